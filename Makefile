@@ -1,0 +1,52 @@
+# The two commands: `make run` serves the app, `make test` runs every test.
+# Both set up what they need first (a virtualenv in .venv; Chromium for the browser tests).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+EVENTS ?= events.csv
+HOST ?= 127.0.0.1
+PORT ?= 8050
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup setup-dev browser check screenshot bench clean
+
+run: setup
+	$(PY) app.py --events $(EVENTS) --host $(HOST) --port $(PORT)
+
+test: setup-dev browser
+	$(PY) -m pytest
+
+check: setup
+	$(PY) -m timeline check $(EVENTS)
+
+setup: $(VENV)/.installed-run
+setup-dev: $(VENV)/.installed-dev
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed-run: requirements.txt | $(PY)
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.installed-run
+
+# Debian's Chromium, never a browser download (`playwright install` is not used).
+browser:
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@test -x $(CHROMIUM) && echo "chromium: $$($(CHROMIUM) --version 2>/dev/null)"
+
+screenshot: setup-dev browser
+	$(PY) -m pytest tests/browser/test_screenshot.py
+
+bench: setup-dev browser
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,41 @@
+"""python -m timeline COMMAND: the editor's commands. Uses schema/load/model, never the app."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import schema
+from .load import load
+
+
+def check(args: argparse.Namespace) -> int:
+    dataset = load(args.path)
+    for problem in dataset.problems:
+        print(problem.format(args.path))
+    print(dataset.summary())
+    failing = dataset.errors or (args.strict and dataset.warnings)
+    return 1 if failing else 0
+
+
+def template(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema.template())
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m timeline", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub = commands.add_parser("check", help="list every problem in an events file")
+    sub.add_argument("path", nargs="?", default="events.csv", help="the file (default: events.csv)")
+    sub.add_argument("--strict", action="store_true", help="fail on warnings too")
+    sub.set_defaults(run=check)
+
+    sub = commands.add_parser("template", help="print a blank events.csv with one example row")
+    sub.set_defaults(run=template)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,264 @@
+"""Reading the bytes of an editor's CSV into a table of strings, row numbers kept.
+
+Only the shape of the file is checked here (encoding, header, delimiter,
+quotes, number of fields); what the values mean is `load`'s job. Row numbers
+are spreadsheet rows: the header is row 1, and a value with a line break in
+quotes stays one row.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from . import schema
+from .problems import ERROR, WARNING, Problem, show
+
+BOM = b"\xef\xbb\xbf"
+HOW_TO_SAVE = "save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'"
+
+
+@dataclass
+class Table:
+    """The file's rows as strings. `frame` has one column per header name."""
+
+    columns: list[str] = field(default_factory=list)
+    frame: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    problems: list[Problem] = field(default_factory=list)
+
+
+class Unreadable(Exception):
+    """The file cannot be read at all; carries the one problem that says why."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def read_table(data: bytes) -> Table:
+    try:
+        return _read(data)
+    except Unreadable as unreadable:
+        return Table(problems=[unreadable.problem])
+
+
+def _read(data: bytes) -> Table:
+    if data.startswith(BOM):
+        data = data[len(BOM):]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Unreadable(Problem(0, "", ERROR, f"the file is saved as UTF-16 text; {HOW_TO_SAVE}"))
+    if not data.strip():
+        raise Unreadable(Problem(
+            0, "", ERROR,
+            f"the file is empty; it needs at least the header line: {schema.header_line()}",
+        ))
+    columns, problems = _read_header(data)
+    try:
+        frame, rows, shape_problems = _parse_with_arrow(data, columns)
+    except pa.ArrowInvalid:
+        # An open quote, or bytes that are not UTF-8: read again slowly, to say where.
+        text = data.decode("utf-8", errors="replace")
+        frame, rows, shape_problems = _parse_with_csv_module(text, columns)
+    problems += shape_problems
+    frame, rows = _drop_blank_rows(frame, rows)
+    bad_rows = _rows_with_bad_text(frame, rows, columns, problems)
+    if bad_rows.any():
+        frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
+    if not len(frame) and not any(p.level == ERROR for p in problems):
+        problems.append(Problem(0, "", WARNING, "the file has a header but no rows yet"))
+    return Table(columns, frame, rows, problems)
+
+
+def _read_header(data: bytes) -> tuple[list[str], list[Problem]]:
+    end = data.find(b"\n")
+    line = data if end < 0 else data[:end]
+    try:
+        text = line.decode("utf-8").rstrip("\r")
+    except UnicodeDecodeError:
+        raise Unreadable(Problem(1, "", ERROR, f"the header line is not UTF-8 text; {HOW_TO_SAVE}"))
+    names = next(csv.reader([text]))
+    if len(names) == 1:
+        for delimiter, word in ((";", "semicolons"), ("\t", "tabs")):
+            if delimiter in text:
+                raise Unreadable(Problem(
+                    1, "", ERROR,
+                    f"the columns are separated by {word}, not commas (a spreadsheet in a "
+                    f"language that writes decimals with commas does this); {HOW_TO_SAVE}",
+                ))
+    problems: list[Problem] = []
+    columns: list[str] = []
+    for position, raw in enumerate(names, start=1):
+        name = raw.strip().lower()
+        if not name:
+            problems.append(Problem(
+                1, f"column {position}", WARNING,
+                "this column has no name in the header; its values are ignored. Name it or delete it",
+            ))
+            name = f"column {position}"
+        if name in columns:
+            first = columns.index(name) + 1
+            problems.append(Problem(
+                1, name, ERROR,
+                f"the header names {name!r} twice (columns {first} and {position}); only column "
+                f"{first} is read. Delete or rename the other one",
+            ))
+            name = f"{name} (column {position})"
+        columns.append(name)
+    missing = [c.name for c in schema.COLUMNS if c.required != "no" and c.name not in columns]
+    if missing:
+        raise Unreadable(Problem(
+            1, missing[0], ERROR,
+            f"the header has no {', '.join(map(repr, missing))} column; the header line must name "
+            f"the columns: {schema.header_line()} (found {text[:200]!r})",
+        ))
+    for name in columns:
+        if name not in schema.NAMES and not name.startswith("column ") and " (column " not in name:
+            problems.append(Problem(
+                1, name, WARNING,
+                f"{name!r} is not a column timeline knows; its values are kept but not shown. "
+                f"Known columns: {', '.join(schema.NAMES)}",
+            ))
+    return columns, problems
+
+
+def _parse_with_arrow(data: bytes, columns: list[str]):
+    """The fast path: pyarrow's CSV parser, one thread so row numbers are known."""
+    invalid: list[tuple[int, int, str]] = []
+
+    def on_invalid(row) -> str:
+        invalid.append((row.number, row.actual_columns, row.text))
+        return "skip"
+
+    table = pacsv.read_csv(
+        io.BytesIO(data),
+        read_options=pacsv.ReadOptions(use_threads=False, skip_rows=1, column_names=columns,
+                                       block_size=1 << 24),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
+                                         invalid_row_handler=on_invalid),
+        convert_options=pacsv.ConvertOptions(
+            column_types={name: pa.string() for name in columns},
+            strings_can_be_null=False, quoted_strings_can_be_null=False,
+        ),
+    )
+    frame = table.to_pandas()
+    total = len(frame) + len(invalid)
+    rows = np.arange(2, total + 2, dtype=np.int64)
+    problems = []
+    if invalid:
+        numbers = np.array([number for number, _, _ in invalid], dtype=np.int64)
+        rows = np.setdiff1d(rows, numbers, assume_unique=True)
+        problems = [_field_count_problem(n, count, len(columns), text) for n, count, text in invalid]
+        problems = [p for p in problems if p]
+    return frame, rows, problems
+
+
+def _field_count_problem(row: int, count: int, expected: int, text: str) -> Problem | None:
+    if text.strip(",\r\n \t") == "":
+        return None  # a line of empty values: nothing to say
+    advice = (
+        "a value with a comma in it needs double quotes around it"
+        if count > expected
+        else "every row needs a value (or an empty place between commas) for each column"
+    )
+    return Problem(
+        row, "", ERROR,
+        f"this row has {count} values but the header has {expected} columns, so the row is left "
+        f"out; {advice}. The row begins {show(text, 50)}",
+    )
+
+
+def _parse_with_csv_module(text: str, columns: list[str]):
+    """The careful path, for files the fast parser refuses: finds the row of an open quote."""
+    expected = len(columns)
+    records: list[list[str]] = []
+    rows: list[int] = []
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    row = 0
+    while True:
+        row += 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            problems.append(_open_quote_problem(text, reader, row, columns))
+            break
+        if row == 1:
+            continue
+        if len(record) != expected:
+            if any(value.strip() for value in record):
+                problems.append(_field_count_problem(row, len(record), expected, ",".join(record)))
+            continue
+        records.append((record + [""] * expected)[:expected])
+        rows.append(row)
+    frame = pd.DataFrame(records, columns=columns, dtype="str") if records else pd.DataFrame(
+        {name: pd.Series([], dtype="str") for name in columns}
+    )
+    return frame, np.array(rows, dtype=np.int64), [p for p in problems if p]
+
+
+def _open_quote_problem(text: str, reader, row: int, columns: list[str]) -> Problem:
+    lines = text.splitlines()
+    # The record that failed began on the line after the previous record ended.
+    start_line = _line_of_record(text, row)
+    opening = lines[start_line] if 0 <= start_line < len(lines) else ""
+    fields_before = next(csv.reader([opening.split('"', 1)[0]]), [""])
+    position = max(len(fields_before) - 1, 0)
+    column = columns[position] if position < len(columns) else ""
+    return Problem(
+        row, column, ERROR,
+        f"a double quote opens here and is never closed, so this row and every row after it "
+        f"cannot be read. Close the quote, or write a quote inside a value as two quotes (\"\"). "
+        f"The row begins {show(opening, 50)}",
+    )
+
+
+def _line_of_record(text: str, row: int) -> int:
+    """The physical line index where spreadsheet row `row` starts."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 0
+    for _ in range(row - 1):
+        try:
+            next(reader)
+        except (StopIteration, csv.Error):
+            break
+        line = reader.line_num
+    return line
+
+
+def _drop_blank_rows(frame: pd.DataFrame, rows: np.ndarray):
+    if not len(frame):
+        return frame, rows
+    blank = np.ones(len(frame), dtype=bool)
+    for name in frame.columns:
+        blank &= (frame[name].str.strip() == "").to_numpy()
+    if blank.any():
+        frame, rows = frame[~blank].reset_index(drop=True), rows[~blank]
+    return frame, rows
+
+
+def _rows_with_bad_text(frame, rows, columns, problems) -> np.ndarray:
+    """Rows holding NUL bytes or bytes that were not UTF-8: errors, left out."""
+    bad = np.zeros(len(frame), dtype=bool)
+    for name in columns:
+        values = frame[name]
+        for needle, message in (
+            ("\x00", "holds a NUL byte (a sign of a damaged file or one saved as UTF-16); "
+                     "retype the value or " + HOW_TO_SAVE),
+            ("\ufffd", "holds bytes that are not UTF-8 (the file was probably saved as "
+                       "Latin-1 or Windows-1252); " + HOW_TO_SAVE),
+        ):
+            hits = values.str.contains(needle, regex=False).to_numpy(dtype=bool) & ~bad
+            for i in np.flatnonzero(hits):
+                problems.append(Problem(
+                    int(rows[i]), name, ERROR, f"{show(values.iloc[i])} {message}; the row is left out"
+                ))
+            bad |= hits
+    return bad

@@ -1,0 +1,248 @@
+"""Dates as editors write them: parsed once per distinct string, precision kept.
+
+A date is a wall-clock time as written. An offset such as `+06:00` is kept as
+text for display but never used to convert: the same string means the same
+day and time for every reader.
+
+Precision is one of `year`, `month`, `day`, `minute`, inferred from what is
+written (`2022` is a year, `Jan 2022` a month).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+from dateutil import parser as dateutil_parser
+
+PRECISIONS = ("year", "month", "day", "minute")
+UNIT = "datetime64[s]"
+
+# ISO shapes parsed in bulk, without per-value Python: (pattern, strptime format, precision).
+_ISO_SHAPES = (
+    (r"\d{4}", "%Y", "year"),
+    (r"\d{4}-\d{2}", "%Y-%m", "month"),
+    (r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", "day"),
+    (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", "%Y-%m-%d %H:%M", "minute"),
+    (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", "%Y-%m-%dT%H:%M", "minute"),
+    (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "%Y-%m-%d %H:%M:%S", "minute"),
+    (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", "%Y-%m-%dT%H:%M:%S", "minute"),
+)
+
+_ISO_LOOSE = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2})"
+    r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
+    r"(?P<offset>\s*(?:Z|[+-]\d{2}(?::?\d{2})?))?)?)?)?"
+)
+_NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
+_OFFSET_TAIL = re.compile(r"\s*(Z|[+-]\d{2}(?::?\d{2})?)$")
+
+_DEFAULT_A = datetime(2000, 1, 1, 0, 0)
+_DEFAULT_B = datetime(2004, 2, 2, 1, 1)
+
+HOW_TO_WRITE = "write it as YYYY-MM-DD (e.g. 2022-01-07), YYYY-MM, YYYY or YYYY-MM-DD HH:MM"
+
+
+class DateError(ValueError):
+    """A date string that cannot be read; the message says why and how to fix it."""
+
+
+@dataclass
+class ParsedDates:
+    """One column of dates, parsed: aligned with the input series."""
+
+    value: pd.Series            # datetime64[s], NaT where empty or unreadable
+    precision: pd.Series        # one of PRECISIONS, or "" where empty or unreadable
+    offset: pd.Series           # the written UTC offset ("+06:00"), usually ""
+    errors: dict[str, str] = field(default_factory=dict)  # unreadable string -> message
+
+
+def parse_one(text: str) -> tuple[datetime, str, str]:
+    """Parse one date string: (wall-clock datetime, precision, offset as written).
+
+    Raises DateError with a message for the editor.
+    """
+    text = text.strip()
+    if not text:
+        raise DateError("is empty")
+    match = _ISO_LOOSE.fullmatch(text)
+    if match:
+        return _from_iso_parts(match)
+    numeric = _NUMERIC.fullmatch(text)
+    if numeric:
+        return _from_numeric(text, numeric)
+    return _from_words(text)
+
+
+def _from_iso_parts(match: re.Match) -> tuple[datetime, str, str]:
+    parts = match.groupdict()
+    year = int(parts["year"])
+    month = int(parts["month"] or 1)
+    day = int(parts["day"] or 1)
+    hour = int(parts["hour"] or 0)
+    minute = int(parts["minute"] or 0)
+    second = int(parts["second"] or 0)
+    if year < 1:
+        raise DateError("year 0 does not exist; years start at 0001")
+    if not 1 <= month <= 12:
+        raise DateError(f"month {month} does not exist (months run 01-12); {HOW_TO_WRITE}")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise DateError(
+            f"{calendar.month_name[month]} {year} has {days} days, so day {day} does not exist"
+        )
+    if hour > 23:
+        raise DateError(f"{hour:02d}:{minute:02d} is not a time of day (hours run 00-23)")
+    if minute > 59 or second > 59:
+        raise DateError(f"{hour:02d}:{minute:02d} is not a time of day (minutes run 00-59)")
+    precision = (
+        "minute" if parts["hour"] else "day" if parts["day"] else "month" if parts["month"] else "year"
+    )
+    offset = (parts["offset"] or "").strip()
+    return datetime(year, month, day, hour, minute, second), precision, offset
+
+
+def _from_numeric(text: str, match: re.Match) -> tuple[datetime, str, str]:
+    first, _, second, year = match.groups()
+    a, b, y = int(first), int(second), int(year)
+    readings = []
+    for day, month, order in ((a, b, "day first"), (b, a, "month first")):
+        try:
+            readings.append((datetime(y, month, day), order))
+        except ValueError:
+            pass
+    if not readings:
+        raise DateError(f"neither {a} nor {b} can be a month; {HOW_TO_WRITE}")
+    if len(readings) == 2 and readings[0][0] != readings[1][0]:
+        (d1, o1), (d2, o2) = readings
+        raise DateError(
+            f"can be read two ways: {long_day(d1)} ({o1}) or {long_day(d2)} ({o2}); "
+            f"write {d1:%Y-%m-%d} or {d2:%Y-%m-%d}"
+        )
+    return readings[0][0], "day", ""
+
+
+def _from_words(text: str) -> tuple[datetime, str, str]:
+    try:
+        a = dateutil_parser.parse(text, default=_DEFAULT_A)
+        b = dateutil_parser.parse(text, default=_DEFAULT_B)
+    except (ValueError, OverflowError) as error:
+        raise DateError(f"is not a date that can be read; {HOW_TO_WRITE}") from error
+    if a.year != b.year:
+        raise DateError(f"has no year; {HOW_TO_WRITE}")
+    if a.month != b.month:
+        if a.day == b.day:
+            raise DateError(f"has a day but no month; {HOW_TO_WRITE}")
+        precision = "year"
+    elif a.day != b.day:
+        precision = "month"
+    elif a.hour != b.hour:
+        precision = "day"
+    else:
+        precision = "minute"
+    tail = _OFFSET_TAIL.search(text)
+    offset = tail.group(1) if tail and a.tzinfo is not None else ""
+    return a.replace(tzinfo=None), precision, offset
+
+
+def parse_series(texts: pd.Series) -> ParsedDates:
+    """Parse a column of date strings, each distinct string once.
+
+    ISO shapes go through pandas in bulk; only the rest (free-form English,
+    numeric forms and mistakes) go through Python one distinct string at a time.
+    """
+    codes, uniques = pd.factorize(texts, sort=False)
+    uniques = pd.Series(uniques, dtype="str").str.strip()
+    n = len(uniques)
+    values = np.full(n, np.datetime64("NaT"), dtype=UNIT)
+    precision = np.full(n, "", dtype=object)
+    offset = np.full(n, "", dtype=object)
+    done = np.zeros(n, dtype=bool)
+    done[(uniques == "").to_numpy()] = True
+    for pattern, fmt, level in _ISO_SHAPES:
+        shaped = uniques.str.fullmatch(pattern).to_numpy(dtype=bool) & ~done
+        if not shaped.any():
+            continue
+        parsed = pd.to_datetime(uniques[shaped], format=fmt, errors="coerce")
+        ok = parsed.notna().to_numpy()
+        index = np.flatnonzero(shaped)[ok]
+        values[index] = parsed[ok].to_numpy().astype(UNIT)
+        precision[index] = level
+        done[index] = True
+    errors: dict[str, str] = {}
+    for i in np.flatnonzero(~done):
+        text = uniques.iloc[i]
+        try:
+            when, level, written_offset = parse_one(text)
+        except DateError as error:
+            errors[text] = str(error)
+            continue
+        values[i] = np.datetime64(when, "s")
+        precision[i] = level
+        offset[i] = written_offset
+    index = texts.index
+    take = np.where(codes < 0, 0, codes) if n else codes
+    if n == 0:
+        empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
+        blank = pd.Series([""] * len(texts), index=index, dtype="str")
+        return ParsedDates(empty, blank, blank.copy(), errors)
+    return ParsedDates(
+        pd.Series(values[take], index=index),
+        pd.Series(precision[take], index=index, dtype="str"),
+        pd.Series(offset[take], index=index, dtype="str"),
+        errors,
+    )
+
+
+def long_day(when: datetime) -> str:
+    return f"{when.day} {calendar.month_name[when.month]} {when.year}"
+
+
+def label(value, precision: str, offset: str = "") -> str:
+    """A date as a reader reads it, at its precision: "January 2022", "7 January 2022, 14:30"."""
+    if value is None or pd.isna(value) or not precision:
+        return ""
+    when = pd.Timestamp(value)
+    if precision == "year":
+        text = f"{when.year}"
+    elif precision == "month":
+        text = f"{calendar.month_name[when.month]} {when.year}"
+    elif precision == "day":
+        text = f"{when.day} {calendar.month_name[when.month]} {when.year}"
+    else:
+        text = f"{when.day} {calendar.month_name[when.month]} {when.year}, {when:%H:%M}"
+        if offset:
+            text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
+    return text
+
+
+def span_end(value, precision: str):
+    """The last moment a date at its precision covers: 2022-01 ends at the end of January."""
+    when = pd.Timestamp(value)
+    if precision == "year":
+        return when + pd.DateOffset(years=1) - pd.Timedelta(seconds=1)
+    if precision == "month":
+        return when + pd.DateOffset(months=1) - pd.Timedelta(seconds=1)
+    if precision == "day":
+        return when + pd.Timedelta(days=1) - pd.Timedelta(seconds=1)
+    return when
+
+
+def last_moment(values: pd.Series, precision: pd.Series) -> pd.Series:
+    """Vectorised `span_end`: the last second each date covers at its precision."""
+    values = pd.Series(values)
+    out = values.copy()
+    one = np.timedelta64(1, "s")
+    for level, step in (("year", "YS"), ("month", "MS")):
+        mask = (precision == level).to_numpy()
+        if mask.any():
+            start = values[mask].to_numpy().astype("datetime64[M]" if level == "month" else "datetime64[Y]")
+            nxt = (start + 1).astype(UNIT)
+            out[mask] = nxt - one
+    mask = (precision == "day").to_numpy()
+    if mask.any():
+        out[mask] = values[mask].to_numpy() + np.timedelta64(1, "D") - one
+    return out

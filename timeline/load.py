@@ -1,0 +1,284 @@
+"""events.csv -> accepted accounts, the events they describe, and every problem.
+
+`load(path)` never raises for anything an editor can write: what is wrong
+becomes a `Problem` naming the row, the column, the value and the fix, and the
+other rows keep working. The file is only read, never written.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import dates, model, schema
+from .csvfile import read_table
+from .problems import ERROR, WARNING, Problem, show
+
+FORMULA_START = ("=", "+", "-", "@")
+LONG_TITLE = 300
+_HTML = r"<\s*[a-zA-Z!/][^>]*>"
+_NUMBER = r"[+-]?\d+(?:\.\d*)?"
+
+
+@dataclass
+class Dataset:
+    """What one events.csv holds: the events, their accounts, and the problems found."""
+
+    events: pd.DataFrame
+    accounts: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    path: str = ""
+    signature: tuple = ()
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == WARNING]
+
+    @property
+    def rows_left_out(self) -> int:
+        return len({p.row for p in self.errors if p.row > 1})
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.events)} events, {len(self.accounts)} accounts, "
+            f"{len(self.errors)} errors, {len(self.warnings)} warnings"
+        )
+
+
+def signature(path: str | os.PathLike) -> tuple:
+    """What changes when the file changes: used to cache a parsed file."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (str(path), None)
+    return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+def load(path: str | os.PathLike = "events.csv") -> Dataset:
+    path = Path(path)
+    stamp = signature(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return _empty([Problem(0, "", ERROR, f"there is no file at {str(path)!r}")], path, stamp)
+    except OSError as error:
+        return _empty([Problem(0, "", ERROR, f"the file cannot be opened: {error.strerror}")], path, stamp)
+    dataset = load_bytes(data)
+    dataset.path, dataset.signature = str(path), stamp
+    return dataset
+
+
+def load_bytes(data: bytes) -> Dataset:
+    table = read_table(data)
+    problems = list(table.problems)
+    if not table.columns:
+        return _empty(problems)
+    accounts = _validate(table.frame, table.rows, problems)
+    events = model.build_events(accounts)
+    problems.sort(key=lambda p: (p.row, p.column != "", p.column))
+    return Dataset(events, accounts, problems)
+
+
+def _empty(problems, path="", stamp=()) -> Dataset:
+    accounts = _validate(pd.DataFrame({n: pd.Series([], dtype="str") for n in schema.NAMES}),
+                         np.zeros(0, dtype=np.int64), [])
+    return Dataset(model.build_events(accounts), accounts, problems, str(path), stamp)
+
+
+class _Checker:
+    """Collects problems for one frame; `refuse` marks rows to be left out."""
+
+    def __init__(self, frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
+        self.frame, self.rows, self.problems = frame, rows, problems
+        self.refused = np.zeros(len(frame), dtype=bool)
+
+    def report(self, mask, column: str, level: str, message) -> None:
+        """Add a problem for each row in mask; message is a string or value -> string."""
+        mask = np.asarray(mask, dtype=bool)
+        if level == ERROR:
+            mask = mask & ~self.refused
+        index = np.flatnonzero(mask)
+        if not len(index):
+            return
+        values = self.frame[column].to_numpy()[index] if column in self.frame else [""] * len(index)
+        for i, value in zip(index, values):
+            text = message(value) if callable(message) else message
+            self.problems.append(Problem(int(self.rows[i]), column, level, text))
+        if level == ERROR:
+            self.refused[index] = True
+
+
+def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) -> pd.DataFrame:
+    for name in schema.NAMES:
+        if name not in frame:
+            frame[name] = pd.Series([""] * len(frame), dtype="str", index=frame.index)
+    for name in schema.NAMES:
+        frame[name] = frame[name].str.strip()
+    check = _Checker(frame, rows, problems)
+
+    ids = frame["id"]
+    check.report(ids == "", "id", ERROR,
+                 "id is empty; every row needs the id of its event, a slug such as 'airport-seized'")
+    check.report(~ids.str.fullmatch(schema.ID_PATTERN) & (ids != ""), "id", ERROR,
+                 lambda v: f"id {show(v)} may hold only lowercase letters, digits and hyphens; "
+                           f"write it as {slugify(v)!r}")
+
+    check.report(frame["date"] == "", "date", ERROR,
+                 f"date is empty; write when it happened, e.g. 2022-01-07 ({dates.HOW_TO_WRITE})")
+    start = _dates(check, "date", ERROR)
+    end = _dates(check, "end_date", ERROR)
+    published = _dates(check, "published", WARNING, " it is ignored")
+    start_last = dates.last_moment(start.value, start.precision)
+    end_last = dates.last_moment(end.value, end.precision)
+    check.report((end_last < start.value).to_numpy(), "end_date", ERROR,
+                 lambda v: f"end_date {show(v)} is before the date; a span ends on or after it starts "
+                           f"(swap the two dates, or fix the one that is wrong)")
+
+    check.report(frame["source"] == "", "source", ERROR,
+                 "source is empty; name who published this account (an outlet, agency or document)")
+    urls = frame["source_url"]
+    web = urls.str.lower().str.match(r"https?://[^\s/]+")
+    check.report((urls != "") & ~web, "source_url", ERROR,
+                 lambda v: f"source_url {show(v)} is not a web link; only http:// and https:// "
+                           f"links are allowed. Use the page's https:// address or leave it empty")
+
+    latitude, longitude = _coordinates(check)
+    _check_text(check)
+    _check_first_rows(check)
+
+    keep = ~check.refused
+    accounts = frame[keep].copy()
+    accounts.insert(0, "row", rows[keep])
+    accounts["start"] = start.value[keep]
+    accounts["precision"] = start.precision[keep]
+    accounts["offset"] = start.offset[keep]
+    accounts["start_last"] = start_last[keep]
+    accounts["end"] = end.value[keep]
+    accounts["end_precision"] = end.precision[keep]
+    accounts["end_last"] = end_last[keep]
+    accounts["published_at"] = published.value[keep]
+    accounts["published_precision"] = published.precision[keep]
+    accounts["lat"] = latitude[keep]
+    accounts["lon"] = longitude[keep]
+    accounts["category_key"] = accounts["category"].str.lower()
+    accounts = accounts.reset_index(drop=True)
+    _check_categories(accounts, problems)
+    return accounts
+
+
+def _dates(check: _Checker, column: str, level: str, consequence: str = "") -> dates.ParsedDates:
+    parsed = dates.parse_series(check.frame[column])
+    if parsed.errors:
+        bad = check.frame[column].str.strip().isin(list(parsed.errors)).to_numpy()
+        check.report(bad, column, level,
+                     lambda v: f"{column} {show(v)} {parsed.errors[v.strip()]}.{consequence}")
+        if level == WARNING:
+            parsed.value[bad] = np.datetime64("NaT")
+            parsed.precision[bad] = ""
+    return parsed
+
+
+def _coordinates(check: _Checker):
+    frame = check.frame
+    values = {}
+    for name, limit in (("latitude", 90), ("longitude", 180)):
+        text = frame[name]
+        number = pd.to_numeric(text.where(text.str.fullmatch(_NUMBER), None), errors="coerce")
+        check.report((text != "") & number.isna(), name, ERROR,
+                     lambda v, name=name: f"{name} {show(v)} is not a number; write decimal "
+                                          f"degrees such as 43.2389, or leave it empty")
+        check.report((number.abs() > limit).to_numpy(), name, ERROR,
+                     lambda v, name=name, limit=limit: f"{name} {v} is out of range: it runs "
+                                                       f"from -{limit} to {limit}")
+        values[name] = number.to_numpy(dtype=float)
+    has_lat, has_lon = frame["latitude"] != "", frame["longitude"] != ""
+    check.report(has_lat & ~has_lon, "longitude", ERROR,
+                 "latitude is given without longitude; give both, or neither")
+    check.report(has_lon & ~has_lat, "latitude", ERROR,
+                 "longitude is given without latitude; give both, or neither")
+    return values["latitude"], values["longitude"]
+
+
+def _check_text(check: _Checker) -> None:
+    frame = check.frame
+    for name in schema.TEXT_COLUMNS:
+        text = frame[name]
+        check.report(text.str.contains(_HTML, regex=True), name, WARNING,
+                     lambda v, name=name: f"{name} {show(v)} holds HTML; it is shown as plain "
+                                          f"text, tags and all. Write plain text")
+        formula = text.str.startswith(FORMULA_START) & ~text.str.fullmatch(_NUMBER)
+        check.report(formula, name, WARNING,
+                     lambda v, name=name: f"{name} {show(v)} begins with {v[0]!r}, which a "
+                                          f"spreadsheet may run as a formula; exports neutralise "
+                                          f"it, but consider rewording")
+    title = frame["title"]
+    check.report(title.str.len() > LONG_TITLE, "title", WARNING,
+                 lambda v: f"title is {len(v):,} characters long; a headline reads best under "
+                           f"{LONG_TITLE // 3} (the timeline shortens it). Move the rest to description")
+
+
+def _check_first_rows(check: _Checker) -> None:
+    """Title and category are required on an event's first accepted row."""
+    frame = check.frame
+    while True:
+        first = ~frame["id"].duplicated(keep="first") & pd.Series(~check.refused, index=frame.index)
+        # A row left out is not an event's first row: look again among the rest.
+        first = ~frame["id"].where(~pd.Series(check.refused, index=frame.index)).duplicated(keep="first")
+        first &= ~check.refused
+        missing = first & ((frame["title"] == "") | (frame["category"] == ""))
+        if not missing.any():
+            break
+        for name in ("title", "category"):
+            check.report(missing & (frame[name] == ""), name, ERROR,
+                         lambda v, name=name: f"{name} is empty on the first row of this event; "
+                                              f"the first row of an id names its {name}")
+    firsts = frame[first.to_numpy()]
+    by_id = dict(zip(firsts["id"], zip(firsts["category"].str.lower(), check.rows[first.to_numpy()])))
+    later = ~first.to_numpy() & ~check.refused & (frame["category"] != "").to_numpy()
+    for i in np.flatnonzero(later):
+        event_id, category = frame["id"].iat[i], frame["category"].iat[i]
+        if event_id in by_id and category.lower() != by_id[event_id][0]:
+            check.problems.append(Problem(
+                int(check.rows[i]), "category", WARNING,
+                f"category {show(category)} differs from {by_id[event_id][0]!r} on row "
+                f"{by_id[event_id][1]}, this event's first row, which decides its lane; "
+                f"leave it empty on later rows",
+            ))
+
+
+def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
+    """Near-duplicate categories (`Protest` / `protests`) are probably one lane."""
+    named = accounts[accounts["category"] != ""]
+    if not len(named):
+        return
+    counts = named.groupby("category_key", sort=False).agg(rows=("row", "size"), first=("row", "min"))
+    keys = sorted(counts.index, key=lambda k: (-counts.at[k, "rows"], k))
+    for i, key in enumerate(keys):
+        for other in keys[:i]:
+            if _alike(key, other):
+                problems.append(Problem(
+                    int(counts.at[key, "first"]), "category", WARNING,
+                    f"category {key!r} looks like {other!r} ({counts.at[other, 'rows']} rows); if "
+                    f"they are one lane, spell them the same",
+                ))
+                break
+
+
+def _alike(a: str, b: str) -> bool:
+    if a.rstrip("s") == b.rstrip("s"):
+        return True
+    return len(a) > 4 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "event"

@@ -1,0 +1,97 @@
+"""The columns of events.csv and their rules, declared once.
+
+The validator (`load`), the editor's guide in the README and the blank
+template (`python -m timeline template`) all read this table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DATE_FORMS = (
+    "`2022`, `2022-01`, `2022-01-07`, `2022-01-07 14:30`, `2022-01-07T14:30+06:00`, "
+    "or unambiguous English such as `7 January 2022`"
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: str  # "yes", "no" or "first" (on an id's first row)
+    meaning: str
+    example: str = ""
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(
+        "id", "yes",
+        "Stable slug: lowercase letters, digits, hyphens. Rows that share an id are accounts "
+        "of one event; the first row defines its title, category and date; later rows add "
+        "sources or competing claims.",
+        "shoot-to-kill-order",
+    ),
+    Column(
+        "date", "yes",
+        f"When it happened, as the source says: {DATE_FORMS}. The precision written is the "
+        "precision kept and shown. Times are wall-clock times as written, never converted. "
+        "Numeric forms such as `03/04/2022` are refused when they could be read two ways.",
+        "2022-01-07",
+    ),
+    Column(
+        "end_date", "no",
+        "For events that last (a span): same forms as `date`, not before it.",
+        "2022-01-19",
+    ),
+    Column("title", "first", "Short headline.", "Tokayev orders troops to shoot to kill"),
+    Column("description", "no", "What this source says happened, as plain text.", ""),
+    Column(
+        "category", "first",
+        "The lane on the timeline (protest, government, security, ...); case-insensitive.",
+        "security",
+    ),
+    Column("location", "no", "Place name.", "Almaty"),
+    Column("latitude", "no", "Decimal degrees, -90 to 90; give both or neither.", "43.2389"),
+    Column("longitude", "no", "Decimal degrees, -180 to 180; give both or neither.", "76.8897"),
+    Column("source", "yes", "Who published it (outlet, agency, document).", "Los Angeles Times"),
+    Column("source_url", "no", "Link to the source: `http` or `https` only.", "https://example.org/story"),
+    Column("published", "no", "When the source was published; same forms as `date`.", "2022-01-07"),
+    Column(
+        "claimed_by", "no",
+        "Who makes the claim when not the outlet (Interior Ministry; Mukhtar Ablyazov).",
+        "",
+    ),
+)
+
+NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+REQUIRED: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required == "yes")
+FIRST_ROW_REQUIRED: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required == "first")
+DATE_COLUMNS: tuple[str, ...] = ("date", "end_date", "published")
+TEXT_COLUMNS: tuple[str, ...] = ("title", "description", "location", "source", "claimed_by")
+
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+URL_SCHEMES = ("http://", "https://")
+
+REQUIRED_WORDS = {"yes": "yes", "no": "no", "first": "on an id's first row"}
+
+
+def header_line() -> str:
+    return ",".join(NAMES)
+
+
+def template() -> str:
+    """A blank events.csv: the header and one example row."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(NAMES)
+    writer.writerow([c.example for c in COLUMNS])
+    return out.getvalue()
+
+
+def markdown_table() -> str:
+    """The columns as the Markdown table that the README's editor's guide shows."""
+    lines = ["| column | required | meaning |", "|---|---|---|"]
+    for c in COLUMNS:
+        lines.append(f"| `{c.name}` | {REQUIRED_WORDS[c.required]} | {c.meaning} |")
+    return "\n".join(lines)
