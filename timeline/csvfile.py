@@ -20,6 +20,8 @@ from . import schema
 from .problems import ERROR, WARNING, Problem, show
 
 BOM = b"\xef\xbb\xbf"
+# The csv module refuses fields over 128 KiB by default; an editor's long text is not an error.
+csv.field_size_limit(2**31 - 1)
 HOW_TO_SAVE = "save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'"
 
 
@@ -60,6 +62,10 @@ def _read(data: bytes) -> Table:
         ))
     columns, problems = _read_header(data)
     try:
+        if data.count(b'"') % 2:
+            # An odd number of quotes: one may open and never close, which the fast parser
+            # accepts silently (the value runs on to the end of the file).
+            raise pa.ArrowInvalid("a double quote may be left open")
         frame, rows, shape_problems = _parse_with_arrow(data, columns)
     except pa.ArrowInvalid:
         # An open quote, or bytes that are not UTF-8: read again slowly, to say where.
@@ -76,7 +82,7 @@ def _read(data: bytes) -> Table:
 
 
 def _read_header(data: bytes) -> tuple[list[str], list[Problem]]:
-    end = data.find(b"\n")
+    end = min((i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0), default=-1)
     line = data if end < 0 else data[:end]
     try:
         text = line.decode("utf-8").rstrip("\r")

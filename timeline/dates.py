@@ -37,7 +37,9 @@ _ISO_LOOSE = re.compile(
     r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
     r"(?P<offset>\s*(?:Z|[+-]\d{2}(?::?\d{2})?))?)?)?)?"
 )
-_NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
+# Day and month as numbers, either order: 03/04/2022, 3.4.22, 03 04 2022 (dateutil would
+# silently read these month first).
+_NUMERIC = re.compile(r"(\d{1,2})([/.\- ])(\d{1,2})\2(\d{4}|\d{2})")
 _OFFSET_TAIL = re.compile(r"\s*(Z|[+-]\d{2}(?::?\d{2})?)$")
 
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0)
@@ -108,6 +110,10 @@ def _from_iso_parts(match: re.Match) -> tuple[datetime, str, str]:
 def _from_numeric(text: str, match: re.Match) -> tuple[datetime, str, str]:
     first, _, second, year = match.groups()
     a, b, y = int(first), int(second), int(year)
+    if len(year) == 2:
+        y = dateutil_parser.parserinfo().convertyear(y)  # as dateutil reads 22: 2022
+    if y < 1:
+        raise DateError("year 0 does not exist; years start at 0001")
     readings = []
     for day, month, order in ((a, b, "day first"), (b, a, "month first")):
         try:
@@ -143,9 +149,15 @@ def _from_words(text: str) -> tuple[datetime, str, str]:
         precision = "day"
     else:
         precision = "minute"
+    if precision in ("year", "month") and (a.hour, a.minute) == (b.hour, b.minute):
+        raise DateError(f"has a time but no day; {HOW_TO_WRITE}")
+    when = a.replace(tzinfo=None)
+    if precision in ("year", "month"):
+        # A weekday ("Friday 2022") moves dateutil's default day; the value is the 1st.
+        when = when.replace(month=1 if precision == "year" else when.month, day=1)
     tail = _OFFSET_TAIL.search(text)
     offset = tail.group(1) if tail and a.tzinfo is not None else ""
-    return a.replace(tzinfo=None), precision, offset
+    return when, precision, offset
 
 
 def parse_series(texts: pd.Series) -> ParsedDates:
@@ -167,7 +179,7 @@ def parse_series(texts: pd.Series) -> ParsedDates:
         if not shaped.any():
             continue
         parsed = pd.to_datetime(uniques[shaped], format=fmt, errors="coerce")
-        ok = parsed.notna().to_numpy()
+        ok = (parsed.dt.year >= 1).to_numpy(dtype=bool)  # NaT, and year 0, go to parse_one
         index = np.flatnonzero(shaped)[ok]
         values[index] = parsed[ok].to_numpy().astype(UNIT)
         precision[index] = level

@@ -1,0 +1,234 @@
+"""timeline.dates: every form an editor may write, what it means, and what is refused."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from timeline import dates
+from timeline.dates import DateError, label, last_moment, parse_one, parse_series
+
+D = datetime
+
+# text -> (wall-clock value, precision, offset as written)
+ACCEPTED = [
+    # the ISO forms of the spec: the precision written is the precision kept
+    ("2022", D(2022, 1, 1), "year", ""),
+    ("2022-01", D(2022, 1, 1), "month", ""),
+    ("2022-01-07", D(2022, 1, 7), "day", ""),
+    ("2022-01-07 14:30", D(2022, 1, 7, 14, 30), "minute", ""),
+    ("2022-01-07T14:30", D(2022, 1, 7, 14, 30), "minute", ""),
+    ("2022-01-07 00:00", D(2022, 1, 7), "minute", ""),
+    ("2022-01-07 14:30:15", D(2022, 1, 7, 14, 30, 15), "minute", ""),
+    ("2022-01-07 9:05", D(2022, 1, 7, 9, 5), "minute", ""),
+    ("2022-1-7", D(2022, 1, 7), "day", ""),
+    ("  2022-01-07  ", D(2022, 1, 7), "day", ""),
+    ("2020-02-29", D(2020, 2, 29), "day", ""),
+    ("0001", D(1, 1, 1), "year", ""),
+    ("1500-06", D(1500, 6, 1), "month", ""),
+    ("9999-12-31", D(9999, 12, 31), "day", ""),
+    # offsets: kept as written, the time never converted
+    ("2022-01-07T14:30+06:00", D(2022, 1, 7, 14, 30), "minute", "+06:00"),
+    ("2022-01-07 14:30+06:00", D(2022, 1, 7, 14, 30), "minute", "+06:00"),
+    ("2022-01-07T14:30-05:00", D(2022, 1, 7, 14, 30), "minute", "-05:00"),
+    ("2022-01-07T14:30-0500", D(2022, 1, 7, 14, 30), "minute", "-0500"),
+    ("2022-01-07T14:30+06", D(2022, 1, 7, 14, 30), "minute", "+06"),
+    ("2022-01-07T14:30Z", D(2022, 1, 7, 14, 30), "minute", "Z"),
+    ("2022-01-07T23:30-12:00", D(2022, 1, 7, 23, 30), "minute", "-12:00"),
+    ("2022-01-07T00:15+14:00", D(2022, 1, 7, 0, 15), "minute", "+14:00"),
+    ("2022-01-07T14:30:00.123+06:00", D(2022, 1, 7, 14, 30), "minute", "+06:00"),
+    # unambiguous English, through dateutil
+    ("7 January 2022", D(2022, 1, 7), "day", ""),
+    ("Jan 7, 2022", D(2022, 1, 7), "day", ""),
+    ("January 7, 2022", D(2022, 1, 7), "day", ""),
+    ("7th January 2022", D(2022, 1, 7), "day", ""),
+    ("Friday 7 January 2022", D(2022, 1, 7), "day", ""),
+    ("January 2022", D(2022, 1, 1), "month", ""),
+    ("Jan 2022", D(2022, 1, 1), "month", ""),
+    ("February 2022", D(2022, 2, 1), "month", ""),
+    ("7 Jan 2022 14:30", D(2022, 1, 7, 14, 30), "minute", ""),
+    ("7 Jan 2022 14:30 +06:00", D(2022, 1, 7, 14, 30), "minute", "+06:00"),
+    ("January 7th, 2022 2pm", D(2022, 1, 7, 14, 0), "minute", ""),
+    # numeric forms that can be read only one way
+    ("13/04/2022", D(2022, 4, 13), "day", ""),
+    ("04/13/2022", D(2022, 4, 13), "day", ""),
+    ("01/01/2022", D(2022, 1, 1), "day", ""),
+    ("31.12.2021", D(2021, 12, 31), "day", ""),
+    ("13-4-2022", D(2022, 4, 13), "day", ""),
+    ("13/4/22", D(2022, 4, 13), "day", ""),
+    ("2022/01/07", D(2022, 1, 7), "day", ""),
+]
+
+
+@pytest.mark.parametrize("text,value,precision,offset", ACCEPTED, ids=[c[0] for c in ACCEPTED])
+def test_accepted_forms(text, value, precision, offset):
+    assert parse_one(text) == (value, precision, offset)
+
+
+@pytest.mark.parametrize("text,value,precision,offset", ACCEPTED, ids=[c[0] for c in ACCEPTED])
+def test_parse_series_agrees_with_parse_one(text, value, precision, offset):
+    parsed = parse_series(pd.Series([text, text, "2022"], dtype="str"))
+    assert parsed.errors == {}
+    assert parsed.value.iloc[0] == pd.Timestamp(value)
+    assert parsed.value.iloc[1] == pd.Timestamp(value)
+    assert list(parsed.precision) == [precision, precision, "year"]
+    assert parsed.offset.iloc[0] == offset
+
+
+# text -> fragments the message must hold (what is wrong, and a hint of the fix)
+REFUSED = [
+    ("2022-02-30", ["February 2022 has 28 days", "30"]),
+    ("2021-02-29", ["February 2021 has 28 days", "29"]),
+    ("2022-04-31", ["April 2022 has 30 days", "31"]),
+    ("2022-13-01", ["month 13 does not exist", "YYYY-MM-DD"]),
+    ("2022-13", ["month 13 does not exist"]),
+    ("2022-00", ["month 0 does not exist"]),
+    ("2022-01-00", ["day 0 does not exist"]),
+    ("0000", ["year 0 does not exist"]),
+    ("0000-01-01", ["year 0 does not exist"]),
+    ("2022-01-07 25:00", ["25:00", "hours run 00-23"]),
+    ("2022-01-07T24:00", ["24:00", "hours run 00-23"]),
+    ("2022-01-07 14:60", ["14:60", "minutes run 00-59"]),
+    # ambiguous numeric forms: both readings named, and both ways to write them
+    ("03/04/2022", ["3 April 2022", "4 March 2022", "2022-04-03", "2022-03-04"]),
+    ("01/02/2022", ["1 February 2022", "2 January 2022", "2022-02-01", "2022-01-02"]),
+    ("07.01.2022", ["7 January 2022", "1 July 2022"]),
+    ("03-04-2022", ["3 April 2022", "4 March 2022"]),
+    ("1/2/22", ["1 February 2022", "2 January 2022"]),
+    ("03 04 2022", ["3 April 2022", "4 March 2022"]),
+    ("13/13/2022", ["neither 13 nor 13 can be a month"]),
+    ("31/02/2022", ["neither"]),
+    ("01/02/0000", ["year 0 does not exist"]),
+    # missing year, or not a date at all
+    ("7 January", ["has no year"]),
+    ("January 7", ["has no year"]),
+    ("Friday", ["has no year"]),
+    ("14:30", ["has no year"]),
+    ("2022 14:30", ["has a time but no day"]),
+    ("January 2022 14:30", ["has a time but no day"]),
+    ("tomorrow", ["is not a date that can be read", "YYYY-MM-DD"]),
+    ("early January", ["YYYY-MM-DD"]),
+    ("2022-01-07 or 08", ["YYYY-MM-DD"]),
+    ("", ["is empty"]),
+    ("   ", ["is empty"]),
+]
+
+
+@pytest.mark.parametrize("text,fragments", REFUSED, ids=[c[0] or "empty" for c in REFUSED])
+def test_refused_forms(text, fragments):
+    with pytest.raises(DateError) as raised:
+        parse_one(text)
+    for fragment in fragments:
+        assert fragment in str(raised.value)
+
+
+@pytest.mark.parametrize("text,fragments", [c for c in REFUSED if c[0].strip()],
+                         ids=[c[0] for c in REFUSED if c[0].strip()])
+def test_parse_series_reports_the_same_errors(text, fragments):
+    parsed = parse_series(pd.Series(["2022-01-07", text], dtype="str"))
+    assert text.strip() in parsed.errors
+    assert pd.isna(parsed.value.iloc[1]) and parsed.precision.iloc[1] == ""
+    assert parsed.value.iloc[0] == pd.Timestamp(2022, 1, 7)
+    for fragment in fragments:
+        assert fragment in parsed.errors[text.strip()]
+
+
+def test_date_error_is_a_value_error():
+    assert issubclass(DateError, ValueError)
+
+
+def test_offsets_are_never_converted():
+    """The same wall-clock time with different offsets is the same value."""
+    values = {parse_one(f"2022-01-07T14:30{o}")[0] for o in ("", "Z", "+06:00", "-05:00", "+14:00")}
+    assert values == {D(2022, 1, 7, 14, 30)}
+    parsed = parse_series(pd.Series(["2022-01-07T14:30+06:00", "2022-01-07T14:30-05:00"]))
+    assert list(parsed.value) == [pd.Timestamp(2022, 1, 7, 14, 30)] * 2
+    assert list(parsed.offset) == ["+06:00", "-05:00"]
+
+
+def test_parse_series_keeps_index_and_blank_values():
+    texts = pd.Series(["", "2022", "  ", "2022-01"], index=[10, 11, 12, 13], dtype="str")
+    parsed = parse_series(texts)
+    assert list(parsed.value.index) == [10, 11, 12, 13]
+    assert parsed.value.isna().tolist() == [True, False, True, False]
+    assert parsed.precision.tolist() == ["", "year", "", "month"]
+    assert parsed.errors == {}
+    assert str(parsed.value.dtype) == dates.UNIT
+
+
+def test_parse_series_empty():
+    parsed = parse_series(pd.Series([], dtype="str"))
+    assert len(parsed.value) == len(parsed.precision) == len(parsed.offset) == 0
+    assert parsed.errors == {}
+
+
+LABELS = [
+    ("2022-01-01", "year", "", "2022"),
+    ("2022-01-01", "month", "", "January 2022"),
+    ("2022-01-07", "day", "", "7 January 2022"),
+    ("2022-01-07 14:30", "minute", "", "7 January 2022, 14:30"),
+    ("2022-01-07 09:05", "minute", "", "7 January 2022, 09:05"),
+    ("2022-01-07 14:30", "minute", "+06:00", "7 January 2022, 14:30 (UTC+06:00)"),
+    ("2022-01-07 14:30", "minute", "Z", "7 January 2022, 14:30 (UTC)"),
+    ("2022-12-31", "day", "", "31 December 2022"),
+]
+
+
+@pytest.mark.parametrize("value,precision,offset,expected", LABELS)
+def test_label(value, precision, offset, expected):
+    assert label(pd.Timestamp(value), precision, offset) == expected
+
+
+@pytest.mark.parametrize("value,precision", [(None, "day"), (pd.NaT, "day"),
+                                             (pd.Timestamp("2022-01-07"), "")])
+def test_label_of_nothing_is_empty(value, precision):
+    assert label(value, precision) == ""
+
+
+@pytest.mark.parametrize("text", [c[0] for c in ACCEPTED])
+def test_label_round_trip(text):
+    """What is parsed is labelled at the precision written."""
+    value, precision, offset = parse_one(text)
+    shown = label(value, precision, offset)
+    assert str(value.year) in shown
+    if precision in ("month", "day", "minute"):
+        assert value.strftime("%B") in shown
+    if precision == "minute":
+        assert value.strftime("%H:%M") in shown
+    else:
+        assert ":" not in shown
+
+
+LAST = [
+    ("2022-01-07 00:00:00", "day", "2022-01-07 23:59:59"),
+    ("2022-01-01 00:00:00", "month", "2022-01-31 23:59:59"),
+    ("2022-02-01 00:00:00", "month", "2022-02-28 23:59:59"),
+    ("2020-02-01 00:00:00", "month", "2020-02-29 23:59:59"),
+    ("2022-12-01 00:00:00", "month", "2022-12-31 23:59:59"),
+    ("2022-01-01 00:00:00", "year", "2022-12-31 23:59:59"),
+    ("2022-01-07 14:30:00", "minute", "2022-01-07 14:30:00"),
+    ("9999-12-01 00:00:00", "month", "9999-12-31 23:59:59"),
+    ("0001-01-01 00:00:00", "year", "0001-12-31 23:59:59"),
+]
+
+
+@pytest.mark.parametrize("value,precision,expected", LAST)
+def test_last_moment(value, precision, expected):
+    values = pd.Series([np.datetime64(value, "s")] * 2)
+    result = last_moment(values, pd.Series([precision, precision]))
+    assert list(result) == [pd.Timestamp(expected)] * 2
+
+
+def test_last_moment_mixed_and_empty():
+    parsed = parse_series(pd.Series(["2022", "2022-02", "2022-01-07", "2022-01-07 14:30", "", "bad"]))
+    result = last_moment(parsed.value, parsed.precision)
+    assert list(result[:4]) == [pd.Timestamp(t) for t in (
+        "2022-12-31 23:59:59", "2022-02-28 23:59:59", "2022-01-07 23:59:59", "2022-01-07 14:30")]
+    assert result[4:].isna().all()
+
+
+@pytest.mark.parametrize("value,precision,expected", LAST[:7])
+def test_span_end_matches_last_moment(value, precision, expected):
+    assert dates.span_end(pd.Timestamp(value), precision) == pd.Timestamp(expected)
