@@ -1,0 +1,139 @@
+"""How fast `timeline.load` reads events.csv, against plain `pandas.read_csv` on the same file.
+
+    .venv/bin/python benchmarks/load.py [--sizes 10000,100000,1000000] [--dates iso,free]
+
+For each size (rows) and date variant it generates the file once (benchmarks/data/,
+see generate.py), then prints one Markdown table row:
+
+- load s: `timeline.load(path)`, best of N (N = 5, 3, 2 for <= 10k, <= 100k, more rows);
+- read_csv s: `pandas.read_csv(path)` with default arguments, best of N;
+- ratio: load / read_csv, and whether the target is met at 1M rows or more
+  (ISO dates: 1.5x; free-form dates: 3x);
+- load MB / read_csv MB: peak RSS (VmHWM) of a fresh Python process that imports timeline
+  and pandas and then does only that one call (`--no-memory` skips this);
+- base MB: the same process's peak RSS after the imports alone.
+
+Timings run in this process, one after another, with a garbage collection before each.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import pandas as pd  # noqa: E402
+
+import generate  # noqa: E402
+from timeline.load import load  # noqa: E402
+
+TARGETS = {"iso": 1.5, "free": 3.0}
+TARGET_ROWS = 1_000_000
+
+# Peak RSS is the kernel's VmHWM for the child's own address space: ru_maxrss would not do,
+# as Linux carries the parent's high-water mark across fork and exec into the child's.
+CHILD = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import pandas as pd
+from timeline.load import load
+def hwm():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+what, path = sys.argv[2], sys.argv[3]
+base = hwm()
+if what == "load":
+    result = load(path)
+    size = len(result.accounts)
+elif what == "read_csv":
+    size = len(pd.read_csv(path))
+else:
+    size = 0
+peak = hwm()
+print(json.dumps({"base_kb": base, "peak_kb": peak, "rows": size}))
+"""
+
+
+def best_of(repeat: int, call) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        result = None
+        gc.collect()
+        started = time.perf_counter()
+        result = call()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def peak_rss(what: str, path: Path) -> dict:
+    """Peak RSS (KB) of a fresh process doing only `what` on path, and after its imports alone."""
+    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), what, str(path)],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def repeats(rows: int) -> int:
+    return 5 if rows <= 10_000 else 3 if rows <= 100_000 else 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="rows, comma-separated")
+    parser.add_argument("--dates", default="iso,free", help="variants, comma-separated: iso,free")
+    parser.add_argument("--repeat", type=int, help="runs per timing (default: 5, 3 or 2 by size)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS subprocesses")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
+    variants = [v for v in args.dates.split(",") if v]
+
+    print(f"# Python {platform.python_version()}, pandas {pd.__version__}, "
+          f"{platform.machine()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}", flush=True)
+    print("| rows | dates | MB | events | load s | read_csv s | ratio | target | load MB | read_csv MB | base MB |")
+    print("|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|", flush=True)
+    started = time.perf_counter()
+    missed = 0
+    for rows in sizes:
+        for variant in variants:
+            path = generate.ensure(rows, variant, args.seed)
+            n = args.repeat or repeats(rows)
+            load_s, dataset = best_of(n, lambda: load(path))
+            if dataset.problems:
+                print(f"warning: {path} has {len(dataset.problems)} problems, e.g. "
+                      f"{dataset.problems[0].format(str(path))}", file=sys.stderr)
+            events = len(dataset.events)
+            del dataset
+            csv_s, frame = best_of(n, lambda: pd.read_csv(path))
+            del frame
+            ratio = load_s / csv_s
+            if rows >= TARGET_ROWS:
+                met = ratio <= TARGETS[variant]
+                missed += not met
+                target = f"<= {TARGETS[variant]:g}x: {'met' if met else 'MISSED'}"
+            else:
+                target = "-"
+            if args.no_memory:
+                load_mb = csv_mb = base_mb = "-"
+            else:
+                measured = peak_rss("load", path)
+                load_mb = f"{measured['peak_kb'] / 1024:,.0f}"
+                base_mb = f"{measured['base_kb'] / 1024:,.0f}"
+                csv_mb = f"{peak_rss('read_csv', path)['peak_kb'] / 1024:,.0f}"
+            print(f"| {rows:,} | {variant} | {path.stat().st_size / 1e6:,.0f} | {events:,} | "
+                  f"{load_s:.3f} | {csv_s:.3f} | {ratio:.2f}x | {target} | {load_mb} | {csv_mb} | "
+                  f"{base_mb} |", flush=True)
+    print(f"# {time.perf_counter() - started:.0f} s in all (file generation included)")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
