@@ -1,0 +1,14 @@
+// Left and right arrow keys step through events, like slides, unless the viewer is typing.
+document.addEventListener("keydown", function (event) {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  var target = event.target;
+  var tag = target && target.tagName ? target.tagName.toLowerCase() : "";
+  if (tag === "input" || tag === "textarea" || tag === "select" || (target && target.isContentEditable)) return;
+  var id = event.key === "ArrowLeft" ? "prev-event" : event.key === "ArrowRight" ? "next-event" : null;
+  if (!id) return;
+  var button = document.getElementById(id);
+  if (button && !button.disabled) {
+    event.preventDefault();
+    button.click();
+  }
+});

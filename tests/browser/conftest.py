@@ -1,0 +1,94 @@
+"""Browser tests: the app served in a real process, Debian's Chromium driven by Playwright."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium")
+# Chromium as root in a closed network: no sandbox, no background connections.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}:\n{process.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer in {seconds} s")
+
+
+@contextmanager
+def serve(events: Path, *, gunicorn_workers: int = 0, env: dict | None = None):
+    """Serve `events` on a free loopback port; yields the base URL."""
+    port = free_port()
+    environment = {**os.environ, "TIMELINE_EVENTS": str(events), **(env or {})}
+    if gunicorn_workers:
+        command = [str(Path(sys.executable).with_name("gunicorn")), "--workers", str(gunicorn_workers),
+                   "--bind", f"127.0.0.1:{port}", "app:server"]
+    else:
+        command = [sys.executable, "app.py", "--events", str(events), "--port", str(port)]
+    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_for(url + "/", process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def kazakhstan_url(tmp_path_factory):
+    """The default dataset, served from a copy so that no test can touch the real file."""
+    copy = tmp_path_factory.mktemp("data") / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy) as url:
+        yield url
+
+
+@pytest.fixture
+def timeline(page, kazakhstan_url):
+    from .pages import TimelinePage
+
+    return TimelinePage(page, kazakhstan_url)

@@ -1,0 +1,34 @@
+"""The Dash app: layout with stable ids, callbacks that call timeline.view, safe headers."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dash import Dash
+
+from . import callbacks, data
+from .layout import layout
+
+ROOT = Path(__file__).resolve().parents[2]
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def create_app(events: str | os.PathLike = "events.csv", title: str = "Kazakhstan, January 2022: a timeline",
+               assets_folder: str | os.PathLike = ROOT / "assets") -> Dash:
+    path = str(events)
+    app = Dash(__name__, title=title, update_title=None, assets_folder=str(assets_folder),
+               serve_locally=True)
+    app.layout = layout(title)
+    callbacks.register(app, path)
+
+    @app.server.after_request
+    def headers(response):
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    data.current(path)  # read the file once at start, so the first page is quick
+    return app

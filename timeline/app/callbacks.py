@@ -1,0 +1,106 @@
+"""Callbacks: read the inputs, call a pure function from timeline.view, return."""
+from __future__ import annotations
+
+from dash import ALL, Input, Output, Patch, State as Given, ctx, dcc, no_update
+
+from ..filters import State, apply, bad_dates
+from ..view import controls, export, figure as chart, panel
+from . import data, render
+
+CONTROLS = ("category-filter", "source-filter", "search", "date-from", "date-to")
+
+
+def register(app, path: str) -> None:
+    @app.callback(Output("data-version", "data"), Input("poll", "n_intervals"),
+                  Given("data-version", "data"))
+    def poll(_, known):
+        version = data.current(path).version
+        return no_update if version == known else version
+
+    @app.callback(
+        Output("url", "search"), *[Output(c, "value") for c in CONTROLS],
+        Input("url", "search"), *[Input(c, "value") for c in CONTROLS],
+        Input("prev-event", "n_clicks"), Input("next-event", "n_clicks"),
+        Input("timeline", "clickData"), Input({"type": "outlet", "name": ALL}, "n_clicks"),
+        Input("clear-filters", "n_clicks"),
+    )
+    def navigate(search, *values):
+        state, trigger = State.from_search(search), ctx.triggered_id
+        value = ctx.triggered[0]["value"] if ctx.triggered else None
+        if trigger in CONTROLS or (trigger not in (None, "url") and value):
+            state = controls.next_state(state, trigger, value, data.current(path).index)
+        new_search = state.to_search()
+        wanted = controls.control_values(state)
+        shown = values[:len(CONTROLS)]
+        return (_changed(new_search, search or ""),
+                *[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)])
+
+    @app.callback(
+        Output("sources-panel", "children"), Output("event-list", "children"),
+        Output("event-list-caption", "children"), Output("counter", "children"),
+        Output("problems", "children"), Output("category-filter", "options"),
+        Output("source-filter", "options"),
+        Input("url", "search"), Input("data-version", "data"),
+    )
+    def show(search, _version):
+        now = data.current(path)
+        index, state = now.index, State.from_search(search)
+        mask = apply(index, state.filters)
+        selected = index.position(state.event)
+        if selected is not None:
+            side = render.event_panel(panel.event_panel(index, selected), state)
+        else:
+            side = render.overview(panel.overview(index, mask, state.filters.active))
+            if state.event:
+                side.insert(0, render.missing_event(state.event))
+        listing = panel.listing(index, mask, state, selected)
+        notices = [*now.problems] + render.filter_notices(bad_dates(state.filters))
+        return (
+            side, render.event_list(listing), render.list_caption(listing),
+            f"{int(mask.sum()):,} of {len(index):,} events",
+            render.problems(notices, index.dataset.rows_left_out, path),
+            [{"label": name, "value": name} for name in index.lanes],
+            [{"label": f"{name} ({n:,})", "value": name} for name, n in index.outlets],
+        )
+
+    @app.callback(
+        Output("timeline", "figure"), Output("zoom", "data"),
+        Input("url", "search"), Input("data-version", "data"), Input("timeline", "relayoutData"),
+        Input("reset-zoom", "n_clicks"), Input("timeline", "clickData"), Given("zoom", "data"),
+    )
+    def draw(search, _version, relayout, _reset, click, zoom):
+        index, state = data.current(path).index, State.from_search(search)
+        mask = apply(index, state.filters)
+        selected = index.position(state.event)
+        trigger = ctx.triggered_id
+        if trigger == "reset-zoom":
+            zoom = None
+        elif trigger == "timeline" and "relayoutData" in ctx.triggered[0]["prop_id"]:
+            window = chart.window_from_relayout(relayout)
+            if window is None:
+                return no_update, no_update
+            zoom = None if window is False else [window.low, window.high]
+            patch = Patch()
+            patch["data"] = chart.traces(index, mask, selected, _window(zoom, index, mask, selected))
+            return patch, zoom
+        elif trigger == "timeline":
+            window = chart.zoom_into(click, _window(zoom, index, mask, selected))
+            if window is None:
+                return no_update, no_update
+            zoom = [window.low, window.high]
+        return chart.figure(index, mask, selected, _window(zoom, index, mask, selected)), zoom
+
+    @app.callback(Output("download", "data"), Input("export-csv", "n_clicks"),
+                  Given("url", "search"), prevent_initial_call=True)
+    def download(_, search):
+        index = data.current(path).index
+        text = export.accounts_csv(index, apply(index, State.from_search(search).filters))
+        return dcc.send_string(text, "timeline-events.csv", type="text/csv")
+
+
+def _changed(wanted, current):
+    return no_update if wanted == current else wanted
+
+
+def _window(zoom, index, mask, selected):
+    return chart.Window(*zoom) if zoom else chart.Window.around(index, mask, selected)

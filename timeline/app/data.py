@@ -1,0 +1,65 @@
+"""The current version of the events file, re-read when it changes.
+
+Each process (each gunicorn worker) keeps the last version it read, keyed by
+the file's signature (path, mtime, size, inode): a request costs one `stat`
+unless the file changed. While a save is half-done and the file cannot be
+read at all, the last good version keeps being served, with a notice.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from ..index import EventIndex, build_index
+from ..load import load, signature
+from ..problems import ERROR, Problem
+
+
+@dataclass
+class Current:
+    index: EventIndex
+    signature: tuple
+    version: str
+    loaded_at: float
+    notices: list[Problem] = field(default_factory=list)   # about the file as a whole, now
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.notices + self.index.dataset.problems
+
+
+_cache: dict[str, Current] = {}
+_lock = threading.Lock()
+
+
+def unreadable(dataset) -> bool:
+    """The file as a whole cannot be read (empty, cut short in the header, not CSV...)."""
+    return not len(dataset.accounts) and any(p.level == ERROR and p.row <= 1 for p in dataset.problems)
+
+
+def current(path: str) -> Current:
+    stamp = signature(path)
+    cached = _cache.get(path)
+    if cached is not None and cached.signature == stamp:
+        return cached
+    with _lock:
+        cached = _cache.get(path)
+        if cached is not None and cached.signature == stamp:
+            return cached
+        dataset = load(path)
+        if cached is not None and unreadable(dataset) and len(cached.index):
+            notice = Problem(0, "", ERROR, (
+                f"{path} cannot be read right now ({dataset.problems[0].message}); showing the "
+                f"version read at {time.strftime('%H:%M:%S', time.localtime(cached.loaded_at))}"
+            ))
+            kept = Current(cached.index, dataset.signature, cached.version, cached.loaded_at, [notice])
+            _cache[path] = kept
+            return kept
+        fresh = Current(build_index(dataset), dataset.signature, _version(dataset.signature), time.time())
+        _cache[path] = fresh
+        return fresh
+
+
+def _version(stamp: tuple) -> str:
+    return "-".join(str(part) for part in stamp[1:])

@@ -1,0 +1,82 @@
+"""The page: stable ids that callbacks, tests and embedders rely on."""
+from __future__ import annotations
+
+from dash import dcc, html
+
+POLL_MS = 2000  # an open page notices a saved events.csv within this (plus one round trip)
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "scrollZoom": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
+}
+
+
+def layout(title: str) -> html.Div:
+    return html.Div(className="page", children=[
+        dcc.Location(id="url", refresh="callback-nav"),
+        dcc.Store(id="data-version"),
+        dcc.Store(id="zoom"),
+        dcc.Interval(id="poll", interval=POLL_MS),
+        dcc.Download(id="download"),
+        html.Header(className="masthead", children=[
+            html.H1(title),
+            html.P(id="counter", className="counter", role="status", **{"aria-live": "polite"}),
+        ]),
+        html.Div(id="problems", className="problems", role="alert"),
+        html.Section(className="controls", **{"aria-label": "Filters"}, children=[
+            html.Div(className="control search", children=[
+                html.Label("Search", htmlFor="search"),
+                dcc.Input(id="search", type="search", debounce=0.5, autoComplete="off",
+                          placeholder="Words in titles, descriptions, places, sources"),
+            ]),
+            html.Div(className="control dates", children=[
+                html.Label("From", htmlFor="date-from"),
+                dcc.Input(id="date-from", type="text", debounce=True, placeholder="2022-01-05"),
+                html.Label("to", htmlFor="date-to"),
+                dcc.Input(id="date-to", type="text", debounce=True, placeholder="2022-01-10"),
+            ]),
+            html.Div(className="control outlets", children=[
+                html.Label("Outlets", htmlFor="source-filter"),
+                dcc.Dropdown(id="source-filter", multi=True, placeholder="All outlets", options=[]),
+            ]),
+            html.Button("Clear filters", id="clear-filters", className="secondary"),
+            html.Fieldset(className="control categories", children=[
+                html.Legend("Categories"),
+                dcc.Checklist(id="category-filter", options=[], value=[], inline=True,
+                              className="category-checklist"),
+            ]),
+        ]),
+        html.Main(className="main", children=[
+            html.Div(className="chart-column", children=[
+                html.Div(className="toolbar", children=[
+                    html.Button("← Previous", id="prev-event", title="Previous event (left arrow key)"),
+                    html.Button("Next →", id="next-event", title="Next event (right arrow key)"),
+                    html.Button("Show the whole span", id="reset-zoom", className="secondary"),
+                    html.Button("Download CSV", id="export-csv", className="secondary",
+                                title="The filtered events' accounts, as CSV"),
+                    html.Span("Keys: ← → step through events", className="keys-hint"),
+                ]),
+                dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph",
+                          figure={"data": [], "layout": {"height": 400}}),
+                html.Nav(className="event-list", **{"aria-label": "Events in date order"}, children=[
+                    html.H2(id="event-list-caption"),
+                    html.Ol(id="event-list"),
+                ]),
+            ]),
+            html.Aside(id="sources-panel", className="sources-panel", tabIndex="-1",
+                       **{"aria-live": "polite", "aria-label": "Sources"}),
+        ]),
+        html.Footer(className="legend-help", children=[
+            html.P([html.Strong("Reading the timeline. "),
+                    "Each row is a category. A dot is an event on a day or at a time; a bar is an "
+                    "event that lasts; a diamond with a dark outline (◆) means the sources disagree "
+                    "on the date: open it to compare their accounts. With many events, shaded bands "
+                    "show how many fall in each period: zoom in (drag across the chart or use the "
+                    "slider below it) to see single events."]),
+            html.P([html.Strong("Sharing. "),
+                    "The address always holds the view: the selected event and the filters. Copy it "
+                    "to share; the browser's back and forward buttons walk through your selections."]),
+        ]),
+    ])

@@ -1,0 +1,131 @@
+"""What a viewer asked to see, read from and written to the page's address.
+
+    /?event=shoot-to-kill-order&category=security&source=TASS&q=almaty&from=2022-01-05&to=2022-01-10
+
+`State` is the whole shareable view: the selected event and the `Filters`.
+`apply` turns filters into a mask over an `EventIndex`, vectorised.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qs, urlencode
+
+import numpy as np
+
+from . import dates
+from .index import EventIndex, seconds
+
+
+@dataclass(frozen=True)
+class Filters:
+    categories: tuple[str, ...] = ()   # lane names as shown; matched case-insensitively
+    sources: tuple[str, ...] = ()      # outlets; an event matches if any account is from one
+    text: str = ""                     # every word must appear in the event's text
+    date_from: str = ""                # as typed: any date form `check` accepts
+    date_to: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.categories or self.sources or self.text or self.date_from or self.date_to)
+
+
+@dataclass(frozen=True)
+class State:
+    event: str = ""
+    filters: Filters = field(default_factory=Filters)
+
+    @classmethod
+    def from_search(cls, search: str | None) -> "State":
+        args = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+
+        def one(name: str) -> str:
+            return (args.get(name) or [""])[-1].strip()
+
+        def many(name: str) -> tuple[str, ...]:
+            values = [v.strip() for v in args.get(name, []) if v.strip()]
+            return tuple(dict.fromkeys(values))
+
+        return cls(
+            event=one("event"),
+            filters=Filters(many("category"), many("source"), one("q"), one("from"), one("to")),
+        )
+
+    def to_search(self) -> str:
+        f = self.filters
+        pairs = [("event", self.event)] if self.event else []
+        pairs += [("category", c) for c in f.categories]
+        pairs += [("source", s) for s in f.sources]
+        pairs += [(k, v) for k, v in (("q", f.text), ("from", f.date_from), ("to", f.date_to)) if v]
+        return "?" + urlencode(pairs) if pairs else ""
+
+    def select(self, event: str) -> "State":
+        return replace(self, event=event or "")
+
+    def with_filters(self, **changes) -> "State":
+        return replace(self, filters=replace(self.filters, **changes))
+
+
+def date_bound(text: str, last: bool = False) -> int | None:
+    """A typed date as seconds: its first moment, or with last=True its last one."""
+    if not text:
+        return None
+    try:
+        when, precision, _ = dates.parse_one(text)
+    except dates.DateError:
+        return None
+    value = np.datetime64(when, "s")
+    if last:
+        value = np.datetime64(dates.span_end(value, precision), "s")
+    return int(value.astype(np.int64))
+
+
+def bad_dates(filters: Filters) -> list[str]:
+    """The typed filter dates that cannot be read, with why."""
+    problems = []
+    for name, text in (("from", filters.date_from), ("to", filters.date_to)):
+        if text:
+            try:
+                dates.parse_one(text)
+            except dates.DateError as error:
+                problems.append(f"'{name}' date {text!r} {error}")
+    return problems
+
+
+def apply(index: EventIndex, filters: Filters) -> np.ndarray:
+    """A boolean mask over the index's events: those the filters keep."""
+    mask = np.ones(len(index), dtype=bool)
+    if not len(index) or not filters.active:
+        return mask
+    if filters.categories:
+        wanted = {c.lower() for c in filters.categories}
+        lane_ok = np.array([name.lower() in wanted for name in index.lanes], dtype=bool)
+        mask &= lane_ok[index.lane]
+    if filters.sources:
+        hit = np.zeros(len(index), dtype=bool)
+        for source in filters.sources:
+            needle = "\x1f" + source.lower() + "\x1f"
+            hit |= index.event_sources.str.contains(needle, regex=False).to_numpy(dtype=bool)
+        mask &= hit
+    for word in filters.text.lower().split():
+        mask &= index.text.str.contains(word, regex=False).to_numpy(dtype=bool)
+    low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
+    if low is not None:
+        mask &= index.last >= low
+    if high is not None:
+        mask &= index.start <= high
+    return mask
+
+
+def step(index: EventIndex, mask: np.ndarray, current: str, direction: int) -> str:
+    """The id of the previous (-1) or next (+1) kept event in date order."""
+    kept = np.flatnonzero(mask)
+    if not len(kept):
+        return current
+    position = index.position(current)
+    if position is None:
+        return str(index.events["id"].iat[kept[0] if direction > 0 else kept[-1]])
+    beyond = kept[kept > position] if direction > 0 else kept[kept < position][::-1]
+    return str(index.events["id"].iat[beyond[0]]) if len(beyond) else current
+
+
+__all__ = ["Filters", "State", "apply", "step", "date_bound", "bad_dates", "seconds"]

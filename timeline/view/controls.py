@@ -1,0 +1,49 @@
+"""What each control does to the view's `State`: pure, so it is tested without a browser."""
+from __future__ import annotations
+
+from ..filters import Filters, State, apply, step
+from ..index import EventIndex
+
+FILTER_FIELDS = {
+    "category-filter": "categories",
+    "source-filter": "sources",
+    "search": "text",
+    "date-from": "date_from",
+    "date-to": "date_to",
+}
+
+
+def next_state(state: State, trigger, value, index: EventIndex) -> State:
+    """The state after `trigger` (a control id) changed to `value`."""
+    if trigger in FILTER_FIELDS:
+        field = FILTER_FIELDS[trigger]
+        if field in ("categories", "sources"):
+            value = tuple(value or ())
+        else:
+            value = (value or "").strip()
+        return state.with_filters(**{field: value})
+    if trigger in ("prev-event", "next-event"):
+        mask = apply(index, state.filters)
+        return state.select(step(index, mask, state.event, -1 if trigger == "prev-event" else 1))
+    if trigger == "timeline":
+        event = clicked_event(value)
+        return state.select(event) if event else state
+    if trigger == "clear-filters":
+        return State(event=state.event)
+    if isinstance(trigger, dict) and trigger.get("type") == "outlet":
+        return state.with_filters(sources=(trigger["name"],))
+    return state
+
+
+def clicked_event(click: dict | None) -> str:
+    """The event id a chart click landed on ("" for a density band or nothing)."""
+    for point in (click or {}).get("points", []):
+        data = point.get("customdata")
+        if isinstance(data, str) and data:
+            return data
+    return ""
+
+
+def control_values(state: State) -> tuple:
+    f: Filters = state.filters
+    return list(f.categories), list(f.sources), f.text, f.date_from, f.date_to

@@ -1,0 +1,39 @@
+"""The filtered events as CSV for a spreadsheet: every account, in our own columns.
+
+A cell that begins with `=`, `+`, `-` or `@` is prefixed with an apostrophe so
+that a spreadsheet shows it as text instead of running it as a formula.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import numpy as np
+
+from .. import schema
+from ..index import EventIndex
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[+-]?\d+(?:\.\d*)?")
+
+
+def neutralise(value: str) -> str:
+    text = str(value)
+    if text.startswith(FORMULA_START) and not NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def accounts_csv(index: EventIndex, mask: np.ndarray) -> str:
+    accounts = index.dataset.accounts
+    chosen = accounts[mask[index.account_event]] if len(accounts) else accounts
+    # In date order of their events, each event's accounts in file order.
+    order = np.argsort(index.account_event[mask[index.account_event]], kind="stable") if len(accounts) else []
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(schema.NAMES)
+    columns = [chosen[name].to_numpy() for name in schema.NAMES]
+    for i in order:
+        writer.writerow([neutralise(column[i]) for column in columns])
+    return out.getvalue()

@@ -1,0 +1,285 @@
+"""The timeline chart as a plotly figure (a plain dict): time across, one lane per category.
+
+When few events are in view each is drawn: points as markers, spans as bars,
+disputed events as outlined diamonds, events of the same day in one lane
+stacked so none hides another. When more than `MAX_MARKERS` are in view the
+chart shows how many events fall in each time bin of each lane (a density
+strip) and turns into individual events as the viewer zooms in.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import dates
+from ..index import EventIndex
+
+MAX_MARKERS = 4000      # individual events drawn when at most this many are in view
+BINS = 200              # density bins across the visible range
+DAY = 86_400
+FOCUS = 0.1             # the opening view may leave out this share of outliers at each end
+
+# Okabe & Ito's palette, safe for the common kinds of colour blindness; lanes also carry
+# their names on the axis, so colour is never the only way to tell them apart.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999933", "#882255",
+           "#44AA99", "#332288")
+DISPUTED_OUTLINE = "#111111"
+SELECTED_COLOUR = "#d00000"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+
+@dataclass(frozen=True)
+class Window:
+    """The visible time range, in seconds."""
+    low: int
+    high: int
+
+    @classmethod
+    def around(cls, index: EventIndex, mask: np.ndarray, selected: int | None = None) -> "Window":
+        """The opening view: all kept events, or where most of them are when a few outliers
+        (background events years away) would squeeze the rest into a sliver."""
+        kept = np.flatnonzero(mask)
+        if not len(kept):
+            now = int(np.datetime64("2022-01-01", "s").astype(np.int64))
+            return cls(now - 30 * DAY, now + 30 * DAY)
+        low, high = int(index.start[kept].min()), int(index.last[kept].max())
+        if len(kept) >= 10:
+            core_low = int(np.quantile(index.start[kept], FOCUS))
+            core_high = int(np.quantile(index.last[kept], 1 - FOCUS))
+            if (core_high - core_low) * 4 < high - low:
+                low, high = core_low, core_high
+        if selected is not None:
+            low, high = min(low, int(index.start[selected])), max(high, int(index.last[selected]))
+        pad = max((high - low) // 25, DAY // 2)
+        return cls(low - pad, high + pad)
+
+    def iso(self) -> list[str]:
+        return [iso(self.low), iso(self.high)]
+
+
+def iso(second: int) -> str:
+    return str(np.datetime64(int(second), "s")).replace("T", " ")
+
+
+def isos(seconds: np.ndarray) -> np.ndarray:
+    return np.datetime_as_string(seconds.astype("datetime64[s]"), unit="s")
+
+
+def colour(lane: int) -> str:
+    return PALETTE[lane % len(PALETTE)]
+
+
+def in_window(index: EventIndex, mask: np.ndarray, window: Window) -> np.ndarray:
+    return mask & (index.last >= window.low) & (index.start <= window.high)
+
+
+def figure(index: EventIndex, mask: np.ndarray, selected: int | None = None,
+           window: Window | None = None) -> dict:
+    """The whole figure for the kept events (`mask`), zoomed to `window` (default: all)."""
+    window = window or Window.around(index, mask, selected)
+    return {"data": traces(index, mask, selected, window), "layout": layout(index, window)}
+
+
+def traces(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window) -> list[dict]:
+    visible = in_window(index, mask, window)
+    count = int(visible.sum())
+    if count > MAX_MARKERS:
+        data = [density(index, visible, window)]
+    else:
+        data = events_traces(index, np.flatnonzero(visible))
+    data.append(selected_trace(index, selected, mask))
+    return data
+
+
+def layout(index: EventIndex, window: Window) -> dict:
+    lanes = len(index.lanes) or 1
+    return {
+        "height": 170 + 46 * lanes,
+        "margin": {"l": 10, "r": 20, "t": 36, "b": 10},
+        "font": {"family": FONT, "size": 13},
+        "plot_bgcolor": "#ffffff",
+        "paper_bgcolor": "#ffffff",
+        "hovermode": "closest",
+        "dragmode": "zoom",
+        "uirevision": "timeline",
+        "showlegend": True,
+        "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": 12}},
+        "xaxis": {
+            "type": "date", "range": window.iso(), "showgrid": True, "gridcolor": "#e6e6e6",
+            "rangeslider": {"visible": True, "thickness": 0.07}, "automargin": True,
+        },
+        "yaxis": {
+            "tickmode": "array", "tickvals": list(range(len(index.lanes))),
+            "ticktext": [html.escape(name) for name in index.lanes],
+            "range": [lanes - 0.5, -0.5], "fixedrange": True, "automargin": True,
+            "showgrid": False, "zeroline": False,
+        },
+        "shapes": [
+            {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": i + 0.5, "y1": i + 0.5,
+             "line": {"color": "#eeeeee", "width": 1}}
+            for i in range(len(index.lanes) - 1)
+        ],
+    }
+
+
+def stack_offsets(keys: np.ndarray) -> np.ndarray:
+    """Vertical offsets so that items sharing a key (lane and day) sit side by side."""
+    if not len(keys):
+        return np.zeros(0)
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    starts = np.r_[0, np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1]
+    sizes = np.diff(np.r_[starts, len(keys)])
+    rank = np.arange(len(keys)) - np.repeat(starts, sizes)
+    size = np.repeat(sizes, sizes)
+    gap = np.minimum(0.8 / np.maximum(size, 1), 0.22)
+    offsets = np.empty(len(keys))
+    offsets[order] = (rank - (size - 1) / 2) * gap
+    return offsets
+
+
+def span_tracks(lanes: np.ndarray, starts: np.ndarray, lasts: np.ndarray) -> np.ndarray:
+    """Greedy interval partitioning per lane: overlapping spans get different tracks."""
+    tracks = np.zeros(len(lanes), dtype=int)
+    ends: dict[int, list[int]] = {}
+    for i in np.lexsort((starts, lanes)):
+        lane_ends = ends.setdefault(int(lanes[i]), [])
+        for track, end in enumerate(lane_ends):
+            if end < starts[i]:
+                lane_ends[track] = lasts[i]
+                tracks[i] = track
+                break
+        else:
+            lane_ends.append(lasts[i])
+            tracks[i] = len(lane_ends) - 1
+    return tracks
+
+
+def hover_texts(index: EventIndex, positions: np.ndarray) -> list[str]:
+    events = index.events
+    titles = events["title"].to_numpy()[positions]
+    labels = [index.date_label(int(p)) for p in positions]
+    counts = events["accounts"].to_numpy()[positions]
+    disputed = index.disputed[positions]
+    return [
+        f"<b>{html.escape(label)}</b><br>{html.escape(shorten(title))}"
+        f"<br><i>{count} account{'s' if count != 1 else ''}{' · sources disagree on the date' if d else ''}</i>"
+        for label, title, count, d in zip(labels, titles, counts, disputed)
+    ]
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def events_traces(index: EventIndex, positions: np.ndarray) -> list[dict]:
+    ids = index.events["id"].to_numpy()
+    spans = positions[index.is_span[positions]]
+    points = positions[~index.is_span[positions]]
+    data = []
+    if not len(positions):
+        return data
+    # Spans: horizontal bars from start to the last moment, stacked when they overlap.
+    tracks = span_tracks(index.lane[spans], index.start[spans], index.last[spans])
+    data.append({
+        "type": "bar", "orientation": "h", "name": "Span (lasts a while)",
+        "base": isos(index.start[spans]).tolist(),
+        "x": ((index.last[spans] - index.start[spans] + 1) * 1000).astype(float),
+        "y": (index.lane[spans] - 0.3 + 0.12 * (tracks % 3)).astype(float),
+        "width": 0.1,
+        "marker": {"color": [colour(int(l)) for l in index.lane[spans]],
+                   "line": {"color": [DISPUTED_OUTLINE if d else "rgba(0,0,0,0)" for d in index.disputed[spans]],
+                            "width": 2}},
+        "customdata": ids[spans].tolist(),
+        "hovertext": hover_texts(index, spans), "hoverinfo": "text",
+    })
+    # Points: stacked by lane and day so that none hides another.
+    day_keys = index.lane[points] * 10_000_000 + index.start[points] // DAY
+    y = index.lane[points] + 0.08 + stack_offsets(day_keys)
+    disputed = index.disputed[points]
+    for name, subset, symbol, line in (
+        ("Event", ~disputed, "circle", {"color": "#ffffff", "width": 1}),
+        ("Disputed: sources disagree on the date", disputed, "diamond",
+         {"color": DISPUTED_OUTLINE, "width": 2.5}),
+    ):
+        chosen = points[subset]
+        data.append({
+            "type": "scatter", "mode": "markers", "name": name,
+            "x": isos(index.start[chosen]).tolist(), "y": y[subset].astype(float),
+            "marker": {"size": 13 if symbol == "diamond" else 11, "symbol": symbol,
+                       "color": [colour(int(l)) for l in index.lane[chosen]], "line": line},
+            "customdata": ids[chosen].tolist(),
+            "hovertext": hover_texts(index, chosen), "hoverinfo": "text",
+        })
+    return [trace for trace in data if len(trace["customdata"])]
+
+
+def density(index: EventIndex, visible: np.ndarray, window: Window) -> dict:
+    """Events per time bin per lane; each visible event counted once, in its start's bin."""
+    positions = np.flatnonzero(visible)
+    width = max((window.high - window.low) / BINS, 1)
+    bins = np.clip(((index.start[positions] - window.low) // width).astype(np.int64), 0, BINS - 1)
+    lanes = max(len(index.lanes), 1)
+    counts = np.bincount(index.lane[positions] * BINS + bins, minlength=lanes * BINS).reshape(lanes, BINS)
+    z = counts.astype(float)
+    z[z == 0] = np.nan
+    centres = window.low + (np.arange(BINS) + 0.5) * width
+    return {
+        "type": "heatmap", "name": "Events per period (zoom in for single events)",
+        "x": isos(centres.astype(np.int64)).tolist(), "y": list(range(lanes)), "z": z,
+        "colorscale": "Cividis", "reversescale": True, "showscale": False, "showlegend": True,
+        "xgap": 0, "ygap": 6, "zmin": 0,
+        "hovertemplate": "%{z:,} events around %{x}<extra></extra>",
+    }
+
+
+def selected_trace(index: EventIndex, selected: int | None, mask: np.ndarray) -> dict:
+    trace = {"type": "scatter", "mode": "markers", "name": "Selected", "x": [], "y": [],
+             "hoverinfo": "skip", "showlegend": False,
+             "marker": {"size": 24, "symbol": "circle-open", "color": SELECTED_COLOUR,
+                        "line": {"width": 3, "color": SELECTED_COLOUR}}}
+    if selected is not None:
+        trace["x"] = [iso(int(index.start[selected]))]
+        trace["y"] = [float(index.lane[selected]) + (-0.3 if index.is_span[selected] else 0.08)]
+        trace["showlegend"] = True
+    return trace
+
+
+def window_from_relayout(relayout: dict | None) -> Window | None | bool:
+    """The window a zoom asks for; False for "show everything"; None when nothing changed."""
+    if not relayout:
+        return None
+    if relayout.get("xaxis.autorange") or relayout.get("autosize") is not None and len(relayout) == 1:
+        return False if relayout.get("xaxis.autorange") else None
+    low = relayout.get("xaxis.range[0]")
+    high = relayout.get("xaxis.range[1]")
+    if low is None and "xaxis.range" in relayout:
+        low, high = relayout["xaxis.range"]
+    if low is None or high is None:
+        return None
+    try:
+        return Window(_to_second(low), _to_second(high))
+    except ValueError:
+        return None
+
+
+def zoom_into(click: dict | None, window: Window) -> Window | None:
+    """A click on a density band zooms in around it, a tenth of the width; None otherwise."""
+    points = (click or {}).get("points") or []
+    if not points or points[0].get("customdata") or "z" not in points[0]:
+        return None
+    try:
+        centre = _to_second(points[0]["x"])
+    except (KeyError, ValueError):
+        return None
+    half = max((window.high - window.low) // 20, 60)
+    return Window(centre - half, centre + half)
+
+
+def _to_second(text) -> int:
+    return int(np.datetime64(str(text).replace(" ", "T")[:19], "s").astype(np.int64))
+
+
+__all__ = ["figure", "traces", "layout", "Window", "window_from_relayout", "MAX_MARKERS", "BINS", "dates"]

@@ -1,0 +1,162 @@
+"""What the side panel shows, as plain data: one event with every account, or an overview.
+
+Text stays text: the app renders these strings as text nodes, never as HTML,
+and a link is offered only for an http(s) address.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .. import dates
+from ..filters import State
+from ..index import EventIndex
+from .figure import colour
+
+
+@dataclass(frozen=True)
+class Account:
+    source: str
+    claimed_by: str
+    date: str            # as a reader reads it, at its precision
+    description: str
+    url: str             # "" unless http(s)
+    published: str
+    row: int
+    date_differs: bool   # its date is not the event's date
+
+
+@dataclass(frozen=True)
+class EventPanel:
+    id: str
+    title: str
+    category: str
+    colour: str
+    date: str
+    location: str
+    coordinates: str
+    disputed: bool
+    dispute_note: str
+    accounts: list[Account] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Overview:
+    span: str
+    events: int
+    total: int
+    categories: list[tuple[str, int, str]]   # name, events, colour
+    outlets: list[tuple[str, int]]           # outlet, accounts
+    filtered: bool
+
+
+def safe_url(url: str) -> str:
+    text = (url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""
+
+
+def event_panel(index: EventIndex, position: int) -> EventPanel:
+    event = index.events.iloc[position]
+    accounts = index.accounts_of(position)
+    items = []
+    for account in accounts.itertuples(index=False):
+        label = dates.label(account.start, account.precision, account.offset)
+        if pd.notna(account.end):
+            label += " to " + dates.label(account.end, account.end_precision)
+        items.append(Account(
+            source=account.source,
+            claimed_by=account.claimed_by,
+            date=label,
+            description=account.description,
+            url=safe_url(account.source_url),
+            published=dates.label(account.published_at, account.published_precision),
+            row=int(account.row),
+            date_differs=(account.start, account.precision) != (event["start"], event["precision"]),
+        ))
+    note = ""
+    if bool(event["disputed"]):
+        distinct = list(dict.fromkeys(item.date for item in items))
+        note = (f"Sources disagree on the date: {len(distinct)} different dates are given "
+                f"({'; '.join(distinct)}). Each account below shows its own.")
+    has_place = pd.notna(event["lat"]) and pd.notna(event["lon"])
+    return EventPanel(
+        id=str(event["id"]),
+        title=str(event["title"]),
+        category=str(index.lanes[index.lane[position]]),
+        colour=colour(int(index.lane[position])),
+        date=index.date_label(position),
+        location=str(event["location"]),
+        coordinates=f"{event['lat']:.4f}, {event['lon']:.4f}" if has_place else "",
+        disputed=bool(event["disputed"]),
+        dispute_note=note,
+        accounts=items,
+    )
+
+
+def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
+    kept = np.flatnonzero(mask)
+    if len(kept):
+        low = index.events["start"].iat[kept[0]]
+        high = index.events["last"].to_numpy()[kept].max()
+        first = index.events.iloc[kept[0]]
+        span = f"{dates.label(low, first['precision'])} to {dates.label(high, 'day')}"
+    else:
+        span = "no events"
+    per_lane = np.bincount(index.lane[kept], minlength=len(index.lanes))
+    categories = [(name, int(n), colour(i)) for i, (name, n) in enumerate(zip(index.lanes, per_lane)) if n]
+    sources = index.dataset.accounts["source"]
+    if filtered and len(sources):
+        sources = sources[mask[index.account_event]]
+    counts = sources.value_counts(sort=True)
+    outlets = [(str(name), int(n)) for name, n in counts.items()]
+    outlets.sort(key=lambda item: (-item[1], item[0].lower()))
+    return Overview(span, len(kept), len(index), categories, outlets, filtered)
+
+
+@dataclass(frozen=True)
+class ListItem:
+    id: str
+    date: str
+    title: str
+    category: str
+    colour: str
+    disputed: bool
+    accounts: int
+    href: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Listing:
+    items: list[ListItem]
+    first: int       # 1-based position of the first item among the kept events
+    total: int
+
+
+PAGE = 100
+
+
+def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | None) -> Listing:
+    """The kept events in date order; past PAGE of them, the page around the selection."""
+    kept = np.flatnonzero(mask)
+    start = 0
+    if len(kept) > PAGE and selected is not None:
+        where = int(np.searchsorted(kept, selected))
+        start = max(0, min(where - PAGE // 2, len(kept) - PAGE))
+    shown = kept[start:start + PAGE]
+    events = index.events
+    ids = events["id"].to_numpy()
+    titles = events["title"].to_numpy()
+    counts = events["accounts"].to_numpy()
+    items = [
+        ListItem(
+            id=str(ids[p]), date=index.date_label(int(p)), title=str(titles[p]),
+            category=index.lanes[index.lane[p]], colour=colour(int(index.lane[p])),
+            disputed=bool(index.disputed[p]), accounts=int(counts[p]),
+            href="/" + state.select(str(ids[p])).to_search(), selected=(p == selected),
+        )
+        for p in shown
+    ]
+    return Listing(items, start + 1, len(kept))
