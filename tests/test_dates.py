@@ -109,6 +109,9 @@ REFUSED = [
     ("2022 14:30", ["has a time but no day"]),
     ("January 2022 14:30", ["has a time but no day"]),
     ("tomorrow", ["is not a date that can be read", "YYYY-MM-DD"]),
+    # dateutil raises decimal.InvalidOperation for this one, not ValueError
+    ("0:10000000000000000000000000000", ["is not a date that can be read"]),
+    ("99999999999999999999", ["is not a date that can be read"]),
     ("early January", ["YYYY-MM-DD"]),
     ("2022-01-07 or 08", ["YYYY-MM-DD"]),
     ("", ["is empty"]),

@@ -135,7 +135,7 @@ def _from_words(text: str) -> tuple[datetime, str, str]:
     try:
         a = dateutil_parser.parse(text, default=_DEFAULT_A)
         b = dateutil_parser.parse(text, default=_DEFAULT_B)
-    except (ValueError, OverflowError) as error:
+    except Exception as error:  # dateutil also raises decimal errors, for "0:1" + 28 zeros
         raise DateError(f"is not a date that can be read; {HOW_TO_WRITE}") from error
     if a.year != b.year:
         raise DateError(f"has no year; {HOW_TO_WRITE}")
