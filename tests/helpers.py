@@ -1,0 +1,43 @@
+"""Small datasets for the data/view tests: rows as dicts, loaded through the real loader."""
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+
+import timeline
+from timeline import schema
+from timeline.index import EventIndex, build_index
+
+
+def csv_bytes(rows: list[dict]) -> bytes:
+    """An events.csv with our header and one line per row (missing columns left empty)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=schema.NAMES, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+    return out.getvalue().encode("utf-8")
+
+
+def index_from_rows(rows: list[dict]) -> EventIndex:
+    """The index of a dataset that must load without errors (a typo in a test fails loudly)."""
+    dataset = timeline.load_bytes(csv_bytes(rows))
+    assert not dataset.errors, [str(p) for p in dataset.errors]
+    return build_index(dataset)
+
+
+def row(id, date, title="", category="", source="Reuters", **more) -> dict:
+    """One account. The title and category default from the id so first rows stay short."""
+    return {"id": id, "date": date, "title": title or id.replace("-", " ").capitalize(),
+            "category": category or "protest", "source": source, **more}
+
+
+def ids(index: EventIndex, mask: np.ndarray) -> list[str]:
+    """The ids of the kept events, in date order."""
+    return index.events["id"].to_numpy()[np.flatnonzero(mask)].tolist()
+
+
+def everything(index: EventIndex) -> np.ndarray:
+    return np.ones(len(index), dtype=bool)

@@ -1,0 +1,310 @@
+"""timeline.filters: the shareable view in the address, and which events the filters keep."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from timeline.filters import Filters, State, apply, bad_dates, step
+
+from .helpers import everything, ids, index_from_rows, row
+
+# ---------------------------------------------------------------- the address -------------
+
+ROUND_TRIPS = [
+    State(),
+    State(event="shoot-to-kill-order"),
+    State(filters=Filters(categories=("security",))),
+    State("airport-seized", Filters(categories=("security", "Protest"), sources=("TASS", "RFE/RL"),
+                                    text="almaty airport", date_from="2022-01-05", date_to="2022-01")),
+    State(filters=Filters(sources=("AT&T News", "Ekho Moskvy = Echo"), text="50% & more?#")),
+    State(filters=Filters(date_from="7 January 2022", date_to="2022-01-07 14:30")),
+    State(filters=Filters(categories=("économie", "Правительство"))),
+]
+
+
+@pytest.mark.parametrize("state", ROUND_TRIPS, ids=lambda s: s.to_search() or "blank")
+def test_state_survives_the_address(state):
+    search = state.to_search()
+    assert State.from_search(search) == state
+    assert State.from_search(search).to_search() == search
+
+
+@pytest.mark.parametrize("search, expected", [
+    ("", State()),
+    (None, State()),
+    ("?", State()),
+    ("?event=airport-seized", State("airport-seized")),
+    ("event=airport-seized", State("airport-seized")),      # without the question mark
+    # repeated categories and sources, in the order given
+    ("?category=security&category=protest", State(filters=Filters(categories=("security", "protest")))),
+    ("?source=TASS&source=Reuters", State(filters=Filters(sources=("TASS", "Reuters")))),
+    ("?source=TASS&source=TASS", State(filters=Filters(sources=("TASS",)))),
+    # spaces written either way, and trimmed
+    ("?q=almaty+airport", State(filters=Filters(text="almaty airport"))),
+    ("?q=%20almaty%20airport%20", State(filters=Filters(text="almaty airport"))),
+    ("?from=2022-01&to=2022-01-10", State(filters=Filters(date_from="2022-01", date_to="2022-01-10"))),
+    # blanks dropped
+    ("?event=&category=&source=&q=&from=&to=", State()),
+    ("?category=&category=security&category=+", State(filters=Filters(categories=("security",)))),
+    # unknown parameters ignored
+    ("?utm_source=newsletter&fbclid=abc&page=2", State()),
+    ("?event=a&zoom=3&category=security", State("a", Filters(categories=("security",)))),
+])
+def test_state_from_search(search, expected):
+    assert State.from_search(search) == expected
+
+
+@pytest.mark.parametrize("state, search", [
+    (State(), ""),
+    (State("a"), "?event=a"),
+    (State(filters=Filters(text="almaty airport")), "?q=almaty+airport"),
+    (State(filters=Filters(sources=("RFE/RL",))), "?source=RFE%2FRL"),
+    (State("a", Filters(categories=("x", "y"))), "?event=a&category=x&category=y"),
+])
+def test_state_to_search(state, search):
+    assert state.to_search() == search
+
+
+def test_select_and_with_filters_keep_the_rest():
+    state = State("a", Filters(categories=("security",), text="almaty"))
+    assert state.select("b") == State("b", Filters(categories=("security",), text="almaty"))
+    assert state.select("") == State("", Filters(categories=("security",), text="almaty"))
+    assert state.with_filters(text="") == State("a", Filters(categories=("security",)))
+
+
+@pytest.mark.parametrize("filters, active", [
+    (Filters(), False),
+    (Filters(categories=("x",)), True),
+    (Filters(sources=("x",)), True),
+    (Filters(text="x"), True),
+    (Filters(date_from="2022"), True),
+    (Filters(date_to="2022"), True),
+])
+def test_filters_active(filters, active):
+    assert filters.active is active
+
+
+# ---------------------------------------------------------------- apply -------------------
+
+# In date order: the ids below are listed as the index sorts them.
+ROWS = [
+    row("sentence", "2017-06-07", category="legal", source="RAPSI", location="Almaty"),
+    row("annulment", "2021-12", category="legal", source="AFP", location="Paris",
+        description="The Conseil d'Etat annuls the refugee status"),
+    row("budget-year", "2022", category="Economy", source="Kursiv"),
+    row("gas-price", "2022-01-01", category="economy", source="RFE/RL", location="Mangystau region",
+        description="Liquefied gas moves to exchange pricing"),
+    row("zhanaozen-rally", "2022-01-02", category="Protest", source="RFE/RL", location="Zhanaozen",
+        description="Drivers gather in the central square"),
+    row("emergency", "2022-01-05", category="government", source="Akorda"),
+    row("airport-seized", "2022-01-05 14:30", title="Almaty airport seized", category="security",
+        source="Reuters", location="Almaty"),
+    row("airport-seized", "2022-01-05", source="TASS", claimed_by="Interior Ministry",
+        description="Militants took the AIRPORT"),
+    row("csto-deployment", "2022-01-06", end_date="2022-01-19", category="security", source="Reuters"),
+    row("late-january", "2022-01-31 23:00", category="protest", source="Vlast"),
+    row("february", "2022-02-01", category="government", source="Akorda"),
+]
+
+ALL = ["sentence", "annulment", "budget-year", "gas-price", "zhanaozen-rally", "emergency",
+       "airport-seized", "csto-deployment", "late-january", "february"]
+
+
+@pytest.fixture(scope="module")
+def index():
+    built = index_from_rows(ROWS)
+    assert ids(built, everything(built)) == ALL
+    return built
+
+
+def kept(index, **filters):
+    return ids(index, apply(index, Filters(**filters)))
+
+
+def test_no_filters_keep_everything(index):
+    assert kept(index) == ALL
+
+
+@pytest.mark.parametrize("categories, expected", [
+    (("security",), ["airport-seized", "csto-deployment"]),
+    (("SECURITY",), ["airport-seized", "csto-deployment"]),
+    # one lane for Protest and protest, one for Economy and economy
+    (("protest",), ["zhanaozen-rally", "late-january"]),
+    (("Economy",), ["budget-year", "gas-price"]),
+    (("legal", "government"), ["sentence", "annulment", "emergency", "february"]),
+    (("no-such-lane",), []),
+])
+def test_categories(index, categories, expected):
+    assert kept(index, categories=categories) == expected
+
+
+@pytest.mark.parametrize("sources, expected", [
+    (("Reuters",), ["airport-seized", "csto-deployment"]),
+    # any account's outlet: TASS gives only the second account of airport-seized
+    (("TASS",), ["airport-seized"]),
+    (("tass",), ["airport-seized"]),
+    (("RFE/RL",), ["gas-price", "zhanaozen-rally"]),
+    (("Akorda", "AFP"), ["annulment", "emergency", "february"]),
+    # whole outlet names, not parts of them
+    (("RFE",), []),
+    (("Reuter",), []),
+])
+def test_sources(index, sources, expected):
+    assert kept(index, sources=sources) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("almaty", ["sentence", "airport-seized"]),                  # location, and title
+    ("ALMATY", ["sentence", "airport-seized"]),
+    ("airport", ["airport-seized"]),                             # title and description
+    ("militants", ["airport-seized"]),                           # a later account's description
+    ("interior ministry", ["airport-seized"]),                    # claimed_by
+    ("ministry interior", ["airport-seized"]),                   # words in any order
+    ("kursiv", ["budget-year"]),                                 # source
+    ("mangystau", ["gas-price"]),                                # location
+    ("conseil", ["annulment"]),                                  # description
+    ("square drivers", ["zhanaozen-rally"]),
+    ("almaty militants", ["airport-seized"]),                    # words from different accounts
+    ("almaty paris", []),                                        # every word must appear
+    ("  almaty   airport ", ["airport-seized"]),
+    ("zzz", []),
+])
+def test_text_search(index, text, expected):
+    assert kept(index, text=text) == expected
+
+
+@pytest.mark.parametrize("date_from, date_to, expected", [
+    # a day: events that touch it, including the year 2022 and the span that starts then
+    ("2022-01-06", "2022-01-06", ["budget-year", "csto-deployment"]),
+    # a span is kept while any part of it is in the range
+    ("2022-01-10", "2022-01-12", ["budget-year", "csto-deployment"]),
+    ("2022-01-19", "", ["budget-year", "csto-deployment", "late-january", "february"]),
+    ("2022-01-20", "", ["budget-year", "late-january", "february"]),
+    # `to` at month precision includes the whole month, up to 31 January 23:00
+    ("2022-01", "2022-01", ["budget-year", "gas-price", "zhanaozen-rally", "emergency",
+                            "airport-seized", "csto-deployment", "late-january"]),
+    ("", "2022-01", ["sentence", "annulment", "budget-year", "gas-price", "zhanaozen-rally",
+                     "emergency", "airport-seized", "csto-deployment", "late-january"]),
+    # an event dated to a month overlaps any day of it
+    ("2021-12-15", "2021-12-20", ["annulment"]),
+    ("", "2021-12-01", ["sentence", "annulment"]),
+    # year precision
+    ("2017", "2017", ["sentence"]),
+    ("2018", "2020", []),
+    ("2022", "", ALL[2:]),
+    # minute precision: 14:30 is before 15:00, the day of the 5th is not over
+    ("2022-01-05 15:00", "2022-01-05 23:59", ["budget-year", "emergency"]),
+    ("2022-01-05 14:30", "2022-01-05 14:30", ["budget-year", "emergency", "airport-seized"]),
+    ("", "2022-01-05 14:29", ["sentence", "annulment", "budget-year", "gas-price",
+                              "zhanaozen-rally", "emergency"]),
+    # the English forms `check` accepts
+    ("1 February 2022", "", ["budget-year", "february"]),
+    ("January 2021", "December 2021", ["annulment"]),
+])
+def test_date_range(index, date_from, date_to, expected):
+    assert kept(index, date_from=date_from, date_to=date_to) == expected
+
+
+@pytest.mark.parametrize("date_from, date_to", [
+    ("not a date", ""),
+    ("", "03/04/2022"),           # ambiguous: refused, so not applied
+    ("2022-13", "2022-02-30"),
+])
+def test_unreadable_dates_are_ignored_and_reported(index, date_from, date_to):
+    filters = Filters(date_from=date_from, date_to=date_to)
+    assert ids(index, apply(index, filters)) == ALL
+    problems = bad_dates(filters)
+    assert len(problems) == bool(date_from) + bool(date_to)
+    for name, text in (("from", date_from), ("to", date_to)):
+        if text:
+            assert any(p.startswith(f"'{name}' date {text!r}") for p in problems)
+
+
+def test_readable_dates_are_not_reported():
+    assert bad_dates(Filters(date_from="2022-01", date_to="7 January 2022")) == []
+
+
+@pytest.mark.parametrize("filters, expected", [
+    (dict(categories=("security",), sources=("TASS",)), ["airport-seized"]),
+    (dict(categories=("security",), text="reuters"), ["airport-seized", "csto-deployment"]),
+    (dict(categories=("security",), date_from="2022-01-06"), ["csto-deployment"]),
+    (dict(sources=("RFE/RL",), date_to="2022-01-01"), ["gas-price"]),
+    (dict(sources=("Akorda",), text="february", date_from="2022-02"), ["february"]),
+    (dict(categories=("legal",), sources=("Reuters",)), []),
+    (dict(categories=("legal", "security"), sources=("RAPSI", "TASS"), text="almaty",
+          date_from="2017", date_to="2022"), ["sentence", "airport-seized"]),
+])
+def test_combined_filters(index, filters, expected):
+    assert kept(index, **filters) == expected
+
+
+def test_apply_on_an_empty_file():
+    empty = index_from_rows([])
+    mask = apply(empty, Filters(categories=("x",), text="y", date_from="2022"))
+    assert mask.dtype == bool and len(mask) == 0
+
+
+# ---------------------------------------------------------------- step --------------------
+
+@pytest.mark.parametrize("filters, current, direction, expected", [
+    # through everything, in date order
+    (Filters(), "emergency", 1, "airport-seized"),
+    (Filters(), "airport-seized", 1, "csto-deployment"),
+    (Filters(), "airport-seized", -1, "emergency"),
+    (Filters(), "budget-year", -1, "annulment"),
+    # nothing selected: next is the first, previous the last
+    (Filters(), "", 1, "sentence"),
+    (Filters(), "", -1, "february"),
+    (Filters(), "no-such-event", 1, "sentence"),
+    # at the ends it stays
+    (Filters(), "february", 1, "february"),
+    (Filters(), "sentence", -1, "sentence"),
+    # within the filtered events only
+    (Filters(categories=("security",)), "airport-seized", 1, "csto-deployment"),
+    (Filters(categories=("security",)), "csto-deployment", -1, "airport-seized"),
+    (Filters(categories=("security",)), "csto-deployment", 1, "csto-deployment"),
+    (Filters(categories=("security",)), "", 1, "airport-seized"),
+    (Filters(categories=("security",)), "", -1, "csto-deployment"),
+    (Filters(sources=("Akorda",)), "emergency", 1, "february"),
+    # the selected event is filtered out: the nearest kept one on that side
+    (Filters(categories=("security",)), "emergency", 1, "airport-seized"),
+    (Filters(categories=("security",)), "emergency", -1, "emergency"),
+    (Filters(categories=("security",)), "february", -1, "csto-deployment"),
+    (Filters(sources=("RFE/RL",)), "emergency", -1, "zhanaozen-rally"),
+    (Filters(sources=("RFE/RL",)), "sentence", 1, "gas-price"),
+    # nothing kept: stays where it is
+    (Filters(text="zzz"), "emergency", 1, "emergency"),
+    (Filters(text="zzz"), "", -1, ""),
+])
+def test_step(index, filters, current, direction, expected):
+    assert step(index, apply(index, filters), current, direction) == expected
+
+
+def test_step_walks_every_kept_event_once(index):
+    mask = apply(index, Filters(categories=("security", "protest", "economy")))
+    seen, current = [], ""
+    for _ in range(int(mask.sum()) + 2):
+        current = step(index, mask, current, 1)
+        if seen and seen[-1] == current:
+            break
+        seen.append(current)
+    assert seen == ids(index, mask)
+    back, current = [], ""
+    for _ in range(len(seen) + 2):
+        current = step(index, mask, current, -1)
+        if back and back[-1] == current:
+            break
+        back.append(current)
+    assert back == seen[::-1]
+
+
+def test_step_between_events_on_the_same_day():
+    same_day = index_from_rows([
+        row("b-second", "2022-01-05"), row("a-first", "2022-01-05"), row("c-later", "2022-01-05 09:00"),
+    ])
+    order = ids(same_day, everything(same_day))
+    assert order == ["a-first", "b-second", "c-later"]
+    mask = np.ones(3, dtype=bool)
+    assert step(same_day, mask, "a-first", 1) == "b-second"
+    assert step(same_day, mask, "b-second", 1) == "c-later"
+    assert step(same_day, mask, "c-later", -1) == "b-second"
