@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import schema
+from . import editing, schema
 from .load import load
 
 
@@ -22,6 +22,13 @@ def template(args: argparse.Namespace) -> int:
     return 0
 
 
+def add(args: argparse.Namespace) -> int:
+    outcome = editing.add(args.file, {name: getattr(args, name) for name in schema.NAMES})
+    for line in editing.add_report(outcome):
+        print(line)
+    return 0 if outcome.written else 1
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m timeline", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -33,6 +40,20 @@ def parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser("template", help="print a blank events.csv with one example row")
     sub.set_defaults(run=template)
+
+    sub = commands.add_parser(
+        "add", help="append one account, checked like `check` (refused with its messages)",
+        description="Append one account (one row) to the file; nothing is written if `check` "
+                    "would find an error in it. An existing --id adds another account of that "
+                    "event, and may leave --title and --category out.",
+    )
+    sub.add_argument("--file", default="events.csv", metavar="PATH",
+                     help="the file (default: events.csv; created with its header if absent)")
+    for column in schema.COLUMNS:
+        sub.add_argument(f"--{column.name.replace('_', '-')}", dest=column.name, metavar="TEXT",
+                         help=column.meaning.replace("%", "%%"))
+    sub.set_defaults(run=add)
+
     return root
 
 

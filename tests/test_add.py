@@ -1,0 +1,265 @@
+"""`python -m timeline add`: checked like `check`, appended without rewriting a byte, safe
+when two editors add at the same moment."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import timeline
+from timeline import cli, editing, schema
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = schema.header_line()
+GOOD = {"id": "airport-seized", "date": "2022-01-05", "title": "Almaty airport seized",
+        "category": "protest", "source": "Interfax"}
+FILE = (HEADER + "\n" + "airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,\n")
+
+
+# --- the shape of the file: what appended bytes must match ------------------------------------
+
+@pytest.mark.parametrize("data, columns, newline, needs_newline, records", [
+    (b"", (), "\n", False, 0),
+    (b"\xef\xbb\xbf", (), "\n", False, 0),
+    (b"id,date\n", ("id", "date"), "\n", False, 1),
+    (b"id,date", ("id", "date"), "\n", True, 1),
+    (b"id,date\r\na,2022\r\n", ("id", "date"), "\r\n", False, 2),
+    (b"id,date\ra,2022\r", ("id", "date"), "\r", False, 2),
+    (b"\xef\xbb\xbfID , Date\na,2022", ("id", "date"), "\n", True, 2),
+    (b'id,date\na,"2022\nstill a"\nb,2023\n', ("id", "date"), "\n", False, 3),
+    (b"id,date\na,2022\n\n\nb,2023\n", ("id", "date"), "\n", False, 5),
+])
+def test_shape_of_a_file(data, columns, newline, needs_newline, records):
+    assert editing.shape_of(data) == editing.Shape(columns, newline, needs_newline, records)
+
+
+@pytest.mark.parametrize("value, written", [
+    ("plain", "plain"),
+    ("", ""),
+    ("a, b", '"a, b"'),
+    ('say "no"', '"say ""no"""'),
+    ("two\nlines", '"two\nlines"'),
+    ("two\r\nlines", '"two\nlines"'),
+    ("lone\rreturn", '"lone\nreturn"'),
+    ("Almaty; Mangystau", "Almaty; Mangystau"),
+    ("Тоқаев", "Тоқаев"),
+])
+def test_quote(value, written):
+    assert editing.quote(value) == written
+
+
+@pytest.mark.parametrize("shape, rows, appended", [
+    (editing.Shape((), "\n", False, 0), [{"id": "a", "source": "S"}],
+     HEADER + "\na,,,,,,,,,S,,,\n"),
+    (editing.Shape(("id", "date", "source"), "\r\n", False, 1), [{"id": "a", "date": "2022"}],
+     "a,2022,\r\n"),
+    (editing.Shape(("id", "date"), "\n", True, 2), [{"id": "a"}, {"id": "b", "date": "x,y"}],
+     '\na,\nb,"x,y"\n'),
+    (editing.Shape(("date", "extra", "id", "date"), "\n", False, 1), [{"id": "a", "date": "2022"}],
+     "2022,,a,\n"),
+])
+def test_encode_in_the_files_columns_and_line_ending(shape, rows, appended):
+    assert editing.encode(shape, rows).decode() == appended
+
+
+# --- judged like check: the same messages, in the file's context -------------------------------
+
+BAD_ROWS = [
+    {**GOOD, "id": "new-event", "date": "03/04/2022"},
+    {**GOOD, "id": "new-event", "title": ""},
+    {**GOOD, "id": "New Event"},
+    {**GOOD, "id": "new-event", "end_date": "2022-01-01"},
+    {**GOOD, "id": "new-event", "source": ""},
+    {**GOOD, "id": "new-event", "source_url": "www.example.org"},
+    {**GOOD, "id": "new-event", "latitude": "43.2"},
+    {**GOOD, "id": "new-event", "date": "2022-02-30"},
+    {"id": "", "date": "2022", "source": "S"},
+]
+
+
+@pytest.mark.parametrize("values", BAD_ROWS)
+def test_a_refused_row_gets_checks_own_messages(tmp_path, values):
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    outcome = editing.add(path, values)
+    assert not outcome.written
+    assert path.read_text() == FILE
+    by_hand = timeline.load_bytes((FILE + editing.encode(
+        editing.shape_of(FILE.encode()), [editing.account(values)]).decode()).encode())
+    assert outcome.problems == [p for p in by_hand.problems if p.row == 3]
+    assert any(p.level == timeline.ERROR for p in outcome.problems)
+
+
+@pytest.mark.parametrize("values, accounts", [
+    (GOOD, 2),                                                          # another account
+    ({"id": "airport-seized", "date": "2022-01-06", "source": "AP"}, 2),  # title, category left out
+    ({**GOOD, "id": "airport-retaken", "date": "6 January 2022"}, 1),
+    ({**GOOD, "id": "curfew", "date": "2022-01-05 23:00", "end_date": "2022-01-19",
+      "latitude": "43.2389", "longitude": "76.8897", "source_url": "https://example.org/a",
+      "published": "2022-01", "claimed_by": "Interior Ministry",
+      "description": 'Curfew, "23:00 to 07:00"\nin Almaty', "location": "Almaty"}, 1),
+])
+def test_an_accepted_row_is_appended(tmp_path, values, accounts):
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    outcome = editing.add(path, values)
+    assert outcome.written == {0: 3}
+    data = path.read_bytes()
+    assert data.startswith(FILE.encode())
+    dataset = timeline.load(path)
+    assert not dataset.problems
+    added = dataset.accounts[dataset.accounts["row"] == 3].iloc[0]
+    for name, value in values.items():
+        assert added[name] == value.strip()
+    assert (dataset.accounts["id"] == values["id"]).sum() == accounts
+
+
+def test_a_warning_is_shown_but_the_row_is_added(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    outcome = editing.add(path, {**GOOD, "category": "riot"})
+    assert outcome.written == {0: 3}
+    assert [(p.row, p.column, p.level) for p in outcome.problems] == [(3, "category", "warning")]
+
+
+@pytest.mark.parametrize("existing", [
+    FILE,                                                     # LF
+    FILE.replace("\n", "\r\n"),                               # CRLF
+    FILE.rstrip("\n"),                                        # no final newline
+    FILE.replace("\n", "\r\n").rstrip("\r\n"),                # CRLF, no final newline
+    "\ufeff" + FILE,                                          # BOM
+    FILE + "\n\n",                                            # blank lines at the end
+    FILE.replace("seized,,protest", 'seized,"Two\nlines",protest'),  # a value on two lines
+])
+def test_existing_bytes_line_endings_and_bom_are_kept(tmp_path, existing):
+    path = tmp_path / "events.csv"
+    before = existing.encode("utf-8")
+    path.write_bytes(before)
+    outcome = editing.add(path, {**GOOD, "id": "curfew", "description": "a, b"})
+    assert outcome.written, outcome.problems
+    after = path.read_bytes()
+    assert after.startswith(before)
+    newline = b"\r\n" if b"\r\n" in before else b"\n"
+    tail = after[len(before):]
+    if not before.endswith(b"\n"):
+        assert tail.startswith(newline)
+    assert tail.endswith(b'curfew,2022-01-05,,Almaty airport seized,"a, b",protest,,,,Interfax,,,'
+                         + newline)
+    assert after.count(b"\xef\xbb\xbf") == before.count(b"\xef\xbb\xbf")
+    if newline == b"\r\n":
+        assert after.count(b"\n") == after.count(b"\r\n")
+    dataset = timeline.load(path)
+    assert not dataset.errors and "curfew" in set(dataset.accounts["id"])
+
+
+def test_an_absent_file_is_created_with_the_header(tmp_path):
+    path = tmp_path / "events.csv"
+    outcome = editing.add(path, GOOD)
+    assert outcome.written == {0: 2} and outcome.header_written
+    assert path.read_text() == HEADER + "\nairport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,\n"
+
+
+def test_a_refused_row_does_not_create_the_file(tmp_path):
+    path = tmp_path / "events.csv"
+    outcome = editing.add(path, {**GOOD, "title": ""})
+    assert not outcome.written and not path.exists()
+    assert [p.column for p in outcome.problems] == ["title"]
+
+
+@pytest.mark.parametrize("existing, message", [
+    (FILE + 'open-quote,2022,,"Never closed,,x,,,,S,,,\n', "never closed"),
+    ("id;date;title;category;source\n", "separated by semicolons"),
+    ("id,date,title\n", "the header has no 'category', 'source' column"),
+])
+def test_a_file_that_cannot_take_a_row_is_left_alone(tmp_path, existing, message):
+    path = tmp_path / "events.csv"
+    path.write_text(existing)
+    outcome = editing.add(path, {**GOOD, "id": "curfew"})
+    assert not outcome.written
+    assert path.read_text() == existing
+    assert outcome.review.blocking and message in outcome.review.blocking[0].message
+
+
+def test_a_folder_that_does_not_exist_is_a_problem_not_a_traceback(tmp_path):
+    outcome = editing.add(tmp_path / "nowhere" / "events.csv", GOOD)
+    assert not outcome.written
+    assert "cannot be opened" in outcome.problems[0].message
+
+
+# --- the command --------------------------------------------------------------------------------
+
+def test_cli_add_prints_what_it_did(tmp_path, capsys):
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    code = cli.main(["add", "--file", str(path), "--id", "airport-seized", "--date", "2022-01-06",
+                     "--source", "AP", "--claimed-by", "Interior Ministry"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert out == [f"{path}:3: added another account of 'airport-seized', which now has 2 accounts",
+                   "1 events, 2 accounts, 0 errors, 0 warnings"]
+    assert path.read_text().endswith("airport-seized,2022-01-06,,,,,,,,AP,,,Interior Ministry\n")
+
+
+def test_cli_add_refuses_with_checks_message(tmp_path, capsys):
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    code = cli.main(["add", "--file", str(path), "--id", "curfew", "--date", "03/04/2022",
+                     "--title", "Curfew", "--category", "government", "--source", "AP"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert out == [
+        f"{path}:3: date: error: date '03/04/2022' can be read two ways: 3 April 2022 (day first) "
+        f"or 4 March 2022 (month first); write 2022-04-03 or 2022-03-04.",
+        f"nothing was added to {path}",
+    ]
+    assert path.read_text() == FILE
+
+
+# --- two editors at once ------------------------------------------------------------------------
+
+WORKER = """
+import sys, time
+from pathlib import Path
+from timeline import editing
+path, name, ready, go = sys.argv[1:5]
+Path(ready).touch()
+while not Path(go).exists():
+    time.sleep(0.001)
+for i in range(100):
+    outcome = editing.add(path, {"id": f"{name}-{i}", "date": "2022-01-05", "title": f"{name} {i}",
+                                 "category": name, "source": "Desk",
+                                 "description": f"{name} writes row {i}, with a comma"})
+    assert outcome.written, outcome.problems
+"""
+
+
+def test_two_editors_adding_at_once_lose_nothing(tmp_path):
+    """Both start on an absent file: without the lock both would write the header."""
+    path = tmp_path / "events.csv"
+    go = tmp_path / "go"
+    workers = [
+        subprocess.Popen([sys.executable, "-c", WORKER, str(path), name, str(tmp_path / name), str(go)],
+                         cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        for name in ("alpha", "beta")
+    ]
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / name).exists() for name in ("alpha", "beta")):
+        assert time.monotonic() < deadline and all(w.poll() is None for w in workers)
+        time.sleep(0.01)
+    go.touch()
+    for worker in workers:
+        assert worker.wait(timeout=120) == 0, worker.stderr.read()
+    dataset = timeline.load(path)
+    assert not dataset.problems
+    expected = {f"{name}-{i}" for name in ("alpha", "beta") for i in range(100)}
+    assert set(dataset.accounts["id"]) == expected and len(dataset.accounts) == 200
+    lines = path.read_text().split("\n")
+    assert lines[0] == HEADER and lines[-1] == "" and len(lines) == 202
+    assert lines.count(HEADER) == 1
+    for name in ("alpha", "beta"):  # each editor's rows whole, and in the order it wrote them
+        mine = [line for line in lines if line.startswith(f"{name}-")]
+        assert mine == [f'{name}-{i},2022-01-05,,{name} {i},"{name} writes row {i}, with a comma",'
+                        f'{name},,,,Desk,,,' for i in range(100)]

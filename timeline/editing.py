@@ -1,0 +1,299 @@
+"""Adding accounts to events.csv: checked like `check`, appended without rewriting a byte.
+
+A new row is judged in the context of the file: the candidate bytes (the file
+as it is, plus the new rows) go through the same loader as `check`, and only
+the problems that land on the new rows count. A row with an error is refused
+with `check`'s own message.
+
+Writing is an append under an exclusive lock (`fcntl.flock` on the file): two
+editors adding at the same moment each read the file, decide and append in
+turn, so nothing is lost or interleaved. The bytes already in the file are
+never rewritten: its encoding, byte order mark and line endings stay as they
+are, and new rows use the same line ending.
+"""
+from __future__ import annotations
+
+import csv
+import fcntl
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import schema
+from .csvfile import read_table
+from .load import Dataset, load_bytes
+from .problems import ERROR, Problem
+
+BOM = b"\xef\xbb\xbf"
+
+Row = dict  # column name -> value: one account as the editor wrote it
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What appended bytes must match in a file that holds `data`."""
+
+    columns: tuple[str, ...]   # the file's header, as the loader names it; empty: write ours
+    newline: str               # "\n", "\r\n" or "\r": as the file's first line ends
+    needs_newline: bool        # the last line has no line break yet
+    records: int               # rows in the file, header included (spreadsheet rows)
+
+
+def shape_of(data: bytes) -> Shape:
+    body = data[len(BOM):] if data.startswith(BOM) else data
+    if not body:
+        return Shape((), "\n", False, 0)
+    end = min((i for i in (body.find(b"\n"), body.find(b"\r")) if i >= 0), default=-1)
+    newline = "\n" if end < 0 else "\r\n" if body[end:end + 2] == b"\r\n" else chr(body[end])
+    first = body if end < 0 else body[:end]
+    names = next(csv.reader([first.decode("utf-8", errors="replace").rstrip("\r")]), [])
+    return Shape(
+        tuple(name.strip().lower() for name in names),
+        newline,
+        not body.endswith((b"\n", b"\r")),
+        count_records(body),
+    )
+
+
+def count_records(data: bytes) -> int:
+    """How many CSV records (spreadsheet rows, blank lines included) the bytes hold."""
+    text = data.decode("utf-8", errors="replace")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    count = 0
+    try:
+        for _ in reader:
+            count += 1
+    except csv.Error:
+        # A value longer than the csv module allows, or a stray NUL: the rows are
+        # counted up to it, and `review` finds the new rows missing and refuses.
+        count += 1
+    return count
+
+
+def quote(value: str) -> str:
+    """One CSV value, quoted when it must be; line breaks inside a value become "\\n"."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if any(c in value for c in ',"\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def encode(shape: Shape, rows: Sequence[Row]) -> bytes:
+    """The bytes to append to a file of this shape: one line per row, in its columns."""
+    columns = shape.columns or schema.NAMES
+    lines = []
+    if not shape.columns:
+        lines.append(",".join(schema.NAMES))
+    seen: set[str] = set()
+    places = []  # the column each position takes its value from ("" for none)
+    for name in columns:
+        places.append("" if name in seen else name)
+        seen.add(name)
+    for row in rows:
+        lines.append(",".join(quote(str(row.get(name, ""))) if name else "" for name in places))
+    text = (shape.newline if shape.needs_newline else "") + "".join(
+        line + shape.newline for line in lines
+    )
+    return text.encode("utf-8")
+
+
+@dataclass
+class Review:
+    """What the loader says about candidate rows appended to a file."""
+
+    numbers: list[int]                   # the spreadsheet row each candidate would become
+    findings: list[list[Problem]]        # each candidate's problems (an error refuses it)
+    blocking: list[Problem] = field(default_factory=list)  # why no row can be added at all
+    dataset: Dataset | None = None       # the file with every candidate appended
+
+    def refused(self, index: int) -> bool:
+        return bool(self.blocking) or any(p.level == ERROR for p in self.findings[index])
+
+
+def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None) -> Review:
+    """Check candidate rows as `check` would, in the context of the file's bytes."""
+    shape = shape or shape_of(data)
+    first = max(shape.records, 1) + 1
+    numbers = list(range(first, first + len(rows)))
+    dataset = load_bytes(data + encode(shape, rows))
+    by_row: dict[int, list[Problem]] = {}
+    for problem in dataset.problems:
+        by_row.setdefault(problem.row, []).append(problem)
+    findings = [by_row.get(number, []) for number in numbers]
+    accepted = dict(zip(dataset.accounts["row"].tolist(), dataset.accounts["id"].tolist()))
+    lost = [
+        i for i, (row, number) in enumerate(zip(rows, numbers))
+        if not any(p.level == ERROR for p in findings[i])
+        and accepted.get(number) != str(row.get("id", "")).strip()
+    ]
+    blocking = []
+    if lost:
+        blocking = [p for p in dataset.errors if p.row <= 1] or [Problem(
+            numbers[lost[0]], "", ERROR,
+            "the new row would not be read as a row of its own: the file's last row has a "
+            "double quote that is never closed (or another break in its shape). Run "
+            "`python -m timeline check` on the file and fix it first",
+        )]
+        findings = [[] for _ in rows]
+    return Review(numbers, findings, blocking, dataset)
+
+
+@dataclass
+class Appended:
+    """The result of one append: what was reviewed and which candidates were written."""
+
+    path: str
+    rows: list[Row]
+    review: Review
+    written: dict[int, int] = field(default_factory=dict)  # candidate index -> file row
+    header_written: bool = False  # the file was absent or empty, so the header went first
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every finding on the candidates, refusals first if the file itself is the cause."""
+        found = list(self.review.blocking)
+        for findings in self.review.findings:
+            found += findings
+        return found
+
+
+def append_rows(
+    path: str | os.PathLike,
+    build: Callable[[bytes], list[Row]],
+    *,
+    all_or_nothing: bool = True,
+) -> Appended:
+    """Append the rows `build(current bytes)` returns, those `check` accepts, under a lock.
+
+    `build` runs while the lock is held, so what it decides from the file (for
+    example which ids are taken) still holds when the rows are written. With
+    `all_or_nothing`, one refused row refuses them all.
+    """
+    path = Path(path)
+    if not path.exists():
+        # Nothing to create if the rows are refused anyway.
+        rows = build(b"")
+        checked = review(b"", rows)
+        if not _choose(rows, checked, all_or_nothing):
+            return Appended(str(path), rows, checked)
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
+        except OSError as error:
+            return _cannot(path, f"the file cannot be opened for writing: {error.strerror}")
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            if not _still_at(path, fd):
+                continue  # replaced (say, saved by a spreadsheet) while we waited: start again
+            data = _read_all(fd)
+            shape = shape_of(data)
+            rows = build(data)
+            checked = review(data, rows, shape)
+            keep = _choose(rows, checked, all_or_nothing)
+            outcome = Appended(str(path), rows, checked)
+            if keep:
+                _write_all(fd, encode(shape, [rows[i] for i in keep]))
+                os.fsync(fd)
+                if not data:
+                    _fsync_folder(path)
+                outcome.header_written = not shape.columns
+                first = max(shape.records, 1) + 1
+                outcome.written = {i: first + n for n, i in enumerate(keep)}
+            return outcome
+        except OSError as error:
+            return _cannot(path, f"the file cannot be written: {error.strerror}")
+        finally:
+            os.close(fd)  # also releases the lock
+
+
+def _choose(rows: list[Row], checked: Review, all_or_nothing: bool) -> list[int]:
+    keep = [i for i in range(len(rows)) if not checked.refused(i)]
+    if all_or_nothing and len(keep) != len(rows):
+        return []
+    return keep
+
+
+def _cannot(path: Path, message: str) -> Appended:
+    problem = Problem(0, "", ERROR, message)
+    return Appended(str(path), [], Review([], [], [problem]))
+
+
+def _still_at(path: Path, fd: int) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
+
+def _read_all(fd: int) -> bytes:
+    size = os.fstat(fd).st_size
+    chunks, offset = [], 0
+    while True:
+        chunk = os.pread(fd, max(size - offset, 1 << 16), offset)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        offset += len(chunk)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _fsync_folder(path: Path) -> None:
+    try:
+        folder = os.open(path.parent if str(path.parent) else ".", os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(folder)
+    except OSError:
+        pass
+    finally:
+        os.close(folder)
+
+
+# --- add: one account from the command line -------------------------------------------
+
+
+def account(values: dict) -> Row:
+    """The row `add` appends: every schema column, values stripped, None as empty."""
+    return {name: ("" if values.get(name) is None else str(values[name]).strip())
+            for name in schema.NAMES}
+
+
+def add(path: str | os.PathLike, values: dict) -> Appended:
+    """Append one account if `check` would accept it; otherwise write nothing."""
+    row = account(values)
+    return append_rows(path, lambda data: [row])
+
+
+def existing_ids(data: bytes) -> set[str]:
+    """Every id written in the file, on good rows and bad."""
+    table = read_table(data)
+    if "id" not in table.frame:
+        return set()
+    return set(table.frame["id"].str.strip())
+
+
+def add_report(outcome: Appended) -> list[str]:
+    """What `python -m timeline add` prints: the new row's problems, then what was done."""
+    lines = [p.format(outcome.path) for p in outcome.problems]
+    if not outcome.written:
+        lines.append(f"nothing was added to {outcome.path}")
+        return lines
+    [(index, number)] = outcome.written.items()
+    event_id = outcome.rows[index]["id"]
+    accounts = outcome.review.dataset.accounts
+    count = int((accounts["id"] == event_id).sum())
+    what = (f"a new event {event_id!r}" if count == 1
+            else f"another account of {event_id!r}, which now has {count} accounts")
+    header = " (after the header: the file was new)" if outcome.header_written else ""
+    lines.append(f"{outcome.path}:{number}: added {what}{header}")
+    lines.append(outcome.review.dataset.summary())
+    return lines
