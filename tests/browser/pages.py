@@ -82,3 +82,48 @@ class TimelinePage:
 
     def previous(self) -> None:
         self.page.locator("#prev-event").click()
+
+    # Plotly internals, read through the page: the chart's axes and drawn points
+    def x_range(self) -> list[str]:
+        return self.page.evaluate("() => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range")
+
+    def point_date_at(self, x: float) -> str:
+        """The UTC date plotly places at page x (plotly dates are time-zone-naive)."""
+        return self.page.evaluate(
+            """(x) => { const gd = document.querySelector('#timeline .js-plotly-plot');
+                        const ax = gd._fullLayout.xaxis; const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+                        return new Date(ax.p2c(x - box.left)).toISOString(); }""", x)
+
+    def trace_names(self) -> list[str]:
+        return self.page.evaluate(
+            "() => document.querySelector('#timeline .js-plotly-plot')._fullData.map(t => t.name)")
+
+    def point_of(self, event_id: str):
+        """The centre, in page pixels, of the marker drawn for an event."""
+        return self.page.evaluate(
+            """(id) => { const gd = document.querySelector('#timeline .js-plotly-plot');
+                 const layers = gd.querySelectorAll('.scatterlayer .trace');
+                 let i = -1;
+                 for (const trace of gd._fullData) {
+                   if (trace.type !== 'scatter') continue;
+                   i += 1;
+                   if (!trace.customdata) continue;
+                   const j = Array.from(trace.customdata).indexOf(id); if (j < 0) continue;
+                   const node = layers[i].querySelectorAll('.points path')[j];
+                   const r = node.getBoundingClientRect();
+                   return {x: r.x + r.width / 2, y: r.y + r.height / 2}; }
+                 return null; }""", event_id)
+
+    def click_marker_of(self, event_id: str) -> None:
+        point = self.point_of(event_id)
+        assert point, f"no marker drawn for {event_id}"
+        self.page.mouse.click(point["x"], point["y"])
+
+    def hover_marker_of(self, event_id: str) -> str:
+        point = self.point_of(event_id)
+        label = self.page.locator("#timeline .hoverlayer .hovertext")
+        self.page.mouse.move(1, 1)
+        expect(label).to_have_count(0)
+        self.page.mouse.move(point["x"], point["y"])
+        label.first.wait_for(timeout=10_000)
+        return label.first.text_content()

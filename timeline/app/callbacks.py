@@ -27,7 +27,7 @@ def register(app, path: str) -> None:
     def navigate(search, *values):
         state, trigger = State.from_search(search), ctx.triggered_id
         value = ctx.triggered[0]["value"] if ctx.triggered else None
-        if trigger in CONTROLS or (trigger not in (None, "url") and value):
+        if isinstance(trigger, str) and trigger in CONTROLS or (trigger not in (None, "url") and value):
             state = controls.next_state(state, trigger, value, data.current(path).index)
         new_search = state.to_search()
         wanted = controls.control_values(state)

@@ -15,6 +15,10 @@ FILTER_FIELDS = {
 
 def next_state(state: State, trigger, value, index: EventIndex) -> State:
     """The state after `trigger` (a control id) changed to `value`."""
+    if isinstance(trigger, dict):
+        if trigger.get("type") == "outlet":
+            return state.with_filters(sources=(trigger["name"],))
+        return state
     if trigger in FILTER_FIELDS:
         field = FILTER_FIELDS[trigger]
         if field in ("categories", "sources"):
@@ -30,8 +34,6 @@ def next_state(state: State, trigger, value, index: EventIndex) -> State:
         return state.select(event) if event else state
     if trigger == "clear-filters":
         return State(event=state.event)
-    if isinstance(trigger, dict) and trigger.get("type") == "outlet":
-        return state.with_filters(sources=(trigger["name"],))
     return state
 
 

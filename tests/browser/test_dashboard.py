@@ -1,0 +1,175 @@
+"""The dashboard, item by item as viewers use it (issue 3), on the Kazakhstan dataset."""
+import re
+
+from playwright.sync_api import expect
+
+TOTAL = "35 of 35 events"
+
+
+# 1. The timeline
+def test_chart_has_a_lane_per_category_and_a_legend_for_the_marks(timeline):
+    timeline.open()
+    ticks = timeline.page.locator("#timeline .ytick text").all_text_contents()
+    for lane in ("protest", "government", "security", "international", "casualties"):
+        assert lane in ticks
+    names = timeline.trace_names()
+    assert "Disputed: sources disagree on the date" in names
+    assert "Span (lasts a while)" in names
+    expect(timeline.page.locator("#timeline .legend")).to_contain_text("Disputed: sources disagree on the date")
+
+
+def test_hover_shows_the_date_at_its_precision_and_the_title(timeline):
+    timeline.open()
+    text = timeline.hover_marker_of("national-internet-blackout")
+    assert "5 January 2022, 16:30" in text
+    assert "National internet blackout" in text
+    assert "7 January 2022" in timeline.hover_marker_of("shoot-to-kill-order")
+
+
+def test_events_on_the_same_day_in_one_lane_do_not_hide_each_other(timeline):
+    timeline.open()
+    # Three protest events on 5 January: airport seized, city hall stormed... all visible apart.
+    same_day = ["almaty-airport-seized", "almaty-akimat-stormed"]
+    points = [timeline.point_of(e) for e in same_day]
+    assert all(points)
+    assert abs(points[0]["y"] - points[1]["y"]) >= 8 or abs(points[0]["x"] - points[1]["x"]) >= 8
+
+
+def test_zoom_then_reset_to_the_whole_span(timeline):
+    timeline.open()
+    before = timeline.x_range()
+    box = timeline.page.locator("#timeline .nsewdrag").first.bounding_box()
+    y = box["y"] + box["height"] / 2
+    timeline.page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    timeline.page.mouse.down()
+    timeline.page.mouse.move(box["x"] + box["width"] * 0.5, y, steps=5)
+    timeline.page.mouse.up()
+    timeline.page.wait_for_function(
+        "(r) => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range[0] !== r[0]", arg=before)
+    timeline.page.locator("#reset-zoom").click()
+    timeline.page.wait_for_function(
+        "(r) => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range[0] === r[0]", arg=before)
+
+
+# 2. The side panel of sources
+def test_clicking_a_marker_opens_every_account_of_the_event(timeline):
+    timeline.open()
+    timeline.click_marker_of("shoot-to-kill-order")
+    timeline.expect_selected("Tokayev orders forces to shoot to kill")
+    timeline.expect_event_param("shoot-to-kill-order")
+    text = timeline.panel_text()
+    for outlet in ("Los Angeles Times", "France 24", "EFE", "franceinfo"):
+        assert outlet in text
+    assert "Sources disagree on the date" in text
+    assert "7 January 2022" in text and "8 January 2022" in text
+    assert "claim by Kassym-Jomart Tokayev" in text
+
+
+def test_source_links_open_in_a_new_tab_without_referrer_and_are_http(timeline):
+    timeline.open(event="shoot-to-kill-order")
+    links = timeline.panel.locator("a.source-link")
+    expect(links).to_have_count(1)
+    assert links.get_attribute("href").startswith("https://www.latimes.com/")
+    assert links.get_attribute("target") == "_blank"
+    assert set(links.get_attribute("rel").split()) >= {"noopener", "noreferrer"}
+    for href in timeline.page.locator("a[href]").evaluate_all("els => els.map(e => e.href)"):
+        assert href.startswith(("http://", "https://")), href
+
+
+def test_overview_with_nothing_selected_and_an_outlet_filters(timeline):
+    timeline.open()
+    text = timeline.panel_text()
+    assert "35 events, 7 June 2017 to 24 April 2023" in text
+    assert "protest: 5" in text
+    assert "RFE/RL (9)" in text
+    timeline.panel.get_by_role("button", name="Los Angeles Times (2)").click()
+    expect(timeline.counter).to_have_text("2 of 35 events")
+    expect(timeline.page).to_have_url(re.compile(r"source=Los\+Angeles\+Times"))
+
+
+# 3. Filters and the counter
+def test_category_filter_counts(timeline):
+    timeline.open()
+    timeline.toggle_category("security")
+    expect(timeline.counter).to_have_text("3 of 35 events")
+    expect(timeline.page).to_have_url(re.compile(r"category=security"))
+    timeline.toggle_category("protest")
+    expect(timeline.counter).to_have_text("8 of 35 events")
+
+
+def test_outlet_dropdown_filters(timeline):
+    timeline.open()
+    timeline.page.locator("#source-filter").click()
+    timeline.page.get_by_role("option", name=re.compile(r"^AFP \(7\)")).click()
+    timeline.page.keyboard.press("Escape")
+    expect(timeline.counter).to_have_text("5 of 35 events")  # 7 accounts about 5 events
+
+
+def test_text_search_and_date_range(timeline):
+    timeline.open()
+    timeline.search("massimov")
+    expect(timeline.counter).to_have_text("3 of 35 events")
+    timeline.search("")
+    expect(timeline.counter).to_have_text(TOTAL)
+    timeline.set_dates("2022-01-10", "2022-01-11")
+    expect(timeline.counter).to_have_text("8 of 35 events")
+    titles = timeline.event_list.locator(".title").all_inner_texts()
+    assert "National day of mourning" in titles and "Smailov confirmed as prime minister" in titles
+    assert "Protests begin in Zhanaozen" not in titles
+    assert "CSTO troops deployed" in titles  # a span that covers those days
+
+
+# 4. Permalinks and history
+def test_permalink_opens_with_event_and_filters(timeline):
+    timeline.open(event="csto-deployment", query="category=international&q=csto")
+    timeline.expect_selected("CSTO troops deployed")
+    expect(timeline.page.locator("#category-filter input[value=international]")).to_be_checked()
+    expect(timeline.page.locator("#search")).to_have_value("csto")
+    expect(timeline.counter).to_have_text("6 of 35 events")
+
+
+def test_back_and_forward_walk_through_selections(timeline):
+    timeline.open(event="government-resigns")
+    timeline.click_list_item("National day of mourning")
+    timeline.expect_selected("National day of mourning")
+    timeline.click_list_item("CSTO video summit")
+    timeline.expect_selected("CSTO video summit")
+    timeline.page.go_back()
+    timeline.expect_selected("National day of mourning")
+    timeline.page.go_back()
+    timeline.expect_selected("Mamin government resigns")
+    timeline.page.go_forward()
+    timeline.expect_selected("National day of mourning")
+
+
+# 5. Stepping
+def test_previous_next_buttons_and_arrow_keys_follow_date_order(timeline):
+    timeline.open(event="national-day-of-mourning")
+    timeline.next()
+    timeline.expect_selected("Tokayev announces CSTO withdrawal")
+    timeline.previous()
+    timeline.expect_selected("National day of mourning")
+    timeline.page.locator("body").click(position={"x": 5, "y": 5})
+    timeline.page.keyboard.press("ArrowLeft")
+    timeline.expect_selected("CSTO video summit")
+    timeline.page.keyboard.press("ArrowRight")
+    timeline.expect_selected("National day of mourning")
+
+
+def test_stepping_stays_within_the_filtered_events(timeline):
+    timeline.open(event="shoot-to-kill-order", query="category=security")
+    timeline.previous()
+    timeline.expect_selected("Who caused the violence")
+
+
+# 6. The chronological list
+def test_list_items_are_permalinks_and_keyboard_usable(timeline):
+    timeline.open(query="category=legal")
+    links = timeline.event_list.locator("a")
+    expect(links).to_have_count(6)
+    assert "event=massimov-sentenced" in links.last.get_attribute("href")
+    assert "category=legal" in links.last.get_attribute("href")
+    links.first.focus()
+    timeline.page.keyboard.press("Enter")
+    timeline.expect_selected("Ablyazov sentenced in absentia to 20 years")
+    expect(timeline.event_list.locator("li[aria-current=true]")).to_contain_text("Ablyazov sentenced")
