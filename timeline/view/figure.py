@@ -89,7 +89,7 @@ def traces(index: EventIndex, mask: np.ndarray, selected: int | None, window: Wi
         data = [density(index, visible, window)]
     else:
         data = events_traces(index, np.flatnonzero(visible))
-    data.append(selected_trace(index, selected, mask))
+    data.append(selected_trace(index, selected, mask, data))
     return data
 
 
@@ -235,7 +235,8 @@ def density(index: EventIndex, visible: np.ndarray, window: Window) -> dict:
     }
 
 
-def selected_trace(index: EventIndex, selected: int | None, mask: np.ndarray) -> dict:
+def selected_trace(index: EventIndex, selected: int | None, mask: np.ndarray,
+                   drawn: list[dict] = ()) -> dict:
     trace = {"type": "scatter", "mode": "markers", "name": "Selected", "x": [], "y": [],
              "hoverinfo": "skip", "showlegend": False,
              "marker": {"size": 24, "symbol": "circle-open", "color": SELECTED_COLOUR,
@@ -243,6 +244,11 @@ def selected_trace(index: EventIndex, selected: int | None, mask: np.ndarray) ->
     if selected is not None:
         trace["x"] = [iso(int(index.start[selected]))]
         trace["y"] = [float(index.lane[selected]) + (-0.3 if index.is_span[selected] else 0.08)]
+        # Where the event is drawn, stacked beside others of its day or on its span's track.
+        event_id = index.events["id"].iat[selected]
+        for other in drawn:
+            if event_id in (other.get("customdata") or ()):
+                trace["y"] = [float(other["y"][list(other["customdata"]).index(event_id)])]
         trace["showlegend"] = True
     return trace
 

@@ -1,0 +1,423 @@
+"""timeline.view.figure: the chart as a plain dict, without Dash or a browser."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from timeline.filters import Filters, apply
+from timeline.view import figure as chart
+from timeline.view.figure import Window, figure, span_tracks, stack_offsets, window_from_relayout, zoom_into
+
+from .helpers import everything, index_from_rows, row
+
+DAY = 86_400
+XSS = "<img src=x onerror=alert(1)>"
+
+ROWS = [
+    row("rally", "2022-01-02", category="Protest"),
+    # four events on the 5th in one lane, one of them at a time of day
+    row("square-a", "2022-01-05", category="protest"),
+    row("square-b", "2022-01-05", category="protest"),
+    row("square-c", "2022-01-05", category="protest"),
+    row("square-d", "2022-01-05 14:30", category="protest"),
+    row("emergency", "2022-01-05", category="government"),
+    row("csto", "2022-01-06", end_date="2022-01-19", category="security"),
+    row("checkpoints", "2022-01-10", end_date="2022-01-12", category="security"),
+    row("curfew", "2022-01-20", end_date="2022-01-25", category="security"),
+    row("shoot-to-kill", "2022-01-07 14:30", category="security"),
+    row("death-toll", "2022-01-07", category="government", source="Akorda"),
+    row("death-toll", "2022-01-08", source="TASS"),
+    row("injected", "2022-01", title=XSS, category="government"),
+    row("offset-time", "2022-01-07T14:30+06:00", category="government"),
+]
+LANES = ["government", "Protest", "security"]   # by first event: 1, 2 and 6 January
+POINTS = {"rally", "square-a", "square-b", "square-c", "square-d", "emergency", "shoot-to-kill",
+          "death-toll", "injected", "offset-time"}
+SPANS = {"csto", "checkpoints", "curfew"}
+
+
+@pytest.fixture(scope="module")
+def index():
+    return index_from_rows(ROWS)
+
+
+@pytest.fixture(scope="module")
+def fig(index):
+    return figure(index, everything(index))
+
+
+def by_name(fig, start: str) -> list[dict]:
+    return [t for t in fig["data"] if t["name"].startswith(start)]
+
+
+def drawn(fig) -> dict[str, tuple[str, float]]:
+    """Every drawn event: id -> (x where it starts, y)."""
+    out = {}
+    for trace in fig["data"]:
+        for i, event_id in enumerate(trace.get("customdata") or []):
+            x = trace["base"][i] if trace["type"] == "bar" else trace["x"][i]
+            out[event_id] = (x, float(trace["y"][i]))
+    return out
+
+
+def lane_of(index, event_id):
+    return int(index.lane[index.position(event_id)])
+
+
+# ---------------------------------------------------------------- lanes and events ------------
+
+def test_one_lane_per_category(index, fig):
+    assert index.lanes == LANES                      # in order of first appearance, named as first written
+    axis = fig["layout"]["yaxis"]
+    assert axis["tickvals"] == [0, 1, 2]
+    assert axis["ticktext"] == LANES
+    assert axis["range"] == [2.5, -0.5]              # the first lane on top
+
+
+def test_every_event_sits_in_its_lane(index, fig):
+    where = drawn(fig)
+    assert set(where) == POINTS | SPANS
+    for event_id, (_, y) in where.items():
+        assert abs(y - lane_of(index, event_id)) < 0.5, event_id
+
+
+def test_points_are_markers_with_the_event_id(index, fig):
+    markers = [t for t in fig["data"] if t["type"] == "scatter" and t.get("customdata")]
+    assert {t["mode"] for t in markers} == {"markers"}
+    assert {e for t in markers for e in t["customdata"]} == POINTS
+    x = {e: x for t in markers for e, x in zip(t["customdata"], t["x"])}
+    assert x["rally"].replace("T", " ") == "2022-01-02 00:00:00"
+    assert x["shoot-to-kill"].replace("T", " ") == "2022-01-07 14:30:00"
+
+
+def test_spans_are_bars_from_start_to_end(fig):
+    (bars,) = [t for t in fig["data"] if t["type"] == "bar"]
+    assert bars["orientation"] == "h"
+    assert set(bars["customdata"]) == SPANS
+    spans = dict(zip(bars["customdata"], zip(bars["base"], bars["x"])))
+    base, length_ms = spans["csto"]
+    assert base.replace("T", " ") == "2022-01-06 00:00:00"
+    assert length_ms == 14 * DAY * 1000              # 6 to 19 January inclusive
+    assert spans["checkpoints"][1] == 3 * DAY * 1000
+
+
+def test_disputed_events_have_their_own_trace(index, fig):
+    assert bool(index.disputed[index.position("death-toll")])
+    (disputed,) = by_name(fig, "Disputed")
+    (plain,) = by_name(fig, "Event")
+    assert disputed["customdata"] == ["death-toll"]
+    assert "death-toll" not in plain["customdata"]
+    assert disputed["marker"]["symbol"] != plain["marker"]["symbol"]
+
+
+def test_a_disputed_span_is_outlined():
+    index = index_from_rows([
+        row("a", "2022-01-01", end_date="2022-01-10", source="A"),
+        row("a", "2022-01-01", end_date="2022-01-12", source="B"),
+        row("b", "2022-01-03", end_date="2022-01-04"),
+    ])
+    (bars,) = [t for t in figure(index, everything(index))["data"] if t["type"] == "bar"]
+    outline = dict(zip(bars["customdata"], bars["marker"]["line"]["color"]))
+    assert outline["a"] == chart.DISPUTED_OUTLINE
+    assert outline["b"] != chart.DISPUTED_OUTLINE
+
+
+def test_same_day_events_in_one_lane_never_hide_each_other(index, fig):
+    where = drawn(fig)
+    same_day = ["square-a", "square-b", "square-c", "square-d"]
+    assert len({where[e][1] for e in same_day}) == 4
+    # a disputed and a plain event of one day, drawn in different traces, are stacked too
+    assert where["death-toll"][1] != where["offset-time"][1]
+    # alone on its day in its lane, emergency is not pushed aside by the protests of the 5th
+    assert where["emergency"][1] - lane_of(index, "emergency") == pytest.approx(
+        where["rally"][1] - lane_of(index, "rally"))
+
+
+def test_overlapping_spans_get_different_heights(fig):
+    where = drawn(fig)
+    assert where["csto"][1] != where["checkpoints"][1]
+    assert where["curfew"][1] == where["csto"][1]    # after both have ended: the first track again
+
+
+@pytest.mark.parametrize("keys", [
+    [7],
+    [7, 7],
+    [7, 7, 7],
+    [7, 8, 7, 9, 7],
+    [3] * 50,
+    [1, 2, 3, 4],
+])
+def test_stack_offsets(keys):
+    keys = np.array(keys)
+    offsets = stack_offsets(keys)
+    assert len(offsets) == len(keys)
+    for key in set(keys.tolist()):
+        group = offsets[keys == key]
+        assert len(set(group.tolist())) == len(group)        # side by side, never on top
+        assert group.sum() == pytest.approx(0)                # centred on the lane
+        assert np.abs(group).max() <= 0.4                     # and inside it
+
+
+@pytest.mark.parametrize("lanes, starts, lasts, tracks", [
+    ([0], [0], [10], [0]),
+    # overlapping in one lane: different tracks
+    ([0, 0], [0, 5], [10, 15], [0, 1]),
+    # one after the other: the same track
+    ([0, 0], [0, 11], [10, 20], [0, 0]),
+    # touching (one ends the second before the other starts) is not overlapping
+    ([0, 0], [0, 10], [9, 20], [0, 0]),
+    # sharing a moment is overlapping
+    ([0, 0], [0, 10], [10, 20], [0, 1]),
+    # different lanes never push each other
+    ([0, 1], [0, 5], [10, 15], [0, 0]),
+    # nested three deep, then a gap
+    ([0, 0, 0, 0], [0, 1, 2, 50], [40, 30, 20, 60], [0, 1, 2, 0]),
+    # the input order does not matter
+    ([0, 0, 0], [5, 0, 100], [15, 10, 110], [1, 0, 0]),
+    ([], [], [], []),
+])
+def test_span_tracks(lanes, starts, lasts, tracks):
+    result = span_tracks(np.array(lanes, dtype=int), np.array(starts, dtype=np.int64),
+                         np.array(lasts, dtype=np.int64))
+    assert result.tolist() == tracks
+
+
+# ---------------------------------------------------------------- hover -----------------------
+
+def hover(fig, event_id) -> str:
+    for trace in fig["data"]:
+        for e, text in zip(trace.get("customdata") or [], trace.get("hovertext") or []):
+            if e == event_id:
+                return text
+    raise KeyError(event_id)
+
+
+def test_hover_escapes_html(fig):
+    text = hover(fig, "injected")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "<img" not in text
+
+
+def test_lane_names_are_escaped():
+    index = index_from_rows([row("a", "2022-01-01", category="<b>Riot</b> & more")])
+    assert figure(index, everything(index))["layout"]["yaxis"]["ticktext"] == ["&lt;b&gt;Riot&lt;/b&gt; &amp; more"]
+
+
+@pytest.mark.parametrize("event_id, date", [
+    ("injected", "January 2022"),
+    ("rally", "2 January 2022"),
+    ("shoot-to-kill", "7 January 2022, 14:30"),
+    ("offset-time", "7 January 2022, 14:30 (UTC+06:00)"),
+    ("csto", "6 January 2022 to 19 January 2022"),
+])
+def test_hover_shows_the_date_at_its_precision(fig, event_id, date):
+    assert hover(fig, event_id).startswith(f"<b>{date}</b><br>")
+
+
+@pytest.mark.parametrize("event_id, note", [
+    ("rally", "1 account<"),
+    ("death-toll", "2 accounts · sources disagree on the date"),
+])
+def test_hover_counts_accounts(fig, event_id, note):
+    assert note in hover(fig, event_id)
+
+
+def test_long_titles_are_shortened_in_the_hover():
+    index = index_from_rows([row("a", "2022-01-01", title="word " * 60)])
+    text = hover(figure(index, everything(index)), "a")
+    assert "…" in text and len(text) < 200
+
+
+# ---------------------------------------------------------------- the selection ---------------
+
+@pytest.mark.parametrize("event_id", ["rally", "square-b", "square-d", "checkpoints", "death-toll"])
+def test_the_selection_ring_is_drawn_on_the_selected_event(index, event_id):
+    fig = figure(index, everything(index), selected=index.position(event_id))
+    (ring,) = by_name(fig, "Selected")
+    x, y = drawn(fig)[event_id]
+    assert ring["x"][0].replace("T", " ") == x.replace("T", " ")
+    assert ring["y"][0] == pytest.approx(y)
+
+
+def test_no_ring_without_a_selection(fig):
+    (ring,) = by_name(fig, "Selected")
+    assert ring["x"] == [] and ring["showlegend"] is False
+
+
+# ---------------------------------------------------------------- naive dates -----------------
+
+NAIVE = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}")
+
+
+def test_dates_are_sent_as_wall_clock_strings_without_a_timezone(index, fig):
+    """A day must be the same day for every viewer: no Z, no offset, no epoch numbers."""
+    values = list(fig["layout"]["xaxis"]["range"])
+    for trace in fig["data"]:
+        values += trace.get("base") or []
+        if trace["type"] == "scatter":
+            values += trace["x"]
+    assert values
+    for value in values:
+        assert isinstance(value, str) and NAIVE.fullmatch(value), value
+    where = drawn(fig)
+    assert where["emergency"][0].replace("T", " ") == "2022-01-05 00:00:00"
+    # a time written with an offset is shown as written, never converted
+    assert where["offset-time"][0].replace("T", " ") == "2022-01-07 14:30:00"
+
+
+# ---------------------------------------------------------------- density ---------------------
+
+def many(n: int, lanes: int = 2) -> list[dict]:
+    """n events, one every six hours from 1 January 2022, across `lanes` lanes."""
+    rows = []
+    for i in range(n):
+        day, quarter = divmod(i, 4)
+        stamp = f"2022-{1 + day // 28:02d}-{1 + day % 28:02d} {quarter * 6:02d}:00"
+        rows.append(row(f"e{i}", stamp, category=f"lane{i % lanes}"))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def crowded():
+    return index_from_rows(many(120, lanes=3))       # 30 days, January 2022
+
+
+def heatmaps(fig):
+    return [t for t in fig["data"] if t["type"] == "heatmap"]
+
+
+def test_too_many_events_give_a_density_that_counts_them(crowded, monkeypatch):
+    monkeypatch.setattr(chart, "MAX_MARKERS", 50)
+    fig = figure(crowded, everything(crowded))
+    (density,) = heatmaps(fig)
+    z = np.asarray(density["z"], dtype=float)
+    assert z.shape == (3, chart.BINS)
+    assert np.nansum(z) == 120
+    assert np.nansum(z, axis=1).tolist() == [40, 40, 40]   # per lane
+    assert not [t for t in fig["data"] if t.get("customdata")]
+    for x in density["x"]:
+        assert NAIVE.fullmatch(x)
+
+
+@pytest.mark.parametrize("filters, window, expected", [
+    (Filters(), None, 120),
+    (Filters(categories=("lane0", "lane1")), None, 80),
+    # only what is in the window: 1 to 20 January is 19 days of 4 events, and the 20th at 00:00
+    (Filters(), ("2022-01-01 00:00:00", "2022-01-20 00:00:00"), 77),
+    (Filters(categories=("lane2",)), ("2022-01-01 00:00:00", "2022-01-20 00:00:00"), 25),
+])
+def test_density_counts_only_kept_events_in_the_window(crowded, monkeypatch, filters, window, expected):
+    monkeypatch.setattr(chart, "MAX_MARKERS", 10)
+    mask = apply(crowded, filters)
+    if window:
+        window = Window(*(int(np.datetime64(w.replace(" ", "T"), "s").astype(np.int64)) for w in window))
+    (density,) = heatmaps(figure(crowded, mask, window=window))
+    assert np.nansum(np.asarray(density["z"], dtype=float)) == expected
+
+
+def test_zooming_in_turns_the_density_into_events(crowded, monkeypatch):
+    monkeypatch.setattr(chart, "MAX_MARKERS", 10)
+    assert heatmaps(figure(crowded, everything(crowded)))
+    low = int(np.datetime64("2022-01-03T00:00", "s").astype(np.int64))
+    zoomed = figure(crowded, everything(crowded), window=Window(low, low + DAY))
+    assert not heatmaps(zoomed)
+    shown = {e for t in zoomed["data"] for e in (t.get("customdata") or [])}
+    assert shown == {"e8", "e9", "e10", "e11", "e12"}       # the four of the 3rd and midnight of the 4th
+
+
+def test_at_the_limit_events_are_still_drawn(crowded, monkeypatch):
+    monkeypatch.setattr(chart, "MAX_MARKERS", 120)
+    assert not heatmaps(figure(crowded, everything(crowded)))
+    monkeypatch.setattr(chart, "MAX_MARKERS", 119)
+    assert heatmaps(figure(crowded, everything(crowded)))
+
+
+# ---------------------------------------------------------------- zoom ------------------------
+
+def sec(text: str) -> int:
+    return int(np.datetime64(text, "s").astype(np.int64))
+
+
+@pytest.mark.parametrize("relayout, expected", [
+    ({"xaxis.range[0]": "2022-01-05 06:30:15.123", "xaxis.range[1]": "2022-01-09 12:00"},
+     Window(sec("2022-01-05T06:30:15"), sec("2022-01-09T12:00"))),
+    ({"xaxis.range[0]": "2022-01-05", "xaxis.range[1]": "2022-01-09"},
+     Window(sec("2022-01-05T00:00"), sec("2022-01-09T00:00"))),
+    ({"xaxis.range": ["2022-01-05 00:00:00", "2022-01-06 00:00:00"]},
+     Window(sec("2022-01-05T00:00"), sec("2022-01-06T00:00"))),
+    ({"xaxis.autorange": True}, False),
+    ({"xaxis.autorange": True, "xaxis.showspikes": False}, False),
+    ({"autosize": True}, None),
+    ({"dragmode": "pan"}, None),
+    ({}, None),
+    (None, None),
+    ({"xaxis.range[0]": "2022-01-05"}, None),
+    ({"xaxis.range[0]": "garbage", "xaxis.range[1]": "2022-01-09"}, None),
+])
+def test_window_from_relayout(relayout, expected):
+    assert window_from_relayout(relayout) == expected
+
+
+def test_a_click_on_the_density_zooms_in_around_it():
+    window = Window(sec("2022-01-01T00:00"), sec("2022-01-21T00:00"))
+    click = {"points": [{"x": "2022-01-11 00:00", "y": 1, "z": 12, "curveNumber": 0}]}
+    zoomed = zoom_into(click, window)
+    assert zoomed == Window(sec("2022-01-10T00:00"), sec("2022-01-12T00:00"))
+
+
+@pytest.mark.parametrize("click", [
+    None,
+    {},
+    {"points": []},
+    {"points": [{"x": "2022-01-11", "y": 1, "customdata": "rally"}]},     # an event, not a band
+    {"points": [{"x": "not a date", "y": 1, "z": 3}]},
+])
+def test_other_clicks_do_not_zoom(click):
+    assert zoom_into(click, Window(0, 20 * DAY)) is None
+
+
+# ---------------------------------------------------------------- the opening view ------------
+
+def outliers_and_bulk() -> list[dict]:
+    rows = [row(f"jan-{d}", f"2022-01-{d:02d}") for d in range(1, 21)]
+    rows.append(row("old-verdict", "2017-06-07"))
+    rows.append(row("next-decade", "2030-01-01"))
+    return rows
+
+
+def test_the_opening_view_shows_everything_when_close_together(index):
+    window = Window.around(index, everything(index))
+    assert window.low < index.start.min() and window.high > index.last.max()
+    assert window.high - window.low < 40 * DAY
+
+
+def test_the_opening_view_focuses_on_the_bulk():
+    index = index_from_rows(outliers_and_bulk())
+    window = Window.around(index, everything(index))
+    assert window.low > sec("2021-12-01T00:00")
+    assert window.high < sec("2022-02-01T00:00")
+    assert window.low <= sec("2022-01-03T00:00") and window.high >= sec("2022-01-18T00:00")
+
+
+@pytest.mark.parametrize("event_id", ["old-verdict", "next-decade"])
+def test_the_opening_view_includes_the_selected_event(event_id):
+    index = index_from_rows(outliers_and_bulk())
+    selected = index.position(event_id)
+    window = Window.around(index, everything(index), selected)
+    assert window.low < index.start[selected] <= index.last[selected] < window.high
+    assert window.low < sec("2022-01-10T00:00") < window.high
+
+
+def test_the_opening_view_follows_the_filters():
+    index = index_from_rows(outliers_and_bulk())
+    mask = apply(index, Filters(date_to="2020"))
+    window = Window.around(index, mask)
+    assert window.low < sec("2017-06-07T00:00") and window.high < sec("2018-01-01T00:00")
+
+
+def test_the_opening_view_of_nothing_is_still_a_range():
+    index = index_from_rows([row("a", "2022-01-01")])
+    window = Window.around(index, np.zeros(1, dtype=bool))
+    assert window.low < window.high
