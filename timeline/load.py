@@ -136,7 +136,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) ->
                  f"date is empty; write when it happened, e.g. 2022-01-07 ({dates.HOW_TO_WRITE})")
     start = _dates(check, "date", ERROR)
     end = _dates(check, "end_date", ERROR)
-    published = _dates(check, "published", WARNING, " it is ignored")
+    published = _dates(check, "published", WARNING, " It is ignored")
     start_last = dates.last_moment(start.value, start.precision)
     end_last = dates.last_moment(end.value, end.precision)
     check.report((end_last < start.value).to_numpy(), "end_date", ERROR,
@@ -261,7 +261,8 @@ def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
     if not len(named):
         return
     counts = named.groupby("category_key", sort=False).agg(rows=("row", "size"), first=("row", "min"))
-    keys = sorted(counts.index, key=lambda k: (-counts.at[k, "rows"], k))
+    # The most used spelling is the lane; on a tie, the one the file uses first.
+    keys = sorted(counts.index, key=lambda k: (-counts.at[k, "rows"], counts.at[k, "first"], k))
     for i, key in enumerate(keys):
         for other in keys[:i]:
             if _alike(key, other):

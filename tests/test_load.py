@@ -1,0 +1,545 @@
+"""timeline.load: accounts, events and problems, as the editor's guide promises."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import timeline
+from timeline import schema
+from timeline.problems import ERROR, WARNING
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = schema.header_line()
+E, W = ERROR, WARNING
+
+
+def line(id="a", date="2022-01-07", end_date="", title="Title", description="", category="protest",
+         location="", latitude="", longitude="", source="Source", source_url="", published="",
+         claimed_by="") -> str:
+    """One row of a file with every column, quoted as a spreadsheet would."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([
+        id, date, end_date, title, description, category, location, latitude, longitude,
+        source, source_url, published, claimed_by,
+    ])
+    return out.getvalue()
+
+
+def text(*rows: str) -> str:
+    return HEADER + "\n" + "".join(rows)
+
+
+def load_text(data: str | bytes) -> timeline.Dataset:
+    return timeline.load_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def where(dataset) -> list[tuple[int, str, str]]:
+    return [(p.row, p.column, p.level) for p in dataset.problems]
+
+
+# One file per kind of problem: (name, contents, (row, column, level), fragment of the message).
+# Row 0 is the file as a whole; the header is row 1.
+PROBLEMS = [
+    # the shape of the file
+    ("empty file", b"", (0, "", E), "the file is empty"),
+    ("only blank lines", b"\n\r\n  \n", (0, "", E), "the file is empty"),
+    ("header only", HEADER + "\n", (0, "", W), "no rows yet"),
+    ("UTF-16", HEADER.encode("utf-16"), (0, "", E), "UTF-16"),
+    ("header not UTF-8", b"id,date,title,category,source,caf\xe9\n", (1, "", E), "not UTF-8"),
+    ("semicolons", HEADER.replace(",", ";") + "\na;2022;T;;p;;;;;S;;;\n", (1, "", E), "semicolons"),
+    ("tabs", HEADER.replace(",", "\t") + "\n", (1, "", E), "tabs"),
+    ("missing column", "id,date,title,category\na,2022,T,p\n", (1, "source", E), "no 'source' column"),
+    ("missing columns", "id,title,category\na,T,p\n", (1, "date", E), "'date', 'source'"),
+    ("duplicated column", "id,date,title,category,source,date\na,2022,T,p,S,2023\n",
+     (1, "date", E), "names 'date' twice (columns 2 and 6)"),
+    ("unnamed column", "id,date,title,category,source,\na,2022,T,p,S,x\n",
+     (1, "column 6", W), "no name in the header"),
+    ("unknown column", "id,date,title,category,source,notes\na,2022,T,p,S,x\n",
+     (1, "notes", W), "'notes' is not a column timeline knows"),
+    ("too many values", text(line().rstrip("\n") + ",extra\n"), (2, "", E),
+     "this row has 14 values but the header has 13 columns"),
+    ("too few values", text("a,2022,,T\n"), (2, "", E), "this row has 4 values"),
+    ("open quote", text(line(), 'b,2022,,"Title,,p,,,,S,,,\n', line(id="c")), (3, "title", E),
+     "a double quote opens here and is never closed"),
+    ("open quote in the last column", text(line(), line(id="b").rstrip("\n") + '"x\n'),
+     (3, "claimed_by", E), "never closed"),
+    ("NUL byte", text(line(title="Ti\x00tle")), (2, "title", E), "NUL byte"),
+    ("Latin-1 bytes", text(line()).encode() + line(id="b", title="Caf\xe9").encode("latin-1"),
+     (3, "title", E), "not UTF-8"),
+    # id
+    ("empty id", text(line(id="")), (2, "id", E), "id is empty"),
+    ("id with spaces", text(line(id="airport seized")), (2, "id", E), "write it as 'airport-seized'"),
+    ("id in capitals", text(line(id="Airport")), (2, "id", E), "lowercase letters"),
+    ("id with underscore", text(line(id="a_b")), (2, "id", E), "'a-b'"),
+    # dates
+    ("empty date", text(line(date="")), (2, "date", E), "date is empty"),
+    ("not a date", text(line(date="soon")), (2, "date", E), "'soon' is not a date"),
+    ("30 February", text(line(date="2022-02-30")), (2, "date", E), "day 30 does not exist"),
+    ("month 13", text(line(date="2022-13-01")), (2, "date", E), "month 13 does not exist"),
+    ("25 o'clock", text(line(date="2022-01-07 25:00")), (2, "date", E), "25:00 is not a time of day"),
+    ("ambiguous date", text(line(date="01/02/2022")), (2, "date", E),
+     "1 February 2022 (day first) or 2 January 2022 (month first)"),
+    ("no year", text(line(date="7 January")), (2, "date", E), "has no year"),
+    ("bad end_date", text(line(end_date="2022-02-30")), (2, "end_date", E), "day 30 does not exist"),
+    ("end before start", text(line(end_date="2022-01-06")), (2, "end_date", E),
+     "'2022-01-06' is before the date"),
+    ("end month before start", text(line(date="2022-02-01", end_date="2022-01")), (2, "end_date", E),
+     "before the date"),
+    ("bad published", text(line(published="2022-02-30")), (2, "published", W), "day 30 does not exist"),
+    # source
+    ("empty source", text(line(source="")), (2, "source", E), "source is empty"),
+    ("javascript: URL", text(line(source_url="javascript:alert(1)")), (2, "source_url", E),
+     "only http:// and https://"),
+    ("JavaScript: URL", text(line(source_url="JaVaScRiPt:alert(1)")), (2, "source_url", E), "not a web link"),
+    ("data: URL", text(line(source_url="data:text/html,<script>alert(1)</script>")),
+     (2, "source_url", E), "not a web link"),
+    ("vbscript: URL", text(line(source_url="vbscript:msgbox(1)")), (2, "source_url", E), "not a web link"),
+    ("ftp: URL", text(line(source_url="ftp://example.org/a")), (2, "source_url", E), "not a web link"),
+    ("URL without host", text(line(source_url="https://")), (2, "source_url", E), "not a web link"),
+    ("relative URL", text(line(source_url="/story")), (2, "source_url", E), "not a web link"),
+    # coordinates
+    ("latitude not a number", text(line(latitude="north", longitude="10")), (2, "latitude", E),
+     "'north' is not a number"),
+    ("decimal comma", text(line(latitude="43,2", longitude="76,8")), (2, "latitude", E), "not a number"),
+    ("latitude out of range", text(line(latitude="91", longitude="10")), (2, "latitude", E),
+     "latitude 91 is out of range"),
+    ("latitude below range", text(line(latitude="-90.5", longitude="10")), (2, "latitude", E),
+     "out of range"),
+    ("longitude out of range", text(line(latitude="10", longitude="-181")), (2, "longitude", E),
+     "longitude -181 is out of range"),
+    ("latitude without longitude", text(line(latitude="43.2")), (2, "longitude", E),
+     "latitude is given without longitude"),
+    ("longitude without latitude", text(line(longitude="76.8")), (2, "latitude", E),
+     "longitude is given without latitude"),
+    # text
+    ("HTML in title", text(line(title="<b>Bold</b>")), (2, "title", W), "holds HTML"),
+    ("script in description", text(line(description="<script>alert(1)</script>")),
+     (2, "description", W), "holds HTML"),
+    ("formula =", text(line(title="=HYPERLINK(\"x\")")), (2, "title", W), "begins with '='"),
+    ("formula +", text(line(location="+cmd")), (2, "location", W), "begins with '+'"),
+    ("formula -", text(line(source="-cmd")), (2, "source", W), "begins with '-'"),
+    ("formula @", text(line(claimed_by="@SUM(A1)")), (2, "claimed_by", W), "begins with '@'"),
+    ("long title", text(line(title="x" * 301)), (2, "title", W), "title is 301 characters long"),
+    # first rows and categories
+    ("no title on the first row", text(line(title="")), (2, "title", E), "first row of this event"),
+    ("no category on the first row", text(line(category="")), (2, "category", E),
+     "first row of an id names its category"),
+    ("category differs", text(line(), line(title="", category="security")), (3, "category", W),
+     "differs from 'protest' on row 2"),
+    ("near-duplicate categories", text(line(category="protest"), line(id="b", category="protest"),
+                                       line(id="c", category="Protests")),
+     (4, "category", W), "'protests' looks like 'protest' (2 rows)"),
+]
+
+
+@pytest.mark.parametrize("name,data,expected,fragment", PROBLEMS, ids=[p[0] for p in PROBLEMS])
+def test_each_kind_of_problem(name, data, expected, fragment):
+    dataset = load_text(data)
+    assert where(dataset) == [expected], dataset.problems
+    problem = dataset.problems[0]
+    assert fragment in problem.message
+    row, _, level = expected
+    if level == ERROR and row > 1:
+        assert row not in set(dataset.accounts["row"]), "an error leaves its row out"
+    if level == WARNING and row > 1:
+        assert row in set(dataset.accounts["row"]), "a warning keeps its row"
+
+
+@pytest.mark.parametrize("name,data,expected,fragment", PROBLEMS, ids=[p[0] for p in PROBLEMS])
+def test_messages_name_the_value(name, data, expected, fragment):
+    """A message says what is wrong, with the value; one line, readable."""
+    problem = load_text(data).problems[0]
+    assert problem.message[0].islower() or problem.message[0] in "'\""
+    assert "\n" not in problem.format("events.csv")
+    assert len(problem.message) < 400
+
+
+VALUES_NAMED = [
+    (line(date="2022-02-30"), "'2022-02-30'"),
+    (line(id="Bad Id"), "'Bad Id'"),
+    (line(source_url="javascript:alert(1)"), "'javascript:alert(1)'"),
+    (line(latitude="north", longitude="1"), "'north'"),
+    (line(title="=1+2"), "'=1+2'"),
+    (line(end_date="2022-01-06"), "'2022-01-06'"),
+]
+
+
+@pytest.mark.parametrize("row,value", VALUES_NAMED)
+def test_message_quotes_the_value(row, value):
+    assert value in load_text(text(row)).problems[0].message
+
+
+def test_long_values_are_cut_short_in_messages():
+    dataset = load_text(text(line(title="<b>" + "x" * 5000)))
+    assert len(dataset.problems[0].message) < 300
+    assert "5,003 characters" in dataset.problems[0].message
+
+
+def test_a_good_file_has_no_problems():
+    dataset = load_text(text(line(), line(id="b", date="2022-01-08 14:30", latitude="43.2",
+                                          longitude="76.9", source_url="https://example.org/a")))
+    assert dataset.problems == []
+    assert dataset.summary() == "2 events, 2 accounts, 0 errors, 0 warnings"
+
+
+def test_accounts_keep_every_column_and_the_row():
+    dataset = load_text(text(line(description="What happened", location="Almaty", latitude="43.2389",
+                                  longitude="76.8897", source_url="https://example.org/a",
+                                  published="2022-01-08", claimed_by="Ministry")))
+    account = dataset.accounts.iloc[0]
+    assert account["row"] == 2
+    for name in schema.NAMES:
+        assert name in dataset.accounts.columns
+    assert account["description"] == "What happened"
+    assert account["latitude"] == "43.2389" and account["lat"] == pytest.approx(43.2389)
+    assert account["lon"] == pytest.approx(76.8897)
+    assert account["claimed_by"] == "Ministry"
+    assert account["published_at"] == pd.Timestamp("2022-01-08")
+    assert account["published_precision"] == "day"
+
+
+def test_events_columns():
+    events = load_text(text(line())).events
+    for name in ("id", "start", "end", "precision", "title", "category", "disputed"):
+        assert name in events.columns
+    event = events.iloc[0]
+    assert (event["id"], event["start"], event["precision"], event["title"], event["category"]) == (
+        "a", pd.Timestamp("2022-01-07"), "day", "Title", "protest")
+    assert pd.isna(event["end"]) and not event["disputed"]
+
+
+def test_values_are_trimmed():
+    dataset = load_text(text(line(id=" a ", date=" 2022-01-07 ", title="  Title ")))
+    assert dataset.problems == []
+    assert dataset.accounts.iloc[0][["id", "date", "title"]].tolist() == ["a", "2022-01-07", "Title"]
+
+
+# --- normal input: BOM, line ends, multi-line values, blank lines ---------------------------
+
+def test_utf8_bom_is_normal():
+    dataset = load_text(b"\xef\xbb\xbf" + text(line(), line(id="b")).encode())
+    assert dataset.problems == []
+    assert dataset.accounts["row"].tolist() == [2, 3]
+    assert "id" in dataset.accounts.columns
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["CRLF", "CR"])
+def test_other_line_ends_are_normal(newline):
+    data = text(line(), line(id="b"), line(id="c", date="2022-13-01")).replace("\n", newline)
+    dataset = load_text(data)
+    assert dataset.accounts["row"].tolist() == [2, 3]
+    assert dataset.accounts["id"].tolist() == ["a", "b"]
+    assert where(dataset) == [(4, "date", E)]
+    assert not any("\r" in v for v in dataset.accounts["source"])
+
+
+def test_multi_line_values_keep_spreadsheet_row_numbers():
+    data = text(
+        line(description="first line\nsecond line\nthird line"),      # row 2: lines 2-4
+        line(id="b", title="Two\r\nlines"),                             # row 3: lines 5-6
+        line(id="c", date="2022-02-30"),                                # row 4: line 7
+        line(id="d", description='He said "go"\n\nand left'),          # row 5: lines 8-10
+        line(id="e", latitude="91", longitude="1"),                     # row 6: line 11
+    )
+    dataset = load_text(data)
+    assert dataset.accounts["row"].tolist() == [2, 3, 5]
+    assert where(dataset) == [(4, "date", E), (6, "latitude", E)]
+    assert dataset.accounts.iloc[0]["description"] == "first line\nsecond line\nthird line"
+    assert dataset.accounts.iloc[2]["description"] == 'He said "go"\n\nand left'
+
+
+def test_multi_line_values_before_a_bad_row_in_the_slow_reader():
+    """Bytes that are not UTF-8 send the file to the careful reader: same row numbers."""
+    data = text(line(description="a\nb"), line(id="b", date="2022-02-30")).encode() + \
+        line(id="c", title="Caf\xe9").encode("latin-1") + line(id="d", latitude="91", longitude="1").encode()
+    dataset = load_text(data)
+    assert dataset.accounts["row"].tolist() == [2]
+    assert where(dataset) == [(3, "date", E), (4, "title", E), (5, "latitude", E)]
+
+
+def test_open_quote_is_reported_where_it_opens():
+    data = text(line(description="a\nb"), line(id="b"), 'c,2022,,"Title,,p,,,,S,,,\n', line(id="d"),
+                line(id="e"))
+    dataset = load_text(data)
+    assert where(dataset) == [(4, "title", E)]
+    assert "'c,2022,,\"Title" in dataset.problems[0].message
+    assert dataset.accounts["row"].tolist() == [2, 3]
+
+
+def test_a_quote_inside_an_unquoted_value_is_kept():
+    dataset = load_text(text('a,2022,,He is 5\'11" tall,,p,,,,S,,,\n', line(id="b")))
+    assert dataset.problems == []
+    assert dataset.accounts.iloc[0]["title"] == 'He is 5\'11" tall'
+
+
+def test_blank_lines_are_skipped_and_counted():
+    data = text("\n", line(), "\n", ",,,,,,,,,,,,\n", "   \n", line(id="b", date="2022-13-01"), "\n")
+    dataset = load_text(data)
+    assert dataset.accounts["row"].tolist() == [3]
+    assert where(dataset) == [(7, "date", E)]
+
+
+def test_no_newline_at_end():
+    dataset = load_text(text(line(), line(id="b")).rstrip("\n"))
+    assert dataset.problems == [] and dataset.accounts["row"].tolist() == [2, 3]
+
+
+def test_header_names_are_case_insensitive_and_any_order():
+    data = "Source, TITLE ,Category,Date,ID\nS,T,protest,2022-01-07,a\n"
+    dataset = load_text(data)
+    assert dataset.problems == []
+    assert dataset.events.iloc[0][["id", "title", "category"]].tolist() == ["a", "T", "protest"]
+
+
+def test_only_required_columns():
+    dataset = load_text("id,date,title,category,source\na,2022,T,p,S\n")
+    assert dataset.problems == []
+    assert dataset.accounts.iloc[0]["end_date"] == "" and dataset.accounts.iloc[0]["source_url"] == ""
+
+
+def test_unknown_extra_column_is_kept_and_warned_about():
+    data = HEADER + ",notes,Reviewer\n" + line().rstrip("\n") + ",checked,Ann\n" + \
+        line(id="b").rstrip("\n") + ",,\n"
+    dataset = load_text(data)
+    assert where(dataset) == [(1, "notes", W), (1, "reviewer", W)]
+    assert dataset.accounts["notes"].tolist() == ["checked", ""]
+    assert dataset.accounts["reviewer"].tolist() == ["Ann", ""]
+    assert len(dataset.events) == 2
+
+
+def test_several_problems_on_one_row_and_sorted_output():
+    data = text(line(id="b", title="<i>x</i>", source="=cmd"), line(id="Bad Id", date="2022-02-30"),
+                line(id="c", date="2022-02-30", source=""))
+    dataset = load_text(data)
+    assert where(dataset) == [(2, "source", W), (2, "title", W), (3, "id", E), (4, "date", E)]
+
+
+# --- events: first rows, categories, disputes, spans ----------------------------------------
+
+def test_first_row_defines_title_category_and_date():
+    data = text(line(title="First", category="Security", date="2022-01-07"),
+                line(title="Second", date="2022-01-07", category=""),
+                line(title="", category="", date="2022-01"))
+    dataset = load_text(data)
+    event = dataset.events.iloc[0]
+    assert (event["title"], event["category"], event["start"]) == ("First", "Security",
+                                                                   pd.Timestamp("2022-01-07"))
+    assert event["accounts"] == 3
+    assert len(dataset.accounts) == 3 and dataset.problems == []
+
+
+def test_later_rows_may_leave_title_and_category_empty():
+    dataset = load_text(text(line(), line(title="", category="")))
+    assert dataset.problems == [] and len(dataset.accounts) == 2
+
+
+def test_a_refused_first_row_makes_the_next_one_first():
+    dataset = load_text(text(line(date="2022-02-30", title="Bad"),
+                             line(title="Good", category="security", date="2022-01-08")))
+    assert where(dataset) == [(2, "date", E)]
+    assert dataset.events.iloc[0][["title", "category"]].tolist() == ["Good", "security"]
+
+
+def test_category_is_case_insensitive():
+    data = text(line(category="Protest"), line(title="", category="PROTEST"),
+                line(id="b", category="protest"))
+    dataset = load_text(data)
+    assert dataset.problems == []
+    assert set(dataset.events["category_key"]) == {"protest"}
+
+
+def test_category_conflict_on_a_later_row_is_a_warning():
+    dataset = load_text(text(line(category="protest"), line(title="", category="security")))
+    assert where(dataset) == [(3, "category", W)]
+    assert dataset.events.iloc[0]["category"] == "protest"
+    assert len(dataset.accounts) == 2
+
+
+@pytest.mark.parametrize("a,b", [("protest", "protests"), ("Protest", "protests"),
+                                 ("government", "goverment"), ("detention", "detentions")])
+def test_near_duplicate_categories_warn(a, b):
+    dataset = load_text(text(line(category=a), line(id="x", category=a), line(id="b", category=b)))
+    assert where(dataset) == [(4, "category", W)]
+    assert f"looks like {a.lower()!r}" in dataset.problems[0].message
+
+
+def test_near_duplicate_tie_warns_about_the_later_spelling():
+    dataset = load_text(text(line(category="government"), line(id="b", category="goverment")))
+    assert where(dataset) == [(3, "category", W)]
+    assert "'goverment' looks like 'government'" in dataset.problems[0].message
+
+
+def test_bad_published_date_is_ignored_not_fatal():
+    dataset = load_text(text(line(published="someday")))
+    assert where(dataset) == [(2, "published", W)]
+    assert dataset.problems[0].message.endswith("It is ignored")
+    assert pd.isna(dataset.accounts.iloc[0]["published_at"])
+    assert dataset.accounts.iloc[0]["published"] == "someday"
+
+
+@pytest.mark.parametrize("a,b", [("protest", "security"), ("legal", "government"),
+                                 ("economy", "casualties")])
+def test_different_categories_do_not_warn(a, b):
+    assert load_text(text(line(category=a), line(id="b", category=b))).problems == []
+
+
+DISPUTES = [
+    (["2022-01-07", "2022-01-08"], True),
+    (["2022-01-07", "2022-01-07"], False),
+    (["2022-01", "2022-01-07"], False),
+    (["2022-01-07", "2022-01"], False),
+    (["2022", "2022-03", "2022-03-14"], False),
+    (["2022-01", "2022-02"], True),
+    (["2022", "2023"], True),
+    (["2022-01-07", "2022-01-07 14:30"], False),
+    (["2022-01-07 14:30", "2022-01-07 15:00"], True),
+    (["2022-01-07T14:30+06:00", "2022-01-07 14:30"], False),
+    (["7 January 2022", "2022-01-07"], False),
+    (["2022-01-05", "2022-01", "2022-01-07"], True),
+]
+
+
+@pytest.mark.parametrize("written,disputed", DISPUTES)
+def test_disputed(written, disputed):
+    rows = [line(date=d, title="T" if i == 0 else "", category="p" if i == 0 else "")
+            for i, d in enumerate(written)]
+    dataset = load_text(text(*rows))
+    assert dataset.problems == []
+    assert bool(dataset.events.iloc[0]["disputed"]) is disputed
+
+
+def test_disputed_ends():
+    dataset = load_text(text(line(end_date="2022-01-19"),
+                             line(title="", category="", end_date="2022-01-23")))
+    assert bool(dataset.events.iloc[0]["disputed"])
+
+
+def test_one_account_is_never_disputed():
+    assert not load_text(text(line())).events["disputed"].any()
+
+
+SPANS = [
+    ("2022-01-04", "2022-01-10", "2022-01-10", "2022-01-10 23:59:59"),
+    ("2022-01-05 01:30", "2022-01-19", "2022-01-19", "2022-01-19 23:59:59"),
+    ("2022-01", "2022-03", "2022-03-01", "2022-03-31 23:59:59"),
+    ("2022-01-07", "2022-01-07", "2022-01-07", "2022-01-07 23:59:59"),
+    ("2022-01-07 14:30", "2022-01-07", "2022-01-07", "2022-01-07 23:59:59"),
+    ("2022-01-07", "2022-01", "2022-01-01", "2022-01-31 23:59:59"),
+]
+
+
+@pytest.mark.parametrize("start,end,end_value,last", SPANS)
+def test_spans(start, end, end_value, last):
+    dataset = load_text(text(line(date=start, end_date=end)))
+    assert dataset.problems == []
+    event = dataset.events.iloc[0]
+    assert event["end"] == pd.Timestamp(end_value)
+    assert event["last"] == pd.Timestamp(last)
+
+
+def test_without_end_the_last_moment_is_the_start_at_its_precision():
+    dataset = load_text(text(line(date="2022-01"), line(id="b", date="2022-01-07 14:30")))
+    last = dict(zip(dataset.events["id"], dataset.events["last"]))
+    assert last == {"a": pd.Timestamp("2022-01-31 23:59:59"), "b": pd.Timestamp("2022-01-07 14:30")}
+
+
+@pytest.mark.parametrize("written,precision", [("2022", "year"), ("2022-01", "month"),
+                                               ("2022-01-07", "day"), ("2022-01-07 14:30", "minute"),
+                                               ("January 2022", "month"), ("7 Jan 2022", "day")])
+def test_precision_written_is_kept(written, precision):
+    assert load_text(text(line(date=written))).events.iloc[0]["precision"] == precision
+
+
+def test_offsets_are_kept_not_converted():
+    dataset = load_text(text(line(date="2022-01-07T14:30+06:00"), line(id="b", date="2022-01-07T14:30Z")))
+    events = dataset.events.set_index("id")
+    assert events.loc["a", "start"] == pd.Timestamp("2022-01-07 14:30")
+    assert events.loc["b", "start"] == pd.Timestamp("2022-01-07 14:30")
+    assert events.loc["a", "offset"] == "+06:00" and events.loc["b", "offset"] == "Z"
+
+
+def test_events_sorted_by_start():
+    dataset = load_text(text(line(id="c", date="2022-01-09"), line(id="b", date="2022-01-08"),
+                             line(id="a", date="2022-01-09")))
+    assert dataset.events["id"].tolist() == ["b", "a", "c"]
+    assert dataset.events["order"].tolist() == [0, 1, 2]
+
+
+def test_sources_counted():
+    dataset = load_text(text(line(source="A"), line(title="", category="", source="B"),
+                             line(title="", category="", source="A")))
+    event = dataset.events.iloc[0]
+    assert (event["accounts"], event["sources"]) == (3, 2)
+
+
+# --- files ----------------------------------------------------------------------------------
+
+def test_no_file(tmp_path):
+    dataset = timeline.load(tmp_path / "missing.csv")
+    assert where(dataset) == [(0, "", E)]
+    assert "there is no file" in dataset.problems[0].message
+    assert len(dataset.events) == 0 and "id" in dataset.events.columns
+
+
+def test_a_directory_is_not_a_file(tmp_path):
+    dataset = timeline.load(tmp_path)
+    assert where(dataset) == [(0, "", E)]
+    assert "cannot be opened" in dataset.problems[0].message
+
+
+def test_load_records_path_and_signature(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text(text(line()))
+    dataset = timeline.load(path)
+    assert dataset.path == str(path) and dataset.signature[0] == str(path)
+    path.write_text(text(line(), line(id="b")))
+    assert timeline.load(path).signature != dataset.signature
+
+
+def test_empty_dataset_has_the_usual_columns():
+    dataset = load_text(b"")
+    for name in ("id", "start", "end", "precision", "title", "category", "disputed"):
+        assert name in dataset.events.columns
+    assert "row" in dataset.accounts.columns
+    assert dataset.summary() == "0 events, 0 accounts, 1 errors, 0 warnings"
+
+
+# --- the real events.csv --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def real():
+    return timeline.load(ROOT / "events.csv")
+
+
+def test_events_csv_has_no_errors(real):
+    assert real.errors == [], [p.format("events.csv") for p in real.errors]
+
+
+def test_events_csv_size(real):
+    assert len(real.events) >= 30
+    assert len(real.accounts) >= 45
+    raw_rows = len(list(csv.reader(io.StringIO((ROOT / "events.csv").read_text("utf-8"))))) - 1
+    assert len(real.accounts) == raw_rows
+
+
+def test_events_csv_shoot_to_kill_order_is_disputed(real):
+    events = real.events.set_index("id")
+    assert bool(events.loc["shoot-to-kill-order", "disputed"])
+    assert events.loc["shoot-to-kill-order", "start"] == pd.Timestamp("2022-01-07")
+
+
+def test_events_csv_has_spans(real):
+    spans = real.events[real.events["end"].notna()]
+    assert len(spans) >= 3
+    assert (spans["end"] >= spans["start"]).all()
+    assert "internet-shutdown" in set(spans["id"])
+
+
+def test_events_csv_row_numbers_match_the_file(real):
+    rows = list(csv.reader(io.StringIO((ROOT / "events.csv").read_text("utf-8"))))
+    for account in real.accounts.sample(10, random_state=1).itertuples():
+        assert rows[account.row - 1][0] == account.id
