@@ -1,0 +1,198 @@
+"""`python -m timeline check [PATH] [--strict]`: what the editor sees, and the exit code."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline import schema
+from timeline.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = schema.header_line()
+GOOD = "a,2022-01-07,,Title,,protest,,,,Source,,,\n"
+WARNED = "b,2022-01-08,,<b>Title</b>,,protest,,,,Source,,,\n"      # HTML: a warning on row 3
+FAILED = "c,2022-02-30,,Title,,protest,,,,Source,,,\n"              # no such day: an error on row 4
+
+LINE = re.compile(r"^(?P<path>.+?):(?P<row>\d+): (?P<column>[^:]+): (?P<level>error|warning): (?P<message>.+)$")
+FILE_LINE = re.compile(r"^(?P<path>.+?): -: (?P<level>error|warning): (?P<message>.+)$")
+SUMMARY = re.compile(r"^(\d+) events, (\d+) accounts, (\d+) errors, (\d+) warnings$")
+
+
+def write(tmp_path: Path, *rows: str, name: str = "events.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + "\n" + "".join(rows), encoding="utf-8")
+    return path
+
+
+def run(capsys, *args: str) -> tuple[int, list[str], str]:
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err
+
+
+def parse(lines: list[str]):
+    *problems, summary = lines
+    match = SUMMARY.match(summary)
+    assert match, summary
+    return [LINE.match(p) or FILE_LINE.match(p) for p in problems], tuple(map(int, match.groups()))
+
+
+def test_clean_file_prints_only_the_summary(tmp_path, capsys):
+    path = write(tmp_path, GOOD, GOOD.replace("a,", "b,", 1))
+    code, lines, err = run(capsys, str(path))
+    assert (code, lines, err) == (0, ["2 events, 2 accounts, 0 errors, 0 warnings"], "")
+
+
+def test_one_line_per_problem_then_the_summary(tmp_path, capsys):
+    path = write(tmp_path, GOOD, WARNED, FAILED)
+    code, lines, err = run(capsys, str(path))
+    assert code == 1 and err == ""
+    problems, summary = parse(lines)
+    assert summary == (2, 2, 1, 1)
+    assert [(m["path"], int(m["row"]), m["column"], m["level"]) for m in problems] == [
+        (str(path), 3, "title", "warning"),
+        (str(path), 4, "date", "error"),
+    ]
+    assert lines[1] == (f"{path}:4: date: error: date '2022-02-30' February 2022 has 28 days, "
+                        f"so day 30 does not exist.")
+
+
+def test_the_path_is_printed_as_given(tmp_path, capsys, monkeypatch):
+    write(tmp_path, FAILED, name="my events.csv")
+    monkeypatch.chdir(tmp_path)
+    code, lines, _ = run(capsys, "my events.csv")
+    assert lines[0].startswith("my events.csv:2: date: error: ")
+
+
+@pytest.mark.parametrize("rows,strict,expected", [
+    ((GOOD,), False, 0),
+    ((GOOD,), True, 0),
+    ((GOOD, WARNED), False, 0),
+    ((GOOD, WARNED), True, 1),
+    ((GOOD, FAILED), False, 1),
+    ((GOOD, FAILED), True, 1),
+    ((FAILED,), False, 1),
+    ((), False, 0),      # header only: a warning
+    ((), True, 1),
+])
+def test_exit_codes(tmp_path, capsys, rows, strict, expected):
+    path = write(tmp_path, *rows)
+    code, lines, _ = run(capsys, str(path), *(["--strict"] if strict else []))
+    assert code == expected
+    assert SUMMARY.match(lines[-1])
+
+
+def test_strict_may_come_first(tmp_path, capsys):
+    path = write(tmp_path, GOOD, WARNED)
+    assert main(["check", "--strict", str(path)]) == 1
+
+
+def test_default_path_is_events_csv(tmp_path, capsys, monkeypatch):
+    write(tmp_path, GOOD, FAILED)
+    monkeypatch.chdir(tmp_path)
+    code, lines, _ = run(capsys)
+    assert code == 1
+    assert lines[0].startswith("events.csv:3: date: error: ")
+    assert lines[-1] == "1 events, 1 accounts, 1 errors, 0 warnings"
+
+
+def test_missing_file(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, lines, err = run(capsys)
+    assert code == 1 and err == ""
+    assert lines == ["events.csv: -: error: there is no file at 'events.csv'",
+                     "0 events, 0 accounts, 1 errors, 0 warnings"]
+
+
+@pytest.mark.parametrize("data,fragment", [
+    (b"", "the file is empty"),
+    (HEADER.replace(",", ";").encode() + b"\n", "semicolons"),
+    (b"id,date,title\n", "the header has no 'category', 'source' column"),
+    (HEADER.encode() + b'\na,2022,,"T,,p,,,,S,,,\n', "never closed"),
+    (b"\xff\xfe" + HEADER.encode("utf-16-le"), "UTF-16"),
+])
+def test_unreadable_files_give_one_problem(tmp_path, capsys, data, fragment):
+    path = tmp_path / "events.csv"
+    path.write_bytes(data)
+    code, lines, err = run(capsys, str(path))
+    assert code == 1 and err == ""
+    problems, summary = parse(lines)
+    assert len(problems) == 1 and problems[0], lines
+    assert fragment in problems[0]["message"]
+    assert summary[2] == 1
+
+
+def test_check_never_writes_the_file(tmp_path, capsys):
+    path = write(tmp_path, GOOD, WARNED, FAILED)
+    before = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+    run(capsys, str(path))
+    run(capsys, str(path), "--strict")
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+
+
+def test_summary_counts_match_the_lines(tmp_path, capsys):
+    rows = [GOOD, WARNED, FAILED, "d,2022,,T,,p,,91,1,S,,,\n", "Bad Id,2022,,T,,p,,,,S,,,\n",
+            "e,2022,,=T,,p,,,,S,javascript:x,,\n"]
+    path = write(tmp_path, *rows)
+    _, lines, _ = run(capsys, str(path))
+    problems, (events, accounts, errors, warnings) = parse(lines)
+    assert errors == sum(m["level"] == "error" for m in problems)
+    assert warnings == sum(m["level"] == "warning" for m in problems)
+    assert [int(m["row"]) for m in problems] == sorted(int(m["row"]) for m in problems)
+
+
+def test_events_csv_checks_clean(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, lines, _ = run(capsys, "--strict")
+    assert code == 0
+    assert len(lines) == 1 and lines[0].endswith(" 0 errors, 0 warnings")
+
+
+def test_template_loads_cleanly(tmp_path, capsys):
+    assert main(["template"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == HEADER
+    path = tmp_path / "events.csv"
+    path.write_text(out)
+    code, lines, _ = run(capsys, str(path), "--strict")
+    assert (code, lines) == (0, ["1 events, 1 accounts, 0 errors, 0 warnings"])
+
+
+def test_unknown_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as raised:
+        main(["frobnicate"])
+    assert raised.value.code == 2
+
+
+# --- as the editor runs it ------------------------------------------------------------------
+
+def subprocess_check(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "timeline", "check", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_subprocess_reports_and_exits(tmp_path):
+    write(tmp_path, GOOD, WARNED, FAILED)
+    result = subprocess_check(cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "events.csv:3: title: warning: title '<b>Title</b>' holds HTML; it is shown as plain text, "
+        "tags and all. Write plain text",
+        "events.csv:4: date: error: date '2022-02-30' February 2022 has 28 days, so day 30 does not exist.",
+        "2 events, 2 accounts, 1 errors, 1 warnings",
+    ]
+
+
+def test_subprocess_strict_and_default_events_csv():
+    result = subprocess_check(cwd=ROOT)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert SUMMARY.match(result.stdout.strip())
+    assert subprocess_check("events.csv", "--strict", cwd=ROOT).returncode == 0
