@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import editing, schema
+from . import editing, schema, timelinejs
 from .load import load
 
 
@@ -27,6 +27,29 @@ def add(args: argparse.Namespace) -> int:
     for line in editing.add_report(outcome):
         print(line)
     return 0 if outcome.written else 1
+
+
+def import_(args: argparse.Namespace) -> int:
+    result = timelinejs.import_sheet(args.sheet, args.into)
+    for line in timelinejs.import_report(result, args.sheet):
+        print(line)
+    return 1 if result.failed else 0
+
+
+def export(args: argparse.Namespace) -> int:
+    dataset = load(args.path)
+    for problem in dataset.errors:
+        print(problem.format(args.path), file=sys.stderr)
+    if timelinejs.file_errors(dataset):
+        return 1
+    text = timelinejs.to_json(timelinejs.document(dataset, args.title))
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(text)
+        print(f"wrote {len(dataset.events)} events to {args.output}", file=sys.stderr)
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -54,6 +77,19 @@ def parser() -> argparse.ArgumentParser:
                          help=column.meaning.replace("%", "%%"))
     sub.set_defaults(run=add)
 
+    sub = commands.add_parser("import", help="append the rows of a TimelineJS sheet (CSV)")
+    sub.add_argument("format", choices=["timelinejs"], help="the sheet's format")
+    sub.add_argument("sheet", help="the sheet, exported as CSV")
+    sub.add_argument("--into", default="events.csv", metavar="PATH",
+                     help="the events file (default: events.csv; created if absent)")
+    sub.set_defaults(run=import_)
+
+    sub = commands.add_parser("export", help="write the events as TimelineJS JSON")
+    sub.add_argument("format", choices=["timelinejs"], help="the output format")
+    sub.add_argument("path", nargs="?", default="events.csv", help="the file (default: events.csv)")
+    sub.add_argument("--output", metavar="FILE", help="write here instead of to stdout")
+    sub.add_argument("--title", default="Timeline", help="the title slide's headline")
+    sub.set_defaults(run=export)
     return root
 
 

@@ -1,0 +1,392 @@
+"""TimelineJS in and out: sheet rows become accounts, events become TimelineJS JSON."""
+from __future__ import annotations
+
+import csv
+import html
+import json
+from pathlib import Path
+
+import pytest
+
+import timeline
+from timeline import cli, schema, timelinejs
+from timeline.problems import ERROR, WARNING, Problem
+from timeline.timelinejs import CellError
+
+DATA = Path(__file__).resolve().parent / "data" / "timelinejs"
+SHEET = DATA / "kazakhstan.csv"
+OLD_SHEET = DATA / "kazakhstan-old.csv"   # `Tag` for Group, no Alt Text, Headline first, no title row
+EVENTS = Path(__file__).resolve().parent.parent / "events.csv"
+
+
+# --- HTML to text, ids, times, dates -------------------------------------------------------------
+
+@pytest.mark.parametrize("markup, text", [
+    ("plain text", "plain text"),
+    ("<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
+    ("a<br>b<br/>c", "a\nb\nc"),
+    ("<b>bold</b> and <i>italic</i>", "bold and italic"),
+    ("Tom &amp; Jerry &lt;3 &quot;q&quot; &#39;s&#39; caf&eacute;", "Tom & Jerry <3 \"q\" 's' café"),
+    ("<ul><li>one</li><li>two</li></ul>", "\u2022 one\n\u2022 two"),
+    ('see <a href="https://example.org/a">the report</a>', "see the report (https://example.org/a)"),
+    ('<a href="https://example.org">https://example.org</a>', "https://example.org"),
+    ('<a href="javascript:alert(1)">click</a>', "click"),
+    ("x<script>alert(1)</script><style>p{}</style>y", "xy"),
+    ("  lots   of\n\n\n\n  space  ", "lots of\n\nspace"),
+    ("5 < 6 and 7 > 3", "5 < 6 and 7 > 3"),
+    ("", ""),
+])
+def test_html_to_text(markup, text):
+    assert timelinejs.html_to_text(markup) == text
+
+
+@pytest.mark.parametrize("markup, text", [
+    ('<a href="https://www.crisis24.com">Crisis24</a>', "Crisis24"),
+    ("<p>Two</p><p>lines</p>", "Two lines"),
+])
+def test_inline_is_one_line_without_addresses(markup, text):
+    assert timelinejs.inline(markup) == text
+
+
+@pytest.mark.parametrize("headline, slug", [
+    ("Protests begin in Zhanaozen", "protests-begin-in-zhanaozen"),
+    ("Conseil d'Etat annuls Ablyazov’s refugee status", "conseil-detat-annuls-ablyazovs-refugee-status"),
+    ("Café déjà vu", "cafe-deja-vu"),
+    ("  --Over 1,000 rally!--  ", "over-1-000-rally"),
+    ("Протесты", "event"),
+    ("A" * 80, "a" * 60),
+    ("word " * 20, "-".join(["word"] * 12)),
+])
+def test_slug(headline, slug):
+    assert timelinejs.slug(headline) == slug
+    assert len(slug) <= timelinejs.SLUG_LENGTH
+
+
+@pytest.mark.parametrize("base, taken, chosen", [
+    ("death-toll", set(), "death-toll"),
+    ("death-toll", {"death-toll"}, "death-toll-2"),
+    ("death-toll", {"death-toll", "death-toll-2", "death-toll-3"}, "death-toll-4"),
+])
+def test_unique(base, taken, chosen):
+    taken = set(taken)
+    assert timelinejs.unique(base, taken) == chosen
+    assert chosen in taken
+
+
+@pytest.mark.parametrize("text, time", [
+    ("14:30", (14, 30)), ("09:05", (9, 5)), ("9:05", (9, 5)), ("14:30:15", (14, 30)),
+    ("2:30 PM", (14, 30)), ("2:30pm", (14, 30)), ("2 p.m.", (14, 0)), ("12:00 AM", (0, 0)),
+    ("12:15 PM", (12, 15)), ("11:59 pm", (23, 59)), ("0:00", (0, 0)),
+])
+def test_clock(text, time):
+    assert timelinejs.clock(text) == time
+
+
+@pytest.mark.parametrize("text", ["14", "25:00", "12:60", "13:00 PM", "0:30 AM", "noon", "14h30"])
+def test_clock_refuses(text):
+    with pytest.raises(CellError) as refused:
+        timelinejs.clock(text)
+    assert refused.value.column == "Time"
+
+
+@pytest.mark.parametrize("cells, date", [
+    (("2022",), "2022"),
+    (("2022", "1"), "2022-01"),
+    (("2022", "01", "7"), "2022-01-07"),
+    (("2022", "1", "7", "14:30"), "2022-01-07 14:30"),
+    (("2022", "1", "7", "2:30 PM"), "2022-01-07 14:30"),
+    ((" 2022 ", " 1 ", " 7 "), "2022-01-07"),
+    (("2022.0", "1.0"), "2022-01"),
+    (("476",), "0476"),
+    (("2024", "2", "29"), "2024-02-29"),
+])
+def test_sheet_date(cells, date):
+    assert timelinejs.sheet_date(*cells) == date
+
+
+@pytest.mark.parametrize("cells, prefix, column, message", [
+    (("",), "", "Year", "Year is empty"),
+    (("", "1", "7"), "", "Year", "Year is empty but Month, Day are given"),
+    (("", "1"), "End ", "End Year", "End Year is empty but End Month is given"),
+    (("-500",), "", "Year", "Year '-500' is before year 1, which events.csv cannot hold"),
+    (("MMXXII",), "", "Year", "Year 'MMXXII' is not a whole number from 1 to 9999"),
+    (("2022", "13"), "", "Month", "Month '13' is not a whole number from 1 to 12"),
+    (("2022", "Jan"), "", "Month", "Month 'Jan' is not a whole number from 1 to 12"),
+    (("2022", "", "7"), "", "Day", "Day is given without Month"),
+    (("2022", "1", "", "14:30"), "", "Time", "Time is given without Day"),
+    (("2022", "2", "30"), "", "Day", "Day '30': February 2022 has 28 days, so day 30 does not exist"),
+    (("2022", "1", "7", "25:00"), "End ", "End Time", "End Time '25:00' is not a time of day"),
+])
+def test_sheet_date_refuses(cells, prefix, column, message):
+    with pytest.raises(CellError) as refused:
+        timelinejs.sheet_date(*cells, prefix=prefix)
+    assert refused.value.column == column
+    assert str(refused.value).startswith(message)
+
+
+# --- the header, matched by name ----------------------------------------------------------------
+
+FULL = list(timelinejs.SHEET_COLUMNS)
+
+
+@pytest.mark.parametrize("names, expect, problems", [
+    (FULL, {name: i for i, name in enumerate(FULL)}, []),
+    ([n for n in FULL if n != "Alt Text"], {"Alt Text": None, "Type": 15}, []),
+    (["Tag" if n == "Group" else n for n in FULL], {"Group": 17}, []),
+    (["headline", " YEAR ", "end  year"], {"Headline": 0, "Year": 1, "End Year": 2}, []),
+    (["Year", "Headline", "Notes"], {"Year": 0}, [(1, "Notes", WARNING)]),
+    (["Year", "Headline", "Group", "Tag"], {"Group": 2}, [(1, "Tag", WARNING)]),
+    (["Month", "Day", "Headline"], {}, [(1, "Year", ERROR)]),
+    (["Year", "Title", "Body"], {}, [(1, "Title", WARNING), (1, "Body", WARNING), (1, "Headline", ERROR)]),
+])
+def test_header_map(names, expect, problems):
+    positions, found = timelinejs.header_map(names)
+    for name, position in expect.items():
+        assert positions.get(name) == position
+    assert [(p.row, p.column, p.level) for p in found] == problems
+
+
+# --- reading the sample sheets ---------------------------------------------------------------------
+
+def test_read_sheet_converts_every_kind_of_row():
+    sheet = timelinejs.read_sheet(SHEET.read_bytes(), SHEET.name)
+    assert sheet.title == "Kazakhstan's January 2022 unrest"
+    by_row = {entry.sheet_row: entry for entry in sheet.entries}
+    assert sorted(by_row) == [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 17]   # the title row (2) is not an event
+    era = by_row[3]
+    assert era.era and era.account["category"] == "Era"
+    assert (era.account["date"], era.account["end_date"]) == ("2022-01-05", "2022-01-19")
+    assert era.account["description"] == "A state of emergency with a 23:00\u201307:00 curfew is in force."
+    assert era.account["source"] == "Kazakhstan's January 2022 unrest"      # no credit: the title
+    assert by_row[4].account["date"] == "2021-12"                         # month precision
+    assert by_row[4].account["description"] == "The Conseil d'Etat annuls the CNDA decision & sends the case back."
+    assert by_row[5].account["source"] == "Crisis24"                        # HTML credit, as text
+    assert by_row[5].account["description"] == (
+        "Residents block roads and rally outside the local administration over the gas price.\n\n"
+        "Crowd estimates range from hundreds to thousands.")
+    assert by_row[6].account["source_url"].startswith("https://netblocks.org/")
+    assert by_row[7].account["date"] == "2022-01-05 16:30"                 # 4:30 PM
+    assert by_row[8].account["source_url"] == ""                           # images/akimat.jpg
+    assert by_row[9].account["date"] == "2022-01-07 14:30"
+    assert "alert" not in by_row[9].account["description"]
+    assert by_row[12].account["date"] == "2022"                             # year only
+    assert by_row[12].account["category"] == "Event"                        # empty Group
+    skipped = {(p.row, p.column) for p in sheet.problems if p.level == ERROR}
+    assert skipped == {(14, "Day"), (15, "Year"), (16, "Headline")}
+    not_carried = {p.column for p in sheet.problems if p.row == 1}
+    assert not_carried == {"Display Date", "Media Caption", "Alt Text", "Background", "Media"}
+
+
+def test_read_sheet_old_header_and_no_title_row():
+    sheet = timelinejs.read_sheet(OLD_SHEET.read_bytes(), OLD_SHEET.name)
+    assert sheet.title == "" and not sheet.problems
+    accounts = [entry.account for entry in sheet.entries]
+    assert [a["category"] for a in accounts] == ["international", "international", "government", "Event"]
+    assert [a["source"] for a in accounts] == ["Xinhua", "TASS", "kazakhstan-old.csv", "kazakhstan-old.csv"]
+    assert accounts[1]["end_date"] == "2022-01-19"
+    assert accounts[3]["date"] == "2022-01-13 09:15"
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"", Problem(0, "", ERROR, "the sheet is empty")),
+    ("Year,Headline\n2022,Caf\xe9\n".encode("latin-1"),
+     Problem(0, "", ERROR, "the sheet is not UTF-8 text; export it from Google Sheets as CSV, "
+                           "or save it as CSV UTF-8")),
+    (b"Year,Headline,Type\n2022,A,title\n2022,B,title\n",
+     Problem(3, "Type", WARNING, "a second title row (the first is row 2); it is skipped")),
+    (b"Year,Headline,Type\n2022,A,slide\n",
+     Problem(2, "Type", WARNING, "Type 'slide' is neither title nor era; the row is imported as an event")),
+])
+def test_read_sheet_problems(data, problem):
+    assert problem in timelinejs.read_sheet(data, "sheet.csv").problems
+
+
+def test_a_bom_and_blank_rows_are_fine():
+    data = b"\xef\xbb\xbfYear,Headline\r\n,\r\n2022,A\r\n\r\n"
+    sheet = timelinejs.read_sheet(data, "sheet.csv")
+    assert [(e.sheet_row, e.account["date"]) for e in sheet.entries] == [(3, "2022")]
+
+
+# --- import: appended to events.csv ------------------------------------------------------------------
+
+def test_import_into_the_real_file_keeps_its_bytes_and_makes_ids_unique(tmp_path):
+    into = tmp_path / "events.csv"
+    before = EVENTS.read_bytes()
+    into.write_bytes(before)
+    result = timelinejs.import_sheet(str(SHEET), str(into))
+    assert into.read_bytes().startswith(before)
+    imported = {sheet_row: account["id"] for sheet_row, _, account in result.rows}
+    assert imported[10] == "death-toll-2" and imported[11] == "death-toll-3"   # events.csv has death-toll
+    assert imported[6] == "internet-shutdown-2"
+    assert imported[3] == "state-of-emergency"
+    assert len(imported) == 11 and result.failed
+    skipped = sorted((p.row, p.column) for p in result.problems if p.level == ERROR)
+    assert skipped == [(14, "Day"), (15, "Year"), (16, "Headline"), (17, "End Year")]
+    [end_problem] = [p for p in result.problems if p.row == 17]
+    assert end_problem.message.startswith("end_date '2022-01-03' is before the date")
+    assert end_problem.message.endswith("; the row is skipped")
+    dataset = timeline.load(into)
+    assert not dataset.errors
+    assert result.summary == dataset.summary() == "46 events, 93 accounts, 0 errors, 0 warnings"
+
+
+def test_import_creates_an_absent_file_and_reports(tmp_path, capsys):
+    into = tmp_path / "new.csv"
+    code = cli.main(["import", "timelinejs", str(OLD_SHEET), "--into", str(into)])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert into.read_text().splitlines()[0] == schema.header_line()
+    assert out == [
+        f"imported 4 of 4 rows from {OLD_SHEET} into {into}",
+        f"  {into}:2: csto-agrees-to-send-peacekeepers (2022-01-06) from sheet row 2",
+        f"  {into}:3: csto-troops-deployed (2022-01-06 to 2022-01-19) from sheet row 3",
+        f"  {into}:4: smailov-confirmed-as-prime-minister (2022-01-11) from sheet row 4",
+        f"  {into}:5: csto-withdrawal-begins (2022-01-13 09:15) from sheet row 5",
+        "4 events, 4 accounts, 0 errors, 0 warnings",
+    ]
+    # Importing twice appends twice, with new ids: the second run is not an update.
+    assert cli.main(["import", "timelinejs", str(OLD_SHEET), "--into", str(into)]) == 0
+    assert "csto-troops-deployed-2" in set(timeline.load(into).accounts["id"])
+
+
+def test_import_prints_skipped_rows_with_the_sheet_row(tmp_path, capsys):
+    code = cli.main(["import", "timelinejs", str(SHEET), "--into", str(tmp_path / "events.csv")])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert f"{SHEET}:15: Year: error: Year is empty but Month, Day are given; the row is skipped" in out
+    assert f"imported 11 of 15 rows from {SHEET} into {tmp_path / 'events.csv'}" in out
+    assert out[-1] == "11 events, 11 accounts, 0 errors, 0 warnings"
+
+
+def test_import_of_a_missing_sheet_is_a_problem(tmp_path, capsys):
+    code = cli.main(["import", "timelinejs", str(tmp_path / "nope.csv"), "--into", str(tmp_path / "e.csv")])
+    assert code == 1
+    assert "the sheet cannot be opened" in capsys.readouterr().out
+    assert not (tmp_path / "e.csv").exists()
+
+
+# --- export: TimelineJS JSON -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, precision, offset, expect", [
+    ("2022-01-01", "year", "", {"year": 2022, "display_date": "2022"}),
+    ("2022-01-01", "month", "", {"year": 2022, "month": 1, "display_date": "January 2022"}),
+    ("2022-01-07", "day", "", {"year": 2022, "month": 1, "day": 7, "display_date": "7 January 2022"}),
+    ("2022-01-07 14:30", "minute", "+06:00",
+     {"year": 2022, "month": 1, "day": 7, "hour": 14, "minute": 30,
+      "display_date": "7 January 2022, 14:30 (UTC+06:00)"}),
+])
+def test_date_object_stops_at_the_precision(value, precision, offset, expect):
+    assert timelinejs.date_object(value, precision, offset) == expect
+
+
+@pytest.mark.parametrize("url, link", [
+    ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&c=2"),
+    ("HTTP://EXAMPLE.ORG", "HTTP://EXAMPLE.ORG"),
+    ('https://example.org/"><script>', "https://example.org/%22%3E%3Cscript%3E"),
+    ("javascript:alert(1)", ""),
+    ("www.example.org", ""),
+    ("", ""),
+])
+def test_web_link(url, link):
+    assert timelinejs.web_link(url) == link
+
+
+def rows_csv(*rows: str) -> bytes:
+    return (schema.header_line() + "\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_export_escapes_our_text_and_lists_every_account():
+    dataset = timeline.load_bytes(rows_csv(
+        'a,2022-01-05,,Crowd <b>cheers</b> & runs,"He said ""<script>x</script>""",protest,,,,'
+        'Outlet <One>,https://example.org/a?x=1&y=2,,Interior Ministry',
+        'a,2022-01-06,,,Another date,,,,,Second & Co,,,',
+    ))
+    [slide] = timelinejs.document(dataset)["events"]
+    assert slide["text"]["headline"] == "Crowd &lt;b&gt;cheers&lt;/b&gt; &amp; runs"
+    text = slide["text"]["text"]
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "The sources disagree on the date." in text          # 5 and 6 January
+    assert text.count("<li>") == 2
+    assert "<strong>Outlet &lt;One&gt;</strong>, claimed by Interior Ministry, dated 2022-01-05" in text
+    assert '<a href="https://example.org/a?x=1&amp;y=2" target="_blank" rel="noopener noreferrer">' in text
+    assert "<strong>Second &amp; Co</strong>, dated 2022-01-06: Another date" in text
+    assert slide["media"] == {"url": "https://example.org/a?x=1&y=2", "caption": "Interior Ministry",
+                              "credit": "Outlet &lt;One&gt;"}
+    assert slide["group"] == "protest" and slide["unique_id"] == "a"
+
+
+def test_export_eras_spans_and_the_title():
+    dataset = timeline.load_bytes(rows_csv(
+        "emergency,2022-01-05,2022-01-19,State of emergency,,era,,,,Desk,,,",
+        "no-end-era,2022-01,,An era without an end,,ERA,,,,Desk,,,",
+        "shutdown,2022-01-04,2022-01-10,Internet shutdown,,communications,,,,NetBlocks,,,",
+    ))
+    doc = timelinejs.document(dataset, title="Kazakhstan & Co")
+    assert doc["title"] == {"text": {"headline": "Kazakhstan &amp; Co", "text": ""}}
+    [era] = doc["eras"]
+    assert era["text"]["headline"] == "State of emergency"
+    assert (era["start_date"]["day"], era["end_date"]["day"]) == (5, 19)
+    assert [s["unique_id"] for s in doc["events"]] == ["no-end-era", "shutdown"]
+    assert doc["events"][1]["end_date"] == {"year": 2022, "month": 1, "day": 10,
+                                            "display_date": "10 January 2022"}
+    assert "media" not in doc["events"][1] and "end_date" not in doc["events"][0]
+
+
+def test_cli_export_to_stdout_and_to_a_file(tmp_path, capsys):
+    assert cli.main(["export", "timelinejs", str(EVENTS)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["title"]["text"]["headline"] == "Timeline"
+    assert len(doc["events"]) == 35 and doc["eras"] == []
+    output = tmp_path / "timeline.json"
+    assert cli.main(["export", "timelinejs", str(EVENTS), "--output", str(output),
+                     "--title", "Kazakhstan"]) == 0
+    assert json.loads(output.read_text())["title"]["text"]["headline"] == "Kazakhstan"
+
+
+def test_cli_export_of_a_missing_file_fails(tmp_path, capsys):
+    assert cli.main(["export", "timelinejs", str(tmp_path / "nope.csv")]) == 1
+    assert "there is no file" in capsys.readouterr().err
+
+
+# --- the round trip ---------------------------------------------------------------------------------
+
+def sheet_rows(path: Path) -> dict[int, dict]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return {number: row for number, row in enumerate(csv.DictReader(handle), start=2)}
+
+
+CLOCK = {"": (), "4:30 PM": (16, 30), "14:30": (14, 30), "09:15": (9, 15)}
+
+
+def sheet_date(row: dict, prefix: str = "") -> dict:
+    parts = [row.get(f"{prefix}{name}", "") for name in ("Year", "Month", "Day")]
+    out = {key: int(value) for key, value in zip(("year", "month", "day"), parts) if value}
+    out.update(zip(("hour", "minute"), CLOCK[row.get(f"{prefix}Time", "")]))
+    return out
+
+
+@pytest.mark.parametrize("path", [SHEET, OLD_SHEET])
+def test_import_then_export_keeps_headlines_dates_at_their_precision_and_groups(tmp_path, path):
+    into = tmp_path / "events.csv"
+    result = timelinejs.import_sheet(str(path), str(into))
+    doc = timelinejs.document(timeline.load(into))
+    slides = {slide["unique_id"]: slide for slide in doc["events"]}
+    eras = {html.unescape(era["text"]["headline"]): era for era in doc["eras"]}
+    rows = sheet_rows(path)
+    assert len(result.rows) == len(slides) + len(eras) > 0
+    for sheet_row, _, account in result.rows:
+        row = rows[sheet_row]
+        if row.get("Type") == "era":
+            exported = eras[row["Headline"]]
+        else:
+            exported = slides[account["id"]]
+            group = row.get("Group", row.get("Tag", "")) or "Event"
+            assert html.unescape(exported["group"]) == group
+        assert html.unescape(exported["text"]["headline"]) == row["Headline"]
+        without_label = {k: v for k, v in exported["start_date"].items() if k != "display_date"}
+        assert without_label == sheet_date(row)
+        if row["End Year"]:
+            end = {k: v for k, v in exported["end_date"].items() if k != "display_date"}
+            assert end == sheet_date(row, "End ")
+        else:
+            assert "end_date" not in exported
