@@ -57,6 +57,11 @@ def safe_url(url: str) -> str:
     return text if text.lower().startswith(("http://", "https://")) else ""
 
 
+def _written(start, precision, end, end_precision) -> tuple:
+    """A date with its end, comparable: two accounts without an end compare equal."""
+    return (start, precision) + ((end, end_precision) if pd.notna(end) else (None, ""))
+
+
 def event_panel(index: EventIndex, position: int) -> EventPanel:
     event = index.events.iloc[position]
     accounts = index.accounts_of(position)
@@ -73,7 +78,8 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
             url=safe_url(account.source_url),
             published=dates.label(account.published_at, account.published_precision),
             row=int(account.row),
-            date_differs=(account.start, account.precision) != (event["start"], event["precision"]),
+            date_differs=(_written(account.start, account.precision, account.end, account.end_precision)
+                          != _written(event["start"], event["precision"], event["end"], event["end_precision"])),
         ))
     note = ""
     if bool(event["disputed"]):

@@ -1,0 +1,259 @@
+"""timeline.view.panel: what the side panel and the list show, as plain data."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import numpy as np
+import pytest
+
+from timeline.filters import Filters, State, apply
+from timeline.view import panel
+from timeline.view.figure import colour
+from timeline.view.panel import event_panel, listing, overview, safe_url
+
+from .helpers import everything, ids, index_from_rows, row
+
+ROWS = [
+    # row 2
+    row("airport-seized", "2022-01-05 14:30", title="Almaty airport seized", category="security",
+        source="Reuters", source_url="https://www.reuters.com/world/asia-pacific/airport",
+        published="2022-01-06", description="Protesters took the airport.", location="Almaty",
+        latitude="43.35", longitude="77.0403"),
+    # row 3: a claim with a different day
+    row("airport-seized", "2022-01-06", source="TASS", claimed_by="Interior Ministry",
+        published="January 2022", source_url="http://tass.com/world/1"),
+    # row 4: the same day at a coarser precision: agrees, but written differently
+    row("airport-seized", "January 2022", source="AFP", description="Militants seized it."),
+    # row 5: the first account's date again
+    row("airport-seized", "2022-01-05 14:30", source="Vlast"),
+    row("emergency", "2022-01-05", category="government", source="Akorda",
+        source_url="https://akorda.kz/en/1"),
+    row("emergency", "2022-01-05", source="Reuters"),
+    row("csto", "2022-01-06", end_date="2022-01-19", category="security", source="Reuters"),
+    row("csto", "2022-01-06", end_date="2022-01-10", source="TASS"),
+    row("rally", "2022-01-02", category="protest", source="RFE/RL"),
+    row("budget", "2022", category="economy", source="Kursiv"),
+]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return index_from_rows(ROWS)
+
+
+@pytest.fixture(scope="module")
+def airport(index):
+    return event_panel(index, index.position("airport-seized"))
+
+
+# ---------------------------------------------------------------- one event --------------
+
+def test_event_panel_heading(index, airport):
+    assert airport.id == "airport-seized"
+    assert airport.title == "Almaty airport seized"
+    assert airport.category == "security"
+    assert airport.colour == colour(index.lanes.index("security"))
+    assert airport.date == "5 January 2022, 14:30"
+    assert airport.location == "Almaty"
+    assert airport.coordinates == "43.3500, 77.0403"
+
+
+@pytest.mark.parametrize("i, expected", [
+    (0, dict(source="Reuters", claimed_by="", date="5 January 2022, 14:30",
+             description="Protesters took the airport.",
+             url="https://www.reuters.com/world/asia-pacific/airport", published="6 January 2022", row=2)),
+    (1, dict(source="TASS", claimed_by="Interior Ministry", date="6 January 2022", description="",
+             url="http://tass.com/world/1", published="January 2022", row=3)),
+    (2, dict(source="AFP", claimed_by="", date="January 2022", description="Militants seized it.",
+             url="", published="", row=4)),
+    (3, dict(source="Vlast", claimed_by="", date="5 January 2022, 14:30", description="", url="",
+             published="", row=5)),
+])
+def test_every_account_is_shown_in_file_order(airport, i, expected):
+    assert len(airport.accounts) == 4
+    account = airport.accounts[i]
+    assert {name: getattr(account, name) for name in expected} == expected
+
+
+def test_event_without_a_place(index):
+    shown = event_panel(index, index.position("csto"))
+    assert (shown.location, shown.coordinates) == ("", "")
+    assert shown.date == "6 January 2022 to 19 January 2022"
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("https://example.org/a?b=c", "https://example.org/a?b=c"),
+    ("http://example.org", "http://example.org"),
+    ("HTTPS://EXAMPLE.ORG", "HTTPS://EXAMPLE.ORG"),
+    ("  https://example.org  ", "https://example.org"),
+    ("javascript:alert(1)", ""),
+    ("JavaScript:alert(1)", ""),
+    (" javascript:alert(1)", ""),
+    ("data:text/html,<script>alert(1)</script>", ""),
+    ("vbscript:msgbox", ""),
+    ("//evil.example", ""),
+    ("ftp://example.org", ""),
+    ("example.org", ""),
+    ("", ""),
+    (None, ""),
+])
+def test_safe_url(url, shown):
+    assert safe_url(url) == shown
+
+
+def test_a_javascript_url_in_the_accounts_is_not_offered_as_a_link():
+    # the loader refuses such a row; the panel must not rely on that
+    index = index_from_rows([row("a", "2022-01-01", source_url="https://ok.example"),
+                             row("a", "2022-01-01", source="TASS")])
+    index.dataset.accounts.loc[index.dataset.accounts["source"] == "TASS", "source_url"] = "javascript:alert(1)"
+    urls = [a.url for a in event_panel(index, 0).accounts]
+    assert urls == ["https://ok.example", ""]
+
+
+def test_disputed_event_lists_each_distinct_date(airport):
+    assert airport.disputed
+    note = airport.dispute_note
+    assert "3 different dates" in note
+    for date in ("5 January 2022, 14:30", "6 January 2022", "January 2022"):
+        assert date in note
+    assert note.count("5 January 2022, 14:30") == 1       # given twice, listed once
+
+
+def test_accounts_whose_date_differs_are_flagged(airport):
+    assert [a.date_differs for a in airport.accounts] == [False, True, True, False]
+
+
+def test_an_end_date_in_dispute_is_flagged(index):
+    shown = event_panel(index, index.position("csto"))
+    assert shown.disputed
+    assert "6 January 2022 to 19 January 2022" in shown.dispute_note
+    assert "6 January 2022 to 10 January 2022" in shown.dispute_note
+    assert [a.date_differs for a in shown.accounts] == [False, True]
+
+
+def test_agreeing_accounts_are_not_disputed(index):
+    shown = event_panel(index, index.position("emergency"))
+    assert not shown.disputed and shown.dispute_note == ""
+    assert [a.date_differs for a in shown.accounts] == [False, False]
+
+
+# ---------------------------------------------------------------- overview ---------------
+
+def test_overview_of_everything(index):
+    view = overview(index, everything(index), filtered=False)
+    assert (view.events, view.total, view.filtered) == (5, 5, False)
+    assert view.span == "2022 to 31 December 2022"
+    assert view.categories == [(name, n, colour(index.lanes.index(name))) for name, n in
+                               [("economy", 1), ("protest", 1), ("government", 1), ("security", 2)]]
+    # by accounts, most first, then by name regardless of case
+    assert view.outlets == [("Reuters", 3), ("TASS", 2), ("AFP", 1), ("Akorda", 1), ("Kursiv", 1),
+                            ("RFE/RL", 1), ("Vlast", 1)]
+
+
+def test_overview_span_of_days():
+    index = index_from_rows([row("a", "2022-01-05"), row("b", "2022-01-02"),
+                             row("c", "2022-01-06", end_date="2022-01-19")])
+    assert overview(index, everything(index), False).span == "2 January 2022 to 19 January 2022"
+
+
+@pytest.mark.parametrize("filters, events, categories, outlets", [
+    (Filters(categories=("security",)), 2, [("security", 2)],
+     [("Reuters", 2), ("TASS", 2), ("AFP", 1), ("Vlast", 1)]),
+    (Filters(sources=("Akorda",)), 1, [("government", 1)], [("Akorda", 1), ("Reuters", 1)]),
+    (Filters(text="rally"), 1, [("protest", 1)], [("RFE/RL", 1)]),
+    (Filters(text="nothing-matches"), 0, [], []),
+])
+def test_filtered_overview_counts_only_kept_events(index, filters, events, categories, outlets):
+    view = overview(index, apply(index, filters), filtered=True)
+    assert (view.events, view.total, view.filtered) == (events, 5, True)
+    assert [(name, n) for name, n, _ in view.categories] == categories
+    assert view.outlets == outlets
+
+
+def test_overview_of_nothing(index):
+    view = overview(index, np.zeros(len(index), dtype=bool), filtered=True)
+    assert view.span == "no events" and view.events == 0
+
+
+def test_overview_of_an_empty_file():
+    empty = index_from_rows([])
+    view = overview(empty, np.zeros(0, dtype=bool), filtered=False)
+    assert (view.events, view.total, view.categories, view.outlets) == (0, 0, [], [])
+
+
+# ---------------------------------------------------------------- the list ---------------
+
+def test_listing_in_date_order_with_permalinks(index):
+    state = State(filters=Filters(categories=("security", "government")))
+    view = listing(index, apply(index, state.filters), state, None)
+    assert [i.id for i in view.items] == ["emergency", "airport-seized", "csto"]
+    assert (view.first, view.total) == (1, 3)
+    first = view.items[0]
+    assert (first.date, first.category, first.accounts, first.disputed) == (
+        "5 January 2022", "government", 2, False)
+    assert view.items[1].disputed
+    for item in view.items:
+        assert not item.selected
+        link = urlsplit(item.href)
+        assert link.path == "/"
+        assert parse_qs(link.query) == {"event": [item.id], "category": ["security", "government"]}
+
+
+def test_a_permalink_keeps_every_filter(index):
+    state = State("rally", Filters(categories=("security",), sources=("TASS",), text="airport",
+                                   date_from="2022-01", date_to="2022-01-31"))
+    (item,) = listing(index, apply(index, state.filters), state, index.position("rally")).items
+    assert State.from_search(urlsplit(item.href).query) == state.select("airport-seized")
+
+
+def test_the_selected_event_is_highlighted(index):
+    selected = index.position("csto")
+    view = listing(index, everything(index), State("csto"), selected)
+    assert [i.id for i in view.items if i.selected] == ["csto"]
+
+
+def test_the_list_of_nothing(index):
+    view = listing(index, np.zeros(len(index), dtype=bool), State(), None)
+    assert (view.items, view.total) == ([], 0)
+
+
+@pytest.fixture(scope="module")
+def long_index():
+    return index_from_rows([row(f"day-{d:02d}", f"2022-01-{d:02d}") for d in range(1, 31)])
+
+
+@pytest.mark.parametrize("selected, first, shown", [
+    # no selection: the first page
+    (None, 1, range(1, 11)),
+    # the page follows the selection, which sits in the middle of it
+    ("day-15", 10, range(10, 20)),
+    ("day-07", 2, range(2, 12)),
+    # near the ends the page stops at them
+    ("day-02", 1, range(1, 11)),
+    ("day-29", 21, range(21, 31)),
+    ("day-30", 21, range(21, 31)),
+])
+def test_paging_follows_the_selection(long_index, monkeypatch, selected, first, shown):
+    monkeypatch.setattr(panel, "PAGE", 10)
+    position = long_index.position(selected)
+    view = listing(long_index, everything(long_index), State(selected or ""), position)
+    assert (view.first, view.total) == (first, 30)
+    assert [i.id for i in view.items] == [f"day-{d:02d}" for d in shown]
+    if selected:
+        assert [i.id for i in view.items if i.selected] == [selected]
+
+
+def test_paging_counts_only_kept_events(long_index, monkeypatch):
+    monkeypatch.setattr(panel, "PAGE", 4)
+    mask = apply(long_index, Filters(date_from="2022-01-11"))
+    view = listing(long_index, mask, State("day-20"), long_index.position("day-20"))
+    assert view.total == 20
+    assert [i.id for i in view.items] == ["day-18", "day-19", "day-20", "day-21"]
+    assert view.first == 8
+    assert ids(long_index, mask)[view.first - 1] == "day-18"
+
+
+def test_no_paging_at_or_under_a_page(long_index, monkeypatch):
+    monkeypatch.setattr(panel, "PAGE", 30)
+    view = listing(long_index, everything(long_index), State("day-30"), long_index.position("day-30"))
+    assert (view.first, len(view.items)) == (1, 30)
