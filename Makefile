@@ -43,7 +43,7 @@ browser:
 	@test -x $(CHROMIUM) && echo "chromium: $$($(CHROMIUM) --version 2>/dev/null)"
 
 screenshot: setup-dev browser
-	$(PY) -m pytest tests/browser/test_screenshot.py
+	$(PY) docs/screenshot.py
 
 bench: setup-dev browser
 	$(PY) benchmarks/run.py

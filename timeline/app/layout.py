@@ -8,7 +8,10 @@ POLL_MS = 2000  # an open page notices a saved events.csv within this (plus one 
 GRAPH_CONFIG = {
     "displaylogo": False,
     "scrollZoom": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    # No "Share chart": it would upload the newsroom's data to a third-party service.
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud"],
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
     "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
 }
 
@@ -33,9 +36,9 @@ def layout(title: str) -> html.Div:
             ]),
             html.Div(className="control dates", children=[
                 html.Label("From", htmlFor="date-from"),
-                dcc.Input(id="date-from", type="text", debounce=True, placeholder="2022-01-05"),
+                dcc.Input(id="date-from", type="text", debounce=True, placeholder="start, e.g. 2022-01-05"),
                 html.Label("to", htmlFor="date-to"),
-                dcc.Input(id="date-to", type="text", debounce=True, placeholder="2022-01-10"),
+                dcc.Input(id="date-to", type="text", debounce=True, placeholder="end, e.g. 2022-01"),
             ]),
             html.Div(className="control outlets", children=[
                 html.Label("Outlets", htmlFor="source-filter"),

@@ -67,6 +67,12 @@ def isos(seconds: np.ndarray) -> np.ndarray:
     return np.datetime_as_string(seconds.astype("datetime64[s]"), unit="s")
 
 
+def point_x(index: EventIndex, positions: np.ndarray) -> np.ndarray:
+    """Where a point event sits: the middle of what its date covers (7 January: its noon;
+    January 2022: mid-month), so the mark lies inside its day in every time zone."""
+    return index.start[positions] + (index.last[positions] - index.start[positions]) // 2
+
+
 def colour(lane: int) -> str:
     return PALETTE[lane % len(PALETTE)]
 
@@ -207,7 +213,7 @@ def events_traces(index: EventIndex, positions: np.ndarray) -> list[dict]:
         chosen = points[subset]
         data.append({
             "type": "scatter", "mode": "markers", "name": name,
-            "x": isos(index.start[chosen]).tolist(), "y": y[subset].astype(float),
+            "x": isos(point_x(index, chosen)).tolist(), "y": y[subset].astype(float),
             "marker": {"size": 13 if symbol == "diamond" else 11, "symbol": symbol,
                        "color": [colour(int(l)) for l in index.lane[chosen]], "line": line},
             "customdata": ids[chosen].tolist(),
@@ -242,7 +248,8 @@ def selected_trace(index: EventIndex, selected: int | None, mask: np.ndarray,
              "marker": {"size": 24, "symbol": "circle-open", "color": SELECTED_COLOUR,
                         "line": {"width": 3, "color": SELECTED_COLOUR}}}
     if selected is not None:
-        trace["x"] = [iso(int(index.start[selected]))]
+        spot = index.start[selected] if index.is_span[selected] else point_x(index, np.array([selected]))[0]
+        trace["x"] = [iso(int(spot))]
         trace["y"] = [float(index.lane[selected]) + (-0.3 if index.is_span[selected] else 0.08)]
         # Where the event is drawn, stacked beside others of its day or on its span's track.
         event_id = index.events["id"].iat[selected]

@@ -1,0 +1,104 @@
+"""Problems in the page, live data (one process and several gunicorn workers), time zones, export."""
+import csv
+import io
+import shutil
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import ROOT, serve
+from .pages import TimelinePage
+
+NEW_ROW = ("added-event,2022-01-12,,A new event appended by an editor,,government,,,,TASS,,,\n")
+
+
+@pytest.fixture
+def events_copy(tmp_path):
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    return copy
+
+
+# 7. Problems in the page
+def test_problems_are_listed_with_row_column_and_message(page, tmp_path):
+    broken = tmp_path / "events.csv"
+    broken.write_text(
+        "id,date,title,category,source,source_url\n"
+        "good-one,2022-01-05,A good row,protest,AFP,\n"
+        "bad-date,2022-02-30,An impossible date,protest,AFP,\n"
+        "bad-link,2022-01-06,A bad link,protest,AFP,javascript:alert(1)\n",
+        encoding="utf-8")
+    with serve(broken) as url:
+        timeline = TimelinePage(page, url).open()
+        expect(timeline.counter).to_have_text("1 of 1 events")
+        notice = page.locator("#problems")
+        expect(notice).to_contain_text("2 rows left out")
+        expect(notice).to_contain_text("row 3, date")
+        expect(notice).to_contain_text("February 2022 has 28 days")
+        expect(notice).to_contain_text("row 4, source_url")
+
+
+# 8. Live data
+def test_an_open_page_picks_up_a_saved_file_within_5_seconds(page, events_copy):
+    with serve(events_copy) as url:
+        timeline = TimelinePage(page, url).open()
+        expect(timeline.counter).to_have_text("35 of 35 events")
+        with open(events_copy, "a", encoding="utf-8") as f:
+            f.write(NEW_ROW)
+        saved = time.monotonic()
+        expect(timeline.counter).to_have_text("36 of 36 events", timeout=5_000)
+        assert time.monotonic() - saved < 5
+        expect(timeline.event_list).to_contain_text("A new event appended by an editor")
+        page.reload()
+        timeline.wait_until_drawn()
+        expect(timeline.counter).to_have_text("36 of 36 events")
+
+
+def test_every_gunicorn_worker_serves_the_new_data(browser, events_copy):
+    with serve(events_copy, gunicorn_workers=2) as url:
+        with open(events_copy, "a", encoding="utf-8") as f:
+            f.write(NEW_ROW)
+        # Fresh contexts make fresh connections, spread over the workers.
+        for _ in range(4):
+            context = browser.new_context()
+            timeline = TimelinePage(context.new_page(), url).open()
+            expect(timeline.counter).to_have_text("36 of 36 events")
+            context.close()
+
+
+# 9. Time zones
+@pytest.mark.parametrize("zone", ["Pacific/Honolulu", "Asia/Tokyo", "UTC"])
+def test_a_date_only_event_shows_on_the_same_day_in_every_time_zone(browser, kazakhstan_url, zone):
+    context = browser.new_context(timezone_id=zone)
+    timeline = TimelinePage(context.new_page(), kazakhstan_url).open(event="shoot-to-kill-order")
+    assert context.pages[0].evaluate("() => Intl.DateTimeFormat().resolvedOptions().timeZone") == zone
+    point = timeline.point_of("shoot-to-kill-order")
+    # Plotly dates are naive: the marker of 7 January sits inside 7 January, whatever the zone.
+    assert timeline.point_date_at(point["x"]).startswith("2022-01-07T")
+    assert "7 January 2022" in timeline.hover_marker_of("shoot-to-kill-order")
+    expect(timeline.page.locator("#sources-panel .when").first).to_have_text("7 January 2022")
+    context.close()
+
+
+# 10. Export
+def test_download_csv_holds_the_filtered_events_accounts(timeline):
+    timeline.open(query="category=security")
+    with timeline.page.expect_download() as download:
+        timeline.page.locator("#export-csv").click()
+    text = download.value.path().read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {r["id"] for r in rows} == {"almaty-airport-retaken", "who-caused-the-violence", "shoot-to-kill-order"}
+    assert download.value.suggested_filename.endswith(".csv")
+
+
+def test_png_through_the_chart_toolbar(timeline):
+    timeline.open()
+    timeline.page.locator("#timeline").hover()
+    button = timeline.page.locator("#timeline .modebar-btn[data-title='Download plot as a PNG']")
+    with timeline.page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == "timeline.png"
+    assert download.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # Nothing in the toolbar uploads the newsroom's data to a third party.
+    expect(timeline.page.locator("#timeline .modebar-btn[data-title^='Share']")).to_have_count(0)
