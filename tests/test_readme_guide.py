@@ -1,0 +1,106 @@
+"""The editor's guide in README.md says what the program does: its examples pass `check`,
+its table of mistakes shows what `check` really prints, and its pre-commit hook works."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import timeline
+from timeline import cli, schema
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+HOOK = ROOT / "hooks" / "pre-commit"
+
+
+def section(title: str) -> str:
+    start = README.index(f"\n### {title}\n")
+    end = README.find("\n### ", start + 1)
+    return README[start:end if end >= 0 else len(README)]
+
+
+def csv_blocks(text: str) -> list[str]:
+    return re.findall(r"```csv\n(.*?)```", text, flags=re.S)
+
+
+EXAMPLES = {label: block for label, _, block in re.findall(
+    r"\*\*(.+?)\*\*(.*?)```csv\n(.*?)```", section("Examples"), flags=re.S)}
+
+
+def test_every_case_has_an_example():
+    assert list(EXAMPLES) == [
+        "A simple event.", "A span.", "A second account of an event.", "A disputed date.",
+        "Only the year is known.", "Only the month is known.", "A time, with the source's UTC offset.",
+    ]
+
+
+@pytest.mark.parametrize("label, events, accounts, expect", [
+    ("A simple event.", 1, 1, {"precision": "day", "disputed": False}),
+    ("A span.", 1, 1, {"precision": "day", "end_precision": "day"}),
+    ("A second account of an event.", 1, 2, {"disputed": False, "sources": 1}),
+    ("A disputed date.", 1, 2, {"disputed": True}),
+    ("Only the year is known.", 1, 1, {"precision": "year"}),
+    ("Only the month is known.", 1, 1, {"precision": "month"}),
+    ("A time, with the source's UTC offset.", 1, 1, {"precision": "minute", "offset": "+06:00"}),
+])
+def test_an_example_passes_check_and_means_what_it_says(label, events, accounts, expect):
+    dataset = timeline.load_bytes((schema.header_line() + "\n" + EXAMPLES[label]).encode())
+    assert dataset.problems == []
+    assert (len(dataset.events), len(dataset.accounts)) == (events, accounts)
+    event = dataset.events.iloc[0]
+    for name, value in expect.items():
+        assert event[name] == value, name
+
+
+def test_the_mistakes_table_shows_what_check_prints(tmp_path, monkeypatch, capsys):
+    text = section("The ten most common mistakes")
+    [mistakes] = csv_blocks(text)
+    (tmp_path / "mistakes.csv").write_text(mistakes, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "mistakes.csv"]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    rows = [line for line in text.splitlines() if re.match(r"\| \d+ \|", line)]
+    shown = [re.search(r"`(mistakes\.csv:[^`]*)`", row).group(1) for row in rows]
+    assert len(shown) == 10
+    assert shown == printed[:-1]
+    assert f"then `{printed[-1]}`" in text
+
+
+# --- the pre-commit hook ---------------------------------------------------------------------------
+
+GOOD = schema.header_line() + "\na,2022-01-05,,A,,protest,,,,AP,,,\n"
+WARNS = schema.header_line() + "\na,2022-01-05,,A <b>bold</b>,,protest,,,,AP,,,\n"
+BAD = schema.header_line() + "\na,03/04/2022,,A,,protest,,,,AP,,,\n"
+
+
+@pytest.mark.skipif(shutil.which("git") is None or os.name != "posix", reason="needs git and sh")
+@pytest.mark.parametrize("staged, working, path, status, printed", [
+    (WARNS, BAD, "events.csv", 0, "events.csv:2: title: warning:"),   # staged, warnings only
+    (BAD, GOOD, "data/events.csv", 1,                                 # staged, with an error
+     "data/events.csv:2: date: error: date '03/04/2022' can be read two ways"),
+    (BAD, BAD, "notes.csv", 0, ""),                                   # not an events file
+])
+def test_the_pre_commit_hook_checks_the_staged_events_file(tmp_path, staged, working, path, status,
+                                                            printed):
+    repo = tmp_path / "repo"
+    (repo / ".venv" / "bin").mkdir(parents=True)
+    python = repo / ".venv" / "bin" / "python"   # the hook runs the clone's .venv python
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    python.chmod(0o755)
+    target = repo / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "GIT_CONFIG_GLOBAL": os.devnull}
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(git + ["init", "-q"], cwd=repo, check=True, env=env)
+    target.write_text(staged)
+    subprocess.run(git + ["add", path], cwd=repo, check=True, env=env)
+    target.write_text(working)
+    done = subprocess.run(["sh", str(HOOK)], cwd=repo, env=env, capture_output=True, text=True)
+    assert done.returncode == status, done.stdout + done.stderr
+    assert printed in done.stdout
