@@ -67,13 +67,19 @@ def _read(data: bytes) -> Table:
             # accepts silently (the value runs on to the end of the file).
             raise pa.ArrowInvalid("a double quote may be left open")
         frame, rows, shape_problems = _parse_with_arrow(data, columns)
+        replaced = False
     except pa.ArrowInvalid:
         # An open quote, or bytes that are not UTF-8: read again slowly, to say where.
         text = data.decode("utf-8", errors="replace")
         frame, rows, shape_problems = _parse_with_csv_module(text, columns)
+        replaced = True
     problems += shape_problems
     frame, rows = _drop_blank_rows(frame, rows)
-    bad_rows = _rows_with_bad_text(frame, rows, columns, problems)
+    # Values are pieces of the file's text: look for a NUL or U+FFFD only if the text has one.
+    absent = [needle for needle, found in (("\x00", b"\x00" in data),
+                                           ("\ufffd", replaced or "\ufffd".encode() in data))
+              if not found]
+    bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent)
     if bad_rows.any():
         frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
     if not len(frame) and not any(p.level == ERROR for p in problems):
@@ -242,16 +248,25 @@ def _line_of_record(text: str, row: int) -> int:
 def _drop_blank_rows(frame: pd.DataFrame, rows: np.ndarray):
     if not len(frame):
         return frame, rows
-    blank = np.ones(len(frame), dtype=bool)
+    # Narrow the candidates column by column: the first column usually rules out every row.
+    candidates = np.arange(len(frame))
     for name in frame.columns:
-        blank &= (frame[name].str.strip() == "").to_numpy()
+        values = frame[name] if len(candidates) == len(frame) else frame[name].iloc[candidates]
+        candidates = candidates[(values.str.strip() == "").to_numpy()]
+        if not len(candidates):
+            return frame, rows
+    blank = np.zeros(len(frame), dtype=bool)
+    blank[candidates] = True
     if blank.any():
         frame, rows = frame[~blank].reset_index(drop=True), rows[~blank]
     return frame, rows
 
 
-def _rows_with_bad_text(frame, rows, columns, problems) -> np.ndarray:
-    """Rows holding NUL bytes or bytes that were not UTF-8: errors, left out."""
+def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray:
+    """Rows holding NUL bytes or bytes that were not UTF-8: errors, left out.
+
+    `absent`: needles known not to occur in the file, not looked for.
+    """
     bad = np.zeros(len(frame), dtype=bool)
     for name in columns:
         values = frame[name]
@@ -261,6 +276,8 @@ def _rows_with_bad_text(frame, rows, columns, problems) -> np.ndarray:
             ("\ufffd", "holds bytes that are not UTF-8 (the file was probably saved as "
                        "Latin-1 or Windows-1252); " + HOW_TO_SAVE),
         ):
+            if needle in absent:
+                continue
             hits = values.str.contains(needle, regex=False).to_numpy(dtype=bool) & ~bad
             for i in np.flatnonzero(hits):
                 problems.append(Problem(
