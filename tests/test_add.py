@@ -183,6 +183,17 @@ def test_a_file_that_cannot_take_a_row_is_left_alone(tmp_path, existing, message
     assert outcome.review.blocking and message in outcome.review.blocking[0].message
 
 
+def test_a_value_for_a_column_the_file_lacks_is_refused_not_dropped(tmp_path):
+    path = tmp_path / "events.csv"
+    existing = "id,date,title,category,source\n"
+    path.write_text(existing)
+    outcome = editing.add(path, {**GOOD, "location": "Almaty"})
+    assert not outcome.written and path.read_text() == existing
+    assert [(p.row, p.column, p.level) for p in outcome.problems] == [(2, "location", "error")]
+    assert editing.add(path, GOOD).written == {0: 2}
+    assert path.read_text() == existing + "airport-seized,2022-01-05,Almaty airport seized,protest,Interfax\n"
+
+
 def test_a_folder_that_does_not_exist_is_a_problem_not_a_traceback(tmp_path):
     outcome = editing.add(tmp_path / "nowhere" / "events.csv", GOOD)
     assert not outcome.written
@@ -251,7 +262,8 @@ def test_two_editors_adding_at_once_lose_nothing(tmp_path):
         time.sleep(0.01)
     go.touch()
     for worker in workers:
-        assert worker.wait(timeout=120) == 0, worker.stderr.read()
+        _, errors = worker.communicate(timeout=120)
+        assert worker.returncode == 0, errors
     dataset = timeline.load(path)
     assert not dataset.problems
     expected = {f"{name}-{i}" for name in ("alpha", "beta") for i in range(100)}

@@ -24,7 +24,7 @@ from typing import Callable, Sequence
 from . import schema
 from .csvfile import read_table
 from .load import Dataset, load_bytes
-from .problems import ERROR, Problem
+from .problems import ERROR, Problem, show
 
 BOM = b"\xef\xbb\xbf"
 
@@ -137,7 +137,22 @@ def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None) -> Revi
             "`python -m timeline check` on the file and fix it first",
         )]
         findings = [[] for _ in rows]
+    else:
+        findings = [_unwritable(shape, row, number) + found
+                    for row, number, found in zip(rows, numbers, findings)]
     return Review(numbers, findings, blocking, dataset)
+
+
+def _unwritable(shape: Shape, row: Row, number: int) -> list[Problem]:
+    """Values for columns the file's header does not have: refused rather than dropped."""
+    if not shape.columns:
+        return []
+    return [
+        Problem(number, name, ERROR,
+                f"the file has no {name!r} column, so {show(str(value))} cannot be written; add "
+                f"the column to the header line, or leave the value out")
+        for name, value in row.items() if str(value).strip() and name not in shape.columns
+    ]
 
 
 @dataclass

@@ -419,7 +419,7 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
                 problem.level, problem.message.rstrip(".") + skipped,
             ))
     result.problems.sort(key=lambda p: (p.row, p.column))
-    if result.appended.written:
+    if Path(into).exists():
         result.summary = load(into).summary()
     return result
 
