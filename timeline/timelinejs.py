@@ -132,7 +132,8 @@ def slug(headline: str) -> str:
     folded = re.sub(r"['\u2019]", "", folded.lower())
     text = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "event"
     if len(text) > SLUG_LENGTH:
-        text = text[:SLUG_LENGTH + 1].rsplit("-", 1)[0] if "-" in text[:SLUG_LENGTH] else text[:SLUG_LENGTH]
+        cut = text[:SLUG_LENGTH + 1]  # one more: a hyphen there means a word ends at the limit
+        text = cut.rsplit("-", 1)[0] if "-" in cut[:-1] else cut[:-1]
     return text
 
 
@@ -195,7 +196,7 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
         raise CellError(names[0], f"{names[0]} is empty" + (
             f" but {', '.join(given)} {'is' if len(given) == 1 else 'are'} given" if given else ""
         ))
-    if re.fullmatch(r"\s*-\d+(\.0+)?\s*", year) or year in ("0", "0000"):
+    if re.fullmatch(r"-\d+(?:\.0+)?|0+", year):
         raise CellError(names[0], f"{names[0]} {show(year)} is before year 1, which events.csv "
                                   f"cannot hold")
     text = f"{_number(year, names[0], 1, 9999):04d}"
@@ -472,11 +473,11 @@ def web_link(url: str) -> str:
     return url
 
 
-def accounts_html(accounts: pd.DataFrame, disputed: bool = False) -> str:
-    """Every account of one event as escaped HTML: source, who claims it, the date as
-    written, what it says, and a link when it has an http(s) one."""
+def accounts_html(accounts: list, disputed: bool = False) -> str:
+    """Every account of one event (rows of `Dataset.accounts`) as escaped HTML: source,
+    who claims it, the date as written, what it says, and a link when it has an http(s) one."""
     items = []
-    for row in accounts.itertuples(index=False):
+    for row in accounts:
         said = [f"<strong>{html.escape(row.source)}</strong>"]
         if row.claimed_by:
             said.append(f"claimed by {html.escape(row.claimed_by)}")
@@ -497,8 +498,9 @@ def accounts_html(accounts: pd.DataFrame, disputed: bool = False) -> str:
 def document(dataset: Dataset, title: str = "Timeline") -> dict:
     """The TimelineJS JSON for a loaded events file."""
     slides, eras = [], []
-    accounts = dataset.accounts
-    by_id = dict(tuple(accounts.groupby("id", sort=False))) if len(accounts) else {}
+    by_id: dict[str, list] = {}
+    for account in dataset.accounts.itertuples(index=False):
+        by_id.setdefault(account.id, []).append(account)
     for event in dataset.events.itertuples(index=False):
         mine = by_id[event.id]
         text = {"headline": html.escape(event.title),
@@ -514,12 +516,11 @@ def document(dataset: Dataset, title: str = "Timeline") -> dict:
         if has_end:
             slide["end_date"] = date_object(event.end, event.end_precision)
         slide["text"] = text
-        linked = mine[mine["source_url"].map(web_link) != ""]
-        if len(linked):
-            first = linked.iloc[0]
-            slide["media"] = {"url": web_link(first["source_url"]),
-                              "caption": html.escape(first["claimed_by"]),
-                              "credit": html.escape(first["source"])}
+        linked = next((a for a in mine if web_link(a.source_url)), None)
+        if linked:
+            slide["media"] = {"url": web_link(linked.source_url),
+                              "caption": html.escape(linked.claimed_by),
+                              "credit": html.escape(linked.source)}
         slide["group"] = html.escape(event.category)
         slide["unique_id"] = event.id
         slides.append(slide)
