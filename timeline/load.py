@@ -146,7 +146,12 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) ->
     check.report(frame["source"] == "", "source", ERROR,
                  "source is empty; name who published this account (an outlet, agency or document)")
     urls = frame["source_url"]
-    web = urls.str.lower().str.match(r"https?://[^\s/]+")
+    # Most links begin plainly (an ASCII scheme, then a printable ASCII character); only the
+    # others go through the full check, which needs Python's regex for \s.
+    web = urls.str.match(r"[hH][tT][tT][pP][sS]?://[!-.0-~]")
+    unsure = ~web & (urls != "")
+    if unsure.any():
+        web[unsure] = urls[unsure].str.lower().str.match(r"https?://[^\s/]+")
     check.report((urls != "") & ~web, "source_url", ERROR,
                  lambda v: f"source_url {show(v)} is not a web link; only http:// and https:// "
                            f"links are allowed. Use the page's https:// address or leave it empty")
@@ -156,6 +161,8 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) ->
     _check_first_rows(check)
 
     keep = ~check.refused
+    if keep.all():
+        keep = slice(None)  # nothing left out: no column needs filtering
     accounts = frame[keep].copy()
     accounts.insert(0, "row", rows[keep])
     accounts["start"] = start.value[keep]
@@ -192,7 +199,11 @@ def _coordinates(check: _Checker):
     values = {}
     for name, limit in (("latitude", 90), ("longitude", 180)):
         text = frame[name]
-        number = pd.to_numeric(text.where(text.str.fullmatch(_NUMBER), None), errors="coerce")
+        # Each distinct value once: coordinates repeat (one place, many rows).
+        codes, distinct = pd.factorize(text)
+        distinct = pd.Series(distinct, dtype=text.dtype)
+        parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(_NUMBER), None), errors="coerce")
+        number = pd.Series(parsed.to_numpy(dtype=float)[codes], index=text.index)
         check.report((text != "") & number.isna(), name, ERROR,
                      lambda v, name=name: f"{name} {show(v)} is not a number; write decimal "
                                           f"degrees such as 43.2389, or leave it empty")
@@ -212,10 +223,16 @@ def _check_text(check: _Checker) -> None:
     frame = check.frame
     for name in schema.TEXT_COLUMNS:
         text = frame[name]
-        check.report(text.str.contains(_HTML, regex=True), name, WARNING,
+        # A tag needs a "<": the full pattern (Python's regex, for \s) runs on those values only.
+        html = text.str.contains("<", regex=False)
+        if html.any():
+            html[html] = text[html].str.contains(_HTML, regex=True)
+        check.report(html, name, WARNING,
                      lambda v, name=name: f"{name} {show(v)} holds HTML; it is shown as plain "
                                           f"text, tags and all. Write plain text")
-        formula = text.str.startswith(FORMULA_START) & ~text.str.fullmatch(_NUMBER)
+        formula = text.str.startswith(FORMULA_START)
+        if formula.any():
+            formula[formula] = ~text[formula].str.fullmatch(_NUMBER)
         check.report(formula, name, WARNING,
                      lambda v, name=name: f"{name} {show(v)} begins with {v[0]!r}, which a "
                                           f"spreadsheet may run as a formula; exports neutralise "
@@ -230,7 +247,6 @@ def _check_first_rows(check: _Checker) -> None:
     """Title and category are required on an event's first accepted row."""
     frame = check.frame
     while True:
-        first = ~frame["id"].duplicated(keep="first") & pd.Series(~check.refused, index=frame.index)
         # A row left out is not an event's first row: look again among the rest.
         first = ~frame["id"].where(~pd.Series(check.refused, index=frame.index)).duplicated(keep="first")
         first &= ~check.refused
@@ -241,9 +257,14 @@ def _check_first_rows(check: _Checker) -> None:
             check.report(missing & (frame[name] == ""), name, ERROR,
                          lambda v, name=name: f"{name} is empty on the first row of this event; "
                                               f"the first row of an id names its {name}")
-    firsts = frame[first.to_numpy()]
-    by_id = dict(zip(firsts["id"], zip(firsts["category"].str.lower(), check.rows[first.to_numpy()])))
-    later = ~first.to_numpy() & ~check.refused & (frame["category"] != "").to_numpy()
+    first = first.to_numpy()
+    later = ~first & ~check.refused & (frame["category"] != "").to_numpy()
+    if not later.any():
+        return
+    # Only the events with a category on a later row are looked up.
+    wanted = first & frame["id"].isin(frame["id"][later]).to_numpy()
+    firsts = frame[wanted]
+    by_id = dict(zip(firsts["id"], zip(firsts["category"].str.lower(), check.rows[wanted])))
     for i in np.flatnonzero(later):
         event_id, category = frame["id"].iat[i], frame["category"].iat[i]
         if event_id in by_id and category.lower() != by_id[event_id][0]:
@@ -257,7 +278,7 @@ def _check_first_rows(check: _Checker) -> None:
 
 def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
     """Near-duplicate categories (`Protest` / `protests`) are probably one lane."""
-    named = accounts[accounts["category"] != ""]
+    named = accounts.loc[accounts["category"] != "", ["category_key", "row"]]
     if not len(named):
         return
     counts = named.groupby("category_key", sort=False).agg(rows=("row", "size"), first=("row", "min"))
