@@ -340,6 +340,7 @@ def test_cli_export_to_stdout_and_to_a_file(tmp_path, capsys):
     output = tmp_path / "timeline.json"
     assert cli.main(["export", "timelinejs", str(EVENTS), "--output", str(output),
                      "--title", "Kazakhstan"]) == 0
+    assert capsys.readouterr().err == f"wrote 35 events and 0 eras to {output}\n"
     assert json.loads(output.read_text())["title"]["text"]["headline"] == "Kazakhstan"
 
 

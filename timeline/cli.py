@@ -42,13 +42,14 @@ def export(args: argparse.Namespace) -> int:
         print(problem.format(args.path), file=sys.stderr)
     if timelinejs.file_errors(dataset):
         return 1
-    text = timelinejs.to_json(timelinejs.document(dataset, args.title))
+    doc = timelinejs.document(dataset, args.title)
     if args.output in (None, "-"):
-        sys.stdout.write(text)
+        sys.stdout.write(timelinejs.to_json(doc))
     else:
         with open(args.output, "w", encoding="utf-8") as out:
-            out.write(text)
-        print(f"wrote {len(dataset.events)} events to {args.output}", file=sys.stderr)
+            out.write(timelinejs.to_json(doc))
+        print(f"wrote {len(doc['events'])} events and {len(doc['eras'])} eras to {args.output}",
+              file=sys.stderr)
     return 0
 
 
