@@ -5,6 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 EVENTS ?= events.csv
+TITLE ?= Kazakhstan, January 2022: a timeline
 HOST ?= 127.0.0.1
 PORT ?= 8050
 CHROMIUM := /usr/bin/chromium
@@ -13,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test setup setup-dev browser check screenshot bench clean
 
 run: setup
-	$(PY) app.py --events $(EVENTS) --host $(HOST) --port $(PORT)
+	$(PY) app.py --events $(EVENTS) --title "$(TITLE)" --host $(HOST) --port $(PORT)
 
 test: setup-dev browser
 	$(PY) -m pytest

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlencode
 import numpy as np
 
 from . import dates
-from .index import EventIndex, seconds
+from .index import EventIndex, events_from_sources, events_with_text, seconds
 
 
 @dataclass(frozen=True)
@@ -101,13 +101,9 @@ def apply(index: EventIndex, filters: Filters) -> np.ndarray:
         lane_ok = np.array([name.lower() in wanted for name in index.lanes], dtype=bool)
         mask &= lane_ok[index.lane]
     if filters.sources:
-        hit = np.zeros(len(index), dtype=bool)
-        for source in filters.sources:
-            needle = "\x1f" + source.lower() + "\x1f"
-            hit |= index.event_sources.str.contains(needle, regex=False).to_numpy(dtype=bool)
-        mask &= hit
-    for word in filters.text.lower().split():
-        mask &= index.text.str.contains(word, regex=False).to_numpy(dtype=bool)
+        mask &= events_from_sources(index, filters.sources)
+    for word in filters.text.split():
+        mask &= events_with_text(index, word)
     low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
     if low is not None:
         mask &= index.last >= low

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import dates
 from .load import Dataset
@@ -28,8 +30,8 @@ class EventIndex:
     lane: np.ndarray                # int: position of the event's category in `lanes`
     lanes: list[str]                # category names, in lane order (top first)
     disputed: np.ndarray            # bool
-    text: pd.Series                 # lowercased title, descriptions, places, sources
-    event_sources: pd.Series        # per event: the set of outlets, "\x1f"-joined
+    source_code: np.ndarray         # per account: its outlet's position in `source_keys`
+    source_keys: list[str]          # outlets, lowercased, as coded
     positions: pd.Index             # id -> position in `events`
     account_event: np.ndarray       # per account: the position of its event
     account_order: np.ndarray       # positions in dataset.accounts, grouped by event
@@ -50,10 +52,11 @@ class EventIndex:
         return self.dataset.accounts.iloc[self.account_order[lo:hi]]
 
     def date_label(self, position: int) -> str:
-        event = self.events.iloc[position]
-        text = dates.label(event["start"], event["precision"], event["offset"])
-        if pd.notna(event["end"]):
-            text += " to " + dates.label(event["end"], event["end_precision"])
+        events = self.events
+        text = dates.label(events["start"].iat[position], events["precision"].iat[position],
+                           events["offset"].iat[position])
+        if self.is_span[position]:
+            text += " to " + dates.label(events["end"].iat[position], events["end_precision"].iat[position])
         return text
 
 
@@ -66,6 +69,8 @@ def build_index(dataset: Dataset) -> EventIndex:
     events = dataset.events
     accounts = dataset.accounts
     lanes, lane = _lanes(events)
+    codes, keys = pd.factorize(accounts["source"].str.lower()) if len(accounts) else (np.zeros(0, int), [])
+    source_code, source_keys = np.asarray(codes, dtype=np.int64), [str(k) for k in keys]
     positions = pd.Index(events["id"])
     # Accounts grouped by event, in event order, each group in file order.
     event_of_account = positions.get_indexer(accounts["id"]) if len(accounts) else np.zeros(0, int)
@@ -81,8 +86,8 @@ def build_index(dataset: Dataset) -> EventIndex:
         lane=lane,
         lanes=lanes,
         disputed=events["disputed"].to_numpy(dtype=bool),
-        text=_search_text(accounts, positions),
-        event_sources=_event_sources(accounts, positions),
+        source_code=source_code,
+        source_keys=source_keys,
         positions=positions,
         account_event=event_of_account,
         account_order=account_order,
@@ -105,19 +110,28 @@ def _lanes(events: pd.DataFrame) -> tuple[list[str], np.ndarray]:
     return [str(names[k]) for k in keys], codes.astype(np.int64)
 
 
-def _search_text(accounts: pd.DataFrame, positions: pd.Index) -> pd.Series:
-    if not len(accounts):
-        return pd.Series([], dtype="str")
-    per_account = (
-        accounts["title"] + "\x1f" + accounts["description"] + "\x1f" + accounts["location"]
-        + "\x1f" + accounts["source"] + "\x1f" + accounts["claimed_by"]
-    ).str.lower()
-    joined = per_account.groupby(accounts["id"], sort=False).agg("\x1e".join)
-    return joined.reindex(positions).fillna("").astype("str").reset_index(drop=True)
+SEARCHED = ("title", "description", "location", "source", "claimed_by")
 
 
-def _event_sources(accounts: pd.DataFrame, positions: pd.Index) -> pd.Series:
-    if not len(accounts):
-        return pd.Series([], dtype="str")
-    joined = ("\x1f" + accounts["source"].str.lower() + "\x1f").groupby(accounts["id"], sort=False).agg("".join)
-    return joined.reindex(positions).fillna("").astype("str").reset_index(drop=True)
+def events_with_text(index: EventIndex, word: str) -> np.ndarray:
+    """A mask over events: those with `word` (any case) in any account's searched text."""
+    accounts = index.dataset.accounts
+    hit = np.zeros(len(accounts), dtype=bool)
+    for name in SEARCHED:
+        column = accounts[name].array
+        arrow = column.__arrow_array__() if hasattr(column, "__arrow_array__") else pa.array(column)
+        hit |= pc.match_substring(arrow, word, ignore_case=True).to_numpy(zero_copy_only=False)
+    return events_of(index, hit)
+
+
+def events_from_sources(index: EventIndex, sources) -> np.ndarray:
+    """A mask over events: those with an account from one of `sources` (any case)."""
+    wanted = {s.lower() for s in sources}
+    codes = np.array([i for i, key in enumerate(index.source_keys) if key in wanted], dtype=np.int64)
+    return events_of(index, np.isin(index.source_code, codes))
+
+
+def events_of(index: EventIndex, account_mask: np.ndarray) -> np.ndarray:
+    mask = np.zeros(len(index), dtype=bool)
+    mask[index.account_event[account_mask]] = True
+    return mask

@@ -55,15 +55,16 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
 
 
 @contextmanager
-def serve(events: Path, *, gunicorn_workers: int = 0, env: dict | None = None):
+def serve(events: Path, *, gunicorn_workers: int = 0, env: dict | None = None,
+          title: str = "Kazakhstan, January 2022: a timeline"):
     """Serve `events` on a free loopback port; yields the base URL."""
     port = free_port()
-    environment = {**os.environ, "TIMELINE_EVENTS": str(events), **(env or {})}
+    environment = {**os.environ, "TIMELINE_EVENTS": str(events), "TIMELINE_TITLE": title, **(env or {})}
     if gunicorn_workers:
         command = [str(Path(sys.executable).with_name("gunicorn")), "--workers", str(gunicorn_workers),
                    "--bind", f"127.0.0.1:{port}", "app:server"]
     else:
-        command = [sys.executable, "app.py", "--events", str(events), "--port", str(port)]
+        command = [sys.executable, "app.py", "--events", str(events), "--title", title, "--port", str(port)]
     process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     try:

@@ -16,7 +16,7 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(events: str | os.PathLike = "events.csv", title: str = "Kazakhstan, January 2022: a timeline",
+def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline",
                assets_folder: str | os.PathLike = ROOT / "assets") -> Dash:
     path = str(events)
     app = Dash(__name__, title=title, update_title=None, assets_folder=str(assets_folder),

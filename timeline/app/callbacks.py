@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, Patch, State as Given, ctx, dcc, no_update
 
-from ..filters import State, apply, bad_dates
+from ..filters import State, bad_dates
 from ..view import controls, export, figure as chart, panel
 from . import data, render
 
@@ -28,7 +28,8 @@ def register(app, path: str) -> None:
         state, trigger = State.from_search(search), ctx.triggered_id
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         if isinstance(trigger, str) and trigger in CONTROLS or (trigger not in (None, "url") and value):
-            state = controls.next_state(state, trigger, value, data.current(path).index)
+            now = data.current(path)
+            state = controls.next_state(state, trigger, value, now.index, now.mask)
         new_search = state.to_search()
         wanted = controls.control_values(state)
         shown = values[:len(CONTROLS)]
@@ -45,7 +46,7 @@ def register(app, path: str) -> None:
     def show(search, _version):
         now = data.current(path)
         index, state = now.index, State.from_search(search)
-        mask = apply(index, state.filters)
+        mask = now.mask(state.filters)
         selected = index.position(state.event)
         if selected is not None:
             side = render.event_panel(panel.event_panel(index, selected), state)
@@ -69,8 +70,8 @@ def register(app, path: str) -> None:
         Input("reset-zoom", "n_clicks"), Input("timeline", "clickData"), Given("zoom", "data"),
     )
     def draw(search, _version, relayout, _reset, click, zoom):
-        index, state = data.current(path).index, State.from_search(search)
-        mask = apply(index, state.filters)
+        now, state = data.current(path), State.from_search(search)
+        index, mask = now.index, now.mask(state.filters)
         selected = index.position(state.event)
         trigger = ctx.triggered_id
         if trigger == "reset-zoom":
@@ -93,8 +94,8 @@ def register(app, path: str) -> None:
     @app.callback(Output("download", "data"), Input("export-csv", "n_clicks"),
                   Given("url", "search"), prevent_initial_call=True)
     def download(_, search):
-        index = data.current(path).index
-        text = export.accounts_csv(index, apply(index, State.from_search(search).filters))
+        now = data.current(path)
+        text = export.accounts_csv(now.index, now.mask(State.from_search(search).filters))
         return dcc.send_string(text, "timeline-events.csv", type="text/csv")
 
 

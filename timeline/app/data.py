@@ -11,6 +11,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from ..filters import Filters, apply
 from ..index import EventIndex, build_index
 from ..load import load, signature
 from ..problems import ERROR, Problem
@@ -24,11 +27,24 @@ class Current:
     loaded_at: float
     notices: list[Problem] = field(default_factory=list)   # about the file as a whole, now
 
+    masks: dict = field(default_factory=dict)
+
     @property
     def problems(self) -> list[Problem]:
         return self.notices + self.index.dataset.problems
 
+    def mask(self, filters: Filters) -> np.ndarray:
+        """The events the filters keep; the callbacks of one change ask for it several times."""
+        found = self.masks.get(filters)
+        if found is None:
+            found = apply(self.index, filters)
+            if len(self.masks) >= MASKS_KEPT:
+                self.masks.pop(next(iter(self.masks)))
+            self.masks[filters] = found
+        return found
 
+
+MASKS_KEPT = 32
 _cache: dict[str, Current] = {}
 _lock = threading.Lock()
 

@@ -13,8 +13,10 @@ FILTER_FIELDS = {
 }
 
 
-def next_state(state: State, trigger, value, index: EventIndex) -> State:
-    """The state after `trigger` (a control id) changed to `value`."""
+def next_state(state: State, trigger, value, index: EventIndex, masks=apply) -> State:
+    """The state after `trigger` (a control id) changed to `value`.
+
+    `masks(filters)` gives the kept events; the app passes a cached one."""
     if isinstance(trigger, dict):
         if trigger.get("type") == "outlet":
             return state.with_filters(sources=(trigger["name"],))
@@ -27,7 +29,7 @@ def next_state(state: State, trigger, value, index: EventIndex) -> State:
             value = (value or "").strip()
         return state.with_filters(**{field: value})
     if trigger in ("prev-event", "next-event"):
-        mask = apply(index, state.filters)
+        mask = masks(state.filters) if masks is not apply else apply(index, state.filters)
         return state.select(step(index, mask, state.event, -1 if trigger == "prev-event" else 1))
     if trigger == "timeline":
         event = clicked_event(value)

@@ -229,15 +229,16 @@ def density(index: EventIndex, visible: np.ndarray, window: Window) -> dict:
     bins = np.clip(((index.start[positions] - window.low) // width).astype(np.int64), 0, BINS - 1)
     lanes = max(len(index.lanes), 1)
     counts = np.bincount(index.lane[positions] * BINS + bins, minlength=lanes * BINS).reshape(lanes, BINS)
-    z = counts.astype(float)
-    z[z == 0] = np.nan
+    # Shade by the logarithm of the count, so that quiet periods still show beside busy ones.
+    z = np.log1p(counts.astype(float))
+    z[counts == 0] = np.nan
     centres = window.low + (np.arange(BINS) + 0.5) * width
     return {
-        "type": "heatmap", "name": "Events per period (zoom in for single events)",
+        "type": "heatmap", "name": "Events per period (darker: more; zoom in for single events)",
         "x": isos(centres.astype(np.int64)).tolist(), "y": list(range(lanes)), "z": z,
-        "colorscale": "Cividis", "reversescale": True, "showscale": False, "showlegend": True,
-        "xgap": 0, "ygap": 6, "zmin": 0,
-        "hovertemplate": "%{z:,} events around %{x}<extra></extra>",
+        "customdata": counts, "colorscale": "Blues", "showscale": False, "showlegend": True,
+        "xgap": 0, "ygap": 6, "zmin": 0, "zmax": float(max(z[~np.isnan(z)].max(initial=1.0), 1.0)),
+        "hovertemplate": "%{customdata:,} events around %{x}<extra></extra>",
     }
 
 
@@ -281,7 +282,7 @@ def window_from_relayout(relayout: dict | None) -> Window | None | bool:
 def zoom_into(click: dict | None, window: Window) -> Window | None:
     """A click on a density band zooms in around it, a tenth of the width; None otherwise."""
     points = (click or {}).get("points") or []
-    if not points or points[0].get("customdata") or "z" not in points[0]:
+    if not points or isinstance(points[0].get("customdata"), str) or "z" not in points[0]:
         return None
     try:
         centre = _to_second(points[0]["x"])
