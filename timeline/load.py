@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import dates, model, schema
 from .csvfile import read_table
@@ -122,7 +123,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) ->
         if name not in frame:
             frame[name] = pd.Series([""] * len(frame), dtype="str", index=frame.index)
     for name in schema.NAMES:
-        frame[name] = frame[name].str.strip()
+        frame[name] = _strip(frame[name])
     check = _Checker(frame, rows, problems)
 
     ids = frame["id"]
@@ -224,13 +225,15 @@ def _check_text(check: _Checker) -> None:
     for name in schema.TEXT_COLUMNS:
         text = frame[name]
         # A tag needs a "<": the full pattern (Python's regex, for \s) runs on those values only.
-        html = text.str.contains("<", regex=False)
+        html = text.str.contains("<", regex=False) if _may_hold(text, b"<") else _no(text)
         if html.any():
             html[html] = text[html].str.contains(_HTML, regex=True)
         check.report(html, name, WARNING,
                      lambda v, name=name: f"{name} {show(v)} holds HTML; it is shown as plain "
                                           f"text, tags and all. Write plain text")
-        formula = text.str.startswith(FORMULA_START)
+        first = _edge_bytes(text)
+        formula = (pd.Series(np.isin(first[0], list(b"=+-@")), index=text.index) if first is not None
+                   else text.str.startswith(FORMULA_START))
         if formula.any():
             formula[formula] = ~text[formula].str.fullmatch(_NUMBER)
         check.report(formula, name, WARNING,
@@ -293,6 +296,66 @@ def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
                     f"they are one lane, spell them the same",
                 ))
                 break
+
+
+def _chunks(series: pd.Series):
+    """A string column's Arrow buffers as numpy views, [(offsets, data)], or None if it has none."""
+    try:
+        array = pa.array(series.array)
+    except (TypeError, ValueError, pa.ArrowException):
+        return None
+    parts = []
+    for chunk in array.chunks if isinstance(array, pa.ChunkedArray) else [array]:
+        width = {pa.string(): np.int32, pa.large_string(): np.int64}.get(chunk.type)
+        if width is None or chunk.null_count:
+            return None
+        if not len(chunk):
+            continue
+        _, offsets, data = chunk.buffers()
+        offsets = np.frombuffer(offsets, dtype=width, count=len(chunk) + 1,
+                                offset=chunk.offset * np.dtype(width).itemsize)
+        parts.append((offsets, np.frombuffer(data, dtype=np.uint8) if data else np.zeros(0, np.uint8)))
+    return parts
+
+
+def _may_hold(series: pd.Series, needle: bytes) -> bool:
+    """False when no value can hold needle: its bytes are nowhere in the column's text."""
+    parts = _chunks(series)
+    if parts is None:
+        return True
+    return any(data[offsets[0]:offsets[-1]].tobytes().find(needle) >= 0 for offsets, data in parts)
+
+
+def _edge_bytes(series: pd.Series):
+    """(first byte, last byte) of each value's UTF-8, 0 for an empty value; None if unknown."""
+    parts = _chunks(series)
+    if parts is None:
+        return None
+    firsts, lasts = [np.zeros(0, np.uint8)], [np.zeros(0, np.uint8)]
+    for offsets, data in parts:
+        starts, ends = offsets[:-1], offsets[1:]
+        full = ends > starts
+        padded = np.append(data, np.uint8(0))  # so that empty values index safely
+        firsts.append(np.where(full, padded[np.where(full, starts, len(data))], 0))
+        lasts.append(np.where(full, padded[np.where(full, ends - 1, len(data))], 0))
+    return np.concatenate(firsts), np.concatenate(lasts)
+
+
+def _strip(series: pd.Series) -> pd.Series:
+    """series.str.strip(), skipped when no value begins or ends with a byte of whitespace.
+
+    Whitespace is ASCII 9-13 or 28-32, or a character of more than one byte (all >= 0x80).
+    """
+    edges = _edge_bytes(series)
+    if edges is not None:
+        space = [((b >= 9) & (b <= 13)) | ((b >= 28) & (b <= 32)) | (b >= 0x80) for b in edges]
+        if not (space[0] | space[1]).any():
+            return series
+    return series.str.strip()
+
+
+def _no(series: pd.Series) -> pd.Series:
+    return pd.Series(np.zeros(len(series), dtype=bool), index=series.index)
 
 
 def _alike(a: str, b: str) -> bool:
