@@ -73,7 +73,8 @@ def test_check_reports_each_file(name, capsys):
     assert digest(path) == before, "check never writes the file"
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", ["utf8-bom.csv", "crlf.csv", "html-in-title.csv", "header-only.csv",
+                                  "date-ambiguous.csv"])
 def test_strict_fails_on_any_problem(name, capsys):
     code = main(["check", "--strict", str(BAD / name)])
     capsys.readouterr()

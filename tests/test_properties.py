@@ -198,3 +198,18 @@ def test_well_formed_rows_are_kept_or_refused_with_their_row_number(case):
             account = kept[number]
             for name, value in zip(schema.NAMES, values):
                 assert account[name] == value.strip()
+
+
+@settings(FAST, max_examples=max(FAST.max_examples // 4, 1))  # two loads an example
+@given(well_formed())
+def test_the_careful_reader_agrees_with_the_fast_one(case):
+    """Bytes that are not UTF-8 send a file to the csv module: the other rows read the same."""
+    data, written = case
+    fast = timeline.load_bytes(data)
+    slow = timeline.load_bytes(data + b"z,2022,,Caf\xe9,,p,,,,S,,,\n")
+    last = len(written) + 2
+    # (Row 0, "no rows yet", is said only when no row has an error.)
+    assert [p for p in slow.problems if p.row not in (0, last)] == \
+        [p for p in fast.problems if p.row not in (0, last)]
+    assert (last, "title", timeline.ERROR) in [(p.row, p.column, p.level) for p in slow.problems]
+    pd.testing.assert_frame_equal(slow.accounts, fast.accounts)
