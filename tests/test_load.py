@@ -124,6 +124,8 @@ PROBLEMS = [
     ("formula -", text(line(source="-cmd")), (2, "source", W), "begins with '-'"),
     ("formula @", text(line(claimed_by="@SUM(A1)")), (2, "claimed_by", W), "begins with '@'"),
     ("long title", text(line(title="x" * 301)), (2, "title", W), "title is 301 characters long"),
+    ("HTML in category", text(line(category="<i>protest</i>")), (2, "category", W), "holds HTML"),
+    ("formula in category", text(line(category="=cmd")), (2, "category", W), "begins with '='"),
     # first rows and categories
     ("no title on the first row", text(line(title="")), (2, "title", E), "first row of this event"),
     ("no category on the first row", text(line(category="")), (2, "category", E),

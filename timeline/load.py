@@ -222,7 +222,7 @@ def _coordinates(check: _Checker):
 
 def _check_text(check: _Checker) -> None:
     frame = check.frame
-    for name in schema.TEXT_COLUMNS:
+    for name in (*schema.TEXT_COLUMNS, "category"):  # the category is text an editor types too
         text = frame[name]
         # A tag needs a "<": the full pattern (Python's regex, for \s) runs on those values only.
         html = text.str.contains("<", regex=False) if _may_hold(text, b"<") else _no(text)
