@@ -545,3 +545,12 @@ def test_events_csv_row_numbers_match_the_file(real):
     rows = list(csv.reader(io.StringIO((ROOT / "events.csv").read_text("utf-8"))))
     for account in real.accounts.sample(10, random_state=1).itertuples():
         assert rows[account.row - 1][0] == account.id
+
+
+def test_errors_warnings_and_rows_left_out():
+    dataset = load_text(text(line(), line(id="b", date="2022-02-30", source=""),
+                             line(id="c", title="<b>x</b>"), line(id="d", latitude="99", longitude="1")))
+    assert len(dataset.errors) == 2 and len(dataset.warnings) == 1
+    assert dataset.rows_left_out == 2
+    assert dataset.accounts["row"].tolist() == [2, 4]
+    assert dataset.summary() == "2 events, 2 accounts, 2 errors, 1 warnings"
