@@ -16,6 +16,8 @@ from datetime import datetime
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from dateutil import parser as dateutil_parser
 
 PRECISIONS = ("year", "month", "day", "minute")
@@ -41,6 +43,20 @@ _ISO_LOOSE = re.compile(
 # silently read these month first).
 _NUMERIC = re.compile(r"(\d{1,2})([/.\- ])(\d{1,2})\2(\d{4}|\d{2})")
 _OFFSET_TAIL = re.compile(r"\s*(Z|[+-]\d{2}(?::?\d{2})?)$")
+
+# Common English forms parsed in bulk (Arrow's regex, numpy arithmetic), as dateutil reads
+# them: "7 January 2022", "Jan 7, 2022", either with " 14:30", and "January 2022". Anything
+# else, or a day or time out of range, goes through parse_one.
+_MONTH_NUMBERS = {name.lower(): number for number, names in enumerate(dateutil_parser.parserinfo.MONTHS, 1)
+                  for name in names}
+_MONTH = "(?P<month>(?i:" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + "))"
+_DAY, _YEAR = "(?P<day>[0-9]{1,2})", "(?P<year>[1-9][0-9]{3})"
+_TIME = "(?: (?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}))?"
+_ENGLISH = (
+    f"^{_DAY} {_MONTH} {_YEAR}{_TIME}$",
+    f"^{_MONTH} {_DAY}, {_YEAR}{_TIME}$",
+    f"^{_MONTH} {_YEAR}$",
+)
 
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0)
 _DEFAULT_B = datetime(2004, 2, 2, 1, 1)
@@ -184,9 +200,12 @@ def parse_series(texts: pd.Series) -> ParsedDates:
         values[index] = parsed[ok].to_numpy().astype(UNIT)
         precision[index] = level
         done[index] = True
+    rest = np.flatnonzero(~done)
+    if len(rest):
+        _parse_english(uniques.iloc[rest], rest, values, precision, done)
+        rest = np.flatnonzero(~done)
     errors: dict[str, str] = {}
-    for i in np.flatnonzero(~done):
-        text = uniques.iloc[i]
+    for i, text in zip(rest, uniques.iloc[rest].tolist()):
         try:
             when, level, written_offset = parse_one(text)
         except DateError as error:
@@ -207,6 +226,50 @@ def parse_series(texts: pd.Series) -> ParsedDates:
         pd.Series(offset[take], index=index, dtype="str"),
         errors,
     )
+
+
+def _parse_english(texts: pd.Series, index: np.ndarray, values, precision, done) -> None:
+    """Fill values/precision/done at index for the texts in one of the _ENGLISH forms."""
+    texts = pa.array(texts.array)
+    for pattern in _ENGLISH:
+        parts = pc.extract_regex(texts, pattern)
+        if isinstance(parts, pa.ChunkedArray):
+            parts = parts.combine_chunks()
+        matched = parts.is_valid().to_numpy(zero_copy_only=False)
+        if not matched.any():
+            continue
+        parts = parts.filter(pa.array(matched))
+        fields = {f.name: parts.field(f.name) for f in parts.type}
+
+        def number(name, default):
+            if name not in fields:
+                return np.full(len(parts), default, dtype=np.int64)
+            field = fields[name].cast(pa.string())
+            empty = pc.equal(field, "")
+            digits = pc.if_else(empty, str(default), field)
+            return pc.cast(digits, pa.int64()).to_numpy()
+
+        year, day = number("year", 1), number("day", 1)
+        hour, minute = number("hour", 0), number("minute", 0)
+        names = pc.index_in(pc.utf8_lower(fields["month"]), value_set=pa.array(list(_MONTH_NUMBERS)))
+        month = np.array(list(_MONTH_NUMBERS.values()), dtype=np.int64)[names.to_numpy()]
+        first_day = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
+        days = (first_day + 1).astype("datetime64[D]") - first_day.astype("datetime64[D]")
+        ok = (day >= 1) & (day <= days.astype(np.int64)) & (hour <= 23) & (minute <= 59)
+        when = (first_day.astype("datetime64[D]").astype(UNIT) + (day - 1) * np.timedelta64(86400, "s")
+                + hour * np.timedelta64(3600, "s") + minute * np.timedelta64(60, "s"))
+        if "hour" in fields:
+            level = np.where(pc.equal(fields["hour"], "").to_numpy(zero_copy_only=False), "day", "minute")
+        else:
+            level = np.full(len(parts), "month" if "day" not in fields else "day", dtype=object)
+        where = np.flatnonzero(matched)[ok]
+        target = index[where]
+        values[target] = when[ok]
+        precision[target] = level[ok]
+        done[target] = True
+        keep = np.ones(len(texts), dtype=bool)
+        keep[where] = False
+        texts, index = texts.filter(pa.array(keep)), index[keep]
 
 
 def long_day(when: datetime) -> str:
