@@ -90,6 +90,9 @@ def _read(data: bytes) -> Table:
 def _read_header(data: bytes) -> tuple[list[str], list[Problem]]:
     end = min((i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0), default=-1)
     line = data if end < 0 else data[:end]
+    if b"\x00" in line:  # UTF-16 without its byte order mark: every other byte is NUL
+        raise Unreadable(Problem(1, "", ERROR, f"the header line holds NUL bytes, so the file is "
+                                               f"probably saved as UTF-16 text; {HOW_TO_SAVE}"))
     try:
         text = line.decode("utf-8").rstrip("\r")
     except UnicodeDecodeError:
