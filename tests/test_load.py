@@ -272,6 +272,18 @@ def test_open_quote_is_reported_where_it_opens():
     assert dataset.accounts["row"].tolist() == [2, 3]
 
 
+@pytest.mark.parametrize("before", ["", "a,2022,,T,\"x\u2028y\x0cz\",p,,,,S,,,\n",
+                                    "a,2022,,T,\"x\r\ny\",p,,,,S,,,\n"],
+                         ids=["plain", "line separators in a value", "CRLF in a value"])
+def test_open_quote_column_after_a_quoted_value(before):
+    """The quote that never closes, not the first quote of the row, names the column."""
+    data = text(before, 'b,2022,,"Title, with a comma",,p,,,,"Source,,,\n', line(id="c"))
+    dataset = load_text(data)
+    row = 3 if before else 2
+    assert where(dataset) == [(row, "source", E)]
+    assert "The row begins 'b,2022,,\"Title, with a comma\"" in dataset.problems[0].message
+
+
 def test_a_quote_inside_an_unquoted_value_is_kept():
     dataset = load_text(text('a,2022,,He is 5\'11" tall,,p,,,,S,,,\n', line(id="b")))
     assert dataset.problems == []

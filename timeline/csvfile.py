@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -220,12 +221,16 @@ def _parse_with_csv_module(text: str, columns: list[str]):
 
 
 def _open_quote_problem(text: str, reader, row: int, columns: list[str]) -> Problem:
-    lines = text.splitlines()
+    lines = re.split(r"\r\n|\r|\n", text)  # as the csv module counts lines (not splitlines)
     # The record that failed began on the line after the previous record ended.
     start_line = _line_of_record(text, row)
     opening = lines[start_line] if 0 <= start_line < len(lines) else ""
-    fields_before = next(csv.reader([opening.split('"', 1)[0]]), [""])
-    position = max(len(fields_before) - 1, 0)
+    if opening.count('"') % 2:
+        # The open quote is on this line: the value it opens is the last one read from it.
+        fields = next(csv.reader([opening]), [""])
+    else:
+        fields = next(csv.reader([opening.split('"', 1)[0]]), [""])
+    position = max(len(fields) - 1, 0)
     column = columns[position] if position < len(columns) else ""
     return Problem(
         row, column, ERROR,
