@@ -1,0 +1,748 @@
+"""A small client that talks to a running timeline app exactly as Dash's renderer in a browser does.
+
+    from benchmarks.dash_client import Tab, page_load, select, filter, zoom
+
+    result = page_load(base)                  # GET /, /_dash-layout, /_dash-dependencies + first callbacks
+    status, size, seconds = result            # every action unpacks as (status, bytes, seconds)
+    tab = result.tab                          # the simulated browser tab, for follow-ups
+    tab.select("shoot-to-kill-order")         # a list/permalink click: url.search ?event=ID
+    tab.click_marker("shoot-to-kill-order")   # a chart click: timeline.clickData
+    tab.filter("?category=protest&q=almaty")  # the address changes (a permalink, back/forward)
+    tab.set_control("search", "almaty")       # a control changes (checklist, dropdown, inputs)
+    tab.zoom("2022-01-04", "2022-01-08")      # a drag on the chart: timeline.relayoutData
+
+    .venv/bin/python benchmarks/dash_client.py http://127.0.0.1:8050          # smoke test
+    .venv/bin/python benchmarks/dash_client.py --capture http://127.0.0.1:8050
+        # drives Debian's Chromium through the same steps, records what it POSTs to
+        # /_dash-update-component and compares it with what this client sends
+
+How the bodies are made. TEMPLATES below are the request bodies a real browser (Chromium,
+dash-renderer 4.4.1) sent for each callback, recorded with Playwright (`page.on("request")`) and
+stripped of their values; they are keyed by the callback's `output` string. A `Tab` fills them
+in the way the renderer does: every input and state gets the current value of its prop (the key
+`value` is left out when the prop was never set, as the renderer leaves it out), pattern-matching
+inputs (ALL) list every component in the page whose id matches, in page order, and
+`changedPropIds` names the props that changed. The values come from the page as this client
+sees it: the initial layout (/_dash-layout), then every callback response applied to it
+(children replaced, so outlet buttons come and go as in the browser). After a response, the
+callbacks whose inputs changed fire next, as the renderer fires them: a callback waits while
+another pending one outputs one of its inputs; callbacks whose pattern inputs gained
+components fire for them; the first figure is followed by plotly's {"autosize": true}
+relayout. Before use, the templates are compared with the app's /_dash-dependencies, and a
+callback the app has but the templates lack (or a changed one) raises TemplateMismatch: run
+`--capture` and paste the new TEMPLATES.
+
+Timing is wall time around each HTTP request on loopback (connect, send, server, read), which
+is the server's time plus well under a millisecond. Only the standard library is used, and one
+Tab is one simulated user: use one Tab per thread for a load test. An HTTP error status is
+recorded in the Call (and the Result's status), not raised; its outputs are not applied, so
+nothing fires after it. Network errors (refused, timeout) raise OSError.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import http.client
+import json
+import re
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+# What dash-renderer 4.4.1 in Chromium POSTed to /_dash-update-component for each of the app's
+# callbacks, values stripped (recorded by `--capture`). Pattern inputs keep their pattern id;
+# "state" is present only for callbacks that have state, as in the browser's bodies.
+TEMPLATES: dict[str, dict] = {
+    "data-version.data": {
+        "outputs": {"id": "data-version", "property": "data"},
+        "inputs": [{"id": "poll", "property": "n_intervals"}],
+        "state": [{"id": "data-version", "property": "data"}],
+    },
+    "..url.search...category-filter.value...source-filter.value...search.value...date-from.value...date-to.value..": {
+        "outputs": [{"id": "url", "property": "search"}, {"id": "category-filter", "property": "value"},
+                    {"id": "source-filter", "property": "value"}, {"id": "search", "property": "value"},
+                    {"id": "date-from", "property": "value"}, {"id": "date-to", "property": "value"}],
+        "inputs": [{"id": "url", "property": "search"}, {"id": "category-filter", "property": "value"},
+                   {"id": "source-filter", "property": "value"}, {"id": "search", "property": "value"},
+                   {"id": "date-from", "property": "value"}, {"id": "date-to", "property": "value"},
+                   {"id": "prev-event", "property": "n_clicks"}, {"id": "next-event", "property": "n_clicks"},
+                   {"id": "timeline", "property": "clickData"},
+                   {"id": {"name": ["ALL"], "type": "outlet"}, "property": "n_clicks"},
+                   {"id": "clear-filters", "property": "n_clicks"}],
+    },
+    "..sources-panel.children...event-list.children...event-list-caption.children...counter.children...problems.children...category-filter.options...source-filter.options..": {
+        "outputs": [{"id": "sources-panel", "property": "children"}, {"id": "event-list", "property": "children"},
+                    {"id": "event-list-caption", "property": "children"}, {"id": "counter", "property": "children"},
+                    {"id": "problems", "property": "children"}, {"id": "category-filter", "property": "options"},
+                    {"id": "source-filter", "property": "options"}],
+        "inputs": [{"id": "url", "property": "search"}, {"id": "data-version", "property": "data"}],
+    },
+    "..timeline.figure...zoom.data..": {
+        "outputs": [{"id": "timeline", "property": "figure"}, {"id": "zoom", "property": "data"}],
+        "inputs": [{"id": "url", "property": "search"}, {"id": "data-version", "property": "data"},
+                   {"id": "timeline", "property": "relayoutData"}, {"id": "reset-zoom", "property": "n_clicks"},
+                   {"id": "timeline", "property": "clickData"}],
+        "state": [{"id": "zoom", "property": "data"}],
+    },
+    "download.data": {
+        "outputs": {"id": "download", "property": "data"},
+        "inputs": [{"id": "export-csv", "property": "n_clicks"}],
+        "state": [{"id": "url", "property": "search"}],
+    },
+}
+
+# The callbacks a benchmark asks about, by what they render.
+NAVIGATE = "..url.search...category-filter.value...source-filter.value...search.value...date-from.value...date-to.value.."
+PANEL = "..sources-panel.children...event-list.children...event-list-caption.children...counter.children...problems.children...category-filter.options...source-filter.options.."
+FIGURE = "..timeline.figure...zoom.data.."
+POLL = "data-version.data"
+
+HEADERS = {"Accept": "application/json", "Content-Type": "application/json",
+           "User-Agent": "timeline-benchmarks-dash-client"}
+TIMEOUT = 600.0
+
+
+class TemplateMismatch(RuntimeError):
+    """The app's callbacks are not those the templates were recorded from."""
+
+
+@dataclass
+class Call:
+    """One POST to /_dash-update-component."""
+    output: str
+    status: int
+    bytes: int                 # response body bytes (the app sends no Content-Encoding)
+    seconds: float
+    request_bytes: int
+    changed: list[str]
+    response: Any = None       # parsed JSON (None for 204 No Content)
+
+    def __iter__(self) -> Iterator:
+        return iter((self.status, self.bytes, self.seconds))
+
+
+@dataclass
+class Result:
+    """What one user action cost: unpacks as (status, bytes, seconds).
+
+    status: the HTTP status of the action's key callback (the figure for filter and zoom, the
+    side panel for select, 200 only if every GET and callback of a page load answered 2xx);
+    bytes and seconds: every request of the action, summed (callbacks run one after another,
+    as they do against one sync worker). `calls` holds each callback, `key` the key one."""
+    status: int
+    bytes: int
+    seconds: float
+    calls: list[Call] = field(default_factory=list)
+    gets: list[tuple[str, int, int, float]] = field(default_factory=list)   # (path, status, bytes, s)
+    key: Call | None = None
+    tab: "Tab | None" = None
+
+    def __iter__(self) -> Iterator:
+        return iter((self.status, self.bytes, self.seconds))
+
+    def call(self, output: str) -> Call | None:
+        """The first call of the callback with this output (NAVIGATE, PANEL, FIGURE, POLL)."""
+        return next((c for c in self.calls if c.output == output), None)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTTP
+
+
+def _request(base: str, method: str, path: str, body: bytes | None = None,
+             timeout: float = TIMEOUT) -> tuple[int, bytes, float]:
+    parts = urllib.parse.urlsplit(base)
+    if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise ValueError(f"this client only talks to loopback addresses, not {parts.hostname}")
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=HEADERS if body is not None else
+                           {"User-Agent": HEADERS["User-Agent"]})
+        response = connection.getresponse()
+        data = response.read()
+        status = response.status
+    finally:
+        connection.close()
+    return status, data, time.perf_counter() - started
+
+
+# ---------------------------------------------------------------------------------------------
+# Component ids and the page's props, as the renderer keeps them
+
+
+def id_key(component_id) -> str:
+    """An id as the renderer writes it in changedPropIds: dict ids as sorted compact JSON."""
+    if isinstance(component_id, dict):
+        return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return str(component_id)
+
+
+def _is_component(value) -> bool:
+    return isinstance(value, dict) and "props" in value and "type" in value and "namespace" in value
+
+
+def _components(value) -> Iterator[dict]:
+    """Every component in a layout value, depth first, in page order."""
+    if _is_component(value):
+        yield value
+        for prop in value["props"].values():
+            yield from _components(prop)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _components(item)
+
+
+def _matches(pattern: dict, component_id) -> bool:
+    if not isinstance(component_id, dict) or set(component_id) != set(pattern):
+        return False
+    for key, want in pattern.items():
+        if isinstance(want, list) and want and want[0] in ("ALL", "MATCH", "ALLSMALLER"):
+            continue
+        if component_id[key] != want:
+            return False
+    return True
+
+
+def _plotly_time(value) -> str:
+    """A time as plotly writes it in relayoutData ("2022-01-04 03:12:45.1234")."""
+    if isinstance(value, (int, float)):
+        value = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=value)
+    if isinstance(value, dt.datetime):
+        text = value.strftime("%Y-%m-%d %H:%M:%S.%f").rstrip("0").rstrip(".")
+        return text[:-9] if text.endswith(" 00:00:00") else text
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# The simulated tab
+
+
+class Tab:
+    """One browser tab on the app: the page's props, the callback graph, the pending callbacks."""
+
+    def __init__(self, base: str, *, simulate_autosize: bool = True, timeout: float = TIMEOUT,
+                 record: bool = False):
+        self.base = base.rstrip("/")
+        self.record = record                             # keep every body sent in .sent
+        self.sent: list[dict] = []
+        self.timeout = timeout
+        self.simulate_autosize = simulate_autosize
+        self.props: dict[tuple[str, str], Any] = {}      # (id key, prop) -> value; absent: unset
+        self.ids: list = []                              # component ids in page order
+        self.owned: dict[tuple[str, str], list] = {}    # (id key, children prop) -> ids inside
+        self.callbacks: list[dict] = []                  # from /_dash-dependencies
+        self.end_id: str | None = None
+        self.calls: list[Call] = []
+        self._autosized = False
+        self._removed: list = []
+        self._quiet_removals = False
+
+    # -- page load ----------------------------------------------------------------------------
+
+    def load(self, search: str = "", *, assets: bool = False) -> Result:
+        """What a page load does: GET / (and its scripts with assets=True), /_dash-layout and
+        /_dash-dependencies, then every initial callback until the page settles."""
+        self.calls = []
+        gets = []
+        path = "/" + (("?" + search.lstrip("?")) if search.strip("?") else "")
+        status, html, seconds = _request(self.base, "GET", path, timeout=self.timeout)
+        gets.append((path, status, len(html), seconds))
+        text = html.decode("utf-8", "replace")
+        config = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', text, re.S)
+        self.end_id = json.loads(config.group(1)).get("end_id") if config else None
+        if assets:
+            for src in re.findall(r'<script src="([^"]+)"', text) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', text):
+                s, body, secs = _request(self.base, "GET", src, timeout=self.timeout)
+                gets.append((src, s, len(body), secs))
+        status, layout, seconds = _request(self.base, "GET", "/_dash-layout", timeout=self.timeout)
+        gets.append(("/_dash-layout", status, len(layout), seconds))
+        status, dependencies, seconds = _request(self.base, "GET", "/_dash-dependencies", timeout=self.timeout)
+        gets.append(("/_dash-dependencies", status, len(dependencies), seconds))
+        self.callbacks = json.loads(dependencies)
+        check_templates(self.callbacks)
+        self.props, self.ids, self.owned, self._autosized = {}, [], {}, False
+        self._add_components(json.loads(layout), owner=None)
+        # dcc.Location sets url.search (and pathname...) from the address when it mounts.
+        self.props[("url", "search")] = path[1:] if "?" in path else ""
+        self.props[("url", "pathname")] = "/"
+        pending = {c["output"]: {} for c in self.callbacks if not c.get("prevent_initial_call")}
+        for output in pending:
+            if "url.search" in self._input_keys(output):
+                pending[output]["url.search"] = None
+        calls = self._settle(pending)
+        ok = all(200 <= g[1] < 300 for g in gets) and all(200 <= c.status < 300 for c in calls)
+        figure = next((c for c in calls if c.output == FIGURE and c.status == 200), None)
+        return Result(200 if ok else next((s for _, s, _, _ in gets if not 200 <= s < 300),
+                                          next((c.status for c in calls if not 200 <= c.status < 300), 0)),
+                      sum(g[2] for g in gets) + sum(c.bytes for c in calls),
+                      sum(g[3] for g in gets) + sum(c.seconds for c in calls),
+                      calls, gets, figure, self)
+
+    # -- user actions -------------------------------------------------------------------------
+
+    def filter(self, search: str) -> Result:
+        """The address changes to `search` (a permalink, a list link, back/forward): the
+        renderer fires the callbacks on url.search. Key: the figure."""
+        return self._action({("url", "search"): _search(search)}, FIGURE)
+
+    def select(self, event_id: str) -> Result:
+        """An event chosen through a link (the list, a permalink): ?event=ID added to the
+        current address. Key: the side panel."""
+        query = [(k, v) for k, v in urllib.parse.parse_qsl(self.search.lstrip("?")) if k != "event"]
+        return self._action({("url", "search"): _search(urllib.parse.urlencode([("event", event_id)] + query))},
+                            PANEL)
+
+    def click_marker(self, event_id: str, x: str = "2022-01-01 12:00:00", y: float = 0.08,
+                     curve: int = 1) -> Result:
+        """A click on the event's marker in the chart: timeline.clickData, as plotly reports it.
+        Key: the side panel."""
+        click = {"points": [{"curveNumber": curve, "pointNumber": 0, "pointIndex": 0, "x": x, "y": y,
+                             "customdata": event_id, "bbox": {"x0": 0, "x1": 11, "y0": 0, "y1": 11}}],
+                 "timestamp": int(time.time() * 1000)}
+        # Chromium sent no extra call for the outlet buttons this removes from the panel after
+        # a chart click (it does after a list link): recorded with --capture, copied here.
+        self._quiet_removals = True
+        try:
+            return self._action({("timeline", "clickData"): click}, PANEL)
+        finally:
+            self._quiet_removals = False
+
+    def set_control(self, control: str, value) -> Result:
+        """A filter control changes (category-filter / source-filter lists, search, date-from,
+        date-to strings). Key: the figure."""
+        return self._action({(control, "value"): value}, FIGURE)
+
+    def zoom(self, low, high) -> Result:
+        """A drag or scroll zoom: plotly's relayoutData with the new x range. Key: the figure."""
+        return self._action({("timeline", "relayoutData"): {"xaxis.range[0]": _plotly_time(low),
+                                                            "xaxis.range[1]": _plotly_time(high)}}, FIGURE)
+
+    def reset_zoom(self) -> Result:
+        clicks = (self.props.get(("reset-zoom", "n_clicks")) or 0) + 1
+        return self._action({("reset-zoom", "n_clicks"): clicks}, FIGURE)
+
+    def poll(self) -> Result:
+        """The 2-second dcc.Interval tick."""
+        ticks = (self.props.get(("poll", "n_intervals")) or 0) + 1
+        return self._action({("poll", "n_intervals"): ticks}, POLL)
+
+    @property
+    def search(self) -> str:
+        return self.props.get(("url", "search")) or ""
+
+    @property
+    def figure(self):
+        return self.props.get(("timeline", "figure"))
+
+    @property
+    def counter(self) -> str:
+        return self.props.get(("counter", "children")) or ""
+
+    # -- the renderer -------------------------------------------------------------------------
+
+    def _action(self, changes: dict[tuple[str, str], Any], key_output: str) -> Result:
+        if not self.callbacks:
+            raise RuntimeError("load() the page first")
+        self.calls = []
+        for prop, value in changes.items():
+            self.props[prop] = value
+        changed = dict.fromkeys(f"{i}.{p}" for i, p in changes)
+        calls = self._settle(self._triggered(changed, ran=None))
+        key = next((c for c in calls if c.output == key_output), None)
+        status = key.status if key else 0
+        return Result(status, sum(c.bytes for c in calls), sum(c.seconds for c in calls), calls, [], key, self)
+
+    def _input_keys(self, output: str) -> set[str]:
+        callback = next(c for c in self.callbacks if c["output"] == output)
+        return {f"{i['id']}.{i['property']}" for i in callback["inputs"]}
+
+    def _output_keys(self, output: str) -> set[str]:
+        spec = TEMPLATES[output]["outputs"]
+        return {f"{o['id']}.{o['property']}" for o in (spec if isinstance(spec, list) else [spec])}
+
+    def _triggered(self, changed: dict, ran: str | None, new_ids: list | None = None,
+                   removed: list | None = None) -> dict[str, dict]:
+        """Callbacks to fire after `changed` props (and new pattern components) appeared;
+        each with its changed props in the order they changed."""
+        fired: dict[str, dict] = {}
+        for callback in self.callbacks:
+            output = callback["output"]
+            if output == ran:   # a callback's own outputs never re-fire it
+                continue
+            inputs = TEMPLATES.get(output, {}).get("inputs", [])
+            plain = {f"{s['id']}.{s['property']}" for s in inputs if not isinstance(s["id"], dict)}
+            hit = {name: None for name in changed if name in plain}
+            shrunk = False
+            for spec in inputs:
+                if isinstance(spec["id"], dict):
+                    for component_id in new_ids or ():
+                        if _matches(spec["id"], component_id):
+                            hit[f"{id_key(component_id)}.{spec['property']}"] = None
+                    shrunk |= any(_matches(spec["id"], i) for i in removed or ())
+            if hit or shrunk:
+                # Components gone from an ALL input fire it too, with no changed prop (as
+                # Chromium showed after a list link; not after a chart click, see click_marker).
+                fired[output] = hit
+        return fired
+
+    def _settle(self, pending: dict[str, dict], limit: int = 50) -> list[Call]:
+        calls: list[Call] = []
+        order = [c["output"] for c in self.callbacks]
+        while pending and limit:
+            limit -= 1
+            blocked = set()
+            for output in pending:
+                for other in pending:
+                    if other != output and self._output_keys(other) & self._input_keys_or_empty(output):
+                        blocked.add(output)
+            ready = [o for o in order if o in pending and o not in blocked] or [next(iter(pending))]
+            ready.sort(key=lambda o: not pending[o])   # the renderer sends changed ones first
+            for output in ready:
+                changed = pending.pop(output)
+                self._removed = []
+                call, updates, new_ids = self._call(output, changed)
+                calls.append(call)
+                removed = [] if self._quiet_removals else self._removed
+                for fired, props in self._triggered(updates, output, new_ids, removed).items():
+                    pending.setdefault(fired, {}).update(props)
+                if (output == FIGURE and call.status == 200 and self.simulate_autosize
+                        and not self._autosized and isinstance(self.figure, dict)
+                        and "__dash_patch_update" not in self.figure):
+                    # plotly's first draw reports {"autosize": true} through relayoutData
+                    self._autosized = True
+                    self.props[("timeline", "relayoutData")] = {"autosize": True}
+                    pending.setdefault(FIGURE, {})["timeline.relayoutData"] = None
+        return calls
+
+    def _input_keys_or_empty(self, output: str) -> set[str]:
+        return {f"{i['id']}.{i['property']}" for i in TEMPLATES.get(output, {}).get("inputs", [])
+                if not isinstance(i["id"], dict)}
+
+    def body(self, output: str, changed: dict) -> dict:
+        """The JSON the renderer sends for this callback with these changed props."""
+        template = TEMPLATES[output]
+
+        def filled(spec):
+            if isinstance(spec["id"], dict):
+                return [self._filled_one(component_id, spec["property"])
+                        for component_id in self.ids if _matches(spec["id"], component_id)]
+            return self._filled_one(spec["id"], spec["property"])
+
+        ordered = list(changed)
+        body = {"output": output, "outputs": copy.deepcopy(template["outputs"]),
+                "inputs": [filled(s) for s in template["inputs"]],
+                "changedPropIds": ordered, "parsedChangedPropsIds": list(ordered)}
+        if template.get("state"):
+            body["state"] = [filled(s) for s in template["state"]]
+        return body
+
+    def _filled_one(self, component_id, prop: str) -> dict:
+        item = {"id": component_id, "property": prop}
+        key = (id_key(component_id), prop)
+        if key in self.props:
+            item["value"] = self.props[key]
+        return item
+
+    def _call(self, output: str, changed: dict) -> tuple[Call, dict, list]:
+        body = self.body(output, changed)
+        if self.record:
+            self.sent.append(body)
+        data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        path = "/_dash-update-component" + (f"?endId={urllib.parse.quote(self.end_id, safe='~')}"
+                                            if self.end_id else "")
+        status, answer, seconds = _request(self.base, "POST", path, data, timeout=self.timeout)
+        parsed = None
+        updates: dict = {}
+        new_ids: list = []
+        if status == 200 and answer:
+            parsed = json.loads(answer)
+            for component, props in (parsed.get("response") or {}).items():
+                component_id = json.loads(component) if component.startswith("{") else component
+                for prop, value in props.items():
+                    new_ids += self._set(component_id, prop, value)
+                    updates[f"{id_key(component_id)}.{prop}"] = None
+        call = Call(output, status, len(answer), seconds, len(data), body["changedPropIds"], parsed)
+        self.calls.append(call)
+        return call, updates, new_ids
+
+    def _set(self, component_id, prop: str, value) -> list:
+        """Apply one output to the page; returns the ids of components it added."""
+        key = (id_key(component_id), prop)
+        self.props[key] = value
+        removed = []
+        if key in self.owned:                       # children replaced: the old ones go
+            removed = self.owned.pop(key)
+            gone = {id_key(i) for i in removed}
+            self.ids = [i for i in self.ids if id_key(i) not in gone]
+            self.props = {k: v for k, v in self.props.items() if k[0] not in gone}
+            self.props[key] = value
+        before = {id_key(i) for i in self.ids}
+        added = self._add_components(value, owner=key)
+        kept = {id_key(i) for i in added}
+        self._removed += [i for i in removed if id_key(i) not in kept]
+        return [i for i in added if id_key(i) not in before]
+
+    def _add_components(self, value, owner) -> list:
+        added = []
+        for component in _components(value):
+            props = component["props"]
+            if "id" not in props:
+                continue
+            component_id = props["id"]
+            added.append(component_id)
+            self.ids.append(component_id)
+            for prop, v in props.items():
+                if prop != "id" and not _is_component(v):
+                    self.props[(id_key(component_id), prop)] = v
+        if owner is not None:
+            self.owned[owner] = added
+        return added
+
+
+def _search(search: str) -> str:
+    search = search.strip()
+    return "" if search in ("", "?") else ("?" + search.lstrip("?"))
+
+
+def check_templates(dependencies: list[dict]) -> None:
+    """Raise TemplateMismatch unless every callback of the app matches its template."""
+    problems = []
+    for callback in dependencies:
+        template = TEMPLATES.get(callback["output"])
+        if template is None:
+            problems.append(f"no template for {callback['output']}")
+            continue
+        want = [(id_key(i["id"]), i["property"]) for i in template["inputs"]]
+        have = [(id_key(json.loads(i["id"]) if i["id"].startswith("{") else i["id"]), i["property"])
+                for i in callback["inputs"]]
+        if want != have:
+            problems.append(f"{callback['output']}: inputs {have} != template {want}")
+        want_state = [(id_key(i["id"]), i["property"]) for i in template.get("state", [])]
+        have_state = [(i["id"], i["property"]) for i in callback.get("state", [])]
+        if want_state != have_state:
+            problems.append(f"{callback['output']}: state {have_state} != template {want_state}")
+    if problems:
+        raise TemplateMismatch("the app's callbacks changed since the templates were recorded "
+                               "(run benchmarks/dash_client.py --capture URL): " + "; ".join(problems))
+
+
+# ---------------------------------------------------------------------------------------------
+# Module-level shortcuts: one tab per (thread, base), loaded on first use.
+
+_tabs = threading.local()
+
+
+def tab_for(base: str) -> Tab:
+    tabs = getattr(_tabs, "tabs", None)
+    if tabs is None:
+        tabs = _tabs.tabs = {}
+    if base not in tabs:
+        tab = Tab(base)
+        tab.load()
+        tabs[base] = tab
+    return tabs[base]
+
+
+def page_load(base: str, search: str = "", *, assets: bool = False) -> Result:
+    """A fresh page load (a new tab); also becomes this thread's tab for `base`."""
+    tab = Tab(base)
+    result = tab.load(search, assets=assets)
+    tabs = getattr(_tabs, "tabs", None)
+    if tabs is None:
+        tabs = _tabs.tabs = {}
+    tabs[base] = tab
+    return result
+
+
+def select(base: str, event_id: str) -> Result:
+    return tab_for(base).select(event_id)
+
+
+def filter(base: str, search: str) -> Result:   # noqa: A001 (the brief's name)
+    return tab_for(base).filter(search)
+
+
+def zoom(base: str, low, high) -> Result:
+    return tab_for(base).zoom(low, high)
+
+
+# ---------------------------------------------------------------------------------------------
+# Recording what a real browser sends, and comparing
+
+
+def browser_bodies(base: str, steps, *, chromium: str = "/usr/bin/chromium", args=None) -> list[dict]:
+    """Drive Chromium through `steps` (callables taking the Playwright page) and return the
+    JSON bodies it POSTed to /_dash-update-component, poll ticks left out."""
+    from playwright.sync_api import sync_playwright
+
+    if args is None:
+        sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+        from tests.browser.conftest import CHROMIUM_ARGS as args
+    bodies: list[dict] = []
+
+    def record(request):
+        if "/_dash-update-component" in request.url and request.post_data:
+            body = json.loads(request.post_data)
+            if body["output"] != POLL or not body["changedPropIds"] == ["poll.n_intervals"]:
+                bodies.append(body)
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=list(args))
+        try:
+            page = browser.new_page()
+            page.on("request", record)
+            for step in steps:
+                step(page)
+                page.wait_for_timeout(1500)
+        finally:
+            browser.close()
+    return bodies
+
+
+def strip_values(body: dict) -> dict:
+    """A body's shape: what a template holds."""
+    def strip(item):
+        if isinstance(item, list):
+            return [strip(i) for i in item]
+        return {"id": item["id"], "property": item["property"]}
+    shape = {"outputs": body["outputs"], "inputs": [strip(i) for i in body["inputs"]]}
+    if "state" in body:
+        shape["state"] = [strip(i) for i in body["state"]]
+    return shape
+
+
+def _shape_summary(body: dict) -> tuple:
+    def values(items):
+        out = []
+        for item in items:
+            if isinstance(item, list):
+                out.append(tuple(id_key(i["id"]) for i in item))
+            else:
+                out.append(json.dumps(item.get("value", "<unset>"), sort_keys=True)
+                           if item["property"] != "clickData" else
+                           ("<unset>" if "value" not in item else "click"))
+        return tuple(out)
+    return (body["output"], tuple(body["changedPropIds"]), values(body["inputs"]),
+            values(body.get("state", [])))
+
+
+def links(tab: Tab, owner: str, class_name: str) -> list[str]:
+    """The hrefs of dcc.Links with this class inside a component's children, in page order."""
+    tree = tab.props.get((owner, "children")) or []
+    return [c["props"]["href"] for c in _components(tree)
+            if "href" in c["props"] and class_name in (c["props"].get("className") or "").split()]
+
+
+def compare_with_browser(base: str) -> list[str]:
+    """The same steps in Chromium and in a Tab: load, click a marker, close the panel, choose an
+    event in the list, tick the first category, search "almaty", close the panel, zoom. Returns the differences between
+    the two sequences of callbacks (output, changedPropIds, every input and state value;
+    empty: identical), and prints any body whose shape differs from its template."""
+    picked = {}
+
+    def load(page):
+        page.goto(base + "/")
+        page.locator("#timeline .main-svg").first.wait_for(timeout=60_000)
+
+    def link(page):
+        item = page.locator("#event-list a.event-link").nth(1)
+        picked["event"] = item.get_attribute("href")
+        item.click()
+
+    def category(page):
+        page.locator("#category-filter input").first.click()
+
+    def search(page):
+        page.locator("#search").fill("almaty")
+        page.locator("#search").press("Enter")
+
+    def close(page):
+        page.locator("#sources-panel a.close").click()
+
+    def zoom_step(page):
+        page.evaluate("() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),"
+                      " {'xaxis.range[0]': '2022-01-04', 'xaxis.range[1]': '2022-01-08'})")
+
+    def click(page):
+        box = page.locator("#timeline .scatterlayer .trace .points path").nth(3).bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+    browser = browser_bodies(base, [load, click, close, link, category, search, close, zoom_step])
+    clicked = next(i["value"]["points"][0]["customdata"] for b in browser for i in b["inputs"]
+                   if isinstance(i, dict) and i["property"] == "clickData" and "value" in i)
+    for body in browser:
+        template = TEMPLATES.get(body["output"])
+        if template is None or strip_values(body) != _template_shape(template, body):
+            print(f"the template differs or is missing for {body['output']}; the browser's:\n"
+                  f"{json.dumps(strip_values(body))}", file=sys.stderr)
+    tab = Tab(base, record=True)
+    tab.load()
+    tab.click_marker(clicked)
+    tab.filter(links(tab, "sources-panel", "close")[0].lstrip("/"))
+    tab.select(urllib.parse.parse_qs(picked["event"].split("?", 1)[1])["event"][0])
+    options = tab.props.get(("category-filter", "options")) or []
+    tab.set_control("category-filter", [options[0]["value"]])
+    tab.set_control("search", "almaty")
+    tab.filter(links(tab, "sources-panel", "close")[0].lstrip("/"))
+    tab.zoom("2022-01-04", "2022-01-08")
+    a = [_shape_summary(b) for b in browser]
+    b = [_shape_summary(json.loads(json.dumps(body))) for body in tab.sent]
+    differences = []
+    for n in range(max(len(a), len(b))):
+        x = a[n] if n < len(a) else None
+        y = b[n] if n < len(b) else None
+        if x != y:
+            differences.append(f"request {n + 1}:\n  browser {x}\n  client  {y}")
+    return differences
+
+
+def _template_shape(template: dict, body: dict) -> dict:
+    shape = {"outputs": template["outputs"], "inputs": []}
+    for spec, item in zip(template["inputs"], body["inputs"]):
+        shape["inputs"].append([{"id": i["id"], "property": i["property"]} for i in item]
+                               if isinstance(spec["id"], dict) else spec)
+    if "state" in template:
+        shape["state"] = template["state"]
+    return shape
+
+
+def _main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("base", help="the running app, e.g. http://127.0.0.1:8050")
+    parser.add_argument("--capture", action="store_true",
+                        help="compare with what Chromium sends for the same steps")
+    args = parser.parse_args(argv)
+    if args.capture:
+        differences = compare_with_browser(args.base)
+        print("\n".join(differences) if differences else
+              "the client sent the same callbacks, changed props and input values as Chromium")
+        return 1 if differences else 0
+    result = page_load(args.base)
+    print(f"page load: {tuple(result)}; figure {result.key.bytes:,} bytes; counter {result.tab.counter!r}")
+    for call in result.calls:
+        print(f"  {call.output[:60]:60} {call.status} {call.bytes:>10,} B {call.seconds * 1000:8.1f} ms "
+              f"{', '.join(call.changed)[:100]}")
+    tab = result.tab
+    hrefs = links(tab, "event-list", "event-link")
+    event = urllib.parse.parse_qs(hrefs[0].split("?", 1)[1])["event"][0] if hrefs else "none"
+    for name, action in (("select " + event, lambda: tab.select(event)),
+                         ("filter ?q=almaty", lambda: tab.filter("?q=almaty")),
+                         ("zoom 2022-01-04..08", lambda: tab.zoom("2022-01-04", "2022-01-08"))):
+        result = action()
+        print(f"{name}: {tuple(result)}; address {tab.search!r}; counter {tab.counter!r}")
+        for call in result.calls:
+            print(f"  {call.output[:60]:60} {call.status} {call.bytes:>10,} B {call.seconds * 1000:8.1f} ms "
+                  f"{', '.join(call.changed)[:100]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
