@@ -56,7 +56,7 @@ def _read(data: bytes) -> Table:
         data = data[len(BOM):]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise Unreadable(Problem(0, "", ERROR, f"the file is saved as UTF-16 text; {HOW_TO_SAVE}"))
-    if not data.strip():
+    if not data[:4096].strip() and not data.strip():  # (the first 4 KiB usually settle it)
         raise Unreadable(Problem(
             0, "", ERROR,
             f"the file is empty; it needs at least the header line: {schema.header_line()}",

@@ -222,10 +222,15 @@ def parse_series(texts: pd.Series) -> ParsedDates:
         return ParsedDates(empty, blank, blank.copy(), errors)
     return ParsedDates(
         pd.Series(values[take], index=index),
-        pd.Series(precision[take], index=index, dtype="str"),
-        pd.Series(offset[take], index=index, dtype="str"),
+        _strings(precision, take, index),
+        _strings(offset, take, index),
         errors,
     )
+
+
+def _strings(distinct: np.ndarray, take: np.ndarray, index: pd.Index) -> pd.Series:
+    """pd.Series(distinct[take], index=index, dtype="str"), taken in Arrow (no object array)."""
+    return pd.Series(pa.array(distinct, type=pa.large_string()).take(pa.array(take)), index=index, dtype="str")
 
 
 def _parse_english(texts: pd.Series, index: np.ndarray, values, precision, done) -> None:

@@ -249,10 +249,11 @@ def _check_text(check: _Checker) -> None:
 def _check_first_rows(check: _Checker) -> None:
     """Title and category are required on an event's first accepted row."""
     frame = check.frame
+    codes = pd.factorize(frame["id"])[0]
     while True:
         # A row left out is not an event's first row: look again among the rest.
-        first = ~frame["id"].where(~pd.Series(check.refused, index=frame.index)).duplicated(keep="first")
-        first &= ~check.refused
+        first = ~pd.Index(np.where(check.refused, -1, codes)).duplicated(keep="first")
+        first = pd.Series(first & ~check.refused, index=frame.index)
         missing = first & ((frame["title"] == "") | (frame["category"] == ""))
         if not missing.any():
             break
@@ -335,9 +336,12 @@ def _edge_bytes(series: pd.Series):
     for offsets, data in parts:
         starts, ends = offsets[:-1], offsets[1:]
         full = ends > starts
-        padded = np.append(data, np.uint8(0))  # so that empty values index safely
-        firsts.append(np.where(full, padded[np.where(full, starts, len(data))], 0))
-        lasts.append(np.where(full, padded[np.where(full, ends - 1, len(data))], 0))
+        if not len(data):
+            firsts.append(np.zeros(len(full), np.uint8))
+            lasts.append(np.zeros(len(full), np.uint8))
+            continue
+        firsts.append(np.where(full, data[np.where(full, starts, 0)], 0).astype(np.uint8))
+        lasts.append(np.where(full, data[np.where(full, ends - 1, 0)], 0).astype(np.uint8))
     return np.concatenate(firsts), np.concatenate(lasts)
 
 
