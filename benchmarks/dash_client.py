@@ -10,27 +10,37 @@
     tab.filter("?category=protest&q=almaty")  # the address changes (a permalink, back/forward)
     tab.set_control("search", "almaty")       # a control changes (checklist, dropdown, inputs)
     tab.zoom("2022-01-04", "2022-01-08")      # a drag on the chart: timeline.relayoutData
+    result.call(FIGURE).seconds               # one callback of an action, by a prop it returns
+                                              # (FIGURE, PANEL, NAVIGATE, POLL); result.key: the
+                                              # action's key one; result.calls: all of them
+    Tab(base, transport=flask_transport(app)) # the same requests in-process (for profiling)
 
     .venv/bin/python benchmarks/dash_client.py http://127.0.0.1:8050          # smoke test
     .venv/bin/python benchmarks/dash_client.py --capture http://127.0.0.1:8050
         # drives Debian's Chromium through the same steps, records what it POSTs to
-        # /_dash-update-component and compares it with what this client sends
+        # /_dash-update-component and compares it with what this client sends; prints the
+        # shape of any callback not yet in TEMPLATES, to paste there
 
-How the bodies are made. TEMPLATES below are the request bodies a real browser (Chromium,
-dash-renderer 4.4.1) sent for each callback, recorded with Playwright (`page.on("request")`) and
-stripped of their values; they are keyed by the callback's `output` string. A `Tab` fills them
-in the way the renderer does: every input and state gets the current value of its prop (the key
-`value` is left out when the prop was never set, as the renderer leaves it out), pattern-matching
-inputs (ALL) list every component in the page whose id matches, in page order, and
-`changedPropIds` names the props that changed. The values come from the page as this client
-sees it: the initial layout (/_dash-layout), then every callback response applied to it
-(children replaced, so outlet buttons come and go as in the browser). After a response, the
-callbacks whose inputs changed fire next, as the renderer fires them: a callback waits while
-another pending one outputs one of its inputs; callbacks whose pattern inputs gained
-components fire for them; the first figure is followed by plotly's {"autosize": true}
-relayout. Before use, the templates are compared with the app's /_dash-dependencies, and a
-callback the app has but the templates lack (or a changed one) raises TemplateMismatch: run
-`--capture` and paste the new TEMPLATES.
+How the bodies are made. Each callback's body is built from its /_dash-dependencies entry the
+way dash-renderer 4.4.1 builds it (template_of): "output" is the dependency's output string,
+"outputs" its parts (one object for a single output; allow_duplicate keeps its "@hash"),
+"inputs" and "state" (present only when the callback has state) carry the current value of
+each prop (the key "value" left out when the prop was never set, as the renderer leaves it
+out), a pattern input (ALL) lists every component in the page whose id matches, in page order,
+"changedPropIds" names the props that changed in the order they changed, and
+"parsedChangedPropsIds" the same with dict ids parsed. TEMPLATES below are the shapes Chromium
+actually sent (recorded with Playwright's page.on("request"), values stripped), keyed by
+output; a callback whose shape differs from them is reported on stderr, once. `--capture URL`
+drives Chromium and this client through the same steps (load, a marker click, the panel's
+close link, a list link, a category, a search, a zoom) and compares every body, values
+included; it printed no difference on events.csv.
+
+The values come from the page as this client sees it: the initial layout (/_dash-layout), then
+every callback response applied to it (children replaced, so outlet buttons come and go as in
+the browser). After a response, the callbacks whose inputs changed fire next, as the renderer
+fires them: a callback waits while another pending one outputs one of its inputs; a pattern
+input that gains or loses components fires its callback; the first figure is followed by
+plotly's {"autosize": true} relayout.
 
 Timing is wall time around each HTTP request on loopback (connect, send, server, read), which
 is the server's time plus well under a millisecond. Only the standard library is used, and one
@@ -83,9 +93,14 @@ TEMPLATES: dict[str, dict] = {
     "..timeline.figure...zoom.data..": {
         "outputs": [{"id": "timeline", "property": "figure"}, {"id": "zoom", "property": "data"}],
         "inputs": [{"id": "url", "property": "search"}, {"id": "data-version", "property": "data"},
-                   {"id": "timeline", "property": "relayoutData"}, {"id": "reset-zoom", "property": "n_clicks"},
-                   {"id": "timeline", "property": "clickData"}],
+                   {"id": "reset-zoom", "property": "n_clicks"}, {"id": "timeline", "property": "clickData"}],
         "state": [{"id": "zoom", "property": "data"}],
+    },
+    "..timeline.figure@38c4d0db4d5a42f5831afca9d55c19da507a9b5576f5de5751d9df88d4a5070d...zoom.data@38c4d0db4d5a42f5831afca9d55c19da507a9b5576f5de5751d9df88d4a5070d..": {
+        "outputs": [{"id": "timeline", "property": "figure@38c4d0db4d5a42f5831afca9d55c19da507a9b5576f5de5751d9df88d4a5070d"},
+                    {"id": "zoom", "property": "data@38c4d0db4d5a42f5831afca9d55c19da507a9b5576f5de5751d9df88d4a5070d"}],
+        "inputs": [{"id": "timeline", "property": "relayoutData"}],
+        "state": [{"id": "url", "property": "search"}],
     },
     "download.data": {
         "outputs": {"id": "download", "property": "data"},
@@ -94,19 +109,16 @@ TEMPLATES: dict[str, dict] = {
     },
 }
 
-# The callbacks a benchmark asks about, by what they render.
-NAVIGATE = "..url.search...category-filter.value...source-filter.value...search.value...date-from.value...date-to.value.."
-PANEL = "..sources-panel.children...event-list.children...event-list-caption.children...counter.children...problems.children...category-filter.options...source-filter.options.."
-FIGURE = "..timeline.figure...zoom.data.."
+# The callbacks a benchmark asks about, named by a prop they output (the app may split or
+# rename callbacks; Result.call(FIGURE) finds whichever callback returned the figure).
+NAVIGATE = "url.search"
+PANEL = "sources-panel.children"
+FIGURE = "timeline.figure"
 POLL = "data-version.data"
 
 HEADERS = {"Accept": "application/json", "Content-Type": "application/json",
            "User-Agent": "timeline-benchmarks-dash-client"}
 TIMEOUT = 600.0
-
-
-class TemplateMismatch(RuntimeError):
-    """The app's callbacks are not those the templates were recorded from."""
 
 
 @dataclass
@@ -119,9 +131,13 @@ class Call:
     request_bytes: int
     changed: list[str]
     response: Any = None       # parsed JSON (None for 204 No Content)
+    props: frozenset = frozenset()   # "id.prop" of every output, without @ suffixes
 
     def __iter__(self) -> Iterator:
         return iter((self.status, self.bytes, self.seconds))
+
+    def returns(self, prop: str) -> bool:
+        return prop in self.props
 
 
 @dataclass
@@ -143,9 +159,10 @@ class Result:
     def __iter__(self) -> Iterator:
         return iter((self.status, self.bytes, self.seconds))
 
-    def call(self, output: str) -> Call | None:
-        """The first call of the callback with this output (NAVIGATE, PANEL, FIGURE, POLL)."""
-        return next((c for c in self.calls if c.output == output), None)
+    def call(self, prop: str) -> Call | None:
+        """The first call of a callback that outputs `prop` (NAVIGATE, PANEL, FIGURE, POLL) or
+        whose output string is `prop`."""
+        return next((c for c in self.calls if c.returns(prop) or c.output == prop), None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,8 +244,11 @@ class Tab:
     """One browser tab on the app: the page's props, the callback graph, the pending callbacks."""
 
     def __init__(self, base: str, *, simulate_autosize: bool = True, timeout: float = TIMEOUT,
-                 record: bool = False):
+                 record: bool = False, transport=None):
         self.base = base.rstrip("/")
+        # transport(method, path, body) -> (status, body bytes, seconds); default: HTTP to base
+        self.transport = transport or (lambda method, path, body=None:
+                                       _request(self.base, method, path, body, timeout=self.timeout))
         self.record = record                             # keep every body sent in .sent
         self.sent: list[dict] = []
         self.timeout = timeout
@@ -237,6 +257,7 @@ class Tab:
         self.ids: list = []                              # component ids in page order
         self.owned: dict[tuple[str, str], list] = {}    # (id key, children prop) -> ids inside
         self.callbacks: list[dict] = []                  # from /_dash-dependencies
+        self.templates: dict[str, dict] = {}             # output -> body shape
         self.end_id: str | None = None
         self.calls: list[Call] = []
         self._autosized = False
@@ -251,21 +272,21 @@ class Tab:
         self.calls = []
         gets = []
         path = "/" + (("?" + search.lstrip("?")) if search.strip("?") else "")
-        status, html, seconds = _request(self.base, "GET", path, timeout=self.timeout)
+        status, html, seconds = self.transport("GET", path)
         gets.append((path, status, len(html), seconds))
         text = html.decode("utf-8", "replace")
         config = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', text, re.S)
         self.end_id = json.loads(config.group(1)).get("end_id") if config else None
         if assets:
             for src in re.findall(r'<script src="([^"]+)"', text) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', text):
-                s, body, secs = _request(self.base, "GET", src, timeout=self.timeout)
+                s, body, secs = self.transport("GET", src)
                 gets.append((src, s, len(body), secs))
-        status, layout, seconds = _request(self.base, "GET", "/_dash-layout", timeout=self.timeout)
+        status, layout, seconds = self.transport("GET", "/_dash-layout")
         gets.append(("/_dash-layout", status, len(layout), seconds))
-        status, dependencies, seconds = _request(self.base, "GET", "/_dash-dependencies", timeout=self.timeout)
+        status, dependencies, seconds = self.transport("GET", "/_dash-dependencies")
         gets.append(("/_dash-dependencies", status, len(dependencies), seconds))
         self.callbacks = json.loads(dependencies)
-        check_templates(self.callbacks)
+        self.templates = templates(self.callbacks)
         self.props, self.ids, self.owned, self._autosized = {}, [], {}, False
         self._add_components(json.loads(layout), owner=None)
         # dcc.Location sets url.search (and pathname...) from the address when it mounts.
@@ -273,11 +294,11 @@ class Tab:
         self.props[("url", "pathname")] = "/"
         pending = {c["output"]: {} for c in self.callbacks if not c.get("prevent_initial_call")}
         for output in pending:
-            if "url.search" in self._input_keys(output):
+            if "url.search" in self._input_keys_or_empty(output):
                 pending[output]["url.search"] = None
         calls = self._settle(pending)
         ok = all(200 <= g[1] < 300 for g in gets) and all(200 <= c.status < 300 for c in calls)
-        figure = next((c for c in calls if c.output == FIGURE and c.status == 200), None)
+        figure = next((c for c in calls if c.returns(FIGURE) and c.status == 200 and c.bytes > 100), None)
         return Result(200 if ok else next((s for _, s, _, _ in gets if not 200 <= s < 300),
                                           next((c.status for c in calls if not 200 <= c.status < 300), 0)),
                       sum(g[2] for g in gets) + sum(c.bytes for c in calls),
@@ -354,17 +375,12 @@ class Tab:
             self.props[prop] = value
         changed = dict.fromkeys(f"{i}.{p}" for i, p in changes)
         calls = self._settle(self._triggered(changed, ran=None))
-        key = next((c for c in calls if c.output == key_output), None)
+        key = next((c for c in calls if c.returns(key_output)), None)
         status = key.status if key else 0
         return Result(status, sum(c.bytes for c in calls), sum(c.seconds for c in calls), calls, [], key, self)
 
-    def _input_keys(self, output: str) -> set[str]:
-        callback = next(c for c in self.callbacks if c["output"] == output)
-        return {f"{i['id']}.{i['property']}" for i in callback["inputs"]}
-
-    def _output_keys(self, output: str) -> set[str]:
-        spec = TEMPLATES[output]["outputs"]
-        return {f"{o['id']}.{o['property']}" for o in (spec if isinstance(spec, list) else [spec])}
+    def _output_keys(self, output: str) -> frozenset:
+        return output_props(self.templates[output])
 
     def _triggered(self, changed: dict, ran: str | None, new_ids: list | None = None,
                    removed: list | None = None) -> dict[str, dict]:
@@ -375,7 +391,7 @@ class Tab:
             output = callback["output"]
             if output == ran:   # a callback's own outputs never re-fire it
                 continue
-            inputs = TEMPLATES.get(output, {}).get("inputs", [])
+            inputs = self.templates[output]["inputs"]
             plain = {f"{s['id']}.{s['property']}" for s in inputs if not isinstance(s["id"], dict)}
             hit = {name: None for name in changed if name in plain}
             shrunk = False
@@ -411,22 +427,23 @@ class Tab:
                 removed = [] if self._quiet_removals else self._removed
                 for fired, props in self._triggered(updates, output, new_ids, removed).items():
                     pending.setdefault(fired, {}).update(props)
-                if (output == FIGURE and call.status == 200 and self.simulate_autosize
+                if (call.returns(FIGURE) and call.status == 200 and self.simulate_autosize
                         and not self._autosized and isinstance(self.figure, dict)
                         and "__dash_patch_update" not in self.figure):
                     # plotly's first draw reports {"autosize": true} through relayoutData
                     self._autosized = True
                     self.props[("timeline", "relayoutData")] = {"autosize": True}
-                    pending.setdefault(FIGURE, {})["timeline.relayoutData"] = None
+                    for fired, props in self._triggered({"timeline.relayoutData": None}, None).items():
+                        pending.setdefault(fired, {}).update(props)
         return calls
 
     def _input_keys_or_empty(self, output: str) -> set[str]:
-        return {f"{i['id']}.{i['property']}" for i in TEMPLATES.get(output, {}).get("inputs", [])
+        return {f"{i['id']}.{i['property']}" for i in self.templates[output]["inputs"]
                 if not isinstance(i["id"], dict)}
 
     def body(self, output: str, changed: dict) -> dict:
         """The JSON the renderer sends for this callback with these changed props."""
-        template = TEMPLATES[output]
+        template = self.templates[output]
 
         def filled(spec):
             if isinstance(spec["id"], dict):
@@ -435,14 +452,17 @@ class Tab:
             return self._filled_one(spec["id"], spec["property"])
 
         ordered = list(changed)
+        parsed = [json.loads(c.rsplit(".", 1)[0]) if c.startswith("{") else c for c in ordered]
         body = {"output": output, "outputs": copy.deepcopy(template["outputs"]),
                 "inputs": [filled(s) for s in template["inputs"]],
-                "changedPropIds": ordered, "parsedChangedPropsIds": list(ordered)}
+                "changedPropIds": ordered, "parsedChangedPropsIds": parsed}
         if template.get("state"):
             body["state"] = [filled(s) for s in template["state"]]
         return body
 
     def _filled_one(self, component_id, prop: str) -> dict:
+        if isinstance(component_id, dict):   # the renderer writes dict ids with sorted keys
+            component_id = dict(sorted(component_id.items()))
         item = {"id": component_id, "property": prop}
         key = (id_key(component_id), prop)
         if key in self.props:
@@ -456,7 +476,7 @@ class Tab:
         data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         path = "/_dash-update-component" + (f"?endId={urllib.parse.quote(self.end_id, safe='~')}"
                                             if self.end_id else "")
-        status, answer, seconds = _request(self.base, "POST", path, data, timeout=self.timeout)
+        status, answer, seconds = self.transport("POST", path, data)
         parsed = None
         updates: dict = {}
         new_ids: list = []
@@ -467,7 +487,8 @@ class Tab:
                 for prop, value in props.items():
                     new_ids += self._set(component_id, prop, value)
                     updates[f"{id_key(component_id)}.{prop}"] = None
-        call = Call(output, status, len(answer), seconds, len(data), body["changedPropIds"], parsed)
+        call = Call(output, status, len(answer), seconds, len(data), body["changedPropIds"], parsed,
+                    self._output_keys(output))
         self.calls.append(call)
         return call, updates, new_ids
 
@@ -505,31 +526,76 @@ class Tab:
         return added
 
 
+def flask_transport(app):
+    """A transport that calls a Dash app in this process (its Flask test client), for profiling
+    the server's code on exactly the requests a browser sends: Tab("http://app", transport=...)."""
+    client = app.server.test_client()
+
+    def send(method, path, body=None):
+        started = time.perf_counter()
+        if method == "POST":
+            response = client.post(path, data=body, headers=HEADERS)
+        else:
+            response = client.get(path)
+        data = response.get_data()
+        return response.status_code, data, time.perf_counter() - started
+    return send
+
+
 def _search(search: str) -> str:
     search = search.strip()
     return "" if search in ("", "?") else ("?" + search.lstrip("?"))
 
 
-def check_templates(dependencies: list[dict]) -> None:
-    """Raise TemplateMismatch unless every callback of the app matches its template."""
-    problems = []
+def _parse_id(text: str):
+    return json.loads(text) if text.startswith("{") else text
+
+
+def template_of(callback: dict) -> dict:
+    """A callback's body shape, built from its /_dash-dependencies entry as the renderer builds
+    it: outputs split from the output string (a list for several, one object for one),
+    inputs and state with ids parsed, "state" only when the callback has some."""
+    output = callback["output"]
+    if output.startswith(".."):
+        outputs = [_split(o) for o in output[2:-2].split("...")]
+    else:
+        outputs = _split(output)
+    shape = {"outputs": outputs,
+             "inputs": [{"id": _parse_id(i["id"]), "property": i["property"]} for i in callback["inputs"]]}
+    if callback.get("state"):
+        shape["state"] = [{"id": _parse_id(i["id"]), "property": i["property"]} for i in callback["state"]]
+    return shape
+
+
+def _split(text: str) -> dict:
+    component, prop = text.rsplit(".", 1)
+    return {"id": _parse_id(component), "property": prop}
+
+
+def output_props(template: dict) -> frozenset:
+    outputs = template["outputs"]
+    return frozenset(f"{id_key(o['id'])}.{o['property'].split('@')[0]}"
+                     for o in (outputs if isinstance(outputs, list) else [outputs]))
+
+
+_warned: set[str] = set()
+
+
+def templates(dependencies: list[dict]) -> dict[str, dict]:
+    """Body shapes for the app's callbacks, built from their dependency entries (template_of).
+    A callback that is not in TEMPLATES as recorded (the app changed since) gets a warning on
+    stderr, once: run --capture to compare with Chromium and record it."""
+    shapes = {}
     for callback in dependencies:
-        template = TEMPLATES.get(callback["output"])
-        if template is None:
-            problems.append(f"no template for {callback['output']}")
-            continue
-        want = [(id_key(i["id"]), i["property"]) for i in template["inputs"]]
-        have = [(id_key(json.loads(i["id"]) if i["id"].startswith("{") else i["id"]), i["property"])
-                for i in callback["inputs"]]
-        if want != have:
-            problems.append(f"{callback['output']}: inputs {have} != template {want}")
-        want_state = [(id_key(i["id"]), i["property"]) for i in template.get("state", [])]
-        have_state = [(i["id"], i["property"]) for i in callback.get("state", [])]
-        if want_state != have_state:
-            problems.append(f"{callback['output']}: state {have_state} != template {want_state}")
-    if problems:
-        raise TemplateMismatch("the app's callbacks changed since the templates were recorded "
-                               "(run benchmarks/dash_client.py --capture URL): " + "; ".join(problems))
+        shape = template_of(callback)
+        recorded = TEMPLATES.get(callback["output"])
+        if recorded != shape and callback["output"] not in _warned:
+            _warned.add(callback["output"])
+            print(f"dash_client: {callback['output'][:80]} is {'not' if recorded is None else 'different'} "
+                  f"in the recorded TEMPLATES; built from /_dash-dependencies (run dash_client.py "
+                  f"--capture URL to compare with Chromium and record it)", file=sys.stderr)
+        shapes[callback["output"]] = shape
+    return shapes
 
 
 # ---------------------------------------------------------------------------------------------
@@ -617,19 +683,16 @@ def strip_values(body: dict) -> dict:
     return shape
 
 
-def _shape_summary(body: dict) -> tuple:
-    def values(items):
-        out = []
-        for item in items:
-            if isinstance(item, list):
-                out.append(tuple(id_key(i["id"]) for i in item))
-            else:
-                out.append(json.dumps(item.get("value", "<unset>"), sort_keys=True)
-                           if item["property"] != "clickData" else
-                           ("<unset>" if "value" not in item else "click"))
-        return tuple(out)
-    return (body["output"], tuple(body["changedPropIds"]), values(body["inputs"]),
-            values(body.get("state", [])))
+def _normal(body: dict) -> str:
+    """A body as compact JSON, keys in the order sent, clickData reduced to "<click>" (the
+    pixel positions a real click reports do not matter to the app)."""
+    body = copy.deepcopy(body)
+    for group in ("inputs", "state"):
+        for item in body.get(group, []):
+            for one in item if isinstance(item, list) else [item]:
+                if one["property"] == "clickData" and "value" in one:
+                    one["value"] = "<click>"
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False)
 
 
 def links(tab: Tab, owner: str, class_name: str) -> list[str]:
@@ -642,8 +705,8 @@ def links(tab: Tab, owner: str, class_name: str) -> list[str]:
 def compare_with_browser(base: str) -> list[str]:
     """The same steps in Chromium and in a Tab: load, click a marker, close the panel, choose an
     event in the list, tick the first category, search "almaty", close the panel, zoom. Returns the differences between
-    the two sequences of callbacks (output, changedPropIds, every input and state value;
-    empty: identical), and prints any body whose shape differs from its template."""
+    two sequences of bodies (everything but the pixel details of clickData; empty: identical),
+    and prints the shape of any body that is not among TEMPLATES, to paste there."""
     picked = {}
 
     def load(page):
@@ -676,11 +739,13 @@ def compare_with_browser(base: str) -> list[str]:
     browser = browser_bodies(base, [load, click, close, link, category, search, close, zoom_step])
     clicked = next(i["value"]["points"][0]["customdata"] for b in browser for i in b["inputs"]
                    if isinstance(i, dict) and i["property"] == "clickData" and "value" in i)
+    shown = set()
     for body in browser:
         template = TEMPLATES.get(body["output"])
-        if template is None or strip_values(body) != _template_shape(template, body):
-            print(f"the template differs or is missing for {body['output']}; the browser's:\n"
-                  f"{json.dumps(strip_values(body))}", file=sys.stderr)
+        if body["output"] not in shown and (template is None or strip_values(body) != _template_shape(template, body)):
+            shown.add(body["output"])
+            print(f"not recorded (or different) in TEMPLATES; what Chromium sent:\n"
+                  f"    {json.dumps(body['output'])}: {json.dumps(strip_values(body))},", file=sys.stderr)
     tab = Tab(base, record=True)
     tab.load()
     tab.click_marker(clicked)
@@ -691,14 +756,14 @@ def compare_with_browser(base: str) -> list[str]:
     tab.set_control("search", "almaty")
     tab.filter(links(tab, "sources-panel", "close")[0].lstrip("/"))
     tab.zoom("2022-01-04", "2022-01-08")
-    a = [_shape_summary(b) for b in browser]
-    b = [_shape_summary(json.loads(json.dumps(body))) for body in tab.sent]
+    a = [_normal(body) for body in browser]
+    b = [_normal(body) for body in tab.sent]
     differences = []
     for n in range(max(len(a), len(b))):
         x = a[n] if n < len(a) else None
         y = b[n] if n < len(b) else None
         if x != y:
-            differences.append(f"request {n + 1}:\n  browser {x}\n  client  {y}")
+            differences.append(f"request {n + 1}:\n  browser {x and x[:1500]}\n  client  {y and y[:1500]}")
     return differences
 
 
