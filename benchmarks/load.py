@@ -14,11 +14,16 @@ see generate.py), then prints one Markdown table row:
 - base MB: the same process's peak RSS after the imports alone.
 
 Timings run in this process, one after another, with a garbage collection before each.
+`--phases` also prints where load's time goes (best of N per phase): reading and parsing the
+CSV (`csvfile.read_table`), checking the values (`load._validate`: dates, links, coordinates,
+text, first rows), grouping accounts into events (`model.build_events`), and the rest (reading
+the file's bytes, sorting problems).
 """
 from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import json
 import platform
 import subprocess
@@ -81,6 +86,47 @@ def peak_rss(what: str, path: Path) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def phase_times(path: Path, repeat: int) -> dict[str, float]:
+    """Best time of each phase of timeline.load over `repeat` runs (functions wrapped in place)."""
+    module = importlib.import_module("timeline.load")
+    model = importlib.import_module("timeline.model")
+    spent: dict[str, float] = {}
+    originals = {}
+
+    def timed(owner, name, label):
+        original = getattr(owner, name)
+        originals[(owner, name)] = original
+
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.perf_counter() - started
+        setattr(owner, name, wrapper)
+
+    best: dict[str, float] = {}
+    timed(module, "read_table", "parse CSV")
+    timed(module, "_validate", "check values")
+    timed(model, "build_events", "build events")
+    try:
+        for _ in range(repeat):
+            spent.clear()
+            gc.collect()
+            started = time.perf_counter()
+            module.load(path)
+            total = time.perf_counter() - started
+            # _validate and build_events are also called by _empty; only load_bytes' calls count here.
+            spent["other"] = total - sum(spent.values())
+            spent["total"] = total
+            for label, seconds in spent.items():
+                best[label] = min(best.get(label, float("inf")), seconds)
+    finally:
+        for (owner, name), original in originals.items():
+            setattr(owner, name, original)
+    return best
+
+
 def repeats(rows: int) -> int:
     return 5 if rows <= 10_000 else 3 if rows <= 100_000 else 2
 
@@ -92,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, help="runs per timing (default: 5, 3 or 2 by size)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS subprocesses")
+    parser.add_argument("--phases", action="store_true", help="also time load's phases")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     variants = [v for v in args.dates.split(",") if v]
@@ -131,6 +178,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {rows:,} | {variant} | {path.stat().st_size / 1e6:,.0f} | {events:,} | "
                   f"{load_s:.3f} | {csv_s:.3f} | {ratio:.2f}x | {target} | {load_mb} | {csv_mb} | "
                   f"{base_mb} |", flush=True)
+    if args.phases:
+        labels = ("parse CSV", "check values", "build events", "other", "total")
+        print("\nWhere load's time goes (seconds; best of N for each phase, so they need not add up):\n")
+        print("| rows | dates | " + " | ".join(labels) + " |")
+        print("|---:|---|" + "---:|" * len(labels))
+        for rows in sizes:
+            for variant in variants:
+                best = phase_times(generate.ensure(rows, variant, args.seed), args.repeat or repeats(rows))
+                print(f"| {rows:,} | {variant} | " + " | ".join(f"{best[label]:.3f}" for label in labels)
+                      + " |", flush=True)
     print(f"# {time.perf_counter() - started:.0f} s in all (file generation included)")
     return 1 if missed else 0
 
