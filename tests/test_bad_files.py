@@ -107,7 +107,7 @@ def test_the_unterminated_quote_is_reported_where_it_opens():
 
 
 @pytest.mark.parametrize("name", ["unterminated-quote.csv", "empty.csv", "latin1-bytes.csv",
-                                  "formula-equals.csv"])
+                                  "formula-equals.csv", "latin1-bytes-in-too-long-row.csv"])
 def test_as_a_subprocess(name, tmp_path):
     """As the editor runs it: the same lines, the exit code, and no traceback on stderr."""
     path = BAD / name

@@ -10,12 +10,18 @@ import os
 from datetime import datetime
 
 import pandas as pd
-from hypothesis import HealthCheck, assume, given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import timeline
 from timeline import dates, schema
 from timeline.dates import DateError
+
+# dateutil warns about time-zone names it does not know ("ALMT"): expected here.
+# An exception pyarrow swallows (and prints) is a failure too.
+pytestmark = [pytest.mark.filterwarnings("ignore::dateutil.parser.UnknownTimezoneWarning"),
+              pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")]
 
 # TIMELINE_EXAMPLES=20000 runs a longer hunt by hand.
 FAST = settings(max_examples=int(os.environ.get("TIMELINE_EXAMPLES", 200)), deadline=None,

@@ -67,6 +67,12 @@ def _read(data: bytes) -> Table:
             # An odd number of quotes: one may open and never close, which the fast parser
             # accepts silently (the value runs on to the end of the file).
             raise pa.ArrowInvalid("a double quote may be left open")
+        if not data.isascii():
+            # pyarrow prints a traceback when a row it skips is not UTF-8; check first.
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise pa.ArrowInvalid("not UTF-8") from None
         frame, rows, shape_problems = _parse_with_arrow(data, columns)
         replaced = False
     except pa.ArrowInvalid:
