@@ -66,30 +66,37 @@ def register(app, path: str) -> None:
 
     @app.callback(
         Output("timeline", "figure"), Output("zoom", "data"),
-        Input("url", "search"), Input("data-version", "data"), Input("timeline", "relayoutData"),
-        Input("reset-zoom", "n_clicks"), Input("timeline", "clickData"), Given("zoom", "data"),
+        Input("url", "search"), Input("data-version", "data"), Input("reset-zoom", "n_clicks"),
+        Input("timeline", "clickData"), Given("zoom", "data"),
     )
-    def draw(search, _version, relayout, _reset, click, zoom):
+    def draw(search, _version, _reset, click, zoom):
         now, state = data.current(path), State.from_search(search)
         index, mask = now.index, now.mask(state.filters)
         selected = index.position(state.event)
-        trigger = ctx.triggered_id
-        if trigger == "reset-zoom":
-            zoom = None
-        elif trigger == "timeline" and "relayoutData" in ctx.triggered[0]["prop_id"]:
-            window = chart.window_from_relayout(relayout)
-            if window is None:
+        zoom = None if ctx.triggered_id == "reset-zoom" else chart.Window(*zoom) if zoom else None
+        if ctx.triggered_id == "timeline":  # a click on a density band zooms in around it
+            zoom = chart.zoom_into(click, chart.view_window(index, mask, selected, zoom)[0])
+            if zoom is None:
                 return no_update, no_update
-            zoom = None if window is False else [window.low, window.high]
-            patch = Patch()
-            patch["data"] = chart.traces(index, mask, selected, _window(zoom, index, mask, selected))
-            return patch, zoom
-        elif trigger == "timeline":
-            window = chart.zoom_into(click, _window(zoom, index, mask, selected))
-            if window is None:
-                return no_update, no_update
-            zoom = [window.low, window.high]
-        return chart.figure(index, mask, selected, _window(zoom, index, mask, selected)), zoom
+        window, pinned = chart.view_window(index, mask, selected, zoom)
+        return chart.figure(index, mask, selected, window), _pinned(window, pinned)
+
+    # Zooming redraws only the traces: a small update, the layout stays as the viewer left it.
+    # A callback of its own, so that the browser's first relayout never cancels the first figure.
+    @app.callback(
+        Output("timeline", "figure", allow_duplicate=True), Output("zoom", "data", allow_duplicate=True),
+        Input("timeline", "relayoutData"), Given("url", "search"), prevent_initial_call=True,
+    )
+    def zoom(relayout, search):
+        asked = chart.window_from_relayout(relayout)
+        if asked is None:
+            return no_update, no_update
+        now, state = data.current(path), State.from_search(search)
+        index, mask = now.index, now.mask(state.filters)
+        window, pinned = chart.view_window(index, mask, None, asked or None)
+        patch = Patch()
+        patch["data"] = chart.traces(index, mask, index.position(state.event), window)
+        return patch, _pinned(window, pinned)
 
     @app.callback(Output("download", "data"), Input("export-csv", "n_clicks"),
                   Given("url", "search"), prevent_initial_call=True)
@@ -99,9 +106,9 @@ def register(app, path: str) -> None:
         return dcc.send_string(text, "timeline-events.csv", type="text/csv")
 
 
+def _pinned(window, pinned: bool):
+    return [window.low, window.high] if pinned else None
+
+
 def _changed(wanted, current):
     return no_update if wanted == current else wanted
-
-
-def _window(zoom, index, mask, selected):
-    return chart.Window(*zoom) if zoom else chart.Window.around(index, mask, selected)

@@ -19,6 +19,7 @@ from ..index import EventIndex
 MAX_MARKERS = 4000      # individual events drawn when at most this many are in view
 BINS = 200              # density bins across the visible range
 DAY = 86_400
+NEIGHBOURS = MAX_MARKERS // 4   # events either side of a selection opened among too many
 FOCUS = 0.1             # the opening view may leave out this share of outliers at each end
 
 # Okabe & Ito's palette, safe for the common kinds of colour blindness; lanes also carry
@@ -70,7 +71,7 @@ def isos(seconds: np.ndarray) -> np.ndarray:
 def point_x(index: EventIndex, positions: np.ndarray) -> np.ndarray:
     """Where a point event sits: the middle of what its date covers (7 January: its noon;
     January 2022: mid-month), so the mark lies inside its day in every time zone."""
-    return index.start[positions] + (index.last[positions] - index.start[positions]) // 2
+    return index.x[positions]
 
 
 def colour(lane: int) -> str:
@@ -78,7 +79,42 @@ def colour(lane: int) -> str:
 
 
 def in_window(index: EventIndex, mask: np.ndarray, window: Window) -> np.ndarray:
-    return mask & (index.last >= window.low) & (index.start <= window.high)
+    """Kept events drawn inside the window: a span that overlaps it, a point whose mark is in it
+    (a year-precision event sits at mid-year: it does not crowd every week of its year)."""
+    overlaps = (index.last >= window.low) & (index.start <= window.high)
+    drawn_inside = (index.x >= window.low) & (index.x <= window.high)
+    return mask & np.where(index.is_span, overlaps, drawn_inside)
+
+
+def view_window(index: EventIndex, mask: np.ndarray, selected: int | None = None,
+                zoom: Window | None = None) -> tuple[Window, bool]:
+    """The window to draw and whether it is pinned (a zoom to keep) rather than the default.
+
+    A zoom is kept while the selection stays inside it, and moved to centre on a selection
+    outside it. Without a zoom, a selection among more events than can be drawn opens on
+    its neighbourhood (about NEIGHBOURS events either side), so a permalink into a million
+    events shows that event, clickable, among its neighbours.
+    """
+    if zoom is not None:
+        if selected is None or zoom.low <= spot(index, selected) <= zoom.high:
+            return zoom, True
+        half = (zoom.high - zoom.low) // 2
+        return Window(spot(index, selected) - half, spot(index, selected) + half), True
+    window = Window.around(index, mask, selected)
+    if selected is None or int(in_window(index, mask, window).sum()) <= MAX_MARKERS:
+        return window, False
+    kept = np.flatnonzero(mask)
+    rank = int(np.searchsorted(kept, selected))
+    first, last = kept[max(rank - NEIGHBOURS, 0)], kept[min(rank + NEIGHBOURS, len(kept) - 1)]
+    low = min(int(index.start[first]), int(index.start[selected]))
+    high = max(int(index.start[last]), spot(index, selected))
+    pad = max((high - low) // 20, 60)
+    return Window(low - pad, high + pad), True
+
+
+def spot(index: EventIndex, position: int) -> int:
+    """Where an event is drawn on the time axis: a span at its start, a point at its middle."""
+    return int(index.x[position])
 
 
 def figure(index: EventIndex, mask: np.ndarray, selected: int | None = None,
@@ -164,10 +200,9 @@ def span_tracks(lanes: np.ndarray, starts: np.ndarray, lasts: np.ndarray) -> np.
 
 
 def hover_texts(index: EventIndex, positions: np.ndarray) -> list[str]:
-    events = index.events
-    titles = events["title"].to_numpy()[positions]
-    labels = [index.date_label(int(p)) for p in positions]
-    counts = events["accounts"].to_numpy()[positions]
+    titles = index.values("title", positions)
+    labels = index.date_labels(positions)
+    counts = index.values("accounts", positions)
     disputed = index.disputed[positions]
     return [
         f"<b>{html.escape(label)}</b><br>{html.escape(shorten(title))}"
@@ -181,7 +216,7 @@ def shorten(text: str, limit: int = 90) -> str:
 
 
 def events_traces(index: EventIndex, positions: np.ndarray) -> list[dict]:
-    ids = index.events["id"].to_numpy()
+    id_of = dict(zip(positions.tolist(), index.values("id", positions)))
     spans = positions[index.is_span[positions]]
     points = positions[~index.is_span[positions]]
     data = []
@@ -198,7 +233,7 @@ def events_traces(index: EventIndex, positions: np.ndarray) -> list[dict]:
         "marker": {"color": [colour(int(l)) for l in index.lane[spans]],
                    "line": {"color": [DISPUTED_OUTLINE if d else "rgba(0,0,0,0)" for d in index.disputed[spans]],
                             "width": 2}},
-        "customdata": ids[spans].tolist(),
+        "customdata": [id_of[p] for p in spans.tolist()],
         "hovertext": hover_texts(index, spans), "hoverinfo": "text",
     })
     # Points: stacked by lane and day so that none hides another.
@@ -216,17 +251,17 @@ def events_traces(index: EventIndex, positions: np.ndarray) -> list[dict]:
             "x": isos(point_x(index, chosen)).tolist(), "y": y[subset].astype(float),
             "marker": {"size": 13 if symbol == "diamond" else 11, "symbol": symbol,
                        "color": [colour(int(l)) for l in index.lane[chosen]], "line": line},
-            "customdata": ids[chosen].tolist(),
+            "customdata": [id_of[p] for p in chosen.tolist()],
             "hovertext": hover_texts(index, chosen), "hoverinfo": "text",
         })
     return [trace for trace in data if len(trace["customdata"])]
 
 
 def density(index: EventIndex, visible: np.ndarray, window: Window) -> dict:
-    """Events per time bin per lane; each visible event counted once, in its start's bin."""
+    """Events per time bin per lane; each visible event counted once, in the bin where it is drawn."""
     positions = np.flatnonzero(visible)
     width = max((window.high - window.low) / BINS, 1)
-    bins = np.clip(((index.start[positions] - window.low) // width).astype(np.int64), 0, BINS - 1)
+    bins = np.clip(((index.x[positions] - window.low) // width).astype(np.int64), 0, BINS - 1)
     lanes = max(len(index.lanes), 1)
     counts = np.bincount(index.lane[positions] * BINS + bins, minlength=lanes * BINS).reshape(lanes, BINS)
     # Shade by the logarithm of the count, so that quiet periods still show beside busy ones.
@@ -249,14 +284,14 @@ def selected_trace(index: EventIndex, selected: int | None, mask: np.ndarray,
              "marker": {"size": 24, "symbol": "circle-open", "color": SELECTED_COLOUR,
                         "line": {"width": 3, "color": SELECTED_COLOUR}}}
     if selected is not None:
-        spot = index.start[selected] if index.is_span[selected] else point_x(index, np.array([selected]))[0]
-        trace["x"] = [iso(int(spot))]
+        trace["x"] = [iso(spot(index, selected))]
         trace["y"] = [float(index.lane[selected]) + (-0.3 if index.is_span[selected] else 0.08)]
         # Where the event is drawn, stacked beside others of its day or on its span's track.
         event_id = index.events["id"].iat[selected]
         for other in drawn:
-            if event_id in (other.get("customdata") or ()):
-                trace["y"] = [float(other["y"][list(other["customdata"]).index(event_id)])]
+            ids = other.get("customdata")
+            if isinstance(ids, list) and event_id in ids:   # event traces, not the density
+                trace["y"] = [float(other["y"][ids.index(event_id)])]
         trace["showlegend"] = True
     return trace
 

@@ -105,7 +105,7 @@ def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
     kept = np.flatnonzero(mask)
     if len(kept):
         low = index.events["start"].iat[kept[0]]
-        high = index.events["last"].to_numpy()[kept].max()
+        high = index.last[kept].max().astype("datetime64[s]")
         first = index.events.iloc[kept[0]]
         span = f"{dates.label(low, first['precision'])} to {dates.label(high, 'day')}"
     else:
@@ -152,17 +152,15 @@ def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | N
         where = int(np.searchsorted(kept, selected))
         start = max(0, min(where - PAGE // 2, len(kept) - PAGE))
     shown = kept[start:start + PAGE]
-    events = index.events
-    ids = events["id"].to_numpy()
-    titles = events["title"].to_numpy()
-    counts = events["accounts"].to_numpy()
+    columns = zip(shown.tolist(), index.values("id", shown), index.values("title", shown),
+                  index.values("accounts", shown), index.date_labels(shown))
     items = [
         ListItem(
-            id=str(ids[p]), date=index.date_label(int(p)), title=str(titles[p]),
+            id=str(event_id), date=label, title=str(title),
             category=index.lanes[index.lane[p]], colour=colour(int(index.lane[p])),
-            disputed=bool(index.disputed[p]), accounts=int(counts[p]),
-            href="/" + state.select(str(ids[p])).to_search(), selected=(p == selected),
+            disputed=bool(index.disputed[p]), accounts=int(count),
+            href="/" + state.select(str(event_id)).to_search(), selected=(p == selected),
         )
-        for p in shown
+        for p, event_id, title, count, label in columns
     ]
     return Listing(items, start + 1, len(kept))
