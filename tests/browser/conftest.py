@@ -6,6 +6,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -40,11 +41,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+class Served(str):
+    """The base URL of a served app; `.log` is the file its output goes to."""
+    log: Path
+
+
+def wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the server exited with {process.returncode}:\n{process.stdout.read()}")
+            raise RuntimeError(f"the server exited with {process.returncode}:\n{log.read_text()}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
@@ -65,11 +71,15 @@ def serve(events: Path, *, gunicorn_workers: int = 0, env: dict | None = None,
                    "--bind", f"127.0.0.1:{port}", "app:server"]
     else:
         command = [sys.executable, "app.py", "--events", str(events), "--title", title, "--port", str(port)]
-    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    # Output to a file, never a pipe nobody reads: a full pipe would stall the server.
+    log = Path(tempfile.mkstemp(prefix="timeline-server-", suffix=".log")[1])
+    with open(log, "w") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output,
+                                   stderr=subprocess.STDOUT, text=True)
     try:
-        url = f"http://127.0.0.1:{port}"
-        wait_for(url + "/", process)
+        url = Served(f"http://127.0.0.1:{port}")
+        url.log = log
+        wait_for(url + "/", process, log)
         yield url
     finally:
         process.terminate()

@@ -21,7 +21,7 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     path = str(events)
     app = Dash(__name__, title=title, update_title=None, assets_folder=str(assets_folder),
                serve_locally=True)
-    app.layout = layout(title)
+    app.layout = lambda: layout(title, data.current(path).version)  # made for each page load
     callbacks.register(app, path)
 
     @app.server.after_request

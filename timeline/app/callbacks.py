@@ -12,7 +12,7 @@ CONTROLS = ("category-filter", "source-filter", "search", "date-from", "date-to"
 
 def register(app, path: str) -> None:
     @app.callback(Output("data-version", "data"), Input("poll", "n_intervals"),
-                  Given("data-version", "data"))
+                  Given("data-version", "data"), prevent_initial_call=True)
     def poll(_, known):
         version = data.current(path).version
         return no_update if version == known else version
@@ -81,11 +81,21 @@ def register(app, path: str) -> None:
         window, pinned = chart.view_window(index, mask, selected, zoom)
         return chart.figure(index, mask, selected, window), _pinned(window, pinned)
 
+    # Plotly reports every relayout (autosize too); only those that change the time range go on,
+    # filtered in the browser, so that a later autosize never cancels a zoom's pending update.
+    app.clientside_callback(
+        """function (relayout) {
+            const r = relayout || {};
+            const asks = ("xaxis.range[0]" in r) || ("xaxis.range" in r) || r["xaxis.autorange"];
+            return asks ? r : window.dash_clientside.no_update;
+        }""",
+        Output("zoom-request", "data"), Input("timeline", "relayoutData"), prevent_initial_call=True,
+    )
+
     # Zooming redraws only the traces: a small update, the layout stays as the viewer left it.
-    # A callback of its own, so that the browser's first relayout never cancels the first figure.
     @app.callback(
         Output("timeline", "figure", allow_duplicate=True), Output("zoom", "data", allow_duplicate=True),
-        Input("timeline", "relayoutData"), Given("url", "search"), prevent_initial_call=True,
+        Input("zoom-request", "data"), Given("url", "search"), prevent_initial_call=True,
     )
     def zoom(relayout, search):
         asked = chart.window_from_relayout(relayout)

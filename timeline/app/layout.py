@@ -16,11 +16,14 @@ GRAPH_CONFIG = {
 }
 
 
-def layout(title: str) -> html.Div:
+def layout(title: str, version: str = "") -> html.Div:
+    """The page. `version` is the data's version when the page is served: the page's first
+    callbacks then run once, and `poll` changes it only when the file changes."""
     return html.Div(className="page", children=[
         dcc.Location(id="url", refresh="callback-nav"),
-        dcc.Store(id="data-version"),
+        dcc.Store(id="data-version", data=version),
         dcc.Store(id="zoom"),
+        dcc.Store(id="zoom-request"),
         dcc.Interval(id="poll", interval=POLL_MS),
         dcc.Download(id="download"),
         html.Header(className="masthead", children=[

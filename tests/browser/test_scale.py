@@ -1,0 +1,85 @@
+"""Correctness at scale, on a generated file of 20,000 events (issue 4): the density bands add up
+to the filtered count, zooming in reveals individual events, and a click on one opens its panel.
+Speed is measured by benchmarks/scale.py, not here."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from benchmarks.generate import generate
+from timeline.view.figure import MAX_MARKERS
+
+from .conftest import serve
+from .pages import TimelinePage
+
+EVENTS = 20_000
+assert EVENTS > MAX_MARKERS
+
+
+@pytest.fixture(scope="module")
+def crowded_url(tmp_path_factory):
+    path = generate(events=EVENTS, out=tmp_path_factory.mktemp("scale") / "events.csv")
+    with serve(path, title="Generated") as url:
+        yield url
+
+
+def counter_number(timeline) -> int:
+    return int(re.match(r"([\d,]+) of", timeline.counter.inner_text()).group(1).replace(",", ""))
+
+
+def density_total(timeline) -> int:
+    return timeline.page.evaluate(
+        """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
+                   const band = gd._fullData.find(t => t.type === 'heatmap');
+                   return band ? band.customdata.flat().reduce((a, b) => a + b, 0) : -1; }""")
+
+
+def wait_for_trace_type(timeline, kind: str) -> None:
+    timeline.page.wait_for_function(
+        "(kind) => document.querySelector('#timeline .js-plotly-plot')._fullData.some(t => t.type === kind)",
+        arg=kind, timeout=20_000, polling=200)
+
+
+def wait_for_events(timeline) -> None:
+    """Until single events are drawn (a trace of markers that carry event ids)."""
+    timeline.page.wait_for_function(
+        """() => document.querySelector('#timeline .js-plotly-plot')._fullData
+                   .some(t => t.type === 'scatter' && t.customdata && t.customdata.length > 0)""",
+        timeout=20_000, polling=200)
+
+
+@pytest.mark.parametrize("query", ["", "category=protest", "q=police", "from=2019-01&to=2022-12"])
+def test_density_bands_add_up_to_the_filtered_count(page, crowded_url, query):
+    timeline = TimelinePage(page, crowded_url).open(query=query)
+    wait_for_trace_type(timeline, "heatmap")
+    kept = counter_number(timeline)
+    assert kept > MAX_MARKERS
+    assert density_total(timeline) == kept
+    assert timeline.trace_names()[0].startswith("Events per period")
+
+
+def test_zooming_in_reveals_events_and_a_click_opens_one(page, crowded_url):
+    timeline = TimelinePage(page, crowded_url).open()
+    wait_for_trace_type(timeline, "heatmap")
+    page.evaluate("""() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),
+                                            {'xaxis.range': ['2021-06-01', '2021-06-08']})""")
+    wait_for_events(timeline)
+    assert "heatmap" not in [t for t in page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot')._fullData.map(t => t.type)")]
+    event_id = page.evaluate("""() => document.querySelector('#timeline .js-plotly-plot')._fullData
+                                   .find(t => t.type === 'scatter' && t.customdata && t.customdata.length)
+                                   .customdata[0]""")
+    timeline.click_marker_of(event_id)
+    timeline.expect_event_param(event_id)
+    expect(timeline.panel.locator("#event-title")).not_to_be_empty()
+    expect(timeline.panel).to_contain_text("account")
+
+
+def test_a_permalink_into_many_events_shows_it_among_its_neighbours(page, crowded_url):
+    timeline = TimelinePage(page, crowded_url).open()
+    first = timeline.event_list.locator("a").nth(40).get_attribute("href")
+    event_id = re.search(r"event=([^&]+)", first).group(1)
+    timeline.open(event=event_id)
+    wait_for_events(timeline)
+    assert timeline.point_of(event_id) is not None   # drawn as itself, clickable
+    expect(timeline.page.locator("#event-title")).not_to_be_empty()
