@@ -1,7 +1,10 @@
 """A page object for the dashboard: tests speak of events and panels, not selectors."""
 from __future__ import annotations
 
+import json
 import re
+import urllib.error
+import urllib.request
 
 from playwright.sync_api import Page, expect
 
@@ -99,31 +102,199 @@ class TimelinePage:
             "() => document.querySelector('#timeline .js-plotly-plot')._fullData.map(t => t.name)")
 
     def point_of(self, event_id: str):
-        """The centre, in page pixels, of the marker drawn for an event."""
+        """The centre, in viewport pixels, of the mark drawn for an event (a marker, or the
+        visible part of a span's bar); None when it is not drawn."""
         return self.page.evaluate(
             """(id) => { const gd = document.querySelector('#timeline .js-plotly-plot');
-                 const layers = gd.querySelectorAll('.scatterlayer .trace');
-                 let i = -1;
+                 const plot = gd.querySelector('.nsewdrag').getBoundingClientRect();
+                 const layers = {scatter: gd.querySelectorAll('.scatterlayer .trace'),
+                                 bar: gd.querySelectorAll('.barlayer .trace')};
+                 const seen = {scatter: -1, bar: -1};
                  for (const trace of gd._fullData) {
-                   if (trace.type !== 'scatter') continue;
-                   i += 1;
+                   if (!(trace.type in seen)) continue;
+                   seen[trace.type] += 1;
                    if (!trace.customdata) continue;
                    const j = Array.from(trace.customdata).indexOf(id); if (j < 0) continue;
-                   const node = layers[i].querySelectorAll('.points path')[j];
-                   const r = node.getBoundingClientRect();
-                   return {x: r.x + r.width / 2, y: r.y + r.height / 2}; }
+                   const marks = layers[trace.type][seen[trace.type]]
+                                   .querySelectorAll(trace.type === 'bar' ? '.point path' : '.points path');
+                   const r = marks[j].getBoundingClientRect();
+                   const left = Math.max(r.left, plot.left), right = Math.min(r.right, plot.right);
+                   return {x: (left + right) / 2, y: r.y + r.height / 2}; }
                  return null; }""", event_id)
 
-    def click_marker_of(self, event_id: str) -> None:
+    def scroll_to_marker(self, event_id: str):
+        """Scroll until the event's marker is inside the viewport; its centre, in viewport pixels."""
         point = self.point_of(event_id)
+        assert point, f"no marker drawn for {event_id}"
+        height = self.page.viewport_size["height"]
+        if not 40 < point["y"] < height - 40:
+            self.page.evaluate("(dy) => window.scrollBy(0, dy)", point["y"] - height / 2)
+            point = self.point_of(event_id)
+        return point
+
+    def click_marker_of(self, event_id: str) -> None:
+        point = self.scroll_to_marker(event_id)
         assert point, f"no marker drawn for {event_id}"
         self.page.mouse.click(point["x"], point["y"])
 
     def hover_marker_of(self, event_id: str) -> str:
-        point = self.point_of(event_id)
+        point = self.scroll_to_marker(event_id)
         label = self.page.locator("#timeline .hoverlayer .hovertext")
         self.page.mouse.move(1, 1)
         expect(label).to_have_count(0)
         self.page.mouse.move(point["x"], point["y"])
         label.first.wait_for(timeout=10_000)
         return label.first.text_content()
+
+
+# --- The same views without a browser -------------------------------------------------------
+
+def component_text(node) -> str:
+    """The text a Dash component tree shows (what a reader sees), without tags."""
+    if node is None or isinstance(node, bool):
+        return ""
+    if isinstance(node, (str, int, float)):
+        return str(node)
+    if isinstance(node, list):
+        return "".join(component_text(child) for child in node)
+    if isinstance(node, dict):
+        return component_text(node.get("props", {}).get("children"))
+    return ""
+
+
+def component_props(node, name: str) -> list:
+    """Every value of prop `name` anywhere in a component tree (e.g. every href)."""
+    found = []
+    if isinstance(node, list):
+        for child in node:
+            found += component_props(child, name)
+    elif isinstance(node, dict):
+        props = node.get("props", {})
+        if name in props:
+            found.append(props[name])
+        found += component_props(props.get("children"), name)
+    return found
+
+
+class DashRequests:
+    """What the page asks the server, sent as the browser sends it, with no browser.
+
+    `target` is a base URL (a served process) or a Flask test client (the app in-process).
+    A callback is named by one of its outputs ("counter.children") and its inputs are given by
+    "id.property"; the others are sent as on a first load (None; [] for pattern-matching ones).
+    """
+
+    def __init__(self, target, timeout: float = 60):
+        self.target, self.timeout = target, timeout
+        status, body = self.get("/_dash-dependencies")
+        assert status == 200, status
+        self.dependencies = json.loads(body)
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        return self.request("GET", path)
+
+    def request(self, method: str, path: str, body: bytes | None = None,
+                headers: dict | None = None) -> tuple[int, bytes]:
+        headers = {"Content-Type": "application/json", **(headers or {})} if body is not None else headers or {}
+        if not isinstance(self.target, str):   # a Flask test client
+            response = self.target.open(path, method=method, data=body, headers=headers)
+            return response.status_code, response.get_data()
+        request = urllib.request.Request(self.target + path, data=body, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def callback(self, output: str, inputs: dict | None = None, state: dict | None = None,
+                 changed: tuple = ()) -> tuple[int, dict | None]:
+        """POST one callback; (status, {id: {prop: value}}) on success."""
+        spec = next(d for d in self.dependencies if output in d["output"].strip(".").split("..."))
+        names = spec["output"].strip(".").split("...")
+        outputs = [dict(zip(("id", "property"), name.rsplit(".", 1))) for name in names]
+
+        def values(specs, given):
+            sent = []
+            for s in specs:
+                if s["id"].startswith("{"):   # pattern-matching: the components it matched (none)
+                    sent.append([])
+                else:
+                    sent.append({**s, "value": (given or {}).get(f"{s['id']}.{s['property']}")})
+            return sent
+
+        body = {"output": spec["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
+                "inputs": values(spec["inputs"], inputs), "state": values(spec["state"], state),
+                "changedPropIds": list(changed)}
+        status, text = self.request("POST", "/_dash-update-component", json.dumps(body).encode())
+        if status == 204:   # nothing to update
+            return status, {}
+        if status != 200:
+            return status, None
+        return status, json.loads(text)["response"]
+
+    def view(self, search: str = "") -> "View":
+        """The page's text, list and problems for an address (`?event=...&q=...`)."""
+        status, response = self.callback("counter.children", {"url.search": search})
+        assert status == 200, f"the view callback answered {status}"
+        return View(response)
+
+    def figure(self, search: str = "") -> dict:
+        status, response = self.callback("timeline.figure", {"url.search": search})
+        assert status == 200, f"the figure callback answered {status}"
+        return response["timeline"]["figure"]
+
+    def version(self) -> str:
+        status, response = self.callback("data-version.data", {"poll.n_intervals": 1})
+        assert status == 200, f"the poll callback answered {status}"
+        return response["data-version"]["data"] if response else ""
+
+
+class View:
+    """One answer of the view callback, read as the page shows it."""
+
+    def __init__(self, response: dict):
+        self.response = response
+
+    def _children(self, element: str):
+        return self.response.get(element, {}).get("children")
+
+    @property
+    def counter(self) -> str:
+        return component_text(self._children("counter"))
+
+    @property
+    def panel_text(self) -> str:
+        return component_text(self._children("sources-panel"))
+
+    @property
+    def list_ids(self) -> list[str]:
+        items = self._children("event-list") or []
+        return [item["props"]["id"]["id"] for item in items if isinstance(item["props"].get("id"), dict)]
+
+    @property
+    def list_text(self) -> str:
+        return component_text(self._children("event-list"))
+
+    @property
+    def problems_summary(self) -> str:
+        details = self._children("problems") or []
+        return component_text(details[0]["props"]["children"][0]) if details else ""
+
+    @property
+    def problems(self) -> list[str]:
+        """One line per listed problem: 'error row 3, date: date ... does not exist'."""
+        details = self._children("problems") or []
+        if not details:
+            return []
+        listed = details[0]["props"]["children"][1]["props"]["children"]
+        return [component_text(item) for item in listed]
+
+    def hrefs(self) -> list[str]:
+        return [href for part in self.response.values() for value in part.values()
+                for href in component_props(value, "href")]
+
+
+def reveal_chart(page: Page) -> None:
+    """Scroll the chart into the viewport (a long problems list can push it below), so that
+    clicks and hovers by coordinates (click_marker_of, hover_marker_of) land on it."""
+    page.locator("#timeline .main-svg").first.scroll_into_view_if_needed()
