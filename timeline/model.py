@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 
 EVENT_COLUMNS = (
     "id", "start", "end", "precision", "end_precision", "offset", "title", "category",
-    "category_key", "location", "lat", "lon", "description", "source",
+    "category_key", "location", "lat", "lon",
 )
 
 

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 
 import numpy as np
+import pyarrow as pa
 
 from ..filters import Filters, apply
 from ..index import EventIndex, build_index
@@ -69,10 +70,13 @@ def current(path: str) -> Current:
                 f"{path} cannot be read right now ({dataset.problems[0].message}); showing the "
                 f"version read at {time.strftime('%H:%M:%S', time.localtime(cached.loaded_at))}"
             ))
-            kept = Current(cached.index, dataset.signature, cached.version, cached.loaded_at, [notice])
+            # A new version, so that open pages poll it and show the notice (same events).
+            kept = Current(cached.index, dataset.signature, _version(dataset.signature),
+                           cached.loaded_at, [notice])
             _cache[path] = kept
             return kept
         fresh = Current(build_index(dataset), dataset.signature, _version(dataset.signature), time.time())
+        pa.default_memory_pool().release_unused()  # give back what parsing used, at once
         _cache[path] = fresh
         return fresh
 
