@@ -47,8 +47,12 @@ def test_zoom_then_reset_to_the_whole_span(timeline):
     timeline.page.wait_for_function(
         "(r) => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range[0] !== r[0]", arg=before)
     timeline.page.locator("#reset-zoom").click()
+    # The whole span: from the 2017 sentence to the 2023 verdict, wider than the opening view
+    # (which focuses on January 2022).
     timeline.page.wait_for_function(
-        "(r) => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range[0] === r[0]", arg=before)
+        """() => { const r = document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range;
+                   return r[0] < '2017-06-07' && r[1] > '2023-04-24'; }""")
+    assert before[0] > "2021" and before[1] < "2022-02"
 
 
 # 2. The side panel of sources

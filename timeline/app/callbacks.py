@@ -73,7 +73,10 @@ def register(app, path: str) -> None:
         now, state = data.current(path), State.from_search(search)
         index, mask = now.index, now.mask(state.filters)
         selected = index.position(state.event)
-        zoom = None if ctx.triggered_id == "reset-zoom" else chart.Window(*zoom) if zoom else None
+        if ctx.triggered_id == "reset-zoom":
+            zoom = chart.Window.around(index, mask, whole=True)
+        else:
+            zoom = chart.Window(*zoom) if zoom else None
         if ctx.triggered_id == "timeline":  # a click on a density band zooms in around it
             zoom = chart.zoom_into(click, chart.view_window(index, mask, selected, zoom)[0])
             if zoom is None:

@@ -38,15 +38,19 @@ class Window:
     high: int
 
     @classmethod
-    def around(cls, index: EventIndex, mask: np.ndarray, selected: int | None = None) -> "Window":
+    def around(cls, index: EventIndex, mask: np.ndarray, selected: int | None = None,
+               whole: bool = False) -> "Window":
         """The opening view: all kept events, or where most of them are when a few outliers
-        (background events years away) would squeeze the rest into a sliver."""
+        (background events years away) would squeeze the rest into a sliver; with `whole`,
+        always all of them."""
         kept = np.flatnonzero(mask)
         if not len(kept):
-            now = int(np.datetime64("2022-01-01", "s").astype(np.int64))
-            return cls(now - 30 * DAY, now + 30 * DAY)
+            kept = np.arange(len(index))  # nothing kept: keep the file's own time frame
+        if not len(kept):
+            today = int(np.datetime64("today", "s").astype(np.int64))
+            return cls(today - 30 * DAY, today + 30 * DAY)
         low, high = int(index.start[kept].min()), int(index.last[kept].max())
-        if len(kept) >= 10:
+        if len(kept) >= 10 and not whole:
             core_low = int(np.quantile(index.start[kept], FOCUS))
             core_high = int(np.quantile(index.last[kept], 1 - FOCUS))
             if (core_high - core_low) * 4 < high - low:
