@@ -1,6 +1,7 @@
 """Problems in the page, live data (one process and several gunicorn workers), time zones, export."""
 import csv
 import io
+import json
 import shutil
 import time
 
@@ -90,6 +91,20 @@ def test_download_csv_holds_the_filtered_events_accounts(timeline):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {r["id"] for r in rows} == {"almaty-airport-retaken", "who-caused-the-violence", "shoot-to-kill-order"}
     assert download.value.suggested_filename.endswith(".csv")
+
+
+def test_download_timelinejs_json_of_the_filtered_events(timeline):
+    timeline.open(query="category=security")
+    with timeline.page.expect_download() as download:
+        timeline.page.locator("#export-timelinejs").click()
+    document = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert {slide["unique_id"] for slide in document["events"]} == {
+        "almaty-airport-retaken", "who-caused-the-violence", "shoot-to-kill-order"}
+    assert document["title"]["text"]["headline"] == "Kazakhstan, January 2022: a timeline"
+    order = next(s for s in document["events"] if s["unique_id"] == "shoot-to-kill-order")
+    start = order["start_date"]
+    assert (start["year"], start["month"], start["day"]) == (2022, 1, 7) and "hour" not in start
+    assert "franceinfo" in order["text"]["text"]
 
 
 def test_png_through_the_chart_toolbar(timeline):

@@ -22,7 +22,7 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     app = Dash(__name__, title=title, update_title=None, assets_folder=str(assets_folder),
                serve_locally=True)
     app.layout = lambda: layout(title, data.current(path).version)  # made for each page load
-    callbacks.register(app, path)
+    callbacks.register(app, path, title)
 
     @app.server.after_request
     def headers(response):

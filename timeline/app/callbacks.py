@@ -10,7 +10,7 @@ from . import data, render
 CONTROLS = ("category-filter", "source-filter", "search", "date-from", "date-to")
 
 
-def register(app, path: str) -> None:
+def register(app, path: str, title: str = "Timeline") -> None:
     @app.callback(Output("data-version", "data"), Input("poll", "n_intervals"),
                   Given("data-version", "data"), prevent_initial_call=True)
     def poll(_, known):
@@ -112,11 +112,15 @@ def register(app, path: str) -> None:
         return patch, _pinned(window, pinned)
 
     @app.callback(Output("download", "data"), Input("export-csv", "n_clicks"),
-                  Given("url", "search"), prevent_initial_call=True)
-    def download(_, search):
+                  Input("export-timelinejs", "n_clicks"), Given("url", "search"),
+                  prevent_initial_call=True)
+    def download(_csv, _json, search):
         now = data.current(path)
-        text = export.accounts_csv(now.index, now.mask(State.from_search(search).filters))
-        return dcc.send_string(text, "timeline-events.csv", type="text/csv")
+        mask = now.mask(State.from_search(search).filters)
+        if ctx.triggered_id == "export-timelinejs":
+            text = export.timelinejs_json(now.index, mask, title)
+            return dcc.send_string(text, "timeline.json", type="application/json")
+        return dcc.send_string(export.accounts_csv(now.index, mask), "timeline-events.csv", type="text/csv")
 
 
 def _pinned(window, pinned: bool):

@@ -62,6 +62,8 @@ def layout(title: str, version: str = "") -> html.Div:
                     html.Button("Show the whole span", id="reset-zoom", className="secondary"),
                     html.Button("Download CSV", id="export-csv", className="secondary",
                                 title="The filtered events' accounts, as CSV"),
+                    html.Button("TimelineJS JSON", id="export-timelinejs", className="secondary",
+                                title="The filtered events as a TimelineJS document"),
                     html.Span("Keys: ← → step through events", className="keys-hint"),
                 ]),
                 dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph",

@@ -11,8 +11,9 @@ import re
 
 import numpy as np
 
-from .. import schema
+from .. import schema, timelinejs
 from ..index import EventIndex
+from ..load import Dataset
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"[+-]?\d+(?:\.\d*)?")
@@ -37,3 +38,11 @@ def accounts_csv(index: EventIndex, mask: np.ndarray) -> str:
     for i in order:
         writer.writerow([neutralise(column[i]) for column in columns])
     return out.getvalue()
+
+
+def timelinejs_json(index: EventIndex, mask: np.ndarray, title: str) -> str:
+    """The kept events as a TimelineJS document, to publish the same chronology with TimelineJS."""
+    accounts = index.dataset.accounts
+    kept_accounts = accounts[mask[index.account_event]] if len(accounts) else accounts
+    subset = Dataset(index.events[mask], kept_accounts)
+    return timelinejs.to_json(timelinejs.document(subset, title))
