@@ -40,7 +40,9 @@ every callback response applied to it (children replaced, so outlet buttons come
 the browser). After a response, the callbacks whose inputs changed fire next, as the renderer
 fires them: a callback waits while another pending one outputs one of its inputs; a pattern
 input that gains or loses components fires its callback; the first figure is followed by
-plotly's {"autosize": true} relayout.
+plotly's {"autosize": true} relayout. A clientside callback is not sent: it runs here as in the
+page, the page's own JavaScript (its inline dash_clientside script) in Node.js (Playwright's
+driver, or `node` on PATH; one process shared by every Tab), and counts 0 bytes and 0 s.
 
 Timing is wall time around each HTTP request on loopback (connect, send, server, read), which
 is the server's time plus well under a millisecond. Only the standard library is used, and one
@@ -62,9 +64,9 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-# What dash-renderer 4.4.1 in Chromium POSTed to /_dash-update-component for each of the app's
-# callbacks, values stripped (recorded by `--capture`). Pattern inputs keep their pattern id;
-# "state" is present only for callbacks that have state, as in the browser's bodies.
+# What dash-renderer 4.4.1 in Chromium POSTed to /_dash-update-component for the app's callbacks,
+# values stripped (recorded by `--capture`; the downloads are not among its steps). Pattern
+# inputs keep their pattern id; "state" is present only for callbacks that have state.
 TEMPLATES: dict[str, dict] = {
     "data-version.data": {
         "outputs": {"id": "data-version", "property": "data"},
@@ -96,15 +98,10 @@ TEMPLATES: dict[str, dict] = {
                    {"id": "reset-zoom", "property": "n_clicks"}, {"id": "timeline", "property": "clickData"}],
         "state": [{"id": "zoom", "property": "data"}],
     },
-    "..timeline.figure@38c4d0db4d5a42f5831afca9d55c19da507a9b5576f5de5751d9df88d4a5070d...zoom.data@38c4d0db4d5a42f5831afca9d55c19da507a9b5576f5de5751d9df88d4a5070d..": {
-        "outputs": [{"id": "timeline", "property": "figure@38c4d0db4d5a42f5831afca9d55c19da507a9b5576f5de5751d9df88d4a5070d"},
-                    {"id": "zoom", "property": "data@38c4d0db4d5a42f5831afca9d55c19da507a9b5576f5de5751d9df88d4a5070d"}],
-        "inputs": [{"id": "timeline", "property": "relayoutData"}],
-        "state": [{"id": "url", "property": "search"}],
-    },
-    "download.data": {
-        "outputs": {"id": "download", "property": "data"},
-        "inputs": [{"id": "export-csv", "property": "n_clicks"}],
+    "..timeline.figure@8673c713cc44e7954f72cf9854c755e185fa3d5d85c69e2dc0c1bcff6d61c448...zoom.data@8673c713cc44e7954f72cf9854c755e185fa3d5d85c69e2dc0c1bcff6d61c448..": {
+        "outputs": [{"id": "timeline", "property": "figure@8673c713cc44e7954f72cf9854c755e185fa3d5d85c69e2dc0c1bcff6d61c448"},
+                    {"id": "zoom", "property": "data@8673c713cc44e7954f72cf9854c755e185fa3d5d85c69e2dc0c1bcff6d61c448"}],
+        "inputs": [{"id": "zoom-request", "property": "data"}],
         "state": [{"id": "url", "property": "search"}],
     },
 }
@@ -132,6 +129,7 @@ class Call:
     changed: list[str]
     response: Any = None       # parsed JSON (None for 204 No Content)
     props: frozenset = frozenset()   # "id.prop" of every output, without @ suffixes
+    clientside: bool = False         # run in the "browser" (Node.js here): no request, 0 bytes, 0 s
 
     def __iter__(self) -> Iterator:
         return iter((self.status, self.bytes, self.seconds))
@@ -259,6 +257,7 @@ class Tab:
         self.callbacks: list[dict] = []                  # from /_dash-dependencies
         self.templates: dict[str, dict] = {}             # output -> body shape
         self.end_id: str | None = None
+        self.clientside_code: list[str] = []
         self.calls: list[Call] = []
         self._autosized = False
         self._removed: list = []
@@ -277,6 +276,8 @@ class Tab:
         text = html.decode("utf-8", "replace")
         config = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', text, re.S)
         self.end_id = json.loads(config.group(1)).get("end_id") if config else None
+        self.clientside_code = [code for code in re.findall(r"<script>(.*?)</script>", text, re.S)
+                                if "dash_clientside" in code]
         if assets:
             for src in re.findall(r'<script src="([^"]+)"', text) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', text):
                 s, body, secs = self.transport("GET", src)
@@ -470,6 +471,9 @@ class Tab:
         return item
 
     def _call(self, output: str, changed: dict) -> tuple[Call, dict, list]:
+        callback = next(c for c in self.callbacks if c["output"] == output)
+        if callback.get("clientside_function"):
+            return self._clientside(callback, changed)
         body = self.body(output, changed)
         if self.record:
             self.sent.append(body)
@@ -489,6 +493,33 @@ class Tab:
                     updates[f"{id_key(component_id)}.{prop}"] = None
         call = Call(output, status, len(answer), seconds, len(data), body["changedPropIds"], parsed,
                     self._output_keys(output))
+        self.calls.append(call)
+        return call, updates, new_ids
+
+    def _clientside(self, callback: dict, changed: dict) -> tuple[Call, dict, list]:
+        """A clientside callback runs in the page, not on the server: here in Node.js, from the
+        JavaScript the page itself defines (its inline dash_clientside script)."""
+        output = callback["output"]
+        body = self.body(output, changed)
+
+        def value(item):
+            return [value(i) for i in item] if isinstance(item, list) else item.get("value")
+        args = [value(i) for i in body["inputs"]] + [value(i) for i in body.get("state", [])]
+        function = callback["clientside_function"]
+        result = javascript().call(self.clientside_code, function["namespace"], function["function_name"], args)
+        outputs = body["outputs"] if isinstance(body["outputs"], list) else [body["outputs"]]
+        values = result if isinstance(body["outputs"], list) else [result]
+        updates: dict = {}
+        new_ids: list = []
+        if not _is_no_update(result):
+            for spec, one in zip(outputs, values):
+                if _is_no_update(one):
+                    continue
+                prop = spec["property"].split("@")[0]
+                new_ids += self._set(spec["id"], prop, one)
+                updates[f"{id_key(spec['id'])}.{prop}"] = None
+        call = Call(output, 200, 0, 0.0, 0, body["changedPropIds"], {"clientside": result},
+                    self._output_keys(output), clientside=True)
         self.calls.append(call)
         return call, updates, new_ids
 
@@ -524,6 +555,76 @@ class Tab:
         if owner is not None:
             self.owned[owner] = added
         return added
+
+
+# ---------------------------------------------------------------------------------------------
+# Clientside callbacks: the page's own JavaScript, run in Node.js (Playwright's, or one on PATH)
+
+_NODE_SCRIPT = r"""
+globalThis.window = globalThis;
+const NO_UPDATE = {description: "dash_clientside.no_update"};
+const PREVENT = {description: "dash_clientside.PreventUpdate"};
+window.dash_clientside = {no_update: NO_UPDATE, PreventUpdate: PREVENT, callback_context: {}, set_props() {}};
+const loaded = new Set();
+const mark = v => v === NO_UPDATE ? {"__dash_client_no_update__": true}
+                : Array.isArray(v) ? v.map(mark) : (v === undefined ? null : v);
+require("readline").createInterface({input: process.stdin}).on("line", async line => {
+  const message = JSON.parse(line);
+  let answer;
+  try {
+    for (const code of message.code) if (!loaded.has(code)) { (0, eval)(code); loaded.add(code); }
+    const value = await window.dash_clientside[message.namespace][message.name](...message.args);
+    answer = {value: mark(value)};
+  } catch (error) {
+    answer = error === PREVENT ? {value: {"__dash_client_no_update__": true}} : {error: String(error)};
+  }
+  process.stdout.write(JSON.stringify(answer) + "\n");
+});
+"""
+
+
+def _is_no_update(value) -> bool:
+    return isinstance(value, dict) and value.get("__dash_client_no_update__") is True
+
+
+class _Javascript:
+    def __init__(self):
+        import shutil
+        import subprocess
+        try:
+            from playwright._impl._driver import compute_driver_executable
+            node = compute_driver_executable()[0]
+        except Exception:
+            node = shutil.which("node")
+        if not node:
+            raise RuntimeError("the app has clientside callbacks: Node.js is needed to run them "
+                               "(Playwright's driver or `node` on PATH)")
+        self.process = subprocess.Popen([str(node), "-e", _NODE_SCRIPT], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True, bufsize=1)
+        self.lock = threading.Lock()
+
+    def call(self, code: list[str], namespace: str, name: str, args: list):
+        message = json.dumps({"code": code, "namespace": namespace, "name": name, "args": args})
+        with self.lock:
+            self.process.stdin.write(message + "\n")
+            self.process.stdin.flush()
+            answer = json.loads(self.process.stdout.readline())
+        if "error" in answer:
+            raise RuntimeError(f"clientside callback {name} failed: {answer['error']}")
+        return answer["value"]
+
+
+_javascript: _Javascript | None = None
+_javascript_lock = threading.Lock()
+
+
+def javascript() -> _Javascript:
+    """One Node.js process per Python process, shared by every Tab (calls take a lock)."""
+    global _javascript
+    with _javascript_lock:
+        if _javascript is None:
+            _javascript = _Javascript()
+        return _javascript
 
 
 def flask_transport(app):
@@ -589,7 +690,8 @@ def templates(dependencies: list[dict]) -> dict[str, dict]:
     for callback in dependencies:
         shape = template_of(callback)
         recorded = TEMPLATES.get(callback["output"])
-        if recorded != shape and callback["output"] not in _warned:
+        if (recorded != shape and callback["output"] not in _warned
+                and not callback.get("clientside_function")):   # never POSTed: nothing to record
             _warned.add(callback["output"])
             print(f"dash_client: {callback['output'][:80]} is {'not' if recorded is None else 'different'} "
                   f"in the recorded TEMPLATES; built from /_dash-dependencies (run dash_client.py "
