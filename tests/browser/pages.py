@@ -293,8 +293,3 @@ class View:
         return [href for part in self.response.values() for value in part.values()
                 for href in component_props(value, "href")]
 
-
-def reveal_chart(page: Page) -> None:
-    """Scroll the chart into the viewport (a long problems list can push it below), so that
-    clicks and hovers by coordinates (click_marker_of, hover_marker_of) land on it."""
-    page.locator("#timeline .main-svg").first.scroll_into_view_if_needed()

@@ -1,0 +1,245 @@
+"""Serving safely: debug only with --debug, a warning beyond loopback, safe headers on every
+response, and no route that writes data (no request changes a byte of events.csv).
+
+`python app.py` is started for real on a free loopback port; the argument handling is tested with
+`Dash.run` replaced, so that nothing ever listens beyond this machine.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import dash
+import pytest
+
+from tests.browser.conftest import free_port, wait_for
+from tests.browser.pages import DashRequests
+
+ROOT = Path(__file__).resolve().parent.parent
+STRICT_REFERRER = {"no-referrer", "same-origin"}
+
+
+@pytest.fixture(scope="module")
+def app_module():
+    sys.path.insert(0, str(ROOT))
+    import app as module   # app.py: makes `app` and `server` at import, for gunicorn
+    return module
+
+
+@pytest.fixture
+def runs(monkeypatch):
+    """Dash.run replaced: records how it was called, listens nowhere."""
+    calls = []
+    monkeypatch.setattr(dash.Dash, "run", lambda self, **kwargs: calls.append(kwargs))
+    return calls
+
+
+# --- debug mode and the loopback warning: the argument paths, with nothing listening ------------
+
+def test_debug_is_off_unless_asked_for(app_module, runs):
+    app_module.main(["--port", "8123"])
+    app_module.main(["--port", "8123", "--debug"])
+    assert [call["debug"] for call in runs] == [False, True]
+    assert runs[0]["host"] == "127.0.0.1" and runs[0]["port"] == 8123
+
+
+@pytest.mark.parametrize("host, warned", [
+    ("127.0.0.1", False), ("localhost", False), ("::1", False), ("127.0.0.2", False),
+    ("0.0.0.0", True), ("::", True), ("192.168.1.20", True), ("10.0.0.5", True),
+    ("timeline.example.org", True),
+])
+def test_a_clear_warning_when_binding_beyond_loopback(app_module, runs, capsys, host, warned):
+    app_module.main(["--host", host, "--port", "8123"])
+    err = capsys.readouterr().err
+    assert runs[-1]["host"] == host
+    if warned:
+        assert f"warning: binding to {host}, beyond this machine" in err
+        assert "127.0.0.1 behind a proxy" in err
+    else:
+        assert "warning" not in err
+    assert app_module.is_loopback(host) is not warned
+
+
+# --- the routes ---------------------------------------------------------------------------
+
+GET_ROUTES = {"/static/<path:filename>", "/assets/<path:filename>",
+              "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>",
+              "/_dash-layout", "/_dash-dependencies", "/_reload-hash", "/_favicon.ico", "/",
+              "/<path:path>"}
+
+
+def test_the_only_route_that_takes_a_post_is_dash_callback_dispatch(app_module):
+    rules = list(app_module.server.url_map.iter_rules())
+    writing = {rule.rule for rule in rules if rule.methods & {"POST", "PUT", "PATCH", "DELETE"}}
+    assert writing == {"/_dash-update-component"}
+    dispatch = app_module.server.view_functions[next(r.endpoint for r in rules
+                                                     if r.rule == "/_dash-update-component")]
+    assert dispatch.__qualname__ == "dispatch"   # Dash's own: runs a callback, which only computes
+    assert {rule.rule for rule in rules} - writing == GET_ROUTES, "a new route: is it safe?"
+
+
+def test_every_callback_only_computes_views(app_module):
+    """Every callback's outputs are properties of components in the page: nothing else is set."""
+    outputs = set()
+    for callback in app_module.app.callback_map:
+        outputs |= {name.rsplit(".", 1)[0] for name in callback.strip(".").split("...")}
+    in_layout = set()
+
+    def walk(node):
+        if isinstance(node, (list, tuple)):
+            for child in node:
+                walk(child)
+        elif hasattr(node, "to_plotly_json"):
+            if getattr(node, "id", None) is not None:
+                in_layout.add(json.dumps(node.id, sort_keys=True, separators=(",", ":"))
+                              if isinstance(node.id, dict) else node.id)
+            walk(getattr(node, "children", None))
+
+    layout = app_module.app.layout
+    walk(layout() if callable(layout) else layout)
+    assert outputs and outputs <= in_layout, outputs - in_layout
+
+
+# --- a real `python app.py` ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory):
+    """`python app.py` on a copy of events.csv; yields (url, path, the server's output so far)."""
+    folder = tmp_path_factory.mktemp("serving")
+    path = folder / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", path)
+    port = free_port()
+    log = folder / "server.log"
+    with open(log, "w") as out:
+        process = subprocess.Popen([sys.executable, "app.py", "--events", str(path), "--port", str(port)],
+                                   cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, text=True,
+                                   env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(url + "/", process, log)
+        yield url, path, log
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def fetch(url: str, method: str = "GET", body: bytes | None = None, content_type: str = "application/json"):
+    headers = {"Content-Type": content_type} if body is not None else {}
+    request = urllib.request.Request(url, data=body, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def test_python_app_py_runs_without_debug(running):
+    url, _, log = running
+    text = log.read_text()
+    assert "Debug mode: off" in text and "Debug mode: on" not in text, text
+    assert "beyond this machine" not in text
+    status, _, page = fetch(url + "/")
+    config = json.loads(re.search(rb'id="_dash-config" type="application/json">(.*?)</script>', page, re.S)[1])
+    assert config["ui"] is False and config["props_check"] is False and "hot_reload" not in config
+    # Dash registers /_reload-hash in every mode; without debug it answers that hot reload is off.
+    assert json.loads(fetch(url + "/_reload-hash")[2])["reloadHash"] is None
+    # Werkzeug's debugger (the in-browser console of debug mode) is not there to answer.
+    status, _, body = fetch(url + "/?__debugger__=yes&cmd=resource&f=debugger.js")
+    assert b"Werkzeug" not in body and b"debugger" not in body.lower()
+    for alive in ("/_alive_", "/_alive_x", "/console"):
+        assert b"Werkzeug" not in fetch(url + alive)[2]
+
+
+def assert_safe_headers(headers, where: str) -> None:
+    assert headers.get("X-Content-Type-Options") == "nosniff", where
+    assert headers.get("Referrer-Policy") in STRICT_REFERRER, where
+
+
+def test_every_kind_of_response_carries_the_safe_headers(running):
+    url, _, _ = running
+    status, headers, page = fetch(url + "/")
+    assert status == 200
+    assert_safe_headers(headers, "/")
+    scripts = re.findall(rb'<script src="(/_dash-component-suites/[^"]+)"', page)
+    assets = re.findall(rb'(?:src|href)="(/assets/[^"?]+)', page)
+    assert scripts and assets
+    addresses = ["/?event=shoot-to-kill-order", "/_dash-layout", "/_dash-dependencies", "/_favicon.ico",
+                 scripts[0].decode(), *[a.decode() for a in assets], "/no/such/page",
+                 "/assets/no-such-file.css"]
+    for address in addresses:
+        status, headers, _ = fetch(url + address)
+        assert status in (200, 404), (address, status)
+        assert_safe_headers(headers, address)
+    http = DashRequests(url)
+    body = {"output": "counter.children"}
+    for request in (json.dumps(body).encode(), b"not json"):
+        status, headers, _ = fetch(url + "/_dash-update-component", "POST", request)
+        assert status >= 400
+        assert_safe_headers(headers, f"a refused callback ({status})")
+    spec = next(d for d in http.dependencies if "counter.children" in d["output"])
+    outputs = [dict(zip(("id", "property"), name.rsplit(".", 1)))
+               for name in spec["output"].strip(".").split("...")]
+    status, headers, _ = fetch(url + "/_dash-update-component", "POST", json.dumps({
+        "output": spec["output"], "outputs": outputs, "changedPropIds": [], "state": [],
+        "inputs": [{**i, "value": None} for i in spec["inputs"]]}).encode())
+    assert status == 200
+    assert_safe_headers(headers, "a callback")
+
+
+# Requests a reader, a scanner or an attacker might send; none may change the data.
+ODD_GETS = ["/", "/?event=../../events.csv", "/events.csv", "/assets/../events.csv",
+            "/assets/%2e%2e/events.csv", "/assets/..%2fevents.csv", "/static/../events.csv",
+            "/_dash-component-suites/dash/..%2f..%2fevents.csv", "/_dash-layout?x=1",
+            "/?q=%3Cscript%3E&from=javascript:alert(1)", "/" + "a" * 5000]
+ODD_BODIES = [
+    b"not json", b"{}", b"[]", b"null", json.dumps({"output": "nope.children", "inputs": []}).encode(),
+    json.dumps({"output": "counter.children", "inputs": "x"}).encode(),
+    json.dumps({"output": "download.data", "inputs": [{"id": "export-csv", "property": "n_clicks", "value": 1}],
+                "state": [{"id": "url", "property": "search", "value": "?q=" + "x" * 10000}],
+                "outputs": {"id": "download", "property": "data"}, "changedPropIds": ["export-csv.n_clicks"]}).encode(),
+    b"{" * 100_000, b"x" * 2_000_000,
+]
+
+
+def test_no_request_changes_a_byte_of_events_csv(running):
+    url, path, _ = running
+    before, stat = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat()
+    files = set(path.parent.iterdir())
+    http = DashRequests(url)
+    for address in ODD_GETS:
+        status, _, body = fetch(url + address)
+        # (Dash answers a component-suite path it does not know with a 500; never with the file.)
+        assert status in (200, 400, 404, 414, 500), (address, status)
+        assert b"ablyazov-sentenced-in-absentia,2017-06-07" not in body, f"{address} served the data file"
+        assert b"Traceback" not in body
+    for body in ODD_BODIES:
+        for content_type in ("application/json", "text/csv"):
+            status, _, answer = fetch(url + "/_dash-update-component", "POST", body, content_type)
+            assert status in (200, 204, 400, 415, 500), status
+            assert b"Traceback" not in answer and b"File \"" not in answer and str(ROOT).encode() not in answer
+    for method in ("PUT", "PATCH", "DELETE"):
+        for address in ("/", "/events.csv", "/_dash-update-component", "/assets/style.css"):
+            assert fetch(url + address, method, b"id,date\n")[0] == 405, (method, address)
+    # Every view the page can ask for, with odd values for the filters.
+    for search in ("", "?event=shoot-to-kill-order", "?category=nope&source=%00&q=%3Csvg%3E",
+                   "?from=2022-13-45&to=yesterday", "?event=" + "x" * 3000):
+        assert http.view(search).counter.endswith(" events")
+        assert http.figure(search) is not None
+    assert http.callback("download.data", {"export-csv.n_clicks": 1}, {"url.search": ""},
+                         changed=("export-csv.n_clicks",))[0] == 200
+    assert fetch(url + "/")[0] == 200, "the server is still up"
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    after = path.stat()
+    assert (after.st_mtime_ns, after.st_size, after.st_ino) == (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    assert set(path.parent.iterdir()) == files, "no file was made beside it"
