@@ -19,13 +19,22 @@ from tests.browser.pages import TimelinePage  # noqa: E402
 EVENT = "shoot-to-kill-order"
 
 
+VIEWPORT = {"width": 1400, "height": 900}
+
+
+def capture(page, url: str, output: Path) -> Path:
+    """Screenshot the served dashboard with EVENT selected, in a page of VIEWPORT's size."""
+    page.set_viewport_size(VIEWPORT)
+    TimelinePage(page, url).open(event=EVENT)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(output), full_page=False)
+    return output
+
+
 def screenshot(output: Path, events: Path = ROOT / "events.csv") -> Path:
     with serve(events) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900}, device_scale_factor=1)
-        TimelinePage(page, url).open(event=EVENT)
-        page.wait_for_timeout(500)
-        page.screenshot(path=str(output), full_page=False)
+        capture(browser.new_page(device_scale_factor=1), url, output)
         browser.close()
     return output
 
