@@ -146,6 +146,15 @@ class TimelinePage:
         label.first.wait_for(timeout=10_000)
         return label.first.text_content()
 
+    def wait_for_marker(self, event_id: str, timeout: float = 15_000) -> None:
+        """Wait until the chart holds the event's mark (the first figure may come after the
+        counter and the list, which wait_until_drawn waits for)."""
+        self.page.wait_for_function(
+            """(id) => { const gd = document.querySelector('#timeline .js-plotly-plot');
+                 return !!(gd && gd._fullData && gd._fullData.some(
+                   t => t.customdata && Array.from(t.customdata).includes(id))); }""",
+            arg=event_id, timeout=timeout)
+
 
 # --- The same views without a browser -------------------------------------------------------
 

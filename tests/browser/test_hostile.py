@@ -107,6 +107,7 @@ def test_each_hostile_event_selected_every_way_shows_literal_text(hostile, event
     guard.assert_nothing_ran()
 
     timeline.open()
+    timeline.wait_for_marker(event_id)
     timeline.click_marker_of(event_id)
     timeline.expect_event_param(event_id)
     expect_accounts_literal(timeline, event_id)
@@ -114,6 +115,7 @@ def test_each_hostile_event_selected_every_way_shows_literal_text(hostile, event
 
     timeline.open(event=event_id)
     expect_accounts_literal(timeline, event_id)
+    timeline.wait_for_marker(event_id)
     hovered = timeline.hover_marker_of(event_id)
     # The hover label is plotly's pseudo-HTML, written escaped by the view; plotly does not
     # decode &quot;, so a double quote shows as that entity (a display slip, not markup).
