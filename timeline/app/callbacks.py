@@ -1,6 +1,8 @@
 """Callbacks: read the inputs, call a pure function from timeline.view, return."""
 from __future__ import annotations
 
+import os
+
 from dash import ALL, Input, Output, Patch, State as Given, ctx, dcc, no_update
 
 from ..filters import State, bad_dates
@@ -59,7 +61,7 @@ def register(app, path: str, title: str = "Timeline") -> None:
         return (
             side, render.event_list(listing), render.list_caption(listing),
             f"{int(mask.sum()):,} of {len(index):,} events",
-            render.problems(notices, index.dataset.rows_left_out, path),
+            render.problems(notices, index.dataset.rows_left_out, os.path.basename(path)),
             [{"label": name, "value": name} for name in index.lanes],
             [{"label": f"{name} ({n:,})", "value": name} for name, n in index.outlets],
         )

@@ -7,6 +7,7 @@ read at all, the last good version keeps being served, with a notice.
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -55,6 +56,28 @@ def unreadable(dataset) -> bool:
     return not len(dataset.accounts) and any(p.level == ERROR and p.row <= 1 for p in dataset.problems)
 
 
+CUT_SHORT = ("values but the header has", "never closed")  # what a row cut mid-write gets
+
+
+def half_saved(dataset, had_rows: bool) -> str:
+    """Why the file looks like a save still in progress ("" when it does not): it cannot be
+    read at all, it lost every row, or its last row is cut off with no line end."""
+    if unreadable(dataset):
+        return dataset.problems[0].message
+    if had_rows and not len(dataset.accounts):
+        return "it has no rows"
+    try:
+        with open(dataset.path, "rb") as f:
+            f.seek(-1, os.SEEK_END)
+            ends_a_line = f.read(1) in (b"\n", b"\r")
+    except OSError:
+        return ""
+    last_kept = int(dataset.accounts["row"].max()) if len(dataset.accounts) else 1
+    cut = [p for p in dataset.problems if p.row > last_kept and p.level == ERROR
+           and any(sign in p.message for sign in CUT_SHORT)]
+    return "its last row is cut off" if cut and not ends_a_line else ""
+
+
 def current(path: str) -> Current:
     stamp = signature(path)
     cached = _cache.get(path)
@@ -65,10 +88,12 @@ def current(path: str) -> Current:
         if cached is not None and cached.signature == stamp:
             return cached
         dataset = load(path)
-        if cached is not None and unreadable(dataset) and len(cached.index):
+        why = half_saved(dataset, cached is not None and len(cached.index) > 0)
+        if cached is not None and why and len(cached.index):
             notice = Problem(0, "", ERROR, (
-                f"{path} cannot be read right now ({dataset.problems[0].message}); showing the "
-                f"version read at {time.strftime('%H:%M:%S', time.localtime(cached.loaded_at))}"
+                f"{os.path.basename(path)} cannot be read right now ({why}: a save in progress, "
+                f"or a mistake); showing the version read at "
+                f"{time.strftime('%H:%M:%S', time.localtime(cached.loaded_at))}"
             ))
             # A new version, so that open pages poll it and show the notice (same events).
             kept = Current(cached.index, dataset.signature, _version(dataset.signature),

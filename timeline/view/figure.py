@@ -158,7 +158,7 @@ def layout(index: EventIndex, window: Window) -> dict:
         },
         "yaxis": {
             "tickmode": "array", "tickvals": list(range(len(index.lanes))),
-            "ticktext": [html.escape(name) for name in index.lanes],
+            "ticktext": [html.escape(name, quote=False) for name in index.lanes],
             "range": [lanes - 0.5, -0.5], "fixedrange": True, "automargin": True,
             "showgrid": False, "zeroline": False,
         },
@@ -209,7 +209,7 @@ def hover_texts(index: EventIndex, positions: np.ndarray) -> list[str]:
     counts = index.values("accounts", positions)
     disputed = index.disputed[positions]
     return [
-        f"<b>{html.escape(label)}</b><br>{html.escape(shorten(title))}"
+        f"<b>{html.escape(label, quote=False)}</b><br>{html.escape(shorten(title), quote=False)}"
         f"<br><i>{count} account{'s' if count != 1 else ''}{' · sources disagree on the date' if d else ''}</i>"
         for label, title, count, d in zip(labels, titles, counts, disputed)
     ]
