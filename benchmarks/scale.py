@@ -74,6 +74,8 @@ except Exception:  # pytest missing: the same arguments
                      "--disable-dev-shm-usage"]
 
 TITLE = "Benchmark"
+CODE = ROOT          # where the served app's code is: the working tree, or a snapshot of HEAD
+SNAPSHOT = None      # the commit served with --snapshot
 TARGETS = {   # issue 4, at 1M events unless said
     "figure_bytes": 1.5e6,
     "draw_ms": 3000, "draw_ms_100k": 1500,
@@ -123,7 +125,7 @@ class Server:
                    "--bind", f"127.0.0.1:{self.port}", "app:server"]
         self.log = open(log, "w")
         started = time.perf_counter()
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(command, cwd=CODE, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.startup = self._wait(started)
         self.worker = self._worker()
 
@@ -458,7 +460,8 @@ def naive(browser: Browser, path: Path, events: int, workdir: Path, args) -> dic
         entry = {"kind": kind}
         try:
             done = subprocess.run([sys.executable, __file__, "--naive-build", kind, str(path), str(out)],
-                                  capture_output=True, text=True, timeout=args.naive_build_timeout, cwd=ROOT)
+                                  capture_output=True, text=True, timeout=args.naive_build_timeout, cwd=ROOT,
+                                  env={**os.environ, "TIMELINE_SCALE_CODE": str(CODE)})
             if done.returncode != 0:
                 entry["error"] = f"build failed: {done.stderr.strip().splitlines()[-1:]}"
             else:
@@ -543,6 +546,13 @@ def _ratio(a, b) -> str:
 
 
 def tables(rows: list[dict]) -> str:
+    failed = [r for r in rows if "error" in r]
+    rows = [r for r in rows if "error" not in r]
+    notes = [f"{r['events']:,} events: failed: {r['error']} {' / '.join(r.get('log') or [])}" for r in failed]
+    return "\n".join(notes + ([""] if notes else [])) + _tables(rows)
+
+
+def _tables(rows: list[dict]) -> str:
     out = ["| events | file MB | start-up s | figure sent KB | first-page callbacks KB | draw ms (median of runs) "
            "| click -> panel: panel callback p50 / p95 ms | the same, from the click (+ navigate) "
            "| filter/zoom -> figure: figure callback p50 / p95 ms | the same, from the change (+ navigate, panel) "
@@ -621,7 +631,7 @@ def _seconds(text) -> float | None:
 
 
 def targets(rows: list[dict]) -> str:
-    by = {r["events"]: r for r in rows}
+    by = {r["events"]: r for r in rows if "error" not in r}
     if not by:
         return ""
     big = by[max(by)]
@@ -658,6 +668,24 @@ def machine() -> str:
 
 
 def revision() -> str:
+    if SNAPSHOT:
+        return f"{SNAPSHOT} (served from a snapshot of that commit: uncommitted changes left out)"
+    return working_tree()
+
+
+def snapshot(directory: Path) -> str:
+    """HEAD's files, as committed, in `directory` (git archive: the repository is not touched)."""
+    global CODE, SNAPSHOT
+    directory.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(directory)], input=archive, check=True)
+    CODE = directory
+    SNAPSHOT = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True).stdout.strip()
+    return SNAPSHOT
+
+
+def working_tree() -> str:
     def git(*a):
         return subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     status = subprocess.run(["git", "status", "--porcelain", "--", "timeline", "app.py"], cwd=ROOT,
@@ -809,6 +837,7 @@ def wait_quiet(limit: float, seconds: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--naive-build"]:
+        sys.path.insert(0, os.environ.get("TIMELINE_SCALE_CODE", str(ROOT)))
         naive_build(*argv[1:4])
         return 0
     if argv[:1] == ["--draw-file"]:
@@ -839,6 +868,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="before each size, wait at most this long for the load average to fall "
                              "below --quiet-load (other work on the machine skews the timings)")
     parser.add_argument("--quiet-load", type=float, default=1.0)
+    parser.add_argument("--snapshot", action="store_true",
+                        help="serve the app from a copy of HEAD as committed (git archive), so that "
+                             "edits made to the working tree during the run do not change what is measured")
     args = parser.parse_args(argv)
     if args.profile:
         profile(args.profile, args.top)
@@ -856,6 +888,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     command = ".venv/bin/python benchmarks/scale.py" + (" " + " ".join(argv) if argv else "")
     workdir = Path(tempfile.mkdtemp(prefix="timeline-scale-"))
+    if args.snapshot:
+        print(f"serving a snapshot of {snapshot(workdir / 'code')}", file=sys.stderr)
     started = time.perf_counter()
     browser = Browser()
     rows = []
@@ -864,7 +898,14 @@ def main(argv: list[str] | None = None) -> int:
             if args.quiet:
                 load = wait_quiet(args.quiet_load, args.quiet)
                 print(f"load average {load:.1f} before {events:,} events", file=sys.stderr)
-            rows.append(run_size(events, args, browser, workdir))
+            try:
+                rows.append(run_size(events, args, browser, workdir))
+            except Exception as error:   # the app failed to start or to answer: say so, go on
+                logs = sorted(workdir.glob(f"gunicorn-{events}.log"))
+                tail = logs[0].read_text().strip().splitlines()[-3:] if logs else []
+                rows.append({"events": events, "error": f"{type(error).__name__}: {error}"[:300],
+                             "log": tail})
+                print(f"  failed: {rows[-1]}", file=sys.stderr)
             print(tables(rows), file=sys.stderr)
     finally:
         chromium = browser.version
