@@ -1,7 +1,8 @@
 """Issue 4: the dashboard at a million events, against the naive way on the same data.
 
-    .venv/bin/python benchmarks/scale.py [--sizes 1000,10000,100000,1000000] [--write]
-    .venv/bin/python benchmarks/scale.py --profile 1000000     # where the server's time goes
+    .venv/bin/python benchmarks/scale.py [--sizes 1000,10000,100000,1000000] [--snapshot] [--write]
+    .venv/bin/python benchmarks/scale.py --profile 1000000          # where the server's time goes
+    .venv/bin/python benchmarks/scale.py --browser-profile 1000000  # where Chromium's time goes
 
 For each size (events; generate.py's generate(events=N): 20 categories, 200 outlets, 10% spans,
 1-3 accounts per event, realistic text; the file is made once and reused while generate.py is
