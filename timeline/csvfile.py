@@ -44,48 +44,57 @@ class Unreadable(Exception):
         self.problem = problem
 
 
-def read_table(data: bytes) -> Table:
+def read_table(data) -> Table:
+    """Read a file's bytes: `bytes`, or a pyarrow Buffer (read without a copy).
+
+    They are let go of once parsed (unless the caller keeps them): the memory they took then
+    holds the columns, each in one piece."""
+    holder = [data]
+    del data
     try:
-        return _read(data)
+        return _read(holder)
     except Unreadable as unreadable:
         return Table(problems=[unreadable.problem])
 
 
-def _read(data: bytes) -> Table:
-    if data.startswith(BOM):
-        data = data[len(BOM):]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+def _read(holder: list) -> Table:
+    data = holder.pop()
+    data = data if isinstance(data, pa.Buffer) else pa.py_buffer(data)
+    if _head(data, len(BOM)) == BOM:
+        data = data.slice(len(BOM))
+    if _head(data, 2) in (b"\xff\xfe", b"\xfe\xff"):
         raise Unreadable(Problem(0, "", ERROR, f"the file is saved as UTF-16 text; {HOW_TO_SAVE}"))
-    if not data[:4096].strip() and not data.strip():  # (the first 4 KiB usually settle it)
+    if not _head(data, 4096).strip() and not data.to_pybytes().strip():  # (the first 4 KiB usually settle it)
         raise Unreadable(Problem(
             0, "", ERROR,
             f"the file is empty; it needs at least the header line: {schema.header_line()}",
         ))
     columns, problems = _read_header(data)
+    scan = _scan(data)
     try:
-        if data.count(b'"') % 2:
+        if scan.quotes % 2:
             # An odd number of quotes: one may open and never close, which the fast parser
             # accepts silently (the value runs on to the end of the file).
             raise pa.ArrowInvalid("a double quote may be left open")
-        if not data.isascii():
+        if not scan.ascii and not _is_utf8(data):
             # pyarrow prints a traceback when a row it skips is not UTF-8; check first.
-            try:
-                data.decode("utf-8")
-            except UnicodeDecodeError:
-                raise pa.ArrowInvalid("not UTF-8") from None
+            raise pa.ArrowInvalid("not UTF-8")
         frame, rows, shape_problems = _parse_with_arrow(data, columns)
         replaced = False
     except pa.ArrowInvalid:
         # An open quote, or bytes that are not UTF-8: read again slowly, to say where.
-        text = data.decode("utf-8", errors="replace")
+        text = data.to_pybytes().decode("utf-8", errors="replace")
         frame, rows, shape_problems = _parse_with_csv_module(text, columns)
+        del text
         replaced = True
+    # Values are pieces of the file's text: look for a NUL or U+FFFD only if the text has one.
+    absent = [needle for needle, found in (("\x00", scan.nul),
+                                           ("\ufffd", replaced or (not scan.ascii and _has_replacement(data))))
+              if not found]
+    del data
+    frame = _one_chunk(frame)
     problems += shape_problems
     frame, rows = _drop_blank_rows(frame, rows)
-    # Values are pieces of the file's text: look for a NUL or U+FFFD only if the text has one.
-    absent = [needle for needle, found in (("\x00", b"\x00" in data),
-                                           ("\ufffd", replaced or "\ufffd".encode() in data))
-              if not found]
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent)
     if bad_rows.any():
         frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
@@ -94,9 +103,91 @@ def _read(data: bytes) -> Table:
     return Table(columns, frame, rows, problems)
 
 
-def _read_header(data: bytes) -> tuple[list[str], list[Problem]]:
-    end = min((i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0), default=-1)
-    line = data if end < 0 else data[:end]
+def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each column in one Arrow chunk (the parser makes one a block): then taking rows costs
+    O(rows), and the dashboard's index need not join the chunks itself. Joined right after the
+    file's bytes are let go of, the columns reuse their memory."""
+    for name in frame.columns:
+        array = frame[name].array
+        if not hasattr(array, "__arrow_array__"):
+            continue
+        chunked = array.__arrow_array__()
+        if chunked.num_chunks <= 1:
+            continue
+        try:
+            joined = chunked.combine_chunks()
+        except (pa.ArrowInvalid, pa.ArrowCapacityError):  # over 2 GB of text: stays in pieces
+            continue
+        frame[name] = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([joined])), index=frame.index,
+                                dtype=frame[name].dtype)
+    return frame
+
+
+_STEP = 1 << 20  # bytes scanned at a time: small enough to stay in the cache, and no big temporaries
+
+
+def _bytes(data: pa.Buffer) -> np.ndarray:
+    return np.frombuffer(data, dtype=np.uint8)
+
+
+def _head(data: pa.Buffer, size: int) -> bytes:
+    return data.slice(0, min(size, data.size)).to_pybytes()
+
+
+@dataclass
+class _Scan:
+    quotes: int     # how many double quotes
+    ascii: bool     # every byte < 0x80
+    nul: bool       # a NUL byte somewhere
+
+
+def _scan(data: pa.Buffer) -> _Scan:
+    """One pass over the bytes, a piece at a time (numpy, no copy of the file)."""
+    view = _bytes(data)
+    quotes, top, nul = 0, 0, False
+    for start in range(0, len(view), _STEP):
+        piece = view[start:start + _STEP]
+        quotes += int(np.count_nonzero(piece == ord('"')))
+        top = max(top, int(piece.max()))
+        nul = nul or bool((piece == 0).any())
+    return _Scan(quotes, top < 0x80, nul)
+
+
+def _is_utf8(data: pa.Buffer) -> bool:
+    """Whether the bytes are UTF-8, as bytes.decode("utf-8") would say (Arrow's check, no copy)."""
+    offsets = pa.array([0, data.size], type=pa.int64()).buffers()[1]
+    try:
+        pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, data]).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _has_replacement(data: pa.Buffer) -> bool:
+    """Whether U+FFFD (EF BF BD) is in the bytes."""
+    view = _bytes(data)
+    for start in range(0, len(view), _STEP):
+        piece = view[start:start + _STEP + 2]  # (a character across two pieces is seen whole)
+        at = np.flatnonzero(piece[:-2] == 0xEF)
+        if len(at) and ((piece[at + 1] == 0xBF) & (piece[at + 2] == 0xBD)).any():
+            return True
+    return False
+
+
+def _line_end(data: pa.Buffer) -> int:
+    """Where the first line ends (the first CR or LF), or -1."""
+    view = _bytes(data)
+    for start in range(0, len(view), 1 << 16):
+        piece = view[start:start + (1 << 16)]
+        at = np.flatnonzero((piece == ord("\n")) | (piece == ord("\r")))
+        if len(at):
+            return start + int(at[0])
+    return -1
+
+
+def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
+    end = _line_end(data)
+    line = (data if end < 0 else data.slice(0, end)).to_pybytes()
     if b"\x00" in line:  # UTF-16 without its byte order mark: every other byte is NUL
         raise Unreadable(Problem(1, "", ERROR, f"the header line holds NUL bytes, so the file is "
                                                f"probably saved as UTF-16 text; {HOW_TO_SAVE}"))
@@ -149,7 +240,7 @@ def _read_header(data: bytes) -> tuple[list[str], list[Problem]]:
     return columns, problems
 
 
-def _parse_with_arrow(data: bytes, columns: list[str]):
+def _parse_with_arrow(data: pa.Buffer, columns: list[str]):
     """The fast path: pyarrow's CSV parser, one thread so row numbers are known."""
     invalid: list[tuple[int, int, str]] = []
 
@@ -158,7 +249,7 @@ def _parse_with_arrow(data: bytes, columns: list[str]):
         return "skip"
 
     table = pacsv.read_csv(
-        io.BytesIO(data),
+        pa.BufferReader(data),  # (no copy of the bytes)
         read_options=pacsv.ReadOptions(use_threads=False, skip_rows=1, column_names=columns,
                                        block_size=1 << 24),
         parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
@@ -169,6 +260,7 @@ def _parse_with_arrow(data: bytes, columns: list[str]):
         ),
     )
     frame = table.to_pandas()
+    del table
     total = len(frame) + len(invalid)
     rows = np.arange(2, total + 2, dtype=np.int64)
     problems = []
