@@ -17,8 +17,11 @@ EVENT_COLUMNS = (
 )
 
 
-def build_events(accounts: pd.DataFrame) -> pd.DataFrame:
-    """One row per event, sorted by start then id; `order` is that position."""
+def build_events(accounts: pd.DataFrame, ids: tuple | None = None) -> pd.DataFrame:
+    """One row per event, sorted by start then id; `order` is that position.
+
+    `ids`: `pd.factorize(accounts["id"])` if the caller has it already.
+    """
     if not len(accounts):
         frame = pd.DataFrame({name: pd.Series([], dtype=accounts[name].dtype if name in accounts else "str")
                               for name in EVENT_COLUMNS})
@@ -28,25 +31,20 @@ def build_events(accounts: pd.DataFrame) -> pd.DataFrame:
         return frame
     # Events are numbered in order of first appearance: codes[i] is account i's event and
     # first[k] the position of event k's first account. Numpy on these, not groupby on strings.
-    codes, ids = pd.factorize(accounts["id"])
+    codes, ids = pd.factorize(accounts["id"]) if ids is None else ids
     n = len(ids)
-    first = np.flatnonzero(~pd.Index(codes).duplicated())
+    first = first_positions(codes)
     count = np.bincount(codes, minlength=n)
     source_codes, source_names = pd.factorize(accounts["source"])
     named, width = source_codes >= 0, len(source_names) + 1
     pairs = pd.unique(codes[named].astype(np.int64) * width + source_codes[named])
     sources = np.bincount(pairs // width, minlength=n)
     # Dates agree when one moment lies inside every account's date.
-    latest_start = accounts["start"].groupby(codes, sort=False).max().reindex(range(n))
-    earliest_last = accounts["start_last"].groupby(codes, sort=False).min().reindex(range(n))
-    disputed = (latest_start > earliest_last).to_numpy(dtype=bool)
+    disputed = _disagree(accounts["start"].to_numpy(), accounts["start_last"].to_numpy(), codes, n)
     has_end = accounts["end"].notna().to_numpy()
     if has_end.any():
-        end_codes = codes[has_end]
-        latest_end = accounts["end"][has_end].groupby(end_codes, sort=False).max()
-        earliest_end_last = accounts["end_last"][has_end].groupby(end_codes, sort=False).min()
-        end_disputed = (latest_end > earliest_end_last).reindex(range(n), fill_value=False)
-        disputed = disputed | end_disputed.to_numpy(dtype=bool)
+        disputed |= _disagree(accounts["end"].to_numpy()[has_end], accounts["end_last"].to_numpy()[has_end],
+                              codes[has_end], n)
     # The last moment the event covers: its end (at that precision) or its start's.
     end_last = accounts["end_last"].to_numpy()[first]
     last = np.where(np.isnat(end_last), accounts["start_last"].to_numpy()[first], end_last)
@@ -62,3 +60,32 @@ def build_events(accounts: pd.DataFrame) -> pd.DataFrame:
     events["last"] = last[order]
     events["order"] = np.arange(n, dtype=np.int64)
     return events
+
+
+def first_positions(codes: np.ndarray) -> np.ndarray:
+    """Where each code first occurs, for codes numbered in order of first appearance
+    (as pd.factorize numbers them): position i is a first iff codes[i] exceeds all before it."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.int64)
+    new = np.empty(len(codes), dtype=bool)
+    new[0] = True
+    np.greater(codes[1:], np.maximum.accumulate(codes)[:-1], out=new[1:])
+    return np.flatnonzero(new)
+
+
+def _disagree(latest: np.ndarray, earliest: np.ndarray, codes: np.ndarray, n: int) -> np.ndarray:
+    """Per event: its greatest `latest` is after its smallest `earliest` (NaT left out, as a
+    groupby max and min leave it out; an event with none of one is not in disagreement)."""
+    high = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    low = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    has_high, has_low = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    for values, out, seen, reduce in ((latest, high, has_high, np.maximum),
+                                      (earliest, low, has_low, np.minimum)):
+        known = ~np.isnat(values)
+        if known.all():
+            reduce.at(out, codes, values.view(np.int64))
+            seen[codes] = True
+        else:
+            reduce.at(out, codes[known], values[known].view(np.int64))
+            seen[codes[known]] = True
+    return has_high & has_low & (high > low)
