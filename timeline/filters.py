@@ -91,8 +91,10 @@ def bad_dates(filters: Filters) -> list[str]:
     return problems
 
 
-def apply(index: EventIndex, filters: Filters) -> np.ndarray:
-    """A boolean mask over the index's events: those the filters keep."""
+def apply(index: EventIndex, filters: Filters, words=None) -> np.ndarray:
+    """A boolean mask over the index's events: those the filters keep.
+
+    `words(word)` gives the events whose text holds a word; the app passes a cached one."""
     mask = np.ones(len(index), dtype=bool)
     if not len(index) or not filters.active:
         return mask
@@ -103,7 +105,7 @@ def apply(index: EventIndex, filters: Filters) -> np.ndarray:
     if filters.sources:
         mask &= events_from_sources(index, filters.sources)
     for word in filters.text.split():
-        mask &= events_with_text(index, word)
+        mask &= words(word) if words else events_with_text(index, word)
     low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
     if low is not None:
         mask &= index.last >= low

@@ -39,6 +39,7 @@ class EventIndex:
     account_order: np.ndarray       # positions in dataset.accounts, grouped by event
     account_bounds: np.ndarray      # event i's accounts: account_order[b[i]:b[i+1]]
     outlets: list[tuple[str, int]] = field(default_factory=list)  # every outlet, its accounts
+    distinct: dict = field(default_factory=dict)    # see distinct_values
 
     def __len__(self) -> int:
         return len(self.events)
@@ -129,6 +130,7 @@ def build_index(dataset: Dataset) -> EventIndex:
         account_order=account_order,
         account_bounds=bounds,
         outlets=_outlets(accounts),
+        distinct=distinct_values(accounts),
     )
 
 
@@ -147,6 +149,21 @@ def _lanes(events: pd.DataFrame) -> tuple[list[str], np.ndarray]:
 
 
 SEARCHED = ("title", "description", "location", "source", "claimed_by")
+FEW_VALUED = ("location", "source", "claimed_by")   # searched through their distinct values
+
+
+def _arrow(values) -> pa.Array:
+    return values.__arrow_array__() if hasattr(values, "__arrow_array__") else pa.array(values)
+
+
+def distinct_values(accounts: pd.DataFrame) -> dict[str, tuple[np.ndarray, pa.Array]]:
+    """Per few-valued column: each account's code and the distinct values (a few hundred
+    places or outlets among a million accounts, so a search looks at each once)."""
+    found = {}
+    for name in FEW_VALUED:
+        codes, uniques = pd.factorize(accounts[name])
+        found[name] = (codes.astype(np.int32), pa.array(np.asarray(uniques, dtype=object), pa.string()))
+    return found
 
 
 def events_with_text(index: EventIndex, word: str) -> np.ndarray:
@@ -154,9 +171,13 @@ def events_with_text(index: EventIndex, word: str) -> np.ndarray:
     accounts = index.dataset.accounts
     hit = np.zeros(len(accounts), dtype=bool)
     for name in SEARCHED:
-        column = accounts[name].array
-        arrow = column.__arrow_array__() if hasattr(column, "__arrow_array__") else pa.array(column)
-        hit |= pc.match_substring(arrow, word, ignore_case=True).to_numpy(zero_copy_only=False)
+        if name in index.distinct:
+            codes, uniques = index.distinct[name]
+            matched = pc.match_substring(uniques, word, ignore_case=True).to_numpy(zero_copy_only=False)
+            hit |= matched[codes] if len(matched) else False
+        else:
+            arrow = _arrow(accounts[name].array)
+            hit |= pc.match_substring(arrow, word, ignore_case=True).to_numpy(zero_copy_only=False)
     return events_of(index, hit)
 
 

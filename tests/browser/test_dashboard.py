@@ -61,6 +61,10 @@ def test_clicking_a_marker_opens_every_account_of_the_event(timeline):
     timeline.click_marker_of("shoot-to-kill-order")
     timeline.expect_selected("Tokayev orders forces to shoot to kill")
     timeline.expect_event_param("shoot-to-kill-order")
+    # The chart rings the selected event.
+    timeline.page.wait_for_function(
+        """() => document.querySelector('#timeline .js-plotly-plot')._fullData
+                   .some(t => t.name === 'Selected' && t.x.length === 1)""", polling=200)
     text = timeline.panel_text()
     for outlet in ("Los Angeles Times", "France 24", "EFE", "franceinfo"):
         assert outlet in text

@@ -79,7 +79,7 @@ def register(app, path: str, title: str = "Timeline") -> None:
             zoom = chart.Window.around(index, mask, whole=True)
         else:
             zoom = chart.Window(*zoom) if zoom else None
-        if ctx.triggered_id == "timeline":  # a click on a density band zooms in around it
+        if set(ctx.triggered_prop_ids) == {"timeline.clickData"}:  # a density band zooms in
             zoom = chart.zoom_into(click, chart.view_window(index, mask, selected, zoom)[0])
             if zoom is None:
                 return no_update, no_update

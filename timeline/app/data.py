@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..filters import Filters, apply
-from ..index import EventIndex, build_index
+from ..index import EventIndex, build_index, events_with_text
 from ..load import load, signature
 from ..problems import ERROR, Problem
 
@@ -30,6 +30,7 @@ class Current:
     notices: list[Problem] = field(default_factory=list)   # about the file as a whole, now
 
     masks: dict = field(default_factory=dict)
+    word_masks: dict = field(default_factory=dict)
 
     @property
     def problems(self) -> list[Problem]:
@@ -37,18 +38,28 @@ class Current:
 
     def mask(self, filters: Filters) -> np.ndarray:
         """The events the filters keep; the callbacks of one change ask for it several times."""
-        found = self.masks.get(filters)
-        if found is None:
-            found = apply(self.index, filters)
-            if len(self.masks) >= MASKS_KEPT:
-                self.masks.pop(next(iter(self.masks)))
-            self.masks[filters] = found
-        return found
+        return _remember(self.masks, filters, lambda: apply(self.index, filters, self.word_mask))
+
+    def word_mask(self, word: str) -> np.ndarray:
+        """The events with `word` in their text: the slowest filter, so kept per word too."""
+        return _remember(self.word_masks, word.lower(), lambda: events_with_text(self.index, word))
+
+
+def _remember(kept: dict, key, make):
+    found = kept.get(key)
+    if found is None:
+        found = make()
+        with _masks_lock:  # threads of one worker share these caches
+            while len(kept) >= MASKS_KEPT:
+                kept.pop(next(iter(kept)))
+            kept[key] = found
+    return found
 
 
 MASKS_KEPT = 32
 _cache: dict[str, Current] = {}
 _lock = threading.Lock()
+_masks_lock = threading.Lock()
 
 
 def unreadable(dataset) -> bool:

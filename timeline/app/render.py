@@ -8,6 +8,7 @@ from ..problems import Problem
 from ..view.panel import EventPanel, Listing, Overview
 
 SHOWN_PROBLEMS = 50
+OUTLETS_SHOWN = 40   # the busiest outlets as buttons; the Outlets filter lists them all
 
 
 def event_panel(panel: EventPanel, state: State) -> list:
@@ -57,18 +58,21 @@ def overview(view: Overview) -> list:
         html.Li([html.Span(className="swatch", style={"background": c}), f"{name}: {n:,}"])
         for name, n, c in view.categories
     ], className="category-counts")
-    outlets = html.Ul([
+    buttons = html.Ul([
         html.Li(html.Button(f"{name} ({n:,})", id={"type": "outlet", "name": name},
                             className="outlet-button", title=f"Show only events reported by {name}"))
-        for name, n in view.outlets
+        for name, n in view.outlets[:OUTLETS_SHOWN]
     ], className="outlets")
+    more = len(view.outlets) - OUTLETS_SHOWN
+    rest = [html.P(f"... and {more:,} more outlets: choose them in the Outlets filter above.",
+                   className="hint")] if more > 0 else []
     return [
         html.H2(heading),
         html.P(f"{view.events:,} events, {view.span}.", className="span"),
         html.P("Select an event on the timeline or in the list to read every account of it.",
                className="hint"),
         html.H3("Events per category"), categories,
-        html.H3("Outlets (accounts); choose one to filter"), outlets,
+        html.H3("Outlets (accounts); choose one to filter"), buttons, *rest,
     ]
 
 

@@ -141,7 +141,7 @@ class Listing:
     total: int
 
 
-PAGE = 100
+PAGE = 50                # list items shown at once (each is a few components on the page)
 
 
 def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | None) -> Listing:
