@@ -70,12 +70,51 @@ class DateError(ValueError):
 
 @dataclass
 class ParsedDates:
-    """One column of dates, parsed: aligned with the input series."""
+    """One column of dates, parsed: aligned with the input series.
+
+    Each distinct string is parsed once: a row's value, precision and offset are those of its
+    string, `distinct_*[take]`. `precision` and `offset` are made from these when asked for.
+    """
 
     value: pd.Series            # datetime64[s], NaT where empty or unreadable
-    precision: pd.Series        # one of PRECISIONS, or "" where empty or unreadable
-    offset: pd.Series           # the written UTC offset ("+06:00"), usually ""
-    errors: dict[str, str] = field(default_factory=dict)  # unreadable string -> message
+    errors: dict[str, str]      # unreadable string -> message
+    distinct_value: np.ndarray  # datetime64[s], per distinct string
+    distinct_precision: np.ndarray  # object array of str, per distinct string
+    distinct_offset: np.ndarray     # object array of str, per distinct string
+    take: np.ndarray            # per row: the position of its string among the distinct ones
+    blank: bool = False         # no distinct strings at all (an empty column)
+    _columns: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def precision(self) -> pd.Series:
+        """One of PRECISIONS, or "" where empty or unreadable."""
+        return self._column("precision", self.distinct_precision)
+
+    @property
+    def offset(self) -> pd.Series:
+        """The written UTC offset ("+06:00"), usually ""."""
+        return self._column("offset", self.distinct_offset)
+
+    def _column(self, name: str, distinct: np.ndarray) -> pd.Series:
+        if name not in self._columns:
+            index = self.value.index
+            self._columns[name] = (pd.Series([""] * len(index), index=index, dtype="str") if self.blank
+                                   else _strings(distinct, self.take, index))
+        return self._columns[name]
+
+    def last(self) -> pd.Series:
+        """`last_moment` of each row: worked out once per distinct string."""
+        last = last_moment(pd.Series(self.distinct_value), pd.Series(self.distinct_precision, dtype="str"))
+        return pd.Series(last.to_numpy()[self.take], index=self.value.index)
+
+    def leave_out(self, rows: np.ndarray) -> None:
+        """The rows in the mask get no date: NaT, no precision, no offset."""
+        self.value[rows] = np.datetime64("NaT")
+        self.distinct_value = np.append(self.distinct_value, np.datetime64("NaT")).astype(UNIT)
+        self.distinct_precision = np.append(self.distinct_precision, "").astype(object)
+        self.distinct_offset = np.append(self.distinct_offset, "").astype(object)
+        self.take = np.where(rows, len(self.distinct_value) - 1, self.take)
+        self._columns.clear()
 
 
 def parse_one(text: str) -> tuple[datetime, str, str]:
@@ -218,14 +257,10 @@ def parse_series(texts: pd.Series) -> ParsedDates:
     take = np.where(codes < 0, 0, codes) if n else codes
     if n == 0:
         empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
-        blank = pd.Series([""] * len(texts), index=index, dtype="str")
-        return ParsedDates(empty, blank, blank.copy(), errors)
-    return ParsedDates(
-        pd.Series(values[take], index=index),
-        _strings(precision, take, index),
-        _strings(offset, take, index),
-        errors,
-    )
+        return ParsedDates(empty, errors, np.full(1, np.datetime64("NaT"), dtype=UNIT),
+                           np.array([""], dtype=object), np.array([""], dtype=object),
+                           np.zeros(len(texts), dtype=np.intp), blank=True)
+    return ParsedDates(pd.Series(values[take], index=index), errors, values, precision, offset, take)
 
 
 def _strings(distinct: np.ndarray, take: np.ndarray, index: pd.Index) -> pd.Series:

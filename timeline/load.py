@@ -21,6 +21,12 @@ from .csvfile import read_table
 from .problems import ERROR, WARNING, Problem, show
 
 FORMULA_START = ("=", "+", "-", "@")
+_FORMULA_BYTE = np.zeros(256, dtype=bool)
+_FORMULA_BYTE[list(b"=+-@")] = True
+# A byte that may begin or end whitespace: ASCII 9-13 and 28-32, and every byte of a character of
+# more than one byte (>= 0x80), as a value may begin with U+00A0 and str.strip() removes it.
+_SPACE_BYTE = np.zeros(256, dtype=bool)
+_SPACE_BYTE[[*range(9, 14), *range(28, 33), *range(0x80, 0x100)]] = True
 LONG_TITLE = 300
 _HTML = r"<\s*[a-zA-Z!/][^>]*>"
 _NUMBER = r"[+-]?\d+(?:\.\d*)?"
@@ -68,7 +74,7 @@ def load(path: str | os.PathLike = "events.csv") -> Dataset:
     path = Path(path)
     stamp = signature(path)
     try:
-        data = path.read_bytes()
+        data = _read_file(path)
     except FileNotFoundError:
         return _empty([Problem(0, "", ERROR, f"there is no file at {str(path)!r}")], path, stamp)
     except OSError as error:
@@ -80,27 +86,46 @@ def load(path: str | os.PathLike = "events.csv") -> Dataset:
     return dataset
 
 
+def _read_file(path: Path) -> pa.Buffer:
+    """The file's bytes, as `path.read_bytes()` gives them (and the same errors), in memory
+    from Arrow's pool: that is a few times faster to fill than a new bytes object."""
+    with open(path, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        buffer = pa.allocate_buffer(size + 1)  # one byte more, to see that the file has grown
+        got = 0
+        with memoryview(buffer) as view:
+            while got < len(view):
+                count = file.readinto(view[got:])
+                if not count:
+                    break
+                got += count
+        if got <= size:
+            return buffer.slice(0, got)
+        # The file grew while it was read: the rest, the slow way.
+        return pa.py_buffer(buffer.to_pybytes() + file.read())
+
+
 def load_bytes(data: bytes) -> Dataset:
     return _load([data])
 
 
-def _load(holder: list[bytes]) -> Dataset:
+def _load(holder: list) -> Dataset:
     """Read the bytes in holder[0]; they are let go of as soon as they are parsed, which
     lowers the peak memory of a large file by its size."""
     table = read_table(holder.pop())
     problems = list(table.problems)
     if not table.columns:
         return _empty(problems)
-    accounts = _validate(table.frame, table.rows, problems)
-    events = model.build_events(accounts)
+    accounts, ids = _validate(table.frame, table.rows, problems)
+    events = model.build_events(accounts, ids)
     problems.sort(key=lambda p: (p.row, p.column != "", p.column))
     return Dataset(events, accounts, problems)
 
 
 def _empty(problems, path="", stamp=()) -> Dataset:
-    accounts = _validate(pd.DataFrame({n: pd.Series([], dtype="str") for n in schema.NAMES}),
-                         np.zeros(0, dtype=np.int64), [])
-    return Dataset(model.build_events(accounts), accounts, problems, str(path), stamp)
+    accounts, ids = _validate(pd.DataFrame({n: pd.Series([], dtype="str") for n in schema.NAMES}),
+                              np.zeros(0, dtype=np.int64), [])
+    return Dataset(model.build_events(accounts, ids), accounts, problems, str(path), stamp)
 
 
 class _Checker:
@@ -118,7 +143,7 @@ class _Checker:
         index = np.flatnonzero(mask)
         if not len(index):
             return
-        values = self.frame[column].to_numpy()[index] if column in self.frame else [""] * len(index)
+        values = self.frame[column].iloc[index].to_numpy() if column in self.frame else [""] * len(index)
         for i, value in zip(index, values):
             text = message(value) if callable(message) else message
             self.problems.append(Problem(int(self.rows[i]), column, level, text))
@@ -126,12 +151,14 @@ class _Checker:
             self.refused[index] = True
 
 
-def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) -> pd.DataFrame:
+def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
+    """The accepted accounts, and their events' ids as pd.factorize gives them (codes, ids)."""
     for name in schema.NAMES:
         if name not in frame:
             frame[name] = pd.Series([""] * len(frame), dtype="str", index=frame.index)
+    edges = {}  # name -> (first bytes, last bytes) of the values, where known
     for name in schema.NAMES:
-        frame[name] = _strip(frame[name])
+        frame[name], edges[name] = _strip(frame[name])
     check = _Checker(frame, rows, problems)
 
     ids = frame["id"]
@@ -146,8 +173,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) ->
     start = _dates(check, "date", ERROR)
     end = _dates(check, "end_date", ERROR)
     published = _dates(check, "published", WARNING, " It is ignored")
-    start_last = dates.last_moment(start.value, start.precision)
-    end_last = dates.last_moment(end.value, end.precision)
+    start_last, end_last = start.last(), end.last()
     check.report((end_last < start.value).to_numpy(), "end_date", ERROR,
                  lambda v: f"end_date {show(v)} is before the date; a span ends on or after it starts "
                            f"(swap the two dates, or fix the one that is wrong)")
@@ -166,32 +192,51 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) ->
                            f"links are allowed. Use the page's https:// address or leave it empty")
 
     latitude, longitude = _coordinates(check)
-    _check_text(check)
-    _check_first_rows(check)
+    _check_text(check, edges)
+    codes, ids = _check_first_rows(check)
 
     keep = ~check.refused
     if keep.all():
         keep = slice(None)  # nothing left out: no column needs filtering
+    else:
+        # The events of the accounts kept, numbered again in order of first appearance.
+        codes, which = pd.factorize(codes[keep])
+        ids = ids.take(which)
     accounts = frame[keep].copy()
     accounts.insert(0, "row", rows[keep])
     accounts["start"] = start.value[keep]
-    accounts["precision"] = start.precision[keep]
-    accounts["offset"] = start.offset[keep]
+    # Columns of a few distinct values as categories: a tenth of the memory at a million rows.
+    # (Each made from the few distinct values and a code per row, as astype("category") makes it.)
+    index = accounts.index
+    accounts["precision"] = _category(start.distinct_precision, start.take, keep, index)
+    accounts["offset"] = _category(start.distinct_offset, start.take, keep, index)
     accounts["start_last"] = start_last[keep]
     accounts["end"] = end.value[keep]
-    accounts["end_precision"] = end.precision[keep]
+    accounts["end_precision"] = _category(end.distinct_precision, end.take, keep, index)
     accounts["end_last"] = end_last[keep]
     accounts["published_at"] = published.value[keep]
-    accounts["published_precision"] = published.precision[keep]
+    accounts["published_precision"] = _category(published.distinct_precision, published.take, keep, index)
     accounts["lat"] = latitude[keep]
     accounts["lon"] = longitude[keep]
-    accounts["category_key"] = accounts["category"].str.lower()
-    # Columns of a few distinct values as categories: a tenth of the memory at a million rows.
-    for name in ("precision", "offset", "end_precision", "published_precision", "category_key"):
-        accounts[name] = accounts[name].astype("category")
+    category_codes, categories = pd.factorize(accounts["category"])
+    accounts["category_key"] = _category(
+        pd.Series(categories, dtype="str").str.lower().to_numpy(dtype=object), category_codes, slice(None), index)
     accounts = accounts.reset_index(drop=True)
     _check_categories(accounts, problems)
-    return accounts
+    return accounts, (codes, ids)
+
+
+def _category(distinct: np.ndarray, take: np.ndarray, keep, index: pd.Index) -> pd.Series:
+    """pd.Series(distinct[take][keep], dtype="str").astype("category"), without a pass over
+    strings per row: distinct holds a few strings (object array), take a position in it per row."""
+    codes, names = pd.factorize(distinct)
+    codes = codes[take[keep]]
+    used = np.bincount(codes, minlength=len(names)) > 0
+    # The categories as astype("category") makes them: of the values used, in its order.
+    dtype = pd.Series(names[used], dtype="str").astype("category").dtype
+    position = np.full(len(names), -1, dtype=np.int64)
+    position[used] = dtype.categories.get_indexer(pd.Index(names[used], dtype="str"))
+    return pd.Series(pd.Categorical.from_codes(position[codes], dtype=dtype), index=index)
 
 
 def _dates(check: _Checker, column: str, level: str, consequence: str = "") -> dates.ParsedDates:
@@ -201,8 +246,7 @@ def _dates(check: _Checker, column: str, level: str, consequence: str = "") -> d
         check.report(bad, column, level,
                      lambda v: f"{column} {show(v)} {parsed.errors[v.strip()]}.{consequence}")
         if level == WARNING:
-            parsed.value[bad] = np.datetime64("NaT")
-            parsed.precision[bad] = ""
+            parsed.leave_out(bad)
     return parsed
 
 
@@ -231,7 +275,8 @@ def _coordinates(check: _Checker):
     return values["latitude"], values["longitude"]
 
 
-def _check_text(check: _Checker) -> None:
+def _check_text(check: _Checker, edges: dict) -> None:
+    """`edges`: the first and last bytes of a column's values, if known (as `_edge_bytes`)."""
     frame = check.frame
     for name in (*schema.TEXT_COLUMNS, "category"):  # the category is text an editor types too
         text = frame[name]
@@ -242,8 +287,8 @@ def _check_text(check: _Checker) -> None:
         check.report(html, name, WARNING,
                      lambda v, name=name: f"{name} {show(v)} holds HTML; it is shown as plain "
                                           f"text, tags and all. Write plain text")
-        first = _edge_bytes(text)
-        formula = (pd.Series(np.isin(first[0], list(b"=+-@")), index=text.index) if first is not None
+        first = edges.get(name) or _edge_bytes(text)
+        formula = (pd.Series(_FORMULA_BYTE[first[0]], index=text.index) if first is not None
                    else text.str.startswith(FORMULA_START))
         if formula.any():
             formula[formula] = ~text[formula].str.fullmatch(_NUMBER)
@@ -252,19 +297,32 @@ def _check_text(check: _Checker) -> None:
                                           f"spreadsheet may run as a formula; exports neutralise "
                                           f"it, but consider rewording")
     title = frame["title"]
-    check.report(title.str.len() > LONG_TITLE, "title", WARNING,
+    # A title of at most LONG_TITLE bytes has at most as many characters: only longer ones are counted.
+    parts = _chunks(title)
+    if parts is not None and all(not len(offsets) or np.diff(offsets).max() <= LONG_TITLE
+                                 for offsets, _ in parts):
+        long = _no(title)
+    else:
+        long = title.str.len() > LONG_TITLE
+    check.report(long, "title", WARNING,
                  lambda v: f"title is {len(v):,} characters long; a headline reads best under "
                            f"{LONG_TITLE // 3} (the timeline shortens it). Move the rest to description")
 
 
-def _check_first_rows(check: _Checker) -> None:
-    """Title and category are required on an event's first accepted row."""
+def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
+    """Title and category are required on an event's first accepted row.
+
+    Returns pd.factorize(ids): the events, numbered in order of first appearance."""
     frame = check.frame
-    codes = pd.factorize(frame["id"])[0]
+    codes, ids = pd.factorize(frame["id"])
     while True:
         # A row left out is not an event's first row: look again among the rest.
-        first = ~pd.Index(np.where(check.refused, -1, codes)).duplicated(keep="first")
-        first = pd.Series(first & ~check.refused, index=frame.index)
+        if check.refused.any():
+            first = ~pd.Index(np.where(check.refused, -1, codes)).duplicated(keep="first") & ~check.refused
+        else:
+            first = np.zeros(len(codes), dtype=bool)
+            first[model.first_positions(codes)] = True
+        first = pd.Series(first, index=frame.index)
         missing = first & ((frame["title"] == "") | (frame["category"] == ""))
         if not missing.any():
             break
@@ -275,36 +333,51 @@ def _check_first_rows(check: _Checker) -> None:
     first = first.to_numpy()
     later = ~first & ~check.refused & (frame["category"] != "").to_numpy()
     if not later.any():
-        return
-    # Only the events with a category on a later row are looked up.
-    wanted = first & frame["id"].isin(frame["id"][later]).to_numpy()
-    firsts = frame[wanted]
-    by_id = dict(zip(firsts["id"], zip(firsts["category"].str.lower(), check.rows[wanted])))
-    for i in np.flatnonzero(later):
-        event_id, category = frame["id"].iat[i], frame["category"].iat[i]
-        if event_id in by_id and category.lower() != by_id[event_id][0]:
-            check.problems.append(Problem(
-                int(check.rows[i]), "category", WARNING,
-                f"category {show(category)} differs from {by_id[event_id][0]!r} on row "
-                f"{by_id[event_id][1]}, this event's first row, which decides its lane; "
-                f"leave it empty on later rows",
-            ))
+        return codes, ids
+    # Each later row with a category against its event's first row (lowercased as before: the
+    # first row's by Arrow, the later row's by Python, each distinct value once).
+    at = np.flatnonzero(later)
+    first_of = np.full(len(ids), -1, dtype=np.int64)
+    first_of[codes[first]] = np.flatnonzero(first)
+    heads = first_of[codes[at]]
+    at, heads = at[heads >= 0], heads[heads >= 0]
+    categories = frame["category"]
+    expected = categories.iloc[heads].str.lower().to_numpy(dtype=object)
+    written = categories.iloc[at].to_numpy(dtype=object)
+    which, distinct = pd.factorize(written)
+    lowered = np.array([value.lower() for value in distinct], dtype=object)[which]
+    differ = lowered != expected
+    for i, category, head, head_row in zip(at[differ], written[differ], expected[differ], check.rows[heads[differ]]):
+        check.problems.append(Problem(
+            int(check.rows[i]), "category", WARNING,
+            f"category {show(category)} differs from {head!r} on row "
+            f"{head_row}, this event's first row, which decides its lane; "
+            f"leave it empty on later rows",
+        ))
+    return codes, ids
 
 
 def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
     """Near-duplicate categories (`Protest` / `protests`) are probably one lane."""
-    named = accounts.loc[accounts["category"] != "", ["category_key", "row"]]
-    if not len(named):
+    named = (accounts["category"] != "").to_numpy()
+    if not named.any():
         return
-    counts = named.groupby("category_key", sort=False).agg(rows=("row", "size"), first=("row", "min"))
+    keys = accounts["category_key"].array  # a Categorical: a code per row
+    codes, rows = keys.codes[named], accounts["row"].to_numpy()[named]
+    counts = np.bincount(codes, minlength=len(keys.categories))
+    firsts = np.full(len(keys.categories), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(firsts, codes, rows)
+    used = np.flatnonzero(counts)
+    count = dict(zip(keys.categories[used], counts[used].tolist()))
+    first = dict(zip(keys.categories[used], firsts[used].tolist()))
     # The most used spelling is the lane; on a tie, the one the file uses first.
-    keys = sorted(counts.index, key=lambda k: (-counts.at[k, "rows"], counts.at[k, "first"], k))
-    for i, key in enumerate(keys):
-        for other in keys[:i]:
+    ordered = sorted(count, key=lambda k: (-count[k], first[k], k))
+    for i, key in enumerate(ordered):
+        for other in ordered[:i]:
             if _alike(key, other):
                 problems.append(Problem(
-                    int(counts.at[key, "first"]), "category", WARNING,
-                    f"category {key!r} looks like {other!r} ({counts.at[other, 'rows']} rows); if "
+                    first[key], "category", WARNING,
+                    f"category {key!r} looks like {other!r} ({count[other]} rows); if "
                     f"they are one lane, spell them the same",
                 ))
                 break
@@ -335,7 +408,13 @@ def _may_hold(series: pd.Series, needle: bytes) -> bool:
     parts = _chunks(series)
     if parts is None:
         return True
-    return any(data[offsets[0]:offsets[-1]].tobytes().find(needle) >= 0 for offsets, data in parts)
+    step, overlap = 1 << 20, len(needle) - 1  # a piece at a time: no copy of the whole column
+    for offsets, data in parts:
+        begin, end = int(offsets[0]), int(offsets[-1])
+        for start in range(begin, end, step):
+            if data[start:min(start + step + overlap, end)].tobytes().find(needle) >= 0:
+                return True
+    return False
 
 
 def _edge_bytes(series: pd.Series):
@@ -346,27 +425,28 @@ def _edge_bytes(series: pd.Series):
     firsts, lasts = [np.zeros(0, np.uint8)], [np.zeros(0, np.uint8)]
     for offsets, data in parts:
         starts, ends = offsets[:-1], offsets[1:]
-        full = ends > starts
         if not len(data):
-            firsts.append(np.zeros(len(full), np.uint8))
-            lasts.append(np.zeros(len(full), np.uint8))
+            firsts.append(np.zeros(len(starts), np.uint8))
+            lasts.append(np.zeros(len(starts), np.uint8))
             continue
-        firsts.append(np.where(full, data[np.where(full, starts, 0)], 0).astype(np.uint8))
-        lasts.append(np.where(full, data[np.where(full, ends - 1, 0)], 0).astype(np.uint8))
+        empty = ends == starts
+        # (An empty value's position may be the end of the data, or -1: clipped, then zeroed.)
+        first = data[np.minimum(starts, len(data) - 1)]
+        last = data[ends - 1]
+        first[empty] = 0
+        last[empty] = 0
+        firsts.append(first)
+        lasts.append(last)
     return np.concatenate(firsts), np.concatenate(lasts)
 
 
-def _strip(series: pd.Series) -> pd.Series:
-    """series.str.strip(), skipped when no value begins or ends with a byte of whitespace.
-
-    Whitespace is ASCII 9-13 or 28-32, or a character of more than one byte (all >= 0x80).
-    """
+def _strip(series: pd.Series):
+    """(series.str.strip(), None), or (series, its `_edge_bytes`) when no value begins or ends
+    with a byte of whitespace (see _SPACE_BYTE)."""
     edges = _edge_bytes(series)
-    if edges is not None:
-        space = [((b >= 9) & (b <= 13)) | ((b >= 28) & (b <= 32)) | (b >= 0x80) for b in edges]
-        if not (space[0] | space[1]).any():
-            return series
-    return series.str.strip()
+    if edges is not None and not (_SPACE_BYTE[edges[0]].any() or _SPACE_BYTE[edges[1]].any()):
+        return series, edges
+    return series.str.strip(), None
 
 
 def _no(series: pd.Series) -> pd.Series:
