@@ -229,16 +229,11 @@ def parse_series(texts: pd.Series) -> ParsedDates:
     offset = np.full(n, "", dtype=object)
     done = np.zeros(n, dtype=bool)
     done[(uniques == "").to_numpy()] = True
-    for pattern, fmt, level in _ISO_SHAPES:
-        shaped = uniques.str.fullmatch(pattern).to_numpy(dtype=bool) & ~done
-        if not shaped.any():
-            continue
-        parsed = pd.to_datetime(uniques[shaped], format=fmt, errors="coerce")
-        ok = (parsed.dt.year >= 1).to_numpy(dtype=bool)  # NaT, and year 0, go to parse_one
-        index = np.flatnonzero(shaped)[ok]
-        values[index] = parsed[ok].to_numpy().astype(UNIT)
-        precision[index] = level
-        done[index] = True
+    # ISO shapes in ASCII, with a real date and time: numpy on their bytes. The others (a day
+    # or time out of range, digits that are not ASCII) as pandas reads each shape.
+    unsure = _parse_iso_bytes(uniques, values, precision, done)
+    if len(unsure):
+        _parse_iso_shapes(uniques.iloc[unsure], unsure, values, precision, done)
     rest = np.flatnonzero(~done)
     if len(rest):
         _parse_english(uniques.iloc[rest], rest, values, precision, done)
@@ -261,6 +256,79 @@ def parse_series(texts: pd.Series) -> ParsedDates:
                            np.array([""], dtype=object), np.array([""], dtype=object),
                            np.zeros(len(texts), dtype=np.intp), blank=True)
     return ParsedDates(pd.Series(values[take], index=index), errors, values, precision, offset, take)
+
+
+def _parse_iso_shapes(texts: pd.Series, index: np.ndarray, values, precision, done) -> None:
+    """Fill values/precision/done at index for the texts in one of _ISO_SHAPES, as pandas reads it."""
+    todo = ~done[index]
+    for pattern, fmt, level in _ISO_SHAPES:
+        shaped = texts.str.fullmatch(pattern).to_numpy(dtype=bool) & todo
+        if not shaped.any():
+            continue
+        parsed = pd.to_datetime(texts[shaped], format=fmt, errors="coerce")
+        ok = (parsed.dt.year >= 1).to_numpy(dtype=bool)  # NaT, and year 0, go to parse_one
+        where = np.flatnonzero(shaped)[ok]
+        values[index[where]] = parsed[ok].to_numpy().astype(UNIT)
+        precision[index[where]] = level
+        done[index[where]] = True
+        todo[where] = False
+
+
+# _ISO_SHAPES by length, as bytes: "d" a digit, "T" a space or a T, else that character.
+_ISO_LAYOUTS = {4: ("dddd", "year"), 7: ("dddd-dd", "month"), 10: ("dddd-dd-dd", "day"),
+                16: ("dddd-dd-ddTdd:dd", "minute"), 19: ("dddd-dd-ddTdd:dd:dd", "minute")}
+
+
+def _parse_iso_bytes(texts: pd.Series, values, precision, done) -> np.ndarray:
+    """Fill values/precision/done for the ASCII texts in an ISO shape (see _ISO_SHAPES) that
+    are real dates and times, from their bytes. Returns the positions pandas must look at:
+    texts not in ASCII, and texts in an ISO shape that is not a real date or time (pandas
+    reads some of those, as 10:00:60 for 10:01:00)."""
+    array = pa.array(texts.array)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    if array.type not in (pa.string(), pa.large_string()) or array.null_count or not len(array):
+        return np.flatnonzero(~done)  # (not as expected: pandas reads them all)
+    ascii = pc.string_is_ascii(array).to_numpy(zero_copy_only=False)
+    unsure = [np.flatnonzero(~ascii & ~done)]
+    _, offsets, data = array.buffers()
+    width = np.int64 if array.type == pa.large_string() else np.int32
+    offsets = np.frombuffer(offsets, dtype=width, count=len(array) + 1,
+                            offset=array.offset * np.dtype(width).itemsize).astype(np.int64)
+    data = np.frombuffer(data, dtype=np.uint8) if data else np.zeros(0, np.uint8)
+    lengths = np.diff(offsets)
+    for length, (layout, level) in _ISO_LAYOUTS.items():
+        at = np.flatnonzero((lengths == length) & ascii & ~done)
+        if not len(at):
+            continue
+        chars = data[offsets[at, None] + np.arange(length)]
+        shaped = np.ones(len(at), dtype=bool)
+        digit_positions = [i for i, c in enumerate(layout) if c == "d"]
+        for i, c in enumerate(layout):
+            if c == "d":
+                shaped &= (chars[:, i] >= ord("0")) & (chars[:, i] <= ord("9"))
+            elif c == "T":
+                shaped &= (chars[:, i] == ord(" ")) | (chars[:, i] == ord("T"))
+            else:
+                shaped &= chars[:, i] == ord(c)
+        at, chars = at[shaped], chars[shaped]
+        digits = chars[:, digit_positions].astype(np.int64) - ord("0")
+        number = lambda k, n: (digits[:, k:k + n] * 10 ** np.arange(n - 1, -1, -1)).sum(axis=1)
+        parts = [number(0, 4)] + [number(k, 2) for k in range(4, digits.shape[1], 2)]
+        one, zero = np.ones(len(at), np.int64), np.zeros(len(at), np.int64)
+        year, month, day, hour, minute, second = parts + [one, one, zero, zero, zero][len(parts) - 1:]
+        month_start = ((year - 1970) * 12 + np.clip(month, 1, 12) - 1).astype("datetime64[M]")
+        days = ((month_start + 1).astype("datetime64[D]") - month_start.astype("datetime64[D]")).astype(np.int64)
+        real = ((year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= days)
+                & (hour <= 23) & (minute <= 59) & (second <= 59))
+        unsure.append(at[~real])
+        at = at[real]
+        values[at] = (month_start[real].astype("datetime64[D]").astype(UNIT)
+                      + (day[real] - 1) * np.timedelta64(86400, "s") + hour[real] * np.timedelta64(3600, "s")
+                      + minute[real] * np.timedelta64(60, "s") + second[real] * np.timedelta64(1, "s"))
+        precision[at] = level
+        done[at] = True
+    return np.sort(np.concatenate(unsure))
 
 
 def _strings(distinct: np.ndarray, take: np.ndarray, index: pd.Index) -> pd.Series:

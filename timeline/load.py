@@ -156,7 +156,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
     for name in schema.NAMES:
         if name not in frame:
             frame[name] = pd.Series([""] * len(frame), dtype="str", index=frame.index)
-    edges = {}  # name -> (first bytes, last bytes) of the values, where known
+    edges = {}  # name -> the first byte of each value (see _rough_edges), where known
     for name in schema.NAMES:
         frame[name], edges[name] = _strip(frame[name])
     check = _Checker(frame, rows, problems)
@@ -276,7 +276,7 @@ def _coordinates(check: _Checker):
 
 
 def _check_text(check: _Checker, edges: dict) -> None:
-    """`edges`: the first and last bytes of a column's values, if known (as `_edge_bytes`)."""
+    """`edges`: the first byte of each value of a column (as `_rough_edges` gives it), if known."""
     frame = check.frame
     for name in (*schema.TEXT_COLUMNS, "category"):  # the category is text an editor types too
         text = frame[name]
@@ -287,9 +287,16 @@ def _check_text(check: _Checker, edges: dict) -> None:
         check.report(html, name, WARNING,
                      lambda v, name=name: f"{name} {show(v)} holds HTML; it is shown as plain "
                                           f"text, tags and all. Write plain text")
-        first = edges.get(name) or _edge_bytes(text)
-        formula = (pd.Series(_FORMULA_BYTE[first[0]], index=text.index) if first is not None
-                   else text.str.startswith(FORMULA_START))
+        first = edges.get(name)
+        if first is not None:
+            formula = np.take(_FORMULA_BYTE, first)
+            if formula.any():
+                formula &= _full(text)
+            formula = pd.Series(formula, index=text.index)
+        else:
+            exact = _edge_bytes(text)
+            formula = (pd.Series(_FORMULA_BYTE[exact[0]], index=text.index) if exact is not None
+                       else text.str.startswith(FORMULA_START))
         if formula.any():
             formula[formula] = ~text[formula].str.fullmatch(_NUMBER)
         check.report(formula, name, WARNING,
@@ -441,12 +448,41 @@ def _edge_bytes(series: pd.Series):
 
 
 def _strip(series: pd.Series):
-    """(series.str.strip(), None), or (series, its `_edge_bytes`) when no value begins or ends
-    with a byte of whitespace (see _SPACE_BYTE)."""
-    edges = _edge_bytes(series)
-    if edges is not None and not (_SPACE_BYTE[edges[0]].any() or _SPACE_BYTE[edges[1]].any()):
-        return series, edges
+    """(series.str.strip(), None), or (series, the first byte of each value as `_rough_edges`
+    gives it) when no value begins or ends with a byte of whitespace (see _SPACE_BYTE)."""
+    edges = _rough_edges(series)
+    if edges is not None and not (np.take(_SPACE_BYTE, edges[0]).any() or np.take(_SPACE_BYTE, edges[1]).any()):
+        return series, edges[0]
     return series.str.strip(), None
+
+
+def _rough_edges(series: pd.Series):
+    """(first bytes, last bytes) of the values' UTF-8, or None if unknown. An empty value gets
+    a byte of some other value (or of the column's buffer): enough to ask whether any value
+    begins with something, not which (for that, mask with `_full`)."""
+    parts = _chunks(series)
+    if parts is None:
+        return None
+    firsts, lasts = [], []
+    for offsets, data in parts:
+        if not len(data):
+            firsts.append(np.zeros(len(offsets) - 1, np.uint8))
+            lasts.append(np.zeros(len(offsets) - 1, np.uint8))
+            continue
+        firsts.append(np.take(data, offsets[:-1], mode="clip"))
+        lasts.append(np.take(data, offsets[1:] - 1, mode="clip"))
+    return _joined(firsts), _joined(lasts)
+
+
+def _full(series: pd.Series) -> np.ndarray:
+    """Which values are not empty, from their offsets (the column has Arrow buffers)."""
+    return _joined([np.diff(offsets) > 0 for offsets, _ in _chunks(series)], dtype=bool)
+
+
+def _joined(arrays: list, dtype=np.uint8) -> np.ndarray:
+    if len(arrays) == 1:
+        return arrays[0]
+    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
 
 
 def _no(series: pd.Series) -> pd.Series:
