@@ -25,6 +25,11 @@ _FORMULA_BYTE = np.zeros(256, dtype=bool)
 _FORMULA_BYTE[list(b"=+-@")] = True
 # A byte that may begin or end whitespace: ASCII 9-13 and 28-32, and every byte of a character of
 # more than one byte (>= 0x80), as a value may begin with U+00A0 and str.strip() removes it.
+_ID_BYTE = np.zeros(256, dtype=bool)
+_ID_BYTE[list(b"abcdefghijklmnopqrstuvwxyz0123456789-")] = True
+_PLAIN_LINK = r"[hH][tT][tT][pP][sS]?://[!-.0-~]"
+_LINK_BYTE = np.zeros(256, dtype=bool)  # [!-.0-~]
+_LINK_BYTE[[*range(0x21, 0x2F), *range(0x30, 0x7F)]] = True
 _SPACE_BYTE = np.zeros(256, dtype=bool)
 _SPACE_BYTE[[*range(9, 14), *range(28, 33), *range(0x80, 0x100)]] = True
 LONG_TITLE = 300
@@ -164,7 +169,8 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
     ids = frame["id"]
     check.report(ids == "", "id", ERROR,
                  "id is empty; every row needs the id of its event, a slug such as 'airport-seized'")
-    check.report(~ids.str.fullmatch(schema.ID_PATTERN) & (ids != ""), "id", ERROR,
+    misfit = _no(ids) if _ids_fit(ids) else ~ids.str.fullmatch(schema.ID_PATTERN)
+    check.report(misfit & (ids != ""), "id", ERROR,
                  lambda v: f"id {show(v)} may hold only lowercase letters, digits and hyphens; "
                            f"write it as {slugify(v)!r}")
 
@@ -183,7 +189,8 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
     urls = frame["source_url"]
     # Most links begin plainly (an ASCII scheme, then a printable ASCII character); only the
     # others go through the full check, which needs Python's regex for \s.
-    web = urls.str.match(r"[hH][tT][tT][pP][sS]?://[!-.0-~]")
+    web = _plain_links(urls)
+    web = urls.str.match(_PLAIN_LINK) if web is None else pd.Series(web, index=urls.index)
     unsure = ~web & (urls != "")
     if unsure.any():
         web[unsure] = urls[unsure].str.lower().str.match(r"https?://[^\s/]+")
@@ -483,6 +490,47 @@ def _joined(arrays: list, dtype=np.uint8) -> np.ndarray:
     if len(arrays) == 1:
         return arrays[0]
     return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
+
+
+def _ids_fit(ids: pd.Series) -> bool:
+    """True when every id that is not empty fits schema.ID_PATTERN ([a-z0-9]+(-[a-z0-9]+)*), as
+    its bytes show: only those characters, none begins or ends with a hyphen, and no two hyphens
+    are together anywhere. False when that cannot be seen so: then the regex decides."""
+    edges = _rough_edges(ids)
+    if edges is None or (edges[0] == ord("-")).any() or (edges[1] == ord("-")).any():
+        return False
+    step = 1 << 20
+    for offsets, data in _chunks(ids):
+        text = data[offsets[0]:offsets[-1]]
+        for start in range(0, len(text), step):
+            piece = text[start:start + step + 1]  # (one byte more: "--" across two pieces)
+            if not np.take(_ID_BYTE, piece).all() or piece.tobytes().find(b"--") >= 0:
+                return False
+    return True
+
+
+def _plain_links(urls: pd.Series) -> np.ndarray | None:
+    """urls.str.match(_PLAIN_LINK), from the first nine bytes of each value; None if unknown."""
+    parts = _chunks(urls)
+    if parts is None:
+        return None
+    found, step = [], 1 << 16  # (rows at a time: the index array is nine int64 a row)
+    for offsets, data in parts:
+        starts, lengths = offsets[:-1].astype(np.int64), np.diff(offsets)
+        plain = np.zeros(len(lengths), dtype=bool)
+        for at in range(0, len(lengths) if len(data) else 0, step):
+            size = lengths[at:at + step]
+            head = np.take(data, starts[at:at + step, None] + np.arange(9), mode="clip")
+            low = head | 0x20  # (only H and h give h, and so on)
+            http = (low[:, 0] == ord("h")) & (low[:, 1] == ord("t")) & (low[:, 2] == ord("t")) & (
+                low[:, 3] == ord("p"))
+            bare = (size >= 8) & (head[:, 4] == ord(":")) & (head[:, 5] == ord("/")) & (
+                head[:, 6] == ord("/")) & np.take(_LINK_BYTE, head[:, 7])
+            secure = (size >= 9) & (low[:, 4] == ord("s")) & (head[:, 5] == ord(":")) & (
+                head[:, 6] == ord("/")) & (head[:, 7] == ord("/")) & np.take(_LINK_BYTE, head[:, 8])
+            plain[at:at + step] = http & (bare | secure)
+        found.append(plain)
+    return _joined(found, dtype=bool)
 
 
 def _no(series: pd.Series) -> pd.Series:
