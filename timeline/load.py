@@ -236,14 +236,16 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
 def _category(distinct: np.ndarray, take: np.ndarray, keep, index: pd.Index) -> pd.Series:
     """pd.Series(distinct[take][keep], dtype="str").astype("category"), without a pass over
     strings per row: distinct holds a few strings (object array), take a position in it per row."""
+    take = take[keep]
     codes, names = pd.factorize(distinct)
-    codes = codes[take[keep]]
-    used = np.bincount(codes, minlength=len(names)) > 0
+    used = np.zeros(len(names), dtype=bool)
+    used[codes[np.bincount(take, minlength=len(distinct)) > 0]] = True
     # The categories as astype("category") makes them: of the values used, in its order.
     dtype = pd.Series(names[used], dtype="str").astype("category").dtype
     position = np.full(len(names), -1, dtype=np.int64)
     position[used] = dtype.categories.get_indexer(pd.Index(names[used], dtype="str"))
-    return pd.Series(pd.Categorical.from_codes(position[codes], dtype=dtype), index=index)
+    width = np.int8 if len(dtype.categories) < 127 else np.int32
+    return pd.Series(pd.Categorical.from_codes(position.astype(width)[codes][take], dtype=dtype), index=index)
 
 
 def _dates(check: _Checker, column: str, level: str, consequence: str = "") -> dates.ParsedDates:

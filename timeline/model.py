@@ -37,8 +37,14 @@ def build_events(accounts: pd.DataFrame, ids: tuple | None = None) -> pd.DataFra
     count = np.bincount(codes, minlength=n)
     source_codes, source_names = pd.factorize(accounts["source"])
     named, width = source_codes >= 0, len(source_names) + 1
-    pairs = pd.unique(codes[named].astype(np.int64) * width + source_codes[named])
-    sources = np.bincount(pairs // width, minlength=n)
+    # An event of one account has one source if that account names one; the others count
+    # their distinct (event, source) pairs.
+    single = (count == 1)[codes]
+    sources = np.zeros(n, dtype=np.int64)
+    sources[codes[named & single]] = 1
+    several = named & ~single
+    pairs = pd.unique(codes[several].astype(np.int64) * width + source_codes[several])
+    sources += np.bincount(pairs // width, minlength=n)
     # Dates agree when one moment lies inside every account's date.
     disputed = _disagree(accounts["start"].to_numpy(), accounts["start_last"].to_numpy(), codes, n)
     has_end = accounts["end"].notna().to_numpy()
@@ -50,10 +56,14 @@ def build_events(accounts: pd.DataFrame, ids: tuple | None = None) -> pd.DataFra
     last = np.where(np.isnat(end_last), accounts["start_last"].to_numpy()[first], end_last)
     # Sorted by start (NaT last), then id.
     start = accounts["start"].to_numpy()[first]
-    keys = pa.table({"nat": np.isnat(start), "start": start.view(np.int64), "id": pa.array(ids.array)})
-    order = pc.sort_indices(keys, sort_keys=[("nat", "ascending"), ("start", "ascending"),
-                                             ("id", "ascending")]).to_numpy()
-    events = accounts[list(EVENT_COLUMNS)].take(first[order]).reset_index(drop=True)
+    nat = np.isnat(start)
+    keys = {"nat": nat, "start": start.view(np.int64), "id": pa.array(ids.array)}
+    if not nat.any():
+        del keys["nat"]  # (the usual case: every account has a date)
+    order = pc.sort_indices(pa.table(keys), sort_keys=[(name, "ascending") for name in keys]).to_numpy()
+    events = accounts[list(EVENT_COLUMNS[1:])].take(first[order]).reset_index(drop=True)
+    # The ids, from the distinct ones (a smaller array to take from than the accounts' column).
+    events.insert(0, "id", pd.Series(ids.take(order).array, dtype=accounts["id"].dtype))
     events["accounts"] = count[order]
     events["sources"] = sources[order]
     events["disputed"] = disputed[order]
