@@ -339,7 +339,18 @@ def _strings(distinct: np.ndarray, take: np.ndarray, index: pd.Index) -> pd.Seri
 def _parse_english(texts: pd.Series, index: np.ndarray, values, precision, done) -> None:
     """Fill values/precision/done at index for the texts in one of the _ENGLISH forms."""
     texts = pa.array(texts.array)
-    for pattern in _ENGLISH:
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()
+    # The first form begins with an ASCII digit, the others with a month's name: each form
+    # is looked for only among the texts that begin as it does.
+    digit = pc.match_substring_regex(texts, "^[0-9]").to_numpy(zero_copy_only=False)
+    for patterns, some in ((_ENGLISH[:1], digit), (_ENGLISH[1:], ~digit)):
+        if some.any():
+            _parse_english_forms(texts.filter(pa.array(some)), index[some], patterns, values, precision, done)
+
+
+def _parse_english_forms(texts: pa.Array, index: np.ndarray, patterns, values, precision, done) -> None:
+    for pattern in patterns:
         parts = pc.extract_regex(texts, pattern)
         if isinstance(parts, pa.ChunkedArray):
             parts = parts.combine_chunks()
