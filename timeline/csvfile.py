@@ -91,8 +91,14 @@ def _read(holder: list) -> Table:
     absent = [needle for needle, found in (("\x00", scan.nul),
                                            ("\ufffd", replaced or (not scan.ascii and _has_replacement(data))))
               if not found]
+    large = data.size >= 1 << 25
     del data
     frame = _one_chunk(frame)
+    if large:
+        # The file's bytes and the parser's blocks are free now: Arrow's pool would keep their
+        # memory a while longer, beside all that the checks make next. Given back at once, the
+        # peak at a million rows is lower and no longer varies (by 0.2 GB from run to run).
+        pa.default_memory_pool().release_unused()
     problems += shape_problems
     frame, rows = _drop_blank_rows(frame, rows)
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent)
