@@ -235,3 +235,12 @@ def test_last_moment_mixed_and_empty():
 @pytest.mark.parametrize("value,precision,expected", LAST[:7])
 def test_span_end_matches_last_moment(value, precision, expected):
     assert dates.span_end(pd.Timestamp(value), precision) == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize("text", ["Auguſt 2022", "7 ſept 2022"])
+def test_a_long_s_in_a_month_name_is_a_value_or_a_problem_never_a_crash(text):
+    import timeline
+
+    data = f"id,date,title,category,source\ne,{text},T,c,S\n".encode()
+    dataset = timeline.load_bytes(data)
+    assert len(dataset.accounts) + len(dataset.errors) == 1

@@ -236,7 +236,10 @@ def parse_series(texts: pd.Series) -> ParsedDates:
         _parse_iso_shapes(uniques.iloc[unsure], unsure, values, precision, done)
     rest = np.flatnonzero(~done)
     if len(rest):
-        _parse_english(uniques.iloc[rest], rest, values, precision, done)
+        try:
+            _parse_english(uniques.iloc[rest], rest, values, precision, done)
+        except (pa.ArrowInvalid, ValueError):
+            pass  # a text the bulk pass cannot take (`Auguſt 2022`): read one by one below
         rest = np.flatnonzero(~done)
     errors: dict[str, str] = {}
     for i, text in zip(rest, uniques.iloc[rest].tolist()):
