@@ -11,7 +11,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -20,7 +19,7 @@ from pathlib import Path
 import dash
 import pytest
 
-from tests.browser.conftest import free_port, wait_for
+from tests.browser.conftest import serve
 from tests.browser.pages import DashRequests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,22 +115,8 @@ def running(tmp_path_factory):
     folder = tmp_path_factory.mktemp("serving")
     path = folder / "events.csv"
     shutil.copyfile(ROOT / "events.csv", path)
-    port = free_port()
-    log = folder / "server.log"
-    with open(log, "w") as out:
-        process = subprocess.Popen([sys.executable, "app.py", "--events", str(path), "--port", str(port)],
-                                   cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, text=True,
-                                   env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(url + "/", process, log)
-        yield url, path, log
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with serve(path, env={"PYTHONUNBUFFERED": "1"}) as url:
+        yield str(url), path, url.log
 
 
 def fetch(url: str, method: str = "GET", body: bytes | None = None, content_type: str = "application/json"):
