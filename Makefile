@@ -11,7 +11,7 @@ PORT ?= 8050
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup setup-dev browser check screenshot bench clean
+.PHONY: run test setup setup-dev browser check screenshot bench vendor clean
 
 run: setup
 	$(PY) app.py --events $(EVENTS) --title "$(TITLE)" --host $(HOST) --port $(PORT)
@@ -48,6 +48,18 @@ screenshot: setup-dev browser
 
 bench: setup-dev browser
 	$(PY) benchmarks/run.py
+
+# plotly.js's cartesian bundle (scatter, bar, heatmap: all the chart draws), a third the size of
+# the full bundle in pip's plotly, so the page is ready sooner. Committed in assets/vendor/, so
+# run and test need no npm; after an upgrade of plotly, `make vendor` fetches the matching version
+# from the npm registry (npm checks the package's checksum) and tests/test_plotly_bundle.py agrees.
+vendor: setup
+	@version=$$($(PY) -c "from plotly.offline import get_plotlyjs_version as v; print(v())") && \
+	  work=$$(mktemp -d) && cd $$work && npm pack -q plotly.js-cartesian-dist-min@$$version >/dev/null && \
+	  tar xzf plotly.js-cartesian-dist-min-$$version.tgz && cd $(CURDIR) && \
+	  cp $$work/package/plotly-cartesian.min.js assets/vendor/plotly-cartesian.min.js && \
+	  cp $$work/package/LICENSE assets/vendor/LICENSE-plotly.js && rm -rf $$work && \
+	  echo "assets/vendor/plotly-cartesian.min.js: plotly.js $$version"
 
 clean:
 	rm -rf $(VENV) .pytest_cache

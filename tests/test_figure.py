@@ -340,6 +340,15 @@ def test_at_the_limit_events_are_still_drawn(crowded, monkeypatch):
     assert heatmaps(figure(crowded, everything(crowded)))
 
 
+
+def test_every_trace_is_of_a_type_the_served_plotly_bundle_draws(index, fig, crowded, monkeypatch):
+    monkeypatch.setattr(chart, "MAX_MARKERS", 50)
+    first = index.events["id"].tolist().index("shoot-to-kill")
+    figures = [fig, figure(index, everything(index), selected=first), figure(crowded, everything(crowded))]
+    kinds = {trace["type"] for f in figures for trace in f["data"]}
+    assert kinds == set(chart.TRACE_TYPES)
+
+
 # ---------------------------------------------------------------- zoom ------------------------
 
 def sec(text: str) -> int:

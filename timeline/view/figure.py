@@ -29,6 +29,10 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#9
 DISPUTED_OUTLINE = "#111111"
 SELECTED_COLOUR = "#d00000"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+# Every trace type this module draws. The page loads plotly.js's cartesian bundle
+# (assets/vendor/), a third of the full one, which registers these and not, say, scattergl:
+# a new type here needs a bundle that has it (tests/browser/test_plotly_bundle.py checks).
+TRACE_TYPES = ("scatter", "bar", "heatmap")
 
 
 @dataclass(frozen=True)
