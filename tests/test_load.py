@@ -104,7 +104,7 @@ PROBLEMS = [
     # coordinates
     ("latitude not a number", text(line(latitude="north", longitude="10")), (2, "latitude", E),
      "'north' is not a number"),
-    ("decimal comma", text(line(latitude="43,2", longitude="76,8")), (2, "latitude", E), "not a number"),
+    ("decimal comma", text(line(latitude="43,2", longitude="76.8")), (2, "latitude", E), "not a number"),
     ("latitude out of range", text(line(latitude="91", longitude="10")), (2, "latitude", E),
      "latitude 91 is out of range"),
     ("latitude below range", text(line(latitude="-90.5", longitude="10")), (2, "latitude", E),
@@ -329,7 +329,22 @@ def test_several_problems_on_one_row_and_sorted_output():
     data = text(line(id="b", title="<i>x</i>", source="=cmd"), line(id="Bad Id", date="2022-02-30"),
                 line(id="c", date="2022-02-30", source=""))
     dataset = load_text(data)
-    assert where(dataset) == [(2, "source", W), (2, "title", W), (3, "id", E), (4, "date", E)]
+    # Every problem of a row, each error too, in the order of the columns.
+    assert where(dataset) == [(2, "title", W), (2, "source", W), (3, "id", E), (3, "date", E),
+                              (4, "date", E), (4, "source", E)]
+
+
+
+@pytest.mark.parametrize("values, expected", [
+    ({"latitude": "43,2", "longitude": "76,8"}, [(2, "latitude", E), (2, "longitude", E)]),
+    ({"title": "", "category": ""}, [(2, "title", E), (2, "category", E)]),
+    ({"id": "Riot 1", "date": "07/01/2022", "end_date": "soon", "source": "", "source_url": "ftp://x"},
+     [(2, "id", E), (2, "date", E), (2, "end_date", E), (2, "source", E), (2, "source_url", E)]),
+])
+def test_every_error_of_a_row_is_reported_at_once(values, expected):
+    dataset = load_text(text(line(**values), line(id="other")))
+    assert where(dataset) == expected
+    assert dataset.accounts["row"].tolist() == [3] and dataset.rows_left_out == 1
 
 
 # --- events: first rows, categories, disputes, spans ----------------------------------------
@@ -562,7 +577,7 @@ def test_events_csv_row_numbers_match_the_file(real):
 def test_errors_warnings_and_rows_left_out():
     dataset = load_text(text(line(), line(id="b", date="2022-02-30", source=""),
                              line(id="c", title="<b>x</b>"), line(id="d", latitude="99", longitude="1")))
-    assert len(dataset.errors) == 2 and len(dataset.warnings) == 1
+    assert len(dataset.errors) == 3 and len(dataset.warnings) == 1
     assert dataset.rows_left_out == 2
     assert dataset.accounts["row"].tolist() == [2, 4]
-    assert dataset.summary() == "2 events, 2 accounts, 2 errors, 1 warnings"
+    assert dataset.summary() == "2 events, 2 accounts, 3 errors, 1 warnings"

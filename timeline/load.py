@@ -123,8 +123,18 @@ def _load(holder: list) -> Dataset:
         return _empty(problems)
     accounts, ids = _validate(table.frame, table.rows, problems)
     events = model.build_events(accounts, ids)
-    problems.sort(key=lambda p: (p.row, p.column != "", p.column))
+    problems.sort(key=_reading_order)
     return Dataset(events, accounts, problems)
+
+
+_COLUMN_ORDER = {name: i for i, name in enumerate(schema.NAMES)}
+
+
+def _reading_order(problem: Problem) -> tuple:
+    """Row by row; in a row, the problems of the row as a whole first, then column by column
+    as the file lays them out (unknown columns last)."""
+    return (problem.row, problem.column != "", _COLUMN_ORDER.get(problem.column, len(_COLUMN_ORDER)),
+            problem.column)
 
 
 def _empty(problems, path="", stamp=()) -> Dataset:
@@ -134,7 +144,8 @@ def _empty(problems, path="", stamp=()) -> Dataset:
 
 
 class _Checker:
-    """Collects problems for one frame; `refuse` marks rows to be left out."""
+    """Collects problems for one frame. An error leaves its row out; every error of a row is
+    reported, so that an editor can mend it in one go."""
 
     def __init__(self, frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
         self.frame, self.rows, self.problems = frame, rows, problems
@@ -143,8 +154,6 @@ class _Checker:
     def report(self, mask, column: str, level: str, message) -> None:
         """Add a problem for each row in mask; message is a string or value -> string."""
         mask = np.asarray(mask, dtype=bool)
-        if level == ERROR:
-            mask = mask & ~self.refused
         index = np.flatnonzero(mask)
         if not len(index):
             return
