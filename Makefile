@@ -58,7 +58,7 @@ vendor: setup
 	  work=$$(mktemp -d) && cd $$work && npm pack -q plotly.js-cartesian-dist-min@$$version >/dev/null && \
 	  tar xzf plotly.js-cartesian-dist-min-$$version.tgz && cd $(CURDIR) && \
 	  cp $$work/package/plotly-cartesian.min.js assets/vendor/plotly-cartesian.min.js && \
-	  cp $$work/package/LICENSE assets/vendor/LICENSE-plotly.js && rm -rf $$work && \
+	  cp $$work/package/LICENSE assets/vendor/plotly.js-LICENSE.txt && rm -rf $$work && \
 	  echo "assets/vendor/plotly-cartesian.min.js: plotly.js $$version"
 
 clean:

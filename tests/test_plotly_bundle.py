@@ -22,5 +22,5 @@ def test_the_vendored_bundle_is_the_plotly_js_that_plotly_py_was_built_for():
 
 
 def test_the_bundle_keeps_its_licence():
-    licence = (BUNDLE.parent / "LICENSE-plotly.js").read_text()
+    licence = (BUNDLE.parent / "plotly.js-LICENSE.txt").read_text()
     assert "MIT" in licence or "Permission is hereby granted" in licence

@@ -22,6 +22,8 @@ def requested_scripts(page) -> list[str]:
 
 def test_the_page_loads_the_small_bundle_only(page, kazakhstan_url):
     scripts = requested_scripts(page)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     timeline = TimelinePage(page, kazakhstan_url).open()
     expect(timeline.counter).to_have_text("35 of 35 events")
     assert any("/assets/vendor/plotly-cartesian.min.js" in url for url in scripts), scripts
@@ -30,6 +32,7 @@ def test_the_page_loads_the_small_bundle_only(page, kazakhstan_url):
     assert set(TRACE_TYPES) <= set(page.evaluate(REGISTERED))
     # The Kazakhstan chart has points, disputed diamonds and spans; all drawn as themselves.
     assert {"scatter", "bar"} <= set(page.evaluate(DRAWN))
+    assert errors == []   # (every .js file in assets/ runs in the page: no stray one)
 
 
 @pytest.fixture(scope="module")
