@@ -43,6 +43,24 @@ def test_filter_controls_change_only_their_filter(index, trigger, value, expecte
     assert next_state(START, trigger, value, index) == expected
 
 
+# What the five filter controls show: the address (START) knows only some of it yet.
+SHOWN = (["government"], [], "old words", "2022-01-05", "")
+
+
+@pytest.mark.parametrize("trigger, value, expected", [
+    # "from" was set and its answer has not come back; now "to" is set: both are kept.
+    ("date-to", "2022-01-11", State("emergency", Filters(categories=("government",), text="old words",
+                                                          date_from="2022-01-05", date_to="2022-01-11"))),
+    # The changed control's own value wins over what was shown before the change.
+    ("date-from", "", State("emergency", Filters(categories=("government",), text="old words"))),
+    ("category-filter", [], State("emergency", Filters(text="old words", date_from="2022-01-05"))),
+    ("search", " a  b ", State("emergency", Filters(categories=("government",), text="a  b",
+                                                     date_from="2022-01-05"))),
+])
+def test_a_filter_change_keeps_what_the_other_controls_show(index, trigger, value, expected):
+    assert next_state(START, trigger, value, index, shown=SHOWN) == expected
+
+
 @pytest.mark.parametrize("state, trigger, expected", [
     (State("emergency"), "next-event", "airport-seized"),
     (State("emergency"), "prev-event", "rally"),

@@ -436,3 +436,11 @@ def test_the_opening_view_of_nothing_is_still_a_range():
     index = index_from_rows([row("a", "2022-01-01")])
     window = Window.around(index, np.zeros(1, dtype=bool))
     assert window.low < window.high
+
+
+def test_until_the_first_figure_comes_the_chart_says_so_at_its_own_height(index, fig):
+    shown = chart.placeholder(index)
+    assert shown["data"] == []
+    assert shown["layout"]["height"] == fig["layout"]["height"]        # nothing below moves
+    assert not shown["layout"]["xaxis"]["visible"] and not shown["layout"]["yaxis"]["visible"]
+    assert "Drawing the timeline" in shown["layout"]["annotations"][0]["text"]

@@ -23,7 +23,12 @@ class TimelinePage:
         return self
 
     def wait_until_drawn(self) -> None:
-        self.page.locator("#timeline .main-svg").first.wait_for(timeout=30_000)
+        """Until the server's first figure is drawn (a time axis, not the placeholder) and the
+        counter is shown."""
+        self.page.wait_for_function(
+            """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
+                       return gd && gd._fullLayout && gd._fullLayout.xaxis && gd._fullLayout.xaxis.type === 'date'; }""",
+            timeout=30_000, polling=100)
         expect(self.counter).to_contain_text(" of ", timeout=30_000)
 
     @property

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from dash import Dash
 
+from ..view import figure as chart
 from . import callbacks, data
 from .layout import layout
 
@@ -16,12 +17,16 @@ SECURITY_HEADERS = {
 }
 
 
+def page(title: str, now: data.Current):
+    return layout(title, now.version, chart.placeholder(now.index))
+
+
 def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline",
                assets_folder: str | os.PathLike = ROOT / "assets") -> Dash:
     path = str(events)
     app = Dash(__name__, title=title, update_title=None, assets_folder=str(assets_folder),
                serve_locally=True)
-    app.layout = lambda: layout(title, data.current(path).version)  # made for each page load
+    app.layout = lambda: page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
 
     @app.server.after_request

@@ -9,7 +9,7 @@ from ..filters import State, bad_dates
 from ..view import controls, export, figure as chart, panel
 from . import data, render
 
-CONTROLS = ("category-filter", "source-filter", "search", "date-from", "date-to")
+CONTROLS = tuple(controls.FILTER_FIELDS)  # the filter controls, by id
 
 
 def register(app, path: str, title: str = "Timeline") -> None:
@@ -29,12 +29,12 @@ def register(app, path: str, title: str = "Timeline") -> None:
     def navigate(search, *values):
         state, trigger = State.from_search(search), ctx.triggered_id
         value = ctx.triggered[0]["value"] if ctx.triggered else None
+        shown = values[:len(CONTROLS)]
         if isinstance(trigger, str) and trigger in CONTROLS or (trigger not in (None, "url") and value):
             now = data.current(path)
-            state = controls.next_state(state, trigger, value, now.index, now.mask)
+            state = controls.next_state(state, trigger, value, now.index, now.mask, shown)
         new_search = state.to_search()
         wanted = controls.control_values(state)
-        shown = values[:len(CONTROLS)]
         return (_changed(new_search, search or ""),
                 *[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)])
 

@@ -16,9 +16,10 @@ GRAPH_CONFIG = {
 }
 
 
-def layout(title: str, version: str = "") -> html.Div:
+def layout(title: str, version: str = "", chart: dict | None = None) -> html.Div:
     """The page. `version` is the data's version when the page is served: the page's first
-    callbacks then run once, and `poll` changes it only when the file changes."""
+    callbacks then run once, and `poll` changes it only when the file changes. `chart` is what
+    the chart shows until its first figure comes (timeline.view.figure.placeholder)."""
     return html.Div(className="page", children=[
         dcc.Location(id="url", refresh="callback-nav"),
         dcc.Store(id="data-version", data=version),
@@ -67,7 +68,7 @@ def layout(title: str, version: str = "") -> html.Div:
                     html.Span("Keys: ← → step through events", className="keys-hint"),
                 ]),
                 dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph",
-                          figure={"data": [], "layout": {"height": 400}}),
+                          figure=chart or {"data": [], "layout": {"height": 400}}),
                 html.Nav(className="event-list", **{"aria-label": "Events in date order"}, children=[
                     html.H2(id="event-list-caption"),
                     html.Ol(id="event-list"),

@@ -13,21 +13,22 @@ FILTER_FIELDS = {
 }
 
 
-def next_state(state: State, trigger, value, index: EventIndex, masks=apply) -> State:
+def next_state(state: State, trigger, value, index: EventIndex, masks=apply, shown=None) -> State:
     """The state after `trigger` (a control id) changed to `value`.
 
+    `shown`: what every filter control shows (in FILTER_FIELDS' order), if known. A change of
+    one filter takes the others as shown too, not as the address had them: a viewer who sets
+    "from" and then "to" before the page has answered the first keeps both.
     `masks(filters)` gives the kept events; the app passes a cached one."""
     if isinstance(trigger, dict):
         if trigger.get("type") == "outlet":
             return state.with_filters(sources=(trigger["name"],))
         return state
     if trigger in FILTER_FIELDS:
-        field = FILTER_FIELDS[trigger]
-        if field in ("categories", "sources"):
-            value = tuple(value or ())
-        else:
-            value = (value or "").strip()
-        return state.with_filters(**{field: value})
+        values = dict(zip(FILTER_FIELDS, shown)) if shown is not None else {}
+        values[trigger] = value
+        return state.with_filters(**{FILTER_FIELDS[c]: _filter_value(FILTER_FIELDS[c], v)
+                                     for c, v in values.items()})
     if trigger in ("prev-event", "next-event"):
         mask = masks(state.filters) if masks is not apply else apply(index, state.filters)
         return state.select(step(index, mask, state.event, -1 if trigger == "prev-event" else 1))
@@ -37,6 +38,12 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply) -> 
     if trigger == "clear-filters":
         return State(event=state.event)
     return state
+
+
+def _filter_value(field: str, value):
+    if field in ("categories", "sources"):
+        return tuple(value or ())
+    return (value or "").strip()
 
 
 def clicked_event(click: dict | None) -> str:

@@ -143,10 +143,25 @@ def traces(index: EventIndex, mask: np.ndarray, selected: int | None, window: Wi
     return data
 
 
+def height(index: EventIndex) -> int:
+    return 170 + 46 * (len(index.lanes) or 1)
+
+
+def placeholder(index: EventIndex) -> dict:
+    """What the chart shows until its first figure arrives: a note, at the chart's height (so
+    nothing below moves), not an empty pair of numbered axes."""
+    return {"data": [], "layout": {
+        "height": height(index), "font": {"family": FONT, "size": 13},
+        "xaxis": {"visible": False}, "yaxis": {"visible": False},
+        "annotations": [{"text": "Drawing the timeline…", "showarrow": False,
+                         "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}],
+    }}
+
+
 def layout(index: EventIndex, window: Window) -> dict:
     lanes = len(index.lanes) or 1
     return {
-        "height": 170 + 46 * lanes,
+        "height": height(index),
         "margin": {"l": 10, "r": 20, "t": 36, "b": 10},
         "font": {"family": FONT, "size": 13},
         "plot_bgcolor": "#ffffff",
