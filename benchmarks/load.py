@@ -21,6 +21,14 @@ Timings run in this process, one after another, with a garbage collection before
 CSV (`csvfile.read_table`), checking the values (`load._validate`: dates, links, coordinates,
 text, first rows), grouping accounts into events (`model.build_events`), and the rest (reading
 the file's bytes, sorting problems).
+
+`--floors` asks how near any loader can come to read_csv: the time to parse the same file into
+string columns and nothing else, with Arrow's reader on both cores (`use_threads=True`; pyarrow
+is already a dependency), with it on one core (as load does, to keep row numbers), and with
+polars' reader if polars is installed (it is not a dependency: `pip install polars` to see it),
+alone and with its columns turned into the pandas frame that load returns.
+Each is printed beside read_csv, with what a 1.5x and a 3x target would leave for checking the
+values and grouping the accounts into events.
 """
 from __future__ import annotations
 
@@ -133,6 +141,33 @@ def phase_times(path: Path, repeat: int) -> dict[str, float]:
     return best
 
 
+def floor_times(path: Path, repeat: int) -> dict[str, float]:
+    """Best time to parse path into string columns and do nothing else, per reader."""
+    import pyarrow as pa
+    import pyarrow.csv as pv
+
+    names = pd.read_csv(path, nrows=0).columns
+    strings = pv.ConvertOptions(column_types={name: pa.string() for name in names})
+    readers = {
+        "Arrow, both cores": lambda: pv.read_csv(path, read_options=pv.ReadOptions(use_threads=True),
+                                                 convert_options=strings),
+        "Arrow, one core": lambda: pv.read_csv(path, read_options=pv.ReadOptions(use_threads=False),
+                                               convert_options=strings),
+    }
+    try:
+        import polars as pl
+        readers[f"polars {pl.__version__}"] = lambda: pl.read_csv(path, infer_schema=False)
+        # load promises pandas frames: polars' columns handed over as pandas columns.
+        readers[f"polars {pl.__version__}, then to_pandas()"] = (
+            lambda: pl.read_csv(path, infer_schema=False).to_pandas())
+    except ImportError:
+        pass
+    times = {"read_csv": best_of(repeat, lambda: pd.read_csv(path))[0]}
+    for label, read in readers.items():
+        times[label] = best_of(repeat, read)[0]
+    return times
+
+
 def repeats(rows: int) -> int:
     return 5 if rows <= 100_000 else 3
 
@@ -145,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS subprocesses")
     parser.add_argument("--phases", action="store_true", help="also time load's phases")
+    parser.add_argument("--floors", action="store_true",
+                        help="also time parsing alone, the floor under any loader")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     variants = [v for v in args.dates.split(",") if v]
@@ -196,6 +233,21 @@ def main(argv: list[str] | None = None) -> int:
                 best = phase_times(generate.ensure(rows, variant, args.seed), args.repeat or repeats(rows))
                 print(f"| {rows:,} | {variant} | " + " | ".join(f"{best[label]:.3f}" for label in labels)
                       + " |", flush=True)
+    if args.floors:
+        print("\nParsing alone, into string columns (best of N s; x read_csv), and what a target "
+              "would leave for everything else (checks, events) after the fastest parse:\n")
+        print("| rows | dates | read_csv | parser | parse s | x read_csv | left at 1.5x s | left at 3x s |")
+        print("|---:|---|---:|---|---:|---:|---:|---:|")
+        for rows in sizes:
+            for variant in variants:
+                times = floor_times(generate.ensure(rows, variant, args.seed), args.repeat or repeats(rows))
+                csv_s = times.pop("read_csv")
+                fastest = min(times.values())
+                for label, seconds in times.items():
+                    left = (f"{1.5 * csv_s - fastest:.3f} | {3 * csv_s - fastest:.3f}"
+                            if seconds == fastest else "|")
+                    print(f"| {rows:,} | {variant} | {csv_s:.3f} | {label} | {seconds:.3f} | "
+                          f"{seconds / csv_s:.2f}x | {left} |", flush=True)
     print(f"# {time.perf_counter() - started:.0f} s in all (file generation included); "
           f"load average {os.getloadavg()[0]:.1f}")
     return 1 if missed else 0
