@@ -73,38 +73,76 @@ TEMPLATES: dict[str, dict] = {
         "inputs": [{"id": "poll", "property": "n_intervals"}],
         "state": [{"id": "data-version", "property": "data"}],
     },
-    "..url.search...category-filter.value...source-filter.value...search.value...date-from.value...date-to.value..": {
-        "outputs": [{"id": "url", "property": "search"}, {"id": "category-filter", "property": "value"},
-                    {"id": "source-filter", "property": "value"}, {"id": "search", "property": "value"},
-                    {"id": "date-from", "property": "value"}, {"id": "date-to", "property": "value"}],
-        "inputs": [{"id": "url", "property": "search"}, {"id": "category-filter", "property": "value"},
-                   {"id": "source-filter", "property": "value"}, {"id": "search", "property": "value"},
-                   {"id": "date-from", "property": "value"}, {"id": "date-to", "property": "value"},
-                   {"id": "prev-event", "property": "n_clicks"}, {"id": "next-event", "property": "n_clicks"},
-                   {"id": "timeline", "property": "clickData"},
-                   {"id": {"name": ["ALL"], "type": "outlet"}, "property": "n_clicks"},
-                   {"id": "clear-filters", "property": "n_clicks"}],
+    "..url.search...view.data...category-filter.value...source-filter.value...search.value...date-from.value...date-to.value..": {
+        "outputs": [
+            {"id": "url", "property": "search"},
+            {"id": "view", "property": "data"},
+            {"id": "category-filter", "property": "value"},
+            {"id": "source-filter", "property": "value"},
+            {"id": "search", "property": "value"},
+            {"id": "date-from", "property": "value"},
+            {"id": "date-to", "property": "value"},
+        ],
+        "inputs": [
+            {"id": "url", "property": "search"},
+            {"id": "category-filter", "property": "value"},
+            {"id": "source-filter", "property": "value"},
+            {"id": "search", "property": "value"},
+            {"id": "date-from", "property": "value"},
+            {"id": "date-to", "property": "value"},
+            {"id": "prev-event", "property": "n_clicks"},
+            {"id": "next-event", "property": "n_clicks"},
+            {"id": "timeline", "property": "clickData"},
+            {"id": {"name": ["ALL"], "type": "outlet"}, "property": "n_clicks"},
+            {"id": "clear-filters", "property": "n_clicks"},
+        ],
+        "state": [{"id": "zoom", "property": "data"}, {"id": "view", "property": "data"}],
     },
     "..sources-panel.children...event-list.children...event-list-caption.children...counter.children...problems.children...category-filter.options...source-filter.options..": {
-        "outputs": [{"id": "sources-panel", "property": "children"}, {"id": "event-list", "property": "children"},
-                    {"id": "event-list-caption", "property": "children"}, {"id": "counter", "property": "children"},
-                    {"id": "problems", "property": "children"}, {"id": "category-filter", "property": "options"},
-                    {"id": "source-filter", "property": "options"}],
-        "inputs": [{"id": "url", "property": "search"}, {"id": "data-version", "property": "data"}],
+        "outputs": [
+            {"id": "sources-panel", "property": "children"},
+            {"id": "event-list", "property": "children"},
+            {"id": "event-list-caption", "property": "children"},
+            {"id": "counter", "property": "children"},
+            {"id": "problems", "property": "children"},
+            {"id": "category-filter", "property": "options"},
+            {"id": "source-filter", "property": "options"},
+        ],
+        "inputs": [{"id": "view", "property": "data"}, {"id": "data-version", "property": "data"}],
     },
     "..timeline.figure...zoom.data..": {
         "outputs": [{"id": "timeline", "property": "figure"}, {"id": "zoom", "property": "data"}],
-        "inputs": [{"id": "url", "property": "search"}, {"id": "data-version", "property": "data"},
-                   {"id": "reset-zoom", "property": "n_clicks"}, {"id": "timeline", "property": "clickData"}],
-        "state": [{"id": "zoom", "property": "data"}],
+        "inputs": [
+            {"id": "view", "property": "data"},
+            {"id": "data-version", "property": "data"},
+            {"id": "reset-zoom", "property": "n_clicks"},
+            {"id": "timeline", "property": "clickData"},
+        ],
+        "state": [{"id": "zoom", "property": "data"}, {"id": "url", "property": "search"}],
     },
     "..timeline.figure@8673c713cc44e7954f72cf9854c755e185fa3d5d85c69e2dc0c1bcff6d61c448...zoom.data@8673c713cc44e7954f72cf9854c755e185fa3d5d85c69e2dc0c1bcff6d61c448..": {
-        "outputs": [{"id": "timeline", "property": "figure@8673c713cc44e7954f72cf9854c755e185fa3d5d85c69e2dc0c1bcff6d61c448"},
-                    {"id": "zoom", "property": "data@8673c713cc44e7954f72cf9854c755e185fa3d5d85c69e2dc0c1bcff6d61c448"}],
+        "outputs": [
+            {"id": "timeline", "property": "figure@8673c713cc44e7954f72cf9854c755e185fa3d5d85c69e2dc0c1bcff6d61c448"},
+            {"id": "zoom", "property": "data@8673c713cc44e7954f72cf9854c755e185fa3d5d85c69e2dc0c1bcff6d61c448"},
+        ],
         "inputs": [{"id": "zoom-request", "property": "data"}],
-        "state": [{"id": "url", "property": "search"}],
+        "state": [{"id": "view", "property": "data"}],
+    },
+    "download.data": {
+        "outputs": {"id": "download", "property": "data"},
+        "inputs": [
+            {"id": "export-csv", "property": "n_clicks"},
+            {"id": "export-timelinejs", "property": "n_clicks"},
+        ],
+        "state": [{"id": "view", "property": "data"}],
     },
 }
+
+# Whether outlet buttons appearing in (or leaving) the side panel fire the callback that has
+# them as an ALL input. Chromium did while the panel's callback took url.search as its input;
+# since it takes the `view` store (set by the callback with that ALL input), it fires nothing
+# (--capture against Dash 4.4.1, 2026-11-25).
+PATTERN_CHANGES_FIRE = False
 
 # The callbacks a benchmark asks about, named by a prop they output (the app may split or
 # rename callbacks; Result.call(FIGURE) finds whichever callback returned the figure).
@@ -286,7 +324,9 @@ class Tab:
         gets.append(("/_dash-layout", status, len(layout), seconds))
         status, dependencies, seconds = self.transport("GET", "/_dash-dependencies")
         gets.append(("/_dash-dependencies", status, len(dependencies), seconds))
-        self.callbacks = json.loads(dependencies)
+        # A callback with no output only touches the page (the zoom written into the address):
+        # nothing of it reaches the server, so the client leaves it out.
+        self.callbacks = [c for c in json.loads(dependencies) if not c.get("no_output")]
         self.templates = templates(self.callbacks)
         self.props, self.ids, self.owned, self._autosized = {}, [], {}, False
         self._add_components(json.loads(layout), owner=None)
@@ -426,8 +466,18 @@ class Tab:
                 call, updates, new_ids = self._call(output, changed)
                 calls.append(call)
                 removed = [] if self._quiet_removals else self._removed
+                if not PATTERN_CHANGES_FIRE:
+                    new_ids, removed = [], []
                 for fired, props in self._triggered(updates, output, new_ids, removed).items():
                     pending.setdefault(fired, {}).update(props)
+                if "zoom.data" in updates:
+                    # The page writes the zoom into the address and tells dcc.Location (a
+                    # clientside callback with no output): url.search changes.
+                    search = _with_zoom(self.search, self.props.get(("zoom", "data")))
+                    if search != self.search:
+                        self.props[("url", "search")] = search
+                        for fired, props in self._triggered({"url.search": None}, None).items():
+                            pending.setdefault(fired, {}).update(props)
                 if (call.returns(FIGURE) and call.status == 200 and self.simulate_autosize
                         and not self._autosized and isinstance(self.figure, dict)
                         and "__dash_patch_update" not in self.figure):
@@ -680,6 +730,18 @@ def output_props(template: dict) -> frozenset:
 
 
 _warned: set[str] = set()
+
+
+def _with_zoom(search: str, zoom) -> str:
+    """The address with the zoom in it, as the page's clientside callback writes it."""
+    def moment(second) -> str:
+        text = dt.datetime.fromtimestamp(second, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+        text = text[:-3] if text.endswith(":00") else text
+        return text[:-6] if text.endswith("T00:00") else text
+    pairs = [p for p in search.lstrip("?").split("&") if p and not p.startswith("zoom=")]
+    if zoom and len(zoom) == 2:
+        pairs.append("zoom=" + "/".join(moment(s) for s in zoom))
+    return "?" + "&".join(pairs) if pairs else ""
 
 
 def templates(dependencies: list[dict]) -> dict[str, dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from timeline.filters import Filters, State, apply, bad_dates, step
+from timeline.filters import Filters, State, apply, bad_dates, step, zoom_from_text, zoom_text
 
 from .helpers import everything, ids, index_from_rows, row
 
@@ -19,6 +19,8 @@ ROUND_TRIPS = [
     State(filters=Filters(sources=("AT&T News", "Ekho Moskvy = Echo"), text="50% & more?#")),
     State(filters=Filters(date_from="7 January 2022", date_to="2022-01-07 14:30")),
     State(filters=Filters(categories=("économie", "Правительство"))),
+    State("a", Filters(categories=("security",)), zoom=(1641470400, 1641600000)),
+    State(zoom=(1641470430, 1641600060)),
 ]
 
 
@@ -65,11 +67,46 @@ def test_state_to_search(state, search):
     assert state.to_search() == search
 
 
+def second(text: str) -> int:
+    return int(np.datetime64(text, "s").astype(np.int64))
+
+
+@pytest.mark.parametrize("zoom, text", [
+    (("2022-01-06T12:00", "2022-01-08"), "2022-01-06T12:00/2022-01-08"),       # midnight: the day alone
+    (("2022-01-06T12:00:30", "2022-01-08T00:01"), "2022-01-06T12:00:30/2022-01-08T00:01"),
+    (("1905-01-22", "2023-04-24T23:59:59"), "1905-01-22/2023-04-24T23:59:59"),
+])
+def test_a_zoom_in_the_address_is_short_and_exact(zoom, text):
+    seconds = tuple(second(t) for t in zoom)
+    assert zoom_text(seconds) == text
+    assert zoom_from_text(text) == seconds
+    assert State(zoom=seconds).to_search() == "?zoom=" + text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2022/2023", ("2022-01-01", "2023-01-01")),                # a hand-written year or month is read
+    (" 2022-01 / 2022-02 ", ("2022-01-01", "2022-02-01")),
+    ("2022-01-08/2022-01-06", None),                            # backwards
+    ("2022-01-06/2022-01-06", None),                            # nothing between
+    ("2022-01-06", None), ("2022-01-06/", None), ("/", None), ("", None),
+    ("x/y", None), ("NaT/2022-01-01", None), ("-5000-01-01/2022-01-01", None),
+    ("2022-01-01T10:00+06:00/2022-02-01", None),                # an offset would shift the view
+    ("2022-13-01/2023-01-01", None), ("2022-01-01T25:00/2022-01-02", None),
+])
+def test_a_zoom_that_cannot_be_read_is_left_out(text, expected):
+    assert zoom_from_text(text) == (tuple(second(t) for t in expected) if expected else None)
+    state = State.from_search("?event=a&zoom=" + text)
+    assert state.event == "a" and state.zoom == zoom_from_text(text)
+
+
 def test_select_and_with_filters_keep_the_rest():
     state = State("a", Filters(categories=("security",), text="almaty"))
     assert state.select("b") == State("b", Filters(categories=("security",), text="almaty"))
     assert state.select("") == State("", Filters(categories=("security",), text="almaty"))
     assert state.with_filters(text="") == State("a", Filters(categories=("security",)))
+    zoomed = state.zoomed([10, 20])
+    assert zoomed.zoom == (10, 20) and zoomed.select("b").zoom == (10, 20)
+    assert zoomed.with_filters(text="").zoom == (10, 20) and zoomed.zoomed(None).zoom is None
 
 
 @pytest.mark.parametrize("filters, active", [

@@ -1,12 +1,15 @@
 """What a viewer asked to see, read from and written to the page's address.
 
     /?event=shoot-to-kill-order&category=security&source=TASS&q=almaty&from=2022-01-05&to=2022-01-10
+     &zoom=2022-01-06T12:00/2022-01-08
 
-`State` is the whole shareable view: the selected event and the `Filters`.
+`State` is the whole shareable view: the selected event, the `Filters` and the time range the
+chart is zoomed to (wall-clock times, as the chart's axis shows them).
 `apply` turns filters into a mask over an `EventIndex`, vectorised.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
@@ -33,6 +36,7 @@ class Filters:
 class State:
     event: str = ""
     filters: Filters = field(default_factory=Filters)
+    zoom: tuple[int, int] | None = None   # (first, last) second shown, when the viewer zoomed
 
     @classmethod
     def from_search(cls, search: str | None) -> "State":
@@ -48,6 +52,7 @@ class State:
         return cls(
             event=one("event"),
             filters=Filters(many("category"), many("source"), one("q"), one("from"), one("to")),
+            zoom=zoom_from_text(one("zoom")),
         )
 
     def to_search(self) -> str:
@@ -56,13 +61,51 @@ class State:
         pairs += [("category", c) for c in f.categories]
         pairs += [("source", s) for s in f.sources]
         pairs += [(k, v) for k, v in (("q", f.text), ("from", f.date_from), ("to", f.date_to)) if v]
-        return "?" + urlencode(pairs) if pairs else ""
+        query = urlencode(pairs)
+        if self.zoom:  # (digits, "-", "T", ":" and "/": nothing to escape, and easier to read)
+            query += ("&" if query else "") + "zoom=" + zoom_text(self.zoom)
+        return "?" + query if query else ""
 
     def select(self, event: str) -> "State":
         return replace(self, event=event or "")
 
+    def zoomed(self, zoom) -> "State":
+        """With the chart zoomed to (first, last) seconds; None or empty: not zoomed."""
+        return replace(self, zoom=(int(zoom[0]), int(zoom[1])) if zoom else None)
+
     def with_filters(self, **changes) -> "State":
         return replace(self, filters=replace(self.filters, **changes))
+
+
+def zoom_text(zoom: tuple[int, int]) -> str:
+    """(first, last) seconds as the address shows them: 2022-01-06T12:00/2022-01-08, each end
+    as short as it can be without losing a second (the page writes the same: see
+    timeline/app/callbacks.py)."""
+    return "/".join(_moment(second) for second in zoom)
+
+
+def _moment(second: int) -> str:
+    text = str(np.datetime64(int(second), "s"))
+    for tail in (":00", "T00:00"):
+        if text.endswith(tail):
+            text = text[: -len(tail)]
+    return text
+
+
+_MOMENT = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?")
+
+
+def zoom_from_text(text: str) -> tuple[int, int] | None:
+    """`zoom_text` read back; None for anything else (a link cut short, a hand-edited one)."""
+    first, _, last = text.partition("/")
+    first, last = first.strip(), last.strip()
+    if not (_MOMENT.fullmatch(first) and _MOMENT.fullmatch(last)):
+        return None
+    try:
+        low, high = (int(np.datetime64(part, "s").astype(np.int64)) for part in (first, last))
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return (low, high) if low < high else None
 
 
 def date_bound(text: str, last: bool = False) -> int | None:
@@ -126,4 +169,5 @@ def step(index: EventIndex, mask: np.ndarray, current: str, direction: int) -> s
     return str(index.events["id"].iat[beyond[0]]) if len(beyond) else current
 
 
-__all__ = ["Filters", "State", "apply", "step", "date_bound", "bad_dates", "seconds"]
+__all__ = ["Filters", "State", "apply", "step", "date_bound", "bad_dates", "seconds", "zoom_text",
+           "zoom_from_text"]

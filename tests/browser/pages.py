@@ -92,6 +92,15 @@ class TimelinePage:
         self.page.locator("#prev-event").click()
 
     # Plotly internals, read through the page: the chart's axes and drawn points
+    def drag_zoom(self, start: float = 0.3, end: float = 0.5) -> None:
+        """Drag across the chart, from and to these fractions of its width: a zoom in time."""
+        box = self.page.locator("#timeline .nsewdrag").first.bounding_box()
+        y = box["y"] + box["height"] / 2
+        self.page.mouse.move(box["x"] + box["width"] * start, y)
+        self.page.mouse.down()
+        self.page.mouse.move(box["x"] + box["width"] * end, y, steps=5)
+        self.page.mouse.up()
+
     def x_range(self) -> list[str]:
         return self.page.evaluate("() => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range")
 
@@ -246,14 +255,22 @@ class DashRequests:
             return status, None
         return status, json.loads(text)["response"]
 
+    def view_callback(self, search: str = "") -> tuple[int, dict | None]:
+        """The callback that shows the page's text for an address, as a page opening sends it."""
+        return self.callback("counter.children", {"view.data": search}, changed=("view.data",))
+
+    def figure_callback(self, search: str = "") -> tuple[int, dict | None]:
+        return self.callback("timeline.figure", {"view.data": search}, {"url.search": search},
+                             changed=("view.data",))
+
     def view(self, search: str = "") -> "View":
         """The page's text, list and problems for an address (`?event=...&q=...`)."""
-        status, response = self.callback("counter.children", {"url.search": search})
+        status, response = self.view_callback(search)
         assert status == 200, f"the view callback answered {status}"
         return View(response)
 
     def figure(self, search: str = "") -> dict:
-        status, response = self.callback("timeline.figure", {"url.search": search})
+        status, response = self.figure_callback(search)
         assert status == 200, f"the figure callback answered {status}"
         return response["timeline"]["figure"]
 

@@ -1,5 +1,6 @@
 """The dashboard, item by item as viewers use it (issue 3), on the Kazakhstan dataset."""
 import re
+from datetime import datetime
 
 from playwright.sync_api import expect
 
@@ -38,12 +39,7 @@ def test_events_on_the_same_day_in_one_lane_do_not_hide_each_other(timeline):
 def test_zoom_then_reset_to_the_whole_span(timeline):
     timeline.open()
     before = timeline.x_range()
-    box = timeline.page.locator("#timeline .nsewdrag").first.bounding_box()
-    y = box["y"] + box["height"] / 2
-    timeline.page.mouse.move(box["x"] + box["width"] * 0.3, y)
-    timeline.page.mouse.down()
-    timeline.page.mouse.move(box["x"] + box["width"] * 0.5, y, steps=5)
-    timeline.page.mouse.up()
+    timeline.drag_zoom(0.3, 0.5)
     timeline.page.wait_for_function(
         "(r) => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range[0] !== r[0]", arg=before)
     timeline.page.locator("#reset-zoom").click()
@@ -134,6 +130,46 @@ def test_permalink_opens_with_event_and_filters(timeline):
     expect(timeline.page.locator("#category-filter input[value=international]")).to_be_checked()
     expect(timeline.page.locator("#search")).to_have_value("csto")
     expect(timeline.counter).to_have_text("6 of 35 events")
+
+
+def seconds(moment: str) -> float:
+    """A plotly axis end ('2022-01-06 12:00:00.123') or an address one ('2022-01-06T12:00') as seconds."""
+    return datetime.fromisoformat(moment.replace(" ", "T")).timestamp()
+
+
+def zoom_in_address(timeline) -> list[str]:
+    expect(timeline.page).to_have_url(re.compile(r"[?&]zoom=[^&]+/"), timeout=10_000)
+    return re.search(r"[?&]zoom=([^&]+)", timeline.page.url)[1].split("/")
+
+
+def test_a_zoom_is_in_the_address_so_a_link_shares_the_view(timeline):
+    timeline.open(query="category=protest")
+    timeline.drag_zoom(0.2, 0.45)
+    zoom = zoom_in_address(timeline)
+    shown = timeline.x_range()
+    assert [abs(seconds(a) - seconds(b)) < 1 for a, b in zip(zoom, shown)] == [True, True]
+    link = timeline.page.url
+    assert "category=protest" in link
+    # The link, opened afresh, shows the same time range and filters.
+    timeline.page.goto("about:blank")
+    timeline.page.goto(link)
+    timeline.wait_until_drawn()
+    assert [seconds(m) for m in timeline.x_range()] == [seconds(m) for m in zoom]
+    expect(timeline.counter).to_have_text(re.compile(r"^\d+ of 35 events$"))
+    assert timeline.counter.inner_text() != TOTAL
+    # Selecting an event in view keeps the zoom in the new address; a zoom is not a step back.
+    expect(timeline.marker_points().first).to_be_visible()
+    timeline.click_marker(0)
+    expect(timeline.page).to_have_url(re.compile(r"[?&]event=[a-z0-9-]+"), timeout=10_000)
+    assert zoom_in_address(timeline) == zoom
+    timeline.page.go_back()
+    expect(timeline.page).not_to_have_url(re.compile(r"[?&]event="))
+    assert zoom_in_address(timeline) == zoom
+    # The whole span: the address says so too.
+    timeline.page.locator("#reset-zoom").click()
+    expect(timeline.page).not_to_have_url(re.compile(r"zoom=" + re.escape("/".join(zoom))))
+    whole = zoom_in_address(timeline)
+    assert seconds(whole[0]) < seconds(zoom[0]) and seconds(whole[1]) > seconds(zoom[1])
 
 
 def test_back_and_forward_walk_through_selections(timeline):

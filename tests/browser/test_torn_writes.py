@@ -57,11 +57,11 @@ class Readers:
                         status, _ = http.get("/")
                         answer = None
                     elif kind == "view":
-                        status, response = http.callback("counter.children", {"url.search": ""})
+                        status, response = http.view_callback("")
                         answer = response and (response["counter"]["children"],
                                                str(response["problems"]["children"]))
                     elif kind == "figure":
-                        status, _ = http.callback("timeline.figure", {"url.search": "?q=Almaty"})
+                        status, _ = http.figure_callback("?q=Almaty")
                         answer = None
                     else:
                         status, _ = http.callback("data-version.data", {"poll.n_intervals": 1})

@@ -19,23 +19,24 @@ def register(app, path: str, title: str = "Timeline") -> None:
         version = data.current(path).version
         return no_update if version == known else version
 
+    # The address is the view's state; `view` is the same without the zoom, so that a zoom
+    # written into the address redraws nothing.
     @app.callback(
-        Output("url", "search"), *[Output(c, "value") for c in CONTROLS],
+        Output("url", "search"), Output("view", "data"), *[Output(c, "value") for c in CONTROLS],
         Input("url", "search"), *[Input(c, "value") for c in CONTROLS],
         Input("prev-event", "n_clicks"), Input("next-event", "n_clicks"),
         Input("timeline", "clickData"), Input({"type": "outlet", "name": ALL}, "n_clicks"),
-        Input("clear-filters", "n_clicks"),
+        Input("clear-filters", "n_clicks"), Given("zoom", "data"), Given("view", "data"),
     )
     def navigate(search, *values):
         state, trigger = State.from_search(search), ctx.triggered_id
         value = ctx.triggered[0]["value"] if ctx.triggered else None
-        shown = values[:len(CONTROLS)]
+        shown, (zoom, view) = values[:len(CONTROLS)], values[-2:]
         if isinstance(trigger, str) and trigger in CONTROLS or (trigger not in (None, "url") and value):
             now = data.current(path)
-            state = controls.next_state(state, trigger, value, now.index, now.mask, shown)
-        new_search = state.to_search()
+            state = controls.next_state(state, trigger, value, now.index, now.mask, shown).zoomed(zoom)
         wanted = controls.control_values(state)
-        return (_changed(new_search, search or ""),
+        return (_changed(state.to_search(), search or ""), _changed(state.zoomed(None).to_search(), view),
                 *[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)])
 
     @app.callback(
@@ -43,7 +44,7 @@ def register(app, path: str, title: str = "Timeline") -> None:
         Output("event-list-caption", "children"), Output("counter", "children"),
         Output("problems", "children"), Output("category-filter", "options"),
         Output("source-filter", "options"),
-        Input("url", "search"), Input("data-version", "data"),
+        Input("view", "data"), Input("data-version", "data"), prevent_initial_call=True,
     )
     def show(search, _version):
         now = data.current(path)
@@ -68,15 +69,19 @@ def register(app, path: str, title: str = "Timeline") -> None:
 
     @app.callback(
         Output("timeline", "figure"), Output("zoom", "data"),
-        Input("url", "search"), Input("data-version", "data"), Input("reset-zoom", "n_clicks"),
-        Input("timeline", "clickData"), Given("zoom", "data"),
+        Input("view", "data"), Input("data-version", "data"), Input("reset-zoom", "n_clicks"),
+        Input("timeline", "clickData"), Given("zoom", "data"), Given("url", "search"),
+        prevent_initial_call=True,
     )
-    def draw(search, _version, _reset, click, zoom):
-        now, state = data.current(path), State.from_search(search)
+    def draw(view, _version, _reset, click, zoom, search):
+        now, state = data.current(path), State.from_search(view)
         index, mask = now.index, now.mask(state.filters)
         selected = index.position(state.event)
         if ctx.triggered_id == "reset-zoom":
             zoom = chart.Window.around(index, mask, whole=True)
+        elif "view.data" in ctx.triggered_prop_ids:   # a page opened, a link followed, a step back
+            asked = State.from_search(search).zoom
+            zoom = chart.Window(*asked) if asked else None
         else:
             zoom = chart.Window(*zoom) if zoom else None
         if set(ctx.triggered_prop_ids) == {"timeline.clickData"}:  # a density band zooms in
@@ -97,10 +102,32 @@ def register(app, path: str, title: str = "Timeline") -> None:
         Output("zoom-request", "data"), Input("timeline", "relayoutData"), prevent_initial_call=True,
     )
 
+    # The zoom goes into the address, so that a link shares the view as it is. In place
+    # (replaceState): a zoom is not a step in the history; `view` stays the same, so nothing
+    # is drawn again. The format is timeline.filters.zoom_text's.
+    app.clientside_callback(
+        """function (zoom) {
+            const moment = (second) => new Date(second * 1000).toISOString().slice(0, 19)
+                .replace(/:00$/, "").replace(/T00:00$/, "");
+            const where = window.location;
+            const pairs = where.search.replace(/^[?]/, "").split("&").filter((p) => p && !p.startsWith("zoom="));
+            if (zoom && zoom.length === 2) {
+                pairs.push("zoom=" + moment(zoom[0]) + "/" + moment(zoom[1]));
+            }
+            const search = pairs.length ? "?" + pairs.join("&") : "";
+            if (search !== where.search) {
+                window.history.replaceState(window.history.state, "", where.pathname + search + where.hash);
+                // dcc.Location learns of it too (else its next push would bring back the old one).
+                window.dash_clientside.set_props("url", {search: search, href: window.location.href});
+            }
+        }""",
+        Input("zoom", "data"), prevent_initial_call=True,
+    )
+
     # Zooming redraws only the traces: a small update, the layout stays as the viewer left it.
     @app.callback(
         Output("timeline", "figure", allow_duplicate=True), Output("zoom", "data", allow_duplicate=True),
-        Input("zoom-request", "data"), Given("url", "search"), prevent_initial_call=True,
+        Input("zoom-request", "data"), Given("view", "data"), prevent_initial_call=True,
     )
     def zoom(relayout, search):
         asked = chart.window_from_relayout(relayout)
@@ -114,7 +141,7 @@ def register(app, path: str, title: str = "Timeline") -> None:
         return patch, _pinned(window, pinned)
 
     @app.callback(Output("download", "data"), Input("export-csv", "n_clicks"),
-                  Input("export-timelinejs", "n_clicks"), Given("url", "search"),
+                  Input("export-timelinejs", "n_clicks"), Given("view", "data"),
                   prevent_initial_call=True)
     def download(_csv, _json, search):
         now = data.current(path)

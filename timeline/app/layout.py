@@ -23,6 +23,7 @@ def layout(title: str, version: str = "", chart: dict | None = None) -> html.Div
     return html.Div(className="page", children=[
         dcc.Location(id="url", refresh="callback-nav"),
         dcc.Store(id="data-version", data=version),
+        dcc.Store(id="view"),          # the address without its zoom: what the panel and chart show
         dcc.Store(id="zoom"),
         dcc.Store(id="zoom-request"),
         dcc.Interval(id="poll", interval=POLL_MS),
