@@ -165,6 +165,14 @@ def test_a_zoom_is_in_the_address_so_a_link_shares_the_view(timeline):
     timeline.page.go_back()
     expect(timeline.page).not_to_have_url(re.compile(r"[?&]event="))
     assert zoom_in_address(timeline) == zoom
+    # A link in the list carries no zoom: the zoom in force stays (moved to show the event).
+    timeline.click_list_item("Protests begin in Zhanaozen")
+    timeline.expect_event_param("zhanaozen-protest-begins")
+    moved = zoom_in_address(timeline)
+    width = seconds(zoom[1]) - seconds(zoom[0])
+    assert abs((seconds(moved[1]) - seconds(moved[0])) - width) <= 2
+    timeline.page.go_back()
+    expect(timeline.page).not_to_have_url(re.compile(r"[?&]event="))
     # The whole span: the address says so too.
     timeline.page.locator("#reset-zoom").click()
     expect(timeline.page).not_to_have_url(re.compile(r"zoom=" + re.escape("/".join(zoom))))

@@ -80,7 +80,9 @@ def register(app, path: str, title: str = "Timeline") -> None:
         if ctx.triggered_id == "reset-zoom":
             zoom = chart.Window.around(index, mask, whole=True)
         elif "view.data" in ctx.triggered_prop_ids:   # a page opened, a link followed, a step back
-            asked = State.from_search(search).zoom
+            # The address's zoom if it has one (a shared link, a step back); else the zoom in
+            # force stays (a link in the list carries none; a page just opened has none).
+            asked = State.from_search(search).zoom or zoom
             zoom = chart.Window(*asked) if asked else None
         else:
             zoom = chart.Window(*zoom) if zoom else None
