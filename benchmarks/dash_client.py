@@ -64,6 +64,9 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+from timeline.filters import zoom_text  # noqa: E402  (the address's zoom, as the page writes it)
+
 # What dash-renderer 4.4.1 in Chromium POSTed to /_dash-update-component for the app's callbacks,
 # values stripped (recorded by `--capture`; the downloads are not among its steps). Pattern
 # inputs keep their pattern id; "state" is present only for callbacks that have state.
@@ -137,12 +140,6 @@ TEMPLATES: dict[str, dict] = {
         "state": [{"id": "view", "property": "data"}],
     },
 }
-
-# Whether outlet buttons appearing in (or leaving) the side panel fire the callback that has
-# them as an ALL input. Chromium did while the panel's callback took url.search as its input;
-# since it takes the `view` store (set by the callback with that ALL input), it fires nothing
-# (--capture against Dash 4.4.1, 2026-11-25).
-PATTERN_CHANGES_FIRE = False
 
 # The callbacks a benchmark asks about, named by a prop they output (the app may split or
 # rename callbacks; Result.call(FIGURE) finds whichever callback returned the figure).
@@ -298,8 +295,6 @@ class Tab:
         self.clientside_code: list[str] = []
         self.calls: list[Call] = []
         self._autosized = False
-        self._removed: list = []
-        self._quiet_removals = False
 
     # -- page load ----------------------------------------------------------------------------
 
@@ -367,13 +362,7 @@ class Tab:
         click = {"points": [{"curveNumber": curve, "pointNumber": 0, "pointIndex": 0, "x": x, "y": y,
                              "customdata": event_id, "bbox": {"x0": 0, "x1": 11, "y0": 0, "y1": 11}}],
                  "timestamp": int(time.time() * 1000)}
-        # Chromium sent no extra call for the outlet buttons this removes from the panel after
-        # a chart click (it does after a list link): recorded with --capture, copied here.
-        self._quiet_removals = True
-        try:
-            return self._action({("timeline", "clickData"): click}, PANEL)
-        finally:
-            self._quiet_removals = False
+        return self._action({("timeline", "clickData"): click}, PANEL)
 
     def set_control(self, control: str, value) -> Result:
         """A filter control changes (category-filter / source-filter lists, search, date-from,
@@ -423,10 +412,11 @@ class Tab:
     def _output_keys(self, output: str) -> frozenset:
         return output_props(self.templates[output])
 
-    def _triggered(self, changed: dict, ran: str | None, new_ids: list | None = None,
-                   removed: list | None = None) -> dict[str, dict]:
-        """Callbacks to fire after `changed` props (and new pattern components) appeared;
-        each with its changed props in the order they changed."""
+    def _triggered(self, changed: dict, ran: str | None) -> dict[str, dict]:
+        """Callbacks to fire after `changed` props, each with its changed props in the order
+        they changed. Outlet buttons appearing in or leaving the side panel fire nothing:
+        Chromium fires no call for them since the panel's callback takes the `view` store
+        (set by the callback with that ALL input) rather than url.search (--capture, Dash 4.4.1)."""
         fired: dict[str, dict] = {}
         for callback in self.callbacks:
             output = callback["output"]
@@ -435,16 +425,7 @@ class Tab:
             inputs = self.templates[output]["inputs"]
             plain = {f"{s['id']}.{s['property']}" for s in inputs if not isinstance(s["id"], dict)}
             hit = {name: None for name in changed if name in plain}
-            shrunk = False
-            for spec in inputs:
-                if isinstance(spec["id"], dict):
-                    for component_id in new_ids or ():
-                        if _matches(spec["id"], component_id):
-                            hit[f"{id_key(component_id)}.{spec['property']}"] = None
-                    shrunk |= any(_matches(spec["id"], i) for i in removed or ())
-            if hit or shrunk:
-                # Components gone from an ALL input fire it too, with no changed prop (as
-                # Chromium showed after a list link; not after a chart click, see click_marker).
+            if hit:
                 fired[output] = hit
         return fired
 
@@ -462,13 +443,9 @@ class Tab:
             ready.sort(key=lambda o: not pending[o])   # the renderer sends changed ones first
             for output in ready:
                 changed = pending.pop(output)
-                self._removed = []
-                call, updates, new_ids = self._call(output, changed)
+                call, updates = self._call(output, changed)
                 calls.append(call)
-                removed = [] if self._quiet_removals else self._removed
-                if not PATTERN_CHANGES_FIRE:
-                    new_ids, removed = [], []
-                for fired, props in self._triggered(updates, output, new_ids, removed).items():
+                for fired, props in self._triggered(updates, output).items():
                     pending.setdefault(fired, {}).update(props)
                 if "zoom.data" in updates:
                     # The page writes the zoom into the address and tells dcc.Location (a
@@ -520,7 +497,7 @@ class Tab:
             item["value"] = self.props[key]
         return item
 
-    def _call(self, output: str, changed: dict) -> tuple[Call, dict, list]:
+    def _call(self, output: str, changed: dict) -> tuple[Call, dict]:
         callback = next(c for c in self.callbacks if c["output"] == output)
         if callback.get("clientside_function"):
             return self._clientside(callback, changed)
@@ -533,20 +510,19 @@ class Tab:
         status, answer, seconds = self.transport("POST", path, data)
         parsed = None
         updates: dict = {}
-        new_ids: list = []
         if status == 200 and answer:
             parsed = json.loads(answer)
             for component, props in (parsed.get("response") or {}).items():
                 component_id = json.loads(component) if component.startswith("{") else component
                 for prop, value in props.items():
-                    new_ids += self._set(component_id, prop, value)
+                    self._set(component_id, prop, value)
                     updates[f"{id_key(component_id)}.{prop}"] = None
         call = Call(output, status, len(answer), seconds, len(data), body["changedPropIds"], parsed,
                     self._output_keys(output))
         self.calls.append(call)
-        return call, updates, new_ids
+        return call, updates
 
-    def _clientside(self, callback: dict, changed: dict) -> tuple[Call, dict, list]:
+    def _clientside(self, callback: dict, changed: dict) -> tuple[Call, dict]:
         """A clientside callback runs in the page, not on the server: here in Node.js, from the
         JavaScript the page itself defines (its inline dash_clientside script)."""
         output = callback["output"]
@@ -560,35 +536,29 @@ class Tab:
         outputs = body["outputs"] if isinstance(body["outputs"], list) else [body["outputs"]]
         values = result if isinstance(body["outputs"], list) else [result]
         updates: dict = {}
-        new_ids: list = []
         if not _is_no_update(result):
             for spec, one in zip(outputs, values):
                 if _is_no_update(one):
                     continue
                 prop = spec["property"].split("@")[0]
-                new_ids += self._set(spec["id"], prop, one)
+                self._set(spec["id"], prop, one)
                 updates[f"{id_key(spec['id'])}.{prop}"] = None
         call = Call(output, 200, 0, 0.0, 0, body["changedPropIds"], {"clientside": result},
                     self._output_keys(output), clientside=True)
         self.calls.append(call)
-        return call, updates, new_ids
+        return call, updates
 
-    def _set(self, component_id, prop: str, value) -> list:
-        """Apply one output to the page; returns the ids of components it added."""
+    def _set(self, component_id, prop: str, value) -> None:
+        """Apply one output to the page (components it replaces go, those it holds come)."""
         key = (id_key(component_id), prop)
         self.props[key] = value
-        removed = []
         if key in self.owned:                       # children replaced: the old ones go
             removed = self.owned.pop(key)
             gone = {id_key(i) for i in removed}
             self.ids = [i for i in self.ids if id_key(i) not in gone]
             self.props = {k: v for k, v in self.props.items() if k[0] not in gone}
             self.props[key] = value
-        before = {id_key(i) for i in self.ids}
-        added = self._add_components(value, owner=key)
-        kept = {id_key(i) for i in added}
-        self._removed += [i for i in removed if id_key(i) not in kept]
-        return [i for i in added if id_key(i) not in before]
+        self._add_components(value, owner=key)
 
     def _add_components(self, value, owner) -> list:
         added = []
@@ -733,14 +703,11 @@ _warned: set[str] = set()
 
 
 def _with_zoom(search: str, zoom) -> str:
-    """The address with the zoom in it, as the page's clientside callback writes it."""
-    def moment(second) -> str:
-        text = dt.datetime.fromtimestamp(second, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
-        text = text[:-3] if text.endswith(":00") else text
-        return text[:-6] if text.endswith("T00:00") else text
+    """The address with the zoom in it, as the page's clientside callback writes it (in the
+    format of timeline.filters.zoom_text)."""
     pairs = [p for p in search.lstrip("?").split("&") if p and not p.startswith("zoom=")]
     if zoom and len(zoom) == 2:
-        pairs.append("zoom=" + "/".join(moment(s) for s in zoom))
+        pairs.append("zoom=" + zoom_text(zoom))
     return "?" + "&".join(pairs) if pairs else ""
 
 
@@ -811,8 +778,7 @@ def browser_bodies(base: str, steps, *, chromium: str = "/usr/bin/chromium", arg
     JSON bodies it POSTed to /_dash-update-component, poll ticks left out."""
     from playwright.sync_api import sync_playwright
 
-    if args is None:
-        sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+    if args is None:   # (the project's root is on sys.path: see the imports)
         from tests.browser.conftest import CHROMIUM_ARGS as args
     bodies: list[dict] = []
 

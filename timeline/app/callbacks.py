@@ -46,9 +46,9 @@ def register(app, path: str, title: str = "Timeline") -> None:
         Output("source-filter", "options"),
         Input("view", "data"), Input("data-version", "data"), prevent_initial_call=True,
     )
-    def show(search, _version):
+    def show(view, _version):
         now = data.current(path)
-        index, state = now.index, State.from_search(search)
+        index, state = now.index, State.from_search(view)
         mask = now.mask(state.filters)
         selected = index.position(state.event)
         if selected is not None:
@@ -131,11 +131,11 @@ def register(app, path: str, title: str = "Timeline") -> None:
         Output("timeline", "figure", allow_duplicate=True), Output("zoom", "data", allow_duplicate=True),
         Input("zoom-request", "data"), Given("view", "data"), prevent_initial_call=True,
     )
-    def zoom(relayout, search):
+    def zoom(relayout, view):
         asked = chart.window_from_relayout(relayout)
         if asked is None:
             return no_update, no_update
-        now, state = data.current(path), State.from_search(search)
+        now, state = data.current(path), State.from_search(view)
         index, mask = now.index, now.mask(state.filters)
         window, pinned = chart.view_window(index, mask, None, asked or None)
         patch = Patch()
@@ -145,9 +145,9 @@ def register(app, path: str, title: str = "Timeline") -> None:
     @app.callback(Output("download", "data"), Input("export-csv", "n_clicks"),
                   Input("export-timelinejs", "n_clicks"), Given("view", "data"),
                   prevent_initial_call=True)
-    def download(_csv, _json, search):
+    def download(_csv, _json, view):
         now = data.current(path)
-        mask = now.mask(State.from_search(search).filters)
+        mask = now.mask(State.from_search(view).filters)
         if ctx.triggered_id == "export-timelinejs":
             text = export.timelinejs_json(now.index, mask, title)
             return dcc.send_string(text, "timeline.json", type="application/json")

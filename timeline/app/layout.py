@@ -16,7 +16,7 @@ GRAPH_CONFIG = {
 }
 
 
-def layout(title: str, version: str = "", chart: dict | None = None) -> html.Div:
+def layout(title: str, version: str, chart: dict) -> html.Div:
     """The page. `version` is the data's version when the page is served: the page's first
     callbacks then run once, and `poll` changes it only when the file changes. `chart` is what
     the chart shows until its first figure comes (timeline.view.figure.placeholder)."""
@@ -69,7 +69,7 @@ def layout(title: str, version: str = "", chart: dict | None = None) -> html.Div
                     html.Span("Keys: ← → step through events", className="keys-hint"),
                 ]),
                 dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph",
-                          figure=chart or {"data": [], "layout": {"height": 400}}),
+                          figure=chart),
                 html.Nav(className="event-list", **{"aria-label": "Events in date order"}, children=[
                     html.H2(id="event-list-caption"),
                     html.Ol(id="event-list"),
