@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HEADER = schema.header_line()
 GOOD = {"id": "airport-seized", "date": "2022-01-05", "title": "Almaty airport seized",
         "category": "protest", "source": "Interfax"}
-FILE = (HEADER + "\n" + "airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,\n")
+FILE = (HEADER + "\n" + "airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,\n")
 
 
 # --- the shape of the file: what appended bytes must match ------------------------------------
@@ -53,7 +53,7 @@ def test_quote(value, written):
 
 @pytest.mark.parametrize("shape, rows, appended", [
     (editing.Shape((), "\n", False, 0), [{"id": "a", "source": "S"}],
-     HEADER + "\na,,,,,,,,,S,,,\n"),
+     HEADER + "\na,,,,,,,,,S,,,,,,,\n"),
     (editing.Shape(("id", "date", "source"), "\r\n", False, 1), [{"id": "a", "date": "2022"}],
      "a,2022,\r\n"),
     (editing.Shape(("id", "date"), "\n", True, 2), [{"id": "a"}, {"id": "b", "date": "x,y"}],
@@ -146,7 +146,7 @@ def test_existing_bytes_line_endings_and_bom_are_kept(tmp_path, existing):
     tail = after[len(before):]
     if not before.endswith(b"\n"):
         assert tail.startswith(newline)
-    assert tail.endswith(b'curfew,2022-01-05,,Almaty airport seized,"a, b",protest,,,,Interfax,,,'
+    assert tail.endswith(b'curfew,2022-01-05,,Almaty airport seized,"a, b",protest,,,,Interfax,,,,,,,'
                          + newline)
     assert after.count(b"\xef\xbb\xbf") == before.count(b"\xef\xbb\xbf")
     if newline == b"\r\n":
@@ -159,7 +159,7 @@ def test_an_absent_file_is_created_with_the_header(tmp_path):
     path = tmp_path / "events.csv"
     outcome = editing.add(path, GOOD)
     assert outcome.written == {0: 2} and outcome.header_written
-    assert path.read_text() == HEADER + "\nairport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,\n"
+    assert path.read_text() == HEADER + "\nairport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,\n"
 
 
 def test_a_refused_row_does_not_create_the_file(tmp_path):
@@ -170,7 +170,7 @@ def test_a_refused_row_does_not_create_the_file(tmp_path):
 
 
 @pytest.mark.parametrize("existing, message", [
-    (FILE + 'open-quote,2022,,"Never closed,,x,,,,S,,,\n', "never closed"),
+    (FILE + 'open-quote,2022,,"Never closed,,x,,,,S,,,,,,,\n', "never closed"),
     ("id;date;title;category;source\n", "separated by semicolons"),
     ("id,date,title\n", "the header has no 'category', 'source' column"),
 ])
@@ -211,7 +211,7 @@ def test_cli_add_prints_what_it_did(tmp_path, capsys):
     assert code == 0
     assert out == [f"{path}:3: added another account of 'airport-seized', which now has 2 accounts",
                    "1 events, 2 accounts, 0 errors, 0 warnings"]
-    assert path.read_text().endswith("airport-seized,2022-01-06,,,,,,,,AP,,,Interior Ministry\n")
+    assert path.read_text().endswith("airport-seized,2022-01-06,,,,,,,,AP,,,Interior Ministry,,,,\n")
 
 
 def test_cli_add_refuses_with_checks_message(tmp_path, capsys):
@@ -274,4 +274,4 @@ def test_two_editors_adding_at_once_lose_nothing(tmp_path):
     for name in ("alpha", "beta"):  # each editor's rows whole, and in the order it wrote them
         mine = [line for line in lines if line.startswith(f"{name}-")]
         assert mine == [f'{name}-{i},2022-01-05,,{name} {i},"{name} writes row {i}, with a comma",'
-                        f'{name},,,,Desk,,,' for i in range(100)]
+                        f'{name},,,,Desk,,,,,,,' for i in range(100)]

@@ -19,13 +19,14 @@ E, W = ERROR, WARNING
 
 def line(id="a", date="2022-01-07", end_date="", title="Title", description="", category="protest",
          location="", latitude="", longitude="", source="Source", source_url="", published="",
-         claimed_by="") -> str:
-    """One row of a file with every column, quoted as a spreadsheet would."""
+         claimed_by="", **more) -> str:
+    """One row of a file with every column of the schema, quoted as a spreadsheet would."""
+    given = {"id": id, "date": date, "end_date": end_date, "title": title, "description": description,
+             "category": category, "location": location, "latitude": latitude, "longitude": longitude,
+             "source": source, "source_url": source_url, "published": published,
+             "claimed_by": claimed_by, **more}
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow([
-        id, date, end_date, title, description, category, location, latitude, longitude,
-        source, source_url, published, claimed_by,
-    ])
+    csv.writer(out, lineterminator="\n").writerow([given.get(name, "") for name in schema.NAMES])
     return out.getvalue()
 
 
@@ -61,12 +62,12 @@ PROBLEMS = [
     ("unknown column", "id,date,title,category,source,notes\na,2022,T,p,S,x\n",
      (1, "notes", W), "'notes' is not a column timeline knows"),
     ("too many values", text(line().rstrip("\n") + ",extra\n"), (2, "", E),
-     "this row has 14 values but the header has 13 columns"),
+     "this row has 18 values but the header has 17 columns"),
     ("too few values", text("a,2022,,T\n"), (2, "", E), "this row has 4 values"),
-    ("open quote", text(line(), 'b,2022,,"Title,,p,,,,S,,,\n', line(id="c")), (3, "title", E),
+    ("open quote", text(line(), 'b,2022,,"Title,,p,,,,S,,,,,,,\n', line(id="c")), (3, "title", E),
      "a double quote opens here and is never closed"),
     ("open quote in the last column", text(line(), line(id="b").rstrip("\n") + '"x\n'),
-     (3, "claimed_by", E), "never closed"),
+     (3, "media_alt", E), "never closed"),
     ("NUL byte", text(line(title="Ti\x00tle")), (2, "title", E), "NUL byte"),
     ("Latin-1 bytes", text(line()).encode() + line(id="b", title="Caf\xe9").encode("latin-1"),
      (3, "title", E), "not UTF-8"),
@@ -264,7 +265,7 @@ def test_multi_line_values_before_a_bad_row_in_the_slow_reader():
 
 
 def test_open_quote_is_reported_where_it_opens():
-    data = text(line(description="a\nb"), line(id="b"), 'c,2022,,"Title,,p,,,,S,,,\n', line(id="d"),
+    data = text(line(description="a\nb"), line(id="b"), 'c,2022,,"Title,,p,,,,S,,,,,,,\n', line(id="d"),
                 line(id="e"))
     dataset = load_text(data)
     assert where(dataset) == [(4, "title", E)]
@@ -272,12 +273,12 @@ def test_open_quote_is_reported_where_it_opens():
     assert dataset.accounts["row"].tolist() == [2, 3]
 
 
-@pytest.mark.parametrize("before", ["", "a,2022,,T,\"x\u2028y\x0cz\",p,,,,S,,,\n",
-                                    "a,2022,,T,\"x\r\ny\",p,,,,S,,,\n"],
+@pytest.mark.parametrize("before", ["", "a,2022,,T,\"x\u2028y\x0cz\",p,,,,S,,,,,,,\n",
+                                    "a,2022,,T,\"x\r\ny\",p,,,,S,,,,,,,\n"],
                          ids=["plain", "line separators in a value", "CRLF in a value"])
 def test_open_quote_column_after_a_quoted_value(before):
     """The quote that never closes, not the first quote of the row, names the column."""
-    data = text(before, 'b,2022,,"Title, with a comma",,p,,,,"Source,,,\n', line(id="c"))
+    data = text(before, 'b,2022,,"Title, with a comma",,p,,,,"Source,,,,,,,\n', line(id="c"))
     dataset = load_text(data)
     row = 3 if before else 2
     assert where(dataset) == [(row, "source", E)]
@@ -285,13 +286,13 @@ def test_open_quote_column_after_a_quoted_value(before):
 
 
 def test_a_quote_inside_an_unquoted_value_is_kept():
-    dataset = load_text(text('a,2022,,He is 5\'11" tall,,p,,,,S,,,\n', line(id="b")))
+    dataset = load_text(text('a,2022,,He is 5\'11" tall,,p,,,,S,,,,,,,\n', line(id="b")))
     assert dataset.problems == []
     assert dataset.accounts.iloc[0]["title"] == 'He is 5\'11" tall'
 
 
 def test_blank_lines_are_skipped_and_counted():
-    data = text("\n", line(), "\n", ",,,,,,,,,,,,\n", "   \n", line(id="b", date="2022-13-01"), "\n")
+    data = text("\n", line(), "\n", ",,,,,,,,,,,,,,,,\n", "   \n", line(id="b", date="2022-13-01"), "\n")
     dataset = load_text(data)
     assert dataset.accounts["row"].tolist() == [3]
     assert where(dataset) == [(7, "date", E)]

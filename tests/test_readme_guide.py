@@ -75,9 +75,9 @@ def test_the_mistakes_table_shows_what_check_prints(tmp_path, monkeypatch, capsy
 
 # --- the pre-commit hook ---------------------------------------------------------------------------
 
-GOOD = schema.header_line() + "\na,2022-01-05,,A,,protest,,,,AP,,,\n"
-WARNS = schema.header_line() + "\na,2022-01-05,,A <b>bold</b>,,protest,,,,AP,,,\n"
-BAD = schema.header_line() + "\na,03/04/2022,,A,,protest,,,,AP,,,\n"
+GOOD = schema.header_line() + "\na,2022-01-05,,A,,protest,,,,AP,,,,,,,\n"
+WARNS = schema.header_line() + "\na,2022-01-05,,A <b>bold</b>,,protest,,,,AP,,,,,,,\n"
+BAD = schema.header_line() + "\na,03/04/2022,,A,,protest,,,,AP,,,,,,,\n"
 
 
 @pytest.mark.skipif(shutil.which("git") is None or os.name != "posix", reason="needs git and sh")

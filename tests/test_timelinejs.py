@@ -298,8 +298,8 @@ def rows_csv(*rows: str) -> bytes:
 def test_export_escapes_our_text_and_lists_every_account():
     dataset = timeline.load_bytes(rows_csv(
         'a,2022-01-05,,Crowd <b>cheers</b> & runs,"He said ""<script>x</script>""",protest,,,,'
-        'Outlet <One>,https://example.org/a?x=1&y=2,,Interior Ministry',
-        'a,2022-01-06,,,Another date,,,,,Second & Co,,,',
+        'Outlet <One>,https://example.org/a?x=1&y=2,,Interior Ministry,,,,',
+        'a,2022-01-06,,,Another date,,,,,Second & Co,,,,,,,',
     ))
     [slide] = timelinejs.document(dataset)["events"]
     assert slide["text"]["headline"] == "Crowd &lt;b&gt;cheers&lt;/b&gt; &amp; runs"
@@ -317,9 +317,9 @@ def test_export_escapes_our_text_and_lists_every_account():
 
 def test_export_eras_spans_and_the_title():
     dataset = timeline.load_bytes(rows_csv(
-        "emergency,2022-01-05,2022-01-19,State of emergency,,era,,,,Desk,,,",
-        "no-end-era,2022-01,,An era without an end,,ERA,,,,Desk,,,",
-        "shutdown,2022-01-04,2022-01-10,Internet shutdown,,communications,,,,NetBlocks,,,",
+        "emergency,2022-01-05,2022-01-19,State of emergency,,era,,,,Desk,,,,,,,",
+        "no-end-era,2022-01,,An era without an end,,ERA,,,,Desk,,,,,,,",
+        "shutdown,2022-01-04,2022-01-10,Internet shutdown,,communications,,,,NetBlocks,,,,,,,",
     ))
     doc = timelinejs.document(dataset, title="Kazakhstan & Co")
     assert doc["title"] == {"text": {"headline": "Kazakhstan &amp; Co", "text": ""}}

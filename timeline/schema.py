@@ -59,6 +59,21 @@ COLUMNS: tuple[Column, ...] = (
         "Who makes the claim when not the outlet (Interior Ministry; Mukhtar Ablyazov).",
         "",
     ),
+    Column(
+        "media", "no",
+        "A picture or video shown beside the accounts in the side panel: an `http` or `https` "
+        "link to an image (`.jpg`, `.png`, `.gif`, `.webp`, `.svg`) or a video page (YouTube, "
+        "Vimeo). Nothing is fetched by the server.",
+        "",
+    ),
+    Column("media_credit", "no", "Who made the picture or video (photographer, agency).", ""),
+    Column("media_caption", "no", "A caption shown under the picture or video.", ""),
+    Column(
+        "media_alt", "no",
+        "What the picture shows, for readers who cannot see it (screen readers); "
+        "needed when `media` is an image.",
+        "",
+    ),
 )
 
 NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
@@ -66,6 +81,7 @@ REQUIRED: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required == "yes"
 FIRST_ROW_REQUIRED: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required == "first")
 DATE_COLUMNS: tuple[str, ...] = ("date", "end_date", "published")
 TEXT_COLUMNS: tuple[str, ...] = ("title", "description", "location", "source", "claimed_by")
+MEDIA_TEXT_COLUMNS: tuple[str, ...] = ("media_credit", "media_caption", "media_alt")
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 URL_SCHEMES = ("http://", "https://")
