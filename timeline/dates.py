@@ -1,16 +1,30 @@
-"""Dates as editors write them: parsed once per distinct string, precision kept.
+"""Dates as editors write them: one grammar, parsed once per distinct string, precision kept.
 
-A date is a wall-clock time as written. An offset such as `+06:00` is kept as
-text for display but never used to convert: the same string means the same
-day and time for every reader.
+A date is a wall-clock time as written. An offset such as `+06:00`, or a time zone that names
+one offset (`EST`, `ALMT`), is kept for display but never used to convert: the same string
+means the same day and time for every reader.
 
-Precision is one of `year`, `month`, `day`, `minute`, inferred from what is
-written (`2022` is a year, `Jan 2022` a month).
+Precision is one of `year`, `month`, `day`, `minute`, inferred from what is written (`2022` is
+a year, `Jan 2022` a month).
+
+Every form an editor may write is one row of `FORMS` (a regular expression with named parts);
+`DIAGNOSES` names what is wrong with common near misses. Both paths read that one table: the
+bulk path runs each form over all distinct strings at once (Arrow's regex engine), the slow
+path runs the same forms one string at a time (Python's, which also knows non-ASCII digits).
+Whatever the path, the parts become a date in one place, `_compose`, which holds every range
+check. The commonest ISO shapes are read straight from their bytes first (speed only: the same
+parts, into the same `_compose`).
+
+Years run from 9999 BC to AD 9999. A leading minus is a year BC, as historians and TimelineJS
+count (`-500` is 500 BC; there is no year 0); values are numpy datetime64[s] in astronomical
+years (500 BC is year -499), so spans across the BC/AD line have the right length.
 """
 from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
+import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,46 +36,108 @@ from dateutil import parser as dateutil_parser
 
 PRECISIONS = ("year", "month", "day", "minute")
 UNIT = "datetime64[s]"
-
-# ISO shapes parsed in bulk, without per-value Python: (pattern, strptime format, precision).
-_ISO_SHAPES = (
-    (r"\d{4}", "%Y", "year"),
-    (r"\d{4}-\d{2}", "%Y-%m", "month"),
-    (r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", "day"),
-    (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", "%Y-%m-%d %H:%M", "minute"),
-    (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", "%Y-%m-%dT%H:%M", "minute"),
-    (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "%Y-%m-%d %H:%M:%S", "minute"),
-    (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", "%Y-%m-%dT%H:%M:%S", "minute"),
-)
-
-_ISO_LOOSE = re.compile(
-    r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2})"
-    r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
-    r"(?P<offset>\s*(?:Z|[+-]\d{2}(?::?\d{2})?))?)?)?)?"
-)
-# Day and month as numbers, either order: 03/04/2022, 3.4.22, 03 04 2022 (dateutil would
-# silently read these month first).
-_NUMERIC = re.compile(r"(\d{1,2})([/.\- ])(\d{1,2})\2(\d{4}|\d{2})")
-_OFFSET_TAIL = re.compile(r"\s*(Z|[+-]\d{2}(?::?\d{2})?)$")
-
-# Common English forms parsed in bulk (Arrow's regex, numpy arithmetic), as dateutil reads
-# them: "7 January 2022", "Jan 7, 2022", either with " 14:30", and "January 2022". Anything
-# else, or a day or time out of range, goes through parse_one.
-_MONTH_NUMBERS = {name.lower(): number for number, names in enumerate(dateutil_parser.parserinfo.MONTHS, 1)
-                  for name in names}
-_MONTH = "(?P<month>(?i:" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + "))"
-_DAY, _YEAR = "(?P<day>[0-9]{1,2})", "(?P<year>[1-9][0-9]{3})"
-_TIME = "(?: (?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}))?"
-_ENGLISH = (
-    f"^{_DAY} {_MONTH} {_YEAR}{_TIME}$",
-    f"^{_MONTH} {_DAY}, {_YEAR}{_TIME}$",
-    f"^{_MONTH} {_YEAR}$",
-)
-
-_DEFAULT_A = datetime(2000, 1, 1, 0, 0)
-_DEFAULT_B = datetime(2004, 2, 2, 1, 1)
+FIRST_YEAR, LAST_YEAR = -9998, 9999  # astronomical: 9999 BC to AD 9999 (plotly draws these)
 
 HOW_TO_WRITE = "write it as YYYY-MM-DD (e.g. 2022-01-07), YYYY-MM, YYYY or YYYY-MM-DD HH:MM"
+
+# --- time zones ------------------------------------------------------------------------------
+
+# Names and abbreviations that name exactly one UTC offset. An abbreviation that names several
+# (CST: US Central or China; IST: India, Ireland or Israel; BST; AST) is not here: it is a warning.
+ZONES = {
+    "Z": "Z", "UTC": "Z", "GMT": "Z", "UT": "Z", "WET": "+00:00", "WEST": "+01:00",
+    "CET": "+01:00", "CEST": "+02:00", "MET": "+01:00", "MEST": "+02:00", "EET": "+02:00",
+    "EEST": "+03:00", "MSK": "+03:00", "TRT": "+03:00", "SAMT": "+04:00", "GET": "+04:00",
+    "AZT": "+04:00", "IRST": "+03:30", "AFT": "+04:30", "PKT": "+05:00", "UZT": "+05:00",
+    "TJT": "+05:00", "TMT": "+05:00", "YEKT": "+05:00", "AQTT": "+05:00", "ORAT": "+05:00",
+    "NPT": "+05:45", "ALMT": "+06:00", "QYZT": "+06:00", "KGT": "+06:00", "OMST": "+06:00",
+    "ICT": "+07:00", "WIB": "+07:00", "NOVT": "+07:00", "KRAT": "+07:00", "HKT": "+08:00",
+    "SGT": "+08:00", "AWST": "+08:00", "IRKT": "+08:00", "JST": "+09:00", "KST": "+09:00",
+    "YAKT": "+09:00", "ACST": "+09:30", "AEST": "+10:00", "VLAT": "+10:00", "AEDT": "+11:00",
+    "MAGT": "+11:00", "NZST": "+12:00", "PETT": "+12:00", "NZDT": "+13:00", "SAST": "+02:00",
+    "CAT": "+02:00", "EAT": "+03:00", "WAT": "+01:00", "EST": "-05:00", "EDT": "-04:00",
+    "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00",
+    "AKDT": "-08:00", "HST": "-10:00", "NST": "-03:30", "NDT": "-02:30", "ADT": "-03:00",
+    "BRT": "-03:00", "ART": "-03:00", "CLT": "-04:00", "COT": "-05:00", "PET": "-05:00",
+    "VET": "-04:00",
+}
+MANY_OFFSETS = {
+    "CST": "US Central -06:00, China +08:00 or Cuba -05:00",
+    "CDT": "US Central -05:00 or Cuba -04:00",
+    "IST": "India +05:30, Ireland +01:00 or Israel +02:00",
+    "BST": "British Summer Time +01:00 or Bangladesh +06:00",
+    "AST": "Atlantic -04:00 or Arabia +03:00",
+    "AMT": "Armenia +04:00 or Amazon -04:00",
+    "GST": "Gulf +04:00 or South Georgia -02:00",
+}
+
+# --- the grammar -------------------------------------------------------------------------------
+
+_MONTH_NUMBERS = {name.lower(): number for number, names in enumerate(dateutil_parser.parserinfo.MONTHS, 1)
+                  for name in names}
+_MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_MONTH = rf"(?P<monthname>{_MONTH_NAMES})\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_ERA = r"(?:\s*(?P<era>b\.?c\.?e\.?|b\.?c\.?|c\.?e\.?|a\.?d\.?))?"
+_TIME = (r"(?:t|,?\s+(?:at\s+)?)(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+         r"\s*(?P<ampm>[ap]\.?m\.?)?|\s*(?P<ampm2>[ap]\.?m\.?))")
+_ZONE = (r"(?:\s*(?P<offset>z|[+-]\d{2}(?::?\d{2})?)"
+         r"|\s*\(?(?P<zone>(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[a-z]{1,6}|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\)?)?")
+_CLOCK = f"(?:{_TIME}{_ZONE})?"
+
+
+@dataclass(frozen=True)
+class Form:
+    """One way of writing a date: a regular expression whose named parts `_compose` reads."""
+
+    name: str
+    pattern: str
+    short_years: bool = False  # a two-digit year is read as dateutil reads it (22: 2022)
+
+    def regex(self) -> str:
+        return "(?i)^" + self.pattern + "$"
+
+
+FORMS: tuple[Form, ...] = (
+    # 2022, 2022-01, 2022-01-07, 2022-01-07 14:30, 2022-01-07T14:30:15+06:00, -0500-03-15
+    Form("iso", rf"(?P<sign>-)?(?P<year>\d{{4}})(?:-(?P<month>\d{{1,2}})(?:-(?P<day>\d{{1,2}}){_CLOCK})?)?"),
+    # 600, -500, -5: a year of fewer than four digits (with a minus: BC)
+    Form("short year", r"(?P<sign>-)?(?P<year>\d{1,3})"),
+    # 500 BC, 500 BCE, 600 AD, AD 600, 600 CE
+    Form("year and era", r"(?:(?P<year>\d{1,4})\s*(?P<era>b\.?c\.?e\.?|b\.?c\.?|c\.?e\.?|a\.?d\.?)"
+                         r"|(?P<era2>a\.?d\.?|c\.?e\.?)\s*(?P<year2>\d{1,4}))"),
+    # 2022/01/07, 2022.01.07
+    Form("year first", rf"(?P<year>\d{{4}})[/.](?P<month>\d{{1,2}})[/.](?P<day>\d{{1,2}}){_CLOCK}"),
+    # 13/04/2022, 04/13/2022, 13.4.22, 03/04/2022 14:30 (refused: read two ways)
+    Form("numbers", rf"(?P<a>\d{{1,2}})[/.\-\s](?P<b>\d{{1,2}})[/.\-\s](?P<year>\d{{4}}|\d{{2}}){_CLOCK}",
+         short_years=True),
+    # 7 January 2022, Friday 7th January 2022, 7-Jan-22, 15 March 44 BC, 7 Jan 2022 14:30 +06:00
+    Form("day month year", rf"{_WEEKDAY}?(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-/]*{_MONTH},?[\s\-/]*"
+                           rf"(?P<year>\d{{1,4}}){_ERA}{_CLOCK}", short_years=True),
+    # January 7, 2022, Jan. 7th 2022 2pm, Fri, Jan 7 2022
+    Form("month day year", rf"{_WEEKDAY}?{_MONTH}[\s\-/]*(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)"
+                           rf"(?P<year>\d{{1,4}}){_ERA}{_CLOCK}", short_years=True),
+    # January 2022, Jan 2022, March 44 BC
+    Form("month year", rf"{_MONTH},?\s*(?P<year>\d{{1,4}}){_ERA}", short_years=True),
+)
+# Python's engine reads ASCII only, as Arrow's does: `Auguſt` is no month (non-ASCII digits are
+# made ASCII before).
+_FORM_RE = tuple(re.compile(form.regex(), re.ASCII) for form in FORMS)
+
+# Near misses: what is wrong with them, said plainly.
+_NO_YEAR = "has no year; " + HOW_TO_WRITE
+DIAGNOSES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile("(?i)^" + pattern + "$", re.ASCII), message) for pattern, message in (
+    (rf"{_WEEKDAY}?\d{{1,2}}{_ORDINAL}(?:\s+of)?[\s\-/]*(?:{_MONTH_NAMES})\.?(?:,?\s+\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?)?", _NO_YEAR),
+    (rf"{_WEEKDAY}?(?:{_MONTH_NAMES})\.?[\s\-/]*\d{{1,2}}{_ORDINAL}(?:,?\s+\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?)?", _NO_YEAR),
+    (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?(?:,?\s+\d{1,2}:\d{2})?", _NO_YEAR),
+    (r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", _NO_YEAR),
+    (rf"-?\d{{1,4}}\s*{_TIME}", "has a time but no day; " + HOW_TO_WRITE),
+    (rf"(?:{_MONTH_NAMES})\.?,?\s*\d{{1,4}}{_TIME}", "has a time but no day; " + HOW_TO_WRITE),
+))
+
+_PARTS = ("sign", "year", "year2", "era", "era2", "month", "monthname", "day", "a", "b", "hour",
+          "minute", "second", "ampm", "ampm2", "offset", "zone")
 
 
 class DateError(ValueError):
@@ -83,6 +159,7 @@ class ParsedDates:
     distinct_offset: np.ndarray     # object array of str, per distinct string
     take: np.ndarray            # per row: the position of its string among the distinct ones
     blank: bool = False         # no distinct strings at all (an empty column)
+    warnings: dict[str, str] = field(default_factory=dict)  # read, but with a caveat -> message
     _columns: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -92,7 +169,7 @@ class ParsedDates:
 
     @property
     def offset(self) -> pd.Series:
-        """The written UTC offset ("+06:00"), usually ""."""
+        """The UTC offset written ("+06:00", or a zone's: "-05:00" for EST), usually ""."""
         return self._column("offset", self.distinct_offset)
 
     def _column(self, name: str, distinct: np.ndarray) -> pd.Series:
@@ -117,183 +194,148 @@ class ParsedDates:
         self._columns.clear()
 
 
-def parse_one(text: str) -> tuple[datetime, str, str]:
-    """Parse one date string: (wall-clock datetime, precision, offset as written).
+@dataclass(frozen=True)
+class Reading:
+    """One date string, read."""
 
-    Raises DateError with a message for the editor.
-    """
-    text = text.strip()
-    if not text:
+    value: pd.Timestamp   # wall-clock, unit "s"
+    precision: str
+    offset: str
+    warning: str = ""     # read, with a caveat (a time zone it does not know)
+
+
+def read(text: str) -> Reading:
+    """Read one date string. Raises DateError with a message for the editor."""
+    parsed = parse_series(pd.Series([text], dtype="str"))
+    key = text.strip()
+    if not key:
         raise DateError("is empty")
-    match = _ISO_LOOSE.fullmatch(text)
-    if match:
-        return _from_iso_parts(match)
-    numeric = _NUMERIC.fullmatch(text)
-    if numeric:
-        return _from_numeric(text, numeric)
-    return _from_words(text)
+    if key in parsed.errors:
+        raise DateError(parsed.errors[key])
+    value = pd.Timestamp(parsed.distinct_value[0])
+    return Reading(value, str(parsed.distinct_precision[0]), str(parsed.distinct_offset[0]),
+                   parsed.warnings.get(key, ""))
 
 
-def _from_iso_parts(match: re.Match) -> tuple[datetime, str, str]:
-    parts = match.groupdict()
-    year = int(parts["year"])
-    month = int(parts["month"] or 1)
-    day = int(parts["day"] or 1)
-    hour = int(parts["hour"] or 0)
-    minute = int(parts["minute"] or 0)
-    second = int(parts["second"] or 0)
-    if year < 1:
-        raise DateError("year 0 does not exist; years start at 0001")
-    if not 1 <= month <= 12:
-        raise DateError(f"month {month} does not exist (months run 01-12); {HOW_TO_WRITE}")
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        raise DateError(
-            f"{calendar.month_name[month]} {year} has {days} days, so day {day} does not exist"
-        )
-    if hour > 23:
-        raise DateError(f"{hour:02d}:{minute:02d} is not a time of day (hours run 00-23)")
-    if minute > 59 or second > 59:
-        raise DateError(f"{hour:02d}:{minute:02d} is not a time of day (minutes run 00-59)")
-    precision = (
-        "minute" if parts["hour"] else "day" if parts["day"] else "month" if parts["month"] else "year"
-    )
-    offset = (parts["offset"] or "").strip()
-    return datetime(year, month, day, hour, minute, second), precision, offset
+def parse_one(text: str) -> tuple[pd.Timestamp, str, str]:
+    """Parse one date string: (wall-clock value, precision, offset). Raises DateError."""
+    reading = read(text)
+    return reading.value, reading.precision, reading.offset
 
 
-def _from_numeric(text: str, match: re.Match) -> tuple[datetime, str, str]:
-    first, _, second, year = match.groups()
-    a, b, y = int(first), int(second), int(year)
-    if len(year) == 2:
-        y = dateutil_parser.parserinfo().convertyear(y)  # as dateutil reads 22: 2022
-    if y < 1:
-        raise DateError("year 0 does not exist; years start at 0001")
-    readings = []
-    for day, month, order in ((a, b, "day first"), (b, a, "month first")):
-        try:
-            readings.append((datetime(y, month, day), order))
-        except ValueError:
-            pass
-    if not readings:
-        raise DateError(f"neither {a} nor {b} can be a month; {HOW_TO_WRITE}")
-    if len(readings) == 2 and readings[0][0] != readings[1][0]:
-        (d1, o1), (d2, o2) = readings
-        raise DateError(
-            f"can be read two ways: {long_day(d1)} ({o1}) or {long_day(d2)} ({o2}); "
-            f"write {d1:%Y-%m-%d} or {d2:%Y-%m-%d}"
-        )
-    return readings[0][0], "day", ""
-
-
-def _from_words(text: str) -> tuple[datetime, str, str]:
-    try:
-        a = dateutil_parser.parse(text, default=_DEFAULT_A)
-        b = dateutil_parser.parse(text, default=_DEFAULT_B)
-    except Exception as error:  # dateutil also raises decimal errors, for "0:1" + 28 zeros
-        raise DateError(f"is not a date that can be read; {HOW_TO_WRITE}") from error
-    if a.year != b.year:
-        raise DateError(f"has no year; {HOW_TO_WRITE}")
-    if a.month != b.month:
-        if a.day == b.day:
-            raise DateError(f"has a day but no month; {HOW_TO_WRITE}")
-        precision = "year"
-    elif a.day != b.day:
-        precision = "month"
-    elif a.hour != b.hour:
-        precision = "day"
-    else:
-        precision = "minute"
-    if precision in ("year", "month") and (a.hour, a.minute) == (b.hour, b.minute):
-        raise DateError(f"has a time but no day; {HOW_TO_WRITE}")
-    when = a.replace(tzinfo=None)
-    if precision in ("year", "month"):
-        # A weekday ("Friday 2022") moves dateutil's default day; the value is the 1st.
-        when = when.replace(month=1 if precision == "year" else when.month, day=1)
-    tail = _OFFSET_TAIL.search(text)
-    offset = tail.group(1) if tail and a.tzinfo is not None else ""
-    return when, precision, offset
-
-
-def parse_series(texts: pd.Series) -> ParsedDates:
+def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
     """Parse a column of date strings, each distinct string once.
 
-    ISO shapes go through pandas in bulk; only the rest (free-form English,
-    numeric forms and mistakes) go through Python one distinct string at a time.
-    """
+    `bulk=False` reads every string the slow way, one by one: the same forms, the same result
+    (tests hold the two paths to that)."""
     codes, uniques = pd.factorize(texts, sort=False)
     uniques = pd.Series(uniques, dtype="str").str.strip()
     n = len(uniques)
-    values = np.full(n, np.datetime64("NaT"), dtype=UNIT)
-    precision = np.full(n, "", dtype=object)
-    offset = np.full(n, "", dtype=object)
-    done = np.zeros(n, dtype=bool)
-    done[(uniques == "").to_numpy()] = True
-    # ISO shapes in ASCII, with a real date and time: numpy on their bytes. The others (a day
-    # or time out of range, digits that are not ASCII) as pandas reads each shape.
-    unsure = _parse_iso_bytes(uniques, values, precision, done)
-    if len(unsure):
-        _parse_iso_shapes(uniques.iloc[unsure], unsure, values, precision, done)
-    rest = np.flatnonzero(~done)
-    if len(rest):
-        try:
-            _parse_english(uniques.iloc[rest], rest, values, precision, done)
-        except (pa.ArrowInvalid, ValueError):
-            pass  # a text the bulk pass cannot take (`Auguſt 2022`): read one by one below
-        rest = np.flatnonzero(~done)
-    errors: dict[str, str] = {}
+    out = _Out(n)
+    out.done[(uniques == "").to_numpy()] = True
+    if n and bulk:
+        _read_iso_bytes(uniques, out)
+        rest = np.flatnonzero(~out.done)
+        if len(rest):
+            _read_forms_in_bulk(uniques.iloc[rest], rest, out)
+    rest = np.flatnonzero(~out.done)
     for i, text in zip(rest, uniques.iloc[rest].tolist()):
-        try:
-            when, level, written_offset = parse_one(text)
-        except DateError as error:
-            errors[text] = str(error)
-            continue
-        values[i] = np.datetime64(when, "s")
-        precision[i] = level
-        offset[i] = written_offset
+        _read_slowly(text, i, out)
     index = texts.index
-    take = np.where(codes < 0, 0, codes) if n else codes
     if n == 0:
         empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
-        return ParsedDates(empty, errors, np.full(1, np.datetime64("NaT"), dtype=UNIT),
+        return ParsedDates(empty, {}, np.full(1, np.datetime64("NaT"), dtype=UNIT),
                            np.array([""], dtype=object), np.array([""], dtype=object),
                            np.zeros(len(texts), dtype=np.intp), blank=True)
-    return ParsedDates(pd.Series(values[take], index=index), errors, values, precision, offset, take)
+    take = np.where(codes < 0, 0, codes)
+    return ParsedDates(pd.Series(out.values[take], index=index), out.errors, out.values, out.precision,
+                       out.offset, take, warnings=out.warnings)
 
 
-def _parse_iso_shapes(texts: pd.Series, index: np.ndarray, values, precision, done) -> None:
-    """Fill values/precision/done at index for the texts in one of _ISO_SHAPES, as pandas reads it."""
-    todo = ~done[index]
-    for pattern, fmt, level in _ISO_SHAPES:
-        shaped = texts.str.fullmatch(pattern).to_numpy(dtype=bool) & todo
-        if not shaped.any():
-            continue
-        parsed = pd.to_datetime(texts[shaped], format=fmt, errors="coerce")
-        ok = (parsed.dt.year >= 1).to_numpy(dtype=bool)  # NaT, and year 0, go to parse_one
-        where = np.flatnonzero(shaped)[ok]
-        values[index[where]] = parsed[ok].to_numpy().astype(UNIT)
-        precision[index[where]] = level
-        done[index[where]] = True
-        todo[where] = False
+class _Out:
+    """What is known of each distinct string so far."""
+
+    def __init__(self, n: int):
+        self.values = np.full(n, np.datetime64("NaT"), dtype=UNIT)
+        self.precision = np.full(n, "", dtype=object)
+        self.offset = np.full(n, "", dtype=object)
+        self.done = np.zeros(n, dtype=bool)
+        self.errors: dict[str, str] = {}
+        self.warnings: dict[str, str] = {}
 
 
-# _ISO_SHAPES by length, as bytes: "d" a digit, "T" a space or a T, else that character.
+# --- parts to dates: every range check, once ---------------------------------------------------
+
+@dataclass
+class _Composed:
+    values: np.ndarray   # datetime64[s]
+    problem: np.ndarray  # object: "" or what is wrong
+
+
+def _compose(year, month, day, hour, minute, second, year_text=None) -> _Composed:
+    """Dates from whole-number parts (astronomical years), with what is wrong where a part is out
+    of range. `year_text`: the years as the editor wrote them, for messages."""
+    n = len(year)
+    problem = np.full(n, "", dtype=object)
+    in_years = (year >= FIRST_YEAR) & (year <= LAST_YEAR)
+    good_month = (month >= 1) & (month <= 12)
+    month_start = ((np.clip(year, FIRST_YEAR, LAST_YEAR) - 1970) * 12 + np.clip(month, 1, 12) - 1).astype("datetime64[M]")
+    days = ((month_start + 1).astype("datetime64[D]") - month_start.astype("datetime64[D]")).astype(np.int64)
+    good_day = (day >= 1) & (day <= days)
+    good_hour = hour <= 23
+    good_minute = (minute <= 59) & (second <= 59)
+    good = in_years & good_month & good_day & good_hour & good_minute
+    values = (month_start.astype("datetime64[D]").astype(UNIT) + (day - 1) * np.timedelta64(86400, "s")
+              + hour * np.timedelta64(3600, "s") + minute * np.timedelta64(60, "s") + second * np.timedelta64(1, "s"))
+    values[~good] = np.datetime64("NaT")
+    for i in np.flatnonzero(~good):
+        if not in_years[i]:
+            problem[i] = "is out of range: years run from 9999 BC to AD 9999"
+        elif not good_month[i]:
+            problem[i] = f"month {month[i]} does not exist (months run 01-12); {HOW_TO_WRITE}"
+        elif not good_day[i]:
+            problem[i] = (f"{calendar.month_name[month[i]]} {year_label(int(year[i]))} has {days[i]} days, "
+                          f"so day {day[i]} does not exist")
+        elif not good_hour[i]:
+            problem[i] = f"{hour[i]:02d}:{minute[i]:02d} is not a time of day (hours run 00-23)"
+        else:
+            problem[i] = f"{hour[i]:02d}:{minute[i]:02d} is not a time of day (minutes run 00-59)"
+    return _Composed(values, problem)
+
+
+def _settle(out: _Out, at: np.ndarray, name_of, composed: _Composed, level, offset=None, problem=None,
+            warning=None) -> None:
+    """Record the dates of the strings at `at` (positions among the distinct strings);
+    `name_of(i)` is the i-th string, asked for only where there is something to say."""
+    problem = composed.problem if problem is None else np.where(problem != "", problem, composed.problem)
+    bad = problem != ""
+    good = ~bad
+    out.values[at[good]] = composed.values[good]
+    out.precision[at[good]] = np.asarray(level, dtype=object)[good] if np.ndim(level) else level
+    if offset is not None:
+        out.offset[at[good]] = offset[good]
+    out.done[at] = True
+    for i in np.flatnonzero(bad):
+        out.errors[name_of(i)] = problem[i]
+    if warning is not None:
+        for i in np.flatnonzero(good & (warning != "")):
+            out.warnings[name_of(i)] = warning[i]
+
+
+# --- the ISO shapes, from their bytes (speed only) ----------------------------------------------
+
+# The commonest shapes of the "iso" form, by length: "d" a digit, "T" a space or a T.
 _ISO_LAYOUTS = {4: ("dddd", "year"), 7: ("dddd-dd", "month"), 10: ("dddd-dd-dd", "day"),
                 16: ("dddd-dd-ddTdd:dd", "minute"), 19: ("dddd-dd-ddTdd:dd:dd", "minute")}
 
 
-def _parse_iso_bytes(texts: pd.Series, values, precision, done) -> np.ndarray:
-    """Fill values/precision/done for the ASCII texts in an ISO shape (see _ISO_SHAPES) that
-    are real dates and times, from their bytes. Returns the positions pandas must look at:
-    texts not in ASCII, and texts in an ISO shape that is not a real date or time (pandas
-    reads some of those, as 10:00:60 for 10:01:00)."""
+def _read_iso_bytes(texts: pd.Series, out: _Out) -> None:
+    """Read the ASCII strings in one of _ISO_LAYOUTS from their bytes, as the "iso" form reads them."""
     array = pa.array(texts.array)
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
     if array.type not in (pa.string(), pa.large_string()) or array.null_count or not len(array):
-        return np.flatnonzero(~done)  # (not as expected: pandas reads them all)
-    ascii = pc.string_is_ascii(array).to_numpy(zero_copy_only=False)
-    unsure = [np.flatnonzero(~ascii & ~done)]
+        return
     _, offsets, data = array.buffers()
     width = np.int64 if array.type == pa.large_string() else np.int32
     offsets = np.frombuffer(offsets, dtype=width, count=len(array) + 1,
@@ -301,12 +343,11 @@ def _parse_iso_bytes(texts: pd.Series, values, precision, done) -> np.ndarray:
     data = np.frombuffer(data, dtype=np.uint8) if data else np.zeros(0, np.uint8)
     lengths = np.diff(offsets)
     for length, (layout, level) in _ISO_LAYOUTS.items():
-        at = np.flatnonzero((lengths == length) & ascii & ~done)
+        at = np.flatnonzero((lengths == length) & ~out.done)
         if not len(at):
             continue
         chars = data[offsets[at, None] + np.arange(length)]
         shaped = np.ones(len(at), dtype=bool)
-        digit_positions = [i for i, c in enumerate(layout) if c == "d"]
         for i, c in enumerate(layout):
             if c == "d":
                 shaped &= (chars[:, i] >= ord("0")) & (chars[:, i] <= ord("9"))
@@ -315,117 +356,314 @@ def _parse_iso_bytes(texts: pd.Series, values, precision, done) -> np.ndarray:
             else:
                 shaped &= chars[:, i] == ord(c)
         at, chars = at[shaped], chars[shaped]
-        digits = chars[:, digit_positions].astype(np.int64) - ord("0")
+        if not len(at):
+            continue
+        digits = chars[:, [i for i, c in enumerate(layout) if c == "d"]].astype(np.int64) - ord("0")
         number = lambda k, n: (digits[:, k:k + n] * 10 ** np.arange(n - 1, -1, -1)).sum(axis=1)
         parts = [number(0, 4)] + [number(k, 2) for k in range(4, digits.shape[1], 2)]
         one, zero = np.ones(len(at), np.int64), np.zeros(len(at), np.int64)
         year, month, day, hour, minute, second = parts + [one, one, zero, zero, zero][len(parts) - 1:]
-        month_start = ((year - 1970) * 12 + np.clip(month, 1, 12) - 1).astype("datetime64[M]")
-        days = ((month_start + 1).astype("datetime64[D]") - month_start.astype("datetime64[D]")).astype(np.int64)
-        real = ((year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= days)
-                & (hour <= 23) & (minute <= 59) & (second <= 59))
-        unsure.append(at[~real])
-        at = at[real]
-        values[at] = (month_start[real].astype("datetime64[D]").astype(UNIT)
-                      + (day[real] - 1) * np.timedelta64(86400, "s") + hour[real] * np.timedelta64(3600, "s")
-                      + minute[real] * np.timedelta64(60, "s") + second[real] * np.timedelta64(1, "s"))
-        precision[at] = level
-        done[at] = True
-    return np.sort(np.concatenate(unsure))
+        _settle(out, at, lambda i, at=at: texts.iat[at[i]], _compose(year, month, day, hour, minute, second), level,
+                problem=np.where(year == 0, _YEAR_ZERO, ""))
 
 
-def _strings(distinct: np.ndarray, take: np.ndarray, index: pd.Index) -> pd.Series:
-    """pd.Series(distinct[take], index=index, dtype="str"), taken in Arrow (no object array)."""
-    return pd.Series(pa.array(distinct, type=pa.large_string()).take(pa.array(take)), index=index, dtype="str")
+_YEAR_ZERO = "year 0 does not exist; years start at 0001 (1 BC is written -1 or 1 BC)"
 
 
-def _parse_english(texts: pd.Series, index: np.ndarray, values, precision, done) -> None:
-    """Fill values/precision/done at index for the texts in one of the _ENGLISH forms."""
-    texts = pa.array(texts.array)
-    if isinstance(texts, pa.ChunkedArray):
-        texts = texts.combine_chunks()
-    # The first form begins with an ASCII digit, the others with a month's name: each form
-    # is looked for only among the texts that begin as it does.
-    digit = pc.match_substring_regex(texts, "^[0-9]").to_numpy(zero_copy_only=False)
-    for patterns, some in ((_ENGLISH[:1], digit), (_ENGLISH[1:], ~digit)):
-        if some.any():
-            _parse_english_forms(texts.filter(pa.array(some)), index[some], patterns, values, precision, done)
+# --- the forms, in bulk and one by one ----------------------------------------------------------
+
+def _read_forms_in_bulk(texts: pd.Series, index: np.ndarray, out: _Out) -> None:
+    """Each form over the strings not yet read, with Arrow's regex engine."""
+    array = pa.array(texts.array, type=pa.large_string())
+    try:
+        for form in FORMS:
+            if not len(array):
+                return
+            found = pc.extract_regex(array, form.regex())
+            matched = found.is_valid().to_numpy(zero_copy_only=False)
+            if not matched.any():
+                continue
+            keep = pa.array(matched)
+            found, these = found.filter(keep), array.filter(keep)
+            parts = {f.name: found.field(f.name) for f in found.type}
+            _from_parts(form, parts, lambda i, these=these: these[int(i)].as_py(), index[matched], out)
+            array, index = array.filter(pa.array(~matched)), index[~matched]
+    except (pa.ArrowInvalid, ValueError):
+        return  # a text the bulk pass cannot take: the rest are read one by one
 
 
-def _parse_english_forms(texts: pa.Array, index: np.ndarray, patterns, values, precision, done) -> None:
-    for pattern in patterns:
-        parts = pc.extract_regex(texts, pattern)
-        if isinstance(parts, pa.ChunkedArray):
-            parts = parts.combine_chunks()
-        matched = parts.is_valid().to_numpy(zero_copy_only=False)
-        if not matched.any():
-            continue
-        parts = parts.filter(pa.array(matched))
-        fields = {f.name: parts.field(f.name) for f in parts.type}
+def _read_slowly(text: str, i: int, out: _Out) -> None:
+    """One string, through the same forms with Python's regex engine."""
+    ascii_text = _ascii_digits(text)
+    for form, pattern in zip(FORMS, _FORM_RE):
+        match = pattern.fullmatch(ascii_text)
+        if match:
+            parts = {name: pa.array([value or ""], type=pa.large_string())
+                     for name, value in match.groupdict().items()}
+            _from_parts(form, parts, lambda _: text, np.array([i]), out)
+            return
+    for pattern, message in DIAGNOSES:
+        if pattern.fullmatch(ascii_text):
+            out.errors[text] = message
+            break
+    else:
+        out.errors[text] = UNREADABLE
+    out.done[i] = True
 
-        def number(name, default):
-            if name not in fields:
-                return np.full(len(parts), default, dtype=np.int64)
-            field = fields[name].cast(pa.string())
-            empty = pc.equal(field, "")
-            digits = pc.if_else(empty, str(default), field)
-            return pc.cast(digits, pa.int64()).to_numpy()
 
-        year, day = number("year", 1), number("day", 1)
-        hour, minute = number("hour", 0), number("minute", 0)
-        names = pc.index_in(pc.utf8_lower(fields["month"]), value_set=pa.array(list(_MONTH_NUMBERS)))
-        month = np.array(list(_MONTH_NUMBERS.values()), dtype=np.int64)[names.to_numpy()]
-        first_day = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
-        days = (first_day + 1).astype("datetime64[D]") - first_day.astype("datetime64[D]")
-        ok = (day >= 1) & (day <= days.astype(np.int64)) & (hour <= 23) & (minute <= 59)
-        when = (first_day.astype("datetime64[D]").astype(UNIT) + (day - 1) * np.timedelta64(86400, "s")
-                + hour * np.timedelta64(3600, "s") + minute * np.timedelta64(60, "s"))
-        if "hour" in fields:
-            level = np.where(pc.equal(fields["hour"], "").to_numpy(zero_copy_only=False), "day", "minute")
+UNREADABLE = f"is not a date that can be read; {HOW_TO_WRITE}"
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
+
+
+def _from_parts(form: Form, parts: dict, name_of, at: np.ndarray, out: _Out) -> None:
+    """The strings that one form matched, from their parts (Arrow string arrays, "" where a
+    part is not written; absent where the form has no such part) to dates."""
+    n = len(at)
+    texts: dict[str, np.ndarray] = {}
+
+    def text(*names) -> np.ndarray:
+        """The first of the parts written, as a numpy array of str ("" where none is)."""
+        key = ",".join(names)
+        if key not in texts:
+            result = np.full(n, "", dtype=object)
+            for name in reversed(names):
+                if name in parts:
+                    values = parts[name].to_numpy(zero_copy_only=False).astype(object)
+                    result = np.where(values != "", values, result)
+            texts[key] = result.astype(str)
+        return texts[key]
+
+    def number(*names, default=0) -> np.ndarray:
+        values = np.full(n, default, dtype=np.int64)
+        for name in names:
+            if name not in parts:
+                continue
+            part = parts[name]
+            written = pc.not_equal(part, "").to_numpy(zero_copy_only=False)
+            if not written.any():
+                continue
+            # A part longer than any year (99999999999) is out of range, not an overflow.
+            digits = pc.utf8_slice_codeunits(pc.if_else(pc.equal(part, ""), "0", part), 0, 9)
+            values = np.where(written, pc.cast(digits, pa.int64()).to_numpy(), values)
+        return values
+
+    problem = np.full(n, "", dtype=object)
+    year_text = text("year", "year2")
+    year_digits = np.char.str_len(year_text)
+    year = number("year", "year2")
+    era = np.char.replace(np.char.lower(text("era", "era2")), ".", "")
+    bc = (text("sign") == "-") | (era == "bc") | (era == "bce")
+    if form.short_years:
+        short = (year_digits == 2) & (era == "")
+        if form.name == "month year":  # January 7: a day, not the year 7
+            problem[(year_digits <= 2) & (era == "")] = "has no year, or a year of two digits; " + HOW_TO_WRITE
         else:
-            level = np.full(len(parts), "month" if "day" not in fields else "day", dtype=object)
-        where = np.flatnonzero(matched)[ok]
-        target = index[where]
-        values[target] = when[ok]
-        precision[target] = level[ok]
-        done[target] = True
-        keep = np.ones(len(texts), dtype=bool)
-        keep[where] = False
-        texts, index = texts.filter(pa.array(keep)), index[keep]
+            problem[(year_digits == 1) & (era == "")] = UNREADABLE
+        if short.any() and form.name != "month year":
+            info = dateutil_parser.parserinfo()  # as dateutil reads 22: 2022
+            year = np.where(short, [info.convertyear(int(y)) for y in year], year)
+    if form.name == "short year":
+        for i in np.flatnonzero((year_digits < 3) & ~bc):
+            problem[i] = (f"is a number of {year_digits[i]} digit{'s' if year_digits[i] > 1 else ''}, not a "
+                          f"year: for the year {int(year[i])} write {int(year[i]):04d} or AD {int(year[i])}; "
+                          f"{HOW_TO_WRITE}")
+    problem[(year == 0) & (problem == "")] = _YEAR_ZERO
+    year = np.where(bc, 1 - year, year)  # astronomical: 1 BC is year 0
+
+    month = number("month", default=1)
+    names = text("monthname")
+    named = names != ""
+    if named.any():
+        numbers = np.array([_MONTH_NUMBERS.get(name.lower(), 0) for name in names], dtype=np.int64)
+        problem[named & (numbers == 0) & (problem == "")] = UNREADABLE  # a look-alike: Auguſt
+        month = np.where(named, np.maximum(numbers, 1), month)
+    day = number("day", default=1)
+    if "a" in parts:
+        day, month = _day_and_month(number("a"), number("b"), year, problem)
+    hour, minute, second = number("hour"), number("minute"), number("second")
+    ampm = np.char.lower(text("ampm", "ampm2"))
+    half = ampm != ""
+    if half.any():
+        for i in np.flatnonzero(half & ((hour < 1) | (hour > 12)) & (problem == "")):
+            problem[i] = (f"{hour[i]}:{minute[i]:02d} {ampm[i].upper()} is not a time of day: with AM or PM "
+                          f"the hour runs 1-12")
+        hour = np.where(half, hour % 12 + np.where(np.char.startswith(ampm, "p"), 12, 0), hour)
+    composed = _compose(year, month, day, hour, minute, second)
+    level = np.where(text("hour") != "", "minute", np.where(
+        (text("day") != "") | (text("a") != ""), "day",
+        np.where((text("month") != "") | named, "month", "year"))).astype(object)
+    offset, warning = _offsets(text("offset"), text("zone"), composed.values, problem)
+    _settle(out, at, name_of, composed, level, offset, problem, warning)
 
 
-def long_day(when: datetime) -> str:
-    return f"{when.day} {calendar.month_name[when.month]} {when.year}"
+def _day_and_month(a, b, year, problem):
+    """Day and month from two numbers in either order: refused when both readings are dates."""
+    day, month = a.copy(), b.copy()
+    for i in range(len(a)):
+        if problem[i]:
+            continue
+        readings = []
+        for d, m, order in ((a[i], b[i], "day first"), (b[i], a[i], "month first")):
+            if 1 <= m <= 12 and FIRST_YEAR <= year[i] <= LAST_YEAR and 1 <= d <= _days_in(int(year[i]), int(m)):
+                readings.append((d, m, order))
+        if not readings:
+            problem[i] = f"neither {a[i]} nor {b[i]} can be a month; {HOW_TO_WRITE}"
+        elif len(readings) == 2 and a[i] != b[i]:
+            (d1, m1, o1), (d2, m2, o2) = readings
+            y = int(year[i])
+            problem[i] = (f"can be read two ways: {_long_day(y, m1, d1)} ({o1}) or {_long_day(y, m2, d2)} "
+                          f"({o2}); write {_iso_day(y, m1, d1)} or {_iso_day(y, m2, d2)}")
+        else:
+            day[i], month[i] = readings[0][0], readings[0][1]
+    return day, month
+
+
+def _days_in(year: int, month: int) -> int:
+    start = np.datetime64(f"{_year_digits(year)}-{month:02d}", "M")
+    return int(((start + 1).astype("datetime64[D]") - start.astype("datetime64[D]")).astype(np.int64))
+
+
+def _offsets(written: np.ndarray, zones: np.ndarray, values: np.ndarray, problem: np.ndarray):
+    """The offset of each string as shown ("+06:00", "Z"), and a warning where a zone is unknown."""
+    offset = np.where(np.char.upper(written) == "Z", "Z", written).astype(object)
+    warning = np.full(len(written), "", dtype=object)
+    for i in np.flatnonzero(zones != ""):
+        if problem[i]:
+            continue
+        zone = str(zones[i])
+        offset[i], warning[i] = _zone_offset(zone, values[i])
+    return offset, warning
+
+
+_UTC_PLUS = re.compile(r"(?i)(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")
+
+
+def _zone_offset(zone: str, value) -> tuple[str, str]:
+    """(offset, warning) for a time zone written after a time."""
+    plus = _UTC_PLUS.fullmatch(zone)
+    if plus:
+        sign, hours, minutes = plus.groups()
+        if int(hours) <= 14 and int(minutes or 0) <= 59:
+            return f"{sign}{int(hours):02d}:{minutes or '00'}", ""
+    key = zone.upper()
+    if key in ZONES:
+        return ZONES[key], ""
+    if "/" in zone:
+        try:
+            place = zoneinfo.ZoneInfo(_iana_case(zone))
+            moment = pd.Timestamp(value).to_pydatetime().replace(tzinfo=place)
+            delta = moment.utcoffset()
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError, OSError):
+            delta = None
+        if delta is not None:
+            minutes = int(delta.total_seconds() // 60)
+            sign = "+" if minutes >= 0 else "-"
+            return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", ""
+    known = "UTC, GMT, EST, CET, MSK, ALMT and other zones that name one offset, or an offset such as +06:00"
+    if key in MANY_OFFSETS:
+        why = f"{zone!r} names more than one time zone ({MANY_OFFSETS[key]})"
+    else:
+        why = f"{zone!r} is not a time zone this program knows ({known})"
+    return "", f"{why}; the time is kept as written, with no offset. Write the offset instead, e.g. 14:30+06:00"
+
+
+def _iana_case(zone: str) -> str:
+    return "/".join(part if part.isupper() and len(part) <= 3 else "_".join(w.capitalize() for w in part.split("_"))
+                    for part in zone.split("/"))
+
+
+# --- showing dates ------------------------------------------------------------------------------
+
+def _fields(value) -> tuple[int, int, int, int, int]:
+    """(astronomical year, month, day, hour, minute) of a datetime64, Timestamp or datetime."""
+    if isinstance(value, pd.Timestamp):
+        value = value.as_unit("s").to_datetime64()
+    elif isinstance(value, datetime):
+        value = np.datetime64(value.replace(tzinfo=None), "s")
+    second = np.datetime64(value, "s")
+    year = int(second.astype("datetime64[Y]").astype(np.int64)) + 1970
+    months = second.astype("datetime64[M]")
+    month = int(months.astype(np.int64) % 12) + 1
+    day = int((second.astype("datetime64[D]") - months.astype("datetime64[D]")).astype(np.int64)) + 1
+    seconds_of_day = int((second - second.astype("datetime64[D]")).astype(np.int64))
+    return year, month, day, seconds_of_day // 3600, seconds_of_day % 3600 // 60
+
+
+def year_label(year: int) -> str:
+    """An astronomical year as a reader writes it: 2022, AD 600, 500 BC (year 0 is 1 BC)."""
+    if year <= 0:
+        return f"{1 - year} BC"
+    return f"AD {year}" if year < 1000 else str(year)
+
+
+def year_as_written(value) -> int:
+    """The year as historians and TimelineJS count it: -500 for 500 BC, 600 for AD 600."""
+    year = _fields(value)[0]
+    return year if year > 0 else year - 1
+
+
+def _year_digits(year: int) -> str:
+    """An astronomical year as ISO 8601 and plotly.js write it: 0600, -0499."""
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def iso_text(values) -> np.ndarray:
+    """datetime64 values as ISO text that plotly.js reads: years with four digits, -0499 too."""
+    values = np.asarray(values, dtype=UNIT)
+    text = np.datetime_as_string(values, unit="s")
+    negative = values < np.datetime64("0000-01-01T00:00:00", "s")
+    if negative.any():
+        for i in np.flatnonzero(negative & ~np.isnat(values)):
+            year, rest = text[i][1:].split("-", 1)
+            text[i] = f"-{int(year):04d}-{rest}"
+    return text
+
+
+def _long_day(year: int, month: int, day: int) -> str:
+    return f"{day} {calendar.month_name[month]} {year_label(year)}"
+
+
+def _iso_day(year: int, month: int, day: int) -> str:
+    return f"{_year_digits(year) if year > 0 else '-' + format(1 - year, '04d')}-{month:02d}-{day:02d}"
+
+
+def long_day(when) -> str:
+    year, month, day, _, _ = _fields(when)
+    return _long_day(year, month, day)
 
 
 def label(value, precision: str, offset: str = "") -> str:
-    """A date as a reader reads it, at its precision: "January 2022", "7 January 2022, 14:30"."""
-    if value is None or pd.isna(value) or not precision:
+    """A date as a reader reads it, at its precision: "January 2022", "7 January 2022, 14:30",
+    "500 BC"."""
+    if value is None or not precision or pd.isna(value):
         return ""
-    when = pd.Timestamp(value)
+    year, month, day, hour, minute = _fields(value)
     if precision == "year":
-        text = f"{when.year}"
-    elif precision == "month":
-        text = f"{calendar.month_name[when.month]} {when.year}"
-    elif precision == "day":
-        text = f"{when.day} {calendar.month_name[when.month]} {when.year}"
-    else:
-        text = f"{when.day} {calendar.month_name[when.month]} {when.year}, {when:%H:%M}"
+        return year_label(year)
+    if precision == "month":
+        return f"{calendar.month_name[month]} {year_label(year)}"
+    text = _long_day(year, month, day)
+    if precision == "minute":
+        text += f", {hour:02d}:{minute:02d}"
         if offset:
             text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
     return text
 
 
-def span_end(value, precision: str):
+def span_end(value, precision: str) -> pd.Timestamp:
     """The last moment a date at its precision covers: 2022-01 ends at the end of January."""
-    when = pd.Timestamp(value)
-    if precision == "year":
-        return when + pd.DateOffset(years=1) - pd.Timedelta(seconds=1)
-    if precision == "month":
-        return when + pd.DateOffset(months=1) - pd.Timedelta(seconds=1)
-    if precision == "day":
-        return when + pd.Timedelta(days=1) - pd.Timedelta(seconds=1)
-    return when
+    second = _fields_to_second(value)
+    last = last_moment(pd.Series(np.array([second], dtype=UNIT)), pd.Series([precision], dtype="str"))
+    return pd.Timestamp(last.iloc[0])
+
+
+def _fields_to_second(value) -> np.datetime64:
+    if isinstance(value, pd.Timestamp):
+        return value.as_unit("s").to_datetime64()
+    return np.datetime64(value, "s")
 
 
 def last_moment(values: pd.Series, precision: pd.Series) -> pd.Series:
@@ -433,13 +671,17 @@ def last_moment(values: pd.Series, precision: pd.Series) -> pd.Series:
     values = pd.Series(values)
     out = values.copy()
     one = np.timedelta64(1, "s")
-    for level, step in (("year", "YS"), ("month", "MS")):
+    for level in ("year", "month"):
         mask = (precision == level).to_numpy()
         if mask.any():
             start = values[mask].to_numpy().astype("datetime64[M]" if level == "month" else "datetime64[Y]")
-            nxt = (start + 1).astype(UNIT)
-            out[mask] = nxt - one
+            out[mask] = (start + 1).astype(UNIT) - one
     mask = (precision == "day").to_numpy()
     if mask.any():
         out[mask] = values[mask].to_numpy() + np.timedelta64(1, "D") - one
     return out
+
+
+def _strings(distinct: np.ndarray, take: np.ndarray, index: pd.Index) -> pd.Series:
+    """pd.Series(distinct[take], index=index, dtype="str"), taken in Arrow (no object array)."""
+    return pd.Series(pa.array(distinct, type=pa.large_string()).take(pa.array(take)), index=index, dtype="str")

@@ -116,10 +116,8 @@ def date_bound(text: str, last: bool = False) -> int | None:
         when, precision, _ = dates.parse_one(text)
     except dates.DateError:
         return None
-    value = np.datetime64(when, "s")
-    if last:
-        value = np.datetime64(dates.span_end(value, precision), "s")
-    return int(value.astype(np.int64))
+    value = dates.span_end(when, precision) if last else when
+    return int(value.as_unit("s").to_datetime64().astype(np.int64))
 
 
 def bad_dates(filters: Filters) -> list[str]:
