@@ -59,7 +59,80 @@ ACCEPTED = [
     ("13-4-2022", D(2022, 4, 13), "day", ""),
     ("13/4/22", D(2022, 4, 13), "day", ""),
     ("2022/01/07", D(2022, 1, 7), "day", ""),
+    ("13/04/2022 14:30", D(2022, 4, 13, 14, 30), "minute", ""),
+    ("04/13/2022 2:30 PM", D(2022, 4, 13, 14, 30), "minute", ""),
+    # more English forms
+    ("Fri, 07 Jan 2022 14:30:00 +0600", D(2022, 1, 7, 14, 30), "minute", "+0600"),
+    ("7-Jan-2022", D(2022, 1, 7), "day", ""),
+    ("Jan. 7, 2022", D(2022, 1, 7), "day", ""),
+    ("Wednesday, January 5, 2022 at 4:30 pm", D(2022, 1, 5, 16, 30), "minute", ""),
+    ("7 January 2022 12 am", D(2022, 1, 7, 0, 0), "minute", ""),
+    ("7 January 2022 12:05 pm", D(2022, 1, 7, 12, 5), "minute", ""),
+    # time zones that name one offset: kept as that offset, never converted
+    ("2022-01-07 00:45 EST", D(2022, 1, 7, 0, 45), "minute", "-05:00"),
+    ("2022-01-07 14:30 ALMT", D(2022, 1, 7, 14, 30), "minute", "+06:00"),
+    ("2022-01-07 14:30 MSK", D(2022, 1, 7, 14, 30), "minute", "+03:00"),
+    ("2022-01-07 14:30 UTC", D(2022, 1, 7, 14, 30), "minute", "Z"),
+    ("2022-01-07 14:30 gmt", D(2022, 1, 7, 14, 30), "minute", "Z"),
+    ("2022-01-07 14:30 UTC+6", D(2022, 1, 7, 14, 30), "minute", "+06:00"),
+    ("2022-01-07 14:30 GMT-05:30", D(2022, 1, 7, 14, 30), "minute", "-05:30"),
+    ("7 January 2022 2:30 pm (ALMT)", D(2022, 1, 7, 14, 30), "minute", "+06:00"),
+    ("2022-01-07 14:30 Asia/Almaty", D(2022, 1, 7, 14, 30), "minute", "+06:00"),
+    ("2022-07-07 14:30 Europe/Paris", D(2022, 7, 7, 14, 30), "minute", "+02:00"),
+    ("2022-01-07 14:30 Europe/Paris", D(2022, 1, 7, 14, 30), "minute", "+01:00"),
+    # years before 1000, as a reader writes them
+    ("600", D(600, 1, 1), "year", ""),
+    ("0600", D(600, 1, 1), "year", ""),
+    ("AD 600", D(600, 1, 1), "year", ""),
+    ("600 AD", D(600, 1, 1), "year", ""),
+    ("600 CE", D(600, 1, 1), "year", ""),
+    ("0410-08-24", D(410, 8, 24), "day", ""),
+    ("24 August 410", D(410, 8, 24), "day", ""),
+    ("19 August AD 14", D(14, 8, 19), "day", ""),
+    ("1066", D(1066, 1, 1), "year", ""),
+    ("1600-03-01", D(1600, 3, 1), "day", ""),
 ]
+
+# BC years: astronomical inside (500 BC is year -499, 1 BC is year 0), as the reader wrote outside.
+# text -> (astronomical ISO value, precision, label)
+BC = [
+    ("-500", "-0499-01-01", "year", "500 BC"),
+    ("-0500", "-0499-01-01", "year", "500 BC"),
+    ("500 BC", "-0499-01-01", "year", "500 BC"),
+    ("500 BCE", "-0499-01-01", "year", "500 BC"),
+    ("500 B.C.", "-0499-01-01", "year", "500 BC"),
+    ("-1", "0000-01-01", "year", "1 BC"),
+    ("1 BC", "0000-01-01", "year", "1 BC"),
+    ("-9999", "-9998-01-01", "year", "9999 BC"),
+    ("-0044-03-15", "-0043-03-15", "day", "15 March 44 BC"),
+    ("15 March 44 BC", "-0043-03-15", "day", "15 March 44 BC"),
+    ("March 44 BC", "-0043-03-01", "month", "March 44 BC"),
+    ("-0044-03-15 11:00", "-0043-03-15T11:00", "minute", "15 March 44 BC, 11:00"),
+    ("-0045-02-29", "-0044-02-29", "day", "29 February 45 BC"),  # 45 BC: a leap year (astronomical -44)
+]
+
+
+@pytest.mark.parametrize("text,value,precision,shown", BC, ids=[c[0] for c in BC])
+def test_bc_years(text, value, precision, shown):
+    when, got, offset = parse_one(text)
+    assert when == pd.Timestamp(np.datetime64(value, "s")) and got == precision and offset == ""
+    assert label(when, precision) == shown
+    parsed = parse_series(pd.Series([text, "2022"], dtype="str"))
+    assert parsed.value.iloc[0] == pd.Timestamp(np.datetime64(value, "s"))
+    assert parsed.precision.iloc[0] == precision
+
+
+def test_a_span_across_the_bc_ad_line_has_its_length():
+    """From 1 BC to AD 1 is one year: there is no year 0 between them."""
+    start, _, _ = parse_one("1 BC")
+    end, _, _ = parse_one("AD 1")
+    assert (end - start).days == 366  # 1 BC (astronomical 0) was a leap year
+
+
+@pytest.mark.parametrize("text", ["0 BC", "-0", "-0000", "0 AD", "AD 0"])
+def test_there_is_no_year_0(text):
+    with pytest.raises(DateError, match="year 0 does not exist"):
+        parse_one(text)
 
 
 @pytest.mark.parametrize("text,value,precision,offset", ACCEPTED, ids=[c[0] for c in ACCEPTED])
@@ -101,6 +174,22 @@ REFUSED = [
     ("13/13/2022", ["neither 13 nor 13 can be a month"]),
     ("31/02/2022", ["neither"]),
     ("01/02/0000", ["year 0 does not exist"]),
+    # ...whatever follows them: a time, seconds, AM/PM, an offset or a zone
+    ("03/04/2022 14:30", ["3 April 2022", "4 March 2022", "2022-04-03", "2022-03-04"]),
+    ("03/04/2022 14:30:15", ["3 April 2022", "4 March 2022"]),
+    ("03/04/2022 2:30 PM", ["3 April 2022", "4 March 2022"]),
+    ("03/04/2022 2:30 PM EST", ["3 April 2022", "4 March 2022"]),
+    ("03/04/2022 14:30+06:00", ["3 April 2022", "4 March 2022"]),
+    ("03/04/2022T14:30Z", ["3 April 2022", "4 March 2022"]),
+    ("03.04.2022 14:30 MSK", ["3 April 2022", "4 March 2022"]),
+    ("1/2/22 9:00 am", ["1 February 2022", "2 January 2022"]),
+    # numbers that are not years
+    ("22", ["not a year", "0022"]),
+    ("7", ["not a year", "0007"]),
+    ("January 22", ["has no year"]),
+    ("2022-01-07 13:30 PM", ["with AM or PM the hour runs 1-12"]),
+    ("10000", ["is not a date that can be read"]),
+    ("Auguſt 2022", ["is not a date that can be read"]),
     # missing year, or not a date at all
     ("7 January", ["has no year"]),
     ("January 7", ["has no year"]),

@@ -444,3 +444,37 @@ def test_until_the_first_figure_comes_the_chart_says_so_at_its_own_height(index,
     assert shown["layout"]["height"] == fig["layout"]["height"]        # nothing below moves
     assert not shown["layout"]["xaxis"]["visible"] and not shown["layout"]["yaxis"]["visible"]
     assert "Drawing the timeline" in shown["layout"]["annotations"][0]["text"]
+
+
+@pytest.mark.parametrize("low, high, labels", [
+    ("-0541-05-26", "0852-08-01", ["400 BC", "200 BC", "AD 200", "AD 400", "AD 600", "AD 800"]),
+    ("-0005-01-01", "0007-01-01", ["6 BC", "4 BC", "2 BC", "AD 2", "AD 4", "AD 6"]),
+    ("-0043-01-01", "-0043-12-01", ["March 44 BC", "May 44 BC", "July 44 BC", "September 44 BC",
+                                    "November 44 BC"]),
+    ("-0043-03-14T06:00", "-0043-03-15T20:00", ["14 March 44 BC, 06:00", "14 March 44 BC, 12:00",
+                                                "14 March 44 BC, 18:00", "15 March 44 BC, 00:00",
+                                                "15 March 44 BC, 06:00", "15 March 44 BC, 12:00",
+                                                "15 March 44 BC, 18:00"]),
+])
+def test_a_view_before_ad_1000_is_labelled_as_a_reader_writes_years(low, high, labels):
+    """plotly.js would write -0400 and 0600; the axis says 400 BC and AD 600."""
+    second = lambda text: int(np.datetime64(text, "s").astype(np.int64))
+    ticks = chart.axis_ticks(Window(second(low), second(high)))
+    assert ticks["tickmode"] == "array" and ticks["ticktext"] == labels
+    assert [second(v) for v in ticks["tickvals"]] == sorted(second(v) for v in ticks["tickvals"])
+    assert all(second(low) <= second(v) <= second(high) for v in ticks["tickvals"])
+
+
+def test_a_modern_view_keeps_plotlys_own_ticks():
+    index = index_from_rows([row("a", "2022-01-05"), row("b", "2022-01-09")])
+    xaxis = figure(index, everything(index))["layout"]["xaxis"]
+    assert xaxis["tickmode"] == "auto" and xaxis["tickvals"] is None
+
+
+def test_bc_events_are_drawn_where_they_happened():
+    index = index_from_rows([row("marathon", "490 BC"), row("caesar", "15 March 44 BC"), row("hijra", "622")])
+    fig = figure(index, everything(index))
+    xs = [x for trace in fig["data"] for x in (trace.get("x") or []) if isinstance(x, str)]
+    assert any(x.startswith("-0489-") for x in xs) and any(x.startswith("-0043-03-15") for x in xs)
+    assert fig["layout"]["xaxis"]["range"][0].startswith("-05")
+    assert fig["layout"]["xaxis"]["ticktext"][:2] == ["400 BC", "200 BC"]

@@ -75,6 +75,7 @@ def second(text: str) -> int:
     (("2022-01-06T12:00", "2022-01-08"), "2022-01-06T12:00/2022-01-08"),       # midnight: the day alone
     (("2022-01-06T12:00:30", "2022-01-08T00:01"), "2022-01-06T12:00:30/2022-01-08T00:01"),
     (("1905-01-22", "2023-04-24T23:59:59"), "1905-01-22/2023-04-24T23:59:59"),
+    (("-0499-07-01", "0600-01-01T06:00"), "-0499-07-01/0600-01-01T06:00"),     # 500 BC to AD 600
 ])
 def test_a_zoom_in_the_address_is_short_and_exact(zoom, text):
     seconds = tuple(second(t) for t in zoom)
@@ -89,7 +90,8 @@ def test_a_zoom_in_the_address_is_short_and_exact(zoom, text):
     ("2022-01-08/2022-01-06", None),                            # backwards
     ("2022-01-06/2022-01-06", None),                            # nothing between
     ("2022-01-06", None), ("2022-01-06/", None), ("/", None), ("", None),
-    ("x/y", None), ("NaT/2022-01-01", None), ("-5000-01-01/2022-01-01", None),
+    ("x/y", None), ("NaT/2022-01-01", None), ("-5000-01-01/2022-01-01", ("-5000-01-01", "2022-01-01")),
+    ("--5000-01-01/2022-01-01", None), ("-50000-01-01/2022-01-01", None),
     ("2022-01-01T10:00+06:00/2022-02-01", None),                # an offset would shift the view
     ("2022-13-01/2023-01-01", None), ("2022-01-01T25:00/2022-01-02", None),
 ])
@@ -345,3 +347,23 @@ def test_step_between_events_on_the_same_day():
     assert step(same_day, mask, "a-first", 1) == "b-second"
     assert step(same_day, mask, "b-second", 1) == "c-later"
     assert step(same_day, mask, "c-later", -1) == "b-second"
+
+
+@pytest.mark.parametrize("text, last, expected", [
+    ("500 BC", False, "-0499-01-01T00:00:00"),
+    ("500 BC", True, "-0499-12-31T23:59:59"),
+    ("March 44 BC", True, "-0043-03-31T23:59:59"),
+    ("AD 600", False, "0600-01-01T00:00:00"),
+    ("2022-01-07", True, "2022-01-07T23:59:59"),
+    ("03/04/2022", False, None),
+])
+def test_a_typed_date_bound_reads_bc_years_too(text, last, expected):
+    from timeline.filters import date_bound
+    assert date_bound(text, last) == (second(expected) if expected else None)
+
+
+def test_a_bc_date_range_filters_events():
+    index = index_from_rows([row("marathon", "490 BC"), row("caesar", "15 March 44 BC"),
+                             row("augustus", "AD 14"), row("today", "2022-01-07")])
+    kept = apply(index, Filters(date_from="500 BC", date_to="1 BC"))
+    assert ids(index, kept) == ["marathon", "caesar"]

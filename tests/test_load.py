@@ -492,6 +492,44 @@ def test_offsets_are_kept_not_converted():
     assert events.loc["a", "offset"] == "+06:00" and events.loc["b", "offset"] == "Z"
 
 
+@pytest.mark.parametrize("written, offset, shown", [
+    ("2022-01-07 00:45 EST", "-05:00", "7 January 2022, 00:45 (UTC-05:00)"),
+    ("2022-01-07 14:30 ALMT", "+06:00", "7 January 2022, 14:30 (UTC+06:00)"),
+    ("2022-01-07 14:30 UTC", "Z", "7 January 2022, 14:30 (UTC)"),
+])
+def test_a_zone_that_names_one_offset_is_kept_and_shown(written, offset, shown):
+    dataset = load_text(text(line(date=written)))
+    assert dataset.problems == []
+    event = dataset.events.iloc[0]
+    assert event["offset"] == offset
+    assert timeline.dates.label(event["start"], event["precision"], event["offset"]) == shown
+
+
+@pytest.mark.parametrize("column, written, fragment", [
+    ("date", "2022-01-07 14:30 CST", "'CST' names more than one time zone"),
+    ("date", "2022-01-07 14:30 XYZT", "'XYZT' is not a time zone this program knows"),
+    ("end_date", "2022-01-08 14:30 IST", "'IST' names more than one time zone"),
+    ("published", "2022-01-07 9:00 Mars/Olympus", "'Mars/Olympus' is not a time zone"),
+])
+def test_an_unknown_zone_is_a_warning_and_the_time_is_kept_as_written(column, written, fragment):
+    values = {"date": "2022-01-07", column: written}
+    dataset = load_text(text(line(**values)))
+    [problem] = dataset.problems
+    assert (problem.row, problem.column, problem.level) == (2, column, W)
+    assert fragment in problem.message and repr(written) in problem.message
+    assert "the time is kept as written" in problem.message
+    assert len(dataset.accounts) == 1
+    name = {"date": "start", "end_date": "end", "published": "published_at"}[column]
+    assert dataset.accounts[name].iloc[0] == pd.Timestamp(written[:10] + " " + written[11:16].strip())
+
+
+def test_no_library_warning_is_raised_while_loading(recwarn):
+    """dateutil's UnknownTimezoneWarning (and any other) never reaches check or the server's log."""
+    load_text(text(line(date="2022-01-07 14:30 ALMT"), line(id="b", date="7 Jan 2022 2pm XYZT"),
+                   line(id="c", date="Friday 7 January 2022 14:30 CST")))
+    assert [str(w.message) for w in recwarn] == []
+
+
 def test_events_sorted_by_start():
     dataset = load_text(text(line(id="c", date="2022-01-09"), line(id="b", date="2022-01-08"),
                              line(id="a", date="2022-01-09")))

@@ -233,3 +233,41 @@ def test_the_careful_reader_agrees_with_the_fast_one(case):
         [p for p in fast.problems if p.row not in (0, last)]
     assert (last, "title", timeline.ERROR) in [(p.row, p.column, p.level) for p in slow.problems]
     pd.testing.assert_frame_equal(slow.accounts, fast.accounts)
+
+
+# --- never a silently swapped day and month -----------------------------------------------------
+
+TIMES = st.sampled_from(["", " 14:30", " 2:30 PM", " 09:05:59", "T14:30", " 14:30+06:00", " 14:30 EST",
+                         " 2:30 pm ALMT", " 14:30Z", " 12 am"])
+SEPARATORS = st.sampled_from(["/", ".", "-", " "])
+
+
+@FAST
+@given(st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)),
+       st.booleans(), SEPARATORS, TIMES, st.booleans())
+def test_a_numeric_date_is_read_as_written_or_refused(when, day_first, sep, time, padded):
+    """Written day first or month first, with whatever follows: either the date meant, or a
+    problem that names both readings. Never the other reading without a word."""
+    d, m = (f"{when.day:02d}", f"{when.month:02d}") if padded else (str(when.day), str(when.month))
+    written = (f"{d}{sep}{m}" if day_first else f"{m}{sep}{d}") + f"{sep}{when.year}{time}"
+    try:
+        value, precision, _ = dates.parse_one(written)
+    except DateError as error:
+        if when.day <= 12 and when.day != when.month:
+            assert "can be read two ways" in str(error), written
+        return
+    assert (value.year, value.month, value.day) == (when.year, when.month, when.day), written
+    assert not (when.day <= 12 and when.day != when.month), f"{written} is read one of two ways"
+    assert precision == ("minute" if time else "day")
+
+
+@FAST
+@given(st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
+       st.sampled_from(["{d} {B} {Y}", "{B} {d}, {Y}", "{d} {b} {Y}", "{b} {d} {Y}", "{A} {d} {B} {Y}",
+                        "{d}-{b}-{Y}", "{Y}-{m}-{dd}", "{Y}/{m}/{dd}"]))
+def test_a_date_with_the_month_in_words_or_year_first_is_read_as_written(when, form):
+    year = f"{when.year:04d}" if form.startswith("{Y}") else (f"AD {when.year}" if when.year < 100 else str(when.year))
+    written = form.format(d=when.day, dd=f"{when.day:02d}", m=f"{when.month:02d}", B=when.strftime("%B"),
+                          b=when.strftime("%b"), A=when.strftime("%A"), Y=year)
+    value, precision, _ = dates.parse_one(written)
+    assert (value.year, value.month, value.day, precision) == (when.year, when.month, when.day, "day"), written

@@ -80,6 +80,7 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?
 _MONTH = rf"(?P<monthname>{_MONTH_NAMES})\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _ERA = r"(?:\s*(?P<era>b\.?c\.?e\.?|b\.?c\.?|c\.?e\.?|a\.?d\.?))?"
+_ERA_BEFORE = r"(?:(?P<era2>a\.?d\.?|c\.?e\.?)\s*)?"  # AD 14
 _TIME = (r"(?:t|,?\s+(?:at\s+)?)(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
          r"\s*(?P<ampm>[ap]\.?m\.?)?|\s*(?P<ampm2>[ap]\.?m\.?))")
 _ZONE = (r"(?:\s*(?P<offset>z|[+-]\d{2}(?::?\d{2})?)"
@@ -114,12 +115,12 @@ FORMS: tuple[Form, ...] = (
          short_years=True),
     # 7 January 2022, Friday 7th January 2022, 7-Jan-22, 15 March 44 BC, 7 Jan 2022 14:30 +06:00
     Form("day month year", rf"{_WEEKDAY}?(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-/]*{_MONTH},?[\s\-/]*"
-                           rf"(?P<year>\d{{1,4}}){_ERA}{_CLOCK}", short_years=True),
+                           rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}{_CLOCK}", short_years=True),
     # January 7, 2022, Jan. 7th 2022 2pm, Fri, Jan 7 2022
     Form("month day year", rf"{_WEEKDAY}?{_MONTH}[\s\-/]*(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)"
-                           rf"(?P<year>\d{{1,4}}){_ERA}{_CLOCK}", short_years=True),
+                           rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}{_CLOCK}", short_years=True),
     # January 2022, Jan 2022, March 44 BC
-    Form("month year", rf"{_MONTH},?\s*(?P<year>\d{{1,4}}){_ERA}", short_years=True),
+    Form("month year", rf"{_MONTH},?\s*{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}", short_years=True),
 )
 # Python's engine reads ASCII only, as Arrow's does: `Auguſt` is no month (non-ASCII digits are
 # made ASCII before).
@@ -522,7 +523,7 @@ def _day_and_month(a, b, year, problem):
 
 
 def _days_in(year: int, month: int) -> int:
-    start = np.datetime64(f"{_year_digits(year)}-{month:02d}", "M")
+    start = np.datetime64(f"{year_digits(year)}-{month:02d}", "M")
     return int(((start + 1).astype("datetime64[D]") - start.astype("datetime64[D]")).astype(np.int64))
 
 
@@ -605,7 +606,7 @@ def year_as_written(value) -> int:
     return year if year > 0 else year - 1
 
 
-def _year_digits(year: int) -> str:
+def year_digits(year: int) -> str:
     """An astronomical year as ISO 8601 and plotly.js write it: 0600, -0499."""
     return f"-{-year:04d}" if year < 0 else f"{year:04d}"
 
@@ -627,7 +628,7 @@ def _long_day(year: int, month: int, day: int) -> str:
 
 
 def _iso_day(year: int, month: int, day: int) -> str:
-    return f"{_year_digits(year) if year > 0 else '-' + format(1 - year, '04d')}-{month:02d}-{day:02d}"
+    return f"{year_digits(year) if year > 0 else '-' + format(1 - year, '04d')}-{month:02d}-{day:02d}"
 
 
 def long_day(when) -> str:

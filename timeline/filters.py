@@ -85,14 +85,14 @@ def zoom_text(zoom: tuple[int, int]) -> str:
 
 
 def _moment(second: int) -> str:
-    text = str(np.datetime64(int(second), "s"))
+    text = str(dates.iso_text(np.array([second], dtype=np.int64).astype("datetime64[s]"))[0])
     for tail in (":00", "T00:00"):
         if text.endswith(tail):
             text = text[: -len(tail)]
     return text
 
 
-_MOMENT = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?")
+_MOMENT = re.compile(r"-?\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?")
 
 
 def zoom_from_text(text: str) -> tuple[int, int] | None:

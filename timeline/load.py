@@ -265,6 +265,10 @@ def _dates(check: _Checker, column: str, level: str, consequence: str = "") -> d
                      lambda v: f"{column} {show(v)} {parsed.errors[v.strip()]}.{consequence}")
         if level == WARNING:
             parsed.leave_out(bad)
+    if parsed.warnings:
+        caveat = check.frame[column].str.strip().isin(list(parsed.warnings)).to_numpy()
+        check.report(caveat, column, WARNING,
+                     lambda v: f"{column} {show(v)}: {parsed.warnings[v.strip()]}")
     return parsed
 
 

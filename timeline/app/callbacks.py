@@ -140,6 +140,7 @@ def register(app, path: str, title: str = "Timeline") -> None:
         window, pinned = chart.view_window(index, mask, None, asked or None)
         patch = Patch()
         patch["data"] = chart.traces(index, mask, index.position(state.event), window)
+        patch["layout"]["xaxis"].update(chart.axis_ticks(window))
         return patch, _pinned(window, pinned)
 
     @app.callback(Output("download", "data"), Input("export-csv", "n_clicks"),

@@ -69,11 +69,11 @@ class Window:
 
 
 def iso(second: int) -> str:
-    return str(np.datetime64(int(second), "s")).replace("T", " ")
+    return str(dates.iso_text(np.array([second], dtype=np.int64).astype("datetime64[s]"))[0]).replace("T", " ")
 
 
 def isos(seconds: np.ndarray) -> np.ndarray:
-    return np.datetime_as_string(seconds.astype("datetime64[s]"), unit="s")
+    return dates.iso_text(seconds.astype("datetime64[s]"))
 
 
 def point_x(index: EventIndex, positions: np.ndarray) -> np.ndarray:
@@ -174,6 +174,7 @@ def layout(index: EventIndex, window: Window) -> dict:
         "xaxis": {
             "type": "date", "range": window.iso(), "showgrid": True, "gridcolor": "#e6e6e6",
             "rangeslider": {"visible": True, "thickness": 0.07}, "automargin": True,
+            **axis_ticks(window),
         },
         "yaxis": {
             "tickmode": "array", "tickvals": list(range(len(index.lanes))),
@@ -187,6 +188,51 @@ def layout(index: EventIndex, window: Window) -> dict:
             for i in range(len(index.lanes) - 1)
         ],
     }
+
+
+HISTORICAL = int(np.datetime64("1000-01-01", "s").astype(np.int64))  # before: our own tick labels
+_YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
+_MONTH_STEPS = (1, 2, 3, 6)
+_DAY_STEPS = (1, 2, 7, 14)
+_TICKS = 7
+
+
+def axis_ticks(window: Window) -> dict:
+    """The time axis's ticks. plotly.js labels years before AD 1000 as "-0400" and "0600"; for a
+    view that reaches back there, ticks labelled as a reader writes dates ("400 BC", "AD 600")."""
+    if window.low >= HISTORICAL:
+        return {"tickmode": "auto", "tickvals": None, "ticktext": None}
+    span = window.high - window.low
+    low, high = (np.datetime64(int(v), "s") for v in (window.low, window.high))
+    if span >= 2 * 365 * DAY:
+        years = span / (365.2425 * DAY)
+        step = next((s for s in _YEAR_STEPS if years / s <= _TICKS), _YEAR_STEPS[-1])
+        # Round years as a reader counts them (400 BC, AD 200: there is no year 0), as
+        # astronomical years (400 BC is -399).
+        first, last = (int(v.astype("datetime64[Y]").astype(np.int64)) + 1970 for v in (low, high))
+        written = [y for y in range(-(-(first - 1) // step) * step, last + 1, step) if y]
+        ticks = np.array([dates.year_digits(y + 1 if y < 0 else y) for y in written], dtype="datetime64[s]")
+        precision = "year"
+    elif span >= 60 * DAY:
+        months = span / (30.44 * DAY)
+        step = next((s for s in _MONTH_STEPS if months / s <= _TICKS), 12)
+        first = int(low.astype("datetime64[M]").astype(np.int64)) + 1
+        first = -(-first // step) * step
+        last = int(high.astype("datetime64[M]").astype(np.int64))
+        ticks = np.arange(first, last + 1, step).astype("datetime64[M]").astype("datetime64[s]")
+        precision = "month"
+    elif span >= 2 * DAY:
+        step = next((s for s in _DAY_STEPS if span / DAY / s <= _TICKS), 28)
+        first = int(np.ceil(window.low / DAY))
+        ticks = (np.arange(first, window.high // DAY + 1, step) * DAY).astype("datetime64[s]")
+        precision = "day"
+    else:
+        step = 3600 * next((s for s in (1, 2, 3, 6, 12) if span / 3600 / s <= _TICKS), 24)
+        ticks = (np.arange(-(-window.low // step), window.high // step + 1) * step).astype("datetime64[s]")
+        precision = "minute"
+    ticks = ticks[(ticks >= low) & (ticks <= high)]
+    return {"tickmode": "array", "tickvals": [str(t) for t in dates.iso_text(ticks)],
+            "ticktext": [dates.label(t, precision) for t in ticks]}
 
 
 def stack_offsets(keys: np.ndarray) -> np.ndarray:
@@ -351,7 +397,10 @@ def zoom_into(click: dict | None, window: Window) -> Window | None:
 
 
 def _to_second(text) -> int:
-    return int(np.datetime64(str(text).replace(" ", "T")[:19], "s").astype(np.int64))
+    """A moment as plotly.js writes it ("2022-01-07 12:00:00.5", "-0499-03-01"), in seconds."""
+    text = str(text).strip().replace(" ", "T")
+    sign = "-" if text.startswith("-") else ""
+    return int(np.datetime64(sign + text[len(sign):][:19], "s").astype(np.int64))
 
 
 __all__ = ["figure", "traces", "layout", "Window", "window_from_relayout", "MAX_MARKERS", "BINS", "dates"]
