@@ -17,7 +17,8 @@ class Img(html.Img):
 
     def __init__(self, loading: str = "lazy", **props):
         super().__init__(**props)
-        self._prop_names = [*self._prop_names, "loading"]
+        if "loading" not in self._prop_names:   # a later dash.html may declare it
+            self._prop_names = [*self._prop_names, "loading"]
         self.loading = loading
 
 
