@@ -9,7 +9,7 @@ import pytest
 from timeline.filters import Filters, State, apply
 from timeline.view import panel
 from timeline.view.figure import colour
-from timeline.view.panel import event_panel, listing, overview, safe_url
+from timeline.view.panel import Media, event_panel, listing, overview, safe_url
 
 from .helpers import everything, ids, index_from_rows, row
 
@@ -135,6 +135,77 @@ def test_agreeing_accounts_are_not_disputed(index):
     shown = event_panel(index, index.position("emergency"))
     assert not shown.disputed and shown.dispute_note == ""
     assert [a.date_differs for a in shown.accounts] == [False, False]
+
+
+# ---------------------------------------------------------------- media ------------------
+
+PICTURE = "https://example.org/photos/almaty-square.jpg?w=800"
+HTML = '<img src=x onerror="alert(1)"> <b>bold</b> &amp;'
+MEDIA_ROWS = [
+    row("square", "2022-01-05", category="protest", source="Reuters", media=PICTURE,
+        media_alt="Protesters fill the square in front of the akimat",
+        media_caption="Republic Square, 5 January", media_credit="Example Photographer / Example Agency"),
+    row("square", "2022-01-05", source="TASS"),                       # no media
+    row("square", "2022-01-05", source="AFP", media="https://www.youtube.com/watch?v=abc123",
+        media_caption="Crowds on the square", media_credit="AFP video"),
+    row("square", "2022-01-05", source="Vlast", media="https://vimeo.com/123456"),   # no caption
+    row("square", "2022-01-05", source="Orda", media="https://www.example.org/story/1",
+        media_caption="A gallery"),
+    row("square", "2022-01-05", source="Kursiv", media="https://example.org/a.png",
+        media_caption=HTML, media_credit=HTML, media_alt=HTML),
+    row("square", "2022-01-05", source="RFE/RL", media="https://example.org/b.svg"),  # no alt
+]
+
+
+@pytest.fixture(scope="module")
+def square():
+    index = index_from_rows(MEDIA_ROWS)
+    return event_panel(index, index.position("square"))
+
+
+@pytest.mark.parametrize("i, expected", [
+    (0, Media(url=PICTURE, kind="image", alt="Protesters fill the square in front of the akimat",
+              caption="Republic Square, 5 January", credit="Example Photographer / Example Agency",
+              label="")),
+    (1, None),
+    (2, Media(url="https://www.youtube.com/watch?v=abc123", kind="video", alt="",
+              caption="Crowds on the square", credit="AFP video",
+              label="Watch the video on YouTube: Crowds on the square")),
+    (3, Media(url="https://vimeo.com/123456", kind="video", alt="", caption="", credit="",
+              label="Watch the video on Vimeo")),
+    (4, Media(url="https://www.example.org/story/1", kind="link", alt="", caption="A gallery",
+              credit="", label="Open the media on example.org: A gallery")),
+    # text is kept as written: the app shows it as text, never as markup
+    (5, Media(url="https://example.org/a.png", kind="image", alt=HTML, caption=HTML, credit=HTML,
+              label="")),
+    # an image without alt keeps an empty one (load warns the editor)
+    (6, Media(url="https://example.org/b.svg", kind="image", alt="", caption="", credit="", label="")),
+])
+def test_each_account_carries_its_own_media(square, i, expected):
+    assert len(square.accounts) == len(MEDIA_ROWS)
+    assert square.accounts[i].media == expected
+
+
+def test_accounts_without_media_columns_filled_have_none(airport):
+    assert [a.media for a in airport.accounts] == [None] * 4
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)//a.png",
+    " JavaScript:alert(document.domain)",
+    "data:image/svg+xml,<svg onload=alert(1)>",
+    "vbscript:msgbox",
+    "//example.org/a.png",
+    "ftp://example.org/a.png",
+    "https://[unclosed/a.png",
+])
+def test_a_media_link_that_is_not_http_never_reaches_the_panel(url):
+    # load refuses such links; the panel must not rely on that
+    index = index_from_rows([row("a", "2022-01-01", media="https://example.org/ok.png", media_alt="ok"),
+                             row("a", "2022-01-01", source="TASS", media_caption="Caption")])
+    index.dataset.accounts.loc[index.dataset.accounts["source"] == "TASS", "media"] = url
+    shown = event_panel(index, 0)
+    assert [a.media and a.media.url for a in shown.accounts] == ["https://example.org/ok.png", None]
 
 
 # ---------------------------------------------------------------- overview ---------------

@@ -2,6 +2,7 @@
 its table of mistakes shows what `check` really prints, and its pre-commit hook works."""
 from __future__ import annotations
 
+import csv
 import os
 import re
 import shutil
@@ -12,7 +13,9 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline import cli, schema
+from timeline import cli, media, schema
+from timeline.index import build_index
+from timeline.view.panel import event_panel
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -37,6 +40,7 @@ def test_every_case_has_an_example():
     assert list(EXAMPLES) == [
         "A simple event.", "A span.", "A second account of an event.", "A disputed date.",
         "Only the year is known.", "Only the month is known.", "A time, with the source's UTC offset.",
+        "A picture.",
     ]
 
 
@@ -48,6 +52,7 @@ def test_every_case_has_an_example():
     ("Only the year is known.", 1, 1, {"precision": "year"}),
     ("Only the month is known.", 1, 1, {"precision": "month"}),
     ("A time, with the source's UTC offset.", 1, 1, {"precision": "minute", "offset": "+06:00"}),
+    ("A picture.", 1, 1, {"precision": "day", "disputed": False}),
 ])
 def test_an_example_passes_check_and_means_what_it_says(label, events, accounts, expect):
     dataset = timeline.load_bytes((schema.header_line() + "\n" + EXAMPLES[label]).encode())
@@ -56,6 +61,21 @@ def test_an_example_passes_check_and_means_what_it_says(label, events, accounts,
     event = dataset.events.iloc[0]
     for name, value in expect.items():
         assert event[name] == value, name
+
+
+def test_every_example_has_every_column():
+    for label, block in EXAMPLES.items():
+        for line in block.splitlines():
+            assert len(next(csv.reader([line]))) == len(schema.NAMES), (label, line)
+
+
+def test_the_picture_example_is_an_image_with_alt_caption_and_credit_at_an_example_address():
+    dataset = timeline.load_bytes((schema.header_line() + "\n" + EXAMPLES["A picture."]).encode())
+    [account] = event_panel(build_index(dataset), 0).accounts
+    shown = account.media
+    assert shown.kind == "image" == media.kind(shown.url)
+    assert shown.url.startswith("https://example.org/")
+    assert shown.alt and shown.caption and shown.credit
 
 
 def test_the_mistakes_table_shows_what_check_prints(tmp_path, monkeypatch, capsys):

@@ -61,9 +61,10 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "media", "no",
-        "A picture or video shown beside the accounts in the side panel: an `http` or `https` "
-        "link to an image (`.jpg`, `.png`, `.gif`, `.webp`, `.svg`) or a video page (YouTube, "
-        "Vimeo). Nothing is fetched by the server.",
+        "A picture or video shown with this account in the side panel: an `http` or `https` "
+        "link to an image (`.jpg`, `.jpeg`, `.png`, `.gif`, `.webp`, `.svg`, `.avif`), shown "
+        "as a picture, or to a video page (YouTube, Vimeo) or any other page, shown as a link. "
+        "Nothing is fetched by the server.",
         "",
     ),
     Column("media_credit", "no", "Who made the picture or video (photographer, agency).", ""),

@@ -5,10 +5,21 @@ from dash import dcc, html
 
 from ..filters import State
 from ..problems import Problem
-from ..view.panel import EventPanel, Listing, Overview
+from ..view.panel import EventPanel, Listing, Media, Overview
 
 SHOWN_PROBLEMS = 50
 OUTLETS_SHOWN = 40   # the busiest outlets as buttons; the Outlets filter lists them all
+
+
+class Img(html.Img):
+    """html.Img with `loading`, which dash.html does not declare (its <img> is given every prop
+    that reaches it): a picture lower down the panel is fetched only when scrolled near."""
+
+    def __init__(self, loading: str = "lazy", **props):
+        super().__init__(**props)
+        if "loading" not in self._prop_names:   # a later dash.html may declare it
+            self._prop_names = [*self._prop_names, "loading"]
+        self.loading = loading
 
 
 def event_panel(panel: EventPanel, state: State) -> list:
@@ -41,6 +52,8 @@ def _account(account, disputed: bool) -> html.Li:
     parts.append(html.P(["Date given: ", html.Span(account.date, className=date_class)]))
     if account.description:
         parts.append(html.P(account.description, className="description"))
+    if account.media:
+        parts.append(_media(account.media))
     meta = []
     if account.published:
         meta.append(f"Published {account.published}. ")
@@ -50,6 +63,22 @@ def _account(account, disputed: bool) -> html.Li:
     meta.append(html.Span(f" (events.csv row {account.row})", className="row-ref"))
     parts.append(html.P(meta, className="meta"))
     return html.Li(parts, className="account")
+
+
+def _media(media: Media) -> html.Figure:
+    """A picture with its caption and credit beneath; a video or other page as a link (nothing
+    is embedded: the reader's browser fetches the picture, the server never does)."""
+    if media.kind == "image":
+        shown = Img(src=media.url, alt=media.alt, referrerPolicy="no-referrer", className="media-image")
+        notes = [html.Span(media.caption, className="media-caption")] if media.caption else []
+    else:
+        shown = html.A(media.label + " ↗", href=media.url, target="_blank", rel="noopener noreferrer",
+                       className="media-link")
+        notes = []
+    if media.credit:
+        notes.append(html.Span(f"Credit: {media.credit}", className="media-credit"))
+    return html.Figure([shown, *([html.Figcaption(notes)] if notes else [])],
+                       className=f"media {media.kind}")
 
 
 def overview(view: Overview) -> list:

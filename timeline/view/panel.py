@@ -6,14 +6,26 @@ and a link is offered only for an http(s) address.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
 
-from .. import dates
+from .. import dates, media
 from ..filters import State
 from ..index import EventIndex
 from .figure import colour
+
+
+@dataclass(frozen=True)
+class Media:
+    """A picture, video or other link that an account carries (its `media` columns)."""
+    url: str             # http(s) only
+    kind: str            # "image", "video" or "link" (timeline.media.kind)
+    alt: str             # what an image shows, for who cannot see it ("" when not given)
+    caption: str
+    credit: str
+    label: str           # a video's or a link's text: where it leads, then the caption
 
 
 @dataclass(frozen=True)
@@ -26,6 +38,7 @@ class Account:
     published: str
     row: int
     date_differs: bool   # its date is not the event's date
+    media: Media | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,24 @@ def safe_url(url: str) -> str:
     return text if text.lower().startswith(("http://", "https://")) else ""
 
 
+def account_media(url: str, caption: str, credit: str, alt: str) -> Media | None:
+    """The media of an account, or None when it has none or its link is not http(s)."""
+    url = safe_url(url)
+    what = media.kind(url)
+    if not what:
+        return None
+    if what == "image":
+        label = ""
+    elif what == "video":
+        label = f"Watch the video on {media.video_site(url)}"
+    else:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        label = f"Open the media on {host}"
+    if label and caption:
+        label += f": {caption}"
+    return Media(url=url, kind=what, alt=alt, caption=caption, credit=credit, label=label)
+
+
 def _written(start, precision, end, end_precision) -> tuple:
     """A date with its end, comparable: two accounts without an end compare equal."""
     return (start, precision) + ((end, end_precision) if pd.notna(end) else (None, ""))
@@ -80,6 +111,8 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
             row=int(account.row),
             date_differs=(_written(account.start, account.precision, account.end, account.end_precision)
                           != _written(event["start"], event["precision"], event["end"], event["end_precision"])),
+            media=account_media(account.media, account.media_caption, account.media_credit,
+                                account.media_alt),
         ))
     note = ""
     if bool(event["disputed"]):

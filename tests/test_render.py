@@ -1,0 +1,106 @@
+"""timeline.app.render: view data as Dash components; data stays text, links stay http(s)."""
+from __future__ import annotations
+
+import json
+
+import plotly
+import pytest
+from dash import html
+
+from timeline.app import render
+from timeline.filters import State
+from timeline.view.panel import Account, EventPanel, Media
+
+HTML = '<img src=x onerror="alert(1)"> <b>bold</b>'
+
+
+def account(media: Media | None) -> Account:
+    return Account(source="Reuters", claimed_by="", date="5 January 2022", description="",
+                   url="", published="", row=2, date_differs=False, media=media)
+
+
+def shown(media: Media | None) -> dict:
+    """The panel of one event with one account, as the browser receives it (JSON)."""
+    panel = EventPanel(id="a", title="A", category="protest", colour="#000", date="5 January 2022",
+                       location="", coordinates="", disputed=False, dispute_note="",
+                       accounts=[account(media)])
+    return json.loads(json.dumps(render.event_panel(panel, State("a")), cls=plotly.utils.PlotlyJSONEncoder))
+
+
+def nodes(tree, kind: str) -> list[dict]:
+    """Every component of a type in a JSON component tree, in document order."""
+    found = []
+    if isinstance(tree, list):
+        for child in tree:
+            found += nodes(child, kind)
+    elif isinstance(tree, dict):
+        if tree.get("type") == kind:
+            found.append(tree)
+        found += nodes(tree.get("props", {}).get("children"), kind)
+    return found
+
+
+def text(tree) -> str:
+    if isinstance(tree, str):
+        return tree
+    if isinstance(tree, list):
+        return "".join(text(child) for child in tree)
+    if isinstance(tree, dict):
+        return text(tree.get("props", {}).get("children"))
+    return ""
+
+
+IMAGE = Media(url="https://example.org/a.png", kind="image", alt="A square full of people",
+              caption="Republic Square", credit="Example Agency", label="")
+
+
+def test_an_image_with_its_caption_and_credit_beneath():
+    [figure] = nodes(shown(IMAGE), "Figure")
+    [img] = nodes(figure, "Img")
+    assert img["props"] == {"children": None, "src": "https://example.org/a.png",
+                            "alt": "A square full of people", "loading": "lazy",
+                            "referrerPolicy": "no-referrer", "className": "media-image"}
+    [caption] = nodes(figure, "Figcaption")
+    assert text(caption) == "Republic SquareCredit: Example Agency"
+    assert figure["props"]["className"] == "media image"
+
+
+@pytest.mark.parametrize("media, link_text, caption", [
+    (Media(url="https://www.youtube.com/watch?v=x", kind="video", alt="", caption="Crowds",
+           credit="AFP", label="Watch the video on YouTube: Crowds"),
+     "Watch the video on YouTube: Crowds ↗", "Credit: AFP"),
+    (Media(url="https://example.org/story", kind="link", alt="", caption="", credit="",
+           label="Open the media on example.org"),
+     "Open the media on example.org ↗", None),
+])
+def test_a_video_or_other_page_is_a_link_that_opens_in_a_new_tab(media, link_text, caption):
+    [figure] = nodes(shown(media), "Figure")
+    assert nodes(figure, "Img") == [] and nodes(figure, "Iframe") == []
+    [link] = nodes(figure, "A")
+    assert link["props"]["href"] == media.url
+    assert (link["props"]["target"], link["props"]["rel"]) == ("_blank", "noopener noreferrer")
+    assert text(link) == link_text
+    assert [text(c) for c in nodes(figure, "Figcaption")] == ([caption] if caption else [])
+
+
+def test_no_media_no_figure():
+    assert nodes(shown(None), "Figure") == []
+
+
+def test_markup_in_the_media_text_is_text():
+    media = Media(url="https://example.org/a.png", kind="image", alt=HTML, caption=HTML, credit=HTML,
+                  label="")
+    [figure] = nodes(shown(media), "Figure")
+    [img] = nodes(figure, "Img")
+    assert img["props"]["alt"] == HTML
+    [caption] = nodes(figure, "Figcaption")
+    # the text arrives as plain strings: no component would render it as markup
+    assert [c["props"]["children"] for c in caption["props"]["children"]] == [HTML, "Credit: " + HTML]
+    assert "dangerously_allow_html" not in json.dumps(figure)
+
+
+def test_img_is_dash_img_with_loading():
+    img = render.Img(src="https://example.org/a.png", alt="")
+    assert isinstance(img, html.Img)
+    assert img.to_plotly_json()["props"]["loading"] == "lazy"
+    assert img.to_plotly_json()["namespace"] == "dash_html_components"
