@@ -32,8 +32,11 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "date", "yes",
         f"When it happened, as the source says: {DATE_FORMS}. The precision written is the "
-        "precision kept and shown. Times are wall-clock times as written, never converted. "
-        "Numeric forms such as `03/04/2022` are refused when they could be read two ways.",
+        "precision kept and shown. Years BC: `500 BC` or `-500` (back to 9999 BC); early years: "
+        "`600`, `0600` or `AD 600`. Times are wall-clock times as written, never converted; a time "
+        "may end with its UTC offset (`+06:00`) or a zone that names one offset (`UTC`, `EST`, "
+        "`MSK`, `ALMT`, `Asia/Almaty`), shown beside it. Numeric forms such as `03/04/2022` are "
+        "refused when they could be read two ways, with or without a time.",
         "2022-01-07",
     ),
     Column(
