@@ -109,7 +109,9 @@ def register(app, path: str, title: str = "Timeline") -> None:
     # is drawn again. The format is timeline.filters.zoom_text's.
     app.clientside_callback(
         """function (zoom) {
-            const moment = (second) => new Date(second * 1000).toISOString().slice(0, 19)
+            // (A year BC comes as -000499 from toISOString: written -0499, as plotly.js writes it.)
+            const moment = (second) => new Date(second * 1000).toISOString().replace(/^([+-])00/, "$1")
+                .replace(/^[+]/, "").replace(/Z$/, "").slice(0, -4)
                 .replace(/:00$/, "").replace(/T00:00$/, "");
             const where = window.location;
             const pairs = where.search.replace(/^[?]/, "").split("&").filter((p) => p && !p.startsWith("zoom="));
