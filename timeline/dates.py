@@ -81,64 +81,63 @@ _MONTH = rf"(?P<monthname>{_MONTH_NAMES})\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _ERA = r"(?:\s*(?P<era>b\.?c\.?e\.?|b\.?c\.?|c\.?e\.?|a\.?d\.?))?"
 _ERA_BEFORE = r"(?:(?P<era2>a\.?d\.?|c\.?e\.?)\s*)?"  # AD 14
-_TIME = (r"(?:t|,?\s+(?:at\s+)?)(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
-         r"\s*(?P<ampm>[ap]\.?m\.?)?|\s*(?P<ampm2>[ap]\.?m\.?))")
-_ZONE = (r"(?:\s*(?P<offset>z|[+-]\d{2}(?::?\d{2})?)"
-         r"|\s*\(?(?P<zone>(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[a-z]{1,6}|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\)?)?")
-_CLOCK = f"(?:{_TIME}{_ZONE})?"
 
 
 @dataclass(frozen=True)
 class Form:
-    """One way of writing a date: a regular expression whose named parts `_compose` reads."""
+    """One way of writing a date: a regular expression whose named parts `_date_parts` reads."""
 
     name: str
     pattern: str
     short_years: bool = False  # a two-digit year is read as dateutil reads it (22: 2022)
 
-    def regex(self) -> str:
-        return "(?i)^" + self.pattern + "$"
 
-
+# A date is one of FORMS, then optionally a CLOCK: a time of day with its offset or zone.
 FORMS: tuple[Form, ...] = (
-    # 2022, 2022-01, 2022-01-07, 2022-01-07 14:30, 2022-01-07T14:30:15+06:00, -0500-03-15
-    Form("iso", rf"(?P<sign>-)?(?P<year>\d{{4}})(?:-(?P<month>\d{{1,2}})(?:-(?P<day>\d{{1,2}}){_CLOCK})?)?"),
+    # 2022, 2022-01, 2022-01-07, -0500-03-15 (500 BC)
+    Form("iso", r"(?P<sign>-)?(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?"),
     # 600, -500, -5: a year of fewer than four digits (with a minus: BC)
     Form("short year", r"(?P<sign>-)?(?P<year>\d{1,3})"),
     # 500 BC, 500 BCE, 600 AD, AD 600, 600 CE
     Form("year and era", r"(?:(?P<year>\d{1,4})\s*(?P<era>b\.?c\.?e\.?|b\.?c\.?|c\.?e\.?|a\.?d\.?)"
                          r"|(?P<era2>a\.?d\.?|c\.?e\.?)\s*(?P<year2>\d{1,4}))"),
     # 2022/01/07, 2022.01.07
-    Form("year first", rf"(?P<year>\d{{4}})[/.](?P<month>\d{{1,2}})[/.](?P<day>\d{{1,2}}){_CLOCK}"),
-    # 13/04/2022, 04/13/2022, 13.4.22, 03/04/2022 14:30 (refused: read two ways)
-    Form("numbers", rf"(?P<a>\d{{1,2}})[/.\-\s](?P<b>\d{{1,2}})[/.\-\s](?P<year>\d{{4}}|\d{{2}}){_CLOCK}",
-         short_years=True),
-    # 7 January 2022, Friday 7th January 2022, 7-Jan-22, 15 March 44 BC, 7 Jan 2022 14:30 +06:00
+    Form("year first", r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})"),
+    # 13/04/2022, 04/13/2022, 13.4.22; 03/04/2022 is refused (it reads two ways), clock or none
+    Form("numbers", r"(?P<a>\d{1,2})[/.\-\s](?P<b>\d{1,2})[/.\-\s](?P<year>\d{4}|\d{2})", short_years=True),
+    # 7 January 2022, Friday 7th January 2022, 7-Jan-22, 15 March 44 BC, 19 August AD 14
     Form("day month year", rf"{_WEEKDAY}?(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-/]*{_MONTH},?[\s\-/]*"
-                           rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}{_CLOCK}", short_years=True),
-    # January 7, 2022, Jan. 7th 2022 2pm, Fri, Jan 7 2022
+                           rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}", short_years=True),
+    # January 7, 2022, Jan. 7th 2022, Fri, Jan 7 2022
     Form("month day year", rf"{_WEEKDAY}?{_MONTH}[\s\-/]*(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)"
-                           rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}{_CLOCK}", short_years=True),
+                           rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}", short_years=True),
     # January 2022, Jan 2022, March 44 BC
     Form("month year", rf"{_MONTH},?\s*{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}", short_years=True),
 )
-# Python's engine reads ASCII only, as Arrow's does: `Auguſt` is no month (non-ASCII digits are
-# made ASCII before).
-_FORM_RE = tuple(re.compile(form.regex(), re.ASCII) for form in FORMS)
 
-# Near misses: what is wrong with them, said plainly.
+# 14:30, T14:30:15.5, 2:30 PM, 2pm, at 4:30 p.m., 14h30; then +06:00, Z, EST, UTC+6, (ALMT), Asia/Almaty
+CLOCK = (r"(?:t|,?\s+(?:at\s+)?)(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+         r"\s*(?P<ampm>[ap]\.?m\.?)?|\s*(?P<ampm2>[ap]\.?m\.?))"
+         r"(?:\s*(?P<offset>z|[+-]\d{2}(?::?\d{2})?)"
+         r"|\s*\(?(?P<zone>(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[a-z]{1,6}|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\)?)?")
+# A string is its date, then its clock if it ends with one.
+_PLAIN_CLOCK = re.sub(r"\(\?P<\w+>", "(?:", CLOCK)  # (no named parts)
+SPLIT = r"(?P<date>.*?)(?P<clock>" + _PLAIN_CLOCK + r")?"
+
+# Near misses of a date (the part before any clock): what is wrong with them, said plainly.
 _NO_YEAR = "has no year; " + HOW_TO_WRITE
-DIAGNOSES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile("(?i)^" + pattern + "$", re.ASCII), message) for pattern, message in (
-    (rf"{_WEEKDAY}?\d{{1,2}}{_ORDINAL}(?:\s+of)?[\s\-/]*(?:{_MONTH_NAMES})\.?(?:,?\s+\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?)?", _NO_YEAR),
-    (rf"{_WEEKDAY}?(?:{_MONTH_NAMES})\.?[\s\-/]*\d{{1,2}}{_ORDINAL}(?:,?\s+\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?)?", _NO_YEAR),
-    (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?(?:,?\s+\d{1,2}:\d{2})?", _NO_YEAR),
+DIAGNOSES: tuple[tuple[str, str], ...] = (
+    (rf"{_WEEKDAY}?\d{{1,2}}{_ORDINAL}(?:\s+of)?[\s\-/]*(?:{_MONTH_NAMES})\.?", _NO_YEAR),
+    (rf"{_WEEKDAY}?(?:{_MONTH_NAMES})\.?[\s\-/]*\d{{1,2}}{_ORDINAL}", _NO_YEAR),
+    (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?", _NO_YEAR),
     (r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", _NO_YEAR),
-    (rf"-?\d{{1,4}}\s*{_TIME}", "has a time but no day; " + HOW_TO_WRITE),
-    (rf"(?:{_MONTH_NAMES})\.?,?\s*\d{{1,4}}{_TIME}", "has a time but no day; " + HOW_TO_WRITE),
-))
+    (r"\d{1,2}\s*[ap]\.?m\.?", _NO_YEAR),
+)
+_NO_DAY = "has a time but no day; " + HOW_TO_WRITE
 
-_PARTS = ("sign", "year", "year2", "era", "era2", "month", "monthname", "day", "a", "b", "hour",
-          "minute", "second", "ampm", "ampm2", "offset", "zone")
+
+def _whole(pattern: str) -> str:
+    return "(?i)^(?:" + pattern + ")$"
 
 
 class DateError(ValueError):
@@ -227,8 +226,8 @@ def parse_one(text: str) -> tuple[pd.Timestamp, str, str]:
 def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
     """Parse a column of date strings, each distinct string once.
 
-    `bulk=False` reads every string the slow way, one by one: the same forms, the same result
-    (tests hold the two paths to that)."""
+    `bulk=False` reads every string with Python's regex engine only: the same grammar, the
+    same result (tests hold the two engines to that)."""
     codes, uniques = pd.factorize(texts, sort=False)
     uniques = pd.Series(uniques, dtype="str").str.strip()
     n = len(uniques)
@@ -238,10 +237,19 @@ def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
         _read_iso_bytes(uniques, out)
         rest = np.flatnonzero(~out.done)
         if len(rest):
-            _read_forms_in_bulk(uniques.iloc[rest], rest, out)
+            try:
+                _read(pa.array(uniques.iloc[rest].array, type=pa.large_string()), rest, out, _arrow)
+            except (pa.ArrowInvalid, ValueError):
+                pass  # a text Arrow cannot take: Python's engine reads it below
+    rest = np.flatnonzero(~out.done)
+    if len(rest):
+        texts_left = uniques.iloc[rest].tolist()
+        _read(pa.array([_ascii_digits(t) for t in texts_left], type=pa.large_string()), rest, out, _python,
+              names=texts_left)
     rest = np.flatnonzero(~out.done)
     for i, text in zip(rest, uniques.iloc[rest].tolist()):
-        _read_slowly(text, i, out)
+        out.errors[text] = _diagnosis(_ascii_digits(text))
+        out.done[i] = True
     index = texts.index
     if n == 0:
         empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
@@ -371,45 +379,39 @@ def _read_iso_bytes(texts: pd.Series, out: _Out) -> None:
 _YEAR_ZERO = "year 0 does not exist; years start at 0001 (1 BC is written -1 or 1 BC)"
 
 
-# --- the forms, in bulk and one by one ----------------------------------------------------------
+# --- the two regex engines: (strings, pattern) -> (matched, {part: strings, "" where not written}) ---
 
-def _read_forms_in_bulk(texts: pd.Series, index: np.ndarray, out: _Out) -> None:
-    """Each form over the strings not yet read, with Arrow's regex engine."""
-    array = pa.array(texts.array, type=pa.large_string())
-    try:
-        for form in FORMS:
-            if not len(array):
-                return
-            found = pc.extract_regex(array, form.regex())
-            matched = found.is_valid().to_numpy(zero_copy_only=False)
-            if not matched.any():
-                continue
-            keep = pa.array(matched)
-            found, these = found.filter(keep), array.filter(keep)
-            parts = {f.name: found.field(f.name) for f in found.type}
-            _from_parts(form, parts, lambda i, these=these: these[int(i)].as_py(), index[matched], out)
-            array, index = array.filter(pa.array(~matched)), index[~matched]
-    except (pa.ArrowInvalid, ValueError):
-        return  # a text the bulk pass cannot take: the rest are read one by one
+def _arrow(array: pa.Array, pattern: str) -> tuple[np.ndarray, dict]:
+    found = pc.extract_regex(array, _whole(pattern))
+    if isinstance(found, pa.ChunkedArray):
+        found = found.combine_chunks()
+    matched = found.is_valid().to_numpy(zero_copy_only=False)
+    return matched, {f.name: pc.fill_null(found.field(f.name).cast(pa.large_string()), "") for f in found.type}
 
 
-def _read_slowly(text: str, i: int, out: _Out) -> None:
-    """One string, through the same forms with Python's regex engine."""
-    ascii_text = _ascii_digits(text)
-    for form, pattern in zip(FORMS, _FORM_RE):
-        match = pattern.fullmatch(ascii_text)
-        if match:
-            parts = {name: pa.array([value or ""], type=pa.large_string())
-                     for name, value in match.groupdict().items()}
-            _from_parts(form, parts, lambda _: text, np.array([i]), out)
-            return
+_COMPILED: dict[str, re.Pattern] = {}
+
+
+def _python(array: pa.Array, pattern: str) -> tuple[np.ndarray, dict]:
+    # ASCII only, as Arrow's engine reads the patterns: `Auguſt` is no month, `K` no k.
+    compiled = _COMPILED.get(pattern) or _COMPILED.setdefault(pattern, re.compile(_whole(pattern), re.ASCII))
+    matches = [compiled.fullmatch(text) for text in array.to_pylist()]
+    matched = np.array([m is not None for m in matches], dtype=bool)
+    parts = {name: pa.array([(m.group(name) or "") if m else "" for m in matches], type=pa.large_string())
+             for name in compiled.groupindex}
+    return matched, parts
+
+
+def _diagnosis(text: str) -> str:
+    """Why a string is no date: its date part, before any clock, names the near miss."""
+    split = re.fullmatch(_whole(SPLIT), text, re.ASCII)
+    date, clock = (split.group("date"), split.group("clock")) if split else (text, None)
     for pattern, message in DIAGNOSES:
-        if pattern.fullmatch(ascii_text):
-            out.errors[text] = message
-            break
-    else:
-        out.errors[text] = UNREADABLE
-    out.done[i] = True
+        if re.fullmatch(_whole(pattern), date, re.ASCII):
+            return message
+    if clock and any(re.fullmatch(_whole(form.pattern), date, re.ASCII) for form in FORMS):
+        return _NO_DAY
+    return UNREADABLE
 
 
 UNREADABLE = f"is not a date that can be read; {HOW_TO_WRITE}"
@@ -419,53 +421,181 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
 
 
-def _from_parts(form: Form, parts: dict, name_of, at: np.ndarray, out: _Out) -> None:
-    """The strings that one form matched, from their parts (Arrow string arrays, "" where a
-    part is not written; absent where the form has no such part) to dates."""
-    n = len(at)
-    texts: dict[str, np.ndarray] = {}
+# --- strings to dates: split each into its date and its clock, read each distinct one once -----
 
-    def text(*names) -> np.ndarray:
-        """The first of the parts written, as a numpy array of str ("" where none is)."""
-        key = ",".join(names)
-        if key not in texts:
-            result = np.full(n, "", dtype=object)
-            for name in reversed(names):
-                if name in parts:
-                    values = parts[name].to_numpy(zero_copy_only=False).astype(object)
-                    result = np.where(values != "", values, result)
-            texts[key] = result.astype(str)
-        return texts[key]
+def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] | None = None) -> None:
+    """Read the strings of `array` (at positions `at` among the distinct strings) with `engine`;
+    those no form matches are left for the next engine. `names`: the strings as written, if
+    `array` holds them changed (non-ASCII digits made ASCII)."""
+    name_of = (lambda i: names[i]) if names is not None else (lambda i: array[int(i)].as_py())
+    matched, split = _split(array) if engine is _arrow else engine(array, SPLIT)
+    date_codes, date_texts = _distinct(split["date"])
+    clock_codes, clock_texts = _distinct(split["clock"])
+    date = _read_dates(date_texts, engine)
+    clock = _read_clocks(clock_texts, engine)
+    known = matched & date.matched[date_codes] & clock.matched[clock_codes]
+    rows = np.flatnonzero(known)
+    d, c = date_codes[rows], clock_codes[rows]
+    timed = clock.written[c]
+    problem = np.where(date.problem[d] != "", date.problem[d], clock.problem[c]).astype(object)
+    problem[(problem == "") & timed & (date.precision[d] != "day")] = _NO_DAY
+    values = date.values[d] + np.where(timed, clock.seconds[c], 0) * np.timedelta64(1, "s")
+    precision = np.where(timed, "minute", date.precision[d]).astype(object)
+    offset, warning = _offsets(clock.offset[c], clock.zone[c], values, problem)
+    _settle(out, at[rows], lambda i: name_of(rows[i]), _Composed(values, problem), precision, offset,
+            warning=warning)
 
-    def number(*names, default=0) -> np.ndarray:
-        values = np.full(n, default, dtype=np.int64)
+
+def _split(array: pa.Array) -> tuple[np.ndarray, dict]:
+    """SPLIT as Arrow reads it, faster than extracting its parts: the clock at the end is cut
+    off (the leftmost one that runs to the end, as SPLIT's lazy date finds it), and the clock
+    is what was cut off, taken from the string's bytes."""
+    date = pc.replace_substring_regex(array, "(?i)(?:" + _PLAIN_CLOCK + ")$", "", max_replacements=1)
+    if isinstance(date, pa.ChunkedArray):
+        date = date.combine_chunks()
+    _, offsets, data = array.buffers()
+    n = len(array)
+    offsets = np.frombuffer(offsets, dtype=np.int64, count=n + 1, offset=array.offset * 8)
+    data = np.frombuffer(data, dtype=np.uint8) if data else np.zeros(0, np.uint8)
+    starts = offsets[:-1] + pc.binary_length(date).to_numpy(zero_copy_only=False).astype(np.int64)
+    lengths = offsets[1:] - starts
+    ends = np.concatenate([[0], np.cumsum(lengths)])
+    picked = np.repeat(starts - ends[:-1], lengths) + np.arange(ends[-1])
+    clock = pa.LargeStringArray.from_buffers(n, pa.py_buffer(ends), pa.py_buffer(data[picked].tobytes()))
+    return np.ones(n, dtype=bool), {"date": date, "clock": clock}
+
+
+def _distinct(array: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    encoded = pc.dictionary_encode(array)
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary
+
+
+@dataclass
+class _Dates:
+    matched: np.ndarray    # a form reads it
+    values: np.ndarray     # datetime64[s]
+    precision: np.ndarray  # object
+    problem: np.ndarray    # object: "" or what is wrong
+
+
+def _read_dates(texts: pa.Array, engine) -> _Dates:
+    """Each date text through the forms, in order: the first that matches reads it."""
+    n = len(texts)
+    result = _Dates(np.zeros(n, dtype=bool), np.full(n, np.datetime64("NaT"), dtype=UNIT),
+                    np.full(n, "", dtype=object), np.full(n, "", dtype=object))
+    left, where = texts, np.arange(n)
+    for form in FORMS:
+        if not len(left):
+            break
+        matched, parts = engine(left, form.pattern)
+        if not matched.any():
+            continue
+        keep = pa.array(matched)
+        at = where[matched]
+        composed, precision = _date_parts(form, {name: part.filter(keep) for name, part in parts.items()})
+        result.matched[at] = True
+        result.values[at], result.problem[at], result.precision[at] = composed.values, composed.problem, precision
+        left, where = left.filter(pa.array(~matched)), where[~matched]
+    return result
+
+
+@dataclass
+class _Clocks:
+    matched: np.ndarray   # "" (no clock) or CLOCK reads it
+    written: np.ndarray   # a clock is there
+    seconds: np.ndarray   # since midnight
+    offset: np.ndarray    # object: as written ("+06:00", "Z")
+    zone: np.ndarray      # object: a zone's name as written ("EST")
+    problem: np.ndarray   # object
+
+
+def _read_clocks(texts: pa.Array, engine) -> _Clocks:
+    n = len(texts)
+    written = pc.not_equal(texts, "").to_numpy(zero_copy_only=False)
+    matched, parts = engine(texts, CLOCK)
+    p = _Parts(parts, n)
+    hour, minute, second = p.number("hour"), p.number("minute"), p.number("second")
+    problem = np.full(n, "", dtype=object)
+    half = p.written("ampm", "ampm2")
+    if half.any():
+        pm = pc.starts_with(pc.utf8_lower(p.part("ampm", "ampm2")), "p").to_numpy(zero_copy_only=False)
+        for i in np.flatnonzero(half & ((hour < 1) | (hour > 12))):
+            problem[i] = (f"{hour[i]}:{minute[i]:02d} {'PM' if pm[i] else 'AM'} is not a time of day: with AM or "
+                          f"PM the hour runs 1-12")
+        hour = np.where(half, hour % 12 + np.where(pm, 12, 0), hour)
+    for i in np.flatnonzero((problem == "") & matched & ((hour > 23) | (minute > 59) | (second > 59))):
+        problem[i] = (f"{hour[i]:02d}:{minute[i]:02d} is not a time of day "
+                      f"({'hours run 00-23' if hour[i] > 23 else 'minutes run 00-59'})")
+    offset = p.strings(p.written("offset"), "offset")
+    offset[offset == "z"] = "Z"
+    return _Clocks(matched | ~written, written, hour * 3600 + minute * 60 + second, offset,
+                   p.strings(p.written("zone"), "zone"), problem)
+
+
+class _Parts:
+    """A form's parts for the strings it matched: Arrow string arrays, "" where not written."""
+
+    def __init__(self, parts: dict, n: int):
+        self.parts, self.n = parts, n
+        self.empty = pa.array([""] * n, type=pa.large_string())
+
+    def part(self, *names) -> pa.Array:
+        """The first of the parts written ("" where none is)."""
+        result = None
+        for name in reversed(names):
+            if name in self.parts:
+                value = self.parts[name]
+                result = value if result is None else pc.if_else(pc.equal(value, ""), result, value)
+        return self.empty if result is None else result
+
+    def written(self, *names) -> np.ndarray:
+        return pc.not_equal(self.part(*names), "").to_numpy(zero_copy_only=False)
+
+    def strings(self, where: np.ndarray, *names) -> np.ndarray:
+        """The parts as str at `where` (an object array, "" elsewhere): only the rows asked."""
+        result = np.full(self.n, "", dtype=object)
+        if where.any():
+            result[where] = self.part(*names).filter(pa.array(where)).to_pylist()
+        return result
+
+    def number(self, *names, default=0) -> np.ndarray:
+        values = np.full(self.n, default, dtype=np.int64)
         for name in names:
-            if name not in parts:
+            if name not in self.parts:
                 continue
-            part = parts[name]
-            written = pc.not_equal(part, "").to_numpy(zero_copy_only=False)
-            if not written.any():
+            value = self.parts[name]
+            given = pc.not_equal(value, "").to_numpy(zero_copy_only=False)
+            if not given.any():
                 continue
             # A part longer than any year (99999999999) is out of range, not an overflow.
-            digits = pc.utf8_slice_codeunits(pc.if_else(pc.equal(part, ""), "0", part), 0, 9)
-            values = np.where(written, pc.cast(digits, pa.int64()).to_numpy(), values)
+            digits = pc.utf8_slice_codeunits(pc.if_else(pc.equal(value, ""), "0", value), 0, 9)
+            values = np.where(given, pc.cast(digits, pa.int64()).to_numpy(), values)
         return values
 
+
+def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray]:
+    """The dates one form matched, from their parts: values, what is wrong, precision."""
+    n = len(next(iter(parts.values()))) if parts else 0
+    p = _Parts(parts, n)
     problem = np.full(n, "", dtype=object)
-    year_text = text("year", "year2")
-    year_digits = np.char.str_len(year_text)
-    year = number("year", "year2")
-    era = np.char.replace(np.char.lower(text("era", "era2")), ".", "")
-    bc = (text("sign") == "-") | (era == "bc") | (era == "bce")
+    year_digits = pc.utf8_length(p.part("year", "year2")).to_numpy(zero_copy_only=False)
+    year = p.number("year", "year2")
+    era = pc.replace_substring(pc.utf8_lower(p.part("era", "era2")), ".", "")
+    no_era = pc.equal(era, "").to_numpy(zero_copy_only=False)
+    bc = (pc.equal(p.part("sign"), "-").to_numpy(zero_copy_only=False)
+          | pc.is_in(era, value_set=pa.array(["bc", "bce"], type=pa.large_string())).to_numpy(zero_copy_only=False))
     if form.short_years:
-        short = (year_digits == 2) & (era == "")
+        short = (year_digits == 2) & no_era
         if form.name == "month year":  # January 7: a day, not the year 7
-            problem[(year_digits <= 2) & (era == "")] = "has no year, or a year of two digits; " + HOW_TO_WRITE
+            problem[(year_digits <= 2) & no_era] = "has no year, or a year of two digits; " + HOW_TO_WRITE
         else:
-            problem[(year_digits == 1) & (era == "")] = UNREADABLE
-        if short.any() and form.name != "month year":
-            info = dateutil_parser.parserinfo()  # as dateutil reads 22: 2022
-            year = np.where(short, [info.convertyear(int(y)) for y in year], year)
+            problem[(year_digits == 1) & no_era] = UNREADABLE
+            if short.any():
+                info = dateutil_parser.parserinfo()  # as dateutil reads 22: 2022
+                expanded = {y: info.convertyear(int(y)) for y in np.unique(year[short])}
+                year = np.where(short, [expanded.get(y, y) for y in year], year)
     if form.name == "short year":
         for i in np.flatnonzero((year_digits < 3) & ~bc):
             problem[i] = (f"is a number of {year_digits[i]} digit{'s' if year_digits[i] > 1 else ''}, not a "
@@ -474,30 +604,25 @@ def _from_parts(form: Form, parts: dict, name_of, at: np.ndarray, out: _Out) -> 
     problem[(year == 0) & (problem == "")] = _YEAR_ZERO
     year = np.where(bc, 1 - year, year)  # astronomical: 1 BC is year 0
 
-    month = number("month", default=1)
-    names = text("monthname")
-    named = names != ""
+    month = p.number("month", default=1)
+    named = p.written("monthname")
     if named.any():
-        numbers = np.array([_MONTH_NUMBERS.get(name.lower(), 0) for name in names], dtype=np.int64)
+        found = pc.index_in(pc.utf8_lower(p.part("monthname")), value_set=_MONTH_KEYS)
+        numbers = _MONTH_VALUES[pc.fill_null(found, len(_MONTH_VALUES) - 1).to_numpy(zero_copy_only=False)]
         problem[named & (numbers == 0) & (problem == "")] = UNREADABLE  # a look-alike: Auguſt
         month = np.where(named, np.maximum(numbers, 1), month)
-    day = number("day", default=1)
+    day = p.number("day", default=1)
     if "a" in parts:
-        day, month = _day_and_month(number("a"), number("b"), year, problem)
-    hour, minute, second = number("hour"), number("minute"), number("second")
-    ampm = np.char.lower(text("ampm", "ampm2"))
-    half = ampm != ""
-    if half.any():
-        for i in np.flatnonzero(half & ((hour < 1) | (hour > 12)) & (problem == "")):
-            problem[i] = (f"{hour[i]}:{minute[i]:02d} {ampm[i].upper()} is not a time of day: with AM or PM "
-                          f"the hour runs 1-12")
-        hour = np.where(half, hour % 12 + np.where(np.char.startswith(ampm, "p"), 12, 0), hour)
-    composed = _compose(year, month, day, hour, minute, second)
-    level = np.where(text("hour") != "", "minute", np.where(
-        (text("day") != "") | (text("a") != ""), "day",
-        np.where((text("month") != "") | named, "month", "year"))).astype(object)
-    offset, warning = _offsets(text("offset"), text("zone"), composed.values, problem)
-    _settle(out, at, name_of, composed, level, offset, problem, warning)
+        day, month = _day_and_month(p.number("a"), p.number("b"), year, problem)
+    zero = np.zeros(n, dtype=np.int64)
+    composed = _compose(year, month, day, zero, zero, zero)
+    composed.problem = np.where(problem != "", problem, composed.problem).astype(object)
+    precision = np.where(p.written("day", "a"), "day", np.where(p.written("month") | named, "month", "year"))
+    return composed, precision.astype(object)
+
+
+_MONTH_KEYS = pa.array(list(_MONTH_NUMBERS), type=pa.large_string())
+_MONTH_VALUES = np.array([*_MONTH_NUMBERS.values(), 0], dtype=np.int64)  # the last: not a month
 
 
 def _day_and_month(a, b, year, problem):
@@ -529,7 +654,8 @@ def _days_in(year: int, month: int) -> int:
 
 def _offsets(written: np.ndarray, zones: np.ndarray, values: np.ndarray, problem: np.ndarray):
     """The offset of each string as shown ("+06:00", "Z"), and a warning where a zone is unknown."""
-    offset = np.where(np.char.upper(written) == "Z", "Z", written).astype(object)
+    offset = written.copy()
+    offset[offset == "z"] = "Z"
     warning = np.full(len(written), "", dtype=object)
     for i in np.flatnonzero(zones != ""):
         if problem[i]:

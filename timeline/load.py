@@ -169,7 +169,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
     """The accepted accounts, and their events' ids as pd.factorize gives them (codes, ids)."""
     for name in schema.NAMES:
         if name not in frame:
-            frame[name] = pd.Series([""] * len(frame), dtype="str", index=frame.index)
+            frame[name] = _blank(frame.index)
     edges = {}  # name -> the first byte of each value (see _rough_edges), where known
     for name in schema.NAMES:
         frame[name], edges[name] = _strip(frame[name])
@@ -240,6 +240,13 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
     accounts = accounts.reset_index(drop=True)
     _check_categories(accounts, problems)
     return accounts, (codes, ids)
+
+
+def _blank(index: pd.Index) -> pd.Series:
+    """A column of empty strings (a column the file does not have), without a string per row."""
+    n = len(index)
+    empty = pa.LargeStringArray.from_buffers(n, pa.py_buffer(np.zeros(n + 1, np.int64)), pa.py_buffer(b""))
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([empty])), index=index, dtype="str")
 
 
 def _category(distinct: np.ndarray, take: np.ndarray, keep, index: pd.Index) -> pd.Series:
