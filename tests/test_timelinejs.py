@@ -6,10 +6,12 @@ import html
 import json
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 import timeline
-from timeline import cli, schema, timelinejs
+from timeline import cli, dates, schema, timelinejs
 from timeline.problems import ERROR, WARNING, Problem
 from timeline.timelinejs import CellError
 
@@ -122,6 +124,19 @@ def test_sheet_date_refuses(cells, prefix, column, message):
         timelinejs.sheet_date(*cells, prefix=prefix)
     assert refused.value.column == column
     assert str(refused.value).startswith(message)
+
+
+@pytest.mark.parametrize("value, year", [
+    (np.datetime64("2022-01-07T14:30", "s"), 2022),
+    (pd.Timestamp("2022-01-07"), 2022),
+    (np.datetime64("0600-01-01", "s"), 600),
+    (np.datetime64("0001-01-01", "s"), 1),
+    (np.datetime64("0000-06-01", "s"), -1),        # astronomical 0 is 1 BC
+    (np.datetime64("-0499-03-15T14:30", "s"), -500),  # astronomical -499 is 500 BC
+    (pd.Timestamp(np.datetime64("-0499-03-15T14:30", "s")), -500),
+])
+def test_year_as_written(value, year):
+    assert dates.year_as_written(value) == year
 
 
 # --- the header, matched by name ----------------------------------------------------------------
