@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import json
 from pathlib import Path
 
@@ -32,6 +33,7 @@ EVENTS = Path(__file__).resolve().parent.parent / "events.csv"
     ("<ul><li>one</li><li>two</li></ul>", "\u2022 one\n\u2022 two"),
     ('see <a href="https://example.org/a">the report</a>', "see the report (https://example.org/a)"),
     ('<a href="https://example.org">https://example.org</a>', "https://example.org"),
+    ('see <a href="//example.org/a">the report</a>', "see the report (https://example.org/a)"),
     ('<a href="javascript:alert(1)">click</a>', "click"),
     ("x<script>alert(1)</script><style>p{}</style>y", "xy"),
     ("  lots   of\n\n\n\n  space  ", "lots of\n\nspace"),
@@ -100,7 +102,27 @@ def test_clock_refuses(text):
     ((" 2022 ", " 1 ", " 7 "), "2022-01-07"),
     (("2022.0", "1.0"), "2022-01"),
     (("476",), "0476"),
+    (("600", "3", "15"), "0600-03-15"),
+    (("0600",), "0600"),
+    (("45",), "0045"),
+    (("1",), "0001"),
     (("2024", "2", "29"), "2024-02-29"),
+    (("2000", "2", "29"), "2000-02-29"),
+    # BC, as TimelineJS's sheets write it: a negative year (-500 is 500 BC)
+    (("-500",), "-0500"),
+    (("-500", "3"), "-0500-03"),
+    (("-500", "3", "15"), "-0500-03-15"),
+    (("-500", "3", "15", "2:30 PM"), "-0500-03-15 14:30"),
+    (("-44", "3", "15"), "-0044-03-15"),
+    (("-1",), "-0001"),
+    (("-1", "2", "29"), "-0001-02-29"),    # 1 BC is a leap year (astronomical year 0)
+    (("-5", "2", "29"), "-0005-02-29"),    # and so is 5 BC (astronomical -4)
+    (("-9999",), "-9999"),
+    (("-500.0",), "-0500"),
+    # numbers as TimelineJS reads them: spaces and thousands separators left out
+    (("1,944", "6", "6"), "1944-06-06"),
+    (("- 500",), "-0500"),
+    ((" 2 022 ",), "2022"),
 ])
 def test_sheet_date(cells, date):
     assert timelinejs.sheet_date(*cells) == date
@@ -110,8 +132,18 @@ def test_sheet_date(cells, date):
     (("",), "", "Year", "Year is empty"),
     (("", "1", "7"), "", "Year", "Year is empty but Month, Day are given"),
     (("", "1"), "End ", "End Year", "End Year is empty but End Month is given"),
-    (("-500",), "", "Year", "Year '-500' is before year 1, which events.csv cannot hold"),
-    (("MMXXII",), "", "Year", "Year 'MMXXII' is not a whole number from 1 to 9999"),
+    (("0",), "", "Year", "Year '0': there is no year 0; the year before 1 is -1 (1 BC)"),
+    (("-0",), "", "Year", "Year '-0': there is no year 0"),
+    (("MMXXII",), "", "Year", "Year 'MMXXII' is not a year events.csv can hold; write a whole "
+                              "number from -9999 to 9999, such as 2022, or -500 for 500 BC"),
+    (("500 BC",), "", "Year", "Year '500 BC' is not a year events.csv can hold"),
+    (("-13800000000",), "", "Year", "Year '-13800000000' is not a year events.csv can hold"),
+    (("10000",), "", "Year", "Year '10000' is not a year events.csv can hold"),
+    (("-500", "2", "29"), "", "Day", "Day '29': February 500 BC has 28 days, so day 29 does not exist"),
+    (("2023", "2", "29"), "", "Day", "Day '29': February 2023 has 28 days"),
+    (("1900", "2", "29"), "", "Day", "Day '29': February 1900 has 28 days"),
+    (("2022", "4", "31"), "", "Day", "Day '31': April 2022 has 30 days"),
+    (("2022", "1", "32"), "", "Day", "Day '32' is not a whole number from 1 to 31"),
     (("2022", "13"), "", "Month", "Month '13' is not a whole number from 1 to 12"),
     (("2022", "Jan"), "", "Month", "Month 'Jan' is not a whole number from 1 to 12"),
     (("2022", "", "7"), "", "Day", "Day is given without Month"),
@@ -167,7 +199,7 @@ def test_read_sheet_converts_every_kind_of_row():
     sheet = timelinejs.read_sheet(SHEET.read_bytes(), SHEET.name)
     assert sheet.title == "Kazakhstan's January 2022 unrest"
     by_row = {entry.sheet_row: entry for entry in sheet.entries}
-    assert sorted(by_row) == [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 17]   # the title row (2) is not an event
+    assert sorted(by_row) == [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17]   # the title row (2) is not an event
     era = by_row[3]
     assert era.era and era.account["category"] == "Era"
     assert (era.account["date"], era.account["end_date"]) == ("2022-01-05", "2022-01-19")
@@ -176,20 +208,27 @@ def test_read_sheet_converts_every_kind_of_row():
     assert by_row[4].account["date"] == "2021-12"                         # month precision
     assert by_row[4].account["description"] == "The Conseil d'Etat annuls the CNDA decision & sends the case back."
     assert by_row[5].account["source"] == "Crisis24"                        # HTML credit, as text
+    assert by_row[5].account["source_url"] == "https://www.crisis24.com"    # ... and its link (no Media)
     assert by_row[5].account["description"] == (
         "Residents block roads and rally outside the local administration over the gas price.\n\n"
         "Crowd estimates range from hundreds to thousands.")
     assert by_row[6].account["source_url"].startswith("https://netblocks.org/")
+    assert by_row[6].account["description"].endswith("\n\nTraffic graph")      # the caption of a link
+    assert by_row[6].account["media"] == ""                                  # a report, not a picture
     assert by_row[7].account["date"] == "2022-01-05 16:30"                 # 4:30 PM
-    assert by_row[8].account["source_url"] == ""                           # images/akimat.jpg
+    assert by_row[8].account["source_url"] == by_row[8].account["media"] == ""   # images/akimat.jpg
     assert by_row[9].account["date"] == "2022-01-07 14:30"
+    assert by_row[9].account["description"].endswith("\n\nDisplay date: Friday 7 January")
     assert "alert" not in by_row[9].account["description"]
     assert by_row[12].account["date"] == "2022"                             # year only
     assert by_row[12].account["category"] == "Event"                        # empty Group
+    assert by_row[16].account["title"] == "A row with no headline"          # from its Text
+    assert by_row[16].account["description"] == "A row with no headline."
     skipped = {(p.row, p.column) for p in sheet.problems if p.level == ERROR}
-    assert skipped == {(14, "Day"), (15, "Year"), (16, "Headline")}
-    not_carried = {p.column for p in sheet.problems if p.row == 1}
-    assert not_carried == {"Display Date", "Media Caption", "Alt Text", "Background", "Media"}
+    assert skipped == {(14, "Day"), (15, "Year")}
+    noted = {p.column: p.message for p in sheet.problems if p.row == 1}
+    assert set(noted) == {"Display Date", "Media Caption", "Alt Text", "Background", "Media"}
+    assert "in row 8," in noted["Media"] and "in rows 6 and 8," in noted["Alt Text"]
 
 
 def test_read_sheet_old_header_and_no_title_row():
@@ -208,7 +247,11 @@ def test_read_sheet_old_header_and_no_title_row():
      Problem(0, "", ERROR, "the sheet is not UTF-8 text; export it from Google Sheets as CSV, "
                            "or save it as CSV UTF-8")),
     (b"Year,Headline,Type\n2022,A,title\n2022,B,title\n",
-     Problem(3, "Type", WARNING, "a second title row (the first is row 2); it is skipped")),
+     Problem(3, "Type", WARNING, "a second title row (the first is row 2): TimelineJS shows it as an "
+                                 "event, and it is imported as one")),
+    (b"Year,Headline,Type\n2022,A,title\n,B,title\n",
+     Problem(3, "Type", WARNING, "a second title row (the first is row 2) with no Year: TimelineJS "
+                                 "leaves it out, and so does import")),
     (b"Year,Headline,Type\n2022,A,slide\n",
      Problem(2, "Type", WARNING, "Type 'slide' is neither title nor era; the row is imported as an event")),
 ])
@@ -220,6 +263,238 @@ def test_a_bom_and_blank_rows_are_fine():
     data = b"\xef\xbb\xbfYear,Headline\r\n,\r\n2022,A\r\n\r\n"
     sheet = timelinejs.read_sheet(data, "sheet.csv")
     assert [(e.sheet_row, e.account["date"]) for e in sheet.entries] == [(3, "2022")]
+
+
+# --- every cell of a row ends up somewhere ----------------------------------------------------------
+
+def sheet_bytes(*rows: dict) -> bytes:
+    """A sheet in TimelineJS's template columns, with these rows (cells left out are empty)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=timelinejs.SHEET_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({"Year": "2022", **row})
+    return out.getvalue().encode()
+
+
+def one(row: dict) -> tuple[dict, list[Problem]]:
+    sheet = timelinejs.read_sheet(sheet_bytes(row), "sheet.csv")
+    [entry] = sheet.entries
+    return entry.account, sheet.problems
+
+
+def notes(problems: list[Problem]) -> dict[str, str]:
+    return {p.column: p.message for p in problems if p.row == 1}
+
+
+TWEET = ('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Clocks go back tonight '
+         '<a href="https://t.co/AbCdEf">pic.twitter.com/AbCdEf</a></p>&mdash; Clock Desk '
+         '(@clockdesk_example) <a href="https://twitter.com/clockdesk_example/status/1000000000000000001'
+         '?ref_src=twsrc%5Etfw">October 30, 2021</a></blockquote> '
+         '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>')
+INSTAGRAM = ('<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/Cexample1/'
+             '?utm_source=ig_embed" data-instgrm-version="14"><div><a href="https://www.instagram.com/p/'
+             'Cexample1/?utm_source=ig_embed" target="_blank">View this post on Instagram</a><p><a '
+             'href="https://www.instagram.com/p/Cexample1/?utm_source=ig_embed">A post shared by Town '
+             'Hall Clock (@townhallclock_example)</a></p></div></blockquote> '
+             '<script async src="//www.instagram.com/embed.js"></script>')
+
+
+@pytest.mark.parametrize("row, expect", [
+    # a picture: our media columns; its credit is also the account's source
+    ({"Media": "https://example.org/img/sundial.jpg", "Media Credit": "Ana Silva/Example Photo",
+      "Media Caption": "A <i>bronze</i> sundial", "Alt Text": "A sundial's shadow at noon"},
+     {"media": "https://example.org/img/sundial.jpg", "media_credit": "Ana Silva/Example Photo",
+      "media_caption": "A bronze sundial", "media_alt": "A sundial's shadow at noon",
+      "source": "Ana Silva/Example Photo", "source_url": "", "description": ""}),
+    # a video page; a credit that links keeps its address
+    ({"Media": "https://www.youtube.com/watch?v=abc123XYZ00",
+      "Media Credit": '<a href="https://www.youtube.com/@example">Example Channel</a>'},
+     {"media": "https://www.youtube.com/watch?v=abc123XYZ00",
+      "media_credit": "Example Channel (https://www.youtube.com/@example)", "source": "Example Channel"}),
+    # protocol-relative, as TimelineJS accepts it
+    ({"Media": "//example.org/img/clock.png"}, {"media": "https://example.org/img/clock.png"}),
+    ({"Media": "//example.org/story"}, {"media": "", "source_url": "https://example.org/story"}),
+    # an article (or a tweet, a map, Wikipedia...): the account's source link, not media
+    ({"Media": "https://example.org/news/clocks-change", "Media Credit": "Example Times"},
+     {"media": "", "media_credit": "", "source_url": "https://example.org/news/clocks-change",
+      "source": "Example Times"}),
+    ({"Media": "https://en.wikipedia.org/wiki/Sundial"},
+     {"media": "", "source_url": "https://en.wikipedia.org/wiki/Sundial"}),
+    # no Media: the credit's own link is the source link
+    ({"Media Credit": '<a href="https://example.org/desk">The Desk</a>'},
+     {"source": "The Desk", "source_url": "https://example.org/desk", "description": ""}),
+    # the Media link is the source link, the credit's other link goes to the description
+    ({"Media": "https://example.org/news/1", "Media Credit": '<a href="https://example.org/desk">The Desk</a>',
+      "Media Caption": "The desk's <b>report</b>", "Text": "Body."},
+     {"source_url": "https://example.org/news/1", "source": "The Desk",
+      "description": "Body.\n\nThe desk's report\n\nCredit: The Desk (https://example.org/desk)"}),
+    ({"Media": "https://example.org/news/1", "Media Credit": '<a href="https://example.org/news/1">The Desk</a>'},
+     {"source_url": "https://example.org/news/1", "description": ""}),
+    # embed codes: their text in the description, the address they show kept
+    ({"Media": TWEET, "Text": "<p>A tweet.</p>"},
+     {"media": "", "source_url": "https://twitter.com/clockdesk_example/status/1000000000000000001?ref_src=twsrc%5Etfw",
+      "description": "A tweet.\n\nClocks go back tonight pic.twitter.com/AbCdEf (https://t.co/AbCdEf)\n\n"
+                     "\u2014 Clock Desk (@clockdesk_example) October 30, 2021 (https://twitter.com/"
+                     "clockdesk_example/status/1000000000000000001?ref_src=twsrc%5Etfw)"}),
+    ({"Media": INSTAGRAM},
+     {"source_url": "https://www.instagram.com/p/Cexample1/?utm_source=ig_embed",
+      "description": "View this post on Instagram (https://www.instagram.com/p/Cexample1/?utm_source=ig_embed)"
+                     "\n\nA post shared by Town Hall Clock (@townhallclock_example) "
+                     "(https://www.instagram.com/p/Cexample1/?utm_source=ig_embed)"}),
+    ({"Media": '<iframe width="560" height="315" src="//www.youtube.com/embed/abc123XYZ00" '
+               'frameborder="0" allowfullscreen></iframe>', "Media Caption": "The talk"},
+     {"media": "https://www.youtube.com/embed/abc123XYZ00", "media_caption": "The talk", "description": ""}),
+    ({"Media": '<iframe src="https://www.google.com/maps/embed?pb=!1m18"></iframe>'},
+     {"media": "", "source_url": "https://www.google.com/maps/embed?pb=!1m18"}),
+    ({"Media": "<blockquote>Time is what clocks measure. <cite>A physicist</cite></blockquote>"},
+     {"media": "", "source_url": "", "description": "Time is what clocks measure. A physicist"}),
+    # links inside Text, protocol-relative too
+    ({"Text": 'See <a href="//example.org/a">the report</a>.'},
+     {"description": "See the report (https://example.org/a)."}),
+])
+def test_media_and_its_cells(row, expect):
+    account, _ = one(row)
+    assert {key: account[key] for key in expect} == expect
+
+
+@pytest.mark.parametrize("row, column, words", [
+    ({"Media": TWEET}, "Media", "Media is an embed code in row 2"),
+    ({"Media": "images/clock.jpg"}, "Media", "Media is not a web link in row 2, so it is not imported"),
+    ({"Media": "https://example.org/news/1", "Media Caption": "c"}, "Media Caption",
+     "Media Caption is added to the description in row 2"),
+    ({"Media": "https://example.org/news/1", "Alt Text": "a"}, "Alt Text", "Alt Text is not imported in row 2"),
+    ({"Media": "https://example.org/x.jpg", "Media Thumbnail": "https://example.org/t.jpg"}, "Media Thumbnail",
+     "Media Thumbnail is not imported (row 2)"),
+    ({"Background": "#223344"}, "Background", "Background is not imported (row 2)"),
+])
+def test_what_has_no_column_is_said_with_its_rows(row, column, words):
+    _, problems = one(row)
+    assert notes(problems)[column].startswith(words)
+    assert all(p.level == WARNING for p in problems)
+
+
+def test_a_picture_and_a_link_say_nothing():
+    for media in ("https://example.org/x.jpg", "https://example.org/news/1", ""):
+        _, problems = one({"Media": media, "Media Credit": "Desk", "Headline": "A"})
+        assert problems == []
+
+
+def test_notes_name_every_row_once_per_column():
+    sheet = timelinejs.read_sheet(sheet_bytes(
+        *({"Headline": f"H{n}", "Background": "#000" if n in (2, 3, 4, 5, 9) else ""} for n in range(2, 12))
+    ), "sheet.csv")
+    [problem] = sheet.problems
+    assert (problem.row, problem.column, problem.level) == (1, "Background", WARNING)
+    assert "(rows 2-5 and 9)" in problem.message
+
+
+@pytest.mark.parametrize("rows, text", [
+    ([4], "row 4"), ([4, 7], "rows 4 and 7"), ([4, 7, 9], "rows 4, 7 and 9"), ([9, 4, 4], "rows 4 and 9"),
+    ([2, 3], "rows 2 and 3"), ([2, 3, 4, 40], "rows 2-4 and 40"), ([2, 3, 5, 6, 7], "rows 2, 3 and 5-7"),
+])
+def test_rows_text(rows, text):
+    assert timelinejs.rows_text(rows) == text
+
+
+@pytest.mark.parametrize("display, cells, kept", [
+    ("7 January 2022", {"Month": "1", "Day": "7"}, False),            # what the dashboard shows anyway
+    ("7 january 2022.", {"Month": "1", "Day": "7"}, False),
+    ("January 2022", {"Month": "1"}, False),
+    ("7 January 2022, 14:30", {"Month": "1", "Day": "7", "Time": "2:30 PM"}, False),
+    ("4 January 2022 to 10 January 2022",
+     {"Month": "1", "Day": "4", "End Year": "2022", "End Month": "1", "End Day": "10"}, False),
+    ("Friday 7 January", {"Month": "1", "Day": "7"}, True),           # says more: kept
+    ("Early 2022", {}, True),
+    ("4-10 January", {"Month": "1", "Day": "4", "End Year": "2022", "End Month": "1", "End Day": "10"}, True),
+    ("c. 1500 BC", {"Year": "-1500"}, True),
+])
+def test_display_date_is_kept_when_it_says_more_than_the_date(display, cells, kept):
+    account, problems = one({"Text": "Body.", "Display Date": display, **cells})
+    assert account["description"] == ("Body.\n\nDisplay date: " + display if kept else "Body.")
+    assert ("Display Date" in notes(problems)) == kept
+
+
+@pytest.mark.parametrize("display", ["500 BC", "500 BCE", "500 B.C."])
+def test_display_date_of_a_bce_year_the_dashboard_shows_is_not_kept(display):
+    # Needs the loader that reads BCE dates (dates.label printing "500 BC").
+    account, problems = one({"Year": "-500", "Text": "Body.", "Display Date": display})
+    assert account["description"] == "Body."
+    assert "Display Date" not in notes(problems)
+
+
+# --- slides without a headline ----------------------------------------------------------------------
+
+LONG = ("The first mechanical clocks in Europe strike the hours from church towers, and the "
+        "town's day is ruled by the bell rather than by the sun.")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Short text.", "Short text"),
+    ("Short text...", "Short text..."),
+    ("What time is it?", "What time is it?"),
+    ("<p>First paragraph.</p><p>Second.</p>", "First paragraph"),
+    (LONG, "The first mechanical clocks in Europe strike the hours from church\u2026"),
+    ("A" * 100, "A" * 70 + "\u2026"),
+    ('<a href="https://example.org">A link</a> in the text', "A link in the text"),
+])
+def test_a_slide_without_a_headline_takes_its_title_from_its_text(text, title):
+    account, problems = one({"Text": text})
+    assert account["title"] == title
+    assert len(title) <= timelinejs.TITLE_LENGTH + 1
+    [warning] = problems
+    assert (warning.row, warning.column, warning.level) == (2, "Headline", WARNING)
+    assert warning.message.startswith(f"Headline is empty, so the title is taken from the start of the Text: {title!r}")
+
+
+@pytest.mark.parametrize("row, title, column", [
+    ({"Media Caption": "A sundial at noon", "Media": "https://example.org/s.jpg"}, "A sundial at noon", "Media Caption"),
+    ({"Media": TWEET}, "Clocks go back tonight pic.twitter.com/AbCdEf", "Media"),
+    ({"Media": "https://example.org/s.jpg", "Alt Text": "A shadow"}, "A shadow", "Alt Text"),
+])
+def test_without_text_the_title_comes_from_the_media(row, title, column):
+    account, problems = one(row)
+    assert account["title"] == title
+    assert f"taken from the start of the {column}" in next(p.message for p in problems if p.row == 2)
+
+
+def test_a_slide_with_nothing_to_take_a_title_from_is_untitled():
+    account, problems = one({"Media": "https://example.org/s.jpg"})
+    assert account["title"] == "Untitled"
+    assert [p.column for p in problems] == ["Headline"]
+
+
+# --- BCE years and years before 1000 ---------------------------------------------------------------
+
+def test_bce_years_and_early_years_are_read_as_written():
+    sheet = timelinejs.read_sheet(sheet_bytes(
+        {"Year": "-500", "Headline": "a"},
+        {"Year": "-500", "Month": "3", "Day": "15", "Time": "14:30", "Headline": "b"},
+        {"Year": "-44", "Month": "3", "Day": "15", "End Year": "-44", "End Month": "3", "End Day": "16",
+         "Headline": "c"},
+        {"Year": "600", "Headline": "d"},
+        {"Year": "-1500", "End Year": "600", "Headline": "e", "Type": "era"},
+    ), "sheet.csv")
+    assert not sheet.problems
+    assert [(e.account["date"], e.account["end_date"]) for e in sheet.entries] == [
+        ("-0500", ""), ("-0500-03-15 14:30", ""), ("-0044-03-15", "-0044-03-16"), ("0600", ""),
+        ("-1500", "0600"),
+    ]
+
+
+def test_importing_into_a_file_without_the_media_columns_refuses_those_rows(tmp_path):
+    into = tmp_path / "events.csv"
+    into.write_text("id,date,end_date,title,description,category,location,latitude,longitude,source,"
+                    "source_url,published,claimed_by\n")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(sheet_bytes({"Headline": "A picture", "Media": "https://example.org/x.jpg"},
+                                  {"Headline": "A link", "Media": "https://example.org/news/1"}))
+    result = timelinejs.import_sheet(str(sheet), str(into))
+    assert [account["title"] for _, _, account in result.rows] == ["A link"]
+    [problem] = [p for p in result.problems if p.level == ERROR]
+    assert (problem.row, problem.column) == (2, "Media")
+    assert problem.message.startswith("the file has no 'media' column")
+    assert "add the column to the header line" in problem.message
 
 
 # --- import: appended to events.csv ------------------------------------------------------------------
@@ -234,15 +509,16 @@ def test_import_into_the_real_file_keeps_its_bytes_and_makes_ids_unique(tmp_path
     assert imported[10] == "death-toll-2" and imported[11] == "death-toll-3"   # events.csv has death-toll
     assert imported[6] == "internet-shutdown-2"
     assert imported[3] == "state-of-emergency"
-    assert len(imported) == 11 and result.failed
+    assert imported[16] == "a-row-with-no-headline"
+    assert len(imported) == 12 and result.failed
     skipped = sorted((p.row, p.column) for p in result.problems if p.level == ERROR)
-    assert skipped == [(14, "Day"), (15, "Year"), (16, "Headline"), (17, "End Year")]
+    assert skipped == [(14, "Day"), (15, "Year"), (17, "End Year")]
     [end_problem] = [p for p in result.problems if p.row == 17]
     assert end_problem.message.startswith("end_date '2022-01-03' is before the date")
     assert end_problem.message.endswith("; the row is skipped")
     dataset = timeline.load(into)
     assert not dataset.errors
-    assert result.summary == dataset.summary() == "46 events, 93 accounts, 0 errors, 0 warnings"
+    assert result.summary == dataset.summary() == "47 events, 94 accounts, 0 errors, 0 warnings"
 
 
 def test_import_creates_an_absent_file_and_reports(tmp_path, capsys):
@@ -269,8 +545,8 @@ def test_import_prints_skipped_rows_with_the_sheet_row(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert f"{SHEET}:15: Year: error: Year is empty but Month, Day are given; the row is skipped" in out
-    assert f"imported 11 of 15 rows from {SHEET} into {tmp_path / 'events.csv'}" in out
-    assert out[-1] == "11 events, 11 accounts, 0 errors, 0 warnings"
+    assert f"imported 12 of 15 rows from {SHEET} into {tmp_path / 'events.csv'}" in out
+    assert out[-1] == "12 events, 12 accounts, 0 errors, 0 warnings"
 
 
 def test_import_of_a_missing_sheet_is_a_problem(tmp_path, capsys):
@@ -398,7 +674,7 @@ def test_import_then_export_keeps_headlines_dates_at_their_precision_and_groups(
             exported = slides[account["id"]]
             group = row.get("Group", row.get("Tag", "")) or "Event"
             assert html.unescape(exported["group"]) == group
-        assert html.unescape(exported["text"]["headline"]) == row["Headline"]
+        assert html.unescape(exported["text"]["headline"]) == (row["Headline"] or account["title"])
         without_label = {k: v for k, v in exported["start_date"].items() if k != "display_date"}
         assert without_label == sheet_date(row)
         if row["End Year"]:
