@@ -601,9 +601,125 @@ def test_export_escapes_our_text_and_lists_every_account():
     assert "<strong>Outlet &lt;One&gt;</strong>, claimed by Interior Ministry, dated 2022-01-05" in text
     assert '<a href="https://example.org/a?x=1&amp;y=2" target="_blank" rel="noopener noreferrer">' in text
     assert "<strong>Second &amp; Co</strong>, dated 2022-01-06: Another date" in text
-    assert slide["media"] == {"url": "https://example.org/a?x=1&y=2", "caption": "Interior Ministry",
-                              "credit": "Outlet &lt;One&gt;"}
-    assert slide["group"] == "protest" and slide["unique_id"] == "a"
+    # A source link is the account's, in the text: never the slide's media (TimelineJS would
+    # draw an article as a broken image). One category: no group.
+    assert "media" not in slide and "group" not in slide
+    assert slide["unique_id"] == "a"
+
+
+@pytest.mark.parametrize("value, precision, fields", [
+    (np.datetime64("0600-03-15", "s"), "day", {"year": 600, "month": 3, "day": 15}),
+    (np.datetime64("0045-01-01", "s"), "year", {"year": 45}),
+    (np.datetime64("-0499-01-01", "s"), "year", {"year": -500}),      # 500 BC: TimelineJS's -500
+    (np.datetime64("-0499-03-15T14:30", "s"), "minute", {"year": -500, "month": 3, "day": 15, "hour": 14, "minute": 30}),
+    (np.datetime64("0000-01-01", "s"), "year", {"year": -1}),         # 1 BC
+])
+def test_date_object_of_early_and_bce_years(value, precision, fields):
+    date = timelinejs.date_object(value, precision)
+    assert {k: v for k, v in date.items() if k != "display_date"} == fields
+
+
+@pytest.mark.parametrize("value, precision, label", [
+    (np.datetime64("0600-03-15", "s"), "day", "15 March 600"),
+    (np.datetime64("-0499-01-01", "s"), "year", "500 BC"),
+    (np.datetime64("-0499-03-15T14:30", "s"), "minute", "15 March 500 BC, 14:30"),
+])
+def test_date_object_shows_the_date_as_the_dashboard_does(value, precision, label):
+    # The BC labels need dates.label from the BCE rewrite of timeline/dates.py.
+    assert timelinejs.date_object(value, precision)["display_date"] == label
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("https://example.org/img/clock.jpg", True),
+    ("https://example.org/img/clock.avif", True),              # TimelineJS's fallback is an image too
+    ("https://www.youtube.com/watch?v=abc123XYZ00", True),
+    ("https://youtu.be/abc123XYZ00", True),
+    ("https://vimeo.com/123456789", True),
+    ("https://www.vimeo.com/123456789", False),                # TimelineJS does not know this form
+    ("https://twitter.com/clockdesk_example/status/1000000000000000001", True),
+    ("https://x.com/clockdesk_example/status/1000000000000000001", True),
+    ("https://en.wikipedia.org/wiki/Sundial", True),
+    ("https://soundcloud.com/example/clock-chimes", True),
+    ("https://www.google.com/maps/place/Somewhere/@51.4769,-0.0005,17z", True),
+    ("https://www.google.com/maps/@51.4769,-0.0005,17z", True),
+    ("https://www.google.com/maps/embed?pb=!1m18", False),
+    ("https://www.instagram.com/p/Cexample1/", True),
+    ("https://www.instagram.com/townhallclock_example/", False),
+    ("https://www.flickr.com/photos/example/123", True),
+    ("https://www.documentcloud.org/documents/1-example", True),
+    ("https://open.spotify.com/track/abc", True),
+    ("https://example.org/report.pdf", True),
+    ("https://example.org/chimes.mp3", True),
+    ("https://example.org/chimes.mp3#t=5", False),             # TimelineJS's pattern stops at the end
+    ("https://example.org/news/clocks-change", False),         # an article: a broken image in TimelineJS
+    ("https://example.org/", False),
+    ("javascript:alert(1)", False),
+    ("", False),
+])
+def test_shown_as_media(url, shown):
+    assert timelinejs.shown_as_media(url) is shown
+
+
+def test_export_media_is_our_media_column_and_a_source_link_stays_in_the_text():
+    dataset = timeline.load_bytes(rows_csv(
+        "sundial,2022-06-21,,Solstice <noon>,The shadow is shortest.,clocks,,,,Desk,https://example.org/news/1,,,"
+        "https://example.org/img/sundial.jpg,Ana Silva & Co,A <b>bronze</b> sundial,A shadow & a dial",
+        "sundial,2022-06-21,,,A second photo.,,,,,Other Desk,,,,https://example.org/img/second.png,Ben,,",
+        "article,2022-06-22,,Only an article,,clocks,,,,Desk,https://example.org/news/2,,,"
+        "https://example.org/news/2-photos,,,",
+        "tweet,2022-06-23,,A tweet,,standards,,,,Desk,,,,"
+        "https://twitter.com/clockdesk_example/status/1000000000000000001,,Clocks go back,",
+    ))
+    slides = {slide["unique_id"]: slide for slide in timelinejs.document(dataset)["events"]}
+    assert slides["sundial"]["media"] == {
+        "url": "https://example.org/img/sundial.jpg", "caption": "A &lt;b&gt;bronze&lt;/b&gt; sundial",
+        "credit": "Ana Silva &amp; Co", "alt": "A shadow & a dial"}      # alt is set as text, not HTML
+    text = slides["sundial"]["text"]["text"]
+    assert '<a href="https://example.org/news/1" target="_blank" rel="noopener noreferrer">source</a>' in text
+    assert ('<a href="https://example.org/img/second.png" target="_blank" rel="noopener noreferrer">'
+            'picture</a> (Ben)') in text                           # the second account's picture
+    assert "sundial.jpg" not in text                               # the slide's own media is not repeated
+    assert "media" not in slides["article"]                        # a page TimelineJS cannot show
+    assert '<a href="https://example.org/news/2-photos" target="_blank" rel="noopener noreferrer">media</a>' \
+        in slides["article"]["text"]["text"]
+    assert slides["tweet"]["media"]["url"] == "https://twitter.com/clockdesk_example/status/1000000000000000001"
+    assert slides["tweet"]["media"]["caption"] == "Clocks go back"
+
+
+@pytest.mark.parametrize("categories, groups", [
+    (["protest", "protest"], None),
+    (["protest", "PROTEST"], None),                      # one lane, however it is spelled
+    (["protest", "era"], None),                          # an era is not a slide
+    (["protest", "security"], ["protest", "security"]),
+    (["A & B", "<i>x</i>"], ["A &amp;amp; B", "&amp;lt;i&amp;gt;x&amp;lt;/i&amp;gt;"]),  # escaped twice
+])
+def test_a_group_only_when_there_are_two_or_more(categories, groups):
+    dataset = timeline.load_bytes(rows_csv(*(
+        f'e{n},2022-01-0{n + 1},2022-01-09,E{n},,"{category}",,,,Desk,,,,,,,'
+        for n, category in enumerate(categories)
+    )))
+    slides = timelinejs.document(dataset)["events"]
+    assert [slide.get("group") for slide in slides] == (groups or [None] * len(slides))
+
+
+def test_bce_and_early_dates_go_out_as_timelinejs_reads_them():
+    # Needs the loader that reads BCE dates (the BCE rewrite of timeline/dates.py).
+    dataset = timeline.load_bytes(rows_csv(
+        "caesar,-0044-03-15,,Caesar is killed,,politics,,,,Desk,,,,,,,",
+        "julian,-0045-01-01,,Julian calendar,,calendar,,,,Desk,,,,,,,",
+        "dial,-0500,,A sundial,,clocks,,,,Desk,,,,,,,",
+        "talk,-0500-03-15 14:30,,A talk at noon,,clocks,,,,Desk,,,,,,,",
+        "clock,0725,,Water clock,,clocks,,,,Desk,,,,,,,",
+    ))
+    assert not dataset.errors
+    slides = {slide["unique_id"]: slide for slide in timelinejs.document(dataset)["events"]}
+    assert slides["caesar"]["start_date"] == {"year": -44, "month": 3, "day": 15, "display_date": "15 March 44 BC"}
+    assert slides["julian"]["start_date"]["year"] == -45
+    assert slides["dial"]["start_date"] == {"year": -500, "display_date": "500 BC"}
+    assert slides["talk"]["start_date"] == {"year": -500, "month": 3, "day": 15, "hour": 14, "minute": 30,
+                                            "display_date": "15 March 500 BC, 14:30"}
+    assert slides["clock"]["start_date"] == {"year": 725, "display_date": "725"}
+    assert [s["unique_id"] for s in timelinejs.document(dataset)["events"]] == ["dial", "talk", "julian", "caesar", "clock"]
 
 
 def test_export_eras_spans_and_the_title():
