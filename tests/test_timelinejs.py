@@ -5,6 +5,7 @@ import csv
 import html
 import io
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ import pandas as pd
 import pytest
 
 import timeline
-from timeline import cli, dates, schema, timelinejs
+from timeline import cli, dates, media, schema, timelinejs
 from timeline.problems import ERROR, WARNING, Problem
 from timeline.timelinejs import CellError
 
@@ -37,6 +38,8 @@ EVENTS = Path(__file__).resolve().parent.parent / "events.csv"
     ('<a href="javascript:alert(1)">click</a>', "click"),
     ("x<script>alert(1)</script><style>p{}</style>y", "xy"),
     ("  lots   of\n\n\n\n  space  ", "lots of\n\nspace"),
+    ("<blockquote>Time flies.<cite>A proverb</cite></blockquote>", "Time flies.\nA proverb"),
+    ("as <cite>The Almanac</cite> says", "as The Almanac says"),
     ("5 < 6 and 7 > 3", "5 < 6 and 7 > 3"),
     ("", ""),
 ])
@@ -348,7 +351,7 @@ INSTAGRAM = ('<blockquote class="instagram-media" data-instgrm-permalink="https:
     ({"Media": '<iframe src="https://www.google.com/maps/embed?pb=!1m18"></iframe>'},
      {"media": "", "source_url": "https://www.google.com/maps/embed?pb=!1m18"}),
     ({"Media": "<blockquote>Time is what clocks measure. <cite>A physicist</cite></blockquote>"},
-     {"media": "", "source_url": "", "description": "Time is what clocks measure. A physicist"}),
+     {"media": "", "source_url": "", "description": "Time is what clocks measure.\nA physicist"}),
     # links inside Text, protocol-relative too
     ({"Text": 'See <a href="//example.org/a">the report</a>.'},
      {"description": "See the report (https://example.org/a)."}),
@@ -756,45 +759,172 @@ def test_cli_export_of_a_missing_file_fails(tmp_path, capsys):
     assert "there is no file" in capsys.readouterr().err
 
 
-# --- the round trip ---------------------------------------------------------------------------------
+# --- the round trip: sheet -> import -> events.csv -> export -> what TimelineJS reads -----------------
+
+# A sheet in TimelineJS's template columns (Alt Text included) with a title row, two eras and
+# 21 slides of every kind: BC years, a year under 1000, times, spans, no headline, pictures
+# and videos with credits, captions and alt text, a tweet's, an Instagram post's and an
+# iframe's embed code, an article, a map, a PDF, Display Dates, thumbnails, backgrounds.
+TIMEKEEPING = DATA / "timekeeping.csv"
+SHEETS = {TIMEKEEPING: set(), SHEET: {14, 15, 17}, OLD_SHEET: set()}   # sheet -> its rows refused
+
 
 def sheet_rows(path: Path) -> dict[int, dict]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return {number: row for number, row in enumerate(csv.DictReader(handle), start=2)}
 
 
-CLOCK = {"": (), "4:30 PM": (16, 30), "14:30": (14, 30), "09:15": (9, 15)}
+def slide_rows(path: Path) -> list[int]:
+    """The rows that are slides or eras (not the title), less those refused on purpose."""
+    return [n for n, row in sheet_rows(path).items()
+            if row.get("Type") != "title" and n not in SHEETS[path] and any(row.values())]
+
+
+CLOCK = {"": (), "4:30 PM": (16, 30), "14:30": (14, 30), "09:15": (9, 15), "12:00 PM": (12, 0),
+         "0:00": (0, 0), "23:59": (23, 59)}
 
 
 def sheet_date(row: dict, prefix: str = "") -> dict:
+    """A date of the sheet as TimelineJS reads its cells: numbers, and a negative year for BC."""
     parts = [row.get(f"{prefix}{name}", "") for name in ("Year", "Month", "Day")]
     out = {key: int(value) for key, value in zip(("year", "month", "day"), parts) if value}
     out.update(zip(("hour", "minute"), CLOCK[row.get(f"{prefix}Time", "")]))
     return out
 
 
-@pytest.mark.parametrize("path", [SHEET, OLD_SHEET])
-def test_import_then_export_keeps_headlines_dates_at_their_precision_and_groups(tmp_path, path):
-    into = tmp_path / "events.csv"
-    result = timelinejs.import_sheet(str(path), str(into))
-    doc = timelinejs.document(timeline.load(into))
-    slides = {slide["unique_id"]: slide for slide in doc["events"]}
-    eras = {html.unescape(era["text"]["headline"]): era for era in doc["eras"]}
-    rows = sheet_rows(path)
-    assert len(result.rows) == len(slides) + len(eras) > 0
-    for sheet_row, _, account in result.rows:
-        row = rows[sheet_row]
-        if row.get("Type") == "era":
-            exported = eras[row["Headline"]]
-        else:
-            exported = slides[account["id"]]
-            group = row.get("Group", row.get("Tag", "")) or "Event"
-            assert html.unescape(exported["group"]) == group
-        assert html.unescape(exported["text"]["headline"]) == (row["Headline"] or account["title"])
-        without_label = {k: v for k, v in exported["start_date"].items() if k != "display_date"}
-        assert without_label == sheet_date(row)
-        if row["End Year"]:
-            end = {k: v for k, v in exported["end_date"].items() if k != "display_date"}
-            assert end == sheet_date(row, "End ")
-        else:
-            assert "end_date" not in exported
+def without_label(date: dict) -> dict:
+    return {k: v for k, v in date.items() if k != "display_date"}
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def named_rows(message: str) -> set[int]:
+    """The rows a note names: 'rows 2-5, 9 and 12' -> {2, 3, 4, 5, 9, 12}."""
+    listed = re.search(r"\brows? (\d+(?:-\d+)?(?:(?:, | and )\d+(?:-\d+)?)*)", message).group(1)
+    rows = set()
+    for part in re.split(r", | and ", listed.strip()):
+        first, _, last = part.partition("-")
+        rows.update(range(int(first), int(last or first) + 1))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def round_trips(tmp_path_factory):
+    """Each sheet imported into a new events.csv, and that file exported: (import, document)."""
+    done = {}
+    for path in SHEETS:
+        into = tmp_path_factory.mktemp(path.stem) / "events.csv"
+        result = timelinejs.import_sheet(str(path), str(into))
+        done[path] = result, timelinejs.document(timeline.load(into))
+    return done
+
+
+@pytest.mark.parametrize("path", list(SHEETS), ids=[path.stem for path in SHEETS])
+def test_every_slide_of_a_sheet_is_imported(round_trips, path):
+    result, doc = round_trips[path]
+    refused = {p.row: p.message for p in result.problems if p.level == ERROR}
+    assert set(refused) == SHEETS[path]
+    assert sorted(row for row, _, _ in result.rows) == slide_rows(path)
+    assert len(doc["events"]) + len(doc["eras"]) == len(result.rows)
+
+
+@pytest.mark.parametrize("path, sheet_row", [(path, n) for path in SHEETS for n in slide_rows(path)],
+                         ids=[f"{path.stem}:{n}" for path in SHEETS for n in slide_rows(path)])
+def test_a_row_comes_back_as_it_went_in(round_trips, path, sheet_row):
+    """Its dates (BC and times included), headline, text, media (url, caption, credit, alt),
+    source link and group, as TimelineJS will read them."""
+    result, doc = round_trips[path]
+    row = {key: value or "" for key, value in sheet_rows(path)[sheet_row].items()}
+    imported = {n: account for n, _, account in result.rows}
+    assert sheet_row in imported, [p.message for p in result.problems if p.row == sheet_row]
+    account = imported[sheet_row]
+    if row.get("Type") == "era":
+        [exported] = [era for era in doc["eras"] if html.unescape(era["text"]["headline"]) == account["title"]]
+    else:
+        [exported] = [slide for slide in doc["events"] if slide["unique_id"] == account["id"]]
+    assert html.unescape(exported["text"]["headline"]) == (timelinejs.inline(row["Headline"]) or account["title"])
+    assert without_label(exported["start_date"]) == sheet_date(row)
+    if row["Year"].startswith("-"):
+        assert f"{row['Year'][1:]} BC" in exported["start_date"]["display_date"]
+    if row["End Year"]:
+        assert without_label(exported["end_date"]) == sheet_date(row, "End ")
+    else:
+        assert "end_date" not in exported
+    text = words(timelinejs.html_to_text(exported["text"]["text"]))
+    assert words(timelinejs.html_to_text(row["Text"])) in text
+    cell = row.get("Media", "").strip()
+    link = timelinejs.embed_link(cell) if timelinejs.is_markup(cell) else timelinejs.absolute(cell)
+    if timelinejs.is_markup(cell):
+        assert words(timelinejs.html_to_text(cell)) in text
+    if media.kind(link) in ("image", "video"):
+        assert exported["media"] == {
+            "url": link,
+            "caption": html.escape(words(timelinejs.html_to_text(row.get("Media Caption", "")))),
+            "credit": html.escape(words(timelinejs.html_to_text(row.get("Media Credit", "")))),
+            "alt": timelinejs.inline(row.get("Alt Text", "")),
+        }
+    else:
+        assert "media" not in exported
+        if link:
+            assert f'<a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">source</a>' \
+                in exported["text"]["text"]
+        assert words(timelinejs.html_to_text(row.get("Media Caption", ""))) in text
+    groups = {row.get("Group", row.get("Tag", "")) or "Event" for row in sheet_rows(path).values()
+              if row.get("Type") not in ("title", "era")}
+    if row.get("Type") != "era" and len(groups) > 1:
+        assert html.unescape(html.unescape(exported["group"])) == (row.get("Group", row.get("Tag", "")) or "Event")
+    elif row.get("Type") != "era":
+        assert "group" not in exported
+
+
+def test_nothing_in_the_timekeeping_sheet_is_lost():
+    """Every cell that has something in it is in the account it becomes, or named in a note
+    that says what became of it (the import alone, without the loader)."""
+    sheet = timelinejs.read_sheet(TIMEKEEPING.read_bytes(), TIMEKEEPING.name)
+    rows = sheet_rows(TIMEKEEPING)
+    assert len(rows) >= 20
+    accounts = {entry.sheet_row: entry.account for entry in sheet.entries}
+    assert sorted(accounts) == slide_rows(TIMEKEEPING)
+    assert [p for p in sheet.problems if p.level == ERROR] == []
+    notes = {p.column: p.message for p in sheet.problems if p.row == 1}
+    [title_row] = [n for n, row in rows.items() if row["Type"] == "title"]
+    [left] = [p.message for p in sheet.problems if p.row == title_row]
+    for column in ("Text", "Media", "Media Credit", "Background"):
+        assert column in left
+    for n in slide_rows(TIMEKEEPING):
+        row, account = rows[n], accounts[n]
+        everything = words(" ".join(account.values()))
+        for column, value in row.items():
+            if not value.strip():
+                continue
+            if column in ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time"):
+                continue  # the dates: see test_a_row_comes_back_as_it_went_in
+            elif column in ("Media Thumbnail", "Background"):
+                assert n in named_rows(notes[column])
+            elif column == "Type":
+                assert (value == "era") == (account["category"] == "Era")
+            elif column == "Display Date":
+                assert (f"Display date: {value}" in account["description"]) == (n in named_rows(notes[column]))
+            elif column == "Media" and timelinejs.is_markup(value):
+                assert words(timelinejs.html_to_text(value)) in words(account["description"])
+                assert timelinejs.embed_link(value) in (account["media"], account["source_url"])
+            elif column == "Media":
+                assert timelinejs.absolute(value) in (account["media"], account["source_url"])
+            elif column == "Alt Text" and not account["media"]:
+                assert n in named_rows(notes[column])
+            else:
+                assert words(timelinejs.html_to_text(value)) in everything \
+                    or words(timelinejs.inline(value)) in everything, (n, column)
+
+
+def test_the_timekeeping_sheet_says_what_it_did_with_its_rows():
+    sheet = timelinejs.read_sheet(TIMEKEEPING.read_bytes(), TIMEKEEPING.name)
+    notes = {p.column: p.message for p in sheet.problems if p.row == 1}
+    assert named_rows(notes["Media"]) == {8, 10, 16, 17}                # embed codes
+    assert named_rows(notes["Media Thumbnail"]) == {11, 20}
+    assert named_rows(notes["Background"]) == {9, 17}
+    assert named_rows(notes["Media Caption"]) == {12, 18}               # a map, a PDF: no picture
+    [untitled] = [p for p in sheet.problems if p.column == "Headline"]
+    assert (untitled.row, untitled.level) == (9, WARNING)

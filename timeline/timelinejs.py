@@ -77,6 +77,7 @@ class _PlainText(HTMLParser):
         self.addresses = addresses  # keep a link's address after its words
         self.parts: list[str] = []
         self.hidden = 0
+        self.quotes = 0  # blockquotes open
         self.links: list[tuple[int, str]] = []  # (where the link text starts, href)
 
     def handle_starttag(self, tag, attrs):
@@ -86,8 +87,12 @@ class _PlainText(HTMLParser):
             self.parts.append("\n")
         elif tag == "li":
             self.parts.append("\n\u2022 ")
+        elif tag == "cite" and self.quotes:
+            self.parts.append("\n")  # who is quoted, under the quote
         elif tag in self.BLOCKS:
             self.parts.append("\n\n")
+        if tag == "blockquote":
+            self.quotes += 1
         if tag == "a":
             self.links.append((len(self.parts), dict(attrs).get("href") or ""))
 
@@ -97,6 +102,8 @@ class _PlainText(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
+        if tag == "blockquote":
+            self.quotes = max(self.quotes - 1, 0)
         if tag in self.HIDDEN:
             self.hidden = max(self.hidden - 1, 0)
         elif tag in self.BLOCKS:
