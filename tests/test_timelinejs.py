@@ -84,12 +84,14 @@ def test_unique(base, taken, chosen):
     ("14:30", (14, 30)), ("09:05", (9, 5)), ("9:05", (9, 5)), ("14:30:15", (14, 30)),
     ("2:30 PM", (14, 30)), ("2:30pm", (14, 30)), ("2 p.m.", (14, 0)), ("12:00 AM", (0, 0)),
     ("12:15 PM", (12, 15)), ("11:59 pm", (23, 59)), ("0:00", (0, 0)),
+    # as TimelineJS also reads a Time
+    ("14", (14, 0)), ("14.30", (14, 30)), ("1430", (14, 30)), ("930", (9, 30)), ("14:30:15.5", (14, 30)),
 ])
 def test_clock(text, time):
     assert timelinejs.clock(text) == time
 
 
-@pytest.mark.parametrize("text", ["14", "25:00", "12:60", "13:00 PM", "0:30 AM", "noon", "14h30"])
+@pytest.mark.parametrize("text", ["25", "25:00", "12:60", "2460", "13:00 PM", "0:30 AM", "noon", "14h30", "14:3"])
 def test_clock_refuses(text):
     with pytest.raises(CellError) as refused:
         timelinejs.clock(text)

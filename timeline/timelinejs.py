@@ -2,13 +2,16 @@
 events.csv becomes the JSON TimelineJS reads, so it can keep editing here and publish there.
 
 Import reads the sheet exported as CSV (its columns matched by name, as TimelineJS
-does), turns each row into one account, and appends them with `editing.append_rows`,
-the same checked, locked append as `add`. A sheet row that cannot become a good
-account is a problem naming its sheet row (the header is row 1) and is skipped.
+does), turns each row TimelineJS would show into one account, and appends them with
+`editing.append_rows`, the same checked, locked append as `add`. Every cell ends up
+somewhere (a picture or video in `media`, another link in `source_url`, what has no
+column in the description) or is named in a note that lists its rows. A sheet row that
+cannot become a good account is a problem naming its sheet row (the header is row 1)
+and is skipped.
 
 Export writes `{"title": slide, "events": [slide...], "eras": [...]}`. TimelineJS
 renders text as HTML, so every string of ours is escaped, and links are written
-only for http(s) addresses.
+only for http(s) addresses; a slide's media is only a link TimelineJS can show.
 """
 from __future__ import annotations
 
@@ -55,8 +58,8 @@ SHEET_COLUMN_OF = {
 
 _WEB = re.compile(r"https?://[^\s/]+\S*", re.IGNORECASE)
 _TAG = re.compile(r"<\s*[a-zA-Z!/][^>]*>")
-_TIME = re.compile(
-    r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?)?"
+_TIME = re.compile(  # as TimelineJS reads a Time: 14:30, 14.30, 1430, 14, with AM or PM
+    r"(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2})(?:[:.]\d{2}(?:[.,]\d+)?)?)?"
     r"\s*(?:(?P<half>[ap])\.?\s*m\.?)?",
     re.IGNORECASE,
 )
@@ -232,9 +235,10 @@ class CellError(ValueError):
 
 
 def clock(text: str, column: str = "Time") -> tuple[int, int]:
-    """A sheet's Time as (hour, minute): `14:30`, `14:30:15`, `2:30 PM`, `2 pm`."""
+    """A sheet's Time as (hour, minute): `14:30`, `14:30:15`, `2:30 PM`, `2 pm`, and the
+    forms TimelineJS also reads: `14.30`, `1430`, `14` (14:00)."""
     match = _TIME.fullmatch(text.strip())
-    if not match or not (match["minute"] or match["half"]):
+    if not match:
         raise CellError(column, f"{column} {show(text)} is not a time of day; write 14:30 or 2:30 PM")
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     if match["half"]:
