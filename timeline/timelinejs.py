@@ -584,12 +584,12 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
         if cells.get(column, "").strip():
             entry.notes.append(key)
     account["description"] = "\n\n".join(p for p in paragraphs if p)
-    account["title"] = inline(cells.get("Headline", "")) or _untitled(entry, cells, paragraphs[1:])
+    account["title"] = inline(cells.get("Headline", "")) or _untitled(entry, cells)
     entry.account = account
     return entry
 
 
-def _untitled(entry: Entry, cells: dict, more: list[str]) -> str:
+def _untitled(entry: Entry, cells: dict) -> str:
     """The title of a slide without a headline (TimelineJS shows one), from the start of its
     Text, else of its caption or embed; the row gets a warning that says so."""
     for column, text in (("Text", html_to_text(cells.get("Text", ""), addresses=False)),
