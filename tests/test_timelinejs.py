@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import json
+import re
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 import timeline
-from timeline import cli, schema, timelinejs
+from timeline import cli, dates, media, schema, timelinejs
 from timeline.problems import ERROR, WARNING, Problem
 from timeline.timelinejs import CellError
 
@@ -30,9 +34,12 @@ EVENTS = Path(__file__).resolve().parent.parent / "events.csv"
     ("<ul><li>one</li><li>two</li></ul>", "\u2022 one\n\u2022 two"),
     ('see <a href="https://example.org/a">the report</a>', "see the report (https://example.org/a)"),
     ('<a href="https://example.org">https://example.org</a>', "https://example.org"),
+    ('see <a href="//example.org/a">the report</a>', "see the report (https://example.org/a)"),
     ('<a href="javascript:alert(1)">click</a>', "click"),
     ("x<script>alert(1)</script><style>p{}</style>y", "xy"),
     ("  lots   of\n\n\n\n  space  ", "lots of\n\nspace"),
+    ("<blockquote>Time flies.<cite>A proverb</cite></blockquote>", "Time flies.\nA proverb"),
+    ("as <cite>The Almanac</cite> says", "as The Almanac says"),
     ("5 < 6 and 7 > 3", "5 < 6 and 7 > 3"),
     ("", ""),
 ])
@@ -77,12 +84,14 @@ def test_unique(base, taken, chosen):
     ("14:30", (14, 30)), ("09:05", (9, 5)), ("9:05", (9, 5)), ("14:30:15", (14, 30)),
     ("2:30 PM", (14, 30)), ("2:30pm", (14, 30)), ("2 p.m.", (14, 0)), ("12:00 AM", (0, 0)),
     ("12:15 PM", (12, 15)), ("11:59 pm", (23, 59)), ("0:00", (0, 0)),
+    # as TimelineJS also reads a Time
+    ("14", (14, 0)), ("14.30", (14, 30)), ("1430", (14, 30)), ("930", (9, 30)), ("14:30:15.5", (14, 30)),
 ])
 def test_clock(text, time):
     assert timelinejs.clock(text) == time
 
 
-@pytest.mark.parametrize("text", ["14", "25:00", "12:60", "13:00 PM", "0:30 AM", "noon", "14h30"])
+@pytest.mark.parametrize("text", ["25", "25:00", "12:60", "2460", "13:00 PM", "0:30 AM", "noon", "14h30", "14:3"])
 def test_clock_refuses(text):
     with pytest.raises(CellError) as refused:
         timelinejs.clock(text)
@@ -98,7 +107,27 @@ def test_clock_refuses(text):
     ((" 2022 ", " 1 ", " 7 "), "2022-01-07"),
     (("2022.0", "1.0"), "2022-01"),
     (("476",), "0476"),
+    (("600", "3", "15"), "0600-03-15"),
+    (("0600",), "0600"),
+    (("45",), "0045"),
+    (("1",), "0001"),
     (("2024", "2", "29"), "2024-02-29"),
+    (("2000", "2", "29"), "2000-02-29"),
+    # BC, as TimelineJS's sheets write it: a negative year (-500 is 500 BC)
+    (("-500",), "-0500"),
+    (("-500", "3"), "-0500-03"),
+    (("-500", "3", "15"), "-0500-03-15"),
+    (("-500", "3", "15", "2:30 PM"), "-0500-03-15 14:30"),
+    (("-44", "3", "15"), "-0044-03-15"),
+    (("-1",), "-0001"),
+    (("-1", "2", "29"), "-0001-02-29"),    # 1 BC is a leap year (astronomical year 0)
+    (("-5", "2", "29"), "-0005-02-29"),    # and so is 5 BC (astronomical -4)
+    (("-9999",), "-9999"),
+    (("-500.0",), "-0500"),
+    # numbers as TimelineJS reads them: spaces and thousands separators left out
+    (("1,944", "6", "6"), "1944-06-06"),
+    (("- 500",), "-0500"),
+    ((" 2 022 ",), "2022"),
 ])
 def test_sheet_date(cells, date):
     assert timelinejs.sheet_date(*cells) == date
@@ -108,8 +137,18 @@ def test_sheet_date(cells, date):
     (("",), "", "Year", "Year is empty"),
     (("", "1", "7"), "", "Year", "Year is empty but Month, Day are given"),
     (("", "1"), "End ", "End Year", "End Year is empty but End Month is given"),
-    (("-500",), "", "Year", "Year '-500' is before year 1, which events.csv cannot hold"),
-    (("MMXXII",), "", "Year", "Year 'MMXXII' is not a whole number from 1 to 9999"),
+    (("0",), "", "Year", "Year '0': there is no year 0; the year before 1 is -1 (1 BC)"),
+    (("-0",), "", "Year", "Year '-0': there is no year 0"),
+    (("MMXXII",), "", "Year", "Year 'MMXXII' is not a year events.csv can hold; write a whole "
+                              "number from -9999 to 9999, such as 2022, or -500 for 500 BC"),
+    (("500 BC",), "", "Year", "Year '500 BC' is not a year events.csv can hold"),
+    (("-13800000000",), "", "Year", "Year '-13800000000' is not a year events.csv can hold"),
+    (("10000",), "", "Year", "Year '10000' is not a year events.csv can hold"),
+    (("-500", "2", "29"), "", "Day", "Day '29': February 500 BC has 28 days, so day 29 does not exist"),
+    (("2023", "2", "29"), "", "Day", "Day '29': February 2023 has 28 days"),
+    (("1900", "2", "29"), "", "Day", "Day '29': February 1900 has 28 days"),
+    (("2022", "4", "31"), "", "Day", "Day '31': April 2022 has 30 days"),
+    (("2022", "1", "32"), "", "Day", "Day '32' is not a whole number from 1 to 31"),
     (("2022", "13"), "", "Month", "Month '13' is not a whole number from 1 to 12"),
     (("2022", "Jan"), "", "Month", "Month 'Jan' is not a whole number from 1 to 12"),
     (("2022", "", "7"), "", "Day", "Day is given without Month"),
@@ -122,6 +161,19 @@ def test_sheet_date_refuses(cells, prefix, column, message):
         timelinejs.sheet_date(*cells, prefix=prefix)
     assert refused.value.column == column
     assert str(refused.value).startswith(message)
+
+
+@pytest.mark.parametrize("value, year", [
+    (np.datetime64("2022-01-07T14:30", "s"), 2022),
+    (pd.Timestamp("2022-01-07"), 2022),
+    (np.datetime64("0600-01-01", "s"), 600),
+    (np.datetime64("0001-01-01", "s"), 1),
+    (np.datetime64("0000-06-01", "s"), -1),        # astronomical 0 is 1 BC
+    (np.datetime64("-0499-03-15T14:30", "s"), -500),  # astronomical -499 is 500 BC
+    (pd.Timestamp(np.datetime64("-0499-03-15T14:30", "s")), -500),
+])
+def test_year_as_written(value, year):
+    assert dates.year_as_written(value) == year
 
 
 # --- the header, matched by name ----------------------------------------------------------------
@@ -152,7 +204,7 @@ def test_read_sheet_converts_every_kind_of_row():
     sheet = timelinejs.read_sheet(SHEET.read_bytes(), SHEET.name)
     assert sheet.title == "Kazakhstan's January 2022 unrest"
     by_row = {entry.sheet_row: entry for entry in sheet.entries}
-    assert sorted(by_row) == [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 17]   # the title row (2) is not an event
+    assert sorted(by_row) == [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17]   # the title row (2) is not an event
     era = by_row[3]
     assert era.era and era.account["category"] == "Era"
     assert (era.account["date"], era.account["end_date"]) == ("2022-01-05", "2022-01-19")
@@ -161,20 +213,27 @@ def test_read_sheet_converts_every_kind_of_row():
     assert by_row[4].account["date"] == "2021-12"                         # month precision
     assert by_row[4].account["description"] == "The Conseil d'Etat annuls the CNDA decision & sends the case back."
     assert by_row[5].account["source"] == "Crisis24"                        # HTML credit, as text
+    assert by_row[5].account["source_url"] == "https://www.crisis24.com"    # ... and its link (no Media)
     assert by_row[5].account["description"] == (
         "Residents block roads and rally outside the local administration over the gas price.\n\n"
         "Crowd estimates range from hundreds to thousands.")
     assert by_row[6].account["source_url"].startswith("https://netblocks.org/")
+    assert by_row[6].account["description"].endswith("\n\nTraffic graph")      # the caption of a link
+    assert by_row[6].account["media"] == ""                                  # a report, not a picture
     assert by_row[7].account["date"] == "2022-01-05 16:30"                 # 4:30 PM
-    assert by_row[8].account["source_url"] == ""                           # images/akimat.jpg
+    assert by_row[8].account["source_url"] == by_row[8].account["media"] == ""   # images/akimat.jpg
     assert by_row[9].account["date"] == "2022-01-07 14:30"
+    assert by_row[9].account["description"].endswith("\n\nDisplay date: Friday 7 January")
     assert "alert" not in by_row[9].account["description"]
     assert by_row[12].account["date"] == "2022"                             # year only
     assert by_row[12].account["category"] == "Event"                        # empty Group
+    assert by_row[16].account["title"] == "A row with no headline"          # from its Text
+    assert by_row[16].account["description"] == "A row with no headline."
     skipped = {(p.row, p.column) for p in sheet.problems if p.level == ERROR}
-    assert skipped == {(14, "Day"), (15, "Year"), (16, "Headline")}
-    not_carried = {p.column for p in sheet.problems if p.row == 1}
-    assert not_carried == {"Display Date", "Media Caption", "Alt Text", "Background", "Media"}
+    assert skipped == {(14, "Day"), (15, "Year")}
+    noted = {p.column: p.message for p in sheet.problems if p.row == 1}
+    assert set(noted) == {"Display Date", "Media Caption", "Alt Text", "Background", "Media"}
+    assert "in row 8," in noted["Media"] and "in rows 6 and 8," in noted["Alt Text"]
 
 
 def test_read_sheet_old_header_and_no_title_row():
@@ -193,7 +252,11 @@ def test_read_sheet_old_header_and_no_title_row():
      Problem(0, "", ERROR, "the sheet is not UTF-8 text; export it from Google Sheets as CSV, "
                            "or save it as CSV UTF-8")),
     (b"Year,Headline,Type\n2022,A,title\n2022,B,title\n",
-     Problem(3, "Type", WARNING, "a second title row (the first is row 2); it is skipped")),
+     Problem(3, "Type", WARNING, "a second title row (the first is row 2): TimelineJS shows it as an "
+                                 "event, and it is imported as one")),
+    (b"Year,Headline,Type\n2022,A,title\n,B,title\n",
+     Problem(3, "Type", WARNING, "a second title row (the first is row 2) with no Year: TimelineJS "
+                                 "leaves it out, and so does import")),
     (b"Year,Headline,Type\n2022,A,slide\n",
      Problem(2, "Type", WARNING, "Type 'slide' is neither title nor era; the row is imported as an event")),
 ])
@@ -205,6 +268,238 @@ def test_a_bom_and_blank_rows_are_fine():
     data = b"\xef\xbb\xbfYear,Headline\r\n,\r\n2022,A\r\n\r\n"
     sheet = timelinejs.read_sheet(data, "sheet.csv")
     assert [(e.sheet_row, e.account["date"]) for e in sheet.entries] == [(3, "2022")]
+
+
+# --- every cell of a row ends up somewhere ----------------------------------------------------------
+
+def sheet_bytes(*rows: dict) -> bytes:
+    """A sheet in TimelineJS's template columns, with these rows (cells left out are empty)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=timelinejs.SHEET_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({"Year": "2022", **row})
+    return out.getvalue().encode()
+
+
+def one(row: dict) -> tuple[dict, list[Problem]]:
+    sheet = timelinejs.read_sheet(sheet_bytes(row), "sheet.csv")
+    [entry] = sheet.entries
+    return entry.account, sheet.problems
+
+
+def notes(problems: list[Problem]) -> dict[str, str]:
+    return {p.column: p.message for p in problems if p.row == 1}
+
+
+TWEET = ('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Clocks go back tonight '
+         '<a href="https://t.co/AbCdEf">pic.twitter.com/AbCdEf</a></p>&mdash; Clock Desk '
+         '(@clockdesk_example) <a href="https://twitter.com/clockdesk_example/status/1000000000000000001'
+         '?ref_src=twsrc%5Etfw">October 30, 2021</a></blockquote> '
+         '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>')
+INSTAGRAM = ('<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/Cexample1/'
+             '?utm_source=ig_embed" data-instgrm-version="14"><div><a href="https://www.instagram.com/p/'
+             'Cexample1/?utm_source=ig_embed" target="_blank">View this post on Instagram</a><p><a '
+             'href="https://www.instagram.com/p/Cexample1/?utm_source=ig_embed">A post shared by Town '
+             'Hall Clock (@townhallclock_example)</a></p></div></blockquote> '
+             '<script async src="//www.instagram.com/embed.js"></script>')
+
+
+@pytest.mark.parametrize("row, expect", [
+    # a picture: our media columns; its credit is also the account's source
+    ({"Media": "https://example.org/img/sundial.jpg", "Media Credit": "Ana Silva/Example Photo",
+      "Media Caption": "A <i>bronze</i> sundial", "Alt Text": "A sundial's shadow at noon"},
+     {"media": "https://example.org/img/sundial.jpg", "media_credit": "Ana Silva/Example Photo",
+      "media_caption": "A bronze sundial", "media_alt": "A sundial's shadow at noon",
+      "source": "Ana Silva/Example Photo", "source_url": "", "description": ""}),
+    # a video page; a credit that links keeps its address
+    ({"Media": "https://www.youtube.com/watch?v=abc123XYZ00",
+      "Media Credit": '<a href="https://www.youtube.com/@example">Example Channel</a>'},
+     {"media": "https://www.youtube.com/watch?v=abc123XYZ00",
+      "media_credit": "Example Channel (https://www.youtube.com/@example)", "source": "Example Channel"}),
+    # protocol-relative, as TimelineJS accepts it
+    ({"Media": "//example.org/img/clock.png"}, {"media": "https://example.org/img/clock.png"}),
+    ({"Media": "//example.org/story"}, {"media": "", "source_url": "https://example.org/story"}),
+    # an article (or a tweet, a map, Wikipedia...): the account's source link, not media
+    ({"Media": "https://example.org/news/clocks-change", "Media Credit": "Example Times"},
+     {"media": "", "media_credit": "", "source_url": "https://example.org/news/clocks-change",
+      "source": "Example Times"}),
+    ({"Media": "https://en.wikipedia.org/wiki/Sundial"},
+     {"media": "", "source_url": "https://en.wikipedia.org/wiki/Sundial"}),
+    # no Media: the credit's own link is the source link
+    ({"Media Credit": '<a href="https://example.org/desk">The Desk</a>'},
+     {"source": "The Desk", "source_url": "https://example.org/desk", "description": ""}),
+    # the Media link is the source link, the credit's other link goes to the description
+    ({"Media": "https://example.org/news/1", "Media Credit": '<a href="https://example.org/desk">The Desk</a>',
+      "Media Caption": "The desk's <b>report</b>", "Text": "Body."},
+     {"source_url": "https://example.org/news/1", "source": "The Desk",
+      "description": "Body.\n\nThe desk's report\n\nCredit: The Desk (https://example.org/desk)"}),
+    ({"Media": "https://example.org/news/1", "Media Credit": '<a href="https://example.org/news/1">The Desk</a>'},
+     {"source_url": "https://example.org/news/1", "description": ""}),
+    # embed codes: their text in the description, the address they show kept
+    ({"Media": TWEET, "Text": "<p>A tweet.</p>"},
+     {"media": "", "source_url": "https://twitter.com/clockdesk_example/status/1000000000000000001?ref_src=twsrc%5Etfw",
+      "description": "A tweet.\n\nClocks go back tonight pic.twitter.com/AbCdEf (https://t.co/AbCdEf)\n\n"
+                     "\u2014 Clock Desk (@clockdesk_example) October 30, 2021 (https://twitter.com/"
+                     "clockdesk_example/status/1000000000000000001?ref_src=twsrc%5Etfw)"}),
+    ({"Media": INSTAGRAM},
+     {"source_url": "https://www.instagram.com/p/Cexample1/?utm_source=ig_embed",
+      "description": "View this post on Instagram (https://www.instagram.com/p/Cexample1/?utm_source=ig_embed)"
+                     "\n\nA post shared by Town Hall Clock (@townhallclock_example) "
+                     "(https://www.instagram.com/p/Cexample1/?utm_source=ig_embed)"}),
+    ({"Media": '<iframe width="560" height="315" src="//www.youtube.com/embed/abc123XYZ00" '
+               'frameborder="0" allowfullscreen></iframe>', "Media Caption": "The talk"},
+     {"media": "https://www.youtube.com/embed/abc123XYZ00", "media_caption": "The talk", "description": ""}),
+    ({"Media": '<iframe src="https://www.google.com/maps/embed?pb=!1m18"></iframe>'},
+     {"media": "", "source_url": "https://www.google.com/maps/embed?pb=!1m18"}),
+    ({"Media": "<blockquote>Time is what clocks measure. <cite>A physicist</cite></blockquote>"},
+     {"media": "", "source_url": "", "description": "Time is what clocks measure.\nA physicist"}),
+    # links inside Text, protocol-relative too
+    ({"Text": 'See <a href="//example.org/a">the report</a>.'},
+     {"description": "See the report (https://example.org/a)."}),
+])
+def test_media_and_its_cells(row, expect):
+    account, _ = one(row)
+    assert {key: account[key] for key in expect} == expect
+
+
+@pytest.mark.parametrize("row, column, words", [
+    ({"Media": TWEET}, "Media", "Media is an embed code in row 2"),
+    ({"Media": "images/clock.jpg"}, "Media", "Media is not a web link in row 2, so it is not imported"),
+    ({"Media": "https://example.org/news/1", "Media Caption": "c"}, "Media Caption",
+     "Media Caption is added to the description in row 2"),
+    ({"Media": "https://example.org/news/1", "Alt Text": "a"}, "Alt Text", "Alt Text is not imported in row 2"),
+    ({"Media": "https://example.org/x.jpg", "Media Thumbnail": "https://example.org/t.jpg"}, "Media Thumbnail",
+     "Media Thumbnail is not imported (row 2)"),
+    ({"Background": "#223344"}, "Background", "Background is not imported (row 2)"),
+])
+def test_what_has_no_column_is_said_with_its_rows(row, column, words):
+    _, problems = one(row)
+    assert notes(problems)[column].startswith(words)
+    assert all(p.level == WARNING for p in problems)
+
+
+def test_a_picture_and_a_link_say_nothing():
+    for media in ("https://example.org/x.jpg", "https://example.org/news/1", ""):
+        _, problems = one({"Media": media, "Media Credit": "Desk", "Headline": "A"})
+        assert problems == []
+
+
+def test_notes_name_every_row_once_per_column():
+    sheet = timelinejs.read_sheet(sheet_bytes(
+        *({"Headline": f"H{n}", "Background": "#000" if n in (2, 3, 4, 5, 9) else ""} for n in range(2, 12))
+    ), "sheet.csv")
+    [problem] = sheet.problems
+    assert (problem.row, problem.column, problem.level) == (1, "Background", WARNING)
+    assert "(rows 2-5 and 9)" in problem.message
+
+
+@pytest.mark.parametrize("rows, text", [
+    ([4], "row 4"), ([4, 7], "rows 4 and 7"), ([4, 7, 9], "rows 4, 7 and 9"), ([9, 4, 4], "rows 4 and 9"),
+    ([2, 3], "rows 2 and 3"), ([2, 3, 4, 40], "rows 2-4 and 40"), ([2, 3, 5, 6, 7], "rows 2, 3 and 5-7"),
+])
+def test_rows_text(rows, text):
+    assert timelinejs.rows_text(rows) == text
+
+
+@pytest.mark.parametrize("display, cells, kept", [
+    ("7 January 2022", {"Month": "1", "Day": "7"}, False),            # what the dashboard shows anyway
+    ("7 january 2022.", {"Month": "1", "Day": "7"}, False),
+    ("January 2022", {"Month": "1"}, False),
+    ("7 January 2022, 14:30", {"Month": "1", "Day": "7", "Time": "2:30 PM"}, False),
+    ("4 January 2022 to 10 January 2022",
+     {"Month": "1", "Day": "4", "End Year": "2022", "End Month": "1", "End Day": "10"}, False),
+    ("Friday 7 January", {"Month": "1", "Day": "7"}, True),           # says more: kept
+    ("Early 2022", {}, True),
+    ("4-10 January", {"Month": "1", "Day": "4", "End Year": "2022", "End Month": "1", "End Day": "10"}, True),
+    ("c. 1500 BC", {"Year": "-1500"}, True),
+])
+def test_display_date_is_kept_when_it_says_more_than_the_date(display, cells, kept):
+    account, problems = one({"Text": "Body.", "Display Date": display, **cells})
+    assert account["description"] == ("Body.\n\nDisplay date: " + display if kept else "Body.")
+    assert ("Display Date" in notes(problems)) == kept
+
+
+@pytest.mark.parametrize("display", ["500 BC", "500 BCE", "500 B.C."])
+def test_display_date_of_a_bce_year_the_dashboard_shows_is_not_kept(display):
+    # Needs the loader that reads BCE dates (dates.label printing "500 BC").
+    account, problems = one({"Year": "-500", "Text": "Body.", "Display Date": display})
+    assert account["description"] == "Body."
+    assert "Display Date" not in notes(problems)
+
+
+# --- slides without a headline ----------------------------------------------------------------------
+
+LONG = ("The first mechanical clocks in Europe strike the hours from church towers, and the "
+        "town's day is ruled by the bell rather than by the sun.")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Short text.", "Short text"),
+    ("Short text...", "Short text..."),
+    ("What time is it?", "What time is it?"),
+    ("<p>First paragraph.</p><p>Second.</p>", "First paragraph"),
+    (LONG, "The first mechanical clocks in Europe strike the hours from church\u2026"),
+    ("A" * 100, "A" * 70 + "\u2026"),
+    ('<a href="https://example.org">A link</a> in the text', "A link in the text"),
+])
+def test_a_slide_without_a_headline_takes_its_title_from_its_text(text, title):
+    account, problems = one({"Text": text})
+    assert account["title"] == title
+    assert len(title) <= timelinejs.TITLE_LENGTH + 1
+    [warning] = problems
+    assert (warning.row, warning.column, warning.level) == (2, "Headline", WARNING)
+    assert warning.message.startswith(f"Headline is empty, so the title is taken from the start of the Text: {title!r}")
+
+
+@pytest.mark.parametrize("row, title, column", [
+    ({"Media Caption": "A sundial at noon", "Media": "https://example.org/s.jpg"}, "A sundial at noon", "Media Caption"),
+    ({"Media": TWEET}, "Clocks go back tonight pic.twitter.com/AbCdEf", "Media"),
+    ({"Media": "https://example.org/s.jpg", "Alt Text": "A shadow"}, "A shadow", "Alt Text"),
+])
+def test_without_text_the_title_comes_from_the_media(row, title, column):
+    account, problems = one(row)
+    assert account["title"] == title
+    assert f"taken from the start of the {column}" in next(p.message for p in problems if p.row == 2)
+
+
+def test_a_slide_with_nothing_to_take_a_title_from_is_untitled():
+    account, problems = one({"Media": "https://example.org/s.jpg"})
+    assert account["title"] == "Untitled"
+    assert [p.column for p in problems] == ["Headline"]
+
+
+# --- BCE years and years before 1000 ---------------------------------------------------------------
+
+def test_bce_years_and_early_years_are_read_as_written():
+    sheet = timelinejs.read_sheet(sheet_bytes(
+        {"Year": "-500", "Headline": "a"},
+        {"Year": "-500", "Month": "3", "Day": "15", "Time": "14:30", "Headline": "b"},
+        {"Year": "-44", "Month": "3", "Day": "15", "End Year": "-44", "End Month": "3", "End Day": "16",
+         "Headline": "c"},
+        {"Year": "600", "Headline": "d"},
+        {"Year": "-1500", "End Year": "600", "Headline": "e", "Type": "era"},
+    ), "sheet.csv")
+    assert not sheet.problems
+    assert [(e.account["date"], e.account["end_date"]) for e in sheet.entries] == [
+        ("-0500", ""), ("-0500-03-15 14:30", ""), ("-0044-03-15", "-0044-03-16"), ("0600", ""),
+        ("-1500", "0600"),
+    ]
+
+
+def test_importing_into_a_file_without_the_media_columns_refuses_those_rows(tmp_path):
+    into = tmp_path / "events.csv"
+    into.write_text("id,date,end_date,title,description,category,location,latitude,longitude,source,"
+                    "source_url,published,claimed_by\n")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(sheet_bytes({"Headline": "A picture", "Media": "https://example.org/x.jpg"},
+                                  {"Headline": "A link", "Media": "https://example.org/news/1"}))
+    result = timelinejs.import_sheet(str(sheet), str(into))
+    assert [account["title"] for _, _, account in result.rows] == ["A link"]
+    [problem] = [p for p in result.problems if p.level == ERROR]
+    assert (problem.row, problem.column) == (2, "Media")
+    assert problem.message.startswith("the file has no 'media' column")
+    assert "add the column to the header line" in problem.message
 
 
 # --- import: appended to events.csv ------------------------------------------------------------------
@@ -219,15 +514,16 @@ def test_import_into_the_real_file_keeps_its_bytes_and_makes_ids_unique(tmp_path
     assert imported[10] == "death-toll-2" and imported[11] == "death-toll-3"   # events.csv has death-toll
     assert imported[6] == "internet-shutdown-2"
     assert imported[3] == "state-of-emergency"
-    assert len(imported) == 11 and result.failed
+    assert imported[16] == "a-row-with-no-headline"
+    assert len(imported) == 12 and result.failed
     skipped = sorted((p.row, p.column) for p in result.problems if p.level == ERROR)
-    assert skipped == [(14, "Day"), (15, "Year"), (16, "Headline"), (17, "End Year")]
+    assert skipped == [(14, "Day"), (15, "Year"), (17, "End Year")]
     [end_problem] = [p for p in result.problems if p.row == 17]
     assert end_problem.message.startswith("end_date '2022-01-03' is before the date")
     assert end_problem.message.endswith("; the row is skipped")
     dataset = timeline.load(into)
     assert not dataset.errors
-    assert result.summary == dataset.summary() == "46 events, 93 accounts, 0 errors, 0 warnings"
+    assert result.summary == dataset.summary() == "47 events, 94 accounts, 0 errors, 0 warnings"
 
 
 def test_import_creates_an_absent_file_and_reports(tmp_path, capsys):
@@ -254,8 +550,8 @@ def test_import_prints_skipped_rows_with_the_sheet_row(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert f"{SHEET}:15: Year: error: Year is empty but Month, Day are given; the row is skipped" in out
-    assert f"imported 11 of 15 rows from {SHEET} into {tmp_path / 'events.csv'}" in out
-    assert out[-1] == "11 events, 11 accounts, 0 errors, 0 warnings"
+    assert f"imported 12 of 15 rows from {SHEET} into {tmp_path / 'events.csv'}" in out
+    assert out[-1] == "12 events, 12 accounts, 0 errors, 0 warnings"
 
 
 def test_import_of_a_missing_sheet_is_a_problem(tmp_path, capsys):
@@ -310,9 +606,125 @@ def test_export_escapes_our_text_and_lists_every_account():
     assert "<strong>Outlet &lt;One&gt;</strong>, claimed by Interior Ministry, dated 2022-01-05" in text
     assert '<a href="https://example.org/a?x=1&amp;y=2" target="_blank" rel="noopener noreferrer">' in text
     assert "<strong>Second &amp; Co</strong>, dated 2022-01-06: Another date" in text
-    assert slide["media"] == {"url": "https://example.org/a?x=1&y=2", "caption": "Interior Ministry",
-                              "credit": "Outlet &lt;One&gt;"}
-    assert slide["group"] == "protest" and slide["unique_id"] == "a"
+    # A source link is the account's, in the text: never the slide's media (TimelineJS would
+    # draw an article as a broken image). One category: no group.
+    assert "media" not in slide and "group" not in slide
+    assert slide["unique_id"] == "a"
+
+
+@pytest.mark.parametrize("value, precision, fields", [
+    (np.datetime64("0600-03-15", "s"), "day", {"year": 600, "month": 3, "day": 15}),
+    (np.datetime64("0045-01-01", "s"), "year", {"year": 45}),
+    (np.datetime64("-0499-01-01", "s"), "year", {"year": -500}),      # 500 BC: TimelineJS's -500
+    (np.datetime64("-0499-03-15T14:30", "s"), "minute", {"year": -500, "month": 3, "day": 15, "hour": 14, "minute": 30}),
+    (np.datetime64("0000-01-01", "s"), "year", {"year": -1}),         # 1 BC
+])
+def test_date_object_of_early_and_bce_years(value, precision, fields):
+    date = timelinejs.date_object(value, precision)
+    assert {k: v for k, v in date.items() if k != "display_date"} == fields
+
+
+@pytest.mark.parametrize("value, precision, label", [
+    (np.datetime64("0600-03-15", "s"), "day", "15 March AD 600"),
+    (np.datetime64("-0499-01-01", "s"), "year", "500 BC"),
+    (np.datetime64("-0499-03-15T14:30", "s"), "minute", "15 March 500 BC, 14:30"),
+])
+def test_date_object_shows_the_date_as_the_dashboard_does(value, precision, label):
+    # The BC labels need dates.label from the BCE rewrite of timeline/dates.py.
+    assert timelinejs.date_object(value, precision)["display_date"] == label
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("https://example.org/img/clock.jpg", True),
+    ("https://example.org/img/clock.avif", True),              # TimelineJS's fallback is an image too
+    ("https://www.youtube.com/watch?v=abc123XYZ00", True),
+    ("https://youtu.be/abc123XYZ00", True),
+    ("https://vimeo.com/123456789", True),
+    ("https://www.vimeo.com/123456789", False),                # TimelineJS does not know this form
+    ("https://twitter.com/clockdesk_example/status/1000000000000000001", True),
+    ("https://x.com/clockdesk_example/status/1000000000000000001", True),
+    ("https://en.wikipedia.org/wiki/Sundial", True),
+    ("https://soundcloud.com/example/clock-chimes", True),
+    ("https://www.google.com/maps/place/Somewhere/@51.4769,-0.0005,17z", True),
+    ("https://www.google.com/maps/@51.4769,-0.0005,17z", True),
+    ("https://www.google.com/maps/embed?pb=!1m18", False),
+    ("https://www.instagram.com/p/Cexample1/", True),
+    ("https://www.instagram.com/townhallclock_example/", False),
+    ("https://www.flickr.com/photos/example/123", True),
+    ("https://www.documentcloud.org/documents/1-example", True),
+    ("https://open.spotify.com/track/abc", True),
+    ("https://example.org/report.pdf", True),
+    ("https://example.org/chimes.mp3", True),
+    ("https://example.org/chimes.mp3#t=5", False),             # TimelineJS's pattern stops at the end
+    ("https://example.org/news/clocks-change", False),         # an article: a broken image in TimelineJS
+    ("https://example.org/", False),
+    ("javascript:alert(1)", False),
+    ("", False),
+])
+def test_shown_as_media(url, shown):
+    assert timelinejs.shown_as_media(url) is shown
+
+
+def test_export_media_is_our_media_column_and_a_source_link_stays_in_the_text():
+    dataset = timeline.load_bytes(rows_csv(
+        "sundial,2022-06-21,,Solstice <noon>,The shadow is shortest.,clocks,,,,Desk,https://example.org/news/1,,,"
+        "https://example.org/img/sundial.jpg,Ana Silva & Co,A <b>bronze</b> sundial,A shadow & a dial",
+        "sundial,2022-06-21,,,A second photo.,,,,,Other Desk,,,,https://example.org/img/second.png,Ben,,",
+        "article,2022-06-22,,Only an article,,clocks,,,,Desk,https://example.org/news/2,,,"
+        "https://example.org/news/2-photos,,,",
+        "tweet,2022-06-23,,A tweet,,standards,,,,Desk,,,,"
+        "https://twitter.com/clockdesk_example/status/1000000000000000001,,Clocks go back,",
+    ))
+    slides = {slide["unique_id"]: slide for slide in timelinejs.document(dataset)["events"]}
+    assert slides["sundial"]["media"] == {
+        "url": "https://example.org/img/sundial.jpg", "caption": "A &lt;b&gt;bronze&lt;/b&gt; sundial",
+        "credit": "Ana Silva &amp; Co", "alt": "A shadow & a dial"}      # alt is set as text, not HTML
+    text = slides["sundial"]["text"]["text"]
+    assert '<a href="https://example.org/news/1" target="_blank" rel="noopener noreferrer">source</a>' in text
+    assert ('<a href="https://example.org/img/second.png" target="_blank" rel="noopener noreferrer">'
+            'picture</a> (Ben)') in text                           # the second account's picture
+    assert "sundial.jpg" not in text                               # the slide's own media is not repeated
+    assert "media" not in slides["article"]                        # a page TimelineJS cannot show
+    assert '<a href="https://example.org/news/2-photos" target="_blank" rel="noopener noreferrer">media</a>' \
+        in slides["article"]["text"]["text"]
+    assert slides["tweet"]["media"]["url"] == "https://twitter.com/clockdesk_example/status/1000000000000000001"
+    assert slides["tweet"]["media"]["caption"] == "Clocks go back"
+
+
+@pytest.mark.parametrize("categories, groups", [
+    (["protest", "protest"], None),
+    (["protest", "PROTEST"], None),                      # one lane, however it is spelled
+    (["protest", "era"], None),                          # an era is not a slide
+    (["protest", "security"], ["protest", "security"]),
+    (["A & B", "<i>x</i>"], ["A &amp;amp; B", "&amp;lt;i&amp;gt;x&amp;lt;/i&amp;gt;"]),  # escaped twice
+])
+def test_a_group_only_when_there_are_two_or_more(categories, groups):
+    dataset = timeline.load_bytes(rows_csv(*(
+        f'e{n},2022-01-0{n + 1},2022-01-09,E{n},,"{category}",,,,Desk,,,,,,,'
+        for n, category in enumerate(categories)
+    )))
+    slides = timelinejs.document(dataset)["events"]
+    assert [slide.get("group") for slide in slides] == (groups or [None] * len(slides))
+
+
+def test_bce_and_early_dates_go_out_as_timelinejs_reads_them():
+    # Needs the loader that reads BCE dates (the BCE rewrite of timeline/dates.py).
+    dataset = timeline.load_bytes(rows_csv(
+        "caesar,-0044-03-15,,Caesar is killed,,politics,,,,Desk,,,,,,,",
+        "julian,-0045-01-01,,Julian calendar,,calendar,,,,Desk,,,,,,,",
+        "dial,-0500,,A sundial,,clocks,,,,Desk,,,,,,,",
+        "talk,-0500-03-15 14:30,,A talk at noon,,clocks,,,,Desk,,,,,,,",
+        "clock,0725,,Water clock,,clocks,,,,Desk,,,,,,,",
+    ))
+    assert not dataset.errors
+    slides = {slide["unique_id"]: slide for slide in timelinejs.document(dataset)["events"]}
+    assert slides["caesar"]["start_date"] == {"year": -44, "month": 3, "day": 15, "display_date": "15 March 44 BC"}
+    assert slides["julian"]["start_date"]["year"] == -45
+    assert slides["dial"]["start_date"] == {"year": -500, "display_date": "500 BC"}
+    assert slides["talk"]["start_date"] == {"year": -500, "month": 3, "day": 15, "hour": 14, "minute": 30,
+                                            "display_date": "15 March 500 BC, 14:30"}
+    assert slides["clock"]["start_date"] == {"year": 725, "display_date": "AD 725"}
+    assert [s["unique_id"] for s in timelinejs.document(dataset)["events"]] == ["dial", "talk", "julian", "caesar", "clock"]
 
 
 def test_export_eras_spans_and_the_title():
@@ -349,45 +761,172 @@ def test_cli_export_of_a_missing_file_fails(tmp_path, capsys):
     assert "there is no file" in capsys.readouterr().err
 
 
-# --- the round trip ---------------------------------------------------------------------------------
+# --- the round trip: sheet -> import -> events.csv -> export -> what TimelineJS reads -----------------
+
+# A sheet in TimelineJS's template columns (Alt Text included) with a title row, two eras and
+# 21 slides of every kind: BC years, a year under 1000, times, spans, no headline, pictures
+# and videos with credits, captions and alt text, a tweet's, an Instagram post's and an
+# iframe's embed code, an article, a map, a PDF, Display Dates, thumbnails, backgrounds.
+TIMEKEEPING = DATA / "timekeeping.csv"
+SHEETS = {TIMEKEEPING: set(), SHEET: {14, 15, 17}, OLD_SHEET: set()}   # sheet -> its rows refused
+
 
 def sheet_rows(path: Path) -> dict[int, dict]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return {number: row for number, row in enumerate(csv.DictReader(handle), start=2)}
 
 
-CLOCK = {"": (), "4:30 PM": (16, 30), "14:30": (14, 30), "09:15": (9, 15)}
+def slide_rows(path: Path) -> list[int]:
+    """The rows that are slides or eras (not the title), less those refused on purpose."""
+    return [n for n, row in sheet_rows(path).items()
+            if row.get("Type") != "title" and n not in SHEETS[path] and any(row.values())]
+
+
+CLOCK = {"": (), "4:30 PM": (16, 30), "14:30": (14, 30), "09:15": (9, 15), "12:00 PM": (12, 0),
+         "0:00": (0, 0), "23:59": (23, 59)}
 
 
 def sheet_date(row: dict, prefix: str = "") -> dict:
+    """A date of the sheet as TimelineJS reads its cells: numbers, and a negative year for BC."""
     parts = [row.get(f"{prefix}{name}", "") for name in ("Year", "Month", "Day")]
     out = {key: int(value) for key, value in zip(("year", "month", "day"), parts) if value}
     out.update(zip(("hour", "minute"), CLOCK[row.get(f"{prefix}Time", "")]))
     return out
 
 
-@pytest.mark.parametrize("path", [SHEET, OLD_SHEET])
-def test_import_then_export_keeps_headlines_dates_at_their_precision_and_groups(tmp_path, path):
-    into = tmp_path / "events.csv"
-    result = timelinejs.import_sheet(str(path), str(into))
-    doc = timelinejs.document(timeline.load(into))
-    slides = {slide["unique_id"]: slide for slide in doc["events"]}
-    eras = {html.unescape(era["text"]["headline"]): era for era in doc["eras"]}
-    rows = sheet_rows(path)
-    assert len(result.rows) == len(slides) + len(eras) > 0
-    for sheet_row, _, account in result.rows:
-        row = rows[sheet_row]
-        if row.get("Type") == "era":
-            exported = eras[row["Headline"]]
-        else:
-            exported = slides[account["id"]]
-            group = row.get("Group", row.get("Tag", "")) or "Event"
-            assert html.unescape(exported["group"]) == group
-        assert html.unescape(exported["text"]["headline"]) == row["Headline"]
-        without_label = {k: v for k, v in exported["start_date"].items() if k != "display_date"}
-        assert without_label == sheet_date(row)
-        if row["End Year"]:
-            end = {k: v for k, v in exported["end_date"].items() if k != "display_date"}
-            assert end == sheet_date(row, "End ")
-        else:
-            assert "end_date" not in exported
+def without_label(date: dict) -> dict:
+    return {k: v for k, v in date.items() if k != "display_date"}
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def named_rows(message: str) -> set[int]:
+    """The rows a note names: 'rows 2-5, 9 and 12' -> {2, 3, 4, 5, 9, 12}."""
+    listed = re.search(r"\brows? (\d+(?:-\d+)?(?:(?:, | and )\d+(?:-\d+)?)*)", message).group(1)
+    rows = set()
+    for part in re.split(r", | and ", listed.strip()):
+        first, _, last = part.partition("-")
+        rows.update(range(int(first), int(last or first) + 1))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def round_trips(tmp_path_factory):
+    """Each sheet imported into a new events.csv, and that file exported: (import, document)."""
+    done = {}
+    for path in SHEETS:
+        into = tmp_path_factory.mktemp(path.stem) / "events.csv"
+        result = timelinejs.import_sheet(str(path), str(into))
+        done[path] = result, timelinejs.document(timeline.load(into))
+    return done
+
+
+@pytest.mark.parametrize("path", list(SHEETS), ids=[path.stem for path in SHEETS])
+def test_every_slide_of_a_sheet_is_imported(round_trips, path):
+    result, doc = round_trips[path]
+    refused = {p.row: p.message for p in result.problems if p.level == ERROR}
+    assert set(refused) == SHEETS[path]
+    assert sorted(row for row, _, _ in result.rows) == slide_rows(path)
+    assert len(doc["events"]) + len(doc["eras"]) == len(result.rows)
+
+
+@pytest.mark.parametrize("path, sheet_row", [(path, n) for path in SHEETS for n in slide_rows(path)],
+                         ids=[f"{path.stem}:{n}" for path in SHEETS for n in slide_rows(path)])
+def test_a_row_comes_back_as_it_went_in(round_trips, path, sheet_row):
+    """Its dates (BC and times included), headline, text, media (url, caption, credit, alt),
+    source link and group, as TimelineJS will read them."""
+    result, doc = round_trips[path]
+    row = {key: value or "" for key, value in sheet_rows(path)[sheet_row].items()}
+    imported = {n: account for n, _, account in result.rows}
+    assert sheet_row in imported, [p.message for p in result.problems if p.row == sheet_row]
+    account = imported[sheet_row]
+    if row.get("Type") == "era":
+        [exported] = [era for era in doc["eras"] if html.unescape(era["text"]["headline"]) == account["title"]]
+    else:
+        [exported] = [slide for slide in doc["events"] if slide["unique_id"] == account["id"]]
+    assert html.unescape(exported["text"]["headline"]) == (timelinejs.inline(row["Headline"]) or account["title"])
+    assert without_label(exported["start_date"]) == sheet_date(row)
+    if row["Year"].startswith("-"):
+        assert f"{row['Year'][1:]} BC" in exported["start_date"]["display_date"]
+    if row["End Year"]:
+        assert without_label(exported["end_date"]) == sheet_date(row, "End ")
+    else:
+        assert "end_date" not in exported
+    text = words(timelinejs.html_to_text(exported["text"]["text"]))
+    assert words(timelinejs.html_to_text(row["Text"])) in text
+    cell = row.get("Media", "").strip()
+    link = timelinejs.embed_link(cell) if timelinejs.is_markup(cell) else timelinejs.absolute(cell)
+    if timelinejs.is_markup(cell):
+        assert words(timelinejs.html_to_text(cell)) in text
+    if media.kind(link) in ("image", "video"):
+        assert exported["media"] == {
+            "url": link,
+            "caption": html.escape(words(timelinejs.html_to_text(row.get("Media Caption", "")))),
+            "credit": html.escape(words(timelinejs.html_to_text(row.get("Media Credit", "")))),
+            "alt": timelinejs.inline(row.get("Alt Text", "")),
+        }
+    else:
+        assert "media" not in exported
+        if link:
+            assert f'<a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">source</a>' \
+                in exported["text"]["text"]
+        assert words(timelinejs.html_to_text(row.get("Media Caption", ""))) in text
+    groups = {row.get("Group", row.get("Tag", "")) or "Event" for row in sheet_rows(path).values()
+              if row.get("Type") not in ("title", "era")}
+    if row.get("Type") != "era" and len(groups) > 1:
+        assert html.unescape(html.unescape(exported["group"])) == (row.get("Group", row.get("Tag", "")) or "Event")
+    elif row.get("Type") != "era":
+        assert "group" not in exported
+
+
+def test_nothing_in_the_timekeeping_sheet_is_lost():
+    """Every cell that has something in it is in the account it becomes, or named in a note
+    that says what became of it (the import alone, without the loader)."""
+    sheet = timelinejs.read_sheet(TIMEKEEPING.read_bytes(), TIMEKEEPING.name)
+    rows = sheet_rows(TIMEKEEPING)
+    assert len(rows) >= 20
+    accounts = {entry.sheet_row: entry.account for entry in sheet.entries}
+    assert sorted(accounts) == slide_rows(TIMEKEEPING)
+    assert [p for p in sheet.problems if p.level == ERROR] == []
+    notes = {p.column: p.message for p in sheet.problems if p.row == 1}
+    [title_row] = [n for n, row in rows.items() if row["Type"] == "title"]
+    [left] = [p.message for p in sheet.problems if p.row == title_row]
+    for column in ("Text", "Media", "Media Credit", "Background"):
+        assert column in left
+    for n in slide_rows(TIMEKEEPING):
+        row, account = rows[n], accounts[n]
+        everything = words(" ".join(account.values()))
+        for column, value in row.items():
+            if not value.strip():
+                continue
+            if column in ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time"):
+                continue  # the dates: see test_a_row_comes_back_as_it_went_in
+            elif column in ("Media Thumbnail", "Background"):
+                assert n in named_rows(notes[column])
+            elif column == "Type":
+                assert (value == "era") == (account["category"] == "Era")
+            elif column == "Display Date":
+                assert (f"Display date: {value}" in account["description"]) == (n in named_rows(notes[column]))
+            elif column == "Media" and timelinejs.is_markup(value):
+                assert words(timelinejs.html_to_text(value)) in words(account["description"])
+                assert timelinejs.embed_link(value) in (account["media"], account["source_url"])
+            elif column == "Media":
+                assert timelinejs.absolute(value) in (account["media"], account["source_url"])
+            elif column == "Alt Text" and not account["media"]:
+                assert n in named_rows(notes[column])
+            else:
+                assert words(timelinejs.html_to_text(value)) in everything \
+                    or words(timelinejs.inline(value)) in everything, (n, column)
+
+
+def test_the_timekeeping_sheet_says_what_it_did_with_its_rows():
+    sheet = timelinejs.read_sheet(TIMEKEEPING.read_bytes(), TIMEKEEPING.name)
+    notes = {p.column: p.message for p in sheet.problems if p.row == 1}
+    assert named_rows(notes["Media"]) == {8, 10, 16, 17}                # embed codes
+    assert named_rows(notes["Media Thumbnail"]) == {11, 20}
+    assert named_rows(notes["Background"]) == {9, 17}
+    assert named_rows(notes["Media Caption"]) == {12, 18}               # a map, a PDF: no picture
+    [untitled] = [p for p in sheet.problems if p.column == "Headline"]
+    assert (untitled.row, untitled.level) == (9, WARNING)

@@ -137,7 +137,7 @@ _NO_DAY = "has a time but no day; " + HOW_TO_WRITE
 
 
 def _whole(pattern: str) -> str:
-    return "(?i)^(?:" + pattern + ")$"
+    return "(?is)^(?:" + pattern + ")$"
 
 
 class DateError(ValueError):
@@ -237,8 +237,11 @@ def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
         _read_iso_bytes(uniques, out)
         rest = np.flatnonzero(~out.done)
         if len(rest):
+            # ASCII text only: Arrow's engine folds case beyond ASCII (Auguſt would be August).
+            left = pa.array(uniques.iloc[rest].array, type=pa.large_string())
+            ascii = pc.string_is_ascii(left).to_numpy(zero_copy_only=False)
             try:
-                _read(pa.array(uniques.iloc[rest].array, type=pa.large_string()), rest, out, _arrow)
+                _read(left.filter(pa.array(ascii)), rest[ascii], out, _arrow)
             except (pa.ArrowInvalid, ValueError):
                 pass  # a text Arrow cannot take: Python's engine reads it below
     rest = np.flatnonzero(~out.done)
@@ -418,7 +421,11 @@ UNREADABLE = f"is not a date that can be read; {HOW_TO_WRITE}"
 
 
 def _ascii_digits(text: str) -> str:
-    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
+    """Digits and spaces of other scripts as ASCII ones (٣ is 3, a no-break space a space)."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and unicodedata.digit(c, None) is not None
+                   else " " if c.isspace() and unicodedata.category(c) == "Zs" else c for c in text)
 
 
 # --- strings to dates: split each into its date and its clock, read each distinct one once -----
@@ -450,7 +457,7 @@ def _split(array: pa.Array) -> tuple[np.ndarray, dict]:
     """SPLIT as Arrow reads it, faster than extracting its parts: the clock at the end is cut
     off (the leftmost one that runs to the end, as SPLIT's lazy date finds it), and the clock
     is what was cut off, taken from the string's bytes."""
-    date = pc.replace_substring_regex(array, "(?i)(?:" + _PLAIN_CLOCK + ")$", "", max_replacements=1)
+    date = pc.replace_substring_regex(array, "(?is)(?:" + _PLAIN_CLOCK + ")$", "", max_replacements=1)
     if isinstance(date, pa.ChunkedArray):
         date = date.combine_chunks()
     _, offsets, data = array.buffers()
@@ -490,6 +497,9 @@ def _read_dates(texts: pa.Array, engine) -> _Dates:
         if not len(left):
             break
         matched, parts = engine(left, form.pattern)
+        if "monthname" in parts:  # (Arrow's engine folds a look-alike into a month: Auguſt)
+            name = pc.utf8_lower(parts["monthname"])
+            matched &= pc.or_(pc.equal(name, ""), pc.is_in(name, value_set=_MONTH_KEYS)).to_numpy(zero_copy_only=False)
         if not matched.any():
             continue
         keep = pa.array(matched)
@@ -608,9 +618,7 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray]:
     named = p.written("monthname")
     if named.any():
         found = pc.index_in(pc.utf8_lower(p.part("monthname")), value_set=_MONTH_KEYS)
-        numbers = _MONTH_VALUES[pc.fill_null(found, len(_MONTH_VALUES) - 1).to_numpy(zero_copy_only=False)]
-        problem[named & (numbers == 0) & (problem == "")] = UNREADABLE  # a look-alike: Auguſt
-        month = np.where(named, np.maximum(numbers, 1), month)
+        month = np.where(named, _MONTH_VALUES[pc.fill_null(found, 0).to_numpy(zero_copy_only=False)], month)
     day = p.number("day", default=1)
     if "a" in parts:
         day, month = _day_and_month(p.number("a"), p.number("b"), year, problem)
@@ -622,7 +630,7 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray]:
 
 
 _MONTH_KEYS = pa.array(list(_MONTH_NUMBERS), type=pa.large_string())
-_MONTH_VALUES = np.array([*_MONTH_NUMBERS.values(), 0], dtype=np.int64)  # the last: not a month
+_MONTH_VALUES = np.array(list(_MONTH_NUMBERS.values()), dtype=np.int64)
 
 
 def _day_and_month(a, b, year, problem):

@@ -23,12 +23,15 @@ def video_site(url: str) -> str:
 def kind(url: str) -> str:
     """"image" (the path ends .jpg, .png, ... before any ?query or #fragment), "video" (a YouTube
     or Vimeo page), "link" (any other http(s) address) or "" (empty, or not http(s))."""
-    text = (url or "").strip()
-    if not text.lower().startswith(("http://", "https://")):
+    text = str(url or "").strip()
+    if not text.lower().startswith(("http://", "https://")) or any(c.isspace() for c in text):
         return ""
     try:
-        path = urlsplit(text).path
+        parts = urlsplit(text)
+        path, host = parts.path, parts.hostname
     except ValueError:
+        return ""
+    if not host:
         return ""
     if video_site(text):
         return "video"

@@ -2,16 +2,20 @@
 events.csv becomes the JSON TimelineJS reads, so it can keep editing here and publish there.
 
 Import reads the sheet exported as CSV (its columns matched by name, as TimelineJS
-does), turns each row into one account, and appends them with `editing.append_rows`,
-the same checked, locked append as `add`. A sheet row that cannot become a good
-account is a problem naming its sheet row (the header is row 1) and is skipped.
+does), turns each row TimelineJS would show into one account, and appends them with
+`editing.append_rows`, the same checked, locked append as `add`. Every cell ends up
+somewhere (a picture or video in `media`, another link in `source_url`, what has no
+column in the description) or is named in a note that lists its rows. A sheet row that
+cannot become a good account is a problem naming its sheet row (the header is row 1)
+and is skipped.
 
 Export writes `{"title": slide, "events": [slide...], "eras": [...]}`. TimelineJS
 renders text as HTML, so every string of ours is escaped, and links are written
-only for http(s) addresses.
+only for http(s) addresses; a slide's media is only a link TimelineJS can show.
 """
 from __future__ import annotations
 
+import calendar
 import csv
 import html
 import io
@@ -21,10 +25,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 
 from . import dates, editing
+from .media import kind as media_kind
 from .load import Dataset, load
 from .problems import ERROR, WARNING, Problem, show
 
@@ -35,21 +41,25 @@ SHEET_COLUMNS = (
 )
 OLD_NAMES = {"tag": "Group"}
 NEEDED = ("Year", "Headline")
-NOT_CARRIED = ("Display Date", "Media Caption", "Media Thumbnail", "Alt Text", "Background")
 DEFAULT_GROUP = "Event"
 ERA = "Era"
 SLUG_LENGTH = 60
+TITLE_LENGTH = 70   # a title made from a slide's text, when it has no headline
+UNTITLED = "Untitled"
 
 # Where each column of ours comes from in the sheet: a loader problem on an imported
 # row names the sheet column the editor can fix.
 SHEET_COLUMN_OF = {
     "id": "Headline", "date": "Year", "end_date": "End Year", "title": "Headline",
     "description": "Text", "category": "Group", "source": "Media Credit", "source_url": "Media",
+    "media": "Media", "media_credit": "Media Credit", "media_caption": "Media Caption",
+    "media_alt": "Alt Text",
 }
 
 _WEB = re.compile(r"https?://[^\s/]+\S*", re.IGNORECASE)
-_TIME = re.compile(
-    r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?)?"
+_TAG = re.compile(r"<\s*[a-zA-Z!/][^>]*>")
+_TIME = re.compile(  # as TimelineJS reads a Time: 14:30, 14.30, 1430, 14, with AM or PM
+    r"(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2})(?:[:.]\d{2}(?:[.,]\d+)?)?)?"
     r"\s*(?:(?P<half>[ap])\.?\s*m\.?)?",
     re.IGNORECASE,
 )
@@ -70,6 +80,7 @@ class _PlainText(HTMLParser):
         self.addresses = addresses  # keep a link's address after its words
         self.parts: list[str] = []
         self.hidden = 0
+        self.quotes = 0  # blockquotes open
         self.links: list[tuple[int, str]] = []  # (where the link text starts, href)
 
     def handle_starttag(self, tag, attrs):
@@ -79,8 +90,12 @@ class _PlainText(HTMLParser):
             self.parts.append("\n")
         elif tag == "li":
             self.parts.append("\n\u2022 ")
+        elif tag == "cite" and self.quotes:
+            self.parts.append("\n")  # who is quoted, under the quote
         elif tag in self.BLOCKS:
             self.parts.append("\n\n")
+        if tag == "blockquote":
+            self.quotes += 1
         if tag == "a":
             self.links.append((len(self.parts), dict(attrs).get("href") or ""))
 
@@ -90,15 +105,17 @@ class _PlainText(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
+        if tag == "blockquote":
+            self.quotes = max(self.quotes - 1, 0)
         if tag in self.HIDDEN:
             self.hidden = max(self.hidden - 1, 0)
         elif tag in self.BLOCKS:
             self.parts.append("\n\n")
         elif tag == "a" and self.links:
             start, href = self.links.pop()
-            href = href.strip()
+            href = absolute(href)
             words = "".join(self.parts[start:]).strip()
-            if self.addresses and _WEB.fullmatch(href) and href not in words:
+            if self.addresses and href and href not in words:
                 self.parts.append(f" ({href})" if words else href)
 
     def handle_data(self, data):
@@ -121,6 +138,65 @@ def inline(markup: str) -> str:
     """HTML reduced to one line of plain text, without link addresses (for a headline,
     a source, a group)."""
     return " ".join(html_to_text(markup, addresses=False).split())
+
+
+def one_line(markup: str) -> str:
+    """HTML reduced to one line of plain text, link addresses kept (for a caption, a credit)."""
+    return " ".join(html_to_text(markup).split())
+
+
+def absolute(address: str) -> str:
+    """An http(s) address as a link: a protocol-relative `//host/path` (which TimelineJS
+    accepts) becomes `https://host/path`; anything else that is not http(s) gives ""."""
+    address = address.strip()
+    if address.startswith("//"):
+        address = "https:" + address
+    return address if _WEB.fullmatch(address) else ""
+
+
+def is_markup(cell: str) -> bool:
+    """The cell holds HTML (an embed code such as a tweet's blockquote, or an iframe)."""
+    return bool(_TAG.search(cell))
+
+
+class _EmbedLink(HTMLParser):
+    """The addresses an embed code names: a blockquote's permalink (Instagram) or cite, the
+    src of an iframe, video or image, and its links' hrefs. Scripts are not looked at."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.named: list[str] = []    # permalinks and cites: the embed says what it is
+        self.sources: list[str] = []  # iframe, video, audio, source, img
+        self.links: list[str] = []    # a href, in order
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "blockquote":
+            self.named += [attrs.get("data-instgrm-permalink") or "", attrs.get("cite") or ""]
+        elif tag in ("iframe", "video", "audio", "source", "img", "embed"):
+            self.sources.append(attrs.get("src") or "")
+        elif tag == "a":
+            self.links.append(attrs.get("href") or "")
+
+
+def links_in(markup: str) -> list[str]:
+    """The http(s) addresses of a cell's links (<a href>), in order."""
+    parser = _EmbedLink()
+    parser.feed(markup)
+    parser.close()
+    return [absolute(href) for href in parser.links if absolute(href)]
+
+
+def embed_link(markup: str) -> str:
+    """The http(s) address an embed code shows: its permalink, else what its iframe (or video,
+    or image) loads, else its last link (a tweet's blockquote ends with the tweet's own)."""
+    parser = _EmbedLink()
+    parser.feed(markup)
+    parser.close()
+    for address in parser.named + parser.sources + parser.links[::-1]:
+        if absolute(address):
+            return absolute(address)
+    return ""
 
 
 # --- ids -----------------------------------------------------------------------------------
@@ -159,9 +235,10 @@ class CellError(ValueError):
 
 
 def clock(text: str, column: str = "Time") -> tuple[int, int]:
-    """A sheet's Time as (hour, minute): `14:30`, `14:30:15`, `2:30 PM`, `2 pm`."""
+    """A sheet's Time as (hour, minute): `14:30`, `14:30:15`, `2:30 PM`, `2 pm`, and the
+    forms TimelineJS also reads: `14.30`, `1430`, `14` (14:00)."""
     match = _TIME.fullmatch(text.strip())
-    if not match or not (match["minute"] or match["half"]):
+    if not match:
         raise CellError(column, f"{column} {show(text)} is not a time of day; write 14:30 or 2:30 PM")
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     if match["half"]:
@@ -175,7 +252,7 @@ def clock(text: str, column: str = "Time") -> tuple[int, int]:
 
 
 def _number(text: str, column: str, low: int, high: int) -> int:
-    value = text.strip()
+    value = re.sub(r"[\s,]", "", text)  # as TimelineJS reads a number: 1,000 is 1000
     if re.fullmatch(r"-?\d+(?:\.0+)?", value):
         number = int(float(value))
         if low <= number <= high:
@@ -183,11 +260,26 @@ def _number(text: str, column: str, low: int, high: int) -> int:
     raise CellError(column, f"{column} {show(text)} is not a whole number from {low} to {high}")
 
 
+def year_text(year: int) -> str:
+    """A year as a reader reads it: "2022", "600", "500 BC"."""
+    return f"{-year} BC" if year < 0 else f"{year}"
+
+
+def month_days(year: int, month: int) -> int:
+    """Days in a month of a historians' year (-500 is 500 BC; the proleptic Gregorian
+    calendar, as numpy's dates count: 1 BC is a leap year)."""
+    astronomical = year + 1 if year < 0 else year
+    return 29 if month == 2 and calendar.isleap(astronomical) else (
+        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+
+
 def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix: str = "") -> str:
     """A sheet's Year, Month, Day, Time as one of our dates, at the precision given.
 
-    `prefix` is "" for the start columns and "End " for the end columns (it names
-    the column in a message). Raises CellError.
+    A negative Year is BC, as TimelineJS reads it (-500 is 500 BC, written `-0500`);
+    years before 1000 get four digits (600 is `0600`). `prefix` is "" for the start
+    columns and "End " for the end columns (it names the column in a message).
+    Raises CellError.
     """
     names = [f"{prefix}{part}" for part in ("Year", "Month", "Day", "Time")]
     year, month, day, time = (value.strip() for value in (year, month, day, time))
@@ -196,26 +288,35 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
         raise CellError(names[0], f"{names[0]} is empty" + (
             f" but {', '.join(given)} {'is' if len(given) == 1 else 'are'} given" if given else ""
         ))
-    if re.fullmatch(r"-\d+(?:\.0+)?|0+", year):
-        raise CellError(names[0], f"{names[0]} {show(year)} is before year 1, which events.csv "
-                                  f"cannot hold")
-    text = f"{_number(year, names[0], 1, 9999):04d}"
+    try:
+        number = _number(year, names[0], -9999, 9999)
+    except CellError:
+        raise CellError(names[0], f"{names[0]} {show(year)} is not a year events.csv can hold; "
+                                  f"write a whole number from -9999 to 9999, such as 2022, or "
+                                  f"-500 for 500 BC") from None
+    if number == 0:
+        raise CellError(names[0], f"{names[0]} {show(year)}: there is no year 0; the year "
+                                  f"before 1 is -1 (1 BC)")
+    text = f"-{-number:04d}" if number < 0 else f"{number:04d}"
     if month:
-        text += f"-{_number(month, names[1], 1, 12):02d}"
+        month_number = _number(month, names[1], 1, 12)
+        text += f"-{month_number:02d}"
     elif day or time:
         raise CellError(names[2] if day else names[3],
                         f"{names[2] if day else names[3]} is given without {names[1]}")
     if day:
-        text += f"-{_number(day, names[2], 1, 31):02d}"
+        day_number = _number(day, names[2], 1, 31)
+        days = month_days(number, month_number)
+        if day_number > days:
+            raise CellError(names[2], f"{names[2]} {show(day)}: {calendar.month_name[month_number]} "
+                                      f"{year_text(number)} has {days} days, so day "
+                                      f"{day_number} does not exist")
+        text += f"-{day_number:02d}"
     elif time:
         raise CellError(names[3], f"{names[3]} is given without {names[2]}")
     if time:
         hour, minute = clock(time, names[3])
         text += f" {hour:02d}:{minute:02d}"
-    try:
-        dates.parse_one(text)
-    except dates.DateError as error:
-        raise CellError(names[2], f"{names[2]} {show(day)}: {error}") from None
     return text
 
 
@@ -229,6 +330,8 @@ class Entry:
     sheet_row: int
     account: dict
     era: bool = False
+    notes: list[str] = field(default_factory=list)         # keys of NOTES: said once per column
+    warnings: list[Problem] = field(default_factory=list)  # said on this row
 
 
 @dataclass
@@ -237,6 +340,34 @@ class Sheet:
     title: str = ""                              # the title row's headline
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+
+# What became of cells that have no column of their own in events.csv: said once per
+# sheet column, naming the rows. key -> (sheet column, what was done, with {rows}).
+NOTES = {
+    "embed": ("Media", "Media is an embed code in {rows} (HTML: a tweet's or an Instagram post's "
+                       "blockquote, an <iframe>...), which the dashboard does not run: its text is "
+                       "added to the description, and the address it shows is kept (as media for "
+                       "a picture or a video, else as source_url)"),
+    "not a link": ("Media", "Media is not a web link in {rows}, so it is not imported: events.csv "
+                            "keeps only http:// and https:// links; give its full https:// address"),
+    "caption": ("Media Caption", "Media Caption is added to the description in {rows}, where the "
+                                 "Media is not a picture or a video (media_caption goes with one)"),
+    "credit": ("Media Credit", "Media Credit's link is added to the description, as 'Credit: ...', "
+                               "in {rows}, where the Media's own link is the source_url"),
+    "alt": ("Alt Text", "Alt Text is not imported in {rows}, where the Media is not a picture or a "
+                        "video: media_alt describes a picture"),
+    "display date": ("Display Date", "Display Date is kept as the last line of the description, "
+                                     "'Display date: ...', in {rows}, where it differs from the "
+                                     "date as the dashboard shows it"),
+    "thumbnail": ("Media Thumbnail", "Media Thumbnail is not imported ({rows}): the dashboard draws "
+                                     "its own markers; the media itself is kept"),
+    "background": ("Background", "Background is not imported ({rows}): the dashboard has no slide "
+                                 "backgrounds"),
+}
+# What of a title row is not imported (its Headline names the timeline).
+TITLE_LEFT = ("Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Alt Text",
+              "Display Date", "Background")
 
 
 def header_map(names: list[str]) -> tuple[dict[str, int], list[Problem]]:
@@ -295,69 +426,189 @@ def read_sheet(data: bytes, name: str) -> Sheet:
         rows.append((number, {name: record[i] if i < len(record) else ""
                               for name, i in positions.items()}))
     titles = [(number, cells) for number, cells in rows if _type(cells) == "title"]
+    title_row = titles[0][0] if titles else 0
     if titles:
         sheet.title = inline(titles[0][1].get("Headline", ""))
-        for number, _ in titles[1:]:
-            sheet.problems.append(Problem(number, "Type", WARNING,
-                                          f"a second title row (the first is row {titles[0][0]}); "
-                                          f"it is skipped"))
+        left = [column for column in TITLE_LEFT if titles[0][1].get(column, "").strip()]
+        if left:
+            sheet.problems.append(Problem(title_row, left[0], WARNING, (
+                f"the title row's {and_list(left)} {'is' if len(left) == 1 else 'are'} not "
+                f"imported: events.csv holds events, not a title slide"
+                + (" (its Headline is the source of rows without a Media Credit)" if sheet.title else "")
+            )))
     credit = sheet.title or name
-    unused: dict[str, int] = {}
+    notes: dict[str, list[int]] = {}
     for number, cells in rows:
-        if _type(cells) == "title":
+        kind = _type(cells)
+        if number == title_row:
             continue
-        if _type(cells) not in ("", "era"):
+        if kind == "title":
+            dated = bool(cells.get("Year", "").strip())
+            sheet.problems.append(Problem(number, "Type", WARNING, (
+                f"a second title row (the first is row {title_row}): TimelineJS shows it as an "
+                f"event, and it is imported as one" if dated else
+                f"a second title row (the first is row {title_row}) with no Year: TimelineJS "
+                f"leaves it out, and so does import"
+            )))
+            if not dated:
+                continue
+        elif kind not in ("", "era"):
             sheet.problems.append(Problem(
                 number, "Type", WARNING,
                 f"Type {show(cells['Type'].strip())} is neither title nor era; the row is "
                 f"imported as an event",
             ))
-        for column in NOT_CARRIED:
-            if cells.get(column, "").strip():
-                unused[column] = unused.get(column, 0) + 1
-        media = cells.get("Media", "").strip()
-        if media and not _WEB.fullmatch(media):
-            unused["Media"] = unused.get("Media", 0) + 1
         try:
-            sheet.entries.append(convert(number, cells, credit))
+            entry = convert(number, cells, credit)
         except CellError as error:
             sheet.problems.append(Problem(number, error.column, ERROR,
                                           f"{error}; the row is skipped"))
-    for column, count in unused.items():
-        rows_with = f"{count} row{'s' if count != 1 else ''}"
-        sheet.problems.append(Problem(1, column, WARNING, (
-            f"Media is not imported where it is not a web link ({rows_with}): events.csv keeps "
-            f"only http(s) links, as source_url" if column == "Media" else
-            f"{column} is not imported ({rows_with}): events.csv has no column for it"
-        )))
+            continue
+        sheet.entries.append(entry)
+        sheet.problems += entry.warnings
+        for key in entry.notes:
+            notes.setdefault(key, []).append(number)
+    for key, (column, what) in NOTES.items():
+        if key in notes:
+            sheet.problems.append(Problem(1, column, WARNING, what.format(rows=rows_text(notes[key]))))
     return sheet
+
+
+def rows_text(rows: list[int]) -> str:
+    """Sheet rows as a reader counts them: "row 4", "rows 4, 7 and 9", "rows 2-40 and 43"."""
+    runs: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    parts = []
+    for first, last in runs:
+        parts += [str(first)] if first == last else [str(first), str(last)] if last == first + 1 else [
+            f"{first}-{last}"]
+    return ("row " if len(set(rows)) == 1 else "rows ") + and_list(parts)
+
+
+def and_list(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _type(cells: dict) -> str:
     return cells.get("Type", "").strip().lower()
 
 
+def title_from(text: str) -> str:
+    """A headline made from the start of a text: its first line, cut at a word boundary."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(first) <= TITLE_LENGTH:
+        return first[:-1] if first.endswith(".") and not first.endswith("..") else first
+    cut = first[:TITLE_LENGTH + 1]  # one more: a space there means a word ends at the limit
+    words = cut.rsplit(" ", 1)[0] if " " in cut[1:] else first[:TITLE_LENGTH]
+    return words.rstrip(" ,;:-\u2013\u2014") + "\u2026"
+
+
+def shown_label(text: str) -> str:
+    """The date as the dashboard shows it (dates.label), for one of our dates; "" if it
+    cannot be read."""
+    parsed = dates.parse_series(pd.Series([text], dtype="str"))
+    if parsed.errors:
+        return ""
+    return dates.label(parsed.value.iloc[0], parsed.precision.iloc[0], parsed.offset.iloc[0])
+
+
+def _same_date_words(a: str, b: str) -> bool:
+    def words(text: str) -> str:
+        text = text.casefold().replace(".", "").replace(",", " ")
+        return re.sub(r"\bbce\b", "bc", " ".join(text.split()))
+    return words(a) == words(b)
+
+
 def convert(number: int, cells: dict, credit: str) -> Entry:
-    """One sheet row as an account (without its id). Raises CellError."""
-    kind = _type(cells)
-    headline = inline(cells.get("Headline", ""))
-    if not headline:
-        raise CellError("Headline", "Headline is empty; every event needs one")
+    """One sheet row as an account (without its id). Raises CellError.
+
+    Every cell ends up somewhere, or is named in a note: the Media picture or video goes
+    to `media` (with its credit, caption and alt text), another web link to `source_url`;
+    an embed code's text, a caption without a picture, and a Display Date that says more
+    than the date go into the description.
+    """
     start = sheet_date(cells.get("Year", ""), cells.get("Month", ""), cells.get("Day", ""),
                        cells.get("Time", ""))
     end_cells = [cells.get(f"End {part}", "") for part in ("Year", "Month", "Day", "Time")]
     end = sheet_date(*end_cells, prefix="End ") if any(v.strip() for v in end_cells) else ""
-    media = cells.get("Media", "").strip()
-    era = kind == "era"
-    return Entry(number, {
-        "date": start,
-        "end_date": end,
-        "title": headline,
-        "description": html_to_text(cells.get("Text", "")),
+    era = _type(cells) == "era"
+    entry = Entry(number, {}, era)
+    credit_cell, caption_cell = cells.get("Media Credit", ""), cells.get("Media Caption", "")
+    account = {
+        "date": start, "end_date": end, "title": "", "description": "",
         "category": ERA if era else (inline(cells.get("Group", "")) or DEFAULT_GROUP),
-        "source": inline(cells.get("Media Credit", "")) or credit,
-        "source_url": media if _WEB.fullmatch(media) else "",
-    }, era)
+        "source": inline(credit_cell) or credit, "source_url": "",
+        "media": "", "media_credit": "", "media_caption": "", "media_alt": "",
+    }
+    paragraphs = [html_to_text(cells.get("Text", ""))]
+    cell = cells.get("Media", "").strip()
+    if is_markup(cell):
+        link = embed_link(cell)
+        paragraphs.append(html_to_text(cell))
+        entry.notes.append("embed")
+    else:
+        link = absolute(cell)
+        if cell and not link:
+            entry.notes.append("not a link")
+    alt = inline(cells.get("Alt Text", ""))
+    if media_kind(link) in ("image", "video"):
+        account.update(media=link, media_credit=one_line(credit_cell),
+                       media_caption=one_line(caption_cell), media_alt=alt)
+    else:
+        # A link that is not a picture or a video (an article, a tweet, a map) is the
+        # account's source; without one, the credit's own link is.
+        credit_link = next(iter(links_in(credit_cell)), "")
+        account["source_url"] = link or credit_link
+        caption = html_to_text(caption_cell)
+        if caption:
+            paragraphs.append(caption)
+            entry.notes.append("caption")
+        if link and any(address != link for address in links_in(credit_cell)):
+            paragraphs.append(f"Credit: {one_line(credit_cell)}")
+            entry.notes.append("credit")
+        if alt:
+            entry.notes.append("alt")
+    display = inline(cells.get("Display Date", ""))
+    if display:
+        shown = [shown_label(start)]
+        if end:
+            shown.append(f"{shown[0]} to {shown_label(end)}")
+        if not any(label and _same_date_words(display, label) for label in shown):
+            paragraphs.append(f"Display date: {display}")
+            entry.notes.append("display date")
+    for column, key in (("Media Thumbnail", "thumbnail"), ("Background", "background")):
+        if cells.get(column, "").strip():
+            entry.notes.append(key)
+    account["description"] = "\n\n".join(p for p in paragraphs if p)
+    account["title"] = inline(cells.get("Headline", "")) or _untitled(entry, cells)
+    entry.account = account
+    return entry
+
+
+def _untitled(entry: Entry, cells: dict) -> str:
+    """The title of a slide without a headline (TimelineJS shows one), from the start of its
+    Text, else of its caption or embed; the row gets a warning that says so."""
+    for column, text in (("Text", html_to_text(cells.get("Text", ""), addresses=False)),
+                         ("Media Caption", html_to_text(cells.get("Media Caption", ""), addresses=False)),
+                         ("Media", html_to_text(cells.get("Media", ""), addresses=False)
+                          if is_markup(cells.get("Media", "")) else ""),
+                         ("Alt Text", inline(cells.get("Alt Text", "")))):
+        title = title_from(text)
+        if title:
+            entry.warnings.append(Problem(
+                entry.sheet_row, "Headline", WARNING,
+                f"Headline is empty, so the title is taken from the start of the {column}: "
+                f"{show(title, 80)}; write a headline in the sheet, or edit the title in events.csv"))
+            return title
+    entry.warnings.append(Problem(
+        entry.sheet_row, "Headline", WARNING,
+        f"Headline is empty and the row has no text to take a title from, so the title is "
+        f"{UNTITLED!r}; write a headline in the sheet, or edit the title in events.csv"))
+    return UNTITLED
 
 
 def with_ids(entries: list[Entry], taken: set[str]) -> list[dict]:
@@ -449,9 +700,10 @@ def _skipped(result: Imported) -> int:
 
 
 def date_object(value, precision: str, offset: str = "") -> dict:
-    """A TimelineJS date at our precision: fields finer than the precision are left out."""
+    """A TimelineJS date at our precision: fields finer than the precision are left out. The
+    year is the historians' (-500 for 500 BC), as TimelineJS reads a negative year."""
     when = pd.Timestamp(value)
-    out: dict = {"year": int(when.year)}
+    out: dict = {"year": dates.year_as_written(value)}
     if precision in ("month", "day", "minute"):
         out["month"] = int(when.month)
     if precision in ("day", "minute"):
@@ -473,9 +725,54 @@ def web_link(url: str) -> str:
     return url
 
 
-def accounts_html(accounts: list, disputed: bool = False) -> str:
+# Links TimelineJS shows as media of their own, besides pictures (its media types, in
+# src/js/media/MediaType.js): the hosts it knows, and the path it needs where it needs one.
+# Any other link it draws as an image, broken; those go in the slide's text as links.
+_EMBEDDED_HOSTS = (
+    ({"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "youtube-nocookie.com",
+      "www.youtube-nocookie.com"}, ""),
+    ({"vimeo.com", "player.vimeo.com"}, ""),
+    ({"dailymotion.com", "www.dailymotion.com", "dai.ly"}, ""),
+    ({"soundcloud.com", "player.soundcloud.com"}, ""),
+    ({"twitter.com", "www.twitter.com", "x.com", "www.x.com"}, ""),
+    ({"tiktok.com", "www.tiktok.com"}, r"/@[^/]+/video/\d+"),
+    ({"bsky.app", "www.bsky.app"}, r"/profile/[^/]+/post/[^/?]+"),
+    ({"flickr.com", "www.flickr.com"}, r"/photos"),
+    ({"flic.kr"}, r"/."),
+    ({"instagram.com", "www.instagram.com", "instagr.am", "www.instagr.am"}, r"/p/"),
+    ({"open.spotify.com"}, r"/."),
+)
+_EMBEDDED_DOMAINS = ("wikipedia.org", "documentcloud.org", "imgur.com", "wistia.com", "wi.st")
+_GOOGLE_MAP = re.compile(r"/maps/(?:(?:place|search)/[^/]+/|dir/[^/]+/[^/]+/)?@-?[\d.]+,-?[\d.]+,")
+_FILE = re.compile(r"\.(?:pdf|mp4|webm|mp3|wav|m4a)$", re.IGNORECASE)
+
+
+def shown_as_media(url: str) -> bool:
+    """TimelineJS shows this link as a slide's media: a picture, a video or audio page or
+    file, a tweet, a map, a Wikipedia article... (not an arbitrary page)."""
+    if media_kind(url) == "image":
+        return True  # its Image type, or its fallback, which is an image too
+    if not media_kind(url):
+        return False
+    parts = urlsplit(url.strip())
+    host, path = (parts.hostname or "").lower(), parts.path
+    if any(host in hosts and (not needs or re.match(needs, path)) for hosts, needs in _EMBEDDED_HOSTS):
+        return True
+    if any(host == domain or host.endswith("." + domain) for domain in _EMBEDDED_DOMAINS):
+        return True
+    if "google." in host and _GOOGLE_MAP.match(path):
+        return True
+    return bool(_FILE.search(path)) and not parts.fragment
+
+
+def _media_word(url: str) -> str:
+    return {"image": "picture", "video": "video"}.get(media_kind(url), "media")
+
+
+def accounts_html(accounts: list, disputed: bool = False, shown=None) -> str:
     """Every account of one event (rows of `Dataset.accounts`) as escaped HTML: source,
-    who claims it, the date as written, what it says, and a link when it has an http(s) one."""
+    who claims it, the date as written, what it says, a link to the source when it has an
+    http(s) one, and one to its media unless it is `shown` (the slide's media)."""
     items = []
     for row in accounts:
         said = [f"<strong>{html.escape(row.source)}</strong>"]
@@ -490,9 +787,28 @@ def accounts_html(accounts: list, disputed: bool = False) -> str:
         if link:
             item += (f' <a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">'
                      f"source</a>")
+        picture = web_link(row.media)
+        if picture and row is not shown:
+            about = ", ".join(html.escape(value) for value in (row.media_caption, row.media_credit) if value)
+            item += (f' <a href="{html.escape(picture)}" target="_blank" rel="noopener noreferrer">'
+                     f"{_media_word(picture)}</a>" + (f" ({about})" if about else ""))
         items.append(f"<li>{item}</li>")
     note = "<p><strong>The sources disagree on the date.</strong></p>" if disputed else ""
     return f"{note}<ul>{''.join(items)}</ul>"
+
+
+def media_object(account) -> dict:
+    """An account's picture or video as a slide's media. Caption and credit are HTML to
+    TimelineJS (escaped); alt is set as text (Image.js), so it is not."""
+    return {"url": web_link(account.media), "caption": html.escape(account.media_caption),
+            "credit": html.escape(account.media_credit), "alt": account.media_alt}
+
+
+def group_label(category: str) -> str:
+    """A category as a TimelineJS group: TimelineJS takes the markup out of a group (the
+    text of it as HTML: one level of escaping undone) and then writes it as HTML, so it is
+    escaped twice to be shown as written."""
+    return html.escape(html.escape(category))
 
 
 def document(dataset: Dataset, title: str = "Timeline") -> dict:
@@ -501,27 +817,31 @@ def document(dataset: Dataset, title: str = "Timeline") -> dict:
     by_id: dict[str, list] = {}
     for account in dataset.accounts.itertuples(index=False):
         by_id.setdefault(account.id, []).append(account)
-    for event in dataset.events.itertuples(index=False):
+    era_key = ERA.lower()
+    events = dataset.events
+    is_slide = ~((events["category_key"] == era_key).to_numpy(dtype=bool) & events["end"].notna().to_numpy())
+    # One lane is no grouping: a group is written only when the slides have two or more.
+    grouped = events["category_key"][is_slide].nunique() > 1
+    for event in events.itertuples(index=False):
         mine = by_id[event.id]
-        text = {"headline": html.escape(event.title),
-                "text": accounts_html(mine, bool(event.disputed))}
         has_end = not pd.isna(event.end)
         start = date_object(event.start, event.precision, event.offset)
-        if event.category_key == ERA.lower() and has_end:
+        if event.category_key == era_key and has_end:
             eras.append({"start_date": start,
                          "end_date": date_object(event.end, event.end_precision),
-                         "text": text})
+                         "text": {"headline": html.escape(event.title),
+                                  "text": accounts_html(mine, bool(event.disputed))}})
             continue
+        shown = next((a for a in mine if shown_as_media(a.media)), None)
         slide: dict = {"start_date": start}
         if has_end:
             slide["end_date"] = date_object(event.end, event.end_precision)
-        slide["text"] = text
-        linked = next((a for a in mine if web_link(a.source_url)), None)
-        if linked:
-            slide["media"] = {"url": web_link(linked.source_url),
-                              "caption": html.escape(linked.claimed_by),
-                              "credit": html.escape(linked.source)}
-        slide["group"] = html.escape(event.category)
+        slide["text"] = {"headline": html.escape(event.title),
+                         "text": accounts_html(mine, bool(event.disputed), shown)}
+        if shown is not None:
+            slide["media"] = media_object(shown)
+        if grouped:
+            slide["group"] = group_label(event.category)
         slide["unique_id"] = event.id
         slides.append(slide)
     return {"title": {"text": {"headline": html.escape(title), "text": ""}},
