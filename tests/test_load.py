@@ -10,6 +10,7 @@ import pytest
 
 import timeline
 from timeline import schema
+from timeline.links import is_web_link
 from timeline.problems import ERROR, WARNING
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,15 +94,23 @@ PROBLEMS = [
     ("bad published", text(line(published="2022-02-30")), (2, "published", W), "day 30 does not exist"),
     # source
     ("empty source", text(line(source="")), (2, "source", E), "source is empty"),
-    ("javascript: URL", text(line(source_url="javascript:alert(1)")), (2, "source_url", E),
+    # links: a warning, and the link is dropped (see test_a_bad_link_is_dropped_and_the_account_kept)
+    ("javascript: URL", text(line(source_url="javascript:alert(1)")), (2, "source_url", W),
      "only http:// and https://"),
-    ("JavaScript: URL", text(line(source_url="JaVaScRiPt:alert(1)")), (2, "source_url", E), "not a web link"),
+    ("JavaScript: URL", text(line(source_url="JaVaScRiPt:alert(1)")), (2, "source_url", W), "not a web link"),
     ("data: URL", text(line(source_url="data:text/html,<script>alert(1)</script>")),
-     (2, "source_url", E), "not a web link"),
-    ("vbscript: URL", text(line(source_url="vbscript:msgbox(1)")), (2, "source_url", E), "not a web link"),
-    ("ftp: URL", text(line(source_url="ftp://example.org/a")), (2, "source_url", E), "not a web link"),
-    ("URL without host", text(line(source_url="https://")), (2, "source_url", E), "not a web link"),
-    ("relative URL", text(line(source_url="/story")), (2, "source_url", E), "not a web link"),
+     (2, "source_url", W), "not a web link"),
+    ("vbscript: URL", text(line(source_url="vbscript:msgbox(1)")), (2, "source_url", W), "not a web link"),
+    ("ftp: URL", text(line(source_url="ftp://example.org/a")), (2, "source_url", W), "not a web link"),
+    ("URL without host", text(line(source_url="https://")), (2, "source_url", W), "not a whole web link"),
+    ("URL with a space", text(line(source_url="https://example.org/a story")), (2, "source_url", W),
+     "not a whole web link"),
+    ("relative URL", text(line(source_url="/story")), (2, "source_url", W), "not a web link"),
+    ("URL without https://", text(line(source_url="www.example.org")), (2, "source_url", W),
+     "write the whole address, as the browser's address bar shows it: 'https://www.example.org'"),
+    ("link pasted as HTML", text(line(source_url='<a href="https://example.org/a">Story</a>')),
+     (2, "source_url", W), "pasted as HTML, so the link is dropped (the account is kept); write only its "
+                          "address: 'https://example.org/a'"),
     # coordinates
     ("latitude not a number", text(line(latitude="north", longitude="10")), (2, "latitude", E),
      "'north' is not a number"),
@@ -174,6 +183,44 @@ VALUES_NAMED = [
 @pytest.mark.parametrize("row,value", VALUES_NAMED)
 def test_message_quotes_the_value(row, value):
     assert value in load_text(text(row)).problems[0].message
+
+
+BAD_LINKS = [
+    "javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)", "ftp://example.org/a", "https://", "https:// example.org", "/story",
+    "../story.html", "www.example.org", "example.org/story", '<a href="https://example.org/a">Story</a>',
+    "https://example.org/a https://example.org/b", "mailto:desk@example.org",
+]
+
+
+@pytest.mark.parametrize("url", BAD_LINKS)
+def test_a_bad_link_is_dropped_and_the_account_kept(url):
+    dataset = load_text(text(line(source_url=url), line(title="", category="", source="Other",
+                                                         source_url="https://example.org/b")))
+    assert where(dataset) == [(2, "source_url", W)]
+    message = dataset.problems[0].message
+    assert message.startswith(f"source_url {url.strip()!r} ") and "so the link is dropped" in message
+    assert dataset.accounts["source_url"].tolist() == ["", "https://example.org/b"]
+    assert dataset.summary() == "1 events, 2 accounts, 0 errors, 1 warnings"
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a", "HTTP://EXAMPLE.ORG", "https://пример.рф/статья",
+                                 "https://example.org/a?b=1&c=2#d", "  https://example.org/a  "])
+def test_a_web_link_is_kept(url):
+    dataset = load_text(text(line(source_url=url)))
+    assert dataset.problems == []
+    assert dataset.accounts["source_url"].tolist() == [url.strip()]
+
+
+def test_links_are_judged_as_links_says():
+    """The loader reads bytes to be fast; its answer is links.is_web_link's for every value."""
+    values = BAD_LINKS + ["https://example.org/a", "http://x.org", "hTTps://x.org/\u00e9", "https://x",
+                          "https://x.org/a\u00a0b", "https://x.org/a\u2028b", "https://x.org/\tb",
+                          "https://x.org/a\x1fb", "http:/x.org", "https:x.org", ""]
+    dataset = load_text(text(*[line(id=f"e{i}", source_url=v) for i, v in enumerate(values)]))
+    warned = {p.row for p in dataset.problems if p.column == "source_url"}
+    assert warned == {i + 2 for i, v in enumerate(values) if v.strip() and not is_web_link(v)}
+    assert 0 < len(warned) < len(values)
 
 
 def test_long_values_are_cut_short_in_messages():
@@ -340,7 +387,7 @@ def test_several_problems_on_one_row_and_sorted_output():
     ({"latitude": "43,2", "longitude": "76,8"}, [(2, "latitude", E), (2, "longitude", E)]),
     ({"title": "", "category": ""}, [(2, "title", E), (2, "category", E)]),
     ({"id": "Riot 1", "date": "07/01/2022", "end_date": "soon", "source": "", "source_url": "ftp://x"},
-     [(2, "id", E), (2, "date", E), (2, "end_date", E), (2, "source", E), (2, "source_url", E)]),
+     [(2, "id", E), (2, "date", E), (2, "end_date", E), (2, "source", E), (2, "source_url", W)]),
 ])
 def test_every_error_of_a_row_is_reported_at_once(values, expected):
     dataset = load_text(text(line(**values), line(id="other")))

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from . import dates, model, schema
+from . import dates, links, model, schema
 from .csvfile import read_table
 from .problems import ERROR, WARNING, Problem, show
 
@@ -27,7 +27,6 @@ _FORMULA_BYTE[list(b"=+-@")] = True
 # more than one byte (>= 0x80), as a value may begin with U+00A0 and str.strip() removes it.
 _ID_BYTE = np.zeros(256, dtype=bool)
 _ID_BYTE[list(b"abcdefghijklmnopqrstuvwxyz0123456789-")] = True
-_PLAIN_LINK = r"[hH][tT][tT][pP][sS]?://[!-.0-~]"
 _LINK_BYTE = np.zeros(256, dtype=bool)  # [!-.0-~]
 _LINK_BYTE[[*range(0x21, 0x2F), *range(0x30, 0x7F)]] = True
 _SPACE_BYTE = np.zeros(256, dtype=bool)
@@ -195,17 +194,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
 
     check.report(frame["source"] == "", "source", ERROR,
                  "source is empty; name who published this account (an outlet, agency or document)")
-    urls = frame["source_url"]
-    # Most links begin plainly (an ASCII scheme, then a printable ASCII character); only the
-    # others go through the full check, which needs Python's regex for \s.
-    web = _plain_links(urls)
-    web = urls.str.match(_PLAIN_LINK) if web is None else pd.Series(web, index=urls.index)
-    unsure = ~web & (urls != "")
-    if unsure.any():
-        web[unsure] = urls[unsure].str.lower().str.match(r"https?://[^\s/]+")
-    check.report((urls != "") & ~web, "source_url", ERROR,
-                 lambda v: f"source_url {show(v)} is not a web link; only http:// and https:// "
-                           f"links are allowed. Use the page's https:// address or leave it empty")
+    _check_link(check, "source_url")
 
     latitude, longitude = _coordinates(check)
     _check_text(check, edges)
@@ -266,6 +255,32 @@ def _dates(check: _Checker, column: str, level: str, consequence: str = "") -> d
         if level == WARNING:
             parsed.leave_out(bad)
     return parsed
+
+
+def _check_link(check: _Checker, column: str) -> None:
+    """A value that is not a web link (links.is_web_link) is a warning and is dropped: the
+    account is kept, with the column empty, so the value is never rendered or exported."""
+    values = check.frame[column]
+    bad = _given(values) & ~_web_links(values)
+    if bad.any():
+        check.report(bad, column, WARNING, lambda v: _not_a_link(column, v))
+        check.frame[column] = values.mask(bad, "")
+
+
+def _not_a_link(column: str, value: str) -> str:
+    meant = links.likely_link(value)
+    dropped = "so the link is dropped (the account is kept)"
+    if meant and value.startswith("<"):
+        return (f"{column} {show(value)} is a link pasted as HTML, {dropped}; write only its "
+                f"address: {show(meant, 160)}")
+    if meant:
+        return (f"{column} {show(value)} has no https:// or http:// in front, {dropped}; write "
+                f"the whole address, as the browser's address bar shows it: {show(meant, 160)}")
+    if value[:8].lower().startswith(("http://", "https://")):
+        return (f"{column} {show(value)} is not a whole web link (it has no host, or a space in "
+                f"it), {dropped}; write the address alone, as the browser's address bar shows it")
+    return (f"{column} {show(value)} is not a web link; only http:// and https:// links are "
+            f"allowed, {dropped}. Use the page's https:// address, or leave it empty")
 
 
 def _coordinates(check: _Checker):
@@ -520,8 +535,46 @@ def _ids_fit(ids: pd.Series) -> bool:
     return True
 
 
+def _web_links(values: pd.Series) -> np.ndarray:
+    """Which values are web links, as links.is_web_link says. Most links begin plainly (an ASCII
+    scheme, then a printable ASCII character) and hold no whitespace: those are, as their bytes
+    show; the others go through links.is_web_link, each distinct value once."""
+    plain, spaced = _plain_links(values), _spaced(values)
+    if plain is None or spaced is None:
+        plain, spaced = np.zeros(len(values), dtype=bool), np.ones(len(values), dtype=bool)
+    web = plain & ~spaced
+    unsure = ~web & _given(values)
+    if unsure.any():
+        which, distinct = pd.factorize(values[unsure])
+        web[unsure] = np.array([links.is_web_link(v) for v in distinct], dtype=bool)[which]
+    return web
+
+
+def _spaced(values: pd.Series) -> np.ndarray | None:
+    """Which values hold a byte of whitespace (see _SPACE_BYTE), from the column's bytes; None
+    if unknown. Most columns of links hold only printable ASCII: one min and max tell."""
+    parts = _chunks(values)
+    if parts is None:
+        return None
+    found = []
+    for offsets, data in parts:
+        spaced = np.zeros(len(offsets) - 1, dtype=bool)
+        text = data[offsets[0]:offsets[-1]]
+        if len(text) and (text.min() <= ord(" ") or text.max() >= 0x80):
+            at = np.flatnonzero(np.take(_SPACE_BYTE, text)) + offsets[0]
+            spaced[np.searchsorted(offsets, at, side="right") - 1] = True
+        found.append(spaced)
+    return _joined(found, dtype=bool)
+
+
+def _given(values: pd.Series) -> np.ndarray:
+    """Which values are not empty."""
+    return _full(values) if _chunks(values) is not None else (values != "").to_numpy(dtype=bool)
+
+
 def _plain_links(urls: pd.Series) -> np.ndarray | None:
-    """urls.str.match(_PLAIN_LINK), from the first nine bytes of each value; None if unknown."""
+    """Which values begin with http:// or https:// (any case) and then a printable ASCII
+    character other than '/', from the first nine bytes of each value; None if unknown."""
     parts = _chunks(urls)
     if parts is None:
         return None

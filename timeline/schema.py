@@ -52,7 +52,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("latitude", "no", "Decimal degrees, -90 to 90; give both or neither.", "43.2389"),
     Column("longitude", "no", "Decimal degrees, -180 to 180; give both or neither.", "76.8897"),
     Column("source", "yes", "Who published it (outlet, agency, document).", "Los Angeles Times"),
-    Column("source_url", "no", "Link to the source: `http` or `https` only.", "https://example.org/story"),
+    Column(
+        "source_url", "no",
+        "Link to the source: its whole `http://` or `https://` address. Anything else "
+        "(`www.example.org`, `javascript:`, a pasted `<a href=...>`) is warned about and dropped: "
+        "the account is kept, without the link.",
+        "https://example.org/story",
+    ),
     Column("published", "no", "When the source was published; same forms as `date`.", "2022-01-07"),
     Column(
         "claimed_by", "no",
