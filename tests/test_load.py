@@ -111,6 +111,27 @@ PROBLEMS = [
     ("link pasted as HTML", text(line(source_url='<a href="https://example.org/a">Story</a>')),
      (2, "source_url", W), "pasted as HTML, so the link is dropped (the account is kept); write only its "
                           "address: 'https://example.org/a'"),
+    # media
+    ("media not a link", text(line(media="javascript:alert(1)")), (2, "media", W),
+     "media 'javascript:alert(1)' is not a web link; only http:// and https:// links are allowed, so the "
+     "link is dropped"),
+    ("media without https://", text(line(media="www.example.org/crowd.jpg", media_alt="A crowd")),
+     (2, "media", W), "write the whole address, as the browser's address bar shows it: "
+                      "'https://www.example.org/crowd.jpg'"),
+    ("picture without media_alt", text(line(media="https://example.org/crowd.JPG?w=800")),
+     (2, "media_alt", W), "media_alt is empty; describe what the picture shows for readers who cannot see it"),
+    ("media_alt without media", text(line(media_alt="A crowd")), (2, "media_alt", W),
+     "media_alt 'A crowd' is given without media"),
+    ("media_caption without media", text(line(media_caption="Almaty, 5 January")), (2, "media_caption", W),
+     "given without media, so it is not shown; put the link to the picture or video in media"),
+    ("media_credit without media", text(line(media_credit="AP")), (2, "media_credit", W),
+     "or leave media_credit empty"),
+    ("HTML in media_caption", text(line(media="https://youtu.be/dQw4w9WgXcQ", media_caption="<i>Live</i>")),
+     (2, "media_caption", W), "holds HTML"),
+    ("formula in media_credit", text(line(media="https://example.org/a", media_credit="=AP")),
+     (2, "media_credit", W), "begins with '='"),
+    ("HTML in media_alt", text(line(media="https://example.org/a.png", media_alt="<b>A crowd</b>")),
+     (2, "media_alt", W), "holds HTML"),
     # coordinates
     ("latitude not a number", text(line(latitude="north", longitude="10")), (2, "latitude", E),
      "'north' is not a number"),
@@ -221,6 +242,44 @@ def test_links_are_judged_as_links_says():
     warned = {p.row for p in dataset.problems if p.column == "source_url"}
     assert warned == {i + 2 for i, v in enumerate(values) if v.strip() and not is_web_link(v)}
     assert 0 < len(warned) < len(values)
+
+
+MEDIA = [
+    # (media, media_alt, media_caption, media_credit, the problems' columns, media as accepted)
+    ("", "", "", "", [], ""),
+    ("https://example.org/crowd.jpg", "A crowd on Republic Square", "", "", [], "https://example.org/crowd.jpg"),
+    ("https://example.org/crowd.jpeg", "", "", "", ["media_alt"], "https://example.org/crowd.jpeg"),
+    ("https://example.org/crowd.PNG#x", "", "Almaty", "AP", ["media_alt"], "https://example.org/crowd.PNG#x"),
+    ("https://example.org/map.svg?v=2", "", "", "", ["media_alt"], "https://example.org/map.svg?v=2"),
+    ("https://example.org/a.avif", "", "", "", ["media_alt"], "https://example.org/a.avif"),
+    ("https://example.org/photo.jpg.html", "", "", "", [], "https://example.org/photo.jpg.html"),
+    ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "", "Live", "RFE/RL", [],
+     "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+    ("https://vimeo.com/76979871", "", "", "", [], "https://vimeo.com/76979871"),
+    ("https://example.org/story", "", "", "", [], "https://example.org/story"),
+    ("javascript:alert(1)", "", "", "", ["media"], ""),
+    ("data:image/png;base64,iVBORw0KGgo=", "A dot", "", "", ["media"], ""),   # alt not warned twice
+    ("/images/crowd.jpg", "", "A crowd", "AP", ["media"], ""),
+    ("", "A crowd", "", "", ["media_alt"], ""),
+    ("", "", "A crowd", "AP", ["media_credit", "media_caption"], ""),
+]
+
+
+@pytest.mark.parametrize("url, alt, caption, credit, columns, kept", MEDIA)
+def test_media(url, alt, caption, credit, columns, kept):
+    dataset = load_text(text(line(media=url, media_alt=alt, media_caption=caption, media_credit=credit)))
+    assert where(dataset) == [(2, column, W) for column in columns]
+    account = dataset.accounts.iloc[0]
+    assert account["media"] == kept
+    assert (account["media_alt"], account["media_caption"], account["media_credit"]) == (alt, caption, credit)
+
+
+def test_media_is_judged_each_row():
+    dataset = load_text(text(line(media="https://example.org/a.jpg"), line(id="b", media="https://example.org/a.jpg"),
+                             line(id="c", media="https://example.org/a.jpg", media_alt="A crowd"),
+                             line(id="d", media="ftp://example.org/a.jpg")))
+    assert where(dataset) == [(2, "media_alt", W), (3, "media_alt", W), (5, "media", W)]
+    assert "'https://example.org/a.jpg' is a picture" in dataset.problems[0].message
 
 
 def test_long_values_are_cut_short_in_messages():

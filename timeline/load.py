@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from . import dates, links, model, schema
 from .csvfile import read_table
+from .media import IMAGE, kind as media_kind
 from .problems import ERROR, WARNING, Problem, show
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -195,6 +196,9 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
     check.report(frame["source"] == "", "source", ERROR,
                  "source is empty; name who published this account (an outlet, agency or document)")
     _check_link(check, "source_url")
+    has_media = _given(frame["media"])  # (before a bad link is dropped: its warning says enough)
+    _check_link(check, "media")
+    _check_media(check, has_media)
 
     latitude, longitude = _coordinates(check)
     _check_text(check, edges)
@@ -267,6 +271,28 @@ def _check_link(check: _Checker, column: str) -> None:
         check.frame[column] = values.mask(bad, "")
 
 
+def _check_media(check: _Checker, has_media: np.ndarray) -> None:
+    """A picture needs media_alt; media_alt, media_caption and media_credit need media."""
+    frame = check.frame
+    for name in schema.MEDIA_TEXT_COLUMNS:
+        check.report(_given(frame[name]) & ~has_media, name, WARNING,
+                     lambda v, name=name: f"{name} {show(v)} is given without media, so it is not "
+                                          f"shown; put the link to the picture or video in media, "
+                                          f"or leave {name} empty")
+    at = np.flatnonzero(_given(frame["media"]) & ~_given(frame["media_alt"]))
+    if not len(at):
+        return
+    urls = frame["media"].iloc[at]
+    which, distinct = pd.factorize(urls)  # each distinct link once
+    picture = np.array([media_kind(url) == IMAGE for url in distinct], dtype=bool)[which]
+    for i, url in zip(at[picture], urls.to_numpy(dtype=object)[picture]):
+        check.problems.append(Problem(
+            int(check.rows[i]), "media_alt", WARNING,
+            f"media_alt is empty; describe what the picture shows for readers who cannot see it "
+            f"(media {show(url)} is a picture)",
+        ))
+
+
 def _not_a_link(column: str, value: str) -> str:
     meant = links.likely_link(value)
     dropped = "so the link is dropped (the account is kept)"
@@ -311,7 +337,8 @@ def _coordinates(check: _Checker):
 def _check_text(check: _Checker, edges: dict) -> None:
     """`edges`: the first byte of each value of a column (as `_rough_edges` gives it), if known."""
     frame = check.frame
-    for name in (*schema.TEXT_COLUMNS, "category"):  # the category is text an editor types too
+    # (the category is text an editor types too)
+    for name in (*schema.TEXT_COLUMNS, *schema.MEDIA_TEXT_COLUMNS, "category"):
         text = frame[name]
         # A tag needs a "<": the full pattern (Python's regex, for \s) runs on those values only.
         html = text.str.contains("<", regex=False) if _may_hold(text, b"<") else _no(text)

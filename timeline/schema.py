@@ -68,16 +68,18 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "media", "no",
         "A picture or video shown beside the accounts in the side panel: an `http` or `https` "
-        "link to an image (`.jpg`, `.png`, `.gif`, `.webp`, `.svg`) or a video page (YouTube, "
-        "Vimeo). Nothing is fetched by the server.",
+        "link to an image (`.jpg`, `.jpeg`, `.png`, `.gif`, `.webp`, `.svg`, `.avif`) or a video "
+        "page (YouTube, Vimeo). Nothing is fetched by the server. A link that is not `http(s)` is "
+        "warned about and dropped, as for `source_url`.",
         "",
     ),
-    Column("media_credit", "no", "Who made the picture or video (photographer, agency).", ""),
-    Column("media_caption", "no", "A caption shown under the picture or video.", ""),
+    Column("media_credit", "no",
+           "Who made the picture or video (photographer, agency); with `media` only.", ""),
+    Column("media_caption", "no", "A caption shown under the picture or video; with `media` only.", ""),
     Column(
         "media_alt", "no",
         "What the picture shows, for readers who cannot see it (screen readers); "
-        "needed when `media` is an image.",
+        "needed when `media` is an image (warned about when empty); with `media` only.",
         "",
     ),
 )
