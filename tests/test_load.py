@@ -163,6 +163,8 @@ PROBLEMS = [
      "first row of an id names its category"),
     ("category differs", text(line(), line(title="", category="security")), (3, "category", W),
      "differs from 'protest' on row 2"),
+    ("title repeated with another date", text(line(), line(date="2022-01-08", category="")), (3, "id", W),
+     "row 3 repeats the title 'Title' of row 2 with another date: it looks like a different event"),
     ("near-duplicate categories", text(line(category="protest"), line(id="b", category="protest"),
                                        line(id="c", category="Protests")),
      (4, "category", W), "'protests' looks like 'protest' (2 rows)"),
@@ -546,6 +548,54 @@ def test_disputed(written, disputed):
     dataset = load_text(text(*rows))
     assert dataset.problems == []
     assert bool(dataset.events.iloc[0]["disputed"]) is disputed
+
+
+# Rows of one id as (date, title): later rows that repeat the first row's title with a date that
+# cannot be its date look like other events given the same id; one warning per id.
+REPEATED_TITLES = [
+    ([("2022-01-07", "Distributions continue"), ("2022-01-08", "Distributions continue")],
+     [(3, "id", W)], "row 3 repeats the title 'Distributions continue' of row 2 with another date: it "
+                     "looks like a different event sharing the id 'a'; give it its own id (a-2) or leave "
+                     "title empty on a later account of the same event"),
+    ([("2022-01-05", "Distributions continue"), ("2022-01-06", "Distributions continue"),
+      ("2022-01-05", "Distributions continue"), ("2022-01-07", " distributions   CONTINUE "),
+      ("2022-01-08", ""), ("2022-01-09", "Distributions resume"), ("2022-01-10", "Distributions continue")],
+     [(3, "id", W)], "rows 3, 5 and 8 repeat the title 'Distributions continue' of row 2 with other dates: "
+                     "they look like different events sharing the id 'a'; give each its own id (a-2, ...) "
+                     "or leave title empty on a later account of the same event"),
+    ([("2022-01-%02d" % day, "Curfew") for day in range(1, 13)], [(3, "id", W)],
+     "rows 3, 4, 5, 6, 7, 8, 9, 10 and 3 more repeat the title 'Curfew'"),
+    # not warned: the same date; a date that can be the first's; no title; another title
+    ([("2022-01-07", "Curfew"), ("2022-01-07", "Curfew")], [], ""),
+    ([("2022-01-07", "Curfew"), ("7 January 2022", "curfew")], [], ""),
+    ([("2022-01", "Curfew"), ("2022-01-07", "Curfew")], [], ""),
+    ([("2022-01-07", "Curfew"), ("2022-01-07 23:00", "Curfew")], [], ""),
+    ([("2022-01-07", "Curfew"), ("2022-01-08", "")], [], ""),
+    ([("2022-01-07", "Curfew"), ("2022-01-08", "Curfew lifted")], [], ""),
+    ([("2022-01-07", "Curfew"), ("2022-01-08", "Curfews")], [], ""),
+]
+
+
+@pytest.mark.parametrize("rows, expected, fragment", REPEATED_TITLES)
+def test_a_repeated_title_with_another_date_warns(rows, expected, fragment):
+    dataset = load_text(text(*[line(date=date, title=title, category="protest" if i == 0 else "")
+                               for i, (date, title) in enumerate(rows)]))
+    assert where(dataset) == expected
+    assert fragment in (dataset.problems[0].message if dataset.problems else "")
+    assert len(dataset.accounts) == len(rows) and len(dataset.events) == 1   # a warning: rows kept
+
+
+def test_a_repeated_title_is_judged_per_id_and_against_the_first_accepted_row():
+    dataset = load_text(text(line(id="b", date="2022-01-01", title="Curfew"),       # another id
+                             line(date="2022-02-30", title="Curfew"),               # refused
+                             line(date="2022-01-07", title="Curfew"),               # a's first accepted row
+                             line(id="b", date="2022-01-02", title="Curfew"),
+                             line(date="2022-01-07", title="Curfew"),
+                             line(date="2022-01-09", title="Curfew")))
+    assert where(dataset) == [(3, "date", E), (5, "id", W), (7, "id", W)]
+    assert dataset.problems[1].message.startswith("row 5 repeats the title 'Curfew' of row 2 ")
+    assert "sharing the id 'b'" in dataset.problems[1].message
+    assert dataset.problems[2].message.startswith("row 7 repeats the title 'Curfew' of row 4 ")
 
 
 def test_disputed_ends():

@@ -203,6 +203,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
     latitude, longitude = _coordinates(check)
     _check_text(check, edges)
     codes, ids = _check_first_rows(check)
+    _check_repeated_titles(check, codes, ids, start.value, start_last)
 
     keep = ~check.refused
     if keep.all():
@@ -422,6 +423,53 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
             f"leave it empty on later rows",
         ))
     return codes, ids
+
+
+def _check_repeated_titles(check: _Checker, codes: np.ndarray, ids: pd.Index, start: pd.Series,
+                           start_last: pd.Series) -> None:
+    """Later accounts that repeat their event's title (any case and spacing) with a date that
+    cannot be the first account's are probably other events given the same id by mistake
+    ("Distributions continue" on five days): one warning per event, naming every such row."""
+    kept = ~check.refused
+    titled = _given(check.frame["title"]) & kept
+    # Every event's first accepted row has a title: are there titled rows beyond those?
+    kept_events = len(ids) if kept.all() else np.count_nonzero(np.bincount(codes[kept], minlength=len(ids)))
+    if np.count_nonzero(titled) == kept_events:
+        return  # (the usual case: only first rows have a title)
+    at = np.flatnonzero(titled)
+    events = codes[at]
+    later = pd.Index(events).duplicated(keep="first")
+    if not later.any():
+        return
+    first_of = np.full(len(ids), -1, dtype=np.int64)
+    first_of[events[~later]] = at[~later]
+    at, events = at[later], events[later]
+    heads = first_of[events]
+    title = check.frame["title"]
+    which, distinct = pd.factorize(title.take(np.concatenate([at, heads])).to_numpy(dtype=object))
+    normal = np.array([" ".join(t.split()).casefold() for t in distinct], dtype=object)[which]
+    value, last = start.to_numpy(), start_last.to_numpy()
+    flagged = (normal[:len(at)] == normal[len(at):]) & ((value[at] > last[heads]) | (last[at] < value[heads]))
+    rows: dict[int, list[int]] = {}
+    for event, i in zip(events[flagged].tolist(), at[flagged].tolist()):
+        rows.setdefault(event, []).append(int(check.rows[i]))
+    for event, repeated in rows.items():
+        head = first_of[event]
+        check.problems.append(Problem(repeated[0], "id", WARNING, _repeated_title(
+            repeated, int(check.rows[head]), title.iat[head], str(ids[event]))))
+
+
+def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, named: int = 8) -> str:
+    if len(rows) == 1:
+        return (f"row {rows[0]} repeats the title {show(title)} of row {head_row} with another date: "
+                f"it looks like a different event sharing the id {show(event_id)}; give it its own id "
+                f"({event_id}-2) or leave title empty on a later account of the same event")
+    listed = ", ".join(map(str, rows[:min(named, len(rows) - 1)]))
+    rest = len(rows) - min(named, len(rows) - 1)
+    listed += f" and {rows[-1]}" if rest == 1 else f" and {rest:,} more"
+    return (f"rows {listed} repeat the title {show(title)} of row {head_row} with other dates: they "
+            f"look like different events sharing the id {show(event_id)}; give each its own id "
+            f"({event_id}-2, ...) or leave title empty on a later account of the same event")
 
 
 def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
