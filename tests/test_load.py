@@ -519,6 +519,37 @@ def test_bad_published_date_is_ignored_not_fatal():
     assert dataset.accounts.iloc[0]["published"] == "someday"
 
 
+PLACES = ["Almaty", "Nur-Sultan", "Aktau", "Zhanaozen", "Taraz", "Shymkent", "Kyzylorda", "Atyrau",
+          "Aktobe", "Oral", "Semey", "Pavlodar", "Kostanay", "Petropavl", "Kokshetau", "Karaganda",
+          "Temirtau", "Ekibastuz", "Turkistan", "Baikonur", "Zhezkazgan", "Balkhash", "Rudny", "Stepnogorsk",
+          "Kentau", "Ridder", "Satbayev", "Kapchagay", "Talgar", "Esik", "Kaskelen", "Saryagash", "Arys"]
+
+
+@pytest.mark.parametrize("categories, expected", [
+    (PLACES[:30], []),                                                      # 30 lanes: many, but fine
+    (PLACES[:31], [(1, "category", W)]),
+    (PLACES, [(1, "category", W)]),
+    ([p.upper() for p in PLACES[:30]] + PLACES[:30], []),                   # case-insensitive: 30
+    (PLACES[:30] + ["Almatys"], [(1, "category", W)]),                      # no near-duplicates then
+])
+def test_more_than_30_categories_is_one_warning_for_the_file(categories, expected):
+    dataset = load_text(text(*[line(id=f"e{i}", category=c) for i, c in enumerate(categories)]))
+    assert where(dataset) == expected
+    assert len(dataset.accounts) == len(categories)
+    if expected:
+        message = dataset.problems[0].message
+        assert message.startswith(f"category holds {len(set(c.lower() for c in categories))} different "
+                                  f"values ('almaty', 'nur-sultan', 'aktau', 'zhanaozen', ...), a lane each; "
+                                  f"it should hold a handful of lanes (protest, government, security, ...)")
+        assert "more than 30 almost always means that another column" in message
+
+
+def test_categories_are_counted_on_accepted_rows():
+    rows = [line(id=f"e{i}", category=c) for i, c in enumerate(PLACES[:30])]
+    dataset = load_text(text(*rows, line(id="bad", date="2022-02-30", category="Extra")))
+    assert where(dataset) == [(32, "date", E)]
+
+
 @pytest.mark.parametrize("a,b", [("protest", "security"), ("legal", "government"),
                                  ("economy", "casualties")])
 def test_different_categories_do_not_warn(a, b):

@@ -33,6 +33,7 @@ _LINK_BYTE[[*range(0x21, 0x2F), *range(0x30, 0x7F)]] = True
 _SPACE_BYTE = np.zeros(256, dtype=bool)
 _SPACE_BYTE[[*range(9, 14), *range(28, 33), *range(0x80, 0x100)]] = True
 LONG_TITLE = 300
+MAX_CATEGORIES = 30  # lanes: more is almost always another column put in the category column
 _HTML = r"<\s*[a-zA-Z!/][^>]*>"
 _NUMBER = r"[+-]?\d+(?:\.\d*)?"
 
@@ -473,7 +474,8 @@ def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, n
 
 
 def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
-    """Near-duplicate categories (`Protest` / `protests`) are probably one lane."""
+    """Near-duplicate categories (`Protest` / `protests`) are probably one lane; more than
+    MAX_CATEGORIES are probably a column mapped by mistake."""
     named = (accounts["category"] != "").to_numpy()
     if not named.any():
         return
@@ -483,6 +485,16 @@ def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
     firsts = np.full(len(keys.categories), np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(firsts, codes, rows)
     used = np.flatnonzero(counts)
+    if len(used) > MAX_CATEGORIES:
+        # Probably another column, not lanes: near-duplicates among them would be noise.
+        examples = keys.categories[used[np.argsort(firsts[used], kind="stable")[:4]]]
+        problems.append(Problem(1, "category", WARNING, (
+            f"category holds {len(used):,} different values ({', '.join(show(k, 30) for k in examples)}, "
+            f"...), a lane each; it should hold a handful of lanes (protest, government, security, "
+            f"...), and more than {MAX_CATEGORIES} almost always means that another column (a place, "
+            f"an outlet, a title) was put in the category column: check which column holds the "
+            f"categories")))
+        return
     count = dict(zip(keys.categories[used], counts[used].tolist()))
     first = dict(zip(keys.categories[used], firsts[used].tolist()))
     # The most used spelling is the lane; on a tie, the one the file uses first.

@@ -45,7 +45,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("description", "no", "What this source says happened, as plain text.", ""),
     Column(
         "category", "first",
-        "The lane on the timeline (protest, government, security, ...); case-insensitive.",
+        "The lane on the timeline (protest, government, security, ...); case-insensitive. A "
+        "handful of lanes reads best; more than 30 is warned about.",
         "security",
     ),
     Column("location", "no", "Place name.", "Almaty"),
