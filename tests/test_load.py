@@ -679,11 +679,24 @@ def test_offsets_are_kept_not_converted():
     assert events.loc["a", "offset"] == "+06:00" and events.loc["b", "offset"] == "Z"
 
 
-def test_events_sorted_by_start():
-    dataset = load_text(text(line(id="c", date="2022-01-09"), line(id="b", date="2022-01-08"),
-                             line(id="a", date="2022-01-09")))
-    assert dataset.events["id"].tolist() == ["b", "a", "c"]
-    assert dataset.events["order"].tolist() == [0, 1, 2]
+# Rows as (id, date); the events in order: by start, then as the file first gives them.
+EVENT_ORDER = [
+    ([("c", "2022-01-09"), ("b", "2022-01-08"), ("a", "2022-01-09")], ["b", "c", "a"]),
+    ([("zeta", "2022-01-05"), ("alpha", "2022-01-05"), ("mid", "2022-01-05")], ["zeta", "alpha", "mid"]),
+    # an event's place among its day is its first account's, not a later one's
+    ([("b", "2022-01-05"), ("a", "2022-01-05"), ("b", "2022-01-05")], ["b", "a"]),
+    ([("b", "2022-01-05 10:00"), ("a", "2022-01-05 09:00"), ("c", "2022-01-05")], ["c", "a", "b"]),
+    ([("b", "2022-01"), ("a", "2022-01-01"), ("c", "2022")], ["b", "a", "c"]),   # one moment: 1 January
+    # a refused first row: the event's first account is its next row
+    ([("b", "2022-02-30"), ("a", "2022-01-05"), ("b", "2022-01-05")], ["a", "b"]),
+]
+
+
+@pytest.mark.parametrize("rows, expected", EVENT_ORDER)
+def test_events_sorted_by_start_then_file_order(rows, expected):
+    dataset = load_text(text(*[line(id=i, date=d, title="T") for i, d in rows]))
+    assert dataset.events["id"].tolist() == expected
+    assert dataset.events["order"].tolist() == list(range(len(expected)))
 
 
 def test_sources_counted():
