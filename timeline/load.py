@@ -296,6 +296,7 @@ def _check_media(check: _Checker, has_media: np.ndarray) -> None:
 
 
 def _not_a_link(column: str, value: str) -> str:
+    """The message for a value of a link column that is not a web link: what to write instead."""
     meant = links.likely_link(value)
     dropped = "so the link is dropped (the account is kept)"
     if meant and value.startswith("<"):
@@ -450,7 +451,9 @@ def _check_repeated_titles(check: _Checker, codes: np.ndarray, ids: pd.Index, st
     which, distinct = pd.factorize(title.take(np.concatenate([at, heads])).to_numpy(dtype=object))
     normal = np.array([" ".join(t.split()).casefold() for t in distinct], dtype=object)[which]
     value, last = start.to_numpy(), start_last.to_numpy()
-    flagged = (normal[:len(at)] == normal[len(at):]) & ((value[at] > last[heads]) | (last[at] < value[heads]))
+    same_title = normal[:len(at)] == normal[len(at):]
+    other_date = (value[at] > last[heads]) | (last[at] < value[heads])  # (as for a disputed date)
+    flagged = same_title & other_date
     rows: dict[int, list[int]] = {}
     for event, i in zip(events[flagged].tolist(), at[flagged].tolist()):
         rows.setdefault(event, []).append(int(check.rows[i]))
