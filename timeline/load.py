@@ -447,20 +447,23 @@ def _check_repeated_titles(check: _Checker, codes: np.ndarray, ids: pd.Index, st
     first_of[events[~later]] = at[~later]
     at, events = at[later], events[later]
     heads = first_of[events]
-    title = check.frame["title"]
-    which, distinct = pd.factorize(title.take(np.concatenate([at, heads])).to_numpy(dtype=object))
-    normal = np.array([" ".join(t.split()).casefold() for t in distinct], dtype=object)[which]
+    # A date that cannot be the first account's (as for a disputed date); then the same title.
     value, last = start.to_numpy(), start_last.to_numpy()
-    same_title = normal[:len(at)] == normal[len(at):]
-    other_date = (value[at] > last[heads]) | (last[at] < value[heads])  # (as for a disputed date)
-    flagged = same_title & other_date
-    rows: dict[int, list[int]] = {}
-    for event, i in zip(events[flagged].tolist(), at[flagged].tolist()):
-        rows.setdefault(event, []).append(int(check.rows[i]))
-    for event, repeated in rows.items():
-        head = first_of[event]
+    other_date = (value[at] > last[heads]) | (last[at] < value[heads])
+    at, events, heads = at[other_date], events[other_date], heads[other_date]
+    if not len(at):
+        return
+    written = check.frame["title"].take(np.concatenate([at, heads])).to_numpy(dtype=object)
+    which, distinct = pd.factorize(written)
+    normal = np.array([" ".join(t.split()).casefold() for t in distinct], dtype=object)[which]
+    flagged = np.flatnonzero(normal[:len(at)] == normal[len(at):])
+    found: dict[int, tuple[int, list[int]]] = {}  # event -> (its first flagged, its rows in file order)
+    for k, event, row in zip(flagged.tolist(), events[flagged].tolist(), check.rows[at[flagged]].tolist()):
+        found.setdefault(event, (k, []))[1].append(row)
+    names = ids.take(list(found)).tolist()
+    for (k, repeated), name in zip(found.values(), names):
         check.problems.append(Problem(repeated[0], "id", WARNING, _repeated_title(
-            repeated, int(check.rows[head]), title.iat[head], str(ids[event]))))
+            repeated, int(check.rows[heads[k]]), written[len(at) + k], str(name))))
 
 
 def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, named: int = 8) -> str:
