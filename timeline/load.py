@@ -15,10 +15,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import dates, links, model, schema
 from .csvfile import read_table
-from .media import IMAGE, kind as media_kind
+from .media import IMAGE, IMAGE_SUFFIXES, kind as media_kind
 from .problems import ERROR, WARNING, Problem, show
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -35,6 +36,7 @@ _SPACE_BYTE[[*range(9, 14), *range(28, 33), *range(0x80, 0x100)]] = True
 LONG_TITLE = 300
 MAX_CATEGORIES = 30  # lanes: more is almost always another column put in the category column
 _HTML = r"<\s*[a-zA-Z!/][^>]*>"
+_IMAGE_SUFFIX = "|".join(re.escape(suffix) for suffix in IMAGE_SUFFIXES)
 _NUMBER = r"[+-]?\d+(?:\.\d*)?"
 
 
@@ -284,8 +286,11 @@ def _check_media(check: _Checker, has_media: np.ndarray) -> None:
     at = np.flatnonzero(_given(frame["media"]) & ~_given(frame["media_alt"]))
     if not len(at):
         return
+    # media.kind decides, for each distinct link that names an image suffix anywhere (one pass).
+    named = pc.match_substring_regex(pa.array(frame["media"].iloc[at].array), _IMAGE_SUFFIX, ignore_case=True)
+    at = at[named.to_numpy(zero_copy_only=False)]
     urls = frame["media"].iloc[at]
-    which, distinct = pd.factorize(urls)  # each distinct link once
+    which, distinct = pd.factorize(urls)
     picture = np.array([media_kind(url) == IMAGE for url in distinct], dtype=bool)[which]
     for i, url in zip(at[picture], urls.to_numpy(dtype=object)[picture]):
         check.problems.append(Problem(
