@@ -73,7 +73,6 @@ BAD_ROWS = [
     {**GOOD, "id": "New Event"},
     {**GOOD, "id": "new-event", "end_date": "2022-01-01"},
     {**GOOD, "id": "new-event", "source": ""},
-    {**GOOD, "id": "new-event", "source_url": "www.example.org"},
     {**GOOD, "id": "new-event", "latitude": "43.2"},
     {**GOOD, "id": "new-event", "date": "2022-02-30"},
     {"id": "", "date": "2022", "source": "S"},
@@ -117,12 +116,16 @@ def test_an_accepted_row_is_appended(tmp_path, values, accounts):
     assert (dataset.accounts["id"] == values["id"]).sum() == accounts
 
 
-def test_a_warning_is_shown_but_the_row_is_added(tmp_path):
+@pytest.mark.parametrize("values, column", [
+    ({**GOOD, "category": "riot"}, "category"),
+    ({**GOOD, "id": "new-event", "source_url": "www.example.org"}, "source_url"),  # the link is dropped
+])
+def test_a_warning_is_shown_but_the_row_is_added(tmp_path, values, column):
     path = tmp_path / "events.csv"
     path.write_text(FILE)
-    outcome = editing.add(path, {**GOOD, "category": "riot"})
+    outcome = editing.add(path, values)
     assert outcome.written == {0: 3}
-    assert [(p.row, p.column, p.level) for p in outcome.problems] == [(3, "category", "warning")]
+    assert [(p.row, p.column, p.level) for p in outcome.problems] == [(3, column, "warning")]
 
 
 @pytest.mark.parametrize("existing", [

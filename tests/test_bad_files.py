@@ -94,6 +94,13 @@ def test_load_never_raises_and_keeps_row_numbers(name):
     assert len(dataset.events) == dataset.accounts["id"].nunique()
 
 
+@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith("url-")])
+def test_a_bad_link_is_dropped_and_its_account_kept(name):
+    accounts = timeline.load(BAD / name).accounts.set_index("id")
+    assert accounts.loc["csto-request", "source_url"] == ""
+    assert accounts.loc["airport-seized", "source_url"] == "https://example.org/a"
+
+
 def test_unknown_column_values_are_kept():
     dataset = timeline.load(BAD / "unknown-column.csv")
     assert dataset.accounts["notes"].tolist() == ["checked by Ann"]

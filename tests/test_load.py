@@ -10,6 +10,7 @@ import pytest
 
 import timeline
 from timeline import schema
+from timeline.links import is_web_link
 from timeline.problems import ERROR, WARNING
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,15 +94,44 @@ PROBLEMS = [
     ("bad published", text(line(published="2022-02-30")), (2, "published", W), "day 30 does not exist"),
     # source
     ("empty source", text(line(source="")), (2, "source", E), "source is empty"),
-    ("javascript: URL", text(line(source_url="javascript:alert(1)")), (2, "source_url", E),
+    # links: a warning, and the link is dropped (see test_a_bad_link_is_dropped_and_the_account_kept)
+    ("javascript: URL", text(line(source_url="javascript:alert(1)")), (2, "source_url", W),
      "only http:// and https://"),
-    ("JavaScript: URL", text(line(source_url="JaVaScRiPt:alert(1)")), (2, "source_url", E), "not a web link"),
+    ("JavaScript: URL", text(line(source_url="JaVaScRiPt:alert(1)")), (2, "source_url", W), "not a web link"),
     ("data: URL", text(line(source_url="data:text/html,<script>alert(1)</script>")),
-     (2, "source_url", E), "not a web link"),
-    ("vbscript: URL", text(line(source_url="vbscript:msgbox(1)")), (2, "source_url", E), "not a web link"),
-    ("ftp: URL", text(line(source_url="ftp://example.org/a")), (2, "source_url", E), "not a web link"),
-    ("URL without host", text(line(source_url="https://")), (2, "source_url", E), "not a web link"),
-    ("relative URL", text(line(source_url="/story")), (2, "source_url", E), "not a web link"),
+     (2, "source_url", W), "not a web link"),
+    ("vbscript: URL", text(line(source_url="vbscript:msgbox(1)")), (2, "source_url", W), "not a web link"),
+    ("ftp: URL", text(line(source_url="ftp://example.org/a")), (2, "source_url", W), "not a web link"),
+    ("URL without host", text(line(source_url="https://")), (2, "source_url", W), "not a whole web link"),
+    ("URL with a space", text(line(source_url="https://example.org/a story")), (2, "source_url", W),
+     "not a whole web link"),
+    ("relative URL", text(line(source_url="/story")), (2, "source_url", W), "not a web link"),
+    ("URL without https://", text(line(source_url="www.example.org")), (2, "source_url", W),
+     "write the whole address, as the browser's address bar shows it: 'https://www.example.org'"),
+    ("link pasted as HTML", text(line(source_url='<a href="https://example.org/a">Story</a>')),
+     (2, "source_url", W), "pasted as HTML, so the link is dropped (the account is kept); write only its "
+                          "address: 'https://example.org/a'"),
+    # media
+    ("media not a link", text(line(media="javascript:alert(1)")), (2, "media", W),
+     "media 'javascript:alert(1)' is not a web link; only http:// and https:// links are allowed, so the "
+     "link is dropped"),
+    ("media without https://", text(line(media="www.example.org/crowd.jpg", media_alt="A crowd")),
+     (2, "media", W), "write the whole address, as the browser's address bar shows it: "
+                      "'https://www.example.org/crowd.jpg'"),
+    ("picture without media_alt", text(line(media="https://example.org/crowd.JPG?w=800")),
+     (2, "media_alt", W), "media_alt is empty; describe what the picture shows for readers who cannot see it"),
+    ("media_alt without media", text(line(media_alt="A crowd")), (2, "media_alt", W),
+     "media_alt 'A crowd' is given without media"),
+    ("media_caption without media", text(line(media_caption="Almaty, 5 January")), (2, "media_caption", W),
+     "given without media, so it is not shown; put the link to the picture or video in media"),
+    ("media_credit without media", text(line(media_credit="AP")), (2, "media_credit", W),
+     "or leave media_credit empty"),
+    ("HTML in media_caption", text(line(media="https://youtu.be/dQw4w9WgXcQ", media_caption="<i>Live</i>")),
+     (2, "media_caption", W), "holds HTML"),
+    ("formula in media_credit", text(line(media="https://example.org/a", media_credit="=AP")),
+     (2, "media_credit", W), "begins with '='"),
+    ("HTML in media_alt", text(line(media="https://example.org/a.png", media_alt="<b>A crowd</b>")),
+     (2, "media_alt", W), "holds HTML"),
     # coordinates
     ("latitude not a number", text(line(latitude="north", longitude="10")), (2, "latitude", E),
      "'north' is not a number"),
@@ -133,6 +163,8 @@ PROBLEMS = [
      "first row of an id names its category"),
     ("category differs", text(line(), line(title="", category="security")), (3, "category", W),
      "differs from 'protest' on row 2"),
+    ("title repeated with another date", text(line(), line(date="2022-01-08", category="")), (3, "id", W),
+     "row 3 repeats the title 'Title' of row 2 with another date: it looks like a different event"),
     ("near-duplicate categories", text(line(category="protest"), line(id="b", category="protest"),
                                        line(id="c", category="Protests")),
      (4, "category", W), "'protests' looks like 'protest' (2 rows)"),
@@ -174,6 +206,82 @@ VALUES_NAMED = [
 @pytest.mark.parametrize("row,value", VALUES_NAMED)
 def test_message_quotes_the_value(row, value):
     assert value in load_text(text(row)).problems[0].message
+
+
+BAD_LINKS = [
+    "javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)", "ftp://example.org/a", "https://", "https:// example.org", "/story",
+    "../story.html", "www.example.org", "example.org/story", '<a href="https://example.org/a">Story</a>',
+    "https://example.org/a https://example.org/b", "mailto:desk@example.org",
+]
+
+
+@pytest.mark.parametrize("url", BAD_LINKS)
+def test_a_bad_link_is_dropped_and_the_account_kept(url):
+    dataset = load_text(text(line(source_url=url), line(title="", category="", source="Other",
+                                                         source_url="https://example.org/b")))
+    assert where(dataset) == [(2, "source_url", W)]
+    message = dataset.problems[0].message
+    assert message.startswith(f"source_url {url.strip()!r} ") and "so the link is dropped" in message
+    assert dataset.accounts["source_url"].tolist() == ["", "https://example.org/b"]
+    assert dataset.summary() == "1 events, 2 accounts, 0 errors, 1 warnings"
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a", "HTTP://EXAMPLE.ORG", "https://пример.рф/статья",
+                                 "https://example.org/a?b=1&c=2#d", "  https://example.org/a  "])
+def test_a_web_link_is_kept(url):
+    dataset = load_text(text(line(source_url=url)))
+    assert dataset.problems == []
+    assert dataset.accounts["source_url"].tolist() == [url.strip()]
+
+
+def test_links_are_judged_as_links_says():
+    """The loader reads bytes to be fast; its answer is links.is_web_link's for every value."""
+    values = BAD_LINKS + ["https://example.org/a", "http://x.org", "hTTps://x.org/\u00e9", "https://x",
+                          "https://x.org/a\u00a0b", "https://x.org/a\u2028b", "https://x.org/\tb",
+                          "https://x.org/a\x1fb", "http:/x.org", "https:x.org", ""]
+    dataset = load_text(text(*[line(id=f"e{i}", source_url=v) for i, v in enumerate(values)]))
+    warned = {p.row for p in dataset.problems if p.column == "source_url"}
+    assert warned == {i + 2 for i, v in enumerate(values) if v.strip() and not is_web_link(v)}
+    assert 0 < len(warned) < len(values)
+
+
+MEDIA = [
+    # (media, media_alt, media_caption, media_credit, the problems' columns, media as accepted)
+    ("", "", "", "", [], ""),
+    ("https://example.org/crowd.jpg", "A crowd on Republic Square", "", "", [], "https://example.org/crowd.jpg"),
+    ("https://example.org/crowd.jpeg", "", "", "", ["media_alt"], "https://example.org/crowd.jpeg"),
+    ("https://example.org/crowd.PNG#x", "", "Almaty", "AP", ["media_alt"], "https://example.org/crowd.PNG#x"),
+    ("https://example.org/map.svg?v=2", "", "", "", ["media_alt"], "https://example.org/map.svg?v=2"),
+    ("https://example.org/a.avif", "", "", "", ["media_alt"], "https://example.org/a.avif"),
+    ("https://example.org/photo.jpg.html", "", "", "", [], "https://example.org/photo.jpg.html"),
+    ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "", "Live", "RFE/RL", [],
+     "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+    ("https://vimeo.com/76979871", "", "", "", [], "https://vimeo.com/76979871"),
+    ("https://example.org/story", "", "", "", [], "https://example.org/story"),
+    ("javascript:alert(1)", "", "", "", ["media"], ""),
+    ("data:image/png;base64,iVBORw0KGgo=", "A dot", "", "", ["media"], ""),   # alt not warned twice
+    ("/images/crowd.jpg", "", "A crowd", "AP", ["media"], ""),
+    ("", "A crowd", "", "", ["media_alt"], ""),
+    ("", "", "A crowd", "AP", ["media_credit", "media_caption"], ""),
+]
+
+
+@pytest.mark.parametrize("url, alt, caption, credit, columns, kept", MEDIA)
+def test_media(url, alt, caption, credit, columns, kept):
+    dataset = load_text(text(line(media=url, media_alt=alt, media_caption=caption, media_credit=credit)))
+    assert where(dataset) == [(2, column, W) for column in columns]
+    account = dataset.accounts.iloc[0]
+    assert account["media"] == kept
+    assert (account["media_alt"], account["media_caption"], account["media_credit"]) == (alt, caption, credit)
+
+
+def test_media_is_judged_each_row():
+    dataset = load_text(text(line(media="https://example.org/a.jpg"), line(id="b", media="https://example.org/a.jpg"),
+                             line(id="c", media="https://example.org/a.jpg", media_alt="A crowd"),
+                             line(id="d", media="ftp://example.org/a.jpg")))
+    assert where(dataset) == [(2, "media_alt", W), (3, "media_alt", W), (5, "media", W)]
+    assert "'https://example.org/a.jpg' is a picture" in dataset.problems[0].message
 
 
 def test_long_values_are_cut_short_in_messages():
@@ -340,7 +448,7 @@ def test_several_problems_on_one_row_and_sorted_output():
     ({"latitude": "43,2", "longitude": "76,8"}, [(2, "latitude", E), (2, "longitude", E)]),
     ({"title": "", "category": ""}, [(2, "title", E), (2, "category", E)]),
     ({"id": "Riot 1", "date": "07/01/2022", "end_date": "soon", "source": "", "source_url": "ftp://x"},
-     [(2, "id", E), (2, "date", E), (2, "end_date", E), (2, "source", E), (2, "source_url", E)]),
+     [(2, "id", E), (2, "date", E), (2, "end_date", E), (2, "source", E), (2, "source_url", W)]),
 ])
 def test_every_error_of_a_row_is_reported_at_once(values, expected):
     dataset = load_text(text(line(**values), line(id="other")))
@@ -411,6 +519,37 @@ def test_bad_published_date_is_ignored_not_fatal():
     assert dataset.accounts.iloc[0]["published"] == "someday"
 
 
+PLACES = ["Almaty", "Nur-Sultan", "Aktau", "Zhanaozen", "Taraz", "Shymkent", "Kyzylorda", "Atyrau",
+          "Aktobe", "Oral", "Semey", "Pavlodar", "Kostanay", "Petropavl", "Kokshetau", "Karaganda",
+          "Temirtau", "Ekibastuz", "Turkistan", "Baikonur", "Zhezkazgan", "Balkhash", "Rudny", "Stepnogorsk",
+          "Kentau", "Ridder", "Satbayev", "Kapchagay", "Talgar", "Esik", "Kaskelen", "Saryagash", "Arys"]
+
+
+@pytest.mark.parametrize("categories, expected", [
+    (PLACES[:30], []),                                                      # 30 lanes: many, but fine
+    (PLACES[:31], [(1, "category", W)]),
+    (PLACES, [(1, "category", W)]),
+    ([p.upper() for p in PLACES[:30]] + PLACES[:30], []),                   # case-insensitive: 30
+    (PLACES[:30] + ["Almatys"], [(1, "category", W)]),                      # no near-duplicates then
+])
+def test_more_than_30_categories_is_one_warning_for_the_file(categories, expected):
+    dataset = load_text(text(*[line(id=f"e{i}", category=c) for i, c in enumerate(categories)]))
+    assert where(dataset) == expected
+    assert len(dataset.accounts) == len(categories)
+    if expected:
+        message = dataset.problems[0].message
+        assert message.startswith(f"category holds {len(set(c.lower() for c in categories))} different "
+                                  f"values ('almaty', 'nur-sultan', 'aktau', 'zhanaozen', ...), a lane each; "
+                                  f"it should hold a handful of lanes (protest, government, security, ...)")
+        assert "more than 30 almost always means that another column" in message
+
+
+def test_categories_are_counted_on_accepted_rows():
+    rows = [line(id=f"e{i}", category=c) for i, c in enumerate(PLACES[:30])]
+    dataset = load_text(text(*rows, line(id="bad", date="2022-02-30", category="Extra")))
+    assert where(dataset) == [(32, "date", E)]
+
+
 @pytest.mark.parametrize("a,b", [("protest", "security"), ("legal", "government"),
                                  ("economy", "casualties")])
 def test_different_categories_do_not_warn(a, b):
@@ -440,6 +579,54 @@ def test_disputed(written, disputed):
     dataset = load_text(text(*rows))
     assert dataset.problems == []
     assert bool(dataset.events.iloc[0]["disputed"]) is disputed
+
+
+# Rows of one id as (date, title): later rows that repeat the first row's title with a date that
+# cannot be its date look like other events given the same id; one warning per id.
+REPEATED_TITLES = [
+    ([("2022-01-07", "Distributions continue"), ("2022-01-08", "Distributions continue")],
+     [(3, "id", W)], "row 3 repeats the title 'Distributions continue' of row 2 with another date: it "
+                     "looks like a different event sharing the id 'a'; give it its own id (a-2) or leave "
+                     "title empty on a later account of the same event"),
+    ([("2022-01-05", "Distributions continue"), ("2022-01-06", "Distributions continue"),
+      ("2022-01-05", "Distributions continue"), ("2022-01-07", " distributions   CONTINUE "),
+      ("2022-01-08", ""), ("2022-01-09", "Distributions resume"), ("2022-01-10", "Distributions continue")],
+     [(3, "id", W)], "rows 3, 5 and 8 repeat the title 'Distributions continue' of row 2 with other dates: "
+                     "they look like different events sharing the id 'a'; give each its own id (a-2, ...) "
+                     "or leave title empty on a later account of the same event"),
+    ([("2022-01-%02d" % day, "Curfew") for day in range(1, 13)], [(3, "id", W)],
+     "rows 3, 4, 5, 6, 7, 8, 9, 10 and 3 more repeat the title 'Curfew'"),
+    # not warned: the same date; a date that can be the first's; no title; another title
+    ([("2022-01-07", "Curfew"), ("2022-01-07", "Curfew")], [], ""),
+    ([("2022-01-07", "Curfew"), ("7 January 2022", "curfew")], [], ""),
+    ([("2022-01", "Curfew"), ("2022-01-07", "Curfew")], [], ""),
+    ([("2022-01-07", "Curfew"), ("2022-01-07 23:00", "Curfew")], [], ""),
+    ([("2022-01-07", "Curfew"), ("2022-01-08", "")], [], ""),
+    ([("2022-01-07", "Curfew"), ("2022-01-08", "Curfew lifted")], [], ""),
+    ([("2022-01-07", "Curfew"), ("2022-01-08", "Curfews")], [], ""),
+]
+
+
+@pytest.mark.parametrize("rows, expected, fragment", REPEATED_TITLES)
+def test_a_repeated_title_with_another_date_warns(rows, expected, fragment):
+    dataset = load_text(text(*[line(date=date, title=title, category="protest" if i == 0 else "")
+                               for i, (date, title) in enumerate(rows)]))
+    assert where(dataset) == expected
+    assert fragment in (dataset.problems[0].message if dataset.problems else "")
+    assert len(dataset.accounts) == len(rows) and len(dataset.events) == 1   # a warning: rows kept
+
+
+def test_a_repeated_title_is_judged_per_id_and_against_the_first_accepted_row():
+    dataset = load_text(text(line(id="b", date="2022-01-01", title="Curfew"),       # another id
+                             line(date="2022-02-30", title="Curfew"),               # refused
+                             line(date="2022-01-07", title="Curfew"),               # a's first accepted row
+                             line(id="b", date="2022-01-02", title="Curfew"),
+                             line(date="2022-01-07", title="Curfew"),
+                             line(date="2022-01-09", title="Curfew")))
+    assert where(dataset) == [(3, "date", E), (5, "id", W), (7, "id", W)]
+    assert dataset.problems[1].message.startswith("row 5 repeats the title 'Curfew' of row 2 ")
+    assert "sharing the id 'b'" in dataset.problems[1].message
+    assert dataset.problems[2].message.startswith("row 7 repeats the title 'Curfew' of row 4 ")
 
 
 def test_disputed_ends():
@@ -530,11 +717,24 @@ def test_no_library_warning_is_raised_while_loading(recwarn):
     assert [str(w.message) for w in recwarn] == []
 
 
-def test_events_sorted_by_start():
-    dataset = load_text(text(line(id="c", date="2022-01-09"), line(id="b", date="2022-01-08"),
-                             line(id="a", date="2022-01-09")))
-    assert dataset.events["id"].tolist() == ["b", "a", "c"]
-    assert dataset.events["order"].tolist() == [0, 1, 2]
+# Rows as (id, date); the events in order: by start, then as the file first gives them.
+EVENT_ORDER = [
+    ([("c", "2022-01-09"), ("b", "2022-01-08"), ("a", "2022-01-09")], ["b", "c", "a"]),
+    ([("zeta", "2022-01-05"), ("alpha", "2022-01-05"), ("mid", "2022-01-05")], ["zeta", "alpha", "mid"]),
+    # an event's place among its day is its first account's, not a later one's
+    ([("b", "2022-01-05"), ("a", "2022-01-05"), ("b", "2022-01-05")], ["b", "a"]),
+    ([("b", "2022-01-05 10:00"), ("a", "2022-01-05 09:00"), ("c", "2022-01-05")], ["c", "a", "b"]),
+    ([("b", "2022-01"), ("a", "2022-01-01"), ("c", "2022")], ["b", "a", "c"]),   # one moment: 1 January
+    # a refused first row: the event's first account is its next row
+    ([("b", "2022-02-30"), ("a", "2022-01-05"), ("b", "2022-01-05")], ["a", "b"]),
+]
+
+
+@pytest.mark.parametrize("rows, expected", EVENT_ORDER)
+def test_events_sorted_by_start_then_file_order(rows, expected):
+    dataset = load_text(text(*[line(id=i, date=d, title="T") for i, d in rows]))
+    assert dataset.events["id"].tolist() == expected
+    assert dataset.events["order"].tolist() == list(range(len(expected)))
 
 
 def test_sources_counted():

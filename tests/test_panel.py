@@ -146,7 +146,7 @@ MEDIA_ROWS = [
         media_alt="Protesters fill the square in front of the akimat",
         media_caption="Republic Square, 5 January", media_credit="Example Photographer / Example Agency"),
     row("square", "2022-01-05", source="TASS"),                       # no media
-    row("square", "2022-01-05", source="AFP", media="https://www.youtube.com/watch?v=abc123",
+    row("square", "2022-01-05", source="AFP", media="https://www.youtube.com/watch?v=abc123XYZ00",
         media_caption="Crowds on the square", media_credit="AFP video"),
     row("square", "2022-01-05", source="Vlast", media="https://vimeo.com/123456"),   # no caption
     row("square", "2022-01-05", source="Orda", media="https://www.example.org/story/1",
@@ -168,7 +168,7 @@ def square():
               caption="Republic Square, 5 January", credit="Example Photographer / Example Agency",
               label="")),
     (1, None),
-    (2, Media(url="https://www.youtube.com/watch?v=abc123", kind="video", alt="",
+    (2, Media(url="https://www.youtube.com/watch?v=abc123XYZ00", kind="video", alt="",
               caption="Crowds on the square", credit="AFP video",
               label="Watch the video on YouTube: Crowds on the square")),
     (3, Media(url="https://vimeo.com/123456", kind="video", alt="", caption="", credit="",

@@ -15,9 +15,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from . import dates, model, schema
+from . import dates, links, model, schema
 from .csvfile import read_table
+from .media import IMAGE, IMAGE_SUFFIXES, kind as media_kind
 from .problems import ERROR, WARNING, Problem, show
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -27,13 +29,14 @@ _FORMULA_BYTE[list(b"=+-@")] = True
 # more than one byte (>= 0x80), as a value may begin with U+00A0 and str.strip() removes it.
 _ID_BYTE = np.zeros(256, dtype=bool)
 _ID_BYTE[list(b"abcdefghijklmnopqrstuvwxyz0123456789-")] = True
-_PLAIN_LINK = r"[hH][tT][tT][pP][sS]?://[!-.0-~]"
 _LINK_BYTE = np.zeros(256, dtype=bool)  # [!-.0-~]
 _LINK_BYTE[[*range(0x21, 0x2F), *range(0x30, 0x7F)]] = True
 _SPACE_BYTE = np.zeros(256, dtype=bool)
 _SPACE_BYTE[[*range(9, 14), *range(28, 33), *range(0x80, 0x100)]] = True
 LONG_TITLE = 300
+MAX_CATEGORIES = 30  # lanes: more is almost always another column put in the category column
 _HTML = r"<\s*[a-zA-Z!/][^>]*>"
+_IMAGE_SUFFIX = "|".join(re.escape(suffix) for suffix in IMAGE_SUFFIXES)
 _NUMBER = r"[+-]?\d+(?:\.\d*)?"
 
 
@@ -195,21 +198,15 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
 
     check.report(frame["source"] == "", "source", ERROR,
                  "source is empty; name who published this account (an outlet, agency or document)")
-    urls = frame["source_url"]
-    # Most links begin plainly (an ASCII scheme, then a printable ASCII character); only the
-    # others go through the full check, which needs Python's regex for \s.
-    web = _plain_links(urls)
-    web = urls.str.match(_PLAIN_LINK) if web is None else pd.Series(web, index=urls.index)
-    unsure = ~web & (urls != "")
-    if unsure.any():
-        web[unsure] = urls[unsure].str.lower().str.match(r"https?://[^\s/]+")
-    check.report((urls != "") & ~web, "source_url", ERROR,
-                 lambda v: f"source_url {show(v)} is not a web link; only http:// and https:// "
-                           f"links are allowed. Use the page's https:// address or leave it empty")
+    _check_link(check, "source_url")
+    has_media = _given(frame["media"])  # (before a bad link is dropped: its warning says enough)
+    _check_link(check, "media")
+    _check_media(check, has_media)
 
     latitude, longitude = _coordinates(check)
     _check_text(check, edges)
     codes, ids = _check_first_rows(check)
+    _check_repeated_titles(check, codes, ids, start.value, start_last)
 
     keep = ~check.refused
     if keep.all():
@@ -279,6 +276,58 @@ def _dates(check: _Checker, column: str, level: str, consequence: str = "") -> d
     return parsed
 
 
+def _check_link(check: _Checker, column: str) -> None:
+    """A value that is not a web link (links.is_web_link) is a warning and is dropped: the
+    account is kept, with the column empty, so the value is never rendered or exported."""
+    values = check.frame[column]
+    bad = _given(values) & ~_web_links(values)
+    if bad.any():
+        check.report(bad, column, WARNING, lambda v: _not_a_link(column, v))
+        check.frame[column] = values.mask(bad, "")
+
+
+def _check_media(check: _Checker, has_media: np.ndarray) -> None:
+    """A picture needs media_alt; media_alt, media_caption and media_credit need media."""
+    frame = check.frame
+    for name in schema.MEDIA_TEXT_COLUMNS:
+        check.report(_given(frame[name]) & ~has_media, name, WARNING,
+                     lambda v, name=name: f"{name} {show(v)} is given without media, so it is not "
+                                          f"shown; put the link to the picture or video in media, "
+                                          f"or leave {name} empty")
+    at = np.flatnonzero(_given(frame["media"]) & ~_given(frame["media_alt"]))
+    if not len(at):
+        return
+    # media.kind decides, for each distinct link that names an image suffix anywhere (one pass).
+    named = pc.match_substring_regex(pa.array(frame["media"].iloc[at].array), _IMAGE_SUFFIX, ignore_case=True)
+    at = at[named.to_numpy(zero_copy_only=False)]
+    urls = frame["media"].iloc[at]
+    which, distinct = pd.factorize(urls)
+    picture = np.array([media_kind(url) == IMAGE for url in distinct], dtype=bool)[which]
+    for i, url in zip(at[picture], urls.to_numpy(dtype=object)[picture]):
+        check.problems.append(Problem(
+            int(check.rows[i]), "media_alt", WARNING,
+            f"media_alt is empty; describe what the picture shows for readers who cannot see it "
+            f"(media {show(url)} is a picture)",
+        ))
+
+
+def _not_a_link(column: str, value: str) -> str:
+    """The message for a value of a link column that is not a web link: what to write instead."""
+    meant = links.likely_link(value)
+    dropped = "so the link is dropped (the account is kept)"
+    if meant and value.startswith("<"):
+        return (f"{column} {show(value)} is a link pasted as HTML, {dropped}; write only its "
+                f"address: {show(meant, 160)}")
+    if meant:
+        return (f"{column} {show(value)} has no https:// or http:// in front, {dropped}; write "
+                f"the whole address, as the browser's address bar shows it: {show(meant, 160)}")
+    if value[:8].lower().startswith(("http://", "https://")):
+        return (f"{column} {show(value)} is not a whole web link (it has no host, or a space in "
+                f"it), {dropped}; write the address alone, as the browser's address bar shows it")
+    return (f"{column} {show(value)} is not a web link; only http:// and https:// links are "
+            f"allowed, {dropped}. Use the page's https:// address, or leave it empty")
+
+
 def _coordinates(check: _Checker):
     frame = check.frame
     values = {}
@@ -307,7 +356,8 @@ def _coordinates(check: _Checker):
 def _check_text(check: _Checker, edges: dict) -> None:
     """`edges`: the first byte of each value of a column (as `_rough_edges` gives it), if known."""
     frame = check.frame
-    for name in (*schema.TEXT_COLUMNS, "category"):  # the category is text an editor types too
+    # (the category is text an editor types too)
+    for name in (*schema.TEXT_COLUMNS, *schema.MEDIA_TEXT_COLUMNS, "category"):
         text = frame[name]
         # A tag needs a "<": the full pattern (Python's regex, for \s) runs on those values only.
         html = text.str.contains("<", regex=False) if _may_hold(text, b"<") else _no(text)
@@ -393,8 +443,61 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
     return codes, ids
 
 
+def _check_repeated_titles(check: _Checker, codes: np.ndarray, ids: pd.Index, start: pd.Series,
+                           start_last: pd.Series) -> None:
+    """Later accounts that repeat their event's title (any case and spacing) with a date that
+    cannot be the first account's are probably other events given the same id by mistake
+    ("Distributions continue" on five days): one warning per event, naming every such row."""
+    kept = ~check.refused
+    titled = _given(check.frame["title"]) & kept
+    # Every event's first accepted row has a title: are there titled rows beyond those?
+    kept_events = len(ids) if kept.all() else np.count_nonzero(np.bincount(codes[kept], minlength=len(ids)))
+    if np.count_nonzero(titled) == kept_events:
+        return  # (the usual case: only first rows have a title)
+    at = np.flatnonzero(titled)
+    events = codes[at]
+    later = pd.Index(events).duplicated(keep="first")
+    if not later.any():
+        return
+    first_of = np.full(len(ids), -1, dtype=np.int64)
+    first_of[events[~later]] = at[~later]
+    at, events = at[later], events[later]
+    heads = first_of[events]
+    # A date that cannot be the first account's (as for a disputed date); then the same title.
+    value, last = start.to_numpy(), start_last.to_numpy()
+    other_date = (value[at] > last[heads]) | (last[at] < value[heads])
+    at, events, heads = at[other_date], events[other_date], heads[other_date]
+    if not len(at):
+        return
+    written = check.frame["title"].take(np.concatenate([at, heads])).to_numpy(dtype=object)
+    which, distinct = pd.factorize(written)
+    normal = np.array([" ".join(t.split()).casefold() for t in distinct], dtype=object)[which]
+    flagged = np.flatnonzero(normal[:len(at)] == normal[len(at):])
+    found: dict[int, tuple[int, list[int]]] = {}  # event -> (its first flagged, its rows in file order)
+    for k, event, row in zip(flagged.tolist(), events[flagged].tolist(), check.rows[at[flagged]].tolist()):
+        found.setdefault(event, (k, []))[1].append(row)
+    names = ids.take(list(found)).tolist()
+    for (k, repeated), name in zip(found.values(), names):
+        check.problems.append(Problem(repeated[0], "id", WARNING, _repeated_title(
+            repeated, int(check.rows[heads[k]]), written[len(at) + k], str(name))))
+
+
+def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, named: int = 8) -> str:
+    if len(rows) == 1:
+        return (f"row {rows[0]} repeats the title {show(title)} of row {head_row} with another date: "
+                f"it looks like a different event sharing the id {show(event_id)}; give it its own id "
+                f"({event_id}-2) or leave title empty on a later account of the same event")
+    listed = ", ".join(map(str, rows[:min(named, len(rows) - 1)]))
+    rest = len(rows) - min(named, len(rows) - 1)
+    listed += f" and {rows[-1]}" if rest == 1 else f" and {rest:,} more"
+    return (f"rows {listed} repeat the title {show(title)} of row {head_row} with other dates: they "
+            f"look like different events sharing the id {show(event_id)}; give each its own id "
+            f"({event_id}-2, ...) or leave title empty on a later account of the same event")
+
+
 def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
-    """Near-duplicate categories (`Protest` / `protests`) are probably one lane."""
+    """Near-duplicate categories (`Protest` / `protests`) are probably one lane; more than
+    MAX_CATEGORIES are probably a column mapped by mistake."""
     named = (accounts["category"] != "").to_numpy()
     if not named.any():
         return
@@ -404,6 +507,16 @@ def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
     firsts = np.full(len(keys.categories), np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(firsts, codes, rows)
     used = np.flatnonzero(counts)
+    if len(used) > MAX_CATEGORIES:
+        # Probably another column, not lanes: near-duplicates among them would be noise.
+        examples = keys.categories[used[np.argsort(firsts[used], kind="stable")[:4]]]
+        problems.append(Problem(1, "category", WARNING, (
+            f"category holds {len(used):,} different values ({', '.join(show(k, 30) for k in examples)}, "
+            f"...), a lane each; it should hold a handful of lanes (protest, government, security, "
+            f"...), and more than {MAX_CATEGORIES} almost always means that another column (a place, "
+            f"an outlet, a title) was put in the category column: check which column holds the "
+            f"categories")))
+        return
     count = dict(zip(keys.categories[used], counts[used].tolist()))
     first = dict(zip(keys.categories[used], firsts[used].tolist()))
     # The most used spelling is the lane; on a tie, the one the file uses first.
@@ -531,8 +644,46 @@ def _ids_fit(ids: pd.Series) -> bool:
     return True
 
 
+def _web_links(values: pd.Series) -> np.ndarray:
+    """Which values are web links, as links.is_web_link says. Most links begin plainly (an ASCII
+    scheme, then a printable ASCII character) and hold no whitespace: those are, as their bytes
+    show; the others go through links.is_web_link, each distinct value once."""
+    plain, spaced = _plain_links(values), _spaced(values)
+    if plain is None or spaced is None:
+        plain, spaced = np.zeros(len(values), dtype=bool), np.ones(len(values), dtype=bool)
+    web = plain & ~spaced
+    unsure = ~web & _given(values)
+    if unsure.any():
+        which, distinct = pd.factorize(values[unsure])
+        web[unsure] = np.array([links.is_web_link(v) for v in distinct], dtype=bool)[which]
+    return web
+
+
+def _spaced(values: pd.Series) -> np.ndarray | None:
+    """Which values hold a byte of whitespace (see _SPACE_BYTE), from the column's bytes; None
+    if unknown. Most columns of links hold only printable ASCII: one min and max tell."""
+    parts = _chunks(values)
+    if parts is None:
+        return None
+    found = []
+    for offsets, data in parts:
+        spaced = np.zeros(len(offsets) - 1, dtype=bool)
+        text = data[offsets[0]:offsets[-1]]
+        if len(text) and (text.min() <= ord(" ") or text.max() >= 0x80):
+            at = np.flatnonzero(np.take(_SPACE_BYTE, text)) + offsets[0]
+            spaced[np.searchsorted(offsets, at, side="right") - 1] = True
+        found.append(spaced)
+    return _joined(found, dtype=bool)
+
+
+def _given(values: pd.Series) -> np.ndarray:
+    """Which values are not empty."""
+    return _full(values) if _chunks(values) is not None else (values != "").to_numpy(dtype=bool)
+
+
 def _plain_links(urls: pd.Series) -> np.ndarray | None:
-    """urls.str.match(_PLAIN_LINK), from the first nine bytes of each value; None if unknown."""
+    """Which values begin with http:// or https:// (any case) and then a printable ASCII
+    character other than '/', from the first nine bytes of each value; None if unknown."""
     parts = _chunks(urls)
     if parts is None:
         return None

@@ -3,13 +3,12 @@
 An event takes its title, category, date and place from its first account (in
 file order). Its accounts are *disputed* when their dates cannot all be true at
 once: "January 2022" and "7 January 2022" agree; 7 and 8 January do not.
+Events are in date order; events of the same moment keep the file's order.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 EVENT_COLUMNS = (
     "id", "start", "end", "precision", "end_precision", "offset", "title", "category",
@@ -18,7 +17,8 @@ EVENT_COLUMNS = (
 
 
 def build_events(accounts: pd.DataFrame, ids: tuple | None = None) -> pd.DataFrame:
-    """One row per event, sorted by start then id; `order` is that position.
+    """One row per event, sorted by start, then in the order the file first gives them;
+    `order` is that position.
 
     `ids`: `pd.factorize(accounts["id"])` if the caller has it already.
     """
@@ -54,13 +54,14 @@ def build_events(accounts: pd.DataFrame, ids: tuple | None = None) -> pd.DataFra
     # The last moment the event covers: its end (at that precision) or its start's.
     end_last = accounts["end_last"].to_numpy()[first]
     last = np.where(np.isnat(end_last), accounts["start_last"].to_numpy()[first], end_last)
-    # Sorted by start (NaT last), then id.
+    # Sorted by start (NaT last), then in file order: events are numbered in order of first
+    # appearance, so a stable sort by start keeps events of one moment as the file has them.
     start = accounts["start"].to_numpy()[first]
+    key = start.view(np.int64)
     nat = np.isnat(start)
-    keys = {"nat": nat, "start": start.view(np.int64), "id": pa.array(ids.array)}
-    if not nat.any():
-        del keys["nat"]  # (the usual case: every account has a date)
-    order = pc.sort_indices(pa.table(keys), sort_keys=[(name, "ascending") for name in keys]).to_numpy()
+    if nat.any():  # (NaT is the smallest int64: moved to the end)
+        key = np.where(nat, np.iinfo(np.int64).max, key)
+    order = np.argsort(key, kind="stable")
     events = accounts[list(EVENT_COLUMNS[1:])].take(first[order]).reset_index(drop=True)
     # The ids, from the distinct ones (a smaller array to take from than the accounts' column).
     events.insert(0, "id", pd.Series(ids.take(order).array, dtype=accounts["id"].dtype))

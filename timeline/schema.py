@@ -48,14 +48,21 @@ COLUMNS: tuple[Column, ...] = (
     Column("description", "no", "What this source says happened, as plain text.", ""),
     Column(
         "category", "first",
-        "The lane on the timeline (protest, government, security, ...); case-insensitive.",
+        "The lane on the timeline (protest, government, security, ...); case-insensitive. A "
+        "handful of lanes reads best; more than 30 is warned about.",
         "security",
     ),
     Column("location", "no", "Place name.", "Almaty"),
     Column("latitude", "no", "Decimal degrees, -90 to 90; give both or neither.", "43.2389"),
     Column("longitude", "no", "Decimal degrees, -180 to 180; give both or neither.", "76.8897"),
     Column("source", "yes", "Who published it (outlet, agency, document).", "Los Angeles Times"),
-    Column("source_url", "no", "Link to the source: `http` or `https` only.", "https://example.org/story"),
+    Column(
+        "source_url", "no",
+        "Link to the source: its whole `http://` or `https://` address. Anything else "
+        "(`www.example.org`, `javascript:`, a pasted `<a href=...>`) is warned about and dropped: "
+        "the account is kept, without the link.",
+        "https://example.org/story",
+    ),
     Column("published", "no", "When the source was published; same forms as `date`.", "2022-01-07"),
     Column(
         "claimed_by", "no",
@@ -67,15 +74,17 @@ COLUMNS: tuple[Column, ...] = (
         "A picture or video shown with this account in the side panel: an `http` or `https` "
         "link to an image (`.jpg`, `.jpeg`, `.png`, `.gif`, `.webp`, `.svg`, `.avif`), shown "
         "as a picture, or to a video page (YouTube, Vimeo) or any other page, shown as a link. "
-        "Nothing is fetched by the server.",
+        "Nothing is fetched by the server. A link that is not `http(s)` is warned about and "
+        "dropped, as for `source_url`.",
         "",
     ),
-    Column("media_credit", "no", "Who made the picture or video (photographer, agency).", ""),
-    Column("media_caption", "no", "A caption shown under the picture or video.", ""),
+    Column("media_credit", "no",
+           "Who made the picture or video (photographer, agency); with `media` only.", ""),
+    Column("media_caption", "no", "A caption shown under the picture or video; with `media` only.", ""),
     Column(
         "media_alt", "no",
         "What the picture shows, for readers who cannot see it (screen readers); "
-        "needed when `media` is an image.",
+        "needed when `media` is an image (warned about when empty); with `media` only.",
         "",
     ),
 )

@@ -196,14 +196,15 @@ def test_back_and_forward_walk_through_selections(timeline):
 
 # 5. Stepping
 def test_previous_next_buttons_and_arrow_keys_follow_date_order(timeline):
+    # 10 January: the day of mourning, then the CSTO summit, as events.csv lists them.
     timeline.open(event="national-day-of-mourning")
     timeline.next()
-    timeline.expect_selected("Tokayev announces CSTO withdrawal")
+    timeline.expect_selected("CSTO video summit")
     timeline.previous()
     timeline.expect_selected("National day of mourning")
     timeline.page.locator("body").click(position={"x": 5, "y": 5})
     timeline.page.keyboard.press("ArrowLeft")
-    timeline.expect_selected("CSTO video summit")
+    timeline.expect_selected("Snipers fire on crowd at Nazarbayev's residence (claim)")
     timeline.page.keyboard.press("ArrowRight")
     timeline.expect_selected("National day of mourning")
 
