@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from . import dates, editing
+from .links import is_web_link
 from .media import kind as media_kind
 from .load import Dataset, load
 from .problems import ERROR, WARNING, Problem, show
@@ -56,7 +57,6 @@ SHEET_COLUMN_OF = {
     "media_alt": "Alt Text",
 }
 
-_WEB = re.compile(r"https?://[^\s/]+\S*", re.IGNORECASE)
 _TAG = re.compile(r"<\s*[a-zA-Z!/][^>]*>")
 _TIME = re.compile(  # as TimelineJS reads a Time: 14:30, 14.30, 1430, 14, with AM or PM
     r"(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2})(?:[:.]\d{2}(?:[.,]\d+)?)?)?"
@@ -151,7 +151,7 @@ def absolute(address: str) -> str:
     address = address.strip()
     if address.startswith("//"):
         address = "https:" + address
-    return address if _WEB.fullmatch(address) else ""
+    return address if is_web_link(address) else ""
 
 
 def is_markup(cell: str) -> bool:
@@ -718,7 +718,7 @@ def web_link(url: str) -> str:
     """The url if it is an http(s) link (with characters that could break out of markup
     percent-encoded), else ""."""
     url = url.strip()
-    if not _WEB.fullmatch(url):
+    if not is_web_link(url):
         return ""
     for char, code in (('"', "%22"), ("'", "%27"), ("<", "%3C"), (">", "%3E"), ("`", "%60")):
         url = url.replace(char, code)

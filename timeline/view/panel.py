@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .. import dates, media
+from ..links import is_web_link
 from ..filters import State
 from ..index import EventIndex
 from .figure import colour
@@ -66,8 +67,9 @@ class Overview:
 
 
 def safe_url(url: str) -> str:
+    """The link if it is a web link (links.is_web_link: http(s), a host, no space), else ""."""
     text = (url or "").strip()
-    return text if text.lower().startswith(("http://", "https://")) else ""
+    return text if is_web_link(text) else ""
 
 
 def account_media(url: str, caption: str, credit: str, alt: str) -> Media | None:
