@@ -487,19 +487,28 @@ def test_bce_years_and_early_years_are_read_as_written():
     ]
 
 
-def test_importing_into_a_file_without_the_media_columns_refuses_those_rows(tmp_path):
+def test_importing_into_a_file_without_the_media_columns_keeps_the_media_in_the_description(tmp_path):
+    """Nothing is lost and no row is skipped (a second import would duplicate the others)."""
     into = tmp_path / "events.csv"
     into.write_text("id,date,end_date,title,description,category,location,latitude,longitude,source,"
                     "source_url,published,claimed_by\n")
     sheet = tmp_path / "sheet.csv"
-    sheet.write_bytes(sheet_bytes({"Headline": "A picture", "Media": "https://example.org/x.jpg"},
+    sheet.write_bytes(sheet_bytes({"Headline": "A picture", "Text": "Said.", "Media": "https://example.org/x.jpg",
+                                   "Media Caption": "The square", "Media Credit": "Jo Baker",
+                                   "Alt Text": "A crowd"},
                                   {"Headline": "A link", "Media": "https://example.org/news/1"}))
     result = timelinejs.import_sheet(str(sheet), str(into))
-    assert [account["title"] for _, _, account in result.rows] == ["A link"]
-    [problem] = [p for p in result.problems if p.level == ERROR]
-    assert (problem.row, problem.column) == (2, "Media")
-    assert problem.message.startswith("the file has no 'media' column")
-    assert "add the column to the header line" in problem.message
+    assert [account["title"] for _, _, account in result.rows] == ["A picture", "A link"]
+    assert not [p for p in result.problems if p.level == ERROR]
+    [warning] = [p for p in result.problems if "has no media" in p.message]
+    assert (warning.row, warning.column, warning.level) == (1, "Media", WARNING)
+    assert "row 2 " in warning.message and "python -m timeline template" in warning.message
+    dataset = timeline.load(into)
+    assert dataset.problems == []
+    picture = dataset.accounts.set_index("title").loc["A picture"]
+    assert picture["description"] == ("Said.\n\nMedia: https://example.org/x.jpg\nCaption: The square\n"
+                                      "Credit: Jo Baker\nAlt text: A crowd")
+    assert dataset.accounts.set_index("title").loc["A link", "source_url"] == "https://example.org/news/1"
 
 
 # --- import: appended to events.csv ------------------------------------------------------------------

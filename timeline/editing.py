@@ -149,8 +149,9 @@ def _unwritable(shape: Shape, row: Row, number: int) -> list[Problem]:
         return []
     return [
         Problem(number, name, ERROR,
-                f"the file has no {name!r} column, so {show(str(value))} cannot be written; add "
-                f"the column to the header line, or leave the value out")
+                f"the file has no {name!r} column, so {show(str(value))} cannot be written; add the "
+                f"column after the last one with a spreadsheet (which gives every row a place for "
+                f"it), or leave the value out")
         for name, value in row.items() if str(value).strip() and name not in shape.columns
     ]
 

@@ -659,10 +659,28 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
     result = Imported(sheet, into, problems=list(sheet.problems))
     if not sheet.entries:
         return result
-    result.appended = editing.append_rows(
-        into, lambda current: with_ids(sheet.entries, editing.existing_ids(current)),
-        all_or_nothing=False,
-    )
+    folded: list[int] = []  # sheet rows whose media went into the description
+
+    def build(current: bytes) -> list[dict]:
+        rows = with_ids(sheet.entries, editing.existing_ids(current))
+        columns = editing.shape_of(current).columns
+        missing = [name for name in MEDIA_COLUMNS if columns and name not in columns]
+        folded.clear()
+        for entry, row in zip(sheet.entries, rows):
+            if _fold_media(row, missing):
+                folded.append(entry.sheet_row)
+        return rows
+
+    result.appended = editing.append_rows(into, build, all_or_nothing=False)
+    if folded:
+        result.problems.append(Problem(
+            1, "Media", WARNING,
+            f"{into} has no {', '.join(n for n in MEDIA_COLUMNS)} columns (its header is older than "
+            f"them), so the media of {rows_text(folded)} is kept as lines of the description instead "
+            f"('Media: ...'); to show pictures in the side panel, start from a file with every "
+            f"column (python -m timeline template) or add the columns with a spreadsheet, which "
+            f"fills every row",
+        ))
     for entry, findings in zip(sheet.entries, result.appended.review.findings):
         for problem in findings:
             skipped = "; the row is skipped" if problem.level == ERROR else ""
@@ -674,6 +692,21 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
     if Path(into).exists():
         result.summary = load(into).summary()
     return result
+
+
+MEDIA_COLUMNS = ("media", "media_caption", "media_credit", "media_alt")
+_MEDIA_WORDS = {"media": "Media", "media_caption": "Caption", "media_credit": "Credit", "media_alt": "Alt text"}
+
+
+def _fold_media(row: dict, missing: list[str]) -> bool:
+    """Move the values of media columns the file lacks into the description, as lines."""
+    lines = [f"{_MEDIA_WORDS[name]}: {row[name]}" for name in missing if str(row.get(name, "")).strip()]
+    for name in missing:
+        row.pop(name, None)
+    if not lines:
+        return False
+    row["description"] = "\n\n".join(part for part in (row.get("description", ""), "\n".join(lines)) if part)
+    return True
 
 
 def import_report(result: Imported, sheet_path: str) -> list[str]:
