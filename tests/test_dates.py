@@ -129,6 +129,17 @@ def test_a_span_across_the_bc_ad_line_has_its_length():
     assert (end - start).days == 366  # 1 BC (astronomical 0) was a leap year
 
 
+@pytest.mark.parametrize("text, fragment", [
+    ("2022-01-07 14:30 ET", "'ET' names more than one UTC offset (US Eastern: -05:00 in winter, -04:00 in summer)"),
+    ("2022-01-07 14:30 CST", "'CST' names more than one UTC offset (US Central -06:00, China +08:00"),
+    ("2022-01-07 12:00 noon", "'noon' is not a time zone this program knows"),
+])
+def test_a_zone_that_names_no_single_offset_is_read_with_a_warning(text, fragment):
+    reading = dates.read(text)
+    assert (reading.precision, reading.offset) == ("minute", "")
+    assert fragment in reading.warning and "the time is kept as written" in reading.warning
+
+
 @pytest.mark.parametrize("text", ["0 BC", "-0", "-0000", "0 AD", "AD 0"])
 def test_there_is_no_year_0(text):
     with pytest.raises(DateError, match="year 0 does not exist"):

@@ -69,6 +69,10 @@ MANY_OFFSETS = {
     "AST": "Atlantic -04:00 or Arabia +03:00",
     "AMT": "Armenia +04:00 or Amazon -04:00",
     "GST": "Gulf +04:00 or South Georgia -02:00",
+    "ET": "US Eastern: -05:00 in winter, -04:00 in summer",
+    "CT": "US Central: -06:00 in winter, -05:00 in summer",
+    "MT": "US Mountain: -07:00 in winter, -06:00 in summer",
+    "PT": "US Pacific: -08:00 in winter, -07:00 in summer",
 }
 
 # --- the grammar -------------------------------------------------------------------------------
@@ -699,7 +703,7 @@ def _zone_offset(zone: str, value) -> tuple[str, str]:
             return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", ""
     known = "UTC, GMT, EST, CET, MSK, ALMT and other zones that name one offset, or an offset such as +06:00"
     if key in MANY_OFFSETS:
-        why = f"{zone!r} names more than one time zone ({MANY_OFFSETS[key]})"
+        why = f"{zone!r} names more than one UTC offset ({MANY_OFFSETS[key]})"
     else:
         why = f"{zone!r} is not a time zone this program knows ({known})"
     return "", f"{why}; the time is kept as written, with no offset. Write the offset instead, e.g. 14:30+06:00"
