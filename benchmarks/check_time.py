@@ -55,7 +55,7 @@ def main() -> int:
     print("| rows | dates | checkout | CPU s (median) | wall s (median) | CPU after / before | check says |")
     print("|---:|---|---|---:|---:|---:|---|")
     for variant in args.dates.split(","):
-        path = generate.generate(args.rows, dates=variant)
+        path = generate.ensure(args.rows, dates=variant)
         cpu: dict[str, list[float]] = {name: [] for name in trees}
         wall: dict[str, list[float]] = {name: [] for name in trees}
         said: dict[str, str] = {}
