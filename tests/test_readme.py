@@ -40,3 +40,12 @@ def test_the_template_loads_without_errors():
     assert dataset.errors == []
     assert result.stdout.decode().splitlines()[0] == ",".join(schema.NAMES)
     assert len(dataset.events) == 1 and len(dataset.accounts) == 1
+
+
+def test_every_column_has_its_add_option_in_the_readme():
+    """The editor's guide lists one `add` option per column of the schema."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    paragraph = readme[readme.index("There is one option per column"):]
+    paragraph = paragraph[:paragraph.index("\n\n")]
+    for name in schema.NAMES:
+        assert f"`--{name.replace('_', '-')}`" in paragraph, name
