@@ -21,19 +21,19 @@ FILE = (HEADER + "\n" + "airport-seized,2022-01-05,,Almaty airport seized,,prote
 
 # --- the shape of the file: what appended bytes must match ------------------------------------
 
-@pytest.mark.parametrize("data, columns, newline, needs_newline, records", [
-    (b"", (), "\n", False, 0),
-    (b"\xef\xbb\xbf", (), "\n", False, 0),
-    (b"id,date\n", ("id", "date"), "\n", False, 1),
-    (b"id,date", ("id", "date"), "\n", True, 1),
-    (b"id,date\r\na,2022\r\n", ("id", "date"), "\r\n", False, 2),
-    (b"id,date\ra,2022\r", ("id", "date"), "\r", False, 2),
-    (b"\xef\xbb\xbfID , Date\na,2022", ("id", "date"), "\n", True, 2),
-    (b'id,date\na,"2022\nstill a"\nb,2023\n', ("id", "date"), "\n", False, 3),
-    (b"id,date\na,2022\n\n\nb,2023\n", ("id", "date"), "\n", False, 5),
+@pytest.mark.parametrize("data, columns, newline, needs_newline, records, bom", [
+    (b"", (), "\n", False, 0, False),
+    (b"\xef\xbb\xbf", (), "\n", False, 0, True),
+    (b"id,date\n", ("id", "date"), "\n", False, 1, False),
+    (b"id,date", ("id", "date"), "\n", True, 1, False),
+    (b"id,date\r\na,2022\r\n", ("id", "date"), "\r\n", False, 2, False),
+    (b"id,date\ra,2022\r", ("id", "date"), "\r", False, 2, False),
+    (b"\xef\xbb\xbfID , Date\na,2022", ("id", "date"), "\n", True, 2, True),
+    (b'id,date\na,"2022\nstill a"\nb,2023\n', ("id", "date"), "\n", False, 3, False),
+    (b"id,date\na,2022\n\n\nb,2023\n", ("id", "date"), "\n", False, 5, False),
 ])
-def test_shape_of_a_file(data, columns, newline, needs_newline, records):
-    assert editing.shape_of(data) == editing.Shape(columns, newline, needs_newline, records)
+def test_shape_of_a_file(data, columns, newline, needs_newline, records, bom):
+    assert editing.shape_of(data) == editing.Shape(columns, newline, needs_newline, records, bom)
 
 
 @pytest.mark.parametrize("value, written", [
@@ -52,7 +52,9 @@ def test_quote(value, written):
 
 
 @pytest.mark.parametrize("shape, rows, appended", [
-    (editing.Shape((), "\n", False, 0), [{"id": "a", "source": "S"}],
+    (editing.Shape((), "\n", False, 0), [{"id": "a", "source": "S"}],       # a new file: BOM first
+     "\ufeff" + HEADER + "\na,,,,,,,,,S,,,,,,,\n"),
+    (editing.Shape((), "\n", False, 0, True), [{"id": "a", "source": "S"}],  # it has one: not two
      HEADER + "\na,,,,,,,,,S,,,,,,,\n"),
     (editing.Shape(("id", "date", "source"), "\r\n", False, 1), [{"id": "a", "date": "2022"}],
      "a,2022,\r\n"),
@@ -134,6 +136,7 @@ def test_a_warning_is_shown_but_the_row_is_added(tmp_path, values, column):
     FILE.rstrip("\n"),                                        # no final newline
     FILE.replace("\n", "\r\n").rstrip("\r\n"),                # CRLF, no final newline
     "\ufeff" + FILE,                                          # BOM
+    "\ufeff" + FILE.replace("\n", "\r\n"),                    # Excel's "CSV UTF-8": BOM and CRLF
     FILE + "\n\n",                                            # blank lines at the end
     FILE.replace("seized,,protest", 'seized,"Two\nlines",protest'),  # a value on two lines
 ])
@@ -162,7 +165,18 @@ def test_an_absent_file_is_created_with_the_header(tmp_path):
     path = tmp_path / "events.csv"
     outcome = editing.add(path, GOOD)
     assert outcome.written == {0: 2} and outcome.header_written
-    assert path.read_text() == HEADER + "\nairport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,\n"
+    assert path.read_bytes() == (b"\xef\xbb\xbf" + HEADER.encode()  # so Windows Excel reads UTF-8
+                                 + b"\nairport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,\n")
+
+
+@pytest.mark.parametrize("existing", [b"", b"\xef\xbb\xbf"])
+def test_an_empty_file_gets_one_byte_order_mark(tmp_path, existing):
+    path = tmp_path / "events.csv"
+    path.write_bytes(existing)
+    assert editing.add(path, GOOD).written == {0: 2}
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + HEADER.encode()) and data.count(b"\xef\xbb\xbf") == 1
+    assert not timeline.load(path).problems
 
 
 def test_a_refused_row_does_not_create_the_file(tmp_path):
@@ -184,6 +198,101 @@ def test_a_file_that_cannot_take_a_row_is_left_alone(tmp_path, existing, message
     assert not outcome.written
     assert path.read_text() == existing
     assert outcome.review.blocking and message in outcome.review.blocking[0].message
+
+
+# --- a file of another encoding or delimiter: refused, never made a mix ------------------------
+
+WINDOWS_1252 = FILE.replace("seized,,protest", "seized,Tokayev\u2019s statement,protest")
+
+
+@pytest.mark.parametrize("existing, row", [
+    (WINDOWS_1252.encode("cp1252"), 2),                                     # Excel's plain "CSV" (Windows)
+    (WINDOWS_1252.replace("\n", "\r\n").encode("cp1252"), 2),              # ... with its CRLF
+    ((FILE + "curfew,2022-01-05,,Curfew in Almaty,Couvre-feu \u00e0 Almaty,government,,,,AFP,,,,,,,\n")
+     .encode("latin-1"), 3),                                               # Latin-1 (the same bytes)
+    (("\ufeff" + HEADER + "\nr\u00e9sum\u00e9,2022,,A,,protest,,,,AP,,,,,,,\n").encode("utf-8")[:-20]
+     + "caf\u00e9".encode("cp1252") + b"\n", 2),                             # a mix already, after a BOM
+])
+def test_a_file_not_in_utf8_is_refused_with_how_to_convert_it(tmp_path, existing, row):
+    path = tmp_path / "events.csv"
+    path.write_bytes(existing)
+    outcome = editing.add(path, {**GOOD, "id": "curfew-ends", "description": "Tokayev\u2019s decree"})
+    assert not outcome.written
+    assert path.read_bytes() == existing
+    [problem] = outcome.problems
+    assert (problem.row, problem.level) == (0, "error")
+    assert problem.message.startswith(f"the file is not UTF-8 text: row {row} is the first with bytes")
+    for fix in ("'CSV UTF-8 (Comma delimited)'", "Character set 'Unicode (UTF-8)'",
+                f"iconv -f WINDOWS-1252 -t UTF-8 {path} > {tmp_path / 'events-utf8.csv'}"):
+        assert fix in problem.message
+
+
+def test_a_file_converted_with_the_suggested_command_takes_the_row(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_bytes(WINDOWS_1252.encode("cp1252"))
+    path.write_bytes(path.read_bytes().decode("cp1252").encode("utf-8"))   # what iconv does
+    assert editing.add(path, {**GOOD, "id": "curfew-ends", "description": "Tokayev\u2019s decree"}).written
+    dataset = timeline.load(path)
+    assert not dataset.problems
+    assert set(dataset.accounts["description"]) == {"Tokayev\u2019s statement", "Tokayev\u2019s decree"}
+
+
+def test_an_ascii_file_is_utf8_and_takes_a_row_in_utf8(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_bytes(FILE.encode("cp1252"))   # nothing beyond ASCII: the same bytes in UTF-8
+    assert editing.add(path, {**GOOD, "id": "curfew-ends", "description": "Tokayev\u2019s decree"}).written
+    assert not timeline.load(path).problems
+
+
+@pytest.mark.parametrize("existing", [
+    FILE.replace(",", ";").encode("utf-8"),                                 # European Excel: semicolons
+    ("\ufeff" + FILE.replace(",", ";").replace("\n", "\r\n")).encode("utf-8"),  # ... as "CSV UTF-8"
+    FILE.replace(",", "\t").encode("utf-8"),                                # tab-separated text
+])
+def test_a_file_with_another_delimiter_is_refused_with_checks_fix(tmp_path, existing):
+    path = tmp_path / "events.csv"
+    path.write_bytes(existing)
+    outcome = editing.add(path, {**GOOD, "id": "curfew", "description": "a; b, c"})
+    assert not outcome.written and path.read_bytes() == existing
+    checked = timeline.load(path).errors
+    assert outcome.problems == [p for p in checked if p.row <= 1]   # check's own words and fix
+    assert "not commas" in outcome.problems[0].message
+
+
+# --- another account of an event whose first row is refused: the first row is the cause ----------
+
+@pytest.mark.parametrize("first_row, cause", [
+    ("airport-seized,03/04/2022,,Almaty airport seized,,protest,,,,Interfax,,,,,,,",
+     "row 2, this event's first row, is refused: date '03/04/2022' can be read two ways: 3 April 2022 "
+     "(day first) or 4 March 2022 (month first); write 2022-04-03 or 2022-03-04; fix it first"),
+    ("airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,,,,,,,,",
+     "row 2, this event's first row, is refused: source is empty; name who published this account "
+     "(an outlet, agency or document); fix it first"),
+    ("airport-seized,2022-02-30,,Almaty airport seized,,protest,,,,,,,,,,,",
+     "row 2, this event's first row, is refused: date '2022-02-30' February 2022 has 28 days, so day 30 "
+     "does not exist (and 1 more: `python -m timeline check` lists them); fix it first"),
+    ("airport-seized,2022-01-05,,,,protest,,,,Interfax,,,,,,,",
+     "row 2, this event's first row, is refused: title is empty on the first row of this event; the "
+     "first row of an id names its title; fix it first"),
+])
+def test_an_account_of_an_event_whose_first_row_is_refused_names_that_row(tmp_path, capsys, first_row,
+                                                                         cause):
+    path = tmp_path / "events.csv"
+    existing = HEADER + "\n" + first_row + "\n"
+    path.write_text(existing)
+    code = cli.main(["add", "--file", str(path), "--id", "airport-seized", "--date", "2022-01-06",
+                     "--source", "AP"])
+    assert code == 1 and path.read_text() == existing
+    assert capsys.readouterr().out.splitlines() == [f"{path}:3: id: error: {cause}",
+                                                    f"nothing was added to {path}"]
+
+
+def test_a_new_event_without_a_title_still_says_title_is_empty(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    outcome = editing.add(path, {"id": "new-event", "date": "2022-01-06", "source": "AP"})
+    assert [(p.column, p.message.split(" is empty")[0]) for p in outcome.problems] == [
+        ("title", "title"), ("category", "category")]
 
 
 def test_a_value_for_a_column_the_file_lacks_is_refused_not_dropped(tmp_path):
@@ -271,7 +380,8 @@ def test_two_editors_adding_at_once_lose_nothing(tmp_path):
     assert not dataset.problems
     expected = {f"{name}-{i}" for name in ("alpha", "beta") for i in range(100)}
     assert set(dataset.accounts["id"]) == expected and len(dataset.accounts) == 200
-    lines = path.read_text().split("\n")
+    assert path.read_bytes().count(b"\xef\xbb\xbf") == 1   # one byte order mark, before the one header
+    lines = path.read_text(encoding="utf-8-sig").split("\n")
     assert lines[0] == HEADER and lines[-1] == "" and len(lines) == 202
     assert lines.count(HEADER) == 1
     for name in ("alpha", "beta"):  # each editor's rows whole, and in the order it wrote them

@@ -157,7 +157,7 @@ def test_events_csv_checks_clean(capsys, monkeypatch):
 def test_template_loads_cleanly(tmp_path, capsys):
     assert main(["template"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == HEADER
+    assert out.splitlines()[0] == "\ufeff" + HEADER   # a byte order mark: Windows Excel reads UTF-8
     path = tmp_path / "events.csv"
     path.write_text(out)
     code, lines, _ = run(capsys, str(path), "--strict")

@@ -38,7 +38,8 @@ def test_the_template_loads_without_errors():
                             capture_output=True, check=True, timeout=60)
     dataset = timeline.load_bytes(result.stdout)
     assert dataset.errors == []
-    assert result.stdout.decode().splitlines()[0] == ",".join(schema.NAMES)
+    assert result.stdout.startswith(b"\xef\xbb\xbf")   # so `template > events.csv` opens right in Excel
+    assert result.stdout.decode("utf-8-sig").splitlines()[0] == ",".join(schema.NAMES)
     assert len(dataset.events) == 1 and len(dataset.accounts) == 1
 
 

@@ -18,7 +18,11 @@ def check(args: argparse.Namespace) -> int:
 
 
 def template(args: argparse.Namespace) -> int:
-    sys.stdout.write(schema.template())
+    # As bytes, a UTF-8 byte order mark first (as in a file `add` creates): `template > events.csv`
+    # gives a file that Windows Excel opens as UTF-8, whatever the terminal's encoding.
+    sys.stdout.flush()
+    sys.stdout.buffer.write(editing.BOM + schema.template().encode("utf-8"))
+    sys.stdout.buffer.flush()
     return 0
 
 

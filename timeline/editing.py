@@ -9,7 +9,11 @@ Writing is an append under an exclusive lock (`fcntl.flock` on the file): two
 editors adding at the same moment each read the file, decide and append in
 turn, so nothing is lost or interleaved. The bytes already in the file are
 never rewritten: its encoding, byte order mark and line endings stay as they
-are, and new rows use the same line ending.
+are, and new rows use the same line ending. A file that is not UTF-8 (a spreadsheet's
+plain "CSV", in Windows-1252) is refused rather than appended to: the loader reads only
+UTF-8, so a row written in the file's own encoding would be refused by `check`, and one
+written in UTF-8 would make a file of two encodings. A new file starts with a UTF-8 byte
+order mark, so that Windows Excel opens it as UTF-8.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ import csv
 import fcntl
 import io
 import os
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -39,12 +44,14 @@ class Shape:
     newline: str               # "\n", "\r\n" or "\r": as the file's first line ends
     needs_newline: bool        # the last line has no line break yet
     records: int               # rows in the file, header included (spreadsheet rows)
+    bom: bool = False          # the file starts with a UTF-8 byte order mark
 
 
 def shape_of(data: bytes) -> Shape:
-    body = data[len(BOM):] if data.startswith(BOM) else data
+    bom = data.startswith(BOM)
+    body = data[len(BOM):] if bom else data
     if not body:
-        return Shape((), "\n", False, 0)
+        return Shape((), "\n", False, 0, bom)
     end = min((i for i in (body.find(b"\n"), body.find(b"\r")) if i >= 0), default=-1)
     newline = "\n" if end < 0 else "\r\n" if body[end:end + 2] == b"\r\n" else chr(body[end])
     first = body if end < 0 else body[:end]
@@ -54,6 +61,7 @@ def shape_of(data: bytes) -> Shape:
         newline,
         not body.endswith((b"\n", b"\r")),
         count_records(body),
+        bom,
     )
 
 
@@ -81,7 +89,9 @@ def quote(value: str) -> str:
 
 
 def encode(shape: Shape, rows: Sequence[Row]) -> bytes:
-    """The bytes to append to a file of this shape: one line per row, in its columns."""
+    """The bytes to append to a file of this shape: one line per row, in its columns.
+
+    To an empty file, the header first, after a byte order mark unless the file has one."""
     columns = shape.columns or schema.NAMES
     lines = []
     if not shape.columns:
@@ -96,7 +106,8 @@ def encode(shape: Shape, rows: Sequence[Row]) -> bytes:
     text = (shape.newline if shape.needs_newline else "") + "".join(
         line + shape.newline for line in lines
     )
-    return text.encode("utf-8")
+    start = BOM if not shape.records and not shape.bom else b""
+    return start + text.encode("utf-8")
 
 
 @dataclass
@@ -112,11 +123,16 @@ class Review:
         return bool(self.blocking) or any(p.level == ERROR for p in self.findings[index])
 
 
-def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None) -> Review:
-    """Check candidate rows as `check` would, in the context of the file's bytes."""
+def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None,
+           name: str = "events.csv") -> Review:
+    """Check candidate rows as `check` would, in the context of the file's bytes (`name`:
+    the file's name, for the messages)."""
     shape = shape or shape_of(data)
     first = max(shape.records, 1) + 1
     numbers = list(range(first, first + len(rows)))
+    other_encoding = not_utf8(data, name)
+    if other_encoding:
+        return Review(numbers, [[] for _ in rows], [other_encoding])
     dataset = load_bytes(data + encode(shape, rows))
     by_row: dict[int, list[Problem]] = {}
     for problem in dataset.problems:
@@ -138,9 +154,70 @@ def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None) -> Revi
         )]
         findings = [[] for _ in rows]
     else:
-        findings = [_unwritable(shape, row, number) + found
+        findings = [_unwritable(shape, row, number) + _first_row_cause(data, dataset, row, found)
                     for row, number, found in zip(rows, numbers, findings)]
     return Review(numbers, findings, blocking, dataset)
+
+
+CONVERT = (
+    "in Excel, File > Save As > 'CSV UTF-8 (Comma delimited)'; in LibreOffice, File > Save As > "
+    "'Text CSV' with Character set 'Unicode (UTF-8)'; or on the command line: "
+    "iconv -f WINDOWS-1252 -t UTF-8 {path} > {converted} && mv {converted} {path}"
+)
+
+
+def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
+    """Why nothing may be appended to a file in another encoding than UTF-8, or None.
+
+    UTF-16 is left to the loader, which says so in its own words."""
+    body = data[len(BOM):] if data.startswith(BOM) else data
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in body.split(b"\n", 1)[0]:
+        return None
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as wrong:
+        row = count_records(body[:wrong.start + 1])
+    else:
+        return None
+    path = shlex.quote(name)
+    converted = shlex.quote(str(Path(name).with_name(Path(name).stem + "-utf8" + Path(name).suffix)))
+    return Problem(
+        0, "", ERROR,
+        f"the file is not UTF-8 text: row {row} is the first with bytes of another encoding "
+        f"(probably Windows-1252, which a spreadsheet's plain 'CSV' format writes), and a row "
+        f"added to it now would make a file of two encodings, which opens garbled. Convert the "
+        f"file to UTF-8, then add the row again: " + CONVERT.format(path=path, converted=converted),
+    )
+
+
+_FIRST_ROW_EMPTY = "is empty on the first row of this event"
+
+
+def _first_row_cause(data: bytes, dataset: Dataset, row: Row, found: list[Problem]) -> list[Problem]:
+    """A new account of an event whose first row is refused is not that event's first row: it
+    is refused because of the first row, which is named, rather than for its empty title."""
+    empty = [p for p in found if p.column in schema.FIRST_ROW_REQUIRED and _FIRST_ROW_EMPTY in p.message]
+    if not empty:
+        return found
+    event_id = str(row.get("id", "")).strip()
+    table = read_table(data)
+    if "id" not in table.frame:
+        return found
+    at = (table.frame["id"].str.strip() == event_id).to_numpy().nonzero()[0]
+    if not len(at):
+        return found
+    head = int(table.rows[at[0]])
+    errors = [p for p in dataset.errors if p.row == head]
+    if not errors:
+        return found
+    more = (f" (and {len(errors) - 1} more: `python -m timeline check` lists them)"
+            if len(errors) > 1 else "")
+    cause = Problem(
+        empty[0].row, "id", ERROR,
+        f"row {head}, this event's first row, is refused: {errors[0].message.rstrip('.')}{more}; "
+        f"fix it first",
+    )
+    return [cause] + [p for p in found if p not in empty]
 
 
 def _unwritable(shape: Shape, row: Row, number: int) -> list[Problem]:
@@ -206,7 +283,7 @@ def append_rows(
             data = _read_all(fd)
             shape = shape_of(data)
             rows = build(data)
-            checked = review(data, rows, shape)
+            checked = review(data, rows, shape, str(path))
             keep = _choose(rows, checked, all_or_nothing)
             outcome = Appended(str(path), rows, checked)
             if keep:
