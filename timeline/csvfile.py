@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from . import schema
+from . import schema, workbook
 from .problems import ERROR, WARNING, Problem, show
 
 BOM = b"\xef\xbb\xbf"
@@ -62,6 +62,9 @@ def _read(holder: list) -> Table:
     data = data if isinstance(data, pa.Buffer) else pa.py_buffer(data)
     if _head(data, len(BOM)) == BOM:
         data = data.slice(len(BOM))
+    which = workbook.kind(_head(data, 1 << 16))
+    if which:  # (before the UTF-16 test: a zip's bytes hold NULs too)
+        raise Unreadable(Problem(0, "", ERROR, workbook.not_csv(which)))
     if _head(data, 2) in (b"\xff\xfe", b"\xfe\xff"):
         raise Unreadable(Problem(0, "", ERROR, f"the file is saved as UTF-16 text; {HOW_TO_SAVE}"))
     if not _head(data, 4096).strip() and not data.to_pybytes().strip():  # (the first 4 KiB usually settle it)

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import dates, links, model, schema
+from . import dates, links, model, schema, workbook
 from .csvfile import read_table
 from .media import IMAGE, IMAGE_SUFFIXES, kind as media_kind
 from .problems import ERROR, WARNING, Problem, show
@@ -78,7 +78,9 @@ def signature(path: str | os.PathLike) -> tuple:
     return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
-def load(path: str | os.PathLike = "events.csv") -> Dataset:
+def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dataset:
+    """`workbooks`: read the first sheet of an .xlsx as `check` does; the dashboard does not
+    (it serves CSV only, and says so)."""
     path = Path(path)
     stamp = signature(path)
     try:
@@ -87,9 +89,22 @@ def load(path: str | os.PathLike = "events.csv") -> Dataset:
         return _empty([Problem(0, "", ERROR, f"there is no file at {str(path)!r}")], path, stamp)
     except OSError as error:
         return _empty([Problem(0, "", ERROR, f"the file cannot be opened: {error.strerror}")], path, stamp)
+    sheet_note = []
+    if workbooks and workbook.kind(data.slice(0, min(data.size, 1 << 16)).to_pybytes()) == workbook.XLSX:
+        try:
+            data, sheet = workbook.xlsx_to_csv(data.to_pybytes())
+        except workbook.NotReadable as error:
+            return _empty([Problem(0, "", ERROR, f"the file looks like an Excel workbook (.xlsx) but "
+                                                 f"cannot be opened ({error}); {workbook.SAVE_AS_CSV}")],
+                          path, stamp)
+        sheet_note = [Problem(0, "", WARNING, (
+            f"this is an Excel workbook: check read its first sheet, {sheet!r}, and its row numbers "
+            f"are the sheet's; the dashboard serves only CSV, so to publish it save it as CSV: "
+            f"{workbook.SAVE_AS_CSV}"))]
     holder = [data]
     del data
     dataset = _load(holder)
+    dataset.problems[:0] = sheet_note
     dataset.path, dataset.signature = str(path), stamp
     return dataset
 
