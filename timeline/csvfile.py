@@ -24,6 +24,7 @@ BOM = b"\xef\xbb\xbf"
 # The csv module refuses fields over 128 KiB by default; an editor's long text is not an error.
 csv.field_size_limit(2**31 - 1)
 HOW_TO_SAVE = "save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'"
+NOT_UTF8 = "holds bytes that are not UTF-8"
 
 
 @dataclass
@@ -66,7 +67,8 @@ def _read(holder: list) -> Table:
     if which:  # (before the UTF-16 test: a zip's bytes hold NULs too)
         raise Unreadable(Problem(0, "", ERROR, workbook.not_csv(which)))
     if _head(data, 2) in (b"\xff\xfe", b"\xfe\xff"):
-        raise Unreadable(Problem(0, "", ERROR, f"the file is saved as UTF-16 text; {HOW_TO_SAVE}"))
+        raise Unreadable(Problem(0, "", ERROR, f"the file is saved as UTF-16 text ('Unicode Text' in "
+                                               f"Excel), not UTF-8; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}"))
     if not _head(data, 4096).strip() and not data.to_pybytes().strip():  # (the first 4 KiB usually settle it)
         raise Unreadable(Problem(
             0, "", ERROR,
@@ -104,7 +106,15 @@ def _read(holder: list) -> Table:
         pa.default_memory_pool().release_unused()
     problems += shape_problems
     frame, rows = _drop_blank_rows(frame, rows)
+    before = len(problems)
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent)
+    not_utf8 = {p.row for p in problems[before:] if NOT_UTF8 in p.message}
+    if not_utf8:
+        problems.insert(0, Problem(0, "", ERROR, (
+            f"{len(not_utf8):,} row{'s hold' if len(not_utf8) > 1 else ' holds'} text that is not UTF-8: "
+            f"the file (or part of it) was saved as Windows-1252 or Latin-1, as Excel's 'CSV (Comma "
+            f"delimited)' and older programs save it, so letters such as é or ’ cannot be read and "
+            f"those rows are left out; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}")))
     if bad_rows.any():
         frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
     if not len(frame) and not any(p.level == ERROR for p in problems):
@@ -199,7 +209,8 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     line = (data if end < 0 else data.slice(0, end)).to_pybytes()
     if b"\x00" in line:  # UTF-16 without its byte order mark: every other byte is NUL
         raise Unreadable(Problem(1, "", ERROR, f"the header line holds NUL bytes, so the file is "
-                                               f"probably saved as UTF-16 text; {HOW_TO_SAVE}"))
+                                               f"probably saved as UTF-16 text ('Unicode Text' in "
+                                               f"Excel), not UTF-8; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}"))
     try:
         text = line.decode("utf-8").rstrip("\r")
     except UnicodeDecodeError:
@@ -210,8 +221,16 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
             if delimiter in text:
                 raise Unreadable(Problem(
                     1, "", ERROR,
-                    f"the columns are separated by {word}, not commas (a spreadsheet in a "
-                    f"language that writes decimals with commas does this); {HOW_TO_SAVE}",
+                    f"the columns are separated by {word}, not commas" + (
+                        " (a spreadsheet does this where decimals are written with commas, as "
+                        "Excel and LibreOffice do with German, French and most European settings); "
+                        "save it with commas: in LibreOffice, File > Save As 'Text CSV (.csv)', tick "
+                        "'Edit filter settings' and choose field delimiter ','; Excel takes its "
+                        "separator from the computer's region settings (on Windows: Settings > Time "
+                        "& language > Region > Additional settings > List separator, set to a "
+                        "comma) before File > Save As 'CSV UTF-8 (Comma delimited)'; Google Sheets "
+                        "(File > Download > Comma-separated values) always uses commas" if delimiter == ";"
+                        else f"; {HOW_TO_SAVE}"),
                 ))
     problems: list[Problem] = []
     columns: list[str] = []
@@ -401,7 +420,7 @@ def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray
         for needle, message in (
             ("\x00", "holds a NUL byte (a sign of a damaged file or one saved as UTF-16); "
                      "retype the value or " + HOW_TO_SAVE),
-            ("\ufffd", "holds bytes that are not UTF-8 (the file was probably saved as "
+            ("\ufffd", NOT_UTF8 + " (the file was probably saved as "
                        "Latin-1 or Windows-1252); " + HOW_TO_SAVE),
         ):
             if needle in absent:
