@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from . import schema, workbook
-from .problems import ERROR, WARNING, Problem, show
+from .problems import ERROR, WARNING, Finding, Problem, show
 
 BOM = b"\xef\xbb\xbf"
 # The csv module refuses fields over 128 KiB by default; an editor's long text is not an error.
@@ -35,6 +35,7 @@ class Table:
     frame: pd.DataFrame = field(default_factory=pd.DataFrame)
     rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     problems: list[Problem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # causes behind many of the problems
 
 
 class Unreadable(Exception):
@@ -108,18 +109,19 @@ def _read(holder: list) -> Table:
     frame, rows = _drop_blank_rows(frame, rows)
     before = len(problems)
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent)
-    not_utf8 = {p.row for p in problems[before:] if NOT_UTF8 in p.message}
+    not_utf8 = [p.row for p in problems[before:] if NOT_UTF8 in p.message]
+    findings = []
     if not_utf8:
-        problems.insert(0, Problem(0, "", ERROR, (
-            f"{len(not_utf8):,} row{'s hold' if len(not_utf8) > 1 else ' holds'} text that is not UTF-8: "
+        findings.append(Finding(np.array(not_utf8, dtype=np.int64), Problem(0, "", ERROR, (
+            f"{len(set(not_utf8)):,} row{'s hold' if len(set(not_utf8)) > 1 else ' holds'} text that is not UTF-8: "
             f"the file (or part of it) was saved as Windows-1252 or Latin-1, as Excel's 'CSV (Comma "
             f"delimited)' and older programs save it, so letters such as é or ’ cannot be read and "
-            f"those rows are left out; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}")))
+            f"those rows are left out; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}"))))
     if bad_rows.any():
         frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
     if not len(frame) and not any(p.level == ERROR for p in problems):
         problems.append(Problem(0, "", WARNING, "the file has a header but no rows yet"))
-    return Table(columns, frame, rows, problems)
+    return Table(columns, frame, rows, problems, findings)
 
 
 def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:

@@ -14,15 +14,13 @@ on the values already found wrong or on a cheap pre-filter (a byte that must be 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import dates
-from .problems import ERROR, WARNING, Problem, show
+from .problems import ERROR, WARNING, Finding, Problem, show
 
 # How to open the file without the spreadsheet converting anything (what prevents each damage).
 KEEP_AS_TEXT = (
@@ -32,15 +30,6 @@ KEEP_AS_TEXT = (
     "dialog; in Google Sheets, use File > Import and untick 'Convert text to numbers, dates, and "
     "formulas'; Numbers converts them whatever you do, so edit the file in one of the others"
 )
-
-
-@dataclass
-class Finding:
-    """One cause, the rows it explains (spreadsheet row numbers), and how to say it."""
-
-    rows: np.ndarray
-    problem: Problem      # row 0: the diagnosis
-    always: bool = False  # said even when it explains few of the problems (a file-level cause)
 
 
 def first(findings: list[Finding], problems: list[Problem]) -> list[Problem]:

@@ -139,7 +139,7 @@ def _load(holder: list) -> Dataset:
     problems = list(table.problems)
     if not table.columns:
         return _empty(problems)
-    findings: list[diagnosis.Finding] = []
+    findings = list(table.findings)
     accounts, ids = _validate(table.frame, table.rows, problems, findings)
     events = model.build_events(accounts, ids)
     problems.sort(key=_reading_order)
