@@ -224,14 +224,11 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
                 raise Unreadable(Problem(
                     1, "", ERROR,
                     f"the columns are separated by {word}, not commas" + (
-                        " (a spreadsheet does this where decimals are written with commas, as "
-                        "Excel and LibreOffice do with German, French and most European settings); "
-                        "save it with commas: in LibreOffice, File > Save As 'Text CSV (.csv)', tick "
-                        "'Edit filter settings' and choose field delimiter ','; Excel takes its "
-                        "separator from the computer's region settings (on Windows: Settings > Time "
-                        "& language > Region > Additional settings > List separator, set to a "
-                        "comma) before File > Save As 'CSV UTF-8 (Comma delimited)'; Google Sheets "
-                        "(File > Download > Comma-separated values) always uses commas" if delimiter == ";"
+                        " (as Excel and LibreOffice save with most European settings); in "
+                        "LibreOffice, Save As 'Text CSV' with 'Edit filter settings' and field "
+                        "delimiter ','; Excel follows the computer's list separator (Windows: "
+                        "Region > Additional settings > List separator: a comma), then Save As "
+                        "'CSV UTF-8'; Google Sheets' CSV always has commas" if delimiter == ";"
                         else f"; {HOW_TO_SAVE}"),
                 ))
     problems: list[Problem] = []

@@ -405,8 +405,15 @@ def _python(array: pa.Array, pattern: str) -> tuple[np.ndarray, dict]:
     return matched, parts
 
 
-# A spreadsheet's day number (44568 is 7 January 2022), with the time of day as a fraction.
-DAY_NUMBER = r"\d{5}(?:\.\d+)?"
+# A spreadsheet's day number (44568 is 7 January 2022), with the time of day as a fraction;
+# read as one from 18264 to 73050 (1950 to 2099), where it cannot be meant as a year (10000 is
+# more likely a year too many than 18 May 1927).
+DAY_NUMBER = r"(?:1[89]|[2-6]\d|7[0-3])\d{3}(?:\.\d+)?"
+_DAY_NUMBERS = (18264, 73050)
+
+
+def is_day_number(text: str) -> bool:
+    return bool(re.fullmatch(DAY_NUMBER, text, re.ASCII)) and _DAY_NUMBERS[0] <= float(text) <= _DAY_NUMBERS[1]
 _SPREADSHEET_EPOCH = np.datetime64("1899-12-30T00:00", "m")  # day 0 of Excel (from day 61) and LibreOffice
 
 
@@ -434,7 +441,7 @@ def two_digit_year(year: int) -> int:
 
 def _diagnosis(text: str) -> str:
     """Why a string is no date: its date part, before any clock, names the near miss."""
-    if re.fullmatch(DAY_NUMBER, text, re.ASCII):
+    if is_day_number(text):
         return (f"is a number, the way a spreadsheet stores a date: probably {spreadsheet_day_label(text)}; "
                 f"write {_spreadsheet_day_iso(text)}")
     split = re.fullmatch(_whole(SPLIT), text, re.ASCII)

@@ -24,11 +24,10 @@ from .problems import ERROR, WARNING, Finding, Problem, show
 
 # How to open the file without the spreadsheet converting anything (what prevents each damage).
 KEEP_AS_TEXT = (
-    "next time open the file so that the spreadsheet keeps every column as text: in Excel "
-    "(Windows or Mac), use Data > From Text/CSV (on a Mac, File > Import) instead of opening the "
-    "file, and set the columns to Text; in LibreOffice, set the columns to Text in the Text Import "
-    "dialog; in Google Sheets, use File > Import and untick 'Convert text to numbers, dates, and "
-    "formulas'; Numbers converts them whatever you do, so edit the file in one of the others"
+    "next time keep the columns as text: in Excel, Data > From Text/CSV (Mac: File > Import) "
+    "with the columns set to Text; in LibreOffice, set them to Text in the import dialog; in "
+    "Google Sheets, File > Import without 'Convert text to numbers, dates, and formulas'; "
+    "Numbers always converts them"
 )
 
 
@@ -50,7 +49,6 @@ def first(findings: list[Finding], problems: list[Problem]) -> list[Problem]:
 # 1/7/22, 1/7/2022 16:30, 07/01/2022, 05/01/2022 16:30, 07.01.2022, 1/7/2022 4:30 PM
 NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})"
                           r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?", re.I | re.A)
-DAY_NUMBER = re.compile(dates.DAY_NUMBER, re.A)
 _SAMPLE = 10_000  # distinct values enough to tell the order of day and month
 
 
@@ -63,7 +61,7 @@ def spreadsheet_dates(column: str, values: pd.Series, errors: dict[str, str], ro
     numeric = [text for text in errors if NUMERIC_DATE.fullmatch(text)]
     if numeric:
         findings += _rewritten(column, values, numeric, rows)
-    numbers = [text for text in errors if DAY_NUMBER.fullmatch(text)]
+    numbers = [text for text in errors if dates.is_day_number(text)]
     if numbers:
         at = values.isin(numbers).to_numpy()
         example = values[at].iloc[0]

@@ -19,11 +19,9 @@ XLSX, ODS, NUMBERS, XLS, ZIPPED = KINDS = "xlsx", "ods", "numbers", "xls", "zip"
 
 # How to save CSV that this program reads, program by program (the README says the same).
 SAVE_AS_CSV = (
-    "in Excel (Windows or Mac), File > Save As (Save a Copy) and choose 'CSV UTF-8 (Comma "
-    "delimited) (.csv)', not 'CSV (Comma delimited)'; in LibreOffice, File > Save As, 'Text CSV "
-    "(.csv)', tick 'Edit filter settings' and choose character set 'Unicode (UTF-8)' and field "
-    "delimiter ','; in Google Sheets, File > Download > Comma-separated values (.csv); in Numbers, "
-    "File > Export To > CSV, with Text Encoding 'Unicode (UTF-8)'"
+    "in Excel, File > Save As 'CSV UTF-8 (Comma delimited)'; in LibreOffice, Save As 'Text CSV' "
+    "with 'Edit filter settings': Unicode (UTF-8), comma; in Google Sheets, File > Download > "
+    "CSV; in Numbers, File > Export To > CSV, Unicode (UTF-8)"
 )
 
 _NAMES = {
