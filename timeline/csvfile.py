@@ -36,6 +36,7 @@ class Table:
     rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     problems: list[Problem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # causes behind many of the problems
+    ascii: bool = False  # every byte of the file < 0x80 (then no text is garbled, for one)
 
 
 class Unreadable(Exception):
@@ -121,7 +122,7 @@ def _read(holder: list) -> Table:
         frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
     if not len(frame) and not any(p.level == ERROR for p in problems):
         problems.append(Problem(0, "", WARNING, "the file has a header but no rows yet"))
-    return Table(columns, frame, rows, problems, findings)
+    return Table(columns, frame, rows, problems, findings, scan.ascii)
 
 
 def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:

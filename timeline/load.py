@@ -140,7 +140,7 @@ def _load(holder: list) -> Dataset:
     if not table.columns:
         return _empty(problems)
     findings = list(table.findings)
-    accounts, ids = _validate(table.frame, table.rows, problems, findings)
+    accounts, ids = _validate(table.frame, table.rows, problems, findings, ascii=table.ascii)
     events = model.build_events(accounts, ids)
     problems.sort(key=_reading_order)
     problems[:0] = diagnosis.first(findings, problems)  # the cause of most of them, said first
@@ -185,10 +185,12 @@ class _Checker:
             self.refused[index] = True
 
 
-def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], findings: list | None = None):
+def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], findings: list | None = None,
+              ascii: bool = False):
     """The accepted accounts, and their events' ids as pd.factorize gives them (codes, ids).
 
-    `findings`: where the causes found behind many problems go (diagnosis.Finding)."""
+    `findings`: where the causes found behind many problems go (diagnosis.Finding); `ascii`:
+    the file's bytes are all ASCII (no text in it can be garbled)."""
     findings = [] if findings is None else findings
     for name in schema.NAMES:
         if name not in frame:
@@ -226,7 +228,8 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
 
     latitude, longitude = _coordinates(check)
     _check_text(check, edges)
-    _check_garbled(check, findings)
+    if not ascii:
+        _check_garbled(check, findings)
     codes, ids = _check_first_rows(check)
     _check_repeated_titles(check, codes, ids, start.value, start_last)
 
