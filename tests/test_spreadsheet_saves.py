@@ -258,6 +258,13 @@ def test_the_dashboard_says_a_workbook_needs_csv(workbook_file):
     assert "File > Save As" in problem.message and not len(dataset.accounts)
 
 
+def test_the_served_page_says_a_workbook_needs_csv(workbook_file):
+    from timeline.app import data
+
+    [problem] = data.current(str(workbook_file)).problems
+    assert "the dashboard serves only CSV" in problem.message
+
+
 def test_import_reads_a_timelinejs_workbook(tmp_path):
     sheet = tmp_path / "sheet.xlsx"
     sheet.write_bytes(xlsx([
