@@ -9,7 +9,7 @@ from .load import load
 
 
 def check(args: argparse.Namespace) -> int:
-    dataset = load(args.path)
+    dataset = load(args.path, workbooks=True)
     for problem in dataset.problems:
         print(problem.format(args.path))
     print(dataset.summary())

@@ -17,13 +17,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from . import schema
-from .problems import ERROR, WARNING, Problem, show
+from . import schema, workbook
+from .problems import ERROR, WARNING, Finding, Problem, show
 
 BOM = b"\xef\xbb\xbf"
 # The csv module refuses fields over 128 KiB by default; an editor's long text is not an error.
 csv.field_size_limit(2**31 - 1)
 HOW_TO_SAVE = "save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'"
+NOT_UTF8 = "holds bytes that are not UTF-8"
 
 
 @dataclass
@@ -34,6 +35,8 @@ class Table:
     frame: pd.DataFrame = field(default_factory=pd.DataFrame)
     rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     problems: list[Problem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # causes behind many of the problems
+    ascii: bool = False  # every byte of the file < 0x80 (then no text is garbled, for one)
 
 
 class Unreadable(Exception):
@@ -62,8 +65,12 @@ def _read(holder: list) -> Table:
     data = data if isinstance(data, pa.Buffer) else pa.py_buffer(data)
     if _head(data, len(BOM)) == BOM:
         data = data.slice(len(BOM))
+    which = workbook.kind(_head(data, 1 << 16))
+    if which:  # (before the UTF-16 test: a zip's bytes hold NULs too)
+        raise Unreadable(Problem(0, "", ERROR, workbook.not_csv(which)))
     if _head(data, 2) in (b"\xff\xfe", b"\xfe\xff"):
-        raise Unreadable(Problem(0, "", ERROR, f"the file is saved as UTF-16 text; {HOW_TO_SAVE}"))
+        raise Unreadable(Problem(0, "", ERROR, f"the file is saved as UTF-16 text ('Unicode Text' in "
+                                               f"Excel), not UTF-8; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}"))
     if not _head(data, 4096).strip() and not data.to_pybytes().strip():  # (the first 4 KiB usually settle it)
         raise Unreadable(Problem(
             0, "", ERROR,
@@ -101,12 +108,21 @@ def _read(holder: list) -> Table:
         pa.default_memory_pool().release_unused()
     problems += shape_problems
     frame, rows = _drop_blank_rows(frame, rows)
+    before = len(problems)
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent)
+    not_utf8 = [p.row for p in problems[before:] if NOT_UTF8 in p.message]
+    findings = []
+    if not_utf8:
+        findings.append(Finding(np.array(not_utf8, dtype=np.int64), Problem(0, "", ERROR, (
+            f"{len(set(not_utf8)):,} row{'s hold' if len(set(not_utf8)) > 1 else ' holds'} text that is not UTF-8: "
+            f"the file (or part of it) was saved as Windows-1252 or Latin-1, as Excel's 'CSV (Comma "
+            f"delimited)' and older programs save it, so letters such as é or ’ cannot be read and "
+            f"those rows are left out; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}"))))
     if bad_rows.any():
         frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
     if not len(frame) and not any(p.level == ERROR for p in problems):
         problems.append(Problem(0, "", WARNING, "the file has a header but no rows yet"))
-    return Table(columns, frame, rows, problems)
+    return Table(columns, frame, rows, problems, findings, scan.ascii)
 
 
 def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
@@ -196,7 +212,8 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     line = (data if end < 0 else data.slice(0, end)).to_pybytes()
     if b"\x00" in line:  # UTF-16 without its byte order mark: every other byte is NUL
         raise Unreadable(Problem(1, "", ERROR, f"the header line holds NUL bytes, so the file is "
-                                               f"probably saved as UTF-16 text; {HOW_TO_SAVE}"))
+                                               f"probably saved as UTF-16 text ('Unicode Text' in "
+                                               f"Excel), not UTF-8; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}"))
     try:
         text = line.decode("utf-8").rstrip("\r")
     except UnicodeDecodeError:
@@ -207,8 +224,13 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
             if delimiter in text:
                 raise Unreadable(Problem(
                     1, "", ERROR,
-                    f"the columns are separated by {word}, not commas (a spreadsheet in a "
-                    f"language that writes decimals with commas does this); {HOW_TO_SAVE}",
+                    f"the columns are separated by {word}, not commas" + (
+                        " (as Excel and LibreOffice save with most European settings); in "
+                        "LibreOffice, Save As 'Text CSV' with 'Edit filter settings' and field "
+                        "delimiter ','; Excel follows the computer's list separator (Windows: "
+                        "Region > Additional settings > List separator: a comma), then Save As "
+                        "'CSV UTF-8'; Google Sheets' CSV always has commas" if delimiter == ";"
+                        else f"; {HOW_TO_SAVE}"),
                 ))
     problems: list[Problem] = []
     columns: list[str] = []
@@ -398,7 +420,7 @@ def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray
         for needle, message in (
             ("\x00", "holds a NUL byte (a sign of a damaged file or one saved as UTF-16); "
                      "retype the value or " + HOW_TO_SAVE),
-            ("\ufffd", "holds bytes that are not UTF-8 (the file was probably saved as "
+            ("\ufffd", NOT_UTF8 + " (the file was probably saved as "
                        "Latin-1 or Windows-1252); " + HOW_TO_SAVE),
         ):
             if needle in absent:

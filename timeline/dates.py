@@ -409,8 +409,45 @@ def _python(array: pa.Array, pattern: str) -> tuple[np.ndarray, dict]:
     return matched, parts
 
 
+# A spreadsheet's day number (44568 is 7 January 2022), with the time of day as a fraction;
+# read as one from 18264 to 73050 (1950 to 2099), where it cannot be meant as a year (10000 is
+# more likely a year too many than 18 May 1927).
+DAY_NUMBER = r"(?:1[89]|[2-6]\d|7[0-3])\d{3}(?:\.\d+)?"
+_DAY_NUMBERS = (18264, 73050)
+
+
+def is_day_number(text: str) -> bool:
+    return bool(re.fullmatch(DAY_NUMBER, text, re.ASCII)) and _DAY_NUMBERS[0] <= float(text) <= _DAY_NUMBERS[1]
+_SPREADSHEET_EPOCH = np.datetime64("1899-12-30T00:00", "m")  # day 0 of Excel (from day 61) and LibreOffice
+
+
+def spreadsheet_day(text: str) -> np.datetime64:
+    """The moment a spreadsheet's day number stands for, to the minute."""
+    return _SPREADSHEET_EPOCH + np.timedelta64(int(round(float(text) * 24 * 60)), "m")
+
+
+def spreadsheet_day_label(text: str) -> str:
+    """'7 January 2022', or '7 January 2022, 16:30' for a number with a fraction."""
+    when = pd.Timestamp(spreadsheet_day(text))
+    day = _long_day(when.year, when.month, when.day)
+    return day if "." not in text else f"{day}, {when:%H:%M}"
+
+
+def _spreadsheet_day_iso(text: str) -> str:
+    when = pd.Timestamp(spreadsheet_day(text))
+    return f"{when:%Y-%m-%d}" if "." not in text else f"{when:%Y-%m-%d %H:%M}"
+
+
+def two_digit_year(year: int) -> int:
+    """A year of two digits as this grammar reads it (as dateutil does: 22 is 2022)."""
+    return dateutil_parser.parserinfo().convertyear(year)
+
+
 def _diagnosis(text: str) -> str:
     """Why a string is no date: its date part, before any clock, names the near miss."""
+    if is_day_number(text):
+        return (f"is a number, the way a spreadsheet stores a date: probably {spreadsheet_day_label(text)}; "
+                f"write {_spreadsheet_day_iso(text)}")
     split = re.fullmatch(_whole(SPLIT), text, re.ASCII)
     date, clock = (split.group("date"), split.group("clock")) if split else (text, None)
     for pattern, message in DIAGNOSES:

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import dates, links, model, schema
+from . import dates, diagnosis, links, model, schema, workbook
 from .csvfile import read_table
 from .media import IMAGE, IMAGE_SUFFIXES, kind as media_kind
 from .problems import ERROR, WARNING, Problem, show
@@ -78,7 +78,9 @@ def signature(path: str | os.PathLike) -> tuple:
     return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
-def load(path: str | os.PathLike = "events.csv") -> Dataset:
+def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dataset:
+    """`workbooks`: read the first sheet of an .xlsx as `check` does; the dashboard does not
+    (it serves CSV only, and says so)."""
     path = Path(path)
     stamp = signature(path)
     try:
@@ -87,9 +89,22 @@ def load(path: str | os.PathLike = "events.csv") -> Dataset:
         return _empty([Problem(0, "", ERROR, f"there is no file at {str(path)!r}")], path, stamp)
     except OSError as error:
         return _empty([Problem(0, "", ERROR, f"the file cannot be opened: {error.strerror}")], path, stamp)
+    sheet_note = []
+    if workbooks and workbook.kind(data.slice(0, min(data.size, 1 << 16)).to_pybytes()) == workbook.XLSX:
+        try:
+            data, sheet = workbook.xlsx_to_csv(data.to_pybytes())
+        except workbook.NotReadable as error:
+            return _empty([Problem(0, "", ERROR, f"the file looks like an Excel workbook (.xlsx) but "
+                                                 f"cannot be opened ({error}); {workbook.SAVE_AS_CSV}")],
+                          path, stamp)
+        sheet_note = [Problem(0, "", WARNING, (
+            f"this is an Excel workbook: check read its first sheet, {sheet!r}, and its row numbers "
+            f"are the sheet's; the dashboard serves only CSV, so to publish it save it as CSV: "
+            f"{workbook.SAVE_AS_CSV}"))]
     holder = [data]
     del data
     dataset = _load(holder)
+    dataset.problems[:0] = sheet_note
     dataset.path, dataset.signature = str(path), stamp
     return dataset
 
@@ -124,9 +139,11 @@ def _load(holder: list) -> Dataset:
     problems = list(table.problems)
     if not table.columns:
         return _empty(problems)
-    accounts, ids = _validate(table.frame, table.rows, problems)
+    findings = list(table.findings)
+    accounts, ids = _validate(table.frame, table.rows, problems, findings, ascii=table.ascii)
     events = model.build_events(accounts, ids)
     problems.sort(key=_reading_order)
+    problems[:0] = diagnosis.first(findings, problems)  # the cause of most of them, said first
     return Dataset(events, accounts, problems)
 
 
@@ -168,8 +185,13 @@ class _Checker:
             self.refused[index] = True
 
 
-def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
-    """The accepted accounts, and their events' ids as pd.factorize gives them (codes, ids)."""
+def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], findings: list | None = None,
+              ascii: bool = False):
+    """The accepted accounts, and their events' ids as pd.factorize gives them (codes, ids).
+
+    `findings`: where the causes found behind many problems go (diagnosis.Finding); `ascii`:
+    the file's bytes are all ASCII (no text in it can be garbled)."""
+    findings = [] if findings is None else findings
     for name in schema.NAMES:
         if name not in frame:
             frame[name] = _blank(frame.index)
@@ -182,15 +204,16 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
     check.report(ids == "", "id", ERROR,
                  "id is empty; every row needs the id of its event, a slug such as 'airport-seized'")
     misfit = _no(ids) if _ids_fit(ids) else ~ids.str.fullmatch(schema.ID_PATTERN)
-    check.report(misfit & (ids != ""), "id", ERROR,
-                 lambda v: f"id {show(v)} may hold only lowercase letters, digits and hyphens; "
-                           f"write it as {slugify(v)!r}")
+    check.report(misfit & (ids != ""), "id", ERROR, _misfit_id)
+    _check_numeric_ids(check, misfit, findings)
 
     check.report(frame["date"] == "", "date", ERROR,
                  f"date is empty; write when it happened, e.g. 2022-01-07 ({dates.HOW_TO_WRITE})")
-    start = _dates(check, "date", ERROR)
-    end = _dates(check, "end_date", ERROR)
+    start = _dates(check, "date", ERROR, findings=findings)
+    end = _dates(check, "end_date", ERROR, findings=findings)
     published = _dates(check, "published", WARNING, " It is ignored")
+    for column, parsed, others in (("date", start, [end, published]), ("end_date", end, [start, published])):
+        _check_years_as_days(check, column, parsed, others, findings)
     start_last, end_last = start.last(), end.last()
     check.report((end_last < start.value).to_numpy(), "end_date", ERROR,
                  lambda v: f"end_date {show(v)} is before the date; a span ends on or after it starts "
@@ -205,6 +228,8 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
 
     latitude, longitude = _coordinates(check)
     _check_text(check, edges)
+    if not ascii:
+        _check_garbled(check, findings)
     codes, ids = _check_first_rows(check)
     _check_repeated_titles(check, codes, ids, start.value, start_last)
 
@@ -261,10 +286,12 @@ def _category(distinct: np.ndarray, take: np.ndarray, keep, index: pd.Index) -> 
     return pd.Series(pd.Categorical.from_codes(position.astype(width)[codes][take], dtype=dtype), index=index)
 
 
-def _dates(check: _Checker, column: str, level: str, consequence: str = "") -> dates.ParsedDates:
+def _dates(check: _Checker, column: str, level: str, consequence: str = "", findings=None) -> dates.ParsedDates:
     parsed = dates.parse_series(check.frame[column])
     if parsed.errors:
         bad = check.frame[column].str.strip().isin(list(parsed.errors)).to_numpy()
+        if findings is not None:
+            findings += diagnosis.spreadsheet_dates(column, check.frame[column], parsed.errors, check.rows)
         check.report(bad, column, level,
                      lambda v: f"{column} {show(v)} {parsed.errors[v.strip()]}.{consequence}")
         if level == WARNING:
@@ -274,6 +301,71 @@ def _dates(check: _Checker, column: str, level: str, consequence: str = "") -> d
         check.report(caveat, column, WARNING,
                      lambda v: f"{column} {show(v)}: {parsed.warnings[v.strip()]}")
     return parsed
+
+
+def _misfit_id(value: str) -> str:
+    if re.fullmatch(diagnosis.SCIENTIFIC, value):
+        return diagnosis.scientific_id_message(value)  # (no slug: '2-02201e-15' is no id)
+    return (f"id {show(value)} may hold only lowercase letters, digits and hyphens; "
+            f"write it as {slugify(value)!r}")
+
+
+def _check_numeric_ids(check: _Checker, misfit: pd.Series, findings: list) -> None:
+    """Ids made only of digits (a warning: a spreadsheet drops their zeros in front), and ids in
+    scientific notation (an error, from the pattern): together, one cause."""
+    ids = check.frame["id"]
+    edges = _rough_edges(ids)
+    if edges is not None:
+        # Only digits means a digit at both ends: the pattern runs on those values alone.
+        digit_ends = (edges[0] >= ord("0")) & (edges[0] <= ord("9")) & (edges[1] >= ord("0")) & (edges[1] <= ord("9"))
+        digits = np.zeros(len(ids), dtype=bool)
+        if digit_ends.any():
+            at = np.flatnonzero(digit_ends & _full(ids))
+            digits[at] = ids.iloc[at].str.fullmatch(r"[0-9]+").to_numpy(dtype=bool)
+    else:
+        digits = ids.str.fullmatch(r"[0-9]+").to_numpy(dtype=bool)
+    check.report(digits, "id", WARNING, diagnosis.digits_id_message)
+    misfit = np.asarray(misfit, dtype=bool)
+    scientific = np.zeros(len(ids), dtype=bool)
+    if misfit.any():
+        at = np.flatnonzero(misfit)
+        scientific[at] = ids.iloc[at].str.fullmatch(diagnosis.SCIENTIFIC).to_numpy(dtype=bool)
+    finding = diagnosis.numeric_ids(ids, check.rows, digits, scientific)
+    if finding:
+        findings.append(finding)
+
+
+def _check_years_as_days(check: _Checker, column: str, parsed: dates.ParsedDates, others: list,
+                         findings: list) -> None:
+    """A date that is probably a year a spreadsheet turned into a day (1905-07-14 is day 2022)."""
+    flagged, year, finding = diagnosis.years_as_days(column, parsed, others, check.rows, ~check.refused)
+    if finding is None:
+        return
+    values = check.frame[column]
+    year_of = dict(zip(values[flagged].tolist(), year[flagged].tolist()))
+    check.report(flagged, column, WARNING,
+                 lambda v: diagnosis.year_as_day_message(column, v, year_of[v]))
+    findings.append(finding)
+
+
+def _check_garbled(check: _Checker, findings: list) -> None:
+    """Text garbled by a wrong encoding (`Tokayevâ€™s`): a warning on each value, ftfy's reading
+    of it in the message. Every such text holds a character from U+00C2 to U+00EF, which UTF-8
+    writes with the byte C3: columns without it are not looked at."""
+    rows, examples = [], {}
+    for name in (*schema.TEXT_COLUMNS, *schema.MEDIA_TEXT_COLUMNS, "category"):
+        values = check.frame[name]
+        if not _may_hold(values, b"\xc3"):
+            continue
+        found = diagnosis.garbled(values)
+        if not found:
+            continue
+        at = values.isin(list(found)).to_numpy()
+        check.report(at, name, WARNING, lambda v, name=name: diagnosis.garbled_message(name, v, found[v]))
+        rows.append(check.rows[at])
+        examples.update(found)
+    if examples:
+        findings.append(diagnosis.garbled_finding(examples, np.concatenate(rows)))
 
 
 def _check_link(check: _Checker, column: str) -> None:

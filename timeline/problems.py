@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+import numpy as np
+
 ERROR = "error"      # the row is left out
 WARNING = "warning"  # the row is kept
 
@@ -21,6 +23,16 @@ class Problem:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class Finding:
+    """One cause behind several problems (a spreadsheet rewrote the dates...), the rows it
+    explains (spreadsheet row numbers), and the problem of row 0 that says it; see diagnosis.first."""
+
+    rows: np.ndarray
+    problem: Problem      # row 0: the diagnosis
+    always: bool = False  # said even when it explains few of the problems (a file-level cause)
 
 
 def show(value: str, limit: int = 60) -> str:

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from . import dates, editing
+from . import dates, editing, workbook
 from .links import is_web_link
 from .media import kind as media_kind
 from .load import Dataset, load
@@ -654,6 +654,17 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
     except OSError as error:
         sheet = Sheet(Path(sheet_path).name,
                       problems=[Problem(0, "", ERROR, f"the sheet cannot be opened: {error.strerror}")])
+        return Imported(sheet, into, problems=sheet.problems)
+    which = workbook.kind(data[:1 << 16])
+    if which == workbook.XLSX:
+        try:
+            data, _ = workbook.xlsx_to_csv(data)
+        except workbook.NotReadable as error:
+            which = f"an .xlsx that cannot be opened ({error})"
+    if which and which != workbook.XLSX:
+        sheet = Sheet(Path(sheet_path).name, problems=[Problem(0, "", ERROR, (
+            workbook.not_csv(which) if which in workbook.KINDS else
+            f"the sheet is {which}; {workbook.SAVE_AS_CSV}"))])
         return Imported(sheet, into, problems=sheet.problems)
     sheet = read_sheet(data, Path(sheet_path).name)
     result = Imported(sheet, into, problems=list(sheet.problems))

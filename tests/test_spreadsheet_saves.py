@@ -1,0 +1,289 @@
+"""events.csv after a round trip through a spreadsheet: each damage is diagnosed first, in one
+problem of row 0 that names the cause and the fix, before the rows it explains.
+
+The files are made here in the byte shapes each program writes, from what each is documented
+to do with the shipped events.csv:
+- Excel "CSV (Comma delimited)" on Windows: Windows-1252, CRLF, dates in the computer's short
+  form with times as h:mm (US `1/7/2022 16:30`, UK `07/01/2022 16:30`, German `07.01.2022`, and
+  semicolons where decimals take commas), months shown as `Jan-22`, years kept as numbers;
+- Numbers and Excel with a two-digit short date: `1/7/22`;
+- a column formatted as numbers: day numbers (`44568` is 7 January 2022);
+- a column formatted as `yyyy-mm-dd`: a year alone becomes the day of its number (2022 is
+  1905-07-14), a month its first day, a time is dropped;
+- ids read as numbers: zeros in front dropped, long ones in scientific notation;
+- Excel on Windows opening UTF-8 without a byte order mark, then saving: mojibake (`â€™`);
+- "Unicode Text": UTF-16 with tabs; an .xlsx (made with openpyxl), an .ods (a zip whose first
+  part is its mimetype).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import timeline
+from timeline import cli, timelinejs
+from timeline.problems import ERROR, WARNING
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = (ROOT / "events.csv").read_text(encoding="utf-8")
+RECORDS = list(csv.reader(io.StringIO(EVENTS, newline="")))
+HEADER, ROWS = RECORDS[0], RECORDS[1:]
+DATE_COLUMNS = [HEADER.index(name) for name in ("date", "end_date", "published")]
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's 1900 system (from day 61 on) and of LibreOffice
+
+
+def excel_date(value: str, style: str) -> str:
+    """A date of events.csv as a spreadsheet with these settings writes it back."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d)(?: (\d\d):(\d\d))?)?)?", value)
+    if not m:
+        return value
+    year, month, day, hour, minute = m.groups()
+    if style == "serial":
+        if day is None:
+            return value
+        number = (dt.date(int(year), int(month), int(day)) - EPOCH).days
+        return str(number) if hour is None else repr(number + (int(hour) * 60 + int(minute)) / 1440)
+    if style == "yyyy-mm-dd":  # the column formatted as yyyy-mm-dd
+        if month is None:
+            return str(EPOCH + dt.timedelta(days=int(year)))
+        return f"{year}-{month}-{day or '01'}"
+    if month is None:
+        return value  # a year alone stays a number
+    if day is None:
+        return f"{MONTHS[int(month) - 1]}-{year[2:]}"
+    text = {
+        "us": f"{int(month)}/{int(day)}/{year}",
+        "us-short": f"{int(month)}/{int(day)}/{year[2:]}",
+        "uk": f"{day}/{month}/{year}",
+        "de": f"{day}.{month}.{year}",
+    }[style]
+    if hour:
+        text += f" {int(hour)}:{minute}" if style.startswith("us") else f" {hour}:{minute}"
+    return text
+
+
+def saved(dates: str | None = None, encoding: str = "cp1252", delimiter: str = ",", ids=None,
+          text=None) -> bytes:
+    """events.csv as a spreadsheet saves it back: CRLF, the dates rewritten, the encoding given."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for number, record in enumerate(ROWS):
+        record = [excel_date(v, dates) if dates and i in DATE_COLUMNS else v for i, v in enumerate(record)]
+        if ids:
+            record[0] = ids(number, record[0])
+        if text:
+            record = [text(v) for v in record]
+        writer.writerow(record)
+    return out.getvalue().encode(encoding, errors="replace")
+
+
+def mojibake(value: str) -> str:
+    """UTF-8 read as Windows-1252: what Excel on Windows shows, and saves."""
+    value = value.replace("Tokayev ", "Tokayev\u2019s ")
+    return "".join(c if c.isascii() else c.encode("utf-8").decode("cp1252", errors="replace") for c in value)
+
+
+def xlsx(rows: list[list]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Events"
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def ods() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
+    return out.getvalue()
+
+
+def one_digit_ids(number: int, _: str) -> str:
+    return str(417 + number) if number % 3 else "2.02201E+15"
+
+
+CASES = [
+    # (name, the file, the diagnosis: row 0, its column, level, words it says)
+    ("US Excel: 1/7/2022 16:30", saved("us"), ("date", ERROR, [
+        "77 of 82 dates in date are written like '6/7/2017'", "month first", "US settings",
+        "is probably 2017-06-07", "Data > From Text/CSV", "LibreOffice", "Google Sheets", "Numbers"])),
+    ("Numbers, Excel short date: 1/7/22", saved("us-short", encoding="utf-8"), ("date", ERROR, [
+        "written like '6/7/17'", "month first", "is probably 2017-06-07"])),
+    ("UK Excel: 05/01/2022 16:30", saved("uk"), ("date", ERROR, [
+        "written like '07/06/2017'", "day first", "UK", "is probably 2017-06-07"])),
+    ("European: 07.01.2022", saved("de"), ("date", ERROR, ["written like '07.06.2017'", "with dots"])),
+    ("day numbers: 44568", saved("serial"), ("date", ERROR, [
+        "are numbers like '42893'", "probably 7 June 2017", "format it as dates"])),
+    ("years as days: 1905-07-14", saved("yyyy-mm-dd", encoding="utf-8"), ("date", WARNING, [
+        "such as '1905-07-14', are probably years", "day 2022 is 1905-07-14"])),
+    ("ids read as numbers", saved(ids=one_digit_ids), ("id", WARNING, [
+        "ids are numbers", "000417 becomes 417", "2.02201E+15"])),
+    ("mojibake", saved(encoding="utf-8", text=mojibake), ("", WARNING, [
+        "garbled by a wrong encoding", "'Tokayevâ€™s' for 'Tokayev’s'", "65001: Unicode (UTF-8)"])),
+    ("Windows-1252", saved(encoding="cp1252", text=lambda v: v.replace("Tokayev ", "Tokayev\u2019s ")),
+     ("", ERROR, ["rows hold text that is not UTF-8", "Windows-1252", "CSV UTF-8 (Comma delimited)"])),
+    ("semicolons (German Excel)", saved("de", delimiter=";"), ("", ERROR, [
+        "separated by semicolons", "List separator", "field delimiter ','"])),
+    ("UTF-16 (Unicode Text)", b"\xff\xfe" + EVENTS.replace(",", "\t").encode("utf-16-le"), ("", ERROR, [
+        "UTF-16", "CSV UTF-8"])),
+    ("xlsx served", xlsx([HEADER, *ROWS]), ("", ERROR, ["Excel workbook (.xlsx)", "serves only CSV"])),
+    ("ods", ods(), ("", ERROR, ["OpenDocument spreadsheet (.ods", "Text CSV", ".xlsx"])),
+]
+
+
+@pytest.mark.parametrize("name, data, expected", CASES, ids=[c[0] for c in CASES])
+def test_the_cause_is_said_first(name, data, expected):
+    column, level, words = expected
+    dataset = timeline.load_bytes(data)
+    first = dataset.problems[0]
+    assert (first.row if first.row <= 1 else first.row, first.column, first.level) in (
+        (0, column, level), (1, column, level))  # (semicolons: the header row, as before)
+    for word in words:
+        assert word in first.message, (word, first.message)
+    # One diagnosis: no second problem of the file as a whole says the same.
+    assert sum(p.row == first.row for p in dataset.problems) == 1
+
+
+@pytest.mark.parametrize("name, data", [(c[0], c[1]) for c in CASES[:8]], ids=[c[0] for c in CASES[:8]])
+def test_the_rows_still_follow(name, data):
+    """The diagnosis comes first; every row that needs mending is still named after it."""
+    problems = timeline.load_bytes(data).problems
+    assert problems[0].row == 0
+    assert len([p for p in problems if p.row > 1]) >= 2
+
+
+def test_a_single_date_in_numbers_gets_no_diagnosis():
+    """One date copied as 03/04/2022 is one row's problem (README mistake 1), not a cause."""
+    data = saved(encoding="utf-8", text=lambda v: "03/04/2022" if v == "2017-06-07" else v)
+    problems = timeline.load_bytes(data).problems
+    assert [p.row for p in problems if p.column == "date"] and all(p.row > 0 for p in problems)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("44568", "probably 7 January 2022; write 2022-01-07"),
+    ("44568.6875", "probably 7 January 2022, 16:30; write 2022-01-07 16:30"),
+])
+def test_a_day_number_is_read_for_the_editor(value, expected):
+    with pytest.raises(timeline.dates.DateError, match=re.escape(expected)):
+        timeline.dates.read(value)
+
+
+def test_a_year_as_a_day_names_the_year():
+    problems = timeline.load_bytes(saved("yyyy-mm-dd", encoding="utf-8")).problems
+    rows = [p for p in problems if p.row and p.column == "date"]
+    assert rows and all("is probably the year 2022" in p.message for p in rows)
+
+
+def history(dates: list[str]) -> bytes:
+    lines = [",".join(HEADER)] + [",".join([f"e{i}", d, "", f"Event {i}", "", "history", "", "", "", "Source"]
+                                           + [""] * (len(HEADER) - 10)) for i, d in enumerate(dates)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize("dates, warned", [
+    # 1905: the revolution's dates, a day number outside the file's years: left alone
+    (["1904-02-08", "1905-01-22", "1905-06-27", "1905-10-30", "1906-05-10"], 0),
+    # a 2022 chronology with one 1905-07-14 (day 2022): warned
+    (["2021-12-16", "2022-01-05", "1905-07-14"], 1),
+    # only years, all turned into days: warned
+    (["1905-07-14", "1905-07-13"], 2),
+    # one real 1905 date among 2022 dates, its day number not a year of the file: left alone
+    (["2022-01-05", "1905-01-22"], 0),
+])
+def test_a_year_as_a_day_is_told_from_a_real_date(dates, warned):
+    problems = timeline.load_bytes(history(dates)).problems
+    assert not [p for p in problems if p.level == ERROR]
+    assert len([p for p in problems if p.row > 1 and "probably the year" in p.message]) == warned
+
+
+@pytest.mark.parametrize("value, level, says, never", [
+    ("417", WARNING, "is only digits", None),
+    ("000417", WARNING, "is only digits", None),
+    ("2.02201E+15", ERROR, "scientific notation", "2-02201e-15"),
+    ("2,02201E+15", ERROR, "scientific notation", "2-02201e-15"),
+])
+def test_an_id_read_as_a_number(value, level, says, never):
+    problems = timeline.load_bytes(history(["2022-01-05"]).replace(b"e0,", value.join('""').encode() + b",")).problems
+    [problem] = [p for p in problems if p.column == "id"]
+    assert (problem.row, problem.level) == (2, level) and says in problem.message
+    assert never is None or never not in problem.message
+
+
+def test_real_accents_are_not_mojibake():
+    data = saved(encoding="utf-8", text=lambda v: v.replace("Tokayev ", "Tokayev’s café in São Paulo, naïve Ärger, Токаев "))
+    assert not [p for p in timeline.load_bytes(data).problems if "garbled" in p.message]
+
+
+@pytest.fixture
+def workbook_file(tmp_path):
+    rows = [HEADER,
+            ["almaty-airport", dt.datetime(2022, 1, 5), None, "Airport seized", None, "protest", "Almaty",
+             43.2389, 76.8897, "AFP"],
+            ["blackout", dt.datetime(2022, 1, 5, 16, 30), None, "Blackout", None, "communications",
+             None, None, None, "NetBlocks"],
+            [],
+            ["toll", 44568, None, "Toll", None, "casualties", None, None, None, "RFE/RL"],
+            [417, dt.datetime(2022, 1, 7), None, "Seventeen", None, "protest", None, None, None, "AFP"]]
+    path = tmp_path / "events.xlsx"
+    path.write_bytes(xlsx(rows))
+    return path
+
+
+def test_check_reads_a_workbook_and_names_the_sheets_rows(workbook_file, capsys):
+    assert cli.main(["check", str(workbook_file)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert "check read its first sheet, 'Events'" in out[0] and "serves only CSV" in out[0]
+    assert out[1].startswith(f"{workbook_file}:5: date: error: date '44568' is a number") and "7 January 2022" in out[1]
+    assert out[2].startswith(f"{workbook_file}:6: id: warning: id '417' is only digits")
+    assert out[-1] == "3 events, 3 accounts, 1 errors, 2 warnings"
+
+
+def test_the_dashboard_says_a_workbook_needs_csv(workbook_file):
+    dataset = timeline.load(workbook_file)
+    [problem] = dataset.problems
+    assert problem.level == ERROR and "the dashboard serves only CSV" in problem.message
+    assert "File > Save As" in problem.message and not len(dataset.accounts)
+
+
+def test_the_served_page_says_a_workbook_needs_csv(workbook_file):
+    from timeline.app import data
+
+    [problem] = data.current(str(workbook_file)).problems
+    assert "the dashboard serves only CSV" in problem.message
+
+
+def test_import_reads_a_timelinejs_workbook(tmp_path):
+    sheet = tmp_path / "sheet.xlsx"
+    sheet.write_bytes(xlsx([
+        ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
+         "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
+         "Background"],
+        [2022, 1, 5, None, None, None, None, None, None, "Airport seized", "Seized.", None, "AFP", None,
+         None, None, "protest", None],
+        [2022, 1, 35, None, None, None, None, None, None, "No such day", None, None, "AFP", None,
+         None, None, "protest", None],
+    ]))
+    into = tmp_path / "events.csv"
+    result = timelinejs.import_sheet(str(sheet), str(into))
+    assert [p.row for p in result.problems if p.level == ERROR] == [3]  # the sheet's own row
+    assert "airport-seized,2022-01-05," in into.read_text(encoding="utf-8")
+
+
+def test_import_explains_an_ods(tmp_path):
+    sheet = tmp_path / "sheet.ods"
+    sheet.write_bytes(ods())
+    result = timelinejs.import_sheet(str(sheet), str(tmp_path / "events.csv"))
+    assert result.failed and "OpenDocument spreadsheet" in result.problems[0].message

@@ -1,0 +1,262 @@
+"""What a spreadsheet did to the file: damage that shows in many rows, or in none.
+
+A spreadsheet that opens events.csv and saves it back may rewrite every date in its own form
+(`1/7/22`, `07/01/2022 16:30`, `07.01.2022`), store dates as day numbers (`44568`), turn a year
+into the day of that number (`1905-07-14` is day 2022), drop the zeros in front of an id or round
+it (`2.02201E+15`), or garble text read in the wrong encoding (`Tokayevâ€™s`). Each row then gets
+its own problem; the editor also needs the one cause behind them, said first in plain words, with
+the fix for the program they use. `load` asks the functions here for `Finding`s while it checks
+the values; `first` turns those that explain most of the problems into problems of row 0.
+
+Everything here runs per distinct value, or per row only through vectorised masks, and only
+on the values already found wrong or on a cheap pre-filter (a byte that must be there).
+"""
+from __future__ import annotations
+
+import re
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import dates
+from .problems import ERROR, WARNING, Finding, Problem, show
+
+# How to open the file without the spreadsheet converting anything (what prevents each damage).
+KEEP_AS_TEXT = (
+    "next time keep the columns as text: in Excel, Data > From Text/CSV (Mac: File > Import) "
+    "with the columns set to Text; in LibreOffice, set them to Text in the import dialog; in "
+    "Google Sheets, File > Import without 'Convert text to numbers, dates, and formulas'; "
+    "Numbers always converts them"
+)
+
+
+def first(findings: list[Finding], problems: list[Problem]) -> list[Problem]:
+    """The diagnoses to put before the row problems: a cause is said when it explains at least
+    half of the rows that have a problem, and at least two (one row's own problem says enough);
+    a file-level cause is always said."""
+    troubled = {p.row for p in problems if p.row > 1}
+    said = []
+    for finding in findings:
+        count = len(set(finding.rows.tolist()))
+        if finding.always or (count >= 2 and 2 * count >= len(troubled)):
+            said.append(finding.problem)
+    return said
+
+
+# --- dates rewritten by a spreadsheet ----------------------------------------------------------
+
+# 1/7/22, 1/7/2022 16:30, 07/01/2022, 05/01/2022 16:30, 07.01.2022, 1/7/2022 4:30 PM
+NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})"
+                          r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?", re.I | re.A)
+_SAMPLE = 10_000  # distinct values enough to tell the order of day and month
+
+
+def spreadsheet_dates(column: str, values: pd.Series, errors: dict[str, str], rows: np.ndarray) -> list[Finding]:
+    """Dates a spreadsheet rewrote (`1/7/22`) or stored as day numbers (`44568`), among the
+    column's unreadable dates. `values`: the column, stripped; `rows`: its row numbers."""
+    if not errors:
+        return []
+    findings = []
+    numeric = [text for text in errors if NUMERIC_DATE.fullmatch(text)]
+    if numeric:
+        findings += _rewritten(column, values, numeric, rows)
+    numbers = [text for text in errors if dates.is_day_number(text)]
+    if numbers:
+        at = values.isin(numbers).to_numpy()
+        example = values[at].iloc[0]
+        findings.append(Finding(rows[at], Problem(0, column, ERROR, (
+            f"{np.count_nonzero(at):,} of {_count(values):,} dates in {column} are numbers like "
+            f"{example!r}, the way a spreadsheet stores a date ({example!r} is probably "
+            f"{dates.spreadsheet_day_label(example)}): the column was formatted as numbers when "
+            f"the file was saved; format it as dates of the form yyyy-mm-dd (yyyy-mm-dd hh:mm "
+            f"where times matter) before saving, or write each date as the rows below say, and "
+            f"{KEEP_AS_TEXT}"))))
+    return findings
+
+
+def _count(values: pd.Series) -> int:
+    return int(np.count_nonzero((values != "").to_numpy()))
+
+
+def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndarray) -> list[Finding]:
+    refused = values.isin(numeric).to_numpy()
+    # The order of day and month: from every numeric date of the column, read or not.
+    distinct = pd.unique(values[values.str.contains(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d", regex=True)])[:_SAMPLE]
+    matches = [m for m in map(NUMERIC_DATE.fullmatch, distinct) if m]
+    shaped = values.isin([m.group(0) for m in matches]).to_numpy() | refused
+    dotted = any(m.group(2) == "." for m in matches)
+    day_first = any(int(m.group(1)) > 12 for m in matches)
+    month_first = any(int(m.group(3)) > 12 for m in matches)
+    if dotted:
+        order, form = "day", "day first, with dots, as Excel and LibreOffice write dates with German and other European settings"
+    elif day_first and not month_first:
+        order, form = "day", "day first, as Excel and LibreOffice write dates with UK and most European settings"
+    elif month_first and not day_first:
+        order, form = "month", "month first, as Excel and Numbers write dates with US settings"
+    elif any(m.group(1).startswith("0") or m.group(3).startswith("0") for m in matches):
+        order, form = "day", "day first, as Excel writes dates with UK and most European settings"
+    else:
+        order, form = "month", "month first, as Excel and Numbers write dates with US settings"
+    example = values[refused].iloc[0]
+    m = NUMERIC_DATE.fullmatch(example)
+    a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)
+    day, month = (a, b) if order == "day" else (b, a)
+    year = int(year) if len(year) == 4 else dates.two_digit_year(int(year))
+    return [Finding(rows[refused], Problem(0, column, ERROR, (
+        f"{np.count_nonzero(shaped):,} of {_count(values):,} dates in {column} are written like "
+        f"{example!r} ({form}): a spreadsheet most likely rewrote them when it saved the file, and "
+        f"{np.count_nonzero(refused):,} of them can be read two ways or not at all, so their rows "
+        f"are left out; write them year first ({example!r} is probably "
+        f"{year:04d}-{month:02d}-{day:02d}{' and its time' if ':' in example else ''}), or take them "
+        f"from the copy saved before, and {KEEP_AS_TEXT}")))]
+
+
+# --- years turned into days: 2022 shown as 1905-07-14 -----------------------------------------
+
+_EPOCH = np.datetime64("1899-12-30", "s")  # day 0 of Excel (from day 61 on) and of LibreOffice
+_DAY = np.timedelta64(86400, "s")
+FIRST_YEAR_AS_DAY, LAST_YEAR_AS_DAY = 1000, 2200  # 1902-09-26 .. 1906-01-08
+
+
+def years_as_days(column: str, parsed: dates.ParsedDates, others: list[dates.ParsedDates],
+                  rows: np.ndarray, kept: np.ndarray) -> tuple[np.ndarray, np.ndarray, Finding | None]:
+    """Dates that are probably a year a spreadsheet turned into the day of that number:
+    (mask of rows, the year per row, a Finding). Excel stores 2022 typed alone as the number
+    2022 and, once the column is formatted as dates, writes day 2022 of its calendar, 14 July
+    1905 (LibreOffice and Google Sheets too: all three count from 30 December 1899 there).
+
+    A real date in 1902-1906 looks the same, so the day number alone is not enough. The rule:
+    a day-precision date in that window whose day number is a year from 1000 to 2200 is warned
+    about when that year lies within the years of the file's other dates (give or take a year: a
+    2022 chronology with 1905-07-14 in it), or when at least two rows show it and no other date
+    of the file is near 1900-1910 (a file whose only early dates are these). A history of the
+    1905 revolution has other dates around 1905 and day numbers (1849, ...) outside its years:
+    it is left alone."""
+    none = np.zeros(len(rows), dtype=bool)
+    value = parsed.value.to_numpy()
+    low = _EPOCH + FIRST_YEAR_AS_DAY * _DAY
+    high = _EPOCH + LAST_YEAR_AS_DAY * _DAY
+    window = (value >= low) & (value <= high) & kept
+    if not window.any():
+        return none, None, None
+    precision = np.asarray(parsed.distinct_precision, dtype=object)[parsed.take]
+    candidate = window & (precision == "day")
+    if not candidate.any():
+        return none, None, None
+    year = ((value - _EPOCH) // _DAY).astype(np.int64)
+    # The years of every other date in the file (this column's others, and the other columns').
+    other_values = [value[~candidate & kept]] + [o.value.to_numpy() for o in others]
+    other_years = np.concatenate([v[~np.isnat(v)].astype("datetime64[Y]").astype(np.int64) + 1970
+                                  for v in other_values])
+    other_years = other_years[(other_years < 1895) | (other_years > 1910)] if len(other_years) else other_years
+    if len(other_years):
+        within = candidate & (year >= other_years.min() - 1) & (year <= other_years.max() + 1)
+    else:
+        within = none
+    several = np.count_nonzero(candidate) >= 2 and not _near_1900(other_values, candidate)
+    flagged = within | (candidate if several else none)
+    if not flagged.any():
+        return none, None, None
+    example_year = int(year[flagged][0])
+    example = str(np.datetime_as_string(value[flagged][0], unit="D"))
+    finding = Finding(rows[flagged], Problem(0, column, WARNING, (
+        f"{np.count_nonzero(flagged):,} dates in {column}, such as {example!r}, are probably years: a "
+        f"spreadsheet stores a year written alone ({example_year}) as a number and, once the column "
+        f"is formatted as dates, writes it as the day of that number (day {example_year} is "
+        f"{example}); write each as its year, as the rows below say, and {KEEP_AS_TEXT}")))
+    return flagged, year, finding
+
+
+def _near_1900(other_values: list[np.ndarray], candidate: np.ndarray) -> bool:
+    for v in other_values:
+        v = v[~np.isnat(v)]
+        if len(v) and ((v >= np.datetime64("1895-01-01")) & (v < np.datetime64("1911-01-01"))).any():
+            return True
+    return False
+
+
+def year_as_day_message(column: str, value: str, year: int) -> str:
+    return (f"{column} {show(value)} is probably the year {year}: a spreadsheet writes a year it "
+            f"holds as a number as the day of that number once the column is formatted as dates "
+            f"(day {year} is {value}); if the source gives only the year, write {year}, and keep "
+            f"the column as text in the spreadsheet")
+
+
+# --- ids a spreadsheet read as numbers ---------------------------------------------------------
+
+SCIENTIFIC = r"[0-9]+(?:[.,][0-9]+)?[eE][+-]?[0-9]+"
+
+
+def numeric_ids(ids: pd.Series, rows: np.ndarray, digits: np.ndarray, scientific: np.ndarray) -> Finding | None:
+    flagged = digits | scientific
+    if not flagged.any():
+        return None
+    example = ids[flagged].iloc[0]
+    return Finding(rows[flagged], Problem(0, "id", WARNING, (
+        f"{np.count_nonzero(flagged):,} ids are numbers, such as {example!r}: a spreadsheet reads such "
+        f"an id as a number, which drops the zeros in front (000417 becomes 417) and rounds long ones "
+        f"(2022010000000417 becomes 2.02201E+15), and that breaks the links to these events; take "
+        f"the ids from the copy saved before, and {KEEP_AS_TEXT}")))
+
+
+def digits_id_message(value: str) -> str:
+    return (f"id {show(value)} is only digits: a spreadsheet reads it as a number and drops any "
+            f"zeros in front (000417 becomes 417), which breaks the links to this event; if it "
+            f"had zeros in front, write them back, and keep the id column as text in the "
+            f"spreadsheet (or begin new ids with a letter)")
+
+
+def scientific_id_message(value: str) -> str:
+    return (f"id {show(value)} is a long number that a spreadsheet rounded and wrote in scientific "
+            f"notation, so its last digits are lost (and other ids may have become the same "
+            f"number); take the id from the copy saved before, and keep the id column as text in "
+            f"the spreadsheet")
+
+
+# --- text garbled by a wrong encoding ----------------------------------------------------------
+
+# UTF-8 read as Windows-1252 or Latin-1: a letter from À to ï (a UTF-8 lead byte, read as one
+# character), then a character of the cp1252 range 0x80-0xBF (a continuation byte). ftfy decides.
+_MOJIBAKE_HINT = "[\u00c2-\u00ef][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+
+
+def garbled(values: pd.Series) -> dict[str, str]:
+    """The values of a text column that are mojibake, and what they probably read: the column
+    is scanned by Arrow for the pattern every such text has (a fast pre-filter), then ftfy
+    decides for each distinct candidate."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    candidates = pc.match_substring_regex(pa.array(values.array), _MOJIBAKE_HINT).to_numpy(zero_copy_only=False)
+    if not candidates.any():
+        return {}
+    found = {}
+    for text in pd.unique(values[candidates]):
+        if is_bad(text):
+            fixed = ftfy.fix_encoding(text)
+            if fixed != text:
+                found[text] = fixed
+    return found
+
+
+def garbled_message(column: str, value: str, fixed: str) -> str:
+    return (f"{column} {show(value)} looks garbled by a wrong encoding (a program read the file as "
+            f"Windows-1252 instead of UTF-8, then saved it); it probably reads {show(fixed)}")
+
+
+def garbled_finding(examples: dict[str, str], rows: np.ndarray) -> Finding:
+    import ftfy
+
+    text = next(iter(examples))
+    # The word that shows it: 'Tokayevâ€™s' for 'Tokayev’s'.
+    bad = next((word for word in text.split() if re.search(_MOJIBAKE_HINT, word)), text)
+    good = ftfy.fix_encoding(bad)
+    return Finding(rows, Problem(0, "", WARNING, (
+        f"{len(np.unique(rows)):,} rows hold text garbled by a wrong encoding, such as {show(bad, 40)} for "
+        f"{show(good, 40)}: a program read this UTF-8 file as Windows-1252 and saved it so (Excel "
+        f"on Windows does this when it opens a CSV file directly), and saving again does not undo "
+        f"it; take the text from the copy saved before, or write each value as the rows below "
+        f"suggest, and next time open the file in Excel with Data > From Text/CSV and File Origin "
+        f"'65001: Unicode (UTF-8)', in LibreOffice with character set 'Unicode (UTF-8)' in the Text "
+        f"Import dialog")))

@@ -1,0 +1,121 @@
+"""Spreadsheet files that are not CSV text: which program made them, and an .xlsx read as CSV.
+
+`kind(data)` tells a workbook by its first bytes (an .xlsx, an .ods and a Numbers document are
+zip files; an .xls is an OLE2 compound file). `xlsx_to_csv(data)` turns the first sheet of an
+.xlsx into the CSV text `check` and `import` read, row for row, so that every row number is the
+one the spreadsheet shows. The dashboard itself serves CSV only: `not_csv(kind)` says how to
+save one from each program.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+ZIP = b"PK\x03\x04"
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls (and old Word/PowerPoint files)
+
+XLSX, ODS, NUMBERS, XLS, ZIPPED = KINDS = "xlsx", "ods", "numbers", "xls", "zip"
+
+# How to save CSV that this program reads, program by program (the README says the same).
+SAVE_AS_CSV = (
+    "in Excel, File > Save As 'CSV UTF-8 (Comma delimited)'; in LibreOffice, Save As 'Text CSV' "
+    "with 'Edit filter settings': Unicode (UTF-8), comma; in Google Sheets, File > Download > "
+    "CSV; in Numbers, File > Export To > CSV, Unicode (UTF-8)"
+)
+
+_NAMES = {
+    XLSX: "an Excel workbook (.xlsx)",
+    ODS: "an OpenDocument spreadsheet (.ods, LibreOffice's own format)",
+    NUMBERS: "a Numbers document (.numbers)",
+    XLS: "an old Excel workbook (.xls, Excel 97-2003)",
+    ZIPPED: "a zip archive (a workbook or a compressed file)",
+}
+
+
+def kind(head: bytes) -> str | None:
+    """What a file that starts with these bytes is, if it is a workbook (or another zip file).
+
+    An .xlsx names its parts ([Content_Types].xml, xl/...) in the zip's local headers, near the
+    start; an .ods stores its mimetype as the first part, uncompressed (ODF 1.2, 3.3); a Numbers
+    document holds Index/*.iwa parts. The first 64 KiB are enough for each."""
+    if head.startswith(OLE2):
+        return XLS
+    if not head.startswith(ZIP):
+        return None
+    if b"application/vnd.oasis.opendocument.spreadsheet" in head[:200]:
+        return ODS
+    if b"[Content_Types].xml" in head or b"xl/" in head:
+        return XLSX
+    if b"Index/" in head and b".iwa" in head:
+        return NUMBERS
+    return ZIPPED
+
+
+def name(which: str) -> str:
+    return _NAMES[which]
+
+
+def not_csv(which: str) -> str:
+    """The message for a workbook where CSV text is needed."""
+    if which == XLSX:
+        return (f"the file is {name(which)}, not CSV text: the dashboard serves only CSV (`check` and "
+                f"`import` read a workbook's first sheet, the dashboard does not); save it as CSV: "
+                f"{SAVE_AS_CSV}")
+    return (f"the file is {name(which)}, not CSV text, which timeline cannot read: save it as CSV: "
+            f"{SAVE_AS_CSV}; or save it as an Excel workbook (.xlsx), which `check` and `import` read "
+            f"(the dashboard serves only CSV)")
+
+
+class NotReadable(Exception):
+    """The workbook cannot be opened (damaged, encrypted, or not really an .xlsx)."""
+
+
+def xlsx_to_csv(data: bytes) -> tuple[bytes, str]:
+    """The first sheet of an .xlsx as UTF-8 CSV bytes (one line per sheet row, from row 1, so
+    that row numbers are the spreadsheet's), and the sheet's name.
+
+    Cells are read as values, not as the text a spreadsheet shows (openpyxl does not apply
+    number formats): a date or time is written in ISO form at the precision it holds (a
+    midnight time is a day: `2022-01-07`; else `2022-01-07 16:30`, with seconds when it has
+    them), a whole number without its `.0`, TRUE/FALSE as words, an empty cell as nothing."""
+    from openpyxl import load_workbook  # (imported here: only `check` and `import` of a workbook need it)
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # zipfile.BadZipFile, KeyError, lxml/ElementTree errors...
+        raise NotReadable(str(error) or type(error).__name__) from error
+    try:
+        sheet = book.worksheets[0]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        width = 0
+        for values in sheet.iter_rows(min_row=1, values_only=True):
+            cells = [cell_text(value) for value in values]
+            while cells and cells[-1] == "":
+                cells.pop()
+            width = width or len(cells)  # (the header's width: later rows padded to it)
+            writer.writerow(cells + [""] * (width - len(cells)) if cells else [])
+        return out.getvalue().encode("utf-8"), sheet.title
+    finally:
+        book.close()
+
+
+def cell_text(value) -> str:
+    """One cell's value as the text events.csv would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
+            return value.date().isoformat()
+        clock = f"{value:%H:%M}" + (f":{value:%S}" if value.second else "")
+        return f"{value.date().isoformat()} {clock}"  # (isoformat: years before 1000 keep 4 digits)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M" + (":%S" if value.second else ""))
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return str(value)
