@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,12 @@ from timeline.app import data
 from timeline.cli import main
 from timeline.lastgood import Published, decide
 
-from .helpers import csv_bytes, row
+from .helpers import csv_bytes, row, us_excel
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = (ROOT / "events.csv").read_bytes()
 HEADER = GOOD.split(b"\n", 1)[0] + b"\n"
-# A US Excel save: every date rewritten as m/d/yy, so that most rows are refused.
-US_EXCEL = re.sub(rb"(?m)^([^,\n]*),(\d{4})-(\d\d)-(\d\d)",
-                  lambda m: b"%s,%d/%d/%s" % (m[1], int(m[3]), int(m[4]), m[2][2:]), GOOD)
+US_EXCEL = us_excel(GOOD)
 
 
 def rows(count: int) -> bytes:
@@ -179,3 +176,18 @@ def test_accept_refuses_a_file_that_cannot_be_read(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "nothing is published" in out and "the file is empty" in out
     assert lastgood.read(path) is None
+
+
+def test_the_readme_shows_what_accept_prints_after_a_us_excel_save(tmp_path, capsys, monkeypatch):
+    """The editor's guide's example, run: the shipped file published, then saved by US Excel."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(GOOD)
+    assert main(["accept", str(path)]) == 0
+    capsys.readouterr()
+    path.write_bytes(US_EXCEL)
+    monkeypatch.chdir(tmp_path)
+    assert main(["accept", "events.csv"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("timeline accept events.csv\n\n", 1)[1].split("\n\n", 1)[0]
+    assert [line.strip() for line in example.splitlines()] == printed
