@@ -5,7 +5,6 @@ a server started afterwards, keeps serving the last good version with a notice f
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import time
@@ -14,13 +13,12 @@ from playwright.sync_api import expect
 
 import timeline
 
+from ..helpers import us_excel
 from .conftest import ROOT, serve
 from .pages import DashRequests, TimelinePage
 
 GOOD = (ROOT / "events.csv").read_bytes()
-# What US Excel (or Numbers) writes back: 2022-01-07 becomes 1/7/22 in every date column.
-US_EXCEL = re.sub(rb"(?<=,)(\d{4})-(\d\d)-(\d\d)(?=[,\r\n ])",
-                  lambda m: b"%d/%d/%s" % (int(m[2]), int(m[3]), m[1][2:]), GOOD)
+US_EXCEL = us_excel(GOOD)
 NOTICE = "is not published"
 
 
