@@ -63,6 +63,9 @@ def test_a_us_excel_save_is_kept_back_until_an_editor_accepts_it(page, tmp_path)
                                        f"published version")
         expect(notice).to_contain_text("python -m timeline accept events.csv")
         expect(view.counter).to_have_text("35 of 35 events")
+        expect(view.problems.locator("summary")).to_have_text(
+            "This is the published timeline. A newer save of events.csv is kept back until it is "
+            "fixed or accepted; for editors, what happened and what to do:")
         expect(view.problems).to_have_attribute("role", "alert")
         assert view.accessibility_problems("#problems") == []
         every_worker_agrees(url, kept_back, "every worker keeps the last good version")

@@ -39,6 +39,11 @@ class Current:
     word_masks: dict = field(default_factory=dict)
 
     @property
+    def kept_back(self) -> bool:
+        """A new version of the file is not published: these are the last good version's events."""
+        return self.record is not None
+
+    @property
     def problems(self) -> list[Problem]:
         return self.notices + self.index.dataset.problems
 
