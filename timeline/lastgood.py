@@ -177,17 +177,16 @@ def remember(path: str | os.PathLike, dataset: Dataset, accepted: bool = False) 
     published = Published(tuple(dataset.signature[1:]), len(dataset.events), len(dataset.accounts),
                           dataset.signature[1] / 1e9 if dataset.signature[1] else time.time(), accepted)
     record.parent.mkdir(parents=True, exist_ok=True)
-    copied = _temporary(record.parent, copy.name)
+    copied, written = _temporary(record.parent, copy.name), _temporary(record.parent, record.name)
     try:
         shutil.copyfile(path, copied)
         if signature(path) != dataset.signature:   # saved again meanwhile: not the bytes read
             return None
-        os.replace(copied, copy)
-        written = _temporary(record.parent, record.name)
         Path(written).write_text(json.dumps(asdict(published)), encoding="utf-8")
+        os.replace(copied, copy)       # the copy first: a record never names bytes not yet there
         os.replace(written, record)
     finally:
-        for left in (copied,):
+        for left in (copied, written):
             if os.path.exists(left):
                 os.unlink(left)
     return published
