@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import numpy as np
 
@@ -41,3 +42,10 @@ def ids(index: EventIndex, mask: np.ndarray) -> list[str]:
 
 def everything(index: EventIndex) -> np.ndarray:
     return np.ones(len(index), dtype=bool)
+
+
+def us_excel(data: bytes) -> bytes:
+    """The file as US Excel (or Numbers) saves it back: every date rewritten as m/d/yy
+    (2022-01-07 14:30 becomes 1/7/22 14:30), so that most rows are refused."""
+    return re.sub(rb"(?<=,)(\d{4})-(\d\d)-(\d\d)(?=[,\r\n ])",
+                  lambda m: b"%d/%d/%s" % (int(m[2]), int(m[3]), m[1][2:]), data)

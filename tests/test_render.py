@@ -104,3 +104,19 @@ def test_img_is_dash_img_with_loading():
     assert isinstance(img, html.Img)
     assert img.to_plotly_json()["props"]["loading"] == "lazy"
     assert img.to_plotly_json()["namespace"] == "dash_html_components"
+
+
+@pytest.mark.parametrize("kept_back, summary", [
+    (False, "events.csv has 1 error and 0 warnings: 0 rows left out."),
+    (True, "This is the published timeline. A newer save of events.csv is kept back until it is "
+           "fixed or accepted; for editors, what happened and what to do:"),
+])
+def test_the_problems_summary_is_calm_while_a_save_is_kept_back(kept_back, summary):
+    from timeline.problems import Problem
+
+    notice = Problem(0, "", "error", "events.csv, saved at 10:00:00, is not published: ...")
+    box = json.loads(json.dumps(render.problems([notice], 0, "events.csv", kept_back),
+                                cls=plotly.utils.PlotlyJSONEncoder))
+    details = box[0]["props"]
+    assert details["children"][0]["props"]["children"].startswith(summary)
+    assert details["open"] is True, "the notice is shown, not folded away"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import editing, schema, timelinejs
+from . import editing, lastgood, schema, timelinejs
 from .load import load
 
 
@@ -57,6 +57,29 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def accept(args: argparse.Namespace) -> int:
+    dataset = load(args.path)
+    print(dataset.summary())
+    if lastgood.unreadable(dataset):
+        print(dataset.problems[0].format(args.path))
+        print("nothing is published: the file cannot be read; fix it and save it again")
+        return 1
+    before = lastgood.read(args.path)
+    try:
+        published = lastgood.remember(args.path, dataset, accepted=True)
+    except OSError as error:
+        print(f"cannot record it in {lastgood.state_paths(args.path)[0].parent}: "
+              f"{error.strerror or error}")
+        return 1
+    if published is None:
+        print("the file changed while it was read: nothing is published; run accept again")
+        return 1
+    was = f"was {before.events:,}" if before is not None else "no version was recorded before"
+    print(f"published {args.path}: {published.events:,} events ({was}); "
+          f"open pages show it within a few seconds")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m timeline", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -88,6 +111,16 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("--into", default="events.csv", metavar="PATH",
                      help="the events file (default: events.csv; created if absent)")
     sub.set_defaults(run=import_)
+
+    sub = commands.add_parser(
+        "accept", help="publish the file as it is now, even if it lost most of its events",
+        description="Record the file as it is now as the last good version, so that the site "
+                    "publishes it: for a deliberate large deletion, which the site otherwise "
+                    "keeps back (showing the last good version). Run it where the site runs, "
+                    f"with the same ${lastgood.STATE_DIR} if one is set. The file is only read.",
+    )
+    sub.add_argument("path", nargs="?", default="events.csv", help="the file (default: events.csv)")
+    sub.set_defaults(run=accept)
 
     sub = commands.add_parser("export", help="write the events as TimelineJS JSON")
     sub.add_argument("format", choices=["timelinejs"], help="the output format")

@@ -44,6 +44,15 @@ class TimelinePage:
     def event_list(self):
         return self.page.locator("#event-list")
 
+    @property
+    def problems(self):
+        """The box at the top of the page: the file's problems, and the notices about it."""
+        return self.page.locator("#problems")
+
+    def kept_back_notice(self):
+        """The notice editors read while a new save is kept back (the last good version shown)."""
+        return self.problems.locator("li", has_text="is not published")
+
     def panel_text(self) -> str:
         return self.panel.inner_text()
 

@@ -2,12 +2,15 @@
 
 Each process (each gunicorn worker) keeps the last version it read, keyed by
 the file's signature (path, mtime, size, inode): a request costs one `stat`
-unless the file changed. While a save is half-done and the file cannot be
-read at all, the last good version keeps being served, with a notice.
+unless the file changed. A new version that looks like a broken save (it
+cannot be read, or it lost most of the events) is not published: every worker
+keeps serving the last good version, recorded on disk (timeline.lastgood), with
+a notice that says why and what to do.
 """
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
+from .. import lastgood
 from ..filters import Filters, apply
 from ..index import EventIndex, build_index, events_with_text
 from ..load import load, signature
@@ -28,9 +32,16 @@ class Current:
     version: str
     loaded_at: float
     notices: list[Problem] = field(default_factory=list)   # about the file as a whole, now
+    shown: lastgood.Published | None = None   # the version whose events these are, if good
+    record: tuple | None = None               # the last good record's stamp, while kept back
 
     masks: dict = field(default_factory=dict)
     word_masks: dict = field(default_factory=dict)
+
+    @property
+    def kept_back(self) -> bool:
+        """A new version of the file is not published: these are the last good version's events."""
+        return self.record is not None
 
     @property
     def problems(self) -> list[Problem]:
@@ -62,59 +73,79 @@ _lock = threading.Lock()
 _masks_lock = threading.Lock()
 
 
-def unreadable(dataset) -> bool:
-    """The file as a whole cannot be read (empty, cut short in the header, not CSV...)."""
-    return not len(dataset.accounts) and any(p.level == ERROR and p.row <= 1 for p in dataset.problems)
-
-
-CUT_SHORT = ("values but the header has", "never closed")  # what a row cut mid-write gets
-
-
-def half_saved(dataset, had_rows: bool) -> str:
-    """Why the file looks like a save still in progress ("" when it does not): it cannot be
-    read at all, it lost every row, or its last row is cut off with no line end."""
-    if unreadable(dataset):
-        return dataset.problems[0].message
-    if had_rows and not len(dataset.accounts):
-        return "it has no rows"
-    try:
-        with open(dataset.path, "rb") as f:
-            f.seek(-1, os.SEEK_END)
-            ends_a_line = f.read(1) in (b"\n", b"\r")
-    except OSError:
-        return ""
-    last_kept = int(dataset.accounts["row"].max()) if len(dataset.accounts) else 1
-    cut = [p for p in dataset.problems if p.row > last_kept and p.level == ERROR
-           and any(sign in p.message for sign in CUT_SHORT)]
-    return "its last row is cut off" if cut and not ends_a_line else ""
-
-
 def current(path: str) -> Current:
     stamp = signature(path)
     cached = _cache.get(path)
-    if cached is not None and cached.signature == stamp:
+    if _still(cached, stamp, path):
         return cached
     with _lock:
         cached = _cache.get(path)
-        if cached is not None and cached.signature == stamp:
+        if _still(cached, stamp, path):
             return cached
         dataset = load(path)
-        why = half_saved(dataset, cached is not None and len(cached.index) > 0)
-        if cached is not None and why and len(cached.index):
-            notice = Problem(0, "", ERROR, (
-                f"{os.path.basename(path)} cannot be read right now ({why}: a save in progress, "
-                f"or a mistake); showing the version read at "
-                f"{time.strftime('%H:%M:%S', time.localtime(cached.loaded_at))}"
-            ))
-            # A new version, so that open pages poll it and show the notice (same events).
-            kept = Current(cached.index, dataset.signature, _version(dataset.signature),
-                           cached.loaded_at, [notice])
-            _cache[path] = kept
-            return kept
-        fresh = Current(build_index(dataset), dataset.signature, _version(dataset.signature), time.time())
+        last = lastgood.read(path)
+        if last is None and cached is not None and cached.shown is not None:
+            last = cached.shown   # no record on disk (none yet, or the folder is read-only)
+        verdict = lastgood.decide(last, dataset, lastgood.ends_a_line(path))
+        if not verdict.publish:
+            kept = _kept_back(path, dataset, verdict, last, cached)
+            if kept is not None:
+                _cache[path] = kept
+                return kept
+        good = verdict.publish and lastgood.worth_keeping(dataset)
+        fresh = Current(build_index(dataset), dataset.signature, _version(dataset.signature), time.time(),
+                        shown=_remembered(path, dataset, last) if good else None)
         pa.default_memory_pool().release_unused()  # give back what parsing used, at once
         _cache[path] = fresh
         return fresh
+
+
+def _still(cached: Current | None, stamp: tuple, path: str) -> bool:
+    """The cached version is still the one to serve: the file has not changed, and (while a
+    version is kept back) neither has the record of the last good one (`accept` rewrites it)."""
+    if cached is None or cached.signature != stamp:
+        return False
+    return cached.record is None or cached.record == lastgood.record_stamp(path)
+
+
+def _kept_back(path: str, dataset, verdict, last, cached: Current | None) -> Current | None:
+    """The last good version, served with a notice that says why the new one is not; None when
+    the last good version cannot be had (its copy is gone): the new one is served then."""
+    if cached is not None and cached.shown is not None and cached.shown.signature == last.signature:
+        index = cached.index
+    else:
+        copy = lastgood.copy_path(path)
+        good = load(copy)
+        if lastgood.file_problem(good) is not None or not len(good.accounts):
+            return None
+        index = build_index(good)
+    notice = Problem(0, "", ERROR, lastgood.notice(os.path.basename(path), dataset, verdict, last))
+    # A version of its own, so that open pages poll it and show the notice (the same events).
+    return Current(index, dataset.signature, _version(dataset.signature) + "-kept-back", time.time(),
+                   [notice], shown=last, record=lastgood.record_stamp(path))
+
+
+def _remembered(path: str, dataset, last) -> lastgood.Published:
+    """Record the published version as the last good one, on disk, once (by whichever worker
+    reads it first); in memory only when the state folder cannot be written."""
+    if last is not None and tuple(last.signature) == tuple(dataset.signature[1:]):
+        return last
+    try:
+        return lastgood.remember(path, dataset) or _in_memory(dataset)
+    except OSError as error:
+        if path not in _warned:
+            _warned.add(path)
+            print(f"timeline: cannot record the last good version of {path} "
+                  f"({error.strerror or error}): each worker keeps its own", file=sys.stderr)
+        return _in_memory(dataset)
+
+
+def _in_memory(dataset) -> lastgood.Published:
+    return lastgood.Published(tuple(dataset.signature[1:]), len(dataset.events), len(dataset.accounts),
+                              dataset.signature[1] / 1e9 if dataset.signature[1] else time.time())
+
+
+_warned: set[str] = set()
 
 
 def _version(stamp: tuple) -> str:

@@ -133,7 +133,10 @@ def list_caption(view: Listing) -> str:
             f"(the page follows the selection; use the filters to narrow)")
 
 
-def problems(items: list[Problem], rows_left_out: int, path: str) -> list:
+def problems(items: list[Problem], rows_left_out: int, path: str, kept_back: bool = False) -> list:
+    """The problems box at the top of the page. While a new save is kept back (its notice comes
+    first), its summary tells a reader that the timeline shown is the published one, calmly,
+    and the notice below tells the editors what happened and what to do."""
     if not items:
         return []
     errors = sum(p.level == "error" for p in items)
@@ -141,6 +144,9 @@ def problems(items: list[Problem], rows_left_out: int, path: str) -> list:
     summary = (f"{path} has {errors} error{'s' if errors != 1 else ''} and {warnings} "
                f"warning{'s' if warnings != 1 else ''}: {rows_left_out} row"
                f"{'s' if rows_left_out != 1 else ''} left out. Run `python -m timeline check` for the list.")
+    if kept_back:
+        summary = (f"This is the published timeline. A newer save of {path} is kept back until "
+                   f"it is fixed or accepted; for editors, what happened and what to do:")
     rows = [
         html.Li([html.Span(p.level, className=f"level {p.level}"),
                  f" row {p.row}" if p.row else " file", f", {p.column}" if p.column else "",

@@ -1,0 +1,193 @@
+"""timeline.lastgood: which version of the file the site publishes, and `python -m timeline accept`."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import timeline
+from timeline import lastgood
+from timeline.app import data
+from timeline.cli import main
+from timeline.lastgood import Published, decide
+
+from .helpers import csv_bytes, row, us_excel
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = (ROOT / "events.csv").read_bytes()
+HEADER = GOOD.split(b"\n", 1)[0] + b"\n"
+US_EXCEL = us_excel(GOOD)
+
+
+def rows(count: int) -> bytes:
+    return csv_bytes([row(f"event-{i}", f"2022-01-{1 + i % 28:02d}") for i in range(count)])
+
+
+def dataset(data: bytes):
+    return timeline.load_bytes(data)
+
+
+LAST = Published(signature=(1, 2, 3), events=10, accounts=10, saved_at=0)
+
+CASES = [
+    # what the last good version is, the new file's bytes, (the new file's last byte ends a line),
+    # published?, what the reason says
+    ("no last good version: a broken file is served", None, b"", True, True, ""),
+    ("no last good version: a few rows are served", None, rows(1), True, True, ""),
+    ("as many events", LAST, rows(10), True, True, ""),
+    ("more events", LAST, rows(30), True, True, ""),
+    ("half the events is still published", LAST, rows(5), True, True, ""),
+    ("fewer than half is kept back", LAST, rows(4), True, False, "it would show 4 events, where the published version has 10"),
+    ("every row refused", LAST, HEADER + b"x,1/7/22,,T,,protest,,,,AFP,,,\n", True, False, "it has no rows"),
+    ("header only", LAST, HEADER, True, False, "it has no rows"),
+    ("empty", LAST, b"", True, False, "the file is empty"),
+    ("UTF-16", LAST, "\ufeff".encode("utf-16-le") + GOOD.decode().encode("utf-16-le"), True, False, "UTF-16"),
+    ("a workbook (zip)", LAST, b"PK\x03\x04" + bytes(200), True, False, ""),
+    ("semicolons", LAST, GOOD.replace(b",", b";"), True, False, "semicolons"),
+    ("a header naming a column twice", LAST,
+     rows(12).replace(b"id,date,", b"id,date,date,", 1), True, False, "twice"),
+    ("the last row cut off by a save in progress", LAST, rows(12)[:-20], False, False, "its last row is cut off"),
+    ("a last row refused but whole is no save in progress", LAST,
+     rows(12) + b'x,2022-01-01,,"T\n', True, True, ""),
+    ("the last good version itself is published (accepted)", Published((), 100, 100), rows(1), True, True, ""),
+]
+
+
+@pytest.mark.parametrize("last, data, ends, publish, why", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_decide(last, data, ends, publish, why):
+    verdict = decide(last, dataset(data), ends)
+    assert verdict.publish is publish, verdict
+    assert why in verdict.why
+    assert (verdict.why == "") is publish
+
+
+def test_a_us_excel_save_of_the_shipped_file_is_kept_back():
+    last = Published((1, 2, 3), events=35, accounts=82, saved_at=0)
+    new = dataset(US_EXCEL)
+    assert len(new.events) < 35 / 2
+    verdict = decide(last, new)
+    assert (verdict.publish, verdict.kind) == (False, "lost")
+    text = lastgood.notice("events.csv", new, verdict, last)
+    assert f"it would show {len(new.events)} events, where the published version" in text
+    assert "has 35" in text and "The first problem: row " in text and "6/7/17" in text
+    assert "python -m timeline accept events.csv" in text
+
+
+# --- The app: every worker, and one started later, serves the last good version ----------------
+
+def swap_in(path: Path, data: bytes) -> None:
+    part = path.with_name(path.name + ".part")
+    part.write_bytes(data)
+    os.replace(part, path)
+
+
+@pytest.fixture
+def served(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_bytes(GOOD)
+    data._cache.clear()
+    yield path
+    data._cache.clear()
+
+
+def test_a_broken_save_is_kept_back_in_every_worker_until_accepted(served, capsys):
+    first = data.current(str(served))
+    assert len(first.index) == 35 and not first.notices
+    assert lastgood.read(served).events == 35
+    swap_in(served, US_EXCEL)
+    kept = data.current(str(served))
+    assert len(kept.index) == 35 and kept.version != first.version
+    assert "is not published" in kept.notices[0].message
+    data._cache.clear()   # a worker started now, with nothing in memory
+    fresh = data.current(str(served))
+    assert len(fresh.index) == 35 and "is not published" in fresh.notices[0].message
+    assert served.read_bytes() == US_EXCEL, "the editor's file is never written"
+
+    assert main(["accept", str(served)]) == 0
+    out = capsys.readouterr().out
+    events = len(timeline.load(served).events)
+    assert f"{events} events (was 35)" in out
+    published = data.current(str(served))    # the same worker: the record changed
+    assert len(published.index) == events and not published.notices
+    assert published.version != fresh.version
+    assert served.read_bytes() == US_EXCEL
+
+
+def test_a_server_that_starts_on_a_broken_file_serves_the_last_good_copy(served):
+    data.current(str(served))
+    swap_in(served, b"")
+    data._cache.clear()   # a restart
+    now = data.current(str(served))
+    assert len(now.index) == 35 and "cannot be read right now" in now.notices[0].message
+
+
+def test_with_no_last_good_version_what_loads_is_served_and_not_recorded(served):
+    swap_in(served, b"")
+    now = data.current(str(served))
+    assert len(now.index) == 0 and "cannot be read right now" not in now.problems[0].message
+    assert lastgood.read(served) is None, "a broken file never becomes the last good version"
+    swap_in(served, GOOD)
+    assert len(data.current(str(served)).index) == 35
+    assert lastgood.read(served).events == 35
+
+
+def test_a_read_only_state_folder_falls_back_to_each_worker_s_memory(served, monkeypatch, tmp_path):
+    monkeypatch.setenv(lastgood.STATE_DIR, str(tmp_path / "file-not-folder"))
+    (tmp_path / "file-not-folder").write_text("")
+    assert len(data.current(str(served)).index) == 35
+    swap_in(served, US_EXCEL)
+    assert len(data.current(str(served)).index) == 35
+
+
+def test_a_configured_state_folder_holds_the_record(served, monkeypatch, tmp_path):
+    state = tmp_path / "state"
+    monkeypatch.setenv(lastgood.STATE_DIR, str(state))
+    data.current(str(served))
+    record = json.loads(next(state.glob("events.csv-*.last-good.json")).read_text())
+    assert record["events"] == 35 and record["accounts"] == 82
+    assert not (served.parent / lastgood.BESIDE).exists()
+
+
+# --- python -m timeline accept ---------------------------------------------------------------
+
+def test_accept_prints_what_it_publishes_and_never_writes_the_file(tmp_path, capsys):
+    path = tmp_path / "events.csv"
+    path.write_bytes(rows(3))
+    assert main(["accept", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["3 events, 3 accounts, 0 errors, 0 warnings",
+                   f"published {path}: 3 events (no version was recorded before); "
+                   f"open pages show it within a few seconds"]
+    path.write_bytes(rows(1))
+    assert main(["accept", str(path)]) == 0
+    assert "1 events (was 3)" in capsys.readouterr().out
+    assert path.read_bytes() == rows(1)
+    record = lastgood.read(path)
+    assert (record.events, record.accepted) == (1, True)
+    assert lastgood.copy_path(path).read_bytes() == rows(1)
+
+
+def test_accept_refuses_a_file_that_cannot_be_read(tmp_path, capsys):
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"")
+    assert main(["accept", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "nothing is published" in out and "the file is empty" in out
+    assert lastgood.read(path) is None
+
+
+def test_the_readme_shows_what_accept_prints_after_a_us_excel_save(tmp_path, capsys, monkeypatch):
+    """The editor's guide's example, run: the shipped file published, then saved by US Excel."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(GOOD)
+    assert main(["accept", str(path)]) == 0
+    capsys.readouterr()
+    path.write_bytes(US_EXCEL)
+    monkeypatch.chdir(tmp_path)
+    assert main(["accept", "events.csv"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("timeline accept events.csv\n\n", 1)[1].split("\n\n", 1)[0]
+    assert [line.strip() for line in example.splitlines()] == printed

@@ -1,0 +1,198 @@
+"""The last good version of the events file: what the site keeps publishing when a save breaks it.
+
+A new version of the file is published unless it looks like a broken save: it cannot be read
+(a save in progress, a workbook, UTF-16, a wrong header...), or it loses most of the events the
+published version has (a spreadsheet that rewrote every date, so that most rows are refused).
+Then the last good version stays published until the file is fixed, or until an editor accepts
+the new version from the command line (`python -m timeline accept`).
+
+"Last good" lives on disk, so that every gunicorn worker, and a worker started later, agrees on
+it: a small record (the version's signature, its events and accounts) and a copy of its bytes, in
+a state folder (`.timeline/` beside the file, or $TIMELINE_STATE_DIR). The editor's file is only
+read, never written. The decision itself, `decide`, is a pure function.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .load import Dataset, signature
+from .problems import ERROR, Problem
+
+STATE_DIR = "TIMELINE_STATE_DIR"   # environment: where the record lives (default: beside the file)
+BESIDE = ".timeline"               # the state folder beside the file otherwise
+CUT_SHORT = ("values but the header has", "never closed")  # what a row cut mid-write gets
+
+
+@dataclass(frozen=True)
+class Published:
+    """What is known of the last good version: enough to compare a new one with it."""
+    signature: tuple          # (mtime_ns, size, inode) of the file when it was that version
+    events: int
+    accounts: int
+    saved_at: float = 0.0     # the file's modification time, seconds since the epoch
+    accepted: bool = False    # published by `python -m timeline accept`
+
+
+@dataclass(frozen=True)
+class Verdict:
+    publish: bool
+    why: str = ""             # why the new version is kept back ("" when published)
+    kind: str = ""            # "unreadable" (a save in progress, or no CSV at all) or "lost"
+
+
+# --- The decision -----------------------------------------------------------------------------
+
+def file_problem(dataset: Dataset) -> Problem | None:
+    """The first error about the file as a whole (row 0) or its header (row 1)."""
+    return next((p for p in dataset.problems if p.level == ERROR and p.row <= 1), None)
+
+
+def unreadable(dataset: Dataset) -> bool:
+    """The file as a whole cannot be read (empty, cut short in the header, not CSV...)."""
+    return not len(dataset.accounts) and file_problem(dataset) is not None
+
+
+def half_saved(dataset: Dataset, had_rows: bool, ends_a_line: bool = True) -> str:
+    """Why the file looks like a save still in progress ("" when it does not): it cannot be
+    read at all, it lost every row, or its last row is cut off with no line end."""
+    if unreadable(dataset):
+        return dataset.problems[0].message
+    if had_rows and not len(dataset.accounts):
+        return "it has no rows"
+    last_kept = int(dataset.accounts["row"].max()) if len(dataset.accounts) else 1
+    cut = [p for p in dataset.problems if p.row > last_kept and p.level == ERROR
+           and any(sign in p.message for sign in CUT_SHORT)]
+    return "its last row is cut off" if cut and not ends_a_line else ""
+
+
+def decide(last: Published | None, dataset: Dataset, ends_a_line: bool = True) -> Verdict:
+    """Publish the new version, or keep the last good one and say why.
+
+    `last` is the last good version (None when none is known: the new one is then published,
+    whatever it holds, with its problems listed); `ends_a_line` says whether the file's last
+    byte ends a line (a row cut off by a save in progress does not)."""
+    if last is None:
+        return Verdict(True)
+    if tuple(dataset.signature[1:]) == tuple(last.signature):
+        return Verdict(True)            # the last good version itself (e.g. just accepted)
+    why = half_saved(dataset, last.events > 0, ends_a_line)
+    if why:
+        return Verdict(False, why, "unreadable")
+    problem = file_problem(dataset)
+    if problem is not None:
+        return Verdict(False, problem.message, "unreadable")
+    if len(dataset.events) * 2 < last.events:
+        return Verdict(False, f"it would show {len(dataset.events):,} events, where the published "
+                              f"version has {last.events:,}", "lost")
+    return Verdict(True)
+
+
+def worth_keeping(dataset: Dataset) -> bool:
+    """A published version becomes the last good one unless the file as a whole is broken
+    (published only because no good version was known)."""
+    return file_problem(dataset) is None
+
+
+def notice(name: str, dataset: Dataset, verdict: Verdict, last: Published) -> str:
+    """What an editor reads at the top of the page while a version is kept back."""
+    when = _clock(dataset.signature[1] / 1e9 if len(dataset.signature) > 1 and dataset.signature[1] else 0)
+    rows_out = dataset.rows_left_out
+    first = next((p for p in dataset.problems if p.level == ERROR), None)
+    first_text = (f" The first problem: {'row ' + str(first.row) if first.row else 'the file'}"
+                  f"{', ' + first.column if first.column else ''}: {first.message}") if first else ""
+    if verdict.kind == "lost":
+        return (f"{name}, saved at {when}, is not published: it would show {len(dataset.events):,} "
+                f"events, where the published version (saved at {_clock(last.saved_at)}) has "
+                f"{last.events:,}; {rows_out:,} row{'s are' if rows_out != 1 else ' is'} left out."
+                f"{first_text} Readers still see the published version. Fix the file and save it "
+                f"again; or, if the events were removed on purpose, publish it with "
+                f"`python -m timeline accept {name}`.")
+    return (f"{name}, saved at {when}, cannot be read right now ({verdict.why}: a save in "
+            f"progress, or a mistake); showing the version saved at {_clock(last.saved_at)}, with "
+            f"{last.events:,} events (the new one would show {len(dataset.events):,}). Readers still "
+            f"see that version. If this lasts, fix the file and save it again.")
+
+
+def _clock(seconds: float) -> str:
+    return time.strftime("%H:%M:%S", time.localtime(seconds)) if seconds else "an unknown time"
+
+
+def ends_a_line(path: str | os.PathLike) -> bool:
+    try:
+        with open(path, "rb") as f:
+            f.seek(-1, os.SEEK_END)
+            return f.read(1) in (b"\n", b"\r")
+    except OSError:
+        return True
+
+
+# --- Where it lives ----------------------------------------------------------------------------
+
+def state_paths(path: str | os.PathLike) -> tuple[Path, Path]:
+    """The record (JSON) and the copy of the last good version of the file at `path`."""
+    path = Path(path).absolute()
+    configured = os.environ.get(STATE_DIR)
+    if configured:   # one folder for several files: named for the file's whole path
+        stem = f"{path.name}-{hashlib.sha256(str(path).encode()).hexdigest()[:10]}"
+        folder = Path(configured)
+    else:
+        stem, folder = path.name, path.parent / BESIDE
+    return folder / f"{stem}.last-good.json", folder / f"{stem}.last-good"
+
+
+def read(path: str | os.PathLike) -> Published | None:
+    """The last good version's record, or None when there is none (or it cannot be read)."""
+    record, copy = state_paths(path)
+    try:
+        fields = json.loads(record.read_text(encoding="utf-8"))
+        if not copy.exists():
+            return None
+        return Published(tuple(fields["signature"]), int(fields["events"]), int(fields["accounts"]),
+                         float(fields.get("saved_at", 0)), bool(fields.get("accepted", False)))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def record_stamp(path: str | os.PathLike) -> tuple:
+    """Changes when the record is rewritten (by another worker or by `accept`)."""
+    return signature(state_paths(path)[0])
+
+
+def copy_path(path: str | os.PathLike) -> Path:
+    return state_paths(path)[1]
+
+
+def remember(path: str | os.PathLike, dataset: Dataset, accepted: bool = False) -> Published | None:
+    """Record the version just read as the last good one, with a copy of its bytes. Nothing is
+    recorded (None) when the file changed since it was read; OSError when the folder cannot be
+    written. The editor's file is only read."""
+    record, copy = state_paths(path)
+    published = Published(tuple(dataset.signature[1:]), len(dataset.events), len(dataset.accounts),
+                          dataset.signature[1] / 1e9 if dataset.signature[1] else time.time(), accepted)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    copied, written = _temporary(record.parent, copy.name), _temporary(record.parent, record.name)
+    try:
+        shutil.copyfile(path, copied)
+        if signature(path) != dataset.signature:   # saved again meanwhile: not the bytes read
+            return None
+        Path(written).write_text(json.dumps(asdict(published)), encoding="utf-8")
+        os.replace(copied, copy)       # the copy first: a record never names bytes not yet there
+        os.replace(written, record)
+    finally:
+        for left in (copied, written):
+            if os.path.exists(left):
+                os.unlink(left)
+    return published
+
+
+def _temporary(folder: Path, name: str) -> str:
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+    os.close(handle)
+    return temporary
