@@ -71,7 +71,7 @@ def test_a_us_excel_save_of_the_shipped_file_is_kept_back():
     assert (verdict.publish, verdict.kind) == (False, "lost")
     text = lastgood.notice("events.csv", new, verdict, last)
     assert f"it would show {len(new.events)} events, where the published version" in text
-    assert "has 35" in text and "The first problem: row " in text and "6/7/17" in text
+    assert "has 35" in text and "The first problem: the file, date: 77 of 82 dates" in text and "6/7/17" in text
     assert "python -m timeline accept events.csv" in text
 
 

@@ -32,7 +32,7 @@ from timeline import cli, timelinejs
 from timeline.problems import ERROR, WARNING
 
 ROOT = Path(__file__).resolve().parent.parent
-EVENTS = (ROOT / "events.csv").read_text(encoding="utf-8")
+EVENTS = (ROOT / "events.csv").read_text(encoding="utf-8-sig")
 RECORDS = list(csv.reader(io.StringIO(EVENTS, newline="")))
 HEADER, ROWS = RECORDS[0], RECORDS[1:]
 DATE_COLUMNS = [HEADER.index(name) for name in ("date", "end_date", "published")]

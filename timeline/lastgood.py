@@ -85,12 +85,14 @@ def decide(last: Published | None, dataset: Dataset, ends_a_line: bool = True) -
     why = half_saved(dataset, last.events > 0, ends_a_line)
     if why:
         return Verdict(False, why, "unreadable")
-    problem = file_problem(dataset)
-    if problem is not None:
-        return Verdict(False, problem.message, "unreadable")
+    # (Before the file's own problems: a spreadsheet's save that loses most events also gets a
+    # diagnosis on row 0, which is what the notice then names first.)
     if len(dataset.events) * 2 < last.events:
         return Verdict(False, f"it would show {len(dataset.events):,} events, where the published "
                               f"version has {last.events:,}", "lost")
+    problem = file_problem(dataset)
+    if problem is not None:
+        return Verdict(False, problem.message, "unreadable")
     return Verdict(True)
 
 
