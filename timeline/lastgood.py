@@ -108,7 +108,7 @@ def notice(name: str, dataset: Dataset, verdict: Verdict, last: Published) -> st
     rows_out = dataset.rows_left_out
     first = next((p for p in dataset.problems if p.level == ERROR), None)
     first_text = (f" The first problem: {'row ' + str(first.row) if first.row else 'the file'}"
-                  f"{', ' + first.column if first.column else ''}: {first.message}") if first else ""
+                  f"{', ' + first.column if first.column else ''}: {first.message.rstrip('.')}.") if first else ""
     if verdict.kind == "lost":
         return (f"{name}, saved at {when}, is not published: it would show {len(dataset.events):,} "
                 f"events, where the published version (saved at {_clock(last.saved_at)}) has "
