@@ -369,3 +369,74 @@ def test_a_bc_date_range_filters_events():
                              row("augustus", "AD 14"), row("today", "2022-01-07")])
     kept = apply(index, Filters(date_from="500 BC", date_to="1 BC"))
     assert ids(index, kept) == ["marathon", "caesar"]
+
+
+# ---------------------------------------------------------------- bounds -----------------
+
+WORDS = " ".join(f"w{n}" for n in range(9))   # nine different words
+
+
+@pytest.mark.parametrize("search, expected, refused", [
+    # within the bounds: kept as given
+    ("?q=" + "a" * 300, State(filters=Filters(text="a" * 300)), ""),
+    ("?q=" + "x " * 100, State(filters=Filters(text=" ".join(["x"] * 100))), ""),  # one word, repeated
+    ("?q=A a B b", State(filters=Filters(text="A a B b")), ""),               # two words, any case
+    ("?to=" + "7 January 2022", State(filters=Filters(date_to="7 January 2022")), ""),
+    ("?from=2022-01-07T14:30%2B06:00", State(filters=Filters(date_from="2022-01-07T14:30+06:00")), ""),
+    ("?event=" + "a" * 200, State("a" * 200), ""),
+    ("?" + "&".join(f"category=c{n}" for n in range(30)),
+     State(filters=Filters(categories=tuple(f"c{n}" for n in range(30)))), ""),
+    # over a bound, or not of its shape: left out, and said why
+    ("?q=" + "a" * 301, State(), "the search is 301 characters long, over 300"),
+    ("?q=" + WORDS, State(), "the search has 9 different words, over 8"),
+    ("?to=" + "1" * 41, State(), "'to' date is 41 characters long, over 40"),
+    ("?from=" + "9" * 1_000 + "&q=almaty", State(filters=Filters(text="almaty")),
+     "'from' date is 1,000 characters long"),
+    ("?from=javascript:alert(1)", State(), "'from' date 'javascript:alert(1)' is not a date"),
+    ("?to=2022<b>", State(), "'to' date '2022<b>' is not a date"),
+    ("?event=" + "a" * 201, State(), "'event' of 201 characters is not an event id"),
+    ("?event=Not_An_Id", State(), "'event' 'Not_An_Id' is not an event id"),
+    ("?event=<script>&q=almaty", State(filters=Filters(text="almaty")), "'event' '<script>'"),
+    ("?" + "&".join(f"source=s{n}" for n in range(31)), State(), "31 outlets chosen, over 30"),
+    ("?" + "&".join(f"category=c{n}" for n in range(31)), State(), "31 categories chosen, over 30"),
+    ("?category=" + "c" * 301 + "&category=security", State(filters=Filters(categories=("security",))),
+     "a name among the categories is over 300 characters"),
+    ("?zoom=" + "2022-01-01/" * 10, State(), "'zoom' is 110 characters long, over 60"),
+    ("?q=" + "a" * 8_000, State(), "The address is 8,003 characters long, over 8,000"),
+])
+def test_every_value_of_the_address_has_a_bound(search, expected, refused):
+    state = State.from_search(search)
+    assert state == expected
+    assert bool(state.refused) == bool(refused)
+    assert all(refused in message for message in state.refused[:1])
+
+
+@pytest.mark.parametrize("changes, refused", [
+    (dict(text="a" * 301), "the search is 301 characters long"),
+    (dict(text=WORDS), "the search has 9 different words"),
+    (dict(date_from="2" * 41), "'from' date is 41 characters long"),
+    (dict(date_to="2022-01-01; drop"), "'to' date '2022-01-01; drop' is not a date"),
+    (dict(sources=tuple(f"s{n}" for n in range(31))), "31 outlets chosen"),
+])
+def test_a_control_over_its_bound_is_refused_and_the_others_kept(changes, refused):
+    state = State(filters=Filters(categories=("security",))).with_filters(**changes)
+    assert state == State(filters=Filters(categories=("security",)))
+    assert len(state.refused) == 1 and refused in state.refused[0]
+
+
+def test_a_refused_value_reaches_no_link():
+    state = State.from_search("?event=airport-seized&q=almaty&to=" + "1" * 1_000 + "&from=2022-01")
+    assert state.select("csto-deployment").to_search() == "?event=csto-deployment&q=almaty&from=2022-01"
+    huge = State.from_search("?q=almaty&to=" + "1" * 10_000_000)   # the whole address is too long
+    assert huge.select("csto-deployment").to_search() == "?event=csto-deployment" and huge.refused
+
+
+def test_a_search_looks_each_different_word_up_once(index):
+    asked = []
+
+    def words(word):
+        asked.append(word)
+        return np.ones(len(index), dtype=bool)
+
+    apply(index, Filters(text="Almaty almaty ALMATY airport Airport"), words)
+    assert asked == ["almaty", "airport"]

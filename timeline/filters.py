@@ -6,6 +6,10 @@
 `State` is the whole shareable view: the selected event, the `Filters` and the time range the
 chart is zoomed to (wall-clock times, as the chart's axis shows them).
 `apply` turns filters into a mask over an `EventIndex`, vectorised.
+
+Every value has a bound (`LIMITS`), checked before anything parses it: a value over its bound,
+or not of its shape, is refused (left out of the state, so no link carries it) and said why in
+`State.refused`, shown on the page as a notice.
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from urllib.parse import parse_qs, urlencode
 
 import numpy as np
 
-from . import dates
+from . import dates, schema
 from .index import EventIndex, events_from_sources, events_with_text, seconds
 
 
@@ -33,14 +37,36 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class Limits:
+    address: int = 8_000      # characters in the whole address's query
+    text: int = 300           # characters in `q`
+    words: int = 8            # distinct words in `q` (each is a scan of the text, cached per word)
+    date: int = 40            # characters in `from` and `to`
+    event: int = 200          # characters in `event`
+    chosen: int = 30          # categories, and outlets, chosen at once
+    name: int = 300           # characters in one category's or outlet's name
+    zoom: int = 60            # characters in `zoom`
+
+
+LIMITS = Limits()
+_DATE_SHAPE = re.compile(r"[\w ,.:/+\-]+")   # 2022-01-07T14:30+06:00, 7 January 2022, AD 600, UTC
+_ID_SHAPE = re.compile(schema.ID_PATTERN)
+
+
+@dataclass(frozen=True)
 class State:
     event: str = ""
     filters: Filters = field(default_factory=Filters)
     zoom: tuple[int, int] | None = None   # (first, last) second shown, when the viewer zoomed
+    refused: tuple[str, ...] = field(default=(), compare=False)   # why values were left out
 
     @classmethod
     def from_search(cls, search: str | None) -> "State":
-        args = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+        search = search if isinstance(search, str) else ""
+        if len(search) > LIMITS.address:
+            return cls(refused=(f"The address is {len(search):,} characters long, over "
+                                f"{LIMITS.address:,}: it is not read",))
+        args = parse_qs(search.lstrip("?"), keep_blank_values=False)
 
         def one(name: str) -> str:
             return (args.get(name) or [""])[-1].strip()
@@ -49,11 +75,16 @@ class State:
             values = [v.strip() for v in args.get(name, []) if v.strip()]
             return tuple(dict.fromkeys(values))
 
-        return cls(
-            event=one("event"),
-            filters=Filters(many("category"), many("source"), one("q"), one("from"), one("to")),
-            zoom=zoom_from_text(one("zoom")),
-        )
+        event, zoom, refused = one("event"), one("zoom"), []
+        if event and (len(event) > LIMITS.event or not _ID_SHAPE.fullmatch(event)):
+            refused.append(f"'event' {_shown(event)} is not an event id (lowercase letters, digits "
+                           f"and hyphens, at most {LIMITS.event} characters): it is ignored")
+            event = ""
+        if len(zoom) > LIMITS.zoom:
+            refused.append(f"'zoom' is {len(zoom):,} characters long, over {LIMITS.zoom}: it is ignored")
+            zoom = ""
+        filters, more = checked(Filters(many("category"), many("source"), one("q"), one("from"), one("to")))
+        return cls(event=event, filters=filters, zoom=zoom_from_text(zoom), refused=(*refused, *more))
 
     def to_search(self) -> str:
         f = self.filters
@@ -74,7 +105,54 @@ class State:
         return replace(self, zoom=(int(zoom[0]), int(zoom[1])) if zoom else None)
 
     def with_filters(self, **changes) -> "State":
-        return replace(self, filters=replace(self.filters, **changes))
+        """With some filters changed; a changed value over its bound is refused (see `checked`)."""
+        filters, refused = checked(replace(self.filters, **changes))
+        return replace(self, filters=filters, refused=refused)
+
+
+def checked(filters: Filters) -> tuple[Filters, tuple[str, ...]]:
+    """The filters with every value over its bound, or not of its shape, left out; and why.
+
+    Only lengths, counts and a character class are looked at: nothing is parsed."""
+    kept, refused = {}, []
+    for name, label in (("categories", "categories"), ("sources", "outlets")):
+        values = getattr(filters, name)
+        if len(values) > LIMITS.chosen:
+            refused.append(f"{len(values):,} {label} chosen, over {LIMITS.chosen}: none is applied")
+            kept[name] = ()
+        elif any(len(v) > LIMITS.name for v in values):
+            refused.append(f"a name among the {label} is over {LIMITS.name} characters: "
+                           f"it is not applied")
+            kept[name] = tuple(v for v in values if len(v) <= LIMITS.name)
+    text = filters.text
+    if len(text) > LIMITS.text:
+        refused.append(f"the search is {len(text):,} characters long, over {LIMITS.text}: it is ignored")
+        kept["text"] = ""
+    elif len(search_words(text)) > LIMITS.words:
+        refused.append(f"the search has {len(search_words(text))} different words, over "
+                       f"{LIMITS.words}: it is ignored")
+        kept["text"] = ""
+    for name, field_name in (("from", "date_from"), ("to", "date_to")):
+        value = getattr(filters, field_name)
+        if len(value) > LIMITS.date:
+            refused.append(f"'{name}' date is {len(value):,} characters long, over {LIMITS.date}: "
+                           f"this date filter is ignored")
+            kept[field_name] = ""
+        elif value and not _DATE_SHAPE.fullmatch(value):
+            refused.append(f"'{name}' date {value!r} is not a date (letters, digits, spaces and "
+                           f", . : / + - only): this date filter is ignored")
+            kept[field_name] = ""
+    return (replace(filters, **kept) if kept else filters), tuple(refused)
+
+
+def search_words(text: str) -> list[str]:
+    """The distinct words of a search, as it looks them up (any case)."""
+    return list(dict.fromkeys(word.lower() for word in text.split()))
+
+
+def _shown(value: str) -> str:
+    """A refused value as a notice quotes it: whole when short, else its length."""
+    return repr(value) if len(value) <= 60 else f"of {len(value):,} characters"
 
 
 def zoom_text(zoom: tuple[int, int]) -> str:
@@ -145,7 +223,7 @@ def apply(index: EventIndex, filters: Filters, words=None) -> np.ndarray:
         mask &= lane_ok[index.lane]
     if filters.sources:
         mask &= events_from_sources(index, filters.sources)
-    for word in filters.text.split():
+    for word in search_words(filters.text):
         mask &= words(word) if words else events_with_text(index, word)
     low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
     if low is not None:
@@ -167,5 +245,5 @@ def step(index: EventIndex, mask: np.ndarray, current: str, direction: int) -> s
     return str(index.events["id"].iat[beyond[0]]) if len(beyond) else current
 
 
-__all__ = ["Filters", "State", "apply", "step", "date_bound", "bad_dates", "seconds", "zoom_text",
+__all__ = ["Filters", "State", "LIMITS", "checked", "search_words", "apply", "step", "date_bound", "bad_dates", "seconds", "zoom_text",
            "zoom_from_text"]

@@ -22,21 +22,24 @@ def register(app, path: str, title: str = "Timeline") -> None:
     # The address is the view's state; `view` is the same without the zoom, so that a zoom
     # written into the address redraws nothing.
     @app.callback(
-        Output("url", "search"), Output("view", "data"), *[Output(c, "value") for c in CONTROLS],
+        Output("url", "search"), Output("view", "data"), Output("refused", "data"),
+        *[Output(c, "value") for c in CONTROLS],
         Input("url", "search"), *[Input(c, "value") for c in CONTROLS],
         Input("prev-event", "n_clicks"), Input("next-event", "n_clicks"),
         Input("timeline", "clickData"), Input({"type": "outlet", "name": ALL}, "n_clicks"),
         Input("clear-filters", "n_clicks"), Given("zoom", "data"), Given("view", "data"),
+        Given("refused", "data"),
     )
     def navigate(search, *values):
         state, trigger = State.from_search(search), ctx.triggered_id
         value = ctx.triggered[0]["value"] if ctx.triggered else None
-        shown, (zoom, view) = values[:len(CONTROLS)], values[-2:]
+        shown, (zoom, view, refused) = values[:len(CONTROLS)], values[-3:]
         if isinstance(trigger, str) and trigger in CONTROLS or (trigger not in (None, "url") and value):
             now = data.current(path)
             state = controls.next_state(state, trigger, value, now.index, now.mask, shown).zoomed(zoom)
         wanted = controls.control_values(state)
         return (_changed(state.to_search(), search or ""), _changed(state.zoomed(None).to_search(), view),
+                _changed(list(state.refused), refused or []),
                 *[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)])
 
     @app.callback(
@@ -44,9 +47,10 @@ def register(app, path: str, title: str = "Timeline") -> None:
         Output("event-list-caption", "children"), Output("counter", "children"),
         Output("problems", "children"), Output("category-filter", "options"),
         Output("source-filter", "options"),
-        Input("view", "data"), Input("data-version", "data"), prevent_initial_call=True,
+        Input("view", "data"), Input("data-version", "data"), Input("refused", "data"),
+        prevent_initial_call=True,
     )
-    def show(view, _version):
+    def show(view, _version, refused):
         now = data.current(path)
         index, state = now.index, State.from_search(view)
         mask = now.mask(state.filters)
@@ -58,7 +62,8 @@ def register(app, path: str, title: str = "Timeline") -> None:
             if state.event:
                 side.insert(0, render.missing_event(state.event))
         listing = panel.listing(index, mask, state, selected)
-        notices = [*now.problems] + render.filter_notices(bad_dates(state.filters))
+        notices = [*now.problems, *render.refused_notices(refused),
+                   *render.filter_notices(bad_dates(state.filters))]
         return (
             side, render.event_list(listing), render.list_caption(listing),
             f"{int(mask.sum()):,} of {len(index):,} events",

@@ -26,6 +26,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
         dcc.Store(id="view"),          # the address without its zoom: what the panel and chart show
         dcc.Store(id="zoom"),
         dcc.Store(id="zoom-request"),
+        dcc.Store(id="refused"),       # why values of the address or the controls were refused
         dcc.Interval(id="poll", interval=POLL_MS),
         dcc.Download(id="download"),
         html.Header(className="masthead", children=[

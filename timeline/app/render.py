@@ -165,3 +165,8 @@ def missing_event(event_id: str):
 
 def filter_notices(messages: list[str]) -> list[Problem]:
     return [Problem(0, "filter", "warning", f"{m}; this date filter is ignored") for m in messages]
+
+
+def refused_notices(messages) -> list[Problem]:
+    """Values of the address or the controls over their bounds (timeline.filters.LIMITS)."""
+    return [Problem(0, "filter", "warning", m) for m in messages or ()]
