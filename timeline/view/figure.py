@@ -373,14 +373,16 @@ def window_from_relayout(relayout: dict | None) -> Window | None | bool:
         return False if relayout.get("xaxis.autorange") else None
     low = relayout.get("xaxis.range[0]")
     high = relayout.get("xaxis.range[1]")
-    if low is None and "xaxis.range" in relayout:
-        low, high = relayout["xaxis.range"]
+    whole = relayout.get("xaxis.range")
+    if low is None and isinstance(whole, (list, tuple)) and len(whole) == 2:
+        low, high = whole
     if low is None or high is None:
         return None
     try:
-        return Window(_to_second(low), _to_second(high))
+        low, high = _to_second(low), _to_second(high)
     except ValueError:
         return None
+    return Window(low, high) if low < high else None
 
 
 def zoom_into(click: dict | None, window: Window) -> Window | None:
@@ -396,11 +398,18 @@ def zoom_into(click: dict | None, window: Window) -> Window | None:
     return Window(centre - half, centre + half)
 
 
+CALENDAR = 400_000_000_000   # seconds either side of 1970 (about 12,700 years): beyond, no moment
+
+
 def _to_second(text) -> int:
-    """A moment as plotly.js writes it ("2022-01-07 12:00:00.5", "-0499-03-01"), in seconds."""
-    text = str(text).strip().replace(" ", "T")
+    """A moment as plotly.js writes it ("2022-01-07 12:00:00.5", "-0499-03-01"), in seconds;
+    ValueError for anything else (a year of 19 digits, say)."""
+    text = str(text)[:40].strip().replace(" ", "T")
     sign = "-" if text.startswith("-") else ""
-    return int(np.datetime64(sign + text[len(sign):][:19], "s").astype(np.int64))
+    second = int(np.datetime64(sign + text[len(sign):][:19], "s").astype(np.int64))
+    if abs(second) > CALENDAR:
+        raise ValueError(f"{text!r} is beyond the calendar")
+    return second
 
 
 __all__ = ["figure", "traces", "layout", "Window", "window_from_relayout", "MAX_MARKERS", "BINS", "dates"]
