@@ -1,6 +1,7 @@
 """The Dash app: layout with stable ids, callbacks that call timeline.view, safe headers."""
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -24,7 +25,8 @@ def page(title: str, now: data.Current):
 def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline",
                assets_folder: str | os.PathLike = ROOT / "assets") -> Dash:
     path = str(events)
-    app = Dash(__name__, title=title, update_title=None, assets_folder=str(assets_folder),
+    # Dash writes its title into <title> as it is given: escaped here, it is shown as text.
+    app = Dash(__name__, title=html.escape(title), update_title=None, assets_folder=str(assets_folder),
                serve_locally=True)
     app.layout = lambda: page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
