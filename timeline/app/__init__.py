@@ -1,20 +1,17 @@
 """The Dash app: layout with stable ids, callbacks that call timeline.view, safe headers."""
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
 from dash import Dash
 
 from ..view import figure as chart
-from . import callbacks, data, guard
+from . import callbacks, data, guard, security
 from .layout import layout
 
 ROOT = Path(__file__).resolve().parents[2]
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
 
 
 def page(title: str, now: data.Current):
@@ -22,19 +19,17 @@ def page(title: str, now: data.Current):
 
 
 def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline",
-               assets_folder: str | os.PathLike = ROOT / "assets") -> Dash:
+               assets_folder: str | os.PathLike = ROOT / "assets",
+               frame_ancestors: str = security.ANY_ANCESTOR, hsts: bool = False) -> Dash:
+    """The app for `events`; `frame_ancestors` says which sites may frame the page (CSP)."""
     path = str(events)
-    app = Dash(__name__, title=title, update_title=None, assets_folder=str(assets_folder),
+    # Dash writes its title into <title> as it is given: escaped here, it is shown as text.
+    app = Dash(__name__, title=html.escape(title), update_title=None, assets_folder=str(assets_folder),
                serve_locally=True)
     app.layout = lambda: page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
     guard.install(app)   # bad requests get 4xx: body size, callback bodies, unknown paths
-
-    @app.server.after_request
-    def headers(response):
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    security.secure(app, frame_ancestors, hsts)  # after the callbacks: their scripts are hashed
 
     data.current(path)  # read the file once at start, so the first page is quick
     return app
