@@ -146,3 +146,55 @@ def test_a_control_change_survives_the_address(index, trigger, value):
     """The callback writes the state to the address and reads it back: nothing may be lost."""
     after = next_state(START, trigger, value, index)
     assert State.from_search(after.to_search()) == after
+
+
+# ---------------------------------------------------------------- labels (issue 18) ----------
+
+from timeline.view import labels
+from timeline.view.controls import category_options, outlet_label, outlet_options
+
+
+@pytest.mark.parametrize("text, limit, expected", [
+    ("TASS", 60, "TASS"),
+    ("x" * 60, 60, "x" * 60),
+    ("x" * 61, 60, "x" * 59 + "…"),
+    ("word " * 20, 11, "word word…"),          # no space before the ellipsis
+    ("é" * 30, 10, "é" * 9 + "…"),
+    ("", 5, ""),
+    ("s" * 20_000, labels.NAME, "s" * (labels.NAME - 1) + "…"),
+])
+def test_shorten(text, limit, expected):
+    shortened = labels.shorten(text, limit)
+    assert shortened == expected
+    assert len(shortened) <= limit
+
+
+@pytest.mark.parametrize("text, limit, expected", [("TASS", 60, ""), ("x" * 61, 60, "x" * 61)])
+def test_full_text_only_when_shortened(text, limit, expected):
+    assert labels.full_text(text, limit) == expected
+
+
+LONG = "Ministry of Information and Social Development " * 400   # ~19,000 characters
+
+
+@pytest.mark.parametrize("name, accounts, label", [
+    ("TASS", 3, "TASS (3)"),
+    ("Reuters", 12_345, "Reuters (12,345)"),
+    (LONG, 1, LONG[: labels.NAME - 1].rstrip() + "… (1)"),
+])
+def test_outlet_labels_are_short_and_values_whole(name, accounts, label):
+    (option,) = outlet_options([(name, accounts)])
+    assert option == {"label": label, "value": name}
+    assert outlet_label(name, accounts) == label
+
+
+def test_category_options_keep_the_name_as_value():
+    options = category_options(["protest", "c" * 300])
+    assert options[0] == {"label": "protest", "value": "protest"}
+    assert options[1]["value"] == "c" * 300 and options[1]["label"].endswith("…")
+    assert len(options[1]["label"]) == labels.NAME
+
+
+def test_a_long_outlet_still_filters(index):
+    state = next_state(START, {"type": "outlet", "name": LONG}, 1, index)
+    assert state.filters.sources == (LONG,)

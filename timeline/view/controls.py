@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from ..filters import Filters, State, apply, step
 from ..index import EventIndex
+from . import labels
+from .labels import shorten
 
 FILTER_FIELDS = {
     "category-filter": "categories",
@@ -58,3 +60,18 @@ def clicked_event(click: dict | None) -> str:
 def control_values(state: State) -> tuple:
     f: Filters = state.filters
     return list(f.categories), list(f.sources), f.text, f.date_from, f.date_to
+
+
+def category_options(lanes: list[str]) -> list[dict]:
+    """The category checkboxes: each lane's name, shortened; the value is the name as it is."""
+    return [{"label": shorten(name, labels.NAME), "value": name} for name in lanes]
+
+
+def outlet_options(outlets: list[tuple[str, int]]) -> list[dict]:
+    """The Outlets dropdown: "name (accounts)", the name shortened; the value is the name as it is."""
+    return [{"label": outlet_label(name, n), "value": name} for name, n in outlets]
+
+
+def outlet_label(name: str, accounts: int) -> str:
+    """An outlet with its number of accounts, as the dropdown and the overview's buttons show it."""
+    return f"{shorten(name, labels.NAME)} ({accounts:,})"
