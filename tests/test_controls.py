@@ -151,7 +151,7 @@ def test_a_control_change_survives_the_address(index, trigger, value):
 # ---------------------------------------------------------------- labels (issue 18) ----------
 
 from timeline.view import labels
-from timeline.view.controls import category_options, outlet_label, outlet_options
+from timeline.view.controls import category_options, outlet_label, outlet_names, outlet_options, outlet_value
 
 
 @pytest.mark.parametrize("text, limit, expected", [
@@ -181,11 +181,21 @@ LONG = "Ministry of Information and Social Development " * 400   # ~19,000 chara
     ("TASS", 3, "TASS (3)"),
     ("Reuters", 12_345, "Reuters (12,345)"),
     (LONG, 1, LONG[: labels.NAME - 1].rstrip() + "… (1)"),
+    ("S" * 20_000, 2, "S" * (labels.NAME - 1) + "… (2)"),
 ])
-def test_outlet_labels_are_short_and_values_whole(name, accounts, label):
+def test_outlet_labels_and_values_are_short_and_stand_for_the_name(name, accounts, label):
     (option,) = outlet_options([(name, accounts)])
-    assert option == {"label": label, "value": name}
+    assert option["label"] == label
     assert outlet_label(name, accounts) == label
+    assert len(option["value"]) <= labels.NAME and max(map(len, option["value"].split())) <= labels.NAME
+    assert (option["value"] == name) == (len(name) <= labels.NAME)
+    assert outlet_names([option["value"]], [("TASS", 1), (name, accounts)]) == [name]
+
+
+def test_long_outlets_have_distinct_values():
+    a, b = "S" * 20_000, "S" * 19_999 + "T"
+    assert outlet_value(a) != outlet_value(b)
+    assert outlet_names([outlet_value(b), "TASS", "unknown"], [(a, 1), (b, 1), ("TASS", 1)]) == [b, "TASS", "unknown"]
 
 
 def test_category_options_keep_the_name_as_value():
@@ -198,3 +208,11 @@ def test_category_options_keep_the_name_as_value():
 def test_a_long_outlet_still_filters(index):
     state = next_state(START, {"type": "outlet", "name": LONG}, 1, index)
     assert state.filters.sources == (LONG,)
+
+
+def test_the_dropdown_stands_for_a_long_outlet_both_ways():
+    long = "S" * 20_000
+    index = index_from_rows([row("a", "2022-01-01", source=long), row("b", "2022-01-02", source="TASS")])
+    state = next_state(State(), "source-filter", [outlet_value(long)], index)
+    assert state.filters.sources == (long,)
+    assert control_values(state)[1] == [outlet_value(long)]
