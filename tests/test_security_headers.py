@@ -45,7 +45,7 @@ def test_the_page_has_the_policy(app, client):
     assert csp["connect-src"] == ["'self'"]
     assert csp["object-src"] == ["'none'"]
     assert csp["base-uri"] == ["'self'"]
-    assert csp["img-src"] == ["'self'", "data:", "https:", "http:"]   # editors' pictures, any host
+    assert csp["img-src"] == ["'self'", "data:", "blob:", "https:", "http:"]   # editors' pictures, any host
     assert csp["style-src"] == ["'self'", "'unsafe-inline'"]
     assert csp["frame-ancestors"] == ["*"]
     # Scripts: the app's own, and Dash's inline scripts by hash; never 'unsafe-inline' or eval.

@@ -32,11 +32,12 @@ def content_security_policy(app: Dash, frame_ancestors: str = ANY_ANCESTOR) -> d
         # used (tests/browser/test_csp.py was run with 'self' only to see it). Styles cannot run
         # script, and every style sheet of our own still comes from the app.
         "style-src": ["'self'", "'unsafe-inline'"],
-        # data: for plotly's own icons and its PNG export; https: and http: because an account's
+        # data: for plotly's own icons, blob: for its PNG export (the chart drawn as an SVG blob,
+        # then onto a canvas: without it the camera button saves nothing); https: and http: because an account's
         # picture is shown from wherever the editor linked it (the `media` column takes http and
         # https links, README). A picture cannot run script; on a page served over https the
         # browser asks for an http picture over https anyway.
-        "img-src": ["'self'", "data:", "https:", "http:"],
+        "img-src": ["'self'", "data:", "blob:", "https:", "http:"],
         "connect-src": "'self'",
         "object-src": "'none'",
         "base-uri": "'self'",
