@@ -5,8 +5,6 @@ from dash import dcc, html
 
 from ..filters import State
 from ..problems import Problem
-from ..view import labels
-from ..view.controls import outlet_label
 from ..view.panel import EventPanel, Listing, Media, Overview
 
 SHOWN_PROBLEMS = 50
@@ -86,12 +84,11 @@ def _media(media: Media) -> html.Figure:
 def overview(view: Overview) -> list:
     heading = "Overview" + (" of the filtered events" if view.filtered else "")
     categories = html.Ul([
-        html.Li([html.Span(className="swatch", style={"background": c}),
-                 f"{labels.shorten(name, labels.NAME)}: {n:,}"], title=labels.full_text(name, labels.NAME) or None)
+        html.Li([html.Span(className="swatch", style={"background": c}), f"{name}: {n:,}"])
         for name, n, c in view.categories
     ], className="category-counts")
     buttons = html.Ul([
-        html.Li(html.Button(outlet_label(name, n), id={"type": "outlet", "name": name},
+        html.Li(html.Button(f"{name} ({n:,})", id={"type": "outlet", "name": name},
                             className="outlet-button", title=f"Show only events reported by {name}"))
         for name, n in view.outlets[:OUTLETS_SHOWN]
     ], className="outlets")
@@ -114,7 +111,7 @@ def event_list(view: Listing) -> list:
         label = [
             html.Span(item.date, className="when"), " ",
             html.Span(className="swatch", style={"background": item.colour}),
-            html.Span(item.title, className="title", title=item.full_title or None),
+            html.Span(item.title, className="title"),
         ]
         if item.disputed:
             label.append(html.Span(" ◆ disputed", className="disputed-tag"))
