@@ -288,9 +288,18 @@ class _Composed:
     problem: np.ndarray  # object: "" or what is wrong
 
 
-def _compose(year, month, day, hour, minute, second, year_text=None) -> _Composed:
+def _time_problem(hour: int, minute: int, second: int) -> str:
+    """What is wrong with a time of day ("" when nothing is): the one range check for times."""
+    if hour > 23:
+        return f"{hour:02d}:{minute:02d} is not a time of day (hours run 00-23)"
+    if minute > 59 or second > 59:
+        return f"{hour:02d}:{minute:02d} is not a time of day (minutes run 00-59)"
+    return ""
+
+
+def _compose(year, month, day, hour, minute, second) -> _Composed:
     """Dates from whole-number parts (astronomical years), with what is wrong where a part is out
-    of range. `year_text`: the years as the editor wrote them, for messages."""
+    of range."""
     n = len(year)
     problem = np.full(n, "", dtype=object)
     in_years = (year >= FIRST_YEAR) & (year <= LAST_YEAR)
@@ -312,10 +321,8 @@ def _compose(year, month, day, hour, minute, second, year_text=None) -> _Compose
         elif not good_day[i]:
             problem[i] = (f"{calendar.month_name[month[i]]} {year_label(int(year[i]))} has {days[i]} days, "
                           f"so day {day[i]} does not exist")
-        elif not good_hour[i]:
-            problem[i] = f"{hour[i]:02d}:{minute[i]:02d} is not a time of day (hours run 00-23)"
         else:
-            problem[i] = f"{hour[i]:02d}:{minute[i]:02d} is not a time of day (minutes run 00-59)"
+            problem[i] = _time_problem(int(hour[i]), int(minute[i]), int(second[i]))
     return _Composed(values, problem)
 
 
@@ -577,8 +584,7 @@ def _read_clocks(texts: pa.Array, engine) -> _Clocks:
                           f"PM the hour runs 1-12")
         hour = np.where(half, hour % 12 + np.where(pm, 12, 0), hour)
     for i in np.flatnonzero((problem == "") & matched & ((hour > 23) | (minute > 59) | (second > 59))):
-        problem[i] = (f"{hour[i]:02d}:{minute[i]:02d} is not a time of day "
-                      f"({'hours run 00-23' if hour[i] > 23 else 'minutes run 00-59'})")
+        problem[i] = _time_problem(int(hour[i]), int(minute[i]), int(second[i]))
     offset = p.strings(p.written("offset"), "offset")
     offset[offset == "z"] = "Z"
     return _Clocks(matched | ~written, written, hour * 3600 + minute * 60 + second, offset,
@@ -804,11 +810,6 @@ def _long_day(year: int, month: int, day: int) -> str:
 
 def _iso_day(year: int, month: int, day: int) -> str:
     return f"{year_digits(year) if year > 0 else '-' + format(1 - year, '04d')}-{month:02d}-{day:02d}"
-
-
-def long_day(when) -> str:
-    year, month, day, _, _ = _fields(when)
-    return _long_day(year, month, day)
 
 
 def label(value, precision: str, offset: str = "") -> str:
