@@ -11,10 +11,14 @@ PORT ?= 8050
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup setup-dev browser check screenshot bench vendor clean
+.PHONY: run serve test setup setup-dev browser check screenshot bench vendor clean
 
 run: setup
 	$(PY) app.py --events $(EVENTS) --title "$(TITLE)" --host $(HOST) --port $(PORT)
+
+# Production: gunicorn with gunicorn.conf.py (2 gthread workers on 127.0.0.1:8050), behind a proxy.
+serve: setup
+	TIMELINE_EVENTS=$(EVENTS) TIMELINE_TITLE="$(TITLE)" $(VENV)/bin/gunicorn --config gunicorn.conf.py app:server
 
 test: setup-dev browser
 	$(PY) -m pytest

@@ -146,3 +146,73 @@ def test_a_control_change_survives_the_address(index, trigger, value):
     """The callback writes the state to the address and reads it back: nothing may be lost."""
     after = next_state(START, trigger, value, index)
     assert State.from_search(after.to_search()) == after
+
+
+# ---------------------------------------------------------------- labels (issue 18) ----------
+
+from timeline.view import labels
+from timeline.view.controls import category_options, outlet_label, outlet_names, outlet_options, outlet_value
+
+
+@pytest.mark.parametrize("text, limit, expected", [
+    ("TASS", 60, "TASS"),
+    ("x" * 60, 60, "x" * 60),
+    ("x" * 61, 60, "x" * 59 + "…"),
+    ("word " * 20, 11, "word word…"),          # no space before the ellipsis
+    ("é" * 30, 10, "é" * 9 + "…"),
+    ("", 5, ""),
+    ("s" * 20_000, labels.NAME, "s" * (labels.NAME - 1) + "…"),
+])
+def test_shorten(text, limit, expected):
+    shortened = labels.shorten(text, limit)
+    assert shortened == expected
+    assert len(shortened) <= limit
+
+
+@pytest.mark.parametrize("text, limit, expected", [("TASS", 60, ""), ("x" * 61, 60, "x" * 61)])
+def test_full_text_only_when_shortened(text, limit, expected):
+    assert labels.full_text(text, limit) == expected
+
+
+LONG = "Ministry of Information and Social Development " * 400   # ~19,000 characters
+
+
+@pytest.mark.parametrize("name, accounts, label", [
+    ("TASS", 3, "TASS (3)"),
+    ("Reuters", 12_345, "Reuters (12,345)"),
+    (LONG, 1, LONG[: labels.NAME - 1].rstrip() + "… (1)"),
+    ("S" * 20_000, 2, "S" * (labels.NAME - 1) + "… (2)"),
+])
+def test_outlet_labels_and_values_are_short_and_stand_for_the_name(name, accounts, label):
+    (option,) = outlet_options([(name, accounts)])
+    assert option["label"] == label
+    assert outlet_label(name, accounts) == label
+    assert len(option["value"]) <= labels.NAME and max(map(len, option["value"].split())) <= labels.NAME
+    assert (option["value"] == name) == (len(name) <= labels.NAME)
+    assert outlet_names([option["value"]], [("TASS", 1), (name, accounts)]) == [name]
+
+
+def test_long_outlets_have_distinct_values():
+    a, b = "S" * 20_000, "S" * 19_999 + "T"
+    assert outlet_value(a) != outlet_value(b)
+    assert outlet_names([outlet_value(b), "TASS", "unknown"], [(a, 1), (b, 1), ("TASS", 1)]) == [b, "TASS", "unknown"]
+
+
+def test_category_options_keep_the_name_as_value():
+    options = category_options(["protest", "c" * 300])
+    assert options[0] == {"label": "protest", "value": "protest"}
+    assert options[1]["value"] == "c" * 300 and options[1]["label"].endswith("…")
+    assert len(options[1]["label"]) == labels.NAME
+
+
+def test_a_long_outlet_still_filters(index):
+    state = next_state(START, {"type": "outlet", "name": LONG}, 1, index)
+    assert state.filters.sources == (LONG,)
+
+
+def test_the_dropdown_stands_for_a_long_outlet_both_ways():
+    long = "S" * 20_000
+    index = index_from_rows([row("a", "2022-01-01", source=long), row("b", "2022-01-02", source="TASS")])
+    state = next_state(State(), "source-filter", [outlet_value(long)], index)
+    assert state.filters.sources == (long,)
+    assert control_values(state)[1] == [outlet_value(long)]

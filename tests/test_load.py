@@ -171,6 +171,37 @@ PROBLEMS = [
 ]
 
 
+# Issue 18: names long enough to hurt the page, and invisible direction overrides.
+PROBLEMS += [
+    ("long source", text(line(source="s" * 201)), (2, "source", W), "source is 201 characters long"),
+    ("long category", text(line(category="c" * 250)), (2, "category", W), "category is 250 characters long"),
+    ("long claimed_by", text(line(claimed_by="Ministry " * 30)), (2, "claimed_by", W),
+     "claimed_by is 269 characters long"),
+    ("long location", text(line(location="é" * 201)), (2, "location", W), "location is 201 characters long"),
+    ("override in title", text(line(title="Tokayev \u202esays")), (2, "title", W),
+     "direction override (U+202E)"),
+    ("isolate in description", text(line(description="a \u2066b\u2069 c")), (2, "description", W),
+     "(U+2066, U+2069)"),
+    ("override in source", text(line(source="TASS\u202a")), (2, "source", W), "(U+202A)"),
+    ("override in category", text(line(category="protest\u202d")), (2, "category", W), "(U+202D)"),
+    ("override in claimed_by", text(line(claimed_by="\u2067KNB")), (2, "claimed_by", W), "(U+2067)"),
+]
+
+NOT_PROBLEMS = [
+    ("a source of 200 characters", line(source="s" * 200)),
+    ("200 two-byte characters", line(location="é" * 200)),
+    ("a long description", line(description="word " * 1000)),
+    ("curly quotes and dashes (e2 80 ..)", line(title="Tokayev\u2019s \u201corder\u201d \u2014 \u2026")),
+    ("a left-to-right mark (not an override)", line(title="a\u200eb")),
+    ("U+2065, U+206A (next to the isolates)", line(description="a\u2065b\u206ac")),
+]
+
+
+@pytest.mark.parametrize("name,row", NOT_PROBLEMS, ids=[n for n, _ in NOT_PROBLEMS])
+def test_text_that_is_not_warned_about(name, row):
+    assert load_text(text(row)).problems == []
+
+
 @pytest.mark.parametrize("name,data,expected,fragment", PROBLEMS, ids=[p[0] for p in PROBLEMS])
 def test_each_kind_of_problem(name, data, expected, fragment):
     dataset = load_text(data)

@@ -328,3 +328,17 @@ def test_no_paging_at_or_under_a_page(long_index, monkeypatch):
     monkeypatch.setattr(panel, "PAGE", 30)
     view = listing(long_index, everything(long_index), State("day-30"), long_index.position("day-30"))
     assert (view.first, len(view.items)) == (1, 30)
+
+
+def test_long_titles_are_shortened_in_the_list_with_the_whole_title_beside():
+    from timeline.filters import Filters, State
+    from timeline.view import labels
+    from timeline.view.panel import listing
+
+    from .helpers import index_from_rows, row
+    title = "A title that goes on " * 100
+    index = index_from_rows([row("long", "2022-01-01", title=title), row("short", "2022-01-02", title="Short")])
+    items = listing(index, np.ones(len(index), dtype=bool), State("", Filters()), None).items
+    assert [(i.id, len(i.title) <= labels.TITLE, i.full_title) for i in items] == [
+        ("long", True, title.strip()), ("short", True, "")]
+    assert items[0].title.endswith("…")

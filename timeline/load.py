@@ -34,6 +34,12 @@ _LINK_BYTE[[*range(0x21, 0x2F), *range(0x30, 0x7F)]] = True
 _SPACE_BYTE = np.zeros(256, dtype=bool)
 _SPACE_BYTE[[*range(9, 14), *range(28, 33), *range(0x80, 0x100)]] = True
 LONG_TITLE = 300
+LONG_NAME = 200      # a source, category, claimed_by or location longer than this is warned about
+NAME_COLUMNS = ("source", "category", "claimed_by", "location")
+# Unicode direction overrides and isolates (U+202A-U+202E, U+2066-U+2069): invisible, they
+# reverse how the text after them is shown. In UTF-8 all begin e2 80 or e2 81.
+_DIRECTION = "[\u202a-\u202e\u2066-\u2069]"
+_DIRECTION_BYTES = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
 MAX_CATEGORIES = 30  # lanes: more is almost always another column put in the category column
 _HTML = r"<\s*[a-zA-Z!/][^>]*>"
 _IMAGE_SUFFIX = "|".join(re.escape(suffix) for suffix in IMAGE_SUFFIXES)
@@ -474,17 +480,35 @@ def _check_text(check: _Checker, edges: dict) -> None:
                      lambda v, name=name: f"{name} {show(v)} begins with {v[0]!r}, which a "
                                           f"spreadsheet may run as a formula; exports neutralise "
                                           f"it, but consider rewording")
-    title = frame["title"]
-    # A title of at most LONG_TITLE bytes has at most as many characters: only longer ones are counted.
-    parts = _chunks(title)
-    if parts is not None and all(not len(offsets) or np.diff(offsets).max() <= LONG_TITLE
-                                 for offsets, _ in parts):
-        long = _no(title)
-    else:
-        long = title.str.len() > LONG_TITLE
-    check.report(long, "title", WARNING,
+        # Only a column whose bytes hold one of the overrides is searched value by value.
+        turned = (text.str.contains(_DIRECTION, regex=True) if _may_match(text, _DIRECTION_BYTES)
+                  else _no(text))
+        check.report(turned, name, WARNING,
+                     lambda v, name=name: f"{name} {show(v)} holds an invisible Unicode direction "
+                                          f"override ({_overrides(v)}), which reverses how the text "
+                                          f"after it is shown; delete it")
+    check.report(_longer(frame["title"], LONG_TITLE), "title", WARNING,
                  lambda v: f"title is {len(v):,} characters long; a headline reads best under "
                            f"{LONG_TITLE // 3} (the timeline shortens it). Move the rest to description")
+    for name in NAME_COLUMNS:
+        check.report(_longer(frame[name], LONG_NAME), name, WARNING,
+                     lambda v, name=name: f"{name} is {len(v):,} characters long; a name reads best "
+                                          f"under {LONG_NAME // 4} and the page shortens anything "
+                                          f"over {LONG_NAME}. Move the rest to description")
+
+
+def _longer(text: pd.Series, limit: int) -> pd.Series:
+    """Which values have more than `limit` characters. A value of at most `limit` bytes has at
+    most as many characters: only the columns with a longer value are counted."""
+    parts = _chunks(text)
+    if parts is not None and all(not len(offsets) or np.diff(offsets).max() <= limit
+                                 for offsets, _ in parts):
+        return _no(text)
+    return text.str.len() > limit
+
+
+def _overrides(value: str) -> str:
+    return ", ".join(sorted({f"U+{ord(c):04X}" for c in re.findall(_DIRECTION, value)}))
 
 
 def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
@@ -654,6 +678,20 @@ def _may_hold(series: pd.Series, needle: bytes) -> bool:
         begin, end = int(offsets[0]), int(offsets[-1])
         for start in range(begin, end, step):
             if data[start:min(start + step + overlap, end)].tobytes().find(needle) >= 0:
+                return True
+    return False
+
+
+def _may_match(series: pd.Series, pattern: re.Pattern, longest: int = 8) -> bool:
+    """False when no value can hold a match of the bytes pattern (at most `longest` bytes)."""
+    parts = _chunks(series)
+    if parts is None:
+        return True
+    step, overlap = 1 << 20, longest - 1
+    for offsets, data in parts:
+        begin, end = int(offsets[0]), int(offsets[-1])
+        for start in range(begin, end, step):
+            if pattern.search(data[start:min(start + step + overlap, end)].tobytes()):
                 return True
     return False
 

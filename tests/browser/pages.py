@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import urllib.error
 import urllib.request
 
@@ -55,6 +56,26 @@ class TimelinePage:
 
     def panel_text(self) -> str:
         return self.panel.inner_text()
+
+    def open_outlets(self, timeout: float = 10_000) -> float:
+        """Open the Outlets dropdown; the seconds until its options are shown."""
+        started = time.monotonic()
+        self.page.locator("#source-filter").click()
+        self.outlet_options.first.wait_for(state="visible", timeout=timeout)
+        return time.monotonic() - started
+
+    @property
+    def outlet_options(self):
+        return self.page.locator("#source-filter, .dash-dropdown-content").get_by_role("option")
+
+    @property
+    def outlet_buttons(self):
+        return self.panel.locator(".outlet-button")
+
+    def sideways_scroll(self) -> int:
+        """How many pixels the page scrolls sideways (0: it fits the window)."""
+        return self.page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
     def selected_title(self) -> str:
         return self.page.locator("#event-title").inner_text()

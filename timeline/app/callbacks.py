@@ -68,8 +68,7 @@ def register(app, path: str, title: str = "Timeline") -> None:
             side, render.event_list(listing), render.list_caption(listing),
             f"{int(mask.sum()):,} of {len(index):,} events",
             render.problems(notices, index.dataset.rows_left_out, os.path.basename(path), now.kept_back),
-            [{"label": name, "value": name} for name in index.lanes],
-            [{"label": f"{name} ({n:,})", "value": name} for name, n in index.outlets],
+            controls.category_options(index.lanes), controls.outlet_options(index.outlets),
         )
 
     @app.callback(

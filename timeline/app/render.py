@@ -5,6 +5,8 @@ from dash import dcc, html
 
 from ..filters import State
 from ..problems import Problem
+from ..view import labels
+from ..view.controls import outlet_label
 from ..view.panel import EventPanel, Listing, Media, Overview
 
 SHOWN_PROBLEMS = 50
@@ -84,11 +86,12 @@ def _media(media: Media) -> html.Figure:
 def overview(view: Overview) -> list:
     heading = "Overview" + (" of the filtered events" if view.filtered else "")
     categories = html.Ul([
-        html.Li([html.Span(className="swatch", style={"background": c}), f"{name}: {n:,}"])
+        html.Li([html.Span(className="swatch", style={"background": c}),
+                 f"{labels.shorten(name, labels.NAME)}: {n:,}"], title=labels.full_text(name, labels.NAME) or None)
         for name, n, c in view.categories
     ], className="category-counts")
     buttons = html.Ul([
-        html.Li(html.Button(f"{name} ({n:,})", id={"type": "outlet", "name": name},
+        html.Li(html.Button(outlet_label(name, n), id={"type": "outlet", "name": name},
                             className="outlet-button", title=f"Show only events reported by {name}"))
         for name, n in view.outlets[:OUTLETS_SHOWN]
     ], className="outlets")
@@ -111,7 +114,7 @@ def event_list(view: Listing) -> list:
         label = [
             html.Span(item.date, className="when"), " ",
             html.Span(className="swatch", style={"background": item.colour}),
-            html.Span(item.title, className="title"),
+            html.Span(item.title, className="title", title=item.full_title or None),
         ]
         if item.disputed:
             label.append(html.Span(" ◆ disputed", className="disputed-tag"))

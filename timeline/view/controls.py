@@ -1,8 +1,12 @@
 """What each control does to the view's `State`: pure, so it is tested without a browser."""
 from __future__ import annotations
 
+import hashlib
+
 from ..filters import Filters, State, apply, step
 from ..index import EventIndex
+from . import labels
+from .labels import shorten
 
 FILTER_FIELDS = {
     "category-filter": "categories",
@@ -27,6 +31,8 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
     if trigger in FILTER_FIELDS:
         values = dict(zip(FILTER_FIELDS, shown)) if shown is not None else {}
         values[trigger] = value
+        if "source-filter" in values:
+            values["source-filter"] = outlet_names(values["source-filter"], index.outlets)
         return state.with_filters(**{FILTER_FIELDS[c]: _filter_value(FILTER_FIELDS[c], v)
                                      for c, v in values.items()})
     if trigger in ("prev-event", "next-event"):
@@ -57,4 +63,37 @@ def clicked_event(click: dict | None) -> str:
 
 def control_values(state: State) -> tuple:
     f: Filters = state.filters
-    return list(f.categories), list(f.sources), f.text, f.date_from, f.date_to
+    return list(f.categories), [outlet_value(s) for s in f.sources], f.text, f.date_from, f.date_to
+
+
+def category_options(lanes: list[str]) -> list[dict]:
+    """The category checkboxes: each lane's name, shortened; the value is the name as it is."""
+    return [{"label": shorten(name, labels.NAME), "value": name} for name in lanes]
+
+
+def outlet_options(outlets: list[tuple[str, int]]) -> list[dict]:
+    """The Outlets dropdown: "name (accounts)", the name shortened; the value is `outlet_value`."""
+    return [{"label": outlet_label(name, n), "value": outlet_value(name)} for name, n in outlets]
+
+
+def outlet_label(name: str, accounts: int) -> str:
+    """An outlet with its number of accounts, as the dropdown and the overview's buttons show it."""
+    return f"{shorten(name, labels.NAME)} ({accounts:,})"
+
+
+def outlet_value(name: str) -> str:
+    """The Outlets dropdown's value for an outlet: its name, or for a name longer than a label, a
+    short stand-in (the shortened name and a digest of it). Dash 4's dropdown indexes every
+    substring of every word of every value for its search: one word of 4,000 characters froze the
+    tab for seconds. `outlet_names` turns it back into the name."""
+    if len(name) <= labels.NAME:
+        return name
+    digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{shorten(name, labels.NAME - 12)} #{digest}"
+
+
+def outlet_names(values, outlets: list[tuple[str, int]]) -> list[str]:
+    """The outlets the dropdown's values stand for (a value that stands for none is kept as is)."""
+    values = list(values or ())
+    stand_ins = {outlet_value(name): name for name, _ in outlets if len(name) > labels.NAME}
+    return [stand_ins.get(v, v) for v in values]

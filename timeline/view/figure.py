@@ -15,6 +15,8 @@ import numpy as np
 
 from .. import dates
 from ..index import EventIndex
+from .labels import HOVER as HOVER_TITLE, NAME as LANE_NAME
+from .labels import shorten
 
 MAX_MARKERS = 4000      # individual events drawn when at most this many are in view
 BINS = 200              # density bins across the visible range
@@ -178,7 +180,7 @@ def layout(index: EventIndex, window: Window) -> dict:
         },
         "yaxis": {
             "tickmode": "array", "tickvals": list(range(len(index.lanes))),
-            "ticktext": [html.escape(name, quote=False) for name in index.lanes],
+            "ticktext": [html.escape(shorten(name, LANE_NAME), quote=False) for name in index.lanes],
             "range": [lanes - 0.5, -0.5], "fixedrange": True, "automargin": True,
             "showgrid": False, "zeroline": False,
         },
@@ -274,14 +276,12 @@ def hover_texts(index: EventIndex, positions: np.ndarray) -> list[str]:
     counts = index.values("accounts", positions)
     disputed = index.disputed[positions]
     return [
-        f"<b>{html.escape(label, quote=False)}</b><br>{html.escape(shorten(title), quote=False)}"
+        f"<b>{html.escape(label, quote=False)}</b><br>{html.escape(shorten(title, HOVER_TITLE), quote=False)}"
         f"<br><i>{count} account{'s' if count != 1 else ''}{' · sources disagree on the date' if d else ''}</i>"
         for label, title, count, d in zip(labels, titles, counts, disputed)
     ]
 
 
-def shorten(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def events_traces(index: EventIndex, positions: np.ndarray) -> list[dict]:

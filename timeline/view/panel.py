@@ -15,6 +15,7 @@ from .. import dates, media
 from ..links import is_web_link
 from ..filters import State
 from ..index import EventIndex
+from . import labels
 from .figure import colour
 
 
@@ -167,6 +168,7 @@ class ListItem:
     accounts: int
     href: str
     selected: bool
+    full_title: str = ""   # the whole title, when `title` is shortened (for a tooltip)
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,8 @@ def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | N
                   index.values("accounts", shown), index.date_labels(shown))
     items = [
         ListItem(
-            id=str(event_id), date=label, title=str(title),
+            id=str(event_id), date=label, title=labels.shorten(str(title), labels.TITLE),
+            full_title=labels.full_text(str(title), labels.TITLE),
             category=index.lanes[index.lane[p]], colour=colour(int(index.lane[p])),
             disputed=bool(index.disputed[p]), accounts=int(count),
             href="/" + state.select(str(event_id)).to_search(), selected=(p == selected),
