@@ -13,6 +13,7 @@ or not of its shape, is refused (left out of the state, so no link carries it) a
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
@@ -49,6 +50,23 @@ class Limits:
 
 
 LIMITS = Limits()
+
+
+def outlet_key(name: str, longest: int = 60) -> str:
+    """An outlet as the address and the Outlets dropdown hold it: its name, or for a name longer
+    than `longest`, a short stand-in (its beginning and a digest of the whole name), which
+    `apply` turns back into the name. A source of 20,000 characters can then be chosen, linked
+    to and filtered on, within the address's bounds."""
+    if len(name) <= longest:
+        return name
+    digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{name[:longest - 13].rstrip()}… #{digest}"
+
+
+def outlet_names(keys, outlets) -> list[str]:
+    """The outlets that keys stand for (`outlet_key`; a key that stands for none is kept)."""
+    stand_ins = {outlet_key(name): name for name, _ in outlets if len(name) > 60}
+    return [stand_ins.get(key, key) for key in keys]
 _DATE_SHAPE = re.compile(r"[\w ,.:/+\-]+")   # 2022-01-07T14:30+06:00, 7 January 2022, AD 600, UTC
 _ID_SHAPE = re.compile(schema.ID_PATTERN)
 
@@ -222,7 +240,7 @@ def apply(index: EventIndex, filters: Filters, words=None) -> np.ndarray:
         lane_ok = np.array([name.lower() in wanted for name in index.lanes], dtype=bool)
         mask &= lane_ok[index.lane]
     if filters.sources:
-        mask &= events_from_sources(index, filters.sources)
+        mask &= events_from_sources(index, outlet_names(filters.sources, index.outlets))
     for word in search_words(filters.text):
         mask &= words(word) if words else events_with_text(index, word)
     low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)

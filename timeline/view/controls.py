@@ -1,9 +1,8 @@
 """What each control does to the view's `State`: pure, so it is tested without a browser."""
 from __future__ import annotations
 
-import hashlib
 
-from ..filters import Filters, State, apply, step
+from ..filters import Filters, State, apply, outlet_key, outlet_names, step  # noqa: F401
 from ..index import EventIndex
 from . import labels
 from .labels import shorten
@@ -26,13 +25,11 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
     `masks(filters)` gives the kept events; the app passes a cached one."""
     if isinstance(trigger, dict):
         if trigger.get("type") == "outlet":
-            return state.with_filters(sources=(trigger["name"],))
+            return state.with_filters(sources=(outlet_value(str(trigger["name"])),))
         return state
     if trigger in FILTER_FIELDS:
         values = dict(zip(FILTER_FIELDS, shown)) if shown is not None else {}
         values[trigger] = value
-        if "source-filter" in values:
-            values["source-filter"] = outlet_names(values["source-filter"], index.outlets)
         return state.with_filters(**{FILTER_FIELDS[c]: _filter_value(FILTER_FIELDS[c], v)
                                      for c, v in values.items()})
     if trigger in ("prev-event", "next-event"):
@@ -83,17 +80,7 @@ def outlet_label(name: str, accounts: int) -> str:
 
 def outlet_value(name: str) -> str:
     """The Outlets dropdown's value for an outlet: its name, or for a name longer than a label, a
-    short stand-in (the shortened name and a digest of it). Dash 4's dropdown indexes every
-    substring of every word of every value for its search: one word of 4,000 characters froze the
-    tab for seconds. `outlet_names` turns it back into the name."""
-    if len(name) <= labels.NAME:
-        return name
-    digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    return f"{shorten(name, labels.NAME - 12)} #{digest}"
-
-
-def outlet_names(values, outlets: list[tuple[str, int]]) -> list[str]:
-    """The outlets the dropdown's values stand for (a value that stands for none is kept as is)."""
-    values = list(values or ())
-    stand_ins = {outlet_value(name): name for name, _ in outlets if len(name) > labels.NAME}
-    return [stand_ins.get(v, v) for v in values]
+    short stand-in (filters.outlet_key, which the filters turn back into the name). Dash 4's
+    dropdown indexes every substring of every word of every value for its search: one word of
+    4,000 characters froze the tab for seconds."""
+    return outlet_key(name, labels.NAME)
