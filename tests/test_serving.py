@@ -231,3 +231,32 @@ def test_no_request_changes_a_byte_of_events_csv(running):
     after = path.stat()
     assert (after.st_mtime_ns, after.st_size, after.st_ino) == (stat.st_mtime_ns, stat.st_size, stat.st_ino)
     assert set(path.parent.iterdir()) == files, "no file was made beside it"
+
+
+def test_a_new_worker_serves_the_page_scripts_to_requests_that_arrive_together(tmp_path):
+    """In a threaded worker (gthread, as deployed) the page's scripts may arrive at a worker that
+    has not served the page yet, several at once: each must be served, never a 404 (the page
+    would never draw)."""
+    import threading
+
+    from timeline.app import create_app
+
+    path = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", path)
+    page = create_app(path).server.test_client().get("/").get_data(as_text=True)
+    scripts = re.findall(r'src="(/_dash-component-suites/[^"]+)"', page)
+    assert len(scripts) >= 5
+    worker = create_app(path).server      # a new worker: nothing served yet
+    start, answers = threading.Barrier(len(scripts)), {}
+
+    def fetch_script(src):
+        client = worker.test_client()
+        start.wait()
+        answers[src] = client.get(src).status_code
+
+    threads = [threading.Thread(target=fetch_script, args=(src,)) for src in scripts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == {src: 200 for src in scripts}

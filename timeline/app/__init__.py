@@ -32,4 +32,15 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     security.secure(app, frame_ancestors, hsts)  # after the callbacks: their scripts are hashed
 
     data.current(path)  # read the file once at start, so the first page is quick
+    _set_up_now(app)
     return app
+
+
+def _set_up_now(app: Dash) -> None:
+    """Do now what Dash does on a worker's first request: list the scripts it may serve.
+
+    Dash marks itself set up *before* it lists them; in a threaded worker (gunicorn's gthread),
+    a script requested while the first request is still listing them was answered 404, and the
+    page never drew. Done at start, before any request, there is no first request to race."""
+    with app.server.test_request_context("/"):
+        app._setup_server()   # Dash's own first-request hook (dash 4.4, pinned); later calls return at once
