@@ -210,8 +210,11 @@ def _request(base: str, method: str, path: str, body: bytes | None = None,
     started = time.perf_counter()
     connection = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=timeout)
     try:
-        connection.request(method, path, body=body, headers=HEADERS if body is not None else
-                           {"User-Agent": HEADERS["User-Agent"]})
+        try:
+            connection.request(method, path, body=body, headers=HEADERS if body is not None else
+                               {"User-Agent": HEADERS["User-Agent"]})
+        except (BrokenPipeError, ConnectionResetError):
+            pass   # the server answered (413, say) and closed before reading the whole body
         response = connection.getresponse()
         data = response.read()
         status = response.status

@@ -110,7 +110,8 @@ def control(base: str, name: str, value, timeout: float) -> str:
     try:
         tab = Tab(base, timeout=timeout)
         tab.load()
-        return str(tab.set_control(name, value).status)
+        calls = tab.set_control(name, value).calls   # each callback the change set off
+        return "/".join(str(call.status) for call in calls) or "no callback"
     except Exception as error:   # a timeout, or an answer the client cannot go on from
         return type(error).__name__
 
