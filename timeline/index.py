@@ -32,6 +32,9 @@ class EventIndex:
     lane: np.ndarray                # int: position of the event's category in `lanes`
     lanes: list[str]                # category names, in lane order (top first)
     disputed: np.ndarray            # bool
+    lat: np.ndarray                 # float degrees, NaN where the event has no place
+    lon: np.ndarray                 # float degrees, NaN where the event has no place
+    approximate: np.ndarray         # bool: placed by its location's name (timeline.places)
     source_code: np.ndarray         # per account: its outlet's position in `source_keys`
     source_keys: list[str]          # outlets, lowercased, as coded
     positions: pd.Index             # id -> position in `events`
@@ -123,6 +126,9 @@ def build_index(dataset: Dataset) -> EventIndex:
         lane=lane,
         lanes=lanes,
         disputed=events["disputed"].to_numpy(dtype=bool),
+        lat=events["lat"].to_numpy(dtype=float),
+        lon=events["lon"].to_numpy(dtype=float),
+        approximate=events["approximate"].to_numpy(dtype=bool),
         source_code=source_code,
         source_keys=source_keys,
         positions=positions,

@@ -1,0 +1,211 @@
+"""The map beside the timeline: where the events in view happened, as plain data for the page.
+
+Events with a place (latitude and longitude, or a town's name: `timeline.places`) are marks;
+the events at one place share one mark, which lists them. When more places are in the map's
+view than `MAX_PLACES`, the map shows how many events fall in each cell of a grid over the view
+(like the chart's density bands) and turns into single marks as the viewer zooms in. Events
+without a place are counted, never drawn somewhere they did not happen.
+
+Nothing here knows about Dash or Leaflet: `map_data` returns lists and numbers that the page's
+map script (assets/map.js) draws.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..index import EventIndex
+from . import labels
+from .figure import colour
+
+MAX_PLACES = 1500     # places drawn one by one; beyond, counts per cell
+CELLS = 40            # cells across the view's longer side when counting
+LISTED = 12           # events a mark lists by title; the rest are counted
+MIXED = "#4d4d4d"     # a place whose events are of several categories
+WORLD = (-60.0, -180.0, 75.0, 180.0)
+MAX_ZOOM = 18
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The map's view: south, west, north and east edges in degrees."""
+    south: float
+    west: float
+    north: float
+    east: float
+
+    @classmethod
+    def of(cls, values) -> "Bounds | None":
+        """From the page's [south, west, north, east]; None if not four numbers in range."""
+        try:
+            south, west, north, east = (float(v) for v in values)
+        except (TypeError, ValueError):
+            return None
+        if not all(math.isfinite(v) for v in (south, west, north, east)):
+            return None
+        south, north = max(south, -90.0), min(north, 90.0)
+        if south > north or west > east:
+            return None
+        if east - west >= 360:          # the whole world, maybe more than once around
+            west, east = -180.0, 180.0
+        return cls(south, west, north, east)
+
+    @classmethod
+    def around(cls, index: EventIndex, positions: np.ndarray) -> "Bounds":
+        """Where these events are, with a margin; the world when none has a place."""
+        lat, lon = index.lat[positions], index.lon[positions]
+        placed = np.isfinite(lat) & np.isfinite(lon)
+        if not placed.any():
+            return cls(*WORLD)
+        south, north = float(lat[placed].min()), float(lat[placed].max())
+        west, east = float(lon[placed].min()), float(lon[placed].max())
+        margin_lat = max((north - south) * 0.1, 0.5)
+        margin_lon = max((east - west) * 0.1, 0.5)
+        return cls(max(south - margin_lat, -85.0), max(west - margin_lon, -180.0),
+                   min(north + margin_lat, 85.0), min(east + margin_lon, 180.0))
+
+    def contains(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+        """Which points are inside (a view across the antimeridian wraps the longitudes)."""
+        lon = np.asarray(lon, dtype=float)
+        inside_lon = np.zeros(len(lon), dtype=bool)
+        for turn in (-360.0, 0.0, 360.0):
+            inside_lon |= (lon + turn >= self.west) & (lon + turn <= self.east)
+        return (lat >= self.south) & (lat <= self.north) & inside_lon
+
+    def as_list(self) -> list[float]:
+        return [self.south, self.west, self.north, self.east]
+
+
+def located(index: EventIndex, mask: np.ndarray) -> np.ndarray:
+    """The events of the mask that have a place."""
+    return mask & np.isfinite(index.lat) & np.isfinite(index.lon)
+
+
+def on_map(index: EventIndex, bounds: Bounds) -> np.ndarray:
+    """Per event: it has a place inside the map's view (the "only what is on the map" filter)."""
+    placed = np.isfinite(index.lat) & np.isfinite(index.lon)
+    inside = np.zeros(len(index), dtype=bool)
+    inside[placed] = bounds.contains(index.lat[placed], index.lon[placed])
+    return inside
+
+
+def map_data(index: EventIndex, mask: np.ndarray, bounds: Bounds | None,
+             selected: int | None = None) -> dict:
+    """What the map shows of the events in `mask` within `bounds` (None: around them all).
+
+    kind "places": a mark per place (its events listed, their category's colour, disputed if
+    any is, approximate if placed by name, selected if it holds the selected event);
+    kind "counts": a mark per grid cell with how many events it holds. `unplaced` counts the
+    events of the mask that have no place; `outside` those placed outside the view."""
+    placed = located(index, mask)
+    if bounds is None:
+        bounds = Bounds.around(index, np.flatnonzero(placed))
+    candidates = np.flatnonzero(placed)
+    inside = candidates[bounds.contains(index.lat[candidates], index.lon[candidates])]
+    lat, lon = index.lat[inside], index.lon[inside]
+    place_codes, first = _places(lat, lon)
+    places = len(first)
+    data = {"bounds": bounds.as_list(), "in_view": int(len(inside)), "places": places,
+            "unplaced": int(mask.sum() - placed.sum()), "outside": int(len(candidates) - len(inside)),
+            "selected": _selected_place(index, selected)}
+    if places <= MAX_PLACES:
+        data["kind"], data["marks"] = "places", _place_marks(index, inside, place_codes, first, selected)
+    else:
+        data["kind"], data["marks"] = "counts", _cell_marks(lat, lon, bounds)
+    return data
+
+
+def _places(lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(place code per point, first point of each place): points at the same coordinates
+    (to about a metre) are one place, numbered in order of first appearance."""
+    if not len(lat):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    pairs = np.stack([np.round(lat, 5), np.round(lon, 5)], axis=1)
+    _, first, codes = np.unique(pairs, axis=0, return_index=True, return_inverse=True)
+    codes = codes.reshape(-1)
+    # Number places by their first point, so marks come in event (date) order.
+    order = np.argsort(first, kind="stable")
+    renumber = np.empty_like(order)
+    renumber[order] = np.arange(len(order))
+    return renumber[codes], first[order]
+
+
+def _place_marks(index: EventIndex, inside: np.ndarray, codes: np.ndarray, first: np.ndarray,
+                 selected: int | None) -> list[dict]:
+    if not len(first):
+        return []
+    ids = index.events["id"].to_numpy()[inside] if len(inside) else np.zeros(0, object)
+    titles = index.values("title", inside)
+    lanes = index.lane[inside]
+    marks = []
+    order = np.argsort(codes, kind="stable")            # each place's events, in date order
+    bounds = np.searchsorted(codes[order], np.arange(len(first) + 1))
+    for place in range(len(first)):
+        members = order[bounds[place]:bounds[place + 1]]
+        events = inside[members]
+        lane_set = set(lanes[members].tolist())
+        marks.append({
+            "lat": float(index.lat[events[0]]), "lon": float(index.lon[events[0]]),
+            "count": int(len(members)),
+            "events": [{"id": str(ids[m]), "title": labels.shorten(str(titles[m]), 80)}
+                       for m in members[:LISTED]],
+            "colour": colour(int(lanes[members[0]])) if len(lane_set) == 1 else MIXED,
+            "disputed": bool(index.disputed[events].any()),
+            "approximate": bool(index.approximate[events].all()),
+            "selected": bool(selected is not None and selected in set(events.tolist())),
+        })
+    return marks
+
+
+def _cell_marks(lat: np.ndarray, lon: np.ndarray, bounds: Bounds) -> list[dict]:
+    """Counts per cell of a grid of square-ish cells over the view (CELLS on the longer side),
+    each mark at the mean position of its events."""
+    height, width = bounds.north - bounds.south, bounds.east - bounds.west
+    size = max(height, width) / CELLS or 1.0
+    rows = np.minimum(((lat - bounds.south) / size).astype(np.int64), int(height / size))
+    lon = np.where(lon < bounds.west, lon + 360, np.where(lon > bounds.east, lon - 360, lon))
+    columns = np.minimum(((lon - bounds.west) / size).astype(np.int64), int(width / size))
+    cell = rows * (CELLS * 4) + columns
+    codes, cells = np.unique(cell, return_inverse=True)
+    cells = cells.reshape(-1)
+    counts = np.bincount(cells, minlength=len(codes))
+    lat_mean = np.bincount(cells, weights=lat, minlength=len(codes)) / counts
+    lon_mean = np.bincount(cells, weights=lon, minlength=len(codes)) / counts
+    return [{"lat": round(float(a), 4), "lon": round(float(o), 4), "count": int(n)}
+            for a, o, n in zip(lat_mean, lon_mean, counts)]
+
+
+def _selected_place(index: EventIndex, selected: int | None) -> list[float] | None:
+    if selected is None or not (np.isfinite(index.lat[selected]) and np.isfinite(index.lon[selected])):
+        return None
+    return [float(index.lat[selected]), float(index.lon[selected])]
+
+
+# --- the map's view in the address: map=zoom/lat/lon, as OpenStreetMap's links write it -------
+
+@dataclass(frozen=True)
+class MapView:
+    zoom: float
+    lat: float
+    lon: float
+
+    def to_text(self) -> str:
+        return f"{self.zoom:g}/{self.lat:.4f}/{self.lon:.4f}"
+
+    @classmethod
+    def from_text(cls, text: str | None) -> "MapView | None":
+        """None unless `text` is zoom/lat/lon with each in range."""
+        if not text or len(text) > 40:
+            return None
+        parts = text.split("/")
+        if len(parts) != 3:
+            return None
+        try:
+            zoom, lat, lon = (float(p) for p in parts)
+        except ValueError:
+            return None
+        if not (0 <= zoom <= MAX_ZOOM and -90 <= lat <= 90 and -180 <= lon <= 180):
+            return None
+        return cls(zoom, lat, lon)
