@@ -8,7 +8,7 @@ from pathlib import Path
 from dash import Dash
 
 from ..view import figure as chart
-from . import callbacks, data, guard, security
+from . import callbacks, compression, data, guard, security
 from .layout import layout
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +30,7 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     callbacks.register(app, path, title)
     guard.install(app)   # bad requests get 4xx: body size, callback bodies, unknown paths
     security.secure(app, frame_ancestors, hsts)  # after the callbacks: their scripts are hashed
+    compression.compress(app)   # zstd, br or gzip, as the browser accepts
 
     data.current(path)  # read the file once at start, so the first page is quick
     _set_up_now(app)
