@@ -92,8 +92,9 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                     "show how many fall in each period: zoom in (drag across the chart or use the "
                     "slider below it) to see single events."]),
             html.P([html.Strong("Sharing. "),
-                    "The address always holds the view: the selected event and the filters. Copy it "
-                    "to share; the browser's back and forward buttons walk through your selections."]),
+                    "The address always holds the view: the selected event and the filters. Copy it, "
+                    "or use Share for the link and the code to embed the view in a page; the "
+                    "browser's back and forward buttons walk through your selections."]),
         ]),
     ])
 
