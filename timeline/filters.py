@@ -2,9 +2,11 @@
 
     /?event=shoot-to-kill-order&category=security&source=TASS&q=almaty&from=2022-01-05&to=2022-01-10
      &zoom=2022-01-06T12:00/2022-01-08
+    /?event=shoot-to-kill-order&embed=1          (the compact view, for an <iframe> in an article)
 
-`State` is the whole shareable view: the selected event, the `Filters` and the time range the
-chart is zoomed to (wall-clock times, as the chart's axis shows them).
+`State` is the whole shareable view: the selected event, the `Filters`, the time range the
+chart is zoomed to (wall-clock times, as the chart's axis shows them) and whether the page is
+the compact view made for embedding (`embed=1`, kept by every link and step inside it).
 `apply` turns filters into a mask over an `EventIndex`, vectorised.
 
 Every value has a bound (`LIMITS`), checked before anything parses it: a value over its bound,
@@ -76,6 +78,7 @@ class State:
     event: str = ""
     filters: Filters = field(default_factory=Filters)
     zoom: tuple[int, int] | None = None   # (first, last) second shown, when the viewer zoomed
+    embed: bool = False                   # the compact view for an <iframe> (`embed=1`)
     refused: tuple[str, ...] = field(default=(), compare=False)   # why values were left out
 
     @classmethod
@@ -93,7 +96,7 @@ class State:
             values = [v.strip() for v in args.get(name, []) if v.strip()]
             return tuple(dict.fromkeys(values))
 
-        event, zoom, refused = one("event"), one("zoom"), []
+        event, zoom, embed, refused = one("event"), one("zoom"), one("embed"), []
         if event and (len(event) > LIMITS.event or not _ID_SHAPE.fullmatch(event)):
             refused.append(f"'event' {_shown(event)} is not an event id (lowercase letters, digits "
                            f"and hyphens, at most {LIMITS.event} characters): it is ignored")
@@ -101,8 +104,12 @@ class State:
         if len(zoom) > LIMITS.zoom:
             refused.append(f"'zoom' is {len(zoom):,} characters long, over {LIMITS.zoom}: it is ignored")
             zoom = ""
+        if embed not in ("", "0", "1"):
+            refused.append(f"'embed' {_shown(embed)} is not 1 (the view for embedding) or 0: "
+                           f"it is ignored")
         filters, more = checked(Filters(many("category"), many("source"), one("q"), one("from"), one("to")))
-        return cls(event=event, filters=filters, zoom=zoom_from_text(zoom), refused=(*refused, *more))
+        return cls(event=event, filters=filters, zoom=zoom_from_text(zoom), embed=embed == "1",
+                   refused=(*refused, *more))
 
     def to_search(self) -> str:
         f = self.filters
@@ -110,6 +117,7 @@ class State:
         pairs += [("category", c) for c in f.categories]
         pairs += [("source", s) for s in f.sources]
         pairs += [(k, v) for k, v in (("q", f.text), ("from", f.date_from), ("to", f.date_to)) if v]
+        pairs += [("embed", "1")] if self.embed else []
         query = urlencode(pairs)
         if self.zoom:  # (digits, "-", "T", ":" and "/": nothing to escape, and easier to read)
             query += ("&" if query else "") + "zoom=" + zoom_text(self.zoom)
@@ -117,6 +125,10 @@ class State:
 
     def select(self, event: str) -> "State":
         return replace(self, event=event or "")
+
+    def embedded(self, embed: bool = True) -> "State":
+        """The same view, compact for embedding (or, with embed=False, the full page)."""
+        return replace(self, embed=embed)
 
     def zoomed(self, zoom) -> "State":
         """With the chart zoomed to (first, last) seconds; None or empty: not zoomed."""

@@ -6,9 +6,11 @@ import os
 from pathlib import Path
 
 from dash import Dash
+from flask import request
 
+from ..filters import State
 from ..view import figure as chart
-from . import callbacks, data, guard, security
+from . import callbacks, compression, data, guard, security, share
 from .layout import layout
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,18 +20,33 @@ def page(title: str, now: data.Current):
     return layout(title, now.version, chart.placeholder(now.index))
 
 
+class TimelineDash(Dash):
+    """Dash, with the page marked as the compact view for embedding when its address says
+    `embed=1` (read by timeline.filters, with its bounds): the page's root then carries the class
+    `embedded`, and the style sheet leaves out the filters, the list and the footer. Decided when
+    the page is served, so the full page is never drawn first (Dash asks for the layout without
+    the address); every link and step inside keeps `embed=1` (State.to_search)."""
+
+    def interpolate_index(self, **parts):
+        if State.from_search(request.query_string.decode("utf-8", "replace")).embed:
+            parts["app_entry"] = f'<div class="embedded">{parts.get("app_entry", "")}</div>'
+        return super().interpolate_index(**parts)
+
+
 def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline",
                assets_folder: str | os.PathLike = ROOT / "assets",
                frame_ancestors: str = security.ANY_ANCESTOR, hsts: bool = False) -> Dash:
     """The app for `events`; `frame_ancestors` says which sites may frame the page (CSP)."""
     path = str(events)
     # Dash writes its title into <title> as it is given: escaped here, it is shown as text.
-    app = Dash(__name__, title=html.escape(title), update_title=None, assets_folder=str(assets_folder),
+    app = TimelineDash(__name__, title=html.escape(title), update_title=None, assets_folder=str(assets_folder),
                serve_locally=True)
     app.layout = lambda: page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
+    share.register(app, title)   # the Share control, and the embedded view's link out
     guard.install(app)   # bad requests get 4xx: body size, callback bodies, unknown paths
     security.secure(app, frame_ancestors, hsts)  # after the callbacks: their scripts are hashed
+    compression.compress(app)   # zstd, br or gzip, as the browser accepts
 
     data.current(path)  # read the file once at start, so the first page is quick
     _set_up_now(app)

@@ -189,6 +189,7 @@ def _notices(value) -> bool:
 
 VALUES = {
     ("url", "search"): _text,
+    ("url", "href"): _text,
     ("view", "data"): _text,
     ("data-version", "data"): _text,
     ("refused", "data"): _notices,

@@ -31,6 +31,10 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
         dcc.Download(id="download"),
         html.Header(className="masthead", children=[
             html.H1(title),
+            # Shown only in the embedded view (/?embed=1): the same view, whole, in a new tab.
+            html.A("Open the full timeline ↗", id="full-view", className="full-view", href="/",
+                   target="_blank", rel="noopener",
+                   **{"aria-label": "Open the full timeline (opens in a new tab)"}),
             html.P(id="counter", className="counter", role="status", **{"aria-live": "polite"}),
         ]),
         html.Div(id="problems", className="problems", role="alert"),
@@ -67,6 +71,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                 title="The filtered events' accounts, as CSV"),
                     html.Button("TimelineJS JSON", id="export-timelinejs", className="secondary",
                                 title="The filtered events as a TimelineJS document"),
+                    share_control(),
                     html.Span("Keys: ← → step through events", className="keys-hint"),
                 ]),
                 dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph",
@@ -87,7 +92,29 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                     "show how many fall in each period: zoom in (drag across the chart or use the "
                     "slider below it) to see single events."]),
             html.P([html.Strong("Sharing. "),
-                    "The address always holds the view: the selected event and the filters. Copy it "
-                    "to share; the browser's back and forward buttons walk through your selections."]),
+                    "The address always holds the view: the selected event and the filters. Copy it, "
+                    "or use Share for the link and the code to embed the view in a page; the "
+                    "browser's back and forward buttons walk through your selections."]),
+        ]),
+    ])
+
+
+def share_control() -> html.Details:
+    """"Share": the link to this view and an <iframe> to embed it, each as text in a read-only
+    box with a Copy button (timeline/app/share.py fills them from the address)."""
+    return html.Details(className="share", children=[
+        html.Summary("Share", className="share-summary"),
+        html.Div(className="share-box", children=[
+            html.Label("Link to this view", htmlFor="share-link"),
+            html.Div(className="share-row", children=[
+                dcc.Input(id="share-link", type="text", readOnly=True, value="", autoComplete="off"),
+                html.Button("Copy link", id="copy-share-link", className="secondary"),
+            ]),
+            html.Label("Embed in an article (HTML)", htmlFor="share-embed"),
+            html.Div(className="share-row", children=[
+                dcc.Textarea(id="share-embed", readOnly=True, value="", rows=4),
+                html.Button("Copy code", id="copy-share-embed", className="secondary"),
+            ]),
+            html.P(id="share-copied", className="share-copied", role="status"),
         ]),
     ])

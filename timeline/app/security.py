@@ -52,8 +52,13 @@ def frame_options(frame_ancestors: str) -> str | None:
 
 
 def cache_control(response):
-    """HTML is checked again on every load; fingerprinted assets (`?m=`) are kept for a year."""
-    if request.path.startswith("/assets/") and "m" in request.args and response.status_code == 200:
+    """HTML is checked again on every load; fingerprinted files are kept for a year: assets/
+    files (Dash adds `?m=` and the file's time to their address) and Dash's own scripts (to
+    which Dash gives a year when their address has its fingerprint, `.v4_4_1m1795938092.js`)."""
+    fingerprinted = (request.path.startswith("/assets/") and "m" in request.args
+                     or request.path.startswith("/_dash-component-suites/")
+                     and response.cache_control.max_age == YEAR)
+    if fingerprinted and response.status_code == 200:
         response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
     elif response.mimetype == "text/html":
         response.headers["Cache-Control"] = "no-cache"

@@ -39,7 +39,7 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
         event = clicked_event(value)
         return state.select(event) if event else state
     if trigger == "clear-filters":
-        return State(event=state.event)
+        return State(event=state.event, embed=state.embed)
     return state
 
 

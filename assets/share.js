@@ -1,0 +1,26 @@
+// The Share control's Copy buttons (timeline/app/share.py): the text of the box beside the
+// button goes to the clipboard; the box's text is selected either way, so that a browser that
+// refuses the clipboard (a page served over plain http) still lets the viewer copy it by hand.
+window.dash_clientside = window.dash_clientside || {};
+window.dash_clientside.timeline_share = {
+    copy: function () {
+        const button = window.dash_clientside.callback_context.triggered_id;
+        const box = document.getElementById(button === "copy-share-embed" ? "share-embed" : "share-link");
+        const what = button === "copy-share-embed" ? "The embed code" : "The link";
+        if (!box || !box.value) {
+            return "";
+        }
+        box.focus();
+        box.select();
+        const byHand = what + " is selected: copy it with Ctrl+C (⌘C on a Mac).";
+        if (navigator.clipboard && window.isSecureContext) {
+            return navigator.clipboard.writeText(box.value).then(
+                () => what + " is copied.", () => byHand);
+        }
+        try {
+            return document.execCommand("copy") ? what + " is copied." : byHand;
+        } catch (error) {
+            return byHand;
+        }
+    }
+};

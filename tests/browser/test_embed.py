@@ -1,0 +1,162 @@
+"""Embedding (issue 10, item 10) in Chromium: the compact view at /?embed=1, in an <iframe> of
+an article on another site, the steps inside it, the link out, the Share control, and the
+frame-ancestors setting as a browser obeys it."""
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import shutil
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import ROOT, serve
+from .pages import TimelinePage
+
+EVENT = "shoot-to-kill-order"
+TITLE = "Tokayev orders forces to shoot to kill"
+
+
+@contextmanager
+def article(folder: Path, frame_src: str):
+    """A news article on another site (another origin: another port) that frames `frame_src`,
+    800 x 600, as the Share control's code does."""
+    (folder / "article.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title></head>'
+        '<body><h1>An article</h1><p>Before the timeline.</p>'
+        f'<iframe src="{html.escape(frame_src)}" title="The timeline" width="800" height="600"></iframe>'
+        '<p>After the timeline.</p></body></html>', encoding="utf-8")
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/article.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *_args):
+        pass
+
+
+@pytest.fixture
+def embedded(page, kazakhstan_url):
+    page.set_viewport_size({"width": 800, "height": 600})
+    return TimelinePage(page, kazakhstan_url).open(EVENT, "embed=1")
+
+
+def test_the_embedded_view_is_the_title_the_chart_and_the_panel(embedded, kazakhstan_url):
+    page = embedded.page
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("#timeline .main-svg").first).to_be_visible()
+    embedded.expect_selected(TITLE)
+    expect(embedded.panel).to_be_visible()
+    for hidden in (".controls", "#event-list", ".legend-help", "#export-csv", "#export-timelinejs",
+                   ".share"):
+        expect(page.locator(hidden)).to_be_hidden()
+    link = page.locator("#full-view")
+    expect(link).to_be_visible()
+    expect(link).to_have_attribute("href", f"{kazakhstan_url}/?event={EVENT}")   # without embed=1
+    expect(link).to_have_attribute("target", "_blank")
+    # The chart and the panel share the width of an 800-pixel frame, side by side.
+    chart, panel = page.locator("#timeline").bounding_box(), embedded.panel.bounding_box()
+    assert chart["x"] + chart["width"] <= panel["x"] and panel["x"] + panel["width"] <= 800
+    assert panel["y"] < 200
+
+
+def test_selecting_an_event_in_the_embedded_view_keeps_it_embedded(embedded, kazakhstan_url):
+    page = embedded.page
+    embedded.click_marker_of("death-toll")
+    expect(page).to_have_url(f"{kazakhstan_url}/?event=death-toll&embed=1", timeout=15_000)
+    expect(page.locator(".controls")).to_be_hidden()
+    expect(page.locator("#full-view")).to_have_attribute("href", f"{kazakhstan_url}/?event=death-toll")
+    embedded.next()
+    expect(page).not_to_have_url(f"{kazakhstan_url}/?event=death-toll&embed=1", timeout=15_000)
+    stepped_to = page.url
+    assert stepped_to.endswith("&embed=1")
+    embedded.panel.locator(".close").click()   # Close: nothing selected, still embedded
+    expect(page).to_have_url(f"{kazakhstan_url}/?embed=1", timeout=15_000)
+    page.go_back()   # back to the event Close left: embedded still
+    expect(page).to_have_url(stepped_to, timeout=15_000)
+    expect(page.locator(".controls")).to_be_hidden()
+
+
+def test_a_malformed_embed_is_ignored_with_a_notice(page, kazakhstan_url):
+    timeline = TimelinePage(page, kazakhstan_url).open(EVENT, "embed=yes")
+    expect(timeline.problems).to_contain_text("'embed' 'yes' is not 1")
+    expect(page.locator(".controls")).to_be_visible()   # the full page
+    expect(page).to_have_url(f"{kazakhstan_url}/?event={EVENT}", timeout=15_000)   # no link carries it
+
+
+def test_an_article_on_another_site_frames_the_view_and_links_out(page, kazakhstan_url, tmp_path):
+    with article(tmp_path, f"{kazakhstan_url}/?event={EVENT}&embed=1") as address:
+        page.set_viewport_size({"width": 1000, "height": 800})
+        page.goto(address)
+        frame = page.frame_locator("iframe")
+        expect(frame.locator("#sources-panel h2", has_text=TITLE)).to_be_visible(timeout=30_000)
+        expect(frame.locator(".controls")).to_be_hidden()
+        with page.context.expect_page(timeout=15_000) as opened:
+            frame.locator("#full-view").click()
+        full = opened.value
+        full.wait_for_load_state()
+        assert full.url == f"{kazakhstan_url}/?event={EVENT}"
+        expect(full.locator(".controls")).to_be_visible(timeout=30_000)
+        assert page.url == address   # the article stays where it was
+        full.close()
+
+
+def test_share_offers_the_address_and_an_iframe_of_it_as_text(page, kazakhstan_url):
+    timeline = TimelinePage(page, kazakhstan_url).open(EVENT, "category=security")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=kazakhstan_url)
+    page.get_by_text("Share", exact=True).click()
+    link, code = page.locator("#share-link"), page.locator("#share-embed")
+    expect(link).to_be_visible()
+    expect(link).to_have_value(page.url)
+    assert page.url == f"{kazakhstan_url}/?event={EVENT}&category=security"
+    expect(link).to_have_attribute("readonly", "")
+    expect(code).to_have_attribute("readonly", "")
+    assert timeline.accessibility_problems(".share") == []
+    embed_src = html.escape(page.url + "&embed=1", quote=True)
+    expect(code).to_have_value(f'<iframe src="{embed_src}" title="Kazakhstan, January 2022: a timeline" '
+                               'width="100%" height="600" style="border: 0" loading="lazy"></iframe>')
+    assert "&amp;category=security&amp;embed=1" in code.input_value()
+    assert page.locator("iframe").count() == 0   # shown as text, never made into an element
+    # A step changes the address, and the texts follow it.
+    timeline.previous()
+    expect(page).not_to_have_url(f"{kazakhstan_url}/?event={EVENT}&category=security", timeout=15_000)
+    expect(link).to_have_value(page.url)
+    page.get_by_role("button", name="Copy code").click()
+    expect(page.locator("#share-copied")).to_have_text("The embed code is copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == code.input_value()
+
+
+def test_the_embedded_view_has_no_serious_accessibility_problem(embedded):
+    # What the embedded view shows (the <html> element, the same for every view, is the home
+    # page's: its `lang` is checked with the home page).
+    assert embedded.accessibility_problems("body") == []
+
+
+@pytest.mark.parametrize("setting, framed", [("'self'", False), ("*", True)])
+def test_only_the_sites_the_setting_names_may_frame_the_view(page, tmp_path, setting, framed):
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, env={"TIMELINE_FRAME_ANCESTORS": setting}) as url, \
+            article(tmp_path, f"{url}/?embed=1") as address:
+        page.goto(address)
+        frame = page.frame_locator("iframe")
+        if framed:
+            expect(frame.locator("#counter")).to_contain_text(" of ", timeout=30_000)
+        else:
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and not page.frames[-1].url.startswith("chrome-error:"):
+                time.sleep(0.2)
+            assert page.frames[-1].url.startswith("chrome-error:")   # Chromium refused to show it
+            assert frame.locator("#counter").count() == 0
