@@ -3,8 +3,9 @@ import numpy as np
 import pytest
 
 from tests.helpers import everything, index_from_rows, row
+from timeline.filters import Area, Filters, MapView, State, apply
 from timeline.view import map as places_map
-from timeline.view.map import Bounds, MapView, map_data, on_map
+from timeline.view.map import map_data
 
 ALMATY = {"latitude": "43.2389", "longitude": "76.8897"}
 AKTAU = {"latitude": "43.6532", "longitude": "51.1975"}
@@ -61,11 +62,13 @@ def test_the_filters_apply_to_the_map(story, kept, expected):
 
 
 def test_a_view_shows_what_is_inside_and_counts_what_is_outside(story):
-    west = Bounds(40, 45, 46, 60)              # the Caspian coast: Zhanaozen and Aktau
+    west = Area(40, 45, 46, 60)              # the Caspian coast: Zhanaozen and Aktau
     data = map_data(story, everything(story), west)
     assert sorted(e["id"] for m in data["marks"] for e in m["events"]) == ["aktau-rally", "protests-begin"]
     assert data["outside"] == 4 and data["in_view"] == 2
-    assert sorted(np.asarray(story.events["id"])[on_map(story, west)]) == ["aktau-rally", "protests-begin"]
+    # "Only what is on the map": the area is a filter like the others
+    kept = apply(story, Filters(area=west))
+    assert sorted(np.asarray(story.events["id"])[kept]) == ["aktau-rally", "protests-begin"]
 
 
 def test_the_selected_event_is_marked_and_its_place_given(story):
@@ -88,32 +91,33 @@ def test_many_places_become_counts_that_add_up(monkeypatch):
     assert sum(m["count"] for m in data["marks"]) == 300 == data["in_view"]
     assert data["unplaced"] == 1
     assert len(data["marks"]) <= places_map.CELLS ** 2
-    zoomed = map_data(index, everything(index), Bounds(44, 60, 45, 62))     # zoomed in: few places
+    zoomed = map_data(index, everything(index), Area(44, 60, 45, 62))     # zoomed in: few places
     assert zoomed["kind"] == "places"
     assert sum(m["count"] for m in zoomed["marks"]) == zoomed["in_view"]
 
 
 @pytest.mark.parametrize("values, expected", [
-    ([40, 45, 46, 60], Bounds(40, 45, 46, 60)),
-    (["40", "45", "46", "60"], Bounds(40, 45, 46, 60)),
-    ([-100, -200, 100, 500], Bounds(-90, -180, 90, 180)),     # beyond the world: the world
+    ([40, 45, 46, 60], Area(40, 45, 46, 60)),
+    (["40", "45", "46", "60"], Area(40, 45, 46, 60)),
+    ([-100, -200, 100, 500], Area(-90, -180, 90, 180)),     # beyond the world: the world
     ([46, 45, 40, 60], None),                                 # south above north
     ([40, 45, 46], None),
     ([40, 45, 46, float("nan")], None),
     (None, None),
     (["a", 1, 2, 3], None),
 ])
-def test_bounds_from_the_page_are_checked(values, expected):
-    assert Bounds.of(values) == expected
+def test_an_area_from_the_page_is_checked(values, expected):
+    assert Area.of(values) == expected
 
 
 def test_a_view_across_the_antimeridian_holds_points_on_both_sides():
-    pacific = Bounds(-30, 170, 30, 190)                       # 170 E to 170 W
+    pacific = Area(-30, 170, 30, 190)                       # 170 E to 170 W
     assert pacific.contains(np.array([0.0, 0.0, 0.0]), np.array([175.0, -175.0, 0.0])).tolist() == [True, True, False]
 
 
 @pytest.mark.parametrize("text, expected", [
     ("5/46.2/64.5", MapView(5, 46.2, 64.5)),
+    ("5.5/43.2389/76.8897", MapView(5.5, 43.2389, 76.8897)),
     ("0/0/0", MapView(0, 0, 0)),
     ("18/-90/180", MapView(18, -90, 180)),
     ("19/0/0", None), ("5/91/0", None), ("5/0/181", None), ("5/0", None), ("a/b/c", None),
@@ -125,4 +129,17 @@ def test_the_map_view_in_the_address_is_read_only_when_in_range(text, expected):
 
 def test_the_map_view_reads_back_what_it_writes():
     view = MapView(6.5, 43.2389, 76.8897)
+    assert view.to_text() == "6.5/43.2389/76.8897"
     assert MapView.from_text(view.to_text()) == view
+
+
+@pytest.mark.parametrize("search, area, view, refused", [
+    ("?area=40,45,46,60&map=5/46.2/64.5", Area(40, 45, 46, 60), MapView(5, 46.2, 64.5), 0),
+    ("?area=40,45,46&map=5/46.2", None, None, 2),
+    ("?area=" + "4" * 100, None, None, 1),
+    ("?event=a", None, None, 0),
+])
+def test_the_map_and_its_area_travel_in_the_address(search, area, view, refused):
+    state = State.from_search(search)
+    assert (state.filters.area, state.map, len(state.refused)) == (area, view, refused)
+    assert State.from_search(state.to_search()) == state

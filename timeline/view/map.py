@@ -11,11 +11,9 @@ map script (assets/map.js) draws.
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 import numpy as np
 
+from ..filters import Area
 from ..index import EventIndex
 from . import labels
 from .figure import colour
@@ -25,57 +23,20 @@ CELLS = 40            # cells across the view's longer side when counting
 LISTED = 12           # events a mark lists by title; the rest are counted
 MIXED = "#4d4d4d"     # a place whose events are of several categories
 WORLD = (-60.0, -180.0, 75.0, 180.0)
-MAX_ZOOM = 18
 
 
-@dataclass(frozen=True)
-class Bounds:
-    """The map's view: south, west, north and east edges in degrees."""
-    south: float
-    west: float
-    north: float
-    east: float
-
-    @classmethod
-    def of(cls, values) -> "Bounds | None":
-        """From the page's [south, west, north, east]; None if not four numbers in range."""
-        try:
-            south, west, north, east = (float(v) for v in values)
-        except (TypeError, ValueError):
-            return None
-        if not all(math.isfinite(v) for v in (south, west, north, east)):
-            return None
-        south, north = max(south, -90.0), min(north, 90.0)
-        if south > north or west > east:
-            return None
-        if east - west >= 360:          # the whole world, maybe more than once around
-            west, east = -180.0, 180.0
-        return cls(south, west, north, east)
-
-    @classmethod
-    def around(cls, index: EventIndex, positions: np.ndarray) -> "Bounds":
-        """Where these events are, with a margin; the world when none has a place."""
-        lat, lon = index.lat[positions], index.lon[positions]
-        placed = np.isfinite(lat) & np.isfinite(lon)
-        if not placed.any():
-            return cls(*WORLD)
-        south, north = float(lat[placed].min()), float(lat[placed].max())
-        west, east = float(lon[placed].min()), float(lon[placed].max())
-        margin_lat = max((north - south) * 0.1, 0.5)
-        margin_lon = max((east - west) * 0.1, 0.5)
-        return cls(max(south - margin_lat, -85.0), max(west - margin_lon, -180.0),
-                   min(north + margin_lat, 85.0), min(east + margin_lon, 180.0))
-
-    def contains(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-        """Which points are inside (a view across the antimeridian wraps the longitudes)."""
-        lon = np.asarray(lon, dtype=float)
-        inside_lon = np.zeros(len(lon), dtype=bool)
-        for turn in (-360.0, 0.0, 360.0):
-            inside_lon |= (lon + turn >= self.west) & (lon + turn <= self.east)
-        return (lat >= self.south) & (lat <= self.north) & inside_lon
-
-    def as_list(self) -> list[float]:
-        return [self.south, self.west, self.north, self.east]
+def around(index: EventIndex, positions: np.ndarray) -> Area:
+    """Where these events are, with a margin; the world when none has a place."""
+    lat, lon = index.lat[positions], index.lon[positions]
+    placed = np.isfinite(lat) & np.isfinite(lon)
+    if not placed.any():
+        return Area(*WORLD)
+    south, north = float(lat[placed].min()), float(lat[placed].max())
+    west, east = float(lon[placed].min()), float(lon[placed].max())
+    margin_lat = max((north - south) * 0.1, 0.5)
+    margin_lon = max((east - west) * 0.1, 0.5)
+    return Area(max(south - margin_lat, -85.0), max(west - margin_lon, -180.0),
+                min(north + margin_lat, 85.0), min(east + margin_lon, 180.0))
 
 
 def located(index: EventIndex, mask: np.ndarray) -> np.ndarray:
@@ -83,15 +44,7 @@ def located(index: EventIndex, mask: np.ndarray) -> np.ndarray:
     return mask & np.isfinite(index.lat) & np.isfinite(index.lon)
 
 
-def on_map(index: EventIndex, bounds: Bounds) -> np.ndarray:
-    """Per event: it has a place inside the map's view (the "only what is on the map" filter)."""
-    placed = np.isfinite(index.lat) & np.isfinite(index.lon)
-    inside = np.zeros(len(index), dtype=bool)
-    inside[placed] = bounds.contains(index.lat[placed], index.lon[placed])
-    return inside
-
-
-def map_data(index: EventIndex, mask: np.ndarray, bounds: Bounds | None,
+def map_data(index: EventIndex, mask: np.ndarray, bounds: Area | None,
              selected: int | None = None) -> dict:
     """What the map shows of the events in `mask` within `bounds` (None: around them all).
 
@@ -101,7 +54,7 @@ def map_data(index: EventIndex, mask: np.ndarray, bounds: Bounds | None,
     events of the mask that have no place; `outside` those placed outside the view."""
     placed = located(index, mask)
     if bounds is None:
-        bounds = Bounds.around(index, np.flatnonzero(placed))
+        bounds = around(index, np.flatnonzero(placed))
     candidates = np.flatnonzero(placed)
     inside = candidates[bounds.contains(index.lat[candidates], index.lon[candidates])]
     lat, lon = index.lat[inside], index.lon[inside]
@@ -159,7 +112,7 @@ def _place_marks(index: EventIndex, inside: np.ndarray, codes: np.ndarray, first
     return marks
 
 
-def _cell_marks(lat: np.ndarray, lon: np.ndarray, bounds: Bounds) -> list[dict]:
+def _cell_marks(lat: np.ndarray, lon: np.ndarray, bounds: Area) -> list[dict]:
     """Counts per cell of a grid of square-ish cells over the view (CELLS on the longer side),
     each mark at the mean position of its events."""
     height, width = bounds.north - bounds.south, bounds.east - bounds.west
@@ -181,31 +134,3 @@ def _selected_place(index: EventIndex, selected: int | None) -> list[float] | No
     if selected is None or not (np.isfinite(index.lat[selected]) and np.isfinite(index.lon[selected])):
         return None
     return [float(index.lat[selected]), float(index.lon[selected])]
-
-
-# --- the map's view in the address: map=zoom/lat/lon, as OpenStreetMap's links write it -------
-
-@dataclass(frozen=True)
-class MapView:
-    zoom: float
-    lat: float
-    lon: float
-
-    def to_text(self) -> str:
-        return f"{self.zoom:g}/{self.lat:.4f}/{self.lon:.4f}"
-
-    @classmethod
-    def from_text(cls, text: str | None) -> "MapView | None":
-        """None unless `text` is zoom/lat/lon with each in range."""
-        if not text or len(text) > 40:
-            return None
-        parts = text.split("/")
-        if len(parts) != 3:
-            return None
-        try:
-            zoom, lat, lon = (float(p) for p in parts)
-        except ValueError:
-            return None
-        if not (0 <= zoom <= MAX_ZOOM and -90 <= lat <= 90 and -180 <= lon <= 180):
-            return None
-        return cls(zoom, lat, lon)
