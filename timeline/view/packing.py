@@ -5,7 +5,7 @@ Everything here is in pixels along the time axis and pure: the chart (timeline.v
 converts times to pixels for the width the browser reports and draws what `pack` decides.
 An item is a mark (a point's marker, the visible part of a span's bar) with, when it fits, its
 label beside it: to the right of the mark's anchor, or to its left near the right edge. Items
-are placed in date order, the selected one first; each takes the first sub-row of its lane
+are placed in date order (the selected one first if it would go without); each takes the first sub-row of its lane
 where it overlaps nothing; an item whose label fits in none of `max_rows` sub-rows is drawn as a
 plain mark (in a sub-row where its mark is clear of every label, or in an extra sub-row of plain
 marks below the others). Beyond `capacity` items nothing is packed: the chart draws plain marks.
@@ -94,36 +94,24 @@ def label_extent(items: Items, left: np.ndarray) -> tuple[np.ndarray, np.ndarray
 def pack(items: Items, plot_width: float, lanes: int, selected: int | None = None,
          max_rows: int | None = None, capacity: int | None = None) -> Packing:
     """Sub-rows and labels for `items` in a plot `plot_width` pixels wide with `lanes` lanes.
-    `selected` (an item's position) is placed first and always labelled. `max_rows` and
+    `selected` (an item's position) is always labelled: placed first when it would not be. `max_rows` and
     `capacity` default to MAX_ROWS and CAPACITY."""
     max_rows = MAX_ROWS if max_rows is None else max_rows
     capacity = CAPACITY if capacity is None else capacity
     n = len(items.lane)
-    row = np.zeros(n, dtype=np.int64)
-    labelled = np.zeros(n, dtype=bool)
     # A label that would run past the right edge goes on the left of its mark when it fits there.
     right_end = items.anchor + items.inset + items.width
     left = (right_end > plot_width) & (items.anchor - items.inset - items.width >= 0)
     if n > capacity or n == 0:
-        return Packing(row, labelled, left, np.zeros(lanes, dtype=np.int64))
+        return Packing(np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool), left, np.zeros(lanes, dtype=np.int64))
     label_low, label_high = label_extent(items, left)
     whole_low = np.minimum(items.mark_low, label_low)
     whole_high = np.maximum(items.mark_high, label_high)
-    # rows[lane][r]: the intervals taken in sub-row r, as sorted starts and their ends.
-    taken: list[list[tuple[list[float], list[float]]]] = [[] for _ in range(lanes)]
     order = np.lexsort((items.anchor, items.lane)).tolist()
-    if selected is not None:
+    row, labelled, taken, unplaced = _place(order, items.lane, lanes, whole_low, whole_high, max_rows)
+    if selected is not None and not labelled[selected]:   # the selected title first, then the rest
         order.remove(selected)
-        order.insert(0, selected)
-    unplaced = []
-    for i in order:
-        lane_rows = taken[int(items.lane[i])]
-        found = _first_free(lane_rows, whole_low[i], whole_high[i], max_rows)
-        if found is None:
-            unplaced.append(i)
-            continue
-        row[i], labelled[i] = found, True
-        _take(lane_rows, found, whole_low[i], whole_high[i])
+        row, labelled, taken, unplaced = _place([selected] + order, items.lane, lanes, whole_low, whole_high, max_rows)
     overflow = {}
     for i in unplaced:   # plain marks, clear of every label
         lane = int(items.lane[i])
@@ -135,6 +123,24 @@ def pack(items: Items, plot_width: float, lanes: int, selected: int | None = Non
         row[i] = found
     rows = np.array([len(r) + (lane in overflow) for lane, r in enumerate(taken)], dtype=np.int64)
     return Packing(row, labelled, left, rows)
+
+
+def _place(order, lane_of, lanes: int, whole_low, whole_high, max_rows):
+    """Items in `order`, each with its label in the first sub-row of its lane where it fits."""
+    n = len(lane_of)
+    row, labelled = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
+    # taken[lane][r]: the intervals taken in sub-row r, as sorted starts and their ends.
+    taken: list[list[tuple[list[float], list[float]]]] = [[] for _ in range(lanes)]
+    unplaced = []
+    for i in order:
+        lane_rows = taken[int(lane_of[i])]
+        found = _first_free(lane_rows, whole_low[i], whole_high[i], max_rows)
+        if found is None:
+            unplaced.append(i)
+            continue
+        row[i], labelled[i] = found, True
+        _take(lane_rows, found, whole_low[i], whole_high[i])
+    return row, labelled, taken, unplaced
 
 
 def _first_free(lane_rows, low: float, high: float, max_rows: int) -> int | None:
