@@ -8,6 +8,11 @@ zoom to 5-8 January (re-packed by a Patch). At 1024 x 768 it also checks the eve
 January. Prints a Markdown table; writes nothing.
 
     .venv/bin/python benchmarks/labels.py [--events events.csv] [--sizes 1440x900,1024x768,390x844]
+
+With `--scale FILE` (a generated file, benchmarks/generate.py), no browser: the server's cost of
+the chart at scale, in process: chart.figure for the opening view and chart.repacked (a zoom)
+for views holding a few hundred events (titles packed), 3,000 (plain marks) and 30,000 (the
+density), median of 7, and the JSON size of each.
 """
 from __future__ import annotations
 
@@ -69,11 +74,54 @@ def zoomed(page, url: str) -> dict:
             "in_view": timeline.in_view.inner_text(), "seconds": seconds, "bytes": max(sizes or [0])}
 
 
+def at_scale(path: Path) -> None:
+    import json
+    import statistics
+
+    import numpy as np
+    import plotly.utils
+
+    from timeline.view import figure as chart
+
+    started = time.monotonic()
+    now = data.current(str(path))
+    index = now.index
+    mask = np.ones(len(index), dtype=bool)
+    print(f"# {path.name}: {len(index):,} events, loaded in {time.monotonic() - started:.1f} s; "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print("| view | events in view | titles drawn | ms (median of 7) | JSON KB |")
+    print("|---|---:|---:|---:|---:|")
+    order = np.argsort(index.x)
+    middle = len(order) // 2
+    views = [("opening (figure)", None)]
+    for count in (60, 3_000, 30_000):
+        low, high = int(index.x[order[middle]]), int(index.x[order[min(middle + count, len(order) - 1)]])
+        views.append((f"zoom to about {count:,} (repacked)", chart.Window(low, high)))
+    for name, window in views:
+        times = []
+        for _ in range(7):
+            t = time.perf_counter()
+            if window is None:
+                result = chart.figure(index, mask, None, None, 980)
+                traces = result["data"]
+            else:
+                traces, lanes, ticks = chart.repacked(index, mask, None, window, 980)
+                result = {"data": traces, "layout": lanes}
+            times.append((time.perf_counter() - t) * 1000)
+        size = len(json.dumps(result, cls=plotly.utils.PlotlyJSONEncoder)) / 1024
+        shown = int(chart.in_window(index, mask, window or chart.Window.around(index, mask)).sum())
+        titles = sum(1 for trace in traces for text in (trace.get("text") or []) if text)
+        print(f"| {name} | {shown:,} | {titles:,} | {statistics.median(times):.0f} | {size:,.0f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=Path, default=ROOT / "events.csv")
     parser.add_argument("--sizes", default="1440x900,1024x768,390x844")
+    parser.add_argument("--scale", type=Path, help="a generated file: time the chart at scale, no browser")
     args = parser.parse_args()
+    if args.scale:
+        return at_scale(args.scale)
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
     january = early_january(args.events)
     print(f"# {time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}, {os.cpu_count()} CPUs, "

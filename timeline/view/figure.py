@@ -535,7 +535,7 @@ def labelled_traces(index: EventIndex, positions: np.ndarray, window: Window, wi
     return data, lanes
 
 
-def context_trace(index: EventIndex, outside: np.ndarray, lanes: Lanes, limit: int = 2000) -> dict:
+def context_trace(index: EventIndex, outside: np.ndarray, lanes: Lanes, limit: int = 1000) -> dict:
     """Events outside the view, small, for the range slider (which covers the whole span)."""
     positions = np.flatnonzero(outside)
     if len(positions) > limit:
