@@ -213,7 +213,8 @@ def drawing(index: EventIndex, mask: np.ndarray, selected: int | None, window: W
                                       selected if selected is not None and visible[selected] else None)
     data.append(selected_trace(index, selected, mask, data, lanes))
     data.append(context_trace(index, mask & ~visible, lanes))
-    return legend_traces() + data, lanes
+    # The legend names the shapes drawn: none of them when the density stands for the events.
+    return (data if count > MAX_MARKERS else legend_traces() + data), lanes
 
 
 def plot_width(index: EventIndex, width: int | None) -> float:
