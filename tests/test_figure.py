@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from timeline.filters import Filters, apply
-from timeline.view import figure as chart
+from timeline.view import figure as chart, packing
 from timeline.view.figure import Window, figure, span_tracks, stack_offsets, window_from_relayout, zoom_into
 
 from .helpers import everything, index_from_rows, row
@@ -52,6 +52,13 @@ def by_name(fig, start: str) -> list[dict]:
     return [t for t in fig["data"] if t["name"].startswith(start)]
 
 
+def bands(fig) -> list[tuple[float, float]]:
+    """Each lane's band on the y axis (top, bottom): between the lines that part the lanes."""
+    layout = fig["layout"]
+    bounds = [0.0] + [shape["y0"] for shape in layout["shapes"]] + [layout["yaxis"]["range"][0]]
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
 def drawn(fig) -> dict[str, tuple[str, float]]:
     """Every drawn event: id -> (x where it starts, y)."""
     out = {}
@@ -71,21 +78,23 @@ def lane_of(index, event_id):
 def test_one_lane_per_category(index, fig):
     assert index.lanes == LANES                      # in order of first appearance, named as first written
     axis = fig["layout"]["yaxis"]
-    assert axis["tickvals"] == [0, 1, 2]
-    assert axis["ticktext"] == LANES
-    assert axis["range"] == [2.5, -0.5]              # the first lane on top
+    assert [re.sub("<[^>]+>●</span> ", "", text) for text in axis["ticktext"]] == LANES
+    assert axis["range"][1] == 0 and axis["range"][0] > 0          # the first lane on top
+    for (top, bottom), tick in zip(bands(fig), axis["tickvals"]):
+        assert top < tick < bottom                                   # each name in its band
 
 
 def test_every_event_sits_in_its_lane(index, fig):
     where = drawn(fig)
     assert set(where) == POINTS | SPANS
     for event_id, (_, y) in where.items():
-        assert abs(y - lane_of(index, event_id)) < 0.5, event_id
+        top, bottom = bands(fig)[lane_of(index, event_id)]
+        assert top < y < bottom, event_id
 
 
 def test_points_are_markers_with_the_event_id(index, fig):
     markers = [t for t in fig["data"] if t["type"] == "scatter" and t.get("customdata")]
-    assert {t["mode"] for t in markers} == {"markers"}
+    assert {t["mode"] for t in markers} <= {"markers", "markers+text"}
     assert {e for t in markers for e in t["customdata"]} == POINTS
     x = {e: x for t in markers for e, x in zip(t["customdata"], t["x"])}
     assert x["rally"].replace("T", " ")[:10] == "2022-01-02"          # somewhere inside its day
@@ -93,7 +102,7 @@ def test_points_are_markers_with_the_event_id(index, fig):
 
 
 def test_spans_are_bars_from_start_to_end(fig):
-    (bars,) = [t for t in fig["data"] if t["type"] == "bar"]
+    (bars,) = [t for t in fig["data"] if t["type"] == "bar" and t.get("customdata")]
     assert bars["orientation"] == "h"
     assert set(bars["customdata"]) == SPANS
     spans = dict(zip(bars["customdata"], zip(bars["base"], bars["x"])))
@@ -105,8 +114,8 @@ def test_spans_are_bars_from_start_to_end(fig):
 
 def test_disputed_events_have_their_own_trace(index, fig):
     assert bool(index.disputed[index.position("death-toll")])
-    (disputed,) = by_name(fig, "Disputed")
-    (plain,) = by_name(fig, "Event")
+    (disputed,) = by_name(fig, "disputed events")
+    (plain,) = by_name(fig, "events")
     assert disputed["customdata"] == ["death-toll"]
     assert "death-toll" not in plain["customdata"]
     assert disputed["marker"]["symbol"] != plain["marker"]["symbol"]
@@ -118,7 +127,7 @@ def test_a_disputed_span_is_outlined():
         row("a", "2022-01-01", end_date="2022-01-12", source="B"),
         row("b", "2022-01-03", end_date="2022-01-04"),
     ])
-    (bars,) = [t for t in figure(index, everything(index))["data"] if t["type"] == "bar"]
+    (bars,) = [t for t in figure(index, everything(index))["data"] if t["type"] == "bar" and t.get("customdata")]
     outline = dict(zip(bars["customdata"], bars["marker"]["line"]["color"]))
     assert outline["a"] == chart.DISPUTED_OUTLINE
     assert outline["b"] != chart.DISPUTED_OUTLINE
@@ -130,13 +139,13 @@ def test_same_day_events_in_one_lane_never_hide_each_other(index, fig):
     assert len({where[e][1] for e in same_day}) == 4
     # a disputed and a plain event of one day, drawn in different traces, are stacked too
     assert where["death-toll"][1] != where["offset-time"][1]
-    # alone on its day in its lane, emergency is not pushed aside by the protests of the 5th
-    assert where["emergency"][1] - lane_of(index, "emergency") == pytest.approx(
-        where["rally"][1] - lane_of(index, "rally"))
 
 
-def test_overlapping_spans_get_different_heights(fig):
+def test_overlapping_spans_get_different_heights(index, fig, monkeypatch):
     where = drawn(fig)
+    assert where["csto"][1] != where["checkpoints"][1]
+    monkeypatch.setattr(packing, "CAPACITY", 0)      # plain marks: spans on tracks
+    where = drawn(figure(index, everything(index)))
     assert where["csto"][1] != where["checkpoints"][1]
     assert where["curfew"][1] == where["csto"][1]    # after both have ended: the first track again
 
@@ -202,7 +211,8 @@ def test_hover_escapes_html(fig):
 
 def test_lane_names_are_escaped():
     index = index_from_rows([row("a", "2022-01-01", category="<b>Riot</b> & more")])
-    assert figure(index, everything(index))["layout"]["yaxis"]["ticktext"] == ["&lt;b&gt;Riot&lt;/b&gt; &amp; more"]
+    (name,) = figure(index, everything(index))["layout"]["yaxis"]["ticktext"]
+    assert name.endswith("</span> &lt;b&gt;Riot&lt;/b&gt; &amp; more")     # after a dot of its colour
 
 
 @pytest.mark.parametrize("event_id, date", [
@@ -235,14 +245,14 @@ def test_long_titles_are_shortened_in_the_hover():
 @pytest.mark.parametrize("event_id", ["rally", "square-b", "square-d", "checkpoints", "death-toll"])
 def test_the_selection_ring_is_drawn_on_the_selected_event(index, event_id):
     fig = figure(index, everything(index), selected=index.position(event_id))
-    (ring,) = by_name(fig, "Selected")
+    (ring,) = by_name(fig, "selected ring")
     x, y = drawn(fig)[event_id]
     assert ring["x"][0].replace("T", " ") == x.replace("T", " ")
     assert ring["y"][0] == pytest.approx(y)
 
 
 def test_no_ring_without_a_selection(fig):
-    (ring,) = by_name(fig, "Selected")
+    (ring,) = by_name(fig, "selected ring")
     assert ring["x"] == [] and ring["showlegend"] is False
 
 
@@ -257,7 +267,7 @@ def test_dates_are_sent_as_wall_clock_strings_without_a_timezone(index, fig):
     for trace in fig["data"]:
         values += trace.get("base") or []
         if trace["type"] == "scatter":
-            values += trace["x"]
+            values += [x for x in trace["x"] if x is not None]     # the legend's entries have none
     assert values
     for value in values:
         assert isinstance(value, str) and NAIVE.fullmatch(value), value
@@ -478,3 +488,113 @@ def test_bc_events_are_drawn_where_they_happened():
     assert any(x.startswith("-0489-") for x in xs) and any(x.startswith("-0043-03-15") for x in xs)
     assert fig["layout"]["xaxis"]["range"][0].startswith("-05")
     assert fig["layout"]["xaxis"]["ticktext"][:2] == ["400 BC", "200 BC"]
+
+
+# ---------------------------------------------------------------- any scale -------------------
+
+COLLISION = [row("contact", "2022-01-07 00:45", category="sea"), row("fire", "2022-01-07 01:02", category="sea"),
+             row("abandon", "2022-01-07 01:30", category="sea")]
+CENTURIES = [row("marathon", "490 BC"), row("hijra", "622"), row("printing", "1450")]
+
+
+@pytest.mark.parametrize("rows, low, high, most", [
+    (COLLISION, "2022-01-07T00:45", "2022-01-07T01:30", 0.2),
+    (CENTURIES, "-0489-01-01", "1450-12-31", 0.2),
+    ([row("one", "2022-01-07 00:45")], "2022-01-07T00:45", "2022-01-07T00:45", 2.0),
+])
+def test_the_padding_around_the_data_is_proportional_to_its_span(rows, low, high, most):
+    """A chronology of minutes fills the chart as one of centuries does (no half day either side)."""
+    index = index_from_rows(rows)
+    window = Window.around(index, everything(index))
+    span = max(sec(high) - sec(low), 60)
+    assert window.low <= int(index.start.min()) and window.high >= int(index.last.max())
+    assert (window.high - window.low) - span <= most * span
+
+
+# ---------------------------------------------------------------- what the view leaves out ----
+
+def test_the_view_counts_the_events_it_leaves_out_at_each_edge():
+    index = index_from_rows(outliers_and_bulk())        # 2017, twenty in January 2022, 2030
+    mask = everything(index)
+    edges = chart.edges(index, mask, Window.around(index, mask))
+    assert (edges.before, edges.after, edges.kept) == (1, 1, 22)
+    assert edges.text() == "20 of 22 events in view"
+    whole = chart.edges(index, mask, Window.around(index, mask, whole=True))
+    assert (whole.before, whole.shown, whole.after) == (0, 22, 0)
+
+
+@pytest.mark.parametrize("side, event_id", [("before", "old-verdict"), ("after", "next-decade")])
+def test_a_click_on_an_edge_widens_the_view_to_what_lay_beyond(side, event_id):
+    index = index_from_rows(outliers_and_bulk())
+    mask = everything(index)
+    window = Window.around(index, mask)
+    wider = chart.widened(index, mask, window, side)
+    assert chart.in_window(index, mask, wider)[index.position(event_id)]
+    assert getattr(chart.edges(index, mask, wider), side) == 0
+    # the other edge stays where it was
+    assert (wider.high == window.high) if side == "before" else (wider.low == window.low)
+
+
+def test_the_range_slider_covers_the_whole_span():
+    index = index_from_rows(outliers_and_bulk())
+    xaxis = figure(index, everything(index))["layout"]["xaxis"]
+    low, high = (sec(v.replace(" ", "T")[:19]) for v in xaxis["rangeslider"]["range"])
+    assert low < sec("2017-06-07T00:00") and high > sec("2030-01-01T12:00")
+
+
+# ---------------------------------------------------------------- titles on the chart ---------
+
+def titles_drawn(fig) -> dict[str, str]:
+    """Every event drawn with its title: id -> the title shown."""
+    out = {}
+    for trace in fig["data"]:
+        if trace.get("customdata") and trace.get("text") is not None:
+            out.update({e: t for e, t in zip(trace["customdata"], trace["text"]) if t})
+    spans = [t for t in fig["data"] if t["name"] == "span titles"]
+    bars = [t for t in fig["data"] if t["type"] == "bar" and t.get("customdata")]
+    for labels in spans:   # a span's title sits in its bar, at the bar's height
+        for text, y in zip(labels["text"], labels["y"]):
+            (event_id,) = [e for e, yy in zip(bars[0]["customdata"], bars[0]["y"]) if yy == y
+                           and e not in out and text.rstrip("…") in _title_of(e)]
+            out[event_id] = text
+    return out
+
+
+def _title_of(event_id):
+    return {r["id"]: r["title"] for r in ROWS}[event_id]
+
+
+def test_every_event_in_view_has_its_title(index, fig):
+    shown = titles_drawn(fig)
+    assert set(shown) == POINTS | SPANS
+    assert shown["injected"] == "&lt;img src=x onerror=alert(1)&gt;"       # as text, escaped
+
+
+def test_long_titles_are_shortened_on_the_chart_and_whole_in_the_hover():
+    long = "A very long title that goes on " * 8
+    index = index_from_rows([row("a", "2022-01-01", title=long)])
+    fig = figure(index, everything(index), width=600)
+    (shown,) = titles_drawn_any(fig)
+    assert shown.endswith("…") and len(shown) < 60
+    assert long[:80] in hover(fig, "a")
+
+
+def titles_drawn_any(fig) -> list[str]:
+    return [t for trace in fig["data"] for t in (trace.get("text") or []) if t]
+
+
+def test_beyond_the_label_capacity_plain_marks(crowded, monkeypatch):
+    monkeypatch.setattr(packing, "CAPACITY", 50)
+    fig = figure(crowded, everything(crowded))
+    assert not titles_drawn_any(fig) and not heatmaps(fig)
+    assert len(drawn(fig)) == 120
+
+
+def test_the_selected_title_is_shown_among_many(monkeypatch):
+    index = index_from_rows([row(f"e{i}", "2022-01-05", category="one") for i in range(30)])
+    monkeypatch.setattr(packing, "MAX_ROWS", 3)
+    last = index.position("e29")
+    fig = figure(index, everything(index), selected=last)
+    (events,) = by_name(fig, "events")
+    shown = {e for e, t in zip(events["customdata"], events["text"]) if t}
+    assert "e29" in shown and len(shown) == 3

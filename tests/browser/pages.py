@@ -221,6 +221,34 @@ class TimelinePage:
         label.first.wait_for(timeout=10_000)
         return label.first.text_content()
 
+    def chart_labels(self) -> list[dict]:
+        """Every title drawn on the chart (not in the range slider's miniature), with its box in
+        viewport pixels: [{"text", "left", "right", "top", "bottom"}]."""
+        return self.page.evaluate(LABEL_BOXES)
+
+    def label_overlaps(self) -> list[tuple[str, str]]:
+        """Pairs of titles on the chart whose boxes overlap, and titles over another event's
+        mark ("mark" for the other)."""
+        return [tuple(pair) for pair in self.page.evaluate(LABEL_OVERLAPS)]
+
+    def titles_in_view(self) -> dict[str, str]:
+        """The events the chart shows in its view (their marks inside the plot): id -> title
+        drawn with it ("" for a plain mark)."""
+        return self.page.evaluate(TITLES_IN_VIEW)
+
+    @property
+    def in_view(self):
+        """The line above the chart: "30 of 35 events in view"."""
+        return self.page.locator("#in-view")
+
+    @property
+    def earlier(self):
+        return self.page.locator("#edge-before")
+
+    @property
+    def later(self):
+        return self.page.locator("#edge-after")
+
     def wait_for_marker(self, event_id: str, timeout: float = 15_000) -> None:
         """Wait until the chart holds the event's mark (the first figure may come after the
         counter and the list, which wait_until_drawn waits for)."""
@@ -229,6 +257,58 @@ class TimelinePage:
                  return !!(gd && gd._fullData && gd._fullData.some(
                    t => t.customdata && Array.from(t.customdata).includes(id))); }""",
             arg=event_id, timeout=timeout)
+
+
+LABEL_BOXES = """() => Array.from(document.querySelectorAll('#timeline .textpoint text'))
+    .filter(t => !t.closest('.rangeslider-container') && t.textContent)
+    .map(t => { const r = t.getBoundingClientRect();
+                return {text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"""
+
+LABEL_OVERLAPS = """() => {
+  const plot = document.querySelector('#timeline .nsewdrag').getBoundingClientRect();
+  const inside = r => r.right > plot.left && r.left < plot.right && r.bottom > plot.top && r.top < plot.bottom;
+  const main = s => Array.from(document.querySelectorAll('#timeline ' + s)).filter(e => !e.closest('.rangeslider-container'));
+  const labels = main('.textpoint text').filter(t => t.textContent).map(t => ({t, r: t.getBoundingClientRect()}));
+  const marks = main('.scatterlayer .points path').map(e => e.getBoundingClientRect())
+    .filter(r => r.width > 0 && r.width < 30 && inside(r));
+  const cut = (a, b, slack) => a.left < b.right - slack && b.left < a.right - slack && a.top < b.bottom - slack && b.top < a.bottom - slack;
+  const found = [];
+  labels.forEach((a, i) => labels.slice(i + 1).forEach(b => { if (cut(a.r, b.r, 0.5)) found.push([a.t.textContent, b.t.textContent]); }));
+  // a title over a mark: not its own (its own sits just left or right of it, at its height)
+  labels.forEach(a => marks.forEach(m => {
+    const own = Math.abs((m.top + m.bottom) / 2 - (a.r.top + a.r.bottom) / 2) < 4
+                && (Math.abs(m.right - a.r.left) < 12 || Math.abs(a.r.right - m.left) < 12);
+    if (!own && cut(a.r, m, 1.5)) found.push([a.t.textContent, 'mark']); }));
+  return found; }"""
+
+TITLES_IN_VIEW = """() => {
+  const gd = document.querySelector('#timeline .js-plotly-plot');
+  const plot = gd.querySelector('.nsewdrag').getBoundingClientRect();
+  const layers = gd.querySelectorAll('.cartesianlayer .scatterlayer .trace');
+  const bars = gd.querySelectorAll('.cartesianlayer .barlayer .trace');
+  const out = {}; let s = -1, b = -1;
+  const spanTitles = gd._fullData.find(t => t.name === 'span titles');
+  for (const trace of gd._fullData) {
+    if (trace.type === 'scatter') s += 1; else if (trace.type === 'bar') b += 1;
+    if (!trace.customdata || !Array.isArray(trace.customdata) || !trace.customdata.length) continue;
+    const marks = trace.type === 'bar' ? bars[b].querySelectorAll('.point path') : layers[s].querySelectorAll('.points path');
+    const texts = trace.type === 'bar' ? [] : Array.from(layers[s].querySelectorAll('.textpoint'));
+    trace.customdata.forEach((id, j) => {
+      const r = marks[j].getBoundingClientRect();
+      if (r.right < plot.left || r.left > plot.right || r.width === 0) return;
+      let title = '';
+      if (trace.type === 'bar') {   // its title: the span title drawn at its height, inside or beside it
+        const y = r.top + r.height / 2;
+        const near = Array.from(gd.querySelectorAll('.cartesianlayer .textpoint text')).filter(t => {
+          const q = t.getBoundingClientRect();
+          return t.textContent && Math.abs((q.top + q.bottom) / 2 - y) < 4 && q.left >= r.left - 2 - q.width - 8
+                 && q.left <= Math.max(r.left, plot.left) + 8; });
+        title = near.length ? near[0].textContent : '';
+      } else {
+        title = texts[j] ? texts[j].textContent : '';   // the text of point j (empty: no text)
+      }
+      out[id] = title; }); }
+  return out; }"""
 
 
 # --- The same views without a browser -------------------------------------------------------

@@ -10,7 +10,8 @@ TOTAL = "35 of 35 events"
 # 1. The timeline
 def test_chart_has_a_lane_per_category_and_a_legend_for_the_marks(timeline):
     timeline.open()
-    ticks = timeline.page.locator("#timeline .ytick text").all_text_contents()
+    # each lane's name after a dot of its colour ("● protest"): colour means category
+    ticks = [t.lstrip("● ") for t in timeline.page.locator("#timeline .ytick text").all_text_contents()]
     for lane in ("protest", "government", "security", "international", "casualties"):
         assert lane in ticks
     names = timeline.trace_names()

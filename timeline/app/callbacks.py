@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from dash import ALL, Input, Output, Patch, State as Given, ctx, dcc, no_update
+from dash import ALL, Input, Output, Patch, State as Given, ctx, dcc, no_update, set_props
 
 from ..filters import State, bad_dates
 from ..view import controls, export, figure as chart, panel
@@ -74,10 +74,11 @@ def register(app, path: str, title: str = "Timeline") -> None:
     @app.callback(
         Output("timeline", "figure"), Output("zoom", "data"),
         Input("view", "data"), Input("data-version", "data"), Input("reset-zoom", "n_clicks"),
-        Input("timeline", "clickData"), Given("zoom", "data"), Given("url", "search"),
+        Input("timeline", "clickData"), Input("edge-before", "n_clicks"), Input("edge-after", "n_clicks"),
+        Input("chart-width", "data"), Given("zoom", "data"), Given("url", "search"),
         prevent_initial_call=True,
     )
-    def draw(view, _version, _reset, click, zoom, search):
+    def draw(view, _version, _reset, click, _before, _after, width, zoom, search):
         now, state = data.current(path), State.from_search(view)
         index, mask = now.index, now.mask(state.filters)
         selected = index.position(state.event)
@@ -90,22 +91,44 @@ def register(app, path: str, title: str = "Timeline") -> None:
             zoom = chart.Window(*asked) if asked else None
         else:
             zoom = chart.Window(*zoom) if zoom else None
+        if ctx.triggered_id in ("edge-before", "edge-after"):   # show the events beyond an edge
+            shown = chart.view_window(index, mask, selected, zoom)[0]
+            zoom = chart.widened(index, mask, shown, ctx.triggered_id.removeprefix("edge-"))
         if set(ctx.triggered_prop_ids) == {"timeline.clickData"}:  # a density band zooms in
             zoom = chart.zoom_into(click, chart.view_window(index, mask, selected, zoom)[0])
             if zoom is None:
                 return no_update, no_update
         window, pinned = chart.view_window(index, mask, selected, zoom)
-        return chart.figure(index, mask, selected, window), _pinned(window, pinned)
+        _show_edges(chart.edges(index, mask, window))
+        return chart.figure(index, mask, selected, window, width), _pinned(window, pinned)
+
+    # The graph's width, so that titles are packed for the room they have (on a resize too:
+    # see the relayout filter below).
+    app.clientside_callback(
+        """function (_view, known) {
+            const graph = document.getElementById("timeline");
+            const width = graph ? Math.round(graph.getBoundingClientRect().width) : null;
+            return width && width !== known ? width : window.dash_clientside.no_update;
+        }""",
+        Output("chart-width", "data"), Input("view", "data"), Given("chart-width", "data"),
+        prevent_initial_call=True,
+    )
 
     # Plotly reports every relayout (autosize too); only those that change the time range go on,
     # filtered in the browser, so that a later autosize never cancels a zoom's pending update.
     app.clientside_callback(
-        """function (relayout) {
+        """function (relayout, known) {
             const r = relayout || {};
+            const graph = document.getElementById("timeline");
+            const width = graph ? Math.round(graph.getBoundingClientRect().width) : null;
+            if (r.autosize && width && known && Math.abs(width - known) > 20) {   // resized: re-pack
+                window.dash_clientside.set_props("chart-width", {data: width});
+            }
             const asks = ("xaxis.range[0]" in r) || ("xaxis.range" in r) || r["xaxis.autorange"];
             return asks ? r : window.dash_clientside.no_update;
         }""",
-        Output("zoom-request", "data"), Input("timeline", "relayoutData"), prevent_initial_call=True,
+        Output("zoom-request", "data"), Input("timeline", "relayoutData"), Given("chart-width", "data"),
+        prevent_initial_call=True,
     )
 
     # The zoom goes into the address, so that a link shares the view as it is. In place
@@ -135,9 +158,10 @@ def register(app, path: str, title: str = "Timeline") -> None:
     # Zooming redraws only the traces: a small update, the layout stays as the viewer left it.
     @app.callback(
         Output("timeline", "figure", allow_duplicate=True), Output("zoom", "data", allow_duplicate=True),
-        Input("zoom-request", "data"), Given("view", "data"), prevent_initial_call=True,
+        Input("zoom-request", "data"), Given("view", "data"), Given("chart-width", "data"),
+        prevent_initial_call=True,
     )
-    def zoom(relayout, view):
+    def zoom(relayout, view, width):
         asked = chart.window_from_relayout(relayout)
         if asked is None:
             return no_update, no_update
@@ -145,8 +169,10 @@ def register(app, path: str, title: str = "Timeline") -> None:
         index, mask = now.index, now.mask(state.filters)
         window, pinned = chart.view_window(index, mask, None, asked or None)
         patch = Patch()
-        patch["data"] = chart.traces(index, mask, index.position(state.event), window)
-        patch["layout"]["xaxis"].update(chart.axis_ticks(window))
+        patch["data"], lanes, ticks = chart.repacked(index, mask, index.position(state.event), window, width)
+        patch["layout"].update(lanes)   # the lanes' sub-rows: the titles re-packed for this view
+        patch["layout"]["xaxis"].update(ticks)
+        _show_edges(chart.edges(index, mask, window))
         return patch, _pinned(window, pinned)
 
     @app.callback(Output("download", "data"), Input("export-csv", "n_clicks"),
@@ -159,6 +185,14 @@ def register(app, path: str, title: str = "Timeline") -> None:
             text = export.timelinejs_json(now.index, mask, title)
             return dcc.send_string(text, "timeline.json", type="application/json")
         return dcc.send_string(export.accounts_csv(now.index, mask), "timeline-events.csv", type="text/csv")
+
+
+def _show_edges(edges: chart.Edges) -> None:
+    """The line above the chart: "30 of 35 events in view", and a button at each edge with
+    the events beyond it (one click widens the view to them)."""
+    set_props("in-view", {"children": edges.text()})
+    set_props("edge-before", {"children": f"← {edges.before:,} earlier", "hidden": not edges.before})
+    set_props("edge-after", {"children": f"{edges.after:,} later →", "hidden": not edges.after})
 
 
 def _pinned(window, pinned: bool):

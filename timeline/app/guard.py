@@ -183,6 +183,11 @@ def _relayout(value) -> bool:
         and (whole is None or isinstance(whole, list) and len(whole) == 2)
 
 
+def _width(value) -> bool:
+    """The graph's width in pixels, as the browser measures it."""
+    return value is None or isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 20_000
+
+
 def _notices(value) -> bool:
     return _names(value)
 
@@ -203,6 +208,9 @@ VALUES = {
     ("next-event", "n_clicks"): _count,
     ("clear-filters", "n_clicks"): _count,
     ("reset-zoom", "n_clicks"): _count,
+    ("edge-before", "n_clicks"): _count,
+    ("edge-after", "n_clicks"): _count,
+    ("chart-width", "data"): _width,
     ("export-csv", "n_clicks"): _count,
     ("export-timelinejs", "n_clicks"): _count,
     ("timeline", "clickData"): _click,

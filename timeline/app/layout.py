@@ -26,6 +26,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
         dcc.Store(id="view"),          # the address without its zoom: what the panel and chart show
         dcc.Store(id="zoom"),
         dcc.Store(id="zoom-request"),
+        dcc.Store(id="chart-width"),   # the graph's width in pixels, measured by the browser
         dcc.Store(id="refused"),       # why values of the address or the controls were refused
         dcc.Interval(id="poll", interval=POLL_MS),
         dcc.Download(id="download"),
@@ -73,6 +74,13 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                 title="The filtered events as a TimelineJS document"),
                     share_control(),
                     html.Span("Keys: ← → step through events", className="keys-hint"),
+                ]),
+                html.Div(className="in-view", children=[
+                    html.Button(id="edge-before", className="edge secondary", hidden=True,
+                                title="Widen the view to show the events before it"),
+                    html.Span(id="in-view", className="in-view-count"),
+                    html.Button(id="edge-after", className="edge secondary", hidden=True,
+                                title="Widen the view to show the events after it"),
                 ]),
                 dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph",
                           figure=chart),

@@ -17,6 +17,7 @@ from .. import dates
 from ..index import EventIndex
 from .labels import HOVER as HOVER_TITLE, NAME as LANE_NAME
 from .labels import shorten
+from . import packing
 
 MAX_MARKERS = 4000      # individual events drawn when at most this many are in view
 BINS = 200              # density bins across the visible range
@@ -29,8 +30,19 @@ FOCUS = 0.1             # the opening view may leave out this share of outliers 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999933", "#882255",
            "#44AA99", "#332288")
 DISPUTED_OUTLINE = "#111111"
-SELECTED_COLOUR = "#d00000"
+SELECTED_COLOUR = "#111111"     # the selection ring: neutral, as colour means category
+NEUTRAL = "#8c8c8c"             # the legend's shapes: colour is for categories, not shapes
+NEUTRAL_EDGE = "#3d3d3d"
+TEXT_COLOUR = "#1a1a1a"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+LABEL_SIZE = 12         # px: titles on the chart
+LABEL_SHARE = 0.5       # a title takes at most this share of the plot's width (then "…")
+LABEL_MIN = 140         # px: ... but may always take this much
+GRAPH_WIDTH = 980       # px: the graph's width when the browser has not said (a 1440 px window)
+ROW_PX = 20             # px: one sub-row of a lane
+LANE_PAD = 0.6          # rows: space above and below a lane's sub-rows
+MIN_LANE = 1.9          # rows: the height of a lane with one sub-row, or of plain marks
+FRAME_PX = 190          # px: the figure's height less its lanes (legend, axis, range slider)
 # Every trace type this module draws. The page loads plotly.js's cartesian bundle
 # (assets/vendor/), a third of the full one, which registers these and not, say, scattergl:
 # a new type here needs a bundle that has it (tests/browser/test_plotly_bundle.py checks).
@@ -63,11 +75,16 @@ class Window:
                 low, high = core_low, core_high
         if selected is not None:
             low, high = min(low, int(index.start[selected])), max(high, int(index.last[selected]))
-        pad = max((high - low) // 25, DAY // 2)
-        return cls(low - pad, high + pad)
+        return cls(low - padding(high - low), high + padding(high - low))
 
     def iso(self) -> list[str]:
         return [iso(self.low), iso(self.high)]
+
+
+def padding(span: int) -> int:
+    """Room either side of the data: proportional to its span (a chronology of minutes fills
+    the chart as one of centuries does), a second at least."""
+    return max(span // 25, 1)
 
 
 def iso(second: int) -> str:
@@ -127,43 +144,135 @@ def spot(index: EventIndex, position: int) -> int:
     return int(index.x[position])
 
 
+@dataclass(frozen=True)
+class Lanes:
+    """The lanes' bands on the y axis, in sub-rows (the first lane on top): lane i spans
+    tops[i] to tops[i] + heights[i], its `rows[i]` sub-rows centred in it."""
+    rows: np.ndarray
+
+    @property
+    def heights(self) -> np.ndarray:
+        return np.maximum(self.rows + LANE_PAD, MIN_LANE)
+
+    @property
+    def tops(self) -> np.ndarray:
+        return np.r_[0.0, np.cumsum(self.heights)[:-1]]
+
+    @property
+    def total(self) -> float:
+        return float(self.heights.sum())
+
+    def centres(self) -> np.ndarray:
+        return self.tops + self.heights / 2
+
+    def row_y(self, lanes: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """The centre of sub-row `rows` of lane `lanes`."""
+        return self.tops[lanes] + (self.heights[lanes] - self.rows[lanes]) / 2 + rows + 0.5
+
+    @classmethod
+    def plain(cls, count: int) -> "Lanes":
+        return cls(np.zeros(max(count, 1), dtype=np.int64))
+
+
 def figure(index: EventIndex, mask: np.ndarray, selected: int | None = None,
-           window: Window | None = None) -> dict:
-    """The whole figure for the kept events (`mask`), zoomed to `window` (default: all)."""
+           window: Window | None = None, width: int | None = None) -> dict:
+    """The whole figure for the kept events (`mask`), zoomed to `window` (default: all), for a
+    graph `width` pixels wide (default: GRAPH_WIDTH)."""
     window = window or Window.around(index, mask, selected)
-    return {"data": traces(index, mask, selected, window), "layout": layout(index, window)}
+    data, lanes = drawing(index, mask, selected, window, width)
+    return {"data": data, "layout": layout(index, window, lanes, mask)}
 
 
-def traces(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window) -> list[dict]:
+def repacked(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
+             width: int | None = None) -> tuple[list[dict], dict, dict]:
+    """What a zoom changes: the traces, the lanes' part of the layout (their sub-rows), and the
+    time axis's ticks (its range is the viewer's)."""
+    data, lanes = drawing(index, mask, selected, window, width)
+    return data, lane_layout(index, lanes), axis_ticks(window)
+
+
+def traces(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
+           width: int | None = None) -> list[dict]:
+    return drawing(index, mask, selected, window, width)[0]
+
+
+def drawing(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
+            width: int | None = None) -> tuple[list[dict], Lanes]:
+    """The traces and the lanes they need. Few events in view: each with its title, packed
+    in sub-rows (timeline.view.packing); more than packing.CAPACITY: plain marks; more than
+    MAX_MARKERS: the density. Events outside the view are drawn small for the range slider."""
     visible = in_window(index, mask, window)
     count = int(visible.sum())
+    lanes = Lanes.plain(len(index.lanes))
     if count > MAX_MARKERS:
-        data = [density(index, visible, window)]
+        data = [density(index, visible, window, lanes)]
+    elif count > packing.CAPACITY:
+        data = events_traces(index, np.flatnonzero(visible), lanes)
     else:
-        data = events_traces(index, np.flatnonzero(visible))
-    data.append(selected_trace(index, selected, mask, data))
-    return data
+        data, lanes = labelled_traces(index, np.flatnonzero(visible), window, plot_width(index, width),
+                                      selected if selected is not None and visible[selected] else None)
+    data.append(selected_trace(index, selected, mask, data, lanes))
+    data.append(context_trace(index, mask & ~visible, lanes))
+    # The legend names the shapes drawn: none of them when the density stands for the events.
+    return (data if count > MAX_MARKERS else legend_traces() + data), lanes
 
 
-def height(index: EventIndex) -> int:
-    return 170 + 46 * (len(index.lanes) or 1)
+def plot_width(index: EventIndex, width: int | None) -> float:
+    """The plot's width in pixels for a graph `width` wide: less the lane names on the left."""
+    names = max((packing.text_width(shorten(n, LANE_NAME) + " ● ", 13) for n in index.lanes), default=0)
+    return max((width or GRAPH_WIDTH) - names - 30, 100)
+
+
+def height(lanes: Lanes) -> int:
+    return int(FRAME_PX + ROW_PX * lanes.total)
 
 
 def placeholder(index: EventIndex) -> dict:
     """What the chart shows until its first figure arrives: a note, at the chart's height (so
     nothing below moves), not an empty pair of numbered axes."""
+    lanes = Lanes.plain(len(index.lanes))
+    if len(index) <= packing.CAPACITY:   # the opening view's sub-rows, at the usual width
+        mask = np.ones(len(index), dtype=bool)
+        lanes = drawing(index, mask, None, Window.around(index, mask))[1]
     return {"data": [], "layout": {
-        "height": height(index), "font": {"family": FONT, "size": 13},
+        "height": height(lanes), "font": {"family": FONT, "size": 13},
         "xaxis": {"visible": False}, "yaxis": {"visible": False},
         "annotations": [{"text": "Drawing the timeline…", "showarrow": False,
                          "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}],
     }}
 
 
-def layout(index: EventIndex, window: Window) -> dict:
-    lanes = len(index.lanes) or 1
+def lane_name(name: str, lane: int) -> str:
+    """A lane's name on the axis, after a dot of its colour: colour means category."""
+    return (f'<span style="color:{colour(lane)}">●</span> '
+            f"{html.escape(shorten(name, LANE_NAME), quote=False)}")
+
+
+def lane_layout(index: EventIndex, lanes: Lanes) -> dict:
+    """The layout's parts that follow the lanes' sub-rows: the height, the y axis, the lines
+    between lanes."""
     return {
-        "height": height(index),
+        "height": height(lanes),
+        "yaxis": {
+            "tickmode": "array", "tickvals": lanes.centres()[:len(index.lanes)].tolist(),
+            "ticktext": [lane_name(name, i) for i, name in enumerate(index.lanes)],
+            "range": [lanes.total, 0], "fixedrange": True, "automargin": True,
+            "showgrid": False, "zeroline": False, "ticks": "",
+        },
+        "shapes": [
+            {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": top, "y1": top,
+             "line": {"color": "#e4e4e4", "width": 1}}
+            for top in lanes.tops[1:len(index.lanes)].tolist()
+        ],
+    }
+
+
+def layout(index: EventIndex, window: Window, lanes: Lanes | None = None,
+           mask: np.ndarray | None = None) -> dict:
+    lanes = lanes or Lanes.plain(len(index.lanes))
+    whole = Window.around(index, np.ones(len(index), dtype=bool) if mask is None else mask, whole=True)
+    whole = Window(min(whole.low, window.low), max(whole.high, window.high))
+    return {
         "margin": {"l": 10, "r": 20, "t": 36, "b": 10},
         "font": {"family": FONT, "size": 13},
         "plot_bgcolor": "#ffffff",
@@ -175,20 +284,12 @@ def layout(index: EventIndex, window: Window) -> dict:
         "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": 12}},
         "xaxis": {
             "type": "date", "range": window.iso(), "showgrid": True, "gridcolor": "#e6e6e6",
-            "rangeslider": {"visible": True, "thickness": 0.07}, "automargin": True,
+            # The slider under the chart covers the whole span, whatever the view.
+            "rangeslider": {"visible": True, "thickness": 0.07, "autorange": False, "range": whole.iso()},
+            "automargin": True,
             **axis_ticks(window),
         },
-        "yaxis": {
-            "tickmode": "array", "tickvals": list(range(len(index.lanes))),
-            "ticktext": [html.escape(shorten(name, LANE_NAME), quote=False) for name in index.lanes],
-            "range": [lanes - 0.5, -0.5], "fixedrange": True, "automargin": True,
-            "showgrid": False, "zeroline": False,
-        },
-        "shapes": [
-            {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": i + 0.5, "y1": i + 0.5,
-             "line": {"color": "#eeeeee", "width": 1}}
-            for i in range(len(index.lanes) - 1)
-        ],
+        **lane_layout(index, lanes),
     }
 
 
@@ -284,62 +385,183 @@ def hover_texts(index: EventIndex, positions: np.ndarray) -> list[str]:
 
 
 
-def events_traces(index: EventIndex, positions: np.ndarray) -> list[dict]:
-    id_of = dict(zip(positions.tolist(), index.values("id", positions)))
-    spans = positions[index.is_span[positions]]
-    points = positions[~index.is_span[positions]]
-    data = []
-    if not len(positions):
-        return data
-    # Spans: horizontal bars from start to the last moment, stacked when they overlap.
-    tracks = span_tracks(index.lane[spans], index.start[spans], index.last[spans])
-    data.append({
-        "type": "bar", "orientation": "h", "name": "Span (lasts a while)",
+def ink(hex_colour: str) -> str:
+    """`hex_colour`, darkened until it has at least 3:1 contrast against white: the edge of a
+    mark, so that every mark can be seen (WCAG 1.4.11), light colours included."""
+    rgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
+    while contrast(rgb) < 3.0:
+        rgb = rgb * 0.9
+    return "#" + "".join(f"{int(v):02x}" for v in rgb)
+
+
+def contrast(rgb) -> float:
+    """The contrast ratio of an sRGB colour (0-255) against white."""
+    c = np.asarray(rgb, dtype=float) / 255
+    linear = np.where(c <= 0.03928, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    luminance = float(linear @ [0.2126, 0.7152, 0.0722])
+    return 1.05 / (luminance + 0.05)
+
+
+def tint(hex_colour: str, share: float = 0.35) -> str:
+    """`hex_colour` mixed with white: a span's fill, dark text readable on it."""
+    rgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
+    return "#" + "".join(f"{int(round(255 - (255 - v) * share)):02x}" for v in rgb)
+
+
+INKS = tuple(ink(c) for c in PALETTE)
+TINTS = tuple(tint(c) for c in PALETTE)
+
+
+def legend_traces() -> list[dict]:
+    """The legend: the shapes in a neutral colour (colour means category, named on the lanes)."""
+    nothing = {"x": [None], "y": [None], "hoverinfo": "skip"}
+    return [
+        {"type": "scatter", "mode": "markers", "name": "Event", **nothing,
+         "marker": {"size": 11, "symbol": "circle", "color": NEUTRAL, "line": {"color": NEUTRAL_EDGE, "width": 1}}},
+        {"type": "bar", "orientation": "h", "name": "Span (lasts a while)", **nothing,
+         "marker": {"color": "#dcdcdc", "line": {"color": NEUTRAL_EDGE, "width": 1}}},
+        {"type": "scatter", "mode": "markers", "name": "Disputed: sources disagree on the date", **nothing,
+         "marker": {"size": 13, "symbol": "diamond", "color": NEUTRAL, "line": {"color": DISPUTED_OUTLINE, "width": 2.5}}},
+        {"type": "scatter", "mode": "markers", "name": "Selected", **nothing,
+         "marker": {"size": 20, "symbol": "circle-open", "color": SELECTED_COLOUR,
+                    "line": {"width": 3, "color": SELECTED_COLOUR}}},
+    ]
+
+
+def span_trace(index: EventIndex, spans: np.ndarray, y: np.ndarray, ids: list[str], thick: float) -> dict:
+    lanes = index.lane[spans] % len(PALETTE)
+    disputed = index.disputed[spans]
+    return {
+        "type": "bar", "orientation": "h", "name": "spans", "showlegend": False,
         "base": isos(index.start[spans]).tolist(),
         "x": ((index.last[spans] - index.start[spans] + 1) * 1000).astype(float),
-        "y": (index.lane[spans] - 0.3 + 0.12 * (tracks % 3)).astype(float),
-        "width": 0.1,
-        "marker": {"color": [colour(int(l)) for l in index.lane[spans]],
-                   "line": {"color": [DISPUTED_OUTLINE if d else "rgba(0,0,0,0)" for d in index.disputed[spans]],
-                            "width": 2}},
-        "customdata": [id_of[p] for p in spans.tolist()],
-        "hovertext": hover_texts(index, spans), "hoverinfo": "text",
-    })
-    # Points: stacked by lane and day so that none hides another.
-    day_keys = index.lane[points] * 10_000_000 + index.start[points] // DAY
-    y = index.lane[points] + 0.08 + stack_offsets(day_keys)
+        "y": y.astype(float), "width": thick,
+        "marker": {"color": [TINTS[l] for l in lanes.tolist()],
+                   "line": {"color": [DISPUTED_OUTLINE if d else INKS[l] for d, l in zip(disputed, lanes.tolist())],
+                            "width": [2.5 if d else 1.5 for d in disputed]}},
+        "customdata": ids, "hovertext": hover_texts(index, spans), "hoverinfo": "text",
+    }
+
+
+def point_traces(index: EventIndex, points: np.ndarray, y: np.ndarray, ids: list[str],
+                 texts: list[str] | None = None, sides: list[str] | None = None) -> list[dict]:
+    """Points: plain and disputed events, each with its title when `texts` gives one."""
     disputed = index.disputed[points]
-    for name, subset, symbol, line in (
-        ("Event", ~disputed, "circle", {"color": "#ffffff", "width": 1}),
-        ("Disputed: sources disagree on the date", disputed, "diamond",
-         {"color": DISPUTED_OUTLINE, "width": 2.5}),
-    ):
+    data = []
+    for name, subset, symbol in (("events", ~disputed, "circle"), ("disputed events", disputed, "diamond")):
         chosen = points[subset]
-        data.append({
-            "type": "scatter", "mode": "markers", "name": name,
+        lanes = (index.lane[chosen] % len(PALETTE)).tolist()
+        line = ({"color": DISPUTED_OUTLINE, "width": 2.5} if symbol == "diamond"
+                else {"color": [INKS[l] for l in lanes], "width": 1.5})
+        trace = {
+            "type": "scatter", "mode": "markers", "name": name, "showlegend": False,
             "x": isos(point_x(index, chosen)).tolist(), "y": y[subset].astype(float),
             "marker": {"size": 13 if symbol == "diamond" else 11, "symbol": symbol,
-                       "color": [colour(int(l)) for l in index.lane[chosen]], "line": line},
-            "customdata": [id_of[p] for p in chosen.tolist()],
+                       "color": [PALETTE[l] for l in lanes], "line": line},
+            "customdata": [ids[i] for i in np.flatnonzero(subset).tolist()],
             "hovertext": hover_texts(index, chosen), "hoverinfo": "text",
-        })
+        }
+        if texts is not None:
+            keep = np.flatnonzero(subset).tolist()
+            trace.update(mode="markers+text", text=[texts[i] for i in keep],
+                         textposition=[sides[i] for i in keep],
+                         textfont={"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT})
+        data.append(trace)
     return [trace for trace in data if len(trace["customdata"])]
 
 
-def density(index: EventIndex, visible: np.ndarray, window: Window) -> dict:
+def events_traces(index: EventIndex, positions: np.ndarray, lanes: Lanes | None = None) -> list[dict]:
+    """Plain marks, no titles: events of one day in one lane side by side, overlapping spans
+    on different tracks."""
+    lanes = lanes or Lanes.plain(len(index.lanes))
+    if not len(positions):
+        return []
+    ids = index.values("id", positions)
+    is_span = index.is_span[positions]
+    spans, points = positions[is_span], positions[~is_span]
+    centre, thick = lanes.centres(), lanes.heights
+    tracks = span_tracks(index.lane[spans], index.start[spans], index.last[spans])
+    span_y = centre[index.lane[spans]] + (-0.3 + 0.12 * (tracks % 3)) * thick[index.lane[spans]]
+    day_keys = index.lane[points] * 10_000_000 + index.start[points] // DAY
+    point_y = centre[index.lane[points]] + (0.08 + stack_offsets(day_keys)) * thick[index.lane[points]]
+    span_ids = [i for i, s in zip(ids, is_span) if s]
+    point_ids = [i for i, s in zip(ids, is_span) if not s]
+    data = [span_trace(index, spans, span_y, span_ids, 0.1 * MIN_LANE)] if len(spans) else []
+    return data + point_traces(index, points, point_y, point_ids)
+
+
+def labelled_traces(index: EventIndex, positions: np.ndarray, window: Window, width: float,
+                    selected: int | None) -> tuple[list[dict], Lanes]:
+    """Each event with its title, packed in sub-rows of its lane (timeline.view.packing)."""
+    if not len(positions):
+        return [], Lanes.plain(len(index.lanes))
+    scale = width / max(window.high - window.low, 1)
+    is_span = index.is_span[positions]
+    visible_start = np.maximum(index.start[positions], window.low)
+    anchor = np.where(is_span, visible_start, index.x[positions])
+    anchor_px = (anchor - window.low) * scale
+    radius = np.where(index.disputed[positions], 8.0, 7.0)
+    end_px = (np.minimum(index.last[positions] + 1, window.high) - window.low) * scale
+    mark_low = np.where(is_span, anchor_px, anchor_px - radius)
+    mark_high = np.where(is_span, np.maximum(end_px, anchor_px + 2), anchor_px + radius)
+    longest = max(LABEL_MIN, LABEL_SHARE * width)
+    titles = [packing.fit(shorten(t, HOVER_TITLE), longest, LABEL_SIZE) for t in index.values("title", positions)]
+    widths = np.array([packing.text_width(t, LABEL_SIZE) for t in titles])
+    items = packing.Items(lane=index.lane[positions], anchor=anchor_px, mark_low=mark_low,
+                          mark_high=mark_high, width=widths,
+                          inset=np.where(is_span, packing.SPAN_INSET, packing.OFFSET))
+    chosen = None if selected is None else int(np.searchsorted(positions, selected))
+    packed = packing.pack(items, width, len(index.lanes), chosen)
+    lanes = Lanes(packed.rows)
+    y = lanes.row_y(index.lane[positions], packed.row)
+    ids = index.values("id", positions)
+    texts = [html.escape(t, quote=False) if on else "" for t, on in zip(titles, packed.labelled.tolist())]
+    sides = ["middle left" if left else "middle right" for left in packed.left.tolist()]
+    data = []
+    if is_span.any():
+        spans = positions[is_span]
+        data.append(span_trace(index, spans, y[is_span], [i for i, s in zip(ids, is_span) if s], 0.72))
+        # A span's title inside its bar, from where the bar comes into view.
+        shown = is_span & packed.labelled
+        inset = np.where(packed.left, -packing.SPAN_INSET, packing.SPAN_INSET) / scale
+        data.append({
+            "type": "scatter", "mode": "text", "name": "span titles", "showlegend": False,
+            "x": isos((anchor + inset)[shown].astype(np.int64)).tolist(), "y": y[shown].astype(float),
+            "text": [t for t, s in zip(texts, shown) if s], "textposition": [s for s, k in zip(sides, shown) if k],
+            "textfont": {"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT}, "hoverinfo": "skip",
+        })
+    points = ~is_span
+    data += point_traces(index, positions[points], y[points], [i for i, s in zip(ids, points) if s],
+                         [t for t, s in zip(texts, points) if s], [s for s, k in zip(sides, points) if k])
+    return data, lanes
+
+
+def context_trace(index: EventIndex, outside: np.ndarray, lanes: Lanes, limit: int = 1000) -> dict:
+    """Events outside the view, small, for the range slider (which covers the whole span)."""
+    positions = np.flatnonzero(outside)
+    if len(positions) > limit:
+        positions = positions[:: -(-len(positions) // limit)]
+    return {"type": "scatter", "mode": "markers", "name": "outside the view", "showlegend": False,
+            "hoverinfo": "skip", "x": isos(index.x[positions]).tolist(),
+            "y": lanes.centres()[index.lane[positions]].astype(float),
+            "marker": {"size": 5, "color": [colour(int(l)) for l in index.lane[positions]]}}
+
+
+def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes | None = None) -> dict:
     """Events per time bin per lane; each visible event counted once, in the bin where it is drawn."""
+    lanes = lanes or Lanes.plain(len(index.lanes))
     positions = np.flatnonzero(visible)
     width = max((window.high - window.low) / BINS, 1)
     bins = np.clip(((index.x[positions] - window.low) // width).astype(np.int64), 0, BINS - 1)
-    lanes = max(len(index.lanes), 1)
-    counts = np.bincount(index.lane[positions] * BINS + bins, minlength=lanes * BINS).reshape(lanes, BINS)
+    count = max(len(index.lanes), 1)
+    counts = np.bincount(index.lane[positions] * BINS + bins, minlength=count * BINS).reshape(count, BINS)
     # Shade by the logarithm of the count, so that quiet periods still show beside busy ones.
     z = np.log1p(counts.astype(float))
     z[counts == 0] = np.nan
     centres = window.low + (np.arange(BINS) + 0.5) * width
     return {
         "type": "heatmap", "name": "Events per period (darker: more; zoom in for single events)",
-        "x": isos(centres.astype(np.int64)).tolist(), "y": list(range(lanes)), "z": z,
+        "x": isos(centres.astype(np.int64)).tolist(), "y": lanes.centres()[:count].tolist(), "z": z,
         "customdata": counts, "colorscale": "Blues", "showscale": False, "showlegend": True,
         "xgap": 0, "ygap": 6, "zmin": 0, "zmax": float(max(z[~np.isnan(z)].max(initial=1.0), 1.0)),
         "hovertemplate": "%{customdata:,} events around %{x}<extra></extra>",
@@ -347,21 +569,21 @@ def density(index: EventIndex, visible: np.ndarray, window: Window) -> dict:
 
 
 def selected_trace(index: EventIndex, selected: int | None, mask: np.ndarray,
-                   drawn: list[dict] = ()) -> dict:
-    trace = {"type": "scatter", "mode": "markers", "name": "Selected", "x": [], "y": [],
+                   drawn: list[dict] = (), lanes: Lanes | None = None) -> dict:
+    trace = {"type": "scatter", "mode": "markers", "name": "selected ring", "x": [], "y": [],
              "hoverinfo": "skip", "showlegend": False,
              "marker": {"size": 24, "symbol": "circle-open", "color": SELECTED_COLOUR,
                         "line": {"width": 3, "color": SELECTED_COLOUR}}}
     if selected is not None:
+        lanes = lanes or Lanes.plain(len(index.lanes))
         trace["x"] = [iso(spot(index, selected))]
-        trace["y"] = [float(index.lane[selected]) + (-0.3 if index.is_span[selected] else 0.08)]
+        trace["y"] = [float(lanes.centres()[index.lane[selected]])]
         # Where the event is drawn, stacked beside others of its day or on its span's track.
         event_id = index.events["id"].iat[selected]
         for other in drawn:
             ids = other.get("customdata")
             if isinstance(ids, list) and event_id in ids:   # event traces, not the density
                 trace["y"] = [float(other["y"][ids.index(event_id)])]
-        trace["showlegend"] = True
     return trace
 
 
@@ -413,3 +635,37 @@ def _to_second(text) -> int:
 
 
 __all__ = ["figure", "traces", "layout", "Window", "window_from_relayout", "MAX_MARKERS", "BINS", "dates"]
+
+
+@dataclass(frozen=True)
+class Edges:
+    """How many kept events the view shows, and how many lie before and after it."""
+    before: int
+    shown: int
+    after: int
+
+    @property
+    def kept(self) -> int:
+        return self.before + self.shown + self.after
+
+    def text(self) -> str:
+        return f"{self.shown:,} of {self.kept:,} events in view"
+
+
+def edges(index: EventIndex, mask: np.ndarray, window: Window) -> Edges:
+    visible = in_window(index, mask, window)
+    outside = mask & ~visible
+    before = int((outside & (index.x < window.low)).sum())
+    return Edges(before, int(visible.sum()), int(outside.sum()) - before)
+
+
+def widened(index: EventIndex, mask: np.ndarray, window: Window, side: str) -> Window:
+    """The view widened to show every kept event before it (`side` "before") or after it."""
+    kept = np.flatnonzero(mask)
+    if not len(kept):
+        return window
+    if side == "before":
+        low = min(int(index.start[kept].min()), window.low)
+        return Window(low - padding(window.high - low), window.high)
+    high = max(int(index.x[kept].max()), window.high)
+    return Window(window.low, high + padding(high - window.low))
