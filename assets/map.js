@@ -100,21 +100,44 @@
       basemap = "vector";
     }
     map.on("moveend", report);
+    window.timelineMap = map;   // the Leaflet map, for scripts of an embedding page and the browser tests
     marks = L.layerGroup().addTo(map);
     towns = L.layerGroup().addTo(map);
   }
 
+  function decimal(value, places) {
+    // As timeline/filters.py writes a number: at most `places` decimals, no trailing zeros.
+    return String(+value.toFixed(places) + 0);
+  }
+
+  function wrapped(lon) {
+    return lon > 180 || lon < -180 ? ((lon + 180) % 360 + 360) % 360 - 180 : lon;
+  }
+
   function report() {
     var b = map.getBounds(), c = map.getCenter();
-    var view = {
-      bounds: [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()],
-      view: [+map.getZoom().toFixed(1), +c.lat.toFixed(4), +c.lng.toFixed(4)],
-    };
-    var key = JSON.stringify(view);
-    if (key !== reported) {
-      reported = key;
-      setProps("map-view", view);
+    var bounds = [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map(function (v) { return +v.toFixed(3); });
+    var view = [+map.getZoom().toFixed(1), +c.lat.toFixed(4), +wrapped(c.lng).toFixed(4)];
+    var key = JSON.stringify([bounds, view]);
+    if (key === reported) return;
+    reported = key;
+    // Where the map is goes into the address in place, as the chart's zoom does: a link opens
+    // on the same place, and a pan is not a step in the browser's history. With "Only what is
+    // on the map" on, the area it keeps goes too.
+    var only = document.getElementById("map-only");
+    var pairs = window.location.search.replace(/^[?]/, "").split("&").filter(function (p) {
+      return p && !p.startsWith("map=") && !p.startsWith("area=");
+    });
+    if (only && only.getAttribute("aria-pressed") === "true") pairs.push("area=" + bounds.map(function (v) { return decimal(v, 3); }).join(","));
+    pairs.push("map=" + view.map(function (v) { return decimal(v, 4); }).join("/"));
+    var search = "?" + pairs.join("&");
+    if (search !== window.location.search) {
+      window.history.replaceState(window.history.state, "", window.location.pathname + search + window.location.hash);
+      if (window.dash_clientside && window.dash_clientside.set_props) {
+        window.dash_clientside.set_props("url", {search: search, href: window.location.href});
+      }
     }
+    setProps("map-view", {bounds: bounds, view: view});
   }
 
   function choose(id) {
@@ -225,15 +248,19 @@
       map.invalidateSize();
       return data.marks.length;
     },
-    show: function (data) {
-      // The phone's map tab opened: draw what waited, and let Leaflet measure its box.
-      var element = document.getElementById("map");
-      if (element && element.pendingData) {
-        draw(element.pendingData, element);
-        element.pendingData = null;
-      }
-      if (map) setTimeout(function () { map.invalidateSize(); }, 0);
-      return window.dash_clientside.no_update;
+    toggle: function (_clicks, className) {
+      // The phone: the Map button unfolds the map (and folds it again); what waited is drawn.
+      var open = !/(^| )open( |$)/.test(className || "");
+      setTimeout(function () {
+        var element = document.getElementById("map");
+        if (open && element && element.pendingData) {
+          draw(element.pendingData, element);
+          element.pendingData = null;
+        }
+        if (map) map.invalidateSize();
+      }, 0);
+      return [open ? "map-section open" : "map-section", open ? "true" : "false",
+              open ? "Hide the map" : "Show the map"];
     },
   };
 })();

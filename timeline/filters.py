@@ -307,7 +307,7 @@ MAX_MAP_ZOOM = 18
 
 def _decimal(value: float) -> str:
     """A number as short as it can be written at 4 decimals: 46.2, 76.8897, 5."""
-    return f"{value:.4f}".rstrip("0").rstrip(".")
+    return f"{round(value, 4) + 0.0:.4f}".rstrip("0").rstrip(".")   # (+ 0.0: -0.0 is written 0)
 
 
 @dataclass(frozen=True)

@@ -51,11 +51,11 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
 
 
 def map_state(state: State, trigger: str, value, area) -> State:
-    """After the viewer moved the map (`map-view`: {bounds, view}) or turned "Only what is on
-    the map" on or off (`map-only`: the checklist's value; `area`, what the map shows): the map's
-    place goes into the state, and the area into the filters while the toggle is on."""
+    """After the viewer moved the map (`map-view`: {bounds, view}) or pressed "Only what is on
+    the map" (`map-only`: on if it was off, off if it was on; `area`, what the map shows): the
+    map's place goes into the state, and the area into the filters while the toggle is on."""
     if trigger == "map-only":
-        return state.with_filters(area=Area.of(area) if value else None)
+        return state.with_filters(area=None if state.filters.area else Area.of(area))
     view = value if isinstance(value, dict) else {}
     state = state.mapped(MapView.of(view.get("view")))
     moved = Area.of(view.get("bounds"))

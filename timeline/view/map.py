@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import places
 from ..filters import Area
 from ..index import EventIndex
 from . import labels
@@ -23,6 +24,7 @@ CELLS = 40            # cells across the view's longer side when counting
 LISTED = 12           # events a mark lists by title; the rest are counted
 MIXED = "#4d4d4d"     # a place whose events are of several categories
 WORLD = (-60.0, -180.0, 75.0, 180.0)
+TOWNS = 15            # the largest towns in view are named on the map
 
 
 def around(index: EventIndex, positions: np.ndarray) -> Area:
@@ -59,11 +61,11 @@ def map_data(index: EventIndex, mask: np.ndarray, bounds: Area | None,
     inside = candidates[bounds.contains(index.lat[candidates], index.lon[candidates])]
     lat, lon = index.lat[inside], index.lon[inside]
     place_codes, first = _places(lat, lon)
-    places = len(first)
-    data = {"bounds": bounds.as_list(), "in_view": int(len(inside)), "places": places,
+    data = {"bounds": bounds.as_list(), "in_view": int(len(inside)), "places": len(first),
             "unplaced": int(mask.sum() - placed.sum()), "outside": int(len(candidates) - len(inside)),
             "selected": _selected_place(index, selected)}
-    if places <= MAX_PLACES:
+    data["towns"] = places.largest_towns(*bounds.as_list(), limit=TOWNS)
+    if len(first) <= MAX_PLACES:
         data["kind"], data["marks"] = "places", _place_marks(index, inside, place_codes, first, selected)
     else:
         data["kind"], data["marks"] = "counts", _cell_marks(lat, lon, bounds)
@@ -134,3 +136,16 @@ def _selected_place(index: EventIndex, selected: int | None) -> list[float] | No
     if selected is None or not (np.isfinite(index.lat[selected]) and np.isfinite(index.lon[selected])):
         return None
     return [float(index.lat[selected]), float(index.lon[selected])]
+
+
+def status(data: dict) -> str:
+    """The line under the map's heading: what it shows, and what it cannot."""
+    shown = data["in_view"]
+    parts = [f"{shown:,} event{'' if shown == 1 else 's'} on the map"]
+    if data["kind"] == "counts":
+        parts[0] += " (counted by area: zoom in for single events)"
+    if data["outside"]:
+        parts.append(f"{data['outside']:,} outside its view")
+    if data["unplaced"]:
+        parts.append(f"{data['unplaced']:,} in view {'has' if data['unplaced'] == 1 else 'have'} no place")
+    return "; ".join(parts)
