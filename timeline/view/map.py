@@ -21,7 +21,7 @@ from .figure import colour
 
 MAX_PLACES = 1500     # places drawn one by one; beyond, counts per cell
 CELLS = 40            # cells across the view's longer side when counting
-LISTED = 12           # events a mark lists by title; the rest are counted
+LISTED = 8            # events a mark lists by title; the rest are counted
 MIXED = "#4d4d4d"     # a place whose events are of several categories
 WORLD = (-60.0, -180.0, 75.0, 180.0)
 TOWNS = 15            # the largest towns in view are named on the map
@@ -89,27 +89,30 @@ def _places(lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _place_marks(index: EventIndex, inside: np.ndarray, codes: np.ndarray, first: np.ndarray,
                  selected: int | None) -> list[dict]:
+    """A mark per place; only the events a mark lists (LISTED per place) are read as text."""
     if not len(first):
         return []
-    ids = index.events["id"].to_numpy()[inside] if len(inside) else np.zeros(0, object)
-    titles = index.values("title", inside)
-    lanes = index.lane[inside]
-    marks = []
     order = np.argsort(codes, kind="stable")            # each place's events, in date order
     bounds = np.searchsorted(codes[order], np.arange(len(first) + 1))
-    for place in range(len(first)):
-        members = order[bounds[place]:bounds[place + 1]]
-        events = inside[members]
-        lane_set = set(lanes[members].tolist())
+    members = [order[bounds[p]:bounds[p + 1]] for p in range(len(first))]
+    listed = np.concatenate([m[:LISTED] for m in members])
+    ids = dict(zip(listed.tolist(), index.values("id", inside[listed])))
+    titles = dict(zip(listed.tolist(), index.values("title", inside[listed])))
+    lanes, disputed, approximate = index.lane[inside], index.disputed[inside], index.approximate[inside]
+    chosen = selected is not None and np.flatnonzero(inside == selected)
+    chosen = int(chosen[0]) if chosen is not False and len(chosen) else -1
+    marks = []
+    for place, member in enumerate(members):
+        lane_set = np.unique(lanes[member])
         marks.append({
-            "lat": float(index.lat[events[0]]), "lon": float(index.lon[events[0]]),
-            "count": int(len(members)),
-            "events": [{"id": str(ids[m]), "title": labels.shorten(str(titles[m]), 80)}
-                       for m in members[:LISTED]],
-            "colour": colour(int(lanes[members[0]])) if len(lane_set) == 1 else MIXED,
-            "disputed": bool(index.disputed[events].any()),
-            "approximate": bool(index.approximate[events].all()),
-            "selected": bool(selected is not None and selected in set(events.tolist())),
+            "lat": float(index.lat[inside[member[0]]]), "lon": float(index.lon[inside[member[0]]]),
+            "count": int(len(member)),
+            "events": [{"id": str(ids[m]), "title": labels.shorten(str(titles[m]), 70)}
+                       for m in member[:LISTED].tolist()],
+            "colour": colour(int(lane_set[0])) if len(lane_set) == 1 else MIXED,
+            "disputed": bool(disputed[member].any()),
+            "approximate": bool(approximate[member].all()),
+            "selected": bool(chosen >= 0 and codes[chosen] == place),
         })
     return marks
 
