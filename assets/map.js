@@ -84,7 +84,7 @@
   }
 
   function makeMap(element, data) {
-    map = L.map(element, {worldCopyJump: true, minZoom: 1, maxZoom: 18, zoomSnap: 0.5,
+    map = L.map(element, {worldCopyJump: true, minZoom: 1, maxZoom: 18, zoomSnap: 0.5, fadeAnimation: false,
                           attributionControl: true, keyboard: true});
     map.attributionControl.setPrefix("");
     if (data.tiles && data.tiles.url) {
