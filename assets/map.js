@@ -15,6 +15,9 @@
   var fitted = false;      // the first view is fitted to the events (or the address's view)
   var reported = "";       // the last view told to the server
   var BASEMAP = "vendor/countries-50m.json";
+  var REGIONS = "vendor/regions.json";     // first-level regions' borders, from zoom REGION_ZOOM
+  var REGION_ZOOM = 4;
+  var regions = null;                      // null: not asked for yet; then "loading", then drawn
 
   function assetsBase() {
     // Where Dash serves assets/ (any path prefix): beside the stylesheet it linked.
@@ -83,6 +86,29 @@
                          interactive: false}).addTo(map);
   }
 
+  function drawRegions() {
+    // Loaded the first time the map is close enough for a region's shape to read.
+    if (regions !== null || basemap !== "vector" || map.getZoom() < REGION_ZOOM) return;
+    regions = "loading";
+    fetch(assetsBase() + REGIONS, {credentials: "same-origin"})
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        var lines = data.lines.map(function (flat) {
+          var x = flat[0], y = flat[1], points = [[y * data.scale, x * data.scale]];
+          for (var i = 2; i < flat.length; i += 2) {
+            x += flat[i]; y += flat[i + 1];
+            points.push([y * data.scale, x * data.scale]);
+          }
+          return points;
+        });
+        regions = L.polyline(lines, {renderer: L.canvas({padding: 0.5}), color: "#a8a8a8", weight: 0.8,
+                                     dashArray: "2 3", interactive: false}).addTo(map);
+        regions.bringToBack();
+        document.getElementById("map").setAttribute("data-regions", "drawn");
+      })
+      .catch(function () { regions = null; });
+  }
+
   function makeMap(element, data) {
     map = L.map(element, {worldCopyJump: true, minZoom: 1, maxZoom: 18, zoomSnap: 0.5, fadeAnimation: false,
                           attributionControl: true, keyboard: true});
@@ -100,6 +126,7 @@
       basemap = "vector";
     }
     map.on("moveend", report);
+    map.on("zoomend", drawRegions);
     window.timelineMap = map;   // the Leaflet map, for scripts of an embedding page and the browser tests
     marks = L.layerGroup().addTo(map);
     towns = L.layerGroup().addTo(map);
@@ -230,6 +257,7 @@
       map.panTo(data.selected);            // an event chosen elsewhere: bring its place into view
     }
     drawMarks(data);
+    drawRegions();
     element.setAttribute("data-kind", data.kind);
     element.setAttribute("data-marks", String(data.marks.length));
   }
