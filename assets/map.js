@@ -198,7 +198,12 @@
     return box;
   }
 
+  var drawn = "";           // the marks drawn, as JSON: a move that changes none redraws none
+
   function drawMarks(data) {
+    var key = JSON.stringify([data.kind, data.marks, data.towns]);
+    if (key === drawn) return;
+    drawn = key;
     marks.clearLayers();
     towns.clearLayers();
     (data.towns || []).forEach(function (town) {
@@ -235,7 +240,7 @@
         if (mark.count === 1) {
           layer.on("click", function () { choose(mark.events[0].id); });
         } else {
-          layer.bindPopup(chooser(mark), {maxWidth: 280});
+          layer.bindPopup(chooser(mark), {maxWidth: 280, autoPan: false});
         }
         layer.options.eventIds = mark.events.map(function (e) { return e.id; });
       }
