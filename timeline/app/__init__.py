@@ -8,7 +8,7 @@ from pathlib import Path
 from dash import Dash
 
 from ..view import figure as chart
-from . import callbacks, data, guard, security
+from . import callbacks, data, guard, opening, security
 from .layout import layout
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +28,7 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
                serve_locally=True)
     app.layout = lambda: page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
+    opening.install(app, path)   # the page carries its opening figure: no callback before the chart
     guard.install(app)   # bad requests get 4xx: body size, callback bodies, unknown paths
     security.secure(app, frame_ancestors, hsts)  # after the callbacks: their scripts are hashed
 
