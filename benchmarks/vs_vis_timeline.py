@@ -1,7 +1,7 @@
 """Issue 10: the dashboard against vis-timeline 8.5 drawing the same events, side by side.
 
     .venv/bin/python benchmarks/vs_vis_timeline.py [--sizes 1000,10000,100000] [--runs 3]
-                                                   [--vis-timeout 30] [--snapshot DIR]
+                                                   [--vis-timeout 30] [--snapshot DIR] [--before DIR]
 
 For each size (events; generate.py's generate(events=N), made once and reused) it serves:
 
@@ -30,7 +30,8 @@ on a shared machine; the table gives the median of --runs each. A vis-timeline d
 finish within --vis-timeout seconds is stopped and reported as "> T s" (it is not run again at
 that size). `labels` is how many event titles each chart shows as text when drawn; `in view` the
 events of the opening window. --snapshot DIR serves another checkout's app (e.g. a git worktree
-at the commit before a change) instead of this one, for a before/after comparison.
+at the commit before a change) instead of this one; --before DIR serves it as well, drawn in
+turn with ours and vis-timeline, in a column of its own: a before/after comparison in one run.
 """
 from __future__ import annotations
 
@@ -227,10 +228,21 @@ def run_size(events: int, args, workdir: Path) -> dict:
         VIS_PAGE.format(version=vis_version(), events=len(data["items"]), data=name))
     static = Static(workdir)
     server = scale.Server(path, workdir / f"gunicorn-{events}.log")
+    before = None
+    if args.before:
+        here, scale.CODE = scale.CODE, Path(args.before).resolve()
+        try:
+            before = scale.Server(path, workdir / f"gunicorn-before-{events}.log")
+        finally:
+            scale.CODE = here
     row = {"events": len(data["items"]), "in_view": in_view, "ours": [], "vis": [], "vis_error": None,
-           "ours_error": None, "ours_labels": None, "ours_kind": None, "vis_labels": None}
+           "ours_error": None, "ours_labels": None, "ours_kind": None, "vis_labels": None, "before": []}
     try:
         for _ in range(args.runs):
+            if before is not None:
+                then = draw(before.url + "/", OURS_DRAWN, args.timeout)
+                if then["ms"] is not None:
+                    row["before"].append(then["ms"])
             ours = draw(server.url + "/", OURS_DRAWN, args.timeout)
             if ours["ms"] is None:
                 row["ours_error"] = ours["error"]
@@ -245,11 +257,14 @@ def run_size(events: int, args, workdir: Path) -> dict:
                 else:
                     row["vis"].append(vis["ms"])
                     row["vis_labels"] = vis["labels"]
-            print(f"  {events:,}: ours {[round(t) for t in row['ours']]} ms "
+            print(f"  {events:,}: before {[round(t) for t in row['before']]} ms, "
+                  f"ours {[round(t) for t in row['ours']]} ms "
                   f"({ours.get('phases')}), vis "
                   f"{[round(t) for t in row['vis']]} ms {row['vis_error'] or ''}", file=sys.stderr)
     finally:
         server.stop()
+        if before is not None:
+            before.stop()
         static.stop()
     return row
 
@@ -261,8 +276,9 @@ def _seconds(times: list[float], error: str | None, timeout: float) -> str:
 
 
 def table(rows: list[dict], args) -> str:
-    out = ["| events | in view | ours s | vis-timeline s | ours / vis | labels ours / vis | ours drew |",
-           "|---:|---:|---:|---:|---:|---:|---|"]
+    then = bool(args.before)
+    out = ["| events | in view |" + (" before s |" if then else "") + " ours s | vis-timeline s | ours / vis "
+           "| labels ours / vis | ours drew |", "|---:|---:|" + ("---:|" if then else "") + "---:|---:|---:|---:|---|"]
     for r in rows:
         ours = statistics.median(r["ours"]) if r["ours"] else None
         vis = statistics.median(r["vis"]) if r["vis"] else None
@@ -272,7 +288,8 @@ def table(rows: list[dict], args) -> str:
             ratio = f"< {ours / 1000 / args.vis_timeout:.2f}x"
         else:
             ratio = "-"
-        out.append(f"| {r['events']:,} | {r['in_view']:,} | {_seconds(r['ours'], r['ours_error'], args.timeout)} "
+        earlier = f" {_seconds(r['before'], 'failed', args.timeout)} |" if then else ""
+        out.append(f"| {r['events']:,} | {r['in_view']:,} |{earlier} {_seconds(r['ours'], r['ours_error'], args.timeout)} "
                    f"| {_seconds(r['vis'], r['vis_error'], args.vis_timeout)} | {ratio} "
                    f"| {r['ours_labels'] if r['ours_labels'] is not None else '-'} / "
                    f"{r['vis_labels'] if r['vis_labels'] is not None else '-'} | {r['ours_kind'] or '-'} |")
@@ -297,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=60, help="s to wait for our chart")
     parser.add_argument("--vis-timeout", type=float, default=30, help="s to wait for vis-timeline's")
     parser.add_argument("--snapshot", metavar="DIR", help="serve the app of this checkout instead")
+    parser.add_argument("--before", metavar="DIR",
+                        help="also draw this checkout's app (e.g. the commit before a change), alternating")
     args = parser.parse_args(argv)
     if args.snapshot:
         scale.CODE = Path(args.snapshot).resolve()
