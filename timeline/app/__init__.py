@@ -10,7 +10,7 @@ from flask import request
 
 from ..filters import State
 from ..view import figure as chart
-from . import callbacks, compression, data, guard, security, share
+from . import callbacks, compression, data, guard, opening, security, share
 from .layout import layout
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +44,7 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     app.layout = lambda: page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
     share.register(app, title)   # the Share control, and the embedded view's link out
+    opening.install(app, path)   # the page carries its opening figure: no callback before the chart
     guard.install(app)   # bad requests get 4xx: body size, callback bodies, unknown paths
     security.secure(app, frame_ancestors, hsts)  # after the callbacks: their scripts are hashed
     compression.compress(app)   # zstd, br or gzip, as the browser accepts

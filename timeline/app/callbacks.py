@@ -48,8 +48,7 @@ def register(app, path: str, title: str = "Timeline") -> None:
         Output("problems", "children"), Output("category-filter", "options"),
         Output("source-filter", "options"),
         Input("view", "data"), Input("data-version", "data"), Input("refused", "data"),
-        prevent_initial_call=True,
-    )
+    )   # called on load: `view` may come with the page (timeline/app/opening.py) and not change
     def show(view, _version, refused):
         now = data.current(path)
         index, state = now.index, State.from_search(view)
@@ -133,9 +132,14 @@ def register(app, path: str, title: str = "Timeline") -> None:
 
     # The zoom goes into the address, so that a link shares the view as it is. In place
     # (replaceState): a zoom is not a step in the history; `view` stays the same, so nothing
-    # is drawn again. The format is timeline.filters.zoom_text's.
+    # is drawn again. The format is timeline.filters.zoom_text's. Called on load too: the
+    # opening zoom (a link to one event among a million opens on its neighbours) comes with
+    # the page (timeline/app/opening.py).
     app.clientside_callback(
         """function (zoom) {
+            // On load, only a zoom that came with the page is written (not none: the page's
+            // opening view may not have been applied, and the address's zoom is still to read).
+            if (!zoom && !window.dash_clientside.callback_context.triggered.length) return;
             // (A year BC comes as -000499 from toISOString: written -0499, as plotly.js writes it.)
             const moment = (second) => new Date(second * 1000).toISOString().replace(/^([+-])00/, "$1")
                 .replace(/^[+]/, "").replace(/Z$/, "").slice(0, -4)
@@ -152,7 +156,7 @@ def register(app, path: str, title: str = "Timeline") -> None:
                 window.dash_clientside.set_props("url", {search: search, href: window.location.href});
             }
         }""",
-        Input("zoom", "data"), prevent_initial_call=True,
+        Input("zoom", "data"),
     )
 
     # Zooming redraws only the traces: a small update, the layout stays as the viewer left it.

@@ -19,7 +19,8 @@ GRAPH_CONFIG = {
 def layout(title: str, version: str, chart: dict) -> html.Div:
     """The page. `version` is the data's version when the page is served: the page's first
     callbacks then run once, and `poll` changes it only when the file changes. `chart` is what
-    the chart shows until its first figure comes (timeline.view.figure.placeholder)."""
+    the chart shows until its first figure comes (timeline.view.figure.placeholder); the page
+    brings that figure with it (timeline/app/opening.py), put in before anything is drawn."""
     return html.Div(className="page", children=[
         dcc.Location(id="url", refresh="callback-nav"),
         dcc.Store(id="data-version", data=version),
