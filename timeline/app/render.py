@@ -168,7 +168,8 @@ def problems(items: list[Problem], rows_left_out: int, file: str, kept_back: boo
         if len(about_file) > SHOWN_PROBLEMS:
             rows.append(html.Li(f"... and {len(about_file) - SHOWN_PROBLEMS:,} more"))
         shown.append(html.Details([
-            html.Summary(summary), html.Ul(rows),
+            # Focusable: a keyboard scrolls the list in its box.
+            html.Summary(summary), html.Ul(rows, tabIndex="0", **{"aria-label": f"Problems in {file}"}),
             html.P(["For the whole list: ", html.Code(f"python -m timeline check {file}")], className="hint"),
         ], open=kept_back, className="file-problems"))
     if asked:
