@@ -59,10 +59,17 @@ class TimelinePage:
 
     def open_outlets(self, timeout: float = 10_000) -> float:
         """Open the Outlets dropdown; the seconds until its options are shown."""
+        self.show_filters()
         started = time.monotonic()
         self.page.locator("#source-filter").click()
         self.outlet_options.first.wait_for(state="visible", timeout=timeout)
         return time.monotonic() - started
+
+    def show_filters(self) -> None:
+        """Unfold the filters if they are folded behind their button (a narrow screen)."""
+        button = self.page.locator("#filters-toggle")
+        if button.is_visible() and button.get_attribute("aria-expanded") != "true":
+            button.click()
 
     @property
     def outlet_options(self):
@@ -237,17 +244,20 @@ class TimelinePage:
 
     # Filters
     def search(self, text: str) -> None:
+        self.show_filters()
         box = self.page.locator("#search")
         box.fill(text)
         box.press("Enter")
 
     def set_dates(self, start: str = "", end: str = "") -> None:
+        self.show_filters()
         for selector, value in (("#date-from", start), ("#date-to", end)):
             box = self.page.locator(selector)
             box.fill(value)
             box.press("Enter")
 
     def toggle_category(self, name: str) -> None:
+        self.show_filters()
         self.page.locator("#category-filter").get_by_label(name, exact=True).click()
 
     def next(self) -> None:
