@@ -97,7 +97,9 @@ def test_a_vertical_swipe_over_the_chart_scrolls_the_page(phone):
     phone.swipe(box["x"] + box["width"] / 2, min(box["y"] + box["height"] - 40, 800), -300)
     phone.page.wait_for_function("(y) => window.scrollY > y + 100", arg=before, timeout=5_000)
     assert phone.x_range() == shown and "zoom=" not in phone.page.url, "a swipe is not a zoom"
-    # A tap on a mark still selects it.
+    # A tap on a mark still selects it (a moment later: plotly.js counts a second touch within
+    # its double-click delay, 300 ms, as a double click).
+    phone.page.wait_for_timeout(400)
     phone.tap_marker_of("shoot-to-kill-order")
     expect(phone.heading).to_have_text("Tokayev orders forces to shoot to kill")
 
@@ -124,6 +126,9 @@ def test_the_skip_link_comes_first_and_leads_to_the_events(timeline):
     expect(timeline.page.locator("#skip-link")).to_be_in_viewport()
     timeline.page.keyboard.press("Enter")
     assert timeline.focused()["id"] == "event-list-caption"
+    for control in ("export-csv", "export-timelinejs"):   # the list's own buttons, beside its heading
+        timeline.page.keyboard.press("Tab")
+        assert timeline.focused()["id"] == control
     timeline.page.keyboard.press("Tab")
     assert timeline.focused()["event"] == "ablyazov-sentenced-in-absentia", "the first event in date order"
     assert "?" not in timeline.page.url and "#" not in timeline.page.url, "the address is left as it was"

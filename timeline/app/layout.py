@@ -55,14 +55,17 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
         dcc.Download(id="download"),
         html.Header(className="masthead", children=[
             html.H1(title),
-            html.P(id="counter", className="counter", role="status", **{"aria-live": "polite"}),
+            html.Div(className="masthead-end", children=[
+                html.P(id="counter", className="counter", role="status", **{"aria-live": "polite"}),
+                # On a narrow screen the filters fold behind this button (page.js, style.css).
+                html.Button([html.Span("Filters"), html.Span("▾", className="fold-mark", **{"aria-hidden": "true"})],
+                            id="filters-toggle", className="filters-toggle secondary", type="button",
+                            **{"aria-expanded": "false", "aria-controls": "filters"}),
+            ]),
         ]),
         # The selected event's title, said by a screen reader when it changes (select.js).
         html.P(id="announcer", className="visually-hidden", role="status", **{"aria-live": "polite"}),
         html.Div(id="problems", className="problems", role="alert"),
-        html.Button([html.Span("Filters"), html.Span("▾", className="fold-mark", **{"aria-hidden": "true"})],
-                    id="filters-toggle", className="filters-toggle secondary", type="button",
-                    **{"aria-expanded": "false", "aria-controls": "filters"}),
         html.Section(id="filters", className="controls", **{"aria-label": "Filters"}, children=[
             html.Div(className="control search", children=[
                 html.Label("Search", htmlFor="search"),
@@ -95,10 +98,6 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                               title="The left and right arrow keys step through the events"),
                     html.Div(className="tools", children=[
                         html.Button("Show the whole span", id="reset-zoom", className="secondary"),
-                        html.Button("Download CSV", id="export-csv", className="secondary",
-                                    title="The filtered events' accounts, as CSV"),
-                        html.Button("TimelineJS JSON", id="export-timelinejs", className="secondary",
-                                    title="The filtered events as a TimelineJS document"),
                     ]),
                 ]),
                 html.Figure(className="chart", **{"aria-labelledby": "chart-summary"}, children=[
@@ -111,7 +110,16 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                     ]),
                 ]),
                 html.Nav(className="event-list", **{"aria-label": "Events in date order"}, children=[
-                    html.H2(id="event-list-caption", tabIndex="-1"),
+                    html.Div(className="list-head", children=[
+                        html.H2(id="event-list-caption", tabIndex="-1"),
+                        # The exports save the events listed (all of them, not the page shown).
+                        html.Div(className="tools", children=[
+                            html.Button("Download CSV", id="export-csv", className="secondary",
+                                        title="The filtered events' accounts, as CSV"),
+                            html.Button("TimelineJS JSON", id="export-timelinejs", className="secondary",
+                                        title="The filtered events as a TimelineJS document"),
+                        ]),
+                    ]),
                     html.Ol(id="event-list"),
                 ]),
             ]),
