@@ -11,7 +11,7 @@ from flask import request
 from ..filters import State
 from ..view import figure as chart
 from . import callbacks, compression, data, guard, opening, security, share
-from .layout import layout
+from .layout import INDEX_STRING, layout
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,7 +40,7 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     path = str(events)
     # Dash writes its title into <title> as it is given: escaped here, it is shown as text.
     app = TimelineDash(__name__, title=html.escape(title), update_title=None, assets_folder=str(assets_folder),
-               serve_locally=True)
+                       serve_locally=True, index_string=INDEX_STRING)
     app.layout = lambda: page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
     share.register(app, title)   # the Share control, and the embedded view's link out

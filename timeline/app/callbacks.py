@@ -55,7 +55,7 @@ def register(app, path: str, title: str = "Timeline") -> None:
         mask = now.mask(state.filters)
         selected = index.position(state.event)
         if selected is not None:
-            side = render.event_panel(panel.event_panel(index, selected), state)
+            side = render.event_panel(panel.event_panel(index, selected), state, os.path.basename(path))
         else:
             side = render.overview(panel.overview(index, mask, state.filters.active))
             if state.event:
@@ -69,6 +69,18 @@ def register(app, path: str, title: str = "Timeline") -> None:
             render.problems(notices, index.dataset.rows_left_out, os.path.basename(path), now.kept_back),
             controls.category_options(index.lanes), controls.outlet_options(index.outlets),
         )
+
+    # What the chart shows, said in words, and where Previous and Next lead.
+    @app.callback(
+        Output("chart-summary", "children"),
+        *[Output(b, p) for b in ("prev-event", "next-event") for p in ("children", "title", "className")],
+        Input("view", "data"), Input("data-version", "data"), prevent_initial_call=True,
+    )
+    def describe(view, _version):
+        now, state = data.current(path), State.from_search(view)
+        mask = now.mask(state.filters)
+        return (panel.chart_summary(now.index, mask, state.filters.active),
+                *render.steps(*panel.steps(now.index, mask, state.event)))
 
     @app.callback(
         Output("timeline", "figure"), Output("zoom", "data"),
