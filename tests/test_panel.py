@@ -342,3 +342,61 @@ def test_long_titles_are_shortened_in_the_list_with_the_whole_title_beside():
     assert [(i.id, len(i.title) <= labels.TITLE, i.full_title) for i in items] == [
         ("long", True, title.strip()), ("short", True, "")]
     assert items[0].title.endswith("…")
+
+
+# ---------------------------------------------------------------- reading aids -----------
+
+@pytest.mark.parametrize("description, paragraphs", [
+    ("", []),
+    ("One paragraph.", ["One paragraph."]),
+    ("First.\n\nSecond.", ["First.", "Second."]),
+    ("First.\r\n\r\nSecond.", ["First.", "Second."]),        # a Windows file's line ends
+    ("First.\n  \n\n\nSecond.\n", ["First.", "Second."]),    # blank lines of spaces, several
+    ("A line\nand the next", ["A line\nand the next"]),     # one line break stays in its paragraph
+    ("\n\nLeading and trailing\n\n", ["Leading and trailing"]),
+])
+def test_blank_lines_in_a_description_make_paragraphs(description, paragraphs):
+    assert panel.paragraphs(description) == paragraphs
+
+
+@pytest.mark.parametrize("current, previous, following", [
+    ("rally", "budget", "emergency"),
+    ("budget", "", "rally"),             # the first: Previous leads nowhere
+    ("csto", "airport-seized", ""),      # the last: Next leads nowhere
+    ("", "csto", "budget"),              # nothing selected: Next is the first, Previous the last
+])
+def test_previous_and_next_name_the_event_they_lead_to(index, current, previous, following):
+    before, after = panel.steps(index, everything(index), current)
+    assert (before.id, after.id) == (previous, following)
+    titles = {"budget": "Budget", "rally": "Rally", "emergency": "Emergency", "airport-seized": "Almaty airport seized",
+              "csto": "Csto", "": ""}
+    assert (before.title, after.title) == (titles[previous], titles[following])
+
+
+def test_a_step_within_the_filters_and_a_long_title_shortened(index):
+    mask = apply(index, Filters(categories=("security",)))
+    before, after = panel.steps(index, mask, "airport-seized")
+    assert (before, after.id) == (panel.NOWHERE, "csto")
+    long = index_from_rows([row("a", "2022-01-01", title="A" * 300), row("b", "2022-01-02")])
+    _, after = panel.steps(long, everything(long), "")   # Next, from nothing selected: the first
+    assert after.id == "a" and len(after.title) == panel.labels.STEP and after.title.endswith("…")
+    assert after.full_title == "A" * 300
+
+
+@pytest.mark.parametrize("filters, filtered, summary", [
+    (Filters(), False, "Timeline chart: 5 events, 2022 to 31 December 2022, one row per category "
+                       "(4 categories: economy 1, protest 1, government 1, security 2)."),
+    (Filters(categories=("security",)), True,
+     "Timeline chart: 2 of 5 events, 5 January 2022, 14:30 to 19 January 2022, one row per category "
+     "(1 category: security 2)."),
+    (Filters(text="nothing-matches"), True, "The chart is empty: no events match the filters."),
+])
+def test_the_chart_said_in_words(index, filters, filtered, summary):
+    assert panel.chart_summary(index, apply(index, filters), filtered) == summary
+
+
+def test_the_chart_summary_names_a_dozen_categories_and_counts_the_rest():
+    many = index_from_rows([row(f"e{i}", "2022-01-01", category=f"lane{i:02d}") for i in range(20)])
+    summary = panel.chart_summary(many, everything(many), False)
+    assert "20 categories: lane00 1, " in summary and "lane11 1, 8 more)." in summary
+    assert "lane12" not in summary

@@ -24,7 +24,7 @@ def shown(media: Media | None) -> dict:
     panel = EventPanel(id="a", title="A", category="protest", colour="#000", date="5 January 2022",
                        location="", coordinates="", disputed=False, dispute_note="",
                        accounts=[account(media)])
-    return json.loads(json.dumps(render.event_panel(panel, State("a")), cls=plotly.utils.PlotlyJSONEncoder))
+    return json.loads(json.dumps(render.event_panel(panel, State("a"), "events.csv"), cls=plotly.utils.PlotlyJSONEncoder))
 
 
 def nodes(tree, kind: str) -> list[dict]:
@@ -68,10 +68,10 @@ def test_an_image_with_its_caption_and_credit_beneath():
 @pytest.mark.parametrize("media, link_text, caption", [
     (Media(url="https://www.youtube.com/watch?v=x", kind="video", alt="", caption="Crowds",
            credit="AFP", label="Watch the video on YouTube: Crowds"),
-     "Watch the video on YouTube: Crowds ↗", "Credit: AFP"),
+     "Watch the video on YouTube: Crowds ↗ (opens in a new tab)", "Credit: AFP"),
     (Media(url="https://example.org/story", kind="link", alt="", caption="", credit="",
            label="Open the media on example.org"),
-     "Open the media on example.org ↗", None),
+     "Open the media on example.org ↗ (opens in a new tab)", None),
 ])
 def test_a_video_or_other_page_is_a_link_that_opens_in_a_new_tab(media, link_text, caption):
     [figure] = nodes(shown(media), "Figure")
@@ -106,17 +106,66 @@ def test_img_is_dash_img_with_loading():
     assert img.to_plotly_json()["namespace"] == "dash_html_components"
 
 
-@pytest.mark.parametrize("kept_back, summary", [
-    (False, "events.csv has 1 error and 0 warnings: 0 rows left out."),
+@pytest.mark.parametrize("kept_back, summary, opened", [
+    (False, "events.csv has 1 error: details", False),
     (True, "This is the published timeline. A newer save of events.csv is kept back until it is "
-           "fixed or accepted; for editors, what happened and what to do:"),
+           "fixed or accepted; for editors, what happened and what to do:", True),
 ])
-def test_the_problems_summary_is_calm_while_a_save_is_kept_back(kept_back, summary):
+def test_the_problems_summary_is_calm_while_a_save_is_kept_back(kept_back, summary, opened):
     from timeline.problems import Problem
 
     notice = Problem(0, "", "error", "events.csv, saved at 10:00:00, is not published: ...")
     box = json.loads(json.dumps(render.problems([notice], 0, "events.csv", kept_back),
                                 cls=plotly.utils.PlotlyJSONEncoder))
     details = box[0]["props"]
-    assert details["children"][0]["props"]["children"].startswith(summary)
-    assert details["open"] is True, "the notice is shown, not folded away"
+    assert details["children"][0]["props"]["children"] == summary
+    assert details["open"] is opened, "the kept-back notice is shown; other problems are folded"
+
+
+def test_hundreds_of_problems_are_one_line_with_the_list_folded_behind_it():
+    from timeline.problems import Problem
+
+    found = [Problem(row, "date", "error", "no such date") for row in range(2, 402)]
+    [box] = json.loads(json.dumps(render.problems(found, 400, "chronology.csv"), cls=plotly.utils.PlotlyJSONEncoder))
+    assert box["type"] == "Details" and box["props"]["open"] is False
+    assert text(box["props"]["children"][0]) == "400 rows of chronology.csv were left out: details"
+    listed = box["props"]["children"][1]["props"]["children"]
+    assert len(listed) == render.SHOWN_PROBLEMS + 1 and text(listed[-1]) == "... and 350 more"
+
+
+def test_refused_values_of_the_address_are_shown_not_folded():
+    from timeline.problems import Problem
+
+    shown = json.loads(json.dumps(render.problems([Problem(0, "filter", "warning", "'event' 'X' is not an event id")],
+                                                  0, "events.csv"), cls=plotly.utils.PlotlyJSONEncoder))
+    assert [part["type"] for part in shown] == ["Ul"]
+    assert text(shown) == "warning: 'event' 'X' is not an event id"
+
+
+def account_with(description: str) -> Account:
+    return Account(source="Reuters", claimed_by="", date="5 January 2022", description=description,
+                   url="https://example.org/a", published="", row=7, date_differs=False)
+
+
+def test_each_paragraph_of_a_description_is_a_paragraph_and_the_row_note_names_the_served_file():
+    panel = EventPanel(id="a", title="A", category="protest", colour="#000", date="5 January 2022",
+                       location="", coordinates="", disputed=False, dispute_note="",
+                       accounts=[account_with("First.\n\nSecond,\non two lines.")])
+    tree = json.loads(json.dumps(render.event_panel(panel, State("a"), "chronology.csv"),
+                                 cls=plotly.utils.PlotlyJSONEncoder))
+    assert [text(p) for p in nodes(tree, "P") if p["props"].get("className") == "description"] == [
+        "First.", "Second,\non two lines."]
+    assert "(chronology.csv row 7)" in text(tree)
+    [source] = [a for a in nodes(tree, "A") if a["props"].get("className") == "source-link"]
+    assert text(source) == "Read the source ↗ (opens in a new tab)"
+
+
+def test_the_heading_takes_focus_and_close_names_its_event():
+    panel = EventPanel(id="a", title="A", category="protest", colour="#000", date="5 January 2022",
+                       location="", coordinates="", disputed=False, dispute_note="", accounts=[])
+    tree = json.loads(json.dumps(render.event_panel(panel, State("a"), "events.csv"),
+                                 cls=plotly.utils.PlotlyJSONEncoder))
+    [heading] = nodes(tree, "H2")
+    assert (heading["props"]["id"], heading["props"]["tabIndex"], heading["props"]["data-event"]) == ("event-title", "-1", "a")
+    [close] = [a for a in nodes(tree, "A") if a["props"].get("className") == "close"]
+    assert (close["props"]["href"], close["props"]["data-event"]) == ("/", "a")

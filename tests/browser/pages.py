@@ -59,10 +59,17 @@ class TimelinePage:
 
     def open_outlets(self, timeout: float = 10_000) -> float:
         """Open the Outlets dropdown; the seconds until its options are shown."""
+        self.show_filters()
         started = time.monotonic()
         self.page.locator("#source-filter").click()
         self.outlet_options.first.wait_for(state="visible", timeout=timeout)
         return time.monotonic() - started
+
+    def show_filters(self) -> None:
+        """Unfold the filters if they are folded behind their button (a narrow screen)."""
+        button = self.page.locator("#filters-toggle")
+        if button.is_visible() and button.get_attribute("aria-expanded") != "true":
+            button.click()
 
     @property
     def outlet_options(self):
@@ -109,12 +116,116 @@ class TimelinePage:
                               setTimeout(() => fail(new Error('not loaded: ' + img.src)), timeout); })""", timeout)
         return image.evaluate("img => img.naturalWidth")
 
+    def page_accessibility_problems(self) -> list[str]:
+        """axe-core's violations of serious or critical impact on the whole page, as "rule: element"."""
+        results = Axe().run(self.page)
+        return [f"{v['id']}: {node['target']}" for v in results.response["violations"]
+                if v["impact"] in ("serious", "critical") for node in v["nodes"]]
+
     def accessibility_problems(self, selector: str = "#sources-panel") -> list[str]:
         """axe-core's violations of serious or critical impact in this part of the page, as
         "rule: element" (axe-playwright-python bundles axe-core: nothing is fetched)."""
         results = Axe().run(self.page, context={"include": [[selector]]})
         return [f"{v['id']}: {node['target']}" for v in results.response["violations"]
                 if v["impact"] in ("serious", "critical") for node in v["nodes"]]
+
+    # Reading with a keyboard, a screen reader or a phone
+    @property
+    def heading(self):
+        """The selected event's heading in the panel (it takes focus when an event is chosen)."""
+        return self.page.locator("#event-title")
+
+    def list_link(self, event_id: str):
+        return self.page.locator(f"#event-list a.event-link[data-event='{event_id}']")
+
+    def close_panel(self) -> None:
+        self.panel.locator("a.close").click()
+
+    def focused(self) -> dict:
+        """What has focus: its id, the event it is about (data-event), its text."""
+        return self.page.evaluate(
+            """() => { const el = document.activeElement;
+                       return {id: el.id, event: el.getAttribute('data-event'), tag: el.tagName.toLowerCase(),
+                               text: (el.innerText || '').trim()}; }""")
+
+    def scroll_y(self) -> float:
+        return self.page.evaluate("() => window.scrollY")
+
+    def step_labels(self) -> tuple[str, str]:
+        """What Previous and Next say (the event each leads to), as read."""
+        return (self.page.locator("#prev-event").inner_text().replace("\n", " "),
+                self.page.locator("#next-event").inner_text().replace("\n", " "))
+
+    @property
+    def announcer(self):
+        """The live region a screen reader reads when the selection changes."""
+        return self.page.locator("#announcer")
+
+    @property
+    def chart_summary(self):
+        return self.page.locator("#chart-summary")
+
+    @property
+    def filters(self):
+        return self.page.locator("#filters")
+
+    @property
+    def filters_button(self):
+        return self.page.locator("#filters-toggle")
+
+    @property
+    def keys_hint(self):
+        return self.page.locator(".keys-hint")
+
+    @property
+    def problems_line(self):
+        """The one line about the file's problems (a <summary>: it opens the list)."""
+        return self.problems.locator("details > summary")
+
+    @property
+    def problems_list(self):
+        return self.problems.locator("details > ul")
+
+    def chart_box(self) -> dict:
+        """Where the chart's plotting area is, in viewport pixels."""
+        return self.page.locator("#timeline .nsewdrag").first.bounding_box()
+
+    def tap_marker_of(self, event_id: str) -> None:
+        """Tap an event's mark with a finger (a touch screen)."""
+        point = self.scroll_to_marker(event_id)
+        self.page.touchscreen.tap(point["x"], point["y"])
+
+    def swipe(self, x: float, y: float, dy: float) -> None:
+        """A finger swipes from (x, y) by dy pixels (negative: upwards, the page scrolls down),
+        as touch events from the browser's input (a touch screen)."""
+        session = self.page.context.new_cdp_session(self.page)
+        touch = lambda kind, points: session.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+        touch("touchStart", [{"x": x, "y": y}])
+        for i in range(1, 11):
+            touch("touchMove", [{"x": x, "y": y + dy * i / 10}])
+            self.page.wait_for_timeout(16)
+        touch("touchEnd", [])
+        session.detach()
+
+    def focus_ring(self) -> dict:
+        """The focused element's outline and its contrast against what is behind it (the first
+        opaque background among its ancestors, white at the top)."""
+        return self.page.evaluate(
+            """() => {
+              const el = document.activeElement, style = getComputedStyle(el);
+              const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+              const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                                           return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+              let behind = [255, 255, 255];
+              for (let node = el.parentElement; node; node = node.parentElement) {
+                const c = rgb(getComputedStyle(node).backgroundColor);
+                if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) { behind = c.slice(0, 3); break; }
+              }
+              const ring = rgb(style.outlineColor).slice(0, 3), a = lum(ring), b = lum(behind);
+              return {what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && el.className.baseVal === undefined ? '.' + el.className : ''),
+                      style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+                      contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)};
+            }""")
 
     # The chart
     def marker_points(self):
@@ -172,17 +283,20 @@ class TimelinePage:
 
     # Filters
     def search(self, text: str) -> None:
+        self.show_filters()
         box = self.page.locator("#search")
         box.fill(text)
         box.press("Enter")
 
     def set_dates(self, start: str = "", end: str = "") -> None:
+        self.show_filters()
         for selector, value in (("#date-from", start), ("#date-to", end)):
             box = self.page.locator(selector)
             box.fill(value)
             box.press("Enter")
 
     def toggle_category(self, name: str) -> None:
+        self.show_filters()
         self.page.locator("#category-filter").get_by_label(name, exact=True).click()
 
     def next(self) -> None:
@@ -486,19 +600,24 @@ class View:
     def list_text(self) -> str:
         return component_text(self._children("event-list"))
 
+    def _details(self):
+        """The folded list of the file's problems (a Details), or None."""
+        return next((part for part in self._children("problems") or [] if part.get("type") == "Details"), None)
+
     @property
     def problems_summary(self) -> str:
-        details = self._children("problems") or []
-        return component_text(details[0]["props"]["children"][0]) if details else ""
+        details = self._details()
+        return component_text(details["props"]["children"][0]) if details else ""
 
     @property
     def problems(self) -> list[str]:
-        """One line per listed problem: 'error row 3, date: date ... does not exist'."""
-        details = self._children("problems") or []
-        if not details:
-            return []
-        listed = details[0]["props"]["children"][1]["props"]["children"]
-        return [component_text(item) for item in listed]
+        """One line per listed problem: 'error row 3, date: date ... does not exist'; then what
+        was refused of the address or the filters."""
+        found = []
+        for part in self._children("problems") or []:
+            listed = part["props"]["children"][1] if part.get("type") == "Details" else part
+            found += [component_text(item) for item in listed["props"]["children"]]
+        return found
 
     def hrefs(self) -> list[str]:
         return [href for part in self.response.values() for value in part.values()

@@ -34,7 +34,9 @@ def test_problems_are_listed_with_row_column_and_message(page, tmp_path):
         timeline = TimelinePage(page, url).open()
         expect(timeline.counter).to_have_text("2 of 2 events")   # a bad link drops the link, not the row
         notice = page.locator("#problems")
-        expect(notice).to_contain_text("1 row left out")
+        expect(timeline.problems_line).to_have_text("1 row of events.csv was left out, and 1 warning: details")
+        timeline.problems_line.click()   # the list opens on demand
+        expect(timeline.problems_list).to_be_visible()
         expect(notice).to_contain_text("row 3, date")
         expect(notice).to_contain_text("February 2022 has 28 days")
         expect(notice).to_contain_text("row 4, source_url")

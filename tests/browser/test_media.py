@@ -150,7 +150,7 @@ def test_a_video_page_is_a_link_to_a_new_tab_never_an_embed(timeline):
     timeline.open(event="square-rally")
     link = timeline.panel_media_links()
     expect(link).to_have_count(1, timeout=15_000)
-    expect(link).to_have_text(f"Watch the video on YouTube: {VIDEO_CAPTION} ↗")
+    expect(link).to_have_text(f"Watch the video on YouTube: {VIDEO_CAPTION} ↗ (opens in a new tab)")
     assert link.get_attribute("href") == VIDEO
     assert link.get_attribute("target") == "_blank"
     assert {"noopener", "noreferrer"} <= set(link.get_attribute("rel").split())

@@ -56,15 +56,14 @@ def register(app, path: str, title: str = "Timeline") -> None:
         Output("problems", "children"), Output("category-filter", "options"),
         Output("source-filter", "options"),
         Input("view", "data"), Input("data-version", "data"), Input("refused", "data"),
-        prevent_initial_call=True,
-    )
+    )   # called on load: `view` may come with the page (timeline/app/opening.py) and not change
     def show(view, _version, refused):
         now = data.current(path)
         index, state = now.index, State.from_search(view)
         mask = now.mask(state.filters)
         selected = index.position(state.event)
         if selected is not None:
-            side = render.event_panel(panel.event_panel(index, selected), state)
+            side = render.event_panel(panel.event_panel(index, selected), state, os.path.basename(path))
         else:
             side = render.overview(panel.overview(index, mask, state.filters.active))
             if state.event:
@@ -78,6 +77,18 @@ def register(app, path: str, title: str = "Timeline") -> None:
             render.problems(notices, index.dataset.rows_left_out, os.path.basename(path), now.kept_back),
             controls.category_options(index.lanes), controls.outlet_options(index.outlets),
         )
+
+    # What the chart shows, said in words, and where Previous and Next lead.
+    @app.callback(
+        Output("chart-summary", "children"),
+        *[Output(b, p) for b in ("prev-event", "next-event") for p in ("children", "title", "className")],
+        Input("view", "data"), Input("data-version", "data"), prevent_initial_call=True,
+    )
+    def describe(view, _version):
+        now, state = data.current(path), State.from_search(view)
+        mask = now.mask(state.filters)
+        return (panel.chart_summary(now.index, mask, state.filters.active),
+                *render.steps(*panel.steps(now.index, mask, state.event)))
 
     @app.callback(
         Output("timeline", "figure"), Output("zoom", "data"),
@@ -141,9 +152,14 @@ def register(app, path: str, title: str = "Timeline") -> None:
 
     # The zoom goes into the address, so that a link shares the view as it is. In place
     # (replaceState): a zoom is not a step in the history; `view` stays the same, so nothing
-    # is drawn again. The format is timeline.filters.zoom_text's.
+    # is drawn again. The format is timeline.filters.zoom_text's. Called on load too: the
+    # opening zoom (a link to one event among a million opens on its neighbours) comes with
+    # the page (timeline/app/opening.py).
     app.clientside_callback(
         """function (zoom) {
+            // On load, only a zoom that came with the page is written (not none: the page's
+            // opening view may not have been applied, and the address's zoom is still to read).
+            if (!zoom && !window.dash_clientside.callback_context.triggered.length) return;
             // (A year BC comes as -000499 from toISOString: written -0499, as plotly.js writes it.)
             const moment = (second) => new Date(second * 1000).toISOString().replace(/^([+-])00/, "$1")
                 .replace(/^[+]/, "").replace(/Z$/, "").slice(0, -4)
@@ -160,7 +176,7 @@ def register(app, path: str, title: str = "Timeline") -> None:
                 window.dash_clientside.set_props("url", {search: search, href: window.location.href});
             }
         }""",
-        Input("zoom", "data"), prevent_initial_call=True,
+        Input("zoom", "data"),
     )
 
     # Zooming redraws only the traces: a small update, the layout stays as the viewer left it.

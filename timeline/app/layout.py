@@ -16,11 +16,37 @@ GRAPH_CONFIG = {
 }
 
 
+# Dash's page around the layout, with the page's language (screen readers pronounce by it) and
+# without Dash's <footer> around its scripts (the page has one footer: the reading help).
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        {%config%}
+        {%scripts%}
+        {%renderer%}
+    </body>
+</html>"""
+
+
 def layout(title: str, version: str, chart: dict) -> html.Div:
     """The page. `version` is the data's version when the page is served: the page's first
     callbacks then run once, and `poll` changes it only when the file changes. `chart` is what
-    the chart shows until its first figure comes (timeline.view.figure.placeholder)."""
+    the chart shows until its first figure comes (timeline.view.figure.placeholder); the page
+    brings that figure with it (timeline/app/opening.py), put in before anything is drawn.
+
+    The browser-side behaviour is in assets/: keys.js (arrow keys), select.js (choosing an
+    event keeps the reader's place and moves focus), page.js (the phone's filters button and
+    swipes over the chart), dash_a11y.js (roles and focus of Dash's own components), share.js
+    (Copy), opening.js (the opening figure)."""
     return html.Div(className="page", children=[
+        html.A("Skip to the events", href="#event-list-caption", className="skip-link", id="skip-link"),
         dcc.Location(id="url", refresh="callback-nav"),
         dcc.Store(id="data-version", data=version),
         dcc.Store(id="view"),          # the address without its zoom: what the panel and chart show
@@ -36,10 +62,18 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
             html.A("Open the full timeline ↗", id="full-view", className="full-view", href="/",
                    target="_blank", rel="noopener",
                    **{"aria-label": "Open the full timeline (opens in a new tab)"}),
-            html.P(id="counter", className="counter", role="status", **{"aria-live": "polite"}),
+            html.Div(className="masthead-end", children=[
+                html.P(id="counter", className="counter", role="status", **{"aria-live": "polite"}),
+                # On a narrow screen the filters fold behind this button (page.js, style.css).
+                html.Button([html.Span("Filters"), html.Span("▾", className="fold-mark", **{"aria-hidden": "true"})],
+                            id="filters-toggle", className="filters-toggle secondary", type="button",
+                            **{"aria-expanded": "false", "aria-controls": "filters"}),
+            ]),
         ]),
+        # The selected event's title, said by a screen reader when it changes (select.js).
+        html.P(id="announcer", className="visually-hidden", role="status", **{"aria-live": "polite"}),
         html.Div(id="problems", className="problems", role="alert"),
-        html.Section(className="controls", **{"aria-label": "Filters"}, children=[
+        html.Section(id="filters", className="controls", **{"aria-label": "Filters"}, children=[
             html.Div(className="control search", children=[
                 html.Label("Search", htmlFor="search"),
                 dcc.Input(id="search", type="search", debounce=0.5, autoComplete="off",
@@ -52,7 +86,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                 dcc.Input(id="date-to", type="text", debounce=True, placeholder="end, e.g. 2022-01"),
             ]),
             html.Div(className="control outlets", children=[
-                html.Label("Outlets", htmlFor="source-filter"),
+                html.Label("Outlets", htmlFor="source-filter", id="source-filter-label"),
                 dcc.Dropdown(id="source-filter", multi=True, placeholder="All outlets", options=[]),
             ]),
             html.Button("Clear filters", id="clear-filters", className="secondary"),
@@ -65,15 +99,14 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
         html.Main(className="main", children=[
             html.Div(className="chart-column", children=[
                 html.Div(className="toolbar", children=[
-                    html.Button("← Previous", id="prev-event", title="Previous event (left arrow key)"),
-                    html.Button("Next →", id="next-event", title="Next event (right arrow key)"),
-                    html.Button("Show the whole span", id="reset-zoom", className="secondary"),
-                    html.Button("Download CSV", id="export-csv", className="secondary",
-                                title="The filtered events' accounts, as CSV"),
-                    html.Button("TimelineJS JSON", id="export-timelinejs", className="secondary",
-                                title="The filtered events as a TimelineJS document"),
-                    share_control(),
-                    html.Span("Keys: ← → step through events", className="keys-hint"),
+                    html.Button("Previous", id="prev-event", className="step"),
+                    html.Button("Next", id="next-event", className="step"),
+                    html.Span("Keys ← →", className="keys-hint",
+                              title="The left and right arrow keys step through the events"),
+                    html.Div(className="tools", children=[
+                        html.Button("Show the whole span", id="reset-zoom", className="secondary"),
+                        share_control(),
+                    ]),
                 ]),
                 html.Div(className="in-view", children=[
                     html.Button(id="edge-before", className="edge secondary", hidden=True,
@@ -82,16 +115,32 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                     html.Button(id="edge-after", className="edge secondary", hidden=True,
                                 title="Widen the view to show the events after it"),
                 ]),
-                dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph",
-                          figure=chart),
+                html.Figure(className="chart", **{"aria-labelledby": "chart-summary"}, children=[
+                    dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph",
+                              figure=chart),
+                    html.Figcaption(className="chart-alternative", children=[
+                        html.Span(id="chart-summary", className="visually-hidden"), " ",
+                        html.A("Read the events as a list", href="#event-list-caption",
+                               className="to-list skip-link"),
+                    ]),
+                ]),
                 map_section(),
                 html.Nav(className="event-list", **{"aria-label": "Events in date order"}, children=[
-                    html.H2(id="event-list-caption"),
+                    html.Div(className="list-head", children=[
+                        html.H2(id="event-list-caption", tabIndex="-1"),
+                        # The exports save the events listed (all of them, not the page shown).
+                        html.Div(className="tools", children=[
+                            html.Button("Download CSV", id="export-csv", className="secondary",
+                                        title="The filtered events' accounts, as CSV"),
+                            html.Button("TimelineJS JSON", id="export-timelinejs", className="secondary",
+                                        title="The filtered events as a TimelineJS document"),
+                        ]),
+                    ]),
                     html.Ol(id="event-list"),
                 ]),
             ]),
             html.Aside(id="sources-panel", className="sources-panel", tabIndex="-1",
-                       **{"aria-live": "polite", "aria-label": "Sources"}),
+                       **{"aria-label": "Sources"}),
         ]),
         html.Footer(className="legend-help", children=[
             html.P([html.Strong("Reading the timeline. "),

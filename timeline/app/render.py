@@ -1,13 +1,14 @@
 """View data (timeline.view.panel) as Dash components. Strings become text nodes, never HTML."""
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import html
 
 from ..filters import State
 from ..problems import Problem
 from ..view import labels
 from ..view.controls import outlet_label
-from ..view.panel import EventPanel, Listing, Media, Overview
+from ..view.notices import problems_summary
+from ..view.panel import NOWHERE, EventPanel, Listing, Media, Overview, Step
 
 SHOWN_PROBLEMS = 50
 OUTLETS_SHOWN = 40   # the busiest outlets as buttons; the Outlets filter lists them all
@@ -24,14 +25,32 @@ class Img(html.Img):
         self.loading = loading
 
 
-def event_panel(panel: EventPanel, state: State) -> list:
-    close = dcc.Link("× Close", href="/" + state.select("").to_search(), className="close",
-                     title="Back to the overview")
+NEW_TAB = " (opens in a new tab)"
+
+
+def new_tab_link(text: str, href: str, className: str) -> html.A:
+    """A link that opens in a new tab and says so (to a screen reader; the arrow to the eye)."""
+    return html.A([text, html.Span(" ↗", **{"aria-hidden": "true"}), html.Span(NEW_TAB, className="visually-hidden")],
+                  href=href, target="_blank", rel="noopener noreferrer", className=className)
+
+
+def selection_link(children, href: str, event_id: str, className: str, **props) -> html.A:
+    """A link that selects an event (or none): a plain link, which assets/select.js follows
+    in place, without the jump to the top of the page that dcc.Link makes."""
+    return html.A(children, href=href, className=className, **{"data-event": event_id}, **props)
+
+
+def event_panel(panel: EventPanel, state: State, file: str) -> list:
+    """The panel of one event; `file` is the served file's name, which the row notes name."""
+    close = selection_link([html.Span("× ", **{"aria-hidden": "true"}), "Close"],
+                           "/" + state.select("").to_search(), panel.id, "close",
+                           title="Back to the overview")
     head = [
         close,
         html.P([html.Span(className="swatch", style={"background": panel.colour}), panel.category],
                className="category"),
-        html.H2(panel.title, id="event-title"),
+        html.H2(panel.title, id="event-title", tabIndex="-1", className="event-heading",
+                **{"data-event": panel.id}),
         html.P(panel.date, className="when"),
     ]
     if panel.location or panel.coordinates:
@@ -40,29 +59,27 @@ def event_panel(panel: EventPanel, state: State) -> list:
     if panel.disputed:
         head.append(html.P([html.Strong("Disputed. "), panel.dispute_note], className="dispute",
                            role="note"))
-    accounts = [_account(a, panel.disputed) for a in panel.accounts]
+    accounts = [_account(a, panel.disputed, file) for a in panel.accounts]
     heading = f"{len(panel.accounts)} account{'s' if len(panel.accounts) != 1 else ''}"
     return head + [html.H3(heading), html.Ol(accounts, className="accounts")]
 
 
-def _account(account, disputed: bool) -> html.Li:
+def _account(account, disputed: bool, file: str) -> html.Li:
     who = [html.Strong(account.source, className="outlet")]
     if account.claimed_by:
         who += [" · claim by ", html.Span(account.claimed_by, className="claimed-by")]
     parts = [html.P(who, className="who")]
     date_class = "account-date differs" if disputed and account.date_differs else "account-date"
     parts.append(html.P(["Date given: ", html.Span(account.date, className=date_class)]))
-    if account.description:
-        parts.append(html.P(account.description, className="description"))
+    parts += [html.P(text, className="description") for text in account.paragraphs]
     if account.media:
         parts.append(_media(account.media))
     meta = []
     if account.published:
         meta.append(f"Published {account.published}. ")
     if account.url:
-        meta.append(html.A("Read the source ↗", href=account.url, target="_blank",
-                           rel="noopener noreferrer", className="source-link"))
-    meta.append(html.Span(f" (events.csv row {account.row})", className="row-ref"))
+        meta.append(new_tab_link("Read the source", account.url, "source-link"))
+    meta.append(html.Span(f" ({file} row {account.row})", className="row-ref"))
     parts.append(html.P(meta, className="meta"))
     return html.Li(parts, className="account")
 
@@ -74,8 +91,7 @@ def _media(media: Media) -> html.Figure:
         shown = Img(src=media.url, alt=media.alt, referrerPolicy="no-referrer", className="media-image")
         notes = [html.Span(media.caption, className="media-caption")] if media.caption else []
     else:
-        shown = html.A(media.label + " ↗", href=media.url, target="_blank", rel="noopener noreferrer",
-                       className="media-link")
+        shown = new_tab_link(media.label, media.url, "media-link")
         notes = []
     if media.credit:
         notes.append(html.Span(f"Credit: {media.credit}", className="media-credit"))
@@ -119,7 +135,7 @@ def event_list(view: Listing) -> list:
         if item.disputed:
             label.append(html.Span(" ◆ disputed", className="disputed-tag"))
         items.append(html.Li(
-            dcc.Link(label, href=item.href, className="event-link"),
+            selection_link(label, item.href, item.id, "event-link"),
             className="selected" if item.selected else None, id={"type": "list-item", "id": item.id},
             **({"aria-current": "true"} if item.selected else {}),
         ))
@@ -136,29 +152,50 @@ def list_caption(view: Listing) -> str:
             f"(the page follows the selection; use the filters to narrow)")
 
 
-def problems(items: list[Problem], rows_left_out: int, path: str, kept_back: bool = False) -> list:
-    """The problems box at the top of the page. While a new save is kept back (its notice comes
-    first), its summary tells a reader that the timeline shown is the published one, calmly,
-    and the notice below tells the editors what happened and what to do."""
-    if not items:
-        return []
-    errors = sum(p.level == "error" for p in items)
-    warnings = len(items) - errors
-    summary = (f"{path} has {errors} error{'s' if errors != 1 else ''} and {warnings} "
-               f"warning{'s' if warnings != 1 else ''}: {rows_left_out} row"
-               f"{'s' if rows_left_out != 1 else ''} left out. Run `python -m timeline check` for the list.")
-    if kept_back:
-        summary = (f"This is the published timeline. A newer save of {path} is kept back until "
-                   f"it is fixed or accepted; for editors, what happened and what to do:")
-    rows = [
-        html.Li([html.Span(p.level, className=f"level {p.level}"),
-                 f" row {p.row}" if p.row else " file", f", {p.column}" if p.column else "",
-                 ": ", p.message])
-        for p in items[:SHOWN_PROBLEMS]
-    ]
-    if len(items) > SHOWN_PROBLEMS:
-        rows.append(html.Li(f"... and {len(items) - SHOWN_PROBLEMS} more"))
-    return [html.Details([html.Summary(summary), html.Ul(rows)], open=errors > 0)]
+def problems(items: list[Problem], rows_left_out: int, file: str, kept_back: bool = False) -> list:
+    """The problems box at the top of the page: one line about the file, its problems folded
+    behind it (they are for the editors; a viewer opens them on demand); then, shown, what was
+    refused of the address or the filters (the viewer's own doing). While a new save is kept
+    back, its notice is open: the line tells a reader that the timeline shown is the published
+    one, calmly, and the notice tells the editors what happened and what to do."""
+    about_file = [p for p in items if p.column != "filter"]
+    asked = [p for p in items if p.column == "filter"]
+    shown = []
+    if about_file:
+        errors = sum(p.level == "error" for p in about_file)
+        summary = problems_summary(errors, len(about_file) - errors, rows_left_out, file, kept_back)
+        rows = [_problem(p) for p in about_file[:SHOWN_PROBLEMS]]
+        if len(about_file) > SHOWN_PROBLEMS:
+            rows.append(html.Li(f"... and {len(about_file) - SHOWN_PROBLEMS:,} more"))
+        shown.append(html.Details([
+            # Focusable: a keyboard scrolls the list in its box.
+            html.Summary(summary), html.Ul(rows, tabIndex="0", **{"aria-label": f"Problems in {file}"}),
+            html.P(["For the whole list: ", html.Code(f"python -m timeline check {file}")], className="hint"),
+        ], open=kept_back, className="file-problems"))
+    if asked:
+        shown.append(html.Ul([_problem(p) for p in asked], className="refused"))
+    return shown
+
+
+def _problem(p: Problem) -> html.Li:
+    return html.Li([html.Span(p.level, className=f"level {p.level}"),
+                    f" row {p.row}" if p.row else (" file" if p.column != "filter" else ""),
+                    f", {p.column}" if p.column and p.column != "filter" else "", ": ", p.message])
+
+
+def steps(previous: Step, following: Step) -> tuple:
+    """The Previous and Next buttons' text, tooltips and class ("nowhere" at either end: the
+    button stays enabled, so that focus is never lost from it)."""
+    def button(step: Step, word: str, arrow: str, key: str, after: bool):
+        mark = html.Span(arrow, className="arrow", **{"aria-hidden": "true"})
+        words = [html.Span(word + (":" if step is not NOWHERE else ""), className="step-word")]
+        if step is not NOWHERE:
+            words.append(html.Span(step.title, className="step-title"))
+        tip = f"{word}: {step.full_title} ({key})" if step is not NOWHERE else f"No {word.lower()} event"
+        where = "step" + (" nowhere" if step is NOWHERE else "")
+        return [*words, mark] if after else [mark, *words], labels.shorten(tip, 300), where
+    return (*button(previous, "Previous", "←", "left arrow key", False),
+            *button(following, "Next", "→", "right arrow key", True))
 
 
 def missing_event(event_id: str):

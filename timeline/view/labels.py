@@ -6,6 +6,7 @@ from __future__ import annotations
 NAME = 60      # an outlet or category in a control, a button or a lane of the chart
 TITLE = 120    # an event's title in the list
 HOVER = 90     # an event's title in the chart's hover
+STEP = 48      # an event's title on the Previous and Next buttons
 
 
 def shorten(text: str, limit: int) -> str:

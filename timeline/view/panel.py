@@ -5,6 +5,7 @@ and a link is offered only for an http(s) address.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -13,7 +14,7 @@ import pandas as pd
 
 from .. import dates, media
 from ..links import is_web_link
-from ..filters import State
+from ..filters import State, step
 from ..index import EventIndex
 from . import labels
 from .figure import colour
@@ -42,6 +43,10 @@ class Account:
     date_differs: bool   # its date is not the event's date
     media: Media | None = None
 
+    @property
+    def paragraphs(self) -> list[str]:
+        return paragraphs(self.description)
+
 
 @dataclass(frozen=True)
 class EventPanel:
@@ -65,6 +70,16 @@ class Overview:
     categories: list[tuple[str, int, str]]   # name, events, colour
     outlets: list[tuple[str, int]]           # outlet, accounts
     filtered: bool
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n\s*")
+
+
+def paragraphs(text: str) -> list[str]:
+    """A description as its writer set it out: a blank line (or several) ends a paragraph; a
+    single line break stays inside its paragraph (the page shows it as a line break)."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return [part.strip() for part in _BLANK_LINE.split(text) if part.strip()]
 
 
 def safe_url(url: str) -> str:
@@ -137,17 +152,22 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
     )
 
 
+def _span(index: EventIndex, kept: np.ndarray) -> str:
+    if not len(kept):
+        return "no events"
+    low = index.events["start"].iat[kept[0]]
+    high = index.last[kept].max().astype("datetime64[s]")
+    return f"{dates.label(low, index.events['precision'].iat[kept[0]])} to {dates.label(high, 'day')}"
+
+
+def _categories(index: EventIndex, kept: np.ndarray) -> list[tuple[str, int, str]]:
+    per_lane = np.bincount(index.lane[kept], minlength=len(index.lanes))
+    return [(name, int(n), colour(i)) for i, (name, n) in enumerate(zip(index.lanes, per_lane)) if n]
+
+
 def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
     kept = np.flatnonzero(mask)
-    if len(kept):
-        low = index.events["start"].iat[kept[0]]
-        high = index.last[kept].max().astype("datetime64[s]")
-        first = index.events.iloc[kept[0]]
-        span = f"{dates.label(low, first['precision'])} to {dates.label(high, 'day')}"
-    else:
-        span = "no events"
-    per_lane = np.bincount(index.lane[kept], minlength=len(index.lanes))
-    categories = [(name, int(n), colour(i)) for i, (name, n) in enumerate(zip(index.lanes, per_lane)) if n]
+    span, categories = _span(index, kept), _categories(index, kept)
     sources = index.dataset.accounts["source"]
     if filtered and len(sources):
         sources = sources[mask[index.account_event]]
@@ -202,3 +222,48 @@ def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | N
         for p, event_id, title, count, label in columns
     ]
     return Listing(items, start + 1, len(kept))
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where Previous or Next leads: an event's id and its title (shortened for the button)."""
+    id: str              # "" when there is nowhere to go
+    title: str
+    full_title: str      # the whole title
+
+
+NOWHERE = Step("", "", "")
+
+
+def steps(index: EventIndex, mask: np.ndarray, current: str) -> tuple[Step, Step]:
+    """The events that Previous and Next lead to (filters.step), or NOWHERE at either end."""
+    found = []
+    for direction in (-1, 1):
+        target = step(index, mask, current, direction)
+        position = index.position(target)
+        if position is None or target == current:
+            found.append(NOWHERE)
+            continue
+        title = str(index.events["title"].iat[position])
+        found.append(Step(target, labels.shorten(title, labels.STEP), title))
+    return found[0], found[1]
+
+
+CATEGORIES_NAMED = 12   # in the chart's summary; the rest are counted
+
+
+def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool) -> str:
+    """The chart said in words, for readers who cannot see it (the events themselves are in
+    the list): how many events, over what span, in which categories."""
+    kept = np.flatnonzero(mask)
+    if not len(kept):
+        return "The chart is empty: no events match the filters."
+    categories = _categories(index, kept)
+    named = [f"{labels.shorten(name, labels.NAME)} {n:,}" for name, n, _ in categories[:CATEGORIES_NAMED]]
+    more = len(categories) - CATEGORIES_NAMED
+    if more > 0:
+        named.append(f"{more:,} more")
+    lanes = len(categories)
+    counted = f"{len(kept):,} of {len(index):,} events" if filtered else f"{len(kept):,} events"
+    return (f"Timeline chart: {counted}, {_span(index, kept)}, one row per category "
+            f"({lanes:,} categor{'y' if lanes == 1 else 'ies'}: {', '.join(named)}).")

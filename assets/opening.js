@@ -1,0 +1,26 @@
+// The opening view comes with the page (timeline/app/opening.py): the page's HTML carries the
+// figure and the stores for its address; Dash's layout_post hook calls this with the layout as
+// it arrives, before the first render, so the chart's first draw is the real figure and no
+// callback has to answer first. If the events file changed between the page and its layout
+// (the versions differ), nothing is changed: the callbacks draw the newer file, as before.
+window.timelineOpening = function (layout) {
+  var element = document.getElementById("opening");
+  if (!element) return;
+  var opening = JSON.parse(element.textContent);
+  var byId = {};
+  (function walk(node) {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+    } else if (node && typeof node === "object" && node.props) {
+      if (typeof node.props.id === "string") byId[node.props.id] = node.props;
+      walk(node.props.children);
+    }
+  })(layout);
+  var wanted = ["data-version", "timeline", "view", "zoom", "refused"];
+  if (wanted.some(function (id) { return !byId[id]; })) return;
+  if (byId["data-version"].data !== opening.version) return;
+  byId.timeline.figure = opening.figure;
+  byId.view.data = opening.view;
+  byId.zoom.data = opening.zoom;
+  byId.refused.data = opening.refused;
+};

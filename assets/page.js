@@ -1,0 +1,30 @@
+// The page on a phone: the filters fold behind one button, and a swipe over the chart scrolls.
+(function () {
+  "use strict";
+
+  // "Filters" (shown on narrow screens only, style.css) opens and closes the filters; its
+  // aria-expanded is the one state, which style.css reads.
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest("#filters-toggle") : null;
+    if (!button) return;
+    button.setAttribute("aria-expanded", button.getAttribute("aria-expanded") === "true" ? "false" : "true");
+  });
+
+  // On a touch screen the chart does not take drags for zooms (plotly.js then prevents the
+  // page's scrolling): a vertical swipe scrolls the page, a tap still selects; the range
+  // slider under the chart moves in time. plotly.js calls preventDefault on a touch only when
+  // dragmode is not false.
+  var touch = window.matchMedia("(hover: none) and (pointer: coarse)");
+  function calm(chart) {
+    if (touch.matches && chart._fullLayout && chart._fullLayout.dragmode !== false && window.Plotly) {
+      window.Plotly.relayout(chart, {dragmode: false});
+    }
+  }
+  new MutationObserver(function () {
+    var chart = document.querySelector("#timeline .js-plotly-plot");
+    if (!chart || chart._timelineTouch || !chart.on) return;
+    chart._timelineTouch = true;
+    chart.on("plotly_afterplot", function () { calm(chart); });
+    calm(chart);
+  }).observe(document.documentElement, {childList: true, subtree: true});
+})();

@@ -1,0 +1,80 @@
+// Choosing an event keeps the reader's place, and focus goes where the reader's attention goes.
+//
+// - A link that selects an event (in the list, or the panel's Close) is followed in place:
+//   the address changes as dcc.Link changes it (history.pushState, then dcc.Location is told),
+//   but the page is not scrolled to the top as dcc.Link scrolls it.
+// - Chosen from the list, focus moves to the panel's heading once it shows the event; Close
+//   returns focus to the event in the list.
+// - A new event in the panel starts at its top, and its title is said by the live region
+//   (#announcer), not every account.
+// - The skip links move focus to the list without changing the address.
+// Without this file every link still works: as a plain link, which reloads the page.
+(function () {
+  "use strict";
+  var pending = null;        // {focus: "heading" | "list", event: id}, until the panel shows it
+  var shownEvent = null;     // the event the panel shows
+
+  function plainClick(event) {
+    return !(event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
+             event.shiftKey || event.altKey);
+  }
+
+  function follow(href) {
+    window.history.pushState({}, "", href);
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));   // dcc.Location listens
+  }
+
+  function listLink(id) {
+    var links = document.querySelectorAll("#event-list a.event-link");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute("data-event") === id) return links[i];
+    }
+    return null;
+  }
+
+  function settle() {
+    var heading = document.getElementById("event-title");
+    var now = heading ? heading.getAttribute("data-event") : null;
+    var movesFocus = false;
+    if (pending && pending.focus === "heading" && now === pending.event) {
+      pending = null;
+      movesFocus = true;
+      heading.focus();
+    } else if (pending && pending.focus === "list" && !heading) {
+      var link = listLink(pending.event);
+      pending = null;
+      if (link) link.focus();
+    }
+    if (now !== shownEvent) {
+      shownEvent = now;
+      var panel = document.getElementById("sources-panel");
+      if (panel && now) panel.scrollTop = 0;
+      var announcer = document.getElementById("announcer");
+      // Focus on the heading has it read already; else the live region says which event it is.
+      if (announcer) announcer.textContent = now && !movesFocus ? "Selected: " + heading.textContent : "";
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target && event.target.closest ? event.target : null;
+    if (!target || !plainClick(event)) return;
+    var skip = target.closest("a.skip-link");
+    if (skip) {
+      var to = document.getElementById(skip.getAttribute("href").slice(1));
+      if (to) {
+        event.preventDefault();
+        to.focus();
+      }
+      return;
+    }
+    var link = target.closest("a.event-link, #sources-panel a.close");
+    if (!link) return;
+    event.preventDefault();
+    var id = link.getAttribute("data-event");
+    pending = link.classList.contains("close") ? {focus: "list", event: id} : {focus: "heading", event: id};
+    follow(link.getAttribute("href"));
+    settle();
+  });
+
+  new MutationObserver(settle).observe(document.documentElement, {childList: true, subtree: true});
+})();

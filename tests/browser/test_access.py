@@ -1,0 +1,266 @@
+"""Reading the timeline without a mouse or a big screen (issue 10, items 5-9): a phone, a
+keyboard, a screen reader; steps that say where they go; descriptions in paragraphs; problems
+that do not take over the page; axe-core finds nothing serious or critical."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import ROOT, serve
+from .pages import TimelinePage
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
+         "device_scale_factor": 2}
+
+
+@pytest.fixture
+def phone(browser, kazakhstan_url):
+    context = browser.new_context(**PHONE)
+    yield TimelinePage(context.new_page(), kazakhstan_url)
+    context.close()
+
+
+# ---------------------------------------------------------------- axe-core ---------------
+
+@pytest.mark.parametrize("query", [
+    "",                                                  # the home page
+    "event=shoot-to-kill-order",                         # a selected event
+    "category=security&category=protest&q=Almaty",       # a filtered view
+])
+def test_axe_finds_nothing_serious_on_the_page(timeline, query):
+    timeline.open(query=query)
+    if query.startswith("event="):
+        expect(timeline.heading).to_have_text("Tokayev orders forces to shoot to kill")
+    assert timeline.page_accessibility_problems() == []
+
+
+def test_axe_finds_nothing_serious_on_the_phone(phone):
+    phone.open()
+    assert phone.page_accessibility_problems() == []
+    phone.filters_button.click()
+    phone.tap_marker_of("shoot-to-kill-order")
+    expect(phone.heading).to_be_in_viewport()
+    assert phone.page_accessibility_problems() == []
+
+
+# ---------------------------------------------------------------- the phone --------------
+
+def test_a_tap_on_the_chart_shows_the_sources_at_once(phone):
+    phone.open()
+    phone.tap_marker_of("shoot-to-kill-order")
+    expect(phone.heading).to_have_text("Tokayev orders forces to shoot to kill")
+    expect(phone.heading).to_be_in_viewport()
+    # The chart stays where the finger was: the sources come up over the bottom of the screen.
+    assert phone.point_of("shoot-to-kill-order")["y"] > 0
+
+
+def test_a_tap_in_the_list_shows_the_sources_and_keeps_the_place_in_the_list(phone):
+    phone.open()
+    link = phone.list_link("death-toll")
+    link.scroll_into_view_if_needed()
+    before, where = phone.scroll_y(), link.bounding_box()["y"]
+    link.tap()
+    expect(phone.heading).to_have_text("Death toll")
+    expect(phone.heading).to_be_in_viewport()
+    assert abs(phone.scroll_y() - before) < 2, "the page did not jump"
+    assert abs(phone.list_link("death-toll").bounding_box()["y"] - where) < 2
+    # Another event from the sheet's list of the same page: the sheet shows it from its top.
+    phone.close_panel()
+    expect(phone.heading).to_have_count(0)
+
+
+def test_the_filters_fold_behind_one_button_on_the_phone(phone, timeline):
+    phone.open()
+    expect(phone.filters).to_be_hidden()
+    expect(phone.filters_button).to_have_attribute("aria-expanded", "false")
+    phone.filters_button.click()
+    expect(phone.filters).to_be_visible()
+    expect(phone.filters_button).to_have_attribute("aria-expanded", "true")
+    phone.toggle_category("security")
+    expect(phone.counter).to_have_text("3 of 35 events")
+    phone.filters_button.click()
+    expect(phone.filters).to_be_hidden()
+    # On a wide screen the filters are simply there.
+    timeline.open()
+    expect(timeline.filters).to_be_visible()
+    expect(timeline.filters_button).to_be_hidden()
+
+
+def test_a_vertical_swipe_over_the_chart_scrolls_the_page(phone):
+    phone.open()
+    box = phone.chart_box()
+    assert box["y"] + 100 < 844, "the chart starts on the first screen"
+    before = phone.scroll_y()
+    shown = phone.x_range()
+    phone.swipe(box["x"] + box["width"] / 2, min(box["y"] + box["height"] - 40, 800), -300)
+    phone.page.wait_for_function("(y) => window.scrollY > y + 100", arg=before, timeout=5_000)
+    assert phone.x_range() == shown and "zoom=" not in phone.page.url, "a swipe is not a zoom"
+    # A tap on a mark still selects it (a moment later: plotly.js counts a second touch within
+    # its double-click delay, 300 ms, as a double click).
+    phone.page.wait_for_timeout(400)
+    phone.tap_marker_of("shoot-to-kill-order")
+    expect(phone.heading).to_have_text("Tokayev orders forces to shoot to kill")
+
+
+def test_the_arrow_keys_are_hinted_at_only_where_there_is_a_keyboard(phone, timeline):
+    phone.open()
+    expect(phone.keys_hint).to_be_hidden()
+    timeline.open()
+    expect(timeline.keys_hint).to_be_visible()
+
+
+def test_nothing_scrolls_sideways_on_the_phone(phone):
+    phone.open(event="shoot-to-kill-order")
+    expect(phone.heading).to_be_in_viewport()
+    assert phone.sideways_scroll() == 0
+
+
+# ---------------------------------------------------------------- keyboard and readers ---
+
+def test_the_skip_link_comes_first_and_leads_to_the_events(timeline):
+    timeline.open()
+    timeline.page.keyboard.press("Tab")
+    assert timeline.focused() == {"id": "skip-link", "event": None, "tag": "a", "text": "Skip to the events"}
+    expect(timeline.page.locator("#skip-link")).to_be_in_viewport()
+    timeline.page.keyboard.press("Enter")
+    assert timeline.focused()["id"] == "event-list-caption"
+    for control in ("export-csv", "export-timelinejs"):   # the list's own buttons, beside its heading
+        timeline.page.keyboard.press("Tab")
+        assert timeline.focused()["id"] == control
+    timeline.page.keyboard.press("Tab")
+    assert timeline.focused()["event"] == "ablyazov-sentenced-in-absentia", "the first event in date order"
+    assert "?" not in timeline.page.url and "#" not in timeline.page.url, "the address is left as it was"
+
+
+def test_choosing_from_the_list_keeps_the_place_and_focus_goes_to_the_heading(timeline):
+    timeline.open()
+    link = timeline.list_link("death-toll")
+    link.scroll_into_view_if_needed()
+    before = timeline.scroll_y()
+    assert before > 300, "the list is below the chart"
+    link.focus()
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.heading).to_have_text("Death toll")
+    timeline.expect_event_param("death-toll")
+    expect(timeline.heading).to_be_focused()
+    assert abs(timeline.scroll_y() - before) < 2, "no jump to the top"
+    # Close returns focus to the event in the list.
+    timeline.panel.locator("a.close").focus()
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.heading).to_have_count(0)
+    expect(timeline.list_link("death-toll")).to_be_focused()
+    assert "event=" not in timeline.page.url
+    # Back walks to the selection again, as before.
+    timeline.page.go_back()
+    expect(timeline.heading).to_have_text("Death toll")
+
+
+def test_the_live_region_says_the_selected_title_not_every_account(timeline):
+    timeline.open()
+    expect(timeline.panel).not_to_have_attribute("aria-live", "polite")
+    timeline.click_marker_of("shoot-to-kill-order")
+    expect(timeline.announcer).to_have_text("Selected: Tokayev orders forces to shoot to kill")
+    timeline.next()
+    expect(timeline.heading).not_to_have_text("Tokayev orders forces to shoot to kill")
+    expect(timeline.announcer).to_have_text("Selected: " + timeline.heading.inner_text())
+
+
+def test_the_chart_has_a_text_alternative_with_a_link_to_the_list(timeline):
+    timeline.open()
+    expect(timeline.chart_summary).to_have_text(
+        "Timeline chart: 35 events, 7 June 2017 to 24 April 2023, one row per category "
+        "(10 categories: legal 6, economy 1, protest 5, detentions 2, government 7, communications 2, "
+        "security 3, international 6, casualties 2, opposition 1).")
+    chart = timeline.page.get_by_role("figure", name="Timeline chart: 35 events", exact=False)
+    expect(chart).to_have_count(1)
+    to_list = chart.get_by_role("link", name="Read the events as a list")
+    to_list.focus()
+    expect(to_list).to_be_in_viewport()
+    timeline.page.keyboard.press("Enter")
+    assert timeline.focused()["id"] == "event-list-caption"
+    timeline.toggle_category("security")
+    expect(timeline.chart_summary).to_contain_text("Timeline chart: 3 of 35 events")
+
+
+def test_one_visible_focus_ring_on_every_control(timeline):
+    timeline.open(event="shoot-to-kill-order")
+    seen = set()
+    for _ in range(60):
+        timeline.page.keyboard.press("Tab")
+        ring = timeline.focus_ring()
+        if ring["what"] in seen:
+            continue
+        seen.add(ring["what"])
+        assert ring["style"] == "solid" and ring["width"] >= 2, ring
+        assert ring["contrast"] >= 3, ring
+    kinds = " ".join(seen)
+    for control in ("a#skip-link", "input#search", "button#source-filter", "input", "button#clear-filters",
+                    "button#prev-event", "button#reset-zoom", "a.event-link"):
+        assert control in kinds, (control, sorted(seen))
+
+
+def test_source_links_say_that_they_open_in_a_new_tab(timeline):
+    timeline.open(event="shoot-to-kill-order")
+    source = timeline.panel.get_by_role("link", name="Read the source (opens in a new tab)").first
+    expect(source).to_have_attribute("target", "_blank")
+
+
+# ---------------------------------------------------------------- stepping ---------------
+
+def test_previous_and_next_say_where_they_go(timeline):
+    timeline.open(event="shoot-to-kill-order")
+    previous, following = timeline.step_labels()
+    assert previous.startswith("← Previous:") and following.startswith("Next:")
+    title = timeline.page.locator("#next-event").get_attribute("title")
+    assert title.startswith("Next: ") and title.endswith(" (right arrow key)")
+    leads_to = title.removeprefix("Next: ").removesuffix(" (right arrow key)")
+    assert leads_to.startswith(following.removeprefix("Next:").strip(" →…"))
+    timeline.next()
+    timeline.expect_selected(leads_to)
+    expect(timeline.page.locator("#prev-event")).to_have_attribute(
+        "title", "Previous: Tokayev orders forces to shoot to kill (left arrow key)")
+
+
+# ---------------------------------------------------------------- the panel --------------
+
+@pytest.fixture(scope="module")
+def chronology(tmp_path_factory):
+    """The default data under another name, with a description of paragraphs and 300 rows
+    that are left out (a date that does not exist)."""
+    path = tmp_path_factory.mktemp("chronology") / "chronology.csv"
+    shutil.copyfile(ROOT / "events.csv", path)
+    rows = ['paragraphs,2022-01-08,,Three paragraphs,"The first paragraph.\n\nThe second, '
+            'on\ntwo lines.\n\n\nThe third.",protest,Almaty,,,Reuters,,,\n']
+    rows += [f"bad-{i},2022-02-30,,Bad {i},,protest,,,,Reuters,,,\n" for i in range(300)]
+    with open(path, "a", encoding="utf-8") as out:
+        out.writelines(rows)
+    with serve(path) as url:
+        yield url
+
+
+def test_blank_lines_are_paragraphs_and_the_row_note_names_the_file(page, chronology):
+    timeline = TimelinePage(page, chronology).open(event="paragraphs")
+    expect(timeline.heading).to_have_text("Three paragraphs")
+    paragraphs = timeline.panel.locator(".description")
+    expect(paragraphs).to_have_count(3)
+    expect(paragraphs.nth(1)).to_have_text("The second, on\ntwo lines.")
+    expect(timeline.panel.locator(".row-ref")).to_have_text(" (chronology.csv row 84)")
+
+
+@pytest.mark.parametrize("width, height", [(1440, 900), (1024, 768)])
+def test_hundreds_of_problems_are_one_line_and_the_chart_stays_above_the_fold(page, chronology, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    timeline = TimelinePage(page, chronology).open()
+    expect(timeline.problems_line).to_have_text("300 rows of chronology.csv were left out: details")
+    expect(timeline.problems_list).to_be_hidden()
+    line = timeline.problems.bounding_box()
+    assert line["height"] < 50, "one line"
+    chart = timeline.chart_box()
+    assert chart["y"] + chart["height"] / 2 < height, "the chart's first half is on the first screen"
+    timeline.problems_line.click()                 # details on demand
+    expect(timeline.problems_list).to_be_visible()
+    expect(timeline.problems_list).to_contain_text("row 85, date")
+    assert timeline.problems.bounding_box()["height"] < height / 2, "the open list scrolls in its box"
+    assert timeline.page_accessibility_problems() == []

@@ -1,0 +1,67 @@
+"""The opening view comes with the page: the chart draws without waiting for a callback.
+
+Dash asks for the layout (`/_dash-layout`) without the page's address, so the layout cannot know
+which event, filters or zoom the address asks for; the page itself can. The page's HTML carries
+the opening view for its address, as JSON (`<script type="application/json" id="opening">`,
+which no browser runs): the figure `draw` would make, and what `navigate` and `draw` would put
+in the stores (`view`, `zoom`, `refused`). assets/opening.js puts them into the layout as it
+arrives (Dash's `layout_post` renderer hook), before anything is drawn: the chart's first draw
+is the real figure, and as `view` already holds what `navigate` works out, `draw` is not called
+on load at all. Without the hook (or if the file changed between the page and its layout), the
+page works as before: the placeholder, then the callbacks draw the chart.
+"""
+from __future__ import annotations
+
+from dash import Dash
+from dash._utils import to_json
+from flask import has_request_context, request
+
+from ..filters import State
+from ..view import figure as chart
+from . import data
+
+ELEMENT = "opening"   # the id of the page's JSON block (assets/opening.js reads it)
+HOOK = "function (layout) { if (window.timelineOpening) window.timelineOpening(layout); }"
+
+
+def opening(now: data.Current, search: str) -> dict:
+    """What the page opens on for the address's `search` ("?event=...&zoom=..."): the figure
+    and the stores, as the callbacks would make them on a first load."""
+    state = State.from_search(search)
+    index, mask = now.index, now.mask(state.filters)
+    selected = index.position(state.event)
+    window, pinned = chart.view_window(index, mask, selected, chart.Window(*state.zoom) if state.zoom else None)
+    return {
+        "version": now.version,
+        "figure": chart.figure(index, mask, selected, window),
+        "view": state.zoomed(None).to_search(),
+        "zoom": [window.low, window.high] if pinned else None,
+        "refused": list(state.refused),
+    }
+
+
+def block(opening_view: dict) -> str:
+    """The opening view as a JSON block in the page: `<`, `>` and `&` escaped, so that no text
+    of the data can end the element."""
+    text = to_json(opening_view).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="{ELEMENT}">{text}</script>'
+
+
+def address() -> str:
+    """The query of the address being served, as the page's `location.search` holds it."""
+    if not has_request_context() or not request.query_string:
+        return ""
+    return "?" + request.query_string.decode("latin-1")
+
+
+def install(app: Dash, path: str) -> None:
+    """Each page carries its opening view; call before security.secure (the hook's inline
+    script is allowed by its hash)."""
+    interpolate = app.interpolate_index   # Dash's documented place to change the page
+
+    def interpolate_index(**parts) -> str:
+        parts["config"] = parts.get("config", "") + block(opening(data.current(path), address()))
+        return interpolate(**parts)
+
+    app.interpolate_index = interpolate_index
+    app.renderer = f"var renderer = new DashRenderer({{layout_post: {HOOK}}});"
