@@ -14,6 +14,7 @@
   var basemap = null;      // "vector" or "tiles", once drawn
   var fitted = false;      // the first view is fitted to the events (or the address's view)
   var reported = "";       // the last view told to the server
+  var automatic = false;   // the map is being moved by the page, not by the viewer
   var BASEMAP = "vendor/countries-50m.json";
   var REGIONS = "vendor/regions.json";     // first-level regions' borders, from zoom REGION_ZOOM
   var REGION_ZOOM = 4;
@@ -148,6 +149,10 @@
     var key = JSON.stringify([bounds, view]);
     if (key === reported) return;
     reported = key;
+    var byViewer = !automatic;
+    automatic = false;
+    setProps("map-view", {bounds: bounds, view: view});
+    if (!byViewer) return;    // (a fit or a pan of the page's own is not put in the address)
     // Where the map is goes into the address in place, as the chart's zoom does: a link opens
     // on the same place, and a pan is not a step in the browser's history. With "Only what is
     // on the map" on, the area it keeps goes too.
@@ -164,7 +169,14 @@
         window.dash_clientside.set_props("url", {search: search, href: window.location.href});
       }
     }
-    setProps("map-view", {bounds: bounds, view: view});
+  }
+
+  function moveByPage(move) {
+    // A move the page makes (the first fit, bringing a chosen event into view): at once, so that
+    // its moveend comes before anything else moves the map.
+    automatic = true;
+    move();
+    automatic = false;
   }
 
   function choose(id) {
@@ -252,14 +264,17 @@
     if (!map) makeMap(element, data);
     if (!fitted) {
       fitted = true;
-      if (data.view) {
-        map.setView([data.view[1], data.view[2]], data.view[0]);
-      } else {
-        var b = data.bounds;
-        map.fitBounds([[b[0], b[1]], [b[2], b[3]]]);
-      }
+      moveByPage(function () {
+        if (data.view) {
+          map.setView([data.view[1], data.view[2]], data.view[0], {animate: false});
+        } else {
+          var b = data.bounds;
+          map.fitBounds([[b[0], b[1]], [b[2], b[3]]], {animate: false});
+        }
+      });
     } else if (data.selected && !map.getBounds().contains(data.selected)) {
-      map.panTo(data.selected);            // an event chosen elsewhere: bring its place into view
+      // An event chosen elsewhere: bring its place into view.
+      moveByPage(function () { map.panTo(data.selected, {animate: false}); });
     }
     drawMarks(data);
     drawRegions();
