@@ -12,10 +12,12 @@ map script (assets/map.js) draws.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from .. import places
 from ..filters import Area
 from ..index import EventIndex
+from ..model import first_positions
 from . import labels
 from .figure import colour
 
@@ -41,11 +43,6 @@ def around(index: EventIndex, positions: np.ndarray) -> Area:
                 min(north + margin_lat, 85.0), min(east + margin_lon, 180.0))
 
 
-def located(index: EventIndex, mask: np.ndarray) -> np.ndarray:
-    """The events of the mask that have a place."""
-    return mask & np.isfinite(index.lat) & np.isfinite(index.lon)
-
-
 def map_data(index: EventIndex, mask: np.ndarray, bounds: Area | None,
              selected: int | None = None) -> dict:
     """What the map shows of the events in `mask` within `bounds` (None: around them all).
@@ -54,67 +51,56 @@ def map_data(index: EventIndex, mask: np.ndarray, bounds: Area | None,
     any is, approximate if placed by name, selected if it holds the selected event);
     kind "counts": a mark per grid cell with how many events it holds. `unplaced` counts the
     events of the mask that have no place; `outside` those placed outside the view."""
-    placed = located(index, mask)
-    if bounds is None:
-        bounds = around(index, np.flatnonzero(placed))
+    placed = mask & (index.place >= 0)
     candidates = np.flatnonzero(placed)
+    if bounds is None:
+        bounds = around(index, candidates)
     inside = candidates[bounds.contains(index.lat[candidates], index.lon[candidates])]
-    lat, lon = index.lat[inside], index.lon[inside]
-    place_codes, first = _places(lat, lon)
+    # The places in view, numbered in order of their first event (date order).
+    codes, _ = pd.factorize(index.place[inside])
+    first = first_positions(codes)
     data = {"bounds": bounds.as_list(), "in_view": int(len(inside)), "places": len(first),
-            "unplaced": int(mask.sum() - placed.sum()), "outside": int(len(candidates) - len(inside)),
+            "unplaced": int(mask.sum() - len(candidates)), "outside": int(len(candidates) - len(inside)),
             "selected": _selected_place(index, selected)}
     data["towns"] = places.largest_towns(*bounds.as_list(), limit=TOWNS)
     if len(first) <= MAX_PLACES:
-        data["kind"], data["marks"] = "places", _place_marks(index, inside, place_codes, first, selected)
+        data["kind"], data["marks"] = "places", _place_marks(index, inside, codes, first, selected)
     else:
-        data["kind"], data["marks"] = "counts", _cell_marks(lat, lon, bounds)
+        data["kind"], data["marks"] = "counts", _cell_marks(index.lat[inside], index.lon[inside], bounds)
     return data
-
-
-def _places(lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(place code per point, first point of each place): points at the same coordinates
-    (to about a metre) are one place, numbered in order of first appearance."""
-    if not len(lat):
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    pairs = np.stack([np.round(lat, 5), np.round(lon, 5)], axis=1)
-    _, first, codes = np.unique(pairs, axis=0, return_index=True, return_inverse=True)
-    codes = codes.reshape(-1)
-    # Number places by their first point, so marks come in event (date) order.
-    order = np.argsort(first, kind="stable")
-    renumber = np.empty_like(order)
-    renumber[order] = np.arange(len(order))
-    return renumber[codes], first[order]
 
 
 def _place_marks(index: EventIndex, inside: np.ndarray, codes: np.ndarray, first: np.ndarray,
                  selected: int | None) -> list[dict]:
-    """A mark per place; only the events a mark lists (LISTED per place) are read as text."""
-    if not len(first):
+    """A mark per place, each worked out for all places at once (bincounts over the events in
+    view); only the events a mark lists (LISTED per place) are read as text."""
+    n = len(first)
+    if not n:
         return []
-    order = np.argsort(codes, kind="stable")            # each place's events, in date order
-    bounds = np.searchsorted(codes[order], np.arange(len(first) + 1))
-    members = [order[bounds[p]:bounds[p + 1]] for p in range(len(first))]
-    listed = np.concatenate([m[:LISTED] for m in members])
-    ids = dict(zip(listed.tolist(), index.values("id", inside[listed])))
-    titles = dict(zip(listed.tolist(), index.values("title", inside[listed])))
-    lanes, disputed, approximate = index.lane[inside], index.disputed[inside], index.approximate[inside]
-    chosen = selected is not None and np.flatnonzero(inside == selected)
-    chosen = int(chosen[0]) if chosen is not False and len(chosen) else -1
-    marks = []
-    for place, member in enumerate(members):
-        lane_set = np.unique(lanes[member])
-        marks.append({
-            "lat": float(index.lat[inside[member[0]]]), "lon": float(index.lon[inside[member[0]]]),
-            "count": int(len(member)),
-            "events": [{"id": str(ids[m]), "title": labels.shorten(str(titles[m]), 70)}
-                       for m in member[:LISTED].tolist()],
-            "colour": colour(int(lane_set[0])) if len(lane_set) == 1 else MIXED,
-            "disputed": bool(disputed[member].any()),
-            "approximate": bool(approximate[member].all()),
-            "selected": bool(chosen >= 0 and codes[chosen] == place),
-        })
-    return marks
+    counts = np.bincount(codes, minlength=n)
+    lanes = index.lane[inside]
+    mixed = np.bincount(codes, weights=lanes != lanes[first][codes], minlength=n) > 0
+    disputed = np.bincount(codes, weights=index.disputed[inside], minlength=n) > 0
+    approximate = np.bincount(codes, weights=index.approximate[inside], minlength=n) == counts
+    # Each place's first LISTED events: a stable sort by place (few places: a radix sort).
+    order = np.argsort(codes.astype(np.int16), kind="stable")
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    rank = np.arange(len(order)) - np.repeat(starts, counts)
+    listed = order[rank < LISTED]                         # by place, then date
+    ids = index.values("id", inside[listed])
+    titles = index.values("title", inside[listed])
+    events = [[] for _ in range(n)]
+    for place, event_id, title in zip(codes[listed].tolist(), ids, titles):
+        events[place].append({"id": str(event_id), "title": labels.shorten(str(title), 70)})
+    chosen = np.flatnonzero(inside == selected) if selected is not None else ()
+    chosen_place = int(codes[chosen[0]]) if len(chosen) else -1
+    where = inside[first]
+    return [{"lat": float(index.lat[where[p]]), "lon": float(index.lon[where[p]]),
+             "count": int(counts[p]), "events": events[p],
+             "colour": MIXED if mixed[p] else colour(int(lanes[first[p]])),
+             "disputed": bool(disputed[p]), "approximate": bool(approximate[p]),
+             "selected": p == chosen_place}
+            for p in range(n)]
 
 
 def _cell_marks(lat: np.ndarray, lon: np.ndarray, bounds: Area) -> list[dict]:
