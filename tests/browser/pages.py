@@ -191,9 +191,7 @@ class TimelinePage:
         return self.page.locator("#timeline .nsewdrag").first.bounding_box()
 
     def tap_marker_of(self, event_id: str) -> None:
-        """Tap an event's mark with a finger (a touch screen), once the chart has settled (on
-        load it is re-packed for the width the browser measured)."""
-        self.page.wait_for_load_state("networkidle")
+        """Tap an event's mark with a finger (a touch screen)."""
         point = self.scroll_to_marker(event_id)
         self.page.touchscreen.tap(point["x"], point["y"])
 
@@ -353,7 +351,9 @@ class TimelinePage:
                  return null; }""", event_id)
 
     def scroll_to_marker(self, event_id: str):
-        """Scroll until the event's marker is inside the viewport; its centre, in viewport pixels."""
+        """Scroll until the event's marker is inside the viewport; its centre, in viewport pixels.
+        Once the chart has settled: on load it is re-packed for the width the browser measured."""
+        self.page.wait_for_load_state("networkidle")
         point = self.point_of(event_id)
         assert point, f"no marker drawn for {event_id}"
         height = self.page.viewport_size["height"]
