@@ -23,24 +23,32 @@ def register(app, path: str, title: str = "Timeline") -> None:
     # written into the address redraws nothing.
     @app.callback(
         Output("url", "search"), Output("view", "data"), Output("refused", "data"),
-        *[Output(c, "value") for c in CONTROLS],
+        *[Output(c, "value") for c in CONTROLS], Output("map-only", "aria-pressed"),
         Input("url", "search"), *[Input(c, "value") for c in CONTROLS],
         Input("prev-event", "n_clicks"), Input("next-event", "n_clicks"),
         Input("timeline", "clickData"), Input({"type": "outlet", "name": ALL}, "n_clicks"),
-        Input("clear-filters", "n_clicks"), Given("zoom", "data"), Given("view", "data"),
-        Given("refused", "data"),
+        Input("clear-filters", "n_clicks"), Input("map-only", "n_clicks"), Input("map-choice", "data"),
+        Input("map-view", "data"), Given("map-only", "aria-pressed"), Given("zoom", "data"),
+        Given("view", "data"), Given("refused", "data"),
     )
     def navigate(search, *values):
         state, trigger = State.from_search(search), ctx.triggered_id
         value = ctx.triggered[0]["value"] if ctx.triggered else None
-        shown, (zoom, view, refused) = values[:len(CONTROLS)], values[-3:]
-        if isinstance(trigger, str) and trigger in CONTROLS or (trigger not in (None, "url") and value):
+        shown, (_, moved, only, zoom, view, refused) = values[:len(CONTROLS)], values[-6:]
+        if (isinstance(trigger, str) and trigger in (*CONTROLS, "map-only", "map-view")
+                or (trigger not in (None, "url") and value)):
             now = data.current(path)
-            state = controls.next_state(state, trigger, value, now.index, now.mask, shown).zoomed(zoom)
+            area = (moved or {}).get("bounds")
+            state = controls.next_state(state, trigger, value, now.index, now.mask, shown, area).zoomed(zoom)
         wanted = controls.control_values(state)
-        return (_changed(state.to_search(), search or ""), _changed(state.zoomed(None).to_search(), view),
+        # `view`: the address without where the chart and the map are, so that neither a zoom
+        # nor a pan (each written into the address in place) redraws anything.
+        # (A moved map has written itself into the address, in place: assets/map.js.)
+        return (no_update if trigger == "map-view" else _changed(state.to_search(), search or ""),
+                _changed(state.zoomed(None).mapped(None).to_search(), view),
                 _changed(list(state.refused), refused or []),
-                *[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)])
+                *[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)],
+                _changed("true" if state.filters.area else "false", only))
 
     @app.callback(
         Output("sources-panel", "children"), Output("event-list", "children"),
