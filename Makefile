@@ -78,7 +78,7 @@ vendor: setup
 	  mkdir leaflet atlas && tar xzf leaflet-$(LEAFLET).tgz -C leaflet && tar xzf world-atlas-$(WORLD_ATLAS).tgz -C atlas && \
 	  cd $(CURDIR) && cp $$work/leaflet/package/dist/leaflet.js $$work/leaflet/package/dist/leaflet.css assets/vendor/ && \
 	  cp $$work/leaflet/package/LICENSE assets/vendor/leaflet-LICENSE.txt && \
-	  cp $$work/atlas/package/countries-50m.json assets/vendor/ && \
+	  cp $$work/atlas/package/countries-50m.json $$work/atlas/package/countries-110m.json assets/vendor/ && \
 	  cp $$work/atlas/package/LICENSE assets/vendor/world-atlas-LICENSE.txt && rm -rf $$work && \
 	  echo "assets/vendor/leaflet.js: Leaflet $(LEAFLET); countries-50m.json: world-atlas $(WORLD_ATLAS)"
 

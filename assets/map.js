@@ -15,7 +15,14 @@
   var fitted = false;      // the first view is fitted to the events (or the address's view)
   var reported = "";       // the last view told to the server
   var automatic = false;   // the map is being moved by the page, not by the viewer
-  var BASEMAP = "vendor/countries-50m.json";
+  var baseRenderer = null; // one canvas, in a pane under the marks, for land, coasts and borders
+  // Natural Earth's countries at 1:110m (38 KB compressed) for a view of a continent, and at
+  // 1:50m (244 KB) from zoom DETAIL_ZOOM, fetched the first time the map is that close.
+  var BASEMAP = "vendor/countries-110m.json";
+  var DETAILED = "vendor/countries-50m.json";
+  var DETAIL_ZOOM = 4;
+  var coarse = null;       // the 1:110m layers, removed once the 1:50m ones are drawn
+  var detailed = null;     // null: not asked for; then "loading", then drawn
   var REGIONS = "vendor/regions.json";     // first-level regions' borders, from zoom REGION_ZOOM
   var REGION_ZOOM = 4;
   var regions = null;                      // null: not asked for yet; then "loading", then drawn
@@ -79,12 +86,30 @@
     Object.keys(uses).forEach(function (a) {
       (Object.keys(uses[a]).length > 1 ? borders : coast).push(arcs[+a]);
     });
-    var renderer = L.canvas({padding: 0.5});
-    L.polygon(land, {renderer: renderer, stroke: false, fillColor: "#f2efe9", fillOpacity: 1,
-                     interactive: false}).addTo(map);
-    L.polyline(coast, {renderer: renderer, color: "#7a93a8", weight: 1, interactive: false}).addTo(map);
-    L.polyline(borders, {renderer: renderer, color: "#8c8c8c", weight: 1, dashArray: "4 3",
-                         interactive: false}).addTo(map);
+    var renderer = baseRenderer;
+    var group = L.layerGroup([
+      L.polygon(land, {renderer: renderer, stroke: false, fillColor: "#f2efe9", fillOpacity: 1,
+                       interactive: false}),
+      L.polyline(coast, {renderer: renderer, color: "#7a93a8", weight: 1, interactive: false}),
+      L.polyline(borders, {renderer: renderer, color: "#8c8c8c", weight: 1, dashArray: "4 3",
+                           interactive: false}),
+    ]).addTo(map);
+    // Under the regions' borders drawn already: borders, then coast, then land to the back.
+    group.getLayers().slice().reverse().forEach(function (layer) { layer.bringToBack(); });
+    return group;
+  }
+
+  function drawDetail() {
+    if (detailed !== null || basemap !== "vector" || map.getZoom() < DETAIL_ZOOM) return;
+    detailed = "loading";
+    fetch(assetsBase() + DETAILED, {credentials: "same-origin"})
+      .then(function (response) { return response.json(); })
+      .then(function (topology) {
+        detailed = drawBasemap(topology);
+        if (coarse && coarse !== "loading") map.removeLayer(coarse);
+        document.getElementById("map").setAttribute("data-detail", "drawn");
+      })
+      .catch(function () { detailed = null; });
   }
 
   function drawRegions() {
@@ -102,9 +127,9 @@
           }
           return points;
         });
-        regions = L.polyline(lines, {renderer: L.canvas({padding: 0.5}), color: "#a8a8a8", weight: 0.8,
+        regions = L.polyline(lines, {renderer: baseRenderer, color: "#a8a8a8", weight: 0.8,
                                      dashArray: "2 3", interactive: false}).addTo(map);
-        regions.bringToBack();
+        regions.bringToFront();   // (over the land, in the basemap's own pane, under every mark)
         document.getElementById("map").setAttribute("data-regions", "drawn");
       })
       .catch(function () { regions = null; });
@@ -114,6 +139,8 @@
     map = L.map(element, {worldCopyJump: true, minZoom: 1, maxZoom: 18, zoomSnap: 0.5, fadeAnimation: false,
                           attributionControl: true, keyboard: true});
     map.attributionControl.setPrefix("");
+    map.createPane("basemap").style.zIndex = 350;     // over tiles (200), under marks (400)
+    baseRenderer = L.canvas({padding: 0.5, pane: "basemap"});
     if (data.tiles && data.tiles.url) {
       L.tileLayer(data.tiles.url, {attribution: data.tiles.attribution || "", maxZoom: 19}).addTo(map);
       basemap = "tiles";
@@ -122,12 +149,16 @@
       map.attributionControl.addAttribution("Natural Earth; GeoNames");
       fetch(assetsBase() + BASEMAP, {credentials: "same-origin"})
         .then(function (response) { return response.json(); })
-        .then(function (topology) { drawBasemap(topology); element.setAttribute("data-basemap", "drawn"); })
+        .then(function (topology) {
+          if (detailed === null || detailed === "loading") coarse = drawBasemap(topology);
+          element.setAttribute("data-basemap", "drawn");
+        })
         .catch(function () { element.setAttribute("data-basemap", "failed"); });
       basemap = "vector";
     }
     map.on("moveend", report);
     map.on("zoomend", drawRegions);
+    map.on("zoomend", drawDetail);
     window.timelineMap = map;   // the Leaflet map, for scripts of an embedding page and the browser tests
     marks = L.layerGroup().addTo(map);
     towns = L.layerGroup().addTo(map);
@@ -278,6 +309,7 @@
     }
     drawMarks(data);
     drawRegions();
+    drawDetail();
     element.setAttribute("data-kind", data.kind);
     element.setAttribute("data-marks", String(data.marks.length));
   }
