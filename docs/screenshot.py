@@ -1,6 +1,9 @@
-"""Make docs/screenshot.png: the dashboard on events.csv with a disputed event selected.
+"""Make docs/screenshot.png (the dashboard on events.csv at 1400 x 900, a disputed event
+selected) and docs/screenshot-phone.png (the same on a phone, 390 x 844: the event tapped on the
+chart, its sources in the sheet over the bottom of the screen).
 
-    .venv/bin/python docs/screenshot.py [--output docs/screenshot.png]   (or: make screenshot)
+    .venv/bin/python docs/screenshot.py [--output docs/screenshot.png] [--phone docs/screenshot-phone.png]
+    (or: make screenshot)
 """
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ EVENT = "shoot-to-kill-order"
 
 
 VIEWPORT = {"width": 1400, "height": 900}
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
+         "has_touch": True}
 
 
 def capture(page, url: str, output: Path) -> Path:
@@ -31,15 +36,28 @@ def capture(page, url: str, output: Path) -> Path:
     return output
 
 
-def screenshot(output: Path, events: Path = ROOT / "events.csv") -> Path:
+def capture_phone(page, url: str, output: Path) -> Path:
+    """Screenshot the dashboard on a phone after a tap on EVENT's mark on the chart."""
+    timeline = TimelinePage(page, url).open()
+    timeline.tap_marker_of(EVENT)
+    page.locator("#event-title").wait_for(state="visible")
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(output), full_page=False)
+    return output
+
+
+def screenshot(output: Path, phone: Path, events: Path = ROOT / "events.csv") -> tuple[Path, Path]:
     with serve(events) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         capture(browser.new_page(device_scale_factor=1), url, output)
+        capture_phone(browser.new_context(**PHONE).new_page(), url, phone)
         browser.close()
-    return output
+    return output, phone
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "screenshot.png")
-    print(screenshot(parser.parse_args().output))
+    parser.add_argument("--phone", type=Path, default=ROOT / "docs" / "screenshot-phone.png")
+    args = parser.parse_args()
+    print(*screenshot(args.output, args.phone))
