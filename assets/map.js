@@ -22,10 +22,9 @@
   var DETAILED = "vendor/countries-50m.json";
   var DETAIL_ZOOM = 4;
   var coarse = null;       // the 1:110m layers, removed once the 1:50m ones are drawn
-  var detailed = null;     // null: not asked for; then "loading", then drawn
+  var detailed = null;     // the 1:50m layers, once drawn
   var REGIONS = "vendor/regions.json";     // first-level regions' borders, from zoom REGION_ZOOM
   var REGION_ZOOM = 4;
-  var regions = null;                      // null: not asked for yet; then "loading", then drawn
 
   function assetsBase() {
     // Where Dash serves assets/ (any path prefix): beside the stylesheet it linked.
@@ -99,40 +98,44 @@
     return group;
   }
 
+  function asset(file) {
+    return fetch(assetsBase() + file, {credentials: "same-origin"}).then(function (r) { return r.json(); });
+  }
+
+  var asked = {};          // the files fetched once the map is close enough, by name
+
+  function whenClose(file, zoom, name, draw) {
+    // Fetched and drawn the first time the map is zoomed to `zoom` or closer; then the map
+    // element says data-NAME="drawn" (the browser tests read it).
+    if (asked[file] || basemap !== "vector" || map.getZoom() < zoom) return;
+    asked[file] = true;
+    asset(file)
+      .then(function (data) { draw(data); document.getElementById("map").setAttribute("data-" + name, "drawn"); })
+      .catch(function () { asked[file] = false; });
+  }
+
   function drawDetail() {
-    if (detailed !== null || basemap !== "vector" || map.getZoom() < DETAIL_ZOOM) return;
-    detailed = "loading";
-    fetch(assetsBase() + DETAILED, {credentials: "same-origin"})
-      .then(function (response) { return response.json(); })
-      .then(function (topology) {
-        detailed = drawBasemap(topology);
-        if (coarse && coarse !== "loading") map.removeLayer(coarse);
-        document.getElementById("map").setAttribute("data-detail", "drawn");
-      })
-      .catch(function () { detailed = null; });
+    whenClose(DETAILED, DETAIL_ZOOM, "detail", function (topology) {
+      detailed = drawBasemap(topology);
+      if (coarse) map.removeLayer(coarse);
+    });
   }
 
   function drawRegions() {
-    // Loaded the first time the map is close enough for a region's shape to read.
-    if (regions !== null || basemap !== "vector" || map.getZoom() < REGION_ZOOM) return;
-    regions = "loading";
-    fetch(assetsBase() + REGIONS, {credentials: "same-origin"})
-      .then(function (response) { return response.json(); })
-      .then(function (data) {
-        var lines = data.lines.map(function (flat) {
-          var x = flat[0], y = flat[1], points = [[y * data.scale, x * data.scale]];
-          for (var i = 2; i < flat.length; i += 2) {
-            x += flat[i]; y += flat[i + 1];
-            points.push([y * data.scale, x * data.scale]);
-          }
-          return points;
-        });
-        regions = L.polyline(lines, {renderer: baseRenderer, color: "#a8a8a8", weight: 0.8,
-                                     dashArray: "2 3", interactive: false}).addTo(map);
-        regions.bringToFront();   // (over the land, in the basemap's own pane, under every mark)
-        document.getElementById("map").setAttribute("data-regions", "drawn");
-      })
-      .catch(function () { regions = null; });
+    // A region's shape reads from REGION_ZOOM: its borders, delta-encoded (timeline/basemap.py).
+    whenClose(REGIONS, REGION_ZOOM, "regions", function (data) {
+      var lines = data.lines.map(function (flat) {
+        var x = flat[0], y = flat[1], points = [[y * data.scale, x * data.scale]];
+        for (var i = 2; i < flat.length; i += 2) {
+          x += flat[i]; y += flat[i + 1];
+          points.push([y * data.scale, x * data.scale]);
+        }
+        return points;
+      });
+      L.polyline(lines, {renderer: baseRenderer, color: "#a8a8a8", weight: 0.8, dashArray: "2 3",
+                         interactive: false}).addTo(map)
+        .bringToFront();   // (over the land, in the basemap's own pane, under every mark)
+    });
   }
 
   function makeMap(element, data) {
@@ -147,10 +150,9 @@
     } else {
       element.classList.add("vector-basemap");
       map.attributionControl.addAttribution("Natural Earth; GeoNames");
-      fetch(assetsBase() + BASEMAP, {credentials: "same-origin"})
-        .then(function (response) { return response.json(); })
+      asset(BASEMAP)
         .then(function (topology) {
-          if (detailed === null || detailed === "loading") coarse = drawBasemap(topology);
+          if (!detailed) coarse = drawBasemap(topology);
           element.setAttribute("data-basemap", "drawn");
         })
         .catch(function () { element.setAttribute("data-basemap", "failed"); });
