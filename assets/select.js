@@ -39,7 +39,7 @@
     if (pending && pending.focus === "heading" && now === pending.event) {
       pending = null;
       movesFocus = true;
-      heading.focus();
+      heading.focus({preventScroll: true});   // (the reader keeps their place; the panel is beside it)
     } else if (pending && pending.focus === "list" && !heading) {
       var link = listLink(pending.event);
       pending = null;

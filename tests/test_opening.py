@@ -35,7 +35,10 @@ def figure_of_draw(client, view: str, version: str, search: str) -> dict:
         "inputs": [{"id": "view", "property": "data", "value": view},
                    {"id": "data-version", "property": "data", "value": version},
                    {"id": "reset-zoom", "property": "n_clicks", "value": None},
-                   {"id": "timeline", "property": "clickData", "value": None}],
+                   {"id": "timeline", "property": "clickData", "value": None},
+                   {"id": "edge-before", "property": "n_clicks", "value": None},
+                   {"id": "edge-after", "property": "n_clicks", "value": None},
+                   {"id": "chart-width", "property": "data", "value": None}],
         "state": [{"id": "zoom", "property": "data", "value": None},
                   {"id": "url", "property": "search", "value": search}],
         "changedPropIds": ["view.data"],
@@ -55,7 +58,7 @@ def test_a_link_to_an_event_opens_with_its_marker_drawn_and_selected(client):
     assert len(event_ids(shown["figure"])) > 20                      # the events around it, drawn
     marker = next(t for t in data if "shoot-to-kill-order" in (t.get("customdata") or []))
     where = marker["x"][marker["customdata"].index("shoot-to-kill-order")]
-    selected = next(t for t in data if t.get("name") == "Selected")
+    selected = next(t for t in data if t.get("name") == "selected ring")   # ("Selected": the legend)
     assert [x.replace("T", " ") for x in selected["x"]] == [where.replace("T", " ")]  # the one marked
     assert shown["view"] == "?event=shoot-to-kill-order"             # what `navigate` would store
 

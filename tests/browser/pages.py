@@ -191,7 +191,9 @@ class TimelinePage:
         return self.page.locator("#timeline .nsewdrag").first.bounding_box()
 
     def tap_marker_of(self, event_id: str) -> None:
-        """Tap an event's mark with a finger (a touch screen)."""
+        """Tap an event's mark with a finger (a touch screen), once the chart has settled (on
+        load it is re-packed for the width the browser measured)."""
+        self.page.wait_for_load_state("networkidle")
         point = self.scroll_to_marker(event_id)
         self.page.touchscreen.tap(point["x"], point["y"])
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from dash import ALL, Input, Output, Patch, State as Given, ctx, dcc, no_update, set_props
+from dash import ALL, Input, Output, Patch, State as Given, ctx, dcc, no_update
 
 from ..filters import State, bad_dates
 from ..view import controls, export, figure as chart, panel
@@ -74,13 +74,29 @@ def register(app, path: str, title: str = "Timeline") -> None:
     @app.callback(
         Output("chart-summary", "children"),
         *[Output(b, p) for b in ("prev-event", "next-event") for p in ("children", "title", "className")],
-        Input("view", "data"), Input("data-version", "data"), prevent_initial_call=True,
+        Input("view", "data"), Input("data-version", "data"),
     )
     def describe(view, _version):
         now, state = data.current(path), State.from_search(view)
         mask = now.mask(state.filters)
         return (panel.chart_summary(now.index, mask, state.filters.active),
                 *render.steps(*panel.steps(now.index, mask, state.event)))
+
+    # The line above the chart: "30 of 35 events in view", and a button at each edge with the
+    # events beyond it (one click widens the view to them). On load too: the page's opening
+    # figure comes without a callback (timeline/app/opening.py).
+    @app.callback(
+        Output("in-view", "children"), Output("edge-before", "children"), Output("edge-before", "hidden"),
+        Output("edge-after", "children"), Output("edge-after", "hidden"),
+        Input("view", "data"), Input("data-version", "data"), Input("zoom", "data"),
+    )
+    def in_view(view, _version, zoom):
+        now, state = data.current(path), State.from_search(view)
+        index, mask = now.index, now.mask(state.filters)
+        window, _ = chart.view_window(index, mask, index.position(state.event), chart.Window(*zoom) if zoom else None)
+        edges = chart.edges(index, mask, window)
+        return (edges.text(), f"← {edges.before:,} earlier", not edges.before,
+                f"{edges.after:,} later →", not edges.after)
 
     @app.callback(
         Output("timeline", "figure"), Output("zoom", "data"),
@@ -110,7 +126,6 @@ def register(app, path: str, title: str = "Timeline") -> None:
             if zoom is None:
                 return no_update, no_update
         window, pinned = chart.view_window(index, mask, selected, zoom)
-        _show_edges(chart.edges(index, mask, window))
         return chart.figure(index, mask, selected, window, width), _pinned(window, pinned)
 
     # The graph's width, so that titles are packed for the room they have (on a resize too:
@@ -122,8 +137,7 @@ def register(app, path: str, title: str = "Timeline") -> None:
             return width && width !== known ? width : window.dash_clientside.no_update;
         }""",
         Output("chart-width", "data"), Input("view", "data"), Given("chart-width", "data"),
-        prevent_initial_call=True,
-    )
+    )   # (on load too: the page's opening figure was packed for a width the server guessed)
 
     # Plotly reports every relayout (autosize too); only those that change the time range go on,
     # filtered in the browser, so that a later autosize never cancels a zoom's pending update.
@@ -188,7 +202,6 @@ def register(app, path: str, title: str = "Timeline") -> None:
         patch["data"], lanes, ticks = chart.repacked(index, mask, index.position(state.event), window, width)
         patch["layout"].update(lanes)   # the lanes' sub-rows: the titles re-packed for this view
         patch["layout"]["xaxis"].update(ticks)
-        _show_edges(chart.edges(index, mask, window))
         return patch, _pinned(window, pinned)
 
     @app.callback(Output("download", "data"), Input("export-csv", "n_clicks"),
@@ -201,14 +214,6 @@ def register(app, path: str, title: str = "Timeline") -> None:
             text = export.timelinejs_json(now.index, mask, title)
             return dcc.send_string(text, "timeline.json", type="application/json")
         return dcc.send_string(export.accounts_csv(now.index, mask), "timeline-events.csv", type="text/csv")
-
-
-def _show_edges(edges: chart.Edges) -> None:
-    """The line above the chart: "30 of 35 events in view", and a button at each edge with
-    the events beyond it (one click widens the view to them)."""
-    set_props("in-view", {"children": edges.text()})
-    set_props("edge-before", {"children": f"← {edges.before:,} earlier", "hidden": not edges.before})
-    set_props("edge-after", {"children": f"{edges.after:,} later →", "hidden": not edges.after})
 
 
 def _pinned(window, pinned: bool):
