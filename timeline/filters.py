@@ -33,10 +33,12 @@ class Filters:
     text: str = ""                     # every word must appear in the event's text
     date_from: str = ""                # as typed: any date form `check` accepts
     date_to: str = ""
+    area: "Area | None" = None         # only the events placed inside (the map's view)
 
     @property
     def active(self) -> bool:
-        return bool(self.categories or self.sources or self.text or self.date_from or self.date_to)
+        return bool(self.categories or self.sources or self.text or self.date_from or self.date_to
+                    or self.area)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class State:
     filters: Filters = field(default_factory=Filters)
     zoom: tuple[int, int] | None = None   # (first, last) second shown, when the viewer zoomed
     embed: bool = False                   # the compact view for an <iframe> (`embed=1`)
+    map: "MapView | None" = None          # where the map is, when the viewer moved it
     refused: tuple[str, ...] = field(default=(), compare=False)   # why values were left out
 
     @classmethod
@@ -97,6 +100,12 @@ class State:
             return tuple(dict.fromkeys(values))
 
         event, zoom, embed, refused = one("event"), one("zoom"), one("embed"), []
+        map_view, area = MapView.from_text(one("map")), Area.from_text(one("area"))
+        for name, value, read in (("map", one("map"), map_view), ("area", one("area"), area)):
+            if value and read is None:
+                refused.append(f"'{name}' {_shown(value)} is not a place on the map "
+                               f"({'zoom/latitude/longitude' if name == 'map' else 'south,west,north,east'}"
+                               f" in degrees): it is ignored")
         if event and (len(event) > LIMITS.event or not _ID_SHAPE.fullmatch(event)):
             refused.append(f"'event' {_shown(event)} is not an event id (lowercase letters, digits "
                            f"and hyphens, at most {LIMITS.event} characters): it is ignored")
@@ -107,9 +116,10 @@ class State:
         if embed not in ("", "0", "1"):
             refused.append(f"'embed' {_shown(embed)} is not 1 (the view for embedding) or 0: "
                            f"it is ignored")
-        filters, more = checked(Filters(many("category"), many("source"), one("q"), one("from"), one("to")))
+        filters, more = checked(Filters(many("category"), many("source"), one("q"), one("from"),
+                                        one("to"), area))
         return cls(event=event, filters=filters, zoom=zoom_from_text(zoom), embed=embed == "1",
-                   refused=(*refused, *more))
+                   map=map_view, refused=(*refused, *more))
 
     def to_search(self) -> str:
         f = self.filters
@@ -119,9 +129,17 @@ class State:
         pairs += [(k, v) for k, v in (("q", f.text), ("from", f.date_from), ("to", f.date_to)) if v]
         pairs += [("embed", "1")] if self.embed else []
         query = urlencode(pairs)
-        if self.zoom:  # (digits, "-", "T", ":" and "/": nothing to escape, and easier to read)
-            query += ("&" if query else "") + "zoom=" + zoom_text(self.zoom)
+        # (digits, "-", ".", ",", "T", ":" and "/": nothing to escape, and easier to read)
+        for name, text in (("area", f.area.to_text() if f.area else ""),
+                           ("zoom", zoom_text(self.zoom) if self.zoom else ""),
+                           ("map", self.map.to_text() if self.map else "")):
+            if text:
+                query += ("&" if query else "") + f"{name}={text}"
         return "?" + query if query else ""
+
+    def mapped(self, view: "MapView | None") -> "State":
+        """With the map at `view` (as the page reports it)."""
+        return replace(self, map=view)
 
     def select(self, event: str) -> "State":
         return replace(self, event=event or "")
@@ -255,6 +273,8 @@ def apply(index: EventIndex, filters: Filters, words=None) -> np.ndarray:
         mask &= events_from_sources(index, outlet_names(filters.sources, index.outlets))
     for word in search_words(filters.text):
         mask &= words(word) if words else events_with_text(index, word)
+    if filters.area:
+        mask &= filters.area.contains(index.lat, index.lon)
     low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
     if low is not None:
         mask &= index.last >= low
@@ -277,3 +297,92 @@ def step(index: EventIndex, mask: np.ndarray, current: str, direction: int) -> s
 
 __all__ = ["Filters", "State", "LIMITS", "checked", "search_words", "apply", "step", "date_bound", "bad_dates", "seconds", "zoom_text",
            "zoom_from_text"]
+
+
+# --- The map: where it is (map=zoom/lat/lon, as OpenStreetMap's links write it), and the area
+# "only what is on the map" keeps (area=south,west,north,east) --------------------------------
+
+MAX_MAP_ZOOM = 18
+
+
+def _decimal(value: float) -> str:
+    """A number as short as it can be written at 4 decimals: 46.2, 76.8897, 5."""
+    return f"{round(value, 4) + 0.0:.4f}".rstrip("0").rstrip(".")   # (+ 0.0: -0.0 is written 0)
+
+
+@dataclass(frozen=True)
+class MapView:
+    zoom: float
+    lat: float
+    lon: float
+
+    def to_text(self) -> str:
+        return "/".join(_decimal(v) for v in (self.zoom, self.lat, self.lon))
+
+    @classmethod
+    def of(cls, values, wrap: bool = True) -> "MapView | None":
+        """From the page's [zoom, lat, lon]; None unless three numbers in range. With `wrap`,
+        a longitude beyond ±180 (a map dragged round the world) is brought back."""
+        try:
+            zoom, lat, lon = (float(v) for v in values)
+        except (TypeError, ValueError):
+            return None
+        if wrap and np.isfinite(lon) and abs(lon) > 180:
+            lon = (lon + 180) % 360 - 180
+        if not (0 <= zoom <= MAX_MAP_ZOOM and -90 <= lat <= 90 and -180 <= lon <= 180):
+            return None
+        return cls(round(zoom, 1), round(lat, 4), round(lon, 4))
+
+    @classmethod
+    def from_text(cls, text: str | None) -> "MapView | None":
+        """`to_text` read back; None for anything else."""
+        if not text or len(text) > 40 or text.count("/") != 2:
+            return None
+        return cls.of(text.split("/"), wrap=False)
+
+
+@dataclass(frozen=True)
+class Area:
+    """Part of the map: south, west, north and east edges in degrees (west > 180 or east
+    < -180 when a view crosses the antimeridian)."""
+    south: float
+    west: float
+    north: float
+    east: float
+
+    @classmethod
+    def of(cls, values) -> "Area | None":
+        """From [south, west, north, east]; None unless four numbers that make an area."""
+        try:
+            south, west, north, east = (float(v) for v in values)
+        except (TypeError, ValueError):
+            return None
+        if not all(np.isfinite(v) for v in (south, west, north, east)):
+            return None
+        south, north = max(south, -90.0), min(north, 90.0)
+        if south > north or west > east or abs(west) > 540 or abs(east) > 540:
+            return None
+        if east - west >= 360:          # the whole world, maybe more than once around
+            west, east = -180.0, 180.0
+        return cls(round(south, 3), round(west, 3), round(north, 3), round(east, 3))
+
+    @classmethod
+    def from_text(cls, text: str | None) -> "Area | None":
+        if not text or len(text) > 60 or text.count(",") != 3:
+            return None
+        return cls.of(text.split(","))
+
+    def to_text(self) -> str:
+        return ",".join(_decimal(v) for v in (self.south, self.west, self.north, self.east))
+
+    def contains(self, lat, lon) -> np.ndarray:
+        """Which points are inside (NaN: no place, never inside); a view across the
+        antimeridian holds the points on both sides of it."""
+        lat, lon = np.asarray(lat, dtype=float), np.asarray(lon, dtype=float)
+        inside_lon = np.zeros(lon.shape, dtype=bool)
+        for turn in (-360.0, 0.0, 360.0):
+            inside_lon |= (lon + turn >= self.west) & (lon + turn <= self.east)
+        return (lat >= self.south) & (lat <= self.north) & inside_lon
+
+    def as_list(self) -> list[float]:
+        return [self.south, self.west, self.north, self.east]

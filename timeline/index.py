@@ -32,6 +32,10 @@ class EventIndex:
     lane: np.ndarray                # int: position of the event's category in `lanes`
     lanes: list[str]                # category names, in lane order (top first)
     disputed: np.ndarray            # bool
+    lat: np.ndarray                 # float degrees, NaN where the event has no place
+    lon: np.ndarray                 # float degrees, NaN where the event has no place
+    approximate: np.ndarray         # bool: placed by its location's name (timeline.places)
+    place: np.ndarray               # int: events at the same coordinates share a code; -1 no place
     source_code: np.ndarray         # per account: its outlet's position in `source_keys`
     source_keys: list[str]          # outlets, lowercased, as coded
     positions: pd.Index             # id -> position in `events`
@@ -123,6 +127,10 @@ def build_index(dataset: Dataset) -> EventIndex:
         lane=lane,
         lanes=lanes,
         disputed=events["disputed"].to_numpy(dtype=bool),
+        lat=events["lat"].to_numpy(dtype=float),
+        lon=events["lon"].to_numpy(dtype=float),
+        approximate=events["approximate"].to_numpy(dtype=bool),
+        place=_places(events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float)),
         source_code=source_code,
         source_keys=source_keys,
         positions=positions,
@@ -132,6 +140,19 @@ def build_index(dataset: Dataset) -> EventIndex:
         outlets=_outlets(accounts),
         distinct=distinct_values(accounts),
     )
+
+
+def _places(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """A code per event: the same for events at the same coordinates (to about a metre), -1 for
+    an event with no place. One pass (a hash of one integer per event), so that the map counts
+    events per place with a bincount."""
+    placed = np.isfinite(lat) & np.isfinite(lon)
+    codes = np.full(len(lat), -1, dtype=np.int64)
+    if placed.any():
+        key = (np.round((lat[placed] + 90) * 1e5).astype(np.int64) * 40_000_000
+               + np.round((lon[placed] + 180) * 1e5).astype(np.int64))
+        codes[placed] = pd.factorize(key)[0]
+    return codes
 
 
 def _outlets(accounts: pd.DataFrame) -> list[tuple[str, int]]:

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import dates, diagnosis, links, model, schema, workbook
+from . import dates, diagnosis, links, model, places, schema, workbook
 from .csvfile import read_table
 from .media import IMAGE, IMAGE_SUFFIXES, kind as media_kind
 from .problems import ERROR, WARNING, Problem, show
@@ -233,6 +233,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
     _check_media(check, has_media)
 
     latitude, longitude = _coordinates(check)
+    latitude, longitude, approximate = _place_by_name(check, latitude, longitude)
     _check_text(check, edges)
     if not ascii:
         _check_garbled(check, findings)
@@ -262,6 +263,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
     accounts["published_precision"] = _category(published.distinct_precision, published.take, keep, index)
     accounts["lat"] = latitude[keep]
     accounts["lon"] = longitude[keep]
+    accounts["approximate"] = approximate[keep]
     category_codes, categories = pd.factorize(accounts["category"])
     accounts["category_key"] = _category(
         pd.Series(categories, dtype="str").str.lower().to_numpy(dtype=object), category_codes, slice(None), index)
@@ -449,6 +451,45 @@ def _coordinates(check: _Checker):
     check.report(has_lon & ~has_lat, "latitude", ERROR,
                  "longitude is given without latitude; give both, or neither")
     return values["latitude"], values["longitude"]
+
+
+def _place_by_name(check: _Checker, latitude: np.ndarray, longitude: np.ndarray):
+    """Rows with a location and no coordinates, placed where the gazetteer's one town of that
+    name is: (latitude, longitude, approximate), approximate True where a row was placed so.
+    Each such location is a warning on its first row, with the coordinates to write."""
+    approximate = np.zeros(len(latitude), dtype=bool)
+    location = check.frame["location"]
+    unplaced = ((location != "") & (check.frame["latitude"] == "") & (check.frame["longitude"] == "")).to_numpy()
+    if not unplaced.any():
+        return latitude, longitude, approximate
+    latitude, longitude = latitude.copy(), longitude.copy()
+    codes, names = pd.factorize(location[unplaced].str.strip())
+    rows = np.flatnonzero(unplaced)
+    firsts = np.zeros(len(location), dtype=bool)
+    for code, name in enumerate(names):
+        match = places.lookup(name)
+        if match.place is None and not match.ambiguous:
+            continue
+        which = rows[codes == code]
+        more = f" (and {len(which) - 1:,} more rows)" if len(which) > 1 else ""
+        firsts[which[0]] = True
+        if match.place is None:
+            towns = "; ".join(p.label() for p in match.candidates[:3])
+            check.report(firsts, "location", WARNING,
+                         f"location {show(name)} has no latitude and longitude{more}, and "
+                         f"{len(match.candidates)} towns have that name ({towns}"
+                         f"{'...' if len(match.candidates) > 3 else ''}): to place it on the map, "
+                         f"add its coordinates, or name the country (e.g. {show(match.candidates[0].name + ', ' + match.candidates[0].country)})")
+        else:
+            place = match.place
+            latitude[which], longitude[which], approximate[which] = place.latitude, place.longitude, True
+            check.report(firsts, "location", WARNING,
+                         f"location {show(name)} has no latitude and longitude{more}; the map places "
+                         f"it approximately, at the one town of that name, {place.label()}. To place "
+                         f"it exactly, add latitude {place.latitude:.4f} and longitude "
+                         f"{place.longitude:.4f}, or the place's own coordinates")
+        firsts[which[0]] = False
+    return latitude, longitude, approximate
 
 
 def _check_text(check: _Checker, edges: dict) -> None:

@@ -12,7 +12,7 @@ import pandas as pd
 
 EVENT_COLUMNS = (
     "id", "start", "end", "precision", "end_precision", "offset", "title", "category",
-    "category_key", "location", "lat", "lon",
+    "category_key", "location", "lat", "lon", "approximate",
 )
 
 

@@ -52,7 +52,10 @@ COLUMNS: tuple[Column, ...] = (
         "handful of lanes reads best; more than 30 is warned about.",
         "security",
     ),
-    Column("location", "no", "Place name.", "Almaty"),
+    Column("location", "no", "Place name. Without coordinates, a name that is one town's "
+                              "(Almaty, Nur-Sultan, Paris, France) places the event on the map "
+                              "approximately, and `check` gives the coordinates to add; a name "
+                              "of several towns (Paris) is never guessed.", "Almaty"),
     Column("latitude", "no", "Decimal degrees, -90 to 90; give both or neither.", "43.2389"),
     Column("longitude", "no", "Decimal degrees, -180 to 180; give both or neither.", "76.8897"),
     Column("source", "yes", "Who published it (outlet, agency, document).", "Los Angeles Times"),

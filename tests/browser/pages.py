@@ -191,9 +191,7 @@ class TimelinePage:
         return self.page.locator("#timeline .nsewdrag").first.bounding_box()
 
     def tap_marker_of(self, event_id: str) -> None:
-        """Tap an event's mark with a finger (a touch screen), once the chart has settled (on
-        load it is re-packed for the width the browser measured)."""
-        self.page.wait_for_load_state("networkidle")
+        """Tap an event's mark with a finger (a touch screen)."""
         point = self.scroll_to_marker(event_id)
         self.page.touchscreen.tap(point["x"], point["y"])
 
@@ -243,6 +241,45 @@ class TimelinePage:
 
     def click_list_item(self, title: str) -> None:
         self.event_list.get_by_text(title, exact=True).click()
+
+    # The map (assets/map.js): Leaflet's marks are svg paths with our class names
+    @property
+    def map(self):
+        return self.page.locator("#map")
+
+    @property
+    def map_marks(self):
+        return self.page.locator("#map path.map-mark")
+
+    @property
+    def map_status(self):
+        return self.page.locator("#map-status")
+
+    def wait_for_map(self, marks: int | None = None, timeout: float = 15_000) -> None:
+        """Until the map has drawn its basemap and marks (`marks` of them, if given)."""
+        self.page.wait_for_function(
+            """(n) => { const m = document.getElementById('map');
+                 return m && m.getAttribute('data-basemap') === 'drawn' && m.getAttribute('data-marks') !== null
+                   && (n === null || m.querySelectorAll('path.map-mark').length === n); }""",
+            arg=marks, timeout=timeout, polling=100)
+
+    def map_mark_at(self, lat: float, lon: float):
+        """Where a place is drawn on the screen (Leaflet's own projection of it), the map
+        scrolled into view first."""
+        self.map.scroll_into_view_if_needed()
+        point = self.page.evaluate(
+            """([lat, lon]) => { const el = document.getElementById('map');
+                 const r = el.getBoundingClientRect();
+                 const p = window.timelineMap.latLngToContainerPoint([lat, lon]);
+                 return [r.left + p.x, r.top + p.y]; }""", [lat, lon])
+        return point
+
+    def click_map_at(self, lat: float, lon: float) -> None:
+        x, y = self.map_mark_at(lat, lon)
+        self.page.mouse.click(x, y)
+
+    def map_center(self) -> list[float]:
+        return self.page.evaluate("() => { const c = window.timelineMap.getCenter(); return [c.lat, c.lng]; }")
 
     # Filters
     def search(self, text: str) -> None:
@@ -314,7 +351,9 @@ class TimelinePage:
                  return null; }""", event_id)
 
     def scroll_to_marker(self, event_id: str):
-        """Scroll until the event's marker is inside the viewport; its centre, in viewport pixels."""
+        """Scroll until the event's marker is inside the viewport; its centre, in viewport pixels.
+        Once the chart has settled: on load it is re-packed for the width the browser measured."""
+        self.page.wait_for_load_state("networkidle")
         point = self.point_of(event_id)
         assert point, f"no marker drawn for {event_id}"
         height = self.page.viewport_size["height"]

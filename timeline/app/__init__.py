@@ -10,7 +10,7 @@ from flask import request
 
 from ..filters import State
 from ..view import figure as chart
-from . import callbacks, compression, data, guard, opening, security, share
+from . import callbacks, compression, data, guard, map, opening, security, share
 from .layout import INDEX_STRING, layout
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,8 +35,11 @@ class TimelineDash(Dash):
 
 def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline",
                assets_folder: str | os.PathLike = ROOT / "assets",
-               frame_ancestors: str = security.ANY_ANCESTOR, hsts: bool = False) -> Dash:
-    """The app for `events`; `frame_ancestors` says which sites may frame the page (CSP)."""
+               frame_ancestors: str = security.ANY_ANCESTOR, hsts: bool = False,
+               map_tiles: str = "", map_attribution: str = "") -> Dash:
+    """The app for `events`; `frame_ancestors` says which sites may frame the page (CSP);
+    `map_tiles` an http(s) tile address ({z}/{x}/{y}) for the map, with its attribution (by
+    default the map draws the basemap that ships with the app)."""
     path = str(events)
     # Dash writes its title into <title> as it is given: escaped here, it is shown as text.
     app = TimelineDash(__name__, title=html.escape(title), update_title=None, assets_folder=str(assets_folder),
@@ -44,6 +47,7 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     app.layout = lambda: page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
     share.register(app, title)   # the Share control, and the embedded view's link out
+    map.register(app, path, map.tiles(map_tiles, map_attribution))
     opening.install(app, path)   # the page carries its opening figure: no callback before the chart
     guard.install(app)   # bad requests get 4xx: body size, callback bodies, unknown paths
     security.secure(app, frame_ancestors, hsts)  # after the callbacks: their scripts are hashed

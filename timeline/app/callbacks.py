@@ -33,32 +33,41 @@ def poll(tick, known, *, path):
     return no_update if version == known else version
 
 
-# The address is the view's state; `view` is the same without the zoom, so that a zoom
-# written into the address redraws nothing.
+# The address is the view's state; `view` is the same without where the chart and the map are
+# (the zoom, the map's place), so that neither a zoom nor a pan (each written into the address
+# in place) redraws anything.
 @wired(
     output=dict(search=Output("url", "search"), view=Output("view", "data"),
-                refused=Output("refused", "data"), controls=[Output(c, "value") for c in CONTROLS]),
+                refused=Output("refused", "data"), controls=[Output(c, "value") for c in CONTROLS],
+                only=Output("map-only", "aria-pressed")),
     inputs=dict(search=Input("url", "search"), shown=[Input(c, "value") for c in CONTROLS],
                 previous=Input("prev-event", "n_clicks"), following=Input("next-event", "n_clicks"),
                 click=Input("timeline", "clickData"),
                 outlets=Input({"type": "outlet", "name": ALL}, "n_clicks"),   # the panel's outlet buttons
-                clear=Input("clear-filters", "n_clicks")),
-    state=dict(zoom=Given("zoom", "data"), view=Given("view", "data"), refused=Given("refused", "data")),
+                clear=Input("clear-filters", "n_clicks"), map_only=Input("map-only", "n_clicks"),
+                choice=Input("map-choice", "data"), moved=Input("map-view", "data")),
+    state=dict(only=Given("map-only", "aria-pressed"), zoom=Given("zoom", "data"), view=Given("view", "data"),
+               refused=Given("refused", "data")),
 )
-def navigate(search, shown, previous, following, click, outlets, clear, zoom, view, refused, *, path):
-    """The address, the view and what the filters show, after a control, a step, a click on
-    the chart or in the panel, or the address itself, changed. (The buttons' counts only say
-    that one was pressed: `ctx` says which.)"""
+def navigate(search, shown, previous, following, click, outlets, clear, map_only, choice, moved, only, zoom,
+             view, refused, *, path):
+    """The address, the view, what the filters show and whether "Only what is on the map" is on,
+    after a control, a step, a click on the chart, in the panel or on the map, a move of the
+    map, or the address itself, changed. (The buttons' counts only say that one was pressed:
+    `ctx` says which.)"""
     state, trigger = State.from_search(search), ctx.triggered_id
     value = ctx.triggered[0]["value"] if ctx.triggered else None
-    if isinstance(trigger, str) and trigger in CONTROLS or (trigger not in (None, "url") and value):
-        now = data.current(path)
-        state = controls.next_state(state, trigger, value, now.index, now.mask, shown).zoomed(zoom)
+    if (isinstance(trigger, str) and trigger in (*CONTROLS, "map-only", "map-view")
+            or (trigger not in (None, "url") and value)):
+        now, area = data.current(path), (moved or {}).get("bounds")
+        state = controls.next_state(state, trigger, value, now.index, now.mask, shown, area).zoomed(zoom)
     wanted = controls.control_values(state)
-    return dict(search=_changed(state.to_search(), search or ""),
-                view=_changed(state.zoomed(None).to_search(), view),
+    # (A moved map has written itself into the address, in place: assets/map.js.)
+    return dict(search=no_update if trigger == "map-view" else _changed(state.to_search(), search or ""),
+                view=_changed(state.zoomed(None).mapped(None).to_search(), view),
                 refused=_changed(list(state.refused), refused or []),
-                controls=[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)])
+                controls=[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)],
+                only=_changed("true" if state.filters.area else "false", only))
 
 
 @wired(

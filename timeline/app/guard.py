@@ -192,6 +192,24 @@ def _notices(value) -> bool:
     return _names(value)
 
 
+def _numbers(value, n: int) -> bool:
+    return (isinstance(value, list) and len(value) == n
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value))
+
+
+def _map_view(value) -> bool:
+    """Where the viewer moved the map (assets/map.js): {"bounds": [s, w, n, e], "view": [zoom, lat, lon]}."""
+    return value is None or (isinstance(value, dict) and set(value) == {"bounds", "view"}
+                             and _numbers(value["bounds"], 4) and _numbers(value["view"], 3))
+
+
+def _map_choice(value) -> bool:
+    """An event chosen on the map: {"id": ..., "at": a time in ms}."""
+    return value is None or (isinstance(value, dict) and set(value) == {"id", "at"}
+                             and isinstance(value["id"], str) and len(value["id"]) <= 200
+                             and isinstance(value["at"], (int, float)))
+
+
 VALUES = {
     ("url", "search"): _text,
     ("url", "href"): _text,
@@ -217,4 +235,8 @@ VALUES = {
     ("timeline", "relayoutData"): _relayout,
     ("zoom-request", "data"): _relayout,
     ("zoom", "data"): _window,
+    ("map-view", "data"): _map_view,
+    ("map-choice", "data"): _map_choice,
+    ("map-only", "n_clicks"): _count,
+    ("map-only", "aria-pressed"): _text,
 }

@@ -124,6 +124,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                className="to-list skip-link"),
                     ]),
                 ]),
+                map_section(),
                 html.Nav(className="event-list", **{"aria-label": "Events in date order"}, children=[
                     html.Div(className="list-head", children=[
                         html.H2(id="event-list-caption", tabIndex="-1"),
@@ -174,4 +175,30 @@ def share_control() -> html.Details:
             ]),
             html.P(id="share-copied", className="share-copied", role="status"),
         ]),
+    ])
+
+
+def map_section() -> html.Section:
+    """The map (assets/map.js draws it in #map; timeline/app/map.py sends what it shows), with
+    "Only what is on the map" and a line that says what it shows and cannot show. On a phone it
+    is folded behind the Map button."""
+    return html.Section(id="map-section", className="map-section",
+                        **{"aria-labelledby": "map-heading"}, children=[
+        html.Div(className="map-head", children=[
+            html.H2("Map", id="map-heading"),
+            html.Button("Show the map", id="map-toggle", className="secondary map-toggle",
+                        **{"aria-expanded": "false", "aria-controls": "map-body"}),
+            html.Button("Only what is on the map", id="map-only", className="secondary map-only",
+                        title="Show only the events placed inside the map's view, in the list, the "
+                              "chart and the counter", **{"aria-pressed": "false"}),
+            html.P(id="map-status", className="map-status", role="status"),
+        ]),
+        html.Div(id="map-body", className="map-body", children=[
+            html.Div(id="map", className="map", role="region",
+                     **{"aria-label": "Map of the events in view (the list of events holds the same events as text)"}),
+        ]),
+        dcc.Store(id="map-data"),     # what the map shows (timeline.view.map.map_data)
+        dcc.Store(id="map-view"),     # where the viewer moved it: its bounds and zoom/lat/lon
+        dcc.Store(id="map-choice"),   # an event chosen on it
+        dcc.Store(id="map-drawn"),    # (how many marks it drew: for the browser tests)
     ])

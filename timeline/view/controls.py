@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from ..filters import Filters, State, apply, outlet_key, outlet_names, step  # noqa: F401
+from ..filters import Area, Filters, MapView, State, apply, outlet_key, outlet_names, step  # noqa: F401
 from ..index import EventIndex
 from . import labels
 from .labels import shorten
@@ -16,13 +16,15 @@ FILTER_FIELDS = {
 }
 
 
-def next_state(state: State, trigger, value, index: EventIndex, masks=apply, shown=None) -> State:
+def next_state(state: State, trigger, value, index: EventIndex, masks=apply, shown=None,
+               area=None) -> State:
     """The state after `trigger` (a control id) changed to `value`.
 
     `shown`: what every filter control shows (in FILTER_FIELDS' order), if known. A change of
     one filter takes the others as shown too, not as the address had them: a viewer who sets
     "from" and then "to" before the page has answered the first keeps both.
-    `masks(filters)` gives the kept events; the app passes a cached one."""
+    `masks(filters)` gives the kept events; the app passes a cached one. `area`: what the map
+    shows ([south, west, north, east]), for "Only what is on the map"."""
     if isinstance(trigger, dict):
         if trigger.get("type") == "outlet":
             return state.with_filters(sources=(outlet_value(str(trigger["name"])),))
@@ -39,8 +41,25 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
         event = clicked_event(value)
         return state.select(event) if event else state
     if trigger == "clear-filters":
-        return State(event=state.event, embed=state.embed)
+        return State(event=state.event, embed=state.embed, map=state.map)
+    if trigger == "map-choice":     # a mark on the map, or a title in its list, chosen
+        event = (value or {}).get("id") if isinstance(value, dict) else None
+        return state.select(event) if isinstance(event, str) and index.position(event) is not None else state
+    if trigger in ("map-view", "map-only"):
+        return map_state(state, trigger, value, area)
     return state
+
+
+def map_state(state: State, trigger: str, value, area) -> State:
+    """After the viewer moved the map (`map-view`: {bounds, view}) or pressed "Only what is on
+    the map" (`map-only`: on if it was off, off if it was on; `area`, what the map shows): the
+    map's place goes into the state, and the area into the filters while the toggle is on."""
+    if trigger == "map-only":
+        return state.with_filters(area=None if state.filters.area else Area.of(area))
+    view = value if isinstance(value, dict) else {}
+    state = state.mapped(MapView.of(view.get("view")))
+    moved = Area.of(view.get("bounds"))
+    return state.with_filters(area=moved) if state.filters.area and moved else state
 
 
 def _filter_value(field: str, value):

@@ -1,0 +1,346 @@
+// The map beside the timeline, drawn with Leaflet (assets/vendor/leaflet.js).
+//
+// The server sends what to draw (timeline/view/map.py's map_data, through the `map-data` store);
+// this file draws it, and tells the server where the viewer has moved the map (`map-view`) and
+// which event a click chose (`map-choice`). With no tile server set, the basemap is Natural
+// Earth's countries (assets/vendor/countries-50m.json, TopoJSON), decoded here: land, coasts,
+// borders. Every text from the data goes into the page as text, never as HTML.
+(function () {
+  "use strict";
+
+  var map = null;          // the Leaflet map, made on the first draw
+  var marks = null;        // the layer of event marks, replaced on each draw
+  var towns = null;        // the layer of town names
+  var basemap = null;      // "vector" or "tiles", once drawn
+  var fitted = false;      // the first view is fitted to the events (or the address's view)
+  var reported = "";       // the last view told to the server
+  var automatic = false;   // the map is being moved by the page, not by the viewer
+  var baseRenderer = null; // one canvas, in a pane under the marks, for land, coasts and borders
+  // Natural Earth's countries at 1:110m (38 KB compressed) for a view of a continent, and at
+  // 1:50m (244 KB) from zoom DETAIL_ZOOM, fetched the first time the map is that close.
+  var BASEMAP = "vendor/countries-110m.json";
+  var DETAILED = "vendor/countries-50m.json";
+  var DETAIL_ZOOM = 4;
+  var coarse = null;       // the 1:110m layers, removed once the 1:50m ones are drawn
+  var detailed = null;     // null: not asked for; then "loading", then drawn
+  var REGIONS = "vendor/regions.json";     // first-level regions' borders, from zoom REGION_ZOOM
+  var REGION_ZOOM = 4;
+  var regions = null;                      // null: not asked for yet; then "loading", then drawn
+
+  function assetsBase() {
+    // Where Dash serves assets/ (any path prefix): beside the stylesheet it linked.
+    var link = document.querySelector('link[href*="vendor/leaflet.css"]');
+    return link ? link.href.replace(/vendor\/leaflet\.css.*$/, "") : "/assets/";
+  }
+
+  function setProps(id, data) {
+    if (window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props(id, {data: data});
+    }
+  }
+
+  // --- TopoJSON: quantized, delta-encoded arcs shared by the countries -----------------------
+  function decodeArcs(topology) {
+    var scale = topology.transform.scale, translate = topology.transform.translate;
+    return topology.arcs.map(function (arc) {
+      var x = 0, y = 0;
+      return arc.map(function (point) {
+        x += point[0]; y += point[1];
+        return [y * scale[1] + translate[1], x * scale[0] + translate[0]];   // [lat, lon]
+      });
+    });
+  }
+
+  function polygonsOf(geometry) {
+    if (geometry.type === "Polygon") return [geometry.arcs];
+    if (geometry.type === "MultiPolygon") return geometry.arcs;
+    return [];
+  }
+
+  function ring(arcs, indexes) {
+    var points = [];
+    indexes.forEach(function (i, n) {
+      var part = i >= 0 ? arcs[i] : arcs[~i].slice().reverse();
+      points = points.concat(n === 0 ? part : part.slice(1));
+    });
+    return points;
+  }
+
+  function drawBasemap(topology) {
+    var arcs = decodeArcs(topology);
+    var uses = {};
+    var land = [];
+    topology.objects.countries.geometries.forEach(function (geometry, g) {
+      polygonsOf(geometry).forEach(function (polygon) {
+        land.push(polygon.map(function (r) { return ring(arcs, r); }));
+        polygon.forEach(function (r) {
+          r.forEach(function (i) {
+            var a = i >= 0 ? i : ~i;
+            uses[a] = uses[a] || {};
+            uses[a][g] = true;
+          });
+        });
+      });
+    });
+    var coast = [], borders = [];
+    Object.keys(uses).forEach(function (a) {
+      (Object.keys(uses[a]).length > 1 ? borders : coast).push(arcs[+a]);
+    });
+    var renderer = baseRenderer;
+    var group = L.layerGroup([
+      L.polygon(land, {renderer: renderer, stroke: false, fillColor: "#f2efe9", fillOpacity: 1,
+                       interactive: false}),
+      L.polyline(coast, {renderer: renderer, color: "#7a93a8", weight: 1, interactive: false}),
+      L.polyline(borders, {renderer: renderer, color: "#8c8c8c", weight: 1, dashArray: "4 3",
+                           interactive: false}),
+    ]).addTo(map);
+    // Under the regions' borders drawn already: borders, then coast, then land to the back.
+    group.getLayers().slice().reverse().forEach(function (layer) { layer.bringToBack(); });
+    return group;
+  }
+
+  function drawDetail() {
+    if (detailed !== null || basemap !== "vector" || map.getZoom() < DETAIL_ZOOM) return;
+    detailed = "loading";
+    fetch(assetsBase() + DETAILED, {credentials: "same-origin"})
+      .then(function (response) { return response.json(); })
+      .then(function (topology) {
+        detailed = drawBasemap(topology);
+        if (coarse && coarse !== "loading") map.removeLayer(coarse);
+        document.getElementById("map").setAttribute("data-detail", "drawn");
+      })
+      .catch(function () { detailed = null; });
+  }
+
+  function drawRegions() {
+    // Loaded the first time the map is close enough for a region's shape to read.
+    if (regions !== null || basemap !== "vector" || map.getZoom() < REGION_ZOOM) return;
+    regions = "loading";
+    fetch(assetsBase() + REGIONS, {credentials: "same-origin"})
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        var lines = data.lines.map(function (flat) {
+          var x = flat[0], y = flat[1], points = [[y * data.scale, x * data.scale]];
+          for (var i = 2; i < flat.length; i += 2) {
+            x += flat[i]; y += flat[i + 1];
+            points.push([y * data.scale, x * data.scale]);
+          }
+          return points;
+        });
+        regions = L.polyline(lines, {renderer: baseRenderer, color: "#a8a8a8", weight: 0.8,
+                                     dashArray: "2 3", interactive: false}).addTo(map);
+        regions.bringToFront();   // (over the land, in the basemap's own pane, under every mark)
+        document.getElementById("map").setAttribute("data-regions", "drawn");
+      })
+      .catch(function () { regions = null; });
+  }
+
+  function makeMap(element, data) {
+    map = L.map(element, {worldCopyJump: true, minZoom: 1, maxZoom: 18, zoomSnap: 0.5, fadeAnimation: false,
+                          attributionControl: true, keyboard: true});
+    map.attributionControl.setPrefix("");
+    map.createPane("basemap").style.zIndex = 350;     // over tiles (200), under marks (400)
+    baseRenderer = L.canvas({padding: 0.5, pane: "basemap"});
+    if (data.tiles && data.tiles.url) {
+      L.tileLayer(data.tiles.url, {attribution: data.tiles.attribution || "", maxZoom: 19}).addTo(map);
+      basemap = "tiles";
+    } else {
+      element.classList.add("vector-basemap");
+      map.attributionControl.addAttribution("Natural Earth; GeoNames");
+      fetch(assetsBase() + BASEMAP, {credentials: "same-origin"})
+        .then(function (response) { return response.json(); })
+        .then(function (topology) {
+          if (detailed === null || detailed === "loading") coarse = drawBasemap(topology);
+          element.setAttribute("data-basemap", "drawn");
+        })
+        .catch(function () { element.setAttribute("data-basemap", "failed"); });
+      basemap = "vector";
+    }
+    map.on("moveend", report);
+    map.on("zoomend", drawRegions);
+    map.on("zoomend", drawDetail);
+    window.timelineMap = map;   // the Leaflet map, for scripts of an embedding page and the browser tests
+    marks = L.layerGroup().addTo(map);
+    towns = L.layerGroup().addTo(map);
+  }
+
+  function decimal(value, places) {
+    // As timeline/filters.py writes a number: at most `places` decimals, no trailing zeros.
+    return String(+value.toFixed(places) + 0);
+  }
+
+  function wrapped(lon) {
+    return lon > 180 || lon < -180 ? ((lon + 180) % 360 + 360) % 360 - 180 : lon;
+  }
+
+  function report() {
+    var b = map.getBounds(), c = map.getCenter();
+    var bounds = [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map(function (v) { return +v.toFixed(3); });
+    var view = [+map.getZoom().toFixed(1), +c.lat.toFixed(4), +wrapped(c.lng).toFixed(4)];
+    var key = JSON.stringify([bounds, view]);
+    if (key === reported) return;
+    reported = key;
+    var byViewer = !automatic;
+    automatic = false;
+    setProps("map-view", {bounds: bounds, view: view});
+    if (!byViewer) return;    // (a fit or a pan of the page's own is not put in the address)
+    // Where the map is goes into the address in place, as the chart's zoom does: a link opens
+    // on the same place, and a pan is not a step in the browser's history. With "Only what is
+    // on the map" on, the area it keeps goes too.
+    var only = document.getElementById("map-only");
+    var pairs = window.location.search.replace(/^[?]/, "").split("&").filter(function (p) {
+      return p && !p.startsWith("map=") && !p.startsWith("area=");
+    });
+    if (only && only.getAttribute("aria-pressed") === "true") pairs.push("area=" + bounds.map(function (v) { return decimal(v, 3); }).join(","));
+    pairs.push("map=" + view.map(function (v) { return decimal(v, 4); }).join("/"));
+    var search = "?" + pairs.join("&");
+    if (search !== window.location.search) {
+      window.history.replaceState(window.history.state, "", window.location.pathname + search + window.location.hash);
+      if (window.dash_clientside && window.dash_clientside.set_props) {
+        window.dash_clientside.set_props("url", {search: search, href: window.location.href});
+      }
+    }
+  }
+
+  function moveByPage(move) {
+    // A move the page makes (the first fit, bringing a chosen event into view): at once, so that
+    // its moveend comes before anything else moves the map.
+    automatic = true;
+    move();
+    automatic = false;
+  }
+
+  function choose(id) {
+    map.closePopup();
+    setProps("map-choice", {id: id, at: Date.now()});
+  }
+
+  function chooser(mark) {
+    // Several events at one place: a short list to choose from, each title a button.
+    var box = document.createElement("div");
+    box.className = "map-choices";
+    var heading = document.createElement("p");
+    heading.textContent = mark.count + " events here" + (mark.approximate ? " (placed approximately)" : "");
+    box.appendChild(heading);
+    var list = document.createElement("ul");
+    mark.events.forEach(function (event) {
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = event.title;
+      button.addEventListener("click", function () { choose(event.id); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    if (mark.count > mark.events.length) {
+      var more = document.createElement("p");
+      more.textContent = "and " + (mark.count - mark.events.length) + " more: zoom in, or filter";
+      box.appendChild(more);
+    }
+    return box;
+  }
+
+  var drawn = "";           // the marks drawn, as JSON: a move that changes none redraws none
+
+  function drawMarks(data) {
+    var key = JSON.stringify([data.kind, data.marks, data.towns]);
+    if (key === drawn) return;
+    drawn = key;
+    marks.clearLayers();
+    towns.clearLayers();
+    (data.towns || []).forEach(function (town) {
+      var dot = L.circleMarker([town.lat, town.lon], {radius: 2, color: "#555", weight: 1,
+                                                       fillOpacity: 1, interactive: false});
+      var label = document.createElement("span");
+      label.textContent = town.name;
+      dot.bindTooltip(label, {permanent: true, direction: "right", className: "town-label",
+                              offset: [4, 0], interactive: false});
+      towns.addLayer(dot);
+    });
+    data.marks.forEach(function (mark) {
+      var layer;
+      if (data.kind === "counts") {
+        layer = L.circleMarker([mark.lat, mark.lon], {
+          radius: Math.min(6 + 3 * Math.sqrt(mark.count), 30), color: "#1f3b57", weight: 1,
+          fillColor: "#4f7faa", fillOpacity: 0.55, className: "map-count"});
+        var count = document.createElement("span");
+        count.textContent = mark.count.toLocaleString("en");
+        layer.bindTooltip(count, {permanent: true, direction: "center", className: "count-label"});
+        layer.on("click", function () { map.setView([mark.lat, mark.lon], Math.min(map.getZoom() + 2, 18)); });
+      } else {
+        layer = L.circleMarker([mark.lat, mark.lon], {
+          radius: mark.selected ? 10 : 7 + Math.min(mark.count - 1, 5),
+          color: mark.selected ? "#d00000" : mark.disputed ? "#111111" : "#333333",
+          weight: mark.selected || mark.disputed ? 3 : 1.5,
+          dashArray: mark.approximate ? "3 3" : null,
+          fillColor: mark.colour, fillOpacity: 0.85,
+          className: "map-mark" + (mark.selected ? " selected" : "")});
+        var hover = document.createElement("span");
+        hover.textContent = mark.count === 1 ? mark.events[0].title : mark.count + " events";
+        if (mark.approximate) hover.textContent += " (placed approximately, by its town's name)";
+        layer.bindTooltip(hover);
+        if (mark.count === 1) {
+          layer.on("click", function () { choose(mark.events[0].id); });
+        } else {
+          layer.bindPopup(chooser(mark), {maxWidth: 280, autoPan: false});
+        }
+        layer.options.eventIds = mark.events.map(function (e) { return e.id; });
+      }
+      marks.addLayer(layer);
+    });
+  }
+
+  function draw(data, element) {
+    if (!map) makeMap(element, data);
+    if (!fitted) {
+      fitted = true;
+      moveByPage(function () {
+        if (data.view) {
+          map.setView([data.view[1], data.view[2]], data.view[0], {animate: false});
+        } else {
+          var b = data.bounds;
+          map.fitBounds([[b[0], b[1]], [b[2], b[3]]], {animate: false});
+        }
+      });
+    } else if (data.selected && !map.getBounds().contains(data.selected)) {
+      // An event chosen elsewhere: bring its place into view.
+      moveByPage(function () { map.panTo(data.selected, {animate: false}); });
+    }
+    drawMarks(data);
+    drawRegions();
+    drawDetail();
+    element.setAttribute("data-kind", data.kind);
+    element.setAttribute("data-marks", String(data.marks.length));
+  }
+
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.timeline_map = {
+    draw: function (data) {
+      var element = document.getElementById("map");
+      if (!data || !element || typeof L === "undefined") return window.dash_clientside.no_update;
+      if (element.offsetParent === null && !map) {
+        // Hidden (the phone's map tab is closed): drawn when it is shown.
+        element.pendingData = data;
+        return window.dash_clientside.no_update;
+      }
+      draw(data, element);
+      map.invalidateSize();
+      return data.marks.length;
+    },
+    toggle: function (_clicks, className) {
+      // The phone: the Map button unfolds the map (and folds it again); what waited is drawn.
+      var open = !/(^| )open( |$)/.test(className || "");
+      setTimeout(function () {
+        var element = document.getElementById("map");
+        if (open && element && element.pendingData) {
+          draw(element.pendingData, element);
+          element.pendingData = null;
+        }
+        if (map) map.invalidateSize();
+      }, 0);
+      return [open ? "map-section open" : "map-section", open ? "true" : "false",
+              open ? "Hide the map" : "Show the map"];
+    },
+  };
+})();

@@ -1,0 +1,115 @@
+"""The map beside the timeline (issue 12): marks for located events, linked both ways with the
+chart, the list and the address; "Only what is on the map"; no request leaves the machine."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .pages import TimelinePage
+
+ALMATY = (43.2389, 76.8897)
+AKTAU = (43.6532, 51.1975)
+
+
+@pytest.fixture
+def offline(page):
+    """Every request to a host other than the app's own is refused and recorded."""
+    asked = []
+
+    def refuse(route):
+        asked.append(route.request.url)
+        route.abort()
+
+    page.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), refuse)
+    return asked
+
+
+def test_the_map_draws_its_own_basemap_and_a_mark_per_place_with_nothing_from_elsewhere(page, kazakhstan_url, offline):
+    timeline = TimelinePage(page, kazakhstan_url).open()
+    timeline.wait_for_map()
+    expect(timeline.map_status).to_have_text(re.compile(r"^19 events on the map; 11 in view have no place$"))
+    # Almaty, Aktau, Zhanaozen, the capital, Paris and Yerevan: six places for 19 events
+    assert timeline.map_marks.count() == 6
+    assert timeline.map.get_attribute("data-basemap") == "drawn"
+    assert offline == []
+
+
+def test_a_mark_selects_its_event_and_several_at_one_place_offer_a_list(timeline):
+    timeline.open(query="map=5/44/62")          # the west and the south-east: Aktau and Almaty
+    timeline.wait_for_map()
+    timeline.click_map_at(*AKTAU)
+    timeline.expect_event_param("mangystau-gas-price-cap")
+    timeline.expect_selected("Gas price capped at 50 tenge in Mangystau")
+    timeline.click_map_at(*ALMATY)
+    choices = timeline.page.locator(".map-choices button")
+    expect(choices.first).to_be_visible()
+    assert choices.count() >= 5
+    choices.filter(has_text="Almaty airport seized").click()
+    timeline.expect_event_param("almaty-airport-seized")
+
+
+def test_an_event_chosen_elsewhere_is_shown_on_the_map(timeline):
+    timeline.open(query="map=7/43.6/51.2")          # the map on Aktau
+    timeline.wait_for_map()
+    timeline.click_list_item("Arrests in the capital")
+    timeline.page.wait_for_function("() => document.querySelector('#map path.map-mark.selected')")
+    lat, lon = timeline.map_center()
+    assert abs(lat - 51.17) < 3 and abs(lon - 71.45) < 6      # panned to the capital
+
+
+def test_the_filters_apply_to_the_map(timeline):
+    timeline.open()
+    timeline.wait_for_map(6)
+    timeline.toggle_category("international")
+    timeline.wait_for_map(3)
+    expect(timeline.map_status).to_contain_text("events on the map")
+
+
+def test_only_what_is_on_the_map_filters_the_list_and_the_counter_and_travels_in_the_link(timeline):
+    timeline.open(query="map=8/43.24/76.89")         # Almaty only
+    timeline.wait_for_map()
+    expect(timeline.counter).to_have_text("35 of 35 events")
+    timeline.page.locator("#map-only").click()
+    expect(timeline.page.locator("#map-only")).to_have_attribute("aria-pressed", "true")
+    expect(timeline.counter).to_have_text("8 of 35 events")      # the eight events in Almaty
+    assert "area=" in timeline.page.url
+    titles = timeline.event_list.locator("li").all_inner_texts()
+    assert any("Almaty airport seized" in t for t in titles)
+    assert not any("Aktau" in t for t in titles)
+    shared = timeline.page.url
+    again = TimelinePage(timeline.page.context.new_page(), timeline.base_url)
+    again.page.goto(shared)
+    again.wait_until_drawn()
+    expect(again.counter).to_have_text(timeline.counter.inner_text())
+    expect(again.page.locator("#map-only")).to_have_attribute("aria-pressed", "true")
+    timeline.page.locator("#map-only").click()                     # off again: everything
+    expect(timeline.counter).to_have_text("35 of 35 events")
+    assert "area=" not in timeline.page.url
+
+
+def test_a_link_with_a_map_view_opens_on_it(timeline):
+    timeline.open(query="map=9/51.17/71.45")
+    timeline.wait_for_map()
+    lat, lon = timeline.map_center()
+    assert abs(lat - 51.17) < 0.05 and abs(lon - 71.45) < 0.05
+    assert round(timeline.page.evaluate("() => window.timelineMap.getZoom()")) == 9
+
+
+def test_on_a_phone_the_map_is_one_tap_away(browser, kazakhstan_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    timeline = TimelinePage(context.new_page(), kazakhstan_url).open()
+    expect(timeline.map).to_be_hidden()
+    timeline.page.locator("#map-toggle").click()
+    expect(timeline.map).to_be_visible()
+    timeline.wait_for_map(6)
+    box = timeline.map.bounding_box()
+    assert box["width"] > 300 and box["height"] > 300
+    context.close()
+
+
+def test_the_map_has_no_serious_accessibility_problem(timeline):
+    timeline.open(query="map=5/44/62")
+    timeline.wait_for_map()
+    timeline.click_map_at(*ALMATY)               # its list of choices open too
+    expect(timeline.page.locator(".map-choices").first).to_be_visible()
+    assert timeline.accessibility_problems("#map-section") == []

@@ -1,0 +1,58 @@
+"""The map beside the timeline: a callback that sends what it shows (timeline.view.map) to the
+browser, where assets/map.js draws it with Leaflet; the phone's Map button."""
+from __future__ import annotations
+
+import html
+
+from dash import ClientsideFunction, Input, Output, State as Given
+
+from ..filters import Area, State
+from ..links import is_web_link
+from ..view import figure as chart, map as places_map
+from . import data
+
+
+def tiles(url: str, attribution: str = "") -> dict | None:
+    """The tile server's settings for the page, or None for the basemap that ships with the
+    app. Only an http(s) address with {z}, {x} and {y} is taken. Leaflet writes the attribution
+    as HTML: it is escaped, so it shows as text."""
+    if not url:
+        return None
+    if not is_web_link(url) or not all(part in url for part in ("{z}", "{x}", "{y}")):
+        raise ValueError(f"--map-tiles {url!r} is not an http(s) tile address with {{z}}, {{x}} and "
+                         f"{{y}} in it, e.g. https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png")
+    return {"url": url, "attribution": html.escape(attribution)}
+
+
+def register(app, path: str, tiles: dict | None = None) -> None:
+    """`tiles`: {"url", "attribution"} of a tile server to draw under the marks; None: the
+    basemap that ships with the app (assets/vendor/countries-50m.json)."""
+
+    # The filters and the chart's time range apply to the map; the map's view (where the
+    # viewer moved it) says which marks to send.
+    @app.callback(
+        Output("map-data", "data"), Output("map-status", "children"),
+        Input("view", "data"), Input("data-version", "data"), Input("map-view", "data"),
+        Input("zoom", "data"), Given("url", "search"),
+        prevent_initial_call=True,
+    )
+    def show_map(view, _version, moved, zoom, search):
+        now, state = data.current(path), State.from_search(view)
+        index, mask = now.index, now.mask(state.filters)
+        selected = index.position(state.event)
+        window, _ = chart.view_window(index, mask, selected, chart.Window(*zoom) if zoom else None)
+        shown = places_map.map_data(index, chart.in_window(index, mask, window),
+                                    Area.of((moved or {}).get("bounds")), selected)
+        place = State.from_search(search).map
+        shown.update(view=[place.zoom, place.lat, place.lon] if place else None, tiles=tiles)
+        return shown, places_map.status(shown)
+
+    app.clientside_callback(ClientsideFunction("timeline_map", "draw"),
+                            Output("map-drawn", "data"), Input("map-data", "data"),
+                            prevent_initial_call=True)
+    # The phone: the map is one tap away, folded until then.
+    app.clientside_callback(ClientsideFunction("timeline_map", "toggle"),
+                            Output("map-section", "className"), Output("map-toggle", "aria-expanded"),
+                            Output("map-toggle", "children"),
+                            Input("map-toggle", "n_clicks"), Given("map-section", "className"),
+                            prevent_initial_call=True)

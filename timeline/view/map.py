@@ -1,0 +1,140 @@
+"""The map beside the timeline: where the events in view happened, as plain data for the page.
+
+Events with a place (latitude and longitude, or a town's name: `timeline.places`) are marks;
+the events at one place share one mark, which lists them. When more places are in the map's
+view than `MAX_PLACES`, the map shows how many events fall in each cell of a grid over the view
+(like the chart's density bands) and turns into single marks as the viewer zooms in. Events
+without a place are counted, never drawn somewhere they did not happen.
+
+Nothing here knows about Dash or Leaflet: `map_data` returns lists and numbers that the page's
+map script (assets/map.js) draws.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import places
+from ..filters import Area
+from ..index import EventIndex
+from ..model import first_positions
+from . import labels
+from .figure import colour
+
+MAX_PLACES = 1500     # places drawn one by one; beyond, counts per cell
+CELLS = 40            # cells across the view's longer side when counting
+LISTED = 8            # events a mark lists by title; the rest are counted
+MIXED = "#4d4d4d"     # a place whose events are of several categories
+WORLD = (-60.0, -180.0, 75.0, 180.0)
+TOWNS = 15            # the largest towns in view are named on the map
+
+
+def around(index: EventIndex, positions: np.ndarray) -> Area:
+    """Where these events are, with a margin; the world when none has a place."""
+    lat, lon = index.lat[positions], index.lon[positions]
+    placed = np.isfinite(lat) & np.isfinite(lon)
+    if not placed.any():
+        return Area(*WORLD)
+    south, north = float(lat[placed].min()), float(lat[placed].max())
+    west, east = float(lon[placed].min()), float(lon[placed].max())
+    margin_lat = max((north - south) * 0.1, 0.5)
+    margin_lon = max((east - west) * 0.1, 0.5)
+    return Area(max(south - margin_lat, -85.0), max(west - margin_lon, -180.0),
+                min(north + margin_lat, 85.0), min(east + margin_lon, 180.0))
+
+
+def map_data(index: EventIndex, mask: np.ndarray, bounds: Area | None,
+             selected: int | None = None) -> dict:
+    """What the map shows of the events in `mask` within `bounds` (None: around them all).
+
+    kind "places": a mark per place (its events listed, their category's colour, disputed if
+    any is, approximate if placed by name, selected if it holds the selected event);
+    kind "counts": a mark per grid cell with how many events it holds. `unplaced` counts the
+    events of the mask that have no place; `outside` those placed outside the view."""
+    placed = mask & (index.place >= 0)
+    candidates = np.flatnonzero(placed)
+    if bounds is None:
+        bounds = around(index, candidates)
+    inside = candidates[bounds.contains(index.lat[candidates], index.lon[candidates])]
+    # The places in view, numbered in order of their first event (date order).
+    codes, _ = pd.factorize(index.place[inside])
+    first = first_positions(codes)
+    data = {"bounds": bounds.as_list(), "in_view": int(len(inside)), "places": len(first),
+            "unplaced": int(mask.sum() - len(candidates)), "outside": int(len(candidates) - len(inside)),
+            "selected": _selected_place(index, selected)}
+    data["towns"] = places.largest_towns(*bounds.as_list(), limit=TOWNS)
+    if len(first) <= MAX_PLACES:
+        data["kind"], data["marks"] = "places", _place_marks(index, inside, codes, first, selected)
+    else:
+        data["kind"], data["marks"] = "counts", _cell_marks(index.lat[inside], index.lon[inside], bounds)
+    return data
+
+
+def _place_marks(index: EventIndex, inside: np.ndarray, codes: np.ndarray, first: np.ndarray,
+                 selected: int | None) -> list[dict]:
+    """A mark per place, each worked out for all places at once (bincounts over the events in
+    view); only the events a mark lists (LISTED per place) are read as text."""
+    n = len(first)
+    if not n:
+        return []
+    counts = np.bincount(codes, minlength=n)
+    lanes = index.lane[inside]
+    mixed = np.bincount(codes, weights=lanes != lanes[first][codes], minlength=n) > 0
+    disputed = np.bincount(codes, weights=index.disputed[inside], minlength=n) > 0
+    approximate = np.bincount(codes, weights=index.approximate[inside], minlength=n) == counts
+    # Each place's first LISTED events: a stable sort by place (few places: a radix sort).
+    order = np.argsort(codes.astype(np.int16), kind="stable")
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    rank = np.arange(len(order)) - np.repeat(starts, counts)
+    listed = order[rank < LISTED]                         # by place, then date
+    ids = index.values("id", inside[listed])
+    titles = index.values("title", inside[listed])
+    events = [[] for _ in range(n)]
+    for place, event_id, title in zip(codes[listed].tolist(), ids, titles):
+        events[place].append({"id": str(event_id), "title": labels.shorten(str(title), 70)})
+    chosen = np.flatnonzero(inside == selected) if selected is not None else ()
+    chosen_place = int(codes[chosen[0]]) if len(chosen) else -1
+    where = inside[first]
+    return [{"lat": float(index.lat[where[p]]), "lon": float(index.lon[where[p]]),
+             "count": int(counts[p]), "events": events[p],
+             "colour": MIXED if mixed[p] else colour(int(lanes[first[p]])),
+             "disputed": bool(disputed[p]), "approximate": bool(approximate[p]),
+             "selected": p == chosen_place}
+            for p in range(n)]
+
+
+def _cell_marks(lat: np.ndarray, lon: np.ndarray, bounds: Area) -> list[dict]:
+    """Counts per cell of a grid of square-ish cells over the view (CELLS on the longer side),
+    each mark at the mean position of its events."""
+    height, width = bounds.north - bounds.south, bounds.east - bounds.west
+    size = max(height, width) / CELLS or 1.0
+    rows = np.minimum(((lat - bounds.south) / size).astype(np.int64), int(height / size))
+    lon = np.where(lon < bounds.west, lon + 360, np.where(lon > bounds.east, lon - 360, lon))
+    columns = np.minimum(((lon - bounds.west) / size).astype(np.int64), int(width / size))
+    cell = rows * (CELLS * 4) + columns
+    codes, cells = np.unique(cell, return_inverse=True)
+    cells = cells.reshape(-1)
+    counts = np.bincount(cells, minlength=len(codes))
+    lat_mean = np.bincount(cells, weights=lat, minlength=len(codes)) / counts
+    lon_mean = np.bincount(cells, weights=lon, minlength=len(codes)) / counts
+    return [{"lat": round(float(a), 4), "lon": round(float(o), 4), "count": int(n)}
+            for a, o, n in zip(lat_mean, lon_mean, counts)]
+
+
+def _selected_place(index: EventIndex, selected: int | None) -> list[float] | None:
+    if selected is None or not (np.isfinite(index.lat[selected]) and np.isfinite(index.lon[selected])):
+        return None
+    return [float(index.lat[selected]), float(index.lon[selected])]
+
+
+def status(data: dict) -> str:
+    """The line under the map's heading: what it shows, and what it cannot."""
+    shown = data["in_view"]
+    parts = [f"{shown:,} event{'' if shown == 1 else 's'} on the map"]
+    if data["kind"] == "counts":
+        parts[0] += " (counted by area: zoom in for single events)"
+    if data["outside"]:
+        parts.append(f"{data['outside']:,} outside its view")
+    if data["unplaced"]:
+        parts.append(f"{data['unplaced']:,} in view {'has' if data['unplaced'] == 1 else 'have'} no place")
+    return "; ".join(parts)
