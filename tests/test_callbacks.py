@@ -14,7 +14,7 @@ from dash import Patch, no_update
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
-from timeline.app import callbacks, data, share
+from timeline.app import callbacks, data, map, share
 from timeline.filters import State
 from tests.helpers import csv_bytes, row
 
@@ -277,6 +277,21 @@ def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends
     in_browser = [c["clientside_function"] for c in app._callback_list if c.get("clientside_function")]
     assert in_browser == [{"namespace": "timeline", "function_name": n}
                           for n in ("chartWidth", "zoomAsked", "zoomIntoAddress")]
+
+
+# --- the map (timeline/app/map.py) --------------------------------------------------------------
+
+@pytest.mark.parametrize("view, moved, status", [
+    ("", None, "3 events on the map; 1 in view has no place"),
+    ("", {"bounds": AROUND_ALMATY, "view": [8, 43.5, 77]}, "2 events on the map; 1 outside its view; "
+                                                            "1 in view has no place"),
+    ("?source=AP", None, "2 events on the map"),
+])
+def test_show_map_sends_the_marks_in_its_view(path, view, moved, status):
+    out = call(map.show_map, "view.data", view, view=view, version="v", moved=moved, zoom=None,
+               search=view, path=path, tiles=None)
+    assert out["status"] == status
+    assert out["shown"]["kind"] == "places" and out["shown"]["tiles"] is None
 
 
 # --- the Share control (timeline/app/share.py) -----------------------------------------------
