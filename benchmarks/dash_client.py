@@ -41,7 +41,8 @@ the browser). After a response, the callbacks whose inputs changed fire next, as
 fires them: a callback waits while another pending one outputs one of its inputs; a pattern
 input that gains or loses components fires its callback; the first figure is followed by
 plotly's {"autosize": true} relayout. A clientside callback is not sent: it runs here as in the
-page, the page's own JavaScript (its inline dash_clientside script) in Node.js (Playwright's
+page, the page's own JavaScript (its inline dash_clientside scripts and the files in assets/ that
+define clientside functions) in Node.js, in a page with no elements (Playwright's
 driver, or `node` on PATH; one process shared by every Tab), and counts 0 bytes and 0 s.
 
 Timing is wall time around each HTTP request on loopback (connect, send, server, read), which
@@ -314,10 +315,22 @@ class Tab:
         self.end_id = json.loads(config.group(1)).get("end_id") if config else None
         self.clientside_code = [code for code in re.findall(r"<script>(.*?)</script>", text, re.S)
                                 if "dash_clientside" in code]
+        fetched = {}
         if assets:
             for src in re.findall(r'<script src="([^"]+)"', text) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', text):
                 s, body, secs = self.transport("GET", src)
                 gets.append((src, s, len(body), secs))
+                fetched[src] = body
+        # The clientside callbacks' functions in assets/ (ClientsideFunction): as a browser has
+        # them from its cache, fetched once per address (it changes with the file: `?m=`).
+        for src in re.findall(r'<script src="(/assets/[^"]+\.js[^"]*)"', text):
+            if src not in _asset_code:
+                body = fetched.get(src)
+                if body is None:
+                    body = self.transport("GET", src)[1]
+                _asset_code[src] = body.decode("utf-8", "replace")
+            if "dash_clientside" in _asset_code[src]:
+                self.clientside_code.append(_asset_code[src])
         status, layout, seconds = self.transport("GET", "/_dash-layout")
         gets.append(("/_dash-layout", status, len(layout), seconds))
         status, dependencies, seconds = self.transport("GET", "/_dash-dependencies")
@@ -527,7 +540,8 @@ class Tab:
 
     def _clientside(self, callback: dict, changed: dict) -> tuple[Call, dict]:
         """A clientside callback runs in the page, not on the server: here in Node.js, from the
-        JavaScript the page itself defines (its inline dash_clientside script)."""
+        JavaScript the page itself defines (its inline dash_clientside scripts and assets/ files),
+        in a page with no elements (document.getElementById finds nothing)."""
         output = callback["output"]
         body = self.body(output, changed)
 
@@ -585,6 +599,9 @@ class Tab:
 
 _NODE_SCRIPT = r"""
 globalThis.window = globalThis;
+// A page with no elements: a function that measures or draws one finds nothing to do.
+globalThis.document = {getElementById: () => null, querySelector: () => null,
+                       querySelectorAll: () => [], addEventListener() {}};
 const NO_UPDATE = {description: "dash_clientside.no_update"};
 const PREVENT = {description: "dash_clientside.PreventUpdate"};
 window.dash_clientside = {no_update: NO_UPDATE, PreventUpdate: PREVENT, callback_context: {}, set_props() {}};
@@ -703,6 +720,7 @@ def output_props(template: dict) -> frozenset:
 
 
 _warned: set[str] = set()
+_asset_code: dict[str, str] = {}   # assets/ scripts by address, fetched once per process
 
 
 def _with_zoom(search: str, zoom) -> str:

@@ -1,227 +1,245 @@
-"""Callbacks: read the inputs, call a pure function from timeline.view, return."""
+"""Callbacks: read the inputs by name, call a pure function from timeline.view, return the
+outputs by name.
+
+Each is a module-level function, declared with `@wired` (timeline/app/wiring.py: Dash's flexible
+callback signatures); `register` binds the events file and hands them to Dash in order. A test
+calls one directly (tests/test_callbacks.py). Those that run in the browser are in
+assets/callbacks.js, called by name (ClientsideFunction("timeline", ...)).
+"""
 from __future__ import annotations
 
 import os
 
-from dash import ALL, Input, Output, Patch, State as Given, ctx, dcc, no_update
+from dash import ALL, ClientsideFunction, Input, Output, Patch, State as Given, ctx, dcc, no_update
 
 from ..filters import State, bad_dates
 from ..view import controls, export, figure as chart, panel
-from . import data, render
+from . import data, render, wiring
+from .wiring import InBrowser, wired
 
 CONTROLS = tuple(controls.FILTER_FIELDS)  # the filter controls, by id
 
 
 def register(app, path: str, title: str = "Timeline") -> None:
-    @app.callback(Output("data-version", "data"), Input("poll", "n_intervals"),
-                  Given("data-version", "data"), prevent_initial_call=True)
-    def poll(_, known):
-        version = data.current(path).version
-        return no_update if version == known else version
+    """The callbacks for the events file at `path` (`title`: the exports'), on `app`."""
+    wiring.register(app, CALLBACKS, path=path, title=title)
 
-    # The address is the view's state; `view` is the same without the zoom, so that a zoom
-    # written into the address redraws nothing.
-    @app.callback(
-        Output("url", "search"), Output("view", "data"), Output("refused", "data"),
-        *[Output(c, "value") for c in CONTROLS], Output("map-only", "aria-pressed"),
-        Input("url", "search"), *[Input(c, "value") for c in CONTROLS],
-        Input("prev-event", "n_clicks"), Input("next-event", "n_clicks"),
-        Input("timeline", "clickData"), Input({"type": "outlet", "name": ALL}, "n_clicks"),
-        Input("clear-filters", "n_clicks"), Input("map-only", "n_clicks"), Input("map-choice", "data"),
-        Input("map-view", "data"), Given("map-only", "aria-pressed"), Given("zoom", "data"),
-        Given("view", "data"), Given("refused", "data"),
-    )
-    def navigate(search, *values):
-        state, trigger = State.from_search(search), ctx.triggered_id
-        value = ctx.triggered[0]["value"] if ctx.triggered else None
-        shown, (_, moved, only, zoom, view, refused) = values[:len(CONTROLS)], values[-6:]
-        if (isinstance(trigger, str) and trigger in (*CONTROLS, "map-only", "map-view")
-                or (trigger not in (None, "url") and value)):
-            now = data.current(path)
-            area = (moved or {}).get("bounds")
-            state = controls.next_state(state, trigger, value, now.index, now.mask, shown, area).zoomed(zoom)
-        wanted = controls.control_values(state)
-        # `view`: the address without where the chart and the map are, so that neither a zoom
-        # nor a pan (each written into the address in place) redraws anything.
-        # (A moved map has written itself into the address, in place: assets/map.js.)
-        return (no_update if trigger == "map-view" else _changed(state.to_search(), search or ""),
-                _changed(state.zoomed(None).mapped(None).to_search(), view),
-                _changed(list(state.refused), refused or []),
-                *[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)],
-                _changed("true" if state.filters.area else "false", only))
 
-    @app.callback(
-        Output("sources-panel", "children"), Output("event-list", "children"),
-        Output("event-list-caption", "children"), Output("counter", "children"),
-        Output("problems", "children"), Output("category-filter", "options"),
-        Output("source-filter", "options"),
-        Input("view", "data"), Input("data-version", "data"), Input("refused", "data"),
-    )   # called on load: `view` may come with the page (timeline/app/opening.py) and not change
-    def show(view, _version, refused):
-        now = data.current(path)
-        index, state = now.index, State.from_search(view)
-        mask = now.mask(state.filters)
-        selected = index.position(state.event)
-        if selected is not None:
-            side = render.event_panel(panel.event_panel(index, selected), state, os.path.basename(path))
-        else:
-            side = render.overview(panel.overview(index, mask, state.filters.active))
-            if state.event:
-                side.insert(0, render.missing_event(state.event))
-        listing = panel.listing(index, mask, state, selected)
-        notices = [*now.problems, *render.refused_notices(refused),
-                   *render.filter_notices(bad_dates(state.filters))]
-        return (
-            side, render.event_list(listing), render.list_caption(listing),
-            f"{int(mask.sum()):,} of {len(index):,} events",
-            render.problems(notices, index.dataset.rows_left_out, os.path.basename(path), now.kept_back),
-            controls.category_options(index.lanes), controls.outlet_options(index.outlets),
-        )
+@wired(output=Output("data-version", "data"), inputs=dict(tick=Input("poll", "n_intervals")),
+       state=dict(known=Given("data-version", "data")), prevent_initial_call=True)
+def poll(tick, known, *, path):
+    """The events file's version, when it is not the one the page shows."""
+    version = data.current(path).version
+    return no_update if version == known else version
 
-    # What the chart shows, said in words, and where Previous and Next lead.
-    @app.callback(
-        Output("chart-summary", "children"),
-        *[Output(b, p) for b in ("prev-event", "next-event") for p in ("children", "title", "className")],
-        Input("view", "data"), Input("data-version", "data"),
-    )
-    def describe(view, _version):
-        now, state = data.current(path), State.from_search(view)
-        mask = now.mask(state.filters)
-        return (panel.chart_summary(now.index, mask, state.filters.active),
-                *render.steps(*panel.steps(now.index, mask, state.event)))
 
-    # The line above the chart: "30 of 35 events in view", and a button at each edge with the
-    # events beyond it (one click widens the view to them). On load too: the page's opening
-    # figure comes without a callback (timeline/app/opening.py).
-    @app.callback(
-        Output("in-view", "children"), Output("edge-before", "children"), Output("edge-before", "hidden"),
-        Output("edge-after", "children"), Output("edge-after", "hidden"),
-        Input("view", "data"), Input("data-version", "data"), Input("zoom", "data"),
-    )
-    def in_view(view, _version, zoom):
-        now, state = data.current(path), State.from_search(view)
-        index, mask = now.index, now.mask(state.filters)
-        window, _ = chart.view_window(index, mask, index.position(state.event), chart.Window(*zoom) if zoom else None)
-        edges = chart.edges(index, mask, window)
-        return (edges.text(), f"← {edges.before:,} earlier", not edges.before,
-                f"{edges.after:,} later →", not edges.after)
+# The address is the view's state; `view` is the same without where the chart and the map are
+# (the zoom, the map's place), so that neither a zoom nor a pan (each written into the address
+# in place) redraws anything.
+@wired(
+    output=dict(search=Output("url", "search"), view=Output("view", "data"),
+                refused=Output("refused", "data"), controls=[Output(c, "value") for c in CONTROLS],
+                only=Output("map-only", "aria-pressed")),
+    inputs=dict(search=Input("url", "search"), shown=[Input(c, "value") for c in CONTROLS],
+                previous=Input("prev-event", "n_clicks"), following=Input("next-event", "n_clicks"),
+                click=Input("timeline", "clickData"),
+                outlets=Input({"type": "outlet", "name": ALL}, "n_clicks"),   # the panel's outlet buttons
+                clear=Input("clear-filters", "n_clicks"), map_only=Input("map-only", "n_clicks"),
+                choice=Input("map-choice", "data"), moved=Input("map-view", "data")),
+    state=dict(only=Given("map-only", "aria-pressed"), zoom=Given("zoom", "data"), view=Given("view", "data"),
+               refused=Given("refused", "data")),
+)
+def navigate(search, shown, previous, following, click, outlets, clear, map_only, choice, moved, only, zoom,
+             view, refused, *, path):
+    """The address, the view, what the filters show and whether "Only what is on the map" is on,
+    after a control, a step, a click on the chart, in the panel or on the map, a move of the
+    map, or the address itself, changed. (The buttons' counts only say that one was pressed:
+    `ctx` says which.)"""
+    state, trigger = State.from_search(search), ctx.triggered_id
+    value = ctx.triggered[0]["value"] if ctx.triggered else None
+    if (isinstance(trigger, str) and trigger in (*CONTROLS, "map-only", "map-view")
+            or (trigger not in (None, "url") and value)):
+        now, area = data.current(path), (moved or {}).get("bounds")
+        state = controls.next_state(state, trigger, value, now.index, now.mask, shown, area).zoomed(zoom)
+    wanted = controls.control_values(state)
+    # (A moved map has written itself into the address, in place: assets/map.js.)
+    return dict(search=no_update if trigger == "map-view" else _changed(state.to_search(), search or ""),
+                view=_changed(state.zoomed(None).mapped(None).to_search(), view),
+                refused=_changed(list(state.refused), refused or []),
+                controls=[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)],
+                only=_changed("true" if state.filters.area else "false", only))
 
-    @app.callback(
-        Output("timeline", "figure"), Output("zoom", "data"),
-        Input("view", "data"), Input("data-version", "data"), Input("reset-zoom", "n_clicks"),
-        Input("timeline", "clickData"), Input("edge-before", "n_clicks"), Input("edge-after", "n_clicks"),
-        Input("chart-width", "data"), Given("zoom", "data"), Given("url", "search"),
-        prevent_initial_call=True,
-    )
-    def draw(view, _version, _reset, click, _before, _after, width, zoom, search):
-        now, state = data.current(path), State.from_search(view)
-        index, mask = now.index, now.mask(state.filters)
-        selected = index.position(state.event)
-        if ctx.triggered_id == "reset-zoom":
-            zoom = chart.Window.around(index, mask, whole=True)
-        elif "view.data" in ctx.triggered_prop_ids:   # a page opened, a link followed, a step back
-            # The address's zoom if it has one (a shared link, a step back); else the zoom in
-            # force stays (a link in the list carries none; a page just opened has none).
-            asked = State.from_search(search).zoom or zoom
-            zoom = chart.Window(*asked) if asked else None
-        else:
-            zoom = chart.Window(*zoom) if zoom else None
-        if ctx.triggered_id in ("edge-before", "edge-after"):   # show the events beyond an edge
-            shown = chart.view_window(index, mask, selected, zoom)[0]
-            zoom = chart.widened(index, mask, shown, ctx.triggered_id.removeprefix("edge-"))
-        if set(ctx.triggered_prop_ids) == {"timeline.clickData"}:  # a density band zooms in
-            zoom = chart.zoom_into(click, chart.view_window(index, mask, selected, zoom)[0])
-            if zoom is None:
-                return no_update, no_update
-        window, pinned = chart.view_window(index, mask, selected, zoom)
-        return chart.figure(index, mask, selected, window, width), _pinned(window, pinned)
 
-    # The graph's width, so that titles are packed for the room they have (on a resize too:
-    # see the relayout filter below).
-    app.clientside_callback(
-        """function (_view, known) {
-            const graph = document.getElementById("timeline");
-            const width = graph ? Math.round(graph.getBoundingClientRect().width) : null;
-            return width && width !== known ? width : window.dash_clientside.no_update;
-        }""",
-        Output("chart-width", "data"), Input("view", "data"), Given("chart-width", "data"),
-    )   # (on load too: the page's opening figure was packed for a width the server guessed)
+@wired(
+    output=dict(panel=Output("sources-panel", "children"), listing=Output("event-list", "children"),
+                caption=Output("event-list-caption", "children"), counter=Output("counter", "children"),
+                problems=Output("problems", "children"), categories=Output("category-filter", "options"),
+                sources=Output("source-filter", "options")),
+    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"),
+                refused=Input("refused", "data")),
+)   # called on load: `view` may come with the page (timeline/app/opening.py) and not change
+def show(view, version, refused, *, path):
+    """The panel (the event chosen, or the overview), the list, the counter, the problems and
+    the filters' choices, for the view."""
+    now, state, file = data.current(path), State.from_search(view), os.path.basename(path)
+    index, mask = now.index, now.mask(state.filters)
+    selected = index.position(state.event)
+    listing = panel.listing(index, mask, state, selected)
+    notices = [*now.problems, *render.refused_notices(refused),
+               *render.filter_notices(bad_dates(state.filters))]
+    return dict(panel=_side(index, mask, state, selected, file),
+                listing=render.event_list(listing), caption=render.list_caption(listing),
+                counter=f"{int(mask.sum()):,} of {len(index):,} events",
+                problems=render.problems(notices, index.dataset.rows_left_out, file, now.kept_back),
+                categories=controls.category_options(index.lanes),
+                sources=controls.outlet_options(index.outlets))
 
-    # Plotly reports every relayout (autosize too); only those that change the time range go on,
-    # filtered in the browser, so that a later autosize never cancels a zoom's pending update.
-    app.clientside_callback(
-        """function (relayout, known) {
-            const r = relayout || {};
-            const graph = document.getElementById("timeline");
-            const width = graph ? Math.round(graph.getBoundingClientRect().width) : null;
-            if (r.autosize && width && known && Math.abs(width - known) > 20) {   // resized: re-pack
-                window.dash_clientside.set_props("chart-width", {data: width});
-            }
-            const asks = ("xaxis.range[0]" in r) || ("xaxis.range" in r) || r["xaxis.autorange"];
-            return asks ? r : window.dash_clientside.no_update;
-        }""",
-        Output("zoom-request", "data"), Input("timeline", "relayoutData"), Given("chart-width", "data"),
-        prevent_initial_call=True,
-    )
 
-    # The zoom goes into the address, so that a link shares the view as it is. In place
-    # (replaceState): a zoom is not a step in the history; `view` stays the same, so nothing
-    # is drawn again. The format is timeline.filters.zoom_text's. Called on load too: the
-    # opening zoom (a link to one event among a million opens on its neighbours) comes with
-    # the page (timeline/app/opening.py).
-    app.clientside_callback(
-        """function (zoom) {
-            // On load, only a zoom that came with the page is written (not none: the page's
-            // opening view may not have been applied, and the address's zoom is still to read).
-            if (!zoom && !window.dash_clientside.callback_context.triggered.length) return;
-            // (A year BC comes as -000499 from toISOString: written -0499, as plotly.js writes it.)
-            const moment = (second) => new Date(second * 1000).toISOString().replace(/^([+-])00/, "$1")
-                .replace(/^[+]/, "").replace(/Z$/, "").slice(0, -4)
-                .replace(/:00$/, "").replace(/T00:00$/, "");
-            const where = window.location;
-            const pairs = where.search.replace(/^[?]/, "").split("&").filter((p) => p && !p.startsWith("zoom="));
-            if (zoom && zoom.length === 2) {
-                pairs.push("zoom=" + moment(zoom[0]) + "/" + moment(zoom[1]));
-            }
-            const search = pairs.length ? "?" + pairs.join("&") : "";
-            if (search !== where.search) {
-                window.history.replaceState(window.history.state, "", where.pathname + search + where.hash);
-                // dcc.Location learns of it too (else its next push would bring back the old one).
-                window.dash_clientside.set_props("url", {search: search, href: window.location.href});
-            }
-        }""",
-        Input("zoom", "data"),
-    )
+def _side(index, mask, state: State, selected, file: str) -> list:
+    """The panel: the event chosen, or the overview (saying so when the address's event is gone)."""
+    if selected is not None:
+        return render.event_panel(panel.event_panel(index, selected), state, file)
+    side = render.overview(panel.overview(index, mask, state.filters.active))
+    return [render.missing_event(state.event), *side] if state.event else side
 
-    # Zooming redraws only the traces: a small update, the layout stays as the viewer left it.
-    @app.callback(
-        Output("timeline", "figure", allow_duplicate=True), Output("zoom", "data", allow_duplicate=True),
-        Input("zoom-request", "data"), Given("view", "data"), Given("chart-width", "data"),
-        prevent_initial_call=True,
-    )
-    def zoom(relayout, view, width):
-        asked = chart.window_from_relayout(relayout)
-        if asked is None:
-            return no_update, no_update
-        now, state = data.current(path), State.from_search(view)
-        index, mask = now.index, now.mask(state.filters)
-        window, pinned = chart.view_window(index, mask, None, asked or None)
-        patch = Patch()
-        patch["data"], lanes, ticks = chart.repacked(index, mask, index.position(state.event), window, width)
-        patch["layout"].update(lanes)   # the lanes' sub-rows: the titles re-packed for this view
-        patch["layout"]["xaxis"].update(ticks)
-        return patch, _pinned(window, pinned)
 
-    @app.callback(Output("download", "data"), Input("export-csv", "n_clicks"),
-                  Input("export-timelinejs", "n_clicks"), Given("view", "data"),
-                  prevent_initial_call=True)
-    def download(_csv, _json, view):
-        now = data.current(path)
-        mask = now.mask(State.from_search(view).filters)
-        if ctx.triggered_id == "export-timelinejs":
-            text = export.timelinejs_json(now.index, mask, title)
-            return dcc.send_string(text, "timeline.json", type="application/json")
-        return dcc.send_string(export.accounts_csv(now.index, mask), "timeline-events.csv", type="text/csv")
+# What the chart shows, said in words, and where Previous and Next lead.
+@wired(
+    output=dict(summary=Output("chart-summary", "children"),
+                steps=[Output(b, p) for b in ("prev-event", "next-event")
+                       for p in ("children", "title", "className")]),
+    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data")),
+)
+def describe(view, version, *, path):
+    """The chart in words, and Previous and Next: their text, tooltip and class."""
+    now, state = data.current(path), State.from_search(view)
+    mask = now.mask(state.filters)
+    return dict(summary=panel.chart_summary(now.index, mask, state.filters.active),
+                steps=list(render.steps(*panel.steps(now.index, mask, state.event))))
+
+
+# The line above the chart: "30 of 35 events in view", and a button at each edge with the
+# events beyond it (one click widens the view to them). On load too: the page's opening figure
+# comes without a callback (timeline/app/opening.py).
+@wired(
+    output=dict(text=Output("in-view", "children"),
+                before=Output("edge-before", "children"), no_before=Output("edge-before", "hidden"),
+                after=Output("edge-after", "children"), no_after=Output("edge-after", "hidden")),
+    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"),
+                zoom=Input("zoom", "data")),
+)
+def in_view(view, version, zoom, *, path):
+    """The events in view and beyond each edge, for the view in the zoom in force."""
+    now, state = data.current(path), State.from_search(view)
+    index, mask = now.index, now.mask(state.filters)
+    zoom = chart.Window(*zoom) if zoom else None
+    window, _ = chart.view_window(index, mask, index.position(state.event), zoom)
+    edges = chart.edges(index, mask, window)
+    return dict(text=edges.text(), before=f"← {edges.before:,} earlier", no_before=not edges.before,
+                after=f"{edges.after:,} later →", no_after=not edges.after)
+
+
+@wired(
+    output=dict(figure=Output("timeline", "figure"), zoom=Output("zoom", "data")),
+    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"),
+                reset=Input("reset-zoom", "n_clicks"), click=Input("timeline", "clickData"),
+                before=Input("edge-before", "n_clicks"), after=Input("edge-after", "n_clicks"),
+                width=Input("chart-width", "data")),
+    state=dict(zoom=Given("zoom", "data"), search=Given("url", "search")),
+    prevent_initial_call=True,
+)
+def draw(view, version, reset, click, before, after, width, zoom, search, *, path):
+    """The chart for the view, in the zoom that applies: the whole view after Reset, the
+    address's on a page opened or a step back, the events beyond an edge after its button, a
+    density band's after a click on it; else the zoom in force."""
+    now, state = data.current(path), State.from_search(view)
+    index, mask = now.index, now.mask(state.filters)
+    selected = index.position(state.event)
+    zoom = _zoom_asked(index, mask, selected, zoom, search, click)
+    if zoom is no_update:
+        return dict(figure=no_update, zoom=no_update)
+    window, pinned = chart.view_window(index, mask, selected, zoom)
+    return dict(figure=chart.figure(index, mask, selected, window, width), zoom=_pinned(window, pinned))
+
+
+def _zoom_asked(index, mask, selected, zoom, search, click):
+    """The zoom `draw` shows (a chart.Window, or None: the view's own), or no_update when a
+    click on the chart asks for nothing."""
+    if ctx.triggered_id == "reset-zoom":
+        zoom = chart.Window.around(index, mask, whole=True)
+    elif "view.data" in ctx.triggered_prop_ids:   # a page opened, a link followed, a step back
+        # The address's zoom if it has one (a shared link, a step back); else the zoom in
+        # force stays (a link in the list carries none; a page just opened has none).
+        asked = State.from_search(search).zoom or zoom
+        zoom = chart.Window(*asked) if asked else None
+    else:
+        zoom = chart.Window(*zoom) if zoom else None
+    if ctx.triggered_id in ("edge-before", "edge-after"):   # show the events beyond an edge
+        shown = chart.view_window(index, mask, selected, zoom)[0]
+        zoom = chart.widened(index, mask, shown, ctx.triggered_id.removeprefix("edge-"))
+    if set(ctx.triggered_prop_ids) == {"timeline.clickData"}:  # a density band zooms in
+        zoom = chart.zoom_into(click, chart.view_window(index, mask, selected, zoom)[0])
+        return no_update if zoom is None else zoom
+    return zoom
+
+
+# The graph's width, so that titles are packed for the room they have (on a resize too: see
+# ZOOM_ASKED). On load too: the page's opening figure was packed for a width the server guessed.
+CHART_WIDTH = InBrowser(ClientsideFunction("timeline", "chartWidth"), dict(
+    output=Output("chart-width", "data"), inputs=[Input("view", "data")], state=[Given("chart-width", "data")]))
+
+# Plotly reports every relayout (autosize too); only those that change the time range go on to
+# `zoom`, filtered in the browser, so that a later autosize never cancels a zoom's pending update.
+ZOOM_ASKED = InBrowser(ClientsideFunction("timeline", "zoomAsked"), dict(
+    output=Output("zoom-request", "data"), inputs=[Input("timeline", "relayoutData")],
+    state=[Given("chart-width", "data")], prevent_initial_call=True))
+
+# The zoom goes into the address (in place: a zoom is not a step in the history), so that a
+# link shares the view as it is. Called on load too. No output: it writes the address.
+ZOOM_INTO_ADDRESS = InBrowser(ClientsideFunction("timeline", "zoomIntoAddress"),
+                              dict(inputs=[Input("zoom", "data")]))
+
+
+# Zooming redraws only the traces: a small update, the layout stays as the viewer left it.
+@wired(
+    output=dict(figure=Output("timeline", "figure", allow_duplicate=True),
+                zoom=Output("zoom", "data", allow_duplicate=True)),
+    inputs=dict(relayout=Input("zoom-request", "data")),
+    state=dict(view=Given("view", "data"), width=Given("chart-width", "data")),
+    prevent_initial_call=True,
+)
+def zoom(relayout, view, width, *, path):
+    """The traces and the lanes for the time range the viewer zoomed or panned to."""
+    asked = chart.window_from_relayout(relayout)
+    if asked is None:
+        return dict(figure=no_update, zoom=no_update)
+    now, state = data.current(path), State.from_search(view)
+    index, mask = now.index, now.mask(state.filters)
+    window, pinned = chart.view_window(index, mask, None, asked or None)
+    patch = Patch()
+    patch["data"], lanes, ticks = chart.repacked(index, mask, index.position(state.event), window, width)
+    patch["layout"].update(lanes)   # the lanes' sub-rows: the titles re-packed for this view
+    patch["layout"]["xaxis"].update(ticks)
+    return dict(figure=patch, zoom=_pinned(window, pinned))
+
+
+@wired(output=Output("download", "data"),
+       inputs=dict(csv_clicks=Input("export-csv", "n_clicks"),
+                   json_clicks=Input("export-timelinejs", "n_clicks")),
+       state=dict(view=Given("view", "data")), prevent_initial_call=True)
+def download(csv_clicks, json_clicks, view, *, path, title):
+    """The events in view as a CSV file, or as TimelineJS's JSON."""
+    now = data.current(path)
+    mask = now.mask(State.from_search(view).filters)
+    if ctx.triggered_id == "export-timelinejs":
+        text = export.timelinejs_json(now.index, mask, title)
+        return dcc.send_string(text, "timeline.json", type="application/json")
+    return dcc.send_string(export.accounts_csv(now.index, mask), "timeline-events.csv", type="text/csv")
+
+
+# Handed to Dash in this order (/_dash-dependencies lists them so).
+CALLBACKS = (poll, navigate, show, describe, in_view, draw, CHART_WIDTH, ZOOM_ASKED, ZOOM_INTO_ADDRESS,
+             zoom, download)
 
 
 def _pinned(window, pinned: bool):

@@ -9,7 +9,8 @@ from dash import ClientsideFunction, Input, Output, State as Given
 from ..filters import Area, State
 from ..links import is_web_link
 from ..view import figure as chart, map as places_map
-from . import data
+from . import data, wiring
+from .wiring import InBrowser, wired
 
 
 def tiles(url: str, attribution: str = "") -> dict | None:
@@ -27,32 +28,41 @@ def tiles(url: str, attribution: str = "") -> dict | None:
 def register(app, path: str, tiles: dict | None = None) -> None:
     """`tiles`: {"url", "attribution"} of a tile server to draw under the marks; None: the
     basemap that ships with the app (assets/vendor/countries-50m.json)."""
+    wiring.register(app, CALLBACKS, path=path, tiles=tiles)
 
-    # The filters and the chart's time range apply to the map; the map's view (where the
-    # viewer moved it) says which marks to send.
-    @app.callback(
-        Output("map-data", "data"), Output("map-status", "children"),
-        Input("view", "data"), Input("data-version", "data"), Input("map-view", "data"),
-        Input("zoom", "data"), Given("url", "search"),
-        prevent_initial_call=True,
-    )
-    def show_map(view, _version, moved, zoom, search):
-        now, state = data.current(path), State.from_search(view)
-        index, mask = now.index, now.mask(state.filters)
-        selected = index.position(state.event)
-        window, _ = chart.view_window(index, mask, selected, chart.Window(*zoom) if zoom else None)
-        shown = places_map.map_data(index, chart.in_window(index, mask, window),
-                                    Area.of((moved or {}).get("bounds")), selected)
-        place = State.from_search(search).map
-        shown.update(view=[place.zoom, place.lat, place.lon] if place else None, tiles=tiles)
-        return shown, places_map.status(shown)
 
-    app.clientside_callback(ClientsideFunction("timeline_map", "draw"),
-                            Output("map-drawn", "data"), Input("map-data", "data"),
-                            prevent_initial_call=True)
-    # The phone: the map is one tap away, folded until then.
-    app.clientside_callback(ClientsideFunction("timeline_map", "toggle"),
-                            Output("map-section", "className"), Output("map-toggle", "aria-expanded"),
-                            Output("map-toggle", "children"),
-                            Input("map-toggle", "n_clicks"), Given("map-section", "className"),
-                            prevent_initial_call=True)
+# The filters and the chart's time range apply to the map; the map's view (where the viewer
+# moved it) says which marks to send.
+@wired(
+    output=dict(shown=Output("map-data", "data"), status=Output("map-status", "children")),
+    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"),
+                moved=Input("map-view", "data"), zoom=Input("zoom", "data")),
+    state=dict(search=Given("url", "search")),
+    prevent_initial_call=True,
+)
+def show_map(view, version, moved, zoom, search, *, path, tiles):
+    """The marks (or counts) in the map's view, for the events the filters keep in the chart's
+    time range, with where the map is and its tiles."""
+    now, state = data.current(path), State.from_search(view)
+    index, mask = now.index, now.mask(state.filters)
+    selected = index.position(state.event)
+    window, _ = chart.view_window(index, mask, selected, chart.Window(*zoom) if zoom else None)
+    shown = places_map.map_data(index, chart.in_window(index, mask, window),
+                                Area.of((moved or {}).get("bounds")), selected)
+    place = State.from_search(search).map
+    shown.update(view=[place.zoom, place.lat, place.lon] if place else None, tiles=tiles)
+    return dict(shown=shown, status=places_map.status(shown))
+
+
+# assets/map.js draws what show_map sends, with Leaflet.
+DRAW = InBrowser(ClientsideFunction("timeline_map", "draw"), dict(
+    output=Output("map-drawn", "data"), inputs=[Input("map-data", "data")], prevent_initial_call=True))
+
+# The phone: the map is one tap away, folded until then.
+TOGGLE = InBrowser(ClientsideFunction("timeline_map", "toggle"), dict(
+    output=[Output("map-section", "className"), Output("map-toggle", "aria-expanded"),
+            Output("map-toggle", "children")],
+    inputs=[Input("map-toggle", "n_clicks")], state=[Given("map-section", "className")],
+    prevent_initial_call=True))
+
+CALLBACKS = (show_map, DRAW, TOGGLE)

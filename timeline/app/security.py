@@ -1,8 +1,9 @@
 """The headers a security review expects: a Content-Security-Policy, caching, no server banner.
 
 The policy is given to flask-talisman as a dict (not written by hand as one string); Dash's own
-inline scripts (its renderer and our clientside callbacks) are allowed by their hashes, as Dash
-documents (`Dash.csp_hashes`), so no other inline script can run.
+inline scripts (its renderer, and any clientside callback given as a string) are allowed by their
+hashes, as Dash documents (`Dash.csp_hashes`), so no other inline script can run. Our clientside
+callbacks are functions in assets/ (ClientsideFunction): 'self'.
 """
 from __future__ import annotations
 

@@ -6,20 +6,27 @@ from __future__ import annotations
 from dash import ClientsideFunction, Input, Output, State as Given
 
 from ..view import share
+from . import wiring
+from .wiring import InBrowser, wired
 
 
 def register(app, title: str) -> None:
-    @app.callback(
-        Output("full-view", "href"), Output("share-link", "value"), Output("share-embed", "value"),
-        Input("url", "search"), Given("url", "href"),
-    )
-    def addresses(search, href):
-        link = share.permalink(href, search)
-        return link or "/", link, share.embed_code(href, search, title)
+    wiring.register(app, CALLBACKS, title=title)
 
-    app.clientside_callback(
-        ClientsideFunction("timeline_share", "copy"),
-        Output("share-copied", "children"),
-        Input("copy-share-link", "n_clicks"), Input("copy-share-embed", "n_clicks"),
-        prevent_initial_call=True,
-    )
+
+@wired(output=dict(full_view=Output("full-view", "href"), link=Output("share-link", "value"),
+                   embed=Output("share-embed", "value")),
+       inputs=dict(search=Input("url", "search")), state=dict(href=Given("url", "href")))
+def addresses(search, href, *, title):
+    """The full view's address, the permalink and the <iframe> code, for the address."""
+    link = share.permalink(href, search)
+    return dict(full_view=link or "/", link=link, embed=share.embed_code(href, search, title))
+
+
+# The Copy buttons: the box's text to the clipboard.
+COPY = InBrowser(ClientsideFunction("timeline_share", "copy"), dict(
+    output=Output("share-copied", "children"),
+    inputs=[Input("copy-share-link", "n_clicks"), Input("copy-share-embed", "n_clicks")],
+    prevent_initial_call=True))
+
+CALLBACKS = (addresses, COPY)

@@ -1,0 +1,69 @@
+// The callbacks that run in the page, not on the server: timeline/app/callbacks.py registers
+// each with ClientsideFunction("timeline", name) and says what it reads and writes. Each reads
+// its inputs in the order declared there, and returns window.dash_clientside.no_update when
+// nothing changes.
+(function () {
+  "use strict";
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.timeline = {
+    // The graph's width in pixels, so that titles are packed for the room they have (on a resize
+    // too: see zoomAsked). On load too: the opening figure was packed for a width the server
+    // guessed. Inputs: view.data (the view changed); known: chart-width.data.
+    chartWidth: function (_view, known) {
+      const width = graphWidth();
+      return width && width !== known ? width : window.dash_clientside.no_update;
+    },
+
+    // Plotly reports every relayout (autosize too); only those that change the time range go on,
+    // filtered here, so that a later autosize never cancels a zoom's pending update. A resize
+    // (autosize, with the width changed by more than 20 px) re-packs the titles.
+    // Inputs: timeline.relayoutData; known: chart-width.data. Returns zoom-request.data.
+    zoomAsked: function (relayout, known) {
+      const r = relayout || {};
+      const width = graphWidth();
+      if (r.autosize && width && known && Math.abs(width - known) > 20) {   // resized: re-pack
+        window.dash_clientside.set_props("chart-width", {data: width});
+      }
+      const asks = ("xaxis.range[0]" in r) || ("xaxis.range" in r) || r["xaxis.autorange"];
+      return asks ? r : window.dash_clientside.no_update;
+    },
+
+    // The zoom goes into the address, so that a link shares the view as it is. In place
+    // (replaceState): a zoom is not a step in the history; `view` stays the same, so nothing
+    // is drawn again. The format is timeline.filters.zoom_text's. Called on load too: the
+    // opening zoom (a link to one event among a million opens on its neighbours) comes with
+    // the page (timeline/app/opening.py). Input: zoom.data ([first, last] second, or null).
+    // No output: it writes the address, and tells dcc.Location.
+    zoomIntoAddress: function (zoom) {
+      // On load, only a zoom that came with the page is written (not none: the page's
+      // opening view may not have been applied, and the address's zoom is still to read).
+      if (!zoom && !window.dash_clientside.callback_context.triggered.length) return;
+      const where = window.location;
+      const search = withZoom(where.search, zoom);
+      if (search !== where.search) {
+        window.history.replaceState(window.history.state, "", where.pathname + search + where.hash);
+        // dcc.Location learns of it too (else its next push would bring back the old one).
+        window.dash_clientside.set_props("url", {search: search, href: window.location.href});
+      }
+    },
+  };
+
+  function graphWidth() {
+    const graph = document.getElementById("timeline");
+    return graph ? Math.round(graph.getBoundingClientRect().width) : null;
+  }
+
+  // An address's query ("?event=x&zoom=...") with `zoom` in it instead of the one it had (none
+  // for null): "zoom=2022-01-04/2022-01-08T12".
+  function withZoom(search, zoom) {
+    // (A year BC comes as -000499 from toISOString: written -0499, as plotly.js writes it.)
+    const moment = (second) => new Date(second * 1000).toISOString().replace(/^([+-])00/, "$1")
+      .replace(/^[+]/, "").replace(/Z$/, "").slice(0, -4)
+      .replace(/:00$/, "").replace(/T00:00$/, "");
+    const pairs = search.replace(/^[?]/, "").split("&").filter((p) => p && !p.startsWith("zoom="));
+    if (zoom && zoom.length === 2) {
+      pairs.push("zoom=" + moment(zoom[0]) + "/" + moment(zoom[1]));
+    }
+    return pairs.length ? "?" + pairs.join("&") : "";
+  }
+})();
