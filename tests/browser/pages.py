@@ -350,10 +350,23 @@ class TimelinePage:
                    return {x: (left + right) / 2, y: r.y + r.height / 2}; }
                  return null; }""", event_id)
 
+    def settle(self, quiet_ms: int = 300) -> None:
+        """Until no callback is pending (Dash marks what it is updating with
+        data-dash-is-loading) for `quiet_ms` in a row."""
+        self.page.wait_for_function(
+            """(quiet) => {
+                 const busy = document.querySelector('[data-dash-is-loading="true"]');
+                 const now = performance.now();
+                 if (busy) { window.__settledSince = null; return false; }
+                 window.__settledSince = window.__settledSince || now;
+                 return now - window.__settledSince >= quiet;
+               }""", arg=quiet_ms, timeout=30_000, polling=50)
+        self.page.evaluate("() => { window.__settledSince = null; }")
+
     def scroll_to_marker(self, event_id: str):
         """Scroll until the event's marker is inside the viewport; its centre, in viewport pixels.
         Once the chart has settled: on load it is re-packed for the width the browser measured."""
-        self.page.wait_for_load_state("networkidle")
+        self.settle()
         point = self.point_of(event_id)
         assert point, f"no marker drawn for {event_id}"
         height = self.page.viewport_size["height"]

@@ -50,7 +50,7 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     map.register(app, path, map.tiles(map_tiles, map_attribution))
     opening.install(app, path)   # the page carries its opening figure: no callback before the chart
     guard.install(app)   # bad requests get 4xx: body size, callback bodies, unknown paths
-    security.secure(app, frame_ancestors, hsts)  # last: Dash's inline renderer script is allowed by its hash
+    security.secure(app, frame_ancestors, hsts)  # after the callbacks: Dash's inline renderer script by its hash
     compression.compress(app)   # zstd, br or gzip, as the browser accepts
 
     data.current(path)  # read the file once at start, so the first page is quick
