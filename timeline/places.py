@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class Place:
@@ -136,18 +138,14 @@ def lookup(location: str) -> Match:
 @cache
 def _largest() -> tuple:
     """(names, latitudes, longitudes) of the towns, largest first."""
-    import numpy as np
     towns = sorted(_towns()[0], key=lambda p: -p.population)
     return ([p.name for p in towns], np.array([p.latitude for p in towns]),
             np.array([p.longitude for p in towns]))
 
 
-def largest_towns(south: float, west: float, north: float, east: float, limit: int = 20) -> list[dict]:
-    """The `limit` most populous towns inside a view, largest first: the map's place names."""
-    import numpy as np
+def largest_towns(area, limit: int = 20) -> list[dict]:
+    """The `limit` most populous towns inside a map's area (anything with `contains(lat, lon)`,
+    as timeline.filters.Area), largest first: the map's place names."""
     names, lat, lon = _largest()
-    inside_lon = np.zeros(len(lon), dtype=bool)
-    for turn in (-360.0, 0.0, 360.0):
-        inside_lon |= (lon + turn >= west) & (lon + turn <= east)
-    inside = np.flatnonzero((lat >= south) & (lat <= north) & inside_lon)[:limit]
+    inside = np.flatnonzero(area.contains(lat, lon))[:limit]
     return [{"name": names[i], "lat": float(lat[i]), "lon": float(lon[i])} for i in inside]

@@ -62,7 +62,7 @@ def map_data(index: EventIndex, mask: np.ndarray, bounds: Area | None,
     data = {"bounds": bounds.as_list(), "in_view": int(len(inside)), "places": len(first),
             "unplaced": int(mask.sum() - len(candidates)), "outside": int(len(candidates) - len(inside)),
             "selected": _selected_place(index, selected)}
-    data["towns"] = places.largest_towns(*bounds.as_list(), limit=TOWNS)
+    data["towns"] = places.largest_towns(bounds, limit=TOWNS)
     if len(first) <= MAX_PLACES:
         data["kind"], data["marks"] = "places", _place_marks(index, inside, codes, first, selected)
     else:
