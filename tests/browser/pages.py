@@ -572,6 +572,17 @@ class DashRequests:
         return self.callback("timeline.figure", {"view.data": search}, {"url.search": search},
                              changed=("view.data",))
 
+    def view_until(self, predicate, what: str, seconds: float = 15, in_a_row: int = 6):
+        """Ask for the view until `predicate` holds for `in_a_row` answers running (fresh
+        connections, spread over the workers: so that every worker agrees); the last view."""
+        deadline, running, view = time.monotonic() + seconds, 0, None
+        while time.monotonic() < deadline:
+            view = self.view()
+            running = running + 1 if predicate(view) else 0
+            if running >= in_a_row:
+                return view
+        raise AssertionError(f"{what}: never settled; last view: {view.counter!r} {view.problems[:3]!r}")
+
     def view(self, search: str = "") -> "View":
         """The page's text, list and problems for an address (`?event=...&q=...`)."""
         status, response = self.view_callback(search)

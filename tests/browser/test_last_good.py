@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 from playwright.sync_api import expect
 
@@ -26,18 +25,6 @@ def swap_in(path, data: bytes) -> None:
     part = path.with_name(path.name + ".part")
     part.write_bytes(data)
     os.replace(part, path)
-
-
-def every_worker_agrees(url: str, predicate, what: str, seconds: float = 20, in_a_row: int = 8):
-    """Ask for the view until `predicate` holds for `in_a_row` answers running (fresh connections,
-    spread over the workers); returns the last view."""
-    http, deadline, running, view = DashRequests(url), time.monotonic() + seconds, 0, None
-    while time.monotonic() < deadline:
-        view = http.view()
-        running = running + 1 if predicate(view) else 0
-        if running >= in_a_row:
-            return view
-    raise AssertionError(f"{what}: last view {view.counter!r} {view.problems[:2]!r}")
 
 
 def kept_back(view) -> bool:
@@ -68,10 +55,10 @@ def test_a_us_excel_save_is_kept_back_until_an_editor_accepts_it(page, tmp_path)
             "fixed or accepted; for editors, what happened and what to do:")
         expect(view.problems).to_have_attribute("role", "alert")
         assert view.accessibility_problems("#problems") == []
-        every_worker_agrees(url, kept_back, "every worker keeps the last good version")
+        DashRequests(url).view_until(kept_back, "every worker keeps the last good version", 20, 8)
 
     with serve(path, gunicorn_workers=2) as url:   # restarted on the broken file
-        every_worker_agrees(url, kept_back, "a restarted server keeps the last good version")
+        DashRequests(url).view_until(kept_back, "a restarted server keeps the last good version", 20, 8)
         view = TimelinePage(page, url).open()
         expect(view.kept_back_notice()).to_be_visible()
         expect(view.counter).to_have_text("35 of 35 events")
@@ -83,8 +70,8 @@ def test_a_us_excel_save_is_kept_back_until_an_editor_accepts_it(page, tmp_path)
         shown = f"{len(saved.events)} of {len(saved.events)} events"
         expect(view.counter).to_have_text(shown, timeout=15_000)   # the open page, within a poll
         expect(view.kept_back_notice()).to_have_count(0)
-        every_worker_agrees(url, lambda v: v.counter == shown and NOTICE not in " ".join(v.problems),
-                            "every worker publishes the accepted version")
+        DashRequests(url).view_until(lambda v: v.counter == shown and NOTICE not in " ".join(v.problems),
+                                     "every worker publishes the accepted version", 20, 8)
         # A good save afterwards is published as usual.
         swap_in(path, GOOD)
         expect(view.counter).to_have_text("35 of 35 events", timeout=15_000)

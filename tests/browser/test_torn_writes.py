@@ -77,18 +77,6 @@ class Readers:
         return [answer for t, kind, _, answer in list(self.answers) if kind == "view" and t >= moment]
 
 
-def settle(http: DashRequests, predicate, what: str, seconds: float = 15, in_a_row: int = 6):
-    """Ask for the view until `predicate` holds for `in_a_row` answers running (so both workers
-    agree); returns the last view."""
-    deadline, running, view = time.monotonic() + seconds, 0, None
-    while time.monotonic() < deadline:
-        view = http.view()
-        running = running + 1 if predicate(view) else 0
-        if running >= in_a_row:
-            return view
-    raise AssertionError(f"{what}: never settled; last view: {view.counter!r} {view.problems[:3]!r}")
-
-
 def write(path, data: bytes, mode: str = "ab") -> None:
     with open(path, mode) as file:
         file.write(data)
@@ -120,37 +108,37 @@ def test_torn_writes_never_break_a_request_and_keep_the_last_good_data(page, ser
     with Readers(url) as readers:
         # 1. Half a row appended, then the rest.
         write(path, NEW_ROW[:30])
-        view = settle(http, lambda v: v.problems and "its last row is cut off" in v.problems[0],
+        view = http.view_until(lambda v: v.problems and "its last row is cut off" in v.problems[0],
                       "half a row")
         assert view.counter == "35 of 35 events", "the last good version is served"
         assert "cannot be read right now" in view.problems[0]
         write(path, NEW_ROW[30:])
-        settle(http, lambda v: v.counter == "36 of 36 events" and not v.problems, "the rest of the row")
+        http.view_until(lambda v: v.counter == "36 of 36 events" and not v.problems, "the rest of the row")
 
         # 2. A quoted value cut by the end of a write (the quote opened, not yet closed).
         write(path, QUOTED_ROW[:70])
-        view = settle(http, lambda v: v.problems and "its last row is cut off" in v.problems[0],
+        view = http.view_until(lambda v: v.problems and "its last row is cut off" in v.problems[0],
                       "an open quote")
         assert view.counter == "36 of 36 events"
         write(path, QUOTED_ROW[70:])
-        settle(http, lambda v: v.counter == "37 of 37 events" and not v.problems, "the quote closed")
+        http.view_until(lambda v: v.counter == "37 of 37 events" and not v.problems, "the quote closed")
         expect(timeline.counter).to_have_text("37 of 37 events", timeout=15_000)
 
         # 3. Truncated to zero: the last good version stays, with a notice; then refilled in two
         #    writes, the first cut in the middle of a row.
         write(path, b"", mode="wb")
-        view = settle(http, lambda v: v.problems and "cannot be read right now" in v.problems[0], "empty")
+        view = http.view_until(lambda v: v.problems and "cannot be read right now" in v.problems[0], "empty")
         assert view.counter == "37 of 37 events"
         expect(page.locator("#problems")).to_contain_text("cannot be read right now", timeout=15_000)
         expect(timeline.counter).to_have_text("37 of 37 events")
         cut = REFILLED.index(b"\n", len(REFILLED) // 2) + 40
         write(path, REFILLED[:cut])
-        view = settle(http, lambda v: v.problems and "its last row is cut off" in v.problems[0],
+        view = http.view_until(lambda v: v.problems and "its last row is cut off" in v.problems[0],
                       "half refilled")
         assert view.counter == "37 of 37 events", "still the last good version"
         assert timeline_package.load_bytes(REFILLED[:cut]).errors, "the half file has a cut row"
         write(path, REFILLED[cut:])
-        view = settle(http, lambda v: v.counter == "35 of 35 events" and not v.problems, "refilled")
+        view = http.view_until(lambda v: v.counter == "35 of 35 events" and not v.problems, "refilled")
         assert "Mamin government resigns (refilled)" in http.view("?event=government-resigns").panel_text
         expect(timeline.event_list).to_contain_text("Mamin government resigns (refilled)", timeout=15_000)
 
@@ -159,7 +147,7 @@ def test_torn_writes_never_break_a_request_and_keep_the_last_good_data(page, ser
         part = path.with_name("events.csv.part")
         part.write_bytes(REFILLED + NEW_ROW)
         os.replace(part, path)
-        settle(http, lambda v: v.counter == "36 of 36 events" and not v.problems, "renamed")
+        http.view_until(lambda v: v.counter == "36 of 36 events" and not v.problems, "renamed")
         seen = readers.views_since(swapped_at)
         assert seen and all(counter in ("35 of 35 events", "36 of 36 events") and problems == "[]"
                             for counter, problems in seen), seen
@@ -171,7 +159,7 @@ def test_torn_writes_never_break_a_request_and_keep_the_last_good_data(page, ser
                 for start in range(0, len(data), len(data) // 3 + 1):
                     file.write(data[start:start + len(data) // 3 + 1])
                     file.flush()
-        settle(http, lambda v: v.counter == "36 of 36 events" and not v.problems, "the last rewrite")
+        http.view_until(lambda v: v.counter == "36 of 36 events" and not v.problems, "the last rewrite")
 
     assert len(readers.answers) > 100, "the readers kept reading"
     assert not readers.failures, readers.failures[:20]
