@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
-from .. import lastgood
+from .. import lastgood, store
 from ..filters import Filters, apply
 from ..index import EventIndex, build_index, events_with_text
 from ..load import load, signature
@@ -82,7 +82,8 @@ def current(path: str) -> Current:
         cached = _cache.get(path)
         if _still(cached, stamp, path):
             return cached
-        dataset = load(path)
+        index = store.open_index(path)   # load + build_index, once per version (timeline.store)
+        dataset = index.dataset
         last = lastgood.read(path)
         if last is None and cached is not None and cached.shown is not None:
             last = cached.shown   # no record on disk (none yet, or the folder is read-only)
@@ -93,7 +94,7 @@ def current(path: str) -> Current:
                 _cache[path] = kept
                 return kept
         good = verdict.publish and lastgood.worth_keeping(dataset)
-        fresh = Current(build_index(dataset), dataset.signature, _version(dataset.signature), time.time(),
+        fresh = Current(index, dataset.signature, _version(dataset.signature), time.time(),
                         shown=_remembered(path, dataset, last) if good else None)
         pa.default_memory_pool().release_unused()  # give back what parsing used, at once
         _cache[path] = fresh

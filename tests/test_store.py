@@ -1,0 +1,197 @@
+"""timeline.store: the checked data of a file version, kept on disk and memory-mapped.
+
+A cache gives exactly what loading the file gives, and only for the version and the program
+that wrote it: a stale, torn or foreign one is rebuilt, never trusted."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from timeline import lastgood, store
+from timeline.index import build_index
+from timeline.load import load
+
+from .helpers import csv_bytes, row
+
+# Events with several accounts, spans and places, and rows that give errors and warnings (the
+# problems are kept too).
+MIXED = csv_bytes([
+    *(row(f"event-{i}", f"2022-01-{1 + i % 28:02d}", source=("Reuters", "AFP", "TASS")[i % 3],
+          description=f"What happened, \"quoted\", on day {i}", location="Almaty",
+          latitude="43.24", longitude="76.89") for i in range(30)),
+    row("event-1", "2022-01-03", source="AP"),
+    row("span", "2022-01-05", end_date="2022-01-09", category="Security"),
+    row("Bad Id", "2022-01-07"),
+    row("no-date", ""),
+    row("link", "2022-02-01", source_url="ftp://example.org/x"),
+    row("late", "2022-03-01", end_date="2022-02-01"),
+    row("protest-a", "2022-04-01", category="Protests"),
+])
+
+
+@pytest.fixture
+def events(tmp_path, monkeypatch) -> Path:
+    monkeypatch.delenv(lastgood.STATE_DIR, raising=False)
+    path = tmp_path / "events.csv"
+    path.write_bytes(MIXED)
+    return path
+
+
+def assert_same(cached, fresh) -> None:
+    """Every part of an index that a view reads is equal, with its types."""
+    pd.testing.assert_frame_equal(cached.events, fresh.events)
+    pd.testing.assert_frame_equal(cached.dataset.accounts, fresh.dataset.accounts)
+    assert cached.dataset.problems == fresh.dataset.problems
+    assert cached.dataset.signature == fresh.dataset.signature
+    assert cached.dataset.path == fresh.dataset.path
+    for name in store.INDEX_ARRAYS:
+        ours, theirs = getattr(cached, name), getattr(fresh, name)
+        assert ours.dtype == theirs.dtype, name
+        np.testing.assert_array_equal(ours, theirs, err_msg=name)
+    assert cached.lanes == fresh.lanes
+    assert cached.source_keys == fresh.source_keys
+    assert cached.outlets == fresh.outlets
+    assert cached.positions.equals(fresh.positions)
+    assert list(cached.distinct) == list(fresh.distinct)
+    for name, (codes, values) in fresh.distinct.items():
+        np.testing.assert_array_equal(cached.distinct[name][0], codes)
+        assert cached.distinct[name][1].equals(values)
+
+
+def test_a_fresh_cache_gives_what_loading_the_file_gives(events):
+    built = store.open_index(events)
+    assert store.cache_path(events).exists()
+    cached = store.read(events)
+    assert cached is not None
+    fresh = build_index(load(events))
+    assert fresh.dataset.errors and fresh.dataset.warnings   # (the file has problems to keep)
+    assert_same(cached, fresh)
+    assert_same(built, fresh)
+
+
+def test_a_cached_index_is_a_view_of_the_mapped_file_not_a_copy(events):
+    store.open_index(events)
+    cached = store.read(events)
+    for values in (cached.start, cached.account_order, cached.events["lat"].to_numpy(),
+                   cached.dataset.accounts["row"].to_numpy()):
+        assert not values.flags.owndata and not values.flags.writeable
+    text = cached.dataset.accounts["description"].array.__arrow_array__().chunk(0)
+    assert not text.buffers()[2].is_mutable   # (the file is mapped read-only; a new array is not)
+
+
+def _append_a_row(path: Path) -> None:
+    with open(path, "ab") as file:
+        file.write(csv_bytes([row("appended", "2023-01-01")]).split(b"\n", 1)[1])
+
+
+def _same_size_and_time(path: Path) -> None:
+    """An edit that keeps the file's size, time and inode: only its bytes tell."""
+    before = os.stat(path)
+    data = bytearray(path.read_bytes())
+    at = data.index(b"2022-01-07")
+    data[at:at + 10] = b"2022-01-08"
+    with open(path, "r+b") as file:
+        file.write(data)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def _cut(fraction: float):
+    def spoil(path: Path) -> None:
+        data = store.cache_path(path).read_bytes()
+        _replace_cache(path, data[:int(len(data) * fraction)])
+    return spoil
+
+
+def _garbage(path: Path) -> None:
+    _replace_cache(path, b"not an arrow file" * 100)
+
+
+def _replace_cache(path: Path, data: bytes) -> None:
+    """(A new file, as a crash could leave: one mapped by a process is never cut in place.)"""
+    cache = store.cache_path(path)
+    cache.with_name("spoiled").write_bytes(data)
+    cache.with_name("spoiled").replace(cache)
+
+
+def _written_by(**constants):
+    """Write the cache again as another format or program would have."""
+    def spoil(path: Path, monkeypatch) -> None:
+        for name, value in constants.items():
+            monkeypatch.setattr(store, name, value)
+        store.write(path, build_index(load(path)))
+        monkeypatch.undo()
+    return spoil
+
+
+def _description_edited(path: Path) -> None:
+    """The description of the contents changed without its digest (as a torn or tampered write)."""
+    cache = store.cache_path(path)
+    table = pa.ipc.open_file(pa.py_buffer(cache.read_bytes())).read_all()
+    metadata = dict(table.schema.metadata)
+    metadata[store.KEY] = metadata[store.KEY].replace(b'"format": ', b'"format": 0')
+    edited = cache.with_name("edited")
+    with pa.OSFile(str(edited), "wb") as sink, pa.ipc.new_file(sink, table.schema.with_metadata(metadata)) as writer:
+        writer.write_table(table)
+    edited.replace(cache)
+
+
+SPOILED = [
+    # what happened to the file or its cache since the cache was written, which of the two
+    ("the file grew (a row appended)", _append_a_row, "file"),
+    ("the file's bytes changed, its size and time did not", _same_size_and_time, "file"),
+    ("the cache cut in half", _cut(0.5), "cache"),
+    ("the cache's last bytes missing (its footer)", _cut(0.999), "cache"),
+    ("the cache empty", _cut(0), "cache"),
+    ("not an Arrow file", _garbage, "cache"),
+    ("its description edited without its digest", _description_edited, "cache"),
+    ("written in another format", _written_by(FORMAT=store.FORMAT + 1), "program"),
+    ("written by another program", _written_by(PROGRAM="another"), "program"),
+]
+
+
+@pytest.mark.parametrize("spoil, what", [c[1:] for c in SPOILED], ids=[c[0] for c in SPOILED])
+def test_a_cache_that_is_stale_torn_or_foreign_is_rebuilt(events, monkeypatch, spoil, what):
+    store.open_index(events)
+    if what == "program":
+        spoil(events, monkeypatch)
+    else:
+        spoil(events)
+    assert store.read(events) is None
+    rebuilt = store.open_index(events)
+    fresh = build_index(load(events))
+    assert_same(rebuilt, fresh)
+    assert_same(store.read(events), fresh)   # (and written again for the next process)
+
+
+def test_an_unwritable_state_folder_still_serves_and_says_so_once(events, monkeypatch, tmp_path, capsys):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    monkeypatch.setenv(lastgood.STATE_DIR, str(blocked))
+    monkeypatch.setattr(store, "_warned", set())
+    fresh = build_index(load(events))
+    assert_same(store.open_index(events), fresh)
+    assert_same(store.open_index(events), fresh)
+    assert store.read(events) is None
+    assert capsys.readouterr().err.count("cannot keep the checked data") == 1
+
+
+def test_a_missing_file_is_not_cached(tmp_path, monkeypatch):
+    monkeypatch.delenv(lastgood.STATE_DIR, raising=False)
+    missing = tmp_path / "nothing.csv"
+    index = store.open_index(missing)
+    assert "there is no file" in index.dataset.problems[0].message
+    assert not store.cache_path(missing).exists()
+
+
+def test_the_cache_lives_in_the_state_folder(events, monkeypatch, tmp_path):
+    assert store.cache_path(events).parent == events.parent / lastgood.BESIDE
+    monkeypatch.setenv(lastgood.STATE_DIR, str(tmp_path / "state"))
+    store.open_index(events)
+    assert store.cache_path(events).parent == tmp_path / "state"
+    assert store.cache_path(events).exists()
+    assert store.read(events) is not None

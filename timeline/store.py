@@ -1,0 +1,319 @@
+"""The checked data of a file version, on disk: what `load` and `build_index` make of it, kept.
+
+Reading a large events file, checking every value and building the index takes seconds (a
+million rows), and each gunicorn worker did it, holding its own copy. Here that work is done
+once per version of the file and written to an Arrow IPC file (Feather v2, uncompressed) in the
+state folder (`.timeline/` beside the file, or $TIMELINE_STATE_DIR: see timeline.lastgood).
+Every worker memory-maps it, so a restart with an unchanged file reads no CSV, and the columns
+and index arrays are views of one copy in the page cache, shared by all the workers.
+
+A cache is used only when it is this version's and this program's, whole:
+
+- its key is the file's signature (mtime, size, inode) and a hash of the file's first and last
+  bytes: an edit that keeps size and time still changes the key;
+- it names its format (FORMAT) and the program that wrote it (PROGRAM: a digest of the data
+  layers' source and the versions of pandas, pyarrow and numpy);
+- it is written to a temporary file, flushed to disk and renamed into place, so a reader sees
+  the old file or the new one, never half of one; a file cut short anyway (a crash without the
+  flush) has no Arrow footer, and the description of its contents is checked against its digest
+  and against the arrays it holds.
+
+Anything else (stale, torn, another program's, unreadable) is ignored and rebuilt, never
+trusted. The file is only ever replaced, never changed in place (a process reading a mapped
+file that is cut short under it is stopped by the system): do not edit it, delete it. A state folder that cannot be written costs only speed: the file is loaded as before.
+
+The file holds one record batch of one row: each column a list holding one whole array (a
+table's column, an index array), so arrays of different lengths share one file and one footer.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from . import lastgood
+from .index import EventIndex, build_index
+from .load import Dataset, load, signature
+from .problems import Problem
+
+try:
+    import fcntl
+except ImportError:  # (Windows: no lock; each process then builds its own, which is only slower)
+    fcntl = None
+
+FORMAT = 1                     # the layout of the file below; raise it when it changes
+SUFFIX = ".checked.arrow"      # beside the last good version's files in the state folder
+KEY = b"timeline.store"        # the schema's metadata: what the file holds, as JSON
+DIGEST = b"timeline.store.sha256"
+EDGE = 1 << 16                 # bytes of the file's head and tail hashed into the key
+DATA_MODULES = ("csvfile", "dates", "diagnosis", "index", "links", "load", "media", "model",
+                "places", "problems", "schema", "store", "workbook")
+
+# EventIndex's arrays, stored as they are (positions are rebuilt from the events' ids).
+INDEX_ARRAYS = ("start", "last", "is_span", "x", "lane", "disputed", "lat", "lon", "approximate", "place",
+                "source_code", "account_event", "account_order", "account_bounds")
+
+
+def _program() -> str:
+    """What made the cache: the source of the data layers and the libraries that read it back."""
+    digest = hashlib.sha256(f"{pd.__version__} {pa.__version__} {np.__version__}".encode())
+    here = Path(__file__).resolve().parent
+    for name in DATA_MODULES:
+        digest.update((here / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+PROGRAM = _program()
+
+
+def cache_path(path: str | os.PathLike) -> Path:
+    """Where the checked data of the file at `path` is kept (one file: the latest version)."""
+    copy = lastgood.copy_path(path)   # (the state folder, and the file's name in it)
+    return copy.with_name(copy.name.removesuffix(".last-good") + SUFFIX)
+
+
+def open_index(path: str | os.PathLike) -> EventIndex:
+    """The index of the file's current version: memory-mapped from the cache when it holds that
+    version, else loaded, checked and indexed, then written to the cache for the next process.
+    One process builds at a time; the others wait for it and then map what it wrote."""
+    path = Path(path)
+    found = read(path)
+    if found is not None:
+        return found
+    with _building(cache_path(path)):
+        found = read(path)   # (another process may have written it meanwhile)
+        if found is not None:
+            return found
+        dataset = load(path)
+        index = build_index(dataset)
+        if dataset.signature[1] is None or signature(path) != dataset.signature:
+            return index   # (no file, or it changed while it was read: not worth keeping)
+        try:
+            write(path, index)
+        except (OSError, TypeError, pa.ArrowException) as error:
+            _warn_once(path, error)
+            return index
+        # The mapped copy from now on: this process then shares it with the others, and the
+        # memory of the one just built is given back.
+        return read(path) or index
+
+
+def read(path: str | os.PathLike) -> EventIndex | None:
+    """The cached index of the file's current version, or None when there is none that can be
+    trusted (missing, stale, torn, another program's)."""
+    path = Path(path)
+    key = _key(path)
+    try:
+        source = pa.memory_map(str(cache_path(path)), "r")
+        reader = pa.ipc.open_file(source)
+        about = _about(reader.schema.metadata or {})
+        if about is None or about.get("key") != key:
+            return None
+        batch = reader.get_batch(0)
+        batch.validate()
+        arrays = {name: column.flatten() for name, column in zip(batch.schema.names, batch.columns)}
+        if {name: len(array) for name, array in arrays.items()} != about["lengths"]:
+            return None
+        return _index(path, key, about, arrays)
+    except (OSError, pa.ArrowException, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def write(path: str | os.PathLike, index: EventIndex) -> Path:
+    """Write the index of the version just read; OSError when the state folder cannot be written."""
+    path = Path(path)
+    about, arrays = {"key": _key(path, index.dataset.signature)}, {}
+    about["events"] = _frame(index.events, "events/", arrays)
+    about["accounts"] = _frame(index.dataset.accounts, "accounts/", arrays)
+    problems = index.dataset.problems
+    for name, values, kind in (("row", [p.row for p in problems], pa.int64()),
+                               ("column", [p.column for p in problems], pa.large_string()),
+                               ("level", [p.level for p in problems], pa.large_string()),
+                               ("message", [p.message for p in problems], pa.large_string())):
+        arrays[f"problems/{name}"] = pa.array(values, kind)
+    for name in INDEX_ARRAYS:
+        arrays[f"index/{name}"] = _plain(getattr(index, name))
+    about["index"] = {name: str(getattr(index, name).dtype) for name in INDEX_ARRAYS}
+    arrays["index/lanes"] = pa.array(index.lanes, pa.large_string())
+    arrays["index/source_keys"] = pa.array(index.source_keys, pa.large_string())
+    arrays["index/outlets"] = pa.array([name for name, _ in index.outlets], pa.large_string())
+    arrays["index/outlet_counts"] = pa.array([count for _, count in index.outlets], pa.int64())
+    for name, (codes, uniques) in index.distinct.items():
+        arrays[f"distinct/{name}/codes"] = pa.array(codes)
+        arrays[f"distinct/{name}/values"] = uniques
+    about["distinct"] = list(index.distinct)
+    about["lengths"] = {name: len(array) for name, array in arrays.items()}
+
+    text = json.dumps(about, sort_keys=True).encode()
+    schema = pa.schema([pa.field(name, pa.large_list(array.type)) for name, array in arrays.items()],
+                       metadata={KEY: text, DIGEST: hashlib.sha256(text).hexdigest().encode()})
+    batch = pa.record_batch([_one_row(array) for array in arrays.values()], schema=schema)
+    target = cache_path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            with pa.ipc.new_file(pa.PythonFile(file, mode="w"), schema) as writer:
+                writer.write_batch(batch)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return target
+
+
+# --- The key ------------------------------------------------------------------------------------
+
+def _key(path: Path, stamp: tuple | None = None) -> dict:
+    """What must match for a cache to be this version's and this program's."""
+    stamp = signature(path) if stamp is None else stamp
+    return {"format": FORMAT, "program": PROGRAM, "signature": list(stamp[1:]), "edges": _edges(path)}
+
+
+def _edges(path: Path) -> str:
+    """A hash of the file's first and last EDGE bytes ("" when it cannot be read)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as file:
+            digest.update(file.read(EDGE))
+            size = os.fstat(file.fileno()).st_size
+            if size > EDGE:
+                file.seek(max(EDGE, size - EDGE))
+                digest.update(file.read(EDGE))
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def _about(metadata: dict) -> dict | None:
+    """The description of what the file holds, if its digest says it is whole."""
+    text, digest = metadata.get(KEY), metadata.get(DIGEST)
+    if text is None or digest is None or hashlib.sha256(text).hexdigest().encode() != digest:
+        return None
+    return json.loads(text)
+
+
+# --- Frames and arrays, to Arrow and back ---------------------------------------------------------
+
+def _frame(frame: pd.DataFrame, prefix: str, arrays: dict) -> list:
+    """Put a frame's columns in `arrays`; what each column was, to make it again (TypeError for a
+    kind of column not kept here: then there is no cache, only a slower start)."""
+    columns = []
+    for name in frame.columns:
+        series = frame[name]
+        dtype = series.dtype
+        if isinstance(dtype, pd.CategoricalDtype):
+            arrays[f"{prefix}{name}"] = pa.array(series.array.codes)
+            arrays[f"{prefix}{name}:categories"] = pa.array(np.asarray(dtype.categories, dtype=object),
+                                                            pa.large_string())
+            columns.append([name, "category", dtype.ordered])
+        elif isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow" and dtype == "str":
+            arrays[f"{prefix}{name}"] = series.array.__arrow_array__().combine_chunks()
+            columns.append([name, "str", None])
+        elif isinstance(dtype, np.dtype) and dtype.kind in "biufM":
+            arrays[f"{prefix}{name}"] = _plain(series.to_numpy())
+            columns.append([name, "numpy", dtype.str])
+        else:
+            raise TypeError(f"column {name!r} of type {dtype} is not kept in the cache")
+    return columns
+
+
+def _plain(values: np.ndarray) -> pa.Array:
+    """A numpy array as Arrow bytes that numpy can view again (bool as bytes, dates as int64)."""
+    values = np.ascontiguousarray(values)
+    if values.dtype.kind == "b":
+        values = values.view(np.uint8)
+    elif values.dtype.kind == "M":
+        values = values.view(np.int64)
+    return pa.array(values)
+
+
+def _view(array: pa.Array, dtype: str) -> np.ndarray:
+    """The numpy array `_plain` stored, as a view of the mapped bytes (read-only, no copy)."""
+    return array.to_numpy(zero_copy_only=True).view(np.dtype(dtype))
+
+
+def _one_row(array: pa.Array) -> pa.Array:
+    return pa.LargeListArray.from_arrays(pa.array([0, len(array)], pa.int64()), array)
+
+
+def _columns(columns: list, prefix: str, arrays: dict, length: int) -> pd.DataFrame:
+    """A frame made again from `_frame`'s description, its columns views of the mapped arrays."""
+    made = {}
+    for name, kind, extra in columns:
+        array = arrays[f"{prefix}{name}"]
+        if kind == "category":
+            categories = pd.Index(pd.arrays.ArrowStringArray(pa.chunked_array([arrays[f"{prefix}{name}:categories"]])),
+                                  dtype="str")
+            dtype = pd.CategoricalDtype(categories, ordered=extra)
+            made[name] = pd.Series(pd.Categorical.from_codes(array.to_numpy(zero_copy_only=True), dtype=dtype,
+                                                             validate=False))
+        elif kind == "str":
+            made[name] = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([array])), dtype="str")
+        else:
+            made[name] = pd.Series(_view(array, extra), copy=False)
+    return pd.DataFrame(made, index=pd.RangeIndex(length), copy=False)
+
+
+def _index(path: Path, key: dict, about: dict, arrays: dict) -> EventIndex:
+    events = _columns(about["events"], "events/", arrays, about["lengths"]["index/start"])
+    accounts = _columns(about["accounts"], "accounts/", arrays, about["lengths"]["index/source_code"])
+    problems = [Problem(row, column, level, message) for row, column, level, message in zip(
+        *(arrays[f"problems/{name}"].to_pylist() for name in ("row", "column", "level", "message")))]
+    dataset = Dataset(events, accounts, problems, str(path), (str(path), *key["signature"]))
+    index_arrays = {name: _view(arrays[f"index/{name}"], dtype) for name, dtype in about["index"].items()}
+    return EventIndex(
+        dataset=dataset,
+        events=events,
+        lanes=arrays["index/lanes"].to_pylist(),
+        source_keys=arrays["index/source_keys"].to_pylist(),
+        positions=pd.Index(events["id"]),
+        outlets=list(zip(arrays["index/outlets"].to_pylist(), arrays["index/outlet_counts"].to_pylist())),
+        distinct={name: (arrays[f"distinct/{name}/codes"].to_numpy(zero_copy_only=True),
+                         arrays[f"distinct/{name}/values"]) for name in about["distinct"]},
+        **index_arrays,
+    )
+
+
+# --- Building once --------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def _building(cache: Path):
+    """Hold the cache's lock while building it, so that workers started together build it once
+    (the others wait, then read it). No lock where the folder cannot be written, or on Windows."""
+    handle = None
+    if fcntl is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(cache.with_name(cache.name + ".lock"), "a")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            if handle is not None:
+                handle.close()
+            handle = None
+    try:
+        yield
+    finally:
+        if handle is not None:
+            handle.close()   # (closing it lets go of the lock)
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(path: Path, error: Exception) -> None:
+    if str(path) not in _warned:
+        _warned.add(str(path))
+        reason = getattr(error, "strerror", None) or error
+        print(f"timeline: cannot keep the checked data of {path} in {cache_path(path).parent} "
+              f"({reason}): each worker reads the file itself", file=sys.stderr)
