@@ -27,10 +27,10 @@ _FORMULA_BYTE = np.zeros(256, dtype=bool)
 _FORMULA_BYTE[list(b"=+-@")] = True
 # A byte that may begin or end whitespace: ASCII 9-13 and 28-32, and every byte of a character of
 # more than one byte (>= 0x80), as a value may begin with U+00A0 and str.strip() removes it.
-_ID_BYTE = np.zeros(256, dtype=bool)
-_ID_BYTE[list(b"abcdefghijklmnopqrstuvwxyz0123456789-")] = True
-_LINK_BYTE = np.zeros(256, dtype=bool)  # [!-.0-~]
-_LINK_BYTE[[*range(0x21, 0x2F), *range(0x30, 0x7F)]] = True
+_ID_OR_EMPTY = f"^(?:{schema.ID_PATTERN})?$"
+# http:// or https://, any case (spelt out: a case-insensitive match would take 'ſ' for 's'),
+# then a printable ASCII character other than '/'.
+_PLAIN_LINK = "^[hH][tT][tT][pP][sS]?://[!-.0-~]"
 _SPACE_BYTE = np.zeros(256, dtype=bool)
 _SPACE_BYTE[[*range(9, 14), *range(28, 33), *range(0x80, 0x100)]] = True
 LONG_TITLE = 300
@@ -800,19 +800,11 @@ def _joined(arrays: list, dtype=np.uint8) -> np.ndarray:
 
 def _ids_fit(ids: pd.Series) -> bool:
     """True when every id that is not empty fits schema.ID_PATTERN ([a-z0-9]+(-[a-z0-9]+)*), as
-    its bytes show: only those characters, none begins or ends with a hyphen, and no two hyphens
-    are together anywhere. False when that cannot be seen so: then the regex decides."""
-    edges = _rough_edges(ids)
-    if edges is None or (edges[0] == ord("-")).any() or (edges[1] == ord("-")).any():
+    one pass of Arrow's regex engine over the column says; False when the column has no Arrow
+    text: then pandas' regex decides."""
+    if _chunks(ids) is None:
         return False
-    step = 1 << 20
-    for offsets, data in _chunks(ids):
-        text = data[offsets[0]:offsets[-1]]
-        for start in range(0, len(text), step):
-            piece = text[start:start + step + 1]  # (one byte more: "--" across two pieces)
-            if not np.take(_ID_BYTE, piece).all() or piece.tobytes().find(b"--") >= 0:
-                return False
-    return True
+    return pc.all(pc.match_substring_regex(pa.array(ids.array), _ID_OR_EMPTY), min_count=0).as_py()
 
 
 def _web_links(values: pd.Series) -> np.ndarray:
@@ -854,27 +846,11 @@ def _given(values: pd.Series) -> np.ndarray:
 
 def _plain_links(urls: pd.Series) -> np.ndarray | None:
     """Which values begin with http:// or https:// (any case) and then a printable ASCII
-    character other than '/', from the first nine bytes of each value; None if unknown."""
-    parts = _chunks(urls)
-    if parts is None:
+    character other than '/' (Arrow's regex engine, anchored: it reads a few bytes a value);
+    None if the column has no Arrow text."""
+    if _chunks(urls) is None:
         return None
-    found, step = [], 1 << 16  # (rows at a time: the index array is nine int64 a row)
-    for offsets, data in parts:
-        starts, lengths = offsets[:-1].astype(np.int64), np.diff(offsets)
-        plain = np.zeros(len(lengths), dtype=bool)
-        for at in range(0, len(lengths) if len(data) else 0, step):
-            size = lengths[at:at + step]
-            head = np.take(data, starts[at:at + step, None] + np.arange(9), mode="clip")
-            low = head | 0x20  # (only H and h give h, and so on)
-            http = (low[:, 0] == ord("h")) & (low[:, 1] == ord("t")) & (low[:, 2] == ord("t")) & (
-                low[:, 3] == ord("p"))
-            bare = (size >= 8) & (head[:, 4] == ord(":")) & (head[:, 5] == ord("/")) & (
-                head[:, 6] == ord("/")) & np.take(_LINK_BYTE, head[:, 7])
-            secure = (size >= 9) & (low[:, 4] == ord("s")) & (head[:, 5] == ord(":")) & (
-                head[:, 6] == ord("/")) & (head[:, 7] == ord("/")) & np.take(_LINK_BYTE, head[:, 8])
-            plain[at:at + step] = http & (bare | secure)
-        found.append(plain)
-    return _joined(found, dtype=bool)
+    return pc.match_substring_regex(pa.array(urls.array), _PLAIN_LINK).to_numpy(zero_copy_only=False)
 
 
 def _no(series: pd.Series) -> pd.Series:
