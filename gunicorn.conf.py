@@ -19,3 +19,48 @@ threads = 4
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
+
+# `preload_app`: the master imports the app (and maps the events' checked data, timeline.store)
+# once, before it forks the workers, so they share the imported code and that mapping instead of
+# each making its own: 4 workers serving a 1M-row file hold about 200 MB less (benchmarks/
+# starts.py, RESULTS.md "Fast starts and shared memory"). A worker still re-reads the file when it
+# changes; code changes need a restart of the master (a HUP reloads workers from its copy).
+preload_app = True
+
+
+def post_request(worker, req, environ, resp):
+    """After a request, now and then, give freed memory back to the system: a worker's threads
+    each keep freed blocks (glibc's arenas, Arrow's pool) that no other process can use."""
+    _memory.give_back()
+
+
+class _Memory:
+    EVERY = 1.0   # seconds: at most so often (a trim costs a few milliseconds)
+
+    def __init__(self):
+        import ctypes
+        import ctypes.util
+        import threading
+        try:
+            self.libc = ctypes.CDLL(ctypes.util.find_library("c"))
+            self.libc.malloc_trim
+        except (OSError, AttributeError, TypeError):   # (not glibc: nothing to trim)
+            self.libc = None
+        self.lock, self.last = threading.Lock(), 0.0
+
+    def give_back(self):
+        import time
+        now = time.monotonic()
+        if now - self.last < self.EVERY or not self.lock.acquire(blocking=False):
+            return
+        try:
+            self.last = now
+            import pyarrow
+            pyarrow.default_memory_pool().release_unused()
+            if self.libc is not None:
+                self.libc.malloc_trim(0)
+        finally:
+            self.lock.release()
+
+
+_memory = _Memory()
