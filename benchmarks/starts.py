@@ -96,9 +96,12 @@ def load_average() -> str:
     return f"{os.getloadavg()[0]:.1f}"
 
 
+CODE = ROOT   # the checkout whose code is measured (--code: another, e.g. the commit before)
+
+
 def fresh(script: str, path: Path) -> dict:
     import json
-    out = subprocess.run([sys.executable, "-c", script, str(ROOT), str(path)], check=True,
+    out = subprocess.run([sys.executable, "-c", script, str(CODE), str(path)], check=True,
                          capture_output=True, text=True, timeout=600).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -155,7 +158,7 @@ def serve_and_measure(path: Path, workers: int, log: Path, more: list[str]) -> N
                "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--timeout", "300", *more, "app:server"]
     started = time.perf_counter()
     with open(log, "w") as out:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, cwd=CODE, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         while True:
             if server.poll() is not None:
@@ -239,6 +242,8 @@ def starts(path: Path, runs: int) -> None:
     print(median_line("restart, file unchanged: `data.current()`, cache mapped", restart,
                       GOALS["restart, file unchanged"]))
     print(median_line("then the first id looked up (the id index is built)", lookup))
+    if not (CODE / "timeline" / "store.py").exists():
+        return   # (code from before timeline.store: no cache to write or map)
     for _ in range(runs):
         forget(path)
         for name, seconds in fresh(PARTS, path).items():
@@ -258,9 +263,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-serve", action="store_true", help="skip the gunicorn memory measurement")
     parser.add_argument("--no-starts", action="store_true", help="skip the start times (measure memory only)")
     parser.add_argument("--gunicorn", default="", help="more gunicorn arguments, e.g. '--preload'")
+    parser.add_argument("--code", help="measure the code of another checkout (e.g. `git archive` of the "
+                                       "commit before) with this one's benchmark")
     args = parser.parse_args(argv)
+    global CODE
+    CODE = Path(args.code).resolve() if args.code else ROOT
     path = Path(args.events) if args.events else generate.ensure(args.rows, "iso", 0)
-    print(f"# {path} ({path.stat().st_size / 1e6:,.0f} MB); Python {platform.python_version()}, "
+    print(f"# code: {CODE}; {path} ({path.stat().st_size / 1e6:,.0f} MB); Python {platform.python_version()}, "
           f"{platform.machine()}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M:%S %Z')}, "
           f"load average {load_average()}")
     if not args.no_starts:
