@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/load_test.py [--clients 20] [--seconds 30] [--workers 2]
                                              [--events events.csv] [--url http://127.0.0.1:PORT]
 
-It starts gunicorn as in production (`gunicorn --workers 2 --bind 127.0.0.1:PORT app:server`,
+It starts gunicorn as in production (`gunicorn --workers 2 --bind 127.0.0.1:PORT 'app:create_app()'`,
 TIMELINE_EVENTS pointing at a copy of --events, so nothing can touch the real file), waits for
 it, and runs --clients threads for --seconds. Each thread is one reader with one browser tab
 (benchmarks/dash_client.py's Tab: the same GETs and callback bodies as dash-renderer in
@@ -209,7 +209,7 @@ def start_gunicorn(events: Path, workers: int, log: Path) -> tuple[subprocess.Po
     env = {**os.environ, "TIMELINE_EVENTS": str(events), "TIMELINE_TITLE": "Load test"}
     with open(log, "w") as output:
         process = subprocess.Popen([str(gunicorn), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-                                    "app:server"], cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+                                    "app:create_app()"], cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
