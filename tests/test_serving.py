@@ -79,7 +79,7 @@ def test_a_clear_warning_when_binding_beyond_loopback(app_module, runs, capsys, 
 GET_ROUTES = {"/static/<path:filename>", "/assets/<path:filename>",
               "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>",
               "/_dash-layout", "/_dash-dependencies", "/_reload-hash", "/_favicon.ico", "/",
-              "/<path:path>"}
+              "/<path:path>", "/_timeline/version"}   # the version open pages poll: reads only
 
 
 def test_the_only_route_that_takes_a_post_is_dash_callback_dispatch(made):

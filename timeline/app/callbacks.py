@@ -25,12 +25,11 @@ def register(app, path: str, title: str = "Timeline") -> None:
     wiring.register(app, CALLBACKS, path=path, title=title)
 
 
-@wired(output=Output("data-version", "data"), inputs=dict(tick=Input("poll", "n_intervals")),
-       state=dict(known=Given("data-version", "data")), prevent_initial_call=True)
-def poll(tick, known, *, path):
-    """The events file's version, when it is not the one the page shows."""
-    version = data.current(path).version
-    return no_update if version == known else version
+# The page's poll runs in the browser: a GET of the file's version (timeline/app/version.py),
+# which a cache may answer; only a changed version reaches data-version and fires callbacks.
+POLL = InBrowser(ClientsideFunction("timeline", "poll"), dict(
+    output=Output("data-version", "data"), inputs=[Input("poll", "n_intervals")],
+    state=[Given("data-version", "data")], prevent_initial_call=True))
 
 
 # The address is the view's state; `view` is the same without where the chart and the map are
@@ -238,7 +237,7 @@ def download(csv_clicks, json_clicks, view, *, path, title):
 
 
 # Handed to Dash in this order (/_dash-dependencies lists them so).
-CALLBACKS = (poll, navigate, show, describe, in_view, draw, CHART_WIDTH, ZOOM_ASKED, ZOOM_INTO_ADDRESS,
+CALLBACKS = (POLL, navigate, show, describe, in_view, draw, CHART_WIDTH, ZOOM_ASKED, ZOOM_INTO_ADDRESS,
              zoom, download)
 
 
