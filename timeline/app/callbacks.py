@@ -14,10 +14,16 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State as Given, 
 
 from ..filters import State, bad_dates
 from ..view import controls, export, figure as chart, panel
+from ..view.recent import Recent
 from . import data, render, wiring
 from .wiring import InBrowser, wired
 
 CONTROLS = tuple(controls.FILTER_FIELDS)  # the filter controls, by id
+# Identical views on one worker reuse their panel and figure: keyed by the events file, its
+# version and the view (and for the figure the zoom and the graph's width). Bounded: the
+# figures of a million events are a few hundred KB each.
+PANELS = Recent(64)
+FIGURES = Recent(32)
 
 
 def register(app, path: str, title: str = "Timeline") -> None:
@@ -79,17 +85,22 @@ def navigate(search, shown, previous, following, click, outlets, clear, map_only
 )   # called on load: `view` may come with the page (timeline/app/opening.py) and not change
 def show(view, version, refused, *, path):
     """The panel (the event chosen, or the overview), the list, the counter, the problems and
-    the filters' choices, for the view."""
+    the filters' choices, for the view (made once per version and view: PANELS)."""
     now, state, file = data.current(path), State.from_search(view), os.path.basename(path)
+    shown = PANELS.get((path, now.version, view or ""), lambda: _shown(now, state, file))
+    notices = [*now.problems, *render.refused_notices(refused),
+               *render.filter_notices(bad_dates(state.filters))]
+    return dict(shown, problems=render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back))
+
+
+def _shown(now: data.Current, state: State, file: str) -> dict:
+    """What `show` shows but the problems: the same for every reader of one view."""
     index, mask = now.index, now.mask(state.filters)
     selected = index.position(state.event)
     listing = panel.listing(index, mask, state, selected)
-    notices = [*now.problems, *render.refused_notices(refused),
-               *render.filter_notices(bad_dates(state.filters))]
     return dict(panel=_side(index, mask, state, selected, file),
                 listing=render.event_list(listing), caption=render.list_caption(listing),
                 counter=f"{int(mask.sum()):,} of {len(index):,} events",
-                problems=render.problems(notices, index.dataset.rows_left_out, file, now.kept_back),
                 categories=controls.category_options(index.lanes),
                 sources=controls.outlet_options(index.outlets))
 
@@ -158,7 +169,14 @@ def draw(view, version, reset, click, before, after, width, zoom, search, *, pat
     if zoom is no_update:
         return dict(figure=no_update, zoom=no_update)
     window, pinned = chart.view_window(index, mask, selected, zoom)
-    return dict(figure=chart.figure(index, mask, selected, window, width), zoom=_pinned(window, pinned))
+    return dict(figure=figure(now, path, state.filters, mask, selected, window, width), zoom=_pinned(window, pinned))
+
+
+def figure(now: data.Current, path: str, filters, mask, selected, window, width=None) -> dict:
+    """The chart's figure, made once per version and view (FIGURES): `draw`'s and the one a
+    page opens on (timeline/app/opening.py)."""
+    return FIGURES.get((path, now.version, filters, selected, window, width),
+                       lambda: chart.figure(now.index, mask, selected, window, width))
 
 
 def _zoom_asked(index, mask, selected, zoom, search, click):
