@@ -18,7 +18,7 @@ run: setup
 
 # Production: gunicorn with gunicorn.conf.py (2 gthread workers on 127.0.0.1:8050), behind a proxy.
 serve: setup
-	TIMELINE_EVENTS=$(EVENTS) TIMELINE_TITLE="$(TITLE)" $(VENV)/bin/gunicorn --config gunicorn.conf.py app:server
+	TIMELINE_EVENTS=$(EVENTS) TIMELINE_TITLE="$(TITLE)" $(VENV)/bin/gunicorn --config gunicorn.conf.py 'app:create_app()'
 
 test: setup-dev browser
 	$(PY) -m pytest

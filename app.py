@@ -2,11 +2,15 @@
 
     python app.py [--events PATH] [--title TEXT] [--frame-ancestors SOURCES] [--hsts]
                   [--host HOST] [--port PORT] [--debug]
-    TIMELINE_EVENTS=PATH TIMELINE_TITLE=TEXT gunicorn app:server          # production
+    TIMELINE_EVENTS=PATH TIMELINE_TITLE=TEXT gunicorn --config gunicorn.conf.py 'app:create_app()'   # production
 
-`app` and `server` are made at import, for gunicorn, from $TIMELINE_EVENTS
-(default events.csv), $TIMELINE_TITLE, $TIMELINE_FRAME_ANCESTORS (default *: any site may embed
-the page) and $TIMELINE_HSTS (1: send Strict-Transport-Security). Debug mode only with --debug.
+Importing this module does nothing: no file is read. `create_app()` makes the app (a WSGI
+application, as gunicorn's factory syntax wants it) from $TIMELINE_EVENTS (default events.csv),
+$TIMELINE_TITLE, $TIMELINE_FRAME_ANCESTORS (default *: any site may embed the page),
+$TIMELINE_HSTS (1: send Strict-Transport-Security), $TIMELINE_MAP_TILES and
+$TIMELINE_MAP_ATTRIBUTION, read when it is called; `python app.py` makes one app, from its
+arguments (whose defaults are those variables), so `--events other.csv` never reads events.csv.
+Debug mode only with --debug.
 """
 from __future__ import annotations
 
@@ -15,18 +19,28 @@ import ipaddress
 import os
 import sys
 
-from timeline.app import create_app
+from dash import Dash
+
+from timeline.app import create_app as make_app
 from timeline.app.security import ANY_ANCESTOR, QuietRequestHandler
 
-EVENTS = os.environ.get("TIMELINE_EVENTS", "events.csv")
-TITLE = os.environ.get("TIMELINE_TITLE", "Timeline")
-FRAME_ANCESTORS = os.environ.get("TIMELINE_FRAME_ANCESTORS", ANY_ANCESTOR)
-HSTS = os.environ.get("TIMELINE_HSTS", "") == "1"
-MAP_TILES = os.environ.get("TIMELINE_MAP_TILES", "")
-MAP_ATTRIBUTION = os.environ.get("TIMELINE_MAP_ATTRIBUTION", "")
-app = create_app(EVENTS, TITLE, frame_ancestors=FRAME_ANCESTORS, hsts=HSTS,
-                 map_tiles=MAP_TILES, map_attribution=MAP_ATTRIBUTION)
-server = app.server
+
+def environment() -> dict:
+    """The settings the environment gives, with their defaults."""
+    return dict(events=os.environ.get("TIMELINE_EVENTS", "events.csv"),
+                title=os.environ.get("TIMELINE_TITLE", "Timeline"),
+                frame_ancestors=os.environ.get("TIMELINE_FRAME_ANCESTORS", ANY_ANCESTOR),
+                hsts=os.environ.get("TIMELINE_HSTS", "") == "1",
+                map_tiles=os.environ.get("TIMELINE_MAP_TILES", ""),
+                map_attribution=os.environ.get("TIMELINE_MAP_ATTRIBUTION", ""))
+
+
+def create_app(**settings) -> Dash:
+    """The app, from the environment; a keyword given here wins over its variable. For
+    gunicorn: `gunicorn 'app:create_app()'` (each worker calls it, or the arbiter once with
+    --preload)."""
+    given = {**environment(), **settings}
+    return make_app(given.pop("events"), given.pop("title"), **given)
 
 
 def is_loopback(host: str) -> bool:
@@ -40,17 +54,18 @@ def is_loopback(host: str) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Serve the timeline dashboard.")
-    parser.add_argument("--events", default=EVENTS, help="the events file (default: events.csv)")
-    parser.add_argument("--title", default=TITLE, help="the page's title (default: Timeline)")
-    parser.add_argument("--frame-ancestors", default=FRAME_ANCESTORS,
+    defaults = environment()
+    parser.add_argument("--events", default=defaults["events"], help="the events file (default: events.csv)")
+    parser.add_argument("--title", default=defaults["title"], help="the page's title (default: Timeline)")
+    parser.add_argument("--frame-ancestors", default=defaults["frame_ancestors"],
                         help="the sites that may embed the page in a frame, as CSP frame-ancestors "
                              "sources, e.g. \"'self' https://news.example\" (default: *, any)")
-    parser.add_argument("--hsts", action="store_true", default=HSTS,
+    parser.add_argument("--hsts", action="store_true", default=defaults["hsts"],
                         help="send Strict-Transport-Security (only when the site is served over https)")
-    parser.add_argument("--map-tiles", default=MAP_TILES,
+    parser.add_argument("--map-tiles", default=defaults["map_tiles"],
                         help="a tile server for the map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
                              "(default: none; the map draws the basemap that ships with the app)")
-    parser.add_argument("--map-attribution", default=MAP_ATTRIBUTION,
+    parser.add_argument("--map-attribution", default=defaults["map_attribution"],
                         help="the credit the tile server asks for, e.g. \"© OpenStreetMap contributors\"")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8050, help="port (default: 8050)")
@@ -59,11 +74,9 @@ def main(argv: list[str] | None = None) -> None:
     if not is_loopback(args.host):
         print(f"warning: binding to {args.host}, beyond this machine: anyone who can reach it "
               f"can read the timeline. Use 127.0.0.1 behind a proxy in production.", file=sys.stderr)
-    settings = (args.events, args.title, args.frame_ancestors, args.hsts, args.map_tiles, args.map_attribution)
     try:
-        served = app if settings == (EVENTS, TITLE, FRAME_ANCESTORS, HSTS, MAP_TILES, MAP_ATTRIBUTION) else create_app(
-            args.events, args.title, frame_ancestors=args.frame_ancestors, hsts=args.hsts,
-            map_tiles=args.map_tiles, map_attribution=args.map_attribution)
+        served = create_app(events=args.events, title=args.title, frame_ancestors=args.frame_ancestors,
+                            hsts=args.hsts, map_tiles=args.map_tiles, map_attribution=args.map_attribution)
     except ValueError as error:
         parser.error(str(error))
     print(f"timeline: serving {args.events} at http://{args.host}:{args.port}", file=sys.stderr)

@@ -1,5 +1,6 @@
-"""gunicorn's settings for the timeline: `gunicorn --config gunicorn.conf.py app:server` (the
-README's production command, `make serve`), and the tests and benchmarks that serve through
+"""gunicorn's settings for the timeline: `gunicorn --config gunicorn.conf.py 'app:create_app()'`
+(the README's production command, `make serve`; `create_app()`, gunicorn's factory syntax, makes
+the app from the TIMELINE_ variables, once, in the master: see preload_app below), and the tests and benchmarks that serve through
 gunicorn. A flag on the command line (`--workers 4`, `--bind`) overrides a setting here.
 
 `gthread`: each worker answers requests from a pool of threads, and a connection waits in the

@@ -6,6 +6,26 @@
   "use strict";
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.timeline = {
+    // The page's poll, every 2 s (dcc.Interval "poll"): a plain GET of the events file's
+    // version (timeline/app/version.py), which a proxy or a CDN in front may answer (ETag,
+    // max-age of one poll). The browser asks each time ("no-cache": with If-None-Match, mostly
+    // answered 304), so its own cache never makes the page a poll late. Only a version other
+    // than the page's goes into data-version, and so fires the callbacks that read it; a failed
+    // request changes nothing (the next tick asks again).
+    // Inputs: poll.n_intervals; known: data-version.data. Returns data-version.data.
+    poll: function (_tick, known) {
+      const noUpdate = window.dash_clientside.no_update;
+      const asked = {cache: "no-cache"};
+      if (window.AbortSignal && AbortSignal.timeout) asked.signal = AbortSignal.timeout(10000);
+      return fetch(versionAddress(), asked)
+        .then((response) => (response.ok ? response.json() : null))
+        .then((answer) => {
+          const version = answer && answer.version;
+          return typeof version === "string" && version && version !== known ? version : noUpdate;
+        })
+        .catch(() => noUpdate);
+    },
+
     // The graph's width in pixels, so that titles are packed for the room they have (on a resize
     // too: see zoomAsked). On load too: the opening figure was packed for a width the server
     // guessed. Inputs: view.data (the view changed); known: chart-width.data.
@@ -47,6 +67,16 @@
       }
     },
   };
+
+  // The version's address, under the prefix Dash serves the app at (its _dash-config).
+  function versionAddress() {
+    let prefix = "/";
+    try {
+      const config = document.getElementById("_dash-config");
+      prefix = (config && JSON.parse(config.textContent).requests_pathname_prefix) || "/";
+    } catch (_error) { /* the default prefix */ }
+    return prefix + "_timeline/version";
+  }
 
   function graphWidth() {
     const graph = document.getElementById("timeline");

@@ -148,6 +148,7 @@ NAVIGATE = "url.search"
 PANEL = "sources-panel.children"
 FIGURE = "timeline.figure"
 POLL = "data-version.data"
+VERSION = "/_timeline/version"   # what the page's poll GETs, when it runs in the page (issue 13)
 
 HEADERS = {"Accept": "application/json", "Content-Type": "application/json",
            "User-Agent": "timeline-benchmarks-dash-client"}
@@ -204,7 +205,7 @@ class Result:
 
 
 def _request(base: str, method: str, path: str, body: bytes | None = None,
-             timeout: float = TIMEOUT) -> tuple[int, bytes, float]:
+             timeout: float = TIMEOUT, headers: dict | None = None) -> tuple[int, bytes, float]:
     parts = urllib.parse.urlsplit(base)
     if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
         raise ValueError(f"this client only talks to loopback addresses, not {parts.hostname}")
@@ -212,8 +213,8 @@ def _request(base: str, method: str, path: str, body: bytes | None = None,
     connection = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=timeout)
     try:
         try:
-            connection.request(method, path, body=body, headers=HEADERS if body is not None else
-                               {"User-Agent": HEADERS["User-Agent"]})
+            connection.request(method, path, body=body, headers={**(
+                HEADERS if body is not None else {"User-Agent": HEADERS["User-Agent"]}), **(headers or {})})
         except (BrokenPipeError, ConnectionResetError):
             pass   # the server answered (413, say) and closed before reading the whole body
         response = connection.getresponse()
@@ -283,9 +284,9 @@ class Tab:
     def __init__(self, base: str, *, simulate_autosize: bool = True, timeout: float = TIMEOUT,
                  record: bool = False, transport=None):
         self.base = base.rstrip("/")
-        # transport(method, path, body) -> (status, body bytes, seconds); default: HTTP to base
-        self.transport = transport or (lambda method, path, body=None:
-                                       _request(self.base, method, path, body, timeout=self.timeout))
+        # transport(method, path, body, headers) -> (status, body bytes, seconds); default: HTTP to base
+        self.transport = transport or (lambda method, path, body=None, headers=None:
+                                       _request(self.base, method, path, body, self.timeout, headers))
         self.record = record                             # keep every body sent in .sent
         self.sent: list[dict] = []
         self.timeout = timeout
@@ -299,6 +300,7 @@ class Tab:
         self.clientside_code: list[str] = []
         self.calls: list[Call] = []
         self._autosized = False
+        self.version_etag: str | None = None             # the poll's, as the browser's cache keeps it
 
     # -- page load ----------------------------------------------------------------------------
 
@@ -395,9 +397,24 @@ class Tab:
         return self._action({("reset-zoom", "n_clicks"): clicks}, FIGURE)
 
     def poll(self) -> Result:
-        """The 2-second dcc.Interval tick."""
-        ticks = (self.props.get(("poll", "n_intervals")) or 0) + 1
-        return self._action({("poll", "n_intervals"): ticks}, POLL)
+        """The 2-second dcc.Interval tick. Where the page's poll runs in the page (issue 13:
+        assets/callbacks.js), what the browser sends: a GET of the file's version, with the
+        ETag it has (answered 304), and only a new version sets data-version and fires the
+        callbacks that read it. Where it is a callback (before), its POST."""
+        spec = next((c for c in self.callbacks if c["output"] == POLL), None)
+        if spec is None or not spec.get("clientside_function"):
+            ticks = (self.props.get(("poll", "n_intervals")) or 0) + 1
+            return self._action({("poll", "n_intervals"): ticks}, POLL)
+        asked = {"If-None-Match": self.version_etag} if self.version_etag else {}
+        status, body, seconds = self.transport("GET", VERSION, None, asked)
+        gets = [(VERSION, status, len(body), seconds)]
+        if status == 200:
+            self.version_etag = '"%s"' % json.loads(body)["version"]
+            if json.loads(body)["version"] != self.props.get(("data-version", "data")):
+                result = self._action({("data-version", "data"): json.loads(body)["version"]}, PANEL)
+                return Result(result.status, result.bytes + len(body), result.seconds + seconds,
+                              result.calls, gets, result.key, self)
+        return Result(200 if status == 304 else status, len(body), seconds, [], gets, None, self)   # 304: nothing new
 
     @property
     def search(self) -> str:
@@ -672,12 +689,12 @@ def flask_transport(app):
     the server's code on exactly the requests a browser sends: Tab("http://app", transport=...)."""
     client = app.server.test_client()
 
-    def send(method, path, body=None):
+    def send(method, path, body=None, headers=None):
         started = time.perf_counter()
         if method == "POST":
-            response = client.post(path, data=body, headers=HEADERS)
+            response = client.post(path, data=body, headers={**HEADERS, **(headers or {})})
         else:
-            response = client.get(path)
+            response = client.get(path, headers=headers or {})
         data = response.get_data()
         return response.status_code, data, time.perf_counter() - started
     return send

@@ -2,8 +2,10 @@
 
     .venv/bin/python benchmarks/load_test.py [--clients 20] [--seconds 30] [--workers 2]
                                              [--events events.csv] [--url http://127.0.0.1:PORT]
+                                             [--root CHECKOUT] [--polls-only]
 
-It starts gunicorn as in production (`gunicorn --workers 2 --bind 127.0.0.1:PORT app:server`,
+It starts gunicorn as in production (`gunicorn --config gunicorn.conf.py --workers 2 --bind
+127.0.0.1:PORT 'app:create_app()'`, or `app:server` for a checkout from before the factory;
 TIMELINE_EVENTS pointing at a copy of --events, so nothing can touch the real file), waits for
 it, and runs --clients threads for --seconds. Each thread is one reader with one browser tab
 (benchmarks/dash_client.py's Tab: the same GETs and callback bodies as dash-renderer in
@@ -28,15 +30,27 @@ Bounded: it stops issuing actions at --seconds, waits at most --timeout (default
 actions under way, stops at --max-requests in any case, and always stops the server it started.
 With --url it loads an app that is already running (loopback only) instead of starting one.
 The load generator shares the machine with the server: on 2 cores, 20 Python threads compete
-with 2 workers for the CPU, so the numbers are a floor for the server alone.
+with 2 workers for the CPU, so the numbers are a floor for the server alone. What the server
+itself spends is measured too: the CPU seconds of gunicorn's processes during the run (read from
+/proc), and so actions (or requests) per CPU-second, that is per core.
+
+Issue 13: --root serves another checkout of the app (e.g. one of main before the change) with
+this same client, for a before/after. --polls-only measures the page's poll alone, at the
+highest rate one gunicorn worker answers, with wrk (a compiled HTTP load tool: `apt-get install
+wrk`; a Python client cannot send fast enough on 2 cores): a GET of /_timeline/version, fresh
+(200) and with the ETag the page has (304), where the poll runs in the page; the poll callback's
+POST where it is a callback (before). It prints requests, requests per second, the worker's CPU
+seconds and requests per CPU-second.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import random
+import re
 import resource
 import shutil
 import socket
@@ -90,11 +104,11 @@ class Recorder:
                    for path, status, size, seconds in result.gets]
         samples += [Sample("POST " + short(call.output), call.status, call.seconds, call.bytes)
                     for call in result.calls if not call.clientside]
-        problems = [f"{s.what}: HTTP {s.status}" for s in samples if not 200 <= s.status < 300]
+        problems = [f"{s.what}: HTTP {s.status}" for s in samples if not answered(s.status)]
         problems += [f"POST {short(c.output)}: {str(c.response)[:200]}" for c in result.calls
                      if isinstance(c.response, dict) and "error" in c.response]
         # An action fails when one of its requests does (one that changes nothing sends none).
-        status = next((s.status for s in samples if not 200 <= s.status < 300), 200)
+        status = next((s.status for s in samples if not answered(s.status)), 200)
         with self.lock:
             self.requests += samples
             self.actions.append(Sample(name, status, result.seconds, result.bytes))
@@ -104,6 +118,11 @@ class Recorder:
         with self.lock:
             self.actions.append(Sample(name, 0, 0.0))
             self.errors.append(f"{name}: {error!r}")
+
+
+def answered(status: int) -> bool:
+    """A 2xx, or the 304 that answers the poll's GET when the version is the one it has."""
+    return 200 <= status < 300 or status == 304
 
 
 def short(output: str) -> str:
@@ -203,13 +222,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(events: Path, workers: int, log: Path) -> tuple[subprocess.Popen, str]:
+def start_gunicorn(events: Path, workers: int, log: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
     port = free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     env = {**os.environ, "TIMELINE_EVENTS": str(events), "TIMELINE_TITLE": "Load test"}
+    # The app factory (issue 13), or the module-level app of a checkout from before it.
+    app = "app:create_app()" if "def create_app" in (root / "app.py").read_text() else "app:server"
     with open(log, "w") as output:
-        process = subprocess.Popen([str(gunicorn), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-                                    "app:server"], cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen([str(gunicorn), "--config", "gunicorn.conf.py", "--workers", str(workers),
+                                    "--bind", f"127.0.0.1:{port}", app], cwd=root, env=env, stdout=output,
+                                   stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -223,6 +245,63 @@ def start_gunicorn(events: Path, workers: int, log: Path) -> tuple[subprocess.Po
             time.sleep(0.2)
     stop(process)
     raise TimeoutError("gunicorn did not answer in 120 s")
+
+
+def server_cpu(process: subprocess.Popen | None) -> float | None:
+    """CPU seconds (user + system) that gunicorn's arbiter and its workers have used so far, from
+    /proc (Linux); None elsewhere."""
+    if process is None:
+        return None
+    try:
+        pids = [process.pid] + [int(p) for p in Path(f"/proc/{process.pid}/task/{process.pid}/children")
+                                .read_text().split()]
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])   # utime, stime
+        return total / ticks
+    except (OSError, ValueError):
+        return None
+
+
+def polls_only(base: str, process: subprocess.Popen | None, seconds: float) -> list[str]:
+    """The page's poll alone, with wrk (8 connections, kept alive, as browsers keep theirs):
+    lines of a table, one per kind of poll."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise SystemExit("--polls-only needs wrk (apt-get install wrk): a Python client cannot send fast enough")
+    tab = Tab(base, timeout=30)
+    tab.load()
+    spec = next(c for c in tab.callbacks if c["output"] == dash_client.POLL)
+    kinds = []
+    if spec.get("clientside_function"):   # the poll runs in the page: a GET of the version
+        with urllib.request.urlopen(base + dash_client.VERSION, timeout=30) as response:
+            etag = response.headers["ETag"]
+        kinds += [("GET version, 200 (a new reader)", [base + dash_client.VERSION]),
+                  ("GET version, If-None-Match: 304 (an open page)",
+                   ["-H", f"If-None-Match: {etag}", base + dash_client.VERSION])]
+    else:                                 # the poll is a callback: its POST, as the page sends it
+        tab.props[("poll", "n_intervals")] = 1   # a tick; data-version: the page's, as it is (204)
+        body = tab.body(dash_client.POLL, {"poll.n_intervals": None})
+        script = Path(tempfile.mkstemp(prefix="timeline-poll-", suffix=".lua")[1])
+        script.write_text(f"wrk.method = \"POST\"\nwrk.body = {json.dumps(json.dumps(body))}\n"
+                          f"wrk.headers[\"Content-Type\"] = \"application/json\"\n")
+        kinds += [("POST poll callback (before: every open page)", ["-s", str(script), base + "/_dash-update-component"])]
+    lines = ["| poll | requests | per s (wall) | server CPU s | per CPU-second (per core) | load average |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for name, arguments in kinds:
+        before = server_cpu(process)
+        done = subprocess.run([wrk, "-t1", "-c8", f"-d{seconds:g}s", *arguments], capture_output=True, text=True,
+                              timeout=seconds + 60, check=True).stdout
+        used = (server_cpu(process) or 0) - (before or 0)
+        count = int(re.search(r"(\d+) requests in", done).group(1))
+        rate = float(re.search(r"Requests/sec:\s+([\d.]+)", done).group(1))
+        bad = re.search(r"Non-2xx or 3xx responses: (\d+)", done)
+        per_cpu = f"{count / used:,.0f}" if before is not None and used > 0 else "n/a"
+        lines.append(f"| {name} | {count:,} | {rate:,.0f} | {used:.1f} | {per_cpu} | "
+                     f"{os.getloadavg()[0]:.1f} |" + (f" ({bad.group(1)} non-2xx/3xx)" if bad else ""))
+    return lines
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -249,7 +328,7 @@ def table(samples: list[Sample], seconds: float, title: str) -> list[str]:
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for what, group in sorted(groups.items(), key=lambda item: -len(item[1])) + [("all", samples)]:
         times = [s.seconds * 1000 for s in group if s.status]
-        errors = sum(not 200 <= s.status < 300 for s in group)
+        errors = sum(not answered(s.status) for s in group)
         size = statistics.fmean(s.bytes for s in group) / 1024 if group else 0
         name = f"**{what}**" if what == "all" else what
         lines.append(f"| {name} | {len(group):,} | {len(group) / seconds:,.1f} | {errors} | "
@@ -269,6 +348,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=30, help="wait at most this for stragglers")
     parser.add_argument("--max-requests", type=int, default=200_000, help="stop after this many requests")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="the checkout of the app to serve (default: this one), for a before/after")
+    parser.add_argument("--polls-only", action="store_true",
+                        help="measure the page's poll alone, with wrk, against one worker (issue 13)")
     args = parser.parse_args(argv)
     if not 1 <= args.clients <= 200 or not 0 < args.seconds <= 600:
         parser.error("--clients runs from 1 to 200 and --seconds up to 600")
@@ -286,15 +369,23 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copyfile(args.events, served)
             before = hashlib.sha256(served.read_bytes()).hexdigest()
             started = time.monotonic()
-            process, base = start_gunicorn(served, args.workers, log)
-            print(f"gunicorn, {args.workers} workers, at {base}: ready in {time.monotonic() - started:.1f} s",
+            workers = 1 if args.polls_only else args.workers
+            process, base = start_gunicorn(served, workers, log, args.root.resolve())
+            print(f"gunicorn, {workers} workers, at {base}: ready in {time.monotonic() - started:.1f} s",
                   file=sys.stderr)
 
+        if args.polls_only:
+            print(f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
+                  f"{time.strftime('%Y-%m-%d %H:%M:%S')}; the poll of {args.root.resolve()}, gunicorn "
+                  f"(gunicorn.conf.py, 1 worker), wrk -t1 -c8 for {args.seconds:g} s each")
+            print("\n".join(polls_only(base, process, args.seconds)))
+            return 0
         warm = Tab(base, timeout=30)   # also starts dash_client's Node.js, for the clientside callbacks
         warm.load()
         counter = warm.counter
         recorder = Recorder(args.max_requests)
         load_before = os.getloadavg()[0]
+        cpu_before = server_cpu(process)
         begin = time.monotonic()
         deadline = begin + args.seconds
         readers = [Reader(base, recorder, args.seed * 1000 + n, deadline) for n in range(args.clients)]
@@ -306,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = time.monotonic() - begin
         unfinished = sum(thread.is_alive() for thread in threads)
         load_after = os.getloadavg()[0]
+        cpu_used = (server_cpu(process) or 0) - cpu_before if cpu_before is not None else None
         with recorder.lock:
             requests, actions, errors = list(recorder.requests), list(recorder.actions), list(recorder.errors)
         if unfinished:
@@ -331,6 +423,11 @@ def main(argv: list[str] | None = None) -> int:
               f"{args.events.name if served else 'its own file'} ({counter}); {elapsed:.1f} s measured{cpu}")
         print(f"# {len(requests):,} requests, {len(requests) / elapsed:,.1f} per s; {len(actions):,} actions, "
               f"{len(actions) / elapsed:,.1f} per s; {len(errors)} errors")
+        if cpu_used:
+            polls = sum(a.what == "poll" for a in actions)
+            print(f"# the server's CPU while they read: {cpu_used:.1f} s; per CPU-second (per core): "
+                  f"{len(requests) / cpu_used:,.1f} requests, {len(actions) / cpu_used:,.1f} actions, "
+                  f"{(len(actions) - polls) / cpu_used:,.1f} actions other than the poll")
         print()
         print("\n".join(table(actions, elapsed, "action")))
         print()

@@ -123,7 +123,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_TITLE": TITLE}
         command = [str(Path(sys.executable).with_name("gunicorn")), "--workers", "1", "--timeout", "600",
-                   "--bind", f"127.0.0.1:{self.port}", "app:server"]
+                   "--bind", f"127.0.0.1:{self.port}", "app:create_app()"]
         self.log = open(log, "w")
         started = time.perf_counter()
         self.process = subprocess.Popen(command, cwd=CODE, env=env, stdout=self.log, stderr=subprocess.STDOUT)

@@ -388,3 +388,28 @@ def test_two_editors_adding_at_once_lose_nothing(tmp_path):
         mine = [line for line in lines if line.startswith(f"{name}-")]
         assert mine == [f'{name}-{i},2022-01-05,,{name} {i},"{name} writes row {i}, with a comma",'
                         f'{name},,,,Desk,,,,,,,' for i in range(100)]
+
+
+# --- any laptop: the CLI needs no fcntl (Windows has none) ------------------------------------
+
+WITHOUT_FCNTL = """
+import sys
+sys.modules["fcntl"] = None   # as on Windows: `import fcntl` fails
+from timeline import cli
+path = sys.argv[1]
+assert cli.main(["check", path]) == 0
+assert cli.main(["add", "--file", path, "--id", "curfew", "--date", "2022-01-05", "--title", "Curfew",
+                 "--category", "government", "--source", "AP"]) == 0
+"""
+
+
+def test_check_and_add_run_where_there_is_no_fcntl(tmp_path):
+    """An editor on Windows can check a file and add to it: nothing in the package imports
+    fcntl (the append lock is filelock's, portable)."""
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    done = subprocess.run([sys.executable, "-W", "ignore", "-c", WITHOUT_FCNTL, str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert timeline.load(path).accounts["id"].tolist() == ["airport-seized", "curfew"]
+    assert path.read_text().startswith(FILE)

@@ -177,7 +177,7 @@ def test_show_lists_what_the_address_asked_for_that_was_refused(path):
     assert "is not an event id" in texts(out["problems"])
 
 
-# --- describe, draw, zoom, download, poll ---------------------------------------------------
+# --- describe, draw, zoom, download ---------------------------------------------------
 
 def test_describe_says_where_previous_and_next_lead(path):
     out = call(callbacks.describe, "view.data", "?event=second", view="?event=second", version="v",
@@ -252,12 +252,6 @@ def test_download_the_events_in_view(path, changed, filename, first_line):
     assert "third" in out["content"] and "first" not in out["content"]
 
 
-def test_poll_answers_only_when_the_file_changed(path):
-    version = data.current(path).version
-    assert call(callbacks.poll, "poll.n_intervals", 1, tick=1, known=version, path=path) is no_update
-    assert call(callbacks.poll, "poll.n_intervals", 2, tick=2, known="older", path=path) == version
-
-
 # --- registered as the page expects -------------------------------------------------------
 
 def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends(path):
@@ -276,7 +270,10 @@ def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends
         "map-only.aria-pressed", "zoom.data", "view.data", "refused.data"]
     in_browser = [c["clientside_function"] for c in app._callback_list if c.get("clientside_function")]
     assert in_browser == [{"namespace": "timeline", "function_name": n}
-                          for n in ("chartWidth", "zoomAsked", "zoomIntoAddress")]
+                          for n in ("poll", "chartWidth", "zoomAsked", "zoomIntoAddress")]
+    poll = next(c for c in app._callback_list if c.get("clientside_function", {}).get("function_name") == "poll")
+    assert poll["output"] == "data-version.data" and poll["prevent_initial_call"]
+    assert [f"{i['id']}.{i['property']}" for i in poll["inputs"]] == ["poll.n_intervals"]
 
 
 # --- the map (timeline/app/map.py) --------------------------------------------------------------

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -29,8 +30,14 @@ STRICT_REFERRER = {"no-referrer", "same-origin"}
 @pytest.fixture(scope="module")
 def app_module():
     sys.path.insert(0, str(ROOT))
-    import app as module   # app.py: makes `app` and `server` at import, for gunicorn
+    import app as module   # app.py: create_app() for gunicorn, main() for `python app.py`
     return module
+
+
+@pytest.fixture(scope="module")
+def made(app_module):
+    """The app as gunicorn makes it (`app:create_app()`), for events.csv."""
+    return app_module.create_app(events=str(ROOT / "events.csv"))
 
 
 @pytest.fixture
@@ -72,23 +79,23 @@ def test_a_clear_warning_when_binding_beyond_loopback(app_module, runs, capsys, 
 GET_ROUTES = {"/static/<path:filename>", "/assets/<path:filename>",
               "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>",
               "/_dash-layout", "/_dash-dependencies", "/_reload-hash", "/_favicon.ico", "/",
-              "/<path:path>"}
+              "/<path:path>", "/_timeline/version"}   # the version open pages poll: reads only
 
 
-def test_the_only_route_that_takes_a_post_is_dash_callback_dispatch(app_module):
-    rules = list(app_module.server.url_map.iter_rules())
+def test_the_only_route_that_takes_a_post_is_dash_callback_dispatch(made):
+    rules = list(made.server.url_map.iter_rules())
     writing = {rule.rule for rule in rules if rule.methods & {"POST", "PUT", "PATCH", "DELETE"}}
     assert writing == {"/_dash-update-component"}
-    dispatch = app_module.server.view_functions[next(r.endpoint for r in rules
+    dispatch = made.server.view_functions[next(r.endpoint for r in rules
                                                      if r.rule == "/_dash-update-component")]
     assert dispatch.__qualname__ == "dispatch"   # Dash's own: runs a callback, which only computes
     assert {rule.rule for rule in rules} - writing == GET_ROUTES, "a new route: is it safe?"
 
 
-def test_every_callback_only_computes_views(app_module):
+def test_every_callback_only_computes_views(made):
     """Every callback's outputs are properties of components in the page: nothing else is set."""
     outputs = set()
-    for callback, spec in app_module.app.callback_map.items():
+    for callback, spec in made.callback_map.items():
         if spec.get("no_output"):
             # Only in the browser (the zoom into the address): no Python runs for it.
             assert "callback" not in spec, callback
@@ -106,9 +113,40 @@ def test_every_callback_only_computes_views(app_module):
                               if isinstance(node.id, dict) else node.id)
             walk(getattr(node, "children", None))
 
-    layout = app_module.app.layout
+    layout = made.layout
     walk(layout() if callable(layout) else layout)
     assert outputs and outputs <= in_layout, outputs - in_layout
+
+
+# --- the app is made when asked for, from the file asked for ---------------------------------
+
+NOTHING_AT_IMPORT = """
+import os, sys
+opened = []
+sys.addaudithook(lambda event, args: event == "open" and opened.append(os.path.abspath(str(args[0]))))
+sys.path.insert(0, sys.argv[1])
+import dash
+dash.Dash.run = lambda self, **kwargs: None   # listen nowhere
+import app
+read = [p for p in opened if p.endswith(".csv")]
+assert not read, read   # importing reads no events file
+app.main(["--events", sys.argv[2], "--port", "8123"])
+print("\\n".join(p for p in opened if p.endswith(".csv")))
+"""
+
+
+def test_python_app_py_with_events_reads_only_that_file(tmp_path):
+    """`python app.py --events other.csv` reads other.csv, never the events.csv of the folder it
+    runs in (app.py made an app from events.csv at import before)."""
+    other = tmp_path / "other.csv"
+    shutil.copyfile(ROOT / "events.csv", other)
+    (tmp_path / "events.csv").write_bytes((ROOT / "events.csv").read_bytes())   # the one not to read
+    done = subprocess.run([sys.executable, "-c", NOTHING_AT_IMPORT, str(ROOT), str(other)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    opened = set(done.stdout.split())
+    assert str(other) in opened   # the hook sees the loader open a file
+    assert str(tmp_path / "events.csv") not in opened and str(ROOT / "events.csv") not in opened, opened
 
 
 # --- a real `python app.py` ---------------------------------------------------------------

@@ -5,7 +5,8 @@ as it is, plus the new rows) go through the same loader as `check`, and only
 the problems that land on the new rows count. A row with an error is refused
 with `check`'s own message.
 
-Writing is an append under an exclusive lock (`fcntl.flock` on the file): two
+Writing is an append under an exclusive lock (filelock's, on `.timeline/NAME.lock` beside the
+file: fcntl on POSIX, msvcrt on Windows, so the CLI runs on any laptop): two
 editors adding at the same moment each read the file, decide and append in
 turn, so nothing is lost or interleaved. The bytes already in the file are
 never rewritten: its encoding, byte order mark and line endings stay as they
@@ -18,7 +19,6 @@ order mark, so that Windows Excel opens it as UTF-8.
 from __future__ import annotations
 
 import csv
-import fcntl
 import io
 import os
 import shlex
@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import schema
+from filelock import FileLock
+
+from . import lastgood, schema
 from .csvfile import read_table
 from .load import Dataset, load_bytes
 from .problems import ERROR, Problem, show
@@ -273,11 +275,12 @@ def append_rows(
             return Appended(str(path), rows, checked)
     while True:
         try:
+            lock = _lock(path)
             fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
         except OSError as error:
             return _cannot(path, f"the file cannot be opened for writing: {error.strerror}")
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            lock.acquire()
             if not _still_at(path, fd):
                 continue  # replaced (say, saved by a spreadsheet) while we waited: start again
             data = _read_all(fd)
@@ -298,7 +301,17 @@ def append_rows(
         except OSError as error:
             return _cannot(path, f"the file cannot be written: {error.strerror}")
         finally:
-            os.close(fd)  # also releases the lock
+            if lock.is_locked:
+                lock.release()
+            os.close(fd)
+
+
+def _lock(path: Path) -> FileLock:
+    """The exclusive lock every `add` to `path` takes: a lock file in the state folder beside it
+    (`.timeline/`, timeline.lastgood's), the same for every editor whatever their environment."""
+    folder = path.parent / lastgood.BESIDE
+    folder.mkdir(exist_ok=True)
+    return FileLock(folder / f"{path.name}.lock")
 
 
 def _choose(rows: list[Row], checked: Review, all_or_nothing: bool) -> list[int]:

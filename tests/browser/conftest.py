@@ -69,7 +69,7 @@ def serve(events: Path, *, gunicorn_workers: int = 0, env: dict | None = None,
     if gunicorn_workers:
         # gunicorn.conf.py, as in production (gthread workers), with these workers and port.
         command = [str(Path(sys.executable).with_name("gunicorn")), "--config", "gunicorn.conf.py",
-                   "--workers", str(gunicorn_workers), "--bind", f"127.0.0.1:{port}", "app:server"]
+                   "--workers", str(gunicorn_workers), "--bind", f"127.0.0.1:{port}", "app:create_app()"]
     else:
         command = [sys.executable, "app.py", "--events", str(events), "--title", title, "--port", str(port)]
     # Output to a file, never a pipe nobody reads: a full pipe would stall the server.

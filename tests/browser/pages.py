@@ -595,9 +595,10 @@ class DashRequests:
         return response["timeline"]["figure"]
 
     def version(self) -> str:
-        status, response = self.callback("data-version.data", {"poll.n_intervals": 1})
-        assert status == 200, f"the poll callback answered {status}"
-        return response["data-version"]["data"] if response else ""
+        """The file's version, as the page's poll asks for it (GET /_timeline/version)."""
+        status, body = self.get("/_timeline/version")
+        assert status == 200, f"the version answered {status}"
+        return json.loads(body)["version"]
 
 
 class View:

@@ -4,6 +4,7 @@ import io
 import json
 import shutil
 import time
+import urllib.request
 
 import pytest
 from playwright.sync_api import expect
@@ -56,6 +57,30 @@ def test_an_open_page_picks_up_a_saved_file_within_5_seconds(page, events_copy):
         page.reload()
         timeline.wait_until_drawn()
         expect(timeline.counter).to_have_text("36 of 36 events")
+
+
+def test_an_idle_page_polls_with_a_cacheable_get_and_only_a_new_version_fires_callbacks(page, events_copy):
+    """The poll is a GET of the file's version (a proxy can answer it), asked again with
+    If-None-Match; while the file is unchanged the page sends no callback at all."""
+    with serve(events_copy, gunicorn_workers=1) as url:
+        timeline = TimelinePage(page, url).open()
+        expect(timeline.counter).to_have_text("35 of 35 events")
+        timeline.settle()
+        seen = []
+        page.on("requestfinished", lambda request: seen.append(request))
+        page.wait_for_timeout(5_000)   # two poll intervals and more
+        polls = [r for r in seen if r.url == url + "/_timeline/version"]
+        assert len(polls) >= 2 and all(r.method == "GET" for r in polls), [r.url for r in seen]
+        asked = [r.all_headers().get("if-none-match") for r in polls]
+        with urllib.request.urlopen(url + "/_timeline/version", timeout=30) as answer:
+            etag = answer.headers["ETag"]
+        assert asked[-1] == etag, "asked again with the version it has (answered 304, no body)"
+        assert not [r for r in seen if r.method == "POST"], "no callback while nothing changed"
+        with open(events_copy, "a", encoding="utf-8") as f:
+            f.write(NEW_ROW)
+        expect(timeline.counter).to_have_text("36 of 36 events", timeout=5_000)
+        expect(timeline.event_list).to_contain_text("A new event appended by an editor")
+        assert [r for r in seen if r.method == "POST"], "the new version fired the callbacks"
 
 
 def test_every_gunicorn_worker_serves_the_new_data(browser, events_copy):

@@ -1,8 +1,8 @@
 """Torn writes: events.csv written in pieces while gunicorn (2 workers) serves it.
 
-Readers hit the server without pause from a few threads (the page, the view, the chart and the
-poll callbacks, as the browser sends them) and Chromium keeps the page open, while the file is
-written as editors and scripts really write it: half a row and then the rest, a quote opened and
+Readers hit the server without pause from a few threads (the page, the view and the chart
+callbacks and the poll's GET of the version, as the browser sends them) and Chromium keeps the
+page open, while the file is written as editors and scripts really write it: half a row and then the rest, a quote opened and
 closed in the next write, truncated to zero and refilled, swapped in by an atomic rename, and
 rewritten in chunks a hundred times. At no moment does a request fail or a worker log a
 traceback; while the file is incomplete the page keeps the last good rows and says what is wrong,
@@ -64,7 +64,7 @@ class Readers:
                         status, _ = http.figure_callback("?q=Almaty")
                         answer = None
                     else:
-                        status, _ = http.callback("data-version.data", {"poll.n_intervals": 1})
+                        status, _ = http.get("/_timeline/version")
                         answer = None
                 except Exception as error:   # a refused or reset connection is a failure too
                     self.failures.append(f"{kind}: {error!r}")

@@ -10,7 +10,7 @@ from flask import request
 
 from ..filters import State
 from ..view import figure as chart
-from . import callbacks, compression, data, guard, map, opening, security, share
+from . import callbacks, compression, data, guard, map, opening, security, share, version
 from .layout import INDEX_STRING, layout
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,6 +49,7 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     share.register(app, title)   # the Share control, and the embedded view's link out
     map.register(app, path, map.tiles(map_tiles, map_attribution))
     opening.install(app, path)   # the page carries its opening figure: no callback before the chart
+    version.install(app, path)   # GET /_timeline/version: what open pages poll (cacheable, 304)
     guard.install(app)   # bad requests get 4xx: body size, callback bodies, unknown paths
     security.secure(app, frame_ancestors, hsts)  # after the callbacks: Dash's inline renderer script by its hash
     compression.compress(app)   # zstd, br or gzip, as the browser accepts

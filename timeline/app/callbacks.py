@@ -14,10 +14,16 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State as Given, 
 
 from ..filters import State, bad_dates
 from ..view import controls, export, figure as chart, panel
+from ..view.recent import Recent
 from . import data, render, wiring
 from .wiring import InBrowser, wired
 
 CONTROLS = tuple(controls.FILTER_FIELDS)  # the filter controls, by id
+# Identical views on one worker reuse their panel and figure: keyed by the events file, its
+# version and the view (and for the figure the zoom and the graph's width). Bounded: the
+# figures of a million events are a few hundred KB each.
+PANELS = Recent(64)
+FIGURES = Recent(32)
 
 
 def register(app, path: str, title: str = "Timeline") -> None:
@@ -25,12 +31,11 @@ def register(app, path: str, title: str = "Timeline") -> None:
     wiring.register(app, CALLBACKS, path=path, title=title)
 
 
-@wired(output=Output("data-version", "data"), inputs=dict(tick=Input("poll", "n_intervals")),
-       state=dict(known=Given("data-version", "data")), prevent_initial_call=True)
-def poll(tick, known, *, path):
-    """The events file's version, when it is not the one the page shows."""
-    version = data.current(path).version
-    return no_update if version == known else version
+# The page's poll runs in the browser: a GET of the file's version (timeline/app/version.py),
+# which a cache may answer; only a changed version reaches data-version and fires callbacks.
+POLL = InBrowser(ClientsideFunction("timeline", "poll"), dict(
+    output=Output("data-version", "data"), inputs=[Input("poll", "n_intervals")],
+    state=[Given("data-version", "data")], prevent_initial_call=True))
 
 
 # The address is the view's state; `view` is the same without where the chart and the map are
@@ -80,17 +85,22 @@ def navigate(search, shown, previous, following, click, outlets, clear, map_only
 )   # called on load: `view` may come with the page (timeline/app/opening.py) and not change
 def show(view, version, refused, *, path):
     """The panel (the event chosen, or the overview), the list, the counter, the problems and
-    the filters' choices, for the view."""
+    the filters' choices, for the view (made once per version and view: PANELS)."""
     now, state, file = data.current(path), State.from_search(view), os.path.basename(path)
+    shown = PANELS.get((path, now.version, view or ""), lambda: _shown(now, state, file))
+    notices = [*now.problems, *render.refused_notices(refused),
+               *render.filter_notices(bad_dates(state.filters))]
+    return dict(shown, problems=render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back))
+
+
+def _shown(now: data.Current, state: State, file: str) -> dict:
+    """What `show` shows but the problems: the same for every reader of one view."""
     index, mask = now.index, now.mask(state.filters)
     selected = index.position(state.event)
     listing = panel.listing(index, mask, state, selected)
-    notices = [*now.problems, *render.refused_notices(refused),
-               *render.filter_notices(bad_dates(state.filters))]
     return dict(panel=_side(index, mask, state, selected, file),
                 listing=render.event_list(listing), caption=render.list_caption(listing),
                 counter=f"{int(mask.sum()):,} of {len(index):,} events",
-                problems=render.problems(notices, index.dataset.rows_left_out, file, now.kept_back),
                 categories=controls.category_options(index.lanes),
                 sources=controls.outlet_options(index.outlets))
 
@@ -159,7 +169,14 @@ def draw(view, version, reset, click, before, after, width, zoom, search, *, pat
     if zoom is no_update:
         return dict(figure=no_update, zoom=no_update)
     window, pinned = chart.view_window(index, mask, selected, zoom)
-    return dict(figure=chart.figure(index, mask, selected, window, width), zoom=_pinned(window, pinned))
+    return dict(figure=figure(now, path, state.filters, mask, selected, window, width), zoom=_pinned(window, pinned))
+
+
+def figure(now: data.Current, path: str, filters, mask, selected, window, width=None) -> dict:
+    """The chart's figure, made once per version and view (FIGURES): `draw`'s and the one a
+    page opens on (timeline/app/opening.py)."""
+    return FIGURES.get((path, now.version, filters, selected, window, width),
+                       lambda: chart.figure(now.index, mask, selected, window, width))
 
 
 def _zoom_asked(index, mask, selected, zoom, search, click):
@@ -238,7 +255,7 @@ def download(csv_clicks, json_clicks, view, *, path, title):
 
 
 # Handed to Dash in this order (/_dash-dependencies lists them so).
-CALLBACKS = (poll, navigate, show, describe, in_view, draw, CHART_WIDTH, ZOOM_ASKED, ZOOM_INTO_ADDRESS,
+CALLBACKS = (POLL, navigate, show, describe, in_view, draw, CHART_WIDTH, ZOOM_ASKED, ZOOM_INTO_ADDRESS,
              zoom, download)
 
 

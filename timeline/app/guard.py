@@ -6,7 +6,8 @@ traceback in the log.
   short message. `callback_problem` checks the body against the app's own callbacks (the
   output asked for, each input and state by id and property, in order) and each value by
   what its component sends (`VALUES`), before Dash reads it;
-- a path that is neither `/` nor one that Dash serves: 404 (Dash answers every path with the
+- a path that is neither `/`, the version open pages poll (`/_timeline/version`,
+  timeline/app/version.py) nor one that Dash serves: 404 (Dash answers every path with the
   page, for multi-page apps; this app has one page); a bad `/_dash-component-suites/` path: 404.
 """
 from __future__ import annotations
@@ -221,7 +222,6 @@ VALUES = {
     ("date-to", "value"): _text,
     ("category-filter", "value"): _names,
     ("source-filter", "value"): _names,
-    ("poll", "n_intervals"): _count,
     ("prev-event", "n_clicks"): _count,
     ("next-event", "n_clicks"): _count,
     ("clear-filters", "n_clicks"): _count,

@@ -37,7 +37,8 @@ INDEX_STRING = """<!DOCTYPE html>
 
 def layout(title: str, version: str, chart: dict) -> html.Div:
     """The page. `version` is the data's version when the page is served: the page's first
-    callbacks then run once, and `poll` changes it only when the file changes. `chart` is what
+    callbacks then run once, and the poll (assets/callbacks.js: a GET of /_timeline/version
+    every POLL_MS) changes it only when the file changes. `chart` is what
     the chart shows until its first figure comes (timeline.view.figure.placeholder); the page
     brings that figure with it (timeline/app/opening.py), put in before anything is drawn.
 

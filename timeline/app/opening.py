@@ -18,22 +18,23 @@ from flask import has_request_context, request
 
 from ..filters import State
 from ..view import figure as chart
-from . import data
+from . import callbacks, data
 
 ELEMENT = "opening"   # the id of the page's JSON block (assets/opening.js reads it)
 HOOK = "function (layout) { if (window.timelineOpening) window.timelineOpening(layout); }"
 
 
-def opening(now: data.Current, search: str) -> dict:
+def opening(now: data.Current, search: str, path: str) -> dict:
     """What the page opens on for the address's `search` ("?event=...&zoom=..."): the figure
-    and the stores, as the callbacks would make them on a first load."""
+    and the stores, as the callbacks would make them on a first load. `path`: the events
+    file's (the figure is kept per file, version and view: callbacks.FIGURES)."""
     state = State.from_search(search)
     index, mask = now.index, now.mask(state.filters)
     selected = index.position(state.event)
     window, pinned = chart.view_window(index, mask, selected, chart.Window(*state.zoom) if state.zoom else None)
     return {
         "version": now.version,
-        "figure": chart.figure(index, mask, selected, window),
+        "figure": callbacks.figure(now, path, state.filters, mask, selected, window),
         "view": state.zoomed(None).to_search(),
         "zoom": [window.low, window.high] if pinned else None,
         "refused": list(state.refused),
@@ -60,7 +61,7 @@ def install(app: Dash, path: str) -> None:
     interpolate = app.interpolate_index   # Dash's documented place to change the page
 
     def interpolate_index(**parts) -> str:
-        parts["config"] = parts.get("config", "") + block(opening(data.current(path), address()))
+        parts["config"] = parts.get("config", "") + block(opening(data.current(path), address(), path))
         return interpolate(**parts)
 
     app.interpolate_index = interpolate_index
