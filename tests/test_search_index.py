@@ -86,3 +86,33 @@ def test_sequences_of_an_older_version_of_the_accounts_are_not_used(index):
 def test_no_accounts():
     grams = text_grams(index_from_rows([row("a", "2022-01-01")]).dataset.accounts.iloc[:0])
     assert grams.accounts == 0 and not len(grams.candidates("anything"))
+
+
+def test_a_big_file_is_served_at_once_and_gets_its_sequences_after(index, monkeypatch):
+    """The app (timeline.app.data) builds a big file's sequences in a thread: searches before
+    and after find the same events."""
+    import threading
+
+    from timeline.app import data
+
+    started = threading.Event()
+    release = threading.Event()
+    build = data.text_grams
+
+    def slow_grams(accounts):
+        started.set()
+        release.wait(10)
+        return build(accounts)
+
+    monkeypatch.setattr(data, "GRAMS_AT_ONCE", 0)
+    monkeypatch.setattr(data, "text_grams", slow_grams)
+    served = data._indexed(index.dataset)
+    started.wait(10)
+    assert served.grams is None
+    before = ids(served, events_with_text(served, "protesters"))
+    release.set()
+    for thread in threading.enumerate():
+        if thread.name == "search-grams":
+            thread.join(10)
+    assert served.grams is not None and served.grams.accounts == len(index.dataset.accounts)
+    assert ids(served, events_with_text(served, "protesters")) == before == ["plain"]

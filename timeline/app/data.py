@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from .. import lastgood
 from ..filters import Filters, apply
-from ..index import EventIndex, build_index, events_with_text
+from ..index import EventIndex, build_index, events_with_text, text_grams
 from ..load import load, signature
 from ..problems import ERROR, Problem
 
@@ -93,11 +93,29 @@ def current(path: str) -> Current:
                 _cache[path] = kept
                 return kept
         good = verdict.publish and lastgood.worth_keeping(dataset)
-        fresh = Current(build_index(dataset), dataset.signature, _version(dataset.signature), time.time(),
+        fresh = Current(_indexed(dataset), dataset.signature, _version(dataset.signature), time.time(),
                         shown=_remembered(path, dataset, last) if good else None)
         pa.default_memory_pool().release_unused()  # give back what parsing used, at once
         _cache[path] = fresh
         return fresh
+
+
+GRAMS_AT_ONCE = 200_000   # accounts: a bigger file's search sequences are built after it is served
+
+
+def _indexed(dataset) -> EventIndex:
+    """The index; for a big file, served at once, with the search's sequences (timeline.index.
+    TextGrams, 5-8 s at a million events) built in a thread of their own: until they are, a
+    word's first search reads every account, as it did before them."""
+    small = len(dataset.accounts) <= GRAMS_AT_ONCE
+    index = build_index(dataset, grams=small)
+    if not small:
+        threading.Thread(target=_add_grams, args=(index,), daemon=True, name="search-grams").start()
+    return index
+
+
+def _add_grams(index: EventIndex) -> None:
+    index.grams = text_grams(index.dataset.accounts)   # one assignment: a search sees none or all
 
 
 def _still(cached: Current | None, stamp: tuple, path: str) -> bool:
@@ -118,7 +136,7 @@ def _kept_back(path: str, dataset, verdict, last, cached: Current | None) -> Cur
         good = load(copy)
         if lastgood.file_problem(good) is not None or not len(good.accounts):
             return None
-        index = build_index(good)
+        index = _indexed(good)
     notice = Problem(0, "", ERROR, lastgood.notice(os.path.basename(path), dataset, verdict, last))
     # A version of its own, so that open pages poll it and show the notice (the same events).
     return Current(index, dataset.signature, _version(dataset.signature) + "-kept-back", time.time(),
