@@ -32,6 +32,24 @@
     return link ? link.href.replace(/vendor\/leaflet\.css.*$/, "") : "/assets/";
   }
 
+  var leafletWaiting = null;   // what to do once Leaflet has loaded, while it loads
+
+  function withLeaflet(then) {
+    // Leaflet (assets/vendor/leaflet.js) is not among the page's scripts: loaded here, once.
+    if (typeof L !== "undefined") return then();
+    if (leafletWaiting) return leafletWaiting.push(then);
+    leafletWaiting = [then];
+    var script = document.createElement("script");
+    script.src = assetsBase() + "vendor/leaflet.js";
+    script.onload = function () {
+      var waiting = leafletWaiting;
+      leafletWaiting = null;
+      waiting.forEach(function (f) { f(); });
+    };
+    script.onerror = function () { leafletWaiting = null; };
+    document.head.appendChild(script);
+  }
+
   function setProps(id, data) {
     if (window.dash_clientside && window.dash_clientside.set_props) {
       window.dash_clientside.set_props(id, {data: data});
@@ -320,10 +338,24 @@
   window.dash_clientside.timeline_map = {
     draw: function (data) {
       var element = document.getElementById("map");
-      if (!data || !element || typeof L === "undefined") return window.dash_clientside.no_update;
+      if (!data || !element) return window.dash_clientside.no_update;
       if (element.offsetParent === null && !map) {
         // Hidden (the phone's map tab is closed): drawn when it is shown.
         element.pendingData = data;
+        return window.dash_clientside.no_update;
+      }
+      if (typeof L === "undefined") {
+        // Leaflet comes after the chart, the first time the map is drawn (timeline/app/preload.py).
+        element.pendingData = data;
+        withLeaflet(function () {
+          if (element.pendingData) {
+            var waiting = element.pendingData;
+            element.pendingData = null;
+            draw(waiting, element);
+            map.invalidateSize();
+            setProps("map-drawn", waiting.marks.length);
+          }
+        });
         return window.dash_clientside.no_update;
       }
       draw(data, element);
@@ -336,8 +368,14 @@
       setTimeout(function () {
         var element = document.getElementById("map");
         if (open && element && element.pendingData) {
-          draw(element.pendingData, element);
-          element.pendingData = null;
+          withLeaflet(function () {
+            if (!element.pendingData) return;
+            var waiting = element.pendingData;
+            element.pendingData = null;
+            draw(waiting, element);
+            map.invalidateSize();
+            setProps("map-drawn", waiting.marks.length);
+          });
         }
         if (map) map.invalidateSize();
       }, 0);

@@ -79,8 +79,10 @@ window.__drawn = null;
   if (marks) {
     window.__drawn = now;
     window.__kind = chart.querySelector('.heatmaplayer image') ? 'bands' : 'markers';
-    window.__labels = chart.querySelectorAll('.scatterlayer .textpoint text, '
-        + '.annotation-text').length;
+    // Titles drawn on the chart (not the range slider's miniature; an unlabelled mark's text
+    // element is empty).
+    window.__labels = [...chart.querySelectorAll('.cartesianlayer .scatterlayer .textpoint text')]
+        .filter((text) => text.textContent.trim()).length;
     // Where the time went: when the page's scripts had run, the layout came, the first
     // callback answered (if one did before the chart drew).
     const ends = (part) => {

@@ -105,11 +105,64 @@ def test_a_crowd_never_overlaps_and_the_selected_label_is_kept():
     rng = np.random.default_rng(7)
     n = 300
     items = points(rng.integers(0, 5, n), rng.uniform(0, WIDTH, n), rng.uniform(40, 250, n))
-    packed = pack(items, WIDTH, 5, selected=123)
+    packed = pack(items, WIDTH, 5, selected=123, max_rows=8)
     assert packed.labelled[123]
     assert 0 < packed.labelled.sum() < n                    # some labelled, the rest plain marks
-    assert packed.rows.max() <= packing.MAX_ROWS + 1        # the labels' sub-rows and one of marks
+    assert packed.rows.max() <= 8 + 1                       # the labels' sub-rows and one of marks
     assert overlaps(items, packed) == []
+
+
+def crowd(n: int, lanes: int, seed: int = 7) -> Items:
+    """`n` points spread over `lanes` lanes (the first lanes busier), labels 60-230 px wide."""
+    rng = np.random.default_rng(seed)
+    lane = np.minimum(rng.geometric(0.25, n) - 1, lanes - 1)
+    return points(lane, rng.uniform(0, WIDTH, n), rng.uniform(60, 230, n))
+
+
+CAPACITY_CASES = {
+    # name: (items, lanes, max_total, capacity, all labelled?, labelled at least)
+    "300 in view: every title, stacked": (300, 5, None, None, True, 300),
+    "1,000 in view: every title, stacked as vis-timeline does": (1000, 20, None, None, True, 1000),
+    "1,000 in one lane": (1000, 1, None, None, True, 1000),
+    "the sub-rows run out: the later ones are plain marks": (1000, 20, 100, None, False, 300),
+    "beyond the capacity: plain marks only": (1600, 20, None, None, False, 0),
+    "a capacity of 1,500 still packs 1,500": (1500, 20, None, None, True, 1500),
+}
+
+
+@pytest.mark.parametrize("n, lanes, max_total, capacity, everything, at_least",
+                         CAPACITY_CASES.values(), ids=CAPACITY_CASES.keys())
+def test_crowds_up_to_the_capacity(n, lanes, max_total, capacity, everything, at_least):
+    items = crowd(n, lanes)
+    selected = n - 1     # the last in date order: labelled whatever the sub-rows left
+    packed = pack(items, WIDTH, lanes, selected, max_total=max_total, capacity=capacity)
+    assert bool(packed.labelled.all()) == everything
+    assert packed.labelled.sum() >= at_least
+    if n <= packing.CAPACITY:
+        assert packed.labelled[selected]
+        label_rows = [len({int(r) for r in packed.row[(items.lane == lane) & packed.labelled]})
+                      for lane in range(lanes)]
+        assert sum(label_rows) <= (max_total or packing.MAX_TOTAL)
+        # Plain marks go into the labels' sub-rows or one more below them.
+        assert all(packed.rows[lane] <= label_rows[lane] + 1 for lane in range(lanes))
+    else:
+        assert packed.rows.tolist() == [0] * lanes
+    assert overlaps_fast(items, packed) == 0
+
+
+def overlaps_fast(items: Items, packed) -> int:
+    """How many labels overlap another box of their sub-row (as `overlaps`, in O(n log n))."""
+    low, high = label_extent(items, packed.left)
+    boxes_ = [(int(items.lane[i]), int(packed.row[i]), items.mark_low[i], items.mark_high[i], i, False)
+              for i in range(len(items.lane))]
+    boxes_ += [(int(items.lane[i]), int(packed.row[i]), low[i], high[i], i, True)
+               for i in np.flatnonzero(packed.labelled)]
+    boxes_.sort(key=lambda b: (b[0], b[1], b[2]))
+    found = 0
+    for a, b in zip(boxes_, boxes_[1:]):
+        if (a[0], a[1]) == (b[0], b[1]) and a[4] != b[4] and (a[5] or b[5]) and b[2] < a[3]:
+            found += 1
+    return found
 
 
 @pytest.mark.parametrize("text, pixels", [

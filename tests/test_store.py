@@ -13,7 +13,7 @@ import pyarrow as pa
 import pytest
 
 from timeline import lastgood, store
-from timeline.index import build_index
+from timeline.index import build_index, text_grams
 from timeline.load import load
 
 from .helpers import csv_bytes, row
@@ -195,3 +195,17 @@ def test_the_cache_lives_in_the_state_folder(events, monkeypatch, tmp_path):
     assert store.cache_path(events).parent == tmp_path / "state"
     assert store.cache_path(events).exists()
     assert store.read(events) is not None
+
+
+def test_the_search_sequences_are_kept_beside_the_data_and_mapped(events):
+    """The search's sequences of a version are made once, then every worker maps the same copy;
+    those of another version of the file are made again."""
+    index = store.open_index(events)
+    made = store.open_grams(events, index)
+    kept = store.open_grams(events, index)
+    assert not kept.bits.flags.writeable and kept.accounts == len(index.dataset.accounts)
+    np.testing.assert_array_equal(kept.bits, text_grams(index.dataset.accounts).bits)
+    np.testing.assert_array_equal(kept.always, made.always)
+    events.write_bytes(MIXED + csv_bytes([row("added", "2022-05-01")]).split(b"\n", 1)[1])
+    grown = store.open_index(events)
+    assert store.open_grams(events, grown).accounts == len(index.dataset.accounts) + 1

@@ -38,19 +38,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from filelock import FileLock
 
 from . import lastgood
-from .index import EventIndex, build_index
+from .index import EventIndex, TextGrams, build_index, text_grams
 from .load import Dataset, load, signature
 from .problems import Problem
 
-try:
-    import fcntl
-except ImportError:  # (Windows: no lock; each process then builds its own, which is only slower)
-    fcntl = None
-
 FORMAT = 1                     # the layout of the file below; raise it when it changes
 SUFFIX = ".checked.arrow"      # beside the last good version's files in the state folder
+GRAMS_SUFFIX = ".search.arrow"  # the search's sequences of the same version (open_grams)
 KEY = b"timeline.store"        # the schema's metadata: what the file holds, as JSON
 DIGEST = b"timeline.store.sha256"
 EDGE = 1 << 16                 # bytes of the file's head and tail hashed into the key
@@ -93,7 +90,7 @@ def open_index(path: str | os.PathLike) -> EventIndex:
         if found is not None:
             return found
         dataset = load(path)
-        index = build_index(dataset)
+        index = build_index(dataset, grams=False)   # (open_grams makes those, later)
         if dataset.signature[1] is None or signature(path) != dataset.signature:
             return index   # (no file, or it changed while it was read: not worth keeping)
         try:
@@ -111,8 +108,20 @@ def read(path: str | os.PathLike) -> EventIndex | None:
     trusted (missing, stale, torn, another program's)."""
     path = Path(path)
     key = _key(path)
+    found = _read_file(cache_path(path), key)
+    if found is None:
+        return None
     try:
-        source = pa.memory_map(str(cache_path(path)), "r")
+        return _index(path, key, *found)
+    except (pa.ArrowException, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _read_file(target: Path, key: dict) -> tuple[dict, dict] | None:
+    """What a file written by `_write_file` describes and its arrays (views of the mapped file),
+    if it is whole and its key is `key`; else None."""
+    try:
+        source = pa.memory_map(str(target), "r")
         reader = pa.ipc.open_file(source)
         about = _about(reader.schema.metadata or {})
         if about is None or about.get("key") != key:
@@ -122,7 +131,7 @@ def read(path: str | os.PathLike) -> EventIndex | None:
         arrays = {name: column.flatten() for name, column in zip(batch.schema.names, batch.columns)}
         if {name: len(array) for name, array in arrays.items()} != about["lengths"]:
             return None
-        return _index(path, key, about, arrays)
+        return about, arrays
     except (OSError, pa.ArrowException, ValueError, KeyError, TypeError, IndexError):
         return None
 
@@ -150,13 +159,17 @@ def write(path: str | os.PathLike, index: EventIndex) -> Path:
         arrays[f"distinct/{name}/codes"] = pa.array(codes)
         arrays[f"distinct/{name}/values"] = uniques
     about["distinct"] = list(index.distinct)
-    about["lengths"] = {name: len(array) for name, array in arrays.items()}
+    return _write_file(cache_path(path), about, arrays)
 
+
+def _write_file(target: Path, about: dict, arrays: dict) -> Path:
+    """Write `arrays` and their description to `target` whole or not at all (a temporary file,
+    flushed to disk, renamed into place); OSError when the folder cannot be written."""
+    about = {**about, "lengths": {name: len(array) for name, array in arrays.items()}}
     text = json.dumps(about, sort_keys=True).encode()
     schema = pa.schema([pa.field(name, pa.large_list(array.type)) for name, array in arrays.items()],
                        metadata={KEY: text, DIGEST: hashlib.sha256(text).hexdigest().encode()})
     batch = pa.record_batch([_one_row(array) for array in arrays.values()], schema=schema)
-    target = cache_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
@@ -170,6 +183,50 @@ def write(path: str | os.PathLike, index: EventIndex) -> Path:
         if os.path.exists(temporary):
             os.unlink(temporary)
     return target
+
+
+# --- The search's sequences ---------------------------------------------------------------------
+
+def grams_path(path: str | os.PathLike) -> Path:
+    """Where the search's sequences of the file's current version are kept, beside its data."""
+    return cache_path(path).with_name(cache_path(path).name.removesuffix(SUFFIX) + GRAMS_SUFFIX)
+
+
+def open_grams(path: str | os.PathLike, index: EventIndex) -> TextGrams:
+    """The search's sequences of `index`, the file's current version (timeline.index.TextGrams:
+    seconds to make at a million events, 128 bytes an account): mapped from the state folder when
+    it holds this version's, else made and written there, so that every worker shares one copy."""
+    path = Path(path)
+    key = _key(path, index.dataset.signature)
+    target = grams_path(path)
+    found = _grams(target, key)
+    if found is not None:
+        return found
+    with _building(target):
+        found = _grams(target, key)
+        if found is not None:
+            return found
+        grams = text_grams(index.dataset.accounts)
+        try:
+            _write_file(target, {"key": key, "accounts": grams.accounts, "rows": grams.bits.shape[0]},
+                        {"bits": pa.array(grams.bits.reshape(-1)), "always": pa.array(grams.always)})
+        except (OSError, pa.ArrowException) as error:
+            _warn_once(path, error)
+            return grams
+        return _grams(target, key) or grams
+
+
+def _grams(target: Path, key: dict) -> TextGrams | None:
+    found = _read_file(target, key)
+    if found is None:
+        return None
+    about, arrays = found
+    try:
+        bits = arrays["bits"].to_numpy(zero_copy_only=True).reshape(about["rows"], -1)
+        return TextGrams(accounts=about["accounts"], bits=bits,
+                         always=arrays["always"].to_numpy(zero_copy_only=True))
+    except (pa.ArrowException, ValueError, KeyError, TypeError):
+        return None
 
 
 # --- The key ------------------------------------------------------------------------------------
@@ -290,22 +347,18 @@ def _index(path: Path, key: dict, about: dict, arrays: dict) -> EventIndex:
 @contextlib.contextmanager
 def _building(cache: Path):
     """Hold the cache's lock while building it, so that workers started together build it once
-    (the others wait, then read it). No lock where the folder cannot be written, or on Windows."""
-    handle = None
-    if fcntl is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(cache.with_name(cache.name + ".lock"), "a")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        except OSError:
-            if handle is not None:
-                handle.close()
-            handle = None
+    (the others wait, then read it). No lock where the folder cannot be written: each builds."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(cache.with_name(cache.name + ".lock"))
+        lock.acquire()
+    except OSError:
+        lock = None
     try:
         yield
     finally:
-        if handle is not None:
-            handle.close()   # (closing it lets go of the lock)
+        if lock is not None:
+            lock.release()
 
 
 _warned: set[str] = set()

@@ -10,7 +10,7 @@ from flask import request
 
 from ..filters import State
 from ..view import figure as chart
-from . import callbacks, compression, data, guard, map, opening, security, share, version
+from . import callbacks, compression, data, guard, map, opening, preload, security, share, version
 from .layout import INDEX_STRING, layout
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,13 +43,15 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     path = str(events)
     # Dash writes its title into <title> as it is given: escaped here, it is shown as text.
     app = TimelineDash(__name__, title=html.escape(title), update_title=None, assets_folder=str(assets_folder),
-                       serve_locally=True, index_string=INDEX_STRING)
+                       serve_locally=True, index_string=INDEX_STRING,
+                       assets_ignore=preload.DEFERRED_ASSETS)   # loaded by assets/map.js when needed
     app.layout = lambda: page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
     share.register(app, title)   # the Share control, and the embedded view's link out
     map.register(app, path, map.tiles(map_tiles, map_attribution))
     opening.install(app, path)   # the page carries its opening figure: no callback before the chart
     version.install(app, path)   # GET /_timeline/version: what open pages poll (cacheable, 304)
+    preload.install(app)   # what Dash asks for after its scripts, asked for with them
     guard.install(app)   # bad requests get 4xx: body size, callback bodies, unknown paths
     security.secure(app, frame_ancestors, hsts)  # after the callbacks: Dash's inline renderer script by its hash
     compression.compress(app)   # zstd, br or gzip, as the browser accepts

@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from .. import lastgood, store
 from ..filters import Filters, apply
-from ..index import EventIndex, build_index, events_with_text
+from ..index import EventIndex, build_index, events_with_text, text_grams
 from ..load import load, signature
 from ..problems import ERROR, Problem
 
@@ -37,6 +37,7 @@ class Current:
 
     masks: dict = field(default_factory=dict)
     word_masks: dict = field(default_factory=dict)
+    search_pid: int = 0    # the process whose thread makes or maps the search's sequences
 
     @property
     def kept_back(self) -> bool:
@@ -53,6 +54,7 @@ class Current:
 
     def word_mask(self, word: str) -> np.ndarray:
         """The events with `word` in their text: the slowest filter, so kept per word too."""
+        _search_sequences(self)
         return _remember(self.word_masks, word.lower(), lambda: events_with_text(self.index, word))
 
 
@@ -101,6 +103,32 @@ def current(path: str) -> Current:
         return fresh
 
 
+GRAMS_AT_ONCE = 200_000   # accounts: up to this many, a word's first search reads them all (fast)
+
+
+def _search_sequences(now: "Current") -> None:
+    """Start making (or mapping) the search's sequences of a big file's index (timeline.index.
+    TextGrams: 5-8 s to make at a million events) in a thread of this process, once; until they
+    are ready, a word's first search reads every account, as it did before them. Started by the
+    first search, in the process that serves it: a thread of gunicorn's master (which loads the
+    file before it forks the workers) would not survive in a worker."""
+    index = now.index
+    if index.grams is not None or now.search_pid == os.getpid() or len(index.dataset.accounts) <= GRAMS_AT_ONCE:
+        return
+    with _masks_lock:
+        if now.search_pid == os.getpid():
+            return
+        now.search_pid = os.getpid()
+    path = None if now.kept_back else now.index.dataset.path
+    threading.Thread(target=_add_grams, args=(index, path), daemon=True, name="search-grams").start()
+
+
+def _add_grams(index: EventIndex, path: str | None) -> None:
+    """The sequences, shared through the state folder when they are the file's current version's."""
+    grams = store.open_grams(path, index) if path else text_grams(index.dataset.accounts)
+    index.grams = grams   # one assignment: a search sees none or all
+
+
 def _still(cached: Current | None, stamp: tuple, path: str) -> bool:
     """The cached version is still the one to serve: the file has not changed, and (while a
     version is kept back) neither has the record of the last good one (`accept` rewrites it)."""
@@ -119,7 +147,7 @@ def _kept_back(path: str, dataset, verdict, last, cached: Current | None) -> Cur
         good = load(copy)
         if lastgood.file_problem(good) is not None or not len(good.accounts):
             return None
-        index = build_index(good)
+        index = build_index(good, grams=False)
     notice = Problem(0, "", ERROR, lastgood.notice(os.path.basename(path), dataset, verdict, last))
     # A version of its own, so that open pages poll it and show the notice (the same events).
     return Current(index, dataset.signature, _version(dataset.signature) + "-kept-back", time.time(),

@@ -43,6 +43,8 @@ ROW_PX = 20             # px: one sub-row of a lane
 LANE_PAD = 0.6          # rows: space above and below a lane's sub-rows
 MIN_LANE = 1.9          # rows: the height of a lane with one sub-row, or of plain marks
 FRAME_PX = 190          # px: the figure's height less its lanes (legend, axis, range slider)
+TALL_PX = 960           # px: a taller chart scrolls in its box (assets/style.css, .timeline-graph),
+                        # with its dates above the lanes, where the box opens
 # Every trace type this module draws. The page loads plotly.js's cartesian bundle
 # (assets/vendor/), a third of the full one, which registers these and not, say, scattergl:
 # a new type here needs a bundle that has it (tests/browser/test_plotly_bundle.py checks).
@@ -186,9 +188,10 @@ def figure(index: EventIndex, mask: np.ndarray, selected: int | None = None,
 def repacked(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
              width: int | None = None) -> tuple[list[dict], dict, dict]:
     """What a zoom changes: the traces, the lanes' part of the layout (their sub-rows), and the
-    time axis's ticks (its range is the viewer's)."""
+    time axis's ticks, side and slider (its range is the viewer's)."""
     data, lanes = drawing(index, mask, selected, window, width)
-    return data, lane_layout(index, lanes), axis_ticks(window)
+    return data, lane_layout(index, lanes), {**axis_ticks(window), "side": axis_side(lanes),
+                                             "rangeslider": range_slider(index, window, lanes, mask)}
 
 
 def traces(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
@@ -227,11 +230,20 @@ def height(lanes: Lanes) -> int:
     return int(FRAME_PX + ROW_PX * lanes.total)
 
 
+def axis_side(lanes: Lanes) -> str:
+    """Where the dates are: under the lanes, or above them when the chart is taller than its
+    box (many titles stacked), so that the dates show where the box opens."""
+    return "top" if height(lanes) > TALL_PX else "bottom"
+
+
+PLACEHOLDER_PACKED = 400   # events: the placeholder's height is worked out for as many
+
+
 def placeholder(index: EventIndex) -> dict:
     """What the chart shows until its first figure arrives: a note, at the chart's height (so
     nothing below moves), not an empty pair of numbered axes."""
     lanes = Lanes.plain(len(index.lanes))
-    if len(index) <= packing.CAPACITY:   # the opening view's sub-rows, at the usual width
+    if len(index) <= PLACEHOLDER_PACKED:   # the opening view's sub-rows, at the usual width
         mask = np.ones(len(index), dtype=bool)
         lanes = drawing(index, mask, None, Window.around(index, mask))[1]
     return {"data": [], "layout": {
@@ -251,8 +263,12 @@ def lane_name(name: str, lane: int) -> str:
 def lane_layout(index: EventIndex, lanes: Lanes) -> dict:
     """The layout's parts that follow the lanes' sub-rows: the height, the y axis, the lines
     between lanes."""
+    tall = axis_side(lanes) == "top"
     return {
         "height": height(lanes),
+        # Above the chart; above its dates when they are on top.
+        "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": 12},
+                   **({"y": 1.0 + 34 / max(height(lanes) - FRAME_PX, 1)} if tall else {})},
         "yaxis": {
             "tickmode": "array", "tickvals": lanes.centres()[:len(index.lanes)].tolist(),
             "ticktext": [lane_name(name, i) for i, name in enumerate(index.lanes)],
@@ -267,11 +283,18 @@ def lane_layout(index: EventIndex, lanes: Lanes) -> dict:
     }
 
 
+def range_slider(index: EventIndex, window: Window, lanes: Lanes, mask: np.ndarray | None = None) -> dict:
+    """The slider under the chart: it covers the whole span, whatever the view; about 50 px
+    thick however tall the chart (its thickness is a share of the plot's height)."""
+    whole = Window.around(index, np.ones(len(index), dtype=bool) if mask is None else mask, whole=True)
+    whole = Window(min(whole.low, window.low), max(whole.high, window.high))
+    thickness = min(0.07, 50 / max(ROW_PX * lanes.total, 1))
+    return {"visible": True, "thickness": round(thickness, 5), "autorange": False, "range": whole.iso()}
+
+
 def layout(index: EventIndex, window: Window, lanes: Lanes | None = None,
            mask: np.ndarray | None = None) -> dict:
     lanes = lanes or Lanes.plain(len(index.lanes))
-    whole = Window.around(index, np.ones(len(index), dtype=bool) if mask is None else mask, whole=True)
-    whole = Window(min(whole.low, window.low), max(whole.high, window.high))
     return {
         "margin": {"l": 10, "r": 20, "t": 36, "b": 10},
         "font": {"family": FONT, "size": 13},
@@ -281,12 +304,10 @@ def layout(index: EventIndex, window: Window, lanes: Lanes | None = None,
         "dragmode": "zoom",
         "uirevision": "timeline",
         "showlegend": True,
-        "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": 12}},
         "xaxis": {
             "type": "date", "range": window.iso(), "showgrid": True, "gridcolor": "#e6e6e6",
-            # The slider under the chart covers the whole span, whatever the view.
-            "rangeslider": {"visible": True, "thickness": 0.07, "autorange": False, "range": whole.iso()},
-            "automargin": True,
+            "rangeslider": range_slider(index, window, lanes, mask),
+            "automargin": True, "side": axis_side(lanes),
             **axis_ticks(window),
         },
         **lane_layout(index, lanes),

@@ -6,9 +6,11 @@ converts times to pixels for the width the browser reports and draws what `pack`
 An item is a mark (a point's marker, the visible part of a span's bar) with, when it fits, its
 label beside it: to the right of the mark's anchor, or to its left near the right edge. Items
 are placed in date order (the selected one first if it would go without); each takes the first sub-row of its lane
-where it overlaps nothing; an item whose label fits in none of `max_rows` sub-rows is drawn as a
-plain mark (in a sub-row where its mark is clear of every label, or in an extra sub-row of plain
-marks below the others). Beyond `capacity` items nothing is packed: the chart draws plain marks.
+where it overlaps nothing, opening a new sub-row when none has room (as vis-timeline stacks: a
+crowded view makes a tall chart, scrolled in its box). An item whose label fits in none of the
+sub-rows allowed (`max_rows` in its lane, `max_total` in all) is drawn as a plain mark (in a
+sub-row where its mark is clear of every label, or in an extra sub-row of plain marks below the
+others). Beyond `capacity` items nothing is packed: the chart draws plain marks.
 """
 from __future__ import annotations
 
@@ -20,8 +22,9 @@ import numpy as np
 GAP = 6.0            # pixels kept clear between two items of one sub-row
 OFFSET = 10.0        # from a point's centre to its label (plotly's "middle right" text)
 SPAN_INSET = 4.0     # from a span's visible start to its label, inside the bar
-MAX_ROWS = 8         # sub-rows of labels per lane; more items are plain marks
-CAPACITY = 400       # at most this many items are packed; beyond, plain marks only
+MAX_ROWS = 400       # sub-rows of labels per lane; more items are plain marks
+MAX_TOTAL = 1200     # sub-rows of labels in all lanes (24,000 px of chart); more: plain marks
+CAPACITY = 1500      # at most this many items are packed; beyond, plain marks only
 
 # Widths of characters as a fraction of the font size: a conservative (wide) sans serif, so
 # that a label's box is never wider on screen than estimated (DejaVu Sans, the widest of the
@@ -92,11 +95,13 @@ def label_extent(items: Items, left: np.ndarray) -> tuple[np.ndarray, np.ndarray
 
 
 def pack(items: Items, plot_width: float, lanes: int, selected: int | None = None,
-         max_rows: int | None = None, capacity: int | None = None) -> Packing:
+         max_rows: int | None = None, capacity: int | None = None,
+         max_total: int | None = None) -> Packing:
     """Sub-rows and labels for `items` in a plot `plot_width` pixels wide with `lanes` lanes.
-    `selected` (an item's position) is always labelled: placed first when it would not be. `max_rows` and
-    `capacity` default to MAX_ROWS and CAPACITY."""
+    `selected` (an item's position) is always labelled: placed first when it would not be.
+    `max_rows`, `max_total` and `capacity` default to MAX_ROWS, MAX_TOTAL and CAPACITY."""
     max_rows = MAX_ROWS if max_rows is None else max_rows
+    max_total = MAX_TOTAL if max_total is None else max_total
     capacity = CAPACITY if capacity is None else capacity
     n = len(items.lane)
     # A label that would run past the right edge goes on the left of its mark when it fits there.
@@ -108,14 +113,15 @@ def pack(items: Items, plot_width: float, lanes: int, selected: int | None = Non
     whole_low = np.minimum(items.mark_low, label_low)
     whole_high = np.maximum(items.mark_high, label_high)
     order = np.lexsort((items.anchor, items.lane)).tolist()
-    row, labelled, taken, unplaced = _place(order, items.lane, lanes, whole_low, whole_high, max_rows)
+    limits = (max_rows, max_total)
+    row, labelled, taken, unplaced = _place(order, items.lane, lanes, whole_low, whole_high, limits)
     if selected is not None and not labelled[selected]:   # the selected title first, then the rest
         order.remove(selected)
-        row, labelled, taken, unplaced = _place([selected] + order, items.lane, lanes, whole_low, whole_high, max_rows)
+        row, labelled, taken, unplaced = _place([selected] + order, items.lane, lanes, whole_low, whole_high, limits)
     overflow = {}
     for i in unplaced:   # plain marks, clear of every label
         lane = int(items.lane[i])
-        found = _first_free(taken[lane], items.mark_low[i], items.mark_high[i], max_rows)
+        found = _first_free(taken[lane], items.mark_low[i], items.mark_high[i], len(taken[lane]))
         if found is None:
             found = overflow.setdefault(lane, len(taken[lane]))   # below the others
         else:
@@ -125,20 +131,24 @@ def pack(items: Items, plot_width: float, lanes: int, selected: int | None = Non
     return Packing(row, labelled, left, rows)
 
 
-def _place(order, lane_of, lanes: int, whole_low, whole_high, max_rows):
-    """Items in `order`, each with its label in the first sub-row of its lane where it fits."""
+def _place(order, lane_of, lanes: int, whole_low, whole_high, limits: tuple[int, int]):
+    """Items in `order`, each with its label in the first sub-row of its lane where it fits;
+    `limits`: the sub-rows allowed in one lane and in all."""
+    max_rows, max_total = limits
     n = len(lane_of)
     row, labelled = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
     # taken[lane][r]: the intervals taken in sub-row r, as sorted starts and their ends.
     taken: list[list[tuple[list[float], list[float]]]] = [[] for _ in range(lanes)]
-    unplaced = []
+    unplaced, total = [], 0
     for i in order:
         lane_rows = taken[int(lane_of[i])]
-        found = _first_free(lane_rows, whole_low[i], whole_high[i], max_rows)
+        allowed = min(max_rows, len(lane_rows) + max(max_total - total, 0))
+        found = _first_free(lane_rows, whole_low[i], whole_high[i], allowed)
         if found is None:
             unplaced.append(i)
             continue
         row[i], labelled[i] = found, True
+        total += found == len(lane_rows)
         _take(lane_rows, found, whole_low[i], whole_high[i])
     return row, labelled, taken, unplaced
 

@@ -1,0 +1,56 @@
+"""Titles of a crowded view (issue 10, item 1): 600 events in view, every one with its title,
+stacked in sub-rows as vis-timeline stacks them; the chart grows and scrolls in its box, with
+its dates on top and a range slider of the usual thickness."""
+from __future__ import annotations
+
+import pytest
+
+from ..helpers import csv_bytes, row
+from .conftest import serve
+from .pages import TimelinePage
+
+EVENTS = 600
+TOWNS = ("Almaty", "Aktau", "Zhanaozen", "Astana", "Taraz", "Oral")
+KINDS = ("protest", "security", "government", "legal", "economy", "international")
+
+
+@pytest.fixture(scope="module")
+def crowded_url(tmp_path_factory):
+    rows = [row(f"e{n}", f"{2020 + n * 3 // EVENTS}-{1 + n % 12:02d}-{1 + n * 7 % 28:02d}",
+                title=f"Event {n}: a rally in {TOWNS[n % 6]}", category=KINDS[n * n % 6])
+            for n in range(EVENTS)]
+    path = tmp_path_factory.mktemp("crowded") / "events.csv"
+    path.write_bytes(csv_bytes(rows))
+    with serve(path) as url:
+        yield url
+
+
+def test_six_hundred_titles_are_drawn_none_overlapping_in_a_chart_that_scrolls(page, crowded_url):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    timeline = TimelinePage(page, crowded_url).open()
+    timeline.settle()
+    labels = timeline.chart_labels()
+    assert len(labels) == EVENTS
+    assert timeline.label_overlaps() == []
+    shape = page.evaluate("""() => {
+        const box = document.querySelector('.timeline-graph');
+        const plot = document.querySelector('#timeline .nsewdrag').getBoundingClientRect();
+        const ticks = Array.from(document.querySelectorAll('#timeline .xtick text'))
+            .map(t => t.getBoundingClientRect());
+        const slider = document.querySelector('#timeline .rangeslider-bg').getBoundingClientRect();
+        return {client: box.clientHeight, scroll: box.scrollHeight, plotTop: plot.top,
+                ticksAbove: ticks.length > 0 && ticks.every(r => r.bottom <= plot.top),
+                slider: slider.height};
+    }""")
+    assert shape["client"] <= 960 < shape["scroll"]       # the chart scrolls in its box
+    assert shape["ticksAbove"]                            # its dates above the lanes
+    assert 20 < shape["slider"] < 80                      # the slider is not a tenth of it
+
+
+def test_the_default_data_does_not_scroll_in_the_box(timeline):
+    timeline.page.set_viewport_size({"width": 1440, "height": 900})
+    timeline.open()
+    timeline.settle()
+    box = timeline.page.evaluate("""() => { const b = document.querySelector('.timeline-graph');
+                                             return [b.clientHeight, b.scrollHeight]; }""")
+    assert box[0] == box[1]
