@@ -13,14 +13,16 @@ on the values already found wrong or on a cheap pre-filter (a byte that must be 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import dates
-from .problems import ERROR, WARNING, Finding, Problem, show
+from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, show
 
 # How to open the file without the spreadsheet converting anything (what prevents each damage).
 KEEP_AS_TEXT = (
@@ -40,7 +42,7 @@ def first(findings: list[Finding], problems: list[Problem]) -> list[Problem]:
     for finding in findings:
         count = len(set(finding.rows.tolist()))
         if finding.always or (count >= 2 and 2 * count >= len(troubled)):
-            said.append(finding.problem)
+            said.append(dataclasses.replace(finding.problem, code=ProblemCode.DIAGNOSIS))
     return said
 
 

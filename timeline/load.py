@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 from . import dates, diagnosis, links, model, places, schema, workbook
 from .csvfile import read_table
 from .media import IMAGE, IMAGE_SUFFIXES, kind as media_kind
-from .problems import ERROR, WARNING, Problem, show
+from .problems import ERROR, WARNING, Problem, ProblemCode, show
 
 FORMULA_START = ("=", "+", "-", "@")
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
@@ -92,21 +92,24 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     try:
         data = _read_file(path)
     except FileNotFoundError:
-        return _empty([Problem(0, "", ERROR, f"there is no file at {str(path)!r}")], path, stamp)
+        return _empty([Problem(0, "", ERROR, f"there is no file at {str(path)!r}", ProblemCode.NO_FILE)],
+                      path, stamp)
     except OSError as error:
-        return _empty([Problem(0, "", ERROR, f"the file cannot be opened: {error.strerror}")], path, stamp)
+        return _empty([Problem(0, "", ERROR, f"the file cannot be opened: {error.strerror}",
+                               ProblemCode.CANNOT_OPEN)], path, stamp)
     sheet_note = []
     if workbooks and workbook.kind(data.slice(0, min(data.size, 1 << 16)).to_pybytes()) == workbook.XLSX:
         try:
             data, sheet = workbook.xlsx_to_csv(data.to_pybytes())
         except workbook.NotReadable as error:
             return _empty([Problem(0, "", ERROR, f"the file looks like an Excel workbook (.xlsx) but "
-                                                 f"cannot be opened ({error}); {workbook.SAVE_AS_CSV}")],
+                                                 f"cannot be opened ({error}); {workbook.SAVE_AS_CSV}",
+                                   ProblemCode.NOT_CSV)],
                           path, stamp)
         sheet_note = [Problem(0, "", WARNING, (
             f"this is an Excel workbook: check read its first sheet, {sheet!r}, and its row numbers "
             f"are the sheet's; the dashboard serves only CSV, so to publish it save it as CSV: "
-            f"{workbook.SAVE_AS_CSV}"))]
+            f"{workbook.SAVE_AS_CSV}"), ProblemCode.NOT_CSV)]
     holder = [data]
     del data
     dataset = _load(holder)
@@ -177,7 +180,7 @@ class _Checker:
         self.frame, self.rows, self.problems = frame, rows, problems
         self.refused = np.zeros(len(frame), dtype=bool)
 
-    def report(self, mask, column: str, level: str, message) -> None:
+    def report(self, mask, column: str, level: str, message, code: ProblemCode = ProblemCode.OTHER) -> None:
         """Add a problem for each row in mask; message is a string or value -> string."""
         mask = np.asarray(mask, dtype=bool)
         index = np.flatnonzero(mask)
@@ -186,7 +189,7 @@ class _Checker:
         values = self.frame[column].iloc[index].to_numpy() if column in self.frame else [""] * len(index)
         for i, value in zip(index, values):
             text = message(value) if callable(message) else message
-            self.problems.append(Problem(int(self.rows[i]), column, level, text))
+            self.problems.append(Problem(int(self.rows[i]), column, level, text, code))
         if level == ERROR:
             self.refused[index] = True
 
@@ -479,7 +482,8 @@ def _place_by_name(check: _Checker, latitude: np.ndarray, longitude: np.ndarray)
                          f"location {show(name)} has no latitude and longitude{more}, and "
                          f"{len(match.candidates)} towns have that name ({towns}"
                          f"{'...' if len(match.candidates) > 3 else ''}): to place it on the map, "
-                         f"add its coordinates, or name the country (e.g. {show(match.candidates[0].name + ', ' + match.candidates[0].country)})")
+                         f"add its coordinates, or name the country (e.g. {show(match.candidates[0].name + ', ' + match.candidates[0].country)})",
+                         ProblemCode.PLACED_BY_NAME)
         else:
             place = match.place
             latitude[which], longitude[which], approximate[which] = place.latitude, place.longitude, True
@@ -487,7 +491,7 @@ def _place_by_name(check: _Checker, latitude: np.ndarray, longitude: np.ndarray)
                          f"location {show(name)} has no latitude and longitude{more}; the map places "
                          f"it approximately, at the one town of that name, {place.label()}. To place "
                          f"it exactly, add latitude {place.latitude:.4f} and longitude "
-                         f"{place.longitude:.4f}, or the place's own coordinates")
+                         f"{place.longitude:.4f}, or the place's own coordinates", ProblemCode.PLACED_BY_NAME)
         firsts[which[0]] = False
     return latitude, longitude, approximate
 
@@ -572,7 +576,8 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
         for name in ("title", "category"):
             check.report(missing & (frame[name] == ""), name, ERROR,
                          lambda v, name=name: f"{name} is empty on the first row of this event; "
-                                              f"the first row of an id names its {name}")
+                                              f"the first row of an id names its {name}",
+                         ProblemCode.FIRST_ROW_EMPTY)
     first = first.to_numpy()
     later = ~first & ~check.refused & (frame["category"] != "").to_numpy()
     if not later.any():
@@ -636,7 +641,7 @@ def _check_repeated_titles(check: _Checker, codes: np.ndarray, ids: pd.Index, st
     names = ids.take(list(found)).tolist()
     for (k, repeated), name in zip(found.values(), names):
         check.problems.append(Problem(repeated[0], "id", WARNING, _repeated_title(
-            repeated, int(check.rows[heads[k]]), written[len(at) + k], str(name))))
+            repeated, int(check.rows[heads[k]]), written[len(at) + k], str(name)), ProblemCode.REPEATED_TITLE))
 
 
 def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, named: int = 8) -> str:
@@ -672,7 +677,7 @@ def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
             f"...), a lane each; it should hold a handful of lanes (protest, government, security, "
             f"...), and more than {MAX_CATEGORIES} almost always means that another column (a place, "
             f"an outlet, a title) was put in the category column: check which column holds the "
-            f"categories")))
+            f"categories"), ProblemCode.TOO_MANY_CATEGORIES))
         return
     count = dict(zip(keys.categories[used], counts[used].tolist()))
     first = dict(zip(keys.categories[used], firsts[used].tolist()))
@@ -685,6 +690,7 @@ def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
                     first[key], "category", WARNING,
                     f"category {key!r} looks like {other!r} ({count[other]} rows); if "
                     f"they are one lane, spell them the same",
+                    ProblemCode.CATEGORY_ALIKE,
                 ))
                 break
 

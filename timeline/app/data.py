@@ -22,7 +22,7 @@ from .. import lastgood
 from ..filters import Filters, apply
 from ..index import EventIndex, build_index, events_with_text
 from ..load import load, signature
-from ..problems import ERROR, Problem
+from ..problems import ERROR, Problem, ProblemCode
 
 
 @dataclass
@@ -119,7 +119,8 @@ def _kept_back(path: str, dataset, verdict, last, cached: Current | None) -> Cur
         if lastgood.file_problem(good) is not None or not len(good.accounts):
             return None
         index = build_index(good)
-    notice = Problem(0, "", ERROR, lastgood.notice(os.path.basename(path), dataset, verdict, last))
+    notice = Problem(0, "", ERROR, lastgood.notice(os.path.basename(path), dataset, verdict, last),
+                     ProblemCode.KEPT_BACK)
     # A version of its own, so that open pages poll it and show the notice (the same events).
     return Current(index, dataset.signature, _version(dataset.signature) + "-kept-back", time.time(),
                    [notice], shown=last, record=lastgood.record_stamp(path))
