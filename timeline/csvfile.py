@@ -37,6 +37,9 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # causes behind many of the problems
     ascii: bool = False  # every byte of the file < 0x80 (then no text is garbled, for one)
+    records: int = 0     # CSV records, the header and blank lines included (the last row's number)
+    quotes: int = 0      # double quotes in the file
+    by_arrow: bool = False  # read by Arrow's parser (UTF-8, every quote closed)
 
 
 class Unreadable(Exception):
@@ -88,12 +91,12 @@ def _read(holder: list) -> Table:
         if not scan.ascii and not _is_utf8(data):
             # pyarrow prints a traceback when a row it skips is not UTF-8; check first.
             raise pa.ArrowInvalid("not UTF-8")
-        frame, rows, shape_problems = _parse_with_arrow(data, columns)
+        frame, rows, shape_problems, records = _parse_with_arrow(data, columns)
         replaced = False
     except pa.ArrowInvalid:
         # An open quote, or bytes that are not UTF-8: read again slowly, to say where.
         text = data.to_pybytes().decode("utf-8", errors="replace")
-        frame, rows, shape_problems = _parse_with_csv_module(text, columns)
+        frame, rows, shape_problems, records = _parse_with_csv_module(text, columns)
         del text
         replaced = True
     # Values are pieces of the file's text: look for a NUL or U+FFFD only if the text has one.
@@ -124,7 +127,7 @@ def _read(holder: list) -> Table:
         frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
     if not len(frame) and not any(p.level == ERROR for p in problems):
         problems.append(Problem(0, "", WARNING, "the file has a header but no rows yet", ProblemCode.NO_ROWS))
-    return Table(columns, frame, rows, problems, findings, scan.ascii)
+    return Table(columns, frame, rows, problems, findings, scan.ascii, records, scan.quotes, not replaced)
 
 
 def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
@@ -302,7 +305,7 @@ def _parse_with_arrow(data: pa.Buffer, columns: list[str]):
         rows = np.setdiff1d(rows, numbers, assume_unique=True)
         problems = [_field_count_problem(n, count, len(columns), text) for n, count, text in invalid]
         problems = [p for p in problems if p]
-    return frame, rows, problems
+    return frame, rows, problems, total + 1
 
 
 def _arrow_table(data: pa.Buffer, columns: list[str], block_size: int, on_invalid) -> pa.Table:
@@ -366,7 +369,7 @@ def _parse_with_csv_module(text: str, columns: list[str]):
     frame = pd.DataFrame(records, columns=columns, dtype="str") if records else pd.DataFrame(
         {name: pd.Series([], dtype="str") for name in columns}
     )
-    return frame, np.array(rows, dtype=np.int64), [p for p in problems if p]
+    return frame, np.array(rows, dtype=np.int64), [p for p in problems if p], row - 1
 
 
 def _open_quote_problem(text: str, reader, row: int, columns: list[str]) -> Problem:

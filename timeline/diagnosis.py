@@ -170,6 +170,13 @@ def years_as_days(column: str, parsed: dates.ParsedDates, others: list[dates.Par
     return flagged, year, finding
 
 
+def in_year_window(*parsed: dates.ParsedDates) -> bool:
+    """Whether any date lies where `years_as_days` looks (then whether it warns depends on every
+    other date of the file)."""
+    low, high = _EPOCH + FIRST_YEAR_AS_DAY * _DAY, _EPOCH + LAST_YEAR_AS_DAY * _DAY
+    return any(bool(((p.value.to_numpy() >= low) & (p.value.to_numpy() <= high)).any()) for p in parsed)
+
+
 def _near_1900(other_values: list[np.ndarray], candidate: np.ndarray) -> bool:
     for v in other_values:
         v = v[~np.isnat(v)]
