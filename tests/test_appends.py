@@ -125,3 +125,16 @@ def test_any_other_change_is_a_full_load(tmp_path, change):
         other.write_bytes(data + more)
         os.replace(other, path)
     same(load_more(previous, path), timeline.load(path))
+
+
+def test_the_dashboard_answers_from_the_version_it_has_while_the_next_is_built(tmp_path):
+    from timeline.app import data
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-01")]))
+    first = data.current(str(path))                     # nothing to serve yet: waits
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("b", "2022-01-02")]).split(b"\n", 1)[1])
+    with data._lock:                                    # (a build under way holds the lock)
+        assert data.current(str(path)) is first         # answered at once, from the last version
+    newest = data.current(str(path), wait=True)
+    assert list(newest.index.events["id"]) == ["a", "b"] and newest.version != first.version
