@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import random
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import timeline
 from timeline import appends
 from timeline.appends import load_more
+from timeline.index import build_index, grow_index
 
 from .helpers import csv_bytes, row
 
@@ -62,6 +64,30 @@ def same(incremental, full) -> None:
     assert incremental.problems == full.problems
 
 
+ARRAYS = ("start", "last", "is_span", "x", "lane", "disputed", "lat", "lon", "approximate", "place",
+          "source_code", "account_event", "account_order", "account_bounds")
+
+
+def same_index(grown, built) -> None:
+    for name in ARRAYS:
+        np.testing.assert_array_equal(getattr(grown, name), getattr(built, name), err_msg=name)
+    assert (grown.lanes, grown.source_keys, grown.outlets) == (built.lanes, built.source_keys, built.outlets)
+    assert list(grown.positions) == list(built.positions)
+    for name, (codes, uniques) in built.distinct.items():
+        np.testing.assert_array_equal(grown.distinct[name][0], codes, err_msg=name)
+        assert grown.distinct[name][1].to_pylist() == uniques.to_pylist()
+
+
+def read_on(previous, index, path):
+    """load_more and grow_index, checked against a full load and build; the new pair."""
+    grown = load_more(previous, path)
+    full = timeline.load(path)
+    same(grown, full)
+    grown_index = grow_index(index, grown)
+    same_index(grown_index, build_index(full))
+    return grown, grown_index
+
+
 def test_appends_in_random_chunks_give_what_a_full_load_gives(tmp_path, monkeypatch):
     whole, steps = [], 0
     monkeypatch.setattr(appends, "load", lambda path: whole.append(path) or timeline.load(path))
@@ -75,19 +101,18 @@ def appends_of_one_file(rng: random.Random, path) -> int:
     steps = 0
     path.write_bytes(csv_bytes([row("event-0", "2022-01-01")]) + random_bytes(rng, rng.randint(0, 8)))
     previous = timeline.load(path)
+    index = build_index(previous)
     for _ in range(8):
         chunk = random_bytes(rng, rng.randint(0, 5))
         if rng.random() < .3:   # a save in progress: a row cut short, then its completion
             cut = rng.randint(1, max(1, len(chunk) - 1))
             with open(path, "ab") as f:
                 f.write(chunk[:cut])
-            previous = load_more(previous, path)
-            same(previous, timeline.load(path))
+            previous, index = read_on(previous, index, path)
             chunk, steps = chunk[cut:], steps + 1
         with open(path, "ab") as f:
             f.write(chunk)
-        previous = load_more(previous, path)
-        same(previous, timeline.load(path))
+        previous, index = read_on(previous, index, path)
         steps += 1
     return steps
 
@@ -105,6 +130,8 @@ def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
     monkeypatch.undo()
     same(grown, timeline.load(path))
     assert list(grown.events["id"]) == ["a", "b", "c"] and grown.events["accounts"].tolist() == [2, 1, 1]
+    assert grown.growth is not None   # the index is extended, not built again
+    same_index(grow_index(build_index(previous), grown), build_index(timeline.load(path)))
 
 
 @pytest.mark.parametrize("change", ["edit", "truncate", "replace"])

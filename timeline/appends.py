@@ -25,11 +25,10 @@ import os
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import union_categoricals
 
 from . import model
 from .csvfile import read_table
-from .load import (WINDOW, Dataset, Resume, _Notes, _reading_order, _validate, category_counts,
+from .load import (WINDOW, Dataset, Growth, Resume, _Notes, _reading_order, _validate, category_counts,
                    category_problems, load, placed_warning, signature, uncounted, window_hash)
 from .problems import ERROR, Problem, ProblemCode
 
@@ -88,7 +87,7 @@ def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Da
     rows = table.rows + shift
     frame = table.frame
     before_cut = _before_cut(previous.accounts, resume.records)
-    heads = _heads(before_cut, frame)
+    heads, joined = _heads(before_cut, frame)
     context = len(heads)
     if context:
         frame = pd.concat([heads[list(frame.columns)], frame], ignore_index=True)
@@ -111,9 +110,14 @@ def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Da
     recounted += category_problems(categories)
     merged = sorted(kept + new + recounted, key=_merged_order)
     chunk_accounts = accounts
-    accounts = _joined(before_cut, accounts)
-    events = model.build_events(accounts)
-    dataset = Dataset(events, accounts, merged, previous.path, stamp)
+    accounts = model.joined_frames(before_cut, accounts)
+    growth = None
+    if before_cut is previous.accounts and len(previous.events):
+        events, moved, account_event = model.grow_events(previous.events, accounts, len(before_cut), joined)
+        growth = Growth(previous.signature, len(before_cut), moved, account_event)
+    else:   # (a cut last row left out: built again)
+        events = model.build_events(accounts)
+    dataset = Dataset(events, accounts, merged, previous.path, stamp, growth=growth)
     records = table.records + shift - (1 if not after.endswith(b"\n") else 0)
     # (Counted without a cut last row: it is read again with the rest of it.)
     notes.categories, notes.places = categories, placed
@@ -146,32 +150,18 @@ def _resumed(resume: Resume, before: bytes, after: bytes, records: int, ascii: b
                   categories, placed)
 
 
-def _joined(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
-    """The accounts of both, as one load of all their rows makes them (categories joined)."""
-    if not len(new):
-        return old
-    if not len(old):
-        return new.reset_index(drop=True)
-    columns = {}
-    for name in old.columns:
-        a, b = old[name], new[name]
-        if isinstance(a.dtype, pd.CategoricalDtype):
-            columns[name] = pd.Series(union_categoricals([a.array, b.array], sort_categories=True))
-        else:
-            columns[name] = pd.concat([a, b], ignore_index=True)
-    return pd.DataFrame(columns)
-
-
-def _heads(accounts: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """The first accepted row of each event that new rows join, in file order."""
+def _heads(accounts: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The first accepted row of each event that new rows join, in file order; and the
+    positions of all their accounts."""
+    none = np.zeros(0, dtype=np.int64)
     if not len(accounts) or not len(frame):
-        return accounts.iloc[:0]
+        return accounts.iloc[:0], none
     wanted = pd.unique(frame["id"].str.strip())
     at = np.flatnonzero(accounts["id"].isin(wanted).to_numpy())
     if not len(at):
-        return accounts.iloc[:0]
+        return accounts.iloc[:0], none
     found = accounts.iloc[at]
-    return found[~found["id"].duplicated(keep="first").to_numpy()]
+    return found[~found["id"].duplicated(keep="first").to_numpy()], at
 
 
 def _placed_counts(placed: dict, head_rows: set, rows: np.ndarray, frame: pd.DataFrame) -> dict:

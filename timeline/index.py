@@ -51,7 +51,8 @@ class EventIndex:
     def position(self, event_id: str | None) -> int | None:
         if not event_id:
             return None
-        found = self.positions.get_indexer([event_id])[0]
+        # (A scan, a millisecond at a million events: no hash table to build for each version.)
+        found = pc.index(_arrow(self.events["id"].array), event_id).as_py()
         return None if found < 0 else int(found)
 
     def accounts_of(self, position: int) -> pd.DataFrame:
@@ -106,7 +107,6 @@ def one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
 def build_index(dataset: Dataset) -> EventIndex:
     events = one_chunk(dataset.events)
     accounts = one_chunk(dataset.accounts)
-    lanes, lane = _lanes(events)
     codes, keys = pd.factorize(accounts["source"].str.lower()) if len(accounts) else (np.zeros(0, int), [])
     source_code, source_keys = np.asarray(codes, dtype=np.int64), [str(k) for k in keys]
     positions = pd.Index(events["id"])
@@ -115,6 +115,45 @@ def build_index(dataset: Dataset) -> EventIndex:
     account_order = np.argsort(event_of_account, kind="stable")
     counts = np.bincount(event_of_account, minlength=len(events)) if len(accounts) else np.zeros(len(events), int)
     bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    return _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
+                  _outlets(accounts), distinct_values(accounts))
+
+
+def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
+    """`build_index(dataset)`, extending the index of the dataset it was read on from
+    (timeline.appends: Dataset.growth) when it is `previous`'s; built anew otherwise."""
+    growth = dataset.growth
+    if growth is None or tuple(previous.dataset.signature) != tuple(growth.after):
+        return build_index(dataset)
+    events = one_chunk(dataset.events)
+    accounts = one_chunk(dataset.accounts)
+    appended = accounts.iloc[growth.accounts_from:]
+    source_keys = list(previous.source_keys)
+    code_of = {key: code for code, key in enumerate(source_keys)}
+    codes = [code_of.setdefault(key, len(code_of)) for key in appended["source"].str.lower().tolist()]
+    source_keys += list(code_of)[len(source_keys):]
+    # The appended accounts join their events' groups (at the group's end, in file order).
+    event_of_account = np.concatenate([growth.moved[previous.account_event], growth.account_event])
+    counts = np.zeros(len(events), dtype=np.int64)
+    counts[growth.moved] = np.diff(previous.account_bounds)
+    counts += np.bincount(growth.account_event, minlength=len(events))
+    by_event = np.argsort(growth.account_event, kind="stable")
+    previous_up_to = np.searchsorted(growth.moved, growth.account_event[by_event], side="right")
+    account_order = np.insert(previous.account_order, previous.account_bounds[previous_up_to],
+                              growth.accounts_from + by_event)
+    outlets = dict(previous.outlets)
+    for source, count in appended["source"].value_counts().items():
+        outlets[str(source)] = outlets.get(str(source), 0) + int(count)
+    return _index(dataset, events, np.concatenate([previous.source_code, np.asarray(codes, dtype=np.int64)]),
+                  source_keys, pd.Index(events["id"]), event_of_account, account_order,
+                  np.concatenate([[0], np.cumsum(counts)]).astype(np.int64), _sorted_outlets(outlets),
+                  _more_distinct(previous.distinct, appended))
+
+
+def _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
+           outlets, distinct) -> EventIndex:
+    """The index, from what is per account; what is per event is read from `events`."""
+    lanes, lane = _lanes(events)
     start, last = seconds(events["start"]), seconds(events["last"])
     is_span = events["end"].notna().to_numpy()
     return EventIndex(
@@ -137,8 +176,8 @@ def build_index(dataset: Dataset) -> EventIndex:
         account_event=event_of_account,
         account_order=account_order,
         account_bounds=bounds,
-        outlets=_outlets(accounts),
-        distinct=distinct_values(accounts),
+        outlets=outlets,
+        distinct=distinct,
     )
 
 
@@ -157,7 +196,11 @@ def _places(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
 
 def _outlets(accounts: pd.DataFrame) -> list[tuple[str, int]]:
     counts = accounts["source"].value_counts()
-    return sorted(((str(k), int(v)) for k, v in counts.items()), key=lambda kv: kv[0].lower())
+    return _sorted_outlets({str(k): int(v) for k, v in counts.items()})
+
+
+def _sorted_outlets(counts: dict[str, int]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (kv[0].lower(), kv[0]))
 
 
 def _lanes(events: pd.DataFrame) -> tuple[list[str], np.ndarray]:
@@ -184,6 +227,19 @@ def distinct_values(accounts: pd.DataFrame) -> dict[str, tuple[np.ndarray, pa.Ar
     for name in FEW_VALUED:
         codes, uniques = pd.factorize(accounts[name])
         found[name] = (codes.astype(np.int32), pa.array(np.asarray(uniques, dtype=object), pa.string()))
+    return found
+
+
+def _more_distinct(distinct: dict, appended: pd.DataFrame) -> dict:
+    """`distinct_values` of the accounts, from that of those before `appended` (new values
+    are numbered after the others, in order of first appearance, as pd.factorize numbers them)."""
+    found = {}
+    for name, (codes, uniques) in distinct.items():
+        values = uniques.to_pylist()
+        code_of = {value: code for code, value in enumerate(values)}
+        more = [code_of.setdefault(value, len(code_of)) for value in appended[name].tolist()]
+        found[name] = (np.concatenate([codes, np.asarray(more, dtype=np.int32)]),
+                       pa.array(values + list(code_of)[len(values):], pa.string()))
     return found
 
 

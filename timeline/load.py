@@ -57,6 +57,7 @@ class Dataset:
     path: str = ""
     signature: tuple = ()
     resume: Resume | None = field(default=None, repr=False, compare=False)  # see timeline.appends
+    growth: Growth | None = field(default=None, repr=False, compare=False)  # when read on from another
 
     @property
     def errors(self) -> list[Problem]:
@@ -97,6 +98,17 @@ class Resume:
     ascii: bool         # every byte before `end` < 0x80
     categories: dict    # category key -> (accepted accounts, first row)
     places: dict        # location placed (or not) by its name -> (rows, first row)
+
+
+@dataclass(frozen=True)
+class Growth:
+    """How a dataset read on from a previous one (timeline.appends) relates to it, so that its
+    index can be extended rather than built again (timeline.index.grow_index)."""
+
+    after: tuple             # the previous dataset's signature
+    accounts_from: int       # accounts[:accounts_from] are the previous dataset's, in place
+    moved: np.ndarray        # where each previous event is now (positions in `events`)
+    account_event: np.ndarray  # the event position of each account from accounts_from on
 
 
 def signature(path: str | os.PathLike) -> tuple:

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from .. import lastgood
 from ..filters import Filters, apply
-from ..index import EventIndex, build_index, events_with_text
+from ..index import EventIndex, build_index, events_with_text, grow_index
 from ..appends import load_more
 from ..load import load, signature
 from ..problems import ERROR, Problem, ProblemCode
@@ -141,7 +141,8 @@ def _build(path: str, cached: Current | None) -> Current:
         if kept is not None:
             return kept
     good = verdict.publish and lastgood.worth_keeping(dataset)
-    fresh = Current(build_index(dataset), dataset.signature, _version(dataset.signature), time.time(),
+    index = grow_index(cached.index, dataset) if cached is not None else build_index(dataset)
+    fresh = Current(index, dataset.signature, _version(dataset.signature), time.time(),
                     shown=_remembered(path, dataset, last) if good else None, read=dataset)
     pa.default_memory_pool().release_unused()  # give back what parsing used, at once
     return fresh
