@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import dates
+from . import dates, model
 from .load import Dataset
 
 SECONDS = "datetime64[s]"
@@ -57,7 +57,7 @@ class EventIndex:
 
     def accounts_of(self, position: int) -> pd.DataFrame:
         lo, hi = self.account_bounds[position], self.account_bounds[position + 1]
-        return self.dataset.accounts.iloc[self.account_order[lo:hi]]
+        return model.take_rows(self.dataset.accounts, self.account_order[lo:hi])
 
     def values(self, name: str, positions) -> list:
         """One column of the events at some positions, as Python values (never the whole column)."""
@@ -99,9 +99,29 @@ def one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
         if hasattr(array, "__arrow_array__"):
             chunked = array.__arrow_array__()
             if chunked.num_chunks > 1:
-                frame[name] = pd.Series(pd.arrays.ArrowStringArray(
-                    pa.chunked_array([chunked.combine_chunks()])), index=frame.index, dtype=frame[name].dtype)
+                frame[name] = _text(chunked.combine_chunks(), frame, name)
     return frame
+
+
+def two_chunks(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns in at most two Arrow chunks: the rows read whole, and the rows appended since
+    (joined into one chunk, a small copy); one chunk again once the appended ones are a sixteenth
+    of the whole. So an append does not copy every value of the file (see accounts_of)."""
+    for name in frame.columns:
+        array = frame[name].array
+        if hasattr(array, "__arrow_array__"):
+            chunked = array.__arrow_array__()
+            if chunked.num_chunks <= 2:
+                continue
+            first, rest = chunked.chunk(0), pa.chunked_array(chunked.chunks[1:]).combine_chunks()
+            joined = pa.concat_arrays([first, rest]) if len(rest) * 16 > len(first) else [first, rest]
+            frame[name] = _text(joined, frame, name)
+    return frame
+
+
+def _text(chunks, frame: pd.DataFrame, name: str) -> pd.Series:
+    chunked = pa.chunked_array(chunks if isinstance(chunks, list) else [chunks])
+    return pd.Series(pd.arrays.ArrowStringArray(chunked), index=frame.index, dtype=frame[name].dtype)
 
 
 def build_index(dataset: Dataset) -> EventIndex:
@@ -126,7 +146,7 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     if growth is None or tuple(previous.dataset.signature) != tuple(growth.after):
         return build_index(dataset)
     events = one_chunk(dataset.events)
-    accounts = one_chunk(dataset.accounts)
+    accounts = two_chunks(dataset.accounts)
     appended = accounts.iloc[growth.accounts_from:]
     source_keys = list(previous.source_keys)
     code_of = {key: code for code, key in enumerate(source_keys)}

@@ -112,7 +112,7 @@ def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
     the appended accounts join (those of other events too do no harm). Returns (the events, where each of the previous events is now,
     the position of the event of each appended account)."""
     appended = accounts["id"].iloc[start:]
-    part = build_events(accounts.iloc[np.concatenate([joined, np.arange(start, len(accounts))])])
+    part = build_events(take_rows(accounts, np.concatenate([joined, np.arange(start, len(accounts))])))
     before = np.flatnonzero(events["id"].isin(part["id"].to_numpy()).to_numpy())  # events joined
     was = dict(zip(events["id"].iloc[before].tolist(), before.tolist()))
     old = part["id"].isin(list(was)).to_numpy()
@@ -126,14 +126,30 @@ def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
     where = np.searchsorted(_start_key(events["start"].to_numpy()), _start_key(added["start"].to_numpy()),
                             side="right")   # (after the events of the same moment: later in the file)
     if len(added):
-        order = np.insert(np.arange(len(events)), where, np.arange(len(events), len(events) + len(added)))
-        events = joined_frames(events, added).take(order).reset_index(drop=True)
+        events = joined_frames(events, added)
+        if where[0] < len(events) - len(added):   # (not all after the others, as a live story's are)
+            order = np.insert(np.arange(len(events) - len(added)), where,
+                              np.arange(len(events) - len(added), len(events)))
+            events = events.take(order).reset_index(drop=True)
         events["order"] = np.arange(len(events), dtype=np.int64)
     previous = len(events) - len(added)
     moved = np.arange(previous, dtype=np.int64) + np.searchsorted(where, np.arange(previous), side="right")
     position = {event_id: int(moved[p]) for event_id, p in was.items()}
     position.update(zip(added["id"].tolist(), (where + np.arange(len(added))).tolist()))
     return events, moved, np.array([position[i] for i in appended.tolist()], dtype=np.int64)
+
+
+def take_rows(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """frame.iloc[positions] for increasing positions, a run of consecutive ones at a time:
+    taking rows from a text column of several Arrow chunks (rows appended since the file was
+    read whole) would join all its chunks first, a copy of every value."""
+    if not len(positions):
+        return frame.iloc[:0]
+    breaks = np.flatnonzero(np.diff(positions) != 1) + 1
+    starts, ends = positions[np.r_[0, breaks]], positions[np.r_[breaks - 1, len(positions) - 1]] + 1
+    if len(starts) == 1:
+        return frame.iloc[int(starts[0]):int(ends[0])]
+    return pd.concat([frame.iloc[int(a):int(b)] for a, b in zip(starts, ends)])
 
 
 def _start_key(start: np.ndarray) -> np.ndarray:

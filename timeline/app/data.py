@@ -27,7 +27,7 @@ from .. import lastgood
 from ..filters import Filters, apply
 from ..index import EventIndex, build_index, events_with_text, grow_index
 from ..appends import load_more
-from ..load import load, signature
+from ..load import Dataset, load, signature
 from ..problems import ERROR, Problem, ProblemCode
 
 
@@ -40,7 +40,7 @@ class Current:
     notices: list[Problem] = field(default_factory=list)   # about the file as a whole, now
     shown: lastgood.Published | None = None   # the version whose events these are, if good
     record: tuple | None = None               # the last good record's stamp, while kept back
-    read: object = None                       # the file's own dataset as last read (kept back or not)
+    read: Dataset | None = None               # the file's own dataset as last read (kept back or not)
 
     masks: dict = field(default_factory=dict)
     word_masks: dict = field(default_factory=dict)
