@@ -165,11 +165,11 @@ def joined_frames(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
         return first
     if not len(first):
         return then.reset_index(drop=True)
-    columns = {}
+    first, then = first.copy(deep=False), then.copy(deep=False)
     for name in first.columns:
         a, b = first[name], then[name]
-        if isinstance(a.dtype, pd.CategoricalDtype):
-            columns[name] = pd.Series(union_categoricals([a.array, b.array], sort_categories=True))
-        else:
-            columns[name] = pd.concat([a, b], ignore_index=True)
-    return pd.DataFrame(columns)
+        if isinstance(a.dtype, pd.CategoricalDtype) and not a.dtype == b.dtype:
+            categories = union_categoricals([a.array[:0], b.array[:0]], sort_categories=True).categories
+            first[name] = a.cat.set_categories(categories)
+            then[name] = b.cat.set_categories(categories)
+    return pd.concat([first, then], ignore_index=True)
