@@ -1,6 +1,7 @@
 """Issue 13, items 1-2: what an appended row costs on a large file.
 
-    .venv/bin/python benchmarks/appends.py --events /tmp/appends/events-1m.csv [--appends 3] [--port 8100]
+    .venv/bin/python benchmarks/generate.py --rows 1000000
+    .venv/bin/python benchmarks/appends.py --events benchmarks/data/events-1000000rows-iso-seed0.csv [--appends 4] [--port 8100]
 
 1. In one process: a full load and index of the file, then rows appended one at a time, each
    read on with `timeline.appends.load_more` (and indexed), beside a full `load` of the same bytes.
