@@ -137,12 +137,14 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=8100)
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/appends"))
     parser.add_argument("--skip-served", action="store_true")
+    parser.add_argument("--skip-in-process", action="store_true")
     args = parser.parse_args(argv)
     args.scratch.mkdir(parents=True, exist_ok=True)
     print(f"{args.events} ({args.events.stat().st_size / 1e6:.0f} MB); load average {os.getloadavg()}")
     copy = args.scratch / "appends-in-process.csv"
     shutil.copyfile(args.events, copy)
-    in_process(copy, args.appends)
+    if not args.skip_in_process:
+        in_process(copy, args.appends)
     if not args.skip_served:
         copy = args.scratch / "appends-served.csv"
         shutil.copyfile(args.events, copy)
