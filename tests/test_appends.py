@@ -134,6 +134,16 @@ def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
     same_index(grow_index(build_index(previous), grown), build_index(timeline.load(path)))
 
 
+@pytest.mark.parametrize("start", [b"", b"\xef\xbb\xbf"])
+def test_rows_appended_to_a_file_of_no_rows_yet(tmp_path, start):
+    path = tmp_path / "events.csv"
+    path.write_bytes(start + csv_bytes([]))
+    previous = timeline.load(path)
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("a", "2022-01-01")]).split(b"\n", 1)[1])
+    same(load_more(previous, path), timeline.load(path))
+
+
 @pytest.mark.parametrize("change", ["edit", "truncate", "replace"])
 def test_any_other_change_is_a_full_load(tmp_path, change):
     path = tmp_path / "events.csv"
@@ -165,3 +175,21 @@ def test_the_dashboard_answers_from_the_version_it_has_while_the_next_is_built(t
         assert data.current(str(path)) is first         # answered at once, from the last version
     newest = data.current(str(path), wait=True)
     assert list(newest.index.events["id"]) == ["a", "b"] and newest.version != first.version
+
+
+def test_a_file_with_a_byte_order_mark_and_crlf_line_ends(tmp_path):
+    rng = random.Random(99)
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + (csv_bytes([row("event-0", "2022-01-01")]) + random_bytes(rng, 5))
+                     .replace(b"\n", b"\r\n"))
+    previous, index = timeline.load(path), None
+    index = build_index(previous)
+    for cut in (None, 7, None):
+        chunk = random_bytes(rng, 3).replace(b"\n", b"\r\n")
+        with open(path, "ab") as f:
+            f.write(chunk[:cut] if cut else chunk)
+        previous, index = read_on(previous, index, path)
+        if cut:   # then the rest of the cut row
+            with open(path, "ab") as f:
+                f.write(chunk[cut:])
+            previous, index = read_on(previous, index, path)

@@ -243,6 +243,8 @@ class _Notes:
 def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, accounts) -> Resume | None:
     if not table.by_arrow or findings or notes.year_window or (table.quotes - edges.quotes_after) % 2:
         return None
+    if not len(table.frame):   # (a file of no rows yet is quick to read again, and says so)
+        return None
     if any(p.level == ERROR and p.is_file_level for p in table.problems):
         return None
     records = table.records - (1 if edges.cut else 0)
