@@ -93,15 +93,15 @@ def served(tmp_path):
 
 
 def test_a_broken_save_is_kept_back_in_every_worker_until_accepted(served, capsys):
-    first = data.current(str(served))
+    first = data.current(str(served), wait=True)
     assert len(first.index) == 35 and not first.notices
     assert lastgood.read(served).events == 35
     swap_in(served, US_EXCEL)
-    kept = data.current(str(served))
+    kept = data.current(str(served), wait=True)
     assert len(kept.index) == 35 and kept.version != first.version
     assert "is not published" in kept.notices[0].message
     data._cache.clear()   # a worker started now, with nothing in memory
-    fresh = data.current(str(served))
+    fresh = data.current(str(served), wait=True)
     assert len(fresh.index) == 35 and "is not published" in fresh.notices[0].message
     assert served.read_bytes() == US_EXCEL, "the editor's file is never written"
 
@@ -109,42 +109,42 @@ def test_a_broken_save_is_kept_back_in_every_worker_until_accepted(served, capsy
     out = capsys.readouterr().out
     events = len(timeline.load(served).events)
     assert f"{events} events (was 35)" in out
-    published = data.current(str(served))    # the same worker: the record changed
+    published = data.current(str(served), wait=True)    # the same worker: the record changed
     assert len(published.index) == events and not published.notices
     assert published.version != fresh.version
     assert served.read_bytes() == US_EXCEL
 
 
 def test_a_server_that_starts_on_a_broken_file_serves_the_last_good_copy(served):
-    data.current(str(served))
+    data.current(str(served), wait=True)
     swap_in(served, b"")
     data._cache.clear()   # a restart
-    now = data.current(str(served))
+    now = data.current(str(served), wait=True)
     assert len(now.index) == 35 and "cannot be read right now" in now.notices[0].message
 
 
 def test_with_no_last_good_version_what_loads_is_served_and_not_recorded(served):
     swap_in(served, b"")
-    now = data.current(str(served))
+    now = data.current(str(served), wait=True)
     assert len(now.index) == 0 and "cannot be read right now" not in now.problems[0].message
     assert lastgood.read(served) is None, "a broken file never becomes the last good version"
     swap_in(served, GOOD)
-    assert len(data.current(str(served)).index) == 35
+    assert len(data.current(str(served), wait=True).index) == 35
     assert lastgood.read(served).events == 35
 
 
 def test_a_read_only_state_folder_falls_back_to_each_worker_s_memory(served, monkeypatch, tmp_path):
     monkeypatch.setenv(lastgood.STATE_DIR, str(tmp_path / "file-not-folder"))
     (tmp_path / "file-not-folder").write_text("")
-    assert len(data.current(str(served)).index) == 35
+    assert len(data.current(str(served), wait=True).index) == 35
     swap_in(served, US_EXCEL)
-    assert len(data.current(str(served)).index) == 35
+    assert len(data.current(str(served), wait=True).index) == 35
 
 
 def test_a_configured_state_folder_holds_the_record(served, monkeypatch, tmp_path):
     state = tmp_path / "state"
     monkeypatch.setenv(lastgood.STATE_DIR, str(state))
-    data.current(str(served))
+    data.current(str(served), wait=True)
     record = json.loads(next(state.glob("events.csv-*.last-good.json")).read_text())
     assert record["events"] == 35 and record["accounts"] == 82
     assert not (served.parent / lastgood.BESIDE).exists()

@@ -127,3 +127,17 @@ def test_a_big_file_is_served_at_once_and_gets_its_sequences_after(tmp_path, mon
     assert not grams.bits.flags.writeable   # mapped from the state folder, shared by the workers
     assert store.grams_path(path).exists()
     assert ids(served.index, events_with_text(served.index, "protesters")) == before == ["plain"]
+
+
+@pytest.mark.parametrize("before", [0, 1, 7, 8, 9, 17])
+def test_appended_accounts_extend_the_sequences(before):
+    """An append extends the sequences (timeline.index.grow_index) to what making them again gives."""
+    from timeline.index import _more_grams
+
+    accounts = index_from_rows([row(name, f"2022-01-{day + 1:02d}", title=title, description=description)
+                                for day, (name, title, description) in enumerate(TEXTS * 2)]).dataset.accounts
+    grown = _more_grams(text_grams(accounts.iloc[:before]), accounts)
+    whole = text_grams(accounts)
+    assert grown.accounts == whole.accounts
+    np.testing.assert_array_equal(grown.bits, whole.bits)
+    np.testing.assert_array_equal(grown.always, whole.always)

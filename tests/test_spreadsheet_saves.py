@@ -261,7 +261,7 @@ def test_the_dashboard_says_a_workbook_needs_csv(workbook_file):
 def test_the_served_page_says_a_workbook_needs_csv(workbook_file):
     from timeline.app import data
 
-    [problem] = data.current(str(workbook_file)).problems
+    [problem] = data.current(str(workbook_file), wait=True).problems
     assert "the dashboard serves only CSV" in problem.message
 
 

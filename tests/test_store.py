@@ -47,6 +47,8 @@ def assert_same(cached, fresh) -> None:
     pd.testing.assert_frame_equal(cached.events, fresh.events)
     pd.testing.assert_frame_equal(cached.dataset.accounts, fresh.dataset.accounts)
     assert cached.dataset.problems == fresh.dataset.problems
+    assert [p.code for p in cached.dataset.problems] == [p.code for p in fresh.dataset.problems]
+    assert cached.dataset.resume == fresh.dataset.resume
     assert cached.dataset.signature == fresh.dataset.signature
     assert cached.dataset.path == fresh.dataset.path
     for name in store.INDEX_ARRAYS:
@@ -209,3 +211,20 @@ def test_the_search_sequences_are_kept_beside_the_data_and_mapped(events):
     events.write_bytes(MIXED + csv_bytes([row("added", "2022-05-01")]).split(b"\n", 1)[1])
     grown = store.open_index(events)
     assert store.open_grams(events, grown).accounts == len(index.dataset.accounts) + 1
+
+
+def test_a_worker_that_mapped_a_version_reads_only_the_rows_appended_after_it(events):
+    """The cache keeps where an append can be read on from (load.Resume): the next version is
+    read on from the mapped one, and equals a full load."""
+    from timeline.appends import load_more
+
+    store.open_index(events)
+    mapped = store.read(events)
+    assert mapped is not None and mapped.dataset.resume is not None
+    events.write_bytes(MIXED + csv_bytes([row("added", "2022-05-01"), row("event-2", "2022-01-03", source="BBC")]
+                                         ).split(b"\n", 1)[1])
+    grown = load_more(mapped.dataset, events)
+    assert grown.growth is not None   # read on, not read whole
+    whole = load(events)
+    pd.testing.assert_frame_equal(grown.events, whole.events)
+    assert grown.problems == whole.problems

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from . import schema, workbook
-from .problems import ERROR, WARNING, Finding, Problem, show
+from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, show
 
 BOM = b"\xef\xbb\xbf"
 # The csv module refuses fields over 128 KiB by default; an editor's long text is not an error.
@@ -38,6 +38,9 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # causes behind many of the problems
     ascii: bool = False  # every byte of the file < 0x80 (then no text is garbled, for one)
+    records: int = 0     # CSV records, the header and blank lines included (the last row's number)
+    quotes: int = 0      # double quotes in the file
+    by_arrow: bool = False  # read by Arrow's parser (UTF-8, every quote closed)
 
 
 class Unreadable(Exception):
@@ -68,14 +71,16 @@ def _read(holder: list) -> Table:
         data = data.slice(len(BOM))
     which = workbook.kind(_head(data, 1 << 16))
     if which:  # (before the UTF-16 test: a zip's bytes hold NULs too)
-        raise Unreadable(Problem(0, "", ERROR, workbook.not_csv(which)))
+        raise Unreadable(Problem(0, "", ERROR, workbook.not_csv(which), ProblemCode.NOT_CSV))
     if _head(data, 2) in (b"\xff\xfe", b"\xfe\xff"):
         raise Unreadable(Problem(0, "", ERROR, f"the file is saved as UTF-16 text ('Unicode Text' in "
-                                               f"Excel), not UTF-8; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}"))
+                                               f"Excel), not UTF-8; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}",
+                                 ProblemCode.NOT_CSV))
     if not _head(data, 4096).strip() and not data.to_pybytes().strip():  # (the first 4 KiB usually settle it)
         raise Unreadable(Problem(
             0, "", ERROR,
             f"the file is empty; it needs at least the header line: {schema.header_line()}",
+            ProblemCode.NOT_CSV,
         ))
     columns, problems = _read_header(data)
     scan = _scan(data)
@@ -87,12 +92,12 @@ def _read(holder: list) -> Table:
         if not scan.ascii and not _is_utf8(data):
             # pyarrow prints a traceback when a row it skips is not UTF-8; check first.
             raise pa.ArrowInvalid("not UTF-8")
-        frame, rows, shape_problems = _parse_with_arrow(data, columns)
+        frame, rows, shape_problems, records = _parse_with_arrow(data, columns)
         replaced = False
     except pa.ArrowInvalid:
         # An open quote, or bytes that are not UTF-8: read again slowly, to say where.
         text = data.to_pybytes().decode("utf-8", errors="replace")
-        frame, rows, shape_problems = _parse_with_csv_module(text, columns)
+        frame, rows, shape_problems, records = _parse_with_csv_module(text, columns)
         del text
         replaced = True
     # Values are pieces of the file's text: look for a NUL or U+FFFD only if the text has one.
@@ -111,19 +116,19 @@ def _read(holder: list) -> Table:
     frame, rows = _drop_blank_rows(frame, rows)
     before = len(problems)
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent)
-    not_utf8 = [p.row for p in problems[before:] if NOT_UTF8 in p.message]
+    not_utf8 = [p.row for p in problems[before:] if p.code == ProblemCode.NOT_UTF8]
     findings = []
     if not_utf8:
         findings.append(Finding(np.array(not_utf8, dtype=np.int64), Problem(0, "", ERROR, (
             f"{len(set(not_utf8)):,} row{'s hold' if len(set(not_utf8)) > 1 else ' holds'} text that is not UTF-8: "
             f"the file (or part of it) was saved as Windows-1252 or Latin-1, as Excel's 'CSV (Comma "
             f"delimited)' and older programs save it, so letters such as é or ’ cannot be read and "
-            f"those rows are left out; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}"))))
+            f"those rows are left out; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}"), ProblemCode.DIAGNOSIS)))
     if bad_rows.any():
         frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
     if not len(frame) and not any(p.level == ERROR for p in problems):
-        problems.append(Problem(0, "", WARNING, "the file has a header but no rows yet"))
-    return Table(columns, frame, rows, problems, findings, scan.ascii)
+        problems.append(Problem(0, "", WARNING, "the file has a header but no rows yet", ProblemCode.NO_ROWS))
+    return Table(columns, frame, rows, problems, findings, scan.ascii, records, scan.quotes, not replaced)
 
 
 def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
@@ -211,11 +216,13 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     if b"\x00" in line:  # UTF-16 without its byte order mark: every other byte is NUL
         raise Unreadable(Problem(1, "", ERROR, f"the header line holds NUL bytes, so the file is "
                                                f"probably saved as UTF-16 text ('Unicode Text' in "
-                                               f"Excel), not UTF-8; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}"))
+                                               f"Excel), not UTF-8; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}",
+                                 ProblemCode.NOT_CSV))
     try:
         text = line.decode("utf-8").rstrip("\r")
     except UnicodeDecodeError:
-        raise Unreadable(Problem(1, "", ERROR, f"the header line is not UTF-8 text; {HOW_TO_SAVE}"))
+        raise Unreadable(Problem(1, "", ERROR, f"the header line is not UTF-8 text; {HOW_TO_SAVE}",
+                                 ProblemCode.NOT_CSV))
     names = next(csv.reader([text]))
     if len(names) == 1:
         for delimiter, word in ((";", "semicolons"), ("\t", "tabs")):
@@ -229,6 +236,7 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
                         "Region > Additional settings > List separator: a comma), then Save As "
                         "'CSV UTF-8'; Google Sheets' CSV always has commas" if delimiter == ";"
                         else f"; {HOW_TO_SAVE}"),
+                    ProblemCode.NOT_CSV,
                 ))
     problems: list[Problem] = []
     columns: list[str] = []
@@ -238,6 +246,7 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
             problems.append(Problem(
                 1, f"column {position}", WARNING,
                 "this column has no name in the header; its values are ignored. Name it or delete it",
+                ProblemCode.HEADER,
             ))
             name = f"column {position}"
         if name in columns:
@@ -246,6 +255,7 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
                 1, name, ERROR,
                 f"the header names {name!r} twice (columns {first} and {position}); only column "
                 f"{first} is read. Delete or rename the other one",
+                ProblemCode.HEADER,
             ))
             name = f"{name} (column {position})"
         columns.append(name)
@@ -255,6 +265,7 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
             1, missing[0], ERROR,
             f"the header has no {', '.join(map(repr, missing))} column; the header line must name "
             f"the columns: {schema.header_line()} (found {text[:200]!r})",
+            ProblemCode.HEADER,
         ))
     for name in columns:
         if name not in schema.NAMES and not name.startswith("column ") and " (column " not in name:
@@ -262,6 +273,7 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
                 1, name, WARNING,
                 f"{name!r} is not a column timeline knows; its values are kept but not shown. "
                 f"Known columns: {', '.join(schema.NAMES)}",
+                ProblemCode.HEADER,
             ))
     return columns, problems
 
@@ -291,7 +303,7 @@ def _parse_with_arrow(data: pa.Buffer, columns: list[str]):
         rows = np.setdiff1d(rows, numbers, assume_unique=True)
         problems = [_field_count_problem(n, count, len(columns), text) for n, count, text in invalid]
         problems = [p for p in problems if p]
-    return frame, rows, problems
+    return frame, rows, problems, total + 1
 
 
 def _arrow_table(data: pa.Buffer, columns: list[str], block_size: int, on_invalid) -> pa.Table:
@@ -323,6 +335,7 @@ def _field_count_problem(row: int, count: int, expected: int, text: str) -> Prob
         row, "", ERROR,
         f"this row has {count} values but the header has {expected} columns, so the row is left "
         f"out; {advice}. The row begins {show(text, 50)}",
+        ProblemCode.FIELD_COUNT,
     )
 
 
@@ -354,7 +367,7 @@ def _parse_with_csv_module(text: str, columns: list[str]):
     frame = pd.DataFrame(records, columns=columns, dtype="str") if records else pd.DataFrame(
         {name: pd.Series([], dtype="str") for name in columns}
     )
-    return frame, np.array(rows, dtype=np.int64), [p for p in problems if p]
+    return frame, np.array(rows, dtype=np.int64), [p for p in problems if p], row - 1
 
 
 def _open_quote_problem(text: str, reader, row: int, columns: list[str]) -> Problem:
@@ -374,6 +387,7 @@ def _open_quote_problem(text: str, reader, row: int, columns: list[str]) -> Prob
         f"a double quote opens here and is never closed, so this row and every row after it "
         f"cannot be read. Close the quote, or write a quote inside a value as two quotes (\"\"). "
         f"The row begins {show(opening, 50)}",
+        ProblemCode.OPEN_QUOTE,
     )
 
 
@@ -415,10 +429,10 @@ def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray
     bad = np.zeros(len(frame), dtype=bool)
     for name in columns:
         values = frame[name]
-        for needle, message in (
-            ("\x00", "holds a NUL byte (a sign of a damaged file or one saved as UTF-16); "
+        for needle, code, message in (
+            ("\x00", ProblemCode.OTHER, "holds a NUL byte (a sign of a damaged file or one saved as UTF-16); "
                      "retype the value or " + HOW_TO_SAVE),
-            ("\ufffd", NOT_UTF8 + " (the file was probably saved as "
+            ("\ufffd", ProblemCode.NOT_UTF8, NOT_UTF8 + " (the file was probably saved as "
                        "Latin-1 or Windows-1252); " + HOW_TO_SAVE),
         ):
             if needle in absent:
@@ -426,7 +440,7 @@ def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray
             hits = values.str.contains(needle, regex=False).to_numpy(dtype=bool) & ~bad
             for i in np.flatnonzero(hits):
                 problems.append(Problem(
-                    int(rows[i]), name, ERROR, f"{show(values.iloc[i])} {message}; the row is left out"
+                    int(rows[i]), name, ERROR, f"{show(values.iloc[i])} {message}; the row is left out", code
                 ))
             bad |= hits
     return bad

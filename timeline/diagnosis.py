@@ -13,14 +13,16 @@ on the values already found wrong or on a cheap pre-filter (a byte that must be 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import dates
-from .problems import ERROR, WARNING, Finding, Problem, show
+from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, show
 
 # How to open the file without the spreadsheet converting anything (what prevents each damage).
 KEEP_AS_TEXT = (
@@ -40,7 +42,7 @@ def first(findings: list[Finding], problems: list[Problem]) -> list[Problem]:
     for finding in findings:
         count = len(set(finding.rows.tolist()))
         if finding.always or (count >= 2 and 2 * count >= len(troubled)):
-            said.append(finding.problem)
+            said.append(dataclasses.replace(finding.problem, code=ProblemCode.DIAGNOSIS))
     return said
 
 
@@ -166,6 +168,13 @@ def years_as_days(column: str, parsed: dates.ParsedDates, others: list[dates.Par
         f"is formatted as dates, writes it as the day of that number (day {example_year} is "
         f"{example}); write each as its year, as the rows below say, and {KEEP_AS_TEXT}")))
     return flagged, year, finding
+
+
+def in_year_window(*parsed: dates.ParsedDates) -> bool:
+    """Whether any date lies where `years_as_days` looks (then whether it warns depends on every
+    other date of the file)."""
+    low, high = _EPOCH + FIRST_YEAR_AS_DAY * _DAY, _EPOCH + LAST_YEAR_AS_DAY * _DAY
+    return any(bool(((p.value.to_numpy() >= low) & (p.value.to_numpy() <= high)).any()) for p in parsed)
 
 
 def _near_1900(other_values: list[np.ndarray], candidate: np.ndarray) -> bool:

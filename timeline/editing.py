@@ -31,7 +31,7 @@ from filelock import FileLock
 from . import lastgood, schema
 from .csvfile import read_table
 from .load import Dataset, load_bytes
-from .problems import ERROR, Problem, show
+from .problems import ERROR, Problem, ProblemCode, show
 
 BOM = b"\xef\xbb\xbf"
 
@@ -189,16 +189,14 @@ def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
         f"(probably Windows-1252, which a spreadsheet's plain 'CSV' format writes), and a row "
         f"added to it now would make a file of two encodings, which opens garbled. Convert the "
         f"file to UTF-8, then add the row again: " + CONVERT.format(path=path, converted=converted),
+        ProblemCode.NOT_UTF8,
     )
-
-
-_FIRST_ROW_EMPTY = "is empty on the first row of this event"
 
 
 def _first_row_cause(data: bytes, dataset: Dataset, row: Row, found: list[Problem]) -> list[Problem]:
     """A new account of an event whose first row is refused is not that event's first row: it
     is refused because of the first row, which is named, rather than for its empty title."""
-    empty = [p for p in found if p.column in schema.FIRST_ROW_REQUIRED and _FIRST_ROW_EMPTY in p.message]
+    empty = [p for p in found if p.code == ProblemCode.FIRST_ROW_EMPTY]
     if not empty:
         return found
     event_id = str(row.get("id", "")).strip()
@@ -322,7 +320,7 @@ def _choose(rows: list[Row], checked: Review, all_or_nothing: bool) -> list[int]
 
 
 def _cannot(path: Path, message: str) -> Appended:
-    problem = Problem(0, "", ERROR, message)
+    problem = Problem(0, "", ERROR, message, ProblemCode.CANNOT_OPEN)
     return Appended(str(path), [], Review([], [], [problem]))
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import dates
+from . import dates, model
 from .load import Dataset
 
 SECONDS = "datetime64[s]"
@@ -52,12 +52,13 @@ class EventIndex:
     def position(self, event_id: str | None) -> int | None:
         if not event_id:
             return None
-        found = self.positions.get_indexer([event_id])[0]
+        # (A scan, a millisecond at a million events: no hash table to build for each version.)
+        found = pc.index(_arrow(self.events["id"].array), event_id).as_py()
         return None if found < 0 else int(found)
 
     def accounts_of(self, position: int) -> pd.DataFrame:
         lo, hi = self.account_bounds[position], self.account_bounds[position + 1]
-        return self.dataset.accounts.iloc[self.account_order[lo:hi]]
+        return model.take_rows(self.dataset.accounts, self.account_order[lo:hi])
 
     def values(self, name: str, positions) -> list:
         """One column of the events at some positions, as Python values (never the whole column)."""
@@ -99,9 +100,29 @@ def one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
         if hasattr(array, "__arrow_array__"):
             chunked = array.__arrow_array__()
             if chunked.num_chunks > 1:
-                frame[name] = pd.Series(pd.arrays.ArrowStringArray(
-                    pa.chunked_array([chunked.combine_chunks()])), index=frame.index, dtype=frame[name].dtype)
+                frame[name] = _text(chunked.combine_chunks(), frame, name)
     return frame
+
+
+def two_chunks(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns in at most two Arrow chunks: the rows read whole, and the rows appended since
+    (joined into one chunk, a small copy); one chunk again once the appended ones are a sixteenth
+    of the whole. So an append does not copy every value of the file (see accounts_of)."""
+    for name in frame.columns:
+        array = frame[name].array
+        if hasattr(array, "__arrow_array__"):
+            chunked = array.__arrow_array__()
+            if chunked.num_chunks <= 2:
+                continue
+            first, rest = chunked.chunk(0), pa.chunked_array(chunked.chunks[1:]).combine_chunks()
+            joined = pa.concat_arrays([first, rest]) if len(rest) * 16 > len(first) else [first, rest]
+            frame[name] = _text(joined, frame, name)
+    return frame
+
+
+def _text(chunks, frame: pd.DataFrame, name: str) -> pd.Series:
+    chunked = pa.chunked_array(chunks if isinstance(chunks, list) else [chunks])
+    return pd.Series(pd.arrays.ArrowStringArray(chunked), index=frame.index, dtype=frame[name].dtype)
 
 
 def build_index(dataset: Dataset, grams: bool = True) -> EventIndex:
@@ -109,7 +130,6 @@ def build_index(dataset: Dataset, grams: bool = True) -> EventIndex:
     later (text_grams: 5-8 s at 1.8M accounts; search reads every account until they are)."""
     events = one_chunk(dataset.events)
     accounts = one_chunk(dataset.accounts)
-    lanes, lane = _lanes(events)
     codes, keys = pd.factorize(accounts["source"].str.lower()) if len(accounts) else (np.zeros(0, int), [])
     source_code, source_keys = np.asarray(codes, dtype=np.int64), [str(k) for k in keys]
     positions = pd.Index(events["id"])
@@ -118,6 +138,45 @@ def build_index(dataset: Dataset, grams: bool = True) -> EventIndex:
     account_order = np.argsort(event_of_account, kind="stable")
     counts = np.bincount(event_of_account, minlength=len(events)) if len(accounts) else np.zeros(len(events), int)
     bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    return _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
+                  _outlets(accounts), distinct_values(accounts), text_grams(accounts) if grams else None)
+
+
+def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
+    """`build_index(dataset)`, extending the index of the dataset it was read on from
+    (timeline.appends: Dataset.growth) when it is `previous`'s; built anew otherwise."""
+    growth = dataset.growth
+    if growth is None or tuple(previous.dataset.signature) != tuple(growth.after):
+        return build_index(dataset, grams=False)
+    events = one_chunk(dataset.events)
+    accounts = two_chunks(dataset.accounts)
+    appended = accounts.iloc[growth.accounts_from:]
+    source_keys = list(previous.source_keys)
+    code_of = {key: code for code, key in enumerate(source_keys)}
+    codes = [code_of.setdefault(key, len(code_of)) for key in appended["source"].str.lower().tolist()]
+    source_keys += list(code_of)[len(source_keys):]
+    # The appended accounts join their events' groups (at the group's end, in file order).
+    event_of_account = np.concatenate([growth.moved[previous.account_event], growth.account_event])
+    counts = np.zeros(len(events), dtype=np.int64)
+    counts[growth.moved] = np.diff(previous.account_bounds)
+    counts += np.bincount(growth.account_event, minlength=len(events))
+    by_event = np.argsort(growth.account_event, kind="stable")
+    previous_up_to = np.searchsorted(growth.moved, growth.account_event[by_event], side="right")
+    account_order = np.insert(previous.account_order, previous.account_bounds[previous_up_to],
+                              growth.accounts_from + by_event)
+    outlets = dict(previous.outlets)
+    for source, count in appended["source"].value_counts().items():
+        outlets[str(source)] = outlets.get(str(source), 0) + int(count)
+    return _index(dataset, events, np.concatenate([previous.source_code, np.asarray(codes, dtype=np.int64)]),
+                  source_keys, pd.Index(events["id"]), event_of_account, account_order,
+                  np.concatenate([[0], np.cumsum(counts)]).astype(np.int64), _sorted_outlets(outlets),
+                  _more_distinct(previous.distinct, appended), _more_grams(previous.grams, accounts))
+
+
+def _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
+           outlets, distinct, grams=None) -> EventIndex:
+    """The index, from what is per account; what is per event is read from `events`."""
+    lanes, lane = _lanes(events)
     start, last = seconds(events["start"]), seconds(events["last"])
     is_span = events["end"].notna().to_numpy()
     return EventIndex(
@@ -140,9 +199,9 @@ def build_index(dataset: Dataset, grams: bool = True) -> EventIndex:
         account_event=event_of_account,
         account_order=account_order,
         account_bounds=bounds,
-        outlets=_outlets(accounts),
-        distinct=distinct_values(accounts),
-        grams=text_grams(accounts) if grams else None,
+        outlets=outlets,
+        distinct=distinct,
+        grams=grams,
     )
 
 
@@ -161,7 +220,11 @@ def _places(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
 
 def _outlets(accounts: pd.DataFrame) -> list[tuple[str, int]]:
     counts = accounts["source"].value_counts()
-    return sorted(((str(k), int(v)) for k, v in counts.items()), key=lambda kv: kv[0].lower())
+    return _sorted_outlets({str(k): int(v) for k, v in counts.items()})
+
+
+def _sorted_outlets(counts: dict[str, int]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (kv[0].lower(), kv[0]))
 
 
 def _lanes(events: pd.DataFrame) -> tuple[list[str], np.ndarray]:
@@ -188,6 +251,19 @@ def distinct_values(accounts: pd.DataFrame) -> dict[str, tuple[np.ndarray, pa.Ar
     for name in FEW_VALUED:
         codes, uniques = pd.factorize(accounts[name])
         found[name] = (codes.astype(np.int32), pa.array(np.asarray(uniques, dtype=object), pa.string()))
+    return found
+
+
+def _more_distinct(distinct: dict, appended: pd.DataFrame) -> dict:
+    """`distinct_values` of the accounts, from that of those before `appended` (new values
+    are numbered after the others, in order of first appearance, as pd.factorize numbers them)."""
+    found = {}
+    for name, (codes, uniques) in distinct.items():
+        values = uniques.to_pylist()
+        code_of = {value: code for code, value in enumerate(values)}
+        more = [code_of.setdefault(value, len(code_of)) for value in appended[name].tolist()]
+        found[name] = (np.concatenate([codes, np.asarray(more, dtype=np.int32)]),
+                       pa.array(values + list(code_of)[len(values):], pa.string()))
     return found
 
 
@@ -260,6 +336,29 @@ def _grams(data: np.ndarray, ascii_only: bool = False) -> np.ndarray:
     return found
 
 
+def _more_grams(grams: TextGrams | None, accounts: pd.DataFrame) -> TextGrams | None:
+    """`text_grams(accounts)`, from those of the accounts before the appended ones (only the
+    appended accounts, and those whose last sequences run into them, are hashed); None without."""
+    if grams is None or grams.accounts > len(accounts):
+        return None
+    start = _first_touched(accounts, grams.accounts) // 8 * 8
+    more = text_grams(accounts, first=start)
+    return TextGrams(accounts=len(accounts), bits=np.concatenate([grams.bits[:, :start // 8], more.bits], axis=1),
+                     always=np.concatenate([grams.always[grams.always < start], more.always]))
+
+
+def _first_touched(accounts: pd.DataFrame, before: int) -> int:
+    """The first account whose sequences an account from `before` on may change: a sequence that
+    begins in the last two bytes before it runs into it (across accounts with no text)."""
+    first = before
+    for name in SEARCHED:
+        if name in FEW_VALUED or not before:
+            continue
+        offsets, _ = _text_parts(accounts[name].array)
+        first = min(first, int(np.searchsorted(offsets, max(offsets[0], offsets[before] - 2), side="right")) - 1)
+    return max(0, first)
+
+
 def _one_array(values) -> pa.Array:
     """A column as one Arrow array (taking from a chunked one joins its chunks first, each time)."""
     array = _arrow(values)
@@ -278,14 +377,16 @@ def _text_parts(values) -> tuple[np.ndarray, np.ndarray]:
     return offsets.astype(np.int64), data
 
 
-def text_grams(accounts: pd.DataFrame) -> TextGrams:
-    """The buckets of each account's searched text that is not few-valued (see TextGrams)."""
+def text_grams(accounts: pd.DataFrame, first: int = 0) -> TextGrams:
+    """The buckets of each account's searched text that is not few-valued (see TextGrams); with
+    `first` (a multiple of 8), those of accounts[first:] only, hashed as the whole would be."""
     count = len(accounts)
-    bits = np.zeros((GRAM_BUCKETS, (count + 7) // 8), dtype=np.uint8)
+    bits = np.zeros((GRAM_BUCKETS, (count - first + 7) // 8), dtype=np.uint8)
     columns = [_text_parts(accounts[name].array) for name in SEARCHED if name not in FEW_VALUED]
     always = []
-    for low in range(0, count, GRAM_CHUNK):
-        high = min(count, low + GRAM_CHUNK)
+    low = first
+    while low < count:
+        high = min(count, (low // GRAM_CHUNK + 1) * GRAM_CHUNK)
         seen = np.zeros((GRAM_BUCKETS, high - low), dtype=bool)
         for offsets, data in columns:
             text = data[offsets[low]:offsets[high]]
@@ -294,7 +395,8 @@ def text_grams(accounts: pd.DataFrame) -> TextGrams:
             owner = np.repeat(np.arange(high - low, dtype=np.int32), np.diff(offsets[low:high + 1]))
             seen[_grams(text), owner[:-2]] = True
             always.append(low + owner[_holding(text, _OTHER_CASE_OF_ASCII)])
-        bits[:, low // 8:(high + 7) // 8] = np.packbits(seen, axis=1)
+        bits[:, (low - first) // 8:(high - first + 7) // 8] = np.packbits(seen, axis=1)
+        low = high
     return TextGrams(accounts=count, bits=bits, always=np.unique(np.concatenate([[], *always]).astype(np.int64)))
 
 

@@ -23,11 +23,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .load import Dataset, signature
-from .problems import ERROR, Problem
+from .problems import CUT_SHORT, ERROR, Problem
 
 STATE_DIR = "TIMELINE_STATE_DIR"   # environment: where the record lives (default: beside the file)
 BESIDE = ".timeline"               # the state folder beside the file otherwise
-CUT_SHORT = ("values but the header has", "never closed")  # what a row cut mid-write gets
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ class Verdict:
 
 def file_problem(dataset: Dataset) -> Problem | None:
     """The first error about the file as a whole (row 0) or its header (row 1)."""
-    return next((p for p in dataset.problems if p.level == ERROR and p.row <= 1), None)
+    return next((p for p in dataset.problems if p.level == ERROR and p.is_file_level), None)
 
 
 def unreadable(dataset: Dataset) -> bool:
@@ -68,7 +67,7 @@ def half_saved(dataset: Dataset, had_rows: bool, ends_a_line: bool = True) -> st
         return "it has no rows"
     last_kept = int(dataset.accounts["row"].max()) if len(dataset.accounts) else 1
     cut = [p for p in dataset.problems if p.row > last_kept and p.level == ERROR
-           and any(sign in p.message for sign in CUT_SHORT)]
+           and p.code in CUT_SHORT]
     return "its last row is cut off" if cut and not ends_a_line else ""
 
 

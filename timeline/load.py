@@ -7,6 +7,7 @@ other rows keep working. The file is only read, never written.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ import pyarrow.compute as pc
 from . import dates, diagnosis, links, model, places, schema, workbook
 from .csvfile import read_table
 from .media import IMAGE, IMAGE_SUFFIXES, kind as media_kind
-from .problems import ERROR, WARNING, Problem, show
+from .problems import ERROR, WARNING, Problem, ProblemCode, show
 
 FORMULA_START = ("=", "+", "-", "@")
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
@@ -55,6 +56,8 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
     path: str = ""
     signature: tuple = ()
+    resume: Resume | None = field(default=None, repr=False, compare=False)  # see timeline.appends
+    growth: Growth | None = field(default=None, repr=False, compare=False)  # when read on from another
 
     @property
     def errors(self) -> list[Problem]:
@@ -75,6 +78,39 @@ class Dataset:
         )
 
 
+WINDOW = 1 << 16  # bytes hashed at the start of the file and before where it is read on from
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Where a longer version of the same file can be read on from (timeline.appends.load_more),
+    and what the checks across rows need of the rows before it. A file whose problems an
+    appended row could change in ways not kept here (a cause said on row 0, a date a
+    spreadsheet may have made of a year) has none: it is read again whole."""
+
+    end: int            # bytes [0, end) hold whole records: the file's end, or its cut last row's start
+    records: int        # the number of the last record before `end` (the header is 1)
+    header: bytes       # the file's first line, its line end (and byte order mark) included
+    head: str           # hash of the first head_size bytes (WINDOW, or the file's end if before)
+    head_size: int
+    tail: str           # hash of the WINDOW bytes before `end`
+    inode: int
+    ascii: bool         # every byte before `end` < 0x80
+    categories: dict    # category key -> (accepted accounts, first row)
+    places: dict        # location placed (or not) by its name -> (rows, first row)
+
+
+@dataclass(frozen=True)
+class Growth:
+    """How a dataset read on from a previous one (timeline.appends) relates to it, so that its
+    index can be extended rather than built again (timeline.index.grow_index)."""
+
+    after: tuple             # the previous dataset's signature
+    accounts_from: int       # accounts[:accounts_from] are the previous dataset's, in place
+    moved: np.ndarray        # where each previous event is now (positions in `events`)
+    account_event: np.ndarray  # the event position of each account from accounts_from on
+
+
 def signature(path: str | os.PathLike) -> tuple:
     """What changes when the file changes: used to cache a parsed file."""
     try:
@@ -92,24 +128,28 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     try:
         data = _read_file(path)
     except FileNotFoundError:
-        return _empty([Problem(0, "", ERROR, f"there is no file at {str(path)!r}")], path, stamp)
+        return _empty([Problem(0, "", ERROR, f"there is no file at {str(path)!r}", ProblemCode.NO_FILE)],
+                      path, stamp)
     except OSError as error:
-        return _empty([Problem(0, "", ERROR, f"the file cannot be opened: {error.strerror}")], path, stamp)
+        return _empty([Problem(0, "", ERROR, f"the file cannot be opened: {error.strerror}",
+                               ProblemCode.CANNOT_OPEN)], path, stamp)
     sheet_note = []
     if workbooks and workbook.kind(data.slice(0, min(data.size, 1 << 16)).to_pybytes()) == workbook.XLSX:
         try:
             data, sheet = workbook.xlsx_to_csv(data.to_pybytes())
         except workbook.NotReadable as error:
             return _empty([Problem(0, "", ERROR, f"the file looks like an Excel workbook (.xlsx) but "
-                                                 f"cannot be opened ({error}); {workbook.SAVE_AS_CSV}")],
+                                                 f"cannot be opened ({error}); {workbook.SAVE_AS_CSV}",
+                                   ProblemCode.NOT_CSV)],
                           path, stamp)
         sheet_note = [Problem(0, "", WARNING, (
             f"this is an Excel workbook: check read its first sheet, {sheet!r}, and its row numbers "
             f"are the sheet's; the dashboard serves only CSV, so to publish it save it as CSV: "
-            f"{workbook.SAVE_AS_CSV}"))]
+            f"{workbook.SAVE_AS_CSV}"), ProblemCode.NOT_CSV)]
+    edges = None if sheet_note else _Edges.of(data)
     holder = [data]
     del data
-    dataset = _load(holder)
+    dataset = _load(holder, edges, stamp[3] if len(stamp) > 3 else None)
     dataset.problems[:0] = sheet_note
     dataset.path, dataset.signature = str(path), stamp
     return dataset
@@ -138,19 +178,101 @@ def load_bytes(data: bytes) -> Dataset:
     return _load([data])
 
 
-def _load(holder: list) -> Dataset:
+def _load(holder: list, edges: _Edges | None = None, inode: int | None = None) -> Dataset:
     """Read the bytes in holder[0]; they are let go of as soon as they are parsed, which
-    lowers the peak memory of a large file by its size."""
+    lowers the peak memory of a large file by its size. `edges` and `inode`: to say where a
+    longer version of the file can be read on from (Dataset.resume)."""
     table = read_table(holder.pop())
     problems = list(table.problems)
     if not table.columns:
         return _empty(problems)
     findings = list(table.findings)
-    accounts, ids = _validate(table.frame, table.rows, problems, findings, ascii=table.ascii)
+    notes = _Notes()
+    accounts, ids = _validate(table.frame, table.rows, problems, findings, ascii=table.ascii, notes=notes)
     events = model.build_events(accounts, ids)
     problems.sort(key=_reading_order)
     problems[:0] = diagnosis.first(findings, problems)  # the cause of most of them, said first
-    return Dataset(events, accounts, problems)
+    dataset = Dataset(events, accounts, problems)
+    if edges is not None and inode is not None:
+        dataset.resume = _resume(table, edges, inode, findings, notes, accounts)
+    return dataset
+
+
+@dataclass
+class _Edges:
+    """What `Resume` needs of the file's bytes, taken before they are parsed and let go of."""
+    header: bytes         # the first line, with its line end
+    last_line: int        # where the last line begins: the end, if the file ends with a line end
+    quotes_after: int     # double quotes in the last line (none if it is ended)
+    cut: bool             # the last line has no line end (a row cut by a save in progress?)
+    head: str             # hash of the first WINDOW bytes (or up to last_line)
+    head_size: int
+    tail: str             # hash of the WINDOW bytes before last_line
+
+    @staticmethod
+    def of(data: pa.Buffer) -> _Edges | None:
+        view = np.frombuffer(data, dtype=np.uint8)
+        newline = np.flatnonzero(view[:WINDOW] == ord("\n"))
+        if not len(newline) or not len(view):
+            return None
+        header = view[:newline[0] + 1].tobytes()
+        back = view[-WINDOW:]
+        ends = np.flatnonzero(back == ord("\n"))
+        if not len(ends):
+            return None   # (a last line longer than the window: read again whole)
+        last_line = len(view) - len(back) + int(ends[-1]) + 1
+        rest = view[last_line:]
+        if (rest == ord("\r")).any():
+            return None   # (lines ended by CR alone: read again whole)
+        return _Edges(header, last_line, int(np.count_nonzero(rest == ord('"'))), bool(len(rest)),
+                      window_hash(view[:min(WINDOW, last_line)]), min(WINDOW, last_line), window_hash(view[max(0, last_line - WINDOW):last_line]))
+
+
+def window_hash(view) -> str:
+    return hashlib.blake2b(memoryview(np.ascontiguousarray(view)), digest_size=16).hexdigest()
+
+
+@dataclass
+class _Notes:
+    """What the checks across rows found, for `Resume` (see _validate)."""
+    year_window: bool = False   # a date that may be a year made a day (diagnosis.years_as_days)
+    places: dict = field(default_factory=dict)      # see Resume.places
+    categories: dict = field(default_factory=dict)  # see Resume.categories
+
+
+def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, accounts) -> Resume | None:
+    if not table.by_arrow or findings or notes.year_window or (table.quotes - edges.quotes_after) % 2:
+        return None
+    if not len(table.frame):   # (a file of no rows yet is quick to read again, and says so)
+        return None
+    if any(p.level == ERROR and p.is_file_level for p in table.problems):
+        return None
+    records = table.records - (1 if edges.cut else 0)
+    categories, placed = uncounted(notes, table.frame, table.rows, accounts, records)
+    return Resume(edges.last_line, records, edges.header, edges.head, edges.head_size, edges.tail, inode,
+                  table.ascii, categories, placed)
+
+
+def uncounted(notes: _Notes, frame: pd.DataFrame, rows: np.ndarray, accounts: pd.DataFrame,
+              records: int) -> tuple[dict, dict]:
+    """The counts of `notes` (categories, places) without a cut last row after row `records`
+    (it is read again with the rest of it). `frame` and `rows`: as checked."""
+    if not len(rows) or rows[-1] <= records:
+        return notes.categories, notes.places
+    last = frame.iloc[-1]
+    accepted = bool(len(accounts)) and accounts["row"].iat[-1] == rows[-1]
+    key = str(accounts["category_key"].iat[-1]) if accepted else ""
+    categories, placed = dict(notes.categories), dict(notes.places)
+    for counts, key, counted in ((categories, key, accepted and last["category"] != ""),
+                                 (placed, last["location"], last["location"] != "" and last["latitude"] == ""
+                                  and last["longitude"] == "")):
+        if counted and key in counts:
+            count, first = counts[key]
+            if count > 1:
+                counts[key] = (count - 1, first)
+            else:
+                del counts[key]
+    return categories, placed
 
 
 _COLUMN_ORDER = {name: i for i, name in enumerate(schema.NAMES)}
@@ -177,7 +299,7 @@ class _Checker:
         self.frame, self.rows, self.problems = frame, rows, problems
         self.refused = np.zeros(len(frame), dtype=bool)
 
-    def report(self, mask, column: str, level: str, message) -> None:
+    def report(self, mask, column: str, level: str, message, code: ProblemCode = ProblemCode.OTHER) -> None:
         """Add a problem for each row in mask; message is a string or value -> string."""
         mask = np.asarray(mask, dtype=bool)
         index = np.flatnonzero(mask)
@@ -186,18 +308,20 @@ class _Checker:
         values = self.frame[column].iloc[index].to_numpy() if column in self.frame else [""] * len(index)
         for i, value in zip(index, values):
             text = message(value) if callable(message) else message
-            self.problems.append(Problem(int(self.rows[i]), column, level, text))
+            self.problems.append(Problem(int(self.rows[i]), column, level, text, code))
         if level == ERROR:
             self.refused[index] = True
 
 
 def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], findings: list | None = None,
-              ascii: bool = False):
+              ascii: bool = False, notes: _Notes | None = None):
     """The accepted accounts, and their events' ids as pd.factorize gives them (codes, ids).
 
     `findings`: where the causes found behind many problems go (diagnosis.Finding); `ascii`:
-    the file's bytes are all ASCII (no text in it can be garbled)."""
+    the file's bytes are all ASCII (no text in it can be garbled); `notes`: where what the
+    checks across rows found goes."""
     findings = [] if findings is None else findings
+    notes = _Notes() if notes is None else notes
     for name in schema.NAMES:
         if name not in frame:
             frame[name] = _blank(frame.index)
@@ -220,6 +344,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
     published = _dates(check, "published", WARNING, " It is ignored")
     for column, parsed, others in (("date", start, [end, published]), ("end_date", end, [start, published])):
         _check_years_as_days(check, column, parsed, others, findings)
+    notes.year_window = diagnosis.in_year_window(start, end, published)
     start_last, end_last = start.last(), end.last()
     check.report((end_last < start.value).to_numpy(), "end_date", ERROR,
                  lambda v: f"end_date {show(v)} is before the date; a span ends on or after it starts "
@@ -233,7 +358,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
     _check_media(check, has_media)
 
     latitude, longitude = _coordinates(check)
-    latitude, longitude, approximate = _place_by_name(check, latitude, longitude)
+    latitude, longitude, approximate = _place_by_name(check, latitude, longitude, notes.places)
     _check_text(check, edges)
     if not ascii:
         _check_garbled(check, findings)
@@ -268,7 +393,8 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
     accounts["category_key"] = _category(
         pd.Series(categories, dtype="str").str.lower().to_numpy(dtype=object), category_codes, slice(None), index)
     accounts = accounts.reset_index(drop=True)
-    _check_categories(accounts, problems)
+    notes.categories = category_counts(accounts)
+    problems += category_problems(notes.categories)
     return accounts, (codes, ids)
 
 
@@ -453,10 +579,11 @@ def _coordinates(check: _Checker):
     return values["latitude"], values["longitude"]
 
 
-def _place_by_name(check: _Checker, latitude: np.ndarray, longitude: np.ndarray):
+def _place_by_name(check: _Checker, latitude: np.ndarray, longitude: np.ndarray, placed: dict):
     """Rows with a location and no coordinates, placed where the gazetteer's one town of that
     name is: (latitude, longitude, approximate), approximate True where a row was placed so.
-    Each such location is a warning on its first row, with the coordinates to write."""
+    Each such location is a warning on its first row, with the coordinates to write; `placed`
+    gets each such location's (rows, first row)."""
     approximate = np.zeros(len(latitude), dtype=bool)
     location = check.frame["location"]
     unplaced = ((location != "") & (check.frame["latitude"] == "") & (check.frame["longitude"] == "")).to_numpy()
@@ -465,31 +592,38 @@ def _place_by_name(check: _Checker, latitude: np.ndarray, longitude: np.ndarray)
     latitude, longitude = latitude.copy(), longitude.copy()
     codes, names = pd.factorize(location[unplaced].str.strip())
     rows = np.flatnonzero(unplaced)
-    firsts = np.zeros(len(location), dtype=bool)
     for code, name in enumerate(names):
         match = places.lookup(name)
         if match.place is None and not match.ambiguous:
             continue
         which = rows[codes == code]
-        more = f" (and {len(which) - 1:,} more rows)" if len(which) > 1 else ""
-        firsts[which[0]] = True
-        if match.place is None:
-            towns = "; ".join(p.label() for p in match.candidates[:3])
-            check.report(firsts, "location", WARNING,
+        if match.place is not None:
+            place = match.place
+            latitude[which], longitude[which], approximate[which] = place.latitude, place.longitude, True
+        placed[name] = (len(which), int(check.rows[which[0]]))
+        check.problems.append(placed_warning(name, *placed[name]))
+    return latitude, longitude, approximate
+
+
+def placed_warning(name: str, count: int, row: int) -> Problem:
+    """The warning on the first row of a location with no coordinates that names one town (it is
+    placed there) or several (it is not placed); `count`: the rows with that location."""
+    match = places.lookup(name)
+    more = f" (and {count - 1:,} more rows)" if count > 1 else ""
+    if match.place is None:
+        towns = "; ".join(p.label() for p in match.candidates[:3])
+        return Problem(row, "location", WARNING,
                          f"location {show(name)} has no latitude and longitude{more}, and "
                          f"{len(match.candidates)} towns have that name ({towns}"
                          f"{'...' if len(match.candidates) > 3 else ''}): to place it on the map, "
-                         f"add its coordinates, or name the country (e.g. {show(match.candidates[0].name + ', ' + match.candidates[0].country)})")
-        else:
-            place = match.place
-            latitude[which], longitude[which], approximate[which] = place.latitude, place.longitude, True
-            check.report(firsts, "location", WARNING,
+                         f"add its coordinates, or name the country (e.g. {show(match.candidates[0].name + ', ' + match.candidates[0].country)})",
+                         ProblemCode.PLACED_BY_NAME)
+    place = match.place
+    return Problem(row, "location", WARNING,
                          f"location {show(name)} has no latitude and longitude{more}; the map places "
                          f"it approximately, at the one town of that name, {place.label()}. To place "
                          f"it exactly, add latitude {place.latitude:.4f} and longitude "
-                         f"{place.longitude:.4f}, or the place's own coordinates")
-        firsts[which[0]] = False
-    return latitude, longitude, approximate
+                         f"{place.longitude:.4f}, or the place's own coordinates", ProblemCode.PLACED_BY_NAME)
 
 
 def _check_text(check: _Checker, edges: dict) -> None:
@@ -572,7 +706,8 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
         for name in ("title", "category"):
             check.report(missing & (frame[name] == ""), name, ERROR,
                          lambda v, name=name: f"{name} is empty on the first row of this event; "
-                                              f"the first row of an id names its {name}")
+                                              f"the first row of an id names its {name}",
+                         ProblemCode.FIRST_ROW_EMPTY)
     first = first.to_numpy()
     later = ~first & ~check.refused & (frame["category"] != "").to_numpy()
     if not later.any():
@@ -636,7 +771,7 @@ def _check_repeated_titles(check: _Checker, codes: np.ndarray, ids: pd.Index, st
     names = ids.take(list(found)).tolist()
     for (k, repeated), name in zip(found.values(), names):
         check.problems.append(Problem(repeated[0], "id", WARNING, _repeated_title(
-            repeated, int(check.rows[heads[k]]), written[len(at) + k], str(name))))
+            repeated, int(check.rows[heads[k]]), written[len(at) + k], str(name)), ProblemCode.REPEATED_TITLE))
 
 
 def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, named: int = 8) -> str:
@@ -652,30 +787,36 @@ def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, n
             f"({event_id}-2, ...) or leave title empty on a later account of the same event")
 
 
-def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
-    """Near-duplicate categories (`Protest` / `protests`) are probably one lane; more than
-    MAX_CATEGORIES are probably a column mapped by mistake."""
+def category_counts(accounts: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """Each category (lowercased) that accounts name: (how many, the first row naming it)."""
     named = (accounts["category"] != "").to_numpy()
     if not named.any():
-        return
+        return {}
     keys = accounts["category_key"].array  # a Categorical: a code per row
     codes, rows = keys.codes[named], accounts["row"].to_numpy()[named]
     counts = np.bincount(codes, minlength=len(keys.categories))
     firsts = np.full(len(keys.categories), np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(firsts, codes, rows)
     used = np.flatnonzero(counts)
-    if len(used) > MAX_CATEGORIES:
+    return {str(keys.categories[k]): (int(counts[k]), int(firsts[k])) for k in used}
+
+
+def category_problems(counted: dict[str, tuple[int, int]]) -> list[Problem]:
+    """Near-duplicate categories (`Protest` / `protests`) are probably one lane; more than
+    MAX_CATEGORIES are probably a column mapped by mistake. `counted`: see category_counts."""
+    problems = []
+    if len(counted) > MAX_CATEGORIES:
         # Probably another column, not lanes: near-duplicates among them would be noise.
-        examples = keys.categories[used[np.argsort(firsts[used], kind="stable")[:4]]]
+        examples = sorted(counted, key=lambda k: counted[k][1])[:4]
         problems.append(Problem(1, "category", WARNING, (
-            f"category holds {len(used):,} different values ({', '.join(show(k, 30) for k in examples)}, "
+            f"category holds {len(counted):,} different values ({', '.join(show(k, 30) for k in examples)}, "
             f"...), a lane each; it should hold a handful of lanes (protest, government, security, "
             f"...), and more than {MAX_CATEGORIES} almost always means that another column (a place, "
             f"an outlet, a title) was put in the category column: check which column holds the "
-            f"categories")))
-        return
-    count = dict(zip(keys.categories[used], counts[used].tolist()))
-    first = dict(zip(keys.categories[used], firsts[used].tolist()))
+            f"categories"), ProblemCode.TOO_MANY_CATEGORIES))
+        return problems
+    count = {key: counts for key, (counts, _) in counted.items()}
+    first = {key: row for key, (_, row) in counted.items()}
     # The most used spelling is the lane; on a tie, the one the file uses first.
     ordered = sorted(count, key=lambda k: (-count[k], first[k], k))
     for i, key in enumerate(ordered):
@@ -685,8 +826,10 @@ def _check_categories(accounts: pd.DataFrame, problems: list[Problem]) -> None:
                     first[key], "category", WARNING,
                     f"category {key!r} looks like {other!r} ({count[other]} rows); if "
                     f"they are one lane, spell them the same",
+                    ProblemCode.CATEGORY_ALIKE,
                 ))
                 break
+    return problems
 
 
 def _chunks(series: pd.Series):

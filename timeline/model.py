@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 EVENT_COLUMNS = (
     "id", "start", "end", "precision", "end_precision", "offset", "title", "category",
@@ -100,3 +101,75 @@ def _disagree(latest: np.ndarray, earliest: np.ndarray, codes: np.ndarray, n: in
             reduce.at(out, codes[known], values[known].view(np.int64))
             seen[codes[known]] = True
     return has_high & has_low & (high > low)
+
+
+def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
+                joined: np.ndarray) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """`build_events(accounts)`, from `events` (those of accounts[:start]) and the accounts
+    appended after them: only the events they add or join are built again.
+
+    `joined`: the positions, in file order, of every account before `start` of an event that
+    the appended accounts join (those of other events too do no harm). Returns (the events, where each of the previous events is now,
+    the position of the event of each appended account)."""
+    appended = accounts["id"].iloc[start:]
+    part = build_events(take_rows(accounts, np.concatenate([joined, np.arange(start, len(accounts))])))
+    before = np.flatnonzero(events["id"].isin(part["id"].to_numpy()).to_numpy())  # events joined
+    was = dict(zip(events["id"].iloc[before].tolist(), before.tolist()))
+    old = part["id"].isin(list(was)).to_numpy()
+    events = events.copy()
+    at = np.array([was[i] for i in part["id"][old].tolist()], dtype=np.int64)
+    for name in ("accounts", "sources", "disputed"):   # (the rest is the first account's)
+        values = events[name].to_numpy().copy()
+        values[at] = part[name].to_numpy()[old]
+        events[name] = values
+    added = part[~old]
+    where = np.searchsorted(_start_key(events["start"].to_numpy()), _start_key(added["start"].to_numpy()),
+                            side="right")   # (after the events of the same moment: later in the file)
+    if len(added):
+        events = joined_frames(events, added)
+        if where[0] < len(events) - len(added):   # (not all after the others, as a live story's are)
+            order = np.insert(np.arange(len(events) - len(added)), where,
+                              np.arange(len(events) - len(added), len(events)))
+            events = events.take(order).reset_index(drop=True)
+        events["order"] = np.arange(len(events), dtype=np.int64)
+    previous = len(events) - len(added)
+    moved = np.arange(previous, dtype=np.int64) + np.searchsorted(where, np.arange(previous), side="right")
+    position = {event_id: int(moved[p]) for event_id, p in was.items()}
+    position.update(zip(added["id"].tolist(), (where + np.arange(len(added))).tolist()))
+    return events, moved, np.array([position[i] for i in appended.tolist()], dtype=np.int64)
+
+
+def take_rows(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """frame.iloc[positions] for increasing positions, a run of consecutive ones at a time:
+    taking rows from a text column of several Arrow chunks (rows appended since the file was
+    read whole) would join all its chunks first, a copy of every value."""
+    if not len(positions):
+        return frame.iloc[:0]
+    breaks = np.flatnonzero(np.diff(positions) != 1) + 1
+    starts, ends = positions[np.r_[0, breaks]], positions[np.r_[breaks - 1, len(positions) - 1]] + 1
+    if len(starts) == 1:
+        return frame.iloc[int(starts[0]):int(ends[0])]
+    return pd.concat([frame.iloc[int(a):int(b)] for a, b in zip(starts, ends)])
+
+
+def _start_key(start: np.ndarray) -> np.ndarray:
+    """What events are sorted by: the start, NaT last."""
+    key = start.view(np.int64)
+    return np.where(np.isnat(start), np.iinfo(np.int64).max, key)
+
+
+def joined_frames(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
+    """The rows of both, as one frame (categorical columns get the categories of both, sorted,
+    as `astype("category")` gives them)."""
+    if not len(then):
+        return first
+    if not len(first):
+        return then.reset_index(drop=True)
+    first, then = first.copy(deep=False), then.copy(deep=False)
+    for name in first.columns:
+        a, b = first[name], then[name]
+        if isinstance(a.dtype, pd.CategoricalDtype) and not a.dtype == b.dtype:
+            categories = union_categoricals([a.array[:0], b.array[:0]], sort_categories=True).categories
+            first[name] = a.cat.set_categories(categories)
+            then[name] = b.cat.set_categories(categories)
+    return pd.concat([first, then], ignore_index=True)

@@ -28,6 +28,7 @@ table's column, an index array), so arrays of different lengths share one file a
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -42,8 +43,8 @@ from filelock import FileLock
 
 from . import lastgood
 from .index import EventIndex, TextGrams, build_index, text_grams
-from .load import Dataset, load, signature
-from .problems import Problem
+from .load import Dataset, Resume, load, signature
+from .problems import Problem, ProblemCode
 
 FORMAT = 1                     # the layout of the file below; raise it when it changes
 SUFFIX = ".checked.arrow"      # beside the last good version's files in the state folder
@@ -146,7 +147,8 @@ def write(path: str | os.PathLike, index: EventIndex) -> Path:
     for name, values, kind in (("row", [p.row for p in problems], pa.int64()),
                                ("column", [p.column for p in problems], pa.large_string()),
                                ("level", [p.level for p in problems], pa.large_string()),
-                               ("message", [p.message for p in problems], pa.large_string())):
+                               ("message", [p.message for p in problems], pa.large_string()),
+                               ("code", [str(p.code) for p in problems], pa.large_string())):
         arrays[f"problems/{name}"] = pa.array(values, kind)
     for name in INDEX_ARRAYS:
         arrays[f"index/{name}"] = _plain(getattr(index, name))
@@ -159,6 +161,7 @@ def write(path: str | os.PathLike, index: EventIndex) -> Path:
         arrays[f"distinct/{name}/codes"] = pa.array(codes)
         arrays[f"distinct/{name}/values"] = uniques
     about["distinct"] = list(index.distinct)
+    about["resume"] = _described(index.dataset.resume)
     return _write_file(cache_path(path), about, arrays)
 
 
@@ -183,6 +186,26 @@ def _write_file(target: Path, about: dict, arrays: dict) -> Path:
         if os.path.exists(temporary):
             os.unlink(temporary)
     return target
+
+
+def _described(resume: Resume | None) -> dict | None:
+    """Where an append can be read on from (load.Resume), as JSON: so that a worker that mapped
+    this version reads only the rows appended after it (timeline.appends)."""
+    if resume is None:
+        return None
+    described = dataclasses.asdict(resume)
+    described["header"] = resume.header.hex()
+    described["categories"] = [[key, *value] for key, value in resume.categories.items()]
+    described["places"] = [[key, *value] for key, value in resume.places.items()]
+    return described
+
+
+def _resume(described: dict | None) -> Resume | None:
+    if described is None:
+        return None
+    return Resume(**{**described, "header": bytes.fromhex(described["header"]),
+                     "categories": {key: (count, first) for key, count, first in described["categories"]},
+                     "places": {key: (count, first) for key, count, first in described["places"]}})
 
 
 # --- The search's sequences ---------------------------------------------------------------------
@@ -325,9 +348,10 @@ def _columns(columns: list, prefix: str, arrays: dict, length: int) -> pd.DataFr
 def _index(path: Path, key: dict, about: dict, arrays: dict) -> EventIndex:
     events = _columns(about["events"], "events/", arrays, about["lengths"]["index/start"])
     accounts = _columns(about["accounts"], "accounts/", arrays, about["lengths"]["index/source_code"])
-    problems = [Problem(row, column, level, message) for row, column, level, message in zip(
-        *(arrays[f"problems/{name}"].to_pylist() for name in ("row", "column", "level", "message")))]
-    dataset = Dataset(events, accounts, problems, str(path), (str(path), *key["signature"]))
+    problems = [Problem(row, column, level, message, ProblemCode(code)) for row, column, level, message, code in zip(
+        *(arrays[f"problems/{name}"].to_pylist() for name in ("row", "column", "level", "message", "code")))]
+    dataset = Dataset(events, accounts, problems, str(path), (str(path), *key["signature"]),
+                      resume=_resume(about.get("resume")))
     index_arrays = {name: _view(arrays[f"index/{name}"], dtype) for name, dtype in about["index"].items()}
     return EventIndex(
         dataset=dataset,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,16 @@ def swap_in(target: Path, data: bytes) -> None:
     part = target.with_name(target.name + ".part")
     part.write_bytes(data)
     os.replace(part, target)
+
+
+def served_now(http: DashRequests, path: Path, kept_back_ok: bool = True) -> None:
+    """Ask until the app serves the file as it is now: it reads a new version in the background
+    and answers from the one it has meanwhile (with `kept_back_ok`, a version kept back counts)."""
+    stat = os.stat(path)
+    wanted, deadline = f"{stat.st_mtime_ns}-{stat.st_size}-{stat.st_ino}", time.monotonic() + 60
+    while not (http.version() == wanted or kept_back_ok and http.version() == wanted + "-kept-back"):
+        assert time.monotonic() < deadline, "the new version was never served"
+        time.sleep(0.02)
 
 
 def unreadable(expected: dict) -> bool:
@@ -102,8 +113,10 @@ def test_each_bad_file_is_served_with_its_problems(name, served, giants):
     source, expected = corpus(giants)[name]
     before = digest(source.read_bytes())
     swap_in(path, GOOD)
+    served_now(http, path)
     assert http.view().counter == GOOD_COUNTER
     swap_in(path, source.read_bytes())
+    served_now(http, path)
     view = http.view()
     if kept_back(expected):
         # The last good version stays on screen, with a notice that names what is wrong.
@@ -118,6 +131,7 @@ def test_each_bad_file_is_served_with_its_problems(name, served, giants):
         assert view.problems[0].startswith("error file: events.csv, saved at ")
         assert "is not published" in view.problems[0] or "cannot be read right now" in view.problems[0]
         assert main(["accept", str(path)]) == 0
+        served_now(http, path, kept_back_ok=False)
         view = http.view()
         assert_shows(view, source, expected)
         for event_id in view.list_ids[:3]:

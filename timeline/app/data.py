@@ -2,7 +2,11 @@
 
 Each process (each gunicorn worker) keeps the last version it read, keyed by
 the file's signature (path, mtime, size, inode): a request costs one `stat`
-unless the file changed. A new version that looks like a broken save (it
+unless the file changed. Then a new version is built in a background thread
+(one per file), rows appended being read on from where the file ended
+(timeline.appends), while requests are answered from the version already
+built; the switch is one assignment. Only a worker's first request, with
+nothing to serve yet, waits for the file. A new version that looks like a broken save (it
 cannot be read, or it lost most of the events) is not published: every worker
 keeps serving the last good version, recorded on disk (timeline.lastgood), with
 a notice that says why and what to do.
@@ -13,6 +17,7 @@ import os
 import sys
 import threading
 import time
+import traceback
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,9 +25,10 @@ import pyarrow as pa
 
 from .. import lastgood, store
 from ..filters import Filters, apply
-from ..index import EventIndex, build_index, events_with_text, text_grams
-from ..load import load, signature
-from ..problems import ERROR, Problem
+from ..appends import load_more
+from ..index import EventIndex, build_index, events_with_text, grow_index, text_grams
+from ..load import signature
+from ..problems import ERROR, Problem, ProblemCode
 
 
 @dataclass
@@ -34,6 +40,7 @@ class Current:
     notices: list[Problem] = field(default_factory=list)   # about the file as a whole, now
     shown: lastgood.Published | None = None   # the version whose events these are, if good
     record: tuple | None = None               # the last good record's stamp, while kept back
+    read: Dataset | None = None               # the file's own dataset as last read (kept back or not)
 
     masks: dict = field(default_factory=dict)
     word_masks: dict = field(default_factory=dict)
@@ -71,36 +78,82 @@ def _remember(kept: dict, key, make):
 
 MASKS_KEPT = 32
 _cache: dict[str, Current] = {}
-_lock = threading.Lock()
+_lock = threading.Lock()         # held while a version is built (one at a time per worker)
 _masks_lock = threading.Lock()
+_builders: dict[str, threading.Thread] = {}
+_builders_lock = threading.Lock()
 
 
-def current(path: str) -> Current:
-    stamp = signature(path)
+def current(path: str, wait: bool = False) -> Current:
+    """The version to serve now. When the file changed, the one built before (while the new one
+    is built in the background), unless there is none yet or `wait` (tests, tools)."""
     cached = _cache.get(path)
-    if _still(cached, stamp, path):
+    if _still(cached, signature(path), path):
         return cached
-    with _lock:
-        cached = _cache.get(path)
-        if _still(cached, stamp, path):
-            return cached
-        index = store.open_index(path)   # load + build_index, once per version (timeline.store)
+    if cached is None or wait:
+        with _lock:
+            return _newest(path)
+    _build_in_background(path)
+    return cached
+
+
+def _newest(path: str) -> Current:
+    """Build the file's version unless it is built already (called with _lock held)."""
+    cached = _cache.get(path)
+    if not _still(cached, signature(path), path):
+        _cache[path] = _build(path, cached)
+    return _cache[path]
+
+
+def _build_in_background(path: str) -> None:
+    with _builders_lock:
+        if path in _builders:
+            return
+        builder = threading.Thread(target=_keep_building, args=(path,), daemon=True,
+                                   name=f"timeline: reading {os.path.basename(path)}")
+        _builders[path] = builder
+    builder.start()
+
+
+def _keep_building(path: str) -> None:
+    """Build versions until the one built is the file's (it may change again meanwhile)."""
+    try:
+        with _lock:
+            while True:
+                cached = _cache.get(path)
+                if _still(cached, signature(path), path):
+                    return
+                _cache[path] = _build(path, cached)
+    except Exception:   # (the version already built stays served; the next request tries again)
+        traceback.print_exc()
+    finally:
+        with _builders_lock:
+            _builders.pop(path, None)
+
+
+def _build(path: str, cached: Current | None) -> Current:
+    """The version to serve for the file as it is now, after `cached` (None: the first)."""
+    if cached is None:   # a worker's first: mapped from the state folder when kept there (timeline.store)
+        index = store.open_index(path)
         dataset = index.dataset
-        last = lastgood.read(path)
-        if last is None and cached is not None and cached.shown is not None:
-            last = cached.shown   # no record on disk (none yet, or the folder is read-only)
-        verdict = lastgood.decide(last, dataset, lastgood.ends_a_line(path))
-        if not verdict.publish:
-            kept = _kept_back(path, dataset, verdict, last, cached)
-            if kept is not None:
-                _cache[path] = kept
-                return kept
-        good = verdict.publish and lastgood.worth_keeping(dataset)
-        fresh = Current(index, dataset.signature, _version(dataset.signature), time.time(),
-                        shown=_remembered(path, dataset, last) if good else None)
-        pa.default_memory_pool().release_unused()  # give back what parsing used, at once
-        _cache[path] = fresh
-        return fresh
+    else:                # the rows appended since, when the file only grew (timeline.appends)
+        dataset = load_more(cached.read, path)
+        index = None
+    last = lastgood.read(path)
+    if last is None and cached is not None and cached.shown is not None:
+        last = cached.shown   # no record on disk (none yet, or the folder is read-only)
+    verdict = lastgood.decide(last, dataset, lastgood.ends_a_line(path))
+    if not verdict.publish:
+        kept = _kept_back(path, dataset, verdict, last, cached)
+        if kept is not None:
+            return kept
+    good = verdict.publish and lastgood.worth_keeping(dataset)
+    if index is None:
+        index = grow_index(cached.index, dataset)
+    fresh = Current(index, dataset.signature, _version(dataset.signature), time.time(),
+                    shown=_remembered(path, dataset, last) if good else None, read=dataset)
+    pa.default_memory_pool().release_unused()  # give back what parsing used, at once
+    return fresh
 
 
 GRAMS_AT_ONCE = 200_000   # accounts: up to this many, a word's first search reads them all (fast)
@@ -148,10 +201,11 @@ def _kept_back(path: str, dataset, verdict, last, cached: Current | None) -> Cur
         if lastgood.file_problem(good) is not None or not len(good.accounts):
             return None
         index = build_index(good, grams=False)
-    notice = Problem(0, "", ERROR, lastgood.notice(os.path.basename(path), dataset, verdict, last))
+    notice = Problem(0, "", ERROR, lastgood.notice(os.path.basename(path), dataset, verdict, last),
+                     ProblemCode.KEPT_BACK)
     # A version of its own, so that open pages poll it and show the notice (the same events).
     return Current(index, dataset.signature, _version(dataset.signature) + "-kept-back", time.time(),
-                   [notice], shown=last, record=lastgood.record_stamp(path))
+                   [notice], shown=last, record=lastgood.record_stamp(path), read=dataset)
 
 
 def _remembered(path: str, dataset, last) -> lastgood.Published:

@@ -1,0 +1,158 @@
+"""Issue 13, items 1-2: what an appended row costs on a large file.
+
+    .venv/bin/python benchmarks/generate.py --rows 1000000
+    .venv/bin/python benchmarks/appends.py --events benchmarks/data/events-1000000rows-iso-seed0.csv [--appends 4] [--port 8100]
+
+1. In one process: a full load and index of the file, then rows appended one at a time, each
+   read on with `timeline.appends.load_more` (and indexed), beside a full `load` of the same bytes.
+2. gunicorn as deployed (`--config gunicorn.conf.py`, 2 workers) serving a copy of the file: a
+   row is appended, then the page's poll callback is asked (every 50 ms, as a reader's page
+   asks every 2 s) until it answers with the new version (the file's signature, whose events
+   include the row) four times in a row; the seconds from the write, and the workers' CPU
+   seconds for the append (from /proc, after both have built it).
+
+The copies go in --scratch (default /tmp/appends); the file given is never written.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from hostile import cpu, workers  # noqa: E402
+
+ROW = "appended-{n},{date},,Row appended by the benchmark {n},,protest,Almaty,43.2389,76.8897,Reuters,,,\n"
+
+
+def append(path: Path, n: int) -> str:
+    """Append one row: a new event, after every other (as a live story's) for even n, in the
+    middle of the chronology for odd n. Which, in words."""
+    date = f"2024-12-31 23:{n % 60:02d}" if n % 2 == 0 else "2021-06-01"
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(ROW.format(n=n, date=date))
+        f.flush()
+        os.fsync(f.fileno())
+    return "the latest event" if n % 2 == 0 else "an event in the middle"
+
+
+def in_process(path: Path, count: int) -> None:
+    from timeline.appends import load_more
+    from timeline.index import build_index, grow_index
+    from timeline.load import load
+    started = time.perf_counter()
+    dataset = load(path)
+    loaded = time.perf_counter()
+    index = build_index(dataset)
+    indexed = time.perf_counter()
+    print(f"full load {loaded - started:.2f} s, index {indexed - loaded:.2f} s ({dataset.summary()})")
+    for n in range(count):
+        what = append(path, n)
+        t0 = time.perf_counter()
+        grown = load_more(dataset, path)
+        t1 = time.perf_counter()
+        grown_index = grow_index(index, grown)
+        t2 = time.perf_counter()
+        assert grown.growth is not None and grown_index.position(f"appended-{n}") is not None
+        print(f"append {n + 1} ({what}): load_more {t1 - t0:.3f} s + grow_index {t2 - t1:.3f} s "
+              f"= {t2 - t0:.3f} s")
+        dataset, index = grown, grown_index
+    t0 = time.perf_counter()
+    full = load(path)
+    print(f"(a full load of the same bytes: {time.perf_counter() - t0:.2f} s; equal problems: "
+          f"{full.problems == dataset.problems}, accounts {len(full.accounts):,} = {len(dataset.accounts):,})")
+
+
+def poll(base: str, known: str) -> str:
+    body = json.dumps({"output": "data-version.data", "outputs": {"id": "data-version", "property": "data"},
+                       "inputs": [{"id": "poll", "property": "n_intervals", "value": 1}],
+                       "state": [{"id": "data-version", "property": "data", "value": known}],
+                       "changedPropIds": ["poll.n_intervals"]}).encode()
+    request = urllib.request.Request(base + "/_dash-update-component", body,
+                                     {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        answer = json.loads(response.read() or b"{}")
+    return answer.get("response", {}).get("data-version", {}).get("data", known)
+
+
+def version(path: Path) -> str:
+    stat = os.stat(path)
+    return f"{stat.st_mtime_ns}-{stat.st_size}-{stat.st_ino}"
+
+
+def served(path: Path, count: int, port: int, scratch: Path) -> None:
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_STATE_DIR": str(scratch / "state")}
+    base = f"http://127.0.0.1:{port}"
+    log = open(scratch / "gunicorn.log", "w")
+    started = time.monotonic()
+    process = subprocess.Popen([str(gunicorn), "--config", "gunicorn.conf.py", "--workers", "2",
+                                "--bind", f"127.0.0.1:{port}", "app:server"], cwd=ROOT, env=env,
+                               stdout=log, stderr=subprocess.STDOUT)
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/", timeout=60):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() - started > 300:
+                    raise RuntimeError((scratch / "gunicorn.log").read_text())
+                time.sleep(0.5)
+        pids = workers(process.pid)
+        print(f"gunicorn (gunicorn.conf.py, 2 workers {pids}) answering after {time.monotonic() - started:.1f} s")
+        time.sleep(5)
+        for n in range(count):
+            before, known = cpu(pids), version(path)
+            what = append(path, 1000 + n)
+            written, wanted, agreed = time.monotonic(), version(path), 0
+            while agreed < 4:
+                agreed = agreed + 1 if poll(base, known) == wanted else 0
+                if time.monotonic() - written > 120:
+                    raise TimeoutError("the new version never showed")
+                time.sleep(0.05)
+            seen = time.monotonic() - written
+            time.sleep(4)   # (both workers have built it by now)
+            print(f"append {n + 1} ({what}): the new version answered by the poll {seen:.2f} s after the write; "
+                  f"workers' CPU for it {cpu(pids) - before:.2f} s (both), "
+                  f"{(cpu(pids) - before) / 2:.2f} s per worker")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=Path, required=True)
+    parser.add_argument("--appends", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8100)
+    parser.add_argument("--scratch", type=Path, default=Path("/tmp/appends"))
+    parser.add_argument("--skip-served", action="store_true")
+    parser.add_argument("--skip-in-process", action="store_true")
+    args = parser.parse_args(argv)
+    args.scratch.mkdir(parents=True, exist_ok=True)
+    print(f"{args.events} ({args.events.stat().st_size / 1e6:.0f} MB); load average {os.getloadavg()}")
+    copy = args.scratch / "appends-in-process.csv"
+    shutil.copyfile(args.events, copy)
+    if not args.skip_in_process:
+        in_process(copy, args.appends)
+    if not args.skip_served:
+        copy = args.scratch / "appends-served.csv"
+        shutil.copyfile(args.events, copy)
+        shutil.rmtree(args.scratch / "state", ignore_errors=True)
+        served(copy, args.appends, args.port, args.scratch)
+    print(f"load average {os.getloadavg()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

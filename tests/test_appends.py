@@ -1,0 +1,195 @@
+"""timeline.appends.load_more: a file that only grew, read on from where it ended, gives what a
+full load gives (events, accounts, problems), and is read whole when anything else changed."""
+from __future__ import annotations
+
+import os
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import timeline
+from timeline import appends
+from timeline.appends import load_more
+from timeline.index import build_index, grow_index
+
+from .helpers import csv_bytes, row
+
+IDS = [f"event-{i}" for i in range(12)]
+DATES = ["2022-01-07", "2022-01", "2022", "2022-01-08 14:30", "7 January 2022", "", "2022-13-01", "soon"]
+# What a spreadsheet does to a file (a cause said on row 0 when it explains most problems): rare,
+# as a file with one is read again whole.
+SPREADSHEET = [("date", "03/04/2022"), ("id", "00417"), ("date", "1905-07-14"), ("title", "Tokayevâ€™s")]
+CATEGORIES = ["protest", "Protest", "protests", "security", "", "riot"]
+LOCATIONS = ["", "", "Almaty", "Paris", "Nowhere-on-earth"]
+
+
+def random_row(rng: random.Random) -> dict:
+    """One account, valid or not in the ways editors get rows wrong."""
+    values = row(rng.choice(IDS), rng.choice(DATES[:5]) if rng.random() < .8 else rng.choice(DATES),
+                 title=rng.choice(["", "Troops fire on crowd", "Internet cut", "Curfew"]),
+                 category=rng.choice(CATEGORIES), source=rng.choice(["Reuters", "AP", "", "Tass"]))
+    if rng.random() < .3:
+        values["title"] = ""
+    if rng.random() < .3:
+        values["category"] = ""
+    values["location"] = rng.choice(LOCATIONS)
+    if rng.random() < .2:
+        values["latitude"], values["longitude"] = rng.choice([("43.2", "76.9"), ("north", "1"), ("95", "1")])
+    if rng.random() < .1:
+        values["source_url"] = rng.choice(["www.example.org", "https://example.org/a", "javascript:x"])
+    if rng.random() < .05:
+        values["id"] = rng.choice(["Bad Id", ""])
+    if rng.random() < .01:
+        column, value = rng.choice(SPREADSHEET)
+        values[column] = value
+    if rng.random() < .05:
+        values["end_date"] = "2021-01-01"
+    return values
+
+
+def random_bytes(rng: random.Random, count: int) -> bytes:
+    """Rows as a file holds them, now and then a broken line or a blank one."""
+    lines = csv_bytes([random_row(rng) for _ in range(count)]).split(b"\n", 1)[1]
+    extra = [b"\n", b"x,y\n", b"a,2022,\"Quoted, with a comma\",,protest,,,,,Reuters\n"]
+    if rng.random() < .3:
+        lines += rng.choice(extra)
+    return lines
+
+
+def same(incremental, full) -> None:
+    pd.testing.assert_frame_equal(incremental.accounts, full.accounts, check_categorical=False)
+    pd.testing.assert_frame_equal(incremental.events, full.events, check_categorical=False)
+    assert incremental.problems == full.problems
+
+
+ARRAYS = ("start", "last", "is_span", "x", "lane", "disputed", "lat", "lon", "approximate", "place",
+          "source_code", "account_event", "account_order", "account_bounds")
+
+
+def same_index(grown, built) -> None:
+    for name in ARRAYS:
+        np.testing.assert_array_equal(getattr(grown, name), getattr(built, name), err_msg=name)
+    assert (grown.lanes, grown.source_keys, grown.outlets) == (built.lanes, built.source_keys, built.outlets)
+    assert list(grown.positions) == list(built.positions)
+    for name, (codes, uniques) in built.distinct.items():
+        np.testing.assert_array_equal(grown.distinct[name][0], codes, err_msg=name)
+        assert grown.distinct[name][1].to_pylist() == uniques.to_pylist()
+
+
+def read_on(previous, index, path):
+    """load_more and grow_index, checked against a full load and build; the new pair."""
+    grown = load_more(previous, path)
+    full = timeline.load(path)
+    same(grown, full)
+    grown_index = grow_index(index, grown)
+    same_index(grown_index, build_index(full))
+    return grown, grown_index
+
+
+def test_appends_in_random_chunks_give_what_a_full_load_gives(tmp_path, monkeypatch):
+    whole, steps = [], 0
+    monkeypatch.setattr(appends, "load", lambda path: whole.append(path) or timeline.load(path))
+    for seed in range(16):
+        steps += appends_of_one_file(random.Random(seed), tmp_path / f"events-{seed}.csv")
+    assert len(whole) < steps / 2, (len(whole), steps)   # most are read on: the path under test is taken
+
+
+def appends_of_one_file(rng: random.Random, path) -> int:
+    """Append random chunks to a new file; after each, compare with a full load. How many appends."""
+    steps = 0
+    path.write_bytes(csv_bytes([row("event-0", "2022-01-01")]) + random_bytes(rng, rng.randint(0, 8)))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    for _ in range(8):
+        chunk = random_bytes(rng, rng.randint(0, 5))
+        if rng.random() < .3:   # a save in progress: a row cut short, then its completion
+            cut = rng.randint(1, max(1, len(chunk) - 1))
+            with open(path, "ab") as f:
+                f.write(chunk[:cut])
+            previous, index = read_on(previous, index, path)
+            chunk, steps = chunk[cut:], steps + 1
+        with open(path, "ab") as f:
+            f.write(chunk)
+        previous, index = read_on(previous, index, path)
+        steps += 1
+    return steps
+
+
+def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02", location="Almaty")]))
+    previous = timeline.load(path)
+    assert previous.resume is not None
+    monkeypatch.setattr(appends, "load", lambda path: pytest.fail("read whole"))
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("a", "2022-01-03", title="", category=""),
+                           row("c", "2022-01-04", category="Protests", location="Almaty")]).split(b"\n", 1)[1])
+    grown = load_more(previous, path)
+    monkeypatch.undo()
+    same(grown, timeline.load(path))
+    assert list(grown.events["id"]) == ["a", "b", "c"] and grown.events["accounts"].tolist() == [2, 1, 1]
+    assert grown.growth is not None   # the index is extended, not built again
+    same_index(grow_index(build_index(previous), grown), build_index(timeline.load(path)))
+
+
+@pytest.mark.parametrize("start", [b"", b"\xef\xbb\xbf"])
+def test_rows_appended_to_a_file_of_no_rows_yet(tmp_path, start):
+    path = tmp_path / "events.csv"
+    path.write_bytes(start + csv_bytes([]))
+    previous = timeline.load(path)
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("a", "2022-01-01")]).split(b"\n", 1)[1])
+    same(load_more(previous, path), timeline.load(path))
+
+
+@pytest.mark.parametrize("change", ["edit", "truncate", "replace"])
+def test_any_other_change_is_a_full_load(tmp_path, change):
+    path = tmp_path / "events.csv"
+    data = csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02")])
+    path.write_bytes(data)
+    previous = timeline.load(path)
+    more = csv_bytes([row("c", "2022-01-03")]).split(b"\n", 1)[1]
+    if change == "edit":      # the same inode, grown, an old byte changed
+        with open(path, "r+b") as f:
+            f.write(data.replace(b"2022-01-01", b"2022-01-09") + more)
+    elif change == "truncate":
+        with open(path, "r+b") as f:
+            f.truncate(len(data) - 10)
+    else:
+        other = tmp_path / "new.csv"
+        other.write_bytes(data + more)
+        os.replace(other, path)
+    same(load_more(previous, path), timeline.load(path))
+
+
+def test_the_dashboard_answers_from_the_version_it_has_while_the_next_is_built(tmp_path):
+    from timeline.app import data
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-01")]))
+    first = data.current(str(path))                     # nothing to serve yet: waits
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("b", "2022-01-02")]).split(b"\n", 1)[1])
+    with data._lock:                                    # (a build under way holds the lock)
+        assert data.current(str(path)) is first         # answered at once, from the last version
+    newest = data.current(str(path), wait=True)
+    assert list(newest.index.events["id"]) == ["a", "b"] and newest.version != first.version
+
+
+def test_a_file_with_a_byte_order_mark_and_crlf_line_ends(tmp_path):
+    rng = random.Random(99)
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + (csv_bytes([row("event-0", "2022-01-01")]) + random_bytes(rng, 5))
+                     .replace(b"\n", b"\r\n"))
+    previous, index = timeline.load(path), None
+    index = build_index(previous)
+    for cut in (None, 7, None):
+        chunk = random_bytes(rng, 3).replace(b"\n", b"\r\n")
+        with open(path, "ab") as f:
+            f.write(chunk[:cut] if cut else chunk)
+        previous, index = read_on(previous, index, path)
+        if cut:   # then the rest of the cut row
+            with open(path, "ab") as f:
+                f.write(chunk[cut:])
+            previous, index = read_on(previous, index, path)

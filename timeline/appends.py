@@ -1,0 +1,219 @@
+"""Reading a file that only grew: the new rows alone, checked with the rows they join.
+
+Editors append rows as a story moves. `load_more(previous, path)` gives what `load(path)` would
+give, parsing only the bytes after `previous` ended (its `Resume`): the same events, accounts
+and problems. It is a full `load` whenever that cannot be vouched for:
+
+- the file is not the one read (another inode), is not longer, or its old bytes changed: the
+  first 64 KB and the 64 KB before where it is read on from are hashed (an edit of the same
+  length in the middle of a file that also grew, in place, is the one change not seen);
+- the previous version has no `Resume` (see load.Resume: a cause said on row 0, a date that
+  may be a year a spreadsheet made a day, a file Arrow could not parse...);
+- the new bytes are not UTF-8, leave a quote open, or hold a NUL;
+- the new rows give a cause said on row 0, a date in diagnosis's years-as-days window, or a
+  repeated title of an event that already has that warning.
+
+A cut last row (a save in progress, no line end) is read again from its start next time.
+The checks of one row run on the new rows, with the first row of each event they join put
+before them (so that "the first row of an event" and "differs from the first row" mean what
+they mean in the whole file); the checks that count across the file (categories that look
+alike, locations placed by name) are recomputed from counts kept in `Resume`.
+"""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pandas as pd
+
+from . import model
+from .csvfile import read_table
+from .load import (WINDOW, Dataset, Growth, Resume, _Notes, _reading_order, _validate, category_counts,
+                   category_problems, load, placed_warning, signature, uncounted, window_hash)
+from .problems import ERROR, Problem, ProblemCode
+
+RECOUNTED = frozenset({ProblemCode.CATEGORY_ALIKE, ProblemCode.TOO_MANY_CATEGORIES, ProblemCode.PLACED_BY_NAME})
+
+
+def load_more(previous: Dataset | None, path: str | os.PathLike) -> Dataset:
+    """`load(path)`, reading only what was appended since `previous` (a load of the same path)."""
+    stamp = signature(path)
+    grown = _appended(previous, path, stamp)
+    if grown is None:
+        return load(path)
+    dataset = _read_on(previous, *grown, stamp)
+    return dataset if dataset is not None else load(path)
+
+
+def _appended(previous: Dataset | None, path, stamp: tuple) -> tuple[bytes, bytes] | None:
+    """(the WINDOW bytes before where `previous` can be read on from, the bytes after), or
+    None if it cannot be."""
+    resume = previous.resume if previous is not None else None
+    if resume is None or len(stamp) < 4 or stamp[3] != resume.inode or stamp[2] < resume.end:
+        return None
+    if len(previous.signature) > 2 and stamp[2] == previous.signature[2]:
+        return None   # (the same size, touched or rewritten: read again whole)
+    try:
+        with open(path, "rb") as file:
+            if os.fstat(file.fileno()).st_ino != resume.inode:
+                return None
+            head = file.read(resume.head_size)
+            start = max(0, resume.end - WINDOW)
+            file.seek(start)
+            before = file.read(resume.end - start)
+            after = file.read(stamp[2] - resume.end)
+    except OSError:
+        return None
+    if window_hash(np.frombuffer(head, np.uint8)) != resume.head or not head.startswith(resume.header):
+        return None
+    if window_hash(np.frombuffer(before, np.uint8)) != resume.tail or len(after) != stamp[2] - resume.end:
+        return None
+    if after.count(b'"') % 2 or b"\x00" in after:
+        return None
+    try:
+        after.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return before, after
+
+
+def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Dataset | None:
+    """The dataset of the previous rows and the rows in `after`; None when a full load must say."""
+    resume = previous.resume
+    table = read_table(resume.header + after)
+    if not table.by_arrow or table.findings or any(p.level == ERROR and p.is_file_level for p in table.problems):
+        return None
+    shift = resume.records - 1   # the new rows' numbers: the header is row 1 in both
+    rows = table.rows + shift
+    frame = table.frame
+    before_cut = _before_cut(previous.accounts, resume.records)
+    heads, joined = _heads(before_cut, frame)
+    context = len(heads)
+    if context:
+        frame = pd.concat([heads[list(frame.columns)], frame], ignore_index=True)
+        rows = np.concatenate([heads["row"].to_numpy(), rows])
+    problems = [Problem(p.row + shift, p.column, p.level, p.message, p.code)
+                for p in table.problems if p.row > 1]
+    findings, notes = [], _Notes()
+    accounts, _ = _validate(frame, rows, problems, findings, ascii=table.ascii, notes=notes)
+    if findings or notes.year_window:
+        return None
+    head_rows = set(rows[:context].tolist())
+    new = [p for p in problems if p.row not in head_rows and p.code not in RECOUNTED]
+    accounts = accounts[~accounts["row"].isin(head_rows)]
+    if _repeated_again(previous, new, accounts):
+        return None
+    categories = _added(resume.categories, category_counts(accounts) if len(accounts) else {})
+    placed = _added(resume.places, _placed_counts(notes.places, head_rows, rows, frame))
+    kept = [p for p in previous.problems if p.code not in RECOUNTED and p.row <= resume.records]
+    recounted = [placed_warning(name, *counted) for name, counted in placed.items()]
+    recounted += category_problems(categories)
+    merged = sorted(kept + new + recounted, key=_merged_order)
+    chunk_accounts = accounts
+    accounts = model.joined_frames(before_cut, accounts)
+    growth = None
+    if before_cut is previous.accounts and len(previous.events):
+        events, moved, account_event = model.grow_events(previous.events, accounts, len(before_cut), joined)
+        growth = Growth(previous.signature, len(before_cut), moved, account_event)
+    else:   # (a cut last row left out: built again)
+        events = model.build_events(accounts)
+    dataset = Dataset(events, accounts, merged, previous.path, stamp, growth=growth)
+    records = table.records + shift - (1 if not after.endswith(b"\n") else 0)
+    # (Counted without a cut last row: it is read again with the rest of it.)
+    notes.categories, notes.places = categories, placed
+    categories, placed = uncounted(notes, frame, rows, chunk_accounts, records)
+    dataset.resume = _resumed(resume, before, after, records, table.ascii, categories, placed)
+    return dataset
+
+
+def _before_cut(accounts: pd.DataFrame, records: int) -> pd.DataFrame:
+    """The accounts of rows up to `records` (not a cut last row, which is read again)."""
+    if len(accounts) and accounts["row"].iat[-1] > records:
+        return accounts[accounts["row"].to_numpy() <= records]
+    return accounts
+
+
+def _resumed(resume: Resume, before: bytes, after: bytes, records: int, ascii: bool, categories: dict,
+             placed: dict) -> Resume | None:
+    """Where the new version can be read on from: its end, or the start of its cut last row
+    (`records`: the last row before it)."""
+    cut = after.rfind(b"\n") + 1   # (0: no line end in the new bytes)
+    rest = after[cut:]
+    if rest.count(b'"') % 2 or b"\r" in rest:
+        return None
+    if not cut:
+        return Resume(resume.end, records, resume.header, resume.head, resume.head_size, resume.tail,
+                      resume.inode, resume.ascii, categories, placed) if rest else None
+    window = (before + after[:cut])[-WINDOW:]
+    return Resume(resume.end + cut, records, resume.header, resume.head, resume.head_size,
+                  window_hash(np.frombuffer(window, np.uint8)), resume.inode, resume.ascii and ascii,
+                  categories, placed)
+
+
+def _heads(accounts: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The first accepted row of each event that new rows join, in file order; and the
+    positions of all their accounts."""
+    none = np.zeros(0, dtype=np.int64)
+    if not len(accounts) or not len(frame):
+        return accounts.iloc[:0], none
+    wanted = pd.unique(frame["id"].str.strip())
+    at = np.flatnonzero(accounts["id"].isin(wanted).to_numpy())
+    if not len(at):
+        return accounts.iloc[:0], none
+    found = accounts.iloc[at]
+    return found[~found["id"].duplicated(keep="first").to_numpy()], at
+
+
+def _placed_counts(placed: dict, head_rows: set, rows: np.ndarray, frame: pd.DataFrame) -> dict:
+    """`placed` (location -> (rows, first row)) without the events' first rows put before the
+    new rows (those are counted in the previous version already)."""
+    if not head_rows:
+        return placed
+    counted = {}
+    heads = frame.iloc[:len(head_rows)]
+    unplaced = heads[(heads["location"] != "") & (heads["latitude"] == "") & (heads["longitude"] == "")]
+    again = unplaced["location"].str.strip().value_counts().to_dict()
+    new_rows = rows[len(head_rows):]
+    for name, (count, first) in placed.items():
+        count -= again.get(name, 0)
+        if count <= 0:
+            continue
+        if first in head_rows:   # the first new row with that location
+            location = frame["location"].iloc[len(head_rows):].str.strip()
+            unset = ((frame["latitude"] == "") & (frame["longitude"] == "")).iloc[len(head_rows):]
+            first = int(new_rows[np.flatnonzero(((location == name) & unset).to_numpy())[0]])
+        counted[name] = (count, first)
+    return counted
+
+
+def _added(before: dict, now: dict) -> dict:
+    """Counts of (how many, first row) joined: the rows of `now` come after those of `before`."""
+    joined = dict(before)
+    for key, (count, first) in now.items():
+        if key in joined:
+            old_count, old_first = joined[key]
+            joined[key] = (old_count + count, old_first)
+        else:
+            joined[key] = (count, first)
+    return joined
+
+
+def _repeated_again(previous: Dataset, new: list[Problem], accounts: pd.DataFrame) -> bool:
+    """A new row repeats the title of an event that already has that warning (one warning per
+    event names all its rows): a full load says it."""
+    repeated = [p.row for p in new if p.code == ProblemCode.REPEATED_TITLE]
+    if not repeated:
+        return False
+    events = set(accounts.loc[accounts["row"].isin(repeated), "id"])
+    before = [p.row for p in previous.problems if p.code == ProblemCode.REPEATED_TITLE
+              and p.row <= previous.resume.records]
+    old = previous.accounts
+    return bool(before) and bool(events & set(old.loc[old["row"].isin(before), "id"]))
+
+
+def _merged_order(problem: Problem) -> tuple:
+    """The order a full load gives: row by row, column by column; within a row's column, a
+    location placed by name first and categories that look alike last (as the checks run)."""
+    within = -1 if problem.code == ProblemCode.PLACED_BY_NAME else 1 if problem.code in (
+        ProblemCode.CATEGORY_ALIKE, ProblemCode.TOO_MANY_CATEGORIES) else 0
+    return (*_reading_order(problem), within)
