@@ -83,6 +83,7 @@ def test_the_same_view_reuses_its_panel_and_figure_until_the_file_changes(path):
     with open(path, "ab") as file:   # a new version: made again, with the new row
         file.write(csv_bytes([row("third", "2022-01-03")]).split(b"\n", 1)[1])
     os.utime(path, ns=(1, 1))   # a different signature even within the clock's resolution
+    data.current(path, wait=True)   # (a request would be answered from the last version meanwhile)
     after = show("?event=first")
     assert after["panel"] is not first["panel"] and after["counter"] == "3 of 3 events"
     assert figure("?event=first") is not before

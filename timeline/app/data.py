@@ -24,10 +24,10 @@ import numpy as np
 import pyarrow as pa
 
 from .. import lastgood, store
-from ..filters import Filters, apply
 from ..appends import load_more
+from ..filters import Filters, apply
 from ..index import EventIndex, build_index, events_with_text, grow_index, text_grams
-from ..load import signature
+from ..load import load, signature
 from ..problems import ERROR, Problem, ProblemCode
 
 
