@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 
 from .. import lastgood
-from ..filters import Filters, apply
+from ..filters import Filters, apply, as_of_bound
 from ..index import EventIndex, build_index, events_with_text
 from ..load import load, signature
 from ..problems import ERROR, Problem
@@ -37,6 +37,7 @@ class Current:
 
     masks: dict = field(default_factory=dict)
     word_masks: dict = field(default_factory=dict)
+    as_of_indexes: dict = field(default_factory=dict)
 
     @property
     def kept_back(self) -> bool:
@@ -50,6 +51,14 @@ class Current:
     def mask(self, filters: Filters) -> np.ndarray:
         """The events the filters keep; the callbacks of one change ask for it several times."""
         return _remember(self.masks, filters, lambda: apply(self.index, filters, self.word_mask))
+
+    def index_at(self, filters: Filters) -> EventIndex:
+        """The index as things stood at the filters' as-of date (EventIndex.at); the index itself
+        without one."""
+        bound = as_of_bound(filters)
+        if bound is None:
+            return self.index
+        return _remember(self.as_of_indexes, bound, lambda: self.index.at(bound))
 
     def word_mask(self, word: str) -> np.ndarray:
         """The events with `word` in their text: the slowest filter, so kept per word too."""

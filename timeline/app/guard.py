@@ -219,6 +219,7 @@ VALUES = {
     ("search", "value"): _text,
     ("date-from", "value"): _text,
     ("date-to", "value"): _text,
+    ("as-of", "value"): _text,
     ("category-filter", "value"): _names,
     ("source-filter", "value"): _names,
     ("poll", "n_intervals"): _count,

@@ -28,7 +28,7 @@ def opening(now: data.Current, search: str) -> dict:
     """What the page opens on for the address's `search` ("?event=...&zoom=..."): the figure
     and the stores, as the callbacks would make them on a first load."""
     state = State.from_search(search)
-    index, mask = now.index, now.mask(state.filters)
+    index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
     window, pinned = chart.view_window(index, mask, selected, chart.Window(*state.zoom) if state.zoom else None)
     return {
