@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from .. import dates
 from . import labels
@@ -62,9 +63,9 @@ def when_known(second: int, undated: bool, published_label: str) -> str:
 def retraction(is_retracted: bool, retracted_on) -> str:
     if not is_retracted:
         return ""
-    if retracted_on is not None and not np.isnat(np.datetime64(retracted_on, "s")):
-        return f"retracted on {dates.label(np.datetime64(retracted_on, 's'), 'day')}"
-    return "retracted"
+    if retracted_on is None or pd.isna(retracted_on):
+        return "retracted"
+    return f"retracted on {dates.label(pd.Timestamp(retracted_on).to_datetime64(), 'day')}"
 
 
 def sequence(items: list[Reported], seconds: list[int]) -> list[Reported]:
