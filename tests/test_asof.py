@@ -100,7 +100,7 @@ def test_the_as_reported_sequence_is_in_the_order_the_accounts_came_out(index):
     view = panel.event_panel(index, index.position("toll"))
     assert [(r.source, r.undated) for r in view.reported] == [
         ("Khabar 24", True), ("AP", False), ("AFP", False)]
-    assert view.reported[0].when.startswith("publication date not given")
+    assert view.reported[0].when == "8 January 2022, the date it gives (publication date not given)"
     assert view.reported[1].when == "10 January 2022" and view.reported[1].retracted == "retracted"
     assert view.reported[1].said == "164 dead"
 
@@ -136,9 +136,14 @@ def test_the_step_chart_labels_every_value_and_draws_a_retracted_one_apart(index
     points = panel.event_panel(index, index.position("toll")).figures["dead"]
     figure = claims.step_figure(points, "dead")
     labels = [text for trace in figure["data"] for text in trace.get("text", [])]
-    assert sorted(labels) == ["164 (AP) retracted", "225 (AFP)", "44 (Khabar 24)"]
+    assert sorted(labels) == ["164<br>(AP) retracted", "225<br>(AFP)", "44<br>(Khabar 24)"]
     line = next(t for t in figure["data"] if t["mode"] == "lines")
     assert 164 not in line["y"]                         # the line does not step to a retracted value
+    # A source's name is text, never markup, in plotly's labels
+    hostile = [claims.Point(0, "1 January 1970", 1.0, "dead", "1 (<b>x</b>)", "<b>x</b>", "<b>x</b>", False, "", 2),
+               claims.Point(86_400, "2 January 1970", 2.0, "dead", "2 (y)", "y", "y", False, "", 3)]
+    shown = [t for trace in claims.step_figure(hostile, "dead")["data"] for t in trace.get("text", [])]
+    assert "<b>" not in "".join(shown) and "&lt;b&gt;" in "".join(shown)
     names = {t["name"] for t in figure["data"]}
     assert {"retracted", "publication day not given", "published that day"} <= names
 

@@ -82,14 +82,16 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
     """The figure over publication dates: a small chart (a picture: its points are all in the
     table beneath it, which is what a screen reader reads)."""
     title = f"How the figure changed: {unit}" if unit else "How the figure changed"
-    rows = [html.Tr([html.Td(p.when), html.Td(f"{claims.number(p.value)} {p.unit}".strip()),
-                     html.Td(p.source + (f" (claim by {p.who})" if p.who != p.source else "")),
-                     html.Td(p.retracted.capitalize() if p.retracted else "")],
+    rows = [html.Tr([html.Td(p.when),
+                     html.Td([f"{claims.number(p.value)} {p.unit}".strip(),
+                              *([" ", html.Strong(f"({p.retracted})", className="retracted-mark")]
+                                if p.retracted else [])]),
+                     html.Td(p.source + (f" (claim by {p.who})" if p.who != p.source else ""))],
                     className="retracted" if p.retracted else None)
             for p in points]
     table = html.Table([
         html.Caption(f"{title}, in the order the figures came out"),
-        html.Thead(html.Tr([html.Th(h, scope="col") for h in ("Came out", "Figure", "Source", "Note")])),
+        html.Thead(html.Tr([html.Th(h, scope="col") for h in ("Came out", "Figure", "Source")])),
         html.Tbody(rows)], className="step-table")
     graph = dcc.Graph(figure=claims.step_figure(points, unit), config={"staticPlot": True},
                       className="step-graph", responsive=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import html
+
 import numpy as np
 import pandas as pd
 
@@ -57,7 +59,7 @@ def when_known(second: int, undated: bool, published_label: str) -> str:
         return published_label or day
     if published_label:
         return f"published {published_label}, day not given (placed at {day})"
-    return f"publication date not given (placed at {day}, the date it reports)"
+    return f"{day}, the date it gives (publication date not given)"
 
 
 def retraction(is_retracted: bool, retracted_on) -> str:
@@ -101,7 +103,7 @@ def step_figure(points: list[Point], unit: str) -> dict:
     comes out), each value a marker labelled with its source; a retracted value is a red cross,
     labelled "retracted", and the line does not step to it; an undated one is hollow."""
     standing = [p for p in points if not p.retracted]
-    xs = [_iso(p.second) for p in standing]
+    xs = [_day(p.second) for p in standing]
     ys = [p.value for p in standing]
     traces = []
     if standing:
@@ -119,16 +121,17 @@ def step_figure(points: list[Point], unit: str) -> dict:
         for p in points:
             lowest[p.second] = min(lowest.get(p.second, p.value), p.value)
         shared = {s for s in lowest if sum(q.second == s for q in _merged(points)) > 1}
-        texts = [p.label + (" retracted" if p.retracted else "") for p in chosen]
+        texts = [html.escape(p.label, quote=False) + (" retracted" if p.retracted else "") for p in chosen]
         traces.append({
             "type": "scatter", "mode": "markers+text", "name": name,
-            "x": [_iso(p.second) for p in chosen], "y": [p.value for p in chosen],
-            "text": texts,
+            "x": [_day(p.second) for p in chosen], "y": [p.value for p in chosen],
+            "text": [t.replace(" (", "<br>(", 1) for t in texts],
             "textposition": ["bottom center" if p.second in shared and p.value == lowest[p.second]
                              else "top center" for p in chosen],
-            "textfont": {"size": 11, "color": colour},
+            "textfont": {"size": 10, "color": colour}, "cliponaxis": False,
             "marker": {"symbol": symbol, "size": 10, "color": colour, "line": {"width": 2, "color": colour}},
-            "hovertext": [f"{p.when}: {number(p.value)} {p.unit} ({p.who})" for p in chosen],
+            "hovertext": [html.escape(f"{p.when}: {number(p.value)} {p.unit} ({p.who})", quote=False)
+                          for p in chosen],
             "hoverinfo": "text",
         })
     values = [p.value for p in points]
@@ -136,11 +139,15 @@ def step_figure(points: list[Point], unit: str) -> dict:
     return {
         "data": traces,
         "layout": {
-            "height": 260, "margin": {"l": 48, "r": 16, "t": 24, "b": 40},
+            "height": 340, "margin": {"l": 64, "r": 36, "t": 40, "b": 70},
             "showlegend": True, "legend": {"orientation": "h", "y": -0.25, "font": {"size": 11}},
             "yaxis": {"title": {"text": unit or "figure"}, "rangemode": "tozero", "range": [0, top * 1.25],
                       "fixedrange": True},
-            "xaxis": {"type": "date", "fixedrange": True},
+            # One step per day a figure came out, evenly spaced (a day's label under each):
+            # months of silence would crowd the first week's values into a corner.
+            "xaxis": {"type": "category", "fixedrange": True, "tickangle": -45,
+                      "categoryorder": "array", "categoryarray": sorted({_day(p.second) for p in points},
+                                                                      key=_day_key)},
             "plot_bgcolor": "white", "paper_bgcolor": "white", "font": {"size": 12},
         },
     }
@@ -162,5 +169,12 @@ def _merged(points: list[Point]) -> list[Point]:
     return out
 
 
-def _iso(second: int) -> str:
-    return str(np.datetime64(int(second), "s"))
+def _day(second: int) -> str:
+    """A day as the chart's axis shows it: 8 Jan 2022."""
+    day = np.datetime64(int(second), "s").astype("datetime64[D]").item()
+    return f"{day.day} {day:%b} {day.year}"
+
+
+def _day_key(label: str):
+    import datetime as dt
+    return dt.datetime.strptime(label, "%d %b %Y")
