@@ -284,8 +284,11 @@ def known_from(accounts: pd.DataFrame, account_order: np.ndarray, bounds: np.nda
     start = seconds(accounts["start"]) if len(accounts) else np.zeros(0, np.int64)
     published = seconds(accounts["published_at"]) if len(accounts) else np.zeros(0, np.int64)
     no_date = published == np.iinfo(np.int64).min
-    precision = accounts["published_precision"].astype("str").to_numpy() if len(accounts) else np.zeros(0, str)
-    undated = no_date | np.isin(precision, ("year", "month"))
+    undated = no_date.copy()
+    if len(accounts):   # (by the category's codes: no string per account)
+        precision = accounts["published_precision"].astype("category").cat
+        coarse = [i for i, name in enumerate(precision.categories) if name in ("year", "month")]
+        undated |= np.isin(precision.codes.to_numpy(), coarse)
     account = np.where(undated, np.maximum(np.where(no_date, start, published), start), published)
     event = np.full(n_events, NEVER, dtype=np.int64)
     counts = np.diff(bounds)
