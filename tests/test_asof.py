@@ -164,3 +164,9 @@ def test_check_reads_the_figure_columns(cells, problems):
     assert [(c, lvl) for c, lvl, _ in found] == [(c, lvl) for c, lvl, _ in problems]
     for (_, _, message), (_, _, part) in zip(found, problems):
         assert part in message and "row" not in message.split(";")[0].lower()
+
+
+def test_the_overview_counts_only_the_accounts_known_by_then(index):
+    shown, mask = at(index, "2022-01-10")
+    outlets = dict(panel.overview(shown, mask, True).outlets)
+    assert outlets.get("AFP", 0) == 0 and outlets["AP"] == 1 and outlets["Khabar 24"] == 1

@@ -103,7 +103,10 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
 
 
 def _reported(item) -> html.Li:
-    when = html.Span(item.when, className="reported-when" + (" undated" if item.undated else ""))
+    day, _, note = item.when.partition(" (")
+    when = html.Span([html.Span(day, className="reported-when"),
+                      *([html.Span(f" ({note}", className="reported-note")] if note else [])],
+                     className="undated" if item.undated else None)
     who = html.Span(item.who + (f" ({item.source})" if item.who != item.source else ""), className="reported-who")
     parts = [when, ": ", who, " — ", html.Span(item.said, className="reported-said")]
     if item.retracted:
