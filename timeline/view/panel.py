@@ -197,8 +197,8 @@ def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
     span, categories = _span(index, kept), _categories(index, kept)
     sources = index.dataset.accounts["source"]
     if filtered and len(sources):
-        kept = mask[index.account_event]
-        sources = sources[kept & index.shown if index.shown is not None else kept]   # (as of a date)
+        accounts = mask[index.account_event]
+        sources = sources[accounts & index.shown if index.shown is not None else accounts]   # (as of a date)
     counts = sources.value_counts(sort=True)
     outlets = [(str(name), int(n)) for name, n in counts.items()]
     outlets.sort(key=lambda item: (-item[1], item[0].lower()))
