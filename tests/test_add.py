@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HEADER = schema.header_line()
 GOOD = {"id": "airport-seized", "date": "2022-01-05", "title": "Almaty airport seized",
         "category": "protest", "source": "Interfax"}
-FILE = (HEADER + "\n" + "airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,\n")
+FILE = (HEADER + "\n" + "airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,,,,\n")
 
 
 # --- the shape of the file: what appended bytes must match ------------------------------------
@@ -53,9 +53,9 @@ def test_quote(value, written):
 
 @pytest.mark.parametrize("shape, rows, appended", [
     (editing.Shape((), "\n", False, 0), [{"id": "a", "source": "S"}],       # a new file: BOM first
-     "\ufeff" + HEADER + "\na,,,,,,,,,S,,,,,,,\n"),
+     "\ufeff" + HEADER + "\na,,,,,,,,,S,,,,,,,,,,\n"),
     (editing.Shape((), "\n", False, 0, True), [{"id": "a", "source": "S"}],  # it has one: not two
-     HEADER + "\na,,,,,,,,,S,,,,,,,\n"),
+     HEADER + "\na,,,,,,,,,S,,,,,,,,,,\n"),
     (editing.Shape(("id", "date", "source"), "\r\n", False, 1), [{"id": "a", "date": "2022"}],
      "a,2022,\r\n"),
     (editing.Shape(("id", "date"), "\n", True, 2), [{"id": "a"}, {"id": "b", "date": "x,y"}],
@@ -152,7 +152,7 @@ def test_existing_bytes_line_endings_and_bom_are_kept(tmp_path, existing):
     tail = after[len(before):]
     if not before.endswith(b"\n"):
         assert tail.startswith(newline)
-    assert tail.endswith(b'curfew,2022-01-05,,Almaty airport seized,"a, b",protest,,,,Interfax,,,,,,,'
+    assert tail.endswith(b'curfew,2022-01-05,,Almaty airport seized,"a, b",protest,,,,Interfax,,,,,,,,,,'
                          + newline)
     assert after.count(b"\xef\xbb\xbf") == before.count(b"\xef\xbb\xbf")
     if newline == b"\r\n":
@@ -166,7 +166,7 @@ def test_an_absent_file_is_created_with_the_header(tmp_path):
     outcome = editing.add(path, GOOD)
     assert outcome.written == {0: 2} and outcome.header_written
     assert path.read_bytes() == (b"\xef\xbb\xbf" + HEADER.encode()  # so Windows Excel reads UTF-8
-                                 + b"\nairport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,\n")
+                                 + b"\nairport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,,,,\n")
 
 
 @pytest.mark.parametrize("existing", [b"", b"\xef\xbb\xbf"])
@@ -208,9 +208,9 @@ WINDOWS_1252 = FILE.replace("seized,,protest", "seized,Tokayev\u2019s statement,
 @pytest.mark.parametrize("existing, row", [
     (WINDOWS_1252.encode("cp1252"), 2),                                     # Excel's plain "CSV" (Windows)
     (WINDOWS_1252.replace("\n", "\r\n").encode("cp1252"), 2),              # ... with its CRLF
-    ((FILE + "curfew,2022-01-05,,Curfew in Almaty,Couvre-feu \u00e0 Almaty,government,,,,AFP,,,,,,,\n")
+    ((FILE + "curfew,2022-01-05,,Curfew in Almaty,Couvre-feu \u00e0 Almaty,government,,,,AFP,,,,,,,,,,\n")
      .encode("latin-1"), 3),                                               # Latin-1 (the same bytes)
-    (("\ufeff" + HEADER + "\nr\u00e9sum\u00e9,2022,,A,,protest,,,,AP,,,,,,,\n").encode("utf-8")[:-20]
+    (("\ufeff" + HEADER + "\nr\u00e9sum\u00e9,2022,,A,,protest,,,,AP,,,,,,,,,,\n").encode("utf-8")[:-20]
      + "caf\u00e9".encode("cp1252") + b"\n", 2),                             # a mix already, after a BOM
 ])
 def test_a_file_not_in_utf8_is_refused_with_how_to_convert_it(tmp_path, existing, row):
@@ -262,16 +262,16 @@ def test_a_file_with_another_delimiter_is_refused_with_checks_fix(tmp_path, exis
 # --- another account of an event whose first row is refused: the first row is the cause ----------
 
 @pytest.mark.parametrize("first_row, cause", [
-    ("airport-seized,03/04/2022,,Almaty airport seized,,protest,,,,Interfax,,,,,,,",
+    ("airport-seized,03/04/2022,,Almaty airport seized,,protest,,,,Interfax,,,,,,,,,,",
      "row 2, this event's first row, is refused: date '03/04/2022' can be read two ways: 3 April 2022 "
      "(day first) or 4 March 2022 (month first); write 2022-04-03 or 2022-03-04; fix it first"),
-    ("airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,,,,,,,,",
+    ("airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,,,,,,,,,,,",
      "row 2, this event's first row, is refused: source is empty; name who published this account "
      "(an outlet, agency or document); fix it first"),
-    ("airport-seized,2022-02-30,,Almaty airport seized,,protest,,,,,,,,,,,",
+    ("airport-seized,2022-02-30,,Almaty airport seized,,protest,,,,,,,,,,,,,,",
      "row 2, this event's first row, is refused: date '2022-02-30' February 2022 has 28 days, so day 30 "
      "does not exist (and 1 more: `python -m timeline check` lists them); fix it first"),
-    ("airport-seized,2022-01-05,,,,protest,,,,Interfax,,,,,,,",
+    ("airport-seized,2022-01-05,,,,protest,,,,Interfax,,,,,,,,,,",
      "row 2, this event's first row, is refused: title is empty on the first row of this event; the "
      "first row of an id names its title; fix it first"),
 ])
@@ -323,7 +323,7 @@ def test_cli_add_prints_what_it_did(tmp_path, capsys):
     assert code == 0
     assert out == [f"{path}:3: added another account of 'airport-seized', which now has 2 accounts",
                    "1 events, 2 accounts, 0 errors, 0 warnings"]
-    assert path.read_text().endswith("airport-seized,2022-01-06,,,,,,,,AP,,,Interior Ministry,,,,\n")
+    assert path.read_text().endswith("airport-seized,2022-01-06,,,,,,,,AP,,,Interior Ministry,,,,,,,\n")
 
 
 def test_cli_add_refuses_with_checks_message(tmp_path, capsys):
@@ -387,7 +387,7 @@ def test_two_editors_adding_at_once_lose_nothing(tmp_path):
     for name in ("alpha", "beta"):  # each editor's rows whole, and in the order it wrote them
         mine = [line for line in lines if line.startswith(f"{name}-")]
         assert mine == [f'{name}-{i},2022-01-05,,{name} {i},"{name} writes row {i}, with a comma",'
-                        f'{name},,,,Desk,,,,,,,' for i in range(100)]
+                        f'{name},,,,Desk,,,,,,,,,,' for i in range(100)]
 
 
 # --- any laptop: the CLI needs no fcntl (Windows has none) ------------------------------------

@@ -2,6 +2,7 @@
 full load gives (events, accounts, problems), and is read whole when anything else changed."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 
@@ -76,6 +77,9 @@ def same_index(grown, built) -> None:
     for name, (codes, uniques) in built.distinct.items():
         np.testing.assert_array_equal(grown.distinct[name][0], codes, err_msg=name)
         assert grown.distinct[name][1].to_pylist() == uniques.to_pylist()
+    for field in dataclasses.fields(built.known):   # when each account became known (as of a date)
+        np.testing.assert_array_equal(getattr(grown.known, field.name), getattr(built.known, field.name),
+                                      err_msg=field.name)
 
 
 def read_on(previous, index, path):

@@ -130,7 +130,7 @@ def test_as_a_subprocess(name, tmp_path):
 # --- giant values, written at test time -----------------------------------------------------
 
 HEADER = schema.header_line()
-OK = "airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,"
+OK = "airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,,,,"
 
 
 @pytest.fixture(scope="module")
@@ -140,20 +140,20 @@ def giants(tmp_path_factory):
     files = {
         # A 10 MB description: nothing wrong with that; it is kept whole.
         "ten-mb-field.csv": (
-            f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,Title,\"{ten_mb}\",international,,,,EFE,,,,,,,\n"
-            f"b,2022-02-30,,Title,,protest,,,,EFE,,,,,,,\n",
+            f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,Title,\"{ten_mb}\",international,,,,EFE,,,,,,,,,,\n"
+            f"b,2022-02-30,,Title,,protest,,,,EFE,,,,,,,,,,\n",
             [(4, "date", "error")], "day 30 does not exist", 2),
         # A 10 MB unquoted title: a warning, the row is kept.
         "ten-mb-title.csv": (
-            f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,{ten_mb},,international,,,,EFE,,,,,,,\n",
+            f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,{ten_mb},,international,,,,EFE,,,,,,,,,,\n",
             [(3, "title", "warning")], "title is 10,485,760 characters long", 2),
         # A 10 MB field in a file the careful reader must read (bytes that are not UTF-8).
         "ten-mb-field-latin1.csv": (
-            f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,Title,{ten_mb},international,,,,EFE,,,,,,,\n"
-            f"b,2022-01-05,,Caf\xe9,,protest,,,,EFE,,,,,,,\n",
+            f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,Title,{ten_mb},international,,,,EFE,,,,,,,,,,\n"
+            f"b,2022-01-05,,Caf\xe9,,protest,,,,EFE,,,,,,,,,,\n",
             [(4, "title", "error")], "not UTF-8", 2),
         "million-character-title.csv": (
-            f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,\"{'T' * 1_000_000}\",,international,,,,EFE,,,,,,,\n",
+            f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,\"{'T' * 1_000_000}\",,international,,,,EFE,,,,,,,,,,\n",
             [(3, "title", "warning")], "title is 1,000,000 characters long", 2),
     }
     out = {}

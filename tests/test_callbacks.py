@@ -263,7 +263,7 @@ def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends
     entry = next(spec for output, spec in app.callback_map.items() if output.startswith("..url.search"))
     assert [f"{i['id']}.{i['property']}" for i in entry["inputs"]] == [
         "url.search", "category-filter.value", "source-filter.value", "search.value", "date-from.value",
-        "date-to.value", "prev-event.n_clicks", "next-event.n_clicks", "timeline.clickData",
+        "date-to.value", "as-of.value", "prev-event.n_clicks", "next-event.n_clicks", "timeline.clickData",
         '{"name":["ALL"],"type":"outlet"}.n_clicks', "clear-filters.n_clicks", "map-only.n_clicks",
         "map-choice.data", "map-view.data"]
     assert [f"{s['id']}.{s['property']}" for s in entry["state"]] == [

@@ -15,9 +15,9 @@ from timeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = schema.header_line()
-GOOD = "a,2022-01-07,,Title,,protest,,,,Source,,,,,,,\n"
-WARNED = "b,2022-01-08,,<b>Title</b>,,protest,,,,Source,,,,,,,\n"      # HTML: a warning on row 3
-FAILED = "c,2022-02-30,,Title,,protest,,,,Source,,,,,,,\n"              # no such day: an error on row 4
+GOOD = "a,2022-01-07,,Title,,protest,,,,Source,,,,,,,,,,\n"
+WARNED = "b,2022-01-08,,<b>Title</b>,,protest,,,,Source,,,,,,,,,,\n"      # HTML: a warning on row 3
+FAILED = "c,2022-02-30,,Title,,protest,,,,Source,,,,,,,,,,\n"              # no such day: an error on row 4
 
 LINE = re.compile(r"^(?P<path>.+?):(?P<row>\d+): (?P<column>[^:]+): (?P<level>error|warning): (?P<message>.+)$")
 FILE_LINE = re.compile(r"^(?P<path>.+?): -: (?P<level>error|warning): (?P<message>.+)$")
@@ -137,7 +137,7 @@ def test_check_never_writes_the_file(tmp_path, capsys):
 
 
 def test_summary_counts_match_the_lines(tmp_path, capsys):
-    rows = [GOOD, WARNED, FAILED, "d,2022,,T,,p,,91,1,S,,,,,,,\n", "Bad Id,2022,,T,,p,,,,S,,,,,,,\n",
+    rows = [GOOD, WARNED, FAILED, "d,2022,,T,,p,,91,1,S,,,,,,,,,,\n", "Bad Id,2022,,T,,p,,,,S,,,,,,,,,,\n",
             "e,2022,,=T,,p,,,,S,javascript:x,,\n"]
     path = write(tmp_path, *rows)
     _, lines, _ = run(capsys, str(path))

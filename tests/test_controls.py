@@ -131,9 +131,11 @@ def test_other_triggers_change_nothing(index, trigger):
 
 
 def test_control_values_show_the_state():
-    state = State("a", Filters(("security", "protest"), ("TASS",), "almaty", "2022-01", "2022-02"))
-    assert control_values(state) == (["security", "protest"], ["TASS"], "almaty", "2022-01", "2022-02")
-    assert control_values(State()) == ([], [], "", "", "")
+    state = State("a", Filters(("security", "protest"), ("TASS",), "almaty", "2022-01", "2022-02",
+                               as_of="2022-01-08"))
+    assert control_values(state) == (["security", "protest"], ["TASS"], "almaty", "2022-01", "2022-02",
+                                     "2022-01-08")
+    assert control_values(State()) == ([], [], "", "", "", "")
 
 
 @pytest.mark.parametrize("trigger, value", [
@@ -142,6 +144,7 @@ def test_control_values_show_the_state():
     ("search", "almaty"),
     ("date-from", "2022-01-05"),
     ("date-to", "2022-01"),
+    ("as-of", "2022-01-08"),
 ])
 def test_a_control_change_survives_the_address(index, trigger, value):
     """The callback writes the state to the address and reads it back: nothing may be lost."""

@@ -229,7 +229,7 @@ def test_the_careful_reader_agrees_with_the_fast_one(case):
     """Bytes that are not UTF-8 send a file to the csv module: the other rows read the same."""
     data, written = case
     fast = timeline.load_bytes(data)
-    slow = timeline.load_bytes(data + b"z,2022,,Caf\xe9,,p,,,,S,,,,,,,\n")
+    slow = timeline.load_bytes(data + b"z,2022,,Caf\xe9,,p,,,,S,,,,,,,,,,\n")
     last = len(written) + 2
     # (Row 0, "no rows yet", is said only when no row has an error.)
     assert [p for p in slow.problems if p.row not in (0, last)] == \

@@ -40,7 +40,7 @@ def test_every_case_has_an_example():
     assert list(EXAMPLES) == [
         "A simple event.", "A span.", "A second account of an event.", "A disputed date.",
         "Only the year is known.", "Only the month is known.", "A time, with the source's UTC offset.",
-        "A picture.",
+        "A picture.", "A figure that changed.",
     ]
 
 
@@ -95,9 +95,9 @@ def test_the_mistakes_table_shows_what_check_prints(tmp_path, monkeypatch, capsy
 
 # --- the pre-commit hook ---------------------------------------------------------------------------
 
-GOOD = schema.header_line() + "\na,2022-01-05,,A,,protest,,,,AP,,,,,,,\n"
-WARNS = schema.header_line() + "\na,2022-01-05,,A <b>bold</b>,,protest,,,,AP,,,,,,,\n"
-BAD = schema.header_line() + "\na,03/04/2022,,A,,protest,,,,AP,,,,,,,\n"
+GOOD = schema.header_line() + "\na,2022-01-05,,A,,protest,,,,AP,,,,,,,,,,\n"
+WARNS = schema.header_line() + "\na,2022-01-05,,A <b>bold</b>,,protest,,,,AP,,,,,,,,,,\n"
+BAD = schema.header_line() + "\na,03/04/2022,,A,,protest,,,,AP,,,,,,,,,,\n"
 
 
 @pytest.mark.skipif(shutil.which("git") is None or os.name != "posix", reason="needs git and sh")

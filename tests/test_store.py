@@ -4,6 +4,7 @@ A cache gives exactly what loading the file gives, and only for the version and 
 that wrote it: a stale, torn or foreign one is rebuilt, never trusted."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -49,6 +50,8 @@ def assert_same(cached, fresh) -> None:
     assert cached.dataset.problems == fresh.dataset.problems
     assert [p.code for p in cached.dataset.problems] == [p.code for p in fresh.dataset.problems]
     assert cached.dataset.resume == fresh.dataset.resume
+    for field in dataclasses.fields(fresh.known):
+        np.testing.assert_array_equal(getattr(cached.known, field.name), getattr(fresh.known, field.name))
     assert cached.dataset.signature == fresh.dataset.signature
     assert cached.dataset.path == fresh.dataset.path
     for name in store.INDEX_ARRAYS:

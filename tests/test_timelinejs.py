@@ -604,8 +604,8 @@ def rows_csv(*rows: str) -> bytes:
 def test_export_escapes_our_text_and_lists_every_account():
     dataset = timeline.load_bytes(rows_csv(
         'a,2022-01-05,,Crowd <b>cheers</b> & runs,"He said ""<script>x</script>""",protest,,,,'
-        'Outlet <One>,https://example.org/a?x=1&y=2,,Interior Ministry,,,,',
-        'a,2022-01-06,,,Another date,,,,,Second & Co,,,,,,,',
+        'Outlet <One>,https://example.org/a?x=1&y=2,,Interior Ministry,,,,,,,',
+        'a,2022-01-06,,,Another date,,,,,Second & Co,,,,,,,,,,',
     ))
     [slide] = timelinejs.document(dataset)["events"]
     assert slide["text"]["headline"] == "Crowd &lt;b&gt;cheers&lt;/b&gt; &amp; runs"
@@ -678,12 +678,12 @@ def test_shown_as_media(url, shown):
 def test_export_media_is_our_media_column_and_a_source_link_stays_in_the_text():
     dataset = timeline.load_bytes(rows_csv(
         "sundial,2022-06-21,,Solstice <noon>,The shadow is shortest.,clocks,,,,Desk,https://example.org/news/1,,,"
-        "https://example.org/img/sundial.jpg,Ana Silva & Co,A <b>bronze</b> sundial,A shadow & a dial",
-        "sundial,2022-06-21,,,A second photo.,,,,,Other Desk,,,,https://example.org/img/second.png,Ben,,",
+        "https://example.org/img/sundial.jpg,Ana Silva & Co,A <b>bronze</b> sundial,A shadow & a dial,,,",
+        "sundial,2022-06-21,,,A second photo.,,,,,Other Desk,,,,https://example.org/img/second.png,Ben,,,,,",
         "article,2022-06-22,,Only an article,,clocks,,,,Desk,https://example.org/news/2,,,"
-        "https://example.org/news/2-photos,,,",
+        "https://example.org/news/2-photos,,,,,,",
         "tweet,2022-06-23,,A tweet,,standards,,,,Desk,,,,"
-        "https://twitter.com/clockdesk_example/status/1000000000000000001,,Clocks go back,",
+        "https://twitter.com/clockdesk_example/status/1000000000000000001,,Clocks go back,,,,",
     ))
     slides = {slide["unique_id"]: slide for slide in timelinejs.document(dataset)["events"]}
     assert slides["sundial"]["media"] == {
@@ -710,7 +710,7 @@ def test_export_media_is_our_media_column_and_a_source_link_stays_in_the_text():
 ])
 def test_a_group_only_when_there_are_two_or_more(categories, groups):
     dataset = timeline.load_bytes(rows_csv(*(
-        f'e{n},2022-01-0{n + 1},2022-01-09,E{n},,"{category}",,,,Desk,,,,,,,'
+        f'e{n},2022-01-0{n + 1},2022-01-09,E{n},,"{category}",,,,Desk,,,,,,,,,,'
         for n, category in enumerate(categories)
     )))
     slides = timelinejs.document(dataset)["events"]
@@ -720,11 +720,11 @@ def test_a_group_only_when_there_are_two_or_more(categories, groups):
 def test_bce_and_early_dates_go_out_as_timelinejs_reads_them():
     # Needs the loader that reads BCE dates (the BCE rewrite of timeline/dates.py).
     dataset = timeline.load_bytes(rows_csv(
-        "caesar,-0044-03-15,,Caesar is killed,,politics,,,,Desk,,,,,,,",
-        "julian,-0045-01-01,,Julian calendar,,calendar,,,,Desk,,,,,,,",
-        "dial,-0500,,A sundial,,clocks,,,,Desk,,,,,,,",
-        "talk,-0500-03-15 14:30,,A talk at noon,,clocks,,,,Desk,,,,,,,",
-        "clock,0725,,Water clock,,clocks,,,,Desk,,,,,,,",
+        "caesar,-0044-03-15,,Caesar is killed,,politics,,,,Desk,,,,,,,,,,",
+        "julian,-0045-01-01,,Julian calendar,,calendar,,,,Desk,,,,,,,,,,",
+        "dial,-0500,,A sundial,,clocks,,,,Desk,,,,,,,,,,",
+        "talk,-0500-03-15 14:30,,A talk at noon,,clocks,,,,Desk,,,,,,,,,,",
+        "clock,0725,,Water clock,,clocks,,,,Desk,,,,,,,,,,",
     ))
     assert not dataset.errors
     slides = {slide["unique_id"]: slide for slide in timelinejs.document(dataset)["events"]}
@@ -739,9 +739,9 @@ def test_bce_and_early_dates_go_out_as_timelinejs_reads_them():
 
 def test_export_eras_spans_and_the_title():
     dataset = timeline.load_bytes(rows_csv(
-        "emergency,2022-01-05,2022-01-19,State of emergency,,era,,,,Desk,,,,,,,",
-        "no-end-era,2022-01,,An era without an end,,ERA,,,,Desk,,,,,,,",
-        "shutdown,2022-01-04,2022-01-10,Internet shutdown,,communications,,,,NetBlocks,,,,,,,",
+        "emergency,2022-01-05,2022-01-19,State of emergency,,era,,,,Desk,,,,,,,,,,",
+        "no-end-era,2022-01,,An era without an end,,ERA,,,,Desk,,,,,,,,,,",
+        "shutdown,2022-01-04,2022-01-10,Internet shutdown,,communications,,,,NetBlocks,,,,,,,,,,",
     ))
     doc = timelinejs.document(dataset, title="Kazakhstan & Co")
     assert doc["title"] == {"text": {"headline": "Kazakhstan &amp; Co", "text": ""}}

@@ -34,11 +34,12 @@ class Filters:
     date_from: str = ""                # as typed: any date form `check` accepts
     date_to: str = ""
     area: "Area | None" = None         # only the events placed inside (the map's view)
+    as_of: str = ""                    # as typed: only what was published by then (issue 15)
 
     @property
     def active(self) -> bool:
         return bool(self.categories or self.sources or self.text or self.date_from or self.date_to
-                    or self.area)
+                    or self.area or self.as_of)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Limits:
     address: int = 8_000      # characters in the whole address's query
     text: int = 300           # characters in `q`
     words: int = 8            # distinct words in `q` (each is a scan of the text, cached per word)
-    date: int = 40            # characters in `from` and `to`
+    date: int = 40            # characters in `from`, `to` and `asof`
     event: int = 200          # characters in `event`
     chosen: int = 30          # categories, and outlets, chosen at once
     name: int = 300           # characters in one category's or outlet's name
@@ -117,7 +118,7 @@ class State:
             refused.append(f"'embed' {_shown(embed)} is not 1 (the view for embedding) or 0: "
                            f"it is ignored")
         filters, more = checked(Filters(many("category"), many("source"), one("q"), one("from"),
-                                        one("to"), area))
+                                        one("to"), area, one("asof")))
         return cls(event=event, filters=filters, zoom=zoom_from_text(zoom), embed=embed == "1",
                    map=map_view, refused=(*refused, *more))
 
@@ -126,7 +127,8 @@ class State:
         pairs = [("event", self.event)] if self.event else []
         pairs += [("category", c) for c in f.categories]
         pairs += [("source", s) for s in f.sources]
-        pairs += [(k, v) for k, v in (("q", f.text), ("from", f.date_from), ("to", f.date_to)) if v]
+        pairs += [(k, v) for k, v in (("q", f.text), ("from", f.date_from), ("to", f.date_to),
+                                      ("asof", f.as_of)) if v]
         pairs += [("embed", "1")] if self.embed else []
         query = urlencode(pairs)
         # (digits, "-", ".", ",", "T", ":" and "/": nothing to escape, and easier to read)
@@ -180,7 +182,7 @@ def checked(filters: Filters) -> tuple[Filters, tuple[str, ...]]:
         refused.append(f"the search has {len(search_words(text))} different words, over "
                        f"{LIMITS.words}: it is ignored")
         kept["text"] = ""
-    for name, field_name in (("from", "date_from"), ("to", "date_to")):
+    for name, field_name in (("from", "date_from"), ("to", "date_to"), ("asof", "as_of")):
         value = getattr(filters, field_name)
         if len(value) > LIMITS.date:
             refused.append(f"'{name}' date is {len(value):,} characters long, over {LIMITS.date}: "
@@ -246,10 +248,15 @@ def date_bound(text: str, last: bool = False) -> int | None:
     return int(value.as_unit("s").to_datetime64().astype(np.int64))
 
 
+def as_of_bound(filters: Filters) -> int | None:
+    """The as-of date's last second (an account published that day counts), or None."""
+    return date_bound(filters.as_of, last=True)
+
+
 def bad_dates(filters: Filters) -> list[str]:
     """The typed filter dates that cannot be read, with why."""
     problems = []
-    for name, text in (("from", filters.date_from), ("to", filters.date_to)):
+    for name, text in (("from", filters.date_from), ("to", filters.date_to), ("asof", filters.as_of)):
         if text:
             try:
                 dates.parse_one(text)
@@ -275,6 +282,9 @@ def apply(index: EventIndex, filters: Filters, words=None) -> np.ndarray:
         mask &= words(word) if words else events_with_text(index, word)
     if filters.area:
         mask &= filters.area.contains(index.lat, index.lon)
+    as_of = as_of_bound(filters)
+    if as_of is not None and index.known is not None:   # events with an account known by then
+        mask &= index.known.event <= as_of
     low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
     if low is not None:
         mask &= index.last >= low
@@ -295,7 +305,8 @@ def step(index: EventIndex, mask: np.ndarray, current: str, direction: int) -> s
     return str(index.events["id"].iat[beyond[0]]) if len(beyond) else current
 
 
-__all__ = ["Filters", "State", "LIMITS", "checked", "search_words", "apply", "step", "date_bound", "bad_dates", "seconds", "zoom_text",
+__all__ = ["Filters", "State", "LIMITS", "checked", "search_words", "apply", "step", "date_bound", "as_of_bound",
+           "bad_dates", "seconds", "zoom_text",
            "zoom_from_text"]
 
 

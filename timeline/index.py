@@ -7,7 +7,7 @@ without per-event Python, so a million events stay interactive.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -45,6 +45,9 @@ class EventIndex:
     outlets: list[tuple[str, int]] = field(default_factory=list)  # every outlet, its accounts
     distinct: dict = field(default_factory=dict)    # see distinct_values
     grams: "TextGrams | None" = None                # see text_grams: finds a word's accounts fast
+    known: "KnownFrom | None" = None  # when each account became known (issue 15: as of a date)
+    shown: np.ndarray | None = None   # per account: known by the as-of date (None: every account)
+    as_of: int | None = None          # the as-of date's last second, in an index made by `at`
 
     def __len__(self) -> int:
         return len(self.events)
@@ -57,8 +60,25 @@ class EventIndex:
         return None if found < 0 else int(found)
 
     def accounts_of(self, position: int) -> pd.DataFrame:
+        """The event's accounts, in file order (as of the date, those known by then)."""
         lo, hi = self.account_bounds[position], self.account_bounds[position + 1]
-        return model.take_rows(self.dataset.accounts, self.account_order[lo:hi])
+        order = self.account_order[lo:hi]
+        if self.shown is not None:
+            order = order[self.shown[order]]
+        return model.take_rows(self.dataset.accounts, order)
+
+    def at(self, as_of: int | None) -> "EventIndex":
+        """The index as things stood at `as_of` (the last second of the as-of date): only the
+        accounts known by then are `shown`, and an event is disputed only when its accounts
+        known by then disagree. None: the index itself. (The events kept are `filters.apply`'s.)"""
+        if as_of is None or self.known is None:
+            return self
+        known = self.known
+        shown = known.account <= as_of
+        disputed = self.disputed.copy()
+        if len(known.disputed_events):
+            disputed[known.disputed_events] = known.disputed_at(as_of)
+        return replace(self, disputed=disputed, shown=shown, as_of=as_of)
 
     def values(self, name: str, positions) -> list:
         """One column of the events at some positions, as Python values (never the whole column)."""
@@ -202,6 +222,7 @@ def _index(dataset, events, source_code, source_keys, positions, event_of_accoun
         outlets=outlets,
         distinct=distinct,
         grams=grams,
+        known=known_from(dataset.accounts, account_order, bounds, events["disputed"].to_numpy(dtype=bool)),
     )
 
 
@@ -424,3 +445,86 @@ def events_of(index: EventIndex, account_mask: np.ndarray) -> np.ndarray:
     mask = np.zeros(len(index), dtype=bool)
     mask[index.account_event[account_mask]] = True
     return mask
+
+
+# --- As of a date (issue 15): when each account became known ---------------------------------
+
+NEVER = np.iinfo(np.int64).max
+
+
+@dataclass
+class KnownFrom:
+    """When each account became known, in seconds, and what it takes to tell, for any date, which
+    events were disputed by then, without a loop over events.
+
+    An account is known from its `published` date when that gives the day (or the minute). When
+    it does not (no `published`, or only a month or a year), it is known from the later of the
+    first day its `published` allows and the first moment of the date it gives for the event
+    (it cannot have reported the event before it happened), and it is `undated`: the panel says
+    so beside it."""
+    account: np.ndarray          # per account: int64 seconds
+    undated: np.ndarray          # per account: bool, its publication day is not known
+    event: np.ndarray            # per event: its earliest account's `account` (NEVER: none)
+    disputed_events: np.ndarray  # positions of the events disputed with every account known
+    # Their accounts, grouped by event (groups start at `group_starts`), as int64 seconds:
+    starts: np.ndarray
+    start_lasts: np.ndarray
+    ends: np.ndarray             # NaT as the int64 minimum
+    end_lasts: np.ndarray        # NaT as the int64 maximum
+    known: np.ndarray            # their `account` values
+    group_starts: np.ndarray
+
+    def disputed_at(self, as_of: int) -> np.ndarray:
+        """Per disputed event: whether the accounts known by `as_of` already disagree (the
+        model's rule: one account's date begins after another's has ended, for the start or
+        for the end)."""
+        known = self.known <= as_of
+        low, high = np.iinfo(np.int64).min, NEVER
+        result = np.zeros(len(self.group_starts), dtype=bool)
+        for earliest, latest in ((self.starts, self.start_lasts), (self.ends, self.end_lasts)):
+            has = known & (earliest != low) & (latest != high)
+            greatest_start = np.maximum.reduceat(np.where(has, earliest, low), self.group_starts)
+            least_last = np.minimum.reduceat(np.where(has, latest, high), self.group_starts)
+            result |= greatest_start > least_last
+        return result
+
+
+def known_from(accounts: pd.DataFrame, account_order: np.ndarray, bounds: np.ndarray,
+               disputed: np.ndarray) -> KnownFrom:
+    n_events = len(bounds) - 1
+    start = seconds(accounts["start"]) if len(accounts) else np.zeros(0, np.int64)
+    published = seconds(accounts["published_at"]) if len(accounts) else np.zeros(0, np.int64)
+    no_date = published == np.iinfo(np.int64).min
+    undated = no_date.copy()
+    if len(accounts):   # (by the category's codes: no string per account)
+        precision = accounts["published_precision"].astype("category").cat
+        coarse = [i for i, name in enumerate(precision.categories) if name in ("year", "month")]
+        undated |= np.isin(precision.codes.to_numpy(), coarse)
+    account = np.where(undated, np.maximum(np.where(no_date, start, published), start), published)
+    event = np.full(n_events, NEVER, dtype=np.int64)
+    counts = np.diff(bounds)
+    has = counts > 0
+    if len(account):
+        grouped = account[account_order]
+        event[has] = np.minimum.reduceat(grouped, bounds[:-1][has])
+    # The accounts of the events disputed with every account known: only these can be
+    # disputed by a date (fewer accounts known can only agree more).
+    disputed_events = np.flatnonzero(disputed & has)
+    lo, hi = bounds[disputed_events], bounds[disputed_events + 1]
+    sizes = hi - lo
+    picked = account_order[np.repeat(lo - np.cumsum(np.concatenate([[0], sizes[:-1]])), sizes)
+                           + np.arange(int(sizes.sum()))] if len(sizes) else np.zeros(0, np.int64)
+    group_starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64) if len(sizes) else np.zeros(0, np.int64)
+
+    def column(name, missing):
+        if not len(picked):
+            return np.zeros(0, np.int64)
+        values = seconds(accounts[name].to_numpy()[picked])
+        return np.where(values == np.iinfo(np.int64).min, missing, values)
+
+    return KnownFrom(
+        account=account, undated=undated, event=event, disputed_events=disputed_events,
+        starts=column("start", np.iinfo(np.int64).min), start_lasts=column("start_last", NEVER),
+        ends=column("end", np.iinfo(np.int64).min), end_lasts=column("end_last", NEVER),
+        known=account[picked], group_starts=group_starts,
+    )

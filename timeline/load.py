@@ -359,6 +359,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
 
     latitude, longitude = _coordinates(check)
     latitude, longitude, approximate = _place_by_name(check, latitude, longitude, notes.places)
+    figure, retracted, retracted_on = _figures(check)
     _check_text(check, edges)
     if not ascii:
         _check_garbled(check, findings)
@@ -389,6 +390,9 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
     accounts["lat"] = latitude[keep]
     accounts["lon"] = longitude[keep]
     accounts["approximate"] = approximate[keep]
+    accounts["figure_value"] = figure[keep]
+    accounts["is_retracted"] = retracted[keep]
+    accounts["retracted_on"] = retracted_on[keep]
     category_codes, categories = pd.factorize(accounts["category"])
     accounts["category_key"] = _category(
         pd.Series(categories, dtype="str").str.lower().to_numpy(dtype=object), category_codes, slice(None), index)
@@ -577,6 +581,37 @@ def _coordinates(check: _Checker):
     check.report(has_lon & ~has_lat, "latitude", ERROR,
                  "longitude is given without latitude; give both, or neither")
     return values["latitude"], values["longitude"]
+
+
+def _figures(check: _Checker):
+    """The `figure` as a number (NaN where empty), whether the account is `retracted`, and the
+    date it was withdrawn (NaT unless one is given). A figure that is not a number, or a
+    `retracted` that is neither a yes nor a date, is an error; a unit without a figure, a warning."""
+    frame = check.frame
+    text = frame["figure"]
+    codes, distinct = pd.factorize(text)
+    distinct = pd.Series(distinct, dtype=text.dtype)
+    parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(_NUMBER), None), errors="coerce")
+    figure = parsed.to_numpy(dtype=float)[codes] if len(distinct) else np.full(len(text), np.nan)
+    figure = np.where(codes < 0, np.nan, figure)
+    check.report(((text != "").to_numpy() & np.isnan(figure)), "figure", ERROR,
+                 lambda v: f"figure {show(v)} is not a number; write the number alone, such as 238 "
+                           f"(1000, not 1,000), say \"over\" or \"about\" in the description, or "
+                           f"leave it empty")
+    check.report((frame["figure_unit"] != "").to_numpy() & (text == "").to_numpy(), "figure_unit", WARNING,
+                 lambda v: f"figure_unit {show(v)} is given without a figure; write the number in "
+                           f"figure, or leave figure_unit empty")
+    word = frame["retracted"].str.lower()
+    flagged = word.isin(list(schema.RETRACTED_WORDS)).to_numpy()
+    dated_text = frame["retracted"].where(~flagged, "")
+    parsed_on = dates.parse_series(dated_text)
+    on = parsed_on.value.to_numpy()
+    unreadable = (dated_text != "").to_numpy() & np.isnat(on)
+    check.report(unreadable, "retracted", ERROR,
+                 lambda v: f"retracted {show(v)} is neither yes nor a date; write yes, or the date it "
+                           f"was withdrawn (e.g. 2022-01-10), or leave it empty")
+    retracted = flagged | ~np.isnat(on)
+    return figure, retracted, on
 
 
 def _place_by_name(check: _Checker, latitude: np.ndarray, longitude: np.ndarray, placed: dict):

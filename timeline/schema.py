@@ -90,6 +90,22 @@ COLUMNS: tuple[Column, ...] = (
         "needed when `media` is an image (warned about when empty); with `media` only.",
         "",
     ),
+    Column(
+        "figure", "no",
+        "A number this account gives (a death toll, people detained), written as a plain number: "
+        "`238`, `4353`, `2.5` (no thousands separators, no words: say \"over\" or \"about\" in "
+        "`description`). The side panel draws how it changed, account by account, over the "
+        "publication dates.",
+        "",
+    ),
+    Column("figure_unit", "no", "What the figure counts, in a word or two: `dead`, `detained`; "
+                                "with `figure` only (warned about without it).", ""),
+    Column(
+        "retracted", "no",
+        "This account's figure or claim was later withdrawn: `yes`, or the date it was "
+        "withdrawn (same forms as `date`). Drawn and labelled as retracted, never dropped.",
+        "",
+    ),
 )
 
 NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
@@ -98,6 +114,8 @@ FIRST_ROW_REQUIRED: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.require
 DATE_COLUMNS: tuple[str, ...] = ("date", "end_date", "published")
 TEXT_COLUMNS: tuple[str, ...] = ("title", "description", "location", "source", "claimed_by")
 MEDIA_TEXT_COLUMNS: tuple[str, ...] = ("media_credit", "media_caption", "media_alt")
+FIGURE_COLUMNS: tuple[str, ...] = ("figure", "figure_unit", "retracted")
+RETRACTED_WORDS: tuple[str, ...] = ("yes", "true", "1", "retracted")
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 URL_SCHEMES = ("http://", "https://")

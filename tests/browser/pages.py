@@ -295,6 +295,38 @@ class TimelinePage:
             box.fill(value)
             box.press("Enter")
 
+    # As of a date (issue 15)
+    @property
+    def as_of(self):
+        """The "As of" date box."""
+        return self.page.locator("#as-of")
+
+    def set_as_of(self, text: str) -> None:
+        """Type a date into "As of" (or clear it, with "") and press Enter."""
+        self.show_filters()
+        self.as_of.fill(text)
+        self.as_of.press("Enter")
+
+    @property
+    def step_chart(self):
+        """The panel's chart of how a figure changed, with its table."""
+        return self.panel.locator(".step-chart")
+
+    def step_table(self) -> list[list[str]]:
+        """The step chart's table, row by row: came out, figure, source."""
+        rows = self.step_chart.first.locator("tbody tr")
+        return [[cell.inner_text() for cell in row.locator("td").all()] for row in rows.all()]
+
+    def step_chart_labels(self) -> list[str]:
+        """The values written on the step chart itself (plotly's text labels)."""
+        return [" ".join(t.text_content().split()) for t in
+                self.step_chart.first.locator(".js-plotly-plot g.textpoint text").all()]
+
+    @property
+    def as_reported(self):
+        """The panel's "as reported" sequence: the accounts in the order they came out."""
+        return self.panel.locator(".as-reported > li")
+
     def toggle_category(self, name: str) -> None:
         self.show_filters()
         self.page.locator("#category-filter").get_by_label(name, exact=True).click()

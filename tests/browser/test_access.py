@@ -232,8 +232,8 @@ def chronology(tmp_path_factory):
     path = tmp_path_factory.mktemp("chronology") / "chronology.csv"
     shutil.copyfile(ROOT / "events.csv", path)
     rows = ['paragraphs,2022-01-08,,Three paragraphs,"The first paragraph.\n\nThe second, '
-            'on\ntwo lines.\n\n\nThe third.",protest,Almaty,43.2389,76.8897,Reuters,,,\n']
-    rows += [f"bad-{i},2022-02-30,,Bad {i},,protest,,,,Reuters,,,\n" for i in range(300)]
+            'on\ntwo lines.\n\n\nThe third.",protest,Almaty,43.2389,76.8897,Reuters,,,,,,\n']
+    rows += [f"bad-{i},2022-02-30,,Bad {i},,protest,,,,Reuters,,,,,,\n" for i in range(300)]
     with open(path, "a", encoding="utf-8") as out:
         out.writelines(rows)
     with serve(path) as url:

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from .conftest import ROOT, serve
 from .pages import TimelinePage
 
-NEW_ROW = ("added-event,2022-01-12,,A new event appended by an editor,,government,,,,TASS,,,\n")
+NEW_ROW = ("added-event,2022-01-12,,A new event appended by an editor,,government,,,,TASS,,,,,,\n")
 
 
 @pytest.fixture

@@ -24,9 +24,9 @@ from .conftest import ROOT, serve
 from .pages import DashRequests, TimelinePage
 
 ORIGINAL = (ROOT / "events.csv").read_bytes()
-NEW_ROW = b"added-event,2022-01-12,,A new event appended by an editor,,government,,,,TASS,,,\n"
+NEW_ROW = b"added-event,2022-01-12,,A new event appended by an editor,,government,,,,TASS,,,,,,\n"
 QUOTED_ROW = (b'quoted-event,2022-01-13,,An event with a quoted description,"Tokayev says, on '
-              b'television, that order is restored.",government,,,,TASS,,,\n')
+              b'television, that order is restored.",government,,,,TASS,,,,,,\n')
 REFILLED = ORIGINAL.replace(b"Mamin government resigns,", b"Mamin government resigns (refilled),")
 
 

@@ -95,12 +95,12 @@ def show(view, version, refused, *, path):
 
 def _shown(now: data.Current, state: State, file: str) -> dict:
     """What `show` shows but the problems: the same for every reader of one view."""
-    index, mask = now.index, now.mask(state.filters)
+    index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
     listing = panel.listing(index, mask, state, selected)
     return dict(panel=_side(index, mask, state, selected, file),
                 listing=render.event_list(listing), caption=render.list_caption(listing),
-                counter=f"{int(mask.sum()):,} of {len(index):,} events",
+                counter=panel.counter_text(index, mask),
                 categories=controls.category_options(index.lanes),
                 sources=controls.outlet_options(index.outlets))
 
@@ -123,9 +123,9 @@ def _side(index, mask, state: State, selected, file: str) -> list:
 def describe(view, version, *, path):
     """The chart in words, and Previous and Next: their text, tooltip and class."""
     now, state = data.current(path), State.from_search(view)
-    mask = now.mask(state.filters)
-    return dict(summary=panel.chart_summary(now.index, mask, state.filters.active),
-                steps=list(render.steps(*panel.steps(now.index, mask, state.event))))
+    index, mask = now.index_at(state.filters), now.mask(state.filters)
+    return dict(summary=panel.chart_summary(index, mask, state.filters.active),
+                steps=list(render.steps(*panel.steps(index, mask, state.event))))
 
 
 # The line above the chart: "30 of 35 events in view", and a button at each edge with the
@@ -141,7 +141,7 @@ def describe(view, version, *, path):
 def in_view(view, version, zoom, *, path):
     """The events in view and beyond each edge, for the view in the zoom in force."""
     now, state = data.current(path), State.from_search(view)
-    index, mask = now.index, now.mask(state.filters)
+    index, mask = now.index_at(state.filters), now.mask(state.filters)
     zoom = chart.Window(*zoom) if zoom else None
     window, _ = chart.view_window(index, mask, index.position(state.event), zoom)
     edges = chart.edges(index, mask, window)
@@ -163,7 +163,7 @@ def draw(view, version, reset, click, before, after, width, zoom, search, *, pat
     address's on a page opened or a step back, the events beyond an edge after its button, a
     density band's after a click on it; else the zoom in force."""
     now, state = data.current(path), State.from_search(view)
-    index, mask = now.index, now.mask(state.filters)
+    index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
     zoom = _zoom_asked(index, mask, selected, zoom, search, click)
     if zoom is no_update:
@@ -176,7 +176,7 @@ def figure(now: data.Current, path: str, filters, mask, selected, window, width=
     """The chart's figure, made once per version and view (FIGURES): `draw`'s and the one a
     page opens on (timeline/app/opening.py)."""
     return FIGURES.get((path, now.version, filters, selected, window, width),
-                       lambda: chart.figure(now.index, mask, selected, window, width))
+                       lambda: chart.figure(now.index_at(filters), mask, selected, window, width))
 
 
 def _zoom_asked(index, mask, selected, zoom, search, click):
@@ -231,7 +231,7 @@ def zoom(relayout, view, width, *, path):
     if asked is None:
         return dict(figure=no_update, zoom=no_update)
     now, state = data.current(path), State.from_search(view)
-    index, mask = now.index, now.mask(state.filters)
+    index, mask = now.index_at(state.filters), now.mask(state.filters)
     window, pinned = chart.view_window(index, mask, None, asked or None)
     patch = Patch()
     patch["data"], lanes, ticks = chart.repacked(index, mask, index.position(state.event), window, width)
@@ -246,12 +246,12 @@ def zoom(relayout, view, width, *, path):
        state=dict(view=Given("view", "data")), prevent_initial_call=True)
 def download(csv_clicks, json_clicks, view, *, path, title):
     """The events in view as a CSV file, or as TimelineJS's JSON."""
-    now = data.current(path)
-    mask = now.mask(State.from_search(view).filters)
+    now, filters = data.current(path), State.from_search(view).filters
+    index, mask = now.index_at(filters), now.mask(filters)
     if ctx.triggered_id == "export-timelinejs":
-        text = export.timelinejs_json(now.index, mask, title)
+        text = export.timelinejs_json(index, mask, title)
         return dcc.send_string(text, "timeline.json", type="application/json")
-    return dcc.send_string(export.accounts_csv(now.index, mask), "timeline-events.csv", type="text/csv")
+    return dcc.send_string(export.accounts_csv(index, mask), "timeline-events.csv", type="text/csv")
 
 
 # Handed to Dash in this order (/_dash-dependencies lists them so).

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from .. import lastgood, store
 from ..appends import load_more
-from ..filters import Filters, apply
+from ..filters import Filters, apply, as_of_bound
 from ..index import EventIndex, build_index, events_with_text, grow_index, text_grams
 from ..load import load, signature
 from ..problems import ERROR, Problem, ProblemCode
@@ -45,6 +45,7 @@ class Current:
     masks: dict = field(default_factory=dict)
     word_masks: dict = field(default_factory=dict)
     search_pid: int = 0    # the process whose thread makes or maps the search's sequences
+    as_of_indexes: dict = field(default_factory=dict)
 
     @property
     def kept_back(self) -> bool:
@@ -58,6 +59,14 @@ class Current:
     def mask(self, filters: Filters) -> np.ndarray:
         """The events the filters keep; the callbacks of one change ask for it several times."""
         return _remember(self.masks, filters, lambda: apply(self.index, filters, self.word_mask))
+
+    def index_at(self, filters: Filters) -> EventIndex:
+        """The index as things stood at the filters' as-of date (EventIndex.at); the index itself
+        without one."""
+        bound = as_of_bound(filters)
+        if bound is None:
+            return self.index
+        return _remember(self.as_of_indexes, bound, lambda: self.index.at(bound))
 
     def word_mask(self, word: str) -> np.ndarray:
         """The events with `word` in their text: the slowest filter, so kept per word too."""

@@ -220,6 +220,7 @@ VALUES = {
     ("search", "value"): _text,
     ("date-from", "value"): _text,
     ("date-to", "value"): _text,
+    ("as-of", "value"): _text,
     ("category-filter", "value"): _names,
     ("source-filter", "value"): _names,
     ("prev-event", "n_clicks"): _count,

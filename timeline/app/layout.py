@@ -90,6 +90,11 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                 html.Label("Outlets", htmlFor="source-filter", id="source-filter-label"),
                 dcc.Dropdown(id="source-filter", multi=True, placeholder="All outlets", options=[]),
             ]),
+            # Only what was published by this date (issue 15): the story as it was known then.
+            html.Div(className="control as-of", children=[
+                html.Label("As of", htmlFor="as-of"),
+                dcc.Input(id="as-of", type="text", debounce=True, placeholder="e.g. 2022-01-08"),
+            ]),
             html.Button("Clear filters", id="clear-filters", className="secondary"),
             html.Fieldset(className="control categories", children=[
                 html.Legend("Categories"),

@@ -29,7 +29,7 @@ def opening(now: data.Current, search: str, path: str) -> dict:
     and the stores, as the callbacks would make them on a first load. `path`: the events
     file's (the figure is kept per file, version and view: callbacks.FIGURES)."""
     state = State.from_search(search)
-    index, mask = now.index, now.mask(state.filters)
+    index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
     window, pinned = chart.view_window(index, mask, selected, chart.Window(*state.zoom) if state.zoom else None)
     return {

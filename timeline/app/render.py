@@ -1,11 +1,11 @@
 """View data (timeline.view.panel) as Dash components. Strings become text nodes, never HTML."""
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
 from ..filters import State
 from ..problems import Problem
-from ..view import labels
+from ..view import claims, labels
 from ..view.controls import outlet_label
 from ..view.notices import problems_summary
 from ..view.panel import NOWHERE, EventPanel, Listing, Media, Overview, Step
@@ -59,9 +59,59 @@ def event_panel(panel: EventPanel, state: State, file: str) -> list:
     if panel.disputed:
         head.append(html.P([html.Strong("Disputed. "), panel.dispute_note], className="dispute",
                            role="note"))
+    if panel.as_of:
+        later = (f" {panel.not_yet} later account{'s' if panel.not_yet != 1 else ''} of it "
+                 f"{'are' if panel.not_yet != 1 else 'is'} not shown." if panel.not_yet else "")
+        head.append(html.P([html.Strong(f"As of {panel.as_of}: "),
+                            f"what was published by then.{later}"], className="as-of-note", role="note"))
+    for unit, points in panel.figures.items():
+        if len(points) >= 2:
+            head += step_chart(panel.id, unit, points)
+    if panel.reported:
+        head += [html.H3("As reported", id="as-reported-heading"),
+                 html.Ol([_reported(r) for r in panel.reported], className="as-reported",
+                         **{"aria-labelledby": "as-reported-heading"})]
     accounts = [_account(a, panel.disputed, file) for a in panel.accounts]
     heading = f"{len(panel.accounts)} account{'s' if len(panel.accounts) != 1 else ''}"
+    if panel.reported:
+        heading += ", by source"
     return head + [html.H3(heading), html.Ol(accounts, className="accounts")]
+
+
+def step_chart(event_id: str, unit: str, points: list) -> list:
+    """The figure over publication dates: a small chart (a picture: its points are all in the
+    table beneath it, which is what a screen reader reads)."""
+    title = f"How the figure changed: {unit}" if unit else "How the figure changed"
+    rows = [html.Tr([html.Td(p.when),
+                     html.Td([f"{claims.number(p.value)} {p.unit}".strip(),
+                              *([" ", html.Strong(f"({p.retracted})", className="retracted-mark")]
+                                if p.retracted else [])]),
+                     html.Td(p.source + (f" (claim by {p.who})" if p.who != p.source else ""))],
+                    className="retracted" if p.retracted else None)
+            for p in points]
+    table = html.Table([
+        html.Caption(f"{title}, in the order the figures came out"),
+        html.Thead(html.Tr([html.Th(h, scope="col") for h in ("Came out", "Figure", "Source")])),
+        html.Tbody(rows)], className="step-table")
+    graph = dcc.Graph(figure=claims.step_figure(points, unit), config={"staticPlot": True},
+                      className="step-graph", responsive=True)
+    return [html.Section([html.H3(title),
+                          html.Div(graph, role="img", **{"aria-label": f"{title}: a step chart; "
+                                                          "its values are in the table below"}),
+                          table],
+                         className="step-chart", **{"data-unit": unit})]
+
+
+def _reported(item) -> html.Li:
+    day, _, note = item.when.partition(" (")
+    when = html.Span([html.Span(day, className="reported-when"),
+                      *([html.Span(f" ({note}", className="reported-note")] if note else [])],
+                     className="undated" if item.undated else None)
+    who = html.Span(item.who + (f" ({item.source})" if item.who != item.source else ""), className="reported-who")
+    parts = [when, ": ", who, " — ", html.Span(item.said, className="reported-said")]
+    if item.retracted:
+        parts += [" ", html.Strong(f"({item.retracted})", className="retracted-mark")]
+    return html.Li(parts)
 
 
 def _account(account, disputed: bool, file: str) -> html.Li:
@@ -72,6 +122,15 @@ def _account(account, disputed: bool, file: str) -> html.Li:
     date_class = "account-date differs" if disputed and account.date_differs else "account-date"
     parts.append(html.P(["Date given: ", html.Span(account.date, className=date_class)]))
     parts += [html.P(text, className="description") for text in account.paragraphs]
+    if account.figure:
+        figure = ["Figure: ", html.Span(account.figure, className="figure-value")]
+        if account.retracted:
+            figure += [" ", html.Strong(f"({account.retracted})", className="retracted-mark")]
+        parts.append(html.P(figure, className="figure"))
+    elif account.retracted:
+        parts.append(html.P(html.Strong(account.retracted.capitalize(), className="retracted-mark")))
+    if account.undated:
+        parts.append(html.P(account.undated, className="undated-note"))
     if account.media:
         parts.append(_media(account.media))
     meta = []

@@ -13,6 +13,7 @@ FILTER_FIELDS = {
     "search": "text",
     "date-from": "date_from",
     "date-to": "date_to",
+    "as-of": "as_of",
 }
 
 
@@ -79,7 +80,7 @@ def clicked_event(click: dict | None) -> str:
 
 def control_values(state: State) -> tuple:
     f: Filters = state.filters
-    return list(f.categories), [outlet_value(s) for s in f.sources], f.text, f.date_from, f.date_to
+    return list(f.categories), [outlet_value(s) for s in f.sources], f.text, f.date_from, f.date_to, f.as_of
 
 
 def category_options(lanes: list[str]) -> list[dict]:

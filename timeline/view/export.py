@@ -26,11 +26,18 @@ def neutralise(value: str) -> str:
     return text
 
 
+def kept_accounts(index: EventIndex, mask: np.ndarray) -> np.ndarray:
+    """Per account: its event is kept, and (as of a date) it was known by then."""
+    kept = mask[index.account_event]
+    return kept & index.shown if index.shown is not None else kept
+
+
 def accounts_csv(index: EventIndex, mask: np.ndarray) -> str:
     accounts = index.dataset.accounts
-    chosen = accounts[mask[index.account_event]] if len(accounts) else accounts
+    kept = kept_accounts(index, mask) if len(accounts) else None
+    chosen = accounts[kept] if len(accounts) else accounts
     # In date order of their events, each event's accounts in file order.
-    order = np.argsort(index.account_event[mask[index.account_event]], kind="stable") if len(accounts) else []
+    order = np.argsort(index.account_event[kept], kind="stable") if len(accounts) else []
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(schema.NAMES)
@@ -43,6 +50,6 @@ def accounts_csv(index: EventIndex, mask: np.ndarray) -> str:
 def timelinejs_json(index: EventIndex, mask: np.ndarray, title: str) -> str:
     """The kept events as a TimelineJS document, to publish the same chronology with TimelineJS."""
     accounts = index.dataset.accounts
-    kept_accounts = accounts[mask[index.account_event]] if len(accounts) else accounts
-    subset = Dataset(index.events[mask], kept_accounts)
+    chosen = accounts[kept_accounts(index, mask)] if len(accounts) else accounts
+    subset = Dataset(index.events[mask], chosen)
     return timelinejs.to_json(timelinejs.document(subset, title))

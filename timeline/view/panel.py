@@ -16,7 +16,7 @@ from .. import dates, media
 from ..links import is_web_link
 from ..filters import State, step
 from ..index import EventIndex
-from . import labels
+from . import claims, labels
 from .figure import colour
 
 
@@ -42,6 +42,9 @@ class Account:
     row: int
     date_differs: bool   # its date is not the event's date
     media: Media | None = None
+    undated: str = ""    # a note when its day of publication is not known (issue 15)
+    figure: str = ""     # its figure and unit: "238 dead"
+    retracted: str = ""  # "retracted", or "retracted on 10 January 2022"
 
     @property
     def paragraphs(self) -> list[str]:
@@ -60,6 +63,10 @@ class EventPanel:
     disputed: bool
     dispute_note: str
     accounts: list[Account] = field(default_factory=list)
+    reported: list[claims.Reported] = field(default_factory=list)   # in the order they came out
+    figures: dict[str, list[claims.Point]] = field(default_factory=dict)   # per unit
+    as_of: str = ""      # the as-of date's label, when the panel shows the story as known then
+    not_yet: int = 0     # accounts of the event published after the as-of date
 
 
 @dataclass(frozen=True)
@@ -114,11 +121,24 @@ def _written(start, precision, end, end_precision) -> tuple:
 def event_panel(index: EventIndex, position: int) -> EventPanel:
     event = index.events.iloc[position]
     accounts = index.accounts_of(position)
-    items = []
-    for account in accounts.itertuples(index=False):
+    items, reported, points, seconds = [], [], [], []
+    for where, account in zip(accounts.index.tolist(), accounts.itertuples(index=False)):
         label = dates.label(account.start, account.precision, account.offset)
         if pd.notna(account.end):
             label += " to " + dates.label(account.end, account.end_precision)
+        published = dates.label(account.published_at, account.published_precision)
+        second, undated = int(index.known.account[where]), bool(index.known.undated[where])
+        when = claims.when_known(second, undated, published)
+        figure, unit = float(account.figure_value), str(account.figure_unit)
+        retracted = claims.retraction(bool(account.is_retracted), account.retracted_on)
+        who = account.claimed_by or account.source
+        seconds.append(second)
+        reported.append(claims.Reported(when, undated, who, account.source,
+                                        claims.said(account.description, figure, unit), retracted,
+                                        int(account.row)))
+        if figure == figure:
+            points.append(claims.Point(second, when, figure, unit, f"{claims.number(figure)} ({account.source})",
+                                       account.source, who, undated, retracted, int(account.row)))
         items.append(Account(
             source=account.source,
             claimed_by=account.claimed_by,
@@ -131,9 +151,12 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
                           != _written(event["start"], event["precision"], event["end"], event["end_precision"])),
             media=account_media(account.media, account.media_caption, account.media_credit,
                                 account.media_alt),
+            undated=("" if not undated else when[0].upper() + when[1:]),
+            figure=f"{claims.number(figure)} {unit}".strip() if figure == figure else "",
+            retracted=retracted,
         ))
     note = ""
-    if bool(event["disputed"]):
+    if bool(index.disputed[position]):
         distinct = list(dict.fromkeys(item.date for item in items))
         note = (f"Sources disagree on the date: {len(distinct)} different dates are given "
                 f"({'; '.join(distinct)}). Each account below shows its own.")
@@ -146,9 +169,13 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
         date=index.date_label(position),
         location=str(event["location"]),
         coordinates=f"{event['lat']:.4f}, {event['lon']:.4f}" if has_place else "",
-        disputed=bool(event["disputed"]),
+        disputed=bool(index.disputed[position]),
         dispute_note=note,
         accounts=items,
+        reported=claims.sequence(reported, seconds),
+        figures=claims.series(points),
+        as_of=dates.label(np.datetime64(index.as_of, "s"), "day") if index.as_of is not None else "",
+        not_yet=int(index.account_bounds[position + 1] - index.account_bounds[position]) - len(items),
     )
 
 
@@ -170,7 +197,8 @@ def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
     span, categories = _span(index, kept), _categories(index, kept)
     sources = index.dataset.accounts["source"]
     if filtered and len(sources):
-        sources = sources[mask[index.account_event]]
+        accounts = mask[index.account_event]
+        sources = sources[accounts & index.shown if index.shown is not None else accounts]   # (as of a date)
     counts = sources.value_counts(sort=True)
     outlets = [(str(name), int(n)) for name, n in counts.items()]
     outlets.sort(key=lambda item: (-item[1], item[0].lower()))
@@ -247,6 +275,14 @@ def steps(index: EventIndex, mask: np.ndarray, current: str) -> tuple[Step, Step
         title = str(index.events["title"].iat[position])
         found.append(Step(target, labels.shorten(title, labels.STEP), title))
     return found[0], found[1]
+
+
+def counter_text(index: EventIndex, mask: np.ndarray) -> str:
+    """"28 of 35 events", and as of a date, "as known on 8 January 2022"."""
+    text = f"{int(mask.sum()):,} of {len(index):,} events"
+    if index.as_of is not None:
+        text += f", as known on {dates.label(np.datetime64(index.as_of, 's'), 'day')}"
+    return text
 
 
 CATEGORIES_NAMED = 12   # in the chart's summary; the rest are counted

@@ -1,0 +1,101 @@
+"""As of a date, and how a claim changed (issue 15), in the browser: a link opens on the story
+as it was known then; the death toll's step chart shows every source's value; the keyboard
+sets and clears the date; axe-core finds nothing serious."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .pages import TimelinePage
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
+         "device_scale_factor": 2}
+
+
+def test_a_link_with_asof_opens_on_the_story_as_known_then(timeline):
+    timeline.open("shoot-to-kill-order", query="asof=2022-01-07")
+    expect(timeline.counter).to_have_text("27 of 35 events, as known on 7 January 2022")
+    expect(timeline.as_of).to_have_value("2022-01-07")
+    # Three accounts were out, all of 7 January: no dispute yet; franceinfo's "January 8" is not out.
+    expect(timeline.heading).to_have_text("Tokayev orders forces to shoot to kill")
+    expect(timeline.panel).to_contain_text("As of 7 January 2022")
+    expect(timeline.panel).to_contain_text("1 later account of it is not shown")
+    assert "Disputed." not in timeline.panel_text() and "franceinfo" not in timeline.panel_text()
+    # Accounts without a publication date are shown, and say so.
+    expect(timeline.panel.locator(".undated-note").first).to_contain_text("publication date not given")
+    # Events first reported later are not in the list.
+    expect(timeline.event_list).not_to_contain_text("National day of mourning")
+    expect(timeline.event_list).not_to_contain_text("Massimov sentenced")
+
+
+def test_the_dispute_appears_once_its_second_account_is_out(timeline):
+    timeline.open("shoot-to-kill-order", query="asof=2022-01-08")
+    expect(timeline.panel).to_contain_text("Disputed.")
+    expect(timeline.panel).to_contain_text("franceinfo")
+    expect(timeline.list_link("shoot-to-kill-order")).to_contain_text("disputed")
+
+
+def test_the_step_chart_shows_every_source_value_of_the_death_toll(timeline):
+    timeline.open("death-toll")
+    expect(timeline.step_chart).to_have_count(1)
+    expect(timeline.step_chart).to_contain_text("How the figure changed: dead")
+    table = timeline.step_table()
+    figures = [(row[1].split()[0], row[2].split(" (")[0]) for row in table]
+    assert figures == [("44", "Khabar 24"), ("164", "AP"), ("225", "AP"), ("225", "AFP"),
+                       ("225", "Kazinform"), ("230", "Interfax"), ("238", "RFE/RL"),
+                       ("241", "HRW; RFE/RL"), ("238", "RFE/RL"), ("238", "HRW")]
+    assert "retracted" in table[1][1]
+    # The chart itself labels every value with its source; the retracted one as retracted.
+    expect(timeline.step_chart.locator(".js-plotly-plot g.textpoint text").first).to_be_attached()
+    labels = " | ".join(timeline.step_chart_labels())
+    for value, source in (("44", "Khabar 24"), ("164", "AP"), ("225", "Kazinform"), ("230", "Interfax"),
+                          ("241", "HRW; RFE/RL"), ("238", "HRW")):
+        assert re.search(rf"{value} ?\([^)]*{re.escape(source)}", labels), (value, source, labels)
+    assert re.search(r"164 ?\(AP\) retracted", labels)
+    # and the "as reported" sequence lists the accounts in the order they came out
+    expect(timeline.as_reported).to_have_count(14)
+    expect(timeline.as_reported.nth(4)).to_contain_text("10 January 2022")
+
+
+def test_the_keyboard_sets_and_clears_the_date(timeline):
+    timeline.open()
+    timeline.settle()
+    timeline.as_of.focus()
+    # (at a typist's pace: Dash's inputs can drop or reorder keys sent all at once, the From
+    # box too; noticed while writing this test and left as it is)
+    timeline.page.keyboard.type("8 January 2022", delay=40)
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.counter).to_have_text("28 of 35 events, as known on 8 January 2022")
+    expect(timeline.page).to_have_url(re.compile(r"asof=8\+January\+2022"))
+    timeline.page.keyboard.press("Control+A")
+    timeline.page.keyboard.press("Backspace")
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.counter).to_have_text("35 of 35 events")
+    assert "asof" not in timeline.page.url
+
+
+def test_an_unreadable_date_is_said_and_changes_nothing(timeline):
+    timeline.open(query="asof=someday")
+    expect(timeline.counter).to_have_text("35 of 35 events")
+    expect(timeline.problems).to_contain_text("'asof' date 'someday'")
+
+
+@pytest.mark.parametrize("query", ["asof=2022-01-08", "event=death-toll", "event=death-toll&asof=2022-03-14"])
+def test_axe_finds_nothing_serious(timeline, query):
+    timeline.open(query=query)
+    if "death-toll" in query:
+        expect(timeline.step_chart).to_have_count(1)
+    assert timeline.page_accessibility_problems() == []
+
+
+def test_on_the_phone_as_of_folds_behind_the_filters_button(browser, kazakhstan_url):
+    context = browser.new_context(**PHONE)
+    phone = TimelinePage(context.new_page(), kazakhstan_url)
+    phone.open(query="asof=2022-01-08")
+    expect(phone.as_of).not_to_be_visible()
+    phone.filters_button.click()
+    expect(phone.as_of).to_be_visible()
+    expect(phone.as_of).to_have_value("2022-01-08")
+    context.close()

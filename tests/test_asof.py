@@ -1,0 +1,172 @@
+"""As of a date (issue 15): which events, accounts and disputes were known by then, and how a
+figure changed over the publication dates."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import timeline
+from timeline.filters import Filters, State, apply, as_of_bound
+from timeline.view import claims, export, panel
+
+from .helpers import csv_bytes, ids, index_from_rows, row
+
+ROWS = [
+    # an event known from 3 January; a second account, on another date, out on 9 January
+    row("order", "2022-01-07", source="LA Times", published="2022-01-07"),
+    row("order", "2022-01-08", source="franceinfo", published="2022-01-09"),
+    # an event whose only account came out on 10 January
+    row("toll", "2022-01-08", source="AP", published="2022-01-10", figure="164", figure_unit="dead",
+        retracted="yes"),
+    row("toll", "2022-01-08", source="Khabar 24", figure="44", figure_unit="dead"),   # undated
+    row("toll", "2022-01-08", source="AFP", published="2022-01-15", figure="225", figure_unit="dead"),
+    # undated, of a day after the as-of dates below: not known yet
+    row("sentenced", "2023-04-24", source="AFP"),
+    # published in a month: known from the later of its first day and the date it gives
+    row("interview", "2022-01-08", source="franceinfo", published="2022-01"),
+]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return index_from_rows(ROWS)
+
+
+def at(index, as_of):
+    filters = Filters(as_of=as_of)
+    return index.at(as_of_bound(filters)), apply(index, filters)
+
+
+@pytest.mark.parametrize("as_of, kept, disputed", [
+    ("", ["order", "interview", "toll", "sentenced"], ["order"]),
+    ("2022-01-06", [], []),                                            # nothing out yet
+    ("2022-01-07", ["order"], []),                                     # one account: no dispute
+    ("2022-01-08", ["order", "interview", "toll"], []),                # undated: from the date it gives
+    ("2022-01-09", ["order", "interview", "toll"], ["order"]),         # the second account is out
+    ("9 January 2022", ["order", "interview", "toll"], ["order"]),     # any form check reads
+    ("2022-01", ["order", "interview", "toll"], ["order"]),            # a month: its last day
+    ("2024", ["order", "interview", "toll", "sentenced"], ["order"]),
+])
+def test_as_of_keeps_the_events_and_disputes_known_by_then(index, as_of, kept, disputed):
+    shown, mask = at(index, as_of)
+    assert sorted(ids(index, mask)) == sorted(kept)
+    assert sorted(ids(index, mask & shown.disputed)) == sorted(disputed)
+
+
+@pytest.mark.parametrize("as_of, sources, undated", [
+    ("2022-01-10", ["AP", "Khabar 24"], ["Khabar 24"]),                # AFP's 225 is not out
+    ("2022-01-08", ["Khabar 24"], ["Khabar 24"]),
+    ("", ["AP", "Khabar 24", "AFP"], ["Khabar 24"]),
+])
+def test_the_panel_shows_the_accounts_known_and_marks_the_undated(index, as_of, sources, undated):
+    shown, _ = at(index, as_of)
+    view = panel.event_panel(shown, index.position("toll"))
+    assert [a.source for a in view.accounts] == sources
+    assert [a.source for a in view.accounts if a.undated] == undated
+    assert all("publication date not given" in a.undated.lower() for a in view.accounts if a.undated)
+    assert view.not_yet == 3 - len(sources)
+    assert bool(view.as_of) == bool(as_of)
+
+
+def test_the_export_holds_only_the_accounts_known_by_then(index):
+    shown, mask = at(index, "2022-01-10")
+    text = export.accounts_csv(shown, mask)
+    assert "AFP" not in text.split("toll", 1)[1].split("\n", 1)[0]
+    assert text.count("\ntoll,") == 2 and "\nsentenced," not in text
+
+
+@pytest.mark.parametrize("search, as_of", [
+    ("?asof=2022-01-08", "2022-01-08"),
+    ("?asof=8+January+2022", "8 January 2022"),
+    ("?asof=" + "9" * 41, ""),                      # over its bound: refused
+    ("?asof=%3Cscript%3E", ""),                     # not of a date's shape: refused
+])
+def test_as_of_in_the_address(search, as_of):
+    state = State.from_search(search)
+    assert state.filters.as_of == as_of
+    assert bool(state.refused) == (not as_of)
+    if as_of:
+        assert State.from_search(state.to_search()) == state
+        assert state.filters.active
+
+
+def test_the_counter_says_as_of_when(index):
+    shown, mask = at(index, "2022-01-09")
+    assert panel.counter_text(shown, mask) == "3 of 4 events, as known on 9 January 2022"
+    assert panel.counter_text(index, np.ones(len(index), bool)) == "4 of 4 events"
+
+
+def test_the_as_reported_sequence_is_in_the_order_the_accounts_came_out(index):
+    view = panel.event_panel(index, index.position("toll"))
+    assert [(r.source, r.undated) for r in view.reported] == [
+        ("Khabar 24", True), ("AP", False), ("AFP", False)]
+    assert view.reported[0].when == "8 January 2022, the date it gives (publication date not given)"
+    assert view.reported[1].when == "10 January 2022" and view.reported[1].retracted == "retracted"
+    assert view.reported[1].said == "164 dead"
+
+
+def test_no_sequence_when_every_account_came_out_the_same_day():
+    index = index_from_rows([row("a", "2022-01-07", published="2022-01-07"),
+                             row("a", "2022-01-08", source="AP", published="2022-01-07")])
+    assert panel.event_panel(index, 0).reported == []
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # each source's value, in the order they came out; a retracted one kept and marked
+    (ROWS[2:5], {"dead": [("Khabar 24", 44.0, ""), ("AP", 164.0, "retracted"), ("AFP", 225.0, "")]}),
+    # no figures: no chart
+    ([row("a", "2022-01-07")], {}),
+    # two units: a series each, the one with more values first
+    ([row("a", "2022-01-07", published="2022-01-07", figure="3000", figure_unit="detained"),
+      row("a", "2022-01-09", source="AP", published="2022-01-10", figure="5800", figure_unit="detained"),
+      row("a", "2022-01-09", source="AP", published="2022-01-10", figure="26", figure_unit="dead",
+          retracted="2022-01-11")],
+     {"detained": [("Reuters", 3000.0, ""), ("AP", 5800.0, "")],
+      "dead": [("AP", 26.0, "retracted on 11 January 2022")]}),
+])
+def test_the_figure_series(rows, expected):
+    index = index_from_rows(rows)
+    position = index.position(rows[0]["id"])
+    series = panel.event_panel(index, position).figures
+    assert {unit: [(p.source, p.value, p.retracted) for p in points] for unit, points in series.items()} == expected
+    assert list(series) == list(expected)
+
+
+def test_the_step_chart_labels_every_value_and_draws_a_retracted_one_apart(index):
+    points = panel.event_panel(index, index.position("toll")).figures["dead"]
+    figure = claims.step_figure(points, "dead")
+    labels = [text for trace in figure["data"] for text in trace.get("text", [])]
+    assert sorted(labels) == ["164<br>(AP) retracted", "225<br>(AFP)", "44<br>(Khabar 24)"]
+    line = next(t for t in figure["data"] if t["mode"] == "lines")
+    assert 164 not in line["y"]                         # the line does not step to a retracted value
+    # A source's name is text, never markup, in plotly's labels
+    hostile = [claims.Point(0, "1 January 1970", 1.0, "dead", "1 (<b>x</b>)", "<b>x</b>", "<b>x</b>", False, "", 2),
+               claims.Point(86_400, "2 January 1970", 2.0, "dead", "2 (y)", "y", "y", False, "", 3)]
+    shown = [t for trace in claims.step_figure(hostile, "dead")["data"] for t in trace.get("text", [])]
+    assert "<b>" not in "".join(shown) and "&lt;b&gt;" in "".join(shown)
+    names = {t["name"] for t in figure["data"]}
+    assert {"retracted", "publication day not given", "published that day"} <= names
+
+
+@pytest.mark.parametrize("cells, problems", [
+    ({"figure": "238", "figure_unit": "dead"}, []),
+    ({"figure": "2.5"}, []),
+    ({"figure": "1,000", "figure_unit": "dead"}, [("figure", "error", "is not a number")]),
+    ({"figure": "about 12000"}, [("figure", "error", "is not a number")]),
+    ({"figure_unit": "dead"}, [("figure_unit", "warning", "without a figure")]),
+    ({"figure": "164", "retracted": "yes"}, []),
+    ({"figure": "164", "retracted": "9 January 2022"}, []),
+    ({"figure": "164", "retracted": "maybe"}, [("retracted", "error", "neither yes nor a date")]),
+])
+def test_check_reads_the_figure_columns(cells, problems):
+    dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-07", **cells)]))
+    found = [(p.column, p.level, p.message) for p in dataset.problems]
+    assert [(c, lvl) for c, lvl, _ in found] == [(c, lvl) for c, lvl, _ in problems]
+    for (_, _, message), (_, _, part) in zip(found, problems):
+        assert part in message and "row" not in message.split(";")[0].lower()
+
+
+def test_the_overview_counts_only_the_accounts_known_by_then(index):
+    shown, mask = at(index, "2022-01-10")
+    outlets = dict(panel.overview(shown, mask, True).outlets)
+    assert outlets.get("AFP", 0) == 0 and outlets["AP"] == 1 and outlets["Khabar 24"] == 1
