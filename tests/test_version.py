@@ -17,7 +17,7 @@ from timeline.app.layout import POLL_MS
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = (ROOT / "events.csv").read_bytes()
 ADDRESS = "/_timeline/version"
-ROW = b"curfew-extended,2022-01-09,,Curfew extended,,government,,,,AP,,,\n"   # events.csv's 13 columns
+ROW = b"curfew-extended,2022-01-09,,Curfew extended,,government,,,,AP,,,,,,\n"   # events.csv's 16 columns
 
 
 @pytest.fixture
