@@ -181,6 +181,22 @@ def test_the_dashboard_answers_from_the_version_it_has_while_the_next_is_built(t
     assert list(newest.index.events["id"]) == ["a", "b"] and newest.version != first.version
 
 
+def test_a_page_that_saw_a_newer_version_gets_it_from_every_worker(tmp_path):
+    """A page learns of a new version from one worker (its poll); its callbacks may reach another
+    worker that has not built it yet: that one builds it before it answers, else the page would
+    show the old events under the new version's name until the file changed again."""
+    from timeline.app import data
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-01")]))
+    first = data.current(str(path))
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("b", "2022-01-02")]).split(b"\n", 1)[1])
+    os.utime(path, ns=(1, 1))   # (a different signature even within the clock's resolution)
+    newer = "the version another worker built"
+    assert list(data.current(str(path), seen=newer).index.events["id"]) == ["a", "b"]
+    data._cache.pop(str(path), None)
+
+
 def test_a_file_with_a_byte_order_mark_and_crlf_line_ends(tmp_path):
     rng = random.Random(99)
     path = tmp_path / "events.csv"

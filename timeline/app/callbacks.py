@@ -86,7 +86,7 @@ def navigate(search, shown, previous, following, click, outlets, clear, map_only
 def show(view, version, refused, *, path):
     """The panel (the event chosen, or the overview), the list, the counter, the problems and
     the filters' choices, for the view (made once per version and view: PANELS)."""
-    now, state, file = data.current(path), State.from_search(view), os.path.basename(path)
+    now, state, file = data.current(path, seen=version), State.from_search(view), os.path.basename(path)
     shown = PANELS.get((path, now.version, view or ""), lambda: _shown(now, state, file))
     notices = [*now.problems, *render.refused_notices(refused),
                *render.filter_notices(bad_dates(state.filters))]
@@ -122,7 +122,7 @@ def _side(index, mask, state: State, selected, file: str) -> list:
 )
 def describe(view, version, *, path):
     """The chart in words, and Previous and Next: their text, tooltip and class."""
-    now, state = data.current(path), State.from_search(view)
+    now, state = data.current(path, seen=version), State.from_search(view)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     return dict(summary=panel.chart_summary(index, mask, state.filters.active),
                 steps=list(render.steps(*panel.steps(index, mask, state.event))))
@@ -140,7 +140,7 @@ def describe(view, version, *, path):
 )
 def in_view(view, version, zoom, *, path):
     """The events in view and beyond each edge, for the view in the zoom in force."""
-    now, state = data.current(path), State.from_search(view)
+    now, state = data.current(path, seen=version), State.from_search(view)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     zoom = chart.Window(*zoom) if zoom else None
     window, _ = chart.view_window(index, mask, index.position(state.event), zoom)
@@ -162,7 +162,7 @@ def draw(view, version, reset, click, before, after, width, zoom, search, *, pat
     """The chart for the view, in the zoom that applies: the whole view after Reset, the
     address's on a page opened or a step back, the events beyond an edge after its button, a
     density band's after a click on it; else the zoom in force."""
-    now, state = data.current(path), State.from_search(view)
+    now, state = data.current(path, seen=version), State.from_search(view)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
     zoom = _zoom_asked(index, mask, selected, zoom, search, click)

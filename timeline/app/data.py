@@ -93,13 +93,15 @@ _builders: dict[str, threading.Thread] = {}
 _builders_lock = threading.Lock()
 
 
-def current(path: str, wait: bool = False) -> Current:
+def current(path: str, wait: bool = False, seen: str | None = None) -> Current:
     """The version to serve now. When the file changed, the one built before (while the new one
-    is built in the background), unless there is none yet or `wait` (tests, tools)."""
+    is built in the background), unless there is none yet or `wait` (tests, tools), or the page
+    asking has `seen` another version: one that another worker has built already, so that its
+    callbacks must not answer from an older one (the page would then show it until the next change)."""
     cached = _cache.get(path)
     if _still(cached, signature(path), path):
         return cached
-    if cached is None or wait:
+    if cached is None or wait or (seen is not None and seen != cached.version):
         with _lock:
             return _newest(path)
     _build_in_background(path)

@@ -43,7 +43,7 @@ def register(app, path: str, tiles: dict | None = None) -> None:
 def show_map(view, version, moved, zoom, search, *, path, tiles):
     """The marks (or counts) in the map's view, for the events the filters keep in the chart's
     time range, with where the map is and its tiles."""
-    now, state = data.current(path), State.from_search(view)
+    now, state = data.current(path, seen=version), State.from_search(view)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
     window, _ = chart.view_window(index, mask, selected, chart.Window(*zoom) if zoom else None)
