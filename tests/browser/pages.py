@@ -22,9 +22,6 @@ class TimelinePage:
             params.append(query.lstrip("?"))
         self.page.goto(self.base_url + "/" + ("?" + "&".join(params) if params else ""))
         self.wait_until_drawn()
-        # The page's on-load callbacks (the controls set from the address, the chart re-packed for
-        # its width) answered: a test acts on the page as loaded, not while it is still loading.
-        self.settle(quiet_ms=150)
         return self
 
     def wait_until_drawn(self) -> None:
