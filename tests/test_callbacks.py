@@ -98,23 +98,55 @@ def test_navigate(path, name, search, changed, value, shown, address):
 
 def test_navigate_only_what_is_on_the_map(path):
     """Pressed, the map's bounds become a filter (the address and the view say so, the button
-    is pressed); the map moved while it is on, the filter follows; pressed again, it is off."""
+    is pressed); the map moved by the viewer while it is on writes its new area into the
+    address (assets/map.js), and the filter follows; pressed again, it is off."""
     moved = {"bounds": AROUND_ALMATY, "view": [8, 43.5, 77]}
     out = navigate(path, "", "map-only.n_clicks", 1, map_only=1, moved=moved)
     assert out["only"] == "true" and "area=" in out["search"] and out["view"] == out["search"]
     pressed = out["search"]
-    out = navigate(path, pressed, "map-view.data", moved | {"bounds": [50, 70, 52, 72]},
-                   moved=moved | {"bounds": [50, 70, 52, 72]})
+    farther = "?area=50,70,52,72&map=8/51/71"
+    out = navigate(path, farther, "url.search", farther, view=pressed, moved=moved | {"bounds": [50, 70, 52, 72]})
     assert out["search"] is no_update   # the map has written where it is into the address
-    assert out["view"] not in (no_update, pressed) and "area=" in out["view"]
+    assert out["view"] not in (no_update, pressed) and "area=50,70,52,72" in out["view"] and "map=" not in out["view"]
     out = navigate(path, pressed, "map-only.n_clicks", 2, map_only=2, moved=moved)
     assert out["only"] == "false" and "area=" not in out["search"]
 
 
 def test_navigate_a_moved_map_redraws_nothing_while_only_is_off(path):
+    """The viewer's move puts the map's place into the address: the view (what is drawn) stays."""
     moved = {"bounds": AROUND_ALMATY, "view": [8, 43.5, 77]}
-    out = navigate(path, "?q=protest", "map-view.data", moved, moved=moved)
+    out = navigate(path, "?q=protest&map=8/43.5/77", "url.search", "?q=protest&map=8/43.5/77",
+                   view="?q=protest", moved=moved)
     assert (out["search"], out["view"], out["only"]) == (no_update, no_update, no_update)
+
+
+@pytest.mark.parametrize("name, fired, address", [
+    ("the panel's outlet buttons drawn again, one of them pressed at once",
+     [(({"type": "outlet", "name": "RFE/RL"}, "n_clicks"), None), (({"type": "outlet", "name": "AP"}, "n_clicks"), 1)],
+     "?source=AP"),
+    ("an address change with a button pressed",
+     [("url.search", ""), ("next-event.n_clicks", 1)], "?event="),
+    ("only buttons drawn again: nothing pressed",
+     [(({"type": "outlet", "name": "RFE/RL"}, "n_clicks"), None)], no_update),
+])
+def test_navigate_acts_on_what_the_viewer_did_among_inputs_fired_together(path, name, fired, address):
+    """Dash may call navigate once for several inputs at once (a click while the panel is drawn
+    again): the viewer's click counts, not the first input listed."""
+    triggered = [{"prop_id": (json.dumps(c[0], sort_keys=True, separators=(",", ":")) + "." + c[1])
+                  if isinstance(c, tuple) else c, "value": v} for c, v in fired]
+    search = ""
+
+    def run():
+        context_value.set(AttributeDict(triggered_inputs=triggered, updated_props={}))
+        return callbacks.navigate(search=search, shown=list(callbacks.controls.control_values(State.from_search(search))),
+                                  previous=None, following=1, click=None, outlets=[None, 1], clear=None,
+                                  map_only=None, choice=None, moved=None, only="false", zoom=None, view="",
+                                  refused=[], path=path)
+    out = copy_context().run(run)
+    if address is no_update:
+        assert out["search"] is no_update, name
+    else:
+        assert out["search"].startswith(address), (name, out["search"])
 
 
 def test_navigate_sets_the_controls_from_the_address(path):
@@ -265,9 +297,9 @@ def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends
         "url.search", "category-filter.value", "source-filter.value", "search.value", "date-from.value",
         "date-to.value", "as-of.value", "prev-event.n_clicks", "next-event.n_clicks", "timeline.clickData",
         '{"name":["ALL"],"type":"outlet"}.n_clicks', "clear-filters.n_clicks", "map-only.n_clicks",
-        "map-choice.data", "map-view.data"]
+        "map-choice.data"]
     assert [f"{s['id']}.{s['property']}" for s in entry["state"]] == [
-        "map-only.aria-pressed", "zoom.data", "view.data", "refused.data"]
+        "map-view.data", "map-only.aria-pressed", "zoom.data", "view.data", "refused.data"]
     in_browser = [c["clientside_function"] for c in app._callback_list if c.get("clientside_function")]
     assert in_browser == [{"namespace": "timeline", "function_name": n}
                           for n in ("poll", "chartWidth", "zoomAsked", "zoomIntoAddress")]

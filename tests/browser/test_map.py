@@ -87,6 +87,20 @@ def test_only_what_is_on_the_map_filters_the_list_and_the_counter_and_travels_in
     assert "area=" not in timeline.page.url
 
 
+def test_with_only_what_is_on_the_map_on_moving_the_map_moves_the_filter(timeline):
+    """The viewer pans from Almaty to the capital: the list, the counter and the link follow."""
+    timeline.open(query="map=8/43.24/76.89")
+    timeline.wait_for_map()
+    timeline.page.locator("#map-only").click()
+    expect(timeline.counter).to_have_text("8 of 35 events")
+    timeline.page.evaluate("() => window.timelineMap.setView([51.17, 71.45], 8, {animate: false})")
+    expect(timeline.counter).not_to_have_text("8 of 35 events")
+    expect(timeline.page).to_have_url(re.compile(r"area=50\.|area=51\."))
+    titles = timeline.event_list.locator("li").all_inner_texts()
+    assert not any("Almaty airport seized" in t for t in titles)
+    assert titles
+
+
 def test_a_link_with_a_map_view_opens_on_it(timeline):
     timeline.open(query="map=9/51.17/71.45")
     timeline.wait_for_map()

@@ -50,25 +50,27 @@ POLL = InBrowser(ClientsideFunction("timeline", "poll"), dict(
                 click=Input("timeline", "clickData"),
                 outlets=Input({"type": "outlet", "name": ALL}, "n_clicks"),   # the panel's outlet buttons
                 clear=Input("clear-filters", "n_clicks"), map_only=Input("map-only", "n_clicks"),
-                choice=Input("map-choice", "data"), moved=Input("map-view", "data")),
-    state=dict(only=Given("map-only", "aria-pressed"), zoom=Given("zoom", "data"), view=Given("view", "data"),
-               refused=Given("refused", "data")),
+                choice=Input("map-choice", "data")),
+    state=dict(moved=Given("map-view", "data"), only=Given("map-only", "aria-pressed"), zoom=Given("zoom", "data"),
+               view=Given("view", "data"), refused=Given("refused", "data")),
 )
 def navigate(search, shown, previous, following, click, outlets, clear, map_only, choice, moved, only, zoom,
              view, refused, *, path):
     """The address, the view, what the filters show and whether "Only what is on the map" is on,
-    after a control, a step, a click on the chart, in the panel or on the map, a move of the
-    map, or the address itself, changed. (The buttons' counts only say that one was pressed:
-    `ctx` says which.)"""
-    state, trigger = State.from_search(search), ctx.triggered_id
-    value = ctx.triggered[0]["value"] if ctx.triggered else None
-    if (isinstance(trigger, str) and trigger in (*CONTROLS, "map-only", "map-view")
-            or (trigger not in (None, "url") and value)):
+    after a control, a step, a click on the chart, in the panel or on the map, or the address
+    itself, changed. (The buttons' counts only say that one was pressed: `ctx` says which.)
+
+    A move of the map is not an input: the viewer's own moves write the map's place (and, with
+    "Only what is on the map" on, its area) into the address (assets/map.js), and the page's
+    own moves (the first fit) change nothing here. So nothing calls this on its own while a
+    page loads, to overtake (and so drop: Dash keeps the newest call's answer) a viewer's first
+    click."""
+    state, (trigger, value) = State.from_search(search), _viewer_action()
+    if isinstance(trigger, str) and trigger in (*CONTROLS, "map-only") or (trigger not in (None, "url") and value):
         now, area = data.current(path), (moved or {}).get("bounds")
         state = controls.next_state(state, trigger, value, now.index, now.mask, shown, area).zoomed(zoom)
     wanted = controls.control_values(state)
-    # (A moved map has written itself into the address, in place: assets/map.js.)
-    return dict(search=no_update if trigger == "map-view" else _changed(state.to_search(), search or ""),
+    return dict(search=_changed(state.to_search(), search or ""),
                 view=_changed(state.zoomed(None).mapped(None).to_search(), view),
                 refused=_changed(list(state.refused), refused or []),
                 controls=[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)],
@@ -257,6 +259,17 @@ def download(csv_clicks, json_clicks, view, *, path, title):
 # Handed to Dash in this order (/_dash-dependencies lists them so).
 CALLBACKS = (POLL, navigate, show, describe, in_view, draw, CHART_WIDTH, ZOOM_ASKED, ZOOM_INTO_ADDRESS,
              zoom, download)
+
+
+def _viewer_action() -> tuple:
+    """The input that fired and its value: among several that fired together, what the viewer
+    did (a control, or a button or event with a value), not the address nor a button that is
+    only new (the panel's outlet buttons, drawn again, fire with no count)."""
+    fired = [(ctx.triggered_prop_ids.get(t["prop_id"]) or None, t["value"]) for t in ctx.triggered]
+    for trigger, value in fired:
+        if isinstance(trigger, str) and trigger in CONTROLS or (trigger not in (None, "url") and value):
+            return trigger, value
+    return fired[0] if fired else (None, None)
 
 
 def _pinned(window, pinned: bool):

@@ -46,21 +46,9 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
     if trigger == "map-choice":     # a mark on the map, or a title in its list, chosen
         event = (value or {}).get("id") if isinstance(value, dict) else None
         return state.select(event) if isinstance(event, str) and index.position(event) is not None else state
-    if trigger in ("map-view", "map-only"):
-        return map_state(state, trigger, value, area)
-    return state
-
-
-def map_state(state: State, trigger: str, value, area) -> State:
-    """After the viewer moved the map (`map-view`: {bounds, view}) or pressed "Only what is on
-    the map" (`map-only`: on if it was off, off if it was on; `area`, what the map shows): the
-    map's place goes into the state, and the area into the filters while the toggle is on."""
-    if trigger == "map-only":
+    if trigger == "map-only":   # "Only what is on the map": on (the map's `area`) if it was off
         return state.with_filters(area=None if state.filters.area else Area.of(area))
-    view = value if isinstance(value, dict) else {}
-    state = state.mapped(MapView.of(view.get("view")))
-    moved = Area.of(view.get("bounds"))
-    return state.with_filters(area=moved) if state.filters.area and moved else state
+    return state
 
 
 def _filter_value(field: str, value):
