@@ -170,6 +170,17 @@ def test_navigate_says_what_the_address_asked_for_that_was_refused(path):
     assert len(out["refused"]) == 1 and "is not an event id" in out["refused"][0]
 
 
+def test_the_refused_notice_stays_while_the_address_is_tidied_and_goes_when_the_view_changes(path):
+    said = ["'embed' 'yes' is not 1"]
+    tidied = navigate(path, "?q=protest", "url.search", "?q=protest", view="?q=protest", refused=said)
+    assert tidied["refused"] is no_update       # the address written back without the bad value
+    moved_on = navigate(path, "?q=rally", "url.search", "?q=rally", view="?q=protest", refused=said)
+    assert moved_on["refused"] == []            # a link followed, a step back: another view
+    changed = navigate(path, "?q=protest", "search.value", "rally", view="?q=protest", refused=said,
+                       shown=[[], [], "rally", "", "", ""])
+    assert changed["refused"] == []             # the viewer changed a filter
+
+
 # --- show: the panel, the list, the counter ----------------------------------------------------
 
 def texts(component) -> str:

@@ -94,6 +94,7 @@ def test_a_malformed_embed_is_ignored_with_a_notice(page, kazakhstan_url):
     expect(timeline.problems).to_contain_text("'embed' 'yes' is not 1")
     expect(page.locator(".controls")).to_be_visible()   # the full page
     expect(page).to_have_url(f"{kazakhstan_url}/?event={EVENT}", timeout=15_000)   # no link carries it
+    expect(timeline.problems).to_contain_text("'embed' 'yes' is not 1")   # and the notice stays up
 
 
 def test_an_article_on_another_site_frames_the_view_and_links_out(page, kazakhstan_url, tmp_path):

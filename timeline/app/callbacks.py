@@ -69,10 +69,13 @@ def navigate(search, shown, previous, following, click, outlets, clear, map_only
     if isinstance(trigger, str) and trigger in (*CONTROLS, "map-only") or (trigger not in (None, "url") and value):
         now, area = data.current(path), (moved or {}).get("bounds")
         state = controls.next_state(state, trigger, value, now.index, now.mask, shown, area).zoomed(zoom)
-    wanted = controls.control_values(state)
+    wanted, shown_view = controls.control_values(state), state.zoomed(None).mapped(None).to_search()
+    # What the address had that was refused is said until the view changes: the address
+    # tidied of it (written back by the call before) leaves the notice up.
+    said = list(state.refused) or ((refused or []) if shown_view == view else [])
     return dict(search=_changed(state.to_search(), search or ""),
-                view=_changed(state.zoomed(None).mapped(None).to_search(), view),
-                refused=_changed(list(state.refused), refused or []),
+                view=_changed(shown_view, view),
+                refused=_changed(said, refused or []),
                 controls=[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)],
                 only=_changed("true" if state.filters.area else "false", only))
 
