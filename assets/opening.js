@@ -7,6 +7,9 @@ window.timelineOpening = function (layout) {
   var element = document.getElementById("opening");
   if (!element) return;
   var opening = JSON.parse(element.textContent);
+  // A page whose address asks for another language than the browser's brings its layout in
+  // that language (Dash asks for the layout without the address): it takes the place of Dash's.
+  if (opening.layout && opening.layout.props && layout && layout.props) layout.props = opening.layout.props;
   var byId = {};
   (function walk(node) {
     if (Array.isArray(node)) {

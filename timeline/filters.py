@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlencode
 
 import numpy as np
 
-from . import dates, schema
+from . import dates, i18n, schema
 from .index import EventIndex, events_from_sources, events_with_text, seconds
 
 
@@ -83,6 +83,7 @@ class State:
     zoom: tuple[int, int] | None = None   # (first, last) second shown, when the viewer zoomed
     embed: bool = False                   # the compact view for an <iframe> (`embed=1`)
     map: "MapView | None" = None          # where the map is, when the viewer moved it
+    lang: str = ""                        # the reader's language, when the address names it (`lang=fr`)
     refused: tuple[str, ...] = field(default=(), compare=False)   # why values were left out
 
     @classmethod
@@ -101,6 +102,11 @@ class State:
             return tuple(dict.fromkeys(values))
 
         event, zoom, embed, refused = one("event"), one("zoom"), one("embed"), []
+        lang = one("lang")
+        if lang and lang not in i18n.LANGUAGES:
+            refused.append(f"'lang' {_shown(lang)} is not a language of this site "
+                           f"({', '.join(i18n.LANGUAGES)}): it is ignored")
+            lang = ""
         map_view, area = MapView.from_text(one("map")), Area.from_text(one("area"))
         for name, value, read in (("map", one("map"), map_view), ("area", one("area"), area)):
             if value and read is None:
@@ -120,7 +126,7 @@ class State:
         filters, more = checked(Filters(many("category"), many("source"), one("q"), one("from"),
                                         one("to"), area, one("asof")))
         return cls(event=event, filters=filters, zoom=zoom_from_text(zoom), embed=embed == "1",
-                   map=map_view, refused=(*refused, *more))
+                   map=map_view, lang=lang, refused=(*refused, *more))
 
     def to_search(self) -> str:
         f = self.filters
@@ -130,6 +136,7 @@ class State:
         pairs += [(k, v) for k, v in (("q", f.text), ("from", f.date_from), ("to", f.date_to),
                                       ("asof", f.as_of)) if v]
         pairs += [("embed", "1")] if self.embed else []
+        pairs += [("lang", self.lang)] if self.lang else []
         query = urlencode(pairs)
         # (digits, "-", ".", ",", "T", ":" and "/": nothing to escape, and easier to read)
         for name, text in (("area", f.area.to_text() if f.area else ""),
@@ -142,6 +149,10 @@ class State:
     def mapped(self, view: "MapView | None") -> "State":
         """With the map at `view` (as the page reports it)."""
         return replace(self, map=view)
+
+    def speaking(self, lang: str) -> "State":
+        """The same view in another language ("" : the reader's own)."""
+        return replace(self, lang=lang if lang in i18n.LANGUAGES else "")
 
     def select(self, event: str) -> "State":
         return replace(self, event=event or "")

@@ -12,6 +12,7 @@ import os
 
 from dash import ALL, ClientsideFunction, Input, Output, Patch, State as Given, ctx, dcc, no_update
 
+from .. import i18n
 from ..filters import State, bad_dates
 from ..view import controls, export, figure as chart, panel
 from ..view.recent import Recent
@@ -92,7 +93,7 @@ def show(view, version, refused, *, path):
     """The panel (the event chosen, or the overview), the list, the counter, the problems and
     the filters' choices, for the view (made once per version and view: PANELS)."""
     now, state, file = data.current(path, seen=version), State.from_search(view), os.path.basename(path)
-    shown = PANELS.get((path, now.version, view or ""), lambda: _shown(now, state, file))
+    shown = PANELS.get((path, now.version, view or "", i18n.current()), lambda: _shown(now, state, file))
     notices = [*now.problems, *render.refused_notices(refused),
                *render.filter_notices(bad_dates(state.filters))]
     return dict(shown, problems=render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back))
@@ -180,7 +181,7 @@ def draw(view, version, reset, click, before, after, width, zoom, search, *, pat
 def figure(now: data.Current, path: str, filters, mask, selected, window, width=None) -> dict:
     """The chart's figure, made once per version and view (FIGURES): `draw`'s and the one a
     page opens on (timeline/app/opening.py)."""
-    return FIGURES.get((path, now.version, filters, selected, window, width),
+    return FIGURES.get((path, now.version, filters, selected, window, width, i18n.current()),
                        lambda: chart.figure(now.index_at(filters), mask, selected, window, width))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import dates
+from ..i18n import _, ngettext, number, ranged
 from ..index import EventIndex
 from .labels import HOVER as HOVER_TITLE, NAME as LANE_NAME
 from .labels import shorten
@@ -249,7 +250,7 @@ def placeholder(index: EventIndex) -> dict:
     return {"data": [], "layout": {
         "height": height(lanes), "font": {"family": FONT, "size": 13},
         "xaxis": {"visible": False}, "yaxis": {"visible": False},
-        "annotations": [{"text": "Drawing the timeline…", "showarrow": False,
+        "annotations": [{"text": _("Drawing the timeline…"), "showarrow": False,
                          "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}],
     }}
 
@@ -394,12 +395,13 @@ def span_tracks(lanes: np.ndarray, starts: np.ndarray, lasts: np.ndarray) -> np.
 
 def hover_texts(index: EventIndex, positions: np.ndarray) -> list[str]:
     titles = index.values("title", positions)
-    labels = index.date_labels(positions)
+    labels = [ranged(label) for label in index.date_labels(positions)]
     counts = index.values("accounts", positions)
+    disagree = _(" · sources disagree on the date")
     disputed = index.disputed[positions]
     return [
         f"<b>{html.escape(label, quote=False)}</b><br>{html.escape(shorten(title, HOVER_TITLE), quote=False)}"
-        f"<br><i>{count} account{'s' if count != 1 else ''}{' · sources disagree on the date' if d else ''}</i>"
+        f"<br><i>{ngettext('{n} account', '{n} accounts', count).format(n=count)}{disagree if d else ''}</i>"
         for label, title, count, d in zip(labels, titles, counts, disputed)
     ]
 
@@ -437,13 +439,13 @@ def legend_traces() -> list[dict]:
     """The legend: the shapes in a neutral colour (colour means category, named on the lanes)."""
     nothing = {"x": [None], "y": [None], "hoverinfo": "skip"}
     return [
-        {"type": "scatter", "mode": "markers", "name": "Event", **nothing,
+        {"type": "scatter", "mode": "markers", "name": _("Event"), **nothing,
          "marker": {"size": 11, "symbol": "circle", "color": NEUTRAL, "line": {"color": NEUTRAL_EDGE, "width": 1}}},
-        {"type": "bar", "orientation": "h", "name": "Span (lasts a while)", **nothing,
+        {"type": "bar", "orientation": "h", "name": _("Span (lasts a while)"), **nothing,
          "marker": {"color": "#dcdcdc", "line": {"color": NEUTRAL_EDGE, "width": 1}}},
-        {"type": "scatter", "mode": "markers", "name": "Disputed: sources disagree on the date", **nothing,
+        {"type": "scatter", "mode": "markers", "name": _("Disputed: sources disagree on the date"), **nothing,
          "marker": {"size": 13, "symbol": "diamond", "color": NEUTRAL, "line": {"color": DISPUTED_OUTLINE, "width": 2.5}}},
-        {"type": "scatter", "mode": "markers", "name": "Selected", **nothing,
+        {"type": "scatter", "mode": "markers", "name": _("Selected"), **nothing,
          "marker": {"size": 20, "symbol": "circle-open", "color": SELECTED_COLOUR,
                     "line": {"width": 3, "color": SELECTED_COLOUR}}},
     ]
@@ -581,11 +583,11 @@ def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes
     z[counts == 0] = np.nan
     centres = window.low + (np.arange(BINS) + 0.5) * width
     return {
-        "type": "heatmap", "name": "Events per period (darker: more; zoom in for single events)",
+        "type": "heatmap", "name": _("Events per period (darker: more; zoom in for single events)"),
         "x": isos(centres.astype(np.int64)).tolist(), "y": lanes.centres()[:count].tolist(), "z": z,
         "customdata": counts, "colorscale": "Blues", "showscale": False, "showlegend": True,
         "xgap": 0, "ygap": 6, "zmin": 0, "zmax": float(max(z[~np.isnan(z)].max(initial=1.0), 1.0)),
-        "hovertemplate": "%{customdata:,} events around %{x}<extra></extra>",
+        "hovertemplate": _("%{customdata:,} events around %{x}") + "<extra></extra>",
     }
 
 
@@ -670,7 +672,8 @@ class Edges:
         return self.before + self.shown + self.after
 
     def text(self) -> str:
-        return f"{self.shown:,} of {self.kept:,} events in view"
+        return ngettext("{shown} of {kept} events in view", "{shown} of {kept} events in view", self.kept).format(
+            shown=number(self.shown), kept=number(self.kept))
 
 
 def edges(index: EventIndex, mask: np.ndarray, window: Window) -> Edges:
