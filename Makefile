@@ -11,7 +11,7 @@ PORT ?= 8050
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run serve test setup setup-dev browser check screenshot bench vendor clean
+.PHONY: run serve test setup setup-dev browser check screenshot bench vendor messages clean
 
 run: setup
 	$(PY) app.py --events $(EVENTS) --title "$(TITLE)" --host $(HOST) --port $(PORT)
@@ -81,6 +81,16 @@ vendor: setup
 	  cp $$work/atlas/package/countries-50m.json $$work/atlas/package/countries-110m.json assets/vendor/ && \
 	  cp $$work/atlas/package/LICENSE assets/vendor/world-atlas-LICENSE.txt && rm -rf $$work && \
 	  echo "assets/vendor/leaflet.js: Leaflet $(LEAFLET); countries-50m.json: world-atlas $(WORLD_ATLAS)"
+
+# The app's words (timeline/i18n.py): extract what the code marks into the template, then bring
+# each catalogue up to date with it (new messages come in empty: translate them in the .po;
+# tests/test_i18n.py fails until every complete catalogue has them). The .po files are read as
+# they are: nothing to compile.
+messages: setup
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header \
+	  -o timeline/locale/timeline.pot .
+	$(VENV)/bin/pybabel update -i timeline/locale/timeline.pot -d timeline/locale -D timeline \
+	  --no-fuzzy-matching --omit-header --width 100
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import gettext as _gettext
 import os
 from contextlib import contextmanager
 from functools import lru_cache
@@ -160,6 +161,12 @@ def _table(lang: str) -> dict:
     return table
 
 
+@lru_cache(maxsize=None)
+def _plural(lang: str):
+    """The catalogue's Plural-Forms expression as a function of n (gettext's own reading)."""
+    return _gettext.c2py(catalogue(lang).plural_expr)
+
+
 def gettext(message: str) -> str:
     """The message in the language in force (itself in English or when not translated)."""
     lang = current()
@@ -186,7 +193,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     forms = _table(lang).get(singular)
     if not isinstance(forms, tuple):
         return english
-    index = catalogue(lang).plural_func(n)   # (n: an int; Babel's rule of the language)
+    index = _plural(lang)(abs(int(n)))   # the catalogue's own rule (Babel's, from CLDR)
     return forms[min(index, len(forms) - 1)]
 
 

@@ -151,8 +151,9 @@ def in_view(view, version, zoom, *, path):
     zoom = chart.Window(*zoom) if zoom else None
     window, _ = chart.view_window(index, mask, index.position(state.event), zoom)
     edges = chart.edges(index, mask, window)
-    return dict(text=edges.text(), before=f"← {edges.before:,} earlier", no_before=not edges.before,
-                after=f"{edges.after:,} later →", no_after=not edges.after)
+    return dict(text=edges.text(), before=i18n._("← {n} earlier").format(n=i18n.number(edges.before)),
+                no_before=not edges.before,
+                after=i18n._("{n} later →").format(n=i18n.number(edges.after)), no_after=not edges.after)
 
 
 @wired(

@@ -76,7 +76,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
         # The selected event's title, said by a screen reader when it changes (select.js).
         html.P(id="announcer", className="visually-hidden", role="status", **{"aria-live": "polite"}),
         html.Div(id="problems", className="problems", role="alert"),
-        html.Section(id="filters", className="controls", **{_("aria-label"): "Filters"}, children=[
+        html.Section(id="filters", className="controls", **{"aria-label": _("Filters")}, children=[
             html.Div(className="control search", children=[
                 html.Label(_("Search"), htmlFor="search"),
                 dcc.Input(id="search", type="search", debounce=0.5, autoComplete="off",
@@ -148,7 +148,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                 ]),
             ]),
             html.Aside(id="sources-panel", className="sources-panel", tabIndex="-1",
-                       **{_("aria-label"): "Sources"}),
+                       **{"aria-label": _("Sources")}),
         ]),
         html.Footer(className="legend-help", children=[
             html.P([html.Strong(_("Reading the timeline. ")),
@@ -203,7 +203,7 @@ def map_section() -> html.Section:
         ]),
         html.Div(id="map-body", className="map-body", children=[
             html.Div(id="map", className="map", role="region",
-                     **{_("aria-label"): "Map of the events in view (the list of events holds the same events as text)"}),
+                     **{"aria-label": _("Map of the events in view (the list of events holds the same events as text)")}),
         ]),
         dcc.Store(id="map-data"),     # what the map shows (timeline.view.map.map_data)
         dcc.Store(id="map-view"),     # where the viewer moved it: its bounds and zoom/lat/lon

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ..filters import State
-from ..i18n import _, ngettext, number
+from ..i18n import N_, _, ngettext, number
 from ..problems import Problem
 from ..view import claims, labels
 from ..view.controls import outlet_label
@@ -12,6 +12,7 @@ from ..view.notices import problems_summary
 from ..view.panel import NOWHERE, EventPanel, Listing, Media, Overview, Step
 
 SHOWN_PROBLEMS = 50
+LEVELS = (N_("error"), N_("warning"))   # a problem's level, as the page shows it
 OUTLETS_SHOWN = 40   # the busiest outlets as buttons; the Outlets filter lists them all
 
 
