@@ -217,3 +217,44 @@ def test_a_callback_answers_in_the_address_s_language(client):
     answer = client.post("/_dash-update-component", json=body)
     assert answer.status_code == 200
     assert answer.get_json()["response"]["in-view"]["children"].endswith("événements affichés")
+
+
+# --- check, for a French-speaking desk ------------------------------------------------------------
+
+def test_check_says_its_frame_and_summary_in_french_and_stays_english_by_default(tmp_path):
+    import subprocess
+    import sys
+    run = lambda *args: subprocess.run([sys.executable, "-m", "timeline", "check", *args],
+                                       capture_output=True, text=True, cwd=ROOT)
+    english, french = run("tests/data/hostile.csv"), run("tests/data/hostile.csv", "--lang", "fr")
+    assert english.stdout.splitlines()[-1] == "8 events, 13 accounts, 0 errors, 33 warnings"
+    assert french.stdout.splitlines()[-1] == "8 événements, 13 récits, 0 erreur, 33 avertissements"
+    assert ": avertissement: " in french.stdout and ": warning: " in english.stdout
+    assert english.returncode == french.returncode
+
+
+# --- The chart's locales: vendored from plotly.js, or written from CLDR -----------------------------
+
+def test_the_chart_s_locales_are_vendored_with_their_licence_and_written_from_cldr():
+    vendor = ROOT / "assets" / "vendor"
+    assert "MIT" in (vendor / "plotly.js-LICENSE.txt").read_text()
+    for lang in i18n.PLOTLY_OWN:
+        assert f'name:"{lang}"' in (vendor / f"plotly-locale-{lang}.js").read_text(encoding="utf-8")
+    # Written by `make vendor`, never by hand: the committed file is what CLDR and the catalogue give.
+    assert (vendor / "plotly-locale-cldr.js").read_text(encoding="utf-8") == i18n.plotly_locales_script()
+
+
+@pytest.mark.parametrize("pattern, d3", [
+    ("d MMM", "%-d %b"), ("d MMM y 'г'.", "%-d %b %Y г."), ("y 'ж'. d MMM", "%Y ж. %-d %b"),
+    ("dd.MM.yy", "%d.%m.%Y"), ("MMMM y", "%B %Y"), ("d 'de' MMMM", "%-d de %B"),
+])
+def test_a_cldr_pattern_becomes_plotly_s_time_format(pattern, d3):
+    assert i18n.d3_format(pattern) == d3
+
+
+def test_the_graph_config_names_the_locale_only_outside_english():
+    from timeline.app.layout import GRAPH_CONFIG, graph_config
+    with i18n.using("en"):
+        assert graph_config() == GRAPH_CONFIG and "locale" not in GRAPH_CONFIG
+    with i18n.using("kk"):
+        assert graph_config()["locale"] == "kk"

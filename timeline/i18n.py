@@ -67,14 +67,24 @@ def shipped(lang: str) -> bool:
     return lang in LANGUAGES
 
 
-_site = {"lang": None}
+_site = {"lang": None, "data": ""}
 
 
-def configure(lang: str = "") -> None:
-    """The site's language (`--lang`); "" leaves it to $TIMELINE_LANG, else to each browser."""
+def configure(lang: str = "", data_lang: str = "") -> None:
+    """The site's language (`--lang`); "" leaves it to $TIMELINE_LANG, else to each browser.
+    `data_lang` (`--data-lang`): the language the data is written in, any BCP 47 tag, said to
+    screen readers by a `lang` attribute on the data's text."""
     if lang and lang not in LANGUAGES:
         raise ValueError(f"--lang {lang!r} is not a language this app ships: {', '.join(LANGUAGES)}")
+    if data_lang and not valid(data_lang):
+        raise ValueError(f"--data-lang {data_lang!r} is not a language tag (e.g. ru, kk, en-GB)")
     _site["lang"] = lang or None
+    _site["data"] = data_lang.replace("_", "-")
+
+
+def data_attributes() -> dict:
+    """{"lang": ...} for an element holding the data's own text, when its language is known."""
+    return {"lang": _site["data"]} if _site["data"] else {}
 
 
 def setting() -> str:
@@ -233,7 +243,7 @@ def time_of_day(hour: int, minute_: int, lang: str | None = None) -> str:
                            locale=lang or current())
 
 
-def plotly_locale(lang: str | None = None) -> str:
+def plotly_locale_name(lang: str | None = None) -> str:
     """The plotly.js locale the chart uses (its axis and range slider): the language's own."""
     lang = lang or current()
     return "en" if lang == ENGLISH else lang
@@ -241,7 +251,7 @@ def plotly_locale(lang: str | None = None) -> str:
 
 def valid(lang: str) -> bool:
     try:
-        Locale.parse(lang)
+        Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return False
     return True
@@ -260,3 +270,78 @@ def ranged(text: str) -> str:
     """A date range written by the index ("7 January 2022 to 9 January 2022": dates.label's
     forms, which hold no " to " themselves) with the language's word between its ends."""
     return text if current() == ENGLISH else text.replace(" to ", gettext(" to "))
+
+
+# --- The chart's own words: plotly.js locales -------------------------------------------------------
+
+# plotly.js ships locales for French, Russian and Arabic (assets/vendor/plotly-locale-fr/ru/ar.js,
+# from npm's plotly.js: `make vendor`): their buttons' words. Its date forms are not all a
+# reader's (Russian ticks read "Янв. 6"), and it has no Kazakh; so `make vendor` also writes
+# assets/vendor/plotly-locale-cldr.js: each language's month and day names and its tick forms
+# ("6 янв.", "2022 ж. қаң.") from CLDR (Babel), and Kazakh's buttons from our catalogue.
+# plotly.js merges locales registered under one name.
+PLOTLY_WORDS = (N_("Zoom"), N_("Pan"), N_("Zoom in"), N_("Zoom out"), N_("Reset axes"),
+                N_("Download plot as a PNG"), N_("Double-click to zoom back out"), N_("Produced with Plotly.js"))
+PLOTLY_OWN = ("fr", "ru", "ar")   # the languages plotly.js itself has a locale file for
+
+
+def d3_format(pattern: str) -> str:
+    """A CLDR date pattern ("d MMM y 'г'.") as plotly.js's d3 time format ("%-d %b %Y г.")."""
+    out, i = [], 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "'":
+            end = pattern.find("'", i + 1)
+            end = len(pattern) if end < 0 else end
+            out.append(pattern[i + 1:end].replace("%", "%%") or "'")
+            i = end + 1
+            continue
+        run = len(pattern[i:]) - len(pattern[i:].lstrip(char))
+        if char == "d":
+            out.append("%d" if run == 2 else "%-d")
+        elif char in "ML":
+            out.append("%B" if run >= 4 else "%b" if run == 3 else "%m" if run == 2 else "%-m")
+        elif char == "y":
+            out.append("%Y")
+        else:
+            out.append(pattern[i:i + run].replace("%", "%%"))
+        i += run
+    return "".join(out)
+
+
+def plotly_locale(lang: str) -> dict:
+    """A plotly.js locale object for `lang` from CLDR: names of months and days, tick forms, number
+    signs; with the chart's buttons from our catalogue where plotly.js has no locale file."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+    locale = Locale.parse(lang)
+    skeleton = locale.datetime_skeletons
+    format_ = {
+        "months": [locale.months["format"]["wide"][m] for m in range(1, 13)],
+        "shortMonths": [locale.months["format"]["abbreviated"][m] for m in range(1, 13)],
+        # CLDR counts days from Monday (0); plotly.js from Sunday.
+        "days": [locale.days["format"]["wide"][(d + 6) % 7] for d in range(7)],
+        "shortDays": [locale.days["format"]["abbreviated"][(d + 6) % 7] for d in range(7)],
+        "date": d3_format(locale.date_formats["short"].pattern),
+        "year": d3_format(skeleton["y"].pattern), "month": d3_format(skeleton["yMMM"].pattern),
+        "dayMonth": d3_format(skeleton["MMMd"].pattern), "dayMonthYear": d3_format(skeleton["yMMMd"].pattern),
+        "decimal": get_decimal_symbol(lang), "thousands": get_group_symbol(lang),
+    }
+    found = {"moduleType": "locale", "name": lang, "format": format_}
+    if lang not in PLOTLY_OWN:
+        with using(lang):
+            found["dictionary"] = {word: gettext(word) for word in PLOTLY_WORDS}
+    return found
+
+
+def plotly_locales_script(languages=None) -> str:
+    """assets/vendor/plotly-locale-cldr.js: `plotly_locale` for every language shipped but English,
+    registered as plotly.js's own locale files register theirs."""
+    import json
+    languages = languages or [lang for lang in LANGUAGES if lang != ENGLISH]
+    objects = json.dumps([plotly_locale(lang) for lang in languages], ensure_ascii=True, sort_keys=True)
+    return ("// plotly.js locales from CLDR (Babel) and timeline/locale, written by `make vendor`\n"
+            "// (timeline.i18n.plotly_locales_script): do not edit.\n"
+            f"[].concat({objects}).forEach(function (locale) {{\n"
+            '  "undefined" == typeof Plotly ? (window.PlotlyLocales = window.PlotlyLocales || [], '
+            "window.PlotlyLocales.push(locale)) : Plotly.register(locale);\n"
+            "});\n")

@@ -11,9 +11,13 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 
+# What the counter says between its two numbers, per page language ("28 of 35 events").
+COUNTED = {"en": " of ", "fr": " sur ", "ru": " из ", "kk": " оқиғаның ", "ar": " من "}
+
+
 class TimelinePage:
-    def __init__(self, page: Page, base_url: str):
-        self.page, self.base_url = page, base_url
+    def __init__(self, page: Page, base_url: str, lang: str = "en"):
+        self.page, self.base_url, self.lang = page, base_url, lang
 
     # Navigation
     def open(self, event: str | None = None, query: str = "") -> "TimelinePage":
@@ -31,7 +35,7 @@ class TimelinePage:
             """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
                        return gd && gd._fullLayout && gd._fullLayout.xaxis && gd._fullLayout.xaxis.type === 'date'; }""",
             timeout=30_000, polling=100)
-        expect(self.counter).to_contain_text(" of ", timeout=30_000)
+        expect(self.counter).to_contain_text(COUNTED[self.lang], timeout=30_000)
 
     @property
     def counter(self):

@@ -51,13 +51,15 @@ class TimelineDash(Dash):
 def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline",
                assets_folder: str | os.PathLike = ROOT / "assets",
                frame_ancestors: str = security.ANY_ANCESTOR, hsts: bool = False,
-               map_tiles: str = "", map_attribution: str = "", lang: str = "") -> Dash:
+               map_tiles: str = "", map_attribution: str = "", lang: str = "",
+               data_lang: str = "") -> Dash:
     """The app for `events`; `frame_ancestors` says which sites may frame the page (CSP);
     `map_tiles` an http(s) tile address ({z}/{x}/{y}) for the map, with its attribution (by
     default the map draws the basemap that ships with the app); `lang` the site's language
-    (timeline.i18n: a reader's address may ask for another; default: the browser's)."""
+    (timeline.i18n: a reader's address may ask for another; default: the browser's);
+    `data_lang` the language the events are written in (a `lang` attribute on their text)."""
     path = str(events)
-    i18n.configure(lang)
+    i18n.configure(lang, data_lang)
     # Dash writes its title into <title> as it is given: escaped here, it is shown as text.
     app = TimelineDash(__name__, title=html.escape(title), update_title=None, assets_folder=str(assets_folder),
                        serve_locally=True, index_string=INDEX_STRING,

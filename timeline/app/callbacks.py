@@ -257,8 +257,8 @@ def download(csv_clicks, json_clicks, view, *, path, title):
     index, mask = now.index_at(filters), now.mask(filters)
     if ctx.triggered_id == "export-timelinejs":
         text = export.timelinejs_json(index, mask, title)
-        return dcc.send_string(text, "timeline.json", type="application/json")
-    return dcc.send_string(export.accounts_csv(index, mask), "timeline-events.csv", type="text/csv")
+        return dcc.send_string(text, i18n._("timeline") + ".json", type="application/json")
+    return dcc.send_string(export.accounts_csv(index, mask), i18n._("timeline-events") + ".csv", type="text/csv")
 
 
 # Handed to Dash in this order (/_dash-dependencies lists them so).

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from .. import i18n
 from ..i18n import _
 
 POLL_MS = 2000  # an open page notices a saved events.csv within this (plus one round trip)
@@ -16,6 +17,15 @@ GRAPH_CONFIG = {
     "showEditInChartStudio": False,
     "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
 }
+
+
+def graph_config() -> dict:
+    """The chart's config in the page's language: plotly.js's locale (assets/vendor/plotly-locale-*.js)
+    for its axis, range slider and buttons, and the PNG's file name."""
+    if i18n.current() == i18n.ENGLISH:
+        return GRAPH_CONFIG
+    return {**GRAPH_CONFIG, "locale": i18n.plotly_locale_name(),
+            "toImageButtonOptions": {**GRAPH_CONFIG["toImageButtonOptions"], "filename": _("timeline")}}
 
 
 # Dash's page around the layout, with the page's language (screen readers pronounce by it) and
@@ -124,7 +134,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                 title=_("Widen the view to show the events after it")),
                 ]),
                 html.Figure(className="chart", **{"aria-labelledby": "chart-summary"}, children=[
-                    dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph",
+                    dcc.Graph(id="timeline", config=graph_config(), className="timeline-graph",
                               figure=chart),
                     html.Figcaption(className="chart-alternative", children=[
                         html.Span(id="chart-summary", className="visually-hidden"), " ",

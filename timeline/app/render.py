@@ -4,7 +4,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ..filters import State
-from ..i18n import N_, _, ngettext, number
+from ..i18n import N_, _, data_attributes, ngettext, number
 from ..problems import Problem
 from ..view import claims, labels
 from ..view.controls import outlet_label
@@ -50,14 +50,14 @@ def event_panel(panel: EventPanel, state: State, file: str) -> list:
     head = [
         close,
         html.P([html.Span(className="swatch", style={"background": panel.colour}), panel.category],
-               className="category"),
+               className="category", **data_attributes()),
         html.H2(panel.title, id="event-title", tabIndex="-1", className="event-heading",
-                **{"data-event": panel.id}),
+                **{"data-event": panel.id}, **data_attributes()),
         html.P(panel.date, className="when"),
     ]
     if panel.location or panel.coordinates:
         place = panel.location + (f" ({panel.coordinates})" if panel.coordinates else "")
-        head.append(html.P(place, className="where"))
+        head.append(html.P(place, className="where", **data_attributes()))
     if panel.disputed:
         head.append(html.P([html.Strong(_("Disputed. ")), panel.dispute_note], className="dispute",
                            role="note"))
@@ -110,7 +110,7 @@ def _reported(item) -> html.Li:
                       *([html.Span(f" ({note}", className="reported-note")] if note else [])],
                      className="undated" if item.undated else None)
     who = html.Span(item.who + (f" ({item.source})" if item.who != item.source else ""), className="reported-who")
-    parts = [when, ": ", who, " — ", html.Span(item.said, className="reported-said")]
+    parts = [when, ": ", who, " — ", html.Span(item.said, className="reported-said", **data_attributes())]
     if item.retracted:
         parts += [" ", html.Strong(f"({item.retracted})", className="retracted-mark")]
     return html.Li(parts)
@@ -123,7 +123,7 @@ def _account(account, disputed: bool, file: str) -> html.Li:
     parts = [html.P(who, className="who")]
     date_class = "account-date differs" if disputed and account.date_differs else "account-date"
     parts.append(html.P([_("Date given: "), html.Span(account.date, className=date_class)]))
-    parts += [html.P(text, className="description") for text in account.paragraphs]
+    parts += [html.P(text, className="description", **data_attributes()) for text in account.paragraphs]
     if account.figure:
         figure = [_("Figure: "), html.Span(account.figure, className="figure-value")]
         if account.retracted:
@@ -193,7 +193,7 @@ def event_list(view: Listing) -> list:
         label = [
             html.Span(item.date, className="when"), " ",
             html.Span(className="swatch", style={"background": item.colour}),
-            html.Span(item.title, className="title", title=item.full_title or None),
+            html.Span(item.title, className="title", title=item.full_title or None, **data_attributes()),
         ]
         if item.disputed:
             label.append(html.Span(_(" ◆ disputed"), className="disputed-tag"))
