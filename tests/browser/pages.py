@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 
 # What the counter says between its two numbers, per page language ("28 of 35 events").
-COUNTED = {"en": " of ", "fr": " sur ", "ru": " из ", "kk": " оқиғаның ", "ar": " من "}
+COUNTED = {"en": " of ", "fr": " sur ", "ru": " из ", "kk": " / ", "ar": " من "}
 
 
 class TimelinePage:
