@@ -197,9 +197,11 @@ def test_a_page_whose_address_asks_for_a_language_brings_its_layout_in_it(client
 
 
 def test_the_layout_follows_the_browser_s_language(client):
-    french = client.get("/_dash-layout", headers={"Accept-Language": "fr"}).get_data(as_text=True)
-    english = client.get("/_dash-layout").get_data(as_text=True)
-    assert "Effacer les filtres" in french and "Clear filters" in english
+    french = client.get("/_dash-layout", headers={"Accept-Language": "fr"})
+    english = client.get("/_dash-layout")
+    assert "Effacer les filtres" in french.get_data(as_text=True) and "Clear filters" in english.get_data(as_text=True)
+    for response in (french, english, client.get("/")):   # a cache keeps one per language
+        assert "Accept-Language" in response.headers.get("Vary", "")
 
 
 def test_a_callback_answers_in_the_address_s_language(client):

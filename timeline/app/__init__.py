@@ -75,9 +75,18 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     security.secure(app, frame_ancestors, hsts)  # after the callbacks: Dash's inline renderer script by its hash
     compression.compress(app)   # zstd, br or gzip, as the browser accepts
 
+    app.server.after_request(_vary_by_language)
     data.current(path)  # read the file once at start, so the first page is quick
     _set_up_now(app)
     return app
+
+
+def _vary_by_language(response):
+    """The page, its layout and the callbacks' answers depend on the browser's Accept-Language
+    (timeline.i18n): a cache keeps one per language."""
+    if request.path == "/" or request.path.startswith(("/_dash-layout", "/_dash-update-component")):
+        response.vary.add("Accept-Language")
+    return response
 
 
 def _set_up_now(app: Dash) -> None:
