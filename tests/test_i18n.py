@@ -260,3 +260,16 @@ def test_the_graph_config_names_the_locale_only_outside_english():
         assert graph_config() == GRAPH_CONFIG and "locale" not in GRAPH_CONFIG
     with i18n.using("kk"):
         assert graph_config()["locale"] == "kk"
+
+
+@pytest.mark.parametrize("lang, heading, said", [
+    ("fr", "Au fil des récits", "sur 35 événements"), ("ru", "Как сообщалось", "из 35 событий"),
+    ("kk", "Хабарланған ретпен", "/ 35 оқиға"), ("ar", "As reported", "من 35 حدث"),
+])
+def test_an_event_s_panel_and_the_counter_in_each_language(client, lang, heading, said):
+    from tests.browser.pages import DashRequests
+    status, answer = DashRequests(client).callback(
+        "counter.children", {"view.data": f"?event=shoot-to-kill-order&lang={lang}"}, changed=("view.data",))
+    assert status == 200
+    assert heading in json.dumps(answer["sources-panel"], ensure_ascii=False)
+    assert said in answer["counter"]["children"]

@@ -105,12 +105,12 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
 
 
 def _reported(item) -> html.Li:
-    day, _, note = item.when.partition(" (")
+    day, _sep, note = item.when.partition(" (")
     when = html.Span([html.Span(day, className="reported-when"),
                       *([html.Span(f" ({note}", className="reported-note")] if note else [])],
                      className="undated" if item.undated else None)
     who = html.Span(item.who + (f" ({item.source})" if item.who != item.source else ""), className="reported-who")
-    parts = [when, ": ", who, " — ", html.Span(item.said, className="reported-said", **data_attributes())]
+    parts = [when, _(": "), who, " — ", html.Span(item.said, className="reported-said", **data_attributes())]
     if item.retracted:
         parts += [" ", html.Strong(f"({item.retracted})", className="retracted-mark")]
     return html.Li(parts)
