@@ -213,24 +213,40 @@ def _babel_date(year: int, month: int = 1, day: int = 1) -> dt.date | None:
     return dt.date(year, month, day) if 1 <= year <= 9999 else None
 
 
+# (Each is kept once written: a chart's hover texts and list write the same dates again and again.)
 def day(year: int, month: int, day_: int, lang: str | None = None) -> str | None:
     """"7 janvier 2022", "7 января 2022 г.", "2022 ж. 7 қаңтар"; None outside years 1-9999."""
+    return _day(int(year), int(month), int(day_), lang or current())
+
+
+@lru_cache(maxsize=65536)
+def _day(year: int, month: int, day_: int, lang: str) -> str | None:
     when = _babel_date(year, month, day_)
-    return None if when is None else format_date(when, "long", locale=lang or current())
+    return None if when is None else format_date(when, "long", locale=lang)
 
 
 def month(year: int, month_: int, lang: str | None = None) -> str | None:
     """"janvier 2022", "январь 2022 г.", "2022 ж. қаңтар"."""
+    return _month(int(year), int(month_), lang or current())
+
+
+@lru_cache(maxsize=4096)
+def _month(year: int, month_: int, lang: str) -> str | None:
     when = _babel_date(year, month_)
-    return None if when is None else format_skeleton("yMMMM", when, locale=lang or current())
+    return None if when is None else format_skeleton("yMMMM", when, locale=lang)
 
 
 def minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str | None = None) -> str | None:
     """A day and a time of day as the language joins them: "7 janvier 2022, 14:30"."""
+    return _minute(int(year), int(month_), int(day_), int(hour), int(minute_), lang or current())
+
+
+@lru_cache(maxsize=65536)
+def _minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str) -> str | None:
     when = _babel_date(year, month_, day_)
     if when is None:
         return None
-    locale = Locale.parse(lang or current())
+    locale = Locale.parse(lang)
     date_pattern = locale.date_formats["long"].pattern
     time_pattern = get_time_format("short", locale=locale).pattern
     pattern = get_datetime_format("medium", locale=locale).replace("{1}", date_pattern).replace("{0}", time_pattern)
