@@ -47,6 +47,8 @@ def random_row(rng: random.Random) -> dict:
         values[column] = value
     if rng.random() < .05:
         values["end_date"] = "2021-01-01"
+    if rng.random() < .4:   # when the account became known (as of a date): a day, a month, a year
+        values["published"] = rng.choice(["2022-01-09", "2022-01", "2022", "2021-12-30", "2022-02-01 08:00"])
     return values
 
 
@@ -136,6 +138,33 @@ def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
     assert list(grown.events["id"]) == ["a", "b", "c"] and grown.events["accounts"].tolist() == [2, 1, 1]
     assert grown.growth is not None   # the index is extended, not built again
     same_index(grow_index(build_index(previous), grown), build_index(timeline.load(path)))
+
+
+def test_when_accounts_became_known_is_grown_as_a_full_build_gives_it(tmp_path, monkeypatch):
+    """The as-of date's arrays (index.KnownFrom) are extended from the appended accounts alone:
+    an event joined by an account published earlier than its others becomes known earlier, an
+    event becomes disputed, a new event in the middle of the chronology moves the others."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-07", published="2022-01-20"),
+                                row("b", "2022-01-08", published="2022-02"),
+                                row("c", "2022-01-10", end_date="2022-01-12", published="2022-01-12"),
+                                row("d", "2022-03-01")]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    monkeypatch.setattr(appends, "load", lambda path: pytest.fail("read whole"))
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("a", "2022-01-07", published="2022-01-08"),   # known earlier
+                           row("b", "2022-01-09", published="2022"),         # disputed now
+                           row("e", "2022-01-09", published="2022-01-10"),   # a new event in the middle
+                           row("c", "2022-01-10", end_date="2022-01-14")]).split(b"\n", 1)[1])
+    grown = load_more(previous, path)
+    monkeypatch.undo()
+    assert grown.growth is not None
+    grown_index = grow_index(index, grown)
+    built = build_index(timeline.load(path))
+    same_index(grown_index, built)
+    assert len(built.known.disputed_events) == 2 and built.known.event[built.position("a")] < \
+        index.known.event[index.position("a")]
 
 
 @pytest.mark.parametrize("start", [b"", b"\xef\xbb\xbf"])

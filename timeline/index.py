@@ -187,16 +187,28 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     outlets = dict(previous.outlets)
     for source, count in appended["source"].value_counts().items():
         outlets[str(source)] = outlets.get(str(source), 0) + int(count)
+    bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+
+    def known(disputed):   # (only the appended accounts' dates are read: see grow_known)
+        if previous.known is None:
+            return known_from(accounts, account_order, bounds, disputed)
+        return grow_known(previous.known, accounts, growth.accounts_from, growth.moved, growth.account_event,
+                          account_order, bounds, disputed)
+
     return _index(dataset, events, np.concatenate([previous.source_code, np.asarray(codes, dtype=np.int64)]),
-                  source_keys, pd.Index(events["id"]), event_of_account, account_order,
-                  np.concatenate([[0], np.cumsum(counts)]).astype(np.int64), _sorted_outlets(outlets),
-                  _more_distinct(previous.distinct, appended), _more_grams(previous.grams, accounts))
+                  source_keys, pd.Index(events["id"]), event_of_account, account_order, bounds,
+                  _sorted_outlets(outlets), _more_distinct(previous.distinct, appended),
+                  _more_grams(previous.grams, accounts), known)
 
 
 def _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
-           outlets, distinct, grams=None) -> EventIndex:
-    """The index, from what is per account; what is per event is read from `events`."""
+           outlets, distinct, grams=None, known=None) -> EventIndex:
+    """The index, from what is per account; what is per event is read from `events`. `known`:
+    a function of the events' disputed flags giving the KnownFrom (known_from by default)."""
     lanes, lane = _lanes(events)
+    disputed = events["disputed"].to_numpy(dtype=bool)
+    if known is None:
+        known = lambda disputed: known_from(dataset.accounts, account_order, bounds, disputed)  # noqa: E731
     start, last = seconds(events["start"]), seconds(events["last"])
     is_span = events["end"].notna().to_numpy()
     return EventIndex(
@@ -208,7 +220,7 @@ def _index(dataset, events, source_code, source_keys, positions, event_of_accoun
         x=np.where(is_span, start, start + (last - start) // 2),
         lane=lane,
         lanes=lanes,
-        disputed=events["disputed"].to_numpy(dtype=bool),
+        disputed=disputed,
         lat=events["lat"].to_numpy(dtype=float),
         lon=events["lon"].to_numpy(dtype=float),
         approximate=events["approximate"].to_numpy(dtype=bool),
@@ -222,7 +234,7 @@ def _index(dataset, events, source_code, source_keys, positions, event_of_accoun
         outlets=outlets,
         distinct=distinct,
         grams=grams,
-        known=known_from(dataset.accounts, account_order, bounds, events["disputed"].to_numpy(dtype=bool)),
+        known=known(disputed),
     )
 
 
@@ -491,22 +503,50 @@ class KnownFrom:
 
 def known_from(accounts: pd.DataFrame, account_order: np.ndarray, bounds: np.ndarray,
                disputed: np.ndarray) -> KnownFrom:
-    n_events = len(bounds) - 1
-    start = seconds(accounts["start"]) if len(accounts) else np.zeros(0, np.int64)
-    published = seconds(accounts["published_at"]) if len(accounts) else np.zeros(0, np.int64)
+    account, undated = _accounts_known(accounts)
+    event = np.full(len(bounds) - 1, NEVER, dtype=np.int64)
+    has = np.diff(bounds) > 0
+    if len(account):
+        event[has] = np.minimum.reduceat(account[account_order], bounds[:-1][has])
+    return _disputes(accounts, account, undated, event, account_order, bounds, disputed)
+
+
+def grow_known(previous: KnownFrom, accounts: pd.DataFrame, accounts_from: int, moved: np.ndarray,
+               account_event: np.ndarray, account_order: np.ndarray, bounds: np.ndarray,
+               disputed: np.ndarray) -> KnownFrom:
+    """`known_from(accounts, ...)`, from `previous` (that of accounts[:accounts_from], whose
+    events are now at `moved`) and the accounts appended after them (of the events at
+    `account_event`): only the appended accounts are read, and the accounts of the disputed
+    events (a few percent of them)."""
+    more, more_undated = _accounts_known(accounts.iloc[accounts_from:])
+    account = np.concatenate([previous.account, more])
+    undated = np.concatenate([previous.undated, more_undated])
+    event = np.full(len(bounds) - 1, NEVER, dtype=np.int64)
+    event[moved] = previous.event
+    np.minimum.at(event, account_event, more)
+    return _disputes(accounts, account, undated, event, account_order, bounds, disputed)
+
+
+def _accounts_known(accounts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per account: when it became known (int64 seconds), and whether its day is not known."""
+    if not len(accounts):
+        return np.zeros(0, np.int64), np.zeros(0, bool)
+    start = seconds(accounts["start"])
+    published = seconds(accounts["published_at"])
     no_date = published == np.iinfo(np.int64).min
     undated = no_date.copy()
-    if len(accounts):   # (by the category's codes: no string per account)
-        precision = accounts["published_precision"].astype("category").cat
-        coarse = [i for i, name in enumerate(precision.categories) if name in ("year", "month")]
-        undated |= np.isin(precision.codes.to_numpy(), coarse)
+    # (by the category's codes: no string per account)
+    precision = accounts["published_precision"].astype("category").cat
+    coarse = [i for i, name in enumerate(precision.categories) if name in ("year", "month")]
+    undated |= np.isin(precision.codes.to_numpy(), coarse)
     account = np.where(undated, np.maximum(np.where(no_date, start, published), start), published)
-    event = np.full(n_events, NEVER, dtype=np.int64)
-    counts = np.diff(bounds)
-    has = counts > 0
-    if len(account):
-        grouped = account[account_order]
-        event[has] = np.minimum.reduceat(grouped, bounds[:-1][has])
+    return account, undated
+
+
+def _disputes(accounts: pd.DataFrame, account: np.ndarray, undated: np.ndarray, event: np.ndarray,
+              account_order: np.ndarray, bounds: np.ndarray, disputed: np.ndarray) -> KnownFrom:
+    """The KnownFrom of these, with what it takes to tell the disputes as of a date."""
+    has = np.diff(bounds) > 0
     # The accounts of the events disputed with every account known: only these can be
     # disputed by a date (fewer accounts known can only agree more).
     disputed_events = np.flatnonzero(disputed & has)
