@@ -27,7 +27,7 @@ from .. import lastgood, store
 from ..appends import load_more
 from ..filters import Filters, apply, as_of_bound
 from ..index import EventIndex, build_index, events_with_text, grow_index, text_grams
-from ..load import load, signature
+from ..load import signature
 from ..problems import ERROR, Problem, ProblemCode
 
 
@@ -207,8 +207,7 @@ def _kept_back(path: str, dataset, verdict, last, cached: Current | None) -> Cur
     if cached is not None and cached.shown is not None and cached.shown.signature == last.signature:
         index = cached.index
     else:
-        copy = lastgood.copy_path(path)
-        good = load(copy)
+        good = lastgood.load_copy(path, last)
         if lastgood.file_problem(good) is not None or not len(good.accounts):
             return None
         index = build_index(good, grams=False)
