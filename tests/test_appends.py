@@ -242,3 +242,26 @@ def test_a_file_with_a_byte_order_mark_and_crlf_line_ends(tmp_path):
             with open(path, "ab") as f:
                 f.write(chunk[cut:])
             previous, index = read_on(previous, index, path)
+
+
+def test_events_put_among_the_others_are_read_as_from_one_piece(tmp_path):
+    """Events appended in the middle of the chronology are slices beside the others' text (no
+    copy of it); the views read any rows of them as from a column in one piece."""
+    from timeline.index import MOST_CHUNKS, take_values
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row(f"e-{i}", f"2022-01-{1 + i % 28:02d}", title=f"Title {i}") for i in range(40)]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    for n in range(3 * MOST_CHUNKS):
+        with open(path, "ab") as f:
+            f.write(csv_bytes([row(f"new-{n}", f"2022-01-{1 + n % 28:02d}", title=f"New {n}")]).split(b"\n", 1)[1])
+        previous, index = read_on(previous, index, path)
+        chunks = index.events["title"].array.__arrow_array__().num_chunks
+        assert 1 < chunks <= MOST_CHUNKS
+    built = build_index(timeline.load(path))
+    positions = [0, len(built) - 1, 5, 17, 5, -1, 30]
+    assert index.values("title", positions) == built.values("title", positions)
+    assert index.date_labels(positions) == built.date_labels(positions)
+    assert take_values(index.events["id"], np.arange(len(built)) % 7 == 0) == built.values(
+        "id", np.arange(len(built)) % 7 == 0)
+    assert index.lanes == built.lanes and index.position("new-3") == built.position("new-3")

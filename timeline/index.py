@@ -82,11 +82,11 @@ class EventIndex:
 
     def values(self, name: str, positions) -> list:
         """One column of the events at some positions, as Python values (never the whole column)."""
-        return self.events[name].iloc[positions].tolist()
+        return take_values(self.events[name], positions)
 
     def date_labels(self, positions) -> list[str]:
         """`date_label` for many events at once."""
-        chosen = self.events.iloc[positions]
+        chosen = self.events[["start", "precision", "offset", "end", "end_precision"]].iloc[positions]
         starts, ends = chosen["start"].to_numpy(), chosen["end"].to_numpy()
         labels = []
         for start, precision, offset, end, end_precision in zip(
@@ -140,6 +140,52 @@ def two_chunks(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+MOST_CHUNKS = 8   # the events' text columns are kept in at most this many Arrow chunks (few_chunks)
+
+
+def few_chunks(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns in at most MOST_CHUNKS Arrow chunks. An append puts the events it adds among
+    the others as chunks of their own (model.grow_events: slices, no copy of the rest); here
+    the adjacent chunks that are smallest together are joined until few are left, so an append
+    mostly copies a few small chunks, and now and then a larger one. (Reading some rows of a
+    column of several chunks: take_values.)"""
+    for name in frame.columns:
+        array = frame[name].array
+        if hasattr(array, "__arrow_array__"):
+            chunked = array.__arrow_array__()
+            if chunked.num_chunks <= MOST_CHUNKS:
+                continue
+            chunks = [chunk for chunk in chunked.chunks if len(chunk)] or [chunked.chunk(0)]
+            while len(chunks) > MOST_CHUNKS:
+                at = int(np.argmin([len(a) + len(b) for a, b in zip(chunks, chunks[1:])]))
+                chunks[at:at + 2] = [pa.concat_arrays(chunks[at:at + 2])]
+            frame[name] = _text(chunks, frame, name)
+    return frame
+
+
+def take_values(series: pd.Series, positions) -> list:
+    """series.iloc[positions].tolist(), taking from each Arrow chunk of a text column apart
+    (Arrow's take from a column of several chunks joins them all first: a copy of the column)."""
+    array = series.array
+    chunked = array.__arrow_array__() if hasattr(array, "__arrow_array__") else None
+    if chunked is None or chunked.num_chunks <= 1:
+        return series.iloc[positions].tolist()
+    positions = np.asarray(positions)
+    if positions.dtype == bool:
+        positions = np.flatnonzero(positions)
+    positions = positions.astype(np.int64, copy=False).ravel()
+    positions = np.where(positions < 0, positions + len(series), positions)
+    ends = np.cumsum([len(chunk) for chunk in chunked.chunks])
+    which = np.searchsorted(ends, positions, side="right")
+    found = [None] * len(positions)
+    for k in np.unique(which).tolist():
+        at = np.flatnonzero(which == k)
+        start = int(ends[k - 1]) if k else 0
+        for i, value in zip(at.tolist(), chunked.chunk(k).take(pa.array(positions[at] - start)).to_pylist()):
+            found[i] = value
+    return found
+
+
 def _text(chunks, frame: pd.DataFrame, name: str) -> pd.Series:
     chunked = pa.chunked_array(chunks if isinstance(chunks, list) else [chunks])
     return pd.Series(pd.arrays.ArrowStringArray(chunked), index=frame.index, dtype=frame[name].dtype)
@@ -168,7 +214,7 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     growth = dataset.growth
     if growth is None or tuple(previous.dataset.signature) != tuple(growth.after):
         return build_index(dataset, grams=False)
-    events = one_chunk(dataset.events)
+    events = few_chunks(dataset.events)
     accounts = two_chunks(dataset.accounts)
     appended = accounts.iloc[growth.accounts_from:]
     source_keys = list(previous.source_keys)
@@ -265,8 +311,10 @@ def _lanes(events: pd.DataFrame) -> tuple[list[str], np.ndarray]:
     if not len(events):
         return [], np.zeros(0, dtype=np.int64)
     codes, keys = pd.factorize(events["category_key"], sort=False)
-    names = events.groupby("category_key", sort=False)["category"].first()
-    return [str(names[k]) for k in keys], codes.astype(np.int64)
+    # (Numbered in order of first appearance: each lane is named by its first event's category.)
+    known = np.flatnonzero(codes >= 0)
+    names = take_values(events["category"], known[model.first_positions(codes[known])])
+    return [str(name) for name in names], codes.astype(np.int64)
 
 
 SEARCHED = ("title", "description", "location", "source", "claimed_by")

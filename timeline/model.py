@@ -130,13 +130,20 @@ def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
         if where[0] < len(events) - len(added):   # (not all after the others, as a live story's are)
             order = np.insert(np.arange(len(events) - len(added)), where,
                               np.arange(len(events) - len(added), len(events)))
-            events = events.take(order).reset_index(drop=True)
+            # A few events among the others: slices of the text columns, not a copy of them
+            # (index.few_chunks joins them later); many: taken at once.
+            runs = np.count_nonzero(np.diff(order) != 1) + 1
+            taken = take_rows(events, order) if runs <= SLICED_RUNS else events.take(order)
+            events = taken.reset_index(drop=True)
         events["order"] = np.arange(len(events), dtype=np.int64)
     previous = len(events) - len(added)
     moved = np.arange(previous, dtype=np.int64) + np.searchsorted(where, np.arange(previous), side="right")
     position = {event_id: int(moved[p]) for event_id, p in was.items()}
     position.update(zip(added["id"].tolist(), (where + np.arange(len(added))).tolist()))
     return events, moved, np.array([position[i] for i in appended.tolist()], dtype=np.int64)
+
+
+SLICED_RUNS = 64   # grow_events: events put among the others by slicing, up to this many runs
 
 
 def take_rows(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
