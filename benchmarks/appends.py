@@ -96,7 +96,7 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
     log = open(scratch / "gunicorn.log", "w")
     started = time.monotonic()
     process = subprocess.Popen([str(gunicorn), "--config", "gunicorn.conf.py", "--workers", "2",
-                                "--bind", f"127.0.0.1:{port}", "app:server"], cwd=ROOT, env=env,
+                                "--bind", f"127.0.0.1:{port}", "app:create_app()"], cwd=ROOT, env=env,
                                stdout=log, stderr=subprocess.STDOUT)
     try:
         while True:

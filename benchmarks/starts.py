@@ -155,7 +155,7 @@ def serve_and_measure(path: Path, workers: int, log: Path, more: list[str]) -> N
     url = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_TITLE": "Benchmark"}
     command = [str(Path(sys.executable).with_name("gunicorn")), "--config", "gunicorn.conf.py",
-               "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--timeout", "300", *more, "app:server"]
+               "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--timeout", "300", *more, "app:create_app()"]
     started = time.perf_counter()
     with open(log, "w") as out:
         server = subprocess.Popen(command, cwd=CODE, env=env, stdout=out, stderr=subprocess.STDOUT)

@@ -265,3 +265,27 @@ def test_events_put_among_the_others_are_read_as_from_one_piece(tmp_path):
     assert take_values(index.events["id"], np.arange(len(built)) % 7 == 0) == built.values(
         "id", np.arange(len(built)) % 7 == 0)
     assert index.lanes == built.lanes and index.position("new-3") == built.position("new-3")
+
+
+def test_rows_appended_are_written_after_the_numeric_columns_never_over_another_version_s():
+    """model.grown_frames: a frame's numeric columns have room after them, where the next
+    version's rows are written (no copy of the others); a second version grown from the same
+    frame (the first one then holds that room) is copied, and neither sees the other's rows."""
+    from timeline.model import grown_frames, joined_frames
+
+    def frame(values, start=0):
+        return pd.DataFrame({"row": np.arange(start, start + len(values), dtype=np.int64),
+                             "at": pd.to_datetime(values).astype("datetime64[s]"),
+                             "text": pd.Series([f"v{v}" for v in range(start, start + len(values))], dtype="str"),
+                             "kind": pd.Series(["a", "b"] * (len(values) // 2) + ["a"] * (len(values) % 2)).astype("category")})
+
+    first = frame(["2022-01-01", "2022-01-02", "2022-01-03"])
+    one, room = grown_frames(first, frame(["2023-05-05"], 3), None)
+    pd.testing.assert_frame_equal(one, joined_frames(first, frame(["2023-05-05"], 3)))
+    two, room_two = grown_frames(one, frame(["2024-01-01", "2024-01-02"], 4), room)
+    assert np.shares_memory(two["at"].to_numpy(), one["at"].to_numpy())          # written after, not copied
+    other, _ = grown_frames(one, frame(["1999-09-09"], 4), room)                  # from `one` again
+    assert not np.shares_memory(other["at"].to_numpy(), two["at"].to_numpy())
+    assert two["at"].astype(str).tolist()[-2:] == ["2024-01-01", "2024-01-02"]
+    assert other["at"].astype(str).tolist()[-1] == "1999-09-09" and len(one) == 4
+    pd.testing.assert_frame_equal(two, joined_frames(one, frame(["2024-01-01", "2024-01-02"], 4)))

@@ -165,6 +165,50 @@ def _start_key(start: np.ndarray) -> np.ndarray:
     return np.where(np.isnat(start), np.iinfo(np.int64).max, key)
 
 
+class Room:
+    """The numeric columns of a frame, each the start of a longer array: rows appended to the
+    frame are written in the room after them (grown_frames) rather than copied with them. Frames
+    grown from one another share the arrays; only the frame whose rows end where the arrays are
+    filled may write after them (any other grows by a copy), so no frame ever sees its values
+    change."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], length: int, filled: list):
+        self.arrays, self.length, self.filled = arrays, length, filled
+
+    def fits(self, frame: pd.DataFrame, more: int) -> bool:
+        return (self.length == len(frame) and self.filled[0] == self.length and isinstance(frame.index, pd.RangeIndex)
+                and all(len(a) >= self.length + more for a in self.arrays.values()))
+
+
+def _roomy(series: pd.Series) -> bool:
+    return isinstance(series.dtype, np.dtype) and series.dtype.kind in "biufmM"
+
+
+def grown_frames(first: pd.DataFrame, then: pd.DataFrame, room: Room | None) -> tuple[pd.DataFrame, Room | None]:
+    """`joined_frames(first, then)`, and the room of the frame it gives: the numeric columns of
+    `then` are written after those of `first` in `room` when it is `first`'s and has space
+    (no copy of `first`'s); otherwise into new arrays with a sixteenth more room."""
+    if not len(then) or not len(first):
+        return joined_frames(first, then), None
+    n, k = len(first), len(then)
+    numeric = [name for name in first.columns if _roomy(first[name]) and then[name].dtype == first[name].dtype]
+    if room is None or not room.fits(first, k) or set(room.arrays) != set(numeric):
+        size = n + k + max(1024, (n + k) // 16)
+        arrays = {}
+        for name in numeric:
+            arrays[name] = np.empty(size, dtype=first[name].dtype)
+            arrays[name][:n] = first[name].to_numpy()
+        room = Room(arrays, n, [n])
+    for name in numeric:
+        room.arrays[name][n:n + k] = then[name].to_numpy()
+    room.filled[0] = n + k
+    rest = joined_frames(first.drop(columns=numeric), then.drop(columns=numeric))
+    columns = {name: (pd.Series(room.arrays[name][:n + k], copy=False) if name in room.arrays else rest[name])
+               for name in first.columns}
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(n + k), copy=False)
+    return frame, Room(room.arrays, n + k, room.filled)
+
+
 def joined_frames(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
     """The rows of both, as one frame (categorical columns get the categories of both, sorted,
     as `astype("category")` gives them)."""
