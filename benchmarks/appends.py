@@ -6,7 +6,7 @@
 1. In one process: a full load and index of the file, then rows appended one at a time, each
    read on with `timeline.appends.load_more` (and indexed), beside a full `load` of the same bytes.
 2. gunicorn as deployed (`--config gunicorn.conf.py`, 2 workers) serving a copy of the file: a
-   row is appended, then the page's poll callback is asked (every 50 ms, as a reader's page
+   row is appended, then the version open pages poll is asked (every 50 ms, as a reader's page
    asks every 2 s) until it answers with the new version (the file's signature, whose events
    include the row) four times in a row; the seconds from the write, and the workers' CPU
    seconds for the append (from /proc, after both have built it).
@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -73,6 +74,14 @@ def in_process(path: Path, count: int) -> None:
 
 
 def poll(base: str, known: str) -> str:
+    """What an open page's poll learns: the version a worker serves (GET /_timeline/version, as
+    assets/callbacks.js asks it; a checkout from before it: the poll's Dash callback)."""
+    try:
+        with urllib.request.urlopen(base + "/_timeline/version", timeout=30) as response:
+            return json.loads(response.read())["version"]
+    except urllib.error.HTTPError as error:
+        if error.code != 404:
+            raise
     body = json.dumps({"output": "data-version.data", "outputs": {"id": "data-version", "property": "data"},
                        "inputs": [{"id": "poll", "property": "n_intervals", "value": 1}],
                        "state": [{"id": "data-version", "property": "data", "value": known}],
