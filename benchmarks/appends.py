@@ -100,7 +100,8 @@ def version(path: Path) -> str:
 
 def served(path: Path, count: int, port: int, scratch: Path) -> None:
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_STATE_DIR": str(scratch / "state")}
+    env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_STATE_DIR": str(scratch / "state"),
+           "TIMELINE_TIMINGS": "1"}   # (each worker prints its builds' CPU seconds, part by part)
     base = f"http://127.0.0.1:{port}"
     log = open(scratch / "gunicorn.log", "w")
     started = time.monotonic()
@@ -119,6 +120,19 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
         pids = workers(process.pid)
         print(f"gunicorn (gunicorn.conf.py, 2 workers {pids}) answering after {time.monotonic() - started:.1f} s")
         time.sleep(5)
+        # What the polls (every 50 ms) and idle workers cost with no change, subtracted below so
+        # that what is left is the build of the new version.
+        before, started_polls, polls = cpu(pids), time.monotonic(), 0
+        while time.monotonic() - started_polls < 3:
+            poll(base, version(path))
+            polls += 1
+            time.sleep(0.05)
+        polling = (cpu(pids) - before) / (time.monotonic() - started_polls)
+        before, started_idle = cpu(pids), time.monotonic()
+        time.sleep(4)
+        idle = (cpu(pids) - before) / (time.monotonic() - started_idle)
+        print(f"with no change: polls (every 50 ms) {polling:.3f} CPU s a second (both workers, "
+              f"{polls} polls), idle {idle:.3f} CPU s a second")
         for n in range(count):
             before, known = cpu(pids), version(path)
             what = append(path, 1000 + n)
@@ -130,13 +144,20 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
                 time.sleep(0.05)
             seen = time.monotonic() - written
             time.sleep(4)   # (both workers have built it by now)
+            spent = cpu(pids) - before
+            built = spent - polling * seen - idle * 4
             print(f"append {n + 1} ({what}): the new version answered by the poll {seen:.2f} s after the write; "
-                  f"workers' CPU for it {cpu(pids) - before:.2f} s (both), "
-                  f"{(cpu(pids) - before) / 2:.2f} s per worker")
+                  f"workers' CPU for it {spent:.2f} s (both), {spent / 2:.2f} s per worker; less the polls' "
+                  f"and idle workers' CPU: {built:.2f} s (both), {built / 2:.2f} s per worker "
+                  f"(load average {os.getloadavg()[0]:.1f})")
     finally:
         process.terminate()
         process.wait(timeout=30)
         log.close()
+        print("each worker's builds, as it timed them (its thread's CPU seconds):")
+        for line in (scratch / "gunicorn.log").read_text().splitlines():
+            if line.startswith("timeline: pid"):
+                print("   ", line)
 
 
 def main(argv=None) -> int:
