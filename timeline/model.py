@@ -176,8 +176,15 @@ class Room:
         self.arrays, self.length, self.filled = arrays, length, filled
 
     def fits(self, frame: pd.DataFrame, more: int) -> bool:
+        """`frame` is the one this room was made for (its numeric columns begin these arrays),
+        nothing was written after it, and `more` rows fit."""
         return (self.length == len(frame) and self.filled[0] == self.length and isinstance(frame.index, pd.RangeIndex)
-                and all(len(a) >= self.length + more for a in self.arrays.values()))
+                and all(len(a) >= self.length + more and name in frame
+                        and _start(frame[name].to_numpy()) == _start(a) for name, a in self.arrays.items()))
+
+
+def _start(array: np.ndarray) -> int:
+    return array.__array_interface__["data"][0]
 
 
 def _roomy(series: pd.Series) -> bool:
