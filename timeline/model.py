@@ -195,7 +195,9 @@ def grown_frames(first: pd.DataFrame, then: pd.DataFrame, room: Room | None) -> 
     """`joined_frames(first, then)`, and the room of the frame it gives: the numeric columns of
     `then` are written after those of `first` in `room` when it is `first`'s and has space
     (no copy of `first`'s); otherwise into new arrays with a sixteenth more room."""
-    if not len(then) or not len(first):
+    if not len(then):   # (only refused rows appended: the same frame, and its room)
+        return first, room if room is not None and room.fits(first, 0) else None
+    if not len(first):
         return joined_frames(first, then), None
     n, k = len(first), len(then)
     numeric = [name for name in first.columns if _roomy(first[name]) and then[name].dtype == first[name].dtype]
