@@ -45,6 +45,19 @@ MIN_LANE = 1.9          # rows: the height of a lane with one sub-row, or of pla
 FRAME_PX = 190          # px: the figure's height less its lanes (legend, axis, range slider)
 TALL_PX = 960           # px: a taller chart scrolls in its box (assets/style.css, .timeline-graph),
                         # with its dates above the lanes, where the box opens
+# The figure's frame, worked out here rather than by plotly.js's automatic margins: a margin
+# plotly.js has to grow after drawing (for the lane names, the legend, the dates, the range
+# slider) makes it draw the whole chart a second time, every title again. Each is sized a
+# little larger than plotly.js needs, so it never grows (plotly.js still would, drawing twice,
+# if a font were wider than estimated).
+EDGE_PX = 10            # px: the figure's margin at the top, the bottom and the left
+RIGHT_PX = 20           # px: ... and at the right
+LEGEND_ROW_PX = 19      # px: a row of the legend (its 12 px text)
+LEGEND_PAD_PX = 14      # px: the legend's own padding, above and below its rows
+LEGEND_ITEM_PX = 50     # px: a legend entry's symbol and gaps, beside its text
+DATES_PX = 40           # px: the dates' labels (two lines of 13 px) beside the lanes
+SLIDER_GAP_PX = 15      # px: plotly.js's gap between the dates and the range slider
+NAME_SHARE = 0.92       # the lane names' estimated width (a wide font's) that they take on screen
 # Every trace type this module draws. The page loads plotly.js's cartesian bundle
 # (assets/vendor/), a third of the full one, which registers these and not, say, scattergl:
 # a new type here needs a bundle that has it (tests/browser/test_plotly_bundle.py checks).
@@ -176,13 +189,71 @@ class Lanes:
         return cls(np.zeros(max(count, 1), dtype=np.int64))
 
 
+@dataclass(frozen=True)
+class Frame:
+    """Where the figure's parts go, in pixels: the margins, the range slider's height, and the
+    room under the lanes (the y axis's domain starts above it) for the dates and the slider."""
+    top: int
+    bottom: int
+    left: int
+    slider: float
+    below: float
+    height: int
+
+    @property
+    def inner(self) -> float:
+        """The height between the top and bottom margins: the lanes and the room below them."""
+        return max(self.height - self.top - self.bottom, 1)
+
+    def domain(self) -> list[float]:
+        return [round(min(self.below / self.inner, 0.9), 5), 1]
+
+    def margin(self) -> dict:
+        return {"l": self.left, "r": RIGHT_PX, "t": self.top, "b": self.bottom}
+
+
+def legend_rows(names: list[str], width: float) -> int:
+    """Rows the horizontal legend takes in a plot `width` pixels wide (its entries wrap)."""
+    rows, used = (1 if names else 0), 0.0
+    for name in names:
+        entry = LEGEND_ITEM_PX + packing.text_width(name, 12)
+        if used and used + entry > width:
+            rows, used = rows + 1, 0.0
+        used += entry
+    return rows
+
+
+def lane_names_px(index: EventIndex) -> int:
+    """The lane names' width on the axis (the widest, after its coloured dot)."""
+    widest = max((packing.text_width("● " + shorten(n, LANE_NAME), 13) for n in index.lanes), default=0)
+    return int(np.ceil(widest * NAME_SHARE))
+
+
+def frame(index: EventIndex, lanes: Lanes, legend: list[str] = (), width: int | None = None) -> Frame:
+    """The frame for these lanes, a legend of `legend`'s entries, in a graph `width` wide."""
+    total = height(lanes)
+    left = EDGE_PX + lane_names_px(index) + 8
+    rows = legend_rows(list(legend), (width or GRAPH_WIDTH) - left - RIGHT_PX)
+    dates_on_top = axis_side(lanes) == "top"
+    top = EDGE_PX + (LEGEND_PAD_PX + LEGEND_ROW_PX * rows if rows else 0) + (DATES_PX if dates_on_top else 0)
+    inner = max(total - top - EDGE_PX, 1)
+    slider = inner * min(0.07, 50 / max(ROW_PX * lanes.total, 1))
+    below = (0 if dates_on_top else DATES_PX) + SLIDER_GAP_PX + slider + 6
+    return Frame(top=top, bottom=EDGE_PX, left=left, slider=slider, below=below, height=total)
+
+
+def legend_names(data: list[dict]) -> list[str]:
+    """The legend's entries: the names of the traces it shows."""
+    return [trace["name"] for trace in data if trace.get("showlegend", True)]
+
+
 def figure(index: EventIndex, mask: np.ndarray, selected: int | None = None,
            window: Window | None = None, width: int | None = None) -> dict:
     """The whole figure for the kept events (`mask`), zoomed to `window` (default: all), for a
     graph `width` pixels wide (default: GRAPH_WIDTH)."""
     window = window or Window.around(index, mask, selected)
     data, lanes = drawing(index, mask, selected, window, width)
-    return {"data": data, "layout": layout(index, window, lanes, mask)}
+    return {"data": data, "layout": layout(index, window, lanes, mask, legend_names(data), width)}
 
 
 def repacked(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
@@ -190,8 +261,9 @@ def repacked(index: EventIndex, mask: np.ndarray, selected: int | None, window: 
     """What a zoom changes: the traces, the lanes' part of the layout (their sub-rows), and the
     time axis's ticks, side and slider (its range is the viewer's)."""
     data, lanes = drawing(index, mask, selected, window, width)
-    return data, lane_layout(index, lanes), {**axis_ticks(window), "side": axis_side(lanes),
-                                             "rangeslider": range_slider(index, window, lanes, mask)}
+    shape = frame(index, lanes, legend_names(data), width)
+    return data, lane_layout(index, lanes, shape), {**axis_ticks(window), "side": axis_side(lanes),
+                                                    "rangeslider": range_slider(index, window, lanes, mask, shape)}
 
 
 def traces(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
@@ -260,19 +332,22 @@ def lane_name(name: str, lane: int) -> str:
             f"{html.escape(shorten(name, LANE_NAME), quote=False)}")
 
 
-def lane_layout(index: EventIndex, lanes: Lanes) -> dict:
-    """The layout's parts that follow the lanes' sub-rows: the height, the y axis, the lines
-    between lanes."""
+def lane_layout(index: EventIndex, lanes: Lanes, shape: Frame | None = None) -> dict:
+    """The layout's parts that follow the lanes' sub-rows: the height, the margins, the y axis,
+    the lines between lanes."""
+    shape = shape or frame(index, lanes)
     tall = axis_side(lanes) == "top"
     return {
-        "height": height(lanes),
+        "height": shape.height,
+        "margin": shape.margin(),
         # Above the chart; above its dates when they are on top.
         "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": 12},
-                   **({"y": 1.0 + 34 / max(height(lanes) - FRAME_PX, 1)} if tall else {})},
+                   **({"y": 1.0 + DATES_PX / shape.inner} if tall else {})},
         "yaxis": {
             "tickmode": "array", "tickvals": lanes.centres()[:len(index.lanes)].tolist(),
             "ticktext": [lane_name(name, i) for i, name in enumerate(index.lanes)],
             "range": [lanes.total, 0], "fixedrange": True, "automargin": True,
+            "domain": shape.domain(),
             "showgrid": False, "zeroline": False, "ticks": "",
         },
         "shapes": [
@@ -283,20 +358,22 @@ def lane_layout(index: EventIndex, lanes: Lanes) -> dict:
     }
 
 
-def range_slider(index: EventIndex, window: Window, lanes: Lanes, mask: np.ndarray | None = None) -> dict:
+def range_slider(index: EventIndex, window: Window, lanes: Lanes, mask: np.ndarray | None = None,
+                 shape: Frame | None = None) -> dict:
     """The slider under the chart: it covers the whole span, whatever the view; about 50 px
     thick however tall the chart (its thickness is a share of the plot's height)."""
+    shape = shape or frame(index, lanes)
     whole = Window.around(index, np.ones(len(index), dtype=bool) if mask is None else mask, whole=True)
     whole = Window(min(whole.low, window.low), max(whole.high, window.high))
-    thickness = min(0.07, 50 / max(ROW_PX * lanes.total, 1))
-    return {"visible": True, "thickness": round(thickness, 5), "autorange": False, "range": whole.iso()}
+    return {"visible": True, "thickness": round(shape.slider / shape.inner, 5), "autorange": False,
+            "range": whole.iso()}
 
 
 def layout(index: EventIndex, window: Window, lanes: Lanes | None = None,
-           mask: np.ndarray | None = None) -> dict:
+           mask: np.ndarray | None = None, legend: list[str] = (), width: int | None = None) -> dict:
     lanes = lanes or Lanes.plain(len(index.lanes))
+    shape = frame(index, lanes, legend, width)
     return {
-        "margin": {"l": 10, "r": 20, "t": 36, "b": 10},
         "font": {"family": FONT, "size": 13},
         "plot_bgcolor": "#ffffff",
         "paper_bgcolor": "#ffffff",
@@ -306,11 +383,11 @@ def layout(index: EventIndex, window: Window, lanes: Lanes | None = None,
         "showlegend": True,
         "xaxis": {
             "type": "date", "range": window.iso(), "showgrid": True, "gridcolor": "#e6e6e6",
-            "rangeslider": range_slider(index, window, lanes, mask),
+            "rangeslider": range_slider(index, window, lanes, mask, shape),
             "automargin": True, "side": axis_side(lanes),
             **axis_ticks(window),
         },
-        **lane_layout(index, lanes),
+        **lane_layout(index, lanes, shape),
     }
 
 
