@@ -57,7 +57,12 @@ LEGEND_PAD_PX = 14      # px: the legend's own padding, above and below its rows
 LEGEND_ITEM_PX = 50     # px: a legend entry's symbol and gaps, beside its text
 DATES_PX = 40           # px: the dates' labels (two lines of 13 px) beside the lanes
 SLIDER_GAP_PX = 15      # px: plotly.js's gap between the dates and the range slider
-NAME_SHARE = 0.92       # the lane names' estimated width (a wide font's) that they take on screen
+TEXT_SHARE = 0.92       # of a text's estimated width (a wide font's, packing.text_width): what the
+                        # lane names and the legend's entries take on screen
+# The titled events are drawn on a second time axis laid over the first (the same range): the
+# range slider draws every trace of the first again in its miniature, and 1,000 titles drawn
+# twice, unreadable at that size, took a third of the chart's drawing.
+TITLES_AXIS = "x2"
 # Every trace type this module draws. The page loads plotly.js's cartesian bundle
 # (assets/vendor/), a third of the full one, which registers these and not, say, scattergl:
 # a new type here needs a bundle that has it (tests/browser/test_plotly_bundle.py checks).
@@ -216,7 +221,7 @@ def legend_rows(names: list[str], width: float) -> int:
     """Rows the horizontal legend takes in a plot `width` pixels wide (its entries wrap)."""
     rows, used = (1 if names else 0), 0.0
     for name in names:
-        entry = LEGEND_ITEM_PX + packing.text_width(name, 12)
+        entry = LEGEND_ITEM_PX + packing.text_width(name, 12) * TEXT_SHARE
         if used and used + entry > width:
             rows, used = rows + 1, 0.0
         used += entry
@@ -226,7 +231,7 @@ def legend_rows(names: list[str], width: float) -> int:
 def lane_names_px(index: EventIndex) -> int:
     """The lane names' width on the axis (the widest, after its coloured dot)."""
     widest = max((packing.text_width("● " + shorten(n, LANE_NAME), 13) for n in index.lanes), default=0)
-    return int(np.ceil(widest * NAME_SHARE))
+    return int(np.ceil(widest * TEXT_SHARE))
 
 
 def frame(index: EventIndex, lanes: Lanes, legend: list[str] = (), width: int | None = None) -> Frame:
@@ -286,8 +291,17 @@ def drawing(index: EventIndex, mask: np.ndarray, selected: int | None, window: W
     else:
         data, lanes = labelled_traces(index, np.flatnonzero(visible), window, plot_width(index, width),
                                       selected if selected is not None and visible[selected] else None)
-    data.append(selected_trace(index, selected, mask, data, lanes))
-    data.append(context_trace(index, mask & ~visible, lanes))
+    ring = selected_trace(index, selected, mask, data, lanes)
+    if any(trace.get("xaxis") == TITLES_AXIS for trace in data):
+        ring["xaxis"] = TITLES_AXIS      # above the titled marks
+        # The range slider draws the traces of the time axis: these small marks stand for the
+        # titled ones there (in the chart, each lies under its own event's mark).
+        data.append(slider_marks(data, lanes))
+    data += [context_trace(index, mask & ~visible, lanes), ring]
+    # Traces of the time axis first, then those of the titles' axis, as plotly.js layers them,
+    # and the empty ones (which it does not draw) last: the browser tests find a trace's
+    # elements in the order of the traces.
+    data.sort(key=lambda trace: (not len(trace["x"]), trace.get("xaxis") == TITLES_AXIS))
     # The legend names the shapes drawn: none of them when the density stands for the events.
     return (data if count > MAX_MARKERS else legend_traces() + data), lanes
 
@@ -387,6 +401,10 @@ def layout(index: EventIndex, window: Window, lanes: Lanes | None = None,
             "automargin": True, "side": axis_side(lanes),
             **axis_ticks(window),
         },
+        # The titles' time axis: laid over the first, always at its range, not drawn. Its range
+        # is given as the first's is, so that a new view replaces a range the viewer zoomed to
+        # (plotly.js keeps a zoom, per axis, while the figure's own range stays the same).
+        "xaxis2": {"type": "date", "overlaying": "x", "matches": "x", "visible": False, "range": window.iso()},
         **lane_layout(index, lanes, shape),
     }
 
@@ -623,15 +641,26 @@ def labelled_traces(index: EventIndex, positions: np.ndarray, window: Window, wi
         shown = is_span & packed.labelled
         inset = np.where(packed.left, -packing.SPAN_INSET, packing.SPAN_INSET) / scale
         data.append({
-            "type": "scatter", "mode": "text", "name": "span titles", "showlegend": False,
+            "type": "scatter", "mode": "text", "name": "span titles", "showlegend": False, "xaxis": TITLES_AXIS,
             "x": isos((anchor + inset)[shown].astype(np.int64)).tolist(), "y": y[shown].astype(float),
             "text": [t for t, s in zip(texts, shown) if s], "textposition": [s for s, k in zip(sides, shown) if k],
             "textfont": {"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT}, "hoverinfo": "skip",
         })
     points = ~is_span
-    data += point_traces(index, positions[points], y[points], [i for i, s in zip(ids, points) if s],
-                         [t for t, s in zip(texts, points) if s], [s for s, k in zip(sides, points) if k])
+    titled = point_traces(index, positions[points], y[points], [i for i, s in zip(ids, points) if s],
+                          [t for t, s in zip(texts, points) if s], [s for s, k in zip(sides, points) if k])
+    data += [{**trace, "xaxis": TITLES_AXIS} for trace in titled]
     return data, lanes
+
+
+def slider_marks(data: list[dict], lanes: Lanes) -> dict:
+    """The titled points again, small and on the time axis, for the range slider."""
+    points = [t for t in data if t.get("xaxis") == TITLES_AXIS and t.get("customdata") and t["type"] == "scatter"]
+    colours = [c for t in points for c in t["marker"]["color"]]
+    return {"type": "scatter", "mode": "markers", "name": "in view, for the range slider", "showlegend": False,
+            "hoverinfo": "skip", "x": [x for t in points for x in t["x"]],
+            "y": np.concatenate([np.asarray(t["y"], dtype=float) for t in points]) if points else [],
+            "marker": {"size": 5, "color": colours}}
 
 
 def context_trace(index: EventIndex, outside: np.ndarray, lanes: Lanes, limit: int = 1000) -> dict:
