@@ -296,7 +296,7 @@ def drawing(index: EventIndex, mask: np.ndarray, selected: int | None, window: W
         ring["xaxis"] = TITLES_AXIS      # above the titled marks
         # The range slider draws the traces of the time axis: these small marks stand for the
         # titled ones there (in the chart, each lies under its own event's mark).
-        data.append(slider_marks(data, lanes))
+        data.append(slider_marks(data))
     data += [context_trace(index, mask & ~visible, lanes), ring]
     # Traces of the time axis first, then those of the titles' axis, as plotly.js layers them,
     # and the empty ones (which it does not draw) last: the browser tests find a trace's
@@ -653,7 +653,7 @@ def labelled_traces(index: EventIndex, positions: np.ndarray, window: Window, wi
     return data, lanes
 
 
-def slider_marks(data: list[dict], lanes: Lanes) -> dict:
+def slider_marks(data: list[dict]) -> dict:
     """The titled points again, small and on the time axis, for the range slider."""
     points = [t for t in data if t.get("xaxis") == TITLES_AXIS and t.get("customdata") and t["type"] == "scatter"]
     colours = [c for t in points for c in t["marker"]["color"]]
