@@ -20,12 +20,18 @@ class TimelinePage:
         self.page, self.base_url, self.lang = page, base_url, lang
 
     # Navigation
-    def open(self, event: str | None = None, query: str = "") -> "TimelinePage":
+    def open(self, event: str | None = None, query: str = "", settle: bool = True) -> "TimelinePage":
+        """Open the page at this address, and wait until its chart is drawn and (`settle`) its
+        on-load callbacks have answered (the chart re-packed for the width the browser measured),
+        so that what a test reads of the page is the page as loaded. `settle=False`: act as soon
+        as the page shows, as a quick viewer does."""
         params = [f"event={event}"] if event else []
         if query:
             params.append(query.lstrip("?"))
         self.page.goto(self.base_url + "/" + ("?" + "&".join(params) if params else ""))
         self.wait_until_drawn()
+        if settle:
+            self.settle(quiet_ms=150)
         return self
 
     def wait_until_drawn(self) -> None:
