@@ -121,8 +121,8 @@ def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Da
                 for p in table.problems if p.row > 1]
     findings, notes = [], _Notes()
     accounts, _ = _validate(frame, rows, problems, findings, ascii=table.ascii, notes=notes)
-    if findings or notes.year_window:
-        return None
+    if notes.year_window or any(len(np.unique(finding.rows)) > 1 for finding in findings):
+        return None   # (a cause a full load may say first, of the whole file: see diagnosis.first)
     head_rows = set(rows[:context].tolist())
     new = [p for p in problems if p.row not in head_rows and p.code not in RECOUNTED]
     accounts = accounts[~accounts["row"].isin(head_rows)]
@@ -147,7 +147,9 @@ def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Da
     # (Counted without a cut last row: it is read again with the rest of it.)
     notes.categories, notes.places = categories, placed
     categories, placed = uncounted(notes, frame, rows, chunk_accounts, records)
-    dataset.resume = _resumed(resume, before, after, records, table.ascii, categories, placed)
+    # (A cause of one new row is not said, but more rows may come: the next version is read whole.)
+    dataset.resume = None if findings else _resumed(resume, before, after, records, table.ascii, categories,
+                                                    placed)
     return dataset
 
 
