@@ -3,7 +3,10 @@
 A new row is judged in the context of the file: the candidate bytes (the file
 as it is, plus the new rows) go through the same loader as `check`, and only
 the problems that land on the new rows count. A row with an error is refused
-with `check`'s own message.
+with `check`'s own message. `add` does not read the whole file for that when it need not: it
+reads on from the checked data kept of the file in the state folder, as the dashboard reads
+an append (timeline.context; the same messages), and checks the file whole only where that
+cannot be vouched for.
 
 Writing is an append under an exclusive lock (filelock's, on `.timeline/NAME.lock` beside the
 file: fcntl on POSIX, msvcrt on Windows, so the CLI runs on any laptop): two
