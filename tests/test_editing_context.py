@@ -4,7 +4,6 @@ file, the same bytes appended, and a cache that is never trusted once the file c
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -343,4 +342,3 @@ def test_an_add_with_the_cache_elsewhere(tmp_path, monkeypatch):
     assert editing.add(path, GOOD).written
     assert context.added_path(path).parent == state
     assert (tmp_path / lastgood.BESIDE / "events.csv.lock").exists()
-    shutil.rmtree(state)
