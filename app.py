@@ -1,14 +1,14 @@
 """Serve the timeline.
 
     python app.py [--events PATH] [--title TEXT] [--frame-ancestors SOURCES] [--hsts]
-                  [--host HOST] [--port PORT] [--debug]
+                  [--lang LANG] [--data-lang LANG] [--host HOST] [--port PORT] [--debug]
     TIMELINE_EVENTS=PATH TIMELINE_TITLE=TEXT gunicorn --config gunicorn.conf.py 'app:create_app()'   # production
 
 Importing this module does nothing: no file is read. `create_app()` makes the app (a WSGI
 application, as gunicorn's factory syntax wants it) from $TIMELINE_EVENTS (default events.csv),
 $TIMELINE_TITLE, $TIMELINE_FRAME_ANCESTORS (default *: any site may embed the page),
 $TIMELINE_HSTS (1: send Strict-Transport-Security), $TIMELINE_MAP_TILES and
-$TIMELINE_MAP_ATTRIBUTION, read when it is called; `python app.py` makes one app, from its
+$TIMELINE_MAP_ATTRIBUTION, $TIMELINE_LANG and $TIMELINE_DATA_LANG, read when it is called; `python app.py` makes one app, from its
 arguments (whose defaults are those variables), so `--events other.csv` never reads events.csv.
 Debug mode only with --debug.
 """
@@ -32,7 +32,9 @@ def environment() -> dict:
                 frame_ancestors=os.environ.get("TIMELINE_FRAME_ANCESTORS", ANY_ANCESTOR),
                 hsts=os.environ.get("TIMELINE_HSTS", "") == "1",
                 map_tiles=os.environ.get("TIMELINE_MAP_TILES", ""),
-                map_attribution=os.environ.get("TIMELINE_MAP_ATTRIBUTION", ""))
+                map_attribution=os.environ.get("TIMELINE_MAP_ATTRIBUTION", ""),
+                lang=os.environ.get("TIMELINE_LANG", ""),
+                data_lang=os.environ.get("TIMELINE_DATA_LANG", ""))
 
 
 def create_app(**settings) -> Dash:
@@ -67,6 +69,12 @@ def main(argv: list[str] | None = None) -> None:
                              "(default: none; the map draws the basemap that ships with the app)")
     parser.add_argument("--map-attribution", default=defaults["map_attribution"],
                         help="the credit the tile server asks for, e.g. \"© OpenStreetMap contributors\"")
+    parser.add_argument("--lang", default=defaults["lang"],
+                        help="the page's language: en, fr, ru or kk (default: each reader's browser's; "
+                             "an address's lang=fr wins)")
+    parser.add_argument("--data-lang", default=defaults["data_lang"],
+                        help="the language the events are written in (e.g. ru): screen readers are told "
+                             "(default: not said)")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8050, help="port (default: 8050)")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode: never in production")
@@ -76,7 +84,8 @@ def main(argv: list[str] | None = None) -> None:
               f"can read the timeline. Use 127.0.0.1 behind a proxy in production.", file=sys.stderr)
     try:
         served = create_app(events=args.events, title=args.title, frame_ancestors=args.frame_ancestors,
-                            hsts=args.hsts, map_tiles=args.map_tiles, map_attribution=args.map_attribution)
+                            hsts=args.hsts, map_tiles=args.map_tiles, map_attribution=args.map_attribution,
+                            lang=args.lang, data_lang=args.data_lang)
     except ValueError as error:
         parser.error(str(error))
     print(f"timeline: serving {args.events} at http://{args.host}:{args.port}", file=sys.stderr)

@@ -29,6 +29,15 @@ keepalive = 5
 preload_app = True
 
 
+def pre_fork(server, worker):
+    """Before a worker is forked: the master's objects (the app, the mapped version's frames)
+    are moved out of the garbage collector's reach (`gc.freeze`), so a worker's collections
+    never walk them: each walk wrote to every object it visited, so the worker got its own copy
+    of those pages (less memory shared), and an append's build in a worker paid for it."""
+    import gc
+    gc.freeze()
+
+
 def post_request(worker, req, environ, resp):
     """After a request, now and then, give freed memory back to the system: a worker's threads
     each keep freed blocks (glibc's arenas, Arrow's pool) that no other process can use."""

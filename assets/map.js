@@ -16,6 +16,9 @@
   var reported = "";       // the last view told to the server
   var automatic = false;   // the map is being moved by the page, not by the viewer
   var baseRenderer = null; // one canvas, in a pane under the marks, for land, coasts and borders
+
+  // The page's language (assets/opening.js: window.timelineWord).
+  function word(text) { return window.timelineWord ? window.timelineWord(text) : text; }
   // Natural Earth's countries at 1:110m (38 KB compressed) for a view of a continent, and at
   // 1:50m (244 KB) from zoom DETAIL_ZOOM, fetched the first time the map is that close.
   var BASEMAP = "vendor/countries-110m.json";
@@ -380,7 +383,7 @@
         if (map) map.invalidateSize();
       }, 0);
       return [open ? "map-section open" : "map-section", open ? "true" : "false",
-              open ? "Hide the map" : "Show the map"];
+              word(open ? "Hide the map" : "Show the map")];
     },
   };
 })();

@@ -51,7 +51,7 @@
       if (panel && now) panel.scrollTop = 0;
       var announcer = document.getElementById("announcer");
       // Focus on the heading has it read already; else the live region says which event it is.
-      if (announcer) announcer.textContent = now && !movesFocus ? "Selected: " + heading.textContent : "";
+      if (announcer) announcer.textContent = now && !movesFocus ? (window.timelineWord ? window.timelineWord("Selected: ") : "Selected: ") + heading.textContent : "";
     }
   }
 

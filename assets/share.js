@@ -7,18 +7,19 @@ window.dash_clientside.timeline_share = {
         const button = window.dash_clientside.callback_context.triggered_id;
         const box = document.getElementById(button === "copy-share-embed" ? "share-embed" : "share-link");
         const what = button === "copy-share-embed" ? "The embed code" : "The link";
+        const word = window.timelineWord || ((text) => text);   // (assets/opening.js)
         if (!box || !box.value) {
             return "";
         }
         box.focus();
         box.select();
-        const byHand = what + " is selected: copy it with Ctrl+C (⌘C on a Mac).";
+        const byHand = word(what + " is selected: copy it with Ctrl+C (⌘C on a Mac).");
         if (navigator.clipboard && window.isSecureContext) {
             return navigator.clipboard.writeText(box.value).then(
-                () => what + " is copied.", () => byHand);
+                () => word(what + " is copied."), () => byHand);
         }
         try {
-            return document.execCommand("copy") ? what + " is copied." : byHand;
+            return document.execCommand("copy") ? word(what + " is copied.") : byHand;
         } catch (error) {
             return byHand;
         }

@@ -6,7 +6,7 @@
 1. In one process: a full load and index of the file, then rows appended one at a time, each
    read on with `timeline.appends.load_more` (and indexed), beside a full `load` of the same bytes.
 2. gunicorn as deployed (`--config gunicorn.conf.py`, 2 workers) serving a copy of the file: a
-   row is appended, then the page's poll callback is asked (every 50 ms, as a reader's page
+   row is appended, then the version open pages poll is asked (every 50 ms, as a reader's page
    asks every 2 s) until it answers with the new version (the file's signature, whose events
    include the row) four times in a row; the seconds from the write, and the workers' CPU
    seconds for the append (from /proc, after both have built it).
@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -45,26 +46,32 @@ def append(path: Path, n: int) -> str:
     return "the latest event" if n % 2 == 0 else "an event in the middle"
 
 
-def in_process(path: Path, count: int) -> None:
+def in_process(path: Path, count: int, scratch: Path) -> None:
+    os.environ["TIMELINE_STATE_DIR"] = str(scratch / "state-in-process")
+    from timeline import lastgood
     from timeline.appends import load_more
     from timeline.index import build_index, grow_index
     from timeline.load import load
     started = time.perf_counter()
     dataset = load(path)
     loaded = time.perf_counter()
-    index = build_index(dataset)
+    index = build_index(dataset, grams=False)   # (as a worker builds it)
     indexed = time.perf_counter()
     print(f"full load {loaded - started:.2f} s, index {indexed - loaded:.2f} s ({dataset.summary()})")
+    lastgood.remember(path, dataset)
     for n in range(count):
         what = append(path, n)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         grown = load_more(dataset, path)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         grown_index = grow_index(index, grown)
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
+        lastgood.remember(path, grown)   # (one worker does it, appending the new bytes to its copy)
+        t3, c3 = time.perf_counter(), time.process_time()
         assert grown.growth is not None and grown_index.position(f"appended-{n}") is not None
         print(f"append {n + 1} ({what}): load_more {t1 - t0:.3f} s + grow_index {t2 - t1:.3f} s "
-              f"= {t2 - t0:.3f} s")
+              f"+ lastgood.remember {t3 - t2:.3f} s = {t3 - t0:.3f} s; CPU {c1 - c0:.3f} + {c2 - c1:.3f} + "
+              f"{c3 - c2:.3f} = {c3 - c0:.3f} s (load average {os.getloadavg()[0]:.1f})")
         dataset, index = grown, grown_index
     t0 = time.perf_counter()
     full = load(path)
@@ -73,6 +80,14 @@ def in_process(path: Path, count: int) -> None:
 
 
 def poll(base: str, known: str) -> str:
+    """What an open page's poll learns: the version a worker serves (GET /_timeline/version, as
+    assets/callbacks.js asks it; a checkout from before it: the poll's Dash callback)."""
+    try:
+        with urllib.request.urlopen(base + "/_timeline/version", timeout=30) as response:
+            return json.loads(response.read())["version"]
+    except urllib.error.HTTPError as error:
+        if error.code != 404:
+            raise
     body = json.dumps({"output": "data-version.data", "outputs": {"id": "data-version", "property": "data"},
                        "inputs": [{"id": "poll", "property": "n_intervals", "value": 1}],
                        "state": [{"id": "data-version", "property": "data", "value": known}],
@@ -91,12 +106,13 @@ def version(path: Path) -> str:
 
 def served(path: Path, count: int, port: int, scratch: Path) -> None:
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_STATE_DIR": str(scratch / "state")}
+    env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_STATE_DIR": str(scratch / "state"),
+           "TIMELINE_TIMINGS": "1"}   # (each worker prints its builds' CPU seconds, part by part)
     base = f"http://127.0.0.1:{port}"
     log = open(scratch / "gunicorn.log", "w")
     started = time.monotonic()
     process = subprocess.Popen([str(gunicorn), "--config", "gunicorn.conf.py", "--workers", "2",
-                                "--bind", f"127.0.0.1:{port}", "app:server"], cwd=ROOT, env=env,
+                                "--bind", f"127.0.0.1:{port}", "app:create_app()"], cwd=ROOT, env=env,
                                stdout=log, stderr=subprocess.STDOUT)
     try:
         while True:
@@ -110,6 +126,19 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
         pids = workers(process.pid)
         print(f"gunicorn (gunicorn.conf.py, 2 workers {pids}) answering after {time.monotonic() - started:.1f} s")
         time.sleep(5)
+        # What the polls (every 50 ms) and idle workers cost with no change, subtracted below so
+        # that what is left is the build of the new version.
+        before, started_polls, polls = cpu(pids), time.monotonic(), 0
+        while time.monotonic() - started_polls < 3:
+            poll(base, version(path))
+            polls += 1
+            time.sleep(0.05)
+        polling = (cpu(pids) - before) / (time.monotonic() - started_polls)
+        before, started_idle = cpu(pids), time.monotonic()
+        time.sleep(4)
+        idle = (cpu(pids) - before) / (time.monotonic() - started_idle)
+        print(f"with no change: polls (every 50 ms) {polling:.3f} CPU s a second (both workers, "
+              f"{polls} polls), idle {idle:.3f} CPU s a second")
         for n in range(count):
             before, known = cpu(pids), version(path)
             what = append(path, 1000 + n)
@@ -121,13 +150,20 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
                 time.sleep(0.05)
             seen = time.monotonic() - written
             time.sleep(4)   # (both workers have built it by now)
+            spent = cpu(pids) - before
+            built = spent - polling * seen - idle * 4
             print(f"append {n + 1} ({what}): the new version answered by the poll {seen:.2f} s after the write; "
-                  f"workers' CPU for it {cpu(pids) - before:.2f} s (both), "
-                  f"{(cpu(pids) - before) / 2:.2f} s per worker")
+                  f"workers' CPU for it {spent:.2f} s (both), {spent / 2:.2f} s per worker; less the polls' "
+                  f"and idle workers' CPU: {built:.2f} s (both), {built / 2:.2f} s per worker "
+                  f"(load average {os.getloadavg()[0]:.1f})")
     finally:
         process.terminate()
         process.wait(timeout=30)
         log.close()
+        print("each worker's builds, as it timed them (its thread's CPU seconds):")
+        for line in (scratch / "gunicorn.log").read_text().splitlines():
+            if line.startswith("timeline: pid"):
+                print("   ", line)
 
 
 def main(argv=None) -> int:
@@ -144,7 +180,7 @@ def main(argv=None) -> int:
     copy = args.scratch / "appends-in-process.csv"
     shutil.copyfile(args.events, copy)
     if not args.skip_in_process:
-        in_process(copy, args.appends)
+        in_process(copy, args.appends, args.scratch)
     if not args.skip_served:
         copy = args.scratch / "appends-served.csv"
         shutil.copyfile(args.events, copy)

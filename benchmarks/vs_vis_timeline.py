@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/vs_vis_timeline.py [--sizes 1000,10000,100000] [--runs 3]
                                                    [--vis-timeout 30] [--snapshot DIR] [--before DIR]
+                                                   [--ports 8250-8299]
 
 For each size (events; generate.py's generate(events=N), made once and reused) it serves:
 
@@ -163,15 +164,41 @@ def vis_data(path: Path) -> tuple[dict, int]:
     return data, int(chart.in_window(index, mask, window).sum())
 
 
+class Server(scale.Server):
+    """scale.py's server (one gunicorn worker), on a port given (--ports: a range agreed on a
+    shared machine) or one the system picks."""
+
+    def __init__(self, path: Path, log: Path, port: int | None = None):
+        if port is None:
+            return super().__init__(path, log)
+        self.port, self.url = port, f"http://127.0.0.1:{port}"
+        env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_TITLE": scale.TITLE}
+        command = [str(Path(sys.executable).with_name("gunicorn")), "--workers", "1", "--timeout", "600",
+                   "--bind", f"127.0.0.1:{port}", "app:create_app()"]
+        self.log = open(log, "w")
+        started = time.perf_counter()
+        self.process = subprocess.Popen(command, cwd=scale.CODE, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.startup = self._wait(started)
+        self.worker = self._worker()
+
+
+def ports(args, n: int) -> list[int | None]:
+    """The n-th port of --ports (ours, before, the static pages), or None (the system's pick)."""
+    if not args.ports:
+        return [None] * n
+    low = int(args.ports.split("-")[0])
+    return [low + i for i in range(n)]
+
+
 class Static:
     """A folder served on loopback by Python's http.server, in a thread of this process."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, port: int | None = None):
         class Quiet(http.server.SimpleHTTPRequestHandler):
             def log_message(self, *args):
                 pass
         handler = functools.partial(Quiet, directory=str(folder))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port or 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
@@ -229,19 +256,22 @@ def run_size(events: int, args, workdir: Path) -> dict:
     (workdir / name).write_text("window.DATA = " + json.dumps(data, separators=(",", ":")) + ";\n")
     (workdir / f"vis-{events}.html").write_text(
         VIS_PAGE.format(version=vis_version(), events=len(data["items"]), data=name))
-    static = Static(workdir)
-    server = scale.Server(path, workdir / f"gunicorn-{events}.log")
+    ours_port, before_port, static_port = ports(args, 3)
+    static = Static(workdir, static_port)
+    server = Server(path, workdir / f"gunicorn-{events}.log", ours_port)
     before = None
     if args.before:
         here, scale.CODE = scale.CODE, Path(args.before).resolve()
         try:
-            before = scale.Server(path, workdir / f"gunicorn-before-{events}.log")
+            before = Server(path, workdir / f"gunicorn-before-{events}.log", before_port)
         finally:
             scale.CODE = here
     row = {"events": len(data["items"]), "in_view": in_view, "ours": [], "vis": [], "vis_error": None,
-           "ours_error": None, "ours_labels": None, "ours_kind": None, "vis_labels": None, "before": []}
+           "ours_error": None, "ours_labels": None, "ours_kind": None, "vis_labels": None, "before": [],
+           "runs": []}
     try:
         for _ in range(args.runs):
+            then, vis = {"ms": None}, {"ms": None}
             if before is not None:
                 then = draw(before.url + "/", OURS_DRAWN, args.timeout)
                 if then["ms"] is not None:
@@ -260,6 +290,8 @@ def run_size(events: int, args, workdir: Path) -> dict:
                 else:
                     row["vis"].append(vis["ms"])
                     row["vis_labels"] = vis["labels"]
+            row["runs"].append({"before": then["ms"], "ours": ours["ms"], "vis": vis["ms"],
+                                "load": os.getloadavg()[0]})
             print(f"  {events:,}: before {[round(t) for t in row['before']]} ms, "
                   f"ours {[round(t) for t in row['ours']]} ms "
                   f"({ours.get('phases')}), vis "
@@ -309,6 +341,17 @@ def table(rows: list[dict], args) -> str:
             return f"{statistics.median(values) / 1000:.2f}"
         drawn = f"{statistics.median(r['ours']) / 1000:.2f}" if r["ours"] else "-"
         out.append(f"| {r['events']:,} | {at('scripts')} | {at('layout')} | {at('callback')} | {drawn} |")
+    out += ["", "Each run (draws alternating" + (": before, ours, vis-timeline" if then else ": ours, vis-timeline")
+            + "; the load average as it ended):", "",
+            "| events | run |" + (" before s |" if then else "") + " ours s | vis-timeline s | ours / vis | load average |",
+            "|---:|---:|" + ("---:|" if then else "") + "---:|---:|---:|---:|"]
+    for r in rows:
+        for n, run in enumerate(r.get("runs", []), 1):
+            def s(ms):
+                return f"{ms / 1000:.2f}" if ms else "-"
+            ratio = f"{run['ours'] / run['vis']:.2f}x" if run["ours"] and run["vis"] else "-"
+            out.append(f"| {r['events']:,} | {n} |" + (f" {s(run['before'])} |" if then else "")
+                       + f" {s(run['ours'])} | {s(run['vis'])} | {ratio} | {run['load']:.1f} |")
     return "\n".join(out)
 
 
@@ -321,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--snapshot", metavar="DIR", help="serve the app of this checkout instead")
     parser.add_argument("--before", metavar="DIR",
                         help="also draw this checkout's app (e.g. the commit before a change), alternating")
+    parser.add_argument("--ports", metavar="LOW-HIGH",
+                        help="serve on these ports (ours, before, the static pages: the first three)")
     args = parser.parse_args(argv)
     if args.snapshot:
         scale.CODE = Path(args.snapshot).resolve()

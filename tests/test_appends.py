@@ -47,6 +47,8 @@ def random_row(rng: random.Random) -> dict:
         values[column] = value
     if rng.random() < .05:
         values["end_date"] = "2021-01-01"
+    if rng.random() < .4:   # when the account became known (as of a date): a day, a month, a year
+        values["published"] = rng.choice(["2022-01-09", "2022-01", "2022", "2021-12-30", "2022-02-01 08:00"])
     return values
 
 
@@ -138,6 +140,33 @@ def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
     same_index(grow_index(build_index(previous), grown), build_index(timeline.load(path)))
 
 
+def test_when_accounts_became_known_is_grown_as_a_full_build_gives_it(tmp_path, monkeypatch):
+    """The as-of date's arrays (index.KnownFrom) are extended from the appended accounts alone:
+    an event joined by an account published earlier than its others becomes known earlier, an
+    event becomes disputed, a new event in the middle of the chronology moves the others."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-07", published="2022-01-20"),
+                                row("b", "2022-01-08", published="2022-02"),
+                                row("c", "2022-01-10", end_date="2022-01-12", published="2022-01-12"),
+                                row("d", "2022-03-01")]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    monkeypatch.setattr(appends, "load", lambda path: pytest.fail("read whole"))
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("a", "2022-01-07", published="2022-01-08"),   # known earlier
+                           row("b", "2022-01-09", published="2022"),         # disputed now
+                           row("e", "2022-01-09", published="2022-01-10"),   # a new event in the middle
+                           row("c", "2022-01-10", end_date="2022-01-14")]).split(b"\n", 1)[1])
+    grown = load_more(previous, path)
+    monkeypatch.undo()
+    assert grown.growth is not None
+    grown_index = grow_index(index, grown)
+    built = build_index(timeline.load(path))
+    same_index(grown_index, built)
+    assert len(built.known.disputed_events) == 2 and built.known.event[built.position("a")] < \
+        index.known.event[index.position("a")]
+
+
 @pytest.mark.parametrize("start", [b"", b"\xef\xbb\xbf"])
 def test_rows_appended_to_a_file_of_no_rows_yet(tmp_path, start):
     path = tmp_path / "events.csv"
@@ -213,3 +242,50 @@ def test_a_file_with_a_byte_order_mark_and_crlf_line_ends(tmp_path):
             with open(path, "ab") as f:
                 f.write(chunk[cut:])
             previous, index = read_on(previous, index, path)
+
+
+def test_events_put_among_the_others_are_read_as_from_one_piece(tmp_path):
+    """Events appended in the middle of the chronology are slices beside the others' text (no
+    copy of it); the views read any rows of them as from a column in one piece."""
+    from timeline.index import MOST_CHUNKS, take_values
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row(f"e-{i}", f"2022-01-{1 + i % 28:02d}", title=f"Title {i}") for i in range(40)]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    for n in range(3 * MOST_CHUNKS):
+        with open(path, "ab") as f:
+            f.write(csv_bytes([row(f"new-{n}", f"2022-01-{1 + n % 28:02d}", title=f"New {n}")]).split(b"\n", 1)[1])
+        previous, index = read_on(previous, index, path)
+        chunks = index.events["title"].array.__arrow_array__().num_chunks
+        assert 1 < chunks <= MOST_CHUNKS
+    built = build_index(timeline.load(path))
+    positions = [0, len(built) - 1, 5, 17, 5, -1, 30]
+    assert index.values("title", positions) == built.values("title", positions)
+    assert index.date_labels(positions) == built.date_labels(positions)
+    assert take_values(index.events["id"], np.arange(len(built)) % 7 == 0) == built.values(
+        "id", np.arange(len(built)) % 7 == 0)
+    assert index.lanes == built.lanes and index.position("new-3") == built.position("new-3")
+
+
+def test_rows_appended_are_written_after_the_numeric_columns_never_over_another_version_s():
+    """model.grown_frames: a frame's numeric columns have room after them, where the next
+    version's rows are written (no copy of the others); a second version grown from the same
+    frame (the first one then holds that room) is copied, and neither sees the other's rows."""
+    from timeline.model import grown_frames, joined_frames
+
+    def frame(values, start=0):
+        return pd.DataFrame({"row": np.arange(start, start + len(values), dtype=np.int64),
+                             "at": pd.to_datetime(values).astype("datetime64[s]"),
+                             "text": pd.Series([f"v{v}" for v in range(start, start + len(values))], dtype="str"),
+                             "kind": pd.Series(["a", "b"] * (len(values) // 2) + ["a"] * (len(values) % 2)).astype("category")})
+
+    first = frame(["2022-01-01", "2022-01-02", "2022-01-03"])
+    one, room = grown_frames(first, frame(["2023-05-05"], 3), None)
+    pd.testing.assert_frame_equal(one, joined_frames(first, frame(["2023-05-05"], 3)))
+    two, room_two = grown_frames(one, frame(["2024-01-01", "2024-01-02"], 4), room)
+    assert np.shares_memory(two["at"].to_numpy(), one["at"].to_numpy())          # written after, not copied
+    other, _ = grown_frames(one, frame(["1999-09-09"], 4), room)                  # from `one` again
+    assert not np.shares_memory(other["at"].to_numpy(), two["at"].to_numpy())
+    assert two["at"].astype(str).tolist()[-2:] == ["2024-01-01", "2024-01-02"]
+    assert other["at"].astype(str).tolist()[-1] == "1999-09-09" and len(one) == 4
+    pd.testing.assert_frame_equal(two, joined_frames(one, frame(["2024-01-01", "2024-01-02"], 4)))

@@ -598,3 +598,37 @@ def test_the_selected_title_is_shown_among_many(monkeypatch):
     (events,) = by_name(fig, "events")
     shown = {e for e, t in zip(events["customdata"], events["text"]) if t}
     assert "e29" in shown and len(shown) == 3
+
+
+# ---------------------------------------------------------------- the chart's frame ------------
+
+@pytest.mark.parametrize("events", [35, 600])
+@pytest.mark.parametrize("width", [351, 980])
+def test_the_frame_leaves_room_for_the_dates_the_slider_and_the_legend(events, width):
+    """The margins are given, not grown by plotly.js after a first draw (which draws the chart
+    twice): under the lanes there is room for the dates (when they are below) and the range
+    slider; above them, for the legend's rows (more at a phone's width) and the dates on top."""
+    index = index_from_rows(many(events, lanes=6))
+    fig = figure(index, everything(index), width=width)
+    layout = fig["layout"]
+    margin, inner = layout["margin"], layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    below = layout["yaxis"]["domain"][0] * inner
+    slider = layout["xaxis"]["rangeslider"]["thickness"] * inner
+    on_top = layout["xaxis"]["side"] == "top"
+    assert on_top == (events == 600)
+    # plotly.js's slider needs its height, the dates' depth (about 34 px at the bottom) and 15 px
+    assert below >= slider + (0 if on_top else 34) + 15
+    assert 20 < slider <= 60
+    names = chart.legend_names(fig["data"])
+    rows = chart.legend_rows(names, width - margin["l"] - margin["r"])
+    assert (rows == 1) == (width == 980)            # a phone's chart: the legend wraps
+    assert margin["t"] >= 10 + chart.LEGEND_ROW_PX * rows + (chart.DATES_PX if on_top else 0)
+    # the lane names fit on the left
+    assert margin["l"] >= 10 + 0.9 * max(packing.text_width("● " + n, 13) for n in index.lanes)
+
+
+def test_the_legend_wraps_in_a_narrow_chart():
+    names = ["Event", "Span (lasts a while)", "Disputed: sources disagree on the date", "Selected"]
+    assert chart.legend_rows(names, 2000) == 1
+    assert chart.legend_rows(names, 200) == 4
+    assert chart.legend_rows([], 200) == 0

@@ -191,3 +191,80 @@ def test_the_readme_shows_what_accept_prints_after_a_us_excel_save(tmp_path, cap
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     example = readme.split("timeline accept events.csv\n\n", 1)[1].split("\n\n", 1)[0]
     assert [line.strip() for line in example.splitlines()] == printed
+
+
+# --- The copy of the last good version, kept up with appends ---------------------------------
+
+def remembered(path):
+    return lastgood.remember(path, timeline.load(path))
+
+
+def test_an_appended_row_is_appended_to_the_copy_not_copied_again(tmp_path, monkeypatch):
+    path = tmp_path / "events.csv"
+    path.write_bytes(rows(3))
+    assert remembered(path).events == 3
+    copy = lastgood.copy_path(path)
+    inode = os.stat(copy).st_ino
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("event-9", "2022-02-01")]).split(b"\n", 1)[1])
+    monkeypatch.setattr(lastgood.shutil, "copyfile", lambda *a: pytest.fail("copied whole"))
+    published = remembered(path)
+    assert (published.events, published.accounts) == (4, 4)
+    assert copy.read_bytes() == path.read_bytes() and os.stat(copy).st_ino == inode
+    assert lastgood.read(path) == published
+    assert len(lastgood.load_copy(path, published).events) == 4
+
+
+@pytest.mark.parametrize("change", ["the file edited before it grew", "the copy damaged", "the file replaced",
+                                    "the file shorter", "accepted"])
+def test_any_other_change_copies_the_whole_file(tmp_path, change):
+    path = tmp_path / "events.csv"
+    path.write_bytes(rows(40))
+    remembered(path)
+    copy = lastgood.copy_path(path)
+    more = csv_bytes([row("event-99", "2022-02-01")]).split(b"\n", 1)[1]
+    if change == "the file edited before it grew":   # the same inode: in place
+        with open(path, "r+b") as f:
+            f.write(rows(40).replace(b"event-0,", b"event-X,") + more)
+    elif change == "the copy damaged":
+        copy.write_bytes(copy.read_bytes().replace(b"event-39,", b"event-Y,"))
+        with open(path, "ab") as f:
+            f.write(more)
+    elif change == "the file replaced":
+        other = tmp_path / "other.csv"
+        other.write_bytes(rows(40) + more)
+        os.replace(other, path)
+    elif change == "the file shorter":
+        with open(path, "r+b") as f:
+            f.truncate(len(rows(20)))
+    else:
+        with open(path, "ab") as f:
+            f.write(more)
+    published = lastgood.remember(path, timeline.load(path), accepted=change == "accepted")
+    assert copy.read_bytes() == path.read_bytes()
+    assert published.accepted == (change == "accepted") and lastgood.read(path) == published
+
+
+def test_a_copy_being_appended_to_is_read_as_its_record_says(tmp_path):
+    """A worker keeping a version back reads the copy while another may be appending to it
+    (before it rewrites the record): only the recorded version's bytes are read."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(rows(5))
+    published = remembered(path)
+    with open(lastgood.copy_path(path), "ab") as f:
+        f.write(b'event-7,2022-03-01,,"Half')
+    good = lastgood.load_copy(path, published)
+    assert len(good.events) == 5 and not good.errors
+
+
+def test_a_file_that_changed_while_it_was_remembered_is_not_recorded(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_bytes(rows(3))
+    remembered(path)
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("event-9", "2022-02-01")]).split(b"\n", 1)[1])
+    read = timeline.load(path)
+    with open(path, "ab") as f:   # saved again before it is remembered
+        f.write(csv_bytes([row("event-10", "2022-02-02")]).split(b"\n", 1)[1])
+    assert lastgood.remember(path, read) is None
+    assert lastgood.read(path).events == 3 and lastgood.copy_path(path).read_bytes() == rows(3)

@@ -851,3 +851,19 @@ def test_errors_warnings_and_rows_left_out():
     assert dataset.rows_left_out == 2
     assert dataset.accounts["row"].tolist() == [2, 4]
     assert dataset.summary() == "2 events, 2 accounts, 3 errors, 1 warnings"
+
+
+@pytest.mark.parametrize("extra", [b"", b"x,y\n", b'a,2022,"Quoted, with a comma\nand a line",,protest,,,,,Reuters\n\n',
+                                   b"a,2022,,too,many,fields,,,,,,,,,,,,,,,,,,,,,\n"])
+def test_a_large_file_parsed_on_every_core_reads_as_on_one(extra, monkeypatch):
+    """Files from csvfile.THREADED bytes on are parsed by Arrow's threads first (read again on one
+    thread when a row is refused): the same accounts, events and problems, row numbers included."""
+    from timeline import csvfile
+    data = (ROOT / "events.csv").read_bytes()
+    data = data + extra + data.split(b"\n", 1)[1].replace(b"2022-", b"2021-")
+    one = timeline.load_bytes(data)
+    monkeypatch.setattr(csvfile, "THREADED", 0)
+    threads = timeline.load_bytes(data)
+    pd.testing.assert_frame_equal(threads.accounts, one.accounts)
+    pd.testing.assert_frame_equal(threads.events, one.events)
+    assert threads.problems == one.problems

@@ -135,14 +135,15 @@ def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Da
     recounted += category_problems(categories)
     merged = sorted(kept + new + recounted, key=_merged_order)
     chunk_accounts = accounts
-    accounts = model.joined_frames(before_cut, accounts)
+    accounts, room = model.grown_frames(before_cut, accounts,
+                                        previous.room if before_cut is previous.accounts else None)
     growth = None
     if before_cut is previous.accounts and len(previous.events):
         events, moved, account_event = model.grow_events(previous.events, accounts, len(before_cut), joined)
         growth = Growth(previous.signature, len(before_cut), moved, account_event)
     else:   # (a cut last row left out: built again)
         events = model.build_events(accounts)
-    dataset = Dataset(events, accounts, merged, previous.path, stamp, growth=growth)
+    dataset = Dataset(events, accounts, merged, previous.path, stamp, growth=growth, room=room)
     records = table.records + shift - (1 if not after.endswith(b"\n") else 0)
     # (Counted without a cut last row: it is read again with the rest of it.)
     notes.categories, notes.places = categories, placed

@@ -4,17 +4,28 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import editing, lastgood, schema, timelinejs
+from . import editing, i18n, lastgood, schema, timelinejs
 from .load import load
 
 
 def check(args: argparse.Namespace) -> int:
     dataset = load(args.path, workbooks=True)
-    for problem in dataset.problems:
-        print(problem.format(args.path))
-    print(dataset.summary())
+    with i18n.using(args.lang):   # check's words from the page's catalogue (`--lang fr`)
+        for problem in dataset.problems:
+            print(problem.format(args.path))
+        print(dataset.summary() if i18n.current() == i18n.ENGLISH else summary(dataset))
     failing = dataset.errors or (args.strict and dataset.warnings)
     return 1 if failing else 0
+
+
+def summary(dataset) -> str:
+    """check's last line in the language in force (in English: Dataset.summary's own)."""
+    events, accounts = len(dataset.events), len(dataset.accounts)
+    errors, warnings = len(dataset.errors), len(dataset.warnings)
+    return ", ".join((i18n.ngettext("{n} event", "{n} events", events).format(n=events),
+                      i18n.ngettext("{n} account", "{n} accounts", accounts).format(n=accounts),
+                      i18n.ngettext("{n} error", "{n} errors", errors).format(n=errors),
+                      i18n.ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)))
 
 
 def template(args: argparse.Namespace) -> int:
@@ -87,6 +98,8 @@ def parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("check", help="list every problem in an events file")
     sub.add_argument("path", nargs="?", default="events.csv", help="the file (default: events.csv)")
     sub.add_argument("--strict", action="store_true", help="fail on warnings too")
+    sub.add_argument("--lang", default="en", choices=i18n.COMPLETE,
+                     help="the language of the messages' frame and summary (default: en)")
     sub.set_defaults(run=check)
 
     sub = commands.add_parser("template", help="print a blank events.csv with one example row")

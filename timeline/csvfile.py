@@ -278,21 +278,36 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     return columns, problems
 
 
+THREADED = 1 << 24   # bytes: a file this large is parsed on every core first (see _parse_with_arrow)
+
+
 def _parse_with_arrow(data: pa.Buffer, columns: list[str]):
-    """The fast path: pyarrow's CSV parser, one thread so row numbers are known."""
+    """The fast path: pyarrow's CSV parser. A large file is parsed on every core first; when
+    that refuses a row (its number is then not known for sure) or fails, it is parsed again on
+    one thread, which numbers rows, as a small file always is: the same table either way."""
     invalid: list[tuple[int, int, str]] = []
 
     def on_invalid(row) -> str:
         invalid.append((row.number, row.actual_columns, row.text))
         return "skip"
 
-    try:
-        # Blocks of 4 MB parse faster than larger ones (they stay in the cache)...
-        table = _arrow_table(data, columns, 1 << 22, on_invalid)
-    except pa.ArrowInvalid:
-        # ...but a row longer than a block cannot be read that way: read as before.
-        invalid.clear()
-        table = _arrow_table(data, columns, 1 << 24, on_invalid)
+    table = None
+    if data.size >= THREADED:
+        try:
+            table = _arrow_table(data, columns, 1 << 22, on_invalid, threads=True)
+        except pa.ArrowInvalid:
+            table = None
+        if invalid:
+            table = None
+            invalid.clear()
+    if table is None:
+        try:
+            # Blocks of 4 MB parse faster than larger ones (they stay in the cache)...
+            table = _arrow_table(data, columns, 1 << 22, on_invalid)
+        except pa.ArrowInvalid:
+            # ...but a row longer than a block cannot be read that way: read as before.
+            invalid.clear()
+            table = _arrow_table(data, columns, 1 << 24, on_invalid)
     frame = table.to_pandas()
     del table
     total = len(frame) + len(invalid)
@@ -306,10 +321,10 @@ def _parse_with_arrow(data: pa.Buffer, columns: list[str]):
     return frame, rows, problems, total + 1
 
 
-def _arrow_table(data: pa.Buffer, columns: list[str], block_size: int, on_invalid) -> pa.Table:
+def _arrow_table(data: pa.Buffer, columns: list[str], block_size: int, on_invalid, threads: bool = False) -> pa.Table:
     return pacsv.read_csv(
         pa.BufferReader(data),  # (no copy of the bytes)
-        read_options=pacsv.ReadOptions(use_threads=False, skip_rows=1, column_names=columns,
+        read_options=pacsv.ReadOptions(use_threads=threads, skip_rows=1, column_names=columns,
                                        block_size=block_size),
         parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
                                          invalid_row_handler=on_invalid),

@@ -34,6 +34,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from dateutil import parser as dateutil_parser
 
+from . import i18n
+
 PRECISIONS = ("year", "month", "day", "minute")
 UNIT = "datetime64[s]"
 FIRST_YEAR, LAST_YEAR = -9998, 9999  # astronomical: 9999 BC to AD 9999 (plotly draws these)
@@ -818,6 +820,8 @@ def label(value, precision: str, offset: str = "") -> str:
     if value is None or not precision or pd.isna(value):
         return ""
     year, month, day, hour, minute = _fields(value)
+    if i18n.current() != i18n.ENGLISH and precision in ("month", "day", "minute") and 1 <= year <= 9999:
+        return _reader_label(year, month, day, hour, minute, precision, offset)
     if precision == "year":
         return year_label(year)
     if precision == "month":
@@ -827,6 +831,18 @@ def label(value, precision: str, offset: str = "") -> str:
         text += f", {hour:02d}:{minute:02d}"
         if offset:
             text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
+    return text
+
+
+def _reader_label(year, month, day, hour, minute, precision: str, offset: str) -> str:
+    """`label` in the language in force, as CLDR writes it (timeline.i18n, Babel)."""
+    if precision == "month":
+        return i18n.month(year, month)
+    if precision == "day":
+        return i18n.day(year, month, day)
+    text = i18n.minute(year, month, day, hour, minute)
+    if offset:
+        text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
     return text
 
 

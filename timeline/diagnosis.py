@@ -146,7 +146,8 @@ def years_as_days(column: str, parsed: dates.ParsedDates, others: list[dates.Par
     candidate = window & (precision == "day")
     if not candidate.any():
         return none, None, None
-    year = ((value - _EPOCH) // _DAY).astype(np.int64)
+    # (No date, NaT, is read as day 0: only the candidates' years are used.)
+    year = ((np.where(np.isnat(value), _EPOCH, value) - _EPOCH) // _DAY).astype(np.int64)
     # The years of every other date in the file (this column's others, and the other columns').
     other_values = [value[~candidate & kept]] + [o.value.to_numpy() for o in others]
     other_years = np.concatenate([v[~np.isnat(v)].astype("datetime64[Y]").astype(np.int64) + 1970

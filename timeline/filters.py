@@ -22,7 +22,8 @@ from urllib.parse import parse_qs, urlencode
 
 import numpy as np
 
-from . import dates, schema
+from . import dates, i18n, schema
+from .i18n import _
 from .index import EventIndex, events_from_sources, events_with_text, seconds
 
 
@@ -83,14 +84,15 @@ class State:
     zoom: tuple[int, int] | None = None   # (first, last) second shown, when the viewer zoomed
     embed: bool = False                   # the compact view for an <iframe> (`embed=1`)
     map: "MapView | None" = None          # where the map is, when the viewer moved it
+    lang: str = ""                        # the reader's language, when the address names it (`lang=fr`)
     refused: tuple[str, ...] = field(default=(), compare=False)   # why values were left out
 
     @classmethod
     def from_search(cls, search: str | None) -> "State":
         search = search if isinstance(search, str) else ""
         if len(search) > LIMITS.address:
-            return cls(refused=(f"The address is {len(search):,} characters long, over "
-                                f"{LIMITS.address:,}: it is not read",))
+            return cls(refused=(_("The address is {n} characters long, over {limit}: it is not "
+                                  "read").format(n=i18n.number(len(search)), limit=i18n.number(LIMITS.address)),))
         args = parse_qs(search.lstrip("?"), keep_blank_values=False)
 
         def one(name: str) -> str:
@@ -101,26 +103,33 @@ class State:
             return tuple(dict.fromkeys(values))
 
         event, zoom, embed, refused = one("event"), one("zoom"), one("embed"), []
+        lang = one("lang")
+        if lang and lang not in i18n.LANGUAGES:
+            refused.append(_("'lang' {value} is not a language of this site ({languages}): "
+                             "it is ignored").format(value=_shown(lang), languages=", ".join(i18n.LANGUAGES)))
+            lang = ""
         map_view, area = MapView.from_text(one("map")), Area.from_text(one("area"))
         for name, value, read in (("map", one("map"), map_view), ("area", one("area"), area)):
             if value and read is None:
-                refused.append(f"'{name}' {_shown(value)} is not a place on the map "
-                               f"({'zoom/latitude/longitude' if name == 'map' else 'south,west,north,east'}"
-                               f" in degrees): it is ignored")
+                refused.append(_("'{name}' {value} is not a place on the map ({form} in degrees): "
+                                 "it is ignored").format(name=name, value=_shown(value), form=(
+                                     _("zoom/latitude/longitude") if name == "map" else _("south,west,north,east"))))
         if event and (len(event) > LIMITS.event or not _ID_SHAPE.fullmatch(event)):
-            refused.append(f"'event' {_shown(event)} is not an event id (lowercase letters, digits "
-                           f"and hyphens, at most {LIMITS.event} characters): it is ignored")
+            refused.append(_("'event' {value} is not an event id (lowercase letters, digits "
+                             "and hyphens, at most {limit} characters): it is ignored").format(
+                value=_shown(event), limit=LIMITS.event))
             event = ""
         if len(zoom) > LIMITS.zoom:
-            refused.append(f"'zoom' is {len(zoom):,} characters long, over {LIMITS.zoom}: it is ignored")
+            refused.append(_("'zoom' is {n} characters long, over {limit}: it is ignored").format(
+                n=i18n.number(len(zoom)), limit=LIMITS.zoom))
             zoom = ""
         if embed not in ("", "0", "1"):
-            refused.append(f"'embed' {_shown(embed)} is not 1 (the view for embedding) or 0: "
-                           f"it is ignored")
+            refused.append(_("'embed' {value} is not 1 (the view for embedding) or 0: "
+                             "it is ignored").format(value=_shown(embed)))
         filters, more = checked(Filters(many("category"), many("source"), one("q"), one("from"),
                                         one("to"), area, one("asof")))
         return cls(event=event, filters=filters, zoom=zoom_from_text(zoom), embed=embed == "1",
-                   map=map_view, refused=(*refused, *more))
+                   map=map_view, lang=lang, refused=(*refused, *more))
 
     def to_search(self) -> str:
         f = self.filters
@@ -130,6 +139,7 @@ class State:
         pairs += [(k, v) for k, v in (("q", f.text), ("from", f.date_from), ("to", f.date_to),
                                       ("asof", f.as_of)) if v]
         pairs += [("embed", "1")] if self.embed else []
+        pairs += [("lang", self.lang)] if self.lang else []
         query = urlencode(pairs)
         # (digits, "-", ".", ",", "T", ":" and "/": nothing to escape, and easier to read)
         for name, text in (("area", f.area.to_text() if f.area else ""),
@@ -142,6 +152,10 @@ class State:
     def mapped(self, view: "MapView | None") -> "State":
         """With the map at `view` (as the page reports it)."""
         return replace(self, map=view)
+
+    def speaking(self, lang: str) -> "State":
+        """The same view in another language ("" : the reader's own)."""
+        return replace(self, lang=lang if lang in i18n.LANGUAGES else "")
 
     def select(self, event: str) -> "State":
         return replace(self, event=event or "")
@@ -168,29 +182,35 @@ def checked(filters: Filters) -> tuple[Filters, tuple[str, ...]]:
     for name, label in (("categories", "categories"), ("sources", "outlets")):
         values = getattr(filters, name)
         if len(values) > LIMITS.chosen:
-            refused.append(f"{len(values):,} {label} chosen, over {LIMITS.chosen}: none is applied")
+            refused.append((_("{n} categories chosen, over {limit}: none is applied") if label == "categories"
+                            else _("{n} outlets chosen, over {limit}: none is applied")).format(
+                n=i18n.number(len(values)), limit=LIMITS.chosen))
             kept[name] = ()
         elif any(len(v) > LIMITS.name for v in values):
-            refused.append(f"a name among the {label} is over {LIMITS.name} characters: "
-                           f"it is not applied")
+            refused.append((_("a name among the categories is over {limit} characters: it is not applied")
+                            if label == "categories" else
+                            _("a name among the outlets is over {limit} characters: it is not applied")).format(
+                limit=LIMITS.name))
             kept[name] = tuple(v for v in values if len(v) <= LIMITS.name)
     text = filters.text
     if len(text) > LIMITS.text:
-        refused.append(f"the search is {len(text):,} characters long, over {LIMITS.text}: it is ignored")
+        refused.append(_("the search is {n} characters long, over {limit}: it is ignored").format(
+            n=i18n.number(len(text)), limit=LIMITS.text))
         kept["text"] = ""
     elif len(search_words(text)) > LIMITS.words:
-        refused.append(f"the search has {len(search_words(text))} different words, over "
-                       f"{LIMITS.words}: it is ignored")
+        refused.append(_("the search has {n} different words, over {limit}: it is ignored").format(
+            n=len(search_words(text)), limit=LIMITS.words))
         kept["text"] = ""
     for name, field_name in (("from", "date_from"), ("to", "date_to"), ("asof", "as_of")):
         value = getattr(filters, field_name)
         if len(value) > LIMITS.date:
-            refused.append(f"'{name}' date is {len(value):,} characters long, over {LIMITS.date}: "
-                           f"this date filter is ignored")
+            refused.append(_("'{name}' date is {n} characters long, over {limit}: "
+                             "this date filter is ignored").format(name=name, n=i18n.number(len(value)),
+                                                                   limit=LIMITS.date))
             kept[field_name] = ""
         elif value and not _DATE_SHAPE.fullmatch(value):
-            refused.append(f"'{name}' date {value!r} is not a date (letters, digits, spaces and "
-                           f", . : / + - only): this date filter is ignored")
+            refused.append(_("'{name}' date {value} is not a date (letters, digits, spaces and "
+                             ", . : / + - only): this date filter is ignored").format(name=name, value=repr(value)))
             kept[field_name] = ""
     return (replace(filters, **kept) if kept else filters), tuple(refused)
 
@@ -202,7 +222,7 @@ def search_words(text: str) -> list[str]:
 
 def _shown(value: str) -> str:
     """A refused value as a notice quotes it: whole when short, else its length."""
-    return repr(value) if len(value) <= 60 else f"of {len(value):,} characters"
+    return repr(value) if len(value) <= 60 else _("of {n} characters").format(n=i18n.number(len(value)))
 
 
 def zoom_text(zoom: tuple[int, int]) -> str:

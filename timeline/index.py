@@ -82,11 +82,11 @@ class EventIndex:
 
     def values(self, name: str, positions) -> list:
         """One column of the events at some positions, as Python values (never the whole column)."""
-        return self.events[name].iloc[positions].tolist()
+        return take_values(self.events[name], positions)
 
     def date_labels(self, positions) -> list[str]:
         """`date_label` for many events at once."""
-        chosen = self.events.iloc[positions]
+        chosen = self.events[["start", "precision", "offset", "end", "end_precision"]].iloc[positions]
         starts, ends = chosen["start"].to_numpy(), chosen["end"].to_numpy()
         labels = []
         for start, precision, offset, end, end_precision in zip(
@@ -140,6 +140,52 @@ def two_chunks(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+MOST_CHUNKS = 8   # the events' text columns are kept in at most this many Arrow chunks (few_chunks)
+
+
+def few_chunks(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns in at most MOST_CHUNKS Arrow chunks. An append puts the events it adds among
+    the others as chunks of their own (model.grow_events: slices, no copy of the rest); here
+    the adjacent chunks that are smallest together are joined until few are left, so an append
+    mostly copies a few small chunks, and now and then a larger one. (Reading some rows of a
+    column of several chunks: take_values.)"""
+    for name in frame.columns:
+        array = frame[name].array
+        if hasattr(array, "__arrow_array__"):
+            chunked = array.__arrow_array__()
+            if chunked.num_chunks <= MOST_CHUNKS:
+                continue
+            chunks = [chunk for chunk in chunked.chunks if len(chunk)] or [chunked.chunk(0)]
+            while len(chunks) > MOST_CHUNKS:
+                at = int(np.argmin([len(a) + len(b) for a, b in zip(chunks, chunks[1:])]))
+                chunks[at:at + 2] = [pa.concat_arrays(chunks[at:at + 2])]
+            frame[name] = _text(chunks, frame, name)
+    return frame
+
+
+def take_values(series: pd.Series, positions) -> list:
+    """series.iloc[positions].tolist(), taking from each Arrow chunk of a text column apart
+    (Arrow's take from a column of several chunks joins them all first: a copy of the column)."""
+    array = series.array
+    chunked = array.__arrow_array__() if hasattr(array, "__arrow_array__") else None
+    if chunked is None or chunked.num_chunks <= 1:
+        return series.iloc[positions].tolist()
+    positions = np.asarray(positions)
+    if positions.dtype == bool:
+        positions = np.flatnonzero(positions)
+    positions = positions.astype(np.int64, copy=False).ravel()
+    positions = np.where(positions < 0, positions + len(series), positions)
+    ends = np.cumsum([len(chunk) for chunk in chunked.chunks])
+    which = np.searchsorted(ends, positions, side="right")
+    found = [None] * len(positions)
+    for k in np.unique(which).tolist():
+        at = np.flatnonzero(which == k)
+        start = int(ends[k - 1]) if k else 0
+        for i, value in zip(at.tolist(), chunked.chunk(k).take(pa.array(positions[at] - start)).to_pylist()):
+            found[i] = value
+    return found
+
+
 def _text(chunks, frame: pd.DataFrame, name: str) -> pd.Series:
     chunked = pa.chunked_array(chunks if isinstance(chunks, list) else [chunks])
     return pd.Series(pd.arrays.ArrowStringArray(chunked), index=frame.index, dtype=frame[name].dtype)
@@ -168,7 +214,7 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     growth = dataset.growth
     if growth is None or tuple(previous.dataset.signature) != tuple(growth.after):
         return build_index(dataset, grams=False)
-    events = one_chunk(dataset.events)
+    events = few_chunks(dataset.events)
     accounts = two_chunks(dataset.accounts)
     appended = accounts.iloc[growth.accounts_from:]
     source_keys = list(previous.source_keys)
@@ -187,16 +233,28 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     outlets = dict(previous.outlets)
     for source, count in appended["source"].value_counts().items():
         outlets[str(source)] = outlets.get(str(source), 0) + int(count)
+    bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+
+    def known(disputed):   # (only the appended accounts' dates are read: see grow_known)
+        if previous.known is None:
+            return known_from(accounts, account_order, bounds, disputed)
+        return grow_known(previous.known, accounts, growth.accounts_from, growth.moved, growth.account_event,
+                          account_order, bounds, disputed)
+
     return _index(dataset, events, np.concatenate([previous.source_code, np.asarray(codes, dtype=np.int64)]),
-                  source_keys, pd.Index(events["id"]), event_of_account, account_order,
-                  np.concatenate([[0], np.cumsum(counts)]).astype(np.int64), _sorted_outlets(outlets),
-                  _more_distinct(previous.distinct, appended), _more_grams(previous.grams, accounts))
+                  source_keys, pd.Index(events["id"]), event_of_account, account_order, bounds,
+                  _sorted_outlets(outlets), _more_distinct(previous.distinct, appended),
+                  _more_grams(previous.grams, accounts), known)
 
 
 def _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
-           outlets, distinct, grams=None) -> EventIndex:
-    """The index, from what is per account; what is per event is read from `events`."""
+           outlets, distinct, grams=None, known=None) -> EventIndex:
+    """The index, from what is per account; what is per event is read from `events`. `known`:
+    a function of the events' disputed flags giving the KnownFrom (known_from by default)."""
     lanes, lane = _lanes(events)
+    disputed = events["disputed"].to_numpy(dtype=bool)
+    if known is None:
+        known = lambda disputed: known_from(dataset.accounts, account_order, bounds, disputed)  # noqa: E731
     start, last = seconds(events["start"]), seconds(events["last"])
     is_span = events["end"].notna().to_numpy()
     return EventIndex(
@@ -208,7 +266,7 @@ def _index(dataset, events, source_code, source_keys, positions, event_of_accoun
         x=np.where(is_span, start, start + (last - start) // 2),
         lane=lane,
         lanes=lanes,
-        disputed=events["disputed"].to_numpy(dtype=bool),
+        disputed=disputed,
         lat=events["lat"].to_numpy(dtype=float),
         lon=events["lon"].to_numpy(dtype=float),
         approximate=events["approximate"].to_numpy(dtype=bool),
@@ -222,7 +280,7 @@ def _index(dataset, events, source_code, source_keys, positions, event_of_accoun
         outlets=outlets,
         distinct=distinct,
         grams=grams,
-        known=known_from(dataset.accounts, account_order, bounds, events["disputed"].to_numpy(dtype=bool)),
+        known=known(disputed),
     )
 
 
@@ -253,8 +311,10 @@ def _lanes(events: pd.DataFrame) -> tuple[list[str], np.ndarray]:
     if not len(events):
         return [], np.zeros(0, dtype=np.int64)
     codes, keys = pd.factorize(events["category_key"], sort=False)
-    names = events.groupby("category_key", sort=False)["category"].first()
-    return [str(names[k]) for k in keys], codes.astype(np.int64)
+    # (Numbered in order of first appearance: each lane is named by its first event's category.)
+    known = np.flatnonzero(codes >= 0)
+    names = take_values(events["category"], known[model.first_positions(codes[known])])
+    return [str(name) for name in names], codes.astype(np.int64)
 
 
 SEARCHED = ("title", "description", "location", "source", "claimed_by")
@@ -491,22 +551,50 @@ class KnownFrom:
 
 def known_from(accounts: pd.DataFrame, account_order: np.ndarray, bounds: np.ndarray,
                disputed: np.ndarray) -> KnownFrom:
-    n_events = len(bounds) - 1
-    start = seconds(accounts["start"]) if len(accounts) else np.zeros(0, np.int64)
-    published = seconds(accounts["published_at"]) if len(accounts) else np.zeros(0, np.int64)
+    account, undated = _accounts_known(accounts)
+    event = np.full(len(bounds) - 1, NEVER, dtype=np.int64)
+    has = np.diff(bounds) > 0
+    if len(account):
+        event[has] = np.minimum.reduceat(account[account_order], bounds[:-1][has])
+    return _disputes(accounts, account, undated, event, account_order, bounds, disputed)
+
+
+def grow_known(previous: KnownFrom, accounts: pd.DataFrame, accounts_from: int, moved: np.ndarray,
+               account_event: np.ndarray, account_order: np.ndarray, bounds: np.ndarray,
+               disputed: np.ndarray) -> KnownFrom:
+    """`known_from(accounts, ...)`, from `previous` (that of accounts[:accounts_from], whose
+    events are now at `moved`) and the accounts appended after them (of the events at
+    `account_event`): only the appended accounts are read, and the accounts of the disputed
+    events (a few percent of them)."""
+    more, more_undated = _accounts_known(accounts.iloc[accounts_from:])
+    account = np.concatenate([previous.account, more])
+    undated = np.concatenate([previous.undated, more_undated])
+    event = np.full(len(bounds) - 1, NEVER, dtype=np.int64)
+    event[moved] = previous.event
+    np.minimum.at(event, account_event, more)
+    return _disputes(accounts, account, undated, event, account_order, bounds, disputed)
+
+
+def _accounts_known(accounts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per account: when it became known (int64 seconds), and whether its day is not known."""
+    if not len(accounts):
+        return np.zeros(0, np.int64), np.zeros(0, bool)
+    start = seconds(accounts["start"])
+    published = seconds(accounts["published_at"])
     no_date = published == np.iinfo(np.int64).min
     undated = no_date.copy()
-    if len(accounts):   # (by the category's codes: no string per account)
-        precision = accounts["published_precision"].astype("category").cat
-        coarse = [i for i, name in enumerate(precision.categories) if name in ("year", "month")]
-        undated |= np.isin(precision.codes.to_numpy(), coarse)
+    # (by the category's codes: no string per account)
+    precision = accounts["published_precision"].astype("category").cat
+    coarse = [i for i, name in enumerate(precision.categories) if name in ("year", "month")]
+    undated |= np.isin(precision.codes.to_numpy(), coarse)
     account = np.where(undated, np.maximum(np.where(no_date, start, published), start), published)
-    event = np.full(n_events, NEVER, dtype=np.int64)
-    counts = np.diff(bounds)
-    has = counts > 0
-    if len(account):
-        grouped = account[account_order]
-        event[has] = np.minimum.reduceat(grouped, bounds[:-1][has])
+    return account, undated
+
+
+def _disputes(accounts: pd.DataFrame, account: np.ndarray, undated: np.ndarray, event: np.ndarray,
+              account_order: np.ndarray, bounds: np.ndarray, disputed: np.ndarray) -> KnownFrom:
+    """The KnownFrom of these, with what it takes to tell the disputes as of a date."""
+    has = np.diff(bounds) > 0
     # The accounts of the events disputed with every account known: only these can be
     # disputed by a date (fewer accounts known can only agree more).
     disputed_events = np.flatnonzero(disputed & has)

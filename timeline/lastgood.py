@@ -22,7 +22,9 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .load import Dataset, signature
+from filelock import FileLock
+
+from .load import WINDOW, Dataset, load, load_bytes, signature
 from .problems import CUT_SHORT, ERROR, Problem
 
 STATE_DIR = "TIMELINE_STATE_DIR"   # environment: where the record lives (default: beside the file)
@@ -173,24 +175,101 @@ def copy_path(path: str | os.PathLike) -> Path:
 def remember(path: str | os.PathLike, dataset: Dataset, accepted: bool = False) -> Published | None:
     """Record the version just read as the last good one, with a copy of its bytes. Nothing is
     recorded (None) when the file changed since it was read; OSError when the folder cannot be
-    written. The editor's file is only read."""
+    written. The editor's file is only read.
+
+    When the file only grew since the version recorded (a row appended), only the new bytes are
+    appended to the copy, once its own bytes are checked to be that version's (its size, and its
+    first and last WINDOW bytes against the file's); otherwise the whole file is copied. Workers
+    take turns (a lock beside the copy), and a reader of the copy reads only as many bytes as the
+    record says (`load_copy`), so a copy being appended to is never read half-written."""
     record, copy = state_paths(path)
     published = Published(tuple(dataset.signature[1:]), len(dataset.events), len(dataset.accounts),
                           dataset.signature[1] / 1e9 if dataset.signature[1] else time.time(), accepted)
     record.parent.mkdir(parents=True, exist_ok=True)
-    copied, written = _temporary(record.parent, copy.name), _temporary(record.parent, record.name)
+    with FileLock(str(copy) + ".lock"):
+        last = read(path)
+        if last is not None and tuple(last.signature) == published.signature and last.accepted == accepted:
+            return last   # (another worker recorded it meanwhile)
+        if last is not None and not accepted and _append_to_copy(path, copy, last, dataset):
+            _write_record(record, published)
+            return published
+        return _copy_whole(path, record, copy, dataset, published)
+
+
+def _copy_whole(path, record: Path, copy: Path, dataset: Dataset, published: Published) -> Published | None:
+    copied = _temporary(record.parent, copy.name)
     try:
         shutil.copyfile(path, copied)
         if signature(path) != dataset.signature:   # saved again meanwhile: not the bytes read
             return None
-        Path(written).write_text(json.dumps(asdict(published)), encoding="utf-8")
         os.replace(copied, copy)       # the copy first: a record never names bytes not yet there
+        _write_record(record, published)
+    finally:
+        if os.path.exists(copied):
+            os.unlink(copied)
+    return published
+
+
+def _write_record(record: Path, published: Published) -> None:
+    written = _temporary(record.parent, record.name)
+    try:
+        Path(written).write_text(json.dumps(asdict(published)), encoding="utf-8")
         os.replace(written, record)
     finally:
-        for left in (copied, written):
-            if os.path.exists(left):
-                os.unlink(left)
-    return published
+        if os.path.exists(written):
+            os.unlink(written)
+
+
+def _append_to_copy(path, copy: Path, last: Published, dataset: Dataset) -> bool:
+    """Append the bytes the file gained since `last` to its copy; False (nothing written) unless
+    the file only grew since it (the same inode, longer) and the copy is `last`'s bytes and the
+    file begins with them (by size, and the first and last WINDOW bytes of both)."""
+    stamp = tuple(dataset.signature[1:])
+    if len(stamp) != 3 or len(last.signature) != 3 or None in stamp:
+        return False
+    old, new = int(last.signature[1]), int(stamp[1])
+    if stamp[2] != last.signature[2] or not 0 < old < new:
+        return False
+    try:
+        with open(path, "rb") as source, open(copy, "r+b") as target:
+            if os.fstat(source.fileno()).st_ino != stamp[2] or os.fstat(target.fileno()).st_size != old:
+                return False
+            for start, size in _windows(old):
+                source.seek(start)
+                target.seek(start)
+                if source.read(size) != target.read(size):
+                    return False
+            source.seek(old)
+            more = source.read(new - old)
+            if len(more) != new - old or signature(path) != dataset.signature:
+                return False   # (saved again meanwhile: not the bytes read)
+            target.seek(old)
+            target.write(more)
+            target.flush()
+    except OSError:
+        return False
+    return True
+
+
+def _windows(size: int) -> list[tuple[int, int]]:
+    """(start, length) of the first and last WINDOW bytes of `size` bytes."""
+    head = min(size, WINDOW)
+    tail = max(head, size - WINDOW)
+    return [(0, head)] + ([(tail, size - tail)] if size > tail else [])
+
+
+def load_copy(path: str | os.PathLike, last: Published) -> Dataset:
+    """The last good version's dataset, from its copy: as many bytes as the record names (a
+    copy may be appended to, by `remember`, before its record is)."""
+    copy = copy_path(path)
+    size = int(last.signature[1]) if len(last.signature) == 3 and last.signature[1] is not None else None
+    if size is None or not os.path.exists(copy) or os.path.getsize(copy) == size:
+        return load(copy)
+    with open(copy, "rb") as file:
+        data = file.read(size)
+    dataset = load_bytes(data)
+    dataset.path, dataset.signature = str(copy), signature(copy)
+    return dataset
 
 
 def _temporary(folder: Path, name: str) -> str:

@@ -58,6 +58,7 @@ class Dataset:
     signature: tuple = ()
     resume: Resume | None = field(default=None, repr=False, compare=False)  # see timeline.appends
     growth: Growth | None = field(default=None, repr=False, compare=False)  # when read on from another
+    room: object = field(default=None, repr=False, compare=False)  # model.Room of `accounts`, if any
 
     @property
     def errors(self) -> list[Problem]:

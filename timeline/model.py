@@ -130,13 +130,20 @@ def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
         if where[0] < len(events) - len(added):   # (not all after the others, as a live story's are)
             order = np.insert(np.arange(len(events) - len(added)), where,
                               np.arange(len(events) - len(added), len(events)))
-            events = events.take(order).reset_index(drop=True)
+            # A few events among the others: slices of the text columns, not a copy of them
+            # (index.few_chunks joins them later); many: taken at once.
+            runs = np.count_nonzero(np.diff(order) != 1) + 1
+            taken = take_rows(events, order) if runs <= SLICED_RUNS else events.take(order)
+            events = taken.reset_index(drop=True)
         events["order"] = np.arange(len(events), dtype=np.int64)
     previous = len(events) - len(added)
     moved = np.arange(previous, dtype=np.int64) + np.searchsorted(where, np.arange(previous), side="right")
     position = {event_id: int(moved[p]) for event_id, p in was.items()}
     position.update(zip(added["id"].tolist(), (where + np.arange(len(added))).tolist()))
     return events, moved, np.array([position[i] for i in appended.tolist()], dtype=np.int64)
+
+
+SLICED_RUNS = 64   # grow_events: events put among the others by slicing, up to this many runs
 
 
 def take_rows(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
@@ -156,6 +163,59 @@ def _start_key(start: np.ndarray) -> np.ndarray:
     """What events are sorted by: the start, NaT last."""
     key = start.view(np.int64)
     return np.where(np.isnat(start), np.iinfo(np.int64).max, key)
+
+
+class Room:
+    """The numeric columns of a frame, each the start of a longer array: rows appended to the
+    frame are written in the room after them (grown_frames) rather than copied with them. Frames
+    grown from one another share the arrays; only the frame whose rows end where the arrays are
+    filled may write after them (any other grows by a copy), so no frame ever sees its values
+    change."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], length: int, filled: list):
+        self.arrays, self.length, self.filled = arrays, length, filled
+
+    def fits(self, frame: pd.DataFrame, more: int) -> bool:
+        """`frame` is the one this room was made for (its numeric columns begin these arrays),
+        nothing was written after it, and `more` rows fit."""
+        return (self.length == len(frame) and self.filled[0] == self.length and isinstance(frame.index, pd.RangeIndex)
+                and all(len(a) >= self.length + more and name in frame
+                        and _start(frame[name].to_numpy()) == _start(a) for name, a in self.arrays.items()))
+
+
+def _start(array: np.ndarray) -> int:
+    return array.__array_interface__["data"][0]
+
+
+def _roomy(series: pd.Series) -> bool:
+    return isinstance(series.dtype, np.dtype) and series.dtype.kind in "biufmM"
+
+
+def grown_frames(first: pd.DataFrame, then: pd.DataFrame, room: Room | None) -> tuple[pd.DataFrame, Room | None]:
+    """`joined_frames(first, then)`, and the room of the frame it gives: the numeric columns of
+    `then` are written after those of `first` in `room` when it is `first`'s and has space
+    (no copy of `first`'s); otherwise into new arrays with a sixteenth more room."""
+    if not len(then):   # (only refused rows appended: the same frame, and its room)
+        return first, room if room is not None and room.fits(first, 0) else None
+    if not len(first):
+        return joined_frames(first, then), None
+    n, k = len(first), len(then)
+    numeric = [name for name in first.columns if _roomy(first[name]) and then[name].dtype == first[name].dtype]
+    if room is None or not room.fits(first, k) or set(room.arrays) != set(numeric):
+        size = n + k + max(1024, (n + k) // 16)
+        arrays = {}
+        for name in numeric:
+            arrays[name] = np.empty(size, dtype=first[name].dtype)
+            arrays[name][:n] = first[name].to_numpy()
+        room = Room(arrays, n, [n])
+    for name in numeric:
+        room.arrays[name][n:n + k] = then[name].to_numpy()
+    room.filled[0] = n + k
+    rest = joined_frames(first.drop(columns=numeric), then.drop(columns=numeric))
+    columns = {name: (pd.Series(room.arrays[name][:n + k], copy=False) if name in room.arrays else rest[name])
+               for name in first.columns}
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(n + k), copy=False)
+    return frame, Room(room.arrays, n + k, room.filled)
 
 
 def joined_frames(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:

@@ -6,6 +6,8 @@ from enum import StrEnum
 
 import numpy as np
 
+from . import i18n
+
 ERROR = "error"      # the row is left out
 WARNING = "warning"  # the row is kept
 
@@ -51,9 +53,10 @@ class Problem:
         return self.row <= 1
 
     def format(self, path: str) -> str:
+        """path:row: column: level: message (the level in the language in force, timeline.i18n)."""
         where = f"{path}:{self.row}" if self.row else path
         column = self.column or "-"
-        return f"{where}: {column}: {self.level}: {self.message}"
+        return f"{where}: {column}: {i18n.gettext(self.level)}: {self.message}"
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -11,17 +11,27 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 
+# What the counter says between its two numbers, per page language ("28 of 35 events").
+COUNTED = {"en": " of ", "fr": " sur ", "ru": " из ", "kk": " / ", "ar": " من "}
+
+
 class TimelinePage:
-    def __init__(self, page: Page, base_url: str):
-        self.page, self.base_url = page, base_url
+    def __init__(self, page: Page, base_url: str, lang: str = "en"):
+        self.page, self.base_url, self.lang = page, base_url, lang
 
     # Navigation
-    def open(self, event: str | None = None, query: str = "") -> "TimelinePage":
+    def open(self, event: str | None = None, query: str = "", settle: bool = True) -> "TimelinePage":
+        """Open the page at this address, and wait until its chart is drawn and (`settle`) its
+        on-load callbacks have answered (the chart re-packed for the width the browser measured),
+        so that what a test reads of the page is the page as loaded. `settle=False`: act as soon
+        as the page shows, as a quick viewer does."""
         params = [f"event={event}"] if event else []
         if query:
             params.append(query.lstrip("?"))
         self.page.goto(self.base_url + "/" + ("?" + "&".join(params) if params else ""))
         self.wait_until_drawn()
+        if settle:
+            self.settle(quiet_ms=150)
         return self
 
     def wait_until_drawn(self) -> None:
@@ -31,7 +41,7 @@ class TimelinePage:
             """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
                        return gd && gd._fullLayout && gd._fullLayout.xaxis && gd._fullLayout.xaxis.type === 'date'; }""",
             timeout=30_000, polling=100)
-        expect(self.counter).to_contain_text(" of ", timeout=30_000)
+        expect(self.counter).to_contain_text(COUNTED[self.lang], timeout=30_000)
 
     @property
     def counter(self):

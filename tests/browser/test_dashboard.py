@@ -82,7 +82,7 @@ def test_source_links_open_in_a_new_tab_without_referrer_and_are_http(timeline):
 
 
 def test_overview_with_nothing_selected_and_an_outlet_filters(timeline):
-    timeline.open()
+    timeline.open(settle=False)   # a viewer who clicks as soon as the page shows: not lost
     text = timeline.panel_text()
     assert "35 events, 7 June 2017 to 24 April 2023" in text
     assert "protest: 5" in text

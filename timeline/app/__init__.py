@@ -8,6 +8,7 @@ from pathlib import Path
 from dash import Dash
 from flask import request
 
+from .. import i18n
 from ..filters import State
 from ..view import figure as chart
 from . import callbacks, compression, data, guard, map, opening, preload, security, share, version
@@ -20,6 +21,14 @@ def page(title: str, now: data.Current):
     return layout(title, now.version, chart.placeholder(now.index))
 
 
+def speaking_page(title: str, now: data.Current, lang: str | None = None):
+    """The page in `lang`; by default the browser's (Dash asks for the layout without the
+    page's address: a page whose address asks for another language carries its layout with it,
+    timeline/app/opening.py)."""
+    with i18n.using(lang or i18n.for_request()):
+        return page(title, now)
+
+
 class TimelineDash(Dash):
     """Dash, with the page marked as the compact view for embedding when its address says
     `embed=1` (read by timeline.filters, with its bounds): the page's root then carries the class
@@ -28,37 +37,56 @@ class TimelineDash(Dash):
     the address); every link and step inside keeps `embed=1` (State.to_search)."""
 
     def interpolate_index(self, **parts):
-        if State.from_search(request.query_string.decode("utf-8", "replace")).embed:
+        state = State.from_search(request.query_string.decode("utf-8", "replace"))
+        if state.embed:
             parts["app_entry"] = f'<div class="embedded">{parts.get("app_entry", "")}</div>'
-        return super().interpolate_index(**parts)
+        # The page's language (the address's, the setting's or the browser's) and its direction.
+        lang = i18n.for_request(state.lang)
+        page_html = super().interpolate_index(**parts)
+        if lang != i18n.ENGLISH:
+            page_html = page_html.replace('<html lang="en">', f'<html lang="{lang}" dir="{i18n.direction(lang)}">', 1)
+        return page_html
 
 
 def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline",
                assets_folder: str | os.PathLike = ROOT / "assets",
                frame_ancestors: str = security.ANY_ANCESTOR, hsts: bool = False,
-               map_tiles: str = "", map_attribution: str = "") -> Dash:
+               map_tiles: str = "", map_attribution: str = "", lang: str = "",
+               data_lang: str = "") -> Dash:
     """The app for `events`; `frame_ancestors` says which sites may frame the page (CSP);
     `map_tiles` an http(s) tile address ({z}/{x}/{y}) for the map, with its attribution (by
-    default the map draws the basemap that ships with the app)."""
+    default the map draws the basemap that ships with the app); `lang` the site's language
+    (timeline.i18n: a reader's address may ask for another; default: the browser's);
+    `data_lang` the language the events are written in (a `lang` attribute on their text)."""
     path = str(events)
+    i18n.configure(lang, data_lang)
     # Dash writes its title into <title> as it is given: escaped here, it is shown as text.
     app = TimelineDash(__name__, title=html.escape(title), update_title=None, assets_folder=str(assets_folder),
                        serve_locally=True, index_string=INDEX_STRING,
                        assets_ignore=preload.DEFERRED_ASSETS)   # loaded by assets/map.js when needed
-    app.layout = lambda: page(title, data.current(path))  # made for each page load
+    app.layout = lambda: speaking_page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
     share.register(app, title)   # the Share control, and the embedded view's link out
     map.register(app, path, map.tiles(map_tiles, map_attribution))
-    opening.install(app, path)   # the page carries its opening figure: no callback before the chart
+    opening.install(app, path, title)   # the page carries its opening figure: no callback before the chart
     version.install(app, path)   # GET /_timeline/version: what open pages poll (cacheable, 304)
     preload.install(app)   # what Dash asks for after its scripts, asked for with them
     guard.install(app)   # bad requests get 4xx: body size, callback bodies, unknown paths
     security.secure(app, frame_ancestors, hsts)  # after the callbacks: Dash's inline renderer script by its hash
     compression.compress(app)   # zstd, br or gzip, as the browser accepts
 
+    app.server.after_request(_vary_by_language)
     data.current(path)  # read the file once at start, so the first page is quick
     _set_up_now(app)
     return app
+
+
+def _vary_by_language(response):
+    """The page, its layout and the callbacks' answers depend on the browser's Accept-Language
+    (timeline.i18n): a cache keeps one per language."""
+    if request.path == "/" or request.path.startswith(("/_dash-layout", "/_dash-update-component")):
+        response.vary.add("Accept-Language")
+    return response
 
 
 def _set_up_now(app: Dash) -> None:

@@ -12,6 +12,7 @@ import os
 
 from dash import ALL, ClientsideFunction, Input, Output, Patch, State as Given, ctx, dcc, no_update
 
+from .. import i18n
 from ..filters import State, bad_dates
 from ..view import controls, export, figure as chart, panel
 from ..view.recent import Recent
@@ -92,7 +93,7 @@ def show(view, version, refused, *, path):
     """The panel (the event chosen, or the overview), the list, the counter, the problems and
     the filters' choices, for the view (made once per version and view: PANELS)."""
     now, state, file = data.current(path, seen=version), State.from_search(view), os.path.basename(path)
-    shown = PANELS.get((path, now.version, view or ""), lambda: _shown(now, state, file))
+    shown = PANELS.get((path, now.version, view or "", i18n.current()), lambda: _shown(now, state, file))
     notices = [*now.problems, *render.refused_notices(refused),
                *render.filter_notices(bad_dates(state.filters))]
     return dict(shown, problems=render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back))
@@ -150,8 +151,9 @@ def in_view(view, version, zoom, *, path):
     zoom = chart.Window(*zoom) if zoom else None
     window, _ = chart.view_window(index, mask, index.position(state.event), zoom)
     edges = chart.edges(index, mask, window)
-    return dict(text=edges.text(), before=f"← {edges.before:,} earlier", no_before=not edges.before,
-                after=f"{edges.after:,} later →", no_after=not edges.after)
+    return dict(text=edges.text(), before=i18n._("← {n} earlier").format(n=i18n.number(edges.before)),
+                no_before=not edges.before,
+                after=i18n._("{n} later →").format(n=i18n.number(edges.after)), no_after=not edges.after)
 
 
 @wired(
@@ -180,7 +182,7 @@ def draw(view, version, reset, click, before, after, width, zoom, search, *, pat
 def figure(now: data.Current, path: str, filters, mask, selected, window, width=None) -> dict:
     """The chart's figure, made once per version and view (FIGURES): `draw`'s and the one a
     page opens on (timeline/app/opening.py)."""
-    return FIGURES.get((path, now.version, filters, selected, window, width),
+    return FIGURES.get((path, now.version, filters, selected, window, width, i18n.current()),
                        lambda: chart.figure(now.index_at(filters), mask, selected, window, width))
 
 
@@ -255,8 +257,8 @@ def download(csv_clicks, json_clicks, view, *, path, title):
     index, mask = now.index_at(filters), now.mask(filters)
     if ctx.triggered_id == "export-timelinejs":
         text = export.timelinejs_json(index, mask, title)
-        return dcc.send_string(text, "timeline.json", type="application/json")
-    return dcc.send_string(export.accounts_csv(index, mask), "timeline-events.csv", type="text/csv")
+        return dcc.send_string(text, i18n._("timeline") + ".json", type="application/json")
+    return dcc.send_string(export.accounts_csv(index, mask), i18n._("timeline-events") + ".csv", type="text/csv")
 
 
 # Handed to Dash in this order (/_dash-dependencies lists them so).

@@ -27,7 +27,7 @@ from .. import lastgood, store
 from ..appends import load_more
 from ..filters import Filters, apply, as_of_bound
 from ..index import EventIndex, build_index, events_with_text, grow_index, text_grams
-from ..load import load, signature
+from ..load import signature
 from ..problems import ERROR, Problem, ProblemCode
 
 
@@ -142,14 +142,19 @@ def _keep_building(path: str) -> None:
             _builders.pop(path, None)
 
 
+TIMINGS = "TIMELINE_TIMINGS"   # environment: 1 prints each version's build, part by part (benchmarks)
+
+
 def _build(path: str, cached: Current | None) -> Current:
     """The version to serve for the file as it is now, after `cached` (None: the first)."""
+    clock = _Clock(os.environ.get(TIMINGS) == "1")
     if cached is None:   # a worker's first: mapped from the state folder when kept there (timeline.store)
         index = store.open_index(path)
         dataset = index.dataset
     else:                # the rows appended since, when the file only grew (timeline.appends)
         dataset = load_more(cached.read, path)
         index = None
+    clock.part("read")
     last = lastgood.read(path)
     if last is None and cached is not None and cached.shown is not None:
         last = cached.shown   # no record on disk (none yet, or the folder is read-only)
@@ -159,12 +164,37 @@ def _build(path: str, cached: Current | None) -> Current:
         if kept is not None:
             return kept
     good = verdict.publish and lastgood.worth_keeping(dataset)
+    clock.part("decide")
     if index is None:
         index = grow_index(cached.index, dataset)
+    clock.part("index")
     fresh = Current(index, dataset.signature, _version(dataset.signature), time.time(),
                     shown=_remembered(path, dataset, last) if good else None, read=dataset)
+    clock.part("last good")
     pa.default_memory_pool().release_unused()  # give back what parsing used, at once
+    clock.part("release")
+    clock.report(f"{'grown' if dataset.growth is not None else 'built'} {fresh.version}")
     return fresh
+
+
+class _Clock:
+    """The CPU seconds of this thread, part by part (printed only when asked: TIMINGS)."""
+
+    def __init__(self, on: bool):
+        self.on, self.parts = on, []
+        self.last = time.thread_time() if on else 0.0
+
+    def part(self, name: str) -> None:
+        if self.on:
+            now = time.thread_time()
+            self.parts.append((name, now - self.last))
+            self.last = now
+
+    def report(self, what: str) -> None:
+        if self.on:
+            total = sum(spent for _, spent in self.parts)
+            print(f"timeline: pid {os.getpid()} {what}: {total:.3f} CPU s (" +
+                  ", ".join(f"{name} {spent:.3f}" for name, spent in self.parts) + ")", file=sys.stderr, flush=True)
 
 
 GRAMS_AT_ONCE = 200_000   # accounts: up to this many, a word's first search reads them all (fast)
@@ -207,8 +237,7 @@ def _kept_back(path: str, dataset, verdict, last, cached: Current | None) -> Cur
     if cached is not None and cached.shown is not None and cached.shown.signature == last.signature:
         index = cached.index
     else:
-        copy = lastgood.copy_path(path)
-        good = load(copy)
+        good = lastgood.load_copy(path, last)
         if lastgood.file_problem(good) is not None or not len(good.accounts):
             return None
         index = build_index(good, grams=False)

@@ -16,10 +16,19 @@ from dash import Dash
 from dash._utils import to_json
 from flask import has_request_context, request
 
+from .. import i18n
+from ..i18n import N_
 from ..filters import State
 from ..view import figure as chart
 from . import callbacks, data
 
+# What the page's scripts write (assets/: map.js, share.js, select.js), by their English text;
+# the page carries them in its language (window.timelineWord, assets/opening.js).
+BROWSER_WORDS = (N_("Show the map"), N_("Hide the map"), N_("The link is copied."),
+                 N_("The embed code is copied."),
+                 N_("The link is selected: copy it with Ctrl+C (⌘C on a Mac)."),
+                 N_("The embed code is selected: copy it with Ctrl+C (⌘C on a Mac)."),
+                 N_("Selected: "))
 ELEMENT = "opening"   # the id of the page's JSON block (assets/opening.js reads it)
 HOOK = "function (layout) { if (window.timelineOpening) window.timelineOpening(layout); }"
 
@@ -55,13 +64,25 @@ def address() -> str:
     return "?" + request.query_string.decode("latin-1")
 
 
-def install(app: Dash, path: str) -> None:
+def install(app: Dash, path: str, title: str = "Timeline") -> None:
     """Each page carries its opening view; call before security.secure (the hook's inline
     script is allowed by its hash)."""
     interpolate = app.interpolate_index   # Dash's documented place to change the page
 
     def interpolate_index(**parts) -> str:
-        parts["config"] = parts.get("config", "") + block(opening(data.current(path), address(), path))
+        search = address()
+        now, asked = data.current(path), State.from_search(search).lang
+        lang = i18n.for_request(asked)
+        with i18n.using(lang):
+            view = opening(now, search, path)
+        view["lang"] = lang
+        if lang != i18n.ENGLISH:
+            with i18n.using(lang):
+                view["words"] = {word: i18n.gettext(word) for word in BROWSER_WORDS}
+        if lang != i18n.for_request():   # the address asks for another language than Dash's layout has
+            from . import speaking_page
+            view["layout"] = speaking_page(title, now, lang).to_plotly_json()
+        parts["config"] = parts.get("config", "") + block(view)
         return interpolate(**parts)
 
     app.interpolate_index = interpolate_index

@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
-from functools import partial
+from functools import partial, update_wrapper
 
 from dash import ClientsideFunction
+
+from .. import i18n
+from ..filters import State
 
 
 def wired(**dependencies):
@@ -52,4 +55,17 @@ def register(app, callbacks, **given) -> None:
         # (Dash merges `inputs` into `state` in place: each app gets its own copies.)
         dependencies = {key: dict(value) if isinstance(value, dict) else value
                         for key, value in callback.dependencies.items()}
-        app.callback(**dependencies)(partial(callback, **bound))
+        app.callback(**dependencies)(speaking(partial(callback, **bound)))
+
+
+def speaking(function):
+    """The callback, answering in the page's language: the address's `lang=` (in its `view` or
+    `search`), else the site's setting, else the browser's Accept-Language (timeline.i18n)."""
+    def answer(*args, **kwargs):
+        address = kwargs.get("view") if "view" in kwargs else kwargs.get("search")
+        lang = State.from_search(address).lang if isinstance(address, str) else ""
+        with i18n.using(i18n.for_request(lang)):
+            return function(*args, **kwargs)
+    update_wrapper(answer, function.func if isinstance(function, partial) else function)
+    answer.__signature__ = inspect.signature(function)
+    return answer

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import dates
+from ..i18n import _
 from . import labels
 
 SAID = 140   # characters of what an account says, in the "as reported" sequence
@@ -58,16 +59,16 @@ def when_known(second: int, undated: bool, published_label: str) -> str:
     if not undated:
         return published_label or day
     if published_label:
-        return f"published {published_label}, day not given (placed at {day})"
-    return f"{day}, the date it gives (publication date not given)"
+        return _("published {date}, day not given (placed at {day})").format(date=published_label, day=day)
+    return _("{day}, the date it gives (publication date not given)").format(day=day)
 
 
 def retraction(is_retracted: bool, retracted_on) -> str:
     if not is_retracted:
         return ""
     if retracted_on is None or pd.isna(retracted_on):
-        return "retracted"
-    return f"retracted on {dates.label(pd.Timestamp(retracted_on).to_datetime64(), 'day')}"
+        return _("retracted")
+    return _("retracted on {date}").format(date=dates.label(pd.Timestamp(retracted_on).to_datetime64(), 'day'))
 
 
 def sequence(items: list[Reported], seconds: list[int]) -> list[Reported]:
@@ -83,7 +84,7 @@ def sequence(items: list[Reported], seconds: list[int]) -> list[Reported]:
 def said(description: str, figure: float, unit: str) -> str:
     if figure == figure:   # (not NaN)
         return f"{number(figure)} {unit}".strip()
-    return labels.shorten(" ".join((description or "").split()), SAID) or "(no description)"
+    return labels.shorten(" ".join((description or "").split()), SAID) or _("(no description)")
 
 
 def series(points: list[Point]) -> dict[str, list[Point]]:

@@ -42,7 +42,7 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
         event = clicked_event(value)
         return state.select(event) if event else state
     if trigger == "clear-filters":
-        return State(event=state.event, embed=state.embed, map=state.map)
+        return State(event=state.event, embed=state.embed, map=state.map, lang=state.lang)
     if trigger == "map-choice":     # a mark on the map, or a title in its list, chosen
         event = (value or {}).get("id") if isinstance(value, dict) else None
         return state.select(event) if isinstance(event, str) and index.position(event) is not None else state

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import dates
+from ..i18n import _, ngettext, number, ranged
 from ..index import EventIndex
 from .labels import HOVER as HOVER_TITLE, NAME as LANE_NAME
 from .labels import shorten
@@ -45,6 +46,24 @@ MIN_LANE = 1.9          # rows: the height of a lane with one sub-row, or of pla
 FRAME_PX = 190          # px: the figure's height less its lanes (legend, axis, range slider)
 TALL_PX = 960           # px: a taller chart scrolls in its box (assets/style.css, .timeline-graph),
                         # with its dates above the lanes, where the box opens
+# The figure's frame, worked out here rather than by plotly.js's automatic margins: a margin
+# plotly.js has to grow after drawing (for the lane names, the legend, the dates, the range
+# slider) makes it draw the whole chart a second time, every title again. Each is sized a
+# little larger than plotly.js needs, so it never grows (plotly.js still would, drawing twice,
+# if a font were wider than estimated).
+EDGE_PX = 10            # px: the figure's margin at the top, the bottom and the left
+RIGHT_PX = 20           # px: ... and at the right
+LEGEND_ROW_PX = 19      # px: a row of the legend (its 12 px text)
+LEGEND_PAD_PX = 14      # px: the legend's own padding, above and below its rows
+LEGEND_ITEM_PX = 50     # px: a legend entry's symbol and gaps, beside its text
+DATES_PX = 40           # px: the dates' labels (two lines of 13 px) beside the lanes
+SLIDER_GAP_PX = 15      # px: plotly.js's gap between the dates and the range slider
+TEXT_SHARE = 0.92       # of a text's estimated width (a wide font's, packing.text_width): what the
+                        # lane names and the legend's entries take on screen
+# The titled events are drawn on a second time axis laid over the first (the same range): the
+# range slider draws every trace of the first again in its miniature, and 1,000 titles drawn
+# twice, unreadable at that size, took a third of the chart's drawing.
+TITLES_AXIS = "x2"
 # Every trace type this module draws. The page loads plotly.js's cartesian bundle
 # (assets/vendor/), a third of the full one, which registers these and not, say, scattergl:
 # a new type here needs a bundle that has it (tests/browser/test_plotly_bundle.py checks).
@@ -176,13 +195,71 @@ class Lanes:
         return cls(np.zeros(max(count, 1), dtype=np.int64))
 
 
+@dataclass(frozen=True)
+class Frame:
+    """Where the figure's parts go, in pixels: the margins, the range slider's height, and the
+    room under the lanes (the y axis's domain starts above it) for the dates and the slider."""
+    top: int
+    bottom: int
+    left: int
+    slider: float
+    below: float
+    height: int
+
+    @property
+    def inner(self) -> float:
+        """The height between the top and bottom margins: the lanes and the room below them."""
+        return max(self.height - self.top - self.bottom, 1)
+
+    def domain(self) -> list[float]:
+        return [round(min(self.below / self.inner, 0.9), 5), 1]
+
+    def margin(self) -> dict:
+        return {"l": self.left, "r": RIGHT_PX, "t": self.top, "b": self.bottom}
+
+
+def legend_rows(names: list[str], width: float) -> int:
+    """Rows the horizontal legend takes in a plot `width` pixels wide (its entries wrap)."""
+    rows, used = (1 if names else 0), 0.0
+    for name in names:
+        entry = LEGEND_ITEM_PX + packing.text_width(name, 12) * TEXT_SHARE
+        if used and used + entry > width:
+            rows, used = rows + 1, 0.0
+        used += entry
+    return rows
+
+
+def lane_names_px(index: EventIndex) -> int:
+    """The lane names' width on the axis (the widest, after its coloured dot)."""
+    widest = max((packing.text_width("● " + shorten(n, LANE_NAME), 13) for n in index.lanes), default=0)
+    return int(np.ceil(widest * TEXT_SHARE))
+
+
+def frame(index: EventIndex, lanes: Lanes, legend: list[str] = (), width: int | None = None) -> Frame:
+    """The frame for these lanes, a legend of `legend`'s entries, in a graph `width` wide."""
+    total = height(lanes)
+    left = EDGE_PX + lane_names_px(index) + 8
+    rows = legend_rows(list(legend), (width or GRAPH_WIDTH) - left - RIGHT_PX)
+    dates_on_top = axis_side(lanes) == "top"
+    top = EDGE_PX + (LEGEND_PAD_PX + LEGEND_ROW_PX * rows if rows else 0) + (DATES_PX if dates_on_top else 0)
+    inner = max(total - top - EDGE_PX, 1)
+    slider = inner * min(0.07, 50 / max(ROW_PX * lanes.total, 1))
+    below = (0 if dates_on_top else DATES_PX) + SLIDER_GAP_PX + slider + 6
+    return Frame(top=top, bottom=EDGE_PX, left=left, slider=slider, below=below, height=total)
+
+
+def legend_names(data: list[dict]) -> list[str]:
+    """The legend's entries: the names of the traces it shows."""
+    return [trace["name"] for trace in data if trace.get("showlegend", True)]
+
+
 def figure(index: EventIndex, mask: np.ndarray, selected: int | None = None,
            window: Window | None = None, width: int | None = None) -> dict:
     """The whole figure for the kept events (`mask`), zoomed to `window` (default: all), for a
     graph `width` pixels wide (default: GRAPH_WIDTH)."""
     window = window or Window.around(index, mask, selected)
     data, lanes = drawing(index, mask, selected, window, width)
-    return {"data": data, "layout": layout(index, window, lanes, mask)}
+    return {"data": data, "layout": layout(index, window, lanes, mask, legend_names(data), width)}
 
 
 def repacked(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
@@ -190,8 +267,9 @@ def repacked(index: EventIndex, mask: np.ndarray, selected: int | None, window: 
     """What a zoom changes: the traces, the lanes' part of the layout (their sub-rows), and the
     time axis's ticks, side and slider (its range is the viewer's)."""
     data, lanes = drawing(index, mask, selected, window, width)
-    return data, lane_layout(index, lanes), {**axis_ticks(window), "side": axis_side(lanes),
-                                             "rangeslider": range_slider(index, window, lanes, mask)}
+    shape = frame(index, lanes, legend_names(data), width)
+    return data, lane_layout(index, lanes, shape), {**axis_ticks(window), "side": axis_side(lanes),
+                                                    "rangeslider": range_slider(index, window, lanes, mask, shape)}
 
 
 def traces(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
@@ -214,8 +292,17 @@ def drawing(index: EventIndex, mask: np.ndarray, selected: int | None, window: W
     else:
         data, lanes = labelled_traces(index, np.flatnonzero(visible), window, plot_width(index, width),
                                       selected if selected is not None and visible[selected] else None)
-    data.append(selected_trace(index, selected, mask, data, lanes))
-    data.append(context_trace(index, mask & ~visible, lanes))
+    ring = selected_trace(index, selected, mask, data, lanes)
+    if any(trace.get("xaxis") == TITLES_AXIS for trace in data):
+        ring["xaxis"] = TITLES_AXIS      # above the titled marks
+        # The range slider draws the traces of the time axis: these small marks stand for the
+        # titled ones there (in the chart, each lies under its own event's mark).
+        data.append(slider_marks(data))
+    data += [context_trace(index, mask & ~visible, lanes), ring]
+    # Traces of the time axis first, then those of the titles' axis, as plotly.js layers them,
+    # and the empty ones (which it does not draw) last: the browser tests find a trace's
+    # elements in the order of the traces.
+    data.sort(key=lambda trace: (not len(trace["x"]), trace.get("xaxis") == TITLES_AXIS))
     # The legend names the shapes drawn: none of them when the density stands for the events.
     return (data if count > MAX_MARKERS else legend_traces() + data), lanes
 
@@ -249,7 +336,7 @@ def placeholder(index: EventIndex) -> dict:
     return {"data": [], "layout": {
         "height": height(lanes), "font": {"family": FONT, "size": 13},
         "xaxis": {"visible": False}, "yaxis": {"visible": False},
-        "annotations": [{"text": "Drawing the timeline…", "showarrow": False,
+        "annotations": [{"text": _("Drawing the timeline…"), "showarrow": False,
                          "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}],
     }}
 
@@ -260,19 +347,22 @@ def lane_name(name: str, lane: int) -> str:
             f"{html.escape(shorten(name, LANE_NAME), quote=False)}")
 
 
-def lane_layout(index: EventIndex, lanes: Lanes) -> dict:
-    """The layout's parts that follow the lanes' sub-rows: the height, the y axis, the lines
-    between lanes."""
+def lane_layout(index: EventIndex, lanes: Lanes, shape: Frame | None = None) -> dict:
+    """The layout's parts that follow the lanes' sub-rows: the height, the margins, the y axis,
+    the lines between lanes."""
+    shape = shape or frame(index, lanes)
     tall = axis_side(lanes) == "top"
     return {
-        "height": height(lanes),
+        "height": shape.height,
+        "margin": shape.margin(),
         # Above the chart; above its dates when they are on top.
         "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": 12},
-                   **({"y": 1.0 + 34 / max(height(lanes) - FRAME_PX, 1)} if tall else {})},
+                   **({"y": 1.0 + DATES_PX / shape.inner} if tall else {})},
         "yaxis": {
             "tickmode": "array", "tickvals": lanes.centres()[:len(index.lanes)].tolist(),
             "ticktext": [lane_name(name, i) for i, name in enumerate(index.lanes)],
             "range": [lanes.total, 0], "fixedrange": True, "automargin": True,
+            "domain": shape.domain(),
             "showgrid": False, "zeroline": False, "ticks": "",
         },
         "shapes": [
@@ -283,20 +373,22 @@ def lane_layout(index: EventIndex, lanes: Lanes) -> dict:
     }
 
 
-def range_slider(index: EventIndex, window: Window, lanes: Lanes, mask: np.ndarray | None = None) -> dict:
+def range_slider(index: EventIndex, window: Window, lanes: Lanes, mask: np.ndarray | None = None,
+                 shape: Frame | None = None) -> dict:
     """The slider under the chart: it covers the whole span, whatever the view; about 50 px
     thick however tall the chart (its thickness is a share of the plot's height)."""
+    shape = shape or frame(index, lanes)
     whole = Window.around(index, np.ones(len(index), dtype=bool) if mask is None else mask, whole=True)
     whole = Window(min(whole.low, window.low), max(whole.high, window.high))
-    thickness = min(0.07, 50 / max(ROW_PX * lanes.total, 1))
-    return {"visible": True, "thickness": round(thickness, 5), "autorange": False, "range": whole.iso()}
+    return {"visible": True, "thickness": round(shape.slider / shape.inner, 5), "autorange": False,
+            "range": whole.iso()}
 
 
 def layout(index: EventIndex, window: Window, lanes: Lanes | None = None,
-           mask: np.ndarray | None = None) -> dict:
+           mask: np.ndarray | None = None, legend: list[str] = (), width: int | None = None) -> dict:
     lanes = lanes or Lanes.plain(len(index.lanes))
+    shape = frame(index, lanes, legend, width)
     return {
-        "margin": {"l": 10, "r": 20, "t": 36, "b": 10},
         "font": {"family": FONT, "size": 13},
         "plot_bgcolor": "#ffffff",
         "paper_bgcolor": "#ffffff",
@@ -306,11 +398,15 @@ def layout(index: EventIndex, window: Window, lanes: Lanes | None = None,
         "showlegend": True,
         "xaxis": {
             "type": "date", "range": window.iso(), "showgrid": True, "gridcolor": "#e6e6e6",
-            "rangeslider": range_slider(index, window, lanes, mask),
+            "rangeslider": range_slider(index, window, lanes, mask, shape),
             "automargin": True, "side": axis_side(lanes),
             **axis_ticks(window),
         },
-        **lane_layout(index, lanes),
+        # The titles' time axis: laid over the first, always at its range, not drawn. Its range
+        # is given as the first's is, so that a new view replaces a range the viewer zoomed to
+        # (plotly.js keeps a zoom, per axis, while the figure's own range stays the same).
+        "xaxis2": {"type": "date", "overlaying": "x", "matches": "x", "visible": False, "range": window.iso()},
+        **lane_layout(index, lanes, shape),
     }
 
 
@@ -394,12 +490,13 @@ def span_tracks(lanes: np.ndarray, starts: np.ndarray, lasts: np.ndarray) -> np.
 
 def hover_texts(index: EventIndex, positions: np.ndarray) -> list[str]:
     titles = index.values("title", positions)
-    labels = index.date_labels(positions)
+    labels = [ranged(label) for label in index.date_labels(positions)]
     counts = index.values("accounts", positions)
+    disagree = _(" · sources disagree on the date")
     disputed = index.disputed[positions]
     return [
         f"<b>{html.escape(label, quote=False)}</b><br>{html.escape(shorten(title, HOVER_TITLE), quote=False)}"
-        f"<br><i>{count} account{'s' if count != 1 else ''}{' · sources disagree on the date' if d else ''}</i>"
+        f"<br><i>{ngettext('{n} account', '{n} accounts', count).format(n=count)}{disagree if d else ''}</i>"
         for label, title, count, d in zip(labels, titles, counts, disputed)
     ]
 
@@ -437,13 +534,13 @@ def legend_traces() -> list[dict]:
     """The legend: the shapes in a neutral colour (colour means category, named on the lanes)."""
     nothing = {"x": [None], "y": [None], "hoverinfo": "skip"}
     return [
-        {"type": "scatter", "mode": "markers", "name": "Event", **nothing,
+        {"type": "scatter", "mode": "markers", "name": _("Event"), **nothing,
          "marker": {"size": 11, "symbol": "circle", "color": NEUTRAL, "line": {"color": NEUTRAL_EDGE, "width": 1}}},
-        {"type": "bar", "orientation": "h", "name": "Span (lasts a while)", **nothing,
+        {"type": "bar", "orientation": "h", "name": _("Span (lasts a while)"), **nothing,
          "marker": {"color": "#dcdcdc", "line": {"color": NEUTRAL_EDGE, "width": 1}}},
-        {"type": "scatter", "mode": "markers", "name": "Disputed: sources disagree on the date", **nothing,
+        {"type": "scatter", "mode": "markers", "name": _("Disputed: sources disagree on the date"), **nothing,
          "marker": {"size": 13, "symbol": "diamond", "color": NEUTRAL, "line": {"color": DISPUTED_OUTLINE, "width": 2.5}}},
-        {"type": "scatter", "mode": "markers", "name": "Selected", **nothing,
+        {"type": "scatter", "mode": "markers", "name": _("Selected"), **nothing,
          "marker": {"size": 20, "symbol": "circle-open", "color": SELECTED_COLOUR,
                     "line": {"width": 3, "color": SELECTED_COLOUR}}},
     ]
@@ -546,15 +643,26 @@ def labelled_traces(index: EventIndex, positions: np.ndarray, window: Window, wi
         shown = is_span & packed.labelled
         inset = np.where(packed.left, -packing.SPAN_INSET, packing.SPAN_INSET) / scale
         data.append({
-            "type": "scatter", "mode": "text", "name": "span titles", "showlegend": False,
+            "type": "scatter", "mode": "text", "name": "span titles", "showlegend": False, "xaxis": TITLES_AXIS,
             "x": isos((anchor + inset)[shown].astype(np.int64)).tolist(), "y": y[shown].astype(float),
             "text": [t for t, s in zip(texts, shown) if s], "textposition": [s for s, k in zip(sides, shown) if k],
             "textfont": {"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT}, "hoverinfo": "skip",
         })
     points = ~is_span
-    data += point_traces(index, positions[points], y[points], [i for i, s in zip(ids, points) if s],
-                         [t for t, s in zip(texts, points) if s], [s for s, k in zip(sides, points) if k])
+    titled = point_traces(index, positions[points], y[points], [i for i, s in zip(ids, points) if s],
+                          [t for t, s in zip(texts, points) if s], [s for s, k in zip(sides, points) if k])
+    data += [{**trace, "xaxis": TITLES_AXIS} for trace in titled]
     return data, lanes
+
+
+def slider_marks(data: list[dict]) -> dict:
+    """The titled points again, small and on the time axis, for the range slider."""
+    points = [t for t in data if t.get("xaxis") == TITLES_AXIS and t.get("customdata") and t["type"] == "scatter"]
+    colours = [c for t in points for c in t["marker"]["color"]]
+    return {"type": "scatter", "mode": "markers", "name": "in view, for the range slider", "showlegend": False,
+            "hoverinfo": "skip", "x": [x for t in points for x in t["x"]],
+            "y": np.concatenate([np.asarray(t["y"], dtype=float) for t in points]) if points else [],
+            "marker": {"size": 5, "color": colours}}
 
 
 def context_trace(index: EventIndex, outside: np.ndarray, lanes: Lanes, limit: int = 1000) -> dict:
@@ -581,11 +689,11 @@ def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes
     z[counts == 0] = np.nan
     centres = window.low + (np.arange(BINS) + 0.5) * width
     return {
-        "type": "heatmap", "name": "Events per period (darker: more; zoom in for single events)",
+        "type": "heatmap", "name": _("Events per period (darker: more; zoom in for single events)"),
         "x": isos(centres.astype(np.int64)).tolist(), "y": lanes.centres()[:count].tolist(), "z": z,
         "customdata": counts, "colorscale": "Blues", "showscale": False, "showlegend": True,
         "xgap": 0, "ygap": 6, "zmin": 0, "zmax": float(max(z[~np.isnan(z)].max(initial=1.0), 1.0)),
-        "hovertemplate": "%{customdata:,} events around %{x}<extra></extra>",
+        "hovertemplate": _("%{customdata:,} events around %{x}") + "<extra></extra>",
     }
 
 
@@ -670,7 +778,8 @@ class Edges:
         return self.before + self.shown + self.after
 
     def text(self) -> str:
-        return f"{self.shown:,} of {self.kept:,} events in view"
+        return ngettext("{shown} of {kept} events in view", "{shown} of {kept} events in view", self.kept).format(
+            shown=number(self.shown), kept=number(self.kept))
 
 
 def edges(index: EventIndex, mask: np.ndarray, window: Window) -> Edges:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import places
+from ..i18n import _, ngettext, number
 from ..filters import Area
 from ..index import EventIndex
 from ..model import first_positions
@@ -130,11 +131,12 @@ def _selected_place(index: EventIndex, selected: int | None) -> list[float] | No
 def status(data: dict) -> str:
     """The line under the map's heading: what it shows, and what it cannot."""
     shown = data["in_view"]
-    parts = [f"{shown:,} event{'' if shown == 1 else 's'} on the map"]
+    parts = [ngettext("{n} event on the map", "{n} events on the map", shown).format(n=number(shown))]
     if data["kind"] == "counts":
-        parts[0] += " (counted by area: zoom in for single events)"
+        parts[0] += _(" (counted by area: zoom in for single events)")
     if data["outside"]:
-        parts.append(f"{data['outside']:,} outside its view")
+        parts.append(_("{n} outside its view").format(n=number(data["outside"])))
     if data["unplaced"]:
-        parts.append(f"{data['unplaced']:,} in view {'has' if data['unplaced'] == 1 else 'have'} no place")
+        parts.append(ngettext("{n} in view has no place", "{n} in view have no place",
+                              data["unplaced"]).format(n=number(data["unplaced"])))
     return "; ".join(parts)

@@ -1,6 +1,8 @@
 """The one line the page shows about the file's problems; the list is folded behind it."""
 from __future__ import annotations
 
+from ..i18n import _, ngettext, number
+
 
 def plural(n: int, word: str, many: str = "") -> str:
     return f"{n:,} {word if n == 1 else many or word + 's'}"
@@ -14,14 +16,19 @@ def problems_summary(errors: int, warnings: int, rows_left_out: int, file: str,
     they are only counted. While a newer save is kept back, the line says that the timeline
     shown is the published one."""
     if kept_back:
-        return (f"This is the published timeline. A newer save of {file} is kept back until "
-                f"it is fixed or accepted; for editors, what happened and what to do:")
+        return _("This is the published timeline. A newer save of {file} is kept back until "
+                 "it is fixed or accepted; for editors, what happened and what to do:").format(file=file)
+    counted = {"rows": ngettext("{n} row", "{n} rows", rows_left_out).format(n=number(rows_left_out)),
+               "errors": ngettext("{n} error", "{n} errors", errors).format(n=number(errors)),
+               "warnings": ngettext("{n} warning", "{n} warnings", warnings).format(n=number(warnings)),
+               "file": file}
     if rows_left_out:
-        line = f"{plural(rows_left_out, 'row')} of {file} {'was' if rows_left_out == 1 else 'were'} left out"
+        line = ngettext("{rows} of {file} was left out", "{rows} of {file} were left out",
+                        rows_left_out).format(**counted)
         if warnings:
-            line += f", and {plural(warnings, 'warning')}"
+            line += _(", and {warnings}").format(**counted)
     elif errors:
-        line = f"{file} has {plural(errors, 'error')}" + (f" and {plural(warnings, 'warning')}" if warnings else "")
+        line = (_("{file} has {errors} and {warnings}") if warnings else _("{file} has {errors}")).format(**counted)
     else:
-        line = f"{file} has {plural(warnings, 'warning')}; every row is shown"
-    return line + ": details"
+        line = _("{file} has {warnings}; every row is shown").format(**counted)
+    return line + _(": details")

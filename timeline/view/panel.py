@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import dates, media
+from ..i18n import _, ngettext, number, ranged
 from ..links import is_web_link
 from ..filters import State, step
 from ..index import EventIndex
@@ -104,10 +105,10 @@ def account_media(url: str, caption: str, credit: str, alt: str) -> Media | None
     if what == "image":
         label = ""
     elif what == "video":
-        label = f"Watch the video on {media.video_site(url)}"
+        label = _("Watch the video on {site}").format(site=media.video_site(url))
     else:
         host = (urlsplit(url).hostname or "").removeprefix("www.")
-        label = f"Open the media on {host}"
+        label = _("Open the media on {host}").format(host=host)
     if label and caption:
         label += f": {caption}"
     return Media(url=url, kind=what, alt=alt, caption=caption, credit=credit, label=label)
@@ -125,7 +126,7 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
     for where, account in zip(accounts.index.tolist(), accounts.itertuples(index=False)):
         label = dates.label(account.start, account.precision, account.offset)
         if pd.notna(account.end):
-            label += " to " + dates.label(account.end, account.end_precision)
+            label += _(" to ") + dates.label(account.end, account.end_precision)
         published = dates.label(account.published_at, account.published_precision)
         second, undated = int(index.known.account[where]), bool(index.known.undated[where])
         when = claims.when_known(second, undated, published)
@@ -158,15 +159,15 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
     note = ""
     if bool(index.disputed[position]):
         distinct = list(dict.fromkeys(item.date for item in items))
-        note = (f"Sources disagree on the date: {len(distinct)} different dates are given "
-                f"({'; '.join(distinct)}). Each account below shows its own.")
+        note = _("Sources disagree on the date: {n} different dates are given "
+                 "({dates}). Each account below shows its own.").format(n=len(distinct), dates="; ".join(distinct))
     has_place = pd.notna(event["lat"]) and pd.notna(event["lon"])
     return EventPanel(
         id=str(event["id"]),
         title=str(event["title"]),
         category=str(index.lanes[index.lane[position]]),
         colour=colour(int(index.lane[position])),
-        date=index.date_label(position),
+        date=ranged(index.date_label(position)),
         location=str(event["location"]),
         coordinates=f"{event['lat']:.4f}, {event['lon']:.4f}" if has_place else "",
         disputed=bool(index.disputed[position]),
@@ -181,10 +182,11 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
 
 def _span(index: EventIndex, kept: np.ndarray) -> str:
     if not len(kept):
-        return "no events"
+        return _("no events")
     low = index.events["start"].iat[kept[0]]
     high = index.last[kept].max().astype("datetime64[s]")
-    return f"{dates.label(low, index.events['precision'].iat[kept[0]])} to {dates.label(high, 'day')}"
+    return _("{start} to {end}").format(start=dates.label(low, index.events['precision'].iat[kept[0]]),
+                                        end=dates.label(high, 'day'))
 
 
 def _categories(index: EventIndex, kept: np.ndarray) -> list[tuple[str, int, str]]:
@@ -238,7 +240,7 @@ def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | N
         start = max(0, min(where - PAGE // 2, len(kept) - PAGE))
     shown = kept[start:start + PAGE]
     columns = zip(shown.tolist(), index.values("id", shown), index.values("title", shown),
-                  index.values("accounts", shown), index.date_labels(shown))
+                  index.values("accounts", shown), [ranged(label) for label in index.date_labels(shown)])
     items = [
         ListItem(
             id=str(event_id), date=label, title=labels.shorten(str(title), labels.TITLE),
@@ -279,9 +281,10 @@ def steps(index: EventIndex, mask: np.ndarray, current: str) -> tuple[Step, Step
 
 def counter_text(index: EventIndex, mask: np.ndarray) -> str:
     """"28 of 35 events", and as of a date, "as known on 8 January 2022"."""
-    text = f"{int(mask.sum()):,} of {len(index):,} events"
+    text = ngettext("{shown} of {total} events", "{shown} of {total} events", len(index)).format(
+        shown=number(int(mask.sum())), total=number(len(index)))
     if index.as_of is not None:
-        text += f", as known on {dates.label(np.datetime64(index.as_of, 's'), 'day')}"
+        text += _(", as known on {date}").format(date=dates.label(np.datetime64(index.as_of, 's'), 'day'))
     return text
 
 
@@ -293,13 +296,16 @@ def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool) -> str:
     the list): how many events, over what span, in which categories."""
     kept = np.flatnonzero(mask)
     if not len(kept):
-        return "The chart is empty: no events match the filters."
+        return _("The chart is empty: no events match the filters.")
     categories = _categories(index, kept)
-    named = [f"{labels.shorten(name, labels.NAME)} {n:,}" for name, n, _ in categories[:CATEGORIES_NAMED]]
+    named = [f"{labels.shorten(name, labels.NAME)} {number(n)}" for name, n, _c in categories[:CATEGORIES_NAMED]]
     more = len(categories) - CATEGORIES_NAMED
     if more > 0:
-        named.append(f"{more:,} more")
+        named.append(_("{n} more").format(n=number(more)))
     lanes = len(categories)
-    counted = f"{len(kept):,} of {len(index):,} events" if filtered else f"{len(kept):,} events"
-    return (f"Timeline chart: {counted}, {_span(index, kept)}, one row per category "
-            f"({lanes:,} categor{'y' if lanes == 1 else 'ies'}: {', '.join(named)}).")
+    counted = (ngettext("{shown} of {total} events", "{shown} of {total} events", len(index)).format(
+        shown=number(len(kept)), total=number(len(index))) if filtered
+        else ngettext("{n} events", "{n} events", len(kept)).format(n=number(len(kept))))
+    categories_text = ngettext("{n} category", "{n} categories", lanes).format(n=number(lanes))
+    return _("Timeline chart: {counted}, {span}, one row per category ({categories}: {named}).").format(
+        counted=counted, span=_span(index, kept), categories=categories_text, named=", ".join(named))

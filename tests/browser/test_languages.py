@@ -1,0 +1,73 @@
+"""Every reader's language (issue 16), in the browser: the page in French, Russian, Kazakh and
+(a sample) Arabic, as the address or the browser asks; dates as readers of each write them, in
+every time zone; the chart's own words and axis in the language; a right-to-left page mirrors
+while time still runs left to right; axe finds nothing serious in any of them."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .pages import TimelinePage
+
+EVENT = "shoot-to-kill-order"   # 7 January 2022, in the category "security"
+# What each page says: its language's word for Search, the selected event's date, a month on
+# the chart.
+SAID = {
+    "en": ("Search", "7 January 2022"),
+    "fr": ("Rechercher", "7 janvier 2022"),
+    "ru": ("Поиск", "7 января 2022\u202fг."),
+    "kk": ("Іздеу", "2022\u202fж. 7 қаңтар"),
+}
+
+
+def open_in(page, url: str, lang: str, event: str | None = None) -> TimelinePage:
+    return TimelinePage(page, url, lang).open(event=event, query=f"lang={lang}")
+
+
+@pytest.mark.parametrize("lang", ["fr", "ru", "kk"])
+def test_the_page_and_a_selected_event_in_the_reader_s_language(page, kazakhstan_url, lang):
+    search, date = SAID[lang]
+    timeline = open_in(page, kazakhstan_url, lang)
+    assert page.locator("html").get_attribute("lang") == lang
+    expect(page.locator("label[for=search]")).to_have_text(search)
+    assert timeline.page_accessibility_problems() == []
+    timeline.list_link(EVENT).click()
+    expect(timeline.heading).to_be_visible()
+    expect(page.locator("#sources-panel .when").first).to_have_text(date)
+    assert f"lang={lang}" in page.url   # the address keeps the language: a shared link does too
+    assert timeline.accessibility_problems() == []
+    # The chart speaks the language too: plotly.js's locale (vendored) for its axis and buttons.
+    assert page.evaluate("() => document.querySelector('#timeline .js-plotly-plot')._context.locale") == lang
+
+
+def test_the_browser_s_language_is_the_page_s_when_the_address_names_none(browser, kazakhstan_url):
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    TimelinePage(page, kazakhstan_url, "fr").open()
+    assert page.locator("html").get_attribute("lang") == "fr"
+    expect(page.locator("#clear-filters")).to_have_text("Effacer les filtres")
+    context.close()
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Honolulu", "Asia/Tokyo"])
+def test_a_date_reads_the_same_in_french_in_every_time_zone(browser, kazakhstan_url, zone):
+    context = browser.new_context(timezone_id=zone)
+    timeline = open_in(context.new_page(), kazakhstan_url, "fr", EVENT)
+    point = timeline.point_of(EVENT)
+    assert timeline.point_date_at(point["x"]).startswith("2022-01-07T")
+    assert "7 janvier 2022" in timeline.hover_marker_of(EVENT)
+    expect(timeline.page.locator("#sources-panel .when").first).to_have_text("7 janvier 2022")
+    context.close()
+
+
+def test_a_right_to_left_page_mirrors_and_its_time_axis_still_runs_left_to_right(page, kazakhstan_url):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    timeline = open_in(page, kazakhstan_url, "ar")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    expect(page.locator("label[for=search]")).to_have_text("بحث")
+    panel = page.locator("#sources-panel").bounding_box()
+    chart = page.locator(".chart-column").bounding_box()
+    assert panel["x"] + panel["width"] <= chart["x"] + 1   # the panel is on the left: mirrored
+    earlier, later = timeline.point_of("csto-decision"), timeline.point_of(EVENT)
+    assert earlier and later and earlier["x"] < later["x"]   # 6 January left of 7 January
+    assert timeline.page_accessibility_problems() == []

@@ -1,0 +1,275 @@
+"""Every reader's language (issue 16): the catalogues hold every word the app writes, the page
+speaks the language its address, its setting or the browser asks for, and dates are written as
+a reader of that language writes them (CLDR, through Babel)."""
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+import numpy as np
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from timeline import dates, i18n
+from timeline.app import create_app
+from timeline.app.layout import layout as page_layout
+from timeline.filters import State
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
+
+
+def extracted() -> set:
+    """The messages the code marks, as Babel's extractor finds them (singular of a plural)."""
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            str(ROOT / "timeline"), method_map=[("**.py", "python")], keywords=KEYWORDS):
+        found.add(message[0] if isinstance(message, (list, tuple)) else message)
+    return found
+
+
+def catalogue_ids(path: Path) -> dict:
+    with open(path, "rb") as file:
+        catalogue = read_po(file)
+    return {(m.id[0] if isinstance(m.id, (list, tuple)) else m.id): m for m in catalogue if m.id}
+
+
+def fields(text: str) -> set:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_the_template_holds_every_message_the_code_marks():
+    """`make messages` was run after the last change of a marked string."""
+    assert extracted() == set(catalogue_ids(ROOT / "timeline/locale/timeline.pot"))
+
+
+@pytest.mark.parametrize("lang", [lang for lang in i18n.COMPLETE if lang != "en"])
+def test_a_complete_catalogue_translates_every_message(lang):
+    entries = catalogue_ids(i18n.catalogue_path(lang))
+    missing = sorted(extracted() - {k for k, m in entries.items() if all(_forms(m)) and not m.fuzzy})
+    assert not missing, f"{lang} misses {missing}"
+    for key, message in entries.items():   # a translation names the same values as its English
+        english = message.id if isinstance(message.id, str) else message.id[1]
+        for form in _forms(message):
+            assert fields(form) == fields(english), (lang, english, form)
+
+
+def _forms(message) -> tuple:
+    return tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
+
+
+def test_a_sample_catalogue_only_holds_messages_the_code_marks():
+    for lang in i18n.SAMPLES:
+        assert set(catalogue_ids(i18n.catalogue_path(lang))) <= extracted()
+
+
+# --- Words the page writes that no catalogue holds --------------------------------------------
+
+# What the page writes that is the same in every language: names, symbols, examples of input.
+SAME_IN_EVERY_LANGUAGE = {"", " ", "Timeline", "▾", "×", "← →", "TimelineJS JSON", "Map", "Source",
+                          "Sources", "Figure", "Filters"}
+
+
+def written(node) -> list[str]:
+    """Every text a component tree shows or says: text children, placeholders, titles and
+    accessible names."""
+    out = []
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, (list, tuple)):
+        for child in node:
+            out += written(child)
+        return out
+    if hasattr(node, "to_plotly_json"):
+        props = node.to_plotly_json()["props"]
+        for name in ("placeholder", "title", "aria-label"):
+            if isinstance(props.get(name), str):
+                out.append(props[name])
+        out += written(props.get("children"))
+    return out
+
+
+def test_every_word_of_the_page_comes_from_the_catalogue():
+    """The page in Russian writes no English word left untranslated (a string the code does not
+    mark stays English and fails here)."""
+    with i18n.using("en"):
+        english = written(page_layout("Timeline", "v", {}))
+    with i18n.using("ru"):
+        russian = written(page_layout("Timeline", "v", {}))
+    assert len(english) == len(russian)
+    untranslated = [e for e, r in zip(english, russian) if e == r and e.strip() not in SAME_IN_EVERY_LANGUAGE
+                    and re.search(r"[A-Za-z]{2}", e)]
+    assert not untranslated
+
+
+# --- Choosing the language --------------------------------------------------------------------
+
+@pytest.mark.parametrize("address, setting, header, chosen", [
+    ("", "", None, "en"),
+    ("", "", "fr-FR,fr;q=0.9,en;q=0.8", "fr"),
+    ("", "", "ru-KZ, kk;q=0.5", "ru"),
+    ("", "", "kk", "kk"),
+    ("", "", "de-DE,de;q=0.9", "en"),            # not shipped: English
+    ("", "", "de;q=0.9, kk;q=0.8, ru;q=0.7", "kk"),
+    ("", "", "ar", "en"),                        # a sample catalogue is not offered by the browser
+    ("", "fr", "ru", "fr"),                      # the site's setting wins over the browser
+    ("kk", "fr", "ru", "kk"),                    # the address wins over both
+    ("ar", "", None, "ar"),
+])
+def test_the_language_is_the_address_s_then_the_setting_s_then_the_browser_s(address, setting, header, chosen):
+    assert i18n.choose(address, setting, header) == chosen
+
+
+def test_the_address_keeps_the_language_and_refuses_one_not_shipped():
+    state = State.from_search("?event=a-b&lang=fr")
+    assert state.lang == "fr" and "lang=fr" in state.to_search()
+    assert "lang=fr" in state.select("c-d").to_search()
+    refused = State.from_search("?lang=xx")
+    assert refused.lang == "" and "lang" not in refused.to_search()
+    assert any("'lang'" in reason for reason in refused.refused)
+    assert State.from_search("").to_search() == ""   # English addresses are unchanged
+
+
+# --- Dates as readers write them ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, precision, written_", [
+    ("en", "day", "7 January 2022"),
+    ("en", "month", "January 2022"),
+    ("en", "minute", "7 January 2022, 14:30"),
+    ("fr", "day", "7 janvier 2022"),
+    ("fr", "month", "janvier 2022"),
+    ("fr", "year", "2022"),
+    ("fr", "minute", "7 janvier 2022, 14:30"),
+    ("ru", "day", "7 января 2022\u202fг."),   # (CLDR: a narrow no-break space)
+    ("ru", "month", "январь 2022\u202fг."),
+    ("ru", "minute", "7 января 2022\u202fг., 14:30"),
+    ("kk", "day", "2022\u202fж. 7 қаңтар"),
+    ("kk", "month", "2022\u202fж. қаңтар"),
+    ("kk", "minute", "2022\u202fж. 7 қаңтар, 14:30"),
+])
+def test_a_date_is_written_as_a_reader_of_the_language_writes_it(lang, precision, written_):
+    with i18n.using(lang):
+        assert dates.label(np.datetime64("2022-01-07T14:30", "s"), precision) == written_
+
+
+def test_a_time_keeps_its_offset_and_a_date_before_the_era_its_english_form():
+    with i18n.using("fr"):
+        assert dates.label(np.datetime64("2022-01-07T14:30", "s"), "minute", "+06:00") == \
+            "7 janvier 2022, 14:30 (UTC+06:00)"
+        assert dates.label(np.datetime64("-0499-01-01", "s"), "year") == "500 BC"
+
+
+def test_numbers_and_plurals_follow_the_language():
+    with i18n.using("ru"):
+        assert [i18n.ngettext("{n} account", "{n} accounts", n).format(n=n) for n in (1, 3, 5, 21)] == \
+            ["1 сообщение", "3 сообщения", "5 сообщений", "21 сообщение"]
+        assert i18n.number(4353) == "4\xa0353"
+    with i18n.using("en"):
+        assert i18n.number(4353) == "4,353"
+
+
+# --- The page served -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app(ROOT / "events.csv", "Timeline").server.test_client()
+
+
+def opening(page: str) -> dict:
+    return json.loads(re.findall(r'<script type="application/json" id="opening">(.*?)</script>', page, re.S)[0])
+
+
+def test_the_page_says_its_language_and_direction(client):
+    assert '<html lang="en">' in client.get("/").get_data(as_text=True)
+    assert '<html lang="fr" dir="ltr">' in client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert '<html lang="kk" dir="ltr">' in client.get("/?lang=kk").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in client.get("/?lang=ar").get_data(as_text=True)
+
+
+def test_a_page_whose_address_asks_for_a_language_brings_its_layout_in_it(client):
+    view = opening(client.get("/?lang=ru").get_data(as_text=True))
+    assert view["lang"] == "ru" and "Поиск" in json.dumps(view["layout"], ensure_ascii=False)
+    assert view["words"]["Show the map"] == "Показать карту"
+    assert "layout" not in opening(client.get("/").get_data(as_text=True))
+
+
+def test_the_layout_follows_the_browser_s_language(client):
+    french = client.get("/_dash-layout", headers={"Accept-Language": "fr"})
+    english = client.get("/_dash-layout")
+    assert "Effacer les filtres" in french.get_data(as_text=True) and "Clear filters" in english.get_data(as_text=True)
+    for response in (french, english, client.get("/")):   # a cache keeps one per language
+        assert "Accept-Language" in response.headers.get("Vary", "")
+
+
+def test_a_callback_answers_in_the_address_s_language(client):
+    page = opening(client.get("/?lang=fr").get_data(as_text=True))
+    body = {
+        "output": "..in-view.children...edge-before.children...edge-before.hidden...edge-after.children...edge-after.hidden..",
+        "outputs": [{"id": "in-view", "property": "children"}, {"id": "edge-before", "property": "children"},
+                    {"id": "edge-before", "property": "hidden"}, {"id": "edge-after", "property": "children"},
+                    {"id": "edge-after", "property": "hidden"}],
+        "inputs": [{"id": "view", "property": "data", "value": page["view"]},
+                   {"id": "data-version", "property": "data", "value": page["version"]},
+                   {"id": "zoom", "property": "data", "value": None}],
+        "changedPropIds": ["view.data"],
+    }
+    answer = client.post("/_dash-update-component", json=body)
+    assert answer.status_code == 200
+    assert answer.get_json()["response"]["in-view"]["children"].endswith("événements affichés")
+
+
+# --- check, for a French-speaking desk ------------------------------------------------------------
+
+def test_check_says_its_frame_and_summary_in_french_and_stays_english_by_default(tmp_path):
+    import subprocess
+    import sys
+    run = lambda *args: subprocess.run([sys.executable, "-m", "timeline", "check", *args],
+                                       capture_output=True, text=True, cwd=ROOT)
+    english, french = run("tests/data/hostile.csv"), run("tests/data/hostile.csv", "--lang", "fr")
+    assert english.stdout.splitlines()[-1] == "8 events, 13 accounts, 0 errors, 33 warnings"
+    assert french.stdout.splitlines()[-1] == "8 événements, 13 récits, 0 erreur, 33 avertissements"
+    assert ": avertissement: " in french.stdout and ": warning: " in english.stdout
+    assert english.returncode == french.returncode
+
+
+# --- The chart's locales: vendored from plotly.js, or written from CLDR -----------------------------
+
+def test_the_chart_s_locales_are_vendored_with_their_licence_and_written_from_cldr():
+    vendor = ROOT / "assets" / "vendor"
+    assert "MIT" in (vendor / "plotly.js-LICENSE.txt").read_text()
+    for lang in i18n.PLOTLY_OWN:
+        assert f'name:"{lang}"' in (vendor / f"plotly-locale-{lang}.js").read_text(encoding="utf-8")
+    # Written by `make vendor`, never by hand: the committed file is what CLDR and the catalogue give.
+    assert (vendor / "plotly-locale-cldr.js").read_text(encoding="utf-8") == i18n.plotly_locales_script()
+
+
+@pytest.mark.parametrize("pattern, d3", [
+    ("d MMM", "%-d %b"), ("d MMM y 'г'.", "%-d %b %Y г."), ("y 'ж'. d MMM", "%Y ж. %-d %b"),
+    ("dd.MM.yy", "%d.%m.%Y"), ("MMMM y", "%B %Y"), ("d 'de' MMMM", "%-d de %B"),
+])
+def test_a_cldr_pattern_becomes_plotly_s_time_format(pattern, d3):
+    assert i18n.d3_format(pattern) == d3
+
+
+def test_the_graph_config_names_the_locale_only_outside_english():
+    from timeline.app.layout import GRAPH_CONFIG, graph_config
+    with i18n.using("en"):
+        assert graph_config() == GRAPH_CONFIG and "locale" not in GRAPH_CONFIG
+    with i18n.using("kk"):
+        assert graph_config()["locale"] == "kk"
+
+
+@pytest.mark.parametrize("lang, heading, said", [
+    ("fr", "Au fil des récits", "sur 35 événements"), ("ru", "Как сообщалось", "из 35 событий"),
+    ("kk", "Хабарланған ретпен", "/ 35 оқиға"), ("ar", "As reported", "من 35 حدث"),
+])
+def test_an_event_s_panel_and_the_counter_in_each_language(client, lang, heading, said):
+    from tests.browser.pages import DashRequests
+    status, answer = DashRequests(client).callback(
+        "counter.children", {"view.data": f"?event=shoot-to-kill-order&lang={lang}"}, changed=("view.data",))
+    assert status == 200
+    assert heading in json.dumps(answer["sources-panel"], ensure_ascii=False)
+    assert said in answer["counter"]["children"]

@@ -1,0 +1,363 @@
+"""The reader's language: which one, and the app's words and dates in it (no Dash here).
+
+The language of a page is, in order: the address's `lang=fr` (kept in permalinks: see
+timeline.filters.State), the site's setting (`--lang`, `TIMELINE_LANG`), the browser's
+`Accept-Language` among the languages shipped, else English.
+
+The words are gettext catalogues, timeline/locale/<lang>/LC_MESSAGES/timeline.po, read as they
+are committed (Babel's .po reader: nothing to compile, so a fresh clone runs and tests as is).
+English is the source: a message is its own English text, so English output is what the code
+writes. `_("Search")` and `ngettext("{n} event", "{n} events", n)` look up the language in
+force: `using(lang)` sets it for a request or a command (a context variable, so threads and
+callbacks never see each other's).
+
+Dates are written by Babel from CLDR (timeline.dates.label calls `day`, `month`, `year`,
+`minute` here for any language but English, whose forms the app always wrote itself).
+"""
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import gettext as _gettext
+import os
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.core import negotiate_locale
+from babel.dates import format_date, format_datetime, format_skeleton, get_datetime_format, get_time_format
+from babel.messages.pofile import read_po
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "timeline"
+ENGLISH = "en"
+# The languages shipped, complete: a reader's browser may pick one; `lang=` may ask for any of
+# them. SAMPLES are shipped with a few words only, to show that a right-to-left language works.
+COMPLETE = ("en", "fr", "ru", "kk")
+SAMPLES = ("ar",)
+LANGUAGES = COMPLETE + SAMPLES
+NAMES = {"en": "English", "fr": "Français", "ru": "Русский", "kk": "Қазақша", "ar": "العربية"}
+
+_current: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=ENGLISH)
+
+
+def current() -> str:
+    """The language in force (English unless `using` set another)."""
+    return _current.get()
+
+
+@contextmanager
+def using(lang: str | None):
+    """The app's words and dates in `lang` within the block (English if it is not shipped)."""
+    token = _current.set(lang if lang in LANGUAGES else ENGLISH)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def direction(lang: str | None = None) -> str:
+    """"rtl" for a language written right to left, else "ltr" (CLDR's character order)."""
+    lang = lang or current()
+    return "rtl" if Locale.parse(lang).character_order == "right-to-left" else "ltr"
+
+
+def shipped(lang: str) -> bool:
+    return lang in LANGUAGES
+
+
+_site = {"lang": None, "data": ""}
+
+
+def configure(lang: str = "", data_lang: str = "") -> None:
+    """The site's language (`--lang`); "" leaves it to $TIMELINE_LANG, else to each browser.
+    `data_lang` (`--data-lang`): the language the data is written in, any BCP 47 tag, said to
+    screen readers by a `lang` attribute on the data's text."""
+    if lang and lang not in LANGUAGES:
+        raise ValueError(f"--lang {lang!r} is not a language this app ships: {', '.join(LANGUAGES)}")
+    if data_lang and not valid(data_lang):
+        raise ValueError(f"--data-lang {data_lang!r} is not a language tag (e.g. ru, kk, en-GB)")
+    _site["lang"] = lang or None
+    _site["data"] = data_lang.replace("_", "-")
+
+
+def data_attributes() -> dict:
+    """{"lang": ...} for an element holding the data's own text, when its language is known."""
+    return {"lang": _site["data"]} if _site["data"] else {}
+
+
+def setting() -> str:
+    """The site's language setting (`--lang`, else $TIMELINE_LANG), or "" if none or not shipped."""
+    lang = _site["lang"] or os.environ.get("TIMELINE_LANG", "").strip()
+    return lang if lang in LANGUAGES else ""
+
+
+def from_header(accept_language: str | None) -> str:
+    """The language a browser's Accept-Language asks for among the complete ones, or ""."""
+    if not accept_language:
+        return ""
+    asked = []
+    for part in accept_language.split(",")[:20]:
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        if tag and tag != "*" and quality > 0:
+            asked.append((quality, tag.strip()))
+    asked.sort(key=lambda pair: -pair[0])   # stable: equal qualities keep their order
+    chosen = negotiate_locale([tag.replace("-", "_") for _, tag in asked], list(COMPLETE), sep="_")
+    if chosen:
+        return chosen
+    for _, tag in asked:   # fr-CA, ru-KZ: the language without its region
+        base = tag.split("-")[0].lower()
+        if base in COMPLETE:
+            return base
+    return ""
+
+
+def choose(address: str = "", setting_lang: str | None = None, accept_language: str | None = None) -> str:
+    """The page's language: the address's, the site's setting, the browser's, else English."""
+    if address in LANGUAGES:
+        return address
+    setting_lang = setting() if setting_lang is None else setting_lang
+    return setting_lang or from_header(accept_language) or ENGLISH
+
+
+def for_request(address: str = "") -> str:
+    """`choose` for the Flask request being served (its Accept-Language), if any."""
+    try:
+        from flask import has_request_context, request
+    except ImportError:   # pragma: no cover - flask comes with Dash
+        return choose(address)
+    header = request.headers.get("Accept-Language") if has_request_context() else None
+    return choose(address, accept_language=header)
+
+
+# --- Messages -------------------------------------------------------------------------------
+
+def catalogue_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str):
+    """The language's catalogue (a babel Catalog), or None for English and unknown languages."""
+    path = catalogue_path(lang)
+    if lang == ENGLISH or not path.exists():
+        return None
+    with open(path, "rb") as file:
+        return read_po(file, locale=lang, domain=DOMAIN)
+
+
+@lru_cache(maxsize=None)
+def _table(lang: str) -> dict:
+    found = catalogue(lang)
+    if found is None:
+        return {}
+    table = {}
+    for message in found:
+        if not message.id or message.fuzzy:
+            continue
+        if isinstance(message.id, (list, tuple)):
+            forms = tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
+            if all(forms):
+                table[message.id[0]] = forms
+        elif message.string:
+            table[message.id] = message.string
+    return table
+
+
+@lru_cache(maxsize=None)
+def _plural(lang: str):
+    """The catalogue's Plural-Forms expression as a function of n (gettext's own reading)."""
+    return _gettext.c2py(catalogue(lang).plural_expr)
+
+
+def gettext(message: str) -> str:
+    """The message in the language in force (itself in English or when not translated)."""
+    lang = current()
+    if lang == ENGLISH:
+        return message
+    found = _table(lang).get(message)
+    return found if isinstance(found, str) else message
+
+
+_ = gettext
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogue where it is written; translated later, by `_`."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The message's form for `n` in the language in force (CLDR's plural rules)."""
+    lang = current()
+    english = singular if n == 1 else plural
+    if lang == ENGLISH:
+        return english
+    forms = _table(lang).get(singular)
+    if not isinstance(forms, tuple):
+        return english
+    index = _plural(lang)(abs(int(n)))   # the catalogue's own rule (Babel's, from CLDR)
+    return forms[min(index, len(forms) - 1)]
+
+
+# --- Dates (CLDR, through Babel) -----------------------------------------------------------------
+
+def _babel_date(year: int, month: int = 1, day: int = 1) -> dt.date | None:
+    return dt.date(year, month, day) if 1 <= year <= 9999 else None
+
+
+# (Each is kept once written: a chart's hover texts and list write the same dates again and again.)
+def day(year: int, month: int, day_: int, lang: str | None = None) -> str | None:
+    """"7 janvier 2022", "7 января 2022 г.", "2022 ж. 7 қаңтар"; None outside years 1-9999."""
+    return _day(int(year), int(month), int(day_), lang or current())
+
+
+@lru_cache(maxsize=65536)
+def _day(year: int, month: int, day_: int, lang: str) -> str | None:
+    when = _babel_date(year, month, day_)
+    return None if when is None else format_date(when, "long", locale=lang)
+
+
+def month(year: int, month_: int, lang: str | None = None) -> str | None:
+    """"janvier 2022", "январь 2022 г.", "2022 ж. қаңтар"."""
+    return _month(int(year), int(month_), lang or current())
+
+
+@lru_cache(maxsize=4096)
+def _month(year: int, month_: int, lang: str) -> str | None:
+    when = _babel_date(year, month_)
+    return None if when is None else format_skeleton("yMMMM", when, locale=lang)
+
+
+def minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str | None = None) -> str | None:
+    """A day and a time of day as the language joins them: "7 janvier 2022, 14:30"."""
+    return _minute(int(year), int(month_), int(day_), int(hour), int(minute_), lang or current())
+
+
+@lru_cache(maxsize=65536)
+def _minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str) -> str | None:
+    when = _babel_date(year, month_, day_)
+    if when is None:
+        return None
+    locale = Locale.parse(lang)
+    date_pattern = locale.date_formats["long"].pattern
+    time_pattern = get_time_format("short", locale=locale).pattern
+    pattern = get_datetime_format("medium", locale=locale).replace("{1}", date_pattern).replace("{0}", time_pattern)
+    return format_datetime(dt.datetime(when.year, when.month, when.day, hour, minute_), pattern, locale=locale)
+
+
+def time_of_day(hour: int, minute_: int, lang: str | None = None) -> str:
+    """"14:30" (or "2:30 PM") as the language writes a time."""
+    return format_datetime(dt.datetime(2000, 1, 1, hour, minute_), get_time_format("short", locale=lang or current()).pattern,
+                           locale=lang or current())
+
+
+def plotly_locale_name(lang: str | None = None) -> str:
+    """The plotly.js locale the chart uses (its axis and range slider): the language's own."""
+    lang = lang or current()
+    return "en" if lang == ENGLISH else lang
+
+
+def valid(lang: str) -> bool:
+    try:
+        Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def number(value) -> str:
+    """A count as the language writes it: 4,353 (English), 4 353 (French), 4 353 (Russian)."""
+    lang = current()
+    if lang == ENGLISH:
+        return f"{value:,}"
+    from babel.numbers import format_decimal
+    return format_decimal(value, locale=lang)
+
+
+def ranged(text: str) -> str:
+    """A date range written by the index ("7 January 2022 to 9 January 2022": dates.label's
+    forms, which hold no " to " themselves) with the language's word between its ends."""
+    return text if current() == ENGLISH else text.replace(" to ", gettext(" to "))
+
+
+# --- The chart's own words: plotly.js locales -------------------------------------------------------
+
+# plotly.js ships locales for French, Russian and Arabic (assets/vendor/plotly-locale-fr/ru/ar.js,
+# from npm's plotly.js: `make vendor`): their buttons' words. Its date forms are not all a
+# reader's (Russian ticks read "Янв. 6"), and it has no Kazakh; so `make vendor` also writes
+# assets/vendor/plotly-locale-cldr.js: each language's month and day names and its tick forms
+# ("6 янв.", "2022 ж. қаң.") from CLDR (Babel), and Kazakh's buttons from our catalogue.
+# plotly.js merges locales registered under one name.
+PLOTLY_WORDS = (N_("Zoom"), N_("Pan"), N_("Zoom in"), N_("Zoom out"), N_("Reset axes"),
+                N_("Download plot as a PNG"), N_("Double-click to zoom back out"), N_("Produced with Plotly.js"))
+PLOTLY_OWN = ("fr", "ru", "ar")   # the languages plotly.js itself has a locale file for
+
+
+def d3_format(pattern: str) -> str:
+    """A CLDR date pattern ("d MMM y 'г'.") as plotly.js's d3 time format ("%-d %b %Y г.")."""
+    out, i = [], 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "'":
+            end = pattern.find("'", i + 1)
+            end = len(pattern) if end < 0 else end
+            out.append(pattern[i + 1:end].replace("%", "%%") or "'")
+            i = end + 1
+            continue
+        run = len(pattern[i:]) - len(pattern[i:].lstrip(char))
+        if char == "d":
+            out.append("%d" if run == 2 else "%-d")
+        elif char in "ML":
+            out.append("%B" if run >= 4 else "%b" if run == 3 else "%m" if run == 2 else "%-m")
+        elif char == "y":
+            out.append("%Y")
+        else:
+            out.append(pattern[i:i + run].replace("%", "%%"))
+        i += run
+    return "".join(out)
+
+
+def plotly_locale(lang: str) -> dict:
+    """A plotly.js locale object for `lang` from CLDR: names of months and days, tick forms, number
+    signs; with the chart's buttons from our catalogue where plotly.js has no locale file."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+    locale = Locale.parse(lang)
+    skeleton = locale.datetime_skeletons
+    format_ = {
+        "months": [locale.months["format"]["wide"][m] for m in range(1, 13)],
+        "shortMonths": [locale.months["format"]["abbreviated"][m] for m in range(1, 13)],
+        # CLDR counts days from Monday (0); plotly.js from Sunday.
+        "days": [locale.days["format"]["wide"][(d + 6) % 7] for d in range(7)],
+        "shortDays": [locale.days["format"]["abbreviated"][(d + 6) % 7] for d in range(7)],
+        "date": d3_format(locale.date_formats["short"].pattern),
+        "year": d3_format(skeleton["y"].pattern), "month": d3_format(skeleton["yMMM"].pattern),
+        "dayMonth": d3_format(skeleton["MMMd"].pattern), "dayMonthYear": d3_format(skeleton["yMMMd"].pattern),
+        "decimal": get_decimal_symbol(lang), "thousands": get_group_symbol(lang),
+    }
+    found = {"moduleType": "locale", "name": lang, "format": format_}
+    if lang not in PLOTLY_OWN:
+        with using(lang):
+            found["dictionary"] = {word: gettext(word) for word in PLOTLY_WORDS}
+    return found
+
+
+def plotly_locales_script(languages=None) -> str:
+    """assets/vendor/plotly-locale-cldr.js: `plotly_locale` for every language shipped but English,
+    registered as plotly.js's own locale files register theirs."""
+    import json
+    languages = languages or [lang for lang in LANGUAGES if lang != ENGLISH]
+    objects = json.dumps([plotly_locale(lang) for lang in languages], ensure_ascii=True, sort_keys=True)
+    return ("// plotly.js locales from CLDR (Babel) and timeline/locale, written by `make vendor`\n"
+            "// (timeline.i18n.plotly_locales_script): do not edit.\n"
+            f"[].concat({objects}).forEach(function (locale) {{\n"
+            '  "undefined" == typeof Plotly ? (window.PlotlyLocales = window.PlotlyLocales || [], '
+            "window.PlotlyLocales.push(locale)) : Plotly.register(locale);\n"
+            "});\n")
