@@ -21,6 +21,7 @@ alike, locations placed by name) are recomputed from counts kept in `Resume`.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import numpy as np
@@ -43,6 +44,30 @@ def load_more(previous: Dataset | None, path: str | os.PathLike) -> Dataset:
         return load(path)
     dataset = _read_on(previous, *grown, stamp)
     return dataset if dataset is not None else load(path)
+
+
+def load_with(previous: Dataset | None, path: str | os.PathLike, extra: bytes) -> Dataset | None:
+    """What `load` would give of the file at `path` with the bytes `extra` after its end, read on
+    from `previous` (a load of the file as it is, or as it was before it grew) without writing
+    them: `timeline add` checks a row so before it appends it. None when that cannot be vouched
+    for (as load_more reads the file again whole): then only a full load can say."""
+    if previous is None or b"\x00" in extra:
+        return None
+    stamp = signature(path)
+    # (The file may be the very version `previous` is, which load_more would read again whole:
+    # no size to compare it with, its bytes are checked as those of a file that grew.)
+    grown = _appended(dataclasses.replace(previous, signature=()), path, stamp)
+    if grown is None:
+        return None
+    before, after = grown
+    after += extra
+    if after.count(b'"') % 2:
+        return None
+    try:
+        extra.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return _read_on(previous, before, after, stamp)
 
 
 def _appended(previous: Dataset | None, path, stamp: tuple) -> tuple[bytes, bytes] | None:
@@ -96,8 +121,8 @@ def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Da
                 for p in table.problems if p.row > 1]
     findings, notes = [], _Notes()
     accounts, _ = _validate(frame, rows, problems, findings, ascii=table.ascii, notes=notes)
-    if findings or notes.year_window:
-        return None
+    if notes.year_window or any(len(np.unique(finding.rows)) > 1 for finding in findings):
+        return None   # (a cause a full load may say first, of the whole file: see diagnosis.first)
     head_rows = set(rows[:context].tolist())
     new = [p for p in problems if p.row not in head_rows and p.code not in RECOUNTED]
     accounts = accounts[~accounts["row"].isin(head_rows)]
@@ -106,7 +131,7 @@ def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Da
     categories = _added(resume.categories, category_counts(accounts) if len(accounts) else {})
     placed = _added(resume.places, _placed_counts(notes.places, head_rows, rows, frame))
     kept = [p for p in previous.problems if p.code not in RECOUNTED and p.row <= resume.records]
-    recounted = [placed_warning(name, *counted) for name, counted in placed.items()]
+    recounted = _placed_warnings(previous, placed)
     recounted += category_problems(categories)
     merged = sorted(kept + new + recounted, key=_merged_order)
     chunk_accounts = accounts
@@ -123,8 +148,22 @@ def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Da
     # (Counted without a cut last row: it is read again with the rest of it.)
     notes.categories, notes.places = categories, placed
     categories, placed = uncounted(notes, frame, rows, chunk_accounts, records)
-    dataset.resume = _resumed(resume, before, after, records, table.ascii, categories, placed)
+    # (A cause of one new row is not said, but more rows may come: the next version is read whole.)
+    dataset.resume = None if findings else _resumed(resume, before, after, records, table.ascii, categories,
+                                                    placed)
     return dataset
+
+
+def _placed_warnings(previous: Dataset, placed: dict) -> list[Problem]:
+    """The warning of each location placed by name: the previous version's where its count and
+    first row are unchanged (the same words; no gazetteer to read, which takes seconds in a new
+    process such as `timeline add`'s), else made again."""
+    resume = previous.resume
+    had = {}
+    if len(previous.signature) > 2 and previous.signature[2] == resume.end:   # (no cut last row)
+        had = {p.row: p for p in previous.problems if p.code == ProblemCode.PLACED_BY_NAME}
+    return [had[counted[1]] if resume.places.get(name) == counted and counted[1] in had
+            else placed_warning(name, *counted) for name, counted in placed.items()]
 
 
 def _before_cut(accounts: pd.DataFrame, records: int) -> pd.DataFrame:

@@ -3,7 +3,10 @@
 A new row is judged in the context of the file: the candidate bytes (the file
 as it is, plus the new rows) go through the same loader as `check`, and only
 the problems that land on the new rows count. A row with an error is refused
-with `check`'s own message.
+with `check`'s own message. `add` does not read the whole file for that when it need not: it
+reads on from the checked data kept of the file in the state folder, as the dashboard reads
+an append (timeline.context; the same messages), and checks the file whole only where that
+cannot be vouched for.
 
 Writing is an append under an exclusive lock (filelock's, on `.timeline/NAME.lock` beside the
 file: fcntl on POSIX, msvcrt on Windows, so the CLI runs on any laptop): two
@@ -26,9 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+import numpy as np
 from filelock import FileLock
 
-from . import lastgood, schema
+from . import context, lastgood, schema
+from .appends import load_with
 from .csvfile import read_table
 from .load import Dataset, load_bytes
 from .problems import ERROR, Problem, ProblemCode, show
@@ -130,17 +135,33 @@ def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None,
     """Check candidate rows as `check` would, in the context of the file's bytes (`name`:
     the file's name, for the messages)."""
     shape = shape or shape_of(data)
-    first = max(shape.records, 1) + 1
-    numbers = list(range(first, first + len(rows)))
+    numbers = _numbers(shape, rows)
     other_encoding = not_utf8(data, name)
     if other_encoding:
         return Review(numbers, [[] for _ in rows], [other_encoding])
     dataset = load_bytes(data + encode(shape, rows))
+    return _judged(dataset, rows, numbers, shape, lambda: data)
+
+
+def _numbers(shape: Shape, rows: Sequence[Row]) -> list[int]:
+    """The spreadsheet row each candidate would become."""
+    first = max(shape.records, 1) + 1
+    return list(range(first, first + len(rows)))
+
+
+def _judged(dataset: Dataset, rows: Sequence[Row], numbers: list[int], shape: Shape,
+            file_bytes: Callable[[], bytes]) -> Review:
+    """The review of candidate rows from `dataset`, the check of the file with them appended
+    (`file_bytes()`: the file's bytes without them, read only if a message needs them)."""
     by_row: dict[int, list[Problem]] = {}
+    wanted = set(numbers)
     for problem in dataset.problems:
-        by_row.setdefault(problem.row, []).append(problem)
+        if problem.row in wanted:
+            by_row.setdefault(problem.row, []).append(problem)
     findings = [by_row.get(number, []) for number in numbers]
-    accepted = dict(zip(dataset.accounts["row"].tolist(), dataset.accounts["id"].tolist()))
+    accounts = dataset.accounts
+    at = np.flatnonzero(accounts["row"].isin(numbers).to_numpy())
+    accepted = dict(zip(accounts["row"].iloc[at].tolist(), accounts["id"].iloc[at].tolist()))
     lost = [
         i for i, (row, number) in enumerate(zip(rows, numbers))
         if not any(p.level == ERROR for p in findings[i])
@@ -156,7 +177,7 @@ def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None,
         )]
         findings = [[] for _ in rows]
     else:
-        findings = [_unwritable(shape, row, number) + _first_row_cause(data, dataset, row, found)
+        findings = [_unwritable(shape, row, number) + _first_row_cause(file_bytes, dataset, row, found)
                     for row, number, found in zip(rows, numbers, findings)]
     return Review(numbers, findings, blocking, dataset)
 
@@ -193,13 +214,17 @@ def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
     )
 
 
-def _first_row_cause(data: bytes, dataset: Dataset, row: Row, found: list[Problem]) -> list[Problem]:
+def _first_row_cause(file_bytes: Callable[[], bytes], dataset: Dataset, row: Row,
+                     found: list[Problem]) -> list[Problem]:
     """A new account of an event whose first row is refused is not that event's first row: it
     is refused because of the first row, which is named, rather than for its empty title."""
     empty = [p for p in found if p.code == ProblemCode.FIRST_ROW_EMPTY]
     if not empty:
         return found
     event_id = str(row.get("id", "")).strip()
+    data = file_bytes()
+    if event_id.encode("utf-8") not in data:
+        return found   # (a new event: no row of the file has its id)
     table = read_table(data)
     if "id" not in table.frame:
         return found
@@ -252,6 +277,17 @@ class Appended:
         return found
 
 
+@dataclass
+class _Judged:
+    """What is known, under the lock, of candidate rows and the file they would be appended to."""
+
+    rows: list[Row]
+    shape: Shape
+    review: Review
+    empty: bool                    # the file has no bytes yet
+    base: dict | None = None       # the cached version the file is read on from (timeline.context)
+
+
 def append_rows(
     path: str | os.PathLike,
     build: Callable[[bytes], list[Row]],
@@ -265,9 +301,22 @@ def append_rows(
     `all_or_nothing`, one refused row refuses them all.
     """
     path = Path(path)
+
+    def whole(fd: int) -> _Judged:
+        data = _read_all(fd)
+        shape = shape_of(data)
+        rows = build(data)
+        return _Judged(rows, shape, review(data, rows, shape, str(path)), not data)
+
+    return _append(path, lambda: build(b""), whole, all_or_nothing)
+
+
+def _append(path: Path, absent: Callable[[], list[Row]], judge: Callable[[int], _Judged],
+            all_or_nothing: bool) -> Appended:
+    """The locked append: `judge(fd)` decides on the rows with the lock held; `absent()`: the
+    rows for a file that does not exist yet (nothing is created if they are refused anyway)."""
     if not path.exists():
-        # Nothing to create if the rows are refused anyway.
-        rows = build(b"")
+        rows = absent()
         checked = review(b"", rows)
         if not _choose(rows, checked, all_or_nothing):
             return Appended(str(path), rows, checked)
@@ -281,17 +330,17 @@ def append_rows(
             lock.acquire()
             if not _still_at(path, fd):
                 continue  # replaced (say, saved by a spreadsheet) while we waited: start again
-            data = _read_all(fd)
-            shape = shape_of(data)
-            rows = build(data)
-            checked = review(data, rows, shape, str(path))
+            judged = judge(fd)
+            rows, shape, checked = judged.rows, judged.shape, judged.review
             keep = _choose(rows, checked, all_or_nothing)
             outcome = Appended(str(path), rows, checked)
             if keep:
                 _write_all(fd, encode(shape, [rows[i] for i in keep]))
                 os.fsync(fd)
-                if not data:
+                if judged.empty:
                     _fsync_folder(path)
+                if judged.base is not None:
+                    context.appended(path, judged.base)
                 outcome.header_written = not shape.columns
                 first = max(shape.records, 1) + 1
                 outcome.written = {i: first + n for n, i in enumerate(keep)}
@@ -302,6 +351,46 @@ def append_rows(
             if lock.is_locked:
                 lock.release()
             os.close(fd)
+
+
+def _in_context(path: Path, rows: list[Row]) -> Callable[[int], _Judged]:
+    """Judge `rows` by reading on from a checked version of the file (timeline.context): the
+    cache of it, or a full check of it, then kept in the cache for the adds after this one.
+    Where that cannot be vouched for, the file's bytes are checked whole, as `append_rows` does."""
+    def judge(fd: int) -> _Judged:
+        size = os.fstat(fd).st_size
+        known = context.cached(path) if size else None
+        if known is None and size:
+            known = context.checked(path, os.fstat(fd).st_ino)
+        if known is not None:
+            shape = _shape_at(fd, known.dataset)
+            if shape is not None:
+                grown = load_with(known.dataset, path, encode(shape, rows))
+                if grown is not None:
+                    checked = _judged(grown, rows, _numbers(shape, rows), shape, lambda: _read_all(fd))
+                    return _Judged(rows, shape, checked, False, known.base)
+        data = _read_all(fd)
+        shape = shape_of(data)
+        return _Judged(rows, shape, review(data, rows, shape, str(path)), not data,
+                       known.base if known is not None else None)
+    return judge
+
+
+def _shape_at(fd: int, dataset: Dataset) -> Shape | None:
+    """`shape_of` the file open at `fd`, read from its first line and what follows where
+    `dataset` (a checked version of it) can be read on from, not from the whole file."""
+    resume = dataset.resume
+    size = os.fstat(fd).st_size
+    if resume is None or not resume.end <= size or resume.end < len(resume.header):
+        return None
+    header = os.pread(fd, len(resume.header), 0)
+    rest = os.pread(fd, size - resume.end, resume.end)
+    if header != resume.header or len(rest) != size - resume.end:
+        return None
+    last = rest[-1:] or os.pread(fd, 1, size - 1)
+    shape = shape_of(header)
+    return Shape(shape.columns, shape.newline, last not in (b"\n", b"\r"),
+                 resume.records + count_records(rest), shape.bom)
 
 
 def _lock(path: Path) -> FileLock:
@@ -374,7 +463,7 @@ def account(values: dict) -> Row:
 def add(path: str | os.PathLike, values: dict) -> Appended:
     """Append one account if `check` would accept it; otherwise write nothing."""
     row = account(values)
-    return append_rows(path, lambda data: [row])
+    return _append(Path(path), lambda: [row], _in_context(Path(path), [row]), True)
 
 
 def existing_ids(data: bytes) -> set[str]:

@@ -208,6 +208,27 @@ def _resume(described: dict | None) -> Resume | None:
                      "places": {key: (count, first) for key, count, first in described["places"]}})
 
 
+def version_key(path: str | os.PathLike) -> dict:
+    """The key of the file's current version: what a cache of it holds (see `read_dataset`)."""
+    return _key(Path(path))
+
+
+def read_dataset(path: str | os.PathLike, key: dict | None = None) -> Dataset | None:
+    """The checked data (events, accounts, problems and Resume, no index) of the version of the
+    file whose key is `key` (default: its current version's), mapped from the cache; None when
+    the cache does not hold that version whole. For `timeline add` (timeline.context), which reads
+    on from it; a `key` other than the current version's is that of a version the file grew from."""
+    path = Path(path)
+    key = _key(path) if key is None else key
+    found = _read_file(cache_path(path), key)
+    if found is None:
+        return None
+    try:
+        return _dataset(path, key, *found)
+    except (pa.ArrowException, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
 # --- The search's sequences ---------------------------------------------------------------------
 
 def grams_path(path: str | os.PathLike) -> Path:
@@ -345,13 +366,18 @@ def _columns(columns: list, prefix: str, arrays: dict, length: int) -> pd.DataFr
     return pd.DataFrame(made, index=pd.RangeIndex(length), copy=False)
 
 
-def _index(path: Path, key: dict, about: dict, arrays: dict) -> EventIndex:
+def _dataset(path: Path, key: dict, about: dict, arrays: dict) -> Dataset:
     events = _columns(about["events"], "events/", arrays, about["lengths"]["index/start"])
     accounts = _columns(about["accounts"], "accounts/", arrays, about["lengths"]["index/source_code"])
     problems = [Problem(row, column, level, message, ProblemCode(code)) for row, column, level, message, code in zip(
         *(arrays[f"problems/{name}"].to_pylist() for name in ("row", "column", "level", "message", "code")))]
-    dataset = Dataset(events, accounts, problems, str(path), (str(path), *key["signature"]),
-                      resume=_resume(about.get("resume")))
+    return Dataset(events, accounts, problems, str(path), (str(path), *key["signature"]),
+                   resume=_resume(about.get("resume")))
+
+
+def _index(path: Path, key: dict, about: dict, arrays: dict) -> EventIndex:
+    dataset = _dataset(path, key, about, arrays)
+    events, accounts = dataset.events, dataset.accounts
     index_arrays = {name: _view(arrays[f"index/{name}"], dtype) for name, dtype in about["index"].items()}
     # When each account became known (as of a date): made again, a tenth of a second at a million.
     known = known_from(accounts, index_arrays["account_order"], index_arrays["account_bounds"],
