@@ -107,15 +107,7 @@ def open_index(path: str | os.PathLike) -> EventIndex:
 def read(path: str | os.PathLike) -> EventIndex | None:
     """The cached index of the file's current version, or None when there is none that can be
     trusted (missing, stale, torn, another program's)."""
-    path = Path(path)
-    key = _key(path)
-    found = _read_file(cache_path(path), key)
-    if found is None:
-        return None
-    try:
-        return _index(path, key, *found)
-    except (pa.ArrowException, ValueError, KeyError, TypeError, IndexError):
-        return None
+    return _mapped(Path(path), None, _index)
 
 
 def _read_file(target: Path, key: dict) -> tuple[dict, dict] | None:
@@ -218,13 +210,18 @@ def read_dataset(path: str | os.PathLike, key: dict | None = None) -> Dataset | 
     file whose key is `key` (default: its current version's), mapped from the cache; None when
     the cache does not hold that version whole. For `timeline add` (timeline.context), which reads
     on from it; a `key` other than the current version's is that of a version the file grew from."""
-    path = Path(path)
+    return _mapped(Path(path), key, _dataset)
+
+
+def _mapped(path: Path, key: dict | None, make):
+    """`make(path, key, *what the cache holds)` for the version whose key is `key` (default: the
+    file's current version's); None when the cache does not hold it whole or cannot be read."""
     key = _key(path) if key is None else key
     found = _read_file(cache_path(path), key)
     if found is None:
         return None
     try:
-        return _dataset(path, key, *found)
+        return make(path, key, *found)
     except (pa.ArrowException, ValueError, KeyError, TypeError, IndexError):
         return None
 
