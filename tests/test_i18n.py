@@ -273,3 +273,21 @@ def test_an_event_s_panel_and_the_counter_in_each_language(client, lang, heading
     assert status == 200
     assert heading in json.dumps(answer["sources-panel"], ensure_ascii=False)
     assert said in answer["counter"]["children"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("28 событий, 7 июня 2017 г. — 19 января 2022 г..", "28 событий, 7 июня 2017 г. — 19 января 2022 г."),
+    ("35 events, 7 June 2017 to 24 April 2023.", "35 events, 7 June 2017 to 24 April 2023."),
+    ("... and 3 more outlets...", "... and 3 more outlets..."),
+])
+def test_a_sentence_ending_in_a_date_with_its_own_full_stop_takes_no_second(text, expected):
+    assert i18n.sentence(text) == expected
+
+
+def test_the_overview_in_russian_ends_its_span_with_one_full_stop(client):
+    from tests.browser.pages import DashRequests
+    status, answer = DashRequests(client).callback(
+        "counter.children", {"view.data": "?lang=ru&asof=2022-01-08"}, changed=("view.data",))
+    panel = json.dumps(answer["sources-panel"], ensure_ascii=False)
+    assert status == 200 and re.search(r"19 января 2022\s?г\.", panel)
+    assert "г.." not in panel

@@ -282,6 +282,12 @@ def number(value) -> str:
     return format_decimal(value, locale=lang)
 
 
+def sentence(text: str) -> str:
+    """A sentence ending in a date that ends in its own full stop ("... 19 января 2022 г.") takes
+    no second one."""
+    return text[:-1] if text.endswith("..") and not text.endswith("...") else text
+
+
 def ranged(text: str) -> str:
     """A date range written by the index ("7 January 2022 to 9 January 2022": dates.label's
     forms, which hold no " to " themselves) with the language's word between its ends."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ..filters import State
-from ..i18n import N_, _, data_attributes, ngettext, number
+from ..i18n import N_, _, data_attributes, ngettext, number, sentence
 from ..problems import Problem
 from ..view import claims, labels
 from ..view.controls import outlet_label
@@ -178,8 +178,8 @@ def overview(view: Overview) -> list:
                             more).format(n=number(more)), className="hint")] if more > 0 else []
     return [
         html.H2(heading),
-        html.P(ngettext("{n} events, {span}.", "{n} events, {span}.", view.events).format(
-            n=number(view.events), span=view.span), className="span"),
+        html.P(sentence(ngettext("{n} events, {span}.", "{n} events, {span}.", view.events).format(
+            n=number(view.events), span=view.span)), className="span"),
         html.P(_("Select an event on the timeline or in the list to read every account of it."),
                className="hint"),
         html.H3(_("Events per category")), categories,
