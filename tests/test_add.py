@@ -118,6 +118,18 @@ def test_an_accepted_row_is_appended(tmp_path, values, accounts):
     assert (dataset.accounts["id"] == values["id"]).sum() == accounts
 
 
+def test_where_there_is_no_pread_as_on_windows_add_reads_the_file_by_seeking(tmp_path, monkeypatch):
+    """Windows has no os.pread: add reads the file by seeking, and still appends at its end."""
+    monkeypatch.delattr(editing.os, "pread")
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    for id_ in ("airport-retaken", "curfew"):
+        assert editing.add(path, {**GOOD, "id": id_}).written
+    data = path.read_bytes()
+    assert data.startswith(FILE.encode()) and data.count(b"\n") == 4
+    assert not timeline.load(path).problems
+
+
 @pytest.mark.parametrize("values, column", [
     ({**GOOD, "category": "riot"}, "category"),
     ({**GOOD, "id": "new-event", "source_url": "www.example.org"}, "source_url"),  # the link is dropped

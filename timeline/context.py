@@ -67,10 +67,10 @@ def checked(path: str | os.PathLike, inode: int) -> Known | None:
     path = Path(path)
     dataset = load(path)
     stamp = dataset.signature
-    if len(stamp) < 4 or stamp[3] != inode or signature(path) != stamp:
+    if len(stamp) < 4 or stamp[3] != inode:
         return None
     key = store.version_key(path)
-    if signature(path) != stamp:
+    if signature(path) != stamp:   # (changed while it was read, or while its key was made)
         return None
     try:
         store.write(path, build_index(dataset, grams=False))

@@ -323,7 +323,7 @@ def _append(path: Path, absent: Callable[[], list[Row]], judge: Callable[[int], 
     while True:
         try:
             lock = _lock(path)
-            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
+            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
         except OSError as error:
             return _cannot(path, f"the file cannot be opened for writing: {error.strerror}")
         try:
@@ -383,11 +383,11 @@ def _shape_at(fd: int, dataset: Dataset) -> Shape | None:
     size = os.fstat(fd).st_size
     if resume is None or not resume.end <= size or resume.end < len(resume.header):
         return None
-    header = os.pread(fd, len(resume.header), 0)
-    rest = os.pread(fd, size - resume.end, resume.end)
+    header = _pread(fd, len(resume.header), 0)
+    rest = _pread(fd, size - resume.end, resume.end)
     if header != resume.header or len(rest) != size - resume.end:
         return None
-    last = rest[-1:] or os.pread(fd, 1, size - 1)
+    last = rest[-1:] or _pread(fd, 1, size - 1)
     shape = shape_of(header)
     return Shape(shape.columns, shape.newline, last not in (b"\n", b"\r"),
                  resume.records + count_records(rest), shape.bom)
@@ -425,11 +425,20 @@ def _read_all(fd: int) -> bytes:
     size = os.fstat(fd).st_size
     chunks, offset = [], 0
     while True:
-        chunk = os.pread(fd, max(size - offset, 1 << 16), offset)
+        chunk = _pread(fd, max(size - offset, 1 << 16), offset)
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
         offset += len(chunk)
+
+
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    """`size` bytes of the file at `offset`: os.pread where there is one (POSIX); on Windows a
+    seek and a read (the file is open for appending: a write still goes to its end)."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)
+    return os.read(fd, size)
 
 
 def _write_all(fd: int, data: bytes) -> None:
