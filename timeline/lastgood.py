@@ -24,7 +24,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from .load import WINDOW, Dataset, load, load_bytes, signature
+from .load import Dataset, edge_spans, load, load_bytes, signature
 from .problems import CUT_SHORT, ERROR, Problem
 
 STATE_DIR = "TIMELINE_STATE_DIR"   # environment: where the record lives (default: beside the file)
@@ -234,7 +234,7 @@ def _append_to_copy(path, copy: Path, last: Published, dataset: Dataset) -> bool
         with open(path, "rb") as source, open(copy, "r+b") as target:
             if os.fstat(source.fileno()).st_ino != stamp[2] or os.fstat(target.fileno()).st_size != old:
                 return False
-            for start, size in _windows(old):
+            for start, size in edge_spans(old):
                 source.seek(start)
                 target.seek(start)
                 if source.read(size) != target.read(size):
@@ -249,13 +249,6 @@ def _append_to_copy(path, copy: Path, last: Published, dataset: Dataset) -> bool
     except OSError:
         return False
     return True
-
-
-def _windows(size: int) -> list[tuple[int, int]]:
-    """(start, length) of the first and last WINDOW bytes of `size` bytes."""
-    head = min(size, WINDOW)
-    tail = max(head, size - WINDOW)
-    return [(0, head)] + ([(tail, size - tail)] if size > tail else [])
 
 
 def load_copy(path: str | os.PathLike, last: Published) -> Dataset:

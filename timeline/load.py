@@ -229,6 +229,14 @@ class _Edges:
                       window_hash(view[:min(WINDOW, last_line)]), min(WINDOW, last_line), window_hash(view[max(0, last_line - WINDOW):last_line]))
 
 
+def edge_spans(size: int) -> list[tuple[int, int]]:
+    """(start, length) of the first and last WINDOW bytes of `size` bytes, not overlapping: what
+    is compared (timeline.lastgood) or hashed (timeline.store) to tell a file's version cheaply."""
+    head = min(size, WINDOW)
+    tail = max(head, size - WINDOW)
+    return [(0, head)] + ([(tail, size - tail)] if size > tail else [])
+
+
 def window_hash(view) -> str:
     return hashlib.blake2b(memoryview(np.ascontiguousarray(view)), digest_size=16).hexdigest()
 

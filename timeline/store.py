@@ -43,7 +43,7 @@ from filelock import FileLock
 
 from . import lastgood
 from .index import EventIndex, TextGrams, build_index, known_from, text_grams
-from .load import Dataset, Resume, load, signature
+from .load import Dataset, Resume, edge_spans, load, signature
 from .problems import Problem, ProblemCode
 
 FORMAT = 1                     # the layout of the file below; raise it when it changes
@@ -51,7 +51,6 @@ SUFFIX = ".checked.arrow"      # beside the last good version's files in the sta
 GRAMS_SUFFIX = ".search.arrow"  # the search's sequences of the same version (open_grams)
 KEY = b"timeline.store"        # the schema's metadata: what the file holds, as JSON
 DIGEST = b"timeline.store.sha256"
-EDGE = 1 << 16                 # bytes of the file's head and tail hashed into the key
 DATA_MODULES = ("csvfile", "dates", "diagnosis", "index", "links", "load", "media", "model",
                 "places", "problems", "schema", "store", "workbook")
 
@@ -279,15 +278,13 @@ def _key(path: Path, stamp: tuple | None = None) -> dict:
 
 
 def _edges(path: Path) -> str:
-    """A hash of the file's first and last EDGE bytes ("" when it cannot be read)."""
+    """A hash of the file's first and last WINDOW bytes (load.edge_spans; "" when it cannot be read)."""
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as file:
-            digest.update(file.read(EDGE))
-            size = os.fstat(file.fileno()).st_size
-            if size > EDGE:
-                file.seek(max(EDGE, size - EDGE))
-                digest.update(file.read(EDGE))
+            for start, length in edge_spans(os.fstat(file.fileno()).st_size):
+                file.seek(start)
+                digest.update(file.read(length))
     except OSError:
         return ""
     return digest.hexdigest()
