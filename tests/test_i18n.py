@@ -3,6 +3,7 @@ speaks the language its address, its setting or the browser asks for, and dates 
 a reader of that language writes them (CLDR, through Babel)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import string
@@ -243,15 +244,44 @@ def test_the_chart_s_locales_are_vendored_with_their_licence_and_written_from_cl
     for lang in i18n.PLOTLY_OWN:
         assert f'name:"{lang}"' in (vendor / f"plotly-locale-{lang}.js").read_text(encoding="utf-8")
     # Written by `make vendor`, never by hand: the committed file is what CLDR and the catalogue give.
-    assert (vendor / "plotly-locale-cldr.js").read_text(encoding="utf-8") == i18n.plotly_locales_script()
+    assert (vendor / "plotly-locales-cldr.js").read_text(encoding="utf-8") == i18n.plotly_locales_script()
 
 
 @pytest.mark.parametrize("pattern, d3", [
     ("d MMM", "%-d %b"), ("d MMM y 'г'.", "%-d %b %Y г."), ("y 'ж'. d MMM", "%Y ж. %-d %b"),
-    ("dd.MM.yy", "%d.%m.%Y"), ("MMMM y", "%B %Y"), ("d 'de' MMMM", "%-d de %B"),
+    ("dd.MM.yy", "%d.%m.%Y"), ("LLL y 'г'.", "%B %Y г."), ("MMM y", "%b %Y"),
 ])
 def test_a_cldr_pattern_becomes_plotly_s_time_format(pattern, d3):
     assert i18n.d3_format(pattern) == d3
+
+
+@pytest.mark.parametrize("pattern", ["MMMM y", "d 'de' MMMM", "LLLL"])
+def test_a_wide_month_name_is_refused_as_the_locale_has_no_list_of_them(pattern):
+    with pytest.raises(ValueError, match="wide month"):
+        i18n.d3_format(pattern)
+
+
+def _d3(locale: dict, form: str, day: dt.date) -> str:
+    """What plotly.js's d3 writes for `day` in the locale's tick form `form` (the parts we use)."""
+    f = locale["format"]
+    return (f[form].replace("%-d", str(day.day)).replace("%d", f"{day.day:02}").replace("%m", f"{day.month:02}")
+            .replace("%Y", str(day.year)).replace("%B", f["months"][day.month - 1])
+            .replace("%b", f["shortMonths"][day.month - 1]))
+
+
+@pytest.mark.parametrize("lang, form, day, tick", [
+    # A month on its own is named as it stands alone; beside a day, as Russian declines it.
+    ("ru", "month", dt.date(2022, 5, 1), "май 2022\u202fг."),
+    ("ru", "month", dt.date(2022, 3, 1), "март 2022\u202fг."),
+    ("ru", "dayMonth", dt.date(2022, 5, 7), "7 мая"),
+    ("ru", "dayMonthYear", dt.date(2022, 1, 6), "6 янв. 2022\u202fг."),
+    ("fr", "month", dt.date(2022, 1, 1), "janv. 2022"),
+    ("fr", "dayMonth", dt.date(2022, 1, 7), "7 janv."),
+    ("kk", "month", dt.date(2022, 1, 1), "2022\u202fж. қаң."),
+    ("kk", "dayMonth", dt.date(2022, 1, 7), "7 қаң."),
+])
+def test_the_chart_s_ticks_name_months_as_the_language_does(lang, form, day, tick):
+    assert _d3(i18n.plotly_locale(lang), form, day) == tick
 
 
 def test_the_graph_config_names_the_locale_only_outside_english():

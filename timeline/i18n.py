@@ -299,16 +299,18 @@ def ranged(text: str) -> str:
 # plotly.js ships locales for French, Russian and Arabic (assets/vendor/plotly-locale-fr/ru/ar.js,
 # from npm's plotly.js: `make vendor`): their buttons' words. Its date forms are not all a
 # reader's (Russian ticks read "Янв. 6"), and it has no Kazakh; so `make vendor` also writes
-# assets/vendor/plotly-locale-cldr.js: each language's month and day names and its tick forms
+# assets/vendor/plotly-locales-cldr.js: each language's month and day names and its tick forms
 # ("6 янв.", "2022 ж. қаң.") from CLDR (Babel), and Kazakh's buttons from our catalogue.
-# plotly.js merges locales registered under one name.
+# plotly.js merges locales registered under one name, the later's forms over the earlier's: Dash
+# loads assets in name order, so "plotly-locales-cldr.js" comes after plotly.js's own locale files.
 PLOTLY_WORDS = (N_("Zoom"), N_("Pan"), N_("Zoom in"), N_("Zoom out"), N_("Reset axes"),
                 N_("Download plot as a PNG"), N_("Double-click to zoom back out"), N_("Produced with Plotly.js"))
 PLOTLY_OWN = ("fr", "ru", "ar")   # the languages plotly.js itself has a locale file for
 
 
 def d3_format(pattern: str) -> str:
-    """A CLDR date pattern ("d MMM y 'г'.") as plotly.js's d3 time format ("%-d %b %Y г.")."""
+    """A CLDR date pattern ("d MMM y 'г'.") as plotly.js's d3 time format ("%-d %b %Y г."): MMM is
+    %b, LLL %B (plotly_locale's two lists of abbreviated months)."""
     out, i = [], 0
     while i < len(pattern):
         char = pattern[i]
@@ -321,8 +323,12 @@ def d3_format(pattern: str) -> str:
         run = len(pattern[i:]) - len(pattern[i:].lstrip(char))
         if char == "d":
             out.append("%d" if run == 2 else "%-d")
+        elif char in "ML" and run >= 4:
+            raise ValueError(f"{pattern!r}: wide month names have no list in plotly_locale")
         elif char in "ML":
-            out.append("%B" if run >= 4 else "%b" if run == 3 else "%m" if run == 2 else "%-m")
+            # MMM is a month beside a day ("6 янв.", "7 мая"), LLL one on its own ("май 2022 г."):
+            # Russian writes them apart, so they are d3's two lists (see plotly_locale).
+            out.append(("%b" if char == "M" else "%B") if run == 3 else "%m" if run == 2 else "%-m")
         elif char == "y":
             out.append("%Y")
         else:
@@ -337,8 +343,11 @@ def plotly_locale(lang: str) -> dict:
     from babel.numbers import get_decimal_symbol, get_group_symbol
     locale = Locale.parse(lang)
     skeleton = locale.datetime_skeletons
+    # d3 has two month lists, %B and %b, and the app asks plotly.js for no wide month name (plotly.js
+    # itself never writes %B): so %B holds the abbreviated names that stand alone ("май 2022 г.")
+    # and %b those written with a day ("7 мая"); CLDR's LLL and MMM (d3_format).
     format_ = {
-        "months": [locale.months["format"]["wide"][m] for m in range(1, 13)],
+        "months": [locale.months["stand-alone"]["abbreviated"][m] for m in range(1, 13)],
         "shortMonths": [locale.months["format"]["abbreviated"][m] for m in range(1, 13)],
         # CLDR counts days from Monday (0); plotly.js from Sunday.
         "days": [locale.days["format"]["wide"][(d + 6) % 7] for d in range(7)],
@@ -356,7 +365,7 @@ def plotly_locale(lang: str) -> dict:
 
 
 def plotly_locales_script(languages=None) -> str:
-    """assets/vendor/plotly-locale-cldr.js: `plotly_locale` for every language shipped but English,
+    """assets/vendor/plotly-locales-cldr.js: `plotly_locale` for every language shipped but English,
     registered as plotly.js's own locale files register theirs."""
     import json
     languages = languages or [lang for lang in LANGUAGES if lang != ENGLISH]

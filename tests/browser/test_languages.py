@@ -71,3 +71,15 @@ def test_a_right_to_left_page_mirrors_and_its_time_axis_still_runs_left_to_right
     earlier, later = timeline.point_of("csto-decision"), timeline.point_of(EVENT)
     assert earlier and later and earlier["x"] < later["x"]   # 6 January left of 7 January
     assert timeline.page_accessibility_problems() == []
+
+
+@pytest.mark.parametrize("zoom, ticks", [
+    # A month on its own stands in the nominative ("май"), beside a day in the genitive ("7 мая"):
+    # the chart's axis writes both as Russian readers do, not plotly.js's "Май 2022" and "Янв. 6".
+    ("2021-12-01/2022-08-01", ["янв. 2022\u202fг.", "март 2022\u202fг.", "май 2022\u202fг."]),
+    ("2022-01-02/2022-01-20", ["6 янв.", "8 янв.", "12 янв."]),
+])
+def test_the_chart_s_axis_names_months_as_russian_readers_do(page, kazakhstan_url, zoom, ticks):
+    TimelinePage(page, kazakhstan_url, "ru").open(query=f"lang=ru&zoom={zoom}")
+    shown = page.eval_on_selector_all("#timeline .xtick text", "texts => texts.map(t => t.textContent)")
+    assert set(ticks) <= set(shown), shown
