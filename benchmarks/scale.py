@@ -100,7 +100,8 @@ window.__marks = {};
   const content = document.querySelector('#timeline .heatmaplayer image, '
       + '#timeline .scatterlayer .trace .points path, #timeline .barlayer .point path');
   const counter = document.querySelector('#counter');
-  const m = counter && /^([\d,]+) of ([\d,]+) events$/.exec(counter.textContent.trim());
+  // "1,000 of 1,000 events", "1 000 sur 1 000 événements", "1 000 / 1 000 оқиға": any language.
+  const m = counter && /^(\d+)\D+?(\d+)\D*$/.exec(counter.textContent.trim().replace(/[\s,.]/g, ''));
   mark('plotly', window.Plotly); mark('svg', svg); mark('content', content); mark('counter', m);
   mark('list', document.querySelector('#event-list li'));
   if (svg && content && m && m[1] === m[2]) { window.__drawn = now; window.__count = m[2]; return; }
@@ -361,14 +362,27 @@ def operations(url: str, count: int, rng) -> dict:
             "shown_max": max(shown, default=0), "figure_kb_max": max((d[4] for d in done), default=0) / 1e3}
 
 
-def draws_ours(browser: Browser, url: str, runs: int, events: int, timeout: float) -> dict:
+def draws_ours(browser: Browser, url: str, runs: int, events: int, timeout: float,
+               queries: tuple[str, ...] = ("",)) -> dict:
+    """Our page drawn `runs` times; with several queries (?lang=fr...), each in turn, `runs` times
+    each, and their draws under "by_query" (the first query's are the row's)."""
+    if len(queries) > 1:
+        by_query = {q: [] for q in queries}
+        for _ in range(runs):
+            for query in queries:
+                by_query[query].append(draws_ours(browser, url, 1, events, timeout, (query,)))
+        merged = {q: {"runs": runs, "all": [t for d in draws for t in d["all"]],
+                      "details": [x for d in draws for x in d["details"]]} for q, draws in by_query.items()}
+        for draw in merged.values():
+            draw["ms"] = statistics.median(draw["all"]) if draw["all"] else None
+        return {**merged[queries[0]], "by_query": merged}
     times, details = [], []
     for _ in range(runs):
-        result = browser.draw(url + "/", OURS_DRAWN, timeout)
+        result = browser.draw(url + "/" + queries[0], OURS_DRAWN, timeout)
         if result.get("drawn") is None:
             details.append(result.get("error"))
             continue
-        if result.get("count") != f"{events:,}":
+        if result.get("count") != str(events):
             details.append(f"counter said {result.get('count')}")
             continue
         times.append(result["drawn"])
@@ -512,8 +526,11 @@ def run_size(events: int, args, browser: Browser, workdir: Path) -> dict:
               f"{row['startup_rss_mb']:.0f} MB", file=sys.stderr)
         row["first_page"] = first_page(server.url, len(ids))
         print(f"  (a) first page: {row['first_page']}", file=sys.stderr)
-        row["draw"] = draws_ours(browser, server.url, args.draws, len(ids), args.draw_timeout)
+        row["draw"] = draws_ours(browser, server.url, args.draws, len(ids), args.draw_timeout,
+                                 tuple(args.query or [""]))
         print(f"  (b) draw: {row['draw']}", file=sys.stderr)
+        for query, draw in row["draw"].get("by_query", {}).items():
+            print(f"draw at {query or '/'}: median {draw['ms']} ms, each {draw['all']} (alternating)")
         if args.warm:   # a viewer's first search starts the search's sequences (a thread, 5-8 s)
             print(f"  one search, then {args.warm:.0f} s for the worker's background builds", file=sys.stderr)
             tab = dash_client.page_load(server.url).tab
@@ -856,6 +873,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draws", type=int, default=3, help="Chromium draws of our page per size (median)")
     parser.add_argument("--clicks", type=int, default=100, help="random events selected per size")
     parser.add_argument("--ops", type=int, default=100, help="filter and zoom operations per size")
+    parser.add_argument("--query", action="append", metavar="?Q",
+                        help="draw our page at this query (e.g. ?lang=fr); given more than once, each "
+                             "in turn, --draws times each (e.g. --query ?lang=en --query ?lang=fr)")
     parser.add_argument("--draw-timeout", type=float, default=120, help="s to wait for our chart")
     parser.add_argument("--naive-timeout", type=float, default=120, help="s to wait for a naive draw")
     parser.add_argument("--naive-build-timeout", type=float, default=600, help="s to build a naive figure")

@@ -33,6 +33,9 @@ that size). `labels` is how many event titles each chart shows as text when draw
 events of the opening window. --snapshot DIR serves another checkout's app (e.g. a git worktree
 at the commit before a change) instead of this one; --before DIR serves it as well, drawn in
 turn with ours and vis-timeline, in a column of its own: a before/after comparison in one run.
+--query ?lang=fr opens our page at that query, --before-query the before's: `--before .
+--before-query ?lang=en --query ?lang=fr` draws one checkout in English and in French, in turn
+(issue 16: a language costs no draw time).
 """
 from __future__ import annotations
 
@@ -273,10 +276,10 @@ def run_size(events: int, args, workdir: Path) -> dict:
         for _ in range(args.runs):
             then, vis = {"ms": None}, {"ms": None}
             if before is not None:
-                then = draw(before.url + "/", OURS_DRAWN, args.timeout)
+                then = draw(before.url + "/" + args.before_query, OURS_DRAWN, args.timeout)
                 if then["ms"] is not None:
                     row["before"].append(then["ms"])
-            ours = draw(server.url + "/", OURS_DRAWN, args.timeout)
+            ours = draw(server.url + "/" + args.query, OURS_DRAWN, args.timeout)
             if ours["ms"] is None:
                 row["ours_error"] = ours["error"]
             else:
@@ -364,6 +367,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--snapshot", metavar="DIR", help="serve the app of this checkout instead")
     parser.add_argument("--before", metavar="DIR",
                         help="also draw this checkout's app (e.g. the commit before a change), alternating")
+    parser.add_argument("--query", default="", metavar="?Q",
+                        help="open our page at this address's query (e.g. ?lang=fr: the page in French)")
+    parser.add_argument("--before-query", default="", metavar="?Q",
+                        help="the same for --before's page (e.g. --before . --before-query ?lang=en "
+                             "--query ?lang=fr: one checkout in two languages, alternating)")
     parser.add_argument("--ports", metavar="LOW-HIGH",
                         help="serve on these ports (ours, before, the static pages: the first three)")
     args = parser.parse_args(argv)
