@@ -30,11 +30,14 @@ def test_hover_shows_the_date_at_its_precision_and_the_title(timeline):
 
 def test_events_on_the_same_day_in_one_lane_do_not_hide_each_other(timeline):
     timeline.open()
-    # Three protest events on 5 January: airport seized, city hall stormed... all visible apart.
-    same_day = ["almaty-airport-seized", "almaty-akimat-stormed"]
-    points = [timeline.point_of(e) for e in same_day]
-    assert all(points)
-    assert abs(points[0]["y"] - points[1]["y"]) >= 8 or abs(points[0]["x"] - points[1]["x"]) >= 8
+    # The two protest events of 5 January, city hall stormed and the airport seized: each is drawn
+    # on a row of its own, with its title, and nothing on the chart covers another.
+    titles = timeline.titles_in_view()
+    assert titles["almaty-akimat-stormed"] == "Almaty city hall stormed and set on fire"
+    assert titles["almaty-airport-seized"] == "Almaty airport seized"
+    stormed, seized = (timeline.point_of(e) for e in ("almaty-akimat-stormed", "almaty-airport-seized"))
+    assert abs(stormed["y"] - seized["y"]) >= 11   # a marker is 11 px across: on rows apart
+    assert timeline.label_overlaps() == []
 
 
 def test_zoom_then_reset_to_the_whole_span(timeline):
