@@ -81,7 +81,7 @@ def region_lines(topologies) -> list[list[int]]:
     for topology in topologies:
         arcs = _points(topology)
         for i in _shared_arcs(topology):
-            points = []
+            points: list[tuple[int, int]] = []
             for x, y in arcs[i]:
                 point = (round(x * SCALE), round(y * SCALE))
                 if not points or points[-1] != point:

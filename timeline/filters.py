@@ -178,7 +178,8 @@ def checked(filters: Filters) -> tuple[Filters, tuple[str, ...]]:
     """The filters with every value over its bound, or not of its shape, left out; and why.
 
     Only lengths, counts and a character class are looked at: nothing is parsed."""
-    kept, refused = {}, []
+    kept: dict = {}
+    refused: list[str] = []
     for name, label in (("categories", "categories"), ("sources", "outlets")):
         values = getattr(filters, name)
         if len(values) > LIMITS.chosen:

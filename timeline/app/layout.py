@@ -8,7 +8,7 @@ from ..i18n import _
 
 POLL_MS = 2000  # an open page notices a saved events.csv within this (plus one round trip)
 
-GRAPH_CONFIG = {
+GRAPH_CONFIG: dict = {
     "displaylogo": False,
     "scrollZoom": True,
     # No "Share chart": it would upload the newsroom's data to a third-party service.

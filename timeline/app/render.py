@@ -22,8 +22,9 @@ class Img(html.Img):
 
     def __init__(self, loading: str = "lazy", **props):
         super().__init__(**props)
-        if "loading" not in self._prop_names:   # a later dash.html may declare it
-            self._prop_names = [*self._prop_names, "loading"]
+        # (a later dash.html may declare it)
+        if "loading" not in self._prop_names:  # type: ignore[has-type]
+            self._prop_names = [*self._prop_names, "loading"]  # type: ignore[has-type]
         self.loading = loading
 
 

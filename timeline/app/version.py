@@ -88,7 +88,7 @@ class Shortcut:
                 return True
             plain = {**environ, "REQUEST_METHOD": "GET"}
             plain.pop("HTTP_IF_NONE_MATCH", None)
-            got = {}
+            got: dict = {}
             answered = self.inner(plain, lambda status, headers, exc_info=None: got.update(
                 status=status, headers=headers))
             try:

@@ -118,7 +118,7 @@ def step_figure(points: list[Point], unit: str) -> dict:
         if not chosen:
             continue
         chosen = _merged(chosen)
-        lowest = {}
+        lowest: dict[int, float] = {}
         for p in points:
             lowest[p.second] = min(lowest.get(p.second, p.value), p.value)
         shared = {s for s in lowest if sum(q.second == s for q in _merged(points)) > 1}

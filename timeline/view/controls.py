@@ -44,8 +44,8 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
     if trigger == "clear-filters":
         return State(event=state.event, embed=state.embed, map=state.map, lang=state.lang)
     if trigger == "map-choice":     # a mark on the map, or a title in its list, chosen
-        event = (value or {}).get("id") if isinstance(value, dict) else None
-        return state.select(event) if isinstance(event, str) and index.position(event) is not None else state
+        chosen = (value or {}).get("id") if isinstance(value, dict) else None
+        return state.select(chosen) if isinstance(chosen, str) and index.position(chosen) is not None else state
     if trigger == "map-only":   # "Only what is on the map": on (the map's `area`) if it was off
         return state.with_filters(area=None if state.filters.area else Area.of(area))
     return state

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
@@ -235,7 +236,7 @@ def lane_names_px(index: EventIndex) -> int:
     return int(np.ceil(widest * TEXT_SHARE))
 
 
-def frame(index: EventIndex, lanes: Lanes, legend: list[str] = (), width: int | None = None) -> Frame:
+def frame(index: EventIndex, lanes: Lanes, legend: Sequence[str] = (), width: int | None = None) -> Frame:
     """The frame for these lanes, a legend of `legend`'s entries, in a graph `width` wide."""
     total = height(lanes)
     left = EDGE_PX + lane_names_px(index) + 8
@@ -385,7 +386,7 @@ def range_slider(index: EventIndex, window: Window, lanes: Lanes, mask: np.ndarr
 
 
 def layout(index: EventIndex, window: Window, lanes: Lanes | None = None,
-           mask: np.ndarray | None = None, legend: list[str] = (), width: int | None = None) -> dict:
+           mask: np.ndarray | None = None, legend: Sequence[str] = (), width: int | None = None) -> dict:
     lanes = lanes or Lanes.plain(len(index.lanes))
     shape = frame(index, lanes, legend, width)
     return {
@@ -580,6 +581,7 @@ def point_traces(index: EventIndex, points: np.ndarray, y: np.ndarray, ids: list
             "hovertext": hover_texts(index, chosen), "hoverinfo": "text",
         }
         if texts is not None:
+            assert sides is not None, "a title is drawn on the side `sides` gives"
             keep = np.flatnonzero(subset).tolist()
             trace.update(mode="markers+text", text=[texts[i] for i in keep],
                          textposition=[sides[i] for i in keep],
@@ -698,7 +700,7 @@ def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes
 
 
 def selected_trace(index: EventIndex, selected: int | None, mask: np.ndarray,
-                   drawn: list[dict] = (), lanes: Lanes | None = None) -> dict:
+                   drawn: Sequence[dict] = (), lanes: Lanes | None = None) -> dict:
     trace = {"type": "scatter", "mode": "markers", "name": "selected ring", "x": [], "y": [],
              "hoverinfo": "skip", "showlegend": False,
              "marker": {"size": 24, "symbol": "circle-open", "color": SELECTED_COLOUR,

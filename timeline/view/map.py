@@ -90,10 +90,10 @@ def _place_marks(index: EventIndex, inside: np.ndarray, codes: np.ndarray, first
     listed = order[rank < LISTED]                         # by place, then date
     ids = index.values("id", inside[listed])
     titles = index.values("title", inside[listed])
-    events = [[] for _ in range(n)]
+    events: list[list[dict]] = [[] for _ in range(n)]
     for place, event_id, title in zip(codes[listed].tolist(), ids, titles):
         events[place].append({"id": str(event_id), "title": labels.shorten(str(title), 70)})
-    chosen = np.flatnonzero(inside == selected) if selected is not None else ()
+    chosen = np.flatnonzero(inside == selected) if selected is not None else np.empty(0, dtype=np.int64)
     chosen_place = int(codes[chosen[0]]) if len(chosen) else -1
     where = inside[first]
     return [{"lat": float(index.lat[where[p]]), "lon": float(index.lon[where[p]]),

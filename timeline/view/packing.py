@@ -118,7 +118,7 @@ def pack(items: Items, plot_width: float, lanes: int, selected: int | None = Non
     if selected is not None and not labelled[selected]:   # the selected title first, then the rest
         order.remove(selected)
         row, labelled, taken, unplaced = _place([selected] + order, items.lane, lanes, whole_low, whole_high, limits)
-    overflow = {}
+    overflow: dict[int, int] = {}
     for i in unplaced:   # plain marks, clear of every label
         lane = int(items.lane[i])
         found = _first_free(taken[lane], items.mark_low[i], items.mark_high[i], len(taken[lane]))

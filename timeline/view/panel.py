@@ -123,12 +123,14 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
     event = index.events.iloc[position]
     accounts = index.accounts_of(position)
     items, reported, points, seconds = [], [], [], []
+    known = index.known
+    assert known is not None, "build_index and grow_index give every index its accounts' known dates"
     for where, account in zip(accounts.index.tolist(), accounts.itertuples(index=False)):
         label = dates.label(account.start, account.precision, account.offset)
         if pd.notna(account.end):
             label += _(" to ") + dates.label(account.end, account.end_precision)
         published = dates.label(account.published_at, account.published_precision)
-        second, undated = int(index.known.account[where]), bool(index.known.undated[where])
+        second, undated = int(known.account[where]), bool(known.undated[where])
         when = claims.when_known(second, undated, published)
         figure, unit = float(account.figure_value), str(account.figure_unit)
         retracted = claims.retraction(bool(account.is_retracted), account.retracted_on)
