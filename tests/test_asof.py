@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import timeline
+from timeline import i18n
 from timeline.filters import Filters, State, apply, as_of_bound
 from timeline.view import claims, export, panel
 
@@ -140,8 +141,8 @@ def test_the_step_chart_labels_every_value_and_draws_a_retracted_one_apart(index
     line = next(t for t in figure["data"] if t["mode"] == "lines")
     assert 164 not in line["y"]                         # the line does not step to a retracted value
     # A source's name is text, never markup, in plotly's labels
-    hostile = [claims.Point(0, "1 January 1970", 1.0, "dead", "1 (<b>x</b>)", "<b>x</b>", "<b>x</b>", False, "", 2),
-               claims.Point(86_400, "2 January 1970", 2.0, "dead", "2 (y)", "y", "y", False, "", 3)]
+    hostile = [claims.Point(0, "1 January 1970", 1.0, "dead", "<b>x</b>", "<b>x</b>", False, "", 2),
+               claims.Point(86_400, "2 January 1970", 2.0, "dead", "y", "y", False, "", 3)]
     shown = [t for trace in claims.step_figure(hostile, "dead")["data"] for t in trace.get("text", [])]
     assert "<b>" not in "".join(shown) and "&lt;b&gt;" in "".join(shown)
     names = {t["name"] for t in figure["data"]}
@@ -170,3 +171,73 @@ def test_the_overview_counts_only_the_accounts_known_by_then(index):
     shown, mask = at(index, "2022-01-10")
     outlets = dict(panel.overview(shown, mask, True).outlets)
     assert outlets.get("AFP", 0) == 0 and outlets["AP"] == 1 and outlets["Khabar 24"] == 1
+
+
+# --- The step chart's labels: every value written, none over another ---------------------------
+
+def _point(day: int, value: float, source: str, retracted: str = "", undated: bool = False) -> claims.Point:
+    return claims.Point(day * 86_400, f"day {day}", value, "dead", source, source,
+                        undated, retracted, day + 2)
+
+
+def _drawn(points):
+    """Each label's lines and its box as `placed` estimates it, from the figure's traces."""
+    figure = claims.step_figure(points, "dead")
+    days = figure["layout"]["xaxis"]["categoryarray"]
+    width, tall = claims.PLOT
+    top = figure["layout"]["yaxis"]["range"][1]
+    out = []
+    for trace in figure["data"][1:]:
+        for x, y, text, side in zip(trace["x"], trace["y"], trace["text"], trace["textposition"]):
+            centre = ((days.index(x) + 0.5) * width / len(days), tall * (1 - y / top))
+            out.append((text.split("<br>"), claims._box(centre, text.split("<br>"), side), centre))
+    return out
+
+
+SERIES = {
+    "one value": [_point(0, 26, "Interior Ministry")],
+    "two values the same day": [_point(0, 225, "AP"), _point(0, 230, "Interfax")],
+    "a week of daily values from long-named sources": [
+        _point(d, 26 + 30 * d, f"Ministry of Health of the Republic {d}") for d in range(8)],
+    "a retracted value among them": [_point(0, 44, "Khabar 24"), _point(1, 164, "AP", "retracted"),
+                                     _point(5, 225, "AFP"), _point(9, 238, "RFE/RL"), _point(12, 238, "HRW")],
+    "a dozen days, values up and down": [_point(d, [5, 80, 12, 95, 7, 60, 61, 62, 3, 99, 50, 51][d], "TASS")
+                                         for d in range(12)],
+}
+
+
+@pytest.mark.parametrize("name", SERIES)
+def test_the_step_chart_writes_every_value_and_no_label_covers_another_or_a_marker(name):
+    drawn = _drawn(SERIES[name])
+    assert sorted(lines[0] for lines, _box, _c in drawn) == sorted(claims.number(p.value) for p in claims._merged(SERIES[name]))
+    for i, (_lines, box, _centre) in enumerate(drawn):
+        for j, (_other, other, centre) in enumerate(drawn):
+            if i != j:
+                assert claims._overlap(box, other, room=0) == 0, (name, drawn[i][0], drawn[j][0])
+                mark = (centre[0] - 5, centre[1] - 5, centre[0] + 5, centre[1] + 5)
+                assert claims._overlap(box, mark, room=0) == 0, (name, drawn[i][0], "over a marker")
+
+
+def test_a_value_with_room_around_it_is_written_with_its_sources():
+    drawn = _drawn(SERIES["a retracted value among them"])
+    assert ["164", "(AP) retracted"] in [lines for lines, _b, _c in drawn]
+    assert all(len(lines) == 2 for lines, _b, _c in drawn)   # five values, far apart: each with its source
+
+
+def test_the_step_chart_speaks_the_reader_s_language():
+    points = SERIES["a retracted value among them"] + [_point(3, 243, "HRW", undated=True)]
+    with i18n.using("fr"):
+        figure = claims.step_figure(points, "")
+        thousands = claims.step_figure([_point(0, 4353, "HRW")], "dead")["data"][1]["text"]
+    axis = figure["layout"]["xaxis"]
+    assert axis["ticktext"][0] == "1 janv. 1970" and axis["tickvals"][0] == "1970-01-01"
+    assert {t["name"] for t in figure["data"][1:]} == {"publié ce jour-là", "jour de publication non précisé",
+                                                       "démenti"}
+    texts = " ".join(t for trace in figure["data"] for t in trace.get("text", []))
+    assert "(AP) démenti" in texts and "retracted" not in texts
+    assert thousands == ["4\u202f353<br>(HRW)"]   # not "4,353": a French reader reads 4.353
+    assert figure["layout"]["yaxis"]["title"]["text"] == "chiffre"
+    with i18n.using("en"):
+        english = claims.step_figure(points, "")
+    assert english["layout"]["xaxis"]["ticktext"][0] == "1 Jan 1970"
+    assert claims.step_figure([_point(0, 4353, "HRW")], "dead")["data"][1]["text"] == ["4,353<br>(HRW)"]

@@ -236,6 +236,19 @@ def _month(year: int, month_: int, lang: str) -> str | None:
     return None if when is None else format_skeleton("yMMMM", when, locale=lang)
 
 
+def short_day(year: int, month_: int, day_: int, lang: str | None = None) -> str | None:
+    """A day with its month abbreviated, for an axis: "8 Jan 2022", "8 janv. 2022", "8 янв. 2022 г."."""
+    return _short_day(int(year), int(month_), int(day_), lang or current())
+
+
+@lru_cache(maxsize=4096)
+def _short_day(year: int, month_: int, day_: int, lang: str) -> str | None:
+    when = _babel_date(year, month_, day_)
+    if when is None:
+        return None
+    return f"{when.day} {when:%b} {when.year}" if lang == ENGLISH else format_skeleton("yMMMd", when, locale=lang)
+
+
 def minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str | None = None) -> str | None:
     """A day and a time of day as the language joins them: "7 janvier 2022, 14:30"."""
     return _minute(int(year), int(month_), int(day_), int(hour), int(minute_), lang or current())
@@ -277,7 +290,7 @@ def number(value) -> str:
     """A count as the language writes it: 4,353 (English), 4 353 (French), 4 353 (Russian)."""
     lang = current()
     if lang == ENGLISH:
-        return f"{value:,}"
+        return f"{value:,}"   # (a float keeps its decimals: 2.5)
     from babel.numbers import format_decimal
     return format_decimal(value, locale=lang)
 

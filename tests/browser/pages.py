@@ -332,6 +332,23 @@ class TimelinePage:
         return [" ".join(t.text_content().split()) for t in
                 self.step_chart.first.locator(".js-plotly-plot g.textpoint text").all()]
 
+    def step_chart_overlaps(self) -> list[tuple[str, str]]:
+        """Pairs of the step chart's labels whose drawn boxes overlap, and labels over a marker
+        not their own ("marker" for the other)."""
+        return [tuple(pair) for pair in self.step_chart.first.evaluate("""(chart) => {
+          const box = (e) => e.getBoundingClientRect();
+          const texts = Array.from(chart.querySelectorAll('g.textpoint text')).filter(t => t.textContent);
+          const marks = Array.from(chart.querySelectorAll('.scatterlayer .points path'));
+          const cut = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const found = [];
+          texts.forEach((a, i) => texts.slice(i + 1).forEach(b => {
+            if (cut(box(a), box(b))) found.push([a.textContent, b.textContent]); }));
+          // A label's own marker: the path at its place among its trace's points.
+          const own = (t) => { const point = t.closest('.textpoint'), trace = t.closest('.trace');
+            return trace.querySelectorAll('.points path')[Array.from(point.parentNode.children).indexOf(point)]; };
+          texts.forEach(t => marks.forEach(m => { if (m !== own(t) && cut(box(t), box(m))) found.push([t.textContent, 'marker']); }));
+          return found; }""")]
+
     @property
     def as_reported(self):
         """The panel's "as reported" sequence: the accounts in the order they came out."""

@@ -47,13 +47,17 @@ def test_the_step_chart_shows_every_source_value_of_the_death_toll(timeline):
                        ("225", "Kazinform"), ("230", "Interfax"), ("238", "RFE/RL"),
                        ("241", "HRW; RFE/RL"), ("238", "RFE/RL"), ("238", "HRW")]
     assert "retracted" in table[1][1]
-    # The chart itself labels every value with its source; the retracted one as retracted.
+    # The chart itself writes every value, with its sources where they fit; the retracted one as
+    # retracted; and no label covers another, nor a marker, as drawn (on a phone as well:
+    # test_the_step_chart_s_labels_stay_apart_on_a_phone).
     expect(timeline.step_chart.locator(".js-plotly-plot g.textpoint text").first).to_be_attached()
-    labels = " | ".join(timeline.step_chart_labels())
-    for value, source in (("44", "Khabar 24"), ("164", "AP"), ("225", "Kazinform"), ("230", "Interfax"),
-                          ("241", "HRW; RFE/RL"), ("238", "HRW")):
-        assert re.search(rf"{value} ?\([^)]*{re.escape(source)}", labels), (value, source, labels)
-    assert re.search(r"164 ?\(AP\) retracted", labels)
+    labels = timeline.step_chart_labels()
+    assert sorted({re.match(r"\d+", label)[0] for label in labels}) == ["164", "225", "230", "238", "241", "44"]
+    joined = " | ".join(labels)
+    for value, source in (("44", "Khabar 24"), ("230", "Interfax"), ("238", "HRW")):
+        assert re.search(rf"{value} ?\([^)]*{re.escape(source)}", joined), (value, source, joined)
+    assert re.search(r"164 ?\(AP\) retracted", joined)
+    assert timeline.step_chart_overlaps() == []
     # and the "as reported" sequence lists the accounts in the order they came out
     expect(timeline.as_reported).to_have_count(14)
     expect(timeline.as_reported.nth(4)).to_contain_text("10 January 2022")
@@ -98,4 +102,14 @@ def test_on_the_phone_as_of_folds_behind_the_filters_button(browser, kazakhstan_
     phone.filters_button.click()
     expect(phone.as_of).to_be_visible()
     expect(phone.as_of).to_have_value("2022-01-08")
+    context.close()
+
+
+def test_the_step_chart_s_labels_stay_apart_on_a_phone(browser, kazakhstan_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    timeline = TimelinePage(context.new_page(), kazakhstan_url, "fr").open("death-toll", query="lang=fr")
+    expect(timeline.step_chart.locator(".js-plotly-plot g.textpoint text").first).to_be_attached()
+    assert "8 janv. 2022" in timeline.step_chart.first.locator(".xtick text").all_text_contents()
+    assert timeline.step_chart_overlaps() == []
     context.close()

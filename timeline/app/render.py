@@ -96,8 +96,9 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
         html.Caption(_("{title}, in the order the figures came out").format(title=title)),
         html.Thead(html.Tr([html.Th(h, scope="col") for h in (_("Came out"), _("Figure"), _("Source"))])),
         html.Tbody(rows)], className="step-table")
-    graph = dcc.Graph(figure=claims.step_figure(points, unit), config={"staticPlot": True},
-                      className="step-graph", responsive=True)
+    figure = claims.step_figure(points, unit)
+    graph = dcc.Graph(figure=figure, config={"staticPlot": True}, className="step-graph", responsive=True,
+                      style={"height": f"{figure['layout']['height']}px"})   # (its labels are placed for it)
     return [html.Section([html.H3(title),
                           html.Div(graph, role="img", **{"aria-label": _("{title}: a step chart; its values are "
                                                             "in the table below").format(title=title)}),

@@ -14,7 +14,7 @@ import html
 import numpy as np
 import pandas as pd
 
-from .. import dates
+from .. import dates, i18n
 from ..i18n import _
 from . import labels
 
@@ -40,8 +40,7 @@ class Point:
     when: str
     value: float
     unit: str
-    label: str           # "238 (RFE/RL)"
-    source: str
+    source: str          # its outlet ("AP, AFP, Kazinform": several that gave the same value that day)
     who: str
     undated: bool
     retracted: str
@@ -49,8 +48,8 @@ class Point:
 
 
 def number(value: float) -> str:
-    """238, 4,353, 2.5: as a reader writes a figure."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    """238, 4,353, 2.5: as a reader writes a figure, in the reader's language (4 353, 2,5 in French)."""
+    return i18n.number(int(value) if float(value).is_integer() else float(value))
 
 
 def when_known(second: int, undated: bool, published_label: str) -> str:
@@ -99,59 +98,116 @@ STEP_COLOUR = "#1f4e79"
 RETRACTED_COLOUR = "#b00020"
 
 
+# The step chart's size as drawn in the panel (timeline.app.render.step_chart), in pixels: the
+# panel is about as wide on a desktop as on a phone, so one estimate serves both.
+PLOT = (250, 210)                # the plot area: width, height (the layout's height less its margins)
+MARGIN = {"l": 64, "r": 36, "t": 40, "b": 112}   # below: the days, then the legend (two lines on a phone)
+CHAR, LINE, GAP = 6.0, 13, 6     # a 10 px label's character and line, and its distance from its marker
+SIDES = ("top center", "bottom center", "top right", "top left", "bottom right", "bottom left",
+         "middle right", "middle left")
+
+
 def step_figure(points: list[Point], unit: str) -> dict:
     """The figure over publication dates as a step line (the value stands until the next one
     comes out), each value a marker labelled with its source; a retracted value is a red cross,
-    labelled "retracted", and the line does not step to it; an undated one is hollow."""
+    labelled "retracted", and the line does not step to it; an undated one is hollow. Each label
+    takes the first side of its marker where it covers no other label or marker (`placed`)."""
     standing = [p for p in points if not p.retracted]
-    xs = [_day(p.second) for p in standing]
-    ys = [p.value for p in standing]
+    days = sorted({_day(p.second) for p in points})
     traces = []
     if standing:
-        traces.append({"type": "scatter", "mode": "lines", "x": xs, "y": ys, "name": "standing figure",
+        traces.append({"type": "scatter", "mode": "lines", "x": [_day(p.second) for p in standing],
+                       "y": [p.value for p in standing], "name": "standing figure",
                        "line": {"shape": "hv", "color": STEP_COLOUR, "width": 2}, "hoverinfo": "skip",
                        "showlegend": False})
-    for name, chosen, symbol, colour in (
-            ("published that day", [p for p in standing if not p.undated], "circle", STEP_COLOUR),
-            ("publication day not given", [p for p in standing if p.undated], "circle-open", STEP_COLOUR),
-            ("retracted", [p for p in points if p.retracted], "x", RETRACTED_COLOUR)):
-        if not chosen:
-            continue
-        chosen = _merged(chosen)
-        lowest: dict[int, float] = {}
-        for p in points:
-            lowest[p.second] = min(lowest.get(p.second, p.value), p.value)
-        shared = {s for s in lowest if sum(q.second == s for q in _merged(points)) > 1}
-        texts = [html.escape(p.label, quote=False) + (" retracted" if p.retracted else "") for p in chosen]
+    values = [p.value for p in points]
+    top = max(values) if values else 1
+    groups = [(_("published that day"), [p for p in standing if not p.undated], "circle", STEP_COLOUR),
+              (_("publication day not given"), [p for p in standing if p.undated], "circle-open", STEP_COLOUR),
+              (_("retracted"), [p for p in points if p.retracted], "x", RETRACTED_COLOUR)]
+    marks = [(name, _merged(chosen), symbol, colour) for name, chosen, symbol, colour in groups if chosen]
+    everything = [p for _name, chosen, _s, _c in marks for p in chosen]
+    texts, sides = placed(everything, days, top * 1.25)
+    at = 0
+    for name, chosen, symbol, colour in marks:
         traces.append({
             "type": "scatter", "mode": "markers+text", "name": name,
             "x": [_day(p.second) for p in chosen], "y": [p.value for p in chosen],
-            "text": [t.replace(" (", "<br>(", 1) for t in texts],
-            "textposition": ["bottom center" if p.second in shared and p.value == lowest[p.second]
-                             else "top center" for p in chosen],
+            "text": texts[at:at + len(chosen)], "textposition": sides[at:at + len(chosen)],
             "textfont": {"size": 10, "color": colour}, "cliponaxis": False,
             "marker": {"symbol": symbol, "size": 10, "color": colour, "line": {"width": 2, "color": colour}},
             "hovertext": [html.escape(f"{p.when}: {number(p.value)} {p.unit} ({p.who})", quote=False)
                           for p in chosen],
             "hoverinfo": "text",
         })
-    values = [p.value for p in points]
-    top = max(values) if values else 1
+        at += len(chosen)
     return {
         "data": traces,
         "layout": {
-            "height": 340, "margin": {"l": 64, "r": 36, "t": 40, "b": 70},
-            "showlegend": True, "legend": {"orientation": "h", "y": -0.25, "font": {"size": 11}},
-            "yaxis": {"title": {"text": unit or "figure"}, "rangemode": "tozero", "range": [0, top * 1.25],
-                      "fixedrange": True},
-            # One step per day a figure came out, evenly spaced (a day's label under each):
-            # months of silence would crowd the first week's values into a corner.
+            "height": PLOT[1] + MARGIN["t"] + MARGIN["b"], "margin": MARGIN,
+            # The legend at the foot of the figure, within its margin: the plot keeps its size (PLOT).
+            "showlegend": True, "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom",
+                                           "font": {"size": 11}},
+            "yaxis": {"title": {"text": unit or _("figure")}, "rangemode": "tozero", "range": [0, top * 1.25],
+                      "fixedrange": True, "separatethousands": True},
+            # One step per day a figure came out, evenly spaced (a day's label under each, in the
+            # reader's language): months of silence would crowd the first week's values into a corner.
             "xaxis": {"type": "category", "fixedrange": True, "tickangle": -45,
-                      "categoryorder": "array", "categoryarray": sorted({_day(p.second) for p in points},
-                                                                      key=_day_key)},
+                      "categoryorder": "array", "categoryarray": days,
+                      "tickmode": "array", "tickvals": days, "ticktext": [_day_label(d) for d in days]},
             "plot_bgcolor": "white", "paper_bgcolor": "white", "font": {"size": 12},
         },
     }
+
+
+def placed(points: list[Point], days: list[str], height: float) -> tuple[list[str], list[str]]:
+    """Each point's label and the side of its marker it is written on, by an estimate of the
+    drawn sizes (PLOT): first every value alone, each on the first of SIDES where it covers no
+    marker nor another label and stays in the figure (else where it covers least); then, day by
+    day, a value's sources joined to it wherever the longer label fits as well."""
+    width, tall = PLOT
+    step = width / max(len(days), 1)
+    where = {d: i for i, d in enumerate(days)}
+    centre = [((where[_day(p.second)] + 0.5) * step, tall * (1 - p.value / height)) for p in points]
+    marks = [(x - 6, y - 6, x + 6, y + 6) for x, y in centre]
+    full = [[number(p.value), f"({p.source})" + (" " + _("retracted") if p.retracted else "")] for p in points]
+    brief = [[number(p.value)] for p in points]
+    order = sorted(range(len(points)), key=lambda i: (centre[i][0], centre[i][1]))
+    boxes: dict[int, tuple[float, float, float, float]] = {}
+    lines, sides = list(brief), ["top center"] * len(points)
+
+    def cover(i: int, box) -> float:
+        """How much of `box` (point i's label) lies over the others' marks and labels, or outside."""
+        outside = not (-8 <= box[0] and box[2] <= width + MARGIN["r"]     # (not over the axis' numbers)
+                       and -MARGIN["t"] + 4 <= box[1] and box[3] <= tall + 4)
+        others = [m for j, m in enumerate(marks) if j != i] + [b for j, b in boxes.items() if j != i]
+        return 1e6 * outside + sum(_overlap(box, other) for other in others)
+
+    for i in order:   # every value, where it covers least (nothing, mostly)
+        side = min(SIDES, key=lambda side: cover(i, _box(centre[i], brief[i], side)))   # (the first of equals)
+        boxes[i], sides[i] = _box(centre[i], brief[i], side), side
+    for i in order:   # its sources too, where they fit
+        side = next((side for side in SIDES if cover(i, _box(centre[i], full[i], side)) == 0), None)
+        if side is not None:
+            boxes[i], sides[i], lines[i] = _box(centre[i], full[i], side), side, full[i]
+    return ["<br>".join(html.escape(line, quote=False) for line in label) for label in lines], sides
+
+
+def _box(centre: tuple[float, float], lines: list[str], side: str) -> tuple[float, float, float, float]:
+    """Where a label of these lines is drawn on this side of a marker at `centre` (pixels, y down)."""
+    x, y = centre
+    w, h = max(len(line) for line in lines) * CHAR, len(lines) * LINE
+    vertical, horizontal = side.split()
+    left = {"center": x - w / 2, "right": x + GAP, "left": x - GAP - w}[horizontal]
+    top = {"top": y - GAP - h, "bottom": y + GAP, "middle": y - h / 2}[vertical]
+    return left, top, left + w, top + h
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float], room: float = 2) -> float:
+    """The area two boxes share, each grown by `room` pixels (0: they are apart)."""
+    across = min(a[2], b[2]) - max(a[0], b[0]) + room
+    down = min(a[3], b[3]) - max(a[1], b[1]) + room
+    return across * down if across > 0 and down > 0 else 0.0
 
 
 def _merged(points: list[Point]) -> list[Point]:
@@ -164,18 +220,17 @@ def _merged(points: list[Point]) -> list[Point]:
     for group in merged.values():
         first = group[0]
         names = list(dict.fromkeys(p.source for p in group))
-        out.append(Point(first.second, first.when, first.value, first.unit,
-                         f"{number(first.value)} ({', '.join(names)})", ", ".join(names),
+        out.append(Point(first.second, first.when, first.value, first.unit, ", ".join(names),
                          first.who, first.undated, first.retracted, first.row))
     return out
 
 
 def _day(second: int) -> str:
-    """A day as the chart's axis shows it: 8 Jan 2022."""
-    day = np.datetime64(int(second), "s").astype("datetime64[D]").item()
-    return f"{day.day} {day:%b} {day.year}"
+    """A day on the chart's axis, as its category: 2022-01-08 (in order as text)."""
+    return str(np.datetime64(int(second), "s").astype("datetime64[D]"))
 
 
-def _day_key(label: str):
-    import datetime as dt
-    return dt.datetime.strptime(label, "%d %b %Y")
+def _day_label(day: str) -> str:
+    """The day as the axis writes it: 8 Jan 2022, 8 janv. 2022, 8 янв. 2022 г."""
+    when = np.datetime64(day, "D").item()
+    return i18n.short_day(when.year, when.month, when.day) or day

@@ -140,7 +140,7 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
                                         claims.said(account.description, figure, unit), retracted,
                                         int(account.row)))
         if figure == figure:
-            points.append(claims.Point(second, when, figure, unit, f"{claims.number(figure)} ({account.source})",
+            points.append(claims.Point(second, when, figure, unit,
                                        account.source, who, undated, retracted, int(account.row)))
         items.append(Account(
             source=account.source,
