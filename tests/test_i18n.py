@@ -321,3 +321,24 @@ def test_the_overview_in_russian_ends_its_span_with_one_full_stop(client):
     panel = json.dumps(answer["sources-panel"], ensure_ascii=False)
     assert status == 200 and re.search(r"19 января 2022\s?г\.", panel)
     assert "г.." not in panel
+
+
+@pytest.mark.parametrize("lang, month, day, step", [
+    # franceinfo's account of the toll came out in January 2022, its day not given; AP's on 10 January.
+    ("en", "Published in January 2022.", "Published 10 January 2022.", "Previous:"),
+    ("fr", "Publié en janvier 2022.", "Publié le 10 janvier 2022.", "Précédent :"),
+    ("ru", "Дата публикации: январь 2022\u202fг.", "Опубликовано 10 января 2022\u202fг.", "Предыдущее:"),
+])
+def test_a_publication_date_reads_as_a_sentence_at_its_precision(client, lang, month, day, step):
+    from tests.browser.pages import DashRequests
+    status, answer = DashRequests(client).callback(
+        "counter.children", {"view.data": f"?event=death-toll&lang={lang}"}, changed=("view.data",))
+    assert status == 200
+    said = json.dumps(answer, ensure_ascii=False)
+    assert month in said and day in said
+    # The Previous button's word and colon, as the language spaces them (" :" in French)
+    from timeline.app import render
+    from timeline.view.panel import Step
+    with i18n.using(lang):
+        words = render.steps(Step("a", "Arrests", "Arrests in the capital"), Step("b", "B", "B"))[0]
+    assert words[1].children == step

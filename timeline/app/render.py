@@ -139,7 +139,8 @@ def _account(account, disputed: bool, file: str) -> html.Li:
         parts.append(_media(account.media))
     meta = []
     if account.published:
-        meta.append(_("Published {date}. ").format(date=account.published))
+        meta.append((_("Published in {date}. ") if account.published_in else _("Published {date}. "))
+                    .format(date=account.published))
     if account.url:
         meta.append(new_tab_link(_("Read the source"), account.url, "source-link"))
     meta.append(html.Span(_(" ({file} row {row})").format(file=file, row=account.row), className="row-ref"))
@@ -254,10 +255,11 @@ def steps(previous: Step, following: Step) -> tuple:
     button stays enabled, so that focus is never lost from it)."""
     def button(step: Step, word: str, arrow: str, key: str, after: bool):
         mark = html.Span(arrow, className="arrow", **{"aria-hidden": "true"})
-        words = [html.Span(word + (":" if step is not NOWHERE else ""), className="step-word")]
+        colon = _(": ")   # (" : " in French)
+        words = [html.Span(word + (colon.rstrip() if step is not NOWHERE else ""), className="step-word")]
         if step is not NOWHERE:
             words.append(html.Span(step.title, className="step-title"))
-        tip = (f"{word}: {step.full_title} ({key})" if step is not NOWHERE
+        tip = (f"{word}{colon}{step.full_title} ({key})" if step is not NOWHERE
                else _("No previous event") if not after else _("No next event"))
         where = "step" + (" nowhere" if step is NOWHERE else "")
         return [*words, mark] if after else [mark, *words], labels.shorten(tip, 300), where

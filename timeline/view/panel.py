@@ -39,13 +39,14 @@ class Account:
     date: str            # as a reader reads it, at its precision
     description: str
     url: str             # "" unless http(s)
-    published: str
+    published: str       # its publication date, at its precision
     row: int
     date_differs: bool   # its date is not the event's date
     media: Media | None = None
     undated: str = ""    # a note when its day of publication is not known (issue 15)
     figure: str = ""     # its figure and unit: "238 dead"
     retracted: str = ""  # "retracted", or "retracted on 10 January 2022"
+    published_in: bool = False   # published a month or a year, not a day ("Published in January 2022")
 
     @property
     def paragraphs(self) -> list[str]:
@@ -149,6 +150,7 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
             description=account.description,
             url=safe_url(account.source_url),
             published=dates.label(account.published_at, account.published_precision),
+            published_in=account.published_precision in ("month", "year"),
             row=int(account.row),
             date_differs=(_written(account.start, account.precision, account.end, account.end_precision)
                           != _written(event["start"], event["precision"], event["end"], event["end_precision"])),
