@@ -230,7 +230,11 @@ def test_the_step_chart_speaks_the_reader_s_language():
         figure = claims.step_figure(points, "")
         thousands = claims.step_figure([_point(0, 4353, "HRW")], "dead")["data"][1]["text"]
     axis = figure["layout"]["xaxis"]
-    assert axis["ticktext"][0] == "1 janv. 1970" and axis["tickvals"][0] == "1970-01-01"
+    assert axis["ticktext"][0] == "1 janv." and axis["tickvals"][0] == "1970-01-01"   # one year: beneath
+    assert axis["title"]["text"] == "1970"
+    with i18n.using("fr"):
+        years = claims.step_figure([_point(0, 26, "AP"), _point(400, 238, "HRW")], "dead")["layout"]["xaxis"]
+    assert years["ticktext"] == ["1 janv. 1970", "5 févr. 1971"] and "title" not in years
     assert {t["name"] for t in figure["data"][1:]} == {"publié ce jour-là", "jour de publication non précisé",
                                                        "démenti"}
     texts = " ".join(t for trace in figure["data"] for t in trace.get("text", []))
@@ -239,5 +243,5 @@ def test_the_step_chart_speaks_the_reader_s_language():
     assert figure["layout"]["yaxis"]["title"]["text"] == "chiffre"
     with i18n.using("en"):
         english = claims.step_figure(points, "")
-    assert english["layout"]["xaxis"]["ticktext"][0] == "1 Jan 1970"
+    assert english["layout"]["xaxis"]["ticktext"][0] == "1 Jan"
     assert claims.step_figure([_point(0, 4353, "HRW")], "dead")["data"][1]["text"] == ["4,353<br>(HRW)"]

@@ -236,17 +236,20 @@ def _month(year: int, month_: int, lang: str) -> str | None:
     return None if when is None else format_skeleton("yMMMM", when, locale=lang)
 
 
-def short_day(year: int, month_: int, day_: int, lang: str | None = None) -> str | None:
-    """A day with its month abbreviated, for an axis: "8 Jan 2022", "8 janv. 2022", "8 янв. 2022 г."."""
-    return _short_day(int(year), int(month_), int(day_), lang or current())
+def short_day(year: int, month_: int, day_: int, lang: str | None = None, year_too: bool = True) -> str | None:
+    """A day with its month abbreviated, for an axis: "8 Jan 2022", "8 janv. 2022", "8 янв. 2022 г.";
+    without `year_too`, "8 Jan", "8 janv.", "8 янв."."""
+    return _short_day(int(year), int(month_), int(day_), lang or current(), year_too)
 
 
 @lru_cache(maxsize=4096)
-def _short_day(year: int, month_: int, day_: int, lang: str) -> str | None:
+def _short_day(year: int, month_: int, day_: int, lang: str, year_too: bool) -> str | None:
     when = _babel_date(year, month_, day_)
     if when is None:
         return None
-    return f"{when.day} {when:%b} {when.year}" if lang == ENGLISH else format_skeleton("yMMMd", when, locale=lang)
+    if lang == ENGLISH:
+        return f"{when.day} {when:%b}" + (f" {when.year}" if year_too else "")
+    return format_skeleton("yMMMd" if year_too else "MMMd", when, locale=lang)
 
 
 def minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str | None = None) -> str | None:

@@ -110,6 +110,6 @@ def test_the_step_chart_s_labels_stay_apart_on_a_phone(browser, kazakhstan_url):
                                   is_mobile=True, has_touch=True)
     timeline = TimelinePage(context.new_page(), kazakhstan_url, "fr").open("death-toll", query="lang=fr")
     expect(timeline.step_chart.locator(".js-plotly-plot g.textpoint text").first).to_be_attached()
-    assert "8 janv. 2022" in timeline.step_chart.first.locator(".xtick text").all_text_contents()
+    assert "8 janv." in timeline.step_chart.first.locator(".xtick text").all_text_contents()
     assert timeline.step_chart_overlaps() == []
     context.close()

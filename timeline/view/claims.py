@@ -100,7 +100,7 @@ RETRACTED_COLOUR = "#b00020"
 
 # The step chart's size as drawn in the panel (timeline.app.render.step_chart), in pixels: the
 # panel is about as wide on a desktop as on a phone, so one estimate serves both.
-PLOT = (250, 210)                # the plot area: width, height (the layout's height less its margins)
+PLOT = (240, 210)                # the plot area: width, height (the layout's height less its margins)
 MARGIN = {"l": 64, "r": 36, "t": 40, "b": 112}   # below: the days, then the legend (two lines on a phone)
 CHAR, LINE, GAP = 6.0, 13, 6     # a 10 px label's character and line, and its distance from its marker
 SIDES = ("top center", "bottom center", "top right", "top left", "bottom right", "bottom left",
@@ -114,6 +114,7 @@ def step_figure(points: list[Point], unit: str) -> dict:
     takes the first side of its marker where it covers no other label or marker (`placed`)."""
     standing = [p for p in points if not p.retracted]
     days = sorted({_day(p.second) for p in points})
+    years = sorted({day[:-6] for day in days})
     traces = []
     if standing:
         traces.append({"type": "scatter", "mode": "lines", "x": [_day(p.second) for p in standing],
@@ -127,7 +128,7 @@ def step_figure(points: list[Point], unit: str) -> dict:
               (_("retracted"), [p for p in points if p.retracted], "x", RETRACTED_COLOUR)]
     marks = [(name, _merged(chosen), symbol, colour) for name, chosen, symbol, colour in groups if chosen]
     everything = [p for _name, chosen, _s, _c in marks for p in chosen]
-    texts, sides = placed(everything, days, top * 1.25)
+    texts, sides = placed(everything, days, top * 1.25, [(_day(p.second), p.value) for p in standing])
     at = 0
     for name, chosen, symbol, colour in marks:
         traces.append({
@@ -152,42 +153,56 @@ def step_figure(points: list[Point], unit: str) -> dict:
                       "fixedrange": True, "separatethousands": True},
             # One step per day a figure came out, evenly spaced (a day's label under each, in the
             # reader's language): months of silence would crowd the first week's values into a corner.
-            "xaxis": {"type": "category", "fixedrange": True, "tickangle": -45,
-                      "categoryorder": "array", "categoryarray": days,
-                      "tickmode": "array", "tickvals": days, "ticktext": [_day_label(d) for d in days]},
+            # Within one year, the days without it and the year beneath them ("8 Jan" ... "2022").
+            "xaxis": {"type": "category", "fixedrange": True, "tickangle": -45, "automargin": True,
+                      "categoryorder": "array", "categoryarray": days, "tickmode": "array", "tickvals": days,
+                      "ticktext": [_day_label(d, len(years) > 1) for d in days],
+                      **({"title": {"text": years[0], "standoff": 4}} if len(years) == 1 else {})},
             "plot_bgcolor": "white", "paper_bgcolor": "white", "font": {"size": 12},
         },
     }
 
 
-def placed(points: list[Point], days: list[str], height: float) -> tuple[list[str], list[str]]:
+def placed(points: list[Point], days: list[str], height: float,
+           line: list[tuple[str, float]] = ()) -> tuple[list[str], list[str]]:
     """Each point's label and the side of its marker it is written on, by an estimate of the
     drawn sizes (PLOT): first every value alone, each on the first of SIDES where it covers no
     marker nor another label and stays in the figure (else where it covers least); then, day by
-    day, a value's sources joined to it wherever the longer label fits as well."""
+    day, a value's sources joined to it wherever the longer label fits as well, and clear of the
+    step line (`line`: its corners, day and value) where it can be."""
     width, tall = PLOT
     step = width / max(len(days), 1)
     where = {d: i for i, d in enumerate(days)}
-    centre = [((where[_day(p.second)] + 0.5) * step, tall * (1 - p.value / height)) for p in points]
+
+    def at(day: str, value: float) -> tuple[float, float]:
+        return (where[day] + 0.5) * step, tall * (1 - value / height)
+
+    centre = [at(_day(p.second), p.value) for p in points]
     marks = [(x - 6, y - 6, x + 6, y + 6) for x, y in centre]
+    corners = [at(day, value) for day, value in line]
+    segments = [box for (x0, y0), (x1, y1) in zip(corners, corners[1:])   # the line's steps: across, then up
+                for box in ((x0, y0 - 1, x1, y0 + 1), (x1 - 1, min(y0, y1), x1 + 1, max(y0, y1)))]
     full = [[number(p.value), f"({p.source})" + (" " + _("retracted") if p.retracted else "")] for p in points]
     brief = [[number(p.value)] for p in points]
     order = sorted(range(len(points)), key=lambda i: (centre[i][0], centre[i][1]))
     boxes: dict[int, tuple[float, float, float, float]] = {}
     lines, sides = list(brief), ["top center"] * len(points)
 
-    def cover(i: int, box) -> float:
-        """How much of `box` (point i's label) lies over the others' marks and labels, or outside."""
+    def cover(i: int, box, lines_too: bool = False) -> float:
+        """How much of `box` (point i's label) lies over the others' marks and labels, or outside
+        (and over the step line, `lines_too`)."""
         outside = not (-8 <= box[0] and box[2] <= width + MARGIN["r"]     # (not over the axis' numbers)
-                       and -MARGIN["t"] + 4 <= box[1] and box[3] <= tall + 4)
+                       and -MARGIN["t"] + 4 <= box[1] and box[3] <= tall - 2)   # (above the days)
         others = [m for j, m in enumerate(marks) if j != i] + [b for j, b in boxes.items() if j != i]
-        return 1e6 * outside + sum(_overlap(box, other) for other in others)
+        return (1e6 * outside + sum(_overlap(box, other) for other in others)
+                + (sum(_overlap(box, segment, room=0) for segment in segments) if lines_too else 0))
 
     for i in order:   # every value, where it covers least (nothing, mostly)
         side = min(SIDES, key=lambda side: cover(i, _box(centre[i], brief[i], side)))   # (the first of equals)
         boxes[i], sides[i] = _box(centre[i], brief[i], side), side
     for i in order:   # its sources too, where they fit
-        side = next((side for side in SIDES if cover(i, _box(centre[i], full[i], side)) == 0), None)
+        side = next((side for lines_too in (True, False) for side in SIDES   # (over the line if need be)
+                     if cover(i, _box(centre[i], full[i], side), lines_too) == 0), None)
         if side is not None:
             boxes[i], sides[i], lines[i] = _box(centre[i], full[i], side), side, full[i]
     return ["<br>".join(html.escape(line, quote=False) for line in label) for label in lines], sides
@@ -230,7 +245,7 @@ def _day(second: int) -> str:
     return str(np.datetime64(int(second), "s").astype("datetime64[D]"))
 
 
-def _day_label(day: str) -> str:
-    """The day as the axis writes it: 8 Jan 2022, 8 janv. 2022, 8 янв. 2022 г."""
+def _day_label(day: str, year: bool = True) -> str:
+    """The day as the axis writes it: 8 Jan 2022, 8 janv. 2022, 8 янв. 2022 г.; or 8 Jan, 8 janv."""
     when = np.datetime64(day, "D").item()
-    return i18n.short_day(when.year, when.month, when.day) or day
+    return i18n.short_day(when.year, when.month, when.day, year_too=year) or day
