@@ -1,7 +1,16 @@
-"""A problem: one validation finding, as the editor will read it."""
+"""A problem: one validation finding, as the editor will read it.
+
+Its message is kept as what was found, not as a sentence: an English template marked `say(...)`
+(or `say_n(...)` where a count decides the sentence's form) and the values it names. It is written
+out (`Problem.message`, `str(message)`) only when shown, in the language in force (timeline.i18n,
+its "check" catalogue): so a file with 100,000 problems formats none of them to count them, and a
+cached problem (timeline.store) is shown in any language. In English, a message is its template
+with its values in it, as the code writes it.
+"""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import json
+from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
@@ -39,13 +48,132 @@ class ProblemCode(StrEnum):
 CUT_SHORT = frozenset({ProblemCode.FIELD_COUNT, ProblemCode.OPEN_QUOTE})  # what a row cut mid-write gets
 
 
+class Message:
+    """What a problem says: an English template marked for the "check" catalogue and its values
+    (str, int, float, or a Message: a piece of the app's own words, translated with it). The
+    values an editor wrote (cell values shown by `show`, column names, paths) are never translated.
+
+    Equal when their templates and values are; equal to a str that is its English text."""
+
+    __slots__ = ("template", "plural", "values")
+    kind = ""         # a subclass's name in a stored message (`stored`), e.g. dates.Day's
+    _kinds: dict = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        Message._kinds[cls.kind] = cls
+
+    def __init__(self, template: str, values: dict, plural: str | None = None):
+        self.template = template
+        self.plural = plural      # the plural's template, if a count `n` decides the form
+        self.values = values
+
+    def __str__(self) -> str:
+        """In the language in force."""
+        lang = i18n.current()
+        if lang == i18n.ENGLISH:
+            return self.english()
+        values = self.values
+        if self.plural is None:
+            template = i18n.gettext(self.template, i18n.CHECK)
+        else:
+            template = i18n.ngettext(self.template, self.plural, values["n"], i18n.CHECK)
+        return template.format(**{k: _Count(v) if type(v) is int else v for k, v in values.items()})
+
+    def english(self) -> str:
+        template = self.template if self.plural is None or self.values["n"] == 1 else self.plural
+        return template.format(**{k: v.english() if isinstance(v, Message) else v for k, v in self.values.items()})
+
+    def __contains__(self, text: str) -> bool:
+        return text in str(self)
+
+    def __repr__(self) -> str:
+        return f"Message({self.english()!r})"
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Message):
+            return (self.template, self.plural, self.values) == (other.template, other.plural, other.values)
+        if isinstance(other, str):   # ("" is never a message: arrays of problems hold "" for none)
+            return bool(other) and self.english() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.english())
+
+    def __lt__(self, other) -> bool:
+        return self.english() < (other.english() if isinstance(other, Message) else other)
+
+    def __gt__(self, other) -> bool:
+        return self.english() > (other.english() if isinstance(other, Message) else other)
+
+    def stored(self) -> dict:
+        """As JSON holds it (timeline.store): `from_stored` makes it again."""
+        values = {k: v.stored() if isinstance(v, Message) else v for k, v in self.values.items()}
+        found = {"template": self.template, "plural": self.plural, "values": values}
+        if self.kind:
+            found["kind"] = self.kind
+        return found
+
+    @staticmethod
+    def from_stored(stored: dict) -> Message:
+        values = {k: Message.from_stored(v) if isinstance(v, dict) else v for k, v in stored["values"].items()}
+        return Message._kinds.get(stored.get("kind", ""), Message)(stored["template"], values, stored["plural"])
+
+
+class _Count(int):
+    """A count in a translated message: `{n:,}` writes it as the language does (4 353 in French)."""
+
+    def __format__(self, spec: str) -> str:
+        return i18n.number(int(self)) if spec == "," else format(int(self), spec)
+
+
+def say(template: str, **values) -> Message:
+    """A message for the editor, in the "check" catalogue: `say("id {value} is empty", value=...)`.
+    Mark each sentence once, where it is written (Babel extracts the calls: `make messages`)."""
+    return Message(template, values)
+
+
+def say_n(singular: str, plural: str, n: int, **values) -> Message:
+    """A message whose form depends on the count `n` (named `{n}` in it), as `ngettext`'s."""
+    values["n"] = n
+    return Message(singular, values, plural)
+
+
+def stored(text) -> tuple[str, str | None]:
+    """A problem's message as timeline.store keeps it: (template, its values as JSON), or
+    (text, None) for a plain string."""
+    if isinstance(text, Message):
+        found = text.stored()
+        return found.pop("template"), json.dumps(found, ensure_ascii=False, default=_plain)
+    return text, None
+
+
+def _plain(value):
+    """A numpy number as JSON writes it."""
+    return value.item()
+
+
+def from_stored(template: str, values: str | None):
+    if values is None:
+        return template
+    found = json.loads(values)
+    found["template"] = template
+    return Message.from_stored(found)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     row: int          # spreadsheet row: the header is row 1; 0 for the file as a whole
     column: str       # column name, or "" when the problem is not in one column
     level: str        # ERROR or WARNING
-    message: str      # what is wrong, the value, and how to fix it
+    text: Message | str   # what is wrong, the value, and how to fix it (say(...)): see `message`
     code: ProblemCode = ProblemCode.OTHER
+
+    @property
+    def message(self) -> str:
+        """What is wrong, the value, and how to fix it, in the language in force."""
+        text = self.text
+        return text if type(text) is str else str(text)
 
     @property
     def is_file_level(self) -> bool:
@@ -59,7 +187,8 @@ class Problem:
         return f"{where}: {column}: {i18n.gettext(self.level)}: {self.message}"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {"row": self.row, "column": self.column, "level": self.level, "message": self.message,
+                "code": self.code}
 
 
 @dataclass
