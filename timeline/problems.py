@@ -139,6 +139,24 @@ def say_n(singular: str, plural: str, n: int, **values) -> Message:
     return Message(singular, values, plural)
 
 
+class _Cut(Message):
+    """A message without its last full stop, to be joined into another's sentence (`cut`)."""
+
+    kind = "cut"
+
+    def english(self) -> str:
+        text = self.values["text"]
+        return (text.english() if isinstance(text, Message) else text).rstrip(".")
+
+    def __str__(self) -> str:
+        return str(self.values["text"]).rstrip(".")
+
+
+def cut(text: Message | str) -> Message:
+    """A problem's message (Problem.text) as a part of another: without its last full stop."""
+    return _Cut("", {"text": text})
+
+
 def stored(text) -> tuple[str, str | None]:
     """A problem's message as timeline.store keeps it: (template, its values as JSON), or
     (text, None) for a plain string."""
