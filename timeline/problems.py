@@ -219,9 +219,24 @@ class Finding:
     always: bool = False  # said even when it explains few of the problems (a file-level cause)
 
 
-def show(value: str, limit: int = 60) -> str:
+def show(value: str, limit: int = 60) -> str | Message:
     """A cell value quoted for a message, cut short when long."""
     text = str(value)
     if len(text) > limit:
-        text = f"{text[:limit]}... ({len(str(value)):,} characters)"
+        return _Shown("", {"text": text[:limit], "length": len(text)})
     return repr(text)
+
+
+class _Shown(Message):
+    """A long cell value cut short, quoted, its length said in the reader's language (`show`)."""
+
+    kind = "shown"
+
+    def _said(self) -> Message:
+        return say("{text}... ({length:,} characters)", **self.values)
+
+    def english(self) -> str:
+        return repr(self._said().english())
+
+    def __str__(self) -> str:
+        return repr(str(self._said()))
