@@ -847,7 +847,7 @@ class Day(Message):
 
     def __str__(self) -> str:
         v = self.values
-        if i18n.current() == i18n.ENGLISH or not 1 <= v["year"] <= 9999:
+        if i18n.current() == i18n.ENGLISH or not i18n.speaks(i18n.CHECK) or not 1 <= v["year"] <= 9999:
             return self.english()
         if "day" not in v:
             return i18n.month(v["year"], v["month"])

@@ -182,6 +182,12 @@ def _plural(lang: str, domain: str = DOMAIN):
     return _gettext.c2py(catalogue(lang, domain).plural_expr)
 
 
+def speaks(domain: str = DOMAIN) -> bool:
+    """Whether the language in force has the domain's catalogue (English always has: its source)."""
+    lang = current()
+    return lang == ENGLISH or bool(_table(lang, domain))
+
+
 def gettext(message: str, domain: str = DOMAIN) -> str:
     """The message in the language in force (itself in English or when not translated)."""
     lang = current()

@@ -70,9 +70,8 @@ class Message:
 
     def __str__(self) -> str:
         """In the language in force."""
-        lang = i18n.current()
-        if lang == i18n.ENGLISH:
-            return self.english()
+        if not i18n.speaks(i18n.CHECK):
+            return self.english()   # (English, or a language without a check catalogue: all of it English)
         values = self.values
         if self.plural is None:
             template = i18n.gettext(self.template, i18n.CHECK)
