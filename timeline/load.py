@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from . import dates, diagnosis, links, model, places, schema, workbook
 from .csvfile import read_table
 from .media import IMAGE, IMAGE_SUFFIXES, kind as media_kind
-from .problems import ERROR, WARNING, Message, Problem, ProblemCode, say, say_n, show
+from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, say, say_n, show
 
 FORMULA_START = ("=", "+", "-", "@")
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
@@ -839,7 +839,7 @@ def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, n
                    id=show(event_id), plain_id=event_id)
     listed = ", ".join(map(str, rows[:min(named, len(rows) - 1)]))
     rest = len(rows) - min(named, len(rows) - 1)
-    listed = (say("{listed} and {last}", listed=listed, last=rows[-1]) if rest == 1
+    listed = (and_list([str(row) for row in rows]) if rest == 1
               else say_n("{listed} and {n:,} more", "{listed} and {n:,} more", rest, listed=listed))
     return say("rows {listed} repeat the title {title} of row {head_row} with other dates: they look like "
                "different events sharing the id {id}; give each its own id ({plain_id}-2, ...) or leave title "

@@ -156,6 +156,11 @@ def cut(text: Message | str) -> Message:
     return _Cut("", {"text": text})
 
 
+def and_list(words: list[str]) -> str | Message:
+    """"4", "4 and 9", "4, 7 and 9" (in the reader's language)."""
+    return words[0] if len(words) == 1 else say("{listed} and {last}", listed=", ".join(words[:-1]), last=words[-1])
+
+
 def stored(text) -> tuple[str, str | None]:
     """A problem's message as timeline.store keeps it: (template, its values as JSON), or
     (text, None) for a plain string."""
