@@ -55,7 +55,7 @@ class Message:
 
     Equal when their templates and values are; equal to a str that is its English text."""
 
-    __slots__ = ("template", "plural", "values")
+    __slots__ = ("template", "plural", "values", "_english")
     kind = ""         # a subclass's name in a stored message (`stored`), e.g. dates.Day's
     _kinds: dict = {}
 
@@ -67,10 +67,11 @@ class Message:
         self.template = template
         self.plural = plural      # the plural's template, if a count `n` decides the form
         self.values = values
+        self._english = None
 
     def __str__(self) -> str:
         """In the language in force."""
-        if not i18n.speaks(i18n.CHECK):
+        if i18n.current() == i18n.ENGLISH or not i18n.speaks(i18n.CHECK):
             return self.english()   # (English, or a language without a check catalogue: all of it English)
         values = self.values
         if self.plural is None:
@@ -80,8 +81,13 @@ class Message:
         return template.format(**{k: _Count(v) if type(v) is int else v for k, v in values.items()})
 
     def english(self) -> str:
-        template = self.template if self.plural is None or self.values["n"] == 1 else self.plural
-        return template.format(**{k: v.english() if isinstance(v, Message) else v for k, v in self.values.items()})
+        """The message in English, written once (a piece shared by many problems, such as a date's
+        own problem, is written once for all)."""
+        if self._english is None:
+            template = self.template if self.plural is None or self.values["n"] == 1 else self.plural
+            self._english = template.format(**{k: v.english() if isinstance(v, Message) else v
+                                               for k, v in self.values.items()})
+        return self._english
 
     def __contains__(self, text: str) -> bool:
         return text in str(self)
@@ -195,7 +201,9 @@ class Problem:
     def message(self) -> str:
         """What is wrong, the value, and how to fix it, in the language in force."""
         text = self.text
-        return text if type(text) is str else str(text)
+        if type(text) is str:
+            return text
+        return text.english() if i18n.current() == i18n.ENGLISH else str(text)
 
     @property
     def is_file_level(self) -> bool:
