@@ -10,7 +10,9 @@ times each, it prints the median CPU time (user + system) of the child process:
 - check --lang fr: the same in French (this checkout only, if the other has no check catalogue);
 - count: `load(FILE)` and the number of errors and warnings (no message written);
 - cache: load, index and write the checked data's cache (timeline.store: messages kept as
-  templates and values), in a fresh state folder.
+  templates and values), in a fresh state folder;
+- read: map that cache back, as a dashboard worker does when it starts (the cache written first,
+  not counted).
 
 A file with many problems: e.g. benchmarks/generate.py's million rows with every tenth date
 written 02/01/2018 and every tenth id in capitals (see benchmarks/RESULTS.md).
@@ -33,6 +35,8 @@ COUNT = ("import sys; from timeline.load import load; d = load(sys.argv[1]); "
          "print(len(d.errors), len(d.warnings))")
 CACHE = ("import sys; from timeline import store; index = store.open_index(sys.argv[1]); "
          "print(len(index.dataset.problems), store.cache_path(sys.argv[1]).exists())")
+READ = ("import sys; from timeline import store; index = store.read(sys.argv[1]); "
+        "print(len(index.dataset.problems))")
 
 
 def cpu_of(command: list[str], tree: Path, env: dict) -> tuple[float, str]:
@@ -50,6 +54,7 @@ def main() -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--before", required=True, type=Path, help="another checkout of the code")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--steps", default="check,check --lang fr,count,cache,read")
     args = parser.parse_args()
     path = args.file.resolve()
     trees = {"before": args.before.resolve(), "after": ROOT}
@@ -63,8 +68,11 @@ def main() -> int:
         "check --lang fr": [python, "-m", "timeline", "check", "--lang", "fr", str(path)],
         "count": [python, "-c", COUNT, str(path)],
         "cache": [python, "-c", CACHE, str(path)],
+        "read": [python, "-c", READ, str(path)],
     }
     for step, command in steps.items():
+        if step not in args.steps.split(","):
+            continue
         cpu: dict[str, list[float]] = {name: [] for name in trees}
         said: dict[str, str] = {}
         for _ in range(args.runs):
@@ -72,6 +80,8 @@ def main() -> int:
                 if step == "check --lang fr" and not (tree / "timeline/locale/fr/LC_MESSAGES/check.po").exists():
                     continue
                 with tempfile.TemporaryDirectory(prefix="problem-messages-") as state:
+                    if step == "read":   # (the cache written first, not counted)
+                        cpu_of(steps["cache"], tree, {"TIMELINE_STATE_DIR": state})
                     c, said[name] = cpu_of(command, tree, {"TIMELINE_STATE_DIR": state})
                 cpu[name].append(c)
         ran = [name for name in trees if cpu[name]]

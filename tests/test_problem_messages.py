@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 
 from timeline import cli, i18n, lastgood, store
 from timeline.load import load
-from timeline.problems import ERROR, WARNING, Message, Problem, ProblemCode, say, say_n
+from timeline.problems import ERROR, WARNING, Message, Problem, ProblemCode, from_json, say, say_n, to_json
 
 from .helpers import csv_bytes, row
 
@@ -245,4 +245,5 @@ def test_a_problem_the_app_writes_in_plain_words_is_shown_as_it_is():
     plain = Problem(0, "filter", WARNING, "'event' 'X' is not an event id", ProblemCode.OTHER)
     with i18n.using("fr"):
         assert plain.message == "'event' 'X' is not an event id"
-    assert store.from_stored(*store.stored(plain.text)) == plain.text
+    kept = from_json(to_json([plain.text, say("the sheet is empty")]))
+    assert kept == [plain.text, "the sheet is empty"] and type(kept[0]) is str and isinstance(kept[1], Message)

@@ -111,19 +111,6 @@ class Message:
     def __gt__(self, other) -> bool:
         return self.english() > (other.english() if isinstance(other, Message) else other)
 
-    def stored(self) -> dict:
-        """As JSON holds it (timeline.store): `from_stored` makes it again."""
-        values = {k: v.stored() if isinstance(v, Message) else v for k, v in self.values.items()}
-        found = {"template": self.template, "plural": self.plural, "values": values}
-        if self.kind:
-            found["kind"] = self.kind
-        return found
-
-    @staticmethod
-    def from_stored(stored: dict) -> Message:
-        values = {k: Message.from_stored(v) if isinstance(v, dict) else v for k, v in stored["values"].items()}
-        return Message._kinds.get(stored.get("kind", ""), Message)(stored["template"], values, stored["plural"])
-
 
 class _Count(int):
     """A count in a translated message: `{n:,}` writes it as the language does (4 353 in French)."""
@@ -167,26 +154,60 @@ def and_list(words: list[str]) -> str | Message:
     return words[0] if len(words) == 1 else say("{listed} and {last}", listed=", ".join(words[:-1]), last=words[-1])
 
 
-def stored(text) -> tuple[str, str | None]:
-    """A problem's message as timeline.store keeps it: (template, its values as JSON), or
-    (text, None) for a plain string."""
-    if isinstance(text, Message):
-        found = text.stored()
-        return found.pop("template"), json.dumps(found, ensure_ascii=False, default=_plain)
-    return text, None
+def to_json(texts: list) -> str:
+    """Problems' messages (Problem.text) as JSON, as timeline.store keeps them: a message as its
+    template and values, so that it is shown in any language when read back (`from_json`). Each
+    template is written once and named by its number, and so is a piece many messages share (a
+    date's own problem, a hint); the encoder runs in C over the rest. Lines: the templates, each
+    piece, then the messages (a plain string as itself)."""
+    templates: dict = {}
+    pieces: list = []
+    numbers: dict = {}
+
+    def collect(message) -> None:   # the nested pieces, each after the pieces it holds
+        for value in message.values.values():
+            if isinstance(value, Message) and id(value) not in numbers:
+                collect(value)
+                numbers[id(value)] = len(pieces)
+                pieces.append(value)
+
+    def whole(message) -> list:   # [template, values] or [template, values, plural, kind]
+        template = templates.setdefault(message.template, len(templates))
+        if message.plural is None and not message.kind:
+            return [template, message.values]
+        return [template, message.values, message.plural, message.kind]
+
+    for text in texts:
+        if isinstance(text, Message):
+            collect(text)
+
+    def encoded(value):
+        if isinstance(value, Message):
+            return {"$": numbers[id(value)]}
+        return value.item()   # a numpy number
+
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=encoded).encode
+    written = [dump(whole(piece)) for piece in pieces]   # (a line each: read one by one)
+    written.append(dump([whole(text) if isinstance(text, Message) else text for text in texts]))
+    return "\n".join([dump(list(templates))] + written)
 
 
-def _plain(value):
-    """A numpy number as JSON writes it."""
-    return value.item()
+def from_json(text: str) -> list:
+    lines = text.split("\n")
+    templates = json.loads(lines[0])
+    pieces: list = []
 
+    def made(whole):
+        if len(whole) == 2:
+            return Message(templates[whole[0]], whole[1])
+        return Message._kinds.get(whole[3], Message)(templates[whole[0]], whole[1], whole[2])
 
-def from_stored(template: str, values: str | None):
-    if values is None:
-        return template
-    found = json.loads(values)
-    found["template"] = template
-    return Message.from_stored(found)
+    def piece(found: dict):
+        return pieces[found["$"]] if "$" in found else found
+
+    for line in lines[1:-1]:   # (a piece names only pieces before it)
+        pieces.append(made(json.loads(line, object_hook=piece)))
+    return [made(whole) if type(whole) is list else whole for whole in json.loads(lines[-1], object_hook=piece)]
 
 
 @dataclass(frozen=True, order=True)
