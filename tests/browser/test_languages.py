@@ -97,7 +97,10 @@ def test_a_french_page_shows_the_file_s_problems_in_french(page, with_a_mistake)
         "date '03/04/2022' peut se lire de deux façons : 3 avril 2022 (le jour d'abord) ou 4 mars 2022 "
         "(le mois d'abord) ; écrivez 2022-04-03 ou 2022-03-04.")
     assert "can be read two ways" not in timeline.problems_list.inner_text()
+    # and the whole list, in French too:
+    expect(timeline.problems.locator(".hint code")).to_have_text("python -m timeline check --lang fr events.csv")
     assert timeline.page_accessibility_problems() == []
     english = open_in(page, with_a_mistake, "en")   # the same file's page in English: as before
     english.problems_line.click()
     expect(english.problems_list).to_contain_text("date '03/04/2022' can be read two ways: 3 April 2022 (day first)")
+    expect(english.problems.locator(".hint code")).to_have_text("python -m timeline check events.csv")
