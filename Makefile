@@ -93,11 +93,16 @@ vendor: setup
 # The app's words (timeline/i18n.py): extract what the code marks into the template, then bring
 # each catalogue up to date with it (new messages come in empty: translate them in the .po;
 # tests/test_i18n.py fails until every complete catalogue has them). The .po files are read as
-# they are: nothing to compile.
+# they are: nothing to compile. What `check` finds (marked say(...) and say_n(...), timeline/problems.py)
+# is the second domain, check.pot and fr/.../check.po (tests/test_problem_messages.py).
 messages: setup
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header \
 	  -o timeline/locale/timeline.pot .
 	$(VENV)/bin/pybabel update -i timeline/locale/timeline.pot -d timeline/locale -D timeline \
+	  --no-fuzzy-matching --omit-header --width 100
+	$(VENV)/bin/pybabel extract -F babel.cfg -k say -k say_n:1,2 --no-default-keywords --no-location \
+	  --sort-output --omit-header -o timeline/locale/check.pot .
+	$(VENV)/bin/pybabel update -i timeline/locale/check.pot -d timeline/locale -D check -l fr \
 	  --no-fuzzy-matching --omit-header --width 100
 
 clean:

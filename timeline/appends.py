@@ -117,7 +117,7 @@ def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Da
     if context:
         frame = pd.concat([heads[list(frame.columns)], frame], ignore_index=True)
         rows = np.concatenate([heads["row"].to_numpy(), rows])
-    problems = [Problem(p.row + shift, p.column, p.level, p.message, p.code)
+    problems = [dataclasses.replace(p, row=p.row + shift)
                 for p in table.problems if p.row > 1]
     findings, notes = [], _Notes()
     accounts, _ = _validate(frame, rows, problems, findings, ascii=table.ascii, notes=notes)

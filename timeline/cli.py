@@ -10,7 +10,8 @@ from .load import load
 
 def check(args: argparse.Namespace) -> int:
     dataset = load(args.path, workbooks=True)
-    with i18n.using(args.lang):   # check's words from the page's catalogue (`--lang fr`)
+    with i18n.using(args.lang):   # check's words from the catalogues (`--lang fr`): levels and summary
+        # from the page's, each problem's message from the check catalogue (timeline.problems)
         for problem in dataset.problems:
             print(problem.format(args.path))
         print(dataset.summary() if i18n.current() == i18n.ENGLISH else summary(dataset))
@@ -99,7 +100,8 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("path", nargs="?", default="events.csv", help="the file (default: events.csv)")
     sub.add_argument("--strict", action="store_true", help="fail on warnings too")
     sub.add_argument("--lang", default="en", choices=i18n.COMPLETE,
-                     help="the language of the messages' frame and summary (default: en)")
+                     help="the language of the messages (fr: every word; ru, kk: the levels and summary, "
+                          "the messages in English) (default: en)")
     sub.set_defaults(run=check)
 
     sub = commands.add_parser("template", help="print a blank events.csv with one example row")

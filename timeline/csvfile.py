@@ -19,13 +19,12 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from . import schema, workbook
-from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, show
+from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, say, say_n, show
 
 BOM = b"\xef\xbb\xbf"
 # The csv module refuses fields over 128 KiB by default; an editor's long text is not an error.
 csv.field_size_limit(2**31 - 1)
-HOW_TO_SAVE = "save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'"
-NOT_UTF8 = "holds bytes that are not UTF-8"
+HOW_TO_SAVE = say("save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'")
 
 
 @dataclass
@@ -73,13 +72,14 @@ def _read(holder: list) -> Table:
     if which:  # (before the UTF-16 test: a zip's bytes hold NULs too)
         raise Unreadable(Problem(0, "", ERROR, workbook.not_csv(which), ProblemCode.NOT_CSV))
     if _head(data, 2) in (b"\xff\xfe", b"\xfe\xff"):
-        raise Unreadable(Problem(0, "", ERROR, f"the file is saved as UTF-16 text ('Unicode Text' in "
-                                               f"Excel), not UTF-8; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}",
+        raise Unreadable(Problem(0, "", ERROR, say("the file is saved as UTF-16 text ('Unicode Text' in "
+                                                   "Excel), not UTF-8; save it as CSV UTF-8: {save_as_csv}",
+                                                   save_as_csv=workbook.SAVE_AS_CSV),
                                  ProblemCode.NOT_CSV))
     if not _head(data, 4096).strip() and not data.to_pybytes().strip():  # (the first 4 KiB usually settle it)
         raise Unreadable(Problem(
             0, "", ERROR,
-            f"the file is empty; it needs at least the header line: {schema.header_line()}",
+            say("the file is empty; it needs at least the header line: {header}", header=schema.header_line()),
             ProblemCode.NOT_CSV,
         ))
     columns, problems = _read_header(data)
@@ -119,15 +119,18 @@ def _read(holder: list) -> Table:
     not_utf8 = [p.row for p in problems[before:] if p.code == ProblemCode.NOT_UTF8]
     findings = []
     if not_utf8:
-        findings.append(Finding(np.array(not_utf8, dtype=np.int64), Problem(0, "", ERROR, (
-            f"{len(set(not_utf8)):,} row{'s hold' if len(set(not_utf8)) > 1 else ' holds'} text that is not UTF-8: "
-            f"the file (or part of it) was saved as Windows-1252 or Latin-1, as Excel's 'CSV (Comma "
-            f"delimited)' and older programs save it, so letters such as é or ’ cannot be read and "
-            f"those rows are left out; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}"), ProblemCode.DIAGNOSIS)))
+        findings.append(Finding(np.array(not_utf8, dtype=np.int64), Problem(0, "", ERROR, say_n(
+            "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
+            "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
+            "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
+            "{n:,} rows hold text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
+            "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
+            "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
+            len(set(not_utf8)), save_as_csv=workbook.SAVE_AS_CSV), ProblemCode.DIAGNOSIS)))
     if bad_rows.any():
         frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
     if not len(frame) and not any(p.level == ERROR for p in problems):
-        problems.append(Problem(0, "", WARNING, "the file has a header but no rows yet", ProblemCode.NO_ROWS))
+        problems.append(Problem(0, "", WARNING, say("the file has a header but no rows yet"), ProblemCode.NO_ROWS))
     return Table(columns, frame, rows, problems, findings, scan.ascii, records, scan.quotes, not replaced)
 
 
@@ -214,30 +217,28 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     end = _line_end(data)
     line = (data if end < 0 else data.slice(0, end)).to_pybytes()
     if b"\x00" in line:  # UTF-16 without its byte order mark: every other byte is NUL
-        raise Unreadable(Problem(1, "", ERROR, f"the header line holds NUL bytes, so the file is "
-                                               f"probably saved as UTF-16 text ('Unicode Text' in "
-                                               f"Excel), not UTF-8; save it as CSV UTF-8: {workbook.SAVE_AS_CSV}",
+        raise Unreadable(Problem(1, "", ERROR, say("the header line holds NUL bytes, so the file is "
+                                                   "probably saved as UTF-16 text ('Unicode Text' in "
+                                                   "Excel), not UTF-8; save it as CSV UTF-8: {save_as_csv}",
+                                                   save_as_csv=workbook.SAVE_AS_CSV),
                                  ProblemCode.NOT_CSV))
     try:
         text = line.decode("utf-8").rstrip("\r")
     except UnicodeDecodeError:
-        raise Unreadable(Problem(1, "", ERROR, f"the header line is not UTF-8 text; {HOW_TO_SAVE}",
+        raise Unreadable(Problem(1, "", ERROR, say("the header line is not UTF-8 text; {how_to_save}",
+                                                   how_to_save=HOW_TO_SAVE),
                                  ProblemCode.NOT_CSV))
     names = next(csv.reader([text]))
     if len(names) == 1:
-        for delimiter, word in ((";", "semicolons"), ("\t", "tabs")):
+        for delimiter, message in ((";", say(
+                "the columns are separated by semicolons, not commas (as Excel and LibreOffice save with most "
+                "European settings); in LibreOffice, Save As 'Text CSV' with 'Edit filter settings' and field "
+                "delimiter ','; Excel follows the computer's list separator (Windows: Region > Additional "
+                "settings > List separator: a comma), then Save As 'CSV UTF-8'; Google Sheets' CSV always has "
+                "commas")), ("\t", say("the columns are separated by tabs, not commas; {how_to_save}",
+                                       how_to_save=HOW_TO_SAVE))):
             if delimiter in text:
-                raise Unreadable(Problem(
-                    1, "", ERROR,
-                    f"the columns are separated by {word}, not commas" + (
-                        " (as Excel and LibreOffice save with most European settings); in "
-                        "LibreOffice, Save As 'Text CSV' with 'Edit filter settings' and field "
-                        "delimiter ','; Excel follows the computer's list separator (Windows: "
-                        "Region > Additional settings > List separator: a comma), then Save As "
-                        "'CSV UTF-8'; Google Sheets' CSV always has commas" if delimiter == ";"
-                        else f"; {HOW_TO_SAVE}"),
-                    ProblemCode.NOT_CSV,
-                ))
+                raise Unreadable(Problem(1, "", ERROR, message, ProblemCode.NOT_CSV))
     problems: list[Problem] = []
     columns: list[str] = []
     for position, raw in enumerate(names, start=1):
@@ -245,7 +246,7 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
         if not name:
             problems.append(Problem(
                 1, f"column {position}", WARNING,
-                "this column has no name in the header; its values are ignored. Name it or delete it",
+                say("this column has no name in the header; its values are ignored. Name it or delete it"),
                 ProblemCode.HEADER,
             ))
             name = f"column {position}"
@@ -253,8 +254,8 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
             first = columns.index(name) + 1
             problems.append(Problem(
                 1, name, ERROR,
-                f"the header names {name!r} twice (columns {first} and {position}); only column "
-                f"{first} is read. Delete or rename the other one",
+                say("the header names {name!r} twice (columns {first} and {position}); only column "
+                    "{first} is read. Delete or rename the other one", name=name, first=first, position=position),
                 ProblemCode.HEADER,
             ))
             name = f"{name} (column {position})"
@@ -263,16 +264,17 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     if missing:
         raise Unreadable(Problem(
             1, missing[0], ERROR,
-            f"the header has no {', '.join(map(repr, missing))} column; the header line must name "
-            f"the columns: {schema.header_line()} (found {text[:200]!r})",
+            say("the header has no {missing} column; the header line must name the columns: {header} "
+                "(found {found!r})", missing=", ".join(map(repr, missing)), header=schema.header_line(),
+                found=text[:200]),
             ProblemCode.HEADER,
         ))
     for name in columns:
         if name not in schema.NAMES and not name.startswith("column ") and " (column " not in name:
             problems.append(Problem(
                 1, name, WARNING,
-                f"{name!r} is not a column timeline knows; its values are kept but not shown. "
-                f"Known columns: {', '.join(schema.NAMES)}",
+                say("{name!r} is not a column timeline knows; its values are kept but not shown. "
+                    "Known columns: {known}", name=name, known=", ".join(schema.NAMES)),
                 ProblemCode.HEADER,
             ))
     return columns, problems
@@ -342,14 +344,15 @@ def _field_count_problem(row: int, count: int, expected: int, text: str) -> Prob
     if text.strip(",\r\n \t") == "":
         return None  # a line of empty values: nothing to say
     advice = (
-        "a value with a comma in it needs double quotes around it"
+        say("a value with a comma in it needs double quotes around it")
         if count > expected
-        else "every row needs a value (or an empty place between commas) for each column"
+        else say("every row needs a value (or an empty place between commas) for each column")
     )
     return Problem(
         row, "", ERROR,
-        f"this row has {count} values but the header has {expected} columns, so the row is left "
-        f"out; {advice}. The row begins {show(text, 50)}",
+        say("this row has {count} values but the header has {expected} columns, so the row is left "
+            "out; {advice}. The row begins {begins}", count=count, expected=expected, advice=advice,
+            begins=show(text, 50)),
         ProblemCode.FIELD_COUNT,
     )
 
@@ -399,9 +402,9 @@ def _open_quote_problem(text: str, reader, row: int, columns: list[str]) -> Prob
     column = columns[position] if position < len(columns) else ""
     return Problem(
         row, column, ERROR,
-        f"a double quote opens here and is never closed, so this row and every row after it "
-        f"cannot be read. Close the quote, or write a quote inside a value as two quotes (\"\"). "
-        f"The row begins {show(opening, 50)}",
+        say("a double quote opens here and is never closed, so this row and every row after it "
+            "cannot be read. Close the quote, or write a quote inside a value as two quotes (\"\"). "
+            "The row begins {begins}", begins=show(opening, 50)),
         ProblemCode.OPEN_QUOTE,
     )
 
@@ -445,17 +448,19 @@ def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray
     for name in columns:
         values = frame[name]
         for needle, code, message in (
-            ("\x00", ProblemCode.OTHER, "holds a NUL byte (a sign of a damaged file or one saved as UTF-16); "
-                     "retype the value or " + HOW_TO_SAVE),
-            ("\ufffd", ProblemCode.NOT_UTF8, NOT_UTF8 + " (the file was probably saved as "
-                       "Latin-1 or Windows-1252); " + HOW_TO_SAVE),
+            ("\x00", ProblemCode.OTHER, lambda value: say(
+                "{value} holds a NUL byte (a sign of a damaged file or one saved as UTF-16); retype the value "
+                "or {how_to_save}; the row is left out", value=value, how_to_save=HOW_TO_SAVE)),
+            ("\ufffd", ProblemCode.NOT_UTF8, lambda value: say(
+                "{value} holds bytes that are not UTF-8 (the file was probably saved as Latin-1 or "
+                "Windows-1252); {how_to_save}; the row is left out", value=value, how_to_save=HOW_TO_SAVE)),
         ):
             if needle in absent:
                 continue
             hits = values.str.contains(needle, regex=False).to_numpy(dtype=bool) & ~bad
             for i in np.flatnonzero(hits):
                 problems.append(Problem(
-                    int(rows[i]), name, ERROR, f"{show(values.iloc[i])} {message}; the row is left out", code
+                    int(rows[i]), name, ERROR, message(show(values.iloc[i])), code
                 ))
             bad |= hits
     return bad

@@ -35,12 +35,13 @@ import pyarrow.compute as pc
 from dateutil import parser as dateutil_parser
 
 from . import i18n
+from .problems import Message, say, say_n
 
 PRECISIONS = ("year", "month", "day", "minute")
 UNIT = "datetime64[s]"
 FIRST_YEAR, LAST_YEAR = -9998, 9999  # astronomical: 9999 BC to AD 9999 (plotly draws these)
 
-HOW_TO_WRITE = "write it as YYYY-MM-DD (e.g. 2022-01-07), YYYY-MM, YYYY or YYYY-MM-DD HH:MM"
+HOW_TO_WRITE = say("write it as YYYY-MM-DD (e.g. 2022-01-07), YYYY-MM, YYYY or YYYY-MM-DD HH:MM")
 
 # --- time zones ------------------------------------------------------------------------------
 
@@ -131,7 +132,7 @@ _PLAIN_CLOCK = re.sub(r"\(\?P<\w+>", "(?:", CLOCK)  # (no named parts)
 SPLIT = r"(?P<date>.*?)(?P<clock>" + _PLAIN_CLOCK + r")?"
 
 # Near misses of a date (the part before any clock): what is wrong with them, said plainly.
-_NO_YEAR = "has no year; " + HOW_TO_WRITE
+_NO_YEAR = say("has no year; {how_to_write}", how_to_write=HOW_TO_WRITE)
 DIAGNOSES: tuple[tuple[str, str], ...] = (
     (rf"{_WEEKDAY}?\d{{1,2}}{_ORDINAL}(?:\s+of)?[\s\-/]*(?:{_MONTH_NAMES})\.?", _NO_YEAR),
     (rf"{_WEEKDAY}?(?:{_MONTH_NAMES})\.?[\s\-/]*\d{{1,2}}{_ORDINAL}", _NO_YEAR),
@@ -139,7 +140,7 @@ DIAGNOSES: tuple[tuple[str, str], ...] = (
     (r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", _NO_YEAR),
     (r"\d{1,2}\s*[ap]\.?m\.?", _NO_YEAR),
 )
-_NO_DAY = "has a time but no day; " + HOW_TO_WRITE
+_NO_DAY = say("has a time but no day; {how_to_write}", how_to_write=HOW_TO_WRITE)
 
 
 def _whole(pattern: str) -> str:
@@ -290,12 +291,12 @@ class _Composed:
     problem: np.ndarray  # object: "" or what is wrong
 
 
-def _time_problem(hour: int, minute: int, second: int) -> str:
+def _time_problem(hour: int, minute: int, second: int) -> Message | str:
     """What is wrong with a time of day ("" when nothing is): the one range check for times."""
     if hour > 23:
-        return f"{hour:02d}:{minute:02d} is not a time of day (hours run 00-23)"
+        return say("{hour:02d}:{minute:02d} is not a time of day (hours run 00-23)", hour=hour, minute=minute)
     if minute > 59 or second > 59:
-        return f"{hour:02d}:{minute:02d} is not a time of day (minutes run 00-59)"
+        return say("{hour:02d}:{minute:02d} is not a time of day (minutes run 00-59)", hour=hour, minute=minute)
     return ""
 
 
@@ -317,12 +318,13 @@ def _compose(year, month, day, hour, minute, second) -> _Composed:
     values[~good] = np.datetime64("NaT")
     for i in np.flatnonzero(~good):
         if not in_years[i]:
-            problem[i] = "is out of range: years run from 9999 BC to AD 9999"
+            problem[i] = say("is out of range: years run from 9999 BC to AD 9999")
         elif not good_month[i]:
-            problem[i] = f"month {month[i]} does not exist (months run 01-12); {HOW_TO_WRITE}"
+            problem[i] = say("month {month} does not exist (months run 01-12); {how_to_write}", month=int(month[i]),
+                             how_to_write=HOW_TO_WRITE)
         elif not good_day[i]:
-            problem[i] = (f"{calendar.month_name[month[i]]} {year_label(int(year[i]))} has {days[i]} days, "
-                          f"so day {day[i]} does not exist")
+            problem[i] = say("{month} has {days} days, so day {day} does not exist",
+                             month=Day.of(int(year[i]), int(month[i])), days=int(days[i]), day=int(day[i]))
         else:
             problem[i] = _time_problem(int(hour[i]), int(minute[i]), int(second[i]))
     return _Composed(values, problem)
@@ -392,7 +394,7 @@ def _read_iso_bytes(texts: pd.Series, out: _Out) -> None:
                 problem=np.where(year == 0, _YEAR_ZERO, ""))
 
 
-_YEAR_ZERO = "year 0 does not exist; years start at 0001 (1 BC is written -1 or 1 BC)"
+_YEAR_ZERO = say("year 0 does not exist; years start at 0001 (1 BC is written -1 or 1 BC)")
 
 
 # --- the two regex engines: (strings, pattern) -> (matched, {part: strings, "" where not written}) ---
@@ -435,11 +437,12 @@ def spreadsheet_day(text: str) -> np.datetime64:
     return _SPREADSHEET_EPOCH + np.timedelta64(int(round(float(text) * 24 * 60)), "m")
 
 
-def spreadsheet_day_label(text: str) -> str:
+def spreadsheet_day_label(text: str) -> Day:
     """'7 January 2022', or '7 January 2022, 16:30' for a number with a fraction."""
     when = pd.Timestamp(spreadsheet_day(text))
-    day = _long_day(when.year, when.month, when.day)
-    return day if "." not in text else f"{day}, {when:%H:%M}"
+    if "." not in text:
+        return Day.of(when.year, when.month, when.day)
+    return Day.of(when.year, when.month, when.day, when.hour, when.minute)
 
 
 def _spreadsheet_day_iso(text: str) -> str:
@@ -455,8 +458,8 @@ def two_digit_year(year: int) -> int:
 def _diagnosis(text: str) -> str:
     """Why a string is no date: its date part, before any clock, names the near miss."""
     if is_day_number(text):
-        return (f"is a number, the way a spreadsheet stores a date: probably {spreadsheet_day_label(text)}; "
-                f"write {_spreadsheet_day_iso(text)}")
+        return say("is a number, the way a spreadsheet stores a date: probably {day}; write {iso}",
+                   day=spreadsheet_day_label(text), iso=_spreadsheet_day_iso(text))
     split = re.fullmatch(_whole(SPLIT), text, re.ASCII)
     date, clock = (split.group("date"), split.group("clock")) if split else (text, None)
     for pattern, message in DIAGNOSES:
@@ -467,7 +470,7 @@ def _diagnosis(text: str) -> str:
     return UNREADABLE
 
 
-UNREADABLE = f"is not a date that can be read; {HOW_TO_WRITE}"
+UNREADABLE = say("is not a date that can be read; {how_to_write}", how_to_write=HOW_TO_WRITE)
 
 
 def _ascii_digits(text: str) -> str:
@@ -582,8 +585,8 @@ def _read_clocks(texts: pa.Array, engine) -> _Clocks:
     if half.any():
         pm = pc.starts_with(pc.utf8_lower(p.part("ampm", "ampm2")), "p").to_numpy(zero_copy_only=False)
         for i in np.flatnonzero(half & ((hour < 1) | (hour > 12))):
-            problem[i] = (f"{hour[i]}:{minute[i]:02d} {'PM' if pm[i] else 'AM'} is not a time of day: with AM or "
-                          f"PM the hour runs 1-12")
+            problem[i] = say("{hour}:{minute:02d} {half} is not a time of day: with AM or PM the hour runs 1-12",
+                             hour=int(hour[i]), minute=int(minute[i]), half="PM" if pm[i] else "AM")
         hour = np.where(half, hour % 12 + np.where(pm, 12, 0), hour)
     for i in np.flatnonzero((problem == "") & matched & ((hour > 23) | (minute > 59) | (second > 59))):
         problem[i] = _time_problem(int(hour[i]), int(minute[i]), int(second[i]))
@@ -648,7 +651,8 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray]:
     if form.short_years:
         short = (year_digits == 2) & no_era
         if form.name == "month year":  # January 7: a day, not the year 7
-            problem[(year_digits <= 2) & no_era] = "has no year, or a year of two digits; " + HOW_TO_WRITE
+            problem[(year_digits <= 2) & no_era] = say("has no year, or a year of two digits; {how_to_write}",
+                                                       how_to_write=HOW_TO_WRITE)
         else:
             problem[(year_digits == 1) & no_era] = UNREADABLE
             if short.any():
@@ -657,9 +661,11 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray]:
                 year = np.where(short, [expanded.get(y, y) for y in year], year)
     if form.name == "short year":
         for i in np.flatnonzero((year_digits < 3) & ~bc):
-            problem[i] = (f"is a number of {year_digits[i]} digit{'s' if year_digits[i] > 1 else ''}, not a "
-                          f"year: for the year {int(year[i])} write {int(year[i]):04d} or AD {int(year[i])}; "
-                          f"{HOW_TO_WRITE}")
+            problem[i] = say_n("is a number of {n} digit, not a year: for the year {year} write {year:04d} or "
+                               "AD {year}; {how_to_write}",
+                               "is a number of {n} digits, not a year: for the year {year} write {year:04d} or "
+                               "AD {year}; {how_to_write}", int(year_digits[i]), year=int(year[i]),
+                               how_to_write=HOW_TO_WRITE)
     problem[(year == 0) & (problem == "")] = _YEAR_ZERO
     year = np.where(bc, 1 - year, year)  # astronomical: 1 BC is year 0
 
@@ -682,6 +688,9 @@ _MONTH_KEYS = pa.array(list(_MONTH_NUMBERS), type=pa.large_string())
 _MONTH_VALUES = np.array(list(_MONTH_NUMBERS.values()), dtype=np.int64)
 
 
+DAY_FIRST, MONTH_FIRST = say("day first"), say("month first")
+
+
 def _day_and_month(a, b, year, problem):
     """Day and month from two numbers in either order: refused when both readings are dates."""
     day, month = a.copy(), b.copy()
@@ -689,16 +698,19 @@ def _day_and_month(a, b, year, problem):
         if problem[i]:
             continue
         readings = []
-        for d, m, order in ((a[i], b[i], "day first"), (b[i], a[i], "month first")):
+        for d, m, order in ((a[i], b[i], DAY_FIRST), (b[i], a[i], MONTH_FIRST)):
             if 1 <= m <= 12 and FIRST_YEAR <= year[i] <= LAST_YEAR and 1 <= d <= _days_in(int(year[i]), int(m)):
                 readings.append((d, m, order))
         if not readings:
-            problem[i] = f"neither {a[i]} nor {b[i]} can be a month; {HOW_TO_WRITE}"
+            problem[i] = say("neither {a} nor {b} can be a month; {how_to_write}", a=int(a[i]), b=int(b[i]),
+                             how_to_write=HOW_TO_WRITE)
         elif len(readings) == 2 and a[i] != b[i]:
             (d1, m1, o1), (d2, m2, o2) = readings
             y = int(year[i])
-            problem[i] = (f"can be read two ways: {_long_day(y, m1, d1)} ({o1}) or {_long_day(y, m2, d2)} "
-                          f"({o2}); write {_iso_day(y, m1, d1)} or {_iso_day(y, m2, d2)}")
+            problem[i] = say("can be read two ways: {one} ({one_order}) or {other} ({other_order}); write {one_iso} "
+                             "or {other_iso}", one=Day.of(y, int(m1), int(d1)), one_order=o1,
+                             other=Day.of(y, int(m2), int(d2)), other_order=o2,
+                             one_iso=_iso_day(y, m1, d1), other_iso=_iso_day(y, m2, d2))
         else:
             day[i], month[i] = readings[0][0], readings[0][1]
     return day, month
@@ -746,12 +758,12 @@ def _zone_offset(zone: str, value) -> tuple[str, str]:
             minutes = int(delta.total_seconds() // 60)
             sign = "+" if minutes >= 0 else "-"
             return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", ""
-    known = "UTC, GMT, EST, CET, MSK, ALMT and other zones that name one offset, or an offset such as +06:00"
     if key in MANY_OFFSETS:
-        why = f"{zone!r} names more than one UTC offset ({MANY_OFFSETS[key]})"
-    else:
-        why = f"{zone!r} is not a time zone this program knows ({known})"
-    return "", f"{why}; the time is kept as written, with no offset. Write the offset instead, e.g. 14:30+06:00"
+        return "", say("{zone!r} names more than one UTC offset ({offsets}); the time is kept as written, with no "
+                       "offset. Write the offset instead, e.g. 14:30+06:00", zone=zone, offsets=MANY_OFFSETS[key])
+    return "", say("{zone!r} is not a time zone this program knows (UTC, GMT, EST, CET, MSK, ALMT and other zones "
+                   "that name one offset, or an offset such as +06:00); the time is kept as written, with no "
+                   "offset. Write the offset instead, e.g. 14:30+06:00", zone=zone)
 
 
 def _iana_case(zone: str) -> str:
@@ -808,6 +820,40 @@ def iso_text(values) -> np.ndarray:
 
 def _long_day(year: int, month: int, day: int) -> str:
     return f"{day} {calendar.month_name[month]} {year_label(year)}"
+
+
+class Day(Message):
+    """A day (or a month, or a day and a time) in a message, written as the reader's language
+    writes it: "7 January 2022", "7 janvier 2022" (timeline.i18n, CLDR)."""
+
+    kind = "day"
+
+    @classmethod
+    def of(cls, year: int, month: int, day: int | None = None, hour: int | None = None,
+           minute: int | None = None) -> Day:
+        values = {"year": int(year), "month": int(month)}
+        if day is not None:
+            values["day"] = int(day)
+        if hour is not None:
+            values["hour"], values["minute"] = int(hour), int(minute)
+        return cls("", values)
+
+    def english(self) -> str:
+        v = self.values
+        if "day" not in v:
+            return f"{calendar.month_name[v['month']]} {year_label(v['year'])}"
+        text = _long_day(v["year"], v["month"], v["day"])
+        return text if "hour" not in v else f"{text}, {v['hour']:02d}:{v['minute']:02d}"
+
+    def __str__(self) -> str:
+        v = self.values
+        if i18n.current() == i18n.ENGLISH or not i18n.speaks(i18n.CHECK) or not 1 <= v["year"] <= 9999:
+            return self.english()
+        if "day" not in v:
+            return i18n.month(v["year"], v["month"])
+        if "hour" not in v:
+            return i18n.day(v["year"], v["month"], v["day"])
+        return i18n.minute(v["year"], v["month"], v["day"], v["hour"], v["minute"])
 
 
 def _iso_day(year: int, month: int, day: int) -> str:

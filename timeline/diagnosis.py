@@ -22,10 +22,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import dates
-from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, show
+from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, say, show
 
 # How to open the file without the spreadsheet converting anything (what prevents each damage).
-KEEP_AS_TEXT = (
+KEEP_AS_TEXT = say(
     "next time keep the columns as text: in Excel, Data > From Text/CSV (Mac: File > Import) "
     "with the columns set to Text; in LibreOffice, set them to Text in the import dialog; in "
     "Google Sheets, File > Import without 'Convert text to numbers, dates, and formulas'; "
@@ -67,18 +67,21 @@ def spreadsheet_dates(column: str, values: pd.Series, errors: dict[str, str], ro
     if numbers:
         at = values.isin(numbers).to_numpy()
         example = values[at].iloc[0]
-        findings.append(Finding(rows[at], Problem(0, column, ERROR, (
-            f"{np.count_nonzero(at):,} of {_count(values):,} dates in {column} are numbers like "
-            f"{example!r}, the way a spreadsheet stores a date ({example!r} is probably "
-            f"{dates.spreadsheet_day_label(example)}): the column was formatted as numbers when "
-            f"the file was saved; format it as dates of the form yyyy-mm-dd (yyyy-mm-dd hh:mm "
-            f"where times matter) before saving, or write each date as the rows below say, and "
-            f"{KEEP_AS_TEXT}"))))
+        findings.append(Finding(rows[at], Problem(0, column, ERROR, say(
+            "{count:,} of {total:,} dates in {column} are numbers like {example!r}, the way a spreadsheet "
+            "stores a date ({example!r} is probably {day}): the column was formatted as numbers when "
+            "the file was saved; format it as dates of the form yyyy-mm-dd (yyyy-mm-dd hh:mm "
+            "where times matter) before saving, or write each date as the rows below say, and "
+            "{keep_as_text}", count=int(np.count_nonzero(at)), total=_count(values), column=column,
+            example=example, day=dates.spreadsheet_day_label(example), keep_as_text=KEEP_AS_TEXT))))
     return findings
 
 
 def _count(values: pd.Series) -> int:
     return int(np.count_nonzero((values != "").to_numpy()))
+
+
+_US = say("month first, as Excel and Numbers write dates with US settings")
 
 
 def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndarray) -> list[Finding]:
@@ -91,27 +94,30 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
     day_first = any(int(m.group(1)) > 12 for m in matches)
     month_first = any(int(m.group(3)) > 12 for m in matches)
     if dotted:
-        order, form = "day", "day first, with dots, as Excel and LibreOffice write dates with German and other European settings"
+        order, form = "day", say("day first, with dots, as Excel and LibreOffice write dates with German and other "
+                                 "European settings")
     elif day_first and not month_first:
-        order, form = "day", "day first, as Excel and LibreOffice write dates with UK and most European settings"
+        order, form = "day", say("day first, as Excel and LibreOffice write dates with UK and most European settings")
     elif month_first and not day_first:
-        order, form = "month", "month first, as Excel and Numbers write dates with US settings"
+        order, form = "month", _US
     elif any(m.group(1).startswith("0") or m.group(3).startswith("0") for m in matches):
-        order, form = "day", "day first, as Excel writes dates with UK and most European settings"
+        order, form = "day", say("day first, as Excel writes dates with UK and most European settings")
     else:
-        order, form = "month", "month first, as Excel and Numbers write dates with US settings"
+        order, form = "month", _US
     example = values[refused].iloc[0]
     m = NUMERIC_DATE.fullmatch(example)
     a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)
     day, month = (a, b) if order == "day" else (b, a)
     year = int(year) if len(year) == 4 else dates.two_digit_year(int(year))
-    return [Finding(rows[refused], Problem(0, column, ERROR, (
-        f"{np.count_nonzero(shaped):,} of {_count(values):,} dates in {column} are written like "
-        f"{example!r} ({form}): a spreadsheet most likely rewrote them when it saved the file, and "
-        f"{np.count_nonzero(refused):,} of them can be read two ways or not at all, so their rows "
-        f"are left out; write them year first ({example!r} is probably "
-        f"{year:04d}-{month:02d}-{day:02d}{' and its time' if ':' in example else ''}), or take them "
-        f"from the copy saved before, and {KEEP_AS_TEXT}")))]
+    probably = (say("{year:04d}-{month:02d}-{day:02d} and its time", year=year, month=month, day=day)
+                if ":" in example else say("{year:04d}-{month:02d}-{day:02d}", year=year, month=month, day=day))
+    return [Finding(rows[refused], Problem(0, column, ERROR, say(
+        "{count:,} of {total:,} dates in {column} are written like {example!r} ({form}): a spreadsheet "
+        "most likely rewrote them when it saved the file, and {refused:,} of them can be read two ways "
+        "or not at all, so their rows are left out; write them year first ({example!r} is probably "
+        "{probably}), or take them from the copy saved before, and {keep_as_text}",
+        count=int(np.count_nonzero(shaped)), total=_count(values), column=column, example=example, form=form,
+        refused=int(np.count_nonzero(refused)), probably=probably, keep_as_text=KEEP_AS_TEXT)))]
 
 
 # --- years turned into days: 2022 shown as 1905-07-14 -----------------------------------------
@@ -163,11 +169,12 @@ def years_as_days(column: str, parsed: dates.ParsedDates, others: list[dates.Par
         return none, None, None
     example_year = int(year[flagged][0])
     example = str(np.datetime_as_string(value[flagged][0], unit="D"))
-    finding = Finding(rows[flagged], Problem(0, column, WARNING, (
-        f"{np.count_nonzero(flagged):,} dates in {column}, such as {example!r}, are probably years: a "
-        f"spreadsheet stores a year written alone ({example_year}) as a number and, once the column "
-        f"is formatted as dates, writes it as the day of that number (day {example_year} is "
-        f"{example}); write each as its year, as the rows below say, and {KEEP_AS_TEXT}")))
+    finding = Finding(rows[flagged], Problem(0, column, WARNING, say(
+        "{count:,} dates in {column}, such as {example!r}, are probably years: a spreadsheet stores a "
+        "year written alone ({year}) as a number and, once the column is formatted as dates, writes it "
+        "as the day of that number (day {year} is {example}); write each as its year, as the rows below "
+        "say, and {keep_as_text}", count=int(np.count_nonzero(flagged)), column=column, example=example,
+        year=example_year, keep_as_text=KEEP_AS_TEXT)))
     return flagged, year, finding
 
 
@@ -186,11 +193,11 @@ def _near_1900(other_values: list[np.ndarray], candidate: np.ndarray) -> bool:
     return False
 
 
-def year_as_day_message(column: str, value: str, year: int) -> str:
-    return (f"{column} {show(value)} is probably the year {year}: a spreadsheet writes a year it "
-            f"holds as a number as the day of that number once the column is formatted as dates "
-            f"(day {year} is {value}); if the source gives only the year, write {year}, and keep "
-            f"the column as text in the spreadsheet")
+def year_as_day_message(column: str, value: str, year: int) -> Message:
+    return say("{column} {value} is probably the year {year}: a spreadsheet writes a year it holds as a "
+               "number as the day of that number once the column is formatted as dates (day {year} is "
+               "{day}); if the source gives only the year, write {year}, and keep the column as text in "
+               "the spreadsheet", column=column, value=show(value), year=int(year), day=value)
 
 
 # --- ids a spreadsheet read as numbers ---------------------------------------------------------
@@ -203,25 +210,26 @@ def numeric_ids(ids: pd.Series, rows: np.ndarray, digits: np.ndarray, scientific
     if not flagged.any():
         return None
     example = ids[flagged].iloc[0]
-    return Finding(rows[flagged], Problem(0, "id", WARNING, (
-        f"{np.count_nonzero(flagged):,} ids are numbers, such as {example!r}: a spreadsheet reads such "
-        f"an id as a number, which drops the zeros in front (000417 becomes 417) and rounds long ones "
-        f"(2022010000000417 becomes 2.02201E+15), and that breaks the links to these events; take "
-        f"the ids from the copy saved before, and {KEEP_AS_TEXT}")))
+    return Finding(rows[flagged], Problem(0, "id", WARNING, say(
+        "{count:,} ids are numbers, such as {example!r}: a spreadsheet reads such an id as a number, "
+        "which drops the zeros in front (000417 becomes 417) and rounds long ones (2022010000000417 "
+        "becomes 2.02201E+15), and that breaks the links to these events; take the ids from the copy "
+        "saved before, and {keep_as_text}", count=int(np.count_nonzero(flagged)), example=example,
+        keep_as_text=KEEP_AS_TEXT)))
 
 
-def digits_id_message(value: str) -> str:
-    return (f"id {show(value)} is only digits: a spreadsheet reads it as a number and drops any "
-            f"zeros in front (000417 becomes 417), which breaks the links to this event; if it "
-            f"had zeros in front, write them back, and keep the id column as text in the "
-            f"spreadsheet (or begin new ids with a letter)")
+def digits_id_message(value: str) -> Message:
+    return say("id {value} is only digits: a spreadsheet reads it as a number and drops any zeros in "
+               "front (000417 becomes 417), which breaks the links to this event; if it had zeros in "
+               "front, write them back, and keep the id column as text in the spreadsheet (or begin "
+               "new ids with a letter)", value=show(value))
 
 
-def scientific_id_message(value: str) -> str:
-    return (f"id {show(value)} is a long number that a spreadsheet rounded and wrote in scientific "
-            f"notation, so its last digits are lost (and other ids may have become the same "
-            f"number); take the id from the copy saved before, and keep the id column as text in "
-            f"the spreadsheet")
+def scientific_id_message(value: str) -> Message:
+    return say("id {value} is a long number that a spreadsheet rounded and wrote in scientific "
+               "notation, so its last digits are lost (and other ids may have become the same "
+               "number); take the id from the copy saved before, and keep the id column as text in "
+               "the spreadsheet", value=show(value))
 
 
 # --- text garbled by a wrong encoding ----------------------------------------------------------
@@ -250,9 +258,10 @@ def garbled(values: pd.Series) -> dict[str, str]:
     return found
 
 
-def garbled_message(column: str, value: str, fixed: str) -> str:
-    return (f"{column} {show(value)} looks garbled by a wrong encoding (a program read the file as "
-            f"Windows-1252 instead of UTF-8, then saved it); it probably reads {show(fixed)}")
+def garbled_message(column: str, value: str, fixed: str) -> Message:
+    return say("{column} {value} looks garbled by a wrong encoding (a program read the file as "
+               "Windows-1252 instead of UTF-8, then saved it); it probably reads {fixed}",
+               column=column, value=show(value), fixed=show(fixed))
 
 
 def garbled_finding(examples: dict[str, str], rows: np.ndarray) -> Finding:
@@ -262,11 +271,11 @@ def garbled_finding(examples: dict[str, str], rows: np.ndarray) -> Finding:
     # The word that shows it: 'Tokayevâ€™s' for 'Tokayev’s'.
     bad = next((word for word in text.split() if re.search(_MOJIBAKE_HINT, word)), text)
     good = ftfy.fix_encoding(bad)
-    return Finding(rows, Problem(0, "", WARNING, (
-        f"{len(np.unique(rows)):,} rows hold text garbled by a wrong encoding, such as {show(bad, 40)} for "
-        f"{show(good, 40)}: a program read this UTF-8 file as Windows-1252 and saved it so (Excel "
-        f"on Windows does this when it opens a CSV file directly), and saving again does not undo "
-        f"it; take the text from the copy saved before, or write each value as the rows below "
-        f"suggest, and next time open the file in Excel with Data > From Text/CSV and File Origin "
-        f"'65001: Unicode (UTF-8)', in LibreOffice with character set 'Unicode (UTF-8)' in the Text "
-        f"Import dialog")))
+    return Finding(rows, Problem(0, "", WARNING, say(
+        "{count:,} rows hold text garbled by a wrong encoding, such as {bad} for {good}: a program read "
+        "this UTF-8 file as Windows-1252 and saved it so (Excel on Windows does this when it opens a CSV "
+        "file directly), and saving again does not undo it; take the text from the copy saved before, "
+        "or write each value as the rows below suggest, and next time open the file in Excel with "
+        "Data > From Text/CSV and File Origin '65001: Unicode (UTF-8)', in LibreOffice with character "
+        "set 'Unicode (UTF-8)' in the Text Import dialog", count=len(np.unique(rows)), bad=show(bad, 40),
+        good=show(good, 40))))

@@ -36,7 +36,7 @@ from . import context, lastgood, schema
 from .appends import load_with
 from .csvfile import read_table
 from .load import Dataset, load_bytes
-from .problems import ERROR, Problem, ProblemCode, show
+from .problems import ERROR, Message, Problem, ProblemCode, cut, say, say_n, show
 
 BOM = b"\xef\xbb\xbf"
 
@@ -171,9 +171,9 @@ def _judged(dataset: Dataset, rows: Sequence[Row], numbers: list[int], shape: Sh
     if lost:
         blocking = [p for p in dataset.errors if p.row <= 1] or [Problem(
             numbers[lost[0]], "", ERROR,
-            "the new row would not be read as a row of its own: the file's last row has a "
-            "double quote that is never closed (or another break in its shape). Run "
-            "`python -m timeline check` on the file and fix it first",
+            say("the new row would not be read as a row of its own: the file's last row has a "
+                "double quote that is never closed (or another break in its shape). Run "
+                "`python -m timeline check` on the file and fix it first"),
         )]
         findings = [[] for _ in rows]
     else:
@@ -182,11 +182,6 @@ def _judged(dataset: Dataset, rows: Sequence[Row], numbers: list[int], shape: Sh
     return Review(numbers, findings, blocking, dataset)
 
 
-CONVERT = (
-    "in Excel, File > Save As > 'CSV UTF-8 (Comma delimited)'; in LibreOffice, File > Save As > "
-    "'Text CSV' with Character set 'Unicode (UTF-8)'; or on the command line: "
-    "iconv -f WINDOWS-1252 -t UTF-8 {path} > {converted} && mv {converted} {path}"
-)
 
 
 def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
@@ -206,10 +201,13 @@ def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
     converted = shlex.quote(str(Path(name).with_name(Path(name).stem + "-utf8" + Path(name).suffix)))
     return Problem(
         0, "", ERROR,
-        f"the file is not UTF-8 text: row {row} is the first with bytes of another encoding "
-        f"(probably Windows-1252, which a spreadsheet's plain 'CSV' format writes), and a row "
-        f"added to it now would make a file of two encodings, which opens garbled. Convert the "
-        f"file to UTF-8, then add the row again: " + CONVERT.format(path=path, converted=converted),
+        say("the file is not UTF-8 text: row {row} is the first with bytes of another encoding "
+            "(probably Windows-1252, which a spreadsheet's plain 'CSV' format writes), and a row "
+            "added to it now would make a file of two encodings, which opens garbled. Convert the "
+            "file to UTF-8, then add the row again: in Excel, File > Save As > 'CSV UTF-8 (Comma "
+            "delimited)'; in LibreOffice, File > Save As > 'Text CSV' with Character set 'Unicode "
+            "(UTF-8)'; or on the command line: iconv -f WINDOWS-1252 -t UTF-8 {path} > {converted} && "
+            "mv {converted} {path}", row=row, path=path, converted=converted),
         ProblemCode.NOT_UTF8,
     )
 
@@ -235,12 +233,14 @@ def _first_row_cause(file_bytes: Callable[[], bytes], dataset: Dataset, row: Row
     errors = [p for p in dataset.errors if p.row == head]
     if not errors:
         return found
-    more = (f" (and {len(errors) - 1} more: `python -m timeline check` lists them)"
-            if len(errors) > 1 else "")
     cause = Problem(
         empty[0].row, "id", ERROR,
-        f"row {head}, this event's first row, is refused: {errors[0].message.rstrip('.')}{more}; "
-        f"fix it first",
+        say_n("row {head}, this event's first row, is refused: {problem} (and {n} more: `python -m timeline "
+              "check` lists them); fix it first", "row {head}, this event's first row, is refused: {problem} "
+              "(and {n} more: `python -m timeline check` lists them); fix it first", len(errors) - 1,
+              head=head, problem=cut(errors[0].text)) if len(errors) > 1 else
+        say("row {head}, this event's first row, is refused: {problem}; fix it first", head=head,
+            problem=cut(errors[0].text)),
     )
     return [cause] + [p for p in found if p not in empty]
 
@@ -251,9 +251,9 @@ def _unwritable(shape: Shape, row: Row, number: int) -> list[Problem]:
         return []
     return [
         Problem(number, name, ERROR,
-                f"the file has no {name!r} column, so {show(str(value))} cannot be written; add the "
-                f"column after the last one with a spreadsheet (which gives every row a place for "
-                f"it), or leave the value out")
+                say("the file has no {name!r} column, so {value} cannot be written; add the column after "
+                    "the last one with a spreadsheet (which gives every row a place for it), or leave the "
+                    "value out", name=name, value=show(str(value))))
         for name, value in row.items() if str(value).strip() and name not in shape.columns
     ]
 
@@ -325,7 +325,7 @@ def _append(path: Path, absent: Callable[[], list[Row]], judge: Callable[[int], 
             lock = _lock(path)
             fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
         except OSError as error:
-            return _cannot(path, f"the file cannot be opened for writing: {error.strerror}")
+            return _cannot(path, say("the file cannot be opened for writing: {why}", why=error.strerror))
         try:
             lock.acquire()
             if not _still_at(path, fd):
@@ -346,7 +346,7 @@ def _append(path: Path, absent: Callable[[], list[Row]], judge: Callable[[int], 
                 outcome.written = {i: first + n for n, i in enumerate(keep)}
             return outcome
         except OSError as error:
-            return _cannot(path, f"the file cannot be written: {error.strerror}")
+            return _cannot(path, say("the file cannot be written: {why}", why=error.strerror))
         finally:
             if lock.is_locked:
                 lock.release()
@@ -408,7 +408,7 @@ def _choose(rows: list[Row], checked: Review, all_or_nothing: bool) -> list[int]
     return keep
 
 
-def _cannot(path: Path, message: str) -> Appended:
+def _cannot(path: Path, message: Message) -> Appended:
     problem = Problem(0, "", ERROR, message, ProblemCode.CANNOT_OPEN)
     return Appended(str(path), [], Review([], [], [problem]))
 

@@ -11,6 +11,10 @@ writes. `_("Search")` and `ngettext("{n} event", "{n} events", n)` look up the l
 force: `using(lang)` sets it for a request or a command (a context variable, so threads and
 callbacks never see each other's).
 
+What `check` finds in a file (a problem's message: timeline.problems.say) is a second domain,
+timeline/locale/<lang>/LC_MESSAGES/check.po, complete in French: the editors' desk language.
+A language without it shows those messages in English.
+
 Dates are written by Babel from CLDR (timeline.dates.label calls `day`, `month`, `year`,
 `minute` here for any language but English, whose forms the app always wrote itself).
 """
@@ -31,6 +35,7 @@ from babel.messages.pofile import read_po
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "timeline"
+CHECK = "check"   # the editor's messages, what `check` finds (timeline.problems.say): check.po
 ENGLISH = "en"
 # The languages shipped, complete: a reader's browser may pick one; `lang=` may ask for any of
 # them. SAMPLES are shipped with a few words only, to show that a right-to-left language works.
@@ -139,23 +144,23 @@ def for_request(address: str = "") -> str:
 
 # --- Messages -------------------------------------------------------------------------------
 
-def catalogue_path(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_path(lang: str, domain: str = DOMAIN) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 @lru_cache(maxsize=None)
-def catalogue(lang: str):
+def catalogue(lang: str, domain: str = DOMAIN):
     """The language's catalogue (a babel Catalog), or None for English and unknown languages."""
-    path = catalogue_path(lang)
+    path = catalogue_path(lang, domain)
     if lang == ENGLISH or not path.exists():
         return None
     with open(path, "rb") as file:
-        return read_po(file, locale=lang, domain=DOMAIN)
+        return read_po(file, locale=lang, domain=domain)
 
 
 @lru_cache(maxsize=None)
-def _table(lang: str) -> dict:
-    found = catalogue(lang)
+def _table(lang: str, domain: str = DOMAIN) -> dict:
+    found = catalogue(lang, domain)
     if found is None:
         return {}
     table = {}
@@ -172,17 +177,23 @@ def _table(lang: str) -> dict:
 
 
 @lru_cache(maxsize=None)
-def _plural(lang: str):
+def _plural(lang: str, domain: str = DOMAIN):
     """The catalogue's Plural-Forms expression as a function of n (gettext's own reading)."""
-    return _gettext.c2py(catalogue(lang).plural_expr)
+    return _gettext.c2py(catalogue(lang, domain).plural_expr)
 
 
-def gettext(message: str) -> str:
+def speaks(domain: str = DOMAIN) -> bool:
+    """Whether the language in force has the domain's catalogue (English always has: its source)."""
+    lang = current()
+    return lang == ENGLISH or bool(_table(lang, domain))
+
+
+def gettext(message: str, domain: str = DOMAIN) -> str:
     """The message in the language in force (itself in English or when not translated)."""
     lang = current()
     if lang == ENGLISH:
         return message
-    found = _table(lang).get(message)
+    found = _table(lang, domain).get(message)
     return found if isinstance(found, str) else message
 
 
@@ -194,16 +205,16 @@ def N_(message: str) -> str:
     return message
 
 
-def ngettext(singular: str, plural: str, n: int) -> str:
+def ngettext(singular: str, plural: str, n: int, domain: str = DOMAIN) -> str:
     """The message's form for `n` in the language in force (CLDR's plural rules)."""
     lang = current()
     english = singular if n == 1 else plural
     if lang == ENGLISH:
         return english
-    forms = _table(lang).get(singular)
+    forms = _table(lang, domain).get(singular)
     if not isinstance(forms, tuple):
         return english
-    index = _plural(lang)(abs(int(n)))   # the catalogue's own rule (Babel's, from CLDR)
+    index = _plural(lang, domain)(abs(int(n)))   # the catalogue's own rule (Babel's, from CLDR)
     return forms[min(index, len(forms) - 1)]
 
 

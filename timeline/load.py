@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from . import dates, diagnosis, links, model, places, schema, workbook
 from .csvfile import read_table
 from .media import IMAGE, IMAGE_SUFFIXES, kind as media_kind
-from .problems import ERROR, WARNING, Problem, ProblemCode, show
+from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, say, say_n, show
 
 FORMULA_START = ("=", "+", "-", "@")
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
@@ -129,24 +129,25 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     try:
         data = _read_file(path)
     except FileNotFoundError:
-        return _empty([Problem(0, "", ERROR, f"there is no file at {str(path)!r}", ProblemCode.NO_FILE)],
+        return _empty([Problem(0, "", ERROR, say("there is no file at {path!r}", path=str(path)), ProblemCode.NO_FILE)],
                       path, stamp)
     except OSError as error:
-        return _empty([Problem(0, "", ERROR, f"the file cannot be opened: {error.strerror}",
+        return _empty([Problem(0, "", ERROR, say("the file cannot be opened: {why}", why=error.strerror),
                                ProblemCode.CANNOT_OPEN)], path, stamp)
     sheet_note = []
     if workbooks and workbook.kind(data.slice(0, min(data.size, 1 << 16)).to_pybytes()) == workbook.XLSX:
         try:
             data, sheet = workbook.xlsx_to_csv(data.to_pybytes())
         except workbook.NotReadable as error:
-            return _empty([Problem(0, "", ERROR, f"the file looks like an Excel workbook (.xlsx) but "
-                                                 f"cannot be opened ({error}); {workbook.SAVE_AS_CSV}",
+            return _empty([Problem(0, "", ERROR, say("the file looks like an Excel workbook (.xlsx) but "
+                                                     "cannot be opened ({why}); {save_as_csv}", why=str(error),
+                                                     save_as_csv=workbook.SAVE_AS_CSV),
                                    ProblemCode.NOT_CSV)],
                           path, stamp)
-        sheet_note = [Problem(0, "", WARNING, (
-            f"this is an Excel workbook: check read its first sheet, {sheet!r}, and its row numbers "
-            f"are the sheet's; the dashboard serves only CSV, so to publish it save it as CSV: "
-            f"{workbook.SAVE_AS_CSV}"), ProblemCode.NOT_CSV)]
+        sheet_note = [Problem(0, "", WARNING, say(
+            "this is an Excel workbook: check read its first sheet, {sheet!r}, and its row numbers "
+            "are the sheet's; the dashboard serves only CSV, so to publish it save it as CSV: "
+            "{save_as_csv}", sheet=sheet, save_as_csv=workbook.SAVE_AS_CSV), ProblemCode.NOT_CSV)]
     edges = None if sheet_note else _Edges.of(data)
     holder = [data]
     del data
@@ -341,26 +342,27 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
 
     ids = frame["id"]
     check.report(ids == "", "id", ERROR,
-                 "id is empty; every row needs the id of its event, a slug such as 'airport-seized'")
+                 say("id is empty; every row needs the id of its event, a slug such as 'airport-seized'"))
     misfit = _no(ids) if _ids_fit(ids) else ~ids.str.fullmatch(schema.ID_PATTERN)
     check.report(misfit & (ids != ""), "id", ERROR, _misfit_id)
     _check_numeric_ids(check, misfit, findings)
 
     check.report(frame["date"] == "", "date", ERROR,
-                 f"date is empty; write when it happened, e.g. 2022-01-07 ({dates.HOW_TO_WRITE})")
+                 say("date is empty; write when it happened, e.g. 2022-01-07 ({how_to_write})",
+                     how_to_write=dates.HOW_TO_WRITE))
     start = _dates(check, "date", ERROR, findings=findings)
     end = _dates(check, "end_date", ERROR, findings=findings)
-    published = _dates(check, "published", WARNING, " It is ignored")
+    published = _dates(check, "published", WARNING, say("It is ignored"))
     for column, parsed, others in (("date", start, [end, published]), ("end_date", end, [start, published])):
         _check_years_as_days(check, column, parsed, others, findings)
     notes.year_window = diagnosis.in_year_window(start, end, published)
     start_last, end_last = start.last(), end.last()
     check.report((end_last < start.value).to_numpy(), "end_date", ERROR,
-                 lambda v: f"end_date {show(v)} is before the date; a span ends on or after it starts "
-                           f"(swap the two dates, or fix the one that is wrong)")
+                 lambda v: say("end_date {value} is before the date; a span ends on or after it starts "
+                               "(swap the two dates, or fix the one that is wrong)", value=show(v)))
 
     check.report(frame["source"] == "", "source", ERROR,
-                 "source is empty; name who published this account (an outlet, agency or document)")
+                 say("source is empty; name who published this account (an outlet, agency or document)"))
     _check_link(check, "source_url")
     has_media = _given(frame["media"])  # (before a bad link is dropped: its warning says enough)
     _check_link(check, "media")
@@ -433,28 +435,31 @@ def _category(distinct: np.ndarray, take: np.ndarray, keep, index: pd.Index) -> 
     return pd.Series(pd.Categorical.from_codes(position.astype(width)[codes][take], dtype=dtype), index=index)
 
 
-def _dates(check: _Checker, column: str, level: str, consequence: str = "", findings=None) -> dates.ParsedDates:
+def _dates(check: _Checker, column: str, level: str, consequence: Message | str = "", findings=None) -> dates.ParsedDates:
     parsed = dates.parse_series(check.frame[column])
     if parsed.errors:
         bad = check.frame[column].str.strip().isin(list(parsed.errors)).to_numpy()
         if findings is not None:
             findings += diagnosis.spreadsheet_dates(column, check.frame[column], parsed.errors, check.rows)
         check.report(bad, column, level,
-                     lambda v: f"{column} {show(v)} {parsed.errors[v.strip()]}.{consequence}")
+                     lambda v: say("{column} {value} {problem}. {consequence}", column=column, value=show(v),
+                                   problem=parsed.errors[v.strip()], consequence=consequence) if consequence else
+                     say("{column} {value} {problem}.", column=column, value=show(v), problem=parsed.errors[v.strip()]))
         if level == WARNING:
             parsed.leave_out(bad)
     if parsed.warnings:
         caveat = check.frame[column].str.strip().isin(list(parsed.warnings)).to_numpy()
         check.report(caveat, column, WARNING,
-                     lambda v: f"{column} {show(v)}: {parsed.warnings[v.strip()]}")
+                     lambda v: say("{column} {value}: {problem}", column=column, value=show(v),
+                                   problem=parsed.warnings[v.strip()]))
     return parsed
 
 
-def _misfit_id(value: str) -> str:
+def _misfit_id(value: str) -> Message:
     if re.fullmatch(diagnosis.SCIENTIFIC, value):
         return diagnosis.scientific_id_message(value)  # (no slug: '2-02201e-15' is no id)
-    return (f"id {show(value)} may hold only lowercase letters, digits and hyphens; "
-            f"write it as {slugify(value)!r}")
+    return say("id {value} may hold only lowercase letters, digits and hyphens; write it as {slug!r}",
+               value=show(value), slug=slugify(value))
 
 
 def _check_numeric_ids(check: _Checker, misfit: pd.Series, findings: list) -> None:
@@ -530,9 +535,9 @@ def _check_media(check: _Checker, has_media: np.ndarray) -> None:
     frame = check.frame
     for name in schema.MEDIA_TEXT_COLUMNS:
         check.report(_given(frame[name]) & ~has_media, name, WARNING,
-                     lambda v, name=name: f"{name} {show(v)} is given without media, so it is not "
-                                          f"shown; put the link to the picture or video in media, "
-                                          f"or leave {name} empty")
+                     lambda v, name=name: say("{name} {value} is given without media, so it is not shown; "
+                                              "put the link to the picture or video in media, or leave {name} "
+                                              "empty", name=name, value=show(v)))
     at = np.flatnonzero(_given(frame["media"]) & ~_given(frame["media_alt"]))
     if not len(at):
         return
@@ -545,26 +550,28 @@ def _check_media(check: _Checker, has_media: np.ndarray) -> None:
     for i, url in zip(at[picture], urls.to_numpy(dtype=object)[picture]):
         check.problems.append(Problem(
             int(check.rows[i]), "media_alt", WARNING,
-            f"media_alt is empty; describe what the picture shows for readers who cannot see it "
-            f"(media {show(url)} is a picture)",
+            say("media_alt is empty; describe what the picture shows for readers who cannot see it "
+                "(media {value} is a picture)", value=show(url)),
         ))
 
 
-def _not_a_link(column: str, value: str) -> str:
+def _not_a_link(column: str, value: str) -> Message:
     """The message for a value of a link column that is not a web link: what to write instead."""
     meant = links.likely_link(value)
-    dropped = "so the link is dropped (the account is kept)"
     if meant and value.startswith("<"):
-        return (f"{column} {show(value)} is a link pasted as HTML, {dropped}; write only its "
-                f"address: {show(meant, 160)}")
+        return say("{column} {value} is a link pasted as HTML, so the link is dropped (the account is kept); "
+                   "write only its address: {meant}", column=column, value=show(value), meant=show(meant, 160))
     if meant:
-        return (f"{column} {show(value)} has no https:// or http:// in front, {dropped}; write "
-                f"the whole address, as the browser's address bar shows it: {show(meant, 160)}")
+        return say("{column} {value} has no https:// or http:// in front, so the link is dropped (the account "
+                   "is kept); write the whole address, as the browser's address bar shows it: {meant}",
+                   column=column, value=show(value), meant=show(meant, 160))
     if value[:8].lower().startswith(("http://", "https://")):
-        return (f"{column} {show(value)} is not a whole web link (it has no host, or a space in "
-                f"it), {dropped}; write the address alone, as the browser's address bar shows it")
-    return (f"{column} {show(value)} is not a web link; only http:// and https:// links are "
-            f"allowed, {dropped}. Use the page's https:// address, or leave it empty")
+        return say("{column} {value} is not a whole web link (it has no host, or a space in it), so the link "
+                   "is dropped (the account is kept); write the address alone, as the browser's address bar "
+                   "shows it", column=column, value=show(value))
+    return say("{column} {value} is not a web link; only http:// and https:// links are allowed, so the link "
+               "is dropped (the account is kept). Use the page's https:// address, or leave it empty",
+               column=column, value=show(value))
 
 
 def _coordinates(check: _Checker):
@@ -578,17 +585,18 @@ def _coordinates(check: _Checker):
         parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(_NUMBER), None), errors="coerce")
         number = pd.Series(parsed.to_numpy(dtype=float)[codes], index=text.index)
         check.report((text != "") & number.isna(), name, ERROR,
-                     lambda v, name=name: f"{name} {show(v)} is not a number; write decimal "
-                                          f"degrees such as 43.2389, or leave it empty")
+                     lambda v, name=name: say("{name} {value} is not a number; write decimal degrees such "
+                                              "as 43.2389, or leave it empty", name=name, value=show(v)))
         check.report((number.abs() > limit).to_numpy(), name, ERROR,
-                     lambda v, name=name, limit=limit: f"{name} {v} is out of range: it runs "
-                                                       f"from -{limit} to {limit}")
+                     lambda v, name=name, limit=limit: say("{name} {value} is out of range: it runs from "
+                                                           "-{limit} to {limit}", name=name, value=v,
+                                                           limit=limit))
         values[name] = number.to_numpy(dtype=float)
     has_lat, has_lon = frame["latitude"] != "", frame["longitude"] != ""
     check.report(has_lat & ~has_lon, "longitude", ERROR,
-                 "latitude is given without longitude; give both, or neither")
+                 say("latitude is given without longitude; give both, or neither"))
     check.report(has_lon & ~has_lat, "latitude", ERROR,
-                 "longitude is given without latitude; give both, or neither")
+                 say("longitude is given without latitude; give both, or neither"))
     return values["latitude"], values["longitude"]
 
 
@@ -604,12 +612,12 @@ def _figures(check: _Checker):
     figure = parsed.to_numpy(dtype=float)[codes] if len(distinct) else np.full(len(text), np.nan)
     figure = np.where(codes < 0, np.nan, figure)
     check.report(((text != "").to_numpy() & np.isnan(figure)), "figure", ERROR,
-                 lambda v: f"figure {show(v)} is not a number; write the number alone, such as 238 "
-                           f"(1000, not 1,000), say \"over\" or \"about\" in the description, or "
-                           f"leave it empty")
+                 lambda v: say("figure {value} is not a number; write the number alone, such as 238 "
+                               "(1000, not 1,000), say \"over\" or \"about\" in the description, or "
+                               "leave it empty", value=show(v)))
     check.report((frame["figure_unit"] != "").to_numpy() & (text == "").to_numpy(), "figure_unit", WARNING,
-                 lambda v: f"figure_unit {show(v)} is given without a figure; write the number in "
-                           f"figure, or leave figure_unit empty")
+                 lambda v: say("figure_unit {value} is given without a figure; write the number in "
+                               "figure, or leave figure_unit empty", value=show(v)))
     word = frame["retracted"].str.lower()
     flagged = word.isin(list(schema.RETRACTED_WORDS)).to_numpy()
     dated_text = frame["retracted"].where(~flagged, "")
@@ -617,8 +625,8 @@ def _figures(check: _Checker):
     on = parsed_on.value.to_numpy()
     unreadable = (dated_text != "").to_numpy() & np.isnat(on)
     check.report(unreadable, "retracted", ERROR,
-                 lambda v: f"retracted {show(v)} is neither yes nor a date; write yes, or the date it "
-                           f"was withdrawn (e.g. 2022-01-10), or leave it empty")
+                 lambda v: say("retracted {value} is neither yes nor a date; write yes, or the date it "
+                               "was withdrawn (e.g. 2022-01-10), or leave it empty", value=show(v)))
     retracted = flagged | ~np.isnat(on)
     return figure, retracted, on
 
@@ -653,21 +661,24 @@ def placed_warning(name: str, count: int, row: int) -> Problem:
     """The warning on the first row of a location with no coordinates that names one town (it is
     placed there) or several (it is not placed); `count`: the rows with that location."""
     match = places.lookup(name)
-    more = f" (and {count - 1:,} more rows)" if count > 1 else ""
+    # (English says "rows" even of one: "and 1 more rows", as before)
+    more = say_n(" (and {n:,} more rows)", " (and {n:,} more rows)", count - 1) if count > 1 else ""
     if match.place is None:
-        towns = "; ".join(p.label() for p in match.candidates[:3])
+        towns = "; ".join(p.label() for p in match.candidates[:3]) + ("..." if len(match.candidates) > 3 else "")
         return Problem(row, "location", WARNING,
-                         f"location {show(name)} has no latitude and longitude{more}, and "
-                         f"{len(match.candidates)} towns have that name ({towns}"
-                         f"{'...' if len(match.candidates) > 3 else ''}): to place it on the map, "
-                         f"add its coordinates, or name the country (e.g. {show(match.candidates[0].name + ', ' + match.candidates[0].country)})",
+                         say("location {name} has no latitude and longitude{more}, and {count} towns have that "
+                             "name ({towns}): to place it on the map, add its coordinates, or name the country "
+                             "(e.g. {example})", name=show(name), more=more, count=len(match.candidates),
+                             towns=towns,
+                             example=show(match.candidates[0].name + ', ' + match.candidates[0].country)),
                          ProblemCode.PLACED_BY_NAME)
     place = match.place
     return Problem(row, "location", WARNING,
-                         f"location {show(name)} has no latitude and longitude{more}; the map places "
-                         f"it approximately, at the one town of that name, {place.label()}. To place "
-                         f"it exactly, add latitude {place.latitude:.4f} and longitude "
-                         f"{place.longitude:.4f}, or the place's own coordinates", ProblemCode.PLACED_BY_NAME)
+                         say("location {name} has no latitude and longitude{more}; the map places it "
+                             "approximately, at the one town of that name, {place}. To place it exactly, add "
+                             "latitude {latitude:.4f} and longitude {longitude:.4f}, or the place's own "
+                             "coordinates", name=show(name), more=more, place=place.label(),
+                             latitude=place.latitude, longitude=place.longitude), ProblemCode.PLACED_BY_NAME)
 
 
 def _check_text(check: _Checker, edges: dict) -> None:
@@ -681,8 +692,8 @@ def _check_text(check: _Checker, edges: dict) -> None:
         if html.any():
             html[html] = text[html].str.contains(_HTML, regex=True)
         check.report(html, name, WARNING,
-                     lambda v, name=name: f"{name} {show(v)} holds HTML; it is shown as plain "
-                                          f"text, tags and all. Write plain text")
+                     lambda v, name=name: say("{name} {value} holds HTML; it is shown as plain text, tags "
+                                              "and all. Write plain text", name=name, value=show(v)))
         first = edges.get(name)
         if first is not None:
             formula = np.take(_FORMULA_BYTE, first)
@@ -696,24 +707,26 @@ def _check_text(check: _Checker, edges: dict) -> None:
         if formula.any():
             formula[formula] = ~text[formula].str.fullmatch(_NUMBER)
         check.report(formula, name, WARNING,
-                     lambda v, name=name: f"{name} {show(v)} begins with {v[0]!r}, which a "
-                                          f"spreadsheet may run as a formula; exports neutralise "
-                                          f"it, but consider rewording")
+                     lambda v, name=name: say("{name} {value} begins with {first!r}, which a spreadsheet may "
+                                              "run as a formula; exports neutralise it, but consider "
+                                              "rewording", name=name, value=show(v), first=v[0]))
         # Only a column whose bytes hold one of the overrides is searched value by value.
         turned = (text.str.contains(_DIRECTION, regex=True) if _may_match(text, _DIRECTION_BYTES)
                   else _no(text))
         check.report(turned, name, WARNING,
-                     lambda v, name=name: f"{name} {show(v)} holds an invisible Unicode direction "
-                                          f"override ({_overrides(v)}), which reverses how the text "
-                                          f"after it is shown; delete it")
+                     lambda v, name=name: say("{name} {value} holds an invisible Unicode direction override "
+                                              "({overrides}), which reverses how the text after it is shown; "
+                                              "delete it", name=name, value=show(v), overrides=_overrides(v)))
     check.report(_longer(frame["title"], LONG_TITLE), "title", WARNING,
-                 lambda v: f"title is {len(v):,} characters long; a headline reads best under "
-                           f"{LONG_TITLE // 3} (the timeline shortens it). Move the rest to description")
+                 lambda v: say("title is {length:,} characters long; a headline reads best under {best} (the "
+                               "timeline shortens it). Move the rest to description", length=len(v),
+                               best=LONG_TITLE // 3))
     for name in NAME_COLUMNS:
         check.report(_longer(frame[name], LONG_NAME), name, WARNING,
-                     lambda v, name=name: f"{name} is {len(v):,} characters long; a name reads best "
-                                          f"under {LONG_NAME // 4} and the page shortens anything "
-                                          f"over {LONG_NAME}. Move the rest to description")
+                     lambda v, name=name: say("{name} is {length:,} characters long; a name reads best under "
+                                              "{best} and the page shortens anything over {limit}. Move the "
+                                              "rest to description", name=name, length=len(v),
+                                              best=LONG_NAME // 4, limit=LONG_NAME))
 
 
 def _longer(text: pd.Series, limit: int) -> pd.Series:
@@ -749,8 +762,8 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
             break
         for name in ("title", "category"):
             check.report(missing & (frame[name] == ""), name, ERROR,
-                         lambda v, name=name: f"{name} is empty on the first row of this event; "
-                                              f"the first row of an id names its {name}",
+                         lambda v, name=name: say("{name} is empty on the first row of this event; the first "
+                                                  "row of an id names its {name}", name=name),
                          ProblemCode.FIRST_ROW_EMPTY)
     first = first.to_numpy()
     later = ~first & ~check.refused & (frame["category"] != "").to_numpy()
@@ -772,9 +785,9 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
     for i, category, head, head_row in zip(at[differ], written[differ], expected[differ], check.rows[heads[differ]]):
         check.problems.append(Problem(
             int(check.rows[i]), "category", WARNING,
-            f"category {show(category)} differs from {head!r} on row "
-            f"{head_row}, this event's first row, which decides its lane; "
-            f"leave it empty on later rows",
+            say("category {value} differs from {head!r} on row {head_row}, this event's first row, which "
+                "decides its lane; leave it empty on later rows", value=show(category), head=head,
+                head_row=int(head_row)),
         ))
     return codes, ids
 
@@ -818,17 +831,20 @@ def _check_repeated_titles(check: _Checker, codes: np.ndarray, ids: pd.Index, st
             repeated, int(check.rows[heads[k]]), written[len(at) + k], str(name)), ProblemCode.REPEATED_TITLE))
 
 
-def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, named: int = 8) -> str:
+def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, named: int = 8) -> Message:
     if len(rows) == 1:
-        return (f"row {rows[0]} repeats the title {show(title)} of row {head_row} with another date: "
-                f"it looks like a different event sharing the id {show(event_id)}; give it its own id "
-                f"({event_id}-2) or leave title empty on a later account of the same event")
+        return say("row {row} repeats the title {title} of row {head_row} with another date: it looks like a "
+                   "different event sharing the id {id}; give it its own id ({plain_id}-2) or leave title empty "
+                   "on a later account of the same event", row=rows[0], title=show(title), head_row=head_row,
+                   id=show(event_id), plain_id=event_id)
     listed = ", ".join(map(str, rows[:min(named, len(rows) - 1)]))
     rest = len(rows) - min(named, len(rows) - 1)
-    listed += f" and {rows[-1]}" if rest == 1 else f" and {rest:,} more"
-    return (f"rows {listed} repeat the title {show(title)} of row {head_row} with other dates: they "
-            f"look like different events sharing the id {show(event_id)}; give each its own id "
-            f"({event_id}-2, ...) or leave title empty on a later account of the same event")
+    listed = (and_list([str(row) for row in rows]) if rest == 1
+              else say_n("{listed} and {n:,} more", "{listed} and {n:,} more", rest, listed=listed))
+    return say("rows {listed} repeat the title {title} of row {head_row} with other dates: they look like "
+               "different events sharing the id {id}; give each its own id ({plain_id}-2, ...) or leave title "
+               "empty on a later account of the same event", listed=listed, title=show(title), head_row=head_row,
+               id=show(event_id), plain_id=event_id)
 
 
 def category_counts(accounts: pd.DataFrame) -> dict[str, tuple[int, int]]:
@@ -852,12 +868,12 @@ def category_problems(counted: dict[str, tuple[int, int]]) -> list[Problem]:
     if len(counted) > MAX_CATEGORIES:
         # Probably another column, not lanes: near-duplicates among them would be noise.
         examples = sorted(counted, key=lambda k: counted[k][1])[:4]
-        problems.append(Problem(1, "category", WARNING, (
-            f"category holds {len(counted):,} different values ({', '.join(show(k, 30) for k in examples)}, "
-            f"...), a lane each; it should hold a handful of lanes (protest, government, security, "
-            f"...), and more than {MAX_CATEGORIES} almost always means that another column (a place, "
-            f"an outlet, a title) was put in the category column: check which column holds the "
-            f"categories"), ProblemCode.TOO_MANY_CATEGORIES))
+        problems.append(Problem(1, "category", WARNING, say(
+            "category holds {count:,} different values ({examples}, ...), a lane each; it should hold a "
+            "handful of lanes (protest, government, security, ...), and more than {most} almost always means "
+            "that another column (a place, an outlet, a title) was put in the category column: check which "
+            "column holds the categories", count=len(counted), examples=", ".join(show(k, 30) for k in examples),
+            most=MAX_CATEGORIES), ProblemCode.TOO_MANY_CATEGORIES))
         return problems
     count = {key: counts for key, (counts, _) in counted.items()}
     first = {key: row for key, (_, row) in counted.items()}
@@ -868,8 +884,9 @@ def category_problems(counted: dict[str, tuple[int, int]]) -> list[Problem]:
             if _alike(key, other):
                 problems.append(Problem(
                     first[key], "category", WARNING,
-                    f"category {key!r} looks like {other!r} ({count[other]} rows); if "
-                    f"they are one lane, spell them the same",
+                    say_n("category {key!r} looks like {other!r} ({n} rows); if they are one lane, spell them "
+                          "the same", "category {key!r} looks like {other!r} ({n} rows); if they are one lane, "
+                          "spell them the same", count[other], key=key, other=other),
                     ProblemCode.CATEGORY_ALIKE,
                 ))
                 break

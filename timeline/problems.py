@@ -1,7 +1,16 @@
-"""A problem: one validation finding, as the editor will read it."""
+"""A problem: one validation finding, as the editor will read it.
+
+Its message is kept as what was found, not as a sentence: an English template marked `say(...)`
+(or `say_n(...)` where a count decides the sentence's form) and the values it names. It is written
+out (`Problem.message`, `str(message)`) only when shown, in the language in force (timeline.i18n,
+its "check" catalogue): so a file with 100,000 problems formats none of them to count them, and a
+cached problem (timeline.store) is shown in any language. In English, a message is its template
+with its values in it, as the code writes it.
+"""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import json
+from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
@@ -39,13 +48,183 @@ class ProblemCode(StrEnum):
 CUT_SHORT = frozenset({ProblemCode.FIELD_COUNT, ProblemCode.OPEN_QUOTE})  # what a row cut mid-write gets
 
 
+class Message:
+    """What a problem says: an English template marked for the "check" catalogue and its values
+    (str, int, float, or a Message: a piece of the app's own words, translated with it). The
+    values an editor wrote (cell values shown by `show`, column names, paths) are never translated.
+
+    Equal when their templates and values are; equal to a str that is its English text."""
+
+    __slots__ = ("template", "plural", "values", "_english")
+    kind = ""         # a subclass's name in a stored message (`stored`), e.g. dates.Day's
+    _kinds: dict = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        Message._kinds[cls.kind] = cls
+
+    def __init__(self, template: str, values: dict, plural: str | None = None):
+        self.template = template
+        self.plural = plural      # the plural's template, if a count `n` decides the form
+        self.values = values
+        self._english = None
+
+    def __str__(self) -> str:
+        """In the language in force."""
+        if i18n.current() == i18n.ENGLISH or not i18n.speaks(i18n.CHECK):
+            return self.english()   # (English, or a language without a check catalogue: all of it English)
+        values = self.values
+        if self.plural is None:
+            template = i18n.gettext(self.template, i18n.CHECK)
+        else:
+            template = i18n.ngettext(self.template, self.plural, values["n"], i18n.CHECK)
+        return template.format(**{k: _Count(v) if type(v) is int else v for k, v in values.items()})
+
+    def english(self) -> str:
+        """The message in English, written once (a piece shared by many problems, such as a date's
+        own problem, is written once for all)."""
+        if self._english is None:
+            template = self.template if self.plural is None or self.values["n"] == 1 else self.plural
+            self._english = template.format(**{k: v.english() if isinstance(v, Message) else v
+                                               for k, v in self.values.items()})
+        return self._english
+
+    def __contains__(self, text: str) -> bool:
+        return text in str(self)
+
+    def __repr__(self) -> str:
+        return f"Message({self.english()!r})"
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Message):
+            return (self.template, self.plural, self.values) == (other.template, other.plural, other.values)
+        if isinstance(other, str):   # ("" is never a message: arrays of problems hold "" for none)
+            return bool(other) and self.english() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.english())
+
+    def __lt__(self, other) -> bool:
+        return self.english() < (other.english() if isinstance(other, Message) else other)
+
+    def __gt__(self, other) -> bool:
+        return self.english() > (other.english() if isinstance(other, Message) else other)
+
+
+class _Count(int):
+    """A count in a translated message: `{n:,}` writes it as the language does (4 353 in French)."""
+
+    def __format__(self, spec: str) -> str:
+        return i18n.number(int(self)) if spec == "," else format(int(self), spec)
+
+
+def say(template: str, **values) -> Message:
+    """A message for the editor, in the "check" catalogue: `say("id {value} is empty", value=...)`.
+    Mark each sentence once, where it is written (Babel extracts the calls: `make messages`)."""
+    return Message(template, values)
+
+
+def say_n(singular: str, plural: str, n: int, **values) -> Message:
+    """A message whose form depends on the count `n` (named `{n}` in it), as `ngettext`'s."""
+    values["n"] = n
+    return Message(singular, values, plural)
+
+
+class _Cut(Message):
+    """A message without its last full stop, to be joined into another's sentence (`cut`)."""
+
+    kind = "cut"
+
+    def english(self) -> str:
+        text = self.values["text"]
+        return (text.english() if isinstance(text, Message) else text).rstrip(".")
+
+    def __str__(self) -> str:
+        return str(self.values["text"]).rstrip(".")
+
+
+def cut(text: Message | str) -> Message:
+    """A problem's message (Problem.text) as a part of another: without its last full stop."""
+    return _Cut("", {"text": text})
+
+
+def and_list(words: list[str]) -> str | Message:
+    """"4", "4 and 9", "4, 7 and 9" (in the reader's language)."""
+    return words[0] if len(words) == 1 else say("{listed} and {last}", listed=", ".join(words[:-1]), last=words[-1])
+
+
+def to_json(texts: list) -> str:
+    """Problems' messages (Problem.text) as JSON, as timeline.store keeps them: a message as its
+    template and values, so that it is shown in any language when read back (`from_json`). Each
+    template is written once and named by its number, and so is a piece many messages share (a
+    date's own problem, a hint); the encoder runs in C over the rest. Lines: the templates, each
+    piece, then the messages (a plain string as itself)."""
+    templates: dict = {}
+    pieces: list = []
+    numbers: dict = {}
+
+    def collect(message) -> None:   # the nested pieces, each after the pieces it holds
+        for value in message.values.values():
+            if isinstance(value, Message) and id(value) not in numbers:
+                collect(value)
+                numbers[id(value)] = len(pieces)
+                pieces.append(value)
+
+    def whole(message) -> list:   # [template, values] or [template, values, plural, kind]
+        template = templates.setdefault(message.template, len(templates))
+        if message.plural is None and not message.kind:
+            return [template, message.values]
+        return [template, message.values, message.plural, message.kind]
+
+    for text in texts:
+        if isinstance(text, Message):
+            collect(text)
+
+    def encoded(value):
+        if isinstance(value, Message):
+            return {"$": numbers[id(value)]}
+        return value.item()   # a numpy number
+
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=encoded).encode
+    written = [dump(whole(piece)) for piece in pieces]   # (a line each: read one by one)
+    written.append(dump([whole(text) if isinstance(text, Message) else text for text in texts]))
+    return "\n".join([dump(list(templates))] + written)
+
+
+def from_json(text: str) -> list:
+    lines = text.split("\n")
+    templates = json.loads(lines[0])
+    pieces: list = []
+
+    def made(whole):
+        if len(whole) == 2:
+            return Message(templates[whole[0]], whole[1])
+        return Message._kinds.get(whole[3], Message)(templates[whole[0]], whole[1], whole[2])
+
+    def piece(found: dict):
+        return pieces[found["$"]] if "$" in found else found
+
+    for line in lines[1:-1]:   # (a piece names only pieces before it)
+        pieces.append(made(json.loads(line, object_hook=piece)))
+    return [made(whole) if type(whole) is list else whole for whole in json.loads(lines[-1], object_hook=piece)]
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     row: int          # spreadsheet row: the header is row 1; 0 for the file as a whole
     column: str       # column name, or "" when the problem is not in one column
     level: str        # ERROR or WARNING
-    message: str      # what is wrong, the value, and how to fix it
+    text: Message | str   # what is wrong, the value, and how to fix it (say(...)): see `message`
     code: ProblemCode = ProblemCode.OTHER
+
+    @property
+    def message(self) -> str:
+        """What is wrong, the value, and how to fix it, in the language in force."""
+        text = self.text
+        if type(text) is str:
+            return text
+        return text.english() if i18n.current() == i18n.ENGLISH else str(text)
 
     @property
     def is_file_level(self) -> bool:
@@ -59,7 +238,8 @@ class Problem:
         return f"{where}: {column}: {i18n.gettext(self.level)}: {self.message}"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {"row": self.row, "column": self.column, "level": self.level, "message": self.message,
+                "code": self.code}
 
 
 @dataclass
@@ -72,9 +252,24 @@ class Finding:
     always: bool = False  # said even when it explains few of the problems (a file-level cause)
 
 
-def show(value: str, limit: int = 60) -> str:
+def show(value: str, limit: int = 60) -> str | Message:
     """A cell value quoted for a message, cut short when long."""
     text = str(value)
     if len(text) > limit:
-        text = f"{text[:limit]}... ({len(str(value)):,} characters)"
+        return _Shown("", {"text": text[:limit], "length": len(text)})
     return repr(text)
+
+
+class _Shown(Message):
+    """A long cell value cut short, quoted, its length said in the reader's language (`show`)."""
+
+    kind = "shown"
+
+    def _said(self) -> Message:
+        return say("{text}... ({length:,} characters)", **self.values)
+
+    def english(self) -> str:
+        return repr(self._said().english())
+
+    def __str__(self) -> str:
+        return repr(str(self._said()))

@@ -44,9 +44,9 @@ from filelock import FileLock
 from . import lastgood
 from .index import EventIndex, TextGrams, build_index, known_from, text_grams
 from .load import Dataset, Resume, edge_spans, load, signature
-from .problems import Problem, ProblemCode
+from .problems import Problem, ProblemCode, from_json, to_json
 
-FORMAT = 1                     # the layout of the file below; raise it when it changes
+FORMAT = 2                     # the layout of the file below; raise it when it changes
 SUFFIX = ".checked.arrow"      # beside the last good version's files in the state folder
 GRAMS_SUFFIX = ".search.arrow"  # the search's sequences of the same version (open_grams)
 KEY = b"timeline.store"        # the schema's metadata: what the file holds, as JSON
@@ -138,9 +138,10 @@ def write(path: str | os.PathLike, index: EventIndex) -> Path:
     for name, values, kind in (("row", [p.row for p in problems], pa.int64()),
                                ("column", [p.column for p in problems], pa.large_string()),
                                ("level", [p.level for p in problems], pa.large_string()),
-                               ("message", [p.message for p in problems], pa.large_string()),
                                ("code", [str(p.code) for p in problems], pa.large_string())):
         arrays[f"problems/{name}"] = pa.array(values, kind)
+    # The messages as their templates and values (shown in any language): one JSON document.
+    arrays["problems/messages"] = pa.array([to_json([p.text for p in problems])], pa.large_string())
     for name in INDEX_ARRAYS:
         arrays[f"index/{name}"] = _plain(getattr(index, name))
     about["index"] = {name: str(getattr(index, name).dtype) for name in INDEX_ARRAYS}
@@ -363,8 +364,9 @@ def _columns(columns: list, prefix: str, arrays: dict, length: int) -> pd.DataFr
 def _dataset(path: Path, key: dict, about: dict, arrays: dict) -> Dataset:
     events = _columns(about["events"], "events/", arrays, about["lengths"]["index/start"])
     accounts = _columns(about["accounts"], "accounts/", arrays, about["lengths"]["index/source_code"])
-    problems = [Problem(row, column, level, message, ProblemCode(code)) for row, column, level, message, code in zip(
-        *(arrays[f"problems/{name}"].to_pylist() for name in ("row", "column", "level", "message", "code")))]
+    problems = [Problem(row, column, level, text, ProblemCode(code)) for row, column, level, text, code in zip(
+        *(arrays[f"problems/{name}"].to_pylist() for name in ("row", "column", "level")),
+        from_json(arrays["problems/messages"][0].as_py()), arrays["problems/code"].to_pylist(), strict=True)]
     return Dataset(events, accounts, problems, str(path), (str(path), *key["signature"]),
                    resume=_resume(about.get("resume")))
 

@@ -33,7 +33,7 @@ from . import dates, editing, workbook
 from .links import is_web_link
 from .media import kind as media_kind
 from .load import Dataset, load
-from .problems import ERROR, WARNING, Problem, show
+from .problems import ERROR, WARNING, Message, Problem, and_list, cut, say, say_n, show
 
 SHEET_COLUMNS = (
     "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
@@ -229,9 +229,9 @@ def unique(base: str, taken: set[str]) -> str:
 class CellError(ValueError):
     """A sheet cell that cannot be converted: (sheet column, message)."""
 
-    def __init__(self, column: str, message: str):
+    def __init__(self, column: str, message: Message):
         super().__init__(message)
-        self.column = column
+        self.column, self.message = column, message
 
 
 def clock(text: str, column: str = "Time") -> tuple[int, int]:
@@ -239,15 +239,17 @@ def clock(text: str, column: str = "Time") -> tuple[int, int]:
     forms TimelineJS also reads: `14.30`, `1430`, `14` (14:00)."""
     match = _TIME.fullmatch(text.strip())
     if not match:
-        raise CellError(column, f"{column} {show(text)} is not a time of day; write 14:30 or 2:30 PM")
+        raise CellError(column, say("{column} {value} is not a time of day; write 14:30 or 2:30 PM",
+                                    column=column, value=show(text)))
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     if match["half"]:
         if not 1 <= hour <= 12:
-            raise CellError(column, f"{column} {show(text)} is not a time of day: with AM or PM "
-                                    f"the hour runs 1-12")
+            raise CellError(column, say("{column} {value} is not a time of day: with AM or PM the hour runs 1-12",
+                                        column=column, value=show(text)))
         hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
     if hour > 23 or minute > 59:
-        raise CellError(column, f"{column} {show(text)} is not a time of day (00:00 to 23:59)")
+        raise CellError(column, say("{column} {value} is not a time of day (00:00 to 23:59)", column=column,
+                                    value=show(text)))
     return hour, minute
 
 
@@ -257,7 +259,8 @@ def _number(text: str, column: str, low: int, high: int) -> int:
         number = int(float(value))
         if low <= number <= high:
             return number
-    raise CellError(column, f"{column} {show(text)} is not a whole number from {low} to {high}")
+    raise CellError(column, say("{column} {value} is not a whole number from {low} to {high}", column=column,
+                                value=show(text), low=low, high=high))
 
 
 def year_text(year: int) -> str:
@@ -285,39 +288,44 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
     year, month, day, time = (value.strip() for value in (year, month, day, time))
     if not year:
         given = [name for name, value in zip(names[1:], (month, day, time)) if value]
-        raise CellError(names[0], f"{names[0]} is empty" + (
-            f" but {', '.join(given)} {'is' if len(given) == 1 else 'are'} given" if given else ""
-        ))
+        raise CellError(names[0], say_n("{column} is empty but {given} is given", "{column} is empty but {given} are "
+                                        "given", len(given), column=names[0], given=", ".join(given)) if given else
+                        say("{column} is empty", column=names[0]))
     try:
         number = _number(year, names[0], -9999, 9999)
     except CellError:
-        raise CellError(names[0], f"{names[0]} {show(year)} is not a year events.csv can hold; "
-                                  f"write a whole number from -9999 to 9999, such as 2022, or "
-                                  f"-500 for 500 BC") from None
+        raise CellError(names[0], say("{column} {value} is not a year events.csv can hold; write a whole number "
+                                      "from -9999 to 9999, such as 2022, or -500 for 500 BC", column=names[0],
+                                      value=show(year))) from None
     if number == 0:
-        raise CellError(names[0], f"{names[0]} {show(year)}: there is no year 0; the year "
-                                  f"before 1 is -1 (1 BC)")
+        raise CellError(names[0], say("{column} {value}: there is no year 0; the year before 1 is -1 (1 BC)",
+                                      column=names[0], value=show(year)))
     text = f"-{-number:04d}" if number < 0 else f"{number:04d}"
     if month:
         month_number = _number(month, names[1], 1, 12)
         text += f"-{month_number:02d}"
     elif day or time:
-        raise CellError(names[2] if day else names[3],
-                        f"{names[2] if day else names[3]} is given without {names[1]}")
+        raise CellError(names[2] if day else names[3], _WITHOUT(names[2] if day else names[3], names[1]))
     if day:
         day_number = _number(day, names[2], 1, 31)
         days = month_days(number, month_number)
         if day_number > days:
-            raise CellError(names[2], f"{names[2]} {show(day)}: {calendar.month_name[month_number]} "
-                                      f"{year_text(number)} has {days} days, so day "
-                                      f"{day_number} does not exist")
+            raise CellError(names[2], say("{column} {value}: {month} has {days} days, so day {day} does not exist",
+                                          column=names[2], value=show(day),
+                                          month=dates.Day.of(number if number > 0 else number + 1, month_number)
+                                          if number >= 1000 else f"{calendar.month_name[month_number]} {year_text(number)}",
+                                          days=days, day=day_number))
         text += f"-{day_number:02d}"
     elif time:
-        raise CellError(names[3], f"{names[3]} is given without {names[2]}")
+        raise CellError(names[3], _WITHOUT(names[3], names[2]))
     if time:
         hour, minute = clock(time, names[3])
         text += f" {hour:02d}:{minute:02d}"
     return text
+
+
+def _WITHOUT(column: str, needed: str) -> Message:
+    return say("{column} is given without {needed}", column=column, needed=needed)
 
 
 # --- reading a sheet ---------------------------------------------------------------------------
@@ -345,25 +353,30 @@ class Sheet:
 # What became of cells that have no column of their own in events.csv: said once per
 # sheet column, naming the rows. key -> (sheet column, what was done, with {rows}).
 NOTES = {
-    "embed": ("Media", "Media is an embed code in {rows} (HTML: a tweet's or an Instagram post's "
-                       "blockquote, an <iframe>...), which the dashboard does not run: its text is "
-                       "added to the description, and the address it shows is kept (as media for "
-                       "a picture or a video, else as source_url)"),
-    "not a link": ("Media", "Media is not a web link in {rows}, so it is not imported: events.csv "
-                            "keeps only http:// and https:// links; give its full https:// address"),
-    "caption": ("Media Caption", "Media Caption is added to the description in {rows}, where the "
-                                 "Media is not a picture or a video (media_caption goes with one)"),
-    "credit": ("Media Credit", "Media Credit's link is added to the description, as 'Credit: ...', "
-                               "in {rows}, where the Media's own link is the source_url"),
-    "alt": ("Alt Text", "Alt Text is not imported in {rows}, where the Media is not a picture or a "
-                        "video: media_alt describes a picture"),
-    "display date": ("Display Date", "Display Date is kept as the last line of the description, "
-                                     "'Display date: ...', in {rows}, where it differs from the "
-                                     "date as the dashboard shows it"),
-    "thumbnail": ("Media Thumbnail", "Media Thumbnail is not imported ({rows}): the dashboard draws "
-                                     "its own markers; the media itself is kept"),
-    "background": ("Background", "Background is not imported ({rows}): the dashboard has no slide "
-                                 "backgrounds"),
+    "embed": ("Media", lambda rows: say(
+        "Media is an embed code in {rows} (HTML: a tweet's or an Instagram post's blockquote, an <iframe>...), "
+        "which the dashboard does not run: its text is added to the description, and the address it shows is "
+        "kept (as media for a picture or a video, else as source_url)", rows=rows)),
+    "not a link": ("Media", lambda rows: say(
+        "Media is not a web link in {rows}, so it is not imported: events.csv keeps only http:// and https:// "
+        "links; give its full https:// address", rows=rows)),
+    "caption": ("Media Caption", lambda rows: say(
+        "Media Caption is added to the description in {rows}, where the Media is not a picture or a video "
+        "(media_caption goes with one)", rows=rows)),
+    "credit": ("Media Credit", lambda rows: say(
+        "Media Credit's link is added to the description, as 'Credit: ...', in {rows}, where the Media's own "
+        "link is the source_url", rows=rows)),
+    "alt": ("Alt Text", lambda rows: say(
+        "Alt Text is not imported in {rows}, where the Media is not a picture or a video: media_alt describes "
+        "a picture", rows=rows)),
+    "display date": ("Display Date", lambda rows: say(
+        "Display Date is kept as the last line of the description, 'Display date: ...', in {rows}, where it "
+        "differs from the date as the dashboard shows it", rows=rows)),
+    "thumbnail": ("Media Thumbnail", lambda rows: say(
+        "Media Thumbnail is not imported ({rows}): the dashboard draws its own markers; the media itself is "
+        "kept", rows=rows)),
+    "background": ("Background", lambda rows: say(
+        "Background is not imported ({rows}): the dashboard has no slide backgrounds", rows=rows)),
 }
 # What of a title row is not imported (its Headline names the timeline).
 TITLE_LEFT = ("Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Alt Text",
@@ -381,19 +394,19 @@ def header_map(names: list[str]) -> tuple[dict[str, int], list[Problem]]:
         if name is None:
             if key:
                 problems.append(Problem(1, raw.strip(), WARNING,
-                                        f"{raw.strip()!r} is not a TimelineJS column; it is ignored"))
+                                        say("{name!r} is not a TimelineJS column; it is ignored", name=raw.strip())))
             continue
         if name in positions:
             problems.append(Problem(1, raw.strip(), WARNING,
-                                    f"{name} appears twice in the header; the first is read"))
+                                    say("{name} appears twice in the header; the first is read", name=name)))
             continue
         positions[name] = position
     missing = [name for name in NEEDED if name not in positions]
     if missing:
         problems.append(Problem(
             1, missing[0], ERROR,
-            f"the header has no {' or '.join(missing)} column, so this is not a TimelineJS sheet; "
-            f"its header should name: {','.join(SHEET_COLUMNS)}",
+            say("the header has no {missing} column, so this is not a TimelineJS sheet; its header should "
+                "name: {columns}", missing=" or ".join(missing), columns=",".join(SHEET_COLUMNS)),
         ))
     return positions, problems
 
@@ -404,16 +417,16 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        sheet.problems.append(Problem(0, "", ERROR, "the sheet is not UTF-8 text; export it from "
-                                                    "Google Sheets as CSV, or save it as CSV UTF-8"))
+        sheet.problems.append(Problem(0, "", ERROR, say("the sheet is not UTF-8 text; export it from "
+                                                        "Google Sheets as CSV, or save it as CSV UTF-8")))
         return sheet
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        sheet.problems.append(Problem(0, "", ERROR, f"the sheet cannot be read as CSV: {error}"))
+        sheet.problems.append(Problem(0, "", ERROR, say("the sheet cannot be read as CSV: {why}", why=str(error))))
         return sheet
     if not records:
-        sheet.problems.append(Problem(0, "", ERROR, "the sheet is empty"))
+        sheet.problems.append(Problem(0, "", ERROR, say("the sheet is empty")))
         return sheet
     positions, problems = header_map(records[0])
     sheet.problems += problems
@@ -431,11 +444,11 @@ def read_sheet(data: bytes, name: str) -> Sheet:
         sheet.title = inline(titles[0][1].get("Headline", ""))
         left = [column for column in TITLE_LEFT if titles[0][1].get(column, "").strip()]
         if left:
-            sheet.problems.append(Problem(title_row, left[0], WARNING, (
-                f"the title row's {and_list(left)} {'is' if len(left) == 1 else 'are'} not "
-                f"imported: events.csv holds events, not a title slide"
-                + (" (its Headline is the source of rows without a Media Credit)" if sheet.title else "")
-            )))
+            credited = say(" (its Headline is the source of rows without a Media Credit)") if sheet.title else ""
+            sheet.problems.append(Problem(title_row, left[0], WARNING, say_n(
+                "the title row's {columns} is not imported: events.csv holds events, not a title slide{credited}",
+                "the title row's {columns} are not imported: events.csv holds events, not a title slide{credited}",
+                len(left), columns=and_list(left), credited=credited)))
     credit = sheet.title or name
     notes: dict[str, list[int]] = {}
     for number, cells in rows:
@@ -445,24 +458,23 @@ def read_sheet(data: bytes, name: str) -> Sheet:
         if kind == "title":
             dated = bool(cells.get("Year", "").strip())
             sheet.problems.append(Problem(number, "Type", WARNING, (
-                f"a second title row (the first is row {title_row}): TimelineJS shows it as an "
-                f"event, and it is imported as one" if dated else
-                f"a second title row (the first is row {title_row}) with no Year: TimelineJS "
-                f"leaves it out, and so does import"
+                say("a second title row (the first is row {first}): TimelineJS shows it as an event, and it is "
+                    "imported as one", first=title_row) if dated else
+                say("a second title row (the first is row {first}) with no Year: TimelineJS leaves it out, and "
+                    "so does import", first=title_row)
             )))
             if not dated:
                 continue
         elif kind not in ("", "era"):
             sheet.problems.append(Problem(
                 number, "Type", WARNING,
-                f"Type {show(cells['Type'].strip())} is neither title nor era; the row is "
-                f"imported as an event",
+                say("Type {value} is neither title nor era; the row is imported as an event",
+                    value=show(cells['Type'].strip())),
             ))
         try:
             entry = convert(number, cells, credit)
         except CellError as error:
-            sheet.problems.append(Problem(number, error.column, ERROR,
-                                          f"{error}; the row is skipped"))
+            sheet.problems.append(Problem(number, error.column, ERROR, _row_skipped(error.message)))
             continue
         sheet.entries.append(entry)
         sheet.problems += entry.warnings
@@ -470,11 +482,15 @@ def read_sheet(data: bytes, name: str) -> Sheet:
             notes.setdefault(key, []).append(number)
     for key, (column, what) in NOTES.items():
         if key in notes:
-            sheet.problems.append(Problem(1, column, WARNING, what.format(rows=rows_text(notes[key]))))
+            sheet.problems.append(Problem(1, column, WARNING, what(rows_text(notes[key]))))
     return sheet
 
 
-def rows_text(rows: list[int]) -> str:
+def _row_skipped(message: Message) -> Message:
+    return say("{problem}; the row is skipped", problem=message)
+
+
+def rows_text(rows: list[int]) -> Message:
     """Sheet rows as a reader counts them: "row 4", "rows 4, 7 and 9", "rows 2-40 and 43"."""
     runs: list[list[int]] = []
     for row in sorted(set(rows)):
@@ -486,11 +502,7 @@ def rows_text(rows: list[int]) -> str:
     for first, last in runs:
         parts += [str(first)] if first == last else [str(first), str(last)] if last == first + 1 else [
             f"{first}-{last}"]
-    return ("row " if len(set(rows)) == 1 else "rows ") + and_list(parts)
-
-
-def and_list(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return say_n("row {rows}", "rows {rows}", len(set(rows)), rows=and_list(parts))
 
 
 def _type(cells: dict) -> str:
@@ -601,13 +613,13 @@ def _untitled(entry: Entry, cells: dict) -> str:
         if title:
             entry.warnings.append(Problem(
                 entry.sheet_row, "Headline", WARNING,
-                f"Headline is empty, so the title is taken from the start of the {column}: "
-                f"{show(title, 80)}; write a headline in the sheet, or edit the title in events.csv"))
+                say("Headline is empty, so the title is taken from the start of the {column}: {title}; write a "
+                    "headline in the sheet, or edit the title in events.csv", column=column, title=show(title, 80))))
             return title
     entry.warnings.append(Problem(
         entry.sheet_row, "Headline", WARNING,
-        f"Headline is empty and the row has no text to take a title from, so the title is "
-        f"{UNTITLED!r}; write a headline in the sheet, or edit the title in events.csv"))
+        say("Headline is empty and the row has no text to take a title from, so the title is {untitled!r}; "
+            "write a headline in the sheet, or edit the title in events.csv", untitled=UNTITLED)))
     return UNTITLED
 
 
@@ -653,18 +665,18 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
         data = Path(sheet_path).read_bytes()
     except OSError as error:
         sheet = Sheet(Path(sheet_path).name,
-                      problems=[Problem(0, "", ERROR, f"the sheet cannot be opened: {error.strerror}")])
+                      problems=[Problem(0, "", ERROR, say("the sheet cannot be opened: {why}", why=error.strerror))])
         return Imported(sheet, into, problems=sheet.problems)
     which = workbook.kind(data[:1 << 16])
     if which == workbook.XLSX:
         try:
             data, _ = workbook.xlsx_to_csv(data)
         except workbook.NotReadable as error:
-            which = f"an .xlsx that cannot be opened ({error})"
+            which = say("an .xlsx that cannot be opened ({why})", why=str(error))
     if which and which != workbook.XLSX:
         sheet = Sheet(Path(sheet_path).name, problems=[Problem(0, "", ERROR, (
             workbook.not_csv(which) if which in workbook.KINDS else
-            f"the sheet is {which}; {workbook.SAVE_AS_CSV}"))])
+            say("the sheet is {kind}; {save_as_csv}", kind=which, save_as_csv=workbook.SAVE_AS_CSV)))])
         return Imported(sheet, into, problems=sheet.problems)
     sheet = read_sheet(data, Path(sheet_path).name)
     result = Imported(sheet, into, problems=list(sheet.problems))
@@ -686,18 +698,17 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
     if folded:
         result.problems.append(Problem(
             1, "Media", WARNING,
-            f"{into} has no {', '.join(n for n in MEDIA_COLUMNS)} columns (its header is older than "
-            f"them), so the media of {rows_text(folded)} is kept as lines of the description instead "
-            f"('Media: ...'); to show pictures in the side panel, start from a file with every "
-            f"column (python -m timeline template) or add the columns with a spreadsheet, which "
-            f"fills every row",
+            say("{file} has no {columns} columns (its header is older than them), so the media of {rows} is "
+                "kept as lines of the description instead ('Media: ...'); to show pictures in the side panel, "
+                "start from a file with every column (python -m timeline template) or add the columns with a "
+                "spreadsheet, which fills every row", file=into, columns=", ".join(n for n in MEDIA_COLUMNS),
+                rows=rows_text(folded)),
         ))
     for entry, findings in zip(sheet.entries, result.appended.review.findings):
         for problem in findings:
-            skipped = "; the row is skipped" if problem.level == ERROR else ""
             result.problems.append(Problem(
                 entry.sheet_row, SHEET_COLUMN_OF.get(problem.column, problem.column),
-                problem.level, problem.message.rstrip(".") + skipped,
+                problem.level, _row_skipped(cut(problem.text)) if problem.level == ERROR else cut(problem.text),
             ))
     result.problems.sort(key=lambda p: (p.row, p.column))
     if Path(into).exists():

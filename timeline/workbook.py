@@ -12,24 +12,26 @@ import csv
 import datetime as dt
 import io
 
+from .problems import Message, say
+
 ZIP = b"PK\x03\x04"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls (and old Word/PowerPoint files)
 
 XLSX, ODS, NUMBERS, XLS, ZIPPED = KINDS = "xlsx", "ods", "numbers", "xls", "zip"
 
 # How to save CSV that this program reads, program by program (the README says the same).
-SAVE_AS_CSV = (
+SAVE_AS_CSV = say(
     "in Excel, File > Save As 'CSV UTF-8 (Comma delimited)'; in LibreOffice, Save As 'Text CSV' "
     "with 'Edit filter settings': Unicode (UTF-8), comma; in Google Sheets, File > Download > "
     "CSV; in Numbers, File > Export To > CSV, Unicode (UTF-8)"
 )
 
 _NAMES = {
-    XLSX: "an Excel workbook (.xlsx)",
-    ODS: "an OpenDocument spreadsheet (.ods, LibreOffice's own format)",
-    NUMBERS: "a Numbers document (.numbers)",
-    XLS: "an old Excel workbook (.xls, Excel 97-2003)",
-    ZIPPED: "a zip archive (a workbook or a compressed file)",
+    XLSX: say("an Excel workbook (.xlsx)"),
+    ODS: say("an OpenDocument spreadsheet (.ods, LibreOffice's own format)"),
+    NUMBERS: say("a Numbers document (.numbers)"),
+    XLS: say("an old Excel workbook (.xls, Excel 97-2003)"),
+    ZIPPED: say("a zip archive (a workbook or a compressed file)"),
 }
 
 
@@ -52,19 +54,19 @@ def kind(head: bytes) -> str | None:
     return ZIPPED
 
 
-def name(which: str) -> str:
+def name(which: str) -> Message:
     return _NAMES[which]
 
 
-def not_csv(which: str) -> str:
+def not_csv(which: str) -> Message:
     """The message for a workbook where CSV text is needed."""
     if which == XLSX:
-        return (f"the file is {name(which)}, not CSV text: the dashboard serves only CSV (`check` and "
-                f"`import` read a workbook's first sheet, the dashboard does not); save it as CSV: "
-                f"{SAVE_AS_CSV}")
-    return (f"the file is {name(which)}, not CSV text, which timeline cannot read: save it as CSV: "
-            f"{SAVE_AS_CSV}; or save it as an Excel workbook (.xlsx), which `check` and `import` read "
-            f"(the dashboard serves only CSV)")
+        return say("the file is {kind}, not CSV text: the dashboard serves only CSV (`check` and "
+                   "`import` read a workbook's first sheet, the dashboard does not); save it as CSV: "
+                   "{save_as_csv}", kind=name(which), save_as_csv=SAVE_AS_CSV)
+    return say("the file is {kind}, not CSV text, which timeline cannot read: save it as CSV: "
+               "{save_as_csv}; or save it as an Excel workbook (.xlsx), which `check` and `import` read "
+               "(the dashboard serves only CSV)", kind=name(which), save_as_csv=SAVE_AS_CSV)
 
 
 class NotReadable(Exception):

@@ -4,9 +4,12 @@ every time zone; the chart's own words and axis in the language; a right-to-left
 while time still runs left to right; axe finds nothing serious in any of them."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import ROOT, serve
 from .pages import TimelinePage
 
 EVENT = "shoot-to-kill-order"   # 7 January 2022, in the category "security"
@@ -83,3 +86,33 @@ def test_the_chart_s_axis_names_months_as_russian_readers_do(page, kazakhstan_ur
     TimelinePage(page, kazakhstan_url, "ru").open(query=f"lang=ru&zoom={zoom}")
     shown = page.eval_on_selector_all("#timeline .xtick text", "texts => texts.map(t => t.textContent)")
     assert set(ticks) <= set(shown), shown
+
+
+@pytest.fixture(scope="module")
+def with_a_mistake(tmp_path_factory):
+    """The default data with one more row, whose date reads two ways (left out, an error)."""
+    path = tmp_path_factory.mktemp("mistake") / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", path)
+    with open(path, "a", encoding="utf-8") as out:
+        out.write("two-ways,03/04/2022,,Read two ways,,protest,,,,Reuters,,,,,,\n")
+    with serve(path) as url:
+        yield url
+
+
+def test_a_french_page_shows_the_file_s_problems_in_french(page, with_a_mistake):
+    """The folded problem list speaks the page's language: the editors' messages come from the
+    check catalogue (French ships one); the cell's value stays as written."""
+    timeline = open_in(page, with_a_mistake, "fr")
+    timeline.problems_line.click()
+    expect(timeline.problems_list).to_be_visible()
+    expect(timeline.problems_list).to_contain_text(
+        "date '03/04/2022' peut se lire de deux façons : 3 avril 2022 (le jour d'abord) ou 4 mars 2022 "
+        "(le mois d'abord) ; écrivez 2022-04-03 ou 2022-03-04.")
+    assert "can be read two ways" not in timeline.problems_list.inner_text()
+    # and the whole list, in French too:
+    expect(timeline.problems.locator(".hint code")).to_have_text("python -m timeline check --lang fr events.csv")
+    assert timeline.page_accessibility_problems() == []
+    english = open_in(page, with_a_mistake, "en")   # the same file's page in English: as before
+    english.problems_line.click()
+    expect(english.problems_list).to_contain_text("date '03/04/2022' can be read two ways: 3 April 2022 (day first)")
+    expect(english.problems.locator(".hint code")).to_have_text("python -m timeline check events.csv")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from .. import i18n
 from ..filters import State
 from ..i18n import N_, _, data_attributes, ngettext, number, sentence
 from ..problems import Problem
@@ -237,11 +238,18 @@ def problems(items: list[Problem], rows_left_out: int, file: str, kept_back: boo
         shown.append(html.Details([
             # Focusable: a keyboard scrolls the list in its box.
             html.Summary(summary), html.Ul(rows, tabIndex="0", **{"aria-label": _("Problems in {file}").format(file=file)}),
-            html.P([_("For the whole list: "), html.Code(f"python -m timeline check {file}")], className="hint"),
+            html.P([_("For the whole list: "), html.Code(f"python -m timeline check{_check_lang()} {file}")],
+                   className="hint"),
         ], open=kept_back, className="file-problems"))
     if asked:
         shown.append(html.Ul([_problem(p) for p in asked], className="refused"))
     return shown
+
+
+def _check_lang() -> str:
+    """` --lang fr` where `check` speaks the page's language (it has the check catalogue)."""
+    lang = i18n.current()
+    return f" --lang {lang}" if lang != i18n.ENGLISH and i18n.speaks(i18n.CHECK) else ""
 
 
 def _problem(p: Problem) -> html.Li:
