@@ -289,3 +289,37 @@ def test_rows_appended_are_written_after_the_numeric_columns_never_over_another_
     assert two["at"].astype(str).tolist()[-2:] == ["2024-01-01", "2024-01-02"]
     assert other["at"].astype(str).tolist()[-1] == "1999-09-09" and len(one) == 4
     pd.testing.assert_frame_equal(two, joined_frames(one, frame(["2024-01-01", "2024-01-02"], 4)))
+
+
+def test_lanes_and_places_of_events_put_among_the_others_are_numbered_as_a_full_build_numbers_them(tmp_path):
+    """grow_index numbers the lanes (categories in order of first appearance in time) and places
+    (coordinates) of the events an append adds among the previous events' numbers: an event of a
+    category or at a place not seen yet, before, among or after the others; one of a category
+    or place first seen later in time than it (then the lanes or places are numbered again); an
+    account joining an event; events with no category or no place."""
+    rng = random.Random(7)
+    categories = ["protest", "Riot", "riot", "security", "", "strike", "Curfew", "vigil"]
+    spots = [("", ""), ("43.2389", "76.8897"), ("51.1694", "71.4491"), ("43.23891", "76.88971"),
+             ("-33.9", "18.4"), ("0", "0")]
+
+    def account(n):
+        event = f"e-{rng.randrange(n + 3)}"
+        latitude, longitude = rng.choice(spots)
+        return row(event, f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", title=f"Account {rng.random()}",
+                   category=rng.choice(categories[:3 + n // 4]), latitude=latitude, longitude=longitude)
+
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([account(0) for _ in range(6)]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    lanes = set()
+    for n in range(30):
+        with open(path, "ab") as f:
+            f.write(csv_bytes([account(n) for _ in range(rng.randint(1, 3))]).split(b"\n", 1)[1])
+        grown = load_more(previous, path)
+        assert grown.growth is not None
+        grown_index = grow_index(index, grown)
+        same_index(grown_index, build_index(timeline.load(path)))
+        lanes.add(tuple(grown_index.lanes))
+        previous, index = grown, grown_index
+    assert len(lanes) > 3 and len(set(index.place.tolist())) >= 5

@@ -241,17 +241,91 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
         return grow_known(previous.known, accounts, growth.accounts_from, growth.moved, growth.account_event,
                           account_order, bounds, disputed)
 
+    # The events added, where they are now: their lanes and places are numbered among the others'
+    # (the previous events' kept), not every event's again.
+    free = np.ones(len(events), dtype=bool)
+    free[growth.moved] = False
+    added = np.flatnonzero(free)
+    lat, lon = events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float)
     return _index(dataset, events, np.concatenate([previous.source_code, np.asarray(codes, dtype=np.int64)]),
                   source_keys, pd.Index(events["id"]), event_of_account, account_order, bounds,
                   _sorted_outlets(outlets), _more_distinct(previous.distinct, appended),
-                  _more_grams(previous.grams, accounts), known)
+                  _more_grams(previous.grams, accounts), known,
+                  lanes=_grown_lanes(previous, events, added), place=_grown_places(previous.place, lat, lon, added))
+
+
+def _inserted_codes(previous: np.ndarray, added: np.ndarray) -> np.ndarray:
+    """`previous` (a code per previous event) with -1 at the positions `added` (increasing, in
+    the events now), as a new array."""
+    return np.insert(previous, added - np.arange(len(added)), -1)
+
+
+def _numbered(codes: np.ndarray, at: int, same: np.ndarray) -> int | None:
+    """Number the event at `at` (its code -1 in `codes`, numbered in order of first appearance
+    as pd.factorize numbers them) among the others: `same`, the events (increasing positions)
+    with its value, itself included. Its code, written into `codes` with the codes after it
+    moved up when it is a new value; None when it comes before the first event of its value
+    (all of those are numbered again: not done here)."""
+    if same[0] < at:
+        codes[at] = codes[same[0]]
+        return None if codes[at] < 0 else -1
+    if len(same) > 1:
+        return None
+    new = int(codes[:at].max()) + 1 if at else 0
+    new = max(new, 0)
+    after = codes[at + 1:]
+    after[after >= new] += 1
+    codes[at] = new
+    return new
+
+
+def _grown_lanes(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) -> tuple[list[str], np.ndarray] | None:
+    """`_lanes(events)`, from the previous index's lanes, the events at `added` being new; None
+    when that takes numbering the lanes again."""
+    if not len(added):
+        return list(previous.lanes), previous.lane
+    keys = events["category_key"]
+    if not isinstance(keys.dtype, pd.CategoricalDtype) or len(previous.lane) + len(added) != len(events):
+        return None
+    codes = keys.cat.codes.to_numpy()
+    lane, lanes = _inserted_codes(previous.lane.astype(np.int64, copy=False), added), list(previous.lanes)
+    for at in added.tolist():
+        if codes[at] < 0:
+            continue
+        new = _numbered(lane, at, np.flatnonzero(codes == codes[at]))
+        if new is None:
+            return None
+        if new >= 0:
+            lanes.insert(new, str(take_values(events["category"], [at])[0]))
+    return lanes, lane
+
+
+def _grown_places(previous: np.ndarray, lat: np.ndarray, lon: np.ndarray, added: np.ndarray) -> np.ndarray | None:
+    """`_places(lat, lon)`, from the previous events' codes, the events at `added` being new; None
+    when that takes numbering the places again."""
+    if not len(added):
+        return previous
+    if len(previous) + len(added) != len(lat):
+        return None
+    place = _inserted_codes(previous.astype(np.int64, copy=False), added)
+    for at in added.tolist():
+        if not (np.isfinite(lat[at]) and np.isfinite(lon[at])):
+            continue
+        near = np.flatnonzero((np.abs(lat - lat[at]) < 1e-3) & (np.abs(lon - lon[at]) < 1e-3))
+        keys = _place_keys(lat[near], lon[near])
+        new = _numbered(place, at, near[keys == _place_keys(lat[at:at + 1], lon[at:at + 1])[0]])
+        if new is None:
+            return None
+    return place
 
 
 def _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
-           outlets, distinct, grams=None, known=None) -> EventIndex:
+           outlets, distinct, grams=None, known=None, lanes=None, place=None) -> EventIndex:
     """The index, from what is per account; what is per event is read from `events`. `known`:
-    a function of the events' disputed flags giving the KnownFrom (known_from by default)."""
-    lanes, lane = _lanes(events)
+    a function of the events' disputed flags giving the KnownFrom (known_from by default);
+    `lanes` (the lane names and each event's lane) and `place` (each event's place code): grown
+    from the previous index's (else numbered here)."""
+    lanes, lane = _lanes(events) if lanes is None else lanes
     disputed = events["disputed"].to_numpy(dtype=bool)
     if known is None:
         known = lambda disputed: known_from(dataset.accounts, account_order, bounds, disputed)  # noqa: E731
@@ -270,7 +344,7 @@ def _index(dataset, events, source_code, source_keys, positions, event_of_accoun
         lat=events["lat"].to_numpy(dtype=float),
         lon=events["lon"].to_numpy(dtype=float),
         approximate=events["approximate"].to_numpy(dtype=bool),
-        place=_places(events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float)),
+        place=_places(events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float)) if place is None else place,
         source_code=source_code,
         source_keys=source_keys,
         positions=positions,
@@ -291,10 +365,14 @@ def _places(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     placed = np.isfinite(lat) & np.isfinite(lon)
     codes = np.full(len(lat), -1, dtype=np.int64)
     if placed.any():
-        key = (np.round((lat[placed] + 90) * 1e5).astype(np.int64) * 40_000_000
-               + np.round((lon[placed] + 180) * 1e5).astype(np.int64))
-        codes[placed] = pd.factorize(key)[0]
+        codes[placed] = pd.factorize(_place_keys(lat[placed], lon[placed]))[0]
     return codes
+
+
+def _place_keys(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """One integer per pair of coordinates, the same to about a metre (_places)."""
+    return (np.round((lat + 90) * 1e5).astype(np.int64) * 40_000_000
+            + np.round((lon + 180) * 1e5).astype(np.int64))
 
 
 def _outlets(accounts: pd.DataFrame) -> list[tuple[str, int]]:

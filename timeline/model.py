@@ -116,31 +116,60 @@ def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
     before = np.flatnonzero(events["id"].isin(part["id"].to_numpy()).to_numpy())  # events joined
     was = dict(zip(events["id"].iloc[before].tolist(), before.tolist()))
     old = part["id"].isin(list(was)).to_numpy()
-    events = events.copy()
     at = np.array([was[i] for i in part["id"][old].tolist()], dtype=np.int64)
-    for name in ("accounts", "sources", "disputed"):   # (the rest is the first account's)
-        values = events[name].to_numpy().copy()
-        values[at] = part[name].to_numpy()[old]
-        events[name] = values
     added = part[~old]
     where = np.searchsorted(_start_key(events["start"].to_numpy()), _start_key(added["start"].to_numpy()),
                             side="right")   # (after the events of the same moment: later in the file)
-    if len(added):
-        events = joined_frames(events, added)
-        if where[0] < len(events) - len(added):   # (not all after the others, as a live story's are)
-            order = np.insert(np.arange(len(events) - len(added)), where,
-                              np.arange(len(events) - len(added), len(events)))
-            # A few events among the others: slices of the text columns, not a copy of them
-            # (index.few_chunks joins them later); many: taken at once.
-            runs = np.count_nonzero(np.diff(order) != 1) + 1
-            taken = take_rows(events, order) if runs <= SLICED_RUNS else events.take(order)
-            events = taken.reset_index(drop=True)
-        events["order"] = np.arange(len(events), dtype=np.int64)
-    previous = len(events) - len(added)
+    previous = len(events)
     moved = np.arange(previous, dtype=np.int64) + np.searchsorted(where, np.arange(previous), side="right")
+    # Each column once: the added events put among the others (slices of the text columns, not
+    # a copy of them: index.few_chunks joins them later), the counts of those joined set again
+    # (the rest is their first account's).
+    counted = ("accounts", "sources", "disputed")
+    columns = {name: _inserted(events[name], added[name], where) for name in events.columns if name not in counted}
+    for name in counted:
+        values = np.insert(events[name].to_numpy(), where, added[name].to_numpy())   # (a copy)
+        values[moved[at]] = part[name].to_numpy()[old]
+        columns[name] = pd.Series(values, copy=False)
+    columns["order"] = pd.Series(np.arange(previous + len(added), dtype=np.int64), copy=False)
+    events = pd.DataFrame({name: columns[name] for name in events.columns}, index=pd.RangeIndex(previous + len(added)),
+                          copy=False)
     position = {event_id: int(moved[p]) for event_id, p in was.items()}
     position.update(zip(added["id"].tolist(), (where + np.arange(len(added))).tolist()))
     return events, moved, np.array([position[i] for i in appended.tolist()], dtype=np.int64)
+
+
+def _inserted(column: pd.Series, added: pd.Series, where: np.ndarray) -> pd.Series:
+    """`column` with the values of `added` put before its positions `where` (increasing; as
+    np.insert puts them), as a new series (`column` itself when nothing is added)."""
+    if not len(added):
+        return column.reset_index(drop=True)
+    if isinstance(column.dtype, pd.CategoricalDtype) and not column.dtype == added.dtype:
+        dtype = same_categories(column.dtype, added.dtype)
+        if dtype is not column.dtype:
+            column = column.cat.set_categories(dtype.categories)
+        added = added.cat.set_categories(dtype.categories)
+    if isinstance(column.dtype, np.dtype) and column.dtype == added.dtype:
+        return pd.Series(np.insert(column.to_numpy(), where, added.to_numpy()), copy=False)
+    if not column.dtype == added.dtype:   # (not met: the events' columns have one type each)
+        joined = pd.concat([column, added], ignore_index=True)
+        order = np.insert(np.arange(len(column)), where, np.arange(len(column), len(joined)))
+        return joined.take(order).reset_index(drop=True)
+    values, more = column.array, added.array
+    # Runs of the previous values and of the added ones, in order: a few slices when a few are
+    # added; taken at once when many are put among the others.
+    breaks = np.flatnonzero(np.diff(where) != 0) + 1
+    starts = np.r_[0, breaks]
+    if len(starts) > SLICED_RUNS:
+        order = np.insert(np.arange(len(values)), where, np.arange(len(values), len(values) + len(more)))
+        return pd.Series(type(values)._concat_same_type([values, more]).take(order), copy=False)
+    pieces, done = [], 0
+    for first, last in zip(starts.tolist(), np.r_[breaks, len(where)].tolist()):
+        at = int(where[first])
+        pieces += [values[done:at], more[first:last]]
+        done = at
+    pieces.append(values[done:])
+    return pd.Series(type(values)._concat_same_type([piece for piece in pieces if len(piece)]), copy=False)
 
 
 SLICED_RUNS = 64   # grow_events: events put among the others by slicing, up to this many runs
@@ -229,7 +258,19 @@ def joined_frames(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
     for name in first.columns:
         a, b = first[name], then[name]
         if isinstance(a.dtype, pd.CategoricalDtype) and not a.dtype == b.dtype:
-            categories = union_categoricals([a.array[:0], b.array[:0]], sort_categories=True).categories
-            first[name] = a.cat.set_categories(categories)
-            then[name] = b.cat.set_categories(categories)
+            dtype = same_categories(a.dtype, b.dtype)
+            if dtype is not a.dtype:   # (new categories: every code of `first` is made again)
+                first[name] = a.cat.set_categories(dtype.categories)
+            then[name] = b.cat.set_categories(dtype.categories)
     return pd.concat([first, then], ignore_index=True)
+
+
+def same_categories(first: pd.CategoricalDtype, then: pd.CategoricalDtype) -> pd.CategoricalDtype:
+    """The categories of both, sorted (as `astype("category")` gives them): `first` itself when it
+    has all of `then`'s and is sorted, as rows appended mostly are (then only their codes are made
+    again, not the codes of the rows before them)."""
+    if not first.ordered and not then.ordered and then.categories.isin(first.categories).all() \
+            and first.categories.is_monotonic_increasing:
+        return first
+    return pd.CategoricalDtype(union_categoricals([pd.Categorical([], dtype=first), pd.Categorical([], dtype=then)],
+                                                  sort_categories=True).categories)
