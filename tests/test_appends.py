@@ -323,3 +323,19 @@ def test_lanes_and_places_of_events_put_among_the_others_are_numbered_as_a_full_
         lanes.add(tuple(grown_index.lanes))
         previous, index = grown, grown_index
     assert len(lanes) > 3 and len(set(index.place.tolist())) >= 5
+
+
+def test_arrays_that_only_grow_are_written_after_the_previous_version_never_over_another_s():
+    """model.appended: an index array an append only adds to (the accounts' sources, when each
+    became known...) is written in the room after the previous version's values (no copy of
+    them); grown from the same version twice, the second is a copy, and no version's values change."""
+    from timeline.model import appended
+    one = appended(np.arange(3, dtype=np.int64), np.array([3]))
+    two = appended(one, np.array([4, 5]))
+    assert np.shares_memory(one, two) and two.tolist() == [0, 1, 2, 3, 4, 5]
+    other = appended(one, np.array([9]))                 # from `one` again: a copy
+    assert not np.shares_memory(other, two) and other.tolist() == [0, 1, 2, 3, 9]
+    assert two.tolist() == [0, 1, 2, 3, 4, 5] and one.tolist() == [0, 1, 2, 3]
+    assert appended(two, np.array([6.5])).tolist() == [0, 1, 2, 3, 4, 5, 6.5]   # (as np.concatenate types it)
+    with pytest.raises(ValueError):
+        two[0] = 7   # (read-only: no version's values can change)

@@ -222,14 +222,19 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     codes = [code_of.setdefault(key, len(code_of)) for key in appended["source"].str.lower().tolist()]
     source_keys += list(code_of)[len(source_keys):]
     # The appended accounts join their events' groups (at the group's end, in file order).
-    event_of_account = np.concatenate([growth.moved[previous.account_event], growth.account_event])
+    in_place = len(growth.moved) == 0 or growth.moved[-1] == len(growth.moved) - 1   # (no event moved)
+    event_of_account = model.appended(previous.account_event if in_place else growth.moved[previous.account_event],
+                                      growth.account_event)
     counts = np.zeros(len(events), dtype=np.int64)
     counts[growth.moved] = np.diff(previous.account_bounds)
     counts += np.bincount(growth.account_event, minlength=len(events))
     by_event = np.argsort(growth.account_event, kind="stable")
     previous_up_to = np.searchsorted(growth.moved, growth.account_event[by_event], side="right")
-    account_order = np.insert(previous.account_order, previous.account_bounds[previous_up_to],
-                              growth.accounts_from + by_event)
+    at = previous.account_bounds[previous_up_to]
+    if not len(at) or at[0] == len(previous.account_order):   # (all after the others: new events at the end)
+        account_order = model.appended(previous.account_order, growth.accounts_from + by_event)
+    else:
+        account_order = np.insert(previous.account_order, at, growth.accounts_from + by_event)
     outlets = dict(previous.outlets)
     for source, count in appended["source"].value_counts().items():
         outlets[str(source)] = outlets.get(str(source), 0) + int(count)
@@ -247,7 +252,7 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     free[growth.moved] = False
     added = np.flatnonzero(free)
     lat, lon = events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float)
-    return _index(dataset, events, np.concatenate([previous.source_code, np.asarray(codes, dtype=np.int64)]),
+    return _index(dataset, events, model.appended(previous.source_code, np.asarray(codes, dtype=np.int64)),
                   source_keys, pd.Index(events["id"]), event_of_account, account_order, bounds,
                   _sorted_outlets(outlets), _more_distinct(previous.distinct, appended),
                   _more_grams(previous.grams, accounts), known,
@@ -421,7 +426,7 @@ def _more_distinct(distinct: dict, appended: pd.DataFrame) -> dict:
         values = uniques.to_pylist()
         code_of = {value: code for code, value in enumerate(values)}
         more = [code_of.setdefault(value, len(code_of)) for value in appended[name].tolist()]
-        found[name] = (np.concatenate([codes, np.asarray(more, dtype=np.int32)]),
+        found[name] = (model.appended(codes, np.asarray(more, dtype=np.int32)),
                        pa.array(values + list(code_of)[len(values):], pa.string()))
     return found
 
@@ -645,8 +650,8 @@ def grow_known(previous: KnownFrom, accounts: pd.DataFrame, accounts_from: int, 
     `account_event`): only the appended accounts are read, and the accounts of the disputed
     events (a few percent of them)."""
     more, more_undated = _accounts_known(accounts.iloc[accounts_from:])
-    account = np.concatenate([previous.account, more])
-    undated = np.concatenate([previous.undated, more_undated])
+    account = model.appended(previous.account, more)
+    undated = model.appended(previous.undated, more_undated)
     event = np.full(len(bounds) - 1, NEVER, dtype=np.int64)
     event[moved] = previous.event
     np.minimum.at(event, account_event, more)

@@ -7,6 +7,9 @@ Events are in date order; events of the same moment keep the file's order.
 """
 from __future__ import annotations
 
+import threading
+import weakref
+
 import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
@@ -274,3 +277,39 @@ def same_categories(first: pd.CategoricalDtype, then: pd.CategoricalDtype) -> pd
         return first
     return pd.CategoricalDtype(union_categoricals([pd.Categorical([], dtype=first), pd.Categorical([], dtype=then)],
                                                   sort_categories=True).categories)
+
+
+def appended(previous: np.ndarray, more: np.ndarray) -> np.ndarray:
+    """np.concatenate([previous, more]) (a read-only array), written in the room after `previous`
+    when `previous` is the start of a longer array made here and nothing was written after it
+    yet: the next version of an array that only grows is then no copy of the previous one.
+    Otherwise a new array, with a sixteenth more room. As with Room, an array whose values
+    another has been appended after is copied when it grows again, so none sees its values change."""
+    previous, more = np.asarray(previous), np.asarray(more)
+    n, k = len(previous), len(more)
+    dtype = np.result_type(previous, more)
+    buffer = previous.base
+    if isinstance(buffer, np.ndarray) and buffer.dtype == dtype and previous.ndim == more.ndim == 1:
+        with _tails_lock:
+            tail = _tails.get(id(buffer))
+            if tail is not None and tail[0]() is buffer and tail[1] == n and len(buffer) >= n + k \
+                    and _start(previous) == _start(buffer) and previous.strides == buffer.strides:
+                buffer[n:n + k] = more
+                _tails[id(buffer)] = (tail[0], n + k)
+                return _read_only(buffer[:n + k])
+    buffer = np.empty(n + k + max(1024, (n + k) // 16), dtype=dtype)
+    buffer[:n], buffer[n:n + k] = previous, more
+    with _tails_lock:
+        for key in [key for key, (alive, _) in _tails.items() if alive() is None]:   # (arrays no longer used)
+            del _tails[key]
+        _tails[id(buffer)] = (weakref.ref(buffer), n + k)
+    return _read_only(buffer[:n + k])
+
+
+_tails: dict[int, tuple] = {}   # appended: id of a buffer -> (a weak reference to it, how far it is written)
+_tails_lock = threading.Lock()
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
