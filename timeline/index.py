@@ -225,9 +225,6 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     in_place = len(growth.moved) == 0 or growth.moved[-1] == len(growth.moved) - 1   # (no event moved)
     event_of_account = model.appended(previous.account_event if in_place else growth.moved[previous.account_event],
                                       growth.account_event)
-    counts = np.zeros(len(events), dtype=np.int64)
-    counts[growth.moved] = np.diff(previous.account_bounds)
-    counts += np.bincount(growth.account_event, minlength=len(events))
     by_event = np.argsort(growth.account_event, kind="stable")
     previous_up_to = np.searchsorted(growth.moved, growth.account_event[by_event], side="right")
     at = previous.account_bounds[previous_up_to]
@@ -238,7 +235,16 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     outlets = dict(previous.outlets)
     for source, count in appended["source"].value_counts().items():
         outlets[str(source)] = outlets.get(str(source), 0) + int(count)
-    bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    before = len(growth.moved)
+    if in_place and (not len(growth.account_event) or growth.account_event.min() >= before):
+        # (only new events, after the others: their groups' bounds follow the others')
+        more = np.bincount(growth.account_event - before, minlength=len(events) - before)
+        bounds = model.appended(previous.account_bounds, previous.account_bounds[-1] + np.cumsum(more))
+    else:
+        counts = np.zeros(len(events), dtype=np.int64)
+        counts[growth.moved] = np.diff(previous.account_bounds)
+        counts += np.bincount(growth.account_event, minlength=len(events))
+        bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
 
     def known(disputed):   # (only the appended accounts' dates are read: see grow_known)
         if previous.known is None:
@@ -256,7 +262,28 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
                   source_keys, pd.Index(events["id"]), event_of_account, account_order, bounds,
                   _sorted_outlets(outlets), _more_distinct(previous.distinct, appended),
                   _more_grams(previous.grams, accounts), known,
-                  lanes=_grown_lanes(previous, events, added), place=_grown_places(previous.place, lat, lon, added))
+                  lanes=_grown_lanes(previous, events, added), place=_grown_places(previous.place, lat, lon, added),
+                  times=_grown_times(previous, events, added))
+
+
+def _grown_times(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) -> dict:
+    """The events' start, last, is_span and x, from the previous index's and those of the events
+    at `added` (an event joined keeps its first account's dates): written after the previous
+    ones when the new events come after them all (model.appended)."""
+    if not len(added):
+        return {name: getattr(previous, name) for name in ("start", "last", "is_span", "x")}
+    start, last = seconds(events["start"].to_numpy()[added]), seconds(events["last"].to_numpy()[added])
+    is_span = ~np.isnat(events["end"].to_numpy()[added])
+    new = {"start": start, "last": last, "is_span": is_span, "x": _drawn_at(is_span, start, last)}
+    if added[0] == len(previous.start):
+        return {name: model.appended(getattr(previous, name), values) for name, values in new.items()}
+    return {name: np.insert(getattr(previous, name), added - np.arange(len(added)), values)
+            for name, values in new.items()}
+
+
+def _drawn_at(is_span: np.ndarray, start: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Where events are drawn: a span's start, the middle of what a point's date covers."""
+    return np.where(is_span, start, start + (last - start) // 2)
 
 
 def _inserted_codes(previous: np.ndarray, added: np.ndarray) -> np.ndarray:
@@ -325,24 +352,23 @@ def _grown_places(previous: np.ndarray, lat: np.ndarray, lon: np.ndarray, added:
 
 
 def _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
-           outlets, distinct, grams=None, known=None, lanes=None, place=None) -> EventIndex:
+           outlets, distinct, grams=None, known=None, lanes=None, place=None, times=None) -> EventIndex:
     """The index, from what is per account; what is per event is read from `events`. `known`:
     a function of the events' disputed flags giving the KnownFrom (known_from by default);
-    `lanes` (the lane names and each event's lane) and `place` (each event's place code): grown
-    from the previous index's (else numbered here)."""
+    `lanes` (the lane names and each event's lane), `place` (each event's place code) and
+    `times` (start, last, is_span, x): grown from the previous index's (else made here)."""
     lanes, lane = _lanes(events) if lanes is None else lanes
     disputed = events["disputed"].to_numpy(dtype=bool)
     if known is None:
         known = lambda disputed: known_from(dataset.accounts, account_order, bounds, disputed)  # noqa: E731
-    start, last = seconds(events["start"]), seconds(events["last"])
-    is_span = events["end"].notna().to_numpy()
+    if times is None:
+        start, last = seconds(events["start"]), seconds(events["last"])
+        is_span = events["end"].notna().to_numpy()
+        times = {"start": start, "last": last, "is_span": is_span, "x": _drawn_at(is_span, start, last)}
     return EventIndex(
         dataset=dataset,
         events=events,
-        start=start,
-        last=last,
-        is_span=is_span,
-        x=np.where(is_span, start, start + (last - start) // 2),
+        **times,
         lane=lane,
         lanes=lanes,
         disputed=disputed,

@@ -114,7 +114,7 @@ def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
     `joined`: the positions, in file order, of every account before `start` of an event that
     the appended accounts join (those of other events too do no harm). Returns (the events, where each of the previous events is now,
     the position of the event of each appended account)."""
-    appended = accounts["id"].iloc[start:]
+    new_ids = accounts["id"].iloc[start:]
     part = build_events(take_rows(accounts, np.concatenate([joined, np.arange(start, len(accounts))])))
     before = np.flatnonzero(events["id"].isin(part["id"].to_numpy()).to_numpy())  # events joined
     was = dict(zip(events["id"].iloc[before].tolist(), before.tolist()))
@@ -131,15 +131,20 @@ def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
     counted = ("accounts", "sources", "disputed")
     columns = {name: _inserted(events[name], added[name], where) for name in events.columns if name not in counted}
     for name in counted:
-        values = np.insert(events[name].to_numpy(), where, added[name].to_numpy())   # (a copy)
-        values[moved[at]] = part[name].to_numpy()[old]
-        columns[name] = pd.Series(values, copy=False)
-    columns["order"] = pd.Series(np.arange(previous + len(added), dtype=np.int64), copy=False)
+        if len(at):
+            values = np.insert(events[name].to_numpy(), where, added[name].to_numpy())   # (a copy)
+            values[moved[at]] = part[name].to_numpy()[old]
+            columns[name] = pd.Series(values, copy=False)
+        else:
+            columns[name] = _inserted(events[name], added[name], where)
+    at_end = not len(where) or where[0] == previous
+    columns["order"] = pd.Series(appended(events["order"].to_numpy(), np.arange(previous, previous + len(added)))
+                                 if at_end else np.arange(previous + len(added), dtype=np.int64), copy=False)
     events = pd.DataFrame({name: columns[name] for name in events.columns}, index=pd.RangeIndex(previous + len(added)),
                           copy=False)
     position = {event_id: int(moved[p]) for event_id, p in was.items()}
     position.update(zip(added["id"].tolist(), (where + np.arange(len(added))).tolist()))
-    return events, moved, np.array([position[i] for i in appended.tolist()], dtype=np.int64)
+    return events, moved, np.array([position[i] for i in new_ids.tolist()], dtype=np.int64)
 
 
 def _inserted(column: pd.Series, added: pd.Series, where: np.ndarray) -> pd.Series:
@@ -153,6 +158,8 @@ def _inserted(column: pd.Series, added: pd.Series, where: np.ndarray) -> pd.Seri
             column = column.cat.set_categories(dtype.categories)
         added = added.cat.set_categories(dtype.categories)
     if isinstance(column.dtype, np.dtype) and column.dtype == added.dtype:
+        if where[0] == len(column):   # (all after the others, as a live story's: written after them)
+            return pd.Series(appended(column.to_numpy(), added.to_numpy()), copy=False)
         return pd.Series(np.insert(column.to_numpy(), where, added.to_numpy()), copy=False)
     if not column.dtype == added.dtype:   # (not met: the events' columns have one type each)
         joined = pd.concat([column, added], ignore_index=True)
