@@ -12,6 +12,8 @@ import weakref
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from pandas.api.types import union_categoricals
 
 EVENT_COLUMNS = (
@@ -77,6 +79,25 @@ def build_events(accounts: pd.DataFrame, ids: tuple | None = None) -> pd.DataFra
     return events
 
 
+def holding(column: pd.Series, values) -> np.ndarray:
+    """`column.isin(values)` as a numpy mask. A few values in a text column are compared one by
+    one (Arrow's `equal`: a quarter of the time of a hashed lookup at a million rows)."""
+    array = column.array
+    values = list(values)
+    if len(values) <= FEW_VALUES and hasattr(array, "__arrow_array__") and all(isinstance(v, str) for v in values):
+        chunked = array.__arrow_array__()
+        if len(values) == 0:
+            return np.zeros(len(column), dtype=bool)
+        found = pc.equal(chunked, pa.scalar(values[0], chunked.type))
+        for value in values[1:]:
+            found = pc.or_(found, pc.equal(chunked, pa.scalar(value, chunked.type)))
+        return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    return column.isin(values).to_numpy()
+
+
+FEW_VALUES = 4   # holding: up to this many values, compared one by one
+
+
 def first_positions(codes: np.ndarray) -> np.ndarray:
     """Where each code first occurs, for codes numbered in order of first appearance
     (as pd.factorize numbers them): position i is a first iff codes[i] exceeds all before it."""
@@ -116,7 +137,7 @@ def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
     the position of the event of each appended account)."""
     new_ids = accounts["id"].iloc[start:]
     part = build_events(take_rows(accounts, np.concatenate([joined, np.arange(start, len(accounts))])))
-    before = np.flatnonzero(events["id"].isin(part["id"].to_numpy()).to_numpy())  # events joined
+    before = np.flatnonzero(holding(events["id"], part["id"].to_numpy()))  # events joined
     was = dict(zip(events["id"].iloc[before].tolist(), before.tolist()))
     old = part["id"].isin(list(was)).to_numpy()
     at = np.array([was[i] for i in part["id"][old].tolist()], dtype=np.int64)
