@@ -339,3 +339,26 @@ def test_arrays_that_only_grow_are_written_after_the_previous_version_never_over
     assert appended(two, np.array([6.5])).tolist() == [0, 1, 2, 3, 4, 5, 6.5]   # (as np.concatenate types it)
     with pytest.raises(ValueError):
         two[0] = 7   # (read-only: no version's values can change)
+
+
+def test_the_room_made_before_the_workers_fork_is_where_their_first_append_is_written(tmp_path):
+    """data.prepare_appends (gunicorn's master, before it forks the workers): the numeric columns
+    of the version read are copied once into arrays with room after them; a worker's first
+    append writes its rows there (no copy of its own) and reads as a full load does."""
+    from timeline.app import data
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02", published="2022-01-03")]))
+    first = data.current(str(path))
+    try:
+        data.prepare_appends()
+        prepared = data.current(str(path)).read
+        assert prepared.room is not None
+        pd.testing.assert_frame_equal(prepared.accounts, first.index.dataset.accounts)
+        with open(path, "ab") as f:
+            f.write(csv_bytes([row("c", "2021-12-31"), row("a", "2022-01-05")]).split(b"\n", 1)[1])
+        grown = data.current(str(path), wait=True).read
+        assert grown.growth is not None
+        assert np.shares_memory(grown.accounts["start"].to_numpy(), prepared.accounts["start"].to_numpy())
+        same(grown, timeline.load(path))
+    finally:
+        data._cache.pop(str(path), None)

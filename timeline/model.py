@@ -262,12 +262,7 @@ def grown_frames(first: pd.DataFrame, then: pd.DataFrame, room: Room | None) -> 
     n, k = len(first), len(then)
     numeric = [name for name in first.columns if _roomy(first[name]) and then[name].dtype == first[name].dtype]
     if room is None or not room.fits(first, k) or set(room.arrays) != set(numeric):
-        size = n + k + max(1024, (n + k) // 16)
-        arrays = {}
-        for name in numeric:
-            arrays[name] = np.empty(size, dtype=first[name].dtype)
-            arrays[name][:n] = first[name].to_numpy()
-        room = Room(arrays, n, [n])
+        room = _room(first, numeric, k)
     for name in numeric:
         room.arrays[name][n:n + k] = then[name].to_numpy()
     room.filled[0] = n + k
@@ -276,6 +271,31 @@ def grown_frames(first: pd.DataFrame, then: pd.DataFrame, room: Room | None) -> 
                for name in first.columns}
     frame = pd.DataFrame(columns, index=pd.RangeIndex(n + k), copy=False)
     return frame, Room(room.arrays, n + k, room.filled)
+
+
+def _room(frame: pd.DataFrame, numeric: list[str], more: int) -> Room:
+    """New arrays for the numeric columns of `frame`, its values copied, with room for `more`
+    rows and a sixteenth more."""
+    n = len(frame)
+    size = n + more + max(1024, (n + more) // 16)
+    arrays = {}
+    for name in numeric:
+        arrays[name] = np.empty(size, dtype=frame[name].dtype)
+        arrays[name][:n] = frame[name].to_numpy()
+    return Room(arrays, n, [n])
+
+
+def with_room(frame: pd.DataFrame) -> tuple[pd.DataFrame, Room | None]:
+    """`frame` (the same values) with its numeric columns at the start of arrays with room after
+    them, and that Room: what the first append to it would make (grown_frames), made now (see
+    timeline.app.data.prepare_appends)."""
+    numeric = [name for name in frame.columns if _roomy(frame[name])]
+    if not len(frame) or not numeric or not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0:
+        return frame, None
+    room = _room(frame, numeric, 0)
+    columns = {name: (pd.Series(room.arrays[name][:len(frame)], copy=False) if name in room.arrays else frame[name])
+               for name in frame.columns}
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(frame)), copy=False), room
 
 
 def joined_frames(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
