@@ -35,6 +35,9 @@ def pre_fork(server, worker):
     never walk them: each walk wrote to every object it visited, so the worker got its own copy
     of those pages (less memory shared), and an append's build in a worker paid for it."""
     import gc
+
+    from timeline.app import data
+    data.prepare_appends()   # (once: the numeric columns an append grows, copied before the fork)
     gc.freeze()
 
 

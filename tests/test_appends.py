@@ -289,3 +289,76 @@ def test_rows_appended_are_written_after_the_numeric_columns_never_over_another_
     assert two["at"].astype(str).tolist()[-2:] == ["2024-01-01", "2024-01-02"]
     assert other["at"].astype(str).tolist()[-1] == "1999-09-09" and len(one) == 4
     pd.testing.assert_frame_equal(two, joined_frames(one, frame(["2024-01-01", "2024-01-02"], 4)))
+
+
+def test_lanes_and_places_of_events_put_among_the_others_are_numbered_as_a_full_build_numbers_them(tmp_path):
+    """grow_index numbers the lanes (categories in order of first appearance in time) and places
+    (coordinates) of the events an append adds among the previous events' numbers: an event of a
+    category or at a place not seen yet, before, among or after the others; one of a category
+    or place first seen later in time than it (then the lanes or places are numbered again); an
+    account joining an event; events with no category or no place."""
+    rng = random.Random(7)
+    categories = ["protest", "Riot", "riot", "security", "", "strike", "Curfew", "vigil"]
+    spots = [("", ""), ("43.2389", "76.8897"), ("51.1694", "71.4491"), ("43.23891", "76.88971"),
+             ("-33.9", "18.4"), ("0", "0")]
+
+    def account(n):
+        event = f"e-{rng.randrange(n + 3)}"
+        latitude, longitude = rng.choice(spots)
+        return row(event, f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", title=f"Account {rng.random()}",
+                   category=rng.choice(categories[:3 + n // 4]), latitude=latitude, longitude=longitude)
+
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([account(0) for _ in range(6)]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    lanes = set()
+    for n in range(30):
+        with open(path, "ab") as f:
+            f.write(csv_bytes([account(n) for _ in range(rng.randint(1, 3))]).split(b"\n", 1)[1])
+        grown = load_more(previous, path)
+        assert grown.growth is not None
+        grown_index = grow_index(index, grown)
+        same_index(grown_index, build_index(timeline.load(path)))
+        lanes.add(tuple(grown_index.lanes))
+        previous, index = grown, grown_index
+    assert len(lanes) > 3 and len(set(index.place.tolist())) >= 5
+
+
+def test_arrays_that_only_grow_are_written_after_the_previous_version_never_over_another_s():
+    """model.appended: an index array an append only adds to (the accounts' sources, when each
+    became known...) is written in the room after the previous version's values (no copy of
+    them); grown from the same version twice, the second is a copy, and no version's values change."""
+    from timeline.model import appended
+    one = appended(np.arange(3, dtype=np.int64), np.array([3]))
+    two = appended(one, np.array([4, 5]))
+    assert np.shares_memory(one, two) and two.tolist() == [0, 1, 2, 3, 4, 5]
+    other = appended(one, np.array([9]))                 # from `one` again: a copy
+    assert not np.shares_memory(other, two) and other.tolist() == [0, 1, 2, 3, 9]
+    assert two.tolist() == [0, 1, 2, 3, 4, 5] and one.tolist() == [0, 1, 2, 3]
+    assert appended(two, np.array([6.5])).tolist() == [0, 1, 2, 3, 4, 5, 6.5]   # (as np.concatenate types it)
+    with pytest.raises(ValueError):
+        two[0] = 7   # (read-only: no version's values can change)
+
+
+def test_the_room_made_before_the_workers_fork_is_where_their_first_append_is_written(tmp_path):
+    """data.prepare_appends (gunicorn's master, before it forks the workers): the numeric columns
+    of the version read are copied once into arrays with room after them; a worker's first
+    append writes its rows there (no copy of its own) and reads as a full load does."""
+    from timeline.app import data
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02", published="2022-01-03")]))
+    first = data.current(str(path))
+    try:
+        data.prepare_appends()
+        prepared = data.current(str(path)).read
+        assert prepared.room is not None
+        pd.testing.assert_frame_equal(prepared.accounts, first.index.dataset.accounts)
+        with open(path, "ab") as f:
+            f.write(csv_bytes([row("c", "2021-12-31"), row("a", "2022-01-05")]).split(b"\n", 1)[1])
+        grown = data.current(str(path), wait=True).read
+        assert grown.growth is not None
+        assert np.shares_memory(grown.accounts["start"].to_numpy(), prepared.accounts["start"].to_numpy())
+        same(grown, timeline.load(path))
+    finally:
+        data._cache.pop(str(path), None)

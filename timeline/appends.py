@@ -197,10 +197,10 @@ def _heads(accounts: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, n
     if not len(accounts) or not len(frame):
         return accounts.iloc[:0], none
     wanted = pd.unique(frame["id"].str.strip())
-    at = np.flatnonzero(accounts["id"].isin(wanted).to_numpy())
+    at = np.flatnonzero(model.holding(accounts["id"], wanted))
     if not len(at):
         return accounts.iloc[:0], none
-    found = accounts.iloc[at]
+    found = model.take_rows(accounts, at)   # (runs of rows: no copy of every value of a text column of chunks)
     return found[~found["id"].duplicated(keep="first").to_numpy()], at
 
 

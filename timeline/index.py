@@ -222,18 +222,29 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     codes = [code_of.setdefault(key, len(code_of)) for key in appended["source"].str.lower().tolist()]
     source_keys += list(code_of)[len(source_keys):]
     # The appended accounts join their events' groups (at the group's end, in file order).
-    event_of_account = np.concatenate([growth.moved[previous.account_event], growth.account_event])
-    counts = np.zeros(len(events), dtype=np.int64)
-    counts[growth.moved] = np.diff(previous.account_bounds)
-    counts += np.bincount(growth.account_event, minlength=len(events))
+    in_place = len(growth.moved) == 0 or growth.moved[-1] == len(growth.moved) - 1   # (no event moved)
+    event_of_account = model.appended(previous.account_event if in_place else growth.moved[previous.account_event],
+                                      growth.account_event)
     by_event = np.argsort(growth.account_event, kind="stable")
     previous_up_to = np.searchsorted(growth.moved, growth.account_event[by_event], side="right")
-    account_order = np.insert(previous.account_order, previous.account_bounds[previous_up_to],
-                              growth.accounts_from + by_event)
+    at = previous.account_bounds[previous_up_to]
+    if not len(at) or at[0] == len(previous.account_order):   # (all after the others: new events at the end)
+        account_order = model.appended(previous.account_order, growth.accounts_from + by_event)
+    else:
+        account_order = np.insert(previous.account_order, at, growth.accounts_from + by_event)
     outlets = dict(previous.outlets)
     for source, count in appended["source"].value_counts().items():
         outlets[str(source)] = outlets.get(str(source), 0) + int(count)
-    bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    before = len(growth.moved)
+    if in_place and (not len(growth.account_event) or growth.account_event.min() >= before):
+        # (only new events, after the others: their groups' bounds follow the others')
+        more = np.bincount(growth.account_event - before, minlength=len(events) - before)
+        bounds = model.appended(previous.account_bounds, previous.account_bounds[-1] + np.cumsum(more))
+    else:
+        counts = np.zeros(len(events), dtype=np.int64)
+        counts[growth.moved] = np.diff(previous.account_bounds)
+        counts += np.bincount(growth.account_event, minlength=len(events))
+        bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
 
     def known(disputed):   # (only the appended accounts' dates are read: see grow_known)
         if previous.known is None:
@@ -241,36 +252,130 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
         return grow_known(previous.known, accounts, growth.accounts_from, growth.moved, growth.account_event,
                           account_order, bounds, disputed)
 
-    return _index(dataset, events, np.concatenate([previous.source_code, np.asarray(codes, dtype=np.int64)]),
+    # The events added, where they are now: their lanes and places are numbered among the others'
+    # (the previous events' kept), not every event's again.
+    free = np.ones(len(events), dtype=bool)
+    free[growth.moved] = False
+    added = np.flatnonzero(free)
+    lat, lon = events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float)
+    return _index(dataset, events, model.appended(previous.source_code, np.asarray(codes, dtype=np.int64)),
                   source_keys, pd.Index(events["id"]), event_of_account, account_order, bounds,
                   _sorted_outlets(outlets), _more_distinct(previous.distinct, appended),
-                  _more_grams(previous.grams, accounts), known)
+                  _more_grams(previous.grams, accounts), known,
+                  lanes=_grown_lanes(previous, events, added), place=_grown_places(previous.place, lat, lon, added),
+                  times=_grown_times(previous, events, added))
+
+
+def _grown_times(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) -> dict:
+    """The events' start, last, is_span and x, from the previous index's and those of the events
+    at `added` (an event joined keeps its first account's dates): written after the previous
+    ones when the new events come after them all (model.appended)."""
+    if not len(added):
+        return {name: getattr(previous, name) for name in ("start", "last", "is_span", "x")}
+    start, last = seconds(events["start"].to_numpy()[added]), seconds(events["last"].to_numpy()[added])
+    is_span = ~np.isnat(events["end"].to_numpy()[added])
+    new = {"start": start, "last": last, "is_span": is_span, "x": _drawn_at(is_span, start, last)}
+    if added[0] == len(previous.start):
+        return {name: model.appended(getattr(previous, name), values) for name, values in new.items()}
+    return {name: np.insert(getattr(previous, name), added - np.arange(len(added)), values)
+            for name, values in new.items()}
+
+
+def _drawn_at(is_span: np.ndarray, start: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Where events are drawn: a span's start, the middle of what a point's date covers."""
+    return np.where(is_span, start, start + (last - start) // 2)
+
+
+def _inserted_codes(previous: np.ndarray, added: np.ndarray) -> np.ndarray:
+    """`previous` (a code per previous event) with -1 at the positions `added` (increasing, in
+    the events now), as a new array."""
+    return np.insert(previous, added - np.arange(len(added)), -1)
+
+
+def _numbered(codes: np.ndarray, at: int, same: np.ndarray) -> int | None:
+    """Number the event at `at` (its code -1 in `codes`, numbered in order of first appearance
+    as pd.factorize numbers them) among the others: `same`, the events (increasing positions)
+    with its value, itself included. Its code, written into `codes` with the codes after it
+    moved up when it is a new value; None when it comes before the first event of its value
+    (all of those are numbered again: not done here)."""
+    if same[0] < at:
+        codes[at] = codes[same[0]]
+        return None if codes[at] < 0 else -1
+    if len(same) > 1:
+        return None
+    new = int(codes[:at].max()) + 1 if at else 0
+    new = max(new, 0)
+    after = codes[at + 1:]
+    after[after >= new] += 1
+    codes[at] = new
+    return new
+
+
+def _grown_lanes(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) -> tuple[list[str], np.ndarray] | None:
+    """`_lanes(events)`, from the previous index's lanes, the events at `added` being new; None
+    when that takes numbering the lanes again."""
+    if not len(added):
+        return list(previous.lanes), previous.lane
+    keys = events["category_key"]
+    if not isinstance(keys.dtype, pd.CategoricalDtype) or len(previous.lane) + len(added) != len(events):
+        return None
+    codes = keys.cat.codes.to_numpy()
+    lane, lanes = _inserted_codes(previous.lane.astype(np.int64, copy=False), added), list(previous.lanes)
+    for at in added.tolist():
+        if codes[at] < 0:
+            continue
+        new = _numbered(lane, at, np.flatnonzero(codes == codes[at]))
+        if new is None:
+            return None
+        if new >= 0:
+            lanes.insert(new, str(take_values(events["category"], [at])[0]))
+    return lanes, lane
+
+
+def _grown_places(previous: np.ndarray, lat: np.ndarray, lon: np.ndarray, added: np.ndarray) -> np.ndarray | None:
+    """`_places(lat, lon)`, from the previous events' codes, the events at `added` being new; None
+    when that takes numbering the places again."""
+    if not len(added):
+        return previous
+    if len(previous) + len(added) != len(lat):
+        return None
+    place = _inserted_codes(previous.astype(np.int64, copy=False), added)
+    for at in added.tolist():
+        if not (np.isfinite(lat[at]) and np.isfinite(lon[at])):
+            continue
+        near = np.flatnonzero((np.abs(lat - lat[at]) < 1e-3) & (np.abs(lon - lon[at]) < 1e-3))
+        keys = _place_keys(lat[near], lon[near])
+        new = _numbered(place, at, near[keys == _place_keys(lat[at:at + 1], lon[at:at + 1])[0]])
+        if new is None:
+            return None
+    return place
 
 
 def _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
-           outlets, distinct, grams=None, known=None) -> EventIndex:
+           outlets, distinct, grams=None, known=None, lanes=None, place=None, times=None) -> EventIndex:
     """The index, from what is per account; what is per event is read from `events`. `known`:
-    a function of the events' disputed flags giving the KnownFrom (known_from by default)."""
-    lanes, lane = _lanes(events)
+    a function of the events' disputed flags giving the KnownFrom (known_from by default);
+    `lanes` (the lane names and each event's lane), `place` (each event's place code) and
+    `times` (start, last, is_span, x): grown from the previous index's (else made here)."""
+    lanes, lane = _lanes(events) if lanes is None else lanes
     disputed = events["disputed"].to_numpy(dtype=bool)
     if known is None:
         known = lambda disputed: known_from(dataset.accounts, account_order, bounds, disputed)  # noqa: E731
-    start, last = seconds(events["start"]), seconds(events["last"])
-    is_span = events["end"].notna().to_numpy()
+    if times is None:
+        start, last = seconds(events["start"]), seconds(events["last"])
+        is_span = events["end"].notna().to_numpy()
+        times = {"start": start, "last": last, "is_span": is_span, "x": _drawn_at(is_span, start, last)}
     return EventIndex(
         dataset=dataset,
         events=events,
-        start=start,
-        last=last,
-        is_span=is_span,
-        x=np.where(is_span, start, start + (last - start) // 2),
+        **times,
         lane=lane,
         lanes=lanes,
         disputed=disputed,
         lat=events["lat"].to_numpy(dtype=float),
         lon=events["lon"].to_numpy(dtype=float),
         approximate=events["approximate"].to_numpy(dtype=bool),
-        place=_places(events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float)),
+        place=_places(events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float)) if place is None else place,
         source_code=source_code,
         source_keys=source_keys,
         positions=positions,
@@ -291,10 +396,14 @@ def _places(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     placed = np.isfinite(lat) & np.isfinite(lon)
     codes = np.full(len(lat), -1, dtype=np.int64)
     if placed.any():
-        key = (np.round((lat[placed] + 90) * 1e5).astype(np.int64) * 40_000_000
-               + np.round((lon[placed] + 180) * 1e5).astype(np.int64))
-        codes[placed] = pd.factorize(key)[0]
+        codes[placed] = pd.factorize(_place_keys(lat[placed], lon[placed]))[0]
     return codes
+
+
+def _place_keys(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """One integer per pair of coordinates, the same to about a metre (_places)."""
+    return (np.round((lat + 90) * 1e5).astype(np.int64) * 40_000_000
+            + np.round((lon + 180) * 1e5).astype(np.int64))
 
 
 def _outlets(accounts: pd.DataFrame) -> list[tuple[str, int]]:
@@ -343,7 +452,7 @@ def _more_distinct(distinct: dict, appended: pd.DataFrame) -> dict:
         values = uniques.to_pylist()
         code_of = {value: code for code, value in enumerate(values)}
         more = [code_of.setdefault(value, len(code_of)) for value in appended[name].tolist()]
-        found[name] = (np.concatenate([codes, np.asarray(more, dtype=np.int32)]),
+        found[name] = (model.appended(codes, np.asarray(more, dtype=np.int32)),
                        pa.array(values + list(code_of)[len(values):], pa.string()))
     return found
 
@@ -567,8 +676,8 @@ def grow_known(previous: KnownFrom, accounts: pd.DataFrame, accounts_from: int, 
     `account_event`): only the appended accounts are read, and the accounts of the disputed
     events (a few percent of them)."""
     more, more_undated = _accounts_known(accounts.iloc[accounts_from:])
-    account = np.concatenate([previous.account, more])
-    undated = np.concatenate([previous.undated, more_undated])
+    account = model.appended(previous.account, more)
+    undated = model.appended(previous.undated, more_undated)
     event = np.full(len(bounds) - 1, NEVER, dtype=np.int64)
     event[moved] = previous.event
     np.minimum.at(event, account_event, more)

@@ -7,8 +7,13 @@ Events are in date order; events of the same moment keep the file's order.
 """
 from __future__ import annotations
 
+import threading
+import weakref
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from pandas.api.types import union_categoricals
 
 EVENT_COLUMNS = (
@@ -74,6 +79,25 @@ def build_events(accounts: pd.DataFrame, ids: tuple | None = None) -> pd.DataFra
     return events
 
 
+def holding(column: pd.Series, values) -> np.ndarray:
+    """`column.isin(values)` as a numpy mask. A few values in a text column are compared one by
+    one (Arrow's `equal`: a quarter of the time of a hashed lookup at a million rows)."""
+    array = column.array
+    values = list(values)
+    if len(values) <= FEW_VALUES and hasattr(array, "__arrow_array__") and all(isinstance(v, str) for v in values):
+        chunked = array.__arrow_array__()
+        if len(values) == 0:
+            return np.zeros(len(column), dtype=bool)
+        found = pc.equal(chunked, pa.scalar(values[0], chunked.type))
+        for value in values[1:]:
+            found = pc.or_(found, pc.equal(chunked, pa.scalar(value, chunked.type)))
+        return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    return column.isin(values).to_numpy()
+
+
+FEW_VALUES = 4   # holding: up to this many values, compared one by one
+
+
 def first_positions(codes: np.ndarray) -> np.ndarray:
     """Where each code first occurs, for codes numbered in order of first appearance
     (as pd.factorize numbers them): position i is a first iff codes[i] exceeds all before it."""
@@ -111,36 +135,72 @@ def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
     `joined`: the positions, in file order, of every account before `start` of an event that
     the appended accounts join (those of other events too do no harm). Returns (the events, where each of the previous events is now,
     the position of the event of each appended account)."""
-    appended = accounts["id"].iloc[start:]
+    new_ids = accounts["id"].iloc[start:]
     part = build_events(take_rows(accounts, np.concatenate([joined, np.arange(start, len(accounts))])))
-    before = np.flatnonzero(events["id"].isin(part["id"].to_numpy()).to_numpy())  # events joined
+    before = np.flatnonzero(holding(events["id"], part["id"].to_numpy()))  # events joined
     was = dict(zip(events["id"].iloc[before].tolist(), before.tolist()))
     old = part["id"].isin(list(was)).to_numpy()
-    events = events.copy()
     at = np.array([was[i] for i in part["id"][old].tolist()], dtype=np.int64)
-    for name in ("accounts", "sources", "disputed"):   # (the rest is the first account's)
-        values = events[name].to_numpy().copy()
-        values[at] = part[name].to_numpy()[old]
-        events[name] = values
     added = part[~old]
     where = np.searchsorted(_start_key(events["start"].to_numpy()), _start_key(added["start"].to_numpy()),
                             side="right")   # (after the events of the same moment: later in the file)
-    if len(added):
-        events = joined_frames(events, added)
-        if where[0] < len(events) - len(added):   # (not all after the others, as a live story's are)
-            order = np.insert(np.arange(len(events) - len(added)), where,
-                              np.arange(len(events) - len(added), len(events)))
-            # A few events among the others: slices of the text columns, not a copy of them
-            # (index.few_chunks joins them later); many: taken at once.
-            runs = np.count_nonzero(np.diff(order) != 1) + 1
-            taken = take_rows(events, order) if runs <= SLICED_RUNS else events.take(order)
-            events = taken.reset_index(drop=True)
-        events["order"] = np.arange(len(events), dtype=np.int64)
-    previous = len(events) - len(added)
+    previous = len(events)
     moved = np.arange(previous, dtype=np.int64) + np.searchsorted(where, np.arange(previous), side="right")
+    # Each column once: the added events put among the others (slices of the text columns, not
+    # a copy of them: index.few_chunks joins them later), the counts of those joined set again
+    # (the rest is their first account's).
+    counted = ("accounts", "sources", "disputed")
+    columns = {name: _inserted(events[name], added[name], where) for name in events.columns if name not in counted}
+    for name in counted:
+        if len(at):
+            values = np.insert(events[name].to_numpy(), where, added[name].to_numpy())   # (a copy)
+            values[moved[at]] = part[name].to_numpy()[old]
+            columns[name] = pd.Series(values, copy=False)
+        else:
+            columns[name] = _inserted(events[name], added[name], where)
+    at_end = not len(where) or where[0] == previous
+    columns["order"] = pd.Series(appended(events["order"].to_numpy(), np.arange(previous, previous + len(added)))
+                                 if at_end else np.arange(previous + len(added), dtype=np.int64), copy=False)
+    events = pd.DataFrame({name: columns[name] for name in events.columns}, index=pd.RangeIndex(previous + len(added)),
+                          copy=False)
     position = {event_id: int(moved[p]) for event_id, p in was.items()}
     position.update(zip(added["id"].tolist(), (where + np.arange(len(added))).tolist()))
-    return events, moved, np.array([position[i] for i in appended.tolist()], dtype=np.int64)
+    return events, moved, np.array([position[i] for i in new_ids.tolist()], dtype=np.int64)
+
+
+def _inserted(column: pd.Series, added: pd.Series, where: np.ndarray) -> pd.Series:
+    """`column` with the values of `added` put before its positions `where` (increasing; as
+    np.insert puts them), as a new series (`column` itself when nothing is added)."""
+    if not len(added):
+        return column.reset_index(drop=True)
+    if isinstance(column.dtype, pd.CategoricalDtype) and not column.dtype == added.dtype:
+        dtype = same_categories(column.dtype, added.dtype)
+        if dtype is not column.dtype:
+            column = column.cat.set_categories(dtype.categories)
+        added = added.cat.set_categories(dtype.categories)
+    if isinstance(column.dtype, np.dtype) and column.dtype == added.dtype:
+        if where[0] == len(column):   # (all after the others, as a live story's: written after them)
+            return pd.Series(appended(column.to_numpy(), added.to_numpy()), copy=False)
+        return pd.Series(np.insert(column.to_numpy(), where, added.to_numpy()), copy=False)
+    if not column.dtype == added.dtype:   # (not met: the events' columns have one type each)
+        joined = pd.concat([column, added], ignore_index=True)
+        order = np.insert(np.arange(len(column)), where, np.arange(len(column), len(joined)))
+        return joined.take(order).reset_index(drop=True)
+    values, more = column.array, added.array
+    # Runs of the previous values and of the added ones, in order: a few slices when a few are
+    # added; taken at once when many are put among the others.
+    breaks = np.flatnonzero(np.diff(where) != 0) + 1
+    starts = np.r_[0, breaks]
+    if len(starts) > SLICED_RUNS:
+        order = np.insert(np.arange(len(values)), where, np.arange(len(values), len(values) + len(more)))
+        return pd.Series(type(values)._concat_same_type([values, more]).take(order), copy=False)
+    pieces, done = [], 0
+    for first, last in zip(starts.tolist(), np.r_[breaks, len(where)].tolist()):
+        at = int(where[first])
+        pieces += [values[done:at], more[first:last]]
+        done = at
+    pieces.append(values[done:])
+    return pd.Series(type(values)._concat_same_type([piece for piece in pieces if len(piece)]), copy=False)
 
 
 SLICED_RUNS = 64   # grow_events: events put among the others by slicing, up to this many runs
@@ -202,12 +262,7 @@ def grown_frames(first: pd.DataFrame, then: pd.DataFrame, room: Room | None) -> 
     n, k = len(first), len(then)
     numeric = [name for name in first.columns if _roomy(first[name]) and then[name].dtype == first[name].dtype]
     if room is None or not room.fits(first, k) or set(room.arrays) != set(numeric):
-        size = n + k + max(1024, (n + k) // 16)
-        arrays = {}
-        for name in numeric:
-            arrays[name] = np.empty(size, dtype=first[name].dtype)
-            arrays[name][:n] = first[name].to_numpy()
-        room = Room(arrays, n, [n])
+        room = _room(first, numeric, k)
     for name in numeric:
         room.arrays[name][n:n + k] = then[name].to_numpy()
     room.filled[0] = n + k
@@ -216,6 +271,31 @@ def grown_frames(first: pd.DataFrame, then: pd.DataFrame, room: Room | None) -> 
                for name in first.columns}
     frame = pd.DataFrame(columns, index=pd.RangeIndex(n + k), copy=False)
     return frame, Room(room.arrays, n + k, room.filled)
+
+
+def _room(frame: pd.DataFrame, numeric: list[str], more: int) -> Room:
+    """New arrays for the numeric columns of `frame`, its values copied, with room for `more`
+    rows and a sixteenth more."""
+    n = len(frame)
+    size = n + more + max(1024, (n + more) // 16)
+    arrays = {}
+    for name in numeric:
+        arrays[name] = np.empty(size, dtype=frame[name].dtype)
+        arrays[name][:n] = frame[name].to_numpy()
+    return Room(arrays, n, [n])
+
+
+def with_room(frame: pd.DataFrame) -> tuple[pd.DataFrame, Room | None]:
+    """`frame` (the same values) with its numeric columns at the start of arrays with room after
+    them, and that Room: what the first append to it would make (grown_frames), made now (see
+    timeline.app.data.prepare_appends)."""
+    numeric = [name for name in frame.columns if _roomy(frame[name])]
+    if not len(frame) or not numeric or not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0:
+        return frame, None
+    room = _room(frame, numeric, 0)
+    columns = {name: (pd.Series(room.arrays[name][:len(frame)], copy=False) if name in room.arrays else frame[name])
+               for name in frame.columns}
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(frame)), copy=False), room
 
 
 def joined_frames(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
@@ -229,7 +309,55 @@ def joined_frames(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
     for name in first.columns:
         a, b = first[name], then[name]
         if isinstance(a.dtype, pd.CategoricalDtype) and not a.dtype == b.dtype:
-            categories = union_categoricals([a.array[:0], b.array[:0]], sort_categories=True).categories
-            first[name] = a.cat.set_categories(categories)
-            then[name] = b.cat.set_categories(categories)
+            dtype = same_categories(a.dtype, b.dtype)
+            if dtype is not a.dtype:   # (new categories: every code of `first` is made again)
+                first[name] = a.cat.set_categories(dtype.categories)
+            then[name] = b.cat.set_categories(dtype.categories)
     return pd.concat([first, then], ignore_index=True)
+
+
+def same_categories(first: pd.CategoricalDtype, then: pd.CategoricalDtype) -> pd.CategoricalDtype:
+    """The categories of both, sorted (as `astype("category")` gives them): `first` itself when it
+    has all of `then`'s and is sorted, as rows appended mostly are (then only their codes are made
+    again, not the codes of the rows before them)."""
+    if not first.ordered and not then.ordered and then.categories.isin(first.categories).all() \
+            and first.categories.is_monotonic_increasing:
+        return first
+    return pd.CategoricalDtype(union_categoricals([pd.Categorical([], dtype=first), pd.Categorical([], dtype=then)],
+                                                  sort_categories=True).categories)
+
+
+def appended(previous: np.ndarray, more: np.ndarray) -> np.ndarray:
+    """np.concatenate([previous, more]) (a read-only array), written in the room after `previous`
+    when `previous` is the start of a longer array made here and nothing was written after it
+    yet: the next version of an array that only grows is then no copy of the previous one.
+    Otherwise a new array, with a sixteenth more room. As with Room, an array whose values
+    another has been appended after is copied when it grows again, so none sees its values change."""
+    previous, more = np.asarray(previous), np.asarray(more)
+    n, k = len(previous), len(more)
+    dtype = np.result_type(previous, more)
+    buffer = previous.base
+    if isinstance(buffer, np.ndarray) and buffer.dtype == dtype and previous.ndim == more.ndim == 1:
+        with _tails_lock:
+            tail = _tails.get(id(buffer))
+            if tail is not None and tail[0]() is buffer and tail[1] == n and len(buffer) >= n + k \
+                    and _start(previous) == _start(buffer) and previous.strides == buffer.strides:
+                buffer[n:n + k] = more
+                _tails[id(buffer)] = (tail[0], n + k)
+                return _read_only(buffer[:n + k])
+    buffer = np.empty(n + k + max(1024, (n + k) // 16), dtype=dtype)
+    buffer[:n], buffer[n:n + k] = previous, more
+    with _tails_lock:
+        for key in [key for key, (alive, _) in _tails.items() if alive() is None]:   # (arrays no longer used)
+            del _tails[key]
+        _tails[id(buffer)] = (weakref.ref(buffer), n + k)
+    return _read_only(buffer[:n + k])
+
+
+_tails: dict[int, tuple] = {}   # appended: id of a buffer -> (a weak reference to it, how far it is written)
+_tails_lock = threading.Lock()
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
