@@ -200,7 +200,9 @@ def build_index(dataset: Dataset, grams: bool = True) -> EventIndex:
     source_code, source_keys = np.asarray(codes, dtype=np.int64), [str(k) for k in keys]
     positions = pd.Index(events["id"])
     # Accounts grouped by event, in event order, each group in file order.
-    event_of_account = positions.get_indexer(accounts["id"]) if len(accounts) else np.zeros(0, int)
+    event_of_account = dataset.account_event
+    if event_of_account is None or len(event_of_account) != len(accounts):
+        event_of_account = positions.get_indexer(accounts["id"]) if len(accounts) else np.zeros(0, int)
     account_order = np.argsort(event_of_account, kind="stable")
     counts = np.bincount(event_of_account, minlength=len(events)) if len(accounts) else np.zeros(len(events), int)
     bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)

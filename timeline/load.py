@@ -59,6 +59,9 @@ class Dataset:
     resume: Resume | None = field(default=None, repr=False, compare=False)  # see timeline.appends
     growth: Growth | None = field(default=None, repr=False, compare=False)  # when read on from another
     room: object = field(default=None, repr=False, compare=False)  # model.Room of `accounts`, if any
+    # The position in `events` of each account's event, as `load` grouped them (the index
+    # then need not look each account's id up); None when not known.
+    account_event: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -190,10 +193,10 @@ def _load(holder: list, edges: _Edges | None = None, inode: int | None = None) -
     findings = list(table.findings)
     notes = _Notes()
     accounts, ids = _validate(table.frame, table.rows, problems, findings, ascii=table.ascii, notes=notes)
-    events = model.build_events(accounts, ids)
+    events, account_event = model.events_and_positions(accounts, ids)
     problems.sort(key=_reading_order)
     problems[:0] = diagnosis.first(findings, problems)  # the cause of most of them, said first
-    dataset = Dataset(events, accounts, problems)
+    dataset = Dataset(events, accounts, problems, account_event=account_event)
     if edges is not None and inode is not None:
         dataset.resume = _resume(table, edges, inode, findings, notes, accounts)
     return dataset
