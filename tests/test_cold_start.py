@@ -27,3 +27,26 @@ def test_the_index_of_a_loaded_file_groups_accounts_as_looking_their_ids_up_does
         # Each account's event has the account's id.
         np.testing.assert_array_equal(index.events["id"].to_numpy()[index.account_event],
                                       dataset.accounts["id"].to_numpy())
+
+
+def test_the_outlets_are_read_once_and_give_what_each_column_s_own_pass_gives(tmp_path):
+    import pandas as pd
+
+    from timeline.index import distinct_values
+    for seed in range(6):
+        rng = random.Random(100 + seed)
+        path = tmp_path / f"events-{seed}.csv"
+        rows = random_bytes(rng, rng.randint(1, 80)).replace(b",Reuters", b",REUTERS", 3).replace(b",AP", b",Ap", 2)
+        path.write_bytes(csv_bytes([]) + rows)
+        index = build_index(timeline.load(path))
+        sources = index.dataset.accounts["source"]
+        codes, keys = pd.factorize(sources.str.lower())
+        np.testing.assert_array_equal(index.source_code, codes)
+        assert index.source_keys == [str(k) for k in keys]
+        counts = sources.value_counts()
+        assert index.outlets == sorted(((str(k), int(v)) for k, v in counts.items()),
+                                       key=lambda kv: (kv[0].lower(), kv[0]))
+        alone = distinct_values(index.dataset.accounts)
+        for name, (codes, values) in alone.items():
+            np.testing.assert_array_equal(index.distinct[name][0], codes)
+            assert index.distinct[name][1].to_pylist() == values.to_pylist()
