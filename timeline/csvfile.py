@@ -329,7 +329,8 @@ def _arrow_table(data: pa.Buffer, columns: list[str], block_size: int, on_invali
         parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
                                          invalid_row_handler=on_invalid),
         convert_options=pacsv.ConvertOptions(
-            column_types={name: pa.string() for name in columns},
+            # (large_string: as pandas keeps text, so that to_pandas need not convert each column)
+            column_types={name: pa.large_string() for name in columns},
             strings_can_be_null=False, quoted_strings_can_be_null=False,
             # The whole file is UTF-8 (checked before): so is every piece of it cut at a comma,
             # quote or line break.
