@@ -372,7 +372,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
     latitude, longitude = _coordinates(check)
     latitude, longitude, approximate = _place_by_name(check, latitude, longitude, notes.places)
     figure, retracted, retracted_on = _figures(check)
-    _check_text(check, edges)
+    _check_text(check, edges, ascii)
     if not ascii:
         _check_garbled(check, findings)
     codes, ids = _check_first_rows(check)
@@ -673,8 +673,9 @@ def placed_warning(name: str, count: int, row: int) -> Problem:
                          f"{place.longitude:.4f}, or the place's own coordinates", ProblemCode.PLACED_BY_NAME)
 
 
-def _check_text(check: _Checker, edges: dict) -> None:
-    """`edges`: the first byte of each value of a column (as `_rough_edges` gives it), if known."""
+def _check_text(check: _Checker, edges: dict, ascii: bool = False) -> None:
+    """`edges`: the first byte of each value of a column (as `_rough_edges` gives it), if known;
+    `ascii`: every byte of the file is ASCII (then it holds no direction override)."""
     frame = check.frame
     # (the category is text an editor types too)
     for name in (*schema.TEXT_COLUMNS, *schema.MEDIA_TEXT_COLUMNS, "category"):
@@ -703,7 +704,7 @@ def _check_text(check: _Checker, edges: dict) -> None:
                                           f"spreadsheet may run as a formula; exports neutralise "
                                           f"it, but consider rewording")
         # Only a column whose bytes hold one of the overrides is searched value by value.
-        turned = (text.str.contains(_DIRECTION, regex=True) if _may_match(text, _DIRECTION_BYTES)
+        turned = (text.str.contains(_DIRECTION, regex=True) if not ascii and _may_match(text, _DIRECTION_BYTES)
                   else _no(text))
         check.report(turned, name, WARNING,
                      lambda v, name=name: f"{name} {show(v)} holds an invisible Unicode direction "
@@ -913,16 +914,15 @@ def _may_hold(series: pd.Series, needle: bytes) -> bool:
     return False
 
 
-def _may_match(series: pd.Series, pattern: re.Pattern, longest: int = 8) -> bool:
-    """False when no value can hold a match of the bytes pattern (at most `longest` bytes)."""
+def _may_match(series: pd.Series, pattern: re.Pattern) -> bool:
+    """False when no value can hold a match of the bytes pattern: it is nowhere in the column's
+    text (searched where it lies, no copy)."""
     parts = _chunks(series)
     if parts is None:
         return True
-    step, overlap = 1 << 20, longest - 1
     for offsets, data in parts:
-        begin, end = int(offsets[0]), int(offsets[-1])
-        for start in range(begin, end, step):
-            if pattern.search(data[start:min(start + step + overlap, end)].tobytes()):
+        with memoryview(data) as view:
+            if pattern.search(view, int(offsets[0]), int(offsets[-1])):
                 return True
     return False
 
