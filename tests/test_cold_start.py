@@ -50,3 +50,34 @@ def test_the_outlets_are_read_once_and_give_what_each_column_s_own_pass_gives(tm
         for name, (codes, values) in alone.items():
             np.testing.assert_array_equal(index.distinct[name][0], codes)
             assert index.distinct[name][1].to_pylist() == values.to_pylist()
+
+
+def test_the_gazetteer_s_other_names_find_the_towns_a_dict_of_them_finds():
+    """places indexes 350,000 other names at once (sorted, binary search): the same towns, in the
+    same order, as a dict filled name by name, whatever the names hold."""
+    from timeline import places
+    from timeline.places import Place
+
+    towns = [Place(f"Town {i}", "KZ", i, i, i) for i in range(6)]
+    others = [["Almaty", "ALMATY", "Alma-Ata", "ALV", "town 0"],      # (its own name and a code: not kept)
+              ["Alma-Ata", "Верный", "ВЕРНЫЙ", "Straße", "STRASSE"],
+              [], ["Line\nbreak", "alma-ata", "Şehir"],
+              ["Lone \ud800 surrogate", "Kelvin \u212a", "ǅungla"], ["İstanbul", "ISTANBUL", "x"]]
+
+    def by_dict(others):
+        found = {}
+        for place, names in zip(towns, others):
+            for name in {n.casefold() for n in names}:
+                if len(name) > 3 and name != place.name.casefold():
+                    found.setdefault(name, []).append(place)
+        return {name: tuple(places) for name, places in found.items()}
+
+    clean = [[n for n in names if "\n" not in n and "\ud800" not in n] for names in others]
+    for some in (others, clean):   # (a name with a line break: each casefolded on its own)
+        indexed = places._index_other_names(towns, some)
+        # (A name UTF-8 cannot write is never looked up: no location read from a file holds one.)
+        expected = {name: found for name, found in by_dict(some).items() if "\ud800" not in name}
+        assert len(indexed) == len(expected)
+        for name, found in expected.items():
+            assert name in indexed and indexed.get(name) == found, name
+        assert "nowhere" not in indexed and indexed.get("nowhere") == ()

@@ -151,7 +151,7 @@ def _index_other_names(towns: list[Place], others: list) -> _OtherNames:
         if len(folded) != len(written) or not len(written):
             raise ValueError("a name holds a line break")
     except (ValueError, pa.ArrowException):   # (or one that is not UTF-8: each on its own)
-        folded = pa.array([name.casefold() for name in written], pa.string())
+        folded = pa.array([_utf8_or_nothing(name.casefold()) for name in written], pa.string())
     town = np.repeat(np.arange(len(towns), dtype=np.int64), counts)
     mains = pa.array([place.name.casefold() for place in towns], pa.string())
     keep = pc.and_(pc.greater(pc.utf8_length(folded), 3), pc.not_equal(folded, mains.take(town)))
@@ -169,6 +169,16 @@ def _index_other_names(towns: list[Place], others: list) -> _OtherNames:
     names = folded.filter(pa.array(once)).filter(pa.array(new)).to_numpy(zero_copy_only=False)
     bounds = np.append(np.flatnonzero(new), len(town)).astype(np.int64)
     return _OtherNames(names, bounds, town, towns)
+
+
+def _utf8_or_nothing(name: str) -> str:
+    """The name, or "" (never looked up) if UTF-8 cannot write it (a lone surrogate): no location
+    read from a UTF-8 file can be such a name."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return ""
+    return name
 
 
 def _variants(name: str) -> list[str]:
