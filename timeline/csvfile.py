@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -106,7 +108,7 @@ def _read(holder: list) -> Table:
               if not found]
     large = data.size >= 1 << 25
     del data
-    frame = _one_chunk(frame)
+    frame = _one_chunk(frame, threads=large)
     if large:
         # The file's bytes and the parser's blocks are free now: Arrow's pool would keep their
         # memory a while longer, beside all that the checks make next. Given back at once, the
@@ -134,23 +136,34 @@ def _read(holder: list) -> Table:
     return Table(columns, frame, rows, problems, findings, scan.ascii, records, scan.quotes, not replaced)
 
 
-def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
+def _one_chunk(frame: pd.DataFrame, threads: bool = False) -> pd.DataFrame:
     """Each column in one Arrow chunk (the parser makes one a block): then taking rows costs
     O(rows), and the dashboard's index need not join the chunks itself. Joined right after the
-    file's bytes are let go of, the columns reuse their memory."""
+    file's bytes are let go of, the columns reuse their memory. `threads`: the columns are
+    joined on every core (Arrow lets go of Python's lock while it copies)."""
+    chunked = {}
     for name in frame.columns:
         array = frame[name].array
-        if not hasattr(array, "__arrow_array__"):
-            continue
-        chunked = array.__arrow_array__()
-        if chunked.num_chunks <= 1:
-            continue
+        if hasattr(array, "__arrow_array__") and array.__arrow_array__().num_chunks > 1:
+            chunked[name] = array.__arrow_array__()
+    if not chunked:
+        return frame
+
+    def join(name):
         try:
-            joined = chunked.combine_chunks()
+            return chunked[name].combine_chunks()
         except (pa.ArrowInvalid, pa.ArrowCapacityError):  # over 2 GB of text: stays in pieces
-            continue
-        frame[name] = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([joined])), index=frame.index,
-                                dtype=frame[name].dtype)
+            return None
+
+    if threads and len(chunked) > 1:
+        with ThreadPoolExecutor(max_workers=min(len(chunked), os.cpu_count() or 1)) as pool:
+            joined = dict(zip(chunked, pool.map(join, chunked)))
+    else:
+        joined = {name: join(name) for name in chunked}
+    for name, array in joined.items():
+        if array is not None:
+            frame[name] = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([array])), index=frame.index,
+                                    dtype=frame[name].dtype)
     return frame
 
 
@@ -331,7 +344,8 @@ def _arrow_table(data: pa.Buffer, columns: list[str], block_size: int, on_invali
         parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
                                          invalid_row_handler=on_invalid),
         convert_options=pacsv.ConvertOptions(
-            column_types={name: pa.string() for name in columns},
+            # (large_string: as pandas keeps text, so that to_pandas need not convert each column)
+            column_types={name: pa.large_string() for name in columns},
             strings_can_be_null=False, quoted_strings_can_be_null=False,
             # The whole file is UTF-8 (checked before): so is every piece of it cut at a comma,
             # quote or line break.

@@ -196,16 +196,31 @@ def build_index(dataset: Dataset, grams: bool = True) -> EventIndex:
     later (text_grams: 5-8 s at 1.8M accounts; search reads every account until they are)."""
     events = one_chunk(dataset.events)
     accounts = one_chunk(dataset.accounts)
-    codes, keys = pd.factorize(accounts["source"].str.lower()) if len(accounts) else (np.zeros(0, int), [])
-    source_code, source_keys = np.asarray(codes, dtype=np.int64), [str(k) for k in keys]
+    # The outlets once: their distinct names (searched, counted) and the lowercased keys of those.
+    sources = pd.factorize(accounts["source"])
+    source_code, source_keys = _source_keys(*sources)
     positions = pd.Index(events["id"])
     # Accounts grouped by event, in event order, each group in file order.
-    event_of_account = positions.get_indexer(accounts["id"]) if len(accounts) else np.zeros(0, int)
+    event_of_account = dataset.account_event
+    if event_of_account is None or len(event_of_account) != len(accounts):
+        event_of_account = positions.get_indexer(accounts["id"]) if len(accounts) else np.zeros(0, int)
     account_order = np.argsort(event_of_account, kind="stable")
     counts = np.bincount(event_of_account, minlength=len(events)) if len(accounts) else np.zeros(len(events), int)
     bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     return _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
-                  _outlets(accounts), distinct_values(accounts), text_grams(accounts) if grams else None)
+                  _outlets(*sources), distinct_values(accounts, {"source": sources}),
+                  text_grams(accounts) if grams else None)
+
+
+def _source_keys(codes: np.ndarray, names) -> tuple[np.ndarray, list[str]]:
+    """`pd.factorize(accounts["source"].str.lower())` as (codes, keys), from the factorized
+    names: each distinct name lowercased once (a key's first name is its first account's, so
+    the keys are numbered in the same order)."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.int64), []
+    key_codes, keys = pd.factorize(pd.Series(names, dtype="str").str.lower())
+    key_codes = np.append(np.asarray(key_codes, dtype=np.int64), -1)   # (-1: a missing name)
+    return key_codes[codes], [str(k) for k in keys]
 
 
 def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
@@ -406,9 +421,10 @@ def _place_keys(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
             + np.round((lon + 180) * 1e5).astype(np.int64))
 
 
-def _outlets(accounts: pd.DataFrame) -> list[tuple[str, int]]:
-    counts = accounts["source"].value_counts()
-    return _sorted_outlets({str(k): int(v) for k, v in counts.items()})
+def _outlets(codes: np.ndarray, names) -> list[tuple[str, int]]:
+    """Every outlet and its accounts, from the factorized names of the accounts' sources."""
+    counts = np.bincount(codes[codes >= 0], minlength=len(names))
+    return _sorted_outlets({str(name): int(count) for name, count in zip(names, counts.tolist()) if count})
 
 
 def _sorted_outlets(counts: dict[str, int]) -> list[tuple[str, int]]:
@@ -434,12 +450,13 @@ def _arrow(values) -> pa.Array:
     return values.__arrow_array__() if hasattr(values, "__arrow_array__") else pa.array(values)
 
 
-def distinct_values(accounts: pd.DataFrame) -> dict[str, tuple[np.ndarray, pa.Array]]:
+def distinct_values(accounts: pd.DataFrame, factorized: dict | None = None) -> dict[str, tuple[np.ndarray, pa.Array]]:
     """Per few-valued column: each account's code and the distinct values (a few hundred
-    places or outlets among a million accounts, so a search looks at each once)."""
+    places or outlets among a million accounts, so a search looks at each once).
+    `factorized`: `pd.factorize` of some of the columns, made already."""
     found = {}
     for name in FEW_VALUED:
-        codes, uniques = pd.factorize(accounts[name])
+        codes, uniques = (factorized or {}).get(name) or pd.factorize(accounts[name])
         found[name] = (codes.astype(np.int32), pa.array(np.asarray(uniques, dtype=object), pa.string()))
     return found
 

@@ -59,6 +59,9 @@ class Dataset:
     resume: Resume | None = field(default=None, repr=False, compare=False)  # see timeline.appends
     growth: Growth | None = field(default=None, repr=False, compare=False)  # when read on from another
     room: object = field(default=None, repr=False, compare=False)  # model.Room of `accounts`, if any
+    # The position in `events` of each account's event, as `load` grouped them (the index
+    # then need not look each account's id up); None when not known.
+    account_event: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -191,10 +194,10 @@ def _load(holder: list, edges: _Edges | None = None, inode: int | None = None) -
     findings = list(table.findings)
     notes = _Notes()
     accounts, ids = _validate(table.frame, table.rows, problems, findings, ascii=table.ascii, notes=notes)
-    events = model.build_events(accounts, ids)
+    events, account_event = model.events_and_positions(accounts, ids)
     problems.sort(key=_reading_order)
     problems[:0] = diagnosis.first(findings, problems)  # the cause of most of them, said first
-    dataset = Dataset(events, accounts, problems)
+    dataset = Dataset(events, accounts, problems, account_event=account_event)
     if edges is not None and inode is not None:
         dataset.resume = _resume(table, edges, inode, findings, notes, accounts)
     return dataset
@@ -371,7 +374,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
     latitude, longitude = _coordinates(check)
     latitude, longitude, approximate = _place_by_name(check, latitude, longitude, notes.places)
     figure, retracted, retracted_on = _figures(check)
-    _check_text(check, edges)
+    _check_text(check, edges, ascii)
     if not ascii:
         _check_garbled(check, findings)
     codes, ids = _check_first_rows(check)
@@ -681,8 +684,9 @@ def placed_warning(name: str, count: int, row: int) -> Problem:
                              latitude=place.latitude, longitude=place.longitude), ProblemCode.PLACED_BY_NAME)
 
 
-def _check_text(check: _Checker, edges: dict) -> None:
-    """`edges`: the first byte of each value of a column (as `_rough_edges` gives it), if known."""
+def _check_text(check: _Checker, edges: dict, ascii: bool = False) -> None:
+    """`edges`: the first byte of each value of a column (as `_rough_edges` gives it), if known;
+    `ascii`: every byte of the file is ASCII (then it holds no direction override)."""
     frame = check.frame
     # (the category is text an editor types too)
     for name in (*schema.TEXT_COLUMNS, *schema.MEDIA_TEXT_COLUMNS, "category"):
@@ -711,7 +715,7 @@ def _check_text(check: _Checker, edges: dict) -> None:
                                               "run as a formula; exports neutralise it, but consider "
                                               "rewording", name=name, value=show(v), first=v[0]))
         # Only a column whose bytes hold one of the overrides is searched value by value.
-        turned = (text.str.contains(_DIRECTION, regex=True) if _may_match(text, _DIRECTION_BYTES)
+        turned = (text.str.contains(_DIRECTION, regex=True) if not ascii and _may_match(text, _DIRECTION_BYTES)
                   else _no(text))
         check.report(turned, name, WARNING,
                      lambda v, name=name: say("{name} {value} holds an invisible Unicode direction override "
@@ -927,16 +931,15 @@ def _may_hold(series: pd.Series, needle: bytes) -> bool:
     return False
 
 
-def _may_match(series: pd.Series, pattern: re.Pattern, longest: int = 8) -> bool:
-    """False when no value can hold a match of the bytes pattern (at most `longest` bytes)."""
+def _may_match(series: pd.Series, pattern: re.Pattern) -> bool:
+    """False when no value can hold a match of the bytes pattern: it is nowhere in the column's
+    text (searched where it lies, no copy)."""
     parts = _chunks(series)
     if parts is None:
         return True
-    step, overlap = 1 << 20, longest - 1
     for offsets, data in parts:
-        begin, end = int(offsets[0]), int(offsets[-1])
-        for start in range(begin, end, step):
-            if pattern.search(data[start:min(start + step + overlap, end)].tobytes()):
+        with memoryview(data) as view:
+            if pattern.search(view, int(offsets[0]), int(offsets[-1])):
                 return True
     return False
 

@@ -28,13 +28,19 @@ def build_events(accounts: pd.DataFrame, ids: tuple | None = None) -> pd.DataFra
 
     `ids`: `pd.factorize(accounts["id"])` if the caller has it already.
     """
+    return events_and_positions(accounts, ids)[0]
+
+
+def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    """`build_events`, and the position in the events of each account's event (what the index
+    would otherwise find by looking each account's id up among the events' ids)."""
     if not len(accounts):
         frame = pd.DataFrame({name: pd.Series([], dtype=accounts[name].dtype if name in accounts else "str")
                               for name in EVENT_COLUMNS})
         for name, dtype in (("accounts", "int64"), ("sources", "int64"), ("disputed", "bool"),
                             ("last", "datetime64[s]"), ("order", "int64")):
             frame[name] = pd.Series([], dtype=dtype)
-        return frame
+        return frame, np.zeros(0, dtype=np.int64)
     # Events are numbered in order of first appearance: codes[i] is account i's event and
     # first[k] the position of event k's first account. Numpy on these, not groupby on strings.
     codes, ids = pd.factorize(accounts["id"]) if ids is None else ids
@@ -76,7 +82,9 @@ def build_events(accounts: pd.DataFrame, ids: tuple | None = None) -> pd.DataFra
     events["disputed"] = disputed[order]
     events["last"] = last[order]
     events["order"] = np.arange(n, dtype=np.int64)
-    return events
+    position = np.empty(n, dtype=np.int64)
+    position[order] = np.arange(n, dtype=np.int64)
+    return events, position[codes]
 
 
 def holding(column: pd.Series, values) -> np.ndarray:

@@ -168,11 +168,14 @@ def _write_file(target: Path, about: dict, arrays: dict) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(handle, "wb") as file:
-            with pa.ipc.new_file(pa.PythonFile(file, mode="w"), schema) as writer:
-                writer.write_batch(batch)
-            file.flush()
-            os.fsync(file.fileno())
+        try:
+            # (Arrow's own file, not a Python one: the bytes go to the system without Python.)
+            with pa.OSFile(temporary, "wb") as file:
+                with pa.ipc.new_file(file, schema) as writer:
+                    writer.write_batch(batch)
+            os.fsync(handle)
+        finally:
+            os.close(handle)
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
@@ -314,7 +317,8 @@ def _frame(frame: pd.DataFrame, prefix: str, arrays: dict) -> list:
                                                             pa.large_string())
             columns.append([name, "category", dtype.ordered])
         elif isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow" and dtype == "str":
-            arrays[f"{prefix}{name}"] = series.array.__arrow_array__().combine_chunks()
+            chunked = series.array.__arrow_array__()   # (one chunk as it is: no copy of its text)
+            arrays[f"{prefix}{name}"] = chunked.chunk(0) if chunked.num_chunks == 1 else chunked.combine_chunks()
             columns.append([name, "str", None])
         elif isinstance(dtype, np.dtype) and dtype.kind in "biufM":
             arrays[f"{prefix}{name}"] = _plain(series.to_numpy())
