@@ -15,6 +15,7 @@ import pytest
 import timeline
 from timeline import cli, dates, media, schema, timelinejs
 from timeline.problems import ERROR, WARNING, Problem
+from timeline.load import load
 from timeline.timelinejs import CellError
 
 DATA = Path(__file__).resolve().parent / "data" / "timelinejs"
@@ -65,8 +66,22 @@ def test_inline_is_one_line_without_addresses(markup, text):
     ("word " * 20, "-".join(["word"] * 12)),
 ])
 def test_slug(headline, slug):
-    assert timelinejs.slug(headline) == slug
-    assert len(slug) <= timelinejs.SLUG_LENGTH
+    assert schema.slug(headline) == slug
+    assert len(slug) <= schema.SLUG_LENGTH
+
+
+@pytest.mark.parametrize("title, id_", [("Café attack", "cafe-attack"), ("Tokayev's order", "tokayevs-order"),
+                                        ("Tokayev’s order", "tokayevs-order")])
+def test_check_suggests_the_id_import_would_make(tmp_path, title, id_):
+    """One slug: the id `check` suggests for a title written as an id is the one `import` makes."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Year,Month,Day,Headline,Text\n2022,1,5," + title + ",x\n", encoding="utf-8")
+    result = timelinejs.import_sheet(sheet, tmp_path / "events.csv")
+    assert (tmp_path / "events.csv").read_text(encoding="utf-8").splitlines()[1].startswith(id_ + ",")
+    path = tmp_path / "bad.csv"
+    path.write_text("id,date,title,category,source\n" + f'"{title}",2022-01-05,x,protest,AP\n', encoding="utf-8")
+    assert f"write it as {id_!r}" in " ".join(p.message for p in load(path).problems)
+    assert not result.failed
 
 
 @pytest.mark.parametrize("base, taken, chosen", [

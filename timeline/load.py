@@ -462,7 +462,7 @@ def _misfit_id(value: str) -> Message:
     if re.fullmatch(diagnosis.SCIENTIFIC, value):
         return diagnosis.scientific_id_message(value)  # (no slug: '2-02201e-15' is no id)
     return say("id {value} may hold only lowercase letters, digits and hyphens; write it as {slug!r}",
-               value=show(value), slug=slugify(value))
+               value=show(value), slug=schema.slug(value))
 
 
 def _check_numeric_ids(check: _Checker, misfit: pd.Series, findings: list) -> None:
@@ -1069,7 +1069,3 @@ def _alike(a: str, b: str) -> bool:
         return True
     return len(a) > 4 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
 
-
-def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "event"

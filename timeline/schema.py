@@ -5,6 +5,8 @@ template (`python -m timeline template`) all read this table.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 DATE_FORMS = (
@@ -118,6 +120,20 @@ FIGURE_COLUMNS: tuple[str, ...] = ("figure", "figure_unit", "retracted")
 RETRACTED_WORDS: tuple[str, ...] = ("yes", "true", "1", "retracted")
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+SLUG_LENGTH = 60   # characters of an id made from a title
+
+
+def slug(text: str) -> str:
+    """An id made from a title or a value (ID_PATTERN): ASCII letters and digits joined by
+    hyphens, accents dropped ("Café" -> "cafe"), apostrophes too ("Tokayev's" -> "tokayevs"),
+    cut short at a word. `import` names its events so; `check` suggests it for an id that is not one."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = re.sub(r"['\u2019]", "", folded.lower())
+    out = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "event"
+    if len(out) > SLUG_LENGTH:
+        cut = out[:SLUG_LENGTH + 1]  # one more: a hyphen there means a word ends at the limit
+        out = cut.rsplit("-", 1)[0] if "-" in cut[:-1] else cut[:-1]
+    return out
 URL_SCHEMES = ("http://", "https://")
 
 REQUIRED_WORDS = {"yes": "yes", "no": "no", "first": "on an id's first row"}

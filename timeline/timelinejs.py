@@ -21,7 +21,6 @@ import html
 import io
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,7 +28,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from . import dates, editing, workbook
+from . import dates, editing, schema, workbook
 from .links import is_web_link
 from .media import kind as media_kind
 from .load import Dataset, load
@@ -44,7 +43,6 @@ OLD_NAMES = {"tag": "Group"}
 NEEDED = ("Year", "Headline")
 DEFAULT_GROUP = "Event"
 ERA = "Era"
-SLUG_LENGTH = 60
 TITLE_LENGTH = 70   # a title made from a slide's text, when it has no headline
 UNTITLED = "Untitled"
 
@@ -200,17 +198,6 @@ def embed_link(markup: str) -> str:
 
 
 # --- ids -----------------------------------------------------------------------------------
-
-
-def slug(headline: str) -> str:
-    """An id made from a headline: ASCII letters and digits joined by hyphens, cut short."""
-    folded = unicodedata.normalize("NFKD", headline).encode("ascii", "ignore").decode()
-    folded = re.sub(r"['\u2019]", "", folded.lower())
-    text = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "event"
-    if len(text) > SLUG_LENGTH:
-        cut = text[:SLUG_LENGTH + 1]  # one more: a hyphen there means a word ends at the limit
-        text = cut.rsplit("-", 1)[0] if "-" in cut[:-1] else cut[:-1]
-    return text
 
 
 def unique(base: str, taken: set[str]) -> str:
@@ -626,7 +613,7 @@ def _untitled(entry: Entry, cells: dict) -> str:
 def with_ids(entries: list[Entry], taken: set[str]) -> list[dict]:
     """The entries' accounts, each with an id made from its headline, unique in `taken`."""
     taken = set(taken)
-    return [{"id": unique(slug(entry.account["title"]), taken), **entry.account}
+    return [{"id": unique(schema.slug(entry.account["title"]), taken), **entry.account}
             for entry in entries]
 
 
