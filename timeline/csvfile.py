@@ -23,7 +23,7 @@ import pyarrow.csv as pacsv
 from . import schema, workbook
 from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, say, say_n, show
 
-BOM = b"\xef\xbb\xbf"
+BOM = b"\xef\xbb\xbf"   # UTF-8's byte order mark, as Excel writes it (and `add` does in a new file)
 # The csv module refuses fields over 128 KiB by default; an editor's long text is not an error.
 csv.field_size_limit(2**31 - 1)
 HOW_TO_SAVE = say("save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'")

@@ -34,11 +34,10 @@ from filelock import FileLock
 
 from . import context, lastgood, schema
 from .appends import load_with
-from .csvfile import read_table
+from .csvfile import BOM, read_table
 from .load import Dataset, load_bytes
 from .problems import ERROR, Message, Problem, ProblemCode, cut, say, say_n, show
 
-BOM = b"\xef\xbb\xbf"
 
 Row = dict  # column name -> value: one account as the editor wrote it
 

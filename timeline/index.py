@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import dates, model
+from . import dates, model, schema
 from .load import Dataset
 
 SECONDS = "datetime64[s]"
@@ -442,7 +442,7 @@ def _lanes(events: pd.DataFrame) -> tuple[list[str], np.ndarray]:
     return [str(name) for name in names], codes.astype(np.int64)
 
 
-SEARCHED = ("title", "description", "location", "source", "claimed_by")
+SEARCHED = schema.TEXT_COLUMNS   # the words a search looks for: every text column of an account
 FEW_VALUED = ("location", "source", "claimed_by")   # searched through their distinct values
 
 

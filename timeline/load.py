@@ -23,9 +23,8 @@ from .csvfile import read_table
 from .media import IMAGE, IMAGE_SUFFIXES, kind as media_kind
 from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, say, say_n, show
 
-FORMULA_START = ("=", "+", "-", "@")
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
-_FORMULA_BYTE[list(b"=+-@")] = True
+_FORMULA_BYTE[[ord(start) for start in schema.FORMULA_START if not start.isspace()]] = True  # (values are stripped)
 # A byte that may begin or end whitespace: ASCII 9-13 and 28-32, and every byte of a character of
 # more than one byte (>= 0x80), as a value may begin with U+00A0 and str.strip() removes it.
 _ID_OR_EMPTY = f"^(?:{schema.ID_PATTERN})?$"
@@ -44,7 +43,6 @@ _DIRECTION_BYTES = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
 MAX_CATEGORIES = 30  # lanes: more is almost always another column put in the category column
 _HTML = r"<\s*[a-zA-Z!/][^>]*>"
 _IMAGE_SUFFIX = "|".join(re.escape(suffix) for suffix in IMAGE_SUFFIXES)
-_NUMBER = r"[+-]?\d+(?:\.\d*)?"
 
 
 @dataclass
@@ -585,7 +583,7 @@ def _coordinates(check: _Checker):
         # Each distinct value once: coordinates repeat (one place, many rows).
         codes, distinct = pd.factorize(text)
         distinct = pd.Series(distinct, dtype=text.dtype)
-        parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(_NUMBER), None), errors="coerce")
+        parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(schema.NUMBER), None), errors="coerce")
         number = pd.Series(parsed.to_numpy(dtype=float)[codes], index=text.index)
         check.report((text != "") & number.isna(), name, ERROR,
                      lambda v, name=name: say("{name} {value} is not a number; write decimal degrees such "
@@ -611,7 +609,7 @@ def _figures(check: _Checker):
     text = frame["figure"]
     codes, distinct = pd.factorize(text)
     distinct = pd.Series(distinct, dtype=text.dtype)
-    parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(_NUMBER), None), errors="coerce")
+    parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(schema.NUMBER), None), errors="coerce")
     figure = parsed.to_numpy(dtype=float)[codes] if len(distinct) else np.full(len(text), np.nan)
     figure = np.where(codes < 0, np.nan, figure)
     check.report(((text != "").to_numpy() & np.isnan(figure)), "figure", ERROR,
@@ -707,9 +705,9 @@ def _check_text(check: _Checker, edges: dict, ascii: bool = False) -> None:
         else:
             exact = _edge_bytes(text)
             formula = (pd.Series(_FORMULA_BYTE[exact[0]], index=text.index) if exact is not None
-                       else text.str.startswith(FORMULA_START))
+                       else text.str.startswith(schema.FORMULA_START))
         if formula.any():
-            formula[formula] = ~text[formula].str.fullmatch(_NUMBER)
+            formula[formula] = ~text[formula].str.fullmatch(schema.NUMBER)
         check.report(formula, name, WARNING,
                      lambda v, name=name: say("{name} {value} begins with {first!r}, which a spreadsheet may "
                                               "run as a formula; exports neutralise it, but consider "

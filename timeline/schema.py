@@ -135,6 +135,11 @@ def slug(text: str) -> str:
         out = cut.rsplit("-", 1)[0] if "-" in cut[:-1] else cut[:-1]
     return out
 URL_SCHEMES = ("http://", "https://")
+NUMBER = r"[+-]?\d+(?:\.\d*)?"   # a plain number: a `figure`, and a value no spreadsheet runs as a formula
+# A value beginning so may be run by a spreadsheet as a formula (OWASP's CSV injection list):
+# `check` warns of it (a value it reads is stripped, so the first four are what it meets) and the
+# exports neutralise it, unless the value is a plain NUMBER ("-5").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 REQUIRED_WORDS = {"yes": "yes", "no": "no", "first": "on an id's first row"}
 

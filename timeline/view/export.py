@@ -15,13 +15,12 @@ from .. import schema, timelinejs
 from ..index import EventIndex
 from ..load import Dataset
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-NUMBER = re.compile(r"[+-]?\d+(?:\.\d*)?")
+NUMBER = re.compile(schema.NUMBER)
 
 
 def neutralise(value: str) -> str:
     text = str(value)
-    if text.startswith(FORMULA_START) and not NUMBER.fullmatch(text):
+    if text.startswith(schema.FORMULA_START) and not NUMBER.fullmatch(text):
         return "'" + text
     return text
 
