@@ -108,7 +108,7 @@ def _read(holder: list) -> Table:
               if not found]
     large = data.size >= 1 << 25
     del data
-    frame = _one_chunk(frame, threads=large)
+    frame = one_chunk(frame, threads=large)
     if large:
         # The file's bytes and the parser's blocks are free now: Arrow's pool would keep their
         # memory a while longer, beside all that the checks make next. Given back at once, the
@@ -136,11 +136,12 @@ def _read(holder: list) -> Table:
     return Table(columns, frame, rows, problems, findings, scan.ascii, records, scan.quotes, not replaced)
 
 
-def _one_chunk(frame: pd.DataFrame, threads: bool = False) -> pd.DataFrame:
+def one_chunk(frame: pd.DataFrame, threads: bool = False) -> pd.DataFrame:
     """Each column in one Arrow chunk (the parser makes one a block): then taking rows costs
     O(rows), and the dashboard's index need not join the chunks itself. Joined right after the
     file's bytes are let go of, the columns reuse their memory. `threads`: the columns are
-    joined on every core (Arrow lets go of Python's lock while it copies)."""
+    joined on every core (Arrow lets go of Python's lock while it copies). A column of over 2 GB
+    of text stays in pieces. (The index joins a dataset's columns so too: index.build_index.)"""
     chunked = {}
     for name in frame.columns:
         array = frame[name].array

@@ -860,6 +860,15 @@ def _iso_day(year: int, month: int, day: int) -> str:
     return f"{year_digits(year) if year > 0 else '-' + format(1 - year, '04d')}-{month:02d}-{day:02d}"
 
 
+def span(start, precision: str, offset: str = "", end=None, end_precision: str = "") -> str:
+    """An event's or an account's date as a reader reads it: its start, and " to " its end where
+    it has one ("5 January 2022 to 19 January 2022"), in the language in force."""
+    text = label(start, precision, offset)
+    if end_precision and end is not None and not pd.isna(end):
+        text += i18n.gettext(" to ") + label(end, end_precision)
+    return text
+
+
 def label(value, precision: str, offset: str = "") -> str:
     """A date as a reader reads it, at its precision: "January 2022", "7 January 2022, 14:30",
     "500 BC"."""

@@ -315,12 +315,6 @@ def sentence(text: str) -> str:
     return text[:-1] if text.endswith("..") and not text.endswith("...") else text
 
 
-def ranged(text: str) -> str:
-    """A date range written by the index ("7 January 2022 to 9 January 2022": dates.label's
-    forms, which hold no " to " themselves) with the language's word between its ends."""
-    return text if current() == ENGLISH else text.replace(" to ", gettext(" to "))
-
-
 # --- The chart's own words: plotly.js locales -------------------------------------------------------
 
 # plotly.js ships locales for French, Russian and Arabic (assets/vendor/plotly-locale-fr/ru/ar.js,

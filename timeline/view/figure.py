@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from .. import dates
-from ..i18n import _, ngettext, number, ranged
+from ..i18n import _, ngettext, number
 from ..index import EventIndex
 from .labels import HOVER as HOVER_TITLE, NAME as LANE_NAME
 from .labels import shorten
@@ -491,7 +491,7 @@ def span_tracks(lanes: np.ndarray, starts: np.ndarray, lasts: np.ndarray) -> np.
 
 def hover_texts(index: EventIndex, positions: np.ndarray) -> list[str]:
     titles = index.values("title", positions)
-    labels = [ranged(label) for label in index.date_labels(positions)]
+    labels = index.date_labels(positions)
     counts = index.values("accounts", positions)
     disagree = _(" · sources disagree on the date")
     disputed = index.disputed[positions]

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import dates, media
-from ..i18n import _, ngettext, number, ranged
+from ..i18n import _, ngettext, number
 from ..links import is_web_link
 from ..filters import State, step
 from ..index import EventIndex
@@ -127,9 +127,7 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
     known = index.known
     assert known is not None, "build_index and grow_index give every index its accounts' known dates"
     for where, account in zip(accounts.index.tolist(), accounts.itertuples(index=False)):
-        label = dates.label(account.start, account.precision, account.offset)
-        if pd.notna(account.end):
-            label += _(" to ") + dates.label(account.end, account.end_precision)
+        label = dates.span(account.start, account.precision, account.offset, account.end, account.end_precision)
         published = dates.label(account.published_at, account.published_precision)
         second, undated = int(known.account[where]), bool(known.undated[where])
         when = claims.when_known(second, undated, published)
@@ -171,7 +169,7 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
         title=str(event["title"]),
         category=str(index.lanes[index.lane[position]]),
         colour=colour(int(index.lane[position])),
-        date=ranged(index.date_label(position)),
+        date=index.date_label(position),
         location=str(event["location"]),
         coordinates=f"{event['lat']:.4f}, {event['lon']:.4f}" if has_place else "",
         disputed=bool(index.disputed[position]),
@@ -244,7 +242,7 @@ def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | N
         start = max(0, min(where - PAGE // 2, len(kept) - PAGE))
     shown = kept[start:start + PAGE]
     columns = zip(shown.tolist(), index.values("id", shown), index.values("title", shown),
-                  index.values("accounts", shown), [ranged(label) for label in index.date_labels(shown)])
+                  index.values("accounts", shown), index.date_labels(shown))
     items = [
         ListItem(
             id=str(event_id), date=label, title=labels.shorten(str(title), labels.TITLE),
