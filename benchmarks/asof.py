@@ -5,7 +5,7 @@
 
 Loads the file and builds its index once (as a server worker does), then for --dates random
 dates within the file's span times what the app does when a viewer sets "As of": the mask of
-the events known by then (filters.apply), the index as of then (EventIndex.at: the disputes of
+the events known by then (state.apply), the index as of then (EventIndex.at: the disputes of
 the day) and the figure for the whole view (view.figure.figure, as timeline/app/callbacks.py
 `draw` builds it). A fresh date each time (the app caches per date, so a repeat is free).
 Prints p50 and p95 in milliseconds, the whole chain and its parts. In-process: the server's
@@ -25,7 +25,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import timeline  # noqa: E402
-from timeline.filters import Filters, apply, as_of_bound  # noqa: E402
+from timeline.state import Filters, apply, as_of_bound  # noqa: E402
 from timeline.index import build_index, known_from  # noqa: E402
 from timeline.view import figure as chart  # noqa: E402
 

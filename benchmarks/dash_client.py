@@ -66,7 +66,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
-from timeline.filters import zoom_text  # noqa: E402  (the address's zoom, as the page writes it)
+from timeline.state import zoom_text  # noqa: E402  (the address's zoom, as the page writes it)
 
 # What dash-renderer 4.4.1 in Chromium POSTed to /_dash-update-component for the app's callbacks,
 # values stripped (recorded by `--capture`; the downloads are not among its steps). Pattern
@@ -742,7 +742,7 @@ _asset_code: dict[str, str] = {}   # assets/ scripts by address, fetched once pe
 
 def _with_zoom(search: str, zoom) -> str:
     """The address with the zoom in it, as the page's clientside callback writes it (in the
-    format of timeline.filters.zoom_text)."""
+    format of timeline.state.zoom_text)."""
     pairs = [p for p in search.lstrip("?").split("&") if p and not p.startswith("zoom=")]
     if zoom and len(zoom) == 2:
         pairs.append("zoom=" + zoom_text(zoom))

@@ -12,14 +12,14 @@ events = sys.argv[3] if len(sys.argv) > 3 else "/tmp/e1k.csv"
 sys.path.insert(0, root)
 import numpy as np
 from timeline.app import data
-from timeline.view import figure as chart, panel
+from timeline.view import figure as chart, listing as event_list
 try:
     from timeline import i18n
     ctx = i18n.using(lang)
 except ImportError:
     import contextlib; ctx = contextlib.nullcontext()
 now = data.current(events)
-from timeline.filters import Filters
+from timeline.state import Filters
 index, mask = now.index_at(Filters()), now.mask(Filters())
 with ctx:
     best = []
@@ -27,6 +27,6 @@ with ctx:
         t = time.process_time()
         window, _p = chart.view_window(index, mask, None, None)
         chart.figure(index, mask, None, window, 1000)
-        panel.listing(index, mask, __import__("timeline.filters", fromlist=["State"]).State(), None)
+        event_list.listing(index, mask, __import__("timeline.state", fromlist=["State"]).State(), None)
         best.append(time.process_time() - t)
 print(root.split("/")[-1], lang, "median %.3f s, best %.3f s" % (sorted(best)[3], min(best)))

@@ -34,7 +34,7 @@ import generate  # noqa: E402
 from scale import Browser, Server  # noqa: E402
 
 import timeline  # noqa: E402
-from timeline.filters import Area  # noqa: E402
+from timeline.state import Area  # noqa: E402
 from timeline.index import _places, build_index  # noqa: E402
 from timeline.view import figure as chart, map as places_map  # noqa: E402
 

@@ -7,7 +7,7 @@ import pytest
 
 import timeline
 from timeline import i18n
-from timeline.filters import Filters, State, apply, as_of_bound
+from timeline.state import Filters, State, apply, as_of_bound
 from timeline.view import claims, export, panel
 
 from .helpers import csv_bytes, ids, index_from_rows, row

@@ -15,7 +15,7 @@ from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
 from timeline.app import callbacks, data, map, share
-from timeline.filters import State
+from timeline.state import State
 from tests.helpers import csv_bytes, row
 
 ALMATY, ASTANA = dict(latitude="43.24", longitude="76.89"), dict(latitude="51.17", longitude="71.45")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from timeline.filters import Filters, State, apply
+from timeline.state import Filters, State, apply
 from timeline.view.controls import clicked_event, control_values, next_state
 
 from .helpers import index_from_rows, row

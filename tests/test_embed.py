@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline.app import create_app
-from timeline.filters import LIMITS, Filters, State
+from timeline.state import LIMITS, Filters, State
 from timeline.view import controls, share
 
 ROOT = Path(__file__).resolve().parent.parent

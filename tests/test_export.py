@@ -9,7 +9,7 @@ import pytest
 
 import timeline
 from timeline import schema
-from timeline.filters import Filters, apply
+from timeline.state import Filters, apply
 from timeline.view.export import accounts_csv, neutralise
 
 from .helpers import everything, index_from_rows, row

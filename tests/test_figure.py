@@ -6,7 +6,7 @@ import re
 import numpy as np
 import pytest
 
-from timeline.filters import Filters, apply
+from timeline.state import Filters, apply
 from timeline.view import figure as chart, packing
 from timeline.view.figure import Window, figure, span_tracks, stack_offsets, window_from_relayout, zoom_into
 

@@ -9,10 +9,10 @@ import json
 import numpy as np
 import pytest
 
-from timeline.filters import State, step
+from timeline.state import State, step
 from timeline.view.export import accounts_csv, timelinejs_json
 from timeline.view.figure import events_traces
-from timeline.view.panel import listing
+from timeline.view.listing import listing
 
 from .helpers import everything, index_from_rows, row
 

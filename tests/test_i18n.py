@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 from timeline import dates, i18n
 from timeline.app import create_app
 from timeline.app.layout import layout as page_layout
-from timeline.filters import State
+from timeline.state import State
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
@@ -338,7 +338,7 @@ def test_a_publication_date_reads_as_a_sentence_at_its_precision(client, lang, m
     assert month in said and day in said
     # The Previous button's word and colon, as the language spaces them (" :" in French)
     from timeline.app import render
-    from timeline.view.panel import Step
+    from timeline.view.listing import Step
     with i18n.using(lang):
         words = render.steps(Step("a", "Arrests", "Arrests in the capital"), Step("b", "B", "B"))[0]
     assert words[1].children == step

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from tests.helpers import everything, index_from_rows, row
-from timeline.filters import Area, Filters, MapView, State, apply
+from timeline.state import Area, Filters, MapView, State, apply
 from timeline.view import map as places_map
 from timeline.view.map import map_data
 

@@ -6,10 +6,11 @@ from urllib.parse import parse_qs, urlsplit
 import numpy as np
 import pytest
 
-from timeline.filters import Filters, State, apply
-from timeline.view import panel
+from timeline.state import Filters, State, apply
+from timeline.view import listing as event_list, panel
 from timeline.view.figure import colour
-from timeline.view.panel import Media, event_panel, listing, overview, safe_url
+from timeline.view.listing import listing
+from timeline.view.panel import Media, event_panel, overview, safe_url
 
 from .helpers import everything, ids, index_from_rows, row
 
@@ -305,7 +306,7 @@ def long_index():
     ("day-30", 21, range(21, 31)),
 ])
 def test_paging_follows_the_selection(long_index, monkeypatch, selected, first, shown):
-    monkeypatch.setattr(panel, "PAGE", 10)
+    monkeypatch.setattr(event_list, "PAGE", 10)
     position = long_index.position(selected)
     view = listing(long_index, everything(long_index), State(selected or ""), position)
     assert (view.first, view.total) == (first, 30)
@@ -315,7 +316,7 @@ def test_paging_follows_the_selection(long_index, monkeypatch, selected, first, 
 
 
 def test_paging_counts_only_kept_events(long_index, monkeypatch):
-    monkeypatch.setattr(panel, "PAGE", 4)
+    monkeypatch.setattr(event_list, "PAGE", 4)
     mask = apply(long_index, Filters(date_from="2022-01-11"))
     view = listing(long_index, mask, State("day-20"), long_index.position("day-20"))
     assert view.total == 20
@@ -325,15 +326,14 @@ def test_paging_counts_only_kept_events(long_index, monkeypatch):
 
 
 def test_no_paging_at_or_under_a_page(long_index, monkeypatch):
-    monkeypatch.setattr(panel, "PAGE", 30)
+    monkeypatch.setattr(event_list, "PAGE", 30)
     view = listing(long_index, everything(long_index), State("day-30"), long_index.position("day-30"))
     assert (view.first, len(view.items)) == (1, 30)
 
 
 def test_long_titles_are_shortened_in_the_list_with_the_whole_title_beside():
-    from timeline.filters import Filters, State
+    from timeline.state import Filters, State
     from timeline.view import labels
-    from timeline.view.panel import listing
 
     from .helpers import index_from_rows, row
     title = "A title that goes on " * 100
@@ -366,7 +366,7 @@ def test_blank_lines_in_a_description_make_paragraphs(description, paragraphs):
     ("", "csto", "budget"),              # nothing selected: Next is the first, Previous the last
 ])
 def test_previous_and_next_name_the_event_they_lead_to(index, current, previous, following):
-    before, after = panel.steps(index, everything(index), current)
+    before, after = event_list.steps(index, everything(index), current)
     assert (before.id, after.id) == (previous, following)
     titles = {"budget": "Budget", "rally": "Rally", "emergency": "Emergency", "airport-seized": "Almaty airport seized",
               "csto": "Csto", "": ""}
@@ -375,10 +375,10 @@ def test_previous_and_next_name_the_event_they_lead_to(index, current, previous,
 
 def test_a_step_within_the_filters_and_a_long_title_shortened(index):
     mask = apply(index, Filters(categories=("security",)))
-    before, after = panel.steps(index, mask, "airport-seized")
-    assert (before, after.id) == (panel.NOWHERE, "csto")
+    before, after = event_list.steps(index, mask, "airport-seized")
+    assert (before, after.id) == (event_list.NOWHERE, "csto")
     long = index_from_rows([row("a", "2022-01-01", title="A" * 300), row("b", "2022-01-02")])
-    _, after = panel.steps(long, everything(long), "")   # Next, from nothing selected: the first
+    _, after = event_list.steps(long, everything(long), "")   # Next, from nothing selected: the first
     assert after.id == "a" and len(after.title) == panel.labels.STEP and after.title.endswith("…")
     assert after.full_title == "A" * 300
 

@@ -99,7 +99,7 @@ def test_each_reader_gets_the_problems_of_their_own_view(path):
 
 
 def view_of(path, view):
-    from timeline.filters import State
+    from timeline.state import State
     from timeline.view import figure as chart
     now, state = data.current(path), State.from_search(view)
     mask = now.mask(state.filters)

@@ -8,7 +8,7 @@ import pytest
 from dash import html
 
 from timeline.app import render
-from timeline.filters import State
+from timeline.state import State
 from timeline.view.panel import Account, EventPanel, Media
 
 HTML = '<img src=x onerror="alert(1)"> <b>bold</b>'

@@ -1,7 +1,7 @@
 """The reader's language: which one, and the app's words and dates in it (no Dash here).
 
 The language of a page is, in order: the address's `lang=fr` (kept in permalinks: see
-timeline.filters.State), the site's setting (`--lang`, `TIMELINE_LANG`), the browser's
+timeline.state.State), the site's setting (`--lang`, `TIMELINE_LANG`), the browser's
 `Accept-Language` among the languages shipped, else English.
 
 The words are gettext catalogues, timeline/locale/<lang>/LC_MESSAGES/timeline.po, read as they

@@ -71,7 +71,7 @@ class EventIndex:
     def at(self, as_of: int | None) -> "EventIndex":
         """The index as things stood at `as_of` (the last second of the as-of date): only the
         accounts known by then are `shown`, and an event is disputed only when its accounts
-        known by then disagree. None: the index itself. (The events kept are `filters.apply`'s.)"""
+        known by then disagree. None: the index itself. (The events kept are `state.apply`'s.)"""
         if as_of is None or self.known is None:
             return self
         known = self.known

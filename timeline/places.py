@@ -235,7 +235,7 @@ def _largest() -> tuple:
 
 def largest_towns(area, limit: int = 20) -> list[dict]:
     """The `limit` most populous towns inside a map's area (anything with `contains(lat, lon)`,
-    as timeline.filters.Area), largest first: the map's place names."""
+    as timeline.state.Area), largest first: the map's place names."""
     names, lat, lon = _largest()
     inside = np.flatnonzero(area.contains(lat, lon))[:limit]
     return [{"name": names[i], "lat": float(lat[i]), "lon": float(lon[i])} for i in inside]

@@ -146,7 +146,7 @@ def test_a_hostile_permalink_is_shown_as_text(hostile):
     timeline.page.goto(f"{timeline.base_url}/?event={quote(event)}&q={quote(query)}"
                        f"&from={quote('javascript:alert(1)')}")
     timeline.wait_until_drawn()
-    # Not an id's shape: refused, and said so as text (timeline.filters.LIMITS).
+    # Not an id's shape: refused, and said so as text (timeline.state.LIMITS).
     expect(timeline.page.locator("#problems")).to_contain_text(f"'event' {event!r} is not an event id")
     expect(timeline.page.locator("#search")).to_have_value(query)
     expect(timeline.page.locator("#problems")).to_contain_text("javascript:alert(1)")

@@ -9,7 +9,7 @@ from dash import Dash
 from flask import request
 
 from .. import i18n
-from ..filters import State
+from ..state import State
 from ..view import figure as chart
 from . import callbacks, compression, data, guard, map, opening, preload, security, share, version
 from .layout import INDEX_STRING, layout
@@ -31,7 +31,7 @@ def speaking_page(title: str, now: data.Current, lang: str | None = None):
 
 class TimelineDash(Dash):
     """Dash, with the page marked as the compact view for embedding when its address says
-    `embed=1` (read by timeline.filters, with its bounds): the page's root then carries the class
+    `embed=1` (read by timeline.state, with its bounds): the page's root then carries the class
     `embedded`, and the style sheet leaves out the filters, the list and the footer. Decided when
     the page is served, so the full page is never drawn first (Dash asks for the layout without
     the address); every link and step inside keeps `embed=1` (State.to_search)."""

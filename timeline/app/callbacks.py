@@ -13,8 +13,8 @@ import os
 from dash import ALL, ClientsideFunction, Input, Output, Patch, State as Given, ctx, dcc, no_update
 
 from .. import i18n
-from ..filters import State, bad_dates
-from ..view import controls, export, figure as chart, panel
+from ..state import State, bad_dates
+from ..view import controls, export, figure as chart, listing as event_list, panel
 from ..view.recent import Recent
 from . import data, render, wiring
 from .wiring import InBrowser, wired
@@ -103,7 +103,7 @@ def _shown(now: data.Current, state: State, file: str) -> dict:
     """What `show` shows but the problems: the same for every reader of one view."""
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
-    listing = panel.listing(index, mask, state, selected)
+    listing = event_list.listing(index, mask, state, selected)
     return dict(panel=_side(index, mask, state, selected, file),
                 listing=render.event_list(listing), caption=render.list_caption(listing),
                 counter=panel.counter_text(index, mask),
@@ -131,7 +131,7 @@ def describe(view, version, *, path):
     now, state = data.current(path, seen=version), State.from_search(view)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     return dict(summary=panel.chart_summary(index, mask, state.filters.active),
-                steps=list(render.steps(*panel.steps(index, mask, state.event))))
+                steps=list(render.steps(*event_list.steps(index, mask, state.event))))
 
 
 # The line above the chart: "30 of 35 events in view", and a button at each edge with the

@@ -6,7 +6,7 @@ import html
 
 from dash import ClientsideFunction, Input, Output, State as Given
 
-from ..filters import Area, State
+from ..state import Area, State
 from ..links import is_web_link
 from ..view import figure as chart, map as places_map
 from . import data, wiring

@@ -18,7 +18,7 @@ from flask import has_request_context, request
 
 from .. import i18n
 from ..i18n import N_
-from ..filters import State
+from ..state import State
 from ..view import figure as chart
 from . import callbacks, data
 

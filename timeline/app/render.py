@@ -4,13 +4,14 @@ from __future__ import annotations
 from dash import dcc, html
 
 from .. import i18n
-from ..filters import State
+from ..state import State
 from ..i18n import N_, _, data_attributes, ngettext, number, sentence
 from ..problems import Problem
 from ..view import claims, labels
 from ..view.controls import outlet_label
 from ..view.notices import problems_summary
-from ..view.panel import NOWHERE, EventPanel, Listing, Media, Overview, Step
+from ..view.listing import NOWHERE, Listing, Step
+from ..view.panel import EventPanel, Media, Overview
 
 SHOWN_PROBLEMS = 50
 LEVELS = (N_("error"), N_("warning"))   # a problem's level, as the page shows it
@@ -286,5 +287,5 @@ def filter_notices(messages: list[str]) -> list[Problem]:
 
 
 def refused_notices(messages) -> list[Problem]:
-    """Values of the address or the controls over their bounds (timeline.filters.LIMITS)."""
+    """Values of the address or the controls over their bounds (timeline.state.LIMITS)."""
     return [Problem(0, "filter", "warning", m) for m in messages or ()]

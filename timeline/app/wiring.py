@@ -23,7 +23,7 @@ from functools import partial, update_wrapper
 from dash import ClientsideFunction
 
 from .. import i18n
-from ..filters import State
+from ..state import State
 
 
 def wired(**dependencies):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from ..filters import Area, Filters, MapView, State, apply, outlet_key, outlet_names, step  # noqa: F401
+from ..state import Area, Filters, MapView, State, apply, outlet_key, outlet_names, step  # noqa: F401
 from ..index import EventIndex
 from . import labels
 from .labels import shorten

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import places
 from ..i18n import _, ngettext, number
-from ..filters import Area
+from ..state import Area
 from ..index import EventIndex
 from ..model import first_positions
 from . import labels

@@ -15,7 +15,6 @@ import pandas as pd
 from .. import dates, media
 from ..i18n import _, ngettext, number
 from ..links import is_web_link
-from ..filters import State, step
 from ..index import EventIndex
 from . import claims, labels
 from .figure import colour
@@ -207,78 +206,6 @@ def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
     outlets = [(str(name), int(n)) for name, n in counts.items()]
     outlets.sort(key=lambda item: (-item[1], item[0].lower()))
     return Overview(span, len(kept), len(index), categories, outlets, filtered)
-
-
-@dataclass(frozen=True)
-class ListItem:
-    id: str
-    date: str
-    title: str
-    category: str
-    colour: str
-    disputed: bool
-    accounts: int
-    href: str
-    selected: bool
-    full_title: str = ""   # the whole title, when `title` is shortened (for a tooltip)
-
-
-@dataclass(frozen=True)
-class Listing:
-    items: list[ListItem]
-    first: int       # 1-based position of the first item among the kept events
-    total: int
-
-
-PAGE = 50                # list items shown at once (each is a few components on the page)
-
-
-def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | None) -> Listing:
-    """The kept events in date order; past PAGE of them, the page around the selection."""
-    kept = np.flatnonzero(mask)
-    start = 0
-    if len(kept) > PAGE and selected is not None:
-        where = int(np.searchsorted(kept, selected))
-        start = max(0, min(where - PAGE // 2, len(kept) - PAGE))
-    shown = kept[start:start + PAGE]
-    columns = zip(shown.tolist(), index.values("id", shown), index.values("title", shown),
-                  index.values("accounts", shown), index.date_labels(shown))
-    items = [
-        ListItem(
-            id=str(event_id), date=label, title=labels.shorten(str(title), labels.TITLE),
-            full_title=labels.full_text(str(title), labels.TITLE),
-            category=index.lanes[index.lane[p]], colour=colour(int(index.lane[p])),
-            disputed=bool(index.disputed[p]), accounts=int(count),
-            href="/" + state.select(str(event_id)).to_search(), selected=(p == selected),
-        )
-        for p, event_id, title, count, label in columns
-    ]
-    return Listing(items, start + 1, len(kept))
-
-
-@dataclass(frozen=True)
-class Step:
-    """Where Previous or Next leads: an event's id and its title (shortened for the button)."""
-    id: str              # "" when there is nowhere to go
-    title: str
-    full_title: str      # the whole title
-
-
-NOWHERE = Step("", "", "")
-
-
-def steps(index: EventIndex, mask: np.ndarray, current: str) -> tuple[Step, Step]:
-    """The events that Previous and Next lead to (filters.step), or NOWHERE at either end."""
-    found = []
-    for direction in (-1, 1):
-        target = step(index, mask, current, direction)
-        position = index.position(target)
-        if position is None or target == current:
-            found.append(NOWHERE)
-            continue
-        title = str(index.events["title"].iat[position])
-        found.append(Step(target, labels.shorten(title, labels.STEP), title))
-    return found[0], found[1]
 
 
 def counter_text(index: EventIndex, mask: np.ndarray) -> str:

@@ -7,14 +7,14 @@ functions of the page's address, tested without a browser (tests/test_embed.py).
   stays inside its attribute. It is shown as text (in a read-only text box), never as HTML.
   The embedded view's "Open the full timeline" link leads there too.
 
-Each goes through `State` (timeline.filters), so a value the address refused is never carried on.
+Each goes through `State` (timeline.state), so a value the address refused is never carried on.
 """
 from __future__ import annotations
 
 import html
 from urllib.parse import urlsplit, urlunsplit
 
-from ..filters import State
+from ..state import State
 
 FRAME_HEIGHT = 600   # pixels: the compact view shows the title, the chart and the side panel
 

@@ -1,10 +1,10 @@
-"""timeline.filters: the shareable view in the address, and which events the filters keep."""
+"""timeline.state: the shareable view in the address, and which events the filters keep."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from timeline.filters import Filters, State, apply, bad_dates, step, zoom_from_text, zoom_text
+from timeline.state import Filters, State, apply, bad_dates, step, zoom_from_text, zoom_text
 
 from .helpers import everything, ids, index_from_rows, row
 
@@ -360,7 +360,7 @@ def test_step_between_events_on_the_same_day():
     ("03/04/2022", False, None),
 ])
 def test_a_typed_date_bound_reads_bc_years_too(text, last, expected):
-    from timeline.filters import date_bound
+    from timeline.state import date_bound
     assert date_bound(text, last) == (second(expected) if expected else None)
 
 
