@@ -32,7 +32,7 @@ def test_the_index_of_a_loaded_file_groups_accounts_as_looking_their_ids_up_does
 def test_the_outlets_are_read_once_and_give_what_each_column_s_own_pass_gives(tmp_path):
     import pandas as pd
 
-    from timeline.index import distinct_values
+    from timeline.search import distinct_values
     for seed in range(6):
         rng = random.Random(100 + seed)
         path = tmp_path / f"events-{seed}.csv"

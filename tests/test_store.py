@@ -14,7 +14,8 @@ import pyarrow as pa
 import pytest
 
 from timeline import lastgood, store
-from timeline.index import build_index, text_grams
+from timeline.index import build_index
+from timeline.search import text_grams
 from timeline.load import load
 
 from .helpers import csv_bytes, row

@@ -24,7 +24,8 @@ import numpy as np
 
 from . import dates, i18n, schema
 from .i18n import _
-from .index import EventIndex, events_from_sources, events_with_text, seconds
+from .index import EventIndex, seconds
+from .search import events_from_sources, events_with_text
 
 
 @dataclass(frozen=True)

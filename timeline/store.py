@@ -42,7 +42,8 @@ import pyarrow as pa
 from filelock import FileLock
 
 from . import lastgood
-from .index import EventIndex, TextGrams, build_index, known_from, text_grams
+from .index import EventIndex, build_index, known_from
+from .search import TextGrams, text_grams
 from .load import Dataset, Resume, edge_spans, load, signature
 from .problems import Problem, ProblemCode, from_json, to_json
 
@@ -237,7 +238,7 @@ def grams_path(path: str | os.PathLike) -> Path:
 
 
 def open_grams(path: str | os.PathLike, index: EventIndex) -> TextGrams:
-    """The search's sequences of `index`, the file's current version (timeline.index.TextGrams:
+    """The search's sequences of `index`, the file's current version (timeline.search.TextGrams:
     seconds to make at a million events, 128 bytes an account): mapped from the state folder when
     it holds this version's, else made and written there, so that every worker shares one copy."""
     path = Path(path)

@@ -27,7 +27,8 @@ import pyarrow as pa
 from .. import lastgood, model, store
 from ..appends import load_more
 from ..state import Filters, apply, as_of_bound
-from ..index import EventIndex, build_index, events_with_text, grow_index, text_grams
+from ..index import EventIndex, build_index, grow_index
+from ..search import events_with_text, text_grams
 from ..load import signature
 from ..problems import ERROR, Problem, ProblemCode
 

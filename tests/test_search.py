@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from timeline.index import GRAM_CHUNK, events_with_text, text_grams
+from timeline.search import GRAM_CHUNK, events_with_text, text_grams
 
 from .helpers import ids, index_from_rows, row
 
@@ -132,7 +132,7 @@ def test_a_big_file_is_served_at_once_and_gets_its_sequences_after(tmp_path, mon
 @pytest.mark.parametrize("before", [0, 1, 7, 8, 9, 17])
 def test_appended_accounts_extend_the_sequences(before):
     """An append extends the sequences (timeline.index.grow_index) to what making them again gives."""
-    from timeline.index import _more_grams
+    from timeline.search import _more_grams
 
     accounts = index_from_rows([row(name, f"2022-01-{day + 1:02d}", title=title, description=description)
                                 for day, (name, title, description) in enumerate(TEXTS * 2)]).dataset.accounts
