@@ -247,3 +247,18 @@ def test_a_problem_the_app_writes_in_plain_words_is_shown_as_it_is():
         assert plain.message == "'event' 'X' is not an event id"
     kept = from_json(to_json([plain.text, say("the sheet is empty")]))
     assert kept == [plain.text, "the sheet is empty"] and type(kept[0]) is str and isinstance(kept[1], Message)
+
+
+def test_many_categories_with_long_names_are_listed_not_a_crash(tmp_path):
+    """The warning of too many categories quotes four of them, cut short when long: a cut value is
+    a message of its own (its length in the reader's language), joined to the others lazily."""
+    rows = ["id,date,title,category,source"] + [
+        f"e{i},2022-01-{i % 28 + 1:02d},T{i},category number {i} with a very long name indeed,AP" for i in range(40)]
+    path = tmp_path / "events.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    dataset = load(path)
+    [problem] = [p for p in dataset.problems if p.code == ProblemCode.TOO_MANY_CATEGORIES]
+    assert "category holds 40 different values ('category number 0 with a very ... (46 characters)', " \
+           "'category number 1 with a very ... (46 characters)'" in problem.message
+    with i18n.using("fr"):
+        assert "(46 caractères)', 'category number 1" in problem.message

@@ -40,7 +40,7 @@ def load_more(previous: Dataset | None, path: str | os.PathLike) -> Dataset:
     """`load(path)`, reading only what was appended since `previous` (a load of the same path)."""
     stamp = signature(path)
     grown = _appended(previous, path, stamp)
-    if grown is None:
+    if grown is None or previous is None:
         return load(path)
     dataset = _read_on(previous, *grown, stamp)
     return dataset if dataset is not None else load(path)
@@ -74,7 +74,7 @@ def _appended(previous: Dataset | None, path, stamp: tuple) -> tuple[bytes, byte
     """(the WINDOW bytes before where `previous` can be read on from, the bytes after), or
     None if it cannot be."""
     resume = previous.resume if previous is not None else None
-    if resume is None or len(stamp) < 4 or stamp[3] != resume.inode or stamp[2] < resume.end:
+    if previous is None or resume is None or len(stamp) < 4 or stamp[3] != resume.inode or stamp[2] < resume.end:
         return None
     if len(previous.signature) > 2 and stamp[2] == previous.signature[2]:
         return None   # (the same size, touched or rewritten: read again whole)
@@ -105,6 +105,7 @@ def _appended(previous: Dataset | None, path, stamp: tuple) -> tuple[bytes, byte
 def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Dataset | None:
     """The dataset of the previous rows and the rows in `after`; None when a full load must say."""
     resume = previous.resume
+    assert resume is not None, "read on only from a dataset that says where (_appended)"
     table = read_table(resume.header + after)
     if not table.by_arrow or table.findings or any(p.level == ERROR and p.is_file_level for p in table.problems):
         return None
@@ -119,7 +120,8 @@ def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Da
         rows = np.concatenate([heads["row"].to_numpy(), rows])
     problems = [dataclasses.replace(p, row=p.row + shift)
                 for p in table.problems if p.row > 1]
-    findings, notes = [], _Notes()
+    findings: list = []
+    notes = _Notes()
     accounts, _ = _validate(frame, rows, problems, findings, ascii=table.ascii, notes=notes)
     if notes.year_window or any(len(np.unique(finding.rows)) > 1 for finding in findings):
         return None   # (a cause a full load may say first, of the whole file: see diagnosis.first)
@@ -159,6 +161,7 @@ def _placed_warnings(previous: Dataset, placed: dict) -> list[Problem]:
     first row are unchanged (the same words; no gazetteer to read, which takes seconds in a new
     process such as `timeline add`'s), else made again."""
     resume = previous.resume
+    assert resume is not None
     had = {}
     if len(previous.signature) > 2 and previous.signature[2] == resume.end:   # (no cut last row)
         had = {p.row: p for p in previous.problems if p.code == ProblemCode.PLACED_BY_NAME}
@@ -245,8 +248,10 @@ def _repeated_again(previous: Dataset, new: list[Problem], accounts: pd.DataFram
     if not repeated:
         return False
     events = set(accounts.loc[accounts["row"].isin(repeated), "id"])
+    resume = previous.resume
+    assert resume is not None
     before = [p.row for p in previous.problems if p.code == ProblemCode.REPEATED_TITLE
-              and p.row <= previous.resume.records]
+              and p.row <= resume.records]
     old = previous.accounts
     return bool(before) and bool(events & set(old.loc[old["row"].isin(before), "id"]))
 

@@ -133,7 +133,7 @@ SPLIT = r"(?P<date>.*?)(?P<clock>" + _PLAIN_CLOCK + r")?"
 
 # Near misses of a date (the part before any clock): what is wrong with them, said plainly.
 _NO_YEAR = say("has no year; {how_to_write}", how_to_write=HOW_TO_WRITE)
-DIAGNOSES: tuple[tuple[str, str], ...] = (
+DIAGNOSES: tuple[tuple[str, Message], ...] = (
     (rf"{_WEEKDAY}?\d{{1,2}}{_ORDINAL}(?:\s+of)?[\s\-/]*(?:{_MONTH_NAMES})\.?", _NO_YEAR),
     (rf"{_WEEKDAY}?(?:{_MONTH_NAMES})\.?[\s\-/]*\d{{1,2}}{_ORDINAL}", _NO_YEAR),
     (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?", _NO_YEAR),
@@ -160,13 +160,13 @@ class ParsedDates:
     """
 
     value: pd.Series            # datetime64[s], NaT where empty or unreadable
-    errors: dict[str, str]      # unreadable string -> message
+    errors: dict[str, Message | str]      # unreadable string -> message
     distinct_value: np.ndarray  # datetime64[s], per distinct string
     distinct_precision: np.ndarray  # object array of str, per distinct string
     distinct_offset: np.ndarray     # object array of str, per distinct string
     take: np.ndarray            # per row: the position of its string among the distinct ones
     blank: bool = False         # no distinct strings at all (an empty column)
-    warnings: dict[str, str] = field(default_factory=dict)  # read, but with a caveat -> message
+    warnings: dict[str, Message | str] = field(default_factory=dict)  # read, but with a caveat -> message
     _columns: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -208,7 +208,7 @@ class Reading:
     value: pd.Timestamp   # wall-clock, unit "s"
     precision: str
     offset: str
-    warning: str = ""     # read, with a caveat (a time zone it does not know)
+    warning: Message | str = ""     # read, with a caveat (a time zone it does not know)
 
 
 def read(text: str) -> Reading:
@@ -279,8 +279,8 @@ class _Out:
         self.precision = np.full(n, "", dtype=object)
         self.offset = np.full(n, "", dtype=object)
         self.done = np.zeros(n, dtype=bool)
-        self.errors: dict[str, str] = {}
-        self.warnings: dict[str, str] = {}
+        self.errors: dict[str, Message | str] = {}
+        self.warnings: dict[str, Message | str] = {}
 
 
 # --- parts to dates: every range check, once ---------------------------------------------------
@@ -455,7 +455,7 @@ def two_digit_year(year: int) -> int:
     return dateutil_parser.parserinfo().convertyear(year)
 
 
-def _diagnosis(text: str) -> str:
+def _diagnosis(text: str) -> Message:
     """Why a string is no date: its date part, before any clock, names the near miss."""
     if is_day_number(text):
         return say("is a number, the way a spreadsheet stores a date: probably {day}; write {iso}",
@@ -737,7 +737,7 @@ def _offsets(written: np.ndarray, zones: np.ndarray, values: np.ndarray, problem
 _UTC_PLUS = re.compile(r"(?i)(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")
 
 
-def _zone_offset(zone: str, value) -> tuple[str, str]:
+def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
     """(offset, warning) for a time zone written after a time."""
     plus = _UTC_PLUS.fullmatch(zone)
     if plus:
@@ -835,7 +835,7 @@ class Day(Message):
         if day is not None:
             values["day"] = int(day)
         if hour is not None:
-            values["hour"], values["minute"] = int(hour), int(minute)
+            values["hour"], values["minute"] = int(hour), int(minute or 0)
         return cls("", values)
 
     def english(self) -> str:
@@ -850,10 +850,10 @@ class Day(Message):
         if i18n.current() == i18n.ENGLISH or not i18n.speaks(i18n.CHECK) or not 1 <= v["year"] <= 9999:
             return self.english()
         if "day" not in v:
-            return i18n.month(v["year"], v["month"])
+            return i18n.month(v["year"], v["month"]) or self.english()   # (None outside years 1-9999)
         if "hour" not in v:
-            return i18n.day(v["year"], v["month"], v["day"])
-        return i18n.minute(v["year"], v["month"], v["day"], v["hour"], v["minute"])
+            return i18n.day(v["year"], v["month"], v["day"]) or self.english()
+        return i18n.minute(v["year"], v["month"], v["day"], v["hour"], v["minute"]) or self.english()
 
 
 def _iso_day(year: int, month: int, day: int) -> str:
@@ -892,10 +892,10 @@ def label(value, precision: str, offset: str = "") -> str:
 def _reader_label(year, month, day, hour, minute, precision: str, offset: str) -> str:
     """`label` in the language in force, as CLDR writes it (timeline.i18n, Babel)."""
     if precision == "month":
-        return i18n.month(year, month)
+        return i18n.month(year, month) or ""   # (None outside years 1-9999, which `label` keeps)
     if precision == "day":
-        return i18n.day(year, month, day)
-    text = i18n.minute(year, month, day, hour, minute)
+        return i18n.day(year, month, day) or ""
+    text = i18n.minute(year, month, day, hour, minute) or ""
     if offset:
         text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
     return text

@@ -54,7 +54,7 @@ NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})"
 _SAMPLE = 10_000  # distinct values enough to tell the order of day and month
 
 
-def spreadsheet_dates(column: str, values: pd.Series, errors: dict[str, str], rows: np.ndarray) -> list[Finding]:
+def spreadsheet_dates(column: str, values: pd.Series, errors: dict, rows: np.ndarray) -> list[Finding]:
     """Dates a spreadsheet rewrote (`1/7/22`) or stored as day numbers (`44568`), among the
     column's unreadable dates. `values`: the column, stripped; `rows`: its row numbers."""
     if not errors:
@@ -106,6 +106,7 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
         order, form = "month", _US
     example = values[refused].iloc[0]
     m = NUMERIC_DATE.fullmatch(example)
+    assert m is not None, "a refused value is a numeric date (NUMERIC_DATE picked it)"
     a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)
     day, month = (a, b) if order == "day" else (b, a)
     year = int(year) if len(year) == 4 else dates.two_digit_year(int(year))

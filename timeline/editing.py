@@ -422,7 +422,8 @@ def _still_at(path: Path, fd: int) -> bool:
 
 def _read_all(fd: int) -> bytes:
     size = os.fstat(fd).st_size
-    chunks, offset = [], 0
+    chunks: list[bytes] = []
+    offset = 0
     while True:
         chunk = _pread(fd, max(size - offset, 1 << 16), offset)
         if not chunk:
@@ -490,11 +491,13 @@ def add_report(outcome: Appended) -> list[str]:
         return lines
     [(index, number)] = outcome.written.items()
     event_id = outcome.rows[index]["id"]
-    accounts = outcome.review.dataset.accounts
+    dataset = outcome.review.dataset
+    assert dataset is not None, "a row is written only after the file with it was checked"
+    accounts = dataset.accounts
     count = int((accounts["id"] == event_id).sum())
     what = (f"a new event {event_id!r}" if count == 1
             else f"another account of {event_id!r}, which now has {count} accounts")
     header = " (after the header: the file was new)" if outcome.header_written else ""
     lines.append(f"{outcome.path}:{number}: added {what}{header}")
-    lines.append(outcome.review.dataset.summary())
+    lines.append(dataset.summary())
     return lines

@@ -56,7 +56,7 @@ class Dataset:
     signature: tuple = ()
     resume: Resume | None = field(default=None, repr=False, compare=False)  # see timeline.appends
     growth: Growth | None = field(default=None, repr=False, compare=False)  # when read on from another
-    room: object = field(default=None, repr=False, compare=False)  # model.Room of `accounts`, if any
+    room: "model.Room | None" = field(default=None, repr=False, compare=False)  # of `accounts`, if any
     # The position in `events` of each account's event, as `load` grouped them (the index
     # then need not look each account's id up); None when not known.
     account_event: np.ndarray | None = field(default=None, repr=False, compare=False)
@@ -833,16 +833,25 @@ def _check_repeated_titles(check: _Checker, codes: np.ndarray, ids: pd.Index, st
             repeated, int(check.rows[heads[k]]), written[len(at) + k], str(name)), ProblemCode.REPEATED_TITLE))
 
 
+def _listed(values: list) -> str | Message:
+    """Values (each a cell value as `show` quotes it: a long one is a message) joined by commas."""
+    listed = values[0]
+    for value in values[1:]:
+        listed = listed + ", " + value if isinstance(listed, str) and isinstance(value, str) else \
+            say("{listed}, {value}", listed=listed, value=value)
+    return listed
+
+
 def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, named: int = 8) -> Message:
     if len(rows) == 1:
         return say("row {row} repeats the title {title} of row {head_row} with another date: it looks like a "
                    "different event sharing the id {id}; give it its own id ({plain_id}-2) or leave title empty "
                    "on a later account of the same event", row=rows[0], title=show(title), head_row=head_row,
                    id=show(event_id), plain_id=event_id)
-    listed = ", ".join(map(str, rows[:min(named, len(rows) - 1)]))
+    first = ", ".join(map(str, rows[:min(named, len(rows) - 1)]))
     rest = len(rows) - min(named, len(rows) - 1)
     listed = (and_list([str(row) for row in rows]) if rest == 1
-              else say_n("{listed} and {n:,} more", "{listed} and {n:,} more", rest, listed=listed))
+              else say_n("{listed} and {n:,} more", "{listed} and {n:,} more", rest, listed=first))
     return say("rows {listed} repeat the title {title} of row {head_row} with other dates: they look like "
                "different events sharing the id {id}; give each its own id ({plain_id}-2, ...) or leave title "
                "empty on a later account of the same event", listed=listed, title=show(title), head_row=head_row,
@@ -874,7 +883,7 @@ def category_problems(counted: dict[str, tuple[int, int]]) -> list[Problem]:
             "category holds {count:,} different values ({examples}, ...), a lane each; it should hold a "
             "handful of lanes (protest, government, security, ...), and more than {most} almost always means "
             "that another column (a place, an outlet, a title) was put in the category column: check which "
-            "column holds the categories", count=len(counted), examples=", ".join(show(k, 30) for k in examples),
+            "column holds the categories", count=len(counted), examples=_listed([show(k, 30) for k in examples]),
             most=MAX_CATEGORIES), ProblemCode.TOO_MANY_CATEGORIES))
         return problems
     count = {key: counts for key, (counts, _) in counted.items()}

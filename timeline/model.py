@@ -43,8 +43,8 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
         return frame, np.zeros(0, dtype=np.int64)
     # Events are numbered in order of first appearance: codes[i] is account i's event and
     # first[k] the position of event k's first account. Numpy on these, not groupby on strings.
-    codes, ids = pd.factorize(accounts["id"]) if ids is None else ids
-    n = len(ids)
+    codes, uniques = pd.factorize(accounts["id"]) if ids is None else ids
+    n = len(uniques)
     first = first_positions(codes)
     count = np.bincount(codes, minlength=n)
     source_codes, source_names = pd.factorize(accounts["source"])
@@ -76,7 +76,7 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
     order = np.argsort(key, kind="stable")
     events = accounts[list(EVENT_COLUMNS[1:])].take(first[order]).reset_index(drop=True)
     # The ids, from the distinct ones (a smaller array to take from than the accounts' column).
-    events.insert(0, "id", pd.Series(ids.take(order).array, dtype=accounts["id"].dtype))
+    events.insert(0, "id", pd.Series(uniques.take(order).array, dtype=accounts["id"].dtype))
     events["accounts"] = count[order]
     events["sources"] = sources[order]
     events["disputed"] = disputed[order]

@@ -67,7 +67,7 @@ class Message:
         self.template = template
         self.plural = plural      # the plural's template, if a count `n` decides the form
         self.values = values
-        self._english = None
+        self._english: str | None = None
 
     def __str__(self) -> str:
         """In the language in force."""
@@ -222,7 +222,7 @@ class Problem:
     def message(self) -> str:
         """What is wrong, the value, and how to fix it, in the language in force."""
         text = self.text
-        if type(text) is str:
+        if isinstance(text, str):
             return text
         return text.english() if i18n.current() == i18n.ENGLISH else str(text)
 

@@ -132,7 +132,8 @@ def _read_file(target: Path, key: dict) -> tuple[dict, dict] | None:
 def write(path: str | os.PathLike, index: EventIndex) -> Path:
     """Write the index of the version just read; OSError when the state folder cannot be written."""
     path = Path(path)
-    about, arrays = {"key": _key(path, index.dataset.signature)}, {}
+    about: dict = {"key": _key(path, index.dataset.signature)}
+    arrays: dict = {}
     about["events"] = _frame(index.events, "events/", arrays)
     about["accounts"] = _frame(index.dataset.accounts, "accounts/", arrays)
     problems = index.dataset.problems

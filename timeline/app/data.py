@@ -29,7 +29,7 @@ from ..appends import load_more
 from ..state import Filters, apply, as_of_bound
 from ..index import EventIndex, build_index, grow_index
 from ..search import events_with_text, text_grams
-from ..load import signature
+from ..load import Dataset, signature
 from ..problems import ERROR, Problem, ProblemCode
 
 
@@ -101,7 +101,7 @@ def current(path: str, wait: bool = False, seen: str | None = None) -> Current:
     asking has `seen` another version: one that another worker has built already, so that its
     callbacks must not answer from an older one (the page would then show it until the next change)."""
     cached = _cache.get(path)
-    if _still(cached, signature(path), path):
+    if cached is not None and _still(cached, signature(path), path):
         return cached
     if cached is None or wait or (seen is not None and seen != cached.version):
         with _lock:
@@ -184,6 +184,7 @@ def _build(path: str, cached: Current | None) -> Current:
     good = verdict.publish and lastgood.worth_keeping(dataset)
     clock.part("decide")
     if index is None:
+        assert cached is not None, "an index is grown only from a version built before"
         index = grow_index(cached.index, dataset)
     clock.part("index")
     fresh = Current(index, dataset.signature, _version(dataset.signature), time.time(),
@@ -199,7 +200,8 @@ class _Clock:
     """The CPU seconds of this thread, part by part (printed only when asked: TIMINGS)."""
 
     def __init__(self, on: bool):
-        self.on, self.parts = on, []
+        self.on = on
+        self.parts: list[tuple[str, float]] = []
         self.last = time.thread_time() if on else 0.0
 
     def part(self, name: str) -> None:

@@ -8,6 +8,7 @@ Text stays text: the figure's labels are data for plotly, never HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import html
 
@@ -164,7 +165,7 @@ def step_figure(points: list[Point], unit: str) -> dict:
 
 
 def placed(points: list[Point], days: list[str], height: float,
-           line: list[tuple[str, float]] = ()) -> tuple[list[str], list[str]]:
+           line: Sequence[tuple[str, float]] = ()) -> tuple[list[str], list[str]]:
     """Each point's label and the side of its marker it is written on, by an estimate of the
     drawn sizes (PLOT): first every value alone, each on the first of SIDES where it covers no
     marker nor another label and stays in the figure (else where it covers least); then, day by
@@ -198,8 +199,8 @@ def placed(points: list[Point], days: list[str], height: float,
                 + (sum(_overlap(box, segment, room=0) for segment in segments) if lines_too else 0))
 
     for i in order:   # every value, where it covers least (nothing, mostly)
-        side = min(SIDES, key=lambda side: cover(i, _box(centre[i], brief[i], side)))   # (the first of equals)
-        boxes[i], sides[i] = _box(centre[i], brief[i], side), side
+        least = min(SIDES, key=lambda side: cover(i, _box(centre[i], brief[i], side)))   # (the first of equals)
+        boxes[i], sides[i] = _box(centre[i], brief[i], least), least
     for i in order:   # its sources too, where they fit
         side = next((side for lines_too in (True, False) for side in SIDES   # (over the line if need be)
                      if cover(i, _box(centre[i], full[i], side), lines_too) == 0), None)
