@@ -84,7 +84,7 @@ def test_the_filters_fold_behind_one_button_on_the_phone(phone, timeline):
     expect(phone.filters).to_be_hidden()
     # On a wide screen the filters are simply there.
     timeline.open()
-    expect(timeline.state).to_be_visible()
+    expect(timeline.filters).to_be_visible()
     expect(timeline.filters_button).to_be_hidden()
 
 
