@@ -6,6 +6,8 @@ import html
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +26,23 @@ DATA = Path(__file__).resolve().parent / "data" / "timelinejs"
 SHEET = DATA / "kazakhstan.csv"
 OLD_SHEET = DATA / "kazakhstan-old.csv"   # `Tag` for Group, no Alt Text, Headline first, no title row
 EVENTS = Path(__file__).resolve().parent.parent / "events.csv"
+
+
+# --- the package: the web page's export does not load the file-writing import ---------------------
+
+WRITERS = ("timeline.editing", "timeline.timelinejs.importer", "timeline.cli")
+
+
+@pytest.mark.parametrize("module", ["timeline.view.export", "timeline.app", "timeline.timelinejs.export",
+                                    "timeline.timelinejs.sheet", "timeline.timelinejs"])
+def test_the_web_worker_imports_the_export_without_the_locking_append(module):
+    """A gunicorn worker imports the app and the TimelineJS export, never the import that appends to
+    events.csv under its lock (timeline.editing): a fresh interpreter shows what is loaded."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", f"import sys, {module}; print(*[m for m in {WRITERS!r} if m in sys.modules])"],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent,
+    ).stdout.split()
+    assert loaded == []
 
 
 # --- HTML to text, ids, times, dates -------------------------------------------------------------
