@@ -28,7 +28,8 @@ import openpyxl
 import pytest
 
 import timeline
-from timeline import cli, timelinejs
+from timeline import cli
+from timeline.timelinejs import importer
 from timeline.problems import ERROR, WARNING
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -277,7 +278,7 @@ def test_import_reads_a_timelinejs_workbook(tmp_path):
          None, None, "protest", None],
     ]))
     into = tmp_path / "events.csv"
-    result = timelinejs.import_sheet(str(sheet), str(into))
+    result = importer.import_sheet(str(sheet), str(into))
     assert [p.row for p in result.problems if p.level == ERROR] == [3]  # the sheet's own row
     assert "airport-seized,2022-01-05," in into.read_text(encoding="utf-8")
 
@@ -285,5 +286,5 @@ def test_import_reads_a_timelinejs_workbook(tmp_path):
 def test_import_explains_an_ods(tmp_path):
     sheet = tmp_path / "sheet.ods"
     sheet.write_bytes(ods())
-    result = timelinejs.import_sheet(str(sheet), str(tmp_path / "events.csv"))
+    result = importer.import_sheet(str(sheet), str(tmp_path / "events.csv"))
     assert result.failed and "OpenDocument spreadsheet" in result.problems[0].message

@@ -6,6 +6,8 @@ import html
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,10 +15,12 @@ import pandas as pd
 import pytest
 
 import timeline
-from timeline import cli, dates, media, schema, timelinejs
+from timeline import cli, dates, media, schema
 from timeline.problems import ERROR, WARNING, Problem
 from timeline.load import load
-from timeline.timelinejs import CellError
+from timeline.timelinejs import export, importer, markup
+from timeline.timelinejs import sheet as sheets
+from timeline.timelinejs.sheet import CellError
 
 DATA = Path(__file__).resolve().parent / "data" / "timelinejs"
 SHEET = DATA / "kazakhstan.csv"
@@ -24,9 +28,26 @@ OLD_SHEET = DATA / "kazakhstan-old.csv"   # `Tag` for Group, no Alt Text, Headli
 EVENTS = Path(__file__).resolve().parent.parent / "events.csv"
 
 
+# --- the package: the web page's export does not load the file-writing import ---------------------
+
+WRITERS = ("timeline.editing", "timeline.timelinejs.importer", "timeline.cli")
+
+
+@pytest.mark.parametrize("module", ["timeline.view.export", "timeline.app", "timeline.timelinejs.export",
+                                    "timeline.timelinejs.sheet", "timeline.timelinejs"])
+def test_the_web_worker_imports_the_export_without_the_locking_append(module):
+    """A gunicorn worker imports the app and the TimelineJS export, never the import that appends to
+    events.csv under its lock (timeline.editing): a fresh interpreter shows what is loaded."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", f"import sys, {module}; print(*[m for m in {WRITERS!r} if m in sys.modules])"],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent,
+    ).stdout.split()
+    assert loaded == []
+
+
 # --- HTML to text, ids, times, dates -------------------------------------------------------------
 
-@pytest.mark.parametrize("markup, text", [
+@pytest.mark.parametrize("cell, text", [
     ("plain text", "plain text"),
     ("<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
     ("a<br>b<br/>c", "a\nb\nc"),
@@ -44,16 +65,16 @@ EVENTS = Path(__file__).resolve().parent.parent / "events.csv"
     ("5 < 6 and 7 > 3", "5 < 6 and 7 > 3"),
     ("", ""),
 ])
-def test_html_to_text(markup, text):
-    assert timelinejs.html_to_text(markup) == text
+def test_html_to_text(cell, text):
+    assert markup.html_to_text(cell) == text
 
 
-@pytest.mark.parametrize("markup, text", [
+@pytest.mark.parametrize("cell, text", [
     ('<a href="https://www.crisis24.com">Crisis24</a>', "Crisis24"),
     ("<p>Two</p><p>lines</p>", "Two lines"),
 ])
-def test_inline_is_one_line_without_addresses(markup, text):
-    assert timelinejs.inline(markup) == text
+def test_inline_is_one_line_without_addresses(cell, text):
+    assert markup.inline(cell) == text
 
 
 @pytest.mark.parametrize("headline, slug", [
@@ -76,7 +97,7 @@ def test_check_suggests_the_id_import_would_make(tmp_path, title, id_):
     """One slug: the id `check` suggests for a title written as an id is the one `import` makes."""
     sheet = tmp_path / "sheet.csv"
     sheet.write_text("Year,Month,Day,Headline,Text\n2022,1,5," + title + ",x\n", encoding="utf-8")
-    result = timelinejs.import_sheet(sheet, tmp_path / "events.csv")
+    result = importer.import_sheet(sheet, tmp_path / "events.csv")
     assert (tmp_path / "events.csv").read_text(encoding="utf-8").splitlines()[1].startswith(id_ + ",")
     path = tmp_path / "bad.csv"
     path.write_text("id,date,title,category,source\n" + f'"{title}",2022-01-05,x,protest,AP\n', encoding="utf-8")
@@ -91,7 +112,7 @@ def test_check_suggests_the_id_import_would_make(tmp_path, title, id_):
 ])
 def test_unique(base, taken, chosen):
     taken = set(taken)
-    assert timelinejs.unique(base, taken) == chosen
+    assert sheets.unique(base, taken) == chosen
     assert chosen in taken
 
 
@@ -103,13 +124,13 @@ def test_unique(base, taken, chosen):
     ("14", (14, 0)), ("14.30", (14, 30)), ("1430", (14, 30)), ("930", (9, 30)), ("14:30:15.5", (14, 30)),
 ])
 def test_clock(text, time):
-    assert timelinejs.clock(text) == time
+    assert sheets.clock(text) == time
 
 
 @pytest.mark.parametrize("text", ["25", "25:00", "12:60", "2460", "13:00 PM", "0:30 AM", "noon", "14h30", "14:3"])
 def test_clock_refuses(text):
     with pytest.raises(CellError) as refused:
-        timelinejs.clock(text)
+        sheets.clock(text)
     assert refused.value.column == "Time"
 
 
@@ -145,7 +166,7 @@ def test_clock_refuses(text):
     ((" 2 022 ",), "2022"),
 ])
 def test_sheet_date(cells, date):
-    assert timelinejs.sheet_date(*cells) == date
+    assert sheets.sheet_date(*cells) == date
 
 
 @pytest.mark.parametrize("cells, prefix, column, message", [
@@ -173,7 +194,7 @@ def test_sheet_date(cells, date):
 ])
 def test_sheet_date_refuses(cells, prefix, column, message):
     with pytest.raises(CellError) as refused:
-        timelinejs.sheet_date(*cells, prefix=prefix)
+        sheets.sheet_date(*cells, prefix=prefix)
     assert refused.value.column == column
     assert str(refused.value).startswith(message)
 
@@ -193,7 +214,7 @@ def test_year_as_written(value, year):
 
 # --- the header, matched by name ----------------------------------------------------------------
 
-FULL = list(timelinejs.SHEET_COLUMNS)
+FULL = list(sheets.SHEET_COLUMNS)
 
 
 @pytest.mark.parametrize("names, expect, problems", [
@@ -207,7 +228,7 @@ FULL = list(timelinejs.SHEET_COLUMNS)
     (["Year", "Title", "Body"], {}, [(1, "Title", WARNING), (1, "Body", WARNING), (1, "Headline", ERROR)]),
 ])
 def test_header_map(names, expect, problems):
-    positions, found = timelinejs.header_map(names)
+    positions, found = sheets.header_map(names)
     for name, position in expect.items():
         assert positions.get(name) == position
     assert [(p.row, p.column, p.level) for p in found] == problems
@@ -216,7 +237,7 @@ def test_header_map(names, expect, problems):
 # --- reading the sample sheets ---------------------------------------------------------------------
 
 def test_read_sheet_converts_every_kind_of_row():
-    sheet = timelinejs.read_sheet(SHEET.read_bytes(), SHEET.name)
+    sheet = sheets.read_sheet(SHEET.read_bytes(), SHEET.name)
     assert sheet.title == "Kazakhstan's January 2022 unrest"
     by_row = {entry.sheet_row: entry for entry in sheet.entries}
     assert sorted(by_row) == [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17]   # the title row (2) is not an event
@@ -252,7 +273,7 @@ def test_read_sheet_converts_every_kind_of_row():
 
 
 def test_read_sheet_old_header_and_no_title_row():
-    sheet = timelinejs.read_sheet(OLD_SHEET.read_bytes(), OLD_SHEET.name)
+    sheet = sheets.read_sheet(OLD_SHEET.read_bytes(), OLD_SHEET.name)
     assert sheet.title == "" and not sheet.problems
     accounts = [entry.account for entry in sheet.entries]
     assert [a["category"] for a in accounts] == ["international", "international", "government", "Event"]
@@ -276,12 +297,12 @@ def test_read_sheet_old_header_and_no_title_row():
      Problem(2, "Type", WARNING, "Type 'slide' is neither title nor era; the row is imported as an event")),
 ])
 def test_read_sheet_problems(data, problem):
-    assert problem in timelinejs.read_sheet(data, "sheet.csv").problems
+    assert problem in sheets.read_sheet(data, "sheet.csv").problems
 
 
 def test_a_bom_and_blank_rows_are_fine():
     data = b"\xef\xbb\xbfYear,Headline\r\n,\r\n2022,A\r\n\r\n"
-    sheet = timelinejs.read_sheet(data, "sheet.csv")
+    sheet = sheets.read_sheet(data, "sheet.csv")
     assert [(e.sheet_row, e.account["date"]) for e in sheet.entries] == [(3, "2022")]
 
 
@@ -290,7 +311,7 @@ def test_a_bom_and_blank_rows_are_fine():
 def sheet_bytes(*rows: dict) -> bytes:
     """A sheet in TimelineJS's template columns, with these rows (cells left out are empty)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=timelinejs.SHEET_COLUMNS, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=sheets.SHEET_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({"Year": "2022", **row})
@@ -298,7 +319,7 @@ def sheet_bytes(*rows: dict) -> bytes:
 
 
 def one(row: dict) -> tuple[dict, list[Problem]]:
-    sheet = timelinejs.read_sheet(sheet_bytes(row), "sheet.csv")
+    sheet = sheets.read_sheet(sheet_bytes(row), "sheet.csv")
     [entry] = sheet.entries
     return entry.account, sheet.problems
 
@@ -401,7 +422,7 @@ def test_a_picture_and_a_link_say_nothing():
 
 
 def test_notes_name_every_row_once_per_column():
-    sheet = timelinejs.read_sheet(sheet_bytes(
+    sheet = sheets.read_sheet(sheet_bytes(
         *({"Headline": f"H{n}", "Background": "#000" if n in (2, 3, 4, 5, 9) else ""} for n in range(2, 12))
     ), "sheet.csv")
     [problem] = sheet.problems
@@ -414,7 +435,7 @@ def test_notes_name_every_row_once_per_column():
     ([2, 3], "rows 2 and 3"), ([2, 3, 4, 40], "rows 2-4 and 40"), ([2, 3, 5, 6, 7], "rows 2, 3 and 5-7"),
 ])
 def test_rows_text(rows, text):
-    assert timelinejs.rows_text(rows) == text
+    assert sheets.rows_text(rows) == text
 
 
 @pytest.mark.parametrize("display, cells, kept", [
@@ -461,7 +482,7 @@ LONG = ("The first mechanical clocks in Europe strike the hours from church towe
 def test_a_slide_without_a_headline_takes_its_title_from_its_text(text, title):
     account, problems = one({"Text": text})
     assert account["title"] == title
-    assert len(title) <= timelinejs.TITLE_LENGTH + 1
+    assert len(title) <= sheets.TITLE_LENGTH + 1
     [warning] = problems
     assert (warning.row, warning.column, warning.level) == (2, "Headline", WARNING)
     assert warning.message.startswith(f"Headline is empty, so the title is taken from the start of the Text: {title!r}")
@@ -487,7 +508,7 @@ def test_a_slide_with_nothing_to_take_a_title_from_is_untitled():
 # --- BCE years and years before 1000 ---------------------------------------------------------------
 
 def test_bce_years_and_early_years_are_read_as_written():
-    sheet = timelinejs.read_sheet(sheet_bytes(
+    sheet = sheets.read_sheet(sheet_bytes(
         {"Year": "-500", "Headline": "a"},
         {"Year": "-500", "Month": "3", "Day": "15", "Time": "14:30", "Headline": "b"},
         {"Year": "-44", "Month": "3", "Day": "15", "End Year": "-44", "End Month": "3", "End Day": "16",
@@ -512,7 +533,7 @@ def test_importing_into_a_file_without_the_media_columns_keeps_the_media_in_the_
                                    "Media Caption": "The square", "Media Credit": "Jo Baker",
                                    "Alt Text": "A crowd"},
                                   {"Headline": "A link", "Media": "https://example.org/news/1"}))
-    result = timelinejs.import_sheet(str(sheet), str(into))
+    result = importer.import_sheet(str(sheet), str(into))
     assert [account["title"] for _, _, account in result.rows] == ["A picture", "A link"]
     assert not [p for p in result.problems if p.level == ERROR]
     [warning] = [p for p in result.problems if "has no media" in p.message]
@@ -532,7 +553,7 @@ def test_import_into_the_real_file_keeps_its_bytes_and_makes_ids_unique(tmp_path
     into = tmp_path / "events.csv"
     before = EVENTS.read_bytes()
     into.write_bytes(before)
-    result = timelinejs.import_sheet(str(SHEET), str(into))
+    result = importer.import_sheet(str(SHEET), str(into))
     assert into.read_bytes().startswith(before)
     imported = {sheet_row: account["id"] for sheet_row, _, account in result.rows}
     assert imported[10] == "death-toll-2" and imported[11] == "death-toll-3"   # events.csv has death-toll
@@ -597,7 +618,7 @@ def test_import_of_a_missing_sheet_is_a_problem(tmp_path, capsys):
       "display_date": "7 January 2022, 14:30 (UTC+06:00)"}),
 ])
 def test_date_object_stops_at_the_precision(value, precision, offset, expect):
-    assert timelinejs.date_object(value, precision, offset) == expect
+    assert export.date_object(value, precision, offset) == expect
 
 
 @pytest.mark.parametrize("url, link", [
@@ -609,7 +630,7 @@ def test_date_object_stops_at_the_precision(value, precision, offset, expect):
     ("", ""),
 ])
 def test_web_link(url, link):
-    assert timelinejs.web_link(url) == link
+    assert export.web_link(url) == link
 
 
 def rows_csv(*rows: str) -> bytes:
@@ -622,7 +643,7 @@ def test_export_escapes_our_text_and_lists_every_account():
         'Outlet <One>,https://example.org/a?x=1&y=2,,Interior Ministry,,,,,,,',
         'a,2022-01-06,,,Another date,,,,,Second & Co,,,,,,,,,,',
     ))
-    [slide] = timelinejs.document(dataset)["events"]
+    [slide] = export.document(dataset)["events"]
     assert slide["text"]["headline"] == "Crowd &lt;b&gt;cheers&lt;/b&gt; &amp; runs"
     text = slide["text"]["text"]
     assert "<script>" not in text and "&lt;script&gt;" in text
@@ -645,7 +666,7 @@ def test_export_escapes_our_text_and_lists_every_account():
     (np.datetime64("0000-01-01", "s"), "year", {"year": -1}),         # 1 BC
 ])
 def test_date_object_of_early_and_bce_years(value, precision, fields):
-    date = timelinejs.date_object(value, precision)
+    date = export.date_object(value, precision)
     assert {k: v for k, v in date.items() if k != "display_date"} == fields
 
 
@@ -656,7 +677,7 @@ def test_date_object_of_early_and_bce_years(value, precision, fields):
 ])
 def test_date_object_shows_the_date_as_the_dashboard_does(value, precision, label):
     # The BC labels need dates.label from the BCE rewrite of timeline/dates.py.
-    assert timelinejs.date_object(value, precision)["display_date"] == label
+    assert export.date_object(value, precision)["display_date"] == label
 
 
 @pytest.mark.parametrize("url, shown", [
@@ -687,7 +708,7 @@ def test_date_object_shows_the_date_as_the_dashboard_does(value, precision, labe
     ("", False),
 ])
 def test_shown_as_media(url, shown):
-    assert timelinejs.shown_as_media(url) is shown
+    assert export.shown_as_media(url) is shown
 
 
 def test_export_media_is_our_media_column_and_a_source_link_stays_in_the_text():
@@ -700,7 +721,7 @@ def test_export_media_is_our_media_column_and_a_source_link_stays_in_the_text():
         "tweet,2022-06-23,,A tweet,,standards,,,,Desk,,,,"
         "https://twitter.com/clockdesk_example/status/1000000000000000001,,Clocks go back,,,,",
     ))
-    slides = {slide["unique_id"]: slide for slide in timelinejs.document(dataset)["events"]}
+    slides = {slide["unique_id"]: slide for slide in export.document(dataset)["events"]}
     assert slides["sundial"]["media"] == {
         "url": "https://example.org/img/sundial.jpg", "caption": "A &lt;b&gt;bronze&lt;/b&gt; sundial",
         "credit": "Ana Silva &amp; Co", "alt": "A shadow & a dial"}      # alt is set as text, not HTML
@@ -728,7 +749,7 @@ def test_a_group_only_when_there_are_two_or_more(categories, groups):
         f'e{n},2022-01-0{n + 1},2022-01-09,E{n},,"{category}",,,,Desk,,,,,,,,,,'
         for n, category in enumerate(categories)
     )))
-    slides = timelinejs.document(dataset)["events"]
+    slides = export.document(dataset)["events"]
     assert [slide.get("group") for slide in slides] == (groups or [None] * len(slides))
 
 
@@ -742,14 +763,14 @@ def test_bce_and_early_dates_go_out_as_timelinejs_reads_them():
         "clock,0725,,Water clock,,clocks,,,,Desk,,,,,,,,,,",
     ))
     assert not dataset.errors
-    slides = {slide["unique_id"]: slide for slide in timelinejs.document(dataset)["events"]}
+    slides = {slide["unique_id"]: slide for slide in export.document(dataset)["events"]}
     assert slides["caesar"]["start_date"] == {"year": -44, "month": 3, "day": 15, "display_date": "15 March 44 BC"}
     assert slides["julian"]["start_date"]["year"] == -45
     assert slides["dial"]["start_date"] == {"year": -500, "display_date": "500 BC"}
     assert slides["talk"]["start_date"] == {"year": -500, "month": 3, "day": 15, "hour": 14, "minute": 30,
                                             "display_date": "15 March 500 BC, 14:30"}
     assert slides["clock"]["start_date"] == {"year": 725, "display_date": "AD 725"}
-    assert [s["unique_id"] for s in timelinejs.document(dataset)["events"]] == ["dial", "talk", "julian", "caesar", "clock"]
+    assert [s["unique_id"] for s in export.document(dataset)["events"]] == ["dial", "talk", "julian", "caesar", "clock"]
 
 
 def test_export_eras_spans_and_the_title():
@@ -758,7 +779,7 @@ def test_export_eras_spans_and_the_title():
         "no-end-era,2022-01,,An era without an end,,ERA,,,,Desk,,,,,,,,,,",
         "shutdown,2022-01-04,2022-01-10,Internet shutdown,,communications,,,,NetBlocks,,,,,,,,,,",
     ))
-    doc = timelinejs.document(dataset, title="Kazakhstan & Co")
+    doc = export.document(dataset, title="Kazakhstan & Co")
     assert doc["title"] == {"text": {"headline": "Kazakhstan &amp; Co", "text": ""}}
     [era] = doc["eras"]
     assert era["text"]["headline"] == "State of emergency"
@@ -843,8 +864,8 @@ def round_trips(tmp_path_factory):
     done = {}
     for path in SHEETS:
         into = tmp_path_factory.mktemp(path.stem) / "events.csv"
-        result = timelinejs.import_sheet(str(path), str(into))
-        done[path] = result, timelinejs.document(timeline.load(into))
+        result = importer.import_sheet(str(path), str(into))
+        done[path] = result, export.document(timeline.load(into))
     return done
 
 
@@ -871,7 +892,7 @@ def test_a_row_comes_back_as_it_went_in(round_trips, path, sheet_row):
         [exported] = [era for era in doc["eras"] if html.unescape(era["text"]["headline"]) == account["title"]]
     else:
         [exported] = [slide for slide in doc["events"] if slide["unique_id"] == account["id"]]
-    assert html.unescape(exported["text"]["headline"]) == (timelinejs.inline(row["Headline"]) or account["title"])
+    assert html.unescape(exported["text"]["headline"]) == (markup.inline(row["Headline"]) or account["title"])
     assert without_label(exported["start_date"]) == sheet_date(row)
     if row["Year"].startswith("-"):
         assert f"{row['Year'][1:]} BC" in exported["start_date"]["display_date"]
@@ -879,25 +900,25 @@ def test_a_row_comes_back_as_it_went_in(round_trips, path, sheet_row):
         assert without_label(exported["end_date"]) == sheet_date(row, "End ")
     else:
         assert "end_date" not in exported
-    text = words(timelinejs.html_to_text(exported["text"]["text"]))
-    assert words(timelinejs.html_to_text(row["Text"])) in text
+    text = words(markup.html_to_text(exported["text"]["text"]))
+    assert words(markup.html_to_text(row["Text"])) in text
     cell = row.get("Media", "").strip()
-    link = timelinejs.embed_link(cell) if timelinejs.is_markup(cell) else timelinejs.absolute(cell)
-    if timelinejs.is_markup(cell):
-        assert words(timelinejs.html_to_text(cell)) in text
+    link = markup.embed_link(cell) if markup.is_markup(cell) else markup.absolute(cell)
+    if markup.is_markup(cell):
+        assert words(markup.html_to_text(cell)) in text
     if media.kind(link) in ("image", "video"):
         assert exported["media"] == {
             "url": link,
-            "caption": html.escape(words(timelinejs.html_to_text(row.get("Media Caption", "")))),
-            "credit": html.escape(words(timelinejs.html_to_text(row.get("Media Credit", "")))),
-            "alt": timelinejs.inline(row.get("Alt Text", "")),
+            "caption": html.escape(words(markup.html_to_text(row.get("Media Caption", "")))),
+            "credit": html.escape(words(markup.html_to_text(row.get("Media Credit", "")))),
+            "alt": markup.inline(row.get("Alt Text", "")),
         }
     else:
         assert "media" not in exported
         if link:
             assert f'<a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">source</a>' \
                 in exported["text"]["text"]
-        assert words(timelinejs.html_to_text(row.get("Media Caption", ""))) in text
+        assert words(markup.html_to_text(row.get("Media Caption", ""))) in text
     groups = {row.get("Group", row.get("Tag", "")) or "Event" for row in sheet_rows(path).values()
               if row.get("Type") not in ("title", "era")}
     if row.get("Type") != "era" and len(groups) > 1:
@@ -909,7 +930,7 @@ def test_a_row_comes_back_as_it_went_in(round_trips, path, sheet_row):
 def test_nothing_in_the_timekeeping_sheet_is_lost():
     """Every cell that has something in it is in the account it becomes, or named in a note
     that says what became of it (the import alone, without the loader)."""
-    sheet = timelinejs.read_sheet(TIMEKEEPING.read_bytes(), TIMEKEEPING.name)
+    sheet = sheets.read_sheet(TIMEKEEPING.read_bytes(), TIMEKEEPING.name)
     rows = sheet_rows(TIMEKEEPING)
     assert len(rows) >= 20
     accounts = {entry.sheet_row: entry.account for entry in sheet.entries}
@@ -934,20 +955,20 @@ def test_nothing_in_the_timekeeping_sheet_is_lost():
                 assert (value == "era") == (account["category"] == "Era")
             elif column == "Display Date":
                 assert (f"Display date: {value}" in account["description"]) == (n in named_rows(notes[column]))
-            elif column == "Media" and timelinejs.is_markup(value):
-                assert words(timelinejs.html_to_text(value)) in words(account["description"])
-                assert timelinejs.embed_link(value) in (account["media"], account["source_url"])
+            elif column == "Media" and markup.is_markup(value):
+                assert words(markup.html_to_text(value)) in words(account["description"])
+                assert markup.embed_link(value) in (account["media"], account["source_url"])
             elif column == "Media":
-                assert timelinejs.absolute(value) in (account["media"], account["source_url"])
+                assert markup.absolute(value) in (account["media"], account["source_url"])
             elif column == "Alt Text" and not account["media"]:
                 assert n in named_rows(notes[column])
             else:
-                assert words(timelinejs.html_to_text(value)) in everything \
-                    or words(timelinejs.inline(value)) in everything, (n, column)
+                assert words(markup.html_to_text(value)) in everything \
+                    or words(markup.inline(value)) in everything, (n, column)
 
 
 def test_the_timekeeping_sheet_says_what_it_did_with_its_rows():
-    sheet = timelinejs.read_sheet(TIMEKEEPING.read_bytes(), TIMEKEEPING.name)
+    sheet = sheets.read_sheet(TIMEKEEPING.read_bytes(), TIMEKEEPING.name)
     notes = {p.column: p.message for p in sheet.problems if p.row == 1}
     assert named_rows(notes["Media"]) == {8, 10, 16, 17}                # embed codes
     assert named_rows(notes["Media Thumbnail"]) == {11, 20}

@@ -4,8 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import editing, i18n, lastgood, schema, timelinejs
+from . import editing, i18n, lastgood, schema
 from .load import load
+from .timelinejs import export as timelinejs_export, importer
 
 
 def check(args: argparse.Namespace) -> int:
@@ -46,8 +47,8 @@ def add(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
-    result = timelinejs.import_sheet(args.sheet, args.into)
-    for line in timelinejs.import_report(result, args.sheet):
+    result = importer.import_sheet(args.sheet, args.into)
+    for line in importer.import_report(result, args.sheet):
         print(line)
     return 1 if result.failed else 0
 
@@ -56,14 +57,14 @@ def export(args: argparse.Namespace) -> int:
     dataset = load(args.path)
     for problem in dataset.errors:
         print(problem.format(args.path), file=sys.stderr)
-    if timelinejs.file_errors(dataset):
+    if timelinejs_export.file_errors(dataset):
         return 1
-    doc = timelinejs.document(dataset, args.title)
+    doc = timelinejs_export.document(dataset, args.title)
     if args.output in (None, "-"):
-        sys.stdout.write(timelinejs.to_json(doc))
+        sys.stdout.write(timelinejs_export.to_json(doc))
     else:
         with open(args.output, "w", encoding="utf-8") as out:
-            out.write(timelinejs.to_json(doc))
+            out.write(timelinejs_export.to_json(doc))
         print(f"wrote {len(doc['events'])} events and {len(doc['eras'])} eras to {args.output}",
               file=sys.stderr)
     return 0

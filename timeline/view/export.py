@@ -11,9 +11,10 @@ import re
 
 import numpy as np
 
-from .. import schema, timelinejs
+from .. import schema
 from ..index import EventIndex
 from ..load import Dataset
+from ..timelinejs import export as timelinejs
 
 NUMBER = re.compile(schema.NUMBER)
 

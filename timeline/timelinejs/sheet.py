@@ -1,38 +1,23 @@
-"""TimelineJS in and out: a newsroom's TimelineJS sheet becomes rows of events.csv, and
-events.csv becomes the JSON TimelineJS reads, so it can keep editing here and publish there.
-
-Import reads the sheet exported as CSV (its columns matched by name, as TimelineJS
-does), turns each row TimelineJS would show into one account, and appends them with
-`editing.append_rows`, the same checked, locked append as `add`. Every cell ends up
-somewhere (a picture or video in `media`, another link in `source_url`, what has no
-column in the description) or is named in a note that lists its rows. A sheet row that
-cannot become a good account is a problem naming its sheet row (the header is row 1)
-and is skipped.
-
-Export writes `{"title": slide, "events": [slide...], "eras": [...]}`. TimelineJS
-renders text as HTML, so every string of ours is escaped, and links are written
-only for http(s) addresses; a slide's media is only a link TimelineJS can show.
+"""A TimelineJS sheet read into entries: its columns matched by name (as TimelineJS
+does), its Year/Month/Day/Time cells as our dates, each row TimelineJS would show as one
+account (every cell ends up somewhere, or is named in a note that lists its rows), ids made
+from headlines, and its problems by sheet row (the header is row 1). Pure: the sheet is given
+as bytes and nothing is written; `importer` appends the entries to events.csv.
 """
 from __future__ import annotations
 
 import calendar
 import csv
-import html
 import io
-import json
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pandas as pd
 
-from . import dates, editing, schema, workbook
-from .links import is_web_link
-from .media import kind as media_kind
-from .load import Dataset, load
-from .problems import ERROR, WARNING, Message, Problem, and_list, cut, say, say_n, show
+from .. import dates, schema
+from ..media import kind as media_kind
+from ..problems import ERROR, WARNING, Message, Problem, and_list, say, say_n, show
+from .markup import absolute, embed_link, html_to_text, inline, is_markup, links_in, one_line
 
 SHEET_COLUMNS = (
     "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
@@ -55,146 +40,11 @@ SHEET_COLUMN_OF = {
     "media_alt": "Alt Text",
 }
 
-_TAG = re.compile(r"<\s*[a-zA-Z!/][^>]*>")
 _TIME = re.compile(  # as TimelineJS reads a Time: 14:30, 14.30, 1430, 14, with AM or PM
     r"(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2})(?:[:.]\d{2}(?:[.,]\d+)?)?)?"
     r"\s*(?:(?P<half>[ap])\.?\s*m\.?)?",
     re.IGNORECASE,
 )
-
-
-# --- HTML to plain text ------------------------------------------------------------------
-
-
-class _PlainText(HTMLParser):
-    BLOCKS = {
-        "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-        "pre", "table", "tr", "section", "article", "header", "footer", "figure", "hr",
-    }
-    HIDDEN = {"script", "style", "template", "head", "title"}
-
-    def __init__(self, addresses: bool = True):
-        super().__init__(convert_charrefs=True)
-        self.addresses = addresses  # keep a link's address after its words
-        self.parts: list[str] = []
-        self.hidden = 0
-        self.quotes = 0  # blockquotes open
-        self.links: list[tuple[int, str]] = []  # (where the link text starts, href)
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.HIDDEN:
-            self.hidden += 1
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag == "li":
-            self.parts.append("\n\u2022 ")
-        elif tag == "cite" and self.quotes:
-            self.parts.append("\n")  # who is quoted, under the quote
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n")
-        if tag == "blockquote":
-            self.quotes += 1
-        if tag == "a":
-            self.links.append((len(self.parts), dict(attrs).get("href") or ""))
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag == "a":
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag):
-        if tag == "blockquote":
-            self.quotes = max(self.quotes - 1, 0)
-        if tag in self.HIDDEN:
-            self.hidden = max(self.hidden - 1, 0)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n")
-        elif tag == "a" and self.links:
-            start, href = self.links.pop()
-            href = absolute(href)
-            words = "".join(self.parts[start:]).strip()
-            if self.addresses and href and href not in words:
-                self.parts.append(f" ({href})" if words else href)
-
-    def handle_data(self, data):
-        if not self.hidden:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str, addresses: bool = True) -> str:
-    """HTML reduced to plain text: paragraphs and line breaks kept, tags gone,
-    entities decoded, a link's address kept after its words (unless not `addresses`)."""
-    parser = _PlainText(addresses)
-    parser.feed(markup)
-    parser.close()
-    text = "".join(parser.parts)
-    lines = [re.sub(r"[^\S\n]+", " ", line).strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def inline(markup: str) -> str:
-    """HTML reduced to one line of plain text, without link addresses (for a headline,
-    a source, a group)."""
-    return " ".join(html_to_text(markup, addresses=False).split())
-
-
-def one_line(markup: str) -> str:
-    """HTML reduced to one line of plain text, link addresses kept (for a caption, a credit)."""
-    return " ".join(html_to_text(markup).split())
-
-
-def absolute(address: str) -> str:
-    """An http(s) address as a link: a protocol-relative `//host/path` (which TimelineJS
-    accepts) becomes `https://host/path`; anything else that is not http(s) gives ""."""
-    address = address.strip()
-    if address.startswith("//"):
-        address = "https:" + address
-    return address if is_web_link(address) else ""
-
-
-def is_markup(cell: str) -> bool:
-    """The cell holds HTML (an embed code such as a tweet's blockquote, or an iframe)."""
-    return bool(_TAG.search(cell))
-
-
-class _EmbedLink(HTMLParser):
-    """The addresses an embed code names: a blockquote's permalink (Instagram) or cite, the
-    src of an iframe, video or image, and its links' hrefs. Scripts are not looked at."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.named: list[str] = []    # permalinks and cites: the embed says what it is
-        self.sources: list[str] = []  # iframe, video, audio, source, img
-        self.links: list[str] = []    # a href, in order
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "blockquote":
-            self.named += [attrs.get("data-instgrm-permalink") or "", attrs.get("cite") or ""]
-        elif tag in ("iframe", "video", "audio", "source", "img", "embed"):
-            self.sources.append(attrs.get("src") or "")
-        elif tag == "a":
-            self.links.append(attrs.get("href") or "")
-
-
-def links_in(markup: str) -> list[str]:
-    """The http(s) addresses of a cell's links (<a href>), in order."""
-    parser = _EmbedLink()
-    parser.feed(markup)
-    parser.close()
-    return [absolute(href) for href in parser.links if absolute(href)]
-
-
-def embed_link(markup: str) -> str:
-    """The http(s) address an embed code shows: its permalink, else what its iframe (or video,
-    or image) loads, else its last link (a tweet's blockquote ends with the tweet's own)."""
-    parser = _EmbedLink()
-    parser.feed(markup)
-    parser.close()
-    for address in parser.named + parser.sources + parser.links[::-1]:
-        if absolute(address):
-            return absolute(address)
-    return ""
 
 
 # --- ids -----------------------------------------------------------------------------------
@@ -461,7 +311,7 @@ def read_sheet(data: bytes, name: str) -> Sheet:
         try:
             entry = convert(number, cells, credit)
         except CellError as error:
-            sheet.problems.append(Problem(number, error.column, ERROR, _row_skipped(error.message)))
+            sheet.problems.append(Problem(number, error.column, ERROR, row_skipped(error.message)))
             continue
         sheet.entries.append(entry)
         sheet.problems += entry.warnings
@@ -473,7 +323,7 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     return sheet
 
 
-def _row_skipped(message: Message) -> Message:
+def row_skipped(message: Message) -> Message:
     return say("{problem}; the row is skipped", problem=message)
 
 
@@ -532,8 +382,10 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
     """
     start = sheet_date(cells.get("Year", ""), cells.get("Month", ""), cells.get("Day", ""),
                        cells.get("Time", ""))
-    end_cells = [cells.get(f"End {part}", "") for part in ("Year", "Month", "Day", "Time")]
-    end = sheet_date(*end_cells, prefix="End ") if any(v.strip() for v in end_cells) else ""
+    end_cells = end_year, end_month, end_day, end_time = [cells.get(f"End {part}", "") for part in
+                                                          ("Year", "Month", "Day", "Time")]
+    end = (sheet_date(end_year, end_month, end_day, end_time, prefix="End ")
+           if any(v.strip() for v in end_cells) else "")
     era = _type(cells) == "era"
     entry = Entry(number, {}, era)
     credit_cell, caption_cell = cells.get("Media Credit", ""), cells.get("Media Caption", "")
@@ -616,285 +468,3 @@ def with_ids(entries: list[Entry], taken: set[str]) -> list[dict]:
     return [{"id": unique(schema.slug(entry.account["title"]), taken), **entry.account}
             for entry in entries]
 
-
-# --- import: the sheet appended to events.csv ---------------------------------------------------
-
-
-@dataclass
-class Imported:
-    sheet: Sheet
-    into: str
-    appended: editing.Appended | None = None
-    problems: list[Problem] = field(default_factory=list)  # by sheet row, sheet's and check's
-    summary: str = ""                                       # check's summary of the file after
-
-    @property
-    def rows(self) -> list[tuple[int, int, dict]]:
-        """(sheet row, file row, account) for every row written."""
-        if not self.appended:
-            return []
-        return [(self.sheet.entries[i].sheet_row, row, self.appended.rows[i])
-                for i, row in self.appended.written.items()]
-
-    @property
-    def failed(self) -> bool:
-        """A row was skipped or nothing could be imported: the command exits 1."""
-        return any(p.level == ERROR for p in self.problems + self.file_problems)
-
-    @property
-    def file_problems(self) -> list[Problem]:
-        """Why nothing could be appended to the file, if that was the file's fault."""
-        return self.appended.review.blocking if self.appended else []
-
-
-def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
-    try:
-        data = Path(sheet_path).read_bytes()
-    except OSError as error:
-        sheet = Sheet(Path(sheet_path).name,
-                      problems=[Problem(0, "", ERROR, say("the sheet cannot be opened: {why}", why=error.strerror))])
-        return Imported(sheet, into, problems=sheet.problems)
-    which = workbook.kind(data[:1 << 16])
-    if which == workbook.XLSX:
-        try:
-            data, _ = workbook.xlsx_to_csv(data)
-        except workbook.NotReadable as error:
-            which = say("an .xlsx that cannot be opened ({why})", why=str(error))
-    if which and which != workbook.XLSX:
-        sheet = Sheet(Path(sheet_path).name, problems=[Problem(0, "", ERROR, (
-            workbook.not_csv(which) if which in workbook.KINDS else
-            say("the sheet is {kind}; {save_as_csv}", kind=which, save_as_csv=workbook.SAVE_AS_CSV)))])
-        return Imported(sheet, into, problems=sheet.problems)
-    sheet = read_sheet(data, Path(sheet_path).name)
-    result = Imported(sheet, into, problems=list(sheet.problems))
-    if not sheet.entries:
-        return result
-    folded: list[int] = []  # sheet rows whose media went into the description
-
-    def build(current: bytes) -> list[dict]:
-        rows = with_ids(sheet.entries, editing.existing_ids(current))
-        columns = editing.shape_of(current).columns
-        missing = [name for name in MEDIA_COLUMNS if columns and name not in columns]
-        folded.clear()
-        for entry, row in zip(sheet.entries, rows):
-            if _fold_media(row, missing):
-                folded.append(entry.sheet_row)
-        return rows
-
-    result.appended = editing.append_rows(into, build, all_or_nothing=False)
-    if folded:
-        result.problems.append(Problem(
-            1, "Media", WARNING,
-            say("{file} has no {columns} columns (its header is older than them), so the media of {rows} is "
-                "kept as lines of the description instead ('Media: ...'); to show pictures in the side panel, "
-                "start from a file with every column (python -m timeline template) or add the columns with a "
-                "spreadsheet, which fills every row", file=into, columns=", ".join(n for n in MEDIA_COLUMNS),
-                rows=rows_text(folded)),
-        ))
-    for entry, findings in zip(sheet.entries, result.appended.review.findings):
-        for problem in findings:
-            result.problems.append(Problem(
-                entry.sheet_row, SHEET_COLUMN_OF.get(problem.column, problem.column),
-                problem.level, _row_skipped(cut(problem.text)) if problem.level == ERROR else cut(problem.text),
-            ))
-    result.problems.sort(key=lambda p: (p.row, p.column))
-    if Path(into).exists():
-        result.summary = load(into).summary()
-    return result
-
-
-MEDIA_COLUMNS = ("media", "media_caption", "media_credit", "media_alt")
-_MEDIA_WORDS = {"media": "Media", "media_caption": "Caption", "media_credit": "Credit", "media_alt": "Alt text"}
-
-
-def _fold_media(row: dict, missing: list[str]) -> bool:
-    """Move the values of media columns the file lacks into the description, as lines."""
-    lines = [f"{_MEDIA_WORDS[name]}: {row[name]}" for name in missing if str(row.get(name, "")).strip()]
-    for name in missing:
-        row.pop(name, None)
-    if not lines:
-        return False
-    row["description"] = "\n\n".join(part for part in (row.get("description", ""), "\n".join(lines)) if part)
-    return True
-
-
-def import_report(result: Imported, sheet_path: str) -> list[str]:
-    """What `python -m timeline import` prints: problems, the rows imported, the summary."""
-    lines = [p.format(sheet_path) for p in result.problems]
-    lines += [p.format(result.into) for p in result.file_problems]
-    rows = result.rows
-    lines.append(f"imported {len(rows)} of {len(result.sheet.entries) + _skipped(result)} rows "
-                 f"from {sheet_path} into {result.into}")
-    for sheet_row, file_row, account in rows:
-        lines.append(f"  {result.into}:{file_row}: {account['id']} ({account['date']}"
-                     f"{' to ' + account['end_date'] if account['end_date'] else ''}) "
-                     f"from sheet row {sheet_row}")
-    if result.summary:
-        lines.append(result.summary)
-    return lines
-
-
-def _skipped(result: Imported) -> int:
-    return len({p.row for p in result.sheet.problems if p.level == ERROR and p.row > 1})
-
-
-# --- export: events.csv as TimelineJS JSON ------------------------------------------------------
-
-
-def date_object(value, precision: str, offset: str = "") -> dict:
-    """A TimelineJS date at our precision: fields finer than the precision are left out. The
-    year is the historians' (-500 for 500 BC), as TimelineJS reads a negative year."""
-    when = pd.Timestamp(value)
-    out: dict = {"year": dates.year_as_written(value)}
-    if precision in ("month", "day", "minute"):
-        out["month"] = int(when.month)
-    if precision in ("day", "minute"):
-        out["day"] = int(when.day)
-    if precision == "minute":
-        out["hour"], out["minute"] = int(when.hour), int(when.minute)
-    out["display_date"] = html.escape(dates.label(value, precision, offset))
-    return out
-
-
-def web_link(url: str) -> str:
-    """The url if it is an http(s) link (with characters that could break out of markup
-    percent-encoded), else ""."""
-    url = url.strip()
-    if not is_web_link(url):
-        return ""
-    for char, code in (('"', "%22"), ("'", "%27"), ("<", "%3C"), (">", "%3E"), ("`", "%60")):
-        url = url.replace(char, code)
-    return url
-
-
-# Links TimelineJS shows as media of their own, besides pictures (its media types, in
-# src/js/media/MediaType.js): the hosts it knows, and the path it needs where it needs one.
-# Any other link it draws as an image, broken; those go in the slide's text as links.
-_EMBEDDED_HOSTS = (
-    ({"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "youtube-nocookie.com",
-      "www.youtube-nocookie.com"}, ""),
-    ({"vimeo.com", "player.vimeo.com"}, ""),
-    ({"dailymotion.com", "www.dailymotion.com", "dai.ly"}, ""),
-    ({"soundcloud.com", "player.soundcloud.com"}, ""),
-    ({"twitter.com", "www.twitter.com", "x.com", "www.x.com"}, ""),
-    ({"tiktok.com", "www.tiktok.com"}, r"/@[^/]+/video/\d+"),
-    ({"bsky.app", "www.bsky.app"}, r"/profile/[^/]+/post/[^/?]+"),
-    ({"flickr.com", "www.flickr.com"}, r"/photos"),
-    ({"flic.kr"}, r"/."),
-    ({"instagram.com", "www.instagram.com", "instagr.am", "www.instagr.am"}, r"/p/"),
-    ({"open.spotify.com"}, r"/."),
-)
-_EMBEDDED_DOMAINS = ("wikipedia.org", "documentcloud.org", "imgur.com", "wistia.com", "wi.st")
-_GOOGLE_MAP = re.compile(r"/maps/(?:(?:place|search)/[^/]+/|dir/[^/]+/[^/]+/)?@-?[\d.]+,-?[\d.]+,")
-_FILE = re.compile(r"\.(?:pdf|mp4|webm|mp3|wav|m4a)$", re.IGNORECASE)
-
-
-def shown_as_media(url: str) -> bool:
-    """TimelineJS shows this link as a slide's media: a picture, a video or audio page or
-    file, a tweet, a map, a Wikipedia article... (not an arbitrary page)."""
-    if media_kind(url) == "image":
-        return True  # its Image type, or its fallback, which is an image too
-    if not media_kind(url):
-        return False
-    parts = urlsplit(url.strip())
-    host, path = (parts.hostname or "").lower(), parts.path
-    if any(host in hosts and (not needs or re.match(needs, path)) for hosts, needs in _EMBEDDED_HOSTS):
-        return True
-    if any(host == domain or host.endswith("." + domain) for domain in _EMBEDDED_DOMAINS):
-        return True
-    if "google." in host and _GOOGLE_MAP.match(path):
-        return True
-    return bool(_FILE.search(path)) and not parts.fragment
-
-
-def _media_word(url: str) -> str:
-    return {"image": "picture", "video": "video"}.get(media_kind(url), "media")
-
-
-def accounts_html(accounts: list, disputed: bool = False, shown=None) -> str:
-    """Every account of one event (rows of `Dataset.accounts`) as escaped HTML: source,
-    who claims it, the date as written, what it says, a link to the source when it has an
-    http(s) one, and one to its media unless it is `shown` (the slide's media)."""
-    items = []
-    for row in accounts:
-        said = [f"<strong>{html.escape(row.source)}</strong>"]
-        if row.claimed_by:
-            said.append(f"claimed by {html.escape(row.claimed_by)}")
-        when = row.date + (f" to {row.end_date}" if row.end_date else "")
-        said.append(f"dated {html.escape(when)}")
-        item = ", ".join(said)
-        if row.description:
-            item += ": " + html.escape(row.description).replace("\n", "<br>")
-        link = web_link(row.source_url)
-        if link:
-            item += (f' <a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">'
-                     f"source</a>")
-        picture = web_link(row.media)
-        if picture and row is not shown:
-            about = ", ".join(html.escape(value) for value in (row.media_caption, row.media_credit) if value)
-            item += (f' <a href="{html.escape(picture)}" target="_blank" rel="noopener noreferrer">'
-                     f"{_media_word(picture)}</a>" + (f" ({about})" if about else ""))
-        items.append(f"<li>{item}</li>")
-    note = "<p><strong>The sources disagree on the date.</strong></p>" if disputed else ""
-    return f"{note}<ul>{''.join(items)}</ul>"
-
-
-def media_object(account) -> dict:
-    """An account's picture or video as a slide's media. Caption and credit are HTML to
-    TimelineJS (escaped); alt is set as text (Image.js), so it is not."""
-    return {"url": web_link(account.media), "caption": html.escape(account.media_caption),
-            "credit": html.escape(account.media_credit), "alt": account.media_alt}
-
-
-def group_label(category: str) -> str:
-    """A category as a TimelineJS group: TimelineJS takes the markup out of a group (the
-    text of it as HTML: one level of escaping undone) and then writes it as HTML, so it is
-    escaped twice to be shown as written."""
-    return html.escape(html.escape(category))
-
-
-def document(dataset: Dataset, title: str = "Timeline") -> dict:
-    """The TimelineJS JSON for a loaded events file."""
-    slides, eras = [], []
-    by_id: dict[str, list] = {}
-    for account in dataset.accounts.itertuples(index=False):
-        by_id.setdefault(account.id, []).append(account)
-    era_key = ERA.lower()
-    events = dataset.events
-    is_slide = ~((events["category_key"] == era_key).to_numpy(dtype=bool) & events["end"].notna().to_numpy())
-    # One lane is no grouping: a group is written only when the slides have two or more.
-    grouped = events["category_key"][is_slide].nunique() > 1
-    for event in events.itertuples(index=False):
-        mine = by_id[event.id]
-        has_end = not pd.isna(event.end)
-        start = date_object(event.start, event.precision, event.offset)
-        if event.category_key == era_key and has_end:
-            eras.append({"start_date": start,
-                         "end_date": date_object(event.end, event.end_precision),
-                         "text": {"headline": html.escape(event.title),
-                                  "text": accounts_html(mine, bool(event.disputed))}})
-            continue
-        shown = next((a for a in mine if shown_as_media(a.media)), None)
-        slide: dict = {"start_date": start}
-        if has_end:
-            slide["end_date"] = date_object(event.end, event.end_precision)
-        slide["text"] = {"headline": html.escape(event.title),
-                         "text": accounts_html(mine, bool(event.disputed), shown)}
-        if shown is not None:
-            slide["media"] = media_object(shown)
-        if grouped:
-            slide["group"] = group_label(event.category)
-        slide["unique_id"] = event.id
-        slides.append(slide)
-    return {"title": {"text": {"headline": html.escape(title), "text": ""}},
-            "events": slides, "eras": eras}
-
-
-def file_errors(dataset: Dataset) -> list[Problem]:
-    """Errors in the file as a whole (no file, or a header that cannot be read): nothing
-    to export."""
-    return [p for p in dataset.errors if p.row <= 1]
-
-
-def to_json(doc: dict) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,134 @@
+"""The sheet appended to events.csv: `python -m timeline import timelinejs`. The sheet
+(CSV, or an .xlsx workbook) is read by `sheet`, and its entries are appended with
+`editing.append_rows`, the same checked, locked append as `add`; a row that cannot become a
+good account is a problem naming its sheet row, and is skipped. The only module of the
+package that writes a file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import editing, workbook
+from ..load import load
+from ..problems import ERROR, WARNING, Message, Problem, cut, say
+from .sheet import SHEET_COLUMN_OF, Sheet, read_sheet, row_skipped, rows_text, with_ids
+
+
+@dataclass
+class Imported:
+    sheet: Sheet
+    into: str
+    appended: editing.Appended | None = None
+    problems: list[Problem] = field(default_factory=list)  # by sheet row, sheet's and check's
+    summary: str = ""                                       # check's summary of the file after
+
+    @property
+    def rows(self) -> list[tuple[int, int, dict]]:
+        """(sheet row, file row, account) for every row written."""
+        if not self.appended:
+            return []
+        return [(self.sheet.entries[i].sheet_row, row, self.appended.rows[i])
+                for i, row in self.appended.written.items()]
+
+    @property
+    def failed(self) -> bool:
+        """A row was skipped or nothing could be imported: the command exits 1."""
+        return any(p.level == ERROR for p in self.problems + self.file_problems)
+
+    @property
+    def file_problems(self) -> list[Problem]:
+        """Why nothing could be appended to the file, if that was the file's fault."""
+        return self.appended.review.blocking if self.appended else []
+
+
+def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
+    try:
+        data = Path(sheet_path).read_bytes()
+    except OSError as error:
+        sheet = Sheet(Path(sheet_path).name,
+                      problems=[Problem(0, "", ERROR, say("the sheet cannot be opened: {why}", why=error.strerror))])
+        return Imported(sheet, into, problems=sheet.problems)
+    which: str | Message | None = workbook.kind(data[:1 << 16])  # or why an .xlsx cannot be read
+    if which == workbook.XLSX:
+        try:
+            data, _ = workbook.xlsx_to_csv(data)
+        except workbook.NotReadable as error:
+            which = say("an .xlsx that cannot be opened ({why})", why=str(error))
+    if which and which != workbook.XLSX:
+        sheet = Sheet(Path(sheet_path).name, problems=[Problem(0, "", ERROR, (
+            workbook.not_csv(which) if isinstance(which, str) and which in workbook.KINDS else
+            say("the sheet is {kind}; {save_as_csv}", kind=which, save_as_csv=workbook.SAVE_AS_CSV)))])
+        return Imported(sheet, into, problems=sheet.problems)
+    sheet = read_sheet(data, Path(sheet_path).name)
+    result = Imported(sheet, into, problems=list(sheet.problems))
+    if not sheet.entries:
+        return result
+    folded: list[int] = []  # sheet rows whose media went into the description
+
+    def build(current: bytes) -> list[dict]:
+        rows = with_ids(sheet.entries, editing.existing_ids(current))
+        columns = editing.shape_of(current).columns
+        missing = [name for name in MEDIA_COLUMNS if columns and name not in columns]
+        folded.clear()
+        for entry, row in zip(sheet.entries, rows):
+            if _fold_media(row, missing):
+                folded.append(entry.sheet_row)
+        return rows
+
+    result.appended = editing.append_rows(into, build, all_or_nothing=False)
+    if folded:
+        result.problems.append(Problem(
+            1, "Media", WARNING,
+            say("{file} has no {columns} columns (its header is older than them), so the media of {rows} is "
+                "kept as lines of the description instead ('Media: ...'); to show pictures in the side panel, "
+                "start from a file with every column (python -m timeline template) or add the columns with a "
+                "spreadsheet, which fills every row", file=into, columns=", ".join(n for n in MEDIA_COLUMNS),
+                rows=rows_text(folded)),
+        ))
+    for entry, findings in zip(sheet.entries, result.appended.review.findings):
+        for problem in findings:
+            result.problems.append(Problem(
+                entry.sheet_row, SHEET_COLUMN_OF.get(problem.column, problem.column),
+                problem.level, row_skipped(cut(problem.text)) if problem.level == ERROR else cut(problem.text),
+            ))
+    result.problems.sort(key=lambda p: (p.row, p.column))
+    if Path(into).exists():
+        result.summary = load(into).summary()
+    return result
+
+
+MEDIA_COLUMNS = ("media", "media_caption", "media_credit", "media_alt")
+_MEDIA_WORDS = {"media": "Media", "media_caption": "Caption", "media_credit": "Credit", "media_alt": "Alt text"}
+
+
+def _fold_media(row: dict, missing: list[str]) -> bool:
+    """Move the values of media columns the file lacks into the description, as lines."""
+    lines = [f"{_MEDIA_WORDS[name]}: {row[name]}" for name in missing if str(row.get(name, "")).strip()]
+    for name in missing:
+        row.pop(name, None)
+    if not lines:
+        return False
+    row["description"] = "\n\n".join(part for part in (row.get("description", ""), "\n".join(lines)) if part)
+    return True
+
+
+def import_report(result: Imported, sheet_path: str) -> list[str]:
+    """What `python -m timeline import` prints: problems, the rows imported, the summary."""
+    lines = [p.format(sheet_path) for p in result.problems]
+    lines += [p.format(result.into) for p in result.file_problems]
+    rows = result.rows
+    lines.append(f"imported {len(rows)} of {len(result.sheet.entries) + _skipped(result)} rows "
+                 f"from {sheet_path} into {result.into}")
+    for sheet_row, file_row, account in rows:
+        lines.append(f"  {result.into}:{file_row}: {account['id']} ({account['date']}"
+                     f"{' to ' + account['end_date'] if account['end_date'] else ''}) "
+                     f"from sheet row {sheet_row}")
+    if result.summary:
+        lines.append(result.summary)
+    return lines
+
+
+def _skipped(result: Imported) -> int:
+    return len({p.row for p in result.sheet.problems if p.level == ERROR and p.row > 1})
+

@@ -1,0 +1,143 @@
+"""The HTML of a TimelineJS sheet's cells as plain text (paragraphs and line breaks kept,
+tags gone, a link's address kept after its words), and the http(s) addresses it links to or
+embeds. Pure: nothing here reads or writes a file."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from ..links import is_web_link
+
+_TAG = re.compile(r"<\s*[a-zA-Z!/][^>]*>")
+
+
+class _PlainText(HTMLParser):
+    BLOCKS = {
+        "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+        "pre", "table", "tr", "section", "article", "header", "footer", "figure", "hr",
+    }
+    HIDDEN = {"script", "style", "template", "head", "title"}
+
+    def __init__(self, addresses: bool = True):
+        super().__init__(convert_charrefs=True)
+        self.addresses = addresses  # keep a link's address after its words
+        self.parts: list[str] = []
+        self.hidden = 0
+        self.quotes = 0  # blockquotes open
+        self.links: list[tuple[int, str]] = []  # (where the link text starts, href)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag == "li":
+            self.parts.append("\n\u2022 ")
+        elif tag == "cite" and self.quotes:
+            self.parts.append("\n")  # who is quoted, under the quote
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+        if tag == "blockquote":
+            self.quotes += 1
+        if tag == "a":
+            self.links.append((len(self.parts), dict(attrs).get("href") or ""))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "a":
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "blockquote":
+            self.quotes = max(self.quotes - 1, 0)
+        if tag in self.HIDDEN:
+            self.hidden = max(self.hidden - 1, 0)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+        elif tag == "a" and self.links:
+            start, href = self.links.pop()
+            href = absolute(href)
+            words = "".join(self.parts[start:]).strip()
+            if self.addresses and href and href not in words:
+                self.parts.append(f" ({href})" if words else href)
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str, addresses: bool = True) -> str:
+    """HTML reduced to plain text: paragraphs and line breaks kept, tags gone,
+    entities decoded, a link's address kept after its words (unless not `addresses`)."""
+    parser = _PlainText(addresses)
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    lines = [re.sub(r"[^\S\n]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def inline(markup: str) -> str:
+    """HTML reduced to one line of plain text, without link addresses (for a headline,
+    a source, a group)."""
+    return " ".join(html_to_text(markup, addresses=False).split())
+
+
+def one_line(markup: str) -> str:
+    """HTML reduced to one line of plain text, link addresses kept (for a caption, a credit)."""
+    return " ".join(html_to_text(markup).split())
+
+
+def absolute(address: str) -> str:
+    """An http(s) address as a link: a protocol-relative `//host/path` (which TimelineJS
+    accepts) becomes `https://host/path`; anything else that is not http(s) gives ""."""
+    address = address.strip()
+    if address.startswith("//"):
+        address = "https:" + address
+    return address if is_web_link(address) else ""
+
+
+def is_markup(cell: str) -> bool:
+    """The cell holds HTML (an embed code such as a tweet's blockquote, or an iframe)."""
+    return bool(_TAG.search(cell))
+
+
+class _EmbedLink(HTMLParser):
+    """The addresses an embed code names: a blockquote's permalink (Instagram) or cite, the
+    src of an iframe, video or image, and its links' hrefs. Scripts are not looked at."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.named: list[str] = []    # permalinks and cites: the embed says what it is
+        self.sources: list[str] = []  # iframe, video, audio, source, img
+        self.links: list[str] = []    # a href, in order
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "blockquote":
+            self.named += [attrs.get("data-instgrm-permalink") or "", attrs.get("cite") or ""]
+        elif tag in ("iframe", "video", "audio", "source", "img", "embed"):
+            self.sources.append(attrs.get("src") or "")
+        elif tag == "a":
+            self.links.append(attrs.get("href") or "")
+
+
+def links_in(markup: str) -> list[str]:
+    """The http(s) addresses of a cell's links (<a href>), in order."""
+    parser = _EmbedLink()
+    parser.feed(markup)
+    parser.close()
+    return [absolute(href) for href in parser.links if absolute(href)]
+
+
+def embed_link(markup: str) -> str:
+    """The http(s) address an embed code shows: its permalink, else what its iframe (or video,
+    or image) loads, else its last link (a tweet's blockquote ends with the tweet's own)."""
+    parser = _EmbedLink()
+    parser.feed(markup)
+    parser.close()
+    for address in parser.named + parser.sources + parser.links[::-1]:
+        if absolute(address):
+            return absolute(address)
+    return ""
+
