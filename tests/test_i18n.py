@@ -6,40 +6,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import string
-from pathlib import Path
 
 import numpy as np
 import pytest
-from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
 
 from timeline import dates, i18n
 from timeline.app import create_app
 from timeline.app.layout import layout as page_layout
 from timeline.state import State
 
-ROOT = Path(__file__).resolve().parent.parent
-KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
-
+from . import catalogues
+from .catalogues import PAGE_KEYWORDS, ROOT, catalogue_ids, fields, forms
 
 def extracted() -> set:
-    """The messages the code marks, as Babel's extractor finds them (singular of a plural)."""
-    found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT / "timeline"), method_map=[("**.py", "python")], keywords=KEYWORDS):
-        found.add(message[0] if isinstance(message, (list, tuple)) else message)
-    return found
-
-
-def catalogue_ids(path: Path) -> dict:
-    with open(path, "rb") as file:
-        catalogue = read_po(file)
-    return {(m.id[0] if isinstance(m.id, (list, tuple)) else m.id): m for m in catalogue if m.id}
-
-
-def fields(text: str) -> set:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    """The messages the code marks for the page's catalogue (singular of a plural)."""
+    return set(catalogues.extracted(PAGE_KEYWORDS))
 
 
 def test_the_template_holds_every_message_the_code_marks():
@@ -50,16 +31,12 @@ def test_the_template_holds_every_message_the_code_marks():
 @pytest.mark.parametrize("lang", [lang for lang in i18n.COMPLETE if lang != "en"])
 def test_a_complete_catalogue_translates_every_message(lang):
     entries = catalogue_ids(i18n.catalogue_path(lang))
-    missing = sorted(extracted() - {k for k, m in entries.items() if all(_forms(m)) and not m.fuzzy})
+    missing = sorted(extracted() - {k for k, m in entries.items() if all(forms(m)) and not m.fuzzy})
     assert not missing, f"{lang} misses {missing}"
     for key, message in entries.items():   # a translation names the same values as its English
         english = message.id if isinstance(message.id, str) else message.id[1]
-        for form in _forms(message):
+        for form in forms(message):
             assert fields(form) == fields(english), (lang, english, form)
-
-
-def _forms(message) -> tuple:
-    return tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
 
 
 def test_a_sample_catalogue_only_holds_messages_the_code_marks():

@@ -6,57 +6,34 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import string
-from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
 
 from timeline import cli, i18n, lastgood, store
 from timeline.load import load
 from timeline.problems import ERROR, WARNING, Message, Problem, ProblemCode, from_json, say, say_n, to_json
 
+from . import catalogues
+from .catalogues import CHECK_KEYWORDS, ROOT, catalogue_ids, fields, forms
 from .helpers import csv_bytes, row
-
-ROOT = Path(__file__).resolve().parent.parent
-CHECK_KEYWORDS = {"say": None, "say_n": (1, 2)}   # timeline.problems' markers (`make messages`)
 
 
 def extracted() -> dict:
-    """The messages the code marks for the check catalogue, as Babel's extractor finds them:
-    singular -> the message (a str, or (singular, plural))."""
-    found = {}
-    for _file, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT / "timeline"), method_map=[("**.py", "python")], keywords=CHECK_KEYWORDS):
-        found[message[0] if isinstance(message, (list, tuple)) else message] = message
-    return found
-
-
-def catalogue(path: Path) -> dict:
-    with open(path, "rb") as file:
-        read = read_po(file)
-    return {(m.id[0] if isinstance(m.id, (list, tuple)) else m.id): m for m in read if m.id}
-
-
-def fields(text: str) -> set:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
-def forms(message) -> tuple:
-    return tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
+    """The messages the code marks for the check catalogue: singular -> the message."""
+    return catalogues.extracted(CHECK_KEYWORDS)
 
 
 # --- The catalogue holds every message check writes -----------------------------------------------
 
 def test_the_check_template_holds_every_message_the_code_marks():
     """`make messages` was run after the last change of a message marked say(...)."""
-    assert set(extracted()) == set(catalogue(ROOT / "timeline/locale/check.pot"))
+    assert set(extracted()) == set(catalogue_ids(ROOT / "timeline/locale/check.pot"))
 
 
 def test_the_french_check_catalogue_translates_every_message_and_holds_no_stale_one():
     code = extracted()
-    french = catalogue(i18n.catalogue_path("fr", i18n.CHECK))
+    french = catalogue_ids(i18n.catalogue_path("fr", i18n.CHECK))
     missing = sorted(set(code) - {key for key, m in french.items() if all(forms(m)) and not m.fuzzy})
     assert not missing, f"fr/check.po misses {missing}"
     stale = sorted(set(french) - set(code))
