@@ -392,9 +392,10 @@ def _parse_with_csv_module(text: str, columns: list[str]):
         if row == 1:
             continue
         if len(record) != expected:
-            found = _field_count_problem(row, len(record), expected, ",".join(record))
-            if found is not None and any(value.strip() for value in record):   # (else: a line of empty values)
-                problems.append(found)
+            if any(value.strip() for value in record):   # (else: a line of empty values)
+                found = _field_count_problem(row, len(record), expected, ",".join(record))
+                if found is not None:
+                    problems.append(found)
             continue
         records.append((record + [""] * expected)[:expected])
         rows.append(row)

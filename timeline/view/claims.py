@@ -138,9 +138,7 @@ def step_figure(points: list[Point], unit: str) -> dict:
             "text": texts[at:at + len(chosen)], "textposition": sides[at:at + len(chosen)],
             "textfont": {"size": 10, "color": colour}, "cliponaxis": False,
             "marker": {"symbol": symbol, "size": 10, "color": colour, "line": {"width": 2, "color": colour}},
-            "hovertext": [html.escape(f"{p.when}: {number(p.value)} {p.unit} ({p.who})", quote=False)
-                          for p in chosen],
-            "hoverinfo": "text",
+            "hoverinfo": "skip",   # (a picture: staticPlot; its table says who claims each value)
         })
         at += len(chosen)
     return {
