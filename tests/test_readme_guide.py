@@ -109,19 +109,53 @@ BAD = schema.header_line() + "\na,03/04/2022,,A,,protest,,,,AP,,,,,,,,,,\n"
 ])
 def test_the_pre_commit_hook_checks_the_staged_events_file(tmp_path, staged, working, path, status,
                                                             printed):
-    repo = tmp_path / "repo"
-    (repo / ".venv" / "bin").mkdir(parents=True)
-    python = repo / ".venv" / "bin" / "python"   # the hook runs the clone's .venv python
-    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
-    python.chmod(0o755)
+    repo, git, env = clone_with_hook(tmp_path)
     target = repo / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "GIT_CONFIG_GLOBAL": os.devnull}
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run(git + ["init", "-q"], cwd=repo, check=True, env=env)
     target.write_text(staged)
     subprocess.run(git + ["add", path], cwd=repo, check=True, env=env)
     target.write_text(working)
     done = subprocess.run(["sh", str(HOOK)], cwd=repo, env=env, capture_output=True, text=True)
     assert done.returncode == status, done.stdout + done.stderr
     assert printed in done.stdout
+
+
+TIDY = 'import os\n\n\ndef home() -> str:\n    return os.getcwd()\n'
+UNUSED = 'import os\nimport sys\n\n\ndef home() -> str:\n    return os.getcwd()\n'
+LAID_OUT = "def home( ):\n    return 'x'\n"
+
+
+@pytest.mark.skipif(shutil.which("git") is None or os.name != "posix", reason="needs git and sh")
+@pytest.mark.parametrize("staged, working, status, printed", [
+    (TIDY, UNUSED, 0, ""),                               # the staged file is what counts
+    (UNUSED, TIDY, 1, "F401 [*] `sys` imported but unused"),
+    (LAID_OUT, TIDY, 1, "File would be reformatted\n --> my folder/tool.py"),
+])
+def test_the_pre_commit_hook_runs_ruff_on_staged_python_files(tmp_path, staged, working, status, printed):
+    repo, git, env = clone_with_hook(tmp_path)
+    shutil.copy(ROOT / "pyproject.toml", repo / "pyproject.toml")   # the project's ruff settings
+    target = repo / "my folder" / "tool.py"
+    target.parent.mkdir()
+    target.write_text(staged)
+    subprocess.run(git + ["add", "my folder/tool.py"], cwd=repo, check=True, env=env)
+    target.write_text(working)
+    done = subprocess.run(["sh", str(HOOK)], cwd=repo, env=env, capture_output=True, text=True)
+    assert done.returncode == status, done.stdout + done.stderr
+    assert printed in done.stdout + done.stderr
+    if status:
+        assert "ruff found the problems above in staged Python files" in done.stderr
+
+
+def clone_with_hook(tmp_path: Path) -> tuple[Path, list[str], dict]:
+    """A new git repository whose .venv runs this Python and this ruff, as a clone's `make setup-dev` makes."""
+    repo = tmp_path / "repo"
+    (repo / ".venv" / "bin").mkdir(parents=True)
+    tools = {"python": sys.executable, "ruff": str(Path(sys.executable).parent / "ruff")}
+    for name, real in tools.items():
+        wrapper = repo / ".venv" / "bin" / name
+        wrapper.write_text(f'#!/bin/sh\nexec "{real}" "$@"\n')
+        wrapper.chmod(0o755)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "GIT_CONFIG_GLOBAL": os.devnull}
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(git + ["init", "-q"], cwd=repo, check=True, env=env)
+    return repo, git, env
