@@ -11,7 +11,7 @@ PORT ?= 8050
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run serve test setup setup-dev browser check screenshot bench vendor messages clean
+.PHONY: run serve test setup setup-dev browser check screenshot bench vendor messages format clean
 
 run: setup
 	$(PY) app.py --events $(EVENTS) --title "$(TITLE)" --host $(HOST) --port $(PORT)
@@ -104,6 +104,11 @@ messages: setup
 	  --sort-output --omit-header -o timeline/locale/check.pot .
 	$(VENV)/bin/pybabel update -i timeline/locale/check.pot -d timeline/locale -D check -l fr \
 	  --no-fuzzy-matching --omit-header --width 100
+
+# Lay the Python files out as ruff wants them and apply its safe fixes (`make test` only checks).
+format: setup-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 clean:
 	rm -rf $(VENV) .pytest_cache
