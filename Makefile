@@ -11,7 +11,7 @@ PORT ?= 8050
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run serve test setup setup-dev browser check screenshot bench vendor messages format clean
+.PHONY: run serve test lint setup setup-dev browser check screenshot bench vendor messages format clean
 
 run: setup
 	$(PY) app.py --events $(EVENTS) --title "$(TITLE)" --host $(HOST) --port $(PORT)
@@ -20,8 +20,13 @@ run: setup
 serve: setup
 	TIMELINE_EVENTS=$(EVENTS) TIMELINE_TITLE="$(TITLE)" $(VENV)/bin/gunicorn --config gunicorn.conf.py 'app:create_app()'
 
-test: setup-dev browser
+test: setup-dev browser lint
 	$(PY) -m pytest
+
+# The checks before the tests: mypy on timeline/ (its settings in pyproject.toml's [tool.mypy]).
+# A type error stops `make test`, and so CI.
+lint: setup-dev
+	$(PY) -m mypy
 
 check: setup
 	$(PY) -m timeline check $(EVENTS)

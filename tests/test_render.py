@@ -8,7 +8,9 @@ import pytest
 from dash import html
 
 from timeline.app import render
+from timeline.app.layout import layout
 from timeline.state import State
+from timeline.view.listing import ListItem, Listing
 from timeline.view.panel import Account, EventPanel, Media
 
 HTML = '<img src=x onerror="alert(1)"> <b>bold</b>'
@@ -169,3 +171,17 @@ def test_the_heading_takes_focus_and_close_names_its_event():
     assert (heading["props"]["id"], heading["props"]["tabIndex"], heading["props"]["data-event"]) == ("event-title", "-1", "a")
     [close] = [a for a in nodes(tree, "A") if a["props"].get("className") == "close"]
     assert (close["props"]["href"], close["props"]["data-event"]) == ("/", "a")
+
+
+@pytest.mark.parametrize("component, attributes", [
+    # (render.attrs writes aria_label as aria-label: what screen readers and select.js read)
+    (render.new_tab_link("Read", "https://example.org/", "source-link").children[1], {"aria-hidden": "true"}),
+    (render.selection_link("A", "/?event=a", "a", "event-link"), {"data-event": "a"}),
+    (render.event_list(Listing([ListItem(id="a", date="5 January 2022", title="A", category="protest", colour="#000",
+                                         disputed=False, accounts=1, href="/?event=a", selected=True)],
+                               first=1, total=1))[0], {"aria-current": "true"}),
+    (layout("T", "v1", {})["filters-toggle"], {"aria-expanded": "false", "aria-controls": "filters"}),
+])
+def test_aria_and_data_attributes_reach_the_page_by_their_html_names(component, attributes):
+    props = json.loads(json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder))["props"]
+    assert {name: props.get(name) for name in attributes} == attributes

@@ -391,7 +391,7 @@ def _read_iso_bytes(texts: pd.Series, out: _Out) -> None:
         one, zero = np.ones(len(at), np.int64), np.zeros(len(at), np.int64)
         year, month, day, hour, minute, second = parts + [one, one, zero, zero, zero][len(parts) - 1:]
         _settle(out, at, lambda i, at=at: texts.iat[at[i]], _compose(year, month, day, hour, minute, second), level,
-                problem=np.where(year == 0, _YEAR_ZERO, ""))
+                problem=np.where(year == 0, np.asarray(_YEAR_ZERO, dtype=object), ""))
 
 
 _YEAR_ZERO = say("year 0 does not exist; years start at 0001 (1 BC is written -1 or 1 BC)")

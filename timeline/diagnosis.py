@@ -143,16 +143,17 @@ def years_as_days(column: str, parsed: dates.ParsedDates, others: list[dates.Par
     1905 revolution has other dates around 1905 and day numbers (1849, ...) outside its years:
     it is left alone."""
     none = np.zeros(len(rows), dtype=bool)
+    no_year = np.zeros(len(rows), dtype=np.int64)   # (the year is read only where there is a Finding)
     value = parsed.value.to_numpy()
     low = _EPOCH + FIRST_YEAR_AS_DAY * _DAY
     high = _EPOCH + LAST_YEAR_AS_DAY * _DAY
     window = (value >= low) & (value <= high) & kept
     if not window.any():
-        return none, None, None
+        return none, no_year, None
     precision = np.asarray(parsed.distinct_precision, dtype=object)[parsed.take]
     candidate = window & (precision == "day")
     if not candidate.any():
-        return none, None, None
+        return none, no_year, None
     # (No date, NaT, is read as day 0: only the candidates' years are used.)
     year = ((np.where(np.isnat(value), _EPOCH, value) - _EPOCH) // _DAY).astype(np.int64)
     # The years of every other date in the file (this column's others, and the other columns').
@@ -167,7 +168,7 @@ def years_as_days(column: str, parsed: dates.ParsedDates, others: list[dates.Par
     several = np.count_nonzero(candidate) >= 2 and not _near_1900(other_values, candidate)
     flagged = within | (candidate if several else none)
     if not flagged.any():
-        return none, None, None
+        return none, no_year, None
     example_year = int(year[flagged][0])
     example = str(np.datetime_as_string(value[flagged][0], unit="D"))
     finding = Finding(rows[flagged], Problem(0, column, WARNING, say(

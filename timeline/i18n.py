@@ -276,7 +276,8 @@ def _minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: st
     locale = Locale.parse(lang)
     date_pattern = locale.date_formats["long"].pattern
     time_pattern = get_time_format("short", locale=locale).pattern
-    pattern = get_datetime_format("medium", locale=locale).replace("{1}", date_pattern).replace("{0}", time_pattern)
+    # (Babel annotates a DateTimePattern; it is CLDR's pattern text, "{1}, {0}".)
+    pattern = str(get_datetime_format("medium", locale=locale)).replace("{1}", date_pattern).replace("{0}", time_pattern)
     return format_datetime(dt.datetime(when.year, when.month, when.day, hour, minute_), pattern, locale=locale)
 
 

@@ -240,7 +240,7 @@ def edge_spans(size: int) -> list[tuple[int, int]]:
 
 
 def window_hash(view) -> str:
-    return hashlib.blake2b(memoryview(np.ascontiguousarray(view)), digest_size=16).hexdigest()
+    return hashlib.blake2b(np.ascontiguousarray(view).data, digest_size=16).hexdigest()
 
 
 @dataclass
@@ -378,6 +378,7 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
     codes, ids = _check_first_rows(check)
     _check_repeated_titles(check, codes, ids, start.value, start_last)
 
+    keep: np.ndarray | slice
     keep = ~check.refused
     if keep.all():
         keep = slice(None)  # nothing left out: no column needs filtering

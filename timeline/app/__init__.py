@@ -36,7 +36,7 @@ class TimelineDash(Dash):
     the page is served, so the full page is never drawn first (Dash asks for the layout without
     the address); every link and step inside keeps `embed=1` (State.to_search)."""
 
-    def interpolate_index(self, **parts):
+    def interpolate_index(self, **parts):  # type: ignore[override]  # (Dash passes the parts by name)
         state = State.from_search(request.query_string.decode("utf-8", "replace"))
         if state.embed:
             parts["app_entry"] = f'<div class="embedded">{parts.get("app_entry", "")}</div>'
@@ -61,7 +61,7 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     path = str(events)
     i18n.configure(lang, data_lang)
     # Dash writes its title into <title> as it is given: escaped here, it is shown as text.
-    app = TimelineDash(__name__, title=html.escape(title), update_title=None, assets_folder=str(assets_folder),
+    app = TimelineDash(__name__, title=html.escape(title), update_title="", assets_folder=str(assets_folder),
                        serve_locally=True, index_string=INDEX_STRING,
                        assets_ignore=preload.DEFERRED_ASSETS)   # loaded by assets/map.js when needed
     app.layout = lambda: speaking_page(title, data.current(path))  # made for each page load

@@ -5,10 +5,11 @@ from dash import dcc, html
 
 from .. import i18n
 from ..i18n import _
+from .render import attrs
 
 POLL_MS = 2000  # an open page notices a saved events.csv within this (plus one round trip)
 
-GRAPH_CONFIG: dict = {
+GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False,
     "scrollZoom": True,
     # No "Share chart": it would upload the newsroom's data to a third-party service.
@@ -19,7 +20,7 @@ GRAPH_CONFIG: dict = {
 }
 
 
-def graph_config() -> dict:
+def graph_config() -> dcc.Graph.Config:
     """The chart's config in the page's language: plotly.js's locale (assets/vendor/plotly-locale-*.js)
     for its axis, range slider and buttons, and the PNG's file name."""
     if i18n.current() == i18n.ENGLISH:
@@ -74,19 +75,19 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
             # Shown only in the embedded view (/?embed=1): the same view, whole, in a new tab.
             html.A(_("Open the full timeline ↗"), id="full-view", className="full-view", href="/",
                    target="_blank", rel="noopener",
-                   **{"aria-label": _("Open the full timeline (opens in a new tab)")}),
+                   **attrs(aria_label=_("Open the full timeline (opens in a new tab)"))),
             html.Div(className="masthead-end", children=[
-                html.P(id="counter", className="counter", role="status", **{"aria-live": "polite"}),
+                html.P(id="counter", className="counter", role="status", **attrs(aria_live="polite")),
                 # On a narrow screen the filters fold behind this button (page.js, style.css).
-                html.Button([html.Span(_("Filters")), html.Span("▾", className="fold-mark", **{"aria-hidden": "true"})],
+                html.Button([html.Span(_("Filters")), html.Span("▾", className="fold-mark", **attrs(aria_hidden="true"))],
                             id="filters-toggle", className="filters-toggle secondary", type="button",
-                            **{"aria-expanded": "false", "aria-controls": "filters"}),
+                            **attrs(aria_expanded="false", aria_controls="filters")),
             ]),
         ]),
         # The selected event's title, said by a screen reader when it changes (select.js).
-        html.P(id="announcer", className="visually-hidden", role="status", **{"aria-live": "polite"}),
+        html.P(id="announcer", className="visually-hidden", role="status", **attrs(aria_live="polite")),
         html.Div(id="problems", className="problems", role="alert"),
-        html.Section(id="filters", className="controls", **{"aria-label": _("Filters")}, children=[
+        html.Section(id="filters", className="controls", **attrs(aria_label=_("Filters")), children=[
             html.Div(className="control search", children=[
                 html.Label(_("Search"), htmlFor="search"),
                 dcc.Input(id="search", type="search", debounce=0.5, autoComplete="off",
@@ -133,7 +134,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                     html.Button(id="edge-after", className="edge secondary", hidden=True,
                                 title=_("Widen the view to show the events after it")),
                 ]),
-                html.Figure(className="chart", **{"aria-labelledby": "chart-summary"}, children=[
+                html.Figure(className="chart", **attrs(aria_labelledby="chart-summary"), children=[
                     dcc.Graph(id="timeline", config=graph_config(), className="timeline-graph",
                               figure=chart),
                     html.Figcaption(className="chart-alternative", children=[
@@ -143,7 +144,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                     ]),
                 ]),
                 map_section(),
-                html.Nav(className="event-list", **{"aria-label": _("Events in date order")}, children=[
+                html.Nav(className="event-list", **attrs(aria_label=_("Events in date order")), children=[
                     html.Div(className="list-head", children=[
                         html.H2(id="event-list-caption", tabIndex="-1"),
                         # The exports save the events listed (all of them, not the page shown).
@@ -158,7 +159,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                 ]),
             ]),
             html.Aside(id="sources-panel", className="sources-panel", tabIndex="-1",
-                       **{"aria-label": _("Sources")}),
+                       **attrs(aria_label=_("Sources"))),
         ]),
         html.Footer(className="legend-help", children=[
             html.P([html.Strong(_("Reading the timeline. ")),
@@ -201,19 +202,19 @@ def map_section() -> html.Section:
     "Only what is on the map" and a line that says what it shows and cannot show. On a phone it
     is folded behind the Map button."""
     return html.Section(id="map-section", className="map-section",
-                        **{"aria-labelledby": "map-heading"}, children=[
+                        **attrs(aria_labelledby="map-heading"), children=[
         html.Div(className="map-head", children=[
             html.H2(_("Map"), id="map-heading"),
             html.Button(_("Show the map"), id="map-toggle", className="secondary map-toggle",
-                        **{"aria-expanded": "false", "aria-controls": "map-body"}),
+                        **attrs(aria_expanded="false", aria_controls="map-body")),
             html.Button(_("Only what is on the map"), id="map-only", className="secondary map-only",
                         title=_("Show only the events placed inside the map's view, in the list, the "
-                                "chart and the counter"), **{"aria-pressed": "false"}),
+                                "chart and the counter"), **attrs(aria_pressed="false")),
             html.P(id="map-status", className="map-status", role="status"),
         ]),
         html.Div(id="map-body", className="map-body", children=[
             html.Div(id="map", className="map", role="region",
-                     **{"aria-label": _("Map of the events in view (the list of events holds the same events as text)")}),
+                     **attrs(aria_label=_("Map of the events in view (the list of events holds the same events as text)"))),
         ]),
         dcc.Store(id="map-data"),     # what the map shows (timeline.view.map.map_data)
         dcc.Store(id="map-view"),     # where the viewer moved it: its bounds and zoom/lat/lon

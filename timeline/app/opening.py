@@ -85,5 +85,6 @@ def install(app: Dash, path: str, title: str = "Timeline") -> None:
         parts["config"] = parts.get("config", "") + block(view)
         return interpolate(**parts)
 
-    app.interpolate_index = interpolate_index
+    # (mypy allows overriding a method only in a subclass; Dash calls this one with keywords)
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign,assignment]
     app.renderer = f"var renderer = new DashRenderer({{layout_post: {HOOK}}});"

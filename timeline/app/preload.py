@@ -33,4 +33,5 @@ def install(app: Dash) -> None:
         parts["favicon"] = links(app.config.requests_pathname_prefix) + parts.get("favicon", "")
         return interpolate(**parts)
 
-    app.interpolate_index = interpolate_index
+    # (mypy allows overriding a method only in a subclass; Dash calls this one with keywords)
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign,assignment]

@@ -1,7 +1,10 @@
 """View data (timeline.view.panel) as Dash components. Strings become text nodes, never HTML."""
 from __future__ import annotations
 
+from typing import Any
+
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from .. import i18n
 from ..state import State
@@ -18,6 +21,13 @@ LEVELS = (N_("error"), N_("warning"))   # a problem's level, as the page shows i
 OUTLETS_SHOWN = 40   # the busiest outlets as buttons; the Outlets filter lists them all
 
 
+def attrs(**names: str) -> dict[str, Any]:
+    """aria-* and data-* attributes for a Dash component: `**attrs(aria_label="Close")` gives it
+    aria-label="Close". (Dash takes them through its untyped **kwargs; a dict of str written out
+    would be type-checked against every one of the component's own props.)"""
+    return {name.replace("_", "-"): value for name, value in names.items()}
+
+
 class Img(html.Img):
     """html.Img with `loading`, which dash.html does not declare (its <img> is given every prop
     that reaches it): a picture lower down the panel is fetched only when scrolled near."""
@@ -25,8 +35,8 @@ class Img(html.Img):
     def __init__(self, loading: str = "lazy", **props):
         super().__init__(**props)
         # (a later dash.html may declare it)
-        if "loading" not in self._prop_names:  # type: ignore[has-type]
-            self._prop_names = [*self._prop_names, "loading"]  # type: ignore[has-type]
+        if "loading" not in self._prop_names:
+            self._prop_names = [*self._prop_names, "loading"]
         self.loading = loading
 
 
@@ -35,19 +45,19 @@ NEW_TAB = " (opens in a new tab)"   # (translated where it is written)
 
 def new_tab_link(text: str, href: str, className: str) -> html.A:
     """A link that opens in a new tab and says so (to a screen reader; the arrow to the eye)."""
-    return html.A([text, html.Span(" ↗", **{"aria-hidden": "true"}), html.Span(_(NEW_TAB), className="visually-hidden")],
+    return html.A([text, html.Span(" ↗", **attrs(aria_hidden="true")), html.Span(_(NEW_TAB), className="visually-hidden")],
                   href=href, target="_blank", rel="noopener noreferrer", className=className)
 
 
 def selection_link(children, href: str, event_id: str, className: str, **props) -> html.A:
     """A link that selects an event (or none): a plain link, which assets/select.js follows
     in place, without the jump to the top of the page that dcc.Link makes."""
-    return html.A(children, href=href, className=className, **{"data-event": event_id}, **props)
+    return html.A(children, href=href, className=className, **attrs(data_event=event_id), **props)
 
 
 def event_panel(panel: EventPanel, state: State, file: str) -> list:
     """The panel of one event; `file` is the served file's name, which the row notes name."""
-    close = selection_link([html.Span("× ", **{"aria-hidden": "true"}), _("Close")],
+    close = selection_link([html.Span("× ", **attrs(aria_hidden="true")), _("Close")],
                            "/" + state.select("").to_search(), panel.id, "close",
                            title=_("Back to the overview"))
     head = [
@@ -55,7 +65,7 @@ def event_panel(panel: EventPanel, state: State, file: str) -> list:
         html.P([html.Span(className="swatch", style={"background": panel.colour}), panel.category],
                className="category", **data_attributes()),
         html.H2(panel.title, id="event-title", tabIndex="-1", className="event-heading",
-                **{"data-event": panel.id}, **data_attributes()),
+                **attrs(data_event=panel.id), **data_attributes()),
         html.P(panel.date, className="when"),
     ]
     if panel.location or panel.coordinates:
@@ -75,7 +85,7 @@ def event_panel(panel: EventPanel, state: State, file: str) -> list:
     if panel.reported:
         head += [html.H3(_("As reported"), id="as-reported-heading"),
                  html.Ol([_reported(r) for r in panel.reported], className="as-reported",
-                         **{"aria-labelledby": "as-reported-heading"})]
+                         **attrs(aria_labelledby="as-reported-heading"))]
     accounts = [_account(a, panel.disputed, file) for a in panel.accounts]
     heading = ngettext("{n} account", "{n} accounts", len(panel.accounts)).format(n=len(panel.accounts))
     if panel.reported:
@@ -89,8 +99,8 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
     title = _("How the figure changed: {unit}").format(unit=unit) if unit else _("How the figure changed")
     rows = [html.Tr([html.Td(p.when),
                      html.Td([f"{claims.number(p.value)} {p.unit}".strip(),
-                              *([" ", html.Strong(f"({p.retracted})", className="retracted-mark")]
-                                if p.retracted else [])]),
+                              *((" ", html.Strong(f"({p.retracted})", className="retracted-mark"))
+                                if p.retracted else ())]),
                      html.Td(p.source + (_(" (claim by {who})").format(who=p.who) if p.who != p.source else ""))],
                     className="retracted" if p.retracted else None)
             for p in points]
@@ -102,10 +112,10 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
     graph = dcc.Graph(figure=figure, config={"staticPlot": True}, className="step-graph", responsive=True,
                       style={"height": f"{figure['layout']['height']}px"})   # (its labels are placed for it)
     return [html.Section([html.H3(title),
-                          html.Div(graph, role="img", **{"aria-label": _("{title}: a step chart; its values are "
-                                                            "in the table below").format(title=title)}),
+                          html.Div(graph, role="img", **attrs(aria_label=_("{title}: a step chart; its values are "
+                                                             "in the table below").format(title=title))),
                           table],
-                         className="step-chart", **{"data-unit": unit})]
+                         className="step-chart", **attrs(data_unit=unit))]
 
 
 def _reported(item) -> html.Li:
@@ -114,22 +124,23 @@ def _reported(item) -> html.Li:
                       *([html.Span(f" ({note}", className="reported-note")] if note else [])],
                      className="undated" if item.undated else None)
     who = html.Span(item.who + (f" ({item.source})" if item.who != item.source else ""), className="reported-who")
-    parts = [when, _(": "), who, " — ", html.Span(item.said, className="reported-said", **data_attributes())]
+    parts: list[str | Component] = [when, _(": "), who, " — ",
+                                    html.Span(item.said, className="reported-said", **data_attributes())]
     if item.retracted:
         parts += [" ", html.Strong(f"({item.retracted})", className="retracted-mark")]
     return html.Li(parts)
 
 
 def _account(account, disputed: bool, file: str) -> html.Li:
-    who = [html.Strong(account.source, className="outlet")]
+    who: list[str | Component] = [html.Strong(account.source, className="outlet")]
     if account.claimed_by:
         who += [_(" · claim by "), html.Span(account.claimed_by, className="claimed-by")]
-    parts = [html.P(who, className="who")]
+    parts: list[Component] = [html.P(who, className="who")]
     date_class = "account-date differs" if disputed and account.date_differs else "account-date"
     parts.append(html.P([_("Date given: "), html.Span(account.date, className=date_class)]))
     parts += [html.P(text, className="description", **data_attributes()) for text in account.paragraphs]
     if account.figure:
-        figure = [_("Figure: "), html.Span(account.figure, className="figure-value")]
+        figure: list[str | Component] = [_("Figure: "), html.Span(account.figure, className="figure-value")]
         if account.retracted:
             figure += [" ", html.Strong(f"({account.retracted})", className="retracted-mark")]
         parts.append(html.P(figure, className="figure"))
@@ -139,7 +150,7 @@ def _account(account, disputed: bool, file: str) -> html.Li:
         parts.append(html.P(account.undated, className="undated-note"))
     if account.media:
         parts.append(_media(account.media))
-    meta = []
+    meta: list[str | Component] = []
     if account.published:
         meta.append((_("Published in {date}. ") if account.published_in else _("Published {date}. "))
                     .format(date=account.published))
@@ -154,7 +165,7 @@ def _media(media: Media) -> html.Figure:
     """A picture with its caption and credit beneath; a video or other page as a link (nothing
     is embedded: the reader's browser fetches the picture, the server never does)."""
     if media.kind == "image":
-        shown = Img(src=media.url, alt=media.alt, referrerPolicy="no-referrer", className="media-image")
+        shown: Component = Img(src=media.url, alt=media.alt, referrerPolicy="no-referrer", className="media-image")
         notes = [html.Span(media.caption, className="media-caption")] if media.caption else []
     else:
         shown = new_tab_link(media.label, media.url, "media-link")
@@ -205,7 +216,7 @@ def event_list(view: Listing) -> list:
         items.append(html.Li(
             selection_link(label, item.href, item.id, "event-link"),
             className="selected" if item.selected else None, id={"type": "list-item", "id": item.id},
-            **({"aria-current": "true"} if item.selected else {}),
+            **(attrs(aria_current="true") if item.selected else {}),
         ))
     if not items:
         items = [html.Li(_("No events match the filters."), className="empty")]
@@ -229,7 +240,7 @@ def problems(items: list[Problem], rows_left_out: int, file: str, kept_back: boo
     one, calmly, and the notice tells the editors what happened and what to do."""
     about_file = [p for p in items if p.column != "filter"]
     asked = [p for p in items if p.column == "filter"]
-    shown = []
+    shown: list[Component] = []
     if about_file:
         errors = sum(p.level == "error" for p in about_file)
         summary = problems_summary(errors, len(about_file) - errors, rows_left_out, file, kept_back)
@@ -238,7 +249,7 @@ def problems(items: list[Problem], rows_left_out: int, file: str, kept_back: boo
             rows.append(html.Li(_("... and {n} more").format(n=number(len(about_file) - SHOWN_PROBLEMS))))
         shown.append(html.Details([
             # Focusable: a keyboard scrolls the list in its box.
-            html.Summary(summary), html.Ul(rows, tabIndex="0", **{"aria-label": _("Problems in {file}").format(file=file)}),
+            html.Summary(summary), html.Ul(rows, tabIndex="0", **attrs(aria_label=_("Problems in {file}").format(file=file))),
             html.P([_("For the whole list: "), html.Code(f"python -m timeline check{_check_lang()} {file}")],
                    className="hint"),
         ], open=kept_back, className="file-problems"))
@@ -263,7 +274,7 @@ def steps(previous: Step, following: Step) -> tuple:
     """The Previous and Next buttons' text, tooltips and class ("nowhere" at either end: the
     button stays enabled, so that focus is never lost from it)."""
     def button(step: Step, word: str, arrow: str, key: str, after: bool):
-        mark = html.Span(arrow, className="arrow", **{"aria-hidden": "true"})
+        mark = html.Span(arrow, className="arrow", **attrs(aria_hidden="true"))
         colon = _(": ")   # (" : " in French)
         words = [html.Span(word + (colon.rstrip() if step is not NOWHERE else ""), className="step-word")]
         if step is not NOWHERE:

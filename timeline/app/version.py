@@ -51,7 +51,8 @@ def answer(version: str) -> Response:
     response.set_etag(version)
     response.cache_control.public = True
     response.cache_control.max_age = MAX_AGE
-    return response.make_conditional(request)
+    response.make_conditional(request)   # (in place)
+    return response
 
 
 class Shortcut:
@@ -69,6 +70,7 @@ class Shortcut:
             return self.inner(environ, start_response)
         if self.headers is None and not self._learn(environ):
             return self.inner(environ, start_response)
+        assert self.headers is not None   # (learnt by now)
         version = data.current(self.path).version
         etag = f'"{version}"'
         asked = environ.get("HTTP_IF_NONE_MATCH", "")

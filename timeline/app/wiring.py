@@ -67,5 +67,6 @@ def speaking(function):
         with i18n.using(i18n.for_request(lang)):
             return function(*args, **kwargs)
     update_wrapper(answer, function.func if isinstance(function, partial) else function)
-    answer.__signature__ = inspect.signature(function)
+    # (inspect reads a function's __signature__; mypy knows no such attribute of a function)
+    answer.__signature__ = inspect.signature(function)  # type: ignore[attr-defined]
     return answer

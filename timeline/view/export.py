@@ -37,7 +37,7 @@ def accounts_csv(index: EventIndex, mask: np.ndarray) -> str:
     kept = kept_accounts(index, mask) if len(accounts) else None
     chosen = accounts[kept] if len(accounts) else accounts
     # In date order of their events, each event's accounts in file order.
-    order = np.argsort(index.account_event[kept], kind="stable") if len(accounts) else []
+    order: np.ndarray | list[int] = np.argsort(index.account_event[kept], kind="stable") if len(accounts) else []
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(schema.NAMES)

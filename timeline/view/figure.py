@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Literal, Sequence
 
 import numpy as np
 
@@ -718,7 +718,7 @@ def selected_trace(index: EventIndex, selected: int | None, mask: np.ndarray,
     return trace
 
 
-def window_from_relayout(relayout: dict | None) -> Window | None | bool:
+def window_from_relayout(relayout: dict | None) -> Window | None | Literal[False]:
     """The window a zoom asks for; False for "show everything"; None when nothing changed."""
     if not relayout:
         return None
