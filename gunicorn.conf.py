@@ -56,7 +56,7 @@ class _Memory:
         import threading
         try:
             self.libc = ctypes.CDLL(ctypes.util.find_library("c"))
-            self.libc.malloc_trim
+            self.libc.malloc_trim  # noqa: B018  (looked up: AttributeError where there is none)
         except (OSError, AttributeError, TypeError):   # (not glibc: nothing to trim)
             self.libc = None
         self.lock, self.last = threading.Lock(), 0.0

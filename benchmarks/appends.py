@@ -119,9 +119,9 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
             try:
                 with urllib.request.urlopen(base + "/", timeout=60):
                     break
-            except OSError:
+            except OSError as error:
                 if process.poll() is not None or time.monotonic() - started > 300:
-                    raise RuntimeError((scratch / "gunicorn.log").read_text())
+                    raise RuntimeError((scratch / "gunicorn.log").read_text()) from error
                 time.sleep(0.5)
         pids = workers(process.pid)
         print(f"gunicorn (gunicorn.conf.py, 2 workers {pids}) answering after {time.monotonic() - started:.1f} s")

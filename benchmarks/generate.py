@@ -236,7 +236,7 @@ class _Dates:
         self.years0 = len(strings)
         strings += [str(y) for y in range(FIRST_DAY.year, LAST_DAY.year + 3)]
         self.month0, self.day0 = {}, {}
-        for form, weight in FORM_WEIGHTS[variant]["month"].items():
+        for form in FORM_WEIGHTS[variant]["month"]:
             self.month0[form] = len(strings)
             strings += [MONTH_FORMS[form](y, m) for y, m in months]
         day_forms = set(FORM_WEIGHTS[variant]["day"]) | set(FORM_WEIGHTS[variant]["minute"])

@@ -183,7 +183,7 @@ def main(argv=None) -> int:
         t, per_probe = args.client_timeout, 0.0
         attacks = [
             ("nothing: the `/` prober alone, 5 s (baseline)", lambda: time.sleep(5) or "-", 1),
-            ("a `to` date of %s digits (callback)" % f"{args.to_bytes:,}",
+            (f"a `to` date of {args.to_bytes:,} digits (callback)",
              lambda: control(base, "date-to", "9" * args.to_bytes, t), args.repeat),
             ("a `to` date of 10,000 digits (address)",
              lambda: page_load(base, "to=" + "9" * 10_000, t), args.repeat),

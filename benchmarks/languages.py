@@ -17,7 +17,8 @@ try:
     from timeline import i18n
     ctx = i18n.using(lang)
 except ImportError:
-    import contextlib; ctx = contextlib.nullcontext()
+    import contextlib
+    ctx = contextlib.nullcontext()
 now = data.current(events)
 from timeline.state import Filters
 index, mask = now.index_at(Filters()), now.mask(Filters())
@@ -29,4 +30,4 @@ with ctx:
         chart.figure(index, mask, None, window, 1000)
         event_list.listing(index, mask, __import__("timeline.state", fromlist=["State"]).State(), None)
         best.append(time.process_time() - t)
-print(root.split("/")[-1], lang, "median %.3f s, best %.3f s" % (sorted(best)[3], min(best)))
+print(root.split("/")[-1], lang, f"median {sorted(best)[3]:.3f} s, best {min(best):.3f} s")

@@ -198,13 +198,13 @@ def main(argv: list[str] | None = None) -> int:
         for variant in variants:
             path = generate.ensure(rows, variant, args.seed)
             n = args.repeat or repeats(rows)
-            load_s, load_cpu, dataset = best_of(n, lambda: load(path))
+            load_s, load_cpu, dataset = best_of(n, lambda path=path: load(path))
             if dataset.problems:
                 print(f"warning: {path} has {len(dataset.problems)} problems, e.g. "
                       f"{dataset.problems[0].format(str(path))}", file=sys.stderr)
             events = len(dataset.events)
             del dataset
-            csv_s, _, frame = best_of(n, lambda: pd.read_csv(path))
+            csv_s, _, frame = best_of(n, lambda path=path: pd.read_csv(path))
             del frame
             ratio = load_s / csv_s
             if rows >= TARGET_ROWS:

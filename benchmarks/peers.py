@@ -169,17 +169,17 @@ def main(argv: list[str] | None = None) -> int:
             path = generate.ensure(rows, variant, 0)
             checker = pandera_schema(header(path))
             warm_up(checker)
-            floor, _ = best_of(args.repeat, lambda: pd.read_csv(path))
-            ours, dataset = best_of(args.repeat, lambda: load(path))
+            floor, _ = best_of(args.repeat, lambda path=path: pd.read_csv(path))
+            ours, dataset = best_of(args.repeat, lambda path=path: load(path))
             found = {"read_csv": "-", "timeline.load": f"{len(dataset.problems)} problems"}
             times = {"read_csv": floor, "timeline.load": ours}
             del dataset
-            times["pandera (read_csv + lazy validate)"], failures = best_of(args.repeat, lambda: run_pandera(path, checker))
+            times["pandera (read_csv + lazy validate)"], failures = best_of(args.repeat, lambda path=path, checker=checker: run_pandera(path, checker))
             found["pandera (read_csv + lazy validate)"] = f"{failures} failure cases"
             if rows >= 1_000_000:
                 seconds, errors = in_subprocess("frictionless", path, args.timeout)
             else:
-                seconds, errors = best_of(1, lambda: run_frictionless(str(path)))
+                seconds, errors = best_of(1, lambda path=path: run_frictionless(str(path)))
             times["frictionless (validate)"] = seconds
             found["frictionless (validate)"] = "-" if errors is None else f"{errors} errors"
             for tool, seconds in times.items():

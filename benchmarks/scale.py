@@ -793,7 +793,7 @@ def profile(events: int, top: int) -> None:
         ("zoom to a month", lambda: tab.zoom("2022-01-01", "2022-02-01"), FIGURE),
         ("Clear filters", clear_filters, FIGURE),
     ]
-    for name, action, key in cases:
+    for name, action, _key in cases:
         profiler = cProfile.Profile()
         profiler.enable()
         result = action()

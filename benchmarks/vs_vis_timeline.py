@@ -337,7 +337,7 @@ def table(rows: list[dict], args) -> str:
     for r in rows:
         phases = [p for p in r.get("phases", []) if p]
 
-        def at(name):
+        def at(name, phases=phases):
             values = [p[name] for p in phases if p.get(name) is not None]
             if len(values) * 2 <= len(phases):   # in most runs, none before the chart drew
                 return "-"

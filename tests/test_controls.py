@@ -5,7 +5,9 @@ import numpy as np
 import pytest
 
 from timeline.state import Filters, State, apply
-from timeline.view.controls import clicked_event, control_values, next_state
+from timeline.view import labels
+from timeline.view.controls import (category_options, clicked_event, control_values, next_state, outlet_label,
+                                    outlet_names, outlet_options, outlet_value)
 
 from .helpers import index_from_rows, row
 
@@ -153,10 +155,6 @@ def test_a_control_change_survives_the_address(index, trigger, value):
 
 
 # ---------------------------------------------------------------- labels (issue 18) ----------
-
-from timeline.view import labels
-from timeline.view.controls import category_options, outlet_label, outlet_names, outlet_options, outlet_value
-
 
 @pytest.mark.parametrize("text, limit, expected", [
     ("TASS", 60, "TASS"),

@@ -468,7 +468,9 @@ def test_until_the_first_figure_comes_the_chart_says_so_at_its_own_height(index,
 ])
 def test_a_view_before_ad_1000_is_labelled_as_a_reader_writes_years(low, high, labels):
     """plotly.js would write -0400 and 0600; the axis says 400 BC and AD 600."""
-    second = lambda text: int(np.datetime64(text, "s").astype(np.int64))
+    def second(text):
+        return int(np.datetime64(text, "s").astype(np.int64))
+
     ticks = chart.axis_ticks(Window(second(low), second(high)))
     assert ticks["tickmode"] == "array" and ticks["ticktext"] == labels
     assert [second(v) for v in ticks["tickvals"]] == sorted(second(v) for v in ticks["tickvals"])

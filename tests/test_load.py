@@ -625,7 +625,7 @@ REPEATED_TITLES = [
      [(3, "id", W)], "rows 3, 5 and 8 repeat the title 'Distributions continue' of row 2 with other dates: "
                      "they look like different events sharing the id 'a'; give each its own id (a-2, ...) "
                      "or leave title empty on a later account of the same event"),
-    ([("2022-01-%02d" % day, "Curfew") for day in range(1, 13)], [(3, "id", W)],
+    ([(f"2022-01-{day:02d}", "Curfew") for day in range(1, 13)], [(3, "id", W)],
      "rows 3, 4, 5, 6, 7, 8, 9, 10 and 3 more repeat the title 'Curfew'"),
     # not warned: the same date; a date that can be the first's; no title; another title
     ([("2022-01-07", "Curfew"), ("2022-01-07", "Curfew")], [], ""),

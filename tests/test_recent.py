@@ -49,7 +49,7 @@ def test_threads_share_it_and_it_stays_within_its_bound():
     def ask(n):
         for i in range(2000):
             key = (i * 7 + n) % 20
-            if recent.get(key, lambda: [key]) != [key]:
+            if recent.get(key, lambda key=key: [key]) != [key]:
                 errors.append(key)
             if len(recent) > 8:
                 errors.append("too many")

@@ -416,8 +416,8 @@ def test_what_has_no_column_is_said_with_its_rows(row, column, words):
 
 
 def test_a_picture_and_a_link_say_nothing():
-    for media in ("https://example.org/x.jpg", "https://example.org/news/1", ""):
-        _, problems = one({"Media": media, "Media Credit": "Desk", "Headline": "A"})
+    for link in ("https://example.org/x.jpg", "https://example.org/news/1", ""):
+        _, problems = one({"Media": link, "Media Credit": "Desk", "Headline": "A"})
         assert problems == []
 
 

@@ -241,7 +241,7 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     except UnicodeDecodeError:
         raise Unreadable(Problem(1, "", ERROR, say("the header line is not UTF-8 text; {how_to_save}",
                                                    how_to_save=HOW_TO_SAVE),
-                                 ProblemCode.NOT_CSV))
+                                 ProblemCode.NOT_CSV)) from None
     names = next(csv.reader([text]))
     if len(names) == 1:
         for delimiter, message in ((";", say(

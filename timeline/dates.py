@@ -386,7 +386,10 @@ def _read_iso_bytes(texts: pd.Series, out: _Out) -> None:
         if not len(at):
             continue
         digits = chars[:, [i for i, c in enumerate(layout) if c == "d"]].astype(np.int64) - ord("0")
-        number = lambda k, n: (digits[:, k:k + n] * 10 ** np.arange(n - 1, -1, -1)).sum(axis=1)
+
+        def number(k, n, digits=digits):
+            return (digits[:, k:k + n] * 10 ** np.arange(n - 1, -1, -1)).sum(axis=1)
+
         parts = [number(0, 4)] + [number(k, 2) for k in range(4, digits.shape[1], 2)]
         one, zero = np.ones(len(at), np.int64), np.zeros(len(at), np.int64)
         year, month, day, hour, minute, second = parts + [one, one, zero, zero, zero][len(parts) - 1:]

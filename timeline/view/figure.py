@@ -555,8 +555,8 @@ def span_trace(index: EventIndex, spans: np.ndarray, y: np.ndarray, ids: list[st
         "base": isos(index.start[spans]).tolist(),
         "x": ((index.last[spans] - index.start[spans] + 1) * 1000).astype(float),
         "y": y.astype(float), "width": thick,
-        "marker": {"color": [TINTS[l] for l in lanes.tolist()],
-                   "line": {"color": [DISPUTED_OUTLINE if d else INKS[l] for d, l in zip(disputed, lanes.tolist())],
+        "marker": {"color": [TINTS[lane] for lane in lanes.tolist()],
+                   "line": {"color": [DISPUTED_OUTLINE if d else INKS[lane] for d, lane in zip(disputed, lanes.tolist())],
                             "width": [2.5 if d else 1.5 for d in disputed]}},
         "customdata": ids, "hovertext": hover_texts(index, spans), "hoverinfo": "text",
     }
@@ -571,12 +571,12 @@ def point_traces(index: EventIndex, points: np.ndarray, y: np.ndarray, ids: list
         chosen = points[subset]
         lanes = (index.lane[chosen] % len(PALETTE)).tolist()
         line = ({"color": DISPUTED_OUTLINE, "width": 2.5} if symbol == "diamond"
-                else {"color": [INKS[l] for l in lanes], "width": 1.5})
+                else {"color": [INKS[lane] for lane in lanes], "width": 1.5})
         trace = {
             "type": "scatter", "mode": "markers", "name": name, "showlegend": False,
             "x": isos(point_x(index, chosen)).tolist(), "y": y[subset].astype(float),
             "marker": {"size": 13 if symbol == "diamond" else 11, "symbol": symbol,
-                       "color": [PALETTE[l] for l in lanes], "line": line},
+                       "color": [PALETTE[lane] for lane in lanes], "line": line},
             "customdata": [ids[i] for i in np.flatnonzero(subset).tolist()],
             "hovertext": hover_texts(index, chosen), "hoverinfo": "text",
         }
@@ -675,7 +675,7 @@ def context_trace(index: EventIndex, outside: np.ndarray, lanes: Lanes, limit: i
     return {"type": "scatter", "mode": "markers", "name": "outside the view", "showlegend": False,
             "hoverinfo": "skip", "x": isos(index.x[positions]).tolist(),
             "y": lanes.centres()[index.lane[positions]].astype(float),
-            "marker": {"size": 5, "color": [colour(int(l)) for l in index.lane[positions]]}}
+            "marker": {"size": 5, "color": [colour(int(lane)) for lane in index.lane[positions]]}}
 
 
 def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes | None = None) -> dict:
