@@ -11,7 +11,7 @@ Prints, with the load average beside each number:
   place (it maps the cache; no CSV is read); and the first id looked up in it (the id index's
   hash table is built on first use);
 - `--workers` gunicorn workers (`gunicorn --config gunicorn.conf.py --workers N`, on a port of
-  8150-8199) serving the file, each having answered readers (benchmarks/dash_client.py: the
+  8150-8199) serving the file, each having answered readers (tests/dash_client.py: the
   page, two searches over all the text, an event chosen; until every worker's CPU time has
   grown): each process's PSS, RSS and anonymous memory (its own, not the mapped cache) from
   /proc/PID/smaps_rollup, their total, and the master's. PSS counts a page shared by k
@@ -45,10 +45,10 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+import generate  # noqa: E402
 import pandas as pd  # noqa: E402
 
-import generate  # noqa: E402
-from dash_client import Tab  # noqa: E402
+from tests.dash_client import Tab  # noqa: E402
 
 GOALS = {"cold start": 3.0, "restart, file unchanged": 1.0}   # seconds, at 1M rows
 PSS_GOAL_MB = 1536
