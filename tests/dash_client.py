@@ -337,9 +337,9 @@ class Tab(Client):
         self.autosized = False
         self.version_etag: str | None = None  # the poll's, as the browser's cache keeps it
 
-    def load(self, search: str = "", *, assets: bool = False) -> Result:
-        """A page load: GET / (and its scripts and styles with `assets`), /_dash-layout and
-        /_dash-dependencies, then every initial callback until the page settles."""
+    def load(self, search: str = "") -> Result:
+        """A page load: GET /, /_dash-layout and /_dash-dependencies (the scripts and styles
+        cached), then every initial callback until the page settles."""
         path = "/" + _search(search)
         gets = []
 
@@ -352,12 +352,10 @@ class Tab(Client):
         self.end_id = json.loads(config.group(1)).get("end_id") if config else None
         self.clientside_code = [code for code in re.findall(r"<script>(.*?)</script>", text, re.S)
                                 if "dash_clientside" in code]
-        fetched = {src: get(src) for src in (re.findall(r'<script src="([^"]+)"', text) + re.findall(
-            r'<link rel="stylesheet" href="([^"]+)"', text) if assets else [])}
         # The clientside functions in assets/, as the browser has them cached: once per address.
         for src in re.findall(r'<script src="(/assets/[^"]+\.js[^"]*)"', text):
             if src not in _asset_code:
-                _asset_code[src] = (fetched.get(src) or self.send("GET", src)[1]).decode("utf-8", "replace")
+                _asset_code[src] = self.send("GET", src)[1].decode("utf-8", "replace")
             if "dash_clientside" in _asset_code[src]:
                 self.clientside_code.append(_asset_code[src])
         layout = json.loads(get("/_dash-layout"))
