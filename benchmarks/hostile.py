@@ -32,8 +32,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dash_client import Tab, _request  # noqa: E402
 from load_test import start_gunicorn, stop  # noqa: E402
+
+from tests.dash_client import Tab, request  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -77,7 +78,7 @@ class Prober(threading.Thread):
         while not self.stopped.is_set():
             started = time.monotonic()
             try:
-                status, _, seconds = _request(self.base, "GET", "/", timeout=1.0)
+                status, _, seconds = request(self.base, "GET", "/", timeout=1.0)
                 ok = status == 200 and seconds <= 1.0
             except OSError:
                 seconds, ok = time.monotonic() - started, False
@@ -89,7 +90,7 @@ class Prober(threading.Thread):
 
 def post(base: str, body: bytes, timeout: float) -> str:
     try:
-        status, data, _ = _request(base, "POST", CALLBACK, body, timeout=timeout)
+        status, data, _ = request(base, "POST", CALLBACK, body, timeout=timeout)
         return str(status)
     except OSError as error:
         return type(error).__name__

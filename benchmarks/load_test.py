@@ -8,7 +8,7 @@ It starts gunicorn as in production (`gunicorn --config gunicorn.conf.py --worke
 127.0.0.1:PORT 'app:create_app()'`, or `app:server` for a checkout from before the factory;
 TIMELINE_EVENTS pointing at a copy of --events, so nothing can touch the real file), waits for
 it, and runs --clients threads for --seconds. Each thread is one reader with one browser tab
-(benchmarks/dash_client.py's Tab: the same GETs and callback bodies as dash-renderer in
+(tests/dash_client.py's Tab: the GETs and callback bodies of dash-renderer in
 Chromium) doing, without pause, a mix of what readers do:
 
     page load 15% (GET /, /_dash-layout, /_dash-dependencies, then every first callback;
@@ -68,10 +68,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-import dash_client  # noqa: E402  (benchmarks/dash_client.py, beside this file)
-from dash_client import Tab, links  # noqa: E402
+from tests.dash_client import POLL, VERSION, Tab, links  # noqa: E402
 
 MIX = (("page load", 15), ("select", 25), ("click", 20), ("filter", 30), ("zoom", 10))
 POLL_SECONDS = 2.0
@@ -174,7 +174,7 @@ class Reader:
     def _ids(self) -> list[str]:
         if self.tab is None:
             return []
-        hrefs = links(self.tab, "event-list", "event-link")
+        hrefs = links(self.tab.props.get(("event-list", "children")), "event-link")
         return [urllib.parse.parse_qs(h.split("?", 1)[1])["event"][0] for h in hrefs if "event=" in h]
 
     def select(self):
@@ -182,7 +182,7 @@ class Reader:
         return self.tab.select(self.random.choice(ids)) if ids else self.filter()
 
     def click(self):
-        figure = self.tab.figure or {}
+        figure = self.tab.props.get(("timeline", "figure")) or {}
         drawn = [(n, point, x) for n, trace in enumerate(figure.get("data", []))
                  if trace.get("type") == "scatter" and trace.get("customdata")
                  for point, x in zip(trace["customdata"], trace.get("x", []))]
@@ -273,17 +273,17 @@ def polls_only(base: str, process: subprocess.Popen | None, seconds: float) -> l
         raise SystemExit("--polls-only needs wrk (apt-get install wrk): a Python client cannot send fast enough")
     tab = Tab(base, timeout=30)
     tab.load()
-    spec = next(c for c in tab.callbacks if c["output"] == dash_client.POLL)
+    spec = next(c for c in tab.callbacks if c["output"] == POLL)
     kinds = []
     if spec.get("clientside_function"):   # the poll runs in the page: a GET of the version
-        with urllib.request.urlopen(base + dash_client.VERSION, timeout=30) as response:
+        with urllib.request.urlopen(base + VERSION, timeout=30) as response:
             etag = response.headers["ETag"]
-        kinds += [("GET version, 200 (a new reader)", [base + dash_client.VERSION]),
+        kinds += [("GET version, 200 (a new reader)", [base + VERSION]),
                   ("GET version, If-None-Match: 304 (an open page)",
-                   ["-H", f"If-None-Match: {etag}", base + dash_client.VERSION])]
+                   ["-H", f"If-None-Match: {etag}", base + VERSION])]
     else:                                 # the poll is a callback: its POST, as the page sends it
         tab.props[("poll", "n_intervals")] = 1   # a tick; data-version: the page's, as it is (204)
-        body = tab.body(dash_client.POLL, {"poll.n_intervals": None})
+        body = tab.body(POLL, {"poll.n_intervals": None})
         script = Path(tempfile.mkstemp(prefix="timeline-poll-", suffix=".lua")[1])
         script.write_text(f"wrk.method = \"POST\"\nwrk.body = {json.dumps(json.dumps(body))}\n"
                           f"wrk.headers[\"Content-Type\"] = \"application/json\"\n")
@@ -380,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"(gunicorn.conf.py, 1 worker), wrk -t1 -c8 for {args.seconds:g} s each")
             print("\n".join(polls_only(base, process, args.seconds)))
             return 0
-        warm = Tab(base, timeout=30)   # also starts dash_client's Node.js, for the clientside callbacks
+        warm = Tab(base, timeout=30)   # also starts the Node.js that runs the clientside callbacks
         warm.load()
         counter = warm.counter
         recorder = Recorder(args.max_requests)
@@ -438,12 +438,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if process is not None:
             stop(process)
-        if dash_client._javascript is not None:   # the Node.js that ran clientside callbacks
-            dash_client._javascript.process.stdin.close()
-            try:
-                dash_client._javascript.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                dash_client._javascript.process.kill()
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -60,11 +60,10 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+import generate  # noqa: E402
 import numpy as np  # noqa: E402
 
-import dash_client  # noqa: E402
-import generate  # noqa: E402
-from dash_client import FIGURE, PANEL, Tab  # noqa: E402
+from tests.dash_client import FIGURE, PANEL, Tab  # noqa: E402
 
 CHROMIUM = os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium")
 try:
@@ -252,7 +251,7 @@ def event_ids(path: Path) -> np.ndarray:
 
 
 def first_page(url: str, events: int) -> dict:
-    result = dash_client.page_load(url)
+    result = Tab(url).load()
     figure = result.call(FIGURE)
     fig = (figure.response or {}).get("response", {}).get("timeline", {}).get("figure") if figure else None
     kinds = sorted({t.get("type", "?") for t in (fig or {}).get("data", [])})
@@ -266,7 +265,7 @@ def first_page(url: str, events: int) -> dict:
 
 
 def clicks(url: str, ids: np.ndarray, count: int, rng) -> dict:
-    tab = dash_client.page_load(url).tab
+    tab = Tab(url).load().tab
     panel, chain, whole, bad = [], [], [], 0
     for event in rng.choice(ids, size=min(count, len(ids)), replace=False):
         result = tab.select(str(event))
@@ -286,7 +285,7 @@ def clicks(url: str, ids: np.ndarray, count: int, rng) -> dict:
 
 def operations(url: str, count: int, rng) -> dict:
     """Mixed filter and zoom operations, as a viewer would do them one after another."""
-    tab = dash_client.page_load(url).tab
+    tab = Tab(url).load().tab
     categories = [o["value"] for o in tab.props.get(("category-filter", "options")) or []]
     outlets = [o["value"] for o in tab.props.get(("source-filter", "options")) or []]
     first, last = dt.datetime(2018, 1, 1), dt.datetime(2025, 1, 1)
@@ -335,8 +334,7 @@ def operations(url: str, count: int, rng) -> dict:
             low = first + dt.timedelta(seconds=float(rng.uniform(0, max(span - width, 1))))
             timed(kind, tab.zoom(low, low + dt.timedelta(seconds=width)))
         elif tab.search.strip("?"):
-            clicks_now = (tab.props.get(("clear-filters", "n_clicks")) or 0) + 1
-            timed(kind, tab._action({("clear-filters", "n_clicks"): clicks_now}, FIGURE))
+            timed(kind, tab.click("clear-filters"))
     ms = [d[1] for d in done]
     chain = [d[5] for d in done]
     per_kind = {}
@@ -533,7 +531,7 @@ def run_size(events: int, args, browser: Browser, workdir: Path) -> dict:
             print(f"draw at {query or '/'}: median {draw['ms']} ms, each {draw['all']} (alternating)")
         if args.warm:   # a viewer's first search starts the search's sequences (a thread, 5-8 s)
             print(f"  one search, then {args.warm:.0f} s for the worker's background builds", file=sys.stderr)
-            tab = dash_client.page_load(server.url).tab
+            tab = Tab(server.url).load().tab
             tab.set_control("search", WORDS[0])
             tab.set_control("search", "")
             time.sleep(args.warm)
@@ -768,16 +766,14 @@ def profile(events: int, top: int) -> None:
     started = time.perf_counter()
     app = create_app(path, TITLE)
     print(f"create_app (load + index): {time.perf_counter() - started:.1f} s")
-    tab = Tab("http://in-process", transport=dash_client.flask_transport(app))
+    tab = Tab(app)   # in-process: the same requests, through Flask's test client
     tab.load()
     ids = event_ids(path)
     rng = np.random.default_rng(0)
     categories = [o["value"] for o in tab.props.get(("category-filter", "options")) or []]
-    clear = [0]
 
     def clear_filters():
-        clear[0] += 1
-        return tab._action({("clear-filters", "n_clicks"): clear[0]}, FIGURE)
+        return tab.click("clear-filters")
 
     cases = [
         ("select an event (panel)", lambda: tab.select(str(rng.choice(ids))), PANEL),

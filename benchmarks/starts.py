@@ -11,9 +11,9 @@ Prints, with the load average beside each number:
   place (it maps the cache; no CSV is read); and the first id looked up in it (the id index's
   hash table is built on first use);
 - `--workers` gunicorn workers (`gunicorn --config gunicorn.conf.py --workers N`, on a port of
-  8150-8199) serving the file, each having answered readers (benchmarks/dash_client.py: the
-  page, two searches over all the text, an event chosen; until every worker's CPU time has
-  grown): each process's PSS, RSS and anonymous memory (its own, not the mapped cache) from
+  8150-8199) serving the file, each having answered readers (Debian's Chromium, a browser
+  each: the page, an event chosen in the list, a search over all the text, a link with a
+  search and an event; until every worker's CPU time has grown): each process's PSS, RSS and anonymous memory (its own, not the mapped cache) from
   /proc/PID/smaps_rollup, their total, and the master's. PSS counts a page shared by k
   processes as 1/k in each; a page of the cache that one worker alone has read is private to it.
 
@@ -45,10 +45,12 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-import pandas as pd  # noqa: E402
-
 import generate  # noqa: E402
-from dash_client import Tab  # noqa: E402
+import pandas as pd  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.browser.pages import TimelinePage  # noqa: E402
 
 GOALS = {"cold start": 3.0, "restart, file unchanged": 1.0}   # seconds, at 1M rows
 PSS_GOAL_MB = 1536
@@ -183,22 +185,29 @@ def serve_and_measure(path: Path, workers: int, log: Path, more: list[str]) -> N
         readers = 0
 
         def read(_):
-            """One reader: the page, a search, an event chosen, a category; as a browser asks."""
-            tab = Tab(url.rstrip("/"))
-            tab.load()
-            tab.filter("?" + urllib.parse.urlencode({"q": random.choice(WORDS)}))
-            tab.select(random.choice(ids))
-            tab.filter("?" + urllib.parse.urlencode({"q": random.choice(WORDS), "event": random.choice(ids)}))
+            """One reader in Chromium (a browser of its own, so connections of its own): the page,
+            an event chosen in the list, a search, then a link with a search and an event."""
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    timeline = TimelinePage(browser.new_page(), url.rstrip("/")).open()
+                    timeline.event_list.locator("a.event-link").nth(random.randrange(10)).click()
+                    timeline.settle()
+                    timeline.search(random.choice(WORDS))
+                    timeline.settle()
+                    timeline.open(random.choice(ids), "q=" + urllib.parse.quote(random.choice(WORDS)))
+                finally:
+                    browser.close()
             return 1
 
         # Readers until every worker has answered some (CPU time grown), at least 4 a worker.
-        with ThreadPoolExecutor(max_workers=workers * 2) as pool:
+        with ThreadPoolExecutor(max_workers=2) as pool:   # two browsers at a time, on 2 cores
             while readers < 200:
-                readers += sum(pool.map(read, range(workers * 2)))
+                readers += sum(pool.map(read, range(workers)))
                 if all(cpu_ticks(pid) > before[pid] for pid in pids) and readers >= workers * 4:
                     break
         busy = sum(cpu_ticks(pid) > before[pid] for pid in pids)
-        print(f"{readers} readers (page, two searches, an event each); {busy} of {len(pids)} workers "
+        print(f"{readers} readers in Chromium (page, an event, a search, a link); {busy} of {len(pids)} workers "
               f"answered some (load average {load_average()})\n")
         print("| process | PSS MB | RSS MB | anonymous MB | private MB | shared MB |")
         print("|---|---:|---:|---:|---:|---:|")

@@ -9,10 +9,11 @@ import logging
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from tests.dash_client import Client
 from timeline.app import create_app, guard
-from tests.browser.pages import DashRequests
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -169,7 +170,7 @@ def test_every_value_a_callback_reads_is_checked(app):
 
 
 def test_what_the_page_sends_still_answers(app, client):
-    http = DashRequests(client)
+    http = Client(client)
     assert http.view("?q=almaty").counter.endswith(" events")
     assert http.figure("?event=death-toll") is not None
     status, response = http.callback("url.search", {"url.search": "?q=" + "a b c d e f g h i"})

@@ -299,7 +299,7 @@ def test_download_the_events_in_view(path, changed, filename, first_line):
 
 def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends(path):
     """Named inputs are sent as a list, in the order declared: the guard (timeline/app/guard.py)
-    and the page's recorded requests (benchmarks/dash_client.py) read them so."""
+    reads them so."""
     from dash import Dash
     app = Dash(__name__)
     callbacks.register(app, path)

@@ -17,6 +17,8 @@ from timeline.state import State
 
 from . import catalogues
 from .catalogues import PAGE_KEYWORDS, ROOT, catalogue_ids, fields, forms
+from .dash_client import Client
+
 
 def extracted() -> set:
     """The messages the code marks for the page's catalogue (singular of a plural)."""
@@ -274,8 +276,7 @@ def test_the_graph_config_names_the_locale_only_outside_english():
     ("kk", "Хабарланған ретпен", "/ 35 оқиға"), ("ar", "As reported", "من 35 حدث"),
 ])
 def test_an_event_s_panel_and_the_counter_in_each_language(client, lang, heading, said):
-    from tests.browser.pages import DashRequests
-    status, answer = DashRequests(client).callback(
+    status, answer = Client(client).callback(
         "counter.children", {"view.data": f"?event=shoot-to-kill-order&lang={lang}"}, changed=("view.data",))
     assert status == 200
     assert heading in json.dumps(answer["sources-panel"], ensure_ascii=False)
@@ -292,8 +293,7 @@ def test_a_sentence_ending_in_a_date_with_its_own_full_stop_takes_no_second(text
 
 
 def test_the_overview_in_russian_ends_its_span_with_one_full_stop(client):
-    from tests.browser.pages import DashRequests
-    status, answer = DashRequests(client).callback(
+    status, answer = Client(client).callback(
         "counter.children", {"view.data": "?lang=ru&asof=2022-01-08"}, changed=("view.data",))
     panel = json.dumps(answer["sources-panel"], ensure_ascii=False)
     assert status == 200 and re.search(r"19 января 2022\s?г\.", panel)
@@ -307,8 +307,7 @@ def test_the_overview_in_russian_ends_its_span_with_one_full_stop(client):
     ("ru", "Дата публикации: январь 2022\u202fг.", "Опубликовано 10 января 2022\u202fг.", "Предыдущее:"),
 ])
 def test_a_publication_date_reads_as_a_sentence_at_its_precision(client, lang, month, day, step):
-    from tests.browser.pages import DashRequests
-    status, answer = DashRequests(client).callback(
+    status, answer = Client(client).callback(
         "counter.children", {"view.data": f"?event=death-toll&lang={lang}"}, changed=("view.data",))
     assert status == 200
     said = json.dumps(answer, ensure_ascii=False)

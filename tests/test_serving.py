@@ -21,7 +21,7 @@ import dash
 import pytest
 
 from tests.browser.conftest import serve
-from tests.browser.pages import DashRequests
+from tests.dash_client import Client
 
 ROOT = Path(__file__).resolve().parent.parent
 STRICT_REFERRER = {"no-referrer", "same-origin"}
@@ -30,7 +30,7 @@ STRICT_REFERRER = {"no-referrer", "same-origin"}
 @pytest.fixture(scope="module")
 def app_module():
     sys.path.insert(0, str(ROOT))
-    import app as module   # app.py: create_app() for gunicorn, main() for `python app.py`
+    import app as module  # app.py: create_app() for gunicorn, main() for `python app.py`
     return module
 
 
@@ -211,13 +211,13 @@ def test_every_kind_of_response_carries_the_safe_headers(running):
         status, headers, _ = fetch(url + address)
         assert status in (200, 404), (address, status)
         assert_safe_headers(headers, address)
-    http = DashRequests(url)
+    http = Client(url)
     body = {"output": "counter.children"}
     for request in (json.dumps(body).encode(), b"not json"):
         status, headers, _ = fetch(url + "/_dash-update-component", "POST", request)
         assert status >= 400
         assert_safe_headers(headers, f"a refused callback ({status})")
-    spec = next(d for d in http.dependencies if "counter.children" in d["output"])
+    spec = next(d for d in http.callbacks if "counter.children" in d["output"])
     outputs = [dict(zip(("id", "property"), name.rsplit(".", 1)))
                for name in spec["output"].strip(".").split("...")]
     status, headers, _ = fetch(url + "/_dash-update-component", "POST", json.dumps({
@@ -246,7 +246,7 @@ def test_no_request_changes_a_byte_of_events_csv(running):
     url, path, _ = running
     before, stat = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat()
     files = set(path.parent.iterdir())
-    http = DashRequests(url)
+    http = Client(url)
     for address in ODD_GETS:
         status, _, body = fetch(url + address)
         assert status in (200, 400, 404, 414), (address, status)

@@ -27,9 +27,10 @@ from timeline import lastgood
 from timeline.app import create_app
 from timeline.cli import main
 
+from ..dash_client import Client
 from ..test_bad_files import BAD, EXPECTED, NAMES, giants  # noqa: F401  (giants is a fixture)
 from .conftest import ROOT, serve
-from .pages import DashRequests, TimelinePage
+from .pages import TimelinePage
 
 GIANTS = ["ten-mb-field.csv", "ten-mb-title.csv", "ten-mb-field-latin1.csv", "million-character-title.csv"]
 GOOD = (ROOT / "events.csv").read_bytes()
@@ -47,7 +48,7 @@ def swap_in(target: Path, data: bytes) -> None:
     os.replace(part, target)
 
 
-def served_now(http: DashRequests, path: Path, kept_back_ok: bool = True) -> None:
+def served_now(http: Client, path: Path, kept_back_ok: bool = True) -> None:
     """Ask until the app serves the file as it is now: it reads a new version in the background
     and answers from the one it has meanwhile (with `kept_back_ok`, a version kept back counts)."""
     stat = os.stat(path)
@@ -89,7 +90,7 @@ def served(tmp_path_factory):
     """The app, in-process, serving one path into which each test swaps its file."""
     path = tmp_path_factory.mktemp("served") / "events.csv"
     path.write_bytes(GOOD)
-    return path, DashRequests(create_app(path).server.test_client())
+    return path, Client(create_app(path).server.test_client())
 
 
 def assert_shows(view, source: Path, expected: dict) -> None:
@@ -151,7 +152,7 @@ def test_an_unreadable_file_at_start_still_serves_a_page_with_the_problem(name, 
     if name in EXPECTED:
         shutil.copyfile(BAD / name, path)
     before = path.read_bytes() if path.exists() else None
-    http = DashRequests(create_app(path).server.test_client())
+    http = Client(create_app(path).server.test_client())
     for address in ("/", "/?event=anything", "/_dash-layout", "/_dash-dependencies"):
         assert http.get(address)[0] == 200, address
     view = http.view()

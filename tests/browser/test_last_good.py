@@ -12,9 +12,10 @@ from playwright.sync_api import expect
 
 import timeline
 
+from ..dash_client import Client
 from ..helpers import us_excel
 from .conftest import ROOT, serve
-from .pages import DashRequests, TimelinePage
+from .pages import TimelinePage
 
 GOOD = (ROOT / "events.csv").read_bytes()
 US_EXCEL = us_excel(GOOD)
@@ -55,10 +56,10 @@ def test_a_us_excel_save_is_kept_back_until_an_editor_accepts_it(page, tmp_path)
             "fixed or accepted; for editors, what happened and what to do:")
         expect(view.problems).to_have_attribute("role", "alert")
         assert view.accessibility_problems("#problems") == []
-        DashRequests(url).view_until(kept_back, "every worker keeps the last good version", 20, 8)
+        Client(url).view_until(kept_back, "every worker keeps the last good version", 20, 8)
 
     with serve(path, gunicorn_workers=2) as url:   # restarted on the broken file
-        DashRequests(url).view_until(kept_back, "a restarted server keeps the last good version", 20, 8)
+        Client(url).view_until(kept_back, "a restarted server keeps the last good version", 20, 8)
         view = TimelinePage(page, url).open()
         expect(view.kept_back_notice()).to_be_visible()
         expect(view.counter).to_have_text("35 of 35 events")
@@ -70,7 +71,7 @@ def test_a_us_excel_save_is_kept_back_until_an_editor_accepts_it(page, tmp_path)
         shown = f"{len(saved.events)} of {len(saved.events)} events"
         expect(view.counter).to_have_text(shown, timeout=15_000)   # the open page, within a poll
         expect(view.kept_back_notice()).to_have_count(0)
-        DashRequests(url).view_until(lambda v: v.counter == shown and NOTICE not in " ".join(v.problems),
+        Client(url).view_until(lambda v: v.counter == shown and NOTICE not in " ".join(v.problems),
                                      "every worker publishes the accepted version", 20, 8)
         # A good save afterwards is published as usual.
         swap_in(path, GOOD)

@@ -20,8 +20,9 @@ from playwright.sync_api import expect
 
 import timeline as timeline_package
 
+from ..dash_client import Client
 from .conftest import ROOT, serve
-from .pages import DashRequests, TimelinePage
+from .pages import TimelinePage
 
 ORIGINAL = (ROOT / "events.csv").read_bytes()
 NEW_ROW = b"added-event,2022-01-12,,A new event appended by an editor,,government,,,,TASS,,,,,,\n"
@@ -49,7 +50,7 @@ class Readers:
             thread.join(timeout=30)
 
     def _read(self) -> None:
-        http = DashRequests(self.url, timeout=30)
+        http = Client(self.url, timeout=30)
         while not self._stop.is_set():
             for kind in ("page", "view", "figure", "poll"):
                 try:
@@ -57,11 +58,13 @@ class Readers:
                         status, _ = http.get("/")
                         answer = None
                     elif kind == "view":
-                        status, response = http.view_callback("")
+                        status, response = http.callback("counter.children", {"view.data": ""},
+                                                         changed=("view.data",))
                         answer = response and (response["counter"]["children"],
                                                str(response["problems"]["children"]))
                     elif kind == "figure":
-                        status, _ = http.figure_callback("?q=Almaty")
+                        status, _ = http.callback("timeline.figure", {"view.data": "?q=Almaty"},
+                                                  {"url.search": "?q=Almaty"}, changed=("view.data",))
                         answer = None
                     else:
                         status, _ = http.get("/_timeline/version")
@@ -97,7 +100,7 @@ def served(tmp_path):
 
 def test_torn_writes_never_break_a_request_and_keep_the_last_good_data(page, served):
     path, url = served
-    http = DashRequests(url)
+    http = Client(url)
     bad_responses, faults = [], []
     page.on("response", lambda r: bad_responses.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("console", lambda m: faults.append(m.text) if m.type == "error" else None)
