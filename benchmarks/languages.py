@@ -6,11 +6,11 @@
 ROOT: a checkout of the project (this one, or main's, to compare: a checkout without
 timeline/i18n.py runs in its own English). Prints the median and best of 7 runs.
 """
-import sys, time
+import sys
+import time
 root, lang = sys.argv[1], sys.argv[2]
 events = sys.argv[3] if len(sys.argv) > 3 else "/tmp/e1k.csv"
 sys.path.insert(0, root)
-import numpy as np
 from timeline.app import data
 from timeline.view import figure as chart, listing as event_list
 try:

@@ -419,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
               f"{time.strftime('%Y-%m-%d %H:%M:%S')}, load average {load_before:.1f} before, {load_after:.1f} after")
         print(f"# {args.clients} readers for {args.seconds:g} s against "
-              f"{'gunicorn with %d workers' % args.workers if served else base}, serving "
+              f"{f'gunicorn with {args.workers} workers' if served else base}, serving "
               f"{args.events.name if served else 'its own file'} ({counter}); {elapsed:.1f} s measured{cpu}")
         print(f"# {len(requests):,} requests, {len(requests) / elapsed:,.1f} per s; {len(actions):,} actions, "
               f"{len(actions) / elapsed:,.1f} per s; {len(errors)} errors")

@@ -14,7 +14,7 @@ from dash import Patch, no_update
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
-from timeline.app import callbacks, data, map, share
+from timeline.app import callbacks, map, share
 from timeline.state import State
 from tests.helpers import csv_bytes, row
 

@@ -35,7 +35,7 @@ def test_a_complete_catalogue_translates_every_message(lang):
     entries = catalogue_ids(i18n.catalogue_path(lang))
     missing = sorted(extracted() - {k for k, m in entries.items() if all(forms(m)) and not m.fuzzy})
     assert not missing, f"{lang} misses {missing}"
-    for key, message in entries.items():   # a translation names the same values as its English
+    for message in entries.values():   # a translation names the same values as its English
         english = message.id if isinstance(message.id, str) else message.id[1]
         for form in forms(message):
             assert fields(form) == fields(english), (lang, english, form)
@@ -206,8 +206,11 @@ def test_a_callback_answers_in_the_address_s_language(client):
 def test_check_says_its_frame_and_summary_in_french_and_stays_english_by_default(tmp_path):
     import subprocess
     import sys
-    run = lambda *args: subprocess.run([sys.executable, "-m", "timeline", "check", *args],
-                                       capture_output=True, text=True, cwd=ROOT)
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "timeline", "check", *args], capture_output=True, text=True,
+                              cwd=ROOT)
+
     english, french = run("tests/data/hostile.csv"), run("tests/data/hostile.csv", "--lang", "fr")
     assert english.stdout.splitlines()[-1] == "8 events, 13 accounts, 0 errors, 33 warnings"
     assert french.stdout.splitlines()[-1] == "8 événements, 13 récits, 0 erreur, 33 avertissements"

@@ -206,7 +206,10 @@ class TimelinePage:
         """A finger swipes from (x, y) by dy pixels (negative: upwards, the page scrolls down),
         as touch events from the browser's input (a touch screen)."""
         session = self.page.context.new_cdp_session(self.page)
-        touch = lambda kind, points: session.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+        def touch(kind, points):
+            session.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
         touch("touchStart", [{"x": x, "y": y}])
         for i in range(1, 11):
             touch("touchMove", [{"x": x, "y": y + dy * i / 10}])

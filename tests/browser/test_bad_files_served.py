@@ -79,7 +79,7 @@ def problem_line(row: int, column: str, level: str) -> str:
     return f"{level}{f' row {row}' if row else ' file'}{f', {column}' if column else ''}: "
 
 
-def corpus(giants) -> dict[str, tuple[Path, dict]]:
+def corpus(giants) -> dict[str, tuple[Path, dict]]:  # noqa: F811  (the fixture imported above)
     files = {name: (BAD / name, EXPECTED[name]) for name in NAMES}
     files.update(giants)
     return files
@@ -109,7 +109,7 @@ def assert_shows(view, source: Path, expected: dict) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES + GIANTS)
-def test_each_bad_file_is_served_with_its_problems(name, served, giants):
+def test_each_bad_file_is_served_with_its_problems(name, served, giants):  # noqa: F811  (the fixture imported above)
     path, http = served
     source, expected = corpus(giants)[name]
     before = digest(source.read_bytes())
@@ -175,7 +175,7 @@ DOZEN = ["date-february-30.csv", "empty.csv", "script-in-description.csv", "crlf
 PICKED_UP_LIVE = {"date-february-30.csv", "empty.csv", "script-in-description.csv", "crlf.csv"}
 
 
-def test_a_dozen_bad_files_swapped_in_while_the_page_is_open(page, tmp_path, giants):
+def test_a_dozen_bad_files_swapped_in_while_the_page_is_open(page, tmp_path, giants):  # noqa: F811  (the fixture imported above)
     files = corpus(giants)
     path = tmp_path / "events.csv"
     path.write_bytes(GOOD)
