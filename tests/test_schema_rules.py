@@ -14,7 +14,6 @@ from timeline.problems import ERROR, WARNING, say
 from .helpers import csv_bytes, row
 
 
-
 def test_every_rule_names_a_check_the_validator_has_and_every_check_is_used():
     named = {rule.check for column in schema.COLUMNS for rule in column.rules}
     assert named <= set(CHECKS), f"rules name checks timeline.load does not have: {named - set(CHECKS)}"
@@ -118,10 +117,10 @@ def test_a_new_column_with_simple_checks_is_one_record(monkeypatch):
     ]))
     said = [p.format("events.csv") for p in dataset.problems]
     assert said == [
-        "events.csv:2: language: warning: language '<b>Russian</b>' holds HTML; it is shown as plain text, "
-        "tags and all. Write plain text",
-        "events.csv:3: language: warning: language is 201 characters long; a name reads best under 50 and the "
-        "page shortens anything over 200. Move the rest to description",
+        ("events.csv:2: language: warning: language '<b>Russian</b>' holds HTML; it is shown as plain text, "
+         "tags and all. Write plain text"),
+        ("events.csv:3: language: warning: language is 201 characters long; a name reads best under 50 and the "
+         "page shortens anything over 200. Move the rest to description"),
         "events.csv:3: quoted: error: quoted is empty; name who is quoted",
     ]
     assert dataset.accounts["row"].tolist() == [2]   # the error leaves its row out

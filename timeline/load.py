@@ -725,6 +725,8 @@ def _repeated_titles(check: _Checker) -> None:
     _check_repeated_titles(check, codes, ids, check.found["date"].value, check.found["start_last"])
 
 
+# (Then, on the accounts kept, the lanes: category_problems. timeline.appends runs the same
+# _validate on appended rows and counts places and lanes again across the whole file.)
 ACROSS = (_years_as_days, _end_before_start, _coordinate_pairs, _garbled_finding, _first_rows, _repeated_titles)
 
 

@@ -11,20 +11,21 @@ or columns (an event's first row, dates that disagree, duplicate spellings of a
 lane...) is `load.ACROSS`, listed in one place there.
 
 Why our own table and not a Frictionless Table Schema or a pandera schema
-(issue 14, measured with benchmarks/peers.py and /tmp checks of one bad row):
-both say which row, column and value failed which constraint, but neither says
-how to mend it: frictionless writes `The cell "Bad Id" in row at position "3"
-and field "id" at position "1" does not conform to a constraint: constraint
-"pattern" is "[a-z0-9]+(?:-[a-z0-9]+)*"`, pandera a failure case
-`id str_matches(...) Bad Id index 1` (0-based, the header not counted), where
-`check` writes `id 'Bad Id' may hold only lowercase letters, digits and
-hyphens; write it as 'bad-id'`. A constraint's message is fixed text (pandera's
-`error=`), not computed from the value (the slug to write, the link meant, the
-date read two ways), has no warning that keeps the row, and is not in the
-editor's language. Neither parses our dates. And they are slower while checking
-less (benchmarks/RESULTS.md, 1M ISO rows, 2026-11-29 20:10, best of 2, load
-average 8: `load` 2.6 s, pandera's read_csv and lazy validate 7.0 s,
-frictionless' validate 46.7 s; at 100k rows 0.59, 0.66 and 3.1 s).
+(issue 14): benchmarks/peers.py builds both from this table; run on one bad row
+(id `Bad Id`, date `2022-13-45`, source empty, latitude 95, source_url
+`www.example.org/x`), both name the row, column and value and the constraint
+failed, but not how to mend it. Frictionless: `The cell "Bad Id" in row at
+position "3" and field "id" at position "1" does not conform to a constraint:
+constraint "pattern" is "[a-z0-9]+(?:-[a-z0-9]+)*"`; pandera: a failure case
+`id str_matches(...) Bad Id index 1` (the frame's index, not the row); `check`:
+`id 'Bad Id' may hold only lowercase letters, digits and hyphens; write it as
+'bad-id'`. A constraint's message is fixed text (pandera's `error=`), not made
+from the value (the slug to write, the link meant, the two readings of a date),
+has no warning that keeps the row, and is not in the editor's language; neither
+reads our dates (both passed month 13). And they are slower while checking less
+(benchmarks/RESULTS.md, 1M ISO rows, 2026-11-29 20:10, best of 2, load average
+8: `load` 2.6 s, pandera's read_csv and lazy validate 7.0 s, frictionless'
+validate 46.7 s; at 100k rows 0.59, 0.66 and 3.1 s).
 """
 from __future__ import annotations
 
@@ -51,8 +52,8 @@ class Rule:
     check: str
     level: str  # ERROR: the row is left out; WARNING: the row is kept
     says: Callable[..., Message] | None = None
-    limit: float | None = None  # a number's bound ("range"), a text's length ("long")
-    other: str = ""             # the column this one needs ("needs")
+    limit: int | None = None  # a number's bound ("range"), a text's length ("long")
+    other: str = ""           # the column this one needs ("needs") or looks at ("picture_alt")
 
 
 @dataclass(frozen=True)
