@@ -33,12 +33,8 @@ _ID_OR_EMPTY = f"^(?:{schema.ID_PATTERN})?$"
 _PLAIN_LINK = "^[hH][tT][tT][pP][sS]?://[!-.0-~]"
 _SPACE_BYTE = np.zeros(256, dtype=bool)
 _SPACE_BYTE[[*range(9, 14), *range(28, 33), *range(0x80, 0x100)]] = True
-LONG_TITLE = 300
-LONG_NAME = 200      # a source, category, claimed_by or location longer than this is warned about
-NAME_COLUMNS = ("source", "category", "claimed_by", "location")
-# Unicode direction overrides and isolates (U+202A-U+202E, U+2066-U+2069): invisible, they
-# reverse how the text after them is shown. In UTF-8 all begin e2 80 or e2 81.
-_DIRECTION = "[\u202a-\u202e\u2066-\u2069]"
+LONG_TITLE = schema.LONG_TITLE
+# schema.DIRECTION's characters in UTF-8: all begin e2 80 or e2 81.
 _DIRECTION_BYTES = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
 MAX_CATEGORIES = 30  # lanes: more is almost always another column put in the category column
 _HTML = r"<\s*[a-zA-Z!/][^>]*>"
@@ -304,11 +300,21 @@ def _empty(problems, path="", stamp=()) -> Dataset:
 
 class _Checker:
     """Collects problems for one frame. An error leaves its row out; every error of a row is
-    reported, so that an editor can mend it in one go."""
+    reported, so that an editor can mend it in one go. What a column's checks make of its values
+    (dates parsed, numbers) is kept in `found`, for the checks after them and for the accounts."""
 
-    def __init__(self, frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]):
+    def __init__(self, frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], findings: list | None = None,
+                 notes: _Notes | None = None, edges: dict | None = None, ascii: bool = False):
         self.frame, self.rows, self.problems = frame, rows, problems
         self.refused = np.zeros(len(frame), dtype=bool)
+        self.refused_by: dict[str, np.ndarray] = {}  # column -> the rows its errors leave out
+        self.findings = [] if findings is None else findings
+        self.notes = _Notes() if notes is None else notes
+        self.edges = {} if edges is None else edges  # column -> the first byte of each value (_rough_edges)
+        self.ascii = ascii   # the file's bytes are all ASCII (no text in it can be garbled or turned)
+        self.written = {name: frame[name] for name in schema.NAMES}  # as read, before a check drops a value
+        self.found: dict = {}
+        self.garbled: dict = {}   # column -> (rows, {value: what it probably reads})
 
     def report(self, mask, column: str, level: str, message, code: ProblemCode = ProblemCode.OTHER) -> None:
         """Add a problem for each row in mask; message is a string or value -> string."""
@@ -322,61 +328,48 @@ class _Checker:
             self.problems.append(Problem(int(self.rows[i]), column, level, text, code))
         if level == ERROR:
             self.refused[index] = True
+            self.refused_by.setdefault(column, np.zeros(len(self.refused), dtype=bool))[index] = True
+
+    def refused_in(self, columns) -> np.ndarray:
+        """The rows left out by errors in these columns."""
+        refused = np.zeros(len(self.refused), dtype=bool)
+        for column in columns:
+            if column in self.refused_by:
+                refused |= self.refused_by[column]
+        return refused
 
 
 def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], findings: list | None = None,
               ascii: bool = False, notes: _Notes | None = None):
     """The accepted accounts, and their events' ids as pd.factorize gives them (codes, ids).
 
+    Each column's values go through its rules (schema.COLUMNS, column by column, each rule's
+    check from CHECKS), then the checks across rows and columns (ACROSS), in that order.
     `findings`: where the causes found behind many problems go (diagnosis.Finding); `ascii`:
     the file's bytes are all ASCII (no text in it can be garbled); `notes`: where what the
     checks across rows found goes."""
-    findings = [] if findings is None else findings
-    notes = _Notes() if notes is None else notes
     for name in schema.NAMES:
         if name not in frame:
             frame[name] = _blank(frame.index)
     edges = {}  # name -> the first byte of each value (see _rough_edges), where known
     for name in schema.NAMES:
         frame[name], edges[name] = _strip(frame[name])
-    check = _Checker(frame, rows, problems)
-
-    ids = frame["id"]
-    check.report(ids == "", "id", ERROR,
-                 say("id is empty; every row needs the id of its event, a slug such as 'airport-seized'"))
-    misfit = _no(ids) if _ids_fit(ids) else ~ids.str.fullmatch(schema.ID_PATTERN)
-    check.report(misfit & (ids != ""), "id", ERROR, _misfit_id)
-    _check_numeric_ids(check, misfit, findings)
-
-    check.report(frame["date"] == "", "date", ERROR,
-                 say("date is empty; write when it happened, e.g. 2022-01-07 ({how_to_write})",
-                     how_to_write=dates.HOW_TO_WRITE))
-    start = _dates(check, "date", ERROR, findings=findings)
-    end = _dates(check, "end_date", ERROR, findings=findings)
-    published = _dates(check, "published", WARNING, say("It is ignored"))
-    for column, parsed, others in (("date", start, [end, published]), ("end_date", end, [start, published])):
-        _check_years_as_days(check, column, parsed, others, findings)
-    notes.year_window = diagnosis.in_year_window(start, end, published)
-    start_last, end_last = start.last(), end.last()
-    check.report((end_last < start.value).to_numpy(), "end_date", ERROR,
-                 lambda v: say("end_date {value} is before the date; a span ends on or after it starts "
-                               "(swap the two dates, or fix the one that is wrong)", value=show(v)))
-
-    check.report(frame["source"] == "", "source", ERROR,
-                 say("source is empty; name who published this account (an outlet, agency or document)"))
-    _check_link(check, "source_url")
-    has_media = _given(frame["media"])  # (before a bad link is dropped: its warning says enough)
-    _check_link(check, "media")
-    _check_media(check, has_media)
-
-    latitude, longitude = _coordinates(check)
-    latitude, longitude, approximate = _place_by_name(check, latitude, longitude, notes.places)
-    figure, retracted, retracted_on = _figures(check)
-    _check_text(check, edges, ascii)
-    if not ascii:
-        _check_garbled(check, findings)
-    codes, ids = _check_first_rows(check)
-    _check_repeated_titles(check, codes, ids, start.value, start_last)
+    check = _Checker(frame, rows, problems, findings, notes, edges, ascii)
+    for column in schema.COLUMNS:
+        for rule in column.rules:
+            CHECKS[rule.check](check, column.name, rule)
+    for across in ACROSS:
+        across(check)
+    notes, found = check.notes, check.found
+    start, end, published = (found[name] for name in schema.DATE_COLUMNS)
+    start_last, end_last = found["start_last"], found["end_last"]
+    latitude, longitude = found["latitude"], found["longitude"]
+    approximate, placed_latitude, placed_longitude = found["location"]
+    if approximate.any():
+        latitude[approximate], longitude[approximate] = placed_latitude[approximate], placed_longitude[approximate]
+    figure = found["figure"]
+    retracted, retracted_on = found["retracted"]
+    codes, ids = found["events"]
 
     keep: np.ndarray | slice
     keep = ~check.refused
@@ -437,37 +430,24 @@ def _category(distinct: np.ndarray, take: np.ndarray, keep, index: pd.Index) -> 
     return pd.Series(pd.Categorical.from_codes(position.astype(width)[codes][take], dtype=dtype), index=index)
 
 
-def _dates(check: _Checker, column: str, level: str, consequence: Message | str = "", findings=None) -> dates.ParsedDates:
-    parsed = dates.parse_series(check.frame[column])
-    if parsed.errors:
-        bad = check.frame[column].str.strip().isin(list(parsed.errors)).to_numpy()
-        if findings is not None:
-            findings += diagnosis.spreadsheet_dates(column, check.frame[column], parsed.errors, check.rows)
-        check.report(bad, column, level,
-                     lambda v: say("{column} {value} {problem}. {consequence}", column=column, value=show(v),
-                                   problem=parsed.errors[v.strip()], consequence=consequence) if consequence else
-                     say("{column} {value} {problem}.", column=column, value=show(v), problem=parsed.errors[v.strip()]))
-        if level == WARNING:
-            parsed.leave_out(bad)
-    if parsed.warnings:
-        caveat = check.frame[column].str.strip().isin(list(parsed.warnings)).to_numpy()
-        check.report(caveat, column, WARNING,
-                     lambda v: say("{column} {value}: {problem}", column=column, value=show(v),
-                                   problem=parsed.warnings[v.strip()]))
-    return parsed
+# --- the checks of a column's values: check(checker, column, rule), named by schema.Rule.check -----
+
+def _required(check: _Checker, name: str, rule: schema.Rule) -> None:
+    check.report(check.frame[name] == "", name, rule.level, rule.says(name, ""))
 
 
-def _misfit_id(value: str) -> Message:
-    if re.fullmatch(diagnosis.SCIENTIFIC, value):
-        return diagnosis.scientific_id_message(value)  # (no slug: '2-02201e-15' is no id)
-    return say("id {value} may hold only lowercase letters, digits and hyphens; write it as {slug!r}",
-               value=show(value), slug=schema.slug(value))
+def _slug(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """An id that is not a slug (schema.ID_PATTERN)."""
+    ids = check.frame[name]
+    misfit = _no(ids) if _ids_fit(ids) else ~ids.str.fullmatch(schema.ID_PATTERN)
+    check.report(misfit & (ids != ""), name, rule.level, lambda v: rule.says(name, v))
+    check.found[name, "slug"] = misfit
 
 
-def _check_numeric_ids(check: _Checker, misfit: pd.Series, findings: list) -> None:
-    """Ids made only of digits (a warning: a spreadsheet drops their zeros in front), and ids in
-    scientific notation (an error, from the pattern): together, one cause."""
-    ids = check.frame["id"]
+def _digits(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """Ids made only of digits (a spreadsheet drops their zeros in front), and ids in scientific
+    notation (an error, from the "slug" rule before it): together, one cause."""
+    ids = check.frame[name]
     edges = _rough_edges(ids)
     if edges is not None:
         # Only digits means a digit at both ends: the pattern runs on those values alone.
@@ -478,185 +458,127 @@ def _check_numeric_ids(check: _Checker, misfit: pd.Series, findings: list) -> No
             digits[at] = ids.iloc[at].str.fullmatch(r"[0-9]+").to_numpy(dtype=bool)
     else:
         digits = ids.str.fullmatch(r"[0-9]+").to_numpy(dtype=bool)
-    check.report(digits, "id", WARNING, diagnosis.digits_id_message)
-    misfit = np.asarray(misfit, dtype=bool)
+    check.report(digits, name, rule.level, lambda v: rule.says(name, v))
+    misfit = np.asarray(check.found.get((name, "slug"), _no(ids)), dtype=bool)
     scientific = np.zeros(len(ids), dtype=bool)
     if misfit.any():
         at = np.flatnonzero(misfit)
         scientific[at] = ids.iloc[at].str.fullmatch(diagnosis.SCIENTIFIC).to_numpy(dtype=bool)
     finding = diagnosis.numeric_ids(ids, check.rows, digits, scientific)
     if finding:
-        findings.append(finding)
+        check.findings.append(finding)
 
 
-def _check_years_as_days(check: _Checker, column: str, parsed: dates.ParsedDates, others: list,
-                         findings: list) -> None:
-    """A date that is probably a year a spreadsheet turned into a day (1905-07-14 is day 2022)."""
-    flagged, year, finding = diagnosis.years_as_days(column, parsed, others, check.rows, ~check.refused)
-    if finding is None:
-        return
-    values = check.frame[column]
-    year_of = dict(zip(values[flagged].tolist(), year[flagged].tolist()))
-    check.report(flagged, column, WARNING,
-                 lambda v: diagnosis.year_as_day_message(column, v, year_of[v]))
-    findings.append(finding)
+def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A date that cannot be read (timeline.dates): says(column, value, problem). An error leaves
+    the row out, and what a spreadsheet did to such dates is diagnosed; a warning keeps the row
+    without the date."""
+    parsed = dates.parse_series(check.frame[name])
+    if parsed.errors:
+        bad = check.frame[name].str.strip().isin(list(parsed.errors)).to_numpy()
+        if rule.level == ERROR:
+            check.findings += diagnosis.spreadsheet_dates(name, check.frame[name], parsed.errors, check.rows)
+        check.report(bad, name, rule.level, lambda v: rule.says(name, v, parsed.errors[v.strip()]))
+        if rule.level == WARNING:
+            parsed.leave_out(bad)
+    check.found[name] = parsed
 
 
-def _check_garbled(check: _Checker, findings: list) -> None:
-    """Text garbled by a wrong encoding (`Tokayevâ€™s`): a warning on each value, ftfy's reading
-    of it in the message. Every such text holds a character from U+00C2 to U+00EF, which UTF-8
-    writes with the byte C3: columns without it are not looked at."""
-    rows, examples = [], {}
-    for name in (*schema.TEXT_COLUMNS, *schema.MEDIA_TEXT_COLUMNS, "category"):
-        values = check.frame[name]
-        if not _may_hold(values, b"\xc3"):
-            continue
-        found = diagnosis.garbled(values)
-        if not found:
-            continue
-        at = values.isin(list(found)).to_numpy()
-        check.report(at, name, WARNING, lambda v, name=name: diagnosis.garbled_message(name, v, found[v]))
-        rows.append(check.rows[at])
-        examples.update(found)
-    if examples:
-        findings.append(diagnosis.garbled_finding(examples, np.concatenate(rows)))
+def _caveat(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A date read (by the "date" rule before it) with something to say of it: says(column, value, what)."""
+    parsed = check.found[name]
+    if parsed.warnings:
+        caveat = check.frame[name].str.strip().isin(list(parsed.warnings)).to_numpy()
+        check.report(caveat, name, rule.level, lambda v: rule.says(name, v, parsed.warnings[v.strip()]))
 
 
-def _check_link(check: _Checker, column: str) -> None:
-    """A value that is not a web link (links.is_web_link) is a warning and is dropped: the
-    account is kept, with the column empty, so the value is never rendered or exported."""
-    values = check.frame[column]
+def _link(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A value that is not a web link (links.is_web_link) is dropped: the account is kept, with
+    the column empty, so the value is never rendered or exported."""
+    values = check.frame[name]
     bad = _given(values) & ~_web_links(values)
     if bad.any():
-        check.report(bad, column, WARNING, lambda v: _not_a_link(column, v))
-        check.frame[column] = values.mask(bad, "")
+        check.report(bad, name, rule.level, lambda v: rule.says(name, v))
+        check.frame[name] = values.mask(bad, "")
 
 
-def _check_media(check: _Checker, has_media: np.ndarray) -> None:
-    """A picture needs media_alt; media_alt, media_caption and media_credit need media."""
+def _needs(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A value given without one in rule.other (as written: a link dropped still counts)."""
+    check.report(_given(check.frame[name]) & ~_given(check.written[rule.other]), name, rule.level,
+                 lambda v: rule.says(name, v))
+
+
+def _picture_alt(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """Empty where rule.other is a link to a picture (media.kind): says(column, the link)."""
     frame = check.frame
-    for name in schema.MEDIA_TEXT_COLUMNS:
-        check.report(_given(frame[name]) & ~has_media, name, WARNING,
-                     lambda v, name=name: say("{name} {value} is given without media, so it is not shown; "
-                                              "put the link to the picture or video in media, or leave {name} "
-                                              "empty", name=name, value=show(v)))
-    at = np.flatnonzero(_given(frame["media"]) & ~_given(frame["media_alt"]))
+    at = np.flatnonzero(_given(frame[rule.other]) & ~_given(frame[name]))
     if not len(at):
         return
     # media.kind decides, for each distinct link that names an image suffix anywhere (one pass).
-    named = pc.match_substring_regex(pa.array(frame["media"].iloc[at].array), _IMAGE_SUFFIX, ignore_case=True)
+    named = pc.match_substring_regex(pa.array(frame[rule.other].iloc[at].array), _IMAGE_SUFFIX, ignore_case=True)
     at = at[named.to_numpy(zero_copy_only=False)]
-    urls = frame["media"].iloc[at]
+    urls = frame[rule.other].iloc[at]
     which, distinct = pd.factorize(urls)
     picture = np.array([media_kind(url) == IMAGE for url in distinct], dtype=bool)[which]
     for i, url in zip(at[picture], urls.to_numpy(dtype=object)[picture]):
-        check.problems.append(Problem(
-            int(check.rows[i]), "media_alt", WARNING,
-            say("media_alt is empty; describe what the picture shows for readers who cannot see it "
-                "(media {value} is a picture)", value=show(url)),
-        ))
+        check.problems.append(Problem(int(check.rows[i]), name, rule.level, rule.says(name, url)))
 
 
-def _not_a_link(column: str, value: str) -> Message:
-    """The message for a value of a link column that is not a web link: what to write instead."""
-    meant = links.likely_link(value)
-    if meant and value.startswith("<"):
-        return say("{column} {value} is a link pasted as HTML, so the link is dropped (the account is kept); "
-                   "write only its address: {meant}", column=column, value=show(value), meant=show(meant, 160))
-    if meant:
-        return say("{column} {value} has no https:// or http:// in front, so the link is dropped (the account "
-                   "is kept); write the whole address, as the browser's address bar shows it: {meant}",
-                   column=column, value=show(value), meant=show(meant, 160))
-    if value[:8].lower().startswith(("http://", "https://")):
-        return say("{column} {value} is not a whole web link (it has no host, or a space in it), so the link "
-                   "is dropped (the account is kept); write the address alone, as the browser's address bar "
-                   "shows it", column=column, value=show(value))
-    return say("{column} {value} is not a web link; only http:// and https:// links are allowed, so the link "
-               "is dropped (the account is kept). Use the page's https:// address, or leave it empty",
-               column=column, value=show(value))
-
-
-def _coordinates(check: _Checker):
-    frame = check.frame
-    values = {}
-    for name, limit in (("latitude", 90), ("longitude", 180)):
-        text = frame[name]
-        # Each distinct value once: coordinates repeat (one place, many rows).
-        codes, distinct = pd.factorize(text)
-        distinct = pd.Series(distinct, dtype=text.dtype)
-        parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(schema.NUMBER), None), errors="coerce")
-        number = pd.Series(parsed.to_numpy(dtype=float)[codes], index=text.index)
-        check.report((text != "") & number.isna(), name, ERROR,
-                     lambda v, name=name: say("{name} {value} is not a number; write decimal degrees such "
-                                              "as 43.2389, or leave it empty", name=name, value=show(v)))
-        check.report((number.abs() > limit).to_numpy(), name, ERROR,
-                     lambda v, name=name, limit=limit: say("{name} {value} is out of range: it runs from "
-                                                           "-{limit} to {limit}", name=name, value=v,
-                                                           limit=limit))
-        values[name] = number.to_numpy(dtype=float)
-    has_lat, has_lon = frame["latitude"] != "", frame["longitude"] != ""
-    check.report(has_lat & ~has_lon, "longitude", ERROR,
-                 say("latitude is given without longitude; give both, or neither"))
-    check.report(has_lon & ~has_lat, "latitude", ERROR,
-                 say("longitude is given without latitude; give both, or neither"))
-    return values["latitude"], values["longitude"]
-
-
-def _figures(check: _Checker):
-    """The `figure` as a number (NaN where empty), whether the account is `retracted`, and the
-    date it was withdrawn (NaT unless one is given). A figure that is not a number, or a
-    `retracted` that is neither a yes nor a date, is an error; a unit without a figure, a warning."""
-    frame = check.frame
-    text = frame["figure"]
+def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A value that is not a plain number (schema.NUMBER); found[name]: the numbers, NaN where none."""
+    text = check.frame[name]
+    # Each distinct value once: numbers repeat (one place, many rows).
     codes, distinct = pd.factorize(text)
     distinct = pd.Series(distinct, dtype=text.dtype)
     parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(schema.NUMBER), None), errors="coerce")
-    figure = parsed.to_numpy(dtype=float)[codes] if len(distinct) else np.full(len(text), np.nan)
-    figure = np.where(codes < 0, np.nan, figure)
-    check.report(((text != "").to_numpy() & np.isnan(figure)), "figure", ERROR,
-                 lambda v: say("figure {value} is not a number; write the number alone, such as 238 "
-                               "(1000, not 1,000), say \"over\" or \"about\" in the description, or "
-                               "leave it empty", value=show(v)))
-    check.report((frame["figure_unit"] != "").to_numpy() & (text == "").to_numpy(), "figure_unit", WARNING,
-                 lambda v: say("figure_unit {value} is given without a figure; write the number in "
-                               "figure, or leave figure_unit empty", value=show(v)))
-    word = frame["retracted"].str.lower()
-    flagged = word.isin(list(schema.RETRACTED_WORDS)).to_numpy()
-    dated_text = frame["retracted"].where(~flagged, "")
-    parsed_on = dates.parse_series(dated_text)
-    on = parsed_on.value.to_numpy()
+    number = parsed.to_numpy(dtype=float)[codes] if len(distinct) else np.full(len(text), np.nan)
+    number = np.where(codes < 0, np.nan, number)
+    check.report((text != "").to_numpy() & np.isnan(number), name, rule.level, lambda v: rule.says(name, v))
+    check.found[name] = number
+
+
+def _range(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A number (read by the "number" rule before it) beyond -rule.limit to rule.limit."""
+    check.report(np.abs(check.found[name]) > rule.limit, name, rule.level,
+                 lambda v: rule.says(name, v, rule.limit))
+
+
+def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """Neither a yes (schema.RETRACTED_WORDS) nor a date; found[name]: (retracted, the date
+    it was withdrawn, NaT unless one is given)."""
+    text = check.frame[name]
+    flagged = text.str.lower().isin(list(schema.RETRACTED_WORDS)).to_numpy()
+    dated_text = text.where(~flagged, "")
+    on = dates.parse_series(dated_text).value.to_numpy()
     unreadable = (dated_text != "").to_numpy() & np.isnat(on)
-    check.report(unreadable, "retracted", ERROR,
-                 lambda v: say("retracted {value} is neither yes nor a date; write yes, or the date it "
-                               "was withdrawn (e.g. 2022-01-10), or leave it empty", value=show(v)))
-    retracted = flagged | ~np.isnat(on)
-    return figure, retracted, on
+    check.report(unreadable, name, rule.level, lambda v: rule.says(name, v))
+    check.found[name] = (flagged | ~np.isnat(on), on)
 
 
-def _place_by_name(check: _Checker, latitude: np.ndarray, longitude: np.ndarray, placed: dict):
+def _place(check: _Checker, name: str, rule: schema.Rule) -> None:
     """Rows with a location and no coordinates, placed where the gazetteer's one town of that
-    name is: (latitude, longitude, approximate), approximate True where a row was placed so.
-    Each such location is a warning on its first row, with the coordinates to write; `placed`
-    gets each such location's (rows, first row)."""
-    approximate = np.zeros(len(latitude), dtype=bool)
-    location = check.frame["location"]
+    name is: found[name] = (approximate, latitude, longitude), approximate True where a row was
+    placed so. Each such location is a warning on its first row (placed_warning), with the
+    coordinates to write; notes.places gets each such location's (rows, first row)."""
+    approximate = np.zeros(len(check.frame), dtype=bool)
+    latitude, longitude = np.full(len(approximate), np.nan), np.full(len(approximate), np.nan)
+    check.found[name] = (approximate, latitude, longitude)
+    location = check.frame[name]
     unplaced = ((location != "") & (check.frame["latitude"] == "") & (check.frame["longitude"] == "")).to_numpy()
     if not unplaced.any():
-        return latitude, longitude, approximate
-    latitude, longitude = latitude.copy(), longitude.copy()
+        return
     codes, names = pd.factorize(location[unplaced].str.strip())
     rows = np.flatnonzero(unplaced)
-    for code, name in enumerate(names):
-        match = places.lookup(name)
+    for code, place_name in enumerate(names):
+        match = places.lookup(place_name)
         if match.place is None and not match.ambiguous:
             continue
         which = rows[codes == code]
         if match.place is not None:
             place = match.place
             latitude[which], longitude[which], approximate[which] = place.latitude, place.longitude, True
-        placed[name] = (len(which), int(check.rows[which[0]]))
-        check.problems.append(placed_warning(name, *placed[name]))
-    return latitude, longitude, approximate
+        check.notes.places[place_name] = (len(which), int(check.rows[which[0]]))
+        check.problems.append(placed_warning(place_name, *check.notes.places[place_name]))
 
 
 def placed_warning(name: str, count: int, row: int) -> Problem:
@@ -683,53 +605,130 @@ def placed_warning(name: str, count: int, row: int) -> Problem:
                              latitude=place.latitude, longitude=place.longitude), ProblemCode.PLACED_BY_NAME)
 
 
-def _check_text(check: _Checker, edges: dict, ascii: bool = False) -> None:
-    """`edges`: the first byte of each value of a column (as `_rough_edges` gives it), if known;
-    `ascii`: every byte of the file is ASCII (then it holds no direction override)."""
-    frame = check.frame
-    # (the category is text an editor types too)
-    for name in (*schema.TEXT_COLUMNS, *schema.MEDIA_TEXT_COLUMNS, "category"):
-        text = frame[name]
-        # A tag needs a "<": the full pattern (Python's regex, for \s) runs on those values only.
-        html = text.str.contains("<", regex=False) if _may_hold(text, b"<") else _no(text)
-        if html.any():
-            html[html] = text[html].str.contains(_HTML, regex=True)
-        check.report(html, name, WARNING,
-                     lambda v, name=name: say("{name} {value} holds HTML; it is shown as plain text, tags "
-                                              "and all. Write plain text", name=name, value=show(v)))
-        first = edges.get(name)
-        if first is not None:
-            formula = np.take(_FORMULA_BYTE, first)
-            if formula.any():
-                formula &= _full(text)
-            formula = pd.Series(formula, index=text.index)
-        else:
-            exact = _edge_bytes(text)
-            formula = (pd.Series(_FORMULA_BYTE[exact[0]], index=text.index) if exact is not None
-                       else text.str.startswith(schema.FORMULA_START))
+def _html(check: _Checker, name: str, rule: schema.Rule) -> None:
+    text = check.frame[name]
+    # A tag needs a "<": the full pattern (Python's regex, for \s) runs on those values only.
+    html = text.str.contains("<", regex=False) if _may_hold(text, b"<") else _no(text)
+    if html.any():
+        html[html] = text[html].str.contains(_HTML, regex=True)
+    check.report(html, name, rule.level, lambda v: rule.says(name, v))
+
+
+def _formula(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A value a spreadsheet may run as a formula (schema.FORMULA_START), unless a plain number."""
+    text = check.frame[name]
+    first = check.edges.get(name)
+    if first is not None:
+        formula = np.take(_FORMULA_BYTE, first)
         if formula.any():
-            formula[formula] = ~text[formula].str.fullmatch(schema.NUMBER)
-        check.report(formula, name, WARNING,
-                     lambda v, name=name: say("{name} {value} begins with {first!r}, which a spreadsheet may "
-                                              "run as a formula; exports neutralise it, but consider "
-                                              "rewording", name=name, value=show(v), first=v[0]))
-        # Only a column whose bytes hold one of the overrides is searched value by value.
-        turned = (text.str.contains(_DIRECTION, regex=True) if not ascii and _may_match(text, _DIRECTION_BYTES)
-                  else _no(text))
-        check.report(turned, name, WARNING,
-                     lambda v, name=name: say("{name} {value} holds an invisible Unicode direction override "
-                                              "({overrides}), which reverses how the text after it is shown; "
-                                              "delete it", name=name, value=show(v), overrides=_overrides(v)))
-    check.report(_longer(frame["title"], LONG_TITLE), "title", WARNING,
-                 lambda v: say("title is {length:,} characters long; a headline reads best under {best} (the "
-                               "timeline shortens it). Move the rest to description", length=len(v),
-                               best=LONG_TITLE // 3))
-    for name in NAME_COLUMNS:
-        check.report(_longer(frame[name], LONG_NAME), name, WARNING,
-                     lambda v, name=name: say("{name} is {length:,} characters long; a name reads best under "
-                                              "{best} and the page shortens anything over {limit}. Move the "
-                                              "rest to description", name=name, length=len(v),
-                                              best=LONG_NAME // 4, limit=LONG_NAME))
+            formula &= _full(text)
+        formula = pd.Series(formula, index=text.index)
+    else:
+        exact = _edge_bytes(text)
+        formula = (pd.Series(_FORMULA_BYTE[exact[0]], index=text.index) if exact is not None
+                   else text.str.startswith(schema.FORMULA_START))
+    if formula.any():
+        formula[formula] = ~text[formula].str.fullmatch(schema.NUMBER)
+    check.report(formula, name, rule.level, lambda v: rule.says(name, v))
+
+
+def _direction(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """An invisible Unicode direction override (schema.DIRECTION). Only a column whose bytes
+    hold one of them is searched value by value (and none of an all-ASCII file)."""
+    text = check.frame[name]
+    if check.ascii or not _may_match(text, _DIRECTION_BYTES):
+        return
+    check.report(text.str.contains(schema.DIRECTION, regex=True), name, rule.level, lambda v: rule.says(name, v))
+
+
+def _long(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A value of more than rule.limit characters: says(column, value, limit)."""
+    check.report(_longer(check.frame[name], rule.limit), name, rule.level, lambda v: rule.says(name, v, rule.limit))
+
+
+def _garbled(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """Text garbled by a wrong encoding (`Tokayevâ€™s`): says(column, value, ftfy's reading of it).
+    Every such text holds a character from U+00C2 to U+00EF, which UTF-8 writes with the byte
+    C3: columns without it are not looked at. The cause is said once (_garbled_finding)."""
+    values = check.frame[name]
+    if check.ascii or not _may_hold(values, b"\xc3"):
+        return
+    found = diagnosis.garbled(values)
+    if not found:
+        return
+    at = values.isin(list(found)).to_numpy()
+    check.report(at, name, rule.level, lambda v: rule.says(name, v, found[v]))
+    check.garbled[name] = (check.rows[at], found)
+
+
+CHECKS = {
+    "required": _required, "slug": _slug, "digits": _digits, "date": _date, "caveat": _caveat,
+    "link": _link, "needs": _needs, "picture_alt": _picture_alt, "number": _number, "range": _range,
+    "retracted": _retracted, "place": _place, "html": _html, "formula": _formula, "direction": _direction,
+    "long": _long, "garbled": _garbled,
+}
+
+
+# --- the checks across rows and columns, after every column's own (ACROSS, in this order) ---------
+
+def _years_as_days(check: _Checker) -> None:
+    """A date that is probably a year a spreadsheet turned into a day (1905-07-14 is day 2022),
+    among the rows that the id and the dates leave in."""
+    start, end, published = (check.found[name] for name in schema.DATE_COLUMNS)
+    kept = ~check.refused_in(("id", *schema.DATE_COLUMNS))
+    for column, parsed, others in (("date", start, [end, published]), ("end_date", end, [start, published])):
+        flagged, year, finding = diagnosis.years_as_days(column, parsed, others, check.rows, kept)
+        if finding is None:
+            continue
+        values = check.frame[column]
+        year_of = dict(zip(values[flagged].tolist(), year[flagged].tolist()))
+        check.report(flagged, column, WARNING,
+                     lambda v, column=column, year_of=year_of: diagnosis.year_as_day_message(column, v, year_of[v]))
+        check.findings.append(finding)
+    check.notes.year_window = diagnosis.in_year_window(start, end, published)
+
+
+def _end_before_start(check: _Checker) -> None:
+    start, end = check.found["date"], check.found["end_date"]
+    end_last = end.last()
+    check.found["start_last"], check.found["end_last"] = start.last(), end_last
+    check.report((end_last < start.value).to_numpy(), "end_date", ERROR,
+                 lambda v: say("end_date {value} is before the date; a span ends on or after it starts "
+                               "(swap the two dates, or fix the one that is wrong)", value=show(v)))
+
+
+def _coordinate_pairs(check: _Checker) -> None:
+    has_lat, has_lon = check.frame["latitude"] != "", check.frame["longitude"] != ""
+    check.report(has_lat & ~has_lon, "longitude", ERROR,
+                 say("latitude is given without longitude; give both, or neither"))
+    check.report(has_lon & ~has_lat, "latitude", ERROR,
+                 say("longitude is given without latitude; give both, or neither"))
+
+
+def _garbled_finding(check: _Checker) -> None:
+    """The cause of the garbled text (_garbled), said once for the file, with the first example
+    found in the columns of prose (the category last, as a lane's name is a poor example)."""
+    if not check.garbled:
+        return
+    found = [check.garbled[name] for name in sorted(check.garbled, key=lambda name: name == "category")]
+    examples = {}
+    for _, seen in found:
+        examples.update(seen)
+    check.findings.append(diagnosis.garbled_finding(examples, np.concatenate([rows for rows, _ in found])))
+
+
+def _first_rows(check: _Checker) -> None:
+    check.found["events"] = _check_first_rows(check)
+
+
+def _repeated_titles(check: _Checker) -> None:
+    codes, ids = check.found["events"]
+    _check_repeated_titles(check, codes, ids, check.found["date"].value, check.found["start_last"])
+
+
+# (Then, on the accounts kept, the lanes: category_problems. timeline.appends runs the same
+# _validate on appended rows and counts places and lanes again across the whole file.)
+ACROSS = (_years_as_days, _end_before_start, _coordinate_pairs, _garbled_finding, _first_rows, _repeated_titles)
 
 
 def _longer(text: pd.Series, limit: int) -> pd.Series:
@@ -742,12 +741,8 @@ def _longer(text: pd.Series, limit: int) -> pd.Series:
     return text.str.len() > limit
 
 
-def _overrides(value: str) -> str:
-    return ", ".join(sorted({f"U+{ord(c):04X}" for c in re.findall(_DIRECTION, value)}))
-
-
 def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
-    """Title and category are required on an event's first accepted row.
+    """Title and category (schema.FIRST_ROW_REQUIRED) are required on an event's first accepted row.
 
     Returns pd.factorize(ids): the events, numbered in order of first appearance."""
     frame = check.frame
@@ -760,10 +755,10 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
             first = np.zeros(len(codes), dtype=bool)
             first[model.first_positions(codes)] = True
         first = pd.Series(first, index=frame.index)
-        missing = first & ((frame["title"] == "") | (frame["category"] == ""))
+        missing = first & np.logical_or.reduce([frame[name] == "" for name in schema.FIRST_ROW_REQUIRED])
         if not missing.any():
             break
-        for name in ("title", "category"):
+        for name in schema.FIRST_ROW_REQUIRED:
             check.report(missing & (frame[name] == ""), name, ERROR,
                          lambda v, name=name: say("{name} is empty on the first row of this event; the first "
                                                   "row of an id names its {name}", name=name),

@@ -1,0 +1,127 @@
+"""One definition per column (issue 14): a column's rules (its checks, their level and what they
+say) live beside its name and meaning in timeline/schema.py, and the validator runs them from
+there; so a new column with a simple check is one `Column(...)`, and the guide, the template and
+the validator read the same records."""
+from __future__ import annotations
+
+import pytest
+
+import timeline
+from timeline import schema
+from timeline.load import CHECKS
+from timeline.problems import ERROR, WARNING, say
+
+from .helpers import csv_bytes, row
+
+
+def test_every_rule_names_a_check_the_validator_has_and_every_check_is_used():
+    named = {rule.check for column in schema.COLUMNS for rule in column.rules}
+    assert named <= set(CHECKS), f"rules name checks timeline.load does not have: {named - set(CHECKS)}"
+    assert set(CHECKS) <= named, f"checks no column uses: {set(CHECKS) - named}"
+    for column in schema.COLUMNS:
+        for rule in column.rules:
+            assert rule.level in (ERROR, WARNING), (column.name, rule)
+            assert rule.says is not None or rule.check == "place", (column.name, rule.check)  # placed_warning
+
+
+def test_a_required_column_has_a_required_rule_and_only_it():
+    for column in schema.COLUMNS:
+        has = any(rule.check == "required" for rule in column.rules)
+        assert has == (column.required == "yes"), column.name
+
+
+def test_the_meaning_in_the_guide_says_what_the_rules_check():
+    """The README's columns table (schema.markdown_table) is written from the same records the
+    validator runs: what a rule enforces is said in its column's meaning."""
+    for column in schema.COLUMNS:
+        for rule in column.rules:
+            if rule.check == "range":
+                assert f"-{rule.limit:g} to {rule.limit:g}" in column.meaning, column.name
+            elif rule.check == "needs":
+                assert f"with `{rule.other}` only" in column.meaning, column.name
+            elif rule.check == "link":
+                assert "`https://`" in column.meaning or "`https`" in column.meaning, column.name
+            elif rule.check == "date":
+                assert schema.DATE_FORMS in column.meaning or "same forms as `date`" in column.meaning, column.name
+        assert f"| `{column.name}` |" in schema.markdown_table()
+
+
+# A value that breaks each kind of rule (and what the row needs besides, for rules that look at
+# another column of it).
+BREAKS = {
+    "required": ("", {}),
+    "slug": ("Bad Id", {}),
+    "digits": ("000417", {}),
+    "date": ("2022-13-45", {}),
+    "caveat": ("2022-01-07 14:30 ET", {}),
+    "link": ("www.example.org/x", {}),
+    "needs": ("something", {}),
+    "picture_alt": ("", {"media": "https://example.org/photo.jpg"}),
+    "number": ("about 5", {}),
+    "range": ("999", {}),
+    "retracted": ("maybe", {}),
+    "place": ("Almaty", {}),
+    "html": ("<b>bold</b>", {}),
+    "formula": ("=SUM(A1)", {}),
+    "direction": ("abc\u202edef", {}),
+    "long": (None, {}),   # one character over the rule's limit
+    "garbled": ("Tokayev\u00e2\u20ac\u2122s order", {}),
+}
+
+CASES = [(column.name, rule) for column in schema.COLUMNS for rule in column.rules]
+
+
+@pytest.mark.parametrize(("name", "rule"), CASES, ids=[f"{name}-{rule.check}" for name, rule in CASES])
+def test_every_rule_of_every_column_finds_a_value_that_breaks_it(name, rule):
+    value, others = BREAKS[rule.check]
+    if value is None:
+        value = "x" * (int(rule.limit) + 1)
+    given = {"id": "event", "date": "2022-01-07", **others}
+    if name in ("latitude", "longitude") and rule.check == "number":
+        given.update(latitude="1", longitude="1")
+    given[name] = value
+    if rule.check == "range":
+        given.update({"latitude": "1", "longitude": "1", name: value})
+    if name == "media_alt" and rule.check != "picture_alt":
+        given.setdefault("media", "https://example.org/page")
+    if rule.check == "needs":
+        given[rule.other] = ""
+    dataset = timeline.load_bytes(csv_bytes([row(**given)]))
+    found = [p for p in dataset.problems if p.row == 2 and p.column == name and p.level == rule.level]
+    assert found, [p.format("events.csv") for p in dataset.problems]
+
+
+def test_a_new_column_with_simple_checks_is_one_record(monkeypatch):
+    """What adding Column(...) to schema.COLUMNS does: the guide's table and the template get
+    it, and the validator runs its rules, the messages naming row, column, value and fix."""
+    language = schema.Column(
+        "language", "no", "The language the source is in, as its name in English.", "Russian",
+        rules=(*schema.TEXT, schema.NAMED, schema.GARBLED),
+    )
+    quoted = schema.Column(
+        "quoted", "yes", "Who is quoted.", "Tokayev",
+        rules=(schema.Rule("required", ERROR, lambda column, value: say("quoted is empty; name who is quoted")),),
+    )
+    columns = (*schema.COLUMNS, language, quoted)
+    # (What importing timeline.schema derives from COLUMNS.)
+    monkeypatch.setattr(schema, "COLUMNS", columns)
+    monkeypatch.setattr(schema, "NAMES", tuple(c.name for c in columns))
+
+    assert "| `language` | no | The language the source is in, as its name in English. |" in schema.markdown_table()
+    assert schema.template().splitlines()[0].endswith(",language,quoted")
+    assert schema.template().splitlines()[1].endswith(",Russian,Tokayev")
+
+    dataset = timeline.load_bytes(csv_bytes([
+        row("a", "2022-01-07", language="<b>Russian</b>", quoted="Tokayev"),
+        row("b", "2022-01-08", language="R" * 201, quoted=""),
+    ]))
+    said = [p.format("events.csv") for p in dataset.problems]
+    assert said == [
+        ("events.csv:2: language: warning: language '<b>Russian</b>' holds HTML; it is shown as plain text, "
+         "tags and all. Write plain text"),
+        ("events.csv:3: language: warning: language is 201 characters long; a name reads best under 50 and the "
+         "page shortens anything over 200. Move the rest to description"),
+        "events.csv:3: quoted: error: quoted is empty; name who is quoted",
+    ]
+    assert dataset.accounts["row"].tolist() == [2]   # the error leaves its row out
+    assert dataset.accounts["language"].tolist() == ["<b>Russian</b>"]
