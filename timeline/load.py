@@ -433,14 +433,14 @@ def _category(distinct: np.ndarray, take: np.ndarray, keep, index: pd.Index) -> 
 # --- the checks of a column's values: check(checker, column, rule), named by schema.Rule.check -----
 
 def _required(check: _Checker, name: str, rule: schema.Rule) -> None:
-    check.report(check.frame[name] == "", name, rule.level, rule.says(name, ""))
+    check.report(check.frame[name] == "", name, rule.level, rule.say(name, ""))
 
 
 def _slug(check: _Checker, name: str, rule: schema.Rule) -> None:
     """An id that is not a slug (schema.ID_PATTERN)."""
     ids = check.frame[name]
     misfit = _no(ids) if _ids_fit(ids) else ~ids.str.fullmatch(schema.ID_PATTERN)
-    check.report(misfit & (ids != ""), name, rule.level, lambda v: rule.says(name, v))
+    check.report(misfit & (ids != ""), name, rule.level, lambda v: rule.say(name, v))
     check.found[name, "slug"] = misfit
 
 
@@ -458,7 +458,7 @@ def _digits(check: _Checker, name: str, rule: schema.Rule) -> None:
             digits[at] = ids.iloc[at].str.fullmatch(r"[0-9]+").to_numpy(dtype=bool)
     else:
         digits = ids.str.fullmatch(r"[0-9]+").to_numpy(dtype=bool)
-    check.report(digits, name, rule.level, lambda v: rule.says(name, v))
+    check.report(digits, name, rule.level, lambda v: rule.say(name, v))
     misfit = np.asarray(check.found.get((name, "slug"), _no(ids)), dtype=bool)
     scientific = np.zeros(len(ids), dtype=bool)
     if misfit.any():
@@ -478,7 +478,7 @@ def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
         bad = check.frame[name].str.strip().isin(list(parsed.errors)).to_numpy()
         if rule.level == ERROR:
             check.findings += diagnosis.spreadsheet_dates(name, check.frame[name], parsed.errors, check.rows)
-        check.report(bad, name, rule.level, lambda v: rule.says(name, v, parsed.errors[v.strip()]))
+        check.report(bad, name, rule.level, lambda v: rule.say(name, v, parsed.errors[v.strip()]))
         if rule.level == WARNING:
             parsed.leave_out(bad)
     check.found[name] = parsed
@@ -489,7 +489,7 @@ def _caveat(check: _Checker, name: str, rule: schema.Rule) -> None:
     parsed = check.found[name]
     if parsed.warnings:
         caveat = check.frame[name].str.strip().isin(list(parsed.warnings)).to_numpy()
-        check.report(caveat, name, rule.level, lambda v: rule.says(name, v, parsed.warnings[v.strip()]))
+        check.report(caveat, name, rule.level, lambda v: rule.say(name, v, parsed.warnings[v.strip()]))
 
 
 def _link(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -498,14 +498,14 @@ def _link(check: _Checker, name: str, rule: schema.Rule) -> None:
     values = check.frame[name]
     bad = _given(values) & ~_web_links(values)
     if bad.any():
-        check.report(bad, name, rule.level, lambda v: rule.says(name, v))
+        check.report(bad, name, rule.level, lambda v: rule.say(name, v))
         check.frame[name] = values.mask(bad, "")
 
 
 def _needs(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A value given without one in rule.other (as written: a link dropped still counts)."""
     check.report(_given(check.frame[name]) & ~_given(check.written[rule.other]), name, rule.level,
-                 lambda v: rule.says(name, v))
+                 lambda v: rule.say(name, v))
 
 
 def _picture_alt(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -521,7 +521,7 @@ def _picture_alt(check: _Checker, name: str, rule: schema.Rule) -> None:
     which, distinct = pd.factorize(urls)
     picture = np.array([media_kind(url) == IMAGE for url in distinct], dtype=bool)[which]
     for i, url in zip(at[picture], urls.to_numpy(dtype=object)[picture]):
-        check.problems.append(Problem(int(check.rows[i]), name, rule.level, rule.says(name, url)))
+        check.problems.append(Problem(int(check.rows[i]), name, rule.level, rule.say(name, url)))
 
 
 def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -533,14 +533,14 @@ def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
     parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(schema.NUMBER), None), errors="coerce")
     number = parsed.to_numpy(dtype=float)[codes] if len(distinct) else np.full(len(text), np.nan)
     number = np.where(codes < 0, np.nan, number)
-    check.report((text != "").to_numpy() & np.isnan(number), name, rule.level, lambda v: rule.says(name, v))
+    check.report((text != "").to_numpy() & np.isnan(number), name, rule.level, lambda v: rule.say(name, v))
     check.found[name] = number
 
 
 def _range(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A number (read by the "number" rule before it) beyond -rule.limit to rule.limit."""
     check.report(np.abs(check.found[name]) > rule.limit, name, rule.level,
-                 lambda v: rule.says(name, v, rule.limit))
+                 lambda v: rule.say(name, v, rule.limit))
 
 
 def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -551,7 +551,7 @@ def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
     dated_text = text.where(~flagged, "")
     on = dates.parse_series(dated_text).value.to_numpy()
     unreadable = (dated_text != "").to_numpy() & np.isnat(on)
-    check.report(unreadable, name, rule.level, lambda v: rule.says(name, v))
+    check.report(unreadable, name, rule.level, lambda v: rule.say(name, v))
     check.found[name] = (flagged | ~np.isnat(on), on)
 
 
@@ -611,7 +611,7 @@ def _html(check: _Checker, name: str, rule: schema.Rule) -> None:
     html = text.str.contains("<", regex=False) if _may_hold(text, b"<") else _no(text)
     if html.any():
         html[html] = text[html].str.contains(_HTML, regex=True)
-    check.report(html, name, rule.level, lambda v: rule.says(name, v))
+    check.report(html, name, rule.level, lambda v: rule.say(name, v))
 
 
 def _formula(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -629,7 +629,7 @@ def _formula(check: _Checker, name: str, rule: schema.Rule) -> None:
                    else text.str.startswith(schema.FORMULA_START))
     if formula.any():
         formula[formula] = ~text[formula].str.fullmatch(schema.NUMBER)
-    check.report(formula, name, rule.level, lambda v: rule.says(name, v))
+    check.report(formula, name, rule.level, lambda v: rule.say(name, v))
 
 
 def _direction(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -638,12 +638,12 @@ def _direction(check: _Checker, name: str, rule: schema.Rule) -> None:
     text = check.frame[name]
     if check.ascii or not _may_match(text, _DIRECTION_BYTES):
         return
-    check.report(text.str.contains(schema.DIRECTION, regex=True), name, rule.level, lambda v: rule.says(name, v))
+    check.report(text.str.contains(schema.DIRECTION, regex=True), name, rule.level, lambda v: rule.say(name, v))
 
 
 def _long(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A value of more than rule.limit characters: says(column, value, limit)."""
-    check.report(_longer(check.frame[name], rule.limit), name, rule.level, lambda v: rule.says(name, v, rule.limit))
+    check.report(_longer(check.frame[name], rule.limit or 0), name, rule.level, lambda v: rule.say(name, v, rule.limit))
 
 
 def _garbled(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -657,7 +657,7 @@ def _garbled(check: _Checker, name: str, rule: schema.Rule) -> None:
     if not found:
         return
     at = values.isin(list(found)).to_numpy()
-    check.report(at, name, rule.level, lambda v: rule.says(name, v, found[v]))
+    check.report(at, name, rule.level, lambda v: rule.say(name, v, found[v]))
     check.garbled[name] = (check.rows[at], found)
 
 

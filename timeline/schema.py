@@ -55,6 +55,11 @@ class Rule:
     limit: int | None = None  # a number's bound ("range"), a text's length ("long")
     other: str = ""           # the column this one needs ("needs") or looks at ("picture_alt")
 
+    def say(self, *args, **kwargs) -> Message:
+        """The message of a value that fails the rule (a rule whose check reports has `says`)."""
+        assert self.says is not None, f"the rule {self.check!r} has nothing to say"
+        return self.says(*args, **kwargs)
+
 
 @dataclass(frozen=True)
 class Column:
