@@ -27,7 +27,6 @@ from pathlib import Path
 import pyarrow as pa
 
 from . import store
-from .index import build_index
 from .load import Dataset, load, signature
 
 SUFFIX = ".added.json"
@@ -64,6 +63,8 @@ def cached(path: str | os.PathLike) -> Known | None:
 def checked(path: str | os.PathLike, inode: int) -> Known | None:
     """A full check of the file as it is (`load`), written to the cache for the adds after it;
     None when the file changed while it was read (or is not the one open, `inode`)."""
+    from .index import build_index   # (here only: an add that reads on from the cache makes no index)
+
     path = Path(path)
     dataset = load(path)
     stamp = dataset.signature
