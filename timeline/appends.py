@@ -158,19 +158,25 @@ class Checked:
         """How many accounts the event `event_id` has in the file with the new rows."""
         if not self._light():
             return int((self.dataset.accounts["id"] == event_id).sum())
-        return int(model.holding(self.before_cut["id"], [event_id]).sum()
-                   + (self.new_accounts["id"] == event_id).sum())
+        new = int((self.new_accounts["id"] == event_id).sum())
+        if new:   # (its previous accounts are among those of the events joined)
+            return new + int((self._joined_ids() == event_id).sum())
+        return int(model.holding(self.before_cut["id"], [event_id]).sum())
 
     def summary(self) -> str:
         """Dataset.summary of the file with the new rows."""
         if not self._light():
             return self.dataset.summary()
-        # The events the new rows add: their ids that no previous event has (as grow_events finds).
-        ids = pd.unique(self.new_accounts["id"].to_numpy())
-        added = len(ids) - int(model.holding(self.previous.events["id"], ids).sum()) if len(ids) else 0
+        # The events the new rows add: the ids of their accounts that no previous event has (the
+        # previous accounts of an id that a new account has are among `joined`: _heads).
+        added = len(set(self.new_accounts["id"].tolist()) - set(self._joined_ids().tolist()))
         # (Dataset.summary's own words; it reads only the lengths of the frames.)
         return Dataset(range(len(self.previous.events) + added),
                        range(len(self.before_cut) + len(self.new_accounts)), self.problems).summary()
+
+    def _joined_ids(self) -> pd.Series:
+        """The ids of the previous accounts of the events that the new rows join."""
+        return self.before_cut["id"].iloc[self.joined]
 
 
 def _checked_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Checked | None:
