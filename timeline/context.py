@@ -50,14 +50,16 @@ def cached(path: str | os.PathLike) -> Known | None:
     """The cached version to read on from, or None: the cache of the file's current version, or
     that of the version before the rows `add` appended since (if the file is as `add` left it)."""
     now = store.version_key(path)
-    dataset = store.read_dataset(path, now)
-    if dataset is not None:
-        return Known(dataset, now)
+    keys = [now]
     record = _record(path)
-    if record is None or record.get("now") != now or not isinstance(record.get("from"), dict):
-        return None
-    dataset = store.read_dataset(path, record["from"])
-    return Known(dataset, record["from"]) if dataset is not None else None
+    if record is not None and record.get("now") == now and isinstance(record.get("from"), dict):
+        # (The cache holds one version: after an add, most often the one it read on from.)
+        keys.insert(0, record["from"])
+    for key in keys:
+        dataset = store.read_dataset(path, key)
+        if dataset is not None:
+            return Known(dataset, key)
+    return None
 
 
 def checked(path: str | os.PathLike, inode: int) -> Known | None:
