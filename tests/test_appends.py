@@ -123,6 +123,30 @@ def appends_of_one_file(rng: random.Random, path) -> int:
     return steps
 
 
+def test_what_add_counts_without_joining_the_frames_is_what_a_full_load_says(tmp_path):
+    """appends.check_with (`timeline add` checks a row so before writing it): the summary line and
+    each event's number of accounts, counted from the previous version and the new rows without
+    joining their frames, are those of a load of the file with the rows appended."""
+    counted = 0
+    for seed in range(12):
+        rng = random.Random(seed)
+        path, grown = tmp_path / f"events-{seed}.csv", tmp_path / f"grown-{seed}.csv"
+        path.write_bytes(csv_bytes([row("event-0", "2022-01-01")]) + random_bytes(rng, rng.randint(0, 8)))
+        previous = timeline.load(path)
+        for _ in range(4):
+            extra = random_bytes(rng, rng.randint(1, 4))
+            checked = appends.check_with(previous, path, extra)
+            if checked is None:
+                continue
+            grown.write_bytes(path.read_bytes() + extra)
+            full = timeline.load(grown)
+            assert checked.summary() == full.summary()
+            assert [checked.accounts_of(i) for i in IDS] == [int((full.accounts["id"] == i).sum()) for i in IDS]
+            assert checked.problems == full.problems
+            counted += 1
+    assert counted > 24, counted   # (most chunks are read on: the path under test is taken)
+
+
 def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02", location="Almaty")]))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -49,8 +50,17 @@ def load_more(previous: Dataset | None, path: str | os.PathLike) -> Dataset:
 def load_with(previous: Dataset | None, path: str | os.PathLike, extra: bytes) -> Dataset | None:
     """What `load` would give of the file at `path` with the bytes `extra` after its end, read on
     from `previous` (a load of the file as it is, or as it was before it grew) without writing
-    them: `timeline add` checks a row so before it appends it. None when that cannot be vouched
-    for (as load_more reads the file again whole): then only a full load can say."""
+    them. None when that cannot be vouched for (as load_more reads the file again whole): then
+    only a full load can say."""
+    checked = check_with(previous, path, extra)
+    return checked.dataset if checked is not None else None
+
+
+def check_with(previous: Dataset | None, path: str | os.PathLike, extra: bytes) -> Checked | None:
+    """`load_with`, its frames built only if asked for: `timeline add` checks a row so before it
+    appends it, and needs only the problems, the new rows' accounts and how many there are (the
+    events and accounts of a million rows joined with the new ones would cost it a third of a
+    second). None when that cannot be vouched for."""
     if previous is None or b"\x00" in extra:
         return None
     stamp = signature(path)
@@ -67,7 +77,7 @@ def load_with(previous: Dataset | None, path: str | os.PathLike, extra: bytes) -
         extra.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return _read_on(previous, before, after, stamp)
+    return _checked_on(previous, before, after, stamp)
 
 
 def _appended(previous: Dataset | None, path, stamp: tuple) -> tuple[bytes, bytes] | None:
@@ -104,6 +114,74 @@ def _appended(previous: Dataset | None, path, stamp: tuple) -> tuple[bytes, byte
 
 def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Dataset | None:
     """The dataset of the previous rows and the rows in `after`; None when a full load must say."""
+    checked = _checked_on(previous, before, after, stamp)
+    return checked.dataset if checked is not None else None
+
+
+@dataclass
+class Checked:
+    """The rows in `after` read on from `previous` and checked (`_checked_on`): the problems of
+    the whole file with them, and the new rows' accounts. The dataset, its events and accounts
+    joined with the previous ones, is built when first asked for (`dataset`); what `timeline add`
+    prints (`summary`, `accounts_of`) is counted without it where it can be."""
+
+    previous: Dataset
+    problems: list[Problem]         # every problem of the file, as a full load orders them
+    new_accounts: pd.DataFrame      # the accounts of the rows read on (not those of the heads)
+    before_cut: pd.DataFrame        # previous.accounts up to where the rows were read on from
+    joined: np.ndarray              # positions in before_cut of the accounts of the events joined
+    stamp: tuple
+    before: bytes
+    after: bytes
+    records: int                    # the last whole record's number
+    ascii: bool
+    counts: tuple                   # (categories, placed) without a cut last row
+    resumable: bool                 # no cause of one new row left unsaid
+    _dataset: Dataset | None = field(default=None, init=False, repr=False)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == ERROR]
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            self._dataset = _built(self)
+        return self._dataset
+
+    def _light(self) -> bool:
+        """The previous rows are all kept (no cut last row read again): what the new rows add can
+        be counted without building the frames."""
+        return self._dataset is None and self.before_cut is self.previous.accounts
+
+    def accounts_of(self, event_id: str) -> int:
+        """How many accounts the event `event_id` has in the file with the new rows."""
+        if not self._light():
+            return int((self.dataset.accounts["id"] == event_id).sum())
+        new = int((self.new_accounts["id"] == event_id).sum())
+        if new:   # (its previous accounts are among those of the events joined)
+            return new + int((self._joined_ids() == event_id).sum())
+        return int(model.holding(self.before_cut["id"], [event_id]).sum())
+
+    def summary(self) -> str:
+        """Dataset.summary of the file with the new rows."""
+        if not self._light():
+            return self.dataset.summary()
+        # The events the new rows add: the ids of their accounts that no previous event has (the
+        # previous accounts of an id that a new account has are among `joined`: _heads).
+        added = len(set(self.new_accounts["id"].tolist()) - set(self._joined_ids().tolist()))
+        # (Dataset.summary's own words; it reads only the lengths of the frames.)
+        return Dataset(range(len(self.previous.events) + added),
+                       range(len(self.before_cut) + len(self.new_accounts)), self.problems).summary()
+
+    def _joined_ids(self) -> pd.Series:
+        """The ids of the previous accounts of the events that the new rows join."""
+        return self.before_cut["id"].iloc[self.joined]
+
+
+def _checked_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Checked | None:
+    """The rows in `after` checked with those they join in `previous`; None when a full load
+    must say."""
     resume = previous.resume
     assert resume is not None, "read on only from a dataset that says where (_appended)"
     table = read_table(resume.header + after)
@@ -136,23 +214,31 @@ def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Da
     recounted = _placed_warnings(previous, placed)
     recounted += category_problems(categories)
     merged = sorted(kept + new + recounted, key=_merged_order)
-    chunk_accounts = accounts
-    accounts, room = model.grown_frames(before_cut, accounts,
-                                        previous.room if before_cut is previous.accounts else None)
-    growth = None
-    if before_cut is previous.accounts and len(previous.events):
-        events, moved, account_event = model.grow_events(previous.events, accounts, len(before_cut), joined)
-        growth = Growth(previous.signature, len(before_cut), moved, account_event)
-    else:   # (a cut last row left out: built again)
-        events = model.build_events(accounts)
-    dataset = Dataset(events, accounts, merged, previous.path, stamp, growth=growth, room=room)
     records = table.records + shift - (1 if not after.endswith(b"\n") else 0)
     # (Counted without a cut last row: it is read again with the rest of it.)
     notes.categories, notes.places = categories, placed
-    categories, placed = uncounted(notes, frame, rows, chunk_accounts, records)
+    counts = uncounted(notes, frame, rows, accounts, records)
     # (A cause of one new row is not said, but more rows may come: the next version is read whole.)
-    dataset.resume = None if findings else _resumed(resume, before, after, records, table.ascii, categories,
-                                                    placed)
+    return Checked(previous, merged, accounts, before_cut, joined, stamp, before, after, records, table.ascii,
+                   counts, not findings)
+
+
+def _built(checked: Checked) -> Dataset:
+    """The dataset of `checked`: the previous frames and the new rows' joined, and where the next
+    version can be read on from."""
+    previous, before_cut = checked.previous, checked.before_cut
+    accounts, room = model.grown_frames(before_cut, checked.new_accounts,
+                                        previous.room if before_cut is previous.accounts else None)
+    growth = None
+    if before_cut is previous.accounts and len(previous.events):
+        events, moved, account_event = model.grow_events(previous.events, accounts, len(before_cut), checked.joined)
+        growth = Growth(previous.signature, len(before_cut), moved, account_event)
+    else:   # (a cut last row left out: built again)
+        events = model.build_events(accounts)
+    dataset = Dataset(events, accounts, checked.problems, previous.path, checked.stamp, growth=growth, room=room)
+    assert previous.resume is not None
+    dataset.resume = _resumed(previous.resume, checked.before, checked.after, checked.records, checked.ascii,
+                              *checked.counts) if checked.resumable else None
     return dataset
 
 

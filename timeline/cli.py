@@ -6,7 +6,6 @@ import sys
 
 from . import editing, i18n, lastgood, schema
 from .load import load
-from .timelinejs import export as timelinejs_export, importer
 
 
 def check(args: argparse.Namespace) -> int:
@@ -47,6 +46,8 @@ def add(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
+    from .timelinejs import importer   # (imported by the command that uses it: the others start sooner)
+
     result = importer.import_sheet(args.sheet, args.into)
     for line in importer.import_report(result, args.sheet):
         print(line)
@@ -54,6 +55,8 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
+    from .timelinejs import export as timelinejs_export
+
     dataset = load(args.path)
     for problem in dataset.errors:
         print(problem.format(args.path), file=sys.stderr)

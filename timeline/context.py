@@ -27,7 +27,6 @@ from pathlib import Path
 import pyarrow as pa
 
 from . import store
-from .index import build_index
 from .load import Dataset, load, signature
 
 SUFFIX = ".added.json"
@@ -51,19 +50,23 @@ def cached(path: str | os.PathLike) -> Known | None:
     """The cached version to read on from, or None: the cache of the file's current version, or
     that of the version before the rows `add` appended since (if the file is as `add` left it)."""
     now = store.version_key(path)
-    dataset = store.read_dataset(path, now)
-    if dataset is not None:
-        return Known(dataset, now)
+    keys = [now]
     record = _record(path)
-    if record is None or record.get("now") != now or not isinstance(record.get("from"), dict):
-        return None
-    dataset = store.read_dataset(path, record["from"])
-    return Known(dataset, record["from"]) if dataset is not None else None
+    if record is not None and record.get("now") == now and isinstance(record.get("from"), dict):
+        # (The cache holds one version: after an add, most often the one it read on from.)
+        keys.insert(0, record["from"])
+    for key in keys:
+        dataset = store.read_dataset(path, key)
+        if dataset is not None:
+            return Known(dataset, key)
+    return None
 
 
 def checked(path: str | os.PathLike, inode: int) -> Known | None:
     """A full check of the file as it is (`load`), written to the cache for the adds after it;
     None when the file changed while it was read (or is not the one open, `inode`)."""
+    from .index import build_index   # (here only: an add that reads on from the cache makes no index)
+
     path = Path(path)
     dataset = load(path)
     stamp = dataset.signature

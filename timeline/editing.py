@@ -33,7 +33,7 @@ import numpy as np
 from filelock import FileLock
 
 from . import context, lastgood, schema
-from .appends import load_with
+from .appends import Checked, check_with
 from .csvfile import BOM, read_table
 from .load import Dataset, load_bytes
 from .problems import ERROR, Message, Problem, ProblemCode, cut, say, say_n, show
@@ -123,7 +123,9 @@ class Review:
     numbers: list[int]                   # the spreadsheet row each candidate would become
     findings: list[list[Problem]]        # each candidate's problems (an error refuses it)
     blocking: list[Problem] = field(default_factory=list)  # why no row can be added at all
-    dataset: Dataset | None = None       # the file with every candidate appended
+    # The file with every candidate appended: loaded, or checked by reading on (appends.Checked:
+    # its problems and counts; its frames built when asked for, as its `dataset`).
+    dataset: Dataset | Checked | None = None
 
     def refused(self, index: int) -> bool:
         return bool(self.blocking) or any(p.level == ERROR for p in self.findings[index])
@@ -139,7 +141,7 @@ def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None,
     if other_encoding:
         return Review(numbers, [[] for _ in rows], [other_encoding])
     dataset = load_bytes(data + encode(shape, rows))
-    return _judged(dataset, rows, numbers, shape, lambda: data)
+    return _judged(dataset, dataset.accounts, rows, numbers, shape, lambda: data)
 
 
 def _numbers(shape: Shape, rows: Sequence[Row]) -> list[int]:
@@ -148,17 +150,17 @@ def _numbers(shape: Shape, rows: Sequence[Row]) -> list[int]:
     return list(range(first, first + len(rows)))
 
 
-def _judged(dataset: Dataset, rows: Sequence[Row], numbers: list[int], shape: Shape,
+def _judged(dataset: Dataset | Checked, accounts, rows: Sequence[Row], numbers: list[int], shape: Shape,
             file_bytes: Callable[[], bytes]) -> Review:
     """The review of candidate rows from `dataset`, the check of the file with them appended
-    (`file_bytes()`: the file's bytes without them, read only if a message needs them)."""
+    (`accounts`: its accounts, or those of the candidates' rows at least; `file_bytes()`: the
+    file's bytes without them, read only if a message needs them)."""
     by_row: dict[int, list[Problem]] = {}
     wanted = set(numbers)
     for problem in dataset.problems:
         if problem.row in wanted:
             by_row.setdefault(problem.row, []).append(problem)
     findings = [by_row.get(number, []) for number in numbers]
-    accounts = dataset.accounts
     at = np.flatnonzero(accounts["row"].isin(numbers).to_numpy())
     accepted = dict(zip(accounts["row"].iloc[at].tolist(), accounts["id"].iloc[at].tolist()))
     lost = [
@@ -364,9 +366,10 @@ def _in_context(path: Path, rows: list[Row]) -> Callable[[int], _Judged]:
         if known is not None:
             shape = _shape_at(fd, known.dataset)
             if shape is not None:
-                grown = load_with(known.dataset, path, encode(shape, rows))
+                grown = check_with(known.dataset, path, encode(shape, rows))
                 if grown is not None:
-                    checked = _judged(grown, rows, _numbers(shape, rows), shape, lambda: _read_all(fd))
+                    checked = _judged(grown, grown.new_accounts, rows, _numbers(shape, rows), shape,
+                                      lambda: _read_all(fd))
                     return _Judged(rows, shape, checked, False, known.base)
         data = _read_all(fd)
         shape = shape_of(data)
@@ -493,8 +496,8 @@ def add_report(outcome: Appended) -> list[str]:
     event_id = outcome.rows[index]["id"]
     dataset = outcome.review.dataset
     assert dataset is not None, "a row is written only after the file with it was checked"
-    accounts = dataset.accounts
-    count = int((accounts["id"] == event_id).sum())
+    count = (dataset.accounts_of(event_id) if isinstance(dataset, Checked)
+             else int((dataset.accounts["id"] == event_id).sum()))
     what = (f"a new event {event_id!r}" if count == 1
             else f"another account of {event_id!r}, which now has {count} accounts")
     header = " (after the header: the file was new)" if outcome.header_written else ""

@@ -28,10 +28,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
-from babel.core import negotiate_locale
-from babel.dates import format_date, format_datetime, format_skeleton, get_datetime_format, get_time_format
-from babel.messages.pofile import read_po
+# Babel is imported where it is used (a command such as `timeline add` writes no date and reads no
+# catalogue in English: it starts sooner without it).
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "timeline"
@@ -64,6 +62,8 @@ def using(lang: str | None):
 
 def direction(lang: str | None = None) -> str:
     """"rtl" for a language written right to left, else "ltr" (CLDR's character order)."""
+    from babel import Locale
+
     lang = lang or current()
     return "rtl" if Locale.parse(lang).character_order == "right-to-left" else "ltr"
 
@@ -114,6 +114,8 @@ def from_header(accept_language: str | None) -> str:
         if tag and tag != "*" and quality > 0:
             asked.append((quality, tag.strip()))
     asked.sort(key=lambda pair: -pair[0])   # stable: equal qualities keep their order
+    from babel.core import negotiate_locale
+
     chosen = negotiate_locale([tag.replace("-", "_") for _, tag in asked], list(COMPLETE), sep="_")
     if chosen:
         return chosen
@@ -154,6 +156,8 @@ def catalogue(lang: str, domain: str = DOMAIN):
     path = catalogue_path(lang, domain)
     if lang == ENGLISH or not path.exists():
         return None
+    from babel.messages.pofile import read_po
+
     with open(path, "rb") as file:
         return read_po(file, locale=lang, domain=domain)
 
@@ -232,6 +236,8 @@ def day(year: int, month: int, day_: int, lang: str | None = None) -> str | None
 
 @lru_cache(maxsize=65536)
 def _day(year: int, month: int, day_: int, lang: str) -> str | None:
+    from babel.dates import format_date
+
     when = _babel_date(year, month, day_)
     return None if when is None else format_date(when, "long", locale=lang)
 
@@ -243,6 +249,8 @@ def month(year: int, month_: int, lang: str | None = None) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _month(year: int, month_: int, lang: str) -> str | None:
+    from babel.dates import format_skeleton
+
     when = _babel_date(year, month_)
     return None if when is None else format_skeleton("yMMMM", when, locale=lang)
 
@@ -260,6 +268,8 @@ def _short_day(year: int, month_: int, day_: int, lang: str, year_too: bool) -> 
         return None
     if lang == ENGLISH:
         return f"{when.day} {when:%b}" + (f" {when.year}" if year_too else "")
+    from babel.dates import format_skeleton
+
     return format_skeleton("yMMMd" if year_too else "MMMd", when, locale=lang)
 
 
@@ -270,6 +280,9 @@ def minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str
 
 @lru_cache(maxsize=65536)
 def _minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str) -> str | None:
+    from babel import Locale
+    from babel.dates import format_datetime, get_datetime_format, get_time_format
+
     when = _babel_date(year, month_, day_)
     if when is None:
         return None
@@ -283,6 +296,8 @@ def _minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: st
 
 def time_of_day(hour: int, minute_: int, lang: str | None = None) -> str:
     """"14:30" (or "2:30 PM") as the language writes a time."""
+    from babel.dates import format_datetime, get_time_format
+
     return format_datetime(dt.datetime(2000, 1, 1, hour, minute_), get_time_format("short", locale=lang or current()).pattern,
                            locale=lang or current())
 
@@ -294,6 +309,8 @@ def plotly_locale_name(lang: str | None = None) -> str:
 
 
 def valid(lang: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
     try:
         Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -362,6 +379,7 @@ def d3_format(pattern: str) -> str:
 def plotly_locale(lang: str) -> dict:
     """A plotly.js locale object for `lang` from CLDR: names of months and days, tick forms, number
     signs; with the chart's buttons from our catalogue where plotly.js has no locale file."""
+    from babel import Locale
     from babel.numbers import get_decimal_symbol, get_group_symbol
     locale = Locale.parse(lang)
     skeleton = locale.datetime_skeletons

@@ -35,6 +35,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -42,10 +43,12 @@ import pyarrow as pa
 from filelock import FileLock
 
 from . import lastgood
-from .index import EventIndex, build_index, known_from
 from .search import TextGrams, text_grams
 from .load import Dataset, Resume, edge_spans, load, signature
 from .problems import Problem, ProblemCode, from_json, to_json
+
+if TYPE_CHECKING:   # (imported where an index is made: `timeline add` reads only the data)
+    from .index import EventIndex
 
 FORMAT = 2                     # the layout of the file below; raise it when it changes
 SUFFIX = ".checked.arrow"      # beside the last good version's files in the state folder
@@ -82,6 +85,8 @@ def open_index(path: str | os.PathLike) -> EventIndex:
     """The index of the file's current version: memory-mapped from the cache when it holds that
     version, else loaded, checked and indexed, then written to the cache for the next process.
     One process builds at a time; the others wait for it and then map what it wrote."""
+    from .index import build_index
+
     path = Path(path)
     found = read(path)
     if found is not None:
@@ -378,6 +383,8 @@ def _dataset(path: Path, key: dict, about: dict, arrays: dict) -> Dataset:
 
 
 def _index(path: Path, key: dict, about: dict, arrays: dict) -> EventIndex:
+    from .index import EventIndex, known_from
+
     dataset = _dataset(path, key, about, arrays)
     events, accounts = dataset.events, dataset.accounts
     index_arrays: dict = {name: _view(arrays[f"index/{name}"], dtype) for name, dtype in about["index"].items()}
