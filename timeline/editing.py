@@ -213,7 +213,7 @@ def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
     )
 
 
-def _first_row_cause(file_bytes: Callable[[], bytes], dataset: Dataset, row: Row,
+def _first_row_cause(file_bytes: Callable[[], bytes], dataset: Dataset | Checked, row: Row,
                      found: list[Problem]) -> list[Problem]:
     """A new account of an event whose first row is refused is not that event's first row: it
     is refused because of the first row, which is named, rather than for its empty title."""
