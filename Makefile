@@ -23,9 +23,12 @@ serve: setup
 test: setup-dev browser lint
 	$(PY) -m pytest
 
-# The checks before the tests: mypy on timeline/ (its settings in pyproject.toml's [tool.mypy]).
-# A type error stops `make test`, and so CI.
+# The checks before the tests: ruff's lint and layout on every Python file, and mypy on timeline/
+# (their settings in pyproject.toml). A finding stops `make test`, and so CI; `make format` fixes
+# the layout and ruff's safe fixes.
 lint: setup-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) -m mypy
 
 check: setup

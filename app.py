@@ -12,6 +12,7 @@ $TIMELINE_MAP_ATTRIBUTION, $TIMELINE_LANG and $TIMELINE_DATA_LANG, read when it 
 arguments (whose defaults are those variables), so `--events other.csv` never reads events.csv.
 Debug mode only with --debug.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,14 +28,16 @@ from timeline.app.security import ANY_ANCESTOR, QuietRequestHandler
 
 def environment() -> dict:
     """The settings the environment gives, with their defaults."""
-    return dict(events=os.environ.get("TIMELINE_EVENTS", "events.csv"),
-                title=os.environ.get("TIMELINE_TITLE", "Timeline"),
-                frame_ancestors=os.environ.get("TIMELINE_FRAME_ANCESTORS", ANY_ANCESTOR),
-                hsts=os.environ.get("TIMELINE_HSTS", "") == "1",
-                map_tiles=os.environ.get("TIMELINE_MAP_TILES", ""),
-                map_attribution=os.environ.get("TIMELINE_MAP_ATTRIBUTION", ""),
-                lang=os.environ.get("TIMELINE_LANG", ""),
-                data_lang=os.environ.get("TIMELINE_DATA_LANG", ""))
+    return dict(
+        events=os.environ.get("TIMELINE_EVENTS", "events.csv"),
+        title=os.environ.get("TIMELINE_TITLE", "Timeline"),
+        frame_ancestors=os.environ.get("TIMELINE_FRAME_ANCESTORS", ANY_ANCESTOR),
+        hsts=os.environ.get("TIMELINE_HSTS", "") == "1",
+        map_tiles=os.environ.get("TIMELINE_MAP_TILES", ""),
+        map_attribution=os.environ.get("TIMELINE_MAP_ATTRIBUTION", ""),
+        lang=os.environ.get("TIMELINE_LANG", ""),
+        data_lang=os.environ.get("TIMELINE_DATA_LANG", ""),
+    )
 
 
 def create_app(**settings) -> Dash:
@@ -59,33 +62,60 @@ def main(argv: list[str] | None = None) -> None:
     defaults = environment()
     parser.add_argument("--events", default=defaults["events"], help="the events file (default: events.csv)")
     parser.add_argument("--title", default=defaults["title"], help="the page's title (default: Timeline)")
-    parser.add_argument("--frame-ancestors", default=defaults["frame_ancestors"],
-                        help="the sites that may embed the page in a frame, as CSP frame-ancestors "
-                             "sources, e.g. \"'self' https://news.example\" (default: *, any)")
-    parser.add_argument("--hsts", action="store_true", default=defaults["hsts"],
-                        help="send Strict-Transport-Security (only when the site is served over https)")
-    parser.add_argument("--map-tiles", default=defaults["map_tiles"],
-                        help="a tile server for the map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
-                             "(default: none; the map draws the basemap that ships with the app)")
-    parser.add_argument("--map-attribution", default=defaults["map_attribution"],
-                        help="the credit the tile server asks for, e.g. \"© OpenStreetMap contributors\"")
-    parser.add_argument("--lang", default=defaults["lang"],
-                        help="the page's language: en, fr, ru or kk (default: each reader's browser's; "
-                             "an address's lang=fr wins)")
-    parser.add_argument("--data-lang", default=defaults["data_lang"],
-                        help="the language the events are written in (e.g. ru): screen readers are told "
-                             "(default: not said)")
+    parser.add_argument(
+        "--frame-ancestors",
+        default=defaults["frame_ancestors"],
+        help="the sites that may embed the page in a frame, as CSP frame-ancestors "
+        "sources, e.g. \"'self' https://news.example\" (default: *, any)",
+    )
+    parser.add_argument(
+        "--hsts",
+        action="store_true",
+        default=defaults["hsts"],
+        help="send Strict-Transport-Security (only when the site is served over https)",
+    )
+    parser.add_argument(
+        "--map-tiles",
+        default=defaults["map_tiles"],
+        help="a tile server for the map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
+        "(default: none; the map draws the basemap that ships with the app)",
+    )
+    parser.add_argument(
+        "--map-attribution",
+        default=defaults["map_attribution"],
+        help='the credit the tile server asks for, e.g. "© OpenStreetMap contributors"',
+    )
+    parser.add_argument(
+        "--lang",
+        default=defaults["lang"],
+        help="the page's language: en, fr, ru or kk (default: each reader's browser's; an address's lang=fr wins)",
+    )
+    parser.add_argument(
+        "--data-lang",
+        default=defaults["data_lang"],
+        help="the language the events are written in (e.g. ru): screen readers are told (default: not said)",
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8050, help="port (default: 8050)")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode: never in production")
     args = parser.parse_args(argv)
     if not is_loopback(args.host):
-        print(f"warning: binding to {args.host}, beyond this machine: anyone who can reach it "
-              f"can read the timeline. Use 127.0.0.1 behind a proxy in production.", file=sys.stderr)
+        print(
+            f"warning: binding to {args.host}, beyond this machine: anyone who can reach it "
+            f"can read the timeline. Use 127.0.0.1 behind a proxy in production.",
+            file=sys.stderr,
+        )
     try:
-        served = create_app(events=args.events, title=args.title, frame_ancestors=args.frame_ancestors,
-                            hsts=args.hsts, map_tiles=args.map_tiles, map_attribution=args.map_attribution,
-                            lang=args.lang, data_lang=args.data_lang)
+        served = create_app(
+            events=args.events,
+            title=args.title,
+            frame_ancestors=args.frame_ancestors,
+            hsts=args.hsts,
+            map_tiles=args.map_tiles,
+            map_attribution=args.map_attribution,
+            lang=args.lang,
+            data_lang=args.data_lang,
+        )
     except ValueError as error:
         parser.error(str(error))
     print(f"timeline: serving {args.events} at http://{args.host}:{args.port}", file=sys.stderr)

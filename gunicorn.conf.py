@@ -13,6 +13,7 @@ second, whatever its threads are doing, so a long request does not trip it; it r
 that stopped answering altogether, and bounds a worker's start-up, which loads the events
 (a 1M-row file takes several seconds). `keepalive`: how long an idle connection is kept.
 """
+
 bind = "127.0.0.1:8050"
 workers = 2
 worker_class = "gthread"
@@ -37,7 +38,8 @@ def pre_fork(server, worker):
     import gc
 
     from timeline.app import data
-    data.prepare_appends()   # (once: the numeric columns an append grows, copied before the fork)
+
+    data.prepare_appends()  # (once: the numeric columns an append grows, copied before the fork)
     gc.freeze()
 
 
@@ -48,27 +50,30 @@ def post_request(worker, req, environ, resp):
 
 
 class _Memory:
-    EVERY = 1.0   # seconds: at most so often (a trim costs a few milliseconds)
+    EVERY = 1.0  # seconds: at most so often (a trim costs a few milliseconds)
 
     def __init__(self):
         import ctypes
         import ctypes.util
         import threading
+
         try:
             self.libc = ctypes.CDLL(ctypes.util.find_library("c"))
             self.libc.malloc_trim  # noqa: B018  (looked up: AttributeError where there is none)
-        except (OSError, AttributeError, TypeError):   # (not glibc: nothing to trim)
+        except (OSError, AttributeError, TypeError):  # (not glibc: nothing to trim)
             self.libc = None
         self.lock, self.last = threading.Lock(), 0.0
 
     def give_back(self):
         import time
+
         now = time.monotonic()
         if now - self.last < self.EVERY or not self.lock.acquire(blocking=False):
             return
         try:
             self.last = now
             import pyarrow
+
             pyarrow.default_memory_pool().release_unused()
             if self.libc is not None:
                 self.libc.malloc_trim(0)

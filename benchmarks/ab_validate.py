@@ -8,6 +8,7 @@ The revision's `timeline/` is taken with `git archive` into a temporary folder a
 read once (`csvfile.read_table`); each run checks a copy of its frame. Runs alternate, ABBA; each
 is timed as CPU time (`_validate` runs on one core). Prints the median and the least of each.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,8 +62,10 @@ def main(argv: list[str] | None = None) -> int:
                 module._validate(frame, table.rows, [], [], ascii=table.ascii)
                 times[name].append(time.process_time() - started)
                 del frame
-    print(f"# {args.file}, {len(table.frame):,} rows, {args.repeat} runs each, {os.cpu_count()} CPUs, "
-          f"{time.strftime('%Y-%m-%d %H:%M:%S %Z')}, load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"# {args.file}, {len(table.frame):,} rows, {args.repeat} runs each, {os.cpu_count()} CPUs, "
+        f"{time.strftime('%Y-%m-%d %H:%M:%S %Z')}, load average {os.getloadavg()[0]:.1f}"
+    )
     for name, seconds in times.items():
         print(f"{name}: _validate CPU median {statistics.median(seconds):.3f} s, least {min(seconds):.3f} s")
     return 0

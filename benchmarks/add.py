@@ -27,6 +27,7 @@ lock; wall and CPU); and the process's wall and CPU seconds (Python's start incl
 
 The copy goes in --scratch (default /tmp/add); the file given is never written.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,22 +56,41 @@ print(json.dumps({"imports": imported - started, "add": added - imported, "add_c
 """
 
 ROWS = [
-    ("a new event", {"id": "bench-new-{n}", "date": "2024-12-31 23:00", "title": "Row added by the benchmark {n}",
-                     "category": "protest", "source": "Reuters", "location": "Almaty",
-                     "latitude": "43.2389", "longitude": "76.8897"}),
+    (
+        "a new event",
+        {
+            "id": "bench-new-{n}",
+            "date": "2024-12-31 23:00",
+            "title": "Row added by the benchmark {n}",
+            "category": "protest",
+            "source": "Reuters",
+            "location": "Almaty",
+            "latitude": "43.2389",
+            "longitude": "76.8897",
+        },
+    ),
     ("another account of it", {"id": "bench-new-{n}", "date": "2024-12-31", "source": "AP"}),
-    ("a duplicate id, its title on another date",
-     {"id": "bench-new-{n}", "date": "2025-01-05", "title": "Row added by the benchmark {n}", "source": "AFP"}),
-    ("a date read two ways (refused)", {"id": "bench-bad-{n}", "date": "03/04/2022", "title": "Bad date",
-                                        "category": "protest", "source": "Reuters"}),
+    (
+        "a duplicate id, its title on another date",
+        {"id": "bench-new-{n}", "date": "2025-01-05", "title": "Row added by the benchmark {n}", "source": "AFP"},
+    ),
+    (
+        "a date read two ways (refused)",
+        {"id": "bench-bad-{n}", "date": "03/04/2022", "title": "Bad date", "category": "protest", "source": "Reuters"},
+    ),
 ]
 
 
 def run_add(code: Path, path: Path, values: dict) -> dict:
     before = os.times()
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", DRIVER, str(path), json.dumps(values)], cwd=code,
-                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(code)})
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(path), json.dumps(values)],
+        cwd=code,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(code)},
+    )
     wall = time.perf_counter() - started
     after = os.times()
     if done.returncode:
@@ -87,8 +107,13 @@ def run_command(code: Path, path: Path, values: dict) -> tuple[float, float]:
     arguments = [f"--{name.replace('_', '-')}={value}" for name, value in values.items()]
     before = os.times()
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "timeline", "add", "--file", str(path), *arguments], cwd=code,
-                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(code)})
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "add", "--file", str(path), *arguments],
+        cwd=code,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(code)},
+    )
     wall = time.perf_counter() - started
     after = os.times()
     if done.returncode:
@@ -101,9 +126,12 @@ def median(values: list) -> float:
 
 
 def show(what: str, result: dict) -> None:
-    said = result["lines"][0].split(": ", 1)[-1][:90]   # (the first line: a problem, or what was added)
-    print(f"| {what} | {result['add']:.3f} | {result['add_cpu']:.3f} | {result['wall']:.2f} | {result['cpu']:.2f} | "
-          f"{result['imports']:.2f} | {os.getloadavg()[0]:.1f} | {said} |", flush=True)
+    said = result["lines"][0].split(": ", 1)[-1][:90]  # (the first line: a problem, or what was added)
+    print(
+        f"| {what} | {result['add']:.3f} | {result['add_cpu']:.3f} | {result['wall']:.2f} | {result['cpu']:.2f} | "
+        f"{result['imports']:.2f} | {os.getloadavg()[0]:.1f} | {said} |",
+        flush=True,
+    )
 
 
 def main(argv=None) -> int:
@@ -121,14 +149,22 @@ def main(argv=None) -> int:
     if args.pycache:
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         os.environ["PYTHONPYCACHEPREFIX"] = str(args.pycache.resolve())
-    bytecode = ("not written: each process compiles timeline's modules" if os.environ.get("PYTHONDONTWRITEBYTECODE")
-                else f"kept in {os.environ['PYTHONPYCACHEPREFIX']}" if os.environ.get("PYTHONPYCACHEPREFIX")
-                else "kept beside the modules (__pycache__)")
-    print(f"{args.events} ({args.events.stat().st_size / 1e6:.0f} MB); {os.cpu_count()} CPUs; "
-          f"{time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}; load average {os.getloadavg()}; "
-          f"bytecode {bytecode}")
+    bytecode = (
+        "not written: each process compiles timeline's modules"
+        if os.environ.get("PYTHONDONTWRITEBYTECODE")
+        else f"kept in {os.environ['PYTHONPYCACHEPREFIX']}"
+        if os.environ.get("PYTHONPYCACHEPREFIX")
+        else "kept beside the modules (__pycache__)"
+    )
+    print(
+        f"{args.events} ({args.events.stat().st_size / 1e6:.0f} MB); {os.cpu_count()} CPUs; "
+        f"{time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}; load average {os.getloadavg()}; "
+        f"bytecode {bytecode}"
+    )
     print()
-    print("| add | editing.add s | its CPU s | process wall s | process CPU s | imports s | load (1 min) | what it said |")
+    print(
+        "| add | editing.add s | its CPU s | process wall s | process CPU s | imports s | load (1 min) | what it said |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---|")
     copy = args.scratch / "events.csv"
     n = 0
@@ -137,12 +173,16 @@ def main(argv=None) -> int:
         shutil.copyfile(args.events, copy)
         if args.before:
             n += 1
-            show(f"run {run}: before (code at {args.before.name}), a new event",
-                 run_add(args.before, copy, {k: v.format(n=n) for k, v in ROWS[0][1].items()}))
+            show(
+                f"run {run}: before (code at {args.before.name}), a new event",
+                run_add(args.before, copy, {k: v.format(n=n) for k, v in ROWS[0][1].items()}),
+            )
             shutil.rmtree(args.scratch / ".timeline", ignore_errors=True)
         n += 1
-        show(f"run {run}: cold (nothing kept), a new event",
-             run_add(ROOT, copy, {k: v.format(n=n) for k, v in ROWS[0][1].items()}))
+        show(
+            f"run {run}: cold (nothing kept), a new event",
+            run_add(ROOT, copy, {k: v.format(n=n) for k, v in ROWS[0][1].items()}),
+        )
         n += 1
         for what, values in ROWS:
             show(f"run {run}: warm, {what}", run_add(ROOT, copy, {k: v.format(n=n) for k, v in values.items()}))
@@ -158,22 +198,25 @@ def main(argv=None) -> int:
             run_command(code, copies[name], {k: v.format(n=f"warm-{name}") for k, v in ROWS[0][1].items()})
         walls: dict = {name: [] for name, _ in codes}
         for k in range(args.commands):
-            for name, code in codes:   # (in turn: the same load for both)
+            for name, code in codes:  # (in turn: the same load for both)
                 values = {key: value.format(n=f"command-{name}-{k}") for key, value in ROWS[0][1].items()}
                 walls[name].append(run_command(code, copies[name], values))
         print()
         print("`python -m timeline add` (a new event, warm), in turn; wall seconds (CPU seconds):")
         for name, code in codes:
             times = walls[name]
-            print(f"- {name} ({code}): median {median([wall for wall, _ in times]):.3f} s "
-                  f"(CPU {median([cpu for _, cpu in times]):.3f} s); "
-                  + " ".join(f"{wall:.3f} ({cpu:.2f})" for wall, cpu in times))
+            print(
+                f"- {name} ({code}): median {median([wall for wall, _ in times]):.3f} s "
+                f"(CPU {median([cpu for _, cpu in times]):.3f} s); "
+                + " ".join(f"{wall:.3f} ({cpu:.2f})" for wall, cpu in times)
+            )
         print(f"(load average {os.getloadavg()[0]:.1f})")
         for name, _ in codes:
             shutil.rmtree(copies[name].parent, ignore_errors=True)
     if args.chain:
         sys.path.insert(0, str(ROOT))
         from timeline import editing
+
         times = []
         for k in range(args.chain):
             values = {key: value.format(n=f"chain-{k}") for key, value in ROWS[0][1].items()}
@@ -181,9 +224,11 @@ def main(argv=None) -> int:
             assert editing.add(copy, values).written
             times.append(time.perf_counter() - started)
         print()
-        print(f"{args.chain} more adds in one process, reading on from the version kept at the start of run "
-              f"{args.runs}: the first {times[0]:.3f} s, the last {times[-1]:.3f} s, the median "
-              f"{sorted(times)[len(times) // 2]:.3f} s (load average {os.getloadavg()[0]:.1f})")
+        print(
+            f"{args.chain} more adds in one process, reading on from the version kept at the start of run "
+            f"{args.runs}: the first {times[0]:.3f} s, the last {times[-1]:.3f} s, the median "
+            f"{sorted(times)[len(times) // 2]:.3f} s (load average {os.getloadavg()[0]:.1f})"
+        )
     shutil.rmtree(args.scratch / ".timeline", ignore_errors=True)
     copy.unlink(missing_ok=True)
     print()

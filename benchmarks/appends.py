@@ -13,6 +13,7 @@
 
 The copies go in --scratch (default /tmp/appends); the file given is never written.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,10 +53,11 @@ def in_process(path: Path, count: int, scratch: Path) -> None:
     from timeline.appends import load_more
     from timeline.index import build_index, grow_index
     from timeline.load import load
+
     started = time.perf_counter()
     dataset = load(path)
     loaded = time.perf_counter()
-    index = build_index(dataset, grams=False)   # (as a worker builds it)
+    index = build_index(dataset, grams=False)  # (as a worker builds it)
     indexed = time.perf_counter()
     print(f"full load {loaded - started:.2f} s, index {indexed - loaded:.2f} s ({dataset.summary()})")
     lastgood.remember(path, dataset)
@@ -66,17 +68,21 @@ def in_process(path: Path, count: int, scratch: Path) -> None:
         t1, c1 = time.perf_counter(), time.process_time()
         grown_index = grow_index(index, grown)
         t2, c2 = time.perf_counter(), time.process_time()
-        lastgood.remember(path, grown)   # (one worker does it, appending the new bytes to its copy)
+        lastgood.remember(path, grown)  # (one worker does it, appending the new bytes to its copy)
         t3, c3 = time.perf_counter(), time.process_time()
         assert grown.growth is not None and grown_index.position(f"appended-{n}") is not None
-        print(f"append {n + 1} ({what}): load_more {t1 - t0:.3f} s + grow_index {t2 - t1:.3f} s "
-              f"+ lastgood.remember {t3 - t2:.3f} s = {t3 - t0:.3f} s; CPU {c1 - c0:.3f} + {c2 - c1:.3f} + "
-              f"{c3 - c2:.3f} = {c3 - c0:.3f} s (load average {os.getloadavg()[0]:.1f})")
+        print(
+            f"append {n + 1} ({what}): load_more {t1 - t0:.3f} s + grow_index {t2 - t1:.3f} s "
+            f"+ lastgood.remember {t3 - t2:.3f} s = {t3 - t0:.3f} s; CPU {c1 - c0:.3f} + {c2 - c1:.3f} + "
+            f"{c3 - c2:.3f} = {c3 - c0:.3f} s (load average {os.getloadavg()[0]:.1f})"
+        )
         dataset, index = grown, grown_index
     t0 = time.perf_counter()
     full = load(path)
-    print(f"(a full load of the same bytes: {time.perf_counter() - t0:.2f} s; equal problems: "
-          f"{full.problems == dataset.problems}, accounts {len(full.accounts):,} = {len(dataset.accounts):,})")
+    print(
+        f"(a full load of the same bytes: {time.perf_counter() - t0:.2f} s; equal problems: "
+        f"{full.problems == dataset.problems}, accounts {len(full.accounts):,} = {len(dataset.accounts):,})"
+    )
 
 
 def poll(base: str, known: str) -> str:
@@ -88,12 +94,16 @@ def poll(base: str, known: str) -> str:
     except urllib.error.HTTPError as error:
         if error.code != 404:
             raise
-    body = json.dumps({"output": "data-version.data", "outputs": {"id": "data-version", "property": "data"},
-                       "inputs": [{"id": "poll", "property": "n_intervals", "value": 1}],
-                       "state": [{"id": "data-version", "property": "data", "value": known}],
-                       "changedPropIds": ["poll.n_intervals"]}).encode()
-    request = urllib.request.Request(base + "/_dash-update-component", body,
-                                     {"Content-Type": "application/json"})
+    body = json.dumps(
+        {
+            "output": "data-version.data",
+            "outputs": {"id": "data-version", "property": "data"},
+            "inputs": [{"id": "poll", "property": "n_intervals", "value": 1}],
+            "state": [{"id": "data-version", "property": "data", "value": known}],
+            "changedPropIds": ["poll.n_intervals"],
+        }
+    ).encode()
+    request = urllib.request.Request(base + "/_dash-update-component", body, {"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as response:
         answer = json.loads(response.read() or b"{}")
     return answer.get("response", {}).get("data-version", {}).get("data", known)
@@ -106,14 +116,31 @@ def version(path: Path) -> str:
 
 def served(path: Path, count: int, port: int, scratch: Path) -> None:
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_STATE_DIR": str(scratch / "state"),
-           "TIMELINE_TIMINGS": "1"}   # (each worker prints its builds' CPU seconds, part by part)
+    env = {
+        **os.environ,
+        "TIMELINE_EVENTS": str(path),
+        "TIMELINE_STATE_DIR": str(scratch / "state"),
+        "TIMELINE_TIMINGS": "1",
+    }  # (each worker prints its builds' CPU seconds, part by part)
     base = f"http://127.0.0.1:{port}"
     log = open(scratch / "gunicorn.log", "w")
     started = time.monotonic()
-    process = subprocess.Popen([str(gunicorn), "--config", "gunicorn.conf.py", "--workers", "2",
-                                "--bind", f"127.0.0.1:{port}", "app:create_app()"], cwd=ROOT, env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [
+            str(gunicorn),
+            "--config",
+            "gunicorn.conf.py",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "app:create_app()",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         while True:
             try:
@@ -137,8 +164,10 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
         before, started_idle = cpu(pids), time.monotonic()
         time.sleep(4)
         idle = (cpu(pids) - before) / (time.monotonic() - started_idle)
-        print(f"with no change: polls (every 50 ms) {polling:.3f} CPU s a second (both workers, "
-              f"{polls} polls), idle {idle:.3f} CPU s a second")
+        print(
+            f"with no change: polls (every 50 ms) {polling:.3f} CPU s a second (both workers, "
+            f"{polls} polls), idle {idle:.3f} CPU s a second"
+        )
         for n in range(count):
             before, known = cpu(pids), version(path)
             what = append(path, 1000 + n)
@@ -149,13 +178,15 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
                     raise TimeoutError("the new version never showed")
                 time.sleep(0.05)
             seen = time.monotonic() - written
-            time.sleep(4)   # (both workers have built it by now)
+            time.sleep(4)  # (both workers have built it by now)
             spent = cpu(pids) - before
             built = spent - polling * seen - idle * 4
-            print(f"append {n + 1} ({what}): the new version answered by the poll {seen:.2f} s after the write; "
-                  f"workers' CPU for it {spent:.2f} s (both), {spent / 2:.2f} s per worker; less the polls' "
-                  f"and idle workers' CPU: {built:.2f} s (both), {built / 2:.2f} s per worker "
-                  f"(load average {os.getloadavg()[0]:.1f})")
+            print(
+                f"append {n + 1} ({what}): the new version answered by the poll {seen:.2f} s after the write; "
+                f"workers' CPU for it {spent:.2f} s (both), {spent / 2:.2f} s per worker; less the polls' "
+                f"and idle workers' CPU: {built:.2f} s (both), {built / 2:.2f} s per worker "
+                f"(load average {os.getloadavg()[0]:.1f})"
+            )
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -11,6 +11,7 @@ the day) and the figure for the whole view (view.figure.figure, as timeline/app/
 Prints p50 and p95 in milliseconds, the whole chain and its parts. In-process: the server's
 time, without HTTP or the browser's drawing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import timeline  # noqa: E402
-from timeline.state import Filters, apply, as_of_bound  # noqa: E402
 from timeline.index import build_index, known_from  # noqa: E402
+from timeline.state import Filters, apply, as_of_bound  # noqa: E402
 from timeline.view import figure as chart  # noqa: E402
 
 
@@ -44,13 +45,15 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     index = build_index(timeline.load(args.path))
-    print(f"{len(index):,} events, {len(index.dataset.accounts):,} accounts; loaded and indexed in "
-          f"{time.perf_counter() - started:.1f} s; {len(index.known.disputed_events):,} events disputed")
+    print(
+        f"{len(index):,} events, {len(index.dataset.accounts):,} accounts; loaded and indexed in "
+        f"{time.perf_counter() - started:.1f} s; {len(index.known.disputed_events):,} events disputed"
+    )
     t0 = time.perf_counter()
-    known_from(index.dataset.accounts, index.account_order, index.account_bounds,
-               index.events["disputed"].to_numpy(dtype=bool))
-    print(f"of which when each account became known (index.known_from): "
-          f"{(time.perf_counter() - t0) * 1000:.0f} ms")
+    known_from(
+        index.dataset.accounts, index.account_order, index.account_bounds, index.events["disputed"].to_numpy(dtype=bool)
+    )
+    print(f"of which when each account became known (index.known_from): {(time.perf_counter() - t0) * 1000:.0f} ms")
     rng = np.random.default_rng(args.seed)
     low, high = int(index.start.min()), int(index.last[index.last < np.iinfo(np.int64).max].max())
     days = rng.choice(np.arange(low // 86_400, high // 86_400 + 1), size=args.dates, replace=False)

@@ -12,6 +12,7 @@ clock), the median wall-clock time, and after / before.
 Issue 11 ("Real files, read right") asks that `check` on 1M rows stays within 10% of its time
 before that issue.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,13 @@ def run_check(tree: Path, path: Path) -> tuple[float, float, str]:
     """(CPU seconds, wall seconds, the summary line) of one `check` in a fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "timeline", "check", str(path)], cwd=tree,
-                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tree)})
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "check", str(path)],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -50,8 +56,10 @@ def main() -> int:
     parser.add_argument("--dates", default="iso,free")
     args = parser.parse_args()
     trees = {"before": args.before.resolve(), "after": ROOT}
-    print(f"# Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M:%S')}, "
-          f"load average {os.getloadavg()[0]:.1f}; before: {trees['before']}, after: {ROOT}")
+    print(
+        f"# Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M:%S')}, "
+        f"load average {os.getloadavg()[0]:.1f}; before: {trees['before']}, after: {ROOT}"
+    )
     print("| rows | dates | checkout | CPU s (median) | wall s (median) | CPU after / before | check says |")
     print("|---:|---|---|---:|---:|---:|---|")
     for variant in args.dates.split(","):
@@ -66,9 +74,11 @@ def main() -> int:
                 wall[name].append(w)
         ratio = statistics.median(cpu["after"]) / statistics.median(cpu["before"])
         for name in trees:
-            print(f"| {args.rows:,} | {variant} | {name} | {statistics.median(cpu[name]):.3f} | "
-                  f"{statistics.median(wall[name]):.3f} | {f'{ratio:.2f}x' if name == 'after' else ''} | "
-                  f"{said[name]} |")
+            print(
+                f"| {args.rows:,} | {variant} | {name} | {statistics.median(cpu[name]):.3f} | "
+                f"{statistics.median(wall[name]):.3f} | {f'{ratio:.2f}x' if name == 'after' else ''} | "
+                f"{said[name]} |"
+            )
     print(f"# load average {os.getloadavg()[0]:.1f} at the end")
     return 0
 

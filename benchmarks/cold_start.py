@@ -23,6 +23,7 @@ Printed: medians of --runs (wall-clock and CPU seconds: the process's CPU, all t
 load average before each run, and a table of load's parts (median CPU and wall seconds). On a
 busy machine the wall-clock times say little; compare CPU seconds, and runs taken side by side.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -101,7 +102,10 @@ PARTS = [
     ("byte scans: quotes, ASCII, NUL (`csvfile._scan`)", "csvfile._scan"),
     ("Arrow's CSV parser (`csvfile._arrow_table`)", "csvfile._arrow_table"),
     ("joining each column's chunks (`csvfile.one_chunk`)", "csvfile._one_chunk"),
-    ("the rest of `read_table` (header, frame, blank rows)", "csvfile.read_table - csvfile._scan - csvfile._arrow_table - csvfile._one_chunk"),
+    (
+        "the rest of `read_table` (header, frame, blank rows)",
+        "csvfile.read_table - csvfile._scan - csvfile._arrow_table - csvfile._one_chunk",
+    ),
     ("checks: strip, and the first byte of each value (`_strip`, 24 columns)", "load._strip"),
     ("checks: ids are slugs (`_ids_fit`)", "load._ids_fit"),
     ("checks: dates (`_dates`: date, end_date, published)", "load._dates"),
@@ -111,18 +115,24 @@ PARTS = [
     ("checks: figures, retracted (`_figures`)", "load._figures"),
     ("checks: text: HTML, formulas, direction marks, lengths (`_check_text`)", "load._check_text"),
     ("checks: ids factorized, first rows (`_check_first_rows`)", "load._check_first_rows"),
-    ("checks: the rest of `_validate` (the accounts' columns, categories)",
-     "load._validate - load._strip - load._ids_fit - load._dates - load._check_link - load._coordinates - "
-     "load._place_by_name - load._figures - load._check_text - load._check_first_rows"),
+    (
+        "checks: the rest of `_validate` (the accounts' columns, categories)",
+        "load._validate - load._strip - load._ids_fit - load._dates - load._check_link - load._coordinates - "
+        "load._place_by_name - load._figures - load._check_text - load._check_first_rows",
+    ),
     ("grouping accounts into events (`model.build_events`)", "model.build_events + model.events_and_positions"),
-    ("the rest of `load` (sorting problems, Resume)", "LOAD - load._read_file - csvfile.read_table - load._validate - "
-                                                      "model.build_events - model.events_and_positions"),
+    (
+        "the rest of `load` (sorting problems, Resume)",
+        "LOAD - load._read_file - csvfile.read_table - load._validate - "
+        "model.build_events - model.events_and_positions",
+    ),
 ]
 
 
 def fresh(script: str, *args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", script, *args], check=True, capture_output=True, text=True,
-                         timeout=900).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], check=True, capture_output=True, text=True, timeout=900
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -151,18 +161,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", help="the file (default: generate.py's --rows file)")
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--code", action="append", default=[],
-                        help="another checkout to measure beside this one (e.g. the commit before)")
+    parser.add_argument(
+        "--code",
+        action="append",
+        default=[],
+        help="another checkout to measure beside this one (e.g. the commit before)",
+    )
     parser.add_argument("--no-read-csv", action="store_true")
     parser.add_argument("--no-phases", action="store_true", help="time load and the index as wholes only")
     args = parser.parse_args(argv)
     path = Path(args.events) if args.events else generate.ensure(args.rows, "iso", 0)
-    path.read_bytes()   # (into the page cache)
+    path.read_bytes()  # (into the page cache)
     codes = [*args.code, str(ROOT)]
-    print(f"# {path} ({path.stat().st_size / 1e6:,.0f} MB); Python {platform.python_version()}, "
-          f"{platform.machine()}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M:%S %Z')}, "
-          f"load average {os.getloadavg()[0]:.1f}; {args.runs} runs, each checkout and read_csv "
-          f"in turn, each in a fresh process", flush=True)
+    print(
+        f"# {path} ({path.stat().st_size / 1e6:,.0f} MB); Python {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M:%S %Z')}, "
+        f"load average {os.getloadavg()[0]:.1f}; {args.runs} runs, each checkout and read_csv "
+        f"in turn, each in a fresh process",
+        flush=True,
+    )
     results = {code: [] for code in codes}
     read_csv, averages = [], []
     for run in range(args.runs):
@@ -171,18 +188,25 @@ def main(argv: list[str] | None = None) -> int:
             measured = fresh(CHILD, code, str(path), "0" if args.no_phases else "1")
             measured["load average"] = averages[-1]
             results[code].append(measured)
-            print(f"run {run + 1}, {code}: load {measured['load'][0]:.2f} s ({measured['load'][1]:.2f} CPU), "
-                  f"index {measured['index'][0]:.2f} s ({measured['index'][1]:.2f} CPU), "
-                  f"load average {averages[-1]:.1f}", flush=True)
+            print(
+                f"run {run + 1}, {code}: load {measured['load'][0]:.2f} s ({measured['load'][1]:.2f} CPU), "
+                f"index {measured['index'][0]:.2f} s ({measured['index'][1]:.2f} CPU), "
+                f"load average {averages[-1]:.1f}",
+                flush=True,
+            )
         if not args.no_read_csv:
             averages.append(os.getloadavg()[0])
             read_csv.append(fresh(READ_CSV, str(path))["read_csv"])
             print(f"run {run + 1}, read_csv: {read_csv[-1][0]:.2f} s ({read_csv[-1][1]:.2f} CPU)", flush=True)
     counts = results[codes[-1]][0]["counts"]
-    print(f"\n{counts[0]:,} events, {counts[1]:,} accounts, {counts[2]:,} problems; medians of {args.runs}; "
-          f"load average {min(averages):.1f}-{max(averages):.1f} during the runs\n")
-    print("| code | load s (CPU s) | build_index s (CPU s) | cold start: load + index s (CPU s) | "
-          "read_csv s (CPU s) | load / read_csv |")
+    print(
+        f"\n{counts[0]:,} events, {counts[1]:,} accounts, {counts[2]:,} problems; medians of {args.runs}; "
+        f"load average {min(averages):.1f}-{max(averages):.1f} during the runs\n"
+    )
+    print(
+        "| code | load s (CPU s) | build_index s (CPU s) | cold start: load + index s (CPU s) | "
+        "read_csv s (CPU s) | load / read_csv |"
+    )
     print("|---|---:|---:|---:|---:|---:|")
     csv_wall = median([w for w, _ in read_csv]) if read_csv else None
     csv_cpu = median([c for _, c in read_csv]) if read_csv else None
@@ -193,8 +217,10 @@ def main(argv: list[str] | None = None) -> int:
         both = [median([r["load"][i] + r["index"][i] for r in runs]) for i in (0, 1)]
         csv = f"{csv_wall:.2f} ({csv_cpu:.2f})" if csv_wall else "-"
         ratio = f"{load[0] / csv_wall:.2f}x" if csv_wall else "-"
-        print(f"| {code} | {load[0]:.2f} ({load[1]:.2f}) | {index[0]:.2f} ({index[1]:.2f}) | "
-              f"{both[0]:.2f} ({both[1]:.2f}) | {csv} | {ratio} |")
+        print(
+            f"| {code} | {load[0]:.2f} ({load[1]:.2f}) | {index[0]:.2f} ({index[1]:.2f}) | "
+            f"{both[0]:.2f} ({both[1]:.2f}) | {csv} | {ratio} |"
+        )
     if not args.no_phases:
         print("\nWhat each part of `load` costs (median seconds over the runs; CPU, then wall):\n")
         print("| part | " + " | ".join(f"{Path(code).name} CPU s | wall s" for code in codes) + " |")
@@ -202,8 +228,10 @@ def main(argv: list[str] | None = None) -> int:
         for label, formula in [*PARTS, ("**load, in all**", "LOAD")]:
             cells = []
             for code in codes:
-                values = [(part_value(formula, r["phases"], r["load"], 1), part_value(formula, r["phases"], r["load"], 0))
-                          for r in results[code]]
+                values = [
+                    (part_value(formula, r["phases"], r["load"], 1), part_value(formula, r["phases"], r["load"], 0))
+                    for r in results[code]
+                ]
                 cpu, wall = median([c for c, _ in values]), median([w for _, w in values])
                 cells.append("-" if cpu is None else f"{cpu:.3f}")
                 cells.append("-" if wall is None else f"{wall:.3f}")

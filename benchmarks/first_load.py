@@ -13,6 +13,7 @@ the wire, headers included) and `Network.dataReceived.dataLength` (the body once
 
 --identity asks for no compression (Accept-Encoding: identity), to see what compression saves.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,11 @@ def measure(url: str, identity: bool = False) -> list[dict]:
             r = event["response"]
             seen.setdefault(event["requestId"], {})
             seen[event["requestId"]].update(
-                url=r["url"], type=event.get("type", ""), status=r["status"],
-                encoding=_header(r.get("headers", {}), "content-encoding") or "-")
+                url=r["url"],
+                type=event.get("type", ""),
+                status=r["status"],
+                encoding=_header(r.get("headers", {}), "content-encoding") or "-",
+            )
 
         def received(event):
             entry = seen.setdefault(event["requestId"], {})
@@ -66,8 +70,11 @@ def measure(url: str, identity: bool = False) -> list[dict]:
         page.wait_for_load_state("networkidle")
         time.sleep(1.0)
         browser.close()
-    return [dict(entry, encoded=entry.get("encoded", 0), decoded=entry.get("decoded", 0))
-            for entry in seen.values() if "url" in entry]
+    return [
+        dict(entry, encoded=entry.get("encoded", 0), decoded=entry.get("decoded", 0))
+        for entry in seen.values()
+        if "url" in entry
+    ]
 
 
 def _header(headers: dict, name: str) -> str:
@@ -75,15 +82,17 @@ def _header(headers: dict, name: str) -> str:
 
 
 def _short(url: str, base: str) -> str:
-    text = url[len(base.rstrip("/")):] if url.startswith(base.rstrip("/")) else url
+    text = url[len(base.rstrip("/")) :] if url.startswith(base.rstrip("/")) else url
     return text if len(text) <= 78 else text[:75] + "..."
 
 
 def report(entries: list[dict], base: str) -> tuple[int, int]:
     encoded = sum(e["encoded"] for e in entries)
     decoded = sum(e["decoded"] for e in entries)
-    print(f"{len(entries)} responses: {decoded:,} bytes uncompressed, {encoded:,} bytes over the wire "
-          f"(goal: at most {GOAL:,}: {'met' if encoded <= GOAL else 'NOT met'})")
+    print(
+        f"{len(entries)} responses: {decoded:,} bytes uncompressed, {encoded:,} bytes over the wire "
+        f"(goal: at most {GOAL:,}: {'met' if encoded <= GOAL else 'NOT met'})"
+    )
     print(f"\n{'over the wire':>14} {'uncompressed':>13} {'encoding':>8}  response")
     for e in sorted(entries, key=lambda e: -e["encoded"])[:12]:
         print(f"{e['encoded']:>14,} {e['decoded']:>13,} {e['encoding']:>8}  {_short(e['url'], base)}")

@@ -28,6 +28,7 @@ Everything is vectorised (numpy indices into small tables of strings, joined by
 pyarrow), so a million rows take a few seconds. The output is deterministic:
 the same arguments give the same bytes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,117 +47,363 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 
 COLUMNS = (
-    "id", "date", "end_date", "title", "description", "category", "location", "latitude",
-    "longitude", "source", "source_url", "published", "claimed_by",
+    "id",
+    "date",
+    "end_date",
+    "title",
+    "description",
+    "category",
+    "location",
+    "latitude",
+    "longitude",
+    "source",
+    "source_url",
+    "published",
+    "claimed_by",
 )
 VARIANTS = ("iso", "free")
-ACCOUNTS_PER_EVENT = 1.8          # mean of the 1-3 accounts each event has
+ACCOUNTS_PER_EVENT = 1.8  # mean of the 1-3 accounts each event has
 FIRST_DAY = dt.date(2018, 1, 1)
 LAST_DAY = dt.date(2024, 12, 31)
 
 CATEGORIES = (
-    "protest", "security", "government", "detentions", "military", "casualties", "legal",
-    "economy", "diplomacy", "humanitarian", "communications", "riot", "strike", "airstrike",
-    "explosion", "displacement", "elections", "media", "negotiations", "infrastructure",
+    "protest",
+    "security",
+    "government",
+    "detentions",
+    "military",
+    "casualties",
+    "legal",
+    "economy",
+    "diplomacy",
+    "humanitarian",
+    "communications",
+    "riot",
+    "strike",
+    "airstrike",
+    "explosion",
+    "displacement",
+    "elections",
+    "media",
+    "negotiations",
+    "infrastructure",
 )
 
 # (place, latitude, longitude); None when the place has no single point.
 PLACES = (
-    ("Almaty", 43.2389, 76.8897), ("Astana", 51.1694, 71.4491), ("Zhanaozen", 43.3378, 52.8533),
-    ("Aktau", 43.6532, 51.1975), ("Atyrau", 47.0945, 51.9238), ("Shymkent", 42.3417, 69.5901),
-    ("Taraz", 42.9000, 71.3667), ("Karaganda", 49.8047, 73.1094), ("Aktobe", 50.2839, 57.1670),
-    ("Kyzylorda", 44.8488, 65.4823), ("Taldykorgan", 45.0156, 78.3739), ("Oral", 51.2333, 51.3667),
-    ("Semey", 50.4111, 80.2275), ("Pavlodar", 52.2873, 76.9674), ("Kostanay", 53.2144, 63.6246),
-    ("Bishkek", 42.8746, 74.5698), ("Osh", 40.5283, 72.7985), ("Jalal-Abad", 40.9333, 73.0000),
-    ("Batken", 40.0625, 70.8194), ("Tashkent", 41.2995, 69.2401), ("Nukus", 42.4531, 59.6103),
-    ("Andijan", 40.7821, 72.3442), ("Samarkand", 39.6270, 66.9750), ("Dushanbe", 38.5598, 68.7870),
-    ("Khorog", 37.4897, 71.5531), ("Ashgabat", 37.9601, 58.3261), ("Tbilisi", 41.7151, 44.8271),
-    ("Yerevan", 40.1792, 44.4991), ("Baku", 40.4093, 49.8671), ("Stepanakert", 39.8153, 46.7519),
-    ("Minsk", 53.9006, 27.5590), ("Chisinau", 47.0105, 28.8638), ("Kyiv", 50.4501, 30.5234),
-    ("Kharkiv", 49.9935, 36.2304), ("Odesa", 46.4825, 30.7233), ("Mariupol", 47.0971, 37.5434),
-    ("Donetsk", 48.0159, 37.8029), ("Luhansk", 48.5740, 39.3078), ("Kherson", 46.6354, 32.6169),
-    ("Zaporizhzhia", 47.8388, 35.1396), ("Dnipro", 48.4647, 35.0462), ("Mykolaiv", 46.9750, 31.9946),
-    ("Moscow", 55.7558, 37.6173), ("Belgorod", 50.5997, 36.5983), ("Grozny", 43.3178, 45.6949),
-    ("Makhachkala", 42.9849, 47.5047), ("Ankara", 39.9334, 32.8597), ("Istanbul", 41.0082, 28.9784),
-    ("Diyarbakir", 37.9144, 40.2306), ("Aleppo", 36.2021, 37.1343), ("Idlib", 35.9306, 36.6339),
-    ("Damascus", 33.5138, 36.2765), ("Deir ez-Zor", 35.3359, 40.1408), ("Raqqa", 35.9594, 39.0079),
-    ("Mosul", 36.3489, 43.1577), ("Baghdad", 33.3152, 44.3661), ("Basra", 30.5085, 47.7804),
-    ("Erbil", 36.1911, 44.0092), ("Beirut", 33.8938, 35.5018), ("Tripoli", 32.8872, 13.1913),
-    ("Benghazi", 32.1194, 20.0868), ("Khartoum", 15.5007, 32.5599), ("El Fasher", 13.6279, 25.3494),
-    ("Omdurman", 15.6445, 32.4777), ("Juba", 4.8594, 31.5713), ("Addis Ababa", 9.0300, 38.7400),
-    ("Mekelle", 13.4967, 39.4753), ("Mogadishu", 2.0469, 45.3182), ("Kismayo", -0.3582, 42.5454),
-    ("Goma", -1.6585, 29.2203), ("Bamako", 12.6392, -8.0029), ("Gao", 16.2717, -0.0447),
-    ("Ouagadougou", 12.3714, -1.5197), ("Niamey", 13.5116, 2.1254), ("Maiduguri", 11.8311, 13.1510),
-    ("Abuja", 9.0765, 7.3986), ("Sanaa", 15.3694, 44.1910), ("Aden", 12.7855, 45.0187),
-    ("Hodeidah", 14.7978, 42.9545), ("Kabul", 34.5553, 69.2075), ("Kandahar", 31.6289, 65.7372),
-    ("Yangon", 16.8409, 96.1735), ("Mandalay", 21.9588, 96.0891), ("Caracas", 10.4806, -66.9036),
-    ("Port-au-Prince", 18.5944, -72.3074), ("Bogota", 4.7110, -74.0721), ("Quito", -0.1807, -78.4678),
-    ("Almaty, Republic Square", 43.2389, 76.8897), ("Almaty, airport", 43.3521, 77.0405),
-    ("Kyiv, Maidan Nezalezhnosti", 50.4501, 30.5234), ("Khartoum, army headquarters", 15.6000, 32.5330),
-    ("Mangystau region", None, None), ("Kazakhstan (nationwide)", None, None),
-    ("Fergana Valley", None, None), ("Donbas", None, None), ("Northern Syria", None, None),
-    ("Darfur", None, None), ("Sahel", None, None), ("Tigray region", None, None),
+    ("Almaty", 43.2389, 76.8897),
+    ("Astana", 51.1694, 71.4491),
+    ("Zhanaozen", 43.3378, 52.8533),
+    ("Aktau", 43.6532, 51.1975),
+    ("Atyrau", 47.0945, 51.9238),
+    ("Shymkent", 42.3417, 69.5901),
+    ("Taraz", 42.9000, 71.3667),
+    ("Karaganda", 49.8047, 73.1094),
+    ("Aktobe", 50.2839, 57.1670),
+    ("Kyzylorda", 44.8488, 65.4823),
+    ("Taldykorgan", 45.0156, 78.3739),
+    ("Oral", 51.2333, 51.3667),
+    ("Semey", 50.4111, 80.2275),
+    ("Pavlodar", 52.2873, 76.9674),
+    ("Kostanay", 53.2144, 63.6246),
+    ("Bishkek", 42.8746, 74.5698),
+    ("Osh", 40.5283, 72.7985),
+    ("Jalal-Abad", 40.9333, 73.0000),
+    ("Batken", 40.0625, 70.8194),
+    ("Tashkent", 41.2995, 69.2401),
+    ("Nukus", 42.4531, 59.6103),
+    ("Andijan", 40.7821, 72.3442),
+    ("Samarkand", 39.6270, 66.9750),
+    ("Dushanbe", 38.5598, 68.7870),
+    ("Khorog", 37.4897, 71.5531),
+    ("Ashgabat", 37.9601, 58.3261),
+    ("Tbilisi", 41.7151, 44.8271),
+    ("Yerevan", 40.1792, 44.4991),
+    ("Baku", 40.4093, 49.8671),
+    ("Stepanakert", 39.8153, 46.7519),
+    ("Minsk", 53.9006, 27.5590),
+    ("Chisinau", 47.0105, 28.8638),
+    ("Kyiv", 50.4501, 30.5234),
+    ("Kharkiv", 49.9935, 36.2304),
+    ("Odesa", 46.4825, 30.7233),
+    ("Mariupol", 47.0971, 37.5434),
+    ("Donetsk", 48.0159, 37.8029),
+    ("Luhansk", 48.5740, 39.3078),
+    ("Kherson", 46.6354, 32.6169),
+    ("Zaporizhzhia", 47.8388, 35.1396),
+    ("Dnipro", 48.4647, 35.0462),
+    ("Mykolaiv", 46.9750, 31.9946),
+    ("Moscow", 55.7558, 37.6173),
+    ("Belgorod", 50.5997, 36.5983),
+    ("Grozny", 43.3178, 45.6949),
+    ("Makhachkala", 42.9849, 47.5047),
+    ("Ankara", 39.9334, 32.8597),
+    ("Istanbul", 41.0082, 28.9784),
+    ("Diyarbakir", 37.9144, 40.2306),
+    ("Aleppo", 36.2021, 37.1343),
+    ("Idlib", 35.9306, 36.6339),
+    ("Damascus", 33.5138, 36.2765),
+    ("Deir ez-Zor", 35.3359, 40.1408),
+    ("Raqqa", 35.9594, 39.0079),
+    ("Mosul", 36.3489, 43.1577),
+    ("Baghdad", 33.3152, 44.3661),
+    ("Basra", 30.5085, 47.7804),
+    ("Erbil", 36.1911, 44.0092),
+    ("Beirut", 33.8938, 35.5018),
+    ("Tripoli", 32.8872, 13.1913),
+    ("Benghazi", 32.1194, 20.0868),
+    ("Khartoum", 15.5007, 32.5599),
+    ("El Fasher", 13.6279, 25.3494),
+    ("Omdurman", 15.6445, 32.4777),
+    ("Juba", 4.8594, 31.5713),
+    ("Addis Ababa", 9.0300, 38.7400),
+    ("Mekelle", 13.4967, 39.4753),
+    ("Mogadishu", 2.0469, 45.3182),
+    ("Kismayo", -0.3582, 42.5454),
+    ("Goma", -1.6585, 29.2203),
+    ("Bamako", 12.6392, -8.0029),
+    ("Gao", 16.2717, -0.0447),
+    ("Ouagadougou", 12.3714, -1.5197),
+    ("Niamey", 13.5116, 2.1254),
+    ("Maiduguri", 11.8311, 13.1510),
+    ("Abuja", 9.0765, 7.3986),
+    ("Sanaa", 15.3694, 44.1910),
+    ("Aden", 12.7855, 45.0187),
+    ("Hodeidah", 14.7978, 42.9545),
+    ("Kabul", 34.5553, 69.2075),
+    ("Kandahar", 31.6289, 65.7372),
+    ("Yangon", 16.8409, 96.1735),
+    ("Mandalay", 21.9588, 96.0891),
+    ("Caracas", 10.4806, -66.9036),
+    ("Port-au-Prince", 18.5944, -72.3074),
+    ("Bogota", 4.7110, -74.0721),
+    ("Quito", -0.1807, -78.4678),
+    ("Almaty, Republic Square", 43.2389, 76.8897),
+    ("Almaty, airport", 43.3521, 77.0405),
+    ("Kyiv, Maidan Nezalezhnosti", 50.4501, 30.5234),
+    ("Khartoum, army headquarters", 15.6000, 32.5330),
+    ("Mangystau region", None, None),
+    ("Kazakhstan (nationwide)", None, None),
+    ("Fergana Valley", None, None),
+    ("Donbas", None, None),
+    ("Northern Syria", None, None),
+    ("Darfur", None, None),
+    ("Sahel", None, None),
+    ("Tigray region", None, None),
 )
 
 REAL_OUTLETS = (
-    "Reuters", "AFP", "AP", "BBC News", "RFE/RL", "Al Jazeera", "The Guardian", "The New York Times",
-    "The Washington Post", "Le Monde", "Der Spiegel", "TASS", "Interfax", "RIA Novosti", "Kommersant",
-    "Meduza", "Novaya Gazeta", "Eurasianet", "Crisis24", "NetBlocks", "Cloudflare", "ACLED",
-    "Human Rights Watch", "Amnesty International", "OHCHR", "UNHCR", "OCHA", "ICRC", "Bloomberg",
-    "Financial Times", "The Economist", "Deutsche Welle", "France 24", "franceinfo", "Euronews",
-    "CNN", "NBC News", "Los Angeles Times", "Wall Street Journal", "Novastan", "Vlast.kz",
-    "Tengrinews", "Kursiv", "Orda.kz", "24.kg", "Kloop", "Gazeta.uz", "Asia-Plus", "OC Media",
-    "Civil.ge", "Kyiv Independent", "Ukrainska Pravda", "Hromadske", "Sudan Tribune", "Radio Dabanga",
-    "Addis Standard", "Garowe Online", "Premium Times", "The Kyiv Post", "Anadolu Agency",
-    "Interior Ministry", "Defence Ministry", "Prosecutor General's Office", "Government of Kazakhstan",
-    "Akorda press service", "Energy Ministry",
+    "Reuters",
+    "AFP",
+    "AP",
+    "BBC News",
+    "RFE/RL",
+    "Al Jazeera",
+    "The Guardian",
+    "The New York Times",
+    "The Washington Post",
+    "Le Monde",
+    "Der Spiegel",
+    "TASS",
+    "Interfax",
+    "RIA Novosti",
+    "Kommersant",
+    "Meduza",
+    "Novaya Gazeta",
+    "Eurasianet",
+    "Crisis24",
+    "NetBlocks",
+    "Cloudflare",
+    "ACLED",
+    "Human Rights Watch",
+    "Amnesty International",
+    "OHCHR",
+    "UNHCR",
+    "OCHA",
+    "ICRC",
+    "Bloomberg",
+    "Financial Times",
+    "The Economist",
+    "Deutsche Welle",
+    "France 24",
+    "franceinfo",
+    "Euronews",
+    "CNN",
+    "NBC News",
+    "Los Angeles Times",
+    "Wall Street Journal",
+    "Novastan",
+    "Vlast.kz",
+    "Tengrinews",
+    "Kursiv",
+    "Orda.kz",
+    "24.kg",
+    "Kloop",
+    "Gazeta.uz",
+    "Asia-Plus",
+    "OC Media",
+    "Civil.ge",
+    "Kyiv Independent",
+    "Ukrainska Pravda",
+    "Hromadske",
+    "Sudan Tribune",
+    "Radio Dabanga",
+    "Addis Standard",
+    "Garowe Online",
+    "Premium Times",
+    "The Kyiv Post",
+    "Anadolu Agency",
+    "Interior Ministry",
+    "Defence Ministry",
+    "Prosecutor General's Office",
+    "Government of Kazakhstan",
+    "Akorda press service",
+    "Energy Ministry",
 )
-_PAPER_WORDS = ("Herald", "Times", "Daily", "Gazette", "Observer", "Tribune", "Post", "Monitor",
-                "Express", "Courier", "Chronicle", "Echo")
+_PAPER_WORDS = (
+    "Herald",
+    "Times",
+    "Daily",
+    "Gazette",
+    "Observer",
+    "Tribune",
+    "Post",
+    "Monitor",
+    "Express",
+    "Courier",
+    "Chronicle",
+    "Echo",
+)
 
 SUBJECTS = (
-    "Protesters", "Security forces", "Police", "Government troops", "Opposition supporters",
-    "Residents", "Striking oil workers", "Unidentified gunmen", "Border guards", "Local authorities",
-    "Peacekeeping forces", "Armed militia", "Student activists", "Riot police", "Rebel fighters",
-    "Plainclothes officers", "Pensioners", "Truck drivers", "Market traders", "Army units",
+    "Protesters",
+    "Security forces",
+    "Police",
+    "Government troops",
+    "Opposition supporters",
+    "Residents",
+    "Striking oil workers",
+    "Unidentified gunmen",
+    "Border guards",
+    "Local authorities",
+    "Peacekeeping forces",
+    "Armed militia",
+    "Student activists",
+    "Riot police",
+    "Rebel fighters",
+    "Plainclothes officers",
+    "Pensioners",
+    "Truck drivers",
+    "Market traders",
+    "Army units",
 )
 VERBS = (
-    "block", "storm", "clash with", "detain", "disperse", "seize", "surround", "attack",
-    "rally outside", "march towards", "set fire to", "withdraw from", "occupy", "shell",
-    "evacuate", "cordon off", "raid", "blockade", "regain control of", "picket",
+    "block",
+    "storm",
+    "clash with",
+    "detain",
+    "disperse",
+    "seize",
+    "surround",
+    "attack",
+    "rally outside",
+    "march towards",
+    "set fire to",
+    "withdraw from",
+    "occupy",
+    "shell",
+    "evacuate",
+    "cordon off",
+    "raid",
+    "blockade",
+    "regain control of",
+    "picket",
 )
 OBJECTS = (
-    "the regional administration", "the main square", "the airport", "a police station",
-    "the central market", "the railway station", "dozens of activists", "journalists", "city hall",
-    "a military convoy", "the main highway", "an army checkpoint", "the prosecutor's office",
-    "the state broadcaster", "a fuel depot", "the border crossing", "the presidential residence",
-    "several government buildings", "the university campus", "the old town",
+    "the regional administration",
+    "the main square",
+    "the airport",
+    "a police station",
+    "the central market",
+    "the railway station",
+    "dozens of activists",
+    "journalists",
+    "city hall",
+    "a military convoy",
+    "the main highway",
+    "an army checkpoint",
+    "the prosecutor's office",
+    "the state broadcaster",
+    "a fuel depot",
+    "the border crossing",
+    "the presidential residence",
+    "several government buildings",
+    "the university campus",
+    "the old town",
 )
 DETAILS = (
-    "according to witnesses", "local media report", "despite a curfew", "after a night of unrest",
-    "as shops stay closed", "while internet access is cut", "in the early morning",
-    "amid heavy gunfire", "before dawn", "as crowds grow", "in defiance of a ban",
-    "after talks break down", "as fuel prices rise", "during a state of emergency",
+    "according to witnesses",
+    "local media report",
+    "despite a curfew",
+    "after a night of unrest",
+    "as shops stay closed",
+    "while internet access is cut",
+    "in the early morning",
+    "amid heavy gunfire",
+    "before dawn",
+    "as crowds grow",
+    "in defiance of a ban",
+    "after talks break down",
+    "as fuel prices rise",
+    "during a state of emergency",
 )
 CLAIMANTS = (
-    "The interior ministry", "A hospital official", "The local governor", "An opposition leader",
-    "A rights group", "The defence ministry", "A police spokesman", "A UN official", "A witness",
+    "The interior ministry",
+    "A hospital official",
+    "The local governor",
+    "An opposition leader",
+    "A rights group",
+    "The defence ministry",
+    "A police spokesman",
+    "A UN official",
+    "A witness",
     "The city administration",
 )
 CLAIMS = (
-    "{n} people were detained", "{n} people were injured", "{n} officers were hurt",
-    "at least {n} people died", "{n} vehicles were burned", "{n} buildings were damaged",
-    "about {n} people took part", "{n} people were evacuated",
+    "{n} people were detained",
+    "{n} people were injured",
+    "{n} officers were hurt",
+    "at least {n} people died",
+    "{n} vehicles were burned",
+    "{n} buildings were damaged",
+    "about {n} people took part",
+    "{n} people were evacuated",
 )
 CITING = (
-    "citing preliminary figures", "citing hospital records", "though the figure cannot be verified",
-    "adding that the situation is under control", "and calls for calm", "citing its own sources",
-    "but gives no details", "and promises an investigation",
+    "citing preliminary figures",
+    "citing hospital records",
+    "though the figure cannot be verified",
+    "adding that the situation is under control",
+    "and calls for calm",
+    "citing its own sources",
+    "but gives no details",
+    "and promises an investigation",
 )
 CLAIMED_BY = (
-    "Interior Ministry", "Ministry of Defence", "Prosecutor General's Office", "local officials",
-    "opposition activists", "witnesses", "hospital staff", "the rebels", "the president's office",
-    "a rights group", "Mukhtar Ablyazov", "the army", "the governor", "protest organisers",
+    "Interior Ministry",
+    "Ministry of Defence",
+    "Prosecutor General's Office",
+    "local officials",
+    "opposition activists",
+    "witnesses",
+    "hospital staff",
+    "the rebels",
+    "the president's office",
+    "a rights group",
+    "Mukhtar Ablyazov",
+    "the army",
+    "the governor",
+    "protest organisers",
 )
 SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -256,9 +503,11 @@ class _Dates:
         months = dates.astype("datetime64[M]").astype(np.int64) - (FIRST_DAY.year - 1970) * 12
         is_year = precision == YEAR
         index[is_year] = self.years0 + years[is_year]
-        for level, code, starts, number in (("month", MONTH, self.month0, months),
-                                            ("day", DAY, self.day0, day),
-                                            ("minute", MINUTE, self.day0, day)):
+        for level, code, starts, number in (
+            ("month", MONTH, self.month0, months),
+            ("day", DAY, self.day0, day),
+            ("minute", MINUTE, self.day0, day),
+        ):
             rows = np.flatnonzero(precision == code)
             weights = FORM_WEIGHTS[self.variant][level]
             names = list(weights)
@@ -273,8 +522,7 @@ def _n_days() -> int:
     return (LAST_DAY - FIRST_DAY).days + 1
 
 
-def table(rows: int | None = None, dates: str = "iso", seed: int = 0, *,
-          events: int | None = None) -> pa.Table:
+def table(rows: int | None = None, dates: str = "iso", seed: int = 0, *, events: int | None = None) -> pa.Table:
     """The generated file as a pyarrow Table of strings ("" for empty), columns in COLUMNS order.
 
     Give `rows` (accounts; the last event may lose some of its accounts to make the
@@ -298,20 +546,23 @@ def table(rows: int | None = None, dates: str = "iso", seed: int = 0, *,
     )
     precision = rng.choice(4, size=n_events, p=[0.03, 0.06, 0.61, 0.30])
     hour = rng.choice(24, size=n_events, p=_hour_weights())
-    minute_of_hour = np.where(rng.random(n_events) < 0.5, 0,
-                              np.where(rng.random(n_events) < 0.5, 30, rng.integers(0, 12, n_events) * 5))
+    minute_of_hour = np.where(
+        rng.random(n_events) < 0.5, 0, np.where(rng.random(n_events) < 0.5, 30, rng.integers(0, 12, n_events) * 5)
+    )
     minute = hour * 60 + minute_of_hour
     category = _zipf(rng, len(CATEGORIES), n_events, s=0.9)
     place = _zipf(rng, len(PLACES), n_events, s=0.8)
     span = rng.random(n_events) < 0.10
     # A span ends 1-60 days later (a month or a year later for vaguer starts).
-    end_precision = np.where(span, np.where(precision == MINUTE,
-                                            np.where(rng.random(n_events) < 0.3, MINUTE, DAY),
-                                            precision), NONE)
+    end_precision = np.where(
+        span, np.where(precision == MINUTE, np.where(rng.random(n_events) < 0.3, MINUTE, DAY), precision), NONE
+    )
     duration = np.minimum(rng.geometric(0.08, n_events), 60)
-    end_day = day + np.select([precision == YEAR, precision == MONTH],
-                              [365 * rng.integers(1, 3, n_events), 31 * rng.integers(1, 4, n_events)],
-                              duration)
+    end_day = day + np.select(
+        [precision == YEAR, precision == MONTH],
+        [365 * rng.integers(1, 3, n_events), 31 * rng.integers(1, 4, n_events)],
+        duration,
+    )
     end_minute = rng.integers(0, 24 * 60 // 5, n_events) * 5
     # Files are kept roughly in date order, as the story moves.
     order = np.argsort(day + rng.normal(0, 4, n_events), kind="stable")
@@ -343,13 +594,13 @@ def table(rows: int | None = None, dates: str = "iso", seed: int = 0, *,
     a_precision[to_day] = DAY
     disputed = later & (roll >= 0.12) & (roll < 0.20) & (a_precision >= DAY)
     shift = rng.integers(1, 4, n) * np.where(rng.random(n) < 0.5, -1, 1)
-    shift = np.where(span[event], -np.abs(shift), shift)   # a span's account never starts after its end
+    shift = np.where(span[event], -np.abs(shift), shift)  # a span's account never starts after its end
     a_day[disputed & (a_precision == DAY)] += shift[disputed & (a_precision == DAY)]
     moved = disputed & (a_precision == MINUTE)
     a_minute[moved] = (a_minute[moved] + 60 * shift[moved]) % (24 * 60)
     a_day = np.clip(a_day, 0, None)
     e_precision = end_precision[event].copy()
-    e_precision[later & (rng.random(n) < 0.1)] = NONE   # some later accounts omit the end
+    e_precision[later & (rng.random(n) < 0.1)] = NONE  # some later accounts omit the end
 
     writer = _Dates(dates)
     date_text = writer.write(rng, a_precision, a_day, a_minute)
@@ -374,14 +625,13 @@ def table(rows: int | None = None, dates: str = "iso", seed: int = 0, *,
     outlet_names = _table(OUTLETS)
     domains = _table([f"https://www.{_slug(o).replace('-', '')}.{_tld(i)}/" for i, o in enumerate(OUTLETS)])
     url_roll = rng.random(n)
-    slash_days = _table([(FIRST_DAY + dt.timedelta(days=i)).strftime("%Y/%m/%d/")
-                         for i in range(writer.n_days)])
-    url = _join(_take(domains, outlet), _take(slash_days, np.minimum(published_day, writer.n_days - 1)),
-                words["id"])
+    slash_days = _table([(FIRST_DAY + dt.timedelta(days=i)).strftime("%Y/%m/%d/") for i in range(writer.n_days)])
+    url = _join(_take(domains, outlet), _take(slash_days, np.minimum(published_day, writer.n_days - 1)), words["id"])
     url = pc.if_else(pa.array(url_roll < 0.85), url, "")
     url = pc.if_else(pa.array(url_roll < 0.02), pc.replace_substring(url, "https://", "http://"), url)
-    claimed = _take(_table([""] + list(CLAIMED_BY)),
-                    np.where(rng.random(n) < 0.12, rng.integers(0, len(CLAIMED_BY), n) + 1, 0))
+    claimed = _take(
+        _table([""] + list(CLAIMED_BY)), np.where(rng.random(n) < 0.12, rng.integers(0, len(CLAIMED_BY), n) + 1, 0)
+    )
 
     columns = {
         "id": words["id"],
@@ -427,22 +677,44 @@ def _text_columns(rng, n, event, first, place, category) -> dict[str, pa.Array]:
 
     # Title, 5-10 words: "Riot police clash with dozens of activists in Almaty".
     ev_place = _take(short_places, place[event])
-    title = _join(_take(_table(SUBJECTS), subject[event]), " ", _take(_table(VERBS), verb[event]), " ",
-                  _take(_table(OBJECTS), thing[event]), " in ", ev_place)
+    title = _join(
+        _take(_table(SUBJECTS), subject[event]),
+        " ",
+        _take(_table(VERBS), verb[event]),
+        " ",
+        _take(_table(OBJECTS), thing[event]),
+        " in ",
+        ev_place,
+    )
     title = pc.if_else(pa.array(first), title, "")
 
     # Description: a sentence with a comma, sometimes a second with a claim and a figure.
     account_subject = np.where(rng.random(n) < 0.7, subject[event], rng.integers(0, len(SUBJECTS), n))
-    sentence = _join(_take(_table(SUBJECTS), account_subject), " ", _take(_table(VERBS), verb[event]), " ",
-                     _take(_table(OBJECTS), thing[event]), " in ", ev_place, ", ",
-                     _take(_table(DETAILS), rng.integers(0, len(DETAILS), n)), ".")
+    sentence = _join(
+        _take(_table(SUBJECTS), account_subject),
+        " ",
+        _take(_table(VERBS), verb[event]),
+        " ",
+        _take(_table(OBJECTS), thing[event]),
+        " in ",
+        ev_place,
+        ", ",
+        _take(_table(DETAILS), rng.integers(0, len(DETAILS), n)),
+        ".",
+    )
     claim_templates = [c.split("{n}") for c in CLAIMS]
     claim = rng.integers(0, len(CLAIMS), n)
-    second = _join(" ", _take(_table(CLAIMANTS), rng.integers(0, len(CLAIMANTS), n)), " says ",
-                   _take(_table(c[0] for c in claim_templates), claim),
-                   _take(numbers, np.minimum(rng.geometric(0.03, n) + 1, 1000) - 1),
-                   _take(_table(c[1] for c in claim_templates), claim), ", ",
-                   _take(_table(CITING), rng.integers(0, len(CITING), n)), ".")
+    second = _join(
+        " ",
+        _take(_table(CLAIMANTS), rng.integers(0, len(CLAIMANTS), n)),
+        " says ",
+        _take(_table(c[0] for c in claim_templates), claim),
+        _take(numbers, np.minimum(rng.geometric(0.03, n) + 1, 1000) - 1),
+        _take(_table(c[1] for c in claim_templates), claim),
+        ", ",
+        _take(_table(CITING), rng.integers(0, len(CITING), n)),
+        ".",
+    )
     description = pc.if_else(pa.array(rng.random(n) < 0.5), _join(sentence, second), sentence)
     return {"id": ids, "title": title, "description": description}
 
@@ -462,17 +734,22 @@ def to_csv(columns: pa.Table) -> bytes:
     lines = _join(pc.binary_join_element_wise(*fields, pa.scalar(",", pa.large_string())), "\n")
     _, offsets, data = lines.buffers()
     ends = np.frombuffer(offsets, dtype=np.int64, count=len(lines) + 1, offset=lines.offset * 8)
-    return header + memoryview(data)[ends[0]:ends[-1]].tobytes()
+    return header + memoryview(data)[ends[0] : ends[-1]].tobytes()
 
 
-def default_path(rows: int | None = None, dates: str = "iso", seed: int = 0, *,
-                 events: int | None = None) -> Path:
+def default_path(rows: int | None = None, dates: str = "iso", seed: int = 0, *, events: int | None = None) -> Path:
     size = f"{rows}rows" if rows is not None else f"{events}events"
     return DATA / f"events-{size}-{dates}-seed{seed}.csv"
 
 
-def generate(rows: int | None = None, dates: str = "iso", seed: int = 0, *,
-             events: int | None = None, out: str | Path | None = None) -> Path:
+def generate(
+    rows: int | None = None,
+    dates: str = "iso",
+    seed: int = 0,
+    *,
+    events: int | None = None,
+    out: str | Path | None = None,
+) -> Path:
     """Write a generated events CSV and return its path (default: benchmarks/data/...)."""
     path = Path(out) if out is not None else default_path(rows, dates, seed, events=events)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -483,8 +760,7 @@ def generate(rows: int | None = None, dates: str = "iso", seed: int = 0, *,
     return path
 
 
-def ensure(rows: int | None = None, dates: str = "iso", seed: int = 0, *,
-           events: int | None = None) -> Path:
+def ensure(rows: int | None = None, dates: str = "iso", seed: int = 0, *, events: int | None = None) -> Path:
     """The default path, generated unless it exists and is newer than this script."""
     path = default_path(rows, dates, seed, events=events)
     if not path.exists() or path.stat().st_mtime < Path(__file__).stat().st_mtime:
@@ -497,15 +773,18 @@ def main(argv: list[str] | None = None) -> int:
     size = parser.add_mutually_exclusive_group(required=True)
     size.add_argument("--rows", type=int, help="number of rows (accounts)")
     size.add_argument("--events", type=int, help="number of events (ids); rows ~= 1.8 x events")
-    parser.add_argument("--dates", choices=VARIANTS, default="iso",
-                        help="iso: ISO dates only; free: ISO and English forms mixed (default: iso)")
+    parser.add_argument(
+        "--dates",
+        choices=VARIANTS,
+        default="iso",
+        help="iso: ISO dates only; free: ISO and English forms mixed (default: iso)",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", help="where to write (default: benchmarks/data/events-...csv)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     path = generate(args.rows, args.dates, args.seed, events=args.events, out=args.out)
-    print(f"{path}: {path.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s",
-          file=sys.stderr)
+    print(f"{path}: {path.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
 
 

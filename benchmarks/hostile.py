@@ -13,6 +13,7 @@ server it started, and writes nothing but stdout. "CPU s/request" leaves out the
 its callbacks) counts as one request. The goal (issue 18): every request at most
 50 ms of CPU, and `/` always answering.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -102,7 +103,7 @@ def page_load(base: str, search: str, timeout: float) -> str:
         return str(result.status)
     except OSError as error:
         return type(error).__name__
-    except Exception as error:   # the client cannot go on with what the server answered
+    except Exception as error:  # the client cannot go on with what the server answered
         return type(error).__name__
 
 
@@ -111,9 +112,9 @@ def control(base: str, name: str, value, timeout: float) -> str:
     try:
         tab = Tab(base, timeout=timeout)
         tab.load()
-        calls = tab.set_control(name, value).calls   # each callback the change set off
+        calls = tab.set_control(name, value).calls  # each callback the change set off
         return "/".join(str(call.status) for call in calls) or "no callback"
-    except Exception as error:   # a timeout, or an answer the client cannot go on from
+    except Exception as error:  # a timeout, or an answer the client cannot go on from
         return type(error).__name__
 
 
@@ -145,10 +146,19 @@ def malformed_bodies(view_body: dict) -> list[bytes]:
     for item in not_a_string.get("inputs", []):
         if isinstance(item, dict) and item.get("property") == "search":
             item["value"] = {"not": ["a", "string"]}
-    zoom = {"output": view_body.get("output"), "inputs": [{"id": "timeline", "property": "relayoutData",
-                                                           "value": {"xaxis.range[0]": [1, {}]}}]}
-    return [b"{}", b"[]", json.dumps(wrong_output).encode(), json.dumps(not_a_string).encode(),
-            b'{"output": "\\ud800", "inputs": ["\\ud800"]}', json.dumps(zoom).encode(), b"not json"]
+    zoom = {
+        "output": view_body.get("output"),
+        "inputs": [{"id": "timeline", "property": "relayoutData", "value": {"xaxis.range[0]": [1, {}]}}],
+    }
+    return [
+        b"{}",
+        b"[]",
+        json.dumps(wrong_output).encode(),
+        json.dumps(not_a_string).encode(),
+        b'{"output": "\\ud800", "inputs": ["\\ud800"]}',
+        json.dumps(zoom).encode(),
+        b"not json",
+    ]
 
 
 def main(argv=None) -> int:
@@ -166,8 +176,10 @@ def main(argv=None) -> int:
     try:
         process, base = start_gunicorn(served, 2, log)
         pids = workers(process.pid)
-        print(f"gunicorn (gunicorn.conf.py, --workers 2) at {base}, workers {pids}; "
-              f"{platform.node()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
+        print(
+            f"gunicorn (gunicorn.conf.py, --workers 2) at {base}, workers {pids}; "
+            f"{platform.node()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}"
+        )
         recorder = Tab(base, record=True)
         recorder.load("?q=almaty")
         view_body = next(b for b in recorder.sent if "search" in json.dumps(b.get("inputs", [])))
@@ -176,37 +188,52 @@ def main(argv=None) -> int:
             header = (ROOT / "events.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
             with open(served, "a", encoding="utf-8", newline="") as out:
                 csv.DictWriter(out, fieldnames=header, lineterminator="\n").writerow(
-                    {"id": "long-source", "date": "2022-01-06", "title": "Long source",
-                     "category": "protest", "source": "S" * 20_000})
+                    {
+                        "id": "long-source",
+                        "date": "2022-01-06",
+                        "title": "Long source",
+                        "category": "protest",
+                        "source": "S" * 20_000,
+                    }
+                )
             time.sleep(2)  # the workers see the save on their next request
             return page_load(base, "", args.client_timeout)
 
         t, per_probe = args.client_timeout, 0.0
         attacks = [
             ("nothing: the `/` prober alone, 5 s (baseline)", lambda: time.sleep(5) or "-", 1),
-            (f"a `to` date of {args.to_bytes:,} digits (callback)",
-             lambda: control(base, "date-to", "9" * args.to_bytes, t), args.repeat),
-            ("a `to` date of 10,000 digits (address)",
-             lambda: page_load(base, "to=" + "9" * 10_000, t), args.repeat),
-            ("`q` of 400 distinct words (address)",
-             lambda: page_load(base, "q=" + urllib.parse.quote(" ".join(f"w{i}x" for i in range(400))), t),
-             args.repeat),
-            ("a 10 MB callback body", lambda: post(base, json.dumps({**view_body, "padding": "x" * 10_000_000})
-                                                   .encode(), t), args.repeat),
+            (
+                f"a `to` date of {args.to_bytes:,} digits (callback)",
+                lambda: control(base, "date-to", "9" * args.to_bytes, t),
+                args.repeat,
+            ),
+            ("a `to` date of 10,000 digits (address)", lambda: page_load(base, "to=" + "9" * 10_000, t), args.repeat),
+            (
+                "`q` of 400 distinct words (address)",
+                lambda: page_load(base, "q=" + urllib.parse.quote(" ".join(f"w{i}x" for i in range(400))), t),
+                args.repeat,
+            ),
+            (
+                "a 10 MB callback body",
+                lambda: post(base, json.dumps({**view_body, "padding": "x" * 10_000_000}).encode(), t),
+                args.repeat,
+            ),
             ("two half-sent (slowloris) connections, 12 s", lambda: slowloris(base, 12), 1),
-            ("malformed callback bodies (7 kinds)",
-             lambda: ",".join(post(base, body, t) for body in malformed_bodies(view_body)), args.repeat),
+            (
+                "malformed callback bodies (7 kinds)",
+                lambda: ",".join(post(base, body, t) for body in malformed_bodies(view_body)),
+                args.repeat,
+            ),
             ("a 20,000-character source in the file (page loads)", serve_long_source, 1),
             ("  ... and page loads after it", lambda: page_load(base, "", t), args.repeat),
         ]
-        print(f"{'attack':52} {'requests':>8} {'CPU s/request':>13} {'/ within 1 s':>13}  "
-              f"{'slowest /':>9}  answers")
+        print(f"{'attack':52} {'requests':>8} {'CPU s/request':>13} {'/ within 1 s':>13}  {'slowest /':>9}  answers")
         for name, send, times in attacks:
             prober = Prober(base)
             before = cpu(pids)
             prober.start()
             answers = [send() for _ in range(times)]
-            requests = times * (7 if "malformed" in name else 1)   # a page load counts as one
+            requests = times * (7 if "malformed" in name else 1)  # a page load counts as one
             # The server may still be working on a request the client gave up on.
             deadline, last = time.monotonic() + args.settle, cpu(pids)
             while time.monotonic() < deadline:
@@ -227,8 +254,11 @@ def main(argv=None) -> int:
             note = "" if now_pids == pids else f" (workers restarted: {pids} -> {now_pids})"
             pids = now_pids
             kept = "yes" if not prober.late else f"NO ({prober.late}/{prober.count})"
-            print(f"{name:52} {requests:>8} {spent / requests:>13.3f} {kept:>13}  "
-                  f"{prober.slowest:>8.2f}s  {' '.join(answers)[:60]}{note}", flush=True)
+            print(
+                f"{name:52} {requests:>8} {spent / requests:>13.3f} {kept:>13}  "
+                f"{prober.slowest:>8.2f}s  {' '.join(answers)[:60]}{note}",
+                flush=True,
+            )
         tracebacks = log.read_text(errors="replace").count("Traceback")
         print(f"tracebacks in the server's log: {tracebacks}")
     finally:

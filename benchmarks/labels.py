@@ -14,6 +14,7 @@ the chart at scale, in process: chart.figure for the opening view and chart.repa
 for views holding a few hundred events (titles packed), 3,000 (plain marks) and 30,000 (the
 density), median of 7, and the JSON size of each.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,14 +47,18 @@ def early_january(path: Path) -> set[str]:
 
 def measure(page, url: str, query: str = "") -> dict:
     timeline = TimelinePage(page, url).open(query=query)
-    page.wait_for_function("() => document.querySelectorAll('#timeline .textpoint text').length > 0",
-                           timeout=15_000)
-    page.wait_for_timeout(800)   # the width measured, the figure for it drawn
+    page.wait_for_function("() => document.querySelectorAll('#timeline .textpoint text').length > 0", timeout=15_000)
+    page.wait_for_timeout(800)  # the width measured, the figure for it drawn
     shown = timeline.titles_in_view()
     height = page.evaluate("() => document.querySelector('#timeline .js-plotly-plot')._fullLayout.height")
     plot = page.evaluate("() => document.querySelector('#timeline .js-plotly-plot')._fullLayout._size.w")
-    return {"shown": shown, "overlaps": timeline.label_overlaps(), "height": height, "plot": plot,
-            "in_view": timeline.in_view.inner_text()}
+    return {
+        "shown": shown,
+        "overlaps": timeline.label_overlaps(),
+        "height": height,
+        "plot": plot,
+        "in_view": timeline.in_view.inner_text(),
+    }
 
 
 def zoomed(page, url: str) -> dict:
@@ -65,13 +70,20 @@ def zoomed(page, url: str) -> dict:
     started = time.monotonic()
     page.evaluate("""() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),
                        {'xaxis.range': ['2022-01-05', '2022-01-08']})""")
-    page.wait_for_function("""() => document.querySelector('#in-view').textContent.startsWith('1')
+    page.wait_for_function(
+        """() => document.querySelector('#in-view').textContent.startsWith('1')
                                      || document.querySelector('#in-view').textContent.startsWith('2')""",
-                           timeout=15_000)
+        timeout=15_000,
+    )
     page.wait_for_timeout(800)
     seconds = time.monotonic() - started
-    return {"shown": timeline.titles_in_view(), "overlaps": timeline.label_overlaps(),
-            "in_view": timeline.in_view.inner_text(), "seconds": seconds, "bytes": max(sizes or [0])}
+    return {
+        "shown": timeline.titles_in_view(),
+        "overlaps": timeline.label_overlaps(),
+        "in_view": timeline.in_view.inner_text(),
+        "seconds": seconds,
+        "bytes": max(sizes or [0]),
+    }
 
 
 def at_scale(path: Path) -> None:
@@ -87,8 +99,10 @@ def at_scale(path: Path) -> None:
     now = data.current(str(path))
     index = now.index
     mask = np.ones(len(index), dtype=bool)
-    print(f"# {path.name}: {len(index):,} events, loaded in {time.monotonic() - started:.1f} s; "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"# {path.name}: {len(index):,} events, loaded in {time.monotonic() - started:.1f} s; "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     print("| view | events in view | titles drawn | ms (median of 7) | JSON KB |")
     print("|---|---:|---:|---:|---:|")
     order = np.argsort(index.x)
@@ -124,10 +138,14 @@ def main() -> None:
         return at_scale(args.scale)
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
     january = early_january(args.events)
-    print(f"# {time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}, {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.1f}; {args.events.name}")
-    print("| window | view | plot px | chart px | in view | events in view | with title | of 5-7 Jan with title"
-          " | overlapping labels | labels over a mark |")
+    print(
+        f"# {time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"load average {os.getloadavg()[0]:.1f}; {args.events.name}"
+    )
+    print(
+        "| window | view | plot px | chart px | in view | events in view | with title | of 5-7 Jan with title"
+        " | overlapping labels | labels over a mark |"
+    )
     print("|---|---|---:|---:|---|---:|---:|---:|---:|---:|")
     with serve(args.events) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -140,12 +158,16 @@ def main() -> None:
                 of_january = [e for e in shown if e in january]
                 pairs = [p for p in result["overlaps"] if p[1] != "mark"]
                 over_marks = [p for p in result["overlaps"] if p[1] == "mark"]
-                print(f"| {width}x{height} | {name} | {result.get('plot', '')} | {result.get('height', '')} "
-                      f"| {result['in_view']} | {len(shown)} | {len(titled)} "
-                      f"| {sum(1 for e in of_january if shown[e])} of {len(of_january)} | {len(pairs)} | {len(over_marks)} |")
+                print(
+                    f"| {width}x{height} | {name} | {result.get('plot', '')} | {result.get('height', '')} "
+                    f"| {result['in_view']} | {len(shown)} | {len(titled)} "
+                    f"| {sum(1 for e in of_january if shown[e])} of {len(of_january)} | {len(pairs)} | {len(over_marks)} |"
+                )
                 if name != "opening":
-                    print(f"<!-- zoom: {result['seconds']:.2f} s until re-packed, largest callback answer "
-                          f"{result['bytes']:,} bytes -->")
+                    print(
+                        f"<!-- zoom: {result['seconds']:.2f} s until re-packed, largest callback answer "
+                        f"{result['bytes']:,} bytes -->"
+                    )
                 untitled = [e for e in shown if not shown[e]]
                 if untitled or pairs or over_marks:
                     print(f"<!-- {width}x{height} {name}: without title {untitled}; overlaps {result['overlaps']} -->")

@@ -6,21 +6,28 @@
 ROOT: a checkout of the project (this one, or main's, to compare: a checkout without
 timeline/i18n.py runs in its own English). Prints the median and best of 7 runs.
 """
+
 import sys
 import time
+
 root, lang = sys.argv[1], sys.argv[2]
 events = sys.argv[3] if len(sys.argv) > 3 else "/tmp/e1k.csv"
 sys.path.insert(0, root)
 from timeline.app import data
-from timeline.view import figure as chart, listing as event_list
+from timeline.view import figure as chart
+from timeline.view import listing as event_list
+
 try:
     from timeline import i18n
+
     ctx = i18n.using(lang)
 except ImportError:
     import contextlib
+
     ctx = contextlib.nullcontext()
 now = data.current(events)
 from timeline.state import Filters
+
 index, mask = now.index_at(Filters()), now.mask(Filters())
 with ctx:
     best = []

@@ -30,6 +30,7 @@ alone and with its columns turned into the pandas frame that load returns.
 Each is printed beside read_csv, with what a 1.5x and a 3x target would leave for checking the
 values and grouping the accounts into events.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,9 +49,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+import generate  # noqa: E402
 import pandas as pd  # noqa: E402
 
-import generate  # noqa: E402
 from timeline.load import load  # noqa: E402
 
 TARGETS = {"iso": 1.5, "free": 3.0}
@@ -95,8 +96,9 @@ def best_of(repeat: int, call) -> tuple[float, float, object]:
 
 def peak_rss(what: str, path: Path) -> dict:
     """Peak RSS (KB) of a fresh process doing only `what` on path, and after its imports alone."""
-    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), what, str(path)],
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(ROOT), what, str(path)], check=True, capture_output=True, text=True
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -117,6 +119,7 @@ def phase_times(path: Path, repeat: int) -> dict[str, float]:
                 return original(*args, **kwargs)
             finally:
                 spent[label] = spent.get(label, 0.0) + time.perf_counter() - started
+
         setattr(owner, name, wrapper)
 
     best: dict[str, float] = {}
@@ -149,17 +152,21 @@ def floor_times(path: Path, repeat: int) -> dict[str, float]:
     names = pd.read_csv(path, nrows=0).columns
     strings = pv.ConvertOptions(column_types={name: pa.string() for name in names})
     readers = {
-        "Arrow, both cores": lambda: pv.read_csv(path, read_options=pv.ReadOptions(use_threads=True),
-                                                 convert_options=strings),
-        "Arrow, one core": lambda: pv.read_csv(path, read_options=pv.ReadOptions(use_threads=False),
-                                               convert_options=strings),
+        "Arrow, both cores": lambda: pv.read_csv(
+            path, read_options=pv.ReadOptions(use_threads=True), convert_options=strings
+        ),
+        "Arrow, one core": lambda: pv.read_csv(
+            path, read_options=pv.ReadOptions(use_threads=False), convert_options=strings
+        ),
     }
     try:
         import polars as pl
+
         readers[f"polars {pl.__version__}"] = lambda: pl.read_csv(path, infer_schema=False)
         # load promises pandas frames: polars' columns handed over as pandas columns.
-        readers[f"polars {pl.__version__}, then to_pandas()"] = (
-            lambda: pl.read_csv(path, infer_schema=False).to_pandas())
+        readers[f"polars {pl.__version__}, then to_pandas()"] = lambda: pl.read_csv(
+            path, infer_schema=False
+        ).to_pandas()
     except ImportError:
         pass
     times = {"read_csv": best_of(repeat, lambda: pd.read_csv(path))[0]}
@@ -180,17 +187,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS subprocesses")
     parser.add_argument("--phases", action="store_true", help="also time load's phases")
-    parser.add_argument("--floors", action="store_true",
-                        help="also time parsing alone, the floor under any loader")
+    parser.add_argument("--floors", action="store_true", help="also time parsing alone, the floor under any loader")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     variants = [v for v in args.dates.split(",") if v]
 
-    print(f"# Python {platform.python_version()}, pandas {pd.__version__}, {platform.machine()}, "
-          f"{os.cpu_count()} CPUs, started {time.strftime('%Y-%m-%d %H:%M:%S')}, "
-          f"load average {os.getloadavg()[0]:.1f}", flush=True)
-    print("| rows | dates | MB | events | load s | load CPU s | read_csv s | ratio | target | load MB "
-          "| read_csv MB | base MB |")
+    print(
+        f"# Python {platform.python_version()}, pandas {pd.__version__}, {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, started {time.strftime('%Y-%m-%d %H:%M:%S')}, "
+        f"load average {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    print(
+        "| rows | dates | MB | events | load s | load CPU s | read_csv s | ratio | target | load MB "
+        "| read_csv MB | base MB |"
+    )
     print("|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|", flush=True)
     started = time.perf_counter()
     missed = 0
@@ -200,8 +211,11 @@ def main(argv: list[str] | None = None) -> int:
             n = args.repeat or repeats(rows)
             load_s, load_cpu, dataset = best_of(n, lambda path=path: load(path))
             if dataset.problems:
-                print(f"warning: {path} has {len(dataset.problems)} problems, e.g. "
-                      f"{dataset.problems[0].format(str(path))}", file=sys.stderr)
+                print(
+                    f"warning: {path} has {len(dataset.problems)} problems, e.g. "
+                    f"{dataset.problems[0].format(str(path))}",
+                    file=sys.stderr,
+                )
             events = len(dataset.events)
             del dataset
             csv_s, _, frame = best_of(n, lambda path=path: pd.read_csv(path))
@@ -220,9 +234,12 @@ def main(argv: list[str] | None = None) -> int:
                 load_mb = f"{measured['peak_kb'] / 1024:,.0f}"
                 base_mb = f"{measured['base_kb'] / 1024:,.0f}"
                 csv_mb = f"{peak_rss('read_csv', path)['peak_kb'] / 1024:,.0f}"
-            print(f"| {rows:,} | {variant} | {path.stat().st_size / 1e6:,.0f} | {events:,} | "
-                  f"{load_s:.3f} | {load_cpu:.3f} | {csv_s:.3f} | {ratio:.2f}x | {target} | {load_mb} | {csv_mb} | "
-                  f"{base_mb} |", flush=True)
+            print(
+                f"| {rows:,} | {variant} | {path.stat().st_size / 1e6:,.0f} | {events:,} | "
+                f"{load_s:.3f} | {load_cpu:.3f} | {csv_s:.3f} | {ratio:.2f}x | {target} | {load_mb} | {csv_mb} | "
+                f"{base_mb} |",
+                flush=True,
+            )
     if args.phases:
         labels = ("parse CSV", "check values", "build events", "other", "total")
         print("\nWhere load's time goes (seconds; best of N for each phase, so they need not add up):\n")
@@ -231,11 +248,15 @@ def main(argv: list[str] | None = None) -> int:
         for rows in sizes:
             for variant in variants:
                 best = phase_times(generate.ensure(rows, variant, args.seed), args.repeat or repeats(rows))
-                print(f"| {rows:,} | {variant} | " + " | ".join(f"{best[label]:.3f}" for label in labels)
-                      + " |", flush=True)
+                print(
+                    f"| {rows:,} | {variant} | " + " | ".join(f"{best[label]:.3f}" for label in labels) + " |",
+                    flush=True,
+                )
     if args.floors:
-        print("\nParsing alone, into string columns (best of N s; x read_csv), and what a target "
-              "would leave for everything else (checks, events) after the fastest parse:\n")
+        print(
+            "\nParsing alone, into string columns (best of N s; x read_csv), and what a target "
+            "would leave for everything else (checks, events) after the fastest parse:\n"
+        )
         print("| rows | dates | read_csv | parser | parse s | x read_csv | left at 1.5x s | left at 3x s |")
         print("|---:|---|---:|---|---:|---:|---:|---:|")
         for rows in sizes:
@@ -244,12 +265,16 @@ def main(argv: list[str] | None = None) -> int:
                 csv_s = times.pop("read_csv")
                 fastest = min(times.values())
                 for label, seconds in times.items():
-                    left = (f"{1.5 * csv_s - fastest:.3f} | {3 * csv_s - fastest:.3f}"
-                            if seconds == fastest else "|")
-                    print(f"| {rows:,} | {variant} | {csv_s:.3f} | {label} | {seconds:.3f} | "
-                          f"{seconds / csv_s:.2f}x | {left} |", flush=True)
-    print(f"# {time.perf_counter() - started:.0f} s in all (file generation included); "
-          f"load average {os.getloadavg()[0]:.1f}")
+                    left = f"{1.5 * csv_s - fastest:.3f} | {3 * csv_s - fastest:.3f}" if seconds == fastest else "|"
+                    print(
+                        f"| {rows:,} | {variant} | {csv_s:.3f} | {label} | {seconds:.3f} | "
+                        f"{seconds / csv_s:.2f}x | {left} |",
+                        flush=True,
+                    )
+    print(
+        f"# {time.perf_counter() - started:.0f} s in all (file generation included); "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     return 1 if missed else 0
 
 

@@ -42,6 +42,7 @@ wrk`; a Python client cannot send fast enough on 2 cores): a GET of /_timeline/v
 POST where it is a callback (before). It prints requests, requests per second, the worker's CPU
 seconds and requests per CPU-second.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -81,8 +82,8 @@ DATE_BOUNDS = ("2022-01-04", "2022-01", "5 January 2022", "2022-01-07", "2021", 
 
 @dataclass
 class Sample:
-    what: str        # "GET /", "GET /_dash-layout", "POST <output>", or an action's name
-    status: int      # HTTP status, or 0 for a connection error
+    what: str  # "GET /", "GET /_dash-layout", "POST <output>", or an action's name
+    status: int  # HTTP status, or 0 for a connection error
     seconds: float
     bytes: int = 0
 
@@ -100,13 +101,20 @@ class Recorder:
         return len(self.requests) >= self.max_requests
 
     def result(self, name: str, result) -> None:
-        samples = [Sample("GET " + path.split("?")[0], status, seconds, size)
-                   for path, status, size, seconds in result.gets]
-        samples += [Sample("POST " + short(call.output), call.status, call.seconds, call.bytes)
-                    for call in result.calls if not call.clientside]
+        samples = [
+            Sample("GET " + path.split("?")[0], status, seconds, size) for path, status, size, seconds in result.gets
+        ]
+        samples += [
+            Sample("POST " + short(call.output), call.status, call.seconds, call.bytes)
+            for call in result.calls
+            if not call.clientside
+        ]
         problems = [f"{s.what}: HTTP {s.status}" for s in samples if not answered(s.status)]
-        problems += [f"POST {short(c.output)}: {str(c.response)[:200]}" for c in result.calls
-                     if isinstance(c.response, dict) and "error" in c.response]
+        problems += [
+            f"POST {short(c.output)}: {str(c.response)[:200]}"
+            for c in result.calls
+            if isinstance(c.response, dict) and "error" in c.response
+        ]
         # An action fails when one of its requests does (one that changes nothing sends none).
         status = next((s.status for s in samples if not answered(s.status)), 200)
         with self.lock:
@@ -148,16 +156,15 @@ class Reader:
                 self.act("poll", self.tab.poll)
                 self.next_poll = now + POLL_SECONDS
                 continue
-            name = "page load" if self.tab is None else self.random.choices(
-                [n for n, _ in MIX], [w for _, w in MIX])[0]
+            name = "page load" if self.tab is None else self.random.choices([n for n, _ in MIX], [w for _, w in MIX])[0]
             self.act(name, getattr(self, name.replace(" ", "_")))
 
     def act(self, name: str, action) -> None:
         try:
             result = action()
-        except Exception as error:   # refused, reset, timed out, or a response that is not JSON
+        except Exception as error:  # refused, reset, timed out, or a response that is not JSON
             self.recorder.failure(name, error)
-            self.tab = None          # start again with a fresh page
+            self.tab = None  # start again with a fresh page
             return
         if result is not None:
             self.recorder.result(name, result)
@@ -165,8 +172,15 @@ class Reader:
     # The actions, as the page sends them
     def page_load(self):
         tab = Tab(self.base, timeout=30)
-        search = self.random.choice(["", "", "?event=" + self.random.choice(self._ids() or ["x"]),
-                                     "?category=protest&from=2022-01-04", "?q=almaty"])
+        search = self.random.choice(
+            [
+                "",
+                "",
+                "?event=" + self.random.choice(self._ids() or ["x"]),
+                "?category=protest&from=2022-01-04",
+                "?q=almaty",
+            ]
+        )
         result = tab.load(search)
         self.tab = tab
         return result
@@ -183,9 +197,12 @@ class Reader:
 
     def click(self):
         figure = self.tab.props.get(("timeline", "figure")) or {}
-        drawn = [(n, point, x) for n, trace in enumerate(figure.get("data", []))
-                 if trace.get("type") == "scatter" and trace.get("customdata")
-                 for point, x in zip(trace["customdata"], trace.get("x", []))]
+        drawn = [
+            (n, point, x)
+            for n, trace in enumerate(figure.get("data", []))
+            if trace.get("type") == "scatter" and trace.get("customdata")
+            for point, x in zip(trace["customdata"], trace.get("x", []))
+        ]
         if not drawn:
             return self.select()
         curve, event_id, x = self.random.choice(drawn)
@@ -205,8 +222,17 @@ class Reader:
             return tab.set_control("search", self.random.choice(SEARCH_WORDS))
         if pick < 0.8:
             return tab.set_control(self.random.choice(["date-from", "date-to"]), self.random.choice(DATE_BOUNDS))
-        return tab.filter(self.random.choice(["", "?category=protest", "?q=almaty&from=2022-01-05",
-                                              "?category=security&category=government", "?to=2022-01-06"]))
+        return tab.filter(
+            self.random.choice(
+                [
+                    "",
+                    "?category=protest",
+                    "?q=almaty&from=2022-01-05",
+                    "?category=security&category=government",
+                    "?to=2022-01-06",
+                ]
+            )
+        )
 
     def zoom(self):
         day = self.random.randint(2, 12)
@@ -215,6 +241,7 @@ class Reader:
 
 
 # ---------------------------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -229,9 +256,22 @@ def start_gunicorn(events: Path, workers: int, log: Path, root: Path = ROOT) -> 
     # The app factory (issue 13), or the module-level app of a checkout from before it.
     app = "app:create_app()" if "def create_app" in (root / "app.py").read_text() else "app:server"
     with open(log, "w") as output:
-        process = subprocess.Popen([str(gunicorn), "--config", "gunicorn.conf.py", "--workers", str(workers),
-                                    "--bind", f"127.0.0.1:{port}", app], cwd=root, env=env, stdout=output,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [
+                str(gunicorn),
+                "--config",
+                "gunicorn.conf.py",
+                "--workers",
+                str(workers),
+                "--bind",
+                f"127.0.0.1:{port}",
+                app,
+            ],
+            cwd=root,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -253,13 +293,14 @@ def server_cpu(process: subprocess.Popen | None) -> float | None:
     if process is None:
         return None
     try:
-        pids = [process.pid] + [int(p) for p in Path(f"/proc/{process.pid}/task/{process.pid}/children")
-                                .read_text().split()]
+        pids = [process.pid] + [
+            int(p) for p in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+        ]
         ticks = os.sysconf("SC_CLK_TCK")
         total = 0
         for pid in pids:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])   # utime, stime
+            total += int(fields[11]) + int(fields[12])  # utime, stime
         return total / ticks
     except (OSError, ValueError):
         return None
@@ -275,32 +316,46 @@ def polls_only(base: str, process: subprocess.Popen | None, seconds: float) -> l
     tab.load()
     spec = next(c for c in tab.callbacks if c["output"] == POLL)
     kinds = []
-    if spec.get("clientside_function"):   # the poll runs in the page: a GET of the version
+    if spec.get("clientside_function"):  # the poll runs in the page: a GET of the version
         with urllib.request.urlopen(base + VERSION, timeout=30) as response:
             etag = response.headers["ETag"]
-        kinds += [("GET version, 200 (a new reader)", [base + VERSION]),
-                  ("GET version, If-None-Match: 304 (an open page)",
-                   ["-H", f"If-None-Match: {etag}", base + VERSION])]
-    else:                                 # the poll is a callback: its POST, as the page sends it
-        tab.props[("poll", "n_intervals")] = 1   # a tick; data-version: the page's, as it is (204)
+        kinds += [
+            ("GET version, 200 (a new reader)", [base + VERSION]),
+            ("GET version, If-None-Match: 304 (an open page)", ["-H", f"If-None-Match: {etag}", base + VERSION]),
+        ]
+    else:  # the poll is a callback: its POST, as the page sends it
+        tab.props[("poll", "n_intervals")] = 1  # a tick; data-version: the page's, as it is (204)
         body = tab.body(POLL, {"poll.n_intervals": None})
         script = Path(tempfile.mkstemp(prefix="timeline-poll-", suffix=".lua")[1])
-        script.write_text(f"wrk.method = \"POST\"\nwrk.body = {json.dumps(json.dumps(body))}\n"
-                          f"wrk.headers[\"Content-Type\"] = \"application/json\"\n")
-        kinds += [("POST poll callback (before: every open page)", ["-s", str(script), base + "/_dash-update-component"])]
-    lines = ["| poll | requests | per s (wall) | server CPU s | per CPU-second (per core) | load average |",
-             "|---|---:|---:|---:|---:|---:|"]
+        script.write_text(
+            f'wrk.method = "POST"\nwrk.body = {json.dumps(json.dumps(body))}\n'
+            f'wrk.headers["Content-Type"] = "application/json"\n'
+        )
+        kinds += [
+            ("POST poll callback (before: every open page)", ["-s", str(script), base + "/_dash-update-component"])
+        ]
+    lines = [
+        "| poll | requests | per s (wall) | server CPU s | per CPU-second (per core) | load average |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     for name, arguments in kinds:
         before = server_cpu(process)
-        done = subprocess.run([wrk, "-t1", "-c8", f"-d{seconds:g}s", *arguments], capture_output=True, text=True,
-                              timeout=seconds + 60, check=True).stdout
+        done = subprocess.run(
+            [wrk, "-t1", "-c8", f"-d{seconds:g}s", *arguments],
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+            check=True,
+        ).stdout
         used = (server_cpu(process) or 0) - (before or 0)
         count = int(re.search(r"(\d+) requests in", done).group(1))
         rate = float(re.search(r"Requests/sec:\s+([\d.]+)", done).group(1))
         bad = re.search(r"Non-2xx or 3xx responses: (\d+)", done)
         per_cpu = f"{count / used:,.0f}" if before is not None and used > 0 else "n/a"
-        lines.append(f"| {name} | {count:,} | {rate:,.0f} | {used:.1f} | {per_cpu} | "
-                     f"{os.getloadavg()[0]:.1f} |" + (f" ({bad.group(1)} non-2xx/3xx)" if bad else ""))
+        lines.append(
+            f"| {name} | {count:,} | {rate:,.0f} | {used:.1f} | {per_cpu} | "
+            f"{os.getloadavg()[0]:.1f} |" + (f" ({bad.group(1)} non-2xx/3xx)" if bad else "")
+        )
     return lines
 
 
@@ -324,16 +379,20 @@ def table(samples: list[Sample], seconds: float, title: str) -> list[str]:
     groups: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
         groups[s.what].append(s)
-    lines = [f"| {title} | count | per s | errors | p50 ms | p95 ms | p99 ms | max ms | mean KB |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"| {title} | count | per s | errors | p50 ms | p95 ms | p99 ms | max ms | mean KB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for what, group in sorted(groups.items(), key=lambda item: -len(item[1])) + [("all", samples)]:
         times = [s.seconds * 1000 for s in group if s.status]
         errors = sum(not answered(s.status) for s in group)
         size = statistics.fmean(s.bytes for s in group) / 1024 if group else 0
         name = f"**{what}**" if what == "all" else what
-        lines.append(f"| {name} | {len(group):,} | {len(group) / seconds:,.1f} | {errors} | "
-                     f"{percentile(times, 50):,.1f} | {percentile(times, 95):,.1f} | "
-                     f"{percentile(times, 99):,.1f} | {max(times, default=float('nan')):,.1f} | {size:,.1f} |")
+        lines.append(
+            f"| {name} | {len(group):,} | {len(group) / seconds:,.1f} | {errors} | "
+            f"{percentile(times, 50):,.1f} | {percentile(times, 95):,.1f} | "
+            f"{percentile(times, 99):,.1f} | {max(times, default=float('nan')):,.1f} | {size:,.1f} |"
+        )
     return lines
 
 
@@ -342,16 +401,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=20, help="concurrent readers (default 20)")
     parser.add_argument("--seconds", type=float, default=30, help="how long they read (default 30)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
-    parser.add_argument("--events", type=Path, default=ROOT / "events.csv",
-                        help="the events file; a copy is served (default events.csv)")
+    parser.add_argument(
+        "--events",
+        type=Path,
+        default=ROOT / "events.csv",
+        help="the events file; a copy is served (default events.csv)",
+    )
     parser.add_argument("--url", help="load an app already running on loopback instead")
     parser.add_argument("--timeout", type=float, default=30, help="wait at most this for stragglers")
     parser.add_argument("--max-requests", type=int, default=200_000, help="stop after this many requests")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--root", type=Path, default=ROOT,
-                        help="the checkout of the app to serve (default: this one), for a before/after")
-    parser.add_argument("--polls-only", action="store_true",
-                        help="measure the page's poll alone, with wrk, against one worker (issue 13)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=ROOT,
+        help="the checkout of the app to serve (default: this one), for a before/after",
+    )
+    parser.add_argument(
+        "--polls-only",
+        action="store_true",
+        help="measure the page's poll alone, with wrk, against one worker (issue 13)",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.clients <= 200 or not 0 < args.seconds <= 600:
         parser.error("--clients runs from 1 to 200 and --seconds up to 600")
@@ -371,16 +441,19 @@ def main(argv: list[str] | None = None) -> int:
             started = time.monotonic()
             workers = 1 if args.polls_only else args.workers
             process, base = start_gunicorn(served, workers, log, args.root.resolve())
-            print(f"gunicorn, {workers} workers, at {base}: ready in {time.monotonic() - started:.1f} s",
-                  file=sys.stderr)
+            print(
+                f"gunicorn, {workers} workers, at {base}: ready in {time.monotonic() - started:.1f} s", file=sys.stderr
+            )
 
         if args.polls_only:
-            print(f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
-                  f"{time.strftime('%Y-%m-%d %H:%M:%S')}; the poll of {args.root.resolve()}, gunicorn "
-                  f"(gunicorn.conf.py, 1 worker), wrk -t1 -c8 for {args.seconds:g} s each")
+            print(
+                f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
+                f"{time.strftime('%Y-%m-%d %H:%M:%S')}; the poll of {args.root.resolve()}, gunicorn "
+                f"(gunicorn.conf.py, 1 worker), wrk -t1 -c8 for {args.seconds:g} s each"
+            )
             print("\n".join(polls_only(base, process, args.seconds)))
             return 0
-        warm = Tab(base, timeout=30)   # also starts the Node.js that runs the clientside callbacks
+        warm = Tab(base, timeout=30)  # also starts the Node.js that runs the clientside callbacks
         warm.load()
         counter = warm.counter
         recorder = Recorder(args.max_requests)
@@ -407,27 +480,37 @@ def main(argv: list[str] | None = None) -> int:
         if served is not None:
             if hashlib.sha256(served.read_bytes()).hexdigest() != before:
                 errors.append("the served file changed")
-            stop(process)   # waited for: its CPU time (and its workers') is now our children's
+            stop(process)  # waited for: its CPU time (and its workers') is now our children's
             process = None
             own, server = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-            cpu = (f"; CPU: load generator {own.ru_utime + own.ru_stime:.1f} s, gunicorn "
-                   f"{server.ru_utime + server.ru_stime:.1f} s")
+            cpu = (
+                f"; CPU: load generator {own.ru_utime + own.ru_stime:.1f} s, gunicorn "
+                f"{server.ru_utime + server.ru_stime:.1f} s"
+            )
             output = log.read_text(errors="replace")
             if "Traceback" in output or "[ERROR]" in output or "WORKER TIMEOUT" in output:
                 errors.append("the server's output has errors:\n" + output[-3000:])
 
-        print(f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
-              f"{time.strftime('%Y-%m-%d %H:%M:%S')}, load average {load_before:.1f} before, {load_after:.1f} after")
-        print(f"# {args.clients} readers for {args.seconds:g} s against "
-              f"{f'gunicorn with {args.workers} workers' if served else base}, serving "
-              f"{args.events.name if served else 'its own file'} ({counter}); {elapsed:.1f} s measured{cpu}")
-        print(f"# {len(requests):,} requests, {len(requests) / elapsed:,.1f} per s; {len(actions):,} actions, "
-              f"{len(actions) / elapsed:,.1f} per s; {len(errors)} errors")
+        print(
+            f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
+            f"{time.strftime('%Y-%m-%d %H:%M:%S')}, load average {load_before:.1f} before, {load_after:.1f} after"
+        )
+        print(
+            f"# {args.clients} readers for {args.seconds:g} s against "
+            f"{f'gunicorn with {args.workers} workers' if served else base}, serving "
+            f"{args.events.name if served else 'its own file'} ({counter}); {elapsed:.1f} s measured{cpu}"
+        )
+        print(
+            f"# {len(requests):,} requests, {len(requests) / elapsed:,.1f} per s; {len(actions):,} actions, "
+            f"{len(actions) / elapsed:,.1f} per s; {len(errors)} errors"
+        )
         if cpu_used:
             polls = sum(a.what == "poll" for a in actions)
-            print(f"# the server's CPU while they read: {cpu_used:.1f} s; per CPU-second (per core): "
-                  f"{len(requests) / cpu_used:,.1f} requests, {len(actions) / cpu_used:,.1f} actions, "
-                  f"{(len(actions) - polls) / cpu_used:,.1f} actions other than the poll")
+            print(
+                f"# the server's CPU while they read: {cpu_used:.1f} s; per CPU-second (per core): "
+                f"{len(requests) / cpu_used:,.1f} requests, {len(actions) / cpu_used:,.1f} actions, "
+                f"{(len(actions) - polls) / cpu_used:,.1f} actions other than the poll"
+            )
         print()
         print("\n".join(table(actions, elapsed, "action")))
         print()

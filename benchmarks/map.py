@@ -13,6 +13,7 @@ most events placed):
 Goals (issue 12): at most 1 MB of map data per update, p95 at most 300 ms, the page with chart
 and map drawn within 3 s.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,11 +35,12 @@ import generate  # noqa: E402
 from scale import Browser, Server  # noqa: E402
 
 import timeline  # noqa: E402
-from timeline.state import Area  # noqa: E402
 from timeline.index import _places, build_index  # noqa: E402
-from timeline.view import figure as chart, map as places_map  # noqa: E402
+from timeline.state import Area  # noqa: E402
+from timeline.view import figure as chart  # noqa: E402
+from timeline.view import map as places_map
 
-WIDTH, HEIGHT = 980, 380      # the map's box at 1440 x 900, in pixels
+WIDTH, HEIGHT = 980, 380  # the map's box at 1440 x 900, in pixels
 
 DRAWN = """() => { const m = document.getElementById('map');
   const gd = document.querySelector('#timeline .js-plotly-plot');
@@ -48,7 +50,7 @@ DRAWN = """() => { const m = document.getElementById('map');
 
 def area_around(lat: float, lon: float, zoom: float) -> Area:
     """The area a WIDTH x HEIGHT map shows at `zoom` around a place (Web Mercator, roughly)."""
-    degrees = 360 / 2 ** zoom / 256
+    degrees = 360 / 2**zoom / 256
     half_lon, half_lat = WIDTH / 2 * degrees, HEIGHT / 2 * degrees * np.cos(np.radians(lat))
     return Area.of([lat - half_lat, lon - half_lon, lat + half_lat, lon + half_lon])
 
@@ -73,9 +75,15 @@ def server_side(index, ops: int, rng) -> dict:
         times.append(seconds)
         sizes.append(size)
         kinds.add(kind)
-    return {"opening_s": opening[0], "opening_bytes": opening[1], "opening_kind": opening[2],
-            "p50": float(np.percentile(times, 50)), "p95": float(np.percentile(times, 95)),
-            "max_bytes": max(sizes), "kinds": sorted(kinds)}
+    return {
+        "opening_s": opening[0],
+        "opening_bytes": opening[1],
+        "opening_kind": opening[2],
+        "p50": float(np.percentile(times, 50)),
+        "p95": float(np.percentile(times, 95)),
+        "max_bytes": max(sizes),
+        "kinds": sorted(kinds),
+    }
 
 
 def in_chromium(path: Path, runs: int) -> dict:
@@ -106,14 +114,20 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     path = generate.ensure(events=args.events)
     load = getattr(os, "getloadavg", lambda: (float("nan"),) * 3)()[0]
-    print(f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
-          f"load average {load:.1f}; {path.name}")
+    print(
+        f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"load average {load:.1f}; {path.name}"
+    )
     started = time.perf_counter()
     index = build_index(timeline.load(path))
-    print(f"loaded and indexed {len(index):,} events in {time.perf_counter() - started:.1f} s; "
-          f"{int(np.isfinite(index.lat).sum()):,} placed")
-    for label in ("the generated places (about a hundred towns)",
-                  "every event at its own place (each moved up to 2 degrees: counts per area)"):
+    print(
+        f"loaded and indexed {len(index):,} events in {time.perf_counter() - started:.1f} s; "
+        f"{int(np.isfinite(index.lat).sum()):,} placed"
+    )
+    for label in (
+        "the generated places (about a hundred towns)",
+        "every event at its own place (each moved up to 2 degrees: counts per area)",
+    ):
         if label.startswith("every"):
             jitter = np.random.default_rng(args.seed).uniform(-2, 2, size=(2, len(index)))
             index.lat = np.clip(index.lat + jitter[0], -85, 85)
@@ -121,16 +135,22 @@ def main(argv=None) -> int:
             index.place = _places(index.lat, index.lon)
         result = server_side(index, args.ops, np.random.default_rng(args.seed))
         print(f"{label}: {len(np.unique(index.place[index.place >= 0])):,} places")
-        print(f"  opening view: {result['opening_s'] * 1000:.0f} ms, {result['opening_bytes']:,} bytes "
-              f"({result['opening_kind']})")
-        print(f"  {args.ops} pans and zooms: p50 {result['p50'] * 1000:.0f} ms, p95 {result['p95'] * 1000:.0f} ms "
-              f"(goal <= 300), largest answer {result['max_bytes']:,} bytes (goal <= 1,000,000); "
-              f"kinds {', '.join(result['kinds'])}")
+        print(
+            f"  opening view: {result['opening_s'] * 1000:.0f} ms, {result['opening_bytes']:,} bytes "
+            f"({result['opening_kind']})"
+        )
+        print(
+            f"  {args.ops} pans and zooms: p50 {result['p50'] * 1000:.0f} ms, p95 {result['p95'] * 1000:.0f} ms "
+            f"(goal <= 300), largest answer {result['max_bytes']:,} bytes (goal <= 1,000,000); "
+            f"kinds {', '.join(result['kinds'])}"
+        )
     if args.runs:
         del index
         page = in_chromium(path, args.runs)
-        print(f"page with chart and map drawn: median {page['median_s']:.2f} s (goal <= 3) of "
-              f"{', '.join(f'{t:.2f}' for t in page['runs'])}; gunicorn start-up {page['startup_s']:.1f} s")
+        print(
+            f"page with chart and map drawn: median {page['median_s']:.2f} s (goal <= 3) of "
+            f"{', '.join(f'{t:.2f}' for t in page['runs'])}; gunicorn start-up {page['startup_s']:.1f} s"
+        )
     load = getattr(os, "getloadavg", lambda: (float("nan"),) * 3)()[0]
     print(f"# load average {load:.1f} at the end")
     return 0

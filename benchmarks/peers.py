@@ -17,6 +17,7 @@ Each time is the best of --repeat runs in this process, after one warm-up run of
 seconds); `x read_csv` and `x load` are ratios to the floor
 and to `load`. The load average is printed with each row.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,9 +35,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+import generate  # noqa: E402
 import pandas as pd  # noqa: E402
 
-import generate  # noqa: E402
 from timeline import schema  # noqa: E402
 from timeline.load import LONG_TITLE, load  # noqa: E402
 
@@ -77,15 +78,20 @@ def frictionless_schema(names: list[str]) -> dict:
 
 def run_frictionless(path: str) -> int:
     import frictionless
+
     # (frictionless refuses an absolute path as "not safe": the folder is given as basepath)
-    resource = frictionless.Resource(path=os.path.basename(path), basepath=os.path.dirname(os.path.abspath(path)),
-                                     schema=frictionless.Schema.from_descriptor(frictionless_schema(header(path))))
+    resource = frictionless.Resource(
+        path=os.path.basename(path),
+        basepath=os.path.dirname(os.path.abspath(path)),
+        schema=frictionless.Schema.from_descriptor(frictionless_schema(header(path))),
+    )
     report = resource.validate(limit_errors=10**9)
     return len(report.flatten(["rowNumber"]))
 
 
 def pandera_schema(names: list[str]):
     import pandera.pandas as pa
+
     columns = {}
     for name in names:
         required = name in schema.REQUIRED
@@ -108,6 +114,7 @@ def pandera_schema(names: list[str]):
 
 def run_pandera(path: str, checker) -> int:
     import pandera.errors
+
     frame = pd.read_csv(path, dtype={n: "str" for n in schema.NAMES if n not in ("latitude", "longitude")})
     try:
         checker.validate(frame, lazy=True)
@@ -138,12 +145,15 @@ def best_of(repeat: int, call) -> tuple[float, object]:
 
 def in_subprocess(tool: str, path: Path, timeout: float) -> tuple[float, object]:
     """(seconds, findings) of one run of `tool` in a fresh process; (inf, None) past timeout."""
-    code = (f"import json, sys, time; sys.path[:0] = [{str(ROOT)!r}, {str(HERE)!r}]; import peers; "
-            f"started = time.perf_counter(); found = peers.run_{tool}({str(path)!r}); "
-            f"print(json.dumps([time.perf_counter() - started, found]))")
+    code = (
+        f"import json, sys, time; sys.path[:0] = [{str(ROOT)!r}, {str(HERE)!r}]; import peers; "
+        f"started = time.perf_counter(); found = peers.run_{tool}({str(path)!r}); "
+        f"print(json.dumps([time.perf_counter() - started, found]))"
+    )
     try:
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout,
-                             check=True, env=os.environ).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, check=True, env=os.environ
+        ).stdout
     except subprocess.TimeoutExpired:
         return float("inf"), None
     seconds, found = json.loads(out.strip().splitlines()[-1])
@@ -159,9 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import frictionless
     import pandera
-    print(f"# Python {platform.python_version()}, pandas {pd.__version__}, frictionless "
-          f"{frictionless.__version__}, pandera {pandera.__version__}, {os.cpu_count()} CPUs, "
-          f"{time.strftime('%Y-%m-%d %H:%M:%S %Z')}, load average {os.getloadavg()[0]:.1f}")
+
+    print(
+        f"# Python {platform.python_version()}, pandas {pd.__version__}, frictionless "
+        f"{frictionless.__version__}, pandera {pandera.__version__}, {os.cpu_count()} CPUs, "
+        f"{time.strftime('%Y-%m-%d %H:%M:%S %Z')}, load average {os.getloadavg()[0]:.1f}"
+    )
     print("| rows | dates | tool | s | x read_csv | x load | findings | load average |")
     print("|---:|---|---|---:|---:|---:|---|---:|", flush=True)
     for rows in [int(s) for s in args.sizes.split(",") if s]:
@@ -174,7 +187,9 @@ def main(argv: list[str] | None = None) -> int:
             found = {"read_csv": "-", "timeline.load": f"{len(dataset.problems)} problems"}
             times = {"read_csv": floor, "timeline.load": ours}
             del dataset
-            times["pandera (read_csv + lazy validate)"], failures = best_of(args.repeat, lambda path=path, checker=checker: run_pandera(path, checker))
+            times["pandera (read_csv + lazy validate)"], failures = best_of(
+                args.repeat, lambda path=path, checker=checker: run_pandera(path, checker)
+            )
             found["pandera (read_csv + lazy validate)"] = f"{failures} failure cases"
             if rows >= 1_000_000:
                 seconds, errors = in_subprocess("frictionless", path, args.timeout)
@@ -184,8 +199,11 @@ def main(argv: list[str] | None = None) -> int:
             found["frictionless (validate)"] = "-" if errors is None else f"{errors} errors"
             for tool, seconds in times.items():
                 shown = f"> {args.timeout:.0f}" if seconds == float("inf") else f"{seconds:.3f}"
-                print(f"| {rows:,} | {variant} | {tool} | {shown} | {seconds / floor:.1f}x | {seconds / ours:.1f}x | "
-                      f"{found[tool]} | {os.getloadavg()[0]:.1f} |", flush=True)
+                print(
+                    f"| {rows:,} | {variant} | {tool} | {shown} | {seconds / floor:.1f}x | {seconds / ours:.1f}x | "
+                    f"{found[tool]} | {os.getloadavg()[0]:.1f} |",
+                    flush=True,
+                )
     return 0
 
 

@@ -8,6 +8,7 @@ the tapped event inside the viewport, polled every animation frame in the page.
 
     .venv/bin/python benchmarks/phone_tap.py [--events events.csv] [--taps 8]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,11 +47,13 @@ def main() -> None:
     args = parser.parse_args()
     with serve(Path(args.events)) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
-                                      is_mobile=True, device_scale_factor=2)
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, device_scale_factor=2
+        )
         phone = TimelinePage(context.new_page(), url).open()
         ids = phone.page.evaluate(
-            "() => Array.from(document.querySelectorAll('#event-list a.event-link')).map(a => a.getAttribute('data-event'))")
+            "() => Array.from(document.querySelectorAll('#event-list a.event-link')).map(a => a.getAttribute('data-event'))"
+        )
         results = {"chart": [], "list": []}
         for surface in results:
             for event_id in ids[: args.taps]:
@@ -71,13 +74,14 @@ def main() -> None:
                 ms = phone.page.wait_for_function("() => window.tapped", timeout=30_000).json_value()
                 results[surface].append(ms)
                 print(f"{surface:5} {event_id:45} {ms:7.0f} ms", flush=True)
-                phone.panel.locator("a.close").tap()   # each tap from the page without a sheet
+                phone.panel.locator("a.close").tap()  # each tap from the page without a sheet
                 phone.heading.wait_for(state="detached")
-                phone.page.wait_for_timeout(400)   # past plotly's double-click delay
+                phone.page.wait_for_timeout(400)  # past plotly's double-click delay
         for surface, times in results.items():
             if times:
-                print(f"{surface}: {len(times)} taps, median {statistics.median(times):.0f} ms, "
-                      f"worst {max(times):.0f} ms")
+                print(
+                    f"{surface}: {len(times)} taps, median {statistics.median(times):.0f} ms, worst {max(times):.0f} ms"
+                )
         browser.close()
 
 

@@ -17,6 +17,7 @@ times each, it prints the median CPU time (user + system) of the child process:
 A file with many problems: e.g. benchmarks/generate.py's million rows with every tenth date
 written 02/01/2018 and every tenth id in capitals (see benchmarks/RESULTS.md).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,18 +32,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-COUNT = ("import sys; from timeline.load import load; d = load(sys.argv[1]); "
-         "print(len(d.errors), len(d.warnings))")
-CACHE = ("import sys; from timeline import store; index = store.open_index(sys.argv[1]); "
-         "print(len(index.dataset.problems), store.cache_path(sys.argv[1]).exists())")
-READ = ("import sys; from timeline import store; index = store.read(sys.argv[1]); "
-        "print(len(index.dataset.problems))")
+COUNT = "import sys; from timeline.load import load; d = load(sys.argv[1]); print(len(d.errors), len(d.warnings))"
+CACHE = (
+    "import sys; from timeline import store; index = store.open_index(sys.argv[1]); "
+    "print(len(index.dataset.problems), store.cache_path(sys.argv[1]).exists())"
+)
+READ = "import sys; from timeline import store; index = store.read(sys.argv[1]); print(len(index.dataset.problems))"
 
 
 def cpu_of(command: list[str], tree: Path, env: dict) -> tuple[float, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(command, cwd=tree, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(tree), **env})
+    done = subprocess.run(
+        command, cwd=tree, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tree), **env}
+    )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     lines = done.stdout.strip().splitlines()
@@ -58,8 +60,10 @@ def main() -> int:
     args = parser.parse_args()
     path = args.file.resolve()
     trees = {"before": args.before.resolve(), "after": ROOT}
-    print(f"# Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M:%S')}, "
-          f"load average {os.getloadavg()[0]:.1f}; {path.name}; before: {trees['before']}, after: {ROOT}")
+    print(
+        f"# Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M:%S')}, "
+        f"load average {os.getloadavg()[0]:.1f}; {path.name}; before: {trees['before']}, after: {ROOT}"
+    )
     print("| step | checkout | CPU s (median) | after / before | says |")
     print("|---|---|---:|---:|---|")
     python = sys.executable
@@ -80,14 +84,17 @@ def main() -> int:
                 if step == "check --lang fr" and not (tree / "timeline/locale/fr/LC_MESSAGES/check.po").exists():
                     continue
                 with tempfile.TemporaryDirectory(prefix="problem-messages-") as state:
-                    if step == "read":   # (the cache written first, not counted)
+                    if step == "read":  # (the cache written first, not counted)
                         cpu_of(steps["cache"], tree, {"TIMELINE_STATE_DIR": state})
                     c, said[name] = cpu_of(command, tree, {"TIMELINE_STATE_DIR": state})
                 cpu[name].append(c)
         ran = [name for name in trees if cpu[name]]
         for name in ran:
-            ratio = (f"{statistics.median(cpu['after']) / statistics.median(cpu['before']):.2f}x"
-                     if name == "after" and len(ran) == 2 else "")
+            ratio = (
+                f"{statistics.median(cpu['after']) / statistics.median(cpu['before']):.2f}x"
+                if name == "after" and len(ran) == 2
+                else ""
+            )
             print(f"| {step} | {name} | {statistics.median(cpu[name]):.2f} | {ratio} | {said[name][:90]} |")
     print(f"# load average {os.getloadavg()[0]:.1f} at the end")
     return 0

@@ -1,6 +1,7 @@
 """Run every benchmark in turn (`make bench`): loading (issue 2), a million events (issue 4) and
 the load test (issue 5). Each prints its table; add --write to a script's own command line to
 record its results in RESULTS.md. Takes about 15 minutes on 2 cores."""
+
 from __future__ import annotations
 
 import subprocess

@@ -37,6 +37,7 @@ Everything runs one after another on this machine; subprocesses and page waits h
 so a run ends. --write puts the results in benchmarks/RESULTS.md, in the generated part of the
 section "## A million events (issue 4)".
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,21 +70,40 @@ CHROMIUM = os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium")
 try:
     from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402
 except Exception:  # pytest missing: the same arguments
-    CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--disable-dev-shm-usage"]
+    CHROMIUM_ARGS = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+    ]
 
 TITLE = "Benchmark"
-CODE = ROOT          # where the served app's code is: the working tree, or a snapshot of HEAD
-SNAPSHOT = None      # the commit served with --snapshot
-TARGETS = {   # issue 4, at 1M events unless said
+CODE = ROOT  # where the served app's code is: the working tree, or a snapshot of HEAD
+SNAPSHOT = None  # the commit served with --snapshot
+TARGETS = {  # issue 4, at 1M events unless said
     "figure_bytes": 1.5e6,
-    "draw_ms": 3000, "draw_ms_100k": 1500,
-    "panel_p95_ms": 50, "figure_p95_ms": 300,
+    "draw_ms": 3000,
+    "draw_ms_100k": 1500,
+    "panel_p95_ms": 50,
+    "figure_p95_ms": 300,
     "rss_mb": 2048,
 }
-WORDS = ("almaty", "airport", "protesters", "detained", "checkpoint", "curfew", "witnesses",
-         "kyiv", "reuters", "fuel depot")
+WORDS = (
+    "almaty",
+    "airport",
+    "protesters",
+    "detained",
+    "checkpoint",
+    "curfew",
+    "witnesses",
+    "kyiv",
+    "reuters",
+    "fuel depot",
+)
 SECTION = "## A million events (issue 4)"
 BEGIN, END = "<!-- scale.py: generated, replaced by --write -->", "<!-- /scale.py -->"
 
@@ -117,13 +137,22 @@ NAIVE_DRAWN = "requestAnimationFrame(function () { window.__drawn = performance.
 class Server:
     def __init__(self, path: Path, log: Path):
         from socket import socket
+
         with socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_TITLE": TITLE}
-        command = [str(Path(sys.executable).with_name("gunicorn")), "--workers", "1", "--timeout", "600",
-                   "--bind", f"127.0.0.1:{self.port}", "app:create_app()"]
+        command = [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "--workers",
+            "1",
+            "--timeout",
+            "600",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "app:create_app()",
+        ]
         self.log = open(log, "w")
         started = time.perf_counter()
         self.process = subprocess.Popen(command, cwd=CODE, env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -173,6 +202,7 @@ class Browser:
 
     def __init__(self):
         from playwright.sync_api import sync_playwright
+
         self._playwright = sync_playwright().start()
         self._launch()
 
@@ -205,8 +235,9 @@ class Browser:
             page.on("crash", lambda *_: crashed.append(True))
             page.goto(url, wait_until="commit", timeout=timeout * 1000)
             remaining = max(timeout - (time.perf_counter() - started), 1)
-            page.wait_for_function("() => window.__drawn !== null && window.__drawn !== undefined",
-                                   timeout=remaining * 1000, polling=100)
+            page.wait_for_function(
+                "() => window.__drawn !== null && window.__drawn !== undefined", timeout=remaining * 1000, polling=100
+            )
             result = page.evaluate("""() => {
                 const nav = performance.getEntriesByType('navigation')[0];
                 const calls = performance.getEntriesByType('resource')
@@ -217,10 +248,10 @@ class Browser:
             }""")
             context.close()
             return result
-        except Exception as error:   # timeout, crash, navigation failure
+        except Exception as error:  # timeout, crash, navigation failure
             waited = time.perf_counter() - started
             what = "crashed" if "crash" in str(error).lower() else "did not finish"
-            self.restart()           # the renderer may still be busy: start clean
+            self.restart()  # the renderer may still be busy: start clean
             return {"drawn": None, "error": f"{what} in {waited:.0f} s"}
 
 
@@ -246,6 +277,7 @@ def until(result, prop: str) -> float | None:
 
 def event_ids(path: Path) -> np.ndarray:
     import pyarrow.csv as pv
+
     table = pv.read_csv(path, convert_options=pv.ConvertOptions(include_columns=["id"]))
     return np.unique(table.column("id").to_numpy(zero_copy_only=False))
 
@@ -257,11 +289,16 @@ def first_page(url: str, events: int) -> dict:
     kinds = sorted({t.get("type", "?") for t in (fig or {}).get("data", [])})
     counter = result.tab.counter
     ok = result.status == 200 and fig is not None and counter == f"{events:,} of {events:,} events"
-    return {"status": result.status, "ok": ok, "counter": counter, "traces": kinds,
-            "figure_bytes": figure.bytes if figure else 0,
-            "callback_bytes": sum(c.bytes for c in result.calls),
-            "get_bytes": sum(g[2] for g in result.gets),
-            "calls": [(c.output[:40], c.status, c.bytes, round(c.seconds * 1000, 1)) for c in result.calls]}
+    return {
+        "status": result.status,
+        "ok": ok,
+        "counter": counter,
+        "traces": kinds,
+        "figure_bytes": figure.bytes if figure else 0,
+        "callback_bytes": sum(c.bytes for c in result.calls),
+        "get_bytes": sum(g[2] for g in result.gets),
+        "calls": [(c.output[:40], c.status, c.bytes, round(c.seconds * 1000, 1)) for c in result.calls],
+    }
 
 
 def clicks(url: str, ids: np.ndarray, count: int, rng) -> dict:
@@ -277,10 +314,17 @@ def clicks(url: str, ids: np.ndarray, count: int, rng) -> dict:
             panel.append(call.seconds * 1000)
             chain.append(until(result, PANEL))
         whole.append(result.seconds * 1000)
-    return {"n": len(panel), "bad": bad, "p50": percentile(panel, 50), "p95": percentile(panel, 95),
-            "max": max(panel, default=float("nan")),
-            "chain_p50": percentile(chain, 50), "chain_p95": percentile(chain, 95),
-            "all_p50": percentile(whole, 50), "all_p95": percentile(whole, 95)}
+    return {
+        "n": len(panel),
+        "bad": bad,
+        "p50": percentile(panel, 50),
+        "p95": percentile(panel, 95),
+        "max": max(panel, default=float("nan")),
+        "chain_p50": percentile(chain, 50),
+        "chain_p95": percentile(chain, 95),
+        "all_p50": percentile(whole, 50),
+        "all_p95": percentile(whole, 95),
+    }
 
 
 def operations(url: str, count: int, rng) -> dict:
@@ -290,8 +334,8 @@ def operations(url: str, count: int, rng) -> dict:
     outlets = [o["value"] for o in tab.props.get(("source-filter", "options")) or []]
     first, last = dt.datetime(2018, 1, 1), dt.datetime(2025, 1, 1)
     span = (last - first).total_seconds()
-    done: list[tuple] = []   # kind, figure ms, panel ms, counter, bytes, ms until the figure
-    missing: list[str] = []   # operations that brought no new figure (should not happen)
+    done: list[tuple] = []  # kind, figure ms, panel ms, counter, bytes, ms until the figure
+    missing: list[str] = []  # operations that brought no new figure (should not happen)
 
     def timed(kind: str, result):
         figure = result.call(FIGURE)
@@ -299,14 +343,24 @@ def operations(url: str, count: int, rng) -> dict:
         if figure is None or figure.status != 200 or figure.bytes < 100:
             missing.append(f"{kind} {tab.search} {figure and (figure.status, figure.bytes)}")
             return
-        done.append((kind, figure.seconds * 1000, panel.seconds * 1000 if panel else float("nan"),
-                     tab.counter, figure.bytes, until(result, FIGURE), "q=" in tab.search))
+        done.append(
+            (
+                kind,
+                figure.seconds * 1000,
+                panel.seconds * 1000 if panel else float("nan"),
+                tab.counter,
+                figure.bytes,
+                until(result, FIGURE),
+                "q=" in tab.search,
+            )
+        )
 
     def some_date():
         return first + dt.timedelta(seconds=float(rng.uniform(0, span)))
 
     kinds = KINDS
     weights = np.array([2, 2, 2, 2, 3, 0.5])
+
     def control(kind: str, name: str, value):
         """Set a control, unless it already holds that value (that changes nothing)."""
         if (tab.props.get((name, "value")) or type(value)()) != value:
@@ -341,27 +395,51 @@ def operations(url: str, count: int, rng) -> dict:
     for kind in sorted({d[0] for d in done}):
         values = [d[1] for d in done if d[0] == kind]
         chained = [d[5] for d in done if d[0] == kind]
-        per_kind[kind] = {"n": len(values), "p50": percentile(values, 50), "p95": percentile(values, 95),
-                          "max": max(values), "chain_p50": percentile(chained, 50),
-                          "chain_p95": percentile(chained, 95), "chain_max": max(chained)}
+        per_kind[kind] = {
+            "n": len(values),
+            "p50": percentile(values, 50),
+            "p95": percentile(values, 95),
+            "max": max(values),
+            "chain_p50": percentile(chained, 50),
+            "chain_p95": percentile(chained, 95),
+            "chain_max": max(chained),
+        }
     shown = [int(d[3].split(" of ")[0].replace(",", "")) for d in done if " of " in d[3]]
     panels = [d[2] for d in done if d[0] != "zoom"]
     with_text = [d[5] for d in done if d[0] != "zoom" and d[6]]
     without_text = [d[5] for d in done if d[0] != "zoom" and not d[6]]
-    return {"n": len(done), "no_figure": len(missing), "no_figure_examples": missing[:5], "p50": percentile(ms, 50), "p95": percentile(ms, 95),
-            "max": max(ms, default=float("nan")), "per_kind": per_kind,
-            "chain_p50": percentile(chain, 50), "chain_p95": percentile(chain, 95),
-            "panel_p50": percentile(panels, 50), "panel_p95": percentile(panels, 95),
-            "filters_with_text": {"n": len(with_text), "chain_p50": percentile(with_text, 50),
-                                  "chain_p95": percentile(with_text, 95)},
-            "filters_without_text": {"n": len(without_text), "chain_p50": percentile(without_text, 50),
-                                     "chain_p95": percentile(without_text, 95)},
-            "shown_median": int(np.median(shown)) if shown else 0, "shown_min": min(shown, default=0),
-            "shown_max": max(shown, default=0), "figure_kb_max": max((d[4] for d in done), default=0) / 1e3}
+    return {
+        "n": len(done),
+        "no_figure": len(missing),
+        "no_figure_examples": missing[:5],
+        "p50": percentile(ms, 50),
+        "p95": percentile(ms, 95),
+        "max": max(ms, default=float("nan")),
+        "per_kind": per_kind,
+        "chain_p50": percentile(chain, 50),
+        "chain_p95": percentile(chain, 95),
+        "panel_p50": percentile(panels, 50),
+        "panel_p95": percentile(panels, 95),
+        "filters_with_text": {
+            "n": len(with_text),
+            "chain_p50": percentile(with_text, 50),
+            "chain_p95": percentile(with_text, 95),
+        },
+        "filters_without_text": {
+            "n": len(without_text),
+            "chain_p50": percentile(without_text, 50),
+            "chain_p95": percentile(without_text, 95),
+        },
+        "shown_median": int(np.median(shown)) if shown else 0,
+        "shown_min": min(shown, default=0),
+        "shown_max": max(shown, default=0),
+        "figure_kb_max": max((d[4] for d in done), default=0) / 1e3,
+    }
 
 
-def draws_ours(browser: Browser, url: str, runs: int, events: int, timeout: float,
-               queries: tuple[str, ...] = ("",)) -> dict:
+def draws_ours(
+    browser: Browser, url: str, runs: int, events: int, timeout: float, queries: tuple[str, ...] = ("",)
+) -> dict:
     """Our page drawn `runs` times; with several queries (?lang=fr...), each in turn, `runs` times
     each, and their draws under "by_query" (the first query's are the row's)."""
     if len(queries) > 1:
@@ -369,8 +447,14 @@ def draws_ours(browser: Browser, url: str, runs: int, events: int, timeout: floa
         for _ in range(runs):
             for query in queries:
                 by_query[query].append(draws_ours(browser, url, 1, events, timeout, (query,)))
-        merged = {q: {"runs": runs, "all": [t for d in draws for t in d["all"]],
-                      "details": [x for d in draws for x in d["details"]]} for q, draws in by_query.items()}
+        merged = {
+            q: {
+                "runs": runs,
+                "all": [t for d in draws for t in d["all"]],
+                "details": [x for d in draws for x in d["details"]],
+            }
+            for q, draws in by_query.items()
+        }
         for draw in merged.values():
             draw["ms"] = statistics.median(draw["all"]) if draw["all"] else None
         return {**merged[queries[0]], "by_query": merged}
@@ -386,13 +470,22 @@ def draws_ours(browser: Browser, url: str, runs: int, events: int, timeout: floa
         times.append(result["drawn"])
         calls = result.get("calls") or []
         before = [c for c in calls if c["end"] <= result["drawn"]]
-        details.append({"dcl": round(result.get("dcl") or 0),
-                        "first_call": round(calls[0]["start"]) if calls else None,
-                        "last_response": round(max(c["end"] for c in before)) if before else None,
-                        "calls_before": len(before),
-                        **result.get("marks", {}), "drawn": round(result["drawn"])})
-    return {"runs": runs, "ms": statistics.median(times) if times else None, "all": [round(t) for t in times],
-            "details": details}
+        details.append(
+            {
+                "dcl": round(result.get("dcl") or 0),
+                "first_call": round(calls[0]["start"]) if calls else None,
+                "last_response": round(max(c["end"] for c in before)) if before else None,
+                "calls_before": len(before),
+                **result.get("marks", {}),
+                "drawn": round(result["drawn"]),
+            }
+        )
+    return {
+        "runs": runs,
+        "ms": statistics.median(times) if times else None,
+        "all": [round(t) for t in times],
+        "details": details,
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -414,21 +507,52 @@ def naive_build(kind: str, csv: str, out: str) -> None:
     if kind == "scattergl":
         figure = go.Figure()
         for category, group in events.groupby("category", sort=False):
-            figure.add_trace(go.Scattergl(
-                x=group["start"], y=group["category"], mode="markers", name=str(category),
-                hovertext=group["title"], customdata=group["id"], hoverinfo="text+x"))
+            figure.add_trace(
+                go.Scattergl(
+                    x=group["start"],
+                    y=group["category"],
+                    mode="markers",
+                    name=str(category),
+                    hovertext=group["title"],
+                    customdata=group["id"],
+                    hoverinfo="text+x",
+                )
+            )
     else:
-        frame = pd.DataFrame({"start": events["start"],
-                              "finish": events["last"] + pd.Timedelta(seconds=1),
-                              "category": events["category"], "title": events["title"], "id": events["id"]})
-        figure = px.timeline(frame, x_start="start", x_end="finish", y="category", color="category",
-                             hover_name="title", custom_data=["id"])
+        frame = pd.DataFrame(
+            {
+                "start": events["start"],
+                "finish": events["last"] + pd.Timedelta(seconds=1),
+                "category": events["category"],
+                "title": events["title"],
+                "id": events["id"],
+            }
+        )
+        figure = px.timeline(
+            frame,
+            x_start="start",
+            x_end="finish",
+            y="category",
+            color="category",
+            hover_name="title",
+            custom_data=["id"],
+        )
     figure.update_layout(height=1100, title=f"naive {kind}: {len(events):,} events")
     text = figure.to_json()
     built = time.perf_counter() - started
     figure.write_html(out, include_plotlyjs=True, full_html=True, post_script=NAIVE_DRAWN)
-    print(json.dumps({"kind": kind, "events": len(events), "load_s": loaded, "build_s": built,
-                      "json_bytes": len(text.encode()), "html_bytes": os.path.getsize(out)}))
+    print(
+        json.dumps(
+            {
+                "kind": kind,
+                "events": len(events),
+                "load_s": loaded,
+                "build_s": built,
+                "json_bytes": len(text.encode()),
+                "html_bytes": os.path.getsize(out),
+            }
+        )
+    )
 
 
 def draw_in_subprocess(url: str, timeout: float) -> dict:
@@ -436,22 +560,33 @@ def draw_in_subprocess(url: str, timeout: float) -> dict:
     runs for minutes blocks Playwright's own timeouts, so the deadline is enforced from here by
     ending that group (this script's own child and the Chromium it started)."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, __file__, "--draw-file", url, str(timeout)], cwd=ROOT,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True)
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--draw-file", url, str(timeout)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
-        out, err = child.communicate(timeout=timeout + 30)   # + Chromium's start and stop
+        out, err = child.communicate(timeout=timeout + 30)  # + Chromium's start and stop
     except subprocess.TimeoutExpired:
         os.killpg(child.pid, signal.SIGKILL)
         child.communicate()
         return {"drawn": None, "error": f"did not finish in {timeout:.0f} s"}
     lines = out.strip().splitlines()
     if child.returncode != 0 or not lines:
-        return {"drawn": None, "error": f"failed after {time.perf_counter() - started:.0f} s: "
-                                        f"{(err.strip().splitlines() or ['?'])[-1][:200]}"}
+        return {
+            "drawn": None,
+            "error": f"failed after {time.perf_counter() - started:.0f} s: "
+            f"{(err.strip().splitlines() or ['?'])[-1][:200]}",
+        }
     result = json.loads(lines[-1])
-    if (result.get("drawn") is not None and result["drawn"] > timeout * 1000
-            or "did not finish" in (result.get("error") or "")):
+    if (
+        result.get("drawn") is not None
+        and result["drawn"] > timeout * 1000
+        or "did not finish" in (result.get("error") or "")
+    ):
         return {"drawn": None, "error": f"did not finish in {timeout:.0f} s"}
     return result
 
@@ -472,9 +607,14 @@ def naive(browser: Browser, path: Path, events: int, workdir: Path, args) -> dic
         out = workdir / f"naive-{kind}-{events}.html"
         entry = {"kind": kind}
         try:
-            done = subprocess.run([sys.executable, __file__, "--naive-build", kind, str(path), str(out)],
-                                  capture_output=True, text=True, timeout=args.naive_build_timeout, cwd=ROOT,
-                                  env={**os.environ, "TIMELINE_SCALE_CODE": str(CODE)})
+            done = subprocess.run(
+                [sys.executable, __file__, "--naive-build", kind, str(path), str(out)],
+                capture_output=True,
+                text=True,
+                timeout=args.naive_build_timeout,
+                cwd=ROOT,
+                env={**os.environ, "TIMELINE_SCALE_CODE": str(CODE)},
+            )
             if done.returncode != 0:
                 entry["error"] = f"build failed: {done.stderr.strip().splitlines()[-1:]}"
             else:
@@ -487,7 +627,7 @@ def naive(browser: Browser, path: Path, events: int, workdir: Path, args) -> dic
                 drawn = draw_in_subprocess(out.as_uri(), args.naive_timeout)
                 if drawn.get("drawn") is None:
                     errors.append(drawn.get("error"))
-                    break          # one failure is enough: the next would fail too
+                    break  # one failure is enough: the next would fail too
                 times.append(drawn["drawn"])
             entry["draw_ms"] = statistics.median(times) if times else None
             entry["draw_all"] = [round(t) for t in times]
@@ -510,26 +650,35 @@ def run_size(events: int, args, browser: Browser, workdir: Path) -> dict:
     existed = generate.default_path(events=events).exists()
     path = generate.ensure(events=events)
     made = time.perf_counter() - started
-    row = {"events": events, "file_mb": path.stat().st_size / 1e6,
-           "generated_s": None if existed and made < 1 else round(made, 1)}
-    print(f"{events:,} events: {path.name}, {row['file_mb']:.0f} MB"
-          f"{'' if row['generated_s'] is None else f' (generated in {made:.1f} s)'}", file=sys.stderr)
+    row = {
+        "events": events,
+        "file_mb": path.stat().st_size / 1e6,
+        "generated_s": None if existed and made < 1 else round(made, 1),
+    }
+    print(
+        f"{events:,} events: {path.name}, {row['file_mb']:.0f} MB"
+        f"{'' if row['generated_s'] is None else f' (generated in {made:.1f} s)'}",
+        file=sys.stderr,
+    )
     ids = event_ids(path)
     row["rows"] = None
     server = Server(path, workdir / f"gunicorn-{events}.log")
     try:
         row["startup_s"] = server.startup
         row["startup_rss_mb"] = server.memory_mb("VmHWM")
-        print(f"  start-up {server.startup:.1f} s, worker {server.worker}, peak RSS "
-              f"{row['startup_rss_mb']:.0f} MB", file=sys.stderr)
+        print(
+            f"  start-up {server.startup:.1f} s, worker {server.worker}, peak RSS {row['startup_rss_mb']:.0f} MB",
+            file=sys.stderr,
+        )
         row["first_page"] = first_page(server.url, len(ids))
         print(f"  (a) first page: {row['first_page']}", file=sys.stderr)
-        row["draw"] = draws_ours(browser, server.url, args.draws, len(ids), args.draw_timeout,
-                                 tuple(args.query or [""]))
+        row["draw"] = draws_ours(
+            browser, server.url, args.draws, len(ids), args.draw_timeout, tuple(args.query or [""])
+        )
         print(f"  (b) draw: {row['draw']}", file=sys.stderr)
         for query, draw in row["draw"].get("by_query", {}).items():
             print(f"draw at {query or '/'}: median {draw['ms']} ms, each {draw['all']} (alternating)")
-        if args.warm:   # a viewer's first search starts the search's sequences (a thread, 5-8 s)
+        if args.warm:  # a viewer's first search starts the search's sequences (a thread, 5-8 s)
             print(f"  one search, then {args.warm:.0f} s for the worker's background builds", file=sys.stderr)
             tab = Tab(server.url).load().tab
             tab.set_control("search", WORDS[0])
@@ -576,53 +725,77 @@ def tables(rows: list[dict]) -> str:
 
 
 def _tables(rows: list[dict]) -> str:
-    out = ["| events | file MB | start-up s | figure sent KB | first-page callbacks KB | draw ms (median of runs) "
-           "| click -> panel: panel callback p50 / p95 ms | the same, from the click (+ navigate) "
-           "| filter/zoom -> figure: figure callback p50 / p95 ms | the same, from the change (+ navigate, panel) "
-           "| worker peak RSS MB (at start-up; at the end) | load average (start; end) |",
-           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    out = [
+        "| events | file MB | start-up s | figure sent KB | first-page callbacks KB | draw ms (median of runs) "
+        "| click -> panel: panel callback p50 / p95 ms | the same, from the click (+ navigate) "
+        "| filter/zoom -> figure: figure callback p50 / p95 ms | the same, from the change (+ navigate, panel) "
+        "| worker peak RSS MB (at start-up; at the end) | load average (start; end) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
         fp, d, c, o = r["first_page"], r["draw"], r["clicks"], r["ops"]
         draw = _ms(d["ms"]) if d["ms"] is not None else "; ".join(str(x) for x in d["details"])
-        out.append(f"| {r['events']:,} | {r['file_mb']:,.0f} | {r['startup_s']:.1f} | {fp['figure_bytes'] / 1e3:,.0f} "
-                   f"| {fp['callback_bytes'] / 1e3:,.0f} | {draw} | {_ms(c['p50'])} / {_ms(c['p95'])} "
-                   f"| {_ms(c['chain_p50'])} / {_ms(c['chain_p95'])} | {_ms(o['p50'])} / {_ms(o['p95'])} "
-                   f"| {_ms(o['chain_p50'])} / {_ms(o['chain_p95'])} "
-                   f"| {r['rss_mb']:,.0f} ({r['startup_rss_mb']:,.0f}; {r['rss_now_mb']:,.0f}) "
-                   f"| {r['load_average'][0]}; {r['load_average'][1]} |")
-    out += ["", "Where the first page's time goes in Chromium (ms from navigation start, the median run): "
-            "scripts run (DOMContentLoaded), first callback sent, last first-page callback answered, "
-            "plotly.js ready, list and counter shown, chart drawn:", "",
-            "| events | DOMContentLoaded | first callback | last answer | plotly.js ready | list, counter | drawn |",
-            "|---:|---:|---:|---:|---:|---:|---:|"]
+        out.append(
+            f"| {r['events']:,} | {r['file_mb']:,.0f} | {r['startup_s']:.1f} | {fp['figure_bytes'] / 1e3:,.0f} "
+            f"| {fp['callback_bytes'] / 1e3:,.0f} | {draw} | {_ms(c['p50'])} / {_ms(c['p95'])} "
+            f"| {_ms(c['chain_p50'])} / {_ms(c['chain_p95'])} | {_ms(o['p50'])} / {_ms(o['p95'])} "
+            f"| {_ms(o['chain_p50'])} / {_ms(o['chain_p95'])} "
+            f"| {r['rss_mb']:,.0f} ({r['startup_rss_mb']:,.0f}; {r['rss_now_mb']:,.0f}) "
+            f"| {r['load_average'][0]}; {r['load_average'][1]} |"
+        )
+    out += [
+        "",
+        "Where the first page's time goes in Chromium (ms from navigation start, the median run): "
+        "scripts run (DOMContentLoaded), first callback sent, last first-page callback answered, "
+        "plotly.js ready, list and counter shown, chart drawn:",
+        "",
+        "| events | DOMContentLoaded | first callback | last answer | plotly.js ready | list, counter | drawn |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
         runs = [x for x in r["draw"]["details"] if isinstance(x, dict)]
         if not runs:
             continue
         median = sorted(runs, key=lambda x: x["drawn"])[len(runs) // 2]
-        out.append(f"| {r['events']:,} | " + " | ".join(_ms(median.get(k)) for k in
-                   ("dcl", "first_call", "last_response", "plotly", "counter", "drawn")) + " |")
-    out += ["", "Filter and zoom per kind of operation: the figure callback p50 / p95 ms, then p95 from the "
-            "change until the figure answered, (n):", "",
-            "| events | " + " | ".join(KINDS) + " | panel callback of the filters, p50 / p95 ms "
-            "| filters with a search word in force: from the change to the figure, p50 / p95 (n) | without |",
-            "|---:|" + "---:|" * (len(KINDS) + 3)]
+        out.append(
+            f"| {r['events']:,} | "
+            + " | ".join(
+                _ms(median.get(k)) for k in ("dcl", "first_call", "last_response", "plotly", "counter", "drawn")
+            )
+            + " |"
+        )
+    out += [
+        "",
+        "Filter and zoom per kind of operation: the figure callback p50 / p95 ms, then p95 from the "
+        "change until the figure answered, (n):",
+        "",
+        "| events | " + " | ".join(KINDS) + " | panel callback of the filters, p50 / p95 ms "
+        "| filters with a search word in force: from the change to the figure, p50 / p95 (n) | without |",
+        "|---:|" + "---:|" * (len(KINDS) + 3),
+    ]
     for r in rows:
         cells = []
         for kind in KINDS:
             k = r["ops"]["per_kind"].get(kind)
             cells.append("-" if not k else f"{_ms(k['p50'])} / {_ms(k['p95'])}, {_ms(k['chain_p95'])} ({k['n']})")
         w, wo = r["ops"].get("filters_with_text", {}), r["ops"].get("filters_without_text", {})
-        out.append(f"| {r['events']:,} | " + " | ".join(cells)
-                   + f" | {_ms(r['ops']['panel_p50'])} / {_ms(r['ops']['panel_p95'])} "
-                   + f"| {_ms(w.get('chain_p50'))} / {_ms(w.get('chain_p95'))} ({w.get('n', 0)}) "
-                   + f"| {_ms(wo.get('chain_p50'))} / {_ms(wo.get('chain_p95'))} ({wo.get('n', 0)}) |")
+        out.append(
+            f"| {r['events']:,} | "
+            + " | ".join(cells)
+            + f" | {_ms(r['ops']['panel_p50'])} / {_ms(r['ops']['panel_p95'])} "
+            + f"| {_ms(w.get('chain_p50'))} / {_ms(w.get('chain_p95'))} ({w.get('n', 0)}) "
+            + f"| {_ms(wo.get('chain_p50'))} / {_ms(wo.get('chain_p95'))} ({wo.get('n', 0)}) |"
+        )
     if any("naive" in r for r in rows):
-        out += ["", "The naive way on the same events, and the ratios naive / ours (ours: the figure "
-                "callback's response, the draw's median):", "",
-                "| events | Scattergl JSON MB | build s | draw ms | px.timeline JSON MB | build s | draw ms "
-                "| JSON: Scattergl / ours, px.timeline / ours | draw: Scattergl / ours, px.timeline / ours |",
-                "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        out += [
+            "",
+            "The naive way on the same events, and the ratios naive / ours (ours: the figure "
+            "callback's response, the draw's median):",
+            "",
+            "| events | Scattergl JSON MB | build s | draw ms | px.timeline JSON MB | build s | draw ms "
+            "| JSON: Scattergl / ours, px.timeline / ours | draw: Scattergl / ours, px.timeline / ours |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         for r in rows:
             if "naive" not in r:
                 continue
@@ -639,9 +812,16 @@ def _tables(rows: list[dict]) -> str:
                 cells += [_mb(n["json_bytes"]), f"{n['build_s']:.1f}", draw]
                 json_ratio.append(_ratio(n["json_bytes"], ours_bytes))
                 waited = _seconds(n.get("draw_error"))
-                draw_ratio.append(_ratio(n.get("draw_ms"), ours_ms) if n.get("draw_ms") is not None
-                                  else f"> {_ratio(waited * 1000, ours_ms)}" if waited else "-")
-            out.append(f"| {r['events']:,} | " + " | ".join(cells) + f" | {', '.join(json_ratio)} | {', '.join(draw_ratio)} |")
+                draw_ratio.append(
+                    _ratio(n.get("draw_ms"), ours_ms)
+                    if n.get("draw_ms") is not None
+                    else f"> {_ratio(waited * 1000, ours_ms)}"
+                    if waited
+                    else "-"
+                )
+            out.append(
+                f"| {r['events']:,} | " + " | ".join(cells) + f" | {', '.join(json_ratio)} | {', '.join(draw_ratio)} |"
+            )
     return "\n".join(out)
 
 
@@ -666,27 +846,54 @@ def targets(rows: list[dict]) -> str:
         out.append(f"| {name} | {_ms(value)} {unit} | {'yes' if met else '**no**'} |")
 
     line(f"{n} events: figure data sent at most 1.5 MB", big["first_page"]["figure_bytes"] / 1e3, 1500, "KB")
-    line(f"{n}: timeline drawn in Chromium within 3 s of navigation (median)", big["draw"]["ms"],
-         TARGETS["draw_ms"], "ms")
+    line(
+        f"{n}: timeline drawn in Chromium within 3 s of navigation (median)",
+        big["draw"]["ms"],
+        TARGETS["draw_ms"],
+        "ms",
+    )
     if 100_000 in by:
         line("100,000: drawn within 1.5 s (median)", by[100_000]["draw"]["ms"], TARGETS["draw_ms_100k"], "ms")
-    line(f"{n}: click -> side panel, server p95 at most 50 ms: the panel callback", big["clicks"]["p95"],
-         TARGETS["panel_p95_ms"], "ms")
-    line(f"{n}: the same, from the click (navigate, then the panel callback)", big["clicks"]["chain_p95"],
-         TARGETS["panel_p95_ms"], "ms")
-    line(f"{n}: filter or zoom -> new figure, p95 at most 300 ms: the figure callback", big["ops"]["p95"],
-         TARGETS["figure_p95_ms"], "ms")
-    line(f"{n}: the same, from the change until the figure answered (navigate, panel, figure on one worker)",
-         big["ops"]["chain_p95"], TARGETS["figure_p95_ms"], "ms")
+    line(
+        f"{n}: click -> side panel, server p95 at most 50 ms: the panel callback",
+        big["clicks"]["p95"],
+        TARGETS["panel_p95_ms"],
+        "ms",
+    )
+    line(
+        f"{n}: the same, from the click (navigate, then the panel callback)",
+        big["clicks"]["chain_p95"],
+        TARGETS["panel_p95_ms"],
+        "ms",
+    )
+    line(
+        f"{n}: filter or zoom -> new figure, p95 at most 300 ms: the figure callback",
+        big["ops"]["p95"],
+        TARGETS["figure_p95_ms"],
+        "ms",
+    )
+    line(
+        f"{n}: the same, from the change until the figure answered (navigate, panel, figure on one worker)",
+        big["ops"]["chain_p95"],
+        TARGETS["figure_p95_ms"],
+        "ms",
+    )
     line(f"{n}: peak RSS of one worker at most 2 GB (2,048 MB)", big["rss_mb"], TARGETS["rss_mb"], "MB")
     return "\n".join(out)
 
 
 def machine() -> str:
-    memory = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.machine())
+    memory = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.machine(),
+    )
     return f"{os.cpu_count()} cores ({model}), {memory / 2**20:.0f} GiB, Linux {platform.release()}"
 
 
@@ -703,16 +910,19 @@ def snapshot(directory: Path) -> str:
     archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(directory)], input=archive, check=True)
     CODE = directory
-    SNAPSHOT = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True).stdout.strip()
+    SNAPSHOT = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     return SNAPSHOT
 
 
 def working_tree() -> str:
     def git(*a):
         return subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    status = subprocess.run(["git", "status", "--porcelain", "--", "timeline", "app.py"], cwd=ROOT,
-                            capture_output=True, text=True).stdout
+
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--", "timeline", "app.py"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
     dirty = [line[3:] for line in status.splitlines() if line.strip()]
     head = git("rev-parse", "--short", "HEAD")
     return head + (f", with uncommitted changes to {', '.join(dirty)}" if dirty else "")
@@ -720,21 +930,35 @@ def working_tree() -> str:
 
 def versions() -> str:
     from importlib.metadata import version
+
     return ", ".join(f"{p} {version(p)}" for p in ("dash", "plotly", "pandas", "pyarrow", "numpy", "gunicorn"))
 
 
 def context(command: str, chromium: str, seconds: float) -> dict:
-    return {"command": command, "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-            "minutes": round(seconds / 60, 1), "machine": machine(), "python": platform.python_version(),
-            "versions": versions(), "chromium": chromium, "revision": revision()}
+    return {
+        "command": command,
+        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "minutes": round(seconds / 60, 1),
+        "machine": machine(),
+        "python": platform.python_version(),
+        "versions": versions(),
+        "chromium": chromium,
+        "revision": revision(),
+    }
 
 
 def report(rows: list[dict], about: dict) -> str:
-    return "\n".join([
-        f"`{about['command']}`, {about['date']}, {about['minutes']} min; {about['machine']}; "
-        f"Python {about['python']}, {about['versions']}, Chromium {about['chromium']}; "
-        f"code at {about['revision']}.", "",
-        tables(rows), "", targets(rows)])
+    return "\n".join(
+        [
+            f"`{about['command']}`, {about['date']}, {about['minutes']} min; {about['machine']}; "
+            f"Python {about['python']}, {about['versions']}, Chromium {about['chromium']}; "
+            f"code at {about['revision']}.",
+            "",
+            tables(rows),
+            "",
+            targets(rows),
+        ]
+    )
 
 
 def write_results(text: str) -> None:
@@ -744,7 +968,7 @@ def write_results(text: str) -> None:
     if SECTION not in current:
         current = current.rstrip("\n") + f"\n\n{SECTION}\n\n{block}\n"
     elif BEGIN in current and END in current:
-        current = current[:current.index(BEGIN)] + block + current[current.index(END) + len(END):]
+        current = current[: current.index(BEGIN)] + block + current[current.index(END) + len(END) :]
     else:
         at = current.index(SECTION) + len(SECTION)
         current = current[:at] + f"\n\n{block}" + current[at:]
@@ -766,7 +990,7 @@ def profile(events: int, top: int) -> None:
     started = time.perf_counter()
     app = create_app(path, TITLE)
     print(f"create_app (load + index): {time.perf_counter() - started:.1f} s")
-    tab = Tab(app)   # in-process: the same requests, through Flask's test client
+    tab = Tab(app)  # in-process: the same requests, through Flask's test client
     tab.load()
     ids = event_ids(path)
     rng = np.random.default_rng(0)
@@ -834,8 +1058,7 @@ def browser_profile(events: int, top: int) -> None:
         by_script[script] = by_script.get(script, 0) + ms
         name = f"{frame['functionName'] or '(anonymous)'} {script}:{frame['lineNumber']}"
         by_function[name] = by_function.get(name, 0) + ms
-    print(f"{events:,} events: drawn at {drawn[0]:.0f} ms, marks {drawn[1]}; "
-          f"{sum(interval.values()):.0f} ms sampled")
+    print(f"{events:,} events: drawn at {drawn[0]:.0f} ms, marks {drawn[1]}; {sum(interval.values()):.0f} ms sampled")
     print("\nself time per script (ms):")
     for script, ms in sorted(by_script.items(), key=lambda kv: -kv[1])[:top]:
         print(f"  {ms:8.0f}  {script}")
@@ -869,36 +1092,60 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draws", type=int, default=3, help="Chromium draws of our page per size (median)")
     parser.add_argument("--clicks", type=int, default=100, help="random events selected per size")
     parser.add_argument("--ops", type=int, default=100, help="filter and zoom operations per size")
-    parser.add_argument("--query", action="append", metavar="?Q",
-                        help="draw our page at this query (e.g. ?lang=fr); given more than once, each "
-                             "in turn, --draws times each (e.g. --query ?lang=en --query ?lang=fr)")
+    parser.add_argument(
+        "--query",
+        action="append",
+        metavar="?Q",
+        help="draw our page at this query (e.g. ?lang=fr); given more than once, each "
+        "in turn, --draws times each (e.g. --query ?lang=en --query ?lang=fr)",
+    )
     parser.add_argument("--draw-timeout", type=float, default=120, help="s to wait for our chart")
     parser.add_argument("--naive-timeout", type=float, default=120, help="s to wait for a naive draw")
     parser.add_argument("--naive-build-timeout", type=float, default=600, help="s to build a naive figure")
-    parser.add_argument("--naive-runs", type=int, default=0,
-                        help="naive draws per size (default: 3 up to 10k events, else 1)")
+    parser.add_argument(
+        "--naive-runs", type=int, default=0, help="naive draws per size (default: 3 up to 10k events, else 1)"
+    )
     parser.add_argument("--no-naive", action="store_true", help="skip the naive way")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--write", action="store_true", help="write the results into benchmarks/RESULTS.md")
     parser.add_argument("--json", help="also save the raw results here")
-    parser.add_argument("--from-json", metavar="FILE",
-                        help="no run: print (and with --write, write) the results saved by --json")
-    parser.add_argument("--profile", type=int, metavar="EVENTS",
-                        help="only profile the server's code on the slow requests at this size")
-    parser.add_argument("--browser-profile", type=int, metavar="EVENTS",
-                        help="only profile Chromium drawing the first page at this size")
+    parser.add_argument(
+        "--from-json", metavar="FILE", help="no run: print (and with --write, write) the results saved by --json"
+    )
+    parser.add_argument(
+        "--profile", type=int, metavar="EVENTS", help="only profile the server's code on the slow requests at this size"
+    )
+    parser.add_argument(
+        "--browser-profile",
+        type=int,
+        metavar="EVENTS",
+        help="only profile Chromium drawing the first page at this size",
+    )
     parser.add_argument("--top", type=int, default=25, help="functions per profile")
-    parser.add_argument("--quiet", type=float, default=0, metavar="SECONDS",
-                        help="before each size, wait at most this long for the load average to fall "
-                             "below --quiet-load (other work on the machine skews the timings)")
+    parser.add_argument(
+        "--quiet",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="before each size, wait at most this long for the load average to fall "
+        "below --quiet-load (other work on the machine skews the timings)",
+    )
     parser.add_argument("--quiet-load", type=float, default=1.0)
-    parser.add_argument("--warm", type=float, default=0, metavar="SECONDS",
-                        help="after the draws, search once and wait this long before the clicks and the filter "
-                             "changes: the steady state (a worker's first search starts building the "
-                             "search's sequences in a thread; until then a search reads every account)")
-    parser.add_argument("--snapshot", action="store_true",
-                        help="serve the app from a copy of HEAD as committed (git archive), so that "
-                             "edits made to the working tree during the run do not change what is measured")
+    parser.add_argument(
+        "--warm",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="after the draws, search once and wait this long before the clicks and the filter "
+        "changes: the steady state (a worker's first search starts building the "
+        "search's sequences in a thread; until then a search reads every account)",
+    )
+    parser.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="serve the app from a copy of HEAD as committed (git archive), so that "
+        "edits made to the working tree during the run do not change what is measured",
+    )
     args = parser.parse_args(argv)
     if args.profile:
         profile(args.profile, args.top)
@@ -928,11 +1175,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"load average {load:.1f} before {events:,} events", file=sys.stderr)
             try:
                 rows.append(run_size(events, args, browser, workdir))
-            except Exception as error:   # the app failed to start or to answer: say so, go on
+            except Exception as error:  # the app failed to start or to answer: say so, go on
                 logs = sorted(workdir.glob(f"gunicorn-{events}.log"))
                 tail = logs[0].read_text().strip().splitlines()[-3:] if logs else []
-                rows.append({"events": events, "error": f"{type(error).__name__}: {error}"[:300],
-                             "log": tail})
+                rows.append({"events": events, "error": f"{type(error).__name__}: {error}"[:300], "log": tail})
                 print(f"  failed: {rows[-1]}", file=sys.stderr)
             print(tables(rows), file=sys.stderr)
     finally:

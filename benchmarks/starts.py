@@ -22,6 +22,7 @@ first. Times are medians of --runs (best and worst shown), wall-clock and the pr
 (which a busy machine disturbs less). Writes nothing but that cache and a
 gunicorn log in a temporary folder.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,7 +53,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.pages import TimelinePage  # noqa: E402
 
-GOALS = {"cold start": 3.0, "restart, file unchanged": 1.0}   # seconds, at 1M rows
+GOALS = {"cold start": 3.0, "restart, file unchanged": 1.0}  # seconds, at 1M rows
 PSS_GOAL_MB = 1536
 PORTS = range(8150, 8200)
 WORDS = ("protest", "police", "almaty", "ministry", "strike", "airport", "border", "reported")
@@ -98,18 +99,21 @@ def load_average() -> str:
     return f"{os.getloadavg()[0]:.1f}"
 
 
-CODE = ROOT   # the checkout whose code is measured (--code: another, e.g. the commit before)
+CODE = ROOT  # the checkout whose code is measured (--code: another, e.g. the commit before)
 
 
 def fresh(script: str, path: Path) -> dict:
     import json
-    out = subprocess.run([sys.executable, "-c", script, str(CODE), str(path)], check=True,
-                         capture_output=True, text=True, timeout=600).stdout
+
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(CODE), str(path)], check=True, capture_output=True, text=True, timeout=600
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
 def forget(path: Path) -> None:
     from timeline import store
+
     store.cache_path(path).unlink(missing_ok=True)
 
 
@@ -117,12 +121,15 @@ def median_line(label: str, measured: list[list[float]], goal: float | None = No
     """measured: [wall, CPU] seconds per run."""
     wall, cpu = [w for w, _ in measured], [c for _, c in measured]
     verdict = "" if goal is None else f"{'met' if statistics.median(wall) <= goal else 'MISSED'} (<= {goal:g} s)"
-    return (f"| {label} | {statistics.median(wall):.2f} | {min(wall):.2f} - {max(wall):.2f} | "
-            f"{statistics.median(cpu):.2f} | {verdict} | {load_average()} |")
+    return (
+        f"| {label} | {statistics.median(wall):.2f} | {min(wall):.2f} - {max(wall):.2f} | "
+        f"{statistics.median(cpu):.2f} | {verdict} | {load_average()} |"
+    )
 
 
 def free_port() -> int:
     import socket
+
     for port in PORTS:
         with socket.socket() as s:
             try:
@@ -145,7 +152,7 @@ def memory(pid: int) -> dict[str, int]:
 
 def cpu_ticks(pid: int) -> int:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])   # utime + stime
+    return int(fields[11]) + int(fields[12])  # utime + stime
 
 
 def workers_of(master: int) -> list[int]:
@@ -156,8 +163,19 @@ def serve_and_measure(path: Path, workers: int, log: Path, more: list[str]) -> N
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_TITLE": "Benchmark"}
-    command = [str(Path(sys.executable).with_name("gunicorn")), "--config", "gunicorn.conf.py",
-               "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--timeout", "300", *more, "app:create_app()"]
+    command = [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "--config",
+        "gunicorn.conf.py",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        "300",
+        *more,
+        "app:create_app()",
+    ]
     started = time.perf_counter()
     with open(log, "w") as out:
         server = subprocess.Popen(command, cwd=CODE, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -173,8 +191,10 @@ def serve_and_measure(path: Path, workers: int, log: Path, more: list[str]) -> N
                     break
             except OSError:
                 time.sleep(0.2)
-        print(f"\ngunicorn answered {time.perf_counter() - started:.1f} s after it was started "
-              f"(load average {load_average()})")
+        print(
+            f"\ngunicorn answered {time.perf_counter() - started:.1f} s after it was started "
+            f"(load average {load_average()})"
+        )
         pids = workers_of(server.pid)
         while len(pids) < workers and time.perf_counter() - started < 300:
             time.sleep(0.2)
@@ -201,14 +221,16 @@ def serve_and_measure(path: Path, workers: int, log: Path, more: list[str]) -> N
             return 1
 
         # Readers until every worker has answered some (CPU time grown), at least 4 a worker.
-        with ThreadPoolExecutor(max_workers=2) as pool:   # two browsers at a time, on 2 cores
+        with ThreadPoolExecutor(max_workers=2) as pool:  # two browsers at a time, on 2 cores
             while readers < 200:
                 readers += sum(pool.map(read, range(workers)))
                 if all(cpu_ticks(pid) > before[pid] for pid in pids) and readers >= workers * 4:
                     break
         busy = sum(cpu_ticks(pid) > before[pid] for pid in pids)
-        print(f"{readers} readers in Chromium (page, an event, a search, a link); {busy} of {len(pids)} workers "
-              f"answered some (load average {load_average()})\n")
+        print(
+            f"{readers} readers in Chromium (page, an event, a search, a link); {busy} of {len(pids)} workers "
+            f"answered some (load average {load_average()})\n"
+        )
         print("| process | PSS MB | RSS MB | anonymous MB | private MB | shared MB |")
         print("|---|---:|---:|---:|---:|---:|")
         total = 0
@@ -217,13 +239,17 @@ def serve_and_measure(path: Path, workers: int, log: Path, more: list[str]) -> N
             total += m["Pss"]
             private = m.get("Private_Clean", 0) + m.get("Private_Dirty", 0)
             shared = m.get("Shared_Clean", 0) + m.get("Shared_Dirty", 0)
-            print(f"| {label} | {m['Pss'] / 1024:,.0f} | {m['Rss'] / 1024:,.0f} | {m['Anonymous'] / 1024:,.0f} | "
-                  f"{private / 1024:,.0f} | {shared / 1024:,.0f} |")
+            print(
+                f"| {label} | {m['Pss'] / 1024:,.0f} | {m['Rss'] / 1024:,.0f} | {m['Anonymous'] / 1024:,.0f} | "
+                f"{private / 1024:,.0f} | {shared / 1024:,.0f} |"
+            )
         workers_total = total - memory(server.pid)["Pss"]
         print(f"| total (master and {len(pids)} workers) | {total / 1024:,.0f} | | | | |")
-        print(f"\n{len(pids)} workers' PSS: {workers_total / 1024:,.0f} MB (goal <= {PSS_GOAL_MB:,} MB: "
-              f"{'met' if workers_total / 1024 <= PSS_GOAL_MB else 'MISSED'}); with the master "
-              f"{total / 1024:,.0f} MB; load average {load_average()}")
+        print(
+            f"\n{len(pids)} workers' PSS: {workers_total / 1024:,.0f} MB (goal <= {PSS_GOAL_MB:,} MB: "
+            f"{'met' if workers_total / 1024 <= PSS_GOAL_MB else 'MISSED'}); with the master "
+            f"{total / 1024:,.0f} MB; load average {load_average()}"
+        )
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -243,16 +269,21 @@ def starts(path: Path, runs: int) -> None:
         measured = fresh(CHILD, path)
         restart.append(measured["current"])
         lookup.append(measured["lookup"])
-    print(f"\n{measured['events']:,} events, {measured['accounts']:,} accounts; seconds, median of "
-          f"{runs} fresh processes each\n")
+    print(
+        f"\n{measured['events']:,} events, {measured['accounts']:,} accounts; seconds, median of "
+        f"{runs} fresh processes each\n"
+    )
     print("| what | median s | best - worst s | CPU s (median) | goal | load average |")
     print("|---|---:|---:|---:|---|---:|")
     print(median_line("cold start: `data.current()`, no cache", cold, GOALS["cold start"]))
-    print(median_line("restart, file unchanged: `data.current()`, cache mapped", restart,
-                      GOALS["restart, file unchanged"]))
+    print(
+        median_line(
+            "restart, file unchanged: `data.current()`, cache mapped", restart, GOALS["restart, file unchanged"]
+        )
+    )
     print(median_line("then the first id looked up (the id index is built)", lookup))
     if not (CODE / "timeline" / "store.py").exists():
-        return   # (code from before timeline.store: no cache to write or map)
+        return  # (code from before timeline.store: no cache to write or map)
     for _ in range(runs):
         forget(path)
         for name, seconds in fresh(PARTS, path).items():
@@ -260,6 +291,7 @@ def starts(path: Path, runs: int) -> None:
     for name, values in parts.items():
         print(median_line(f"cold start's part: {name}", values))
     from timeline import store
+
     print(f"\nThe cache: {store.cache_path(path)}, {store.cache_path(path).stat().st_size / 1e6:,.0f} MB")
 
 
@@ -272,15 +304,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-serve", action="store_true", help="skip the gunicorn memory measurement")
     parser.add_argument("--no-starts", action="store_true", help="skip the start times (measure memory only)")
     parser.add_argument("--gunicorn", default="", help="more gunicorn arguments, e.g. '--preload'")
-    parser.add_argument("--code", help="measure the code of another checkout (e.g. `git archive` of the "
-                                       "commit before) with this one's benchmark")
+    parser.add_argument(
+        "--code",
+        help="measure the code of another checkout (e.g. `git archive` of the commit before) with this one's benchmark",
+    )
     args = parser.parse_args(argv)
     global CODE
     CODE = Path(args.code).resolve() if args.code else ROOT
     path = Path(args.events) if args.events else generate.ensure(args.rows, "iso", 0)
-    print(f"# code: {CODE}; {path} ({path.stat().st_size / 1e6:,.0f} MB); Python {platform.python_version()}, "
-          f"{platform.machine()}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M:%S %Z')}, "
-          f"load average {load_average()}")
+    print(
+        f"# code: {CODE}; {path} ({path.stat().st_size / 1e6:,.0f} MB); Python {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M:%S %Z')}, "
+        f"load average {load_average()}"
+    )
     if not args.no_starts:
         starts(path, args.runs)
     if not args.no_serve:

@@ -37,6 +37,7 @@ turn with ours and vis-timeline, in a column of its own: a before/after comparis
 --before-query ?lang=en --query ?lang=fr` draws one checkout in English and in French, in turn
 (issue 16: a language costs no draw time).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,9 +62,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-import numpy as np  # noqa: E402
-
 import generate  # noqa: E402
+import numpy as np  # noqa: E402
 import scale  # noqa: E402  (its Server: one gunicorn worker on loopback)
 
 VIS_VERSION = "8.5"
@@ -132,9 +132,22 @@ def install_vis() -> Path:
     """vis-timeline 8.5 and its peer dependencies in benchmarks/.cache/ (npm, once)."""
     if not (CACHE / VIS_JS).exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts",
-                        "--prefix", str(CACHE), f"vis-timeline@{VIS_VERSION}", "vis-data"],
-                       check=True, stdout=sys.stderr)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--ignore-scripts",
+                "--prefix",
+                str(CACHE),
+                f"vis-timeline@{VIS_VERSION}",
+                "vis-data",
+            ],
+            check=True,
+            stdout=sys.stderr,
+        )
     return CACHE
 
 
@@ -157,8 +170,7 @@ def vis_data(path: Path) -> tuple[dict, int]:
     ends = (index.last + 1) * 1000
     items = []
     for i in range(len(index)):
-        item = {"id": i, "group": int(index.lane[i]), "content": html.escape(titles[i]),
-                "start": int(starts[i])}
+        item = {"id": i, "group": int(index.lane[i]), "content": html.escape(titles[i]), "start": int(starts[i])}
         if index.is_span[i]:
             item["end"] = int(ends[i])
         items.append(item)
@@ -176,8 +188,16 @@ class Server(scale.Server):
             return super().__init__(path, log)
         self.port, self.url = port, f"http://127.0.0.1:{port}"
         env = {**os.environ, "TIMELINE_EVENTS": str(path), "TIMELINE_TITLE": scale.TITLE}
-        command = [str(Path(sys.executable).with_name("gunicorn")), "--workers", "1", "--timeout", "600",
-                   "--bind", f"127.0.0.1:{port}", "app:create_app()"]
+        command = [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "--workers",
+            "1",
+            "--timeout",
+            "600",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "app:create_app()",
+        ]
         self.log = open(log, "w")
         started = time.perf_counter()
         self.process = subprocess.Popen(command, cwd=scale.CODE, env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -200,6 +220,7 @@ class Static:
         class Quiet(http.server.SimpleHTTPRequestHandler):
             def log_message(self, *args):
                 pass
+
         handler = functools.partial(Quiet, directory=str(folder))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port or 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -215,13 +236,18 @@ def draw(url: str, init: str | None, timeout: float) -> dict:
     """One draw in a Chromium of its own (a fresh profile: cold cache), in a child process of
     its own session: a page whose script never yields (vis-timeline at 100k events) cannot be
     stopped from Playwright, so the child is killed at the timeout."""
-    child = subprocess.Popen([sys.executable, __file__, "--draw", url, init or "", str(timeout)], cwd=ROOT,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                             start_new_session=True)
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--draw", url, init or "", str(timeout)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
     try:
-        out, _ = child.communicate(timeout=timeout + 20)   # + Chromium's start and stop
+        out, _ = child.communicate(timeout=timeout + 20)  # + Chromium's start and stop
     except subprocess.TimeoutExpired:
-        os.killpg(child.pid, signal.SIGKILL)   # the child and its Chromium
+        os.killpg(child.pid, signal.SIGKILL)  # the child and its Chromium
         child.communicate()
         return {"ms": None, "error": f"not drawn in {timeout:.0f} s"}
     try:
@@ -233,6 +259,7 @@ def draw(url: str, init: str | None, timeout: float) -> dict:
 def draw_here(url: str, init: str, timeout: float) -> dict:
     """In the child: open url in Chromium, wait for window.__drawn; its value in ms, or why not."""
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=scale.CHROMIUM, args=scale.CHROMIUM_ARGS)
         page = browser.new_page(viewport=VIEWPORT)
@@ -241,13 +268,20 @@ def draw_here(url: str, init: str, timeout: float) -> dict:
         started = time.perf_counter()
         try:
             page.goto(url, wait_until="commit", timeout=timeout * 1000)
-            page.wait_for_function("() => typeof window.__drawn === 'number' && window.__drawn > 0",
-                                   timeout=max(timeout - (time.perf_counter() - started), 1) * 1000, polling=50)
-            result = page.evaluate("() => ({ms: window.__drawn, labels: window.__labels,"
-                                   " kind: window.__kind || null, phases: window.__phases || null})")
-        except Exception as error:   # a timeout, a crash
-            result = {"ms": None, "error": f"not drawn in {time.perf_counter() - started:.0f} s "
-                                           f"({type(error).__name__})"}
+            page.wait_for_function(
+                "() => typeof window.__drawn === 'number' && window.__drawn > 0",
+                timeout=max(timeout - (time.perf_counter() - started), 1) * 1000,
+                polling=50,
+            )
+            result = page.evaluate(
+                "() => ({ms: window.__drawn, labels: window.__labels,"
+                " kind: window.__kind || null, phases: window.__phases || null})"
+            )
+        except Exception as error:  # a timeout, a crash
+            result = {
+                "ms": None,
+                "error": f"not drawn in {time.perf_counter() - started:.0f} s ({type(error).__name__})",
+            }
         browser.close()
     return result
 
@@ -258,7 +292,8 @@ def run_size(events: int, args, workdir: Path) -> dict:
     name = f"data-{events}.js"
     (workdir / name).write_text("window.DATA = " + json.dumps(data, separators=(",", ":")) + ";\n")
     (workdir / f"vis-{events}.html").write_text(
-        VIS_PAGE.format(version=vis_version(), events=len(data["items"]), data=name))
+        VIS_PAGE.format(version=vis_version(), events=len(data["items"]), data=name)
+    )
     ours_port, before_port, static_port = ports(args, 3)
     static = Static(workdir, static_port)
     server = Server(path, workdir / f"gunicorn-{events}.log", ours_port)
@@ -269,9 +304,19 @@ def run_size(events: int, args, workdir: Path) -> dict:
             before = Server(path, workdir / f"gunicorn-before-{events}.log", before_port)
         finally:
             scale.CODE = here
-    row = {"events": len(data["items"]), "in_view": in_view, "ours": [], "vis": [], "vis_error": None,
-           "ours_error": None, "ours_labels": None, "ours_kind": None, "vis_labels": None, "before": [],
-           "runs": []}
+    row = {
+        "events": len(data["items"]),
+        "in_view": in_view,
+        "ours": [],
+        "vis": [],
+        "vis_error": None,
+        "ours_error": None,
+        "ours_labels": None,
+        "ours_kind": None,
+        "vis_labels": None,
+        "before": [],
+        "runs": [],
+    }
     try:
         for _ in range(args.runs):
             then, vis = {"ms": None}, {"ms": None}
@@ -293,12 +338,14 @@ def run_size(events: int, args, workdir: Path) -> dict:
                 else:
                     row["vis"].append(vis["ms"])
                     row["vis_labels"] = vis["labels"]
-            row["runs"].append({"before": then["ms"], "ours": ours["ms"], "vis": vis["ms"],
-                                "load": os.getloadavg()[0]})
-            print(f"  {events:,}: before {[round(t) for t in row['before']]} ms, "
-                  f"ours {[round(t) for t in row['ours']]} ms "
-                  f"({ours.get('phases')}), vis "
-                  f"{[round(t) for t in row['vis']]} ms {row['vis_error'] or ''}", file=sys.stderr)
+            row["runs"].append({"before": then["ms"], "ours": ours["ms"], "vis": vis["ms"], "load": os.getloadavg()[0]})
+            print(
+                f"  {events:,}: before {[round(t) for t in row['before']]} ms, "
+                f"ours {[round(t) for t in row['ours']]} ms "
+                f"({ours.get('phases')}), vis "
+                f"{[round(t) for t in row['vis']]} ms {row['vis_error'] or ''}",
+                file=sys.stderr,
+            )
     finally:
         server.stop()
         if before is not None:
@@ -315,8 +362,11 @@ def _seconds(times: list[float], error: str | None, timeout: float) -> str:
 
 def table(rows: list[dict], args) -> str:
     then = bool(args.before)
-    out = ["| events | in view |" + (" before s |" if then else "") + " ours s | vis-timeline s | ours / vis "
-           "| labels ours / vis | ours drew |", "|---:|---:|" + ("---:|" if then else "") + "---:|---:|---:|---:|---|"]
+    out = [
+        "| events | in view |" + (" before s |" if then else "") + " ours s | vis-timeline s | ours / vis "
+        "| labels ours / vis | ours drew |",
+        "|---:|---:|" + ("---:|" if then else "") + "---:|---:|---:|---:|---|",
+    ]
     for r in rows:
         ours = statistics.median(r["ours"]) if r["ours"] else None
         vis = statistics.median(r["vis"]) if r["vis"] else None
@@ -327,34 +377,52 @@ def table(rows: list[dict], args) -> str:
         else:
             ratio = "-"
         earlier = f" {_seconds(r['before'], 'failed', args.timeout)} |" if then else ""
-        out.append(f"| {r['events']:,} | {r['in_view']:,} |{earlier} {_seconds(r['ours'], r['ours_error'], args.timeout)} "
-                   f"| {_seconds(r['vis'], r['vis_error'], args.vis_timeout)} | {ratio} "
-                   f"| {r['ours_labels'] if r['ours_labels'] is not None else '-'} / "
-                   f"{r['vis_labels'] if r['vis_labels'] is not None else '-'} | {r['ours_kind'] or '-'} |")
-    out += ["", "Ours, from navigation start (median s): the page's scripts run (DOMContentLoaded), "
-            "the layout received, the first callback answered (- : none before the chart drew), drawn.", "",
-            "| events | scripts | layout | first callback | drawn |", "|---:|---:|---:|---:|---:|"]
+        out.append(
+            f"| {r['events']:,} | {r['in_view']:,} |{earlier} {_seconds(r['ours'], r['ours_error'], args.timeout)} "
+            f"| {_seconds(r['vis'], r['vis_error'], args.vis_timeout)} | {ratio} "
+            f"| {r['ours_labels'] if r['ours_labels'] is not None else '-'} / "
+            f"{r['vis_labels'] if r['vis_labels'] is not None else '-'} | {r['ours_kind'] or '-'} |"
+        )
+    out += [
+        "",
+        "Ours, from navigation start (median s): the page's scripts run (DOMContentLoaded), "
+        "the layout received, the first callback answered (- : none before the chart drew), drawn.",
+        "",
+        "| events | scripts | layout | first callback | drawn |",
+        "|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
         phases = [p for p in r.get("phases", []) if p]
 
         def at(name, phases=phases):
             values = [p[name] for p in phases if p.get(name) is not None]
-            if len(values) * 2 <= len(phases):   # in most runs, none before the chart drew
+            if len(values) * 2 <= len(phases):  # in most runs, none before the chart drew
                 return "-"
             return f"{statistics.median(values) / 1000:.2f}"
+
         drawn = f"{statistics.median(r['ours']) / 1000:.2f}" if r["ours"] else "-"
         out.append(f"| {r['events']:,} | {at('scripts')} | {at('layout')} | {at('callback')} | {drawn} |")
-    out += ["", "Each run (draws alternating" + (": before, ours, vis-timeline" if then else ": ours, vis-timeline")
-            + "; the load average as it ended):", "",
-            "| events | run |" + (" before s |" if then else "") + " ours s | vis-timeline s | ours / vis | load average |",
-            "|---:|---:|" + ("---:|" if then else "") + "---:|---:|---:|---:|"]
+    out += [
+        "",
+        "Each run (draws alternating"
+        + (": before, ours, vis-timeline" if then else ": ours, vis-timeline")
+        + "; the load average as it ended):",
+        "",
+        "| events | run |" + (" before s |" if then else "") + " ours s | vis-timeline s | ours / vis | load average |",
+        "|---:|---:|" + ("---:|" if then else "") + "---:|---:|---:|---:|",
+    ]
     for r in rows:
         for n, run in enumerate(r.get("runs", []), 1):
+
             def s(ms):
                 return f"{ms / 1000:.2f}" if ms else "-"
+
             ratio = f"{run['ours'] / run['vis']:.2f}x" if run["ours"] and run["vis"] else "-"
-            out.append(f"| {r['events']:,} | {n} |" + (f" {s(run['before'])} |" if then else "")
-                       + f" {s(run['ours'])} | {s(run['vis'])} | {ratio} | {run['load']:.1f} |")
+            out.append(
+                f"| {r['events']:,} | {n} |"
+                + (f" {s(run['before'])} |" if then else "")
+                + f" {s(run['ours'])} | {s(run['vis'])} | {ratio} | {run['load']:.1f} |"
+            )
     return "\n".join(out)
 
 
@@ -365,15 +433,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=60, help="s to wait for our chart")
     parser.add_argument("--vis-timeout", type=float, default=30, help="s to wait for vis-timeline's")
     parser.add_argument("--snapshot", metavar="DIR", help="serve the app of this checkout instead")
-    parser.add_argument("--before", metavar="DIR",
-                        help="also draw this checkout's app (e.g. the commit before a change), alternating")
-    parser.add_argument("--query", default="", metavar="?Q",
-                        help="open our page at this address's query (e.g. ?lang=fr: the page in French)")
-    parser.add_argument("--before-query", default="", metavar="?Q",
-                        help="the same for --before's page (e.g. --before . --before-query ?lang=en "
-                             "--query ?lang=fr: one checkout in two languages, alternating)")
-    parser.add_argument("--ports", metavar="LOW-HIGH",
-                        help="serve on these ports (ours, before, the static pages: the first three)")
+    parser.add_argument(
+        "--before", metavar="DIR", help="also draw this checkout's app (e.g. the commit before a change), alternating"
+    )
+    parser.add_argument(
+        "--query",
+        default="",
+        metavar="?Q",
+        help="open our page at this address's query (e.g. ?lang=fr: the page in French)",
+    )
+    parser.add_argument(
+        "--before-query",
+        default="",
+        metavar="?Q",
+        help="the same for --before's page (e.g. --before . --before-query ?lang=en "
+        "--query ?lang=fr: one checkout in two languages, alternating)",
+    )
+    parser.add_argument(
+        "--ports", metavar="LOW-HIGH", help="serve on these ports (ours, before, the static pages: the first three)"
+    )
     args = parser.parse_args(argv)
     if args.snapshot:
         scale.CODE = Path(args.snapshot).resolve()
@@ -388,14 +466,19 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(run_size(size, args, workdir))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=scale.CODE, capture_output=True,
-                            text=True).stdout.strip()
-    print(f"# {os.cpu_count()} CPUs, {platform.machine()}, {chromium()}, vis-timeline "
-          f"{vis_version()}, app at {scale.CODE} ({commit or 'not a git checkout'}), {dt.datetime.now():%Y-%m-%d %H:%M}, "
-          f"load average {load:.1f}")
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=scale.CODE, capture_output=True, text=True
+    ).stdout.strip()
+    print(
+        f"# {os.cpu_count()} CPUs, {platform.machine()}, {chromium()}, vis-timeline "
+        f"{vis_version()}, app at {scale.CODE} ({commit or 'not a git checkout'}), {dt.datetime.now():%Y-%m-%d %H:%M}, "
+        f"load average {load:.1f}"
+    )
     print(table(rows, args))
-    print(f"# median of {args.runs} runs each, alternating; {time.perf_counter() - started:.0f} s in all, "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"# median of {args.runs} runs each, alternating; {time.perf_counter() - started:.0f} s in all, "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     return 0
 
 
@@ -405,6 +488,7 @@ def chromium() -> str:
 
 def tempfile_dir() -> str:
     import tempfile
+
     return tempfile.mkdtemp(prefix="vs-vis-")
 
 

@@ -7,6 +7,7 @@ the same event in each language the page speaks (README's "Languages").
     .venv/bin/python docs/screenshot.py --languages      (the languages' only)
     (or: make screenshot)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,7 @@ EVENT = "shoot-to-kill-order"
 
 
 VIEWPORT = {"width": 1400, "height": 900}
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
-         "has_touch": True}
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
 
 def capture(page, url: str, output: Path) -> Path:
@@ -48,7 +48,7 @@ def capture_phone(page, url: str, output: Path) -> Path:
     return output
 
 
-LANGUAGES = ("fr", "ru", "kk", "ar")   # (English: docs/screenshot.png)
+LANGUAGES = ("fr", "ru", "kk", "ar")  # (English: docs/screenshot.png)
 
 
 def capture_languages(browser, url: str, folder: Path = ROOT / "docs") -> list[Path]:

@@ -1,6 +1,7 @@
 """What the tests of the message catalogues share (tests/test_i18n.py: the page's words;
 tests/test_problem_messages.py: check's): the messages the code marks, as Babel's extractor finds
 them, and a catalogue's entries."""
+
 from __future__ import annotations
 
 import string
@@ -10,8 +11,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE_KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}   # timeline.i18n's markers
-CHECK_KEYWORDS = {"say": None, "say_n": (1, 2)}   # timeline.problems' markers (`make messages`)
+PAGE_KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}  # timeline.i18n's markers
+CHECK_KEYWORDS = {"say": None, "say_n": (1, 2)}  # timeline.problems' markers (`make messages`)
 
 
 def extracted(keywords: dict) -> dict:
@@ -19,7 +20,8 @@ def extracted(keywords: dict) -> dict:
     (singular, plural))."""
     found = {}
     for _file, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT / "timeline"), method_map=[("**.py", "python")], keywords=keywords):
+        str(ROOT / "timeline"), method_map=[("**.py", "python")], keywords=keywords
+    ):
         found[message[0] if isinstance(message, (list, tuple)) else message] = message
     return found
 

@@ -26,6 +26,7 @@ shows where that differs from Chromium. Timing is wall time around each request;
 recorded (Call.status, Result.status), not raised; a refused connection raises OSError. Loopback
 only; standard library only; one Tab per thread.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -47,7 +48,7 @@ from timeline.state import zoom_text  # noqa: E402  (the address's zoom, as the 
 
 # The callbacks a benchmark asks about, by a prop they output (Result.call(FIGURE)).
 NAVIGATE, PANEL, FIGURE, POLL = "url.search", "sources-panel.children", "timeline.figure", "data-version.data"
-VERSION = "/_timeline/version"   # what the page's poll GETs
+VERSION = "/_timeline/version"  # what the page's poll GETs
 UPDATE = "/_dash-update-component"
 HEADERS = {"Accept": "application/json", "Content-Type": "application/json", "User-Agent": "timeline-dash-client"}
 
@@ -55,12 +56,13 @@ HEADERS = {"Accept": "application/json", "Content-Type": "application/json", "Us
 @dataclass
 class Call:
     """One callback: a POST to /_dash-update-component, or a clientside one (0 bytes, 0 s)."""
+
     output: str
     status: int
     bytes: int
     seconds: float
-    response: Any = None             # the parsed JSON (None for 204 or an error)
-    props: frozenset = frozenset()   # "id.prop" of each output, without "@" suffixes
+    response: Any = None  # the parsed JSON (None for 204 or an error)
+    props: frozenset = frozenset()  # "id.prop" of each output, without "@" suffixes
     clientside: bool = False
 
     def returns(self, prop: str) -> bool:
@@ -71,20 +73,22 @@ class Call:
 class Result:
     """One user action: the status of its key callback (a page load: 200 if every request was
     2xx), the bytes and seconds of all its requests (one after another), each of them."""
+
     status: int
     bytes: int
     seconds: float
     calls: list[Call] = field(default_factory=list)
-    gets: list[tuple[str, int, int, float]] = field(default_factory=list)   # (path, status, bytes, s)
-    tab: "Tab | None" = None
+    gets: list[tuple[str, int, int, float]] = field(default_factory=list)  # (path, status, bytes, s)
+    tab: Tab | None = None
 
     def call(self, prop: str) -> Call | None:
         """The first call of a callback that outputs `prop` (PANEL, FIGURE...)."""
         return next((c for c in self.calls if c.returns(prop)), None)
 
 
-def request(base: str, method: str, path: str, body: bytes | None = None, timeout: float = 600,
-            headers: dict | None = None) -> tuple[int, bytes, float]:
+def request(
+    base: str, method: str, path: str, body: bytes | None = None, timeout: float = 600, headers: dict | None = None
+) -> tuple[int, bytes, float]:
     """One HTTP request on a fresh connection: (status, body, seconds)."""
     parts = urllib.parse.urlsplit(base)
     if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
@@ -93,10 +97,14 @@ def request(base: str, method: str, path: str, body: bytes | None = None, timeou
     connection = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=timeout)
     try:
         try:
-            connection.request(method, path, body=body, headers={
-                **(HEADERS if body is not None else {"User-Agent": HEADERS["User-Agent"]}), **(headers or {})})
+            connection.request(
+                method,
+                path,
+                body=body,
+                headers={**(HEADERS if body is not None else {"User-Agent": HEADERS["User-Agent"]}), **(headers or {})},
+            )
         except (BrokenPipeError, ConnectionResetError):
-            pass   # the server answered (413, say) and closed before reading the whole body
+            pass  # the server answered (413, say) and closed before reading the whole body
         response = connection.getresponse()
         return response.status, response.read(), time.perf_counter() - started
     finally:
@@ -104,6 +112,7 @@ def request(base: str, method: str, path: str, body: bytes | None = None, timeou
 
 
 # --- Components and ids, as the renderer keeps them ------------------------------------------
+
 
 def id_key(component_id) -> str:
     """An id as the renderer writes it in changedPropIds: dict ids as sorted compact JSON."""
@@ -140,13 +149,19 @@ def component_text(node) -> str:
 
 def links(tree, class_name: str) -> list[str]:
     """The hrefs of the links with this class in a component tree, in page order."""
-    return [c["props"]["href"] for c in components(tree)
-            if "href" in c["props"] and class_name in (c["props"].get("className") or "").split()]
+    return [
+        c["props"]["href"]
+        for c in components(tree)
+        if "href" in c["props"] and class_name in (c["props"].get("className") or "").split()
+    ]
 
 
 def _matches(pattern: dict, component_id) -> bool:
-    return (isinstance(component_id, dict) and set(component_id) == set(pattern)
-            and all(isinstance(want, list) or component_id[key] == want for key, want in pattern.items()))
+    return (
+        isinstance(component_id, dict)
+        and set(component_id) == set(pattern)
+        and all(isinstance(want, list) or component_id[key] == want for key, want in pattern.items())
+    )
 
 
 def _plotly_time(value) -> str:
@@ -164,6 +179,7 @@ def _search(search: str) -> str:
 
 # --- One request at a time ---------------------------------------------------------------------
 
+
 class Client:
     """The app's callbacks and GETs, one at a time. `target`: a loopback base URL, a Dash app or a
     Flask test client (in-process). A callback's inputs and state not given are sent unset."""
@@ -173,15 +189,18 @@ class Client:
         if isinstance(target, str):
             self.base = target.rstrip("/")
             self.send = lambda method, path, body=None, headers=None: request(
-                self.base, method, path, body, self.timeout, headers)
+                self.base, method, path, body, self.timeout, headers
+            )
         else:
             client = target.server.test_client() if hasattr(target, "server") else target
 
             def send(method, path, body=None, headers=None):
                 started = time.perf_counter()
-                response = client.open(path, method=method, data=body,
-                                       headers={**(HEADERS if body is not None else {}), **(headers or {})})
+                response = client.open(
+                    path, method=method, data=body, headers={**(HEADERS if body is not None else {}), **(headers or {})}
+                )
                 return response.status_code, response.get_data(), time.perf_counter() - started
+
             self.base, self.send = "http://in-process", send
         self._callbacks: list[dict] | None = None
         self._shapes: dict[str, dict] = {}
@@ -204,11 +223,17 @@ class Client:
         (one output: an object; several: a list); "state" only when it has some."""
         if output not in self._shapes:
             spec = next(c for c in self.callbacks if c["output"] == output)
-            parts = [dict(zip(("id", "property"), (_parse_id(i), p))) for i, p in
-                     (o.rsplit(".", 1) for o in (output[2:-2].split("...") if output.startswith("..") else [output]))]
-            shape = {"outputs": parts if output.startswith("..") else parts[0],
-                     "inputs": [{"id": _parse_id(i["id"]), "property": i["property"]} for i in spec["inputs"]],
-                     "props": frozenset(f"{id_key(o['id'])}.{o['property'].split('@')[0]}" for o in parts)}
+            parts = [
+                dict(zip(("id", "property"), (_parse_id(i), p)))
+                for i, p in (
+                    o.rsplit(".", 1) for o in (output[2:-2].split("...") if output.startswith("..") else [output])
+                )
+            ]
+            shape = {
+                "outputs": parts if output.startswith("..") else parts[0],
+                "inputs": [{"id": _parse_id(i["id"]), "property": i["property"]} for i in spec["inputs"]],
+                "props": frozenset(f"{id_key(o['id'])}.{o['property'].split('@')[0]}" for o in parts),
+            }
             shape["plain"] = {f"{i['id']}.{i['property']}" for i in spec["inputs"] if not i["id"].startswith("{")}
             if spec.get("state"):
                 shape["state"] = [{"id": _parse_id(i["id"]), "property": i["property"]} for i in spec["state"]]
@@ -222,7 +247,7 @@ class Client:
         props = self.props if props is None else props
 
         def one(component_id, prop):
-            if isinstance(component_id, dict):   # the renderer writes dict ids with sorted keys
+            if isinstance(component_id, dict):  # the renderer writes dict ids with sorted keys
                 component_id = dict(sorted(component_id.items()))
             key = (id_key(component_id), prop)
             return {"id": component_id, "property": prop, **({"value": props[key]} if key in props else {})}
@@ -231,10 +256,15 @@ class Client:
             if isinstance(spec["id"], dict):
                 return [one(i, spec["property"]) for i in ids if _matches(spec["id"], i)]
             return one(spec["id"], spec["property"])
+
         changed = list(changed)
-        body = {"output": output, "outputs": shape["outputs"], "inputs": [filled(s) for s in shape["inputs"]],
-                "changedPropIds": changed, "parsedChangedPropsIds": [_parse_id(c.rsplit(".", 1)[0]) if
-                                                                     c.startswith("{") else c for c in changed]}
+        body = {
+            "output": output,
+            "outputs": shape["outputs"],
+            "inputs": [filled(s) for s in shape["inputs"]],
+            "changedPropIds": changed,
+            "parsedChangedPropsIds": [_parse_id(c.rsplit(".", 1)[0]) if c.startswith("{") else c for c in changed],
+        }
         if "state" in shape:
             body["state"] = [filled(s) for s in shape["state"]]
         return body
@@ -242,8 +272,9 @@ class Client:
     def post(self, body: dict, path: str = UPDATE) -> tuple[int, bytes, float]:
         return self.send("POST", path, json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
 
-    def callback(self, output: str, inputs: dict | None = None, state: dict | None = None,
-                 changed: tuple = ()) -> tuple[int, dict | None]:
+    def callback(
+        self, output: str, inputs: dict | None = None, state: dict | None = None, changed: tuple = ()
+    ) -> tuple[int, dict | None]:
         """POST one callback, named by one of its outputs ("counter.children"), its values by
         "id.prop" (the others unset): (status, {id: {prop: value}}); {} for 204, None for an error."""
         spec = next(c for c in self.callbacks if output in c["output"].strip(".").split("..."))
@@ -251,15 +282,16 @@ class Client:
         status, answer, _ = self.post(self.body(spec["output"], changed, values))
         return status, ({} if status == 204 else json.loads(answer)["response"] if status == 200 else None)
 
-    def view(self, search: str = "") -> "View":
+    def view(self, search: str = "") -> View:
         """What the page shows for an address (`?event=...&q=...`): the view callback's answer."""
         status, response = self.callback("counter.children", {"view.data": search}, changed=("view.data",))
         assert status == 200, f"the view callback answered {status}"
         return View(response)
 
     def figure(self, search: str = "") -> dict:
-        status, response = self.callback("timeline.figure", {"view.data": search}, {"url.search": search},
-                                         changed=("view.data",))
+        status, response = self.callback(
+            "timeline.figure", {"view.data": search}, {"url.search": search}, changed=("view.data",)
+        )
         assert status == 200, f"the figure callback answered {status}"
         return response["timeline"]["figure"]
 
@@ -269,7 +301,7 @@ class Client:
         assert status == 200, f"the version answered {status}"
         return json.loads(body)["version"]
 
-    def view_until(self, predicate, what: str, seconds: float = 15, in_a_row: int = 6) -> "View":
+    def view_until(self, predicate, what: str, seconds: float = 15, in_a_row: int = 6) -> View:
         """Ask for the view until `predicate` holds for `in_a_row` answers running (each on a fresh
         connection, so spread over the workers: every worker agrees); the last view."""
         deadline, running, view = time.monotonic() + seconds, 0, None
@@ -300,8 +332,11 @@ class View:
 
     @property
     def list_ids(self) -> list[str]:
-        return [item["props"]["id"]["id"] for item in self._children("event-list") or []
-                if isinstance(item["props"].get("id"), dict)]
+        return [
+            item["props"]["id"]["id"]
+            for item in self._children("event-list") or []
+            if isinstance(item["props"].get("id"), dict)
+        ]
 
     def _details(self):
         """The folded list of the file's problems (a Details), or None."""
@@ -325,13 +360,14 @@ class View:
 
 # --- One browser tab -----------------------------------------------------------------------------
 
+
 class Tab(Client):
     """One browser tab on the app: the page's props, its callbacks, the pending ones."""
 
     def __init__(self, target, *, timeout: float = 600, record: bool = False):
         super().__init__(target, timeout)
-        self.record, self.sent = record, []   # with record: every body sent, in .sent
-        self.owned: dict[tuple[str, str], list] = {}   # (id key, children prop) -> ids inside
+        self.record, self.sent = record, []  # with record: every body sent, in .sent
+        self.owned: dict[tuple[str, str], list] = {}  # (id key, children prop) -> ids inside
         self.end_id: str | None = None
         self.clientside_code: list[str] = []
         self.autosized = False
@@ -347,11 +383,13 @@ class Tab(Client):
             status, body, seconds = self.send("GET", address)
             gets.append((address, status, len(body), seconds))
             return body
+
         text = get(path).decode("utf-8", "replace")
         config = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', text, re.S)
         self.end_id = json.loads(config.group(1)).get("end_id") if config else None
-        self.clientside_code = [code for code in re.findall(r"<script>(.*?)</script>", text, re.S)
-                                if "dash_clientside" in code]
+        self.clientside_code = [
+            code for code in re.findall(r"<script>(.*?)</script>", text, re.S) if "dash_clientside" in code
+        ]
         # The clientside functions in assets/, as the browser has them cached: once per address.
         for src in re.findall(r'<script src="(/assets/[^"]+\.js[^"]*)"', text):
             if src not in _asset_code:
@@ -363,16 +401,21 @@ class Tab(Client):
         self._shapes, self.props, self.ids, self.owned, self.autosized = {}, {}, [], {}, False
         self._add(layout, owner=None)
         # dcc.Location sets its props from the address when it mounts.
-        self.props.update({("url", "search"): path[1:], ("url", "pathname"): "/",
-                           ("url", "href"): self.base + path})
+        self.props.update({("url", "search"): path[1:], ("url", "pathname"): "/", ("url", "href"): self.base + path})
         pending = {c["output"]: {} for c in self.callbacks if not c.get("prevent_initial_call")}
         for output, changed in pending.items():
             if "url.search" in self._inputs(output):
                 changed["url.search"] = None
         calls = self._settle(pending)
         bad = [s for _, s, _, _ in gets if not 200 <= s < 300] + [c.status for c in calls if not 200 <= c.status < 300]
-        return Result(bad[0] if bad else 200, sum(g[2] for g in gets) + sum(c.bytes for c in calls),
-                      sum(g[3] for g in gets) + sum(c.seconds for c in calls), calls, gets, self)
+        return Result(
+            bad[0] if bad else 200,
+            sum(g[2] for g in gets) + sum(c.bytes for c in calls),
+            sum(g[3] for g in gets) + sum(c.seconds for c in calls),
+            calls,
+            gets,
+            self,
+        )
 
     # -- what a reader does
 
@@ -387,9 +430,20 @@ class Tab(Client):
 
     def click_marker(self, event_id: str, x: str = "2022-01-01 12:00:00", y: float = 0.08, curve: int = 1) -> Result:
         """A click on the event's marker: timeline.clickData, as plotly reports it. Key: the panel."""
-        click = {"points": [{"curveNumber": curve, "pointNumber": 0, "pointIndex": 0, "x": x, "y": y,
-                             "customdata": event_id, "bbox": {"x0": 0, "x1": 11, "y0": 0, "y1": 11}}],
-                 "timestamp": int(time.time() * 1000)}
+        click = {
+            "points": [
+                {
+                    "curveNumber": curve,
+                    "pointNumber": 0,
+                    "pointIndex": 0,
+                    "x": x,
+                    "y": y,
+                    "customdata": event_id,
+                    "bbox": {"x0": 0, "x1": 11, "y0": 0, "y1": 11},
+                }
+            ],
+            "timestamp": int(time.time() * 1000),
+        }
         return self.act({("timeline", "clickData"): click}, PANEL)
 
     def set_control(self, control: str, value) -> Result:
@@ -402,8 +456,10 @@ class Tab(Client):
 
     def zoom(self, low, high) -> Result:
         """A drag on the chart: relayoutData with the new x range. Key: the figure."""
-        return self.act({("timeline", "relayoutData"): {"xaxis.range[0]": _plotly_time(low),
-                                                        "xaxis.range[1]": _plotly_time(high)}}, FIGURE)
+        return self.act(
+            {("timeline", "relayoutData"): {"xaxis.range[0]": _plotly_time(low), "xaxis.range[1]": _plotly_time(high)}},
+            FIGURE,
+        )
 
     def poll(self) -> Result:
         """The 2-second tick: where the poll runs in the page, a GET of the version with the ETag
@@ -412,16 +468,18 @@ class Tab(Client):
         spec = next((c for c in self.callbacks if c["output"] == POLL), None)
         if spec is None or not spec.get("clientside_function"):
             return self.act({("poll", "n_intervals"): (self.props.get(("poll", "n_intervals")) or 0) + 1}, POLL)
-        status, body, seconds = self.send("GET", VERSION, None,
-                                          {"If-None-Match": self.version_etag} if self.version_etag else {})
+        status, body, seconds = self.send(
+            "GET", VERSION, None, {"If-None-Match": self.version_etag} if self.version_etag else {}
+        )
         gets = [(VERSION, status, len(body), seconds)]
         if status == 200:
             version = json.loads(body)["version"]
             self.version_etag = f'"{version}"'
             if version != self.props.get(("data-version", "data")):
                 result = self.act({("data-version", "data"): version}, PANEL)
-                return Result(result.status, result.bytes + len(body), result.seconds + seconds,
-                              result.calls, gets, self)
+                return Result(
+                    result.status, result.bytes + len(body), result.seconds + seconds, result.calls, gets, self
+                )
         return Result(200 if status == 304 else status, len(body), seconds, [], gets, self)
 
     @property
@@ -439,8 +497,9 @@ class Tab(Client):
         self.props.update(changes)
         calls = self._settle(self._fired({f"{i}.{p}": None for i, p in changes}, ran=None))
         first = next((c for c in calls if c.returns(key)), None)
-        return Result(first.status if first else 0, sum(c.bytes for c in calls), sum(c.seconds for c in calls),
-                      calls, [], self)
+        return Result(
+            first.status if first else 0, sum(c.bytes for c in calls), sum(c.seconds for c in calls), calls, [], self
+        )
 
     def _inputs(self, output: str) -> set[str]:
         return self.shape(output)["plain"]
@@ -462,10 +521,11 @@ class Tab(Client):
         order = [c["output"] for c in self.callbacks]
         while pending and limit:
             limit -= 1
-            blocked = {o for o in pending for other in pending
-                       if other != o and self.shape(other)["props"] & self._inputs(o)}
+            blocked = {
+                o for o in pending for other in pending if other != o and self.shape(other)["props"] & self._inputs(o)
+            }
             ready = [o for o in order if o in pending and o not in blocked] or [next(iter(pending))]
-            ready.sort(key=lambda o: not pending[o])   # the renderer sends changed ones first
+            ready.sort(key=lambda o: not pending[o])  # the renderer sends changed ones first
             for output in ready:
                 call, updates = self._call(output, pending.pop(output))
                 calls.append(call)
@@ -478,9 +538,14 @@ class Tab(Client):
                         self.props[("url", "search")] = search
                         fire = _merge(fire, self._fired({"url.search": None}, None))
                 figure = self.props.get(("timeline", "figure"))
-                if (call.returns(FIGURE) and call.status == 200 and not self.autosized
-                        and isinstance(figure, dict) and "__dash_patch_update" not in figure):
-                    self.autosized = True   # plotly's first draw reports {"autosize": true}
+                if (
+                    call.returns(FIGURE)
+                    and call.status == 200
+                    and not self.autosized
+                    and isinstance(figure, dict)
+                    and "__dash_patch_update" not in figure
+                ):
+                    self.autosized = True  # plotly's first draw reports {"autosize": true}
                     self.props[("timeline", "relayoutData")] = {"autosize": True}
                     fire = _merge(fire, self._fired({"timeline.relayoutData": None}, None))
                 for fired, props in fire.items():
@@ -498,8 +563,10 @@ class Tab(Client):
         updates: dict = {}
         if spec.get("clientside_function"):
             # Run in the page, here in Node.js: the page's own JavaScript, no DOM.
-            values = [[i.get("value") for i in item] if isinstance(item, list) else item.get("value")
-                      for item in body["inputs"] + body.get("state", [])]
+            values = [
+                [i.get("value") for i in item] if isinstance(item, list) else item.get("value")
+                for item in body["inputs"] + body.get("state", [])
+            ]
             function = spec["clientside_function"]
             result = javascript().call(self.clientside_code, function["namespace"], function["function_name"], values)
             outputs = body["outputs"] if isinstance(body["outputs"], list) else [body["outputs"]]
@@ -510,8 +577,9 @@ class Tab(Client):
             return Call(output, 200, 0, 0.0, {"clientside": result}, self.shape(output)["props"], True), updates
         if self.record:
             self.sent.append(body)
-        status, answer, seconds = self.post(body, UPDATE + (
-            f"?endId={urllib.parse.quote(self.end_id, safe='~')}" if self.end_id else ""))
+        status, answer, seconds = self.post(
+            body, UPDATE + (f"?endId={urllib.parse.quote(self.end_id, safe='~')}" if self.end_id else "")
+        )
         parsed = json.loads(answer) if status == 200 and answer else None
         for component, props in ((parsed or {}).get("response") or {}).items():
             for prop, value in props.items():
@@ -521,7 +589,7 @@ class Tab(Client):
     def _set(self, component_id, prop: str, value) -> dict:
         """Apply one output to the page (the components it replaces go, those it holds come)."""
         key = (id_key(component_id), prop)
-        if key in self.owned:   # children replaced: the old ones go
+        if key in self.owned:  # children replaced: the old ones go
             gone = {id_key(i) for i in self.owned.pop(key)}
             self.ids = [i for i in self.ids if id_key(i) not in gone]
             self.props = {k: v for k, v in self.props.items() if k[0] not in gone}
@@ -536,8 +604,13 @@ class Tab(Client):
             if "id" in props:
                 added.append(props["id"])
                 self.ids.append(props["id"])
-                self.props.update({(id_key(props["id"]), p): v for p, v in props.items()
-                                   if p != "id" and not (isinstance(v, dict) and "props" in v and "type" in v)})
+                self.props.update(
+                    {
+                        (id_key(props["id"]), p): v
+                        for p, v in props.items()
+                        if p != "id" and not (isinstance(v, dict) and "props" in v and "type" in v)
+                    }
+                )
         if owner is not None:
             self.owned[owner] = added
 
@@ -573,7 +646,7 @@ require("readline").createInterface({input: process.stdin}).on("line", async lin
   process.stdout.write(JSON.stringify(answer) + "\n");
 });
 """
-_asset_code: dict[str, str] = {}   # assets/ scripts by address, fetched once per process
+_asset_code: dict[str, str] = {}  # assets/ scripts by address, fetched once per process
 _javascript = None
 _javascript_lock = threading.Lock()
 
@@ -585,22 +658,26 @@ def _no_update(value) -> bool:
 class _Javascript:
     def __init__(self):
         import shutil
+
         try:
             from playwright._impl._driver import compute_driver_executable
+
             node = compute_driver_executable()[0]
         except Exception:
             node = shutil.which("node")
         if not node:
             raise RuntimeError("clientside callbacks need Node.js (Playwright's driver or `node` on PATH)")
-        self.process = subprocess.Popen([str(node), "-e", _NODE_SCRIPT], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True, bufsize=1)
+        self.process = subprocess.Popen(
+            [str(node), "-e", _NODE_SCRIPT], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1
+        )
         self.lock = threading.Lock()
         atexit.register(self.stop)
 
     def call(self, code: list[str], namespace: str, name: str, args: list):
         with self.lock:
-            self.process.stdin.write(json.dumps({"code": code, "namespace": namespace, "name": name,
-                                                 "args": args}) + "\n")
+            self.process.stdin.write(
+                json.dumps({"code": code, "namespace": namespace, "name": name, "args": args}) + "\n"
+            )
             self.process.stdin.flush()
             answer = json.loads(self.process.stdout.readline())
         if "error" in answer:
@@ -626,6 +703,7 @@ def javascript() -> _Javascript:
 
 # --- Checks --------------------------------------------------------------------------------------
 
+
 def compare(base: str) -> list[str]:
     """Chromium and a Tab through the same steps (load, a marker click, the panel's close link, a
     list link, a category, a search, the close link, a zoom): the bodies that differ (clickData's
@@ -633,6 +711,7 @@ def compare(base: str) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
     picked, bodies = {}, []
 
     def record(request):
@@ -655,10 +734,20 @@ def compare(base: str) -> list[str]:
 
     def close(page):
         page.locator("#sources-panel a.close").click()
-    steps = [lambda page: page.goto(base + "/") or page.locator("#timeline .main-svg").first.wait_for(),
-             marker, close, link, lambda page: page.locator("#category-filter input").first.click(), search, close,
-             lambda page: page.evaluate("() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),"
-                                        " {'xaxis.range[0]': '2022-01-04', 'xaxis.range[1]': '2022-01-08'})")]
+
+    steps = [
+        lambda page: page.goto(base + "/") or page.locator("#timeline .main-svg").first.wait_for(),
+        marker,
+        close,
+        link,
+        lambda page: page.locator("#category-filter input").first.click(),
+        search,
+        close,
+        lambda page: page.evaluate(
+            "() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),"
+            " {'xaxis.range[0]': '2022-01-04', 'xaxis.range[1]': '2022-01-08'})"
+        ),
+    ]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         page = browser.new_page()
@@ -667,8 +756,12 @@ def compare(base: str) -> list[str]:
             step(page)
             page.wait_for_timeout(1500)
         browser.close()
-    clicked = next(i["value"]["points"][0]["customdata"] for b in bodies for i in b["inputs"]
-                   if isinstance(i, dict) and i["property"] == "clickData" and "value" in i)
+    clicked = next(
+        i["value"]["points"][0]["customdata"]
+        for b in bodies
+        for i in b["inputs"]
+        if isinstance(i, dict) and i["property"] == "clickData" and "value" in i
+    )
     tab = Tab(base, record=True)
     tab.load()
     tab.click_marker(clicked)
@@ -682,10 +775,14 @@ def compare(base: str) -> list[str]:
     def normal(body):
         text = json.dumps(body, separators=(",", ":"), ensure_ascii=False)
         return re.sub(r'"clickData","value":\{.*?"timestamp":\d+\}', '"clickData","value":"<click>"', text)
+
     a, b = [normal(x) for x in bodies], [normal(x) for x in tab.sent]
-    return [f"request {n + 1}:\n  browser {(a[n] if n < len(a) else '')[:1500]}\n  client  "
-            f"{(b[n] if n < len(b) else '')[:1500]}" for n in range(max(len(a), len(b)))
-            if (a[n] if n < len(a) else None) != (b[n] if n < len(b) else None)]
+    return [
+        f"request {n + 1}:\n  browser {(a[n] if n < len(a) else '')[:1500]}\n  client  "
+        f"{(b[n] if n < len(b) else '')[:1500]}"
+        for n in range(max(len(a), len(b)))
+        if (a[n] if n < len(a) else None) != (b[n] if n < len(b) else None)
+    ]
 
 
 def _main(argv: list[str]) -> int:
@@ -701,14 +798,21 @@ def _main(argv: list[str]) -> int:
         return 1 if differences else 0
     tab = Tab(args.base)
     event = urllib.parse.parse_qs(
-        (links(tab.load().tab.props.get(("event-list", "children")), "event-link") or ["?event=none"])[0]
-        .split("?", 1)[1])["event"][0]
-    for name, action in (("page load", lambda: tab.load()), ("select " + event, lambda: tab.select(event)),
-                         ("filter ?q=almaty", lambda: tab.filter("?q=almaty")),
-                         ("zoom 2022-01-04..08", lambda: tab.zoom("2022-01-04", "2022-01-08"))):
+        (links(tab.load().tab.props.get(("event-list", "children")), "event-link") or ["?event=none"])[0].split("?", 1)[
+            1
+        ]
+    )["event"][0]
+    for name, action in (
+        ("page load", lambda: tab.load()),
+        ("select " + event, lambda: tab.select(event)),
+        ("filter ?q=almaty", lambda: tab.filter("?q=almaty")),
+        ("zoom 2022-01-04..08", lambda: tab.zoom("2022-01-04", "2022-01-08")),
+    ):
         result = action()
-        print(f"{name}: status {result.status}, {result.bytes:,} B, {result.seconds * 1000:.0f} ms; "
-              f"address {tab.search!r}; counter {tab.counter!r}")
+        print(
+            f"{name}: status {result.status}, {result.bytes:,} B, {result.seconds * 1000:.0f} ms; "
+            f"address {tab.search!r}; counter {tab.counter!r}"
+        )
         for call in result.calls:
             print(f"  {call.output[:60]:60} {call.status} {call.bytes:>10,} B {call.seconds * 1000:8.1f} ms")
     return 0

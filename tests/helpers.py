@@ -1,4 +1,5 @@
 """Small datasets for the data/view tests: rows as dicts, loaded through the real loader."""
+
 from __future__ import annotations
 
 import csv
@@ -31,8 +32,14 @@ def index_from_rows(rows: list[dict]) -> EventIndex:
 
 def row(id, date, title="", category="", source="Reuters", **more) -> dict:
     """One account. The title and category default from the id so first rows stay short."""
-    return {"id": id, "date": date, "title": title or id.replace("-", " ").capitalize(),
-            "category": category or "protest", "source": source, **more}
+    return {
+        "id": id,
+        "date": date,
+        "title": title or id.replace("-", " ").capitalize(),
+        "category": category or "protest",
+        "source": source,
+        **more,
+    }
 
 
 def ids(index: EventIndex, mask: np.ndarray) -> list[str]:
@@ -47,5 +54,6 @@ def everything(index: EventIndex) -> np.ndarray:
 def us_excel(data: bytes) -> bytes:
     """The file as US Excel (or Numbers) saves it back: every date rewritten as m/d/yy
     (2022-01-07 14:30 becomes 1/7/22 14:30), so that most rows are refused."""
-    return re.sub(rb"(?<=,)(\d{4})-(\d\d)-(\d\d)(?=[,\r\n ])",
-                  lambda m: b"%d/%d/%s" % (int(m[2]), int(m[3]), m[1][2:]), data)
+    return re.sub(
+        rb"(?<=,)(\d{4})-(\d\d)-(\d\d)(?=[,\r\n ])", lambda m: b"%d/%d/%s" % (int(m[2]), int(m[3]), m[1][2:]), data
+    )

@@ -1,5 +1,6 @@
 """`python -m timeline add`: checked like `check`, appended without rewriting a byte, safe
 when two editors add at the same moment."""
+
 from __future__ import annotations
 
 import subprocess
@@ -14,55 +15,73 @@ from timeline import cli, editing, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = schema.header_line()
-GOOD = {"id": "airport-seized", "date": "2022-01-05", "title": "Almaty airport seized",
-        "category": "protest", "source": "Interfax"}
-FILE = (HEADER + "\n" + "airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,,,,\n")
+GOOD = {
+    "id": "airport-seized",
+    "date": "2022-01-05",
+    "title": "Almaty airport seized",
+    "category": "protest",
+    "source": "Interfax",
+}
+FILE = HEADER + "\n" + "airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,,,,\n"
 
 
 # --- the shape of the file: what appended bytes must match ------------------------------------
 
-@pytest.mark.parametrize("data, columns, newline, needs_newline, records, bom", [
-    (b"", (), "\n", False, 0, False),
-    (b"\xef\xbb\xbf", (), "\n", False, 0, True),
-    (b"id,date\n", ("id", "date"), "\n", False, 1, False),
-    (b"id,date", ("id", "date"), "\n", True, 1, False),
-    (b"id,date\r\na,2022\r\n", ("id", "date"), "\r\n", False, 2, False),
-    (b"id,date\ra,2022\r", ("id", "date"), "\r", False, 2, False),
-    (b"\xef\xbb\xbfID , Date\na,2022", ("id", "date"), "\n", True, 2, True),
-    (b'id,date\na,"2022\nstill a"\nb,2023\n', ("id", "date"), "\n", False, 3, False),
-    (b"id,date\na,2022\n\n\nb,2023\n", ("id", "date"), "\n", False, 5, False),
-])
+
+@pytest.mark.parametrize(
+    "data, columns, newline, needs_newline, records, bom",
+    [
+        (b"", (), "\n", False, 0, False),
+        (b"\xef\xbb\xbf", (), "\n", False, 0, True),
+        (b"id,date\n", ("id", "date"), "\n", False, 1, False),
+        (b"id,date", ("id", "date"), "\n", True, 1, False),
+        (b"id,date\r\na,2022\r\n", ("id", "date"), "\r\n", False, 2, False),
+        (b"id,date\ra,2022\r", ("id", "date"), "\r", False, 2, False),
+        (b"\xef\xbb\xbfID , Date\na,2022", ("id", "date"), "\n", True, 2, True),
+        (b'id,date\na,"2022\nstill a"\nb,2023\n', ("id", "date"), "\n", False, 3, False),
+        (b"id,date\na,2022\n\n\nb,2023\n", ("id", "date"), "\n", False, 5, False),
+    ],
+)
 def test_shape_of_a_file(data, columns, newline, needs_newline, records, bom):
     assert editing.shape_of(data) == editing.Shape(columns, newline, needs_newline, records, bom)
 
 
-@pytest.mark.parametrize("value, written", [
-    ("plain", "plain"),
-    ("", ""),
-    ("a, b", '"a, b"'),
-    ('say "no"', '"say ""no"""'),
-    ("two\nlines", '"two\nlines"'),
-    ("two\r\nlines", '"two\nlines"'),
-    ("lone\rreturn", '"lone\nreturn"'),
-    ("Almaty; Mangystau", "Almaty; Mangystau"),
-    ("Тоқаев", "Тоқаев"),
-])
+@pytest.mark.parametrize(
+    "value, written",
+    [
+        ("plain", "plain"),
+        ("", ""),
+        ("a, b", '"a, b"'),
+        ('say "no"', '"say ""no"""'),
+        ("two\nlines", '"two\nlines"'),
+        ("two\r\nlines", '"two\nlines"'),
+        ("lone\rreturn", '"lone\nreturn"'),
+        ("Almaty; Mangystau", "Almaty; Mangystau"),
+        ("Тоқаев", "Тоқаев"),
+    ],
+)
 def test_quote(value, written):
     assert editing.quote(value) == written
 
 
-@pytest.mark.parametrize("shape, rows, appended", [
-    (editing.Shape((), "\n", False, 0), [{"id": "a", "source": "S"}],       # a new file: BOM first
-     "\ufeff" + HEADER + "\na,,,,,,,,,S,,,,,,,,,,\n"),
-    (editing.Shape((), "\n", False, 0, True), [{"id": "a", "source": "S"}],  # it has one: not two
-     HEADER + "\na,,,,,,,,,S,,,,,,,,,,\n"),
-    (editing.Shape(("id", "date", "source"), "\r\n", False, 1), [{"id": "a", "date": "2022"}],
-     "a,2022,\r\n"),
-    (editing.Shape(("id", "date"), "\n", True, 2), [{"id": "a"}, {"id": "b", "date": "x,y"}],
-     '\na,\nb,"x,y"\n'),
-    (editing.Shape(("date", "extra", "id", "date"), "\n", False, 1), [{"id": "a", "date": "2022"}],
-     "2022,,a,\n"),
-])
+@pytest.mark.parametrize(
+    "shape, rows, appended",
+    [
+        (
+            editing.Shape((), "\n", False, 0),
+            [{"id": "a", "source": "S"}],  # a new file: BOM first
+            "\ufeff" + HEADER + "\na,,,,,,,,,S,,,,,,,,,,\n",
+        ),
+        (
+            editing.Shape((), "\n", False, 0, True),
+            [{"id": "a", "source": "S"}],  # it has one: not two
+            HEADER + "\na,,,,,,,,,S,,,,,,,,,,\n",
+        ),
+        (editing.Shape(("id", "date", "source"), "\r\n", False, 1), [{"id": "a", "date": "2022"}], "a,2022,\r\n"),
+        (editing.Shape(("id", "date"), "\n", True, 2), [{"id": "a"}, {"id": "b", "date": "x,y"}], '\na,\nb,"x,y"\n'),
+        (editing.Shape(("date", "extra", "id", "date"), "\n", False, 1), [{"id": "a", "date": "2022"}], "2022,,a,\n"),
+    ],
+)
 def test_encode_in_the_files_columns_and_line_ending(shape, rows, appended):
     assert editing.encode(shape, rows).decode() == appended
 
@@ -88,21 +107,37 @@ def test_a_refused_row_gets_checks_own_messages(tmp_path, values):
     outcome = editing.add(path, values)
     assert not outcome.written
     assert path.read_text() == FILE
-    by_hand = timeline.load_bytes((FILE + editing.encode(
-        editing.shape_of(FILE.encode()), [editing.account(values)]).decode()).encode())
+    by_hand = timeline.load_bytes(
+        (FILE + editing.encode(editing.shape_of(FILE.encode()), [editing.account(values)]).decode()).encode()
+    )
     assert outcome.problems == [p for p in by_hand.problems if p.row == 3]
     assert any(p.level == timeline.ERROR for p in outcome.problems)
 
 
-@pytest.mark.parametrize("values, accounts", [
-    (GOOD, 2),                                                          # another account
-    ({"id": "airport-seized", "date": "2022-01-06", "source": "AP"}, 2),  # title, category left out
-    ({**GOOD, "id": "airport-retaken", "date": "6 January 2022"}, 1),
-    ({**GOOD, "id": "curfew", "date": "2022-01-05 23:00", "end_date": "2022-01-19",
-      "latitude": "43.2389", "longitude": "76.8897", "source_url": "https://example.org/a",
-      "published": "2022-01", "claimed_by": "Interior Ministry",
-      "description": 'Curfew, "23:00 to 07:00"\nin Almaty', "location": "Almaty"}, 1),
-])
+@pytest.mark.parametrize(
+    "values, accounts",
+    [
+        (GOOD, 2),  # another account
+        ({"id": "airport-seized", "date": "2022-01-06", "source": "AP"}, 2),  # title, category left out
+        ({**GOOD, "id": "airport-retaken", "date": "6 January 2022"}, 1),
+        (
+            {
+                **GOOD,
+                "id": "curfew",
+                "date": "2022-01-05 23:00",
+                "end_date": "2022-01-19",
+                "latitude": "43.2389",
+                "longitude": "76.8897",
+                "source_url": "https://example.org/a",
+                "published": "2022-01",
+                "claimed_by": "Interior Ministry",
+                "description": 'Curfew, "23:00 to 07:00"\nin Almaty',
+                "location": "Almaty",
+            },
+            1,
+        ),
+    ],
+)
 def test_an_accepted_row_is_appended(tmp_path, values, accounts):
     path = tmp_path / "events.csv"
     path.write_text(FILE)
@@ -130,10 +165,13 @@ def test_where_there_is_no_pread_as_on_windows_add_reads_the_file_by_seeking(tmp
     assert not timeline.load(path).problems
 
 
-@pytest.mark.parametrize("values, column", [
-    ({**GOOD, "category": "riot"}, "category"),
-    ({**GOOD, "id": "new-event", "source_url": "www.example.org"}, "source_url"),  # the link is dropped
-])
+@pytest.mark.parametrize(
+    "values, column",
+    [
+        ({**GOOD, "category": "riot"}, "category"),
+        ({**GOOD, "id": "new-event", "source_url": "www.example.org"}, "source_url"),  # the link is dropped
+    ],
+)
 def test_a_warning_is_shown_but_the_row_is_added(tmp_path, values, column):
     path = tmp_path / "events.csv"
     path.write_text(FILE)
@@ -142,16 +180,19 @@ def test_a_warning_is_shown_but_the_row_is_added(tmp_path, values, column):
     assert [(p.row, p.column, p.level) for p in outcome.problems] == [(3, column, "warning")]
 
 
-@pytest.mark.parametrize("existing", [
-    FILE,                                                     # LF
-    FILE.replace("\n", "\r\n"),                               # CRLF
-    FILE.rstrip("\n"),                                        # no final newline
-    FILE.replace("\n", "\r\n").rstrip("\r\n"),                # CRLF, no final newline
-    "\ufeff" + FILE,                                          # BOM
-    "\ufeff" + FILE.replace("\n", "\r\n"),                    # Excel's "CSV UTF-8": BOM and CRLF
-    FILE + "\n\n",                                            # blank lines at the end
-    FILE.replace("seized,,protest", 'seized,"Two\nlines",protest'),  # a value on two lines
-])
+@pytest.mark.parametrize(
+    "existing",
+    [
+        FILE,  # LF
+        FILE.replace("\n", "\r\n"),  # CRLF
+        FILE.rstrip("\n"),  # no final newline
+        FILE.replace("\n", "\r\n").rstrip("\r\n"),  # CRLF, no final newline
+        "\ufeff" + FILE,  # BOM
+        "\ufeff" + FILE.replace("\n", "\r\n"),  # Excel's "CSV UTF-8": BOM and CRLF
+        FILE + "\n\n",  # blank lines at the end
+        FILE.replace("seized,,protest", 'seized,"Two\nlines",protest'),  # a value on two lines
+    ],
+)
 def test_existing_bytes_line_endings_and_bom_are_kept(tmp_path, existing):
     path = tmp_path / "events.csv"
     before = existing.encode("utf-8")
@@ -161,11 +202,10 @@ def test_existing_bytes_line_endings_and_bom_are_kept(tmp_path, existing):
     after = path.read_bytes()
     assert after.startswith(before)
     newline = b"\r\n" if b"\r\n" in before else b"\n"
-    tail = after[len(before):]
+    tail = after[len(before) :]
     if not before.endswith(b"\n"):
         assert tail.startswith(newline)
-    assert tail.endswith(b'curfew,2022-01-05,,Almaty airport seized,"a, b",protest,,,,Interfax,,,,,,,,,,'
-                         + newline)
+    assert tail.endswith(b'curfew,2022-01-05,,Almaty airport seized,"a, b",protest,,,,Interfax,,,,,,,,,,' + newline)
     assert after.count(b"\xef\xbb\xbf") == before.count(b"\xef\xbb\xbf")
     if newline == b"\r\n":
         assert after.count(b"\n") == after.count(b"\r\n")
@@ -177,8 +217,11 @@ def test_an_absent_file_is_created_with_the_header(tmp_path):
     path = tmp_path / "events.csv"
     outcome = editing.add(path, GOOD)
     assert outcome.written == {0: 2} and outcome.header_written
-    assert path.read_bytes() == (b"\xef\xbb\xbf" + HEADER.encode()  # so Windows Excel reads UTF-8
-                                 + b"\nairport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,,,,\n")
+    assert path.read_bytes() == (
+        b"\xef\xbb\xbf"
+        + HEADER.encode()  # so Windows Excel reads UTF-8
+        + b"\nairport-seized,2022-01-05,,Almaty airport seized,,protest,,,,Interfax,,,,,,,,,,\n"
+    )
 
 
 @pytest.mark.parametrize("existing", [b"", b"\xef\xbb\xbf"])
@@ -198,11 +241,14 @@ def test_a_refused_row_does_not_create_the_file(tmp_path):
     assert [p.column for p in outcome.problems] == ["title"]
 
 
-@pytest.mark.parametrize("existing, message", [
-    (FILE + 'open-quote,2022,,"Never closed,,x,,,,S,,,,,,,\n', "never closed"),
-    ("id;date;title;category;source\n", "separated by semicolons"),
-    ("id,date,title\n", "the header has no 'category', 'source' column"),
-])
+@pytest.mark.parametrize(
+    "existing, message",
+    [
+        (FILE + 'open-quote,2022,,"Never closed,,x,,,,S,,,,,,,\n', "never closed"),
+        ("id;date;title;category;source\n", "separated by semicolons"),
+        ("id,date,title\n", "the header has no 'category', 'source' column"),
+    ],
+)
 def test_a_file_that_cannot_take_a_row_is_left_alone(tmp_path, existing, message):
     path = tmp_path / "events.csv"
     path.write_text(existing)
@@ -217,14 +263,25 @@ def test_a_file_that_cannot_take_a_row_is_left_alone(tmp_path, existing, message
 WINDOWS_1252 = FILE.replace("seized,,protest", "seized,Tokayev\u2019s statement,protest")
 
 
-@pytest.mark.parametrize("existing, row", [
-    (WINDOWS_1252.encode("cp1252"), 2),                                     # Excel's plain "CSV" (Windows)
-    (WINDOWS_1252.replace("\n", "\r\n").encode("cp1252"), 2),              # ... with its CRLF
-    ((FILE + "curfew,2022-01-05,,Curfew in Almaty,Couvre-feu \u00e0 Almaty,government,,,,AFP,,,,,,,,,,\n")
-     .encode("latin-1"), 3),                                               # Latin-1 (the same bytes)
-    (("\ufeff" + HEADER + "\nr\u00e9sum\u00e9,2022,,A,,protest,,,,AP,,,,,,,,,,\n").encode("utf-8")[:-20]
-     + "caf\u00e9".encode("cp1252") + b"\n", 2),                             # a mix already, after a BOM
-])
+@pytest.mark.parametrize(
+    "existing, row",
+    [
+        (WINDOWS_1252.encode("cp1252"), 2),  # Excel's plain "CSV" (Windows)
+        (WINDOWS_1252.replace("\n", "\r\n").encode("cp1252"), 2),  # ... with its CRLF
+        (
+            (
+                FILE + "curfew,2022-01-05,,Curfew in Almaty,Couvre-feu \u00e0 Almaty,government,,,,AFP,,,,,,,,,,\n"
+            ).encode("latin-1"),
+            3,
+        ),  # Latin-1 (the same bytes)
+        (
+            ("\ufeff" + HEADER + "\nr\u00e9sum\u00e9,2022,,A,,protest,,,,AP,,,,,,,,,,\n").encode("utf-8")[:-20]
+            + "caf\u00e9".encode("cp1252")
+            + b"\n",
+            2,
+        ),  # a mix already, after a BOM
+    ],
+)
 def test_a_file_not_in_utf8_is_refused_with_how_to_convert_it(tmp_path, existing, row):
     path = tmp_path / "events.csv"
     path.write_bytes(existing)
@@ -234,15 +291,18 @@ def test_a_file_not_in_utf8_is_refused_with_how_to_convert_it(tmp_path, existing
     [problem] = outcome.problems
     assert (problem.row, problem.level) == (0, "error")
     assert problem.message.startswith(f"the file is not UTF-8 text: row {row} is the first with bytes")
-    for fix in ("'CSV UTF-8 (Comma delimited)'", "Character set 'Unicode (UTF-8)'",
-                f"iconv -f WINDOWS-1252 -t UTF-8 {path} > {tmp_path / 'events-utf8.csv'}"):
+    for fix in (
+        "'CSV UTF-8 (Comma delimited)'",
+        "Character set 'Unicode (UTF-8)'",
+        f"iconv -f WINDOWS-1252 -t UTF-8 {path} > {tmp_path / 'events-utf8.csv'}",
+    ):
         assert fix in problem.message
 
 
 def test_a_file_converted_with_the_suggested_command_takes_the_row(tmp_path):
     path = tmp_path / "events.csv"
     path.write_bytes(WINDOWS_1252.encode("cp1252"))
-    path.write_bytes(path.read_bytes().decode("cp1252").encode("utf-8"))   # what iconv does
+    path.write_bytes(path.read_bytes().decode("cp1252").encode("utf-8"))  # what iconv does
     assert editing.add(path, {**GOOD, "id": "curfew-ends", "description": "Tokayev\u2019s decree"}).written
     dataset = timeline.load(path)
     assert not dataset.problems
@@ -251,52 +311,64 @@ def test_a_file_converted_with_the_suggested_command_takes_the_row(tmp_path):
 
 def test_an_ascii_file_is_utf8_and_takes_a_row_in_utf8(tmp_path):
     path = tmp_path / "events.csv"
-    path.write_bytes(FILE.encode("cp1252"))   # nothing beyond ASCII: the same bytes in UTF-8
+    path.write_bytes(FILE.encode("cp1252"))  # nothing beyond ASCII: the same bytes in UTF-8
     assert editing.add(path, {**GOOD, "id": "curfew-ends", "description": "Tokayev\u2019s decree"}).written
     assert not timeline.load(path).problems
 
 
-@pytest.mark.parametrize("existing", [
-    FILE.replace(",", ";").encode("utf-8"),                                 # European Excel: semicolons
-    ("\ufeff" + FILE.replace(",", ";").replace("\n", "\r\n")).encode("utf-8"),  # ... as "CSV UTF-8"
-    FILE.replace(",", "\t").encode("utf-8"),                                # tab-separated text
-])
+@pytest.mark.parametrize(
+    "existing",
+    [
+        FILE.replace(",", ";").encode("utf-8"),  # European Excel: semicolons
+        ("\ufeff" + FILE.replace(",", ";").replace("\n", "\r\n")).encode("utf-8"),  # ... as "CSV UTF-8"
+        FILE.replace(",", "\t").encode("utf-8"),  # tab-separated text
+    ],
+)
 def test_a_file_with_another_delimiter_is_refused_with_checks_fix(tmp_path, existing):
     path = tmp_path / "events.csv"
     path.write_bytes(existing)
     outcome = editing.add(path, {**GOOD, "id": "curfew", "description": "a; b, c"})
     assert not outcome.written and path.read_bytes() == existing
     checked = timeline.load(path).errors
-    assert outcome.problems == [p for p in checked if p.row <= 1]   # check's own words and fix
+    assert outcome.problems == [p for p in checked if p.row <= 1]  # check's own words and fix
     assert "not commas" in outcome.problems[0].message
 
 
 # --- another account of an event whose first row is refused: the first row is the cause ----------
 
-@pytest.mark.parametrize("first_row, cause", [
-    ("airport-seized,03/04/2022,,Almaty airport seized,,protest,,,,Interfax,,,,,,,,,,",
-     "row 2, this event's first row, is refused: date '03/04/2022' can be read two ways: 3 April 2022 "
-     "(day first) or 4 March 2022 (month first); write 2022-04-03 or 2022-03-04; fix it first"),
-    ("airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,,,,,,,,,,,",
-     "row 2, this event's first row, is refused: source is empty; name who published this account "
-     "(an outlet, agency or document); fix it first"),
-    ("airport-seized,2022-02-30,,Almaty airport seized,,protest,,,,,,,,,,,,,,",
-     "row 2, this event's first row, is refused: date '2022-02-30' February 2022 has 28 days, so day 30 "
-     "does not exist (and 1 more: `python -m timeline check` lists them); fix it first"),
-    ("airport-seized,2022-01-05,,,,protest,,,,Interfax,,,,,,,,,,",
-     "row 2, this event's first row, is refused: title is empty on the first row of this event; the "
-     "first row of an id names its title; fix it first"),
-])
-def test_an_account_of_an_event_whose_first_row_is_refused_names_that_row(tmp_path, capsys, first_row,
-                                                                         cause):
+
+@pytest.mark.parametrize(
+    "first_row, cause",
+    [
+        (
+            "airport-seized,03/04/2022,,Almaty airport seized,,protest,,,,Interfax,,,,,,,,,,",
+            "row 2, this event's first row, is refused: date '03/04/2022' can be read two ways: 3 April 2022 "
+            "(day first) or 4 March 2022 (month first); write 2022-04-03 or 2022-03-04; fix it first",
+        ),
+        (
+            "airport-seized,2022-01-05,,Almaty airport seized,,protest,,,,,,,,,,,,,,",
+            "row 2, this event's first row, is refused: source is empty; name who published this account "
+            "(an outlet, agency or document); fix it first",
+        ),
+        (
+            "airport-seized,2022-02-30,,Almaty airport seized,,protest,,,,,,,,,,,,,,",
+            "row 2, this event's first row, is refused: date '2022-02-30' February 2022 has 28 days, so day 30 "
+            "does not exist (and 1 more: `python -m timeline check` lists them); fix it first",
+        ),
+        (
+            "airport-seized,2022-01-05,,,,protest,,,,Interfax,,,,,,,,,,",
+            "row 2, this event's first row, is refused: title is empty on the first row of this event; the "
+            "first row of an id names its title; fix it first",
+        ),
+    ],
+)
+def test_an_account_of_an_event_whose_first_row_is_refused_names_that_row(tmp_path, capsys, first_row, cause):
     path = tmp_path / "events.csv"
     existing = HEADER + "\n" + first_row + "\n"
     path.write_text(existing)
-    code = cli.main(["add", "--file", str(path), "--id", "airport-seized", "--date", "2022-01-06",
-                     "--source", "AP"])
+    code = cli.main(["add", "--file", str(path), "--id", "airport-seized", "--date", "2022-01-06", "--source", "AP"])
     assert code == 1 and path.read_text() == existing
-    assert capsys.readouterr().out.splitlines() == [f"{path}:3: id: error: {cause}",
-                                                    f"nothing was added to {path}"]
+    assert capsys.readouterr().out.splitlines() == [f"{path}:3: id: error: {cause}", f"nothing was added to {path}"]
 
 
 def test_a_new_event_without_a_title_still_says_title_is_empty(tmp_path):
@@ -304,7 +376,9 @@ def test_a_new_event_without_a_title_still_says_title_is_empty(tmp_path):
     path.write_text(FILE)
     outcome = editing.add(path, {"id": "new-event", "date": "2022-01-06", "source": "AP"})
     assert [(p.column, p.message.split(" is empty")[0]) for p in outcome.problems] == [
-        ("title", "title"), ("category", "category")]
+        ("title", "title"),
+        ("category", "category"),
+    ]
 
 
 def test_a_value_for_a_column_the_file_lacks_is_refused_not_dropped(tmp_path):
@@ -326,23 +400,54 @@ def test_a_folder_that_does_not_exist_is_a_problem_not_a_traceback(tmp_path):
 
 # --- the command --------------------------------------------------------------------------------
 
+
 def test_cli_add_prints_what_it_did(tmp_path, capsys):
     path = tmp_path / "events.csv"
     path.write_text(FILE)
-    code = cli.main(["add", "--file", str(path), "--id", "airport-seized", "--date", "2022-01-06",
-                     "--source", "AP", "--claimed-by", "Interior Ministry"])
+    code = cli.main(
+        [
+            "add",
+            "--file",
+            str(path),
+            "--id",
+            "airport-seized",
+            "--date",
+            "2022-01-06",
+            "--source",
+            "AP",
+            "--claimed-by",
+            "Interior Ministry",
+        ]
+    )
     out = capsys.readouterr().out.splitlines()
     assert code == 0
-    assert out == [f"{path}:3: added another account of 'airport-seized', which now has 2 accounts",
-                   "1 events, 2 accounts, 0 errors, 0 warnings"]
+    assert out == [
+        f"{path}:3: added another account of 'airport-seized', which now has 2 accounts",
+        "1 events, 2 accounts, 0 errors, 0 warnings",
+    ]
     assert path.read_text().endswith("airport-seized,2022-01-06,,,,,,,,AP,,,Interior Ministry,,,,,,,\n")
 
 
 def test_cli_add_refuses_with_checks_message(tmp_path, capsys):
     path = tmp_path / "events.csv"
     path.write_text(FILE)
-    code = cli.main(["add", "--file", str(path), "--id", "curfew", "--date", "03/04/2022",
-                     "--title", "Curfew", "--category", "government", "--source", "AP"])
+    code = cli.main(
+        [
+            "add",
+            "--file",
+            str(path),
+            "--id",
+            "curfew",
+            "--date",
+            "03/04/2022",
+            "--title",
+            "Curfew",
+            "--category",
+            "government",
+            "--source",
+            "AP",
+        ]
+    )
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert out == [
@@ -376,8 +481,12 @@ def test_two_editors_adding_at_once_lose_nothing(tmp_path):
     path = tmp_path / "events.csv"
     go = tmp_path / "go"
     workers = [
-        subprocess.Popen([sys.executable, "-c", WORKER, str(path), name, str(tmp_path / name), str(go)],
-                         cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(path), name, str(tmp_path / name), str(go)],
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for name in ("alpha", "beta")
     ]
     deadline = time.monotonic() + 60
@@ -392,14 +501,16 @@ def test_two_editors_adding_at_once_lose_nothing(tmp_path):
     assert not dataset.problems
     expected = {f"{name}-{i}" for name in ("alpha", "beta") for i in range(100)}
     assert set(dataset.accounts["id"]) == expected and len(dataset.accounts) == 200
-    assert path.read_bytes().count(b"\xef\xbb\xbf") == 1   # one byte order mark, before the one header
+    assert path.read_bytes().count(b"\xef\xbb\xbf") == 1  # one byte order mark, before the one header
     lines = path.read_text(encoding="utf-8-sig").split("\n")
     assert lines[0] == HEADER and lines[-1] == "" and len(lines) == 202
     assert lines.count(HEADER) == 1
     for name in ("alpha", "beta"):  # each editor's rows whole, and in the order it wrote them
         mine = [line for line in lines if line.startswith(f"{name}-")]
-        assert mine == [f'{name}-{i},2022-01-05,,{name} {i},"{name} writes row {i}, with a comma",'
-                        f'{name},,,,Desk,,,,,,,,,,' for i in range(100)]
+        assert mine == [
+            f'{name}-{i},2022-01-05,,{name} {i},"{name} writes row {i}, with a comma",{name},,,,Desk,,,,,,,,,,'
+            for i in range(100)
+        ]
 
 
 # --- any laptop: the CLI needs no fcntl (Windows has none) ------------------------------------
@@ -420,8 +531,13 @@ def test_check_and_add_run_where_there_is_no_fcntl(tmp_path):
     fcntl (the append lock is filelock's, portable)."""
     path = tmp_path / "events.csv"
     path.write_text(FILE)
-    done = subprocess.run([sys.executable, "-W", "ignore", "-c", WITHOUT_FCNTL, str(path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", WITHOUT_FCNTL, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert timeline.load(path).accounts["id"].tolist() == ["airport-seized", "curfew"]
     assert path.read_text().startswith(FILE)

@@ -1,5 +1,6 @@
 """timeline.appends.load_more: a file that only grew, read on from where it ended, gives what a
 full load gives (events, accounts, problems), and is read whole when anything else changed."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -28,26 +29,30 @@ LOCATIONS = ["", "", "Almaty", "Paris", "Nowhere-on-earth"]
 
 def random_row(rng: random.Random) -> dict:
     """One account, valid or not in the ways editors get rows wrong."""
-    values = row(rng.choice(IDS), rng.choice(DATES[:5]) if rng.random() < .8 else rng.choice(DATES),
-                 title=rng.choice(["", "Troops fire on crowd", "Internet cut", "Curfew"]),
-                 category=rng.choice(CATEGORIES), source=rng.choice(["Reuters", "AP", "", "Tass"]))
-    if rng.random() < .3:
+    values = row(
+        rng.choice(IDS),
+        rng.choice(DATES[:5]) if rng.random() < 0.8 else rng.choice(DATES),
+        title=rng.choice(["", "Troops fire on crowd", "Internet cut", "Curfew"]),
+        category=rng.choice(CATEGORIES),
+        source=rng.choice(["Reuters", "AP", "", "Tass"]),
+    )
+    if rng.random() < 0.3:
         values["title"] = ""
-    if rng.random() < .3:
+    if rng.random() < 0.3:
         values["category"] = ""
     values["location"] = rng.choice(LOCATIONS)
-    if rng.random() < .2:
+    if rng.random() < 0.2:
         values["latitude"], values["longitude"] = rng.choice([("43.2", "76.9"), ("north", "1"), ("95", "1")])
-    if rng.random() < .1:
+    if rng.random() < 0.1:
         values["source_url"] = rng.choice(["www.example.org", "https://example.org/a", "javascript:x"])
-    if rng.random() < .05:
+    if rng.random() < 0.05:
         values["id"] = rng.choice(["Bad Id", ""])
-    if rng.random() < .01:
+    if rng.random() < 0.01:
         column, value = rng.choice(SPREADSHEET)
         values[column] = value
-    if rng.random() < .05:
+    if rng.random() < 0.05:
         values["end_date"] = "2021-01-01"
-    if rng.random() < .4:   # when the account became known (as of a date): a day, a month, a year
+    if rng.random() < 0.4:  # when the account became known (as of a date): a day, a month, a year
         values["published"] = rng.choice(["2022-01-09", "2022-01", "2022", "2021-12-30", "2022-02-01 08:00"])
     return values
 
@@ -55,8 +60,8 @@ def random_row(rng: random.Random) -> dict:
 def random_bytes(rng: random.Random, count: int) -> bytes:
     """Rows as a file holds them, now and then a broken line or a blank one."""
     lines = csv_bytes([random_row(rng) for _ in range(count)]).split(b"\n", 1)[1]
-    extra = [b"\n", b"x,y\n", b"a,2022,\"Quoted, with a comma\",,protest,,,,,Reuters\n"]
-    if rng.random() < .3:
+    extra = [b"\n", b"x,y\n", b'a,2022,"Quoted, with a comma",,protest,,,,,Reuters\n']
+    if rng.random() < 0.3:
         lines += rng.choice(extra)
     return lines
 
@@ -67,8 +72,22 @@ def same(incremental, full) -> None:
     assert incremental.problems == full.problems
 
 
-ARRAYS = ("start", "last", "is_span", "x", "lane", "disputed", "lat", "lon", "approximate", "place",
-          "source_code", "account_event", "account_order", "account_bounds")
+ARRAYS = (
+    "start",
+    "last",
+    "is_span",
+    "x",
+    "lane",
+    "disputed",
+    "lat",
+    "lon",
+    "approximate",
+    "place",
+    "source_code",
+    "account_event",
+    "account_order",
+    "account_bounds",
+)
 
 
 def same_index(grown, built) -> None:
@@ -79,9 +98,10 @@ def same_index(grown, built) -> None:
     for name, (codes, uniques) in built.distinct.items():
         np.testing.assert_array_equal(grown.distinct[name][0], codes, err_msg=name)
         assert grown.distinct[name][1].to_pylist() == uniques.to_pylist()
-    for field in dataclasses.fields(built.known):   # when each account became known (as of a date)
-        np.testing.assert_array_equal(getattr(grown.known, field.name), getattr(built.known, field.name),
-                                      err_msg=field.name)
+    for field in dataclasses.fields(built.known):  # when each account became known (as of a date)
+        np.testing.assert_array_equal(
+            getattr(grown.known, field.name), getattr(built.known, field.name), err_msg=field.name
+        )
 
 
 def read_on(previous, index, path):
@@ -99,7 +119,7 @@ def test_appends_in_random_chunks_give_what_a_full_load_gives(tmp_path, monkeypa
     monkeypatch.setattr(appends, "load", lambda path: whole.append(path) or timeline.load(path))
     for seed in range(16):
         steps += appends_of_one_file(random.Random(seed), tmp_path / f"events-{seed}.csv")
-    assert len(whole) < steps / 2, (len(whole), steps)   # most are read on: the path under test is taken
+    assert len(whole) < steps / 2, (len(whole), steps)  # most are read on: the path under test is taken
 
 
 def appends_of_one_file(rng: random.Random, path) -> int:
@@ -110,7 +130,7 @@ def appends_of_one_file(rng: random.Random, path) -> int:
     index = build_index(previous)
     for _ in range(8):
         chunk = random_bytes(rng, rng.randint(0, 5))
-        if rng.random() < .3:   # a save in progress: a row cut short, then its completion
+        if rng.random() < 0.3:  # a save in progress: a row cut short, then its completion
             cut = rng.randint(1, max(1, len(chunk) - 1))
             with open(path, "ab") as f:
                 f.write(chunk[:cut])
@@ -144,7 +164,7 @@ def test_what_add_counts_without_joining_the_frames_is_what_a_full_load_says(tmp
             assert [checked.accounts_of(i) for i in IDS] == [int((full.accounts["id"] == i).sum()) for i in IDS]
             assert checked.problems == full.problems
             counted += 1
-    assert counted > 24, counted   # (most chunks are read on: the path under test is taken)
+    assert counted > 24, counted  # (most chunks are read on: the path under test is taken)
 
 
 def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
@@ -154,13 +174,19 @@ def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
     assert previous.resume is not None
     monkeypatch.setattr(appends, "load", lambda path: pytest.fail("read whole"))
     with open(path, "ab") as f:
-        f.write(csv_bytes([row("a", "2022-01-03", title="", category=""),
-                           row("c", "2022-01-04", category="Protests", location="Almaty")]).split(b"\n", 1)[1])
+        f.write(
+            csv_bytes(
+                [
+                    row("a", "2022-01-03", title="", category=""),
+                    row("c", "2022-01-04", category="Protests", location="Almaty"),
+                ]
+            ).split(b"\n", 1)[1]
+        )
     grown = load_more(previous, path)
     monkeypatch.undo()
     same(grown, timeline.load(path))
     assert list(grown.events["id"]) == ["a", "b", "c"] and grown.events["accounts"].tolist() == [2, 1, 1]
-    assert grown.growth is not None   # the index is extended, not built again
+    assert grown.growth is not None  # the index is extended, not built again
     same_index(grow_index(build_index(previous), grown), build_index(timeline.load(path)))
 
 
@@ -169,26 +195,40 @@ def test_when_accounts_became_known_is_grown_as_a_full_build_gives_it(tmp_path, 
     an event joined by an account published earlier than its others becomes known earlier, an
     event becomes disputed, a new event in the middle of the chronology moves the others."""
     path = tmp_path / "events.csv"
-    path.write_bytes(csv_bytes([row("a", "2022-01-07", published="2022-01-20"),
-                                row("b", "2022-01-08", published="2022-02"),
-                                row("c", "2022-01-10", end_date="2022-01-12", published="2022-01-12"),
-                                row("d", "2022-03-01")]))
+    path.write_bytes(
+        csv_bytes(
+            [
+                row("a", "2022-01-07", published="2022-01-20"),
+                row("b", "2022-01-08", published="2022-02"),
+                row("c", "2022-01-10", end_date="2022-01-12", published="2022-01-12"),
+                row("d", "2022-03-01"),
+            ]
+        )
+    )
     previous = timeline.load(path)
     index = build_index(previous)
     monkeypatch.setattr(appends, "load", lambda path: pytest.fail("read whole"))
     with open(path, "ab") as f:
-        f.write(csv_bytes([row("a", "2022-01-07", published="2022-01-08"),   # known earlier
-                           row("b", "2022-01-09", published="2022"),         # disputed now
-                           row("e", "2022-01-09", published="2022-01-10"),   # a new event in the middle
-                           row("c", "2022-01-10", end_date="2022-01-14")]).split(b"\n", 1)[1])
+        f.write(
+            csv_bytes(
+                [
+                    row("a", "2022-01-07", published="2022-01-08"),  # known earlier
+                    row("b", "2022-01-09", published="2022"),  # disputed now
+                    row("e", "2022-01-09", published="2022-01-10"),  # a new event in the middle
+                    row("c", "2022-01-10", end_date="2022-01-14"),
+                ]
+            ).split(b"\n", 1)[1]
+        )
     grown = load_more(previous, path)
     monkeypatch.undo()
     assert grown.growth is not None
     grown_index = grow_index(index, grown)
     built = build_index(timeline.load(path))
     same_index(grown_index, built)
-    assert len(built.known.disputed_events) == 2 and built.known.event[built.position("a")] < \
-        index.known.event[index.position("a")]
+    assert (
+        len(built.known.disputed_events) == 2
+        and built.known.event[built.position("a")] < index.known.event[index.position("a")]
+    )
 
 
 @pytest.mark.parametrize("start", [b"", b"\xef\xbb\xbf"])
@@ -208,7 +248,7 @@ def test_any_other_change_is_a_full_load(tmp_path, change):
     path.write_bytes(data)
     previous = timeline.load(path)
     more = csv_bytes([row("c", "2022-01-03")]).split(b"\n", 1)[1]
-    if change == "edit":      # the same inode, grown, an old byte changed
+    if change == "edit":  # the same inode, grown, an old byte changed
         with open(path, "r+b") as f:
             f.write(data.replace(b"2022-01-01", b"2022-01-09") + more)
     elif change == "truncate":
@@ -223,13 +263,14 @@ def test_any_other_change_is_a_full_load(tmp_path, change):
 
 def test_the_dashboard_answers_from_the_version_it_has_while_the_next_is_built(tmp_path):
     from timeline.app import data
+
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([row("a", "2022-01-01")]))
-    first = data.current(str(path))                     # nothing to serve yet: waits
+    first = data.current(str(path))  # nothing to serve yet: waits
     with open(path, "ab") as f:
         f.write(csv_bytes([row("b", "2022-01-02")]).split(b"\n", 1)[1])
-    with data._lock:                                    # (a build under way holds the lock)
-        assert data.current(str(path)) is first         # answered at once, from the last version
+    with data._lock:  # (a build under way holds the lock)
+        assert data.current(str(path)) is first  # answered at once, from the last version
     newest = data.current(str(path), wait=True)
     assert list(newest.index.events["id"]) == ["a", "b"] and newest.version != first.version
 
@@ -239,12 +280,13 @@ def test_a_page_that_saw_a_newer_version_gets_it_from_every_worker(tmp_path):
     worker that has not built it yet: that one builds it before it answers, else the page would
     show the old events under the new version's name until the file changed again."""
     from timeline.app import data
+
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([row("a", "2022-01-01")]))
-    first = data.current(str(path))
+    data.current(str(path))  # (this worker's version: the first)
     with open(path, "ab") as f:
         f.write(csv_bytes([row("b", "2022-01-02")]).split(b"\n", 1)[1])
-    os.utime(path, ns=(1, 1))   # (a different signature even within the clock's resolution)
+    os.utime(path, ns=(1, 1))  # (a different signature even within the clock's resolution)
     newer = "the version another worker built"
     assert list(data.current(str(path), seen=newer).index.events["id"]) == ["a", "b"]
     data._cache.pop(str(path), None)
@@ -253,8 +295,9 @@ def test_a_page_that_saw_a_newer_version_gets_it_from_every_worker(tmp_path):
 def test_a_file_with_a_byte_order_mark_and_crlf_line_ends(tmp_path):
     rng = random.Random(99)
     path = tmp_path / "events.csv"
-    path.write_bytes(b"\xef\xbb\xbf" + (csv_bytes([row("event-0", "2022-01-01")]) + random_bytes(rng, 5))
-                     .replace(b"\n", b"\r\n"))
+    path.write_bytes(
+        b"\xef\xbb\xbf" + (csv_bytes([row("event-0", "2022-01-01")]) + random_bytes(rng, 5)).replace(b"\n", b"\r\n")
+    )
     previous, index = timeline.load(path), None
     index = build_index(previous)
     for cut in (None, 7, None):
@@ -262,7 +305,7 @@ def test_a_file_with_a_byte_order_mark_and_crlf_line_ends(tmp_path):
         with open(path, "ab") as f:
             f.write(chunk[:cut] if cut else chunk)
         previous, index = read_on(previous, index, path)
-        if cut:   # then the rest of the cut row
+        if cut:  # then the rest of the cut row
             with open(path, "ab") as f:
                 f.write(chunk[cut:])
             previous, index = read_on(previous, index, path)
@@ -272,6 +315,7 @@ def test_events_put_among_the_others_are_read_as_from_one_piece(tmp_path):
     """Events appended in the middle of the chronology are slices beside the others' text (no
     copy of it); the views read any rows of them as from a column in one piece."""
     from timeline.index import MOST_CHUNKS, take_values
+
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([row(f"e-{i}", f"2022-01-{1 + i % 28:02d}", title=f"Title {i}") for i in range(40)]))
     previous = timeline.load(path)
@@ -287,7 +331,8 @@ def test_events_put_among_the_others_are_read_as_from_one_piece(tmp_path):
     assert index.values("title", positions) == built.values("title", positions)
     assert index.date_labels(positions) == built.date_labels(positions)
     assert take_values(index.events["id"], np.arange(len(built)) % 7 == 0) == built.values(
-        "id", np.arange(len(built)) % 7 == 0)
+        "id", np.arange(len(built)) % 7 == 0
+    )
     assert index.lanes == built.lanes and index.position("new-3") == built.position("new-3")
 
 
@@ -298,17 +343,21 @@ def test_rows_appended_are_written_after_the_numeric_columns_never_over_another_
     from timeline.model import grown_frames, joined_frames
 
     def frame(values, start=0):
-        return pd.DataFrame({"row": np.arange(start, start + len(values), dtype=np.int64),
-                             "at": pd.to_datetime(values).astype("datetime64[s]"),
-                             "text": pd.Series([f"v{v}" for v in range(start, start + len(values))], dtype="str"),
-                             "kind": pd.Series(["a", "b"] * (len(values) // 2) + ["a"] * (len(values) % 2)).astype("category")})
+        return pd.DataFrame(
+            {
+                "row": np.arange(start, start + len(values), dtype=np.int64),
+                "at": pd.to_datetime(values).astype("datetime64[s]"),
+                "text": pd.Series([f"v{v}" for v in range(start, start + len(values))], dtype="str"),
+                "kind": pd.Series(["a", "b"] * (len(values) // 2) + ["a"] * (len(values) % 2)).astype("category"),
+            }
+        )
 
     first = frame(["2022-01-01", "2022-01-02", "2022-01-03"])
     one, room = grown_frames(first, frame(["2023-05-05"], 3), None)
     pd.testing.assert_frame_equal(one, joined_frames(first, frame(["2023-05-05"], 3)))
     two, room_two = grown_frames(one, frame(["2024-01-01", "2024-01-02"], 4), room)
-    assert np.shares_memory(two["at"].to_numpy(), one["at"].to_numpy())          # written after, not copied
-    other, _ = grown_frames(one, frame(["1999-09-09"], 4), room)                  # from `one` again
+    assert np.shares_memory(two["at"].to_numpy(), one["at"].to_numpy())  # written after, not copied
+    other, _ = grown_frames(one, frame(["1999-09-09"], 4), room)  # from `one` again
     assert not np.shares_memory(other["at"].to_numpy(), two["at"].to_numpy())
     assert two["at"].astype(str).tolist()[-2:] == ["2024-01-01", "2024-01-02"]
     assert other["at"].astype(str).tolist()[-1] == "1999-09-09" and len(one) == 4
@@ -323,14 +372,26 @@ def test_lanes_and_places_of_events_put_among_the_others_are_numbered_as_a_full_
     account joining an event; events with no category or no place."""
     rng = random.Random(7)
     categories = ["protest", "Riot", "riot", "security", "", "strike", "Curfew", "vigil"]
-    spots = [("", ""), ("43.2389", "76.8897"), ("51.1694", "71.4491"), ("43.23891", "76.88971"),
-             ("-33.9", "18.4"), ("0", "0")]
+    spots = [
+        ("", ""),
+        ("43.2389", "76.8897"),
+        ("51.1694", "71.4491"),
+        ("43.23891", "76.88971"),
+        ("-33.9", "18.4"),
+        ("0", "0"),
+    ]
 
     def account(n):
         event = f"e-{rng.randrange(n + 3)}"
         latitude, longitude = rng.choice(spots)
-        return row(event, f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", title=f"Account {rng.random()}",
-                   category=rng.choice(categories[:3 + n // 4]), latitude=latitude, longitude=longitude)
+        return row(
+            event,
+            f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            title=f"Account {rng.random()}",
+            category=rng.choice(categories[: 3 + n // 4]),
+            latitude=latitude,
+            longitude=longitude,
+        )
 
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([account(0) for _ in range(6)]))
@@ -354,15 +415,16 @@ def test_arrays_that_only_grow_are_written_after_the_previous_version_never_over
     became known...) is written in the room after the previous version's values (no copy of
     them); grown from the same version twice, the second is a copy, and no version's values change."""
     from timeline.model import appended
+
     one = appended(np.arange(3, dtype=np.int64), np.array([3]))
     two = appended(one, np.array([4, 5]))
     assert np.shares_memory(one, two) and two.tolist() == [0, 1, 2, 3, 4, 5]
-    other = appended(one, np.array([9]))                 # from `one` again: a copy
+    other = appended(one, np.array([9]))  # from `one` again: a copy
     assert not np.shares_memory(other, two) and other.tolist() == [0, 1, 2, 3, 9]
     assert two.tolist() == [0, 1, 2, 3, 4, 5] and one.tolist() == [0, 1, 2, 3]
-    assert appended(two, np.array([6.5])).tolist() == [0, 1, 2, 3, 4, 5, 6.5]   # (as np.concatenate types it)
+    assert appended(two, np.array([6.5])).tolist() == [0, 1, 2, 3, 4, 5, 6.5]  # (as np.concatenate types it)
     with pytest.raises(ValueError):
-        two[0] = 7   # (read-only: no version's values can change)
+        two[0] = 7  # (read-only: no version's values can change)
 
 
 def test_the_room_made_before_the_workers_fork_is_where_their_first_append_is_written(tmp_path):
@@ -370,6 +432,7 @@ def test_the_room_made_before_the_workers_fork_is_where_their_first_append_is_wr
     of the version read are copied once into arrays with room after them; a worker's first
     append writes its rows there (no copy of its own) and reads as a full load does."""
     from timeline.app import data
+
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02", published="2022-01-03")]))
     first = data.current(str(path))

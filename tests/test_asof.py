@@ -1,5 +1,6 @@
 """As of a date (issue 15): which events, accounts and disputes were known by then, and how a
 figure changed over the publication dates."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,9 +18,8 @@ ROWS = [
     row("order", "2022-01-07", source="LA Times", published="2022-01-07"),
     row("order", "2022-01-08", source="franceinfo", published="2022-01-09"),
     # an event whose only account came out on 10 January
-    row("toll", "2022-01-08", source="AP", published="2022-01-10", figure="164", figure_unit="dead",
-        retracted="yes"),
-    row("toll", "2022-01-08", source="Khabar 24", figure="44", figure_unit="dead"),   # undated
+    row("toll", "2022-01-08", source="AP", published="2022-01-10", figure="164", figure_unit="dead", retracted="yes"),
+    row("toll", "2022-01-08", source="Khabar 24", figure="44", figure_unit="dead"),  # undated
     row("toll", "2022-01-08", source="AFP", published="2022-01-15", figure="225", figure_unit="dead"),
     # undated, of a day after the as-of dates below: not known yet
     row("sentenced", "2023-04-24", source="AFP"),
@@ -38,27 +38,33 @@ def at(index, as_of):
     return index.at(as_of_bound(filters)), apply(index, filters)
 
 
-@pytest.mark.parametrize("as_of, kept, disputed", [
-    ("", ["order", "interview", "toll", "sentenced"], ["order"]),
-    ("2022-01-06", [], []),                                            # nothing out yet
-    ("2022-01-07", ["order"], []),                                     # one account: no dispute
-    ("2022-01-08", ["order", "interview", "toll"], []),                # undated: from the date it gives
-    ("2022-01-09", ["order", "interview", "toll"], ["order"]),         # the second account is out
-    ("9 January 2022", ["order", "interview", "toll"], ["order"]),     # any form check reads
-    ("2022-01", ["order", "interview", "toll"], ["order"]),            # a month: its last day
-    ("2024", ["order", "interview", "toll", "sentenced"], ["order"]),
-])
+@pytest.mark.parametrize(
+    "as_of, kept, disputed",
+    [
+        ("", ["order", "interview", "toll", "sentenced"], ["order"]),
+        ("2022-01-06", [], []),  # nothing out yet
+        ("2022-01-07", ["order"], []),  # one account: no dispute
+        ("2022-01-08", ["order", "interview", "toll"], []),  # undated: from the date it gives
+        ("2022-01-09", ["order", "interview", "toll"], ["order"]),  # the second account is out
+        ("9 January 2022", ["order", "interview", "toll"], ["order"]),  # any form check reads
+        ("2022-01", ["order", "interview", "toll"], ["order"]),  # a month: its last day
+        ("2024", ["order", "interview", "toll", "sentenced"], ["order"]),
+    ],
+)
 def test_as_of_keeps_the_events_and_disputes_known_by_then(index, as_of, kept, disputed):
     shown, mask = at(index, as_of)
     assert sorted(ids(index, mask)) == sorted(kept)
     assert sorted(ids(index, mask & shown.disputed)) == sorted(disputed)
 
 
-@pytest.mark.parametrize("as_of, sources, undated", [
-    ("2022-01-10", ["AP", "Khabar 24"], ["Khabar 24"]),                # AFP's 225 is not out
-    ("2022-01-08", ["Khabar 24"], ["Khabar 24"]),
-    ("", ["AP", "Khabar 24", "AFP"], ["Khabar 24"]),
-])
+@pytest.mark.parametrize(
+    "as_of, sources, undated",
+    [
+        ("2022-01-10", ["AP", "Khabar 24"], ["Khabar 24"]),  # AFP's 225 is not out
+        ("2022-01-08", ["Khabar 24"], ["Khabar 24"]),
+        ("", ["AP", "Khabar 24", "AFP"], ["Khabar 24"]),
+    ],
+)
 def test_the_panel_shows_the_accounts_known_and_marks_the_undated(index, as_of, sources, undated):
     shown, _ = at(index, as_of)
     view = panel.event_panel(shown, index.position("toll"))
@@ -76,12 +82,15 @@ def test_the_export_holds_only_the_accounts_known_by_then(index):
     assert text.count("\ntoll,") == 2 and "\nsentenced," not in text
 
 
-@pytest.mark.parametrize("search, as_of", [
-    ("?asof=2022-01-08", "2022-01-08"),
-    ("?asof=8+January+2022", "8 January 2022"),
-    ("?asof=" + "9" * 41, ""),                      # over its bound: refused
-    ("?asof=%3Cscript%3E", ""),                     # not of a date's shape: refused
-])
+@pytest.mark.parametrize(
+    "search, as_of",
+    [
+        ("?asof=2022-01-08", "2022-01-08"),
+        ("?asof=8+January+2022", "8 January 2022"),
+        ("?asof=" + "9" * 41, ""),  # over its bound: refused
+        ("?asof=%3Cscript%3E", ""),  # not of a date's shape: refused
+    ],
+)
 def test_as_of_in_the_address(search, as_of):
     state = State.from_search(search)
     assert state.filters.as_of == as_of
@@ -99,32 +108,48 @@ def test_the_counter_says_as_of_when(index):
 
 def test_the_as_reported_sequence_is_in_the_order_the_accounts_came_out(index):
     view = panel.event_panel(index, index.position("toll"))
-    assert [(r.source, r.undated) for r in view.reported] == [
-        ("Khabar 24", True), ("AP", False), ("AFP", False)]
+    assert [(r.source, r.undated) for r in view.reported] == [("Khabar 24", True), ("AP", False), ("AFP", False)]
     assert view.reported[0].when == "8 January 2022, the date it gives (publication date not given)"
     assert view.reported[1].when == "10 January 2022" and view.reported[1].retracted == "retracted"
     assert view.reported[1].said == "164 dead"
 
 
 def test_no_sequence_when_every_account_came_out_the_same_day():
-    index = index_from_rows([row("a", "2022-01-07", published="2022-01-07"),
-                             row("a", "2022-01-08", source="AP", published="2022-01-07")])
+    index = index_from_rows(
+        [row("a", "2022-01-07", published="2022-01-07"), row("a", "2022-01-08", source="AP", published="2022-01-07")]
+    )
     assert panel.event_panel(index, 0).reported == []
 
 
-@pytest.mark.parametrize("rows, expected", [
-    # each source's value, in the order they came out; a retracted one kept and marked
-    (ROWS[2:5], {"dead": [("Khabar 24", 44.0, ""), ("AP", 164.0, "retracted"), ("AFP", 225.0, "")]}),
-    # no figures: no chart
-    ([row("a", "2022-01-07")], {}),
-    # two units: a series each, the one with more values first
-    ([row("a", "2022-01-07", published="2022-01-07", figure="3000", figure_unit="detained"),
-      row("a", "2022-01-09", source="AP", published="2022-01-10", figure="5800", figure_unit="detained"),
-      row("a", "2022-01-09", source="AP", published="2022-01-10", figure="26", figure_unit="dead",
-          retracted="2022-01-11")],
-     {"detained": [("Reuters", 3000.0, ""), ("AP", 5800.0, "")],
-      "dead": [("AP", 26.0, "retracted on 11 January 2022")]}),
-])
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # each source's value, in the order they came out; a retracted one kept and marked
+        (ROWS[2:5], {"dead": [("Khabar 24", 44.0, ""), ("AP", 164.0, "retracted"), ("AFP", 225.0, "")]}),
+        # no figures: no chart
+        ([row("a", "2022-01-07")], {}),
+        # two units: a series each, the one with more values first
+        (
+            [
+                row("a", "2022-01-07", published="2022-01-07", figure="3000", figure_unit="detained"),
+                row("a", "2022-01-09", source="AP", published="2022-01-10", figure="5800", figure_unit="detained"),
+                row(
+                    "a",
+                    "2022-01-09",
+                    source="AP",
+                    published="2022-01-10",
+                    figure="26",
+                    figure_unit="dead",
+                    retracted="2022-01-11",
+                ),
+            ],
+            {
+                "detained": [("Reuters", 3000.0, ""), ("AP", 5800.0, "")],
+                "dead": [("AP", 26.0, "retracted on 11 January 2022")],
+            },
+        ),
+    ],
+)
 def test_the_figure_series(rows, expected):
     index = index_from_rows(rows)
     position = index.position(rows[0]["id"])
@@ -139,26 +164,31 @@ def test_the_step_chart_labels_every_value_and_draws_a_retracted_one_apart(index
     labels = [text for trace in figure["data"] for text in trace.get("text", [])]
     assert sorted(labels) == ["164<br>(AP) retracted", "225<br>(AFP)", "44<br>(Khabar 24)"]
     line = next(t for t in figure["data"] if t["mode"] == "lines")
-    assert 164 not in line["y"]                         # the line does not step to a retracted value
+    assert 164 not in line["y"]  # the line does not step to a retracted value
     # A source's name is text, never markup, in plotly's labels
-    hostile = [claims.Point(0, "1 January 1970", 1.0, "dead", "<b>x</b>", "<b>x</b>", False, "", 2),
-               claims.Point(86_400, "2 January 1970", 2.0, "dead", "y", "y", False, "", 3)]
+    hostile = [
+        claims.Point(0, "1 January 1970", 1.0, "dead", "<b>x</b>", "<b>x</b>", False, "", 2),
+        claims.Point(86_400, "2 January 1970", 2.0, "dead", "y", "y", False, "", 3),
+    ]
     shown = [t for trace in claims.step_figure(hostile, "dead")["data"] for t in trace.get("text", [])]
     assert "<b>" not in "".join(shown) and "&lt;b&gt;" in "".join(shown)
     names = {t["name"] for t in figure["data"]}
     assert {"retracted", "publication day not given", "published that day"} <= names
 
 
-@pytest.mark.parametrize("cells, problems", [
-    ({"figure": "238", "figure_unit": "dead"}, []),
-    ({"figure": "2.5"}, []),
-    ({"figure": "1,000", "figure_unit": "dead"}, [("figure", "error", "is not a number")]),
-    ({"figure": "about 12000"}, [("figure", "error", "is not a number")]),
-    ({"figure_unit": "dead"}, [("figure_unit", "warning", "without a figure")]),
-    ({"figure": "164", "retracted": "yes"}, []),
-    ({"figure": "164", "retracted": "9 January 2022"}, []),
-    ({"figure": "164", "retracted": "maybe"}, [("retracted", "error", "neither yes nor a date")]),
-])
+@pytest.mark.parametrize(
+    "cells, problems",
+    [
+        ({"figure": "238", "figure_unit": "dead"}, []),
+        ({"figure": "2.5"}, []),
+        ({"figure": "1,000", "figure_unit": "dead"}, [("figure", "error", "is not a number")]),
+        ({"figure": "about 12000"}, [("figure", "error", "is not a number")]),
+        ({"figure_unit": "dead"}, [("figure_unit", "warning", "without a figure")]),
+        ({"figure": "164", "retracted": "yes"}, []),
+        ({"figure": "164", "retracted": "9 January 2022"}, []),
+        ({"figure": "164", "retracted": "maybe"}, [("retracted", "error", "neither yes nor a date")]),
+    ],
+)
 def test_check_reads_the_figure_columns(cells, problems):
     dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-07", **cells)]))
     found = [(p.column, p.level, p.message) for p in dataset.problems]
@@ -175,9 +205,9 @@ def test_the_overview_counts_only_the_accounts_known_by_then(index):
 
 # --- The step chart's labels: every value written, none over another ---------------------------
 
+
 def _point(day: int, value: float, source: str, retracted: str = "", undated: bool = False) -> claims.Point:
-    return claims.Point(day * 86_400, f"day {day}", value, "dead", source, source,
-                        undated, retracted, day + 2)
+    return claims.Point(day * 86_400, f"day {day}", value, "dead", source, source, undated, retracted, day + 2)
 
 
 def _drawn(points):
@@ -198,18 +228,27 @@ SERIES = {
     "one value": [_point(0, 26, "Interior Ministry")],
     "two values the same day": [_point(0, 225, "AP"), _point(0, 230, "Interfax")],
     "a week of daily values from long-named sources": [
-        _point(d, 26 + 30 * d, f"Ministry of Health of the Republic {d}") for d in range(8)],
-    "a retracted value among them": [_point(0, 44, "Khabar 24"), _point(1, 164, "AP", "retracted"),
-                                     _point(5, 225, "AFP"), _point(9, 238, "RFE/RL"), _point(12, 238, "HRW")],
-    "a dozen days, values up and down": [_point(d, [5, 80, 12, 95, 7, 60, 61, 62, 3, 99, 50, 51][d], "TASS")
-                                         for d in range(12)],
+        _point(d, 26 + 30 * d, f"Ministry of Health of the Republic {d}") for d in range(8)
+    ],
+    "a retracted value among them": [
+        _point(0, 44, "Khabar 24"),
+        _point(1, 164, "AP", "retracted"),
+        _point(5, 225, "AFP"),
+        _point(9, 238, "RFE/RL"),
+        _point(12, 238, "HRW"),
+    ],
+    "a dozen days, values up and down": [
+        _point(d, [5, 80, 12, 95, 7, 60, 61, 62, 3, 99, 50, 51][d], "TASS") for d in range(12)
+    ],
 }
 
 
 @pytest.mark.parametrize("name", SERIES)
 def test_the_step_chart_writes_every_value_and_no_label_covers_another_or_a_marker(name):
     drawn = _drawn(SERIES[name])
-    assert sorted(lines[0] for lines, _box, _c in drawn) == sorted(claims.number(p.value) for p in claims._merged(SERIES[name]))
+    assert sorted(lines[0] for lines, _box, _c in drawn) == sorted(
+        claims.number(p.value) for p in claims._merged(SERIES[name])
+    )
     for i, (_lines, box, _centre) in enumerate(drawn):
         for j, (_other, other, centre) in enumerate(drawn):
             if i != j:
@@ -221,7 +260,7 @@ def test_the_step_chart_writes_every_value_and_no_label_covers_another_or_a_mark
 def test_a_value_with_room_around_it_is_written_with_its_sources():
     drawn = _drawn(SERIES["a retracted value among them"])
     assert ["164", "(AP) retracted"] in [lines for lines, _b, _c in drawn]
-    assert all(len(lines) == 2 for lines, _b, _c in drawn)   # five values, far apart: each with its source
+    assert all(len(lines) == 2 for lines, _b, _c in drawn)  # five values, far apart: each with its source
 
 
 def test_the_step_chart_speaks_the_reader_s_language():
@@ -230,16 +269,19 @@ def test_the_step_chart_speaks_the_reader_s_language():
         figure = claims.step_figure(points, "")
         thousands = claims.step_figure([_point(0, 4353, "HRW")], "dead")["data"][1]["text"]
     axis = figure["layout"]["xaxis"]
-    assert axis["ticktext"][0] == "1 janv." and axis["tickvals"][0] == "1970-01-01"   # one year: beneath
+    assert axis["ticktext"][0] == "1 janv." and axis["tickvals"][0] == "1970-01-01"  # one year: beneath
     assert axis["title"]["text"] == "1970"
     with i18n.using("fr"):
         years = claims.step_figure([_point(0, 26, "AP"), _point(400, 238, "HRW")], "dead")["layout"]["xaxis"]
     assert years["ticktext"] == ["1 janv. 1970", "5 févr. 1971"] and "title" not in years
-    assert {t["name"] for t in figure["data"][1:]} == {"publié ce jour-là", "jour de publication non précisé",
-                                                       "démenti"}
+    assert {t["name"] for t in figure["data"][1:]} == {
+        "publié ce jour-là",
+        "jour de publication non précisé",
+        "démenti",
+    }
     texts = " ".join(t for trace in figure["data"] for t in trace.get("text", []))
     assert "(AP) démenti" in texts and "retracted" not in texts
-    assert thousands == ["4\u202f353<br>(HRW)"]   # not "4,353": a French reader reads 4.353
+    assert thousands == ["4\u202f353<br>(HRW)"]  # not "4,353": a French reader reads 4.353
     assert figure["layout"]["yaxis"]["title"]["text"] == "chiffre"
     with i18n.using("en"):
         english = claims.step_figure(points, "")

@@ -5,6 +5,7 @@ column, level; row 0 is the file as a whole), a fragment of the first problem's 
 many rows are kept. The two giant files (a 10 MB field, a 1-million-character title) are written
 to a temporary directory by the tests rather than committed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -73,8 +74,9 @@ def test_check_reports_each_file(name, capsys):
     assert digest(path) == before, "check never writes the file"
 
 
-@pytest.mark.parametrize("name", ["utf8-bom.csv", "crlf.csv", "html-in-title.csv", "header-only.csv",
-                                  "date-ambiguous.csv"])
+@pytest.mark.parametrize(
+    "name", ["utf8-bom.csv", "crlf.csv", "html-in-title.csv", "header-only.csv", "date-ambiguous.csv"]
+)
 def test_strict_fails_on_any_problem(name, capsys):
     code = main(["check", "--strict", str(BAD / name)])
     capsys.readouterr()
@@ -85,8 +87,7 @@ def test_strict_fails_on_any_problem(name, capsys):
 def test_load_never_raises_and_keeps_row_numbers(name):
     path = BAD / name
     dataset = timeline.load(path)
-    assert [(p.row, p.column, p.level) for p in dataset.problems] == \
-        [tuple(p) for p in EXPECTED[name]["problems"]]
+    assert [(p.row, p.column, p.level) for p in dataset.problems] == [tuple(p) for p in EXPECTED[name]["problems"]]
     if EXPECTED[name]["accounts"] is not None:
         assert len(dataset.accounts) == EXPECTED[name]["accounts"]
     refused = {p.row for p in dataset.errors}
@@ -113,15 +114,28 @@ def test_the_unterminated_quote_is_reported_where_it_opens():
     assert "The row begins 'csto-request,2022-01-05," in dataset.problems[0].message
 
 
-@pytest.mark.parametrize("name", ["unterminated-quote.csv", "empty.csv", "latin1-bytes.csv",
-                                  "formula-equals.csv", "latin1-bytes-in-too-long-row.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "unterminated-quote.csv",
+        "empty.csv",
+        "latin1-bytes.csv",
+        "formula-equals.csv",
+        "latin1-bytes-in-too-long-row.csv",
+    ],
+)
 def test_as_a_subprocess(name, tmp_path):
     """As the editor runs it: the same lines, the exit code, and no traceback on stderr."""
     path = BAD / name
     before = digest(path)
-    result = subprocess.run([sys.executable, "-m", "timeline", "check", str(path)],
-                            cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline", "check", str(path)],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stderr == ""
     assert_reported(path, result.stdout.splitlines(), result.returncode, EXPECTED[name])
     assert digest(path) == before
@@ -140,21 +154,33 @@ def giants(tmp_path_factory):
     files = {
         # A 10 MB description: nothing wrong with that; it is kept whole.
         "ten-mb-field.csv": (
-            f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,Title,\"{ten_mb}\",international,,,,EFE,,,,,,,,,,\n"
+            f'{HEADER}\n{OK}\ncsto-request,2022-01-05,,Title,"{ten_mb}",international,,,,EFE,,,,,,,,,,\n'
             f"b,2022-02-30,,Title,,protest,,,,EFE,,,,,,,,,,\n",
-            [(4, "date", "error")], "day 30 does not exist", 2),
+            [(4, "date", "error")],
+            "day 30 does not exist",
+            2,
+        ),
         # A 10 MB unquoted title: a warning, the row is kept.
         "ten-mb-title.csv": (
             f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,{ten_mb},,international,,,,EFE,,,,,,,,,,\n",
-            [(3, "title", "warning")], "title is 10,485,760 characters long", 2),
+            [(3, "title", "warning")],
+            "title is 10,485,760 characters long",
+            2,
+        ),
         # A 10 MB field in a file the careful reader must read (bytes that are not UTF-8).
         "ten-mb-field-latin1.csv": (
             f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,Title,{ten_mb},international,,,,EFE,,,,,,,,,,\n"
             f"b,2022-01-05,,Caf\xe9,,protest,,,,EFE,,,,,,,,,,\n",
-            [(4, "title", "error")], "not UTF-8", 2),
+            [(4, "title", "error")],
+            "not UTF-8",
+            2,
+        ),
         "million-character-title.csv": (
-            f"{HEADER}\n{OK}\ncsto-request,2022-01-05,,\"{'T' * 1_000_000}\",,international,,,,EFE,,,,,,,,,,\n",
-            [(3, "title", "warning")], "title is 1,000,000 characters long", 2),
+            f'{HEADER}\n{OK}\ncsto-request,2022-01-05,,"{"T" * 1_000_000}",,international,,,,EFE,,,,,,,,,,\n',
+            [(3, "title", "warning")],
+            "title is 1,000,000 characters long",
+            2,
+        ),
     }
     out = {}
     for name, (text, problems, fragment, accounts) in files.items():
@@ -164,8 +190,9 @@ def giants(tmp_path_factory):
     return out
 
 
-@pytest.mark.parametrize("name", ["ten-mb-field.csv", "ten-mb-title.csv", "ten-mb-field-latin1.csv",
-                                  "million-character-title.csv"])
+@pytest.mark.parametrize(
+    "name", ["ten-mb-field.csv", "ten-mb-title.csv", "ten-mb-field-latin1.csv", "million-character-title.csv"]
+)
 def test_giant_values(giants, name, capsys):
     path, expected = giants[name]
     before = digest(path)

@@ -2,6 +2,7 @@
 (timeline/app/guard.py): malformed callback bodies 400, bodies over 256 KB 413, unknown paths and
 bad component-suite paths 404. The app runs in-process, through Flask's test client.
 """
+
 from __future__ import annotations
 
 import json
@@ -64,15 +65,22 @@ def server_callbacks(app) -> list[tuple[str, dict]]:
 
 def valid_body(output: str, spec: dict, values: dict | None = None) -> dict:
     """What the page sends for a callback on a first load (None everywhere), with `values`."""
+
     def arguments(declared):
-        return [[] if d["id"].startswith("{") else
-                {**d, "value": (values or {}).get(f"{d['id']}.{d['property']}")} for d in declared]
+        return [
+            [] if d["id"].startswith("{") else {**d, "value": (values or {}).get(f"{d['id']}.{d['property']}")}
+            for d in declared
+        ]
 
     declared = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
     outputs = [{"id": o.component_id, "property": o.component_property} for o in declared]
-    return {"output": output, "outputs": outputs if isinstance(spec["output"], list) else outputs[0],
-            "inputs": arguments(spec["inputs"]), "state": arguments(spec["state"]),
-            "changedPropIds": [f"{spec['inputs'][0]['id']}.{spec['inputs'][0]['property']}"]}
+    return {
+        "output": output,
+        "outputs": outputs if isinstance(spec["output"], list) else outputs[0],
+        "inputs": arguments(spec["inputs"]),
+        "state": arguments(spec["state"]),
+        "changedPropIds": [f"{spec['inputs'][0]['id']}.{spec['inputs'][0]['property']}"],
+    }
 
 
 def body_for(app, output_part: str, values: dict | None = None) -> dict:
@@ -82,12 +90,23 @@ def body_for(app, output_part: str, values: dict | None = None) -> dict:
 
 # --- paths ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", [
-    "/console", "/anything", "/a/b/c", "/events.csv", "/index.html", "/" + "a" * 5000,
-    "/_dash-component-suites/dash/x", "/_dash-component-suites/os/x.js",
-    "/_dash-component-suites/dash/%2e%2e/x.js", "/_dash-component-suites/dash/deps/../../x.js",
-    "/_dash-component-suites/nopackage/thing.js",
-])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/console",
+        "/anything",
+        "/a/b/c",
+        "/events.csv",
+        "/index.html",
+        "/" + "a" * 5000,
+        "/_dash-component-suites/dash/x",
+        "/_dash-component-suites/os/x.js",
+        "/_dash-component-suites/dash/%2e%2e/x.js",
+        "/_dash-component-suites/dash/deps/../../x.js",
+        "/_dash-component-suites/nopackage/thing.js",
+    ],
+)
 def test_unknown_paths_and_bad_component_paths_are_404(client, path):
     response = client.get(path)
     assert response.status_code == 404, path
@@ -95,8 +114,10 @@ def test_unknown_paths_and_bad_component_paths_are_404(client, path):
     assert no_traceback(client.log)
 
 
-@pytest.mark.parametrize("path", ["/", "/?event=death-toll&q=almaty", "/_dash-layout",
-                                  "/_dash-dependencies", "/_favicon.ico", "/assets/style.css"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/?event=death-toll&q=almaty", "/_dash-layout", "/_dash-dependencies", "/_favicon.ico", "/assets/style.css"],
+)
 def test_the_page_and_what_dash_needs_answer_200(client, path):
     assert client.get(path).status_code == 200, path
 
@@ -117,28 +138,34 @@ MALFORMED = {
     "a string": "\ud800",
     "wrong output": lambda app: {**body_for(app, "counter.children"), "output": "nope.children"},
     "a clientside callback": lambda app: {**body_for(app, "counter.children"), "output": "zoom-request.data"},
-    "outputs of another": lambda app: {**body_for(app, "counter.children"),
-                                       "outputs": {"id": "download", "property": "data"}},
+    "outputs of another": lambda app: {
+        **body_for(app, "counter.children"),
+        "outputs": {"id": "download", "property": "data"},
+    },
     "inputs not a list": lambda app: {**body_for(app, "counter.children"), "inputs": "x"},
-    "inputs missing one": lambda app: {**body_for(app, "counter.children"),
-                                       "inputs": body_for(app, "counter.children")["inputs"][:1]},
+    "inputs missing one": lambda app: {
+        **body_for(app, "counter.children"),
+        "inputs": body_for(app, "counter.children")["inputs"][:1],
+    },
     "a number for the search": lambda app: body_for(app, "url.search", {"search.value": 5}),
     "a list for the search": lambda app: body_for(app, "url.search", {"search.value": ["a"]}),
     "a lone surrogate": lambda app: body_for(app, "url.search", {"search.value": "\ud800"}),
     "a surrogate in the address": lambda app: body_for(app, "counter.children", {"view.data": "?q=\udfff"}),
     "a string for the outlets": lambda app: body_for(app, "url.search", {"source-filter.value": "TASS"}),
     "junk zoom": lambda app: body_for(app, "timeline.figure", {"zoom.data": "junk"}),
-    "a zoom beyond the calendar": lambda app: body_for(app, "timeline.figure", {"zoom.data": [0, 10 ** 30]}),
+    "a zoom beyond the calendar": lambda app: body_for(app, "timeline.figure", {"zoom.data": [0, 10**30]}),
     "a zoom backwards": lambda app: body_for(app, "timeline.figure", {"zoom.data": [10, 5]}),
     "junk click data": lambda app: body_for(app, "timeline.figure", {"timeline.clickData": {"points": [1]}}),
     "click data a list": lambda app: body_for(app, "url.search", {"timeline.clickData": [1, 2]}),
     "junk relayout": lambda app: body_for(app, "timeline.figure@", {"zoom-request.data": "junk"}),
-    "a relayout range of three": lambda app: body_for(app, "timeline.figure@",
-                                                      {"zoom-request.data": {"xaxis.range": [1, 2, 3]}}),
+    "a relayout range of three": lambda app: body_for(
+        app, "timeline.figure@", {"zoom-request.data": {"xaxis.range": [1, 2, 3]}}
+    ),
     "clicks a string": lambda app: body_for(app, "download.data", {"export-csv.n_clicks": "1"}),
     "changed ids not strings": lambda app: {**body_for(app, "counter.children"), "changedPropIds": [1]},
-    "nested too deeply": lambda app: body_for(app, "timeline.figure",
-                                              {"timeline.clickData": {"points": [{"x": [[[[[[[[1]]]]]]]]}]}}),
+    "nested too deeply": lambda app: body_for(
+        app, "timeline.figure", {"timeline.clickData": {"points": [{"x": [[[[[[[[1]]]]]]]]}]}}
+    ),
 }
 
 
@@ -151,12 +178,15 @@ def test_a_malformed_callback_body_is_400_with_a_short_message(app, client, name
     assert no_traceback(client.log)
 
 
-@pytest.mark.parametrize("values", [
-    {"zoom-request.data": {"xaxis.range[0]": "1" * 30, "xaxis.range[1]": "2022-01-07"}},
-    {"zoom-request.data": {"xaxis.range[0]": "2022-01-08", "xaxis.range[1]": "2022-01-07"}},
-    {"zoom-request.data": {"xaxis.range": ["nan", None]}},
-    {"zoom-request.data": {"autosize": True}},
-])
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"zoom-request.data": {"xaxis.range[0]": "1" * 30, "xaxis.range[1]": "2022-01-07"}},
+        {"zoom-request.data": {"xaxis.range[0]": "2022-01-08", "xaxis.range[1]": "2022-01-07"}},
+        {"zoom-request.data": {"xaxis.range": ["nan", None]}},
+        {"zoom-request.data": {"autosize": True}},
+    ],
+)
 def test_an_odd_but_well_formed_zoom_changes_nothing(app, client, values):
     assert post(client, body_for(app, "timeline.figure@", values))[0] in (200, 204)
     assert no_traceback(client.log)
@@ -181,10 +211,15 @@ def test_what_the_page_sends_still_answers(app, client):
 # --- generated malformed bodies ---------------------------------------------------------------
 
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
-    | st.text(max_size=20) | st.sampled_from(["\ud800", "\udfff", "?q=\ud800", "2022-01-07", "x" * 500]),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20)
+    | st.sampled_from(["\ud800", "\udfff", "?q=\ud800", "2022-01-07", "x" * 500]),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
-    max_leaves=12)
+    max_leaves=12,
+)
 
 
 @st.composite
@@ -213,8 +248,12 @@ def malformed_bodies(draw, callbacks):
 def test_200_generated_malformed_callback_bodies_get_no_5xx(app, client):
     statuses = []
 
-    @settings(max_examples=250, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=250,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(body=malformed_bodies(server_callbacks(app)))
     def sent(body):
         status, answer = post(client, body)

@@ -4,6 +4,7 @@ name, as Dash calls them after a change: no browser, no server.
 `call` sets Dash's callback context (which input changed, to what) as Dash's testing docs do
 (`context_value`, in a copied context), then calls the function.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,18 +15,18 @@ from dash import Patch, no_update
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
+from tests.helpers import csv_bytes, row
 from timeline.app import callbacks, map, share
 from timeline.state import State
-from tests.helpers import csv_bytes, row
 
 ALMATY, ASTANA = dict(latitude="43.24", longitude="76.89"), dict(latitude="51.17", longitude="71.45")
 ROWS = [
     row("first", "2022-01-01", source="Reuters", **ALMATY),
     row("second", "2022-01-02", source="AP", **ASTANA),
-    row("third", "2022-01-03", category="statement", source="Reuters"),   # no place
+    row("third", "2022-01-03", category="statement", source="Reuters"),  # no place
     row("fourth", "2022-01-05", source="AP", **ALMATY),
 ]
-AROUND_ALMATY = [43, 76, 44, 78]   # the map's bounds: south, west, north, east
+AROUND_ALMATY = [43, 76, 44, 78]  # the map's bounds: south, west, north, east
 OUTLET = {"type": "outlet", "name": "Reuters"}
 
 
@@ -46,6 +47,7 @@ def call(function, changed=None, value=None, **inputs):
     def run():
         context_value.set(AttributeDict(triggered_inputs=triggered, updated_props={}))
         return function(**inputs)
+
     return copy_context().run(run)
 
 
@@ -53,42 +55,104 @@ def navigate(path, search="", changed=None, value=None, shown=None, **more):
     """navigate for the page at `search`, its controls showing what the address says (or `shown`)."""
     if shown is None:
         shown = list(callbacks.controls.control_values(State.from_search(search)))
-    given = dict(search=search, shown=shown, previous=None, following=None, click=None, outlets=[],
-                 clear=None, map_only=None, choice=None, moved=None,
-                 only="true" if State.from_search(search).filters.area else "false",
-                 zoom=None, view=search, refused=[])
+    given = dict(
+        search=search,
+        shown=shown,
+        previous=None,
+        following=None,
+        click=None,
+        outlets=[],
+        clear=None,
+        map_only=None,
+        choice=None,
+        moved=None,
+        only="true" if State.from_search(search).filters.area else "false",
+        zoom=None,
+        view=search,
+        refused=[],
+    )
     given.update(more)
     return call(callbacks.navigate, changed, value, path=path, **given)
 
 
 # --- navigate: the address after a change --------------------------------------------------
 
-@pytest.mark.parametrize("name, search, changed, value, shown, address", [
-    ("a page opens: nothing changes", "?event=second", None, None, None, no_update),
-    ("a word typed in the search box", "", "search.value", "protest", [[], [], "protest", "", ""],
-     "?q=protest"),
-    ("a category ticked, the event kept", "?event=second", "category-filter.value", ["statement"],
-     [["statement"], [], "", "", ""], "?event=second&category=statement"),
-    ("Next", "?event=second", "next-event.n_clicks", 1, None, "?event=third"),
-    ("Previous", "?event=second", "prev-event.n_clicks", 1, None, "?event=first"),
-    ("Next at the last event stays", "?event=fourth", "next-event.n_clicks", 1, None, no_update),
-    ("Next among the filtered events", "?event=first&source=AP", "next-event.n_clicks", 1, None,
-     "?event=second&source=AP"),
-    ("a marker clicked on the chart", "", "timeline.clickData", {"points": [{"customdata": "third"}]},
-     None, "?event=third"),
-    ("a density band clicked: no event", "?event=first", "timeline.clickData",
-     {"points": [{"x": "2022-01-02"}]}, None, no_update),
-    ("an outlet's button in the panel", "?event=first", (OUTLET, "n_clicks"), 1, None,
-     "?event=first&source=Reuters"),
-    ("an outlet's button appearing (no click yet)", "?event=first", (OUTLET, "n_clicks"), None, None,
-     no_update),
-    ("Clear filters keeps the event", "?event=first&category=protest&q=protest", "clear-filters.n_clicks", 1,
-     None, "?event=first"),
-    ("a mark chosen on the map", "?q=protest", "map-choice.data", {"id": "second", "at": 1}, None,
-     "?event=second&q=protest"),
-    ("a mark of an event not in the file", "?q=protest", "map-choice.data", {"id": "gone", "at": 1}, None,
-     no_update),
-])
+
+@pytest.mark.parametrize(
+    "name, search, changed, value, shown, address",
+    [
+        ("a page opens: nothing changes", "?event=second", None, None, None, no_update),
+        ("a word typed in the search box", "", "search.value", "protest", [[], [], "protest", "", ""], "?q=protest"),
+        (
+            "a category ticked, the event kept",
+            "?event=second",
+            "category-filter.value",
+            ["statement"],
+            [["statement"], [], "", "", ""],
+            "?event=second&category=statement",
+        ),
+        ("Next", "?event=second", "next-event.n_clicks", 1, None, "?event=third"),
+        ("Previous", "?event=second", "prev-event.n_clicks", 1, None, "?event=first"),
+        ("Next at the last event stays", "?event=fourth", "next-event.n_clicks", 1, None, no_update),
+        (
+            "Next among the filtered events",
+            "?event=first&source=AP",
+            "next-event.n_clicks",
+            1,
+            None,
+            "?event=second&source=AP",
+        ),
+        (
+            "a marker clicked on the chart",
+            "",
+            "timeline.clickData",
+            {"points": [{"customdata": "third"}]},
+            None,
+            "?event=third",
+        ),
+        (
+            "a density band clicked: no event",
+            "?event=first",
+            "timeline.clickData",
+            {"points": [{"x": "2022-01-02"}]},
+            None,
+            no_update,
+        ),
+        (
+            "an outlet's button in the panel",
+            "?event=first",
+            (OUTLET, "n_clicks"),
+            1,
+            None,
+            "?event=first&source=Reuters",
+        ),
+        ("an outlet's button appearing (no click yet)", "?event=first", (OUTLET, "n_clicks"), None, None, no_update),
+        (
+            "Clear filters keeps the event",
+            "?event=first&category=protest&q=protest",
+            "clear-filters.n_clicks",
+            1,
+            None,
+            "?event=first",
+        ),
+        (
+            "a mark chosen on the map",
+            "?q=protest",
+            "map-choice.data",
+            {"id": "second", "at": 1},
+            None,
+            "?event=second&q=protest",
+        ),
+        (
+            "a mark of an event not in the file",
+            "?q=protest",
+            "map-choice.data",
+            {"id": "gone", "at": 1},
+            None,
+            no_update,
+        ),
+    ],
+)
 def test_navigate(path, name, search, changed, value, shown, address):
     """The page shows `search` (its view too); after `changed`, the address and the view are
     `address` (no_update: as they were)."""
@@ -106,7 +170,7 @@ def test_navigate_only_what_is_on_the_map(path):
     pressed = out["search"]
     farther = "?area=50,70,52,72&map=8/51/71"
     out = navigate(path, farther, "url.search", farther, view=pressed, moved=moved | {"bounds": [50, 70, 52, 72]})
-    assert out["search"] is no_update   # the map has written where it is into the address
+    assert out["search"] is no_update  # the map has written where it is into the address
     assert out["view"] not in (no_update, pressed) and "area=50,70,52,72" in out["view"] and "map=" not in out["view"]
     out = navigate(path, pressed, "map-only.n_clicks", 2, map_only=2, moved=moved)
     assert out["only"] == "false" and "area=" not in out["search"]
@@ -115,33 +179,65 @@ def test_navigate_only_what_is_on_the_map(path):
 def test_navigate_a_moved_map_redraws_nothing_while_only_is_off(path):
     """The viewer's move puts the map's place into the address: the view (what is drawn) stays."""
     moved = {"bounds": AROUND_ALMATY, "view": [8, 43.5, 77]}
-    out = navigate(path, "?q=protest&map=8/43.5/77", "url.search", "?q=protest&map=8/43.5/77",
-                   view="?q=protest", moved=moved)
+    out = navigate(
+        path, "?q=protest&map=8/43.5/77", "url.search", "?q=protest&map=8/43.5/77", view="?q=protest", moved=moved
+    )
     assert (out["search"], out["view"], out["only"]) == (no_update, no_update, no_update)
 
 
-@pytest.mark.parametrize("name, fired, address", [
-    ("the panel's outlet buttons drawn again, one of them pressed at once",
-     [(({"type": "outlet", "name": "RFE/RL"}, "n_clicks"), None), (({"type": "outlet", "name": "AP"}, "n_clicks"), 1)],
-     "?source=AP"),
-    ("an address change with a button pressed",
-     [("url.search", ""), ("next-event.n_clicks", 1)], "?event="),
-    ("only buttons drawn again: nothing pressed",
-     [(({"type": "outlet", "name": "RFE/RL"}, "n_clicks"), None)], no_update),
-])
+@pytest.mark.parametrize(
+    "name, fired, address",
+    [
+        (
+            "the panel's outlet buttons drawn again, one of them pressed at once",
+            [
+                (({"type": "outlet", "name": "RFE/RL"}, "n_clicks"), None),
+                (({"type": "outlet", "name": "AP"}, "n_clicks"), 1),
+            ],
+            "?source=AP",
+        ),
+        ("an address change with a button pressed", [("url.search", ""), ("next-event.n_clicks", 1)], "?event="),
+        (
+            "only buttons drawn again: nothing pressed",
+            [(({"type": "outlet", "name": "RFE/RL"}, "n_clicks"), None)],
+            no_update,
+        ),
+    ],
+)
 def test_navigate_acts_on_what_the_viewer_did_among_inputs_fired_together(path, name, fired, address):
     """Dash may call navigate once for several inputs at once (a click while the panel is drawn
     again): the viewer's click counts, not the first input listed."""
-    triggered = [{"prop_id": (json.dumps(c[0], sort_keys=True, separators=(",", ":")) + "." + c[1])
-                  if isinstance(c, tuple) else c, "value": v} for c, v in fired]
+    triggered = [
+        {
+            "prop_id": (json.dumps(c[0], sort_keys=True, separators=(",", ":")) + "." + c[1])
+            if isinstance(c, tuple)
+            else c,
+            "value": v,
+        }
+        for c, v in fired
+    ]
     search = ""
 
     def run():
         context_value.set(AttributeDict(triggered_inputs=triggered, updated_props={}))
-        return callbacks.navigate(search=search, shown=list(callbacks.controls.control_values(State.from_search(search))),
-                                  previous=None, following=1, click=None, outlets=[None, 1], clear=None,
-                                  map_only=None, choice=None, moved=None, only="false", zoom=None, view="",
-                                  refused=[], path=path)
+        return callbacks.navigate(
+            search=search,
+            shown=list(callbacks.controls.control_values(State.from_search(search))),
+            previous=None,
+            following=1,
+            click=None,
+            outlets=[None, 1],
+            clear=None,
+            map_only=None,
+            choice=None,
+            moved=None,
+            only="false",
+            zoom=None,
+            view="",
+            refused=[],
+            path=path,
+        )
+
     out = copy_context().run(run)
     if address is no_update:
         assert out["search"] is no_update, name
@@ -152,15 +248,15 @@ def test_navigate_acts_on_what_the_viewer_did_among_inputs_fired_together(path, 
 def test_navigate_sets_the_controls_from_the_address(path):
     """A link followed (the address changed): the controls show its filters; those that
     already do are left alone."""
-    out = navigate(path, "?category=statement&q=x", "url.search", "?category=statement&q=x",
-                   shown=[[], [], "x", "", ""], view="")
+    out = navigate(
+        path, "?category=statement&q=x", "url.search", "?category=statement&q=x", shown=[[], [], "x", "", ""], view=""
+    )
     assert out["controls"] == [["statement"], no_update, no_update, no_update, no_update]
     assert out["search"] is no_update and out["view"] == "?category=statement&q=x"
 
 
 def test_navigate_keeps_the_zoom_in_the_address_but_not_in_the_view(path):
-    out = navigate(path, "", "search.value", "protest", [[], [], "protest", "", ""],
-                   zoom=[1641081600, 1641168000])
+    out = navigate(path, "", "search.value", "protest", [[], [], "protest", "", ""], zoom=[1641081600, 1641168000])
     assert out["search"] == "?q=protest&zoom=2022-01-02/2022-01-03"
     assert out["view"] == "?q=protest"
 
@@ -173,15 +269,23 @@ def test_navigate_says_what_the_address_asked_for_that_was_refused(path):
 def test_the_refused_notice_stays_while_the_address_is_tidied_and_goes_when_the_view_changes(path):
     said = ["'embed' 'yes' is not 1"]
     tidied = navigate(path, "?q=protest", "url.search", "?q=protest", view="?q=protest", refused=said)
-    assert tidied["refused"] is no_update       # the address written back without the bad value
+    assert tidied["refused"] is no_update  # the address written back without the bad value
     moved_on = navigate(path, "?q=rally", "url.search", "?q=rally", view="?q=protest", refused=said)
-    assert moved_on["refused"] == []            # a link followed, a step back: another view
-    changed = navigate(path, "?q=protest", "search.value", "rally", view="?q=protest", refused=said,
-                       shown=[[], [], "rally", "", "", ""])
-    assert changed["refused"] == []             # the viewer changed a filter
+    assert moved_on["refused"] == []  # a link followed, a step back: another view
+    changed = navigate(
+        path,
+        "?q=protest",
+        "search.value",
+        "rally",
+        view="?q=protest",
+        refused=said,
+        shown=[[], [], "rally", "", "", ""],
+    )
+    assert changed["refused"] == []  # the viewer changed a filter
 
 
 # --- show: the panel, the list, the counter ----------------------------------------------------
+
 
 def texts(component) -> str:
     """Every text in a component tree, joined by spaces."""
@@ -193,20 +297,22 @@ def texts(component) -> str:
 
 
 def test_show_a_selected_event(path):
-    out = call(callbacks.show, "view.data", "?event=third", view="?event=third", version="v",
-               refused=[], path=path)
+    out = call(callbacks.show, "view.data", "?event=third", view="?event=third", version="v", refused=[], path=path)
     assert "Third" in texts(out["panel"])
     assert out["counter"] == "4 of 4 events"
     assert [o["value"] for o in out["categories"]] == ["protest", "statement"]
     assert {o["value"] for o in out["sources"]} == {"AP", "Reuters"}
 
 
-@pytest.mark.parametrize("view, counter, in_panel", [
-    ("", "4 of 4 events", None),
-    ("?category=statement", "1 of 4 events", None),
-    ("?q=nothing-like-it", "0 of 4 events", None),
-    ("?event=gone", "4 of 4 events", "gone"),   # an event no longer in the file: said so
-])
+@pytest.mark.parametrize(
+    "view, counter, in_panel",
+    [
+        ("", "4 of 4 events", None),
+        ("?category=statement", "1 of 4 events", None),
+        ("?q=nothing-like-it", "0 of 4 events", None),
+        ("?event=gone", "4 of 4 events", "gone"),  # an event no longer in the file: said so
+    ],
+)
 def test_show_counts_what_the_filters_keep(path, view, counter, in_panel):
     out = call(callbacks.show, "view.data", view, view=view, version="v", refused=[], path=path)
     assert out["counter"] == counter
@@ -215,16 +321,23 @@ def test_show_counts_what_the_filters_keep(path, view, counter, in_panel):
 
 
 def test_show_lists_what_the_address_asked_for_that_was_refused(path):
-    out = call(callbacks.show, "refused.data", ["'event' is not an event id"], view="",
-               version="v", refused=["'event' is not an event id"], path=path)
+    out = call(
+        callbacks.show,
+        "refused.data",
+        ["'event' is not an event id"],
+        view="",
+        version="v",
+        refused=["'event' is not an event id"],
+        path=path,
+    )
     assert "is not an event id" in texts(out["problems"])
 
 
 # --- describe, draw, zoom, download ---------------------------------------------------
 
+
 def test_describe_says_where_previous_and_next_lead(path):
-    out = call(callbacks.describe, "view.data", "?event=second", view="?event=second", version="v",
-               path=path)
+    out = call(callbacks.describe, "view.data", "?event=second", view="?event=second", version="v", path=path)
     previous_text, previous_tip, previous_class, next_text, next_tip, next_class = out["steps"]
     assert "First" in previous_tip and "Third" in next_tip
     assert previous_class == next_class == "step"
@@ -232,20 +345,36 @@ def test_describe_says_where_previous_and_next_lead(path):
 
 
 def draw(path, changed, value=None, view="", zoom=None, search="", click=None):
-    return call(callbacks.draw, changed, value, view=view, version="v", reset=None, click=click,
-                before=None, after=None, width=1000, zoom=zoom, search=search, path=path)
+    return call(
+        callbacks.draw,
+        changed,
+        value,
+        view=view,
+        version="v",
+        reset=None,
+        click=click,
+        before=None,
+        after=None,
+        width=1000,
+        zoom=zoom,
+        search=search,
+        path=path,
+    )
 
 
 def test_draw_the_view(path):
     out = draw(path, "view.data", "?event=second", view="?event=second")
-    assert out["figure"]["data"] and out["zoom"] is None   # not zoomed: the view's own range
+    assert out["figure"]["data"] and out["zoom"] is None  # not zoomed: the view's own range
 
 
-@pytest.mark.parametrize("view, zoom, text, before, after", [
-    ("", None, "4 of 4 events in view", None, None),
-    ("", [1641038400, 1641211200], "2 of 4 events in view", "← 1 earlier", "1 later →"),   # noon to noon
-    ("?source=AP", [1641038400, 1641211200], "1 of 2 events in view", None, "1 later →"),
-])
+@pytest.mark.parametrize(
+    "view, zoom, text, before, after",
+    [
+        ("", None, "4 of 4 events in view", None, None),
+        ("", [1641038400, 1641211200], "2 of 4 events in view", "← 1 earlier", "1 later →"),  # noon to noon
+        ("?source=AP", [1641038400, 1641211200], "1 of 2 events in view", None, "1 later →"),
+    ],
+)
 def test_in_view_says_what_the_chart_shows_and_what_is_beyond_each_edge(path, view, zoom, text, before, after):
     out = call(callbacks.in_view, "view.data", view, view=view, version="v", zoom=zoom, path=path)
     assert out["text"] == text
@@ -254,66 +383,99 @@ def test_in_view_says_what_the_chart_shows_and_what_is_beyond_each_edge(path, vi
 
 
 def test_draw_takes_the_zoom_from_a_shared_link(path):
-    zoom = [1641081600, 1641168000]   # 2022-01-02 to 2022-01-03
+    zoom = [1641081600, 1641168000]  # 2022-01-02 to 2022-01-03
     out = draw(path, "view.data", "", search="?zoom=2022-01-02/2022-01-03")
     assert out["zoom"] == zoom
-    low, high = draw(path, "reset-zoom.n_clicks", 1, zoom=zoom)["zoom"]   # Reset: every event in view
-    assert low < 1640995200 and high > 1641340800   # before 1 January, after 5 January
+    low, high = draw(path, "reset-zoom.n_clicks", 1, zoom=zoom)["zoom"]  # Reset: every event in view
+    assert low < 1640995200 and high > 1641340800  # before 1 January, after 5 January
 
 
 def test_draw_a_click_on_a_marker_draws_nothing_again(path):
     """A marker click selects its event (navigate); only a density band zooms."""
-    out = draw(path, "timeline.clickData", {"points": [{"customdata": "first"}]},
-               click={"points": [{"customdata": "first"}]})
+    out = draw(
+        path, "timeline.clickData", {"points": [{"customdata": "first"}]}, click={"points": [{"customdata": "first"}]}
+    )
     assert out == {"figure": no_update, "zoom": no_update}
 
 
-@pytest.mark.parametrize("relayout, redrawn", [
-    ({"xaxis.range[0]": "2022-01-02", "xaxis.range[1]": "2022-01-04"}, True),
-    ({"xaxis.range": ["2022-01-02", "2022-01-04"]}, True),
-    ({"autosize": True}, False),
-    (None, False),
-])
+@pytest.mark.parametrize(
+    "relayout, redrawn",
+    [
+        ({"xaxis.range[0]": "2022-01-02", "xaxis.range[1]": "2022-01-04"}, True),
+        ({"xaxis.range": ["2022-01-02", "2022-01-04"]}, True),
+        ({"autosize": True}, False),
+        (None, False),
+    ],
+)
 def test_zoom_redraws_the_traces_for_a_new_range(path, relayout, redrawn):
-    out = call(callbacks.zoom, "zoom-request.data", relayout, relayout=relayout, view="", width=1000,
-               path=path)
+    out = call(callbacks.zoom, "zoom-request.data", relayout, relayout=relayout, view="", width=1000, path=path)
     if not redrawn:
         assert out == {"figure": no_update, "zoom": no_update}
         return
     assert isinstance(out["figure"], Patch)
-    assert out["zoom"] == [1641081600, 1641254400]   # 2022-01-02 to 2022-01-04: pinned
+    assert out["zoom"] == [1641081600, 1641254400]  # 2022-01-02 to 2022-01-04: pinned
 
 
-@pytest.mark.parametrize("changed, filename, first_line", [
-    ("export-csv.n_clicks", "timeline-events.csv", "id,"),
-    ("export-timelinejs.n_clicks", "timeline.json", "{"),
-])
+@pytest.mark.parametrize(
+    "changed, filename, first_line",
+    [
+        ("export-csv.n_clicks", "timeline-events.csv", "id,"),
+        ("export-timelinejs.n_clicks", "timeline.json", "{"),
+    ],
+)
 def test_download_the_events_in_view(path, changed, filename, first_line):
-    out = call(callbacks.download, changed, 1, csv_clicks=1, json_clicks=None, view="?category=statement",
-               path=path, title="Events")
+    out = call(
+        callbacks.download,
+        changed,
+        1,
+        csv_clicks=1,
+        json_clicks=None,
+        view="?category=statement",
+        path=path,
+        title="Events",
+    )
     assert out["filename"] == filename and out["content"].startswith(first_line)
     assert "third" in out["content"] and "first" not in out["content"]
 
 
 # --- registered as the page expects -------------------------------------------------------
 
+
 def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends(path):
     """Named inputs are sent as a list, in the order declared: the guard (timeline/app/guard.py)
     reads them so."""
     from dash import Dash
+
     app = Dash(__name__)
     callbacks.register(app, path)
     entry = next(spec for output, spec in app.callback_map.items() if output.startswith("..url.search"))
     assert [f"{i['id']}.{i['property']}" for i in entry["inputs"]] == [
-        "url.search", "category-filter.value", "source-filter.value", "search.value", "date-from.value",
-        "date-to.value", "as-of.value", "prev-event.n_clicks", "next-event.n_clicks", "timeline.clickData",
-        '{"name":["ALL"],"type":"outlet"}.n_clicks', "clear-filters.n_clicks", "map-only.n_clicks",
-        "map-choice.data"]
+        "url.search",
+        "category-filter.value",
+        "source-filter.value",
+        "search.value",
+        "date-from.value",
+        "date-to.value",
+        "as-of.value",
+        "prev-event.n_clicks",
+        "next-event.n_clicks",
+        "timeline.clickData",
+        '{"name":["ALL"],"type":"outlet"}.n_clicks',
+        "clear-filters.n_clicks",
+        "map-only.n_clicks",
+        "map-choice.data",
+    ]
     assert [f"{s['id']}.{s['property']}" for s in entry["state"]] == [
-        "map-view.data", "map-only.aria-pressed", "zoom.data", "view.data", "refused.data"]
+        "map-view.data",
+        "map-only.aria-pressed",
+        "zoom.data",
+        "view.data",
+        "refused.data",
+    ]
     in_browser = [c["clientside_function"] for c in app._callback_list if c.get("clientside_function")]
-    assert in_browser == [{"namespace": "timeline", "function_name": n}
-                          for n in ("poll", "chartWidth", "zoomAsked", "zoomIntoAddress")]
+    assert in_browser == [
+        {"namespace": "timeline", "function_name": n} for n in ("poll", "chartWidth", "zoomAsked", "zoomIntoAddress")
+    ]
     poll = next(c for c in app._callback_list if c.get("clientside_function", {}).get("function_name") == "poll")
     assert poll["output"] == "data-version.data" and poll["prevent_initial_call"]
     assert [f"{i['id']}.{i['property']}" for i in poll["inputs"]] == ["poll.n_intervals"]
@@ -321,28 +483,58 @@ def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends
 
 # --- the map (timeline/app/map.py) --------------------------------------------------------------
 
-@pytest.mark.parametrize("view, moved, status", [
-    ("", None, "3 events on the map; 1 in view has no place"),
-    ("", {"bounds": AROUND_ALMATY, "view": [8, 43.5, 77]}, "2 events on the map; 1 outside its view; "
-                                                            "1 in view has no place"),
-    ("?source=AP", None, "2 events on the map"),
-])
+
+@pytest.mark.parametrize(
+    "view, moved, status",
+    [
+        ("", None, "3 events on the map; 1 in view has no place"),
+        (
+            "",
+            {"bounds": AROUND_ALMATY, "view": [8, 43.5, 77]},
+            "2 events on the map; 1 outside its view; 1 in view has no place",
+        ),
+        ("?source=AP", None, "2 events on the map"),
+    ],
+)
 def test_show_map_sends_the_marks_in_its_view(path, view, moved, status):
-    out = call(map.show_map, "view.data", view, view=view, version="v", moved=moved, zoom=None,
-               search=view, path=path, tiles=None)
+    out = call(
+        map.show_map,
+        "view.data",
+        view,
+        view=view,
+        version="v",
+        moved=moved,
+        zoom=None,
+        search=view,
+        path=path,
+        tiles=None,
+    )
     assert out["status"] == status
     assert out["shown"]["kind"] == "places" and out["shown"]["tiles"] is None
 
 
 # --- the Share control (timeline/app/share.py) -----------------------------------------------
 
-@pytest.mark.parametrize("search, full_view, embed_src", [
-    ("?event=third&embed=1", "https://example.org/timeline/?event=third",
-     "https://example.org/timeline/?event=third&amp;embed=1"),
-    ("", "https://example.org/timeline/", "https://example.org/timeline/?embed=1"),
-])
+
+@pytest.mark.parametrize(
+    "search, full_view, embed_src",
+    [
+        (
+            "?event=third&embed=1",
+            "https://example.org/timeline/?event=third",
+            "https://example.org/timeline/?event=third&amp;embed=1",
+        ),
+        ("", "https://example.org/timeline/", "https://example.org/timeline/?embed=1"),
+    ],
+)
 def test_share_addresses_follow_the_address(search, full_view, embed_src):
-    out = call(share.addresses, "url.search", search, search=search,
-               href="https://example.org/timeline/" + search, title="Events")
+    out = call(
+        share.addresses,
+        "url.search",
+        search,
+        search=search,
+        href="https://example.org/timeline/" + search,
+        title="Events",
+    )
     assert out["full_view"] == out["link"] == full_view
     assert f'src="{embed_src}"' in out["embed"] and 'title="Events"' in out["embed"]

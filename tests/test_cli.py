@@ -1,4 +1,5 @@
 """`python -m timeline check [PATH] [--strict]`: what the editor sees, and the exit code."""
+
 from __future__ import annotations
 
 import hashlib
@@ -16,8 +17,8 @@ from timeline.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = schema.header_line()
 GOOD = "a,2022-01-07,,Title,,protest,,,,Source,,,,,,,,,,\n"
-WARNED = "b,2022-01-08,,<b>Title</b>,,protest,,,,Source,,,,,,,,,,\n"      # HTML: a warning on row 3
-FAILED = "c,2022-02-30,,Title,,protest,,,,Source,,,,,,,,,,\n"              # no such day: an error on row 4
+WARNED = "b,2022-01-08,,<b>Title</b>,,protest,,,,Source,,,,,,,,,,\n"  # HTML: a warning on row 3
+FAILED = "c,2022-02-30,,Title,,protest,,,,Source,,,,,,,,,,\n"  # no such day: an error on row 4
 
 LINE = re.compile(r"^(?P<path>.+?):(?P<row>\d+): (?P<column>[^:]+): (?P<level>error|warning): (?P<message>.+)$")
 FILE_LINE = re.compile(r"^(?P<path>.+?): -: (?P<level>error|warning): (?P<message>.+)$")
@@ -59,8 +60,9 @@ def test_one_line_per_problem_then_the_summary(tmp_path, capsys):
         (str(path), 3, "title", "warning"),
         (str(path), 4, "date", "error"),
     ]
-    assert lines[1] == (f"{path}:4: date: error: date '2022-02-30' February 2022 has 28 days, "
-                        f"so day 30 does not exist.")
+    assert lines[1] == (
+        f"{path}:4: date: error: date '2022-02-30' February 2022 has 28 days, so day 30 does not exist."
+    )
 
 
 def test_the_path_is_printed_as_given(tmp_path, capsys, monkeypatch):
@@ -70,17 +72,20 @@ def test_the_path_is_printed_as_given(tmp_path, capsys, monkeypatch):
     assert lines[0].startswith("my events.csv:2: date: error: ")
 
 
-@pytest.mark.parametrize("rows,strict,expected", [
-    ((GOOD,), False, 0),
-    ((GOOD,), True, 0),
-    ((GOOD, WARNED), False, 0),
-    ((GOOD, WARNED), True, 1),
-    ((GOOD, FAILED), False, 1),
-    ((GOOD, FAILED), True, 1),
-    ((FAILED,), False, 1),
-    ((), False, 0),      # header only: a warning
-    ((), True, 1),
-])
+@pytest.mark.parametrize(
+    "rows,strict,expected",
+    [
+        ((GOOD,), False, 0),
+        ((GOOD,), True, 0),
+        ((GOOD, WARNED), False, 0),
+        ((GOOD, WARNED), True, 1),
+        ((GOOD, FAILED), False, 1),
+        ((GOOD, FAILED), True, 1),
+        ((FAILED,), False, 1),
+        ((), False, 0),  # header only: a warning
+        ((), True, 1),
+    ],
+)
 def test_exit_codes(tmp_path, capsys, rows, strict, expected):
     path = write(tmp_path, *rows)
     code, lines, _ = run(capsys, str(path), *(["--strict"] if strict else []))
@@ -106,17 +111,22 @@ def test_missing_file(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, lines, err = run(capsys)
     assert code == 1 and err == ""
-    assert lines == ["events.csv: -: error: there is no file at 'events.csv'",
-                     "0 events, 0 accounts, 1 errors, 0 warnings"]
+    assert lines == [
+        "events.csv: -: error: there is no file at 'events.csv'",
+        "0 events, 0 accounts, 1 errors, 0 warnings",
+    ]
 
 
-@pytest.mark.parametrize("data,fragment", [
-    (b"", "the file is empty"),
-    (HEADER.replace(",", ";").encode() + b"\n", "semicolons"),
-    (b"id,date,title\n", "the header has no 'category', 'source' column"),
-    (HEADER.encode() + b'\na,2022,,"T,,p,,,,S,,,,,,,\n', "never closed"),
-    (b"\xff\xfe" + HEADER.encode("utf-16-le"), "UTF-16"),
-])
+@pytest.mark.parametrize(
+    "data,fragment",
+    [
+        (b"", "the file is empty"),
+        (HEADER.replace(",", ";").encode() + b"\n", "semicolons"),
+        (b"id,date,title\n", "the header has no 'category', 'source' column"),
+        (HEADER.encode() + b'\na,2022,,"T,,p,,,,S,,,,,,,\n', "never closed"),
+        (b"\xff\xfe" + HEADER.encode("utf-16-le"), "UTF-16"),
+    ],
+)
 def test_unreadable_files_give_one_problem(tmp_path, capsys, data, fragment):
     path = tmp_path / "events.csv"
     path.write_bytes(data)
@@ -137,8 +147,14 @@ def test_check_never_writes_the_file(tmp_path, capsys):
 
 
 def test_summary_counts_match_the_lines(tmp_path, capsys):
-    rows = [GOOD, WARNED, FAILED, "d,2022,,T,,p,,91,1,S,,,,,,,,,,\n", "Bad Id,2022,,T,,p,,,,S,,,,,,,,,,\n",
-            "e,2022,,=T,,p,,,,S,javascript:x,,\n"]
+    rows = [
+        GOOD,
+        WARNED,
+        FAILED,
+        "d,2022,,T,,p,,91,1,S,,,,,,,,,,\n",
+        "Bad Id,2022,,T,,p,,,,S,,,,,,,,,,\n",
+        "e,2022,,=T,,p,,,,S,javascript:x,,\n",
+    ]
     path = write(tmp_path, *rows)
     _, lines, _ = run(capsys, str(path))
     problems, (events, accounts, errors, warnings) = parse(lines)
@@ -157,7 +173,7 @@ def test_events_csv_checks_clean(capsys, monkeypatch):
 def test_template_loads_cleanly(tmp_path, capsys):
     assert main(["template"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "\ufeff" + HEADER   # a byte order mark: Windows Excel reads UTF-8
+    assert out.splitlines()[0] == "\ufeff" + HEADER  # a byte order mark: Windows Excel reads UTF-8
     path = tmp_path / "events.csv"
     path.write_text(out)
     code, lines, _ = run(capsys, str(path), "--strict")
@@ -172,10 +188,12 @@ def test_unknown_command_is_a_usage_error(capsys):
 
 # --- as the editor runs it ------------------------------------------------------------------
 
+
 def subprocess_check(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "timeline", "check", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", "check", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_subprocess_reports_and_exits(tmp_path):

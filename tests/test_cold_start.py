@@ -1,5 +1,6 @@
 """A cold start's shortcuts give what the long way gives: the index groups the accounts of a
 loaded file as `load` grouped them, equal to looking each account's id up among the events."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -25,14 +26,16 @@ def test_the_index_of_a_loaded_file_groups_accounts_as_looking_their_ids_up_does
         index = build_index(dataset)
         same_index(index, looked_up)
         # Each account's event has the account's id.
-        np.testing.assert_array_equal(index.events["id"].to_numpy()[index.account_event],
-                                      dataset.accounts["id"].to_numpy())
+        np.testing.assert_array_equal(
+            index.events["id"].to_numpy()[index.account_event], dataset.accounts["id"].to_numpy()
+        )
 
 
 def test_the_outlets_are_read_once_and_give_what_each_column_s_own_pass_gives(tmp_path):
     import pandas as pd
 
     from timeline.search import distinct_values
+
     for seed in range(6):
         rng = random.Random(100 + seed)
         path = tmp_path / f"events-{seed}.csv"
@@ -44,8 +47,9 @@ def test_the_outlets_are_read_once_and_give_what_each_column_s_own_pass_gives(tm
         np.testing.assert_array_equal(index.source_code, codes)
         assert index.source_keys == [str(k) for k in keys]
         counts = sources.value_counts()
-        assert index.outlets == sorted(((str(k), int(v)) for k, v in counts.items()),
-                                       key=lambda kv: (kv[0].lower(), kv[0]))
+        assert index.outlets == sorted(
+            ((str(k), int(v)) for k, v in counts.items()), key=lambda kv: (kv[0].lower(), kv[0])
+        )
         alone = distinct_values(index.dataset.accounts)
         for name, (codes, values) in alone.items():
             np.testing.assert_array_equal(index.distinct[name][0], codes)
@@ -59,10 +63,14 @@ def test_the_gazetteer_s_other_names_find_the_towns_a_dict_of_them_finds():
     from timeline.places import Place
 
     towns = [Place(f"Town {i}", "KZ", i, i, i) for i in range(6)]
-    others = [["Almaty", "ALMATY", "Alma-Ata", "ALV", "town 0"],      # (its own name and a code: not kept)
-              ["Alma-Ata", "Верный", "ВЕРНЫЙ", "Straße", "STRASSE"],
-              [], ["Line\nbreak", "alma-ata", "Şehir"],
-              ["Lone \ud800 surrogate", "Kelvin \u212a", "ǅungla"], ["İstanbul", "ISTANBUL", "x"]]
+    others = [
+        ["Almaty", "ALMATY", "Alma-Ata", "ALV", "town 0"],  # (its own name and a code: not kept)
+        ["Alma-Ata", "Верный", "ВЕРНЫЙ", "Straße", "STRASSE"],
+        [],
+        ["Line\nbreak", "alma-ata", "Şehir"],
+        ["Lone \ud800 surrogate", "Kelvin \u212a", "ǅungla"],
+        ["İstanbul", "ISTANBUL", "x"],
+    ]
 
     def by_dict(others):
         found = {}
@@ -73,7 +81,7 @@ def test_the_gazetteer_s_other_names_find_the_towns_a_dict_of_them_finds():
         return {name: tuple(places) for name, places in found.items()}
 
     clean = [[n for n in names if "\n" not in n and "\ud800" not in n] for names in others]
-    for some in (others, clean):   # (a name with a line break: each casefolded on its own)
+    for some in (others, clean):  # (a name with a line break: each casefolded on its own)
         indexed = places._index_other_names(towns, some)
         # (A name UTF-8 cannot write is never looked up: no location read from a file holds one.)
         expected = {name: found for name, found in by_dict(some).items() if "\ud800" not in name}

@@ -2,6 +2,7 @@
 as it accepts it, and read back to the same bytes; never when it does not; the security headers
 and the long caching of fingerprinted files stay. In-process (Flask's test client), and through
 gunicorn as deployed, where files from assets/ are sent as a stream."""
+
 from __future__ import annotations
 
 import gzip
@@ -19,7 +20,7 @@ from tests.browser.conftest import serve
 from timeline.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ACCEPTS = "gzip, deflate, br, zstd"   # what Chromium 13x sends
+CHROMIUM_ACCEPTS = "gzip, deflate, br, zstd"  # what Chromium 13x sends
 YEAR = f"public, max-age={365 * 24 * 3600}, immutable"
 DECODE = {"gzip": gzip.decompress, "br": brotli.decompress, "zstd": zstd.decompress}
 
@@ -50,9 +51,15 @@ def same_page(data: bytes) -> bytes:
     return re.sub(rb'"end_id":"[^"]*"', b'"end_id":""', data)
 
 
-@pytest.mark.parametrize("accepts, expected", [
-    ("gzip", "gzip"), ("br", "br"), ("gzip, br", "br"), (CHROMIUM_ACCEPTS, "zstd"),
-])
+@pytest.mark.parametrize(
+    "accepts, expected",
+    [
+        ("gzip", "gzip"),
+        ("br", "br"),
+        ("gzip, br", "br"),
+        (CHROMIUM_ACCEPTS, "zstd"),
+    ],
+)
 def test_the_page_and_dash_scripts_come_compressed(client, scripts, accepts, expected):
     for address in ("/", "/?event=shoot-to-kill-order", scripts["components"]):
         plain = client.get(address, headers={"Accept-Encoding": "identity"})
@@ -90,17 +97,33 @@ def test_the_plotly_bundle_comes_compressed(client, scripts, accepts, expected):
 def test_callback_answers_come_compressed(client):
     layout = client.get("/_dash-layout").get_json()
     version = re.search(r'"data-version".*?"data": "([^"]+)"', json.dumps(layout)).group(1)
-    outputs = ("..sources-panel.children...event-list.children...event-list-caption.children..."
-               "counter.children...problems.children...category-filter.options..."
-               "source-filter.options..")
-    request = {"output": outputs, "outputs": [{"id": i, "property": p} for i, p in (
-        ("sources-panel", "children"), ("event-list", "children"), ("event-list-caption", "children"),
-        ("counter", "children"), ("problems", "children"), ("category-filter", "options"),
-        ("source-filter", "options"))],
-        "inputs": [{"id": "view", "property": "data", "value": ""},
-                   {"id": "data-version", "property": "data", "value": version},
-                   {"id": "refused", "property": "data", "value": []}],
-        "changedPropIds": ["view.data"], "state": []}
+    outputs = (
+        "..sources-panel.children...event-list.children...event-list-caption.children..."
+        "counter.children...problems.children...category-filter.options..."
+        "source-filter.options.."
+    )
+    request = {
+        "output": outputs,
+        "outputs": [
+            {"id": i, "property": p}
+            for i, p in (
+                ("sources-panel", "children"),
+                ("event-list", "children"),
+                ("event-list-caption", "children"),
+                ("counter", "children"),
+                ("problems", "children"),
+                ("category-filter", "options"),
+                ("source-filter", "options"),
+            )
+        ],
+        "inputs": [
+            {"id": "view", "property": "data", "value": ""},
+            {"id": "data-version", "property": "data", "value": version},
+            {"id": "refused", "property": "data", "value": []},
+        ],
+        "changedPropIds": ["view.data"],
+        "state": [],
+    }
     plain = client.post("/_dash-update-component", json=request, headers={"Accept-Encoding": "identity"})
     packed = client.post("/_dash-update-component", json=request, headers={"Accept-Encoding": "gzip"})
     assert plain.status_code == packed.status_code == 200
@@ -127,9 +150,11 @@ def test_gunicorn_sends_the_scripts_compressed(tmp_path, scripts):
     plotly = (ROOT / "assets/vendor/plotly-cartesian.min.js").read_bytes()
     with serve(copy, gunicorn_workers=1) as url:
         for address, accepts, expected in (
-            ("/", "gzip", "gzip"), ("/", CHROMIUM_ACCEPTS, "zstd"),
-            (scripts["plotly"], "br", "br"), (scripts["plotly"], CHROMIUM_ACCEPTS, "zstd"),
-            (scripts["plotly"], "gzip", None),   # a stream is not gzipped (see above): sent as is
+            ("/", "gzip", "gzip"),
+            ("/", CHROMIUM_ACCEPTS, "zstd"),
+            (scripts["plotly"], "br", "br"),
+            (scripts["plotly"], CHROMIUM_ACCEPTS, "zstd"),
+            (scripts["plotly"], "gzip", None),  # a stream is not gzipped (see above): sent as is
             (scripts["plotly"], "identity", None),
         ):
             request = urllib.request.Request(url + address, headers={"Accept-Encoding": accepts})

@@ -1,4 +1,5 @@
 """timeline.view.controls: what each control does to the view's State, without a browser."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -6,42 +7,70 @@ import pytest
 
 from timeline.state import Filters, State, apply
 from timeline.view import labels
-from timeline.view.controls import (category_options, clicked_event, control_values, next_state, outlet_label,
-                                    outlet_names, outlet_options, outlet_value)
+from timeline.view.controls import (
+    category_options,
+    clicked_event,
+    control_values,
+    next_state,
+    outlet_label,
+    outlet_names,
+    outlet_options,
+    outlet_value,
+)
 
 from .helpers import index_from_rows, row
 
 
 @pytest.fixture(scope="module")
 def index():
-    return index_from_rows([
-        row("rally", "2022-01-02", category="protest", source="RFE/RL"),
-        row("emergency", "2022-01-05", category="government", source="Akorda"),
-        row("airport-seized", "2022-01-05 14:30", category="security", source="Reuters"),
-        row("airport-seized", "2022-01-06", source="TASS"),
-        row("csto", "2022-01-06", end_date="2022-01-19", category="security", source="Reuters"),
-    ])
+    return index_from_rows(
+        [
+            row("rally", "2022-01-02", category="protest", source="RFE/RL"),
+            row("emergency", "2022-01-05", category="government", source="Akorda"),
+            row("airport-seized", "2022-01-05 14:30", category="security", source="Reuters"),
+            row("airport-seized", "2022-01-06", source="TASS"),
+            row("csto", "2022-01-06", end_date="2022-01-19", category="security", source="Reuters"),
+        ]
+    )
 
 
 START = State("emergency", Filters(categories=("government",), text="old words"))
 
 
-@pytest.mark.parametrize("trigger, value, expected", [
-    ("category-filter", ["security", "protest"],
-     State("emergency", Filters(categories=("security", "protest"), text="old words"))),
-    ("category-filter", [], State("emergency", Filters(text="old words"))),
-    ("category-filter", None, State("emergency", Filters(text="old words"))),
-    ("source-filter", ["TASS", "Reuters"],
-     State("emergency", Filters(categories=("government",), sources=("TASS", "Reuters"), text="old words"))),
-    ("search", "  almaty  airport ",
-     State("emergency", Filters(categories=("government",), text="almaty  airport"))),
-    ("search", "", State("emergency", Filters(categories=("government",)))),
-    ("search", None, State("emergency", Filters(categories=("government",)))),
-    ("date-from", " 2022-01-05 ",
-     State("emergency", Filters(categories=("government",), text="old words", date_from="2022-01-05"))),
-    ("date-to", "January 2022",
-     State("emergency", Filters(categories=("government",), text="old words", date_to="January 2022"))),
-])
+@pytest.mark.parametrize(
+    "trigger, value, expected",
+    [
+        (
+            "category-filter",
+            ["security", "protest"],
+            State("emergency", Filters(categories=("security", "protest"), text="old words")),
+        ),
+        ("category-filter", [], State("emergency", Filters(text="old words"))),
+        ("category-filter", None, State("emergency", Filters(text="old words"))),
+        (
+            "source-filter",
+            ["TASS", "Reuters"],
+            State("emergency", Filters(categories=("government",), sources=("TASS", "Reuters"), text="old words")),
+        ),
+        (
+            "search",
+            "  almaty  airport ",
+            State("emergency", Filters(categories=("government",), text="almaty  airport")),
+        ),
+        ("search", "", State("emergency", Filters(categories=("government",)))),
+        ("search", None, State("emergency", Filters(categories=("government",)))),
+        (
+            "date-from",
+            " 2022-01-05 ",
+            State("emergency", Filters(categories=("government",), text="old words", date_from="2022-01-05")),
+        ),
+        (
+            "date-to",
+            "January 2022",
+            State("emergency", Filters(categories=("government",), text="old words", date_to="January 2022")),
+        ),
+    ],
+)
 def test_filter_controls_change_only_their_filter(index, trigger, value, expected):
     assert next_state(START, trigger, value, index) == expected
 
@@ -50,32 +79,47 @@ def test_filter_controls_change_only_their_filter(index, trigger, value, expecte
 SHOWN = (["government"], [], "old words", "2022-01-05", "")
 
 
-@pytest.mark.parametrize("trigger, value, expected", [
-    # "from" was set and its answer has not come back; now "to" is set: both are kept.
-    ("date-to", "2022-01-11", State("emergency", Filters(categories=("government",), text="old words",
-                                                          date_from="2022-01-05", date_to="2022-01-11"))),
-    # The changed control's own value wins over what was shown before the change.
-    ("date-from", "", State("emergency", Filters(categories=("government",), text="old words"))),
-    ("category-filter", [], State("emergency", Filters(text="old words", date_from="2022-01-05"))),
-    ("search", " a  b ", State("emergency", Filters(categories=("government",), text="a  b",
-                                                     date_from="2022-01-05"))),
-])
+@pytest.mark.parametrize(
+    "trigger, value, expected",
+    [
+        # "from" was set and its answer has not come back; now "to" is set: both are kept.
+        (
+            "date-to",
+            "2022-01-11",
+            State(
+                "emergency",
+                Filters(categories=("government",), text="old words", date_from="2022-01-05", date_to="2022-01-11"),
+            ),
+        ),
+        # The changed control's own value wins over what was shown before the change.
+        ("date-from", "", State("emergency", Filters(categories=("government",), text="old words"))),
+        ("category-filter", [], State("emergency", Filters(text="old words", date_from="2022-01-05"))),
+        (
+            "search",
+            " a  b ",
+            State("emergency", Filters(categories=("government",), text="a  b", date_from="2022-01-05")),
+        ),
+    ],
+)
 def test_a_filter_change_keeps_what_the_other_controls_show(index, trigger, value, expected):
     assert next_state(START, trigger, value, index, shown=SHOWN) == expected
 
 
-@pytest.mark.parametrize("state, trigger, expected", [
-    (State("emergency"), "next-event", "airport-seized"),
-    (State("emergency"), "prev-event", "rally"),
-    (State(), "next-event", "rally"),
-    (State(), "prev-event", "csto"),
-    (State("csto"), "next-event", "csto"),
-    (State("rally"), "prev-event", "rally"),
-    # within the filtered events
-    (State("airport-seized", Filters(categories=("security",))), "next-event", "csto"),
-    (State("rally", Filters(categories=("security",))), "next-event", "airport-seized"),
-    (State("", Filters(sources=("TASS",))), "next-event", "airport-seized"),
-])
+@pytest.mark.parametrize(
+    "state, trigger, expected",
+    [
+        (State("emergency"), "next-event", "airport-seized"),
+        (State("emergency"), "prev-event", "rally"),
+        (State(), "next-event", "rally"),
+        (State(), "prev-event", "csto"),
+        (State("csto"), "next-event", "csto"),
+        (State("rally"), "prev-event", "rally"),
+        # within the filtered events
+        (State("airport-seized", Filters(categories=("security",))), "next-event", "csto"),
+        (State("rally", Filters(categories=("security",))), "next-event", "airport-seized"),
+        (State("", Filters(sources=("TASS",))), "next-event", "airport-seized"),
+    ],
+)
 def test_previous_and_next(index, state, trigger, expected):
     after = next_state(state, trigger, 1, index)
     assert after == state.select(expected)
@@ -84,29 +128,35 @@ def test_previous_and_next(index, state, trigger, expected):
 DENSITY_CLICK = {"points": [{"curveNumber": 0, "x": "2022-01-05 12:00", "y": 1, "z": 14}]}
 
 
-@pytest.mark.parametrize("click, expected", [
-    ({"points": [{"curveNumber": 1, "x": "2022-01-06", "y": 2.08, "customdata": "csto"}]}, "csto"),
-    ({"points": [{"x": "2022-01-02", "y": 0.08, "customdata": "rally", "pointIndex": 0}]}, "rally"),
-    # a density band, the selection ring, nothing: the selection stays
-    (DENSITY_CLICK, "emergency"),
-    ({"points": [{"x": "2022-01-05", "y": 1.08}]}, "emergency"),
-    ({"points": []}, "emergency"),
-    (None, "emergency"),
-])
+@pytest.mark.parametrize(
+    "click, expected",
+    [
+        ({"points": [{"curveNumber": 1, "x": "2022-01-06", "y": 2.08, "customdata": "csto"}]}, "csto"),
+        ({"points": [{"x": "2022-01-02", "y": 0.08, "customdata": "rally", "pointIndex": 0}]}, "rally"),
+        # a density band, the selection ring, nothing: the selection stays
+        (DENSITY_CLICK, "emergency"),
+        ({"points": [{"x": "2022-01-05", "y": 1.08}]}, "emergency"),
+        ({"points": []}, "emergency"),
+        (None, "emergency"),
+    ],
+)
 def test_a_chart_click_selects_the_event_under_it(index, click, expected):
     after = next_state(START, "timeline", click, index)
     assert after == START.select(expected)
 
 
-@pytest.mark.parametrize("click, event_id", [
-    ({"points": [{"customdata": "rally"}]}, "rally"),
-    ({"points": [{"z": 3}, {"customdata": "csto"}]}, "csto"),
-    ({"points": [{"customdata": ""}]}, ""),
-    ({"points": [{"customdata": 7}]}, ""),
-    (DENSITY_CLICK, ""),
-    ({}, ""),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    "click, event_id",
+    [
+        ({"points": [{"customdata": "rally"}]}, "rally"),
+        ({"points": [{"z": 3}, {"customdata": "csto"}]}, "csto"),
+        ({"points": [{"customdata": ""}]}, ""),
+        ({"points": [{"customdata": 7}]}, ""),
+        (DENSITY_CLICK, ""),
+        ({}, ""),
+        (None, ""),
+    ],
+)
 def test_clicked_event(click, event_id):
     assert clicked_event(click) == event_id
 
@@ -133,21 +183,22 @@ def test_other_triggers_change_nothing(index, trigger):
 
 
 def test_control_values_show_the_state():
-    state = State("a", Filters(("security", "protest"), ("TASS",), "almaty", "2022-01", "2022-02",
-                               as_of="2022-01-08"))
-    assert control_values(state) == (["security", "protest"], ["TASS"], "almaty", "2022-01", "2022-02",
-                                     "2022-01-08")
+    state = State("a", Filters(("security", "protest"), ("TASS",), "almaty", "2022-01", "2022-02", as_of="2022-01-08"))
+    assert control_values(state) == (["security", "protest"], ["TASS"], "almaty", "2022-01", "2022-02", "2022-01-08")
     assert control_values(State()) == ([], [], "", "", "", "")
 
 
-@pytest.mark.parametrize("trigger, value", [
-    ("category-filter", ["security"]),
-    ("source-filter", ["TASS", "RFE/RL"]),
-    ("search", "almaty"),
-    ("date-from", "2022-01-05"),
-    ("date-to", "2022-01"),
-    ("as-of", "2022-01-08"),
-])
+@pytest.mark.parametrize(
+    "trigger, value",
+    [
+        ("category-filter", ["security"]),
+        ("source-filter", ["TASS", "RFE/RL"]),
+        ("search", "almaty"),
+        ("date-from", "2022-01-05"),
+        ("date-to", "2022-01"),
+        ("as-of", "2022-01-08"),
+    ],
+)
 def test_a_control_change_survives_the_address(index, trigger, value):
     """The callback writes the state to the address and reads it back: nothing may be lost."""
     after = next_state(START, trigger, value, index)
@@ -156,15 +207,19 @@ def test_a_control_change_survives_the_address(index, trigger, value):
 
 # ---------------------------------------------------------------- labels (issue 18) ----------
 
-@pytest.mark.parametrize("text, limit, expected", [
-    ("TASS", 60, "TASS"),
-    ("x" * 60, 60, "x" * 60),
-    ("x" * 61, 60, "x" * 59 + "…"),
-    ("word " * 20, 11, "word word…"),          # no space before the ellipsis
-    ("é" * 30, 10, "é" * 9 + "…"),
-    ("", 5, ""),
-    ("s" * 20_000, labels.NAME, "s" * (labels.NAME - 1) + "…"),
-])
+
+@pytest.mark.parametrize(
+    "text, limit, expected",
+    [
+        ("TASS", 60, "TASS"),
+        ("x" * 60, 60, "x" * 60),
+        ("x" * 61, 60, "x" * 59 + "…"),
+        ("word " * 20, 11, "word word…"),  # no space before the ellipsis
+        ("é" * 30, 10, "é" * 9 + "…"),
+        ("", 5, ""),
+        ("s" * 20_000, labels.NAME, "s" * (labels.NAME - 1) + "…"),
+    ],
+)
 def test_shorten(text, limit, expected):
     shortened = labels.shorten(text, limit)
     assert shortened == expected
@@ -176,15 +231,18 @@ def test_full_text_only_when_shortened(text, limit, expected):
     assert labels.full_text(text, limit) == expected
 
 
-LONG = "Ministry of Information and Social Development " * 400   # ~19,000 characters
+LONG = "Ministry of Information and Social Development " * 400  # ~19,000 characters
 
 
-@pytest.mark.parametrize("name, accounts, label", [
-    ("TASS", 3, "TASS (3)"),
-    ("Reuters", 12_345, "Reuters (12,345)"),
-    (LONG, 1, LONG[: labels.NAME - 1].rstrip() + "… (1)"),
-    ("S" * 20_000, 2, "S" * (labels.NAME - 1) + "… (2)"),
-])
+@pytest.mark.parametrize(
+    "name, accounts, label",
+    [
+        ("TASS", 3, "TASS (3)"),
+        ("Reuters", 12_345, "Reuters (12,345)"),
+        (LONG, 1, LONG[: labels.NAME - 1].rstrip() + "… (1)"),
+        ("S" * 20_000, 2, "S" * (labels.NAME - 1) + "… (2)"),
+    ],
+)
 def test_outlet_labels_and_values_are_short_and_stand_for_the_name(name, accounts, label):
     (option,) = outlet_options([(name, accounts)])
     assert option["label"] == label

@@ -1,4 +1,5 @@
 """timeline.dates: every form an editor may write, what it means, and what is refused."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -129,11 +130,14 @@ def test_a_span_across_the_bc_ad_line_has_its_length():
     assert (end - start).days == 366  # 1 BC (astronomical 0) was a leap year
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("2022-01-07 14:30 ET", "'ET' names more than one UTC offset (US Eastern: -05:00 in winter, -04:00 in summer)"),
-    ("2022-01-07 14:30 CST", "'CST' names more than one UTC offset (US Central -06:00, China +08:00"),
-    ("2022-01-07 12:00 noon", "'noon' is not a time zone this program knows"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("2022-01-07 14:30 ET", "'ET' names more than one UTC offset (US Eastern: -05:00 in winter, -04:00 in summer)"),
+        ("2022-01-07 14:30 CST", "'CST' names more than one UTC offset (US Central -06:00, China +08:00"),
+        ("2022-01-07 12:00 noon", "'noon' is not a time zone this program knows"),
+    ],
+)
 def test_a_zone_that_names_no_single_offset_is_read_with_a_warning(text, fragment):
     reading = dates.read(text)
     assert (reading.precision, reading.offset) == ("minute", "")
@@ -227,8 +231,9 @@ def test_refused_forms(text, fragments):
         assert fragment in str(raised.value)
 
 
-@pytest.mark.parametrize("text,fragments", [c for c in REFUSED if c[0].strip()],
-                         ids=[c[0] for c in REFUSED if c[0].strip()])
+@pytest.mark.parametrize(
+    "text,fragments", [c for c in REFUSED if c[0].strip()], ids=[c[0] for c in REFUSED if c[0].strip()]
+)
 def test_parse_series_reports_the_same_errors(text, fragments):
     parsed = parse_series(pd.Series(["2022-01-07", text], dtype="str"))
     assert text.strip() in parsed.errors
@@ -284,8 +289,7 @@ def test_label(value, precision, offset, expected):
     assert label(pd.Timestamp(value), precision, offset) == expected
 
 
-@pytest.mark.parametrize("value,precision", [(None, "day"), (pd.NaT, "day"),
-                                             (pd.Timestamp("2022-01-07"), "")])
+@pytest.mark.parametrize("value,precision", [(None, "day"), (pd.NaT, "day"), (pd.Timestamp("2022-01-07"), "")])
 def test_label_of_nothing_is_empty(value, precision):
     assert label(value, precision) == ""
 
@@ -327,8 +331,10 @@ def test_last_moment(value, precision, expected):
 def test_last_moment_mixed_and_empty():
     parsed = parse_series(pd.Series(["2022", "2022-02", "2022-01-07", "2022-01-07 14:30", "", "bad"]))
     result = last_moment(parsed.value, parsed.precision)
-    assert list(result[:4]) == [pd.Timestamp(t) for t in (
-        "2022-12-31 23:59:59", "2022-02-28 23:59:59", "2022-01-07 23:59:59", "2022-01-07 14:30")]
+    assert list(result[:4]) == [
+        pd.Timestamp(t)
+        for t in ("2022-12-31 23:59:59", "2022-02-28 23:59:59", "2022-01-07 23:59:59", "2022-01-07 14:30")
+    ]
     assert result[4:].isna().all()
 
 

@@ -1,6 +1,7 @@
 """`timeline add` without reading the whole file: a row is checked by reading on from the checked
 data kept in the state folder (timeline.context), with the same messages as a check of the whole
 file, the same bytes appended, and a cache that is never trusted once the file changed behind it."""
+
 from __future__ import annotations
 
 import os
@@ -17,28 +18,42 @@ from .helpers import csv_bytes, row
 # accounts, a first row with a category, a location placed by name (twice), categories, a
 # refused row, a later account.
 BASE = [
-    row("airport-seized", "2022-01-05", title="Almaty airport seized", category="Protest",
-        location="Almaty", source="Interfax"),
-    row("curfew", "2022-01-05", end_date="2022-01-19", category="government", latitude="43.2389",
-        longitude="76.8897"),
+    row(
+        "airport-seized",
+        "2022-01-05",
+        title="Almaty airport seized",
+        category="Protest",
+        location="Almaty",
+        source="Interfax",
+    ),
+    row("curfew", "2022-01-05", end_date="2022-01-19", category="government", latitude="43.2389", longitude="76.8897"),
     {"id": "curfew", "date": "2022-01-06", "source": "AP"},
     row("shots-fired", "2022-01-06", category="security", location="Almaty"),
-    row("refused-first", "2022-01-05", source=""),       # no source: left out
+    row("refused-first", "2022-01-05", source=""),  # no source: left out
     row("internet-cut", "2022-01-05", category="communications", location="Taldykorgan"),
 ]
 FILE = csv_bytes(BASE)
 
-GOOD = {"id": "president-speaks", "date": "2022-01-07", "title": "President speaks", "category": "government",
-        "source": "Akorda"}
+GOOD = {
+    "id": "president-speaks",
+    "date": "2022-01-07",
+    "title": "President speaks",
+    "category": "government",
+    "source": "Akorda",
+}
 
 # One new row each: accepted, accepted with a warning, refused; messages that read the file.
 ROWS = [
     pytest.param(GOOD, id="new event"),
     pytest.param({"id": "curfew", "date": "2022-01-07", "source": "Reuters"}, id="another account"),
-    pytest.param({"id": "airport-seized", "date": "2022-01-20", "title": "Almaty airport seized",
-                  "source": "AP"}, id="duplicate id, its title on another date"),
-    pytest.param({"id": "curfew", "date": "2022-01-07", "category": "security", "source": "AP"},
-                 id="category differs from the first row's"),
+    pytest.param(
+        {"id": "airport-seized", "date": "2022-01-20", "title": "Almaty airport seized", "source": "AP"},
+        id="duplicate id, its title on another date",
+    ),
+    pytest.param(
+        {"id": "curfew", "date": "2022-01-07", "category": "security", "source": "AP"},
+        id="category differs from the first row's",
+    ),
     pytest.param({**GOOD, "category": "protests"}, id="a category like another"),
     pytest.param({**GOOD, "location": "Almaty"}, id="a place named before, by name"),
     pytest.param({**GOOD, "location": "Karaganda"}, id="a new place by name"),
@@ -49,8 +64,10 @@ ROWS = [
     pytest.param({**GOOD, "id": "President Speaks"}, id="bad id"),
     pytest.param({**GOOD, "source": ""}, id="no source"),
     pytest.param({"id": "new-event", "date": "2022-01-07", "source": "AP"}, id="new event, no title"),
-    pytest.param({"id": "refused-first", "date": "2022-01-07", "source": "AP"},
-                 id="account of an event whose first row is refused"),
+    pytest.param(
+        {"id": "refused-first", "date": "2022-01-07", "source": "AP"},
+        id="account of an event whose first row is refused",
+    ),
     pytest.param({**GOOD, "latitude": "43.2"}, id="half a place"),
     pytest.param({**GOOD, "description": 'Said "enough", then\nleft'}, id="quotes and a line break"),
 ]
@@ -75,7 +92,7 @@ REAL_LOAD_BYTES = editing.load_bytes
 
 def whole(data: bytes, values: dict, name: str = "events.csv") -> editing.Review:
     """What a check of the whole file's bytes says of the row (`add` before it read on)."""
-    patched, editing.load_bytes = editing.load_bytes, REAL_LOAD_BYTES   # (see no_whole_read)
+    patched, editing.load_bytes = editing.load_bytes, REAL_LOAD_BYTES  # (see no_whole_read)
     try:
         return editing.review(data, [editing.account(values)], name=name)
     finally:
@@ -84,8 +101,10 @@ def whole(data: bytes, values: dict, name: str = "events.csv") -> editing.Review
 
 def no_whole_read(monkeypatch) -> None:
     """From here on, any check of the whole file fails the test."""
+
     def fail(*args, **kwargs):
         raise AssertionError("the whole file was checked again")
+
     monkeypatch.setattr(editing, "load_bytes", fail)
     monkeypatch.setattr(context, "load", fail)
 
@@ -99,7 +118,10 @@ def expected_bytes(data: bytes, values: dict) -> bytes:
 # Every row in a file of LF line ends; a few in each shape.
 CASES = [pytest.param(FILE, values.values[0], id=f"LF, {values.id}") for values in ROWS] + [
     pytest.param(shape.values[0], values.values[0], id=f"{shape.id}, {values.id}")
-    for shape in SHAPES[1:] for values in ROWS if values.id in ("new event", "another account", "bad date")]
+    for shape in SHAPES[1:]
+    for values in ROWS
+    if values.id in ("new event", "another account", "bad date")
+]
 
 
 @pytest.mark.parametrize("existing, values", CASES)
@@ -107,7 +129,7 @@ def test_a_row_gets_the_same_messages_and_bytes_from_the_cache(tmp_path, monkeyp
     path = tmp_path / "events.csv"
     path.write_bytes(existing)
     truth = whole(existing, values)
-    store.open_index(path)             # the cache of this version, as the dashboard writes it
+    store.open_index(path)  # the cache of this version, as the dashboard writes it
     no_whole_read(monkeypatch)
     outcome = editing.add(path, values)
     assert not truth.blocking
@@ -126,7 +148,7 @@ def test_add_says_the_same_with_and_without_a_cache(tmp_path, monkeypatch, capsy
     arguments = [f"--{name.replace('_', '-')}={value}" for name, value in values.items()]
     code = cli.main(["add", "--file", str(cold), *arguments])
     said = capsys.readouterr().out.replace(str(cold), "PATH")
-    assert context.cached(cold) is not None    # (kept: the next add reads on from it)
+    assert context.cached(cold) is not None  # (kept: the next add reads on from it)
     no_whole_read(monkeypatch)
     assert cli.main(["add", "--file", str(warm), *arguments]) == code
     assert capsys.readouterr().out.replace(str(warm), "PATH") == said
@@ -137,9 +159,9 @@ def test_the_first_add_keeps_the_checked_file_for_the_next(tmp_path, monkeypatch
     path = tmp_path / "events.csv"
     path.write_bytes(FILE)
     assert not store.cache_path(path).exists()
-    assert editing.add(path, {**GOOD, "date": "03/04/2022"}).problems   # refused: nothing written
+    assert editing.add(path, {**GOOD, "date": "03/04/2022"}).problems  # refused: nothing written
     no_whole_read(monkeypatch)
-    outcome = editing.add(path, GOOD)                                  # the editor's second try
+    outcome = editing.add(path, GOOD)  # the editor's second try
     assert outcome.written and path.read_bytes() == expected_bytes(FILE, GOOD)
 
 
@@ -151,17 +173,22 @@ def test_adds_one_after_another_read_on_from_the_first_version(tmp_path, monkeyp
     cached = store.cache_path(path).read_bytes()
     no_whole_read(monkeypatch)
     data = FILE
-    for n, values in enumerate([GOOD, {"id": "president-speaks", "date": "2022-01-08", "source": "AP"},
-                                {**GOOD, "id": "second", "location": "Almaty"},
-                                {**GOOD, "id": "third", "date": "03/04/2022"},
-                                {**GOOD, "id": "fourth", "category": "protests"}]):
+    for n, values in enumerate(
+        [
+            GOOD,
+            {"id": "president-speaks", "date": "2022-01-08", "source": "AP"},
+            {**GOOD, "id": "second", "location": "Almaty"},
+            {**GOOD, "id": "third", "date": "03/04/2022"},
+            {**GOOD, "id": "fourth", "category": "protests"},
+        ]
+    ):
         truth = whole(data, values)
         outcome = editing.add(path, values)
         assert outcome.problems == truth.findings[0], n
         if outcome.written:
             data = expected_bytes(data, values)
         assert path.read_bytes() == data
-    assert store.cache_path(path).read_bytes() == cached   # (not written again: read on from)
+    assert store.cache_path(path).read_bytes() == cached  # (not written again: read on from)
     monkeypatch.undo()
     checked = timeline.load(path)
     assert outcome.review.dataset.summary() == checked.summary()
@@ -170,11 +197,15 @@ def test_adds_one_after_another_read_on_from_the_first_version(tmp_path, monkeyp
 
 # --- a cache is not trusted once the file changed behind it --------------------------------------
 
+
 def _edited(path: Path) -> None:
     """Another editor's change, in place: the event `curfew` loses its first row's category."""
     data = path.read_bytes()
-    path.write_bytes(data.replace(b"curfew,2022-01-05,2022-01-19,Curfew,,government",
-                                  b"curfew,2022-01-05,2022-01-19,Curfew,,          "))
+    path.write_bytes(
+        data.replace(
+            b"curfew,2022-01-05,2022-01-19,Curfew,,government", b"curfew,2022-01-05,2022-01-19,Curfew,,          "
+        )
+    )
 
 
 def _same_length_same_time(path: Path) -> None:
@@ -197,10 +228,12 @@ def _replaced(path: Path) -> None:
 def _truncated_then_grown(path: Path) -> None:
     """The last row cut away and another written: longer than the cached version, its tail new."""
     data = path.read_bytes()
-    path.write_bytes(data[:data.rindex(b"\ninternet-cut") + 1]
-                     + b"internet-cut,2022-01-05,,Internet cut,,government,,,,Reuters,,,,,,,,,,\n"
-                     + b"late-row,2022-01-09,,A late row,,protest,,,,AP,,,,,,,,,,\n"
-                     + b"later-row,2022-01-10,,A later row,,protest,,,,AP,,,,,,,,,,\n")
+    path.write_bytes(
+        data[: data.rindex(b"\ninternet-cut") + 1]
+        + b"internet-cut,2022-01-05,,Internet cut,,government,,,,Reuters,,,,,,,,,,\n"
+        + b"late-row,2022-01-09,,A late row,,protest,,,,AP,,,,,,,,,,\n"
+        + b"later-row,2022-01-10,,A later row,,protest,,,,AP,,,,,,,,,,\n"
+    )
 
 
 @pytest.mark.parametrize("change", [_edited, _same_length_same_time, _replaced, _truncated_then_grown])
@@ -212,7 +245,7 @@ def test_a_cache_of_another_version_is_not_trusted(tmp_path, change, after_an_ad
     path.write_bytes(FILE)
     store.open_index(path)
     if after_an_add:
-        assert editing.add(path, GOOD).written        # read on from the cache: the record is written
+        assert editing.add(path, GOOD).written  # read on from the cache: the record is written
         assert context.added_path(path).exists()
     stale = path.read_bytes()
     change(path)
@@ -220,7 +253,7 @@ def test_a_cache_of_another_version_is_not_trusted(tmp_path, change, after_an_ad
     values = {"id": "curfew", "date": "2022-01-07", "category": "government", "source": "AP"}
     truth = whole(data, values)
     before = whole(stale, values)
-    assert (truth.numbers, truth.findings) != (before.numbers, before.findings)   # (the change tells)
+    assert (truth.numbers, truth.findings) != (before.numbers, before.findings)  # (the change tells)
     assert_as_whole(path, data, values, editing.add(path, values))
 
 
@@ -250,7 +283,7 @@ def test_a_record_of_adds_for_another_version_is_not_trusted(tmp_path, monkeypat
     assert editing.add(path, GOOD).written
     record = context.added_path(path).read_text()
     data = path.read_bytes()
-    path.write_bytes(data.replace(b"Curfew,,government", b"Curfew,,communicat"))   # same length
+    path.write_bytes(data.replace(b"Curfew,,government", b"Curfew,,communicat"))  # same length
     assert context.cached(path) is None
     context.added_path(path).write_text(record)
     assert context.cached(path) is None
@@ -284,12 +317,16 @@ def test_a_state_folder_that_cannot_be_written_costs_only_speed(tmp_path, monkey
 
 # --- where reading on cannot vouch for the row: the whole file, as before ------------------------
 
-@pytest.mark.parametrize("existing, values", [
-    pytest.param(FILE + b'open-quote,2022,,"Never closed,,x,,,,S,,,,,,,\n', GOOD, id="a quote left open"),
-    pytest.param(FILE.replace(b"\n", b"\r"), GOOD, id="lines ended by CR alone"),
-    pytest.param(FILE + b"\xe9t\xe9,2022,,A,,protest,,,,AP,,,,,,,,,,\n", GOOD, id="not UTF-8"),
-    pytest.param(FILE, {**GOOD, "date": "1905-07-14"}, id="a year a spreadsheet made a date?"),
-])
+
+@pytest.mark.parametrize(
+    "existing, values",
+    [
+        pytest.param(FILE + b'open-quote,2022,,"Never closed,,x,,,,S,,,,,,,\n', GOOD, id="a quote left open"),
+        pytest.param(FILE.replace(b"\n", b"\r"), GOOD, id="lines ended by CR alone"),
+        pytest.param(FILE + b"\xe9t\xe9,2022,,A,,protest,,,,AP,,,,,,,,,,\n", GOOD, id="not UTF-8"),
+        pytest.param(FILE, {**GOOD, "date": "1905-07-14"}, id="a year a spreadsheet made a date?"),
+    ],
+)
 def test_what_cannot_be_read_on_is_checked_whole(tmp_path, existing, values):
     path = tmp_path / "events.csv"
     path.write_bytes(existing)
@@ -299,12 +336,16 @@ def test_what_cannot_be_read_on_is_checked_whole(tmp_path, existing, values):
 
 # --- the shape of a file, read from its ends ---------------------------------------------------
 
-@pytest.mark.parametrize("existing", [
-    *SHAPES,
-    pytest.param(FILE.replace(b"Almaty,Interfax", b'"Almaty,\nOld Square",Interfax'), id="a value on two lines"),
-    pytest.param(FILE + b"\n\n" + FILE.split(b"\n", 1)[1], id="blank lines inside"),
-    pytest.param(FILE + b"cut-row,2022-01-0", id="a row cut short"),
-])
+
+@pytest.mark.parametrize(
+    "existing",
+    [
+        *SHAPES,
+        pytest.param(FILE.replace(b"Almaty,Interfax", b'"Almaty,\nOld Square",Interfax'), id="a value on two lines"),
+        pytest.param(FILE + b"\n\n" + FILE.split(b"\n", 1)[1], id="blank lines inside"),
+        pytest.param(FILE + b"cut-row,2022-01-0", id="a row cut short"),
+    ],
+)
 def test_the_shape_from_the_ends_is_the_shape_of_the_whole(tmp_path, existing):
     path = tmp_path / "events.csv"
     path.write_bytes(existing)

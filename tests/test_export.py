@@ -1,4 +1,5 @@
 """timeline.view.export: the filtered accounts as CSV a spreadsheet opens safely."""
+
 from __future__ import annotations
 
 import csv
@@ -16,14 +17,30 @@ from .helpers import everything, index_from_rows, row
 
 # File order differs from date order on purpose: `late` comes first, `early`'s second account last.
 ROWS = [
-    row("late", "2022-01-09", category="security", source="TASS", description="Troops, \"peacekeepers\"\nand all"),
-    row("early", "2022-01-02", category="protest", source="RFE/RL", location="Zhanaozen",
-        latitude="43.3412", longitude="52.8619", source_url="https://www.rferl.org/a/1.html",
-        published="2022-01-03"),
-    row("formula", "2022-01-05", title="=HYPERLINK(\"http://evil.example\",\"click\")",
-        category="security", source="@mention", claimed_by="+7 701 000 0000",
-        description="-1+cmd|' /C calc'!A0", location="Southern hemisphere",
-        latitude="-12.5", longitude="-45"),
+    row("late", "2022-01-09", category="security", source="TASS", description='Troops, "peacekeepers"\nand all'),
+    row(
+        "early",
+        "2022-01-02",
+        category="protest",
+        source="RFE/RL",
+        location="Zhanaozen",
+        latitude="43.3412",
+        longitude="52.8619",
+        source_url="https://www.rferl.org/a/1.html",
+        published="2022-01-03",
+    ),
+    row(
+        "formula",
+        "2022-01-05",
+        title='=HYPERLINK("http://evil.example","click")',
+        category="security",
+        source="@mention",
+        claimed_by="+7 701 000 0000",
+        description="-1+cmd|' /C calc'!A0",
+        location="Southern hemisphere",
+        latitude="-12.5",
+        longitude="-45",
+    ),
     row("early", "January 2022", source="AFP", claimed_by="Interior Ministry"),
 ]
 
@@ -48,18 +65,24 @@ def test_header_is_the_schema(index):
 def test_every_account_in_date_order_then_file_order(index):
     rows = read(accounts_csv(index, everything(index)))
     assert [(r["id"], r["source"].lstrip("'")) for r in rows] == [
-        ("early", "RFE/RL"), ("early", "AFP"), ("formula", "@mention"), ("late", "TASS"),
+        ("early", "RFE/RL"),
+        ("early", "AFP"),
+        ("formula", "@mention"),
+        ("late", "TASS"),
     ]
 
 
-@pytest.mark.parametrize("filters, expected", [
-    (Filters(categories=("protest",)), [("early", "RFE/RL"), ("early", "AFP")]),
-    # an event kept for one outlet brings all its accounts
-    (Filters(sources=("AFP",)), [("early", "RFE/RL"), ("early", "AFP")]),
-    (Filters(categories=("security",)), [("formula", "'@mention"), ("late", "TASS")]),
-    (Filters(date_from="2022-01-06"), [("late", "TASS")]),
-    (Filters(text="nothing-matches"), []),
-])
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        (Filters(categories=("protest",)), [("early", "RFE/RL"), ("early", "AFP")]),
+        # an event kept for one outlet brings all its accounts
+        (Filters(sources=("AFP",)), [("early", "RFE/RL"), ("early", "AFP")]),
+        (Filters(categories=("security",)), [("formula", "'@mention"), ("late", "TASS")]),
+        (Filters(date_from="2022-01-06"), [("late", "TASS")]),
+        (Filters(text="nothing-matches"), []),
+    ],
+)
 def test_only_the_kept_events_accounts(index, filters, expected):
     rows = read(accounts_csv(index, apply(index, filters)))
     assert [(r["id"], r["source"]) for r in rows] == expected
@@ -68,15 +91,15 @@ def test_only_the_kept_events_accounts(index, filters, expected):
 def test_values_survive_the_csv_module(index):
     rows = read(accounts_csv(index, everything(index)))
     early, afp, formula, late = rows
-    assert late["description"] == "Troops, \"peacekeepers\"\nand all"
+    assert late["description"] == 'Troops, "peacekeepers"\nand all'
     assert early == {**{name: "" for name in schema.NAMES}, **ROWS[1]}
-    assert afp["date"] == "January 2022"          # dates as written, not reformatted
+    assert afp["date"] == "January 2022"  # dates as written, not reformatted
     assert formula["latitude"] == "-12.5" and formula["longitude"] == "-45"
 
 
 def test_formulas_are_neutralised_but_numbers_are_not(index):
     (formula,) = [r for r in read(accounts_csv(index, everything(index))) if r["id"] == "formula"]
-    assert formula["title"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert formula["title"] == '\'=HYPERLINK("http://evil.example","click")'
     assert formula["source"] == "'@mention"
     assert formula["claimed_by"] == "'+7 701 000 0000"
     assert formula["description"] == "'-1+cmd|' /C calc'!A0"
@@ -84,24 +107,27 @@ def test_formulas_are_neutralised_but_numbers_are_not(index):
     assert formula["latitude"] == "-12.5"
 
 
-@pytest.mark.parametrize("value, written", [
-    ("=1+1", "'=1+1"),
-    ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
-    ("+1", "+1"),
-    ("+7 701", "'+7 701"),
-    ("-", "'-"),
-    ("-12.5", "-12.5"),
-    ("-12", "-12"),
-    ("12.5", "12.5"),
-    ("-12.5\n=1+1", "'-12.5\n=1+1"),
-    ("-1e5", "'-1e5"),
-    ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
-    ("\t=1+1", "'\t=1+1"),
-    ("\r=1+1", "'\r=1+1"),
-    ("a=b", "a=b"),
-    ("Almaty", "Almaty"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "value, written",
+    [
+        ("=1+1", "'=1+1"),
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ("+1", "+1"),
+        ("+7 701", "'+7 701"),
+        ("-", "'-"),
+        ("-12.5", "-12.5"),
+        ("-12", "-12"),
+        ("12.5", "12.5"),
+        ("-12.5\n=1+1", "'-12.5\n=1+1"),
+        ("-1e5", "'-1e5"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("a=b", "a=b"),
+        ("Almaty", "Almaty"),
+        ("", ""),
+    ],
+)
 def test_neutralise(value, written):
     assert neutralise(value) == written
 

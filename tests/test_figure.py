@@ -1,4 +1,5 @@
 """timeline.view.figure: the chart as a plain dict, without Dash or a browser."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,8 @@ import numpy as np
 import pytest
 
 from timeline.state import Filters, apply
-from timeline.view import figure as chart, packing
+from timeline.view import figure as chart
+from timeline.view import packing
 from timeline.view.figure import Window, figure, span_tracks, stack_offsets, window_from_relayout, zoom_into
 
 from .helpers import everything, index_from_rows, row
@@ -32,9 +34,19 @@ ROWS = [
     row("injected", "2022-01", title=XSS, category="government"),
     row("offset-time", "2022-01-07T14:30+06:00", category="government"),
 ]
-LANES = ["government", "Protest", "security"]   # by first event: 1, 2 and 6 January
-POINTS = {"rally", "square-a", "square-b", "square-c", "square-d", "emergency", "shoot-to-kill",
-          "death-toll", "injected", "offset-time"}
+LANES = ["government", "Protest", "security"]  # by first event: 1, 2 and 6 January
+POINTS = {
+    "rally",
+    "square-a",
+    "square-b",
+    "square-c",
+    "square-d",
+    "emergency",
+    "shoot-to-kill",
+    "death-toll",
+    "injected",
+    "offset-time",
+}
 SPANS = {"csto", "checkpoints", "curfew"}
 
 
@@ -75,13 +87,14 @@ def lane_of(index, event_id):
 
 # ---------------------------------------------------------------- lanes and events ------------
 
+
 def test_one_lane_per_category(index, fig):
-    assert index.lanes == LANES                      # in order of first appearance, named as first written
+    assert index.lanes == LANES  # in order of first appearance, named as first written
     axis = fig["layout"]["yaxis"]
     assert [re.sub("<[^>]+>●</span> ", "", text) for text in axis["ticktext"]] == LANES
-    assert axis["range"][1] == 0 and axis["range"][0] > 0          # the first lane on top
+    assert axis["range"][1] == 0 and axis["range"][0] > 0  # the first lane on top
     for (top, bottom), tick in zip(bands(fig), axis["tickvals"]):
-        assert top < tick < bottom                                   # each name in its band
+        assert top < tick < bottom  # each name in its band
 
 
 def test_every_event_sits_in_its_lane(index, fig):
@@ -97,7 +110,7 @@ def test_points_are_markers_with_the_event_id(index, fig):
     assert {t["mode"] for t in markers} <= {"markers", "markers+text"}
     assert {e for t in markers for e in t["customdata"]} == POINTS
     x = {e: x for t in markers for e, x in zip(t["customdata"], t["x"])}
-    assert x["rally"].replace("T", " ")[:10] == "2022-01-02"          # somewhere inside its day
+    assert x["rally"].replace("T", " ")[:10] == "2022-01-02"  # somewhere inside its day
     assert x["shoot-to-kill"].replace("T", " ") == "2022-01-07 14:30:00"
 
 
@@ -108,7 +121,7 @@ def test_spans_are_bars_from_start_to_end(fig):
     spans = dict(zip(bars["customdata"], zip(bars["base"], bars["x"])))
     base, length_ms = spans["csto"]
     assert base.replace("T", " ") == "2022-01-06 00:00:00"
-    assert length_ms == 14 * DAY * 1000              # 6 to 19 January inclusive
+    assert length_ms == 14 * DAY * 1000  # 6 to 19 January inclusive
     assert spans["checkpoints"][1] == 3 * DAY * 1000
 
 
@@ -122,11 +135,13 @@ def test_disputed_events_have_their_own_trace(index, fig):
 
 
 def test_a_disputed_span_is_outlined():
-    index = index_from_rows([
-        row("a", "2022-01-01", end_date="2022-01-10", source="A"),
-        row("a", "2022-01-01", end_date="2022-01-12", source="B"),
-        row("b", "2022-01-03", end_date="2022-01-04"),
-    ])
+    index = index_from_rows(
+        [
+            row("a", "2022-01-01", end_date="2022-01-10", source="A"),
+            row("a", "2022-01-01", end_date="2022-01-12", source="B"),
+            row("b", "2022-01-03", end_date="2022-01-04"),
+        ]
+    )
     (bars,) = [t for t in figure(index, everything(index))["data"] if t["type"] == "bar" and t.get("customdata")]
     outline = dict(zip(bars["customdata"], bars["marker"]["line"]["color"]))
     assert outline["a"] == chart.DISPUTED_OUTLINE
@@ -144,56 +159,62 @@ def test_same_day_events_in_one_lane_never_hide_each_other(index, fig):
 def test_overlapping_spans_get_different_heights(index, fig, monkeypatch):
     where = drawn(fig)
     assert where["csto"][1] != where["checkpoints"][1]
-    monkeypatch.setattr(packing, "CAPACITY", 0)      # plain marks: spans on tracks
+    monkeypatch.setattr(packing, "CAPACITY", 0)  # plain marks: spans on tracks
     where = drawn(figure(index, everything(index)))
     assert where["csto"][1] != where["checkpoints"][1]
-    assert where["curfew"][1] == where["csto"][1]    # after both have ended: the first track again
+    assert where["curfew"][1] == where["csto"][1]  # after both have ended: the first track again
 
 
-@pytest.mark.parametrize("keys", [
-    [7],
-    [7, 7],
-    [7, 7, 7],
-    [7, 8, 7, 9, 7],
-    [3] * 50,
-    [1, 2, 3, 4],
-])
+@pytest.mark.parametrize(
+    "keys",
+    [
+        [7],
+        [7, 7],
+        [7, 7, 7],
+        [7, 8, 7, 9, 7],
+        [3] * 50,
+        [1, 2, 3, 4],
+    ],
+)
 def test_stack_offsets(keys):
     keys = np.array(keys)
     offsets = stack_offsets(keys)
     assert len(offsets) == len(keys)
     for key in set(keys.tolist()):
         group = offsets[keys == key]
-        assert len(set(group.tolist())) == len(group)        # side by side, never on top
-        assert group.sum() == pytest.approx(0)                # centred on the lane
-        assert np.abs(group).max() <= 0.4                     # and inside it
+        assert len(set(group.tolist())) == len(group)  # side by side, never on top
+        assert group.sum() == pytest.approx(0)  # centred on the lane
+        assert np.abs(group).max() <= 0.4  # and inside it
 
 
-@pytest.mark.parametrize("lanes, starts, lasts, tracks", [
-    ([0], [0], [10], [0]),
-    # overlapping in one lane: different tracks
-    ([0, 0], [0, 5], [10, 15], [0, 1]),
-    # one after the other: the same track
-    ([0, 0], [0, 11], [10, 20], [0, 0]),
-    # touching (one ends the second before the other starts) is not overlapping
-    ([0, 0], [0, 10], [9, 20], [0, 0]),
-    # sharing a moment is overlapping
-    ([0, 0], [0, 10], [10, 20], [0, 1]),
-    # different lanes never push each other
-    ([0, 1], [0, 5], [10, 15], [0, 0]),
-    # nested three deep, then a gap
-    ([0, 0, 0, 0], [0, 1, 2, 50], [40, 30, 20, 60], [0, 1, 2, 0]),
-    # the input order does not matter
-    ([0, 0, 0], [5, 0, 100], [15, 10, 110], [1, 0, 0]),
-    ([], [], [], []),
-])
+@pytest.mark.parametrize(
+    "lanes, starts, lasts, tracks",
+    [
+        ([0], [0], [10], [0]),
+        # overlapping in one lane: different tracks
+        ([0, 0], [0, 5], [10, 15], [0, 1]),
+        # one after the other: the same track
+        ([0, 0], [0, 11], [10, 20], [0, 0]),
+        # touching (one ends the second before the other starts) is not overlapping
+        ([0, 0], [0, 10], [9, 20], [0, 0]),
+        # sharing a moment is overlapping
+        ([0, 0], [0, 10], [10, 20], [0, 1]),
+        # different lanes never push each other
+        ([0, 1], [0, 5], [10, 15], [0, 0]),
+        # nested three deep, then a gap
+        ([0, 0, 0, 0], [0, 1, 2, 50], [40, 30, 20, 60], [0, 1, 2, 0]),
+        # the input order does not matter
+        ([0, 0, 0], [5, 0, 100], [15, 10, 110], [1, 0, 0]),
+        ([], [], [], []),
+    ],
+)
 def test_span_tracks(lanes, starts, lasts, tracks):
-    result = span_tracks(np.array(lanes, dtype=int), np.array(starts, dtype=np.int64),
-                         np.array(lasts, dtype=np.int64))
+    result = span_tracks(np.array(lanes, dtype=int), np.array(starts, dtype=np.int64), np.array(lasts, dtype=np.int64))
     assert result.tolist() == tracks
 
 
 # ---------------------------------------------------------------- hover -----------------------
+
 
 def hover(fig, event_id) -> str:
     for trace in fig["data"]:
@@ -212,24 +233,30 @@ def test_hover_escapes_html(fig):
 def test_lane_names_are_escaped():
     index = index_from_rows([row("a", "2022-01-01", category="<b>Riot</b> & more")])
     (name,) = figure(index, everything(index))["layout"]["yaxis"]["ticktext"]
-    assert name.endswith("</span> &lt;b&gt;Riot&lt;/b&gt; &amp; more")     # after a dot of its colour
+    assert name.endswith("</span> &lt;b&gt;Riot&lt;/b&gt; &amp; more")  # after a dot of its colour
 
 
-@pytest.mark.parametrize("event_id, date", [
-    ("injected", "January 2022"),
-    ("rally", "2 January 2022"),
-    ("shoot-to-kill", "7 January 2022, 14:30"),
-    ("offset-time", "7 January 2022, 14:30 (UTC+06:00)"),
-    ("csto", "6 January 2022 to 19 January 2022"),
-])
+@pytest.mark.parametrize(
+    "event_id, date",
+    [
+        ("injected", "January 2022"),
+        ("rally", "2 January 2022"),
+        ("shoot-to-kill", "7 January 2022, 14:30"),
+        ("offset-time", "7 January 2022, 14:30 (UTC+06:00)"),
+        ("csto", "6 January 2022 to 19 January 2022"),
+    ],
+)
 def test_hover_shows_the_date_at_its_precision(fig, event_id, date):
     assert hover(fig, event_id).startswith(f"<b>{date}</b><br>")
 
 
-@pytest.mark.parametrize("event_id, note", [
-    ("rally", "1 account<"),
-    ("death-toll", "2 accounts · sources disagree on the date"),
-])
+@pytest.mark.parametrize(
+    "event_id, note",
+    [
+        ("rally", "1 account<"),
+        ("death-toll", "2 accounts · sources disagree on the date"),
+    ],
+)
 def test_hover_counts_accounts(fig, event_id, note):
     assert note in hover(fig, event_id)
 
@@ -241,6 +268,7 @@ def test_long_titles_are_shortened_in_the_hover():
 
 
 # ---------------------------------------------------------------- the selection ---------------
+
 
 @pytest.mark.parametrize("event_id", ["rally", "square-b", "square-d", "checkpoints", "death-toll"])
 def test_the_selection_ring_is_drawn_on_the_selected_event(index, event_id):
@@ -267,7 +295,7 @@ def test_dates_are_sent_as_wall_clock_strings_without_a_timezone(index, fig):
     for trace in fig["data"]:
         values += trace.get("base") or []
         if trace["type"] == "scatter":
-            values += [x for x in trace["x"] if x is not None]     # the legend's entries have none
+            values += [x for x in trace["x"] if x is not None]  # the legend's entries have none
     assert values
     for value in values:
         assert isinstance(value, str) and NAIVE.fullmatch(value), value
@@ -283,6 +311,7 @@ def test_dates_are_sent_as_wall_clock_strings_without_a_timezone(index, fig):
 
 # ---------------------------------------------------------------- density ---------------------
 
+
 def many(n: int, lanes: int = 2) -> list[dict]:
     """n events, one every six hours from 1 January 2022, across `lanes` lanes."""
     rows = []
@@ -295,7 +324,7 @@ def many(n: int, lanes: int = 2) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def crowded():
-    return index_from_rows(many(120, lanes=3))       # 30 days, January 2022
+    return index_from_rows(many(120, lanes=3))  # 30 days, January 2022
 
 
 def heatmaps(fig):
@@ -306,24 +335,27 @@ def test_too_many_events_give_a_density_that_counts_them(crowded, monkeypatch):
     monkeypatch.setattr(chart, "MAX_MARKERS", 50)
     fig = figure(crowded, everything(crowded))
     (density,) = heatmaps(fig)
-    counts = np.asarray(density["customdata"])              # shown on hover; z shades by log
+    counts = np.asarray(density["customdata"])  # shown on hover; z shades by log
     assert counts.shape == (3, chart.BINS)
     assert counts.sum() == 120
-    assert counts.sum(axis=1).tolist() == [40, 40, 40]   # per lane
+    assert counts.sum(axis=1).tolist() == [40, 40, 40]  # per lane
     z = np.asarray(density["z"], dtype=float)
-    assert (np.isnan(z) == (counts == 0)).all()             # empty periods are left blank
+    assert (np.isnan(z) == (counts == 0)).all()  # empty periods are left blank
     assert not [t for t in fig["data"] if t["type"] != "heatmap" and t.get("customdata")]
     for x in density["x"]:
         assert NAIVE.fullmatch(x)
 
 
-@pytest.mark.parametrize("filters, window, expected", [
-    (Filters(), None, 120),
-    (Filters(categories=("lane0", "lane1")), None, 80),
-    # only what is in the window: 1 to 20 January is 19 days of 4 events, and the 20th at 00:00
-    (Filters(), ("2022-01-01 00:00:00", "2022-01-20 00:00:00"), 77),
-    (Filters(categories=("lane2",)), ("2022-01-01 00:00:00", "2022-01-20 00:00:00"), 25),
-])
+@pytest.mark.parametrize(
+    "filters, window, expected",
+    [
+        (Filters(), None, 120),
+        (Filters(categories=("lane0", "lane1")), None, 80),
+        # only what is in the window: 1 to 20 January is 19 days of 4 events, and the 20th at 00:00
+        (Filters(), ("2022-01-01 00:00:00", "2022-01-20 00:00:00"), 77),
+        (Filters(categories=("lane2",)), ("2022-01-01 00:00:00", "2022-01-20 00:00:00"), 25),
+    ],
+)
 def test_density_counts_only_kept_events_in_the_window(crowded, monkeypatch, filters, window, expected):
     monkeypatch.setattr(chart, "MAX_MARKERS", 10)
     mask = apply(crowded, filters)
@@ -340,7 +372,7 @@ def test_zooming_in_turns_the_density_into_events(crowded, monkeypatch):
     zoomed = figure(crowded, everything(crowded), window=Window(low, low + DAY))
     assert not heatmaps(zoomed)
     shown = {e for t in zoomed["data"] for e in (t.get("customdata") or [])}
-    assert shown == {"e8", "e9", "e10", "e11", "e12"}       # the four of the 3rd and midnight of the 4th
+    assert shown == {"e8", "e9", "e10", "e11", "e12"}  # the four of the 3rd and midnight of the 4th
 
 
 def test_at_the_limit_events_are_still_drawn(crowded, monkeypatch):
@@ -348,7 +380,6 @@ def test_at_the_limit_events_are_still_drawn(crowded, monkeypatch):
     assert not heatmaps(figure(crowded, everything(crowded)))
     monkeypatch.setattr(chart, "MAX_MARKERS", 119)
     assert heatmaps(figure(crowded, everything(crowded)))
-
 
 
 def test_every_trace_is_of_a_type_the_served_plotly_bundle_draws(index, fig, crowded, monkeypatch):
@@ -361,26 +392,36 @@ def test_every_trace_is_of_a_type_the_served_plotly_bundle_draws(index, fig, cro
 
 # ---------------------------------------------------------------- zoom ------------------------
 
+
 def sec(text: str) -> int:
     return int(np.datetime64(text, "s").astype(np.int64))
 
 
-@pytest.mark.parametrize("relayout, expected", [
-    ({"xaxis.range[0]": "2022-01-05 06:30:15.123", "xaxis.range[1]": "2022-01-09 12:00"},
-     Window(sec("2022-01-05T06:30:15"), sec("2022-01-09T12:00"))),
-    ({"xaxis.range[0]": "2022-01-05", "xaxis.range[1]": "2022-01-09"},
-     Window(sec("2022-01-05T00:00"), sec("2022-01-09T00:00"))),
-    ({"xaxis.range": ["2022-01-05 00:00:00", "2022-01-06 00:00:00"]},
-     Window(sec("2022-01-05T00:00"), sec("2022-01-06T00:00"))),
-    ({"xaxis.autorange": True}, False),
-    ({"xaxis.autorange": True, "xaxis.showspikes": False}, False),
-    ({"autosize": True}, None),
-    ({"dragmode": "pan"}, None),
-    ({}, None),
-    (None, None),
-    ({"xaxis.range[0]": "2022-01-05"}, None),
-    ({"xaxis.range[0]": "garbage", "xaxis.range[1]": "2022-01-09"}, None),
-])
+@pytest.mark.parametrize(
+    "relayout, expected",
+    [
+        (
+            {"xaxis.range[0]": "2022-01-05 06:30:15.123", "xaxis.range[1]": "2022-01-09 12:00"},
+            Window(sec("2022-01-05T06:30:15"), sec("2022-01-09T12:00")),
+        ),
+        (
+            {"xaxis.range[0]": "2022-01-05", "xaxis.range[1]": "2022-01-09"},
+            Window(sec("2022-01-05T00:00"), sec("2022-01-09T00:00")),
+        ),
+        (
+            {"xaxis.range": ["2022-01-05 00:00:00", "2022-01-06 00:00:00"]},
+            Window(sec("2022-01-05T00:00"), sec("2022-01-06T00:00")),
+        ),
+        ({"xaxis.autorange": True}, False),
+        ({"xaxis.autorange": True, "xaxis.showspikes": False}, False),
+        ({"autosize": True}, None),
+        ({"dragmode": "pan"}, None),
+        ({}, None),
+        (None, None),
+        ({"xaxis.range[0]": "2022-01-05"}, None),
+        ({"xaxis.range[0]": "garbage", "xaxis.range[1]": "2022-01-09"}, None),
+    ],
+)
 def test_window_from_relayout(relayout, expected):
     assert window_from_relayout(relayout) == expected
 
@@ -392,18 +433,22 @@ def test_a_click_on_the_density_zooms_in_around_it():
     assert zoomed == Window(sec("2022-01-10T00:00"), sec("2022-01-12T00:00"))
 
 
-@pytest.mark.parametrize("click", [
-    None,
-    {},
-    {"points": []},
-    {"points": [{"x": "2022-01-11", "y": 1, "customdata": "rally"}]},     # an event, not a band
-    {"points": [{"x": "not a date", "y": 1, "z": 3}]},
-])
+@pytest.mark.parametrize(
+    "click",
+    [
+        None,
+        {},
+        {"points": []},
+        {"points": [{"x": "2022-01-11", "y": 1, "customdata": "rally"}]},  # an event, not a band
+        {"points": [{"x": "not a date", "y": 1, "z": 3}]},
+    ],
+)
 def test_other_clicks_do_not_zoom(click):
     assert zoom_into(click, Window(0, 20 * DAY)) is None
 
 
 # ---------------------------------------------------------------- the opening view ------------
+
 
 def outliers_and_bulk() -> list[dict]:
     rows = [row(f"jan-{d}", f"2022-01-{d:02d}") for d in range(1, 21)]
@@ -451,23 +496,35 @@ def test_the_opening_view_of_nothing_is_still_a_range():
 def test_until_the_first_figure_comes_the_chart_says_so_at_its_own_height(index, fig):
     shown = chart.placeholder(index)
     assert shown["data"] == []
-    assert shown["layout"]["height"] == fig["layout"]["height"]        # nothing below moves
+    assert shown["layout"]["height"] == fig["layout"]["height"]  # nothing below moves
     assert not shown["layout"]["xaxis"]["visible"] and not shown["layout"]["yaxis"]["visible"]
     assert "Drawing the timeline" in shown["layout"]["annotations"][0]["text"]
 
 
-@pytest.mark.parametrize("low, high, labels", [
-    ("-0541-05-26", "0852-08-01", ["400 BC", "200 BC", "AD 200", "AD 400", "AD 600", "AD 800"]),
-    ("-0005-01-01", "0007-01-01", ["6 BC", "4 BC", "2 BC", "AD 2", "AD 4", "AD 6"]),
-    ("-0043-01-01", "-0043-12-01", ["March 44 BC", "May 44 BC", "July 44 BC", "September 44 BC",
-                                    "November 44 BC"]),
-    ("-0043-03-14T06:00", "-0043-03-15T20:00", ["14 March 44 BC, 06:00", "14 March 44 BC, 12:00",
-                                                "14 March 44 BC, 18:00", "15 March 44 BC, 00:00",
-                                                "15 March 44 BC, 06:00", "15 March 44 BC, 12:00",
-                                                "15 March 44 BC, 18:00"]),
-])
+@pytest.mark.parametrize(
+    "low, high, labels",
+    [
+        ("-0541-05-26", "0852-08-01", ["400 BC", "200 BC", "AD 200", "AD 400", "AD 600", "AD 800"]),
+        ("-0005-01-01", "0007-01-01", ["6 BC", "4 BC", "2 BC", "AD 2", "AD 4", "AD 6"]),
+        ("-0043-01-01", "-0043-12-01", ["March 44 BC", "May 44 BC", "July 44 BC", "September 44 BC", "November 44 BC"]),
+        (
+            "-0043-03-14T06:00",
+            "-0043-03-15T20:00",
+            [
+                "14 March 44 BC, 06:00",
+                "14 March 44 BC, 12:00",
+                "14 March 44 BC, 18:00",
+                "15 March 44 BC, 00:00",
+                "15 March 44 BC, 06:00",
+                "15 March 44 BC, 12:00",
+                "15 March 44 BC, 18:00",
+            ],
+        ),
+    ],
+)
 def test_a_view_before_ad_1000_is_labelled_as_a_reader_writes_years(low, high, labels):
     """plotly.js would write -0400 and 0600; the axis says 400 BC and AD 600."""
+
     def second(text):
         return int(np.datetime64(text, "s").astype(np.int64))
 
@@ -494,16 +551,22 @@ def test_bc_events_are_drawn_where_they_happened():
 
 # ---------------------------------------------------------------- any scale -------------------
 
-COLLISION = [row("contact", "2022-01-07 00:45", category="sea"), row("fire", "2022-01-07 01:02", category="sea"),
-             row("abandon", "2022-01-07 01:30", category="sea")]
+COLLISION = [
+    row("contact", "2022-01-07 00:45", category="sea"),
+    row("fire", "2022-01-07 01:02", category="sea"),
+    row("abandon", "2022-01-07 01:30", category="sea"),
+]
 CENTURIES = [row("marathon", "490 BC"), row("hijra", "622"), row("printing", "1450")]
 
 
-@pytest.mark.parametrize("rows, low, high, most", [
-    (COLLISION, "2022-01-07T00:45", "2022-01-07T01:30", 0.2),
-    (CENTURIES, "-0489-01-01", "1450-12-31", 0.2),
-    ([row("one", "2022-01-07 00:45")], "2022-01-07T00:45", "2022-01-07T00:45", 2.0),
-])
+@pytest.mark.parametrize(
+    "rows, low, high, most",
+    [
+        (COLLISION, "2022-01-07T00:45", "2022-01-07T01:30", 0.2),
+        (CENTURIES, "-0489-01-01", "1450-12-31", 0.2),
+        ([row("one", "2022-01-07 00:45")], "2022-01-07T00:45", "2022-01-07T00:45", 2.0),
+    ],
+)
 def test_the_padding_around_the_data_is_proportional_to_its_span(rows, low, high, most):
     """A chronology of minutes fills the chart as one of centuries does (no half day either side)."""
     index = index_from_rows(rows)
@@ -515,8 +578,9 @@ def test_the_padding_around_the_data_is_proportional_to_its_span(rows, low, high
 
 # ---------------------------------------------------------------- what the view leaves out ----
 
+
 def test_the_view_counts_the_events_it_leaves_out_at_each_edge():
-    index = index_from_rows(outliers_and_bulk())        # 2017, twenty in January 2022, 2030
+    index = index_from_rows(outliers_and_bulk())  # 2017, twenty in January 2022, 2030
     mask = everything(index)
     edges = chart.edges(index, mask, Window.around(index, mask))
     assert (edges.before, edges.after, edges.kept) == (1, 1, 22)
@@ -546,6 +610,7 @@ def test_the_range_slider_covers_the_whole_span():
 
 # ---------------------------------------------------------------- titles on the chart ---------
 
+
 def titles_drawn(fig) -> dict[str, str]:
     """Every event drawn with its title: id -> the title shown."""
     out = {}
@@ -554,10 +619,13 @@ def titles_drawn(fig) -> dict[str, str]:
             out.update({e: t for e, t in zip(trace["customdata"], trace["text"]) if t})
     spans = [t for t in fig["data"] if t["name"] == "span titles"]
     bars = [t for t in fig["data"] if t["type"] == "bar" and t.get("customdata")]
-    for labels in spans:   # a span's title sits in its bar, at the bar's height
+    for labels in spans:  # a span's title sits in its bar, at the bar's height
         for text, y in zip(labels["text"], labels["y"]):
-            (event_id,) = [e for e, yy in zip(bars[0]["customdata"], bars[0]["y"]) if yy == y
-                           and e not in out and text.rstrip("…") in _title_of(e)]
+            (event_id,) = [
+                e
+                for e, yy in zip(bars[0]["customdata"], bars[0]["y"])
+                if yy == y and e not in out and text.rstrip("…") in _title_of(e)
+            ]
             out[event_id] = text
     return out
 
@@ -569,7 +637,7 @@ def _title_of(event_id):
 def test_every_event_in_view_has_its_title(index, fig):
     shown = titles_drawn(fig)
     assert set(shown) == POINTS | SPANS
-    assert shown["injected"] == "&lt;img src=x onerror=alert(1)&gt;"       # as text, escaped
+    assert shown["injected"] == "&lt;img src=x onerror=alert(1)&gt;"  # as text, escaped
 
 
 def test_long_titles_are_shortened_on_the_chart_and_whole_in_the_hover():
@@ -604,6 +672,7 @@ def test_the_selected_title_is_shown_among_many(monkeypatch):
 
 # ---------------------------------------------------------------- the chart's frame ------------
 
+
 @pytest.mark.parametrize("events", [35, 600])
 @pytest.mark.parametrize("width", [351, 980])
 def test_the_frame_leaves_room_for_the_dates_the_slider_and_the_legend(events, width):
@@ -623,7 +692,7 @@ def test_the_frame_leaves_room_for_the_dates_the_slider_and_the_legend(events, w
     assert 20 < slider <= 60
     names = chart.legend_names(fig["data"])
     rows = chart.legend_rows(names, width - margin["l"] - margin["r"])
-    assert (rows == 1) == (width == 980)            # a phone's chart: the legend wraps
+    assert (rows == 1) == (width == 980)  # a phone's chart: the legend wraps
     assert margin["t"] >= 10 + chart.LEGEND_ROW_PX * rows + (chart.DATES_PX if on_top else 0)
     # the lane names fit on the left
     assert margin["l"] >= 10 + 0.9 * max(packing.text_width("● " + n, 13) for n in index.lanes)

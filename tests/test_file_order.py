@@ -1,5 +1,6 @@
 """Events of the same date keep the file's order everywhere: the events frame, the list, stepping,
 the chart, and both exports. Never the ids' alphabetical order."""
+
 from __future__ import annotations
 
 import csv
@@ -64,8 +65,12 @@ def test_the_chart_stacks_a_day_in_file_order(index):
 def test_the_csv_export(index):
     rows = list(csv.DictReader(io.StringIO(accounts_csv(index, everything(index)), newline="")))
     assert [(r["id"], r["source"]) for r in rows] == [
-        ("early", "AP"), ("zhanaozen", "RFE/RL"), ("zhanaozen", "Reuters"), ("almaty", "TASS"),
-        ("b-curfew", "AFP"), ("a-airport", "Interfax"),
+        ("early", "AP"),
+        ("zhanaozen", "RFE/RL"),
+        ("zhanaozen", "Reuters"),
+        ("almaty", "TASS"),
+        ("b-curfew", "AFP"),
+        ("a-airport", "Interfax"),
     ]
 
 

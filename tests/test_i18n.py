@@ -1,6 +1,7 @@
 """Every reader's language (issue 16): the catalogues hold every word the app writes, the page
 speaks the language its address, its setting or the browser asks for, and dates are written as
 a reader of that language writes them (CLDR, through Babel)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,7 +36,7 @@ def test_a_complete_catalogue_translates_every_message(lang):
     entries = catalogue_ids(i18n.catalogue_path(lang))
     missing = sorted(extracted() - {k for k, m in entries.items() if all(forms(m)) and not m.fuzzy})
     assert not missing, f"{lang} misses {missing}"
-    for message in entries.values():   # a translation names the same values as its English
+    for message in entries.values():  # a translation names the same values as its English
         english = message.id if isinstance(message.id, str) else message.id[1]
         for form in forms(message):
             assert fields(form) == fields(english), (lang, english, form)
@@ -49,8 +50,20 @@ def test_a_sample_catalogue_only_holds_messages_the_code_marks():
 # --- Words the page writes that no catalogue holds --------------------------------------------
 
 # What the page writes that is the same in every language: names, symbols, examples of input.
-SAME_IN_EVERY_LANGUAGE = {"", " ", "Timeline", "▾", "×", "← →", "TimelineJS JSON", "Map", "Source",
-                          "Sources", "Figure", "Filters"}
+SAME_IN_EVERY_LANGUAGE = {
+    "",
+    " ",
+    "Timeline",
+    "▾",
+    "×",
+    "← →",
+    "TimelineJS JSON",
+    "Map",
+    "Source",
+    "Sources",
+    "Figure",
+    "Filters",
+}
 
 
 def written(node) -> list[str]:
@@ -80,25 +93,32 @@ def test_every_word_of_the_page_comes_from_the_catalogue():
     with i18n.using("ru"):
         russian = written(page_layout("Timeline", "v", {}))
     assert len(english) == len(russian)
-    untranslated = [e for e, r in zip(english, russian) if e == r and e.strip() not in SAME_IN_EVERY_LANGUAGE
-                    and re.search(r"[A-Za-z]{2}", e)]
+    untranslated = [
+        e
+        for e, r in zip(english, russian)
+        if e == r and e.strip() not in SAME_IN_EVERY_LANGUAGE and re.search(r"[A-Za-z]{2}", e)
+    ]
     assert not untranslated
 
 
 # --- Choosing the language --------------------------------------------------------------------
 
-@pytest.mark.parametrize("address, setting, header, chosen", [
-    ("", "", None, "en"),
-    ("", "", "fr-FR,fr;q=0.9,en;q=0.8", "fr"),
-    ("", "", "ru-KZ, kk;q=0.5", "ru"),
-    ("", "", "kk", "kk"),
-    ("", "", "de-DE,de;q=0.9", "en"),            # not shipped: English
-    ("", "", "de;q=0.9, kk;q=0.8, ru;q=0.7", "kk"),
-    ("", "", "ar", "en"),                        # a sample catalogue is not offered by the browser
-    ("", "fr", "ru", "fr"),                      # the site's setting wins over the browser
-    ("kk", "fr", "ru", "kk"),                    # the address wins over both
-    ("ar", "", None, "ar"),
-])
+
+@pytest.mark.parametrize(
+    "address, setting, header, chosen",
+    [
+        ("", "", None, "en"),
+        ("", "", "fr-FR,fr;q=0.9,en;q=0.8", "fr"),
+        ("", "", "ru-KZ, kk;q=0.5", "ru"),
+        ("", "", "kk", "kk"),
+        ("", "", "de-DE,de;q=0.9", "en"),  # not shipped: English
+        ("", "", "de;q=0.9, kk;q=0.8, ru;q=0.7", "kk"),
+        ("", "", "ar", "en"),  # a sample catalogue is not offered by the browser
+        ("", "fr", "ru", "fr"),  # the site's setting wins over the browser
+        ("kk", "fr", "ru", "kk"),  # the address wins over both
+        ("ar", "", None, "ar"),
+    ],
+)
 def test_the_language_is_the_address_s_then_the_setting_s_then_the_browser_s(address, setting, header, chosen):
     assert i18n.choose(address, setting, header) == chosen
 
@@ -110,26 +130,30 @@ def test_the_address_keeps_the_language_and_refuses_one_not_shipped():
     refused = State.from_search("?lang=xx")
     assert refused.lang == "" and "lang" not in refused.to_search()
     assert any("'lang'" in reason for reason in refused.refused)
-    assert State.from_search("").to_search() == ""   # English addresses are unchanged
+    assert State.from_search("").to_search() == ""  # English addresses are unchanged
 
 
 # --- Dates as readers write them ----------------------------------------------------------------
 
-@pytest.mark.parametrize("lang, precision, written_", [
-    ("en", "day", "7 January 2022"),
-    ("en", "month", "January 2022"),
-    ("en", "minute", "7 January 2022, 14:30"),
-    ("fr", "day", "7 janvier 2022"),
-    ("fr", "month", "janvier 2022"),
-    ("fr", "year", "2022"),
-    ("fr", "minute", "7 janvier 2022, 14:30"),
-    ("ru", "day", "7 января 2022\u202fг."),   # (CLDR: a narrow no-break space)
-    ("ru", "month", "январь 2022\u202fг."),
-    ("ru", "minute", "7 января 2022\u202fг., 14:30"),
-    ("kk", "day", "2022\u202fж. 7 қаңтар"),
-    ("kk", "month", "2022\u202fж. қаңтар"),
-    ("kk", "minute", "2022\u202fж. 7 қаңтар, 14:30"),
-])
+
+@pytest.mark.parametrize(
+    "lang, precision, written_",
+    [
+        ("en", "day", "7 January 2022"),
+        ("en", "month", "January 2022"),
+        ("en", "minute", "7 January 2022, 14:30"),
+        ("fr", "day", "7 janvier 2022"),
+        ("fr", "month", "janvier 2022"),
+        ("fr", "year", "2022"),
+        ("fr", "minute", "7 janvier 2022, 14:30"),
+        ("ru", "day", "7 января 2022\u202fг."),  # (CLDR: a narrow no-break space)
+        ("ru", "month", "январь 2022\u202fг."),
+        ("ru", "minute", "7 января 2022\u202fг., 14:30"),
+        ("kk", "day", "2022\u202fж. 7 қаңтар"),
+        ("kk", "month", "2022\u202fж. қаңтар"),
+        ("kk", "minute", "2022\u202fж. 7 қаңтар, 14:30"),
+    ],
+)
 def test_a_date_is_written_as_a_reader_of_the_language_writes_it(lang, precision, written_):
     with i18n.using(lang):
         assert dates.label(np.datetime64("2022-01-07T14:30", "s"), precision) == written_
@@ -137,21 +161,28 @@ def test_a_date_is_written_as_a_reader_of_the_language_writes_it(lang, precision
 
 def test_a_time_keeps_its_offset_and_a_date_before_the_era_its_english_form():
     with i18n.using("fr"):
-        assert dates.label(np.datetime64("2022-01-07T14:30", "s"), "minute", "+06:00") == \
-            "7 janvier 2022, 14:30 (UTC+06:00)"
+        assert (
+            dates.label(np.datetime64("2022-01-07T14:30", "s"), "minute", "+06:00")
+            == "7 janvier 2022, 14:30 (UTC+06:00)"
+        )
         assert dates.label(np.datetime64("-0499-01-01", "s"), "year") == "500 BC"
 
 
 def test_numbers_and_plurals_follow_the_language():
     with i18n.using("ru"):
-        assert [i18n.ngettext("{n} account", "{n} accounts", n).format(n=n) for n in (1, 3, 5, 21)] == \
-            ["1 сообщение", "3 сообщения", "5 сообщений", "21 сообщение"]
+        assert [i18n.ngettext("{n} account", "{n} accounts", n).format(n=n) for n in (1, 3, 5, 21)] == [
+            "1 сообщение",
+            "3 сообщения",
+            "5 сообщений",
+            "21 сообщение",
+        ]
         assert i18n.number(4353) == "4\xa0353"
     with i18n.using("en"):
         assert i18n.number(4353) == "4,353"
 
 
 # --- The page served -------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def client():
@@ -180,7 +211,7 @@ def test_the_layout_follows_the_browser_s_language(client):
     french = client.get("/_dash-layout", headers={"Accept-Language": "fr"})
     english = client.get("/_dash-layout")
     assert "Effacer les filtres" in french.get_data(as_text=True) and "Clear filters" in english.get_data(as_text=True)
-    for response in (french, english, client.get("/")):   # a cache keeps one per language
+    for response in (french, english, client.get("/")):  # a cache keeps one per language
         assert "Accept-Language" in response.headers.get("Vary", "")
 
 
@@ -188,12 +219,18 @@ def test_a_callback_answers_in_the_address_s_language(client):
     page = opening(client.get("/?lang=fr").get_data(as_text=True))
     body = {
         "output": "..in-view.children...edge-before.children...edge-before.hidden...edge-after.children...edge-after.hidden..",
-        "outputs": [{"id": "in-view", "property": "children"}, {"id": "edge-before", "property": "children"},
-                    {"id": "edge-before", "property": "hidden"}, {"id": "edge-after", "property": "children"},
-                    {"id": "edge-after", "property": "hidden"}],
-        "inputs": [{"id": "view", "property": "data", "value": page["view"]},
-                   {"id": "data-version", "property": "data", "value": page["version"]},
-                   {"id": "zoom", "property": "data", "value": None}],
+        "outputs": [
+            {"id": "in-view", "property": "children"},
+            {"id": "edge-before", "property": "children"},
+            {"id": "edge-before", "property": "hidden"},
+            {"id": "edge-after", "property": "children"},
+            {"id": "edge-after", "property": "hidden"},
+        ],
+        "inputs": [
+            {"id": "view", "property": "data", "value": page["view"]},
+            {"id": "data-version", "property": "data", "value": page["version"]},
+            {"id": "zoom", "property": "data", "value": None},
+        ],
         "changedPropIds": ["view.data"],
     }
     answer = client.post("/_dash-update-component", json=body)
@@ -203,13 +240,15 @@ def test_a_callback_answers_in_the_address_s_language(client):
 
 # --- check, for a French-speaking desk ------------------------------------------------------------
 
+
 def test_check_says_its_frame_and_summary_in_french_and_stays_english_by_default(tmp_path):
     import subprocess
     import sys
 
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "timeline", "check", *args], capture_output=True, text=True,
-                              cwd=ROOT)
+        return subprocess.run(
+            [sys.executable, "-m", "timeline", "check", *args], capture_output=True, text=True, cwd=ROOT
+        )
 
     english, french = run("tests/data/hostile.csv"), run("tests/data/hostile.csv", "--lang", "fr")
     assert english.stdout.splitlines()[-1] == "8 events, 13 accounts, 0 errors, 33 warnings"
@@ -220,6 +259,7 @@ def test_check_says_its_frame_and_summary_in_french_and_stays_english_by_default
 
 # --- The chart's locales: vendored from plotly.js, or written from CLDR -----------------------------
 
+
 def test_the_chart_s_locales_are_vendored_with_their_licence_and_written_from_cldr():
     vendor = ROOT / "assets" / "vendor"
     assert "MIT" in (vendor / "plotly.js-LICENSE.txt").read_text()
@@ -229,10 +269,17 @@ def test_the_chart_s_locales_are_vendored_with_their_licence_and_written_from_cl
     assert (vendor / "plotly-locales-cldr.js").read_text(encoding="utf-8") == i18n.plotly_locales_script()
 
 
-@pytest.mark.parametrize("pattern, d3", [
-    ("d MMM", "%-d %b"), ("d MMM y 'г'.", "%-d %b %Y г."), ("y 'ж'. d MMM", "%Y ж. %-d %b"),
-    ("dd.MM.yy", "%d.%m.%Y"), ("LLL y 'г'.", "%B %Y г."), ("MMM y", "%b %Y"),
-])
+@pytest.mark.parametrize(
+    "pattern, d3",
+    [
+        ("d MMM", "%-d %b"),
+        ("d MMM y 'г'.", "%-d %b %Y г."),
+        ("y 'ж'. d MMM", "%Y ж. %-d %b"),
+        ("dd.MM.yy", "%d.%m.%Y"),
+        ("LLL y 'г'.", "%B %Y г."),
+        ("MMM y", "%b %Y"),
+    ],
+)
 def test_a_cldr_pattern_becomes_plotly_s_time_format(pattern, d3):
     assert i18n.d3_format(pattern) == d3
 
@@ -246,78 +293,103 @@ def test_a_wide_month_name_is_refused_as_the_locale_has_no_list_of_them(pattern)
 def _d3(locale: dict, form: str, day: dt.date) -> str:
     """What plotly.js's d3 writes for `day` in the locale's tick form `form` (the parts we use)."""
     f = locale["format"]
-    return (f[form].replace("%-d", str(day.day)).replace("%d", f"{day.day:02}").replace("%m", f"{day.month:02}")
-            .replace("%Y", str(day.year)).replace("%B", f["months"][day.month - 1])
-            .replace("%b", f["shortMonths"][day.month - 1]))
+    return (
+        f[form]
+        .replace("%-d", str(day.day))
+        .replace("%d", f"{day.day:02}")
+        .replace("%m", f"{day.month:02}")
+        .replace("%Y", str(day.year))
+        .replace("%B", f["months"][day.month - 1])
+        .replace("%b", f["shortMonths"][day.month - 1])
+    )
 
 
-@pytest.mark.parametrize("lang, form, day, tick", [
-    # A month on its own is named as it stands alone; beside a day, as Russian declines it.
-    ("ru", "month", dt.date(2022, 5, 1), "май 2022\u202fг."),
-    ("ru", "month", dt.date(2022, 3, 1), "март 2022\u202fг."),
-    ("ru", "dayMonth", dt.date(2022, 5, 7), "7 мая"),
-    ("ru", "dayMonthYear", dt.date(2022, 1, 6), "6 янв. 2022\u202fг."),
-    ("fr", "month", dt.date(2022, 1, 1), "janv. 2022"),
-    ("fr", "dayMonth", dt.date(2022, 1, 7), "7 janv."),
-    ("kk", "month", dt.date(2022, 1, 1), "2022\u202fж. қаң."),
-    ("kk", "dayMonth", dt.date(2022, 1, 7), "7 қаң."),
-])
+@pytest.mark.parametrize(
+    "lang, form, day, tick",
+    [
+        # A month on its own is named as it stands alone; beside a day, as Russian declines it.
+        ("ru", "month", dt.date(2022, 5, 1), "май 2022\u202fг."),
+        ("ru", "month", dt.date(2022, 3, 1), "март 2022\u202fг."),
+        ("ru", "dayMonth", dt.date(2022, 5, 7), "7 мая"),
+        ("ru", "dayMonthYear", dt.date(2022, 1, 6), "6 янв. 2022\u202fг."),
+        ("fr", "month", dt.date(2022, 1, 1), "janv. 2022"),
+        ("fr", "dayMonth", dt.date(2022, 1, 7), "7 janv."),
+        ("kk", "month", dt.date(2022, 1, 1), "2022\u202fж. қаң."),
+        ("kk", "dayMonth", dt.date(2022, 1, 7), "7 қаң."),
+    ],
+)
 def test_the_chart_s_ticks_name_months_as_the_language_does(lang, form, day, tick):
     assert _d3(i18n.plotly_locale(lang), form, day) == tick
 
 
 def test_the_graph_config_names_the_locale_only_outside_english():
     from timeline.app.layout import GRAPH_CONFIG, graph_config
+
     with i18n.using("en"):
         assert graph_config() == GRAPH_CONFIG and "locale" not in GRAPH_CONFIG
     with i18n.using("kk"):
         assert graph_config()["locale"] == "kk"
 
 
-@pytest.mark.parametrize("lang, heading, said", [
-    ("fr", "Au fil des récits", "sur 35 événements"), ("ru", "Как сообщалось", "из 35 событий"),
-    ("kk", "Хабарланған ретпен", "/ 35 оқиға"), ("ar", "As reported", "من 35 حدث"),
-])
+@pytest.mark.parametrize(
+    "lang, heading, said",
+    [
+        ("fr", "Au fil des récits", "sur 35 événements"),
+        ("ru", "Как сообщалось", "из 35 событий"),
+        ("kk", "Хабарланған ретпен", "/ 35 оқиға"),
+        ("ar", "As reported", "من 35 حدث"),
+    ],
+)
 def test_an_event_s_panel_and_the_counter_in_each_language(client, lang, heading, said):
     status, answer = Client(client).callback(
-        "counter.children", {"view.data": f"?event=shoot-to-kill-order&lang={lang}"}, changed=("view.data",))
+        "counter.children", {"view.data": f"?event=shoot-to-kill-order&lang={lang}"}, changed=("view.data",)
+    )
     assert status == 200
     assert heading in json.dumps(answer["sources-panel"], ensure_ascii=False)
     assert said in answer["counter"]["children"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("28 событий, 7 июня 2017 г. — 19 января 2022 г..", "28 событий, 7 июня 2017 г. — 19 января 2022 г."),
-    ("35 events, 7 June 2017 to 24 April 2023.", "35 events, 7 June 2017 to 24 April 2023."),
-    ("... and 3 more outlets...", "... and 3 more outlets..."),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("28 событий, 7 июня 2017 г. — 19 января 2022 г..", "28 событий, 7 июня 2017 г. — 19 января 2022 г."),
+        ("35 events, 7 June 2017 to 24 April 2023.", "35 events, 7 June 2017 to 24 April 2023."),
+        ("... and 3 more outlets...", "... and 3 more outlets..."),
+    ],
+)
 def test_a_sentence_ending_in_a_date_with_its_own_full_stop_takes_no_second(text, expected):
     assert i18n.sentence(text) == expected
 
 
 def test_the_overview_in_russian_ends_its_span_with_one_full_stop(client):
     status, answer = Client(client).callback(
-        "counter.children", {"view.data": "?lang=ru&asof=2022-01-08"}, changed=("view.data",))
+        "counter.children", {"view.data": "?lang=ru&asof=2022-01-08"}, changed=("view.data",)
+    )
     panel = json.dumps(answer["sources-panel"], ensure_ascii=False)
     assert status == 200 and re.search(r"19 января 2022\s?г\.", panel)
     assert "г.." not in panel
 
 
-@pytest.mark.parametrize("lang, month, day, step", [
-    # franceinfo's account of the toll came out in January 2022, its day not given; AP's on 10 January.
-    ("en", "Published in January 2022.", "Published 10 January 2022.", "Previous:"),
-    ("fr", "Publié en janvier 2022.", "Publié le 10 janvier 2022.", "Précédent :"),
-    ("ru", "Дата публикации: январь 2022\u202fг.", "Опубликовано 10 января 2022\u202fг.", "Предыдущее:"),
-])
+@pytest.mark.parametrize(
+    "lang, month, day, step",
+    [
+        # franceinfo's account of the toll came out in January 2022, its day not given; AP's on 10 January.
+        ("en", "Published in January 2022.", "Published 10 January 2022.", "Previous:"),
+        ("fr", "Publié en janvier 2022.", "Publié le 10 janvier 2022.", "Précédent :"),
+        ("ru", "Дата публикации: январь 2022\u202fг.", "Опубликовано 10 января 2022\u202fг.", "Предыдущее:"),
+    ],
+)
 def test_a_publication_date_reads_as_a_sentence_at_its_precision(client, lang, month, day, step):
     status, answer = Client(client).callback(
-        "counter.children", {"view.data": f"?event=death-toll&lang={lang}"}, changed=("view.data",))
+        "counter.children", {"view.data": f"?event=death-toll&lang={lang}"}, changed=("view.data",)
+    )
     assert status == 200
     said = json.dumps(answer, ensure_ascii=False)
     assert month in said and day in said
     # The Previous button's word and colon, as the language spaces them (" :" in French)
     from timeline.app import render
     from timeline.view.listing import Step
+
     with i18n.using(lang):
         words = render.steps(Step("a", "Arrests", "Arrests in the capital"), Step("b", "B", "B"))[0]
     assert words[1].children == step

@@ -1,4 +1,5 @@
 """timeline.lastgood: which version of the file the site publishes, and `python -m timeline accept`."""
+
 from __future__ import annotations
 
 import json
@@ -39,18 +40,23 @@ CASES = [
     ("as many events", LAST, rows(10), True, True, ""),
     ("more events", LAST, rows(30), True, True, ""),
     ("half the events is still published", LAST, rows(5), True, True, ""),
-    ("fewer than half is kept back", LAST, rows(4), True, False, "it would show 4 events, where the published version has 10"),
+    (
+        "fewer than half is kept back",
+        LAST,
+        rows(4),
+        True,
+        False,
+        "it would show 4 events, where the published version has 10",
+    ),
     ("every row refused", LAST, HEADER + b"x,1/7/22,,T,,protest,,,,AFP,,,\n", True, False, "it has no rows"),
     ("header only", LAST, HEADER, True, False, "it has no rows"),
     ("empty", LAST, b"", True, False, "the file is empty"),
     ("UTF-16", LAST, "\ufeff".encode("utf-16-le") + GOOD.decode().encode("utf-16-le"), True, False, "UTF-16"),
     ("a workbook (zip)", LAST, b"PK\x03\x04" + bytes(200), True, False, ""),
     ("semicolons", LAST, GOOD.replace(b",", b";"), True, False, "semicolons"),
-    ("a header naming a column twice", LAST,
-     rows(12).replace(b"id,date,", b"id,date,date,", 1), True, False, "twice"),
+    ("a header naming a column twice", LAST, rows(12).replace(b"id,date,", b"id,date,date,", 1), True, False, "twice"),
     ("the last row cut off by a save in progress", LAST, rows(12)[:-20], False, False, "its last row is cut off"),
-    ("a last row refused but whole is no save in progress", LAST,
-     rows(12) + b'x,2022-01-01,,"T\n', True, True, ""),
+    ("a last row refused but whole is no save in progress", LAST, rows(12) + b'x,2022-01-01,,"T\n', True, True, ""),
     ("the last good version itself is published (accepted)", Published((), 100, 100), rows(1), True, True, ""),
 ]
 
@@ -77,6 +83,7 @@ def test_a_us_excel_save_of_the_shipped_file_is_kept_back():
 
 # --- The app: every worker, and one started later, serves the last good version ----------------
 
+
 def swap_in(path: Path, data: bytes) -> None:
     part = path.with_name(path.name + ".part")
     part.write_bytes(data)
@@ -100,7 +107,7 @@ def test_a_broken_save_is_kept_back_in_every_worker_until_accepted(served, capsy
     kept = data.current(str(served), wait=True)
     assert len(kept.index) == 35 and kept.version != first.version
     assert "is not published" in kept.notices[0].message
-    data._cache.clear()   # a worker started now, with nothing in memory
+    data._cache.clear()  # a worker started now, with nothing in memory
     fresh = data.current(str(served), wait=True)
     assert len(fresh.index) == 35 and "is not published" in fresh.notices[0].message
     assert served.read_bytes() == US_EXCEL, "the editor's file is never written"
@@ -109,7 +116,7 @@ def test_a_broken_save_is_kept_back_in_every_worker_until_accepted(served, capsy
     out = capsys.readouterr().out
     events = len(timeline.load(served).events)
     assert f"{events} events (was 35)" in out
-    published = data.current(str(served), wait=True)    # the same worker: the record changed
+    published = data.current(str(served), wait=True)  # the same worker: the record changed
     assert len(published.index) == events and not published.notices
     assert published.version != fresh.version
     assert served.read_bytes() == US_EXCEL
@@ -118,7 +125,7 @@ def test_a_broken_save_is_kept_back_in_every_worker_until_accepted(served, capsy
 def test_a_server_that_starts_on_a_broken_file_serves_the_last_good_copy(served):
     data.current(str(served), wait=True)
     swap_in(served, b"")
-    data._cache.clear()   # a restart
+    data._cache.clear()  # a restart
     now = data.current(str(served), wait=True)
     assert len(now.index) == 35 and "cannot be read right now" in now.notices[0].message
 
@@ -152,14 +159,16 @@ def test_a_configured_state_folder_holds_the_record(served, monkeypatch, tmp_pat
 
 # --- python -m timeline accept ---------------------------------------------------------------
 
+
 def test_accept_prints_what_it_publishes_and_never_writes_the_file(tmp_path, capsys):
     path = tmp_path / "events.csv"
     path.write_bytes(rows(3))
     assert main(["accept", str(path)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == ["3 events, 3 accounts, 0 errors, 0 warnings",
-                   f"published {path}: 3 events (no version was recorded before); "
-                   f"open pages show it within a few seconds"]
+    assert out == [
+        "3 events, 3 accounts, 0 errors, 0 warnings",
+        f"published {path}: 3 events (no version was recorded before); open pages show it within a few seconds",
+    ]
     path.write_bytes(rows(1))
     assert main(["accept", str(path)]) == 0
     assert "1 events (was 3)" in capsys.readouterr().out
@@ -195,6 +204,7 @@ def test_the_readme_shows_what_accept_prints_after_a_us_excel_save(tmp_path, cap
 
 # --- The copy of the last good version, kept up with appends ---------------------------------
 
+
 def remembered(path):
     return lastgood.remember(path, timeline.load(path))
 
@@ -215,15 +225,17 @@ def test_an_appended_row_is_appended_to_the_copy_not_copied_again(tmp_path, monk
     assert len(lastgood.load_copy(path, published).events) == 4
 
 
-@pytest.mark.parametrize("change", ["the file edited before it grew", "the copy damaged", "the file replaced",
-                                    "the file shorter", "accepted"])
+@pytest.mark.parametrize(
+    "change",
+    ["the file edited before it grew", "the copy damaged", "the file replaced", "the file shorter", "accepted"],
+)
 def test_any_other_change_copies_the_whole_file(tmp_path, change):
     path = tmp_path / "events.csv"
     path.write_bytes(rows(40))
     remembered(path)
     copy = lastgood.copy_path(path)
     more = csv_bytes([row("event-99", "2022-02-01")]).split(b"\n", 1)[1]
-    if change == "the file edited before it grew":   # the same inode: in place
+    if change == "the file edited before it grew":  # the same inode: in place
         with open(path, "r+b") as f:
             f.write(rows(40).replace(b"event-0,", b"event-X,") + more)
     elif change == "the copy damaged":
@@ -264,7 +276,7 @@ def test_a_file_that_changed_while_it_was_remembered_is_not_recorded(tmp_path):
     with open(path, "ab") as f:
         f.write(csv_bytes([row("event-9", "2022-02-01")]).split(b"\n", 1)[1])
     read = timeline.load(path)
-    with open(path, "ab") as f:   # saved again before it is remembered
+    with open(path, "ab") as f:  # saved again before it is remembered
         f.write(csv_bytes([row("event-10", "2022-02-02")]).split(b"\n", 1)[1])
     assert lastgood.remember(path, read) is None
     assert lastgood.read(path).events == 3 and lastgood.copy_path(path).read_bytes() == rows(3)

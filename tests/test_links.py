@@ -1,4 +1,5 @@
 """timeline.links: the one rule for what is a web link, and the fix a message suggests."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,15 +12,15 @@ WEB_LINKS = [
     ("http://example.org/a?b=1&c=2#d", True),
     ("HTTPS://EXAMPLE.ORG/A", True),
     ("HtTp://example.org", True),
-    ("  https://example.org/a  ", True),                      # stripped, as the loader strips
+    ("  https://example.org/a  ", True),  # stripped, as the loader strips
     ("https://пример.рф/статья", True),
     ("https://example.org/a,b;c(d)", True),
-    ("https://", False),                                       # no host
+    ("https://", False),  # no host
     ("https:///story", False),
     ("https:// example.org", False),
-    ("https://example.org/a story", False),                    # whitespace inside: not an address
+    ("https://example.org/a story", False),  # whitespace inside: not an address
     ("https://example.org/a\u00a0b", False),
-    ("https://example.org https://example.org/b", False),      # two links in one cell
+    ("https://example.org https://example.org/b", False),  # two links in one cell
     ("www.example.org", False),
     ("example.org/story", False),
     ("//example.org/story", False),
@@ -52,7 +53,7 @@ LIKELY = [
     ("www.example.org/a?b=1", "https://www.example.org/a?b=1"),
     ("netblocks.org/reports/kazakhstan", "https://netblocks.org/reports/kazakhstan"),
     ("//example.org/a", "https://example.org/a"),
-    ("example.org", ""),                                        # a file name or a host: cannot tell
+    ("example.org", ""),  # a file name or a host: cannot tell
     ("akimat.jpg", ""),
     ("images/akimat.jpg", ""),
     ("/story", ""),

@@ -1,5 +1,6 @@
 """The event list beside the chart (timeline/view/listing.py): its order, permalinks, paging
 and selection, and the Previous/Next steps."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
@@ -27,8 +28,7 @@ def test_listing_in_date_order_with_permalinks(index):
     assert [i.id for i in view.items] == ["emergency", "airport-seized", "csto"]
     assert (view.first, view.total) == (1, 3)
     first = view.items[0]
-    assert (first.date, first.category, first.accounts, first.disputed) == (
-        "5 January 2022", "government", 2, False)
+    assert (first.date, first.category, first.accounts, first.disputed) == ("5 January 2022", "government", 2, False)
     assert view.items[1].disputed
     for item in view.items:
         assert not item.selected
@@ -38,8 +38,10 @@ def test_listing_in_date_order_with_permalinks(index):
 
 
 def test_a_permalink_keeps_every_filter(index):
-    state = State("rally", Filters(categories=("security",), sources=("TASS",), text="airport",
-                                   date_from="2022-01", date_to="2022-01-31"))
+    state = State(
+        "rally",
+        Filters(categories=("security",), sources=("TASS",), text="airport", date_from="2022-01", date_to="2022-01-31"),
+    )
     (item,) = listing(index, apply(index, state.filters), state, index.position("rally")).items
     assert State.from_search(urlsplit(item.href).query) == state.select("airport-seized")
 
@@ -60,17 +62,20 @@ def long_index():
     return index_from_rows([row(f"day-{d:02d}", f"2022-01-{d:02d}") for d in range(1, 31)])
 
 
-@pytest.mark.parametrize("selected, first, shown", [
-    # no selection: the first page
-    (None, 1, range(1, 11)),
-    # the page follows the selection, which sits in the middle of it
-    ("day-15", 10, range(10, 20)),
-    ("day-07", 2, range(2, 12)),
-    # near the ends the page stops at them
-    ("day-02", 1, range(1, 11)),
-    ("day-29", 21, range(21, 31)),
-    ("day-30", 21, range(21, 31)),
-])
+@pytest.mark.parametrize(
+    "selected, first, shown",
+    [
+        # no selection: the first page
+        (None, 1, range(1, 11)),
+        # the page follows the selection, which sits in the middle of it
+        ("day-15", 10, range(10, 20)),
+        ("day-07", 2, range(2, 12)),
+        # near the ends the page stops at them
+        ("day-02", 1, range(1, 11)),
+        ("day-29", 21, range(21, 31)),
+        ("day-30", 21, range(21, 31)),
+    ],
+)
 def test_paging_follows_the_selection(long_index, monkeypatch, selected, first, shown):
     monkeypatch.setattr(event_list, "PAGE", 10)
     position = long_index.position(selected)
@@ -102,24 +107,35 @@ def test_long_titles_are_shortened_in_the_list_with_the_whole_title_beside():
     index = index_from_rows([row("long", "2022-01-01", title=title), row("short", "2022-01-02", title="Short")])
     items = listing(index, np.ones(len(index), dtype=bool), State("", Filters()), None).items
     assert [(i.id, len(i.title) <= labels.TITLE, i.full_title) for i in items] == [
-        ("long", True, title.strip()), ("short", True, "")]
+        ("long", True, title.strip()),
+        ("short", True, ""),
+    ]
     assert items[0].title.endswith("…")
-
 
 
 # ---------------------------------------------------------------- Previous and Next --------
 
-@pytest.mark.parametrize("current, previous, following", [
-    ("rally", "budget", "emergency"),
-    ("budget", "", "rally"),             # the first: Previous leads nowhere
-    ("csto", "airport-seized", ""),      # the last: Next leads nowhere
-    ("", "csto", "budget"),              # nothing selected: Next is the first, Previous the last
-])
+
+@pytest.mark.parametrize(
+    "current, previous, following",
+    [
+        ("rally", "budget", "emergency"),
+        ("budget", "", "rally"),  # the first: Previous leads nowhere
+        ("csto", "airport-seized", ""),  # the last: Next leads nowhere
+        ("", "csto", "budget"),  # nothing selected: Next is the first, Previous the last
+    ],
+)
 def test_previous_and_next_name_the_event_they_lead_to(index, current, previous, following):
     before, after = event_list.steps(index, everything(index), current)
     assert (before.id, after.id) == (previous, following)
-    titles = {"budget": "Budget", "rally": "Rally", "emergency": "Emergency", "airport-seized": "Almaty airport seized",
-              "csto": "Csto", "": ""}
+    titles = {
+        "budget": "Budget",
+        "rally": "Rally",
+        "emergency": "Emergency",
+        "airport-seized": "Almaty airport seized",
+        "csto": "Csto",
+        "": "",
+    }
     assert (before.title, after.title) == (titles[previous], titles[following])
 
 
@@ -128,6 +144,6 @@ def test_a_step_within_the_filters_and_a_long_title_shortened(index):
     before, after = event_list.steps(index, mask, "airport-seized")
     assert (before, after.id) == (event_list.NOWHERE, "csto")
     long = index_from_rows([row("a", "2022-01-01", title="A" * 300), row("b", "2022-01-02")])
-    _, after = event_list.steps(long, everything(long), "")   # Next, from nothing selected: the first
+    _, after = event_list.steps(long, everything(long), "")  # Next, from nothing selected: the first
     assert after.id == "a" and len(after.title) == labels.STEP and after.title.endswith("…")
     assert after.full_title == "A" * 300

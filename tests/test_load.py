@@ -1,4 +1,5 @@
 """timeline.load: accounts, events and problems, as the editor's guide promises."""
+
 from __future__ import annotations
 
 import csv
@@ -18,14 +19,39 @@ HEADER = schema.header_line()
 E, W = ERROR, WARNING
 
 
-def line(id="a", date="2022-01-07", end_date="", title="Title", description="", category="protest",
-         location="", latitude="", longitude="", source="Source", source_url="", published="",
-         claimed_by="", **more) -> str:
+def line(
+    id="a",
+    date="2022-01-07",
+    end_date="",
+    title="Title",
+    description="",
+    category="protest",
+    location="",
+    latitude="",
+    longitude="",
+    source="Source",
+    source_url="",
+    published="",
+    claimed_by="",
+    **more,
+) -> str:
     """One row of a file with every column of the schema, quoted as a spreadsheet would."""
-    given = {"id": id, "date": date, "end_date": end_date, "title": title, "description": description,
-             "category": category, "location": location, "latitude": latitude, "longitude": longitude,
-             "source": source, "source_url": source_url, "published": published,
-             "claimed_by": claimed_by, **more}
+    given = {
+        "id": id,
+        "date": date,
+        "end_date": end_date,
+        "title": title,
+        "description": description,
+        "category": category,
+        "location": location,
+        "latitude": latitude,
+        "longitude": longitude,
+        "source": source,
+        "source_url": source_url,
+        "published": published,
+        "claimed_by": claimed_by,
+        **more,
+    }
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow([given.get(name, "") for name in schema.NAMES])
     return out.getvalue()
@@ -56,22 +82,45 @@ PROBLEMS = [
     ("tabs", HEADER.replace(",", "\t") + "\n", (1, "", E), "tabs"),
     ("missing column", "id,date,title,category\na,2022,T,p\n", (1, "source", E), "no 'source' column"),
     ("missing columns", "id,title,category\na,T,p\n", (1, "date", E), "'date', 'source'"),
-    ("duplicated column", "id,date,title,category,source,date\na,2022,T,p,S,2023\n",
-     (1, "date", E), "names 'date' twice (columns 2 and 6)"),
-    ("unnamed column", "id,date,title,category,source,\na,2022,T,p,S,x\n",
-     (1, "column 6", W), "no name in the header"),
-    ("unknown column", "id,date,title,category,source,notes\na,2022,T,p,S,x\n",
-     (1, "notes", W), "'notes' is not a column timeline knows"),
-    ("too many values", text(line().rstrip("\n") + ",extra\n"), (2, "", E),
-     "this row has 21 values but the header has 20 columns"),
+    (
+        "duplicated column",
+        "id,date,title,category,source,date\na,2022,T,p,S,2023\n",
+        (1, "date", E),
+        "names 'date' twice (columns 2 and 6)",
+    ),
+    ("unnamed column", "id,date,title,category,source,\na,2022,T,p,S,x\n", (1, "column 6", W), "no name in the header"),
+    (
+        "unknown column",
+        "id,date,title,category,source,notes\na,2022,T,p,S,x\n",
+        (1, "notes", W),
+        "'notes' is not a column timeline knows",
+    ),
+    (
+        "too many values",
+        text(line().rstrip("\n") + ",extra\n"),
+        (2, "", E),
+        "this row has 21 values but the header has 20 columns",
+    ),
     ("too few values", text("a,2022,,T\n"), (2, "", E), "this row has 4 values"),
-    ("open quote", text(line(), 'b,2022,,"Title,,p,,,,S,,,,,,,\n', line(id="c")), (3, "title", E),
-     "a double quote opens here and is never closed"),
-    ("open quote in the last column", text(line(), line(id="b").rstrip("\n") + '"x\n'),
-     (3, "retracted", E), "never closed"),
+    (
+        "open quote",
+        text(line(), 'b,2022,,"Title,,p,,,,S,,,,,,,\n', line(id="c")),
+        (3, "title", E),
+        "a double quote opens here and is never closed",
+    ),
+    (
+        "open quote in the last column",
+        text(line(), line(id="b").rstrip("\n") + '"x\n'),
+        (3, "retracted", E),
+        "never closed",
+    ),
     ("NUL byte", text(line(title="Ti\x00tle")), (2, "title", E), "NUL byte"),
-    ("Latin-1 bytes", text(line()).encode() + line(id="b", title="Caf\xe9").encode("latin-1"),
-     (3, "title", E), "not UTF-8"),
+    (
+        "Latin-1 bytes",
+        text(line()).encode() + line(id="b", title="Caf\xe9").encode("latin-1"),
+        (3, "title", E),
+        "not UTF-8",
+    ),
     # id
     ("empty id", text(line(id="")), (2, "id", E), "id is empty"),
     ("id with spaces", text(line(id="airport seized")), (2, "id", E), "write it as 'airport-seized'"),
@@ -83,74 +132,153 @@ PROBLEMS = [
     ("30 February", text(line(date="2022-02-30")), (2, "date", E), "day 30 does not exist"),
     ("month 13", text(line(date="2022-13-01")), (2, "date", E), "month 13 does not exist"),
     ("25 o'clock", text(line(date="2022-01-07 25:00")), (2, "date", E), "25:00 is not a time of day"),
-    ("ambiguous date", text(line(date="01/02/2022")), (2, "date", E),
-     "1 February 2022 (day first) or 2 January 2022 (month first)"),
+    (
+        "ambiguous date",
+        text(line(date="01/02/2022")),
+        (2, "date", E),
+        "1 February 2022 (day first) or 2 January 2022 (month first)",
+    ),
     ("no year", text(line(date="7 January")), (2, "date", E), "has no year"),
     ("bad end_date", text(line(end_date="2022-02-30")), (2, "end_date", E), "day 30 does not exist"),
-    ("end before start", text(line(end_date="2022-01-06")), (2, "end_date", E),
-     "'2022-01-06' is before the date"),
-    ("end month before start", text(line(date="2022-02-01", end_date="2022-01")), (2, "end_date", E),
-     "before the date"),
+    ("end before start", text(line(end_date="2022-01-06")), (2, "end_date", E), "'2022-01-06' is before the date"),
+    (
+        "end month before start",
+        text(line(date="2022-02-01", end_date="2022-01")),
+        (2, "end_date", E),
+        "before the date",
+    ),
     ("bad published", text(line(published="2022-02-30")), (2, "published", W), "day 30 does not exist"),
     # source
     ("empty source", text(line(source="")), (2, "source", E), "source is empty"),
     # links: a warning, and the link is dropped (see test_a_bad_link_is_dropped_and_the_account_kept)
-    ("javascript: URL", text(line(source_url="javascript:alert(1)")), (2, "source_url", W),
-     "only http:// and https://"),
+    (
+        "javascript: URL",
+        text(line(source_url="javascript:alert(1)")),
+        (2, "source_url", W),
+        "only http:// and https://",
+    ),
     ("JavaScript: URL", text(line(source_url="JaVaScRiPt:alert(1)")), (2, "source_url", W), "not a web link"),
-    ("data: URL", text(line(source_url="data:text/html,<script>alert(1)</script>")),
-     (2, "source_url", W), "not a web link"),
+    (
+        "data: URL",
+        text(line(source_url="data:text/html,<script>alert(1)</script>")),
+        (2, "source_url", W),
+        "not a web link",
+    ),
     ("vbscript: URL", text(line(source_url="vbscript:msgbox(1)")), (2, "source_url", W), "not a web link"),
     ("ftp: URL", text(line(source_url="ftp://example.org/a")), (2, "source_url", W), "not a web link"),
     ("URL without host", text(line(source_url="https://")), (2, "source_url", W), "not a whole web link"),
-    ("URL with a space", text(line(source_url="https://example.org/a story")), (2, "source_url", W),
-     "not a whole web link"),
+    (
+        "URL with a space",
+        text(line(source_url="https://example.org/a story")),
+        (2, "source_url", W),
+        "not a whole web link",
+    ),
     ("relative URL", text(line(source_url="/story")), (2, "source_url", W), "not a web link"),
-    ("URL without https://", text(line(source_url="www.example.org")), (2, "source_url", W),
-     "write the whole address, as the browser's address bar shows it: 'https://www.example.org'"),
-    ("link pasted as HTML", text(line(source_url='<a href="https://example.org/a">Story</a>')),
-     (2, "source_url", W), "pasted as HTML, so the link is dropped (the account is kept); write only its "
-                          "address: 'https://example.org/a'"),
+    (
+        "URL without https://",
+        text(line(source_url="www.example.org")),
+        (2, "source_url", W),
+        "write the whole address, as the browser's address bar shows it: 'https://www.example.org'",
+    ),
+    (
+        "link pasted as HTML",
+        text(line(source_url='<a href="https://example.org/a">Story</a>')),
+        (2, "source_url", W),
+        "pasted as HTML, so the link is dropped (the account is kept); write only its address: 'https://example.org/a'",
+    ),
     # media
-    ("media not a link", text(line(media="javascript:alert(1)")), (2, "media", W),
-     "media 'javascript:alert(1)' is not a web link; only http:// and https:// links are allowed, so the "
-     "link is dropped"),
-    ("media without https://", text(line(media="www.example.org/crowd.jpg", media_alt="A crowd")),
-     (2, "media", W), "write the whole address, as the browser's address bar shows it: "
-                      "'https://www.example.org/crowd.jpg'"),
-    ("picture without media_alt", text(line(media="https://example.org/crowd.JPG?w=800")),
-     (2, "media_alt", W), "media_alt is empty; describe what the picture shows for readers who cannot see it"),
-    ("media_alt without media", text(line(media_alt="A crowd")), (2, "media_alt", W),
-     "media_alt 'A crowd' is given without media"),
-    ("media_caption without media", text(line(media_caption="Almaty, 5 January")), (2, "media_caption", W),
-     "given without media, so it is not shown; put the link to the picture or video in media"),
-    ("media_credit without media", text(line(media_credit="AP")), (2, "media_credit", W),
-     "or leave media_credit empty"),
-    ("HTML in media_caption", text(line(media="https://youtu.be/dQw4w9WgXcQ", media_caption="<i>Live</i>")),
-     (2, "media_caption", W), "holds HTML"),
-    ("formula in media_credit", text(line(media="https://example.org/a", media_credit="=AP")),
-     (2, "media_credit", W), "begins with '='"),
-    ("HTML in media_alt", text(line(media="https://example.org/a.png", media_alt="<b>A crowd</b>")),
-     (2, "media_alt", W), "holds HTML"),
+    (
+        "media not a link",
+        text(line(media="javascript:alert(1)")),
+        (2, "media", W),
+        "media 'javascript:alert(1)' is not a web link; only http:// and https:// links are allowed, so the "
+        "link is dropped",
+    ),
+    (
+        "media without https://",
+        text(line(media="www.example.org/crowd.jpg", media_alt="A crowd")),
+        (2, "media", W),
+        "write the whole address, as the browser's address bar shows it: 'https://www.example.org/crowd.jpg'",
+    ),
+    (
+        "picture without media_alt",
+        text(line(media="https://example.org/crowd.JPG?w=800")),
+        (2, "media_alt", W),
+        "media_alt is empty; describe what the picture shows for readers who cannot see it",
+    ),
+    (
+        "media_alt without media",
+        text(line(media_alt="A crowd")),
+        (2, "media_alt", W),
+        "media_alt 'A crowd' is given without media",
+    ),
+    (
+        "media_caption without media",
+        text(line(media_caption="Almaty, 5 January")),
+        (2, "media_caption", W),
+        "given without media, so it is not shown; put the link to the picture or video in media",
+    ),
+    (
+        "media_credit without media",
+        text(line(media_credit="AP")),
+        (2, "media_credit", W),
+        "or leave media_credit empty",
+    ),
+    (
+        "HTML in media_caption",
+        text(line(media="https://youtu.be/dQw4w9WgXcQ", media_caption="<i>Live</i>")),
+        (2, "media_caption", W),
+        "holds HTML",
+    ),
+    (
+        "formula in media_credit",
+        text(line(media="https://example.org/a", media_credit="=AP")),
+        (2, "media_credit", W),
+        "begins with '='",
+    ),
+    (
+        "HTML in media_alt",
+        text(line(media="https://example.org/a.png", media_alt="<b>A crowd</b>")),
+        (2, "media_alt", W),
+        "holds HTML",
+    ),
     # coordinates
-    ("latitude not a number", text(line(latitude="north", longitude="10")), (2, "latitude", E),
-     "'north' is not a number"),
+    (
+        "latitude not a number",
+        text(line(latitude="north", longitude="10")),
+        (2, "latitude", E),
+        "'north' is not a number",
+    ),
     ("decimal comma", text(line(latitude="43,2", longitude="76.8")), (2, "latitude", E), "not a number"),
-    ("latitude out of range", text(line(latitude="91", longitude="10")), (2, "latitude", E),
-     "latitude 91 is out of range"),
-    ("latitude below range", text(line(latitude="-90.5", longitude="10")), (2, "latitude", E),
-     "out of range"),
-    ("longitude out of range", text(line(latitude="10", longitude="-181")), (2, "longitude", E),
-     "longitude -181 is out of range"),
-    ("latitude without longitude", text(line(latitude="43.2")), (2, "longitude", E),
-     "latitude is given without longitude"),
-    ("longitude without latitude", text(line(longitude="76.8")), (2, "latitude", E),
-     "longitude is given without latitude"),
+    (
+        "latitude out of range",
+        text(line(latitude="91", longitude="10")),
+        (2, "latitude", E),
+        "latitude 91 is out of range",
+    ),
+    ("latitude below range", text(line(latitude="-90.5", longitude="10")), (2, "latitude", E), "out of range"),
+    (
+        "longitude out of range",
+        text(line(latitude="10", longitude="-181")),
+        (2, "longitude", E),
+        "longitude -181 is out of range",
+    ),
+    (
+        "latitude without longitude",
+        text(line(latitude="43.2")),
+        (2, "longitude", E),
+        "latitude is given without longitude",
+    ),
+    (
+        "longitude without latitude",
+        text(line(longitude="76.8")),
+        (2, "latitude", E),
+        "longitude is given without latitude",
+    ),
     # text
     ("HTML in title", text(line(title="<b>Bold</b>")), (2, "title", W), "holds HTML"),
-    ("script in description", text(line(description="<script>alert(1)</script>")),
-     (2, "description", W), "holds HTML"),
-    ("formula =", text(line(title="=HYPERLINK(\"x\")")), (2, "title", W), "begins with '='"),
+    ("script in description", text(line(description="<script>alert(1)</script>")), (2, "description", W), "holds HTML"),
+    ("formula =", text(line(title='=HYPERLINK("x")')), (2, "title", W), "begins with '='"),
     ("formula +", text(line(location="+cmd")), (2, "location", W), "begins with '+'"),
     ("formula -", text(line(source="-cmd")), (2, "source", W), "begins with '-'"),
     ("formula @", text(line(claimed_by="@SUM(A1)")), (2, "claimed_by", W), "begins with '@'"),
@@ -159,15 +287,30 @@ PROBLEMS = [
     ("formula in category", text(line(category="=cmd")), (2, "category", W), "begins with '='"),
     # first rows and categories
     ("no title on the first row", text(line(title="")), (2, "title", E), "first row of this event"),
-    ("no category on the first row", text(line(category="")), (2, "category", E),
-     "first row of an id names its category"),
-    ("category differs", text(line(), line(title="", category="security")), (3, "category", W),
-     "differs from 'protest' on row 2"),
-    ("title repeated with another date", text(line(), line(date="2022-01-08", category="")), (3, "id", W),
-     "row 3 repeats the title 'Title' of row 2 with another date: it looks like a different event"),
-    ("near-duplicate categories", text(line(category="protest"), line(id="b", category="protest"),
-                                       line(id="c", category="Protests")),
-     (4, "category", W), "'protests' looks like 'protest' (2 rows)"),
+    (
+        "no category on the first row",
+        text(line(category="")),
+        (2, "category", E),
+        "first row of an id names its category",
+    ),
+    (
+        "category differs",
+        text(line(), line(title="", category="security")),
+        (3, "category", W),
+        "differs from 'protest' on row 2",
+    ),
+    (
+        "title repeated with another date",
+        text(line(), line(date="2022-01-08", category="")),
+        (3, "id", W),
+        "row 3 repeats the title 'Title' of row 2 with another date: it looks like a different event",
+    ),
+    (
+        "near-duplicate categories",
+        text(line(category="protest"), line(id="b", category="protest"), line(id="c", category="Protests")),
+        (4, "category", W),
+        "'protests' looks like 'protest' (2 rows)",
+    ),
 ]
 
 
@@ -175,13 +318,15 @@ PROBLEMS = [
 PROBLEMS += [
     ("long source", text(line(source="s" * 201)), (2, "source", W), "source is 201 characters long"),
     ("long category", text(line(category="c" * 250)), (2, "category", W), "category is 250 characters long"),
-    ("long claimed_by", text(line(claimed_by="Ministry " * 30)), (2, "claimed_by", W),
-     "claimed_by is 269 characters long"),
+    (
+        "long claimed_by",
+        text(line(claimed_by="Ministry " * 30)),
+        (2, "claimed_by", W),
+        "claimed_by is 269 characters long",
+    ),
     ("long location", text(line(location="é" * 201)), (2, "location", W), "location is 201 characters long"),
-    ("override in title", text(line(title="Tokayev \u202esays")), (2, "title", W),
-     "direction override (U+202E)"),
-    ("isolate in description", text(line(description="a \u2066b\u2069 c")), (2, "description", W),
-     "(U+2066, U+2069)"),
+    ("override in title", text(line(title="Tokayev \u202esays")), (2, "title", W), "direction override (U+202E)"),
+    ("isolate in description", text(line(description="a \u2066b\u2069 c")), (2, "description", W), "(U+2066, U+2069)"),
     ("override in source", text(line(source="TASS\u202a")), (2, "source", W), "(U+202A)"),
     ("override in category", text(line(category="protest\u202d")), (2, "category", W), "(U+202D)"),
     ("override in claimed_by", text(line(claimed_by="\u2067KNB")), (2, "claimed_by", W), "(U+2067)"),
@@ -240,17 +385,28 @@ def test_message_quotes_the_value(row, value):
 
 
 BAD_LINKS = [
-    "javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>",
-    "vbscript:msgbox(1)", "ftp://example.org/a", "https://", "https:// example.org", "/story",
-    "../story.html", "www.example.org", "example.org/story", '<a href="https://example.org/a">Story</a>',
-    "https://example.org/a https://example.org/b", "mailto:desk@example.org",
+    "javascript:alert(1)",
+    " JavaScript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "ftp://example.org/a",
+    "https://",
+    "https:// example.org",
+    "/story",
+    "../story.html",
+    "www.example.org",
+    "example.org/story",
+    '<a href="https://example.org/a">Story</a>',
+    "https://example.org/a https://example.org/b",
+    "mailto:desk@example.org",
 ]
 
 
 @pytest.mark.parametrize("url", BAD_LINKS)
 def test_a_bad_link_is_dropped_and_the_account_kept(url):
-    dataset = load_text(text(line(source_url=url), line(title="", category="", source="Other",
-                                                         source_url="https://example.org/b")))
+    dataset = load_text(
+        text(line(source_url=url), line(title="", category="", source="Other", source_url="https://example.org/b"))
+    )
     assert where(dataset) == [(2, "source_url", W)]
     message = dataset.problems[0].message
     assert message.startswith(f"source_url {url.strip()!r} ") and "so the link is dropped" in message
@@ -258,8 +414,16 @@ def test_a_bad_link_is_dropped_and_the_account_kept(url):
     assert dataset.summary() == "1 events, 2 accounts, 0 errors, 1 warnings"
 
 
-@pytest.mark.parametrize("url", ["https://example.org/a", "HTTP://EXAMPLE.ORG", "https://пример.рф/статья",
-                                 "https://example.org/a?b=1&c=2#d", "  https://example.org/a  "])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/a",
+        "HTTP://EXAMPLE.ORG",
+        "https://пример.рф/статья",
+        "https://example.org/a?b=1&c=2#d",
+        "  https://example.org/a  ",
+    ],
+)
 def test_a_web_link_is_kept(url):
     dataset = load_text(text(line(source_url=url)))
     assert dataset.problems == []
@@ -268,9 +432,19 @@ def test_a_web_link_is_kept(url):
 
 def test_links_are_judged_as_links_says():
     """The loader reads bytes to be fast; its answer is links.is_web_link's for every value."""
-    values = BAD_LINKS + ["https://example.org/a", "http://x.org", "hTTps://x.org/\u00e9", "https://x",
-                          "https://x.org/a\u00a0b", "https://x.org/a\u2028b", "https://x.org/\tb",
-                          "https://x.org/a\x1fb", "http:/x.org", "https:x.org", ""]
+    values = BAD_LINKS + [
+        "https://example.org/a",
+        "http://x.org",
+        "hTTps://x.org/\u00e9",
+        "https://x",
+        "https://x.org/a\u00a0b",
+        "https://x.org/a\u2028b",
+        "https://x.org/\tb",
+        "https://x.org/a\x1fb",
+        "http:/x.org",
+        "https:x.org",
+        "",
+    ]
     dataset = load_text(text(*[line(id=f"e{i}", source_url=v) for i, v in enumerate(values)]))
     warned = {p.row for p in dataset.problems if p.column == "source_url"}
     assert warned == {i + 2 for i, v in enumerate(values) if v.strip() and not is_web_link(v)}
@@ -286,12 +460,18 @@ MEDIA = [
     ("https://example.org/map.svg?v=2", "", "", "", ["media_alt"], "https://example.org/map.svg?v=2"),
     ("https://example.org/a.avif", "", "", "", ["media_alt"], "https://example.org/a.avif"),
     ("https://example.org/photo.jpg.html", "", "", "", [], "https://example.org/photo.jpg.html"),
-    ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "", "Live", "RFE/RL", [],
-     "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+    (
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "",
+        "Live",
+        "RFE/RL",
+        [],
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    ),
     ("https://vimeo.com/76979871", "", "", "", [], "https://vimeo.com/76979871"),
     ("https://example.org/story", "", "", "", [], "https://example.org/story"),
     ("javascript:alert(1)", "", "", "", ["media"], ""),
-    ("data:image/png;base64,iVBORw0KGgo=", "A dot", "", "", ["media"], ""),   # alt not warned twice
+    ("data:image/png;base64,iVBORw0KGgo=", "A dot", "", "", ["media"], ""),  # alt not warned twice
     ("/images/crowd.jpg", "", "A crowd", "AP", ["media"], ""),
     ("", "A crowd", "", "", ["media_alt"], ""),
     ("", "", "A crowd", "AP", ["media_credit", "media_caption"], ""),
@@ -308,9 +488,14 @@ def test_media(url, alt, caption, credit, columns, kept):
 
 
 def test_media_is_judged_each_row():
-    dataset = load_text(text(line(media="https://example.org/a.jpg"), line(id="b", media="https://example.org/a.jpg"),
-                             line(id="c", media="https://example.org/a.jpg", media_alt="A crowd"),
-                             line(id="d", media="ftp://example.org/a.jpg")))
+    dataset = load_text(
+        text(
+            line(media="https://example.org/a.jpg"),
+            line(id="b", media="https://example.org/a.jpg"),
+            line(id="c", media="https://example.org/a.jpg", media_alt="A crowd"),
+            line(id="d", media="ftp://example.org/a.jpg"),
+        )
+    )
     assert where(dataset) == [(2, "media_alt", W), (3, "media_alt", W), (5, "media", W)]
     assert "'https://example.org/a.jpg' is a picture" in dataset.problems[0].message
 
@@ -322,16 +507,32 @@ def test_long_values_are_cut_short_in_messages():
 
 
 def test_a_good_file_has_no_problems():
-    dataset = load_text(text(line(), line(id="b", date="2022-01-08 14:30", latitude="43.2",
-                                          longitude="76.9", source_url="https://example.org/a")))
+    dataset = load_text(
+        text(
+            line(),
+            line(
+                id="b", date="2022-01-08 14:30", latitude="43.2", longitude="76.9", source_url="https://example.org/a"
+            ),
+        )
+    )
     assert dataset.problems == []
     assert dataset.summary() == "2 events, 2 accounts, 0 errors, 0 warnings"
 
 
 def test_accounts_keep_every_column_and_the_row():
-    dataset = load_text(text(line(description="What happened", location="Almaty", latitude="43.2389",
-                                  longitude="76.8897", source_url="https://example.org/a",
-                                  published="2022-01-08", claimed_by="Ministry")))
+    dataset = load_text(
+        text(
+            line(
+                description="What happened",
+                location="Almaty",
+                latitude="43.2389",
+                longitude="76.8897",
+                source_url="https://example.org/a",
+                published="2022-01-08",
+                claimed_by="Ministry",
+            )
+        )
+    )
     account = dataset.accounts.iloc[0]
     assert account["row"] == 2
     for name in schema.NAMES:
@@ -350,7 +551,12 @@ def test_events_columns():
         assert name in events.columns
     event = events.iloc[0]
     assert (event["id"], event["start"], event["precision"], event["title"], event["category"]) == (
-        "a", pd.Timestamp("2022-01-07"), "day", "Title", "protest")
+        "a",
+        pd.Timestamp("2022-01-07"),
+        "day",
+        "Title",
+        "protest",
+    )
     assert pd.isna(event["end"]) and not event["disputed"]
 
 
@@ -361,6 +567,7 @@ def test_values_are_trimmed():
 
 
 # --- normal input: BOM, line ends, multi-line values, blank lines ---------------------------
+
 
 def test_utf8_bom_is_normal():
     dataset = load_text(b"\xef\xbb\xbf" + text(line(), line(id="b")).encode())
@@ -381,11 +588,11 @@ def test_other_line_ends_are_normal(newline):
 
 def test_multi_line_values_keep_spreadsheet_row_numbers():
     data = text(
-        line(description="first line\nsecond line\nthird line"),      # row 2: lines 2-4
-        line(id="b", title="Two\r\nlines"),                             # row 3: lines 5-6
-        line(id="c", date="2022-02-30"),                                # row 4: line 7
-        line(id="d", description='He said "go"\n\nand left'),          # row 5: lines 8-10
-        line(id="e", latitude="91", longitude="1"),                     # row 6: line 11
+        line(description="first line\nsecond line\nthird line"),  # row 2: lines 2-4
+        line(id="b", title="Two\r\nlines"),  # row 3: lines 5-6
+        line(id="c", date="2022-02-30"),  # row 4: line 7
+        line(id="d", description='He said "go"\n\nand left'),  # row 5: lines 8-10
+        line(id="e", latitude="91", longitude="1"),  # row 6: line 11
     )
     dataset = load_text(data)
     assert dataset.accounts["row"].tolist() == [2, 3, 5]
@@ -396,38 +603,42 @@ def test_multi_line_values_keep_spreadsheet_row_numbers():
 
 def test_multi_line_values_before_a_bad_row_in_the_slow_reader():
     """Bytes that are not UTF-8 send the file to the careful reader: same row numbers."""
-    data = text(line(description="a\nb"), line(id="b", date="2022-02-30")).encode() + \
-        line(id="c", title="Caf\xe9").encode("latin-1") + line(id="d", latitude="91", longitude="1").encode()
+    data = (
+        text(line(description="a\nb"), line(id="b", date="2022-02-30")).encode()
+        + line(id="c", title="Caf\xe9").encode("latin-1")
+        + line(id="d", latitude="91", longitude="1").encode()
+    )
     dataset = load_text(data)
     assert dataset.accounts["row"].tolist() == [2]
     assert where(dataset) == [(3, "date", E), (4, "title", E), (5, "latitude", E)]
 
 
 def test_open_quote_is_reported_where_it_opens():
-    data = text(line(description="a\nb"), line(id="b"), 'c,2022,,"Title,,p,,,,S,,,,,,,\n', line(id="d"),
-                line(id="e"))
+    data = text(line(description="a\nb"), line(id="b"), 'c,2022,,"Title,,p,,,,S,,,,,,,\n', line(id="d"), line(id="e"))
     dataset = load_text(data)
     assert where(dataset) == [(4, "title", E)]
     assert "'c,2022,,\"Title" in dataset.problems[0].message
     assert dataset.accounts["row"].tolist() == [2, 3]
 
 
-@pytest.mark.parametrize("before", ["", "a,2022,,T,\"x\u2028y\x0cz\",p,,,,S,,,,,,,,,,\n",
-                                    "a,2022,,T,\"x\r\ny\",p,,,,S,,,,,,,,,,\n"],
-                         ids=["plain", "line separators in a value", "CRLF in a value"])
+@pytest.mark.parametrize(
+    "before",
+    ["", 'a,2022,,T,"x\u2028y\x0cz",p,,,,S,,,,,,,,,,\n', 'a,2022,,T,"x\r\ny",p,,,,S,,,,,,,,,,\n'],
+    ids=["plain", "line separators in a value", "CRLF in a value"],
+)
 def test_open_quote_column_after_a_quoted_value(before):
     """The quote that never closes, not the first quote of the row, names the column."""
     data = text(before, 'b,2022,,"Title, with a comma",,p,,,,"Source,,,,,,,\n', line(id="c"))
     dataset = load_text(data)
     row = 3 if before else 2
     assert where(dataset) == [(row, "source", E)]
-    assert "The row begins 'b,2022,,\"Title, with a comma\"" in dataset.problems[0].message
+    assert 'The row begins \'b,2022,,"Title, with a comma"' in dataset.problems[0].message
 
 
 def test_a_quote_inside_an_unquoted_value_is_kept():
-    dataset = load_text(text('a,2022,,He is 5\'11" tall,,p,,,,S,,,,,,,,,,\n', line(id="b")))
+    dataset = load_text(text("a,2022,,He is 5'11\" tall,,p,,,,S,,,,,,,,,,\n", line(id="b")))
     assert dataset.problems == []
-    assert dataset.accounts.iloc[0]["title"] == 'He is 5\'11" tall'
+    assert dataset.accounts.iloc[0]["title"] == "He is 5'11\" tall"
 
 
 def test_blank_lines_are_skipped_and_counted():
@@ -456,8 +667,7 @@ def test_only_required_columns():
 
 
 def test_unknown_extra_column_is_kept_and_warned_about():
-    data = HEADER + ",notes,Reviewer\n" + line().rstrip("\n") + ",checked,Ann\n" + \
-        line(id="b").rstrip("\n") + ",,\n"
+    data = HEADER + ",notes,Reviewer\n" + line().rstrip("\n") + ",checked,Ann\n" + line(id="b").rstrip("\n") + ",,\n"
     dataset = load_text(data)
     assert where(dataset) == [(1, "notes", W), (1, "reviewer", W)]
     assert dataset.accounts["notes"].tolist() == ["checked", ""]
@@ -466,21 +676,34 @@ def test_unknown_extra_column_is_kept_and_warned_about():
 
 
 def test_several_problems_on_one_row_and_sorted_output():
-    data = text(line(id="b", title="<i>x</i>", source="=cmd"), line(id="Bad Id", date="2022-02-30"),
-                line(id="c", date="2022-02-30", source=""))
+    data = text(
+        line(id="b", title="<i>x</i>", source="=cmd"),
+        line(id="Bad Id", date="2022-02-30"),
+        line(id="c", date="2022-02-30", source=""),
+    )
     dataset = load_text(data)
     # Every problem of a row, each error too, in the order of the columns.
-    assert where(dataset) == [(2, "title", W), (2, "source", W), (3, "id", E), (3, "date", E),
-                              (4, "date", E), (4, "source", E)]
+    assert where(dataset) == [
+        (2, "title", W),
+        (2, "source", W),
+        (3, "id", E),
+        (3, "date", E),
+        (4, "date", E),
+        (4, "source", E),
+    ]
 
 
-
-@pytest.mark.parametrize("values, expected", [
-    ({"latitude": "43,2", "longitude": "76,8"}, [(2, "latitude", E), (2, "longitude", E)]),
-    ({"title": "", "category": ""}, [(2, "title", E), (2, "category", E)]),
-    ({"id": "Riot 1", "date": "07/01/2022", "end_date": "soon", "source": "", "source_url": "ftp://x"},
-     [(2, "id", E), (2, "date", E), (2, "end_date", E), (2, "source", E), (2, "source_url", W)]),
-])
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ({"latitude": "43,2", "longitude": "76,8"}, [(2, "latitude", E), (2, "longitude", E)]),
+        ({"title": "", "category": ""}, [(2, "title", E), (2, "category", E)]),
+        (
+            {"id": "Riot 1", "date": "07/01/2022", "end_date": "soon", "source": "", "source_url": "ftp://x"},
+            [(2, "id", E), (2, "date", E), (2, "end_date", E), (2, "source", E), (2, "source_url", W)],
+        ),
+    ],
+)
 def test_every_error_of_a_row_is_reported_at_once(values, expected):
     dataset = load_text(text(line(**values), line(id="other")))
     assert where(dataset) == expected
@@ -489,14 +712,16 @@ def test_every_error_of_a_row_is_reported_at_once(values, expected):
 
 # --- events: first rows, categories, disputes, spans ----------------------------------------
 
+
 def test_first_row_defines_title_category_and_date():
-    data = text(line(title="First", category="Security", date="2022-01-07"),
-                line(title="Second", date="2022-01-07", category=""),
-                line(title="", category="", date="2022-01"))
+    data = text(
+        line(title="First", category="Security", date="2022-01-07"),
+        line(title="Second", date="2022-01-07", category=""),
+        line(title="", category="", date="2022-01"),
+    )
     dataset = load_text(data)
     event = dataset.events.iloc[0]
-    assert (event["title"], event["category"], event["start"]) == ("First", "Security",
-                                                                   pd.Timestamp("2022-01-07"))
+    assert (event["title"], event["category"], event["start"]) == ("First", "Security", pd.Timestamp("2022-01-07"))
     assert event["accounts"] == 3
     assert len(dataset.accounts) == 3 and dataset.problems == []
 
@@ -507,15 +732,15 @@ def test_later_rows_may_leave_title_and_category_empty():
 
 
 def test_a_refused_first_row_makes_the_next_one_first():
-    dataset = load_text(text(line(date="2022-02-30", title="Bad"),
-                             line(title="Good", category="security", date="2022-01-08")))
+    dataset = load_text(
+        text(line(date="2022-02-30", title="Bad"), line(title="Good", category="security", date="2022-01-08"))
+    )
     assert where(dataset) == [(2, "date", E)]
     assert dataset.events.iloc[0][["title", "category"]].tolist() == ["Good", "security"]
 
 
 def test_category_is_case_insensitive():
-    data = text(line(category="Protest"), line(title="", category="PROTEST"),
-                line(id="b", category="protest"))
+    data = text(line(category="Protest"), line(title="", category="PROTEST"), line(id="b", category="protest"))
     dataset = load_text(data)
     assert dataset.problems == []
     assert set(dataset.events["category_key"]) == {"protest"}
@@ -528,8 +753,9 @@ def test_category_conflict_on_a_later_row_is_a_warning():
     assert len(dataset.accounts) == 2
 
 
-@pytest.mark.parametrize("a,b", [("protest", "protests"), ("Protest", "protests"),
-                                 ("government", "goverment"), ("detention", "detentions")])
+@pytest.mark.parametrize(
+    "a,b", [("protest", "protests"), ("Protest", "protests"), ("government", "goverment"), ("detention", "detentions")]
+)
 def test_near_duplicate_categories_warn(a, b):
     dataset = load_text(text(line(category=a), line(id="x", category=a), line(id="b", category=b)))
     assert where(dataset) == [(4, "category", W)]
@@ -550,28 +776,64 @@ def test_bad_published_date_is_ignored_not_fatal():
     assert dataset.accounts.iloc[0]["published"] == "someday"
 
 
-PLACES = ["Almaty", "Nur-Sultan", "Aktau", "Zhanaozen", "Taraz", "Shymkent", "Kyzylorda", "Atyrau",
-          "Aktobe", "Oral", "Semey", "Pavlodar", "Kostanay", "Petropavl", "Kokshetau", "Karaganda",
-          "Temirtau", "Ekibastuz", "Turkistan", "Baikonur", "Zhezkazgan", "Balkhash", "Rudny", "Stepnogorsk",
-          "Kentau", "Ridder", "Satbayev", "Kapchagay", "Talgar", "Esik", "Kaskelen", "Saryagash", "Arys"]
+PLACES = [
+    "Almaty",
+    "Nur-Sultan",
+    "Aktau",
+    "Zhanaozen",
+    "Taraz",
+    "Shymkent",
+    "Kyzylorda",
+    "Atyrau",
+    "Aktobe",
+    "Oral",
+    "Semey",
+    "Pavlodar",
+    "Kostanay",
+    "Petropavl",
+    "Kokshetau",
+    "Karaganda",
+    "Temirtau",
+    "Ekibastuz",
+    "Turkistan",
+    "Baikonur",
+    "Zhezkazgan",
+    "Balkhash",
+    "Rudny",
+    "Stepnogorsk",
+    "Kentau",
+    "Ridder",
+    "Satbayev",
+    "Kapchagay",
+    "Talgar",
+    "Esik",
+    "Kaskelen",
+    "Saryagash",
+    "Arys",
+]
 
 
-@pytest.mark.parametrize("categories, expected", [
-    (PLACES[:30], []),                                                      # 30 lanes: many, but fine
-    (PLACES[:31], [(1, "category", W)]),
-    (PLACES, [(1, "category", W)]),
-    ([p.upper() for p in PLACES[:30]] + PLACES[:30], []),                   # case-insensitive: 30
-    (PLACES[:30] + ["Almatys"], [(1, "category", W)]),                      # no near-duplicates then
-])
+@pytest.mark.parametrize(
+    "categories, expected",
+    [
+        (PLACES[:30], []),  # 30 lanes: many, but fine
+        (PLACES[:31], [(1, "category", W)]),
+        (PLACES, [(1, "category", W)]),
+        ([p.upper() for p in PLACES[:30]] + PLACES[:30], []),  # case-insensitive: 30
+        (PLACES[:30] + ["Almatys"], [(1, "category", W)]),  # no near-duplicates then
+    ],
+)
 def test_more_than_30_categories_is_one_warning_for_the_file(categories, expected):
     dataset = load_text(text(*[line(id=f"e{i}", category=c) for i, c in enumerate(categories)]))
     assert where(dataset) == expected
     assert len(dataset.accounts) == len(categories)
     if expected:
         message = dataset.problems[0].message
-        assert message.startswith(f"category holds {len(set(c.lower() for c in categories))} different "
-                                  f"values ('almaty', 'nur-sultan', 'aktau', 'zhanaozen', ...), a lane each; "
-                                  f"it should hold a handful of lanes (protest, government, security, ...)")
+        assert message.startswith(
+            f"category holds {len(set(c.lower() for c in categories))} different "
+            f"values ('almaty', 'nur-sultan', 'aktau', 'zhanaozen', ...), a lane each; "
+            f"it should hold a handful of lanes (protest, government, security, ...)"
+        )
         assert "more than 30 almost always means that another column" in message
 
 
@@ -581,8 +843,7 @@ def test_categories_are_counted_on_accepted_rows():
     assert where(dataset) == [(32, "date", E)]
 
 
-@pytest.mark.parametrize("a,b", [("protest", "security"), ("legal", "government"),
-                                 ("economy", "casualties")])
+@pytest.mark.parametrize("a,b", [("protest", "security"), ("legal", "government"), ("economy", "casualties")])
 def test_different_categories_do_not_warn(a, b):
     assert load_text(text(line(category=a), line(id="b", category=b))).problems == []
 
@@ -605,8 +866,7 @@ DISPUTES = [
 
 @pytest.mark.parametrize("written,disputed", DISPUTES)
 def test_disputed(written, disputed):
-    rows = [line(date=d, title="T" if i == 0 else "", category="p" if i == 0 else "")
-            for i, d in enumerate(written)]
+    rows = [line(date=d, title="T" if i == 0 else "", category="p" if i == 0 else "") for i, d in enumerate(written)]
     dataset = load_text(text(*rows))
     assert dataset.problems == []
     assert bool(dataset.events.iloc[0]["disputed"]) is disputed
@@ -615,18 +875,33 @@ def test_disputed(written, disputed):
 # Rows of one id as (date, title): later rows that repeat the first row's title with a date that
 # cannot be its date look like other events given the same id; one warning per id.
 REPEATED_TITLES = [
-    ([("2022-01-07", "Distributions continue"), ("2022-01-08", "Distributions continue")],
-     [(3, "id", W)], "row 3 repeats the title 'Distributions continue' of row 2 with another date: it "
-                     "looks like a different event sharing the id 'a'; give it its own id (a-2) or leave "
-                     "title empty on a later account of the same event"),
-    ([("2022-01-05", "Distributions continue"), ("2022-01-06", "Distributions continue"),
-      ("2022-01-05", "Distributions continue"), ("2022-01-07", " distributions   CONTINUE "),
-      ("2022-01-08", ""), ("2022-01-09", "Distributions resume"), ("2022-01-10", "Distributions continue")],
-     [(3, "id", W)], "rows 3, 5 and 8 repeat the title 'Distributions continue' of row 2 with other dates: "
-                     "they look like different events sharing the id 'a'; give each its own id (a-2, ...) "
-                     "or leave title empty on a later account of the same event"),
-    ([(f"2022-01-{day:02d}", "Curfew") for day in range(1, 13)], [(3, "id", W)],
-     "rows 3, 4, 5, 6, 7, 8, 9, 10 and 3 more repeat the title 'Curfew'"),
+    (
+        [("2022-01-07", "Distributions continue"), ("2022-01-08", "Distributions continue")],
+        [(3, "id", W)],
+        "row 3 repeats the title 'Distributions continue' of row 2 with another date: it "
+        "looks like a different event sharing the id 'a'; give it its own id (a-2) or leave "
+        "title empty on a later account of the same event",
+    ),
+    (
+        [
+            ("2022-01-05", "Distributions continue"),
+            ("2022-01-06", "Distributions continue"),
+            ("2022-01-05", "Distributions continue"),
+            ("2022-01-07", " distributions   CONTINUE "),
+            ("2022-01-08", ""),
+            ("2022-01-09", "Distributions resume"),
+            ("2022-01-10", "Distributions continue"),
+        ],
+        [(3, "id", W)],
+        "rows 3, 5 and 8 repeat the title 'Distributions continue' of row 2 with other dates: "
+        "they look like different events sharing the id 'a'; give each its own id (a-2, ...) "
+        "or leave title empty on a later account of the same event",
+    ),
+    (
+        [(f"2022-01-{day:02d}", "Curfew") for day in range(1, 13)],
+        [(3, "id", W)],
+        "rows 3, 4, 5, 6, 7, 8, 9, 10 and 3 more repeat the title 'Curfew'",
+    ),
     # not warned: the same date; a date that can be the first's; no title; another title
     ([("2022-01-07", "Curfew"), ("2022-01-07", "Curfew")], [], ""),
     ([("2022-01-07", "Curfew"), ("7 January 2022", "curfew")], [], ""),
@@ -640,20 +915,30 @@ REPEATED_TITLES = [
 
 @pytest.mark.parametrize("rows, expected, fragment", REPEATED_TITLES)
 def test_a_repeated_title_with_another_date_warns(rows, expected, fragment):
-    dataset = load_text(text(*[line(date=date, title=title, category="protest" if i == 0 else "")
-                               for i, (date, title) in enumerate(rows)]))
+    dataset = load_text(
+        text(
+            *[
+                line(date=date, title=title, category="protest" if i == 0 else "")
+                for i, (date, title) in enumerate(rows)
+            ]
+        )
+    )
     assert where(dataset) == expected
     assert fragment in (dataset.problems[0].message if dataset.problems else "")
-    assert len(dataset.accounts) == len(rows) and len(dataset.events) == 1   # a warning: rows kept
+    assert len(dataset.accounts) == len(rows) and len(dataset.events) == 1  # a warning: rows kept
 
 
 def test_a_repeated_title_is_judged_per_id_and_against_the_first_accepted_row():
-    dataset = load_text(text(line(id="b", date="2022-01-01", title="Curfew"),       # another id
-                             line(date="2022-02-30", title="Curfew"),               # refused
-                             line(date="2022-01-07", title="Curfew"),               # a's first accepted row
-                             line(id="b", date="2022-01-02", title="Curfew"),
-                             line(date="2022-01-07", title="Curfew"),
-                             line(date="2022-01-09", title="Curfew")))
+    dataset = load_text(
+        text(
+            line(id="b", date="2022-01-01", title="Curfew"),  # another id
+            line(date="2022-02-30", title="Curfew"),  # refused
+            line(date="2022-01-07", title="Curfew"),  # a's first accepted row
+            line(id="b", date="2022-01-02", title="Curfew"),
+            line(date="2022-01-07", title="Curfew"),
+            line(date="2022-01-09", title="Curfew"),
+        )
+    )
     assert where(dataset) == [(3, "date", E), (5, "id", W), (7, "id", W)]
     assert dataset.problems[1].message.startswith("row 5 repeats the title 'Curfew' of row 2 ")
     assert "sharing the id 'b'" in dataset.problems[1].message
@@ -661,8 +946,7 @@ def test_a_repeated_title_is_judged_per_id_and_against_the_first_accepted_row():
 
 
 def test_disputed_ends():
-    dataset = load_text(text(line(end_date="2022-01-19"),
-                             line(title="", category="", end_date="2022-01-23")))
+    dataset = load_text(text(line(end_date="2022-01-19"), line(title="", category="", end_date="2022-01-23")))
     assert bool(dataset.events.iloc[0]["disputed"])
 
 
@@ -695,9 +979,17 @@ def test_without_end_the_last_moment_is_the_start_at_its_precision():
     assert last == {"a": pd.Timestamp("2022-01-31 23:59:59"), "b": pd.Timestamp("2022-01-07 14:30")}
 
 
-@pytest.mark.parametrize("written,precision", [("2022", "year"), ("2022-01", "month"),
-                                               ("2022-01-07", "day"), ("2022-01-07 14:30", "minute"),
-                                               ("January 2022", "month"), ("7 Jan 2022", "day")])
+@pytest.mark.parametrize(
+    "written,precision",
+    [
+        ("2022", "year"),
+        ("2022-01", "month"),
+        ("2022-01-07", "day"),
+        ("2022-01-07 14:30", "minute"),
+        ("January 2022", "month"),
+        ("7 Jan 2022", "day"),
+    ],
+)
 def test_precision_written_is_kept(written, precision):
     assert load_text(text(line(date=written))).events.iloc[0]["precision"] == precision
 
@@ -710,11 +1002,14 @@ def test_offsets_are_kept_not_converted():
     assert events.loc["a", "offset"] == "+06:00" and events.loc["b", "offset"] == "Z"
 
 
-@pytest.mark.parametrize("written, offset, shown", [
-    ("2022-01-07 00:45 EST", "-05:00", "7 January 2022, 00:45 (UTC-05:00)"),
-    ("2022-01-07 14:30 ALMT", "+06:00", "7 January 2022, 14:30 (UTC+06:00)"),
-    ("2022-01-07 14:30 UTC", "Z", "7 January 2022, 14:30 (UTC)"),
-])
+@pytest.mark.parametrize(
+    "written, offset, shown",
+    [
+        ("2022-01-07 00:45 EST", "-05:00", "7 January 2022, 00:45 (UTC-05:00)"),
+        ("2022-01-07 14:30 ALMT", "+06:00", "7 January 2022, 14:30 (UTC+06:00)"),
+        ("2022-01-07 14:30 UTC", "Z", "7 January 2022, 14:30 (UTC)"),
+    ],
+)
 def test_a_zone_that_names_one_offset_is_kept_and_shown(written, offset, shown):
     dataset = load_text(text(line(date=written)))
     assert dataset.problems == []
@@ -723,12 +1018,15 @@ def test_a_zone_that_names_one_offset_is_kept_and_shown(written, offset, shown):
     assert timeline.dates.label(event["start"], event["precision"], event["offset"]) == shown
 
 
-@pytest.mark.parametrize("column, written, fragment", [
-    ("date", "2022-01-07 14:30 CST", "'CST' names more than one UTC offset"),
-    ("date", "2022-01-07 14:30 XYZT", "'XYZT' is not a time zone this program knows"),
-    ("end_date", "2022-01-08 14:30 IST", "'IST' names more than one UTC offset"),
-    ("published", "2022-01-07 9:00 Mars/Olympus", "'Mars/Olympus' is not a time zone"),
-])
+@pytest.mark.parametrize(
+    "column, written, fragment",
+    [
+        ("date", "2022-01-07 14:30 CST", "'CST' names more than one UTC offset"),
+        ("date", "2022-01-07 14:30 XYZT", "'XYZT' is not a time zone this program knows"),
+        ("end_date", "2022-01-08 14:30 IST", "'IST' names more than one UTC offset"),
+        ("published", "2022-01-07 9:00 Mars/Olympus", "'Mars/Olympus' is not a time zone"),
+    ],
+)
 def test_an_unknown_zone_is_a_warning_and_the_time_is_kept_as_written(column, written, fragment):
     values = {"date": "2022-01-07", column: written}
     dataset = load_text(text(line(**values)))
@@ -743,8 +1041,13 @@ def test_an_unknown_zone_is_a_warning_and_the_time_is_kept_as_written(column, wr
 
 def test_no_library_warning_is_raised_while_loading(recwarn):
     """dateutil's UnknownTimezoneWarning (and any other) never reaches check or the server's log."""
-    load_text(text(line(date="2022-01-07 14:30 ALMT"), line(id="b", date="7 Jan 2022 2pm XYZT"),
-                   line(id="c", date="Friday 7 January 2022 14:30 CST")))
+    load_text(
+        text(
+            line(date="2022-01-07 14:30 ALMT"),
+            line(id="b", date="7 Jan 2022 2pm XYZT"),
+            line(id="c", date="Friday 7 January 2022 14:30 CST"),
+        )
+    )
     assert [str(w.message) for w in recwarn] == []
 
 
@@ -755,7 +1058,7 @@ EVENT_ORDER = [
     # an event's place among its day is its first account's, not a later one's
     ([("b", "2022-01-05"), ("a", "2022-01-05"), ("b", "2022-01-05")], ["b", "a"]),
     ([("b", "2022-01-05 10:00"), ("a", "2022-01-05 09:00"), ("c", "2022-01-05")], ["c", "a", "b"]),
-    ([("b", "2022-01"), ("a", "2022-01-01"), ("c", "2022")], ["b", "a", "c"]),   # one moment: 1 January
+    ([("b", "2022-01"), ("a", "2022-01-01"), ("c", "2022")], ["b", "a", "c"]),  # one moment: 1 January
     # a refused first row: the event's first account is its next row
     ([("b", "2022-02-30"), ("a", "2022-01-05"), ("b", "2022-01-05")], ["a", "b"]),
 ]
@@ -769,13 +1072,15 @@ def test_events_sorted_by_start_then_file_order(rows, expected):
 
 
 def test_sources_counted():
-    dataset = load_text(text(line(source="A"), line(title="", category="", source="B"),
-                             line(title="", category="", source="A")))
+    dataset = load_text(
+        text(line(source="A"), line(title="", category="", source="B"), line(title="", category="", source="A"))
+    )
     event = dataset.events.iloc[0]
     assert (event["accounts"], event["sources"]) == (3, 2)
 
 
 # --- files ----------------------------------------------------------------------------------
+
 
 def test_no_file(tmp_path):
     dataset = timeline.load(tmp_path / "missing.csv")
@@ -808,6 +1113,7 @@ def test_empty_dataset_has_the_usual_columns():
 
 
 # --- the real events.csv --------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def real():
@@ -845,20 +1151,34 @@ def test_events_csv_row_numbers_match_the_file(real):
 
 
 def test_errors_warnings_and_rows_left_out():
-    dataset = load_text(text(line(), line(id="b", date="2022-02-30", source=""),
-                             line(id="c", title="<b>x</b>"), line(id="d", latitude="99", longitude="1")))
+    dataset = load_text(
+        text(
+            line(),
+            line(id="b", date="2022-02-30", source=""),
+            line(id="c", title="<b>x</b>"),
+            line(id="d", latitude="99", longitude="1"),
+        )
+    )
     assert len(dataset.errors) == 3 and len(dataset.warnings) == 1
     assert dataset.rows_left_out == 2
     assert dataset.accounts["row"].tolist() == [2, 4]
     assert dataset.summary() == "2 events, 2 accounts, 3 errors, 1 warnings"
 
 
-@pytest.mark.parametrize("extra", [b"", b"x,y\n", b'a,2022,"Quoted, with a comma\nand a line",,protest,,,,,Reuters\n\n',
-                                   b"a,2022,,too,many,fields,,,,,,,,,,,,,,,,,,,,,\n"])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        b"",
+        b"x,y\n",
+        b'a,2022,"Quoted, with a comma\nand a line",,protest,,,,,Reuters\n\n',
+        b"a,2022,,too,many,fields,,,,,,,,,,,,,,,,,,,,,\n",
+    ],
+)
 def test_a_large_file_parsed_on_every_core_reads_as_on_one(extra, monkeypatch):
     """Files from csvfile.THREADED bytes on are parsed by Arrow's threads first (read again on one
     thread when a row is refused): the same accounts, events and problems, row numbers included."""
     from timeline import csvfile
+
     data = (ROOT / "events.csv").read_bytes()
     data = data + extra + data.split(b"\n", 1)[1].replace(b"2022-", b"2021-")
     one = timeline.load_bytes(data)

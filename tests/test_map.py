@@ -1,4 +1,5 @@
 """The map's data: marks for events with a place, counts when too many, nothing invented."""
+
 import numpy as np
 import pytest
 
@@ -14,15 +15,17 @@ CAPITAL = {"latitude": "51.1694", "longitude": "71.4491"}
 
 @pytest.fixture(scope="module")
 def story():
-    return index_from_rows([
-        row("protests-begin", "2022-01-02", location="Zhanaozen", latitude="43.3378", longitude="52.8533"),
-        row("aktau-rally", "2022-01-03", location="Aktau", **AKTAU),
-        row("akimat-stormed", "2022-01-05", location="Almaty", **ALMATY),
-        row("airport-seized", "2022-01-05", category="security", location="Almaty", **ALMATY),
-        row("csto-deployment", "2022-01-06", category="international", location="Nur-Sultan", **CAPITAL),
-        row("shoot-to-kill", "2022-01-07", category="security", location="Kazakhstan (nationwide)"),
-        row("curfew", "2022-01-05", location="Almaty"),          # placed by name, approximately
-    ])
+    return index_from_rows(
+        [
+            row("protests-begin", "2022-01-02", location="Zhanaozen", latitude="43.3378", longitude="52.8533"),
+            row("aktau-rally", "2022-01-03", location="Aktau", **AKTAU),
+            row("akimat-stormed", "2022-01-05", location="Almaty", **ALMATY),
+            row("airport-seized", "2022-01-05", category="security", location="Almaty", **ALMATY),
+            row("csto-deployment", "2022-01-06", category="international", location="Nur-Sultan", **CAPITAL),
+            row("shoot-to-kill", "2022-01-07", category="security", location="Kazakhstan (nationwide)"),
+            row("curfew", "2022-01-05", location="Almaty"),  # placed by name, approximately
+        ]
+    )
 
 
 def test_events_at_one_place_share_one_mark_that_lists_them(story):
@@ -32,7 +35,7 @@ def test_events_at_one_place_share_one_mark_that_lists_them(story):
     assert len(almaty) == 1
     assert [e["id"] for e in almaty[0]["events"]] == ["akimat-stormed", "airport-seized"]
     assert almaty[0]["count"] == 2
-    assert almaty[0]["colour"] == places_map.MIXED        # protest and security: no one colour
+    assert almaty[0]["colour"] == places_map.MIXED  # protest and security: no one colour
     assert not almaty[0]["approximate"]
 
 
@@ -50,11 +53,14 @@ def test_a_town_placed_by_name_is_a_mark_that_says_it_is_approximate(story):
     assert curfew["approximate"] and curfew["count"] == 1
 
 
-@pytest.mark.parametrize("kept, expected", [
-    (["aktau-rally"], ["aktau-rally"]),
-    (["aktau-rally", "shoot-to-kill"], ["aktau-rally"]),
-    ([], []),
-])
+@pytest.mark.parametrize(
+    "kept, expected",
+    [
+        (["aktau-rally"], ["aktau-rally"]),
+        (["aktau-rally", "shoot-to-kill"], ["aktau-rally"]),
+        ([], []),
+    ],
+)
 def test_the_filters_apply_to_the_map(story, kept, expected):
     mask = np.isin(story.events["id"].to_numpy(), kept)
     data = map_data(story, mask, None)
@@ -62,7 +68,7 @@ def test_the_filters_apply_to_the_map(story, kept, expected):
 
 
 def test_a_view_shows_what_is_inside_and_counts_what_is_outside(story):
-    west = Area(40, 45, 46, 60)              # the Caspian coast: Zhanaozen and Aktau
+    west = Area(40, 45, 46, 60)  # the Caspian coast: Zhanaozen and Aktau
     data = map_data(story, everything(story), west)
     assert sorted(e["id"] for m in data["marks"] for e in m["events"]) == ["aktau-rally", "protests-begin"]
     assert data["outside"] == 4 and data["in_view"] == 2
@@ -81,8 +87,10 @@ def test_the_selected_event_is_marked_and_its_place_given(story):
 
 def test_many_places_become_counts_that_add_up(monkeypatch):
     rng = np.random.default_rng(7)
-    rows = [row(f"e{i}", "2022-01-05", latitude=f"{rng.uniform(40, 50):.4f}",
-                longitude=f"{rng.uniform(50, 80):.4f}") for i in range(300)]
+    rows = [
+        row(f"e{i}", "2022-01-05", latitude=f"{rng.uniform(40, 50):.4f}", longitude=f"{rng.uniform(50, 80):.4f}")
+        for i in range(300)
+    ]
     rows.append(row("nowhere", "2022-01-06"))
     index = index_from_rows(rows)
     monkeypatch.setattr(places_map, "MAX_PLACES", 100)
@@ -90,39 +98,51 @@ def test_many_places_become_counts_that_add_up(monkeypatch):
     assert data["kind"] == "counts"
     assert sum(m["count"] for m in data["marks"]) == 300 == data["in_view"]
     assert data["unplaced"] == 1
-    assert len(data["marks"]) <= places_map.CELLS ** 2
-    zoomed = map_data(index, everything(index), Area(44, 60, 45, 62))     # zoomed in: few places
+    assert len(data["marks"]) <= places_map.CELLS**2
+    zoomed = map_data(index, everything(index), Area(44, 60, 45, 62))  # zoomed in: few places
     assert zoomed["kind"] == "places"
     assert sum(m["count"] for m in zoomed["marks"]) == zoomed["in_view"]
 
 
-@pytest.mark.parametrize("values, expected", [
-    ([40, 45, 46, 60], Area(40, 45, 46, 60)),
-    (["40", "45", "46", "60"], Area(40, 45, 46, 60)),
-    ([-100, -200, 100, 500], Area(-90, -180, 90, 180)),     # beyond the world: the world
-    ([46, 45, 40, 60], None),                                 # south above north
-    ([40, 45, 46], None),
-    ([40, 45, 46, float("nan")], None),
-    (None, None),
-    (["a", 1, 2, 3], None),
-])
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ([40, 45, 46, 60], Area(40, 45, 46, 60)),
+        (["40", "45", "46", "60"], Area(40, 45, 46, 60)),
+        ([-100, -200, 100, 500], Area(-90, -180, 90, 180)),  # beyond the world: the world
+        ([46, 45, 40, 60], None),  # south above north
+        ([40, 45, 46], None),
+        ([40, 45, 46, float("nan")], None),
+        (None, None),
+        (["a", 1, 2, 3], None),
+    ],
+)
 def test_an_area_from_the_page_is_checked(values, expected):
     assert Area.of(values) == expected
 
 
 def test_a_view_across_the_antimeridian_holds_points_on_both_sides():
-    pacific = Area(-30, 170, 30, 190)                       # 170 E to 170 W
+    pacific = Area(-30, 170, 30, 190)  # 170 E to 170 W
     assert pacific.contains(np.array([0.0, 0.0, 0.0]), np.array([175.0, -175.0, 0.0])).tolist() == [True, True, False]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("5/46.2/64.5", MapView(5, 46.2, 64.5)),
-    ("5.5/43.2389/76.8897", MapView(5.5, 43.2389, 76.8897)),
-    ("0/0/0", MapView(0, 0, 0)),
-    ("18/-90/180", MapView(18, -90, 180)),
-    ("19/0/0", None), ("5/91/0", None), ("5/0/181", None), ("5/0", None), ("a/b/c", None),
-    ("", None), (None, None), ("5/" + "1" * 50 + "/0", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("5/46.2/64.5", MapView(5, 46.2, 64.5)),
+        ("5.5/43.2389/76.8897", MapView(5.5, 43.2389, 76.8897)),
+        ("0/0/0", MapView(0, 0, 0)),
+        ("18/-90/180", MapView(18, -90, 180)),
+        ("19/0/0", None),
+        ("5/91/0", None),
+        ("5/0/181", None),
+        ("5/0", None),
+        ("a/b/c", None),
+        ("", None),
+        (None, None),
+        ("5/" + "1" * 50 + "/0", None),
+    ],
+)
 def test_the_map_view_in_the_address_is_read_only_when_in_range(text, expected):
     assert MapView.from_text(text) == expected
 
@@ -133,12 +153,15 @@ def test_the_map_view_reads_back_what_it_writes():
     assert MapView.from_text(view.to_text()) == view
 
 
-@pytest.mark.parametrize("search, area, view, refused", [
-    ("?area=40,45,46,60&map=5/46.2/64.5", Area(40, 45, 46, 60), MapView(5, 46.2, 64.5), 0),
-    ("?area=40,45,46&map=5/46.2", None, None, 2),
-    ("?area=" + "4" * 100, None, None, 1),
-    ("?event=a", None, None, 0),
-])
+@pytest.mark.parametrize(
+    "search, area, view, refused",
+    [
+        ("?area=40,45,46,60&map=5/46.2/64.5", Area(40, 45, 46, 60), MapView(5, 46.2, 64.5), 0),
+        ("?area=40,45,46&map=5/46.2", None, None, 2),
+        ("?area=" + "4" * 100, None, None, 1),
+        ("?event=a", None, None, 0),
+    ],
+)
 def test_the_map_and_its_area_travel_in_the_address(search, area, view, refused):
     state = State.from_search(search)
     assert (state.filters.area, state.map, len(state.refused)) == (area, view, refused)

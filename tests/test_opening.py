@@ -1,5 +1,6 @@
 """The opening view comes with the page (issue 10): the page for an address carries the figure
 the chart opens on, so it draws without waiting for a callback. Through Flask's test client."""
+
 from __future__ import annotations
 
 import json
@@ -32,15 +33,19 @@ def figure_of_draw(client, view: str, version: str, search: str) -> dict:
     body = {
         "output": "..timeline.figure...zoom.data..",
         "outputs": [{"id": "timeline", "property": "figure"}, {"id": "zoom", "property": "data"}],
-        "inputs": [{"id": "view", "property": "data", "value": view},
-                   {"id": "data-version", "property": "data", "value": version},
-                   {"id": "reset-zoom", "property": "n_clicks", "value": None},
-                   {"id": "timeline", "property": "clickData", "value": None},
-                   {"id": "edge-before", "property": "n_clicks", "value": None},
-                   {"id": "edge-after", "property": "n_clicks", "value": None},
-                   {"id": "chart-width", "property": "data", "value": None}],
-        "state": [{"id": "zoom", "property": "data", "value": None},
-                  {"id": "url", "property": "search", "value": search}],
+        "inputs": [
+            {"id": "view", "property": "data", "value": view},
+            {"id": "data-version", "property": "data", "value": version},
+            {"id": "reset-zoom", "property": "n_clicks", "value": None},
+            {"id": "timeline", "property": "clickData", "value": None},
+            {"id": "edge-before", "property": "n_clicks", "value": None},
+            {"id": "edge-after", "property": "n_clicks", "value": None},
+            {"id": "chart-width", "property": "data", "value": None},
+        ],
+        "state": [
+            {"id": "zoom", "property": "data", "value": None},
+            {"id": "url", "property": "search", "value": search},
+        ],
         "changedPropIds": ["view.data"],
     }
     answer = client.post("/_dash-update-component", json=body)
@@ -55,17 +60,22 @@ def event_ids(figure: dict) -> set[str]:
 def test_a_link_to_an_event_opens_with_its_marker_drawn_and_selected(client):
     shown = opening(client, "/?event=shoot-to-kill-order")
     data = shown["figure"]["data"]
-    assert len(event_ids(shown["figure"])) > 20                      # the events around it, drawn
+    assert len(event_ids(shown["figure"])) > 20  # the events around it, drawn
     marker = next(t for t in data if "shoot-to-kill-order" in (t.get("customdata") or []))
     where = marker["x"][marker["customdata"].index("shoot-to-kill-order")]
-    selected = next(t for t in data if t.get("name") == "selected ring")   # ("Selected": the legend)
+    selected = next(t for t in data if t.get("name") == "selected ring")  # ("Selected": the legend)
     assert [x.replace("T", " ") for x in selected["x"]] == [where.replace("T", " ")]  # the one marked
-    assert shown["view"] == "?event=shoot-to-kill-order"             # what `navigate` would store
+    assert shown["view"] == "?event=shoot-to-kill-order"  # what `navigate` would store
 
 
 def test_the_page_carries_the_figure_the_callback_would_draw(client):
-    for search in ("", "?event=shoot-to-kill-order", "?category=protest&q=almaty",
-                   "?zoom=2022-01-05T06:00/2022-01-07", "?event=death-toll&from=2022-01-07&to=2022-01-31"):
+    for search in (
+        "",
+        "?event=shoot-to-kill-order",
+        "?category=protest&q=almaty",
+        "?zoom=2022-01-05T06:00/2022-01-07",
+        "?event=death-toll&from=2022-01-07&to=2022-01-31",
+    ):
         shown = opening(client, "/" + search)
         drawn = figure_of_draw(client, shown["view"], shown["version"], search)
         assert shown["figure"] == drawn["timeline"]["figure"], search
@@ -89,19 +99,25 @@ def test_values_over_their_bounds_are_refused_as_in_the_address(client):
     shown = opening(client, "/?event=%3Cscript%3E&q=" + "x" * 400)
     assert shown["view"] == ""
     assert len(shown["refused"]) == 2
-    assert any("'<script>'" in reason for reason in shown["refused"])   # said why, as text
+    assert any("'<script>'" in reason for reason in shown["refused"])  # said why, as text
     page = client.get("/?event=%3Cscript%3E").get_data(as_text=True)
-    block = page[page.index('id="opening">'):]
-    assert "<script>" not in block[:block.index("</script>")]
+    block = page[page.index('id="opening">') :]
+    assert "<script>" not in block[: block.index("</script>")]
 
 
 def test_no_text_of_the_file_can_end_the_block(tmp_path):
     events = tmp_path / "events.csv"
-    events.write_bytes(csv_bytes([row("a", "2022-01-05", title="</script><script>alert(1)</script>"),
-                                  row("b", "2022-01-06", title="Fish & chips > 3")]))
+    events.write_bytes(
+        csv_bytes(
+            [
+                row("a", "2022-01-05", title="</script><script>alert(1)</script>"),
+                row("b", "2022-01-06", title="Fish & chips > 3"),
+            ]
+        )
+    )
     client = create_app(events, "Timeline").server.test_client()
     page = client.get("/").get_data(as_text=True)
     assert "alert(1)</script>" not in page
     shown = opening(client, "/")
-    assert "alert(1)" in json.dumps(shown["figure"])   # the title is there, read back whole
+    assert "alert(1)" in json.dumps(shown["figure"])  # the title is there, read back whole
     assert "Fish &amp; chips &gt; 3" in json.dumps(shown["figure"]) or "Fish & chips > 3" in json.dumps(shown["figure"])

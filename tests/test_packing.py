@@ -1,4 +1,5 @@
 """timeline.view.packing: titles beside their marks, in sub-rows, never overlapping."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -13,9 +14,14 @@ WIDTH = 800.0
 def points(lanes, centres, widths) -> Items:
     """Point events: a marker of radius 7 at each centre, a label of `widths` px."""
     centres = np.asarray(centres, dtype=float)
-    return Items(lane=np.asarray(lanes, dtype=np.int64), anchor=centres, mark_low=centres - 7,
-                 mark_high=centres + 7, width=np.asarray(widths, dtype=float),
-                 inset=np.full(len(centres), packing.OFFSET))
+    return Items(
+        lane=np.asarray(lanes, dtype=np.int64),
+        anchor=centres,
+        mark_low=centres - 7,
+        mark_high=centres + 7,
+        width=np.asarray(widths, dtype=float),
+        inset=np.full(len(centres), packing.OFFSET),
+    )
 
 
 def boxes(items: Items, packed) -> list[tuple[int, int, float, float, str]]:
@@ -52,18 +58,22 @@ CASES = {
     "far apart: one sub-row": ([0, 0, 0], [50, 300, 600], [100, 100, 100], None, 8, [True] * 3, [1]),
     "close: stacked": ([0, 0, 0], [50, 60, 70], [100, 100, 100], None, 8, [True] * 3, [3]),
     "a second lane never pushes the first": ([0, 1], [50, 50], [100, 100], None, 8, [True, True], [1, 1]),
-    "beyond max_rows: plain marks": ([0] * 4, [50, 52, 54, 56], [100] * 4, None, 2,
-                                     [True, True, False, False], [3]),
-    "the selected one keeps its label": ([0] * 4, [50, 52, 54, 56], [100] * 4, 3, 2,
-                                         [True, False, False, True], [3]),
-    "a mark fits where its label does not": ([0, 0, 0], [50, 70, 400], [300, 300, 50], None, 1,
-                                             [True, False, True], [2]),
+    "beyond max_rows: plain marks": ([0] * 4, [50, 52, 54, 56], [100] * 4, None, 2, [True, True, False, False], [3]),
+    "the selected one keeps its label": ([0] * 4, [50, 52, 54, 56], [100] * 4, 3, 2, [True, False, False, True], [3]),
+    "a mark fits where its label does not": (
+        [0, 0, 0],
+        [50, 70, 400],
+        [300, 300, 50],
+        None,
+        1,
+        [True, False, True],
+        [2],
+    ),
     "same place, one sub-row each": ([0] * 3, [100] * 3, [60] * 3, None, 8, [True] * 3, [3]),
 }
 
 
-@pytest.mark.parametrize("lanes, centres, widths, selected, max_rows, labelled, rows",
-                         CASES.values(), ids=CASES.keys())
+@pytest.mark.parametrize("lanes, centres, widths, selected, max_rows, labelled, rows", CASES.values(), ids=CASES.keys())
 def test_pack(lanes, centres, widths, selected, max_rows, labelled, rows):
     items = points(lanes, centres, widths)
     packed = pack(items, WIDTH, max(lanes) + 1, selected, max_rows=max_rows)
@@ -77,15 +87,20 @@ def test_a_label_at_the_right_edge_goes_on_the_left():
     packed = pack(items, WIDTH, 1)
     assert packed.left.tolist() == [False, True]
     low, high = label_extent(items, packed.left)
-    assert low.min() >= 0 and high.max() <= WIDTH          # both inside the plot
+    assert low.min() >= 0 and high.max() <= WIDTH  # both inside the plot
     assert packed.labelled.all() and overlaps(items, packed) == []
 
 
 def test_spans_hold_their_label_inside_and_later_events_wait_for_the_bar():
     # A bar from 100 to 500 with a short label inside; a point at 300 cannot share its sub-row.
-    items = Items(lane=np.array([0, 0]), anchor=np.array([100.0, 300.0]),
-                  mark_low=np.array([100.0, 293.0]), mark_high=np.array([500.0, 307.0]),
-                  width=np.array([60.0, 60.0]), inset=np.array([packing.SPAN_INSET, packing.OFFSET]))
+    items = Items(
+        lane=np.array([0, 0]),
+        anchor=np.array([100.0, 300.0]),
+        mark_low=np.array([100.0, 293.0]),
+        mark_high=np.array([500.0, 307.0]),
+        width=np.array([60.0, 60.0]),
+        inset=np.array([packing.SPAN_INSET, packing.OFFSET]),
+    )
     packed = pack(items, WIDTH, 1)
     assert packed.row.tolist() == [0, 1] and packed.labelled.all()
 
@@ -107,8 +122,8 @@ def test_a_crowd_never_overlaps_and_the_selected_label_is_kept():
     items = points(rng.integers(0, 5, n), rng.uniform(0, WIDTH, n), rng.uniform(40, 250, n))
     packed = pack(items, WIDTH, 5, selected=123, max_rows=8)
     assert packed.labelled[123]
-    assert 0 < packed.labelled.sum() < n                    # some labelled, the rest plain marks
-    assert packed.rows.max() <= 8 + 1                       # the labels' sub-rows and one of marks
+    assert 0 < packed.labelled.sum() < n  # some labelled, the rest plain marks
+    assert packed.rows.max() <= 8 + 1  # the labels' sub-rows and one of marks
     assert overlaps(items, packed) == []
 
 
@@ -130,18 +145,20 @@ CAPACITY_CASES = {
 }
 
 
-@pytest.mark.parametrize("n, lanes, max_total, capacity, everything, at_least",
-                         CAPACITY_CASES.values(), ids=CAPACITY_CASES.keys())
+@pytest.mark.parametrize(
+    "n, lanes, max_total, capacity, everything, at_least", CAPACITY_CASES.values(), ids=CAPACITY_CASES.keys()
+)
 def test_crowds_up_to_the_capacity(n, lanes, max_total, capacity, everything, at_least):
     items = crowd(n, lanes)
-    selected = n - 1     # the last in date order: labelled whatever the sub-rows left
+    selected = n - 1  # the last in date order: labelled whatever the sub-rows left
     packed = pack(items, WIDTH, lanes, selected, max_total=max_total, capacity=capacity)
     assert bool(packed.labelled.all()) == everything
     assert packed.labelled.sum() >= at_least
     if n <= packing.CAPACITY:
         assert packed.labelled[selected]
-        label_rows = [len({int(r) for r in packed.row[(items.lane == lane) & packed.labelled]})
-                      for lane in range(lanes)]
+        label_rows = [
+            len({int(r) for r in packed.row[(items.lane == lane) & packed.labelled]}) for lane in range(lanes)
+        ]
         assert sum(label_rows) <= (max_total or packing.MAX_TOTAL)
         # Plain marks go into the labels' sub-rows or one more below them.
         assert all(packed.rows[lane] <= label_rows[lane] + 1 for lane in range(lanes))
@@ -153,10 +170,13 @@ def test_crowds_up_to_the_capacity(n, lanes, max_total, capacity, everything, at
 def overlaps_fast(items: Items, packed) -> int:
     """How many labels overlap another box of their sub-row (as `overlaps`, in O(n log n))."""
     low, high = label_extent(items, packed.left)
-    boxes_ = [(int(items.lane[i]), int(packed.row[i]), items.mark_low[i], items.mark_high[i], i, False)
-              for i in range(len(items.lane))]
-    boxes_ += [(int(items.lane[i]), int(packed.row[i]), low[i], high[i], i, True)
-               for i in np.flatnonzero(packed.labelled)]
+    boxes_ = [
+        (int(items.lane[i]), int(packed.row[i]), items.mark_low[i], items.mark_high[i], i, False)
+        for i in range(len(items.lane))
+    ]
+    boxes_ += [
+        (int(items.lane[i]), int(packed.row[i]), low[i], high[i], i, True) for i in np.flatnonzero(packed.labelled)
+    ]
     boxes_.sort(key=lambda b: (b[0], b[1], b[2]))
     found = 0
     for a, b in zip(boxes_, boxes_[1:]):
@@ -165,12 +185,15 @@ def overlaps_fast(items: Items, packed) -> int:
     return found
 
 
-@pytest.mark.parametrize("text, pixels", [
-    ("Tokayev orders forces to shoot to kill", 400),
-    ("Tokayev orders forces to shoot to kill", 100),
-    ("W" * 80, 120),
-    ("short", 20),
-])
+@pytest.mark.parametrize(
+    "text, pixels",
+    [
+        ("Tokayev orders forces to shoot to kill", 400),
+        ("Tokayev orders forces to shoot to kill", 100),
+        ("W" * 80, 120),
+        ("short", 20),
+    ],
+)
 def test_fit_shortens_with_an_ellipsis_within_the_width(text, pixels):
     shown = fit(text, pixels, 12)
     assert text_width(shown, 12) <= max(pixels, text_width("…", 12) + 12)

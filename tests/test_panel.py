@@ -1,6 +1,6 @@
 """timeline.view.panel: what the side panel and the list show, as plain data."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import numpy as np
 import pytest
@@ -14,19 +14,33 @@ from .helpers import everything, index_from_rows, row
 
 ROWS = [
     # row 2
-    row("airport-seized", "2022-01-05 14:30", title="Almaty airport seized", category="security",
-        source="Reuters", source_url="https://www.reuters.com/world/asia-pacific/airport",
-        published="2022-01-06", description="Protesters took the airport.", location="Almaty",
-        latitude="43.35", longitude="77.0403"),
+    row(
+        "airport-seized",
+        "2022-01-05 14:30",
+        title="Almaty airport seized",
+        category="security",
+        source="Reuters",
+        source_url="https://www.reuters.com/world/asia-pacific/airport",
+        published="2022-01-06",
+        description="Protesters took the airport.",
+        location="Almaty",
+        latitude="43.35",
+        longitude="77.0403",
+    ),
     # row 3: a claim with a different day
-    row("airport-seized", "2022-01-06", source="TASS", claimed_by="Interior Ministry",
-        published="January 2022", source_url="http://tass.com/world/1"),
+    row(
+        "airport-seized",
+        "2022-01-06",
+        source="TASS",
+        claimed_by="Interior Ministry",
+        published="January 2022",
+        source_url="http://tass.com/world/1",
+    ),
     # row 4: the same day at a coarser precision: agrees, but written differently
     row("airport-seized", "January 2022", source="AFP", description="Militants seized it."),
     # row 5: the first account's date again
     row("airport-seized", "2022-01-05 14:30", source="Vlast"),
-    row("emergency", "2022-01-05", category="government", source="Akorda",
-        source_url="https://akorda.kz/en/1"),
+    row("emergency", "2022-01-05", category="government", source="Akorda", source_url="https://akorda.kz/en/1"),
     row("emergency", "2022-01-05", source="Reuters"),
     row("csto", "2022-01-06", end_date="2022-01-19", category="security", source="Reuters"),
     row("csto", "2022-01-06", end_date="2022-01-10", source="TASS"),
@@ -47,6 +61,7 @@ def airport(index):
 
 # ---------------------------------------------------------------- one event --------------
 
+
 def test_event_panel_heading(index, airport):
     assert airport.id == "airport-seized"
     assert airport.title == "Almaty airport seized"
@@ -57,17 +72,53 @@ def test_event_panel_heading(index, airport):
     assert airport.coordinates == "43.3500, 77.0403"
 
 
-@pytest.mark.parametrize("i, expected", [
-    (0, dict(source="Reuters", claimed_by="", date="5 January 2022, 14:30",
-             description="Protesters took the airport.",
-             url="https://www.reuters.com/world/asia-pacific/airport", published="6 January 2022", row=2)),
-    (1, dict(source="TASS", claimed_by="Interior Ministry", date="6 January 2022", description="",
-             url="http://tass.com/world/1", published="January 2022", row=3)),
-    (2, dict(source="AFP", claimed_by="", date="January 2022", description="Militants seized it.",
-             url="", published="", row=4)),
-    (3, dict(source="Vlast", claimed_by="", date="5 January 2022, 14:30", description="", url="",
-             published="", row=5)),
-])
+@pytest.mark.parametrize(
+    "i, expected",
+    [
+        (
+            0,
+            dict(
+                source="Reuters",
+                claimed_by="",
+                date="5 January 2022, 14:30",
+                description="Protesters took the airport.",
+                url="https://www.reuters.com/world/asia-pacific/airport",
+                published="6 January 2022",
+                row=2,
+            ),
+        ),
+        (
+            1,
+            dict(
+                source="TASS",
+                claimed_by="Interior Ministry",
+                date="6 January 2022",
+                description="",
+                url="http://tass.com/world/1",
+                published="January 2022",
+                row=3,
+            ),
+        ),
+        (
+            2,
+            dict(
+                source="AFP",
+                claimed_by="",
+                date="January 2022",
+                description="Militants seized it.",
+                url="",
+                published="",
+                row=4,
+            ),
+        ),
+        (
+            3,
+            dict(
+                source="Vlast", claimed_by="", date="5 January 2022, 14:30", description="", url="", published="", row=5
+            ),
+        ),
+    ],
+)
 def test_every_account_is_shown_in_file_order(airport, i, expected):
     assert len(airport.accounts) == 4
     account = airport.accounts[i]
@@ -80,30 +131,34 @@ def test_event_without_a_place(index):
     assert shown.date == "6 January 2022 to 19 January 2022"
 
 
-@pytest.mark.parametrize("url, shown", [
-    ("https://example.org/a?b=c", "https://example.org/a?b=c"),
-    ("http://example.org", "http://example.org"),
-    ("HTTPS://EXAMPLE.ORG", "HTTPS://EXAMPLE.ORG"),
-    ("  https://example.org  ", "https://example.org"),
-    ("javascript:alert(1)", ""),
-    ("JavaScript:alert(1)", ""),
-    (" javascript:alert(1)", ""),
-    ("data:text/html,<script>alert(1)</script>", ""),
-    ("vbscript:msgbox", ""),
-    ("//evil.example", ""),
-    ("ftp://example.org", ""),
-    ("example.org", ""),
-    ("", ""),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        ("https://example.org/a?b=c", "https://example.org/a?b=c"),
+        ("http://example.org", "http://example.org"),
+        ("HTTPS://EXAMPLE.ORG", "HTTPS://EXAMPLE.ORG"),
+        ("  https://example.org  ", "https://example.org"),
+        ("javascript:alert(1)", ""),
+        ("JavaScript:alert(1)", ""),
+        (" javascript:alert(1)", ""),
+        ("data:text/html,<script>alert(1)</script>", ""),
+        ("vbscript:msgbox", ""),
+        ("//evil.example", ""),
+        ("ftp://example.org", ""),
+        ("example.org", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)
 def test_safe_url(url, shown):
     assert safe_url(url) == shown
 
 
 def test_a_javascript_url_in_the_accounts_is_not_offered_as_a_link():
     # the loader refuses such a row; the panel must not rely on that
-    index = index_from_rows([row("a", "2022-01-01", source_url="https://ok.example"),
-                             row("a", "2022-01-01", source="TASS")])
+    index = index_from_rows(
+        [row("a", "2022-01-01", source_url="https://ok.example"), row("a", "2022-01-01", source="TASS")]
+    )
     index.dataset.accounts.loc[index.dataset.accounts["source"] == "TASS", "source_url"] = "javascript:alert(1)"
     urls = [a.url for a in event_panel(index, 0).accounts]
     assert urls == ["https://ok.example", ""]
@@ -115,7 +170,7 @@ def test_disputed_event_lists_each_distinct_date(airport):
     assert "3 different dates" in note
     for date in ("5 January 2022, 14:30", "6 January 2022", "January 2022"):
         assert date in note
-    assert note.count("5 January 2022, 14:30") == 1       # given twice, listed once
+    assert note.count("5 January 2022, 14:30") == 1  # given twice, listed once
 
 
 def test_accounts_whose_date_differs_are_flagged(airport):
@@ -141,17 +196,36 @@ def test_agreeing_accounts_are_not_disputed(index):
 PICTURE = "https://example.org/photos/almaty-square.jpg?w=800"
 HTML = '<img src=x onerror="alert(1)"> <b>bold</b> &amp;'
 MEDIA_ROWS = [
-    row("square", "2022-01-05", category="protest", source="Reuters", media=PICTURE,
+    row(
+        "square",
+        "2022-01-05",
+        category="protest",
+        source="Reuters",
+        media=PICTURE,
         media_alt="Protesters fill the square in front of the akimat",
-        media_caption="Republic Square, 5 January", media_credit="Example Photographer / Example Agency"),
-    row("square", "2022-01-05", source="TASS"),                       # no media
-    row("square", "2022-01-05", source="AFP", media="https://www.youtube.com/watch?v=abc123XYZ00",
-        media_caption="Crowds on the square", media_credit="AFP video"),
-    row("square", "2022-01-05", source="Vlast", media="https://vimeo.com/123456"),   # no caption
-    row("square", "2022-01-05", source="Orda", media="https://www.example.org/story/1",
-        media_caption="A gallery"),
-    row("square", "2022-01-05", source="Kursiv", media="https://example.org/a.png",
-        media_caption=HTML, media_credit=HTML, media_alt=HTML),
+        media_caption="Republic Square, 5 January",
+        media_credit="Example Photographer / Example Agency",
+    ),
+    row("square", "2022-01-05", source="TASS"),  # no media
+    row(
+        "square",
+        "2022-01-05",
+        source="AFP",
+        media="https://www.youtube.com/watch?v=abc123XYZ00",
+        media_caption="Crowds on the square",
+        media_credit="AFP video",
+    ),
+    row("square", "2022-01-05", source="Vlast", media="https://vimeo.com/123456"),  # no caption
+    row("square", "2022-01-05", source="Orda", media="https://www.example.org/story/1", media_caption="A gallery"),
+    row(
+        "square",
+        "2022-01-05",
+        source="Kursiv",
+        media="https://example.org/a.png",
+        media_caption=HTML,
+        media_credit=HTML,
+        media_alt=HTML,
+    ),
     row("square", "2022-01-05", source="RFE/RL", media="https://example.org/b.svg"),  # no alt
 ]
 
@@ -162,24 +236,60 @@ def square():
     return event_panel(index, index.position("square"))
 
 
-@pytest.mark.parametrize("i, expected", [
-    (0, Media(url=PICTURE, kind="image", alt="Protesters fill the square in front of the akimat",
-              caption="Republic Square, 5 January", credit="Example Photographer / Example Agency",
-              label="")),
-    (1, None),
-    (2, Media(url="https://www.youtube.com/watch?v=abc123XYZ00", kind="video", alt="",
-              caption="Crowds on the square", credit="AFP video",
-              label="Watch the video on YouTube: Crowds on the square")),
-    (3, Media(url="https://vimeo.com/123456", kind="video", alt="", caption="", credit="",
-              label="Watch the video on Vimeo")),
-    (4, Media(url="https://www.example.org/story/1", kind="link", alt="", caption="A gallery",
-              credit="", label="Open the media on example.org: A gallery")),
-    # text is kept as written: the app shows it as text, never as markup
-    (5, Media(url="https://example.org/a.png", kind="image", alt=HTML, caption=HTML, credit=HTML,
-              label="")),
-    # an image without alt keeps an empty one (load warns the editor)
-    (6, Media(url="https://example.org/b.svg", kind="image", alt="", caption="", credit="", label="")),
-])
+@pytest.mark.parametrize(
+    "i, expected",
+    [
+        (
+            0,
+            Media(
+                url=PICTURE,
+                kind="image",
+                alt="Protesters fill the square in front of the akimat",
+                caption="Republic Square, 5 January",
+                credit="Example Photographer / Example Agency",
+                label="",
+            ),
+        ),
+        (1, None),
+        (
+            2,
+            Media(
+                url="https://www.youtube.com/watch?v=abc123XYZ00",
+                kind="video",
+                alt="",
+                caption="Crowds on the square",
+                credit="AFP video",
+                label="Watch the video on YouTube: Crowds on the square",
+            ),
+        ),
+        (
+            3,
+            Media(
+                url="https://vimeo.com/123456",
+                kind="video",
+                alt="",
+                caption="",
+                credit="",
+                label="Watch the video on Vimeo",
+            ),
+        ),
+        (
+            4,
+            Media(
+                url="https://www.example.org/story/1",
+                kind="link",
+                alt="",
+                caption="A gallery",
+                credit="",
+                label="Open the media on example.org: A gallery",
+            ),
+        ),
+        # text is kept as written: the app shows it as text, never as markup
+        (5, Media(url="https://example.org/a.png", kind="image", alt=HTML, caption=HTML, credit=HTML, label="")),
+        # an image without alt keeps an empty one (load warns the editor)
+        (6, Media(url="https://example.org/b.svg", kind="image", alt="", caption="", credit="", label="")),
+    ],
+)
 def test_each_account_carries_its_own_media(square, i, expected):
     assert len(square.accounts) == len(MEDIA_ROWS)
     assert square.accounts[i].media == expected
@@ -189,19 +299,26 @@ def test_accounts_without_media_columns_filled_have_none(airport):
     assert [a.media for a in airport.accounts] == [None] * 4
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)//a.png",
-    " JavaScript:alert(document.domain)",
-    "data:image/svg+xml,<svg onload=alert(1)>",
-    "vbscript:msgbox",
-    "//example.org/a.png",
-    "ftp://example.org/a.png",
-    "https://[unclosed/a.png",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)//a.png",
+        " JavaScript:alert(document.domain)",
+        "data:image/svg+xml,<svg onload=alert(1)>",
+        "vbscript:msgbox",
+        "//example.org/a.png",
+        "ftp://example.org/a.png",
+        "https://[unclosed/a.png",
+    ],
+)
 def test_a_media_link_that_is_not_http_never_reaches_the_panel(url):
     # load refuses such links; the panel must not rely on that
-    index = index_from_rows([row("a", "2022-01-01", media="https://example.org/ok.png", media_alt="ok"),
-                             row("a", "2022-01-01", source="TASS", media_caption="Caption")])
+    index = index_from_rows(
+        [
+            row("a", "2022-01-01", media="https://example.org/ok.png", media_alt="ok"),
+            row("a", "2022-01-01", source="TASS", media_caption="Caption"),
+        ]
+    )
     index.dataset.accounts.loc[index.dataset.accounts["source"] == "TASS", "media"] = url
     shown = event_panel(index, 0)
     assert [a.media and a.media.url for a in shown.accounts] == ["https://example.org/ok.png", None]
@@ -209,30 +326,48 @@ def test_a_media_link_that_is_not_http_never_reaches_the_panel(url):
 
 # ---------------------------------------------------------------- overview ---------------
 
+
 def test_overview_of_everything(index):
     view = overview(index, everything(index), filtered=False)
     assert (view.events, view.total, view.filtered) == (5, 5, False)
     assert view.span == "2022 to 31 December 2022"
-    assert view.categories == [(name, n, colour(index.lanes.index(name))) for name, n in
-                               [("economy", 1), ("protest", 1), ("government", 1), ("security", 2)]]
+    assert view.categories == [
+        (name, n, colour(index.lanes.index(name)))
+        for name, n in [("economy", 1), ("protest", 1), ("government", 1), ("security", 2)]
+    ]
     # by accounts, most first, then by name regardless of case
-    assert view.outlets == [("Reuters", 3), ("TASS", 2), ("AFP", 1), ("Akorda", 1), ("Kursiv", 1),
-                            ("RFE/RL", 1), ("Vlast", 1)]
+    assert view.outlets == [
+        ("Reuters", 3),
+        ("TASS", 2),
+        ("AFP", 1),
+        ("Akorda", 1),
+        ("Kursiv", 1),
+        ("RFE/RL", 1),
+        ("Vlast", 1),
+    ]
 
 
 def test_overview_span_of_days():
-    index = index_from_rows([row("a", "2022-01-05"), row("b", "2022-01-02"),
-                             row("c", "2022-01-06", end_date="2022-01-19")])
+    index = index_from_rows(
+        [row("a", "2022-01-05"), row("b", "2022-01-02"), row("c", "2022-01-06", end_date="2022-01-19")]
+    )
     assert overview(index, everything(index), False).span == "2 January 2022 to 19 January 2022"
 
 
-@pytest.mark.parametrize("filters, events, categories, outlets", [
-    (Filters(categories=("security",)), 2, [("security", 2)],
-     [("Reuters", 2), ("TASS", 2), ("AFP", 1), ("Vlast", 1)]),
-    (Filters(sources=("Akorda",)), 1, [("government", 1)], [("Akorda", 1), ("Reuters", 1)]),
-    (Filters(text="rally"), 1, [("protest", 1)], [("RFE/RL", 1)]),
-    (Filters(text="nothing-matches"), 0, [], []),
-])
+@pytest.mark.parametrize(
+    "filters, events, categories, outlets",
+    [
+        (
+            Filters(categories=("security",)),
+            2,
+            [("security", 2)],
+            [("Reuters", 2), ("TASS", 2), ("AFP", 1), ("Vlast", 1)],
+        ),
+        (Filters(sources=("Akorda",)), 1, [("government", 1)], [("Akorda", 1), ("Reuters", 1)]),
+        (Filters(text="rally"), 1, [("protest", 1)], [("RFE/RL", 1)]),
+        (Filters(text="nothing-matches"), 0, [], []),
+    ],
+)
 def test_filtered_overview_counts_only_kept_events(index, filters, events, categories, outlets):
     view = overview(index, apply(index, filters), filtered=True)
     assert (view.events, view.total, view.filtered) == (events, 5, True)
@@ -253,27 +388,41 @@ def test_overview_of_an_empty_file():
 
 # ---------------------------------------------------------------- reading aids -----------
 
-@pytest.mark.parametrize("description, paragraphs", [
-    ("", []),
-    ("One paragraph.", ["One paragraph."]),
-    ("First.\n\nSecond.", ["First.", "Second."]),
-    ("First.\r\n\r\nSecond.", ["First.", "Second."]),        # a Windows file's line ends
-    ("First.\n  \n\n\nSecond.\n", ["First.", "Second."]),    # blank lines of spaces, several
-    ("A line\nand the next", ["A line\nand the next"]),     # one line break stays in its paragraph
-    ("\n\nLeading and trailing\n\n", ["Leading and trailing"]),
-])
+
+@pytest.mark.parametrize(
+    "description, paragraphs",
+    [
+        ("", []),
+        ("One paragraph.", ["One paragraph."]),
+        ("First.\n\nSecond.", ["First.", "Second."]),
+        ("First.\r\n\r\nSecond.", ["First.", "Second."]),  # a Windows file's line ends
+        ("First.\n  \n\n\nSecond.\n", ["First.", "Second."]),  # blank lines of spaces, several
+        ("A line\nand the next", ["A line\nand the next"]),  # one line break stays in its paragraph
+        ("\n\nLeading and trailing\n\n", ["Leading and trailing"]),
+    ],
+)
 def test_blank_lines_in_a_description_make_paragraphs(description, paragraphs):
     assert panel.paragraphs(description) == paragraphs
 
 
-@pytest.mark.parametrize("filters, filtered, summary", [
-    (Filters(), False, "Timeline chart: 5 events, 2022 to 31 December 2022, one row per category "
-                       "(4 categories: economy 1, protest 1, government 1, security 2)."),
-    (Filters(categories=("security",)), True,
-     "Timeline chart: 2 of 5 events, 5 January 2022, 14:30 to 19 January 2022, one row per category "
-     "(1 category: security 2)."),
-    (Filters(text="nothing-matches"), True, "The chart is empty: no events match the filters."),
-])
+@pytest.mark.parametrize(
+    "filters, filtered, summary",
+    [
+        (
+            Filters(),
+            False,
+            "Timeline chart: 5 events, 2022 to 31 December 2022, one row per category "
+            "(4 categories: economy 1, protest 1, government 1, security 2).",
+        ),
+        (
+            Filters(categories=("security",)),
+            True,
+            "Timeline chart: 2 of 5 events, 5 January 2022, 14:30 to 19 January 2022, one row per category "
+            "(1 category: security 2).",
+        ),
+        (Filters(text="nothing-matches"), True, "The chart is empty: no events match the filters."),
+    ],
+)
 def test_the_chart_said_in_words(index, filters, filtered, summary):
     assert panel.chart_summary(index, apply(index, filters), filtered) == summary
 

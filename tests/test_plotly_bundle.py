@@ -1,5 +1,6 @@
 """The page draws with plotly.js's cartesian bundle, vendored in assets/vendor/ (a third of the
 full bundle that pip's plotly ships, which the page would otherwise load)."""
+
 import re
 
 from plotly.offline import get_plotlyjs_version

@@ -2,6 +2,7 @@
 from the "check" catalogue (timeline/locale/<lang>/LC_MESSAGES/check.po), is kept as its template
 and values until it is shown, and is shown in French with `check --lang fr` or on a French page;
 in English it is what the code writes."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -26,6 +27,7 @@ def extracted() -> dict:
 
 # --- The catalogue holds every message check writes -----------------------------------------------
 
+
 def test_the_check_template_holds_every_message_the_code_marks():
     """`make messages` was run after the last change of a message marked say(...)."""
     assert set(extracted()) == set(catalogue_ids(ROOT / "timeline/locale/check.pot"))
@@ -41,7 +43,7 @@ def test_the_french_check_catalogue_translates_every_message_and_holds_no_stale_
     for key, message in french.items():
         plural = isinstance(message.id, (list, tuple))
         assert plural == isinstance(code[key], (list, tuple)), key
-        for form in forms(message):   # a translation names the same values as its English
+        for form in forms(message):  # a translation names the same values as its English
             assert fields(form) == fields(message.id[1] if plural else message.id), (key, form)
 
 
@@ -50,7 +52,8 @@ def test_no_message_is_written_twice_in_the_code():
     entries that drift apart."""
     seen = {}
     for file, line, message, _comments, _context in extract_from_dir(
-            str(ROOT / "timeline"), method_map=[("**.py", "python")], keywords=CHECK_KEYWORDS):
+        str(ROOT / "timeline"), method_map=[("**.py", "python")], keywords=CHECK_KEYWORDS
+    ):
         key = message[0] if isinstance(message, (list, tuple)) else message
         assert key not in seen, f"{key!r} is marked in {seen[key]} and in {file}:{line}"
         seen[key] = f"{file}:{line}"
@@ -58,54 +61,94 @@ def test_no_message_is_written_twice_in_the_code():
 
 # --- French messages for a file of mistakes -------------------------------------------------------
 
-NNBSP = "\u202f"   # French digit groups (CLDR): 4 000
+NNBSP = "\u202f"  # French digit groups (CLDR): 4 000
 
 CASES = [
-    ("a date read two ways", csv_bytes([row("a", "03/04/2022")]), 2, "date",
-     "date '03/04/2022' peut se lire de deux façons : 3 avril 2022 (le jour d'abord) ou 4 mars 2022 "
-     "(le mois d'abord) ; écrivez 2022-04-03 ou 2022-03-04."),
-    ("a missing id", csv_bytes([row("", "2022-01-07", title="T")]), 2, "id",
-     "id est vide ; chaque ligne a besoin de l'identifiant de son événement, un slug comme 'airport-seized'"),
-    ("a bad URL", csv_bytes([row("a", "2022-01-07", source_url="netblocks.org/x")]), 2, "source_url",
-     "source_url 'netblocks.org/x' ne commence pas par https:// ou http:// : le lien est écarté (le récit "
-     "est conservé) ; écrivez l'adresse complète, telle que la montre la barre d'adresse du navigateur : "
-     "'https://netblocks.org/x'"),
-    ("a row cut short", csv_bytes([row("a", "2022-01-07")]) + b"b,2022-01-08,B\n", 3, "",
-     "cette ligne a 3 valeurs alors que l'en-tête a 20 colonnes : la ligne est écartée ; chaque ligne doit "
-     "avoir une valeur (ou une place vide entre deux virgules) pour chaque colonne. La ligne commence par "
-     "'b,2022-01-08,B'"),
-    ("a workbook saved with a .csv name", b"PK\x03\x04" + b"\x00" * 26 + b"[Content_Types].xml" + b"\x00" * 100,
-     0, "",
-     "le fichier est un classeur Excel (.xlsx), et non du texte CSV : le tableau de bord ne sert que du CSV "
-     "(`check` et `import` lisent la première feuille d'un classeur, le tableau de bord non) ; enregistrez-le "
-     "en CSV : dans Excel, Fichier > Enregistrer sous « CSV UTF-8 (délimité par des virgules) » ; dans "
-     "LibreOffice, Enregistrer sous « Texte CSV » avec « Éditer les paramètres du filtre » : Unicode (UTF-8), "
-     "virgule ; dans Google Sheets, Fichier > Télécharger > « Valeurs séparées par des virgules (.csv) » ; "
-     "dans Numbers, Fichier > Exporter vers > CSV, Unicode (UTF-8)"),
-    ("a column named twice", b"id,date,title,category,source,date\na,2022-01-07,A,protest,AP,x\n", 1, "date",
-     "l'en-tête nomme 'date' deux fois (colonnes 2 et 6) ; seule la colonne 2 est lue. Supprimez ou "
-     "renommez l'autre"),
-    ("a diagnosis: dates a spreadsheet rewrote",
-     csv_bytes([row(f"e-{i}", f"{1 + i}/{2 + i}/22") for i in range(5)] + [row("f", "13/1/22")]), 0, "date",
-     "6 des 6 dates de date sont écrites comme '1/2/22' (le jour d'abord, comme Excel et LibreOffice "
-     "écrivent les dates avec les réglages britanniques et ceux de la plupart des pays européens) : un "
-     "tableur les a très probablement réécrites en enregistrant le fichier, et 5 d'entre elles se lisent de "
-     "deux façons ou pas du tout, si bien que leurs lignes sont écartées ; écrivez-les en commençant par "
-     "l'année ('1/2/22' est sans doute 2022-02-01), ou reprenez-les de la copie enregistrée auparavant, et "
-     "la prochaine fois, gardez les colonnes au format texte : dans Excel, Données > À partir d'un fichier "
-     "texte/CSV (Mac : Fichier > Importer) avec les colonnes au format Texte ; dans LibreOffice, mettez-les "
-     "au format Texte dans la boîte de dialogue d'import ; dans Google Sheets, Fichier > Importer sans "
-     "« Convertir le texte en nombres, dates et formules » ; Numbers les convertit toujours"),
-    ("a count, written as French writes numbers", csv_bytes([row("a", "2022-01-07", title="x" * 4000)]), 2,
-     "title",
-     f"title fait 4{NNBSP}000 caractères ; un titre se lit mieux en moins de 100 (la frise le raccourcit). "
-     f"Déplacez le reste dans description"),
-    ("a plural: one more row (English said rows)", csv_bytes([row("a", "2022-01-07", location="Almaty"),
-                                                              row("a", "2022-01-07", location="Almaty")]),
-     2, "location",
-     "location 'Almaty' n'a ni latitude ni longitude (et 1 autre ligne) ; la carte la place approximativement, "
-     "à la seule ville de ce nom, Almaty (KZ). Pour la placer exactement, ajoutez latitude 43.2525 et "
-     "longitude 76.9115, ou les coordonnées du lieu lui-même"),
+    (
+        "a date read two ways",
+        csv_bytes([row("a", "03/04/2022")]),
+        2,
+        "date",
+        "date '03/04/2022' peut se lire de deux façons : 3 avril 2022 (le jour d'abord) ou 4 mars 2022 "
+        "(le mois d'abord) ; écrivez 2022-04-03 ou 2022-03-04.",
+    ),
+    (
+        "a missing id",
+        csv_bytes([row("", "2022-01-07", title="T")]),
+        2,
+        "id",
+        "id est vide ; chaque ligne a besoin de l'identifiant de son événement, un slug comme 'airport-seized'",
+    ),
+    (
+        "a bad URL",
+        csv_bytes([row("a", "2022-01-07", source_url="netblocks.org/x")]),
+        2,
+        "source_url",
+        "source_url 'netblocks.org/x' ne commence pas par https:// ou http:// : le lien est écarté (le récit "
+        "est conservé) ; écrivez l'adresse complète, telle que la montre la barre d'adresse du navigateur : "
+        "'https://netblocks.org/x'",
+    ),
+    (
+        "a row cut short",
+        csv_bytes([row("a", "2022-01-07")]) + b"b,2022-01-08,B\n",
+        3,
+        "",
+        "cette ligne a 3 valeurs alors que l'en-tête a 20 colonnes : la ligne est écartée ; chaque ligne doit "
+        "avoir une valeur (ou une place vide entre deux virgules) pour chaque colonne. La ligne commence par "
+        "'b,2022-01-08,B'",
+    ),
+    (
+        "a workbook saved with a .csv name",
+        b"PK\x03\x04" + b"\x00" * 26 + b"[Content_Types].xml" + b"\x00" * 100,
+        0,
+        "",
+        "le fichier est un classeur Excel (.xlsx), et non du texte CSV : le tableau de bord ne sert que du CSV "
+        "(`check` et `import` lisent la première feuille d'un classeur, le tableau de bord non) ; enregistrez-le "
+        "en CSV : dans Excel, Fichier > Enregistrer sous « CSV UTF-8 (délimité par des virgules) » ; dans "
+        "LibreOffice, Enregistrer sous « Texte CSV » avec « Éditer les paramètres du filtre » : Unicode (UTF-8), "
+        "virgule ; dans Google Sheets, Fichier > Télécharger > « Valeurs séparées par des virgules (.csv) » ; "
+        "dans Numbers, Fichier > Exporter vers > CSV, Unicode (UTF-8)",
+    ),
+    (
+        "a column named twice",
+        b"id,date,title,category,source,date\na,2022-01-07,A,protest,AP,x\n",
+        1,
+        "date",
+        "l'en-tête nomme 'date' deux fois (colonnes 2 et 6) ; seule la colonne 2 est lue. Supprimez ou "
+        "renommez l'autre",
+    ),
+    (
+        "a diagnosis: dates a spreadsheet rewrote",
+        csv_bytes([row(f"e-{i}", f"{1 + i}/{2 + i}/22") for i in range(5)] + [row("f", "13/1/22")]),
+        0,
+        "date",
+        "6 des 6 dates de date sont écrites comme '1/2/22' (le jour d'abord, comme Excel et LibreOffice "
+        "écrivent les dates avec les réglages britanniques et ceux de la plupart des pays européens) : un "
+        "tableur les a très probablement réécrites en enregistrant le fichier, et 5 d'entre elles se lisent de "
+        "deux façons ou pas du tout, si bien que leurs lignes sont écartées ; écrivez-les en commençant par "
+        "l'année ('1/2/22' est sans doute 2022-02-01), ou reprenez-les de la copie enregistrée auparavant, et "
+        "la prochaine fois, gardez les colonnes au format texte : dans Excel, Données > À partir d'un fichier "
+        "texte/CSV (Mac : Fichier > Importer) avec les colonnes au format Texte ; dans LibreOffice, mettez-les "
+        "au format Texte dans la boîte de dialogue d'import ; dans Google Sheets, Fichier > Importer sans "
+        "« Convertir le texte en nombres, dates et formules » ; Numbers les convertit toujours",
+    ),
+    (
+        "a count, written as French writes numbers",
+        csv_bytes([row("a", "2022-01-07", title="x" * 4000)]),
+        2,
+        "title",
+        f"title fait 4{NNBSP}000 caractères ; un titre se lit mieux en moins de 100 (la frise le raccourcit). "
+        f"Déplacez le reste dans description",
+    ),
+    (
+        "a plural: one more row (English said rows)",
+        csv_bytes([row("a", "2022-01-07", location="Almaty"), row("a", "2022-01-07", location="Almaty")]),
+        2,
+        "location",
+        "location 'Almaty' n'a ni latitude ni longitude (et 1 autre ligne) ; la carte la place approximativement, "
+        "à la seule ville de ce nom, Almaty (KZ). Pour la placer exactement, ajoutez latitude 43.2525 et "
+        "longitude 76.9115, ou les coordonnées du lieu lui-même",
+    ),
 ]
 
 
@@ -116,23 +159,26 @@ def test_a_problem_is_shown_in_french_and_in_english_as_before(tmp_path, name, d
     found = [p for p in load(path).problems if (p.row, p.column) == (at_row, column)]
     assert found, [(p.row, p.column, p.message) for p in load(path).problems]
     problem = found[0]
-    english = problem.message   # (English is the language in force unless `using` sets another)
+    english = problem.message  # (English is the language in force unless `using` sets another)
     with i18n.using("en"):
         assert problem.message == english == problem.text.english()
     with i18n.using("fr"):
         assert problem.message == french != english
-    with i18n.using("ru"):   # no Russian check catalogue: English
+    with i18n.using("ru"):  # no Russian check catalogue: English
         assert problem.message == english
 
 
 def test_a_plural_takes_the_form_its_count_asks_for():
-    one = say_n("{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
-                "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
-                "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
-                "{n:,} rows hold text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
-                "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
-                "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
-                1, save_as_csv="...")
+    one = say_n(
+        "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
+        "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
+        "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
+        "{n:,} rows hold text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
+        "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
+        "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
+        1,
+        save_as_csv="...",
+    )
     many = Message(one.template, {**one.values, "n": 1200}, one.plural)
     assert str(one).startswith("1 row holds") and str(many).startswith("1,200 rows hold")
     with i18n.using("fr"):
@@ -142,12 +188,13 @@ def test_a_plural_takes_the_form_its_count_asks_for():
 
 # --- check --lang fr -------------------------------------------------------------------------------
 
+
 def _messages(output: str) -> list[str]:
     """The messages of check's lines (path:row: column: level: message), values left out."""
     out = []
     for line in output.strip().splitlines()[:-1]:
         message = line.split(": ", 3)[3]
-        out.append(re.sub(r"(?<![^\W\d_])'[^']*'(?![^\W\d_])", "", message))   # (not l'en-tête)
+        out.append(re.sub(r"(?<![^\W\d_])'[^']*'(?![^\W\d_])", "", message))  # (not l'en-tête)
     return out
 
 
@@ -156,8 +203,9 @@ def test_check_lang_fr_writes_every_line_in_french(tmp_path, capsys, monkeypatch
     too; without --lang, English."""
     path = tmp_path / "mistakes.csv"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    path.write_text(re.search(r"saved as `mistakes.csv`\):\n\n```csv\n(.*?)```", readme, re.S).group(1),
-                    encoding="utf-8")
+    path.write_text(
+        re.search(r"saved as `mistakes.csv`\):\n\n```csv\n(.*?)```", readme, re.S).group(1), encoding="utf-8"
+    )
     monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", "fr", str(path)])
     cli.main()
     french = capsys.readouterr().out
@@ -175,6 +223,7 @@ def test_check_lang_fr_writes_every_line_in_french(tmp_path, capsys, monkeypatch
 
 # --- Kept, compared, cached -----------------------------------------------------------------------
 
+
 def test_a_problem_is_kept_as_found_and_written_only_when_shown(tmp_path):
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([row("Bad Id", "2022-01-07"), row("b", "7 January")]))
@@ -184,28 +233,46 @@ def test_a_problem_is_kept_as_found_and_written_only_when_shown(tmp_path):
 
 def test_problems_are_equal_when_what_they_say_is():
     def problem(value, row_=2):
-        return Problem(row_, "id", ERROR, say("id {value} may hold only lowercase letters, digits and hyphens; "
-                                              "write it as {slug!r}", value=repr(value), slug="x"))
+        return Problem(
+            row_,
+            "id",
+            ERROR,
+            say(
+                "id {value} may hold only lowercase letters, digits and hyphens; write it as {slug!r}",
+                value=repr(value),
+                slug="x",
+            ),
+        )
+
     assert problem("X") == problem("X") and hash(problem("X")) == hash(problem("X"))
     assert problem("X") != problem("Y") and problem("X") != problem("X", 3)
     assert len({problem("X"), problem("X"), problem("Y")}) == 2
     assert dataclasses.replace(problem("X"), row=5) == problem("X", 5)
     # A message equals its English text (as a plain string problem is compared in tests).
     assert problem("X").text == "id 'X' may hold only lowercase letters, digits and hyphens; write it as 'x'"
-    assert problem("X") == Problem(2, "id", ERROR, "id 'X' may hold only lowercase letters, digits and "
-                                                   "hyphens; write it as 'x'")
+    assert problem("X") == Problem(
+        2, "id", ERROR, "id 'X' may hold only lowercase letters, digits and hyphens; write it as 'x'"
+    )
     assert sorted([problem("Y"), problem("X", 3), problem("X")]) == [problem("X"), problem("Y"), problem("X", 3)]
-    with i18n.using("fr"):   # equality does not depend on the language shown
+    with i18n.using("fr"):  # equality does not depend on the language shown
         assert problem("X") == problem("X") and problem("X") != problem("Y")
 
 
 def test_a_cached_problem_is_shown_in_french_after_being_written_in_english(tmp_path, monkeypatch):
     monkeypatch.delenv(lastgood.STATE_DIR, raising=False)
     path = tmp_path / "events.csv"
-    path.write_bytes(csv_bytes([row("a", "03/04/2022"), row("b", "2022-01-07", source_url="ftp://x.org/y"),
-                                row("c", "2022-01-07", title="x" * 200), row("d", "1 March 2022")]))
+    path.write_bytes(
+        csv_bytes(
+            [
+                row("a", "03/04/2022"),
+                row("b", "2022-01-07", source_url="ftp://x.org/y"),
+                row("c", "2022-01-07", title="x" * 200),
+                row("d", "1 March 2022"),
+            ]
+        )
+    )
     with i18n.using("en"):
-        store.open_index(path)   # checked and written to the cache in English
+        store.open_index(path)  # checked and written to the cache in English
     cached = store.read(path)
     assert cached is not None
     fresh = load(path)
@@ -215,7 +282,7 @@ def test_a_cached_problem_is_shown_in_french_after_being_written_in_english(tmp_
         shown = {p.row: p.message for p in cached.dataset.problems}
     assert shown[2].startswith("date '03/04/2022' peut se lire de deux façons : 3 avril 2022")
     assert "n'est pas un lien web" in shown[3]
-    assert [p.message for p in cached.dataset.problems] == [p.message for p in fresh.problems]   # English
+    assert [p.message for p in cached.dataset.problems] == [p.message for p in fresh.problems]  # English
 
 
 def test_a_problem_the_app_writes_in_plain_words_is_shown_as_it_is():
@@ -230,12 +297,15 @@ def test_many_categories_with_long_names_are_listed_not_a_crash(tmp_path):
     """The warning of too many categories quotes four of them, cut short when long: a cut value is
     a message of its own (its length in the reader's language), joined to the others lazily."""
     rows = ["id,date,title,category,source"] + [
-        f"e{i},2022-01-{i % 28 + 1:02d},T{i},category number {i} with a very long name indeed,AP" for i in range(40)]
+        f"e{i},2022-01-{i % 28 + 1:02d},T{i},category number {i} with a very long name indeed,AP" for i in range(40)
+    ]
     path = tmp_path / "events.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     dataset = load(path)
     [problem] = [p for p in dataset.problems if p.code == ProblemCode.TOO_MANY_CATEGORIES]
-    assert "category holds 40 different values ('category number 0 with a very ... (46 characters)', " \
-           "'category number 1 with a very ... (46 characters)'" in problem.message
+    assert (
+        "category holds 40 different values ('category number 0 with a very ... (46 characters)', "
+        "'category number 1 with a very ... (46 characters)'" in problem.message
+    )
     with i18n.using("fr"):
         assert "(46 caractères)', 'category number 1" in problem.message

@@ -2,6 +2,7 @@
 
 Each property stays well under ten seconds (about 200 examples, no deadline).
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,23 +22,81 @@ from timeline.links import is_web_link
 
 # Any warning is a failure (a library's own, such as dateutil's UnknownTimezoneWarning, must never
 # reach an editor), and so is an exception pyarrow swallows (and prints).
-pytestmark = [pytest.mark.filterwarnings("error"),
-              pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")]
+pytestmark = [
+    pytest.mark.filterwarnings("error"),
+    pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning"),
+]
 
 # TIMELINE_EXAMPLES=20000 runs a longer hunt by hand.
-FAST = settings(max_examples=int(os.environ.get("TIMELINE_EXAMPLES", 200)), deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=int(os.environ.get("TIMELINE_EXAMPLES", 200)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # --- dates ----------------------------------------------------------------------------------
 
 # Text that looks like dates often enough to reach every branch of the parser.
-DATE_PIECES = st.sampled_from([
-    "2022", "0000", "9999", "-", "/", ".", " ", "T", ":", "+", "Z", "01", "1", "07", "13", "30",
-    "31", "24", "60", "Jan", "January", "Friday", "7th", "pm", "UTC", "+06:00", "-0500", ",",
-    "of", "\x00", "\n", "é", "٣", "²", "99999999999999999999",
-    "0:", "10000000000000000000000000000", "1e5", "ALMT", "EST", "CST", "BC", "BCE", "AD", "-500",
-    "PM", "am", "ſ", "Auguſt", "Asia/Almaty", "UTC+6", "(", ")", "03/04/2022", "14:30", "0600",
-])
+DATE_PIECES = st.sampled_from(
+    [
+        "2022",
+        "0000",
+        "9999",
+        "-",
+        "/",
+        ".",
+        " ",
+        "T",
+        ":",
+        "+",
+        "Z",
+        "01",
+        "1",
+        "07",
+        "13",
+        "30",
+        "31",
+        "24",
+        "60",
+        "Jan",
+        "January",
+        "Friday",
+        "7th",
+        "pm",
+        "UTC",
+        "+06:00",
+        "-0500",
+        ",",
+        "of",
+        "\x00",
+        "\n",
+        "é",
+        "٣",
+        "²",
+        "99999999999999999999",
+        "0:",
+        "10000000000000000000000000000",
+        "1e5",
+        "ALMT",
+        "EST",
+        "CST",
+        "BC",
+        "BCE",
+        "AD",
+        "-500",
+        "PM",
+        "am",
+        "ſ",
+        "Auguſt",
+        "Asia/Almaty",
+        "UTC+6",
+        "(",
+        ")",
+        "03/04/2022",
+        "14:30",
+        "0600",
+    ]
+)
 DATE_LIKE = st.lists(DATE_PIECES, max_size=8).map("".join)
 ANY_TEXT = st.one_of(st.text(max_size=40), DATE_LIKE)
 
@@ -99,20 +158,25 @@ def test_the_bulk_path_agrees_with_the_slow_path(texts):
 
 
 @FAST
-@given(st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
-       st.sampled_from(["year", "month", "day", "minute"]))
+@given(
+    st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
+    st.sampled_from(["year", "month", "day", "minute"]),
+)
 def test_iso_written_at_a_precision_reads_back(when, precision):
     full = f"{when.year:04d}-{when.month:02d}-{when.day:02d} {when.hour:02d}:{when.minute:02d}"
-    written = full[:{"year": 4, "month": 7, "day": 10, "minute": 16}[precision]]
+    written = full[: {"year": 4, "month": 7, "day": 10, "minute": 16}[precision]]
     value, got, offset = dates.parse_one(written)
     assert got == precision and offset == ""
-    assert f"{value.year:04d}-{value.month:02d}-{value.day:02d} {value.hour:02d}:{value.minute:02d}" \
-        == written + "0000-01-01 00:00"[len(written):]
+    assert (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d} {value.hour:02d}:{value.minute:02d}"
+        == written + "0000-01-01 00:00"[len(written) :]
+    )
     last = dates.last_moment(pd.Series([pd.Timestamp(value)]).astype(dates.UNIT), pd.Series([got]))
     assert last.iloc[0] >= pd.Timestamp(value)
 
 
 # --- the loader -----------------------------------------------------------------------------
+
 
 def _check_dataset(dataset, data: bytes) -> None:
     assert isinstance(dataset, timeline.Dataset)
@@ -144,12 +208,47 @@ def test_arbitrary_bytes_after_a_header_load(data):
     _check_dataset(timeline.load_bytes(data), data)
 
 
-FIELD_PIECES = st.sampled_from([
-    "", "a", "b", "x-1", "A B", "2022", "2022-01", "2022-01-07", "2022-01-08", "2022-01-07 14:30",
-    "2022-02-30", "03/04/2022", "7 January 2022", "protest", "Protest", "protests", "security",
-    "43.2", "91", "-181", "https://example.org", "javascript:alert(1)", "=1+1", "<b>", "Source",
-    '"', '""', ",", "\n", "\r\n", "\r", "\x00", " ", "é", "\ufeff", ";", "\t",
-])
+FIELD_PIECES = st.sampled_from(
+    [
+        "",
+        "a",
+        "b",
+        "x-1",
+        "A B",
+        "2022",
+        "2022-01",
+        "2022-01-07",
+        "2022-01-08",
+        "2022-01-07 14:30",
+        "2022-02-30",
+        "03/04/2022",
+        "7 January 2022",
+        "protest",
+        "Protest",
+        "protests",
+        "security",
+        "43.2",
+        "91",
+        "-181",
+        "https://example.org",
+        "javascript:alert(1)",
+        "=1+1",
+        "<b>",
+        "Source",
+        '"',
+        '""',
+        ",",
+        "\n",
+        "\r\n",
+        "\r",
+        "\x00",
+        " ",
+        "é",
+        "\ufeff",
+        ";",
+        "\t",
+    ]
+)
 FIELD = st.lists(FIELD_PIECES, max_size=4).map("".join)
 HEADERS = st.lists(st.sampled_from(list(schema.NAMES) + ["notes", "ID", ""]), min_size=1, max_size=15)
 
@@ -175,8 +274,11 @@ def csvish(draw) -> bytes:
         data += newline.encode()
     if draw(st.integers(0, 4)) == 0:
         at = draw(st.integers(0, len(data)))
-        data = data[:at] + draw(st.sampled_from([b"\xe9", b"\xff\xfe", b"\x00", b"\xef\xbb\xbf",
-                                                 b"\x80", b'"'])) + data[at:]
+        data = (
+            data[:at]
+            + draw(st.sampled_from([b"\xe9", b"\xff\xfe", b"\x00", b"\xef\xbb\xbf", b"\x80", b'"']))
+            + data[at:]
+        )
     if draw(st.integers(0, 6)) == 0:
         data = b"\xef\xbb\xbf" + data
     return data
@@ -193,8 +295,7 @@ def well_formed(draw):
     """A correctly quoted file (csv.writer) with every column, and the rows written."""
     rows = []
     for _ in range(draw(st.integers(1, 6))):
-        rows.append([draw(FIELD.filter(lambda f: "\x00" not in f and "\r" not in f))
-                     for _ in schema.NAMES])
+        rows.append([draw(FIELD.filter(lambda f: "\x00" not in f and "\r" not in f)) for _ in schema.NAMES])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
     writer.writerow(schema.NAMES)
@@ -232,22 +333,38 @@ def test_the_careful_reader_agrees_with_the_fast_one(case):
     slow = timeline.load_bytes(data + b"z,2022,,Caf\xe9,,p,,,,S,,,,,,,,,,\n")
     last = len(written) + 2
     # (Row 0, "no rows yet", is said only when no row has an error.)
-    assert [p for p in slow.problems if p.row not in (0, last)] == \
-        [p for p in fast.problems if p.row not in (0, last)]
+    assert [p for p in slow.problems if p.row not in (0, last)] == [p for p in fast.problems if p.row not in (0, last)]
     assert (last, "title", timeline.ERROR) in [(p.row, p.column, p.level) for p in slow.problems]
     pd.testing.assert_frame_equal(slow.accounts, fast.accounts)
 
 
 # --- never a silently swapped day and month -----------------------------------------------------
 
-TIMES = st.sampled_from(["", " 14:30", " 2:30 PM", " 09:05:59", "T14:30", " 14:30+06:00", " 14:30 EST",
-                         " 2:30 pm ALMT", " 14:30Z", " 12 am"])
+TIMES = st.sampled_from(
+    [
+        "",
+        " 14:30",
+        " 2:30 PM",
+        " 09:05:59",
+        "T14:30",
+        " 14:30+06:00",
+        " 14:30 EST",
+        " 2:30 pm ALMT",
+        " 14:30Z",
+        " 12 am",
+    ]
+)
 SEPARATORS = st.sampled_from(["/", ".", "-", " "])
 
 
 @FAST
-@given(st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)),
-       st.booleans(), SEPARATORS, TIMES, st.booleans())
+@given(
+    st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)),
+    st.booleans(),
+    SEPARATORS,
+    TIMES,
+    st.booleans(),
+)
 def test_a_numeric_date_is_read_as_written_or_refused(when, day_first, sep, time, padded):
     """Written day first or month first, with whatever follows: either the date meant, or a
     problem that names both readings. Never the other reading without a word."""
@@ -265,12 +382,31 @@ def test_a_numeric_date_is_read_as_written_or_refused(when, day_first, sep, time
 
 
 @FAST
-@given(st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
-       st.sampled_from(["{d} {B} {Y}", "{B} {d}, {Y}", "{d} {b} {Y}", "{b} {d} {Y}", "{A} {d} {B} {Y}",
-                        "{d}-{b}-{Y}", "{Y}-{m}-{dd}", "{Y}/{m}/{dd}"]))
+@given(
+    st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
+    st.sampled_from(
+        [
+            "{d} {B} {Y}",
+            "{B} {d}, {Y}",
+            "{d} {b} {Y}",
+            "{b} {d} {Y}",
+            "{A} {d} {B} {Y}",
+            "{d}-{b}-{Y}",
+            "{Y}-{m}-{dd}",
+            "{Y}/{m}/{dd}",
+        ]
+    ),
+)
 def test_a_date_with_the_month_in_words_or_year_first_is_read_as_written(when, form):
     year = f"{when.year:04d}" if form.startswith("{Y}") else (f"AD {when.year}" if when.year < 100 else str(when.year))
-    written = form.format(d=when.day, dd=f"{when.day:02d}", m=f"{when.month:02d}", B=when.strftime("%B"),
-                          b=when.strftime("%b"), A=when.strftime("%A"), Y=year)
+    written = form.format(
+        d=when.day,
+        dd=f"{when.day:02d}",
+        m=f"{when.month:02d}",
+        B=when.strftime("%B"),
+        b=when.strftime("%b"),
+        A=when.strftime("%A"),
+        Y=year,
+    )
     value, precision, _ = dates.parse_one(written)
     assert (value.year, value.month, value.day, precision) == (when.year, when.month, when.day, "day"), written

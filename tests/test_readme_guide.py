@@ -1,5 +1,6 @@
 """The editor's guide in README.md says what the program does: its examples pass `check`,
 its table of mistakes shows what `check` really prints, and its pre-commit hook works."""
+
 from __future__ import annotations
 
 import csv
@@ -25,35 +26,46 @@ HOOK = ROOT / "hooks" / "pre-commit"
 def section(title: str) -> str:
     start = README.index(f"\n### {title}\n")
     end = README.find("\n### ", start + 1)
-    return README[start:end if end >= 0 else len(README)]
+    return README[start : end if end >= 0 else len(README)]
 
 
 def csv_blocks(text: str) -> list[str]:
     return re.findall(r"```csv\n(.*?)```", text, flags=re.S)
 
 
-EXAMPLES = {label: block for label, _, block in re.findall(
-    r"\*\*(.+?)\*\*(.*?)```csv\n(.*?)```", section("Examples"), flags=re.S)}
+EXAMPLES = {
+    label: block
+    for label, _, block in re.findall(r"\*\*(.+?)\*\*(.*?)```csv\n(.*?)```", section("Examples"), flags=re.S)
+}
 
 
 def test_every_case_has_an_example():
     assert list(EXAMPLES) == [
-        "A simple event.", "A span.", "A second account of an event.", "A disputed date.",
-        "Only the year is known.", "Only the month is known.", "A time, with the source's UTC offset.",
-        "A picture.", "A figure that changed.",
+        "A simple event.",
+        "A span.",
+        "A second account of an event.",
+        "A disputed date.",
+        "Only the year is known.",
+        "Only the month is known.",
+        "A time, with the source's UTC offset.",
+        "A picture.",
+        "A figure that changed.",
     ]
 
 
-@pytest.mark.parametrize("label, events, accounts, expect", [
-    ("A simple event.", 1, 1, {"precision": "day", "disputed": False}),
-    ("A span.", 1, 1, {"precision": "day", "end_precision": "day"}),
-    ("A second account of an event.", 1, 2, {"disputed": False, "sources": 1}),
-    ("A disputed date.", 1, 2, {"disputed": True}),
-    ("Only the year is known.", 1, 1, {"precision": "year"}),
-    ("Only the month is known.", 1, 1, {"precision": "month"}),
-    ("A time, with the source's UTC offset.", 1, 1, {"precision": "minute", "offset": "+06:00"}),
-    ("A picture.", 1, 1, {"precision": "day", "disputed": False}),
-])
+@pytest.mark.parametrize(
+    "label, events, accounts, expect",
+    [
+        ("A simple event.", 1, 1, {"precision": "day", "disputed": False}),
+        ("A span.", 1, 1, {"precision": "day", "end_precision": "day"}),
+        ("A second account of an event.", 1, 2, {"disputed": False, "sources": 1}),
+        ("A disputed date.", 1, 2, {"disputed": True}),
+        ("Only the year is known.", 1, 1, {"precision": "year"}),
+        ("Only the month is known.", 1, 1, {"precision": "month"}),
+        ("A time, with the source's UTC offset.", 1, 1, {"precision": "minute", "offset": "+06:00"}),
+        ("A picture.", 1, 1, {"precision": "day", "disputed": False}),
+    ],
+)
 def test_an_example_passes_check_and_means_what_it_says(label, events, accounts, expect):
     dataset = timeline.load_bytes((schema.header_line() + "\n" + EXAMPLES[label]).encode())
     assert dataset.problems == []
@@ -101,14 +113,21 @@ BAD = schema.header_line() + "\na,03/04/2022,,A,,protest,,,,AP,,,,,,,,,,\n"
 
 
 @pytest.mark.skipif(shutil.which("git") is None or os.name != "posix", reason="needs git and sh")
-@pytest.mark.parametrize("staged, working, path, status, printed", [
-    (WARNS, BAD, "events.csv", 0, "events.csv:2: title: warning:"),   # staged, warnings only
-    (BAD, GOOD, "data/events.csv", 1,                                 # staged, with an error
-     "data/events.csv:2: date: error: date '03/04/2022' can be read two ways"),
-    (BAD, BAD, "notes.csv", 0, ""),                                   # not an events file
-])
-def test_the_pre_commit_hook_checks_the_staged_events_file(tmp_path, staged, working, path, status,
-                                                            printed):
+@pytest.mark.parametrize(
+    "staged, working, path, status, printed",
+    [
+        (WARNS, BAD, "events.csv", 0, "events.csv:2: title: warning:"),  # staged, warnings only
+        (
+            BAD,
+            GOOD,
+            "data/events.csv",
+            1,  # staged, with an error
+            "data/events.csv:2: date: error: date '03/04/2022' can be read two ways",
+        ),
+        (BAD, BAD, "notes.csv", 0, ""),  # not an events file
+    ],
+)
+def test_the_pre_commit_hook_checks_the_staged_events_file(tmp_path, staged, working, path, status, printed):
     repo, git, env = clone_with_hook(tmp_path)
     target = repo / path
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -120,20 +139,23 @@ def test_the_pre_commit_hook_checks_the_staged_events_file(tmp_path, staged, wor
     assert printed in done.stdout
 
 
-TIDY = 'import os\n\n\ndef home() -> str:\n    return os.getcwd()\n'
-UNUSED = 'import os\nimport sys\n\n\ndef home() -> str:\n    return os.getcwd()\n'
+TIDY = "import os\n\n\ndef home() -> str:\n    return os.getcwd()\n"
+UNUSED = "import os\nimport sys\n\n\ndef home() -> str:\n    return os.getcwd()\n"
 LAID_OUT = "def home( ):\n    return 'x'\n"
 
 
 @pytest.mark.skipif(shutil.which("git") is None or os.name != "posix", reason="needs git and sh")
-@pytest.mark.parametrize("staged, working, status, printed", [
-    (TIDY, UNUSED, 0, ""),                               # the staged file is what counts
-    (UNUSED, TIDY, 1, "F401 [*] `sys` imported but unused"),
-    (LAID_OUT, TIDY, 1, "File would be reformatted\n --> my folder/tool.py"),
-])
+@pytest.mark.parametrize(
+    "staged, working, status, printed",
+    [
+        (TIDY, UNUSED, 0, ""),  # the staged file is what counts
+        (UNUSED, TIDY, 1, "F401 [*] `sys` imported but unused"),
+        (LAID_OUT, TIDY, 1, "File would be reformatted\n --> my folder/tool.py"),
+    ],
+)
 def test_the_pre_commit_hook_runs_ruff_on_staged_python_files(tmp_path, staged, working, status, printed):
     repo, git, env = clone_with_hook(tmp_path)
-    shutil.copy(ROOT / "pyproject.toml", repo / "pyproject.toml")   # the project's ruff settings
+    shutil.copy(ROOT / "pyproject.toml", repo / "pyproject.toml")  # the project's ruff settings
     target = repo / "my folder" / "tool.py"
     target.parent.mkdir()
     target.write_text(staged)

@@ -17,6 +17,7 @@ Skipping the steps: a date column that is not Text comes back in the local date 
 (`1/7/2022`, `1/7/22`, `07/01/2022`, `Jan-22`); Excel's plain "CSV" is Windows-1252 (a
 character it lacks becomes `?`); European settings separate with semicolons.
 """
+
 from __future__ import annotations
 
 import csv
@@ -46,8 +47,16 @@ def records(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-def write(rows: list[list[str]], *, bom: bool = False, newline: str = "\r\n", last_newline: bool = True,
-          delimiter: str = ",", quote_all_text: bool = False, encoding: str = "utf-8") -> bytes:
+def write(
+    rows: list[list[str]],
+    *,
+    bom: bool = False,
+    newline: str = "\r\n",
+    last_newline: bool = True,
+    delimiter: str = ",",
+    quote_all_text: bool = False,
+    encoding: str = "utf-8",
+) -> bytes:
     """Rows as a spreadsheet saves them."""
     lines = []
     for row in rows:
@@ -68,7 +77,7 @@ EXCEL = dict(bom=True, newline="\r\n")
 SAVED = {  # the README table's first column -> the shapes that program saves
     "Excel for Windows": [EXCEL],
     "Excel for Mac": [EXCEL, dict(bom=True, newline="\n")],
-    "Excel with European settings (decimal comma)": [EXCEL],   # once the list separator is ","
+    "Excel with European settings (decimal comma)": [EXCEL],  # once the list separator is ","
     "LibreOffice Calc": [dict(newline="\n"), dict(newline="\n", quote_all_text=True)],
     "Google Sheets": [dict(newline="\r\n", last_newline=False)],
     "Numbers": [dict(newline="\n"), dict(bom=True, newline="\n"), dict(newline="\r\n")],
@@ -76,7 +85,7 @@ SAVED = {  # the README table's first column -> the shapes that program saves
 
 
 def programs_in_the_readme() -> list[str]:
-    table = TEXT[TEXT.index("| program |"):].split("\n\n")[0]
+    table = TEXT[TEXT.index("| program |") :].split("\n\n")[0]
     return [line.split("|")[1].strip() for line in table.splitlines()[2:]]
 
 
@@ -93,8 +102,7 @@ def test_the_sample_is_what_the_readme_says():
 
 
 @pytest.mark.parametrize("source", SOURCES)
-@pytest.mark.parametrize("program, shape", [(program, shape) for program, shapes in SAVED.items()
-                                            for shape in shapes])
+@pytest.mark.parametrize("program, shape", [(program, shape) for program, shapes in SAVED.items() for shape in shapes])
 def test_a_save_that_follows_the_steps_passes_check_with_every_value_unchanged(program, shape, source):
     original = records(SOURCES[source])
     data = write(original, **shape)
@@ -118,6 +126,7 @@ def local_dates(order: str, year_digits: int = 4):
     """A date column that was not Text, saved in a local format: 2022-01-07 becomes 1/7/2022
     (US, "mdy"), 07/01/2022 (UK, "dmy") or 07.01.2022 ("dmy."); 2022-01 becomes Jan-22; a year
     alone stays a number; a date with an offset is not a date to the spreadsheet and stays."""
+
     def change(value: str) -> str:
         found = ISO.fullmatch(value)
         if not found or not found.group(2):
@@ -126,9 +135,13 @@ def local_dates(order: str, year_digits: int = 4):
         if not day:
             return f"{MONTHS[int(month) - 1]}-{year[2:]}"
         year = year[-year_digits:]
-        date = {"mdy": f"{int(month)}/{int(day)}/{year}", "dmy": f"{day}/{month}/{year}",
-                "dmy.": f"{day}.{month}.{year}"}[order]
+        date = {
+            "mdy": f"{int(month)}/{int(day)}/{year}",
+            "dmy": f"{day}/{month}/{year}",
+            "dmy.": f"{day}.{month}.{year}",
+        }[order]
         return date + (f" {int(clock[:2])}:{clock[3:]}" if clock else "")
+
     return change
 
 
@@ -140,7 +153,7 @@ def year_first_date_format(value: str) -> str:
         return value
     year, month, day, _ = found.groups()
     if not month:
-        return "1905-07-14" if year == "2022" else f"{int(year)}"   # (only 2022 is in the files)
+        return "1905-07-14" if year == "2022" else f"{int(year)}"  # (only 2022 is in the files)
     return f"{year}-{month}-{day or '01'}"
 
 
@@ -162,6 +175,7 @@ def in_columns(change, columns=DATES):
         header = rows[0]
         at = [header.index(name) for name in columns]
         return [header] + [[change(v) if i in at else v for i, v in enumerate(row)] for row in rows[1:]]
+
     return apply
 
 
@@ -175,22 +189,30 @@ SKIPPED = [  # (what happened, change to the values, shape of the save, sources 
     ("US Excel or Numbers, short years: 1/7/22", in_columns(local_dates("mdy", 2)), EXCEL, SOURCES),
     ("UK Excel: 07/01/2022", in_columns(local_dates("dmy")), EXCEL, SOURCES),
     ("European Excel: semicolons", same, dict(EXCEL, delimiter=";"), SOURCES),
-    ("European Excel: semicolons and 07.01.2022", in_columns(local_dates("dmy.")),
-     dict(EXCEL, delimiter=";"), SOURCES),
-    ("Excel's plain CSV: Windows-1252", same, dict(newline="\r\n", encoding="cp1252"),
-     ["the README's sample"]),                                     # (events.csv is ASCII)
+    ("European Excel: semicolons and 07.01.2022", in_columns(local_dates("dmy.")), dict(EXCEL, delimiter=";"), SOURCES),
+    (
+        "Excel's plain CSV: Windows-1252",
+        same,
+        dict(newline="\r\n", encoding="cp1252"),
+        ["the README's sample"],
+    ),  # (events.csv is ASCII)
     # Damage no single value shows: a warning at least (issue 17 asks for one).
-    pytest.param("Excel, date columns formatted yyyy-mm-dd", in_columns(year_first_date_format), EXCEL,
-                 SOURCES),
-    pytest.param("Excel, a file without a byte order mark: Tokayevâ€™s", in_columns(mojibake, TEXT_COLUMNS),
-                 EXCEL, ["the README's sample"]),
+    pytest.param("Excel, date columns formatted yyyy-mm-dd", in_columns(year_first_date_format), EXCEL, SOURCES),
+    pytest.param(
+        "Excel, a file without a byte order mark: Tokayevâ€™s",
+        in_columns(mojibake, TEXT_COLUMNS),
+        EXCEL,
+        ["the README's sample"],
+    ),
 ]
 
 
 # Damage no single value shows is published (a warning keeps its row), with a warning that says
 # what happened: (what, words of that warning).
-SEEN_BY_A_WARNING = {"Excel, date columns formatted yyyy-mm-dd": "is probably the year",
-                     "Excel, a file without a byte order mark: Tokayevâ€™s": "garbled by a wrong encoding"}
+SEEN_BY_A_WARNING = {
+    "Excel, date columns formatted yyyy-mm-dd": "is probably the year",
+    "Excel, a file without a byte order mark: Tokayevâ€™s": "garbled by a wrong encoding",
+}
 
 
 def parsed(dataset) -> dict[int, tuple]:
@@ -217,8 +239,10 @@ def test_a_save_that_skips_the_steps_is_an_error_and_publishes_no_wrong_date(wha
             continue
         assert dataset.errors, (what, source)
         published = parsed(dataset)
-        assert {row: without_dropped_published(right[row], dates) for row, dates in published.items()} \
-            == published, (what, source)
+        assert {row: without_dropped_published(right[row], dates) for row, dates in published.items()} == published, (
+            what,
+            source,
+        )
         texts = dataset.accounts[["row", *TEXT_COLUMNS]].itertuples(index=False)
         for row, *values in texts:
             written = dict(zip(original[0], original[row - 1]))
@@ -226,6 +250,7 @@ def test_a_save_that_skips_the_steps_is_an_error_and_publishes_no_wrong_date(wha
 
 
 # --- the mistakes table no longer gives the harmful advice ----------------------------------------
+
 
 def test_mistake_1_advises_text_columns_not_a_date_format():
     [row] = [line for line in section("The ten most common mistakes").splitlines() if line.startswith("| 1 |")]

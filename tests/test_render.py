@@ -1,4 +1,5 @@
 """timeline.app.render: view data as Dash components; data stays text, links stay http(s)."""
+
 from __future__ import annotations
 
 import json
@@ -10,23 +11,43 @@ from dash import html
 from timeline.app import render
 from timeline.app.layout import layout
 from timeline.state import State
-from timeline.view.listing import ListItem, Listing
+from timeline.view.listing import Listing, ListItem
 from timeline.view.panel import Account, EventPanel, Media
 
 HTML = '<img src=x onerror="alert(1)"> <b>bold</b>'
 
 
 def account(media: Media | None) -> Account:
-    return Account(source="Reuters", claimed_by="", date="5 January 2022", description="",
-                   url="", published="", row=2, date_differs=False, media=media)
+    return Account(
+        source="Reuters",
+        claimed_by="",
+        date="5 January 2022",
+        description="",
+        url="",
+        published="",
+        row=2,
+        date_differs=False,
+        media=media,
+    )
 
 
 def shown(media: Media | None) -> dict:
     """The panel of one event with one account, as the browser receives it (JSON)."""
-    panel = EventPanel(id="a", title="A", category="protest", colour="#000", date="5 January 2022",
-                       location="", coordinates="", disputed=False, dispute_note="",
-                       accounts=[account(media)])
-    return json.loads(json.dumps(render.event_panel(panel, State("a"), "events.csv"), cls=plotly.utils.PlotlyJSONEncoder))
+    panel = EventPanel(
+        id="a",
+        title="A",
+        category="protest",
+        colour="#000",
+        date="5 January 2022",
+        location="",
+        coordinates="",
+        disputed=False,
+        dispute_note="",
+        accounts=[account(media)],
+    )
+    return json.loads(
+        json.dumps(render.event_panel(panel, State("a"), "events.csv"), cls=plotly.utils.PlotlyJSONEncoder)
+    )
 
 
 def nodes(tree, kind: str) -> list[dict]:
@@ -52,29 +73,61 @@ def text(tree) -> str:
     return ""
 
 
-IMAGE = Media(url="https://example.org/a.png", kind="image", alt="A square full of people",
-              caption="Republic Square", credit="Example Agency", label="")
+IMAGE = Media(
+    url="https://example.org/a.png",
+    kind="image",
+    alt="A square full of people",
+    caption="Republic Square",
+    credit="Example Agency",
+    label="",
+)
 
 
 def test_an_image_with_its_caption_and_credit_beneath():
     [figure] = nodes(shown(IMAGE), "Figure")
     [img] = nodes(figure, "Img")
-    assert img["props"] == {"children": None, "src": "https://example.org/a.png",
-                            "alt": "A square full of people", "loading": "lazy",
-                            "referrerPolicy": "no-referrer", "className": "media-image"}
+    assert img["props"] == {
+        "children": None,
+        "src": "https://example.org/a.png",
+        "alt": "A square full of people",
+        "loading": "lazy",
+        "referrerPolicy": "no-referrer",
+        "className": "media-image",
+    }
     [caption] = nodes(figure, "Figcaption")
     assert text(caption) == "Republic SquareCredit: Example Agency"
     assert figure["props"]["className"] == "media image"
 
 
-@pytest.mark.parametrize("media, link_text, caption", [
-    (Media(url="https://www.youtube.com/watch?v=x", kind="video", alt="", caption="Crowds",
-           credit="AFP", label="Watch the video on YouTube: Crowds"),
-     "Watch the video on YouTube: Crowds ↗ (opens in a new tab)", "Credit: AFP"),
-    (Media(url="https://example.org/story", kind="link", alt="", caption="", credit="",
-           label="Open the media on example.org"),
-     "Open the media on example.org ↗ (opens in a new tab)", None),
-])
+@pytest.mark.parametrize(
+    "media, link_text, caption",
+    [
+        (
+            Media(
+                url="https://www.youtube.com/watch?v=x",
+                kind="video",
+                alt="",
+                caption="Crowds",
+                credit="AFP",
+                label="Watch the video on YouTube: Crowds",
+            ),
+            "Watch the video on YouTube: Crowds ↗ (opens in a new tab)",
+            "Credit: AFP",
+        ),
+        (
+            Media(
+                url="https://example.org/story",
+                kind="link",
+                alt="",
+                caption="",
+                credit="",
+                label="Open the media on example.org",
+            ),
+            "Open the media on example.org ↗ (opens in a new tab)",
+            None,
+        ),
+    ],
+)
 def test_a_video_or_other_page_is_a_link_that_opens_in_a_new_tab(media, link_text, caption):
     [figure] = nodes(shown(media), "Figure")
     assert nodes(figure, "Img") == [] and nodes(figure, "Iframe") == []
@@ -90,8 +143,7 @@ def test_no_media_no_figure():
 
 
 def test_markup_in_the_media_text_is_text():
-    media = Media(url="https://example.org/a.png", kind="image", alt=HTML, caption=HTML, credit=HTML,
-                  label="")
+    media = Media(url="https://example.org/a.png", kind="image", alt=HTML, caption=HTML, credit=HTML, label="")
     [figure] = nodes(shown(media), "Figure")
     [img] = nodes(figure, "Img")
     assert img["props"]["alt"] == HTML
@@ -108,17 +160,25 @@ def test_img_is_dash_img_with_loading():
     assert img.to_plotly_json()["namespace"] == "dash_html_components"
 
 
-@pytest.mark.parametrize("kept_back, summary, opened", [
-    (False, "events.csv has 1 error: details", False),
-    (True, "This is the published timeline. A newer save of events.csv is kept back until it is "
-           "fixed or accepted; for editors, what happened and what to do:", True),
-])
+@pytest.mark.parametrize(
+    "kept_back, summary, opened",
+    [
+        (False, "events.csv has 1 error: details", False),
+        (
+            True,
+            "This is the published timeline. A newer save of events.csv is kept back until it is "
+            "fixed or accepted; for editors, what happened and what to do:",
+            True,
+        ),
+    ],
+)
 def test_the_problems_summary_is_calm_while_a_save_is_kept_back(kept_back, summary, opened):
     from timeline.problems import Problem
 
     notice = Problem(0, "", "error", "events.csv, saved at 10:00:00, is not published: ...")
-    box = json.loads(json.dumps(render.problems([notice], 0, "events.csv", kept_back),
-                                cls=plotly.utils.PlotlyJSONEncoder))
+    box = json.loads(
+        json.dumps(render.problems([notice], 0, "events.csv", kept_back), cls=plotly.utils.PlotlyJSONEncoder)
+    )
     details = box[0]["props"]
     assert details["children"][0]["props"]["children"] == summary
     assert details["open"] is opened, "the kept-back notice is shown; other problems are folded"
@@ -138,50 +198,111 @@ def test_hundreds_of_problems_are_one_line_with_the_list_folded_behind_it():
 def test_refused_values_of_the_address_are_shown_not_folded():
     from timeline.problems import Problem
 
-    shown = json.loads(json.dumps(render.problems([Problem(0, "filter", "warning", "'event' 'X' is not an event id")],
-                                                  0, "events.csv"), cls=plotly.utils.PlotlyJSONEncoder))
+    shown = json.loads(
+        json.dumps(
+            render.problems([Problem(0, "filter", "warning", "'event' 'X' is not an event id")], 0, "events.csv"),
+            cls=plotly.utils.PlotlyJSONEncoder,
+        )
+    )
     assert [part["type"] for part in shown] == ["Ul"]
     assert text(shown) == "warning: 'event' 'X' is not an event id"
 
 
 def account_with(description: str) -> Account:
-    return Account(source="Reuters", claimed_by="", date="5 January 2022", description=description,
-                   url="https://example.org/a", published="", row=7, date_differs=False)
+    return Account(
+        source="Reuters",
+        claimed_by="",
+        date="5 January 2022",
+        description=description,
+        url="https://example.org/a",
+        published="",
+        row=7,
+        date_differs=False,
+    )
 
 
 def test_each_paragraph_of_a_description_is_a_paragraph_and_the_row_note_names_the_served_file():
-    panel = EventPanel(id="a", title="A", category="protest", colour="#000", date="5 January 2022",
-                       location="", coordinates="", disputed=False, dispute_note="",
-                       accounts=[account_with("First.\n\nSecond,\non two lines.")])
-    tree = json.loads(json.dumps(render.event_panel(panel, State("a"), "chronology.csv"),
-                                 cls=plotly.utils.PlotlyJSONEncoder))
+    panel = EventPanel(
+        id="a",
+        title="A",
+        category="protest",
+        colour="#000",
+        date="5 January 2022",
+        location="",
+        coordinates="",
+        disputed=False,
+        dispute_note="",
+        accounts=[account_with("First.\n\nSecond,\non two lines.")],
+    )
+    tree = json.loads(
+        json.dumps(render.event_panel(panel, State("a"), "chronology.csv"), cls=plotly.utils.PlotlyJSONEncoder)
+    )
     assert [text(p) for p in nodes(tree, "P") if p["props"].get("className") == "description"] == [
-        "First.", "Second,\non two lines."]
+        "First.",
+        "Second,\non two lines.",
+    ]
     assert "(chronology.csv row 7)" in text(tree)
     [source] = [a for a in nodes(tree, "A") if a["props"].get("className") == "source-link"]
     assert text(source) == "Read the source ↗ (opens in a new tab)"
 
 
 def test_the_heading_takes_focus_and_close_names_its_event():
-    panel = EventPanel(id="a", title="A", category="protest", colour="#000", date="5 January 2022",
-                       location="", coordinates="", disputed=False, dispute_note="", accounts=[])
-    tree = json.loads(json.dumps(render.event_panel(panel, State("a"), "events.csv"),
-                                 cls=plotly.utils.PlotlyJSONEncoder))
+    panel = EventPanel(
+        id="a",
+        title="A",
+        category="protest",
+        colour="#000",
+        date="5 January 2022",
+        location="",
+        coordinates="",
+        disputed=False,
+        dispute_note="",
+        accounts=[],
+    )
+    tree = json.loads(
+        json.dumps(render.event_panel(panel, State("a"), "events.csv"), cls=plotly.utils.PlotlyJSONEncoder)
+    )
     [heading] = nodes(tree, "H2")
-    assert (heading["props"]["id"], heading["props"]["tabIndex"], heading["props"]["data-event"]) == ("event-title", "-1", "a")
+    assert (heading["props"]["id"], heading["props"]["tabIndex"], heading["props"]["data-event"]) == (
+        "event-title",
+        "-1",
+        "a",
+    )
     [close] = [a for a in nodes(tree, "A") if a["props"].get("className") == "close"]
     assert (close["props"]["href"], close["props"]["data-event"]) == ("/", "a")
 
 
-@pytest.mark.parametrize("component, attributes", [
-    # (render.attrs writes aria_label as aria-label: what screen readers and select.js read)
-    (render.new_tab_link("Read", "https://example.org/", "source-link").children[1], {"aria-hidden": "true"}),
-    (render.selection_link("A", "/?event=a", "a", "event-link"), {"data-event": "a"}),
-    (render.event_list(Listing([ListItem(id="a", date="5 January 2022", title="A", category="protest", colour="#000",
-                                         disputed=False, accounts=1, href="/?event=a", selected=True)],
-                               first=1, total=1))[0], {"aria-current": "true"}),
-    (layout("T", "v1", {})["filters-toggle"], {"aria-expanded": "false", "aria-controls": "filters"}),
-])
+@pytest.mark.parametrize(
+    "component, attributes",
+    [
+        # (render.attrs writes aria_label as aria-label: what screen readers and select.js read)
+        (render.new_tab_link("Read", "https://example.org/", "source-link").children[1], {"aria-hidden": "true"}),
+        (render.selection_link("A", "/?event=a", "a", "event-link"), {"data-event": "a"}),
+        (
+            render.event_list(
+                Listing(
+                    [
+                        ListItem(
+                            id="a",
+                            date="5 January 2022",
+                            title="A",
+                            category="protest",
+                            colour="#000",
+                            disputed=False,
+                            accounts=1,
+                            href="/?event=a",
+                            selected=True,
+                        )
+                    ],
+                    first=1,
+                    total=1,
+                )
+            )[0],
+            {"aria-current": "true"},
+        ),
+        (layout("T", "v1", {})["filters-toggle"], {"aria-expanded": "false", "aria-controls": "filters"}),
+    ],
+)
 def test_aria_and_data_attributes_reach_the_page_by_their_html_names(component, attributes):
     props = json.loads(json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder))["props"]
     assert {name: props.get(name) for name in attributes} == attributes

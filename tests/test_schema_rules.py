@@ -2,6 +2,7 @@
 say) live beside its name and meaning in timeline/schema.py, and the validator runs them from
 there; so a new column with a simple check is one `Column(...)`, and the guide, the template and
 the validator read the same records."""
+
 from __future__ import annotations
 
 import pytest
@@ -64,7 +65,7 @@ BREAKS = {
     "html": ("<b>bold</b>", {}),
     "formula": ("=SUM(A1)", {}),
     "direction": ("abc\u202edef", {}),
-    "long": (None, {}),   # one character over the rule's limit
+    "long": (None, {}),  # one character over the rule's limit
     "garbled": ("Tokayev\u00e2\u20ac\u2122s order", {}),
 }
 
@@ -95,11 +96,17 @@ def test_a_new_column_with_simple_checks_is_one_record(monkeypatch):
     """What adding Column(...) to schema.COLUMNS does: the guide's table and the template get
     it, and the validator runs its rules, the messages naming row, column, value and fix."""
     language = schema.Column(
-        "language", "no", "The language the source is in, as its name in English.", "Russian",
+        "language",
+        "no",
+        "The language the source is in, as its name in English.",
+        "Russian",
         rules=(*schema.TEXT, schema.NAMED, schema.GARBLED),
     )
     quoted = schema.Column(
-        "quoted", "yes", "Who is quoted.", "Tokayev",
+        "quoted",
+        "yes",
+        "Who is quoted.",
+        "Tokayev",
         rules=(schema.Rule("required", ERROR, lambda column, value: say("quoted is empty; name who is quoted")),),
     )
     columns = (*schema.COLUMNS, language, quoted)
@@ -111,17 +118,25 @@ def test_a_new_column_with_simple_checks_is_one_record(monkeypatch):
     assert schema.template().splitlines()[0].endswith(",language,quoted")
     assert schema.template().splitlines()[1].endswith(",Russian,Tokayev")
 
-    dataset = timeline.load_bytes(csv_bytes([
-        row("a", "2022-01-07", language="<b>Russian</b>", quoted="Tokayev"),
-        row("b", "2022-01-08", language="R" * 201, quoted=""),
-    ]))
+    dataset = timeline.load_bytes(
+        csv_bytes(
+            [
+                row("a", "2022-01-07", language="<b>Russian</b>", quoted="Tokayev"),
+                row("b", "2022-01-08", language="R" * 201, quoted=""),
+            ]
+        )
+    )
     said = [p.format("events.csv") for p in dataset.problems]
     assert said == [
-        ("events.csv:2: language: warning: language '<b>Russian</b>' holds HTML; it is shown as plain text, "
-         "tags and all. Write plain text"),
-        ("events.csv:3: language: warning: language is 201 characters long; a name reads best under 50 and the "
-         "page shortens anything over 200. Move the rest to description"),
+        (
+            "events.csv:2: language: warning: language '<b>Russian</b>' holds HTML; it is shown as plain text, "
+            "tags and all. Write plain text"
+        ),
+        (
+            "events.csv:3: language: warning: language is 201 characters long; a name reads best under 50 and the "
+            "page shortens anything over 200. Move the rest to description"
+        ),
         "events.csv:3: quoted: error: quoted is empty; name who is quoted",
     ]
-    assert dataset.accounts["row"].tolist() == [2]   # the error leaves its row out
+    assert dataset.accounts["row"].tolist() == [2]  # the error leaves its row out
     assert dataset.accounts["language"].tolist() == ["<b>Russian</b>"]

@@ -1,5 +1,6 @@
 """timeline.index's search: a word's accounts found through the hashed three-byte sequences
 (TextGrams) are exactly those a scan of every account's text finds."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -14,8 +15,8 @@ from .helpers import ids, index_from_rows, row
 TEXTS = [
     ("plain", "Protesters gather at the airport", ""),
     ("upper", "CURFEW DECLARED IN ALMATY", "Police say"),
-    ("kelvin", "Troops in \u212aYIV", ""),                    # the Kelvin sign matches k
-    ("long-s", "A \u017ftreet rally", ""),                    # the long s matches s
+    ("kelvin", "Troops in \u212aYIV", ""),  # the Kelvin sign matches k
+    ("long-s", "A \u017ftreet rally", ""),  # the long s matches s
     ("cyrillic", "Митинг в Алматы", "Полиция задержала"),
     ("accents", "Crise économique à Paris", "Grève générale"),
     ("punctuation", "U.S.-Kazakh talks (draft)", "50% & more?#"),
@@ -26,8 +27,10 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def index():
-    rows = [row(name, f"2022-01-{day + 1:02d}", title=title, description=description)
-            for day, (name, title, description) in enumerate(TEXTS)]
+    rows = [
+        row(name, f"2022-01-{day + 1:02d}", title=title, description=description)
+        for day, (name, title, description) in enumerate(TEXTS)
+    ]
     return index_from_rows(rows)
 
 
@@ -36,39 +39,48 @@ def scanned(index, word):
     return ids(index, events_with_text(dataclasses.replace(index, grams=None), word))
 
 
-@pytest.mark.parametrize("word, expected", [
-    ("protesters", ["plain"]),
-    ("PROTESTERS", ["plain"]),
-    ("curfew", ["upper"]),
-    ("kyiv", ["kelvin"]),                 # written with the Kelvin sign: found all the same
-    ("street", ["long-s"]),               # written with a long s
-    ("алматы", ["cyrillic"]),             # no ASCII sequence: every account read
-    ("митинг", ["cyrillic"]),
-    ("économique", ["accents"]),          # ASCII sequences "miq", "iqu", "que" narrow it down
-    ("grève", ["accents"]),
-    ("u.s.-kazakh", ["punctuation"]),
-    ("50%", ["punctuation"]),
-    ("?#", ["punctuation"]),              # shorter than three bytes: every account read
-    ("go", ["short"]),
-    ("g", ["plain", "accents", "across", "short"]),   # one byte: every account read
-    ("zzz", []),
-    ("yiv", ["kelvin"]),
-])
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("protesters", ["plain"]),
+        ("PROTESTERS", ["plain"]),
+        ("curfew", ["upper"]),
+        ("kyiv", ["kelvin"]),  # written with the Kelvin sign: found all the same
+        ("street", ["long-s"]),  # written with a long s
+        ("алматы", ["cyrillic"]),  # no ASCII sequence: every account read
+        ("митинг", ["cyrillic"]),
+        ("économique", ["accents"]),  # ASCII sequences "miq", "iqu", "que" narrow it down
+        ("grève", ["accents"]),
+        ("u.s.-kazakh", ["punctuation"]),
+        ("50%", ["punctuation"]),
+        ("?#", ["punctuation"]),  # shorter than three bytes: every account read
+        ("go", ["short"]),
+        ("g", ["plain", "accents", "across", "short"]),  # one byte: every account read
+        ("zzz", []),
+        ("yiv", ["kelvin"]),
+    ],
+)
 def test_a_word_is_found_as_a_scan_finds_it(index, word, expected):
     assert sorted(ids(index, events_with_text(index, word))) == sorted(expected)
     assert scanned(index, word) == ids(index, events_with_text(index, word))
 
 
 def test_a_word_is_not_found_across_two_fields(index):
-    assert ids(index, events_with_text(index, "kyiv")) == ["kelvin"]   # not "ky" + "iv"
+    assert ids(index, events_with_text(index, "kyiv")) == ["kelvin"]  # not "ky" + "iv"
 
 
 def test_the_accounts_read_for_a_word_are_few():
     """Among many accounts, a word's candidates are its own accounts and few others."""
     words = ["airport", "curfew", "protesters", "checkpoint", "witnesses", "detained"]
-    rows = [row(f"e{n}", "2022-01-05", title=f"{words[n % 6]} number {n}",
-                description=f"seen by {words[(n * 7) % 6]} and others")
-            for n in range(3 * GRAM_CHUNK // 2)]   # more than one chunk of accounts
+    rows = [
+        row(
+            f"e{n}",
+            "2022-01-05",
+            title=f"{words[n % 6]} number {n}",
+            description=f"seen by {words[(n * 7) % 6]} and others",
+        )
+        for n in range(3 * GRAM_CHUNK // 2)
+    ]  # more than one chunk of accounts
     index = index_from_rows(rows)
     for word in words:
         candidates = index.grams.candidates(word)
@@ -101,8 +113,14 @@ def test_a_big_file_is_served_at_once_and_gets_its_sequences_after(tmp_path, mon
 
     monkeypatch.delenv(lastgood.STATE_DIR, raising=False)
     path = tmp_path / "events.csv"
-    path.write_bytes(csv_bytes([row(name, f"2022-01-{day + 1:02d}", title=title, description=description)
-                                for day, (name, title, description) in enumerate(TEXTS)]))
+    path.write_bytes(
+        csv_bytes(
+            [
+                row(name, f"2022-01-{day + 1:02d}", title=title, description=description)
+                for day, (name, title, description) in enumerate(TEXTS)
+            ]
+        )
+    )
     started, release = threading.Event(), threading.Event()
     build = store.text_grams
 
@@ -124,7 +142,7 @@ def test_a_big_file_is_served_at_once_and_gets_its_sequences_after(tmp_path, mon
             thread.join(10)
     grams = served.index.grams
     assert grams is not None and grams.accounts == len(TEXTS)
-    assert not grams.bits.flags.writeable   # mapped from the state folder, shared by the workers
+    assert not grams.bits.flags.writeable  # mapped from the state folder, shared by the workers
     assert store.grams_path(path).exists()
     assert ids(served.index, events_with_text(served.index, "protesters")) == before == ["plain"]
 
@@ -134,8 +152,12 @@ def test_appended_accounts_extend_the_sequences(before):
     """An append extends the sequences (timeline.index.grow_index) to what making them again gives."""
     from timeline.search import _more_grams
 
-    accounts = index_from_rows([row(name, f"2022-01-{day + 1:02d}", title=title, description=description)
-                                for day, (name, title, description) in enumerate(TEXTS * 2)]).dataset.accounts
+    accounts = index_from_rows(
+        [
+            row(name, f"2022-01-{day + 1:02d}", title=title, description=description)
+            for day, (name, title, description) in enumerate(TEXTS * 2)
+        ]
+    ).dataset.accounts
     grown = _more_grams(text_grams(accounts.iloc[:before]), accounts)
     whole = text_grams(accounts)
     assert grown.accounts == whole.accounts

@@ -3,6 +3,7 @@
 Through Flask's test client, in-process; the Server header, which the server process writes, is
 checked on a real `python app.py` and a real gunicorn.
 """
+
 from __future__ import annotations
 
 import base64
@@ -45,7 +46,7 @@ def test_the_page_has_the_policy(app, client):
     assert csp["connect-src"] == ["'self'"]
     assert csp["object-src"] == ["'none'"]
     assert csp["base-uri"] == ["'self'"]
-    assert csp["img-src"] == ["'self'", "data:", "blob:", "https:", "http:"]   # editors' pictures, any host
+    assert csp["img-src"] == ["'self'", "data:", "blob:", "https:", "http:"]  # editors' pictures, any host
     assert csp["style-src"] == ["'self'", "'unsafe-inline'"]
     assert csp["frame-ancestors"] == ["*"]
     # Scripts: the app's own (the clientside callbacks too: assets/callbacks.js), and Dash's
@@ -53,7 +54,7 @@ def test_the_page_has_the_policy(app, client):
     assert csp["script-src"][0] == "'self'"
     assert csp["script-src"][1:] == app.csp_hashes() and len(app.csp_hashes()) >= 1
     assert not {"'unsafe-inline'", "'unsafe-eval'", "*", "https:"} & set(csp["script-src"])
-    assert "X-Frame-Options" not in response.headers   # any site may frame the page
+    assert "X-Frame-Options" not in response.headers  # any site may frame the page
     assert "Strict-Transport-Security" not in response.headers
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "no-referrer"
@@ -70,19 +71,27 @@ def test_every_inline_script_of_the_page_is_one_the_policy_allows(client):
         assert f"'sha256-{digest}'" in allowed, body[:80]
 
 
-@pytest.mark.parametrize("address", ["/", "/?event=shoot-to-kill-order", "/_dash-layout",
-                                     "/_dash-dependencies", "/assets/style.css", "/no/such/page"])
+@pytest.mark.parametrize(
+    "address",
+    ["/", "/?event=shoot-to-kill-order", "/_dash-layout", "/_dash-dependencies", "/assets/style.css", "/no/such/page"],
+)
 def test_every_response_carries_the_policy(client, address):
     assert "default-src 'self'" in client.get(address).headers["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("setting, expected, frame_options", [
-    ("*", ["*"], None),
-    ("'self'", ["'self'"], "SAMEORIGIN"),
-    ("'none'", ["'none'"], "DENY"),
-    ("'self' https://news.example https://*.example.org",
-     ["'self'", "https://news.example", "https://*.example.org"], None),
-])
+@pytest.mark.parametrize(
+    "setting, expected, frame_options",
+    [
+        ("*", ["*"], None),
+        ("'self'", ["'self'"], "SAMEORIGIN"),
+        ("'none'", ["'none'"], "DENY"),
+        (
+            "'self' https://news.example https://*.example.org",
+            ["'self'", "https://news.example", "https://*.example.org"],
+            None,
+        ),
+    ],
+)
 def test_frame_ancestors_follows_the_setting(setting, expected, frame_options):
     served = create_app(ROOT / "events.csv", frame_ancestors=setting).server.test_client()
     headers = served.get("/").headers
@@ -90,7 +99,7 @@ def test_frame_ancestors_follows_the_setting(setting, expected, frame_options):
     assert headers.get("X-Frame-Options") == frame_options
 
 
-HTTPS_PROXY = {"X-Forwarded-Proto": "https"}   # what the proxy that ends TLS says
+HTTPS_PROXY = {"X-Forwarded-Proto": "https"}  # what the proxy that ends TLS says
 
 
 def test_hsts_only_when_configured_and_only_over_https(client):
@@ -109,8 +118,11 @@ def test_html_is_revalidated_and_fingerprinted_assets_are_kept(client):
     page = client.get("/")
     assert page.headers["Cache-Control"] == "no-cache"
     assets = re.findall(r'(?:src|href)="(/assets/[^"]+\?m=[^"]+)"', page.get_data(as_text=True))
-    assert {a.split("?")[0] for a in assets} >= {"/assets/style.css", "/assets/keys.js",
-                                                 "/assets/vendor/plotly-cartesian.min.js"}
+    assert {a.split("?")[0] for a in assets} >= {
+        "/assets/style.css",
+        "/assets/keys.js",
+        "/assets/vendor/plotly-cartesian.min.js",
+    }
     for asset in assets:
         response = client.get(asset)
         assert response.status_code == 200
@@ -142,7 +154,7 @@ def test_the_command_line_sets_frame_ancestors_and_hsts(monkeypatch):
     assert kwargs["request_handler"] is security.QuietRequestHandler
     module.main(["--port", "8123"])
     headers = calls[-1][0].server.test_client().get("/", headers=HTTPS_PROXY).headers
-    assert policy(headers["Content-Security-Policy"])["frame-ancestors"] == ["*"]   # the default again
+    assert policy(headers["Content-Security-Policy"])["frame-ancestors"] == ["*"]  # the default again
     assert "Strict-Transport-Security" not in headers
     assert "--frame-ancestors" in open(ROOT / "README.md").read()
 
@@ -152,11 +164,10 @@ def test_no_server_version_in_the_server_header(tmp_path, workers):
     """`python app.py` (Werkzeug) and gunicorn: a Server header without a version number."""
     copy = tmp_path / "events.csv"
     shutil.copyfile(ROOT / "events.csv", copy)
-    with serve(copy, gunicorn_workers=workers,
-               env={"TIMELINE_FRAME_ANCESTORS": "'self'"}) as url:
+    with serve(copy, gunicorn_workers=workers, env={"TIMELINE_FRAME_ANCESTORS": "'self'"}) as url:
         with urllib.request.urlopen(url + "/", timeout=30) as response:
             servers = response.headers.get_all("Server") or []
             csp = policy(response.headers["Content-Security-Policy"])
     assert servers in ([security.SERVER_NAME], ["gunicorn"]), servers
     assert not any(re.search(r"\d|werkzeug|python", s, re.I) for s in servers), servers
-    assert csp["frame-ancestors"] == ["'self'"]   # the environment variable, for gunicorn
+    assert csp["frame-ancestors"] == ["'self'"]  # the environment variable, for gunicorn

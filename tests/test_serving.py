@@ -4,11 +4,11 @@ response, and no route that writes data (no request changes a byte of events.csv
 `python app.py` is started for real on a free loopback port; the argument handling is tested with
 `Dash.run` replaced, so that nothing ever listens beyond this machine.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -31,6 +31,7 @@ STRICT_REFERRER = {"no-referrer", "same-origin"}
 def app_module():
     sys.path.insert(0, str(ROOT))
     import app as module  # app.py: create_app() for gunicorn, main() for `python app.py`
+
     return module
 
 
@@ -50,6 +51,7 @@ def runs(monkeypatch):
 
 # --- debug mode and the loopback warning: the argument paths, with nothing listening ------------
 
+
 def test_debug_is_off_unless_asked_for(app_module, runs):
     app_module.main(["--port", "8123"])
     app_module.main(["--port", "8123", "--debug"])
@@ -57,11 +59,20 @@ def test_debug_is_off_unless_asked_for(app_module, runs):
     assert runs[0]["host"] == "127.0.0.1" and runs[0]["port"] == 8123
 
 
-@pytest.mark.parametrize("host, warned", [
-    ("127.0.0.1", False), ("localhost", False), ("::1", False), ("127.0.0.2", False),
-    ("0.0.0.0", True), ("::", True), ("192.168.1.20", True), ("10.0.0.5", True),
-    ("timeline.example.org", True),
-])
+@pytest.mark.parametrize(
+    "host, warned",
+    [
+        ("127.0.0.1", False),
+        ("localhost", False),
+        ("::1", False),
+        ("127.0.0.2", False),
+        ("0.0.0.0", True),
+        ("::", True),
+        ("192.168.1.20", True),
+        ("10.0.0.5", True),
+        ("timeline.example.org", True),
+    ],
+)
 def test_a_clear_warning_when_binding_beyond_loopback(app_module, runs, capsys, host, warned):
     app_module.main(["--host", host, "--port", "8123"])
     err = capsys.readouterr().err
@@ -76,16 +87,15 @@ def test_a_clear_warning_when_binding_beyond_loopback(app_module, runs, capsys, 
 
 # --- the routes ---------------------------------------------------------------------------
 
-OUR_ROUTES = {"/_timeline/version"}   # the version open pages poll: reads only
+OUR_ROUTES = {"/_timeline/version"}  # the version open pages poll: reads only
 
 
 def test_the_only_route_that_takes_a_post_is_dash_callback_dispatch(made):
     rules = list(made.server.url_map.iter_rules())
     writing = {rule.rule for rule in rules if rule.methods & {"POST", "PUT", "PATCH", "DELETE"}}
     assert writing == {"/_dash-update-component"}
-    dispatch = made.server.view_functions[next(r.endpoint for r in rules
-                                                     if r.rule == "/_dash-update-component")]
-    assert dispatch.__qualname__ == "dispatch"   # Dash's own: runs a callback, which only computes
+    dispatch = made.server.view_functions[next(r.endpoint for r in rules if r.rule == "/_dash-update-component")]
+    assert dispatch.__qualname__ == "dispatch"  # Dash's own: runs a callback, which only computes
     # Every other route is Dash's own (whatever this version of Dash serves) or ours, named here:
     # a route added by the app must be added to OUR_ROUTES, after asking whether it is safe.
     bare = dash.Dash(__name__, assets_folder=str(ROOT / "assets"))
@@ -112,8 +122,9 @@ def test_every_callback_only_computes_views(made):
                 walk(child)
         elif hasattr(node, "to_plotly_json"):
             if getattr(node, "id", None) is not None:
-                in_layout.add(json.dumps(node.id, sort_keys=True, separators=(",", ":"))
-                              if isinstance(node.id, dict) else node.id)
+                in_layout.add(
+                    json.dumps(node.id, sort_keys=True, separators=(",", ":")) if isinstance(node.id, dict) else node.id
+                )
             walk(getattr(node, "children", None))
 
     layout = made.layout
@@ -143,16 +154,22 @@ def test_python_app_py_with_events_reads_only_that_file(tmp_path):
     runs in (app.py made an app from events.csv at import before)."""
     other = tmp_path / "other.csv"
     shutil.copyfile(ROOT / "events.csv", other)
-    (tmp_path / "events.csv").write_bytes((ROOT / "events.csv").read_bytes())   # the one not to read
-    done = subprocess.run([sys.executable, "-c", NOTHING_AT_IMPORT, str(ROOT), str(other)], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)
+    (tmp_path / "events.csv").write_bytes((ROOT / "events.csv").read_bytes())  # the one not to read
+    done = subprocess.run(
+        [sys.executable, "-c", NOTHING_AT_IMPORT, str(ROOT), str(other)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     opened = set(done.stdout.split())
-    assert str(other) in opened   # the hook sees the loader open a file
+    assert str(other) in opened  # the hook sees the loader open a file
     assert str(tmp_path / "events.csv") not in opened and str(ROOT / "events.csv") not in opened, opened
 
 
 # --- a real `python app.py` ---------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def running(tmp_path_factory):
@@ -204,9 +221,16 @@ def test_every_kind_of_response_carries_the_safe_headers(running):
     scripts = re.findall(rb'<script src="(/_dash-component-suites/[^"]+)"', page)
     assets = re.findall(rb'(?:src|href)="(/assets/[^"?]+)', page)
     assert scripts and assets
-    addresses = ["/?event=shoot-to-kill-order", "/_dash-layout", "/_dash-dependencies", "/_favicon.ico",
-                 scripts[0].decode(), *[a.decode() for a in assets], "/no/such/page",
-                 "/assets/no-such-file.css"]
+    addresses = [
+        "/?event=shoot-to-kill-order",
+        "/_dash-layout",
+        "/_dash-dependencies",
+        "/_favicon.ico",
+        scripts[0].decode(),
+        *[a.decode() for a in assets],
+        "/no/such/page",
+        "/assets/no-such-file.css",
+    ]
     for address in addresses:
         status, headers, _ = fetch(url + address)
         assert status in (200, 404), (address, status)
@@ -218,27 +242,56 @@ def test_every_kind_of_response_carries_the_safe_headers(running):
         assert status >= 400
         assert_safe_headers(headers, f"a refused callback ({status})")
     spec = next(d for d in http.callbacks if "counter.children" in d["output"])
-    outputs = [dict(zip(("id", "property"), name.rsplit(".", 1)))
-               for name in spec["output"].strip(".").split("...")]
-    status, headers, _ = fetch(url + "/_dash-update-component", "POST", json.dumps({
-        "output": spec["output"], "outputs": outputs, "changedPropIds": [], "state": [],
-        "inputs": [{**i, "value": None} for i in spec["inputs"]]}).encode())
+    outputs = [dict(zip(("id", "property"), name.rsplit(".", 1))) for name in spec["output"].strip(".").split("...")]
+    status, headers, _ = fetch(
+        url + "/_dash-update-component",
+        "POST",
+        json.dumps(
+            {
+                "output": spec["output"],
+                "outputs": outputs,
+                "changedPropIds": [],
+                "state": [],
+                "inputs": [{**i, "value": None} for i in spec["inputs"]],
+            }
+        ).encode(),
+    )
     assert status == 200
     assert_safe_headers(headers, "a callback")
 
 
 # Requests a reader, a scanner or an attacker might send; none may change the data.
-ODD_GETS = ["/", "/?event=../../events.csv", "/events.csv", "/assets/../events.csv",
-            "/assets/%2e%2e/events.csv", "/assets/..%2fevents.csv", "/static/../events.csv",
-            "/_dash-component-suites/dash/..%2f..%2fevents.csv", "/_dash-layout?x=1",
-            "/?q=%3Cscript%3E&from=javascript:alert(1)", "/" + "a" * 5000]
+ODD_GETS = [
+    "/",
+    "/?event=../../events.csv",
+    "/events.csv",
+    "/assets/../events.csv",
+    "/assets/%2e%2e/events.csv",
+    "/assets/..%2fevents.csv",
+    "/static/../events.csv",
+    "/_dash-component-suites/dash/..%2f..%2fevents.csv",
+    "/_dash-layout?x=1",
+    "/?q=%3Cscript%3E&from=javascript:alert(1)",
+    "/" + "a" * 5000,
+]
 ODD_BODIES = [
-    b"not json", b"{}", b"[]", b"null", json.dumps({"output": "nope.children", "inputs": []}).encode(),
+    b"not json",
+    b"{}",
+    b"[]",
+    b"null",
+    json.dumps({"output": "nope.children", "inputs": []}).encode(),
     json.dumps({"output": "counter.children", "inputs": "x"}).encode(),
-    json.dumps({"output": "download.data", "inputs": [{"id": "export-csv", "property": "n_clicks", "value": 1}],
-                "state": [{"id": "url", "property": "search", "value": "?q=" + "x" * 10000}],
-                "outputs": {"id": "download", "property": "data"}, "changedPropIds": ["export-csv.n_clicks"]}).encode(),
-    b"{" * 100_000, b"x" * 2_000_000,
+    json.dumps(
+        {
+            "output": "download.data",
+            "inputs": [{"id": "export-csv", "property": "n_clicks", "value": 1}],
+            "state": [{"id": "url", "property": "search", "value": "?q=" + "x" * 10000}],
+            "outputs": {"id": "download", "property": "data"},
+            "changedPropIds": ["export-csv.n_clicks"],
+        }
+    ).encode(),
+    b"{" * 100_000,
+    b"x" * 2_000_000,
 ]
 
 
@@ -256,17 +309,26 @@ def test_no_request_changes_a_byte_of_events_csv(running):
         for content_type in ("application/json", "text/csv"):
             status, _, answer = fetch(url + "/_dash-update-component", "POST", body, content_type)
             assert status in (200, 204, 400, 413, 415), status
-            assert b"Traceback" not in answer and b"File \"" not in answer and str(ROOT).encode() not in answer
+            assert b"Traceback" not in answer and b'File "' not in answer and str(ROOT).encode() not in answer
     for method in ("PUT", "PATCH", "DELETE"):
         for address in ("/", "/events.csv", "/_dash-update-component", "/assets/style.css"):
             assert fetch(url + address, method, b"id,date\n")[0] == 405, (method, address)
     # Every view the page can ask for, with odd values for the filters.
-    for search in ("", "?event=shoot-to-kill-order", "?category=nope&source=%00&q=%3Csvg%3E",
-                   "?from=2022-13-45&to=yesterday", "?event=" + "x" * 3000):
+    for search in (
+        "",
+        "?event=shoot-to-kill-order",
+        "?category=nope&source=%00&q=%3Csvg%3E",
+        "?from=2022-13-45&to=yesterday",
+        "?event=" + "x" * 3000,
+    ):
         assert http.view(search).counter.endswith(" events")
         assert http.figure(search) is not None
-    assert http.callback("download.data", {"export-csv.n_clicks": 1}, {"view.data": ""},
-                         changed=("export-csv.n_clicks",))[0] == 200
+    assert (
+        http.callback("download.data", {"export-csv.n_clicks": 1}, {"view.data": ""}, changed=("export-csv.n_clicks",))[
+            0
+        ]
+        == 200
+    )
     assert fetch(url + "/")[0] == 200, "the server is still up"
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     after = path.stat()
@@ -287,7 +349,7 @@ def test_a_new_worker_serves_the_page_scripts_to_requests_that_arrive_together(t
     page = create_app(path).server.test_client().get("/").get_data(as_text=True)
     scripts = re.findall(r'src="(/_dash-component-suites/[^"]+)"', page)
     assert len(scripts) >= 5
-    worker = create_app(path).server      # a new worker: nothing served yet
+    worker = create_app(path).server  # a new worker: nothing served yet
     start, answers = threading.Barrier(len(scripts)), {}
 
     def fetch_script(src):

@@ -15,6 +15,7 @@ to do with the shipped events.csv:
 - "Unicode Text": UTF-16 with tabs; an .xlsx (made with openpyxl), an .ods (a zip whose first
   part is its mimetype).
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,8 +30,8 @@ import pytest
 
 import timeline
 from timeline import cli
-from timeline.timelinejs import importer
 from timeline.problems import ERROR, WARNING
+from timeline.timelinejs import importer
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = (ROOT / "events.csv").read_text(encoding="utf-8-sig")
@@ -71,8 +72,7 @@ def excel_date(value: str, style: str) -> str:
     return text
 
 
-def saved(dates: str | None = None, encoding: str = "cp1252", delimiter: str = ",", ids=None,
-          text=None) -> bytes:
+def saved(dates: str | None = None, encoding: str = "cp1252", delimiter: str = ",", ids=None, text=None) -> bytes:
     """events.csv as a spreadsheet saves it back: CRLF, the dates rewritten, the encoding given."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
@@ -118,28 +118,70 @@ def one_digit_ids(number: int, _: str) -> str:
 
 CASES = [
     # (name, the file, the diagnosis: row 0, its column, level, words it says)
-    ("US Excel: 1/7/2022 16:30", saved("us"), ("date", ERROR, [
-        "77 of 82 dates in date are written like '6/7/2017'", "month first", "US settings",
-        "is probably 2017-06-07", "Data > From Text/CSV", "LibreOffice", "Google Sheets", "Numbers"])),
-    ("Numbers, Excel short date: 1/7/22", saved("us-short", encoding="utf-8"), ("date", ERROR, [
-        "written like '6/7/17'", "month first", "is probably 2017-06-07"])),
-    ("UK Excel: 05/01/2022 16:30", saved("uk"), ("date", ERROR, [
-        "written like '07/06/2017'", "day first", "UK", "is probably 2017-06-07"])),
+    (
+        "US Excel: 1/7/2022 16:30",
+        saved("us"),
+        (
+            "date",
+            ERROR,
+            [
+                "77 of 82 dates in date are written like '6/7/2017'",
+                "month first",
+                "US settings",
+                "is probably 2017-06-07",
+                "Data > From Text/CSV",
+                "LibreOffice",
+                "Google Sheets",
+                "Numbers",
+            ],
+        ),
+    ),
+    (
+        "Numbers, Excel short date: 1/7/22",
+        saved("us-short", encoding="utf-8"),
+        ("date", ERROR, ["written like '6/7/17'", "month first", "is probably 2017-06-07"]),
+    ),
+    (
+        "UK Excel: 05/01/2022 16:30",
+        saved("uk"),
+        ("date", ERROR, ["written like '07/06/2017'", "day first", "UK", "is probably 2017-06-07"]),
+    ),
     ("European: 07.01.2022", saved("de"), ("date", ERROR, ["written like '07.06.2017'", "with dots"])),
-    ("day numbers: 44568", saved("serial"), ("date", ERROR, [
-        "are numbers like '42893'", "probably 7 June 2017", "format it as dates"])),
-    ("years as days: 1905-07-14", saved("yyyy-mm-dd", encoding="utf-8"), ("date", WARNING, [
-        "such as '1905-07-14', are probably years", "day 2022 is 1905-07-14"])),
-    ("ids read as numbers", saved(ids=one_digit_ids), ("id", WARNING, [
-        "ids are numbers", "000417 becomes 417", "2.02201E+15"])),
-    ("mojibake", saved(encoding="utf-8", text=mojibake), ("", WARNING, [
-        "garbled by a wrong encoding", "'Tokayevâ€™s' for 'Tokayev’s'", "65001: Unicode (UTF-8)"])),
-    ("Windows-1252", saved(encoding="cp1252", text=lambda v: v.replace("Tokayev ", "Tokayev\u2019s ")),
-     ("", ERROR, ["rows hold text that is not UTF-8", "Windows-1252", "CSV UTF-8 (Comma delimited)"])),
-    ("semicolons (German Excel)", saved("de", delimiter=";"), ("", ERROR, [
-        "separated by semicolons", "List separator", "field delimiter ','"])),
-    ("UTF-16 (Unicode Text)", b"\xff\xfe" + EVENTS.replace(",", "\t").encode("utf-16-le"), ("", ERROR, [
-        "UTF-16", "CSV UTF-8"])),
+    (
+        "day numbers: 44568",
+        saved("serial"),
+        ("date", ERROR, ["are numbers like '42893'", "probably 7 June 2017", "format it as dates"]),
+    ),
+    (
+        "years as days: 1905-07-14",
+        saved("yyyy-mm-dd", encoding="utf-8"),
+        ("date", WARNING, ["such as '1905-07-14', are probably years", "day 2022 is 1905-07-14"]),
+    ),
+    (
+        "ids read as numbers",
+        saved(ids=one_digit_ids),
+        ("id", WARNING, ["ids are numbers", "000417 becomes 417", "2.02201E+15"]),
+    ),
+    (
+        "mojibake",
+        saved(encoding="utf-8", text=mojibake),
+        ("", WARNING, ["garbled by a wrong encoding", "'Tokayevâ€™s' for 'Tokayev’s'", "65001: Unicode (UTF-8)"]),
+    ),
+    (
+        "Windows-1252",
+        saved(encoding="cp1252", text=lambda v: v.replace("Tokayev ", "Tokayev\u2019s ")),
+        ("", ERROR, ["rows hold text that is not UTF-8", "Windows-1252", "CSV UTF-8 (Comma delimited)"]),
+    ),
+    (
+        "semicolons (German Excel)",
+        saved("de", delimiter=";"),
+        ("", ERROR, ["separated by semicolons", "List separator", "field delimiter ','"]),
+    ),
+    (
+        "UTF-16 (Unicode Text)",
+        b"\xff\xfe" + EVENTS.replace(",", "\t").encode("utf-16-le"),
+        ("", ERROR, ["UTF-16", "CSV UTF-8"]),
+    ),
     ("xlsx served", xlsx([HEADER, *ROWS]), ("", ERROR, ["Excel workbook (.xlsx)", "serves only CSV"])),
     ("ods", ods(), ("", ERROR, ["OpenDocument spreadsheet (.ods", "Text CSV", ".xlsx"])),
 ]
@@ -151,7 +193,9 @@ def test_the_cause_is_said_first(name, data, expected):
     dataset = timeline.load_bytes(data)
     first = dataset.problems[0]
     assert (first.row if first.row <= 1 else first.row, first.column, first.level) in (
-        (0, column, level), (1, column, level))  # (semicolons: the header row, as before)
+        (0, column, level),
+        (1, column, level),
+    )  # (semicolons: the header row, as before)
     for word in words:
         assert word in first.message, (word, first.message)
     # One diagnosis: no second problem of the file as a whole says the same.
@@ -173,10 +217,13 @@ def test_a_single_date_in_numbers_gets_no_diagnosis():
     assert [p.row for p in problems if p.column == "date"] and all(p.row > 0 for p in problems)
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("44568", "probably 7 January 2022; write 2022-01-07"),
-    ("44568.6875", "probably 7 January 2022, 16:30; write 2022-01-07 16:30"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("44568", "probably 7 January 2022; write 2022-01-07"),
+        ("44568.6875", "probably 7 January 2022, 16:30; write 2022-01-07 16:30"),
+    ],
+)
 def test_a_day_number_is_read_for_the_editor(value, expected):
     with pytest.raises(timeline.dates.DateError, match=re.escape(expected)):
         timeline.dates.read(value)
@@ -189,33 +236,41 @@ def test_a_year_as_a_day_names_the_year():
 
 
 def history(dates: list[str]) -> bytes:
-    lines = [",".join(HEADER)] + [",".join([f"e{i}", d, "", f"Event {i}", "", "history", "", "", "", "Source"]
-                                           + [""] * (len(HEADER) - 10)) for i, d in enumerate(dates)]
+    lines = [",".join(HEADER)] + [
+        ",".join([f"e{i}", d, "", f"Event {i}", "", "history", "", "", "", "Source"] + [""] * (len(HEADER) - 10))
+        for i, d in enumerate(dates)
+    ]
     return ("\n".join(lines) + "\n").encode()
 
 
-@pytest.mark.parametrize("dates, warned", [
-    # 1905: the revolution's dates, a day number outside the file's years: left alone
-    (["1904-02-08", "1905-01-22", "1905-06-27", "1905-10-30", "1906-05-10"], 0),
-    # a 2022 chronology with one 1905-07-14 (day 2022): warned
-    (["2021-12-16", "2022-01-05", "1905-07-14"], 1),
-    # only years, all turned into days: warned
-    (["1905-07-14", "1905-07-13"], 2),
-    # one real 1905 date among 2022 dates, its day number not a year of the file: left alone
-    (["2022-01-05", "1905-01-22"], 0),
-])
+@pytest.mark.parametrize(
+    "dates, warned",
+    [
+        # 1905: the revolution's dates, a day number outside the file's years: left alone
+        (["1904-02-08", "1905-01-22", "1905-06-27", "1905-10-30", "1906-05-10"], 0),
+        # a 2022 chronology with one 1905-07-14 (day 2022): warned
+        (["2021-12-16", "2022-01-05", "1905-07-14"], 1),
+        # only years, all turned into days: warned
+        (["1905-07-14", "1905-07-13"], 2),
+        # one real 1905 date among 2022 dates, its day number not a year of the file: left alone
+        (["2022-01-05", "1905-01-22"], 0),
+    ],
+)
 def test_a_year_as_a_day_is_told_from_a_real_date(dates, warned):
     problems = timeline.load_bytes(history(dates)).problems
     assert not [p for p in problems if p.level == ERROR]
     assert len([p for p in problems if p.row > 1 and "probably the year" in p.message]) == warned
 
 
-@pytest.mark.parametrize("value, level, says, never", [
-    ("417", WARNING, "is only digits", None),
-    ("000417", WARNING, "is only digits", None),
-    ("2.02201E+15", ERROR, "scientific notation", "2-02201e-15"),
-    ("2,02201E+15", ERROR, "scientific notation", "2-02201e-15"),
-])
+@pytest.mark.parametrize(
+    "value, level, says, never",
+    [
+        ("417", WARNING, "is only digits", None),
+        ("000417", WARNING, "is only digits", None),
+        ("2.02201E+15", ERROR, "scientific notation", "2-02201e-15"),
+        ("2,02201E+15", ERROR, "scientific notation", "2-02201e-15"),
+    ],
+)
 def test_an_id_read_as_a_number(value, level, says, never):
     problems = timeline.load_bytes(history(["2022-01-05"]).replace(b"e0,", value.join('""').encode() + b",")).problems
     [problem] = [p for p in problems if p.column == "id"]
@@ -224,20 +279,44 @@ def test_an_id_read_as_a_number(value, level, says, never):
 
 
 def test_real_accents_are_not_mojibake():
-    data = saved(encoding="utf-8", text=lambda v: v.replace("Tokayev ", "Tokayev’s café in São Paulo, naïve Ärger, Токаев "))
+    data = saved(
+        encoding="utf-8", text=lambda v: v.replace("Tokayev ", "Tokayev’s café in São Paulo, naïve Ärger, Токаев ")
+    )
     assert not [p for p in timeline.load_bytes(data).problems if "garbled" in p.message]
 
 
 @pytest.fixture
 def workbook_file(tmp_path):
-    rows = [HEADER,
-            ["almaty-airport", dt.datetime(2022, 1, 5), None, "Airport seized", None, "protest", "Almaty",
-             43.2389, 76.8897, "AFP"],
-            ["blackout", dt.datetime(2022, 1, 5, 16, 30), None, "Blackout", None, "communications",
-             None, None, None, "NetBlocks"],
-            [],
-            ["toll", 44568, None, "Toll", None, "casualties", None, None, None, "RFE/RL"],
-            [417, dt.datetime(2022, 1, 7), None, "Seventeen", None, "protest", None, None, None, "AFP"]]
+    rows = [
+        HEADER,
+        [
+            "almaty-airport",
+            dt.datetime(2022, 1, 5),
+            None,
+            "Airport seized",
+            None,
+            "protest",
+            "Almaty",
+            43.2389,
+            76.8897,
+            "AFP",
+        ],
+        [
+            "blackout",
+            dt.datetime(2022, 1, 5, 16, 30),
+            None,
+            "Blackout",
+            None,
+            "communications",
+            None,
+            None,
+            None,
+            "NetBlocks",
+        ],
+        [],
+        ["toll", 44568, None, "Toll", None, "casualties", None, None, None, "RFE/RL"],
+        [417, dt.datetime(2022, 1, 7), None, "Seventeen", None, "protest", None, None, None, "AFP"],
+    ]
     path = tmp_path / "events.xlsx"
     path.write_bytes(xlsx(rows))
     return path
@@ -268,15 +347,72 @@ def test_the_served_page_says_a_workbook_needs_csv(workbook_file):
 
 def test_import_reads_a_timelinejs_workbook(tmp_path):
     sheet = tmp_path / "sheet.xlsx"
-    sheet.write_bytes(xlsx([
-        ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
-         "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
-         "Background"],
-        [2022, 1, 5, None, None, None, None, None, None, "Airport seized", "Seized.", None, "AFP", None,
-         None, None, "protest", None],
-        [2022, 1, 35, None, None, None, None, None, None, "No such day", None, None, "AFP", None,
-         None, None, "protest", None],
-    ]))
+    sheet.write_bytes(
+        xlsx(
+            [
+                [
+                    "Year",
+                    "Month",
+                    "Day",
+                    "Time",
+                    "End Year",
+                    "End Month",
+                    "End Day",
+                    "End Time",
+                    "Display Date",
+                    "Headline",
+                    "Text",
+                    "Media",
+                    "Media Credit",
+                    "Media Caption",
+                    "Media Thumbnail",
+                    "Type",
+                    "Group",
+                    "Background",
+                ],
+                [
+                    2022,
+                    1,
+                    5,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "Airport seized",
+                    "Seized.",
+                    None,
+                    "AFP",
+                    None,
+                    None,
+                    None,
+                    "protest",
+                    None,
+                ],
+                [
+                    2022,
+                    1,
+                    35,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "No such day",
+                    None,
+                    None,
+                    "AFP",
+                    None,
+                    None,
+                    None,
+                    "protest",
+                    None,
+                ],
+            ]
+        )
+    )
     into = tmp_path / "events.csv"
     result = importer.import_sheet(str(sheet), str(into))
     assert [p.row for p in result.problems if p.level == ERROR] == [3]  # the sheet's own row

@@ -2,6 +2,7 @@
 
 A cache gives exactly what loading the file gives, and only for the version and the program
 that wrote it: a stale, torn or foreign one is rebuilt, never trusted."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,25 +16,36 @@ import pytest
 
 from timeline import lastgood, store
 from timeline.index import build_index
-from timeline.search import text_grams
 from timeline.load import load
+from timeline.search import text_grams
 
 from .helpers import csv_bytes, row
 
 # Events with several accounts, spans and places, and rows that give errors and warnings (the
 # problems are kept too).
-MIXED = csv_bytes([
-    *(row(f"event-{i}", f"2022-01-{1 + i % 28:02d}", source=("Reuters", "AFP", "TASS")[i % 3],
-          description=f"What happened, \"quoted\", on day {i}", location="Almaty",
-          latitude="43.24", longitude="76.89") for i in range(30)),
-    row("event-1", "2022-01-03", source="AP"),
-    row("span", "2022-01-05", end_date="2022-01-09", category="Security"),
-    row("Bad Id", "2022-01-07"),
-    row("no-date", ""),
-    row("link", "2022-02-01", source_url="ftp://example.org/x"),
-    row("late", "2022-03-01", end_date="2022-02-01"),
-    row("protest-a", "2022-04-01", category="Protests"),
-])
+MIXED = csv_bytes(
+    [
+        *(
+            row(
+                f"event-{i}",
+                f"2022-01-{1 + i % 28:02d}",
+                source=("Reuters", "AFP", "TASS")[i % 3],
+                description=f'What happened, "quoted", on day {i}',
+                location="Almaty",
+                latitude="43.24",
+                longitude="76.89",
+            )
+            for i in range(30)
+        ),
+        row("event-1", "2022-01-03", source="AP"),
+        row("span", "2022-01-05", end_date="2022-01-09", category="Security"),
+        row("Bad Id", "2022-01-07"),
+        row("no-date", ""),
+        row("link", "2022-02-01", source_url="ftp://example.org/x"),
+        row("late", "2022-03-01", end_date="2022-02-01"),
+        row("protest-a", "2022-04-01", category="Protests"),
+    ]
+)
 
 
 @pytest.fixture
@@ -75,7 +87,7 @@ def test_a_fresh_cache_gives_what_loading_the_file_gives(events):
     cached = store.read(events)
     assert cached is not None
     fresh = build_index(load(events))
-    assert fresh.dataset.errors and fresh.dataset.warnings   # (the file has problems to keep)
+    assert fresh.dataset.errors and fresh.dataset.warnings  # (the file has problems to keep)
     assert_same(cached, fresh)
     assert_same(built, fresh)
 
@@ -83,11 +95,15 @@ def test_a_fresh_cache_gives_what_loading_the_file_gives(events):
 def test_a_cached_index_is_a_view_of_the_mapped_file_not_a_copy(events):
     store.open_index(events)
     cached = store.read(events)
-    for values in (cached.start, cached.account_order, cached.events["lat"].to_numpy(),
-                   cached.dataset.accounts["row"].to_numpy()):
+    for values in (
+        cached.start,
+        cached.account_order,
+        cached.events["lat"].to_numpy(),
+        cached.dataset.accounts["row"].to_numpy(),
+    ):
         assert not values.flags.owndata and not values.flags.writeable
     text = cached.dataset.accounts["description"].array.__arrow_array__().chunk(0)
-    assert not text.buffers()[2].is_mutable   # (the file is mapped read-only; a new array is not)
+    assert not text.buffers()[2].is_mutable  # (the file is mapped read-only; a new array is not)
 
 
 def _append_a_row(path: Path) -> None:
@@ -100,7 +116,7 @@ def _same_size_and_time(path: Path) -> None:
     before = os.stat(path)
     data = bytearray(path.read_bytes())
     at = data.index(b"2022-01-07")
-    data[at:at + 10] = b"2022-01-08"
+    data[at : at + 10] = b"2022-01-08"
     with open(path, "r+b") as file:
         file.write(data)
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
@@ -109,7 +125,8 @@ def _same_size_and_time(path: Path) -> None:
 def _cut(fraction: float):
     def spoil(path: Path) -> None:
         data = store.cache_path(path).read_bytes()
-        _replace_cache(path, data[:int(len(data) * fraction)])
+        _replace_cache(path, data[: int(len(data) * fraction)])
+
     return spoil
 
 
@@ -126,11 +143,13 @@ def _replace_cache(path: Path, data: bytes) -> None:
 
 def _written_by(**constants):
     """Write the cache again as another format or program would have."""
+
     def spoil(path: Path, monkeypatch) -> None:
         for name, value in constants.items():
             monkeypatch.setattr(store, name, value)
         store.write(path, build_index(load(path)))
         monkeypatch.undo()
+
     return spoil
 
 
@@ -171,7 +190,7 @@ def test_a_cache_that_is_stale_torn_or_foreign_is_rebuilt(events, monkeypatch, s
     rebuilt = store.open_index(events)
     fresh = build_index(load(events))
     assert_same(rebuilt, fresh)
-    assert_same(store.read(events), fresh)   # (and written again for the next process)
+    assert_same(store.read(events), fresh)  # (and written again for the next process)
 
 
 def test_an_unwritable_state_folder_still_serves_and_says_so_once(events, monkeypatch, tmp_path, capsys):
@@ -225,10 +244,11 @@ def test_a_worker_that_mapped_a_version_reads_only_the_rows_appended_after_it(ev
     store.open_index(events)
     mapped = store.read(events)
     assert mapped is not None and mapped.dataset.resume is not None
-    events.write_bytes(MIXED + csv_bytes([row("added", "2022-05-01"), row("event-2", "2022-01-03", source="BBC")]
-                                         ).split(b"\n", 1)[1])
+    events.write_bytes(
+        MIXED + csv_bytes([row("added", "2022-05-01"), row("event-2", "2022-01-03", source="BBC")]).split(b"\n", 1)[1]
+    )
     grown = load_more(mapped.dataset, events)
-    assert grown.growth is not None   # read on, not read whole
+    assert grown.growth is not None  # read on, not read whole
     whole = load(events)
     pd.testing.assert_frame_equal(grown.events, whole.events)
     assert grown.problems == whole.problems

@@ -1,4 +1,5 @@
 """TimelineJS in and out: sheet rows become accounts, events become TimelineJS JSON."""
+
 from __future__ import annotations
 
 import csv
@@ -16,15 +17,15 @@ import pytest
 
 import timeline
 from timeline import cli, dates, media, schema
-from timeline.problems import ERROR, WARNING, Problem
 from timeline.load import load
+from timeline.problems import ERROR, WARNING, Problem
 from timeline.timelinejs import export, importer, markup
 from timeline.timelinejs import sheet as sheets
 from timeline.timelinejs.sheet import CellError
 
 DATA = Path(__file__).resolve().parent / "data" / "timelinejs"
 SHEET = DATA / "kazakhstan.csv"
-OLD_SHEET = DATA / "kazakhstan-old.csv"   # `Tag` for Group, no Alt Text, Headline first, no title row
+OLD_SHEET = DATA / "kazakhstan-old.csv"  # `Tag` for Group, no Alt Text, Headline first, no title row
 EVENTS = Path(__file__).resolve().parent.parent / "events.csv"
 
 
@@ -33,66 +34,89 @@ EVENTS = Path(__file__).resolve().parent.parent / "events.csv"
 WRITERS = ("timeline.editing", "timeline.timelinejs.importer", "timeline.cli")
 
 
-@pytest.mark.parametrize("module", ["timeline.view.export", "timeline.app", "timeline.timelinejs.export",
-                                    "timeline.timelinejs.sheet", "timeline.timelinejs"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "timeline.view.export",
+        "timeline.app",
+        "timeline.timelinejs.export",
+        "timeline.timelinejs.sheet",
+        "timeline.timelinejs",
+    ],
+)
 def test_the_web_worker_imports_the_export_without_the_locking_append(module):
     """A gunicorn worker imports the app and the TimelineJS export, never the import that appends to
     events.csv under its lock (timeline.editing): a fresh interpreter shows what is loaded."""
     loaded = subprocess.run(
         [sys.executable, "-c", f"import sys, {module}; print(*[m for m in {WRITERS!r} if m in sys.modules])"],
-        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
     ).stdout.split()
     assert loaded == []
 
 
 # --- HTML to text, ids, times, dates -------------------------------------------------------------
 
-@pytest.mark.parametrize("cell, text", [
-    ("plain text", "plain text"),
-    ("<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
-    ("a<br>b<br/>c", "a\nb\nc"),
-    ("<b>bold</b> and <i>italic</i>", "bold and italic"),
-    ("Tom &amp; Jerry &lt;3 &quot;q&quot; &#39;s&#39; caf&eacute;", "Tom & Jerry <3 \"q\" 's' café"),
-    ("<ul><li>one</li><li>two</li></ul>", "\u2022 one\n\u2022 two"),
-    ('see <a href="https://example.org/a">the report</a>', "see the report (https://example.org/a)"),
-    ('<a href="https://example.org">https://example.org</a>', "https://example.org"),
-    ('see <a href="//example.org/a">the report</a>', "see the report (https://example.org/a)"),
-    ('<a href="javascript:alert(1)">click</a>', "click"),
-    ("x<script>alert(1)</script><style>p{}</style>y", "xy"),
-    ("  lots   of\n\n\n\n  space  ", "lots of\n\nspace"),
-    ("<blockquote>Time flies.<cite>A proverb</cite></blockquote>", "Time flies.\nA proverb"),
-    ("as <cite>The Almanac</cite> says", "as The Almanac says"),
-    ("5 < 6 and 7 > 3", "5 < 6 and 7 > 3"),
-    ("", ""),
-])
+
+@pytest.mark.parametrize(
+    "cell, text",
+    [
+        ("plain text", "plain text"),
+        ("<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
+        ("a<br>b<br/>c", "a\nb\nc"),
+        ("<b>bold</b> and <i>italic</i>", "bold and italic"),
+        ("Tom &amp; Jerry &lt;3 &quot;q&quot; &#39;s&#39; caf&eacute;", "Tom & Jerry <3 \"q\" 's' café"),
+        ("<ul><li>one</li><li>two</li></ul>", "\u2022 one\n\u2022 two"),
+        ('see <a href="https://example.org/a">the report</a>', "see the report (https://example.org/a)"),
+        ('<a href="https://example.org">https://example.org</a>', "https://example.org"),
+        ('see <a href="//example.org/a">the report</a>', "see the report (https://example.org/a)"),
+        ('<a href="javascript:alert(1)">click</a>', "click"),
+        ("x<script>alert(1)</script><style>p{}</style>y", "xy"),
+        ("  lots   of\n\n\n\n  space  ", "lots of\n\nspace"),
+        ("<blockquote>Time flies.<cite>A proverb</cite></blockquote>", "Time flies.\nA proverb"),
+        ("as <cite>The Almanac</cite> says", "as The Almanac says"),
+        ("5 < 6 and 7 > 3", "5 < 6 and 7 > 3"),
+        ("", ""),
+    ],
+)
 def test_html_to_text(cell, text):
     assert markup.html_to_text(cell) == text
 
 
-@pytest.mark.parametrize("cell, text", [
-    ('<a href="https://www.crisis24.com">Crisis24</a>', "Crisis24"),
-    ("<p>Two</p><p>lines</p>", "Two lines"),
-])
+@pytest.mark.parametrize(
+    "cell, text",
+    [
+        ('<a href="https://www.crisis24.com">Crisis24</a>', "Crisis24"),
+        ("<p>Two</p><p>lines</p>", "Two lines"),
+    ],
+)
 def test_inline_is_one_line_without_addresses(cell, text):
     assert markup.inline(cell) == text
 
 
-@pytest.mark.parametrize("headline, slug", [
-    ("Protests begin in Zhanaozen", "protests-begin-in-zhanaozen"),
-    ("Conseil d'Etat annuls Ablyazov’s refugee status", "conseil-detat-annuls-ablyazovs-refugee-status"),
-    ("Café déjà vu", "cafe-deja-vu"),
-    ("  --Over 1,000 rally!--  ", "over-1-000-rally"),
-    ("Протесты", "event"),
-    ("A" * 80, "a" * 60),
-    ("word " * 20, "-".join(["word"] * 12)),
-])
+@pytest.mark.parametrize(
+    "headline, slug",
+    [
+        ("Protests begin in Zhanaozen", "protests-begin-in-zhanaozen"),
+        ("Conseil d'Etat annuls Ablyazov’s refugee status", "conseil-detat-annuls-ablyazovs-refugee-status"),
+        ("Café déjà vu", "cafe-deja-vu"),
+        ("  --Over 1,000 rally!--  ", "over-1-000-rally"),
+        ("Протесты", "event"),
+        ("A" * 80, "a" * 60),
+        ("word " * 20, "-".join(["word"] * 12)),
+    ],
+)
 def test_slug(headline, slug):
     assert schema.slug(headline) == slug
     assert len(slug) <= schema.SLUG_LENGTH
 
 
-@pytest.mark.parametrize("title, id_", [("Café attack", "cafe-attack"), ("Tokayev's order", "tokayevs-order"),
-                                        ("Tokayev’s order", "tokayevs-order")])
+@pytest.mark.parametrize(
+    "title, id_",
+    [("Café attack", "cafe-attack"), ("Tokayev's order", "tokayevs-order"), ("Tokayev’s order", "tokayevs-order")],
+)
 def test_check_suggests_the_id_import_would_make(tmp_path, title, id_):
     """One slug: the id `check` suggests for a title written as an id is the one `import` makes."""
     sheet = tmp_path / "sheet.csv"
@@ -105,24 +129,42 @@ def test_check_suggests_the_id_import_would_make(tmp_path, title, id_):
     assert not result.failed
 
 
-@pytest.mark.parametrize("base, taken, chosen", [
-    ("death-toll", set(), "death-toll"),
-    ("death-toll", {"death-toll"}, "death-toll-2"),
-    ("death-toll", {"death-toll", "death-toll-2", "death-toll-3"}, "death-toll-4"),
-])
+@pytest.mark.parametrize(
+    "base, taken, chosen",
+    [
+        ("death-toll", set(), "death-toll"),
+        ("death-toll", {"death-toll"}, "death-toll-2"),
+        ("death-toll", {"death-toll", "death-toll-2", "death-toll-3"}, "death-toll-4"),
+    ],
+)
 def test_unique(base, taken, chosen):
     taken = set(taken)
     assert sheets.unique(base, taken) == chosen
     assert chosen in taken
 
 
-@pytest.mark.parametrize("text, time", [
-    ("14:30", (14, 30)), ("09:05", (9, 5)), ("9:05", (9, 5)), ("14:30:15", (14, 30)),
-    ("2:30 PM", (14, 30)), ("2:30pm", (14, 30)), ("2 p.m.", (14, 0)), ("12:00 AM", (0, 0)),
-    ("12:15 PM", (12, 15)), ("11:59 pm", (23, 59)), ("0:00", (0, 0)),
-    # as TimelineJS also reads a Time
-    ("14", (14, 0)), ("14.30", (14, 30)), ("1430", (14, 30)), ("930", (9, 30)), ("14:30:15.5", (14, 30)),
-])
+@pytest.mark.parametrize(
+    "text, time",
+    [
+        ("14:30", (14, 30)),
+        ("09:05", (9, 5)),
+        ("9:05", (9, 5)),
+        ("14:30:15", (14, 30)),
+        ("2:30 PM", (14, 30)),
+        ("2:30pm", (14, 30)),
+        ("2 p.m.", (14, 0)),
+        ("12:00 AM", (0, 0)),
+        ("12:15 PM", (12, 15)),
+        ("11:59 pm", (23, 59)),
+        ("0:00", (0, 0)),
+        # as TimelineJS also reads a Time
+        ("14", (14, 0)),
+        ("14.30", (14, 30)),
+        ("1430", (14, 30)),
+        ("930", (9, 30)),
+        ("14:30:15.5", (14, 30)),
+    ],
+)
 def test_clock(text, time):
     assert sheets.clock(text) == time
 
@@ -134,64 +176,75 @@ def test_clock_refuses(text):
     assert refused.value.column == "Time"
 
 
-@pytest.mark.parametrize("cells, date", [
-    (("2022",), "2022"),
-    (("2022", "1"), "2022-01"),
-    (("2022", "01", "7"), "2022-01-07"),
-    (("2022", "1", "7", "14:30"), "2022-01-07 14:30"),
-    (("2022", "1", "7", "2:30 PM"), "2022-01-07 14:30"),
-    ((" 2022 ", " 1 ", " 7 "), "2022-01-07"),
-    (("2022.0", "1.0"), "2022-01"),
-    (("476",), "0476"),
-    (("600", "3", "15"), "0600-03-15"),
-    (("0600",), "0600"),
-    (("45",), "0045"),
-    (("1",), "0001"),
-    (("2024", "2", "29"), "2024-02-29"),
-    (("2000", "2", "29"), "2000-02-29"),
-    # BC, as TimelineJS's sheets write it: a negative year (-500 is 500 BC)
-    (("-500",), "-0500"),
-    (("-500", "3"), "-0500-03"),
-    (("-500", "3", "15"), "-0500-03-15"),
-    (("-500", "3", "15", "2:30 PM"), "-0500-03-15 14:30"),
-    (("-44", "3", "15"), "-0044-03-15"),
-    (("-1",), "-0001"),
-    (("-1", "2", "29"), "-0001-02-29"),    # 1 BC is a leap year (astronomical year 0)
-    (("-5", "2", "29"), "-0005-02-29"),    # and so is 5 BC (astronomical -4)
-    (("-9999",), "-9999"),
-    (("-500.0",), "-0500"),
-    # numbers as TimelineJS reads them: spaces and thousands separators left out
-    (("1,944", "6", "6"), "1944-06-06"),
-    (("- 500",), "-0500"),
-    ((" 2 022 ",), "2022"),
-])
+@pytest.mark.parametrize(
+    "cells, date",
+    [
+        (("2022",), "2022"),
+        (("2022", "1"), "2022-01"),
+        (("2022", "01", "7"), "2022-01-07"),
+        (("2022", "1", "7", "14:30"), "2022-01-07 14:30"),
+        (("2022", "1", "7", "2:30 PM"), "2022-01-07 14:30"),
+        ((" 2022 ", " 1 ", " 7 "), "2022-01-07"),
+        (("2022.0", "1.0"), "2022-01"),
+        (("476",), "0476"),
+        (("600", "3", "15"), "0600-03-15"),
+        (("0600",), "0600"),
+        (("45",), "0045"),
+        (("1",), "0001"),
+        (("2024", "2", "29"), "2024-02-29"),
+        (("2000", "2", "29"), "2000-02-29"),
+        # BC, as TimelineJS's sheets write it: a negative year (-500 is 500 BC)
+        (("-500",), "-0500"),
+        (("-500", "3"), "-0500-03"),
+        (("-500", "3", "15"), "-0500-03-15"),
+        (("-500", "3", "15", "2:30 PM"), "-0500-03-15 14:30"),
+        (("-44", "3", "15"), "-0044-03-15"),
+        (("-1",), "-0001"),
+        (("-1", "2", "29"), "-0001-02-29"),  # 1 BC is a leap year (astronomical year 0)
+        (("-5", "2", "29"), "-0005-02-29"),  # and so is 5 BC (astronomical -4)
+        (("-9999",), "-9999"),
+        (("-500.0",), "-0500"),
+        # numbers as TimelineJS reads them: spaces and thousands separators left out
+        (("1,944", "6", "6"), "1944-06-06"),
+        (("- 500",), "-0500"),
+        ((" 2 022 ",), "2022"),
+    ],
+)
 def test_sheet_date(cells, date):
     assert sheets.sheet_date(*cells) == date
 
 
-@pytest.mark.parametrize("cells, prefix, column, message", [
-    (("",), "", "Year", "Year is empty"),
-    (("", "1", "7"), "", "Year", "Year is empty but Month, Day are given"),
-    (("", "1"), "End ", "End Year", "End Year is empty but End Month is given"),
-    (("0",), "", "Year", "Year '0': there is no year 0; the year before 1 is -1 (1 BC)"),
-    (("-0",), "", "Year", "Year '-0': there is no year 0"),
-    (("MMXXII",), "", "Year", "Year 'MMXXII' is not a year events.csv can hold; write a whole "
-                              "number from -9999 to 9999, such as 2022, or -500 for 500 BC"),
-    (("500 BC",), "", "Year", "Year '500 BC' is not a year events.csv can hold"),
-    (("-13800000000",), "", "Year", "Year '-13800000000' is not a year events.csv can hold"),
-    (("10000",), "", "Year", "Year '10000' is not a year events.csv can hold"),
-    (("-500", "2", "29"), "", "Day", "Day '29': February 500 BC has 28 days, so day 29 does not exist"),
-    (("2023", "2", "29"), "", "Day", "Day '29': February 2023 has 28 days"),
-    (("1900", "2", "29"), "", "Day", "Day '29': February 1900 has 28 days"),
-    (("2022", "4", "31"), "", "Day", "Day '31': April 2022 has 30 days"),
-    (("2022", "1", "32"), "", "Day", "Day '32' is not a whole number from 1 to 31"),
-    (("2022", "13"), "", "Month", "Month '13' is not a whole number from 1 to 12"),
-    (("2022", "Jan"), "", "Month", "Month 'Jan' is not a whole number from 1 to 12"),
-    (("2022", "", "7"), "", "Day", "Day is given without Month"),
-    (("2022", "1", "", "14:30"), "", "Time", "Time is given without Day"),
-    (("2022", "2", "30"), "", "Day", "Day '30': February 2022 has 28 days, so day 30 does not exist"),
-    (("2022", "1", "7", "25:00"), "End ", "End Time", "End Time '25:00' is not a time of day"),
-])
+@pytest.mark.parametrize(
+    "cells, prefix, column, message",
+    [
+        (("",), "", "Year", "Year is empty"),
+        (("", "1", "7"), "", "Year", "Year is empty but Month, Day are given"),
+        (("", "1"), "End ", "End Year", "End Year is empty but End Month is given"),
+        (("0",), "", "Year", "Year '0': there is no year 0; the year before 1 is -1 (1 BC)"),
+        (("-0",), "", "Year", "Year '-0': there is no year 0"),
+        (
+            ("MMXXII",),
+            "",
+            "Year",
+            "Year 'MMXXII' is not a year events.csv can hold; write a whole "
+            "number from -9999 to 9999, such as 2022, or -500 for 500 BC",
+        ),
+        (("500 BC",), "", "Year", "Year '500 BC' is not a year events.csv can hold"),
+        (("-13800000000",), "", "Year", "Year '-13800000000' is not a year events.csv can hold"),
+        (("10000",), "", "Year", "Year '10000' is not a year events.csv can hold"),
+        (("-500", "2", "29"), "", "Day", "Day '29': February 500 BC has 28 days, so day 29 does not exist"),
+        (("2023", "2", "29"), "", "Day", "Day '29': February 2023 has 28 days"),
+        (("1900", "2", "29"), "", "Day", "Day '29': February 1900 has 28 days"),
+        (("2022", "4", "31"), "", "Day", "Day '31': April 2022 has 30 days"),
+        (("2022", "1", "32"), "", "Day", "Day '32' is not a whole number from 1 to 31"),
+        (("2022", "13"), "", "Month", "Month '13' is not a whole number from 1 to 12"),
+        (("2022", "Jan"), "", "Month", "Month 'Jan' is not a whole number from 1 to 12"),
+        (("2022", "", "7"), "", "Day", "Day is given without Month"),
+        (("2022", "1", "", "14:30"), "", "Time", "Time is given without Day"),
+        (("2022", "2", "30"), "", "Day", "Day '30': February 2022 has 28 days, so day 30 does not exist"),
+        (("2022", "1", "7", "25:00"), "End ", "End Time", "End Time '25:00' is not a time of day"),
+    ],
+)
 def test_sheet_date_refuses(cells, prefix, column, message):
     with pytest.raises(CellError) as refused:
         sheets.sheet_date(*cells, prefix=prefix)
@@ -199,15 +252,18 @@ def test_sheet_date_refuses(cells, prefix, column, message):
     assert str(refused.value).startswith(message)
 
 
-@pytest.mark.parametrize("value, year", [
-    (np.datetime64("2022-01-07T14:30", "s"), 2022),
-    (pd.Timestamp("2022-01-07"), 2022),
-    (np.datetime64("0600-01-01", "s"), 600),
-    (np.datetime64("0001-01-01", "s"), 1),
-    (np.datetime64("0000-06-01", "s"), -1),        # astronomical 0 is 1 BC
-    (np.datetime64("-0499-03-15T14:30", "s"), -500),  # astronomical -499 is 500 BC
-    (pd.Timestamp(np.datetime64("-0499-03-15T14:30", "s")), -500),
-])
+@pytest.mark.parametrize(
+    "value, year",
+    [
+        (np.datetime64("2022-01-07T14:30", "s"), 2022),
+        (pd.Timestamp("2022-01-07"), 2022),
+        (np.datetime64("0600-01-01", "s"), 600),
+        (np.datetime64("0001-01-01", "s"), 1),
+        (np.datetime64("0000-06-01", "s"), -1),  # astronomical 0 is 1 BC
+        (np.datetime64("-0499-03-15T14:30", "s"), -500),  # astronomical -499 is 500 BC
+        (pd.Timestamp(np.datetime64("-0499-03-15T14:30", "s")), -500),
+    ],
+)
 def test_year_as_written(value, year):
     assert dates.year_as_written(value) == year
 
@@ -217,16 +273,19 @@ def test_year_as_written(value, year):
 FULL = list(sheets.SHEET_COLUMNS)
 
 
-@pytest.mark.parametrize("names, expect, problems", [
-    (FULL, {name: i for i, name in enumerate(FULL)}, []),
-    ([n for n in FULL if n != "Alt Text"], {"Alt Text": None, "Type": 15}, []),
-    (["Tag" if n == "Group" else n for n in FULL], {"Group": 17}, []),
-    (["headline", " YEAR ", "end  year"], {"Headline": 0, "Year": 1, "End Year": 2}, []),
-    (["Year", "Headline", "Notes"], {"Year": 0}, [(1, "Notes", WARNING)]),
-    (["Year", "Headline", "Group", "Tag"], {"Group": 2}, [(1, "Tag", WARNING)]),
-    (["Month", "Day", "Headline"], {}, [(1, "Year", ERROR)]),
-    (["Year", "Title", "Body"], {}, [(1, "Title", WARNING), (1, "Body", WARNING), (1, "Headline", ERROR)]),
-])
+@pytest.mark.parametrize(
+    "names, expect, problems",
+    [
+        (FULL, {name: i for i, name in enumerate(FULL)}, []),
+        ([n for n in FULL if n != "Alt Text"], {"Alt Text": None, "Type": 15}, []),
+        (["Tag" if n == "Group" else n for n in FULL], {"Group": 17}, []),
+        (["headline", " YEAR ", "end  year"], {"Headline": 0, "Year": 1, "End Year": 2}, []),
+        (["Year", "Headline", "Notes"], {"Year": 0}, [(1, "Notes", WARNING)]),
+        (["Year", "Headline", "Group", "Tag"], {"Group": 2}, [(1, "Tag", WARNING)]),
+        (["Month", "Day", "Headline"], {}, [(1, "Year", ERROR)]),
+        (["Year", "Title", "Body"], {}, [(1, "Title", WARNING), (1, "Body", WARNING), (1, "Headline", ERROR)]),
+    ],
+)
 def test_header_map(names, expect, problems):
     positions, found = sheets.header_map(names)
     for name, position in expect.items():
@@ -236,34 +295,36 @@ def test_header_map(names, expect, problems):
 
 # --- reading the sample sheets ---------------------------------------------------------------------
 
+
 def test_read_sheet_converts_every_kind_of_row():
     sheet = sheets.read_sheet(SHEET.read_bytes(), SHEET.name)
     assert sheet.title == "Kazakhstan's January 2022 unrest"
     by_row = {entry.sheet_row: entry for entry in sheet.entries}
-    assert sorted(by_row) == [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17]   # the title row (2) is not an event
+    assert sorted(by_row) == [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17]  # the title row (2) is not an event
     era = by_row[3]
     assert era.era and era.account["category"] == "Era"
     assert (era.account["date"], era.account["end_date"]) == ("2022-01-05", "2022-01-19")
     assert era.account["description"] == "A state of emergency with a 23:00\u201307:00 curfew is in force."
-    assert era.account["source"] == "Kazakhstan's January 2022 unrest"      # no credit: the title
-    assert by_row[4].account["date"] == "2021-12"                         # month precision
+    assert era.account["source"] == "Kazakhstan's January 2022 unrest"  # no credit: the title
+    assert by_row[4].account["date"] == "2021-12"  # month precision
     assert by_row[4].account["description"] == "The Conseil d'Etat annuls the CNDA decision & sends the case back."
-    assert by_row[5].account["source"] == "Crisis24"                        # HTML credit, as text
-    assert by_row[5].account["source_url"] == "https://www.crisis24.com"    # ... and its link (no Media)
+    assert by_row[5].account["source"] == "Crisis24"  # HTML credit, as text
+    assert by_row[5].account["source_url"] == "https://www.crisis24.com"  # ... and its link (no Media)
     assert by_row[5].account["description"] == (
         "Residents block roads and rally outside the local administration over the gas price.\n\n"
-        "Crowd estimates range from hundreds to thousands.")
+        "Crowd estimates range from hundreds to thousands."
+    )
     assert by_row[6].account["source_url"].startswith("https://netblocks.org/")
-    assert by_row[6].account["description"].endswith("\n\nTraffic graph")      # the caption of a link
-    assert by_row[6].account["media"] == ""                                  # a report, not a picture
-    assert by_row[7].account["date"] == "2022-01-05 16:30"                 # 4:30 PM
-    assert by_row[8].account["source_url"] == by_row[8].account["media"] == ""   # images/akimat.jpg
+    assert by_row[6].account["description"].endswith("\n\nTraffic graph")  # the caption of a link
+    assert by_row[6].account["media"] == ""  # a report, not a picture
+    assert by_row[7].account["date"] == "2022-01-05 16:30"  # 4:30 PM
+    assert by_row[8].account["source_url"] == by_row[8].account["media"] == ""  # images/akimat.jpg
     assert by_row[9].account["date"] == "2022-01-07 14:30"
     assert by_row[9].account["description"].endswith("\n\nDisplay date: Friday 7 January")
     assert "alert" not in by_row[9].account["description"]
-    assert by_row[12].account["date"] == "2022"                             # year only
-    assert by_row[12].account["category"] == "Event"                        # empty Group
-    assert by_row[16].account["title"] == "A row with no headline"          # from its Text
+    assert by_row[12].account["date"] == "2022"  # year only
+    assert by_row[12].account["category"] == "Event"  # empty Group
+    assert by_row[16].account["title"] == "A row with no headline"  # from its Text
     assert by_row[16].account["description"] == "A row with no headline."
     skipped = {(p.row, p.column) for p in sheet.problems if p.level == ERROR}
     assert skipped == {(14, "Day"), (15, "Year")}
@@ -282,20 +343,43 @@ def test_read_sheet_old_header_and_no_title_row():
     assert accounts[3]["date"] == "2022-01-13 09:15"
 
 
-@pytest.mark.parametrize("data, problem", [
-    (b"", Problem(0, "", ERROR, "the sheet is empty")),
-    ("Year,Headline\n2022,Caf\xe9\n".encode("latin-1"),
-     Problem(0, "", ERROR, "the sheet is not UTF-8 text; export it from Google Sheets as CSV, "
-                           "or save it as CSV UTF-8")),
-    (b"Year,Headline,Type\n2022,A,title\n2022,B,title\n",
-     Problem(3, "Type", WARNING, "a second title row (the first is row 2): TimelineJS shows it as an "
-                                 "event, and it is imported as one")),
-    (b"Year,Headline,Type\n2022,A,title\n,B,title\n",
-     Problem(3, "Type", WARNING, "a second title row (the first is row 2) with no Year: TimelineJS "
-                                 "leaves it out, and so does import")),
-    (b"Year,Headline,Type\n2022,A,slide\n",
-     Problem(2, "Type", WARNING, "Type 'slide' is neither title nor era; the row is imported as an event")),
-])
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"", Problem(0, "", ERROR, "the sheet is empty")),
+        (
+            "Year,Headline\n2022,Caf\xe9\n".encode("latin-1"),
+            Problem(
+                0,
+                "",
+                ERROR,
+                "the sheet is not UTF-8 text; export it from Google Sheets as CSV, or save it as CSV UTF-8",
+            ),
+        ),
+        (
+            b"Year,Headline,Type\n2022,A,title\n2022,B,title\n",
+            Problem(
+                3,
+                "Type",
+                WARNING,
+                "a second title row (the first is row 2): TimelineJS shows it as an event, and it is imported as one",
+            ),
+        ),
+        (
+            b"Year,Headline,Type\n2022,A,title\n,B,title\n",
+            Problem(
+                3,
+                "Type",
+                WARNING,
+                "a second title row (the first is row 2) with no Year: TimelineJS leaves it out, and so does import",
+            ),
+        ),
+        (
+            b"Year,Headline,Type\n2022,A,slide\n",
+            Problem(2, "Type", WARNING, "Type 'slide' is neither title nor era; the row is imported as an event"),
+        ),
+    ],
+)
 def test_read_sheet_problems(data, problem):
     assert problem in sheets.read_sheet(data, "sheet.csv").problems
 
@@ -307,6 +391,7 @@ def test_a_bom_and_blank_rows_are_fine():
 
 
 # --- every cell of a row ends up somewhere ----------------------------------------------------------
+
 
 def sheet_bytes(*rows: dict) -> bytes:
     """A sheet in TimelineJS's template columns, with these rows (cells left out are empty)."""
@@ -328,87 +413,166 @@ def notes(problems: list[Problem]) -> dict[str, str]:
     return {p.column: p.message for p in problems if p.row == 1}
 
 
-TWEET = ('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Clocks go back tonight '
-         '<a href="https://t.co/AbCdEf">pic.twitter.com/AbCdEf</a></p>&mdash; Clock Desk '
-         '(@clockdesk_example) <a href="https://twitter.com/clockdesk_example/status/1000000000000000001'
-         '?ref_src=twsrc%5Etfw">October 30, 2021</a></blockquote> '
-         '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>')
-INSTAGRAM = ('<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/Cexample1/'
-             '?utm_source=ig_embed" data-instgrm-version="14"><div><a href="https://www.instagram.com/p/'
-             'Cexample1/?utm_source=ig_embed" target="_blank">View this post on Instagram</a><p><a '
-             'href="https://www.instagram.com/p/Cexample1/?utm_source=ig_embed">A post shared by Town '
-             'Hall Clock (@townhallclock_example)</a></p></div></blockquote> '
-             '<script async src="//www.instagram.com/embed.js"></script>')
+TWEET = (
+    '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Clocks go back tonight '
+    '<a href="https://t.co/AbCdEf">pic.twitter.com/AbCdEf</a></p>&mdash; Clock Desk '
+    '(@clockdesk_example) <a href="https://twitter.com/clockdesk_example/status/1000000000000000001'
+    '?ref_src=twsrc%5Etfw">October 30, 2021</a></blockquote> '
+    '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>'
+)
+INSTAGRAM = (
+    '<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/Cexample1/'
+    '?utm_source=ig_embed" data-instgrm-version="14"><div><a href="https://www.instagram.com/p/'
+    'Cexample1/?utm_source=ig_embed" target="_blank">View this post on Instagram</a><p><a '
+    'href="https://www.instagram.com/p/Cexample1/?utm_source=ig_embed">A post shared by Town '
+    "Hall Clock (@townhallclock_example)</a></p></div></blockquote> "
+    '<script async src="//www.instagram.com/embed.js"></script>'
+)
 
 
-@pytest.mark.parametrize("row, expect", [
-    # a picture: our media columns; its credit is also the account's source
-    ({"Media": "https://example.org/img/sundial.jpg", "Media Credit": "Ana Silva/Example Photo",
-      "Media Caption": "A <i>bronze</i> sundial", "Alt Text": "A sundial's shadow at noon"},
-     {"media": "https://example.org/img/sundial.jpg", "media_credit": "Ana Silva/Example Photo",
-      "media_caption": "A bronze sundial", "media_alt": "A sundial's shadow at noon",
-      "source": "Ana Silva/Example Photo", "source_url": "", "description": ""}),
-    # a video page; a credit that links keeps its address
-    ({"Media": "https://www.youtube.com/watch?v=abc123XYZ00",
-      "Media Credit": '<a href="https://www.youtube.com/@example">Example Channel</a>'},
-     {"media": "https://www.youtube.com/watch?v=abc123XYZ00",
-      "media_credit": "Example Channel (https://www.youtube.com/@example)", "source": "Example Channel"}),
-    # protocol-relative, as TimelineJS accepts it
-    ({"Media": "//example.org/img/clock.png"}, {"media": "https://example.org/img/clock.png"}),
-    ({"Media": "//example.org/story"}, {"media": "", "source_url": "https://example.org/story"}),
-    # an article (or a tweet, a map, Wikipedia...): the account's source link, not media
-    ({"Media": "https://example.org/news/clocks-change", "Media Credit": "Example Times"},
-     {"media": "", "media_credit": "", "source_url": "https://example.org/news/clocks-change",
-      "source": "Example Times"}),
-    ({"Media": "https://en.wikipedia.org/wiki/Sundial"},
-     {"media": "", "source_url": "https://en.wikipedia.org/wiki/Sundial"}),
-    # no Media: the credit's own link is the source link
-    ({"Media Credit": '<a href="https://example.org/desk">The Desk</a>'},
-     {"source": "The Desk", "source_url": "https://example.org/desk", "description": ""}),
-    # the Media link is the source link, the credit's other link goes to the description
-    ({"Media": "https://example.org/news/1", "Media Credit": '<a href="https://example.org/desk">The Desk</a>',
-      "Media Caption": "The desk's <b>report</b>", "Text": "Body."},
-     {"source_url": "https://example.org/news/1", "source": "The Desk",
-      "description": "Body.\n\nThe desk's report\n\nCredit: The Desk (https://example.org/desk)"}),
-    ({"Media": "https://example.org/news/1", "Media Credit": '<a href="https://example.org/news/1">The Desk</a>'},
-     {"source_url": "https://example.org/news/1", "description": ""}),
-    # embed codes: their text in the description, the address they show kept
-    ({"Media": TWEET, "Text": "<p>A tweet.</p>"},
-     {"media": "", "source_url": "https://twitter.com/clockdesk_example/status/1000000000000000001?ref_src=twsrc%5Etfw",
-      "description": "A tweet.\n\nClocks go back tonight pic.twitter.com/AbCdEf (https://t.co/AbCdEf)\n\n"
-                     "\u2014 Clock Desk (@clockdesk_example) October 30, 2021 (https://twitter.com/"
-                     "clockdesk_example/status/1000000000000000001?ref_src=twsrc%5Etfw)"}),
-    ({"Media": INSTAGRAM},
-     {"source_url": "https://www.instagram.com/p/Cexample1/?utm_source=ig_embed",
-      "description": "View this post on Instagram (https://www.instagram.com/p/Cexample1/?utm_source=ig_embed)"
-                     "\n\nA post shared by Town Hall Clock (@townhallclock_example) "
-                     "(https://www.instagram.com/p/Cexample1/?utm_source=ig_embed)"}),
-    ({"Media": '<iframe width="560" height="315" src="//www.youtube.com/embed/abc123XYZ00" '
-               'frameborder="0" allowfullscreen></iframe>', "Media Caption": "The talk"},
-     {"media": "https://www.youtube.com/embed/abc123XYZ00", "media_caption": "The talk", "description": ""}),
-    ({"Media": '<iframe src="https://www.google.com/maps/embed?pb=!1m18"></iframe>'},
-     {"media": "", "source_url": "https://www.google.com/maps/embed?pb=!1m18"}),
-    ({"Media": "<blockquote>Time is what clocks measure. <cite>A physicist</cite></blockquote>"},
-     {"media": "", "source_url": "", "description": "Time is what clocks measure.\nA physicist"}),
-    # links inside Text, protocol-relative too
-    ({"Text": 'See <a href="//example.org/a">the report</a>.'},
-     {"description": "See the report (https://example.org/a)."}),
-])
+@pytest.mark.parametrize(
+    "row, expect",
+    [
+        # a picture: our media columns; its credit is also the account's source
+        (
+            {
+                "Media": "https://example.org/img/sundial.jpg",
+                "Media Credit": "Ana Silva/Example Photo",
+                "Media Caption": "A <i>bronze</i> sundial",
+                "Alt Text": "A sundial's shadow at noon",
+            },
+            {
+                "media": "https://example.org/img/sundial.jpg",
+                "media_credit": "Ana Silva/Example Photo",
+                "media_caption": "A bronze sundial",
+                "media_alt": "A sundial's shadow at noon",
+                "source": "Ana Silva/Example Photo",
+                "source_url": "",
+                "description": "",
+            },
+        ),
+        # a video page; a credit that links keeps its address
+        (
+            {
+                "Media": "https://www.youtube.com/watch?v=abc123XYZ00",
+                "Media Credit": '<a href="https://www.youtube.com/@example">Example Channel</a>',
+            },
+            {
+                "media": "https://www.youtube.com/watch?v=abc123XYZ00",
+                "media_credit": "Example Channel (https://www.youtube.com/@example)",
+                "source": "Example Channel",
+            },
+        ),
+        # protocol-relative, as TimelineJS accepts it
+        ({"Media": "//example.org/img/clock.png"}, {"media": "https://example.org/img/clock.png"}),
+        ({"Media": "//example.org/story"}, {"media": "", "source_url": "https://example.org/story"}),
+        # an article (or a tweet, a map, Wikipedia...): the account's source link, not media
+        (
+            {"Media": "https://example.org/news/clocks-change", "Media Credit": "Example Times"},
+            {
+                "media": "",
+                "media_credit": "",
+                "source_url": "https://example.org/news/clocks-change",
+                "source": "Example Times",
+            },
+        ),
+        (
+            {"Media": "https://en.wikipedia.org/wiki/Sundial"},
+            {"media": "", "source_url": "https://en.wikipedia.org/wiki/Sundial"},
+        ),
+        # no Media: the credit's own link is the source link
+        (
+            {"Media Credit": '<a href="https://example.org/desk">The Desk</a>'},
+            {"source": "The Desk", "source_url": "https://example.org/desk", "description": ""},
+        ),
+        # the Media link is the source link, the credit's other link goes to the description
+        (
+            {
+                "Media": "https://example.org/news/1",
+                "Media Credit": '<a href="https://example.org/desk">The Desk</a>',
+                "Media Caption": "The desk's <b>report</b>",
+                "Text": "Body.",
+            },
+            {
+                "source_url": "https://example.org/news/1",
+                "source": "The Desk",
+                "description": "Body.\n\nThe desk's report\n\nCredit: The Desk (https://example.org/desk)",
+            },
+        ),
+        (
+            {
+                "Media": "https://example.org/news/1",
+                "Media Credit": '<a href="https://example.org/news/1">The Desk</a>',
+            },
+            {"source_url": "https://example.org/news/1", "description": ""},
+        ),
+        # embed codes: their text in the description, the address they show kept
+        (
+            {"Media": TWEET, "Text": "<p>A tweet.</p>"},
+            {
+                "media": "",
+                "source_url": "https://twitter.com/clockdesk_example/status/1000000000000000001?ref_src=twsrc%5Etfw",
+                "description": "A tweet.\n\nClocks go back tonight pic.twitter.com/AbCdEf (https://t.co/AbCdEf)\n\n"
+                "\u2014 Clock Desk (@clockdesk_example) October 30, 2021 (https://twitter.com/"
+                "clockdesk_example/status/1000000000000000001?ref_src=twsrc%5Etfw)",
+            },
+        ),
+        (
+            {"Media": INSTAGRAM},
+            {
+                "source_url": "https://www.instagram.com/p/Cexample1/?utm_source=ig_embed",
+                "description": "View this post on Instagram (https://www.instagram.com/p/Cexample1/?utm_source=ig_embed)"
+                "\n\nA post shared by Town Hall Clock (@townhallclock_example) "
+                "(https://www.instagram.com/p/Cexample1/?utm_source=ig_embed)",
+            },
+        ),
+        (
+            {
+                "Media": '<iframe width="560" height="315" src="//www.youtube.com/embed/abc123XYZ00" '
+                'frameborder="0" allowfullscreen></iframe>',
+                "Media Caption": "The talk",
+            },
+            {"media": "https://www.youtube.com/embed/abc123XYZ00", "media_caption": "The talk", "description": ""},
+        ),
+        (
+            {"Media": '<iframe src="https://www.google.com/maps/embed?pb=!1m18"></iframe>'},
+            {"media": "", "source_url": "https://www.google.com/maps/embed?pb=!1m18"},
+        ),
+        (
+            {"Media": "<blockquote>Time is what clocks measure. <cite>A physicist</cite></blockquote>"},
+            {"media": "", "source_url": "", "description": "Time is what clocks measure.\nA physicist"},
+        ),
+        # links inside Text, protocol-relative too
+        (
+            {"Text": 'See <a href="//example.org/a">the report</a>.'},
+            {"description": "See the report (https://example.org/a)."},
+        ),
+    ],
+)
 def test_media_and_its_cells(row, expect):
     account, _ = one(row)
     assert {key: account[key] for key in expect} == expect
 
 
-@pytest.mark.parametrize("row, column, words", [
-    ({"Media": TWEET}, "Media", "Media is an embed code in row 2"),
-    ({"Media": "images/clock.jpg"}, "Media", "Media is not a web link in row 2, so it is not imported"),
-    ({"Media": "https://example.org/news/1", "Media Caption": "c"}, "Media Caption",
-     "Media Caption is added to the description in row 2"),
-    ({"Media": "https://example.org/news/1", "Alt Text": "a"}, "Alt Text", "Alt Text is not imported in row 2"),
-    ({"Media": "https://example.org/x.jpg", "Media Thumbnail": "https://example.org/t.jpg"}, "Media Thumbnail",
-     "Media Thumbnail is not imported (row 2)"),
-    ({"Background": "#223344"}, "Background", "Background is not imported (row 2)"),
-])
+@pytest.mark.parametrize(
+    "row, column, words",
+    [
+        ({"Media": TWEET}, "Media", "Media is an embed code in row 2"),
+        ({"Media": "images/clock.jpg"}, "Media", "Media is not a web link in row 2, so it is not imported"),
+        (
+            {"Media": "https://example.org/news/1", "Media Caption": "c"},
+            "Media Caption",
+            "Media Caption is added to the description in row 2",
+        ),
+        ({"Media": "https://example.org/news/1", "Alt Text": "a"}, "Alt Text", "Alt Text is not imported in row 2"),
+        (
+            {"Media": "https://example.org/x.jpg", "Media Thumbnail": "https://example.org/t.jpg"},
+            "Media Thumbnail",
+            "Media Thumbnail is not imported (row 2)",
+        ),
+        ({"Background": "#223344"}, "Background", "Background is not imported (row 2)"),
+    ],
+)
 def test_what_has_no_column_is_said_with_its_rows(row, column, words):
     _, problems = one(row)
     assert notes(problems)[column].startswith(words)
@@ -422,34 +586,51 @@ def test_a_picture_and_a_link_say_nothing():
 
 
 def test_notes_name_every_row_once_per_column():
-    sheet = sheets.read_sheet(sheet_bytes(
-        *({"Headline": f"H{n}", "Background": "#000" if n in (2, 3, 4, 5, 9) else ""} for n in range(2, 12))
-    ), "sheet.csv")
+    sheet = sheets.read_sheet(
+        sheet_bytes(
+            *({"Headline": f"H{n}", "Background": "#000" if n in (2, 3, 4, 5, 9) else ""} for n in range(2, 12))
+        ),
+        "sheet.csv",
+    )
     [problem] = sheet.problems
     assert (problem.row, problem.column, problem.level) == (1, "Background", WARNING)
     assert "(rows 2-5 and 9)" in problem.message
 
 
-@pytest.mark.parametrize("rows, text", [
-    ([4], "row 4"), ([4, 7], "rows 4 and 7"), ([4, 7, 9], "rows 4, 7 and 9"), ([9, 4, 4], "rows 4 and 9"),
-    ([2, 3], "rows 2 and 3"), ([2, 3, 4, 40], "rows 2-4 and 40"), ([2, 3, 5, 6, 7], "rows 2, 3 and 5-7"),
-])
+@pytest.mark.parametrize(
+    "rows, text",
+    [
+        ([4], "row 4"),
+        ([4, 7], "rows 4 and 7"),
+        ([4, 7, 9], "rows 4, 7 and 9"),
+        ([9, 4, 4], "rows 4 and 9"),
+        ([2, 3], "rows 2 and 3"),
+        ([2, 3, 4, 40], "rows 2-4 and 40"),
+        ([2, 3, 5, 6, 7], "rows 2, 3 and 5-7"),
+    ],
+)
 def test_rows_text(rows, text):
     assert sheets.rows_text(rows) == text
 
 
-@pytest.mark.parametrize("display, cells, kept", [
-    ("7 January 2022", {"Month": "1", "Day": "7"}, False),            # what the dashboard shows anyway
-    ("7 january 2022.", {"Month": "1", "Day": "7"}, False),
-    ("January 2022", {"Month": "1"}, False),
-    ("7 January 2022, 14:30", {"Month": "1", "Day": "7", "Time": "2:30 PM"}, False),
-    ("4 January 2022 to 10 January 2022",
-     {"Month": "1", "Day": "4", "End Year": "2022", "End Month": "1", "End Day": "10"}, False),
-    ("Friday 7 January", {"Month": "1", "Day": "7"}, True),           # says more: kept
-    ("Early 2022", {}, True),
-    ("4-10 January", {"Month": "1", "Day": "4", "End Year": "2022", "End Month": "1", "End Day": "10"}, True),
-    ("c. 1500 BC", {"Year": "-1500"}, True),
-])
+@pytest.mark.parametrize(
+    "display, cells, kept",
+    [
+        ("7 January 2022", {"Month": "1", "Day": "7"}, False),  # what the dashboard shows anyway
+        ("7 january 2022.", {"Month": "1", "Day": "7"}, False),
+        ("January 2022", {"Month": "1"}, False),
+        ("7 January 2022, 14:30", {"Month": "1", "Day": "7", "Time": "2:30 PM"}, False),
+        (
+            "4 January 2022 to 10 January 2022",
+            {"Month": "1", "Day": "4", "End Year": "2022", "End Month": "1", "End Day": "10"},
+            False,
+        ),
+        ("Friday 7 January", {"Month": "1", "Day": "7"}, True),  # says more: kept
+        ("Early 2022", {}, True),
+        ("4-10 January", {"Month": "1", "Day": "4", "End Year": "2022", "End Month": "1", "End Day": "10"}, True),
+        ("c. 1500 BC", {"Year": "-1500"}, True),
+    ],
+)
 def test_display_date_is_kept_when_it_says_more_than_the_date(display, cells, kept):
     account, problems = one({"Text": "Body.", "Display Date": display, **cells})
     assert account["description"] == ("Body.\n\nDisplay date: " + display if kept else "Body.")
@@ -466,19 +647,24 @@ def test_display_date_of_a_bce_year_the_dashboard_shows_is_not_kept(display):
 
 # --- slides without a headline ----------------------------------------------------------------------
 
-LONG = ("The first mechanical clocks in Europe strike the hours from church towers, and the "
-        "town's day is ruled by the bell rather than by the sun.")
+LONG = (
+    "The first mechanical clocks in Europe strike the hours from church towers, and the "
+    "town's day is ruled by the bell rather than by the sun."
+)
 
 
-@pytest.mark.parametrize("text, title", [
-    ("Short text.", "Short text"),
-    ("Short text...", "Short text..."),
-    ("What time is it?", "What time is it?"),
-    ("<p>First paragraph.</p><p>Second.</p>", "First paragraph"),
-    (LONG, "The first mechanical clocks in Europe strike the hours from church\u2026"),
-    ("A" * 100, "A" * 70 + "\u2026"),
-    ('<a href="https://example.org">A link</a> in the text', "A link in the text"),
-])
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Short text.", "Short text"),
+        ("Short text...", "Short text..."),
+        ("What time is it?", "What time is it?"),
+        ("<p>First paragraph.</p><p>Second.</p>", "First paragraph"),
+        (LONG, "The first mechanical clocks in Europe strike the hours from church\u2026"),
+        ("A" * 100, "A" * 70 + "\u2026"),
+        ('<a href="https://example.org">A link</a> in the text', "A link in the text"),
+    ],
+)
 def test_a_slide_without_a_headline_takes_its_title_from_its_text(text, title):
     account, problems = one({"Text": text})
     assert account["title"] == title
@@ -488,11 +674,18 @@ def test_a_slide_without_a_headline_takes_its_title_from_its_text(text, title):
     assert warning.message.startswith(f"Headline is empty, so the title is taken from the start of the Text: {title!r}")
 
 
-@pytest.mark.parametrize("row, title, column", [
-    ({"Media Caption": "A sundial at noon", "Media": "https://example.org/s.jpg"}, "A sundial at noon", "Media Caption"),
-    ({"Media": TWEET}, "Clocks go back tonight pic.twitter.com/AbCdEf", "Media"),
-    ({"Media": "https://example.org/s.jpg", "Alt Text": "A shadow"}, "A shadow", "Alt Text"),
-])
+@pytest.mark.parametrize(
+    "row, title, column",
+    [
+        (
+            {"Media Caption": "A sundial at noon", "Media": "https://example.org/s.jpg"},
+            "A sundial at noon",
+            "Media Caption",
+        ),
+        ({"Media": TWEET}, "Clocks go back tonight pic.twitter.com/AbCdEf", "Media"),
+        ({"Media": "https://example.org/s.jpg", "Alt Text": "A shadow"}, "A shadow", "Alt Text"),
+    ],
+)
 def test_without_text_the_title_comes_from_the_media(row, title, column):
     account, problems = one(row)
     assert account["title"] == title
@@ -507,18 +700,32 @@ def test_a_slide_with_nothing_to_take_a_title_from_is_untitled():
 
 # --- BCE years and years before 1000 ---------------------------------------------------------------
 
+
 def test_bce_years_and_early_years_are_read_as_written():
-    sheet = sheets.read_sheet(sheet_bytes(
-        {"Year": "-500", "Headline": "a"},
-        {"Year": "-500", "Month": "3", "Day": "15", "Time": "14:30", "Headline": "b"},
-        {"Year": "-44", "Month": "3", "Day": "15", "End Year": "-44", "End Month": "3", "End Day": "16",
-         "Headline": "c"},
-        {"Year": "600", "Headline": "d"},
-        {"Year": "-1500", "End Year": "600", "Headline": "e", "Type": "era"},
-    ), "sheet.csv")
+    sheet = sheets.read_sheet(
+        sheet_bytes(
+            {"Year": "-500", "Headline": "a"},
+            {"Year": "-500", "Month": "3", "Day": "15", "Time": "14:30", "Headline": "b"},
+            {
+                "Year": "-44",
+                "Month": "3",
+                "Day": "15",
+                "End Year": "-44",
+                "End Month": "3",
+                "End Day": "16",
+                "Headline": "c",
+            },
+            {"Year": "600", "Headline": "d"},
+            {"Year": "-1500", "End Year": "600", "Headline": "e", "Type": "era"},
+        ),
+        "sheet.csv",
+    )
     assert not sheet.problems
     assert [(e.account["date"], e.account["end_date"]) for e in sheet.entries] == [
-        ("-0500", ""), ("-0500-03-15 14:30", ""), ("-0044-03-15", "-0044-03-16"), ("0600", ""),
+        ("-0500", ""),
+        ("-0500-03-15 14:30", ""),
+        ("-0044-03-15", "-0044-03-16"),
+        ("0600", ""),
         ("-1500", "0600"),
     ]
 
@@ -526,13 +733,24 @@ def test_bce_years_and_early_years_are_read_as_written():
 def test_importing_into_a_file_without_the_media_columns_keeps_the_media_in_the_description(tmp_path):
     """Nothing is lost and no row is skipped (a second import would duplicate the others)."""
     into = tmp_path / "events.csv"
-    into.write_text("id,date,end_date,title,description,category,location,latitude,longitude,source,"
-                    "source_url,published,claimed_by\n")
+    into.write_text(
+        "id,date,end_date,title,description,category,location,latitude,longitude,source,"
+        "source_url,published,claimed_by\n"
+    )
     sheet = tmp_path / "sheet.csv"
-    sheet.write_bytes(sheet_bytes({"Headline": "A picture", "Text": "Said.", "Media": "https://example.org/x.jpg",
-                                   "Media Caption": "The square", "Media Credit": "Jo Baker",
-                                   "Alt Text": "A crowd"},
-                                  {"Headline": "A link", "Media": "https://example.org/news/1"}))
+    sheet.write_bytes(
+        sheet_bytes(
+            {
+                "Headline": "A picture",
+                "Text": "Said.",
+                "Media": "https://example.org/x.jpg",
+                "Media Caption": "The square",
+                "Media Credit": "Jo Baker",
+                "Alt Text": "A crowd",
+            },
+            {"Headline": "A link", "Media": "https://example.org/news/1"},
+        )
+    )
     result = importer.import_sheet(str(sheet), str(into))
     assert [account["title"] for _, _, account in result.rows] == ["A picture", "A link"]
     assert not [p for p in result.problems if p.level == ERROR]
@@ -542,12 +760,14 @@ def test_importing_into_a_file_without_the_media_columns_keeps_the_media_in_the_
     dataset = timeline.load(into)
     assert dataset.problems == []
     picture = dataset.accounts.set_index("title").loc["A picture"]
-    assert picture["description"] == ("Said.\n\nMedia: https://example.org/x.jpg\nCaption: The square\n"
-                                      "Credit: Jo Baker\nAlt text: A crowd")
+    assert picture["description"] == (
+        "Said.\n\nMedia: https://example.org/x.jpg\nCaption: The square\nCredit: Jo Baker\nAlt text: A crowd"
+    )
     assert dataset.accounts.set_index("title").loc["A link", "source_url"] == "https://example.org/news/1"
 
 
 # --- import: appended to events.csv ------------------------------------------------------------------
+
 
 def test_import_into_the_real_file_keeps_its_bytes_and_makes_ids_unique(tmp_path):
     into = tmp_path / "events.csv"
@@ -556,7 +776,7 @@ def test_import_into_the_real_file_keeps_its_bytes_and_makes_ids_unique(tmp_path
     result = importer.import_sheet(str(SHEET), str(into))
     assert into.read_bytes().startswith(before)
     imported = {sheet_row: account["id"] for sheet_row, _, account in result.rows}
-    assert imported[10] == "death-toll-2" and imported[11] == "death-toll-3"   # events.csv has death-toll
+    assert imported[10] == "death-toll-2" and imported[11] == "death-toll-3"  # events.csv has death-toll
     assert imported[6] == "internet-shutdown-2"
     assert imported[3] == "state-of-emergency"
     assert imported[16] == "a-row-with-no-headline"
@@ -609,26 +829,43 @@ def test_import_of_a_missing_sheet_is_a_problem(tmp_path, capsys):
 
 # --- export: TimelineJS JSON -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, precision, offset, expect", [
-    ("2022-01-01", "year", "", {"year": 2022, "display_date": "2022"}),
-    ("2022-01-01", "month", "", {"year": 2022, "month": 1, "display_date": "January 2022"}),
-    ("2022-01-07", "day", "", {"year": 2022, "month": 1, "day": 7, "display_date": "7 January 2022"}),
-    ("2022-01-07 14:30", "minute", "+06:00",
-     {"year": 2022, "month": 1, "day": 7, "hour": 14, "minute": 30,
-      "display_date": "7 January 2022, 14:30 (UTC+06:00)"}),
-])
+
+@pytest.mark.parametrize(
+    "value, precision, offset, expect",
+    [
+        ("2022-01-01", "year", "", {"year": 2022, "display_date": "2022"}),
+        ("2022-01-01", "month", "", {"year": 2022, "month": 1, "display_date": "January 2022"}),
+        ("2022-01-07", "day", "", {"year": 2022, "month": 1, "day": 7, "display_date": "7 January 2022"}),
+        (
+            "2022-01-07 14:30",
+            "minute",
+            "+06:00",
+            {
+                "year": 2022,
+                "month": 1,
+                "day": 7,
+                "hour": 14,
+                "minute": 30,
+                "display_date": "7 January 2022, 14:30 (UTC+06:00)",
+            },
+        ),
+    ],
+)
 def test_date_object_stops_at_the_precision(value, precision, offset, expect):
     assert export.date_object(value, precision, offset) == expect
 
 
-@pytest.mark.parametrize("url, link", [
-    ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&c=2"),
-    ("HTTP://EXAMPLE.ORG", "HTTP://EXAMPLE.ORG"),
-    ('https://example.org/"><script>', "https://example.org/%22%3E%3Cscript%3E"),
-    ("javascript:alert(1)", ""),
-    ("www.example.org", ""),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "url, link",
+    [
+        ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&c=2"),
+        ("HTTP://EXAMPLE.ORG", "HTTP://EXAMPLE.ORG"),
+        ('https://example.org/"><script>', "https://example.org/%22%3E%3Cscript%3E"),
+        ("javascript:alert(1)", ""),
+        ("www.example.org", ""),
+        ("", ""),
+    ],
+)
 def test_web_link(url, link):
     assert export.web_link(url) == link
 
@@ -638,16 +875,18 @@ def rows_csv(*rows: str) -> bytes:
 
 
 def test_export_escapes_our_text_and_lists_every_account():
-    dataset = timeline.load_bytes(rows_csv(
-        'a,2022-01-05,,Crowd <b>cheers</b> & runs,"He said ""<script>x</script>""",protest,,,,'
-        'Outlet <One>,https://example.org/a?x=1&y=2,,Interior Ministry,,,,,,,',
-        'a,2022-01-06,,,Another date,,,,,Second & Co,,,,,,,,,,',
-    ))
+    dataset = timeline.load_bytes(
+        rows_csv(
+            'a,2022-01-05,,Crowd <b>cheers</b> & runs,"He said ""<script>x</script>""",protest,,,,'
+            "Outlet <One>,https://example.org/a?x=1&y=2,,Interior Ministry,,,,,,,",
+            "a,2022-01-06,,,Another date,,,,,Second & Co,,,,,,,,,,",
+        )
+    )
     [slide] = export.document(dataset)["events"]
     assert slide["text"]["headline"] == "Crowd &lt;b&gt;cheers&lt;/b&gt; &amp; runs"
     text = slide["text"]["text"]
     assert "<script>" not in text and "&lt;script&gt;" in text
-    assert "The sources disagree on the date." in text          # 5 and 6 January
+    assert "The sources disagree on the date." in text  # 5 and 6 January
     assert text.count("<li>") == 2
     assert "<strong>Outlet &lt;One&gt;</strong>, claimed by Interior Ministry, dated 2022-01-05" in text
     assert '<a href="https://example.org/a?x=1&amp;y=2" target="_blank" rel="noopener noreferrer">' in text
@@ -658,135 +897,172 @@ def test_export_escapes_our_text_and_lists_every_account():
     assert slide["unique_id"] == "a"
 
 
-@pytest.mark.parametrize("value, precision, fields", [
-    (np.datetime64("0600-03-15", "s"), "day", {"year": 600, "month": 3, "day": 15}),
-    (np.datetime64("0045-01-01", "s"), "year", {"year": 45}),
-    (np.datetime64("-0499-01-01", "s"), "year", {"year": -500}),      # 500 BC: TimelineJS's -500
-    (np.datetime64("-0499-03-15T14:30", "s"), "minute", {"year": -500, "month": 3, "day": 15, "hour": 14, "minute": 30}),
-    (np.datetime64("0000-01-01", "s"), "year", {"year": -1}),         # 1 BC
-])
+@pytest.mark.parametrize(
+    "value, precision, fields",
+    [
+        (np.datetime64("0600-03-15", "s"), "day", {"year": 600, "month": 3, "day": 15}),
+        (np.datetime64("0045-01-01", "s"), "year", {"year": 45}),
+        (np.datetime64("-0499-01-01", "s"), "year", {"year": -500}),  # 500 BC: TimelineJS's -500
+        (
+            np.datetime64("-0499-03-15T14:30", "s"),
+            "minute",
+            {"year": -500, "month": 3, "day": 15, "hour": 14, "minute": 30},
+        ),
+        (np.datetime64("0000-01-01", "s"), "year", {"year": -1}),  # 1 BC
+    ],
+)
 def test_date_object_of_early_and_bce_years(value, precision, fields):
     date = export.date_object(value, precision)
     assert {k: v for k, v in date.items() if k != "display_date"} == fields
 
 
-@pytest.mark.parametrize("value, precision, label", [
-    (np.datetime64("0600-03-15", "s"), "day", "15 March AD 600"),
-    (np.datetime64("-0499-01-01", "s"), "year", "500 BC"),
-    (np.datetime64("-0499-03-15T14:30", "s"), "minute", "15 March 500 BC, 14:30"),
-])
+@pytest.mark.parametrize(
+    "value, precision, label",
+    [
+        (np.datetime64("0600-03-15", "s"), "day", "15 March AD 600"),
+        (np.datetime64("-0499-01-01", "s"), "year", "500 BC"),
+        (np.datetime64("-0499-03-15T14:30", "s"), "minute", "15 March 500 BC, 14:30"),
+    ],
+)
 def test_date_object_shows_the_date_as_the_dashboard_does(value, precision, label):
     # The BC labels need dates.label from the BCE rewrite of timeline/dates.py.
     assert export.date_object(value, precision)["display_date"] == label
 
 
-@pytest.mark.parametrize("url, shown", [
-    ("https://example.org/img/clock.jpg", True),
-    ("https://example.org/img/clock.avif", True),              # TimelineJS's fallback is an image too
-    ("https://www.youtube.com/watch?v=abc123XYZ00", True),
-    ("https://youtu.be/abc123XYZ00", True),
-    ("https://vimeo.com/123456789", True),
-    ("https://www.vimeo.com/123456789", False),                # TimelineJS does not know this form
-    ("https://twitter.com/clockdesk_example/status/1000000000000000001", True),
-    ("https://x.com/clockdesk_example/status/1000000000000000001", True),
-    ("https://en.wikipedia.org/wiki/Sundial", True),
-    ("https://soundcloud.com/example/clock-chimes", True),
-    ("https://www.google.com/maps/place/Somewhere/@51.4769,-0.0005,17z", True),
-    ("https://www.google.com/maps/@51.4769,-0.0005,17z", True),
-    ("https://www.google.com/maps/embed?pb=!1m18", False),
-    ("https://www.instagram.com/p/Cexample1/", True),
-    ("https://www.instagram.com/townhallclock_example/", False),
-    ("https://www.flickr.com/photos/example/123", True),
-    ("https://www.documentcloud.org/documents/1-example", True),
-    ("https://open.spotify.com/track/abc", True),
-    ("https://example.org/report.pdf", True),
-    ("https://example.org/chimes.mp3", True),
-    ("https://example.org/chimes.mp3#t=5", False),             # TimelineJS's pattern stops at the end
-    ("https://example.org/news/clocks-change", False),         # an article: a broken image in TimelineJS
-    ("https://example.org/", False),
-    ("javascript:alert(1)", False),
-    ("", False),
-])
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        ("https://example.org/img/clock.jpg", True),
+        ("https://example.org/img/clock.avif", True),  # TimelineJS's fallback is an image too
+        ("https://www.youtube.com/watch?v=abc123XYZ00", True),
+        ("https://youtu.be/abc123XYZ00", True),
+        ("https://vimeo.com/123456789", True),
+        ("https://www.vimeo.com/123456789", False),  # TimelineJS does not know this form
+        ("https://twitter.com/clockdesk_example/status/1000000000000000001", True),
+        ("https://x.com/clockdesk_example/status/1000000000000000001", True),
+        ("https://en.wikipedia.org/wiki/Sundial", True),
+        ("https://soundcloud.com/example/clock-chimes", True),
+        ("https://www.google.com/maps/place/Somewhere/@51.4769,-0.0005,17z", True),
+        ("https://www.google.com/maps/@51.4769,-0.0005,17z", True),
+        ("https://www.google.com/maps/embed?pb=!1m18", False),
+        ("https://www.instagram.com/p/Cexample1/", True),
+        ("https://www.instagram.com/townhallclock_example/", False),
+        ("https://www.flickr.com/photos/example/123", True),
+        ("https://www.documentcloud.org/documents/1-example", True),
+        ("https://open.spotify.com/track/abc", True),
+        ("https://example.org/report.pdf", True),
+        ("https://example.org/chimes.mp3", True),
+        ("https://example.org/chimes.mp3#t=5", False),  # TimelineJS's pattern stops at the end
+        ("https://example.org/news/clocks-change", False),  # an article: a broken image in TimelineJS
+        ("https://example.org/", False),
+        ("javascript:alert(1)", False),
+        ("", False),
+    ],
+)
 def test_shown_as_media(url, shown):
     assert export.shown_as_media(url) is shown
 
 
 def test_export_media_is_our_media_column_and_a_source_link_stays_in_the_text():
-    dataset = timeline.load_bytes(rows_csv(
-        "sundial,2022-06-21,,Solstice <noon>,The shadow is shortest.,clocks,,,,Desk,https://example.org/news/1,,,"
-        "https://example.org/img/sundial.jpg,Ana Silva & Co,A <b>bronze</b> sundial,A shadow & a dial,,,",
-        "sundial,2022-06-21,,,A second photo.,,,,,Other Desk,,,,https://example.org/img/second.png,Ben,,,,,",
-        "article,2022-06-22,,Only an article,,clocks,,,,Desk,https://example.org/news/2,,,"
-        "https://example.org/news/2-photos,,,,,,",
-        "tweet,2022-06-23,,A tweet,,standards,,,,Desk,,,,"
-        "https://twitter.com/clockdesk_example/status/1000000000000000001,,Clocks go back,,,,",
-    ))
+    dataset = timeline.load_bytes(
+        rows_csv(
+            "sundial,2022-06-21,,Solstice <noon>,The shadow is shortest.,clocks,,,,Desk,https://example.org/news/1,,,"
+            "https://example.org/img/sundial.jpg,Ana Silva & Co,A <b>bronze</b> sundial,A shadow & a dial,,,",
+            "sundial,2022-06-21,,,A second photo.,,,,,Other Desk,,,,https://example.org/img/second.png,Ben,,,,,",
+            "article,2022-06-22,,Only an article,,clocks,,,,Desk,https://example.org/news/2,,,"
+            "https://example.org/news/2-photos,,,,,,",
+            "tweet,2022-06-23,,A tweet,,standards,,,,Desk,,,,"
+            "https://twitter.com/clockdesk_example/status/1000000000000000001,,Clocks go back,,,,",
+        )
+    )
     slides = {slide["unique_id"]: slide for slide in export.document(dataset)["events"]}
     assert slides["sundial"]["media"] == {
-        "url": "https://example.org/img/sundial.jpg", "caption": "A &lt;b&gt;bronze&lt;/b&gt; sundial",
-        "credit": "Ana Silva &amp; Co", "alt": "A shadow & a dial"}      # alt is set as text, not HTML
+        "url": "https://example.org/img/sundial.jpg",
+        "caption": "A &lt;b&gt;bronze&lt;/b&gt; sundial",
+        "credit": "Ana Silva &amp; Co",
+        "alt": "A shadow & a dial",
+    }  # alt is set as text, not HTML
     text = slides["sundial"]["text"]["text"]
     assert '<a href="https://example.org/news/1" target="_blank" rel="noopener noreferrer">source</a>' in text
-    assert ('<a href="https://example.org/img/second.png" target="_blank" rel="noopener noreferrer">'
-            'picture</a> (Ben)') in text                           # the second account's picture
-    assert "sundial.jpg" not in text                               # the slide's own media is not repeated
-    assert "media" not in slides["article"]                        # a page TimelineJS cannot show
-    assert '<a href="https://example.org/news/2-photos" target="_blank" rel="noopener noreferrer">media</a>' \
+    assert (
+        '<a href="https://example.org/img/second.png" target="_blank" rel="noopener noreferrer">picture</a> (Ben)'
+    ) in text  # the second account's picture
+    assert "sundial.jpg" not in text  # the slide's own media is not repeated
+    assert "media" not in slides["article"]  # a page TimelineJS cannot show
+    assert (
+        '<a href="https://example.org/news/2-photos" target="_blank" rel="noopener noreferrer">media</a>'
         in slides["article"]["text"]["text"]
+    )
     assert slides["tweet"]["media"]["url"] == "https://twitter.com/clockdesk_example/status/1000000000000000001"
     assert slides["tweet"]["media"]["caption"] == "Clocks go back"
 
 
-@pytest.mark.parametrize("categories, groups", [
-    (["protest", "protest"], None),
-    (["protest", "PROTEST"], None),                      # one lane, however it is spelled
-    (["protest", "era"], None),                          # an era is not a slide
-    (["protest", "security"], ["protest", "security"]),
-    (["A & B", "<i>x</i>"], ["A &amp;amp; B", "&amp;lt;i&amp;gt;x&amp;lt;/i&amp;gt;"]),  # escaped twice
-])
+@pytest.mark.parametrize(
+    "categories, groups",
+    [
+        (["protest", "protest"], None),
+        (["protest", "PROTEST"], None),  # one lane, however it is spelled
+        (["protest", "era"], None),  # an era is not a slide
+        (["protest", "security"], ["protest", "security"]),
+        (["A & B", "<i>x</i>"], ["A &amp;amp; B", "&amp;lt;i&amp;gt;x&amp;lt;/i&amp;gt;"]),  # escaped twice
+    ],
+)
 def test_a_group_only_when_there_are_two_or_more(categories, groups):
-    dataset = timeline.load_bytes(rows_csv(*(
-        f'e{n},2022-01-0{n + 1},2022-01-09,E{n},,"{category}",,,,Desk,,,,,,,,,,'
-        for n, category in enumerate(categories)
-    )))
+    dataset = timeline.load_bytes(
+        rows_csv(
+            *(
+                f'e{n},2022-01-0{n + 1},2022-01-09,E{n},,"{category}",,,,Desk,,,,,,,,,,'
+                for n, category in enumerate(categories)
+            )
+        )
+    )
     slides = export.document(dataset)["events"]
     assert [slide.get("group") for slide in slides] == (groups or [None] * len(slides))
 
 
 def test_bce_and_early_dates_go_out_as_timelinejs_reads_them():
     # Needs the loader that reads BCE dates (the BCE rewrite of timeline/dates.py).
-    dataset = timeline.load_bytes(rows_csv(
-        "caesar,-0044-03-15,,Caesar is killed,,politics,,,,Desk,,,,,,,,,,",
-        "julian,-0045-01-01,,Julian calendar,,calendar,,,,Desk,,,,,,,,,,",
-        "dial,-0500,,A sundial,,clocks,,,,Desk,,,,,,,,,,",
-        "talk,-0500-03-15 14:30,,A talk at noon,,clocks,,,,Desk,,,,,,,,,,",
-        "clock,0725,,Water clock,,clocks,,,,Desk,,,,,,,,,,",
-    ))
+    dataset = timeline.load_bytes(
+        rows_csv(
+            "caesar,-0044-03-15,,Caesar is killed,,politics,,,,Desk,,,,,,,,,,",
+            "julian,-0045-01-01,,Julian calendar,,calendar,,,,Desk,,,,,,,,,,",
+            "dial,-0500,,A sundial,,clocks,,,,Desk,,,,,,,,,,",
+            "talk,-0500-03-15 14:30,,A talk at noon,,clocks,,,,Desk,,,,,,,,,,",
+            "clock,0725,,Water clock,,clocks,,,,Desk,,,,,,,,,,",
+        )
+    )
     assert not dataset.errors
     slides = {slide["unique_id"]: slide for slide in export.document(dataset)["events"]}
     assert slides["caesar"]["start_date"] == {"year": -44, "month": 3, "day": 15, "display_date": "15 March 44 BC"}
     assert slides["julian"]["start_date"]["year"] == -45
     assert slides["dial"]["start_date"] == {"year": -500, "display_date": "500 BC"}
-    assert slides["talk"]["start_date"] == {"year": -500, "month": 3, "day": 15, "hour": 14, "minute": 30,
-                                            "display_date": "15 March 500 BC, 14:30"}
+    assert slides["talk"]["start_date"] == {
+        "year": -500,
+        "month": 3,
+        "day": 15,
+        "hour": 14,
+        "minute": 30,
+        "display_date": "15 March 500 BC, 14:30",
+    }
     assert slides["clock"]["start_date"] == {"year": 725, "display_date": "AD 725"}
     assert [s["unique_id"] for s in export.document(dataset)["events"]] == ["dial", "talk", "julian", "caesar", "clock"]
 
 
 def test_export_eras_spans_and_the_title():
-    dataset = timeline.load_bytes(rows_csv(
-        "emergency,2022-01-05,2022-01-19,State of emergency,,era,,,,Desk,,,,,,,,,,",
-        "no-end-era,2022-01,,An era without an end,,ERA,,,,Desk,,,,,,,,,,",
-        "shutdown,2022-01-04,2022-01-10,Internet shutdown,,communications,,,,NetBlocks,,,,,,,,,,",
-    ))
+    dataset = timeline.load_bytes(
+        rows_csv(
+            "emergency,2022-01-05,2022-01-19,State of emergency,,era,,,,Desk,,,,,,,,,,",
+            "no-end-era,2022-01,,An era without an end,,ERA,,,,Desk,,,,,,,,,,",
+            "shutdown,2022-01-04,2022-01-10,Internet shutdown,,communications,,,,NetBlocks,,,,,,,,,,",
+        )
+    )
     doc = export.document(dataset, title="Kazakhstan & Co")
     assert doc["title"] == {"text": {"headline": "Kazakhstan &amp; Co", "text": ""}}
     [era] = doc["eras"]
     assert era["text"]["headline"] == "State of emergency"
     assert (era["start_date"]["day"], era["end_date"]["day"]) == (5, 19)
     assert [s["unique_id"] for s in doc["events"]] == ["no-end-era", "shutdown"]
-    assert doc["events"][1]["end_date"] == {"year": 2022, "month": 1, "day": 10,
-                                            "display_date": "10 January 2022"}
+    assert doc["events"][1]["end_date"] == {"year": 2022, "month": 1, "day": 10, "display_date": "10 January 2022"}
     assert "media" not in doc["events"][1] and "end_date" not in doc["events"][0]
 
 
@@ -796,8 +1072,7 @@ def test_cli_export_to_stdout_and_to_a_file(tmp_path, capsys):
     assert doc["title"]["text"]["headline"] == "Timeline"
     assert len(doc["events"]) == 35 and doc["eras"] == []
     output = tmp_path / "timeline.json"
-    assert cli.main(["export", "timelinejs", str(EVENTS), "--output", str(output),
-                     "--title", "Kazakhstan"]) == 0
+    assert cli.main(["export", "timelinejs", str(EVENTS), "--output", str(output), "--title", "Kazakhstan"]) == 0
     assert capsys.readouterr().err == f"wrote 35 events and 0 eras to {output}\n"
     assert json.loads(output.read_text())["title"]["text"]["headline"] == "Kazakhstan"
 
@@ -814,7 +1089,7 @@ def test_cli_export_of_a_missing_file_fails(tmp_path, capsys):
 # and videos with credits, captions and alt text, a tweet's, an Instagram post's and an
 # iframe's embed code, an article, a map, a PDF, Display Dates, thumbnails, backgrounds.
 TIMEKEEPING = DATA / "timekeeping.csv"
-SHEETS = {TIMEKEEPING: set(), SHEET: {14, 15, 17}, OLD_SHEET: set()}   # sheet -> its rows refused
+SHEETS = {TIMEKEEPING: set(), SHEET: {14, 15, 17}, OLD_SHEET: set()}  # sheet -> its rows refused
 
 
 def sheet_rows(path: Path) -> dict[int, dict]:
@@ -824,12 +1099,22 @@ def sheet_rows(path: Path) -> dict[int, dict]:
 
 def slide_rows(path: Path) -> list[int]:
     """The rows that are slides or eras (not the title), less those refused on purpose."""
-    return [n for n, row in sheet_rows(path).items()
-            if row.get("Type") != "title" and n not in SHEETS[path] and any(row.values())]
+    return [
+        n
+        for n, row in sheet_rows(path).items()
+        if row.get("Type") != "title" and n not in SHEETS[path] and any(row.values())
+    ]
 
 
-CLOCK = {"": (), "4:30 PM": (16, 30), "14:30": (14, 30), "09:15": (9, 15), "12:00 PM": (12, 0),
-         "0:00": (0, 0), "23:59": (23, 59)}
+CLOCK = {
+    "": (),
+    "4:30 PM": (16, 30),
+    "14:30": (14, 30),
+    "09:15": (9, 15),
+    "12:00 PM": (12, 0),
+    "0:00": (0, 0),
+    "23:59": (23, 59),
+}
 
 
 def sheet_date(row: dict, prefix: str = "") -> dict:
@@ -878,8 +1163,11 @@ def test_every_slide_of_a_sheet_is_imported(round_trips, path):
     assert len(doc["events"]) + len(doc["eras"]) == len(result.rows)
 
 
-@pytest.mark.parametrize("path, sheet_row", [(path, n) for path in SHEETS for n in slide_rows(path)],
-                         ids=[f"{path.stem}:{n}" for path in SHEETS for n in slide_rows(path)])
+@pytest.mark.parametrize(
+    "path, sheet_row",
+    [(path, n) for path in SHEETS for n in slide_rows(path)],
+    ids=[f"{path.stem}:{n}" for path in SHEETS for n in slide_rows(path)],
+)
 def test_a_row_comes_back_as_it_went_in(round_trips, path, sheet_row):
     """Its dates (BC and times included), headline, text, media (url, caption, credit, alt),
     source link and group, as TimelineJS will read them."""
@@ -916,11 +1204,16 @@ def test_a_row_comes_back_as_it_went_in(round_trips, path, sheet_row):
     else:
         assert "media" not in exported
         if link:
-            assert f'<a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">source</a>' \
+            assert (
+                f'<a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">source</a>'
                 in exported["text"]["text"]
+            )
         assert words(markup.html_to_text(row.get("Media Caption", ""))) in text
-    groups = {row.get("Group", row.get("Tag", "")) or "Event" for row in sheet_rows(path).values()
-              if row.get("Type") not in ("title", "era")}
+    groups = {
+        row.get("Group", row.get("Tag", "")) or "Event"
+        for row in sheet_rows(path).values()
+        if row.get("Type") not in ("title", "era")
+    }
     if row.get("Type") != "era" and len(groups) > 1:
         assert html.unescape(html.unescape(exported["group"])) == (row.get("Group", row.get("Tag", "")) or "Event")
     elif row.get("Type") != "era":
@@ -963,16 +1256,18 @@ def test_nothing_in_the_timekeeping_sheet_is_lost():
             elif column == "Alt Text" and not account["media"]:
                 assert n in named_rows(notes[column])
             else:
-                assert words(markup.html_to_text(value)) in everything \
-                    or words(markup.inline(value)) in everything, (n, column)
+                assert words(markup.html_to_text(value)) in everything or words(markup.inline(value)) in everything, (
+                    n,
+                    column,
+                )
 
 
 def test_the_timekeeping_sheet_says_what_it_did_with_its_rows():
     sheet = sheets.read_sheet(TIMEKEEPING.read_bytes(), TIMEKEEPING.name)
     notes = {p.column: p.message for p in sheet.problems if p.row == 1}
-    assert named_rows(notes["Media"]) == {8, 10, 16, 17}                # embed codes
+    assert named_rows(notes["Media"]) == {8, 10, 16, 17}  # embed codes
     assert named_rows(notes["Media Thumbnail"]) == {11, 20}
     assert named_rows(notes["Background"]) == {9, 17}
-    assert named_rows(notes["Media Caption"]) == {12, 18}               # a map, a PDF: no picture
+    assert named_rows(notes["Media Caption"]) == {12, 18}  # a map, a PDF: no picture
     [untitled] = [p for p in sheet.problems if p.column == "Headline"]
     assert (untitled.row, untitled.level) == (9, WARNING)

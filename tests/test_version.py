@@ -2,11 +2,12 @@
 strong ETag, answered 304 when the asker has it, and cacheable for one poll interval, so that a
 browser, a proxy or a CDN can answer most polls; the version changes when the file does (a
 kept-back save too, so that open pages show its notice)."""
+
 from __future__ import annotations
 
 import json
-import time
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from timeline.app.layout import POLL_MS
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = (ROOT / "events.csv").read_bytes()
 ADDRESS = "/_timeline/version"
-ROW = b"curfew-extended,2022-01-09,,Curfew extended,,government,,,,AP,,,,,,\n"   # events.csv's 16 columns
+ROW = b"curfew-extended,2022-01-09,,Curfew extended,,government,,,,AP,,,,,,\n"  # events.csv's 16 columns
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def test_the_version_is_the_one_the_page_holds_with_a_strong_etag_and_a_poll_lon
     version = data.current(str(path)).version
     assert response.status_code == 200 and response.mimetype == "application/json"
     assert json.loads(response.get_data()) == {"version": version}
-    assert response.headers["ETag"] == f'"{version}"'   # strong: no W/
+    assert response.headers["ETag"] == f'"{version}"'  # strong: no W/
     cache = response.cache_control
     assert cache.public and cache.max_age == POLL_MS // 1000 == 2
     assert len(response.get_data()) < 100, "a tiny document"

@@ -1,9 +1,10 @@
 """timeline: an event-timeline dashboard for news and conflict chronologies.
 
-    >>> import timeline
-    >>> data = timeline.load("events.csv")
-    >>> data.events, data.accounts, data.problems
+>>> import timeline
+>>> data = timeline.load("events.csv")
+>>> data.events, data.accounts, data.problems
 """
+
 import os as _os
 import sys as _sys
 

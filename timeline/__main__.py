@@ -1,4 +1,5 @@
 """`python -m timeline COMMAND`: the editor's commands (timeline.cli)."""
+
 import os
 import sys
 

@@ -19,6 +19,7 @@ before them (so that "the first row of an event" and "differs from the first row
 they mean in the whole file); the checks that count across the file (categories that look
 alike, locations placed by name) are recomputed from counts kept in `Resume`.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -30,8 +31,22 @@ import pandas as pd
 
 from . import model
 from .csvfile import read_table
-from .load import (WINDOW, Dataset, Growth, Resume, _Notes, _reading_order, _validate, category_counts,
-                   category_problems, load, placed_warning, signature, uncounted, window_hash)
+from .load import (
+    WINDOW,
+    Dataset,
+    Growth,
+    Resume,
+    _Notes,
+    _reading_order,
+    _validate,
+    category_counts,
+    category_problems,
+    load,
+    placed_warning,
+    signature,
+    uncounted,
+    window_hash,
+)
 from .problems import ERROR, Problem, ProblemCode
 
 RECOUNTED = frozenset({ProblemCode.CATEGORY_ALIKE, ProblemCode.TOO_MANY_CATEGORIES, ProblemCode.PLACED_BY_NAME})
@@ -87,7 +102,7 @@ def _appended(previous: Dataset | None, path, stamp: tuple) -> tuple[bytes, byte
     if previous is None or resume is None or len(stamp) < 4 or stamp[3] != resume.inode or stamp[2] < resume.end:
         return None
     if len(previous.signature) > 2 and stamp[2] == previous.signature[2]:
-        return None   # (the same size, touched or rewritten: read again whole)
+        return None  # (the same size, touched or rewritten: read again whole)
     try:
         with open(path, "rb") as file:
             if os.fstat(file.fileno()).st_ino != resume.inode:
@@ -126,17 +141,17 @@ class Checked:
     prints (`summary`, `accounts_of`) is counted without it where it can be."""
 
     previous: Dataset
-    problems: list[Problem]         # every problem of the file, as a full load orders them
-    new_accounts: pd.DataFrame      # the accounts of the rows read on (not those of the heads)
-    before_cut: pd.DataFrame        # previous.accounts up to where the rows were read on from
-    joined: np.ndarray              # positions in before_cut of the accounts of the events joined
+    problems: list[Problem]  # every problem of the file, as a full load orders them
+    new_accounts: pd.DataFrame  # the accounts of the rows read on (not those of the heads)
+    before_cut: pd.DataFrame  # previous.accounts up to where the rows were read on from
+    joined: np.ndarray  # positions in before_cut of the accounts of the events joined
     stamp: tuple
     before: bytes
     after: bytes
-    records: int                    # the last whole record's number
+    records: int  # the last whole record's number
     ascii: bool
-    counts: tuple                   # (categories, placed) without a cut last row
-    resumable: bool                 # no cause of one new row left unsaid
+    counts: tuple  # (categories, placed) without a cut last row
+    resumable: bool  # no cause of one new row left unsaid
     _dataset: Dataset | None = field(default=None, init=False, repr=False)
 
     @property
@@ -159,7 +174,7 @@ class Checked:
         if not self._light():
             return int((self.dataset.accounts["id"] == event_id).sum())
         new = int((self.new_accounts["id"] == event_id).sum())
-        if new:   # (its previous accounts are among those of the events joined)
+        if new:  # (its previous accounts are among those of the events joined)
             return new + int((self._joined_ids() == event_id).sum())
         return int(model.holding(self.before_cut["id"], [event_id]).sum())
 
@@ -171,8 +186,11 @@ class Checked:
         # previous accounts of an id that a new account has are among `joined`: _heads).
         added = len(set(self.new_accounts["id"].tolist()) - set(self._joined_ids().tolist()))
         # (Dataset.summary's own words; it reads only the lengths of the frames.)
-        return Dataset(range(len(self.previous.events) + added),
-                       range(len(self.before_cut) + len(self.new_accounts)), self.problems).summary()
+        return Dataset(
+            range(len(self.previous.events) + added),
+            range(len(self.before_cut) + len(self.new_accounts)),
+            self.problems,
+        ).summary()
 
     def _joined_ids(self) -> pd.Series:
         """The ids of the previous accounts of the events that the new rows join."""
@@ -187,7 +205,7 @@ def _checked_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) ->
     table = read_table(resume.header + after)
     if not table.by_arrow or table.findings or any(p.level == ERROR and p.is_file_level for p in table.problems):
         return None
-    shift = resume.records - 1   # the new rows' numbers: the header is row 1 in both
+    shift = resume.records - 1  # the new rows' numbers: the header is row 1 in both
     rows = table.rows + shift
     frame = table.frame
     before_cut = _before_cut(previous.accounts, resume.records)
@@ -196,13 +214,12 @@ def _checked_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) ->
     if context:
         frame = pd.concat([heads[list(frame.columns)], frame], ignore_index=True)
         rows = np.concatenate([heads["row"].to_numpy(), rows])
-    problems = [dataclasses.replace(p, row=p.row + shift)
-                for p in table.problems if p.row > 1]
+    problems = [dataclasses.replace(p, row=p.row + shift) for p in table.problems if p.row > 1]
     findings: list = []
     notes = _Notes()
     accounts, _ = _validate(frame, rows, problems, findings, ascii=table.ascii, notes=notes)
     if notes.year_window or any(len(np.unique(finding.rows)) > 1 for finding in findings):
-        return None   # (a cause a full load may say first, of the whole file: see diagnosis.first)
+        return None  # (a cause a full load may say first, of the whole file: see diagnosis.first)
     head_rows = set(rows[:context].tolist())
     new = [p for p in problems if p.row not in head_rows and p.code not in RECOUNTED]
     accounts = accounts[~accounts["row"].isin(head_rows)]
@@ -219,26 +236,31 @@ def _checked_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) ->
     notes.categories, notes.places = categories, placed
     counts = uncounted(notes, frame, rows, accounts, records)
     # (A cause of one new row is not said, but more rows may come: the next version is read whole.)
-    return Checked(previous, merged, accounts, before_cut, joined, stamp, before, after, records, table.ascii,
-                   counts, not findings)
+    return Checked(
+        previous, merged, accounts, before_cut, joined, stamp, before, after, records, table.ascii, counts, not findings
+    )
 
 
 def _built(checked: Checked) -> Dataset:
     """The dataset of `checked`: the previous frames and the new rows' joined, and where the next
     version can be read on from."""
     previous, before_cut = checked.previous, checked.before_cut
-    accounts, room = model.grown_frames(before_cut, checked.new_accounts,
-                                        previous.room if before_cut is previous.accounts else None)
+    accounts, room = model.grown_frames(
+        before_cut, checked.new_accounts, previous.room if before_cut is previous.accounts else None
+    )
     growth = None
     if before_cut is previous.accounts and len(previous.events):
         events, moved, account_event = model.grow_events(previous.events, accounts, len(before_cut), checked.joined)
         growth = Growth(previous.signature, len(before_cut), moved, account_event)
-    else:   # (a cut last row left out: built again)
+    else:  # (a cut last row left out: built again)
         events = model.build_events(accounts)
     dataset = Dataset(events, accounts, checked.problems, previous.path, checked.stamp, growth=growth, room=room)
     assert previous.resume is not None
-    dataset.resume = _resumed(previous.resume, checked.before, checked.after, checked.records, checked.ascii,
-                              *checked.counts) if checked.resumable else None
+    dataset.resume = (
+        _resumed(previous.resume, checked.before, checked.after, checked.records, checked.ascii, *checked.counts)
+        if checked.resumable
+        else None
+    )
     return dataset
 
 
@@ -249,10 +271,12 @@ def _placed_warnings(previous: Dataset, placed: dict) -> list[Problem]:
     resume = previous.resume
     assert resume is not None
     had = {}
-    if len(previous.signature) > 2 and previous.signature[2] == resume.end:   # (no cut last row)
+    if len(previous.signature) > 2 and previous.signature[2] == resume.end:  # (no cut last row)
         had = {p.row: p for p in previous.problems if p.code == ProblemCode.PLACED_BY_NAME}
-    return [had[counted[1]] if resume.places.get(name) == counted and counted[1] in had
-            else placed_warning(name, *counted) for name, counted in placed.items()]
+    return [
+        had[counted[1]] if resume.places.get(name) == counted and counted[1] in had else placed_warning(name, *counted)
+        for name, counted in placed.items()
+    ]
 
 
 def _before_cut(accounts: pd.DataFrame, records: int) -> pd.DataFrame:
@@ -262,21 +286,45 @@ def _before_cut(accounts: pd.DataFrame, records: int) -> pd.DataFrame:
     return accounts
 
 
-def _resumed(resume: Resume, before: bytes, after: bytes, records: int, ascii: bool, categories: dict,
-             placed: dict) -> Resume | None:
+def _resumed(
+    resume: Resume, before: bytes, after: bytes, records: int, ascii: bool, categories: dict, placed: dict
+) -> Resume | None:
     """Where the new version can be read on from: its end, or the start of its cut last row
     (`records`: the last row before it)."""
-    cut = after.rfind(b"\n") + 1   # (0: no line end in the new bytes)
+    cut = after.rfind(b"\n") + 1  # (0: no line end in the new bytes)
     rest = after[cut:]
     if rest.count(b'"') % 2 or b"\r" in rest:
         return None
     if not cut:
-        return Resume(resume.end, records, resume.header, resume.head, resume.head_size, resume.tail,
-                      resume.inode, resume.ascii, categories, placed) if rest else None
+        return (
+            Resume(
+                resume.end,
+                records,
+                resume.header,
+                resume.head,
+                resume.head_size,
+                resume.tail,
+                resume.inode,
+                resume.ascii,
+                categories,
+                placed,
+            )
+            if rest
+            else None
+        )
     window = (before + after[:cut])[-WINDOW:]
-    return Resume(resume.end + cut, records, resume.header, resume.head, resume.head_size,
-                  window_hash(np.frombuffer(window, np.uint8)), resume.inode, resume.ascii and ascii,
-                  categories, placed)
+    return Resume(
+        resume.end + cut,
+        records,
+        resume.header,
+        resume.head,
+        resume.head_size,
+        window_hash(np.frombuffer(window, np.uint8)),
+        resume.inode,
+        resume.ascii and ascii,
+        categories,
+        placed,
+    )
 
 
 def _heads(accounts: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
@@ -289,7 +337,7 @@ def _heads(accounts: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, n
     at = np.flatnonzero(model.holding(accounts["id"], wanted))
     if not len(at):
         return accounts.iloc[:0], none
-    found = model.take_rows(accounts, at)   # (runs of rows: no copy of every value of a text column of chunks)
+    found = model.take_rows(accounts, at)  # (runs of rows: no copy of every value of a text column of chunks)
     return found[~found["id"].duplicated(keep="first").to_numpy()], at
 
 
@@ -299,17 +347,17 @@ def _placed_counts(placed: dict, head_rows: set, rows: np.ndarray, frame: pd.Dat
     if not head_rows:
         return placed
     counted = {}
-    heads = frame.iloc[:len(head_rows)]
+    heads = frame.iloc[: len(head_rows)]
     unplaced = heads[(heads["location"] != "") & (heads["latitude"] == "") & (heads["longitude"] == "")]
     again = unplaced["location"].str.strip().value_counts().to_dict()
-    new_rows = rows[len(head_rows):]
+    new_rows = rows[len(head_rows) :]
     for name, (count, first) in placed.items():
         count -= again.get(name, 0)
         if count <= 0:
             continue
-        if first in head_rows:   # the first new row with that location
-            location = frame["location"].iloc[len(head_rows):].str.strip()
-            unset = ((frame["latitude"] == "") & (frame["longitude"] == "")).iloc[len(head_rows):]
+        if first in head_rows:  # the first new row with that location
+            location = frame["location"].iloc[len(head_rows) :].str.strip()
+            unset = ((frame["latitude"] == "") & (frame["longitude"] == "")).iloc[len(head_rows) :]
             first = int(new_rows[np.flatnonzero(((location == name) & unset).to_numpy())[0]])
         counted[name] = (count, first)
     return counted
@@ -336,8 +384,7 @@ def _repeated_again(previous: Dataset, new: list[Problem], accounts: pd.DataFram
     events = set(accounts.loc[accounts["row"].isin(repeated), "id"])
     resume = previous.resume
     assert resume is not None
-    before = [p.row for p in previous.problems if p.code == ProblemCode.REPEATED_TITLE
-              and p.row <= resume.records]
+    before = [p.row for p in previous.problems if p.code == ProblemCode.REPEATED_TITLE and p.row <= resume.records]
     old = previous.accounts
     return bool(before) and bool(events & set(old.loc[old["row"].isin(before), "id"]))
 
@@ -345,6 +392,11 @@ def _repeated_again(previous: Dataset, new: list[Problem], accounts: pd.DataFram
 def _merged_order(problem: Problem) -> tuple:
     """The order a full load gives: row by row, column by column; within a row's column, a
     location placed by name first and categories that look alike last (as the checks run)."""
-    within = -1 if problem.code == ProblemCode.PLACED_BY_NAME else 1 if problem.code in (
-        ProblemCode.CATEGORY_ALIKE, ProblemCode.TOO_MANY_CATEGORIES) else 0
+    within = (
+        -1
+        if problem.code == ProblemCode.PLACED_BY_NAME
+        else 1
+        if problem.code in (ProblemCode.CATEGORY_ALIKE, ProblemCode.TOO_MANY_CATEGORIES)
+        else 0
+    )
     return (*_reading_order(problem), within)

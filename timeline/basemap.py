@@ -9,6 +9,7 @@ coast come from the countries basemap), at 0.01 degree (about 1 km) and simplifi
 tolerance, as delta-encoded integers: `{"scale": 0.01, "lines": [[x0, y0, dx1, dy1, ...], ...]}`
 (x is the longitude). assets/map.js draws them from zoom 4, when a region's shape reads.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-SCALE = 100          # 1 / 0.01 degree
+SCALE = 100  # 1 / 0.01 degree
 
 
 def _points(topology: dict) -> list[list[tuple[float, float]]]:
@@ -31,8 +32,12 @@ def _points(topology: dict) -> list[list[tuple[float, float]]]:
                 continue
             if transform:
                 x, y = x + point[0], y + point[1]
-                points.append((x * transform["scale"][0] + transform["translate"][0],
-                               y * transform["scale"][1] + transform["translate"][1]))
+                points.append(
+                    (
+                        x * transform["scale"][0] + transform["translate"][0],
+                        y * transform["scale"][1] + transform["translate"][1],
+                    )
+                )
             else:
                 points.append((point[0], point[1]))
         arcs.append(points)
@@ -45,8 +50,7 @@ def _shared_arcs(topology: dict) -> list[int]:
     for layer in topology["objects"].values():
         for geometry in layer.get("geometries", []):
             kind = geometry.get("type")
-            polygons = ([geometry["arcs"]] if kind == "Polygon" else
-                        geometry["arcs"] if kind == "MultiPolygon" else [])
+            polygons = [geometry["arcs"]] if kind == "Polygon" else geometry["arcs"] if kind == "MultiPolygon" else []
             uses.update({i if i >= 0 else ~i for polygon in polygons for ring in polygon for i in ring})
     return sorted(i for i, n in uses.items() if n > 1)
 
@@ -66,8 +70,7 @@ def simplify(points: list[tuple[int, int]], tolerance: float = 1.0) -> list[tupl
         farthest, distance = None, tolerance
         for i in range(first + 1, last):
             x, y = points[i]
-            d = (abs(dy * (x - x1) - dx * (y - y1)) / length if length
-                 else ((x - x1) ** 2 + (y - y1) ** 2) ** 0.5)
+            d = abs(dy * (x - x1) - dx * (y - y1)) / length if length else ((x - x1) ** 2 + (y - y1) ** 2) ** 0.5
             if d > distance:
                 farthest, distance = i, d
         if farthest is not None:
@@ -99,10 +102,8 @@ def main(argv: list[str]) -> int:
     source, target = Path(argv[0]), Path(argv[1])
     files = sorted(source.glob("*.topo.json"))
     lines = region_lines(json.loads(f.read_text(encoding="utf-8")) for f in files)
-    Path(target).write_text(json.dumps({"scale": 1 / SCALE, "lines": lines}, separators=(",", ":")),
-                            encoding="utf-8")
-    print(f"{target}: {len(lines):,} region borders of {len(files)} countries, "
-          f"{target.stat().st_size:,} bytes")
+    Path(target).write_text(json.dumps({"scale": 1 / SCALE, "lines": lines}, separators=(",", ":")), encoding="utf-8")
+    print(f"{target}: {len(lines):,} region borders of {len(files)} countries, {target.stat().st_size:,} bytes")
     return 0
 
 

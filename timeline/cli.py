@@ -1,4 +1,5 @@
 """python -m timeline COMMAND: the editor's commands. Uses schema/load/model, never the app."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,7 +11,7 @@ from .load import load
 
 def check(args: argparse.Namespace) -> int:
     dataset = load(args.path, workbooks=True)
-    with i18n.using(args.lang):   # check's words from the catalogues (`--lang fr`): levels and summary
+    with i18n.using(args.lang):  # check's words from the catalogues (`--lang fr`): levels and summary
         # from the page's, each problem's message from the check catalogue (timeline.problems)
         for problem in dataset.problems:
             print(problem.format(args.path))
@@ -23,10 +24,14 @@ def summary(dataset) -> str:
     """check's last line in the language in force (in English: Dataset.summary's own)."""
     events, accounts = len(dataset.events), len(dataset.accounts)
     errors, warnings = len(dataset.errors), len(dataset.warnings)
-    return ", ".join((i18n.ngettext("{n} event", "{n} events", events).format(n=events),
-                      i18n.ngettext("{n} account", "{n} accounts", accounts).format(n=accounts),
-                      i18n.ngettext("{n} error", "{n} errors", errors).format(n=errors),
-                      i18n.ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)))
+    return ", ".join(
+        (
+            i18n.ngettext("{n} event", "{n} events", events).format(n=events),
+            i18n.ngettext("{n} account", "{n} accounts", accounts).format(n=accounts),
+            i18n.ngettext("{n} error", "{n} errors", errors).format(n=errors),
+            i18n.ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        )
+    )
 
 
 def template(args: argparse.Namespace) -> int:
@@ -46,7 +51,7 @@ def add(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
-    from .timelinejs import importer   # (imported by the command that uses it: the others start sooner)
+    from .timelinejs import importer  # (imported by the command that uses it: the others start sooner)
 
     result = importer.import_sheet(args.sheet, args.into)
     for line in importer.import_report(result, args.sheet):
@@ -68,8 +73,7 @@ def export(args: argparse.Namespace) -> int:
     else:
         with open(args.output, "w", encoding="utf-8") as out:
             out.write(timelinejs_export.to_json(doc))
-        print(f"wrote {len(doc['events'])} events and {len(doc['eras'])} eras to {args.output}",
-              file=sys.stderr)
+        print(f"wrote {len(doc['events'])} events and {len(doc['eras'])} eras to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -84,15 +88,13 @@ def accept(args: argparse.Namespace) -> int:
     try:
         published = lastgood.remember(args.path, dataset, accepted=True)
     except OSError as error:
-        print(f"cannot record it in {lastgood.state_paths(args.path)[0].parent}: "
-              f"{error.strerror or error}")
+        print(f"cannot record it in {lastgood.state_paths(args.path)[0].parent}: {error.strerror or error}")
         return 1
     if published is None:
         print("the file changed while it was read: nothing is published; run accept again")
         return 1
     was = f"was {before.events:,}" if before is not None else "no version was recorded before"
-    print(f"published {args.path}: {published.events:,} events ({was}); "
-          f"open pages show it within a few seconds")
+    print(f"published {args.path}: {published.events:,} events ({was}); open pages show it within a few seconds")
     return 0
 
 
@@ -103,40 +105,55 @@ def parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("check", help="list every problem in an events file")
     sub.add_argument("path", nargs="?", default="events.csv", help="the file (default: events.csv)")
     sub.add_argument("--strict", action="store_true", help="fail on warnings too")
-    sub.add_argument("--lang", default="en", choices=i18n.COMPLETE,
-                     help="the language of the messages (fr: every word; ru, kk: the levels and summary, "
-                          "the messages in English) (default: en)")
+    sub.add_argument(
+        "--lang",
+        default="en",
+        choices=i18n.COMPLETE,
+        help="the language of the messages (fr: every word; ru, kk: the levels and summary, "
+        "the messages in English) (default: en)",
+    )
     sub.set_defaults(run=check)
 
     sub = commands.add_parser("template", help="print a blank events.csv with one example row")
     sub.set_defaults(run=template)
 
     sub = commands.add_parser(
-        "add", help="append one account, checked like `check` (refused with its messages)",
+        "add",
+        help="append one account, checked like `check` (refused with its messages)",
         description="Append one account (one row) to the file; nothing is written if `check` "
-                    "would find an error in it. An existing --id adds another account of that "
-                    "event, and may leave --title and --category out.",
+        "would find an error in it. An existing --id adds another account of that "
+        "event, and may leave --title and --category out.",
     )
-    sub.add_argument("--file", default="events.csv", metavar="PATH",
-                     help="the file (default: events.csv; created with its header if absent)")
+    sub.add_argument(
+        "--file",
+        default="events.csv",
+        metavar="PATH",
+        help="the file (default: events.csv; created with its header if absent)",
+    )
     for column in schema.COLUMNS:
-        sub.add_argument(f"--{column.name.replace('_', '-')}", dest=column.name, metavar="TEXT",
-                         help=column.meaning.replace("%", "%%"))
+        sub.add_argument(
+            f"--{column.name.replace('_', '-')}",
+            dest=column.name,
+            metavar="TEXT",
+            help=column.meaning.replace("%", "%%"),
+        )
     sub.set_defaults(run=add)
 
     sub = commands.add_parser("import", help="append the rows of a TimelineJS sheet (CSV)")
     sub.add_argument("format", choices=["timelinejs"], help="the sheet's format")
     sub.add_argument("sheet", help="the sheet, exported as CSV")
-    sub.add_argument("--into", default="events.csv", metavar="PATH",
-                     help="the events file (default: events.csv; created if absent)")
+    sub.add_argument(
+        "--into", default="events.csv", metavar="PATH", help="the events file (default: events.csv; created if absent)"
+    )
     sub.set_defaults(run=import_)
 
     sub = commands.add_parser(
-        "accept", help="publish the file as it is now, even if it lost most of its events",
+        "accept",
+        help="publish the file as it is now, even if it lost most of its events",
         description="Record the file as it is now as the last good version, so that the site "
-                    "publishes it: for a deliberate large deletion, which the site otherwise "
-                    "keeps back (showing the last good version). Run it where the site runs, "
-                    f"with the same ${lastgood.STATE_DIR} if one is set. The file is only read.",
+        "publishes it: for a deliberate large deletion, which the site otherwise "
+        "keeps back (showing the last good version). Run it where the site runs, "
+        f"with the same ${lastgood.STATE_DIR} if one is set. The file is only read.",
     )
     sub.add_argument("path", nargs="?", default="events.csv", help="the file (default: events.csv)")
     sub.set_defaults(run=accept)

@@ -16,6 +16,7 @@ is checked whole again (and that version is cached for the adds after it). appen
 checks, besides, that the first bytes of the file and those before where it reads on from are
 the cached version's. A state folder that cannot be written costs only speed.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,7 +38,7 @@ class Known:
     """A checked version of the file: as it is, or as it was before rows `add` appended."""
 
     dataset: Dataset
-    base: dict    # the store key of that version (of the cache that holds it)
+    base: dict  # the store key of that version (of the cache that holds it)
 
 
 def added_path(path: str | os.PathLike) -> Path:
@@ -65,7 +66,7 @@ def cached(path: str | os.PathLike) -> Known | None:
 def checked(path: str | os.PathLike, inode: int) -> Known | None:
     """A full check of the file as it is (`load`), written to the cache for the adds after it;
     None when the file changed while it was read (or is not the one open, `inode`)."""
-    from .index import build_index   # (here only: an add that reads on from the cache makes no index)
+    from .index import build_index  # (here only: an add that reads on from the cache makes no index)
 
     path = Path(path)
     dataset = load(path)
@@ -73,12 +74,12 @@ def checked(path: str | os.PathLike, inode: int) -> Known | None:
     if len(stamp) < 4 or stamp[3] != inode:
         return None
     key = store.version_key(path)
-    if signature(path) != stamp:   # (changed while it was read, or while its key was made)
+    if signature(path) != stamp:  # (changed while it was read, or while its key was made)
         return None
     try:
         store.write(path, build_index(dataset, grams=False))
     except (OSError, TypeError, pa.ArrowException):
-        pass   # (no cache: the next add checks the file whole again)
+        pass  # (no cache: the next add checks the file whole again)
     return Known(dataset, key)
 
 
@@ -98,7 +99,7 @@ def appended(path: str | os.PathLike, base: dict) -> None:
             if os.path.exists(temporary):
                 os.unlink(temporary)
     except OSError:
-        pass   # (no record: the next add checks the file whole again)
+        pass  # (no record: the next add checks the file whole again)
 
 
 def _record(path: str | os.PathLike) -> dict | None:

@@ -5,6 +5,7 @@ quotes, number of fields); what the values mean is `load`'s job. Row numbers
 are spreadsheet rows: the header is row 1, and a value with a line break in
 quotes stays one row.
 """
+
 from __future__ import annotations
 
 import csv
@@ -23,7 +24,7 @@ import pyarrow.csv as pacsv
 from . import schema, workbook
 from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, say, say_n, show
 
-BOM = b"\xef\xbb\xbf"   # UTF-8's byte order mark, as Excel writes it (and `add` does in a new file)
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark, as Excel writes it (and `add` does in a new file)
 # The csv module refuses fields over 128 KiB by default; an editor's long text is not an error.
 csv.field_size_limit(2**31 - 1)
 HOW_TO_SAVE = say("save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'")
@@ -39,8 +40,8 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # causes behind many of the problems
     ascii: bool = False  # every byte of the file < 0x80 (then no text is garbled, for one)
-    records: int = 0     # CSV records, the header and blank lines included (the last row's number)
-    quotes: int = 0      # double quotes in the file
+    records: int = 0  # CSV records, the header and blank lines included (the last row's number)
+    quotes: int = 0  # double quotes in the file
     by_arrow: bool = False  # read by Arrow's parser (UTF-8, every quote closed)
 
 
@@ -74,16 +75,29 @@ def _read(holder: list) -> Table:
     if which:  # (before the UTF-16 test: a zip's bytes hold NULs too)
         raise Unreadable(Problem(0, "", ERROR, workbook.not_csv(which), ProblemCode.NOT_CSV))
     if _head(data, 2) in (b"\xff\xfe", b"\xfe\xff"):
-        raise Unreadable(Problem(0, "", ERROR, say("the file is saved as UTF-16 text ('Unicode Text' in "
-                                                   "Excel), not UTF-8; save it as CSV UTF-8: {save_as_csv}",
-                                                   save_as_csv=workbook.SAVE_AS_CSV),
-                                 ProblemCode.NOT_CSV))
+        raise Unreadable(
+            Problem(
+                0,
+                "",
+                ERROR,
+                say(
+                    "the file is saved as UTF-16 text ('Unicode Text' in "
+                    "Excel), not UTF-8; save it as CSV UTF-8: {save_as_csv}",
+                    save_as_csv=workbook.SAVE_AS_CSV,
+                ),
+                ProblemCode.NOT_CSV,
+            )
+        )
     if not _head(data, 4096).strip() and not data.to_pybytes().strip():  # (the first 4 KiB usually settle it)
-        raise Unreadable(Problem(
-            0, "", ERROR,
-            say("the file is empty; it needs at least the header line: {header}", header=schema.header_line()),
-            ProblemCode.NOT_CSV,
-        ))
+        raise Unreadable(
+            Problem(
+                0,
+                "",
+                ERROR,
+                say("the file is empty; it needs at least the header line: {header}", header=schema.header_line()),
+                ProblemCode.NOT_CSV,
+            )
+        )
     columns, problems = _read_header(data)
     scan = _scan(data)
     try:
@@ -103,9 +117,11 @@ def _read(holder: list) -> Table:
         del text
         replaced = True
     # Values are pieces of the file's text: look for a NUL or U+FFFD only if the text has one.
-    absent = [needle for needle, found in (("\x00", scan.nul),
-                                           ("\ufffd", replaced or (not scan.ascii and _has_replacement(data))))
-              if not found]
+    absent = [
+        needle
+        for needle, found in (("\x00", scan.nul), ("\ufffd", replaced or (not scan.ascii and _has_replacement(data))))
+        if not found
+    ]
     large = data.size >= 1 << 25
     del data
     frame = one_chunk(frame, threads=large)
@@ -121,14 +137,27 @@ def _read(holder: list) -> Table:
     not_utf8 = [p.row for p in problems[before:] if p.code == ProblemCode.NOT_UTF8]
     findings = []
     if not_utf8:
-        findings.append(Finding(np.array(not_utf8, dtype=np.int64), Problem(0, "", ERROR, say_n(
-            "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
-            "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
-            "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
-            "{n:,} rows hold text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
-            "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
-            "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
-            len(set(not_utf8)), save_as_csv=workbook.SAVE_AS_CSV), ProblemCode.DIAGNOSIS)))
+        findings.append(
+            Finding(
+                np.array(not_utf8, dtype=np.int64),
+                Problem(
+                    0,
+                    "",
+                    ERROR,
+                    say_n(
+                        "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
+                        "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
+                        "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
+                        "{n:,} rows hold text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
+                        "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
+                        "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
+                        len(set(not_utf8)),
+                        save_as_csv=workbook.SAVE_AS_CSV,
+                    ),
+                    ProblemCode.DIAGNOSIS,
+                ),
+            )
+        )
     if bad_rows.any():
         frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
     if not len(frame) and not any(p.level == ERROR for p in problems):
@@ -163,8 +192,9 @@ def one_chunk(frame: pd.DataFrame, threads: bool = False) -> pd.DataFrame:
         joined = {name: join(name) for name in chunked}
     for name, array in joined.items():
         if array is not None:
-            frame[name] = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([array])), index=frame.index,
-                                    dtype=frame[name].dtype)
+            frame[name] = pd.Series(
+                pd.arrays.ArrowStringArray(pa.chunked_array([array])), index=frame.index, dtype=frame[name].dtype
+            )
     return frame
 
 
@@ -181,9 +211,9 @@ def _head(data: pa.Buffer, size: int) -> bytes:
 
 @dataclass
 class _Scan:
-    quotes: int     # how many double quotes
-    ascii: bool     # every byte < 0x80
-    nul: bool       # a NUL byte somewhere
+    quotes: int  # how many double quotes
+    ascii: bool  # every byte < 0x80
+    nul: bool  # a NUL byte somewhere
 
 
 def _scan(data: pa.Buffer) -> _Scan:
@@ -191,7 +221,7 @@ def _scan(data: pa.Buffer) -> _Scan:
     view = _bytes(data)
     quotes, top, nul = 0, 0, False
     for start in range(0, len(view), _STEP):
-        piece = view[start:start + _STEP]
+        piece = view[start : start + _STEP]
         quotes += int(np.count_nonzero(piece == ord('"')))
         top = max(top, int(piece.max()))
         nul = nul or bool((piece == 0).any())
@@ -212,7 +242,7 @@ def _has_replacement(data: pa.Buffer) -> bool:
     """Whether U+FFFD (EF BF BD) is in the bytes."""
     view = _bytes(data)
     for start in range(0, len(view), _STEP):
-        piece = view[start:start + _STEP + 2]  # (a character across two pieces is seen whole)
+        piece = view[start : start + _STEP + 2]  # (a character across two pieces is seen whole)
         at = np.flatnonzero(piece[:-2] == 0xEF)
         if len(at) and ((piece[at + 1] == 0xBF) & (piece[at + 2] == 0xBD)).any():
             return True
@@ -231,26 +261,47 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     end = _line_end(data)
     line = (data if end < 0 else data.slice(0, end)).to_pybytes()
     if b"\x00" in line:  # UTF-16 without its byte order mark: every other byte is NUL
-        raise Unreadable(Problem(1, "", ERROR, say("the header line holds NUL bytes, so the file is "
-                                                   "probably saved as UTF-16 text ('Unicode Text' in "
-                                                   "Excel), not UTF-8; save it as CSV UTF-8: {save_as_csv}",
-                                                   save_as_csv=workbook.SAVE_AS_CSV),
-                                 ProblemCode.NOT_CSV))
+        raise Unreadable(
+            Problem(
+                1,
+                "",
+                ERROR,
+                say(
+                    "the header line holds NUL bytes, so the file is "
+                    "probably saved as UTF-16 text ('Unicode Text' in "
+                    "Excel), not UTF-8; save it as CSV UTF-8: {save_as_csv}",
+                    save_as_csv=workbook.SAVE_AS_CSV,
+                ),
+                ProblemCode.NOT_CSV,
+            )
+        )
     try:
         text = line.decode("utf-8").rstrip("\r")
     except UnicodeDecodeError:
-        raise Unreadable(Problem(1, "", ERROR, say("the header line is not UTF-8 text; {how_to_save}",
-                                                   how_to_save=HOW_TO_SAVE),
-                                 ProblemCode.NOT_CSV)) from None
+        raise Unreadable(
+            Problem(
+                1,
+                "",
+                ERROR,
+                say("the header line is not UTF-8 text; {how_to_save}", how_to_save=HOW_TO_SAVE),
+                ProblemCode.NOT_CSV,
+            )
+        ) from None
     names = next(csv.reader([text]))
     if len(names) == 1:
-        for delimiter, message in ((";", say(
-                "the columns are separated by semicolons, not commas (as Excel and LibreOffice save with most "
-                "European settings); in LibreOffice, Save As 'Text CSV' with 'Edit filter settings' and field "
-                "delimiter ','; Excel follows the computer's list separator (Windows: Region > Additional "
-                "settings > List separator: a comma), then Save As 'CSV UTF-8'; Google Sheets' CSV always has "
-                "commas")), ("\t", say("the columns are separated by tabs, not commas; {how_to_save}",
-                                       how_to_save=HOW_TO_SAVE))):
+        for delimiter, message in (
+            (
+                ";",
+                say(
+                    "the columns are separated by semicolons, not commas (as Excel and LibreOffice save with most "
+                    "European settings); in LibreOffice, Save As 'Text CSV' with 'Edit filter settings' and field "
+                    "delimiter ','; Excel follows the computer's list separator (Windows: Region > Additional "
+                    "settings > List separator: a comma), then Save As 'CSV UTF-8'; Google Sheets' CSV always has "
+                    "commas"
+                ),
+            ),
+            ("\t", say("the columns are separated by tabs, not commas; {how_to_save}", how_to_save=HOW_TO_SAVE)),
+        ):
             if delimiter in text:
                 raise Unreadable(Problem(1, "", ERROR, message, ProblemCode.NOT_CSV))
     problems: list[Problem] = []
@@ -258,43 +309,72 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     for position, raw in enumerate(names, start=1):
         name = raw.strip().lower()
         if not name:
-            problems.append(Problem(
-                1, f"column {position}", WARNING,
-                say("this column has no name in the header; its values are ignored. Name it or delete it"),
-                ProblemCode.HEADER,
-            ))
+            problems.append(
+                Problem(
+                    1,
+                    f"column {position}",
+                    WARNING,
+                    say("this column has no name in the header; its values are ignored. Name it or delete it"),
+                    ProblemCode.HEADER,
+                )
+            )
             name = f"column {position}"
         if name in columns:
             first = columns.index(name) + 1
-            problems.append(Problem(
-                1, name, ERROR,
-                say("the header names {name!r} twice (columns {first} and {position}); only column "
-                    "{first} is read. Delete or rename the other one", name=name, first=first, position=position),
-                ProblemCode.HEADER,
-            ))
+            problems.append(
+                Problem(
+                    1,
+                    name,
+                    ERROR,
+                    say(
+                        "the header names {name!r} twice (columns {first} and {position}); only column "
+                        "{first} is read. Delete or rename the other one",
+                        name=name,
+                        first=first,
+                        position=position,
+                    ),
+                    ProblemCode.HEADER,
+                )
+            )
             name = f"{name} (column {position})"
         columns.append(name)
     missing = [c.name for c in schema.COLUMNS if c.required != "no" and c.name not in columns]
     if missing:
-        raise Unreadable(Problem(
-            1, missing[0], ERROR,
-            say("the header has no {missing} column; the header line must name the columns: {header} "
-                "(found {found!r})", missing=", ".join(map(repr, missing)), header=schema.header_line(),
-                found=text[:200]),
-            ProblemCode.HEADER,
-        ))
+        raise Unreadable(
+            Problem(
+                1,
+                missing[0],
+                ERROR,
+                say(
+                    "the header has no {missing} column; the header line must name the columns: {header} "
+                    "(found {found!r})",
+                    missing=", ".join(map(repr, missing)),
+                    header=schema.header_line(),
+                    found=text[:200],
+                ),
+                ProblemCode.HEADER,
+            )
+        )
     for name in columns:
         if name not in schema.NAMES and not name.startswith("column ") and " (column " not in name:
-            problems.append(Problem(
-                1, name, WARNING,
-                say("{name!r} is not a column timeline knows; its values are kept but not shown. "
-                    "Known columns: {known}", name=name, known=", ".join(schema.NAMES)),
-                ProblemCode.HEADER,
-            ))
+            problems.append(
+                Problem(
+                    1,
+                    name,
+                    WARNING,
+                    say(
+                        "{name!r} is not a column timeline knows; its values are kept but not shown. "
+                        "Known columns: {known}",
+                        name=name,
+                        known=", ".join(schema.NAMES),
+                    ),
+                    ProblemCode.HEADER,
+                )
+            )
     return columns, problems
 
 
-THREADED = 1 << 24   # bytes: a file this large is parsed on every core first (see _parse_with_arrow)
+THREADED = 1 << 24  # bytes: a file this large is parsed on every core first (see _parse_with_arrow)
 
 
 def _parse_with_arrow(data: pa.Buffer, columns: list[str]):
@@ -340,14 +420,15 @@ def _parse_with_arrow(data: pa.Buffer, columns: list[str]):
 def _arrow_table(data: pa.Buffer, columns: list[str], block_size: int, on_invalid, threads: bool = False) -> pa.Table:
     return pacsv.read_csv(
         pa.BufferReader(data),  # (no copy of the bytes)
-        read_options=pacsv.ReadOptions(use_threads=threads, skip_rows=1, column_names=columns,
-                                       block_size=block_size),
-        parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
-                                         invalid_row_handler=on_invalid),
+        read_options=pacsv.ReadOptions(use_threads=threads, skip_rows=1, column_names=columns, block_size=block_size),
+        parse_options=pacsv.ParseOptions(
+            newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid
+        ),
         convert_options=pacsv.ConvertOptions(
             # (large_string: as pandas keeps text, so that to_pandas need not convert each column)
             column_types={name: pa.large_string() for name in columns},
-            strings_can_be_null=False, quoted_strings_can_be_null=False,
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
             # The whole file is UTF-8 (checked before): so is every piece of it cut at a comma,
             # quote or line break.
             check_utf8=False,
@@ -364,10 +445,17 @@ def _field_count_problem(row: int, count: int, expected: int, text: str) -> Prob
         else say("every row needs a value (or an empty place between commas) for each column")
     )
     return Problem(
-        row, "", ERROR,
-        say("this row has {count} values but the header has {expected} columns, so the row is left "
-            "out; {advice}. The row begins {begins}", count=count, expected=expected, advice=advice,
-            begins=show(text, 50)),
+        row,
+        "",
+        ERROR,
+        say(
+            "this row has {count} values but the header has {expected} columns, so the row is left "
+            "out; {advice}. The row begins {begins}",
+            count=count,
+            expected=expected,
+            advice=advice,
+            begins=show(text, 50),
+        ),
         ProblemCode.FIELD_COUNT,
     )
 
@@ -392,15 +480,17 @@ def _parse_with_csv_module(text: str, columns: list[str]):
         if row == 1:
             continue
         if len(record) != expected:
-            if any(value.strip() for value in record):   # (else: a line of empty values)
+            if any(value.strip() for value in record):  # (else: a line of empty values)
                 found = _field_count_problem(row, len(record), expected, ",".join(record))
                 if found is not None:
                     problems.append(found)
             continue
         records.append((record + [""] * expected)[:expected])
         rows.append(row)
-    frame = pd.DataFrame(records, columns=columns, dtype="str") if records else pd.DataFrame(
-        {name: pd.Series([], dtype="str") for name in columns}
+    frame = (
+        pd.DataFrame(records, columns=columns, dtype="str")
+        if records
+        else pd.DataFrame({name: pd.Series([], dtype="str") for name in columns})
     )
     return frame, np.array(rows, dtype=np.int64), [p for p in problems if p], row - 1
 
@@ -418,10 +508,15 @@ def _open_quote_problem(text: str, reader, row: int, columns: list[str]) -> Prob
     position = max(len(fields) - 1, 0)
     column = columns[position] if position < len(columns) else ""
     return Problem(
-        row, column, ERROR,
-        say("a double quote opens here and is never closed, so this row and every row after it "
-            "cannot be read. Close the quote, or write a quote inside a value as two quotes (\"\"). "
-            "The row begins {begins}", begins=show(opening, 50)),
+        row,
+        column,
+        ERROR,
+        say(
+            "a double quote opens here and is never closed, so this row and every row after it "
+            'cannot be read. Close the quote, or write a quote inside a value as two quotes (""). '
+            "The row begins {begins}",
+            begins=show(opening, 50),
+        ),
         ProblemCode.OPEN_QUOTE,
     )
 
@@ -465,19 +560,31 @@ def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray
     for name in columns:
         values = frame[name]
         for needle, code, message in (
-            ("\x00", ProblemCode.OTHER, lambda value: say(
-                "{value} holds a NUL byte (a sign of a damaged file or one saved as UTF-16); retype the value "
-                "or {how_to_save}; the row is left out", value=value, how_to_save=HOW_TO_SAVE)),
-            ("\ufffd", ProblemCode.NOT_UTF8, lambda value: say(
-                "{value} holds bytes that are not UTF-8 (the file was probably saved as Latin-1 or "
-                "Windows-1252); {how_to_save}; the row is left out", value=value, how_to_save=HOW_TO_SAVE)),
+            (
+                "\x00",
+                ProblemCode.OTHER,
+                lambda value: say(
+                    "{value} holds a NUL byte (a sign of a damaged file or one saved as UTF-16); retype the value "
+                    "or {how_to_save}; the row is left out",
+                    value=value,
+                    how_to_save=HOW_TO_SAVE,
+                ),
+            ),
+            (
+                "\ufffd",
+                ProblemCode.NOT_UTF8,
+                lambda value: say(
+                    "{value} holds bytes that are not UTF-8 (the file was probably saved as Latin-1 or "
+                    "Windows-1252); {how_to_save}; the row is left out",
+                    value=value,
+                    how_to_save=HOW_TO_SAVE,
+                ),
+            ),
         ):
             if needle in absent:
                 continue
             hits = values.str.contains(needle, regex=False).to_numpy(dtype=bool) & ~bad
             for i in np.flatnonzero(hits):
-                problems.append(Problem(
-                    int(rows[i]), name, ERROR, message(show(values.iloc[i])), code
-                ))
+                problems.append(Problem(int(rows[i]), name, ERROR, message(show(values.iloc[i])), code))
             bad |= hits
     return bad

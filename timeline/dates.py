@@ -19,6 +19,7 @@ Years run from 9999 BC to AD 9999. A leading minus is a year BC, as historians a
 count (`-500` is 500 BC; there is no year 0); values are numpy datetime64[s] in astronomical
 years (500 BC is year -499), so spans across the BC/AD line have the right length.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -48,20 +49,77 @@ HOW_TO_WRITE = say("write it as YYYY-MM-DD (e.g. 2022-01-07), YYYY-MM, YYYY or Y
 # Names and abbreviations that name exactly one UTC offset. An abbreviation that names several
 # (CST: US Central or China; IST: India, Ireland or Israel; BST; AST) is not here: it is a warning.
 ZONES = {
-    "Z": "Z", "UTC": "Z", "GMT": "Z", "UT": "Z", "WET": "+00:00", "WEST": "+01:00",
-    "CET": "+01:00", "CEST": "+02:00", "MET": "+01:00", "MEST": "+02:00", "EET": "+02:00",
-    "EEST": "+03:00", "MSK": "+03:00", "TRT": "+03:00", "SAMT": "+04:00", "GET": "+04:00",
-    "AZT": "+04:00", "IRST": "+03:30", "AFT": "+04:30", "PKT": "+05:00", "UZT": "+05:00",
-    "TJT": "+05:00", "TMT": "+05:00", "YEKT": "+05:00", "AQTT": "+05:00", "ORAT": "+05:00",
-    "NPT": "+05:45", "ALMT": "+06:00", "QYZT": "+06:00", "KGT": "+06:00", "OMST": "+06:00",
-    "ICT": "+07:00", "WIB": "+07:00", "NOVT": "+07:00", "KRAT": "+07:00", "HKT": "+08:00",
-    "SGT": "+08:00", "AWST": "+08:00", "IRKT": "+08:00", "JST": "+09:00", "KST": "+09:00",
-    "YAKT": "+09:00", "ACST": "+09:30", "AEST": "+10:00", "VLAT": "+10:00", "AEDT": "+11:00",
-    "MAGT": "+11:00", "NZST": "+12:00", "PETT": "+12:00", "NZDT": "+13:00", "SAST": "+02:00",
-    "CAT": "+02:00", "EAT": "+03:00", "WAT": "+01:00", "EST": "-05:00", "EDT": "-04:00",
-    "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00",
-    "AKDT": "-08:00", "HST": "-10:00", "NST": "-03:30", "NDT": "-02:30", "ADT": "-03:00",
-    "BRT": "-03:00", "ART": "-03:00", "CLT": "-04:00", "COT": "-05:00", "PET": "-05:00",
+    "Z": "Z",
+    "UTC": "Z",
+    "GMT": "Z",
+    "UT": "Z",
+    "WET": "+00:00",
+    "WEST": "+01:00",
+    "CET": "+01:00",
+    "CEST": "+02:00",
+    "MET": "+01:00",
+    "MEST": "+02:00",
+    "EET": "+02:00",
+    "EEST": "+03:00",
+    "MSK": "+03:00",
+    "TRT": "+03:00",
+    "SAMT": "+04:00",
+    "GET": "+04:00",
+    "AZT": "+04:00",
+    "IRST": "+03:30",
+    "AFT": "+04:30",
+    "PKT": "+05:00",
+    "UZT": "+05:00",
+    "TJT": "+05:00",
+    "TMT": "+05:00",
+    "YEKT": "+05:00",
+    "AQTT": "+05:00",
+    "ORAT": "+05:00",
+    "NPT": "+05:45",
+    "ALMT": "+06:00",
+    "QYZT": "+06:00",
+    "KGT": "+06:00",
+    "OMST": "+06:00",
+    "ICT": "+07:00",
+    "WIB": "+07:00",
+    "NOVT": "+07:00",
+    "KRAT": "+07:00",
+    "HKT": "+08:00",
+    "SGT": "+08:00",
+    "AWST": "+08:00",
+    "IRKT": "+08:00",
+    "JST": "+09:00",
+    "KST": "+09:00",
+    "YAKT": "+09:00",
+    "ACST": "+09:30",
+    "AEST": "+10:00",
+    "VLAT": "+10:00",
+    "AEDT": "+11:00",
+    "MAGT": "+11:00",
+    "NZST": "+12:00",
+    "PETT": "+12:00",
+    "NZDT": "+13:00",
+    "SAST": "+02:00",
+    "CAT": "+02:00",
+    "EAT": "+03:00",
+    "WAT": "+01:00",
+    "EST": "-05:00",
+    "EDT": "-04:00",
+    "MST": "-07:00",
+    "MDT": "-06:00",
+    "PST": "-08:00",
+    "PDT": "-07:00",
+    "AKST": "-09:00",
+    "AKDT": "-08:00",
+    "HST": "-10:00",
+    "NST": "-03:30",
+    "NDT": "-02:30",
+    "ADT": "-03:00",
+    "BRT": "-03:00",
+    "ART": "-03:00",
+    "CLT": "-04:00",
+    "COT": "-05:00",
+    "PET": "-05:00",
     "VET": "-04:00",
 }
 MANY_OFFSETS = {
@@ -80,8 +138,9 @@ MANY_OFFSETS = {
 
 # --- the grammar -------------------------------------------------------------------------------
 
-_MONTH_NUMBERS = {name.lower(): number for number, names in enumerate(dateutil_parser.parserinfo.MONTHS, 1)
-                  for name in names}
+_MONTH_NUMBERS = {
+    name.lower(): number for number, names in enumerate(dateutil_parser.parserinfo.MONTHS, 1) for name in names
+}
 _MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
 _MONTH = rf"(?P<monthname>{_MONTH_NAMES})\.?"
@@ -106,27 +165,40 @@ FORMS: tuple[Form, ...] = (
     # 600, -500, -5: a year of fewer than four digits (with a minus: BC)
     Form("short year", r"(?P<sign>-)?(?P<year>\d{1,3})"),
     # 500 BC, 500 BCE, 600 AD, AD 600, 600 CE
-    Form("year and era", r"(?:(?P<year>\d{1,4})\s*(?P<era>b\.?c\.?e\.?|b\.?c\.?|c\.?e\.?|a\.?d\.?)"
-                         r"|(?P<era2>a\.?d\.?|c\.?e\.?)\s*(?P<year2>\d{1,4}))"),
+    Form(
+        "year and era",
+        r"(?:(?P<year>\d{1,4})\s*(?P<era>b\.?c\.?e\.?|b\.?c\.?|c\.?e\.?|a\.?d\.?)"
+        r"|(?P<era2>a\.?d\.?|c\.?e\.?)\s*(?P<year2>\d{1,4}))",
+    ),
     # 2022/01/07, 2022.01.07
     Form("year first", r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})"),
     # 13/04/2022, 04/13/2022, 13.4.22; 03/04/2022 is refused (it reads two ways), clock or none
     Form("numbers", r"(?P<a>\d{1,2})[/.\-\s](?P<b>\d{1,2})[/.\-\s](?P<year>\d{4}|\d{2})", short_years=True),
     # 7 January 2022, Friday 7th January 2022, 7-Jan-22, 15 March 44 BC, 19 August AD 14
-    Form("day month year", rf"{_WEEKDAY}?(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-/]*{_MONTH},?[\s\-/]*"
-                           rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}", short_years=True),
+    Form(
+        "day month year",
+        rf"{_WEEKDAY}?(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-/]*{_MONTH},?[\s\-/]*"
+        rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}",
+        short_years=True,
+    ),
     # January 7, 2022, Jan. 7th 2022, Fri, Jan 7 2022
-    Form("month day year", rf"{_WEEKDAY}?{_MONTH}[\s\-/]*(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)"
-                           rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}", short_years=True),
+    Form(
+        "month day year",
+        rf"{_WEEKDAY}?{_MONTH}[\s\-/]*(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)"
+        rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}",
+        short_years=True,
+    ),
     # January 2022, Jan 2022, March 44 BC
     Form("month year", rf"{_MONTH},?\s*{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}", short_years=True),
 )
 
 # 14:30, T14:30:15.5, 2:30 PM, 2pm, at 4:30 p.m., 14h30; then +06:00, Z, EST, UTC+6, (ALMT), Asia/Almaty
-CLOCK = (r"(?:t|,?\s+(?:at\s+)?)(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
-         r"\s*(?P<ampm>[ap]\.?m\.?)?|\s*(?P<ampm2>[ap]\.?m\.?))"
-         r"(?:\s*(?P<offset>z|[+-]\d{2}(?::?\d{2})?)"
-         r"|\s*\(?(?P<zone>(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[a-z]{1,6}|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\)?)?")
+CLOCK = (
+    r"(?:t|,?\s+(?:at\s+)?)(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?|\s*(?P<ampm2>[ap]\.?m\.?))"
+    r"(?:\s*(?P<offset>z|[+-]\d{2}(?::?\d{2})?)"
+    r"|\s*\(?(?P<zone>(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[a-z]{1,6}|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\)?)?"
+)
 # A string is its date, then its clock if it ends with one.
 _PLAIN_CLOCK = re.sub(r"\(\?P<\w+>", "(?:", CLOCK)  # (no named parts)
 SPLIT = r"(?P<date>.*?)(?P<clock>" + _PLAIN_CLOCK + r")?"
@@ -159,13 +231,13 @@ class ParsedDates:
     string, `distinct_*[take]`. `precision` and `offset` are made from these when asked for.
     """
 
-    value: pd.Series            # datetime64[s], NaT where empty or unreadable
-    errors: dict[str, Message | str]      # unreadable string -> message
+    value: pd.Series  # datetime64[s], NaT where empty or unreadable
+    errors: dict[str, Message | str]  # unreadable string -> message
     distinct_value: np.ndarray  # datetime64[s], per distinct string
     distinct_precision: np.ndarray  # object array of str, per distinct string
-    distinct_offset: np.ndarray     # object array of str, per distinct string
-    take: np.ndarray            # per row: the position of its string among the distinct ones
-    blank: bool = False         # no distinct strings at all (an empty column)
+    distinct_offset: np.ndarray  # object array of str, per distinct string
+    take: np.ndarray  # per row: the position of its string among the distinct ones
+    blank: bool = False  # no distinct strings at all (an empty column)
     warnings: dict[str, Message | str] = field(default_factory=dict)  # read, but with a caveat -> message
     _columns: dict = field(default_factory=dict, repr=False)
 
@@ -182,8 +254,11 @@ class ParsedDates:
     def _column(self, name: str, distinct: np.ndarray) -> pd.Series:
         if name not in self._columns:
             index = self.value.index
-            self._columns[name] = (pd.Series([""] * len(index), index=index, dtype="str") if self.blank
-                                   else _strings(distinct, self.take, index))
+            self._columns[name] = (
+                pd.Series([""] * len(index), index=index, dtype="str")
+                if self.blank
+                else _strings(distinct, self.take, index)
+            )
         return self._columns[name]
 
     def last(self) -> pd.Series:
@@ -205,10 +280,10 @@ class ParsedDates:
 class Reading:
     """One date string, read."""
 
-    value: pd.Timestamp   # wall-clock, unit "s"
+    value: pd.Timestamp  # wall-clock, unit "s"
     precision: str
     offset: str
-    warning: Message | str = ""     # read, with a caveat (a time zone it does not know)
+    warning: Message | str = ""  # read, with a caveat (a time zone it does not know)
 
 
 def read(text: str) -> Reading:
@@ -220,8 +295,9 @@ def read(text: str) -> Reading:
     if key in parsed.errors:
         raise DateError(parsed.errors[key])
     value = pd.Timestamp(parsed.distinct_value[0])
-    return Reading(value, str(parsed.distinct_precision[0]), str(parsed.distinct_offset[0]),
-                   parsed.warnings.get(key, ""))
+    return Reading(
+        value, str(parsed.distinct_precision[0]), str(parsed.distinct_offset[0]), parsed.warnings.get(key, "")
+    )
 
 
 def parse_one(text: str) -> tuple[pd.Timestamp, str, str]:
@@ -254,8 +330,13 @@ def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
     rest = np.flatnonzero(~out.done)
     if len(rest):
         texts_left = uniques.iloc[rest].tolist()
-        _read(pa.array([_ascii_digits(t) for t in texts_left], type=pa.large_string()), rest, out, _python,
-              names=texts_left)
+        _read(
+            pa.array([_ascii_digits(t) for t in texts_left], type=pa.large_string()),
+            rest,
+            out,
+            _python,
+            names=texts_left,
+        )
     rest = np.flatnonzero(~out.done)
     for i, text in zip(rest, uniques.iloc[rest].tolist()):
         out.errors[text] = _diagnosis(_ascii_digits(text))
@@ -263,12 +344,25 @@ def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
     index = texts.index
     if n == 0:
         empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
-        return ParsedDates(empty, {}, np.full(1, np.datetime64("NaT"), dtype=UNIT),
-                           np.array([""], dtype=object), np.array([""], dtype=object),
-                           np.zeros(len(texts), dtype=np.intp), blank=True)
+        return ParsedDates(
+            empty,
+            {},
+            np.full(1, np.datetime64("NaT"), dtype=UNIT),
+            np.array([""], dtype=object),
+            np.array([""], dtype=object),
+            np.zeros(len(texts), dtype=np.intp),
+            blank=True,
+        )
     take = np.where(codes < 0, 0, codes)
-    return ParsedDates(pd.Series(out.values[take], index=index), out.errors, out.values, out.precision,
-                       out.offset, take, warnings=out.warnings)
+    return ParsedDates(
+        pd.Series(out.values[take], index=index),
+        out.errors,
+        out.values,
+        out.precision,
+        out.offset,
+        take,
+        warnings=out.warnings,
+    )
 
 
 class _Out:
@@ -285,9 +379,10 @@ class _Out:
 
 # --- parts to dates: every range check, once ---------------------------------------------------
 
+
 @dataclass
 class _Composed:
-    values: np.ndarray   # datetime64[s]
+    values: np.ndarray  # datetime64[s]
     problem: np.ndarray  # object: "" or what is wrong
 
 
@@ -307,31 +402,46 @@ def _compose(year, month, day, hour, minute, second) -> _Composed:
     problem = np.full(n, "", dtype=object)
     in_years = (year >= FIRST_YEAR) & (year <= LAST_YEAR)
     good_month = (month >= 1) & (month <= 12)
-    month_start = ((np.clip(year, FIRST_YEAR, LAST_YEAR) - 1970) * 12 + np.clip(month, 1, 12) - 1).astype("datetime64[M]")
+    month_start = ((np.clip(year, FIRST_YEAR, LAST_YEAR) - 1970) * 12 + np.clip(month, 1, 12) - 1).astype(
+        "datetime64[M]"
+    )
     days = ((month_start + 1).astype("datetime64[D]") - month_start.astype("datetime64[D]")).astype(np.int64)
     good_day = (day >= 1) & (day <= days)
     good_hour = hour <= 23
     good_minute = (minute <= 59) & (second <= 59)
     good = in_years & good_month & good_day & good_hour & good_minute
-    values = (month_start.astype("datetime64[D]").astype(UNIT) + (day - 1) * np.timedelta64(86400, "s")
-              + hour * np.timedelta64(3600, "s") + minute * np.timedelta64(60, "s") + second * np.timedelta64(1, "s"))
+    values = (
+        month_start.astype("datetime64[D]").astype(UNIT)
+        + (day - 1) * np.timedelta64(86400, "s")
+        + hour * np.timedelta64(3600, "s")
+        + minute * np.timedelta64(60, "s")
+        + second * np.timedelta64(1, "s")
+    )
     values[~good] = np.datetime64("NaT")
     for i in np.flatnonzero(~good):
         if not in_years[i]:
             problem[i] = say("is out of range: years run from 9999 BC to AD 9999")
         elif not good_month[i]:
-            problem[i] = say("month {month} does not exist (months run 01-12); {how_to_write}", month=int(month[i]),
-                             how_to_write=HOW_TO_WRITE)
+            problem[i] = say(
+                "month {month} does not exist (months run 01-12); {how_to_write}",
+                month=int(month[i]),
+                how_to_write=HOW_TO_WRITE,
+            )
         elif not good_day[i]:
-            problem[i] = say("{month} has {days} days, so day {day} does not exist",
-                             month=Day.of(int(year[i]), int(month[i])), days=int(days[i]), day=int(day[i]))
+            problem[i] = say(
+                "{month} has {days} days, so day {day} does not exist",
+                month=Day.of(int(year[i]), int(month[i])),
+                days=int(days[i]),
+                day=int(day[i]),
+            )
         else:
             problem[i] = _time_problem(int(hour[i]), int(minute[i]), int(second[i]))
     return _Composed(values, problem)
 
 
-def _settle(out: _Out, at: np.ndarray, name_of, composed: _Composed, level, offset=None, problem=None,
-            warning=None) -> None:
+def _settle(
+    out: _Out, at: np.ndarray, name_of, composed: _Composed, level, offset=None, problem=None, warning=None
+) -> None:
     """Record the dates of the strings at `at` (positions among the distinct strings);
     `name_of(i)` is the i-th string, asked for only where there is something to say."""
     problem = composed.problem if problem is None else np.where(problem != "", problem, composed.problem)
@@ -352,8 +462,13 @@ def _settle(out: _Out, at: np.ndarray, name_of, composed: _Composed, level, offs
 # --- the ISO shapes, from their bytes (speed only) ----------------------------------------------
 
 # The commonest shapes of the "iso" form, by length: "d" a digit, "T" a space or a T.
-_ISO_LAYOUTS = {4: ("dddd", "year"), 7: ("dddd-dd", "month"), 10: ("dddd-dd-dd", "day"),
-                16: ("dddd-dd-ddTdd:dd", "minute"), 19: ("dddd-dd-ddTdd:dd:dd", "minute")}
+_ISO_LAYOUTS = {
+    4: ("dddd", "year"),
+    7: ("dddd-dd", "month"),
+    10: ("dddd-dd-dd", "day"),
+    16: ("dddd-dd-ddTdd:dd", "minute"),
+    19: ("dddd-dd-ddTdd:dd:dd", "minute"),
+}
 
 
 def _read_iso_bytes(texts: pd.Series, out: _Out) -> None:
@@ -365,8 +480,9 @@ def _read_iso_bytes(texts: pd.Series, out: _Out) -> None:
         return
     _, offsets, data = array.buffers()
     width = np.int64 if array.type == pa.large_string() else np.int32
-    offsets = np.frombuffer(offsets, dtype=width, count=len(array) + 1,
-                            offset=array.offset * np.dtype(width).itemsize).astype(np.int64)
+    offsets = np.frombuffer(
+        offsets, dtype=width, count=len(array) + 1, offset=array.offset * np.dtype(width).itemsize
+    ).astype(np.int64)
     data = np.frombuffer(data, dtype=np.uint8) if data else np.zeros(0, np.uint8)
     lengths = np.diff(offsets)
     for length, (layout, level) in _ISO_LAYOUTS.items():
@@ -388,19 +504,26 @@ def _read_iso_bytes(texts: pd.Series, out: _Out) -> None:
         digits = chars[:, [i for i, c in enumerate(layout) if c == "d"]].astype(np.int64) - ord("0")
 
         def number(k, n, digits=digits):
-            return (digits[:, k:k + n] * 10 ** np.arange(n - 1, -1, -1)).sum(axis=1)
+            return (digits[:, k : k + n] * 10 ** np.arange(n - 1, -1, -1)).sum(axis=1)
 
         parts = [number(0, 4)] + [number(k, 2) for k in range(4, digits.shape[1], 2)]
         one, zero = np.ones(len(at), np.int64), np.zeros(len(at), np.int64)
-        year, month, day, hour, minute, second = parts + [one, one, zero, zero, zero][len(parts) - 1:]
-        _settle(out, at, lambda i, at=at: texts.iat[at[i]], _compose(year, month, day, hour, minute, second), level,
-                problem=np.where(year == 0, np.asarray(_YEAR_ZERO, dtype=object), ""))
+        year, month, day, hour, minute, second = parts + [one, one, zero, zero, zero][len(parts) - 1 :]
+        _settle(
+            out,
+            at,
+            lambda i, at=at: texts.iat[at[i]],
+            _compose(year, month, day, hour, minute, second),
+            level,
+            problem=np.where(year == 0, np.asarray(_YEAR_ZERO, dtype=object), ""),
+        )
 
 
 _YEAR_ZERO = say("year 0 does not exist; years start at 0001 (1 BC is written -1 or 1 BC)")
 
 
 # --- the two regex engines: (strings, pattern) -> (matched, {part: strings, "" where not written}) ---
+
 
 def _arrow(array: pa.Array, pattern: str) -> tuple[np.ndarray, dict]:
     found = pc.extract_regex(array, _whole(pattern))
@@ -418,8 +541,10 @@ def _python(array: pa.Array, pattern: str) -> tuple[np.ndarray, dict]:
     compiled = _COMPILED.get(pattern) or _COMPILED.setdefault(pattern, re.compile(_whole(pattern), re.ASCII))
     matches = [compiled.fullmatch(text) for text in array.to_pylist()]
     matched = np.array([m is not None for m in matches], dtype=bool)
-    parts = {name: pa.array([(m.group(name) or "") if m else "" for m in matches], type=pa.large_string())
-             for name in compiled.groupindex}
+    parts = {
+        name: pa.array([(m.group(name) or "") if m else "" for m in matches], type=pa.large_string())
+        for name in compiled.groupindex
+    }
     return matched, parts
 
 
@@ -432,6 +557,8 @@ _DAY_NUMBERS = (18264, 73050)
 
 def is_day_number(text: str) -> bool:
     return bool(re.fullmatch(DAY_NUMBER, text, re.ASCII)) and _DAY_NUMBERS[0] <= float(text) <= _DAY_NUMBERS[1]
+
+
 _SPREADSHEET_EPOCH = np.datetime64("1899-12-30T00:00", "m")  # day 0 of Excel (from day 61) and LibreOffice
 
 
@@ -461,8 +588,11 @@ def two_digit_year(year: int) -> int:
 def _diagnosis(text: str) -> Message:
     """Why a string is no date: its date part, before any clock, names the near miss."""
     if is_day_number(text):
-        return say("is a number, the way a spreadsheet stores a date: probably {day}; write {iso}",
-                   day=spreadsheet_day_label(text), iso=_spreadsheet_day_iso(text))
+        return say(
+            "is a number, the way a spreadsheet stores a date: probably {day}; write {iso}",
+            day=spreadsheet_day_label(text),
+            iso=_spreadsheet_day_iso(text),
+        )
     split = re.fullmatch(_whole(SPLIT), text, re.ASCII)
     date, clock = (split.group("date"), split.group("clock")) if split else (text, None)
     for pattern, message in DIAGNOSES:
@@ -480,11 +610,18 @@ def _ascii_digits(text: str) -> str:
     """Digits and spaces of other scripts as ASCII ones (٣ is 3, a no-break space a space)."""
     if text.isascii():
         return text
-    return "".join(str(unicodedata.digit(c)) if c.isdigit() and unicodedata.digit(c, None) is not None
-                   else " " if c.isspace() and unicodedata.category(c) == "Zs" else c for c in text)
+    return "".join(
+        str(unicodedata.digit(c))
+        if c.isdigit() and unicodedata.digit(c, None) is not None
+        else " "
+        if c.isspace() and unicodedata.category(c) == "Zs"
+        else c
+        for c in text
+    )
 
 
 # --- strings to dates: split each into its date and its clock, read each distinct one once -----
+
 
 def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] | None = None) -> None:
     """Read the strings of `array` (at positions `at` among the distinct strings) with `engine`;
@@ -505,8 +642,7 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     values = date.values[d] + np.where(timed, clock.seconds[c], 0) * np.timedelta64(1, "s")
     precision = np.where(timed, "minute", date.precision[d]).astype(object)
     offset, warning = _offsets(clock.offset[c], clock.zone[c], values, problem)
-    _settle(out, at[rows], lambda i: name_of(rows[i]), _Composed(values, problem), precision, offset,
-            warning=warning)
+    _settle(out, at[rows], lambda i: name_of(rows[i]), _Composed(values, problem), precision, offset, warning=warning)
 
 
 def _split(array: pa.Array) -> tuple[np.ndarray, dict]:
@@ -537,17 +673,21 @@ def _distinct(array: pa.Array) -> tuple[np.ndarray, pa.Array]:
 
 @dataclass
 class _Dates:
-    matched: np.ndarray    # a form reads it
-    values: np.ndarray     # datetime64[s]
+    matched: np.ndarray  # a form reads it
+    values: np.ndarray  # datetime64[s]
     precision: np.ndarray  # object
-    problem: np.ndarray    # object: "" or what is wrong
+    problem: np.ndarray  # object: "" or what is wrong
 
 
 def _read_dates(texts: pa.Array, engine) -> _Dates:
     """Each date text through the forms, in order: the first that matches reads it."""
     n = len(texts)
-    result = _Dates(np.zeros(n, dtype=bool), np.full(n, np.datetime64("NaT"), dtype=UNIT),
-                    np.full(n, "", dtype=object), np.full(n, "", dtype=object))
+    result = _Dates(
+        np.zeros(n, dtype=bool),
+        np.full(n, np.datetime64("NaT"), dtype=UNIT),
+        np.full(n, "", dtype=object),
+        np.full(n, "", dtype=object),
+    )
     left, where = texts, np.arange(n)
     for form in FORMS:
         if not len(left):
@@ -569,12 +709,12 @@ def _read_dates(texts: pa.Array, engine) -> _Dates:
 
 @dataclass
 class _Clocks:
-    matched: np.ndarray   # "" (no clock) or CLOCK reads it
-    written: np.ndarray   # a clock is there
-    seconds: np.ndarray   # since midnight
-    offset: np.ndarray    # object: as written ("+06:00", "Z")
-    zone: np.ndarray      # object: a zone's name as written ("EST")
-    problem: np.ndarray   # object
+    matched: np.ndarray  # "" (no clock) or CLOCK reads it
+    written: np.ndarray  # a clock is there
+    seconds: np.ndarray  # since midnight
+    offset: np.ndarray  # object: as written ("+06:00", "Z")
+    zone: np.ndarray  # object: a zone's name as written ("EST")
+    problem: np.ndarray  # object
 
 
 def _read_clocks(texts: pa.Array, engine) -> _Clocks:
@@ -588,15 +728,25 @@ def _read_clocks(texts: pa.Array, engine) -> _Clocks:
     if half.any():
         pm = pc.starts_with(pc.utf8_lower(p.part("ampm", "ampm2")), "p").to_numpy(zero_copy_only=False)
         for i in np.flatnonzero(half & ((hour < 1) | (hour > 12))):
-            problem[i] = say("{hour}:{minute:02d} {half} is not a time of day: with AM or PM the hour runs 1-12",
-                             hour=int(hour[i]), minute=int(minute[i]), half="PM" if pm[i] else "AM")
+            problem[i] = say(
+                "{hour}:{minute:02d} {half} is not a time of day: with AM or PM the hour runs 1-12",
+                hour=int(hour[i]),
+                minute=int(minute[i]),
+                half="PM" if pm[i] else "AM",
+            )
         hour = np.where(half, hour % 12 + np.where(pm, 12, 0), hour)
     for i in np.flatnonzero((problem == "") & matched & ((hour > 23) | (minute > 59) | (second > 59))):
         problem[i] = _time_problem(int(hour[i]), int(minute[i]), int(second[i]))
     offset = p.strings(p.written("offset"), "offset")
     offset[offset == "z"] = "Z"
-    return _Clocks(matched | ~written, written, hour * 3600 + minute * 60 + second, offset,
-                   p.strings(p.written("zone"), "zone"), problem)
+    return _Clocks(
+        matched | ~written,
+        written,
+        hour * 3600 + minute * 60 + second,
+        offset,
+        p.strings(p.written("zone"), "zone"),
+        problem,
+    )
 
 
 class _Parts:
@@ -649,13 +799,15 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray]:
     year = p.number("year", "year2")
     era = pc.replace_substring(pc.utf8_lower(p.part("era", "era2")), ".", "")
     no_era = pc.equal(era, "").to_numpy(zero_copy_only=False)
-    bc = (pc.equal(p.part("sign"), "-").to_numpy(zero_copy_only=False)
-          | pc.is_in(era, value_set=pa.array(["bc", "bce"], type=pa.large_string())).to_numpy(zero_copy_only=False))
+    bc = pc.equal(p.part("sign"), "-").to_numpy(zero_copy_only=False) | pc.is_in(
+        era, value_set=pa.array(["bc", "bce"], type=pa.large_string())
+    ).to_numpy(zero_copy_only=False)
     if form.short_years:
         short = (year_digits == 2) & no_era
         if form.name == "month year":  # January 7: a day, not the year 7
-            problem[(year_digits <= 2) & no_era] = say("has no year, or a year of two digits; {how_to_write}",
-                                                       how_to_write=HOW_TO_WRITE)
+            problem[(year_digits <= 2) & no_era] = say(
+                "has no year, or a year of two digits; {how_to_write}", how_to_write=HOW_TO_WRITE
+            )
         else:
             problem[(year_digits == 1) & no_era] = UNREADABLE
             if short.any():
@@ -664,11 +816,15 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray]:
                 year = np.where(short, [expanded.get(y, y) for y in year], year)
     if form.name == "short year":
         for i in np.flatnonzero((year_digits < 3) & ~bc):
-            problem[i] = say_n("is a number of {n} digit, not a year: for the year {year} write {year:04d} or "
-                               "AD {year}; {how_to_write}",
-                               "is a number of {n} digits, not a year: for the year {year} write {year:04d} or "
-                               "AD {year}; {how_to_write}", int(year_digits[i]), year=int(year[i]),
-                               how_to_write=HOW_TO_WRITE)
+            problem[i] = say_n(
+                "is a number of {n} digit, not a year: for the year {year} write {year:04d} or "
+                "AD {year}; {how_to_write}",
+                "is a number of {n} digits, not a year: for the year {year} write {year:04d} or "
+                "AD {year}; {how_to_write}",
+                int(year_digits[i]),
+                year=int(year[i]),
+                how_to_write=HOW_TO_WRITE,
+            )
     problem[(year == 0) & (problem == "")] = _YEAR_ZERO
     year = np.where(bc, 1 - year, year)  # astronomical: 1 BC is year 0
 
@@ -705,15 +861,24 @@ def _day_and_month(a, b, year, problem):
             if 1 <= m <= 12 and FIRST_YEAR <= year[i] <= LAST_YEAR and 1 <= d <= _days_in(int(year[i]), int(m)):
                 readings.append((d, m, order))
         if not readings:
-            problem[i] = say("neither {a} nor {b} can be a month; {how_to_write}", a=int(a[i]), b=int(b[i]),
-                             how_to_write=HOW_TO_WRITE)
+            problem[i] = say(
+                "neither {a} nor {b} can be a month; {how_to_write}",
+                a=int(a[i]),
+                b=int(b[i]),
+                how_to_write=HOW_TO_WRITE,
+            )
         elif len(readings) == 2 and a[i] != b[i]:
             (d1, m1, o1), (d2, m2, o2) = readings
             y = int(year[i])
-            problem[i] = say("can be read two ways: {one} ({one_order}) or {other} ({other_order}); write {one_iso} "
-                             "or {other_iso}", one=Day.of(y, int(m1), int(d1)), one_order=o1,
-                             other=Day.of(y, int(m2), int(d2)), other_order=o2,
-                             one_iso=_iso_day(y, m1, d1), other_iso=_iso_day(y, m2, d2))
+            problem[i] = say(
+                "can be read two ways: {one} ({one_order}) or {other} ({other_order}); write {one_iso} or {other_iso}",
+                one=Day.of(y, int(m1), int(d1)),
+                one_order=o1,
+                other=Day.of(y, int(m2), int(d2)),
+                other_order=o2,
+                one_iso=_iso_day(y, m1, d1),
+                other_iso=_iso_day(y, m2, d2),
+            )
         else:
             day[i], month[i] = readings[0][0], readings[0][1]
     return day, month
@@ -762,19 +927,29 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
             sign = "+" if minutes >= 0 else "-"
             return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", ""
     if key in MANY_OFFSETS:
-        return "", say("{zone!r} names more than one UTC offset ({offsets}); the time is kept as written, with no "
-                       "offset. Write the offset instead, e.g. 14:30+06:00", zone=zone, offsets=MANY_OFFSETS[key])
-    return "", say("{zone!r} is not a time zone this program knows (UTC, GMT, EST, CET, MSK, ALMT and other zones "
-                   "that name one offset, or an offset such as +06:00); the time is kept as written, with no "
-                   "offset. Write the offset instead, e.g. 14:30+06:00", zone=zone)
+        return "", say(
+            "{zone!r} names more than one UTC offset ({offsets}); the time is kept as written, with no "
+            "offset. Write the offset instead, e.g. 14:30+06:00",
+            zone=zone,
+            offsets=MANY_OFFSETS[key],
+        )
+    return "", say(
+        "{zone!r} is not a time zone this program knows (UTC, GMT, EST, CET, MSK, ALMT and other zones "
+        "that name one offset, or an offset such as +06:00); the time is kept as written, with no "
+        "offset. Write the offset instead, e.g. 14:30+06:00",
+        zone=zone,
+    )
 
 
 def _iana_case(zone: str) -> str:
-    return "/".join(part if part.isupper() and len(part) <= 3 else "_".join(w.capitalize() for w in part.split("_"))
-                    for part in zone.split("/"))
+    return "/".join(
+        part if part.isupper() and len(part) <= 3 else "_".join(w.capitalize() for w in part.split("_"))
+        for part in zone.split("/")
+    )
 
 
 # --- showing dates ------------------------------------------------------------------------------
+
 
 def _fields(value) -> tuple[int, int, int, int, int]:
     """(astronomical year, month, day, hour, minute) of a datetime64, Timestamp or datetime."""
@@ -832,8 +1007,9 @@ class Day(Message):
     kind = "day"
 
     @classmethod
-    def of(cls, year: int, month: int, day: int | None = None, hour: int | None = None,
-           minute: int | None = None) -> Day:
+    def of(
+        cls, year: int, month: int, day: int | None = None, hour: int | None = None, minute: int | None = None
+    ) -> Day:
         values = {"year": int(year), "month": int(month)}
         if day is not None:
             values["day"] = int(day)
@@ -853,7 +1029,7 @@ class Day(Message):
         if i18n.current() == i18n.ENGLISH or not i18n.speaks(i18n.CHECK) or not 1 <= v["year"] <= 9999:
             return self.english()
         if "day" not in v:
-            return i18n.month(v["year"], v["month"]) or self.english()   # (None outside years 1-9999)
+            return i18n.month(v["year"], v["month"]) or self.english()  # (None outside years 1-9999)
         if "hour" not in v:
             return i18n.day(v["year"], v["month"], v["day"]) or self.english()
         return i18n.minute(v["year"], v["month"], v["day"], v["hour"], v["minute"]) or self.english()
@@ -895,7 +1071,7 @@ def label(value, precision: str, offset: str = "") -> str:
 def _reader_label(year, month, day, hour, minute, precision: str, offset: str) -> str:
     """`label` in the language in force, as CLDR writes it (timeline.i18n, Babel)."""
     if precision == "month":
-        return i18n.month(year, month) or ""   # (None outside years 1-9999, which `label` keeps)
+        return i18n.month(year, month) or ""  # (None outside years 1-9999, which `label` keeps)
     if precision == "day":
         return i18n.day(year, month, day) or ""
     text = i18n.minute(year, month, day, hour, minute) or ""

@@ -11,6 +11,7 @@ the values; `first` turns those that explain most of the problems into problems 
 Everything here runs per distinct value, or per row only through vectorised masks, and only
 on the values already found wrong or on a cheap pre-filter (a byte that must be there).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -49,8 +50,11 @@ def first(findings: list[Finding], problems: list[Problem]) -> list[Problem]:
 # --- dates rewritten by a spreadsheet ----------------------------------------------------------
 
 # 1/7/22, 1/7/2022 16:30, 07/01/2022, 05/01/2022 16:30, 07.01.2022, 1/7/2022 4:30 PM
-NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})"
-                          r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?", re.I | re.A)
+NUMERIC_DATE = re.compile(
+    r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})"
+    r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?",
+    re.I | re.A,
+)
 _SAMPLE = 10_000  # distinct values enough to tell the order of day and month
 
 
@@ -67,13 +71,29 @@ def spreadsheet_dates(column: str, values: pd.Series, errors: dict, rows: np.nda
     if numbers:
         at = values.isin(numbers).to_numpy()
         example = values[at].iloc[0]
-        findings.append(Finding(rows[at], Problem(0, column, ERROR, say(
-            "{count:,} of {total:,} dates in {column} are numbers like {example!r}, the way a spreadsheet "
-            "stores a date ({example!r} is probably {day}): the column was formatted as numbers when "
-            "the file was saved; format it as dates of the form yyyy-mm-dd (yyyy-mm-dd hh:mm "
-            "where times matter) before saving, or write each date as the rows below say, and "
-            "{keep_as_text}", count=int(np.count_nonzero(at)), total=_count(values), column=column,
-            example=example, day=dates.spreadsheet_day_label(example), keep_as_text=KEEP_AS_TEXT))))
+        findings.append(
+            Finding(
+                rows[at],
+                Problem(
+                    0,
+                    column,
+                    ERROR,
+                    say(
+                        "{count:,} of {total:,} dates in {column} are numbers like {example!r}, the way a spreadsheet "
+                        "stores a date ({example!r} is probably {day}): the column was formatted as numbers when "
+                        "the file was saved; format it as dates of the form yyyy-mm-dd (yyyy-mm-dd hh:mm "
+                        "where times matter) before saving, or write each date as the rows below say, and "
+                        "{keep_as_text}",
+                        count=int(np.count_nonzero(at)),
+                        total=_count(values),
+                        column=column,
+                        example=example,
+                        day=dates.spreadsheet_day_label(example),
+                        keep_as_text=KEEP_AS_TEXT,
+                    ),
+                ),
+            )
+        )
     return findings
 
 
@@ -94,8 +114,10 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
     day_first = any(int(m.group(1)) > 12 for m in matches)
     month_first = any(int(m.group(3)) > 12 for m in matches)
     if dotted:
-        order, form = "day", say("day first, with dots, as Excel and LibreOffice write dates with German and other "
-                                 "European settings")
+        order, form = (
+            "day",
+            say("day first, with dots, as Excel and LibreOffice write dates with German and other European settings"),
+        )
     elif day_first and not month_first:
         order, form = "day", say("day first, as Excel and LibreOffice write dates with UK and most European settings")
     elif month_first and not day_first:
@@ -110,15 +132,35 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
     a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)
     day, month = (a, b) if order == "day" else (b, a)
     year = int(year) if len(year) == 4 else dates.two_digit_year(int(year))
-    probably = (say("{year:04d}-{month:02d}-{day:02d} and its time", year=year, month=month, day=day)
-                if ":" in example else say("{year:04d}-{month:02d}-{day:02d}", year=year, month=month, day=day))
-    return [Finding(rows[refused], Problem(0, column, ERROR, say(
-        "{count:,} of {total:,} dates in {column} are written like {example!r} ({form}): a spreadsheet "
-        "most likely rewrote them when it saved the file, and {refused:,} of them can be read two ways "
-        "or not at all, so their rows are left out; write them year first ({example!r} is probably "
-        "{probably}), or take them from the copy saved before, and {keep_as_text}",
-        count=int(np.count_nonzero(shaped)), total=_count(values), column=column, example=example, form=form,
-        refused=int(np.count_nonzero(refused)), probably=probably, keep_as_text=KEEP_AS_TEXT)))]
+    probably = (
+        say("{year:04d}-{month:02d}-{day:02d} and its time", year=year, month=month, day=day)
+        if ":" in example
+        else say("{year:04d}-{month:02d}-{day:02d}", year=year, month=month, day=day)
+    )
+    return [
+        Finding(
+            rows[refused],
+            Problem(
+                0,
+                column,
+                ERROR,
+                say(
+                    "{count:,} of {total:,} dates in {column} are written like {example!r} ({form}): a spreadsheet "
+                    "most likely rewrote them when it saved the file, and {refused:,} of them can be read two ways "
+                    "or not at all, so their rows are left out; write them year first ({example!r} is probably "
+                    "{probably}), or take them from the copy saved before, and {keep_as_text}",
+                    count=int(np.count_nonzero(shaped)),
+                    total=_count(values),
+                    column=column,
+                    example=example,
+                    form=form,
+                    refused=int(np.count_nonzero(refused)),
+                    probably=probably,
+                    keep_as_text=KEEP_AS_TEXT,
+                ),
+            ),
+        )
+    ]
 
 
 # --- years turned into days: 2022 shown as 1905-07-14 -----------------------------------------
@@ -128,8 +170,9 @@ _DAY = np.timedelta64(86400, "s")
 FIRST_YEAR_AS_DAY, LAST_YEAR_AS_DAY = 1000, 2200  # 1902-09-26 .. 1906-01-08
 
 
-def years_as_days(column: str, parsed: dates.ParsedDates, others: list[dates.ParsedDates],
-                  rows: np.ndarray, kept: np.ndarray) -> tuple[np.ndarray, np.ndarray, Finding | None]:
+def years_as_days(
+    column: str, parsed: dates.ParsedDates, others: list[dates.ParsedDates], rows: np.ndarray, kept: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, Finding | None]:
     """Dates that are probably a year a spreadsheet turned into the day of that number:
     (mask of rows, the year per row, a Finding). Excel stores 2022 typed alone as the number
     2022 and, once the column is formatted as dates, writes day 2022 of its calendar, 14 July
@@ -143,7 +186,7 @@ def years_as_days(column: str, parsed: dates.ParsedDates, others: list[dates.Par
     1905 revolution has other dates around 1905 and day numbers (1849, ...) outside its years:
     it is left alone."""
     none = np.zeros(len(rows), dtype=bool)
-    no_year = np.zeros(len(rows), dtype=np.int64)   # (the year is read only where there is a Finding)
+    no_year = np.zeros(len(rows), dtype=np.int64)  # (the year is read only where there is a Finding)
     value = parsed.value.to_numpy()
     low = _EPOCH + FIRST_YEAR_AS_DAY * _DAY
     high = _EPOCH + LAST_YEAR_AS_DAY * _DAY
@@ -158,8 +201,9 @@ def years_as_days(column: str, parsed: dates.ParsedDates, others: list[dates.Par
     year = ((np.where(np.isnat(value), _EPOCH, value) - _EPOCH) // _DAY).astype(np.int64)
     # The years of every other date in the file (this column's others, and the other columns').
     other_values = [value[~candidate & kept]] + [o.value.to_numpy() for o in others]
-    other_years = np.concatenate([v[~np.isnat(v)].astype("datetime64[Y]").astype(np.int64) + 1970
-                                  for v in other_values])
+    other_years = np.concatenate(
+        [v[~np.isnat(v)].astype("datetime64[Y]").astype(np.int64) + 1970 for v in other_values]
+    )
     other_years = other_years[(other_years < 1895) | (other_years > 1910)] if len(other_years) else other_years
     if len(other_years):
         within = candidate & (year >= other_years.min() - 1) & (year <= other_years.max() + 1)
@@ -171,12 +215,25 @@ def years_as_days(column: str, parsed: dates.ParsedDates, others: list[dates.Par
         return none, no_year, None
     example_year = int(year[flagged][0])
     example = str(np.datetime_as_string(value[flagged][0], unit="D"))
-    finding = Finding(rows[flagged], Problem(0, column, WARNING, say(
-        "{count:,} dates in {column}, such as {example!r}, are probably years: a spreadsheet stores a "
-        "year written alone ({year}) as a number and, once the column is formatted as dates, writes it "
-        "as the day of that number (day {year} is {example}); write each as its year, as the rows below "
-        "say, and {keep_as_text}", count=int(np.count_nonzero(flagged)), column=column, example=example,
-        year=example_year, keep_as_text=KEEP_AS_TEXT)))
+    finding = Finding(
+        rows[flagged],
+        Problem(
+            0,
+            column,
+            WARNING,
+            say(
+                "{count:,} dates in {column}, such as {example!r}, are probably years: a spreadsheet stores a "
+                "year written alone ({year}) as a number and, once the column is formatted as dates, writes it "
+                "as the day of that number (day {year} is {example}); write each as its year, as the rows below "
+                "say, and {keep_as_text}",
+                count=int(np.count_nonzero(flagged)),
+                column=column,
+                example=example,
+                year=example_year,
+                keep_as_text=KEEP_AS_TEXT,
+            ),
+        ),
+    )
     return flagged, year, finding
 
 
@@ -196,10 +253,16 @@ def _near_1900(other_values: list[np.ndarray], candidate: np.ndarray) -> bool:
 
 
 def year_as_day_message(column: str, value: str, year: int) -> Message:
-    return say("{column} {value} is probably the year {year}: a spreadsheet writes a year it holds as a "
-               "number as the day of that number once the column is formatted as dates (day {year} is "
-               "{day}); if the source gives only the year, write {year}, and keep the column as text in "
-               "the spreadsheet", column=column, value=show(value), year=int(year), day=value)
+    return say(
+        "{column} {value} is probably the year {year}: a spreadsheet writes a year it holds as a "
+        "number as the day of that number once the column is formatted as dates (day {year} is "
+        "{day}); if the source gives only the year, write {year}, and keep the column as text in "
+        "the spreadsheet",
+        column=column,
+        value=show(value),
+        year=int(year),
+        day=value,
+    )
 
 
 # --- ids a spreadsheet read as numbers ---------------------------------------------------------
@@ -212,26 +275,43 @@ def numeric_ids(ids: pd.Series, rows: np.ndarray, digits: np.ndarray, scientific
     if not flagged.any():
         return None
     example = ids[flagged].iloc[0]
-    return Finding(rows[flagged], Problem(0, "id", WARNING, say(
-        "{count:,} ids are numbers, such as {example!r}: a spreadsheet reads such an id as a number, "
-        "which drops the zeros in front (000417 becomes 417) and rounds long ones (2022010000000417 "
-        "becomes 2.02201E+15), and that breaks the links to these events; take the ids from the copy "
-        "saved before, and {keep_as_text}", count=int(np.count_nonzero(flagged)), example=example,
-        keep_as_text=KEEP_AS_TEXT)))
+    return Finding(
+        rows[flagged],
+        Problem(
+            0,
+            "id",
+            WARNING,
+            say(
+                "{count:,} ids are numbers, such as {example!r}: a spreadsheet reads such an id as a number, "
+                "which drops the zeros in front (000417 becomes 417) and rounds long ones (2022010000000417 "
+                "becomes 2.02201E+15), and that breaks the links to these events; take the ids from the copy "
+                "saved before, and {keep_as_text}",
+                count=int(np.count_nonzero(flagged)),
+                example=example,
+                keep_as_text=KEEP_AS_TEXT,
+            ),
+        ),
+    )
 
 
 def digits_id_message(value: str) -> Message:
-    return say("id {value} is only digits: a spreadsheet reads it as a number and drops any zeros in "
-               "front (000417 becomes 417), which breaks the links to this event; if it had zeros in "
-               "front, write them back, and keep the id column as text in the spreadsheet (or begin "
-               "new ids with a letter)", value=show(value))
+    return say(
+        "id {value} is only digits: a spreadsheet reads it as a number and drops any zeros in "
+        "front (000417 becomes 417), which breaks the links to this event; if it had zeros in "
+        "front, write them back, and keep the id column as text in the spreadsheet (or begin "
+        "new ids with a letter)",
+        value=show(value),
+    )
 
 
 def scientific_id_message(value: str) -> Message:
-    return say("id {value} is a long number that a spreadsheet rounded and wrote in scientific "
-               "notation, so its last digits are lost (and other ids may have become the same "
-               "number); take the id from the copy saved before, and keep the id column as text in "
-               "the spreadsheet", value=show(value))
+    return say(
+        "id {value} is a long number that a spreadsheet rounded and wrote in scientific "
+        "notation, so its last digits are lost (and other ids may have become the same "
+        "number); take the id from the copy saved before, and keep the id column as text in "
+        "the spreadsheet",
+        value=show(value),
+    )
 
 
 # --- text garbled by a wrong encoding ----------------------------------------------------------
@@ -261,9 +341,13 @@ def garbled(values: pd.Series) -> dict[str, str]:
 
 
 def garbled_message(column: str, value: str, fixed: str) -> Message:
-    return say("{column} {value} looks garbled by a wrong encoding (a program read the file as "
-               "Windows-1252 instead of UTF-8, then saved it); it probably reads {fixed}",
-               column=column, value=show(value), fixed=show(fixed))
+    return say(
+        "{column} {value} looks garbled by a wrong encoding (a program read the file as "
+        "Windows-1252 instead of UTF-8, then saved it); it probably reads {fixed}",
+        column=column,
+        value=show(value),
+        fixed=show(fixed),
+    )
 
 
 def garbled_finding(examples: dict[str, str], rows: np.ndarray) -> Finding:
@@ -273,11 +357,22 @@ def garbled_finding(examples: dict[str, str], rows: np.ndarray) -> Finding:
     # The word that shows it: 'Tokayevâ€™s' for 'Tokayev’s'.
     bad = next((word for word in text.split() if re.search(_MOJIBAKE_HINT, word)), text)
     good = ftfy.fix_encoding(bad)
-    return Finding(rows, Problem(0, "", WARNING, say(
-        "{count:,} rows hold text garbled by a wrong encoding, such as {bad} for {good}: a program read "
-        "this UTF-8 file as Windows-1252 and saved it so (Excel on Windows does this when it opens a CSV "
-        "file directly), and saving again does not undo it; take the text from the copy saved before, "
-        "or write each value as the rows below suggest, and next time open the file in Excel with "
-        "Data > From Text/CSV and File Origin '65001: Unicode (UTF-8)', in LibreOffice with character "
-        "set 'Unicode (UTF-8)' in the Text Import dialog", count=len(np.unique(rows)), bad=show(bad, 40),
-        good=show(good, 40))))
+    return Finding(
+        rows,
+        Problem(
+            0,
+            "",
+            WARNING,
+            say(
+                "{count:,} rows hold text garbled by a wrong encoding, such as {bad} for {good}: a program read "
+                "this UTF-8 file as Windows-1252 and saved it so (Excel on Windows does this when it opens a CSV "
+                "file directly), and saving again does not undo it; take the text from the copy saved before, "
+                "or write each value as the rows below suggest, and next time open the file in Excel with "
+                "Data > From Text/CSV and File Origin '65001: Unicode (UTF-8)', in LibreOffice with character "
+                "set 'Unicode (UTF-8)' in the Text Import dialog",
+                count=len(np.unique(rows)),
+                bad=show(bad, 40),
+                good=show(good, 40),
+            ),
+        ),
+    )

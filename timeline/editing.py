@@ -19,15 +19,16 @@ UTF-8, so a row written in the file's own encoding would be refused by `check`, 
 written in UTF-8 would make a file of two encodings. A new file starts with a UTF-8 byte
 order mark, so that Windows Excel opens it as UTF-8.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import os
 import shlex
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 from filelock import FileLock
@@ -38,7 +39,6 @@ from .csvfile import BOM, read_table
 from .load import Dataset, load_bytes
 from .problems import ERROR, Message, Problem, ProblemCode, cut, say, say_n, show
 
-
 Row = dict  # column name -> value: one account as the editor wrote it
 
 
@@ -46,20 +46,20 @@ Row = dict  # column name -> value: one account as the editor wrote it
 class Shape:
     """What appended bytes must match in a file that holds `data`."""
 
-    columns: tuple[str, ...]   # the file's header, as the loader names it; empty: write ours
-    newline: str               # "\n", "\r\n" or "\r": as the file's first line ends
-    needs_newline: bool        # the last line has no line break yet
-    records: int               # rows in the file, header included (spreadsheet rows)
-    bom: bool = False          # the file starts with a UTF-8 byte order mark
+    columns: tuple[str, ...]  # the file's header, as the loader names it; empty: write ours
+    newline: str  # "\n", "\r\n" or "\r": as the file's first line ends
+    needs_newline: bool  # the last line has no line break yet
+    records: int  # rows in the file, header included (spreadsheet rows)
+    bom: bool = False  # the file starts with a UTF-8 byte order mark
 
 
 def shape_of(data: bytes) -> Shape:
     bom = data.startswith(BOM)
-    body = data[len(BOM):] if bom else data
+    body = data[len(BOM) :] if bom else data
     if not body:
         return Shape((), "\n", False, 0, bom)
     end = min((i for i in (body.find(b"\n"), body.find(b"\r")) if i >= 0), default=-1)
-    newline = "\n" if end < 0 else "\r\n" if body[end:end + 2] == b"\r\n" else chr(body[end])
+    newline = "\n" if end < 0 else "\r\n" if body[end : end + 2] == b"\r\n" else chr(body[end])
     first = body if end < 0 else body[:end]
     names = next(csv.reader([first.decode("utf-8", errors="replace").rstrip("\r")]), [])
     return Shape(
@@ -109,9 +109,7 @@ def encode(shape: Shape, rows: Sequence[Row]) -> bytes:
         seen.add(name)
     for row in rows:
         lines.append(",".join(quote(str(row.get(name, ""))) if name else "" for name in places))
-    text = (shape.newline if shape.needs_newline else "") + "".join(
-        line + shape.newline for line in lines
-    )
+    text = (shape.newline if shape.needs_newline else "") + "".join(line + shape.newline for line in lines)
     start = BOM if not shape.records and not shape.bom else b""
     return start + text.encode("utf-8")
 
@@ -120,8 +118,8 @@ def encode(shape: Shape, rows: Sequence[Row]) -> bytes:
 class Review:
     """What the loader says about candidate rows appended to a file."""
 
-    numbers: list[int]                   # the spreadsheet row each candidate would become
-    findings: list[list[Problem]]        # each candidate's problems (an error refuses it)
+    numbers: list[int]  # the spreadsheet row each candidate would become
+    findings: list[list[Problem]]  # each candidate's problems (an error refuses it)
     blocking: list[Problem] = field(default_factory=list)  # why no row can be added at all
     # The file with every candidate appended: loaded, or checked by reading on (appends.Checked:
     # its problems and counts; its frames built when asked for, as its `dataset`).
@@ -131,8 +129,7 @@ class Review:
         return bool(self.blocking) or any(p.level == ERROR for p in self.findings[index])
 
 
-def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None,
-           name: str = "events.csv") -> Review:
+def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None, name: str = "events.csv") -> Review:
     """Check candidate rows as `check` would, in the context of the file's bytes (`name`:
     the file's name, for the messages)."""
     shape = shape or shape_of(data)
@@ -150,8 +147,14 @@ def _numbers(shape: Shape, rows: Sequence[Row]) -> list[int]:
     return list(range(first, first + len(rows)))
 
 
-def _judged(dataset: Dataset | Checked, accounts, rows: Sequence[Row], numbers: list[int], shape: Shape,
-            file_bytes: Callable[[], bytes]) -> Review:
+def _judged(
+    dataset: Dataset | Checked,
+    accounts,
+    rows: Sequence[Row],
+    numbers: list[int],
+    shape: Shape,
+    file_bytes: Callable[[], bytes],
+) -> Review:
     """The review of candidate rows from `dataset`, the check of the file with them appended
     (`accounts`: its accounts, or those of the candidates' rows at least; `file_bytes()`: the
     file's bytes without them, read only if a message needs them)."""
@@ -164,57 +167,71 @@ def _judged(dataset: Dataset | Checked, accounts, rows: Sequence[Row], numbers: 
     at = np.flatnonzero(accounts["row"].isin(numbers).to_numpy())
     accepted = dict(zip(accounts["row"].iloc[at].tolist(), accounts["id"].iloc[at].tolist()))
     lost = [
-        i for i, (row, number) in enumerate(zip(rows, numbers))
-        if not any(p.level == ERROR for p in findings[i])
-        and accepted.get(number) != str(row.get("id", "")).strip()
+        i
+        for i, (row, number) in enumerate(zip(rows, numbers))
+        if not any(p.level == ERROR for p in findings[i]) and accepted.get(number) != str(row.get("id", "")).strip()
     ]
     blocking = []
     if lost:
-        blocking = [p for p in dataset.errors if p.row <= 1] or [Problem(
-            numbers[lost[0]], "", ERROR,
-            say("the new row would not be read as a row of its own: the file's last row has a "
-                "double quote that is never closed (or another break in its shape). Run "
-                "`python -m timeline check` on the file and fix it first"),
-        )]
+        blocking = [p for p in dataset.errors if p.row <= 1] or [
+            Problem(
+                numbers[lost[0]],
+                "",
+                ERROR,
+                say(
+                    "the new row would not be read as a row of its own: the file's last row has a "
+                    "double quote that is never closed (or another break in its shape). Run "
+                    "`python -m timeline check` on the file and fix it first"
+                ),
+            )
+        ]
         findings = [[] for _ in rows]
     else:
-        findings = [_unwritable(shape, row, number) + _first_row_cause(file_bytes, dataset, row, found)
-                    for row, number, found in zip(rows, numbers, findings)]
+        findings = [
+            _unwritable(shape, row, number) + _first_row_cause(file_bytes, dataset, row, found)
+            for row, number, found in zip(rows, numbers, findings)
+        ]
     return Review(numbers, findings, blocking, dataset)
-
-
 
 
 def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
     """Why nothing may be appended to a file in another encoding than UTF-8, or None.
 
     UTF-16 is left to the loader, which says so in its own words."""
-    body = data[len(BOM):] if data.startswith(BOM) else data
+    body = data[len(BOM) :] if data.startswith(BOM) else data
     if body[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in body.split(b"\n", 1)[0]:
         return None
     try:
         body.decode("utf-8")
     except UnicodeDecodeError as wrong:
-        row = count_records(body[:wrong.start + 1])
+        row = count_records(body[: wrong.start + 1])
     else:
         return None
     path = shlex.quote(name)
     converted = shlex.quote(str(Path(name).with_name(Path(name).stem + "-utf8" + Path(name).suffix)))
     return Problem(
-        0, "", ERROR,
-        say("the file is not UTF-8 text: row {row} is the first with bytes of another encoding "
+        0,
+        "",
+        ERROR,
+        say(
+            "the file is not UTF-8 text: row {row} is the first with bytes of another encoding "
             "(probably Windows-1252, which a spreadsheet's plain 'CSV' format writes), and a row "
             "added to it now would make a file of two encodings, which opens garbled. Convert the "
             "file to UTF-8, then add the row again: in Excel, File > Save As > 'CSV UTF-8 (Comma "
             "delimited)'; in LibreOffice, File > Save As > 'Text CSV' with Character set 'Unicode "
             "(UTF-8)'; or on the command line: iconv -f WINDOWS-1252 -t UTF-8 {path} > {converted} && "
-            "mv {converted} {path}", row=row, path=path, converted=converted),
+            "mv {converted} {path}",
+            row=row,
+            path=path,
+            converted=converted,
+        ),
         ProblemCode.NOT_UTF8,
     )
 
 
-def _first_row_cause(file_bytes: Callable[[], bytes], dataset: Dataset | Checked, row: Row,
-                     found: list[Problem]) -> list[Problem]:
+def _first_row_cause(
+    file_bytes: Callable[[], bytes], dataset: Dataset | Checked, row: Row, found: list[Problem]
+) -> list[Problem]:
     """A new account of an event whose first row is refused is not that event's first row: it
     is refused because of the first row, which is named, rather than for its empty title."""
     empty = [p for p in found if p.code == ProblemCode.FIRST_ROW_EMPTY]
@@ -223,7 +240,7 @@ def _first_row_cause(file_bytes: Callable[[], bytes], dataset: Dataset | Checked
     event_id = str(row.get("id", "")).strip()
     data = file_bytes()
     if event_id.encode("utf-8") not in data:
-        return found   # (a new event: no row of the file has its id)
+        return found  # (a new event: no row of the file has its id)
     table = read_table(data)
     if "id" not in table.frame:
         return found
@@ -235,13 +252,24 @@ def _first_row_cause(file_bytes: Callable[[], bytes], dataset: Dataset | Checked
     if not errors:
         return found
     cause = Problem(
-        empty[0].row, "id", ERROR,
-        say_n("row {head}, this event's first row, is refused: {problem} (and {n} more: `python -m timeline "
-              "check` lists them); fix it first", "row {head}, this event's first row, is refused: {problem} "
-              "(and {n} more: `python -m timeline check` lists them); fix it first", len(errors) - 1,
-              head=head, problem=cut(errors[0].text)) if len(errors) > 1 else
-        say("row {head}, this event's first row, is refused: {problem}; fix it first", head=head,
-            problem=cut(errors[0].text)),
+        empty[0].row,
+        "id",
+        ERROR,
+        say_n(
+            "row {head}, this event's first row, is refused: {problem} (and {n} more: `python -m timeline "
+            "check` lists them); fix it first",
+            "row {head}, this event's first row, is refused: {problem} "
+            "(and {n} more: `python -m timeline check` lists them); fix it first",
+            len(errors) - 1,
+            head=head,
+            problem=cut(errors[0].text),
+        )
+        if len(errors) > 1
+        else say(
+            "row {head}, this event's first row, is refused: {problem}; fix it first",
+            head=head,
+            problem=cut(errors[0].text),
+        ),
     )
     return [cause] + [p for p in found if p not in empty]
 
@@ -251,11 +279,20 @@ def _unwritable(shape: Shape, row: Row, number: int) -> list[Problem]:
     if not shape.columns:
         return []
     return [
-        Problem(number, name, ERROR,
-                say("the file has no {name!r} column, so {value} cannot be written; add the column after "
-                    "the last one with a spreadsheet (which gives every row a place for it), or leave the "
-                    "value out", name=name, value=show(str(value))))
-        for name, value in row.items() if str(value).strip() and name not in shape.columns
+        Problem(
+            number,
+            name,
+            ERROR,
+            say(
+                "the file has no {name!r} column, so {value} cannot be written; add the column after "
+                "the last one with a spreadsheet (which gives every row a place for it), or leave the "
+                "value out",
+                name=name,
+                value=show(str(value)),
+            ),
+        )
+        for name, value in row.items()
+        if str(value).strip() and name not in shape.columns
     ]
 
 
@@ -285,8 +322,8 @@ class _Judged:
     rows: list[Row]
     shape: Shape
     review: Review
-    empty: bool                    # the file has no bytes yet
-    base: dict | None = None       # the cached version the file is read on from (timeline.context)
+    empty: bool  # the file has no bytes yet
+    base: dict | None = None  # the cached version the file is read on from (timeline.context)
 
 
 def append_rows(
@@ -312,8 +349,9 @@ def append_rows(
     return _append(path, lambda: build(b""), whole, all_or_nothing)
 
 
-def _append(path: Path, absent: Callable[[], list[Row]], judge: Callable[[int], _Judged],
-            all_or_nothing: bool) -> Appended:
+def _append(
+    path: Path, absent: Callable[[], list[Row]], judge: Callable[[int], _Judged], all_or_nothing: bool
+) -> Appended:
     """The locked append: `judge(fd)` decides on the rows with the lock held; `absent()`: the
     rows for a file that does not exist yet (nothing is created if they are refused anyway)."""
     if not path.exists():
@@ -358,6 +396,7 @@ def _in_context(path: Path, rows: list[Row]) -> Callable[[int], _Judged]:
     """Judge `rows` by reading on from a checked version of the file (timeline.context): the
     cache of it, or a full check of it, then kept in the cache for the adds after this one.
     Where that cannot be vouched for, the file's bytes are checked whole, as `append_rows` does."""
+
     def judge(fd: int) -> _Judged:
         size = os.fstat(fd).st_size
         known = context.cached(path) if size else None
@@ -368,13 +407,16 @@ def _in_context(path: Path, rows: list[Row]) -> Callable[[int], _Judged]:
             if shape is not None:
                 grown = check_with(known.dataset, path, encode(shape, rows))
                 if grown is not None:
-                    checked = _judged(grown, grown.new_accounts, rows, _numbers(shape, rows), shape,
-                                      lambda: _read_all(fd))
+                    checked = _judged(
+                        grown, grown.new_accounts, rows, _numbers(shape, rows), shape, lambda: _read_all(fd)
+                    )
                     return _Judged(rows, shape, checked, False, known.base)
         data = _read_all(fd)
         shape = shape_of(data)
-        return _Judged(rows, shape, review(data, rows, shape, str(path)), not data,
-                       known.base if known is not None else None)
+        return _Judged(
+            rows, shape, review(data, rows, shape, str(path)), not data, known.base if known is not None else None
+        )
+
     return judge
 
 
@@ -391,8 +433,9 @@ def _shape_at(fd: int, dataset: Dataset) -> Shape | None:
         return None
     last = rest[-1:] or _pread(fd, 1, size - 1)
     shape = shape_of(header)
-    return Shape(shape.columns, shape.newline, last not in (b"\n", b"\r"),
-                 resume.records + count_records(rest), shape.bom)
+    return Shape(
+        shape.columns, shape.newline, last not in (b"\n", b"\r"), resume.records + count_records(rest), shape.bom
+    )
 
 
 def _lock(path: Path) -> FileLock:
@@ -447,7 +490,7 @@ def _pread(fd: int, size: int, offset: int) -> bytes:
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _fsync_folder(path: Path) -> None:
@@ -468,8 +511,7 @@ def _fsync_folder(path: Path) -> None:
 
 def account(values: dict) -> Row:
     """The row `add` appends: every schema column, values stripped, None as empty."""
-    return {name: ("" if values.get(name) is None else str(values[name]).strip())
-            for name in schema.NAMES}
+    return {name: ("" if values.get(name) is None else str(values[name]).strip()) for name in schema.NAMES}
 
 
 def add(path: str | os.PathLike, values: dict) -> Appended:
@@ -496,10 +538,16 @@ def add_report(outcome: Appended) -> list[str]:
     event_id = outcome.rows[index]["id"]
     dataset = outcome.review.dataset
     assert dataset is not None, "a row is written only after the file with it was checked"
-    count = (dataset.accounts_of(event_id) if isinstance(dataset, Checked)
-             else int((dataset.accounts["id"] == event_id).sum()))
-    what = (f"a new event {event_id!r}" if count == 1
-            else f"another account of {event_id!r}, which now has {count} accounts")
+    count = (
+        dataset.accounts_of(event_id)
+        if isinstance(dataset, Checked)
+        else int((dataset.accounts["id"] == event_id).sum())
+    )
+    what = (
+        f"a new event {event_id!r}"
+        if count == 1
+        else f"another account of {event_id!r}, which now has {count} accounts"
+    )
     header = " (after the header: the file was new)" if outcome.header_written else ""
     lines.append(f"{outcome.path}:{number}: added {what}{header}")
     lines.append(dataset.summary())

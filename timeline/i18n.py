@@ -18,6 +18,7 @@ A language without it shows those messages in English.
 Dates are written by Babel from CLDR (timeline.dates.label calls `day`, `month`, `year`,
 `minute` here for any language but English, whose forms the app always wrote itself).
 """
+
 from __future__ import annotations
 
 import contextvars
@@ -25,7 +26,7 @@ import datetime as dt
 import gettext as _gettext
 import os
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # Babel is imported where it is used (a command such as `timeline add` writes no date and reads no
@@ -33,7 +34,7 @@ from pathlib import Path
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "timeline"
-CHECK = "check"   # the editor's messages, what `check` finds (timeline.problems.say): check.po
+CHECK = "check"  # the editor's messages, what `check` finds (timeline.problems.say): check.po
 ENGLISH = "en"
 # The languages shipped, complete: a reader's browser may pick one; `lang=` may ask for any of
 # them. SAMPLES are shipped with a few words only, to show that a right-to-left language works.
@@ -61,7 +62,7 @@ def using(lang: str | None):
 
 
 def direction(lang: str | None = None) -> str:
-    """"rtl" for a language written right to left, else "ltr" (CLDR's character order)."""
+    """ "rtl" for a language written right to left, else "ltr" (CLDR's character order)."""
     from babel import Locale
 
     lang = lang or current()
@@ -113,13 +114,13 @@ def from_header(accept_language: str | None) -> str:
                 quality = 0.0
         if tag and tag != "*" and quality > 0:
             asked.append((quality, tag.strip()))
-    asked.sort(key=lambda pair: -pair[0])   # stable: equal qualities keep their order
+    asked.sort(key=lambda pair: -pair[0])  # stable: equal qualities keep their order
     from babel.core import negotiate_locale
 
     chosen = negotiate_locale([tag.replace("-", "_") for _, tag in asked], list(COMPLETE), sep="_")
     if chosen:
         return chosen
-    for _, tag in asked:   # fr-CA, ru-KZ: the language without its region
+    for _, tag in asked:  # fr-CA, ru-KZ: the language without its region
         base = tag.split("-")[0].lower()
         if base in COMPLETE:
             return base
@@ -138,7 +139,7 @@ def for_request(address: str = "") -> str:
     """`choose` for the Flask request being served (its Accept-Language), if any."""
     try:
         from flask import has_request_context, request
-    except ImportError:   # pragma: no cover - flask comes with Dash
+    except ImportError:  # pragma: no cover - flask comes with Dash
         return choose(address)
     header = request.headers.get("Accept-Language") if has_request_context() else None
     return choose(address, accept_language=header)
@@ -146,11 +147,12 @@ def for_request(address: str = "") -> str:
 
 # --- Messages -------------------------------------------------------------------------------
 
+
 def catalogue_path(lang: str, domain: str = DOMAIN) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str, domain: str = DOMAIN):
     """The language's catalogue (a babel Catalog), or None for English and unknown languages."""
     path = catalogue_path(lang, domain)
@@ -162,7 +164,7 @@ def catalogue(lang: str, domain: str = DOMAIN):
         return read_po(file, locale=lang, domain=domain)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(lang: str, domain: str = DOMAIN) -> dict:
     found = catalogue(lang, domain)
     if found is None:
@@ -180,7 +182,7 @@ def _table(lang: str, domain: str = DOMAIN) -> dict:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plural(lang: str, domain: str = DOMAIN):
     """The catalogue's Plural-Forms expression as a function of n (gettext's own reading)."""
     return _gettext.c2py(catalogue(lang, domain).plural_expr)
@@ -218,11 +220,12 @@ def ngettext(singular: str, plural: str, n: int, domain: str = DOMAIN) -> str:
     forms = _table(lang, domain).get(singular)
     if not isinstance(forms, tuple):
         return english
-    index = _plural(lang, domain)(abs(int(n)))   # the catalogue's own rule (Babel's, from CLDR)
+    index = _plural(lang, domain)(abs(int(n)))  # the catalogue's own rule (Babel's, from CLDR)
     return forms[min(index, len(forms) - 1)]
 
 
 # --- Dates (CLDR, through Babel) -----------------------------------------------------------------
+
 
 def _babel_date(year: int, month: int = 1, day: int = 1) -> dt.date | None:
     return dt.date(year, month, day) if 1 <= year <= 9999 else None
@@ -230,7 +233,7 @@ def _babel_date(year: int, month: int = 1, day: int = 1) -> dt.date | None:
 
 # (Each is kept once written: a chart's hover texts and list write the same dates again and again.)
 def day(year: int, month: int, day_: int, lang: str | None = None) -> str | None:
-    """"7 janvier 2022", "7 января 2022 г.", "2022 ж. 7 қаңтар"; None outside years 1-9999."""
+    """ "7 janvier 2022", "7 января 2022 г.", "2022 ж. 7 қаңтар"; None outside years 1-9999."""
     return _day(int(year), int(month), int(day_), lang or current())
 
 
@@ -243,7 +246,7 @@ def _day(year: int, month: int, day_: int, lang: str) -> str | None:
 
 
 def month(year: int, month_: int, lang: str | None = None) -> str | None:
-    """"janvier 2022", "январь 2022 г.", "2022 ж. қаңтар"."""
+    """ "janvier 2022", "январь 2022 г.", "2022 ж. қаңтар"."""
     return _month(int(year), int(month_), lang or current())
 
 
@@ -290,16 +293,21 @@ def _minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: st
     date_pattern = locale.date_formats["long"].pattern
     time_pattern = get_time_format("short", locale=locale).pattern
     # (Babel annotates a DateTimePattern; it is CLDR's pattern text, "{1}, {0}".)
-    pattern = str(get_datetime_format("medium", locale=locale)).replace("{1}", date_pattern).replace("{0}", time_pattern)
+    pattern = (
+        str(get_datetime_format("medium", locale=locale)).replace("{1}", date_pattern).replace("{0}", time_pattern)
+    )
     return format_datetime(dt.datetime(when.year, when.month, when.day, hour, minute_), pattern, locale=locale)
 
 
 def time_of_day(hour: int, minute_: int, lang: str | None = None) -> str:
-    """"14:30" (or "2:30 PM") as the language writes a time."""
+    """ "14:30" (or "2:30 PM") as the language writes a time."""
     from babel.dates import format_datetime, get_time_format
 
-    return format_datetime(dt.datetime(2000, 1, 1, hour, minute_), get_time_format("short", locale=lang or current()).pattern,
-                           locale=lang or current())
+    return format_datetime(
+        dt.datetime(2000, 1, 1, hour, minute_),
+        get_time_format("short", locale=lang or current()).pattern,
+        locale=lang or current(),
+    )
 
 
 def plotly_locale_name(lang: str | None = None) -> str:
@@ -322,8 +330,9 @@ def number(value) -> str:
     """A count as the language writes it: 4,353 (English), 4 353 (French), 4 353 (Russian)."""
     lang = current()
     if lang == ENGLISH:
-        return f"{value:,}"   # (a float keeps its decimals: 2.5)
+        return f"{value:,}"  # (a float keeps its decimals: 2.5)
     from babel.numbers import format_decimal
+
     return format_decimal(value, locale=lang)
 
 
@@ -342,9 +351,17 @@ def sentence(text: str) -> str:
 # ("6 янв.", "2022 ж. қаң.") from CLDR (Babel), and Kazakh's buttons from our catalogue.
 # plotly.js merges locales registered under one name, the later's forms over the earlier's: Dash
 # loads assets in name order, so "plotly-locales-cldr.js" comes after plotly.js's own locale files.
-PLOTLY_WORDS = (N_("Zoom"), N_("Pan"), N_("Zoom in"), N_("Zoom out"), N_("Reset axes"),
-                N_("Download plot as a PNG"), N_("Double-click to zoom back out"), N_("Produced with Plotly.js"))
-PLOTLY_OWN = ("fr", "ru", "ar")   # the languages plotly.js itself has a locale file for
+PLOTLY_WORDS = (
+    N_("Zoom"),
+    N_("Pan"),
+    N_("Zoom in"),
+    N_("Zoom out"),
+    N_("Reset axes"),
+    N_("Download plot as a PNG"),
+    N_("Double-click to zoom back out"),
+    N_("Produced with Plotly.js"),
+)
+PLOTLY_OWN = ("fr", "ru", "ar")  # the languages plotly.js itself has a locale file for
 
 
 def d3_format(pattern: str) -> str:
@@ -356,7 +373,7 @@ def d3_format(pattern: str) -> str:
         if char == "'":
             end = pattern.find("'", i + 1)
             end = len(pattern) if end < 0 else end
-            out.append(pattern[i + 1:end].replace("%", "%%") or "'")
+            out.append(pattern[i + 1 : end].replace("%", "%%") or "'")
             i = end + 1
             continue
         run = len(pattern[i:]) - len(pattern[i:].lstrip(char))
@@ -371,7 +388,7 @@ def d3_format(pattern: str) -> str:
         elif char == "y":
             out.append("%Y")
         else:
-            out.append(pattern[i:i + run].replace("%", "%%"))
+            out.append(pattern[i : i + run].replace("%", "%%"))
         i += run
     return "".join(out)
 
@@ -381,6 +398,7 @@ def plotly_locale(lang: str) -> dict:
     signs; with the chart's buttons from our catalogue where plotly.js has no locale file."""
     from babel import Locale
     from babel.numbers import get_decimal_symbol, get_group_symbol
+
     locale = Locale.parse(lang)
     skeleton = locale.datetime_skeletons
     # d3 has two month lists, %B and %b, and the app asks plotly.js for no wide month name (plotly.js
@@ -393,9 +411,12 @@ def plotly_locale(lang: str) -> dict:
         "days": [locale.days["format"]["wide"][(d + 6) % 7] for d in range(7)],
         "shortDays": [locale.days["format"]["abbreviated"][(d + 6) % 7] for d in range(7)],
         "date": d3_format(locale.date_formats["short"].pattern),
-        "year": d3_format(skeleton["y"].pattern), "month": d3_format(skeleton["yMMM"].pattern),
-        "dayMonth": d3_format(skeleton["MMMd"].pattern), "dayMonthYear": d3_format(skeleton["yMMMd"].pattern),
-        "decimal": get_decimal_symbol(lang), "thousands": get_group_symbol(lang),
+        "year": d3_format(skeleton["y"].pattern),
+        "month": d3_format(skeleton["yMMM"].pattern),
+        "dayMonth": d3_format(skeleton["MMMd"].pattern),
+        "dayMonthYear": d3_format(skeleton["yMMMd"].pattern),
+        "decimal": get_decimal_symbol(lang),
+        "thousands": get_group_symbol(lang),
     }
     found = {"moduleType": "locale", "name": lang, "format": format_}
     if lang not in PLOTLY_OWN:
@@ -408,11 +429,14 @@ def plotly_locales_script(languages=None) -> str:
     """assets/vendor/plotly-locales-cldr.js: `plotly_locale` for every language shipped but English,
     registered as plotly.js's own locale files register theirs."""
     import json
+
     languages = languages or [lang for lang in LANGUAGES if lang != ENGLISH]
     objects = json.dumps([plotly_locale(lang) for lang in languages], ensure_ascii=True, sort_keys=True)
-    return ("// plotly.js locales from CLDR (Babel) and timeline/locale, written by `make vendor`\n"
-            "// (timeline.i18n.plotly_locales_script): do not edit.\n"
-            f"[].concat({objects}).forEach(function (locale) {{\n"
-            '  "undefined" == typeof Plotly ? (window.PlotlyLocales = window.PlotlyLocales || [], '
-            "window.PlotlyLocales.push(locale)) : Plotly.register(locale);\n"
-            "});\n")
+    return (
+        "// plotly.js locales from CLDR (Babel) and timeline/locale, written by `make vendor`\n"
+        "// (timeline.i18n.plotly_locales_script): do not edit.\n"
+        f"[].concat({objects}).forEach(function (locale) {{\n"
+        '  "undefined" == typeof Plotly ? (window.PlotlyLocales = window.PlotlyLocales || [], '
+        "window.PlotlyLocales.push(locale)) : Plotly.register(locale);\n"
+        "});\n"
+    )

@@ -5,6 +5,7 @@ in seconds, lane, disputed, ...), the lowercased text that search looks in,
 and where each event's accounts are. Views filter and draw from these arrays
 without per-event Python, so a million events stay interactive.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -16,8 +17,8 @@ import pyarrow.compute as pc
 
 from . import dates, model
 from .csvfile import one_chunk
-from .search import TextGrams, _arrow, _more_distinct, _more_grams, distinct_values, text_grams
 from .load import Dataset
+from .search import TextGrams, _arrow, _more_distinct, _more_grams, distinct_values, text_grams
 
 SECONDS = "datetime64[s]"
 
@@ -25,31 +26,31 @@ SECONDS = "datetime64[s]"
 @dataclass
 class EventIndex:
     dataset: Dataset
-    events: pd.DataFrame            # model.build_events order: by start, then id
-    start: np.ndarray               # int64 seconds since 1970 (wall clock as written)
-    last: np.ndarray                # int64 seconds: the last moment the event covers
-    is_span: np.ndarray             # bool: has an end date
-    x: np.ndarray                   # int64 seconds: where the event is drawn (a span's start,
-                                    # the middle of what a point's date covers)
-    lane: np.ndarray                # int: position of the event's category in `lanes`
-    lanes: list[str]                # category names, in lane order (top first)
-    disputed: np.ndarray            # bool
-    lat: np.ndarray                 # float degrees, NaN where the event has no place
-    lon: np.ndarray                 # float degrees, NaN where the event has no place
-    approximate: np.ndarray         # bool: placed by its location's name (timeline.places)
-    place: np.ndarray               # int: events at the same coordinates share a code; -1 no place
-    source_code: np.ndarray         # per account: its outlet's position in `source_keys`
-    source_keys: list[str]          # outlets, lowercased, as coded
-    positions: pd.Index             # id -> position in `events`
-    account_event: np.ndarray       # per account: the position of its event
-    account_order: np.ndarray       # positions in dataset.accounts, grouped by event
-    account_bounds: np.ndarray      # event i's accounts: account_order[b[i]:b[i+1]]
+    events: pd.DataFrame  # model.build_events order: by start, then id
+    start: np.ndarray  # int64 seconds since 1970 (wall clock as written)
+    last: np.ndarray  # int64 seconds: the last moment the event covers
+    is_span: np.ndarray  # bool: has an end date
+    x: np.ndarray  # int64 seconds: where the event is drawn (a span's start,
+    # the middle of what a point's date covers)
+    lane: np.ndarray  # int: position of the event's category in `lanes`
+    lanes: list[str]  # category names, in lane order (top first)
+    disputed: np.ndarray  # bool
+    lat: np.ndarray  # float degrees, NaN where the event has no place
+    lon: np.ndarray  # float degrees, NaN where the event has no place
+    approximate: np.ndarray  # bool: placed by its location's name (timeline.places)
+    place: np.ndarray  # int: events at the same coordinates share a code; -1 no place
+    source_code: np.ndarray  # per account: its outlet's position in `source_keys`
+    source_keys: list[str]  # outlets, lowercased, as coded
+    positions: pd.Index  # id -> position in `events`
+    account_event: np.ndarray  # per account: the position of its event
+    account_order: np.ndarray  # positions in dataset.accounts, grouped by event
+    account_bounds: np.ndarray  # event i's accounts: account_order[b[i]:b[i+1]]
     outlets: list[tuple[str, int]] = field(default_factory=list)  # every outlet, its accounts
-    distinct: dict = field(default_factory=dict)    # see distinct_values
-    grams: "TextGrams | None" = None                # see text_grams: finds a word's accounts fast
-    known: "KnownFrom | None" = None  # when each account became known (issue 15: as of a date)
-    shown: np.ndarray | None = None   # per account: known by the as-of date (None: every account)
-    as_of: int | None = None          # the as-of date's last second, in an index made by `at`
+    distinct: dict = field(default_factory=dict)  # see distinct_values
+    grams: TextGrams | None = None  # see text_grams: finds a word's accounts fast
+    known: KnownFrom | None = None  # when each account became known (issue 15: as of a date)
+    shown: np.ndarray | None = None  # per account: known by the as-of date (None: every account)
+    as_of: int | None = None  # the as-of date's last second, in an index made by `at`
 
     def __len__(self) -> int:
         return len(self.events)
@@ -69,7 +70,7 @@ class EventIndex:
             order = order[self.shown[order]]
         return model.take_rows(self.dataset.accounts, order)
 
-    def at(self, as_of: int | None) -> "EventIndex":
+    def at(self, as_of: int | None) -> EventIndex:
         """The index as things stood at `as_of` (the last second of the as-of date): only the
         accounts known by then are `shown`, and an event is disputed only when its accounts
         known by then disagree. None: the index itself. (The events kept are `state.apply`'s.)"""
@@ -92,16 +93,20 @@ class EventIndex:
         starts, ends = chosen["start"].to_numpy(), chosen["end"].to_numpy()
         labels = []
         for start, precision, offset, end, end_precision in zip(
-                starts, chosen["precision"].tolist(), chosen["offset"].tolist(), ends,
-                chosen["end_precision"].tolist()):
+            starts, chosen["precision"].tolist(), chosen["offset"].tolist(), ends, chosen["end_precision"].tolist()
+        ):
             labels.append(dates.span(start, precision, offset, end, end_precision))
         return labels
 
     def date_label(self, position: int) -> str:
         events = self.events
-        return dates.span(events["start"].iat[position], events["precision"].iat[position],
-                          events["offset"].iat[position], events["end"].iat[position],
-                          events["end_precision"].iat[position] if self.is_span[position] else "")
+        return dates.span(
+            events["start"].iat[position],
+            events["precision"].iat[position],
+            events["offset"].iat[position],
+            events["end"].iat[position],
+            events["end_precision"].iat[position] if self.is_span[position] else "",
+        )
 
 
 def seconds(values) -> np.ndarray:
@@ -125,7 +130,7 @@ def two_chunks(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-MOST_CHUNKS = 8   # the events' text columns are kept in at most this many Arrow chunks (few_chunks)
+MOST_CHUNKS = 8  # the events' text columns are kept in at most this many Arrow chunks (few_chunks)
 
 
 def few_chunks(frame: pd.DataFrame) -> pd.DataFrame:
@@ -143,7 +148,7 @@ def few_chunks(frame: pd.DataFrame) -> pd.DataFrame:
             chunks = [chunk for chunk in chunked.chunks if len(chunk)] or [chunked.chunk(0)]
             while len(chunks) > MOST_CHUNKS:
                 at = int(np.argmin([len(a) + len(b) for a, b in zip(chunks, chunks[1:])]))
-                chunks[at:at + 2] = [pa.concat_arrays(chunks[at:at + 2])]
+                chunks[at : at + 2] = [pa.concat_arrays(chunks[at : at + 2])]
             frame[name] = _text(chunks, frame, name)
     return frame
 
@@ -192,9 +197,19 @@ def build_index(dataset: Dataset, grams: bool = True) -> EventIndex:
     account_order = np.argsort(event_of_account, kind="stable")
     counts = np.bincount(event_of_account, minlength=len(events)) if len(accounts) else np.zeros(len(events), int)
     bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    return _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
-                  _outlets(*sources), distinct_values(accounts, {"source": sources}),
-                  text_grams(accounts) if grams else None)
+    return _index(
+        dataset,
+        events,
+        source_code,
+        source_keys,
+        positions,
+        event_of_account,
+        account_order,
+        bounds,
+        _outlets(*sources),
+        distinct_values(accounts, {"source": sources}),
+        text_grams(accounts) if grams else None,
+    )
 
 
 def _source_keys(codes: np.ndarray, names) -> tuple[np.ndarray, list[str]]:
@@ -204,7 +219,7 @@ def _source_keys(codes: np.ndarray, names) -> tuple[np.ndarray, list[str]]:
     if not len(codes):
         return np.zeros(0, dtype=np.int64), []
     key_codes, keys = pd.factorize(pd.Series(names, dtype="str").str.lower())
-    key_codes = np.append(np.asarray(key_codes, dtype=np.int64), -1)   # (-1: a missing name)
+    key_codes = np.append(np.asarray(key_codes, dtype=np.int64), -1)  # (-1: a missing name)
     return key_codes[codes], [str(k) for k in keys]
 
 
@@ -216,19 +231,20 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
         return build_index(dataset, grams=False)
     events = few_chunks(dataset.events)
     accounts = two_chunks(dataset.accounts)
-    appended = accounts.iloc[growth.accounts_from:]
+    appended = accounts.iloc[growth.accounts_from :]
     source_keys = list(previous.source_keys)
     code_of = {key: code for code, key in enumerate(source_keys)}
     codes = [code_of.setdefault(key, len(code_of)) for key in appended["source"].str.lower().tolist()]
-    source_keys += list(code_of)[len(source_keys):]
+    source_keys += list(code_of)[len(source_keys) :]
     # The appended accounts join their events' groups (at the group's end, in file order).
-    in_place = len(growth.moved) == 0 or growth.moved[-1] == len(growth.moved) - 1   # (no event moved)
-    event_of_account = model.appended(previous.account_event if in_place else growth.moved[previous.account_event],
-                                      growth.account_event)
+    in_place = len(growth.moved) == 0 or growth.moved[-1] == len(growth.moved) - 1  # (no event moved)
+    event_of_account = model.appended(
+        previous.account_event if in_place else growth.moved[previous.account_event], growth.account_event
+    )
     by_event = np.argsort(growth.account_event, kind="stable")
     previous_up_to = np.searchsorted(growth.moved, growth.account_event[by_event], side="right")
     at = previous.account_bounds[previous_up_to]
-    if not len(at) or at[0] == len(previous.account_order):   # (all after the others: new events at the end)
+    if not len(at) or at[0] == len(previous.account_order):  # (all after the others: new events at the end)
         account_order = model.appended(previous.account_order, growth.accounts_from + by_event)
     else:
         account_order = np.insert(previous.account_order, at, growth.accounts_from + by_event)
@@ -246,11 +262,19 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
         counts += np.bincount(growth.account_event, minlength=len(events))
         bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
 
-    def known(disputed):   # (only the appended accounts' dates are read: see grow_known)
+    def known(disputed):  # (only the appended accounts' dates are read: see grow_known)
         if previous.known is None:
             return known_from(accounts, account_order, bounds, disputed)
-        return grow_known(previous.known, accounts, growth.accounts_from, growth.moved, growth.account_event,
-                          account_order, bounds, disputed)
+        return grow_known(
+            previous.known,
+            accounts,
+            growth.accounts_from,
+            growth.moved,
+            growth.account_event,
+            account_order,
+            bounds,
+            disputed,
+        )
 
     # The events added, where they are now: their lanes and places are numbered among the others'
     # (the previous events' kept), not every event's again.
@@ -258,12 +282,23 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     free[growth.moved] = False
     added = np.flatnonzero(free)
     lat, lon = events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float)
-    return _index(dataset, events, model.appended(previous.source_code, np.asarray(codes, dtype=np.int64)),
-                  source_keys, pd.Index(events["id"]), event_of_account, account_order, bounds,
-                  _sorted_outlets(outlets), _more_distinct(previous.distinct, appended),
-                  _more_grams(previous.grams, accounts), known,
-                  lanes=_grown_lanes(previous, events, added), place=_grown_places(previous.place, lat, lon, added),
-                  times=_grown_times(previous, events, added))
+    return _index(
+        dataset,
+        events,
+        model.appended(previous.source_code, np.asarray(codes, dtype=np.int64)),
+        source_keys,
+        pd.Index(events["id"]),
+        event_of_account,
+        account_order,
+        bounds,
+        _sorted_outlets(outlets),
+        _more_distinct(previous.distinct, appended),
+        _more_grams(previous.grams, accounts),
+        known,
+        lanes=_grown_lanes(previous, events, added),
+        place=_grown_places(previous.place, lat, lon, added),
+        times=_grown_times(previous, events, added),
+    )
 
 
 def _grown_times(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) -> dict:
@@ -277,8 +312,9 @@ def _grown_times(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) 
     new = {"start": start, "last": last, "is_span": is_span, "x": _drawn_at(is_span, start, last)}
     if added[0] == len(previous.start):
         return {name: model.appended(getattr(previous, name), values) for name, values in new.items()}
-    return {name: np.insert(getattr(previous, name), added - np.arange(len(added)), values)
-            for name, values in new.items()}
+    return {
+        name: np.insert(getattr(previous, name), added - np.arange(len(added)), values) for name, values in new.items()
+    }
 
 
 def _drawn_at(is_span: np.ndarray, start: np.ndarray, last: np.ndarray) -> np.ndarray:
@@ -305,7 +341,7 @@ def _numbered(codes: np.ndarray, at: int, same: np.ndarray) -> int | None:
         return None
     new = int(codes[:at].max()) + 1 if at else 0
     new = max(new, 0)
-    after = codes[at + 1:]
+    after = codes[at + 1 :]
     after[after >= new] += 1
     codes[at] = new
     return new
@@ -345,14 +381,29 @@ def _grown_places(previous: np.ndarray, lat: np.ndarray, lon: np.ndarray, added:
             continue
         near = np.flatnonzero((np.abs(lat - lat[at]) < 1e-3) & (np.abs(lon - lon[at]) < 1e-3))
         keys = _place_keys(lat[near], lon[near])
-        new = _numbered(place, at, near[keys == _place_keys(lat[at:at + 1], lon[at:at + 1])[0]])
+        new = _numbered(place, at, near[keys == _place_keys(lat[at : at + 1], lon[at : at + 1])[0]])
         if new is None:
             return None
     return place
 
 
-def _index(dataset, events, source_code, source_keys, positions, event_of_account, account_order, bounds,
-           outlets, distinct, grams=None, known=None, lanes=None, place=None, times=None) -> EventIndex:
+def _index(
+    dataset,
+    events,
+    source_code,
+    source_keys,
+    positions,
+    event_of_account,
+    account_order,
+    bounds,
+    outlets,
+    distinct,
+    grams=None,
+    known=None,
+    lanes=None,
+    place=None,
+    times=None,
+) -> EventIndex:
     """The index, from what is per account; what is per event is read from `events`. `known`:
     a function of the events' disputed flags giving the KnownFrom (known_from by default);
     `lanes` (the lane names and each event's lane), `place` (each event's place code) and
@@ -375,7 +426,9 @@ def _index(dataset, events, source_code, source_keys, positions, event_of_accoun
         lat=events["lat"].to_numpy(dtype=float),
         lon=events["lon"].to_numpy(dtype=float),
         approximate=events["approximate"].to_numpy(dtype=bool),
-        place=_places(events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float)) if place is None else place,
+        place=_places(events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float))
+        if place is None
+        else place,
         source_code=source_code,
         source_keys=source_keys,
         positions=positions,
@@ -402,8 +455,7 @@ def _places(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
 
 def _place_keys(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     """One integer per pair of coordinates, the same to about a metre (_places)."""
-    return (np.round((lat + 90) * 1e5).astype(np.int64) * 40_000_000
-            + np.round((lon + 180) * 1e5).astype(np.int64))
+    return np.round((lat + 90) * 1e5).astype(np.int64) * 40_000_000 + np.round((lon + 180) * 1e5).astype(np.int64)
 
 
 def _outlets(codes: np.ndarray, names) -> list[tuple[str, int]]:
@@ -442,16 +494,17 @@ class KnownFrom:
     first day its `published` allows and the first moment of the date it gives for the event
     (it cannot have reported the event before it happened), and it is `undated`: the panel says
     so beside it."""
-    account: np.ndarray          # per account: int64 seconds
-    undated: np.ndarray          # per account: bool, its publication day is not known
-    event: np.ndarray            # per event: its earliest account's `account` (NEVER: none)
+
+    account: np.ndarray  # per account: int64 seconds
+    undated: np.ndarray  # per account: bool, its publication day is not known
+    event: np.ndarray  # per event: its earliest account's `account` (NEVER: none)
     disputed_events: np.ndarray  # positions of the events disputed with every account known
     # Their accounts, grouped by event (groups start at `group_starts`), as int64 seconds:
     starts: np.ndarray
     start_lasts: np.ndarray
-    ends: np.ndarray             # NaT as the int64 minimum
-    end_lasts: np.ndarray        # NaT as the int64 maximum
-    known: np.ndarray            # their `account` values
+    ends: np.ndarray  # NaT as the int64 minimum
+    end_lasts: np.ndarray  # NaT as the int64 maximum
+    known: np.ndarray  # their `account` values
     group_starts: np.ndarray
 
     def disputed_at(self, as_of: int) -> np.ndarray:
@@ -469,8 +522,9 @@ class KnownFrom:
         return result
 
 
-def known_from(accounts: pd.DataFrame, account_order: np.ndarray, bounds: np.ndarray,
-               disputed: np.ndarray) -> KnownFrom:
+def known_from(
+    accounts: pd.DataFrame, account_order: np.ndarray, bounds: np.ndarray, disputed: np.ndarray
+) -> KnownFrom:
     account, undated = _accounts_known(accounts)
     event = np.full(len(bounds) - 1, NEVER, dtype=np.int64)
     has = np.diff(bounds) > 0
@@ -479,9 +533,16 @@ def known_from(accounts: pd.DataFrame, account_order: np.ndarray, bounds: np.nda
     return _disputes(accounts, account, undated, event, account_order, bounds, disputed)
 
 
-def grow_known(previous: KnownFrom, accounts: pd.DataFrame, accounts_from: int, moved: np.ndarray,
-               account_event: np.ndarray, account_order: np.ndarray, bounds: np.ndarray,
-               disputed: np.ndarray) -> KnownFrom:
+def grow_known(
+    previous: KnownFrom,
+    accounts: pd.DataFrame,
+    accounts_from: int,
+    moved: np.ndarray,
+    account_event: np.ndarray,
+    account_order: np.ndarray,
+    bounds: np.ndarray,
+    disputed: np.ndarray,
+) -> KnownFrom:
     """`known_from(accounts, ...)`, from `previous` (that of accounts[:accounts_from], whose
     events are now at `moved`) and the accounts appended after them (of the events at
     `account_event`): only the appended accounts are read, and the accounts of the disputed
@@ -511,8 +572,15 @@ def _accounts_known(accounts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return account, undated
 
 
-def _disputes(accounts: pd.DataFrame, account: np.ndarray, undated: np.ndarray, event: np.ndarray,
-              account_order: np.ndarray, bounds: np.ndarray, disputed: np.ndarray) -> KnownFrom:
+def _disputes(
+    accounts: pd.DataFrame,
+    account: np.ndarray,
+    undated: np.ndarray,
+    event: np.ndarray,
+    account_order: np.ndarray,
+    bounds: np.ndarray,
+    disputed: np.ndarray,
+) -> KnownFrom:
     """The KnownFrom of these, with what it takes to tell the disputes as of a date."""
     has = np.diff(bounds) > 0
     # The accounts of the events disputed with every account known: only these can be
@@ -520,9 +588,14 @@ def _disputes(accounts: pd.DataFrame, account: np.ndarray, undated: np.ndarray, 
     disputed_events = np.flatnonzero(disputed & has)
     lo, hi = bounds[disputed_events], bounds[disputed_events + 1]
     sizes = hi - lo
-    picked = account_order[np.repeat(lo - np.cumsum(np.concatenate([[0], sizes[:-1]])), sizes)
-                           + np.arange(int(sizes.sum()))] if len(sizes) else np.zeros(0, np.int64)
-    group_starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64) if len(sizes) else np.zeros(0, np.int64)
+    picked = (
+        account_order[np.repeat(lo - np.cumsum(np.concatenate([[0], sizes[:-1]])), sizes) + np.arange(int(sizes.sum()))]
+        if len(sizes)
+        else np.zeros(0, np.int64)
+    )
+    group_starts = (
+        np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64) if len(sizes) else np.zeros(0, np.int64)
+    )
 
     def column(name, missing):
         if not len(picked):
@@ -531,8 +604,14 @@ def _disputes(accounts: pd.DataFrame, account: np.ndarray, undated: np.ndarray, 
         return np.where(values == np.iinfo(np.int64).min, missing, values)
 
     return KnownFrom(
-        account=account, undated=undated, event=event, disputed_events=disputed_events,
-        starts=column("start", np.iinfo(np.int64).min), start_lasts=column("start_last", NEVER),
-        ends=column("end", np.iinfo(np.int64).min), end_lasts=column("end_last", NEVER),
-        known=account[picked], group_starts=group_starts,
+        account=account,
+        undated=undated,
+        event=event,
+        disputed_events=disputed_events,
+        starts=column("start", np.iinfo(np.int64).min),
+        start_lasts=column("start_last", NEVER),
+        ends=column("end", np.iinfo(np.int64).min),
+        end_lasts=column("end_last", NEVER),
+        known=account[picked],
+        group_starts=group_starts,
     )

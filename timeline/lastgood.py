@@ -11,6 +11,7 @@ it: a small record (the version's signature, its events and accounts) and a copy
 a state folder (`.timeline/` beside the file, or $TIMELINE_STATE_DIR). The editor's file is only
 read, never written. The decision itself, `decide`, is a pure function.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,28 +28,30 @@ from filelock import FileLock
 from .load import Dataset, edge_spans, load, load_bytes, signature
 from .problems import CUT_SHORT, ERROR, Problem
 
-STATE_DIR = "TIMELINE_STATE_DIR"   # environment: where the record lives (default: beside the file)
-BESIDE = ".timeline"               # the state folder beside the file otherwise
+STATE_DIR = "TIMELINE_STATE_DIR"  # environment: where the record lives (default: beside the file)
+BESIDE = ".timeline"  # the state folder beside the file otherwise
 
 
 @dataclass(frozen=True)
 class Published:
     """What is known of the last good version: enough to compare a new one with it."""
-    signature: tuple          # (mtime_ns, size, inode) of the file when it was that version
+
+    signature: tuple  # (mtime_ns, size, inode) of the file when it was that version
     events: int
     accounts: int
-    saved_at: float = 0.0     # the file's modification time, seconds since the epoch
-    accepted: bool = False    # published by `python -m timeline accept`
+    saved_at: float = 0.0  # the file's modification time, seconds since the epoch
+    accepted: bool = False  # published by `python -m timeline accept`
 
 
 @dataclass(frozen=True)
 class Verdict:
     publish: bool
-    why: str = ""             # why the new version is kept back ("" when published)
-    kind: str = ""            # "unreadable" (a save in progress, or no CSV at all) or "lost"
+    why: str = ""  # why the new version is kept back ("" when published)
+    kind: str = ""  # "unreadable" (a save in progress, or no CSV at all) or "lost"
 
 
 # --- The decision -----------------------------------------------------------------------------
+
 
 def file_problem(dataset: Dataset) -> Problem | None:
     """The first error about the file as a whole (row 0) or its header (row 1)."""
@@ -68,8 +71,7 @@ def half_saved(dataset: Dataset, had_rows: bool, ends_a_line: bool = True) -> st
     if had_rows and not len(dataset.accounts):
         return "it has no rows"
     last_kept = int(dataset.accounts["row"].max()) if len(dataset.accounts) else 1
-    cut = [p for p in dataset.problems if p.row > last_kept and p.level == ERROR
-           and p.code in CUT_SHORT]
+    cut = [p for p in dataset.problems if p.row > last_kept and p.level == ERROR and p.code in CUT_SHORT]
     return "its last row is cut off" if cut and not ends_a_line else ""
 
 
@@ -82,15 +84,18 @@ def decide(last: Published | None, dataset: Dataset, ends_a_line: bool = True) -
     if last is None:
         return Verdict(True)
     if tuple(dataset.signature[1:]) == tuple(last.signature):
-        return Verdict(True)            # the last good version itself (e.g. just accepted)
+        return Verdict(True)  # the last good version itself (e.g. just accepted)
     why = half_saved(dataset, last.events > 0, ends_a_line)
     if why:
         return Verdict(False, why, "unreadable")
     # (Before the file's own problems: a spreadsheet's save that loses most events also gets a
     # diagnosis on row 0, which is what the notice then names first.)
     if len(dataset.events) * 2 < last.events:
-        return Verdict(False, f"it would show {len(dataset.events):,} events, where the published "
-                              f"version has {last.events:,}", "lost")
+        return Verdict(
+            False,
+            f"it would show {len(dataset.events):,} events, where the published version has {last.events:,}",
+            "lost",
+        )
     problem = file_problem(dataset)
     if problem is not None:
         return Verdict(False, problem.message, "unreadable")
@@ -108,19 +113,29 @@ def notice(name: str, dataset: Dataset, verdict: Verdict, last: Published) -> st
     when = _clock(dataset.signature[1] / 1e9 if len(dataset.signature) > 1 and dataset.signature[1] else 0)
     rows_out = dataset.rows_left_out
     first = next((p for p in dataset.problems if p.level == ERROR), None)
-    first_text = (f" The first problem: {'row ' + str(first.row) if first.row else 'the file'}"
-                  f"{', ' + first.column if first.column else ''}: {first.message.rstrip('.')}.") if first else ""
+    first_text = (
+        (
+            f" The first problem: {'row ' + str(first.row) if first.row else 'the file'}"
+            f"{', ' + first.column if first.column else ''}: {first.message.rstrip('.')}."
+        )
+        if first
+        else ""
+    )
     if verdict.kind == "lost":
-        return (f"{name}, saved at {when}, is not published: it would show {len(dataset.events):,} "
-                f"events, where the published version (saved at {_clock(last.saved_at)}) has "
-                f"{last.events:,}; {rows_out:,} row{'s are' if rows_out != 1 else ' is'} left out."
-                f"{first_text} Readers still see the published version. Fix the file and save it "
-                f"again; or, if the events were removed on purpose, publish it with "
-                f"`python -m timeline accept {name}`.")
-    return (f"{name}, saved at {when}, cannot be read right now ({verdict.why}: a save in "
-            f"progress, or a mistake); showing the version saved at {_clock(last.saved_at)}, with "
-            f"{last.events:,} events (the new one would show {len(dataset.events):,}). Readers still "
-            f"see that version. If this lasts, fix the file and save it again.")
+        return (
+            f"{name}, saved at {when}, is not published: it would show {len(dataset.events):,} "
+            f"events, where the published version (saved at {_clock(last.saved_at)}) has "
+            f"{last.events:,}; {rows_out:,} row{'s are' if rows_out != 1 else ' is'} left out."
+            f"{first_text} Readers still see the published version. Fix the file and save it "
+            f"again; or, if the events were removed on purpose, publish it with "
+            f"`python -m timeline accept {name}`."
+        )
+    return (
+        f"{name}, saved at {when}, cannot be read right now ({verdict.why}: a save in "
+        f"progress, or a mistake); showing the version saved at {_clock(last.saved_at)}, with "
+        f"{last.events:,} events (the new one would show {len(dataset.events):,}). Readers still "
+        f"see that version. If this lasts, fix the file and save it again."
+    )
 
 
 def _clock(seconds: float) -> str:
@@ -138,11 +153,12 @@ def ends_a_line(path: str | os.PathLike) -> bool:
 
 # --- Where it lives ----------------------------------------------------------------------------
 
+
 def state_paths(path: str | os.PathLike) -> tuple[Path, Path]:
     """The record (JSON) and the copy of the last good version of the file at `path`."""
     path = Path(path).absolute()
     configured = os.environ.get(STATE_DIR)
-    if configured:   # one folder for several files: named for the file's whole path
+    if configured:  # one folder for several files: named for the file's whole path
         stem = f"{path.name}-{hashlib.sha256(str(path).encode()).hexdigest()[:10]}"
         folder = Path(configured)
     else:
@@ -157,8 +173,13 @@ def read(path: str | os.PathLike) -> Published | None:
         fields = json.loads(record.read_text(encoding="utf-8"))
         if not copy.exists():
             return None
-        return Published(tuple(fields["signature"]), int(fields["events"]), int(fields["accounts"]),
-                         float(fields.get("saved_at", 0)), bool(fields.get("accepted", False)))
+        return Published(
+            tuple(fields["signature"]),
+            int(fields["events"]),
+            int(fields["accounts"]),
+            float(fields.get("saved_at", 0)),
+            bool(fields.get("accepted", False)),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -183,13 +204,18 @@ def remember(path: str | os.PathLike, dataset: Dataset, accepted: bool = False) 
     take turns (a lock beside the copy), and a reader of the copy reads only as many bytes as the
     record says (`load_copy`), so a copy being appended to is never read half-written."""
     record, copy = state_paths(path)
-    published = Published(tuple(dataset.signature[1:]), len(dataset.events), len(dataset.accounts),
-                          dataset.signature[1] / 1e9 if dataset.signature[1] else time.time(), accepted)
+    published = Published(
+        tuple(dataset.signature[1:]),
+        len(dataset.events),
+        len(dataset.accounts),
+        dataset.signature[1] / 1e9 if dataset.signature[1] else time.time(),
+        accepted,
+    )
     record.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(copy) + ".lock"):
         last = read(path)
         if last is not None and tuple(last.signature) == published.signature and last.accepted == accepted:
-            return last   # (another worker recorded it meanwhile)
+            return last  # (another worker recorded it meanwhile)
         if last is not None and not accepted and _append_to_copy(path, copy, last, dataset):
             _write_record(record, published)
             return published
@@ -200,9 +226,9 @@ def _copy_whole(path, record: Path, copy: Path, dataset: Dataset, published: Pub
     copied = _temporary(record.parent, copy.name)
     try:
         shutil.copyfile(path, copied)
-        if signature(path) != dataset.signature:   # saved again meanwhile: not the bytes read
+        if signature(path) != dataset.signature:  # saved again meanwhile: not the bytes read
             return None
-        os.replace(copied, copy)       # the copy first: a record never names bytes not yet there
+        os.replace(copied, copy)  # the copy first: a record never names bytes not yet there
         _write_record(record, published)
     finally:
         if os.path.exists(copied):
@@ -242,7 +268,7 @@ def _append_to_copy(path, copy: Path, last: Published, dataset: Dataset) -> bool
             source.seek(old)
             more = source.read(new - old)
             if len(more) != new - old or signature(path) != dataset.signature:
-                return False   # (saved again meanwhile: not the bytes read)
+                return False  # (saved again meanwhile: not the bytes read)
             target.seek(old)
             target.write(more)
             target.flush()

@@ -5,6 +5,7 @@ A web link is an `http://` or `https://` address with a host and no whitespace i
 Anything else (`javascript:`, `data:`, `ftp://`, `www.example.org`, `/story`, an
 `<a href="...">` pasted from a page) is not offered as a link.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,11 @@ import re
 WEB_LINK = re.compile(r"https?://[^\s/]+\S*", re.IGNORECASE)
 _HREF = re.compile(r"""<\s*a\b[^>]*?\bhref\s*=\s*["']?\s*([^"'\s>]+)""", re.IGNORECASE)
 # A host without a scheme: 'www.' and a name, or a name with a path ('netblocks.org/reports').
-_BARE_HOST = re.compile(r"www\.[a-z0-9.-]+\.[a-z]{2,}(?:[/?#:]\S*)?|"
-                        r"(?:[a-z0-9-]+\.)+[a-z]{2,}/\S*", re.IGNORECASE)
+_BARE_HOST = re.compile(
+    r"www\.[a-z0-9.-]+\.[a-z]{2,}(?:[/?#:]\S*)?|"
+    r"(?:[a-z0-9-]+\.)+[a-z]{2,}/\S*",
+    re.IGNORECASE,
+)
 
 
 def is_web_link(text: str) -> bool:

@@ -4,6 +4,7 @@
 becomes a `Problem` naming the row, the column, the value and the fix, and the
 other rows keep working. The file is only read, never written.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -20,7 +21,8 @@ import pyarrow.compute as pc
 
 from . import dates, diagnosis, links, model, places, schema, workbook
 from .csvfile import read_table
-from .media import IMAGE, IMAGE_SUFFIXES, kind as media_kind
+from .media import IMAGE, IMAGE_SUFFIXES
+from .media import kind as media_kind
 from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, say, say_n, show
 
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
@@ -52,7 +54,7 @@ class Dataset:
     signature: tuple = ()
     resume: Resume | None = field(default=None, repr=False, compare=False)  # see timeline.appends
     growth: Growth | None = field(default=None, repr=False, compare=False)  # when read on from another
-    room: "model.Room | None" = field(default=None, repr=False, compare=False)  # of `accounts`, if any
+    room: model.Room | None = field(default=None, repr=False, compare=False)  # of `accounts`, if any
     # The position in `events` of each account's event, as `load` grouped them (the index
     # then need not look each account's id up); None when not known.
     account_event: np.ndarray | None = field(default=None, repr=False, compare=False)
@@ -86,16 +88,16 @@ class Resume:
     appended row could change in ways not kept here (a cause said on row 0, a date a
     spreadsheet may have made of a year) has none: it is read again whole."""
 
-    end: int            # bytes [0, end) hold whole records: the file's end, or its cut last row's start
-    records: int        # the number of the last record before `end` (the header is 1)
-    header: bytes       # the file's first line, its line end (and byte order mark) included
-    head: str           # hash of the first head_size bytes (WINDOW, or the file's end if before)
+    end: int  # bytes [0, end) hold whole records: the file's end, or its cut last row's start
+    records: int  # the number of the last record before `end` (the header is 1)
+    header: bytes  # the file's first line, its line end (and byte order mark) included
+    head: str  # hash of the first head_size bytes (WINDOW, or the file's end if before)
     head_size: int
-    tail: str           # hash of the WINDOW bytes before `end`
+    tail: str  # hash of the WINDOW bytes before `end`
     inode: int
-    ascii: bool         # every byte before `end` < 0x80
-    categories: dict    # category key -> (accepted accounts, first row)
-    places: dict        # location placed (or not) by its name -> (rows, first row)
+    ascii: bool  # every byte before `end` < 0x80
+    categories: dict  # category key -> (accepted accounts, first row)
+    places: dict  # location placed (or not) by its name -> (rows, first row)
 
 
 @dataclass(frozen=True)
@@ -103,9 +105,9 @@ class Growth:
     """How a dataset read on from a previous one (timeline.appends) relates to it, so that its
     index can be extended rather than built again (timeline.index.grow_index)."""
 
-    after: tuple             # the previous dataset's signature
-    accounts_from: int       # accounts[:accounts_from] are the previous dataset's, in place
-    moved: np.ndarray        # where each previous event is now (positions in `events`)
+    after: tuple  # the previous dataset's signature
+    accounts_from: int  # accounts[:accounts_from] are the previous dataset's, in place
+    moved: np.ndarray  # where each previous event is now (positions in `events`)
     account_event: np.ndarray  # the event position of each account from accounts_from on
 
 
@@ -126,25 +128,58 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     try:
         data = _read_file(path)
     except FileNotFoundError:
-        return _empty([Problem(0, "", ERROR, say("there is no file at {path!r}", path=str(path)), ProblemCode.NO_FILE)],
-                      path, stamp)
+        return _empty(
+            [Problem(0, "", ERROR, say("there is no file at {path!r}", path=str(path)), ProblemCode.NO_FILE)],
+            path,
+            stamp,
+        )
     except OSError as error:
-        return _empty([Problem(0, "", ERROR, say("the file cannot be opened: {why}", why=error.strerror),
-                               ProblemCode.CANNOT_OPEN)], path, stamp)
+        return _empty(
+            [
+                Problem(
+                    0, "", ERROR, say("the file cannot be opened: {why}", why=error.strerror), ProblemCode.CANNOT_OPEN
+                )
+            ],
+            path,
+            stamp,
+        )
     sheet_note = []
     if workbooks and workbook.kind(data.slice(0, min(data.size, 1 << 16)).to_pybytes()) == workbook.XLSX:
         try:
             data, sheet = workbook.xlsx_to_csv(data.to_pybytes())
         except workbook.NotReadable as error:
-            return _empty([Problem(0, "", ERROR, say("the file looks like an Excel workbook (.xlsx) but "
-                                                     "cannot be opened ({why}); {save_as_csv}", why=str(error),
-                                                     save_as_csv=workbook.SAVE_AS_CSV),
-                                   ProblemCode.NOT_CSV)],
-                          path, stamp)
-        sheet_note = [Problem(0, "", WARNING, say(
-            "this is an Excel workbook: check read its first sheet, {sheet!r}, and its row numbers "
-            "are the sheet's; the dashboard serves only CSV, so to publish it save it as CSV: "
-            "{save_as_csv}", sheet=sheet, save_as_csv=workbook.SAVE_AS_CSV), ProblemCode.NOT_CSV)]
+            return _empty(
+                [
+                    Problem(
+                        0,
+                        "",
+                        ERROR,
+                        say(
+                            "the file looks like an Excel workbook (.xlsx) but cannot be opened ({why}); {save_as_csv}",
+                            why=str(error),
+                            save_as_csv=workbook.SAVE_AS_CSV,
+                        ),
+                        ProblemCode.NOT_CSV,
+                    )
+                ],
+                path,
+                stamp,
+            )
+        sheet_note = [
+            Problem(
+                0,
+                "",
+                WARNING,
+                say(
+                    "this is an Excel workbook: check read its first sheet, {sheet!r}, and its row numbers "
+                    "are the sheet's; the dashboard serves only CSV, so to publish it save it as CSV: "
+                    "{save_as_csv}",
+                    sheet=sheet,
+                    save_as_csv=workbook.SAVE_AS_CSV,
+                ),
+                ProblemCode.NOT_CSV,
+            )
+        ]
     edges = None if sheet_note else _Edges.of(data)
     holder = [data]
     del data
@@ -200,13 +235,14 @@ def _load(holder: list, edges: _Edges | None = None, inode: int | None = None) -
 @dataclass
 class _Edges:
     """What `Resume` needs of the file's bytes, taken before they are parsed and let go of."""
-    header: bytes         # the first line, with its line end
-    last_line: int        # where the last line begins: the end, if the file ends with a line end
-    quotes_after: int     # double quotes in the last line (none if it is ended)
-    cut: bool             # the last line has no line end (a row cut by a save in progress?)
-    head: str             # hash of the first WINDOW bytes (or up to last_line)
+
+    header: bytes  # the first line, with its line end
+    last_line: int  # where the last line begins: the end, if the file ends with a line end
+    quotes_after: int  # double quotes in the last line (none if it is ended)
+    cut: bool  # the last line has no line end (a row cut by a save in progress?)
+    head: str  # hash of the first WINDOW bytes (or up to last_line)
     head_size: int
-    tail: str             # hash of the WINDOW bytes before last_line
+    tail: str  # hash of the WINDOW bytes before last_line
 
     @staticmethod
     def of(data: pa.Buffer) -> _Edges | None:
@@ -214,17 +250,24 @@ class _Edges:
         newline = np.flatnonzero(view[:WINDOW] == ord("\n"))
         if not len(newline) or not len(view):
             return None
-        header = view[:newline[0] + 1].tobytes()
+        header = view[: newline[0] + 1].tobytes()
         back = view[-WINDOW:]
         ends = np.flatnonzero(back == ord("\n"))
         if not len(ends):
-            return None   # (a last line longer than the window: read again whole)
+            return None  # (a last line longer than the window: read again whole)
         last_line = len(view) - len(back) + int(ends[-1]) + 1
         rest = view[last_line:]
         if (rest == ord("\r")).any():
-            return None   # (lines ended by CR alone: read again whole)
-        return _Edges(header, last_line, int(np.count_nonzero(rest == ord('"'))), bool(len(rest)),
-                      window_hash(view[:min(WINDOW, last_line)]), min(WINDOW, last_line), window_hash(view[max(0, last_line - WINDOW):last_line]))
+            return None  # (lines ended by CR alone: read again whole)
+        return _Edges(
+            header,
+            last_line,
+            int(np.count_nonzero(rest == ord('"'))),
+            bool(len(rest)),
+            window_hash(view[: min(WINDOW, last_line)]),
+            min(WINDOW, last_line),
+            window_hash(view[max(0, last_line - WINDOW) : last_line]),
+        )
 
 
 def edge_spans(size: int) -> list[tuple[int, int]]:
@@ -242,37 +285,50 @@ def window_hash(view) -> str:
 @dataclass
 class _Notes:
     """What the checks across rows found, for `Resume` (see _validate)."""
-    year_window: bool = False   # a date that may be a year made a day (diagnosis.years_as_days)
-    places: dict = field(default_factory=dict)      # see Resume.places
+
+    year_window: bool = False  # a date that may be a year made a day (diagnosis.years_as_days)
+    places: dict = field(default_factory=dict)  # see Resume.places
     categories: dict = field(default_factory=dict)  # see Resume.categories
 
 
 def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, accounts) -> Resume | None:
     if not table.by_arrow or findings or notes.year_window or (table.quotes - edges.quotes_after) % 2:
         return None
-    if not len(table.frame):   # (a file of no rows yet is quick to read again, and says so)
+    if not len(table.frame):  # (a file of no rows yet is quick to read again, and says so)
         return None
     if any(p.level == ERROR and p.is_file_level for p in table.problems):
         return None
     records = table.records - (1 if edges.cut else 0)
     categories, placed = uncounted(notes, table.frame, table.rows, accounts, records)
-    return Resume(edges.last_line, records, edges.header, edges.head, edges.head_size, edges.tail, inode,
-                  table.ascii, categories, placed)
+    return Resume(
+        edges.last_line,
+        records,
+        edges.header,
+        edges.head,
+        edges.head_size,
+        edges.tail,
+        inode,
+        table.ascii,
+        categories,
+        placed,
+    )
 
 
-def uncounted(notes: _Notes, frame: pd.DataFrame, rows: np.ndarray, accounts: pd.DataFrame,
-              records: int) -> tuple[dict, dict]:
+def uncounted(
+    notes: _Notes, frame: pd.DataFrame, rows: np.ndarray, accounts: pd.DataFrame, records: int
+) -> tuple[dict, dict]:
     """The counts of `notes` (categories, places) without a cut last row after row `records`
     (it is read again with the rest of it). `frame` and `rows`: as checked."""
     if not len(rows) or rows[-1] <= records:
         return notes.categories, notes.places
     last = frame.iloc[-1]
     accepted = bool(len(accounts)) and accounts["row"].iat[-1] == rows[-1]
-    key = str(accounts["category_key"].iat[-1]) if accepted else ""
+    lane = str(accounts["category_key"].iat[-1]) if accepted else ""
     categories, placed = dict(notes.categories), dict(notes.places)
-    for counts, key, counted in ((categories, key, accepted and last["category"] != ""),
-                                 (placed, last["location"], last["location"] != "" and last["latitude"] == ""
-                                  and last["longitude"] == "")):
+    for counts, key, counted in (
+        (categories, lane, accepted and last["category"] != ""),
+        (placed, last["location"], last["location"] != "" and last["latitude"] == "" and last["longitude"] == ""),
+    ):
         if counted and key in counts:
             count, first = counts[key]
             if count > 1:
@@ -288,13 +344,13 @@ _COLUMN_ORDER = {name: i for i, name in enumerate(schema.NAMES)}
 def _reading_order(problem: Problem) -> tuple:
     """Row by row; in a row, the problems of the row as a whole first, then column by column
     as the file lays them out (unknown columns last)."""
-    return (problem.row, problem.column != "", _COLUMN_ORDER.get(problem.column, len(_COLUMN_ORDER)),
-            problem.column)
+    return (problem.row, problem.column != "", _COLUMN_ORDER.get(problem.column, len(_COLUMN_ORDER)), problem.column)
 
 
 def _empty(problems, path="", stamp=()) -> Dataset:
-    accounts, ids = _validate(pd.DataFrame({n: pd.Series([], dtype="str") for n in schema.NAMES}),
-                              np.zeros(0, dtype=np.int64), [])
+    accounts, ids = _validate(
+        pd.DataFrame({n: pd.Series([], dtype="str") for n in schema.NAMES}), np.zeros(0, dtype=np.int64), []
+    )
     return Dataset(model.build_events(accounts, ids), accounts, problems, str(path), stamp)
 
 
@@ -303,18 +359,26 @@ class _Checker:
     reported, so that an editor can mend it in one go. What a column's checks make of its values
     (dates parsed, numbers) is kept in `found`, for the checks after them and for the accounts."""
 
-    def __init__(self, frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], findings: list | None = None,
-                 notes: _Notes | None = None, edges: dict | None = None, ascii: bool = False):
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        rows: np.ndarray,
+        problems: list[Problem],
+        findings: list | None = None,
+        notes: _Notes | None = None,
+        edges: dict | None = None,
+        ascii: bool = False,
+    ):
         self.frame, self.rows, self.problems = frame, rows, problems
         self.refused = np.zeros(len(frame), dtype=bool)
         self.refused_by: dict[str, np.ndarray] = {}  # column -> the rows its errors leave out
         self.findings = [] if findings is None else findings
         self.notes = _Notes() if notes is None else notes
         self.edges = {} if edges is None else edges  # column -> the first byte of each value (_rough_edges)
-        self.ascii = ascii   # the file's bytes are all ASCII (no text in it can be garbled or turned)
+        self.ascii = ascii  # the file's bytes are all ASCII (no text in it can be garbled or turned)
         self.written = {name: frame[name] for name in schema.NAMES}  # as read, before a check drops a value
         self.found: dict = {}
-        self.garbled: dict = {}   # column -> (rows, {value: what it probably reads})
+        self.garbled: dict = {}  # column -> (rows, {value: what it probably reads})
 
     def report(self, mask, column: str, level: str, message, code: ProblemCode = ProblemCode.OTHER) -> None:
         """Add a problem for each row in mask; message is a string or value -> string."""
@@ -339,8 +403,14 @@ class _Checker:
         return refused
 
 
-def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], findings: list | None = None,
-              ascii: bool = False, notes: _Notes | None = None):
+def _validate(
+    frame: pd.DataFrame,
+    rows: np.ndarray,
+    problems: list[Problem],
+    findings: list | None = None,
+    ascii: bool = False,
+    notes: _Notes | None = None,
+):
     """The accepted accounts, and their events' ids as pd.factorize gives them (codes, ids).
 
     Each column's values go through its rules (schema.COLUMNS, column by column, each rule's
@@ -401,7 +471,8 @@ def _validate(frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem], fi
     accounts["retracted_on"] = retracted_on[keep]
     category_codes, categories = pd.factorize(accounts["category"])
     accounts["category_key"] = _category(
-        pd.Series(categories, dtype="str").str.lower().to_numpy(dtype=object), category_codes, slice(None), index)
+        pd.Series(categories, dtype="str").str.lower().to_numpy(dtype=object), category_codes, slice(None), index
+    )
     accounts = accounts.reset_index(drop=True)
     notes.categories = category_counts(accounts)
     problems += category_problems(notes.categories)
@@ -431,6 +502,7 @@ def _category(distinct: np.ndarray, take: np.ndarray, keep, index: pd.Index) -> 
 
 
 # --- the checks of a column's values: check(checker, column, rule), named by schema.Rule.check -----
+
 
 def _required(check: _Checker, name: str, rule: schema.Rule) -> None:
     check.report(check.frame[name] == "", name, rule.level, rule.say(name, ""))
@@ -504,8 +576,9 @@ def _link(check: _Checker, name: str, rule: schema.Rule) -> None:
 
 def _needs(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A value given without one in rule.other (as written: a link dropped still counts)."""
-    check.report(_given(check.frame[name]) & ~_given(check.written[rule.other]), name, rule.level,
-                 lambda v: rule.say(name, v))
+    check.report(
+        _given(check.frame[name]) & ~_given(check.written[rule.other]), name, rule.level, lambda v: rule.say(name, v)
+    )
 
 
 def _picture_alt(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -539,8 +612,7 @@ def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
 
 def _range(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A number (read by the "number" rule before it) beyond -rule.limit to rule.limit."""
-    check.report(np.abs(check.found[name]) > rule.limit, name, rule.level,
-                 lambda v: rule.say(name, v, rule.limit))
+    check.report(np.abs(check.found[name]) > rule.limit, name, rule.level, lambda v: rule.say(name, v, rule.limit))
 
 
 def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -589,20 +661,40 @@ def placed_warning(name: str, count: int, row: int) -> Problem:
     more = say_n(" (and {n:,} more rows)", " (and {n:,} more rows)", count - 1) if count > 1 else ""
     if match.place is None:
         towns = "; ".join(p.label() for p in match.candidates[:3]) + ("..." if len(match.candidates) > 3 else "")
-        return Problem(row, "location", WARNING,
-                         say("location {name} has no latitude and longitude{more}, and {count} towns have that "
-                             "name ({towns}): to place it on the map, add its coordinates, or name the country "
-                             "(e.g. {example})", name=show(name), more=more, count=len(match.candidates),
-                             towns=towns,
-                             example=show(match.candidates[0].name + ', ' + match.candidates[0].country)),
-                         ProblemCode.PLACED_BY_NAME)
+        return Problem(
+            row,
+            "location",
+            WARNING,
+            say(
+                "location {name} has no latitude and longitude{more}, and {count} towns have that "
+                "name ({towns}): to place it on the map, add its coordinates, or name the country "
+                "(e.g. {example})",
+                name=show(name),
+                more=more,
+                count=len(match.candidates),
+                towns=towns,
+                example=show(match.candidates[0].name + ", " + match.candidates[0].country),
+            ),
+            ProblemCode.PLACED_BY_NAME,
+        )
     place = match.place
-    return Problem(row, "location", WARNING,
-                         say("location {name} has no latitude and longitude{more}; the map places it "
-                             "approximately, at the one town of that name, {place}. To place it exactly, add "
-                             "latitude {latitude:.4f} and longitude {longitude:.4f}, or the place's own "
-                             "coordinates", name=show(name), more=more, place=place.label(),
-                             latitude=place.latitude, longitude=place.longitude), ProblemCode.PLACED_BY_NAME)
+    return Problem(
+        row,
+        "location",
+        WARNING,
+        say(
+            "location {name} has no latitude and longitude{more}; the map places it "
+            "approximately, at the one town of that name, {place}. To place it exactly, add "
+            "latitude {latitude:.4f} and longitude {longitude:.4f}, or the place's own "
+            "coordinates",
+            name=show(name),
+            more=more,
+            place=place.label(),
+            latitude=place.latitude,
+            longitude=place.longitude,
+        ),
+        ProblemCode.PLACED_BY_NAME,
+    )
 
 
 def _html(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -625,8 +717,11 @@ def _formula(check: _Checker, name: str, rule: schema.Rule) -> None:
         formula = pd.Series(formula, index=text.index)
     else:
         exact = _edge_bytes(text)
-        formula = (pd.Series(_FORMULA_BYTE[exact[0]], index=text.index) if exact is not None
-                   else text.str.startswith(schema.FORMULA_START))
+        formula = (
+            pd.Series(_FORMULA_BYTE[exact[0]], index=text.index)
+            if exact is not None
+            else text.str.startswith(schema.FORMULA_START)
+        )
     if formula.any():
         formula[formula] = ~text[formula].str.fullmatch(schema.NUMBER)
     check.report(formula, name, rule.level, lambda v: rule.say(name, v))
@@ -662,14 +757,28 @@ def _garbled(check: _Checker, name: str, rule: schema.Rule) -> None:
 
 
 CHECKS = {
-    "required": _required, "slug": _slug, "digits": _digits, "date": _date, "caveat": _caveat,
-    "link": _link, "needs": _needs, "picture_alt": _picture_alt, "number": _number, "range": _range,
-    "retracted": _retracted, "place": _place, "html": _html, "formula": _formula, "direction": _direction,
-    "long": _long, "garbled": _garbled,
+    "required": _required,
+    "slug": _slug,
+    "digits": _digits,
+    "date": _date,
+    "caveat": _caveat,
+    "link": _link,
+    "needs": _needs,
+    "picture_alt": _picture_alt,
+    "number": _number,
+    "range": _range,
+    "retracted": _retracted,
+    "place": _place,
+    "html": _html,
+    "formula": _formula,
+    "direction": _direction,
+    "long": _long,
+    "garbled": _garbled,
 }
 
 
 # --- the checks across rows and columns, after every column's own (ACROSS, in this order) ---------
+
 
 def _years_as_days(check: _Checker) -> None:
     """A date that is probably a year a spreadsheet turned into a day (1905-07-14 is day 2022),
@@ -682,8 +791,12 @@ def _years_as_days(check: _Checker) -> None:
             continue
         values = check.frame[column]
         year_of = dict(zip(values[flagged].tolist(), year[flagged].tolist()))
-        check.report(flagged, column, WARNING,
-                     lambda v, column=column, year_of=year_of: diagnosis.year_as_day_message(column, v, year_of[v]))
+        check.report(
+            flagged,
+            column,
+            WARNING,
+            lambda v, column=column, year_of=year_of: diagnosis.year_as_day_message(column, v, year_of[v]),
+        )
         check.findings.append(finding)
     check.notes.year_window = diagnosis.in_year_window(start, end, published)
 
@@ -692,17 +805,26 @@ def _end_before_start(check: _Checker) -> None:
     start, end = check.found["date"], check.found["end_date"]
     end_last = end.last()
     check.found["start_last"], check.found["end_last"] = start.last(), end_last
-    check.report((end_last < start.value).to_numpy(), "end_date", ERROR,
-                 lambda v: say("end_date {value} is before the date; a span ends on or after it starts "
-                               "(swap the two dates, or fix the one that is wrong)", value=show(v)))
+    check.report(
+        (end_last < start.value).to_numpy(),
+        "end_date",
+        ERROR,
+        lambda v: say(
+            "end_date {value} is before the date; a span ends on or after it starts "
+            "(swap the two dates, or fix the one that is wrong)",
+            value=show(v),
+        ),
+    )
 
 
 def _coordinate_pairs(check: _Checker) -> None:
     has_lat, has_lon = check.frame["latitude"] != "", check.frame["longitude"] != ""
-    check.report(has_lat & ~has_lon, "longitude", ERROR,
-                 say("latitude is given without longitude; give both, or neither"))
-    check.report(has_lon & ~has_lat, "latitude", ERROR,
-                 say("longitude is given without latitude; give both, or neither"))
+    check.report(
+        has_lat & ~has_lon, "longitude", ERROR, say("latitude is given without longitude; give both, or neither")
+    )
+    check.report(
+        has_lon & ~has_lat, "latitude", ERROR, say("longitude is given without latitude; give both, or neither")
+    )
 
 
 def _garbled_finding(check: _Checker) -> None:
@@ -735,8 +857,7 @@ def _longer(text: pd.Series, limit: int) -> pd.Series:
     """Which values have more than `limit` characters. A value of at most `limit` bytes has at
     most as many characters: only the columns with a longer value are counted."""
     parts = _chunks(text)
-    if parts is not None and all(not len(offsets) or np.diff(offsets).max() <= limit
-                                 for offsets, _ in parts):
+    if parts is not None and all(not len(offsets) or np.diff(offsets).max() <= limit for offsets, _ in parts):
         return _no(text)
     return text.str.len() > limit
 
@@ -759,10 +880,15 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
         if not missing.any():
             break
         for name in schema.FIRST_ROW_REQUIRED:
-            check.report(missing & (frame[name] == ""), name, ERROR,
-                         lambda v, name=name: say("{name} is empty on the first row of this event; the first "
-                                                  "row of an id names its {name}", name=name),
-                         ProblemCode.FIRST_ROW_EMPTY)
+            check.report(
+                missing & (frame[name] == ""),
+                name,
+                ERROR,
+                lambda v, name=name: say(
+                    "{name} is empty on the first row of this event; the first row of an id names its {name}", name=name
+                ),
+                ProblemCode.FIRST_ROW_EMPTY,
+            )
     first = first.to_numpy()
     later = ~first & ~check.refused & (frame["category"] != "").to_numpy()
     if not later.any():
@@ -781,17 +907,26 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
     lowered = np.array([value.lower() for value in distinct], dtype=object)[which]
     differ = lowered != expected
     for i, category, head, head_row in zip(at[differ], written[differ], expected[differ], check.rows[heads[differ]]):
-        check.problems.append(Problem(
-            int(check.rows[i]), "category", WARNING,
-            say("category {value} differs from {head!r} on row {head_row}, this event's first row, which "
-                "decides its lane; leave it empty on later rows", value=show(category), head=head,
-                head_row=int(head_row)),
-        ))
+        check.problems.append(
+            Problem(
+                int(check.rows[i]),
+                "category",
+                WARNING,
+                say(
+                    "category {value} differs from {head!r} on row {head_row}, this event's first row, which "
+                    "decides its lane; leave it empty on later rows",
+                    value=show(category),
+                    head=head,
+                    head_row=int(head_row),
+                ),
+            )
+        )
     return codes, ids
 
 
-def _check_repeated_titles(check: _Checker, codes: np.ndarray, ids: pd.Index, start: pd.Series,
-                           start_last: pd.Series) -> None:
+def _check_repeated_titles(
+    check: _Checker, codes: np.ndarray, ids: pd.Index, start: pd.Series, start_last: pd.Series
+) -> None:
     """Later accounts that repeat their event's title (any case and spacing) with a date that
     cannot be the first account's are probably other events given the same id by mistake
     ("Distributions continue" on five days): one warning per event, naming every such row."""
@@ -819,39 +954,64 @@ def _check_repeated_titles(check: _Checker, codes: np.ndarray, ids: pd.Index, st
     written = check.frame["title"].take(np.concatenate([at, heads])).to_numpy(dtype=object)
     which, distinct = pd.factorize(written)
     normal = np.array([" ".join(t.split()).casefold() for t in distinct], dtype=object)[which]
-    flagged = np.flatnonzero(normal[:len(at)] == normal[len(at):])
+    flagged = np.flatnonzero(normal[: len(at)] == normal[len(at) :])
     found: dict[int, tuple[int, list[int]]] = {}  # event -> (its first flagged, its rows in file order)
     for k, event, row in zip(flagged.tolist(), events[flagged].tolist(), check.rows[at[flagged]].tolist()):
         found.setdefault(event, (k, []))[1].append(row)
     names = ids.take(list(found)).tolist()
     for (k, repeated), name in zip(found.values(), names):
-        check.problems.append(Problem(repeated[0], "id", WARNING, _repeated_title(
-            repeated, int(check.rows[heads[k]]), written[len(at) + k], str(name)), ProblemCode.REPEATED_TITLE))
+        check.problems.append(
+            Problem(
+                repeated[0],
+                "id",
+                WARNING,
+                _repeated_title(repeated, int(check.rows[heads[k]]), written[len(at) + k], str(name)),
+                ProblemCode.REPEATED_TITLE,
+            )
+        )
 
 
 def _listed(values: list) -> str | Message:
     """Values (each a cell value as `show` quotes it: a long one is a message) joined by commas."""
     listed = values[0]
     for value in values[1:]:
-        listed = listed + ", " + value if isinstance(listed, str) and isinstance(value, str) else \
-            say("{listed}, {value}", listed=listed, value=value)
+        listed = (
+            listed + ", " + value
+            if isinstance(listed, str) and isinstance(value, str)
+            else say("{listed}, {value}", listed=listed, value=value)
+        )
     return listed
 
 
 def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, named: int = 8) -> Message:
     if len(rows) == 1:
-        return say("row {row} repeats the title {title} of row {head_row} with another date: it looks like a "
-                   "different event sharing the id {id}; give it its own id ({plain_id}-2) or leave title empty "
-                   "on a later account of the same event", row=rows[0], title=show(title), head_row=head_row,
-                   id=show(event_id), plain_id=event_id)
-    first = ", ".join(map(str, rows[:min(named, len(rows) - 1)]))
+        return say(
+            "row {row} repeats the title {title} of row {head_row} with another date: it looks like a "
+            "different event sharing the id {id}; give it its own id ({plain_id}-2) or leave title empty "
+            "on a later account of the same event",
+            row=rows[0],
+            title=show(title),
+            head_row=head_row,
+            id=show(event_id),
+            plain_id=event_id,
+        )
+    first = ", ".join(map(str, rows[: min(named, len(rows) - 1)]))
     rest = len(rows) - min(named, len(rows) - 1)
-    listed = (and_list([str(row) for row in rows]) if rest == 1
-              else say_n("{listed} and {n:,} more", "{listed} and {n:,} more", rest, listed=first))
-    return say("rows {listed} repeat the title {title} of row {head_row} with other dates: they look like "
-               "different events sharing the id {id}; give each its own id ({plain_id}-2, ...) or leave title "
-               "empty on a later account of the same event", listed=listed, title=show(title), head_row=head_row,
-               id=show(event_id), plain_id=event_id)
+    listed = (
+        and_list([str(row) for row in rows])
+        if rest == 1
+        else say_n("{listed} and {n:,} more", "{listed} and {n:,} more", rest, listed=first)
+    )
+    return say(
+        "rows {listed} repeat the title {title} of row {head_row} with other dates: they look like "
+        "different events sharing the id {id}; give each its own id ({plain_id}-2, ...) or leave title "
+        "empty on a later account of the same event",
+        listed=listed,
+        title=show(title),
+        head_row=head_row,
+        id=show(event_id),
+        plain_id=event_id,
+    )
 
 
 def category_counts(accounts: pd.DataFrame) -> dict[str, tuple[int, int]]:
@@ -875,12 +1035,23 @@ def category_problems(counted: dict[str, tuple[int, int]]) -> list[Problem]:
     if len(counted) > MAX_CATEGORIES:
         # Probably another column, not lanes: near-duplicates among them would be noise.
         examples = sorted(counted, key=lambda k: counted[k][1])[:4]
-        problems.append(Problem(1, "category", WARNING, say(
-            "category holds {count:,} different values ({examples}, ...), a lane each; it should hold a "
-            "handful of lanes (protest, government, security, ...), and more than {most} almost always means "
-            "that another column (a place, an outlet, a title) was put in the category column: check which "
-            "column holds the categories", count=len(counted), examples=_listed([show(k, 30) for k in examples]),
-            most=MAX_CATEGORIES), ProblemCode.TOO_MANY_CATEGORIES))
+        problems.append(
+            Problem(
+                1,
+                "category",
+                WARNING,
+                say(
+                    "category holds {count:,} different values ({examples}, ...), a lane each; it should hold a "
+                    "handful of lanes (protest, government, security, ...), and more than {most} almost always means "
+                    "that another column (a place, an outlet, a title) was put in the category column: check which "
+                    "column holds the categories",
+                    count=len(counted),
+                    examples=_listed([show(k, 30) for k in examples]),
+                    most=MAX_CATEGORIES,
+                ),
+                ProblemCode.TOO_MANY_CATEGORIES,
+            )
+        )
         return problems
     count = {key: counts for key, (counts, _) in counted.items()}
     first = {key: row for key, (_, row) in counted.items()}
@@ -889,13 +1060,23 @@ def category_problems(counted: dict[str, tuple[int, int]]) -> list[Problem]:
     for i, key in enumerate(ordered):
         for other in ordered[:i]:
             if _alike(key, other):
-                problems.append(Problem(
-                    first[key], "category", WARNING,
-                    say_n("category {key!r} looks like {other!r} ({n} rows); if they are one lane, spell them "
-                          "the same", "category {key!r} looks like {other!r} ({n} rows); if they are one lane, "
-                          "spell them the same", count[other], key=key, other=other),
-                    ProblemCode.CATEGORY_ALIKE,
-                ))
+                problems.append(
+                    Problem(
+                        first[key],
+                        "category",
+                        WARNING,
+                        say_n(
+                            "category {key!r} looks like {other!r} ({n} rows); if they are one lane, spell them "
+                            "the same",
+                            "category {key!r} looks like {other!r} ({n} rows); if they are one lane, "
+                            "spell them the same",
+                            count[other],
+                            key=key,
+                            other=other,
+                        ),
+                        ProblemCode.CATEGORY_ALIKE,
+                    )
+                )
                 break
     return problems
 
@@ -914,8 +1095,9 @@ def _chunks(series: pd.Series):
         if not len(chunk):
             continue
         _, offsets, data = chunk.buffers()
-        offsets = np.frombuffer(offsets, dtype=width, count=len(chunk) + 1,
-                                offset=chunk.offset * np.dtype(width).itemsize)
+        offsets = np.frombuffer(
+            offsets, dtype=width, count=len(chunk) + 1, offset=chunk.offset * np.dtype(width).itemsize
+        )
         parts.append((offsets, np.frombuffer(data, dtype=np.uint8) if data else np.zeros(0, np.uint8)))
     return parts
 
@@ -929,7 +1111,7 @@ def _may_hold(series: pd.Series, needle: bytes) -> bool:
     for offsets, data in parts:
         begin, end = int(offsets[0]), int(offsets[-1])
         for start in range(begin, end, step):
-            if data[start:min(start + step + overlap, end)].tobytes().find(needle) >= 0:
+            if data[start : min(start + step + overlap, end)].tobytes().find(needle) >= 0:
                 return True
     return False
 
@@ -1041,7 +1223,7 @@ def _spaced(values: pd.Series) -> np.ndarray | None:
     found = []
     for offsets, data in parts:
         spaced = np.zeros(len(offsets) - 1, dtype=bool)
-        text = data[offsets[0]:offsets[-1]]
+        text = data[offsets[0] : offsets[-1]]
         if len(text) and (text.min() <= ord(" ") or text.max() >= 0x80):
             at = np.flatnonzero(np.take(_SPACE_BYTE, text)) + offsets[0]
             spaced[np.searchsorted(offsets, at, side="right") - 1] = True
@@ -1071,4 +1253,3 @@ def _alike(a: str, b: str) -> bool:
     if a.rstrip("s") == b.rstrip("s"):
         return True
     return len(a) > 4 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
-

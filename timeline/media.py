@@ -9,6 +9,7 @@
 Pure functions of the link's text: nothing is fetched. The loader, the side panel and the
 TimelineJS export all ask here, so a link is the same kind everywhere.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,7 @@ _VIMEO_PATHS = re.compile(r"/(?:video/|channels/[^/]+/|groups/[^/]+/videos/)?(\d
 
 
 def kind(url: str) -> str:
-    """"image", "video" (YouTube or Vimeo), "link" (any other web link), or "" (empty, or not
+    """ "image", "video" (YouTube or Vimeo), "link" (any other web link), or "" (empty, or not
     an http(s) web link: see links.is_web_link)."""
     if not is_web_link(url):
         return ""
@@ -89,6 +90,6 @@ def _split(url: str):
 
 
 def video_site(url: str) -> str:
-    """"YouTube" or "Vimeo" for a video page of theirs, else "" (the name a link's text gives)."""
+    """ "YouTube" or "Vimeo" for a video page of theirs, else "" (the name a link's text gives)."""
     found = video(url)
     return {"youtube": "YouTube", "vimeo": "Vimeo"}[found[0]] if found else ""

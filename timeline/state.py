@@ -13,6 +13,7 @@ Every value has a bound (`LIMITS`), checked before anything parses it: a value o
 or not of its shape, is refused (left out of the state, so no link carries it) and said why in
 `State.refused`, shown on the page as a notice.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,30 +31,31 @@ from .search import events_from_sources, events_with_text
 
 @dataclass(frozen=True)
 class Filters:
-    categories: tuple[str, ...] = ()   # lane names as shown; matched case-insensitively
-    sources: tuple[str, ...] = ()      # outlets; an event matches if any account is from one
-    text: str = ""                     # every word must appear in the event's text
-    date_from: str = ""                # as typed: any date form `check` accepts
+    categories: tuple[str, ...] = ()  # lane names as shown; matched case-insensitively
+    sources: tuple[str, ...] = ()  # outlets; an event matches if any account is from one
+    text: str = ""  # every word must appear in the event's text
+    date_from: str = ""  # as typed: any date form `check` accepts
     date_to: str = ""
-    area: "Area | None" = None         # only the events placed inside (the map's view)
-    as_of: str = ""                    # as typed: only what was published by then (issue 15)
+    area: Area | None = None  # only the events placed inside (the map's view)
+    as_of: str = ""  # as typed: only what was published by then (issue 15)
 
     @property
     def active(self) -> bool:
-        return bool(self.categories or self.sources or self.text or self.date_from or self.date_to
-                    or self.area or self.as_of)
+        return bool(
+            self.categories or self.sources or self.text or self.date_from or self.date_to or self.area or self.as_of
+        )
 
 
 @dataclass(frozen=True)
 class Limits:
-    address: int = 8_000      # characters in the whole address's query
-    text: int = 300           # characters in `q`
-    words: int = 8            # distinct words in `q` (each is a scan of the text, cached per word)
-    date: int = 40            # characters in `from`, `to` and `asof`
-    event: int = 200          # characters in `event`
-    chosen: int = 30          # categories, and outlets, chosen at once
-    name: int = 300           # characters in one category's or outlet's name
-    zoom: int = 60            # characters in `zoom`
+    address: int = 8_000  # characters in the whole address's query
+    text: int = 300  # characters in `q`
+    words: int = 8  # distinct words in `q` (each is a scan of the text, cached per word)
+    date: int = 40  # characters in `from`, `to` and `asof`
+    event: int = 200  # characters in `event`
+    chosen: int = 30  # categories, and outlets, chosen at once
+    name: int = 300  # characters in one category's or outlet's name
+    zoom: int = 60  # characters in `zoom`
 
 
 LIMITS = Limits()
@@ -67,14 +69,16 @@ def outlet_key(name: str, longest: int = 60) -> str:
     if len(name) <= longest:
         return name
     digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    return f"{name[:longest - 13].rstrip()}… #{digest}"
+    return f"{name[: longest - 13].rstrip()}… #{digest}"
 
 
 def outlet_names(keys, outlets) -> list[str]:
     """The outlets that keys stand for (`outlet_key`; a key that stands for none is kept)."""
     stand_ins = {outlet_key(name): name for name, _ in outlets if len(name) > 60}
     return [stand_ins.get(key, key) for key in keys]
-_DATE_SHAPE = re.compile(r"[\w ,.:/+\-]+")   # 2022-01-07T14:30+06:00, 7 January 2022, AD 600, UTC
+
+
+_DATE_SHAPE = re.compile(r"[\w ,.:/+\-]+")  # 2022-01-07T14:30+06:00, 7 January 2022, AD 600, UTC
 _ID_SHAPE = re.compile(schema.ID_PATTERN)
 
 
@@ -82,18 +86,23 @@ _ID_SHAPE = re.compile(schema.ID_PATTERN)
 class State:
     event: str = ""
     filters: Filters = field(default_factory=Filters)
-    zoom: tuple[int, int] | None = None   # (first, last) second shown, when the viewer zoomed
-    embed: bool = False                   # the compact view for an <iframe> (`embed=1`)
-    map: "MapView | None" = None          # where the map is, when the viewer moved it
-    lang: str = ""                        # the reader's language, when the address names it (`lang=fr`)
-    refused: tuple[str, ...] = field(default=(), compare=False)   # why values were left out
+    zoom: tuple[int, int] | None = None  # (first, last) second shown, when the viewer zoomed
+    embed: bool = False  # the compact view for an <iframe> (`embed=1`)
+    map: MapView | None = None  # where the map is, when the viewer moved it
+    lang: str = ""  # the reader's language, when the address names it (`lang=fr`)
+    refused: tuple[str, ...] = field(default=(), compare=False)  # why values were left out
 
     @classmethod
-    def from_search(cls, search: str | None) -> "State":
+    def from_search(cls, search: str | None) -> State:
         search = search if isinstance(search, str) else ""
         if len(search) > LIMITS.address:
-            return cls(refused=(_("The address is {n} characters long, over {limit}: it is not "
-                                  "read").format(n=i18n.number(len(search)), limit=i18n.number(LIMITS.address)),))
+            return cls(
+                refused=(
+                    _("The address is {n} characters long, over {limit}: it is not read").format(
+                        n=i18n.number(len(search)), limit=i18n.number(LIMITS.address)
+                    ),
+                )
+            )
         args = parse_qs(search.lstrip("?"), keep_blank_values=False)
 
         def one(name: str) -> str:
@@ -106,70 +115,93 @@ class State:
         event, zoom, embed, refused = one("event"), one("zoom"), one("embed"), []
         lang = one("lang")
         if lang and lang not in i18n.LANGUAGES:
-            refused.append(_("'lang' {value} is not a language of this site ({languages}): "
-                             "it is ignored").format(value=_shown(lang), languages=", ".join(i18n.LANGUAGES)))
+            refused.append(
+                _("'lang' {value} is not a language of this site ({languages}): it is ignored").format(
+                    value=_shown(lang), languages=", ".join(i18n.LANGUAGES)
+                )
+            )
             lang = ""
         map_view, area = MapView.from_text(one("map")), Area.from_text(one("area"))
         for name, value, read in (("map", one("map"), map_view), ("area", one("area"), area)):
             if value and read is None:
-                refused.append(_("'{name}' {value} is not a place on the map ({form} in degrees): "
-                                 "it is ignored").format(name=name, value=_shown(value), form=(
-                                     _("zoom/latitude/longitude") if name == "map" else _("south,west,north,east"))))
+                refused.append(
+                    _("'{name}' {value} is not a place on the map ({form} in degrees): it is ignored").format(
+                        name=name,
+                        value=_shown(value),
+                        form=(_("zoom/latitude/longitude") if name == "map" else _("south,west,north,east")),
+                    )
+                )
         if event and (len(event) > LIMITS.event or not _ID_SHAPE.fullmatch(event)):
-            refused.append(_("'event' {value} is not an event id (lowercase letters, digits "
-                             "and hyphens, at most {limit} characters): it is ignored").format(
-                value=_shown(event), limit=LIMITS.event))
+            refused.append(
+                _(
+                    "'event' {value} is not an event id (lowercase letters, digits "
+                    "and hyphens, at most {limit} characters): it is ignored"
+                ).format(value=_shown(event), limit=LIMITS.event)
+            )
             event = ""
         if len(zoom) > LIMITS.zoom:
-            refused.append(_("'zoom' is {n} characters long, over {limit}: it is ignored").format(
-                n=i18n.number(len(zoom)), limit=LIMITS.zoom))
+            refused.append(
+                _("'zoom' is {n} characters long, over {limit}: it is ignored").format(
+                    n=i18n.number(len(zoom)), limit=LIMITS.zoom
+                )
+            )
             zoom = ""
         if embed not in ("", "0", "1"):
-            refused.append(_("'embed' {value} is not 1 (the view for embedding) or 0: "
-                             "it is ignored").format(value=_shown(embed)))
-        filters, more = checked(Filters(many("category"), many("source"), one("q"), one("from"),
-                                        one("to"), area, one("asof")))
-        return cls(event=event, filters=filters, zoom=zoom_from_text(zoom), embed=embed == "1",
-                   map=map_view, lang=lang, refused=(*refused, *more))
+            refused.append(
+                _("'embed' {value} is not 1 (the view for embedding) or 0: it is ignored").format(value=_shown(embed))
+            )
+        filters, more = checked(
+            Filters(many("category"), many("source"), one("q"), one("from"), one("to"), area, one("asof"))
+        )
+        return cls(
+            event=event,
+            filters=filters,
+            zoom=zoom_from_text(zoom),
+            embed=embed == "1",
+            map=map_view,
+            lang=lang,
+            refused=(*refused, *more),
+        )
 
     def to_search(self) -> str:
         f = self.filters
         pairs = [("event", self.event)] if self.event else []
         pairs += [("category", c) for c in f.categories]
         pairs += [("source", s) for s in f.sources]
-        pairs += [(k, v) for k, v in (("q", f.text), ("from", f.date_from), ("to", f.date_to),
-                                      ("asof", f.as_of)) if v]
+        pairs += [(k, v) for k, v in (("q", f.text), ("from", f.date_from), ("to", f.date_to), ("asof", f.as_of)) if v]
         pairs += [("embed", "1")] if self.embed else []
         pairs += [("lang", self.lang)] if self.lang else []
         query = urlencode(pairs)
         # (digits, "-", ".", ",", "T", ":" and "/": nothing to escape, and easier to read)
-        for name, text in (("area", f.area.to_text() if f.area else ""),
-                           ("zoom", zoom_text(self.zoom) if self.zoom else ""),
-                           ("map", self.map.to_text() if self.map else "")):
+        for name, text in (
+            ("area", f.area.to_text() if f.area else ""),
+            ("zoom", zoom_text(self.zoom) if self.zoom else ""),
+            ("map", self.map.to_text() if self.map else ""),
+        ):
             if text:
                 query += ("&" if query else "") + f"{name}={text}"
         return "?" + query if query else ""
 
-    def mapped(self, view: "MapView | None") -> "State":
+    def mapped(self, view: MapView | None) -> State:
         """With the map at `view` (as the page reports it)."""
         return replace(self, map=view)
 
-    def speaking(self, lang: str) -> "State":
+    def speaking(self, lang: str) -> State:
         """The same view in another language ("" : the reader's own)."""
         return replace(self, lang=lang if lang in i18n.LANGUAGES else "")
 
-    def select(self, event: str) -> "State":
+    def select(self, event: str) -> State:
         return replace(self, event=event or "")
 
-    def embedded(self, embed: bool = True) -> "State":
+    def embedded(self, embed: bool = True) -> State:
         """The same view, compact for embedding (or, with embed=False, the full page)."""
         return replace(self, embed=embed)
 
-    def zoomed(self, zoom) -> "State":
+    def zoomed(self, zoom) -> State:
         """With the chart zoomed to (first, last) seconds; None or empty: not zoomed."""
         return replace(self, zoom=(int(zoom[0]), int(zoom[1])) if zoom else None)
 
-    def with_filters(self, **changes) -> "State":
+    def with_filters(self, **changes) -> State:
         """With some filters changed; a changed value over its bound is refused (see `checked`)."""
         filters, refused = checked(replace(self.filters, **changes))
         return replace(self, filters=filters, refused=refused)
@@ -184,35 +216,54 @@ def checked(filters: Filters) -> tuple[Filters, tuple[str, ...]]:
     for name, label in (("categories", "categories"), ("sources", "outlets")):
         values = getattr(filters, name)
         if len(values) > LIMITS.chosen:
-            refused.append((_("{n} categories chosen, over {limit}: none is applied") if label == "categories"
-                            else _("{n} outlets chosen, over {limit}: none is applied")).format(
-                n=i18n.number(len(values)), limit=LIMITS.chosen))
+            refused.append(
+                (
+                    _("{n} categories chosen, over {limit}: none is applied")
+                    if label == "categories"
+                    else _("{n} outlets chosen, over {limit}: none is applied")
+                ).format(n=i18n.number(len(values)), limit=LIMITS.chosen)
+            )
             kept[name] = ()
         elif any(len(v) > LIMITS.name for v in values):
-            refused.append((_("a name among the categories is over {limit} characters: it is not applied")
-                            if label == "categories" else
-                            _("a name among the outlets is over {limit} characters: it is not applied")).format(
-                limit=LIMITS.name))
+            refused.append(
+                (
+                    _("a name among the categories is over {limit} characters: it is not applied")
+                    if label == "categories"
+                    else _("a name among the outlets is over {limit} characters: it is not applied")
+                ).format(limit=LIMITS.name)
+            )
             kept[name] = tuple(v for v in values if len(v) <= LIMITS.name)
     text = filters.text
     if len(text) > LIMITS.text:
-        refused.append(_("the search is {n} characters long, over {limit}: it is ignored").format(
-            n=i18n.number(len(text)), limit=LIMITS.text))
+        refused.append(
+            _("the search is {n} characters long, over {limit}: it is ignored").format(
+                n=i18n.number(len(text)), limit=LIMITS.text
+            )
+        )
         kept["text"] = ""
     elif len(search_words(text)) > LIMITS.words:
-        refused.append(_("the search has {n} different words, over {limit}: it is ignored").format(
-            n=len(search_words(text)), limit=LIMITS.words))
+        refused.append(
+            _("the search has {n} different words, over {limit}: it is ignored").format(
+                n=len(search_words(text)), limit=LIMITS.words
+            )
+        )
         kept["text"] = ""
     for name, field_name in (("from", "date_from"), ("to", "date_to"), ("asof", "as_of")):
         value = getattr(filters, field_name)
         if len(value) > LIMITS.date:
-            refused.append(_("'{name}' date is {n} characters long, over {limit}: "
-                             "this date filter is ignored").format(name=name, n=i18n.number(len(value)),
-                                                                   limit=LIMITS.date))
+            refused.append(
+                _("'{name}' date is {n} characters long, over {limit}: this date filter is ignored").format(
+                    name=name, n=i18n.number(len(value)), limit=LIMITS.date
+                )
+            )
             kept[field_name] = ""
         elif value and not _DATE_SHAPE.fullmatch(value):
-            refused.append(_("'{name}' date {value} is not a date (letters, digits, spaces and "
-                             ", . : / + - only): this date filter is ignored").format(name=name, value=repr(value)))
+            refused.append(
+                _(
+                    "'{name}' date {value} is not a date (letters, digits, spaces and "
+                    ", . : / + - only): this date filter is ignored"
+                ).format(name=name, value=repr(value))
+            )
             kept[field_name] = ""
     return (replace(filters, **kept) if kept else filters), tuple(refused)
 
@@ -305,7 +356,7 @@ def apply(index: EventIndex, filters: Filters, words=None) -> np.ndarray:
     if filters.area:
         mask &= filters.area.contains(index.lat, index.lon)
     as_of = as_of_bound(filters)
-    if as_of is not None and index.known is not None:   # events with an account known by then
+    if as_of is not None and index.known is not None:  # events with an account known by then
         mask &= index.known.event <= as_of
     low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
     if low is not None:
@@ -327,9 +378,21 @@ def step(index: EventIndex, mask: np.ndarray, current: str, direction: int) -> s
     return str(index.events["id"].iat[beyond[0]]) if len(beyond) else current
 
 
-__all__ = ["Filters", "State", "LIMITS", "checked", "search_words", "apply", "step", "date_bound", "as_of_bound",
-           "bad_dates", "seconds", "zoom_text",
-           "zoom_from_text"]
+__all__ = [
+    "Filters",
+    "State",
+    "LIMITS",
+    "checked",
+    "search_words",
+    "apply",
+    "step",
+    "date_bound",
+    "as_of_bound",
+    "bad_dates",
+    "seconds",
+    "zoom_text",
+    "zoom_from_text",
+]
 
 
 # --- The map: where it is (map=zoom/lat/lon, as OpenStreetMap's links write it), and the area
@@ -340,7 +403,7 @@ MAX_MAP_ZOOM = 18
 
 def _decimal(value: float) -> str:
     """A number as short as it can be written at 4 decimals: 46.2, 76.8897, 5."""
-    return f"{round(value, 4) + 0.0:.4f}".rstrip("0").rstrip(".")   # (+ 0.0: -0.0 is written 0)
+    return f"{round(value, 4) + 0.0:.4f}".rstrip("0").rstrip(".")  # (+ 0.0: -0.0 is written 0)
 
 
 @dataclass(frozen=True)
@@ -353,7 +416,7 @@ class MapView:
         return "/".join(_decimal(v) for v in (self.zoom, self.lat, self.lon))
 
     @classmethod
-    def of(cls, values, wrap: bool = True) -> "MapView | None":
+    def of(cls, values, wrap: bool = True) -> MapView | None:
         """From the page's [zoom, lat, lon]; None unless three numbers in range. With `wrap`,
         a longitude beyond ±180 (a map dragged round the world) is brought back."""
         try:
@@ -367,7 +430,7 @@ class MapView:
         return cls(round(zoom, 1), round(lat, 4), round(lon, 4))
 
     @classmethod
-    def from_text(cls, text: str | None) -> "MapView | None":
+    def from_text(cls, text: str | None) -> MapView | None:
         """`to_text` read back; None for anything else."""
         if not text or len(text) > 40 or text.count("/") != 2:
             return None
@@ -378,13 +441,14 @@ class MapView:
 class Area:
     """Part of the map: south, west, north and east edges in degrees (west > 180 or east
     < -180 when a view crosses the antimeridian)."""
+
     south: float
     west: float
     north: float
     east: float
 
     @classmethod
-    def of(cls, values) -> "Area | None":
+    def of(cls, values) -> Area | None:
         """From [south, west, north, east]; None unless four numbers that make an area."""
         try:
             south, west, north, east = (float(v) for v in values)
@@ -395,12 +459,12 @@ class Area:
         south, north = max(south, -90.0), min(north, 90.0)
         if south > north or west > east or abs(west) > 540 or abs(east) > 540:
             return None
-        if east - west >= 360:          # the whole world, maybe more than once around
+        if east - west >= 360:  # the whole world, maybe more than once around
             west, east = -180.0, 180.0
         return cls(round(south, 3), round(west, 3), round(north, 3), round(east, 3))
 
     @classmethod
-    def from_text(cls, text: str | None) -> "Area | None":
+    def from_text(cls, text: str | None) -> Area | None:
         if not text or len(text) > 60 or text.count(",") != 3:
             return None
         return cls.of(text.split(","))

@@ -25,6 +25,7 @@ file that is cut short under it is stopped by the system): do not edit it, delet
 The file holds one record batch of one row: each column a list holding one whole array (a
 table's column, an index array), so arrays of different lengths share one file and one footer.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -43,24 +44,51 @@ import pyarrow as pa
 from filelock import FileLock
 
 from . import lastgood
-from .search import TextGrams, text_grams
 from .load import Dataset, Resume, edge_spans, load, signature
 from .problems import Problem, ProblemCode, from_json, to_json
+from .search import TextGrams, text_grams
 
-if TYPE_CHECKING:   # (imported where an index is made: `timeline add` reads only the data)
+if TYPE_CHECKING:  # (imported where an index is made: `timeline add` reads only the data)
     from .index import EventIndex
 
-FORMAT = 2                     # the layout of the file below; raise it when it changes
-SUFFIX = ".checked.arrow"      # beside the last good version's files in the state folder
+FORMAT = 2  # the layout of the file below; raise it when it changes
+SUFFIX = ".checked.arrow"  # beside the last good version's files in the state folder
 GRAMS_SUFFIX = ".search.arrow"  # the search's sequences of the same version (open_grams)
-KEY = b"timeline.store"        # the schema's metadata: what the file holds, as JSON
+KEY = b"timeline.store"  # the schema's metadata: what the file holds, as JSON
 DIGEST = b"timeline.store.sha256"
-DATA_MODULES = ("csvfile", "dates", "diagnosis", "index", "links", "load", "media", "model",
-                "places", "problems", "schema", "store", "workbook")
+DATA_MODULES = (
+    "csvfile",
+    "dates",
+    "diagnosis",
+    "index",
+    "links",
+    "load",
+    "media",
+    "model",
+    "places",
+    "problems",
+    "schema",
+    "store",
+    "workbook",
+)
 
 # EventIndex's arrays, stored as they are (positions are rebuilt from the events' ids).
-INDEX_ARRAYS = ("start", "last", "is_span", "x", "lane", "disputed", "lat", "lon", "approximate", "place",
-                "source_code", "account_event", "account_order", "account_bounds")
+INDEX_ARRAYS = (
+    "start",
+    "last",
+    "is_span",
+    "x",
+    "lane",
+    "disputed",
+    "lat",
+    "lon",
+    "approximate",
+    "place",
+    "source_code",
+    "account_event",
+    "account_order",
+    "account_bounds",
+)
 
 
 def _program() -> str:
@@ -77,7 +105,7 @@ PROGRAM = _program()
 
 def cache_path(path: str | os.PathLike) -> Path:
     """Where the checked data of the file at `path` is kept (one file: the latest version)."""
-    copy = lastgood.copy_path(path)   # (the state folder, and the file's name in it)
+    copy = lastgood.copy_path(path)  # (the state folder, and the file's name in it)
     return copy.with_name(copy.name.removesuffix(".last-good") + SUFFIX)
 
 
@@ -92,13 +120,13 @@ def open_index(path: str | os.PathLike) -> EventIndex:
     if found is not None:
         return found
     with _building(cache_path(path)):
-        found = read(path)   # (another process may have written it meanwhile)
+        found = read(path)  # (another process may have written it meanwhile)
         if found is not None:
             return found
         dataset = load(path)
-        index = build_index(dataset, grams=False)   # (open_grams makes those, later)
+        index = build_index(dataset, grams=False)  # (open_grams makes those, later)
         if dataset.signature[1] is None or signature(path) != dataset.signature:
-            return index   # (no file, or it changed while it was read: not worth keeping)
+            return index  # (no file, or it changed while it was read: not worth keeping)
         try:
             write(path, index)
         except (OSError, TypeError, pa.ArrowException) as error:
@@ -142,10 +170,12 @@ def write(path: str | os.PathLike, index: EventIndex) -> Path:
     about["events"] = _frame(index.events, "events/", arrays)
     about["accounts"] = _frame(index.dataset.accounts, "accounts/", arrays)
     problems = index.dataset.problems
-    for name, values, kind in (("row", [p.row for p in problems], pa.int64()),
-                               ("column", [p.column for p in problems], pa.large_string()),
-                               ("level", [p.level for p in problems], pa.large_string()),
-                               ("code", [str(p.code) for p in problems], pa.large_string())):
+    for name, values, kind in (
+        ("row", [p.row for p in problems], pa.int64()),
+        ("column", [p.column for p in problems], pa.large_string()),
+        ("level", [p.level for p in problems], pa.large_string()),
+        ("code", [str(p.code) for p in problems], pa.large_string()),
+    ):
         arrays[f"problems/{name}"] = pa.array(values, kind)
     # The messages as their templates and values (shown in any language): one JSON document.
     arrays["problems/messages"] = pa.array([to_json([p.text for p in problems])], pa.large_string())
@@ -169,8 +199,10 @@ def _write_file(target: Path, about: dict, arrays: dict) -> Path:
     flushed to disk, renamed into place); OSError when the folder cannot be written."""
     about = {**about, "lengths": {name: len(array) for name, array in arrays.items()}}
     text = json.dumps(about, sort_keys=True).encode()
-    schema = pa.schema([pa.field(name, pa.large_list(array.type)) for name, array in arrays.items()],
-                       metadata={KEY: text, DIGEST: hashlib.sha256(text).hexdigest().encode()})
+    schema = pa.schema(
+        [pa.field(name, pa.large_list(array.type)) for name, array in arrays.items()],
+        metadata={KEY: text, DIGEST: hashlib.sha256(text).hexdigest().encode()},
+    )
     batch = pa.record_batch([_one_row(array) for array in arrays.values()], schema=schema)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -205,9 +237,14 @@ def _described(resume: Resume | None) -> dict | None:
 def _resume(described: dict | None) -> Resume | None:
     if described is None:
         return None
-    return Resume(**{**described, "header": bytes.fromhex(described["header"]),
-                     "categories": {key: (count, first) for key, count, first in described["categories"]},
-                     "places": {key: (count, first) for key, count, first in described["places"]}})
+    return Resume(
+        **{
+            **described,
+            "header": bytes.fromhex(described["header"]),
+            "categories": {key: (count, first) for key, count, first in described["categories"]},
+            "places": {key: (count, first) for key, count, first in described["places"]},
+        }
+    )
 
 
 def version_key(path: str | os.PathLike) -> dict:
@@ -238,6 +275,7 @@ def _mapped(path: Path, key: dict | None, make):
 
 # --- The search's sequences ---------------------------------------------------------------------
 
+
 def grams_path(path: str | os.PathLike) -> Path:
     """Where the search's sequences of the file's current version are kept, beside its data."""
     return cache_path(path).with_name(cache_path(path).name.removesuffix(SUFFIX) + GRAMS_SUFFIX)
@@ -259,8 +297,11 @@ def open_grams(path: str | os.PathLike, index: EventIndex) -> TextGrams:
             return found
         grams = text_grams(index.dataset.accounts)
         try:
-            _write_file(target, {"key": key, "accounts": grams.accounts, "rows": grams.bits.shape[0]},
-                        {"bits": pa.array(grams.bits.reshape(-1)), "always": pa.array(grams.always)})
+            _write_file(
+                target,
+                {"key": key, "accounts": grams.accounts, "rows": grams.bits.shape[0]},
+                {"bits": pa.array(grams.bits.reshape(-1)), "always": pa.array(grams.always)},
+            )
         except (OSError, pa.ArrowException) as error:
             _warn_once(path, error)
             return grams
@@ -274,13 +315,13 @@ def _grams(target: Path, key: dict) -> TextGrams | None:
     about, arrays = found
     try:
         bits = arrays["bits"].to_numpy(zero_copy_only=True).reshape(about["rows"], -1)
-        return TextGrams(accounts=about["accounts"], bits=bits,
-                         always=arrays["always"].to_numpy(zero_copy_only=True))
+        return TextGrams(accounts=about["accounts"], bits=bits, always=arrays["always"].to_numpy(zero_copy_only=True))
     except (pa.ArrowException, ValueError, KeyError, TypeError):
         return None
 
 
 # --- The key ------------------------------------------------------------------------------------
+
 
 def _key(path: Path, stamp: tuple | None = None) -> dict:
     """What must match for a cache to be this version's and this program's."""
@@ -311,6 +352,7 @@ def _about(metadata: dict) -> dict | None:
 
 # --- Frames and arrays, to Arrow and back ---------------------------------------------------------
 
+
 def _frame(frame: pd.DataFrame, prefix: str, arrays: dict) -> list:
     """Put a frame's columns in `arrays`; what each column was, to make it again (TypeError for a
     kind of column not kept here: then there is no cache, only a slower start)."""
@@ -320,11 +362,12 @@ def _frame(frame: pd.DataFrame, prefix: str, arrays: dict) -> list:
         dtype = series.dtype
         if isinstance(dtype, pd.CategoricalDtype):
             arrays[f"{prefix}{name}"] = pa.array(series.array.codes)
-            arrays[f"{prefix}{name}:categories"] = pa.array(np.asarray(dtype.categories, dtype=object),
-                                                            pa.large_string())
+            arrays[f"{prefix}{name}:categories"] = pa.array(
+                np.asarray(dtype.categories, dtype=object), pa.large_string()
+            )
             columns.append([name, "category", dtype.ordered])
         elif isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow" and dtype == "str":
-            chunked = series.array.__arrow_array__()   # (one chunk as it is: no copy of its text)
+            chunked = series.array.__arrow_array__()  # (one chunk as it is: no copy of its text)
             arrays[f"{prefix}{name}"] = chunked.chunk(0) if chunked.num_chunks == 1 else chunked.combine_chunks()
             columns.append([name, "str", None])
         elif isinstance(dtype, np.dtype) and dtype.kind in "biufM":
@@ -360,11 +403,13 @@ def _columns(columns: list, prefix: str, arrays: dict, length: int) -> pd.DataFr
     for name, kind, extra in columns:
         array = arrays[f"{prefix}{name}"]
         if kind == "category":
-            categories = pd.Index(pd.arrays.ArrowStringArray(pa.chunked_array([arrays[f"{prefix}{name}:categories"]])),
-                                  dtype="str")
+            categories = pd.Index(
+                pd.arrays.ArrowStringArray(pa.chunked_array([arrays[f"{prefix}{name}:categories"]])), dtype="str"
+            )
             dtype = pd.CategoricalDtype(categories, ordered=extra)
-            made[name] = pd.Series(pd.Categorical.from_codes(array.to_numpy(zero_copy_only=True), dtype=dtype,
-                                                             validate=False))
+            made[name] = pd.Series(
+                pd.Categorical.from_codes(array.to_numpy(zero_copy_only=True), dtype=dtype, validate=False)
+            )
         elif kind == "str":
             made[name] = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([array])), dtype="str")
         else:
@@ -375,11 +420,18 @@ def _columns(columns: list, prefix: str, arrays: dict, length: int) -> pd.DataFr
 def _dataset(path: Path, key: dict, about: dict, arrays: dict) -> Dataset:
     events = _columns(about["events"], "events/", arrays, about["lengths"]["index/start"])
     accounts = _columns(about["accounts"], "accounts/", arrays, about["lengths"]["index/source_code"])
-    problems = [Problem(row, column, level, text, ProblemCode(code)) for row, column, level, text, code in zip(
-        *(arrays[f"problems/{name}"].to_pylist() for name in ("row", "column", "level")),
-        from_json(arrays["problems/messages"][0].as_py()), arrays["problems/code"].to_pylist(), strict=True)]
-    return Dataset(events, accounts, problems, str(path), (str(path), *key["signature"]),
-                   resume=_resume(about.get("resume")))
+    problems = [
+        Problem(row, column, level, text, ProblemCode(code))
+        for row, column, level, text, code in zip(
+            *(arrays[f"problems/{name}"].to_pylist() for name in ("row", "column", "level")),
+            from_json(arrays["problems/messages"][0].as_py()),
+            arrays["problems/code"].to_pylist(),
+            strict=True,
+        )
+    ]
+    return Dataset(
+        events, accounts, problems, str(path), (str(path), *key["signature"]), resume=_resume(about.get("resume"))
+    )
 
 
 def _index(path: Path, key: dict, about: dict, arrays: dict) -> EventIndex:
@@ -389,8 +441,9 @@ def _index(path: Path, key: dict, about: dict, arrays: dict) -> EventIndex:
     events, accounts = dataset.events, dataset.accounts
     index_arrays: dict = {name: _view(arrays[f"index/{name}"], dtype) for name, dtype in about["index"].items()}
     # When each account became known (as of a date): made again, a tenth of a second at a million.
-    known = known_from(accounts, index_arrays["account_order"], index_arrays["account_bounds"],
-                       events["disputed"].to_numpy(dtype=bool))
+    known = known_from(
+        accounts, index_arrays["account_order"], index_arrays["account_bounds"], events["disputed"].to_numpy(dtype=bool)
+    )
     return EventIndex(
         dataset=dataset,
         events=events,
@@ -398,14 +451,17 @@ def _index(path: Path, key: dict, about: dict, arrays: dict) -> EventIndex:
         source_keys=arrays["index/source_keys"].to_pylist(),
         positions=pd.Index(events["id"]),
         outlets=list(zip(arrays["index/outlets"].to_pylist(), arrays["index/outlet_counts"].to_pylist())),
-        distinct={name: (arrays[f"distinct/{name}/codes"].to_numpy(zero_copy_only=True),
-                         arrays[f"distinct/{name}/values"]) for name in about["distinct"]},
+        distinct={
+            name: (arrays[f"distinct/{name}/codes"].to_numpy(zero_copy_only=True), arrays[f"distinct/{name}/values"])
+            for name in about["distinct"]
+        },
         known=known,
         **index_arrays,
     )
 
 
 # --- Building once --------------------------------------------------------------------------------
+
 
 @contextlib.contextmanager
 def _building(cache: Path):
@@ -431,5 +487,8 @@ def _warn_once(path: Path, error: Exception) -> None:
     if str(path) not in _warned:
         _warned.add(str(path))
         reason = getattr(error, "strerror", None) or error
-        print(f"timeline: cannot keep the checked data of {path} in {cache_path(path).parent} "
-              f"({reason}): each worker reads the file itself", file=sys.stderr)
+        print(
+            f"timeline: cannot keep the checked data of {path} in {cache_path(path).parent} "
+            f"({reason}): each worker reads the file itself",
+            file=sys.stderr,
+        )

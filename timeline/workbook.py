@@ -6,6 +6,7 @@ zip files; an .xls is an OLE2 compound file). `xlsx_to_csv(data)` turns the firs
 one the spreadsheet shows. The dashboard itself serves CSV only: `not_csv(kind)` says how to
 save one from each program.
 """
+
 from __future__ import annotations
 
 import csv
@@ -61,12 +62,20 @@ def name(which: str) -> Message:
 def not_csv(which: str) -> Message:
     """The message for a workbook where CSV text is needed."""
     if which == XLSX:
-        return say("the file is {kind}, not CSV text: the dashboard serves only CSV (`check` and "
-                   "`import` read a workbook's first sheet, the dashboard does not); save it as CSV: "
-                   "{save_as_csv}", kind=name(which), save_as_csv=SAVE_AS_CSV)
-    return say("the file is {kind}, not CSV text, which timeline cannot read: save it as CSV: "
-               "{save_as_csv}; or save it as an Excel workbook (.xlsx), which `check` and `import` read "
-               "(the dashboard serves only CSV)", kind=name(which), save_as_csv=SAVE_AS_CSV)
+        return say(
+            "the file is {kind}, not CSV text: the dashboard serves only CSV (`check` and "
+            "`import` read a workbook's first sheet, the dashboard does not); save it as CSV: "
+            "{save_as_csv}",
+            kind=name(which),
+            save_as_csv=SAVE_AS_CSV,
+        )
+    return say(
+        "the file is {kind}, not CSV text, which timeline cannot read: save it as CSV: "
+        "{save_as_csv}; or save it as an Excel workbook (.xlsx), which `check` and `import` read "
+        "(the dashboard serves only CSV)",
+        kind=name(which),
+        save_as_csv=SAVE_AS_CSV,
+    )
 
 
 class NotReadable(Exception):

@@ -1,4 +1,5 @@
 """Browser tests: the app served in a real process, Debian's Chromium driven by Playwright."""
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,13 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium")
 # Chromium as root in a closed network: no sandbox, no background connections.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
@@ -43,6 +49,7 @@ def free_port() -> int:
 
 class Served(str):
     """The base URL of a served app; `.log` is the file its output goes to."""
+
     log: Path
 
 
@@ -61,22 +68,36 @@ def wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float = 60
 
 
 @contextmanager
-def serve(events: Path, *, gunicorn_workers: int = 0, env: dict | None = None,
-          title: str = "Kazakhstan, January 2022: a timeline"):
+def serve(
+    events: Path,
+    *,
+    gunicorn_workers: int = 0,
+    env: dict | None = None,
+    title: str = "Kazakhstan, January 2022: a timeline",
+):
     """Serve `events` on a free loopback port; yields the base URL."""
     port = free_port()
     environment = {**os.environ, "TIMELINE_EVENTS": str(events), "TIMELINE_TITLE": title, **(env or {})}
     if gunicorn_workers:
         # gunicorn.conf.py, as in production (gthread workers), with these workers and port.
-        command = [str(Path(sys.executable).with_name("gunicorn")), "--config", "gunicorn.conf.py",
-                   "--workers", str(gunicorn_workers), "--bind", f"127.0.0.1:{port}", "app:create_app()"]
+        command = [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "--config",
+            "gunicorn.conf.py",
+            "--workers",
+            str(gunicorn_workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "app:create_app()",
+        ]
     else:
         command = [sys.executable, "app.py", "--events", str(events), "--title", title, "--port", str(port)]
     # Output to a file, never a pipe nobody reads: a full pipe would stall the server.
     log = Path(tempfile.mkstemp(prefix="timeline-server-", suffix=".log")[1])
     with open(log, "w") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output,
-                                   stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT, text=True
+        )
     try:
         url = Served(f"http://127.0.0.1:{port}")
         url.log = log

@@ -1,4 +1,5 @@
 """A page object for the dashboard: tests speak of events and panels, not selectors."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,6 @@ import time
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
-
 
 # What the counter says between its two numbers, per page language ("28 of 35 events").
 COUNTED = {"en": " of ", "fr": " sur ", "ru": " из ", "kk": " / ", "ar": " من "}
@@ -17,7 +17,7 @@ class TimelinePage:
         self.page, self.base_url, self.lang = page, base_url, lang
 
     # Navigation
-    def open(self, event: str | None = None, query: str = "", settle: bool = True) -> "TimelinePage":
+    def open(self, event: str | None = None, query: str = "", settle: bool = True) -> TimelinePage:
         """Open the page at this address, and wait until its chart is drawn and (`settle`) its
         on-load callbacks have answered (the chart re-packed for the width the browser measured),
         so that what a test reads of the page is the page as loaded. `settle=False`: act as soon
@@ -37,7 +37,9 @@ class TimelinePage:
         self.page.wait_for_function(
             """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
                        return gd && gd._fullLayout && gd._fullLayout.xaxis && gd._fullLayout.xaxis.type === 'date'; }""",
-            timeout=30_000, polling=100)
+            timeout=30_000,
+            polling=100,
+        )
         expect(self.counter).to_contain_text(COUNTED[self.lang], timeout=30_000)
 
     @property
@@ -88,8 +90,7 @@ class TimelinePage:
 
     def sideways_scroll(self) -> int:
         """How many pixels the page scrolls sideways (0: it fits the window)."""
-        return self.page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        return self.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
     def selected_title(self) -> str:
         return self.page.locator("#event-title").inner_text()
@@ -116,25 +117,36 @@ class TimelinePage:
     def wait_until_loaded(self, image, timeout: float = 15_000) -> int:
         """Scroll a picture into view (it loads lazily), wait until the browser has it; its natural width."""
         image.scroll_into_view_if_needed()
-        image.evaluate("""(img, timeout) => new Promise((done, fail) => {
+        image.evaluate(
+            """(img, timeout) => new Promise((done, fail) => {
                               if (img.complete && img.naturalWidth) return done();
                               img.addEventListener('load', () => done(), {once: true});
                               img.addEventListener('error', () => fail(new Error('failed: ' + img.src)), {once: true});
-                              setTimeout(() => fail(new Error('not loaded: ' + img.src)), timeout); })""", timeout)
+                              setTimeout(() => fail(new Error('not loaded: ' + img.src)), timeout); })""",
+            timeout,
+        )
         return image.evaluate("img => img.naturalWidth")
 
     def page_accessibility_problems(self) -> list[str]:
         """axe-core's violations of serious or critical impact on the whole page, as "rule: element"."""
         results = Axe().run(self.page)
-        return [f"{v['id']}: {node['target']}" for v in results.response["violations"]
-                if v["impact"] in ("serious", "critical") for node in v["nodes"]]
+        return [
+            f"{v['id']}: {node['target']}"
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+            for node in v["nodes"]
+        ]
 
     def accessibility_problems(self, selector: str = "#sources-panel") -> list[str]:
         """axe-core's violations of serious or critical impact in this part of the page, as
         "rule: element" (axe-playwright-python bundles axe-core: nothing is fetched)."""
         results = Axe().run(self.page, context={"include": [[selector]]})
-        return [f"{v['id']}: {node['target']}" for v in results.response["violations"]
-                if v["impact"] in ("serious", "critical") for node in v["nodes"]]
+        return [
+            f"{v['id']}: {node['target']}"
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+            for node in v["nodes"]
+        ]
 
     # Reading with a keyboard, a screen reader or a phone
     @property
@@ -153,15 +165,18 @@ class TimelinePage:
         return self.page.evaluate(
             """() => { const el = document.activeElement;
                        return {id: el.id, event: el.getAttribute('data-event'), tag: el.tagName.toLowerCase(),
-                               text: (el.innerText || '').trim()}; }""")
+                               text: (el.innerText || '').trim()}; }"""
+        )
 
     def scroll_y(self) -> float:
         return self.page.evaluate("() => window.scrollY")
 
     def step_labels(self) -> tuple[str, str]:
         """What Previous and Next say (the event each leads to), as read."""
-        return (self.page.locator("#prev-event").inner_text().replace("\n", " "),
-                self.page.locator("#next-event").inner_text().replace("\n", " "))
+        return (
+            self.page.locator("#prev-event").inner_text().replace("\n", " "),
+            self.page.locator("#next-event").inner_text().replace("\n", " "),
+        )
 
     @property
     def announcer(self):
@@ -235,7 +250,8 @@ class TimelinePage:
               return {what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && el.className.baseVal === undefined ? '.' + el.className : ''),
                       style: style.outlineStyle, width: parseFloat(style.outlineWidth),
                       contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)};
-            }""")
+            }"""
+        )
 
     # The chart
     def marker_points(self):
@@ -271,7 +287,10 @@ class TimelinePage:
             """(n) => { const m = document.getElementById('map');
                  return m && m.getAttribute('data-basemap') === 'drawn' && m.getAttribute('data-marks') !== null
                    && (n === null || m.querySelectorAll('path.map-mark').length === n); }""",
-            arg=marks, timeout=timeout, polling=100)
+            arg=marks,
+            timeout=timeout,
+            polling=100,
+        )
 
     def map_mark_at(self, lat: float, lon: float):
         """Where a place is drawn on the screen (Leaflet's own projection of it), the map
@@ -281,7 +300,9 @@ class TimelinePage:
             """([lat, lon]) => { const el = document.getElementById('map');
                  const r = el.getBoundingClientRect();
                  const p = window.timelineMap.latLngToContainerPoint([lat, lon]);
-                 return [r.left + p.x, r.top + p.y]; }""", [lat, lon])
+                 return [r.left + p.x, r.top + p.y]; }""",
+            [lat, lon],
+        )
         return point
 
     def click_map_at(self, lat: float, lon: float) -> None:
@@ -329,13 +350,17 @@ class TimelinePage:
 
     def step_chart_labels(self) -> list[str]:
         """The values written on the step chart itself (plotly's text labels)."""
-        return [" ".join(t.text_content().split()) for t in
-                self.step_chart.first.locator(".js-plotly-plot g.textpoint text").all()]
+        return [
+            " ".join(t.text_content().split())
+            for t in self.step_chart.first.locator(".js-plotly-plot g.textpoint text").all()
+        ]
 
     def step_chart_overlaps(self) -> list[tuple[str, str]]:
         """Pairs of the step chart's labels whose drawn boxes overlap, and labels over a marker
         not their own ("marker" for the other)."""
-        return [tuple(pair) for pair in self.step_chart.first.evaluate("""(chart) => {
+        return [
+            tuple(pair)
+            for pair in self.step_chart.first.evaluate("""(chart) => {
           const box = (e) => e.getBoundingClientRect();
           const texts = Array.from(chart.querySelectorAll('g.textpoint text')).filter(t => t.textContent);
           const marks = Array.from(chart.querySelectorAll('.scatterlayer .points path'));
@@ -347,7 +372,8 @@ class TimelinePage:
           const own = (t) => { const point = t.closest('.textpoint'), trace = t.closest('.trace');
             return trace.querySelectorAll('.points path')[Array.from(point.parentNode.children).indexOf(point)]; };
           texts.forEach(t => marks.forEach(m => { if (m !== own(t) && cut(box(t), box(m))) found.push([t.textContent, 'marker']); }));
-          return found; }""")]
+          return found; }""")
+        ]
 
     @property
     def as_reported(self):
@@ -382,11 +408,14 @@ class TimelinePage:
         return self.page.evaluate(
             """(x) => { const gd = document.querySelector('#timeline .js-plotly-plot');
                         const ax = gd._fullLayout.xaxis; const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
-                        return new Date(ax.p2c(x - box.left)).toISOString(); }""", x)
+                        return new Date(ax.p2c(x - box.left)).toISOString(); }""",
+            x,
+        )
 
     def trace_names(self) -> list[str]:
         return self.page.evaluate(
-            "() => document.querySelector('#timeline .js-plotly-plot')._fullData.map(t => t.name)")
+            "() => document.querySelector('#timeline .js-plotly-plot')._fullData.map(t => t.name)"
+        )
 
     def point_of(self, event_id: str):
         """The centre, in viewport pixels, of the mark drawn for an event (a marker, or the
@@ -407,7 +436,9 @@ class TimelinePage:
                    const r = marks[j].getBoundingClientRect();
                    const left = Math.max(r.left, plot.left), right = Math.min(r.right, plot.right);
                    return {x: (left + right) / 2, y: r.y + r.height / 2}; }
-                 return null; }""", event_id)
+                 return null; }""",
+            event_id,
+        )
 
     def settle(self, quiet_ms: int = 300) -> None:
         """Until no callback is pending (Dash marks what it is updating with
@@ -419,7 +450,11 @@ class TimelinePage:
                  if (busy) { window.__settledSince = null; return false; }
                  window.__settledSince = window.__settledSince || now;
                  return now - window.__settledSince >= quiet;
-               }""", arg=quiet_ms, timeout=30_000, polling=50)
+               }""",
+            arg=quiet_ms,
+            timeout=30_000,
+            polling=50,
+        )
         self.page.evaluate("() => { window.__settledSince = null; }")
 
     def scroll_to_marker(self, event_id: str):
@@ -483,7 +518,9 @@ class TimelinePage:
             """(id) => { const gd = document.querySelector('#timeline .js-plotly-plot');
                  return !!(gd && gd._fullData && gd._fullData.some(
                    t => t.customdata && Array.from(t.customdata).includes(id))); }""",
-            arg=event_id, timeout=timeout)
+            arg=event_id,
+            timeout=timeout,
+        )
 
 
 LABEL_BOXES = """() => Array.from(document.querySelectorAll('#timeline .textpoint text'))

@@ -1,6 +1,7 @@
 """Reading the timeline without a mouse or a big screen (issue 10, items 5-9): a phone, a
 keyboard, a screen reader; steps that say where they go; descriptions in paragraphs; problems
 that do not take over the page; axe-core finds nothing serious or critical."""
+
 from __future__ import annotations
 
 import shutil
@@ -11,8 +12,7 @@ from playwright.sync_api import expect
 from .conftest import ROOT, serve
 from .pages import TimelinePage
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
-         "device_scale_factor": 2}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 
 
 @pytest.fixture
@@ -24,11 +24,15 @@ def phone(browser, kazakhstan_url):
 
 # ---------------------------------------------------------------- axe-core ---------------
 
-@pytest.mark.parametrize("query", [
-    "",                                                  # the home page
-    "event=shoot-to-kill-order",                         # a selected event
-    "category=security&category=protest&q=Almaty",       # a filtered view
-])
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",  # the home page
+        "event=shoot-to-kill-order",  # a selected event
+        "category=security&category=protest&q=Almaty",  # a filtered view
+    ],
+)
 def test_axe_finds_nothing_serious_on_the_page(timeline, query):
     timeline.open(query=query)
     if query.startswith("event="):
@@ -46,6 +50,7 @@ def test_axe_finds_nothing_serious_on_the_phone(phone):
 
 
 # ---------------------------------------------------------------- the phone --------------
+
 
 def test_a_tap_on_the_chart_shows_the_sources_at_once(phone):
     phone.open()
@@ -119,6 +124,7 @@ def test_nothing_scrolls_sideways_on_the_phone(phone):
 
 # ---------------------------------------------------------------- keyboard and readers ---
 
+
 def test_the_skip_link_comes_first_and_leads_to_the_events(timeline):
     timeline.open()
     timeline.page.keyboard.press("Tab")
@@ -126,7 +132,7 @@ def test_the_skip_link_comes_first_and_leads_to_the_events(timeline):
     expect(timeline.page.locator("#skip-link")).to_be_in_viewport()
     timeline.page.keyboard.press("Enter")
     assert timeline.focused()["id"] == "event-list-caption"
-    for control in ("export-csv", "export-timelinejs"):   # the list's own buttons, beside its heading
+    for control in ("export-csv", "export-timelinejs"):  # the list's own buttons, beside its heading
         timeline.page.keyboard.press("Tab")
         assert timeline.focused()["id"] == control
     timeline.page.keyboard.press("Tab")
@@ -172,7 +178,8 @@ def test_the_chart_has_a_text_alternative_with_a_link_to_the_list(timeline):
     expect(timeline.chart_summary).to_have_text(
         "Timeline chart: 35 events, 7 June 2017 to 24 April 2023, one row per category "
         "(10 categories: legal 6, economy 1, protest 5, detentions 2, government 7, communications 2, "
-        "security 3, international 6, casualties 2, opposition 1).")
+        "security 3, international 6, casualties 2, opposition 1)."
+    )
     chart = timeline.page.get_by_role("figure", name="Timeline chart: 35 events", exact=False)
     expect(chart).to_have_count(1)
     to_list = chart.get_by_role("link", name="Read the events as a list")
@@ -196,8 +203,16 @@ def test_one_visible_focus_ring_on_every_control(timeline):
         assert ring["style"] == "solid" and ring["width"] >= 2, ring
         assert ring["contrast"] >= 3, ring
     kinds = " ".join(seen)
-    for control in ("a#skip-link", "input#search", "button#source-filter", "input", "button#clear-filters",
-                    "button#prev-event", "button#reset-zoom", "a.event-link"):
+    for control in (
+        "a#skip-link",
+        "input#search",
+        "button#source-filter",
+        "input",
+        "button#clear-filters",
+        "button#prev-event",
+        "button#reset-zoom",
+        "a.event-link",
+    ):
         assert control in kinds, (control, sorted(seen))
 
 
@@ -208,6 +223,7 @@ def test_source_links_say_that_they_open_in_a_new_tab(timeline):
 
 
 # ---------------------------------------------------------------- stepping ---------------
+
 
 def test_previous_and_next_say_where_they_go(timeline):
     timeline.open(event="shoot-to-kill-order")
@@ -220,10 +236,12 @@ def test_previous_and_next_say_where_they_go(timeline):
     timeline.next()
     timeline.expect_selected(leads_to)
     expect(timeline.page.locator("#prev-event")).to_have_attribute(
-        "title", "Previous: Tokayev orders forces to shoot to kill (left arrow key)")
+        "title", "Previous: Tokayev orders forces to shoot to kill (left arrow key)"
+    )
 
 
 # ---------------------------------------------------------------- the panel --------------
+
 
 @pytest.fixture(scope="module")
 def chronology(tmp_path_factory):
@@ -231,8 +249,10 @@ def chronology(tmp_path_factory):
     that are left out (a date that does not exist)."""
     path = tmp_path_factory.mktemp("chronology") / "chronology.csv"
     shutil.copyfile(ROOT / "events.csv", path)
-    rows = ['paragraphs,2022-01-08,,Three paragraphs,"The first paragraph.\n\nThe second, '
-            'on\ntwo lines.\n\n\nThe third.",protest,Almaty,43.2389,76.8897,Reuters,,,,,,\n']
+    rows = [
+        'paragraphs,2022-01-08,,Three paragraphs,"The first paragraph.\n\nThe second, '
+        'on\ntwo lines.\n\n\nThe third.",protest,Almaty,43.2389,76.8897,Reuters,,,,,,\n'
+    ]
     rows += [f"bad-{i},2022-02-30,,Bad {i},,protest,,,,Reuters,,,,,,\n" for i in range(300)]
     with open(path, "a", encoding="utf-8") as out:
         out.writelines(rows)
@@ -261,7 +281,7 @@ def test_hundreds_of_problems_are_one_line_and_the_chart_stays_above_the_fold(pa
     # (The chart is as tall as its lanes of titles need, 700-850 px here: its top rows, not half
     # of it, are what the first screen can hold.)
     assert chart["y"] + 250 < height, "the chart's first rows are on the first screen"
-    timeline.problems_line.click()                 # details on demand
+    timeline.problems_line.click()  # details on demand
     expect(timeline.problems_list).to_be_visible()
     expect(timeline.problems_list).to_contain_text("row 85, date")
     assert timeline.problems.bounding_box()["height"] < height / 2, "the open list scrolls in its box"

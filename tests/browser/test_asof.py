@@ -1,6 +1,7 @@
 """As of a date, and how a claim changed (issue 15), in the browser: a link opens on the story
 as it was known then; the death toll's step chart shows every source's value; the keyboard
 sets and clears the date; axe-core finds nothing serious."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,7 @@ from playwright.sync_api import expect
 
 from .pages import TimelinePage
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
-         "device_scale_factor": 2}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 
 
 def test_a_link_with_asof_opens_on_the_story_as_known_then(timeline):
@@ -43,9 +43,18 @@ def test_the_step_chart_shows_every_source_value_of_the_death_toll(timeline):
     expect(timeline.step_chart).to_contain_text("How the figure changed: dead")
     table = timeline.step_table()
     figures = [(row[1].split()[0], row[2].split(" (")[0]) for row in table]
-    assert figures == [("44", "Khabar 24"), ("164", "AP"), ("225", "AP"), ("225", "AFP"),
-                       ("225", "Kazinform"), ("230", "Interfax"), ("238", "RFE/RL"),
-                       ("241", "HRW; RFE/RL"), ("238", "RFE/RL"), ("238", "HRW")]
+    assert figures == [
+        ("44", "Khabar 24"),
+        ("164", "AP"),
+        ("225", "AP"),
+        ("225", "AFP"),
+        ("225", "Kazinform"),
+        ("230", "Interfax"),
+        ("238", "RFE/RL"),
+        ("241", "HRW; RFE/RL"),
+        ("238", "RFE/RL"),
+        ("238", "HRW"),
+    ]
     assert "retracted" in table[1][1]
     # The chart itself writes every value, with its sources where they fit; the retracted one as
     # retracted; and no label covers another, nor a marker, as drawn (on a phone as well:
@@ -106,8 +115,9 @@ def test_on_the_phone_as_of_folds_behind_the_filters_button(browser, kazakhstan_
 
 
 def test_the_step_chart_s_labels_stay_apart_on_a_phone(browser, kazakhstan_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     timeline = TimelinePage(context.new_page(), kazakhstan_url, "fr").open("death-toll", query="lang=fr")
     expect(timeline.step_chart.locator(".js-plotly-plot g.textpoint text").first).to_be_attached()
     assert "8 janv." in timeline.step_chart.first.locator(".xtick text").all_text_contents()

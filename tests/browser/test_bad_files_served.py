@@ -11,6 +11,7 @@ loads and says what is wrong. A file that would lose most of the published event
 small files does, after the 35 events of events.csv) or has a broken header is kept back too,
 until `python -m timeline accept` publishes it: then its rows and problems are served.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -60,8 +61,7 @@ def served_now(http: Client, path: Path, kept_back_ok: bool = True) -> None:
 
 def unreadable(expected: dict) -> bool:
     """The file as a whole cannot be read: nothing kept and an error about the file or header."""
-    return expected["accounts"] == 0 and any(level == "error" and row <= 1
-                                             for row, _, level in expected["problems"])
+    return expected["accounts"] == 0 and any(level == "error" and row <= 1 for row, _, level in expected["problems"])
 
 
 def kept_back(expected: dict) -> bool:
@@ -100,7 +100,7 @@ def assert_shows(view, source: Path, expected: dict) -> None:
     assert view.counter == f"{events:,} of {events:,} events"
     assert sorted(view.list_ids) == sorted(dataset.events["id"])
     wanted = [problem_line(*p) for p in expected["problems"]]
-    assert [line[:len(start)] for line, start in zip(view.problems, wanted)] == wanted, view.problems
+    assert [line[: len(start)] for line, start in zip(view.problems, wanted)] == wanted, view.problems
     assert len(view.problems) == len(wanted)
     if expected["message"]:
         assert expected["message"] in view.problems[0]
@@ -168,10 +168,22 @@ def test_an_unreadable_file_at_start_still_serves_a_page_with_the_problem(name, 
 
 # --- In Chromium: a served process, one path, a dozen files swapped in while the page is open -------
 
-DOZEN = ["date-february-30.csv", "empty.csv", "script-in-description.csv", "crlf.csv",
-         "utf16.csv", "latin1-bytes.csv", "unterminated-quote.csv", "header-only.csv",
-         "too-many-fields-unquoted-comma.csv", "semicolon-delimited.csv", "nul-bytes.csv",
-         "url-javascript.csv", "million-character-title.csv", "ten-mb-field.csv"]
+DOZEN = [
+    "date-february-30.csv",
+    "empty.csv",
+    "script-in-description.csv",
+    "crlf.csv",
+    "utf16.csv",
+    "latin1-bytes.csv",
+    "unterminated-quote.csv",
+    "header-only.csv",
+    "too-many-fields-unquoted-comma.csv",
+    "semicolon-delimited.csv",
+    "nul-bytes.csv",
+    "url-javascript.csv",
+    "million-character-title.csv",
+    "ten-mb-field.csv",
+]
 PICKED_UP_LIVE = {"date-february-30.csv", "empty.csv", "script-in-description.csv", "crlf.csv"}
 
 
@@ -192,13 +204,13 @@ def test_a_dozen_bad_files_swapped_in_while_the_page_is_open(page, tmp_path, gia
             data = source.read_bytes()
             swap_in(path, data)
             if name not in PICKED_UP_LIVE:
-                page.reload()   # quicker than waiting for the page's poll
+                page.reload()  # quicker than waiting for the page's poll
             if not kept_back(expected) and not lastgood.decide(lastgood.read(path), timeline.load(path)).publish:
                 # It loses most of the published events: kept back until accepted.
                 expect(timeline_page.kept_back_notice(), name).to_be_visible(timeout=15_000)
                 expect(timeline_page.counter).to_have_text(shown)
                 assert main(["accept", str(path)]) == 0
-            if kept_back(expected):   # the last good version stays, with a notice that says why
+            if kept_back(expected):  # the last good version stays, with a notice that says why
                 expect(problems).to_contain_text("cannot be read right now", timeout=15_000)
                 expect(problems).to_contain_text(notice_reason(expected))
             elif expected["message"]:

@@ -1,6 +1,7 @@
 """Titles of a crowded view (issue 10, item 1): 600 events in view, every one with its title,
 stacked in sub-rows as vis-timeline stacks them; the chart grows and scrolls in its box, with
 its dates on top and a range slider of the usual thickness."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,9 +17,15 @@ KINDS = ("protest", "security", "government", "legal", "economy", "international
 
 @pytest.fixture(scope="module")
 def crowded_url(tmp_path_factory):
-    rows = [row(f"e{n}", f"{2020 + n * 3 // EVENTS}-{1 + n % 12:02d}-{1 + n * 7 % 28:02d}",
-                title=f"Event {n}: a rally in {TOWNS[n % 6]}", category=KINDS[n * n % 6])
-            for n in range(EVENTS)]
+    rows = [
+        row(
+            f"e{n}",
+            f"{2020 + n * 3 // EVENTS}-{1 + n % 12:02d}-{1 + n * 7 % 28:02d}",
+            title=f"Event {n}: a rally in {TOWNS[n % 6]}",
+            category=KINDS[n * n % 6],
+        )
+        for n in range(EVENTS)
+    ]
     path = tmp_path_factory.mktemp("crowded") / "events.csv"
     path.write_bytes(csv_bytes(rows))
     with serve(path) as url:
@@ -42,9 +49,9 @@ def test_six_hundred_titles_are_drawn_none_overlapping_in_a_chart_that_scrolls(p
                 ticksAbove: ticks.length > 0 && ticks.every(r => r.bottom <= plot.top),
                 slider: slider.height};
     }""")
-    assert shape["client"] <= 960 < shape["scroll"]       # the chart scrolls in its box
-    assert shape["ticksAbove"]                            # its dates above the lanes
-    assert 20 < shape["slider"] < 80                      # the slider is not a tenth of it
+    assert shape["client"] <= 960 < shape["scroll"]  # the chart scrolls in its box
+    assert shape["ticksAbove"]  # its dates above the lanes
+    assert 20 < shape["slider"] < 80  # the slider is not a tenth of it
 
 
 def test_the_default_data_does_not_scroll_in_the_box(timeline):

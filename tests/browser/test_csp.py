@@ -3,6 +3,7 @@
 A listener added before any of the page's scripts records each `securitypolicyviolation` event;
 the console's errors are recorded too (Chromium also logs a refused script or style there).
 """
+
 from __future__ import annotations
 
 import re
@@ -54,7 +55,8 @@ def test_the_page_works_under_its_csp_with_no_violation(watched, kazakhstan_url)
     before = timeline.x_range()
     timeline.drag_zoom(0.3, 0.5)
     page.wait_for_function(
-        "(r) => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range[0] !== r[0]", arg=before)
+        "(r) => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range[0] !== r[0]", arg=before
+    )
     timeline.open(event="national-day-of-mourning")
     page.locator("body").click(position={"x": 5, "y": 5})
     page.keyboard.press("ArrowRight")
@@ -64,7 +66,7 @@ def test_the_page_works_under_its_csp_with_no_violation(watched, kazakhstan_url)
     with page.expect_download() as download:
         page.locator("#export-csv").click()
     assert download.value.suggested_filename == "timeline-events.csv"
-    page.locator("#timeline .modebar").first.hover()   # the chart's toolbar: plotly's own icons
+    page.locator("#timeline .modebar").first.hover()  # the chart's toolbar: plotly's own icons
     page.wait_for_timeout(300)
     assert violations(page) == []
     assert [e for e in errors if re.search(r"Content Security Policy|Refused", e)] == []
@@ -89,6 +91,6 @@ def test_a_title_with_markup_is_shown_as_text_and_runs_nothing(watched, hostile_
     timeline = TimelinePage(page, hostile_title_url).open()
     assert page.title() == HOSTILE_TITLE
     expect(page.locator("h1")).to_have_text(HOSTILE_TITLE)
-    assert page.locator("head script:not([src])").count() == 0   # Dash's own are in the body
+    assert page.locator("head script:not([src])").count() == 0  # Dash's own are in the body
     assert dialogs == [] and violations(page) == [] and errors == []
     assert timeline.counter.inner_text() == "35 of 35 events"

@@ -1,4 +1,5 @@
 """The dashboard, item by item as viewers use it (issue 3), on the Kazakhstan dataset."""
+
 import re
 from datetime import datetime
 
@@ -36,7 +37,7 @@ def test_events_on_the_same_day_in_one_lane_do_not_hide_each_other(timeline):
     assert titles["almaty-akimat-stormed"] == "Almaty city hall stormed and set on fire"
     assert titles["almaty-airport-seized"] == "Almaty airport seized"
     stormed, seized = (timeline.point_of(e) for e in ("almaty-akimat-stormed", "almaty-airport-seized"))
-    assert abs(stormed["y"] - seized["y"]) >= 11   # a marker is 11 px across: on rows apart
+    assert abs(stormed["y"] - seized["y"]) >= 11  # a marker is 11 px across: on rows apart
     assert timeline.label_overlaps() == []
 
 
@@ -45,13 +46,15 @@ def test_zoom_then_reset_to_the_whole_span(timeline):
     before = timeline.x_range()
     timeline.drag_zoom(0.3, 0.5)
     timeline.page.wait_for_function(
-        "(r) => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range[0] !== r[0]", arg=before)
+        "(r) => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range[0] !== r[0]", arg=before
+    )
     timeline.page.locator("#reset-zoom").click()
     # The whole span: from the 2017 sentence to the 2023 verdict, wider than the opening view
     # (which focuses on January 2022).
     timeline.page.wait_for_function(
         """() => { const r = document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range;
-                   return r[0] < '2017-06-07' && r[1] > '2023-04-24'; }""")
+                   return r[0] < '2017-06-07' && r[1] > '2023-04-24'; }"""
+    )
     assert before[0] > "2021" and before[1] < "2022-02"
 
 
@@ -64,7 +67,9 @@ def test_clicking_a_marker_opens_every_account_of_the_event(timeline):
     # The chart rings the selected event.
     timeline.page.wait_for_function(
         """() => document.querySelector('#timeline .js-plotly-plot')._fullData
-                   .some(t => t.name === 'Selected' && t.x.length === 1)""", polling=200)
+                   .some(t => t.name === 'Selected' && t.x.length === 1)""",
+        polling=200,
+    )
     text = timeline.panel_text()
     for outlet in ("Los Angeles Times", "France 24", "EFE", "franceinfo"):
         assert outlet in text
@@ -85,7 +90,7 @@ def test_source_links_open_in_a_new_tab_without_referrer_and_are_http(timeline):
 
 
 def test_overview_with_nothing_selected_and_an_outlet_filters(timeline):
-    timeline.open(settle=False)   # a viewer who clicks as soon as the page shows: not lost
+    timeline.open(settle=False)  # a viewer who clicks as soon as the page shows: not lost
     text = timeline.panel_text()
     assert "35 events, 7 June 2017 to 24 April 2023" in text
     assert "protest: 5" in text

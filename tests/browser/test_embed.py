@@ -1,6 +1,7 @@
 """Embedding (issue 10, item 10) in Chromium: the compact view at /?embed=1, in an <iframe> of
 an article on another site, the steps inside it, the link out, the Share control, and the
 frame-ancestors setting as a browser obeys it."""
+
 from __future__ import annotations
 
 import functools
@@ -28,9 +29,11 @@ def article(folder: Path, frame_src: str):
     800 x 600, as the Share control's code does."""
     (folder / "article.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title></head>'
-        '<body><h1>An article</h1><p>Before the timeline.</p>'
+        "<body><h1>An article</h1><p>Before the timeline.</p>"
         f'<iframe src="{html.escape(frame_src)}" title="The timeline" width="800" height="600"></iframe>'
-        '<p>After the timeline.</p></body></html>', encoding="utf-8")
+        "<p>After the timeline.</p></body></html>",
+        encoding="utf-8",
+    )
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -59,12 +62,11 @@ def test_the_embedded_view_is_the_title_the_chart_and_the_panel(embedded, kazakh
     expect(page.locator("#timeline .main-svg").first).to_be_visible()
     embedded.expect_selected(TITLE)
     expect(embedded.panel).to_be_visible()
-    for hidden in (".controls", "#event-list", ".legend-help", "#export-csv", "#export-timelinejs",
-                   ".share"):
+    for hidden in (".controls", "#event-list", ".legend-help", "#export-csv", "#export-timelinejs", ".share"):
         expect(page.locator(hidden)).to_be_hidden()
     link = page.locator("#full-view")
     expect(link).to_be_visible()
-    expect(link).to_have_attribute("href", f"{kazakhstan_url}/?event={EVENT}")   # without embed=1
+    expect(link).to_have_attribute("href", f"{kazakhstan_url}/?event={EVENT}")  # without embed=1
     expect(link).to_have_attribute("target", "_blank")
     # The chart and the panel share the width of an 800-pixel frame, side by side.
     chart, panel = page.locator("#timeline").bounding_box(), embedded.panel.bounding_box()
@@ -82,9 +84,9 @@ def test_selecting_an_event_in_the_embedded_view_keeps_it_embedded(embedded, kaz
     expect(page).not_to_have_url(f"{kazakhstan_url}/?event=death-toll&embed=1", timeout=15_000)
     stepped_to = page.url
     assert stepped_to.endswith("&embed=1")
-    embedded.panel.locator(".close").click()   # Close: nothing selected, still embedded
+    embedded.panel.locator(".close").click()  # Close: nothing selected, still embedded
     expect(page).to_have_url(f"{kazakhstan_url}/?embed=1", timeout=15_000)
-    page.go_back()   # back to the event Close left: embedded still
+    page.go_back()  # back to the event Close left: embedded still
     expect(page).to_have_url(stepped_to, timeout=15_000)
     expect(page.locator(".controls")).to_be_hidden()
 
@@ -92,9 +94,9 @@ def test_selecting_an_event_in_the_embedded_view_keeps_it_embedded(embedded, kaz
 def test_a_malformed_embed_is_ignored_with_a_notice(page, kazakhstan_url):
     timeline = TimelinePage(page, kazakhstan_url).open(EVENT, "embed=yes")
     expect(timeline.problems).to_contain_text("'embed' 'yes' is not 1")
-    expect(page.locator(".controls")).to_be_visible()   # the full page
-    expect(page).to_have_url(f"{kazakhstan_url}/?event={EVENT}", timeout=15_000)   # no link carries it
-    expect(timeline.problems).to_contain_text("'embed' 'yes' is not 1")   # and the notice stays up
+    expect(page.locator(".controls")).to_be_visible()  # the full page
+    expect(page).to_have_url(f"{kazakhstan_url}/?event={EVENT}", timeout=15_000)  # no link carries it
+    expect(timeline.problems).to_contain_text("'embed' 'yes' is not 1")  # and the notice stays up
 
 
 def test_an_article_on_another_site_frames_the_view_and_links_out(page, kazakhstan_url, tmp_path):
@@ -110,7 +112,7 @@ def test_an_article_on_another_site_frames_the_view_and_links_out(page, kazakhst
         full.wait_for_load_state()
         assert full.url == f"{kazakhstan_url}/?event={EVENT}"
         expect(full.locator(".controls")).to_be_visible(timeout=30_000)
-        assert page.url == address   # the article stays where it was
+        assert page.url == address  # the article stays where it was
         full.close()
 
 
@@ -126,10 +128,12 @@ def test_share_offers_the_address_and_an_iframe_of_it_as_text(page, kazakhstan_u
     expect(code).to_have_attribute("readonly", "")
     assert timeline.accessibility_problems(".share") == []
     embed_src = html.escape(page.url + "&embed=1", quote=True)
-    expect(code).to_have_value(f'<iframe src="{embed_src}" title="Kazakhstan, January 2022: a timeline" '
-                               'width="100%" height="600" style="border: 0" loading="lazy"></iframe>')
+    expect(code).to_have_value(
+        f'<iframe src="{embed_src}" title="Kazakhstan, January 2022: a timeline" '
+        'width="100%" height="600" style="border: 0" loading="lazy"></iframe>'
+    )
     assert "&amp;category=security&amp;embed=1" in code.input_value()
-    assert page.locator("iframe").count() == 0   # shown as text, never made into an element
+    assert page.locator("iframe").count() == 0  # shown as text, never made into an element
     # A step changes the address, and the texts follow it.
     timeline.previous()
     expect(page).not_to_have_url(f"{kazakhstan_url}/?event={EVENT}&category=security", timeout=15_000)
@@ -149,8 +153,7 @@ def test_the_embedded_view_has_no_serious_accessibility_problem(embedded):
 def test_only_the_sites_the_setting_names_may_frame_the_view(page, tmp_path, setting, framed):
     copy = tmp_path / "events.csv"
     shutil.copyfile(ROOT / "events.csv", copy)
-    with serve(copy, env={"TIMELINE_FRAME_ANCESTORS": setting}) as url, \
-            article(tmp_path, f"{url}/?embed=1") as address:
+    with serve(copy, env={"TIMELINE_FRAME_ANCESTORS": setting}) as url, article(tmp_path, f"{url}/?embed=1") as address:
         page.goto(address)
         frame = page.frame_locator("iframe")
         if framed:
@@ -159,5 +162,5 @@ def test_only_the_sites_the_setting_names_may_frame_the_view(page, tmp_path, set
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline and not page.frames[-1].url.startswith("chrome-error:"):
                 time.sleep(0.2)
-            assert page.frames[-1].url.startswith("chrome-error:")   # Chromium refused to show it
+            assert page.frames[-1].url.startswith("chrome-error:")  # Chromium refused to show it
             assert frame.locator("#counter").count() == 0

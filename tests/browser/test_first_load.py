@@ -1,6 +1,7 @@
 """A light first load (issue 10, item 11) as Chromium sees it: the page, Dash's scripts and the
 plotly bundle come compressed, and the page draws from them (benchmarks/first_load.py measures
 the bytes)."""
+
 from __future__ import annotations
 
 from .pages import TimelinePage
@@ -8,8 +9,10 @@ from .pages import TimelinePage
 
 def test_chromium_gets_the_page_and_its_scripts_compressed_and_draws(page, kazakhstan_url):
     encodings, responses = {}, {}
-    page.on("response", lambda r: (encodings.__setitem__(r.url, r.headers.get("content-encoding")),
-                                   responses.__setitem__(r.url, r)))
+    page.on(
+        "response",
+        lambda r: (encodings.__setitem__(r.url, r.headers.get("content-encoding")), responses.__setitem__(r.url, r)),
+    )
     TimelinePage(page, kazakhstan_url).open("shoot-to-kill-order")
     page.wait_for_load_state("networkidle")
     scripts = [url for url in encodings if url.split("?")[0].endswith(".js")]
@@ -40,6 +43,6 @@ def test_the_layout_and_the_charts_code_are_asked_for_while_the_scripts_load(pag
                 graph: started('/async-graph.js'), leaflet: started('/leaflet.js')};
     }""")
     assert timing["layout"] < timing["scripts"] and timing["graph"] < timing["scripts"], timing
-    assert timing["leaflet"] > timing["scripts"], timing          # not one of the page's scripts
+    assert timing["leaflet"] > timing["scripts"], timing  # not one of the page's scripts
     assert not page.locator('script[src*="leaflet"]').count() or asked.count("leaflet.js") == 1
     assert timeline.page.evaluate("() => typeof window.L") == "object"

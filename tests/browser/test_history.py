@@ -1,6 +1,7 @@
 """A historical timeline (issue "Real files, read right", 1): dates BC and before AD 1000 are
 drawn where they happened and read as a reader writes them, on the axis, in the list and in the
 panel, and a zoom over them goes into the address and back."""
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,15 @@ def test_the_axis_list_and_panel_say_bc_and_ad(timeline):
     assert "400 BC" in labels and "AD 400" in labels, labels
     assert not any(re.fullmatch(r"-?0\d{3}", label) for label in labels), labels
     listed = timeline.event_list.inner_text()
-    for shown in ("490 BC", "480 BC", "431 BC to 404 BC", "20 July 356 BC", "19 August AD 14", "AD 622",
-                  "25 December AD 800"):
+    for shown in (
+        "490 BC",
+        "480 BC",
+        "431 BC to 404 BC",
+        "20 July 356 BC",
+        "19 August AD 14",
+        "AD 622",
+        "25 December AD 800",
+    ):
         assert shown in listed
     panel = timeline.panel_text()
     assert "15 March 44 BC" in panel and "15 March 44 BC, 11:00" in panel
@@ -64,7 +72,8 @@ def test_a_zoom_over_bc_years_goes_into_the_address_and_back(timeline):
     labels = axis_labels(timeline)
     assert labels and all(label.endswith("BC") for label in labels), labels
     gd_range = timeline.page.evaluate(
-        "() => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range")
+        "() => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range"
+    )
     assert gd_range[0].startswith("-0499-01-01") and gd_range[1].startswith("-0399-01-01")
 
 

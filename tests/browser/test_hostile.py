@@ -8,6 +8,7 @@ click on its marker and by its permalink, and hovered on the chart: no dialog op
 stays free of errors, each payload is shown as the literal text the editor wrote, and no link in
 the page leads anywhere but http(s).
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,7 +25,7 @@ from .pages import TimelinePage
 HOSTILE = ROOT / "tests" / "data" / "hostile.csv"
 with open(HOSTILE, encoding="utf-8", newline="") as _file:
     ROWS = list(csv.DictReader(_file))
-DROPPED = [row for row in ROWS if row["source"] == "Refused"]   # their links are dropped
+DROPPED = [row for row in ROWS if row["source"] == "Refused"]  # their links are dropped
 FIRST_ROWS = {}
 for _row in ROWS:
     FIRST_ROWS.setdefault(_row["id"], _row)
@@ -143,8 +144,9 @@ def test_the_lanes_outlets_and_problems_show_payloads_as_text(hostile):
 def test_a_hostile_permalink_is_shown_as_text(hostile):
     timeline, _ = hostile
     event, query = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"
-    timeline.page.goto(f"{timeline.base_url}/?event={quote(event)}&q={quote(query)}"
-                       f"&from={quote('javascript:alert(1)')}")
+    timeline.page.goto(
+        f"{timeline.base_url}/?event={quote(event)}&q={quote(query)}&from={quote('javascript:alert(1)')}"
+    )
     timeline.wait_until_drawn()
     # Not an id's shape: refused, and said so as text (timeline.state.LIMITS).
     expect(timeline.page.locator("#problems")).to_contain_text(f"'event' {event!r} is not an event id")

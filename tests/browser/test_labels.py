@@ -1,16 +1,16 @@
 """Titles on the chart and what the view leaves out (issue 10, items 1-4), on the default data."""
+
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
 
-
 @pytest.mark.parametrize("width, height", [(1440, 900), (1024, 768)])
 def test_every_event_in_the_opening_view_has_its_title_and_none_overlap(timeline, width, height):
     timeline.page.set_viewport_size({"width": width, "height": height})
     timeline.open()
-    timeline.page.wait_for_timeout(500)   # the figure for the measured width
+    timeline.page.wait_for_timeout(500)  # the figure for the measured width
     shown = timeline.titles_in_view()
     assert len(shown) >= 25
     assert [e for e, title in shown.items() if not title] == []
@@ -25,9 +25,9 @@ def test_the_selected_title_is_shown_and_long_titles_are_shortened_on_the_chart_
     timeline.wait_for_marker("nazarbayev-residence-snipers")
     title = timeline.titles_in_view()["nazarbayev-residence-snipers"]
     whole = "Snipers fire on crowd at Nazarbayev's residence (claim)"
-    assert title.endswith("…") and whole.startswith(title[:-1])    # shortened on the chart
-    timeline.expect_selected(whole)                                  # whole in the panel
-    assert whole in timeline.hover_marker_of("nazarbayev-residence-snipers")   # and in the hover
+    assert title.endswith("…") and whole.startswith(title[:-1])  # shortened on the chart
+    timeline.expect_selected(whole)  # whole in the panel
+    assert whole in timeline.hover_marker_of("nazarbayev-residence-snipers")  # and in the hover
 
 
 def test_zooming_in_repacks_the_titles_without_a_full_redraw(timeline):
@@ -35,7 +35,9 @@ def test_zooming_in_repacks_the_titles_without_a_full_redraw(timeline):
     timeline.open()
     timeline.page.wait_for_timeout(500)
     requests = []
-    timeline.page.on("request", lambda r: requests.append(r.post_data or "") if "_dash-update-component" in r.url else None)
+    timeline.page.on(
+        "request", lambda r: requests.append(r.post_data or "") if "_dash-update-component" in r.url else None
+    )
     timeline.page.locator("#timeline .nsewdrag").first.evaluate("e => e.scrollIntoView({block: 'center'})")
     timeline.drag_zoom(0.2, 0.45)
     expect(timeline.in_view).not_to_have_text("30 of 35 events in view", timeout=15_000)

@@ -2,6 +2,7 @@
 (a sample) Arabic, as the address or the browser asks; dates as readers of each write them, in
 every time zone; the chart's own words and axis in the language; a right-to-left page mirrors
 while time still runs left to right; axe finds nothing serious in any of them."""
+
 from __future__ import annotations
 
 import shutil
@@ -12,7 +13,7 @@ from playwright.sync_api import expect
 from .conftest import ROOT, serve
 from .pages import TimelinePage
 
-EVENT = "shoot-to-kill-order"   # 7 January 2022, in the category "security"
+EVENT = "shoot-to-kill-order"  # 7 January 2022, in the category "security"
 # What each page says: its language's word for Search, the selected event's date, a month on
 # the chart.
 SAID = {
@@ -37,7 +38,7 @@ def test_the_page_and_a_selected_event_in_the_reader_s_language(page, kazakhstan
     timeline.list_link(EVENT).click()
     expect(timeline.heading).to_be_visible()
     expect(page.locator("#sources-panel .when").first).to_have_text(date)
-    assert f"lang={lang}" in page.url   # the address keeps the language: a shared link does too
+    assert f"lang={lang}" in page.url  # the address keeps the language: a shared link does too
     assert timeline.accessibility_problems() == []
     # The chart speaks the language too: plotly.js's locale (vendored) for its axis and buttons.
     assert page.evaluate("() => document.querySelector('#timeline .js-plotly-plot')._context.locale") == lang
@@ -70,18 +71,21 @@ def test_a_right_to_left_page_mirrors_and_its_time_axis_still_runs_left_to_right
     expect(page.locator("label[for=search]")).to_have_text("بحث")
     panel = page.locator("#sources-panel").bounding_box()
     chart = page.locator(".chart-column").bounding_box()
-    assert panel["x"] + panel["width"] <= chart["x"] + 1   # the panel is on the left: mirrored
+    assert panel["x"] + panel["width"] <= chart["x"] + 1  # the panel is on the left: mirrored
     earlier, later = timeline.point_of("csto-decision"), timeline.point_of(EVENT)
-    assert earlier and later and earlier["x"] < later["x"]   # 6 January left of 7 January
+    assert earlier and later and earlier["x"] < later["x"]  # 6 January left of 7 January
     assert timeline.page_accessibility_problems() == []
 
 
-@pytest.mark.parametrize("zoom, ticks", [
-    # A month on its own stands in the nominative ("май"), beside a day in the genitive ("7 мая"):
-    # the chart's axis writes both as Russian readers do, not plotly.js's "Май 2022" and "Янв. 6".
-    ("2021-12-01/2022-08-01", ["янв. 2022\u202fг.", "март 2022\u202fг.", "май 2022\u202fг."]),
-    ("2022-01-02/2022-01-20", ["6 янв.", "8 янв.", "12 янв."]),
-])
+@pytest.mark.parametrize(
+    "zoom, ticks",
+    [
+        # A month on its own stands in the nominative ("май"), beside a day in the genitive ("7 мая"):
+        # the chart's axis writes both as Russian readers do, not plotly.js's "Май 2022" and "Янв. 6".
+        ("2021-12-01/2022-08-01", ["янв. 2022\u202fг.", "март 2022\u202fг.", "май 2022\u202fг."]),
+        ("2022-01-02/2022-01-20", ["6 янв.", "8 янв.", "12 янв."]),
+    ],
+)
 def test_the_chart_s_axis_names_months_as_russian_readers_do(page, kazakhstan_url, zoom, ticks):
     TimelinePage(page, kazakhstan_url, "ru").open(query=f"lang=ru&zoom={zoom}")
     shown = page.eval_on_selector_all("#timeline .xtick text", "texts => texts.map(t => t.textContent)")
@@ -107,12 +111,13 @@ def test_a_french_page_shows_the_file_s_problems_in_french(page, with_a_mistake)
     expect(timeline.problems_list).to_be_visible()
     expect(timeline.problems_list).to_contain_text(
         "date '03/04/2022' peut se lire de deux façons : 3 avril 2022 (le jour d'abord) ou 4 mars 2022 "
-        "(le mois d'abord) ; écrivez 2022-04-03 ou 2022-03-04.")
+        "(le mois d'abord) ; écrivez 2022-04-03 ou 2022-03-04."
+    )
     assert "can be read two ways" not in timeline.problems_list.inner_text()
     # and the whole list, in French too:
     expect(timeline.problems.locator(".hint code")).to_have_text("python -m timeline check --lang fr events.csv")
     assert timeline.page_accessibility_problems() == []
-    english = open_in(page, with_a_mistake, "en")   # the same file's page in English: as before
+    english = open_in(page, with_a_mistake, "en")  # the same file's page in English: as before
     english.problems_line.click()
     expect(english.problems_list).to_contain_text("date '03/04/2022' can be read two ways: 3 April 2022 (day first)")
     expect(english.problems.locator(".hint code")).to_have_text("python -m timeline check events.csv")

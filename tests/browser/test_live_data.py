@@ -1,4 +1,5 @@
 """Problems in the page, live data (one process and several gunicorn workers), time zones, export."""
+
 import csv
 import io
 import json
@@ -12,7 +13,7 @@ from playwright.sync_api import expect
 from .conftest import ROOT, serve
 from .pages import TimelinePage
 
-NEW_ROW = ("added-event,2022-01-12,,A new event appended by an editor,,government,,,,TASS,,,,,,\n")
+NEW_ROW = "added-event,2022-01-12,,A new event appended by an editor,,government,,,,TASS,,,,,,\n"
 
 
 @pytest.fixture
@@ -30,13 +31,14 @@ def test_problems_are_listed_with_row_column_and_message(page, tmp_path):
         "good-one,2022-01-05,A good row,protest,AFP,\n"
         "bad-date,2022-02-30,An impossible date,protest,AFP,\n"
         "bad-link,2022-01-06,A bad link,protest,AFP,javascript:alert(1)\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with serve(broken) as url:
         timeline = TimelinePage(page, url).open()
-        expect(timeline.counter).to_have_text("2 of 2 events")   # a bad link drops the link, not the row
+        expect(timeline.counter).to_have_text("2 of 2 events")  # a bad link drops the link, not the row
         notice = page.locator("#problems")
         expect(timeline.problems_line).to_have_text("1 row of events.csv was left out, and 1 warning: details")
-        timeline.problems_line.click()   # the list opens on demand
+        timeline.problems_line.click()  # the list opens on demand
         expect(timeline.problems_list).to_be_visible()
         expect(notice).to_contain_text("row 3, date")
         expect(notice).to_contain_text("February 2022 has 28 days")
@@ -68,7 +70,7 @@ def test_an_idle_page_polls_with_a_cacheable_get_and_only_a_new_version_fires_ca
         timeline.settle()
         seen = []
         page.on("requestfinished", lambda request: seen.append(request))
-        page.wait_for_timeout(5_000)   # two poll intervals and more
+        page.wait_for_timeout(5_000)  # two poll intervals and more
         polls = [r for r in seen if r.url == url + "/_timeline/version"]
         assert len(polls) >= 2 and all(r.method == "GET" for r in polls), [r.url for r in seen]
         asked = [r.all_headers().get("if-none-match") for r in polls]
@@ -128,7 +130,10 @@ def test_download_timelinejs_json_of_the_filtered_events(timeline):
         timeline.page.locator("#export-timelinejs").click()
     document = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert {slide["unique_id"] for slide in document["events"]} == {
-        "almaty-airport-retaken", "who-caused-the-violence", "shoot-to-kill-order"}
+        "almaty-airport-retaken",
+        "who-caused-the-violence",
+        "shoot-to-kill-order",
+    }
     assert document["title"]["text"]["headline"] == "Kazakhstan, January 2022: a timeline"
     order = next(s for s in document["events"] if s["unique_id"] == "shoot-to-kill-order")
     start = order["start_date"]

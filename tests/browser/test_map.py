@@ -1,5 +1,6 @@
 """The map beside the timeline (issue 12): marks for located events, linked both ways with the
 chart, the list and the address; "Only what is on the map"; no request leaves the machine."""
+
 import re
 
 import pytest
@@ -35,7 +36,7 @@ def test_the_map_draws_its_own_basemap_and_a_mark_per_place_with_nothing_from_el
 
 
 def test_a_mark_selects_its_event_and_several_at_one_place_offer_a_list(timeline):
-    timeline.open(query="map=5/44/62")          # the west and the south-east: Aktau and Almaty
+    timeline.open(query="map=5/44/62")  # the west and the south-east: Aktau and Almaty
     timeline.wait_for_map()
     timeline.click_map_at(*AKTAU)
     timeline.expect_event_param("mangystau-gas-price-cap")
@@ -49,12 +50,12 @@ def test_a_mark_selects_its_event_and_several_at_one_place_offer_a_list(timeline
 
 
 def test_an_event_chosen_elsewhere_is_shown_on_the_map(timeline):
-    timeline.open(query="map=7/43.6/51.2")          # the map on Aktau
+    timeline.open(query="map=7/43.6/51.2")  # the map on Aktau
     timeline.wait_for_map()
     timeline.click_list_item("Arrests in the capital")
     timeline.page.wait_for_function("() => document.querySelector('#map path.map-mark.selected')")
     lat, lon = timeline.map_center()
-    assert abs(lat - 51.17) < 3 and abs(lon - 71.45) < 6      # panned to the capital
+    assert abs(lat - 51.17) < 3 and abs(lon - 71.45) < 6  # panned to the capital
 
 
 def test_the_filters_apply_to_the_map(timeline):
@@ -66,12 +67,12 @@ def test_the_filters_apply_to_the_map(timeline):
 
 
 def test_only_what_is_on_the_map_filters_the_list_and_the_counter_and_travels_in_the_link(timeline):
-    timeline.open(query="map=8/43.24/76.89")         # Almaty only
+    timeline.open(query="map=8/43.24/76.89")  # Almaty only
     timeline.wait_for_map()
     expect(timeline.counter).to_have_text("35 of 35 events")
     timeline.page.locator("#map-only").click()
     expect(timeline.page.locator("#map-only")).to_have_attribute("aria-pressed", "true")
-    expect(timeline.counter).to_have_text("8 of 35 events")      # the eight events in Almaty
+    expect(timeline.counter).to_have_text("8 of 35 events")  # the eight events in Almaty
     assert "area=" in timeline.page.url
     titles = timeline.event_list.locator("li").all_inner_texts()
     assert any("Almaty airport seized" in t for t in titles)
@@ -82,7 +83,7 @@ def test_only_what_is_on_the_map_filters_the_list_and_the_counter_and_travels_in
     again.wait_until_drawn()
     expect(again.counter).to_have_text(timeline.counter.inner_text())
     expect(again.page.locator("#map-only")).to_have_attribute("aria-pressed", "true")
-    timeline.page.locator("#map-only").click()                     # off again: everything
+    timeline.page.locator("#map-only").click()  # off again: everything
     expect(timeline.counter).to_have_text("35 of 35 events")
     assert "area=" not in timeline.page.url
 
@@ -124,6 +125,6 @@ def test_on_a_phone_the_map_is_one_tap_away(browser, kazakhstan_url):
 def test_the_map_has_no_serious_accessibility_problem(timeline):
     timeline.open(query="map=5/44/62")
     timeline.wait_for_map()
-    timeline.click_map_at(*ALMATY)               # its list of choices open too
+    timeline.click_map_at(*ALMATY)  # its list of choices open too
     expect(timeline.page.locator(".map-choices").first).to_be_visible()
     assert timeline.accessibility_problems("#map-section") == []

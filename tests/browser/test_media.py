@@ -1,6 +1,7 @@
 """Media in the side panel (issue "Real files, read right", 4): an account's picture, served by
 the test on loopback, is shown with its account, loaded by the browser (the server fetches
 nothing), with its alt, caption and credit as text; a video page is a link to a new tab."""
+
 from __future__ import annotations
 
 import csv
@@ -19,13 +20,13 @@ from timeline import schema
 from .conftest import serve
 from .pages import TimelinePage
 
-WIDTH, HEIGHT = 1200, 800   # wider than any panel: the page must scale it down
+WIDTH, HEIGHT = 1200, 800  # wider than any panel: the page must scale it down
 ALT = "A crowd on a wide square in front of a white building, seen from above"
 CAPTION = "Republic Square, 5 January <b>not bold</b> & <img src=x onerror=alert(1)>"
 CREDIT = "Example Photographer / Example Agency"
 VIDEO = "https://www.youtube.com/watch?v=example0000"
 VIDEO_CAPTION = "Crowds on the square"
-SHOTS = os.environ.get("TIMELINE_MEDIA_SHOTS", "")   # a folder: the screenshots are written there
+SHOTS = os.environ.get("TIMELINE_MEDIA_SHOTS", "")  # a folder: the screenshots are written there
 
 
 def png(width: int, height: int) -> bytes:
@@ -43,8 +44,12 @@ def png(width: int, height: int) -> bytes:
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"".join(rows), 6)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 6))
+        + chunk(b"IEND", b"")
+    )
 
 
 class Pictures(http.server.ThreadingHTTPServer):
@@ -85,14 +90,30 @@ def pictures():
 
 def write_events(path: Path, picture: str) -> Path:
     rows = [
-        dict(id="square-rally", date="2022-01-05", title="Rally on Republic Square", category="protest",
-             location="Almaty", source="Example Wire", description="Thousands gather on the square.",
-             media=picture, media_alt=ALT, media_caption=CAPTION, media_credit=CREDIT),
-        dict(id="square-rally", date="2022-01-05", source="Example TV", description="Video from the square.",
-             media=VIDEO, media_caption=VIDEO_CAPTION, media_credit="Example TV"),
+        dict(
+            id="square-rally",
+            date="2022-01-05",
+            title="Rally on Republic Square",
+            category="protest",
+            location="Almaty",
+            source="Example Wire",
+            description="Thousands gather on the square.",
+            media=picture,
+            media_alt=ALT,
+            media_caption=CAPTION,
+            media_credit=CREDIT,
+        ),
+        dict(
+            id="square-rally",
+            date="2022-01-05",
+            source="Example TV",
+            description="Video from the square.",
+            media=VIDEO,
+            media_caption=VIDEO_CAPTION,
+            media_credit="Example TV",
+        ),
         dict(id="square-rally", date="2022-01-05", source="Example Daily"),
-        dict(id="curfew", date="2022-01-06", title="Curfew declared", category="government",
-             source="Example Wire"),
+        dict(id="curfew", date="2022-01-06", title="Curfew declared", category="government", source="Example Wire"),
     ]
     with open(path, "w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=schema.NAMES, lineterminator="\n")
@@ -126,7 +147,7 @@ def expect_picture(timeline: TimelinePage, pictures: Pictures) -> None:
 
 def test_a_picture_is_shown_with_its_account_once_the_event_is_selected(timeline, pictures):
     timeline.open()
-    expect(timeline.panel_images()).to_have_count(0)   # the overview has no picture
+    expect(timeline.panel_images()).to_have_count(0)  # the overview has no picture
     timeline.click_event("square-rally")
     timeline.expect_selected("Rally on Republic Square")
     expect_picture(timeline, pictures)
@@ -176,7 +197,7 @@ def test_the_picture_fits_the_panel_and_the_panel_is_accessible(timeline, pictur
     expect_picture(timeline, pictures)
     image, panel = timeline.panel_images().bounding_box(), timeline.panel.bounding_box()
     assert panel["x"] <= image["x"] and image["x"] + image["width"] <= panel["x"] + panel["width"]
-    assert image["width"] < WIDTH                     # scaled down, in proportion
+    assert image["width"] < WIDTH  # scaled down, in proportion
     assert abs(image["height"] / image["width"] - HEIGHT / WIDTH) < 0.02
     assert timeline.page.evaluate("() => document.documentElement.scrollWidth") <= width  # no sideways scroll
     assert timeline.accessibility_problems() == []

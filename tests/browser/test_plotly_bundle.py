@@ -1,8 +1,9 @@
 """The page loads plotly.js's cartesian bundle from assets/vendor/, never the full bundle, and
 that bundle draws every kind of trace the chart uses: points, spans and the density strip."""
+
 import pytest
-from plotly.offline import get_plotlyjs_version
 from playwright.sync_api import expect
+from plotly.offline import get_plotlyjs_version
 
 from benchmarks.generate import generate
 from timeline.view.figure import MAX_MARKERS, TRACE_TYPES
@@ -32,7 +33,7 @@ def test_the_page_loads_the_small_bundle_only(page, kazakhstan_url):
     assert set(TRACE_TYPES) <= set(page.evaluate(REGISTERED))
     # The Kazakhstan chart has points, disputed diamonds and spans; all drawn as themselves.
     assert {"scatter", "bar"} <= set(page.evaluate(DRAWN))
-    assert errors == []   # (every .js file in assets/ runs in the page: no stray one)
+    assert errors == []  # (every .js file in assets/ runs in the page: no stray one)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """Correctness at scale, on a generated file of 20,000 events (issue 4): the density bands add up
 to the filtered count, zooming in reveals individual events, and a click on one opens its panel.
 Speed is measured by benchmarks/scale.py, not here."""
+
 import re
 
 import pytest
@@ -31,13 +32,17 @@ def density_total(timeline) -> int:
     return timeline.page.evaluate(
         """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
                    const band = gd._fullData.find(t => t.type === 'heatmap');
-                   return band ? band.customdata.flat().reduce((a, b) => a + b, 0) : -1; }""")
+                   return band ? band.customdata.flat().reduce((a, b) => a + b, 0) : -1; }"""
+    )
 
 
 def wait_for_trace_type(timeline, kind: str) -> None:
     timeline.page.wait_for_function(
         "(kind) => document.querySelector('#timeline .js-plotly-plot')._fullData.some(t => t.type === kind)",
-        arg=kind, timeout=20_000, polling=200)
+        arg=kind,
+        timeout=20_000,
+        polling=200,
+    )
 
 
 def wait_for_events(timeline) -> None:
@@ -45,7 +50,9 @@ def wait_for_events(timeline) -> None:
     timeline.page.wait_for_function(
         """() => document.querySelector('#timeline .js-plotly-plot')._fullData
                    .some(t => t.type === 'scatter' && t.customdata && t.customdata.length > 0)""",
-        timeout=20_000, polling=200)
+        timeout=20_000,
+        polling=200,
+    )
 
 
 @pytest.mark.parametrize("query", ["", "category=protest", "q=police", "from=2019-01&to=2022-12"])
@@ -64,8 +71,9 @@ def test_zooming_in_reveals_events_and_a_click_opens_one(page, crowded_url):
     page.evaluate("""() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),
                                             {'xaxis.range': ['2021-06-01', '2021-06-08']})""")
     wait_for_events(timeline)
-    assert "heatmap" not in [t for t in page.evaluate(
-        "() => document.querySelector('#timeline .js-plotly-plot')._fullData.map(t => t.type)")]
+    assert "heatmap" not in [
+        t for t in page.evaluate("() => document.querySelector('#timeline .js-plotly-plot')._fullData.map(t => t.type)")
+    ]
     event_id = page.evaluate("""() => document.querySelector('#timeline .js-plotly-plot')._fullData
                                    .find(t => t.type === 'scatter' && t.customdata && t.customdata.length)
                                    .customdata[0]""")
@@ -81,5 +89,5 @@ def test_a_permalink_into_many_events_shows_it_among_its_neighbours(page, crowde
     event_id = re.search(r"event=([^&]+)", first).group(1)
     timeline.open(event=event_id)
     wait_for_events(timeline)
-    assert timeline.point_of(event_id) is not None   # drawn as itself, clickable
+    assert timeline.point_of(event_id) is not None  # drawn as itself, clickable
     expect(timeline.page.locator("#event-title")).not_to_be_empty()

@@ -1,6 +1,7 @@
 """The README's screenshots are made by docs/screenshot.py, so they can always be made again: the
 desktop one shows the chosen event's sources beside the drawn chart, the phone one the tapped
 event's sheet, each at its page's size."""
+
 import importlib.util
 import struct
 
@@ -38,7 +39,7 @@ def test_screenshot_script_makes_a_png_of_the_phone_with_an_event_tapped(browser
     out = module.capture_phone(page, kazakhstan_url, tmp_path / "phone.png")
     scale = module.PHONE["device_scale_factor"]
     assert png_size(out.read_bytes()) == (390 * scale, 844 * scale)
-    assert page.locator("#event-title").is_visible()       # the tapped event's sources are shown
+    assert page.locator("#event-title").is_visible()  # the tapped event's sources are shown
     assert page.locator("#event-title").inner_text() == "Tokayev orders forces to shoot to kill"
     assert (ROOT / "docs" / "screenshot-phone.png").exists()
     context.close()

@@ -1,4 +1,5 @@
 """The served page opens in Chromium and lists the events (the browser setup, proven in CI)."""
+
 from playwright.sync_api import expect
 
 

@@ -8,6 +8,7 @@ rewritten in chunks a hundred times. At no moment does a request fail or a worke
 traceback; while the file is incomplete the page keeps the last good rows and says what is wrong,
 and once it is whole the new data is served.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,10 @@ from .pages import TimelinePage
 
 ORIGINAL = (ROOT / "events.csv").read_bytes()
 NEW_ROW = b"added-event,2022-01-12,,A new event appended by an editor,,government,,,,TASS,,,,,,\n"
-QUOTED_ROW = (b'quoted-event,2022-01-13,,An event with a quoted description,"Tokayev says, on '
-              b'television, that order is restored.",government,,,,TASS,,,,,,\n')
+QUOTED_ROW = (
+    b'quoted-event,2022-01-13,,An event with a quoted description,"Tokayev says, on '
+    b'television, that order is restored.",government,,,,TASS,,,,,,\n'
+)
 REFILLED = ORIGINAL.replace(b"Mamin government resigns,", b"Mamin government resigns (refilled),")
 
 
@@ -39,7 +42,7 @@ class Readers:
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=self._read, daemon=True) for _ in range(threads)]
 
-    def __enter__(self) -> "Readers":
+    def __enter__(self) -> Readers:
         for thread in self._threads:
             thread.start()
         return self
@@ -58,18 +61,20 @@ class Readers:
                         status, _ = http.get("/")
                         answer = None
                     elif kind == "view":
-                        status, response = http.callback("counter.children", {"view.data": ""},
-                                                         changed=("view.data",))
-                        answer = response and (response["counter"]["children"],
-                                               str(response["problems"]["children"]))
+                        status, response = http.callback("counter.children", {"view.data": ""}, changed=("view.data",))
+                        answer = response and (response["counter"]["children"], str(response["problems"]["children"]))
                     elif kind == "figure":
-                        status, _ = http.callback("timeline.figure", {"view.data": "?q=Almaty"},
-                                                  {"url.search": "?q=Almaty"}, changed=("view.data",))
+                        status, _ = http.callback(
+                            "timeline.figure",
+                            {"view.data": "?q=Almaty"},
+                            {"url.search": "?q=Almaty"},
+                            changed=("view.data",),
+                        )
                         answer = None
                     else:
                         status, _ = http.get("/_timeline/version")
                         answer = None
-                except Exception as error:   # a refused or reset connection is a failure too
+                except Exception as error:  # a refused or reset connection is a failure too
                     self.failures.append(f"{kind}: {error!r}")
                     continue
                 if status not in (200, 204):
@@ -93,7 +98,7 @@ def served(tmp_path):
     shutil.copyfile(ROOT / "events.csv", path)
     with serve(path, gunicorn_workers=2, env={"GUNICORN_CMD_ARGS": "--log-level info"}) as url:
         yield path, url
-    text = url.log.read_text(encoding="utf-8", errors="replace")   # the server's whole output
+    text = url.log.read_text(encoding="utf-8", errors="replace")  # the server's whole output
     assert "Booting worker" in text, "the server's log was written"
     assert "Traceback" not in text and "Exception" not in text, text[-5000:]
 
@@ -111,8 +116,7 @@ def test_torn_writes_never_break_a_request_and_keep_the_last_good_data(page, ser
     with Readers(url) as readers:
         # 1. Half a row appended, then the rest.
         write(path, NEW_ROW[:30])
-        view = http.view_until(lambda v: v.problems and "its last row is cut off" in v.problems[0],
-                      "half a row")
+        view = http.view_until(lambda v: v.problems and "its last row is cut off" in v.problems[0], "half a row")
         assert view.counter == "35 of 35 events", "the last good version is served"
         assert "cannot be read right now" in view.problems[0]
         write(path, NEW_ROW[30:])
@@ -120,8 +124,7 @@ def test_torn_writes_never_break_a_request_and_keep_the_last_good_data(page, ser
 
         # 2. A quoted value cut by the end of a write (the quote opened, not yet closed).
         write(path, QUOTED_ROW[:70])
-        view = http.view_until(lambda v: v.problems and "its last row is cut off" in v.problems[0],
-                      "an open quote")
+        view = http.view_until(lambda v: v.problems and "its last row is cut off" in v.problems[0], "an open quote")
         assert view.counter == "36 of 36 events"
         write(path, QUOTED_ROW[70:])
         http.view_until(lambda v: v.counter == "37 of 37 events" and not v.problems, "the quote closed")
@@ -136,8 +139,7 @@ def test_torn_writes_never_break_a_request_and_keep_the_last_good_data(page, ser
         expect(timeline.counter).to_have_text("37 of 37 events")
         cut = REFILLED.index(b"\n", len(REFILLED) // 2) + 40
         write(path, REFILLED[:cut])
-        view = http.view_until(lambda v: v.problems and "its last row is cut off" in v.problems[0],
-                      "half refilled")
+        view = http.view_until(lambda v: v.problems and "its last row is cut off" in v.problems[0], "half refilled")
         assert view.counter == "37 of 37 events", "still the last good version"
         assert timeline_package.load_bytes(REFILLED[:cut]).errors, "the half file has a cut row"
         write(path, REFILLED[cut:])
@@ -152,15 +154,16 @@ def test_torn_writes_never_break_a_request_and_keep_the_last_good_data(page, ser
         os.replace(part, path)
         http.view_until(lambda v: v.counter == "36 of 36 events" and not v.problems, "renamed")
         seen = readers.views_since(swapped_at)
-        assert seen and all(counter in ("35 of 35 events", "36 of 36 events") and problems == "[]"
-                            for counter, problems in seen), seen
+        assert seen and all(
+            counter in ("35 of 35 events", "36 of 36 events") and problems == "[]" for counter, problems in seen
+        ), seen
 
         # 5. Rewritten in place a hundred times, three writes each, while the readers read.
         for i in range(100):
             data = REFILLED + (NEW_ROW if i % 2 else QUOTED_ROW)
             with open(path, "wb") as file:
                 for start in range(0, len(data), len(data) // 3 + 1):
-                    file.write(data[start:start + len(data) // 3 + 1])
+                    file.write(data[start : start + len(data) // 3 + 1])
                     file.flush()
         http.view_until(lambda v: v.counter == "36 of 36 events" and not v.problems, "the last rewrite")
 

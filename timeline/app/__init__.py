@@ -1,4 +1,5 @@
 """The Dash app: layout with stable ids, callbacks that call timeline.view, safe headers."""
+
 from __future__ import annotations
 
 import html
@@ -48,11 +49,17 @@ class TimelineDash(Dash):
         return page_html
 
 
-def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline",
-               assets_folder: str | os.PathLike = ROOT / "assets",
-               frame_ancestors: str = security.ANY_ANCESTOR, hsts: bool = False,
-               map_tiles: str = "", map_attribution: str = "", lang: str = "",
-               data_lang: str = "") -> Dash:
+def create_app(
+    events: str | os.PathLike = "events.csv",
+    title: str = "Timeline",
+    assets_folder: str | os.PathLike = ROOT / "assets",
+    frame_ancestors: str = security.ANY_ANCESTOR,
+    hsts: bool = False,
+    map_tiles: str = "",
+    map_attribution: str = "",
+    lang: str = "",
+    data_lang: str = "",
+) -> Dash:
     """The app for `events`; `frame_ancestors` says which sites may frame the page (CSP);
     `map_tiles` an http(s) tile address ({z}/{x}/{y}) for the map, with its attribution (by
     default the map draws the basemap that ships with the app); `lang` the site's language
@@ -61,19 +68,25 @@ def create_app(events: str | os.PathLike = "events.csv", title: str = "Timeline"
     path = str(events)
     i18n.configure(lang, data_lang)
     # Dash writes its title into <title> as it is given: escaped here, it is shown as text.
-    app = TimelineDash(__name__, title=html.escape(title), update_title="", assets_folder=str(assets_folder),
-                       serve_locally=True, index_string=INDEX_STRING,
-                       assets_ignore=preload.DEFERRED_ASSETS)   # loaded by assets/map.js when needed
+    app = TimelineDash(
+        __name__,
+        title=html.escape(title),
+        update_title="",
+        assets_folder=str(assets_folder),
+        serve_locally=True,
+        index_string=INDEX_STRING,
+        assets_ignore=preload.DEFERRED_ASSETS,
+    )  # loaded by assets/map.js when needed
     app.layout = lambda: speaking_page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
-    share.register(app, title)   # the Share control, and the embedded view's link out
+    share.register(app, title)  # the Share control, and the embedded view's link out
     map.register(app, path, map.tiles(map_tiles, map_attribution))
-    opening.install(app, path, title)   # the page carries its opening figure: no callback before the chart
-    version.install(app, path)   # GET /_timeline/version: what open pages poll (cacheable, 304)
-    preload.install(app)   # what Dash asks for after its scripts, asked for with them
-    guard.install(app)   # bad requests get 4xx: body size, callback bodies, unknown paths
+    opening.install(app, path, title)  # the page carries its opening figure: no callback before the chart
+    version.install(app, path)  # GET /_timeline/version: what open pages poll (cacheable, 304)
+    preload.install(app)  # what Dash asks for after its scripts, asked for with them
+    guard.install(app)  # bad requests get 4xx: body size, callback bodies, unknown paths
     security.secure(app, frame_ancestors, hsts)  # after the callbacks: Dash's inline renderer script by its hash
-    compression.compress(app)   # zstd, br or gzip, as the browser accepts
+    compression.compress(app)  # zstd, br or gzip, as the browser accepts
 
     app.server.after_request(_vary_by_language)
     data.current(path)  # read the file once at start, so the first page is quick
@@ -96,4 +109,4 @@ def _set_up_now(app: Dash) -> None:
     a script requested while the first request is still listing them was answered 404, and the
     page never drew. Done at start, before any request, there is no first request to race."""
     with app.server.test_request_context("/"):
-        app._setup_server()   # Dash's own first-request hook (dash 4.4, pinned); later calls return at once
+        app._setup_server()  # Dash's own first-request hook (dash 4.4, pinned); later calls return at once

@@ -6,15 +6,19 @@ callback signatures); `register` binds the events file and hands them to Dash in
 calls one directly (tests/test_callbacks.py). Those that run in the browser are in
 assets/callbacks.js, called by name (ClientsideFunction("timeline", ...)).
 """
+
 from __future__ import annotations
 
 import os
 
-from dash import ALL, ClientsideFunction, Input, Output, Patch, State as Given, ctx, dcc, no_update
+from dash import ALL, ClientsideFunction, Input, Output, Patch, ctx, dcc, no_update
+from dash import State as Given
 
 from .. import i18n
 from ..state import State, bad_dates
-from ..view import controls, export, figure as chart, listing as event_list, panel
+from ..view import controls, export, panel
+from ..view import figure as chart
+from ..view import listing as event_list
 from ..view.recent import Recent
 from . import data, render, wiring
 from .wiring import InBrowser, wired
@@ -34,29 +38,65 @@ def register(app, path: str, title: str = "Timeline") -> None:
 
 # The page's poll runs in the browser: a GET of the file's version (timeline/app/version.py),
 # which a cache may answer; only a changed version reaches data-version and fires callbacks.
-POLL = InBrowser(ClientsideFunction("timeline", "poll"), dict(
-    output=Output("data-version", "data"), inputs=[Input("poll", "n_intervals")],
-    state=[Given("data-version", "data")], prevent_initial_call=True))
+POLL = InBrowser(
+    ClientsideFunction("timeline", "poll"),
+    dict(
+        output=Output("data-version", "data"),
+        inputs=[Input("poll", "n_intervals")],
+        state=[Given("data-version", "data")],
+        prevent_initial_call=True,
+    ),
+)
 
 
 # The address is the view's state; `view` is the same without where the chart and the map are
 # (the zoom, the map's place), so that neither a zoom nor a pan (each written into the address
 # in place) redraws anything.
 @wired(
-    output=dict(search=Output("url", "search"), view=Output("view", "data"),
-                refused=Output("refused", "data"), controls=[Output(c, "value") for c in CONTROLS],
-                only=Output("map-only", "aria-pressed")),
-    inputs=dict(search=Input("url", "search"), shown=[Input(c, "value") for c in CONTROLS],
-                previous=Input("prev-event", "n_clicks"), following=Input("next-event", "n_clicks"),
-                click=Input("timeline", "clickData"),
-                outlets=Input({"type": "outlet", "name": ALL}, "n_clicks"),   # the panel's outlet buttons
-                clear=Input("clear-filters", "n_clicks"), map_only=Input("map-only", "n_clicks"),
-                choice=Input("map-choice", "data")),
-    state=dict(moved=Given("map-view", "data"), only=Given("map-only", "aria-pressed"), zoom=Given("zoom", "data"),
-               view=Given("view", "data"), refused=Given("refused", "data")),
+    output=dict(
+        search=Output("url", "search"),
+        view=Output("view", "data"),
+        refused=Output("refused", "data"),
+        controls=[Output(c, "value") for c in CONTROLS],
+        only=Output("map-only", "aria-pressed"),
+    ),
+    inputs=dict(
+        search=Input("url", "search"),
+        shown=[Input(c, "value") for c in CONTROLS],
+        previous=Input("prev-event", "n_clicks"),
+        following=Input("next-event", "n_clicks"),
+        click=Input("timeline", "clickData"),
+        outlets=Input({"type": "outlet", "name": ALL}, "n_clicks"),  # the panel's outlet buttons
+        clear=Input("clear-filters", "n_clicks"),
+        map_only=Input("map-only", "n_clicks"),
+        choice=Input("map-choice", "data"),
+    ),
+    state=dict(
+        moved=Given("map-view", "data"),
+        only=Given("map-only", "aria-pressed"),
+        zoom=Given("zoom", "data"),
+        view=Given("view", "data"),
+        refused=Given("refused", "data"),
+    ),
 )
-def navigate(search, shown, previous, following, click, outlets, clear, map_only, choice, moved, only, zoom,
-             view, refused, *, path):
+def navigate(
+    search,
+    shown,
+    previous,
+    following,
+    click,
+    outlets,
+    clear,
+    map_only,
+    choice,
+    moved,
+    only,
+    zoom,
+    view,
+    refused,
+    *,
+    path,
+):
     """The address, the view, what the filters show and whether "Only what is on the map" is on,
     after a control, a step, a click on the chart, in the panel or on the map, or the address
     itself, changed. (The buttons' counts only say that one was pressed: `ctx` says which.)
@@ -74,28 +114,33 @@ def navigate(search, shown, previous, following, click, outlets, clear, map_only
     # What the address had that was refused is said until the view changes: the address
     # tidied of it (written back by the call before) leaves the notice up.
     said = list(state.refused) or ((refused or []) if shown_view == view else [])
-    return dict(search=_changed(state.to_search(), search or ""),
-                view=_changed(shown_view, view),
-                refused=_changed(said, refused or []),
-                controls=[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)],
-                only=_changed("true" if state.filters.area else "false", only))
+    return dict(
+        search=_changed(state.to_search(), search or ""),
+        view=_changed(shown_view, view),
+        refused=_changed(said, refused or []),
+        controls=[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)],
+        only=_changed("true" if state.filters.area else "false", only),
+    )
 
 
 @wired(
-    output=dict(panel=Output("sources-panel", "children"), listing=Output("event-list", "children"),
-                caption=Output("event-list-caption", "children"), counter=Output("counter", "children"),
-                problems=Output("problems", "children"), categories=Output("category-filter", "options"),
-                sources=Output("source-filter", "options")),
-    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"),
-                refused=Input("refused", "data")),
-)   # called on load: `view` may come with the page (timeline/app/opening.py) and not change
+    output=dict(
+        panel=Output("sources-panel", "children"),
+        listing=Output("event-list", "children"),
+        caption=Output("event-list-caption", "children"),
+        counter=Output("counter", "children"),
+        problems=Output("problems", "children"),
+        categories=Output("category-filter", "options"),
+        sources=Output("source-filter", "options"),
+    ),
+    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"), refused=Input("refused", "data")),
+)  # called on load: `view` may come with the page (timeline/app/opening.py) and not change
 def show(view, version, refused, *, path):
     """The panel (the event chosen, or the overview), the list, the counter, the problems and
     the filters' choices, for the view (made once per version and view: PANELS)."""
     now, state, file = data.current(path, seen=version), State.from_search(view), os.path.basename(path)
     shown = PANELS.get((path, now.version, view or "", i18n.current()), lambda: _shown(now, state, file))
-    notices = [*now.problems, *render.refused_notices(refused),
-               *render.filter_notices(bad_dates(state.filters))]
+    notices = [*now.problems, *render.refused_notices(refused), *render.filter_notices(bad_dates(state.filters))]
     return dict(shown, problems=render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back))
 
 
@@ -104,11 +149,14 @@ def _shown(now: data.Current, state: State, file: str) -> dict:
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
     listing = event_list.listing(index, mask, state, selected)
-    return dict(panel=_side(index, mask, state, selected, file),
-                listing=render.event_list(listing), caption=render.list_caption(listing),
-                counter=panel.counter_text(index, mask),
-                categories=controls.category_options(index.lanes),
-                sources=controls.outlet_options(index.outlets))
+    return dict(
+        panel=_side(index, mask, state, selected, file),
+        listing=render.event_list(listing),
+        caption=render.list_caption(listing),
+        counter=panel.counter_text(index, mask),
+        categories=controls.category_options(index.lanes),
+        sources=controls.outlet_options(index.outlets),
+    )
 
 
 def _side(index, mask, state: State, selected, file: str) -> list:
@@ -121,28 +169,34 @@ def _side(index, mask, state: State, selected, file: str) -> list:
 
 # What the chart shows, said in words, and where Previous and Next lead.
 @wired(
-    output=dict(summary=Output("chart-summary", "children"),
-                steps=[Output(b, p) for b in ("prev-event", "next-event")
-                       for p in ("children", "title", "className")]),
+    output=dict(
+        summary=Output("chart-summary", "children"),
+        steps=[Output(b, p) for b in ("prev-event", "next-event") for p in ("children", "title", "className")],
+    ),
     inputs=dict(view=Input("view", "data"), version=Input("data-version", "data")),
 )
 def describe(view, version, *, path):
     """The chart in words, and Previous and Next: their text, tooltip and class."""
     now, state = data.current(path, seen=version), State.from_search(view)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
-    return dict(summary=panel.chart_summary(index, mask, state.filters.active),
-                steps=list(render.steps(*event_list.steps(index, mask, state.event))))
+    return dict(
+        summary=panel.chart_summary(index, mask, state.filters.active),
+        steps=list(render.steps(*event_list.steps(index, mask, state.event))),
+    )
 
 
 # The line above the chart: "30 of 35 events in view", and a button at each edge with the
 # events beyond it (one click widens the view to them). On load too: the page's opening figure
 # comes without a callback (timeline/app/opening.py).
 @wired(
-    output=dict(text=Output("in-view", "children"),
-                before=Output("edge-before", "children"), no_before=Output("edge-before", "hidden"),
-                after=Output("edge-after", "children"), no_after=Output("edge-after", "hidden")),
-    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"),
-                zoom=Input("zoom", "data")),
+    output=dict(
+        text=Output("in-view", "children"),
+        before=Output("edge-before", "children"),
+        no_before=Output("edge-before", "hidden"),
+        after=Output("edge-after", "children"),
+        no_after=Output("edge-after", "hidden"),
+    ),
+    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"), zoom=Input("zoom", "data")),
 )
 def in_view(view, version, zoom, *, path):
     """The events in view and beyond each edge, for the view in the zoom in force."""
@@ -151,17 +205,26 @@ def in_view(view, version, zoom, *, path):
     zoom = chart.Window(*zoom) if zoom else None
     window, _ = chart.view_window(index, mask, index.position(state.event), zoom)
     edges = chart.edges(index, mask, window)
-    return dict(text=edges.text(), before=i18n._("← {n} earlier").format(n=i18n.number(edges.before)),
-                no_before=not edges.before,
-                after=i18n._("{n} later →").format(n=i18n.number(edges.after)), no_after=not edges.after)
+    return dict(
+        text=edges.text(),
+        before=i18n._("← {n} earlier").format(n=i18n.number(edges.before)),
+        no_before=not edges.before,
+        after=i18n._("{n} later →").format(n=i18n.number(edges.after)),
+        no_after=not edges.after,
+    )
 
 
 @wired(
     output=dict(figure=Output("timeline", "figure"), zoom=Output("zoom", "data")),
-    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"),
-                reset=Input("reset-zoom", "n_clicks"), click=Input("timeline", "clickData"),
-                before=Input("edge-before", "n_clicks"), after=Input("edge-after", "n_clicks"),
-                width=Input("chart-width", "data")),
+    inputs=dict(
+        view=Input("view", "data"),
+        version=Input("data-version", "data"),
+        reset=Input("reset-zoom", "n_clicks"),
+        click=Input("timeline", "clickData"),
+        before=Input("edge-before", "n_clicks"),
+        after=Input("edge-after", "n_clicks"),
+        width=Input("chart-width", "data"),
+    ),
     state=dict(zoom=Given("zoom", "data"), search=Given("url", "search")),
     prevent_initial_call=True,
 )
@@ -182,8 +245,10 @@ def draw(view, version, reset, click, before, after, width, zoom, search, *, pat
 def figure(now: data.Current, path: str, filters, mask, selected, window, width=None) -> dict:
     """The chart's figure, made once per version and view (FIGURES): `draw`'s and the one a
     page opens on (timeline/app/opening.py)."""
-    return FIGURES.get((path, now.version, filters, selected, window, width, i18n.current()),
-                       lambda: chart.figure(now.index_at(filters), mask, selected, window, width))
+    return FIGURES.get(
+        (path, now.version, filters, selected, window, width, i18n.current()),
+        lambda: chart.figure(now.index_at(filters), mask, selected, window, width),
+    )
 
 
 def _zoom_asked(index, mask, selected, zoom, search, click):
@@ -191,14 +256,14 @@ def _zoom_asked(index, mask, selected, zoom, search, click):
     click on the chart asks for nothing."""
     if ctx.triggered_id == "reset-zoom":
         zoom = chart.Window.around(index, mask, whole=True)
-    elif "view.data" in ctx.triggered_prop_ids:   # a page opened, a link followed, a step back
+    elif "view.data" in ctx.triggered_prop_ids:  # a page opened, a link followed, a step back
         # The address's zoom if it has one (a shared link, a step back); else the zoom in
         # force stays (a link in the list carries none; a page just opened has none).
         asked = State.from_search(search).zoom or zoom
         zoom = chart.Window(*asked) if asked else None
     else:
         zoom = chart.Window(*zoom) if zoom else None
-    if ctx.triggered_id in ("edge-before", "edge-after"):   # show the events beyond an edge
+    if ctx.triggered_id in ("edge-before", "edge-after"):  # show the events beyond an edge
         shown = chart.view_window(index, mask, selected, zoom)[0]
         zoom = chart.widened(index, mask, shown, ctx.triggered_id.removeprefix("edge-"))
     if set(ctx.triggered_prop_ids) == {"timeline.clickData"}:  # a density band zooms in
@@ -209,25 +274,33 @@ def _zoom_asked(index, mask, selected, zoom, search, click):
 
 # The graph's width, so that titles are packed for the room they have (on a resize too: see
 # ZOOM_ASKED). On load too: the page's opening figure was packed for a width the server guessed.
-CHART_WIDTH = InBrowser(ClientsideFunction("timeline", "chartWidth"), dict(
-    output=Output("chart-width", "data"), inputs=[Input("view", "data")], state=[Given("chart-width", "data")]))
+CHART_WIDTH = InBrowser(
+    ClientsideFunction("timeline", "chartWidth"),
+    dict(output=Output("chart-width", "data"), inputs=[Input("view", "data")], state=[Given("chart-width", "data")]),
+)
 
 # Plotly reports every relayout (autosize too); only those that change the time range go on to
 # `zoom`, filtered in the browser, so that a later autosize never cancels a zoom's pending update.
-ZOOM_ASKED = InBrowser(ClientsideFunction("timeline", "zoomAsked"), dict(
-    output=Output("zoom-request", "data"), inputs=[Input("timeline", "relayoutData")],
-    state=[Given("chart-width", "data")], prevent_initial_call=True))
+ZOOM_ASKED = InBrowser(
+    ClientsideFunction("timeline", "zoomAsked"),
+    dict(
+        output=Output("zoom-request", "data"),
+        inputs=[Input("timeline", "relayoutData")],
+        state=[Given("chart-width", "data")],
+        prevent_initial_call=True,
+    ),
+)
 
 # The zoom goes into the address (in place: a zoom is not a step in the history), so that a
 # link shares the view as it is. Called on load too. No output: it writes the address.
-ZOOM_INTO_ADDRESS = InBrowser(ClientsideFunction("timeline", "zoomIntoAddress"),
-                              dict(inputs=[Input("zoom", "data")]))
+ZOOM_INTO_ADDRESS = InBrowser(ClientsideFunction("timeline", "zoomIntoAddress"), dict(inputs=[Input("zoom", "data")]))
 
 
 # Zooming redraws only the traces: a small update, the layout stays as the viewer left it.
 @wired(
-    output=dict(figure=Output("timeline", "figure", allow_duplicate=True),
-                zoom=Output("zoom", "data", allow_duplicate=True)),
+    output=dict(
+        figure=Output("timeline", "figure", allow_duplicate=True), zoom=Output("zoom", "data", allow_duplicate=True)
+    ),
     inputs=dict(relayout=Input("zoom-request", "data")),
     state=dict(view=Given("view", "data"), width=Given("chart-width", "data")),
     prevent_initial_call=True,
@@ -242,15 +315,17 @@ def zoom(relayout, view, width, *, path):
     window, pinned = chart.view_window(index, mask, None, asked or None)
     patch = Patch()
     patch["data"], lanes, ticks = chart.repacked(index, mask, index.position(state.event), window, width)
-    patch["layout"].update(lanes)   # the lanes' sub-rows: the titles re-packed for this view
+    patch["layout"].update(lanes)  # the lanes' sub-rows: the titles re-packed for this view
     patch["layout"]["xaxis"].update(ticks)
     return dict(figure=patch, zoom=_pinned(window, pinned))
 
 
-@wired(output=Output("download", "data"),
-       inputs=dict(csv_clicks=Input("export-csv", "n_clicks"),
-                   json_clicks=Input("export-timelinejs", "n_clicks")),
-       state=dict(view=Given("view", "data")), prevent_initial_call=True)
+@wired(
+    output=Output("download", "data"),
+    inputs=dict(csv_clicks=Input("export-csv", "n_clicks"), json_clicks=Input("export-timelinejs", "n_clicks")),
+    state=dict(view=Given("view", "data")),
+    prevent_initial_call=True,
+)
 def download(csv_clicks, json_clicks, view, *, path, title):
     """The events in view as a CSV file, or as TimelineJS's JSON."""
     now, filters = data.current(path), State.from_search(view).filters
@@ -262,8 +337,7 @@ def download(csv_clicks, json_clicks, view, *, path, title):
 
 
 # Handed to Dash in this order (/_dash-dependencies lists them so).
-CALLBACKS = (POLL, navigate, show, describe, in_view, draw, CHART_WIDTH, ZOOM_ASKED, ZOOM_INTO_ADDRESS,
-             zoom, download)
+CALLBACKS = (POLL, navigate, show, describe, in_view, draw, CHART_WIDTH, ZOOM_ASKED, ZOOM_INTO_ADDRESS, zoom, download)
 
 
 def _viewer_action() -> tuple:

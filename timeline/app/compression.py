@@ -18,6 +18,7 @@ Compressed answers hold no secret that reflected input could reveal by their siz
 app sets no cookies and has no sessions or CSRF tokens; the page's `end_id` is Dash's random
 token for one page load, which only scopes background callbacks (the app has none).
 """
+
 from __future__ import annotations
 
 from dash import Dash

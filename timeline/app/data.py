@@ -11,14 +11,15 @@ cannot be read, or it lost most of the events) is not published: every worker
 keeps serving the last good version, recorded on disk (timeline.lastgood), with
 a notice that says why and what to do.
 """
+
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import threading
 import time
 import traceback
-import dataclasses
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,11 +27,11 @@ import pyarrow as pa
 
 from .. import lastgood, model, store
 from ..appends import load_more
-from ..state import Filters, apply, as_of_bound
 from ..index import EventIndex, build_index, grow_index
-from ..search import events_with_text, text_grams
 from ..load import Dataset, signature
 from ..problems import ERROR, Problem, ProblemCode
+from ..search import events_with_text, text_grams
+from ..state import Filters, apply, as_of_bound
 
 
 @dataclass
@@ -39,14 +40,14 @@ class Current:
     signature: tuple
     version: str
     loaded_at: float
-    notices: list[Problem] = field(default_factory=list)   # about the file as a whole, now
-    shown: lastgood.Published | None = None   # the version whose events these are, if good
-    record: tuple | None = None               # the last good record's stamp, while kept back
-    read: Dataset | None = None               # the file's own dataset as last read (kept back or not)
+    notices: list[Problem] = field(default_factory=list)  # about the file as a whole, now
+    shown: lastgood.Published | None = None  # the version whose events these are, if good
+    record: tuple | None = None  # the last good record's stamp, while kept back
+    read: Dataset | None = None  # the file's own dataset as last read (kept back or not)
 
     masks: dict = field(default_factory=dict)
     word_masks: dict = field(default_factory=dict)
-    search_pid: int = 0    # the process whose thread makes or maps the search's sequences
+    search_pid: int = 0  # the process whose thread makes or maps the search's sequences
     as_of_indexes: dict = field(default_factory=dict)
 
     @property
@@ -89,7 +90,7 @@ def _remember(kept: dict, key, make):
 
 MASKS_KEPT = 32
 _cache: dict[str, Current] = {}
-_lock = threading.Lock()         # held while a version is built (one at a time per worker)
+_lock = threading.Lock()  # held while a version is built (one at a time per worker)
 _masks_lock = threading.Lock()
 _builders: dict[str, threading.Thread] = {}
 _builders_lock = threading.Lock()
@@ -138,8 +139,9 @@ def _build_in_background(path: str) -> None:
     with _builders_lock:
         if path in _builders:
             return
-        builder = threading.Thread(target=_keep_building, args=(path,), daemon=True,
-                                   name=f"timeline: reading {os.path.basename(path)}")
+        builder = threading.Thread(
+            target=_keep_building, args=(path,), daemon=True, name=f"timeline: reading {os.path.basename(path)}"
+        )
         _builders[path] = builder
     builder.start()
 
@@ -153,29 +155,29 @@ def _keep_building(path: str) -> None:
                 if _still(cached, signature(path), path):
                     return
                 _cache[path] = _build(path, cached)
-    except Exception:   # (the version already built stays served; the next request tries again)
+    except Exception:  # (the version already built stays served; the next request tries again)
         traceback.print_exc()
     finally:
         with _builders_lock:
             _builders.pop(path, None)
 
 
-TIMINGS = "TIMELINE_TIMINGS"   # environment: 1 prints each version's build, part by part (benchmarks)
+TIMINGS = "TIMELINE_TIMINGS"  # environment: 1 prints each version's build, part by part (benchmarks)
 
 
 def _build(path: str, cached: Current | None) -> Current:
     """The version to serve for the file as it is now, after `cached` (None: the first)."""
     clock = _Clock(os.environ.get(TIMINGS) == "1")
-    if cached is None:   # a worker's first: mapped from the state folder when kept there (timeline.store)
+    if cached is None:  # a worker's first: mapped from the state folder when kept there (timeline.store)
         index = store.open_index(path)
         dataset = index.dataset
-    else:                # the rows appended since, when the file only grew (timeline.appends)
+    else:  # the rows appended since, when the file only grew (timeline.appends)
         dataset = load_more(cached.read, path)
         index = None
     clock.part("read")
     last = lastgood.read(path)
     if last is None and cached is not None and cached.shown is not None:
-        last = cached.shown   # no record on disk (none yet, or the folder is read-only)
+        last = cached.shown  # no record on disk (none yet, or the folder is read-only)
     verdict = lastgood.decide(last, dataset, lastgood.ends_a_line(path))
     if not verdict.publish:
         kept = _kept_back(path, dataset, verdict, last, cached)
@@ -187,8 +189,14 @@ def _build(path: str, cached: Current | None) -> Current:
         assert cached is not None, "an index is grown only from a version built before"
         index = grow_index(cached.index, dataset)
     clock.part("index")
-    fresh = Current(index, dataset.signature, _version(dataset.signature), time.time(),
-                    shown=_remembered(path, dataset, last) if good else None, read=dataset)
+    fresh = Current(
+        index,
+        dataset.signature,
+        _version(dataset.signature),
+        time.time(),
+        shown=_remembered(path, dataset, last) if good else None,
+        read=dataset,
+    )
     clock.part("last good")
     pa.default_memory_pool().release_unused()  # give back what parsing used, at once
     clock.part("release")
@@ -213,14 +221,19 @@ class _Clock:
     def report(self, what: str) -> None:
         if self.on:
             total = sum(spent for _, spent in self.parts)
-            print(f"timeline: pid {os.getpid()} {what}: {total:.3f} CPU s (" +
-                  ", ".join(f"{name} {spent:.3f}" for name, spent in self.parts) + ")", file=sys.stderr, flush=True)
+            print(
+                f"timeline: pid {os.getpid()} {what}: {total:.3f} CPU s ("
+                + ", ".join(f"{name} {spent:.3f}" for name, spent in self.parts)
+                + ")",
+                file=sys.stderr,
+                flush=True,
+            )
 
 
-GRAMS_AT_ONCE = 200_000   # accounts: up to this many, a word's first search reads them all (fast)
+GRAMS_AT_ONCE = 200_000  # accounts: up to this many, a word's first search reads them all (fast)
 
 
-def _search_sequences(now: "Current") -> None:
+def _search_sequences(now: Current) -> None:
     """Start making (or mapping) the search's sequences of a big file's index (timeline.index.
     TextGrams: 5-8 s to make at a million events) in a thread of this process, once; until they
     are ready, a word's first search reads every account, as it did before them. Started by the
@@ -240,7 +253,7 @@ def _search_sequences(now: "Current") -> None:
 def _add_grams(index: EventIndex, path: str | None) -> None:
     """The sequences, shared through the state folder when they are the file's current version's."""
     grams = store.open_grams(path, index) if path else text_grams(index.dataset.accounts)
-    index.grams = grams   # one assignment: a search sees none or all
+    index.grams = grams  # one assignment: a search sees none or all
 
 
 def _still(cached: Current | None, stamp: tuple, path: str) -> bool:
@@ -261,11 +274,20 @@ def _kept_back(path: str, dataset, verdict, last, cached: Current | None) -> Cur
         if lastgood.file_problem(good) is not None or not len(good.accounts):
             return None
         index = build_index(good, grams=False)
-    notice = Problem(0, "", ERROR, lastgood.notice(os.path.basename(path), dataset, verdict, last),
-                     ProblemCode.KEPT_BACK)
+    notice = Problem(
+        0, "", ERROR, lastgood.notice(os.path.basename(path), dataset, verdict, last), ProblemCode.KEPT_BACK
+    )
     # A version of its own, so that open pages poll it and show the notice (the same events).
-    return Current(index, dataset.signature, _version(dataset.signature) + "-kept-back", time.time(),
-                   [notice], shown=last, record=lastgood.record_stamp(path), read=dataset)
+    return Current(
+        index,
+        dataset.signature,
+        _version(dataset.signature) + "-kept-back",
+        time.time(),
+        [notice],
+        shown=last,
+        record=lastgood.record_stamp(path),
+        read=dataset,
+    )
 
 
 def _remembered(path: str, dataset, last) -> lastgood.Published:
@@ -278,14 +300,21 @@ def _remembered(path: str, dataset, last) -> lastgood.Published:
     except OSError as error:
         if path not in _warned:
             _warned.add(path)
-            print(f"timeline: cannot record the last good version of {path} "
-                  f"({error.strerror or error}): each worker keeps its own", file=sys.stderr)
+            print(
+                f"timeline: cannot record the last good version of {path} "
+                f"({error.strerror or error}): each worker keeps its own",
+                file=sys.stderr,
+            )
         return _in_memory(dataset)
 
 
 def _in_memory(dataset) -> lastgood.Published:
-    return lastgood.Published(tuple(dataset.signature[1:]), len(dataset.events), len(dataset.accounts),
-                              dataset.signature[1] / 1e9 if dataset.signature[1] else time.time())
+    return lastgood.Published(
+        tuple(dataset.signature[1:]),
+        len(dataset.events),
+        len(dataset.accounts),
+        dataset.signature[1] / 1e9 if dataset.signature[1] else time.time(),
+    )
 
 
 _warned: set[str] = set()

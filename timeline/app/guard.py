@@ -10,6 +10,7 @@ traceback in the log.
   timeline/app/version.py) nor one that Dash serves: 404 (Dash answers every path with the
   page, for multi-page apps; this app has one page); a bad `/_dash-component-suites/` path: 404.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,8 @@ from flask import Response, request
 
 from ..view.figure import CALENDAR
 
-MAX_BODY = 256 * 1024        # bytes in a request's body (a callback's is a few KB); bounds the rest
-MAX_DEPTH = 8                # nesting of a callback body's JSON
+MAX_BODY = 256 * 1024  # bytes in a request's body (a callback's is a few KB); bounds the rest
+MAX_DEPTH = 8  # nesting of a callback body's JSON
 
 
 def install(app) -> None:
@@ -86,7 +87,7 @@ def _json_problem(value, depth: int) -> str | None:
     if isinstance(value, (list, dict)):
         items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
         return next((p for p in (_json_problem(v, depth + 1) for v in items) if p), None)
-    if isinstance(value, float) and value != value:   # NaN (JSON has none; Python reads it)
+    if isinstance(value, float) and value != value:  # NaN (JSON has none; Python reads it)
         return "A number is not a number"
     return None
 
@@ -95,13 +96,12 @@ def _arguments_problem(given, declared: list[dict], part: str) -> str | None:
     if not isinstance(given, list) or len(given) != len(declared):
         return f"'{part}' does not match the callback's"
     for item, want in zip(given, declared):
-        if want["id"].startswith("{"):   # a pattern (ALL): a list of the matching components
+        if want["id"].startswith("{"):  # a pattern (ALL): a list of the matching components
             pattern = json.loads(want["id"])
             if not isinstance(item, list) or not all(_matches_pattern(i, pattern, want) for i in item):
                 return f"'{part}' does not match the callback's"
             continue
-        if not (isinstance(item, dict) and item.get("id") == want["id"]
-                and item.get("property") == want["property"]):
+        if not (isinstance(item, dict) and item.get("id") == want["id"] and item.get("property") == want["property"]):
             return f"'{part}' does not match the callback's"
         check = VALUES.get((want["id"], want["property"]), _anything)
         if not check(item.get("value")):
@@ -110,13 +110,15 @@ def _arguments_problem(given, declared: list[dict], part: str) -> str | None:
 
 
 def _matches_pattern(item, pattern: dict, want: dict) -> bool:
-    if not (isinstance(item, dict) and isinstance(item.get("id"), dict)
-            and item.get("property") == want["property"]):
+    if not (isinstance(item, dict) and isinstance(item.get("id"), dict) and item.get("property") == want["property"]):
         return False
     ident = item["id"]
-    return (set(ident) == set(pattern) and all(isinstance(v, str) for v in ident.values())
-            and all(ident[k] == v for k, v in pattern.items() if isinstance(v, str))
-            and _count(item.get("value")))
+    return (
+        set(ident) == set(pattern)
+        and all(isinstance(v, str) for v in ident.values())
+        and all(ident[k] == v for k, v in pattern.items() if isinstance(v, str))
+        and _count(item.get("value"))
+    )
 
 
 def _outputs_problem(given, callback: dict) -> str | None:
@@ -129,14 +131,18 @@ def _outputs_problem(given, callback: dict) -> str | None:
     if not isinstance(items, list) or len(items) != len(wanted):
         return "'outputs' does not match the callback's"
     for item, (ident, prop) in zip(items, wanted):
-        if not (isinstance(item, dict) and item.get("id") == ident
-                and isinstance(item.get("property"), str)
-                and item["property"].split("@")[0] == prop.split("@")[0]):
+        if not (
+            isinstance(item, dict)
+            and item.get("id") == ident
+            and isinstance(item.get("property"), str)
+            and item["property"].split("@")[0] == prop.split("@")[0]
+        ):
             return "'outputs' does not match the callback's"
     return None
 
 
 # --- values, by what each component sends -------------------------------------------------
+
 
 def _anything(_value) -> bool:
     return True
@@ -161,16 +167,20 @@ def _scalar(value) -> bool:
 def _window(value) -> bool:
     """The zoom in force: None, or [first, last] second, in order, within the calendar."""
     return value is None or (
-        isinstance(value, list) and len(value) == 2
+        isinstance(value, list)
+        and len(value) == 2
         and all(isinstance(v, int) and not isinstance(v, bool) and abs(v) <= CALENDAR for v in value)
-        and value[0] < value[1])
+        and value[0] < value[1]
+    )
 
 
 def _click(value) -> bool:
     """Plotly's clickData: {"points": [{"x": ..., "customdata": ..., ...}, ...]}."""
     return value is None or (
-        isinstance(value, dict) and isinstance(value.get("points", []), list)
-        and all(isinstance(p, dict) for p in value.get("points", [])))
+        isinstance(value, dict)
+        and isinstance(value.get("points", []), list)
+        and all(isinstance(p, dict) for p in value.get("points", []))
+    )
 
 
 def _relayout(value) -> bool:
@@ -180,8 +190,9 @@ def _relayout(value) -> bool:
     if not isinstance(value, dict):
         return False
     whole = value.get("xaxis.range")
-    return all(_scalar(v) or isinstance(v, list) and all(_scalar(i) for i in v) for v in value.values()) \
-        and (whole is None or isinstance(whole, list) and len(whole) == 2)
+    return all(_scalar(v) or isinstance(v, list) and all(_scalar(i) for i in v) for v in value.values()) and (
+        whole is None or isinstance(whole, list) and len(whole) == 2
+    )
 
 
 def _width(value) -> bool:
@@ -194,21 +205,32 @@ def _notices(value) -> bool:
 
 
 def _numbers(value, n: int) -> bool:
-    return (isinstance(value, list) and len(value) == n
-            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value))
+    return (
+        isinstance(value, list)
+        and len(value) == n
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+    )
 
 
 def _map_view(value) -> bool:
     """Where the viewer moved the map (assets/map.js): {"bounds": [s, w, n, e], "view": [zoom, lat, lon]}."""
-    return value is None or (isinstance(value, dict) and set(value) == {"bounds", "view"}
-                             and _numbers(value["bounds"], 4) and _numbers(value["view"], 3))
+    return value is None or (
+        isinstance(value, dict)
+        and set(value) == {"bounds", "view"}
+        and _numbers(value["bounds"], 4)
+        and _numbers(value["view"], 3)
+    )
 
 
 def _map_choice(value) -> bool:
     """An event chosen on the map: {"id": ..., "at": a time in ms}."""
-    return value is None or (isinstance(value, dict) and set(value) == {"id", "at"}
-                             and isinstance(value["id"], str) and len(value["id"]) <= 200
-                             and isinstance(value["at"], (int, float)))
+    return value is None or (
+        isinstance(value, dict)
+        and set(value) == {"id", "at"}
+        and isinstance(value["id"], str)
+        and len(value["id"]) <= 200
+        and isinstance(value["at"], (int, float))
+    )
 
 
 VALUES = {

@@ -1,4 +1,5 @@
 """The page: stable ids that callbacks, tests and embedders rely on."""
+
 from __future__ import annotations
 
 from dash import dcc, html
@@ -25,8 +26,11 @@ def graph_config() -> dcc.Graph.Config:
     for its axis, range slider and buttons, and the PNG's file name."""
     if i18n.current() == i18n.ENGLISH:
         return GRAPH_CONFIG
-    return {**GRAPH_CONFIG, "locale": i18n.plotly_locale_name(),
-            "toImageButtonOptions": {**GRAPH_CONFIG["toImageButtonOptions"], "filename": _("timeline")}}
+    return {
+        **GRAPH_CONFIG,
+        "locale": i18n.plotly_locale_name(),
+        "toImageButtonOptions": {**GRAPH_CONFIG["toImageButtonOptions"], "filename": _("timeline")},
+    }
 
 
 # Dash's page around the layout, with the page's language (screen readers pronounce by it) and
@@ -59,165 +63,328 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
     event keeps the reader's place and moves focus), page.js (the phone's filters button and
     swipes over the chart), dash_a11y.js (roles and focus of Dash's own components), share.js
     (Copy), opening.js (the opening figure)."""
-    return html.Div(className="page", children=[
-        html.A(_("Skip to the events"), href="#event-list-caption", className="skip-link", id="skip-link"),
-        dcc.Location(id="url", refresh="callback-nav"),
-        dcc.Store(id="data-version", data=version),
-        dcc.Store(id="view"),          # the address without its zoom: what the panel and chart show
-        dcc.Store(id="zoom"),
-        dcc.Store(id="zoom-request"),
-        dcc.Store(id="chart-width"),   # the graph's width in pixels, measured by the browser
-        dcc.Store(id="refused"),       # why values of the address or the controls were refused
-        dcc.Interval(id="poll", interval=POLL_MS),
-        dcc.Download(id="download"),
-        html.Header(className="masthead", children=[
-            html.H1(title),
-            # Shown only in the embedded view (/?embed=1): the same view, whole, in a new tab.
-            html.A(_("Open the full timeline ↗"), id="full-view", className="full-view", href="/",
-                   target="_blank", rel="noopener",
-                   **attrs(aria_label=_("Open the full timeline (opens in a new tab)"))),
-            html.Div(className="masthead-end", children=[
-                html.P(id="counter", className="counter", role="status", **attrs(aria_live="polite")),
-                # On a narrow screen the filters fold behind this button (page.js, style.css).
-                html.Button([html.Span(_("Filters")), html.Span("▾", className="fold-mark", **attrs(aria_hidden="true"))],
-                            id="filters-toggle", className="filters-toggle secondary", type="button",
-                            **attrs(aria_expanded="false", aria_controls="filters")),
-            ]),
-        ]),
-        # The selected event's title, said by a screen reader when it changes (select.js).
-        html.P(id="announcer", className="visually-hidden", role="status", **attrs(aria_live="polite")),
-        html.Div(id="problems", className="problems", role="alert"),
-        html.Section(id="filters", className="controls", **attrs(aria_label=_("Filters")), children=[
-            html.Div(className="control search", children=[
-                html.Label(_("Search"), htmlFor="search"),
-                dcc.Input(id="search", type="search", debounce=0.5, autoComplete="off",
-                          placeholder=_("Words in titles, descriptions, places, sources")),
-            ]),
-            html.Div(className="control dates", children=[
-                html.Label(_("From"), htmlFor="date-from"),
-                dcc.Input(id="date-from", type="text", debounce=True, placeholder=_("start, e.g. 2022-01-05")),
-                html.Label(_("to"), htmlFor="date-to"),
-                dcc.Input(id="date-to", type="text", debounce=True, placeholder=_("end, e.g. 2022-01")),
-            ]),
-            html.Div(className="control outlets", children=[
-                html.Label(_("Outlets"), htmlFor="source-filter", id="source-filter-label"),
-                dcc.Dropdown(id="source-filter", multi=True, placeholder=_("All outlets"), options=[]),
-            ]),
-            # Only what was published by this date (issue 15): the story as it was known then.
-            html.Div(className="control as-of", children=[
-                html.Label(_("As of"), htmlFor="as-of"),
-                dcc.Input(id="as-of", type="text", debounce=True, placeholder=_("e.g. 2022-01-08")),
-            ]),
-            html.Button(_("Clear filters"), id="clear-filters", className="secondary"),
-            html.Fieldset(className="control categories", children=[
-                html.Legend(_("Categories")),
-                dcc.Checklist(id="category-filter", options=[], value=[], inline=True,
-                              className="category-checklist"),
-            ]),
-        ]),
-        html.Main(className="main", children=[
-            html.Div(className="chart-column", children=[
-                html.Div(className="toolbar", children=[
-                    html.Button(_("Previous"), id="prev-event", className="step"),
-                    html.Button(_("Next"), id="next-event", className="step"),
-                    html.Span(_("Keys ← →"), className="keys-hint",
-                              title=_("The left and right arrow keys step through the events")),
-                    html.Div(className="tools", children=[
-                        html.Button(_("Show the whole span"), id="reset-zoom", className="secondary"),
-                        share_control(),
-                    ]),
-                ]),
-                html.Div(className="in-view", children=[
-                    html.Button(id="edge-before", className="edge secondary", hidden=True,
-                                title=_("Widen the view to show the events before it")),
-                    html.Span(id="in-view", className="in-view-count"),
-                    html.Button(id="edge-after", className="edge secondary", hidden=True,
-                                title=_("Widen the view to show the events after it")),
-                ]),
-                html.Figure(className="chart", **attrs(aria_labelledby="chart-summary"), children=[
-                    dcc.Graph(id="timeline", config=graph_config(), className="timeline-graph",
-                              figure=chart),
-                    html.Figcaption(className="chart-alternative", children=[
-                        html.Span(id="chart-summary", className="visually-hidden"), " ",
-                        html.A(_("Read the events as a list"), href="#event-list-caption",
-                               className="to-list skip-link"),
-                    ]),
-                ]),
-                map_section(),
-                html.Nav(className="event-list", **attrs(aria_label=_("Events in date order")), children=[
-                    html.Div(className="list-head", children=[
-                        html.H2(id="event-list-caption", tabIndex="-1"),
-                        # The exports save the events listed (all of them, not the page shown).
-                        html.Div(className="tools", children=[
-                            html.Button(_("Download CSV"), id="export-csv", className="secondary",
-                                        title=_("The filtered events' accounts, as CSV")),
-                            html.Button(_("TimelineJS JSON"), id="export-timelinejs", className="secondary",
-                                        title=_("The filtered events as a TimelineJS document")),
-                        ]),
-                    ]),
-                    html.Ol(id="event-list"),
-                ]),
-            ]),
-            html.Aside(id="sources-panel", className="sources-panel", tabIndex="-1",
-                       **attrs(aria_label=_("Sources"))),
-        ]),
-        html.Footer(className="legend-help", children=[
-            html.P([html.Strong(_("Reading the timeline. ")),
-                    _("Each row is a category. A dot is an event on a day or at a time; a bar is an "
-                      "event that lasts; a diamond with a dark outline (◆) means the sources disagree "
-                      "on the date: open it to compare their accounts. With many events, shaded bands "
-                      "show how many fall in each period: zoom in (drag across the chart or use the "
-                      "slider below it) to see single events.")]),
-            html.P([html.Strong(_("Sharing. ")),
-                    _("The address always holds the view: the selected event and the filters. Copy it, "
-                      "or use Share for the link and the code to embed the view in a page; the "
-                      "browser's back and forward buttons walk through your selections.")]),
-        ]),
-    ])
+    return html.Div(
+        className="page",
+        children=[
+            html.A(_("Skip to the events"), href="#event-list-caption", className="skip-link", id="skip-link"),
+            dcc.Location(id="url", refresh="callback-nav"),
+            dcc.Store(id="data-version", data=version),
+            dcc.Store(id="view"),  # the address without its zoom: what the panel and chart show
+            dcc.Store(id="zoom"),
+            dcc.Store(id="zoom-request"),
+            dcc.Store(id="chart-width"),  # the graph's width in pixels, measured by the browser
+            dcc.Store(id="refused"),  # why values of the address or the controls were refused
+            dcc.Interval(id="poll", interval=POLL_MS),
+            dcc.Download(id="download"),
+            html.Header(
+                className="masthead",
+                children=[
+                    html.H1(title),
+                    # Shown only in the embedded view (/?embed=1): the same view, whole, in a new tab.
+                    html.A(
+                        _("Open the full timeline ↗"),
+                        id="full-view",
+                        className="full-view",
+                        href="/",
+                        target="_blank",
+                        rel="noopener",
+                        **attrs(aria_label=_("Open the full timeline (opens in a new tab)")),
+                    ),
+                    html.Div(
+                        className="masthead-end",
+                        children=[
+                            html.P(id="counter", className="counter", role="status", **attrs(aria_live="polite")),
+                            # On a narrow screen the filters fold behind this button (page.js, style.css).
+                            html.Button(
+                                [
+                                    html.Span(_("Filters")),
+                                    html.Span("▾", className="fold-mark", **attrs(aria_hidden="true")),
+                                ],
+                                id="filters-toggle",
+                                className="filters-toggle secondary",
+                                type="button",
+                                **attrs(aria_expanded="false", aria_controls="filters"),
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            # The selected event's title, said by a screen reader when it changes (select.js).
+            html.P(id="announcer", className="visually-hidden", role="status", **attrs(aria_live="polite")),
+            html.Div(id="problems", className="problems", role="alert"),
+            html.Section(
+                id="filters",
+                className="controls",
+                **attrs(aria_label=_("Filters")),
+                children=[
+                    html.Div(
+                        className="control search",
+                        children=[
+                            html.Label(_("Search"), htmlFor="search"),
+                            dcc.Input(
+                                id="search",
+                                type="search",
+                                debounce=0.5,
+                                autoComplete="off",
+                                placeholder=_("Words in titles, descriptions, places, sources"),
+                            ),
+                        ],
+                    ),
+                    html.Div(
+                        className="control dates",
+                        children=[
+                            html.Label(_("From"), htmlFor="date-from"),
+                            dcc.Input(
+                                id="date-from", type="text", debounce=True, placeholder=_("start, e.g. 2022-01-05")
+                            ),
+                            html.Label(_("to"), htmlFor="date-to"),
+                            dcc.Input(id="date-to", type="text", debounce=True, placeholder=_("end, e.g. 2022-01")),
+                        ],
+                    ),
+                    html.Div(
+                        className="control outlets",
+                        children=[
+                            html.Label(_("Outlets"), htmlFor="source-filter", id="source-filter-label"),
+                            dcc.Dropdown(id="source-filter", multi=True, placeholder=_("All outlets"), options=[]),
+                        ],
+                    ),
+                    # Only what was published by this date (issue 15): the story as it was known then.
+                    html.Div(
+                        className="control as-of",
+                        children=[
+                            html.Label(_("As of"), htmlFor="as-of"),
+                            dcc.Input(id="as-of", type="text", debounce=True, placeholder=_("e.g. 2022-01-08")),
+                        ],
+                    ),
+                    html.Button(_("Clear filters"), id="clear-filters", className="secondary"),
+                    html.Fieldset(
+                        className="control categories",
+                        children=[
+                            html.Legend(_("Categories")),
+                            dcc.Checklist(
+                                id="category-filter", options=[], value=[], inline=True, className="category-checklist"
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            html.Main(
+                className="main",
+                children=[
+                    html.Div(
+                        className="chart-column",
+                        children=[
+                            html.Div(
+                                className="toolbar",
+                                children=[
+                                    html.Button(_("Previous"), id="prev-event", className="step"),
+                                    html.Button(_("Next"), id="next-event", className="step"),
+                                    html.Span(
+                                        _("Keys ← →"),
+                                        className="keys-hint",
+                                        title=_("The left and right arrow keys step through the events"),
+                                    ),
+                                    html.Div(
+                                        className="tools",
+                                        children=[
+                                            html.Button(
+                                                _("Show the whole span"), id="reset-zoom", className="secondary"
+                                            ),
+                                            share_control(),
+                                        ],
+                                    ),
+                                ],
+                            ),
+                            html.Div(
+                                className="in-view",
+                                children=[
+                                    html.Button(
+                                        id="edge-before",
+                                        className="edge secondary",
+                                        hidden=True,
+                                        title=_("Widen the view to show the events before it"),
+                                    ),
+                                    html.Span(id="in-view", className="in-view-count"),
+                                    html.Button(
+                                        id="edge-after",
+                                        className="edge secondary",
+                                        hidden=True,
+                                        title=_("Widen the view to show the events after it"),
+                                    ),
+                                ],
+                            ),
+                            html.Figure(
+                                className="chart",
+                                **attrs(aria_labelledby="chart-summary"),
+                                children=[
+                                    dcc.Graph(
+                                        id="timeline", config=graph_config(), className="timeline-graph", figure=chart
+                                    ),
+                                    html.Figcaption(
+                                        className="chart-alternative",
+                                        children=[
+                                            html.Span(id="chart-summary", className="visually-hidden"),
+                                            " ",
+                                            html.A(
+                                                _("Read the events as a list"),
+                                                href="#event-list-caption",
+                                                className="to-list skip-link",
+                                            ),
+                                        ],
+                                    ),
+                                ],
+                            ),
+                            map_section(),
+                            html.Nav(
+                                className="event-list",
+                                **attrs(aria_label=_("Events in date order")),
+                                children=[
+                                    html.Div(
+                                        className="list-head",
+                                        children=[
+                                            html.H2(id="event-list-caption", tabIndex="-1"),
+                                            # The exports save the events listed (all of them, not the page shown).
+                                            html.Div(
+                                                className="tools",
+                                                children=[
+                                                    html.Button(
+                                                        _("Download CSV"),
+                                                        id="export-csv",
+                                                        className="secondary",
+                                                        title=_("The filtered events' accounts, as CSV"),
+                                                    ),
+                                                    html.Button(
+                                                        _("TimelineJS JSON"),
+                                                        id="export-timelinejs",
+                                                        className="secondary",
+                                                        title=_("The filtered events as a TimelineJS document"),
+                                                    ),
+                                                ],
+                                            ),
+                                        ],
+                                    ),
+                                    html.Ol(id="event-list"),
+                                ],
+                            ),
+                        ],
+                    ),
+                    html.Aside(
+                        id="sources-panel", className="sources-panel", tabIndex="-1", **attrs(aria_label=_("Sources"))
+                    ),
+                ],
+            ),
+            html.Footer(
+                className="legend-help",
+                children=[
+                    html.P(
+                        [
+                            html.Strong(_("Reading the timeline. ")),
+                            _(
+                                "Each row is a category. A dot is an event on a day or at a time; a bar is an "
+                                "event that lasts; a diamond with a dark outline (◆) means the sources disagree "
+                                "on the date: open it to compare their accounts. With many events, shaded bands "
+                                "show how many fall in each period: zoom in (drag across the chart or use the "
+                                "slider below it) to see single events."
+                            ),
+                        ]
+                    ),
+                    html.P(
+                        [
+                            html.Strong(_("Sharing. ")),
+                            _(
+                                "The address always holds the view: the selected event and the filters. Copy it, "
+                                "or use Share for the link and the code to embed the view in a page; the "
+                                "browser's back and forward buttons walk through your selections."
+                            ),
+                        ]
+                    ),
+                ],
+            ),
+        ],
+    )
 
 
 def share_control() -> html.Details:
-    """"Share": the link to this view and an <iframe> to embed it, each as text in a read-only
+    """ "Share": the link to this view and an <iframe> to embed it, each as text in a read-only
     box with a Copy button (timeline/app/share.py fills them from the address)."""
-    return html.Details(className="share", children=[
-        html.Summary(_("Share"), className="share-summary"),
-        html.Div(className="share-box", children=[
-            html.Label(_("Link to this view"), htmlFor="share-link"),
-            html.Div(className="share-row", children=[
-                dcc.Input(id="share-link", type="text", readOnly=True, value="", autoComplete="off"),
-                html.Button(_("Copy link"), id="copy-share-link", className="secondary"),
-            ]),
-            html.Label(_("Embed in an article (HTML)"), htmlFor="share-embed"),
-            html.Div(className="share-row", children=[
-                dcc.Textarea(id="share-embed", readOnly=True, value="", rows=4),
-                html.Button(_("Copy code"), id="copy-share-embed", className="secondary"),
-            ]),
-            html.P(id="share-copied", className="share-copied", role="status"),
-        ]),
-    ])
+    return html.Details(
+        className="share",
+        children=[
+            html.Summary(_("Share"), className="share-summary"),
+            html.Div(
+                className="share-box",
+                children=[
+                    html.Label(_("Link to this view"), htmlFor="share-link"),
+                    html.Div(
+                        className="share-row",
+                        children=[
+                            dcc.Input(id="share-link", type="text", readOnly=True, value="", autoComplete="off"),
+                            html.Button(_("Copy link"), id="copy-share-link", className="secondary"),
+                        ],
+                    ),
+                    html.Label(_("Embed in an article (HTML)"), htmlFor="share-embed"),
+                    html.Div(
+                        className="share-row",
+                        children=[
+                            dcc.Textarea(id="share-embed", readOnly=True, value="", rows=4),
+                            html.Button(_("Copy code"), id="copy-share-embed", className="secondary"),
+                        ],
+                    ),
+                    html.P(id="share-copied", className="share-copied", role="status"),
+                ],
+            ),
+        ],
+    )
 
 
 def map_section() -> html.Section:
     """The map (assets/map.js draws it in #map; timeline/app/map.py sends what it shows), with
     "Only what is on the map" and a line that says what it shows and cannot show. On a phone it
     is folded behind the Map button."""
-    return html.Section(id="map-section", className="map-section",
-                        **attrs(aria_labelledby="map-heading"), children=[
-        html.Div(className="map-head", children=[
-            html.H2(_("Map"), id="map-heading"),
-            html.Button(_("Show the map"), id="map-toggle", className="secondary map-toggle",
-                        **attrs(aria_expanded="false", aria_controls="map-body")),
-            html.Button(_("Only what is on the map"), id="map-only", className="secondary map-only",
-                        title=_("Show only the events placed inside the map's view, in the list, the "
-                                "chart and the counter"), **attrs(aria_pressed="false")),
-            html.P(id="map-status", className="map-status", role="status"),
-        ]),
-        html.Div(id="map-body", className="map-body", children=[
-            html.Div(id="map", className="map", role="region",
-                     **attrs(aria_label=_("Map of the events in view (the list of events holds the same events as text)"))),
-        ]),
-        dcc.Store(id="map-data"),     # what the map shows (timeline.view.map.map_data)
-        dcc.Store(id="map-view"),     # where the viewer moved it: its bounds and zoom/lat/lon
-        dcc.Store(id="map-choice"),   # an event chosen on it
-        dcc.Store(id="map-drawn"),    # (how many marks it drew: for the browser tests)
-    ])
+    return html.Section(
+        id="map-section",
+        className="map-section",
+        **attrs(aria_labelledby="map-heading"),
+        children=[
+            html.Div(
+                className="map-head",
+                children=[
+                    html.H2(_("Map"), id="map-heading"),
+                    html.Button(
+                        _("Show the map"),
+                        id="map-toggle",
+                        className="secondary map-toggle",
+                        **attrs(aria_expanded="false", aria_controls="map-body"),
+                    ),
+                    html.Button(
+                        _("Only what is on the map"),
+                        id="map-only",
+                        className="secondary map-only",
+                        title=_(
+                            "Show only the events placed inside the map's view, in the list, the chart and the counter"
+                        ),
+                        **attrs(aria_pressed="false"),
+                    ),
+                    html.P(id="map-status", className="map-status", role="status"),
+                ],
+            ),
+            html.Div(
+                id="map-body",
+                className="map-body",
+                children=[
+                    html.Div(
+                        id="map",
+                        className="map",
+                        role="region",
+                        **attrs(
+                            aria_label=_("Map of the events in view (the list of events holds the same events as text)")
+                        ),
+                    ),
+                ],
+            ),
+            dcc.Store(id="map-data"),  # what the map shows (timeline.view.map.map_data)
+            dcc.Store(id="map-view"),  # where the viewer moved it: its bounds and zoom/lat/lon
+            dcc.Store(id="map-choice"),  # an event chosen on it
+            dcc.Store(id="map-drawn"),  # (how many marks it drew: for the browser tests)
+        ],
+    )

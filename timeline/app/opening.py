@@ -10,6 +10,7 @@ is the real figure, and as `view` already holds what `navigate` works out, `draw
 on load at all. Without the hook (or if the file changed between the page and its layout), the
 page works as before: the placeholder, then the callbacks draw the chart.
 """
+
 from __future__ import annotations
 
 from dash import Dash
@@ -24,12 +25,16 @@ from . import callbacks, data
 
 # What the page's scripts write (assets/: map.js, share.js, select.js), by their English text;
 # the page carries them in its language (window.timelineWord, assets/opening.js).
-BROWSER_WORDS = (N_("Show the map"), N_("Hide the map"), N_("The link is copied."),
-                 N_("The embed code is copied."),
-                 N_("The link is selected: copy it with Ctrl+C (⌘C on a Mac)."),
-                 N_("The embed code is selected: copy it with Ctrl+C (⌘C on a Mac)."),
-                 N_("Selected: "))
-ELEMENT = "opening"   # the id of the page's JSON block (assets/opening.js reads it)
+BROWSER_WORDS = (
+    N_("Show the map"),
+    N_("Hide the map"),
+    N_("The link is copied."),
+    N_("The embed code is copied."),
+    N_("The link is selected: copy it with Ctrl+C (⌘C on a Mac)."),
+    N_("The embed code is selected: copy it with Ctrl+C (⌘C on a Mac)."),
+    N_("Selected: "),
+)
+ELEMENT = "opening"  # the id of the page's JSON block (assets/opening.js reads it)
 HOOK = "function (layout) { if (window.timelineOpening) window.timelineOpening(layout); }"
 
 
@@ -67,7 +72,7 @@ def address() -> str:
 def install(app: Dash, path: str, title: str = "Timeline") -> None:
     """Each page carries its opening view; call before security.secure (the hook's inline
     script is allowed by its hash)."""
-    interpolate = app.interpolate_index   # Dash's documented place to change the page
+    interpolate = app.interpolate_index  # Dash's documented place to change the page
 
     def interpolate_index(**parts) -> str:
         search = address()
@@ -79,8 +84,9 @@ def install(app: Dash, path: str, title: str = "Timeline") -> None:
         if lang != i18n.ENGLISH:
             with i18n.using(lang):
                 view["words"] = {word: i18n.gettext(word) for word in BROWSER_WORDS}
-        if lang != i18n.for_request():   # the address asks for another language than Dash's layout has
+        if lang != i18n.for_request():  # the address asks for another language than Dash's layout has
             from . import speaking_page
+
             view["layout"] = speaking_page(title, now, lang).to_plotly_json()
         parts["config"] = parts.get("config", "") + block(view)
         return interpolate(**parts)

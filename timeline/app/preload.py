@@ -8,21 +8,25 @@ browser has them when Dash asks. The map's Leaflet is not loaded with the page a
 map.js loads it when the map is first drawn, after the chart. (Dash's table bundle, unused, still
 loads: Dash 4.4 lists it whatever the page holds; 10 KB compressed, about 5 ms to run.)
 """
+
 from __future__ import annotations
 
 from dash import Dash
 
 # Fetched by the page's code, not by Dash's script tags: leave them out of Dash's list.
-DEFERRED_ASSETS = r"^leaflet\.js$"   # assets/vendor/leaflet.js (Dash matches file names)
+DEFERRED_ASSETS = r"^leaflet\.js$"  # assets/vendor/leaflet.js (Dash matches file names)
 
 
 def links(prefix: str) -> str:
     """The preload links, for a page served under `prefix` ("/" by default)."""
     suites = f"{prefix}_dash-component-suites/dash/dcc/"
-    fetched = "".join(f'<link rel="preload" href="{prefix}{name}" as="fetch" crossorigin>'
-                      for name in ("_dash-layout", "_dash-dependencies"))
-    scripts = "".join(f'<link rel="preload" href="{suites}{name}" as="script">'
-                      for name in ("async-graph.js", "async-dropdown.js"))
+    fetched = "".join(
+        f'<link rel="preload" href="{prefix}{name}" as="fetch" crossorigin>'
+        for name in ("_dash-layout", "_dash-dependencies")
+    )
+    scripts = "".join(
+        f'<link rel="preload" href="{suites}{name}" as="script">' for name in ("async-graph.js", "async-dropdown.js")
+    )
     return fetched + scripts
 
 

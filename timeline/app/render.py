@@ -1,4 +1,5 @@
 """View data (timeline.view.panel) as Dash components. Strings become text nodes, never HTML."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -7,18 +8,18 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from .. import i18n
-from ..state import State
 from ..i18n import N_, _, data_attributes, ngettext, number, sentence
 from ..problems import Problem
+from ..state import State
 from ..view import claims, labels
 from ..view.controls import outlet_label
-from ..view.notices import problems_summary
 from ..view.listing import NOWHERE, Listing, Step
+from ..view.notices import problems_summary
 from ..view.panel import EventPanel, Media, Overview
 
 SHOWN_PROBLEMS = 50
-LEVELS = (N_("error"), N_("warning"))   # a problem's level, as the page shows it
-OUTLETS_SHOWN = 40   # the busiest outlets as buttons; the Outlets filter lists them all
+LEVELS = (N_("error"), N_("warning"))  # a problem's level, as the page shows it
+OUTLETS_SHOWN = 40  # the busiest outlets as buttons; the Outlets filter lists them all
 
 
 def attrs(**names: str) -> dict[str, Any]:
@@ -40,13 +41,18 @@ class Img(html.Img):
         self.loading = loading
 
 
-NEW_TAB = " (opens in a new tab)"   # (translated where it is written)
+NEW_TAB = " (opens in a new tab)"  # (translated where it is written)
 
 
 def new_tab_link(text: str, href: str, className: str) -> html.A:
     """A link that opens in a new tab and says so (to a screen reader; the arrow to the eye)."""
-    return html.A([text, html.Span(" ↗", **attrs(aria_hidden="true")), html.Span(_(NEW_TAB), className="visually-hidden")],
-                  href=href, target="_blank", rel="noopener noreferrer", className=className)
+    return html.A(
+        [text, html.Span(" ↗", **attrs(aria_hidden="true")), html.Span(_(NEW_TAB), className="visually-hidden")],
+        href=href,
+        target="_blank",
+        rel="noopener noreferrer",
+        className=className,
+    )
 
 
 def selection_link(children, href: str, event_id: str, className: str, **props) -> html.A:
@@ -57,35 +63,63 @@ def selection_link(children, href: str, event_id: str, className: str, **props) 
 
 def event_panel(panel: EventPanel, state: State, file: str) -> list:
     """The panel of one event; `file` is the served file's name, which the row notes name."""
-    close = selection_link([html.Span("× ", **attrs(aria_hidden="true")), _("Close")],
-                           "/" + state.select("").to_search(), panel.id, "close",
-                           title=_("Back to the overview"))
+    close = selection_link(
+        [html.Span("× ", **attrs(aria_hidden="true")), _("Close")],
+        "/" + state.select("").to_search(),
+        panel.id,
+        "close",
+        title=_("Back to the overview"),
+    )
     head = [
         close,
-        html.P([html.Span(className="swatch", style={"background": panel.colour}), panel.category],
-               className="category", **data_attributes()),
-        html.H2(panel.title, id="event-title", tabIndex="-1", className="event-heading",
-                **attrs(data_event=panel.id), **data_attributes()),
+        html.P(
+            [html.Span(className="swatch", style={"background": panel.colour}), panel.category],
+            className="category",
+            **data_attributes(),
+        ),
+        html.H2(
+            panel.title,
+            id="event-title",
+            tabIndex="-1",
+            className="event-heading",
+            **attrs(data_event=panel.id),
+            **data_attributes(),
+        ),
         html.P(panel.date, className="when"),
     ]
     if panel.location or panel.coordinates:
         place = panel.location + (f" ({panel.coordinates})" if panel.coordinates else "")
         head.append(html.P(place, className="where", **data_attributes()))
     if panel.disputed:
-        head.append(html.P([html.Strong(_("Disputed. ")), panel.dispute_note], className="dispute",
-                           role="note"))
+        head.append(html.P([html.Strong(_("Disputed. ")), panel.dispute_note], className="dispute", role="note"))
     if panel.as_of:
-        later = (" " + ngettext("{n} later account of it is not shown.", "{n} later accounts of it are not shown.",
-                                panel.not_yet).format(n=panel.not_yet) if panel.not_yet else "")
-        head.append(html.P([html.Strong(_("As of {date}: ").format(date=panel.as_of)),
-                            _("what was published by then.") + later], className="as-of-note", role="note"))
+        later = (
+            " "
+            + ngettext(
+                "{n} later account of it is not shown.", "{n} later accounts of it are not shown.", panel.not_yet
+            ).format(n=panel.not_yet)
+            if panel.not_yet
+            else ""
+        )
+        head.append(
+            html.P(
+                [html.Strong(_("As of {date}: ").format(date=panel.as_of)), _("what was published by then.") + later],
+                className="as-of-note",
+                role="note",
+            )
+        )
     for unit, points in panel.figures.items():
         if len(points) >= 2:
             head += step_chart(panel.id, unit, points)
     if panel.reported:
-        head += [html.H3(_("As reported"), id="as-reported-heading"),
-                 html.Ol([_reported(r) for r in panel.reported], className="as-reported",
-                         **attrs(aria_labelledby="as-reported-heading"))]
+        head += [
+            html.H3(_("As reported"), id="as-reported-heading"),
+            html.Ol(
+                [_reported(r) for r in panel.reported],
+                className="as-reported",
+                **attrs(aria_labelledby="as-reported-heading"),
+            ),
+        ]
     accounts = [_account(a, panel.disputed, file) for a in panel.accounts]
     heading = ngettext("{n} account", "{n} accounts", len(panel.accounts)).format(n=len(panel.accounts))
     if panel.reported:
@@ -97,35 +131,74 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
     """The figure over publication dates: a small chart (a picture: its points are all in the
     table beneath it, which is what a screen reader reads)."""
     title = _("How the figure changed: {unit}").format(unit=unit) if unit else _("How the figure changed")
-    rows = [html.Tr([html.Td(p.when),
-                     html.Td([f"{claims.number(p.value)} {p.unit}".strip(),
-                              *((" ", html.Strong(f"({p.retracted})", className="retracted-mark"))
-                                if p.retracted else ())]),
-                     html.Td(p.source + (_(" (claim by {who})").format(who=p.who) if p.who != p.source else ""))],
-                    className="retracted" if p.retracted else None)
-            for p in points]
-    table = html.Table([
-        html.Caption(_("{title}, in the order the figures came out").format(title=title)),
-        html.Thead(html.Tr([html.Th(h, scope="col") for h in (_("Came out"), _("Figure"), _("Source"))])),
-        html.Tbody(rows)], className="step-table")
+    rows = [
+        html.Tr(
+            [
+                html.Td(p.when),
+                html.Td(
+                    [
+                        f"{claims.number(p.value)} {p.unit}".strip(),
+                        *((" ", html.Strong(f"({p.retracted})", className="retracted-mark")) if p.retracted else ()),
+                    ]
+                ),
+                html.Td(p.source + (_(" (claim by {who})").format(who=p.who) if p.who != p.source else "")),
+            ],
+            className="retracted" if p.retracted else None,
+        )
+        for p in points
+    ]
+    table = html.Table(
+        [
+            html.Caption(_("{title}, in the order the figures came out").format(title=title)),
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in (_("Came out"), _("Figure"), _("Source"))])),
+            html.Tbody(rows),
+        ],
+        className="step-table",
+    )
     figure = claims.step_figure(points, unit)
-    graph = dcc.Graph(figure=figure, config={"staticPlot": True}, className="step-graph", responsive=True,
-                      style={"height": f"{figure['layout']['height']}px"})   # (its labels are placed for it)
-    return [html.Section([html.H3(title),
-                          html.Div(graph, role="img", **attrs(aria_label=_("{title}: a step chart; its values are "
-                                                             "in the table below").format(title=title))),
-                          table],
-                         className="step-chart", **attrs(data_unit=unit))]
+    graph = dcc.Graph(
+        figure=figure,
+        config={"staticPlot": True},
+        className="step-graph",
+        responsive=True,
+        style={"height": f"{figure['layout']['height']}px"},
+    )  # (its labels are placed for it)
+    return [
+        html.Section(
+            [
+                html.H3(title),
+                html.Div(
+                    graph,
+                    role="img",
+                    **attrs(
+                        aria_label=_("{title}: a step chart; its values are in the table below").format(title=title)
+                    ),
+                ),
+                table,
+            ],
+            className="step-chart",
+            **attrs(data_unit=unit),
+        )
+    ]
 
 
 def _reported(item) -> html.Li:
     day, _sep, note = item.when.partition(" (")
-    when = html.Span([html.Span(day, className="reported-when"),
-                      *([html.Span(f" ({note}", className="reported-note")] if note else [])],
-                     className="undated" if item.undated else None)
+    when = html.Span(
+        [
+            html.Span(day, className="reported-when"),
+            *([html.Span(f" ({note}", className="reported-note")] if note else []),
+        ],
+        className="undated" if item.undated else None,
+    )
     who = html.Span(item.who + (f" ({item.source})" if item.who != item.source else ""), className="reported-who")
-    parts: list[str | Component] = [when, _(": "), who, " — ",
-                                    html.Span(item.said, className="reported-said", **data_attributes())]
+    parts: list[str | Component] = [
+        when,
+        _(": "),
+        who,
+        " — ",
+        html.Span(item.said, className="reported-said", **data_attributes()),
+    ]
     if item.retracted:
         parts += [" ", html.Strong(f"({item.retracted})", className="retracted-mark")]
     return html.Li(parts)
@@ -152,8 +225,11 @@ def _account(account, disputed: bool, file: str) -> html.Li:
         parts.append(_media(account.media))
     meta: list[str | Component] = []
     if account.published:
-        meta.append((_("Published in {date}. ") if account.published_in else _("Published {date}. "))
-                    .format(date=account.published))
+        meta.append(
+            (_("Published in {date}. ") if account.published_in else _("Published {date}. ")).format(
+                date=account.published
+            )
+        )
     if account.url:
         meta.append(new_tab_link(_("Read the source"), account.url, "source-link"))
     meta.append(html.Span(_(" ({file} row {row})").format(file=file, row=account.row), className="row-ref"))
@@ -172,34 +248,69 @@ def _media(media: Media) -> html.Figure:
         notes = []
     if media.credit:
         notes.append(html.Span(_("Credit: {credit}").format(credit=media.credit), className="media-credit"))
-    return html.Figure([shown, *([html.Figcaption(notes)] if notes else [])],
-                       className=f"media {media.kind}")
+    return html.Figure([shown, *([html.Figcaption(notes)] if notes else [])], className=f"media {media.kind}")
 
 
 def overview(view: Overview) -> list:
     heading = _("Overview of the filtered events") if view.filtered else _("Overview")
-    categories = html.Ul([
-        html.Li([html.Span(className="swatch", style={"background": c}),
-                 f"{labels.shorten(name, labels.NAME)}: {number(n)}"], title=labels.full_text(name, labels.NAME) or None)
-        for name, n, c in view.categories
-    ], className="category-counts")
-    buttons = html.Ul([
-        html.Li(html.Button(outlet_label(name, n), id={"type": "outlet", "name": name},
-                            className="outlet-button", title=_("Show only events reported by {outlet}").format(outlet=name)))
-        for name, n in view.outlets[:OUTLETS_SHOWN]
-    ], className="outlets")
+    categories = html.Ul(
+        [
+            html.Li(
+                [
+                    html.Span(className="swatch", style={"background": c}),
+                    f"{labels.shorten(name, labels.NAME)}: {number(n)}",
+                ],
+                title=labels.full_text(name, labels.NAME) or None,
+            )
+            for name, n, c in view.categories
+        ],
+        className="category-counts",
+    )
+    buttons = html.Ul(
+        [
+            html.Li(
+                html.Button(
+                    outlet_label(name, n),
+                    id={"type": "outlet", "name": name},
+                    className="outlet-button",
+                    title=_("Show only events reported by {outlet}").format(outlet=name),
+                )
+            )
+            for name, n in view.outlets[:OUTLETS_SHOWN]
+        ],
+        className="outlets",
+    )
     more = len(view.outlets) - OUTLETS_SHOWN
-    rest = [html.P(ngettext("... and {n} more outlets: choose them in the Outlets filter above.",
-                            "... and {n} more outlets: choose them in the Outlets filter above.",
-                            more).format(n=number(more)), className="hint")] if more > 0 else []
+    rest = (
+        [
+            html.P(
+                ngettext(
+                    "... and {n} more outlets: choose them in the Outlets filter above.",
+                    "... and {n} more outlets: choose them in the Outlets filter above.",
+                    more,
+                ).format(n=number(more)),
+                className="hint",
+            )
+        ]
+        if more > 0
+        else []
+    )
     return [
         html.H2(heading),
-        html.P(sentence(ngettext("{n} events, {span}.", "{n} events, {span}.", view.events).format(
-            n=number(view.events), span=view.span)), className="span"),
-        html.P(_("Select an event on the timeline or in the list to read every account of it."),
-               className="hint"),
-        html.H3(_("Events per category")), categories,
-        html.H3(_("Outlets (accounts); choose one to filter")), buttons, *rest,
+        html.P(
+            sentence(
+                ngettext("{n} events, {span}.", "{n} events, {span}.", view.events).format(
+                    n=number(view.events), span=view.span
+                )
+            ),
+            className="span",
+        ),
+        html.P(_("Select an event on the timeline or in the list to read every account of it."), className="hint"),
+        html.H3(_("Events per category")),
+        categories,
+        html.H3(_("Outlets (accounts); choose one to filter")),
+        buttons,
+        *rest,
     ]
 
 
@@ -207,17 +318,21 @@ def event_list(view: Listing) -> list:
     items = []
     for item in view.items:
         label = [
-            html.Span(item.date, className="when"), " ",
+            html.Span(item.date, className="when"),
+            " ",
             html.Span(className="swatch", style={"background": item.colour}),
             html.Span(item.title, className="title", title=item.full_title or None, **data_attributes()),
         ]
         if item.disputed:
             label.append(html.Span(_(" ◆ disputed"), className="disputed-tag"))
-        items.append(html.Li(
-            selection_link(label, item.href, item.id, "event-link"),
-            className="selected" if item.selected else None, id={"type": "list-item", "id": item.id},
-            **(attrs(aria_current="true") if item.selected else {}),
-        ))
+        items.append(
+            html.Li(
+                selection_link(label, item.href, item.id, "event-link"),
+                className="selected" if item.selected else None,
+                id={"type": "list-item", "id": item.id},
+                **(attrs(aria_current="true") if item.selected else {}),
+            )
+        )
     if not items:
         items = [html.Li(_("No events match the filters."), className="empty")]
     return items
@@ -227,9 +342,9 @@ def list_caption(view: Listing) -> str:
     if view.total <= len(view.items):
         return ngettext("{n} events in date order", "{n} events in date order", view.total).format(n=number(view.total))
     last = view.first + len(view.items) - 1
-    return _("Events {first} to {last} of {total} in date order "
-             "(the page follows the selection; use the filters to narrow)").format(
-        first=number(view.first), last=number(last), total=number(view.total))
+    return _(
+        "Events {first} to {last} of {total} in date order (the page follows the selection; use the filters to narrow)"
+    ).format(first=number(view.first), last=number(last), total=number(view.total))
 
 
 def problems(items: list[Problem], rows_left_out: int, file: str, kept_back: bool = False) -> list:
@@ -247,12 +362,21 @@ def problems(items: list[Problem], rows_left_out: int, file: str, kept_back: boo
         rows = [_problem(p) for p in about_file[:SHOWN_PROBLEMS]]
         if len(about_file) > SHOWN_PROBLEMS:
             rows.append(html.Li(_("... and {n} more").format(n=number(len(about_file) - SHOWN_PROBLEMS))))
-        shown.append(html.Details([
-            # Focusable: a keyboard scrolls the list in its box.
-            html.Summary(summary), html.Ul(rows, tabIndex="0", **attrs(aria_label=_("Problems in {file}").format(file=file))),
-            html.P([_("For the whole list: "), html.Code(f"python -m timeline check{_check_lang()} {file}")],
-                   className="hint"),
-        ], open=kept_back, className="file-problems"))
+        shown.append(
+            html.Details(
+                [
+                    # Focusable: a keyboard scrolls the list in its box.
+                    html.Summary(summary),
+                    html.Ul(rows, tabIndex="0", **attrs(aria_label=_("Problems in {file}").format(file=file))),
+                    html.P(
+                        [_("For the whole list: "), html.Code(f"python -m timeline check{_check_lang()} {file}")],
+                        className="hint",
+                    ),
+                ],
+                open=kept_back,
+                className="file-problems",
+            )
+        )
     if asked:
         shown.append(html.Ul([_problem(p) for p in asked], className="refused"))
     return shown
@@ -265,36 +389,56 @@ def _check_lang() -> str:
 
 
 def _problem(p: Problem) -> html.Li:
-    return html.Li([html.Span(_(p.level), className=f"level {p.level}"),
-                    _(" row {row}").format(row=p.row) if p.row else (_(" file") if p.column != "filter" else ""),
-                    f", {p.column}" if p.column and p.column != "filter" else "", ": ", p.message])
+    return html.Li(
+        [
+            html.Span(_(p.level), className=f"level {p.level}"),
+            _(" row {row}").format(row=p.row) if p.row else (_(" file") if p.column != "filter" else ""),
+            f", {p.column}" if p.column and p.column != "filter" else "",
+            ": ",
+            p.message,
+        ]
+    )
 
 
 def steps(previous: Step, following: Step) -> tuple:
     """The Previous and Next buttons' text, tooltips and class ("nowhere" at either end: the
     button stays enabled, so that focus is never lost from it)."""
+
     def button(step: Step, word: str, arrow: str, key: str, after: bool):
         mark = html.Span(arrow, className="arrow", **attrs(aria_hidden="true"))
-        colon = _(": ")   # (" : " in French)
+        colon = _(": ")  # (" : " in French)
         words = [html.Span(word + (colon.rstrip() if step is not NOWHERE else ""), className="step-word")]
         if step is not NOWHERE:
             words.append(html.Span(step.title, className="step-title"))
-        tip = (f"{word}{colon}{step.full_title} ({key})" if step is not NOWHERE
-               else _("No previous event") if not after else _("No next event"))
+        tip = (
+            f"{word}{colon}{step.full_title} ({key})"
+            if step is not NOWHERE
+            else _("No previous event")
+            if not after
+            else _("No next event")
+        )
         where = "step" + (" nowhere" if step is NOWHERE else "")
         return [*words, mark] if after else [mark, *words], labels.shorten(tip, 300), where
-    return (*button(previous, _("Previous"), "←", _("left arrow key"), False),
-            *button(following, _("Next"), "→", _("right arrow key"), True))
+
+    return (
+        *button(previous, _("Previous"), "←", _("left arrow key"), False),
+        *button(following, _("Next"), "→", _("right arrow key"), True),
+    )
 
 
 def missing_event(event_id: str):
-    return html.P(_("There is no event with the id {id} in this file (it may have been "
-                    "renamed or filtered out of the data).").format(id=repr(event_id)), className="notice")
+    return html.P(
+        _(
+            "There is no event with the id {id} in this file (it may have been renamed or filtered out of the data)."
+        ).format(id=repr(event_id)),
+        className="notice",
+    )
 
 
 def filter_notices(messages: list[str]) -> list[Problem]:
-    return [Problem(0, "filter", "warning", _("{problem}; this date filter is ignored").format(problem=m))
-            for m in messages]
+    return [
+        Problem(0, "filter", "warning", _("{problem}; this date filter is ignored").format(problem=m)) for m in messages
+    ]
 
 
 def refused_notices(messages) -> list[Problem]:

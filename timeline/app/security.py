@@ -5,6 +5,7 @@ inline scripts (its renderer, and any clientside callback given as a string) are
 hashes, as Dash documents (`Dash.csp_hashes`), so no other inline script can run. Our clientside
 callbacks are functions in assets/ (ClientsideFunction): 'self'.
 """
+
 from __future__ import annotations
 
 from dash import Dash
@@ -56,9 +57,12 @@ def cache_control(response):
     """HTML is checked again on every load; fingerprinted files are kept for a year: assets/
     files (Dash adds `?m=` and the file's time to their address) and Dash's own scripts (to
     which Dash gives a year when their address has its fingerprint, `.v4_4_1m1795938092.js`)."""
-    fingerprinted = (request.path.startswith("/assets/") and "m" in request.args
-                     or request.path.startswith("/_dash-component-suites/")
-                     and response.cache_control.max_age == YEAR)
+    fingerprinted = (
+        request.path.startswith("/assets/")
+        and "m" in request.args
+        or request.path.startswith("/_dash-component-suites/")
+        and response.cache_control.max_age == YEAR
+    )
     if fingerprinted and response.status_code == 200:
         response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
     elif response.mimetype == "text/html":
@@ -82,10 +86,10 @@ def secure(app: Dash, frame_ancestors: str = ANY_ANCESTOR, hsts: bool = False) -
         # The app listens on 127.0.0.1 behind a proxy that ends TLS: the proxy redirects to
         # https, and says HSTS when the site is served only over https (hsts=True).
         force_https=False,
-        strict_transport_security=hsts,   # sent only over https (X-Forwarded-Proto: https)
-        strict_transport_security_include_subdomains=False,   # this host, not its neighbours
+        strict_transport_security=hsts,  # sent only over https (X-Forwarded-Proto: https)
+        strict_transport_security_include_subdomains=False,  # this host, not its neighbours
         referrer_policy="no-referrer",
-        session_cookie_secure=False,   # the app sets no cookies
+        session_cookie_secure=False,  # the app sets no cookies
     )
     app.server.after_request(cache_control)
     return talisman

@@ -23,6 +23,7 @@ cost ~0.3 ms a request, more than the HTTP server itself. The route is still a F
 Content-Security-Policy and the others that timeline/app/security.py sets, Vary,
 Cache-Control) and then makes the same answer itself.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,8 @@ from flask import Response, request
 from . import data
 from .layout import POLL_MS
 
-PATH = "_timeline/version"   # under Dash's routes prefix; assets/callbacks.js asks for it
-MAX_AGE = POLL_MS // 1000    # seconds: a cached answer is at most one poll old
+PATH = "_timeline/version"  # under Dash's routes prefix; assets/callbacks.js asks for it
+MAX_AGE = POLL_MS // 1000  # seconds: a cached answer is at most one poll old
 # Headers of an answer that are not the same for every answer (HSTS: only over https).
 OWN = {"date", "etag", "content-length", "strict-transport-security", "server"}
 
@@ -51,7 +52,7 @@ def answer(version: str) -> Response:
     response.set_etag(version)
     response.cache_control.public = True
     response.cache_control.max_age = MAX_AGE
-    response.make_conditional(request)   # (in place)
+    response.make_conditional(request)  # (in place)
     return response
 
 
@@ -61,7 +62,7 @@ class Shortcut:
 
     def __init__(self, inner, route: str, path: str):
         self.inner, self.route, self.path = inner, route, path
-        self.headers: list[tuple[str, str]] | None = None   # learnt from Flask's first answer
+        self.headers: list[tuple[str, str]] | None = None  # learnt from Flask's first answer
         self._learning = threading.Lock()
 
     def __call__(self, environ, start_response):
@@ -70,13 +71,14 @@ class Shortcut:
             return self.inner(environ, start_response)
         if self.headers is None and not self._learn(environ):
             return self.inner(environ, start_response)
-        assert self.headers is not None   # (learnt by now)
+        assert self.headers is not None  # (learnt by now)
         version = data.current(self.path).version
         etag = f'"{version}"'
         asked = environ.get("HTTP_IF_NONE_MATCH", "")
-        if etag in asked or asked.strip() == "*":   # (a weak W/"..." matches too, as it should)
-            start_response("304 Not Modified", [("ETag", etag), *[h for h in self.headers
-                                                                  if h[0].lower() != "content-type"]])
+        if etag in asked or asked.strip() == "*":  # (a weak W/"..." matches too, as it should)
+            start_response(
+                "304 Not Modified", [("ETag", etag), *[h for h in self.headers if h[0].lower() != "content-type"]]
+            )
             return []
         content = body(version)
         start_response("200 OK", [("ETag", etag), ("Content-Length", str(len(content))), *self.headers])
@@ -91,8 +93,9 @@ class Shortcut:
             plain = {**environ, "REQUEST_METHOD": "GET"}
             plain.pop("HTTP_IF_NONE_MATCH", None)
             got: dict = {}
-            answered = self.inner(plain, lambda status, headers, exc_info=None: got.update(
-                status=status, headers=headers))
+            answered = self.inner(
+                plain, lambda status, headers, exc_info=None: got.update(status=status, headers=headers)
+            )
             try:
                 for _ in answered:
                     pass
@@ -110,4 +113,4 @@ def install(app: Dash, path: str) -> None:
     server = app.server
     route = app.config.routes_pathname_prefix + PATH
     server.add_url_rule(route, "timeline_version", lambda: answer(data.current(path).version), methods=["GET"])
-    server.wsgi_app = Shortcut(server.wsgi_app, route, path)   # Flask's place for WSGI middleware
+    server.wsgi_app = Shortcut(server.wsgi_app, route, path)  # Flask's place for WSGI middleware

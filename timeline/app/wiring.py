@@ -14,6 +14,7 @@ Content-Security-Policy), not as an inline script.
 Dash still sends and declares the inputs as lists, in the order written (inputs, then state):
 the page's requests, /_dash-dependencies and timeline/app/guard.py see the same lists as before.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -28,9 +29,11 @@ from ..state import State
 
 def wired(**dependencies):
     """Declares a function's outputs, inputs and state, as app.callback's keywords."""
+
     def mark(function):
         function.dependencies = dependencies
         return function
+
     return mark
 
 
@@ -39,6 +42,7 @@ class InBrowser:
     """A callback that runs in the browser: `function` (defined in assets/) with
     app.clientside_callback's keywords, its inputs and state as lists, in the order the
     function takes them."""
+
     function: ClientsideFunction
     dependencies: dict
 
@@ -53,19 +57,22 @@ def register(app, callbacks, **given) -> None:
         asks = inspect.signature(callback).parameters
         bound = {name: value for name, value in given.items() if name in asks}
         # (Dash merges `inputs` into `state` in place: each app gets its own copies.)
-        dependencies = {key: dict(value) if isinstance(value, dict) else value
-                        for key, value in callback.dependencies.items()}
+        dependencies = {
+            key: dict(value) if isinstance(value, dict) else value for key, value in callback.dependencies.items()
+        }
         app.callback(**dependencies)(speaking(partial(callback, **bound)))
 
 
 def speaking(function):
     """The callback, answering in the page's language: the address's `lang=` (in its `view` or
     `search`), else the site's setting, else the browser's Accept-Language (timeline.i18n)."""
+
     def answer(*args, **kwargs):
         address = kwargs.get("view") if "view" in kwargs else kwargs.get("search")
         lang = State.from_search(address).lang if isinstance(address, str) else ""
         with i18n.using(i18n.for_request(lang)):
             return function(*args, **kwargs)
+
     update_wrapper(answer, function.func if isinstance(function, partial) else function)
     # (inspect reads a function's __signature__; mypy knows no such attribute of a function)
     answer.__signature__ = inspect.signature(function)  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ escaped, and links are written only for http(s) addresses; a slide's media is on
 TimelineJS can show. Pure: the web page's download and `python -m timeline export
 timelinejs` both use it.
 """
+
 from __future__ import annotations
 
 import html
@@ -19,6 +20,7 @@ from ..load import Dataset
 from ..media import kind as media_kind
 from ..problems import Problem
 from .sheet import ERA
+
 
 def date_object(value, precision: str, offset: str = "") -> dict:
     """A TimelineJS date at our precision: fields finer than the precision are left out. The
@@ -50,8 +52,17 @@ def web_link(url: str) -> str:
 # src/js/media/MediaType.js): the hosts it knows, and the path it needs where it needs one.
 # Any other link it draws as an image, broken; those go in the slide's text as links.
 _EMBEDDED_HOSTS = (
-    ({"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "youtube-nocookie.com",
-      "www.youtube-nocookie.com"}, ""),
+    (
+        {
+            "youtube.com",
+            "www.youtube.com",
+            "m.youtube.com",
+            "youtu.be",
+            "youtube-nocookie.com",
+            "www.youtube-nocookie.com",
+        },
+        "",
+    ),
     ({"vimeo.com", "player.vimeo.com"}, ""),
     ({"dailymotion.com", "www.dailymotion.com", "dai.ly"}, ""),
     ({"soundcloud.com", "player.soundcloud.com"}, ""),
@@ -106,13 +117,14 @@ def accounts_html(accounts: list, disputed: bool = False, shown=None) -> str:
             item += ": " + html.escape(row.description).replace("\n", "<br>")
         link = web_link(row.source_url)
         if link:
-            item += (f' <a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">'
-                     f"source</a>")
+            item += f' <a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">source</a>'
         picture = web_link(row.media)
         if picture and row is not shown:
             about = ", ".join(html.escape(value) for value in (row.media_caption, row.media_credit) if value)
-            item += (f' <a href="{html.escape(picture)}" target="_blank" rel="noopener noreferrer">'
-                     f"{_media_word(picture)}</a>" + (f" ({about})" if about else ""))
+            item += (
+                f' <a href="{html.escape(picture)}" target="_blank" rel="noopener noreferrer">'
+                f"{_media_word(picture)}</a>" + (f" ({about})" if about else "")
+            )
         items.append(f"<li>{item}</li>")
     note = "<p><strong>The sources disagree on the date.</strong></p>" if disputed else ""
     return f"{note}<ul>{''.join(items)}</ul>"
@@ -121,8 +133,12 @@ def accounts_html(accounts: list, disputed: bool = False, shown=None) -> str:
 def media_object(account) -> dict:
     """An account's picture or video as a slide's media. Caption and credit are HTML to
     TimelineJS (escaped); alt is set as text (Image.js), so it is not."""
-    return {"url": web_link(account.media), "caption": html.escape(account.media_caption),
-            "credit": html.escape(account.media_credit), "alt": account.media_alt}
+    return {
+        "url": web_link(account.media),
+        "caption": html.escape(account.media_caption),
+        "credit": html.escape(account.media_credit),
+        "alt": account.media_alt,
+    }
 
 
 def group_label(category: str) -> str:
@@ -148,25 +164,26 @@ def document(dataset: Dataset, title: str = "Timeline") -> dict:
         has_end = not pd.isna(event.end)
         start = date_object(event.start, event.precision, event.offset)
         if event.category_key == era_key and has_end:
-            eras.append({"start_date": start,
-                         "end_date": date_object(event.end, event.end_precision),
-                         "text": {"headline": html.escape(event.title),
-                                  "text": accounts_html(mine, bool(event.disputed))}})
+            eras.append(
+                {
+                    "start_date": start,
+                    "end_date": date_object(event.end, event.end_precision),
+                    "text": {"headline": html.escape(event.title), "text": accounts_html(mine, bool(event.disputed))},
+                }
+            )
             continue
         shown = next((a for a in mine if shown_as_media(a.media)), None)
         slide: dict = {"start_date": start}
         if has_end:
             slide["end_date"] = date_object(event.end, event.end_precision)
-        slide["text"] = {"headline": html.escape(event.title),
-                         "text": accounts_html(mine, bool(event.disputed), shown)}
+        slide["text"] = {"headline": html.escape(event.title), "text": accounts_html(mine, bool(event.disputed), shown)}
         if shown is not None:
             slide["media"] = media_object(shown)
         if grouped:
             slide["group"] = group_label(event.category)
         slide["unique_id"] = event.id
         slides.append(slide)
-    return {"title": {"text": {"headline": html.escape(title), "text": ""}},
-            "events": slides, "eras": eras}
+    return {"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": slides, "eras": eras}
 
 
 def file_errors(dataset: Dataset) -> list[Problem]:

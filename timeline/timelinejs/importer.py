@@ -4,6 +4,7 @@
 good account is a problem naming its sheet row, and is skipped. The only module of the
 package that writes a file.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,15 +22,16 @@ class Imported:
     into: str
     appended: editing.Appended | None = None
     problems: list[Problem] = field(default_factory=list)  # by sheet row, sheet's and check's
-    summary: str = ""                                       # check's summary of the file after
+    summary: str = ""  # check's summary of the file after
 
     @property
     def rows(self) -> list[tuple[int, int, dict]]:
         """(sheet row, file row, account) for every row written."""
         if not self.appended:
             return []
-        return [(self.sheet.entries[i].sheet_row, row, self.appended.rows[i])
-                for i, row in self.appended.written.items()]
+        return [
+            (self.sheet.entries[i].sheet_row, row, self.appended.rows[i]) for i, row in self.appended.written.items()
+        ]
 
     @property
     def failed(self) -> bool:
@@ -46,19 +48,33 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
     try:
         data = Path(sheet_path).read_bytes()
     except OSError as error:
-        sheet = Sheet(Path(sheet_path).name,
-                      problems=[Problem(0, "", ERROR, say("the sheet cannot be opened: {why}", why=error.strerror))])
+        sheet = Sheet(
+            Path(sheet_path).name,
+            problems=[Problem(0, "", ERROR, say("the sheet cannot be opened: {why}", why=error.strerror))],
+        )
         return Imported(sheet, into, problems=sheet.problems)
-    which: str | Message | None = workbook.kind(data[:1 << 16])  # or why an .xlsx cannot be read
+    which: str | Message | None = workbook.kind(data[: 1 << 16])  # or why an .xlsx cannot be read
     if which == workbook.XLSX:
         try:
             data, _ = workbook.xlsx_to_csv(data)
         except workbook.NotReadable as error:
             which = say("an .xlsx that cannot be opened ({why})", why=str(error))
     if which and which != workbook.XLSX:
-        sheet = Sheet(Path(sheet_path).name, problems=[Problem(0, "", ERROR, (
-            workbook.not_csv(which) if isinstance(which, str) and which in workbook.KINDS else
-            say("the sheet is {kind}; {save_as_csv}", kind=which, save_as_csv=workbook.SAVE_AS_CSV)))])
+        sheet = Sheet(
+            Path(sheet_path).name,
+            problems=[
+                Problem(
+                    0,
+                    "",
+                    ERROR,
+                    (
+                        workbook.not_csv(which)
+                        if isinstance(which, str) and which in workbook.KINDS
+                        else say("the sheet is {kind}; {save_as_csv}", kind=which, save_as_csv=workbook.SAVE_AS_CSV)
+                    ),
+                )
+            ],
+        )
         return Imported(sheet, into, problems=sheet.problems)
     sheet = read_sheet(data, Path(sheet_path).name)
     result = Imported(sheet, into, problems=list(sheet.problems))
@@ -78,20 +94,32 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
 
     result.appended = editing.append_rows(into, build, all_or_nothing=False)
     if folded:
-        result.problems.append(Problem(
-            1, "Media", WARNING,
-            say("{file} has no {columns} columns (its header is older than them), so the media of {rows} is "
-                "kept as lines of the description instead ('Media: ...'); to show pictures in the side panel, "
-                "start from a file with every column (python -m timeline template) or add the columns with a "
-                "spreadsheet, which fills every row", file=into, columns=", ".join(n for n in MEDIA_COLUMNS),
-                rows=rows_text(folded)),
-        ))
+        result.problems.append(
+            Problem(
+                1,
+                "Media",
+                WARNING,
+                say(
+                    "{file} has no {columns} columns (its header is older than them), so the media of {rows} is "
+                    "kept as lines of the description instead ('Media: ...'); to show pictures in the side panel, "
+                    "start from a file with every column (python -m timeline template) or add the columns with a "
+                    "spreadsheet, which fills every row",
+                    file=into,
+                    columns=", ".join(n for n in MEDIA_COLUMNS),
+                    rows=rows_text(folded),
+                ),
+            )
+        )
     for entry, findings in zip(sheet.entries, result.appended.review.findings):
         for problem in findings:
-            result.problems.append(Problem(
-                entry.sheet_row, SHEET_COLUMN_OF.get(problem.column, problem.column),
-                problem.level, row_skipped(cut(problem.text)) if problem.level == ERROR else cut(problem.text),
-            ))
+            result.problems.append(
+                Problem(
+                    entry.sheet_row,
+                    SHEET_COLUMN_OF.get(problem.column, problem.column),
+                    problem.level,
+                    row_skipped(cut(problem.text)) if problem.level == ERROR else cut(problem.text),
+                )
+            )
     result.problems.sort(key=lambda p: (p.row, p.column))
     if Path(into).exists():
         result.summary = load(into).summary()
@@ -118,12 +146,16 @@ def import_report(result: Imported, sheet_path: str) -> list[str]:
     lines = [p.format(sheet_path) for p in result.problems]
     lines += [p.format(result.into) for p in result.file_problems]
     rows = result.rows
-    lines.append(f"imported {len(rows)} of {len(result.sheet.entries) + _skipped(result)} rows "
-                 f"from {sheet_path} into {result.into}")
+    lines.append(
+        f"imported {len(rows)} of {len(result.sheet.entries) + _skipped(result)} rows "
+        f"from {sheet_path} into {result.into}"
+    )
     for sheet_row, file_row, account in rows:
-        lines.append(f"  {result.into}:{file_row}: {account['id']} ({account['date']}"
-                     f"{' to ' + account['end_date'] if account['end_date'] else ''}) "
-                     f"from sheet row {sheet_row}")
+        lines.append(
+            f"  {result.into}:{file_row}: {account['id']} ({account['date']}"
+            f"{' to ' + account['end_date'] if account['end_date'] else ''}) "
+            f"from sheet row {sheet_row}"
+        )
     if result.summary:
         lines.append(result.summary)
     return lines
@@ -131,4 +163,3 @@ def import_report(result: Imported, sheet_path: str) -> list[str]:
 
 def _skipped(result: Imported) -> int:
     return len({p.row for p in result.sheet.problems if p.level == ERROR and p.row > 1})
-

@@ -1,6 +1,7 @@
 """The HTML of a TimelineJS sheet's cells as plain text (paragraphs and line breaks kept,
 tags gone, a link's address kept after its words), and the http(s) addresses it links to or
 embeds. Pure: nothing here reads or writes a file."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,26 @@ _TAG = re.compile(r"<\s*[a-zA-Z!/][^>]*>")
 
 class _PlainText(HTMLParser):
     BLOCKS = {
-        "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-        "pre", "table", "tr", "section", "article", "header", "footer", "figure", "hr",
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "hr",
     }
     HIDDEN = {"script", "style", "template", "head", "title"}
 
@@ -108,9 +127,9 @@ class _EmbedLink(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.named: list[str] = []    # permalinks and cites: the embed says what it is
+        self.named: list[str] = []  # permalinks and cites: the embed says what it is
         self.sources: list[str] = []  # iframe, video, audio, source, img
-        self.links: list[str] = []    # a href, in order
+        self.links: list[str] = []  # a href, in order
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -140,4 +159,3 @@ def embed_link(markup: str) -> str:
         if absolute(address):
             return absolute(address)
     return ""
-

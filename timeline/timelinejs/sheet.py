@@ -4,6 +4,7 @@ account (every cell ends up somewhere, or is named in a note that lists its rows
 from headlines, and its problems by sheet row (the header is row 1). Pure: the sheet is given
 as bytes and nothing is written; `importer` appends the entries to events.csv.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -20,23 +21,47 @@ from ..problems import ERROR, WARNING, Message, Problem, and_list, say, say_n, s
 from .markup import absolute, embed_link, html_to_text, inline, is_markup, links_in, one_line
 
 SHEET_COLUMNS = (
-    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
-    "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
-    "Media Thumbnail", "Alt Text", "Type", "Group", "Background",
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Alt Text",
+    "Type",
+    "Group",
+    "Background",
 )
 OLD_NAMES = {"tag": "Group"}
 NEEDED = ("Year", "Headline")
 DEFAULT_GROUP = "Event"
 ERA = "Era"
-TITLE_LENGTH = 70   # a title made from a slide's text, when it has no headline
+TITLE_LENGTH = 70  # a title made from a slide's text, when it has no headline
 UNTITLED = "Untitled"
 
 # Where each column of ours comes from in the sheet: a loader problem on an imported
 # row names the sheet column the editor can fix.
 SHEET_COLUMN_OF = {
-    "id": "Headline", "date": "Year", "end_date": "End Year", "title": "Headline",
-    "description": "Text", "category": "Group", "source": "Media Credit", "source_url": "Media",
-    "media": "Media", "media_credit": "Media Credit", "media_caption": "Media Caption",
+    "id": "Headline",
+    "date": "Year",
+    "end_date": "End Year",
+    "title": "Headline",
+    "description": "Text",
+    "category": "Group",
+    "source": "Media Credit",
+    "source_url": "Media",
+    "media": "Media",
+    "media_credit": "Media Credit",
+    "media_caption": "Media Caption",
     "media_alt": "Alt Text",
 }
 
@@ -76,17 +101,26 @@ def clock(text: str, column: str = "Time") -> tuple[int, int]:
     forms TimelineJS also reads: `14.30`, `1430`, `14` (14:00)."""
     match = _TIME.fullmatch(text.strip())
     if not match:
-        raise CellError(column, say("{column} {value} is not a time of day; write 14:30 or 2:30 PM",
-                                    column=column, value=show(text)))
+        raise CellError(
+            column,
+            say("{column} {value} is not a time of day; write 14:30 or 2:30 PM", column=column, value=show(text)),
+        )
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     if match["half"]:
         if not 1 <= hour <= 12:
-            raise CellError(column, say("{column} {value} is not a time of day: with AM or PM the hour runs 1-12",
-                                        column=column, value=show(text)))
+            raise CellError(
+                column,
+                say(
+                    "{column} {value} is not a time of day: with AM or PM the hour runs 1-12",
+                    column=column,
+                    value=show(text),
+                ),
+            )
         hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
     if hour > 23 or minute > 59:
-        raise CellError(column, say("{column} {value} is not a time of day (00:00 to 23:59)", column=column,
-                                    value=show(text)))
+        raise CellError(
+            column, say("{column} {value} is not a time of day (00:00 to 23:59)", column=column, value=show(text))
+        )
     return hour, minute
 
 
@@ -96,8 +130,16 @@ def _number(text: str, column: str, low: int, high: int) -> int:
         number = int(float(value))
         if low <= number <= high:
             return number
-    raise CellError(column, say("{column} {value} is not a whole number from {low} to {high}", column=column,
-                                value=show(text), low=low, high=high))
+    raise CellError(
+        column,
+        say(
+            "{column} {value} is not a whole number from {low} to {high}",
+            column=column,
+            value=show(text),
+            low=low,
+            high=high,
+        ),
+    )
 
 
 def year_text(year: int) -> str:
@@ -109,8 +151,11 @@ def month_days(year: int, month: int) -> int:
     """Days in a month of a historians' year (-500 is 500 BC; the proleptic Gregorian
     calendar, as numpy's dates count: 1 BC is a leap year)."""
     astronomical = year + 1 if year < 0 else year
-    return 29 if month == 2 and calendar.isleap(astronomical) else (
-        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    return (
+        29
+        if month == 2 and calendar.isleap(astronomical)
+        else (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    )
 
 
 def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix: str = "") -> str:
@@ -125,18 +170,39 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
     year, month, day, time = (value.strip() for value in (year, month, day, time))
     if not year:
         given = [name for name, value in zip(names[1:], (month, day, time)) if value]
-        raise CellError(names[0], say_n("{column} is empty but {given} is given", "{column} is empty but {given} are "
-                                        "given", len(given), column=names[0], given=", ".join(given)) if given else
-                        say("{column} is empty", column=names[0]))
+        raise CellError(
+            names[0],
+            say_n(
+                "{column} is empty but {given} is given",
+                "{column} is empty but {given} are given",
+                len(given),
+                column=names[0],
+                given=", ".join(given),
+            )
+            if given
+            else say("{column} is empty", column=names[0]),
+        )
     try:
         number = _number(year, names[0], -9999, 9999)
     except CellError:
-        raise CellError(names[0], say("{column} {value} is not a year events.csv can hold; write a whole number "
-                                      "from -9999 to 9999, such as 2022, or -500 for 500 BC", column=names[0],
-                                      value=show(year))) from None
+        raise CellError(
+            names[0],
+            say(
+                "{column} {value} is not a year events.csv can hold; write a whole number "
+                "from -9999 to 9999, such as 2022, or -500 for 500 BC",
+                column=names[0],
+                value=show(year),
+            ),
+        ) from None
     if number == 0:
-        raise CellError(names[0], say("{column} {value}: there is no year 0; the year before 1 is -1 (1 BC)",
-                                      column=names[0], value=show(year)))
+        raise CellError(
+            names[0],
+            say(
+                "{column} {value}: there is no year 0; the year before 1 is -1 (1 BC)",
+                column=names[0],
+                value=show(year),
+            ),
+        )
     text = f"-{-number:04d}" if number < 0 else f"{number:04d}"
     if month:
         month_number = _number(month, names[1], 1, 12)
@@ -147,11 +213,19 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
         day_number = _number(day, names[2], 1, 31)
         days = month_days(number, month_number)
         if day_number > days:
-            raise CellError(names[2], say("{column} {value}: {month} has {days} days, so day {day} does not exist",
-                                          column=names[2], value=show(day),
-                                          month=dates.Day.of(number if number > 0 else number + 1, month_number)
-                                          if number >= 1000 else f"{calendar.month_name[month_number]} {year_text(number)}",
-                                          days=days, day=day_number))
+            raise CellError(
+                names[2],
+                say(
+                    "{column} {value}: {month} has {days} days, so day {day} does not exist",
+                    column=names[2],
+                    value=show(day),
+                    month=dates.Day.of(number if number > 0 else number + 1, month_number)
+                    if number >= 1000
+                    else f"{calendar.month_name[month_number]} {year_text(number)}",
+                    days=days,
+                    day=day_number,
+                ),
+            )
         text += f"-{day_number:02d}"
     elif time:
         raise CellError(names[3], _WITHOUT(names[3], names[2]))
@@ -175,14 +249,14 @@ class Entry:
     sheet_row: int
     account: dict
     era: bool = False
-    notes: list[str] = field(default_factory=list)         # keys of NOTES: said once per column
+    notes: list[str] = field(default_factory=list)  # keys of NOTES: said once per column
     warnings: list[Problem] = field(default_factory=list)  # said on this row
 
 
 @dataclass
 class Sheet:
-    name: str                                    # the file name, for messages
-    title: str = ""                              # the title row's headline
+    name: str  # the file name, for messages
+    title: str = ""  # the title row's headline
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -190,34 +264,78 @@ class Sheet:
 # What became of cells that have no column of their own in events.csv: said once per
 # sheet column, naming the rows. key -> (sheet column, what was done, with {rows}).
 NOTES = {
-    "embed": ("Media", lambda rows: say(
-        "Media is an embed code in {rows} (HTML: a tweet's or an Instagram post's blockquote, an <iframe>...), "
-        "which the dashboard does not run: its text is added to the description, and the address it shows is "
-        "kept (as media for a picture or a video, else as source_url)", rows=rows)),
-    "not a link": ("Media", lambda rows: say(
-        "Media is not a web link in {rows}, so it is not imported: events.csv keeps only http:// and https:// "
-        "links; give its full https:// address", rows=rows)),
-    "caption": ("Media Caption", lambda rows: say(
-        "Media Caption is added to the description in {rows}, where the Media is not a picture or a video "
-        "(media_caption goes with one)", rows=rows)),
-    "credit": ("Media Credit", lambda rows: say(
-        "Media Credit's link is added to the description, as 'Credit: ...', in {rows}, where the Media's own "
-        "link is the source_url", rows=rows)),
-    "alt": ("Alt Text", lambda rows: say(
-        "Alt Text is not imported in {rows}, where the Media is not a picture or a video: media_alt describes "
-        "a picture", rows=rows)),
-    "display date": ("Display Date", lambda rows: say(
-        "Display Date is kept as the last line of the description, 'Display date: ...', in {rows}, where it "
-        "differs from the date as the dashboard shows it", rows=rows)),
-    "thumbnail": ("Media Thumbnail", lambda rows: say(
-        "Media Thumbnail is not imported ({rows}): the dashboard draws its own markers; the media itself is "
-        "kept", rows=rows)),
-    "background": ("Background", lambda rows: say(
-        "Background is not imported ({rows}): the dashboard has no slide backgrounds", rows=rows)),
+    "embed": (
+        "Media",
+        lambda rows: say(
+            "Media is an embed code in {rows} (HTML: a tweet's or an Instagram post's blockquote, an <iframe>...), "
+            "which the dashboard does not run: its text is added to the description, and the address it shows is "
+            "kept (as media for a picture or a video, else as source_url)",
+            rows=rows,
+        ),
+    ),
+    "not a link": (
+        "Media",
+        lambda rows: say(
+            "Media is not a web link in {rows}, so it is not imported: events.csv keeps only http:// and https:// "
+            "links; give its full https:// address",
+            rows=rows,
+        ),
+    ),
+    "caption": (
+        "Media Caption",
+        lambda rows: say(
+            "Media Caption is added to the description in {rows}, where the Media is not a picture or a video "
+            "(media_caption goes with one)",
+            rows=rows,
+        ),
+    ),
+    "credit": (
+        "Media Credit",
+        lambda rows: say(
+            "Media Credit's link is added to the description, as 'Credit: ...', in {rows}, where the Media's own "
+            "link is the source_url",
+            rows=rows,
+        ),
+    ),
+    "alt": (
+        "Alt Text",
+        lambda rows: say(
+            "Alt Text is not imported in {rows}, where the Media is not a picture or a video: media_alt describes "
+            "a picture",
+            rows=rows,
+        ),
+    ),
+    "display date": (
+        "Display Date",
+        lambda rows: say(
+            "Display Date is kept as the last line of the description, 'Display date: ...', in {rows}, where it "
+            "differs from the date as the dashboard shows it",
+            rows=rows,
+        ),
+    ),
+    "thumbnail": (
+        "Media Thumbnail",
+        lambda rows: say(
+            "Media Thumbnail is not imported ({rows}): the dashboard draws its own markers; the media itself is kept",
+            rows=rows,
+        ),
+    ),
+    "background": (
+        "Background",
+        lambda rows: say("Background is not imported ({rows}): the dashboard has no slide backgrounds", rows=rows),
+    ),
 }
 # What of a title row is not imported (its Headline names the timeline).
-TITLE_LEFT = ("Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Alt Text",
-              "Display Date", "Background")
+TITLE_LEFT = (
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Alt Text",
+    "Display Date",
+    "Background",
+)
 
 
 def header_map(names: list[str]) -> tuple[dict[str, int], list[Problem]]:
@@ -230,21 +348,38 @@ def header_map(names: list[str]) -> tuple[dict[str, int], list[Problem]]:
         name = known.get(key) or OLD_NAMES.get(key)
         if name is None:
             if key:
-                problems.append(Problem(1, raw.strip(), WARNING,
-                                        say("{name!r} is not a TimelineJS column; it is ignored", name=raw.strip())))
+                problems.append(
+                    Problem(
+                        1,
+                        raw.strip(),
+                        WARNING,
+                        say("{name!r} is not a TimelineJS column; it is ignored", name=raw.strip()),
+                    )
+                )
             continue
         if name in positions:
-            problems.append(Problem(1, raw.strip(), WARNING,
-                                    say("{name} appears twice in the header; the first is read", name=name)))
+            problems.append(
+                Problem(
+                    1, raw.strip(), WARNING, say("{name} appears twice in the header; the first is read", name=name)
+                )
+            )
             continue
         positions[name] = position
     missing = [name for name in NEEDED if name not in positions]
     if missing:
-        problems.append(Problem(
-            1, missing[0], ERROR,
-            say("the header has no {missing} column, so this is not a TimelineJS sheet; its header should "
-                "name: {columns}", missing=" or ".join(missing), columns=",".join(SHEET_COLUMNS)),
-        ))
+        problems.append(
+            Problem(
+                1,
+                missing[0],
+                ERROR,
+                say(
+                    "the header has no {missing} column, so this is not a TimelineJS sheet; its header should "
+                    "name: {columns}",
+                    missing=" or ".join(missing),
+                    columns=",".join(SHEET_COLUMNS),
+                ),
+            )
+        )
     return positions, problems
 
 
@@ -254,8 +389,14 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        sheet.problems.append(Problem(0, "", ERROR, say("the sheet is not UTF-8 text; export it from "
-                                                        "Google Sheets as CSV, or save it as CSV UTF-8")))
+        sheet.problems.append(
+            Problem(
+                0,
+                "",
+                ERROR,
+                say("the sheet is not UTF-8 text; export it from Google Sheets as CSV, or save it as CSV UTF-8"),
+            )
+        )
         return sheet
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
@@ -273,8 +414,7 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     for number, record in enumerate(records[1:], start=2):
         if not any(value.strip() for value in record):
             continue
-        rows.append((number, {name: record[i] if i < len(record) else ""
-                              for name, i in positions.items()}))
+        rows.append((number, {name: record[i] if i < len(record) else "" for name, i in positions.items()}))
     titles = [(number, cells) for number, cells in rows if _type(cells) == "title"]
     title_row = titles[0][0] if titles else 0
     if titles:
@@ -282,10 +422,20 @@ def read_sheet(data: bytes, name: str) -> Sheet:
         left = [column for column in TITLE_LEFT if titles[0][1].get(column, "").strip()]
         if left:
             credited = say(" (its Headline is the source of rows without a Media Credit)") if sheet.title else ""
-            sheet.problems.append(Problem(title_row, left[0], WARNING, say_n(
-                "the title row's {columns} is not imported: events.csv holds events, not a title slide{credited}",
-                "the title row's {columns} are not imported: events.csv holds events, not a title slide{credited}",
-                len(left), columns=and_list(left), credited=credited)))
+            sheet.problems.append(
+                Problem(
+                    title_row,
+                    left[0],
+                    WARNING,
+                    say_n(
+                        "the title row's {columns} is not imported: events.csv holds events, not a title slide{credited}",
+                        "the title row's {columns} are not imported: events.csv holds events, not a title slide{credited}",
+                        len(left),
+                        columns=and_list(left),
+                        credited=credited,
+                    ),
+                )
+            )
     credit = sheet.title or name
     notes: dict[str, list[int]] = {}
     for number, cells in rows:
@@ -294,20 +444,40 @@ def read_sheet(data: bytes, name: str) -> Sheet:
             continue
         if kind == "title":
             dated = bool(cells.get("Year", "").strip())
-            sheet.problems.append(Problem(number, "Type", WARNING, (
-                say("a second title row (the first is row {first}): TimelineJS shows it as an event, and it is "
-                    "imported as one", first=title_row) if dated else
-                say("a second title row (the first is row {first}) with no Year: TimelineJS leaves it out, and "
-                    "so does import", first=title_row)
-            )))
+            sheet.problems.append(
+                Problem(
+                    number,
+                    "Type",
+                    WARNING,
+                    (
+                        say(
+                            "a second title row (the first is row {first}): TimelineJS shows it as an event, and it is "
+                            "imported as one",
+                            first=title_row,
+                        )
+                        if dated
+                        else say(
+                            "a second title row (the first is row {first}) with no Year: TimelineJS leaves it out, and "
+                            "so does import",
+                            first=title_row,
+                        )
+                    ),
+                )
+            )
             if not dated:
                 continue
         elif kind not in ("", "era"):
-            sheet.problems.append(Problem(
-                number, "Type", WARNING,
-                say("Type {value} is neither title nor era; the row is imported as an event",
-                    value=show(cells['Type'].strip())),
-            ))
+            sheet.problems.append(
+                Problem(
+                    number,
+                    "Type",
+                    WARNING,
+                    say(
+                        "Type {value} is neither title nor era; the row is imported as an event",
+                        value=show(cells["Type"].strip()),
+                    ),
+                )
+            )
         try:
             entry = convert(number, cells, credit)
         except CellError as error:
@@ -337,8 +507,9 @@ def rows_text(rows: list[int]) -> Message:
             runs.append([row, row])
     parts = []
     for first, last in runs:
-        parts += [str(first)] if first == last else [str(first), str(last)] if last == first + 1 else [
-            f"{first}-{last}"]
+        parts += (
+            [str(first)] if first == last else [str(first), str(last)] if last == first + 1 else [f"{first}-{last}"]
+        )
     return say_n("row {rows}", "rows {rows}", len(set(rows)), rows=and_list(parts))
 
 
@@ -351,7 +522,7 @@ def title_from(text: str) -> str:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if len(first) <= TITLE_LENGTH:
         return first[:-1] if first.endswith(".") and not first.endswith("..") else first
-    cut = first[:TITLE_LENGTH + 1]  # one more: a space there means a word ends at the limit
+    cut = first[: TITLE_LENGTH + 1]  # one more: a space there means a word ends at the limit
     words = cut.rsplit(" ", 1)[0] if " " in cut[1:] else first[:TITLE_LENGTH]
     return words.rstrip(" ,;:-\u2013\u2014") + "\u2026"
 
@@ -369,6 +540,7 @@ def _same_date_words(a: str, b: str) -> bool:
     def words(text: str) -> str:
         text = text.casefold().replace(".", "").replace(",", " ")
         return re.sub(r"\bbce\b", "bc", " ".join(text.split()))
+
     return words(a) == words(b)
 
 
@@ -380,20 +552,26 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
     an embed code's text, a caption without a picture, and a Display Date that says more
     than the date go into the description.
     """
-    start = sheet_date(cells.get("Year", ""), cells.get("Month", ""), cells.get("Day", ""),
-                       cells.get("Time", ""))
-    end_cells = end_year, end_month, end_day, end_time = [cells.get(f"End {part}", "") for part in
-                                                          ("Year", "Month", "Day", "Time")]
-    end = (sheet_date(end_year, end_month, end_day, end_time, prefix="End ")
-           if any(v.strip() for v in end_cells) else "")
+    start = sheet_date(cells.get("Year", ""), cells.get("Month", ""), cells.get("Day", ""), cells.get("Time", ""))
+    end_cells = end_year, end_month, end_day, end_time = [
+        cells.get(f"End {part}", "") for part in ("Year", "Month", "Day", "Time")
+    ]
+    end = sheet_date(end_year, end_month, end_day, end_time, prefix="End ") if any(v.strip() for v in end_cells) else ""
     era = _type(cells) == "era"
     entry = Entry(number, {}, era)
     credit_cell, caption_cell = cells.get("Media Credit", ""), cells.get("Media Caption", "")
     account = {
-        "date": start, "end_date": end, "title": "", "description": "",
+        "date": start,
+        "end_date": end,
+        "title": "",
+        "description": "",
         "category": ERA if era else (inline(cells.get("Group", "")) or DEFAULT_GROUP),
-        "source": inline(credit_cell) or credit, "source_url": "",
-        "media": "", "media_credit": "", "media_caption": "", "media_alt": "",
+        "source": inline(credit_cell) or credit,
+        "source_url": "",
+        "media": "",
+        "media_credit": "",
+        "media_caption": "",
+        "media_alt": "",
     }
     paragraphs = [html_to_text(cells.get("Text", ""))]
     cell = cells.get("Media", "").strip()
@@ -407,8 +585,9 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
             entry.notes.append("not a link")
     alt = inline(cells.get("Alt Text", ""))
     if media_kind(link) in ("image", "video"):
-        account.update(media=link, media_credit=one_line(credit_cell),
-                       media_caption=one_line(caption_cell), media_alt=alt)
+        account.update(
+            media=link, media_credit=one_line(credit_cell), media_caption=one_line(caption_cell), media_alt=alt
+        )
     else:
         # A link that is not a picture or a video (an article, a tweet, a map) is the
         # account's source; without one, the credit's own link is.
@@ -443,28 +622,44 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
 def _untitled(entry: Entry, cells: dict) -> str:
     """The title of a slide without a headline (TimelineJS shows one), from the start of its
     Text, else of its caption or embed; the row gets a warning that says so."""
-    for column, text in (("Text", html_to_text(cells.get("Text", ""), addresses=False)),
-                         ("Media Caption", html_to_text(cells.get("Media Caption", ""), addresses=False)),
-                         ("Media", html_to_text(cells.get("Media", ""), addresses=False)
-                          if is_markup(cells.get("Media", "")) else ""),
-                         ("Alt Text", inline(cells.get("Alt Text", "")))):
+    for column, text in (
+        ("Text", html_to_text(cells.get("Text", ""), addresses=False)),
+        ("Media Caption", html_to_text(cells.get("Media Caption", ""), addresses=False)),
+        ("Media", html_to_text(cells.get("Media", ""), addresses=False) if is_markup(cells.get("Media", "")) else ""),
+        ("Alt Text", inline(cells.get("Alt Text", ""))),
+    ):
         title = title_from(text)
         if title:
-            entry.warnings.append(Problem(
-                entry.sheet_row, "Headline", WARNING,
-                say("Headline is empty, so the title is taken from the start of the {column}: {title}; write a "
-                    "headline in the sheet, or edit the title in events.csv", column=column, title=show(title, 80))))
+            entry.warnings.append(
+                Problem(
+                    entry.sheet_row,
+                    "Headline",
+                    WARNING,
+                    say(
+                        "Headline is empty, so the title is taken from the start of the {column}: {title}; write a "
+                        "headline in the sheet, or edit the title in events.csv",
+                        column=column,
+                        title=show(title, 80),
+                    ),
+                )
+            )
             return title
-    entry.warnings.append(Problem(
-        entry.sheet_row, "Headline", WARNING,
-        say("Headline is empty and the row has no text to take a title from, so the title is {untitled!r}; "
-            "write a headline in the sheet, or edit the title in events.csv", untitled=UNTITLED)))
+    entry.warnings.append(
+        Problem(
+            entry.sheet_row,
+            "Headline",
+            WARNING,
+            say(
+                "Headline is empty and the row has no text to take a title from, so the title is {untitled!r}; "
+                "write a headline in the sheet, or edit the title in events.csv",
+                untitled=UNTITLED,
+            ),
+        )
+    )
     return UNTITLED
 
 
 def with_ids(entries: list[Entry], taken: set[str]) -> list[dict]:
     """The entries' accounts, each with an id made from its headline, unique in `taken`."""
     taken = set(taken)
-    return [{"id": unique(schema.slug(entry.account["title"]), taken), **entry.account}
-            for entry in entries]
-
+    return [{"id": unique(schema.slug(entry.account["title"]), taken), **entry.account} for entry in entries]

@@ -5,12 +5,12 @@ An account's place in time is when it became known (`index.KnownFrom`): its `pub
 or, where that is not known to the day, the date it gives for the event, marked as such.
 Text stays text: the figure's labels are data for plotly, never HTML.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Sequence
-
 import html
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -19,29 +19,31 @@ from .. import dates, i18n
 from ..i18n import _
 from . import labels
 
-SAID = 140   # characters of what an account says, in the "as reported" sequence
+SAID = 140  # characters of what an account says, in the "as reported" sequence
 
 
 @dataclass(frozen=True)
 class Reported:
     """One account in the "as reported" sequence."""
-    when: str            # "10 January 2022", or a note that the day of publication is not known
+
+    when: str  # "10 January 2022", or a note that the day of publication is not known
     undated: bool
-    who: str             # who claims it (else the outlet)
+    who: str  # who claims it (else the outlet)
     source: str
-    said: str            # its figure, or the start of what it says
-    retracted: str       # "" or "retracted" / "retracted on 10 January 2022"
+    said: str  # its figure, or the start of what it says
+    retracted: str  # "" or "retracted" / "retracted on 10 January 2022"
     row: int
 
 
 @dataclass(frozen=True)
 class Point:
     """One value of the step chart: an account's figure."""
-    second: int          # when it became known
+
+    second: int  # when it became known
     when: str
     value: float
     unit: str
-    source: str          # its outlet ("AP, AFP, Kazinform": several that gave the same value that day)
+    source: str  # its outlet ("AP, AFP, Kazinform": several that gave the same value that day)
     who: str
     undated: bool
     retracted: str
@@ -68,7 +70,7 @@ def retraction(is_retracted: bool, retracted_on) -> str:
         return ""
     if retracted_on is None or pd.isna(retracted_on):
         return _("retracted")
-    return _("retracted on {date}").format(date=dates.label(pd.Timestamp(retracted_on).to_datetime64(), 'day'))
+    return _("retracted on {date}").format(date=dates.label(pd.Timestamp(retracted_on).to_datetime64(), "day"))
 
 
 def sequence(items: list[Reported], seconds: list[int]) -> list[Reported]:
@@ -82,7 +84,7 @@ def sequence(items: list[Reported], seconds: list[int]) -> list[Reported]:
 
 
 def said(description: str, figure: float, unit: str) -> str:
-    if figure == figure:   # (not NaN)
+    if figure == figure:  # (not NaN)
         return f"{number(figure)} {unit}".strip()
     return labels.shorten(" ".join((description or "").split()), SAID) or _("(no description)")
 
@@ -101,11 +103,19 @@ RETRACTED_COLOUR = "#b00020"
 
 # The step chart's size as drawn in the panel (timeline.app.render.step_chart), in pixels: the
 # panel is about as wide on a desktop as on a phone, so one estimate serves both.
-PLOT = (240, 210)                # the plot area: width, height (the layout's height less its margins)
-MARGIN = {"l": 64, "r": 36, "t": 40, "b": 112}   # below: the days, then the legend (two lines on a phone)
-CHAR, LINE, GAP = 6.0, 13, 6     # a 10 px label's character and line, and its distance from its marker
-SIDES = ("top center", "bottom center", "top right", "top left", "bottom right", "bottom left",
-         "middle right", "middle left")
+PLOT = (240, 210)  # the plot area: width, height (the layout's height less its margins)
+MARGIN = {"l": 64, "r": 36, "t": 40, "b": 112}  # below: the days, then the legend (two lines on a phone)
+CHAR, LINE, GAP = 6.0, 13, 6  # a 10 px label's character and line, and its distance from its marker
+SIDES = (
+    "top center",
+    "bottom center",
+    "top right",
+    "top left",
+    "bottom right",
+    "bottom left",
+    "middle right",
+    "middle left",
+)
 
 
 def step_figure(points: list[Point], unit: str) -> dict:
@@ -118,52 +128,86 @@ def step_figure(points: list[Point], unit: str) -> dict:
     years = sorted({day[:-6] for day in days})
     traces = []
     if standing:
-        traces.append({"type": "scatter", "mode": "lines", "x": [_day(p.second) for p in standing],
-                       "y": [p.value for p in standing], "name": "standing figure",
-                       "line": {"shape": "hv", "color": STEP_COLOUR, "width": 2}, "hoverinfo": "skip",
-                       "showlegend": False})
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": [_day(p.second) for p in standing],
+                "y": [p.value for p in standing],
+                "name": "standing figure",
+                "line": {"shape": "hv", "color": STEP_COLOUR, "width": 2},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            }
+        )
     values = [p.value for p in points]
     top = max(values) if values else 1
-    groups = [(_("published that day"), [p for p in standing if not p.undated], "circle", STEP_COLOUR),
-              (_("publication day not given"), [p for p in standing if p.undated], "circle-open", STEP_COLOUR),
-              (_("retracted"), [p for p in points if p.retracted], "x", RETRACTED_COLOUR)]
+    groups = [
+        (_("published that day"), [p for p in standing if not p.undated], "circle", STEP_COLOUR),
+        (_("publication day not given"), [p for p in standing if p.undated], "circle-open", STEP_COLOUR),
+        (_("retracted"), [p for p in points if p.retracted], "x", RETRACTED_COLOUR),
+    ]
     marks = [(name, _merged(chosen), symbol, colour) for name, chosen, symbol, colour in groups if chosen]
     everything = [p for _name, chosen, _s, _c in marks for p in chosen]
     texts, sides = placed(everything, days, top * 1.25, [(_day(p.second), p.value) for p in standing])
     at = 0
     for name, chosen, symbol, colour in marks:
-        traces.append({
-            "type": "scatter", "mode": "markers+text", "name": name,
-            "x": [_day(p.second) for p in chosen], "y": [p.value for p in chosen],
-            "text": texts[at:at + len(chosen)], "textposition": sides[at:at + len(chosen)],
-            "textfont": {"size": 10, "color": colour}, "cliponaxis": False,
-            "marker": {"symbol": symbol, "size": 10, "color": colour, "line": {"width": 2, "color": colour}},
-            "hoverinfo": "skip",   # (a picture: staticPlot; its table says who claims each value)
-        })
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": name,
+                "x": [_day(p.second) for p in chosen],
+                "y": [p.value for p in chosen],
+                "text": texts[at : at + len(chosen)],
+                "textposition": sides[at : at + len(chosen)],
+                "textfont": {"size": 10, "color": colour},
+                "cliponaxis": False,
+                "marker": {"symbol": symbol, "size": 10, "color": colour, "line": {"width": 2, "color": colour}},
+                "hoverinfo": "skip",  # (a picture: staticPlot; its table says who claims each value)
+            }
+        )
         at += len(chosen)
     return {
         "data": traces,
         "layout": {
-            "height": PLOT[1] + MARGIN["t"] + MARGIN["b"], "margin": MARGIN,
+            "height": PLOT[1] + MARGIN["t"] + MARGIN["b"],
+            "margin": MARGIN,
             # The legend at the foot of the figure, within its margin: the plot keeps its size (PLOT).
-            "showlegend": True, "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom",
-                                           "font": {"size": 11}},
-            "yaxis": {"title": {"text": unit or _("figure")}, "rangemode": "tozero", "range": [0, top * 1.25],
-                      "fixedrange": True, "separatethousands": True},
+            "showlegend": True,
+            "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "font": {"size": 11}},
+            "yaxis": {
+                "title": {"text": unit or _("figure")},
+                "rangemode": "tozero",
+                "range": [0, top * 1.25],
+                "fixedrange": True,
+                "separatethousands": True,
+            },
             # One step per day a figure came out, evenly spaced (a day's label under each, in the
             # reader's language): months of silence would crowd the first week's values into a corner.
             # Within one year, the days without it and the year beneath them ("8 Jan" ... "2022").
-            "xaxis": {"type": "category", "fixedrange": True, "tickangle": -45, "automargin": True,
-                      "categoryorder": "array", "categoryarray": days, "tickmode": "array", "tickvals": days,
-                      "ticktext": [_day_label(d, len(years) > 1) for d in days],
-                      **({"title": {"text": years[0], "standoff": 4}} if len(years) == 1 else {})},
-            "plot_bgcolor": "white", "paper_bgcolor": "white", "font": {"size": 12},
+            "xaxis": {
+                "type": "category",
+                "fixedrange": True,
+                "tickangle": -45,
+                "automargin": True,
+                "categoryorder": "array",
+                "categoryarray": days,
+                "tickmode": "array",
+                "tickvals": days,
+                "ticktext": [_day_label(d, len(years) > 1) for d in days],
+                **({"title": {"text": years[0], "standoff": 4}} if len(years) == 1 else {}),
+            },
+            "plot_bgcolor": "white",
+            "paper_bgcolor": "white",
+            "font": {"size": 12},
         },
     }
 
 
-def placed(points: list[Point], days: list[str], height: float,
-           line: Sequence[tuple[str, float]] = ()) -> tuple[list[str], list[str]]:
+def placed(
+    points: list[Point], days: list[str], height: float, line: Sequence[tuple[str, float]] = ()
+) -> tuple[list[str], list[str]]:
     """Each point's label and the side of its marker it is written on, by an estimate of the
     drawn sizes (PLOT): first every value alone, each on the first of SIDES where it covers no
     marker nor another label and stays in the figure (else where it covers least); then, day by
@@ -179,8 +223,11 @@ def placed(points: list[Point], days: list[str], height: float,
     centre = [at(_day(p.second), p.value) for p in points]
     marks = [(x - 6, y - 6, x + 6, y + 6) for x, y in centre]
     corners = [at(day, value) for day, value in line]
-    segments = [box for (x0, y0), (x1, y1) in zip(corners, corners[1:])   # the line's steps: across, then up
-                for box in ((x0, y0 - 1, x1, y0 + 1), (x1 - 1, min(y0, y1), x1 + 1, max(y0, y1)))]
+    segments = [
+        box
+        for (x0, y0), (x1, y1) in zip(corners, corners[1:])  # the line's steps: across, then up
+        for box in ((x0, y0 - 1, x1, y0 + 1), (x1 - 1, min(y0, y1), x1 + 1, max(y0, y1)))
+    ]
     full = [[number(p.value), f"({p.source})" + (" " + _("retracted") if p.retracted else "")] for p in points]
     brief = [[number(p.value)] for p in points]
     order = sorted(range(len(points)), key=lambda i: (centre[i][0], centre[i][1]))
@@ -190,18 +237,32 @@ def placed(points: list[Point], days: list[str], height: float,
     def cover(i: int, box, lines_too: bool = False) -> float:
         """How much of `box` (point i's label) lies over the others' marks and labels, or outside
         (and over the step line, `lines_too`)."""
-        outside = not (-8 <= box[0] and box[2] <= width + MARGIN["r"]     # (not over the axis' numbers)
-                       and -MARGIN["t"] + 4 <= box[1] and box[3] <= tall - 2)   # (above the days)
+        outside = not (
+            -8 <= box[0]
+            and box[2] <= width + MARGIN["r"]  # (not over the axis' numbers)
+            and -MARGIN["t"] + 4 <= box[1]
+            and box[3] <= tall - 2
+        )  # (above the days)
         others = [m for j, m in enumerate(marks) if j != i] + [b for j, b in boxes.items() if j != i]
-        return (1e6 * outside + sum(_overlap(box, other) for other in others)
-                + (sum(_overlap(box, segment, room=0) for segment in segments) if lines_too else 0))
+        return (
+            1e6 * outside
+            + sum(_overlap(box, other) for other in others)
+            + (sum(_overlap(box, segment, room=0) for segment in segments) if lines_too else 0)
+        )
 
-    for i in order:   # every value, where it covers least (nothing, mostly)
-        least = min(SIDES, key=lambda side: cover(i, _box(centre[i], brief[i], side)))   # (the first of equals)
+    for i in order:  # every value, where it covers least (nothing, mostly)
+        least = min(SIDES, key=lambda side: cover(i, _box(centre[i], brief[i], side)))  # (the first of equals)
         boxes[i], sides[i] = _box(centre[i], brief[i], least), least
-    for i in order:   # its sources too, where they fit
-        side = next((side for lines_too in (True, False) for side in SIDES   # (over the line if need be)
-                     if cover(i, _box(centre[i], full[i], side), lines_too) == 0), None)
+    for i in order:  # its sources too, where they fit
+        side = next(
+            (
+                side
+                for lines_too in (True, False)
+                for side in SIDES  # (over the line if need be)
+                if cover(i, _box(centre[i], full[i], side), lines_too) == 0
+            ),
+            None,
+        )
         if side is not None:
             boxes[i], sides[i], lines[i] = _box(centre[i], full[i], side), side, full[i]
     return ["<br>".join(html.escape(line, quote=False) for line in label) for label in lines], sides
@@ -234,8 +295,19 @@ def _merged(points: list[Point]) -> list[Point]:
     for group in merged.values():
         first = group[0]
         names = list(dict.fromkeys(p.source for p in group))
-        out.append(Point(first.second, first.when, first.value, first.unit, ", ".join(names),
-                         first.who, first.undated, first.retracted, first.row))
+        out.append(
+            Point(
+                first.second,
+                first.when,
+                first.value,
+                first.unit,
+                ", ".join(names),
+                first.who,
+                first.undated,
+                first.retracted,
+                first.row,
+            )
+        )
     return out
 
 

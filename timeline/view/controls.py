@@ -1,9 +1,9 @@
 """What each control does to the view's `State`: pure, so it is tested without a browser."""
+
 from __future__ import annotations
 
-
-from ..state import Area, Filters, MapView, State, apply, outlet_key, outlet_names, step  # noqa: F401
 from ..index import EventIndex
+from ..state import Area, Filters, MapView, State, apply, outlet_key, outlet_names, step  # noqa: F401
 from . import labels
 from .labels import shorten
 
@@ -17,8 +17,7 @@ FILTER_FIELDS = {
 }
 
 
-def next_state(state: State, trigger, value, index: EventIndex, masks=apply, shown=None,
-               area=None) -> State:
+def next_state(state: State, trigger, value, index: EventIndex, masks=apply, shown=None, area=None) -> State:
     """The state after `trigger` (a control id) changed to `value`.
 
     `shown`: what every filter control shows (in FILTER_FIELDS' order), if known. A change of
@@ -33,8 +32,7 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
     if trigger in FILTER_FIELDS:
         values = dict(zip(FILTER_FIELDS, shown)) if shown is not None else {}
         values[trigger] = value
-        return state.with_filters(**{FILTER_FIELDS[c]: _filter_value(FILTER_FIELDS[c], v)
-                                     for c, v in values.items()})
+        return state.with_filters(**{FILTER_FIELDS[c]: _filter_value(FILTER_FIELDS[c], v) for c, v in values.items()})
     if trigger in ("prev-event", "next-event"):
         mask = masks(state.filters) if masks is not apply else apply(index, state.filters)
         return state.select(step(index, mask, state.event, -1 if trigger == "prev-event" else 1))
@@ -43,10 +41,10 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
         return state.select(event) if event else state
     if trigger == "clear-filters":
         return State(event=state.event, embed=state.embed, map=state.map, lang=state.lang)
-    if trigger == "map-choice":     # a mark on the map, or a title in its list, chosen
+    if trigger == "map-choice":  # a mark on the map, or a title in its list, chosen
         chosen = (value or {}).get("id") if isinstance(value, dict) else None
         return state.select(chosen) if isinstance(chosen, str) and index.position(chosen) is not None else state
-    if trigger == "map-only":   # "Only what is on the map": on (the map's `area`) if it was off
+    if trigger == "map-only":  # "Only what is on the map": on (the map's `area`) if it was off
         return state.with_filters(area=None if state.filters.area else Area.of(area))
     return state
 

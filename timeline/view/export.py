@@ -3,6 +3,7 @@
 A cell that begins with `=`, `+`, `-` or `@` is prefixed with an apostrophe so
 that a spreadsheet shows it as text instead of running it as a formula.
 """
+
 from __future__ import annotations
 
 import csv

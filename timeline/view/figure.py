@@ -6,61 +6,63 @@ stacked so none hides another. When more than `MAX_MARKERS` are in view the
 chart shows how many events fall in each time bin of each lane (a density
 strip) and turns into individual events as the viewer zooms in.
 """
+
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from typing import Literal
 
 import numpy as np
 
 from .. import dates
 from ..i18n import _, ngettext, number
 from ..index import EventIndex
-from .labels import HOVER as HOVER_TITLE, NAME as LANE_NAME
-from .labels import shorten
 from . import packing
+from .labels import HOVER as HOVER_TITLE
+from .labels import NAME as LANE_NAME
+from .labels import shorten
 
-MAX_MARKERS = 4000      # individual events drawn when at most this many are in view
-BINS = 200              # density bins across the visible range
+MAX_MARKERS = 4000  # individual events drawn when at most this many are in view
+BINS = 200  # density bins across the visible range
 DAY = 86_400
-NEIGHBOURS = MAX_MARKERS // 4   # events either side of a selection opened among too many
-FOCUS = 0.1             # the opening view may leave out this share of outliers at each end
+NEIGHBOURS = MAX_MARKERS // 4  # events either side of a selection opened among too many
+FOCUS = 0.1  # the opening view may leave out this share of outliers at each end
 
 # Okabe & Ito's palette, safe for the common kinds of colour blindness; lanes also carry
 # their names on the axis, so colour is never the only way to tell them apart.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999933", "#882255",
-           "#44AA99", "#332288")
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999933", "#882255", "#44AA99", "#332288")
 DISPUTED_OUTLINE = "#111111"
-SELECTED_COLOUR = "#111111"     # the selection ring: neutral, as colour means category
-NEUTRAL = "#8c8c8c"             # the legend's shapes: colour is for categories, not shapes
+SELECTED_COLOUR = "#111111"  # the selection ring: neutral, as colour means category
+NEUTRAL = "#8c8c8c"  # the legend's shapes: colour is for categories, not shapes
 NEUTRAL_EDGE = "#3d3d3d"
 TEXT_COLOUR = "#1a1a1a"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-LABEL_SIZE = 12         # px: titles on the chart
-LABEL_SHARE = 0.5       # a title takes at most this share of the plot's width (then "…")
-LABEL_MIN = 140         # px: ... but may always take this much
-GRAPH_WIDTH = 980       # px: the graph's width when the browser has not said (a 1440 px window)
-ROW_PX = 20             # px: one sub-row of a lane
-LANE_PAD = 0.6          # rows: space above and below a lane's sub-rows
-MIN_LANE = 1.9          # rows: the height of a lane with one sub-row, or of plain marks
-FRAME_PX = 190          # px: the figure's height less its lanes (legend, axis, range slider)
-TALL_PX = 960           # px: a taller chart scrolls in its box (assets/style.css, .timeline-graph),
-                        # with its dates above the lanes, where the box opens
+LABEL_SIZE = 12  # px: titles on the chart
+LABEL_SHARE = 0.5  # a title takes at most this share of the plot's width (then "…")
+LABEL_MIN = 140  # px: ... but may always take this much
+GRAPH_WIDTH = 980  # px: the graph's width when the browser has not said (a 1440 px window)
+ROW_PX = 20  # px: one sub-row of a lane
+LANE_PAD = 0.6  # rows: space above and below a lane's sub-rows
+MIN_LANE = 1.9  # rows: the height of a lane with one sub-row, or of plain marks
+FRAME_PX = 190  # px: the figure's height less its lanes (legend, axis, range slider)
+TALL_PX = 960  # px: a taller chart scrolls in its box (assets/style.css, .timeline-graph),
+# with its dates above the lanes, where the box opens
 # The figure's frame, worked out here rather than by plotly.js's automatic margins: a margin
 # plotly.js has to grow after drawing (for the lane names, the legend, the dates, the range
 # slider) makes it draw the whole chart a second time, every title again. Each is sized a
 # little larger than plotly.js needs, so it never grows (plotly.js still would, drawing twice,
 # if a font were wider than estimated).
-EDGE_PX = 10            # px: the figure's margin at the top, the bottom and the left
-RIGHT_PX = 20           # px: ... and at the right
-LEGEND_ROW_PX = 19      # px: a row of the legend (its 12 px text)
-LEGEND_PAD_PX = 14      # px: the legend's own padding, above and below its rows
-LEGEND_ITEM_PX = 50     # px: a legend entry's symbol and gaps, beside its text
-DATES_PX = 40           # px: the dates' labels (two lines of 13 px) beside the lanes
-SLIDER_GAP_PX = 15      # px: plotly.js's gap between the dates and the range slider
-TEXT_SHARE = 0.92       # of a text's estimated width (a wide font's, packing.text_width): what the
-                        # lane names and the legend's entries take on screen
+EDGE_PX = 10  # px: the figure's margin at the top, the bottom and the left
+RIGHT_PX = 20  # px: ... and at the right
+LEGEND_ROW_PX = 19  # px: a row of the legend (its 12 px text)
+LEGEND_PAD_PX = 14  # px: the legend's own padding, above and below its rows
+LEGEND_ITEM_PX = 50  # px: a legend entry's symbol and gaps, beside its text
+DATES_PX = 40  # px: the dates' labels (two lines of 13 px) beside the lanes
+SLIDER_GAP_PX = 15  # px: plotly.js's gap between the dates and the range slider
+TEXT_SHARE = 0.92  # of a text's estimated width (a wide font's, packing.text_width): what the
+# lane names and the legend's entries take on screen
 # The titled events are drawn on a second time axis laid over the first (the same range): the
 # range slider draws every trace of the first again in its miniature, and 1,000 titles drawn
 # twice, unreadable at that size, took a third of the chart's drawing.
@@ -74,12 +76,12 @@ TRACE_TYPES = ("scatter", "bar", "heatmap")
 @dataclass(frozen=True)
 class Window:
     """The visible time range, in seconds."""
+
     low: int
     high: int
 
     @classmethod
-    def around(cls, index: EventIndex, mask: np.ndarray, selected: int | None = None,
-               whole: bool = False) -> "Window":
+    def around(cls, index: EventIndex, mask: np.ndarray, selected: int | None = None, whole: bool = False) -> Window:
         """The opening view: all kept events, or where most of them are when a few outliers
         (background events years away) would squeeze the rest into a sliver; with `whole`,
         always all of them."""
@@ -135,8 +137,9 @@ def in_window(index: EventIndex, mask: np.ndarray, window: Window) -> np.ndarray
     return mask & np.where(index.is_span, overlaps, drawn_inside)
 
 
-def view_window(index: EventIndex, mask: np.ndarray, selected: int | None = None,
-                zoom: Window | None = None) -> tuple[Window, bool]:
+def view_window(
+    index: EventIndex, mask: np.ndarray, selected: int | None = None, zoom: Window | None = None
+) -> tuple[Window, bool]:
     """The window to draw and whether it is pinned (a zoom to keep) rather than the default.
 
     A zoom is kept while the selection stays inside it, and moved to centre on a selection
@@ -170,6 +173,7 @@ def spot(index: EventIndex, position: int) -> int:
 class Lanes:
     """The lanes' bands on the y axis, in sub-rows (the first lane on top): lane i spans
     tops[i] to tops[i] + heights[i], its `rows[i]` sub-rows centred in it."""
+
     rows: np.ndarray
 
     @property
@@ -192,7 +196,7 @@ class Lanes:
         return self.tops[lanes] + (self.heights[lanes] - self.rows[lanes]) / 2 + rows + 0.5
 
     @classmethod
-    def plain(cls, count: int) -> "Lanes":
+    def plain(cls, count: int) -> Lanes:
         return cls(np.zeros(max(count, 1), dtype=np.int64))
 
 
@@ -200,6 +204,7 @@ class Lanes:
 class Frame:
     """Where the figure's parts go, in pixels: the margins, the range slider's height, and the
     room under the lanes (the y axis's domain starts above it) for the dates and the slider."""
+
     top: int
     bottom: int
     left: int
@@ -254,8 +259,13 @@ def legend_names(data: list[dict]) -> list[str]:
     return [trace["name"] for trace in data if trace.get("showlegend", True)]
 
 
-def figure(index: EventIndex, mask: np.ndarray, selected: int | None = None,
-           window: Window | None = None, width: int | None = None) -> dict:
+def figure(
+    index: EventIndex,
+    mask: np.ndarray,
+    selected: int | None = None,
+    window: Window | None = None,
+    width: int | None = None,
+) -> dict:
     """The whole figure for the kept events (`mask`), zoomed to `window` (default: all), for a
     graph `width` pixels wide (default: GRAPH_WIDTH)."""
     window = window or Window.around(index, mask, selected)
@@ -263,23 +273,33 @@ def figure(index: EventIndex, mask: np.ndarray, selected: int | None = None,
     return {"data": data, "layout": layout(index, window, lanes, mask, legend_names(data), width)}
 
 
-def repacked(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
-             width: int | None = None) -> tuple[list[dict], dict, dict]:
+def repacked(
+    index: EventIndex, mask: np.ndarray, selected: int | None, window: Window, width: int | None = None
+) -> tuple[list[dict], dict, dict]:
     """What a zoom changes: the traces, the lanes' part of the layout (their sub-rows), and the
     time axis's ticks, side and slider (its range is the viewer's)."""
     data, lanes = drawing(index, mask, selected, window, width)
     shape = frame(index, lanes, legend_names(data), width)
-    return data, lane_layout(index, lanes, shape), {**axis_ticks(window), "side": axis_side(lanes),
-                                                    "rangeslider": range_slider(index, window, lanes, mask, shape)}
+    return (
+        data,
+        lane_layout(index, lanes, shape),
+        {
+            **axis_ticks(window),
+            "side": axis_side(lanes),
+            "rangeslider": range_slider(index, window, lanes, mask, shape),
+        },
+    )
 
 
-def traces(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
-           width: int | None = None) -> list[dict]:
+def traces(
+    index: EventIndex, mask: np.ndarray, selected: int | None, window: Window, width: int | None = None
+) -> list[dict]:
     return drawing(index, mask, selected, window, width)[0]
 
 
-def drawing(index: EventIndex, mask: np.ndarray, selected: int | None, window: Window,
-            width: int | None = None) -> tuple[list[dict], Lanes]:
+def drawing(
+    index: EventIndex, mask: np.ndarray, selected: int | None, window: Window, width: int | None = None
+) -> tuple[list[dict], Lanes]:
     """The traces and the lanes they need. Few events in view: each with its title, packed
     in sub-rows (timeline.view.packing); more than packing.CAPACITY: plain marks; more than
     MAX_MARKERS: the density. Events outside the view are drawn small for the range slider."""
@@ -291,11 +311,16 @@ def drawing(index: EventIndex, mask: np.ndarray, selected: int | None, window: W
     elif count > packing.CAPACITY:
         data = events_traces(index, np.flatnonzero(visible), lanes)
     else:
-        data, lanes = labelled_traces(index, np.flatnonzero(visible), window, plot_width(index, width),
-                                      selected if selected is not None and visible[selected] else None)
+        data, lanes = labelled_traces(
+            index,
+            np.flatnonzero(visible),
+            window,
+            plot_width(index, width),
+            selected if selected is not None and visible[selected] else None,
+        )
     ring = selected_trace(index, selected, mask, data, lanes)
     if any(trace.get("xaxis") == TITLES_AXIS for trace in data):
-        ring["xaxis"] = TITLES_AXIS      # above the titled marks
+        ring["xaxis"] = TITLES_AXIS  # above the titled marks
         # The range slider draws the traces of the time axis: these small marks stand for the
         # titled ones there (in the chart, each lies under its own event's mark).
         data.append(slider_marks(data))
@@ -324,28 +349,40 @@ def axis_side(lanes: Lanes) -> str:
     return "top" if height(lanes) > TALL_PX else "bottom"
 
 
-PLACEHOLDER_PACKED = 400   # events: the placeholder's height is worked out for as many
+PLACEHOLDER_PACKED = 400  # events: the placeholder's height is worked out for as many
 
 
 def placeholder(index: EventIndex) -> dict:
     """What the chart shows until its first figure arrives: a note, at the chart's height (so
     nothing below moves), not an empty pair of numbered axes."""
     lanes = Lanes.plain(len(index.lanes))
-    if len(index) <= PLACEHOLDER_PACKED:   # the opening view's sub-rows, at the usual width
+    if len(index) <= PLACEHOLDER_PACKED:  # the opening view's sub-rows, at the usual width
         mask = np.ones(len(index), dtype=bool)
         lanes = drawing(index, mask, None, Window.around(index, mask))[1]
-    return {"data": [], "layout": {
-        "height": height(lanes), "font": {"family": FONT, "size": 13},
-        "xaxis": {"visible": False}, "yaxis": {"visible": False},
-        "annotations": [{"text": _("Drawing the timeline…"), "showarrow": False,
-                         "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}],
-    }}
+    return {
+        "data": [],
+        "layout": {
+            "height": height(lanes),
+            "font": {"family": FONT, "size": 13},
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+            "annotations": [
+                {
+                    "text": _("Drawing the timeline…"),
+                    "showarrow": False,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.5,
+                    "y": 0.5,
+                }
+            ],
+        },
+    }
 
 
 def lane_name(name: str, lane: int) -> str:
     """A lane's name on the axis, after a dot of its colour: colour means category."""
-    return (f'<span style="color:{colour(lane)}">●</span> '
-            f"{html.escape(shorten(name, LANE_NAME), quote=False)}")
+    return f'<span style="color:{colour(lane)}">●</span> {html.escape(shorten(name, LANE_NAME), quote=False)}'
 
 
 def lane_layout(index: EventIndex, lanes: Lanes, shape: Frame | None = None) -> dict:
@@ -357,36 +394,66 @@ def lane_layout(index: EventIndex, lanes: Lanes, shape: Frame | None = None) -> 
         "height": shape.height,
         "margin": shape.margin(),
         # Above the chart; above its dates when they are on top.
-        "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": 12},
-                   **({"y": 1.0 + DATES_PX / shape.inner} if tall else {})},
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "font": {"size": 12},
+            **({"y": 1.0 + DATES_PX / shape.inner} if tall else {}),
+        },
         "yaxis": {
-            "tickmode": "array", "tickvals": lanes.centres()[:len(index.lanes)].tolist(),
+            "tickmode": "array",
+            "tickvals": lanes.centres()[: len(index.lanes)].tolist(),
             "ticktext": [lane_name(name, i) for i, name in enumerate(index.lanes)],
-            "range": [lanes.total, 0], "fixedrange": True, "automargin": True,
+            "range": [lanes.total, 0],
+            "fixedrange": True,
+            "automargin": True,
             "domain": shape.domain(),
-            "showgrid": False, "zeroline": False, "ticks": "",
+            "showgrid": False,
+            "zeroline": False,
+            "ticks": "",
         },
         "shapes": [
-            {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": top, "y1": top,
-             "line": {"color": "#e4e4e4", "width": 1}}
-            for top in lanes.tops[1:len(index.lanes)].tolist()
+            {
+                "type": "line",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "yref": "y",
+                "y0": top,
+                "y1": top,
+                "line": {"color": "#e4e4e4", "width": 1},
+            }
+            for top in lanes.tops[1 : len(index.lanes)].tolist()
         ],
     }
 
 
-def range_slider(index: EventIndex, window: Window, lanes: Lanes, mask: np.ndarray | None = None,
-                 shape: Frame | None = None) -> dict:
+def range_slider(
+    index: EventIndex, window: Window, lanes: Lanes, mask: np.ndarray | None = None, shape: Frame | None = None
+) -> dict:
     """The slider under the chart: it covers the whole span, whatever the view; about 50 px
     thick however tall the chart (its thickness is a share of the plot's height)."""
     shape = shape or frame(index, lanes)
     whole = Window.around(index, np.ones(len(index), dtype=bool) if mask is None else mask, whole=True)
     whole = Window(min(whole.low, window.low), max(whole.high, window.high))
-    return {"visible": True, "thickness": round(shape.slider / shape.inner, 5), "autorange": False,
-            "range": whole.iso()}
+    return {
+        "visible": True,
+        "thickness": round(shape.slider / shape.inner, 5),
+        "autorange": False,
+        "range": whole.iso(),
+    }
 
 
-def layout(index: EventIndex, window: Window, lanes: Lanes | None = None,
-           mask: np.ndarray | None = None, legend: Sequence[str] = (), width: int | None = None) -> dict:
+def layout(
+    index: EventIndex,
+    window: Window,
+    lanes: Lanes | None = None,
+    mask: np.ndarray | None = None,
+    legend: Sequence[str] = (),
+    width: int | None = None,
+) -> dict:
     lanes = lanes or Lanes.plain(len(index.lanes))
     shape = frame(index, lanes, legend, width)
     return {
@@ -398,9 +465,13 @@ def layout(index: EventIndex, window: Window, lanes: Lanes | None = None,
         "uirevision": "timeline",
         "showlegend": True,
         "xaxis": {
-            "type": "date", "range": window.iso(), "showgrid": True, "gridcolor": "#e6e6e6",
+            "type": "date",
+            "range": window.iso(),
+            "showgrid": True,
+            "gridcolor": "#e6e6e6",
             "rangeslider": range_slider(index, window, lanes, mask, shape),
-            "automargin": True, "side": axis_side(lanes),
+            "automargin": True,
+            "side": axis_side(lanes),
             **axis_ticks(window),
         },
         # The titles' time axis: laid over the first, always at its range, not drawn. Its range
@@ -452,8 +523,11 @@ def axis_ticks(window: Window) -> dict:
         ticks = (np.arange(-(-window.low // step), window.high // step + 1) * step).astype("datetime64[s]")
         precision = "minute"
     ticks = ticks[(ticks >= low) & (ticks <= high)]
-    return {"tickmode": "array", "tickvals": [str(t) for t in dates.iso_text(ticks)],
-            "ticktext": [dates.label(t, precision) for t in ticks]}
+    return {
+        "tickmode": "array",
+        "tickvals": [str(t) for t in dates.iso_text(ticks)],
+        "ticktext": [dates.label(t, precision) for t in ticks],
+    }
 
 
 def stack_offsets(keys: np.ndarray) -> np.ndarray:
@@ -502,12 +576,10 @@ def hover_texts(index: EventIndex, positions: np.ndarray) -> list[str]:
     ]
 
 
-
-
 def ink(hex_colour: str) -> str:
     """`hex_colour`, darkened until it has at least 3:1 contrast against white: the edge of a
     mark, so that every mark can be seen (WCAG 1.4.11), light colours included."""
-    rgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
+    rgb = np.array([int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)], dtype=float)
     while contrast(rgb) < 3.0:
         rgb = rgb * 0.9
     return "#" + "".join(f"{int(v):02x}" for v in rgb)
@@ -523,7 +595,7 @@ def contrast(rgb) -> float:
 
 def tint(hex_colour: str, share: float = 0.35) -> str:
     """`hex_colour` mixed with white: a span's fill, dark text readable on it."""
-    rgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
+    rgb = np.array([int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)], dtype=float)
     return "#" + "".join(f"{int(round(255 - (255 - v) * share)):02x}" for v in rgb)
 
 
@@ -535,15 +607,44 @@ def legend_traces() -> list[dict]:
     """The legend: the shapes in a neutral colour (colour means category, named on the lanes)."""
     nothing = {"x": [None], "y": [None], "hoverinfo": "skip"}
     return [
-        {"type": "scatter", "mode": "markers", "name": _("Event"), **nothing,
-         "marker": {"size": 11, "symbol": "circle", "color": NEUTRAL, "line": {"color": NEUTRAL_EDGE, "width": 1}}},
-        {"type": "bar", "orientation": "h", "name": _("Span (lasts a while)"), **nothing,
-         "marker": {"color": "#dcdcdc", "line": {"color": NEUTRAL_EDGE, "width": 1}}},
-        {"type": "scatter", "mode": "markers", "name": _("Disputed: sources disagree on the date"), **nothing,
-         "marker": {"size": 13, "symbol": "diamond", "color": NEUTRAL, "line": {"color": DISPUTED_OUTLINE, "width": 2.5}}},
-        {"type": "scatter", "mode": "markers", "name": _("Selected"), **nothing,
-         "marker": {"size": 20, "symbol": "circle-open", "color": SELECTED_COLOUR,
-                    "line": {"width": 3, "color": SELECTED_COLOUR}}},
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": _("Event"),
+            **nothing,
+            "marker": {"size": 11, "symbol": "circle", "color": NEUTRAL, "line": {"color": NEUTRAL_EDGE, "width": 1}},
+        },
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": _("Span (lasts a while)"),
+            **nothing,
+            "marker": {"color": "#dcdcdc", "line": {"color": NEUTRAL_EDGE, "width": 1}},
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": _("Disputed: sources disagree on the date"),
+            **nothing,
+            "marker": {
+                "size": 13,
+                "symbol": "diamond",
+                "color": NEUTRAL,
+                "line": {"color": DISPUTED_OUTLINE, "width": 2.5},
+            },
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": _("Selected"),
+            **nothing,
+            "marker": {
+                "size": 20,
+                "symbol": "circle-open",
+                "color": SELECTED_COLOUR,
+                "line": {"width": 3, "color": SELECTED_COLOUR},
+            },
+        },
     ]
 
 
@@ -551,41 +652,72 @@ def span_trace(index: EventIndex, spans: np.ndarray, y: np.ndarray, ids: list[st
     lanes = index.lane[spans] % len(PALETTE)
     disputed = index.disputed[spans]
     return {
-        "type": "bar", "orientation": "h", "name": "spans", "showlegend": False,
+        "type": "bar",
+        "orientation": "h",
+        "name": "spans",
+        "showlegend": False,
         "base": isos(index.start[spans]).tolist(),
         "x": ((index.last[spans] - index.start[spans] + 1) * 1000).astype(float),
-        "y": y.astype(float), "width": thick,
-        "marker": {"color": [TINTS[lane] for lane in lanes.tolist()],
-                   "line": {"color": [DISPUTED_OUTLINE if d else INKS[lane] for d, lane in zip(disputed, lanes.tolist())],
-                            "width": [2.5 if d else 1.5 for d in disputed]}},
-        "customdata": ids, "hovertext": hover_texts(index, spans), "hoverinfo": "text",
+        "y": y.astype(float),
+        "width": thick,
+        "marker": {
+            "color": [TINTS[lane] for lane in lanes.tolist()],
+            "line": {
+                "color": [DISPUTED_OUTLINE if d else INKS[lane] for d, lane in zip(disputed, lanes.tolist())],
+                "width": [2.5 if d else 1.5 for d in disputed],
+            },
+        },
+        "customdata": ids,
+        "hovertext": hover_texts(index, spans),
+        "hoverinfo": "text",
     }
 
 
-def point_traces(index: EventIndex, points: np.ndarray, y: np.ndarray, ids: list[str],
-                 texts: list[str] | None = None, sides: list[str] | None = None) -> list[dict]:
+def point_traces(
+    index: EventIndex,
+    points: np.ndarray,
+    y: np.ndarray,
+    ids: list[str],
+    texts: list[str] | None = None,
+    sides: list[str] | None = None,
+) -> list[dict]:
     """Points: plain and disputed events, each with its title when `texts` gives one."""
     disputed = index.disputed[points]
     data = []
     for name, subset, symbol in (("events", ~disputed, "circle"), ("disputed events", disputed, "diamond")):
         chosen = points[subset]
         lanes = (index.lane[chosen] % len(PALETTE)).tolist()
-        line = ({"color": DISPUTED_OUTLINE, "width": 2.5} if symbol == "diamond"
-                else {"color": [INKS[lane] for lane in lanes], "width": 1.5})
+        line = (
+            {"color": DISPUTED_OUTLINE, "width": 2.5}
+            if symbol == "diamond"
+            else {"color": [INKS[lane] for lane in lanes], "width": 1.5}
+        )
         trace = {
-            "type": "scatter", "mode": "markers", "name": name, "showlegend": False,
-            "x": isos(point_x(index, chosen)).tolist(), "y": y[subset].astype(float),
-            "marker": {"size": 13 if symbol == "diamond" else 11, "symbol": symbol,
-                       "color": [PALETTE[lane] for lane in lanes], "line": line},
+            "type": "scatter",
+            "mode": "markers",
+            "name": name,
+            "showlegend": False,
+            "x": isos(point_x(index, chosen)).tolist(),
+            "y": y[subset].astype(float),
+            "marker": {
+                "size": 13 if symbol == "diamond" else 11,
+                "symbol": symbol,
+                "color": [PALETTE[lane] for lane in lanes],
+                "line": line,
+            },
             "customdata": [ids[i] for i in np.flatnonzero(subset).tolist()],
-            "hovertext": hover_texts(index, chosen), "hoverinfo": "text",
+            "hovertext": hover_texts(index, chosen),
+            "hoverinfo": "text",
         }
         if texts is not None:
             assert sides is not None, "a title is drawn on the side `sides` gives"
             keep = np.flatnonzero(subset).tolist()
-            trace.update(mode="markers+text", text=[texts[i] for i in keep],
-                         textposition=[sides[i] for i in keep],
-                         textfont={"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT})
+            trace.update(
+                mode="markers+text",
+                text=[texts[i] for i in keep],
+                textposition=[sides[i] for i in keep],
+                textfont={"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT},
+            )
         data.append(trace)
     return [trace for trace in data if len(trace["customdata"])]
 
@@ -610,8 +742,9 @@ def events_traces(index: EventIndex, positions: np.ndarray, lanes: Lanes | None 
     return data + point_traces(index, points, point_y, point_ids)
 
 
-def labelled_traces(index: EventIndex, positions: np.ndarray, window: Window, width: float,
-                    selected: int | None) -> tuple[list[dict], Lanes]:
+def labelled_traces(
+    index: EventIndex, positions: np.ndarray, window: Window, width: float, selected: int | None
+) -> tuple[list[dict], Lanes]:
     """Each event with its title, packed in sub-rows of its lane (timeline.view.packing)."""
     if not len(positions):
         return [], Lanes.plain(len(index.lanes))
@@ -627,9 +760,14 @@ def labelled_traces(index: EventIndex, positions: np.ndarray, window: Window, wi
     longest = max(LABEL_MIN, LABEL_SHARE * width)
     titles = [packing.fit(shorten(t, HOVER_TITLE), longest, LABEL_SIZE) for t in index.values("title", positions)]
     widths = np.array([packing.text_width(t, LABEL_SIZE) for t in titles])
-    items = packing.Items(lane=index.lane[positions], anchor=anchor_px, mark_low=mark_low,
-                          mark_high=mark_high, width=widths,
-                          inset=np.where(is_span, packing.SPAN_INSET, packing.OFFSET))
+    items = packing.Items(
+        lane=index.lane[positions],
+        anchor=anchor_px,
+        mark_low=mark_low,
+        mark_high=mark_high,
+        width=widths,
+        inset=np.where(is_span, packing.SPAN_INSET, packing.OFFSET),
+    )
     chosen = None if selected is None else int(np.searchsorted(positions, selected))
     packed = packing.pack(items, width, len(index.lanes), chosen)
     lanes = Lanes(packed.rows)
@@ -644,15 +782,30 @@ def labelled_traces(index: EventIndex, positions: np.ndarray, window: Window, wi
         # A span's title inside its bar, from where the bar comes into view.
         shown = is_span & packed.labelled
         inset = np.where(packed.left, -packing.SPAN_INSET, packing.SPAN_INSET) / scale
-        data.append({
-            "type": "scatter", "mode": "text", "name": "span titles", "showlegend": False, "xaxis": TITLES_AXIS,
-            "x": isos((anchor + inset)[shown].astype(np.int64)).tolist(), "y": y[shown].astype(float),
-            "text": [t for t, s in zip(texts, shown) if s], "textposition": [s for s, k in zip(sides, shown) if k],
-            "textfont": {"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT}, "hoverinfo": "skip",
-        })
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "text",
+                "name": "span titles",
+                "showlegend": False,
+                "xaxis": TITLES_AXIS,
+                "x": isos((anchor + inset)[shown].astype(np.int64)).tolist(),
+                "y": y[shown].astype(float),
+                "text": [t for t, s in zip(texts, shown) if s],
+                "textposition": [s for s, k in zip(sides, shown) if k],
+                "textfont": {"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT},
+                "hoverinfo": "skip",
+            }
+        )
     points = ~is_span
-    titled = point_traces(index, positions[points], y[points], [i for i, s in zip(ids, points) if s],
-                          [t for t, s in zip(texts, points) if s], [s for s, k in zip(sides, points) if k])
+    titled = point_traces(
+        index,
+        positions[points],
+        y[points],
+        [i for i, s in zip(ids, points) if s],
+        [t for t, s in zip(texts, points) if s],
+        [s for s, k in zip(sides, points) if k],
+    )
     data += [{**trace, "xaxis": TITLES_AXIS} for trace in titled]
     return data, lanes
 
@@ -661,10 +814,16 @@ def slider_marks(data: list[dict]) -> dict:
     """The titled points again, small and on the time axis, for the range slider."""
     points = [t for t in data if t.get("xaxis") == TITLES_AXIS and t.get("customdata") and t["type"] == "scatter"]
     colours = [c for t in points for c in t["marker"]["color"]]
-    return {"type": "scatter", "mode": "markers", "name": "in view, for the range slider", "showlegend": False,
-            "hoverinfo": "skip", "x": [x for t in points for x in t["x"]],
-            "y": np.concatenate([np.asarray(t["y"], dtype=float) for t in points]) if points else [],
-            "marker": {"size": 5, "color": colours}}
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": "in view, for the range slider",
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "x": [x for t in points for x in t["x"]],
+        "y": np.concatenate([np.asarray(t["y"], dtype=float) for t in points]) if points else [],
+        "marker": {"size": 5, "color": colours},
+    }
 
 
 def context_trace(index: EventIndex, outside: np.ndarray, lanes: Lanes, limit: int = 1000) -> dict:
@@ -672,10 +831,16 @@ def context_trace(index: EventIndex, outside: np.ndarray, lanes: Lanes, limit: i
     positions = np.flatnonzero(outside)
     if len(positions) > limit:
         positions = positions[:: -(-len(positions) // limit)]
-    return {"type": "scatter", "mode": "markers", "name": "outside the view", "showlegend": False,
-            "hoverinfo": "skip", "x": isos(index.x[positions]).tolist(),
-            "y": lanes.centres()[index.lane[positions]].astype(float),
-            "marker": {"size": 5, "color": [colour(int(lane)) for lane in index.lane[positions]]}}
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": "outside the view",
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "x": isos(index.x[positions]).tolist(),
+        "y": lanes.centres()[index.lane[positions]].astype(float),
+        "marker": {"size": 5, "color": [colour(int(lane)) for lane in index.lane[positions]]},
+    }
 
 
 def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes | None = None) -> dict:
@@ -691,20 +856,41 @@ def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes
     z[counts == 0] = np.nan
     centres = window.low + (np.arange(BINS) + 0.5) * width
     return {
-        "type": "heatmap", "name": _("Events per period (darker: more; zoom in for single events)"),
-        "x": isos(centres.astype(np.int64)).tolist(), "y": lanes.centres()[:count].tolist(), "z": z,
-        "customdata": counts, "colorscale": "Blues", "showscale": False, "showlegend": True,
-        "xgap": 0, "ygap": 6, "zmin": 0, "zmax": float(max(z[~np.isnan(z)].max(initial=1.0), 1.0)),
+        "type": "heatmap",
+        "name": _("Events per period (darker: more; zoom in for single events)"),
+        "x": isos(centres.astype(np.int64)).tolist(),
+        "y": lanes.centres()[:count].tolist(),
+        "z": z,
+        "customdata": counts,
+        "colorscale": "Blues",
+        "showscale": False,
+        "showlegend": True,
+        "xgap": 0,
+        "ygap": 6,
+        "zmin": 0,
+        "zmax": float(max(z[~np.isnan(z)].max(initial=1.0), 1.0)),
         "hovertemplate": _("%{customdata:,} events around %{x}") + "<extra></extra>",
     }
 
 
-def selected_trace(index: EventIndex, selected: int | None, mask: np.ndarray,
-                   drawn: Sequence[dict] = (), lanes: Lanes | None = None) -> dict:
-    trace = {"type": "scatter", "mode": "markers", "name": "selected ring", "x": [], "y": [],
-             "hoverinfo": "skip", "showlegend": False,
-             "marker": {"size": 24, "symbol": "circle-open", "color": SELECTED_COLOUR,
-                        "line": {"width": 3, "color": SELECTED_COLOUR}}}
+def selected_trace(
+    index: EventIndex, selected: int | None, mask: np.ndarray, drawn: Sequence[dict] = (), lanes: Lanes | None = None
+) -> dict:
+    trace = {
+        "type": "scatter",
+        "mode": "markers",
+        "name": "selected ring",
+        "x": [],
+        "y": [],
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "marker": {
+            "size": 24,
+            "symbol": "circle-open",
+            "color": SELECTED_COLOUR,
+            "line": {"width": 3, "color": SELECTED_COLOUR},
+        },
+    }
     if selected is not None:
         lanes = lanes or Lanes.plain(len(index.lanes))
         trace["x"] = [iso(spot(index, selected))]
@@ -713,7 +899,7 @@ def selected_trace(index: EventIndex, selected: int | None, mask: np.ndarray,
         event_id = index.events["id"].iat[selected]
         for other in drawn:
             ids = other.get("customdata")
-            if isinstance(ids, list) and event_id in ids:   # event traces, not the density
+            if isinstance(ids, list) and event_id in ids:  # event traces, not the density
                 trace["y"] = [float(other["y"][ids.index(event_id)])]
     return trace
 
@@ -751,7 +937,7 @@ def zoom_into(click: dict | None, window: Window) -> Window | None:
     return Window(centre - half, centre + half)
 
 
-CALENDAR = 400_000_000_000   # seconds either side of 1970 (about 12,700 years): beyond, no moment
+CALENDAR = 400_000_000_000  # seconds either side of 1970 (about 12,700 years): beyond, no moment
 
 
 def _to_second(text) -> int:
@@ -759,7 +945,7 @@ def _to_second(text) -> int:
     ValueError for anything else (a year of 19 digits, say)."""
     text = str(text)[:40].strip().replace(" ", "T")
     sign = "-" if text.startswith("-") else ""
-    second = int(np.datetime64(sign + text[len(sign):][:19], "s").astype(np.int64))
+    second = int(np.datetime64(sign + text[len(sign) :][:19], "s").astype(np.int64))
     if abs(second) > CALENDAR:
         raise ValueError(f"{text!r} is beyond the calendar")
     return second
@@ -771,6 +957,7 @@ __all__ = ["figure", "traces", "layout", "Window", "window_from_relayout", "MAX_
 @dataclass(frozen=True)
 class Edges:
     """How many kept events the view shows, and how many lie before and after it."""
+
     before: int
     shown: int
     after: int
@@ -781,7 +968,8 @@ class Edges:
 
     def text(self) -> str:
         return ngettext("{shown} of {kept} events in view", "{shown} of {kept} events in view", self.kept).format(
-            shown=number(self.shown), kept=number(self.kept))
+            shown=number(self.shown), kept=number(self.kept)
+        )
 
 
 def edges(index: EventIndex, mask: np.ndarray, window: Window) -> Edges:

@@ -3,6 +3,7 @@ Next): the kept events in date order, a page of them at a time around the select
 
 Text stays text: the app renders these strings as text nodes, never as HTML.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,17 +27,17 @@ class ListItem:
     accounts: int
     href: str
     selected: bool
-    full_title: str = ""   # the whole title, when `title` is shortened (for a tooltip)
+    full_title: str = ""  # the whole title, when `title` is shortened (for a tooltip)
 
 
 @dataclass(frozen=True)
 class Listing:
     items: list[ListItem]
-    first: int       # 1-based position of the first item among the kept events
+    first: int  # 1-based position of the first item among the kept events
     total: int
 
 
-PAGE = 50                # list items shown at once (each is a few components on the page)
+PAGE = 50  # list items shown at once (each is a few components on the page)
 
 
 def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | None) -> Listing:
@@ -46,16 +47,26 @@ def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | N
     if len(kept) > PAGE and selected is not None:
         where = int(np.searchsorted(kept, selected))
         start = max(0, min(where - PAGE // 2, len(kept) - PAGE))
-    shown = kept[start:start + PAGE]
-    columns = zip(shown.tolist(), index.values("id", shown), index.values("title", shown),
-                  index.values("accounts", shown), index.date_labels(shown))
+    shown = kept[start : start + PAGE]
+    columns = zip(
+        shown.tolist(),
+        index.values("id", shown),
+        index.values("title", shown),
+        index.values("accounts", shown),
+        index.date_labels(shown),
+    )
     items = [
         ListItem(
-            id=str(event_id), date=label, title=labels.shorten(str(title), labels.TITLE),
+            id=str(event_id),
+            date=label,
+            title=labels.shorten(str(title), labels.TITLE),
             full_title=labels.full_text(str(title), labels.TITLE),
-            category=index.lanes[index.lane[p]], colour=colour(int(index.lane[p])),
-            disputed=bool(index.disputed[p]), accounts=int(count),
-            href="/" + state.select(str(event_id)).to_search(), selected=(p == selected),
+            category=index.lanes[index.lane[p]],
+            colour=colour(int(index.lane[p])),
+            disputed=bool(index.disputed[p]),
+            accounts=int(count),
+            href="/" + state.select(str(event_id)).to_search(),
+            selected=(p == selected),
         )
         for p, event_id, title, count, label in columns
     ]
@@ -65,9 +76,10 @@ def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | N
 @dataclass(frozen=True)
 class Step:
     """Where Previous or Next leads: an event's id and its title (shortened for the button)."""
-    id: str              # "" when there is nowhere to go
+
+    id: str  # "" when there is nowhere to go
     title: str
-    full_title: str      # the whole title
+    full_title: str  # the whole title
 
 
 NOWHERE = Step("", "", "")

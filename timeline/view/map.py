@@ -9,6 +9,7 @@ without a place are counted, never drawn somewhere they did not happen.
 Nothing here knows about Dash or Leaflet: `map_data` returns lists and numbers that the page's
 map script (assets/map.js) draws.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,18 +17,18 @@ import pandas as pd
 
 from .. import places
 from ..i18n import _, ngettext, number
-from ..state import Area
 from ..index import EventIndex
 from ..model import first_positions
+from ..state import Area
 from . import labels
 from .figure import colour
 
-MAX_PLACES = 1500     # places drawn one by one; beyond, counts per cell
-CELLS = 40            # cells across the view's longer side when counting
-LISTED = 8            # events a mark lists by title; the rest are counted
-MIXED = "#4d4d4d"     # a place whose events are of several categories
+MAX_PLACES = 1500  # places drawn one by one; beyond, counts per cell
+CELLS = 40  # cells across the view's longer side when counting
+LISTED = 8  # events a mark lists by title; the rest are counted
+MIXED = "#4d4d4d"  # a place whose events are of several categories
 WORLD = (-60.0, -180.0, 75.0, 180.0)
-TOWNS = 15            # the largest towns in view are named on the map
+TOWNS = 15  # the largest towns in view are named on the map
 
 
 def around(index: EventIndex, positions: np.ndarray) -> Area:
@@ -40,12 +41,15 @@ def around(index: EventIndex, positions: np.ndarray) -> Area:
     west, east = float(lon[placed].min()), float(lon[placed].max())
     margin_lat = max((north - south) * 0.1, 0.5)
     margin_lon = max((east - west) * 0.1, 0.5)
-    return Area(max(south - margin_lat, -85.0), max(west - margin_lon, -180.0),
-                min(north + margin_lat, 85.0), min(east + margin_lon, 180.0))
+    return Area(
+        max(south - margin_lat, -85.0),
+        max(west - margin_lon, -180.0),
+        min(north + margin_lat, 85.0),
+        min(east + margin_lon, 180.0),
+    )
 
 
-def map_data(index: EventIndex, mask: np.ndarray, bounds: Area | None,
-             selected: int | None = None) -> dict:
+def map_data(index: EventIndex, mask: np.ndarray, bounds: Area | None, selected: int | None = None) -> dict:
     """What the map shows of the events in `mask` within `bounds` (None: around them all).
 
     kind "places": a mark per place (its events listed, their category's colour, disputed if
@@ -60,9 +64,14 @@ def map_data(index: EventIndex, mask: np.ndarray, bounds: Area | None,
     # The places in view, numbered in order of their first event (date order).
     codes, _ = pd.factorize(index.place[inside])
     first = first_positions(codes)
-    data = {"bounds": bounds.as_list(), "in_view": int(len(inside)), "places": len(first),
-            "unplaced": int(mask.sum() - len(candidates)), "outside": int(len(candidates) - len(inside)),
-            "selected": _selected_place(index, selected)}
+    data = {
+        "bounds": bounds.as_list(),
+        "in_view": int(len(inside)),
+        "places": len(first),
+        "unplaced": int(mask.sum() - len(candidates)),
+        "outside": int(len(candidates) - len(inside)),
+        "selected": _selected_place(index, selected),
+    }
     data["towns"] = places.largest_towns(bounds, limit=TOWNS)
     if len(first) <= MAX_PLACES:
         data["kind"], data["marks"] = "places", _place_marks(index, inside, codes, first, selected)
@@ -71,8 +80,9 @@ def map_data(index: EventIndex, mask: np.ndarray, bounds: Area | None,
     return data
 
 
-def _place_marks(index: EventIndex, inside: np.ndarray, codes: np.ndarray, first: np.ndarray,
-                 selected: int | None) -> list[dict]:
+def _place_marks(
+    index: EventIndex, inside: np.ndarray, codes: np.ndarray, first: np.ndarray, selected: int | None
+) -> list[dict]:
     """A mark per place, each worked out for all places at once (bincounts over the events in
     view); only the events a mark lists (LISTED per place) are read as text."""
     n = len(first)
@@ -87,7 +97,7 @@ def _place_marks(index: EventIndex, inside: np.ndarray, codes: np.ndarray, first
     order = np.argsort(codes.astype(np.int16), kind="stable")
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     rank = np.arange(len(order)) - np.repeat(starts, counts)
-    listed = order[rank < LISTED]                         # by place, then date
+    listed = order[rank < LISTED]  # by place, then date
     ids = index.values("id", inside[listed])
     titles = index.values("title", inside[listed])
     events: list[list[dict]] = [[] for _ in range(n)]
@@ -96,12 +106,19 @@ def _place_marks(index: EventIndex, inside: np.ndarray, codes: np.ndarray, first
     chosen = np.flatnonzero(inside == selected) if selected is not None else np.empty(0, dtype=np.int64)
     chosen_place = int(codes[chosen[0]]) if len(chosen) else -1
     where = inside[first]
-    return [{"lat": float(index.lat[where[p]]), "lon": float(index.lon[where[p]]),
-             "count": int(counts[p]), "events": events[p],
-             "colour": MIXED if mixed[p] else colour(int(lanes[first[p]])),
-             "disputed": bool(disputed[p]), "approximate": bool(approximate[p]),
-             "selected": p == chosen_place}
-            for p in range(n)]
+    return [
+        {
+            "lat": float(index.lat[where[p]]),
+            "lon": float(index.lon[where[p]]),
+            "count": int(counts[p]),
+            "events": events[p],
+            "colour": MIXED if mixed[p] else colour(int(lanes[first[p]])),
+            "disputed": bool(disputed[p]),
+            "approximate": bool(approximate[p]),
+            "selected": p == chosen_place,
+        }
+        for p in range(n)
+    ]
 
 
 def _cell_marks(lat: np.ndarray, lon: np.ndarray, bounds: Area) -> list[dict]:
@@ -118,8 +135,10 @@ def _cell_marks(lat: np.ndarray, lon: np.ndarray, bounds: Area) -> list[dict]:
     counts = np.bincount(cells, minlength=len(codes))
     lat_mean = np.bincount(cells, weights=lat, minlength=len(codes)) / counts
     lon_mean = np.bincount(cells, weights=lon, minlength=len(codes)) / counts
-    return [{"lat": round(float(a), 4), "lon": round(float(o), 4), "count": int(n)}
-            for a, o, n in zip(lat_mean, lon_mean, counts)]
+    return [
+        {"lat": round(float(a), 4), "lon": round(float(o), 4), "count": int(n)}
+        for a, o, n in zip(lat_mean, lon_mean, counts)
+    ]
 
 
 def _selected_place(index: EventIndex, selected: int | None) -> list[float] | None:
@@ -137,6 +156,9 @@ def status(data: dict) -> str:
     if data["outside"]:
         parts.append(_("{n} outside its view").format(n=number(data["outside"])))
     if data["unplaced"]:
-        parts.append(ngettext("{n} in view has no place", "{n} in view have no place",
-                              data["unplaced"]).format(n=number(data["unplaced"])))
+        parts.append(
+            ngettext("{n} in view has no place", "{n} in view have no place", data["unplaced"]).format(
+                n=number(data["unplaced"])
+            )
+        )
     return "; ".join(parts)

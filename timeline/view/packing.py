@@ -12,6 +12,7 @@ sub-rows allowed (`max_rows` in its lane, `max_total` in all) is drawn as a plai
 sub-row where its mark is clear of every label, or in an extra sub-row of plain marks below the
 others). Beyond `capacity` items nothing is packed: the chart draws plain marks.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -19,18 +20,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-GAP = 6.0            # pixels kept clear between two items of one sub-row
-OFFSET = 10.0        # from a point's centre to its label (plotly's "middle right" text)
-SPAN_INSET = 4.0     # from a span's visible start to its label, inside the bar
-MAX_ROWS = 400       # sub-rows of labels per lane; more items are plain marks
-MAX_TOTAL = 1200     # sub-rows of labels in all lanes (24,000 px of chart); more: plain marks
-CAPACITY = 1500      # at most this many items are packed; beyond, plain marks only
+GAP = 6.0  # pixels kept clear between two items of one sub-row
+OFFSET = 10.0  # from a point's centre to its label (plotly's "middle right" text)
+SPAN_INSET = 4.0  # from a span's visible start to its label, inside the bar
+MAX_ROWS = 400  # sub-rows of labels per lane; more items are plain marks
+MAX_TOTAL = 1200  # sub-rows of labels in all lanes (24,000 px of chart); more: plain marks
+CAPACITY = 1500  # at most this many items are packed; beyond, plain marks only
 
 # Widths of characters as a fraction of the font size: a conservative (wide) sans serif, so
 # that a label's box is never wider on screen than estimated (DejaVu Sans, the widest of the
 # usual system fonts, measured; Segoe UI, San Francisco and Roboto are narrower).
 _NARROW = set("iljI.,:;'|!()[]{} ") | {"\u2019", "\u2018"}
-_SEMI = set("frt-\"/\\`*")
+_SEMI = set('frt-"/\\`*')
 _WIDE = set("mwMW@%")
 _CAPITAL = set("ABCDEFGHJKLNOPQRSTUVXYZ&#")
 
@@ -72,6 +73,7 @@ class Items:
     lane: the item's lane; anchor: where its label is measured from (a point's centre, a
     span's visible start); mark_low/mark_high: the mark's extent; width: its label's width;
     inset: from the anchor to the label (OFFSET for a point, SPAN_INSET for a span)."""
+
     lane: np.ndarray
     anchor: np.ndarray
     mark_low: np.ndarray
@@ -82,10 +84,10 @@ class Items:
 
 @dataclass(frozen=True)
 class Packing:
-    row: np.ndarray          # the item's sub-row within its lane (0: top)
-    labelled: np.ndarray     # bool: drawn with its label
-    left: np.ndarray         # bool: its label is on the left of its anchor
-    rows: np.ndarray         # per lane: sub-rows used (0 for a lane with nothing in view)
+    row: np.ndarray  # the item's sub-row within its lane (0: top)
+    labelled: np.ndarray  # bool: drawn with its label
+    left: np.ndarray  # bool: its label is on the left of its anchor
+    rows: np.ndarray  # per lane: sub-rows used (0 for a lane with nothing in view)
 
 
 def label_extent(items: Items, left: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -94,9 +96,15 @@ def label_extent(items: Items, left: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return low, low + items.width
 
 
-def pack(items: Items, plot_width: float, lanes: int, selected: int | None = None,
-         max_rows: int | None = None, capacity: int | None = None,
-         max_total: int | None = None) -> Packing:
+def pack(
+    items: Items,
+    plot_width: float,
+    lanes: int,
+    selected: int | None = None,
+    max_rows: int | None = None,
+    capacity: int | None = None,
+    max_total: int | None = None,
+) -> Packing:
     """Sub-rows and labels for `items` in a plot `plot_width` pixels wide with `lanes` lanes.
     `selected` (an item's position) is always labelled: placed first when it would not be.
     `max_rows`, `max_total` and `capacity` default to MAX_ROWS, MAX_TOTAL and CAPACITY."""
@@ -115,15 +123,15 @@ def pack(items: Items, plot_width: float, lanes: int, selected: int | None = Non
     order = np.lexsort((items.anchor, items.lane)).tolist()
     limits = (max_rows, max_total)
     row, labelled, taken, unplaced = _place(order, items.lane, lanes, whole_low, whole_high, limits)
-    if selected is not None and not labelled[selected]:   # the selected title first, then the rest
+    if selected is not None and not labelled[selected]:  # the selected title first, then the rest
         order.remove(selected)
         row, labelled, taken, unplaced = _place([selected] + order, items.lane, lanes, whole_low, whole_high, limits)
     overflow: dict[int, int] = {}
-    for i in unplaced:   # plain marks, clear of every label
+    for i in unplaced:  # plain marks, clear of every label
         lane = int(items.lane[i])
         found = _first_free(taken[lane], items.mark_low[i], items.mark_high[i], len(taken[lane]))
         if found is None:
-            found = overflow.setdefault(lane, len(taken[lane]))   # below the others
+            found = overflow.setdefault(lane, len(taken[lane]))  # below the others
         else:
             _take(taken[lane], found, items.mark_low[i], items.mark_high[i])
         row[i] = found

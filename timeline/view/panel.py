@@ -3,6 +3,7 @@
 Text stays text: the app renders these strings as text nodes, never as HTML,
 and a link is offered only for an http(s) address.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,8 @@ import pandas as pd
 
 from .. import dates, media
 from ..i18n import _, ngettext, number
-from ..links import is_web_link
 from ..index import EventIndex
+from ..links import is_web_link
 from . import claims, labels
 from .figure import colour
 
@@ -23,29 +24,30 @@ from .figure import colour
 @dataclass(frozen=True)
 class Media:
     """A picture, video or other link that an account carries (its `media` columns)."""
-    url: str             # http(s) only
-    kind: str            # "image", "video" or "link" (timeline.media.kind)
-    alt: str             # what an image shows, for who cannot see it ("" when not given)
+
+    url: str  # http(s) only
+    kind: str  # "image", "video" or "link" (timeline.media.kind)
+    alt: str  # what an image shows, for who cannot see it ("" when not given)
     caption: str
     credit: str
-    label: str           # a video's or a link's text: where it leads, then the caption
+    label: str  # a video's or a link's text: where it leads, then the caption
 
 
 @dataclass(frozen=True)
 class Account:
     source: str
     claimed_by: str
-    date: str            # as a reader reads it, at its precision
+    date: str  # as a reader reads it, at its precision
     description: str
-    url: str             # "" unless http(s)
-    published: str       # its publication date, at its precision
+    url: str  # "" unless http(s)
+    published: str  # its publication date, at its precision
     row: int
-    date_differs: bool   # its date is not the event's date
+    date_differs: bool  # its date is not the event's date
     media: Media | None = None
-    undated: str = ""    # a note when its day of publication is not known (issue 15)
-    figure: str = ""     # its figure and unit: "238 dead"
+    undated: str = ""  # a note when its day of publication is not known (issue 15)
+    figure: str = ""  # its figure and unit: "238 dead"
     retracted: str = ""  # "retracted", or "retracted on 10 January 2022"
-    published_in: bool = False   # published a month or a year, not a day ("Published in January 2022")
+    published_in: bool = False  # published a month or a year, not a day ("Published in January 2022")
 
     @property
     def paragraphs(self) -> list[str]:
@@ -64,10 +66,10 @@ class EventPanel:
     disputed: bool
     dispute_note: str
     accounts: list[Account] = field(default_factory=list)
-    reported: list[claims.Reported] = field(default_factory=list)   # in the order they came out
-    figures: dict[str, list[claims.Point]] = field(default_factory=dict)   # per unit
-    as_of: str = ""      # the as-of date's label, when the panel shows the story as known then
-    not_yet: int = 0     # accounts of the event published after the as-of date
+    reported: list[claims.Reported] = field(default_factory=list)  # in the order they came out
+    figures: dict[str, list[claims.Point]] = field(default_factory=dict)  # per unit
+    as_of: str = ""  # the as-of date's label, when the panel shows the story as known then
+    not_yet: int = 0  # accounts of the event published after the as-of date
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,8 @@ class Overview:
     span: str
     events: int
     total: int
-    categories: list[tuple[str, int, str]]   # name, events, colour
-    outlets: list[tuple[str, int]]           # outlet, accounts
+    categories: list[tuple[str, int, str]]  # name, events, colour
+    outlets: list[tuple[str, int]]  # outlet, accounts
     filtered: bool
 
 
@@ -134,34 +136,47 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
         retracted = claims.retraction(bool(account.is_retracted), account.retracted_on)
         who = account.claimed_by or account.source
         seconds.append(second)
-        reported.append(claims.Reported(when, undated, who, account.source,
-                                        claims.said(account.description, figure, unit), retracted,
-                                        int(account.row)))
+        reported.append(
+            claims.Reported(
+                when,
+                undated,
+                who,
+                account.source,
+                claims.said(account.description, figure, unit),
+                retracted,
+                int(account.row),
+            )
+        )
         if figure == figure:
-            points.append(claims.Point(second, when, figure, unit,
-                                       account.source, who, undated, retracted, int(account.row)))
-        items.append(Account(
-            source=account.source,
-            claimed_by=account.claimed_by,
-            date=label,
-            description=account.description,
-            url=safe_url(account.source_url),
-            published=dates.label(account.published_at, account.published_precision),
-            published_in=account.published_precision in ("month", "year"),
-            row=int(account.row),
-            date_differs=(_written(account.start, account.precision, account.end, account.end_precision)
-                          != _written(event["start"], event["precision"], event["end"], event["end_precision"])),
-            media=account_media(account.media, account.media_caption, account.media_credit,
-                                account.media_alt),
-            undated=("" if not undated else when[0].upper() + when[1:]),
-            figure=f"{claims.number(figure)} {unit}".strip() if figure == figure else "",
-            retracted=retracted,
-        ))
+            points.append(
+                claims.Point(second, when, figure, unit, account.source, who, undated, retracted, int(account.row))
+            )
+        items.append(
+            Account(
+                source=account.source,
+                claimed_by=account.claimed_by,
+                date=label,
+                description=account.description,
+                url=safe_url(account.source_url),
+                published=dates.label(account.published_at, account.published_precision),
+                published_in=account.published_precision in ("month", "year"),
+                row=int(account.row),
+                date_differs=(
+                    _written(account.start, account.precision, account.end, account.end_precision)
+                    != _written(event["start"], event["precision"], event["end"], event["end_precision"])
+                ),
+                media=account_media(account.media, account.media_caption, account.media_credit, account.media_alt),
+                undated=("" if not undated else when[0].upper() + when[1:]),
+                figure=f"{claims.number(figure)} {unit}".strip() if figure == figure else "",
+                retracted=retracted,
+            )
+        )
     note = ""
     if bool(index.disputed[position]):
         distinct = list(dict.fromkeys(item.date for item in items))
-        note = _("Sources disagree on the date: {n} different dates are given "
-                 "({dates}). Each account below shows its own.").format(n=len(distinct), dates="; ".join(distinct))
+        note = _(
+            "Sources disagree on the date: {n} different dates are given ({dates}). Each account below shows its own."
+        ).format(n=len(distinct), dates="; ".join(distinct))
     has_place = pd.notna(event["lat"]) and pd.notna(event["lon"])
     return EventPanel(
         id=str(event["id"]),
@@ -186,8 +201,9 @@ def _span(index: EventIndex, kept: np.ndarray) -> str:
         return _("no events")
     low = index.events["start"].iat[kept[0]]
     high = index.last[kept].max().astype("datetime64[s]")
-    return _("{start} to {end}").format(start=dates.label(low, index.events['precision'].iat[kept[0]]),
-                                        end=dates.label(high, 'day'))
+    return _("{start} to {end}").format(
+        start=dates.label(low, index.events["precision"].iat[kept[0]]), end=dates.label(high, "day")
+    )
 
 
 def _categories(index: EventIndex, kept: np.ndarray) -> list[tuple[str, int, str]]:
@@ -201,7 +217,7 @@ def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
     sources = index.dataset.accounts["source"]
     if filtered and len(sources):
         accounts = mask[index.account_event]
-        sources = sources[accounts & index.shown if index.shown is not None else accounts]   # (as of a date)
+        sources = sources[accounts & index.shown if index.shown is not None else accounts]  # (as of a date)
     counts = sources.value_counts(sort=True)
     outlets = [(str(name), int(n)) for name, n in counts.items()]
     outlets.sort(key=lambda item: (-item[1], item[0].lower()))
@@ -209,15 +225,16 @@ def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
 
 
 def counter_text(index: EventIndex, mask: np.ndarray) -> str:
-    """"28 of 35 events", and as of a date, "as known on 8 January 2022"."""
+    """ "28 of 35 events", and as of a date, "as known on 8 January 2022"."""
     text = ngettext("{shown} of {total} events", "{shown} of {total} events", len(index)).format(
-        shown=number(int(mask.sum())), total=number(len(index)))
+        shown=number(int(mask.sum())), total=number(len(index))
+    )
     if index.as_of is not None:
-        text += _(", as known on {date}").format(date=dates.label(np.datetime64(index.as_of, 's'), 'day'))
+        text += _(", as known on {date}").format(date=dates.label(np.datetime64(index.as_of, "s"), "day"))
     return text
 
 
-CATEGORIES_NAMED = 12   # in the chart's summary; the rest are counted
+CATEGORIES_NAMED = 12  # in the chart's summary; the rest are counted
 
 
 def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool) -> str:
@@ -232,9 +249,14 @@ def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool) -> str:
     if more > 0:
         named.append(_("{n} more").format(n=number(more)))
     lanes = len(categories)
-    counted = (ngettext("{shown} of {total} events", "{shown} of {total} events", len(index)).format(
-        shown=number(len(kept)), total=number(len(index))) if filtered
-        else ngettext("{n} events", "{n} events", len(kept)).format(n=number(len(kept))))
+    counted = (
+        ngettext("{shown} of {total} events", "{shown} of {total} events", len(index)).format(
+            shown=number(len(kept)), total=number(len(index))
+        )
+        if filtered
+        else ngettext("{n} events", "{n} events", len(kept)).format(n=number(len(kept)))
+    )
     categories_text = ngettext("{n} category", "{n} categories", lanes).format(n=number(lanes))
     return _("Timeline chart: {counted}, {span}, one row per category ({categories}: {named}).").format(
-        counted=counted, span=_span(index, kept), categories=categories_text, named=", ".join(named))
+        counted=counted, span=_span(index, kept), categories=categories_text, named=", ".join(named)
+    )

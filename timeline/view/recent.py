@@ -10,11 +10,13 @@ threads asking for the same new key at once may both make it, and the later one 
 
 Values are shared: callers must not change what they get (Dash only reads them, to send).
 """
+
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Callable, Hashable, TypeVar
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 Value = TypeVar("Value")
 

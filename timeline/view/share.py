@@ -9,6 +9,7 @@ functions of the page's address, tested without a browser (tests/test_embed.py).
 
 Each goes through `State` (timeline.state), so a value the address refused is never carried on.
 """
+
 from __future__ import annotations
 
 import html
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..state import State
 
-FRAME_HEIGHT = 600   # pixels: the compact view shows the title, the chart and the side panel
+FRAME_HEIGHT = 600  # pixels: the compact view shows the title, the chart and the side panel
 
 
 def _address(href: str | None, state: State) -> str:
@@ -43,7 +44,13 @@ def embed_code(href: str | None, search: str | None, title: str) -> str:
     source = embed_address(href, search)
     if not source:
         return ""
-    attributes = {"src": source, "title": title, "width": "100%", "height": str(FRAME_HEIGHT),
-                  "style": "border: 0", "loading": "lazy"}
+    attributes = {
+        "src": source,
+        "title": title,
+        "width": "100%",
+        "height": str(FRAME_HEIGHT),
+        "style": "border: 0",
+        "loading": "lazy",
+    }
     written = " ".join(f'{name}="{html.escape(value, quote=True)}"' for name, value in attributes.items())
     return f"<iframe {written}></iframe>"
