@@ -10,7 +10,7 @@ unchanged) it starts ONE gunicorn worker on 127.0.0.1 (as tests/browser/conftest
 does, with --timeout 600 so that a slow request is measured, not killed) and measures:
 
 - start-up: from starting gunicorn until GET / answers (the worker reads and indexes the file);
-- (a) first page, through benchmarks/dash_client.py (the requests a browser makes): the bytes
+- (a) first page, through tests/dash_client.py (the requests a browser makes): the bytes
   of the response of the callback that returns timeline.figure (the figure data sent) and of
   all the first page's callback responses;
 - (b) headless Chromium (Debian's, tests/browser/conftest.py's CHROMIUM_ARGS, a fresh context
