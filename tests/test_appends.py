@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import timeline
-from timeline import appends
+from timeline import appends, store
 from timeline.appends import load_more
 from timeline.index import build_index, grow_index
 
@@ -72,22 +72,7 @@ def same(incremental, full) -> None:
     assert incremental.problems == full.problems
 
 
-ARRAYS = (
-    "start",
-    "last",
-    "is_span",
-    "x",
-    "lane",
-    "disputed",
-    "lat",
-    "lon",
-    "approximate",
-    "place",
-    "source_code",
-    "account_event",
-    "account_order",
-    "account_bounds",
-)
+ARRAYS = store.INDEX_ARRAYS  # every array of the index that is kept
 
 
 def same_index(grown, built) -> None:
