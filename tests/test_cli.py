@@ -214,3 +214,42 @@ def test_subprocess_strict_and_default_events_csv():
     assert (result.returncode, result.stderr) == (0, "")
     assert SUMMARY.match(result.stdout.strip())
     assert subprocess_check("events.csv", "--strict", cwd=ROOT).returncode == 0
+
+
+# --- the command as a process: `python -m timeline`, and the script pyproject.toml installs ------
+
+
+@pytest.mark.parametrize(
+    "launch",
+    [
+        ["-m", "timeline"],
+        # what the installed `timeline` script runs (pyproject.toml's [project.scripts])
+        ["-c", "import sys; sys.argv[0] = 'timeline'; from timeline.__main__ import run; run()"],
+    ],
+)
+@pytest.mark.parametrize("rows, expected", [(GOOD, 0), (GOOD + FAILED, 1)])
+def test_the_command_as_a_process_prints_everything_and_exits_with_check_s_code(tmp_path, launch, rows, expected):
+    """The process ends without Python's teardown once the command is done (timeline.__main__):
+    its output is all there, and its exit code is the command's."""
+    path = tmp_path / "events.csv"
+    path.write_text(HEADER + "\n" + rows, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, *launch, "check", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+    assert done.returncode == expected, done.stderr
+    lines = done.stdout.splitlines()
+    assert SUMMARY.match(lines[-1]), done.stdout
+    assert len(lines) == 1 + expected  # the error's line, then the summary
+
+
+def test_the_installed_script_is_the_command_with_its_fast_ending():
+    import tomllib
+
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert settings["project"]["scripts"] == {"timeline": "timeline.__main__:run"}
+    assert settings["tool"]["setuptools"]["dynamic"]["dependencies"] == {"file": ["requirements.txt"]}

@@ -1,19 +1,28 @@
-"""`python -m timeline COMMAND`: the editor's commands (timeline.cli)."""
+"""`python -m timeline COMMAND`, and the `timeline` command pyproject.toml installs: the editor's
+commands (timeline.cli)."""
 
 import os
 import sys
 
 from .cli import main
 
-code = main()
-# The command has done all it does (an append is written, flushed to disk and its lock let go
-# before main returns; every file it wrote is closed): the process ends without Python's teardown
-# of its modules and objects, which takes `timeline add` 0.05-0.1 s (the data it mapped, pandas'
-# and Arrow's objects). Output is flushed first; if it cannot be (a closed pipe), Python ends as
-# it would have.
-try:
-    sys.stdout.flush()
-    sys.stderr.flush()
-except OSError:
-    sys.exit(code)
-os._exit(code)
+
+def run() -> None:
+    """Run the command, then end the process at once.
+
+    The command has done all it does (an append is written, flushed to disk and its lock let go
+    before main returns; every file it wrote is closed): the process ends without Python's
+    teardown of its modules and objects, which takes `timeline add` 0.05-0.1 s (the data it
+    mapped, pandas' and Arrow's objects). Output is flushed first; if it cannot be (a closed
+    pipe), Python ends as it would have."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        sys.exit(code)
+    os._exit(code)
+
+
+if __name__ == "__main__":
+    run()
