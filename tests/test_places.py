@@ -1,5 +1,8 @@
 """The gazetteer: a location's name placed only when it names exactly one town or city."""
 
+import os
+import time
+
 import pytest
 
 from timeline import places
@@ -216,3 +219,18 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_speed(tmp_path, monkey
         assert places.lookup("Alma-Ata").place.name == "Almaty"
     finally:
         _forget()
+
+
+def test_caches_of_other_versions_are_removed_once_a_month_old(cache_folder):
+    cache_folder.mkdir(parents=True)
+    old, recent = cache_folder / "gazetteer-0ld.arrow", cache_folder / "gazetteer-recent.arrow"
+    other = cache_folder / "notes.txt"
+    for path in (old, recent, other):
+        path.write_bytes(b"x")
+    month_ago = time.time() - 31 * 86400
+    for path in (old, other):
+        os.utime(path, (month_ago, month_ago))
+    _read_now()  # no cache of this version: it is written, and the month-old one of another removed
+    assert sorted(p.name for p in cache_folder.iterdir()) == sorted(
+        [places.cache_path().name, "gazetteer-recent.arrow", "notes.txt"]
+    )

@@ -26,6 +26,7 @@ import importlib.util
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -313,7 +314,23 @@ def _write_cache(towns: Towns, other: _OtherNames) -> None:
             os.unlink(temporary)
             raise
     except (OSError, pa.ArrowException):
-        pass  # a folder that cannot be written: the next process reads the gazetteer again
+        return  # a folder that cannot be written: the next process reads the gazetteer again
+    _forget_old_caches(path)
+
+
+STALE_DAYS = 30
+
+
+def _forget_old_caches(kept: Path) -> None:
+    """Remove the caches of other versions written more than STALE_DAYS ago (a version of the
+    program still in use writes its own again, once), so that upgrades do not pile them up."""
+    now = time.time()
+    for other in kept.parent.glob("gazetteer-*.arrow"):
+        try:
+            if other != kept and now - other.stat().st_mtime > STALE_DAYS * 86400:
+                other.unlink()
+        except OSError:
+            pass
 
 
 def _utf8_or_nothing(name: str) -> str:
