@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from timeline import lastgood, store
+from timeline import arrowfile, lastgood, store
 from timeline.index import build_index
 from timeline.load import load
 from timeline.search import text_grams
@@ -158,7 +158,7 @@ def _description_edited(path: Path) -> None:
     cache = store.cache_path(path)
     table = pa.ipc.open_file(pa.py_buffer(cache.read_bytes())).read_all()
     metadata = dict(table.schema.metadata)
-    metadata[store.KEY] = metadata[store.KEY].replace(b'"format": ', b'"format": 0')
+    metadata[arrowfile.KEY] = metadata[arrowfile.KEY].replace(b'"format": ', b'"format": 0')
     edited = cache.with_name("edited")
     with pa.OSFile(str(edited), "wb") as sink, pa.ipc.new_file(sink, table.schema.with_metadata(metadata)) as writer:
         writer.write_table(table)

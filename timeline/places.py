@@ -25,7 +25,6 @@ import hashlib
 import importlib.util
 import os
 import re
-import tempfile
 import time
 import unicodedata
 from contextlib import contextmanager
@@ -36,6 +35,8 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from . import arrowfile
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,8 @@ def _index_other_names(towns: list[Place], others: list) -> _OtherNames:
 
 # --- the cache of the gazetteer, read --------------------------------------------------------
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+CACHE_KEY = {"gazetteer": CACHE_FORMAT}
 _TOWN_COLUMNS = ("name", "country", "latitude", "longitude", "population")
 
 
@@ -242,29 +244,17 @@ def cache_path() -> Path:
 def _read_cache() -> tuple[Towns, dict[str, pa.Array]] | None:
     """The gazetteer from the cache file, and the columns of its index of other names (made an
     index only if a name needs it), or None: no file, or one that is not whole and of this
-    version (then it is written again)."""
-    try:
-        with pa.memory_map(str(cache_path())) as source:
-            table = pa.ipc.open_file(source).read_all()
-        column = {name: table.column(name).chunk(0).flatten() for name in table.column_names}
-        values = [column[name].to_pylist() for name in (*_TOWN_COLUMNS, "main_key")]
-        names, bounds = column["other_name"], column["other_bounds"]
-        whole = (
-            len({len(v) for v in values}) == 1
-            and len(values[0]) > 0
-            and len(column["country_key"]) == len(column["country_code"]) > 0
-            and len(bounds) == len(names) + 1
-            and bounds[-1].as_py() == len(column["other_town"])
-        )
-        if not whole:
-            return None
-        towns = [Place(*town) for town in zip(*values[:-1])]
-        main: dict[str, list[Place]] = {}
-        for name, place in zip(values[-1], towns):
-            main.setdefault(name, []).append(place)
-        countries = dict(zip(column["country_key"].to_pylist(), column["country_code"].to_pylist()))
-    except (OSError, KeyError, IndexError, TypeError, ValueError, pa.ArrowException):
+    version (timeline.arrowfile; then it is written again)."""
+    found = arrowfile.read(cache_path(), CACHE_KEY)
+    if found is None:
         return None
+    column = found[1]
+    values = [column[name].to_pylist() for name in (*_TOWN_COLUMNS, "main_key")]
+    towns = [Place(*town) for town in zip(*values[:-1])]
+    main: dict[str, list[Place]] = {}
+    for name, place in zip(values[-1], towns):
+        main.setdefault(name, []).append(place)
+    countries = dict(zip(column["country_key"].to_pylist(), column["country_code"].to_pylist()))
     return (towns, [], {k: tuple(v) for k, v in main.items()}, countries), column
 
 
@@ -278,8 +268,7 @@ def _cached_other_names(towns: list[Place], column: dict[str, pa.Array]) -> _Oth
 
 
 def _write_cache(towns: Towns, other: _OtherNames) -> None:
-    """Keep the gazetteer as read for the next process: written whole to a temporary file, then
-    renamed over the cache's name, so a reader sees the old file, the new one or none."""
+    """Keep the gazetteer as read for the next process, whole or not at all (timeline.arrowfile)."""
     places, _, _, countries = towns
     columns = {
         "name": [p.name for p in places],
@@ -294,25 +283,9 @@ def _write_cache(towns: Towns, other: _OtherNames) -> None:
         "other_bounds": other._bounds,
         "other_town": other._towns,
     }
-    table = pa.table(
-        {
-            name: pa.array([values])
-            if not isinstance(values, pa.Array)
-            else pa.ListArray.from_arrays([0, len(values)], values)
-            for name, values in columns.items()
-        }
-    )
     path = cache_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as file, pa.ipc.new_file(file, table.schema) as writer:
-                writer.write_table(table)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        arrowfile.write(path, {"key": CACHE_KEY}, {name: pa.array(values) for name, values in columns.items()})
     except (OSError, pa.ArrowException):
         return  # a folder that cannot be written: the next process reads the gazetteer again
     _forget_old_caches(path)

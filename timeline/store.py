@@ -31,10 +31,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +41,7 @@ import pandas as pd
 import pyarrow as pa
 from filelock import FileLock
 
-from . import lastgood
+from . import arrowfile, lastgood
 from .load import Dataset, Resume, edge_spans, load, signature
 from .problems import Problem, ProblemCode, from_json, to_json
 from .search import TextGrams, text_grams
@@ -54,8 +52,6 @@ if TYPE_CHECKING:  # (imported where an index is made: `timeline add` reads only
 FORMAT = 2  # the layout of the file below; raise it when it changes
 SUFFIX = ".checked.arrow"  # beside the last good version's files in the state folder
 GRAMS_SUFFIX = ".search.arrow"  # the search's sequences of the same version (open_grams)
-KEY = b"timeline.store"  # the schema's metadata: what the file holds, as JSON
-DIGEST = b"timeline.store.sha256"
 DATA_MODULES = (
     "csvfile",
     "dates",
@@ -143,25 +139,6 @@ def read(path: str | os.PathLike) -> EventIndex | None:
     return _mapped(Path(path), None, _index)
 
 
-def _read_file(target: Path, key: dict) -> tuple[dict, dict] | None:
-    """What a file written by `_write_file` describes and its arrays (views of the mapped file),
-    if it is whole and its key is `key`; else None."""
-    try:
-        source = pa.memory_map(str(target), "r")
-        reader = pa.ipc.open_file(source)
-        about = _about(reader.schema.metadata or {})
-        if about is None or about.get("key") != key:
-            return None
-        batch = reader.get_batch(0)
-        batch.validate()
-        arrays = {name: column.flatten() for name, column in zip(batch.schema.names, batch.columns)}
-        if {name: len(array) for name, array in arrays.items()} != about["lengths"]:
-            return None
-        return about, arrays
-    except (OSError, pa.ArrowException, ValueError, KeyError, TypeError, IndexError):
-        return None
-
-
 def write(path: str | os.PathLike, index: EventIndex) -> Path:
     """Write the index of the version just read; OSError when the state folder cannot be written."""
     path = Path(path)
@@ -191,35 +168,7 @@ def write(path: str | os.PathLike, index: EventIndex) -> Path:
         arrays[f"distinct/{name}/values"] = uniques
     about["distinct"] = list(index.distinct)
     about["resume"] = _described(index.dataset.resume)
-    return _write_file(cache_path(path), about, arrays)
-
-
-def _write_file(target: Path, about: dict, arrays: dict) -> Path:
-    """Write `arrays` and their description to `target` whole or not at all (a temporary file,
-    flushed to disk, renamed into place); OSError when the folder cannot be written."""
-    about = {**about, "lengths": {name: len(array) for name, array in arrays.items()}}
-    text = json.dumps(about, sort_keys=True).encode()
-    schema = pa.schema(
-        [pa.field(name, pa.large_list(array.type)) for name, array in arrays.items()],
-        metadata={KEY: text, DIGEST: hashlib.sha256(text).hexdigest().encode()},
-    )
-    batch = pa.record_batch([_one_row(array) for array in arrays.values()], schema=schema)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        try:
-            # (Arrow's own file, not a Python one: the bytes go to the system without Python.)
-            with pa.OSFile(temporary, "wb") as file:
-                with pa.ipc.new_file(file, schema) as writer:
-                    writer.write_batch(batch)
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return target
+    return arrowfile.write(cache_path(path), about, arrays)
 
 
 def _described(resume: Resume | None) -> dict | None:
@@ -264,7 +213,7 @@ def _mapped(path: Path, key: dict | None, make):
     """`make(path, key, *what the cache holds)` for the version whose key is `key` (default: the
     file's current version's); None when the cache does not hold it whole or cannot be read."""
     key = _key(path) if key is None else key
-    found = _read_file(cache_path(path), key)
+    found = arrowfile.read(cache_path(path), key)
     if found is None:
         return None
     try:
@@ -297,7 +246,7 @@ def open_grams(path: str | os.PathLike, index: EventIndex) -> TextGrams:
             return found
         grams = text_grams(index.dataset.accounts)
         try:
-            _write_file(
+            arrowfile.write(
                 target,
                 {"key": key, "accounts": grams.accounts, "rows": grams.bits.shape[0]},
                 {"bits": pa.array(grams.bits.reshape(-1)), "always": pa.array(grams.always)},
@@ -309,7 +258,7 @@ def open_grams(path: str | os.PathLike, index: EventIndex) -> TextGrams:
 
 
 def _grams(target: Path, key: dict) -> TextGrams | None:
-    found = _read_file(target, key)
+    found = arrowfile.read(target, key)
     if found is None:
         return None
     about, arrays = found
@@ -340,14 +289,6 @@ def _edges(path: Path) -> str:
     except OSError:
         return ""
     return digest.hexdigest()
-
-
-def _about(metadata: dict) -> dict | None:
-    """The description of what the file holds, if its digest says it is whole."""
-    text, digest = metadata.get(KEY), metadata.get(DIGEST)
-    if text is None or digest is None or hashlib.sha256(text).hexdigest().encode() != digest:
-        return None
-    return json.loads(text)
 
 
 # --- Frames and arrays, to Arrow and back ---------------------------------------------------------
@@ -391,10 +332,6 @@ def _plain(values: np.ndarray) -> pa.Array:
 def _view(array: pa.Array, dtype: str) -> np.ndarray:
     """The numpy array `_plain` stored, as a view of the mapped bytes (read-only, no copy)."""
     return array.to_numpy(zero_copy_only=True).view(np.dtype(dtype))
-
-
-def _one_row(array: pa.Array) -> pa.Array:
-    return pa.LargeListArray.from_arrays(pa.array([0, len(array)], pa.int64()), array)
 
 
 def _columns(columns: list, prefix: str, arrays: dict, length: int) -> pd.DataFrame:
