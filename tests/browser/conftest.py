@@ -103,6 +103,11 @@ def serve(
         url.log = log
         wait_for(url + "/", process, log)
         yield url
+    except BaseException:
+        print(f"the server's output is kept in {log}")
+        raise
+    else:
+        log.unlink(missing_ok=True)  # a clean run leaves nothing behind in the temporary folder
     finally:
         process.terminate()
         try:
