@@ -434,3 +434,36 @@ def test_the_room_made_before_the_workers_fork_is_where_their_first_append_is_wr
         same(grown, timeline.load(path))
     finally:
         data._cache.pop(str(path), None)
+
+
+def test_a_worker_s_first_append_of_a_latest_event_writes_after_the_arrays_made_before_the_fork(tmp_path):
+    """data.prepare_appends also gives room to the events' numeric columns and to the index's
+    arrays an append adds to (when each account became known, the search's codes...): a
+    worker's first append of a new latest event writes after them (no copy of its own), and
+    its events and index are what a full load and build give."""
+    from timeline.app import data
+
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02", published="2022-01-03")]))
+    first = data.current(str(path))
+    try:
+        data.prepare_appends()
+        prepared = data.current(str(path))
+        same_index(prepared.index, first.index)
+        assert prepared.index.dataset is prepared.read
+        with open(path, "ab") as f:
+            f.write(csv_bytes([row("c", "2022-02-01", source="New outlet")]).split(b"\n", 1)[1])
+        grown = data.current(str(path), wait=True)
+        assert grown.read.growth is not None
+        full = timeline.load(path)
+        same(grown.read, full)
+        same_index(grown.index, build_index(full))
+        for name in ("start", "account_order", "account_bounds", "source_code"):
+            assert np.shares_memory(getattr(grown.index, name), getattr(prepared.index, name)), name
+        assert np.shares_memory(grown.index.known.account, prepared.index.known.account)
+        for name, (codes, _) in grown.index.distinct.items():
+            assert np.shares_memory(codes, prepared.index.distinct[name][0]), name
+        for name in ("start", "order"):
+            assert np.shares_memory(grown.read.events[name].to_numpy(), prepared.read.events[name].to_numpy()), name
+    finally:
+        data._cache.pop(str(path), None)

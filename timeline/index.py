@@ -301,6 +301,24 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     )
 
 
+GROWN = ("start", "last", "is_span", "x", "source_code", "account_event", "account_order", "account_bounds")
+
+
+def with_room(index: EventIndex, dataset: Dataset) -> EventIndex:
+    """`index` (the same values) for `dataset` (the same events, as model.with_room_for_events
+    gives them), each array that grow_index writes after (model.appended) when new events come
+    last at the start of a longer array: what a first append would copy, copied now
+    (timeline.app.data.prepare_appends)."""
+    known = index.known
+    if known is not None:
+        known = replace(
+            known, account=model.with_room_after(known.account), undated=model.with_room_after(known.undated)
+        )
+    grown: dict = {name: model.with_room_after(getattr(index, name)) for name in GROWN}
+    distinct = {name: (model.with_room_after(codes), values) for name, (codes, values) in index.distinct.items()}
+    return replace(index, dataset=dataset, events=dataset.events, known=known, distinct=distinct, **grown)
+
+
 def _grown_times(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) -> dict:
     """The events' start, last, is_span and x, from the previous index's and those of the events
     at `added` (an event joined keeps its first account's dates): written after the previous

@@ -178,7 +178,9 @@ def grow_events(
     # a copy of them: index.few_chunks joins them later), the counts of those joined set again
     # (the rest is their first account's).
     counted = ("accounts", "sources", "disputed")
-    columns = {name: _inserted(events[name], added[name], where) for name in events.columns if name not in counted}
+    columns = {
+        name: _inserted(events[name], added[name], where) for name in events.columns if name not in (*counted, "order")
+    }
     for name in counted:
         if len(at):
             values = np.insert(events[name].to_numpy(), where, added[name].to_numpy())  # (a copy)
@@ -408,6 +410,22 @@ def appended(previous: np.ndarray, more: np.ndarray) -> np.ndarray:
             del _tails[key]
         _tails[id(buffer)] = (weakref.ref(buffer), n + k)
     return _read_only(buffer[: n + k])
+
+
+def with_room_after(array: np.ndarray) -> np.ndarray:
+    """`array` (the same values, read-only) at the start of a longer array: what `appended` makes
+    of it on its first append, made now (timeline.app.data.prepare_appends)."""
+    return appended(array, array[:0])
+
+
+def with_room_for_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (the same values), its numeric columns `with_room_after` them: the events'
+    columns that grow_events writes after (model.appended) when new events come last."""
+    columns = {
+        name: pd.Series(with_room_after(frame[name].to_numpy()), copy=False) if _roomy(frame[name]) else frame[name]
+        for name in frame.columns
+    }
+    return pd.DataFrame(columns, index=frame.index, copy=False)
 
 
 _tails: dict[int, tuple] = {}  # appended: id of a buffer -> (a weak reference to it, how far it is written)
