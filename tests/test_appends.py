@@ -412,6 +412,25 @@ def test_arrays_that_only_grow_are_written_after_the_previous_version_never_over
         two[0] = 7  # (read-only: no version's values can change)
 
 
+@pytest.mark.parametrize(
+    "where, values",
+    [([0], [9]), ([3], [9]), ([1, 1], [8, 9]), ([2, 0], [8, 9]), ([0, 3, 3], [7, 8, 9]), ([], [])],
+)
+def test_values_put_among_the_others_then_rows_appended_make_one_copy_not_two(where, values):
+    """model.inserted: np.insert (events put in the middle of the chronology), into an array with
+    room after it, so that new events after them all, appended next, are written there."""
+    from timeline.model import appended, inserted
+
+    previous = np.arange(3, dtype=np.int64)
+    put = inserted(previous, np.array(where, dtype=np.int64), np.array(values, dtype=np.int64))
+    assert put.tolist() == np.insert(previous, where, values).tolist()
+    after = appended(put, np.array([10]))
+    assert np.shares_memory(put, after) and after.tolist() == put.tolist() + [10]
+    assert previous.tolist() == [0, 1, 2]
+    with pytest.raises(ValueError):
+        put[0] = 7
+
+
 def test_the_room_made_before_the_workers_fork_is_where_their_first_append_is_written(tmp_path):
     """data.prepare_appends (gunicorn's master, before it forks the workers): the numeric columns
     of the version read are copied once into arrays with room after them; a worker's first

@@ -247,7 +247,7 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     if not len(at) or at[0] == len(previous.account_order):  # (all after the others: new events at the end)
         account_order = model.appended(previous.account_order, growth.accounts_from + by_event)
     else:
-        account_order = np.insert(previous.account_order, at, growth.accounts_from + by_event)
+        account_order = model.inserted(previous.account_order, at, growth.accounts_from + by_event)
     outlets = dict(previous.outlets)
     for source, count in appended["source"].value_counts().items():
         outlets[str(source)] = outlets.get(str(source), 0) + int(count)
@@ -260,7 +260,8 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
         counts = np.zeros(len(events), dtype=np.int64)
         counts[growth.moved] = np.diff(previous.account_bounds)
         counts += np.bincount(growth.account_event, minlength=len(events))
-        bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        bounds = np.zeros(len(events) + 1, dtype=np.int64)
+        np.cumsum(counts, out=bounds[1:])
 
     def known(disputed):  # (only the appended accounts' dates are read: see grow_known)
         if previous.known is None:
@@ -331,7 +332,8 @@ def _grown_times(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) 
     if added[0] == len(previous.start):
         return {name: model.appended(getattr(previous, name), values) for name, values in new.items()}
     return {
-        name: np.insert(getattr(previous, name), added - np.arange(len(added)), values) for name, values in new.items()
+        name: model.inserted(getattr(previous, name), added - np.arange(len(added)), values)
+        for name, values in new.items()
     }
 
 
