@@ -14,6 +14,19 @@ that stopped answering altogether, and bounds a worker's start-up, which loads t
 (a 1M-row file takes several seconds). `keepalive`: how long an idle connection is kept.
 """
 
+import os
+
+# numpy asks the kernel for huge pages (2 MB) for every array of 4 MB or more; here it does not
+# (numpy's own setting, read when numpy is imported: an operator's value is kept). An append
+# makes tens of such arrays at a million rows (the columns with the new events among them), and
+# each huge page is cleared whole by the kernel when first written: on a virtual machine that
+# gives its free memory back to the host in 2 MB blocks (virtio-balloon's free page reporting,
+# as this project's benchmark machine does), each is new memory from the host, and those faults
+# were most of the kernel's time in an append: 0.1-0.3 s of a worker's CPU, appends that cost
+# 0.1 s on one run and 0.3 s on the next (benchmarks/RESULTS.md, "What an append costs a served
+# worker, fourth round"). In 4 KB pages the same arrays cost a steady few hundredths of a second.
+os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
+
 bind = "127.0.0.1:8050"
 workers = 2
 worker_class = "gthread"

@@ -412,6 +412,25 @@ def test_arrays_that_only_grow_are_written_after_the_previous_version_never_over
         two[0] = 7  # (read-only: no version's values can change)
 
 
+@pytest.mark.parametrize(
+    "where, values",
+    [([0], [9]), ([3], [9]), ([1, 1], [8, 9]), ([2, 0], [8, 9]), ([0, 3, 3], [7, 8, 9]), ([], [])],
+)
+def test_values_put_among_the_others_then_rows_appended_make_one_copy_not_two(where, values):
+    """model.inserted: np.insert (events put in the middle of the chronology), into an array with
+    room after it, so that new events after them all, appended next, are written there."""
+    from timeline.model import appended, inserted
+
+    previous = np.arange(3, dtype=np.int64)
+    put = inserted(previous, np.array(where, dtype=np.int64), np.array(values, dtype=np.int64))
+    assert put.tolist() == np.insert(previous, where, values).tolist()
+    after = appended(put, np.array([10]))
+    assert np.shares_memory(put, after) and after.tolist() == put.tolist() + [10]
+    assert previous.tolist() == [0, 1, 2]
+    with pytest.raises(ValueError):
+        put[0] = 7
+
+
 def test_the_room_made_before_the_workers_fork_is_where_their_first_append_is_written(tmp_path):
     """data.prepare_appends (gunicorn's master, before it forks the workers): the numeric columns
     of the version read are copied once into arrays with room after them; a worker's first
@@ -432,5 +451,38 @@ def test_the_room_made_before_the_workers_fork_is_where_their_first_append_is_wr
         assert grown.growth is not None
         assert np.shares_memory(grown.accounts["start"].to_numpy(), prepared.accounts["start"].to_numpy())
         same(grown, timeline.load(path))
+    finally:
+        data._cache.pop(str(path), None)
+
+
+def test_a_worker_s_first_append_of_a_latest_event_writes_after_the_arrays_made_before_the_fork(tmp_path):
+    """data.prepare_appends also gives room to the events' numeric columns and to the index's
+    arrays an append adds to (when each account became known, the search's codes...): a
+    worker's first append of a new latest event writes after them (no copy of its own), and
+    its events and index are what a full load and build give."""
+    from timeline.app import data
+
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02", published="2022-01-03")]))
+    first = data.current(str(path))
+    try:
+        data.prepare_appends()
+        prepared = data.current(str(path))
+        same_index(prepared.index, first.index)
+        assert prepared.index.dataset is prepared.read
+        with open(path, "ab") as f:
+            f.write(csv_bytes([row("c", "2022-02-01", source="New outlet")]).split(b"\n", 1)[1])
+        grown = data.current(str(path), wait=True)
+        assert grown.read.growth is not None
+        full = timeline.load(path)
+        same(grown.read, full)
+        same_index(grown.index, build_index(full))
+        for name in ("start", "account_order", "account_bounds", "source_code"):
+            assert np.shares_memory(getattr(grown.index, name), getattr(prepared.index, name)), name
+        assert np.shares_memory(grown.index.known.account, prepared.index.known.account)
+        for name, (codes, _) in grown.index.distinct.items():
+            assert np.shares_memory(codes, prepared.index.distinct[name][0]), name
+        for name in ("start", "order"):
+            assert np.shares_memory(grown.read.events[name].to_numpy(), prepared.read.events[name].to_numpy()), name
     finally:
         data._cache.pop(str(path), None)

@@ -247,7 +247,7 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     if not len(at) or at[0] == len(previous.account_order):  # (all after the others: new events at the end)
         account_order = model.appended(previous.account_order, growth.accounts_from + by_event)
     else:
-        account_order = np.insert(previous.account_order, at, growth.accounts_from + by_event)
+        account_order = model.inserted(previous.account_order, at, growth.accounts_from + by_event)
     outlets = dict(previous.outlets)
     for source, count in appended["source"].value_counts().items():
         outlets[str(source)] = outlets.get(str(source), 0) + int(count)
@@ -260,7 +260,8 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
         counts = np.zeros(len(events), dtype=np.int64)
         counts[growth.moved] = np.diff(previous.account_bounds)
         counts += np.bincount(growth.account_event, minlength=len(events))
-        bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        bounds = np.zeros(len(events) + 1, dtype=np.int64)
+        np.cumsum(counts, out=bounds[1:])
 
     def known(disputed):  # (only the appended accounts' dates are read: see grow_known)
         if previous.known is None:
@@ -301,6 +302,24 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     )
 
 
+GROWN = ("start", "last", "is_span", "x", "source_code", "account_event", "account_order", "account_bounds")
+
+
+def with_room(index: EventIndex, dataset: Dataset) -> EventIndex:
+    """`index` (the same values) for `dataset` (the same events, as model.with_room_for_events
+    gives them), each array that grow_index writes after (model.appended) when new events come
+    last at the start of a longer array: what a first append would copy, copied now
+    (timeline.app.data.prepare_appends)."""
+    known = index.known
+    if known is not None:
+        known = replace(
+            known, account=model.with_room_after(known.account), undated=model.with_room_after(known.undated)
+        )
+    grown: dict = {name: model.with_room_after(getattr(index, name)) for name in GROWN}
+    distinct = {name: (model.with_room_after(codes), values) for name, (codes, values) in index.distinct.items()}
+    return replace(index, dataset=dataset, events=dataset.events, known=known, distinct=distinct, **grown)
+
+
 def _grown_times(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) -> dict:
     """The events' start, last, is_span and x, from the previous index's and those of the events
     at `added` (an event joined keeps its first account's dates): written after the previous
@@ -313,7 +332,8 @@ def _grown_times(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) 
     if added[0] == len(previous.start):
         return {name: model.appended(getattr(previous, name), values) for name, values in new.items()}
     return {
-        name: np.insert(getattr(previous, name), added - np.arange(len(added)), values) for name, values in new.items()
+        name: model.inserted(getattr(previous, name), added - np.arange(len(added)), values)
+        for name, values in new.items()
     }
 
 

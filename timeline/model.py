@@ -173,12 +173,15 @@ def grow_events(
         _start_key(events["start"].to_numpy()), _start_key(added["start"].to_numpy()), side="right"
     )  # (after the events of the same moment: later in the file)
     previous = len(events)
-    moved = np.arange(previous, dtype=np.int64) + np.searchsorted(where, np.arange(previous), side="right")
+    moved = np.arange(previous, dtype=np.int64)
+    moved += np.searchsorted(where, moved, side="right")
     # Each column once: the added events put among the others (slices of the text columns, not
     # a copy of them: index.few_chunks joins them later), the counts of those joined set again
     # (the rest is their first account's).
     counted = ("accounts", "sources", "disputed")
-    columns = {name: _inserted(events[name], added[name], where) for name in events.columns if name not in counted}
+    columns = {
+        name: _inserted(events[name], added[name], where) for name in events.columns if name not in (*counted, "order")
+    }
     for name in counted:
         if len(at):
             values = np.insert(events[name].to_numpy(), where, added[name].to_numpy())  # (a copy)
@@ -214,7 +217,7 @@ def _inserted(column: pd.Series, added: pd.Series, where: np.ndarray) -> pd.Seri
     if isinstance(column.dtype, np.dtype) and column.dtype == added.dtype:
         if where[0] == len(column):  # (all after the others, as a live story's: written after them)
             return pd.Series(appended(column.to_numpy(), added.to_numpy()), copy=False)
-        return pd.Series(np.insert(column.to_numpy(), where, added.to_numpy()), copy=False)
+        return pd.Series(inserted(column.to_numpy(), where, added.to_numpy()), copy=False)
     if not column.dtype == added.dtype:  # (not met: the events' columns have one type each)
         joined = pd.concat([column, added], ignore_index=True)
         order = np.insert(np.arange(len(column)), where, np.arange(len(column), len(joined)))
@@ -401,13 +404,52 @@ def appended(previous: np.ndarray, more: np.ndarray) -> np.ndarray:
                 buffer[n : n + k] = more
                 _tails[id(buffer)] = (tail[0], n + k)
                 return _read_only(buffer[: n + k])
-    buffer = np.empty(n + k + max(1024, (n + k) // 16), dtype=dtype)
-    buffer[:n], buffer[n : n + k] = previous, more
+    made = _with_room(n + k, dtype)
+    made[:n], made[n:] = previous, more
+    return _read_only(made)
+
+
+def inserted(previous: np.ndarray, where: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """np.insert(previous, where, values) (a read-only array), made as `appended` makes a new
+    array: with room after it, so that the rows appended to the next version are written there
+    (events put among the others, then new ones after them all: no second copy)."""
+    previous, where, values = np.asarray(previous), np.asarray(where), np.asarray(values)
+    n, k = len(previous), len(values)
+    made = _with_room(n + k, previous.dtype)
+    order = np.argsort(where, kind="stable")  # (np.insert's order for equal positions)
+    at = np.empty(k, dtype=np.int64)
+    at[order] = where[order] + np.arange(k)
+    kept = np.ones(n + k, dtype=bool)
+    kept[at] = False
+    made[kept], made[at] = previous, values
+    return _read_only(made)
+
+
+def _with_room(length: int, dtype) -> np.ndarray:
+    """A new array of `length` values (to be written), the start of a longer one: a sixteenth
+    more room after it, where `appended` may write."""
+    buffer = np.empty(length + max(1024, length // 16), dtype=dtype)
     with _tails_lock:
         for key in [key for key, (alive, _) in _tails.items() if alive() is None]:  # (arrays no longer used)
             del _tails[key]
-        _tails[id(buffer)] = (weakref.ref(buffer), n + k)
-    return _read_only(buffer[: n + k])
+        _tails[id(buffer)] = (weakref.ref(buffer), length)
+    return buffer[:length]
+
+
+def with_room_after(array: np.ndarray) -> np.ndarray:
+    """`array` (the same values, read-only) at the start of a longer array: what `appended` makes
+    of it on its first append, made now (timeline.app.data.prepare_appends)."""
+    return appended(array, array[:0])
+
+
+def with_room_for_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (the same values), its numeric columns `with_room_after` them: the events'
+    columns that grow_events writes after (model.appended) when new events come last."""
+    columns = {
+        name: pd.Series(with_room_after(frame[name].to_numpy()), copy=False) if _roomy(frame[name]) else frame[name]
+        for name in frame.columns
+    }
+    return pd.DataFrame(columns, index=frame.index, copy=False)
 
 
 _tails: dict[int, tuple] = {}  # appended: id of a buffer -> (a weak reference to it, how far it is written)

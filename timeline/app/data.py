@@ -27,7 +27,7 @@ import pyarrow as pa
 
 from .. import lastgood, model, store
 from ..appends import load_more
-from ..index import EventIndex, build_index, grow_index
+from ..index import EventIndex, build_index, grow_index, with_room
 from ..load import Dataset, signature
 from ..problems import ERROR, Problem, ProblemCode
 from ..search import events_with_text, text_grams
@@ -121,10 +121,11 @@ def _newest(path: str) -> Current:
 
 def prepare_appends() -> None:
     """Before gunicorn's master forks its workers (gunicorn.conf.py: pre_fork): the numeric
-    columns of each version read are copied once, here, into arrays with room after them (the
-    mapped ones cannot grow: model.Room), which every worker then shares until it writes the
-    rows an append adds after them. Else each worker copies them on its first append (a tenth
-    of a second, and its own 100 MB at a million rows)."""
+    columns of each version read, of its events and the index's arrays an append adds to, are
+    copied once, here, into arrays with room after them (the mapped ones cannot grow:
+    model.Room, model.appended), which every worker then shares until it writes the rows an
+    append adds after them. Else each worker copies them on its first append (a fifth of a
+    second of its CPU, and its own 180 MB at a million rows)."""
     with _lock:
         for cached in list(_cache.values()):
             read = cached.read
@@ -132,7 +133,10 @@ def prepare_appends() -> None:
                 continue
             accounts, room = model.with_room(read.accounts)
             if room is not None:
-                cached.read = dataclasses.replace(read, accounts=accounts, room=room)
+                events = model.with_room_for_events(read.events)
+                cached.read = dataclasses.replace(read, events=events, accounts=accounts, room=room)
+                if not cached.kept_back and cached.index.dataset.events is read.events:
+                    cached.index = with_room(cached.index, cached.read)
 
 
 def _build_in_background(path: str) -> None:
@@ -205,12 +209,14 @@ def _build(path: str, cached: Current | None) -> Current:
 
 
 class _Clock:
-    """The CPU seconds of this thread, part by part (printed only when asked: TIMINGS)."""
+    """The CPU seconds of this thread, part by part, and of the whole build its page faults and
+    the seconds of it spent in the kernel (mostly on them): printed only when asked (TIMINGS)."""
 
     def __init__(self, on: bool):
         self.on = on
         self.parts: list[tuple[str, float]] = []
         self.last = time.thread_time() if on else 0.0
+        self.started = _thread_usage() if on else None
 
     def part(self, name: str) -> None:
         if self.on:
@@ -221,13 +227,27 @@ class _Clock:
     def report(self, what: str) -> None:
         if self.on:
             total = sum(spent for _, spent in self.parts)
+            used, started = _thread_usage(), self.started
+            faults = (
+                f"; {used[0] - started[0]} page faults, kernel {used[1] - started[1]:.3f} s" if used and started else ""
+            )
             print(
                 f"timeline: pid {os.getpid()} {what}: {total:.3f} CPU s ("
                 + ", ".join(f"{name} {spent:.3f}" for name, spent in self.parts)
-                + ")",
+                + f"{faults})",
                 file=sys.stderr,
                 flush=True,
             )
+
+
+def _thread_usage() -> tuple[int, float] | None:
+    """This thread's minor page faults and system CPU seconds (None where the system cannot tell)."""
+    import resource
+
+    if not hasattr(resource, "RUSAGE_THREAD"):  # (Linux only)
+        return None
+    usage = resource.getrusage(resource.RUSAGE_THREAD)
+    return usage.ru_minflt, usage.ru_stime
 
 
 GRAMS_AT_ONCE = 200_000  # accounts: up to this many, a word's first search reads them all (fast)
