@@ -1187,3 +1187,30 @@ def test_a_large_file_parsed_on_every_core_reads_as_on_one(extra, monkeypatch):
     pd.testing.assert_frame_equal(threads.accounts, one.accounts)
     pd.testing.assert_frame_equal(threads.events, one.events)
     assert threads.problems == one.problems
+
+
+def test_a_large_frame_checked_on_two_threads_says_what_one_thread_does(monkeypatch):
+    """From load.THREADED_ROWS rows on, the columns are checked side by side on two threads: the
+    same problems in the same order, accounts and events as when checked one after the other,
+    a dropped media link included (its alt text is then not asked for)."""
+    import sys
+
+    loading = sys.modules["timeline.load"]  # (timeline.load is also the function)
+    rows = [
+        line(id="a", title="<b>Bold</b>", category="Protest", location="Paris", media="https://x.org/a.jpg"),
+        line(id="a", date="2022-02-30", title="", category="protests", latitude="91", longitude="1"),
+        line(id="Bad Id", date="03/04/2022", source="", source_url="www.example.org", figure="1,000"),
+        line(id="b", date="2022-01-08", end_date="2022-01-01", title="=SUM(A1)", category="", retracted="maybe"),
+        line(id="c", date="1905-07-14", title="Tokayevâ€™s order", category="security", latitude="43.2"),
+        line(id="c", date="2022-01-09", title="tokayevâ€™s  ORDER", media="www.pic.jpg", media_credit="AP"),
+        line(id="00123", published="not a date", location="Almaty", figure_unit="dead", media_alt="a picture"),
+        line(id="d", title="x" * 300, category="=cmd", description="<script>x</script>", claimed_by="a\u202eb"),
+    ]
+    data = text(*rows * 3)
+    one = load_text(data)
+    monkeypatch.setattr(loading, "THREADED_ROWS", 0)
+    two = load_text(data)
+    assert len(one.problems) > 40 and {p.column for p in one.problems} >= {"id", "date", "media_alt", "figure"}
+    assert two.problems == one.problems
+    pd.testing.assert_frame_equal(two.accounts, one.accounts)
+    pd.testing.assert_frame_equal(two.events, one.events)
