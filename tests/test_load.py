@@ -1190,12 +1190,11 @@ def test_a_large_file_parsed_on_every_core_reads_as_on_one(extra, monkeypatch):
 
 
 def test_a_large_frame_checked_on_two_threads_says_what_one_thread_does(monkeypatch):
-    """From load.THREADED_ROWS rows on, the columns are checked side by side on two threads: the
+    """From workers.THREADED_ROWS rows on, the columns are checked side by side on two threads: the
     same problems in the same order, accounts and events as when checked one after the other,
     a dropped media link included (its alt text is then not asked for)."""
-    import sys
+    from timeline import workers
 
-    loading = sys.modules["timeline.load"]  # (timeline.load is also the function)
     rows = [
         line(id="a", title="<b>Bold</b>", category="Protest", location="Paris", media="https://x.org/a.jpg"),
         line(id="a", date="2022-02-30", title="", category="protests", latitude="91", longitude="1"),
@@ -1208,7 +1207,7 @@ def test_a_large_frame_checked_on_two_threads_says_what_one_thread_does(monkeypa
     ]
     data = text(*rows * 3)
     one = load_text(data)
-    monkeypatch.setattr(loading, "THREADED_ROWS", 0)
+    monkeypatch.setattr(workers, "THREADED_ROWS", 0)
     two = load_text(data)
     assert len(one.problems) > 40 and {p.column for p in one.problems} >= {"id", "date", "media_alt", "figure"}
     assert two.problems == one.problems

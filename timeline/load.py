@@ -7,13 +7,12 @@ other rows keep working. The file is only read, never written.
 
 from __future__ import annotations
 
-import contextvars
 import copy
 import difflib
 import hashlib
 import os
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from .csvfile import read_table
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
 from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, say, say_n, show
+from .workers import Workers
 
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
 _FORMULA_BYTE[[ord(start) for start in schema.FORMULA_START if not start.isspace()]] = True  # (values are stripped)
@@ -454,7 +454,7 @@ def _validate(
     for name in schema.NAMES:
         if name not in frame:
             frame[name] = _blank(frame.index)
-    with _Workers(len(frame)) as workers:
+    with Workers(len(frame)) as workers:
         edges = {}  # name -> the first byte of each value (see _rough_edges), where known
         for name, (values, first) in zip(schema.NAMES, workers.map(_strip, [frame[name] for name in schema.NAMES])):
             frame[name], edges[name] = values, first
@@ -515,41 +515,7 @@ def _validate(
     return accounts, (codes, ids)
 
 
-THREADED_ROWS = 50_000  # a frame of this many rows is checked on two threads (_Workers)
-
-
-class _Workers:
-    """Where _validate runs the work it can do side by side: on two threads for a large frame,
-    at once in the caller's thread for a small one or on one core (the threads would cost more
-    than they save: at 60,000 rows load takes 0.155 s instead of 0.182 s, at 20,000 1 ms more).
-    Most of the checks' time is in Arrow's and numpy's loops, which let go of Python's lock: at
-    a million rows, _validate takes 0.47 s instead of 0.70 s on two cores. Each task runs in a
-    copy of the caller's context (the language in force, timeline.i18n); what the tasks return
-    is taken in the order they were given, so nothing said depends on which thread ran first."""
-
-    def __init__(self, rows: int):
-        threaded = rows >= THREADED_ROWS and (os.cpu_count() or 1) > 1
-        self.pool = ThreadPoolExecutor(max_workers=2) if threaded else None
-
-    def __enter__(self) -> _Workers:
-        return self
-
-    def __exit__(self, *exception) -> None:
-        if self.pool is not None:
-            self.pool.shutdown()
-
-    def submit(self, function, *args) -> Future:
-        if self.pool is not None:
-            return self.pool.submit(contextvars.copy_context().run, function, *args)
-        future: Future = Future()
-        future.set_result(function(*args))
-        return future
-
-    def map(self, function, *iterables) -> list:
-        return [future.result() for future in [self.submit(function, *args) for args in zip(*iterables)]]
-
-
-def _check_columns(check: _Checker, workers: _Workers) -> None:
+def _check_columns(check: _Checker, workers: Workers) -> None:
     """Each column's values through its rules (schema.COLUMNS, each rule's check from CHECKS),
     a column at a time on each worker; what they say is added in the columns' order. A column
     sees the others as read, except those its rules read as checked (AFTER_OTHER: it waits
