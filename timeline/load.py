@@ -459,11 +459,7 @@ def _validate(
         for name, (values, first) in zip(schema.NAMES, workers.map(_strip, [frame[name] for name in schema.NAMES])):
             frame[name], edges[name] = values, first
         check = _Checker(frame, rows, problems, findings, notes, edges, ascii)
-        # The events (the ids, numbered), for the checks across rows: meanwhile, as no check
-        # changes an id.
-        events = workers.submit(pd.factorize, frame["id"])
         _check_columns(check, workers)
-        check.found["id", "events"] = events.result()
     for across in ACROSS:
         across(check)
     notes, found = check.notes, check.found
@@ -562,14 +558,20 @@ def _category(distinct: np.ndarray, take: np.ndarray, keep, index: pd.Index) -> 
 
 
 def _required(check: _Checker, name: str, rule: schema.Rule) -> None:
-    check.report(check.frame[name] == "", name, rule.level, rule.say(name, ""))
+    check.report(~_given(check.frame[name]), name, rule.level, rule.say(name, ""))
 
 
 def _slug(check: _Checker, name: str, rule: schema.Rule) -> None:
-    """An id that is not a slug (schema.ID_PATTERN)."""
+    """An id that is not a slug (schema.ID_PATTERN), each distinct id looked at once. The ids
+    numbered so (pd.factorize: in order of first appearance, the events) are kept in
+    found[name, "events"], for the checks across rows and the grouping into events."""
     ids = check.frame[name]
-    misfit = _no(ids) if _ids_fit(ids) else ~ids.str.fullmatch(schema.ID_PATTERN)
-    check.report(misfit & (ids != ""), name, rule.level, lambda v: rule.say(name, v))
+    codes, distinct = check.found[name, "events"] = pd.factorize(ids)
+    if _ids_fit(distinct):
+        misfit = np.zeros(len(ids), dtype=bool)
+    else:
+        misfit = ~np.asarray(distinct.str.fullmatch(schema.ID_PATTERN), dtype=bool)[codes]
+    check.report(misfit & _given(ids), name, rule.level, lambda v: rule.say(name, v))
     check.found[name, "slug"] = misfit
 
 
@@ -625,7 +627,10 @@ def _link(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A value that is not a web link (links.is_web_link) is dropped: the account is kept, with
     the column empty, so the value is never rendered or exported."""
     values = check.frame[name]
-    bad = _given(values) & ~_web_links(values)
+    given = _given(values)
+    if not given.any():  # (a column the file does not have, or leaves empty)
+        return
+    bad = given & ~_web_links(values)
     if bad.any():
         check.report(bad, name, rule.level, lambda v: rule.say(name, v))
         check.replace(name, values.mask(bad, ""))
@@ -657,13 +662,17 @@ def _picture_alt(check: _Checker, name: str, rule: schema.Rule) -> None:
 def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A value that is not a plain number (schema.NUMBER); found[name]: the numbers, NaN where none."""
     text = check.frame[name]
+    given = _given(text)
+    if not given.any():  # (a column the file does not have, or leaves empty)
+        check.found[name] = np.full(len(text), np.nan)
+        return
     # Each distinct value once: numbers repeat (one place, many rows).
     codes, distinct = pd.factorize(text)
     distinct = pd.Series(distinct, dtype=text.dtype)
     parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(schema.NUMBER), None), errors="coerce")
     number = parsed.to_numpy(dtype=float)[codes] if len(distinct) else np.full(len(text), np.nan)
     number = np.where(codes < 0, np.nan, number)
-    check.report((text != "").to_numpy() & np.isnan(number), name, rule.level, lambda v: rule.say(name, v))
+    check.report(given & np.isnan(number), name, rule.level, lambda v: rule.say(name, v))
     check.found[name] = number
 
 
@@ -676,10 +685,13 @@ def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
     """Neither a yes (schema.RETRACTED_WORDS) nor a date; found[name]: (retracted, the date
     it was withdrawn, NaT unless one is given)."""
     text = check.frame[name]
+    if not _given(text).any():  # (a column the file does not have, or leaves empty)
+        check.found[name] = (np.zeros(len(text), dtype=bool), np.full(len(text), np.datetime64("NaT"), dates.UNIT))
+        return
     flagged = text.str.lower().isin(list(schema.RETRACTED_WORDS)).to_numpy()
     dated_text = text.where(~flagged, "")
     on = dates.parse_series(dated_text).value.to_numpy()
-    unreadable = (dated_text != "").to_numpy() & np.isnat(on)
+    unreadable = _given(dated_text) & np.isnat(on)
     check.report(unreadable, name, rule.level, lambda v: rule.say(name, v))
     check.found[name] = (flagged | ~np.isnat(on), on)
 
@@ -693,7 +705,7 @@ def _place(check: _Checker, name: str, rule: schema.Rule) -> None:
     latitude, longitude = np.full(len(approximate), np.nan), np.full(len(approximate), np.nan)
     check.found[name] = (approximate, latitude, longitude)
     location = check.frame[name]
-    unplaced = ((location != "") & (check.frame["latitude"] == "") & (check.frame["longitude"] == "")).to_numpy()
+    unplaced = _given(location) & ~_given(check.frame["latitude"]) & ~_given(check.frame["longitude"])
     if not unplaced.any():
         return
     codes, names = pd.factorize(location[unplaced].str.strip())
@@ -878,7 +890,7 @@ def _end_before_start(check: _Checker) -> None:
 
 
 def _coordinate_pairs(check: _Checker) -> None:
-    has_lat, has_lon = check.frame["latitude"] != "", check.frame["longitude"] != ""
+    has_lat, has_lon = _given(check.frame["latitude"]), _given(check.frame["longitude"])
     check.report(
         has_lat & ~has_lon, "longitude", ERROR, say("latitude is given without longitude; give both, or neither")
     )
@@ -927,7 +939,8 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
 
     Returns pd.factorize(ids): the events, numbered in order of first appearance."""
     frame = check.frame
-    codes, ids = check.found["id", "events"]  # pd.factorize(frame["id"]), found in _validate
+    codes, ids = check.found["id", "events"]  # pd.factorize(frame["id"]), by the slug check (_slug)
+    empty = {name: ~_given(frame[name]) for name in schema.FIRST_ROW_REQUIRED}
     while True:
         # A row left out is not an event's first row: look again among the rest.
         if check.refused.any():
@@ -936,12 +949,12 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
             first = np.zeros(len(codes), dtype=bool)
             first[model.first_positions(codes)] = True
         first = pd.Series(first, index=frame.index)
-        missing = first & np.logical_or.reduce([frame[name] == "" for name in schema.FIRST_ROW_REQUIRED])
+        missing = first & np.logical_or.reduce([empty[name] for name in schema.FIRST_ROW_REQUIRED])
         if not missing.any():
             break
         for name in schema.FIRST_ROW_REQUIRED:
             check.report(
-                missing & (frame[name] == ""),
+                missing & empty[name],
                 name,
                 ERROR,
                 lambda v, name=name: say(
@@ -950,7 +963,7 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
                 ProblemCode.FIRST_ROW_EMPTY,
             )
     first = first.to_numpy()
-    later = ~first & ~check.refused & (frame["category"] != "").to_numpy()
+    later = ~first & ~check.refused & _given(frame["category"])
     if not later.any():
         return codes, ids
     # Each later row with a category against its event's first row (lowercased as before: the
@@ -1076,7 +1089,7 @@ def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, n
 
 def category_counts(accounts: pd.DataFrame) -> dict[str, tuple[int, int]]:
     """Each category (lowercased) that accounts name: (how many, the first row naming it)."""
-    named = (accounts["category"] != "").to_numpy()
+    named = _given(accounts["category"])
     if not named.any():
         return {}
     keys = accounts["category_key"].array  # a Categorical: a code per row
@@ -1250,7 +1263,7 @@ def _joined(arrays: list, dtype=np.uint8) -> np.ndarray:
     return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
 
 
-def _ids_fit(ids: pd.Series) -> bool:
+def _ids_fit(ids: pd.Series | pd.Index) -> bool:
     """True when every id that is not empty fits schema.ID_PATTERN ([a-z0-9]+(-[a-z0-9]+)*), as
     one pass of Arrow's regex engine over the column says; False when the column has no Arrow
     text: then pandas' regex decides."""
