@@ -459,7 +459,10 @@ def _validate(
         for name, (values, first) in zip(schema.NAMES, workers.map(_strip, [frame[name] for name in schema.NAMES])):
             frame[name], edges[name] = values, first
         check = _Checker(frame, rows, problems, findings, notes, edges, ascii)
+        # The lanes numbered meanwhile, for the accounts (no check changes a category).
+        lanes = workers.submit(pd.factorize, frame["category"])
         _check_columns(check, workers)
+        lane_codes, lane_names = lanes.result()
     for across in ACROSS:
         across(check)
     notes, found = check.notes, check.found
@@ -501,9 +504,8 @@ def _validate(
     accounts["figure_value"] = figure[keep]
     accounts["is_retracted"] = retracted[keep]
     accounts["retracted_on"] = retracted_on[keep]
-    category_codes, categories = pd.factorize(accounts["category"])
     accounts["category_key"] = _category(
-        pd.Series(categories, dtype="str").str.lower().to_numpy(dtype=object), category_codes, slice(None), index
+        pd.Series(lane_names, dtype="str").str.lower().to_numpy(dtype=object), lane_codes, keep, index
     )
     accounts = accounts.reset_index(drop=True)
     notes.categories = category_counts(accounts)

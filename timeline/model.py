@@ -70,7 +70,10 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
     with Workers(len(accounts)) as workers:
         counted = workers.submit(_sources, accounts["source"], codes, count)  # (meanwhile)
         disputed, last, order = _dates(accounts, codes, first, n)
-        events = accounts[list(EVENT_COLUMNS[1:])].take(first[order]).reset_index(drop=True)
+        # Each event's values, its first account's: a column at a time, on both threads.
+        at = first[order]
+        taken = workers.map(lambda name: accounts[name].take(at).reset_index(drop=True), EVENT_COLUMNS[1:])
+        events = pd.DataFrame(dict(zip(EVENT_COLUMNS[1:], taken)), copy=False)
         sources = counted.result()
     # The ids, from the distinct ones (a smaller array to take from than the accounts' column).
     events.insert(0, "id", pd.Series(uniques.take(order).array, dtype=accounts["id"].dtype))
