@@ -1231,9 +1231,20 @@ def _strip(series: pd.Series):
     """(series.str.strip(), None), or (series, the first byte of each value as `_rough_edges`
     gives it) when no value begins or ends with a byte of whitespace (see _SPACE_BYTE)."""
     edges = _rough_edges(series)
-    if edges is not None and not (np.take(_SPACE_BYTE, edges[0]).any() or np.take(_SPACE_BYTE, edges[1]).any()):
+    if edges is not None and not (_any_space(edges[0]) or _any_space(edges[1])):
         return series, edges[0]
     return series.str.strip(), None
+
+
+def _any_space(edges: np.ndarray) -> bool:
+    """Whether any of these bytes may begin or end whitespace (_SPACE_BYTE): the least and the
+    greatest byte usually tell (printable ASCII, or none but NUL), else each is looked up."""
+    if not len(edges):
+        return False
+    low, high = int(edges.min()), int(edges.max())
+    if high < 9 or (low > ord(" ") and high < 0x80):
+        return False
+    return bool(np.take(_SPACE_BYTE, edges).any())
 
 
 def _rough_edges(series: pd.Series):
