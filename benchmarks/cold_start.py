@@ -22,6 +22,9 @@ once before the runs, so that every process finds it in the page cache.
 Printed: medians of --runs (wall-clock and CPU seconds: the process's CPU, all threads), the
 load average before each run, and a table of load's parts (median CPU and wall seconds). On a
 busy machine the wall-clock times say little; compare CPU seconds, and runs taken side by side.
+(Since the fourth round of issue 13, load checks columns and groups events on two threads
+(timeline/workers.py): a part run on a worker thread is timed there, its wall seconds overlap
+others' and its CPU seconds are the whole process's meanwhile; only the whole is exact.)
 """
 
 from __future__ import annotations
@@ -120,8 +123,8 @@ print(json.dumps({"read_csv": [time.perf_counter() - wall, time.process_time() -
 
 # Load's parts as printed: (label, wrapped function or a formula over them).
 PARTS = [
-    ("reading the file's bytes into memory (`load._read_file`)", "load._read_file"),
-    ("byte scans: quotes, ASCII, NUL (`csvfile._scan`)", "csvfile._scan"),
+    ("reading the file's bytes into memory, scanned meanwhile (`load._read_file`)", "load._read_file"),
+    ("byte scans: quotes, ASCII, NUL (`csvfile._scan`, before load scanned as it read)", "csvfile._scan"),
     ("Arrow's CSV parser (`csvfile._arrow_table`)", "csvfile._arrow_table"),
     ("joining each column's chunks (`csvfile.one_chunk`)", "csvfile._one_chunk"),
     (

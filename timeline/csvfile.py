@@ -53,24 +53,26 @@ class Unreadable(Exception):
         self.problem = problem
 
 
-def read_table(data) -> Table:
-    """Read a file's bytes: `bytes`, or a pyarrow Buffer (read without a copy).
+def read_table(data, scan: Scan | None = None) -> Table:
+    """Read a file's bytes: `bytes`, or a pyarrow Buffer (read without a copy). `scan`: what
+    Scan.of finds in them, if the caller scanned them as it read them.
 
     They are let go of once parsed (unless the caller keeps them): the memory they took then
     holds the columns, each in one piece."""
     holder = [data]
     del data
     try:
-        return _read(holder)
+        return _read(holder, scan)
     except Unreadable as unreadable:
         return Table(problems=[unreadable.problem])
 
 
-def _read(holder: list) -> Table:
+def _read(holder: list, scan: Scan | None) -> Table:
     data = holder.pop()
     data = data if isinstance(data, pa.Buffer) else pa.py_buffer(data)
     if _head(data, len(BOM)) == BOM:
         data = data.slice(len(BOM))
+        scan = None  # (it saw the mark's bytes)
     which = workbook.kind(_head(data, 1 << 16))
     if which:  # (before the UTF-16 test: a zip's bytes hold NULs too)
         raise Unreadable(Problem(0, "", ERROR, workbook.not_csv(which), ProblemCode.NOT_CSV))
@@ -99,7 +101,7 @@ def _read(holder: list) -> Table:
             )
         )
     columns, problems = _read_header(data)
-    scan = _scan(data)
+    scan = _scan(data) if scan is None else scan
     try:
         if scan.quotes % 2:
             # An odd number of quotes: one may open and never close, which the fast parser
@@ -210,22 +212,30 @@ def _head(data: pa.Buffer, size: int) -> bytes:
 
 
 @dataclass
-class _Scan:
+class Scan:
+    """What one pass over a file's bytes finds."""
+
     quotes: int  # how many double quotes
     ascii: bool  # every byte < 0x80
     nul: bool  # a NUL byte somewhere
 
+    @staticmethod
+    def of(piece: np.ndarray) -> Scan:
+        """Of some bytes (numpy uint8)."""
+        if not len(piece):
+            return Scan(0, True, False)
+        return Scan(int(np.count_nonzero(piece == ord('"'))), int(piece.max()) < 0x80, int(piece.min()) == 0)
 
-def _scan(data: pa.Buffer) -> _Scan:
+    @staticmethod
+    def joined(scans: list[Scan]) -> Scan:
+        """Of the bytes of every scan, one after the other."""
+        return Scan(sum(s.quotes for s in scans), all(s.ascii for s in scans), any(s.nul for s in scans))
+
+
+def _scan(data: pa.Buffer) -> Scan:
     """One pass over the bytes, a piece at a time (numpy, no copy of the file)."""
     view = _bytes(data)
-    quotes, top, nul = 0, 0, False
-    for start in range(0, len(view), _STEP):
-        piece = view[start : start + _STEP]
-        quotes += int(np.count_nonzero(piece == ord('"')))
-        top = max(top, int(piece.max()))
-        nul = nul or bool((piece == 0).any())
-    return _Scan(quotes, top < 0x80, nul)
+    return Scan.joined([Scan.of(view[start : start + _STEP]) for start in range(0, len(view), _STEP)])
 
 
 def _is_utf8(data: pa.Buffer) -> bool:

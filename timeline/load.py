@@ -22,11 +22,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import dates, diagnosis, links, model, places, schema, workbook
-from .csvfile import read_table
+from .csvfile import THREADED, Scan, read_table
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
 from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, say, say_n, show
-from .workers import Workers
+from .workers import THREADED_ROWS, Workers
 
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
 _FORMULA_BYTE[[ord(start) for start in schema.FORMULA_START if not start.isspace()]] = True  # (values are stripped)
@@ -129,7 +129,7 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     path = Path(path)
     stamp = signature(path)
     try:
-        data = _read_file(path)
+        data, scan = _read_file(path)
     except FileNotFoundError:
         return _empty(
             [Problem(0, "", ERROR, say("there is no file at {path!r}", path=str(path)), ProblemCode.NO_FILE)],
@@ -150,6 +150,7 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     if workbooks and workbook.kind(data.slice(0, min(data.size, 1 << 16)).to_pybytes()) == workbook.XLSX:
         try:
             data, sheet = workbook.xlsx_to_csv(data.to_pybytes())
+            scan = None
         except workbook.NotReadable as error:
             return _empty(
                 [
@@ -186,40 +187,47 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     edges = None if sheet_note else _Edges.of(data)
     holder = [data]
     del data
-    dataset = _load(holder, edges, stamp[3] if len(stamp) > 3 else None)
+    dataset = _load(holder, edges, stamp[3] if len(stamp) > 3 else None, scan)
     dataset.problems[:0] = sheet_note
     dataset.path, dataset.signature = str(path), stamp
     return dataset
 
 
-def _read_file(path: Path) -> pa.Buffer:
+def _read_file(path: Path) -> tuple[pa.Buffer, Scan | None]:
     """The file's bytes, as `path.read_bytes()` gives them (and the same errors), in memory
-    from Arrow's pool: that is a few times faster to fill than a new bytes object."""
+    from Arrow's pool: that is a few times faster to fill than a new bytes object. And what
+    csvfile.Scan finds in them: a large file's on the second thread, each piece as soon as it
+    is read (at a million rows, 0.045 s for both instead of 0.08 s one after the other)."""
     with open(path, "rb") as file:
         size = os.fstat(file.fileno()).st_size
         buffer = pa.allocate_buffer(size + 1)  # one byte more, to see that the file has grown
-        got = 0
-        with memoryview(buffer) as view:
+        got, scans = 0, []
+        with Workers(size >= THREADED) as workers, memoryview(buffer) as view:
+            array = np.frombuffer(buffer, dtype=np.uint8)
             while got < len(view):
-                count = file.readinto(view[got:])
+                count = file.readinto(view[got : got + READ_STEP])
                 if not count:
                     break
+                scans.append(workers.submit(Scan.of, array[got : got + count]))
                 got += count
         if got <= size:
-            return buffer.slice(0, got)
+            return buffer.slice(0, got), Scan.joined([scan.result() for scan in scans])
         # The file grew while it was read: the rest, the slow way.
-        return pa.py_buffer(buffer.to_pybytes() + file.read())
+        return pa.py_buffer(buffer.to_pybytes() + file.read()), None
+
+
+READ_STEP = 1 << 22  # bytes read at a time (_read_file)
 
 
 def load_bytes(data: bytes) -> Dataset:
     return _load([data])
 
 
-def _load(holder: list, edges: _Edges | None = None, inode: int | None = None) -> Dataset:
+def _load(holder: list, edges: _Edges | None = None, inode: int | None = None, scan: Scan | None = None) -> Dataset:
     """Read the bytes in holder[0]; they are let go of as soon as they are parsed, which
     lowers the peak memory of a large file by its size. `edges` and `inode`: to say where a
-    longer version of the file can be read on from (Dataset.resume)."""
-    table = read_table(holder.pop())
+    longer version of the file can be read on from (Dataset.resume); `scan`: see read_table."""
+    table = read_table(holder.pop(), scan)
     problems = list(table.problems)
     if not table.columns:
         return _empty(problems)
@@ -454,7 +462,7 @@ def _validate(
     for name in schema.NAMES:
         if name not in frame:
             frame[name] = _blank(frame.index)
-    with Workers(len(frame)) as workers:
+    with Workers(len(frame) >= THREADED_ROWS) as workers:
         edges = {}  # name -> the first byte of each value (see _rough_edges), where known
         for name, (values, first) in zip(schema.NAMES, workers.map(_strip, [frame[name] for name in schema.NAMES])):
             frame[name], edges[name] = values, first

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pandas.api.types import union_categoricals
 
-from .workers import Workers
+from .workers import THREADED_ROWS, Workers
 
 EVENT_COLUMNS = (
     "id",
@@ -67,7 +67,7 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
     n = len(uniques)
     first = first_positions(codes)
     count = np.bincount(codes, minlength=n)
-    with Workers(len(accounts)) as workers:
+    with Workers(len(accounts) >= THREADED_ROWS) as workers:
         counted = workers.submit(_sources, accounts["source"], codes, count)  # (meanwhile)
         disputed, last, order = _dates(accounts, codes, first, n)
         # Each event's values, its first account's: a column at a time, on both threads.

@@ -19,12 +19,12 @@ THREADED_ROWS = 50_000
 
 
 class Workers:
-    """ThreadPoolExecutor's submit and map, on two threads for `rows` >= THREADED_ROWS (and more
-    than one core), else run at once in the caller's thread. Each task runs in a copy of the
-    caller's context (the language in force, timeline.i18n)."""
+    """ThreadPoolExecutor's submit and map: on two threads if `threaded` (a large frame: rows >=
+    THREADED_ROWS) and there is more than one core, else run at once in the caller's thread.
+    Each task runs in a copy of the caller's context (the language in force, timeline.i18n)."""
 
-    def __init__(self, rows: int):
-        threaded = rows >= THREADED_ROWS and (os.cpu_count() or 1) > 1
+    def __init__(self, threaded: bool):
+        threaded = threaded and (os.cpu_count() or 1) > 1
         self.pool = ThreadPoolExecutor(max_workers=2) if threaded else None
 
     def __enter__(self) -> Workers:
