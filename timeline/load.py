@@ -613,7 +613,8 @@ def _digits(check: _Checker, name: str, rule: schema.Rule) -> None:
 def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A date that cannot be read (timeline.dates): says(column, value, problem). An error leaves
     the row out, and what a spreadsheet did to such dates is diagnosed; a warning keeps the row
-    without the date."""
+    without the date. found[name]: the dates read; found[name, "last"]: the last moment of each
+    (for the checks across rows, worked out here: beside the other columns' checks)."""
     parsed = dates.parse_series(check.frame[name])
     if parsed.errors:
         bad = check.frame[name].str.strip().isin(list(parsed.errors)).to_numpy()
@@ -622,7 +623,7 @@ def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
         check.report(bad, name, rule.level, lambda v: rule.say(name, v, parsed.errors[v.strip()]))
         if rule.level == WARNING:
             parsed.leave_out(bad)
-    check.found[name] = parsed
+    check.found[name], check.found[name, "last"] = parsed, parsed.last()
 
 
 def _caveat(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -885,8 +886,8 @@ def _years_as_days(check: _Checker) -> None:
 
 def _end_before_start(check: _Checker) -> None:
     start, end = check.found["date"], check.found["end_date"]
-    end_last = end.last()
-    check.found["start_last"], check.found["end_last"] = start.last(), end_last
+    end_last = check.found["end_date", "last"]
+    check.found["start_last"], check.found["end_last"] = check.found["date", "last"], end_last
     check.report(
         (end_last < start.value).to_numpy(),
         "end_date",
