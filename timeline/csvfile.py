@@ -23,6 +23,7 @@ import pyarrow.csv as pacsv
 
 from . import schema, workbook
 from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, say, say_n, show
+from .workers import Workers
 
 BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark, as Excel writes it (and `add` does in a new file)
 # The csv module refuses fields over 128 KiB by default; an editor's long text is not an error.
@@ -110,7 +111,7 @@ def _read(holder: list, scan: Scan | None) -> Table:
         if not scan.ascii and not _is_utf8(data):
             # pyarrow prints a traceback when a row it skips is not UTF-8; check first.
             raise pa.ArrowInvalid("not UTF-8")
-        frame, rows, shape_problems, records = _parse_with_arrow(data, columns)
+        frame, rows, shape_problems, records = _parse_with_arrow(data, columns, scan)
         replaced = False
     except pa.ArrowInvalid:
         # An open quote, or bytes that are not UTF-8: read again slowly, to say where.
@@ -218,18 +219,34 @@ class Scan:
     quotes: int  # how many double quotes
     ascii: bool  # every byte < 0x80
     nul: bool  # a NUL byte somewhere
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # (bytes, quotes) of each piece scanned
 
     @staticmethod
     def of(piece: np.ndarray) -> Scan:
         """Of some bytes (numpy uint8)."""
         if not len(piece):
-            return Scan(0, True, False)
-        return Scan(int(np.count_nonzero(piece == ord('"'))), int(piece.max()) < 0x80, int(piece.min()) == 0)
+            return Scan(0, True, False, [(0, 0)])
+        quotes = int(np.count_nonzero(piece == ord('"')))
+        return Scan(quotes, int(piece.max()) < 0x80, int(piece.min()) == 0, [(len(piece), quotes)])
 
     @staticmethod
     def joined(scans: list[Scan]) -> Scan:
         """Of the bytes of every scan, one after the other."""
-        return Scan(sum(s.quotes for s in scans), all(s.ascii for s in scans), any(s.nul for s in scans))
+        return Scan(
+            sum(s.quotes for s in scans),
+            all(s.ascii for s in scans),
+            any(s.nul for s in scans),
+            [piece for s in scans for piece in s.pieces],
+        )
+
+    def quotes_before(self, at: int) -> tuple[int, int]:
+        """(the start of the piece that holds byte `at`, the quotes before that start)."""
+        start = quotes = 0
+        for size, count in self.pieces:
+            if start + size > at:
+                break
+            start, quotes = start + size, quotes + count
+        return start, quotes
 
 
 def _scan(data: pa.Buffer) -> Scan:
@@ -387,10 +404,11 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
 THREADED = 1 << 24  # bytes: a file this large is parsed on every core first (see _parse_with_arrow)
 
 
-def _parse_with_arrow(data: pa.Buffer, columns: list[str]):
-    """The fast path: pyarrow's CSV parser. A large file is parsed on every core first; when
-    that refuses a row (its number is then not known for sure) or fails, it is parsed again on
-    one thread, which numbers rows, as a small file always is: the same table either way."""
+def _parse_with_arrow(data: pa.Buffer, columns: list[str], scan: Scan):
+    """The fast path: pyarrow's CSV parser. A large file is parsed on every core first: in
+    halves, each on a thread of its own (_in_halves), or else by Arrow's threads; when that
+    refuses a row (its number is then not known for sure) or fails, it is parsed again on one
+    thread, which numbers rows, as a small file always is: the same table either way."""
     invalid: list[tuple[int, int, str]] = []
 
     def on_invalid(row) -> str:
@@ -399,13 +417,16 @@ def _parse_with_arrow(data: pa.Buffer, columns: list[str]):
 
     table = None
     if data.size >= THREADED:
-        try:
-            table = _arrow_table(data, columns, 1 << 22, on_invalid, threads=True)
-        except pa.ArrowInvalid:
-            table = None
-        if invalid:
-            table = None
-            invalid.clear()
+        for parse in (_in_halves, _on_arrow_threads):
+            try:
+                table = parse(data, columns, on_invalid, scan)
+            except pa.ArrowInvalid:
+                table = None
+            if invalid:
+                table = None
+                invalid.clear()
+            if table is not None:
+                break
     if table is None:
         try:
             # Blocks of 4 MB parse faster than larger ones (they stay in the cache)...
@@ -427,10 +448,58 @@ def _parse_with_arrow(data: pa.Buffer, columns: list[str]):
     return frame, rows, problems, total + 1
 
 
-def _arrow_table(data: pa.Buffer, columns: list[str], block_size: int, on_invalid, threads: bool = False) -> pa.Table:
+def _on_arrow_threads(data: pa.Buffer, columns: list[str], on_invalid, scan: Scan) -> pa.Table:
+    return _arrow_table(data, columns, 1 << 22, on_invalid, threads=True)
+
+
+def _in_halves(data: pa.Buffer, columns: list[str], on_invalid, scan: Scan) -> pa.Table | None:
+    """The table of a large file parsed in two halves side by side, each by Arrow on one thread;
+    None if the file cannot be cut so. Arrow's own threads do little for a file whose values may
+    hold line breaks: finding where each block's records end is one pass, on one thread (at a
+    million rows, 0.37 s in all, 0.41 s on one thread; in halves, 0.25 s).
+
+    The halves are cut at a line end after the middle before which the file has an even number
+    of quotes: the end of a record, unless a quote stands alone inside an unquoted value (5"
+    screen). Then the first half would end inside a quoted value, which Arrow reads on to the
+    end of the half: its last record would be refused (too few values) or end with the line
+    break its last value swallowed. Either way the file is parsed whole instead."""
+    cut = _cut(data, scan)
+    if cut is None:
+        return None
+    with Workers(True) as workers:
+        halves = workers.map(
+            lambda part, header: _arrow_table(part, columns, 1 << 22, on_invalid, header=header),
+            [data.slice(0, cut), data.slice(cut)],
+            [True, False],
+        )
+    first = halves[0].column(len(columns) - 1)
+    if not len(first) or first[len(first) - 1].as_py().endswith(("\n", "\r")):
+        return None
+    return pa.concat_tables(halves)
+
+
+def _cut(data: pa.Buffer, scan: Scan) -> int | None:
+    """Where the second half of a file's records may begin: just after the first line end past
+    the middle before which the file has an even number of quotes (None if none is near)."""
+    view = _bytes(data)
+    middle = len(view) // 2
+    start, quotes = scan.quotes_before(middle)
+    quotes += int(np.count_nonzero(view[start:middle] == ord('"')))
+    near = view[middle : middle + (1 << 16)]
+    ends = np.flatnonzero(near == ord("\n"))
+    ends = ends[(quotes + np.cumsum(near == ord('"'))[ends]) % 2 == 0]
+    cut = middle + int(ends[0]) + 1 if len(ends) else len(view)
+    return cut if cut < len(view) else None
+
+
+def _arrow_table(
+    data: pa.Buffer, columns: list[str], block_size: int, on_invalid, threads: bool = False, header: bool = True
+) -> pa.Table:
     return pacsv.read_csv(
         pa.BufferReader(data),  # (no copy of the bytes)
-        read_options=pacsv.ReadOptions(use_threads=threads, skip_rows=1, column_names=columns, block_size=block_size),
+        read_options=pacsv.ReadOptions(
+            use_threads=threads, skip_rows=1 if header else 0, column_names=columns, block_size=block_size
+        ),
         parse_options=pacsv.ParseOptions(
             newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid
         ),

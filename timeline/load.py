@@ -885,7 +885,7 @@ def _years_as_days(check: _Checker) -> None:
 
 
 def _end_before_start(check: _Checker) -> None:
-    start, end = check.found["date"], check.found["end_date"]
+    start = check.found["date"]
     end_last = check.found["end_date", "last"]
     check.found["start_last"], check.found["end_last"] = check.found["date", "last"], end_last
     check.report(
