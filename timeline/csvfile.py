@@ -29,6 +29,10 @@ BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark, as Excel writes it (and `add` 
 # The csv module refuses fields over 128 KiB by default; an editor's long text is not an error.
 csv.field_size_limit(2**31 - 1)
 HOW_TO_SAVE = say("save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'")
+# A byte that may begin or end whitespace: ASCII 9-13 and 28-32, and every byte of a character of
+# more than one byte (>= 0x80), as a value may begin with U+00A0 and str.strip() removes it.
+SPACE_BYTE = np.zeros(256, dtype=bool)
+SPACE_BYTE[[*range(9, 14), *range(28, 33), *range(0x80, 0x100)]] = True
 
 
 @dataclass
@@ -616,8 +620,9 @@ def _line_of_record(text: str, row: int) -> int:
 def _drop_blank_rows(frame: pd.DataFrame, rows: np.ndarray):
     if not len(frame):
         return frame, rows
-    # Narrow the candidates column by column: the first column usually rules out every row.
-    candidates = np.arange(len(frame))
+    # Narrow the candidates column by column: the first column usually rules out every row,
+    # most often by the first byte of each value alone (_may_be_blank).
+    candidates = np.flatnonzero(_may_be_blank(frame[frame.columns[0]]))
     for name in frame.columns:
         values = frame[name] if len(candidates) == len(frame) else frame[name].iloc[candidates]
         candidates = candidates[(values.str.strip() == "").to_numpy()]
@@ -628,6 +633,22 @@ def _drop_blank_rows(frame: pd.DataFrame, rows: np.ndarray):
     if blank.any():
         frame, rows = frame[~blank].reset_index(drop=True), rows[~blank]
     return frame, rows
+
+
+def _may_be_blank(values: pd.Series) -> np.ndarray:
+    """Which values may be whitespace alone: those empty, or whose first byte may begin
+    whitespace (SPACE_BYTE), from the column's Arrow buffers (all, if it has none)."""
+    array = values.array
+    chunks = array.__arrow_array__().chunks if hasattr(array, "__arrow_array__") else None
+    if chunks is None or len(chunks) != 1 or chunks[0].type != pa.large_string() or chunks[0].null_count:
+        return np.ones(len(values), dtype=bool)
+    chunk = chunks[0]
+    _, offsets, data = chunk.buffers()
+    starts = np.frombuffer(offsets, dtype=np.int64, count=len(chunk) + 1, offset=chunk.offset * 8)
+    empty = starts[1:] == starts[:-1]
+    if data is None or not data.size:
+        return empty
+    return empty | SPACE_BYTE[np.take(_bytes(data), starts[:-1], mode="clip")]
 
 
 def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray:

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import dates, diagnosis, links, model, places, schema, workbook
-from .csvfile import THREADED, Scan, read_table
+from .csvfile import SPACE_BYTE, THREADED, Scan, read_table
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
 from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, say, say_n, show
@@ -30,14 +30,10 @@ from .workers import THREADED_ROWS, Workers
 
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
 _FORMULA_BYTE[[ord(start) for start in schema.FORMULA_START if not start.isspace()]] = True  # (values are stripped)
-# A byte that may begin or end whitespace: ASCII 9-13 and 28-32, and every byte of a character of
-# more than one byte (>= 0x80), as a value may begin with U+00A0 and str.strip() removes it.
 _ID_OR_EMPTY = f"^(?:{schema.ID_PATTERN})?$"
 # http:// or https://, any case (spelt out: a case-insensitive match would take 'ſ' for 's'),
 # then a printable ASCII character other than '/'.
 _PLAIN_LINK = "^[hH][tT][tT][pP][sS]?://[!-.0-~]"
-_SPACE_BYTE = np.zeros(256, dtype=bool)
-_SPACE_BYTE[[*range(9, 14), *range(28, 33), *range(0x80, 0x100)]] = True
 LONG_TITLE = schema.LONG_TITLE
 # schema.DIRECTION's characters in UTF-8: all begin e2 80 or e2 81.
 _DIRECTION_BYTES = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
@@ -1238,7 +1234,7 @@ def _edge_bytes(series: pd.Series):
 
 def _strip(series: pd.Series):
     """(series.str.strip(), None), or (series, the first byte of each value as `_rough_edges`
-    gives it) when no value begins or ends with a byte of whitespace (see _SPACE_BYTE)."""
+    gives it) when no value begins or ends with a byte of whitespace (see SPACE_BYTE)."""
     edges = _rough_edges(series)
     if edges is not None and not (_any_space(edges[0]) or _any_space(edges[1])):
         return series, edges[0]
@@ -1246,14 +1242,14 @@ def _strip(series: pd.Series):
 
 
 def _any_space(edges: np.ndarray) -> bool:
-    """Whether any of these bytes may begin or end whitespace (_SPACE_BYTE): the least and the
+    """Whether any of these bytes may begin or end whitespace (SPACE_BYTE): the least and the
     greatest byte usually tell (printable ASCII, or none but NUL), else each is looked up."""
     if not len(edges):
         return False
     low, high = int(edges.min()), int(edges.max())
     if high < 9 or (low > ord(" ") and high < 0x80):
         return False
-    return bool(np.take(_SPACE_BYTE, edges).any())
+    return bool(np.take(SPACE_BYTE, edges).any())
 
 
 def _rough_edges(series: pd.Series):
@@ -1310,7 +1306,7 @@ def _web_links(values: pd.Series) -> np.ndarray:
 
 
 def _spaced(values: pd.Series) -> np.ndarray | None:
-    """Which values hold a byte of whitespace (see _SPACE_BYTE), from the column's bytes; None
+    """Which values hold a byte of whitespace (see SPACE_BYTE), from the column's bytes; None
     if unknown. Most columns of links hold only printable ASCII: one min and max tell."""
     parts = _chunks(values)
     if parts is None:
@@ -1320,7 +1316,7 @@ def _spaced(values: pd.Series) -> np.ndarray | None:
         spaced = np.zeros(len(offsets) - 1, dtype=bool)
         text = data[offsets[0] : offsets[-1]]
         if len(text) and (text.min() <= ord(" ") or text.max() >= 0x80):
-            at = np.flatnonzero(np.take(_SPACE_BYTE, text)) + offsets[0]
+            at = np.flatnonzero(np.take(SPACE_BYTE, text)) + offsets[0]
             spaced[np.searchsorted(offsets, at, side="right") - 1] = True
         found.append(spaced)
     return _joined(found, dtype=bool)
