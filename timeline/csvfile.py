@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -176,7 +174,7 @@ def one_chunk(frame: pd.DataFrame, threads: bool = False) -> pd.DataFrame:
     """Each column in one Arrow chunk (the parser makes one a block): then taking rows costs
     O(rows), and the dashboard's index need not join the chunks itself. Joined right after the
     file's bytes are let go of, the columns reuse their memory. `threads`: the columns are
-    joined on every core (Arrow lets go of Python's lock while it copies). A column of over 2 GB
+    joined on two threads (Arrow lets go of Python's lock while it copies). A column of over 2 GB
     of text stays in pieces. (The index joins a dataset's columns so too: index.build_index.)"""
     chunked = {}
     for name in frame.columns:
@@ -192,11 +190,8 @@ def one_chunk(frame: pd.DataFrame, threads: bool = False) -> pd.DataFrame:
         except (pa.ArrowInvalid, pa.ArrowCapacityError):  # over 2 GB of text: stays in pieces
             return None
 
-    if threads and len(chunked) > 1:
-        with ThreadPoolExecutor(max_workers=min(len(chunked), os.cpu_count() or 1)) as pool:
-            joined = dict(zip(chunked, pool.map(join, chunked)))
-    else:
-        joined = {name: join(name) for name in chunked}
+    with Workers(threads and len(chunked) > 1) as workers:
+        joined = dict(zip(chunked, workers.map(join, chunked)))
     for name, array in joined.items():
         if array is not None:
             frame[name] = pd.Series(

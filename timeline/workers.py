@@ -1,11 +1,13 @@
-"""Work done side by side on two threads, for a large file: load's checks, the grouping into events.
+"""Work done side by side on two threads, for a large file: reading and scanning its bytes,
+parsing its halves (csvfile), checking its columns (load), grouping its accounts into events
+(model).
 
 Most of the time `load` spends on a large file is in Arrow's and numpy's loops over whole
 columns, which let go of Python's lock: two of them run at once on two cores. What the tasks
 return is taken in the order they were given (never as they finish), so nothing `load` says
 depends on which thread ran first. Measured at a million rows (benchmarks/RESULTS.md, "Load
-beside read_csv, fourth round"): `_validate` takes 0.47 s instead of 0.70 s.
-"""
+beside read_csv, fourth round"): the column checks take 0.23 s instead of 0.46 s, the grouping
+0.12 s instead of 0.22 s, the parse 0.21 s instead of 0.37 s."""
 
 from __future__ import annotations
 
