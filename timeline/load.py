@@ -403,7 +403,7 @@ class _Checker:
         self.findings += part.findings
         for column, refused in part.refused_by.items():
             self.refused |= refused
-            self.refused_by[column] = refused
+            self.refused_by[column] = self.refused_by[column] | refused if column in self.refused_by else refused
         self.notes.places.update(part.notes.places)
         self.found.update(part.found)
         self.garbled.update(part.garbled)
