@@ -22,6 +22,9 @@ once before the runs, so that every process finds it in the page cache.
 Printed: medians of --runs (wall-clock and CPU seconds: the process's CPU, all threads), the
 load average before each run, and a table of load's parts (median CPU and wall seconds). On a
 busy machine the wall-clock times say little; compare CPU seconds, and runs taken side by side.
+(Since the fourth round of issue 13, load checks columns and groups events on two threads
+(timeline/workers.py): a part run on a worker thread is timed there, its wall seconds overlap
+others' and its CPU seconds are the whole process's meanwhile; only the whole is exact.)
 """
 
 from __future__ import annotations
@@ -68,7 +71,7 @@ def wrap(module, name, label=None):
     setattr(owner, name, timed)
 
 if phases:
-    for module, name in (("load", "_read_file"), ("csvfile", "_scan"), ("csvfile", "_arrow_table"),
+    for module, name in (("load", "_read_file"), ("csvfile", "_scan"), ("csvfile", "_parse_with_arrow"),
                          ("csvfile", "_one_chunk"), ("load", "_validate"), ("load", "_strip"), ("load", "_ids_fit"),
                          ("load", "_dates"), ("load", "_check_link"), ("load", "_coordinates"),
                          ("load", "_place_by_name"), ("load", "_figures"), ("load", "_check_text"),
@@ -120,13 +123,13 @@ print(json.dumps({"read_csv": [time.perf_counter() - wall, time.process_time() -
 
 # Load's parts as printed: (label, wrapped function or a formula over them).
 PARTS = [
-    ("reading the file's bytes into memory (`load._read_file`)", "load._read_file"),
-    ("byte scans: quotes, ASCII, NUL (`csvfile._scan`)", "csvfile._scan"),
-    ("Arrow's CSV parser (`csvfile._arrow_table`)", "csvfile._arrow_table"),
+    ("reading the file's bytes into memory, scanned meanwhile (`load._read_file`)", "load._read_file"),
+    ("byte scans: quotes, ASCII, NUL (`csvfile._scan`, before load scanned as it read)", "csvfile._scan"),
+    ("Arrow's CSV parser, its table to pandas (`csvfile._parse_with_arrow`)", "csvfile._parse_with_arrow"),
     ("joining each column's chunks (`csvfile.one_chunk`)", "csvfile._one_chunk"),
     (
         "the rest of `read_table` (header, frame, blank rows)",
-        "csvfile.read_table - csvfile._scan - csvfile._arrow_table - csvfile._one_chunk",
+        "csvfile.read_table - csvfile._scan - csvfile._parse_with_arrow - csvfile._one_chunk",
     ),
     ("checks: strip, and the first byte of each value (`_strip`, 24 columns)", "load._strip"),
     ("checks: ids are slugs (`_ids_fit`)", "load._ids_fit"),

@@ -261,6 +261,14 @@ class ParsedDates:
             )
         return self._columns[name]
 
+    def any_within(self, low: np.datetime64, high: np.datetime64) -> bool:
+        """Whether any row's date lies from `low` to `high`: none does when no distinct one does."""
+        distinct = self.distinct_value
+        if not ((distinct >= low) & (distinct <= high)).any():
+            return False
+        value = self.value.to_numpy()
+        return bool(((value >= low) & (value <= high)).any())
+
     def last(self) -> pd.Series:
         """`last_moment` of each row: worked out once per distinct string."""
         last = last_moment(pd.Series(self.distinct_value), pd.Series(self.distinct_precision, dtype="str"))

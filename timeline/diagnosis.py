@@ -187,9 +187,11 @@ def years_as_days(
     it is left alone."""
     none = np.zeros(len(rows), dtype=bool)
     no_year = np.zeros(len(rows), dtype=np.int64)  # (the year is read only where there is a Finding)
-    value = parsed.value.to_numpy()
     low = _EPOCH + FIRST_YEAR_AS_DAY * _DAY
     high = _EPOCH + LAST_YEAR_AS_DAY * _DAY
+    if not parsed.any_within(low, high):
+        return none, no_year, None
+    value = parsed.value.to_numpy()
     window = (value >= low) & (value <= high) & kept
     if not window.any():
         return none, no_year, None
@@ -241,7 +243,7 @@ def in_year_window(*parsed: dates.ParsedDates) -> bool:
     """Whether any date lies where `years_as_days` looks (then whether it warns depends on every
     other date of the file)."""
     low, high = _EPOCH + FIRST_YEAR_AS_DAY * _DAY, _EPOCH + LAST_YEAR_AS_DAY * _DAY
-    return any(bool(((p.value.to_numpy() >= low) & (p.value.to_numpy() <= high)).any()) for p in parsed)
+    return any(p.any_within(low, high) for p in parsed)
 
 
 def _near_1900(other_values: list[np.ndarray], candidate: np.ndarray) -> bool:

@@ -17,6 +17,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pandas.api.types import union_categoricals
 
+from .workers import THREADED_ROWS, Workers
+
 EVENT_COLUMNS = (
     "id",
     "start",
@@ -65,16 +67,44 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
     n = len(uniques)
     first = first_positions(codes)
     count = np.bincount(codes, minlength=n)
-    source_codes, source_names = pd.factorize(accounts["source"])
+    with Workers(len(accounts) >= THREADED_ROWS) as workers:
+        counted = workers.submit(_sources, accounts["source"], codes, count)  # (meanwhile)
+        disputed, last, order = _dates(accounts, codes, first, n)
+        # Each event's values, its first account's: a column at a time, on both threads.
+        at = first[order]
+        taken = workers.map(lambda name: accounts[name].take(at).reset_index(drop=True), EVENT_COLUMNS[1:])
+        events = pd.DataFrame(dict(zip(EVENT_COLUMNS[1:], taken)), copy=False)
+        sources = counted.result()
+    # The ids, from the distinct ones (a smaller array to take from than the accounts' column).
+    events.insert(0, "id", pd.Series(uniques.take(order).array, dtype=accounts["id"].dtype))
+    events["accounts"] = count[order]
+    events["sources"] = sources[order]
+    events["disputed"] = disputed[order]
+    events["last"] = last[order]
+    events["order"] = np.arange(n, dtype=np.int64)
+    position = np.empty(n, dtype=np.int64)
+    position[order] = np.arange(n, dtype=np.int64)
+    return events, position[codes]
+
+
+def _sources(source: pd.Series, codes: np.ndarray, count: np.ndarray) -> np.ndarray:
+    """How many distinct sources each event's accounts name."""
+    source_codes, source_names = pd.factorize(source)
     named, width = source_codes >= 0, len(source_names) + 1
     # An event of one account has one source if that account names one; the others count
     # their distinct (event, source) pairs.
     single = (count == 1)[codes]
-    sources = np.zeros(n, dtype=np.int64)
+    sources = np.zeros(len(count), dtype=np.int64)
     sources[codes[named & single]] = 1
     several = named & ~single
     pairs = pd.unique(codes[several].astype(np.int64) * width + source_codes[several])
-    sources += np.bincount(pairs // width, minlength=n)
+    sources += np.bincount(pairs // width, minlength=len(count))
+    return sources
+
+
+def _dates(accounts: pd.DataFrame, codes: np.ndarray, first: np.ndarray, n: int):
+    """Per event: whether its accounts' dates are disputed, the last moment it covers; and the
+    order of the events (by start)."""
     # Dates agree when one moment lies inside every account's date.
     disputed = _disagree(accounts["start"].to_numpy(), accounts["start_last"].to_numpy(), codes, n)
     has_end = accounts["end"].notna().to_numpy()
@@ -92,18 +122,7 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
     nat = np.isnat(start)
     if nat.any():  # (NaT is the smallest int64: moved to the end)
         key = np.where(nat, np.iinfo(np.int64).max, key)
-    order = np.argsort(key, kind="stable")
-    events = accounts[list(EVENT_COLUMNS[1:])].take(first[order]).reset_index(drop=True)
-    # The ids, from the distinct ones (a smaller array to take from than the accounts' column).
-    events.insert(0, "id", pd.Series(uniques.take(order).array, dtype=accounts["id"].dtype))
-    events["accounts"] = count[order]
-    events["sources"] = sources[order]
-    events["disputed"] = disputed[order]
-    events["last"] = last[order]
-    events["order"] = np.arange(n, dtype=np.int64)
-    position = np.empty(n, dtype=np.int64)
-    position[order] = np.arange(n, dtype=np.int64)
-    return events, position[codes]
+    return disputed, last, np.argsort(key, kind="stable")
 
 
 def holding(column: pd.Series, values) -> np.ndarray:
