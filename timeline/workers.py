@@ -26,7 +26,7 @@ class Workers:
     Each task runs in a copy of the caller's context (the language in force, timeline.i18n)."""
 
     def __init__(self, threaded: bool):
-        threaded = threaded and (os.cpu_count() or 1) > 1
+        threaded = threaded and _cores() > 1
         self.pool = ThreadPoolExecutor(max_workers=2) if threaded else None
 
     def __enter__(self) -> Workers:
@@ -46,3 +46,11 @@ class Workers:
     def map(self, function, *iterables) -> list:
         """[function(*args) for args in zip(*iterables)], the calls side by side."""
         return [future.result() for future in [self.submit(function, *args) for args in zip(*iterables)]]
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's or `taskset`'s limit, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # (macOS, Windows)
+        return os.cpu_count() or 1
