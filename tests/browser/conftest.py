@@ -74,8 +74,10 @@ def serve(
     gunicorn_workers: int = 0,
     env: dict | None = None,
     title: str = "Kazakhstan, January 2022: a timeline",
+    log: Path | None = None,
 ):
-    """Serve `events` on a free loopback port; yields the base URL."""
+    """Serve `events` on a free loopback port; yields the base URL. The server's output goes to
+    `log` (the caller's, kept) or else to a temporary file, removed when the block ends cleanly."""
     port = free_port()
     environment = {**os.environ, "TIMELINE_EVENTS": str(events), "TIMELINE_TITLE": title, **(env or {})}
     if gunicorn_workers:
@@ -93,7 +95,9 @@ def serve(
     else:
         command = [sys.executable, "app.py", "--events", str(events), "--title", title, "--port", str(port)]
     # Output to a file, never a pipe nobody reads: a full pipe would stall the server.
-    log = Path(tempfile.mkstemp(prefix="timeline-server-", suffix=".log")[1])
+    temporary = log is None
+    if log is None:
+        log = Path(tempfile.mkstemp(prefix="timeline-server-", suffix=".log")[1])
     with open(log, "w") as output:
         process = subprocess.Popen(
             command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT, text=True
@@ -107,7 +111,8 @@ def serve(
         print(f"the server's output is kept in {log}")
         raise
     else:
-        log.unlink(missing_ok=True)  # a clean run leaves nothing behind in the temporary folder
+        if temporary:
+            log.unlink(missing_ok=True)  # a clean run leaves nothing behind in the temporary folder
     finally:
         process.terminate()
         try:

@@ -96,9 +96,10 @@ def write(path, data: bytes, mode: str = "ab") -> None:
 def served(tmp_path):
     path = tmp_path / "events.csv"
     shutil.copyfile(ROOT / "events.csv", path)
-    with serve(path, gunicorn_workers=2, env={"GUNICORN_CMD_ARGS": "--log-level info"}) as url:
+    log = tmp_path / "server.log"
+    with serve(path, gunicorn_workers=2, env={"GUNICORN_CMD_ARGS": "--log-level info"}, log=log) as url:
         yield path, url
-    text = url.log.read_text(encoding="utf-8", errors="replace")  # the server's whole output
+    text = log.read_text(encoding="utf-8", errors="replace")  # the server's whole output
     assert "Booting worker" in text, "the server's log was written"
     assert "Traceback" not in text and "Exception" not in text, text[-5000:]
 
