@@ -703,3 +703,22 @@ def test_the_legend_wraps_in_a_narrow_chart():
     assert chart.legend_rows(names, 2000) == 1
     assert chart.legend_rows(names, 200) == 4
     assert chart.legend_rows([], 200) == 0
+
+
+@pytest.mark.parametrize("day", ["2022-01-01", "2022-01-06", "2022-01-11"])
+def test_on_a_narrow_chart_a_title_fits_beside_its_mark_or_says_it_is_cut(day):
+    """A phone's plot is about 190 px wide: a title in the middle has half of it on either side,
+    so it is shortened with "…" to fit there, never cut off by the plot's edge mid-word."""
+    title = "Smailov confirmed as prime minister by parliament"
+    rows = [row("first", "2022-01-01"), row("last", "2022-01-11"), row("e", day, title=title)]
+    index = index_from_rows(rows)
+    positions = np.flatnonzero(everything(index))
+    window = Window(int(index.start.min()), int(index.last.max()) + 1)
+    plot = 190.0
+    traces, _ = chart.labelled_traces(index, positions, window, plot, None)
+    (shown,) = [t for trace in traces for t in (trace.get("text") or []) if t.startswith("Smailov")]
+    e = int(np.flatnonzero(np.array(index.values("id", positions)) == "e")[0])
+    anchor = (index.x[positions][e] - window.low) * plot / (window.high - window.low)
+    room = max(plot - anchor, anchor) - packing.OFFSET
+    assert packing.text_width(shown, chart.LABEL_SIZE) <= room
+    assert shown.endswith("…") and title.startswith(shown[:-1].rstrip())

@@ -41,7 +41,7 @@ TEXT_COLOUR = "#1a1a1a"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 LABEL_SIZE = 12  # px: titles on the chart
 LABEL_SHARE = 0.5  # a title takes at most this share of the plot's width (then "…")
-LABEL_MIN = 140  # px: ... but may always take this much
+LABEL_MIN = 140  # px: ... but may always take this much, where the plot has the room
 GRAPH_WIDTH = 980  # px: the graph's width when the browser has not said (a 1440 px window)
 ROW_PX = 20  # px: one sub-row of a lane
 LANE_PAD = 0.6  # rows: space above and below a lane's sub-rows
@@ -757,8 +757,15 @@ def labelled_traces(
     end_px = (np.minimum(index.last[positions] + 1, window.high) - window.low) * scale
     mark_low = np.where(is_span, anchor_px, anchor_px - radius)
     mark_high = np.where(is_span, np.maximum(end_px, anchor_px + 2), anchor_px + radius)
-    longest = max(LABEL_MIN, LABEL_SHARE * width)
-    titles = [packing.fit(shorten(t, HOVER_TITLE), longest, LABEL_SIZE) for t in index.values("title", positions)]
+    gap = np.where(is_span, packing.SPAN_INSET, packing.OFFSET)  # from the anchor to the title
+    # A title at most LABEL_SHARE of the plot, and no wider than the room on the roomier side of
+    # its mark (a narrow phone's chart), so that the plot's edge never cuts it: "…" says it is cut.
+    room = np.maximum(width - anchor_px, anchor_px) - gap
+    longest = np.minimum(max(LABEL_MIN, LABEL_SHARE * width), room).tolist()
+    titles = [
+        packing.fit(shorten(t, HOVER_TITLE), most, LABEL_SIZE)
+        for t, most in zip(index.values("title", positions), longest)
+    ]
     widths = np.array([packing.text_width(t, LABEL_SIZE) for t in titles])
     items = packing.Items(
         lane=index.lane[positions],
@@ -766,7 +773,7 @@ def labelled_traces(
         mark_low=mark_low,
         mark_high=mark_high,
         width=widths,
-        inset=np.where(is_span, packing.SPAN_INSET, packing.OFFSET),
+        inset=gap,
     )
     chosen = None if selected is None else int(np.searchsorted(positions, selected))
     packed = packing.pack(items, width, len(index.lanes), chosen)
