@@ -633,17 +633,17 @@ def _drop_blank_rows(frame: pd.DataFrame, rows: np.ndarray):
 def _may_be_blank(values: pd.Series) -> np.ndarray:
     """Which values may be whitespace alone: those empty, or whose first byte may begin
     whitespace (SPACE_BYTE), from the column's Arrow buffers (all, if it has none)."""
-    array = values.array
-    chunks = array.__arrow_array__().chunks if hasattr(array, "__arrow_array__") else None
-    if chunks is None or len(chunks) != 1 or chunks[0].type != pa.large_string() or chunks[0].null_count:
+    parts = text_buffers(values)
+    if parts is None:
         return np.ones(len(values), dtype=bool)
-    chunk = chunks[0]
-    _, offsets, data = chunk.buffers()
-    starts = np.frombuffer(offsets, dtype=np.int64, count=len(chunk) + 1, offset=chunk.offset * 8)
-    empty = starts[1:] == starts[:-1]
-    if data is None or not data.size:
-        return empty
-    return empty | SPACE_BYTE[np.take(_bytes(data), starts[:-1], mode="clip")]
+    return concatenated(
+        [
+            (offsets[1:] == offsets[:-1])
+            | (SPACE_BYTE[np.take(data, offsets[:-1], mode="clip")] if len(data) else False)
+            for offsets, data in parts
+        ],
+        dtype=bool,
+    )
 
 
 def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray:
@@ -683,3 +683,31 @@ def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray
                 problems.append(Problem(int(rows[i]), name, ERROR, message(show(values.iloc[i])), code))
             bad |= hits
     return bad
+
+
+def text_buffers(series: pd.Series):
+    """A string column's Arrow buffers as numpy views, [(offsets, data)], or None if it has none."""
+    try:
+        array = pa.array(series.array)
+    except (TypeError, ValueError, pa.ArrowException):
+        return None
+    parts = []
+    for chunk in array.chunks if isinstance(array, pa.ChunkedArray) else [array]:
+        width = {pa.string(): np.int32, pa.large_string(): np.int64}.get(chunk.type)
+        if width is None or chunk.null_count:
+            return None
+        if not len(chunk):
+            continue
+        _, offsets, data = chunk.buffers()
+        offsets = np.frombuffer(
+            offsets, dtype=width, count=len(chunk) + 1, offset=chunk.offset * np.dtype(width).itemsize
+        )
+        parts.append((offsets, np.frombuffer(data, dtype=np.uint8) if data else np.zeros(0, np.uint8)))
+    return parts
+
+
+def concatenated(arrays: list, dtype=np.uint8) -> np.ndarray:
+    """The arrays one after the other (the one itself when there is one: no copy)."""
+    if len(arrays) == 1:
+        return arrays[0]
+    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)

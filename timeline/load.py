@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import dates, diagnosis, links, model, places, schema, workbook
-from .csvfile import SPACE_BYTE, THREADED, Scan, read_table
+from .csvfile import SPACE_BYTE, THREADED, Scan, concatenated, read_table, text_buffers
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
 from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, say, say_n, show
@@ -591,7 +591,7 @@ def _digits(check: _Checker, name: str, rule: schema.Rule) -> None:
         digit_ends = (edges[0] >= ord("0")) & (edges[0] <= ord("9")) & (edges[1] >= ord("0")) & (edges[1] <= ord("9"))
         digits = np.zeros(len(ids), dtype=bool)
         if digit_ends.any():
-            at = np.flatnonzero(digit_ends & _full(ids))
+            at = np.flatnonzero(digit_ends & _given(ids))
             digits[at] = ids.iloc[at].str.fullmatch(r"[0-9]+").to_numpy(dtype=bool)
     else:
         digits = ids.str.fullmatch(r"[0-9]+").to_numpy(dtype=bool)
@@ -789,7 +789,7 @@ def _formula(check: _Checker, name: str, rule: schema.Rule) -> None:
     if first is not None:
         formula = np.take(_FORMULA_BYTE, first)
         if formula.any():
-            formula &= _full(text)
+            formula &= _given(text)
         formula = pd.Series(formula, index=text.index)
     else:
         exact = _edge_bytes(text)
@@ -935,7 +935,7 @@ ACROSS = (_years_as_days, _end_before_start, _coordinate_pairs, _garbled_finding
 def _longer(text: pd.Series, limit: int) -> pd.Series:
     """Which values have more than `limit` characters. A value of at most `limit` bytes has at
     most as many characters: only the columns with a longer value are counted."""
-    parts = _chunks(text)
+    parts = text_buffers(text)
     if parts is not None and all(not len(offsets) or np.diff(offsets).max() <= limit for offsets, _ in parts):
         return _no(text)
     return text.str.len() > limit
@@ -1161,30 +1161,9 @@ def category_problems(counted: dict[str, tuple[int, int]]) -> list[Problem]:
     return problems
 
 
-def _chunks(series: pd.Series):
-    """A string column's Arrow buffers as numpy views, [(offsets, data)], or None if it has none."""
-    try:
-        array = pa.array(series.array)
-    except (TypeError, ValueError, pa.ArrowException):
-        return None
-    parts = []
-    for chunk in array.chunks if isinstance(array, pa.ChunkedArray) else [array]:
-        width = {pa.string(): np.int32, pa.large_string(): np.int64}.get(chunk.type)
-        if width is None or chunk.null_count:
-            return None
-        if not len(chunk):
-            continue
-        _, offsets, data = chunk.buffers()
-        offsets = np.frombuffer(
-            offsets, dtype=width, count=len(chunk) + 1, offset=chunk.offset * np.dtype(width).itemsize
-        )
-        parts.append((offsets, np.frombuffer(data, dtype=np.uint8) if data else np.zeros(0, np.uint8)))
-    return parts
-
-
 def _may_hold(series: pd.Series, needle: bytes) -> bool:
     """False when no value can hold needle: its bytes are nowhere in the column's text."""
-    parts = _chunks(series)
+    parts = text_buffers(series)
     if parts is None:
         return True
     step, overlap = 1 << 20, len(needle) - 1  # a piece at a time: no copy of the whole column
@@ -1199,7 +1178,7 @@ def _may_hold(series: pd.Series, needle: bytes) -> bool:
 def _may_match(series: pd.Series, pattern: re.Pattern) -> bool:
     """False when no value can hold a match of the bytes pattern: it is nowhere in the column's
     text (searched where it lies, no copy)."""
-    parts = _chunks(series)
+    parts = text_buffers(series)
     if parts is None:
         return True
     for offsets, data in parts:
@@ -1211,7 +1190,7 @@ def _may_match(series: pd.Series, pattern: re.Pattern) -> bool:
 
 def _edge_bytes(series: pd.Series):
     """(first byte, last byte) of each value's UTF-8, 0 for an empty value; None if unknown."""
-    parts = _chunks(series)
+    parts = text_buffers(series)
     if parts is None:
         return None
     firsts, lasts = [np.zeros(0, np.uint8)], [np.zeros(0, np.uint8)]
@@ -1255,8 +1234,8 @@ def _any_space(edges: np.ndarray) -> bool:
 def _rough_edges(series: pd.Series):
     """(first bytes, last bytes) of the values' UTF-8, or None if unknown. An empty value gets
     a byte of some other value (or of the column's buffer): enough to ask whether any value
-    begins with something, not which (for that, mask with `_full`)."""
-    parts = _chunks(series)
+    begins with something, not which (for that, mask with `_given`)."""
+    parts = text_buffers(series)
     if parts is None:
         return None
     firsts, lasts = [], []
@@ -1267,25 +1246,14 @@ def _rough_edges(series: pd.Series):
             continue
         firsts.append(np.take(data, offsets[:-1], mode="clip"))
         lasts.append(np.take(data, offsets[1:] - 1, mode="clip"))
-    return _joined(firsts), _joined(lasts)
-
-
-def _full(series: pd.Series) -> np.ndarray:
-    """Which values are not empty, from their offsets (the column has Arrow buffers)."""
-    return _joined([np.diff(offsets) > 0 for offsets, _ in _chunks(series)], dtype=bool)
-
-
-def _joined(arrays: list, dtype=np.uint8) -> np.ndarray:
-    if len(arrays) == 1:
-        return arrays[0]
-    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
+    return concatenated(firsts), concatenated(lasts)
 
 
 def _ids_fit(ids: pd.Series | pd.Index) -> bool:
     """True when every id that is not empty fits schema.ID_PATTERN ([a-z0-9]+(-[a-z0-9]+)*), as
     one pass of Arrow's regex engine over the column says; False when the column has no Arrow
     text: then pandas' regex decides."""
-    if _chunks(ids) is None:
+    if text_buffers(ids) is None:
         return False
     return pc.all(pc.match_substring_regex(pa.array(ids.array), _ID_OR_EMPTY), min_count=0).as_py()
 
@@ -1308,7 +1276,7 @@ def _web_links(values: pd.Series) -> np.ndarray:
 def _spaced(values: pd.Series) -> np.ndarray | None:
     """Which values hold a byte of whitespace (see SPACE_BYTE), from the column's bytes; None
     if unknown. Most columns of links hold only printable ASCII: one min and max tell."""
-    parts = _chunks(values)
+    parts = text_buffers(values)
     if parts is None:
         return None
     found = []
@@ -1319,19 +1287,22 @@ def _spaced(values: pd.Series) -> np.ndarray | None:
             at = np.flatnonzero(np.take(SPACE_BYTE, text)) + offsets[0]
             spaced[np.searchsorted(offsets, at, side="right") - 1] = True
         found.append(spaced)
-    return _joined(found, dtype=bool)
+    return concatenated(found, dtype=bool)
 
 
 def _given(values: pd.Series) -> np.ndarray:
-    """Which values are not empty."""
-    return _full(values) if _chunks(values) is not None else (values != "").to_numpy(dtype=bool)
+    """Which values are not empty: from their offsets where the column has Arrow buffers."""
+    parts = text_buffers(values)
+    if parts is None:
+        return (values != "").to_numpy(dtype=bool)
+    return concatenated([np.diff(offsets) > 0 for offsets, _ in parts], dtype=bool)
 
 
 def _plain_links(urls: pd.Series) -> np.ndarray | None:
     """Which values begin with http:// or https:// (any case) and then a printable ASCII
     character other than '/' (Arrow's regex engine, anchored: it reads a few bytes a value);
     None if the column has no Arrow text."""
-    if _chunks(urls) is None:
+    if text_buffers(urls) is None:
         return None
     return pc.match_substring_regex(pa.array(urls.array), _PLAIN_LINK).to_numpy(zero_copy_only=False)
 
