@@ -414,7 +414,15 @@ def test_arrays_that_only_grow_are_written_after_the_previous_version_never_over
 
 @pytest.mark.parametrize(
     "where, values",
-    [([0], [9]), ([3], [9]), ([1, 1], [8, 9]), ([2, 0], [8, 9]), ([0, 3, 3], [7, 8, 9]), ([], [])],
+    [
+        ([0], [9]),
+        ([3], [9]),
+        ([1, 1], [8, 9]),
+        ([2, 0], [8, 9]),
+        ([0, 3, 3], [7, 8, 9]),
+        ([], []),
+        ([i % 4 for i in range(70)], list(range(100, 170))),  # (more than are put a slice at a time)
+    ],
 )
 def test_values_put_among_the_others_then_rows_appended_make_one_copy_not_two(where, values):
     """model.inserted: np.insert (events put in the middle of the chronology), into an array with
@@ -429,6 +437,25 @@ def test_values_put_among_the_others_then_rows_appended_make_one_copy_not_two(wh
     assert previous.tolist() == [0, 1, 2]
     with pytest.raises(ValueError):
         put[0] = 7
+
+
+@pytest.mark.parametrize("joined, added", [(1, 0), (0, 1), (3, 2), (80, 0), (0, 80), (70, 70)])
+def test_many_events_joined_or_put_among_the_others_at_once(tmp_path, joined, added):
+    """One append that gives accounts to events all through the chronology and puts new events
+    among them: the accounts' groups, the events' order and when each became known are what a
+    full build gives, whether a few events are touched (a slice moved at a time) or many."""
+    path = tmp_path / "events.csv"
+    days = [f"2022-{1 + i // 28:02d}-{1 + i % 28:02d}" for i in range(100)]
+    path.write_bytes(csv_bytes([row(f"old-{i}", days[i], published=days[i]) for i in range(100)]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    more = [row(f"old-{10 + i}", days[10 + i], source="AP", published="2022-06-01") for i in range(joined)]
+    more += [row(f"new-{i}", days[5 + i], published="2021-01-01") for i in range(added)]
+    random.Random(0).shuffle(more)
+    with open(path, "ab") as f:
+        f.write(csv_bytes(more).split(b"\n", 1)[1])
+    grown, _ = read_on(previous, index, path)
+    assert grown.growth is not None and len(grown.events) == 100 + added
 
 
 def test_the_room_made_before_the_workers_fork_is_where_their_first_append_is_written(tmp_path):

@@ -114,6 +114,17 @@ def seconds(values) -> np.ndarray:
     return np.asarray(values, dtype=SECONDS).astype(np.int64)
 
 
+def as_seconds(column: pd.Series) -> np.ndarray:
+    """`seconds` of a column of the events, read-only: its own values seen as int64 (NaT is the
+    int64 minimum already) when they are in seconds, as the model makes them; no copy."""
+    values = column.to_numpy()
+    if values.dtype == np.dtype(SECONDS):
+        view = values.view(np.int64)
+        view.flags.writeable = False
+        return view
+    return seconds(values)
+
+
 def two_chunks(frame: pd.DataFrame) -> pd.DataFrame:
     """Text columns in at most two Arrow chunks: the rows read whole, and the rows appended since
     (joined into one chunk, a small copy); one chunk again once the appended ones are a sixteenth
@@ -238,9 +249,14 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     source_keys += list(code_of)[len(source_keys) :]
     # The appended accounts join their events' groups (at the group's end, in file order).
     in_place = len(growth.moved) == 0 or growth.moved[-1] == len(growth.moved) - 1  # (no event moved)
-    event_of_account = model.appended(
-        previous.account_event if in_place else growth.moved[previous.account_event], growth.account_event
-    )
+    if in_place:
+        event_of_account = model.appended(previous.account_event, growth.account_event)
+    else:  # (the accounts' events where they are now, taken straight into the array with room)
+        before = len(previous.account_event)
+        event_of_account = model.room_for(before + len(growth.account_event), np.int64)
+        np.take(growth.moved, previous.account_event, out=event_of_account[:before], mode="clip")  # (unbuffered)
+        event_of_account[before:] = growth.account_event
+        model.read_only(event_of_account)
     by_event = np.argsort(growth.account_event, kind="stable")
     previous_up_to = np.searchsorted(growth.moved, growth.account_event[by_event], side="right")
     at = previous.account_bounds[previous_up_to]
@@ -251,17 +267,10 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     outlets = dict(previous.outlets)
     for source, count in appended["source"].value_counts().items():
         outlets[str(source)] = outlets.get(str(source), 0) + int(count)
-    before = len(growth.moved)
-    if in_place and (not len(growth.account_event) or growth.account_event.min() >= before):
-        # (only new events, after the others: their groups' bounds follow the others')
-        more = np.bincount(growth.account_event - before, minlength=len(events) - before)
-        bounds = model.appended(previous.account_bounds, previous.account_bounds[-1] + np.cumsum(more))
-    else:
-        counts = np.zeros(len(events), dtype=np.int64)
-        counts[growth.moved] = np.diff(previous.account_bounds)
-        counts += np.bincount(growth.account_event, minlength=len(events))
-        bounds = np.zeros(len(events) + 1, dtype=np.int64)
-        np.cumsum(counts, out=bounds[1:])
+    # The events added, where they are now: their lanes and places are numbered among the others'
+    # (the previous events' kept), not every event's again.
+    added = _added(growth.moved, len(events))
+    bounds = _grown_bounds(previous.account_bounds, added, growth.account_event)
 
     def known(disputed):  # (only the appended accounts' dates are read: see grow_known)
         if previous.known is None:
@@ -270,18 +279,13 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
             previous.known,
             accounts,
             growth.accounts_from,
-            growth.moved,
+            added,
             growth.account_event,
             account_order,
             bounds,
             disputed,
         )
 
-    # The events added, where they are now: their lanes and places are numbered among the others'
-    # (the previous events' kept), not every event's again.
-    free = np.ones(len(events), dtype=bool)
-    free[growth.moved] = False
-    added = np.flatnonzero(free)
     lat, lon = events["lat"].to_numpy(dtype=float), events["lon"].to_numpy(dtype=float)
     return _index(
         dataset,
@@ -302,7 +306,41 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     )
 
 
-GROWN = ("start", "last", "is_span", "x", "source_code", "account_event", "account_order", "account_bounds")
+def _added(moved: np.ndarray, events: int) -> np.ndarray:
+    """The positions (increasing) of the events not in `moved` (where the previous ones are now)."""
+    if not len(moved) or moved[-1] == len(moved) - 1:  # (none moved: the added come last)
+        return np.arange(len(moved), events, dtype=np.int64)
+    free = np.ones(events, dtype=bool)
+    free[moved] = False
+    return np.flatnonzero(free)
+
+
+def _grown_bounds(previous: np.ndarray, added: np.ndarray, account_event: np.ndarray) -> np.ndarray:
+    """The accounts' groups' bounds (`account_bounds`) once the events at `added` are put among
+    the previous ones and accounts appended to the events at `account_event` (positions now):
+    written after the previous ones when only events after them all are added to; otherwise one
+    array made (with room): the previous bounds, an added event's the same as the next one's,
+    each moved up by the appended accounts of the events before it (a slice at a time when a
+    few events are appended to)."""
+    events = len(previous) - 1
+    if (not len(added) or added[0] == events) and (not len(account_event) or account_event.min() >= events):
+        more = np.bincount(account_event - events, minlength=len(added))
+        return model.appended(previous, previous[-1] + np.cumsum(more))
+    before = added - np.arange(len(added))  # (the previous events before each added one)
+    bounds = model.inserted(previous, before, previous[before], writable=True)
+    at, count = np.unique(account_event, return_counts=True)
+    if len(at) > SLICED_BOUNDS:
+        bounds[1:] += np.cumsum(np.bincount(account_event, minlength=len(bounds) - 1))
+    else:
+        for event, more in zip(at.tolist(), count.tolist()):
+            bounds[event + 1 :] += more
+    return model.read_only(bounds)
+
+
+SLICED_BOUNDS = 64  # _grown_bounds: up to this many events appended to, a slice moved up for each
+
+
+GROWN = ("is_span", "x", "source_code", "account_event", "account_order", "account_bounds")
 
 
 def with_room(index: EventIndex, dataset: Dataset) -> EventIndex:
@@ -316,6 +354,7 @@ def with_room(index: EventIndex, dataset: Dataset) -> EventIndex:
             known, account=model.with_room_after(known.account), undated=model.with_room_after(known.undated)
         )
     grown: dict = {name: model.with_room_after(getattr(index, name)) for name in GROWN}
+    grown.update(start=as_seconds(dataset.events["start"]), last=as_seconds(dataset.events["last"]))  # (theirs)
     distinct = {name: (model.with_room_after(codes), values) for name, (codes, values) in index.distinct.items()}
     return replace(index, dataset=dataset, events=dataset.events, known=known, distinct=distinct, **grown)
 
@@ -326,15 +365,21 @@ def _grown_times(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) 
     ones when the new events come after them all (model.appended)."""
     if not len(added):
         return {name: getattr(previous, name) for name in ("start", "last", "is_span", "x")}
-    start, last = seconds(events["start"].to_numpy()[added]), seconds(events["last"].to_numpy()[added])
+    # (the events' own starts and ends, seen as seconds: already grown with them)
+    times = {"start": as_seconds(events["start"]), "last": as_seconds(events["last"])}
+    start, last = times["start"][added], times["last"][added]
     is_span = ~np.isnat(events["end"].to_numpy()[added])
-    new = {"start": start, "last": last, "is_span": is_span, "x": _drawn_at(is_span, start, last)}
-    if added[0] == len(previous.start):
-        return {name: model.appended(getattr(previous, name), values) for name, values in new.items()}
-    return {
-        name: model.inserted(getattr(previous, name), added - np.arange(len(added)), values)
-        for name, values in new.items()
-    }
+    for name, values in (("is_span", is_span), ("x", _drawn_at(is_span, start, last))):
+        times[name] = _put(getattr(previous, name), added, values)
+    return times
+
+
+def _put(previous: np.ndarray, added: np.ndarray, values, writable: bool = False) -> np.ndarray:
+    """`previous` (a value per previous event) with `values` at the positions `added` (increasing,
+    in the events now): written after it when they all come last (model.appended)."""
+    if added[0] == len(previous):
+        return model.appended(previous, np.broadcast_to(values, added.shape), writable)
+    return model.inserted(previous, added - np.arange(len(added)), values, writable)
 
 
 def _drawn_at(is_span: np.ndarray, start: np.ndarray, last: np.ndarray) -> np.ndarray:
@@ -344,8 +389,9 @@ def _drawn_at(is_span: np.ndarray, start: np.ndarray, last: np.ndarray) -> np.nd
 
 def _inserted_codes(previous: np.ndarray, added: np.ndarray) -> np.ndarray:
     """`previous` (a code per previous event) with -1 at the positions `added` (increasing, in
-    the events now), as a new array."""
-    return np.insert(previous, added - np.arange(len(added)), -1)
+    the events now), writable until it is numbered (`_numbered` writes only from the first
+    added position on: after the previous codes when the added events come last)."""
+    return _put(previous.astype(np.int64, copy=False), added, -1, writable=True)
 
 
 def _numbered(codes: np.ndarray, at: int, same: np.ndarray) -> int | None:
@@ -376,7 +422,7 @@ def _grown_lanes(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) 
     if not isinstance(keys.dtype, pd.CategoricalDtype) or len(previous.lane) + len(added) != len(events):
         return None
     codes = keys.cat.codes.to_numpy()
-    lane, lanes = _inserted_codes(previous.lane.astype(np.int64, copy=False), added), list(previous.lanes)
+    lane, lanes = _inserted_codes(previous.lane, added), list(previous.lanes)
     for at in added.tolist():
         if codes[at] < 0:
             continue
@@ -385,7 +431,7 @@ def _grown_lanes(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) 
             return None
         if new >= 0:
             lanes.insert(new, str(take_values(events["category"], [at])[0]))
-    return lanes, lane
+    return lanes, model.read_only(lane)
 
 
 def _grown_places(previous: np.ndarray, lat: np.ndarray, lon: np.ndarray, added: np.ndarray) -> np.ndarray | None:
@@ -395,16 +441,17 @@ def _grown_places(previous: np.ndarray, lat: np.ndarray, lon: np.ndarray, added:
         return previous
     if len(previous) + len(added) != len(lat):
         return None
-    place = _inserted_codes(previous.astype(np.int64, copy=False), added)
+    place = _inserted_codes(previous, added)
     for at in added.tolist():
         if not (np.isfinite(lat[at]) and np.isfinite(lon[at])):
             continue
-        near = np.flatnonzero((np.abs(lat - lat[at]) < 1e-3) & (np.abs(lon - lon[at]) < 1e-3))
+        near = np.flatnonzero((lat > lat[at] - 1e-3) & (lat < lat[at] + 1e-3))  # (no array of distances)
+        near = near[np.abs(lon[near] - lon[at]) < 1e-3]
         keys = _place_keys(lat[near], lon[near])
         new = _numbered(place, at, near[keys == _place_keys(lat[at : at + 1], lon[at : at + 1])[0]])
         if new is None:
             return None
-    return place
+    return model.read_only(place)
 
 
 def _index(
@@ -433,7 +480,7 @@ def _index(
     if known is None:
         known = lambda disputed: known_from(dataset.accounts, account_order, bounds, disputed)  # noqa: E731
     if times is None:
-        start, last = seconds(events["start"]), seconds(events["last"])
+        start, last = as_seconds(events["start"]), as_seconds(events["last"])
         is_span = events["end"].notna().to_numpy()
         times = {"start": start, "last": last, "is_span": is_span, "x": _drawn_at(is_span, start, last)}
     return EventIndex(
@@ -557,22 +604,30 @@ def grow_known(
     previous: KnownFrom,
     accounts: pd.DataFrame,
     accounts_from: int,
-    moved: np.ndarray,
+    added: np.ndarray,
     account_event: np.ndarray,
     account_order: np.ndarray,
     bounds: np.ndarray,
     disputed: np.ndarray,
 ) -> KnownFrom:
-    """`known_from(accounts, ...)`, from `previous` (that of accounts[:accounts_from], whose
-    events are now at `moved`) and the accounts appended after them (of the events at
+    """`known_from(accounts, ...)`, from `previous` (that of accounts[:accounts_from]), the events
+    at `added` being new, and the accounts appended after them (of the events at
     `account_event`): only the appended accounts are read, and the accounts of the disputed
     events (a few percent of them)."""
     more, more_undated = _accounts_known(accounts.iloc[accounts_from:])
     account = model.appended(previous.account, more)
     undated = model.appended(previous.undated, more_undated)
-    event = np.full(len(bounds) - 1, NEVER, dtype=np.int64)
-    event[moved] = previous.event
-    np.minimum.at(event, account_event, more)
+    # Each event's earliest account: an added event's from its (appended) accounts; an event
+    # joined keeps its own unless an appended account was known before it.
+    new = np.isin(account_event, added)
+    earliest = np.full(len(added), NEVER, dtype=np.int64)
+    np.minimum.at(earliest, np.searchsorted(added, account_event[new]), more[new])
+    event = _put(previous.event, added, earliest) if len(added) else previous.event
+    joined, sooner = account_event[~new], more[~new]
+    if len(joined) and (sooner < event[joined]).any():
+        event = event.copy()
+        np.minimum.at(event, joined, sooner)
+        model.read_only(event)
     return _disputes(accounts, account, undated, event, account_order, bounds, disputed)
 
 
@@ -602,7 +657,7 @@ def _disputes(
     disputed: np.ndarray,
 ) -> KnownFrom:
     """The KnownFrom of these, with what it takes to tell the disputes as of a date."""
-    has = np.diff(bounds) > 0
+    has = bounds[1:] > bounds[:-1]
     # The accounts of the events disputed with every account known: only these can be
     # disputed by a date (fewer accounts known can only agree more).
     disputed_events = np.flatnonzero(disputed & has)

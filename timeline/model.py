@@ -8,6 +8,7 @@ Events are in date order; events of the same moment keep the file's order.
 
 from __future__ import annotations
 
+import bisect
 import threading
 import weakref
 
@@ -81,7 +82,7 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
     events["sources"] = sources[order]
     events["disputed"] = disputed[order]
     events["last"] = last[order]
-    events["order"] = np.arange(n, dtype=np.int64)
+    events["order"] = counting(n)
     position = np.empty(n, dtype=np.int64)
     position[order] = np.arange(n, dtype=np.int64)
     return events, position[codes]
@@ -188,12 +189,9 @@ def grow_events(
     old = part["id"].isin(list(was)).to_numpy()
     at = np.array([was[i] for i in part["id"][old].tolist()], dtype=np.int64)
     added = part[~old]
-    where = np.searchsorted(
-        _start_key(events["start"].to_numpy()), _start_key(added["start"].to_numpy()), side="right"
-    )  # (after the events of the same moment: later in the file)
+    where = _insertion_points(events["start"].to_numpy(), added["start"].to_numpy())
     previous = len(events)
-    moved = np.arange(previous, dtype=np.int64)
-    moved += np.searchsorted(where, moved, side="right")
+    moved = _moved(previous, where)
     # Each column once: the added events put among the others (slices of the text columns, not
     # a copy of them: index.few_chunks joins them later), the counts of those joined set again
     # (the rest is their first account's).
@@ -203,18 +201,12 @@ def grow_events(
     }
     for name in counted:
         if len(at):
-            values = np.insert(events[name].to_numpy(), where, added[name].to_numpy())  # (a copy)
+            values = inserted(events[name].to_numpy(), where, added[name].to_numpy(), writable=True)  # (a copy)
             values[moved[at]] = part[name].to_numpy()[old]
-            columns[name] = pd.Series(values, copy=False)
+            columns[name] = pd.Series(read_only(values), copy=False)
         else:
             columns[name] = _inserted(events[name], added[name], where)
-    at_end = not len(where) or where[0] == previous
-    columns["order"] = pd.Series(
-        appended(events["order"].to_numpy(), np.arange(previous, previous + len(added)))
-        if at_end
-        else np.arange(previous + len(added), dtype=np.int64),
-        copy=False,
-    )
+    columns["order"] = pd.Series(counting(previous + len(added)), copy=False)
     events = pd.DataFrame(
         {name: columns[name] for name in events.columns}, index=pd.RangeIndex(previous + len(added)), copy=False
     )
@@ -233,6 +225,11 @@ def _inserted(column: pd.Series, added: pd.Series, where: np.ndarray) -> pd.Seri
         if dtype is not column.dtype:
             column = column.cat.set_categories(dtype.categories)
         added = added.cat.set_categories(dtype.categories)
+    if isinstance(column.dtype, pd.CategoricalDtype) and column.dtype == added.dtype:
+        codes, more = column.cat.codes.to_numpy(), added.cat.codes.to_numpy()
+        if codes.dtype == more.dtype:  # (the codes put among the others, as numbers are)
+            put = appended(codes, more) if where[0] == len(column) else inserted(codes, where, more)
+            return pd.Series(pd.Categorical.from_codes(put, dtype=column.dtype, validate=False), copy=False)
     if isinstance(column.dtype, np.dtype) and column.dtype == added.dtype:
         if where[0] == len(column):  # (all after the others, as a live story's: written after them)
             return pd.Series(appended(column.to_numpy(), added.to_numpy()), copy=False)
@@ -274,10 +271,43 @@ def take_rows(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
     return pd.concat([frame.iloc[int(a) : int(b)] for a, b in zip(starts, ends)])
 
 
-def _start_key(start: np.ndarray) -> np.ndarray:
-    """What events are sorted by: the start, NaT last."""
-    key = start.view(np.int64)
-    return np.where(np.isnat(start), np.iinfo(np.int64).max, key)
+def _insertion_points(start: np.ndarray, added: np.ndarray) -> np.ndarray:
+    """Where events starting at `added` go among events sorted by `start` (NaT last): after
+    those of the same moment (later in the file), and an event with no start after them all.
+    (A binary search on the starts as they are: no key array made for every event.)"""
+    added = added.astype(start.dtype, copy=False)
+    dated = bisect.bisect_left(range(len(start)), True, key=lambda i: bool(np.isnat(start[i])))
+    where = np.searchsorted(start[:dated].view(np.int64), added.view(np.int64), side="right")
+    where[np.isnat(added)] = len(start)
+    return where
+
+
+def _moved(previous: int, where: np.ndarray) -> np.ndarray:
+    """Where each of `previous` events is once events are put before the positions `where`
+    (increasing): moved up by the number put before it. A few places: a slice of the array
+    moved up for each (no array as long as the events made on the way)."""
+    if not len(where) or where[0] == previous:
+        return counting(previous)  # (all after the others: none moved)
+    moved = np.arange(previous, dtype=np.int64)
+    at, count = np.unique(where, return_counts=True)
+    if len(at) > SLICED_RUNS:
+        return moved + np.searchsorted(where, moved, side="right")
+    for place, more in zip(at.tolist(), count.tolist()):
+        moved[place:] += more
+    return moved
+
+
+_counted = np.zeros(0, dtype=np.int64)  # counting: 0, 1, 2, ... as far as asked so far
+
+
+def counting(n: int) -> np.ndarray:
+    """np.arange(n) (int64, read-only): a view of one array kept for the process, grown (doubled)
+    when asked for more, so the events' `order` of each version costs no memory of its own."""
+    global _counted
+    with _tails_lock:
+        if len(_counted) < n:
+            _counted = read_only(np.arange(max(n + max(1024, n // 16), 2 * len(_counted)), dtype=np.int64))
+        return _counted[:n]
 
 
 class Room:
@@ -399,7 +429,7 @@ def same_categories(first: pd.CategoricalDtype, then: pd.CategoricalDtype) -> pd
     )
 
 
-def appended(previous: np.ndarray, more: np.ndarray) -> np.ndarray:
+def appended(previous: np.ndarray, more, writable: bool = False) -> np.ndarray:
     """np.concatenate([previous, more]) (a read-only array), written in the room after `previous`
     when `previous` is the start of a longer array made here and nothing was written after it
     yet: the next version of an array that only grows is then no copy of the previous one.
@@ -407,6 +437,7 @@ def appended(previous: np.ndarray, more: np.ndarray) -> np.ndarray:
     another has been appended after is copied when it grows again, so none sees its values change."""
     previous, more = np.asarray(previous), np.asarray(more)
     n, k = len(previous), len(more)
+    finish = (lambda array: array) if writable else read_only
     dtype = np.result_type(previous, more)
     buffer = previous.base
     if isinstance(buffer, np.ndarray) and buffer.dtype == dtype and previous.ndim == more.ndim == 1:
@@ -422,31 +453,41 @@ def appended(previous: np.ndarray, more: np.ndarray) -> np.ndarray:
             ):
                 buffer[n : n + k] = more
                 _tails[id(buffer)] = (tail[0], n + k)
-                return _read_only(buffer[: n + k])
-    made = _with_room(n + k, dtype)
+                return finish(buffer[: n + k])
+    made = room_for(n + k, dtype)
     made[:n], made[n:] = previous, more
-    return _read_only(made)
+    return finish(made)
 
 
-def inserted(previous: np.ndarray, where: np.ndarray, values: np.ndarray) -> np.ndarray:
+def inserted(previous: np.ndarray, where: np.ndarray, values, writable: bool = False) -> np.ndarray:
     """np.insert(previous, where, values) (a read-only array), made as `appended` makes a new
     array: with room after it, so that the rows appended to the next version are written there
-    (events put among the others, then new ones after them all: no second copy)."""
-    previous, where, values = np.asarray(previous), np.asarray(where), np.asarray(values)
+    (events put among the others, then new ones after them all: no second copy). `writable`:
+    left writable, for the caller to finish and then make read-only (`read_only`)."""
+    previous, where = np.asarray(previous), np.asarray(where)
+    values = np.broadcast_to(np.asarray(values, dtype=previous.dtype), where.shape)
     n, k = len(previous), len(values)
-    made = _with_room(n + k, previous.dtype)
+    made = room_for(n + k, previous.dtype)
     order = np.argsort(where, kind="stable")  # (np.insert's order for equal positions)
-    at = np.empty(k, dtype=np.int64)
-    at[order] = where[order] + np.arange(k)
-    kept = np.ones(n + k, dtype=bool)
-    kept[at] = False
-    made[kept], made[at] = previous, values
-    return _read_only(made)
+    if k <= SLICED_RUNS:  # (a few: the runs between them copied as they are)
+        done = 0
+        for i, (place, value) in enumerate(zip(where[order].tolist(), values[order])):
+            made[done + i : place + i] = previous[done:place]
+            made[place + i] = value
+            done = place
+        made[done + k :] = previous[done:]
+    else:
+        at = np.empty(k, dtype=np.int64)
+        at[order] = where[order] + np.arange(k)
+        kept = np.ones(n + k, dtype=bool)
+        kept[at] = False
+        made[kept], made[at] = previous, values
+    return made if writable else read_only(made)
 
 
-def _with_room(length: int, dtype) -> np.ndarray:
-    """A new array of `length` values (to be written), the start of a longer one: a sixteenth
-    more room after it, where `appended` may write."""
+def room_for(length: int, dtype) -> np.ndarray:
+    """A new array of `length` values (to be written, then made `read_only`), the start of a
+    longer one: a sixteenth more room after it, where `appended` may write."""
     buffer = np.empty(length + max(1024, length // 16), dtype=dtype)
     with _tails_lock:
         for key in [key for key, (alive, _) in _tails.items() if alive() is None]:  # (arrays no longer used)
@@ -465,9 +506,13 @@ def with_room_for_events(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` (the same values), its numeric columns `with_room_after` them: the events'
     columns that grow_events writes after (model.appended) when new events come last."""
     columns = {
-        name: pd.Series(with_room_after(frame[name].to_numpy()), copy=False) if _roomy(frame[name]) else frame[name]
+        name: pd.Series(with_room_after(frame[name].to_numpy()), copy=False)
+        if _roomy(frame[name]) and name != "order"
+        else frame[name]
         for name in frame.columns
     }
+    if "order" in columns:  # (0, 1, 2...: the array every version's `order` is a view of)
+        columns["order"] = pd.Series(counting(len(frame)), copy=False)
     return pd.DataFrame(columns, index=frame.index, copy=False)
 
 
@@ -475,6 +520,7 @@ _tails: dict[int, tuple] = {}  # appended: id of a buffer -> (a weak reference t
 _tails_lock = threading.Lock()
 
 
-def _read_only(array: np.ndarray) -> np.ndarray:
+def read_only(array: np.ndarray) -> np.ndarray:
+    """`array`, made read-only (the arrays of a version never change once it is served)."""
     array.flags.writeable = False
     return array
