@@ -15,6 +15,7 @@ import timeline
 from timeline import appends, store
 from timeline.appends import load_more
 from timeline.index import build_index, grow_index
+from timeline.state import Filters, as_of_bound
 
 from .helpers import csv_bytes, row
 
@@ -456,6 +457,38 @@ def test_many_events_joined_or_put_among_the_others_at_once(tmp_path, joined, ad
         f.write(csv_bytes(more).split(b"\n", 1)[1])
     grown, _ = read_on(previous, index, path)
     assert grown.growth is not None and len(grown.events) == 100 + added
+
+
+@pytest.mark.parametrize(
+    "appended",
+    [
+        [row("early", "2021-06-01")],  # an event before the disputed one: it moves
+        [row("late", "2023-06-01")],  # one after it: nothing moves
+        [row("clash", "2022-03-05", "A third report", published="2022-03-09")],  # of the disputed event
+        [row("calm", "2022-02-20", "Later report", source="AP")],  # makes another event disputed
+        [row("calm", "2022-02-02", "Same day"), row("early", "2021-06-01")],  # (agrees; and one moves)
+    ],
+)
+def test_what_is_disputed_as_of_a_date_follows_an_append(tmp_path, appended):
+    """When each account became known and which events' accounts disagree (as of a date): an
+    append that leaves the disputed events as they were moves them with the events put before
+    them; one that touches them is read again. As a full build gives it, each time."""
+    path = tmp_path / "events.csv"
+    rows = [row(f"e-{i}", f"2022-01-{1 + i:02d}", published=f"2022-01-{2 + i:02d}") for i in range(20)]
+    rows += [row("clash", "2022-03-01", published="2022-03-02"), row("clash", "2022-03-04", "Later", source="AP")]
+    rows += [row("calm", "2022-02-02", published="2022-02-03")]
+    path.write_bytes(csv_bytes(rows))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    assert len(index.known.disputed_events) == 1
+    with open(path, "ab") as f:
+        f.write(csv_bytes(appended).split(b"\n", 1)[1])
+    grown, grown_index = read_on(previous, index, path)
+    assert grown.growth is not None
+    built = build_index(timeline.load(path))
+    for day in ("2022-02-10", "2022-03-03", "2022-03-06", "2022-03-10"):
+        as_of = as_of_bound(Filters(as_of=day))
+        assert grown_index.at(as_of).disputed.tolist() == built.at(as_of).disputed.tolist(), day
 
 
 def test_the_room_made_before_the_workers_fork_is_where_their_first_append_is_written(tmp_path):

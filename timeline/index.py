@@ -628,6 +628,15 @@ def grow_known(
         event = event.copy()
         np.minimum.at(event, joined, sooner)
         model.read_only(event)
+    # The disputed events' accounts, as before when the same events are disputed (where they
+    # are now) and none of them is appended to: only their positions are new.
+    disputed_events = np.flatnonzero(disputed & (bounds[1:] > bounds[:-1]))
+    was = previous.disputed_events
+    if (
+        np.array_equal(disputed_events, was + np.searchsorted(added - np.arange(len(added)), was, side="right"))
+        and not np.isin(account_event, disputed_events).any()
+    ):
+        return replace(previous, account=account, undated=undated, event=event, disputed_events=disputed_events)
     return _disputes(accounts, account, undated, event, account_order, bounds, disputed)
 
 
