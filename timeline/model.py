@@ -63,17 +63,21 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
         return frame, np.zeros(0, dtype=np.int64)
     # Events are numbered in order of first appearance: codes[i] is account i's event and
     # first[k] the position of event k's first account. Numpy on these, not groupby on strings.
-    codes, uniques = pd.factorize(accounts["id"]) if ids is None else ids
+    # `ids` may carry a third item: each event's sources, counted already (a Future of
+    # count_sources'), as load counts them beside building the accounts.
+    codes, uniques, *counted_already = pd.factorize(accounts["id"]) if ids is None else ids
     n = len(uniques)
     first = first_positions(codes)
     count = np.bincount(codes, minlength=n)
     with Workers(len(accounts) >= THREADED_ROWS) as workers:
-        counted = workers.submit(_sources, accounts["source"], codes, count)  # (meanwhile)
-        disputed, last, order = _dates(accounts, codes, first, n)
-        # Each event's values, its first account's: a column at a time, on both threads.
+        counted = counted_already[0] if counted_already else workers.submit(count_sources, accounts["source"], codes, n)
+        order = _order(accounts, first)
+        # Each event's values, its first account's: a column at a time, on both threads,
+        # while this thread works out whether the dates are disputed and each event's last moment.
         at = first[order]
-        taken = workers.map(lambda name: accounts[name].take(at).reset_index(drop=True), EVENT_COLUMNS[1:])
-        events = pd.DataFrame(dict(zip(EVENT_COLUMNS[1:], taken)), copy=False)
+        taken = [workers.submit(_taken, accounts[name], at) for name in EVENT_COLUMNS[1:]]
+        disputed, last = _dates(accounts, codes, first, n)
+        events = pd.DataFrame(dict(zip(EVENT_COLUMNS[1:], [column.result() for column in taken])), copy=False)
         sources = counted.result()
     # The ids, from the distinct ones (a smaller array to take from than the accounts' column).
     events.insert(0, "id", pd.Series(uniques.take(order).array, dtype=accounts["id"].dtype))
@@ -87,8 +91,14 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
     return events, position[codes]
 
 
-def _sources(source: pd.Series, codes: np.ndarray, count: np.ndarray) -> np.ndarray:
-    """How many distinct sources each event's accounts name."""
+def _taken(column: pd.Series, at: np.ndarray) -> pd.Series:
+    return column.take(at).reset_index(drop=True)
+
+
+def count_sources(source: pd.Series, codes: np.ndarray, n: int) -> np.ndarray:
+    """How many distinct sources each of the n events' accounts name (`codes`: each account's
+    event, from 0 to n - 1)."""
+    count = np.bincount(codes, minlength=n)
     source_codes, source_names = pd.factorize(source)
     named, width = source_codes >= 0, len(source_names) + 1
     # An event of one account has one source if that account names one; the others count
@@ -102,9 +112,20 @@ def _sources(source: pd.Series, codes: np.ndarray, count: np.ndarray) -> np.ndar
     return sources
 
 
+def _order(accounts: pd.DataFrame, first: np.ndarray) -> np.ndarray:
+    """The events in order: by start (NaT last), then in file order. Events are numbered in
+    order of first appearance, so a stable sort by start keeps events of one moment as the
+    file has them."""
+    start = accounts["start"].to_numpy()[first]
+    key = start.view(np.int64)
+    nat = np.isnat(start)
+    if nat.any():  # (NaT is the smallest int64: moved to the end)
+        key = np.where(nat, np.iinfo(np.int64).max, key)
+    return np.argsort(key, kind="stable")
+
+
 def _dates(accounts: pd.DataFrame, codes: np.ndarray, first: np.ndarray, n: int):
-    """Per event: whether its accounts' dates are disputed, the last moment it covers; and the
-    order of the events (by start)."""
+    """Per event: whether its accounts' dates are disputed, and the last moment it covers."""
     # Dates agree when one moment lies inside every account's date.
     disputed = _disagree(accounts["start"].to_numpy(), accounts["start_last"].to_numpy(), codes, n)
     has_end = accounts["end"].notna().to_numpy()
@@ -115,14 +136,7 @@ def _dates(accounts: pd.DataFrame, codes: np.ndarray, first: np.ndarray, n: int)
     # The last moment the event covers: its end (at that precision) or its start's.
     end_last = accounts["end_last"].to_numpy()[first]
     last = np.where(np.isnat(end_last), accounts["start_last"].to_numpy()[first], end_last)
-    # Sorted by start (NaT last), then in file order: events are numbered in order of first
-    # appearance, so a stable sort by start keeps events of one moment as the file has them.
-    start = accounts["start"].to_numpy()[first]
-    key = start.view(np.int64)
-    nat = np.isnat(start)
-    if nat.any():  # (NaT is the smallest int64: moved to the end)
-        key = np.where(nat, np.iinfo(np.int64).max, key)
-    return disputed, last, np.argsort(key, kind="stable")
+    return disputed, last
 
 
 def holding(column: pd.Series, values) -> np.ndarray:
