@@ -100,6 +100,17 @@ def count_sources(source: pd.Series, codes: np.ndarray, n: int) -> np.ndarray:
     event, from 0 to n - 1)."""
     count = np.bincount(codes, minlength=n)
     source_codes, source_names = pd.factorize(source)
+    most = int(count.max()) if len(count) else 0
+    if most <= FEW_ACCOUNTS:
+        # Each event's accounts side by side (a stable sort by event: the codes are nearly in
+        # order already): an account names a new source unless one of the accounts before it
+        # in its event names the same. (A third of the time of hashing each event's sources.)
+        order = np.argsort(codes, kind="stable")
+        event, named = codes[order], source_codes[order]
+        new = named >= 0
+        for back in range(1, most):
+            new[back:] &= (event[back:] != event[:-back]) | (named[back:] != named[:-back])
+        return np.bincount(event[new], minlength=n)
     named, width = source_codes >= 0, len(source_names) + 1
     # An event of one account has one source if that account names one; the others count
     # their distinct (event, source) pairs.
@@ -155,6 +166,7 @@ def holding(column: pd.Series, values) -> np.ndarray:
     return column.isin(values).to_numpy()
 
 
+FEW_ACCOUNTS = 16  # count_sources: events of at most this many accounts have their sources counted side by side
 FEW_VALUES = 4  # holding: up to this many values, compared one by one
 
 
