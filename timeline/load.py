@@ -1116,16 +1116,21 @@ def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, n
 
 def category_counts(accounts: pd.DataFrame) -> dict[str, tuple[int, int]]:
     """Each category (lowercased) that accounts name: (how many, the first row naming it)."""
-    named = _given(accounts["category"])
-    if not named.any():
-        return {}
     keys = accounts["category_key"].array  # a Categorical: a code per row
-    codes, rows = keys.codes[named], accounts["row"].to_numpy()[named]
+    codes, rows = keys.codes, accounts["row"].to_numpy()
+    if not len(codes):
+        return {}
+    if codes.min() < 0:  # (a row without a key: only the rows that name a category are counted)
+        named = _given(accounts["category"])
+        codes, rows = codes[named], rows[named]
+    # Every row counted, then the rows that name none left out: their key, and only theirs, is
+    # "" (no text lowercases to nothing). (Cheaper than taking the rows that name one first.)
     counts = np.bincount(codes, minlength=len(keys.categories))
     firsts = np.full(len(keys.categories), np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(firsts, codes, rows)
-    used = np.flatnonzero(counts)
-    return {str(keys.categories[k]): (int(counts[k]), int(firsts[k])) for k in used}
+    return {
+        str(key): (int(counts[k]), int(firsts[k])) for k, key in enumerate(keys.categories) if counts[k] and key != ""
+    }
 
 
 def category_problems(counted: dict[str, tuple[int, int]]) -> list[Problem]:

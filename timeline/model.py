@@ -71,12 +71,14 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
     count = np.bincount(codes, minlength=n)
     with Workers(len(accounts) >= THREADED_ROWS) as workers:
         counted = counted_already[0] if counted_already else workers.submit(count_sources, accounts["source"], codes, n)
+        # Whether each event's dates are disputed, and its last moment, on another thread while
+        # this one puts the events in order; then each event's values, its first account's, a
+        # column at a time on both threads.
+        dated = workers.submit(_dates, accounts, codes, first, n)
         order = _order(accounts, first)
-        # Each event's values, its first account's: a column at a time, on both threads,
-        # while this thread works out whether the dates are disputed and each event's last moment.
         at = first[order]
         taken = [workers.submit(_taken, accounts[name], at) for name in EVENT_COLUMNS[1:]]
-        disputed, last = _dates(accounts, codes, first, n)
+        disputed, last = dated.result()
         events = pd.DataFrame(dict(zip(EVENT_COLUMNS[1:], [column.result() for column in taken])), copy=False)
         sources = counted.result()
     # The ids, from the distinct ones (a smaller array to take from than the accounts' column).
