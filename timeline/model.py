@@ -83,11 +83,15 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
         sources = counted.result()
     # The ids, from the distinct ones (a smaller array to take from than the accounts' column).
     events.insert(0, "id", pd.Series(uniques.take(order).array, dtype=accounts["id"].dtype))
-    events["accounts"] = count[order]
-    events["sources"] = sources[order]
-    events["disputed"] = disputed[order]
-    events["last"] = last[order]
-    events["order"] = np.arange(n, dtype=np.int64)
+    # (Each a new array, set without a copy: a DataFrame copies an array it is given.)
+    for name, values in (
+        ("accounts", count[order]),
+        ("sources", sources[order]),
+        ("disputed", disputed[order]),
+        ("last", last[order]),
+        ("order", np.arange(n, dtype=np.int64)),
+    ):
+        events[name] = pd.Series(values, index=events.index, copy=False)
     position = np.empty(n, dtype=np.int64)
     position[order] = np.arange(n, dtype=np.int64)
     return events, position[codes]
