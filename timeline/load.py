@@ -490,9 +490,8 @@ def _validate(
         ids = ids.take(which)
     workers = Workers(len(frame) >= THREADED_ROWS)
     try:
-        # Each event's sources counted (for the grouping into events: it goes on after this
-        # returns), and the columns of a few distinct values made categories, on the other
-        # threads while this one builds the rest.
+        # The columns of a few distinct values made categories, and the grouping into events
+        # begun, on the other threads while this one builds the accounts.
         # Columns of a few distinct values as categories: a tenth of the memory at a million rows.
         # (Each made from the few distinct values and a code per row, as astype("category") makes it.)
         index = frame.index[keep]
@@ -507,7 +506,15 @@ def _validate(
         }
         lane_keys = pd.Series(lane_names, dtype="str").str.lower().to_numpy(dtype=object)
         categories["category_key"] = workers.submit(_category, lane_keys, lane_codes, keep, index)
-        sources = workers.submit(model.count_sources, frame["source"][keep], codes, len(ids))
+        # What the grouping into events works out from the events, sources and dates alone
+        # (it goes on after this returns).
+        dates_kept = {
+            "start": start.value.to_numpy()[keep],
+            "start_last": np.asarray(start_last)[keep],
+            "end": end.value.to_numpy()[keep],
+            "end_last": np.asarray(end_last)[keep],
+        }
+        grouping = model.begin_grouping(workers, frame["source"][keep], codes, len(ids), dates_kept)
         accounts = frame[keep].copy()
         accounts.insert(0, "row", rows[keep])
         for name, values in (
@@ -534,7 +541,7 @@ def _validate(
     accounts = accounts.reset_index(drop=True)
     notes.categories = category_counts(accounts)
     problems += category_problems(notes.categories)
-    return accounts, (codes, ids, sources)
+    return accounts, (codes, ids, grouping)
 
 
 def _column(values, index: pd.Index):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import threading
 import weakref
+from concurrent.futures import Future
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -63,24 +65,20 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
         return frame, np.zeros(0, dtype=np.int64)
     # Events are numbered in order of first appearance: codes[i] is account i's event and
     # first[k] the position of event k's first account. Numpy on these, not groupby on strings.
-    # `ids` may carry a third item: each event's sources, counted already (a Future of
-    # count_sources'), as load counts them beside building the accounts.
-    codes, uniques, *counted_already = pd.factorize(accounts["id"]) if ids is None else ids
+    # `ids` may carry a third item, a Grouping: what follows from the codes and the dates alone,
+    # begun by load on other threads beside building the accounts (begin_grouping).
+    codes, uniques, *begun = pd.factorize(accounts["id"]) if ids is None else ids
     n = len(uniques)
-    first = first_positions(codes)
     count = np.bincount(codes, minlength=n)
     with Workers(len(accounts) >= THREADED_ROWS) as workers:
-        counted = counted_already[0] if counted_already else workers.submit(count_sources, accounts["source"], codes, n)
-        # Whether each event's dates are disputed, and its last moment, on another thread while
-        # this one puts the events in order; then each event's values, its first account's, a
-        # column at a time on both threads.
-        dated = workers.submit(_dates, accounts, codes, first, n)
-        order = _order(accounts, first)
-        at = first[order]
+        grouping = begun[0] if begun else begin_grouping(workers, accounts["source"], codes, n, accounts)
+        # Each event's values, its first account's: a column at a time, on both threads.
+        order = grouping.order.result()
+        at = grouping.first[order]
         taken = [workers.submit(_taken, accounts[name], at) for name in EVENT_COLUMNS[1:]]
-        disputed, last = dated.result()
+        disputed, last = grouping.dates.result()
         events = pd.DataFrame(dict(zip(EVENT_COLUMNS[1:], [column.result() for column in taken])), copy=False)
-        sources = counted.result()
+        sources = grouping.sources.result()
     # The ids, from the distinct ones (a smaller array to take from than the accounts' column).
     events.insert(0, "id", pd.Series(uniques.take(order).array, dtype=accounts["id"].dtype))
     # (Each a new array, set without a copy: a DataFrame copies an array it is given.)
@@ -95,6 +93,28 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
     position = np.empty(n, dtype=np.int64)
     position[order] = np.arange(n, dtype=np.int64)
     return events, position[codes]
+
+
+class Grouping(NamedTuple):
+    """What the grouping into events works out from the accounts' events and dates alone."""
+
+    first: np.ndarray  # the position of each event's first account
+    sources: Future  # of count_sources
+    dates: Future  # of _dates: whether each event's dates are disputed, and its last moment
+    order: Future  # of _order: the events in order
+
+
+def begin_grouping(workers: Workers, source: pd.Series, codes: np.ndarray, n: int, dates) -> Grouping:
+    """Begin on `workers` what events_and_positions works out from each account's event (codes,
+    0 to n - 1 in order of first appearance), source and dates (`dates`: "start", "start_last",
+    "end" and "end_last" of each account, as arrays or columns)."""
+    first = first_positions(codes)
+    return Grouping(
+        first,
+        workers.submit(count_sources, source, codes, n),
+        workers.submit(_dates, dates, codes, first, n),
+        workers.submit(_order, dates, first),
+    )
 
 
 def _taken(column: pd.Series, at: np.ndarray) -> pd.Series:
@@ -129,11 +149,11 @@ def count_sources(source: pd.Series, codes: np.ndarray, n: int) -> np.ndarray:
     return sources
 
 
-def _order(accounts: pd.DataFrame, first: np.ndarray) -> np.ndarray:
+def _order(dates, first: np.ndarray) -> np.ndarray:
     """The events in order: by start (NaT last), then in file order. Events are numbered in
     order of first appearance, so a stable sort by start keeps events of one moment as the
-    file has them."""
-    start = accounts["start"].to_numpy()[first]
+    file has them. (`dates`: see begin_grouping.)"""
+    start = np.asarray(dates["start"])[first]
     key = start.view(np.int64)
     nat = np.isnat(start)
     if nat.any():  # (NaT is the smallest int64: moved to the end)
@@ -141,18 +161,16 @@ def _order(accounts: pd.DataFrame, first: np.ndarray) -> np.ndarray:
     return np.argsort(key, kind="stable")
 
 
-def _dates(accounts: pd.DataFrame, codes: np.ndarray, first: np.ndarray, n: int):
+def _dates(dates, codes: np.ndarray, first: np.ndarray, n: int):
     """Per event: whether its accounts' dates are disputed, and the last moment it covers."""
+    start, start_last, end, end_last = (np.asarray(dates[name]) for name in ("start", "start_last", "end", "end_last"))
     # Dates agree when one moment lies inside every account's date.
-    disputed = _disagree(accounts["start"].to_numpy(), accounts["start_last"].to_numpy(), codes, n)
-    has_end = accounts["end"].notna().to_numpy()
+    disputed = _disagree(start, start_last, codes, n)
+    has_end = ~np.isnat(end)
     if has_end.any():
-        disputed |= _disagree(
-            accounts["end"].to_numpy()[has_end], accounts["end_last"].to_numpy()[has_end], codes[has_end], n
-        )
+        disputed |= _disagree(end[has_end], end_last[has_end], codes[has_end], n)
     # The last moment the event covers: its end (at that precision) or its start's.
-    end_last = accounts["end_last"].to_numpy()[first]
-    last = np.where(np.isnat(end_last), accounts["start_last"].to_numpy()[first], end_last)
+    last = np.where(np.isnat(end_last[first]), start_last[first], end_last[first])
     return disputed, last
 
 
