@@ -109,12 +109,9 @@ def begin_grouping(workers: Workers, source: pd.Series, codes: np.ndarray, n: in
     0 to n - 1 in order of first appearance), source and dates (`dates`: "start", "start_last",
     "end" and "end_last" of each account, as arrays or columns)."""
     first = first_positions(codes)
-    return Grouping(
-        first,
-        workers.submit(count_sources, source, codes, n),
-        workers.submit(_dates, dates, codes, first, n),
-        workers.submit(_order, dates, first),
-    )
+    order = workers.submit(_order, dates, first)  # (given first: needed first)
+    dated = workers.submit(_dates, dates, codes, first, n)
+    return Grouping(first, workers.submit(count_sources, source, codes, n), dated, order)
 
 
 def _taken(column: pd.Series, at: np.ndarray) -> pd.Series:
