@@ -26,6 +26,10 @@ import os
 # 0.1 s on one run and 0.3 s on the next (benchmarks/RESULTS.md, "What an append costs a served
 # worker, fourth round"). In 4 KB pages the same arrays cost a steady few hundredths of a second.
 os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
+# Arrow's memory pool keeps freed memory a second before giving it back, so that loading a large
+# file uses it again instead of new pages from the host (timeline/__init__.py sets it too, for
+# every process that imports timeline before pyarrow; here for a master that would not).
+os.environ.setdefault("MIMALLOC_PURGE_DELAY", "1000")
 
 bind = "127.0.0.1:8050"
 workers = 2

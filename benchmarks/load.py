@@ -49,10 +49,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+# timeline first, as the dashboard and the `timeline` command import it: it sets Arrow's memory
+# pool's purge delay before pyarrow is loaded (see timeline/__init__.py), which generate's and
+# pandas' imports would load first.
+from timeline.load import load  # noqa: E402, I001
+
 import generate  # noqa: E402
 import pandas as pd  # noqa: E402
-
-from timeline.load import load  # noqa: E402
 
 TARGETS = {"iso": 1.5, "free": 3.0}
 TARGET_ROWS = 1_000_000
@@ -62,8 +65,8 @@ TARGET_ROWS = 1_000_000
 CHILD = r"""
 import json, sys
 sys.path.insert(0, sys.argv[1])
+from timeline.load import load  # (first: as in the parent, see its imports)
 import pandas as pd
-from timeline.load import load
 def hwm():
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))

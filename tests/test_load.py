@@ -1079,6 +1079,26 @@ def test_sources_counted():
     assert (event["accounts"], event["sources"]) == (3, 2)
 
 
+@pytest.mark.parametrize("accounts", [2, 16, 17, 40])  # (up to model.FEW_ACCOUNTS, and beyond)
+def test_sources_counted_however_many_accounts_an_event_has(accounts):
+    # Two events, their accounts interleaved; each names three outlets, in turn.
+    rows = []
+    for k in range(accounts):
+        for event in ("a", "b"):
+            first = k == 0
+            rows.append(
+                line(
+                    id=event,
+                    title="T" if first else "",
+                    category="protest" if first else "",
+                    source="ABC"[k % 3] + event,
+                )
+            )
+    events = load_text(text(*rows)).events.set_index("id")
+    assert events["accounts"].tolist() == [accounts, accounts]
+    assert events["sources"].tolist() == [min(accounts, 3)] * 2
+
+
 # --- files ----------------------------------------------------------------------------------
 
 

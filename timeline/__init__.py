@@ -17,6 +17,17 @@ if (_first == "-m" or _os.path.basename(_first) in ("timeline", "timeline.exe"))
     # unless the environment says otherwise. (Imported as a library, the host's settings stand.)
     _os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+if "pyarrow" not in _sys.modules:
+    # Arrow's memory pool (mimalloc) gives memory back to the system 10 ms after it is freed, and
+    # loading a large file frees and takes hundreds of MB at each step: the next step's memory is
+    # then faulted in again and zeroed by the kernel (at a million rows, 0.1-0.4 s of system time
+    # per load, more on a virtual machine). Kept a second, it is used again; the peak memory of a
+    # load is the same (benchmarks/RESULTS.md, "Load beside read_csv, fifth round"). mimalloc
+    # reads the setting once, when pyarrow is loaded: so it applies where timeline is imported
+    # first, as in app.py, gunicorn's `app:create_app()`, the `timeline` command and the
+    # benchmarks, unless the environment sets it. (A host that loaded pyarrow first keeps its own.)
+    _os.environ.setdefault("MIMALLOC_PURGE_DELAY", "1000")
+
 from .load import Dataset, load, load_bytes  # noqa: E402
 from .problems import ERROR, WARNING, Problem  # noqa: E402
 

@@ -33,8 +33,12 @@ class Workers:
         return self
 
     def __exit__(self, *exception) -> None:
+        self.shutdown()
+
+    def shutdown(self, wait: bool = True) -> None:
+        """No more tasks; `wait=False`: those given still run, and their futures say when done."""
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(wait=wait)
 
     def submit(self, function, *args) -> Future:
         if self.pool is not None:
