@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import timeline
@@ -105,6 +106,33 @@ def test_a_bad_link_is_dropped_and_its_account_kept(name):
 def test_unknown_column_values_are_kept():
     dataset = timeline.load(BAD / "unknown-column.csv")
     assert dataset.accounts["notes"].tolist() == ["checked by Ann"]
+
+
+@pytest.mark.parametrize("name", schema.WORKED_OUT)
+def test_a_column_named_as_one_load_works_out_is_kept_apart(name, tmp_path):
+    """An editor's own column named like one load works out for each account ("row", "start",
+    "lat"...): warned about as any unknown column, its values kept under its column number, and
+    what load works out (the row number, the dates, the coordinates) is what it is without it."""
+    header = "id,date,end_date,title,category,latitude,longitude,source,published,figure,retracted"
+    rows = [
+        "a,2022-01-05,2022-01-07,Curfew,security,43.2,76.9,AP,2022-01-06,12,",
+        "b,7 January 2022,,Internet cut,communications,,,Reuters,,,2022-02-01",
+    ]
+    plain, extra = tmp_path / "plain.csv", tmp_path / "extra.csv"
+    plain.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    extra.write_text("\n".join([f"{header},{name.upper()}", *[f"{r},mine {i}" for i, r in enumerate(rows)]]) + "\n")
+    without, kept = timeline.load(plain), timeline.load(extra)
+    assert [(p.row, p.column, p.level) for p in kept.problems] == [(1, name, "warning")]
+    assert kept.accounts[f"{name} (column 12)"].tolist() == ["mine 0", "mine 1"]
+    pd.testing.assert_frame_equal(kept.accounts.drop(columns=[f"{name} (column 12)"]), without.accounts)
+    pd.testing.assert_frame_equal(kept.events, without.events)
+
+
+def test_load_works_out_these_columns_and_no_others():
+    """schema.WORKED_OUT names every column load adds to the file's (so none can overwrite one of
+    the editor's without a test saying so)."""
+    accounts = timeline.load(ROOT / "events.csv").accounts
+    assert sorted(set(accounts.columns) - set(schema.NAMES)) == sorted(schema.WORKED_OUT)
 
 
 def test_the_unterminated_quote_is_reported_where_it_opens():

@@ -381,8 +381,10 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
                 ProblemCode.HEADER,
             )
         )
-    for name in columns:
+    for position, name in enumerate(columns, start=1):
         if name not in schema.NAMES and not name.startswith("column ") and " (column " not in name:
+            if name in schema.WORKED_OUT:  # (a name load gives a column of its own: this one kept apart)
+                columns[position - 1] = f"{name} (column {position})"
             problems.append(
                 Problem(
                     1,

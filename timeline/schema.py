@@ -476,6 +476,27 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+# The columns load works out beside the file's in each account (its row number, its dates as
+# moments...): a column of the file of one of these names is kept apart (csvfile), never overwritten.
+WORKED_OUT: tuple[str, ...] = (
+    "row",
+    "start",
+    "precision",
+    "offset",
+    "start_last",
+    "end",
+    "end_precision",
+    "end_last",
+    "published_at",
+    "published_precision",
+    "lat",
+    "lon",
+    "approximate",
+    "figure_value",
+    "is_retracted",
+    "retracted_on",
+    "category_key",
+)
 REQUIRED: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required == "yes")
 FIRST_ROW_REQUIRED: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required == "first")
 DATE_COLUMNS: tuple[str, ...] = ("date", "end_date", "published")
