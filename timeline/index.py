@@ -328,16 +328,7 @@ def _grown_bounds(previous: np.ndarray, added: np.ndarray, account_event: np.nda
         return model.appended(previous, previous[-1] + np.cumsum(more))
     before = added - np.arange(len(added))  # (the previous events before each added one)
     bounds = model.inserted(previous, before, previous[before], writable=True)
-    at, count = np.unique(account_event, return_counts=True)
-    if len(at) > SLICED_BOUNDS:
-        bounds[1:] += np.cumsum(np.bincount(account_event, minlength=len(bounds) - 1))
-    else:
-        for event, more in zip(at.tolist(), count.tolist()):
-            bounds[event + 1 :] += more
-    return model.read_only(bounds)
-
-
-SLICED_BOUNDS = 64  # _grown_bounds: up to this many events appended to, a slice moved up for each
+    return model.read_only(model.raised_from(bounds, account_event + 1))  # (each group after theirs)
 
 
 GROWN = ("is_span", "x", "source_code", "account_event", "account_order", "account_bounds")
@@ -376,10 +367,8 @@ def _grown_times(previous: EventIndex, events: pd.DataFrame, added: np.ndarray) 
 
 def _put(previous: np.ndarray, added: np.ndarray, values, writable: bool = False) -> np.ndarray:
     """`previous` (a value per previous event) with `values` at the positions `added` (increasing,
-    in the events now): written after it when they all come last (model.appended)."""
-    if added[0] == len(previous):
-        return model.appended(previous, np.broadcast_to(values, added.shape), writable)
-    return model.inserted(previous, added - np.arange(len(added)), values, writable)
+    in the events now): model.put, before the previous events that follow each."""
+    return model.put(previous, added - np.arange(len(added)), values, writable)
 
 
 def _drawn_at(is_span: np.ndarray, start: np.ndarray, last: np.ndarray) -> np.ndarray:

@@ -516,26 +516,26 @@ def _validate(
         }
         grouping = model.begin_grouping(workers, frame["source"][keep], codes, len(ids), dates_kept)
         accounts = frame[keep].copy()
-        accounts.insert(0, "row", rows[keep])
-        for name, values in (
-            ("start", start.value[keep]),
-            ("precision", None),
-            ("offset", None),
-            ("start_last", start_last[keep]),
-            ("end", end.value[keep]),
-            ("end_precision", None),
-            ("end_last", end_last[keep]),
-            ("published_at", published.value[keep]),
-            ("published_precision", None),
-            ("lat", latitude[keep]),
-            ("lon", longitude[keep]),
-            ("approximate", approximate[keep]),
-            ("figure_value", figure[keep]),
-            ("is_retracted", retracted[keep]),
-            ("retracted_on", retracted_on[keep]),
-            ("category_key", None),
-        ):
-            accounts[name] = categories[name].result() if values is None else _column(values, accounts.index)
+        worked_out = {
+            "row": rows[keep],
+            "start": start.value[keep],
+            "start_last": start_last[keep],
+            "end": end.value[keep],
+            "end_last": end_last[keep],
+            "published_at": published.value[keep],
+            "lat": latitude[keep],
+            "lon": longitude[keep],
+            "approximate": approximate[keep],
+            "figure_value": figure[keep],
+            "is_retracted": retracted[keep],
+            "retracted_on": retracted_on[keep],
+        }
+        for at, name in enumerate(schema.WORKED_OUT):  # (in its order, the row number first)
+            values = categories[name].result() if name in categories else _column(worked_out[name], accounts.index)
+            if at == 0:
+                accounts.insert(0, name, values)
+            else:
+                accounts[name] = values
     finally:
         workers.shutdown(wait=False)
     accounts = accounts.reset_index(drop=True)

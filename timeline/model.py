@@ -275,12 +275,11 @@ def _inserted(column: pd.Series, added: pd.Series, where: np.ndarray) -> pd.Seri
     if isinstance(column.dtype, pd.CategoricalDtype) and column.dtype == added.dtype:
         codes, more = column.cat.codes.to_numpy(), added.cat.codes.to_numpy()
         if codes.dtype == more.dtype:  # (the codes put among the others, as numbers are)
-            put = appended(codes, more) if where[0] == len(column) else inserted(codes, where, more)
-            return pd.Series(pd.Categorical.from_codes(put, dtype=column.dtype, validate=False), copy=False)
+            return pd.Series(
+                pd.Categorical.from_codes(put(codes, where, more), dtype=column.dtype, validate=False), copy=False
+            )
     if isinstance(column.dtype, np.dtype) and column.dtype == added.dtype:
-        if where[0] == len(column):  # (all after the others, as a live story's: written after them)
-            return pd.Series(appended(column.to_numpy(), added.to_numpy()), copy=False)
-        return pd.Series(inserted(column.to_numpy(), where, added.to_numpy()), copy=False)
+        return pd.Series(put(column.to_numpy(), where, added.to_numpy()), copy=False)
     if not column.dtype == added.dtype:  # (not met: the events' columns have one type each)
         joined = pd.concat([column, added], ignore_index=True)
         order = np.insert(np.arange(len(column)), where, np.arange(len(column), len(joined)))
@@ -335,13 +334,20 @@ def _moved(previous: int, where: np.ndarray) -> np.ndarray:
     moved up for each (no array as long as the events made on the way)."""
     if not len(where) or where[0] == previous:
         return counting(previous)  # (all after the others: none moved)
-    moved = np.arange(previous, dtype=np.int64)
-    at, count = np.unique(where, return_counts=True)
+    return raised_from(np.arange(previous, dtype=np.int64), where)
+
+
+def raised_from(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """`values` (written in place, and returned) each raised by how many of `positions` are at
+    or before it: a step up at each position (one at the end or past it raises nothing). A few
+    positions: a slice raised for each (no array as long as `values` made on the way)."""
+    at, count = np.unique(positions, return_counts=True)
     if len(at) > SLICED_RUNS:
-        return moved + np.searchsorted(where, moved, side="right")
+        values += np.cumsum(np.bincount(positions, minlength=len(values) + 1)[: len(values)])
+        return values
     for place, more in zip(at.tolist(), count.tolist()):
-        moved[place:] += more
-    return moved
+        values[place:] += more
+    return values
 
 
 _counted = np.zeros(0, dtype=np.int64)  # counting: 0, 1, 2, ... as far as asked so far
@@ -530,6 +536,15 @@ def inserted(previous: np.ndarray, where: np.ndarray, values, writable: bool = F
         kept[at] = False
         made[kept], made[at] = previous, values
     return made if writable else read_only(made)
+
+
+def put(previous: np.ndarray, where: np.ndarray, values, writable: bool = False) -> np.ndarray:
+    """np.insert(previous, where, values), made by `appended` when all go after the others (as a
+    live story's new events: written after them, no copy), else by `inserted`. `writable`: only
+    the values put may be written (the others may be another version's)."""
+    if len(where) and (where == len(previous)).all():
+        return appended(previous, np.broadcast_to(values, np.shape(where)), writable)
+    return inserted(previous, where, values, writable)
 
 
 def room_for(length: int, dtype) -> np.ndarray:
