@@ -20,7 +20,7 @@ see generate.py), then prints one Markdown table row:
 Timings run in this process, one after another, with a garbage collection before each.
 `--phases` also prints where load's time goes (best of N per phase): reading and parsing the
 CSV (`csvfile.read_table`), checking the values (`load._validate`: dates, links, coordinates,
-text, first rows), grouping accounts into events (`model.build_events`), and the rest (reading
+text, first rows), grouping accounts into events (`model.events_and_positions`), and the rest (reading
 the file's bytes, sorting problems).
 
 `--floors` asks how near any loader can come to read_csv: the time to parse the same file into
@@ -129,7 +129,7 @@ def phase_times(path: Path, repeat: int) -> dict[str, float]:
     best: dict[str, float] = {}
     timed(module, "read_table", "parse CSV")
     timed(module, "_validate", "check values")
-    timed(model, "build_events", "build events")
+    timed(model, "events_and_positions", "build events")
     try:
         for _ in range(repeat):
             spent.clear()
@@ -137,7 +137,7 @@ def phase_times(path: Path, repeat: int) -> dict[str, float]:
             started = time.perf_counter()
             module.load(path)
             total = time.perf_counter() - started
-            # _validate and build_events are also called by _empty; only load_bytes' calls count here.
+            # _validate and events_and_positions are also called by _empty; only load_bytes' calls count here.
             spent["other"] = total - sum(spent.values())
             spent["total"] = total
             for label, seconds in spent.items():

@@ -1,6 +1,7 @@
 """The checks that read a column's bytes instead of running a regex over every value say what
 the regex says: which links begin plainly (_PLAIN_LINK), whether every id is a slug
-(schema.ID_PATTERN). Table-driven, with values at the edges of each pattern."""
+(schema.ID_PATTERN), each value's first and last byte (_rough_edges). Table-driven, with values
+at the edges of each pattern."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from timeline import schema
-from timeline.load import _PLAIN_LINK, _ids_fit, _plain_links
+from timeline.load import _PLAIN_LINK, _ids_fit, _plain_links, _rough_edges
 
 LINKS = [
     "",
@@ -90,3 +92,49 @@ def test_a_column_of_short_or_empty_values_has_no_plain_links():
 def test_ids_fit_as_the_pattern_says(ids, fit):
     assert all(i == "" or re.fullmatch(schema.ID_PATTERN, i) for i in ids) == fit
     assert _ids_fit(pd.Index(pd.Series(ids, dtype="str"))) == fit
+
+
+EDGES = [
+    ["a"],
+    ["ab"],
+    ["", "a"],
+    ["", "", "ab", "c"],
+    ["abc", "", ""],
+    ["x", "", "y", "", "z"],
+    [" a", "b ", "\tc", "d\n"],
+    ["é", "aé", "éa", "€"],
+    ["", ""],
+    [""],
+    ["ab", "cd", "", "ef", "g"],
+]
+
+
+def _exact_edges(values):
+    encoded = [value.encode() for value in values]
+    return [(b[0], b[-1]) for b in encoded if b]
+
+
+def _edges_of_given(column, values):
+    first, last = _rough_edges(column)
+    given = [i for i, value in enumerate(values) if value]
+    return [(int(first[i]), int(last[i])) for i in given]
+
+
+@pytest.mark.parametrize("values", EDGES)
+def test_rough_edges_are_each_given_values_first_and_last_byte(values):
+    # (An empty value's bytes are any: only given values are compared.)
+    column = pd.Series(values, dtype="str")
+    assert len(_rough_edges(column)[0]) == len(values) == len(_rough_edges(column)[1])
+    assert _edges_of_given(column, values) == _exact_edges(values)
+    # Rows taken from the middle of a column (their offsets do not start at 0), and a column in
+    # several Arrow chunks.
+    for start in range(1, len(values)):
+        rest = column.iloc[start:].reset_index(drop=True)
+        assert _edges_of_given(rest, values[start:]) == _exact_edges(values[start:])
+        chunked = pd.Series(
+            pd.arrays.ArrowStringArray(
+                pa.chunked_array([pa.array(values[:start], pa.large_string()), pa.array(values[start:], pa.large_string())])
+            ),
+            dtype="str",
+        )
+        assert _edges_of_given(chunked, values) == _exact_edges(values)

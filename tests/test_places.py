@@ -103,6 +103,16 @@ def load_rows(*rows: tuple[str, str, str, str]):
                 "latitude 43.2525 and longitude 76.9115, or the place's own coordinates"
             },
         ),
+        # spaces around the name (as a spreadsheet keeps them): the same town, counted together
+        (
+            [("a", " Almaty", "", ""), ("b", "Almaty  ", "", "")],
+            {"a": 43.25, "b": 43.25},
+            {
+                2: "location 'Almaty' has no latitude and longitude (and 1 more rows); the map places it "
+                "approximately, at the one town of that name, Almaty (KZ). To place it exactly, add "
+                "latitude 43.2525 and longitude 76.9115, or the place's own coordinates"
+            },
+        ),
         # coordinates given: exactly there, nothing said
         ([("a", "Almaty", "43.2389", "76.8897")], {"a": None}, {}),
         # two towns of the name: not placed, the editor is told which

@@ -751,7 +751,7 @@ def _place(check: _Checker, name: str, rule: schema.Rule) -> None:
     unplaced = _given(location) & ~_given(check.frame["latitude"]) & ~_given(check.frame["longitude"])
     if not unplaced.any():
         return
-    codes, names = pd.factorize(location[unplaced].str.strip())
+    codes, names = pd.factorize(location[unplaced])  # (stripped already: _validate strips every column)
     rows = np.flatnonzero(unplaced)
     for code, place_name in enumerate(names):
         match = places.lookup(place_name)
