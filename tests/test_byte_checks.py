@@ -133,7 +133,9 @@ def test_rough_edges_are_each_given_values_first_and_last_byte(values):
         assert _edges_of_given(rest, values[start:]) == _exact_edges(values[start:])
         chunked = pd.Series(
             pd.arrays.ArrowStringArray(
-                pa.chunked_array([pa.array(values[:start], pa.large_string()), pa.array(values[start:], pa.large_string())])
+                pa.chunked_array(
+                    [pa.array(values[:start], pa.large_string()), pa.array(values[start:], pa.large_string())]
+                )
             ),
             dtype="str",
         )
