@@ -739,6 +739,38 @@ def test_a_refused_first_row_makes_the_next_one_first():
     assert dataset.events.iloc[0][["title", "category"]].tolist() == ["Good", "security"]
 
 
+EVENT_FACTS = ["id", "title", "category", "start", "end", "accounts", "sources", "disputed", "last", "order"]
+
+
+@pytest.mark.parametrize(
+    "refused, column",
+    [
+        # left out by a check across rows (after every column's own checks): an end before the start
+        (line(id="b", date="2022-01-09", end_date="2022-01-02", title="Late", source="Other"), "end_date"),
+        # ...and an event's first row without a title
+        (line(id="c", date="2022-01-01", title="", source="Third"), "title"),
+        # left out by a column's own check: a date that does not exist
+        (line(id="a", date="2022-02-30", source="Other"), "date"),
+    ],
+    ids=["end before start", "first row without a title", "a date that does not exist"],
+)
+def test_a_row_left_out_counts_for_nothing_in_its_event(refused, column):
+    # The grouping into events is begun before the checks across rows run, when no row is left
+    # out yet: a row they leave out must leave no trace in the events either.
+    kept = [
+        line(id="a", date="2022-01-07", source="AFP"),
+        line(id="b", date="2022-01-05", title="B", source="AFP"),
+        line(id="a", date="2022-01-08", title="", category="", source="Reuters"),
+        line(id="c", date="2022-01-06", title="C", source="AFP"),
+        line(id="c", date="2022-01-06", title="", category="", source="Reuters"),
+    ]
+    with_refused = load_text(text(*kept[:2], refused, *kept[2:]))
+    without = load_text(text(*kept))
+    assert [(p.row, p.column) for p in with_refused.problems if p.level == E] == [(4, column)]
+    pd.testing.assert_frame_equal(with_refused.events[EVENT_FACTS], without.events[EVENT_FACTS])
+    assert with_refused.account_event.tolist() == without.account_event.tolist()
+
+
 def test_category_is_case_insensitive():
     data = text(line(category="Protest"), line(title="", category="PROTEST"), line(id="b", category="protest"))
     dataset = load_text(data)

@@ -458,7 +458,8 @@ def _validate(
     for name in schema.NAMES:
         if name not in frame:
             frame[name] = _blank(frame.index)
-    with Workers(len(frame) >= THREADED_ROWS) as workers:
+    workers = Workers(len(frame) >= THREADED_ROWS)
+    try:
         edges = {}  # name -> the first byte of each value (see _rough_edges), where known
         for name, (values, first) in zip(schema.NAMES, workers.map(_strip, [frame[name] for name in schema.NAMES])):
             frame[name], edges[name] = values, first
@@ -467,29 +468,33 @@ def _validate(
         lanes = workers.submit(pd.factorize, frame["category"])
         _check_columns(check, workers)
         lane_codes, lane_names = lanes.result()
-    for across in ACROSS:
-        across(check)
-    notes, found = check.notes, check.found
-    start, end, published = (found[name] for name in schema.DATE_COLUMNS)
-    start_last, end_last = found["start_last"], found["end_last"]
-    latitude, longitude = found["latitude"], found["longitude"]
-    approximate, placed_latitude, placed_longitude = found["location"]
-    if approximate.any():
-        latitude[approximate], longitude[approximate] = placed_latitude[approximate], placed_longitude[approximate]
-    figure = found["figure"]
-    retracted, retracted_on = found["retracted"]
-    codes, ids = found["events"]
+        # The grouping into events begun on the other threads while this one runs the checks
+        # across rows, if no row is left out yet (most files); begun again below if one of those
+        # checks leaves a row out.
+        early = (
+            None if check.refused.any() else _begin_grouping(workers, check, slice(None), *check.found["id", "events"])
+        )
+        for across in ACROSS:
+            across(check)
+        notes, found = check.notes, check.found
+        start, end, published = (found[name] for name in schema.DATE_COLUMNS)
+        start_last, end_last = found["start_last"], found["end_last"]
+        latitude, longitude = found["latitude"], found["longitude"]
+        approximate, placed_latitude, placed_longitude = found["location"]
+        if approximate.any():
+            latitude[approximate], longitude[approximate] = placed_latitude[approximate], placed_longitude[approximate]
+        figure = found["figure"]
+        retracted, retracted_on = found["retracted"]
+        codes, ids = found["events"]
 
-    keep: np.ndarray | slice
-    keep = ~check.refused
-    if keep.all():
-        keep = slice(None)  # nothing left out: no column needs filtering
-    else:
-        # The events of the accounts kept, numbered again in order of first appearance.
-        codes, which = pd.factorize(codes[keep])
-        ids = ids.take(which)
-    workers = Workers(len(frame) >= THREADED_ROWS)
-    try:
+        keep: np.ndarray | slice
+        keep = ~check.refused
+        if keep.all():
+            keep = slice(None)  # nothing left out: no column needs filtering
+        else:
+            # The events of the accounts kept, numbered again in order of first appearance.
+            codes, which = pd.factorize(codes[keep])
+            ids = ids.take(which)
         # The columns of a few distinct values made categories, and the grouping into events
         # begun, on the other threads while this one builds the accounts.
         # Columns of a few distinct values as categories: a tenth of the memory at a million rows.
@@ -508,13 +513,13 @@ def _validate(
         categories["category_key"] = workers.submit(_category, lane_keys, lane_codes, keep, index)
         # What the grouping into events works out from the events, sources and dates alone
         # (it goes on after this returns).
-        dates_kept = {
-            "start": start.value.to_numpy()[keep],
-            "start_last": np.asarray(start_last)[keep],
-            "end": end.value.to_numpy()[keep],
-            "end_last": np.asarray(end_last)[keep],
-        }
-        grouping = model.begin_grouping(workers, frame["source"][keep], codes, len(ids), dates_kept)
+        if early is not None and isinstance(keep, slice):
+            grouping = early
+        else:
+            if early is not None:  # (a row was left out after all: what was begun is not needed)
+                for begun in (early.order, early.dates, early.sources):
+                    begun.cancel()
+            grouping = _begin_grouping(workers, check, keep, codes, ids)
         accounts = frame[keep].copy()
         worked_out = {
             "row": rows[keep],
@@ -542,6 +547,19 @@ def _validate(
     notes.categories = category_counts(accounts)
     problems += category_problems(notes.categories)
     return accounts, (codes, ids, grouping)
+
+
+def _begin_grouping(workers: Workers, check: _Checker, keep, codes: np.ndarray, ids: pd.Index) -> model.Grouping:
+    """model.begin_grouping of the accounts kept (`keep`; `codes` and `ids`: their events), from
+    the dates the columns' checks read."""
+    found = check.found
+    dates_kept = {
+        "start": found["date"].value.to_numpy()[keep],
+        "start_last": np.asarray(found["date", "last"])[keep],
+        "end": found["end_date"].value.to_numpy()[keep],
+        "end_last": np.asarray(found["end_date", "last"])[keep],
+    }
+    return model.begin_grouping(workers, check.frame["source"][keep], codes, len(ids), dates_kept)
 
 
 def _column(values, index: pd.Index):

@@ -77,23 +77,27 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
         order = grouping.order.result()
         at = grouping.first[order]
         taken = [workers.submit(_taken, accounts[name], at) for name in EVENT_COLUMNS[1:]]
+        # Meanwhile, on this thread: the ids, from the distinct ones (a smaller array to take
+        # from than the accounts' column), and where each account's event is put.
+        event_ids = uniques.take(order).array
+        position = np.empty(n, dtype=np.int64)
+        position[order] = np.arange(n, dtype=np.int64)
+        account_event = position[codes]
+        count = count[order]
         disputed, last = grouping.dates.result()
         events = pd.DataFrame(dict(zip(EVENT_COLUMNS[1:], [column.result() for column in taken])), copy=False)
         sources = grouping.sources.result()
-    # The ids, from the distinct ones (a smaller array to take from than the accounts' column).
-    events.insert(0, "id", pd.Series(uniques.take(order).array, dtype=accounts["id"].dtype))
+    events.insert(0, "id", pd.Series(event_ids, dtype=accounts["id"].dtype))
     # (Each a new array, set without a copy: a DataFrame copies an array it is given.)
     for name, values in (
-        ("accounts", count[order]),
+        ("accounts", count),
         ("sources", sources[order]),
         ("disputed", disputed[order]),
         ("last", last[order]),
         ("order", counting(n)),
     ):
         events[name] = pd.Series(values, index=events.index, copy=False)
-    position = np.empty(n, dtype=np.int64)
-    position[order] = np.arange(n, dtype=np.int64)
-    return events, position[codes]
+    return events, account_event
 
 
 class Grouping(NamedTuple):
