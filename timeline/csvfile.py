@@ -75,7 +75,8 @@ def _read(holder: list, scan: Scan | None) -> Table:
     data = data if isinstance(data, pa.Buffer) else pa.py_buffer(data)
     if _head(data, len(BOM)) == BOM:
         data = data.slice(len(BOM))
-        scan = None  # (it saw the mark's bytes)
+        if scan is not None and not scan.after_bom:
+            scan = None  # (it saw the mark's bytes)
     which = workbook.kind(_head(data, 1 << 16))
     if which:  # (before the UTF-16 test: a zip's bytes hold NULs too)
         raise Unreadable(Problem(0, "", ERROR, workbook.not_csv(which), ProblemCode.NOT_CSV))
@@ -122,11 +123,7 @@ def _read(holder: list, scan: Scan | None) -> Table:
         del text
         replaced = True
     # Values are pieces of the file's text: look for a NUL or U+FFFD only if the text has one.
-    absent = [
-        needle
-        for needle, found in (("\x00", scan.nul), ("\ufffd", replaced or (not scan.ascii and _has_replacement(data))))
-        if not found
-    ]
+    absent = [needle for needle, found in (("\x00", scan.nul), ("\ufffd", replaced or scan.replacement)) if not found]
     large = data.size >= 1 << 25
     del data
     frame = one_chunk(frame, threads=large)
@@ -219,6 +216,9 @@ class Scan:
     ascii: bool  # every byte < 0x80
     nul: bool  # a NUL byte somewhere
     pieces: list[tuple[int, int]] = field(default_factory=list)  # (bytes, quotes) of each piece scanned
+    replacement: bool = False  # U+FFFD (EF BF BD) somewhere: a character some program could not read
+    edges: tuple[bytes, bytes] = (b"", b"")  # the first and the last two bytes (a U+FFFD across two pieces)
+    after_bom: bool = False  # of the bytes after UTF-8's byte order mark (BOM), which the file begins with
 
     @staticmethod
     def of(piece: np.ndarray) -> Scan:
@@ -226,16 +226,33 @@ class Scan:
         if not len(piece):
             return Scan(0, True, False, [(0, 0)])
         quotes = int(np.count_nonzero(piece == ord('"')))
-        return Scan(quotes, int(piece.max()) < 0x80, int(piece.min()) == 0, [(len(piece), quotes)])
+        ascii = int(piece.max()) < 0x80
+        return Scan(
+            quotes,
+            ascii,
+            int(piece.min()) == 0,
+            [(len(piece), quotes)],
+            not ascii and _holds_replacement(piece),
+            (piece[:2].tobytes(), piece[-2:].tobytes()),
+        )
 
     @staticmethod
-    def joined(scans: list[Scan]) -> Scan:
+    def joined(scans: list[Scan], after_bom: bool = False) -> Scan:
         """Of the bytes of every scan, one after the other."""
+        replacement = any(s.replacement for s in scans)
+        first = last = b""  # the first and the last two bytes so far
+        for s in scans:
+            head, tail = s.edges
+            replacement = replacement or REPLACEMENT in last + head
+            first, last = first if len(first) == 2 else (first + head)[:2], (last + tail)[-2:]
         return Scan(
             sum(s.quotes for s in scans),
             all(s.ascii for s in scans),
             any(s.nul for s in scans),
             [piece for s in scans for piece in s.pieces],
+            replacement,
+            (first, last),
+            after_bom,
         )
 
     def quotes_before(self, at: int) -> tuple[int, int]:
@@ -264,15 +281,13 @@ def _is_utf8(data: pa.Buffer) -> bool:
     return True
 
 
-def _has_replacement(data: pa.Buffer) -> bool:
-    """Whether U+FFFD (EF BF BD) is in the bytes."""
-    view = _bytes(data)
-    for start in range(0, len(view), _STEP):
-        piece = view[start : start + _STEP + 2]  # (a character across two pieces is seen whole)
-        at = np.flatnonzero(piece[:-2] == 0xEF)
-        if len(at) and ((piece[at + 1] == 0xBF) & (piece[at + 2] == 0xBD)).any():
-            return True
-    return False
+REPLACEMENT = "\ufffd".encode()
+
+
+def _holds_replacement(piece: np.ndarray) -> bool:
+    """Whether U+FFFD (EF BF BD) is in these bytes (numpy uint8)."""
+    at = np.flatnonzero(piece[:-2] == 0xEF)
+    return bool(len(at)) and bool(((piece[at + 1] == 0xBF) & (piece[at + 2] == 0xBD)).any())
 
 
 def _line_end(data: pa.Buffer) -> int:

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import dates, diagnosis, links, model, places, schema, workbook
-from .csvfile import SPACE_BYTE, THREADED, Scan, concatenated, read_table, text_buffers
+from .csvfile import BOM, SPACE_BYTE, THREADED, Scan, concatenated, read_table, text_buffers
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
 from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, say, say_n, show
@@ -197,17 +197,20 @@ def _read_file(path: Path) -> tuple[pa.Buffer, Scan | None]:
     with open(path, "rb") as file:
         size = os.fstat(file.fileno()).st_size
         buffer = pa.allocate_buffer(size + 1)  # one byte more, to see that the file has grown
-        got, scans = 0, []
+        got, scans, bom = 0, [], False
         with Workers(size >= THREADED) as workers, memoryview(buffer) as view:
             array = np.frombuffer(buffer, dtype=np.uint8)
             while got < len(view):
                 count = file.readinto(view[got : got + READ_STEP])
                 if not count:
                     break
-                scans.append(workers.submit(Scan.of, array[got : got + count]))
+                # (A file that begins with a byte order mark is read without it: scanned so.)
+                skip = len(BOM) if not got and count >= len(BOM) and array[: len(BOM)].tobytes() == BOM else 0
+                bom = bom or bool(skip)
+                scans.append(workers.submit(Scan.of, array[got + skip : got + count]))
                 got += count
         if got <= size:
-            return buffer.slice(0, got), Scan.joined([scan.result() for scan in scans])
+            return buffer.slice(0, got), Scan.joined([scan.result() for scan in scans], after_bom=bom)
         # The file grew while it was read: the rest, the slow way.
         return pa.py_buffer(buffer.to_pybytes() + file.read()), None
 
