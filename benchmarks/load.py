@@ -23,6 +23,12 @@ CSV (`csvfile.read_table`), checking the values (`load._validate`: dates, links,
 text, first rows), grouping accounts into events (`model.events_and_positions`), and the rest (reading
 the file's bytes, sorting problems).
 
+`--paired N` also times load and read_csv N times each, one after the other in turns (load,
+read_csv, load, ...), after one of each to warm up, and prints the ratio of each pair and
+their median: on a machine whose speed drifts from minute to minute (this VM: the host's memory
+costs more at some times than at others), both sides of a pair see the same minute, where the
+best of N of one and then the best of N of the other need not.
+
 `--floors` asks how near any loader can come to read_csv: the time to parse the same file into
 string columns and nothing else, with Arrow's reader on both cores (`use_threads=True`; pyarrow
 is already a dependency), with it on one core (as load does, to keep row numbers), and with
@@ -40,6 +46,7 @@ import importlib
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -104,6 +111,22 @@ def peak_rss(what: str, path: Path) -> dict:
         [sys.executable, "-c", CHILD, str(ROOT), what, str(path)], check=True, capture_output=True, text=True
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def paired_times(path: Path, pairs: int) -> list[tuple[float, float]]:
+    """(load s, read_csv s) of each pair, the two timed one after the other (after one of each)."""
+
+    def timed(call) -> float:
+        gc.collect()
+        started = time.perf_counter()
+        result = call()
+        seconds = time.perf_counter() - started
+        del result
+        return seconds
+
+    timed(lambda: load(path))
+    timed(lambda: pd.read_csv(path))
+    return [(timed(lambda: load(path)), timed(lambda: pd.read_csv(path))) for _ in range(pairs)]
 
 
 def phase_times(path: Path, repeat: int) -> dict[str, float]:
@@ -192,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS subprocesses")
     parser.add_argument("--phases", action="store_true", help="also time load's phases")
     parser.add_argument("--floors", action="store_true", help="also time parsing alone, the floor under any loader")
+    parser.add_argument("--paired", type=int, default=0, help="also time N pairs of load and read_csv, in turns")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     variants = [v for v in args.dates.split(",") if v]
@@ -244,6 +268,24 @@ def main(argv: list[str] | None = None) -> int:
                 f"{base_mb} |",
                 flush=True,
             )
+    if args.paired:
+        print(
+            f"\nload and read_csv in turns, {args.paired} pairs (s; each pair's ratio, then the median "
+            "and the range of the ratios):\n"
+        )
+        print("| rows | dates | load s (median) | read_csv s (median) | ratios | median ratio | range |")
+        print("|---:|---|---:|---:|---|---:|---|")
+        for rows in sizes:
+            for variant in variants:
+                pairs = paired_times(generate.ensure(rows, variant, args.seed), args.paired)
+                ratios = sorted(load_s / csv_s for load_s, csv_s in pairs)
+                print(
+                    f"| {rows:,} | {variant} | {statistics.median(p[0] for p in pairs):.3f} | "
+                    f"{statistics.median(p[1] for p in pairs):.3f} | "
+                    + " ".join(f"{load_s / csv_s:.2f}" for load_s, csv_s in pairs)
+                    + f" | {statistics.median(ratios):.2f}x | {ratios[0]:.2f}-{ratios[-1]:.2f}x |",
+                    flush=True,
+                )
     if args.phases:
         labels = ("parse CSV", "check values", "build events", "other", "total")
         print("\nWhere load's time goes (seconds; best of N for each phase, so they need not add up):\n")
