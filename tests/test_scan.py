@@ -1,6 +1,7 @@
 """What one pass over a file's bytes finds (csvfile.Scan), piece by piece as `load` reads them,
 is what the whole bytes hold; and a file read from disk is read as its bytes are, a byte order
-mark (BOM) or a U+FFFD across two pieces included. Table-driven."""
+mark (BOM) or a U+FFFD across two pieces included; and the columns the parser leaves in pieces
+are joined into one piece each, their values in order (csvfile.one_chunk). Table-driven."""
 
 from __future__ import annotations
 
@@ -92,3 +93,33 @@ def test_a_file_read_from_disk_is_read_as_its_bytes(name, step, tmp_path, monkey
     unread = [row for row, title in enumerate(titles, start=2) if "\ufffd" in title]
     assert from_disk.accounts["title"].tolist() == [title for title in titles if "\ufffd" not in title]
     assert sorted({p.row for p in from_disk.problems if "not UTF-8" in p.message}) == unread
+
+
+def _column_in_chunks(values: list[str], sizes: list[int]) -> pd.Series:
+    pieces, at = [], 0
+    for size in sizes:
+        pieces.append(pa.array(values[at : at + size], pa.large_string()))
+        at += size
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(pieces, pa.large_string())), dtype="str")
+
+
+@pytest.mark.parametrize("threads", [False, True])
+def test_each_text_column_is_joined_into_one_chunk_with_its_values_in_order(threads):
+    # As the parser leaves a large file's columns: in pieces, of several sizes (csvfile.one_chunk).
+    rows = 12
+    frame = pd.DataFrame(
+        {
+            "small": _column_in_chunks([f"s{i}" for i in range(rows)], [5, 7]),
+            "large": _column_in_chunks([("long text " * i) + str(i) for i in range(rows)], [1, 2, 3, 6]),
+            "whole": _column_in_chunks([""] * rows, [rows]),
+            "number": np.arange(rows, dtype=np.float64),
+            "empty": _column_in_chunks([""] * rows, [4, 4, 4]),
+        }
+    )
+    expected = {name: frame[name].tolist() for name in frame.columns}
+    joined = csvfile.one_chunk(frame, threads=threads)
+    assert list(joined.columns) == list(expected)
+    for name in ("small", "large", "whole", "empty"):
+        assert joined[name].array.__arrow_array__().num_chunks == 1, name
+        assert joined[name].dtype == "str"
+    assert {name: joined[name].tolist() for name in joined.columns} == expected

@@ -183,17 +183,20 @@ def one_chunk(frame: pd.DataFrame, threads: bool = False) -> pd.DataFrame:
 
     def join(name):
         try:
-            return chunked[name].combine_chunks()
+            return chunked.pop(name).combine_chunks()
         except (pa.ArrowInvalid, pa.ArrowCapacityError):  # over 2 GB of text: stays in pieces
             return None
 
+    # The largest first, each put in the frame as soon as joined: its pieces are let go of while
+    # the others are joined.
+    names = sorted(chunked, key=lambda name: -chunked[name].nbytes)
     with Workers(threads and len(chunked) > 1) as workers:
-        joined = dict(zip(chunked, workers.map(join, chunked)))
-    for name, array in joined.items():
-        if array is not None:
-            frame[name] = pd.Series(
-                pd.arrays.ArrowStringArray(pa.chunked_array([array])), index=frame.index, dtype=frame[name].dtype
-            )
+        for name, joined in [(name, workers.submit(join, name)) for name in names]:
+            array = joined.result()
+            if array is not None:
+                frame[name] = pd.Series(
+                    pd.arrays.ArrowStringArray(pa.chunked_array([array])), index=frame.index, dtype=frame[name].dtype
+                )
     return frame
 
 
