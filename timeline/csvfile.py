@@ -187,16 +187,22 @@ def one_chunk(frame: pd.DataFrame, threads: bool = False) -> pd.DataFrame:
         except (pa.ArrowInvalid, pa.ArrowCapacityError):  # over 2 GB of text: stays in pieces
             return None
 
+    def put(name, array):
+        if array is not None:
+            frame[name] = pd.Series(
+                pd.arrays.ArrowStringArray(pa.chunked_array([array])), index=frame.index, dtype=frame[name].dtype
+            )
+
     # The largest first, each put in the frame as soon as joined: its pieces are let go of while
     # the others are joined.
     names = sorted(chunked, key=lambda name: -chunked[name].nbytes)
     with Workers(threads and len(chunked) > 1) as workers:
-        for name, joined in [(name, workers.submit(join, name)) for name in names]:
-            array = joined.result()
-            if array is not None:
-                frame[name] = pd.Series(
-                    pd.arrays.ArrowStringArray(pa.chunked_array([array])), index=frame.index, dtype=frame[name].dtype
-                )
+        if workers.threaded:
+            for name, joined in [(name, workers.submit(join, name)) for name in names]:
+                put(name, joined.result())
+        else:
+            for name in names:
+                put(name, join(name))
     return frame
 
 

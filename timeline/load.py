@@ -1375,7 +1375,7 @@ def _given(values: pd.Series) -> np.ndarray:
     parts = text_buffers(values)
     if parts is None:
         return (values != "").to_numpy(dtype=bool)
-    return concatenated([np.diff(offsets) > 0 for offsets, _ in parts], dtype=bool)
+    return concatenated([offsets[1:] != offsets[:-1] for offsets, _ in parts], dtype=bool)
 
 
 def _plain_links(urls: pd.Series) -> np.ndarray | None:

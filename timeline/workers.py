@@ -29,6 +29,11 @@ class Workers:
         threaded = threaded and _cores() > 1
         self.pool = ThreadPoolExecutor(max_workers=2) if threaded else None
 
+    @property
+    def threaded(self) -> bool:
+        """Whether tasks run on other threads (else each at once, in the caller's)."""
+        return self.pool is not None
+
     def __enter__(self) -> Workers:
         return self
 
