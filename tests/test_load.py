@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -1295,3 +1296,33 @@ def test_a_large_file_parsed_in_halves_reads_as_on_one_thread(lone, extra, monke
     pd.testing.assert_frame_equal(halves.accounts, one.accounts)
     pd.testing.assert_frame_equal(halves.events, one.events)
     assert halves.problems == one.problems
+
+
+def _keep(n: int, out: list[int]) -> np.ndarray:
+    keep = np.ones(n, dtype=bool)
+    keep[out] = False
+    return keep
+
+
+@pytest.mark.parametrize(
+    "out",
+    [[0], [299], [150], [150, 151], [3, 77, 200], list(range(1, 300)), list(range(0, 300, 2)), list(range(300))],
+    ids=["first", "last", "middle", "two together", "three apart", "all but one", "every other", "all"],
+)
+def test_the_rows_kept_are_the_rows_kept(out):
+    # (kept_rows: a few rows left out are taken as runs of the rest; many, by a filter)
+    from timeline.load import kept_rows
+
+    n = 300
+    frame = pd.DataFrame(
+        {
+            "id": pd.Series([f"e-{i}" for i in range(n)], dtype="str"),
+            "text": pd.Series([("x" * (i % 7)) + str(i) for i in range(n)], dtype="str"),
+            "empty": pd.Series([""] * n, dtype="str"),
+        }
+    )
+    keep = _keep(n, out)
+    kept = kept_rows(frame, keep)
+    pd.testing.assert_frame_equal(kept, frame[keep].copy())
+    for name in frame.columns:
+        assert kept[name].array.__arrow_array__().num_chunks <= 1

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import dates, diagnosis, links, model, places, schema, workbook
-from .csvfile import BOM, SPACE_BYTE, THREADED, Scan, concatenated, read_table, text_buffers
+from .csvfile import BOM, SPACE_BYTE, THREADED, Scan, concatenated, one_chunk, read_table, text_buffers
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
 from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, say, say_n, show
@@ -523,7 +523,7 @@ def _validate(
                 for begun in (early.order, early.dates, early.sources):
                     begun.cancel()
             grouping = _begin_grouping(workers, check, keep, codes, ids)
-        accounts = frame[keep].copy()
+        accounts = kept_rows(frame, keep)
         worked_out = {
             "row": rows[keep],
             "start": start.value[keep],
@@ -550,6 +550,22 @@ def _validate(
     notes.categories = category_counts(accounts)
     problems += category_problems(notes.categories)
     return accounts, (codes, ids, grouping)
+
+
+def kept_rows(frame: pd.DataFrame, keep: np.ndarray | slice) -> pd.DataFrame:
+    """frame[keep], a copy. When a few rows are left out, the runs of rows kept, each column's
+    pieces then joined in one copy (model.take_rows, csvfile.one_chunk); else Arrow's filter, which
+    copies value by value (at a million rows and 20 columns of text: 0.05-0.1 s for 10-100 rows
+    left out, where the filter takes 0.3 s)."""
+    if isinstance(keep, slice):
+        return frame[keep].copy()
+    at = np.flatnonzero(keep)
+    if not len(at) or np.count_nonzero(np.diff(at) != 1) >= FEW_RUNS:
+        return frame[keep].copy()
+    return one_chunk(model.take_rows(frame, at), threads=len(frame) >= THREADED_ROWS)
+
+
+FEW_RUNS = 128  # kept_rows: at most this many runs of rows kept are taken as runs
 
 
 def _begin_grouping(workers: Workers, check: _Checker, keep, codes: np.ndarray, ids: pd.Index) -> model.Grouping:
