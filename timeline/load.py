@@ -474,9 +474,8 @@ def _validate(
         # The grouping into events begun on the other threads while this one runs the checks
         # across rows, if no row is left out yet (most files); begun again below if one of those
         # checks leaves a row out.
-        early = (
-            None if check.refused.any() else _begin_grouping(workers, check, slice(None), *check.found["id", "events"])
-        )
+        read_ids = check.found["id", "events"]  # (codes, ids), as the slug check numbered them
+        early = None if check.refused.any() else _begin_grouping(workers, check, slice(None), *read_ids)
         for across in ACROSS:
             across(check)
         notes, found = check.notes, check.found
@@ -516,7 +515,7 @@ def _validate(
         categories["category_key"] = workers.submit(_category, lane_keys, lane_codes, keep, index)
         # What the grouping into events works out from the events, sources and dates alone
         # (it goes on after this returns).
-        if early is not None and isinstance(keep, slice):
+        if early is not None and isinstance(keep, slice) and codes is read_ids[0]:
             grouping = early
         else:
             if early is not None:  # (a row was left out after all: what was begun is not needed)

@@ -83,14 +83,14 @@ def events_and_positions(accounts: pd.DataFrame, ids: tuple | None = None) -> tu
         position = np.empty(n, dtype=np.int64)
         position[order] = np.arange(n, dtype=np.int64)
         account_event = position[codes]
-        count = count[order]
+        accounts_in_order = count[order]
         disputed, last = grouping.dates.result()
         events = pd.DataFrame(dict(zip(EVENT_COLUMNS[1:], [column.result() for column in taken])), copy=False)
         sources = grouping.sources.result()
     events.insert(0, "id", pd.Series(event_ids, dtype=accounts["id"].dtype))
     # (Each a new array, set without a copy: a DataFrame copies an array it is given.)
     for name, values in (
-        ("accounts", count),
+        ("accounts", accounts_in_order),
         ("sources", sources[order]),
         ("disputed", disputed[order]),
         ("last", last[order]),
