@@ -1326,3 +1326,29 @@ def test_the_rows_kept_are_the_rows_kept(out):
     pd.testing.assert_frame_equal(kept, frame[keep].copy())
     for name in frame.columns:
         assert kept[name].array.__arrow_array__().num_chunks <= 1
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        ["2022-13-45", "2022-13-46", "2022-13-45", "2022-13-45"],  # one bad date on three rows
+        ["31/31/2022", "31/31/2022", "yesterday", "31/31/2022"],
+        ["2022-01-05", "13/13/2022", "2022-01-06", "13/13/2022"],  # good rows between
+    ],
+    ids=["a date repeated", "words and numbers", "good rows between"],
+)
+def test_a_bad_value_on_many_rows_is_said_on_each_with_its_own_value(dates):
+    # (A broken save repeats its bad values: each distinct value's message is made once, and
+    # each row still gets its own problem, naming its row and its value.)
+    header = "id,date,title,category,source\n"
+    rows = "".join(f"e-{n},{date},Title {n},protest,AFP\n" for n, date in enumerate(dates))
+    data = timeline.load_bytes((header + rows).encode())
+    said = [(p.row, p.message) for p in data.errors if p.column == "date" and p.row > 1]  # (not the cause, row 0)
+    bad = [(n + 2, date) for n, date in enumerate(dates) if not date.startswith("2022-01")]
+    assert [row for row, _ in said] == [row for row, _ in bad]
+    for (_, message), (_, date) in zip(said, bad):
+        assert repr(date) in message or date in message
+    for date in {date for _, date in bad}:
+        messages = {message for (_, message), (_, value) in zip(said, bad) if value == date}
+        assert len(messages) == 1  # the same value, the same words
+    assert len(data.accounts) == len(dates) - len(bad)
