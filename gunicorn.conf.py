@@ -62,7 +62,8 @@ def pre_fork(server, worker):
 
 def post_request(worker, req, environ, resp):
     """After a request, now and then, give freed memory back to the system: a worker's threads
-    each keep freed blocks (glibc's arenas, Arrow's pool) that no other process can use."""
+    each keep freed blocks (glibc's arenas, Arrow's pool) that no other process can use; the
+    arrays kept for the next append's (timeline.model.Spares) once no append came for a while."""
     _memory.give_back()
 
 
@@ -92,6 +93,9 @@ class _Memory:
             import pyarrow
 
             pyarrow.default_memory_pool().release_unused()
+            from timeline import model
+
+            model.SPARES.let_go()  # (the arrays kept for the next append's, once appends stop)
             if self.libc is not None:
                 self.libc.malloc_trim(0)
         finally:

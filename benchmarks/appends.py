@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from hostile import cpu, workers  # noqa: E402
+from starts import memory  # noqa: E402
 
 ROW = "appended-{n},{date},,Row appended by the benchmark {n},,protest,Almaty,43.2389,76.8897,Reuters,,,\n"
 
@@ -151,6 +152,9 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
                     raise RuntimeError((scratch / "gunicorn.log").read_text()) from error
                 time.sleep(0.5)
         pids = workers(process.pid)
+        while len(pids) < 2 and time.monotonic() - started < 300:  # (the second may not be forked yet)
+            time.sleep(0.2)
+            pids = workers(process.pid)
         print(f"gunicorn (gunicorn.conf.py, 2 workers {pids}) answering after {time.monotonic() - started:.1f} s")
         time.sleep(5)
         # What the polls (every 50 ms) and idle workers cost with no change, subtracted below so
@@ -168,6 +172,7 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
             f"with no change: polls (every 50 ms) {polling:.3f} CPU s a second (both workers, "
             f"{polls} polls), idle {idle:.3f} CPU s a second"
         )
+        print(f"memory with no change: {pss(process.pid, pids)}")
         for n in range(count):
             before, known = cpu(pids), version(path)
             what = append(path, 1000 + n)
@@ -185,7 +190,7 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
                 f"append {n + 1} ({what}): the new version answered by the poll {seen:.2f} s after the write; "
                 f"workers' CPU for it {spent:.2f} s (both), {spent / 2:.2f} s per worker; less the polls' "
                 f"and idle workers' CPU: {built:.2f} s (both), {built / 2:.2f} s per worker "
-                f"(load average {os.getloadavg()[0]:.1f})"
+                f"(load average {os.getloadavg()[0]:.1f}); {pss(process.pid, pids)}"
             )
     finally:
         process.terminate()
@@ -195,6 +200,13 @@ def served(path: Path, count: int, port: int, scratch: Path) -> None:
         for line in (scratch / "gunicorn.log").read_text().splitlines():
             if line.startswith("timeline: pid"):
                 print("   ", line)
+
+
+def pss(master: int, pids: list[int]) -> str:
+    """The processes' memory, each shared page counted once (PSS, /proc/PID/smaps_rollup), in words."""
+    sizes = [memory(pid)["Pss"] / 1024 for pid in pids]
+    every = sum(sizes) + memory(master)["Pss"] / 1024
+    return f"PSS {' + '.join(f'{size:.0f}' for size in sizes)} MB (workers), {every:.0f} MB with the master"
 
 
 def main(argv=None) -> int:

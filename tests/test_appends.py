@@ -9,6 +9,7 @@ import random
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 import timeline
@@ -546,3 +547,101 @@ def test_a_worker_s_first_append_of_a_latest_event_writes_after_the_arrays_made_
             assert np.shares_memory(grown.read.events[name].to_numpy(), prepared.read.events[name].to_numpy()), name
     finally:
         data._cache.pop(str(path), None)
+
+
+@pytest.mark.parametrize(
+    "hold, read",
+    [
+        (lambda array: None, None),  # (nothing: the version is gone)
+        (lambda array: array[2:5], np.asarray),  # a view, as a version's column is
+        (lambda array: pd.Series(array, copy=False), lambda held: held.to_numpy()),
+        (lambda array: pa.array(array), lambda held: held.to_numpy()),  # (no copy: numpy's memory)
+        (lambda array: memoryview(array), lambda held: np.frombuffer(held, dtype=np.int64)),
+        (lambda array: np.frombuffer(array, dtype=np.uint8), lambda held: held.view(np.int64)),
+    ],
+)
+def test_an_array_is_written_again_only_once_nothing_can_read_it(hold, read):
+    """model.Spares: the memory of an array no version holds any more is where the next array
+    of its type and size is written (an append in the middle of a large chronology then costs no
+    new memory); while anything still reads it (a view, a series, an Arrow array...), never."""
+    from timeline.model import Spares
+
+    spares = Spares()
+    first = spares.take(2000, np.dtype(np.int64))
+    first[:] = np.arange(len(first))
+    held, start = hold(first), first.__array_interface__["data"][0]
+    expected = None if held is None else read(held).tolist()
+    del first
+    second = spares.take(2000, np.dtype(np.int64))
+    second[:] = -1
+    assert (second.__array_interface__["data"][0] == start) == (held is None)
+    if held is not None:
+        assert read(held).tolist() == expected and expected[:3] in ([0, 1, 2], [2, 3, 4])
+
+
+@pytest.mark.parametrize(
+    "length, dtype, again",
+    [
+        (2000, np.int64, True),
+        (2010, np.int64, True),  # (a few more: what the next version of a column asks for)
+        (2000, np.float64, False),  # another type
+        (2000, np.int32, False),
+        (4000, np.int64, False),  # more than it holds, with the room after it
+        (100, np.int64, False),  # far less: a smaller one is made, the memory kept for its size
+    ],
+)
+def test_a_spare_array_is_used_for_one_of_its_type_and_size(length, dtype, again):
+    from timeline.model import Spares
+
+    spares = Spares()
+    start = spares.take(2000, np.dtype(np.int64)).__array_interface__["data"][0]  # (dropped at once)
+    taken = spares.take(length, np.dtype(dtype))
+    assert taken.dtype == dtype and len(taken) >= length + 256
+    assert (taken.__array_interface__["data"][0] == start) == again
+
+
+def test_spare_arrays_are_at_most_as_many_bytes_as_those_in_use_and_let_go_when_idle():
+    from timeline.model import Spares
+
+    spares = Spares()
+    used = [spares.take(10_000, np.dtype(np.int64)) for _ in range(3)]
+    for n in (5000, 6000, 7000):
+        spares.take(n, np.dtype(np.float64))  # (each dropped at once: spares)
+    in_use = sum(array.nbytes for array in used)
+    spare = sum(array.nbytes for array in spares.arrays) - in_use
+    assert 0 < spare <= in_use
+    spares.let_go()  # (not idle yet: kept)
+    assert sum(array.nbytes for array in spares.arrays) - in_use == spare
+    spares.let_go(idle=0)
+    assert sum(array.nbytes for array in spares.arrays) == in_use  # (those in use stay)
+    used.clear()
+    spares.let_go(idle=0)
+    assert spares.arrays == []
+
+
+def test_versions_still_served_keep_their_values_while_later_ones_are_written_in_spare_memory(tmp_path):
+    """Events put in the middle of the chronology, again and again: each version's arrays are
+    written into the memory of versions no longer held (model.SPARES), and a version that is
+    still held (a request answered from it) reads what it read when it was built."""
+    from timeline.model import SPARES
+
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row(f"e-{i}", f"2022-01-{1 + i % 28:02d}") for i in range(3000)]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    held = []
+    starts = set()
+    for n in range(8):
+        with open(path, "ab") as f:
+            f.write(csv_bytes([row(f"new-{n}", f"2022-01-{10 + n:02d}")]).split(b"\n", 1)[1])
+        previous = load_more(previous, path)
+        index = grow_index(index, previous)
+        starts.add(index.start.__array_interface__["data"][0])
+        if n % 3 == 0:  # (kept, as a request still being answered keeps its version)
+            held.append((index, {name: np.array(getattr(index, name)) for name in ARRAYS}))
+    assert len(starts) < 8  # (some versions' arrays are written where dropped ones were)
+    for kept, copies in held:
+        for name in ARRAYS:
+            np.testing.assert_array_equal(getattr(kept, name), copies[name], err_msg=name)
+    same_index(index, build_index(timeline.load(path)))
+    assert SPARES.arrays

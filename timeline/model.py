@@ -9,7 +9,9 @@ Events are in date order; events of the same moment keep the file's order.
 from __future__ import annotations
 
 import bisect
+import sys
 import threading
+import time
 import weakref
 from concurrent.futures import Future
 from typing import NamedTuple
@@ -553,8 +555,9 @@ def put(previous: np.ndarray, where: np.ndarray, values, writable: bool = False)
 
 def room_for(length: int, dtype) -> np.ndarray:
     """A new array of `length` values (to be written, then made `read_only`), the start of a
-    longer one: a sixteenth more room after it, where `appended` may write."""
-    buffer = np.empty(length + max(1024, length // 16), dtype=dtype)
+    longer one: a sixteenth more room after it, where `appended` may write. Its memory is that of
+    an array no version uses any more when there is one of the size (`SPARES`), else new."""
+    buffer = SPARES.take(length, np.dtype(dtype))
     with _tails_lock:
         for key in [key for key, (alive, _) in _tails.items() if alive() is None]:  # (arrays no longer used)
             del _tails[key]
@@ -581,6 +584,75 @@ def with_room_for_events(frame: pd.DataFrame) -> pd.DataFrame:
         columns["order"] = pd.Series(counting(len(frame)), copy=False)
     return pd.DataFrame(columns, index=frame.index, copy=False)
 
+
+class Spares:
+    """The arrays `room_for` made, each used again once no version holds it any more: the next
+    version's arrays of the same sizes are written into them. An event put among the others
+    copies every per-event array (about 85 MB at half a million events), and memory new to a
+    process costs the kernel a page fault per 4 KB (on a virtual machine that gives its free
+    memory back to the host, 2-35 us each: 0.05-0.3 s of a served worker's CPU per such append,
+    benchmarks/RESULTS.md); arrays used again cost none. A process keeps at most as many spare
+    bytes as its versions use (the memory a worker holds just after such an append, kept until the
+    next), and none longer than `IDLE` seconds after the last array it made or used again
+    (`let_go`: gunicorn.conf.py's post_request): a worker whose file stopped changing gives them
+    back.
+
+    An array is no longer used when the only references to it are the list's and this count's:
+    every view of it (a version's column, a pandas series, an Arrow array made without a copy)
+    holds a reference to it (its `base`), so none can still read it."""
+
+    IDLE = 1800.0  # (a live story's rows come minutes apart)
+
+    def __init__(self):
+        self.arrays: list[np.ndarray] = []
+        self.lock = threading.Lock()
+        self.last = 0.0
+
+    def take(self, length: int, dtype: np.dtype) -> np.ndarray:
+        """An array of `length` values and room after them (a sixteenth more), of `dtype`: a spare
+        one, or new."""
+        size = length + max(1024, length // 16)
+        with self.lock:
+            self.last = time.monotonic()
+            free = [array for array in self.arrays if _references(array) <= _UNUSED]
+            fits = [
+                array
+                for array in free
+                if array.dtype == dtype and length + max(256, length // 64) <= len(array) <= 2 * size
+            ]
+            array = min(fits, key=len) if fits else np.empty(size, dtype=dtype)
+            if not fits:
+                self.arrays.append(array)
+            # (spares beyond what the versions use are let go, the largest first)
+            spare = sum(a.nbytes for a in free if a is not array)
+            used = sum(a.nbytes for a in self.arrays) - spare
+            for extra in sorted((a for a in free if a is not array), key=lambda a: -a.nbytes):
+                if spare <= used:
+                    break
+                spare -= extra.nbytes
+                self._forget(extra)
+            return array
+
+    def let_go(self, idle: float | None = None) -> None:
+        """Forget the spare arrays (their memory is freed) when none was made or used for `idle`
+        seconds (IDLE)."""
+        with self.lock:
+            if time.monotonic() - self.last >= (self.IDLE if idle is None else idle):
+                for array in [array for array in self.arrays if _references(array) <= _UNUSED]:
+                    self._forget(array)
+
+    def _forget(self, array: np.ndarray) -> None:
+        self.arrays = [a for a in self.arrays if a is not array]
+
+
+def _references(array: np.ndarray) -> int:
+    return sys.getrefcount(array)
+
+
+# The references to an array no version uses, as Spares counts them (in a list comprehension over
+# a list: the list's, the loop's, the argument's and getrefcount's own): any more are a user's.
+_UNUSED = [_references(array) for array in [np.empty(1)]][0]
+SPARES = Spares()
 
 _tails: dict[int, tuple] = {}  # appended: id of a buffer -> (a weak reference to it, how far it is written)
 _tails_lock = threading.Lock()
