@@ -645,3 +645,26 @@ def test_versions_still_served_keep_their_values_while_later_ones_are_written_in
             np.testing.assert_array_equal(getattr(kept, name), copies[name], err_msg=name)
     same_index(index, build_index(timeline.load(path)))
     assert SPARES.arrays
+
+
+def test_a_served_worker_gives_its_spare_arrays_back_once_rows_stop_coming(monkeypatch):
+    """gunicorn.conf.py's post_request (now and then, after a request): the spare arrays a worker
+    keeps for the next append are freed once none was made or used for Spares.IDLE seconds."""
+    import importlib.util
+    from pathlib import Path
+
+    from timeline import model
+
+    spec = importlib.util.spec_from_file_location("served_settings", Path(__file__).parent.parent / "gunicorn.conf.py")
+    settings = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(settings)
+    spares = model.Spares()
+    monkeypatch.setattr(model, "SPARES", spares)
+    held = spares.take(5000, np.dtype(np.int64))
+    spares.take(5000, np.dtype(np.int64))  # (dropped at once: a spare)
+    settings.post_request(None, None, {}, None)
+    assert len(spares.arrays) == 2  # (rows came a moment ago: kept)
+    spares.last -= model.Spares.IDLE
+    settings._memory.last -= settings._Memory.EVERY
+    settings.post_request(None, None, {}, None)
+    assert len(spares.arrays) == 1 and spares.arrays[0] is held
