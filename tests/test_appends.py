@@ -600,6 +600,22 @@ def test_a_spare_array_is_used_for_one_of_its_type_and_size(length, dtype, again
     assert (taken.__array_interface__["data"][0] == start) == again
 
 
+def test_a_count_of_references_measured_too_high_keeps_arrays_rather_than_writing_over_them(monkeypatch):
+    """What an unused array's references number is measured again at each take, the lower count
+    used: measured at import under a tracer (one more), a held array would be written over."""
+    from timeline import model
+
+    monkeypatch.setattr(model, "_UNUSED", model._UNUSED + 1)
+    spares = model.Spares()
+    first = spares.take(2000, np.dtype(np.int64))
+    first[:] = 7
+    held, start = first[:10], first.__array_interface__["data"][0]
+    del first
+    second = spares.take(2000, np.dtype(np.int64))
+    second[:] = -1
+    assert second.__array_interface__["data"][0] != start and held.tolist() == [7] * 10
+
+
 def test_spare_arrays_are_at_most_as_many_bytes_as_those_in_use_and_let_go_when_idle():
     from timeline.model import Spares
 
@@ -614,6 +630,10 @@ def test_spare_arrays_are_at_most_as_many_bytes_as_those_in_use_and_let_go_when_
     assert sum(array.nbytes for array in spares.arrays) - in_use == spare
     spares.let_go(idle=0)
     assert sum(array.nbytes for array in spares.arrays) == in_use  # (those in use stay)
+    del used[1:]  # (versions let go after the last take: their arrays spare, more than those in use)
+    spares.let_go()
+    in_use = sum(array.nbytes for array in used)
+    assert 0 < sum(array.nbytes for array in spares.arrays) - in_use <= in_use
     used.clear()
     spares.let_go(idle=0)
     assert spares.arrays == []
@@ -638,11 +658,14 @@ def test_versions_still_served_keep_their_values_while_later_ones_are_written_in
         index = grow_index(index, previous)
         starts.add(index.start.__array_interface__["data"][0])
         if n % 3 == 0:  # (kept, as a request still being answered keeps its version)
-            held.append((index, {name: np.array(getattr(index, name)) for name in ARRAYS}))
+            copies = {name: np.array(getattr(index, name)) for name in ARRAYS}
+            held.append((index, copies, index.events.copy(deep=True), previous.accounts.copy(deep=True)))
     assert len(starts) < 8  # (some versions' arrays are written where dropped ones were)
-    for kept, copies in held:
+    for kept, copies, events, accounts in held:
         for name in ARRAYS:
             np.testing.assert_array_equal(getattr(kept, name), copies[name], err_msg=name)
+        pd.testing.assert_frame_equal(kept.events, events)
+        pd.testing.assert_frame_equal(kept.dataset.accounts, accounts)
     same_index(index, build_index(timeline.load(path)))
     assert SPARES.arrays
 

@@ -614,7 +614,7 @@ class Spares:
         size = length + max(1024, length // 16)
         with self.lock:
             self.last = time.monotonic()
-            free = [array for array in self.arrays if _references(array) <= _UNUSED]
+            free = self._free()
             fits = [
                 array
                 for array in free
@@ -623,23 +623,36 @@ class Spares:
             array = min(fits, key=len) if fits else np.empty(size, dtype=dtype)
             if not fits:
                 self.arrays.append(array)
-            # (spares beyond what the versions use are let go, the largest first)
-            spare = sum(a.nbytes for a in free if a is not array)
-            used = sum(a.nbytes for a in self.arrays) - spare
-            for extra in sorted((a for a in free if a is not array), key=lambda a: -a.nbytes):
-                if spare <= used:
-                    break
-                spare -= extra.nbytes
-                self._forget(extra)
+            self._bound([spare for spare in free if spare is not array])
             return array
 
     def let_go(self, idle: float | None = None) -> None:
         """Forget the spare arrays (their memory is freed) when none was made or used for `idle`
-        seconds (IDLE)."""
+        seconds (IDLE); else those beyond the bytes in use (versions let go since the last take)."""
         with self.lock:
+            free = self._free()
             if time.monotonic() - self.last >= (self.IDLE if idle is None else idle):
-                for array in [array for array in self.arrays if _references(array) <= _UNUSED]:
+                for array in free:
                     self._forget(array)
+            else:
+                self._bound(free)
+
+    def _free(self) -> list[np.ndarray]:
+        """The arrays nothing but this list references. The count a free array has is measured
+        again each time, in the same way (a tracer or another Python may count one more or one
+        less), and the lower of it and the count at import is taken: a doubt keeps an array."""
+        unused = min(_UNUSED, [_references(array) for array in [np.empty(1)]][0])
+        return [array for array in self.arrays if _references(array) <= unused]
+
+    def _bound(self, spares: list[np.ndarray]) -> None:
+        """Forget spare arrays, the largest first, until they are no more bytes than those in use."""
+        spare = sum(array.nbytes for array in spares)
+        used = sum(array.nbytes for array in self.arrays) - spare
+        for extra in sorted(spares, key=lambda array: -array.nbytes):
+            if spare <= used:
+                break
+            spare -= extra.nbytes
+            self._forget(extra)
 
     def _forget(self, array: np.ndarray) -> None:
         self.arrays = [a for a in self.arrays if a is not array]
