@@ -616,6 +616,18 @@ def test_a_count_of_references_measured_too_high_keeps_arrays_rather_than_writin
     assert second.__array_interface__["data"][0] != start and held.tolist() == [7] * 10
 
 
+def test_where_references_are_not_counted_no_array_is_kept_to_be_used_again(monkeypatch):
+    """Another Python than CPython: its reference counts say nothing, so Spares keeps nothing
+    (and holds no memory for nothing); each array is new, as before."""
+    from timeline import model
+
+    monkeypatch.setattr(model, "_COUNTED", False)
+    spares = model.Spares()
+    held = spares.take(2000, np.dtype(np.int64))
+    spares.take(2000, np.dtype(np.int64))
+    assert len(held) >= 2000 + 256 and spares.arrays == []
+
+
 def test_spare_arrays_are_at_most_as_many_bytes_as_those_in_use_and_let_go_when_idle():
     from timeline.model import Spares
 

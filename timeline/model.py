@@ -612,6 +612,8 @@ class Spares:
         """An array of `length` values and room after them (a sixteenth more), of `dtype`: a spare
         one, or new."""
         size = length + max(1024, length // 16)
+        if not _COUNTED:  # (none kept)
+            return np.empty(size, dtype=dtype)
         with self.lock:
             self.last = time.monotonic()
             free = self._free()
@@ -665,6 +667,9 @@ def _references(array: np.ndarray) -> int:
 # The references to an array no version uses, as Spares counts them (in a list comprehension over
 # a list: the list's, the loop's, the argument's and getrefcount's own): any more are a user's.
 _UNUSED = [_references(array) for array in [np.empty(1)]][0]
+# Only CPython counts every reference (another Python's getrefcount says little): elsewhere no
+# array is used again.
+_COUNTED = sys.implementation.name == "cpython"
 SPARES = Spares()
 
 _tails: dict[int, tuple] = {}  # appended: id of a buffer -> (a weak reference to it, how far it is written)
