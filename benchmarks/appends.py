@@ -31,8 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from hostile import cpu, workers  # noqa: E402
-from starts import memory  # noqa: E402
+from hostile import cpu, memory, workers  # noqa: E402
 
 ROW = "appended-{n},{date},,Row appended by the benchmark {n},,protest,Almaty,43.2389,76.8897,Reuters,,,\n"
 

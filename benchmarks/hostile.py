@@ -55,6 +55,16 @@ def workers(master: int) -> list[int]:
     return sorted(pids)
 
 
+def memory(pid: int) -> dict[str, int]:
+    """kB, from /proc/PID/smaps_rollup."""
+    found = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2] == "kB":
+            found[parts[0].rstrip(":")] = int(parts[1])
+    return found
+
+
 def cpu(pids: list[int]) -> float:
     """The processes' user + system CPU seconds (all their threads)."""
     total = 0

@@ -48,6 +48,7 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
 import pandas as pd  # noqa: E402
+from hostile import memory  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
@@ -138,16 +139,6 @@ def free_port() -> int:
                 continue
             return port
     raise RuntimeError("no free port in 8150-8199")
-
-
-def memory(pid: int) -> dict[str, int]:
-    """kB, from /proc/PID/smaps_rollup."""
-    found = {}
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        parts = line.split()
-        if len(parts) == 3 and parts[2] == "kB":
-            found[parts[0].rstrip(":")] = int(parts[1])
-    return found
 
 
 def cpu_ticks(pid: int) -> int:
