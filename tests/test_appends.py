@@ -72,6 +72,9 @@ def same(incremental, full) -> None:
     pd.testing.assert_frame_equal(incremental.accounts, full.accounts, check_categorical=False)
     pd.testing.assert_frame_equal(incremental.events, full.events, check_categorical=False)
     assert incremental.problems == full.problems
+    grown, whole = incremental.resume, full.resume
+    if grown is not None and whole is not None and grown.end == whole.end and grown.digest is not None:
+        assert grown.digest == whole.digest  # (the next append is checked against it)
 
 
 ARRAYS = store.INDEX_ARRAYS  # every array of the index that is kept
@@ -246,6 +249,29 @@ def test_any_other_change_is_a_full_load(tmp_path, change):
         other.write_bytes(data + more)
         os.replace(other, path)
     same(load_more(previous, path), timeline.load(path))
+
+
+@pytest.mark.parametrize("rows, at", [(3_000, 0.5), (40_000, 0.7)])  # (one digest block; the file's second)
+def test_an_edit_of_the_same_length_in_the_middle_saved_in_place_with_a_row_appended_is_read_whole(tmp_path, rows, at):
+    """As nano or VS Code save: the same inode, longer, its first and last 64 KB as they were."""
+    path = tmp_path / "events.csv"
+    data = csv_bytes([row(f"event-{i}", f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(rows)])
+    path.write_bytes(data)
+    previous = timeline.load(path)
+    more = csv_bytes([row("new", "2022-03-01")]).split(b"\n", 1)[1]
+    middle = data.index(b"event-", int(len(data) * at))
+    edited = data[:middle] + data[middle:].replace(b",2021-", b",2020-", 1)  # a year earlier
+    assert len(edited) == len(data) and appends.WINDOW < middle < len(data) - appends.WINDOW
+    with open(path, "r+b") as f:
+        f.write(edited + more)
+    grown = load_more(previous, path)
+    same(grown, timeline.load(path))
+    moved = edited[middle:].split(b"\n", 1)[0].split(b",")[0].decode()
+    assert grown.events.set_index("id").loc[moved, "start"].year == 2020
+    # Appended again, after it: read on, from the digest of what was read whole.
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("newer", "2022-03-02")]).split(b"\n", 1)[1])
+    assert load_more(grown, path).growth is not None
 
 
 def test_the_dashboard_answers_from_the_version_it_has_while_the_next_is_built(tmp_path):

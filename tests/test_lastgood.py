@@ -10,6 +10,7 @@ import pytest
 
 import timeline
 from timeline import lastgood
+from timeline.appends import load_more
 from timeline.app import data
 from timeline.cli import main
 from timeline.lastgood import Published, decide
@@ -212,17 +213,33 @@ def remembered(path):
 def test_an_appended_row_is_appended_to_the_copy_not_copied_again(tmp_path, monkeypatch):
     path = tmp_path / "events.csv"
     path.write_bytes(rows(3))
-    assert remembered(path).events == 3
+    first = timeline.load(path)
+    assert lastgood.remember(path, first).events == 3
     copy = lastgood.copy_path(path)
     inode = os.stat(copy).st_ino
     with open(path, "ab") as f:
         f.write(csv_bytes([row("event-9", "2022-02-01")]).split(b"\n", 1)[1])
     monkeypatch.setattr(lastgood.shutil, "copyfile", lambda *a: pytest.fail("copied whole"))
-    published = remembered(path)
+    published = lastgood.remember(path, load_more(first, path))  # (as a served worker reads it on)
     assert (published.events, published.accounts) == (4, 4)
     assert copy.read_bytes() == path.read_bytes() and os.stat(copy).st_ino == inode
     assert lastgood.read(path) == published
     assert len(lastgood.load_copy(path, published).events) == 4
+
+
+def test_an_edit_in_place_in_the_middle_with_a_row_appended_copies_the_whole_file(tmp_path):
+    """The same length, in the middle: the copy's first and last bytes are the file's, not the rest."""
+    path = tmp_path / "events.csv"
+    data = rows(6_000)
+    path.write_bytes(data)
+    first = timeline.load(path)
+    lastgood.remember(path, first)
+    middle = data.index(b"event-", len(data) // 2)
+    edited = data[:middle] + data[middle:].replace(b"2022-01-0", b"2021-01-0", 1)
+    with open(path, "r+b") as f:
+        f.write(edited + csv_bytes([row("event-x", "2022-02-01")]).split(b"\n", 1)[1])
+    lastgood.remember(path, load_more(first, path))
+    assert lastgood.copy_path(path).read_bytes() == path.read_bytes()
 
 
 @pytest.mark.parametrize(

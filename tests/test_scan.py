@@ -76,7 +76,7 @@ def test_a_file_read_from_disk_is_read_as_its_bytes(name, step, tmp_path, monkey
     path.write_bytes(data)
     monkeypatch.setattr(load_module, "READ_STEP", step)  # (pieces that cut a character in two)
     # What was found as the file was read: of its bytes after the BOM, as a scan of those says.
-    _, scan = load_module._read_file(path)
+    _, scan, _ = load_module._read_file(path)
     whole = csvfile._scan(pa.py_buffer(data[len(BOM) :] if bom else data))
     assert (scan.quotes, scan.ascii, scan.nul, scan.replacement, scan.after_bom) == (
         whole.quotes,

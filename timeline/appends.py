@@ -5,8 +5,10 @@ give, parsing only the bytes after `previous` ended (its `Resume`): the same eve
 and problems. It is a full `load` whenever that cannot be vouched for:
 
 - the file is not the one read (another inode), is not longer, or its old bytes changed: the
-  first 64 KB and the 64 KB before where it is read on from are hashed (an edit of the same
-  length in the middle of a file that also grew, in place, is the one change not seen);
+  first 64 KB and the 64 KB before where it is read on from are hashed (most edits show there,
+  at once), then every byte before where it is read on from is read again and its digest
+  compared with that of the bytes first read (timeline.digest: an edit of the same length in
+  the middle, saved in place with a row appended, shows only there);
 - the previous version has no `Resume` (see load.Resume: a cause said on row 0, a date that
   may be a year a spreadsheet made a day, a file Arrow could not parse...);
 - the new bytes are not UTF-8, leave a quote open, or hold a NUL;
@@ -29,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import model
+from . import digest, model
 from .csvfile import read_table
 from .load import (
     WINDOW,
@@ -55,7 +57,7 @@ RECOUNTED = frozenset({ProblemCode.CATEGORY_ALIKE, ProblemCode.TOO_MANY_CATEGORI
 def load_more(previous: Dataset | None, path: str | os.PathLike) -> Dataset:
     """`load(path)`, reading only what was appended since `previous` (a load of the same path)."""
     stamp = signature(path)
-    grown = _appended(previous, path, stamp)
+    grown = _appended(previous, path, stamp, whole=True)
     if grown is None or previous is None:
         return load(path)
     dataset = _read_on(previous, *grown, stamp)
@@ -80,11 +82,13 @@ def check_with(previous: Dataset | None, path: str | os.PathLike, extra: bytes) 
         return None
     stamp = signature(path)
     # (The file may be the very version `previous` is, which load_more would read again whole:
-    # no size to compare it with, its bytes are checked as those of a file that grew.)
-    grown = _appended(dataclasses.replace(previous, signature=()), path, stamp)
+    # no size to compare it with, its bytes are checked as those of a file that grew. Its edges
+    # only: `timeline add` reads on only from a version whose key it recorded itself, which any
+    # other save changes: timeline.context.)
+    grown = _appended(dataclasses.replace(previous, signature=()), path, stamp, whole=False)
     if grown is None:
         return None
-    before, after = grown
+    before, after, _ = grown
     after += extra
     if after.count(b'"') % 2:
         return None
@@ -95,9 +99,12 @@ def check_with(previous: Dataset | None, path: str | os.PathLike, extra: bytes) 
     return _checked_on(previous, before, after, stamp)
 
 
-def _appended(previous: Dataset | None, path, stamp: tuple) -> tuple[bytes, bytes] | None:
-    """(the WINDOW bytes before where `previous` can be read on from, the bytes after), or
-    None if it cannot be."""
+def _appended(
+    previous: Dataset | None, path, stamp: tuple, whole: bool
+) -> tuple[bytes, bytes, digest.Digest | None] | None:
+    """(the WINDOW bytes before where `previous` can be read on from, the bytes after, the
+    digest of the bytes before), or None if it cannot be. `whole`: every byte before is read
+    again and checked (its digest), else only the first ones and the WINDOW before (digest None)."""
     resume = previous.resume if previous is not None else None
     if previous is None or resume is None or len(stamp) < 4 or stamp[3] != resume.inode or stamp[2] < resume.end:
         return None
@@ -124,12 +131,25 @@ def _appended(previous: Dataset | None, path, stamp: tuple) -> tuple[bytes, byte
         after.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return before, after
+    if not whole:
+        return before, after, None
+    if resume.digest is None:
+        return None
+    try:
+        with open(path, "rb") as file:
+            prefix = digest.of_file(file, resume.end) if os.fstat(file.fileno()).st_ino == resume.inode else None
+    except OSError:
+        return None
+    if prefix is None or prefix.value != resume.digest:
+        return None  # (edited in place: read whole)
+    return before, after, prefix
 
 
-def _read_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Dataset | None:
+def _read_on(
+    previous: Dataset, before: bytes, after: bytes, prefix: digest.Digest | None, stamp: tuple
+) -> Dataset | None:
     """The dataset of the previous rows and the rows in `after`; None when a full load must say."""
-    checked = _checked_on(previous, before, after, stamp)
+    checked = _checked_on(previous, before, after, stamp, prefix)
     return checked.dataset if checked is not None else None
 
 
@@ -152,6 +172,7 @@ class Checked:
     ascii: bool
     counts: tuple  # (categories, placed) without a cut last row
     resumable: bool  # no cause of one new row left unsaid
+    prefix: digest.Digest | None = None  # of the bytes before `after`, checked (None: not read)
     _dataset: Dataset | None = field(default=None, init=False, repr=False)
 
     @property
@@ -197,7 +218,9 @@ class Checked:
         return self.before_cut["id"].iloc[self.joined]
 
 
-def _checked_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) -> Checked | None:
+def _checked_on(
+    previous: Dataset, before: bytes, after: bytes, stamp: tuple, prefix: digest.Digest | None = None
+) -> Checked | None:
     """The rows in `after` checked with those they join in `previous`; None when a full load
     must say."""
     resume = previous.resume
@@ -237,7 +260,19 @@ def _checked_on(previous: Dataset, before: bytes, after: bytes, stamp: tuple) ->
     counts = uncounted(notes, frame, rows, accounts, records)
     # (A cause of one new row is not said, but more rows may come: the next version is read whole.)
     return Checked(
-        previous, merged, accounts, before_cut, joined, stamp, before, after, records, table.ascii, counts, not findings
+        previous,
+        merged,
+        accounts,
+        before_cut,
+        joined,
+        stamp,
+        before,
+        after,
+        records,
+        table.ascii,
+        counts,
+        not findings,
+        prefix,
     )
 
 
@@ -257,7 +292,15 @@ def _built(checked: Checked) -> Dataset:
     dataset = Dataset(events, accounts, checked.problems, previous.path, checked.stamp, growth=growth, room=room)
     assert previous.resume is not None
     dataset.resume = (
-        _resumed(previous.resume, checked.before, checked.after, checked.records, checked.ascii, *checked.counts)
+        _resumed(
+            previous.resume,
+            checked.before,
+            checked.after,
+            checked.prefix,
+            checked.records,
+            checked.ascii,
+            *checked.counts,
+        )
         if checked.resumable
         else None
     )
@@ -287,10 +330,18 @@ def _before_cut(accounts: pd.DataFrame, records: int) -> pd.DataFrame:
 
 
 def _resumed(
-    resume: Resume, before: bytes, after: bytes, records: int, ascii: bool, categories: dict, placed: dict
+    resume: Resume,
+    before: bytes,
+    after: bytes,
+    prefix: digest.Digest | None,
+    records: int,
+    ascii: bool,
+    categories: dict,
+    placed: dict,
 ) -> Resume | None:
     """Where the new version can be read on from: its end, or the start of its cut last row
-    (`records`: the last row before it)."""
+    (`records`: the last row before it). Its digest: of the bytes before it, the previous ones
+    (`prefix`, read again) then the new ones; unknown when the previous ones were not read."""
     cut = after.rfind(b"\n") + 1  # (0: no line end in the new bytes)
     rest = after[cut:]
     if rest.count(b'"') % 2 or b"\r" in rest:
@@ -308,6 +359,7 @@ def _resumed(
                 resume.ascii,
                 categories,
                 placed,
+                resume.digest,
             )
             if rest
             else None
@@ -324,6 +376,7 @@ def _resumed(
         resume.ascii and ascii,
         categories,
         placed,
+        prefix.then(after[:cut]).value if prefix is not None else None,
     )
 
 

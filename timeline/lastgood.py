@@ -248,10 +248,16 @@ def _write_record(record: Path, published: Published) -> None:
 
 def _append_to_copy(path, copy: Path, last: Published, dataset: Dataset) -> bool:
     """Append the bytes the file gained since `last` to its copy; False (nothing written) unless
-    the file only grew since it (the same inode, longer) and the copy is `last`'s bytes and the
-    file begins with them (by size, and the first and last WINDOW bytes of both)."""
+    the file only grew since it (the same inode, longer; `dataset` read on from it, its bytes
+    checked) and the copy is `last`'s bytes and the file begins with them (by size, and the
+    first and last WINDOW bytes of both)."""
     stamp = tuple(dataset.signature[1:])
     if len(stamp) != 3 or len(last.signature) != 3 or None in stamp:
+        return False
+    # (Read on from that very version, every byte before checked: timeline.appends. An edit in
+    # place in the middle of the file, of the same length, would not show in the windows below.)
+    growth, resume = dataset.growth, dataset.resume
+    if growth is None or tuple(growth.after[1:]) != tuple(last.signature) or resume is None or resume.digest is None:
         return False
     old, new = int(last.signature[1]), int(stamp[1])
     if stamp[2] != last.signature[2] or not 0 < old < new:

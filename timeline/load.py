@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import dates, diagnosis, links, model, places, schema, workbook
+from . import dates, diagnosis, digest, links, model, places, schema, workbook
 from .csvfile import BOM, SPACE_BYTE, THREADED, Scan, concatenated, one_chunk, read_table, text_buffers
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
@@ -97,6 +97,10 @@ class Resume:
     ascii: bool  # every byte before `end` < 0x80
     categories: dict  # category key -> (accepted accounts, first row)
     places: dict  # location placed (or not) by its name -> (rows, first row)
+    # The digest of bytes [0, end) (timeline.digest): a file that grew is read on only if the
+    # bytes before `end` still have it (an edit in place of the same length in the middle
+    # changes no window above). None: not known (`timeline add`'s own reading on): read whole.
+    digest: int | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     path = Path(path)
     stamp = signature(path)
     try:
-        data, scan = _read_file(path)
+        data, scan, sums = _read_file(path)
     except FileNotFoundError:
         return _empty(
             [Problem(0, "", ERROR, say("there is no file at {path!r}", path=str(path)), ProblemCode.NO_FILE)],
@@ -180,7 +184,7 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
                 ProblemCode.NOT_CSV,
             )
         ]
-    edges = None if sheet_note else _Edges.of(data)
+    edges = None if sheet_note else _Edges.of(data, sums)
     holder = [data]
     del data
     dataset = _load(holder, edges, stamp[3] if len(stamp) > 3 else None, scan)
@@ -189,15 +193,16 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     return dataset
 
 
-def _read_file(path: Path) -> tuple[pa.Buffer, Scan | None]:
+def _read_file(path: Path) -> tuple[pa.Buffer, Scan | None, list[int] | None]:
     """The file's bytes, as `path.read_bytes()` gives them (and the same errors), in memory
     from Arrow's pool: that is a few times faster to fill than a new bytes object. And what
-    csvfile.Scan finds in them: a large file's on the second thread, each piece as soon as it
-    is read (at a million rows, 0.045 s for both instead of 0.08 s one after the other)."""
+    csvfile.Scan finds in them, and the sums of their digest's blocks (timeline.digest): a large
+    file's on the second thread, each piece as soon as it is read (at a million rows, 0.045 s
+    for the scan and the read instead of 0.08 s one after the other)."""
     with open(path, "rb") as file:
         size = os.fstat(file.fileno()).st_size
         buffer = pa.allocate_buffer(size + 1)  # one byte more, to see that the file has grown
-        got, scans, bom = 0, [], False
+        got, scans, sums, bom = 0, [], [], False
         with Workers(size >= THREADED) as workers, memoryview(buffer) as view:
             array = np.frombuffer(buffer, dtype=np.uint8)
             while got < len(view):
@@ -208,11 +213,16 @@ def _read_file(path: Path) -> tuple[pa.Buffer, Scan | None]:
                 skip = len(BOM) if not got and count >= len(BOM) and array[: len(BOM)].tobytes() == BOM else 0
                 bom = bom or bool(skip)
                 scans.append(workers.submit(Scan.of, array[got + skip : got + count]))
+                if sums is not None and got % digest.BLOCK == 0:
+                    sums.append(workers.submit(digest.sums, array[got : got + count]))
+                else:  # (a piece read short: the rest of the digest is made when asked for)
+                    sums = None
                 got += count
         if got <= size:
-            return buffer.slice(0, got), Scan.joined([scan.result() for scan in scans], after_bom=bom)
+            made = None if sums is None else [value for part in sums for value in part.result()]
+            return buffer.slice(0, got), Scan.joined([scan.result() for scan in scans], after_bom=bom), made
         # The file grew while it was read: the rest, the slow way.
-        return pa.py_buffer(buffer.to_pybytes() + file.read()), None
+        return pa.py_buffer(buffer.to_pybytes() + file.read()), None, None
 
 
 READ_STEP = 1 << 22  # bytes read at a time (_read_file)
@@ -253,9 +263,11 @@ class _Edges:
     head: str  # hash of the first WINDOW bytes (or up to last_line)
     head_size: int
     tail: str  # hash of the WINDOW bytes before last_line
+    digest: int  # of the bytes before last_line (timeline.digest)
 
     @staticmethod
-    def of(data: pa.Buffer) -> _Edges | None:
+    def of(data: pa.Buffer, sums: list[int] | None = None) -> _Edges | None:
+        """`sums`: those of the digest's first blocks, made as the file was read (_read_file)."""
         view = np.frombuffer(data, dtype=np.uint8)
         newline = np.flatnonzero(view[:WINDOW] == ord("\n"))
         if not len(newline) or not len(view):
@@ -277,6 +289,7 @@ class _Edges:
             window_hash(view[: min(WINDOW, last_line)]),
             min(WINDOW, last_line),
             window_hash(view[max(0, last_line - WINDOW) : last_line]),
+            digest.of(view[:last_line], sums).value,
         )
 
 
@@ -321,6 +334,7 @@ def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, acc
         table.ascii,
         categories,
         placed,
+        edges.digest,
     )
 
 

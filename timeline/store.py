@@ -56,6 +56,7 @@ DATA_MODULES = (
     "csvfile",
     "dates",
     "diagnosis",
+    "digest",
     "index",
     "links",
     "load",
