@@ -10,8 +10,8 @@ import pytest
 
 import timeline
 from timeline import lastgood
-from timeline.appends import load_more
 from timeline.app import data
+from timeline.appends import load_more
 from timeline.cli import main
 from timeline.lastgood import Published, decide
 
