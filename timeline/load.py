@@ -202,7 +202,8 @@ def _read_file(path: Path) -> tuple[pa.Buffer, Scan | None, list[int] | None]:
     with open(path, "rb") as file:
         size = os.fstat(file.fileno()).st_size
         buffer = pa.allocate_buffer(size + 1)  # one byte more, to see that the file has grown
-        got, scans, sums, bom = 0, [], [], False
+        got, scans, bom = 0, [], False
+        sums: list[Future] | None = []
         with Workers(size >= THREADED) as workers, memoryview(buffer) as view:
             array = np.frombuffer(buffer, dtype=np.uint8)
             while got < len(view):
