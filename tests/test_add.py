@@ -274,12 +274,6 @@ WINDOWS_1252 = FILE.replace("seized,,protest", "seized,Tokayev\u2019s statement,
             ).encode("latin-1"),
             3,
         ),  # Latin-1 (the same bytes)
-        (
-            ("\ufeff" + HEADER + "\nr\u00e9sum\u00e9,2022,,A,,protest,,,,AP,,,,,,,,,,\n").encode("utf-8")[:-20]
-            + "caf\u00e9".encode("cp1252")
-            + b"\n",
-            2,
-        ),  # a mix already, after a BOM
     ],
 )
 def test_a_file_not_in_utf8_is_refused_with_how_to_convert_it(tmp_path, existing, row):
@@ -297,6 +291,34 @@ def test_a_file_not_in_utf8_is_refused_with_how_to_convert_it(tmp_path, existing
         f"iconv -f WINDOWS-1252 -t UTF-8 {path} > {tmp_path / 'events-utf8.csv'}",
     ):
         assert fix in problem.message
+
+
+UTF8_ROW = "r\u00e9sum\u00e9,2022,,R\u00e9sum\u00e9,,protest,,,,AP,,,,,,,,,,\n"
+CP1252_ROW = "caf\u00e9,2022,,Caf\u00e9,,protest,,,,AP,,,,,,,,,,\n".encode("cp1252")
+
+
+@pytest.mark.parametrize(
+    "existing, rows",
+    [
+        (("\ufeff" + FILE).encode("utf-8") + CP1252_ROW, "3"),  # after a BOM (Excel's "CSV UTF-8")
+        ((FILE + UTF8_ROW).encode("utf-8") + CP1252_ROW, "4"),  # after a row of UTF-8 accents
+        (FILE.encode("utf-8") + CP1252_ROW + UTF8_ROW.encode("utf-8"), "3"),  # before one
+        ((FILE + UTF8_ROW).encode("utf-8") + CP1252_ROW + UTF8_ROW.encode("utf-8") + CP1252_ROW, "4 and 6"),
+    ],
+)
+def test_rows_of_another_encoding_in_a_utf8_file_are_named_to_be_mended_not_the_file_converted(
+    tmp_path, existing, rows
+):
+    """Converting the whole file (iconv from Windows-1252) would garble its UTF-8 rows, and a
+    byte order mark: only the rows pasted in another encoding are to be mended."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(existing)
+    outcome = editing.add(path, {**GOOD, "id": "curfew-ends"})
+    assert not outcome.written and path.read_bytes() == existing
+    [problem] = outcome.problems
+    plural = "s" if " and " in rows else ""
+    assert problem.message.startswith(f"the file is UTF-8 text but row{plural} {rows} hold")
+    assert "Do not convert the whole file" in problem.message and "iconv" not in problem.message
 
 
 def test_a_file_converted_with_the_suggested_command_takes_the_row(tmp_path):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from . import context, lastgood, schema
 from .appends import Checked, check_with
 from .csvfile import BOM, read_table
 from .load import Dataset, load_bytes
-from .problems import ERROR, Message, Problem, ProblemCode, cut, say, say_n, show
+from .problems import ERROR, Message, Problem, ProblemCode, and_list, cut, say, say_n, show
 
 Row = dict  # column name -> value: one account as the editor wrote it
 
@@ -207,6 +208,30 @@ def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
         row = count_records(body[: wrong.start + 1])
     else:
         return None
+    if data.startswith(BOM) or _holds_utf8(body):
+        # Rows of another encoding in a UTF-8 file (pasted from elsewhere): converting the whole
+        # file would garble every character of the others. Those rows are to be mended.
+        rows = _rows_not_utf8(body)
+        return Problem(
+            0,
+            "",
+            ERROR,
+            say_n(
+                "the file is UTF-8 text but row {rows} holds bytes of another encoding (probably "
+                "Windows-1252, pasted from a spreadsheet's plain 'CSV'), and a row added to it now "
+                "would make a file of two encodings, which opens garbled. Mend that row: type its "
+                "accented letters again in an editor that saves UTF-8, or delete it; then add the row "
+                "again. Do not convert the whole file: its other rows are UTF-8 already",
+                "the file is UTF-8 text but rows {rows} hold bytes of another encoding (probably "
+                "Windows-1252, pasted from a spreadsheet's plain 'CSV'), and a row added to it now "
+                "would make a file of two encodings, which opens garbled. Mend those rows: type their "
+                "accented letters again in an editor that saves UTF-8, or delete them; then add the row "
+                "again. Do not convert the whole file: its other rows are UTF-8 already",
+                len(rows),
+                rows=and_list([str(number) for number in rows]),
+            ),
+            ProblemCode.NOT_UTF8,
+        )
     path = shlex.quote(name)
     converted = shlex.quote(str(Path(name).with_name(Path(name).stem + "-utf8" + Path(name).suffix)))
     return Problem(
@@ -227,6 +252,37 @@ def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
         ),
         ProblemCode.NOT_UTF8,
     )
+
+
+def _holds_utf8(body: bytes) -> bool:
+    """Whether the bytes hold a character written in UTF-8 (two bytes or more): a file of another
+    encoding almost never does (its 'Ã©' is UTF-8's 'é')."""
+    return _UTF8_CHARACTER.search(body) is not None
+
+
+# A character of two, three or four bytes as UTF-8 writes it (RFC 3629's well-formed sequences).
+_UTF8_CHARACTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _rows_not_utf8(body: bytes, most: int = 5) -> list[int]:
+    """The numbers of the first rows (at most `most`) with bytes that are not UTF-8."""
+    rows: list[int] = []
+    start = 0
+    while len(rows) < most:
+        try:
+            body[start:].decode("utf-8")
+            break
+        except UnicodeDecodeError as wrong:
+            at = start + wrong.start
+            rows.append(count_records(body[: at + 1]))
+            start = body.find(b"\n", at) + 1
+            if not start:
+                break
+    return rows
 
 
 def _first_row_cause(
