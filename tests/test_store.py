@@ -252,3 +252,69 @@ def test_a_worker_that_mapped_a_version_reads_only_the_rows_appended_after_it(ev
     whole = load(events)
     pd.testing.assert_frame_equal(grown.events, whole.events)
     assert grown.problems == whole.problems
+
+
+# --- A mapped file written to in place while it is used -----------------------------------------
+
+
+def _cut(target: Path) -> None:
+    os.truncate(target, 100)
+
+
+def _written_again(target: Path) -> None:  # (the same bytes and size, as `cp` of a backup writes)
+    data = target.read_bytes()
+    with open(target, "r+b") as file:
+        file.write(data)
+    os.utime(target, ns=(0, os.stat(target).st_mtime_ns + 1_000_000))
+
+
+def _replaced(target: Path) -> None:  # (as `write` puts a new version in place)
+    other = target.with_name("other")
+    other.write_bytes(target.read_bytes())
+    os.replace(other, target)
+
+
+def _cut_then_replaced(target: Path) -> None:  # (a worker forked after another wrote it again)
+    data = target.read_bytes()
+    _cut(target)
+    other = target.with_name("other")
+    other.write_bytes(data)
+    os.replace(other, target)
+
+
+@pytest.mark.parametrize(
+    "change, said",
+    [
+        (_cut, True),
+        (_written_again, True),
+        (_cut_then_replaced, True),
+        (_replaced, False),
+        (os.unlink, False),
+        (lambda target: None, False),
+    ],
+)
+def test_a_mapped_file_written_to_in_place_is_said_once(tmp_path, change, said):
+    target = tmp_path / "x.arrow"
+    arrowfile.write(target, {"key": 1}, {"a": pa.array([1, 2, 3])})
+    arrowfile.changed()  # (those mapped before: not this test's)
+    assert arrowfile.read(target, 1) is not None
+    change(target)
+    assert arrowfile.changed() == ([str(target)] if said else [])
+    assert arrowfile.changed() == []
+
+
+def test_the_dashboard_lets_go_of_checked_data_cut_short_under_it_and_reads_the_file_again(events):
+    """`cp` of a backup over the state folder while the site runs: reading the old mapping would
+    stop the worker (SIGBUS), and the workers forked after it."""
+    from timeline.app import data
+
+    old = data.current(str(events), wait=True)
+    assert store.cache_path(events).exists() and store.read(events) is not None  # (mapped)
+    _cut(store.cache_path(events))
+    fresh = data.current(str(events))
+    # (Compared before anything of it is read, and not shown if the same: reading the old one
+    # would stop this process.)
+    read_again = fresh is not old and fresh.index.dataset is not old.index.dataset
+    assert read_again
+    assert_same(fresh.index, build_index(load(events)))
+    assert store.read(events) is not None  # the checked data written again

@@ -9,6 +9,12 @@ file cut short, with a damaged description or written for another key is read as
 at each start, which mapping it avoids (a million rows: 0.7 GB). A byte changed inside an array
 by hand is read as written; the file is only ever replaced whole (timeline.store), so delete it
 to have it made again.
+
+A file mapped is one nobody may write to while it is used: a program reading the mapped bytes
+of a file cut short under it (`cp` or `rsync --inplace` of a backup over it, `truncate`) is
+stopped by the system (SIGBUS), and a worker forked after it would be too. `changed()` says
+whether any file this process mapped was written to since (its inode's size or time differ),
+so that what was read from it is let go of and read again (timeline.app.data).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 import pyarrow as pa
@@ -67,9 +74,56 @@ def read(target: Path, key: dict) -> tuple[dict, dict[str, pa.Array]] | None:
         arrays = {name: column.flatten() for name, column in zip(batch.schema.names, batch.columns)}
         if {name: len(array) for name, array in arrays.items()} != about["lengths"]:
             return None
+        _watch(str(target), source)
         return about, arrays
     except (OSError, pa.ArrowException, ValueError, KeyError, TypeError, IndexError):
         return None
+
+
+# path -> a descriptor of the file mapped there (its inode, whatever is renamed over the path
+# since), and that inode's (size, time) when mapped. A forked worker has the master's.
+_mapped: dict[str, tuple[int, tuple[int, int]]] = {}
+_mapped_lock = threading.Lock()
+
+
+def _stamp(stat: os.stat_result) -> tuple[int, int]:
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def _watch(path: str, source: pa.MemoryMappedFile) -> None:
+    descriptor = os.dup(source.fileno())
+    with _mapped_lock:
+        if path in _mapped:  # (a newer file there: the one before cannot be opened by its name)
+            os.close(_mapped.pop(path)[0])
+        while len(_mapped) >= WATCHED:  # (the oldest: a process serves one file, a few mapped)
+            os.close(_mapped.pop(next(iter(_mapped)))[0])
+        _mapped[path] = (descriptor, _stamp(os.fstat(descriptor)))
+
+
+WATCHED = 64  # files mapped that `changed` watches at most (a descriptor each)
+
+
+def changed() -> list[str]:
+    """The paths of the files this process mapped (`read`) that were written to in place since:
+    that inode's size or time differ (each said once). A file renamed over the path (as `write`
+    puts a new version in place) or deleted leaves the inode mapped as it was; once it is not
+    the path's any more it cannot be opened to be written to, and is not watched after. An
+    `fstat` (and a `stat`) a file mapped: cheap enough for every request."""
+    with _mapped_lock:
+        found = []
+        for path, (descriptor, stamp) in list(_mapped.items()):
+            mapped = os.fstat(descriptor)
+            try:
+                named = os.stat(path).st_ino == mapped.st_ino
+            except OSError:
+                named = False
+            if _stamp(mapped) != stamp:
+                found.append(path)
+            elif named:
+                continue
+            del _mapped[path]
+            os.close(descriptor)
+        return found
 
 
 def _about(metadata: dict) -> dict | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
-from .. import lastgood, model, store
+from .. import arrowfile, lastgood, model, store
 from ..appends import load_more
 from ..index import EventIndex, build_index, grow_index, with_room
 from ..load import Dataset, signature
@@ -100,7 +100,16 @@ def current(path: str, wait: bool = False, seen: str | None = None) -> Current:
     """The version to serve now. When the file changed, the one built before (while the new one
     is built in the background), unless there is none yet or `wait` (tests, tools), or the page
     asking has `seen` another version: one that another worker has built already, so that its
-    callbacks must not answer from an older one (the page would then show it until the next change)."""
+    callbacks must not answer from an older one (the page would then show it until the next change).
+
+    A file this process maps (the checked data, the search's sequences: timeline.store) written
+    to in place since (a backup copied over it): every version read from it is let go of before
+    any is served again, and the file's version is built anew, at once (answered from the old
+    one, a request could read bytes cut from under it: the system stops the worker)."""
+    if arrowfile.changed():
+        with _lock:
+            _cache.clear()
+            return _newest(path)
     cached = _cache.get(path)
     if cached is not None and _still(cached, signature(path), path):
         return cached
