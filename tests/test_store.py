@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -311,6 +312,7 @@ def test_the_dashboard_lets_go_of_checked_data_cut_short_under_it_and_reads_the_
     old = data.current(str(events), wait=True)
     assert store.cache_path(events).exists() and store.read(events) is not None  # (mapped)
     _cut(store.cache_path(events))
+    time.sleep(data.CHECK_MAPPED)  # (how often it is looked at)
     fresh = data.current(str(events))
     # (Compared before anything of it is read, and not shown if the same: reading the old one
     # would stop this process.)
