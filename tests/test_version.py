@@ -80,6 +80,23 @@ def test_an_asker_that_has_the_version_is_answered_304_with_no_body(served):
     assert client.get(ADDRESS, headers={"If-None-Match": '"older"'}).status_code == 200
 
 
+def test_a_worker_still_building_the_newest_version_never_tells_a_page_that_holds_it_an_older_one(served):
+    """Two workers: one has built the file's new version and told the page; the page's next poll
+    reaches the other, which builds it still. Told the old one, the page would draw it again."""
+    path, client = served
+    old = client.get(ADDRESS).headers["ETag"]
+    with data._lock:  # (this worker's build under way)
+        swap_in(path, GOOD + ROW)
+        newest = f'"{data._version(data.signature(str(path)))}"'  # (what the other worker told the page)
+        assert newest != old
+        held = client.get(ADDRESS, headers={"If-None-Match": newest})
+        assert held.status_code == 304 and held.headers["ETag"] == newest
+        assert client.get(ADDRESS, headers={"If-None-Match": old}).status_code == 304  # (a page not yet told)
+        fresh = client.get(ADDRESS)
+        assert fresh.status_code == 200 and fresh.headers["ETag"] == old  # (this worker's, until built)
+    assert polled_until_changed(client, old).headers["ETag"] == newest
+
+
 def test_every_answer_carries_the_same_headers_as_flasks_own(served):
     """The first answer is Flask's (the route); later ones are made in front of Flask from its
     headers: the security headers are on every one."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 import threading
 import time
@@ -119,6 +120,21 @@ def current(path: str, wait: bool = False, seen: str | None = None) -> Current:
             return _newest(path)
     _build_in_background(path)
     return cached
+
+
+def version_for(path: str, asked: str = "") -> str:
+    """The version to answer a page's poll with (timeline/app/version.py): this worker's; or,
+    while this worker builds the file's newest version, the one the page holds (`asked`: its
+    If-None-Match) when it is that newest one, which another worker answered first. Told this
+    worker's older one, the page would draw it again for a poll, then the newest again."""
+    served = current(path)
+    now = signature(path)
+    if asked and served.signature != now:
+        newest = _version(now)
+        for held in re.findall(r'"([^"]*)"', asked):
+            if held in (newest, newest + KEPT_BACK):
+                return held
+    return served.version
 
 
 CHECK_MAPPED = 0.05  # seconds between two looks at the files mapped (arrowfile.changed)
@@ -324,7 +340,7 @@ def _kept_back(path: str, dataset, verdict, last, cached: Current | None) -> Cur
     return Current(
         index,
         dataset.signature,
-        _version(dataset.signature) + "-kept-back",
+        _version(dataset.signature) + KEPT_BACK,
         time.time(),
         [notice],
         shown=last,
@@ -361,6 +377,9 @@ def _in_memory(dataset) -> lastgood.Published:
 
 
 _warned: set[str] = set()
+
+
+KEPT_BACK = "-kept-back"  # after the version of a file kept back (the last good one's events served)
 
 
 def _version(stamp: tuple) -> str:

@@ -12,7 +12,9 @@ same string the page holds in its `data-version` store, with:
 
 A plain GET, unlike a Dash callback (a POST, which no cache may answer). It only reads: the
 version of the file as the worker serves it (`data.current`), a kept-back version too (its
-`-kept-back` version differs, so the page learns of it and shows the notice). Too small to be
+`-kept-back` version differs, so the page learns of it and shows the notice); or, from a worker
+still building the file's newest version, 304 to a page that holds it already (another worker
+told it first: `data.version_for`), so that the page is never told an older one again. Too small to be
 worth compressing (timeline/app/compression.py leaves bodies under 500 bytes as they are), so
 one ETag serves every encoding.
 
@@ -72,9 +74,9 @@ class Shortcut:
         if self.headers is None and not self._learn(environ):
             return self.inner(environ, start_response)
         assert self.headers is not None  # (learnt by now)
-        version = data.current(self.path).version
-        etag = f'"{version}"'
         asked = environ.get("HTTP_IF_NONE_MATCH", "")
+        version = data.version_for(self.path, asked)
+        etag = f'"{version}"'
         if etag in asked or asked.strip() == "*":  # (a weak W/"..." matches too, as it should)
             start_response(
                 "304 Not Modified", [("ETag", etag), *[h for h in self.headers if h[0].lower() != "content-type"]]
@@ -112,5 +114,10 @@ def install(app: Dash, path: str) -> None:
     answers every path it does not know with 404)."""
     server = app.server
     route = app.config.routes_pathname_prefix + PATH
-    server.add_url_rule(route, "timeline_version", lambda: answer(data.current(path).version), methods=["GET"])
+    server.add_url_rule(
+        route,
+        "timeline_version",
+        lambda: answer(data.version_for(path, request.headers.get("If-None-Match", ""))),
+        methods=["GET"],
+    )
     server.wsgi_app = Shortcut(server.wsgi_app, route, path)  # Flask's place for WSGI middleware
