@@ -274,6 +274,12 @@ WINDOWS_1252 = FILE.replace("seized,,protest", "seized,Tokayev\u2019s statement,
             ).encode("latin-1"),
             3,
         ),  # Latin-1 (the same bytes)
+        (
+            (FILE + "cafe,2022,,Caf\u00e9\u00a0\u00bb Paris,,protest,,,,AP,,,,,,,,,,\n").encode("cp1252")
+            + ("lyon,2022,,R\u00e9union \u00e0 Lyon,,protest,,,,AP,,,,,,,,,,\n").encode("cp1252")
+            + ("deja,2022,,D\u00e9j\u00e0 vu,,protest,,,,AP,,,,,,,,,,\n").encode("cp1252"),
+            4,
+        ),  # Windows-1252 whose "é »" (E9 A0 BB) happens to be a UTF-8 character
     ],
 )
 def test_a_file_not_in_utf8_is_refused_with_how_to_convert_it(tmp_path, existing, row):

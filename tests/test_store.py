@@ -304,6 +304,28 @@ def test_a_mapped_file_written_to_in_place_is_said_once(tmp_path, change, said):
     assert arrowfile.changed() == []
 
 
+def test_a_descriptor_closed_by_other_code_is_said_changed_not_an_error(tmp_path):
+    target = tmp_path / "x.arrow"
+    arrowfile.write(target, {"key": 1}, {"a": pa.array([1, 2, 3])})
+    arrowfile.changed()
+    assert arrowfile.read(target, 1) is not None
+    os.close(arrowfile._mapped[str(target)][0])
+    assert arrowfile.changed() == [str(target)]
+    assert arrowfile.changed() == []
+
+
+def test_the_gazetteer_written_to_in_place_is_read_again_and_the_versions_served_kept(monkeypatch):
+    from timeline import places
+    from timeline.app import data
+
+    places.largest_towns(type("All", (), {"contains": staticmethod(lambda lat, lon: lat == lat)})(), 1)
+    assert places._towns.cache_info().currsize == 1
+    monkeypatch.setattr(arrowfile, "changed", lambda: [str(places.cache_path())])
+    monkeypatch.setattr(data, "_mapped_checked_at", 0.0)
+    assert not data._mapped_changed()  # (the events' versions are not the gazetteer's)
+    assert places._towns.cache_info().currsize == 0
+
+
 def test_the_dashboard_lets_go_of_checked_data_cut_short_under_it_and_reads_the_file_again(events):
     """`cp` of a backup over the state folder while the site runs: reading the old mapping would
     stop the worker (SIGBUS), and the workers forked after it."""

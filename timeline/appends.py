@@ -286,7 +286,7 @@ def _built(checked: Checked) -> Dataset:
     growth = None
     if before_cut is previous.accounts and len(previous.events):
         events, moved, account_event = model.grow_events(previous.events, accounts, len(before_cut), checked.joined)
-        growth = Growth(previous.signature, len(before_cut), moved, account_event)
+        growth = Growth(previous.signature, len(before_cut), moved, account_event, checked.prefix is not None)
     else:  # (a cut last row left out: built again)
         events = model.build_events(accounts)
     dataset = Dataset(events, accounts, checked.problems, previous.path, checked.stamp, growth=growth, room=room)

@@ -74,7 +74,10 @@ def read(target: Path, key: dict) -> tuple[dict, dict[str, pa.Array]] | None:
         arrays = {name: column.flatten() for name, column in zip(batch.schema.names, batch.columns)}
         if {name: len(array) for name, array in arrays.items()} != about["lengths"]:
             return None
-        _watch(str(target), source)
+        try:
+            _watch(str(target), source)
+        except OSError:  # (no descriptor left: read, not watched)
+            pass
         return about, arrays
     except (OSError, pa.ArrowException, ValueError, KeyError, TypeError, IndexError):
         return None
@@ -112,7 +115,12 @@ def changed() -> list[str]:
     with _mapped_lock:
         found = []
         for path, (descriptor, stamp) in list(_mapped.items()):
-            mapped = os.fstat(descriptor)
+            try:
+                mapped = os.fstat(descriptor)
+            except OSError:  # (closed by some other code: said changed, to be safe; not closed here)
+                del _mapped[path]
+                found.append(path)
+                continue
             try:
                 named = os.stat(path).st_ino == mapped.st_ino
             except OSError:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -208,7 +207,7 @@ def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
         row = count_records(body[: wrong.start + 1])
     else:
         return None
-    if data.startswith(BOM) or _holds_utf8(body):
+    if data.startswith(BOM) or _mostly_utf8(body):
         # Rows of another encoding in a UTF-8 file (pasted from elsewhere): converting the whole
         # file would garble every character of the others. Those rows are to be mended.
         rows = _rows_not_utf8(body)
@@ -254,18 +253,28 @@ def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
     )
 
 
-def _holds_utf8(body: bytes) -> bool:
-    """Whether the bytes hold a character written in UTF-8 (two bytes or more): a file of another
-    encoding almost never does (its 'Ã©' is UTF-8's 'é')."""
-    return _UTF8_CHARACTER.search(body) is not None
-
-
-# A character of two, three or four bytes as UTF-8 writes it (RFC 3629's well-formed sequences).
-_UTF8_CHARACTER = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
-    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
-)
+def _mostly_utf8(body: bytes, most: int = 1000) -> bool:
+    """Whether most lines with bytes beyond ASCII (the first `most` of them) are UTF-8: a UTF-8
+    file with rows pasted in another encoding. A file of another encoding has some UTF-8-looking
+    runs too (Windows-1252's "é »" is E9 A0 BB, one UTF-8 character), but few of its lines are
+    UTF-8 whole."""
+    view = np.frombuffer(body, np.uint8)
+    good = bad = 0
+    done = -1
+    for at in np.flatnonzero(view >= 0x80).tolist():
+        if at <= done:
+            continue
+        start = body.rfind(b"\n", 0, at) + 1
+        done = body.find(b"\n", at)
+        done = len(body) if done < 0 else done
+        try:
+            body[start:done].decode("utf-8")
+            good += 1
+        except UnicodeDecodeError:
+            bad += 1
+        if good + bad >= most:
+            break
+    return good >= bad  # (a tie: the rows are named, rather than every UTF-8 one garbled)
 
 
 def _rows_not_utf8(body: bytes, most: int = 5) -> list[int]:

@@ -256,8 +256,8 @@ def _append_to_copy(path, copy: Path, last: Published, dataset: Dataset) -> bool
         return False
     # (Read on from that very version, every byte before checked: timeline.appends. An edit in
     # place in the middle of the file, of the same length, would not show in the windows below.)
-    growth, resume = dataset.growth, dataset.resume
-    if growth is None or tuple(growth.after[1:]) != tuple(last.signature) or resume is None or resume.digest is None:
+    growth = dataset.growth
+    if growth is None or not growth.checked or tuple(growth.after[1:]) != tuple(last.signature):
         return False
     old, new = int(last.signature[1]), int(stamp[1])
     if stamp[2] != last.signature[2] or not 0 < old < new:

@@ -112,6 +112,7 @@ class Growth:
     accounts_from: int  # accounts[:accounts_from] are the previous dataset's, in place
     moved: np.ndarray  # where each previous event is now (positions in `events`)
     account_event: np.ndarray  # the event position of each account from accounts_from on
+    checked: bool = False  # every byte before the new ones read again, its digest the previous one's
 
 
 def signature(path: str | os.PathLike) -> tuple:

@@ -240,6 +240,14 @@ def cache_path() -> Path:
     return Path(folder) / f"gazetteer-{digest.hexdigest()[:16]}.arrow"
 
 
+def forget() -> None:
+    """Let go of the gazetteer as read (its cache file is written to under this process:
+    timeline.arrowfile.changed): read again when next asked for."""
+    for made in (_read_cache, _towns, _other_names, _largest):
+        made.cache_clear()
+    _just_indexed.clear()
+
+
 @cache
 def _read_cache() -> tuple[Towns, dict[str, pa.Array]] | None:
     """The gazetteer from the cache file, and the columns of its index of other names (made an

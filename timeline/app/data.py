@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
-from .. import arrowfile, lastgood, model, store
+from .. import arrowfile, lastgood, model, places, store
 from ..appends import load_more
 from ..index import EventIndex, build_index, grow_index, with_room
 from ..load import Dataset, signature
@@ -142,12 +142,20 @@ _mapped_checked_at = 0.0
 
 
 def _mapped_changed() -> bool:
+    """Whether a file the versions served were read from was written to in place (the gazetteer,
+    which is not theirs, is let go of then: timeline.places)."""
     global _mapped_checked_at
     now = time.monotonic()
     if now - _mapped_checked_at < CHECK_MAPPED:
         return False
     _mapped_checked_at = now
-    return bool(arrowfile.changed())
+    changed = arrowfile.changed()
+    if not changed:
+        return False
+    gazetteer = str(places.cache_path())
+    if gazetteer in changed:
+        places.forget()
+    return any(path != gazetteer for path in changed)
 
 
 def _newest(path: str) -> Current:
