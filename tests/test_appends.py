@@ -274,6 +274,30 @@ def test_an_edit_of_the_same_length_in_the_middle_saved_in_place_with_a_row_appe
     assert load_more(grown, path).growth is not None
 
 
+def test_a_worker_takes_another_s_word_that_the_bytes_before_are_unchanged_only_for_that_very_file(
+    tmp_path, monkeypatch
+):
+    """Two workers read on from the same version: the first reads every byte before again, the
+    second only the last block before, while the file is as the first found it."""
+    monkeypatch.setenv("TIMELINE_STATE_DIR", str(tmp_path / "state"))
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row(f"event-{i}", f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(3_000)]))
+    previous = timeline.load(path)
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("new", "2022-03-01")]).split(b"\n", 1)[1])
+    read_again = []
+    of_file = appends.digest.of_file
+    monkeypatch.setattr(appends.digest, "of_file", lambda *a: read_again.append(1) or of_file(*a))
+    first = load_more(previous, path)
+    assert read_again == [1] and first.growth is not None and first.growth.checked
+    second = load_more(previous, path)  # (another worker, from the same version)
+    assert read_again == [1] and second.growth is not None and second.growth.checked
+    same(second, timeline.load(path))
+    os.utime(path, ns=(0, os.stat(path).st_mtime_ns + 1_000))  # (written to since: its word is not taken)
+    third = load_more(previous, path)
+    assert read_again == [1, 1] and third.growth is not None
+
+
 def test_the_dashboard_answers_from_the_version_it_has_while_the_next_is_built(tmp_path):
     from timeline.app import data
 
