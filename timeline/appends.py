@@ -24,7 +24,6 @@ alike, locations placed by name) are recomputed from counts kept in `Resume`.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import os
@@ -34,7 +33,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from filelock import FileLock
 
 from . import digest, lastgood, model
 from .csvfile import read_table
@@ -170,22 +168,10 @@ def _said_path(path) -> Path:
     return record.with_name(record.name.removesuffix(".last-good.json") + ".checked.json")
 
 
-@contextlib.contextmanager
 def _checking(path):
-    """Hold the lock beside the record of the bytes checked; none where the folder cannot be
-    written (each worker then checks for itself)."""
-    said = _said_path(path)
-    try:
-        said.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(said) + ".lock")
-        lock.acquire()
-    except OSError:
-        lock = None
-    try:
-        yield
-    finally:
-        if lock is not None:
-            lock.release()
+    """Hold the lock beside the record of the bytes checked (lastgood.locked; none where the
+    folder cannot be written: each worker then checks for itself)."""
+    return lastgood.locked(_said_path(path))
 
 
 def _say_checked(path, stamp: tuple, resume: Resume, prefix: digest.Digest) -> None:

@@ -14,6 +14,7 @@ read, never written. The decision itself, `decide`, is a pure function.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -187,6 +188,23 @@ def read(path: str | os.PathLike) -> Published | None:
 def record_stamp(path: str | os.PathLike) -> tuple:
     """Changes when the record is rewritten (by another worker or by `accept`)."""
     return signature(state_paths(path)[0])
+
+
+@contextlib.contextmanager
+def locked(target: Path):
+    """Hold the lock beside `target`, a file of the state folder (`NAME.lock`), so that processes
+    take turns at it; none where the folder cannot be written (each then does the work itself)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(target) + ".lock")
+        lock.acquire()
+    except OSError:
+        lock = None
+    try:
+        yield
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def copy_path(path: str | os.PathLike) -> Path:

@@ -28,7 +28,6 @@ table's column, an index array), so arrays of different lengths share one file a
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import os
@@ -39,7 +38,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-from filelock import FileLock
 
 from . import arrowfile, lastgood
 from .load import Dataset, Resume, edge_spans, load, signature
@@ -401,21 +399,10 @@ def _index(path: Path, key: dict, about: dict, arrays: dict) -> EventIndex:
 # --- Building once --------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
 def _building(cache: Path):
     """Hold the cache's lock while building it, so that workers started together build it once
     (the others wait, then read it). No lock where the folder cannot be written: each builds."""
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(cache.with_name(cache.name + ".lock"))
-        lock.acquire()
-    except OSError:
-        lock = None
-    try:
-        yield
-    finally:
-        if lock is not None:
-            lock.release()
+    return lastgood.locked(cache)
 
 
 _warned: set[str] = set()
