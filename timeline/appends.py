@@ -27,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,14 +174,9 @@ def _checking(path):
 
 
 def _say_checked(path, stamp: tuple, resume: Resume, prefix: digest.Digest) -> None:
-    said = _said_path(path)
     text = json.dumps({"signature": list(stamp[1:]), "end": resume.end, "digest": resume.digest, "chain": prefix.chain})
     try:
-        said.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{said.name}.", dir=said.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, said)
+        lastgood.replace_text(_said_path(path), text)
     except OSError:
         pass  # (a folder that cannot be written: each worker checks for itself)
 

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 
-from . import store
+from . import lastgood, store
 from .load import Dataset, load, signature
 
 SUFFIX = ".added.json"
@@ -89,15 +88,7 @@ def appended(path: str | os.PathLike, base: dict) -> None:
     target = added_path(path)
     text = json.dumps({"from": base, "now": store.version_key(path)}, sort_keys=True)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text)
-            os.replace(temporary, target)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+        lastgood.replace_text(target, text)
     except OSError:
         pass  # (no record: the next add checks the file whole again)
 

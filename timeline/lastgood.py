@@ -255,10 +255,17 @@ def _copy_whole(path, record: Path, copy: Path, dataset: Dataset, published: Pub
 
 
 def _write_record(record: Path, published: Published) -> None:
-    written = _temporary(record.parent, record.name)
+    replace_text(record, json.dumps(asdict(published)))
+
+
+def replace_text(target: Path, text: str) -> None:
+    """Write `text` to `target`, a file of the state folder, whole or not at all (a temporary
+    file renamed into place); OSError when the folder cannot be written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = _temporary(target.parent, target.name)
     try:
-        Path(written).write_text(json.dumps(asdict(published)), encoding="utf-8")
-        os.replace(written, record)
+        Path(written).write_text(text, encoding="utf-8")
+        os.replace(written, target)
     finally:
         if os.path.exists(written):
             os.unlink(written)
