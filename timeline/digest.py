@@ -59,6 +59,11 @@ def _sum(block: np.ndarray) -> int:
     return (total + 1) & _MASK
 
 
+def _link(chain: int, value: int) -> int:
+    """The chain with one more value after it (a block's sum; last, the size)."""
+    return (chain * _CHAIN + value) & _MASK
+
+
 @dataclass(frozen=True)
 class Digest:
     """The digest of bytes [0, size): the chain of their whole blocks, and the bytes after them
@@ -71,8 +76,7 @@ class Digest:
     @property
     def value(self) -> int:
         """The digest: the chain, then the rest's sum and the size."""
-        value = (self.chain * _CHAIN + _sum(np.frombuffer(self.rest, np.uint8))) & _MASK
-        return (value * _CHAIN + self.size) & _MASK
+        return _link(_link(self.chain, _sum(np.frombuffer(self.rest, np.uint8))), self.size)
 
     def then(self, data) -> Digest:
         """The digest of these bytes followed by `data`."""
@@ -84,7 +88,7 @@ class Digest:
             view = np.concatenate([np.frombuffer(self.rest, np.uint8), view])
         chain, whole = self.chain, len(view) // BLOCK * BLOCK
         for at in range(0, whole, BLOCK):
-            chain = (chain * _CHAIN + _sum(view[at : at + BLOCK])) & _MASK
+            chain = _link(chain, _sum(view[at : at + BLOCK]))
         return Digest(chain, view[whole:].tobytes(), size)
 
 
@@ -99,7 +103,7 @@ def of(data, sums: list[int] | None = None) -> Digest:
     sums = (sums or [])[:whole]
     chain = 0
     for value in sums:
-        chain = (chain * _CHAIN + value) & _MASK
+        chain = _link(chain, value)
     return Digest(chain, b"", len(sums) * BLOCK).then(view[len(sums) * BLOCK :])
 
 
@@ -119,7 +123,7 @@ def of_file(file, size: int) -> Digest | None:
     while size - done >= BLOCK:
         if file.readinto(view) != BLOCK:
             return None
-        chain = (chain * _CHAIN + _sum(np.frombuffer(buffer, np.uint8))) & _MASK
+        chain = _link(chain, _sum(np.frombuffer(buffer, np.uint8)))
         done += BLOCK
     rest = file.read(size - done)
     if len(rest) != size - done:
