@@ -643,7 +643,7 @@ class Spares:
         """The arrays nothing but this list references. The count a free array has is measured
         again each time, in the same way (a tracer or another Python may count one more or one
         less), and the lower of it and the count at import is taken: a doubt keeps an array."""
-        unused = min(_UNUSED, [_references(array) for array in [np.empty(1)]][0])
+        unused = min(_UNUSED, _unused_count())
         return [array for array in self.arrays if _references(array) <= unused]
 
     def _bound(self, spares: list[np.ndarray]) -> None:
@@ -664,9 +664,13 @@ def _references(array: np.ndarray) -> int:
     return sys.getrefcount(array)
 
 
-# The references to an array no version uses, as Spares counts them (in a list comprehension over
-# a list: the list's, the loop's, the argument's and getrefcount's own): any more are a user's.
-_UNUSED = [_references(array) for array in [np.empty(1)]][0]
+def _unused_count() -> int:
+    """The references to an array no version uses, as Spares counts them (in a list comprehension
+    over a list: the list's, the loop's, the argument's and getrefcount's own): any more are a user's."""
+    return [_references(array) for array in [np.empty(1)]][0]
+
+
+_UNUSED = _unused_count()  # (at import; Spares._free measures again and keeps the lower)
 # Only CPython counts every reference (another Python's getrefcount says little): elsewhere no
 # array is used again.
 _COUNTED = sys.implementation.name == "cpython"
