@@ -28,7 +28,7 @@ def test_any_byte_changed_changes_the_digest(at, change):
     "other",
     [
         DATA[:-1],  # one byte fewer
-        DATA + b"\0",  # a zero more (the last word is padded with zeros)
+        DATA + b"\0",  # a zero more
         DATA[8:16] + DATA[:8] + DATA[16:],  # two words swapped
         DATA[BLOCK : 2 * BLOCK] + DATA[:BLOCK] + DATA[2 * BLOCK :],  # two blocks swapped
         b"",

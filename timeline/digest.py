@@ -6,57 +6,31 @@ to: the same inode, longer, its first and last bytes as before. Reading on from 
 (timeline.appends) would keep the old date, shown until the next edit. So the bytes before
 the old end are read again and their digest compared with that of the bytes first read.
 
-The digest is a sum of the file's 32-bit words, each widened to 64 bits and times its own odd
-64-bit weight, modulo 2**64, block by block (a megabyte), the blocks chained. Any one word
-changed changes it (a difference below 2**32 times an odd weight is never 0 modulo 2**64), and
-two changes cancel out with a chance of at most about 2**-32 over the weights (a letter's case
-in two places, 2**-35). It tells an edit from an unchanged file, not an attacker's forgery (who
-can write the file can write anything in it anyway). It costs a few times less than a
-cryptographic hash here (numpy's dot product: about 0.05 s for 281 MB), so that reading a
-million-row file again to check it costs little more than reading it. (Summing the 64-bit words
-themselves, as a first version did, let a change in a word's top byte count only through its
-weight's lowest bits: two case changes cancelled out one time in 258.)
+The digest is XXH3 (64 bits, the xxhash library) of each block of the file (a megabyte), the
+blocks' values chained. Any edit changes it but for a chance of about 2**-64 a block, and it costs
+a fraction of reading the file again: 0.012 s for 281 MB here, where the fastest sums the standard
+library or numpy make (zlib's CRC-32, a weighted sum of the file's words, this digest's first form)
+take 0.06 s, and a cryptographic hash 0.15-0.37 s (sha1, blake2b, md5). It tells an edit from an
+unchanged file, not an attacker's forgery (who can write the file can write anything in it
+anyway). The blocks let a digest be made while a file is read, a piece at a time, on two threads
+(timeline.load), and carried on over appended bytes (`Digest.then`).
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 import numpy as np
+import xxhash
 
 BLOCK = 1 << 20  # bytes: the digest's blocks (and how much is read at a time to check a file)
 _MASK = (1 << 64) - 1
 _CHAIN = 0x100000001B3  # (an odd multiplier: the blocks' order counts)
 
 
-def _weights(n: int) -> np.ndarray:
-    """n odd 64-bit weights, the same in every process and every numpy (splitmix64 of 1..n)."""
-    z = np.arange(1, n + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return (z ^ (z >> np.uint64(31))) | np.uint64(1)
-
-
-_WEIGHTS = _weights(BLOCK // 4)
-_wide = threading.local()  # each thread's block of 32-bit words widened to 64 bits
-
-
 def _sum(block: np.ndarray) -> int:
-    """The weighted sum of one block's 32-bit words (at most BLOCK bytes; the last word padded
-    with zeros), one more than it so that an empty block counts too."""
-    whole = len(block) // 4 * 4
-    words = len(block) // 4
-    wide = getattr(_wide, "words", None)
-    if wide is None:
-        wide = _wide.words = np.empty(BLOCK // 4, np.uint64)
-    np.copyto(wide[:words], np.ascontiguousarray(block[:whole]).view(np.uint32), casting="unsafe")
-    total = int(np.dot(wide[:words], _WEIGHTS[:words])) if words else 0
-    if whole < len(block):
-        last = np.zeros(4, np.uint8)
-        last[: len(block) - whole] = block[whole:]
-        total += int(last.view(np.uint32)[0]) * int(_WEIGHTS[words])
-    return (total + 1) & _MASK
+    """The value of one block (at most BLOCK bytes)."""
+    return xxhash.xxh3_64_intdigest(np.ascontiguousarray(block).data)
 
 
 def _link(chain: int, value: int) -> int:
