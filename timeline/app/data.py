@@ -108,18 +108,25 @@ def current(path: str, wait: bool = False, seen: str | None = None) -> Current:
     any is served again, and the file's version is built anew, at once (answered from the old
     one, a request could read bytes cut from under it: the system stops the worker). Looked at
     every CHECK_MAPPED seconds at most (a few microseconds each time, against 9 for the rest)."""
+    return _current(path, wait, seen)[0]
+
+
+def _current(path: str, wait: bool = False, seen: str | None = None) -> tuple[Current, tuple]:
+    """`current`'s version, and the file's signature as it was then (read once: a poll costs
+    one look at the file, version_for)."""
     if _mapped_changed():
         with _lock:
             _cache.clear()
-            return _newest(path)
+            return _newest(path), signature(path)
     cached = _cache.get(path)
-    if cached is not None and _still(cached, signature(path), path):
-        return cached
+    now = signature(path)
+    if cached is not None and _still(cached, now, path):
+        return cached, now
     if cached is None or wait or (seen is not None and seen != cached.version):
         with _lock:
-            return _newest(path)
+            return _newest(path), signature(path)
     _build_in_background(path)
-    return cached
+    return cached, now
 
 
 def version_for(path: str, asked: str = "") -> str:
@@ -127,8 +134,7 @@ def version_for(path: str, asked: str = "") -> str:
     while this worker builds the file's newest version, the one the page holds (`asked`: its
     If-None-Match) when it is that newest one, which another worker answered first. Told this
     worker's older one, the page would draw it again for a poll, then the newest again."""
-    served = current(path)
-    now = signature(path)
+    served, now = _current(path)
     if asked and served.signature != now:
         newest = _version(now)
         for held in re.findall(r'"([^"]*)"', asked):
