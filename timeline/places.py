@@ -216,7 +216,7 @@ def _index_other_names(towns: list[Place], others: list) -> _OtherNames:
 
 # --- the cache of the gazetteer, read --------------------------------------------------------
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CACHE_KEY = {"gazetteer": CACHE_FORMAT}
 _TOWN_COLUMNS = ("name", "country", "latitude", "longitude", "population")
 

@@ -15,8 +15,9 @@ A cache is used only when it is this version's and this program's, whole:
   layers' source and the versions of pandas, pyarrow and numpy);
 - it is written to a temporary file, flushed to disk and renamed into place, so a reader sees
   the old file or the new one, never half of one; a file cut short anyway (a crash without the
-  flush) has no Arrow footer, and the description of its contents is checked against its digest
-  and against the arrays it holds.
+  flush) has no Arrow footer, the description of its contents is checked against its digest
+  and against the arrays it holds, and every byte against the digest written after them
+  (timeline.arrowfile: a byte changed by a disk error or by hand makes it another file).
 
 Anything else (stale, torn, another program's, unreadable) is ignored and rebuilt, never
 trusted. The file is only ever replaced, never changed in place (a process reading a mapped
@@ -47,7 +48,7 @@ from .search import TextGrams, text_grams
 if TYPE_CHECKING:  # (imported where an index is made: `timeline add` reads only the data)
     from .index import EventIndex
 
-FORMAT = 2  # the layout of the file below; raise it when it changes
+FORMAT = 3  # the layout of the file below; raise it when it changes
 SUFFIX = ".checked.arrow"  # beside the last good version's files in the state folder
 GRAMS_SUFFIX = ".search.arrow"  # the search's sequences of the same version (open_grams)
 DATA_MODULES = (
