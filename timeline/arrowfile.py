@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import os
 import tempfile
 import threading
@@ -55,8 +56,9 @@ def write(target: Path, about: dict, arrays: dict[str, pa.Array]) -> Path:
             with pa.OSFile(temporary, "wb") as file:
                 with pa.ipc.new_file(file, schema) as writer:
                     writer.write_batch(batch)
-                    said = _said(temporary, file.tell())
-                    writer.write_batch(batch.slice(0, 0), custom_metadata=said)
+                    said = _said(handle, file.tell())
+                    nothing = [pa.array([], field.type) for field in schema]  # (a slice would hold the buffers)
+                    writer.write_batch(pa.record_batch(nothing, schema=schema), custom_metadata=said)
             os.fsync(handle)
         finally:
             os.close(handle)
@@ -143,20 +145,20 @@ def changed() -> list[str]:
         return found
 
 
-def _digest(source: pa.MemoryMappedFile, size: int) -> int:
-    """XXH3 of the first `size` bytes of a mapped file (read where they are mapped, no copy)."""
-    source.seek(0)
+def _digest(descriptor: int, size: int) -> int:
+    """XXH3 of the first `size` bytes of the open file, read through a mapping of its own (let go
+    of after: the pages it read are not left mapped in this process, where they would count in
+    its memory, only in the system's cache)."""
     found = xxhash.xxh3_64()
-    with memoryview(source.read_buffer(size)) as view:
+    with mmap.mmap(descriptor, size, access=mmap.ACCESS_READ) as mapped, memoryview(mapped) as view:
         for at in range(0, size, STEP):
             found.update(view[at : at + STEP])
     return found.intdigest()
 
 
-def _said(path: str, size: int) -> dict[bytes, bytes]:
-    """The metadata that says how many bytes the file at `path` begins with and their digest."""
-    with pa.memory_map(path, "r") as source:
-        return {BYTES: str(size).encode(), BYTES_DIGEST: str(_digest(source, size)).encode()}
+def _said(descriptor: int, size: int) -> dict[bytes, bytes]:
+    """The metadata that says how many bytes the open file begins with and their digest."""
+    return {BYTES: str(size).encode(), BYTES_DIGEST: str(_digest(descriptor, size)).encode()}
 
 
 def _whole(source: pa.MemoryMappedFile, said) -> bool:
@@ -166,7 +168,7 @@ def _whole(source: pa.MemoryMappedFile, said) -> bool:
         size, value = int(said[BYTES]), int(said[BYTES_DIGEST])
     except (TypeError, KeyError, ValueError):
         return False
-    return 0 < size <= source.size() and _digest(source, size) == value
+    return 0 < size <= source.size() and _digest(source.fileno(), size) == value
 
 
 STEP = 1 << 24  # bytes hashed at a time (_whole)
