@@ -8,8 +8,9 @@ them comes an empty batch whose own metadata holds the digest of every byte befo
 timeline.digest's hash) and their number. A file cut short, with a damaged description, written
 for another key, or with any byte changed since it was written (by hand, a disk, a backup tool)
 is read as nothing (None), never trusted: the caller makes it again. Checking the digest reads
-the whole file once when it is mapped: 0.06-0.08 s for the 693 MB of a million rows, whose pages
-the system keeps for all the processes that map it.
+the whole file once when it is mapped, through a mapping of its own let go of after: about
+0.04 s for the 693 MB of a million rows from the system's cache (a restart takes 0.10 s instead
+of 0.06), and no more of the file stays mapped than the process reads.
 
 A file mapped is one nobody may write to while it is used: a program reading the mapped bytes
 of a file cut short under it (`cp` or `rsync --inplace` of a backup over it, `truncate`) is
