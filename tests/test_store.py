@@ -369,3 +369,38 @@ def test_the_dashboard_lets_go_of_checked_data_cut_short_under_it_and_reads_the_
     assert read_again
     assert_same(fresh.index, build_index(load(events)))
     assert store.read(events) is not None  # the checked data written again
+
+
+def test_no_byte_after_those_checked_makes_a_file_read_as_other_arrays(tmp_path):
+    """The footer (the file's index, with its own copy of the schema) and the digest's batch come
+    after the bytes the digest covers. A bit changed there is read as nothing or as the arrays
+    written, never as others: the footer's copy of the schema once decoded the checked bytes, so
+    a type changed there read int8 codes as uint8, int64 as double, text as bytes."""
+    target = tmp_path / "x.arrow"
+    arrays = {
+        "codes": pa.array([-1, 0, 1, 2], pa.int8()),
+        "start": pa.array([1_700_000_000, -5], pa.int64()),
+        "lat": pa.array([1.5, -2.25], pa.float64()),
+        "name": pa.array(["a", "b"], pa.large_string()),
+        "flag": pa.array([True, False]),
+    }
+    arrowfile.write(target, {"key": 1}, arrays)
+    written = target.read_bytes()
+    with pa.memory_map(str(target)) as source:
+        said = pa.ipc.open_file(source).get_batch_with_custom_metadata(1)[1]
+    checked = int(said[arrowfile.BYTES])
+    assert 0 < checked < len(written)
+    spoiled = tmp_path / "spoiled.arrow"
+    other = []
+    for at in range(checked, len(written)):
+        for bit in range(8):
+            data = bytearray(written)
+            data[at] ^= 1 << bit
+            spoiled.with_suffix(".new").write_bytes(bytes(data))
+            spoiled.with_suffix(".new").replace(spoiled)
+            found = arrowfile.read(spoiled, 1)
+            if found is not None and any(
+                not found[1][name].equals(array) or found[1][name].type != array.type for name, array in arrays.items()
+            ):
+                other.append((at, bit))
+    assert other == []
