@@ -156,12 +156,12 @@ def _only_appended(resume: Resume, head: bytes, before: bytes, after: bytes, gro
     return True
 
 
-# Checking every byte before the new ones costs a worker about 0.05 s at a million rows (reading
-# 281 MB again, 0.04 s, and their digest, 0.012 s). Workers reading on together take turns (a lock in the state
-# folder, timeline.lastgood's): the first to check a version of the file says so there, and the
-# others reading on from the same previous version take its word for that very version (the
-# file's signature unchanged since: any write changes its time), reading only the last block
-# before where they read on.
+# Checking every byte before the new ones costs a worker about 0.05 s at a million rows
+# (reading 281 MB again, 0.04 s, and their digest, 0.012 s). Workers reading on together take
+# turns (a lock in the state folder, timeline.lastgood's): the first to check a version of the
+# file says so there, and the others reading on from the same previous version take its word
+# for that very version (the file's signature unchanged since: any write changes its time),
+# reading only the last block before where they read on.
 
 
 def _said_path(path) -> Path:
