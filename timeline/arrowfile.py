@@ -4,16 +4,17 @@ the gazetteer.
 
 The arrays are one row of list columns (each array whole, in one buffer); the description is
 JSON in the schema's metadata, with its SHA-256 beside it and each array's length in it. After
-them comes an empty batch whose own metadata holds the digest of every byte before it (XXH3,
-timeline.digest's hash) and their number; then Arrow's footer, which says where the batches are
-and repeats the schema. The footer is used only to find that last batch: the schema and the
-arrays are decoded from the bytes the digest covers. A file cut short, with a damaged
-description, written for another key, or with any byte changed since it was written (by hand, a
-disk, a backup tool) is read as nothing (None), never trusted, nor as other arrays: the caller
-makes it again. Checking the digest reads the whole file once when it is mapped, through a
-mapping of its own let go of after: about 0.04 s for the 693 MB of a million rows when the
-system has them in its cache (a restart takes 0.10 s instead of 0.06; from the disk, as long as
-reading 693 MB takes), and no more of the file stays mapped than the process reads.
+them comes an empty batch whose own metadata holds the digest of every byte before it (XXH3 of
+each megabyte, timeline.digest, as for the events file) and their number; then Arrow's footer,
+which says where the batches are and repeats the schema. The footer is used only to find that
+last batch: the schema and the arrays are decoded from the bytes the digest covers. A file cut
+short, with a damaged description, written for another key, or with any byte changed since it
+was written (by hand, a disk, a backup tool) is read as nothing (None), never trusted, nor as
+other arrays: the caller makes it again. Checking the digest reads the whole file once when it
+is mapped, through a mapping of its own let go of after: about 0.04 s for the 693 MB of a
+million rows when the system has them in its cache (a restart takes 0.10 s instead of 0.06;
+from the disk, as long as reading 693 MB takes), and no more of the file stays mapped than the
+process reads.
 
 A file mapped is one nobody may write to while it is used: a program reading the mapped bytes
 of a file cut short under it (`cp` or `rsync --inplace` of a backup over it, `truncate`) is
@@ -32,13 +33,15 @@ import tempfile
 import threading
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
-import xxhash
+
+from . import digest
 
 KEY = b"timeline.store"  # the schema's metadata: what the file holds, as JSON
 DIGEST = b"timeline.store.sha256"
-BYTES = b"timeline.bytes"  # the last batch's metadata: the bytes before it, and their XXH3
-BYTES_DIGEST = b"timeline.bytes.xxh3"
+BYTES = b"timeline.bytes"  # the last batch's metadata: the bytes before it, and their digest
+BYTES_DIGEST = b"timeline.bytes.digest"
 
 
 def write(target: Path, about: dict, arrays: dict[str, pa.Array]) -> Path:
@@ -162,14 +165,15 @@ def changed() -> list[str]:
 
 
 def _digest(descriptor: int, size: int) -> int:
-    """XXH3 of the first `size` bytes of the open file, read through a mapping of its own (let go
-    of after: the pages it read are not left mapped in this process, where they would count in
-    its memory, only in the system's cache)."""
-    found = xxhash.xxh3_64()
-    with mmap.mmap(descriptor, size, access=mmap.ACCESS_READ) as mapped, memoryview(mapped) as view:
-        for at in range(0, size, STEP):
-            found.update(view[at : at + STEP])
-    return found.intdigest()
+    """The digest (timeline.digest) of the first `size` bytes of the open file, read through a
+    mapping of its own (let go of after: the pages it read are not left mapped in this process,
+    where they would count in its memory, only in the system's cache)."""
+    with mmap.mmap(descriptor, size, access=mmap.ACCESS_READ) as mapped:
+        view = np.frombuffer(mapped, np.uint8)
+        try:
+            return digest.of(view).value
+        finally:
+            del view  # (the mapping cannot be let go of while a view of it is held)
 
 
 def _said(descriptor: int, size: int) -> dict[bytes, bytes]:
@@ -187,13 +191,10 @@ def _whole(source: pa.MemoryMappedFile, said) -> int:
     return size if 0 < size <= source.size() and _digest(source.fileno(), size) == value else 0
 
 
-STEP = 1 << 24  # bytes hashed at a time (_whole)
-
-
 def _about(metadata: dict) -> dict | None:
     """The description of what the file holds, if its digest says it is whole."""
-    text, digest = metadata.get(KEY), metadata.get(DIGEST)
-    if text is None or digest is None or hashlib.sha256(text).hexdigest().encode() != digest:
+    text, sha = metadata.get(KEY), metadata.get(DIGEST)
+    if text is None or sha is None or hashlib.sha256(text).hexdigest().encode() != sha:
         return None
     return json.loads(text)
 
