@@ -58,7 +58,8 @@ ACCEPTED = [
     ("01/01/2022", D(2022, 1, 1), "day", ""),
     ("31.12.2021", D(2021, 12, 31), "day", ""),
     ("13-4-2022", D(2022, 4, 13), "day", ""),
-    ("13/4/22", D(2022, 4, 13), "day", ""),
+    ("1/13/22", D(2022, 1, 13), "day", ""),
+    ("13/4/2022", D(2022, 4, 13), "day", ""),
     ("2022/01/07", D(2022, 1, 7), "day", ""),
     ("13/04/2022 14:30", D(2022, 4, 13, 14, 30), "minute", ""),
     ("04/13/2022 2:30 PM", D(2022, 4, 13, 14, 30), "minute", ""),
@@ -144,6 +145,42 @@ def test_a_zone_that_names_no_single_offset_is_read_with_a_warning(text, fragmen
     assert fragment in reading.warning and "the time is kept as written" in reading.warning
 
 
+@pytest.mark.parametrize(
+    "text, value, said",
+    [
+        # 00-29 in this century, 30-99 in the last, as Excel reads a year typed with two digits
+        (
+            "1/13/22",
+            D(2022, 1, 13),
+            ["two digits, 22, read as 2022 (13 January 2022)", "if 1922 is meant", "2022-01-13"],
+        ),
+        ("12/31/29", D(2029, 12, 31), ["read as 2029", "if 1929 is meant"]),
+        ("12/31/30", D(1930, 12, 31), ["read as 1930", "if 2030 is meant", "1930-12-31"]),
+        ("7/20/69", D(1969, 7, 20), ["read as 1969 (20 July 1969)", "if 2069 is meant"]),
+        ("11/22/63", D(1963, 11, 22), ["read as 1963"]),
+        ("99-12-31", D(1999, 12, 31), ["read as 1999 (31 December 1999)"]),  # only year first is a date
+        ("7-Jan-22", D(2022, 1, 7), ["read as 2022"]),
+        ("Jan 7, 68", D(1968, 1, 7), ["read as 1968"]),
+        ("15 March 44", D(1944, 3, 15), ["read as 1944", "if 2044 is meant"]),
+        ("1/13/22 14:30", D(2022, 1, 13, 14, 30), ["read as 2022"]),
+    ],
+)
+def test_a_year_of_two_digits_is_read_the_same_every_year_and_said(text, value, said):
+    """A two-digit year is read by a fixed rule (dateutil's, within 50 years of today, read 76
+    as 1976 in 2026 and as 2076 in 2027), and never silently: each such date carries a caveat
+    naming the year read and the other century."""
+    reading = dates.read(text)
+    assert reading.value == pd.Timestamp(value)
+    for fragment in said:
+        assert fragment in reading.warning
+    assert dates.two_digit_year(76) == 1976 and dates.two_digit_year(29) == 2029
+
+
+def test_a_year_written_in_full_carries_no_caveat():
+    for text in ("1/13/2022", "2022-01-13", "13 January 2022", "January 2022"):
+        assert dates.read(text).warning == ""
+
+
 @pytest.mark.parametrize("text", ["0 BC", "-0", "-0000", "0 AD", "AD 0"])
 def test_there_is_no_year_0(text):
     with pytest.raises(DateError, match="year 0 does not exist"):
@@ -185,6 +222,12 @@ REFUSED = [
     ("07.01.2022", ["7 January 2022", "1 July 2022"]),
     ("03-04-2022", ["3 April 2022", "4 March 2022"]),
     ("1/2/22", ["1 February 2022", "2 January 2022"]),
+    # three numbers of two digits: the first may be the year (22-01-07 is a short 2022-01-07)
+    ("22-01-07", ["22 January 2007 (day first)", "7 January 2022 (year first)", "2007-01-22", "2022-01-07"]),
+    ("22/01/07", ["22 January 2007", "7 January 2022"]),
+    ("22.01.07", ["22 January 2007", "7 January 2022"]),
+    ("13/4/22", ["13 April 2022 (day first)", "22 April 2013 (year first)"]),
+    ("01/02/03", ["three ways", "1 February 2003", "2 January 2003", "3 February 2001", "year first"]),
     ("03 04 2022", ["3 April 2022", "4 March 2022"]),
     ("13/13/2022", ["neither 13 nor 13 can be a month"]),
     ("31/02/2022", ["neither"]),

@@ -13,7 +13,7 @@ import pytest
 import timeline
 from timeline import schema
 from timeline.links import is_web_link
-from timeline.problems import ERROR, WARNING
+from timeline.problems import ERROR, WARNING, ProblemCode
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = schema.header_line()
@@ -614,6 +614,51 @@ def test_multi_line_values_before_a_bad_row_in_the_slow_reader():
     assert where(dataset) == [(3, "date", E), (4, "title", E), (5, "latitude", E)]
 
 
+@pytest.mark.parametrize(
+    "lines, row, column",
+    [
+        # a quote opened in a description and closed only by an inch mark two rows later: the rows
+        # between are swallowed into the description (the file has an even number of quotes)
+        (
+            [
+                'a,2022-01-05,,Airport seized,"The airport is seized,protest,Almaty,,,TASS,,,',
+                "b,2022-01-06,,Curfew declared,Curfew in Almaty,government,Almaty,,,TASS,,,",
+                'c,2022-01-07,,Shoot order,Tokayev says 5" of snow,security,Almaty,,,TASS,,,',
+                "d,2022-01-08,,Calm returns,,security,Almaty,,,TASS,,,",
+            ],
+            2,
+            "description",
+        ),
+        (
+            [
+                'a,2022-01-05,,"Airport seized,,protest,,,,TASS,,,',
+                "b,2022-01-06,,Curfew,,government,,,,TASS,,,",
+                "c-2,2022-01-07,,Shoot order,,security,,,,TASS,,,",
+                'd,2022-01-08,,Calm 5" of snow,,security,,,,TASS,,,',
+            ],
+            2,
+            "title",
+        ),
+    ],
+)
+def test_rows_swallowed_into_a_quoted_value_are_said_not_read_silently(lines, row, column):
+    header = (
+        "id,date,end_date,title,description,category,location,latitude,longitude,source,source_url,published,claimed_by"
+    )
+    dataset = load_text(header + "\n" + "\n".join(lines) + "\n")
+    [problem] = [p for p in dataset.problems if p.level == E]
+    assert (problem.row, problem.column) == (row, column)
+    assert "looks like a row of its own" in problem.message or "look like rows of their own" in problem.message
+    assert "never closed" in problem.message and "the row is left out" in problem.message
+    assert "a" not in set(dataset.accounts["id"])
+
+
+def test_a_value_of_several_lines_that_are_not_rows_is_read_as_written():
+    description = "First paragraph, with commas, a few.\n\nSecond: a list, of, some, words, here, and, more, too."
+    dataset = load_text(text(line(description=description), line(id="b")))
+    assert dataset.problems == [] and dataset.accounts["description"].iloc[0] == description
+
+
 def test_open_quote_is_reported_where_it_opens():
     data = text(line(description="a\nb"), line(id="b"), 'c,2022,,"Title,,p,,,,S,,,,,,,\n', line(id="d"), line(id="e"))
     dataset = load_text(data)
@@ -724,7 +769,29 @@ def test_first_row_defines_title_category_and_date():
     event = dataset.events.iloc[0]
     assert (event["title"], event["category"], event["start"]) == ("First", "Security", pd.Timestamp("2022-01-07"))
     assert event["accounts"] == 3
-    assert len(dataset.accounts) == 3 and dataset.problems == []
+    assert len(dataset.accounts) == 3
+    assert [(p.row, p.column, p.level, p.code) for p in dataset.problems] == [(3, "title", W, ProblemCode.OTHER_TITLE)]
+
+
+def test_a_later_title_that_is_not_the_event_s_is_said():
+    """Another event given an id already taken is merged into it, and its title is never shown:
+    each such row is warned about (the row is kept, an account of the event it names)."""
+    dataset = load_text(
+        text(
+            line(id="curfew", title="Curfew in Almaty", date="2022-01-05"),
+            line(id="curfew", title="Curfew lifted", date="2022-01-19", category=""),
+            line(id="curfew", title=" curfew IN almaty ", date="2022-01-05", category=""),  # (the same: no)
+            line(id="curfew", title="", date="2022-01-06", category=""),
+        )
+    )
+    assert len(dataset.events) == 1 and len(dataset.accounts) == 4
+    [problem] = dataset.problems
+    assert (problem.row, problem.column, problem.level) == (3, "title", W)
+    assert problem.message == (
+        "title 'Curfew lifted' is not the title of row 2, 'Curfew in Almaty', the first row of 'curfew', which "
+        "names the event, so it is never shown; if this row is another event, give it its own id (curfew-2); if "
+        "it is an account of the same event, leave title empty"
+    )
 
 
 def test_later_rows_may_leave_title_and_category_empty():
@@ -925,7 +992,7 @@ REPEATED_TITLES = [
             ("2022-01-09", "Distributions resume"),
             ("2022-01-10", "Distributions continue"),
         ],
-        [(3, "id", W)],
+        [(3, "id", W), (7, "title", W)],  # (row 7: another title, never shown)
         "rows 3, 5 and 8 repeat the title 'Distributions continue' of row 2 with other dates: "
         "they look like different events sharing the id 'a'; give each its own id (a-2, ...) "
         "or leave title empty on a later account of the same event",
@@ -935,14 +1002,15 @@ REPEATED_TITLES = [
         [(3, "id", W)],
         "rows 3, 4, 5, 6, 7, 8, 9, 10 and 3 more repeat the title 'Curfew'",
     ),
-    # not warned: the same date; a date that can be the first's; no title; another title
+    # not warned so: the same date; a date that can be the first's; no title; another title (which
+    # is warned about as a title never shown: test_a_later_title_that_is_not_the_event_s_is_said)
     ([("2022-01-07", "Curfew"), ("2022-01-07", "Curfew")], [], ""),
     ([("2022-01-07", "Curfew"), ("7 January 2022", "curfew")], [], ""),
     ([("2022-01", "Curfew"), ("2022-01-07", "Curfew")], [], ""),
     ([("2022-01-07", "Curfew"), ("2022-01-07 23:00", "Curfew")], [], ""),
     ([("2022-01-07", "Curfew"), ("2022-01-08", "")], [], ""),
-    ([("2022-01-07", "Curfew"), ("2022-01-08", "Curfew lifted")], [], ""),
-    ([("2022-01-07", "Curfew"), ("2022-01-08", "Curfews")], [], ""),
+    ([("2022-01-07", "Curfew"), ("2022-01-08", "Curfew lifted")], [(3, "title", W)], ""),
+    ([("2022-01-07", "Curfew"), ("2022-01-08", "Curfews")], [(3, "title", W)], ""),
 ]
 
 

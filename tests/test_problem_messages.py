@@ -119,7 +119,7 @@ CASES = [
     ),
     (
         "a diagnosis: dates a spreadsheet rewrote",
-        csv_bytes([row(f"e-{i}", f"{1 + i}/{2 + i}/22") for i in range(5)] + [row("f", "13/1/22")]),
+        csv_bytes([row(f"e-{i}", f"{1 + i}/{2 + i}/22") for i in range(5)] + [row("f", "13/1/2022")]),
         0,
         "date",
         "6 des 6 dates de date sont écrites comme '1/2/22' (le jour d'abord, comme Excel et LibreOffice "

@@ -59,6 +59,7 @@ BREAKS = {
     "needs": ("something", {}),
     "picture_alt": ("", {"media": "https://example.org/photo.jpg"}),
     "number": ("about 5", {}),
+    "thousands": ("1.000", {}),
     "range": ("999", {}),
     "retracted": ("maybe", {}),
     "place": ("Almaty", {}),

@@ -29,7 +29,7 @@ import openpyxl
 import pytest
 
 import timeline
-from timeline import cli
+from timeline import cli, workbook
 from timeline.problems import ERROR, WARNING
 from timeline.timelinejs import importer
 
@@ -343,6 +343,34 @@ def test_the_served_page_says_a_workbook_needs_csv(workbook_file):
 
     [problem] = data.current(str(workbook_file), wait=True).problems
     assert "the dashboard serves only CSV" in problem.message
+
+
+@pytest.mark.parametrize(
+    "value, number_format, written",
+    [
+        # Excel keeps a month typed as `Jan 2022` or `2022-01` as its first day, shown `mmm-yy`
+        (dt.datetime(2022, 1, 1), "mmm-yy", "2022-01"),
+        (dt.datetime(2022, 1, 1), "mmmm yyyy", "2022-01"),
+        (dt.datetime(2022, 1, 1), "yyyy", "2022"),
+        (dt.datetime(2022, 1, 1), "yyyy-mm-dd", "2022-01-01"),
+        # a time shown is kept, midnight too
+        (dt.datetime(2022, 1, 7), "yyyy-mm-dd hh:mm", "2022-01-07 00:00"),
+        (dt.datetime(2022, 1, 7), "[$-409]m/d/yyyy h:mm AM/PM;@", "2022-01-07 00:00"),
+        (dt.datetime(2022, 1, 7, 16, 30), "d-mmm-yy", "2022-01-07 16:30"),
+        # a value the format hides a part of: the whole value (a day that is not the 1st)
+        (dt.datetime(2022, 1, 7), "mmm-yy", "2022-01-07"),
+    ],
+)
+def test_a_workbook_s_date_keeps_the_precision_its_cell_shows(value, number_format, written):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER[:4])
+    sheet.append(["a", value, None, "T"])
+    sheet.cell(row=2, column=2).number_format = number_format
+    out = io.BytesIO()
+    book.save(out)
+    text, _ = workbook.xlsx_to_csv(out.getvalue())
+    assert text.decode().splitlines()[1] == f"a,{written},,T"
 
 
 def test_import_reads_a_timelinejs_workbook(tmp_path):

@@ -136,6 +136,9 @@ def _read(holder: list, scan: Scan | None) -> Table:
     frame, rows = _drop_blank_rows(frame, rows)
     before = len(problems)
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent)
+    if scan.quotes and scan.newlines > records - (not scan.edges[1].endswith(b"\n")):
+        # (more line feeds than records: some value holds a line break; most files have none)
+        bad_rows |= _rows_swallowed(frame, rows, columns, problems, bad_rows)
     not_utf8 = [p.row for p in problems[before:] if p.code == ProblemCode.NOT_UTF8]
     findings = []
     if not_utf8:
@@ -228,6 +231,7 @@ class Scan:
     replacement: bool = False  # U+FFFD (EF BF BD) somewhere: a character some program could not read
     edges: tuple[bytes, bytes] = (b"", b"")  # the first and the last two bytes (a U+FFFD across two pieces)
     after_bom: bool = False  # of the bytes after UTF-8's byte order mark (BOM), which the file begins with
+    newlines: int = 0  # how many line feeds (more than the records: some value holds a line break)
 
     @staticmethod
     def of(piece: np.ndarray) -> Scan:
@@ -243,6 +247,7 @@ class Scan:
             [(len(piece), quotes)],
             not ascii and _holds_replacement(piece),
             (piece[:2].tobytes(), piece[-2:].tobytes()),
+            newlines=int(np.count_nonzero(piece == ord("\n"))),
         )
 
     @staticmethod
@@ -262,6 +267,7 @@ class Scan:
             replacement,
             (first, last),
             after_bom,
+            sum(s.newlines for s in scans),
         )
 
     def quotes_before(self, at: int) -> tuple[int, int]:
@@ -709,6 +715,57 @@ def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray
                 problems.append(Problem(int(rows[i]), name, ERROR, message(show(values.iloc[i])), code))
             bad |= hits
     return bad
+
+
+def _rows_swallowed(frame, rows, columns, problems, bad) -> np.ndarray:
+    """Rows with a value that runs over lines shaped as rows of the file: a double quote opened
+    in it and closed only in a later row (a quote inside a value not doubled: `5" of snow`)
+    makes the rows between part of that value, silently, however many quotes the file has.
+    Errors, left out: the row's later values are not its own either."""
+    found = np.zeros(len(frame), dtype=bool)
+    slug = columns.index("id") if "id" in columns else None
+    for name in columns:
+        values = frame[name]
+        hits = values.str.contains("\n", regex=False).to_numpy(dtype=bool) & ~bad & ~found
+        for i in np.flatnonzero(hits):
+            value = values.iloc[i]
+            shaped = [line for line in value.splitlines()[1:] if _row_shaped(line, len(columns), slug)]
+            if not shaped:
+                continue
+            found[i] = True
+            problems.append(
+                Problem(
+                    int(rows[i]),
+                    name,
+                    ERROR,
+                    say_n(
+                        "{value} runs over {n:,} line that looks like a row of its own ({line}): a double quote "
+                        "in this row or the next is probably never closed, or a quote inside a value is not "
+                        'written twice (""), so that row is read as part of this value; the row is left out',
+                        "{value} runs over {n:,} lines that look like rows of their own (the first: {line}): a "
+                        "double quote in this row or those is probably never closed, or a quote inside a value is "
+                        'not written twice (""), so those rows are read as part of this value; the row is left out',
+                        len(shaped),
+                        value=show(value),
+                        line=show(shaped[0]),
+                    ),
+                )
+            )
+    return found
+
+
+def _row_shaped(line: str, columns: int, slug: int | None) -> bool:
+    """Whether a line within a value reads as a row of the file: as many values as the header
+    has columns (or one fewer: cut where the value ends), its id a slug."""
+    if line.count(",") < columns - 2:
+        return False
+    try:
+        values = next(csv.reader([line]))
+    except (csv.Error, StopIteration):
+        return False
+    if not columns - 1 <= len(values) <= columns:
+        return False
+    return slug is None or bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", values[slug].strip()))
 
 
 def text_buffers(series: pd.Series):

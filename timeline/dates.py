@@ -589,8 +589,27 @@ def _spreadsheet_day_iso(text: str) -> str:
 
 
 def two_digit_year(year: int) -> int:
-    """A year of two digits as this grammar reads it (as dateutil does: 22 is 2022)."""
-    return dateutil_parser.parserinfo().convertyear(year)
+    """A year of two digits as this grammar reads it: as Excel reads one typed into a cell, 00-29
+    in this century and 30-99 in the last (22 is 2022, 69 is 1969), the same whatever the day
+    the file is read (dateutil's rule, within 50 years of today, would read 76 as 1976 this year
+    and 2076 the next). Every date so read carries a caveat (TWO_DIGIT_YEAR)."""
+    return year + (2000 if year < TWO_DIGIT_PIVOT else 1900)
+
+
+TWO_DIGIT_PIVOT = 30  # two_digit_year: 00-29 are 2000-2029, 30-99 are 1930-1999 (Excel's default)
+
+
+def _two_digit_caveat(year: int, month: int, day: int, written: int) -> Message:
+    """What is said of a date whose year has two digits (those forms always have a day)."""
+    return say(
+        "has a year of two digits, {written:02d}, read as {year} ({day}); if {other} is meant, or to be sure, "
+        "write the year in full ({iso})",
+        written=written,
+        year=year_label(year),
+        day=Day.of(year, month, day),
+        other=year_label(year + 100 if year < 2000 else year - 100),
+        iso=_iso_day(year, month, day),
+    )
 
 
 def _diagnosis(text: str) -> Message:
@@ -650,6 +669,7 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     values = date.values[d] + np.where(timed, clock.seconds[c], 0) * np.timedelta64(1, "s")
     precision = np.where(timed, "minute", date.precision[d]).astype(object)
     offset, warning = _offsets(clock.offset[c], clock.zone[c], values, problem)
+    warning = np.where(date.caveat[d] != "", date.caveat[d], warning).astype(object)
     _settle(out, at[rows], lambda i: name_of(rows[i]), _Composed(values, problem), precision, offset, warning=warning)
 
 
@@ -685,6 +705,7 @@ class _Dates:
     values: np.ndarray  # datetime64[s]
     precision: np.ndarray  # object
     problem: np.ndarray  # object: "" or what is wrong
+    caveat: np.ndarray  # object: "" or what to say of a date read (a year of two digits)
 
 
 def _read_dates(texts: pa.Array, engine) -> _Dates:
@@ -693,6 +714,7 @@ def _read_dates(texts: pa.Array, engine) -> _Dates:
     result = _Dates(
         np.zeros(n, dtype=bool),
         np.full(n, np.datetime64("NaT"), dtype=UNIT),
+        np.full(n, "", dtype=object),
         np.full(n, "", dtype=object),
         np.full(n, "", dtype=object),
     )
@@ -708,9 +730,10 @@ def _read_dates(texts: pa.Array, engine) -> _Dates:
             continue
         keep = pa.array(matched)
         at = where[matched]
-        composed, precision = _date_parts(form, {name: part.filter(keep) for name, part in parts.items()})
+        composed, precision, caveat = _date_parts(form, {name: part.filter(keep) for name, part in parts.items()})
         result.matched[at] = True
         result.values[at], result.problem[at], result.precision[at] = composed.values, composed.problem, precision
+        result.caveat[at] = caveat
         left, where = left.filter(pa.array(~matched)), where[~matched]
     return result
 
@@ -798,13 +821,16 @@ class _Parts:
         return values
 
 
-def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray]:
-    """The dates one form matched, from their parts: values, what is wrong, precision."""
+def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndarray]:
+    """The dates one form matched, from their parts: values, what is wrong, precision, and a
+    caveat where one was read with something to say (a year of two digits)."""
     n = len(next(iter(parts.values()))) if parts else 0
     p = _Parts(parts, n)
     problem = np.full(n, "", dtype=object)
     year_digits = pc.utf8_length(p.part("year", "year2")).to_numpy(zero_copy_only=False)
     year = p.number("year", "year2")
+    written_year = year.copy()
+    short = np.zeros(n, dtype=bool)  # a year of two digits
     era = pc.replace_substring(pc.utf8_lower(p.part("era", "era2")), ".", "")
     no_era = pc.equal(era, "").to_numpy(zero_copy_only=False)
     bc = pc.equal(p.part("sign"), "-").to_numpy(zero_copy_only=False) | pc.is_in(
@@ -819,9 +845,7 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray]:
         else:
             problem[(year_digits == 1) & no_era] = UNREADABLE
             if short.any():
-                info = dateutil_parser.parserinfo()  # as dateutil reads 22: 2022
-                expanded = {y: info.convertyear(int(y)) for y in np.unique(year[short])}
-                year = np.where(short, [expanded.get(y, y) for y in year], year)
+                year = np.where(short, np.where(year < TWO_DIGIT_PIVOT, 2000, 1900) + year, year)
     if form.name == "short year":
         for i in np.flatnonzero((year_digits < 3) & ~bc):
             problem[i] = say_n(
@@ -843,31 +867,59 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray]:
         month = np.where(named, _MONTH_VALUES[pc.fill_null(found, 0).to_numpy(zero_copy_only=False)], month)
     day = p.number("day", default=1)
     if "a" in parts:
-        day, month = _day_and_month(p.number("a"), p.number("b"), year, problem)
+        a = p.number("a")
+        # Three numbers of two digits (22-01-07) may begin with the year: that reading too.
+        first = short & (pc.utf8_length(p.part("a")).to_numpy(zero_copy_only=False) == 2)
+        day, month, year = _day_and_month(
+            a, p.number("b"), year, problem, (first, np.where(a < TWO_DIGIT_PIVOT, 2000, 1900) + a, written_year)
+        )
     zero = np.zeros(n, dtype=np.int64)
     composed = _compose(year, month, day, zero, zero, zero)
     composed.problem = np.where(problem != "", problem, composed.problem).astype(object)
     precision = np.where(p.written("day", "a"), "day", np.where(p.written("month") | named, "month", "year"))
-    return composed, precision.astype(object)
+    caveat = np.full(n, "", dtype=object)
+    for i in np.flatnonzero(short & (composed.problem == "")):
+        caveat[i] = _two_digit_caveat(int(year[i]), int(month[i]), int(day[i]), int(year[i]) % 100)
+    return composed, precision.astype(object), caveat
 
 
 _MONTH_KEYS = pa.array(list(_MONTH_NUMBERS), type=pa.large_string())
 _MONTH_VALUES = np.array(list(_MONTH_NUMBERS.values()), dtype=np.int64)
 
 
-DAY_FIRST, MONTH_FIRST = say("day first"), say("month first")
+DAY_FIRST, MONTH_FIRST, YEAR_FIRST = say("day first"), say("month first"), say("year first")
 
 
-def _day_and_month(a, b, year, problem):
-    """Day and month from two numbers in either order: refused when both readings are dates."""
-    day, month = a.copy(), b.copy()
+def _day_and_month(a, b, year, problem, year_first=None):
+    """Day, month and year from two numbers in either order and a year: refused when more than
+    one reading is a date. `year_first`: (where the first number may be a year of two digits,
+    that year, the last number): a third reading, year first (22-01-07 is 7 January 2022 or 22
+    January 2007)."""
+    day, month, year = a.copy(), b.copy(), year.copy()
     for i in range(len(a)):
         if problem[i]:
             continue
-        readings = []
-        for d, m, order in ((a[i], b[i], DAY_FIRST), (b[i], a[i], MONTH_FIRST)):
-            if 1 <= m <= 12 and FIRST_YEAR <= year[i] <= LAST_YEAR and 1 <= d <= _days_in(int(year[i]), int(m)):
-                readings.append((d, m, order))
+        readings: list[tuple] = []
+        candidates = [(a[i], b[i], year[i], DAY_FIRST), (b[i], a[i], year[i], MONTH_FIRST)]
+        if year_first is not None and year_first[0][i]:
+            candidates.append((year_first[2][i], b[i], year_first[1][i], YEAR_FIRST))
+        for d, m, y, order in candidates:
+            if 1 <= m <= 12 and FIRST_YEAR <= y <= LAST_YEAR and 1 <= d <= _days_in(int(y), int(m)):
+                if not any((d, m, y) == (d2, m2, y2) for d2, m2, y2, _ in readings):
+                    readings.append((d, m, y, order))
+        if len(readings) > 2:
+            (d1, m1, y1, o1), (d2, m2, y2, o2), (d3, m3, y3, o3) = readings
+            problem[i] = say(
+                "can be read three ways: {one} ({one_order}), {two} ({two_order}) or {three} ({three_order}); "
+                "write it year first, as YYYY-MM-DD",
+                one=Day.of(int(y1), int(m1), int(d1)),
+                one_order=o1,
+                two=Day.of(int(y2), int(m2), int(d2)),
+                two_order=o2,
+                three=Day.of(int(y3), int(m3), int(d3)),
+                three_order=o3,
+            )
+            continue
         if not readings:
             problem[i] = say(
                 "neither {a} nor {b} can be a month; {how_to_write}",
@@ -875,21 +927,20 @@ def _day_and_month(a, b, year, problem):
                 b=int(b[i]),
                 how_to_write=HOW_TO_WRITE,
             )
-        elif len(readings) == 2 and a[i] != b[i]:
-            (d1, m1, o1), (d2, m2, o2) = readings
-            y = int(year[i])
+        elif len(readings) == 2:
+            (d1, m1, y1, o1), (d2, m2, y2, o2) = readings
             problem[i] = say(
                 "can be read two ways: {one} ({one_order}) or {other} ({other_order}); write {one_iso} or {other_iso}",
-                one=Day.of(y, int(m1), int(d1)),
+                one=Day.of(int(y1), int(m1), int(d1)),
                 one_order=o1,
-                other=Day.of(y, int(m2), int(d2)),
+                other=Day.of(int(y2), int(m2), int(d2)),
                 other_order=o2,
-                one_iso=_iso_day(y, m1, d1),
-                other_iso=_iso_day(y, m2, d2),
+                one_iso=_iso_day(int(y1), m1, d1),
+                other_iso=_iso_day(int(y2), m2, d2),
             )
         else:
-            day[i], month[i] = readings[0][0], readings[0][1]
-    return day, month
+            day[i], month[i], year[i] = readings[0][0], readings[0][1], readings[0][2]
+    return day, month, year
 
 
 def _days_in(year: int, month: int) -> int:

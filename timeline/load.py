@@ -776,6 +776,24 @@ def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
     check.found[name] = number
 
 
+def _thousands(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A number (read by the "number" rule before it) written as 1.000 or 2.500.000: a dot before
+    each group of three digits, as many languages separate thousands (1.000 dead is a thousand),
+    or a decimal point (1.000 is 1): refused, naming both."""
+    text = check.frame[name]
+    dotted = (~np.isnan(check.found[name])) & text.str.fullmatch(r"\s*[+-]?[1-9]\d{0,2}(?:\.\d{3})+\s*").to_numpy(
+        dtype=bool, na_value=False
+    )
+    if dotted.any():
+        check.report(
+            dotted,
+            name,
+            rule.level,
+            lambda v: rule.say(name, v, v.strip().replace(".", ""), f"{float(v):g}"),
+        )
+        check.found[name] = np.where(dotted, np.nan, check.found[name])
+
+
 def _range(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A number (read by the "number" rule before it) beyond -rule.limit to rule.limit."""
     check.report(np.abs(check.found[name]) > rule.limit, name, rule.level, lambda v: rule.say(name, v, rule.limit))
@@ -935,6 +953,7 @@ CHECKS = {
     "needs": _needs,
     "picture_alt": _picture_alt,
     "number": _number,
+    "thousands": _thousands,
     "range": _range,
     "retracted": _retracted,
     "place": _place,
@@ -1118,6 +1137,7 @@ def _check_repeated_titles(
     first_of[events[~later]] = at[~later]
     at, events = at[later], events[later]
     heads = first_of[events]
+    _other_titles(check, ids, at, events, heads)
     # A date that cannot be the first account's (as for a disputed date); then the same title.
     value, last = start.to_numpy(), start_last.to_numpy()
     other_date = (value[at] > last[heads]) | (last[at] < value[heads])
@@ -1140,6 +1160,35 @@ def _check_repeated_titles(
                 WARNING,
                 _repeated_title(repeated, int(check.rows[heads[k]]), written[len(at) + k], str(name)),
                 ProblemCode.REPEATED_TITLE,
+            )
+        )
+
+
+def _other_titles(check: _Checker, ids: pd.Index, at: np.ndarray, events: np.ndarray, heads: np.ndarray) -> None:
+    """Later accounts (at) whose title is not their event's (its first row's, heads): an event
+    shows one title, so theirs is never shown; most often another event given the same id. A
+    warning on each such row (an appended row is told so without the rows before it)."""
+    written = check.frame["title"].take(np.concatenate([at, heads])).to_numpy(dtype=object)
+    which, distinct = pd.factorize(written)
+    normal = np.array([" ".join(t.split()).casefold() for t in distinct], dtype=object)[which]
+    for k in np.flatnonzero(normal[: len(at)] != normal[len(at) :]).tolist():
+        event = str(ids[events[k]])
+        check.problems.append(
+            Problem(
+                int(check.rows[at[k]]),
+                "title",
+                WARNING,
+                say(
+                    "title {title} is not the title of row {head_row}, {head}, the first row of {id}, which names "
+                    "the event, so it is never shown; if this row is another event, give it its own id "
+                    "({plain_id}-2); if it is an account of the same event, leave title empty",
+                    title=show(written[k]),
+                    head_row=int(check.rows[heads[k]]),
+                    head=show(written[len(at) + k]),
+                    id=show(event),
+                    plain_id=event,
+                ),
+                ProblemCode.OTHER_TITLE,
             )
         )
 

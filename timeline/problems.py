@@ -41,6 +41,7 @@ class ProblemCode(StrEnum):
     # Findings across rows (an appended row may change them):
     FIRST_ROW_EMPTY = "first-row-empty"  # title or category empty on an event's first row
     REPEATED_TITLE = "repeated-title"  # accounts repeating their event's title, other date
+    OTHER_TITLE = "other-title"  # a later account with a title that is not its event's (never shown)
     CATEGORY_ALIKE = "category-alike"  # two spellings of one lane
     TOO_MANY_CATEGORIES = "too-many-categories"
     PLACED_BY_NAME = "placed-by-name"  # a location placed (or not) by its name

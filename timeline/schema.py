@@ -435,6 +435,17 @@ COLUMNS: tuple[Column, ...] = (
                     value=show(value),
                 ),
             ),
+            Rule(
+                "thousands",
+                ERROR,
+                lambda column, value, whole, small: say(
+                    "figure {value} reads two ways: {whole} with a dot between its thousands (as German, Spanish "
+                    "or Turkish write numbers) or {small}; write {whole} or {small}",
+                    value=show(value),
+                    whole=whole,
+                    small=small,
+                ),
+            ),
         ),
     ),
     Column(

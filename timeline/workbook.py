@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 
 from .problems import Message, say
 
@@ -101,8 +102,8 @@ def xlsx_to_csv(data: bytes) -> tuple[bytes, str]:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         width = 0
-        for values in sheet.iter_rows(min_row=1, values_only=True):
-            cells = [cell_text(value) for value in values]
+        for row in sheet.iter_rows(min_row=1):
+            cells = [cell_text(cell.value, getattr(cell, "number_format", "") or "") for cell in row]
             while cells and cells[-1] == "":
                 cells.pop()
             width = width or len(cells)  # (the header's width: later rows padded to it)
@@ -112,13 +113,24 @@ def xlsx_to_csv(data: bytes) -> tuple[bytes, str]:
         book.close()
 
 
-def cell_text(value) -> str:
-    """One cell's value as the text events.csv would hold."""
+def cell_text(value, number_format: str = "") -> str:
+    """One cell's value as the text events.csv would hold. A date at the precision its cell shows
+    (`number_format`): Excel keeps a month typed as `Jan 2022` or `2022-01` as its first day shown
+    `mmm-yy`, so a format without the day is the month (`2022-01`), one with a time keeps it even at
+    midnight (`2022-01-07 00:00`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
+        shown = _shows(number_format)
+        if "h" not in shown and "d" not in shown and "y" in shown and value.time() == dt.time() and value.day == 1:
+            if "m" not in shown and value.month == 1:
+                return f"{value.year:04d}"
+            if "m" in shown:
+                return f"{value.year:04d}-{value.month:02d}"
+        if "h" in shown and value.second == 0 and value.microsecond == 0:
+            return f"{value.date().isoformat()} {value:%H:%M}"
         if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
             return value.date().isoformat()
         clock = f"{value:%H:%M}" + (f":{value:%S}" if value.second else "")
@@ -130,3 +142,23 @@ def cell_text(value) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return str(value)
+
+
+def _shows(number_format: str) -> set[str]:
+    """What a number format shows of a date: "y", "m" (the month), "d", "h" (a time). A format
+    Excel writes, e.g. `mmm-yy`, `yyyy-mm-dd hh:mm`, `[$-409]d-mmm-yyyy;@`: quoted text, escaped
+    characters and [bracketed] parts are not parts of the date; an "m" after an hour or before
+    seconds is minutes. "General" or none: the day (as before, a whole date)."""
+    code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format.split(";")[0]).lower()
+    if not re.search(r"[dmyhs]", code) or code.strip() == "general":
+        return {"y", "m", "d"}
+    runs = [run[0] for run in re.findall(r"d+|m+|y+|h+|s+", code)]
+    shown = set()
+    for i, part in enumerate(runs):
+        if part == "m" and ((i and runs[i - 1] == "h") or (i + 1 < len(runs) and runs[i + 1] == "s")):
+            shown.add("h")  # minutes
+        elif part == "s":
+            shown.add("h")
+        else:
+            shown.add(part)
+    return shown
