@@ -250,7 +250,10 @@ COLUMNS: tuple[Column, ...] = (
         "`600`, `0600` or `AD 600`. Times are wall-clock times as written, never converted; a time "
         "may end with its UTC offset (`+06:00`) or a zone that names one offset (`UTC`, `EST`, "
         "`MSK`, `ALMT`, `Asia/Almaty`), shown beside it. Numeric forms such as `03/04/2022` are "
-        "refused when they could be read two ways, with or without a time.",
+        "refused when they could be read two ways, with or without a time, and so is `22-01-07` (7 January 2022 "
+        "year first, or 22 January 2007). A year of two digits (`1/13/22`) is read as Excel reads one typed into a "
+        "cell, 00-29 as 2000-2029 and 30-99 as 1930-1999, whatever the day the file is read, and each such date "
+        "gets a warning that names the year read: write years in full.",
         "2022-01-07",
         rules=(
             Rule(
