@@ -38,6 +38,10 @@ threads = 4
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
+# The longest request line gunicorn reads (its default, 4094 bytes, answers a longer one with its
+# own "414 URI Too Long" page): an address of up to 8,000 characters is the app's to refuse or
+# read, with its own notice (timeline.state.LIMITS; the README's "Links").
+limit_request_line = 8190
 
 # `preload_app`: the master imports the app (and maps the events' checked data, timeline.store)
 # once, before it forks the workers, so they share the imported code and that mapping instead of

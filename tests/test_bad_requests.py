@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from tests.dash_client import Client
 from timeline.app import create_app, guard
+from timeline.view.controls import clicked_event
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -166,6 +167,9 @@ MALFORMED = {
     "nested too deeply": lambda app: body_for(
         app, "timeline.figure", {"timeline.clickData": {"points": [{"x": [[[[[[[[1]]]]]]]]}]}}
     ),
+    # nested beyond what Python's JSON reader follows (a RecursionError, not a 500)
+    "nested 100,000 deep": b"[" * 100_000,
+    "an object nested 40,000 deep": b'{"a":' * 40_000,
 }
 
 
@@ -197,6 +201,16 @@ def test_every_value_a_callback_reads_is_checked(app):
         for declared in (*spec["inputs"], *spec["state"]):
             if not declared["id"].startswith("{"):
                 assert (declared["id"], declared["property"]) in guard.VALUES, declared
+
+
+def test_a_click_on_an_id_longer_than_the_address_holds_selects_nothing(app, client):
+    """Plotly's clickData comes from the page, and can be written by hand: an id of 200,000
+    characters is none the chart drew, and never goes into the address."""
+    click = {"points": [{"x": "2022-01-07", "customdata": "a" * 200_000}]}
+    status, answer = post(client, body_for(app, "url.search", {"timeline.clickData": click}))
+    assert status in (200, 204, 400) and len(answer) < 10_000, answer[:200]
+    assert b"aaaaaaaaaa" not in answer
+    assert clicked_event(click) == "" and clicked_event({"points": [{"customdata": "death-toll"}]}) == "death-toll"
 
 
 def test_what_the_page_sends_still_answers(app, client):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from pathlib import Path
@@ -297,3 +298,59 @@ def test_a_file_that_changed_while_it_was_remembered_is_not_recorded(tmp_path):
         f.write(csv_bytes([row("event-10", "2022-02-02")]).split(b"\n", 1)[1])
     assert lastgood.remember(path, read) is None
     assert lastgood.read(path).events == 3 and lastgood.copy_path(path).read_bytes() == rows(3)
+
+
+@pytest.mark.parametrize("how", ["rewritten", "grown"])
+def test_a_save_caught_in_progress_is_never_published_nor_kept_as_the_last_good_version(served, monkeypatch, how):
+    """A save that writes the file in pieces (truncate, then write; or a copy onto it) read
+    between two of its writes: the bytes read are no version of the file, however many of its
+    events they hold. They are read again once the file stops changing."""
+    load_module = importlib.import_module("timeline.load")  # (timeline.load is also the function)
+    first = data.current(str(served), wait=True)
+    assert len(first.index) == 35
+    rows = GOOD.split(b"\n")
+    late = b"late-event," + rows[1].split(b",", 1)[1] + b"\n"  # (a row of the file's own shape, a new id)
+    part, whole = b"\n".join(rows[:30]) + b"\n", GOOD + late
+    served.write_bytes(part)  # what the save has written so far: 29 of the rows, ending a line
+    real = load_module._read_file
+    reads = []
+
+    def read_then_written_to(path):
+        read = real(path)
+        if not reads:  # the rest of the save lands while the first read is under way
+            if how == "rewritten":
+                served.write_bytes(whole)
+            else:
+                with open(served, "ab") as file:
+                    file.write(whole[len(part) :])
+        reads.append(len(read[0]))
+        return read
+
+    monkeypatch.setattr(load_module, "_read_file", read_then_written_to)
+    data._cache.clear()  # a worker started during the save
+    now = data.current(str(served), wait=True)
+    assert len(reads) >= 2 and reads[0] == len(part)
+    assert len(now.index) == 36 and not now.notices
+    assert lastgood.read(served).events == 36
+
+
+def test_rows_read_on_while_the_file_is_written_to_are_no_version_of_it(served, monkeypatch):
+    """The same for an append read on from the version before (timeline.appends)."""
+    appends = importlib.import_module("timeline.appends")
+    previous = timeline.load(served)
+    more = b"late-event," + GOOD.split(b"\n")[1].split(b",", 1)[1] + b"\n"
+    with open(served, "ab") as file:
+        file.write(more)
+    real = appends._appended
+
+    def read_then_written_to(*args, **kwargs):
+        read = real(*args, **kwargs)
+        with open(served, "ab") as file:
+            file.write(more.replace(b"late-event", b"later-event")[:40])  # a save goes on meanwhile
+        return read
+
+    monkeypatch.setattr(appends, "_appended", read_then_written_to)
+    grown = load_more(previous, served)
+    assert grown.growth is not None and not grown.settled
+    monkeypatch.setattr(appends, "_appended", real)
+    assert load_more(previous, served).settled and timeline.load(served).settled

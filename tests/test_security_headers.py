@@ -171,3 +171,14 @@ def test_no_server_version_in_the_server_header(tmp_path, workers):
     assert servers in ([security.SERVER_NAME], ["gunicorn"]), servers
     assert not any(re.search(r"\d|werkzeug|python", s, re.I) for s in servers), servers
     assert csp["frame-ancestors"] == ["'self'"]  # the environment variable, for gunicorn
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_an_address_of_up_to_8000_characters_reaches_the_app(tmp_path, workers):
+    """The README's bound on an address is the app's: gunicorn's own request-line limit (4094
+    bytes by default) would answer a longer one with its bare "414 URI Too Long" page."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=workers) as url:
+        with urllib.request.urlopen(url + "/?event=death-toll&x=" + "a" * 7_000, timeout=30) as response:
+            assert response.status == 200 and b"_dash-config" in response.read()

@@ -62,8 +62,13 @@ def load_more(previous: Dataset | None, path: str | os.PathLike) -> Dataset:
     grown = _appended(previous, path, stamp, whole=True)
     if grown is None or previous is None:
         return load(path)
+    settled = signature(path) == stamp  # (not written to while read: see Dataset.settled)
     dataset = _read_on(previous, *grown, stamp)
-    return dataset if dataset is not None else load(path)
+    if dataset is None:
+        return load(path)
+    before, after, _ = grown
+    dataset.settled, dataset.ends_line = settled, (after or before)[-1:] in (b"\n", b"\r", b"")
+    return dataset
 
 
 def load_with(previous: Dataset | None, path: str | os.PathLike, extra: bytes) -> Dataset | None:

@@ -57,6 +57,10 @@ class Dataset:
     # The position in `events` of each account's event, as `load` grouped them (the index
     # then need not look each account's id up); None when not known.
     account_event: np.ndarray | None = field(default=None, repr=False, compare=False)
+    # The bytes read are the file as `signature` says (it was not written to while read): False
+    # for a save caught in progress, which the dashboard must not publish (timeline.app.data).
+    settled: bool = field(default=True, repr=False, compare=False)
+    ends_line: bool | None = field(default=None, repr=False, compare=False)  # its last byte read ends a line
 
     @property
     def errors(self) -> list[Problem]:
@@ -186,11 +190,16 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
             )
         ]
     edges = None if sheet_note else _Edges.of(data, sums)
+    # Written to while read (a save in progress, a copy onto it): the bytes are no version of it.
+    size = len(data) if isinstance(data, bytes) else data.size  # (bytes: a workbook's sheet as CSV)
+    settled = bool(sheet_note) or (size == stamp[2] and signature(path) == stamp)
+    ends_line = not size or bytes(memoryview(data)[size - 1 :]) in (b"\n", b"\r")
     holder = [data]
     del data
     dataset = _load(holder, edges, stamp[3] if len(stamp) > 3 else None, scan)
     dataset.problems[:0] = sheet_note
     dataset.path, dataset.signature = str(path), stamp
+    dataset.settled, dataset.ends_line = settled, ends_line
     return dataset
 
 

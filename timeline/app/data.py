@@ -165,11 +165,27 @@ def _mapped_changed() -> bool:
 
 
 def _newest(path: str) -> Current:
-    """Build the file's version unless it is built already (called with _lock held)."""
+    """Build the file's version unless it is built already (called with _lock held). A file
+    written to while it is read (a save in progress) is read again a little later, up to
+    SETTLE_TRIES times; then what was read is served (a file that never stops changing)."""
     cached = _cache.get(path)
-    if not _still(cached, signature(path), path):
-        _cache[path] = _build(path, cached)
+    for attempt in range(SETTLE_TRIES):
+        if _still(cached, signature(path), path):
+            return _cache[path]
+        try:
+            _cache[path] = cached = _build(path, cached, unsettled=attempt == SETTLE_TRIES - 1)
+        except _Moving:
+            time.sleep(SETTLE_WAIT)
     return _cache[path]
+
+
+class _Moving(Exception):
+    """The file was written to while it was read: what was read is no version of it."""
+
+
+SETTLE_TRIES = 20  # _newest: reads of a file being written to before one is served anyway
+SETTLE_WAIT = 0.05  # seconds between them (and between a background builder's)
+QUIET = 0.1  # seconds: a background build reads a file only once it was not written to for this long
 
 
 def prepare_appends() -> None:
@@ -206,12 +222,23 @@ def _build_in_background(path: str) -> None:
 def _keep_building(path: str) -> None:
     """Build versions until the one built is the file's (it may change again meanwhile)."""
     try:
-        with _lock:
-            while True:
+        moving = 0  # reads in a row of a file written to meanwhile
+        while True:
+            # A save in progress writes for a while: its file is read once it has been quiet a
+            # moment, and read again if it was written to while read (_Moving); the version
+            # before is served meanwhile (the lock is not held while waiting).
+            stamp = signature(path)
+            written = stamp[1] / 1e9 if len(stamp) > 1 and stamp[1] else 0.0
+            time.sleep(min(QUIET, max(0.0, written + QUIET - time.time())) + (SETTLE_WAIT if moving else 0.0))
+            with _lock:
                 cached = _cache.get(path)
                 if _still(cached, signature(path), path):
                     return
-                _cache[path] = _build(path, cached)
+                try:
+                    _cache[path] = _build(path, cached, unsettled=moving >= SETTLE_TRIES)
+                    moving = 0
+                except _Moving:
+                    moving += 1
     except Exception:  # (the version already built stays served; the next request tries again)
         traceback.print_exc()
     finally:
@@ -222,8 +249,9 @@ def _keep_building(path: str) -> None:
 TIMINGS = "TIMELINE_TIMINGS"  # environment: 1 prints each version's build, part by part (benchmarks)
 
 
-def _build(path: str, cached: Current | None) -> Current:
-    """The version to serve for the file as it is now, after `cached` (None: the first)."""
+def _build(path: str, cached: Current | None, unsettled: bool = False) -> Current:
+    """The version to serve for the file as it is now, after `cached` (None: the first). Raises
+    _Moving when the file was written to while it was read, unless `unsettled` (serve it anyway)."""
     clock = _Clock(os.environ.get(TIMINGS) == "1")
     if cached is None:  # a worker's first: mapped from the state folder when kept there (timeline.store)
         index = store.open_index(path)
@@ -231,11 +259,14 @@ def _build(path: str, cached: Current | None) -> Current:
     else:  # the rows appended since, when the file only grew (timeline.appends)
         dataset = load_more(cached.read, path)
         index = None
+    if not dataset.settled and not unsettled:
+        raise _Moving(path)
     clock.part("read")
     last = lastgood.read(path)
     if last is None and cached is not None and cached.shown is not None:
         last = cached.shown  # no record on disk (none yet, or the folder is read-only)
-    verdict = lastgood.decide(last, dataset, lastgood.ends_a_line(path))
+    ends_line = dataset.ends_line if dataset.ends_line is not None else lastgood.ends_a_line(path)
+    verdict = lastgood.decide(last, dataset, ends_line)
     if not verdict.publish:
         kept = _kept_back(path, dataset, verdict, last, cached)
         if kept is not None:

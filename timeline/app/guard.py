@@ -34,7 +34,11 @@ def install(app) -> None:
     def refuse_a_bad_callback():
         if request.endpoint != dispatch:
             return None
-        problem = callback_problem(request.get_json(silent=True), app.callback_map)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # ([[[[... nested beyond what Python's JSON reader follows)
+            return _answer("The body is nested too deeply", 400)
+        problem = callback_problem(body, app.callback_map)
         return _answer(problem, 400) if problem else None
 
     # The page at `/` only: Dash's catch-all (`/<path:path>`) answers every other path with it.

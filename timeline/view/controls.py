@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..index import EventIndex
-from ..state import Area, Filters, MapView, State, apply, outlet_key, outlet_names, step  # noqa: F401
+from ..state import LIMITS, Area, Filters, MapView, State, apply, outlet_key, outlet_names, step  # noqa: F401
 from . import labels
 from .labels import shorten
 
@@ -56,11 +56,12 @@ def _filter_value(field: str, value):
 
 
 def clicked_event(click: dict | None) -> str:
-    """The event id a chart click landed on ("" for a density band or nothing)."""
+    """The event id a chart click landed on ("" for a density band or nothing, and for an id
+    longer than any the address holds: not one the chart drew)."""
     for point in (click or {}).get("points", []):
         data = point.get("customdata")
         if isinstance(data, str) and data:
-            return data
+            return data if len(data) <= LIMITS.event else ""
     return ""
 
 
