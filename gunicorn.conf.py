@@ -64,6 +64,16 @@ def pre_fork(server, worker):
     gc.freeze()
 
 
+def post_fork(server, worker):
+    """In a worker just forked, before it answers anything: the versions the master read from a
+    cache file written to in place since (a backup copied over `.timeline/`) are let go of, so
+    that no request reads bytes cut from under them (the system would stop the worker, and each
+    worker forked to replace it, which the master's copy of those versions would stop too)."""
+    from timeline.app import data
+
+    data.let_go_of_changed_files()
+
+
 def post_request(worker, req, environ, resp):
     """After a request, now and then, give freed memory back to the system: a worker's threads
     each keep freed blocks (glibc's arenas, Arrow's pool) that no other process can use; the

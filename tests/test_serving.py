@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import dash
@@ -363,3 +367,26 @@ def test_a_new_worker_serves_the_page_scripts_to_requests_that_arrive_together(t
     for thread in threads:
         thread.join()
     assert answers == {src: 200 for src in scripts}
+
+
+def test_a_worker_forked_after_its_cache_was_cut_short_serves_without_reading_it(tmp_path):
+    """A backup copied over `.timeline/` cuts the mapped cache short under the server: a worker
+    that reads the cut bytes is stopped by the system (SIGBUS), and the master forks another,
+    which inherits the master's versions read from that file. It lets go of them before it
+    answers anything (gunicorn.conf.py's post_fork), so it is not stopped in turn: before, each
+    replacement died too, a dozen in a second, while readers' requests failed."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1) as url:
+        assert fetch(url + "/")[0] == 200
+        cache = next((tmp_path / ".timeline").glob("*.checked.arrow"))
+        os.truncate(cache, cache.stat().st_size // 3)  # (what `truncate` or `cp` onto it does)
+        [worker] = re.findall(r"Booting worker with pid: (\d+)", url.log.read_text())
+        os.kill(int(worker), signal.SIGKILL)  # (as if it had read the cut bytes)
+        deadline = time.monotonic() + 30
+        while len(re.findall(r"Booting worker with pid", url.log.read_text())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with ThreadPoolExecutor(8) as pool:  # the new worker's first requests, on all its threads at once
+            answers = list(pool.map(lambda _: Client(url).view("?event=death-toll").counter, range(16)))
+        assert answers == [answers[0]] * 16 and answers[0].startswith("35 of 35")
+        assert "SIGBUS" not in url.log.read_text()

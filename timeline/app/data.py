@@ -161,7 +161,18 @@ def _mapped_changed() -> bool:
     gazetteer = str(places.cache_path())
     if gazetteer in changed:
         places.forget()
-    return any(path != gazetteer for path in changed)
+    if any(path != gazetteer for path in changed):
+        _cache.clear()  # (at once: a request on another thread then waits for the new version)
+        return True
+    return False
+
+
+def let_go_of_changed_files() -> None:
+    """`_mapped_changed` now, whenever it last looked (gunicorn.conf.py's post_fork: a worker
+    forked from a master that mapped a file written to since must not serve from it)."""
+    global _mapped_checked_at
+    _mapped_checked_at = 0.0
+    _mapped_changed()
 
 
 def _newest(path: str) -> Current:
