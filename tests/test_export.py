@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import numpy as np
 import pytest
@@ -143,3 +144,35 @@ def test_an_export_is_itself_a_valid_events_file(index):
 def test_export_of_nothing_is_the_header():
     empty = index_from_rows([])
     assert accounts_csv(empty, np.zeros(0, dtype=bool)) == ",".join(schema.NAMES) + "\r\n"
+
+
+def test_an_export_holds_at_most_its_bound_and_its_file_s_name_says_how_many_of_how_many(monkeypatch):
+    """A served file of a million rows would make downloads of hundreds of MB: an export holds
+    the first MOST_* in date order, and its name says so."""
+    from timeline.view import export
+
+    index = index_from_rows(ROWS)
+    text, name = export.csv_file(index, everything(index), "timeline-events")
+    assert name == "timeline-events" and len(read(text)) == len(ROWS)
+    monkeypatch.setattr(export, "MOST_ACCOUNTS", 2)
+    monkeypatch.setattr(export, "MOST_EVENTS", 1)
+    text, name = export.csv_file(index, everything(index), "timeline-events")
+    rows = read(text)
+    assert name == f"timeline-events-2-of-{len(ROWS)}" and [r["id"] for r in rows] == ["early", "early"]
+    document, name = export.timelinejs_file(index, everything(index), "T", "timeline")
+    events = len(index.events)
+    assert name == f"timeline-1-of-{events}" and len(json.loads(document)["events"]) == 1
+
+
+def test_one_export_at_a_time_in_a_worker():
+    """An export asked for while another is being made is not made (no thread nor memory held)."""
+    from dash.exceptions import PreventUpdate
+
+    from timeline.app import callbacks
+
+    assert callbacks._EXPORTING.acquire(blocking=False)
+    try:
+        with pytest.raises(PreventUpdate):
+            callbacks.download(1, None, "", path="events.csv", title="T")
+    finally:
+        callbacks._EXPORTING.release()

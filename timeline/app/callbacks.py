@@ -10,9 +10,11 @@ assets/callbacks.js, called by name (ClientsideFunction("timeline", ...)).
 from __future__ import annotations
 
 import os
+import threading
 
 from dash import ALL, ClientsideFunction, Input, Output, Patch, ctx, dcc, no_update
 from dash import State as Given
+from dash.exceptions import PreventUpdate
 
 from .. import i18n
 from ..state import State, bad_dates
@@ -327,13 +329,24 @@ def zoom(relayout, view, width, *, path):
     prevent_initial_call=True,
 )
 def download(csv_clicks, json_clicks, view, *, path, title):
-    """The events in view as a CSV file, or as TimelineJS's JSON."""
-    now, filters = data.current(path), State.from_search(view).filters
-    index, mask = now.index_at(filters), now.mask(filters)
-    if ctx.triggered_id == "export-timelinejs":
-        text = export.timelinejs_json(index, mask, title)
-        return dcc.send_string(text, i18n._("timeline") + ".json", type="application/json")
-    return dcc.send_string(export.accounts_csv(index, mask), i18n._("timeline-events") + ".csv", type="text/csv")
+    """The events in view as a CSV file, or as TimelineJS's JSON (at most export.MOST_*). One
+    export at a time in a worker: one asked for meanwhile is not made (a click does nothing),
+    so that a few large ones at once cannot hold every thread and the memory of a worker."""
+    if not _EXPORTING.acquire(blocking=False):
+        raise PreventUpdate
+    try:
+        now, filters = data.current(path), State.from_search(view).filters
+        index, mask = now.index_at(filters), now.mask(filters)
+        if ctx.triggered_id == "export-timelinejs":
+            text, name = export.timelinejs_file(index, mask, title, i18n._("timeline"))
+            return dcc.send_string(text, name + ".json", type="application/json")
+        text, name = export.csv_file(index, mask, i18n._("timeline-events"))
+        return dcc.send_string(text, name + ".csv", type="text/csv")
+    finally:
+        _EXPORTING.release()
+
+
+_EXPORTING = threading.Semaphore(1)  # download: one export at a time in this process
 
 
 # Handed to Dash in this order (/_dash-dependencies lists them so).
