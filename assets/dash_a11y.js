@@ -8,7 +8,12 @@
 // - Dropdown: Dash puts a hidden input (aria-hidden, tabbable) before the button, which hands
 //   focus on to the button, and takes the button out of the tab order; Shift+Tab stopped on the
 //   hidden input. The button is tabbable, the hidden input is not; the button is named by its
-//   label too ("Outlets: All outlets"), not by its value alone.
+//   label too ("Outlets: All outlets"), not by its value alone. Open, its options are checkboxes
+//   in labels that Dash also calls options of a listbox, in a dialog with no name, under a search
+//   box named only by its placeholder: the roles go (a named group of checkboxes, as for the
+//   checklist), the dialog and the search box are named after the dropdown's label.
+// - Previous and Next at either end ("nowhere" to go) stay enabled, so that focus is not lost
+//   from them: they say aria-disabled.
 (function () {
   "use strict";
   var queued = false;
@@ -19,9 +24,29 @@
 
   function fix() {
     queued = false;
-    document.querySelectorAll(".dash-checklist[role], .dash-checklist [role=option]").forEach(function (el) {
+    document.querySelectorAll(
+      ".dash-checklist[role], .dash-checklist [role=option], .dash-checklist [aria-selected], " +
+      ".dash-dropdown-options [role=option], .dash-dropdown-options [aria-selected]"
+    ).forEach(function (el) {
       el.removeAttribute("role");
       el.removeAttribute("aria-selected");
+    });
+    document.querySelectorAll(".dash-dropdown-content").forEach(function (content) {
+      var trigger = content.id && document.querySelector('button.dash-dropdown[aria-controls="' + content.id + '"]');
+      var label = trigger && trigger.id && document.querySelector('label[for="' + trigger.id + '"]');
+      var name = label ? label.textContent.trim() : "";
+      if (!name) return;
+      set(content, "aria-label", name);
+      var list = content.querySelector(".dash-dropdown-options");
+      if (list) {
+        set(list, "role", "group");
+        set(list, "aria-label", name);
+      }
+      var search = content.querySelector("input.dash-dropdown-search");
+      if (search) set(search, "aria-label", name + ": " + (search.getAttribute("placeholder") || ""));
+    });
+    document.querySelectorAll("button.step").forEach(function (button) {
+      set(button, "aria-disabled", button.classList.contains("nowhere") ? "true" : "false");
     });
     document.querySelectorAll(".dash-dropdown-wrapper").forEach(function (wrapper) {
       var hidden = wrapper.querySelector(".dash-dropdown-focus-target");
@@ -42,6 +67,6 @@
     }
   }).observe(document.documentElement, {
     childList: true, subtree: true, attributes: true,
-    attributeFilter: ["role", "tabindex", "aria-labelledby", "aria-selected"],
+    attributeFilter: ["role", "tabindex", "aria-labelledby", "aria-selected", "class"],
   });
 })();

@@ -4,6 +4,11 @@ document.addEventListener("keydown", function (event) {
   var target = event.target;
   var tag = target && target.tagName ? target.tagName.toLowerCase() : "";
   if (tag === "input" || tag === "textarea" || tag === "select" || (target && target.isContentEditable)) return;
+  // Nor in a widget whose own arrow keys do something: the map (they pan it), a dropdown, a menu,
+  // the chart's toolbar, the share box.
+  if (target && target.closest && target.closest(
+    ".leaflet-container, .dash-dropdown-wrapper, .dash-dropdown-content, [role=listbox], [role=menu], " +
+    "[role=slider], .modebar, .share")) return;
   var id = event.key === "ArrowLeft" ? "prev-event" : event.key === "ArrowRight" ? "next-event" : null;
   if (!id) return;
   var button = document.getElementById(id);

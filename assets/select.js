@@ -13,6 +13,7 @@
   "use strict";
   var pending = null;        // {focus: "heading" | "list", event: id}, until the panel shows it
   var shownEvent = null;     // the event the panel shows
+  var onHeading = false;     // focus was last on the panel's heading (stepping replaces it)
 
   function plainClick(event) {
     return !(event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
@@ -45,6 +46,12 @@
       pending = null;
       if (link) link.focus();
     }
+    if (now !== shownEvent && onHeading && heading && !movesFocus &&
+        (!document.activeElement || document.activeElement === document.body)) {
+      // Stepped (← →, Previous, Next) from the heading: the new event's heading takes focus.
+      movesFocus = true;
+      heading.focus({preventScroll: true});
+    }
     if (now !== shownEvent) {
       shownEvent = now;
       var panel = document.getElementById("sources-panel");
@@ -74,6 +81,10 @@
     pending = link.classList.contains("close") ? {focus: "list", event: id} : {focus: "heading", event: id};
     follow(link.getAttribute("href"));
     settle();
+  });
+
+  document.addEventListener("focusin", function (event) {
+    onHeading = !!(event.target && event.target.id === "event-title");
   });
 
   new MutationObserver(settle).observe(document.documentElement, {childList: true, subtree: true});

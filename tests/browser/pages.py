@@ -82,7 +82,8 @@ class TimelinePage:
 
     @property
     def outlet_options(self):
-        return self.page.locator("#source-filter, .dash-dropdown-content").get_by_role("option")
+        # (Each a checkbox in its label, as assets/dash_a11y.js leaves it: a group of checkboxes.)
+        return self.page.locator(".dash-dropdown-content .dash-dropdown-option")
 
     @property
     def outlet_buttons(self):

@@ -4,6 +4,7 @@ that do not take over the page; axe-core finds nothing serious or critical."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -238,6 +239,64 @@ def test_previous_and_next_say_where_they_go(timeline):
     expect(timeline.page.locator("#prev-event")).to_have_attribute(
         "title", "Previous: Tokayev orders forces to shoot to kill (left arrow key)"
     )
+
+
+def test_axe_finds_nothing_serious_after_ticking_a_category_or_in_the_open_outlets(timeline):
+    """What axe sees only once a viewer acts: Dash marks a ticked category aria-selected, and
+    the open Outlets dropdown is an unnamed dialog of options that hold checkboxes."""
+    timeline.open()
+    timeline.toggle_category("protest")
+    expect(timeline.counter).to_have_text("5 of 35 events")
+    assert timeline.page_accessibility_problems() == []
+    timeline.open_outlets()
+    assert timeline.page_accessibility_problems() == []
+    dialog = timeline.page.locator(".dash-dropdown-content")
+    expect(dialog).to_have_attribute("aria-label", "Outlets")
+    expect(dialog.get_by_role("group", name="Outlets")).to_be_visible()
+    expect(dialog.get_by_role("searchbox", name="Outlets: Search")).to_be_visible()
+
+
+def test_with_nowhere_to_go_previous_and_next_say_so_and_stay_readable(timeline):
+    timeline.open(query="q=zzzqqq")
+    expect(timeline.counter).to_have_text("0 of 35 events")
+    for button in ("#prev-event", "#next-event"):
+        step = timeline.page.locator(button)
+        expect(step).to_have_attribute("aria-disabled", "true")
+    assert timeline.page_accessibility_problems() == []
+
+
+def test_the_arrow_keys_pan_the_map_without_stepping_through_events(timeline):
+    timeline.open()
+    timeline.wait_for_map()
+    before = timeline.map_center()
+    timeline.map.focus()
+    timeline.page.keyboard.press("ArrowLeft")
+    timeline.page.wait_for_function(
+        "(lon) => Math.abs(window.timelineMap.getCenter().lng - lon) > 0.5", arg=before[1], timeout=10_000
+    )
+    timeline.page.wait_for_timeout(500)
+    assert "event=" not in timeline.page.url and timeline.page.locator("#event-title").count() == 0
+
+
+def test_stepping_from_the_panel_s_heading_keeps_focus_on_the_heading(timeline):
+    timeline.open(event="shoot-to-kill-order")
+    timeline.page.locator("#event-title").focus()
+    timeline.page.keyboard.press("ArrowRight")
+    expect(timeline.page).not_to_have_url(re.compile(r"event=shoot-to-kill-order"))
+    expect(timeline.page.locator("#event-title")).not_to_have_text("Tokayev orders forces to shoot to kill")
+    expect(timeline.page.locator("#event-title")).to_be_focused()
+    timeline.page.keyboard.press("ArrowLeft")
+    timeline.expect_event_param("shoot-to-kill-order")
+    expect(timeline.page.locator("#event-title")).to_be_focused()
+
+
+def test_the_share_box_stays_on_the_phone_s_screen(phone):
+    phone.open(event="death-toll")
+    phone.page.locator(".share-summary").click()
+    box = phone.page.locator(".share-box")
+    expect(box).to_be_visible()
+    left, right = box.evaluate("b => [b.getBoundingClientRect().left, b.getBoundingClientRect().right]")
+    assert left >= 0 and right <= 390 and phone.sideways_scroll() == 0
 
 
 # ---------------------------------------------------------------- the panel --------------

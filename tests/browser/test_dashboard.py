@@ -113,7 +113,7 @@ def test_category_filter_counts(timeline):
 def test_outlet_dropdown_filters(timeline):
     timeline.open()
     timeline.page.locator("#source-filter").click()
-    timeline.page.get_by_role("option", name=re.compile(r"^AFP \(7\)")).click()
+    timeline.page.get_by_role("checkbox", name=re.compile(r"^AFP \(7\)")).click()
     timeline.page.keyboard.press("Escape")
     expect(timeline.counter).to_have_text("5 of 35 events")  # 7 accounts about 5 events
 
