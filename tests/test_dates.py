@@ -393,3 +393,22 @@ def test_a_long_s_in_a_month_name_is_a_value_or_a_problem_never_a_crash(text):
     data = f"id,date,title,category,source\ne,{text},T,c,S\n".encode()
     dataset = timeline.load_bytes(data)
     assert len(dataset.accounts) + len(dataset.errors) == 1
+
+
+@pytest.mark.parametrize(
+    "text, year, said",
+    [
+        ("۱۴۰۰/۱۰/۱۷", 1400, "Extended Arabic-Indic digits"),  # Solar Hijri: 7 January 2022
+        ("١٤٤٣/٦/٣", 1443, "Arabic-Indic digits"),  # Hijri: 6 January 2022
+        ("13/1/2565", 2565, "543 ahead"),  # a Thai Excel save: Buddhist Era years
+        ("2202-01-07", 2202, "a mistyped year"),
+    ],
+)
+def test_a_date_that_may_be_of_another_calendar_is_read_as_written_and_said(text, year, said):
+    reading = dates.read(text)
+    assert reading.value.year == year and said in reading.warning and "YYYY-MM-DD" in reading.warning
+
+
+def test_a_gregorian_date_in_other_digits_or_a_date_a_little_ahead_carries_no_caveat():
+    assert dates.read("٢٠٢٢-٠١-٠٧").warning == "" and dates.read("٢٠٢٢-٠١-٠٧").value.year == 2022
+    assert dates.read("2030-06-01").warning == ""

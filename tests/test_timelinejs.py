@@ -378,6 +378,29 @@ def test_read_sheet_old_header_and_no_title_row():
             b"Year,Headline,Type\n2022,A,slide\n",
             Problem(2, "Type", WARNING, "Type 'slide' is neither title nor era; the row is imported as an event"),
         ),
+        # a comma not in quotes (January 2, 2022) or a value left out: the row's values would shift
+        (
+            b"Year,Month,Day,Display Date,Headline,Group\n2022,1,2,January 2, 2022,Protests begin,protest\n",
+            Problem(
+                2,
+                "",
+                ERROR,
+                "this row has 7 values but the header has 6 columns, so its values after the first difference would "
+                "be read into the wrong columns; a value with a comma in it needs double quotes around it; the row "
+                "is skipped",
+            ),
+        ),
+        (
+            b"Year,Month,Day,Headline,Group\n2022,1,Protests begin,protest\n",
+            Problem(
+                2,
+                "",
+                ERROR,
+                "this row has 4 values but the header has 5 columns, so its values after the first difference would "
+                "be read into the wrong columns; a value with a comma in it needs double quotes around it; the row "
+                "is skipped",
+            ),
+        ),
     ],
 )
 def test_read_sheet_problems(data, problem):

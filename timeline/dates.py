@@ -349,6 +349,7 @@ def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
     for i, text in zip(rest, uniques.iloc[rest].tolist()):
         out.errors[text] = _diagnosis(_ascii_digits(text))
         out.done[i] = True
+    _other_calendars(uniques, out)
     index = texts.index
     if n == 0:
         empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
@@ -371,6 +372,42 @@ def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
         take,
         warnings=out.warnings,
     )
+
+
+def _other_calendars(texts: pd.Series, out: _Out) -> None:
+    """Caveats for dates read as Gregorian that may be of another calendar: written in digits
+    other than ASCII's with a year before FIRST_MODERN (۱۴۰۰/۱۰/۱۷ is a Solar Hijri date, read as AD 1400), or more than
+    FAR_AHEAD years after this year (a typo, 2202; a Thai Buddhist Era year, 2565)."""
+    far = np.datetime64(f"{datetime.now().year + FAR_AHEAD}-01-01", "s")
+    ahead = set(np.flatnonzero(out.values >= far).tolist())
+    foreign = np.flatnonzero(
+        ~pc.string_is_ascii(pa.array(texts.array, type=pa.large_string())).to_numpy(zero_copy_only=False)
+    )
+    for i in sorted(ahead | set(foreign.tolist())):
+        text = texts.iloc[i]
+        if np.isnat(out.values[i]) or text in out.warnings:
+            continue
+        digits = {unicodedata.name(c, "").split(" DIGIT")[0].title() for c in text if c.isdigit() and not c.isascii()}
+        number = int(out.values[i].astype("datetime64[Y]").astype(np.int64)) + 1970
+        year = year_label(number)
+        if digits and number < FIRST_MODERN:  # (٢٠٢٢-٠١-٠٧, a Gregorian date in Arabic digits, says nothing)
+            out.warnings[text] = say(
+                "is written in {script} digits and read as a date of the Gregorian calendar, in {year}; if it is a "
+                "date of another calendar (Solar Hijri, Hijri, Buddhist), write its Gregorian date as YYYY-MM-DD",
+                script=", ".join(sorted(digits)),
+                year=year,
+            )
+        elif i in ahead:
+            out.warnings[text] = say(
+                "is in {year}, more than {far} years ahead: a mistyped year, or one of another calendar (a Thai "
+                "Buddhist Era year is 543 ahead of the Gregorian)? Write the Gregorian date as YYYY-MM-DD",
+                year=year,
+                far=FAR_AHEAD,
+            )
+
+
+FAR_AHEAD = 50  # years after this one: a date further ahead gets a caveat (_other_calendars)
+FIRST_MODERN = 1700  # a year before, written in other digits, may be Hijri (1443) or Solar Hijri (1400)
 
 
 class _Out:

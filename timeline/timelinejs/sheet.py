@@ -411,8 +411,28 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     if any(p.level == ERROR for p in problems):
         return sheet
     rows = []
+    width = len(records[0])
     for number, record in enumerate(records[1:], start=2):
         if not any(value.strip() for value in record):
+            continue
+        if len(record) != width:  # (a sheet's export is a rectangle: every row as wide as the header)
+            # A comma not in quotes, or a value left out: every value after it is in the wrong column.
+            sheet.problems.append(
+                Problem(
+                    number,
+                    "",
+                    ERROR,
+                    row_skipped(
+                        say(
+                            "this row has {count} values but the header has {width} columns, so its values after "
+                            "the first difference would be read into the wrong columns; a value with a comma in it "
+                            "needs double quotes around it",
+                            count=len(record),
+                            width=width,
+                        )
+                    ),
+                )
+            )
             continue
         rows.append((number, {name: record[i] if i < len(record) else "" for name, i in positions.items()}))
     titles = [(number, cells) for number, cells in rows if _type(cells) == "title"]
