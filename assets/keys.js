@@ -1,4 +1,5 @@
-// Left and right arrow keys step through events, like slides, unless the viewer is typing.
+// Left and right arrow keys step through events, like slides, unless the viewer is typing;
+// Escape closes the event's panel.
 document.addEventListener("keydown", function (event) {
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
   var target = event.target;
@@ -9,6 +10,16 @@ document.addEventListener("keydown", function (event) {
   if (target && target.closest && target.closest(
     ".leaflet-container, .dash-dropdown-wrapper, .dash-dropdown-content, [role=listbox], [role=menu], " +
     "[role=slider], .modebar, .share")) return;
+  if (event.key === "Escape") {
+    // Escape closes the event's panel (on a phone, the sheet over the page), as its Close does:
+    // focus goes back to the event in the list.
+    var close = document.querySelector("#sources-panel a.close");
+    if (close) {
+      event.preventDefault();
+      close.click();
+    }
+    return;
+  }
   var id = event.key === "ArrowLeft" ? "prev-event" : event.key === "ArrowRight" ? "next-event" : null;
   if (!id) return;
   var button = document.getElementById(id);

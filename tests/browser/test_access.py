@@ -290,6 +290,24 @@ def test_stepping_from_the_panel_s_heading_keeps_focus_on_the_heading(timeline):
     expect(timeline.page.locator("#event-title")).to_be_focused()
 
 
+def test_escape_closes_the_event_s_panel_and_focus_returns_to_the_list(timeline):
+    timeline.open()
+    timeline.list_link("death-toll").focus()
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.page.locator("#event-title")).to_be_focused()
+    timeline.page.keyboard.press("Escape")
+    expect(timeline.page.locator("#event-title")).to_have_count(0)
+    assert "event=" not in timeline.page.url
+    expect(timeline.list_link("death-toll")).to_be_focused()
+
+
+def test_escape_closes_the_sheet_on_the_phone(phone):
+    phone.open(event="death-toll")
+    expect(phone.heading).to_be_in_viewport()
+    phone.page.keyboard.press("Escape")
+    expect(phone.page.locator("#event-title")).to_have_count(0)
+
+
 def test_the_share_box_stays_on_the_phone_s_screen(phone):
     phone.open(event="death-toll")
     phone.page.locator(".share-summary").click()
