@@ -789,10 +789,16 @@ def _thousands(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A number (read by the "number" rule before it) written as 1.000 or 2.500.000: a dot before
     each group of three digits, as many languages separate thousands (1.000 dead is a thousand),
     or a decimal point (1.000 is 1): refused, naming both."""
+    number = check.found[name]
+    maybe = np.flatnonzero(np.abs(number) < 1000)  # (1.000 reads as 1: NaN, no number, is never below)
+    if not len(maybe):  # (no number, as in most files: nothing to look at)
+        return
     text = check.frame[name]
-    dotted = (~np.isnan(check.found[name])) & text.str.fullmatch(r"\s*[+-]?[1-9]\d{0,2}(?:\.\d{3})+\s*").to_numpy(
-        dtype=bool, na_value=False
-    )
+    codes, distinct = pd.factorize(text.iloc[maybe])
+    pattern = re.compile(r"\s*[+-]?[1-9]\d{0,2}(?:\.\d{3})+\s*")
+    hit = np.array([bool(pattern.fullmatch(value)) for value in distinct], dtype=bool)
+    dotted = np.zeros(len(text), dtype=bool)
+    dotted[maybe] = hit[codes] if len(distinct) else False
     if dotted.any():
         check.report(
             dotted,
