@@ -280,6 +280,7 @@
       dot.bindTooltip(label, {permanent: true, direction: "right", className: "town-label",
                               offset: [4, 0], interactive: false});
       towns.addLayer(dot);
+      hideFromReaders(dot);  // (a town's name is the map's drawing, not something to read out)
     });
     data.marks.forEach(function (mark) {
       var layer;
@@ -311,6 +312,38 @@
         layer.options.eventIds = mark.events.map(function (e) { return e.id; });
       }
       marks.addLayer(layer);
+      name(layer, data.kind === "counts" ? null : hover.textContent);
+    });
+  }
+
+  function hideFromReaders(layer) {
+    var tip = layer.getTooltip && layer.getTooltip();
+    var element = tip && tip.getElement && tip.getElement();
+    if (element) element.setAttribute("aria-hidden", "true");
+  }
+
+  function name(layer, label) {
+    // A mark a keyboard reaches is a button named by what it holds (its event's title, or "8
+    // events"); its list of events takes focus when it opens, and gives it back when it closes.
+    var element = layer.getElement && layer.getElement();
+    if (!element || !label) return;
+    element.setAttribute("role", "button");
+    element.setAttribute("aria-label", label);
+    layer.on("popupopen", function (event) {
+      var popup = event.popup.getElement();
+      var first = popup && popup.querySelector(".map-choices button");
+      if (first) first.focus({preventScroll: true});
+      if (popup && !popup.dataset.escape) {
+        popup.dataset.escape = "1";
+        popup.addEventListener("keydown", function (key) {
+          if (key.key === "Escape") { key.stopPropagation(); element.focus({preventScroll: true}); map.closePopup(); }
+        });
+      }
+    });
+    layer.on("popupclose", function (event) {
+      var popup = event.popup.getElement();
+      var lost = !document.activeElement || document.activeElement === document.body;
+      if (lost || (popup && popup.contains(document.activeElement))) element.focus({preventScroll: true});
     });
   }
 

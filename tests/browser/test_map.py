@@ -132,3 +132,22 @@ def test_the_map_has_no_serious_accessibility_problem(timeline):
     timeline.click_map_at(*ALMATY)  # its list of choices open too
     expect(timeline.page.locator(".map-choices").first).to_be_visible()
     assert timeline.accessibility_problems("#map-section") == []
+
+
+def test_a_keyboard_opens_a_place_s_list_of_events_and_escape_closes_it(timeline):
+    """Each mark is a button named by what it holds; a place's list of events takes focus when
+    it opens and gives it back on Escape; the towns' names are not read out."""
+    timeline.open()
+    timeline.wait_for_map()
+    several = timeline.page.locator("#map path.map-mark[role=button][aria-label$=' events']").first
+    several.focus()
+    timeline.page.keyboard.press("Enter")
+    choices = timeline.page.locator(".map-choices button")
+    expect(choices.first).to_be_focused()
+    timeline.page.keyboard.press("Escape")
+    expect(timeline.page.locator(".leaflet-popup")).to_have_count(0)
+    assert timeline.page.evaluate("() => document.activeElement.getAttribute('role')") == "button"
+    labels = timeline.page.locator("#map .town-label")
+    assert labels.count() > 0 and all(
+        labels.nth(i).get_attribute("aria-hidden") == "true" for i in range(labels.count())
+    )
