@@ -974,7 +974,7 @@ class Edges:
         return self.before + self.shown + self.after
 
     def text(self) -> str:
-        return ngettext("{shown} of {kept} events in view", "{shown} of {kept} events in view", self.kept).format(
+        return ngettext("{shown} of {kept} event in view", "{shown} of {kept} events in view", self.kept).format(
             shown=number(self.shown), kept=number(self.kept)
         )
 

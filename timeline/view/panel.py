@@ -226,7 +226,7 @@ def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
 
 def counter_text(index: EventIndex, mask: np.ndarray) -> str:
     """ "28 of 35 events", and as of a date, "as known on 8 January 2022"."""
-    text = ngettext("{shown} of {total} events", "{shown} of {total} events", len(index)).format(
+    text = ngettext("{shown} of {total} event", "{shown} of {total} events", len(index)).format(
         shown=number(int(mask.sum())), total=number(len(index))
     )
     if index.as_of is not None:
@@ -250,11 +250,11 @@ def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool) -> str:
         named.append(_("{n} more").format(n=number(more)))
     lanes = len(categories)
     counted = (
-        ngettext("{shown} of {total} events", "{shown} of {total} events", len(index)).format(
+        ngettext("{shown} of {total} event", "{shown} of {total} events", len(index)).format(
             shown=number(len(kept)), total=number(len(index))
         )
         if filtered
-        else ngettext("{n} events", "{n} events", len(kept)).format(n=number(len(kept)))
+        else ngettext("{n} event", "{n} events", len(kept)).format(n=number(len(kept)))
     )
     categories_text = ngettext("{n} category", "{n} categories", lanes).format(n=number(lanes))
     return _("Timeline chart: {counted}, {span}, one row per category ({categories}: {named}).").format(
