@@ -111,7 +111,9 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
             ),
             # The selected event's title, said by a screen reader when it changes (select.js).
             html.P(id="announcer", className="visually-hidden", role="status", **attrs(aria_live="polite")),
-            html.Div(id="problems", className="problems", role="alert"),
+            # Said politely when it changes: the editors' notices are long, and a reader's own
+            # refused filter is no emergency (role=alert interrupted whatever was being read).
+            html.Div(id="problems", className="problems", role="status"),
             html.Section(
                 id="filters",
                 className="controls",
