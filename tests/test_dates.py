@@ -58,6 +58,8 @@ ACCEPTED = [
     ("01/01/2022", D(2022, 1, 1), "day", ""),
     ("31.12.2021", D(2021, 12, 31), "day", ""),
     ("13-4-2022", D(2022, 4, 13), "day", ""),
+    ("13/4/22", D(2022, 4, 13), "day", ""),
+    ("15.03.22", D(2022, 3, 15), "day", ""),  # (slashes and dots: day or month first, never the year)
     ("1/13/22", D(2022, 1, 13), "day", ""),
     ("13/4/2022", D(2022, 4, 13), "day", ""),
     ("2022/01/07", D(2022, 1, 7), "day", ""),
@@ -222,12 +224,11 @@ REFUSED = [
     ("07.01.2022", ["7 January 2022", "1 July 2022"]),
     ("03-04-2022", ["3 April 2022", "4 March 2022"]),
     ("1/2/22", ["1 February 2022", "2 January 2022"]),
-    # three numbers of two digits: the first may be the year (22-01-07 is a short 2022-01-07)
+    # three numbers of two digits joined by hyphens: the first may be the year (22-01-07 is
+    # ISO's 2022-01-07 shortened)
     ("22-01-07", ["22 January 2007 (day first)", "7 January 2022 (year first)", "2007-01-22", "2022-01-07"]),
-    ("22/01/07", ["22 January 2007", "7 January 2022"]),
-    ("22.01.07", ["22 January 2007", "7 January 2022"]),
-    ("13/4/22", ["13 April 2022 (day first)", "22 April 2013 (year first)"]),
-    ("01/02/03", ["three ways", "1 February 2003", "2 January 2003", "3 February 2001", "year first"]),
+    ("31-01-22", ["31 January 2022 (day first)", "22 January 1931 (year first)"]),
+    ("01-02-03", ["three ways", "1 February 2003", "2 January 2003", "3 February 2001", "year first"]),
     ("03 04 2022", ["3 April 2022", "4 March 2022"]),
     ("13/13/2022", ["neither 13 nor 13 can be a month"]),
     ("31/02/2022", ["neither"]),

@@ -354,3 +354,17 @@ def test_rows_read_on_while_the_file_is_written_to_are_no_version_of_it(served, 
     assert grown.growth is not None and not grown.settled
     monkeypatch.setattr(appends, "_appended", real)
     assert load_more(previous, served).settled and timeline.load(served).settled
+
+
+def test_a_version_built_while_another_thread_lets_go_of_every_version_is_still_served(served, monkeypatch):
+    """A thread that finds a cache file written to in place drops every version at once, while
+    another may be building one (the helper's race: 261 KeyErrors in 66,145 calls before)."""
+    real = data._still
+
+    def dropped_meanwhile(cached, *args):
+        data._cache.clear()  # (as _mapped_changed does on another thread, between two looks)
+        return real(cached, *args)
+
+    monkeypatch.setattr(data, "_still", dropped_meanwhile)
+    served.write_bytes(GOOD + b"late-event," + GOOD.split(b"\n")[1].split(b",", 1)[1] + b"\n")
+    assert len(data.current(str(served), wait=True).index) == 36

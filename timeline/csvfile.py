@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from . import schema, workbook
+from . import dates, schema, workbook
 from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, say, say_n, show
 from .workers import Workers
 
@@ -136,7 +136,8 @@ def _read(holder: list, scan: Scan | None) -> Table:
     frame, rows = _drop_blank_rows(frame, rows)
     before = len(problems)
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent)
-    if scan.quotes and scan.newlines > records - (not scan.edges[1].endswith(b"\n")):
+    line_ends = scan.newlines if scan.newlines else scan.returns  # (CR alone: an old Mac's files)
+    if scan.quotes and line_ends > records - (not scan.edges[1].endswith((b"\n", b"\r"))):
         # (more line feeds than records: some value holds a line break; most files have none)
         bad_rows |= _rows_swallowed(frame, rows, columns, problems, bad_rows)
     not_utf8 = [p.row for p in problems[before:] if p.code == ProblemCode.NOT_UTF8]
@@ -232,6 +233,7 @@ class Scan:
     edges: tuple[bytes, bytes] = (b"", b"")  # the first and the last two bytes (a U+FFFD across two pieces)
     after_bom: bool = False  # of the bytes after UTF-8's byte order mark (BOM), which the file begins with
     newlines: int = 0  # how many line feeds (more than the records: some value holds a line break)
+    returns: int = 0  # how many carriage returns, in pieces with no line feed (a file of CR line ends)
 
     @staticmethod
     def of(piece: np.ndarray) -> Scan:
@@ -247,7 +249,8 @@ class Scan:
             [(len(piece), quotes)],
             not ascii and _holds_replacement(piece),
             (piece[:2].tobytes(), piece[-2:].tobytes()),
-            newlines=int(np.count_nonzero(piece == ord("\n"))),
+            newlines=(newlines := int(np.count_nonzero(piece == ord("\n")))),
+            returns=0 if newlines else int(np.count_nonzero(piece == ord("\r"))),
         )
 
     @staticmethod
@@ -268,6 +271,7 @@ class Scan:
             (first, last),
             after_bom,
             sum(s.newlines for s in scans),
+            sum(s.returns for s in scans),
         )
 
     def quotes_before(self, at: int) -> tuple[int, int]:
@@ -724,12 +728,14 @@ def _rows_swallowed(frame, rows, columns, problems, bad) -> np.ndarray:
     Errors, left out: the row's later values are not its own either."""
     found = np.zeros(len(frame), dtype=bool)
     slug = columns.index("id") if "id" in columns else None
+    date = columns.index("date") if "date" in columns else None
     for name in columns:
         values = frame[name]
-        hits = values.str.contains("\n", regex=False).to_numpy(dtype=bool) & ~bad & ~found
+        broken = values.str.contains("\n", regex=False) | values.str.contains("\r", regex=False)
+        hits = broken.to_numpy(dtype=bool) & ~bad & ~found
         for i in np.flatnonzero(hits):
             value = values.iloc[i]
-            shaped = [line for line in value.splitlines()[1:] if _row_shaped(line, len(columns), slug)]
+            shaped = [line for line in value.splitlines()[1:] if _row_shaped(line, len(columns), slug, date)]
             if not shaped:
                 continue
             found[i] = True
@@ -754,9 +760,10 @@ def _rows_swallowed(frame, rows, columns, problems, bad) -> np.ndarray:
     return found
 
 
-def _row_shaped(line: str, columns: int, slug: int | None) -> bool:
+def _row_shaped(line: str, columns: int, slug: int | None, date: int | None) -> bool:
     """Whether a line within a value reads as a row of the file: as many values as the header
-    has columns (or one fewer: cut where the value ends), its id a slug."""
+    has columns (or one fewer: cut where the value ends), its id a slug and its date a date (a
+    list of towns or of figures pasted into a description has the commas, not those)."""
     if line.count(",") < columns - 2:
         return False
     try:
@@ -765,7 +772,14 @@ def _row_shaped(line: str, columns: int, slug: int | None) -> bool:
         return False
     if not columns - 1 <= len(values) <= columns:
         return False
-    return slug is None or bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", values[slug].strip()))
+    if slug is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", values[slug].strip()):
+        return False
+    if date is not None:
+        try:
+            dates.read(values[date].strip())
+        except (dates.DateError, ValueError):
+            return False
+    return True
 
 
 def text_buffers(series: pd.Series):

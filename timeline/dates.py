@@ -173,7 +173,7 @@ FORMS: tuple[Form, ...] = (
     # 2022/01/07, 2022.01.07
     Form("year first", r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})"),
     # 13/04/2022, 04/13/2022, 13.4.22; 03/04/2022 is refused (it reads two ways), clock or none
-    Form("numbers", r"(?P<a>\d{1,2})[/.\-\s](?P<b>\d{1,2})[/.\-\s](?P<year>\d{4}|\d{2})", short_years=True),
+    Form("numbers", r"(?P<a>\d{1,2})(?P<sep>[/.\-\s])(?P<b>\d{1,2})[/.\-\s](?P<year>\d{4}|\d{2})", short_years=True),
     # 7 January 2022, Friday 7th January 2022, 7-Jan-22, 15 March 44 BC, 19 August AD 14
     Form(
         "day month year",
@@ -378,7 +378,7 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
     """Caveats for dates read as Gregorian that may be of another calendar: written in digits
     other than ASCII's with a year before FIRST_MODERN (۱۴۰۰/۱۰/۱۷ is a Solar Hijri date, read as AD 1400), or more than
     FAR_AHEAD years after this year (a typo, 2202; a Thai Buddhist Era year, 2565)."""
-    far = np.datetime64(f"{datetime.now().year + FAR_AHEAD}-01-01", "s")
+    far = np.datetime64(f"{datetime.now().year + FAR_AHEAD + 1}-01-01", "s")
     ahead = set(np.flatnonzero(out.values >= far).tolist())
     foreign = np.flatnonzero(
         ~pc.string_is_ascii(pa.array(texts.array, type=pa.large_string())).to_numpy(zero_copy_only=False)
@@ -905,8 +905,15 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     day = p.number("day", default=1)
     if "a" in parts:
         a = p.number("a")
-        # Three numbers of two digits (22-01-07) may begin with the year: that reading too.
-        first = short & (pc.utf8_length(p.part("a")).to_numpy(zero_copy_only=False) == 2)
+        # Three numbers of two digits joined by hyphens (22-01-07, ISO's order shortened) may begin
+        # with the year: that reading too. (Slashes and dots, 15/03/22 and 15.03.22, are day or
+        # month first, as spreadsheets write them.)
+        first = (
+            short
+            & (pc.utf8_length(p.part("a")).to_numpy(zero_copy_only=False) == 2)
+            & (pc.utf8_length(p.part("b")).to_numpy(zero_copy_only=False) == 2)
+            & pc.equal(p.part("sep"), "-").to_numpy(zero_copy_only=False)
+        )
         day, month, year = _day_and_month(
             a, p.number("b"), year, problem, (first, np.where(a < TWO_DIGIT_PIVOT, 2000, 1900) + a, written_year)
         )

@@ -192,7 +192,7 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     edges = None if sheet_note else _Edges.of(data, sums)
     # Written to while read (a save in progress, a copy onto it): the bytes are no version of it.
     size = len(data) if isinstance(data, bytes) else data.size  # (bytes: a workbook's sheet as CSV)
-    settled = bool(sheet_note) or (size == stamp[2] and signature(path) == stamp)
+    settled = bool(sheet_note) or (len(stamp) > 3 and size == stamp[2] and signature(path) == stamp)
     ends_line = not size or bytes(memoryview(data)[size - 1 :]) in (b"\n", b"\r")
     holder = [data]
     del data

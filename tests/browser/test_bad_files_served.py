@@ -38,6 +38,11 @@ GOOD = (ROOT / "events.csv").read_bytes()
 GOOD_COUNTER = "35 of 35 events"
 
 
+def counted(events: int) -> str:
+    """What the counter says of a file of `events` events, all shown ("1 of 1 event")."""
+    return f"{events:,} of {events:,} event" + ("" if events == 1 else "s")
+
+
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -97,7 +102,7 @@ def assert_shows(view, source: Path, expected: dict) -> None:
     """The page shows the file's good rows and every problem, in order, with row and column."""
     dataset = timeline.load(source)
     events = len(dataset.events)
-    assert view.counter == f"{events:,} of {events:,} events"
+    assert view.counter == counted(events)
     assert sorted(view.list_ids) == sorted(dataset.events["id"])
     wanted = [problem_line(*p) for p in expected["problems"]]
     assert [line[: len(start)] for line, start in zip(view.problems, wanted)] == wanted, view.problems
@@ -215,14 +220,14 @@ def test_a_dozen_bad_files_swapped_in_while_the_page_is_open(page, tmp_path, gia
                 expect(problems).to_contain_text(notice_reason(expected))
             elif expected["message"]:
                 events = len(timeline.load(source).events)
-                shown = f"{events:,} of {events:,} events"
+                shown = counted(events)
                 expect(problems, f"{name} is shown").to_contain_text(expected["message"], timeout=15_000)
                 for row, column, level in expected["problems"]:
                     expect(problems).to_contain_text(problem_line(row, column, level).split(" ", 1)[1])
                 expect(problems).not_to_contain_text("cannot be read right now")
             else:
                 events = len(timeline.load(source).events)
-                shown = f"{events:,} of {events:,} events"
+                shown = counted(events)
                 expect(problems, f"{name} is shown").to_be_empty(timeout=15_000)
             expect(timeline_page.counter, name).to_have_text(shown, timeout=15_000)
             assert path.read_bytes() == data, f"{name}: the app never writes"

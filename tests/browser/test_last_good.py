@@ -55,7 +55,7 @@ def test_a_us_excel_save_is_kept_back_until_an_editor_accepts_it(page, tmp_path)
             "This is the published timeline. A newer save of events.csv is kept back until it is "
             "fixed or accepted; for editors, what happened and what to do:"
         )
-        expect(view.problems).to_have_attribute("role", "alert")
+        expect(view.problems).to_have_attribute("role", "status")
         assert view.accessibility_problems("#problems") == []
         Client(url).view_until(kept_back, "every worker keeps the last good version", 20, 8)
 

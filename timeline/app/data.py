@@ -178,23 +178,34 @@ def let_go_of_changed_files() -> None:
 def _newest(path: str) -> Current:
     """Build the file's version unless it is built already (called with _lock held). A file
     written to while it is read (a save in progress) is read again a little later, up to
-    SETTLE_TRIES times; then what was read is served (a file that never stops changing)."""
+    SETTLE_TRIES times; then the version before is served while the background builder waits
+    for the file to be quiet, or, when there is none (a worker's first), what was read."""
     cached = _cache.get(path)
     for attempt in range(SETTLE_TRIES):
-        if _still(cached, signature(path), path):
-            return _cache[path]
+        if cached is not None and _still(cached, signature(path), path):
+            return cached
+        if attempt == SETTLE_TRIES - 1 and cached is not None:
+            _build_in_background(path)  # (it reads the file again once it is quiet)
+            return cached
         try:
             _cache[path] = cached = _build(path, cached, unsettled=attempt == SETTLE_TRIES - 1)
+            return cached
         except _Moving:
-            time.sleep(SETTLE_WAIT)
-    return _cache[path]
+            _lock.release()  # (not held while waiting: the other threads answer meanwhile)
+            try:
+                time.sleep(SETTLE_WAIT)
+            finally:
+                _lock.acquire()
+            cached = _cache.get(path, cached)
+    assert cached is not None, "the last try serves what it read"
+    return cached
 
 
 class _Moving(Exception):
     """The file was written to while it was read: what was read is no version of it."""
 
 
-SETTLE_TRIES = 20  # _newest: reads of a file being written to before one is served anyway
+SETTLE_TRIES = 5  # _newest: reads of a file being written to before one is served anyway
 SETTLE_WAIT = 0.05  # seconds between them (and between a background builder's)
 QUIET = 0.1  # seconds: a background build reads a file only once it was not written to for this long
 
