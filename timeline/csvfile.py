@@ -772,7 +772,7 @@ def _row_shaped(line: str, columns: int, slug: int | None, date: int | None) -> 
         return False
     if not columns - 1 <= len(values) <= columns:
         return False
-    if slug is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", values[slug].strip()):
+    if slug is not None and not re.fullmatch(schema.ID_PATTERN, values[slug].strip()):
         return False
     if date is not None:
         try:

@@ -1152,17 +1152,16 @@ def _check_repeated_titles(
     first_of[events[~later]] = at[~later]
     at, events = at[later], events[later]
     heads = first_of[events]
-    _other_titles(check, ids, at, events, heads)
-    # A date that cannot be the first account's (as for a disputed date); then the same title.
-    value, last = start.to_numpy(), start_last.to_numpy()
-    other_date = (value[at] > last[heads]) | (last[at] < value[heads])
-    at, events, heads = at[other_date], events[other_date], heads[other_date]
-    if not len(at):
-        return
+    # Each later title beside its event's, compared in any case and spacing (each distinct once).
     written = check.frame["title"].take(np.concatenate([at, heads])).to_numpy(dtype=object)
     which, distinct = pd.factorize(written)
     normal = np.array([" ".join(t.split()).casefold() for t in distinct], dtype=object)[which]
-    flagged = np.flatnonzero(normal[: len(at)] == normal[len(at) :])
+    same = normal[: len(at)] == normal[len(at) :]
+    _other_titles(check, ids, written, np.flatnonzero(~same), at, events, heads)
+    # The same title with a date that cannot be the first account's (as for a disputed date).
+    value, last = start.to_numpy(), start_last.to_numpy()
+    other_date = (value[at] > last[heads]) | (last[at] < value[heads])
+    flagged = np.flatnonzero(same & other_date)
     found: dict[int, tuple[int, list[int]]] = {}  # event -> (its first flagged, its rows in file order)
     for k, event, row in zip(flagged.tolist(), events[flagged].tolist(), check.rows[at[flagged]].tolist()):
         found.setdefault(event, (k, []))[1].append(row)
@@ -1179,14 +1178,20 @@ def _check_repeated_titles(
         )
 
 
-def _other_titles(check: _Checker, ids: pd.Index, at: np.ndarray, events: np.ndarray, heads: np.ndarray) -> None:
-    """Later accounts (at) whose title is not their event's (its first row's, heads): an event
-    shows one title, so theirs is never shown; most often another event given the same id. A
-    warning on each such row (an appended row is told so without the rows before it)."""
-    written = check.frame["title"].take(np.concatenate([at, heads])).to_numpy(dtype=object)
-    which, distinct = pd.factorize(written)
-    normal = np.array([" ".join(t.split()).casefold() for t in distinct], dtype=object)[which]
-    for k in np.flatnonzero(normal[: len(at)] != normal[len(at) :]).tolist():
+def _other_titles(
+    check: _Checker,
+    ids: pd.Index,
+    written: np.ndarray,
+    other: np.ndarray,
+    at: np.ndarray,
+    events: np.ndarray,
+    heads: np.ndarray,
+) -> None:
+    """Later accounts (at[other]) whose title is not their event's (its first row's, heads): an
+    event shows one title, so theirs is never shown; most often another event given the same id.
+    A warning on each such row (an appended row is told so without the rows before it).
+    `written`: the later accounts' titles, then their first rows'."""
+    for k in other.tolist():
         event = str(ids[events[k]])
         check.problems.append(
             Problem(
