@@ -1,7 +1,7 @@
 """The checks that read a column's bytes instead of running a regex over every value say what
 the regex says: which links begin plainly (_PLAIN_LINK), whether every id is a slug
-(schema.ID_PATTERN), each value's first and last byte (_rough_edges). Table-driven, with values
-at the edges of each pattern."""
+(schema.ID_PATTERN), each value's first and last byte (_rough_edges), which values hold a line
+break (csvfile._with_line_break). Table-driven, with values at the edges of each pattern."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pyarrow as pa
 import pytest
 
 from timeline import schema
+from timeline.csvfile import _with_line_break
 from timeline.load import _PLAIN_LINK, _ids_fit, _plain_links, _rough_edges
 
 LINKS = [
@@ -140,3 +141,39 @@ def test_rough_edges_are_each_given_values_first_and_last_byte(values):
             dtype="str",
         )
         assert _edges_of_given(chunked, values) == _exact_edges(values)
+
+
+BREAKS = [
+    ["", "a", "b\nc"],
+    ["\n", "", "x"],
+    ["a\r", "\r\n", "é\nü", ""],
+    ["", "", ""],
+    ["no", "breaks", "here", "at all"],
+    ["x" * 300 + "\n", "y", "\n" + "z" * 10, "w\rv"],
+    ["\u2028 is no line break to a CSV file", "\x0b nor a vertical tab", "a\n"],
+]
+
+
+def _exact_breaks(values):
+    return [("\n" in value) or ("\r" in value) for value in values]
+
+
+@pytest.mark.parametrize("values", BREAKS)
+def test_values_with_line_breaks_are_those_that_hold_a_cr_or_lf(values):
+    column = pd.Series(values, dtype="str")
+    assert _with_line_break(column).tolist() == _exact_breaks(values)
+    # Rows from the middle of a column, a column in several Arrow chunks, and one of Python
+    # strings (no Arrow bytes: pandas says).
+    for start in range(1, len(values)):
+        rest = column.iloc[start:].reset_index(drop=True)
+        assert _with_line_break(rest).tolist() == _exact_breaks(values[start:])
+        chunked = pd.Series(
+            pd.arrays.ArrowStringArray(
+                pa.chunked_array(
+                    [pa.array(values[:start], pa.large_string()), pa.array(values[start:], pa.large_string())]
+                )
+            ),
+            dtype="str",
+        )
+        assert _with_line_break(chunked).tolist() == _exact_breaks(values)
+    assert _with_line_break(pd.Series(values, dtype=object)).tolist() == _exact_breaks(values)
