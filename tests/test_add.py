@@ -213,6 +213,21 @@ def test_existing_bytes_line_endings_and_bom_are_kept(tmp_path, existing):
     assert not dataset.errors and "curfew" in set(dataset.accounts["id"])
 
 
+def test_a_file_of_cr_cr_lf_line_ends_takes_rows_at_the_numbers_check_gives(tmp_path):
+    # "\r\r\n": CRLF written through a text-mode file on Windows. Each line end is a CR (the
+    # row's end) and then a CRLF (a blank row), as check and spreadsheets read it. The second add
+    # reads on from the first's checked version (timeline.context), which must number rows so too.
+    path = tmp_path / "events.csv"
+    path.write_bytes(FILE.replace("\n", "\r\r\n").encode("utf-8"))
+    first = editing.add(path, {**GOOD, "id": "curfew"})
+    second = editing.add(path, {**GOOD, "id": "airport-retaken"})
+    assert first.written and second.written, (first.problems, second.problems)
+    dataset = timeline.load(path)
+    assert not dataset.errors
+    rows = dict(zip(dataset.accounts["id"], dataset.accounts["row"]))
+    assert (rows["curfew"], rows["airport-retaken"]) == (first.written[0], second.written[0])
+
+
 def test_an_absent_file_is_created_with_the_header(tmp_path):
     path = tmp_path / "events.csv"
     outcome = editing.add(path, GOOD)

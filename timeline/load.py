@@ -284,6 +284,8 @@ class _Edges:
         if not len(newline) or not len(view):
             return None
         header = view[: newline[0] + 1].tobytes()
+        if b"\r" in header.removesuffix(b"\n").removesuffix(b"\r"):
+            return None  # (a CR alone in the first line ends it: "\r\r\n" is a line, then a blank one)
         back = view[-WINDOW:]
         ends = np.flatnonzero(back == ord("\n"))
         if not len(ends):
