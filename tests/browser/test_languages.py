@@ -121,3 +121,29 @@ def test_a_french_page_shows_the_file_s_problems_in_french(page, with_a_mistake)
     english.problems_line.click()
     expect(english.problems_list).to_contain_text("date '03/04/2022' can be read two ways: 3 April 2022 (day first)")
     expect(english.problems.locator(".hint code")).to_have_text("python -m timeline check events.csv")
+
+
+@pytest.mark.parametrize("width, height", [(1440, 900), (390, 844)])
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "kk", "ar"])
+def test_the_filters_hints_are_read_whole_in_every_language(page, kazakhstan_url, lang, width, height):
+    # A placeholder cut short ("start, e.g. 20") hides the form a date is written in.
+    page.set_viewport_size({"width": width, "height": height})
+    open_in(page, kazakhstan_url, lang)
+    if width < 500:  # (the filters fold away on a phone)
+        page.locator("#filters-toggle").click()
+        expect(page.locator("#date-to")).to_be_visible()
+        assert page.locator("#filters").bounding_box()["x"] + page.locator("#filters").bounding_box()["width"] >= (
+            page.locator("#date-to").bounding_box()["x"] + page.locator("#date-to").bounding_box()["width"]
+        ), "the second date's box runs out of the filters"
+    # Each box given its hint as its text: wider than the box, the hint is cut (a search box
+    # keeps room for its clear button, so the text's own width does not tell).
+    cut = page.evaluate(
+        """() => ['search', 'date-from', 'date-to', 'as-of'].flatMap(id => {
+            const input = document.getElementById(id);
+            input.value = input.placeholder;
+            const over = input.scrollWidth > input.clientWidth;
+            input.value = '';
+            return input.placeholder && !over ? [] : [[id, input.placeholder]];
+        })"""
+    )
+    assert cut == []

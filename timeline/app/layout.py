@@ -128,19 +128,29 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                 type="search",
                                 debounce=0.5,
                                 autoComplete="off",
-                                placeholder=_("Words in titles, descriptions, places, sources"),
+                                placeholder=_("Titles, descriptions, places, sources"),
                             ),
                         ],
                     ),
                     html.Div(
                         className="control dates",
                         children=[
-                            html.Label(_("From"), htmlFor="date-from"),
-                            dcc.Input(
-                                id="date-from", type="text", debounce=True, placeholder=_("start, e.g. 2022-01-05")
+                            html.Span(
+                                className="date-field",
+                                children=[
+                                    html.Label(_("From"), htmlFor="date-from"),
+                                    dcc.Input(
+                                        id="date-from", type="text", debounce=True, placeholder=_("e.g. 2022-01-05")
+                                    ),
+                                ],
                             ),
-                            html.Label(_("to"), htmlFor="date-to"),
-                            dcc.Input(id="date-to", type="text", debounce=True, placeholder=_("end, e.g. 2022-01")),
+                            html.Span(
+                                className="date-field",
+                                children=[
+                                    html.Label(_("to"), htmlFor="date-to"),
+                                    dcc.Input(id="date-to", type="text", debounce=True, placeholder=_("e.g. 2022-01")),
+                                ],
+                            ),
                         ],
                     ),
                     html.Div(
@@ -158,7 +168,6 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                             dcc.Input(id="as-of", type="text", debounce=True, placeholder=_("e.g. 2022-01-08")),
                         ],
                     ),
-                    html.Button(_("Clear filters"), id="clear-filters", className="secondary"),
                     html.Fieldset(
                         className="control categories",
                         children=[
@@ -168,6 +177,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                             ),
                         ],
                     ),
+                    html.Button(_("Clear filters"), id="clear-filters", className="secondary"),
                 ],
             ),
             html.Main(
