@@ -1389,6 +1389,71 @@ def test_a_large_file_parsed_in_halves_reads_as_on_one_thread(lone, extra, monke
     assert halves.problems == one.problems
 
 
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "\n",  # a blank line
+        ",,,\n",  # a line of a few commas
+        "only-an-id\n",  # too few values
+        "a,2022,,too,many,fields,,,,,,,,,,,,,,,,,,,,,\n",  # too many
+    ],
+)
+def test_a_large_file_with_rows_that_are_not_rows_is_parsed_in_halves_once(odd, monkeypatch):
+    """Refused rows (blank lines, rows of too few or too many values) in both halves, and as the
+    last record of the first: each half numbers its own from 1, the second's follow the first's.
+    The file is parsed once, in its two halves (it was parsed three times: the halves, Arrow's
+    threads, one thread), with the accounts, events and problems one thread finds."""
+    from timeline import csvfile
+
+    parses = []
+    arrow_table = csvfile._arrow_table
+    monkeypatch.setattr(csvfile, "_arrow_table", lambda *a, **k: parses.append(1) or arrow_table(*a, **k))
+    # (Around the middle too: the first half's last record refused may be a cut inside a quoted
+    # value, and the file is then parsed again, whole.)
+    for odd_rows, parsed in (((10, 700, 2200, 2999), 2), ((10, 1497, 1498, 1499, 1500, 1501, 1502, 2999), None)):
+        rows = [line(id=f"e{i // 3}", date=f"2022-01-{1 + i % 28:02d}") for i in range(3000)]
+        for at in odd_rows:
+            rows[at] = odd
+        data = text(*rows).encode()
+        monkeypatch.setattr(csvfile, "THREADED", 1 << 30)
+        one = load_text(data)
+        monkeypatch.setattr(csvfile, "THREADED", 0)
+        parses.clear()
+        halves = load_text(data)
+        assert parsed is None or len(parses) == parsed
+        assert len(one.accounts) == 3000 - len(odd_rows)
+        pd.testing.assert_frame_equal(halves.accounts, one.accounts)
+        pd.testing.assert_frame_equal(halves.events, one.events)
+        assert halves.problems == one.problems
+
+
+def test_rows_left_out_before_an_event_s_first_whole_row_each_say_what_they_lack():
+    """An event's first row refused (a bad date) makes the next its first, refused in turn if it
+    lacks a title or a category, and so on to the first row that has both."""
+    data = text(
+        line(id="a", date="2022-02-30"),
+        line(id="b"),
+        line(id="a", title=""),
+        line(id="a", title="", category=""),
+        line(id="a", category=""),
+        line(id="a", title="The first whole row"),
+        line(id="a", title=""),
+        line(id="c", title=""),
+        line(id="c", category=""),
+    )
+    dataset = load_text(data)
+    assert [(p.row, p.column) for p in dataset.problems if p.code == ProblemCode.FIRST_ROW_EMPTY] == [
+        (4, "title"),
+        (5, "title"),
+        (5, "category"),
+        (6, "category"),
+        (9, "title"),
+        (10, "category"),
+    ]
+    assert dataset.accounts["row"].tolist() == [3, 7, 8]
+    assert dataset.events.set_index("id").loc["a", "title"] == "The first whole row"
+
+
 def _keep(n: int, out: list[int]) -> np.ndarray:
     keep = np.ones(n, dtype=bool)
     keep[out] = False

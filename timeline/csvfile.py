@@ -441,9 +441,10 @@ THREADED = 1 << 24  # bytes: a file this large is parsed on every core first (se
 
 def _parse_with_arrow(data: pa.Buffer, columns: list[str], scan: Scan):
     """The fast path: pyarrow's CSV parser. A large file is parsed on every core first: in
-    halves, each on a thread of its own (_in_halves), or else by Arrow's threads; when that
-    refuses a row (its number is then not known for sure) or fails, it is parsed again on one
-    thread, which numbers rows, as a small file always is: the same table either way."""
+    halves, each on a thread of its own (_in_halves, which numbers the rows it refuses), or else
+    by Arrow's threads; when those refuse a row (its number is then not known for sure) or either
+    fails, it is parsed again on one thread, which numbers rows, as a small file always is: the
+    same table either way."""
     invalid: list[tuple[int, int, str]] = []
 
     def on_invalid(row) -> str:
@@ -457,7 +458,8 @@ def _parse_with_arrow(data: pa.Buffer, columns: list[str], scan: Scan):
                 table = parse(data, columns, on_invalid, scan)
             except pa.ArrowInvalid:
                 table = None
-            if invalid:
+            if invalid and (table is None or parse is not _in_halves):
+                # (Arrow's threads do not number the rows they refuse; the halves do, see there.)
                 table = None
                 invalid.clear()
             if table is not None:
@@ -501,16 +503,41 @@ def _in_halves(data: pa.Buffer, columns: list[str], on_invalid, scan: Scan) -> p
     cut = _cut(data, scan)
     if cut is None:
         return None
+    refused: list[list] = [[], []]  # each half's refused rows: (record number in the half, ...)
+
+    def parse(part, header, which):
+        def refuse(row):
+            refused[which].append((row.number, row.actual_columns, row.text))
+            return "skip"
+
+        return _arrow_table(part, columns, 1 << 22, refuse, header=header)
+
     with Workers(True) as workers:
-        halves = workers.map(
-            lambda part, header: _arrow_table(part, columns, 1 << 22, on_invalid, header=header),
-            [data.slice(0, cut), data.slice(cut)],
-            [True, False],
-        )
+        halves = workers.map(parse, [data.slice(0, cut), data.slice(cut)], [True, False], [0, 1])
     first = halves[0].column(len(columns) - 1)
+    # The first half's records: the header, its rows, the rows it refused.
+    records = 1 + len(first) + len(refused[0])
+    if refused[0] and refused[0][-1][0] == records:
+        return None  # its last record refused: the cut may be inside a quoted value
     if not len(first) or first[len(first) - 1].as_py().endswith(("\n", "\r")):
         return None
+    if any(number < 1 for number, _, _ in refused[0] + refused[1]):
+        return None  # (a refused row not numbered)
+    # Each half is parsed on one thread, which numbers the records of its part from 1: the
+    # second half's numbers follow the first half's records. (A row that is not one, as in a
+    # blank line or a line of a few commas, then no longer makes the file be parsed three times.)
+    for row in refused[0]:
+        on_invalid(_Refused(*row))
+    for number, count, text in refused[1]:
+        on_invalid(_Refused(number + records, count, text))
     return pa.concat_tables(halves)
+
+
+@dataclass
+class _Refused:
+    number: int
+    actual_columns: int
+    text: str
 
 
 def _cut(data: pa.Buffer, scan: Scan) -> int | None:
