@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import numpy as np
@@ -413,3 +414,35 @@ def test_a_date_that_may_be_of_another_calendar_is_read_as_written_and_said(text
 def test_a_gregorian_date_in_other_digits_or_a_date_a_little_ahead_carries_no_caveat():
     assert dates.read("٢٠٢٢-٠١-٠٧").warning == "" and dates.read("٢٠٢٢-٠١-٠٧").value.year == 2022
     assert dates.read("2030-06-01").warning == ""
+
+
+@pytest.mark.parametrize(
+    "text, offset, said",
+    [
+        ("2022-01-07T14:30+06:00", "+06:00", ""),
+        ("2022-01-07T14:30:00+06:00", "+06:00", ""),
+        ("2022-01-07 14:30-05:00", "-05:00", ""),
+        ("2022-01-07T14:30Z", "Z", ""),
+        ("2022-01-07T14:30:59Z", "Z", ""),
+        ("2022-01-07T14:30z", "Z", ""),
+        ("2022-01-07T14:30+0600", "+0600", ""),
+        ("2022-01-07T14:30+06", "+06", ""),
+        ("2022-01-07T14:30+14:00", "+14:00", ""),  # Kiribati
+        ("2022-01-07T14:30-12:00", "-12:00", ""),
+        ("2022-01-07T14:30+05:45", "+05:45", ""),  # Nepal
+        ("2022-01-07T14:30+14:30", "", "is not a UTC offset any place uses"),
+        ("2022-01-07T14:30:00+15:00", "", "is not a UTC offset any place uses"),
+        ("2022-01-07T14:30+99:99", "", "is not a UTC offset any place uses"),
+        ("2022-01-07T14:30+06:60", "", "is not a UTC offset any place uses"),
+        ("2022-01-07T14:30+1445", "", "is not a UTC offset any place uses"),
+        ("2022-01-07T14:30-15", "", "is not a UTC offset any place uses"),
+    ],
+)
+def test_an_offset_is_kept_as_written_or_said_to_be_none(text, offset, said):
+    # The wall-clock time is read as written either way; an offset no clock shows is dropped, said.
+    series = pd.Series([text, text.replace("2022-01-07", "2022-01-08")], dtype="str")
+    clock = pd.Timestamp(text[:10] + " " + re.match(r"\d\d:\d\d(:\d\d)?", text[11:]).group(0))  # (no offset)
+    for parsed in (dates.parse_series(series), dates.parse_series(series, bulk=False)):
+        assert parsed.value.tolist() == [clock, clock + pd.Timedelta(days=1)]
+        assert parsed.offset.tolist() == [offset, offset]
+        assert said in str(parsed.warnings.get(text, "")) and bool(said) == (text in parsed.warnings)

@@ -513,6 +513,12 @@ _ISO_LAYOUTS = {
     10: ("dddd-dd-dd", "day"),
     16: ("dddd-dd-ddTdd:dd", "minute"),
     19: ("dddd-dd-ddTdd:dd:dd", "minute"),
+    # With a UTC offset ("s": + or -), kept as written, as the regex path keeps it: what
+    # exporters write (2022-01-07T14:30:00+06:00), each value often distinct.
+    17: ("dddd-dd-ddTdd:ddZ", "minute"),
+    20: ("dddd-dd-ddTdd:dd:ddZ", "minute"),
+    22: ("dddd-dd-ddTdd:dds99:99", "minute"),
+    25: ("dddd-dd-ddTdd:dd:dds99:99", "minute"),
 }
 
 
@@ -541,12 +547,27 @@ def _read_iso_bytes(texts: pd.Series, out: _Out) -> None:
                 shaped &= (chars[:, i] >= ord("0")) & (chars[:, i] <= ord("9"))
             elif c == "T":
                 shaped &= (chars[:, i] == ord(" ")) | (chars[:, i] == ord("T"))
+            elif c == "s":
+                shaped &= (chars[:, i] == ord("+")) | (chars[:, i] == ord("-"))
+            elif c == "9":  # (a digit of the offset: not a part of the date)
+                shaped &= (chars[:, i] >= ord("0")) & (chars[:, i] <= ord("9"))
             else:
                 shaped &= chars[:, i] == ord(c)
+        if layout.endswith("s99:99"):  # (an offset no place uses is said by the slow path: _offsets)
+            hours = (chars[:, -5].astype(np.int64) - ord("0")) * 10 + chars[:, -4] - ord("0")
+            minutes = (chars[:, -2].astype(np.int64) - ord("0")) * 10 + chars[:, -1] - ord("0")
+            shaped &= (minutes <= 59) & (hours * 60 + minutes <= 14 * 60)
         at, chars = at[shaped], chars[shaped]
         if not len(at):
             continue
         digits = chars[:, [i for i, c in enumerate(layout) if c == "d"]].astype(np.int64) - ord("0")
+        offset = None
+        if layout.endswith("Z"):
+            offset = np.full(len(at), "Z", dtype=object)
+        elif layout.endswith("s99:99"):
+            # The offset as written: its few distinct spellings decoded once.
+            written, which = np.unique(np.ascontiguousarray(chars[:, -6:]).view("S6").ravel(), return_inverse=True)
+            offset = np.array([w.decode("ascii") for w in written], dtype=object)[which.ravel()]
 
         def number(k, n, digits=digits):
             return (digits[:, k : k + n] * 10 ** np.arange(n - 1, -1, -1)).sum(axis=1)
@@ -560,6 +581,7 @@ def _read_iso_bytes(texts: pd.Series, out: _Out) -> None:
             lambda i, at=at: texts.iat[at[i]],
             _compose(year, month, day, hour, minute, second),
             level,
+            offset=offset,
             problem=np.where(year == 0, np.asarray(_YEAR_ZERO, dtype=object), ""),
         )
 
@@ -997,12 +1019,29 @@ def _offsets(written: np.ndarray, zones: np.ndarray, values: np.ndarray, problem
     offset = written.copy()
     offset[offset == "z"] = "Z"
     warning = np.full(len(written), "", dtype=object)
+    numeric = (offset != "") & (offset != "Z")
+    for value in np.unique(offset[numeric]) if numeric.any() else ():
+        if not _plausible_offset(value):
+            at = numeric & (offset == value)
+            offset[at] = ""
+            warning[at & (problem == "")] = say(
+                "{offset!r} is not a UTC offset any place uses (none is more than 14 hours from UTC, and "
+                "minutes run below 60); the time is kept as written, with no offset. Check it, e.g. 14:30+06:00",
+                offset=str(value),
+            )
     for i in np.flatnonzero(zones != ""):
         if problem[i]:
             continue
         zone = str(zones[i])
         offset[i], warning[i] = _zone_offset(zone, values[i])
     return offset, warning
+
+
+def _plausible_offset(written: str) -> bool:
+    """Whether an offset as written ("+06:00", "+0600", "-05") is at most 14 hours (Kiribati's
+    +14:00), its minutes below 60: one a clock somewhere may show."""
+    hours, minutes = int(written[1:3]), int(written[3:].lstrip(":") or 0)
+    return minutes <= 59 and hours * 60 + minutes <= 14 * 60
 
 
 _UTC_PLUS = re.compile(r"(?i)(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")
