@@ -14,7 +14,7 @@ import pytest
 
 from timeline import schema
 from timeline.csvfile import _with_line_break
-from timeline.load import _PLAIN_LINK, _ids_fit, _plain_links, _rough_edges
+from timeline.load import _PLAIN_LINK, _ids_fit, _plain_links, _rough_edges, _strip
 
 LINKS = [
     "",
@@ -177,3 +177,39 @@ def test_values_with_line_breaks_are_those_that_hold_a_cr_or_lf(values):
         )
         assert _with_line_break(chunked).tolist() == _exact_breaks(values)
     assert _with_line_break(pd.Series(values, dtype=object)).tolist() == _exact_breaks(values)
+
+
+# Every character str.strip() and Arrow strip (the same 29), at either end, beside values whose
+# bytes look like theirs: Cyrillic letters ending in 0x80-0x8A ("р", "с", "ъ"), CJK characters
+# whose last two bytes are those of a space, a lone byte, empty values.
+SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+PLAIN = ["Almaty", "Алматы", "протест", "р", "ъ", "\u4e00", "a", "Жанаозен", "x\u3000y"] * 8 + ["䀀", "", "€"]
+STRIPPED = [
+    PLAIN,
+    [space + "Алматыр" for space in SPACES],  # (many to strip: the column is stripped whole)
+    ["", "   ", "\u3000", "a\u00a0", "\u00a0", "\u2028Заголовок\u2029"],
+    # (a few: only they are)
+    *[PLAIN + [space + "Алматы"] for space in SPACES],
+    *[PLAIN + ["Алматыр" + space] for space in SPACES],
+]
+
+
+@pytest.mark.parametrize("values", STRIPPED)
+def test_strip_strips_as_str_strip_does(values):
+    column = pd.Series(values, dtype="str")
+    expected = [value.strip() for value in values]
+    for series in (
+        column,
+        column.iloc[1:].reset_index(drop=True),  # (offsets that do not start at 0)
+        pd.Series(
+            pd.arrays.ArrowStringArray(
+                pa.chunked_array([pa.array(values[:2], pa.large_string()), pa.array(values[2:], pa.large_string())])
+            ),
+            dtype="str",
+        ),
+    ):
+        stripped, first = _strip(series)
+        assert stripped.tolist() == expected[len(values) - len(series) :]
+        assert str(stripped.dtype) == "str"
+        if first is not None:  # (the values as they were: their first bytes may be kept)
+            assert stripped.tolist() == series.tolist()
