@@ -1200,21 +1200,33 @@ def _other_titles(
     event shows one title, so theirs is never shown; most often another event given the same id.
     A warning on each such row (an appended row is told so without the rows before it).
     `written`: the later accounts' titles, then their first rows'."""
-    for k in other.tolist():
-        event = str(ids[events[k]])
+    # (Each id and each title made text once: a file whose later rows all have titles of their
+    # own has a warning on each, a million at a million rows.)
+    names = ids.to_numpy(dtype=object)
+    shown: dict = {}
+
+    def show_once(value):
+        text = shown.get(value)
+        if text is None:
+            text = shown[value] = show(value)
+        return text
+
+    rows, head_rows = check.rows[at[other]].tolist(), check.rows[heads[other]].tolist()
+    for k, row, head_row in zip(other.tolist(), rows, head_rows):
+        event = str(names[events[k]])
         check.problems.append(
             Problem(
-                int(check.rows[at[k]]),
+                row,
                 "title",
                 WARNING,
                 say(
                     "title {title} is not the title of row {head_row}, {head}, the first row of {id}, which names "
                     "the event, so it is never shown; if this row is another event, give it its own id "
                     "({plain_id}-2); if it is an account of the same event, leave title empty",
-                    title=show(written[k]),
-                    head_row=int(check.rows[heads[k]]),
-                    head=show(written[len(at) + k]),
-                    id=show(event),
+                    title=show_once(written[k]),
+                    head_row=head_row,
+                    head=show_once(written[len(at) + k]),
+                    id=show_once(event),
                     plain_id=event,
                 ),
                 ProblemCode.OTHER_TITLE,
