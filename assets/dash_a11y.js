@@ -14,6 +14,8 @@
 //   checklist), the dialog and the search box are named after the dropdown's label.
 // - Previous and Next at either end ("nowhere" to go) stay enabled, so that focus is not lost
 //   from them: they say aria-disabled.
+// - A date filter whose date cannot be read (the server gives its box the class "invalid") says
+//   aria-invalid, and is described by the notice that says why (#problems).
 (function () {
   "use strict";
   var queued = false;
@@ -44,6 +46,15 @@
       }
       var search = content.querySelector("input.dash-dropdown-search");
       if (search) set(search, "aria-label", name + ": " + (search.getAttribute("placeholder") || ""));
+    });
+    document.querySelectorAll(".control.dates input, .control.as-of input").forEach(function (input) {
+      if (input.parentElement.classList.contains("invalid")) {  // (Dash puts the class on the box's wrapper)
+        set(input, "aria-invalid", "true");
+        set(input, "aria-describedby", "problems");
+      } else {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("aria-describedby");
+      }
     });
     document.querySelectorAll("button.step").forEach(function (button) {
       set(button, "aria-disabled", button.classList.contains("nowhere") ? "true" : "false");

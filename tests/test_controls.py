@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from timeline.state import Filters, State, apply
-from timeline.view import labels
+from timeline.view import controls, labels
 from timeline.view.controls import (
     category_options,
     clicked_event,
@@ -279,3 +279,16 @@ def test_the_dropdown_stands_for_a_long_outlet_both_ways():
     assert state.filters.sources == (outlet_value(long),)
     assert control_values(state)[1] == [outlet_value(long)]
     assert list(index.values("id", np.flatnonzero(apply(index, state.filters)))) == ["a"]
+
+
+@pytest.mark.parametrize(
+    "filters, classes",
+    [
+        (Filters(), ["", "", ""]),
+        (Filters(date_from="2022-01", date_to="7 January 2022", as_of="2022-01-08"), ["", "", ""]),
+        (Filters(date_from="someday"), ["invalid", "", ""]),
+        (Filters(date_to="2022-02-30", as_of="03/04/2022"), ["", "invalid", "invalid"]),
+    ],
+)
+def test_a_date_control_is_marked_invalid_when_its_date_cannot_be_read(filters, classes):
+    assert controls.invalid_dates(filters) == classes

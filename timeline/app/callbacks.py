@@ -134,6 +134,7 @@ def navigate(
         problems=Output("problems", "children"),
         categories=Output("category-filter", "options"),
         sources=Output("source-filter", "options"),
+        invalid=[Output(c, "className") for c in controls.DATE_CONTROLS],
     ),
     inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"), refused=Input("refused", "data")),
 )  # called on load: `view` may come with the page (timeline/app/opening.py) and not change
@@ -143,7 +144,8 @@ def show(view, version, refused, *, path):
     now, state, file = data.current(path, seen=version), State.from_search(view), os.path.basename(path)
     shown = PANELS.get((path, now.version, view or "", i18n.current()), lambda: _shown(now, state, file))
     notices = [*now.problems, *render.refused_notices(refused), *render.filter_notices(bad_dates(state.filters))]
-    return dict(shown, problems=render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back))
+    problems = render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back)
+    return dict(shown, problems=problems, invalid=controls.invalid_dates(state.filters))
 
 
 def _shown(now: data.Current, state: State, file: str) -> dict:
