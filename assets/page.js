@@ -10,6 +10,17 @@
     button.setAttribute("aria-expanded", button.getAttribute("aria-expanded") === "true" ? "false" : "true");
   });
 
+  // A language's link (the masthead's): the same view, in that language. The address keeps
+  // the view; only its lang= changes (the link's own href, without a script, is the overview).
+  document.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest ? event.target.closest(".languages a[hreflang]") : null;
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+    var params = new URLSearchParams(window.location.search);
+    params.set("lang", link.getAttribute("hreflang"));
+    event.preventDefault();
+    window.location.assign(window.location.pathname + "?" + params.toString() + window.location.hash);
+  });
+
   // On a touch screen the chart does not take drags for zooms (plotly.js then prevents the
   // page's scrolling): a vertical swipe scrolls the page, a tap still selects; the range
   // slider under the chart moves in time. plotly.js calls preventDefault on a touch only when

@@ -147,3 +147,19 @@ def test_the_filters_hints_are_read_whole_in_every_language(page, kazakhstan_url
         })"""
     )
     assert cut == []
+
+
+def test_a_language_s_link_shows_the_same_view_in_that_language(page, kazakhstan_url):
+    timeline = TimelinePage(page, kazakhstan_url).open(event=EVENT, query="category=security&q=order")
+    languages = page.get_by_role("navigation", name="Languages")
+    expect(languages.locator("[aria-current=true] .language-name")).to_have_text("English")
+    languages.get_by_role("link", name="Français").click()
+    page.wait_for_url("**lang=fr**")
+    TimelinePage(page, kazakhstan_url, "fr").wait_until_drawn()
+    assert page.locator("html").get_attribute("lang") == "fr"
+    for kept in (f"event={EVENT}", "category=security", "q=order"):
+        assert kept in page.url
+    expect(page.locator("#sources-panel .when").first).to_have_text(SAID["fr"][1])
+    current = page.get_by_role("navigation", name="Langues").locator("[aria-current=true] .language-name")
+    expect(current).to_have_text("Français")
+    assert timeline.page_accessibility_problems() == []

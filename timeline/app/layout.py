@@ -93,6 +93,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                     html.Div(
                         className="masthead-end",
                         children=[
+                            _languages(),
                             html.P(id="counter", className="counter", role="status", **attrs(aria_live="polite")),
                             # On a narrow screen the filters fold behind this button (page.js, style.css).
                             html.Button(
@@ -400,3 +401,36 @@ def map_section() -> html.Section:
             dcc.Store(id="map-drawn"),  # (how many marks it drew: for the browser tests)
         ],
     )
+
+
+def _languages() -> html.Nav:
+    """The page's languages, each named in itself: a link to the same view in that language
+    (page.js keeps the address's view and changes its lang=; without scripts, the link opens the
+    overview in it). The page's own language is said, not linked."""
+    current = i18n.current()
+    return html.Nav(
+        className="languages",
+        **attrs(aria_label=_("Languages")),
+        children=html.Ul(
+            [
+                html.Li(
+                    html.Span(_named(code, name), lang=code, className="language", **attrs(aria_current="true"))
+                    if code == current
+                    else html.A(
+                        _named(code, name), href=f"?lang={code}", lang=code, hrefLang=code, className="language"
+                    )
+                )
+                for code, name in i18n.NAMES.items()
+                if code in i18n.LANGUAGES
+            ]
+        ),
+    )
+
+
+def _named(code: str, name: str) -> list:
+    """A language's name, and its code, which a screen of middle width shows instead (style.css:
+    the name is then read, not shown)."""
+    return [
+        html.Span(name, className="language-name"),
+        html.Span(code.upper(), className="language-code", **attrs(aria_hidden="true")),
+    ]
