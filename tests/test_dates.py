@@ -436,6 +436,7 @@ def test_a_gregorian_date_in_other_digits_or_a_date_a_little_ahead_carries_no_ca
         ("2022-01-07T14:30+06:60", "", "is not a UTC offset any place uses"),
         ("2022-01-07T14:30+1445", "", "is not a UTC offset any place uses"),
         ("2022-01-07T14:30-15", "", "is not a UTC offset any place uses"),
+        ("2022-01-07T14:30-13:00", "", "is not a UTC offset any place uses"),  # (-12:00 is the last behind)
     ],
 )
 def test_an_offset_is_kept_as_written_or_said_to_be_none(text, offset, said):
@@ -446,3 +447,19 @@ def test_an_offset_is_kept_as_written_or_said_to_be_none(text, offset, said):
         assert parsed.value.tolist() == [clock, clock + pd.Timedelta(days=1)]
         assert parsed.offset.tolist() == [offset, offset]
         assert said in str(parsed.warnings.get(text, "")) and bool(said) == (text in parsed.warnings)
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("1/13/22 14:30+15:00", "has a year of two digits", "'+15:00' is not a UTC offset"),
+        ("2565-01-07T14:30+15:00", "more than 50 years ahead", "'+15:00' is not a UTC offset"),
+        ("2565-01-07 14:30 XYZ", "more than 50 years ahead", "'XYZ' is not a time zone"),
+        ("1/13/22 14:30 XYZ", "has a year of two digits", "'XYZ' is not a time zone"),
+    ],
+)
+def test_a_date_s_caveat_and_its_offset_s_warning_are_both_said(text, first, second):
+    # (The offset is dropped: a warning that is not said would drop it silently.)
+    for bulk in (True, False):
+        said = str(dates.parse_series(pd.Series([text], dtype="str"), bulk=bulk).warnings[text])
+        assert first in said and second in said and said.index(first) < said.index(second)

@@ -385,8 +385,9 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
     )
     for i in sorted(ahead | set(foreign.tolist())):
         text = texts.iloc[i]
-        if np.isnat(out.values[i]) or text in out.warnings:
+        if np.isnat(out.values[i]):
             continue
+        said = out.warnings.pop(text, "")  # (an offset's or a zone's warning: both are said)
         digits = {unicodedata.name(c, "").split(" DIGIT")[0].title() for c in text if c.isdigit() and not c.isascii()}
         number = int(out.values[i].astype("datetime64[Y]").astype(np.int64)) + 1970
         year = year_label(number)
@@ -404,6 +405,15 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
                 year=year,
                 far=FAR_AHEAD,
             )
+        if said:
+            out.warnings[text] = _both(out.warnings.get(text, ""), said)
+
+
+def _both(first, second):
+    """Two warnings of one date, said one after the other (either may be "": none)."""
+    if not first or not second:
+        return first or second
+    return say("{first}; {second}", first=first, second=second)
 
 
 FAR_AHEAD = 50  # years after this one: a date further ahead gets a caveat (_other_calendars)
@@ -556,7 +566,8 @@ def _read_iso_bytes(texts: pd.Series, out: _Out) -> None:
         if layout.endswith("s99:99"):  # (an offset no place uses is said by the slow path: _offsets)
             hours = (chars[:, -5].astype(np.int64) - ord("0")) * 10 + chars[:, -4] - ord("0")
             minutes = (chars[:, -2].astype(np.int64) - ord("0")) * 10 + chars[:, -1] - ord("0")
-            shaped &= (minutes <= 59) & (hours * 60 + minutes <= 14 * 60)
+            bound = np.where(chars[:, -6] == ord("+"), 14 * 60, 12 * 60)
+            shaped &= (minutes <= 59) & (hours * 60 + minutes <= bound)
         at, chars = at[shaped], chars[shaped]
         if not len(at):
             continue
@@ -728,7 +739,10 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     values = date.values[d] + np.where(timed, clock.seconds[c], 0) * np.timedelta64(1, "s")
     precision = np.where(timed, "minute", date.precision[d]).astype(object)
     offset, warning = _offsets(clock.offset[c], clock.zone[c], values, problem)
-    warning = np.where(date.caveat[d] != "", date.caveat[d], warning).astype(object)
+    caveat, said = date.caveat[d], warning
+    warning = np.where(caveat != "", caveat, said).astype(object)
+    for i in np.flatnonzero((caveat != "") & (said != "")):  # (the date's caveat, and the offset's or zone's)
+        warning[i] = _both(caveat[i], said[i])
     _settle(out, at[rows], lambda i: name_of(rows[i]), _Composed(values, problem), precision, offset, warning=warning)
 
 
@@ -1025,8 +1039,8 @@ def _offsets(written: np.ndarray, zones: np.ndarray, values: np.ndarray, problem
             at = numeric & (offset == value)
             offset[at] = ""
             warning[at & (problem == "")] = say(
-                "{offset!r} is not a UTC offset any place uses (none is more than 14 hours from UTC, and "
-                "minutes run below 60); the time is kept as written, with no offset. Check it, e.g. 14:30+06:00",
+                "{offset!r} is not a UTC offset any place uses (they run from -12:00 to +14:00, with minutes "
+                "below 60); the time is kept as written, with no offset. Check it, e.g. 14:30+06:00",
                 offset=str(value),
             )
     for i in np.flatnonzero(zones != ""):
@@ -1038,10 +1052,10 @@ def _offsets(written: np.ndarray, zones: np.ndarray, values: np.ndarray, problem
 
 
 def _plausible_offset(written: str) -> bool:
-    """Whether an offset as written ("+06:00", "+0600", "-05") is at most 14 hours (Kiribati's
-    +14:00), its minutes below 60: one a clock somewhere may show."""
+    """Whether an offset as written ("+06:00", "+0600", "-05") is one a clock somewhere may show:
+    from -12:00 (Baker Island) to +14:00 (Kiribati), its minutes below 60."""
     hours, minutes = int(written[1:3]), int(written[3:].lstrip(":") or 0)
-    return minutes <= 59 and hours * 60 + minutes <= 14 * 60
+    return minutes <= 59 and hours * 60 + minutes <= (14 if written[0] == "+" else 12) * 60
 
 
 _UTC_PLUS = re.compile(r"(?i)(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")

@@ -249,7 +249,7 @@ COLUMNS: tuple[Column, ...] = (
         "precision kept and shown. Years BC: `500 BC` or `-500` (back to 9999 BC); early years: "
         "`600`, `0600` or `AD 600`. Times are wall-clock times as written, never converted; a time "
         "may end with its UTC offset (`+06:00`) or a zone that names one offset (`UTC`, `EST`, "
-        "`MSK`, `ALMT`, `Asia/Almaty`), shown beside it (an offset no place uses, such as `+15:00`, is dropped, with a "
+        "`MSK`, `ALMT`, `Asia/Almaty`), shown beside it (an offset no place uses, such as `+15:00` or `-13:00`, is dropped, with a "
         "warning). Numeric forms such as `03/04/2022` are "
         "refused when they could be read two ways, with or without a time, and so is `22-01-07` (7 January 2022 "
         "year first, or 22 January 2007). A year of two digits (`1/13/22`) is read as Excel reads one typed into a "
