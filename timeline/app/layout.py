@@ -136,7 +136,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                     html.Div(
                         className="control dates",
                         children=[
-                            html.Span(
+                            html.Div(
                                 className="date-field",
                                 children=[
                                     html.Label(_("From"), htmlFor="date-from"),
@@ -145,7 +145,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                     ),
                                 ],
                             ),
-                            html.Span(
+                            html.Div(
                                 className="date-field",
                                 children=[
                                     html.Label(_("to"), htmlFor="date-to"),
