@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 import timeline
@@ -1465,22 +1466,32 @@ def _keep(n: int, out: list[int]) -> np.ndarray:
     [[0], [299], [150], [150, 151], [3, 77, 200], list(range(1, 300)), list(range(0, 300, 2)), list(range(300))],
     ids=["first", "last", "middle", "two together", "three apart", "all but one", "every other", "all"],
 )
-def test_the_rows_kept_are_the_rows_kept(out):
-    # (kept_rows: a few rows left out are taken as runs of the rest; many, by a filter)
+@pytest.mark.parametrize("threads", [False, True])
+def test_the_rows_kept_are_the_rows_kept(out, threads, monkeypatch):
+    # (kept_rows: a few rows left out are taken as runs of the rest; many, by a filter, its
+    # columns side by side on two threads from workers.THREADED_ROWS rows on)
     from timeline.load import kept_rows
 
+    monkeypatch.setitem(kept_rows.__globals__, "THREADED_ROWS", 0 if threads else 1 << 40)
     n = 300
+    texts = [("x" * (i % 7)) + str(i) for i in range(n)]
     frame = pd.DataFrame(
         {
             "id": pd.Series([f"e-{i}" for i in range(n)], dtype="str"),
-            "text": pd.Series([("x" * (i % 7)) + str(i) for i in range(n)], dtype="str"),
+            "text": pd.Series(
+                pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(texts[:100], pa.large_string()), texts[100:]])),
+                dtype="str",
+            ),
             "empty": pd.Series([""] * n, dtype="str"),
-        }
+            "number": np.arange(n, dtype=np.float64),
+            "kind": pd.Categorical(["a", "b", "c"] * 100),
+        },
+        index=pd.RangeIndex(5, n + 5),
     )
     keep = _keep(n, out)
     kept = kept_rows(frame, keep)
     pd.testing.assert_frame_equal(kept, frame[keep].copy())
-    for name in frame.columns:
+    for name in ("id", "text", "empty"):
         assert kept[name].array.__arrow_array__().num_chunks <= 1
 
 
