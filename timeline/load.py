@@ -1143,21 +1143,19 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
     which, distinct = pd.factorize(written)
     lowered = np.array([value.lower() for value in distinct], dtype=object)[which]
     differ = lowered != expected
-    for i, category, head, head_row in zip(at[differ], written[differ], expected[differ], check.rows[heads[differ]]):
-        check.problems.append(
-            Problem(
-                int(check.rows[i]),
-                "category",
-                WARNING,
-                say(
-                    "category {value} differs from {head!r} on row {head_row}, this event's first row, which "
-                    "decides its lane; leave it empty on later rows",
-                    value=show(category),
-                    head=head,
-                    head_row=int(head_row),
-                ),
+    said: dict = {}  # (a message made once for the rows of an event that give it the same category)
+    rows, head_rows = check.rows[at[differ]].tolist(), check.rows[heads[differ]].tolist()
+    for row, category, head, head_row in zip(rows, written[differ], expected[differ], head_rows):
+        message = said.get((category, head_row))
+        if message is None:
+            message = said[category, head_row] = say(
+                "category {value} differs from {head!r} on row {head_row}, this event's first row, which "
+                "decides its lane; leave it empty on later rows",
+                value=show(category),
+                head=head,
+                head_row=head_row,
             )
-        )
+        check.problems.append(Problem(row, "category", WARNING, message))
     return codes, ids
 
 
