@@ -100,7 +100,7 @@ def test_callback_answers_come_compressed(client):
     outputs = (
         "..sources-panel.children...event-list.children...event-list-caption.children..."
         "counter.children...problems.children...category-filter.options..."
-        "source-filter.options.."
+        "source-filter.options...date-from.className...date-to.className...as-of.className.."
     )
     request = {
         "output": outputs,
@@ -114,6 +114,9 @@ def test_callback_answers_come_compressed(client):
                 ("problems", "children"),
                 ("category-filter", "options"),
                 ("source-filter", "options"),
+                ("date-from", "className"),
+                ("date-to", "className"),
+                ("as-of", "className"),
             )
         ],
         "inputs": [
