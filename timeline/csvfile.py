@@ -21,7 +21,7 @@ import pyarrow.csv as pacsv
 
 from . import dates, schema, workbook
 from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, say, say_n, show
-from .workers import Workers
+from .workers import THREADED_ROWS, Workers
 
 BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark, as Excel writes it (and `add` does in a new file)
 # The csv module refuses fields over 128 KiB by default; an editor's long text is not an error.
@@ -165,10 +165,33 @@ def _read(holder: list, scan: Scan | None) -> Table:
             )
         )
     if bad_rows.any():
-        frame, rows = frame[~bad_rows].reset_index(drop=True), rows[~bad_rows]
+        frame, rows = (
+            filtered(frame, ~bad_rows, threads=len(frame) >= THREADED_ROWS).reset_index(drop=True),
+            rows[~bad_rows],
+        )
     if not len(frame) and not any(p.level == ERROR for p in problems):
         problems.append(Problem(0, "", WARNING, say("the file has a header but no rows yet"), ProblemCode.NO_ROWS))
     return Table(columns, frame, rows, problems, findings, scan.ascii, records, scan.quotes, not replaced)
+
+
+def filtered(frame: pd.DataFrame, keep: np.ndarray, threads: bool = False) -> pd.DataFrame:
+    """frame[keep], a copy; `threads`: its columns filtered on two threads (Arrow lets go of
+    Python's lock while it copies; at a million rows and 13 columns of text, 0.18 s on one,
+    0.08 s on two)."""
+    mask = pa.array(keep)
+
+    def column(name):
+        values = frame[name]
+        if isinstance(values.array, pd.arrays.ArrowStringArray):
+            kept = pc.filter(values.array.__arrow_array__(), mask)
+            return pd.Series(pd.arrays.ArrowStringArray(kept), dtype=values.dtype, copy=False)
+        return values[keep].reset_index(drop=True)
+
+    with Workers(threads) as workers:
+        columns = workers.map(column, list(frame.columns))
+    kept = pd.DataFrame(dict(zip(frame.columns, columns)), copy=False)
+    kept.index = frame.index[keep]
+    return kept
 
 
 def one_chunk(frame: pd.DataFrame, threads: bool = False) -> pd.DataFrame:
@@ -689,7 +712,7 @@ def _drop_blank_rows(frame: pd.DataFrame, rows: np.ndarray):
     blank = np.zeros(len(frame), dtype=bool)
     blank[candidates] = True
     if blank.any():
-        frame, rows = frame[~blank].reset_index(drop=True), rows[~blank]
+        frame, rows = filtered(frame, ~blank, threads=len(frame) >= THREADED_ROWS).reset_index(drop=True), rows[~blank]
     return frame, rows
 
 
