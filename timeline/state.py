@@ -328,13 +328,19 @@ def as_of_bound(filters: Filters) -> int | None:
 
 def bad_dates(filters: Filters) -> list[str]:
     """The typed filter dates that cannot be read, with why."""
-    problems = []
-    for name, text in (("from", filters.date_from), ("to", filters.date_to), ("asof", filters.as_of)):
+    return list(unreadable_dates(filters).values())
+
+
+def unreadable_dates(filters: Filters) -> dict[str, str]:
+    """Each typed filter date that cannot be read, by its field ("date_from"), with why."""
+    problems = {}
+    for name, field_name in (("from", "date_from"), ("to", "date_to"), ("asof", "as_of")):
+        text = getattr(filters, field_name)
         if text:
             try:
                 dates.parse_one(text)
             except dates.DateError as error:
-                problems.append(f"'{name}' date {text!r} {error}")
+                problems[field_name] = f"'{name}' date {text!r} {error}"
     return problems
 
 
@@ -389,6 +395,7 @@ __all__ = [
     "date_bound",
     "as_of_bound",
     "bad_dates",
+    "unreadable_dates",
     "seconds",
     "zoom_text",
     "zoom_from_text",

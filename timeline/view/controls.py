@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from ..dates import DateError, parse_one
 from ..index import EventIndex
-from ..state import LIMITS, Area, Filters, MapView, State, apply, outlet_key, outlet_names, step  # noqa: F401
+from ..state import (  # noqa: F401
+    LIMITS,
+    Area,
+    Filters,
+    MapView,
+    State,
+    apply,
+    outlet_key,
+    outlet_names,
+    step,
+    unreadable_dates,
+)
 from . import labels
 from .labels import shorten
 
@@ -18,23 +28,14 @@ FILTER_FIELDS = {
 }
 
 
-DATE_CONTROLS = {"date-from": "date_from", "date-to": "date_to", "as-of": "as_of"}
+DATE_CONTROLS = {c: f for c, f in FILTER_FIELDS.items() if f in ("date_from", "date_to", "as_of")}
 
 
 def invalid_dates(filters: Filters) -> list[str]:
     """Each date control's class: "invalid" where its date cannot be read (the page marks it
     aria-invalid, tied to the notice that says why), else ""."""
-    return ["invalid" if _unreadable(getattr(filters, field)) else "" for field in DATE_CONTROLS.values()]
-
-
-def _unreadable(text: str) -> bool:
-    if not text:
-        return False
-    try:
-        parse_one(text)
-    except DateError:
-        return True
-    return False
+    unreadable = unreadable_dates(filters)
+    return ["invalid" if field in unreadable else "" for field in DATE_CONTROLS.values()]
 
 
 def next_state(state: State, trigger, value, index: EventIndex, masks=apply, shown=None, area=None) -> State:
