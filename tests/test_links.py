@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.links import is_web_link, likely_link
+from timeline.links import is_web_link, likely_link, user_before_host
 
 WEB_LINKS = [
     # (value, is a web link)
@@ -33,6 +33,17 @@ WEB_LINKS = [
     ("vbscript:msgbox(1)", False),
     ("mailto:desk@example.org", False),
     ('<a href="https://example.org/a">Story</a>', False),
+    # A user name or password before the host: the browser opens what follows the last @.
+    ("https://www.reuters.com@evil.example/world", False),
+    ("https://editor:secret@cms.example/story", False),
+    ("https://a@b@evil.example", False),
+    ("https://@example.org", False),
+    ("https://medium.com/@reporter/story", True),  # (an @ after the host is the page's)
+    ("https://example.org/a?by=@desk#@top", True),
+    ("https://example.org?q=1", True),
+    ("https://example.org#top", True),
+    ("https://?q=1", False),  # no host
+    ("https://#top", False),
     ("", False),
 ]
 
@@ -40,6 +51,22 @@ WEB_LINKS = [
 @pytest.mark.parametrize("value, expected", WEB_LINKS)
 def test_is_web_link(value, expected):
     assert is_web_link(value) is expected
+
+
+@pytest.mark.parametrize(
+    "value, host",
+    [
+        ("https://www.reuters.com@evil.example/world", "evil.example"),
+        ("HTTP://editor:secret@cms.example:8080/a", "cms.example:8080"),
+        ("https://a@b@evil.example?x", "evil.example"),
+        ("  https://user@example.org  ", "example.org"),
+        ("https://medium.com/@reporter/story", None),
+        ("https://example.org", None),
+        ("ftp://user@example.org", None),
+    ],
+)
+def test_user_before_host_names_the_host_a_browser_opens(value, host):
+    assert user_before_host(value) == host
 
 
 LIKELY = [

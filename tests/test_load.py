@@ -401,6 +401,8 @@ BAD_LINKS = [
     '<a href="https://example.org/a">Story</a>',
     "https://example.org/a https://example.org/b",
     "mailto:desk@example.org",
+    "https://www.reuters.com@evil.example/world",
+    "https://editor:secret@cms.example/story",
 ]
 
 
@@ -443,6 +445,11 @@ def test_links_are_judged_as_links_says():
         "https://x.org/a\u2028b",
         "https://x.org/\tb",
         "https://x.org/a\x1fb",
+        "https://medium.com/@desk/a",
+        "https://desk@x.org/a",
+        "https://x.org?q=@a",
+        "https://?q",
+        "https://#a",
         "http:/x.org",
         "https:x.org",
         "",

@@ -1,8 +1,10 @@
 """What counts as a web link: the one rule for `source_url` and `media`.
 
 A web link is an `http://` or `https://` address with a host and no whitespace in it
-(the scheme in any case; the value is stripped first, as the loader strips every value).
-Anything else (`javascript:`, `data:`, `ftp://`, `www.example.org`, `/story`, an
+(the scheme in any case; the value is stripped first, as the loader strips every value), and no
+user name or password before its host: `https://www.reuters.com@evil.example/` opens
+evil.example, whatever a reader reads first, and `https://editor:secret@cms.example/` publishes
+a password. Anything else (`javascript:`, `data:`, `ftp://`, `www.example.org`, `/story`, an
 `<a href="...">` pasted from a page) is not offered as a link.
 """
 
@@ -10,7 +12,10 @@ from __future__ import annotations
 
 import re
 
-WEB_LINK = re.compile(r"https?://[^\s/]+\S*", re.IGNORECASE)
+# The host (and port) runs to the first / ? or # (as a browser reads it); an @ before that ends
+# a user name or password.
+WEB_LINK = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
+_WITH_USER = re.compile(r"https?://[^\s/?#]*@([^\s/?#@]*)", re.IGNORECASE)
 _HREF = re.compile(r"""<\s*a\b[^>]*?\bhref\s*=\s*["']?\s*([^"'\s>]+)""", re.IGNORECASE)
 # A host without a scheme: 'www.' and a name, or a name with a path ('netblocks.org/reports').
 _BARE_HOST = re.compile(
@@ -23,6 +28,13 @@ _BARE_HOST = re.compile(
 def is_web_link(text: str) -> bool:
     """True for an http(s) address with a host: 'https://example.org/a', 'HTTP://x.org'."""
     return bool(WEB_LINK.fullmatch(str(text).strip()))
+
+
+def user_before_host(text: str) -> str | None:
+    """For an http(s) address with a user name or password before its host, the host a browser
+    would open ('evil.example' for 'https://www.reuters.com@evil.example/a'); else None."""
+    found = _WITH_USER.match(str(text).strip())
+    return found.group(1) if found else None
 
 
 def likely_link(text: str) -> str:

@@ -32,8 +32,8 @@ _FORMULA_BYTE = np.zeros(256, dtype=bool)
 _FORMULA_BYTE[[ord(start) for start in schema.FORMULA_START if not start.isspace()]] = True  # (values are stripped)
 _ID_OR_EMPTY = f"^(?:{schema.ID_PATTERN})?$"
 # http:// or https://, any case (spelt out: a case-insensitive match would take 'ſ' for 's'),
-# then a printable ASCII character other than '/'.
-_PLAIN_LINK = "^[hH][tT][tT][pP][sS]?://[!-.0-~]"
+# then a printable ASCII character that may begin a host (not / # ? or @).
+_PLAIN_LINK = '^[hH][tT][tT][pP][sS]?://[!"$-.0->A-~]'
 LONG_TITLE = schema.LONG_TITLE
 # schema.DIRECTION's characters in UTF-8: all begin e2 80 or e2 81.
 _DIRECTION_BYTES = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
@@ -1472,6 +1472,8 @@ def _web_links(values: pd.Series) -> np.ndarray:
     if plain is None or spaced is None:
         plain, spaced = np.zeros(len(values), dtype=bool), np.ones(len(values), dtype=bool)
     web = plain & ~spaced
+    if _may_hold(values, b"@"):  # (a user name before the host, or an @ further on: Medium's /@name)
+        web &= ~_holding_byte(values, ord("@"))
     unsure = ~web & _given(values)
     if unsure.any():
         which, distinct = pd.factorize(values[unsure])
@@ -1496,6 +1498,20 @@ def _spaced(values: pd.Series) -> np.ndarray | None:
     return concatenated(found, dtype=bool)
 
 
+def _holding_byte(values: pd.Series, byte: int) -> np.ndarray:
+    """Which values hold this byte, from the column's bytes (all, if unknown)."""
+    parts = text_buffers(values)
+    if parts is None:
+        return np.ones(len(values), dtype=bool)
+    found = []
+    for offsets, data in parts:
+        holding = np.zeros(len(offsets) - 1, dtype=bool)
+        at = np.flatnonzero(data[offsets[0] : offsets[-1]] == byte) + offsets[0]
+        holding[np.searchsorted(offsets, at, side="right") - 1] = True
+        found.append(holding)
+    return concatenated(found, dtype=bool)
+
+
 def _given(values: pd.Series) -> np.ndarray:
     """Which values are not empty: from their offsets where the column has Arrow buffers."""
     parts = text_buffers(values)
@@ -1506,7 +1522,7 @@ def _given(values: pd.Series) -> np.ndarray:
 
 def _plain_links(urls: pd.Series) -> np.ndarray | None:
     """Which values begin with http:// or https:// (any case) and then a printable ASCII
-    character other than '/' (_PLAIN_LINK), from the first nine bytes of each; None if the
+    character that may begin a host (not / ? # or @), from the first nine bytes of each; None if the
     column has no Arrow text. (Half the time of Arrow's regex engine.)"""
     parts = text_buffers(urls)
     if parts is None:
@@ -1530,11 +1546,12 @@ def _plain_links(urls: pd.Series) -> np.ndarray | None:
         slashes = np.where(secure, word >> 40, word >> 32) & 0xFFFFFF
         plain &= slashes == _SLASHES
         first = np.where(secure, np.take(data, starts + 8, mode="clip"), (word >> 56).astype(np.uint8))
-        plain &= (first >= ord("!")) & (first <= ord("~")) & (first != ord("/"))
+        plain &= (first >= ord("!")) & (first <= ord("~")) & ~np.isin(first, _NOT_A_HOST)
         found.append(plain)
     return concatenated(found, dtype=bool)
 
 
+_NOT_A_HOST = np.frombuffer(b"/?#@", dtype=np.uint8)  # (a host cannot begin with these)
 _CAPITALS = np.uint64(0x20202020)
 _HTTP = np.uint64(int.from_bytes(b"http", "little"))
 _SLASHES = np.uint64(int.from_bytes(b"://", "little"))

@@ -119,6 +119,17 @@ def _not_a_link(column: str, value: str) -> Message:
             value=show(value),
             meant=show(meant, 160),
         )
+    host = links.user_before_host(value)
+    if host is not None:
+        return say(
+            "{column} {value} has a user name or password before its host (up to the @), so the link "
+            "is dropped (the account is kept): a browser would open {host}, whatever is written before "
+            "the @, and the page would publish it; write the page's own address, as the browser's "
+            "address bar shows it",
+            column=column,
+            value=show(value),
+            host=show(host, 160),
+        )
     if value[:8].lower().startswith(("http://", "https://")):
         return say(
             "{column} {value} is not a whole web link (it has no host, or a space in it), so the link "
@@ -352,7 +363,8 @@ COLUMNS: tuple[Column, ...] = (
         "source_url",
         "no",
         "Link to the source: its whole `http://` or `https://` address. Anything else "
-        "(`www.example.org`, `javascript:`, a pasted `<a href=...>`) is warned about and dropped: "
+        "(`www.example.org`, `javascript:`, a pasted `<a href=...>`, a user name or password before "
+        "the host, as in `https://www.reuters.com@other.example/`) is warned about and dropped: "
         "the account is kept, without the link.",
         "https://example.org/story",
         rules=(LINK,),
