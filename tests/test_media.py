@@ -40,7 +40,7 @@ KINDS = [
     ("https://www.youtube.com/watch", "link", ""),
     ("https://youtu.be/", "link", ""),
     ("https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ", "link", ""),
-    ("https://youtube.com@evil.example/watch?v=dQw4w9WgXcQ", "link", ""),
+    ("https://youtube.com@evil.example/watch?v=dQw4w9WgXcQ", "", ""),  # (a user before the host: no link at all)
     ("https://notyoutube.com/watch?v=dQw4w9WgXcQ", "link", ""),
     # Vimeo
     ("https://vimeo.com/76979871", "video", "https://vimeo.com/76979871"),
