@@ -737,6 +737,46 @@ def test_header_names_are_case_insensitive_and_any_order():
     assert dataset.events.iloc[0][["id", "title", "category"]].tolist() == ["a", "T", "protest"]
 
 
+@pytest.mark.parametrize(
+    "header_name, column",
+    [
+        ("End Date", "end_date"),  # (Airtable, Notion, a sheet made by hand)
+        ("end-date", "end_date"),
+        ("END_DATE", "end_date"),
+        ("Source URL", "source_url"),
+        ("Claimed  By", "claimed_by"),
+        ("figure.unit", "figure_unit"),
+        (" Media Alt ", "media_alt"),
+    ],
+)
+def test_a_column_named_with_spaces_hyphens_or_capitals_is_read(header_name, column):
+    names = ["id", "date", "title", "category", "source", header_name]
+    value = {"end_date": "2022-01-09", "source_url": "https://example.org/a"}.get(column, "x")
+    dataset = load_text(",".join(names) + f"\na,2022-01-07,T,protest,S,{value}\n")
+    assert dataset.accounts.iloc[0][column] == value
+    assert [p for p in dataset.problems if p.level == E] == []
+    assert not any(p.code == ProblemCode.HEADER for p in dataset.problems)
+
+
+@pytest.mark.parametrize(
+    "header_name, meant",
+    [
+        ("lat", "latitude"),
+        ("Lng", "longitude"),
+        ("URL", "source_url"),
+        ("Event Date", "date"),
+        ("sourse_url", "source_url"),
+    ],
+)
+def test_a_column_under_another_name_is_named_in_its_warning(header_name, meant):
+    names = ["id", "title", "category", "source", "date" if meant != "date" else "published", header_name]
+    dataset = load_text(",".join(names) + "\na,T,protest,S,2022-01-07,x\n")
+    (problem,) = [p for p in dataset.problems if p.row == 1]
+    # (A column the file must have is an error: no row can be read without it.)
+    assert problem.level == (E if meant == "date" else W) and problem.code == ProblemCode.HEADER
+    assert f"rename it {meant!r}" in problem.message
+
+
 def test_only_required_columns():
     dataset = load_text("id,date,title,category,source\na,2022,T,p,S\n")
     assert dataset.problems == []

@@ -9,6 +9,7 @@ quotes stays one row.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 from dataclasses import dataclass, field
@@ -390,7 +391,7 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     problems: list[Problem] = []
     columns: list[str] = []
     for position, raw in enumerate(names, start=1):
-        name = raw.strip().lower()
+        name = schema.column_named(raw)
         if not name:
             problems.append(
                 Problem(
@@ -423,6 +424,7 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
         columns.append(name)
     missing = [c.name for c in schema.COLUMNS if c.required != "no" and c.name not in columns]
     if missing:
+        named = [name for name in columns if _meant(name) == missing[0]]
         raise Unreadable(
             Problem(
                 1,
@@ -434,6 +436,15 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
                     missing=", ".join(map(repr, missing)),
                     header=schema.header_line(),
                     found=text[:200],
+                )
+                if not named
+                else say(
+                    "the header has no {missing} column; if {name!r} holds it, rename it {meant!r} (the header "
+                    "line must name the columns: {header})",
+                    missing=", ".join(map(repr, missing)),
+                    name=named[0],
+                    meant=missing[0],
+                    header=schema.header_line(),
                 ),
                 ProblemCode.HEADER,
             )
@@ -442,21 +453,33 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
         if name not in schema.NAMES and not name.startswith("column ") and " (column " not in name:
             if name in schema.WORKED_OUT:  # (a name load gives a column of its own: this one kept apart)
                 columns[position - 1] = f"{name} (column {position})"
-            problems.append(
-                Problem(
-                    1,
-                    name,
-                    WARNING,
-                    say(
-                        "{name!r} is not a column timeline knows; its values are kept but not shown. "
-                        "Known columns: {known}",
-                        name=name,
-                        known=", ".join(schema.NAMES),
-                    ),
-                    ProblemCode.HEADER,
+            meant = _meant(name)
+            if meant is not None and meant not in columns:
+                said = say(
+                    "{name!r} is not a column timeline knows; its values are kept but not shown. If it holds "
+                    "the {meant} column, rename it {meant!r}",
+                    name=name,
+                    meant=meant,
                 )
-            )
+            else:
+                said = say(
+                    "{name!r} is not a column timeline knows; its values are kept but not shown. "
+                    "Known columns: {known}",
+                    name=name,
+                    known=", ".join(schema.NAMES),
+                )
+            problems.append(Problem(1, name, WARNING, said, ProblemCode.HEADER))
     return columns, problems
+
+
+def _meant(name: str) -> str | None:
+    """The column a header's unknown name probably means: another name for it (schema.ALIASES:
+    'lat', 'url', 'event date') or a near spelling ('sourse_url'); None if none."""
+    meant = schema.ALIASES.get(re.sub(r"[\s.\-]+", "_", name))
+    if meant is None:
+        near = difflib.get_close_matches(name, schema.NAMES, n=1, cutoff=0.8)
+        meant = near[0] if near else None
+    return meant
 
 
 THREADED = 1 << 24  # bytes: a file this large is parsed on every core first (see _parse_with_arrow)

@@ -531,6 +531,38 @@ TEXT_COLUMNS: tuple[str, ...] = ("title", "description", "location", "source", "
 MEDIA_TEXT_COLUMNS: tuple[str, ...] = ("media_credit", "media_caption", "media_alt")
 FIGURE_COLUMNS: tuple[str, ...] = ("figure", "figure_unit", "retracted")
 RETRACTED_WORDS: tuple[str, ...] = ("yes", "true", "1", "retracted")
+# Other names that headers give a column (a TimelineJS sheet's, ACLED's, a map tool's): not read
+# as the column, whose name the header must give, but named in the warning on such a column.
+ALIASES: dict[str, str] = {
+    "lat": "latitude",
+    "lng": "longitude",
+    "lon": "longitude",
+    "long": "longitude",
+    "url": "source_url",
+    "link": "source_url",
+    "source_link": "source_url",
+    "start": "date",
+    "start_date": "date",
+    "event_date": "date",
+    "end": "end_date",
+    "headline": "title",
+    "text": "description",
+    "notes": "description",
+    "place": "location",
+    "outlet": "source",
+    "group": "category",
+    "unit": "figure_unit",
+    "image": "media",
+}
+
+
+def column_named(header_name: str) -> str:
+    """The column a header's name names: as written, in any case, with spaces, hyphens or dots
+    for underscores ('End Date', 'end-date', 'Source URL'); else the name lowercased."""
+    name = header_name.strip().lower()
+    spelt = re.sub(r"[\s.\-_]+", "_", name).strip("_")
+    return spelt if spelt in NAMES else name
+
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_LENGTH = 60  # characters of an id made from a title
