@@ -1566,3 +1566,56 @@ def test_a_bad_value_on_many_rows_is_said_on_each_with_its_own_value(dates):
         messages = {message for (_, message), (_, value) in zip(said, bad) if value == date}
         assert len(messages) == 1  # the same value, the same words
     assert len(data.accounts) == len(dates) - len(bad)
+
+
+QUOTED = "id,date,title,category,source,description\n"
+
+
+@pytest.mark.parametrize(
+    "rows, problems, kept",
+    [
+        # A value that begins with a quoted phrase: Arrow would read it without its quotes.
+        (['a,2022,"Terrorists" blamed,p,S,d'], [(2, "title", E, "would read 'Terrorists blamed'")], []),
+        (['a,2022,T,p,"AFP" (France),d'], [(2, "source", E, '\'"""AFP"" (France)"\'')], []),
+        # Quotes escaped with a backslash, as MySQL and PHP write them.
+        (['a,2022,"Title \\"two\\"",p,S,d'], [(2, "title", E, "escapes its double quotes with a backslash")], []),
+        # Quotes where CSV has them, or inside a value that does not begin with one: read as written.
+        (['a,2022,Tokayev: "shoot to kill",p,S,d'], [], ['Tokayev: "shoot to kill"']),
+        (['a,2022,"He said ""no"" today",p,S,d'], [], ['He said "no" today']),
+        (['a,2022,"""Terrorists"" blamed",p,S,d'], [], ['"Terrorists" blamed']),
+        (['a,2022,T,p,S,5" of snow', 'b,2022,U,p,S,3" of rain'], [], ["T", "U"]),
+        # Row numbers count records, after a value that holds a line break.
+        (
+            ['a,2022,T,p,S,"two\nlines"', 'b,2022,"Shoot" here,p,S,d', "c,2022,V,p,S,d"],
+            [(3, "title", E, "begins with a quoted phrase")],
+            ["T", "V"],
+        ),
+        # An odd number of quotes (read by Python's csv module): the rows after it are read.
+        (
+            ['a,2022,"Shoot" here,p,S,d', 'b,2022,x "y,p,S,d', "c,2022,V,p,S,d"],
+            [(2, "title", E, "begins with a quoted phrase")],
+            ['x "y', "V"],
+        ),
+    ],
+)
+def test_a_quote_in_the_middle_of_a_value_is_said_not_dropped(rows, problems, kept):
+    dataset = load_text(QUOTED + "\n".join(rows) + "\n")
+    said = [(p.row, p.column, p.level) for p in dataset.problems]
+    assert said == [(row, column, level) for row, column, level, _ in problems]
+    for problem, (_, _, _, fragment) in zip(dataset.problems, problems):
+        assert fragment in problem.message
+    assert dataset.accounts["title"].tolist() == kept
+
+
+@pytest.mark.parametrize(
+    "row, advice",
+    [
+        ("a,2022,T,p,S,d,x", "a value with a comma in it needs double quotes"),
+        ('a,2022,"He said \\"we want fair prices\\", then",p,S,d', "escaped with a backslash"),
+    ],
+)
+def test_a_row_with_values_too_many_is_told_why(row, advice):
+    dataset = load_text(QUOTED + row + "\n")
+    (problem,) = dataset.problems
+    assert (problem.row, problem.level, problem.code) == (2, E, ProblemCode.FIELD_COUNT)
+    assert advice in problem.message

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from . import dates, schema, workbook
-from .problems import ERROR, WARNING, Finding, Problem, ProblemCode, say, say_n, show
+from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, say, say_n, show
 from .workers import THREADED_ROWS, Workers
 
 BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark, as Excel writes it (and `add` does in a new file)
@@ -125,6 +125,9 @@ def _read(holder: list, scan: Scan | None) -> Table:
         replaced = True
     # Values are pieces of the file's text: look for a NUL or U+FFFD only if the text has one.
     absent = [needle for needle, found in (("\x00", scan.nul), ("\ufffd", replaced or scan.replacement)) if not found]
+    # (A file typed by hand is small: its quotes are looked at closely. A larger one is written by
+    # a program, and looking costs 1 ms a MB: 0.3 s at a million rows.)
+    quoted_phrases = _closing_quotes_in_values(data, scan) if scan.quotes and data.size <= QUOTES_LOOKED_AT else None
     large = data.size >= 1 << 25
     del data
     frame = one_chunk(frame, threads=large)
@@ -141,6 +144,8 @@ def _read(holder: list, scan: Scan | None) -> Table:
     if scan.quotes and line_ends > records - (not scan.edges[1].endswith((b"\n", b"\r"))):
         # (more line feeds than records: some value holds a line break; most files have none)
         bad_rows |= _rows_swallowed(frame, rows, columns, problems, bad_rows)
+    if scan.quotes and not replaced and quoted_phrases is not None:
+        bad_rows |= _quotes_dropped(quoted_phrases, frame, rows, columns, problems, bad_rows)
     not_utf8 = [p.row for p in problems[before:] if p.code == ProblemCode.NOT_UTF8]
     findings = []
     if not_utf8:
@@ -626,11 +631,16 @@ def _arrow_table(
 def _field_count_problem(row: int, count: int, expected: int, text: str) -> Problem | None:
     if text.strip(",\r\n \t") == "":
         return None  # a line of empty values: nothing to say
-    advice = (
-        say("a value with a comma in it needs double quotes around it")
-        if count > expected
-        else say("every row needs a value (or an empty place between commas) for each column")
-    )
+    extra = count - expected
+    if extra > 0 and '\\"' in text:
+        advice = say(
+            'its double quotes are escaped with a backslash (\\"), as MySQL and PHP write them, where CSV '
+            'writes a quote inside a value twice (""): save the file with its quotes doubled'
+        )
+    elif extra > 0:
+        advice = say("a value with a comma in it needs double quotes around it")
+    else:
+        advice = say("every row needs a value (or an empty place between commas) for each column")
     return Problem(
         row,
         "",
@@ -654,16 +664,24 @@ def _parse_with_csv_module(text: str, columns: list[str]):
     rows: list[int] = []
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    row = 0
+    row = read_to = 0  # (read_to: the lines read, up to the end of the last record)
     while True:
         row += 1
         try:
             record = next(reader)
         except StopIteration:
             break
-        except csv.Error:
+        except csv.Error as error:
+            if "expected after" in str(error):  # (a value that begins with a quoted phrase: read on)
+                lines = re.split(r"\r\n|\r|\n", text)[read_to : reader.line_num]
+                misplaced = _misplaced_quote(lines[-1] if lines else "", row, columns)
+                if misplaced is not None:
+                    problems.append(misplaced)
+                    read_to = reader.line_num
+                    continue
             problems.append(_open_quote_problem(text, reader, row, columns))
             break
+        read_to = reader.line_num
         if row == 1:
             continue
         if len(record) != expected:
@@ -830,6 +848,134 @@ def _rows_swallowed(frame, rows, columns, problems, bad) -> np.ndarray:
                 )
             )
     return found
+
+
+@dataclass
+class _Misplaced:
+    """Where a file's double quotes may be misplaced (`_closing_quotes_in_values`): a quote with
+    neither a comma, a quote nor a line end on either side, and where each record begins."""
+
+    text: bytes  # the file's bytes
+    middle: np.ndarray  # the position of each quote in the middle of a value
+    quotes: np.ndarray  # the position of each quote
+    line_ends: np.ndarray  # the position of each line end
+    record_ends: np.ndarray  # those outside quoted values: where records end
+
+
+def _closing_quotes_in_values(data: pa.Buffer, scan: Scan) -> _Misplaced | None:
+    """Quotes in the middle of a value (`"Terrorists" blamed`, `"Title \\"two\\""`), or None
+    when there are none. Arrow reads a quote at the start of a value as opening it and the next
+    as closing it, and keeps what follows: the value loses its quotes without a word. In a file
+    written as CSV is, a quote stands after a comma or a line end (opening a value), before one
+    (closing it), or beside another (a quote written twice): any other is in the middle of one."""
+    view = _bytes(data)
+    quotes = np.flatnonzero(view == ord('"'))
+    if not len(quotes):
+        return None
+    inner = quotes[(quotes > 0) & (quotes < len(view) - 1)]
+    middle = inner[~_EDGE[view[inner - 1]] & ~_EDGE[view[inner + 1]]]
+    if not len(middle):
+        return None
+    line_end = ord("\n") if scan.newlines else ord("\r")
+    ends = np.flatnonzero(view == line_end)
+    return _Misplaced(bytes(view), middle, quotes, ends, ends[np.searchsorted(quotes, ends) % 2 == 0])
+
+
+QUOTES_LOOKED_AT = 1 << 22  # bytes: a file up to this size has its quotes looked at (_closing_quotes_in_values)
+_EDGE = np.zeros(256, dtype=bool)  # the bytes a quote stands beside in CSV: a comma, a quote, a line end
+_EDGE[list(b',"\n\r')] = True
+
+
+def _quotes_dropped(found: _Misplaced, frame, rows, columns, problems, bad) -> np.ndarray:
+    """Rows with a value that begins with a quoted phrase or escapes its quotes with a backslash
+    (see _closing_quotes_in_values), as Python's csv module, strict, finds them: errors, left
+    out, each naming the value as written, as read, and how to write it."""
+    dropped = np.zeros(len(frame), dtype=bool)
+    for at in found.middle.tolist():
+        line = int(np.searchsorted(found.line_ends, at))  # (the line it is on)
+        start = int(found.line_ends[line - 1]) + 1 if line else 0
+        if np.searchsorted(found.quotes, start) % 2:
+            continue  # (the line begins inside a quoted value: not told apart here)
+        end = int(found.line_ends[line]) if line < len(found.line_ends) else len(found.text)
+        record = found.text[start:end].decode("utf-8", errors="replace").rstrip("\r").lstrip("\ufeff")
+        row = int(np.searchsorted(found.record_ends, start)) + 1  # (the header is row 1)
+        i = int(np.searchsorted(rows, row))
+        if i >= len(rows) or rows[i] != row or bad[i] or dropped[i]:
+            continue
+        problem = _misplaced_quote(record, row, columns, frame.iloc[i])
+        if problem is not None:
+            dropped[i] = True
+            problems.append(problem)
+    return dropped
+
+
+_MIDDLE_QUOTE = re.compile(r'[^,"\r\n]"[^,"\r\n]')
+
+
+def _misplaced_quote(record: str, row: int, columns: list[str], read: pd.Series | None = None) -> Problem | None:
+    """The error for a record (one line) whose value begins with a quoted phrase or escapes its
+    quotes with a backslash, which Python's csv module, strict, refuses; None if it reads it.
+    `read`: the record as the parser read it (else the value is taken as the csv module reads it)."""
+    try:
+        next(csv.reader([record], strict=True))
+        return None  # (a quote in a value that does not begin with one is kept, as written)
+    except (csv.Error, StopIteration):
+        pass
+    found = _MIDDLE_QUOTE.search(record)
+    if found is None:
+        return None
+    head = record[: found.start() + 2]
+    position = len(next(csv.reader([head]), [""])) - 1
+    if position >= len(columns):
+        return None
+    name = columns[position]
+    written = _value_as_written(record, head, position)
+    if read is None:
+        values = next(csv.reader([record]), [])
+        value = values[position] if position < len(values) else ""
+    else:
+        value = read[name]
+    return Problem(row, name, ERROR, _quoted_phrase(written, value), ProblemCode.OPEN_QUOTE)
+
+
+def _value_as_written(record: str, head: str, position: int) -> str:
+    """The value at `position` of a record as its line writes it, from the comma before it to
+    the next comma after its misplaced quote (`"Terrorists" blamed`)."""
+    start = 0
+    fields = 0
+    inside = False
+    for k, char in enumerate(record):
+        if char == '"':
+            inside = not inside
+        elif char == "," and not inside:
+            fields += 1
+            if fields == position:
+                start = k + 1
+            elif fields == position + 1 and k >= len(head):
+                return record[start:k]
+    return record[start:]
+
+
+def _quoted_phrase(written: str, read: str) -> Message:
+    if '\\"' in written:
+        meant = written.strip()
+        meant = meant[1:-1] if len(meant) > 1 and meant[0] == meant[-1] == '"' else meant
+        return say(
+            '{written} escapes its double quotes with a backslash (\\"), as MySQL and PHP write them, where '
+            'CSV writes a quote inside a value twice (""), so it would read {read}; the row is left out. Save '
+            "the file with its quotes doubled, or write the value as {fixed}",
+            written=show(written),
+            read=show(read),
+            fixed=show('"' + meant.replace('\\"', '""') + '"'),
+        )
+    return say(
+        "{written} begins with a quoted phrase: the quote at its start was read as opening the value and "
+        "the one after the phrase as closing it, so both were dropped and it would read {read}; the row is "
+        "left out. Put the whole value in double quotes, with each quote inside it written twice: {fixed}",
+        written=show(written),
+        read=show(read),
+        fixed=show('"' + written.strip().replace('"', '""') + '"'),
+    )
 
 
 def _with_line_break(values: pd.Series) -> np.ndarray:
