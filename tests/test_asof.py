@@ -4,6 +4,7 @@ figure changed over the publication dates."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import timeline
@@ -192,7 +193,8 @@ def test_the_step_chart_labels_every_value_and_draws_a_retracted_one_apart(index
         ({"figure_unit": "dead"}, [("figure_unit", "warning", "without a figure")]),
         ({"figure": "164", "retracted": "yes"}, []),
         ({"figure": "164", "retracted": "9 January 2022"}, []),
-        ({"figure": "164", "retracted": "maybe"}, [("retracted", "error", "neither yes nor a date")]),
+        ({"figure": "164", "retracted": "maybe"}, [("retracted", "error", "is not yes, no or a date")]),
+        ({"figure": "164", "retracted": "FALSE"}, []),
     ],
 )
 def test_check_reads_the_figure_columns(cells, problems):
@@ -201,6 +203,58 @@ def test_check_reads_the_figure_columns(cells, problems):
     assert [(c, lvl) for c, lvl, _ in found] == [(c, lvl) for c, lvl, _ in problems]
     for (_, _, message), (_, _, part) in zip(found, problems):
         assert part in message and "row" not in message.split(";")[0].lower()
+
+
+# What `retracted` says, as spreadsheets and tools write a yes or a no: (value, retracted, the
+# date it was withdrawn). A no is not retracted, and says nothing: the account is kept.
+RETRACTED = [
+    ("", False, None),
+    ("yes", True, None),
+    ("Yes", True, None),
+    ("TRUE", True, None),  # a Google Sheets checkbox, ticked; Excel
+    ("True", True, None),  # pandas
+    ("1", True, None),
+    ("y", True, None),
+    ("checked", True, None),
+    ("retracted", True, None),
+    ("2022-01-10", True, "2022-01-10"),
+    ("10 January 2022", True, "2022-01-10"),
+    ("FALSE", False, None),  # a Google Sheets checkbox, unticked (every such row); R; Excel
+    ("False", False, None),  # pandas
+    ("false", False, None),
+    ("No", False, None),  # Notion
+    ("no", False, None),
+    ("NO", False, None),
+    ("0", False, None),
+    ("N", False, None),
+    ("n", False, None),
+    ("unchecked", False, None),
+    (" no ", False, None),
+]
+
+
+@pytest.mark.parametrize("value, retracted, on", RETRACTED)
+def test_retracted_reads_yes_no_and_a_date(value, retracted, on):
+    dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-07", figure="164", retracted=value)]))
+    assert dataset.problems == []
+    account = dataset.accounts.iloc[0]
+    assert bool(account.is_retracted) is retracted
+    assert (None if pd.isna(account.retracted_on) else str(account.retracted_on)[:10]) == on
+
+
+@pytest.mark.parametrize("value", ["maybe", "nope", "withdrawn", "x", "not retracted", "yes!"])
+def test_retracted_neither_yes_no_nor_a_date_leaves_the_row_out(value):
+    dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-07", figure="164", retracted=value)]))
+    assert [(p.row, p.column, p.level, str(p.message)) for p in dataset.problems] == [
+        (
+            2,
+            "retracted",
+            "error",
+            f"retracted {value!r} is not yes, no or a date; write yes or the date it was withdrawn "
+            "(e.g. 2022-01-10), or no (or leave it empty) if it was not",
+        )
+    ]
+    assert len(dataset.accounts) == 0
 
 
 def test_the_overview_counts_only_the_accounts_known_by_then(index):

@@ -206,6 +206,13 @@ def test_clock_refuses(text):
         (("-500.0",), "-0500"),
         # numbers as TimelineJS reads them: spaces and thousands separators left out
         (("1,944", "6", "6"), "1944-06-06"),
+        (("-1,500",), "-1500"),
+        (("2,022", "1", "5"), "2022-01-05"),
+        # a Time with a dot, as TimelineJS reads it; 0.00 is midnight either way (a fraction of a
+        # day, or 00:00); 00.25 is no spreadsheet's fraction
+        (("2022", "1", "5", "14.30"), "2022-01-05 14:30"),
+        (("2022", "1", "5", "0.00"), "2022-01-05 00:00"),
+        (("2022", "1", "5", "00.25"), "2022-01-05 00:25"),
         (("- 500",), "-0500"),
         ((" 2 022 ",), "2022"),
     ],
@@ -243,6 +250,61 @@ def test_sheet_date(cells, date):
         (("2022", "1", "", "14:30"), "", "Time", "Time is given without Day"),
         (("2022", "2", "30"), "", "Day", "Day '30': February 2022 has 28 days, so day 30 does not exist"),
         (("2022", "1", "7", "25:00"), "End ", "End Time", "End Time '25:00' is not a time of day"),
+        # a comma is a thousands separator only in a year: in a Month or a Day it is two numbers
+        # (TimelineJS would read 1,2 as 12, December; 1,3 as day 13)
+        (
+            ("2022", "1,2"),
+            "",
+            "Month",
+            "Month '1,2' holds two numbers; give one here, and the other in End Month",
+        ),
+        (("2022", "1", "1,3"), "", "Day", "Day '1,3' holds two numbers; give one here, and the other in End Day"),
+        (("2022", "1", "5, 6"), "", "Day", "Day '5, 6' holds two numbers; give one here, and the other in End Day"),
+        (("2022", "1 2"), "", "Month", "Month '1 2' holds two numbers"),
+        (("2022", "1,2"), "End ", "End Month", "End Month '1,2' holds two numbers; give one here"),
+        (("2022", "1", "1,3"), "End ", "End Day", "End Day '1,3' holds two numbers; give one here"),
+        (("2022", "1,"), "", "Month", "Month '1,' is not a whole number from 1 to 12"),
+        (
+            ("2021,2022",),
+            "",
+            "Year",
+            "Year '2021,2022' holds two numbers; give one here, and the other in End Year",
+        ),
+        (("1,2",), "", "Year", "Year '1,2' holds two numbers"),  # (not a thousands separator)
+        (("2021,2022",), "End ", "End Year", "End Year '2021,2022' holds two numbers; give one here"),
+        # a Time a spreadsheet wrote as a fraction of a day: 0.25 is 06:00, or 00:25 as 14.30 is 14:30
+        (
+            ("2022", "1", "5", "0.25"),
+            "",
+            "Time",
+            "Time '0.25' may be a spreadsheet's fraction of a day, 06:00, or 00:25; write 06:00 or 00:25",
+        ),
+        (
+            ("2022", "1", "5", "0.50"),
+            "End ",
+            "End Time",
+            "End Time '0.50' may be a spreadsheet's fraction of a day, 12:00, or 00:50; write 12:00 or 00:50",
+        ),
+        # and where it cannot be minutes, only the fraction
+        (
+            ("2022", "1", "5", "0.75"),
+            "",
+            "Time",
+            "Time '0.75' is a spreadsheet's fraction of a day, 18:00; write 18:00",
+        ),
+        (("2022", "1", "5", "0.5"), "", "Time", "Time '0.5' is a spreadsheet's fraction of a day, 12:00; write 12:00"),
+        (
+            ("2022", "1", "5", "0.604166667"),
+            "",
+            "Time",
+            "Time '0.604166667' is a spreadsheet's fraction of a day, 14:30; write 14:30",
+        ),
+        (
+            ("2022", "1", "5", "0.99999999"),
+            "",
+            "Time",
+            "Time '0.99999999' is a spreadsheet's fraction of a day, 23:59; write 23:59",
+        ),
     ],
 )
 def test_sheet_date_refuses(cells, prefix, column, message):
@@ -405,6 +467,49 @@ def test_read_sheet_old_header_and_no_title_row():
 )
 def test_read_sheet_problems(data, problem):
     assert problem in sheets.read_sheet(data, "sheet.csv").problems
+
+
+# Rows of a sheet whose dates TimelineJS would change (two numbers read as one, a fraction of a
+# day read as minutes): each skipped with its cell named, never imported with another date.
+# (cells, the date imported, or the problem: (column, message))
+DATE_ROWS = [
+    ({"Year": "2,022", "Month": "1", "Day": "5"}, "2022-01-05"),
+    ({"Year": "2022", "Month": "1", "Day": "5", "Time": "14.30"}, "2022-01-05 14:30"),
+    (
+        {"Year": "2022", "Month": "1,2"},
+        ("Month", "Month '1,2' holds two numbers; give one here, and the other in End Month; the row is skipped"),
+    ),
+    (
+        {"Year": "2022", "Month": "1", "Day": "5,6"},
+        ("Day", "Day '5,6' holds two numbers; give one here, and the other in End Day; the row is skipped"),
+    ),
+    (
+        {"Year": "2022", "Month": "1", "Day": "5", "End Year": "2022", "End Month": "1,2"},
+        ("End Month", "End Month '1,2' holds two numbers; give one here; the row is skipped"),
+    ),
+    (
+        {"Year": "2022", "Month": "1", "Day": "5", "Time": "0.25"},
+        (
+            "Time",
+            "Time '0.25' may be a spreadsheet's fraction of a day, 06:00, or 00:25; write 06:00 or 00:25; "
+            "the row is skipped",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("cells, outcome", DATE_ROWS)
+def test_a_date_timelinejs_would_change_is_refused_not_imported(cells, outcome):
+    columns = [*cells, "Headline"]
+    data = io.StringIO()
+    csv.writer(data).writerows([columns, [*cells.values(), "A slide"]])
+    sheet = sheets.read_sheet(data.getvalue().encode(), "sheet.csv")
+    if isinstance(outcome, str):
+        assert [entry.account["date"] for entry in sheet.entries] == [outcome]
+        assert sheet.problems == []
+    else:
+        assert sheet.entries == []
+        assert sheet.problems == [Problem(2, outcome[0], ERROR, outcome[1])]
 
 
 def test_a_bom_and_blank_rows_are_fine():

@@ -819,14 +819,16 @@ def _range(check: _Checker, name: str, rule: schema.Rule) -> None:
 
 
 def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
-    """Neither a yes (schema.RETRACTED_WORDS) nor a date; found[name]: (retracted, the date
-    it was withdrawn, NaT unless one is given)."""
+    """Neither a yes (schema.RETRACTED_WORDS), a no (schema.NOT_RETRACTED_WORDS: not
+    retracted, as an empty cell) nor a date; found[name]: (retracted, the date it was
+    withdrawn, NaT unless one is given)."""
     text = check.frame[name]
     if not _given(text).any():  # (a column the file does not have, or leaves empty)
         check.found[name] = (np.zeros(len(text), dtype=bool), np.full(len(text), np.datetime64("NaT"), dates.UNIT))
         return
-    flagged = text.str.lower().isin(list(schema.RETRACTED_WORDS)).to_numpy()
-    dated_text = text.where(~flagged, "")
+    lower = text.str.lower()
+    flagged = lower.isin(list(schema.RETRACTED_WORDS)).to_numpy()
+    dated_text = text.where(~flagged & ~lower.isin(list(schema.NOT_RETRACTED_WORDS)).to_numpy(), "")
     on = dates.parse_series(dated_text).value.to_numpy()
     unreadable = _given(dated_text) & np.isnat(on)
     check.report(unreadable, name, rule.level, lambda v: rule.say(name, v))

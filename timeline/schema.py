@@ -485,16 +485,18 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "retracted",
         "no",
-        "This account's figure or claim was later withdrawn: `yes`, or the date it was "
-        "withdrawn (same forms as `date`). Drawn and labelled as retracted, never dropped.",
+        "This account's figure or claim was later withdrawn: `yes`, or the date it was withdrawn "
+        "(same forms as `date`); `no` or empty if not. `true`, `y`, `1`, `checked`, `retracted` also "
+        "mean yes, and `false`, `n`, `0`, `unchecked` no (capitals or not: a checkbox column exports "
+        "`TRUE` and `FALSE`). Drawn and labelled as retracted, never dropped.",
         "",
         rules=(
             Rule(
                 "retracted",
                 ERROR,
                 lambda column, value: say(
-                    "retracted {value} is neither yes nor a date; write yes, or the date it was withdrawn "
-                    "(e.g. 2022-01-10), or leave it empty",
+                    "retracted {value} is not yes, no or a date; write yes or the date it was withdrawn "
+                    "(e.g. 2022-01-10), or no (or leave it empty) if it was not",
                     value=show(value),
                 ),
             ),
@@ -530,7 +532,10 @@ DATE_COLUMNS: tuple[str, ...] = ("date", "end_date", "published")
 TEXT_COLUMNS: tuple[str, ...] = ("title", "description", "location", "source", "claimed_by")
 MEDIA_TEXT_COLUMNS: tuple[str, ...] = ("media_credit", "media_caption", "media_alt")
 FIGURE_COLUMNS: tuple[str, ...] = ("figure", "figure_unit", "retracted")
-RETRACTED_WORDS: tuple[str, ...] = ("yes", "true", "1", "retracted")
+# `retracted` in words (any case): withdrawn, or not, as spreadsheets, Notion, pandas and R
+# write a yes/no (a Google Sheets checkbox column exports TRUE or FALSE on every row).
+RETRACTED_WORDS: tuple[str, ...] = ("yes", "true", "y", "1", "checked", "retracted")
+NOT_RETRACTED_WORDS: tuple[str, ...] = ("no", "false", "n", "0", "unchecked")
 # Other names that headers give a column (a TimelineJS sheet's, ACLED's, a map tool's): not read
 # as the column, whose name the header must give, but named in the warning on such a column.
 ALIASES: dict[str, str] = {

@@ -70,6 +70,11 @@ _TIME = re.compile(  # as TimelineJS reads a Time: 14:30, 14.30, 1430, 14, with 
     r"\s*(?:(?P<half>[ap])\.?\s*m\.?)?",
     re.IGNORECASE,
 )
+# A Time a spreadsheet wrote as a fraction of a day (0.25 is 06:00): never a time TimelineJS
+# reads, but 0.25 alone also reads as 14.30 does, 00:25.
+_FRACTION = re.compile(r"0\.(?:(?P<minute>\d{2})|\d+)")
+# A Year's thousands separators (1,944 or 1 944), which TimelineJS leaves out.
+_THOUSANDS = re.compile(r"-?\s*\d{1,3}(?:[,\s]\d{3})+(?:\.0+)?")
 
 
 # --- ids -----------------------------------------------------------------------------------
@@ -96,9 +101,42 @@ class CellError(ValueError):
         self.column, self.message = column, message
 
 
+class _TwoNumbers(CellError):
+    """Two numbers in a cell that holds one: `1,2` in Month."""
+
+
 def clock(text: str, column: str = "Time") -> tuple[int, int]:
     """A sheet's Time as (hour, minute): `14:30`, `14:30:15`, `2:30 PM`, `2 pm`, and the
-    forms TimelineJS also reads: `14.30`, `1430`, `14` (14:00)."""
+    forms TimelineJS also reads: `14.30`, `1430`, `14` (14:00). A spreadsheet's fraction of a
+    day (`0.25`, 06:00) is refused with the time it stands for: `0.25` could also be 00:25."""
+    fraction = _FRACTION.fullmatch(text.strip())
+    if fraction:
+        seconds = min(round(float(text) * 86400), 86399)  # (0.99999999 is not the next day's 00:00)
+        day = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}"
+        minute = int(fraction["minute"] or 99)
+        if not seconds:  # 0.00: midnight, read either way
+            return 0, 0
+        if minute <= 59:
+            raise CellError(
+                column,
+                say(
+                    "{column} {value} may be a spreadsheet's fraction of a day, {fraction}, or {clock}; "
+                    "write {fraction} or {clock}",
+                    column=column,
+                    value=show(text),
+                    fraction=day,
+                    clock=f"00:{minute:02d}",
+                ),
+            )
+        raise CellError(
+            column,
+            say(
+                "{column} {value} is a spreadsheet's fraction of a day, {fraction}; write {fraction}",
+                column=column,
+                value=show(text),
+                fraction=day,
+            ),
+        )
     match = _TIME.fullmatch(text.strip())
     if not match:
         raise CellError(
@@ -124,8 +162,26 @@ def clock(text: str, column: str = "Time") -> tuple[int, int]:
     return hour, minute
 
 
-def _number(text: str, column: str, low: int, high: int) -> int:
-    value = re.sub(r"[\s,]", "", text)  # as TimelineJS reads a number: 1,000 is 1000
+def _number(text: str, column: str, low: int, high: int, *, year: bool = False, other: str = "") -> int:
+    """A whole number from `low` to `high`. A Year's thousands separators are left out, as
+    TimelineJS reads them (1,944 is 1944); in a Month or a Day a comma (or a space) between
+    digits is two numbers, refused: TimelineJS would read 1,2 as 12 (December). `other`
+    names the column the second number belongs in (End Month for Month), if any."""
+    value = text.strip()
+    if ("," in value and not _THOUSANDS.fullmatch(value)) if year else re.search(r"\d[\s,]+\d", value):
+        raise _TwoNumbers(
+            column,
+            say(
+                "{column} {value} holds two numbers; give one here, and the other in {other}",
+                column=column,
+                value=show(text),
+                other=other,
+            )
+            if other
+            else say("{column} {value} holds two numbers; give one here", column=column, value=show(text)),
+        )
+    if year:
+        value = re.sub(r"[\s,]", "", value)  # as TimelineJS reads a year: 1,944 is 1944, "- 500" is -500
     if re.fullmatch(r"-?\d+(?:\.0+)?", value):
         number = int(float(value))
         if low <= number <= high:
@@ -167,6 +223,7 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
     Raises CellError.
     """
     names = [f"{prefix}{part}" for part in ("Year", "Month", "Day", "Time")]
+    ends = ["" if prefix else f"End {part}" for part in ("Year", "Month", "Day")]  # for a second number
     year, month, day, time = (value.strip() for value in (year, month, day, time))
     if not year:
         given = [name for name, value in zip(names[1:], (month, day, time)) if value]
@@ -183,7 +240,9 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
             else say("{column} is empty", column=names[0]),
         )
     try:
-        number = _number(year, names[0], -9999, 9999)
+        number = _number(year, names[0], -9999, 9999, year=True, other=ends[0])
+    except _TwoNumbers:
+        raise
     except CellError:
         raise CellError(
             names[0],
@@ -205,12 +264,12 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
         )
     text = f"-{-number:04d}" if number < 0 else f"{number:04d}"
     if month:
-        month_number = _number(month, names[1], 1, 12)
+        month_number = _number(month, names[1], 1, 12, other=ends[1])
         text += f"-{month_number:02d}"
     elif day or time:
         raise CellError(names[2] if day else names[3], _WITHOUT(names[2] if day else names[3], names[1]))
     if day:
-        day_number = _number(day, names[2], 1, 31)
+        day_number = _number(day, names[2], 1, 31, other=ends[2])
         days = month_days(number, month_number)
         if day_number > days:
             raise CellError(
