@@ -1619,3 +1619,24 @@ def test_a_row_with_values_too_many_is_told_why(row, advice):
     (problem,) = dataset.problems
     assert (problem.row, problem.level, problem.code) == (2, E, ProblemCode.FIELD_COUNT)
     assert advice in problem.message
+
+
+@pytest.mark.parametrize(
+    "date, published, retracted, said",
+    [
+        ("2022-01-05", "2021-01-03", "", [(2, "published", W)]),  # (a January date with last year's year)
+        ("2022-01-05", "2022-01-07", "", []),
+        ("2022-01-05", "2021-12-20", "", []),  # (an announcement of what is planned)
+        ("2022-01", "2021-06", "", [(2, "published", W)]),
+        ("2022-01-05", "2022-01-07", "2022-01-01", [(2, "retracted", W)]),  # (withdrawn before published)
+        ("2022-01-05", "2022-01-07", "2022-01-09", []),
+        ("2022-01-05", "", "2022-01-01", []),
+        ("2022-01-05", "2022-01-07", "yes", []),
+    ],
+)
+def test_an_account_published_before_its_event_or_withdrawn_before_published_is_warned_about(
+    date, published, retracted, said
+):
+    dataset = load_text(f"id,date,title,category,source,published,retracted\na,{date},T,p,S,{published},{retracted}\n")
+    assert where(dataset) == said
+    assert len(dataset.accounts) == 1

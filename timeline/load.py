@@ -1029,6 +1029,45 @@ def _end_before_start(check: _Checker) -> None:
     )
 
 
+def _published_before(check: _Checker) -> None:
+    """An account published long before what it reports (PUBLISHED_AHEAD: more than an
+    announcement's lead; most often a January date written with last year's year), and one
+    withdrawn before it was published: warnings (the row is kept, as written)."""
+    written = check.found["published", "last"]
+    if isinstance(written, pd.Series):
+        written = written.to_numpy()
+    published = check.found["published"].value.to_numpy()
+    start = check.found["date"].value.to_numpy()
+    early = ~np.isnat(written) & ~np.isnat(start) & (written < start - PUBLISHED_AHEAD)
+    if early.any():
+        check.report(
+            early,
+            "published",
+            WARNING,
+            lambda v: say(
+                "published {value} is more than half a year before the date it reports, so the report came "
+                "before the event; check the year (a January date is often written with last year's)",
+                value=show(v),
+            ),
+        )
+    _, withdrawn = check.found["retracted"]
+    backwards = ~np.isnat(withdrawn) & ~np.isnat(published) & (withdrawn < published)
+    if backwards.any():
+        check.report(
+            backwards,
+            "retracted",
+            WARNING,
+            lambda v: say(
+                "retracted {value} is before the date the account was published; an account is withdrawn after "
+                "it is published: check the two dates",
+                value=show(v),
+            ),
+        )
+
+
+PUBLISHED_AHEAD = np.timedelta64(183, "D")  # _published_before: a report may announce what is planned
+
+
 def _coordinate_pairs(check: _Checker) -> None:
     has_lat, has_lon = _given(check.frame["latitude"]), _given(check.frame["longitude"])
     check.report(
@@ -1062,7 +1101,15 @@ def _repeated_titles(check: _Checker) -> None:
 
 # (Then, on the accounts kept, the lanes: category_problems. timeline.appends runs the same
 # _validate on appended rows and counts places and lanes again across the whole file.)
-ACROSS = (_years_as_days, _end_before_start, _coordinate_pairs, _garbled_finding, _first_rows, _repeated_titles)
+ACROSS = (
+    _years_as_days,
+    _end_before_start,
+    _published_before,
+    _coordinate_pairs,
+    _garbled_finding,
+    _first_rows,
+    _repeated_titles,
+)
 
 
 def _longer(text: pd.Series, limit: int) -> pd.Series:

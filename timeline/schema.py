@@ -372,7 +372,9 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "published",
         "no",
-        "When the source was published; same forms as `date`.",
+        "When the source was published; same forms as `date`. One more than half a year before "
+        "`date` is warned about (a January date written with last year's year), as is a `retracted` "
+        "date before it.",
         "2022-01-07",
         rules=(
             Rule("date", WARNING, lambda column, value, problem: _unreadable_date(column, value, problem, _IGNORED)),
