@@ -232,7 +232,7 @@ REFUSED = [
     ("01-02-03", ["three ways", "1 February 2003", "2 January 2003", "3 February 2001", "year first"]),
     ("03 04 2022", ["3 April 2022", "4 March 2022"]),
     ("13/13/2022", ["neither 13 nor 13 can be a month"]),
-    ("31/02/2022", ["neither"]),
+    ("31/02/2022", ["February 2022 has 28 days, so day 31 does not exist"]),
     ("01/02/0000", ["year 0 does not exist"]),
     # ...whatever follows them: a time, seconds, AM/PM, an offset or a zone
     ("03/04/2022 14:30", ["3 April 2022", "4 March 2022", "2022-04-03", "2022-03-04"]),
@@ -463,3 +463,43 @@ def test_a_date_s_caveat_and_its_offset_s_warning_are_both_said(text, first, sec
     for bulk in (True, False):
         said = str(dates.parse_series(pd.Series([text], dtype="str"), bulk=bulk).warnings[text])
         assert first in said and second in said and said.index(first) < said.index(second)
+
+
+HOW_TO_WRITE = "write it as YYYY-MM-DD (e.g. 2022-01-07), YYYY-MM, YYYY or YYYY-MM-DD HH:MM"
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # a month and a day past its end: said of that month, as 2023-02-29 is, whatever the order
+        ("4/31/2022", "April 2022 has 30 days, so day 31 does not exist"),
+        ("31/04/2022", "April 2022 has 30 days, so day 31 does not exist"),
+        ("31.4.2022", "April 2022 has 30 days, so day 31 does not exist"),
+        ("31-04-2022", "April 2022 has 30 days, so day 31 does not exist"),
+        ("2/29/2023", "February 2023 has 28 days, so day 29 does not exist"),
+        ("29/02/2023", "February 2023 has 28 days, so day 29 does not exist"),
+        ("2/30/2022", "February 2022 has 28 days, so day 30 does not exist"),
+        ("2/30/22", "February 2022 has 28 days, so day 30 does not exist"),
+        ("4/31/2022 14:30", "April 2022 has 30 days, so day 31 does not exist"),
+        ("9/31/1999", "September 1999 has 30 days, so day 31 does not exist"),
+        # two readings that name a month (year first too), neither day in it: both said
+        (
+            "29-02-31",
+            "February 1931 has 28 days, so day 29 does not exist; February 2029 has 28 days, so day 31 does not exist",
+        ),
+        # no month at all, or no day number beside the month: as before
+        ("13/13/2022", f"neither 13 nor 13 can be a month; {HOW_TO_WRITE}"),
+        ("32/1/2022", f"neither 32 nor 1 can be a month; {HOW_TO_WRITE}"),
+        ("1/32/2022", f"neither 1 nor 32 can be a month; {HOW_TO_WRITE}"),
+        ("0/5/2022", f"neither 0 nor 5 can be a month; {HOW_TO_WRITE}"),
+    ],
+)
+def test_a_numeric_date_whose_day_is_not_in_its_month_says_so(text, said):
+    series = pd.Series(["2022-01-07", text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert str(parsed.errors[text]) == said
+        assert pd.isna(parsed.value.iloc[1]) and parsed.warnings == {}
+    assert (
+        parse_series(pd.Series(["2023-02-29"])).errors["2023-02-29"]
+        == dates.parse_series(pd.Series(["2/29/2023"])).errors["2/29/2023"]
+    )  # (the one message, of the ISO form and the numeric ones)

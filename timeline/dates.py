@@ -450,6 +450,12 @@ def _time_problem(hour: int, minute: int, second: int) -> Message | str:
     return ""
 
 
+def _no_such_day(year: int, month: int, day: int, days: int) -> Message:
+    """What is said of a day past its month's end (or day 0): "February 2023 has 28 days, so
+    day 29 does not exist"."""
+    return say("{month} has {days} days, so day {day} does not exist", month=Day.of(year, month), days=days, day=day)
+
+
 def _compose(year, month, day, hour, minute, second) -> _Composed:
     """Dates from whole-number parts (astronomical years), with what is wrong where a part is out
     of range."""
@@ -483,12 +489,7 @@ def _compose(year, month, day, hour, minute, second) -> _Composed:
                 how_to_write=HOW_TO_WRITE,
             )
         elif not good_day[i]:
-            problem[i] = say(
-                "{month} has {days} days, so day {day} does not exist",
-                month=Day.of(int(year[i]), int(month[i])),
-                days=int(days[i]),
-                day=int(day[i]),
-            )
+            problem[i] = _no_such_day(int(year[i]), int(month[i]), int(day[i]), int(days[i]))
         else:
             problem[i] = _time_problem(int(hour[i]), int(minute[i]), int(second[i]))
     return _Composed(values, problem)
@@ -1001,7 +1002,13 @@ def _day_and_month(a, b, year, problem, year_first=None):
             )
             continue
         if not readings:
-            problem[i] = say(
+            # A month and a day number, the day past the month's end (4/31/2022, 31.4.2022, 2/29/2023):
+            # said of the month, as 2023-02-29 is. Of each such reading, when two are (29-02-31).
+            no_such_day: Message | str = ""
+            for d, m, y, _ in candidates:
+                if 1 <= m <= 12 and FIRST_YEAR <= y <= LAST_YEAR and 1 <= d <= 31:
+                    no_such_day = _both(no_such_day, _no_such_day(int(y), int(m), int(d), _days_in(int(y), int(m))))
+            problem[i] = no_such_day or say(
                 "neither {a} nor {b} can be a month; {how_to_write}",
                 a=int(a[i]),
                 b=int(b[i]),
