@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from timeline import dates
+from timeline import dates, i18n
 from timeline.dates import DateError, label, last_moment, parse_one, parse_series
 
 D = datetime
@@ -503,3 +503,78 @@ def test_a_numeric_date_whose_day_is_not_in_its_month_says_so(text, said):
         parse_series(pd.Series(["2023-02-29"])).errors["2023-02-29"]
         == dates.parse_series(pd.Series(["2/29/2023"])).errors["2/29/2023"]
     )  # (the one message, of the ISO form and the numeric ones)
+
+
+def _weekday_caveat(day: str, weekday: str, written: str) -> str:
+    return f"{day} was a {weekday}, not a {written}; check the day, and write the date as YYYY-MM-DD"
+
+
+@pytest.mark.parametrize(
+    "text, value, said",
+    [
+        # the weekday of the date: nothing to say
+        ("Wednesday, 5 January 2022", D(2022, 1, 5), ""),
+        ("Wed 5 Jan 2022", D(2022, 1, 5), ""),
+        ("Thursday, January 6, 2022", D(2022, 1, 6), ""),
+        ("Fri, 07 Jan 2022 14:30:00 +0600", D(2022, 1, 7, 14, 30), ""),  # RFC 2822
+        ("Wednesday, January 5, 2022 at 4:30 pm", D(2022, 1, 5, 16, 30), ""),
+        ("SAT. 1 January 2022", D(2022, 1, 1), ""),
+        ("Tues 4 Jan 2022", D(2022, 1, 4), ""),
+        ("Thurs, 6th of January 2022", D(2022, 1, 6), ""),
+        ("Sun 2 Jan 2022", D(2022, 1, 2), ""),
+        ("Monday 3 January 2022", D(2022, 1, 3), ""),
+        ("Friday 15 October 1582", D(1582, 10, 15), ""),  # the first Gregorian day
+        # another weekday: the date is read as written, and the two days are named
+        ("Monday, 5 January 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Monday")),
+        ("Monday 5 January 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Monday")),
+        ("Fri, 5 Jan 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Friday")),
+        ("MON 5 JAN 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Monday")),
+        ("Tue. 5 Jan 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Tuesday")),
+        ("Thu 5 Jan 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Thursday")),
+        ("Thurs, January 5, 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Thursday")),
+        ("Sat 5 Jan 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Saturday")),
+        ("Sunday, Jan. 5th 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Sunday")),
+        ("Wednesday 6 January 2022", D(2022, 1, 6), _weekday_caveat("6 January 2022", "Thursday", "Wednesday")),
+        # with a time, and an offset
+        (
+            "Mon, 07 Jan 2022 14:30:00 +0600",
+            D(2022, 1, 7, 14, 30),
+            _weekday_caveat("7 January 2022", "Friday", "Monday"),
+        ),
+        (
+            "Monday 5 January 2022 14:30",
+            D(2022, 1, 5, 14, 30),
+            _weekday_caveat("5 January 2022", "Wednesday", "Monday"),
+        ),
+        # with another caveat: both said, the year's first
+        (
+            "Sat 5 Jan 22",
+            D(2022, 1, 5),
+            "has a year of two digits, 22, read as 2022 (5 January 2022); if 1922 is meant, or to be sure, write the "
+            "year in full (2022-01-05); " + _weekday_caveat("5 January 2022", "Wednesday", "Saturday"),
+        ),
+        # before the Gregorian calendar a weekday written is of a Julian date: not checked
+        ("Tuesday 24 August 410", D(410, 8, 24), ""),
+    ],
+)
+def test_a_weekday_that_is_not_its_date_s_is_said(text, value, said):
+    """The date is read as written (the row is kept); a weekday that is not its date's is a
+    caveat naming both days (in live reporting "on Monday" is often what was right)."""
+    series = pd.Series([text, "2022-01-07"], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert parsed.errors == {}
+        assert parsed.value.iloc[0] == pd.Timestamp(value)
+        assert str(parsed.warnings.get(text, "")) == said
+        assert (text in parsed.warnings) == bool(said)
+    assert dates.read(text).warning == said
+
+
+def test_the_weekday_and_the_day_in_its_month_are_said_in_french():
+    with i18n.using("fr"):
+        assert str(dates.read("Monday, 5 January 2022").warning) == (
+            "le 5 janvier 2022 était un mercredi, et non un lundi ; vérifiez le jour, et écrivez la date sous la "
+            "forme AAAA-MM-JJ"
+        )
+        with pytest.raises(DateError) as raised:
+            parse_one("4/31/2022")
+        assert str(raised.value) == "avril 2022 compte 30 jours : le jour 31 n'existe pas"
