@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from timeline import dates
+from timeline import dates, i18n
 from timeline.dates import DateError, label, last_moment, parse_one, parse_series
 
 D = datetime
@@ -232,7 +232,7 @@ REFUSED = [
     ("01-02-03", ["three ways", "1 February 2003", "2 January 2003", "3 February 2001", "year first"]),
     ("03 04 2022", ["3 April 2022", "4 March 2022"]),
     ("13/13/2022", ["neither 13 nor 13 can be a month"]),
-    ("31/02/2022", ["neither"]),
+    ("31/02/2022", ["February 2022 has 28 days, so day 31 does not exist"]),
     ("01/02/0000", ["year 0 does not exist"]),
     # ...whatever follows them: a time, seconds, AM/PM, an offset or a zone
     ("03/04/2022 14:30", ["3 April 2022", "4 March 2022", "2022-04-03", "2022-03-04"]),
@@ -463,3 +463,118 @@ def test_a_date_s_caveat_and_its_offset_s_warning_are_both_said(text, first, sec
     for bulk in (True, False):
         said = str(dates.parse_series(pd.Series([text], dtype="str"), bulk=bulk).warnings[text])
         assert first in said and second in said and said.index(first) < said.index(second)
+
+
+HOW_TO_WRITE = "write it as YYYY-MM-DD (e.g. 2022-01-07), YYYY-MM, YYYY or YYYY-MM-DD HH:MM"
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # a month and a day past its end: said of that month, as 2023-02-29 is, whatever the order
+        ("4/31/2022", "April 2022 has 30 days, so day 31 does not exist"),
+        ("31/04/2022", "April 2022 has 30 days, so day 31 does not exist"),
+        ("31.4.2022", "April 2022 has 30 days, so day 31 does not exist"),
+        ("31-04-2022", "April 2022 has 30 days, so day 31 does not exist"),
+        ("2/29/2023", "February 2023 has 28 days, so day 29 does not exist"),
+        ("29/02/2023", "February 2023 has 28 days, so day 29 does not exist"),
+        ("2/30/2022", "February 2022 has 28 days, so day 30 does not exist"),
+        ("2/30/22", "February 2022 has 28 days, so day 30 does not exist"),
+        ("4/31/2022 14:30", "April 2022 has 30 days, so day 31 does not exist"),
+        ("9/31/1999", "September 1999 has 30 days, so day 31 does not exist"),
+        # two readings that name a month (year first too), neither day in it: both said
+        (
+            "29-02-31",
+            "February 1931 has 28 days, so day 29 does not exist; February 2029 has 28 days, so day 31 does not exist",
+        ),
+        # no month at all, or no day number beside the month: as before
+        ("13/13/2022", f"neither 13 nor 13 can be a month; {HOW_TO_WRITE}"),
+        ("32/1/2022", f"neither 32 nor 1 can be a month; {HOW_TO_WRITE}"),
+        ("1/32/2022", f"neither 1 nor 32 can be a month; {HOW_TO_WRITE}"),
+        ("0/5/2022", f"neither 0 nor 5 can be a month; {HOW_TO_WRITE}"),
+    ],
+)
+def test_a_numeric_date_whose_day_is_not_in_its_month_says_so(text, said):
+    series = pd.Series(["2022-01-07", text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert str(parsed.errors[text]) == said
+        assert pd.isna(parsed.value.iloc[1]) and parsed.warnings == {}
+    assert (
+        parse_series(pd.Series(["2023-02-29"])).errors["2023-02-29"]
+        == dates.parse_series(pd.Series(["2/29/2023"])).errors["2/29/2023"]
+    )  # (the one message, of the ISO form and the numeric ones)
+
+
+def _weekday_caveat(day: str, weekday: str, written: str) -> str:
+    return f"{day} was a {weekday}, not a {written}; check the day, and write the date as YYYY-MM-DD"
+
+
+@pytest.mark.parametrize(
+    "text, value, said",
+    [
+        # the weekday of the date: nothing to say
+        ("Wednesday, 5 January 2022", D(2022, 1, 5), ""),
+        ("Wed 5 Jan 2022", D(2022, 1, 5), ""),
+        ("Thursday, January 6, 2022", D(2022, 1, 6), ""),
+        ("Fri, 07 Jan 2022 14:30:00 +0600", D(2022, 1, 7, 14, 30), ""),  # RFC 2822
+        ("Wednesday, January 5, 2022 at 4:30 pm", D(2022, 1, 5, 16, 30), ""),
+        ("SAT. 1 January 2022", D(2022, 1, 1), ""),
+        ("Tues 4 Jan 2022", D(2022, 1, 4), ""),
+        ("Thurs, 6th of January 2022", D(2022, 1, 6), ""),
+        ("Sun 2 Jan 2022", D(2022, 1, 2), ""),
+        ("Monday 3 January 2022", D(2022, 1, 3), ""),
+        ("Friday 15 October 1582", D(1582, 10, 15), ""),  # the first Gregorian day
+        # another weekday: the date is read as written, and the two days are named
+        ("Monday, 5 January 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Monday")),
+        ("Monday 5 January 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Monday")),
+        ("Fri, 5 Jan 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Friday")),
+        ("MON 5 JAN 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Monday")),
+        ("Tue. 5 Jan 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Tuesday")),
+        ("Thu 5 Jan 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Thursday")),
+        ("Thurs, January 5, 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Thursday")),
+        ("Sat 5 Jan 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Saturday")),
+        ("Sunday, Jan. 5th 2022", D(2022, 1, 5), _weekday_caveat("5 January 2022", "Wednesday", "Sunday")),
+        ("Wednesday 6 January 2022", D(2022, 1, 6), _weekday_caveat("6 January 2022", "Thursday", "Wednesday")),
+        # with a time, and an offset
+        (
+            "Mon, 07 Jan 2022 14:30:00 +0600",
+            D(2022, 1, 7, 14, 30),
+            _weekday_caveat("7 January 2022", "Friday", "Monday"),
+        ),
+        (
+            "Monday 5 January 2022 14:30",
+            D(2022, 1, 5, 14, 30),
+            _weekday_caveat("5 January 2022", "Wednesday", "Monday"),
+        ),
+        # with another caveat: both said, the year's first
+        (
+            "Sat 5 Jan 22",
+            D(2022, 1, 5),
+            "has a year of two digits, 22, read as 2022 (5 January 2022); if 1922 is meant, or to be sure, write the "
+            "year in full (2022-01-05); " + _weekday_caveat("5 January 2022", "Wednesday", "Saturday"),
+        ),
+        # before the Gregorian calendar a weekday written is of a Julian date: not checked
+        ("Tuesday 24 August 410", D(410, 8, 24), ""),
+    ],
+)
+def test_a_weekday_that_is_not_its_date_s_is_said(text, value, said):
+    """The date is read as written (the row is kept); a weekday that is not its date's is a
+    caveat naming both days (in live reporting "on Monday" is often what was right)."""
+    series = pd.Series([text, "2022-01-07"], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert parsed.errors == {}
+        assert parsed.value.iloc[0] == pd.Timestamp(value)
+        assert str(parsed.warnings.get(text, "")) == said
+        assert (text in parsed.warnings) == bool(said)
+    assert dates.read(text).warning == said
+
+
+def test_the_weekday_and_the_day_in_its_month_are_said_in_french():
+    with i18n.using("fr"):
+        assert str(dates.read("Monday, 5 January 2022").warning) == (
+            "le 5 janvier 2022 était un mercredi, et non un lundi ; vérifiez le jour, et écrivez la date sous la "
+            "forme AAAA-MM-JJ"
+        )
+        with pytest.raises(DateError) as raised:
+            parse_one("4/31/2022")
+        assert str(raised.value) == "avril 2022 compte 30 jours : le jour 31 n'existe pas"

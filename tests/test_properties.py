@@ -61,6 +61,7 @@ DATE_PIECES = st.sampled_from(
         "Jan",
         "January",
         "Friday",
+        "Mon, ",
         "7th",
         "pm",
         "UTC",

@@ -142,7 +142,9 @@ _MONTH_NUMBERS = {
     name.lower(): number for number, names in enumerate(dateutil_parser.parserinfo.MONTHS, 1) for name in names
 }
 _MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_WEEKDAY_NAMES = r"mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun"  # (their first three letters name them)
+_WEEKDAY = rf"(?:(?:{_WEEKDAY_NAMES})(?:day)?\.?,?\s+)"
+_WRITTEN_WEEKDAY = rf"(?:(?P<weekday>{_WEEKDAY_NAMES})(?:day)?\.?,?\s+)"  # (a form's: checked against its date)
 _MONTH = rf"(?P<monthname>{_MONTH_NAMES})\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _ERA = r"(?:\s*(?P<era>b\.?c\.?e\.?|b\.?c\.?|c\.?e\.?|a\.?d\.?))?"
@@ -177,14 +179,14 @@ FORMS: tuple[Form, ...] = (
     # 7 January 2022, Friday 7th January 2022, 7-Jan-22, 15 March 44 BC, 19 August AD 14
     Form(
         "day month year",
-        rf"{_WEEKDAY}?(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-/]*{_MONTH},?[\s\-/]*"
+        rf"{_WRITTEN_WEEKDAY}?(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-/]*{_MONTH},?[\s\-/]*"
         rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}",
         short_years=True,
     ),
     # January 7, 2022, Jan. 7th 2022, Fri, Jan 7 2022
     Form(
         "month day year",
-        rf"{_WEEKDAY}?{_MONTH}[\s\-/]*(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)"
+        rf"{_WRITTEN_WEEKDAY}?{_MONTH}[\s\-/]*(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)"
         rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}",
         short_years=True,
     ),
@@ -208,7 +210,7 @@ _NO_YEAR = say("has no year; {how_to_write}", how_to_write=HOW_TO_WRITE)
 DIAGNOSES: tuple[tuple[str, Message], ...] = (
     (rf"{_WEEKDAY}?\d{{1,2}}{_ORDINAL}(?:\s+of)?[\s\-/]*(?:{_MONTH_NAMES})\.?", _NO_YEAR),
     (rf"{_WEEKDAY}?(?:{_MONTH_NAMES})\.?[\s\-/]*\d{{1,2}}{_ORDINAL}", _NO_YEAR),
-    (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?", _NO_YEAR),
+    (rf"(?:{_WEEKDAY_NAMES})(?:day)?\.?", _NO_YEAR),
     (r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", _NO_YEAR),
     (r"\d{1,2}\s*[ap]\.?m\.?", _NO_YEAR),
 )
@@ -450,6 +452,12 @@ def _time_problem(hour: int, minute: int, second: int) -> Message | str:
     return ""
 
 
+def _no_such_day(year: int, month: int, day: int, days: int) -> Message:
+    """What is said of a day past its month's end (or day 0): "February 2023 has 28 days, so
+    day 29 does not exist"."""
+    return say("{month} has {days} days, so day {day} does not exist", month=Day.of(year, month), days=days, day=day)
+
+
 def _compose(year, month, day, hour, minute, second) -> _Composed:
     """Dates from whole-number parts (astronomical years), with what is wrong where a part is out
     of range."""
@@ -483,12 +491,7 @@ def _compose(year, month, day, hour, minute, second) -> _Composed:
                 how_to_write=HOW_TO_WRITE,
             )
         elif not good_day[i]:
-            problem[i] = say(
-                "{month} has {days} days, so day {day} does not exist",
-                month=Day.of(int(year[i]), int(month[i])),
-                days=int(days[i]),
-                day=int(day[i]),
-            )
+            problem[i] = _no_such_day(int(year[i]), int(month[i]), int(day[i]), int(days[i]))
         else:
             problem[i] = _time_problem(int(hour[i]), int(minute[i]), int(second[i]))
     return _Composed(values, problem)
@@ -960,7 +963,48 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     caveat = np.full(n, "", dtype=object)
     for i in np.flatnonzero(short & (composed.problem == "")):
         caveat[i] = _two_digit_caveat(int(year[i]), int(month[i]), int(day[i]), int(year[i]) % 100)
+    if "weekday" in parts:
+        _check_weekdays(p, composed, precision, caveat)
     return composed, precision.astype(object), caveat
+
+
+WEEKDAYS = (
+    say("Monday"),
+    say("Tuesday"),
+    say("Wednesday"),
+    say("Thursday"),
+    say("Friday"),
+    say("Saturday"),
+    say("Sunday"),
+)
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # a weekday as written, by its first three letters
+GREGORIAN = np.datetime64("1582-10-15", "s")  # the first day of the Gregorian calendar (before: Julian weekdays)
+
+
+def _check_weekdays(p: _Parts, composed: _Composed, precision: np.ndarray, caveat: np.ndarray) -> None:
+    """A caveat where the weekday written is not its date's ("Monday, 5 January 2022" was a
+    Wednesday): the date is read as written, and the day is to be checked (in live reporting the
+    weekday, "on Monday", is often what was right). Said of dates read to the day, from the first
+    of the Gregorian calendar (a weekday written before it is of a Julian date)."""
+    written = p.written("weekday")
+    at = np.flatnonzero(written & (composed.problem == "") & (precision == "day") & (composed.values >= GREGORIAN))
+    if not len(at):
+        return
+    names = p.strings(written, "weekday")
+    days = composed.values[at].astype("datetime64[D]").astype(np.int64)
+    for i, weekday in zip(at.tolist(), ((days + 3) % 7).tolist()):  # (1 January 1970 was a Thursday: 3)
+        said = _WEEKDAY_KEYS.index(str(names[i])[:3].lower())
+        if said != weekday:
+            year, month, day = _fields(composed.values[i])[:3]
+            caveat[i] = _both(
+                caveat[i],
+                say(
+                    "{day} was a {weekday}, not a {written}; check the day, and write the date as YYYY-MM-DD",
+                    day=Day.of(year, month, day),
+                    weekday=WEEKDAYS[weekday],
+                    written=WEEKDAYS[said],
+                ),
+            )
 
 
 _MONTH_KEYS = pa.array(list(_MONTH_NUMBERS), type=pa.large_string())
@@ -1001,7 +1045,13 @@ def _day_and_month(a, b, year, problem, year_first=None):
             )
             continue
         if not readings:
-            problem[i] = say(
+            # A month and a day number, the day past the month's end (4/31/2022, 31.4.2022, 2/29/2023):
+            # said of the month, as 2023-02-29 is. Of each such reading, when two are (29-02-31).
+            no_such_day: Message | str = ""
+            for d, m, y, _ in candidates:
+                if 1 <= m <= 12 and FIRST_YEAR <= y <= LAST_YEAR and 1 <= d <= 31:
+                    no_such_day = _both(no_such_day, _no_such_day(int(y), int(m), int(d), _days_in(int(y), int(m))))
+            problem[i] = no_such_day or say(
                 "neither {a} nor {b} can be a month; {how_to_write}",
                 a=int(a[i]),
                 b=int(b[i]),

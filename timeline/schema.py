@@ -265,7 +265,9 @@ COLUMNS: tuple[Column, ...] = (
         "refused when they could be read two ways, with or without a time, and so is `22-01-07` (7 January 2022 "
         "year first, or 22 January 2007). A year of two digits (`1/13/22`) is read as Excel reads one typed into a "
         "cell, 00-29 as 2000-2029 and 30-99 as 1930-1999, whatever the day the file is read, and each such date "
-        "gets a warning that names the year read: write years in full.",
+        "gets a warning that names the year read: write years in full. A weekday written with the date "
+        "(`Monday, 5 January 2022`) that is not that date's gets a warning naming both days; the date is read as "
+        "written.",
         "2022-01-07",
         rules=(
             Rule(
