@@ -267,7 +267,8 @@ COLUMNS: tuple[Column, ...] = (
         "cell, 00-29 as 2000-2029 and 30-99 as 1930-1999, whatever the day the file is read, and each such date "
         "gets a warning that names the year read: write years in full. A weekday written with the date "
         "(`Monday, 5 January 2022`) that is not that date's gets a warning naming both days; the date is read as "
-        "written.",
+        "written. So does a year before AD 1000 written without its era (`5 January 202`, a digit dropped) in a "
+        "file whose other dates are later.",
         "2022-01-07",
         rules=(
             Rule(
