@@ -51,6 +51,8 @@ def test_the_meaning_in_the_guide_says_what_the_rules_check():
 # another column of it).
 BREAKS = {
     "required": ("", {}),
+    "formula_error": ("#REF!", {}),
+    "missing": ("NA", {}),
     "slug": ("Bad Id", {}),
     "digits": ("000417", {}),
     "date": ("2022-13-45", {}),

@@ -378,3 +378,47 @@ def garbled_finding(examples: dict[str, str], rows: np.ndarray) -> Finding:
             ),
         ),
     )
+
+
+# --- what a spreadsheet or another program wrote in place of values ----------------------------
+
+
+def formula_errors_finding(rows: np.ndarray, example: str) -> Finding:
+    """Rows holding a formula's error value (schema.FORMULA_ERRORS), such as `example`."""
+    return Finding(
+        rows,
+        Problem(
+            0,
+            "",
+            ERROR,
+            say(
+                "{count:,} rows hold spreadsheet formula errors such as {example}, so they are left out: the "
+                "formulas behind these cells broke before the file was saved (most often a column, row or sheet "
+                "they used was deleted); fix the formulas, or copy the cells and paste them as values (Excel and "
+                "LibreOffice: Paste Special > Values; Google Sheets: Paste special > Values only) before saving "
+                "the file as CSV",
+                count=len(np.unique(rows)),
+                example=show(example),
+            ),
+        ),
+    )
+
+
+def missing_markers_finding(rows: np.ndarray, example: str) -> Finding:
+    """Rows holding a missing-value marker (schema.MISSING_MARKERS), such as `example`."""
+    return Finding(
+        rows,
+        Problem(
+            0,
+            "",
+            WARNING,
+            say(
+                "{count:,} rows hold {example} where a cell is empty: the program that wrote the file marks an "
+                "empty cell so (R's write.csv writes NA, pandas NaN or None, a database NULL or \\N), and each "
+                'such value is left out; write empty cells as nothing (in R, write.csv(..., na = ""); in '
+                'pandas, fill the empty cells with "" before to_csv)',
+                count=len(np.unique(rows)),
+                example=show(example),
+            ),
+        ),
+    )

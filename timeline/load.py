@@ -39,6 +39,26 @@ LONG_TITLE = schema.LONG_TITLE
 _DIRECTION_BYTES = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
 MAX_CATEGORIES = 30  # lanes: more is almost always another column put in the category column
 _HTML = r"<\s*[a-zA-Z!/][^>]*>"
+
+
+def _sheet_bytes() -> tuple[np.ndarray, np.ndarray, int]:
+    """What the bytes of a formula's error value or a missing-value marker can be (schema.sheet_value):
+    its first byte (a table of 256), its first and last (a table of first << 8 | last), and the
+    most bytes it has (the fewest is 2)."""
+    pairs = [(first, last) for value in schema.MISSING_MARKERS for first, last in [(value[0], value[-1])]]
+    for value in schema.FORMULA_ERRORS:  # (any case)
+        pairs += [
+            (f, lt) for f in {value[0].lower(), value[0].upper()} for lt in {value[-1].lower(), value[-1].upper()}
+        ]
+    pairs += [(f, digit) for f in "Ee" for digit in "0123456789"]  # (schema.LIBREOFFICE_ERROR: Err:502)
+    firsts, both = np.zeros(256, dtype=bool), np.zeros(1 << 16, dtype=bool)
+    for first, last in pairs:
+        firsts[ord(first)], both[ord(first) << 8 | ord(last)] = True, True
+    longest = max(len(value) for value in (*schema.FORMULA_ERRORS, *schema.MISSING_MARKERS, "Err:502"))
+    return firsts, both, longest
+
+
+_SHEET_FIRST, _SHEET_PAIR, _SHEET_LONGEST = _sheet_bytes()
 _IMAGE_SUFFIX = "|".join(re.escape(suffix) for suffix in IMAGE_SUFFIXES)
 
 
@@ -439,6 +459,7 @@ class _Checker:
         self.garbled.update(part.garbled)
         if name in part.replaced:
             self.frame[name] = part.frame[name]
+            self.replaced = self.replaced | {name}
 
     replaced: frozenset = frozenset()  # the columns whose values a check replaced (see `replace`)
 
@@ -503,6 +524,8 @@ def _validate(
         lanes = workers.submit(pd.factorize, frame["category"])
         _check_columns(check, workers)
         lane_codes, lane_names = lanes.result()
+        if "category" in check.replaced:  # (a check dropped a value: a missing-value marker)
+            lane_codes, lane_names = pd.factorize(check.frame["category"])
         # The grouping into events begun on the other threads while this one runs the checks
         # across rows, if no row is left out yet (most files); begun again below if one of those
         # checks leaves a row out.
@@ -671,6 +694,84 @@ def _category(distinct: np.ndarray, take: np.ndarray, keep, index: pd.Index) -> 
 
 def _required(check: _Checker, name: str, rule: schema.Rule) -> None:
     check.report(~_given(check.frame[name]), name, rule.level, rule.say(name, ""))
+
+
+def _formula_error(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A formula's error value (`#REF!`, schema.sheet_value), dropped so that the column's other
+    rules do not see it (its row is left out). What a spreadsheet or another program wrote in place
+    of values is kept in found[name, "sheet"]: (formula errors, missing-value markers), or None
+    if none, for the "missing" rule after this one and the cause said for the file (_sheet_findings)."""
+    values = check.frame[name]
+    errors, missing = _sheet_values(values, check.edges.get(name))
+    check.found[name, "sheet"] = (errors, missing) if errors.any() or missing.any() else None
+    if errors.any():
+        check.report(errors, name, rule.level, lambda v: rule.say(name, v))
+        check.replace(name, values.mask(errors, ""))
+
+
+def _missing(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A missing-value marker (`NA`, `NULL`, schema.sheet_value), found by the "formula_error"
+    rule before it: dropped, as the empty cell it stands for. A warning says(column, value); an
+    error (a required column) says(column, value, what its "required" rule says of an empty cell)."""
+    if (name, "sheet") not in check.found:  # (a column without that rule: found here, kept as it keeps it)
+        errors, missing = _sheet_values(check.frame[name], check.edges.get(name))
+        check.found[name, "sheet"] = (errors, missing) if errors.any() or missing.any() else None
+    sheet = check.found[name, "sheet"]
+    if sheet is None or not sheet[1].any():
+        return
+    missing = sheet[1]
+    empty = None
+    if rule.level == ERROR:
+        column = next(column for column in schema.COLUMNS if column.name == name)
+        empty = next((r.say(name, "") for r in column.rules if r.check == "required"), None)
+    check.report(missing, name, rule.level, lambda v: rule.say(name, v, empty))
+    check.replace(name, check.frame[name].mask(missing, ""))
+
+
+def _sheet_values(values: pd.Series, first: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(formula errors, missing-value markers): which values are one (schema.sheet_value). Only the
+    values whose first and last bytes and length may be one are looked at (_sheet_suspects), each
+    distinct value once. `first`: the first byte of each value, if known (_rough_edges)."""
+    errors, missing = np.zeros(len(values), dtype=bool), np.zeros(len(values), dtype=bool)
+    at = _sheet_suspects(values, first)
+    if at is None:
+        at = np.flatnonzero(_given(values))
+    if len(at):
+        which, distinct = pd.factorize(values.iloc[at])
+        kinds = np.array([schema.sheet_value(value) for value in distinct] + [""], dtype=object)[which]
+        errors[at[kinds == "error"]] = True
+        missing[at[kinds == "missing"]] = True
+    return errors, missing
+
+
+def _sheet_suspects(values: pd.Series, first: np.ndarray | None = None) -> np.ndarray | None:
+    """The positions of the values whose bytes may be a formula's error value or a missing-value
+    marker: a first byte such a value begins with (most columns have none: one pass over a byte
+    per value), then, of those, a last byte that goes with it and a length of 2 to _SHEET_LONGEST
+    bytes. None if the column has no Arrow text. `first`: as _rough_edges gives it, if known."""
+    parts = text_buffers(values)
+    if parts is None:
+        return None
+    found, base = [], 0
+    for offsets, data in parts:
+        count = len(offsets) - 1
+        if len(data):
+            firsts = first[base : base + count] if first is not None else np.take(data, offsets[:-1], mode="clip")
+            if not _SHEET_FIRST[int(firsts.min()) : int(firsts.max()) + 1].any():  # (dates, numbers, links: none)
+                base += count
+                continue
+            # (bytes.translate, then a bool per value: a third of the time of np.take on a table.)
+            at = np.flatnonzero(np.frombuffer(firsts.tobytes().translate(_SHEET_FIRST_BYTES), dtype=np.bool_))
+            if len(at):
+                ends = offsets[1:][at]
+                at = at[(ends - offsets[:-1][at] - 2).astype(np.uint64) <= _SHEET_LONGEST - 2]  # (2 to longest)
+                pair = firsts[at].astype(np.intp) << 8 | data[offsets[1:][at] - 1]
+                found.append(at[_SHEET_PAIR[pair]] + base)
+        base += count
+    return concatenated(found, dtype=np.int64)
+
+
+_SHEET_FIRST_BYTES = _SHEET_FIRST.astype(np.uint8).tobytes()  # (a table for bytes.translate: 1 or 0)
 
 
 def _slug(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -966,6 +1067,8 @@ def _garbled(check: _Checker, name: str, rule: schema.Rule) -> None:
 
 CHECKS = {
     "required": _required,
+    "formula_error": _formula_error,
+    "missing": _missing,
     "slug": _slug,
     "digits": _digits,
     "date": _date,
@@ -1117,6 +1220,11 @@ PUBLISHED_AHEAD = np.timedelta64(183, "D")  # _published_before: a report may an
 
 def _coordinate_pairs(check: _Checker) -> None:
     has_lat, has_lon = _given(check.frame["latitude"]), _given(check.frame["longitude"])
+    # (A formula's error, dropped: given, and said; its row is left out already.)
+    for given, name in ((has_lat, "latitude"), (has_lon, "longitude")):
+        sheet = check.found.get((name, "sheet"))
+        if sheet is not None:
+            given |= sheet[0]
     check.report(
         has_lat & ~has_lon, "longitude", ERROR, say("latitude is given without longitude; give both, or neither")
     )
@@ -1137,6 +1245,23 @@ def _garbled_finding(check: _Checker) -> None:
     check.findings.append(diagnosis.garbled_finding(examples, np.concatenate([rows for rows, _ in found])))
 
 
+def _sheet_findings(check: _Checker) -> None:
+    """What a spreadsheet or another program wrote in place of values (_formula_error, _missing):
+    the cause of each kind said once for the file, with the first example in the file."""
+    for kind, finding in ((0, diagnosis.formula_errors_finding), (1, diagnosis.missing_markers_finding)):
+        rows, example = [], None
+        for name in schema.NAMES:
+            sheet = check.found.get((name, "sheet"))
+            if sheet is None or not sheet[kind].any():
+                continue
+            at = np.flatnonzero(sheet[kind])
+            rows.append(check.rows[at])
+            if example is None or check.rows[at[0]] < example[0]:
+                example = (check.rows[at[0]], check.written[name].iloc[at[0]])
+        if example is not None:
+            check.findings.append(finding(np.concatenate(rows), str(example[1])))
+
+
 def _first_rows(check: _Checker) -> None:
     check.found["events"] = _check_first_rows(check)
 
@@ -1155,6 +1280,7 @@ ACROSS = (
     _published_before,
     _coordinate_pairs,
     _garbled_finding,
+    _sheet_findings,
     _first_rows,
     _repeated_titles,
 )

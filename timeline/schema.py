@@ -189,6 +189,103 @@ def _long_name(column: str, value: str, limit: int) -> Message:
     )
 
 
+# What a spreadsheet or another program writes in a cell in place of a value: the error value of a
+# formula that broke (Excel, LibreOffice, Google Sheets; any case, as a spreadsheet reads them), and
+# the markers that R, pandas and databases write for an empty cell (as they write them: `None` or
+# `NA` in another case may be a word). Both are whole values; `load` finds them from the bytes.
+FORMULA_ERRORS = (
+    "#REF!",
+    "#N/A",
+    "#VALUE!",
+    "#NAME?",
+    "#DIV/0!",
+    "#NUM!",
+    "#NULL!",
+    "#ERROR!",
+    "#SPILL!",
+    "#CALC!",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#UNKNOWN!",
+    "#PYTHON!",
+    "#GETTING_DATA",
+    "LOADING...",  # Google Sheets, a formula still being worked out when the sheet was downloaded
+)
+LIBREOFFICE_ERROR = r"ERR:\d{3}"  # LibreOffice's other errors (Err:502), any case
+MISSING_MARKERS = ("NA", "N/A", "NaN", "NULL", "None", "\\N")
+
+
+def sheet_value(value: str) -> str:
+    """ "error" for a formula's error value (FORMULA_ERRORS), "missing" for a missing-value marker
+    (MISSING_MARKERS), else "". `value`: stripped."""
+    if value in MISSING_MARKERS:
+        return "missing"
+    if value.isascii():
+        upper = value.upper()
+        if upper in FORMULA_ERRORS or re.fullmatch(LIBREOFFICE_ERROR, upper):
+            return "error"
+    return ""
+
+
+# Why a formula gives each error, in a few words (_formula_error).
+_FORMULA_WHY = {
+    "#REF!": say("a column, row or sheet it used was deleted"),
+    "#N/A": say("a value it looks up is not there"),
+    "#VALUE!": say("a cell it uses holds text where it needs a number"),
+    "#NAME?": say("it names a function or range that does not exist"),
+    "#DIV/0!": say("it divides by zero or by an empty cell"),
+}
+_FORMULA_FAILED = say("it cannot be worked out")
+
+
+def _formula_error(column: str, value: str) -> Message:
+    if value.upper() == "LOADING...":
+        return say(
+            "{column} {value} is what Google Sheets shows while a formula is still being worked out, not a "
+            "value: the file was downloaded before it finished; download it again once every cell shows its "
+            "value, or paste the cells as values before saving",
+            column=column,
+            value=show(value),
+        )
+    return say(
+        "{column} {value} is a spreadsheet's formula error, not a value: the formula behind this cell broke "
+        "({why}); fix the formula, or paste the cells as values before saving",
+        column=column,
+        value=show(value),
+        why=_FORMULA_WHY.get(value.upper(), _FORMULA_FAILED),
+    )
+
+
+def _missing_marker(column: str, value: str, empty: Message | None = None) -> Message:
+    """`empty`: what the column's "required" rule says of an empty value, if it has one."""
+    if empty is not None:
+        return say(
+            "{column} {value} looks like a missing-value marker (R, pandas and databases write NA, NULL, NaN or "
+            "\\N for an empty cell), so the cell was empty when the file was written, and the row is left out: "
+            "{empty}",
+            column=column,
+            value=show(value),
+            empty=empty,
+        )
+    return say(
+        "{column} {value} looks like a missing-value marker (R, pandas and databases write NA, NULL, NaN or "
+        "\\N for an empty cell), so it is left out (the account is kept); leave the cell empty",
+        column=column,
+        value=show(value),
+    )
+
+
+# A formula's error value is an error in any column; a missing-value marker is dropped, with a
+# warning, from a column that may be empty, and leaves the row out of a required one. They run
+# first (after "required"), and drop the value: the column's other rules do not see it.
+FORMULA_ERROR = Rule("formula_error", ERROR, _formula_error)
+MISSING = Rule("missing", WARNING, _missing_marker)
+MISSING_REQUIRED = Rule("missing", ERROR, _missing_marker)
+SHEET = (FORMULA_ERROR, MISSING)
+SHEET_REQUIRED = (FORMULA_ERROR, MISSING_REQUIRED)
+
 # The rules of text an editor types: HTML, a spreadsheet formula, a direction override, a wrong
 # encoding (timeline.diagnosis: its cause is said once for the file).
 HTML = Rule(
@@ -249,6 +346,7 @@ COLUMNS: tuple[Column, ...] = (
                     "id is empty; every row needs the id of its event, a slug such as 'airport-seized'"
                 ),
             ),
+            *SHEET_REQUIRED,
             Rule("slug", ERROR, _misfit_id),
             Rule("digits", WARNING, lambda column, value: diagnosis.digits_id_message(value)),
         ),
@@ -279,6 +377,7 @@ COLUMNS: tuple[Column, ...] = (
                     how_to_write=dates.HOW_TO_WRITE,
                 ),
             ),
+            *SHEET_REQUIRED,
             Rule("date", ERROR, _unreadable_date),
             DATE_CAVEAT,
         ),
@@ -288,7 +387,7 @@ COLUMNS: tuple[Column, ...] = (
         "no",
         "For events that last (a span): same forms as `date`, not before it.",
         "2022-01-19",
-        rules=(Rule("date", ERROR, _unreadable_date), DATE_CAVEAT),
+        rules=(*SHEET, Rule("date", ERROR, _unreadable_date), DATE_CAVEAT),
     ),
     Column(
         "title",
@@ -296,6 +395,7 @@ COLUMNS: tuple[Column, ...] = (
         "Short headline.",
         "Tokayev orders troops to shoot to kill",
         rules=(
+            *SHEET,
             *TEXT,
             Rule(
                 "long",
@@ -311,14 +411,14 @@ COLUMNS: tuple[Column, ...] = (
             GARBLED,
         ),
     ),
-    Column("description", "no", "What this source says happened, as plain text.", "", rules=(*TEXT, GARBLED)),
+    Column("description", "no", "What this source says happened, as plain text.", "", rules=(*SHEET, *TEXT, GARBLED)),
     Column(
         "category",
         "first",
         "The lane on the timeline (protest, government, security, ...); case-insensitive. A "
         "handful of lanes reads best; more than 30 is warned about.",
         "security",
-        rules=(*TEXT, NAMED, GARBLED),
+        rules=(*SHEET, *TEXT, NAMED, GARBLED),
     ),
     Column(
         "location",
@@ -328,21 +428,21 @@ COLUMNS: tuple[Column, ...] = (
         "approximately, and `check` gives the coordinates to add; a name "
         "of several towns (Paris) is never guessed.",
         "Almaty",
-        rules=(Rule("place", WARNING), *TEXT, NAMED, GARBLED),
+        rules=(*SHEET, Rule("place", WARNING), *TEXT, NAMED, GARBLED),
     ),  # (placed_warning, timeline.load)
     Column(
         "latitude",
         "no",
         "Decimal degrees, -90 to 90; give both or neither.",
         "43.2389",
-        rules=(Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=90)),
+        rules=(*SHEET, Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=90)),
     ),
     Column(
         "longitude",
         "no",
         "Decimal degrees, -180 to 180; give both or neither.",
         "76.8897",
-        rules=(Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=180)),
+        rules=(*SHEET, Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=180)),
     ),
     Column(
         "source",
@@ -357,6 +457,7 @@ COLUMNS: tuple[Column, ...] = (
                     "source is empty; name who published this account (an outlet, agency or document)"
                 ),
             ),
+            *SHEET_REQUIRED,
             *TEXT,
             NAMED,
             GARBLED,
@@ -370,7 +471,7 @@ COLUMNS: tuple[Column, ...] = (
         "the host, as in `https://www.reuters.com@other.example/`) is warned about and dropped: "
         "the account is kept, without the link.",
         "https://example.org/story",
-        rules=(LINK,),
+        rules=(*SHEET, LINK),
     ),
     Column(
         "published",
@@ -380,6 +481,7 @@ COLUMNS: tuple[Column, ...] = (
         "date before it.",
         "2022-01-07",
         rules=(
+            *SHEET,
             Rule("date", WARNING, lambda column, value, problem: _unreadable_date(column, value, problem, _IGNORED)),
             DATE_CAVEAT,
         ),
@@ -389,7 +491,7 @@ COLUMNS: tuple[Column, ...] = (
         "no",
         "Who makes the claim when not the outlet (Interior Ministry; Mukhtar Ablyazov).",
         "",
-        rules=(*TEXT, NAMED, GARBLED),
+        rules=(*SHEET, *TEXT, NAMED, GARBLED),
     ),
     Column(
         "media",
@@ -400,21 +502,21 @@ COLUMNS: tuple[Column, ...] = (
         "Nothing is fetched by the server. A link that is not `http(s)` is warned about and "
         "dropped, as for `source_url`.",
         "",
-        rules=(LINK,),
+        rules=(*SHEET, LINK),
     ),
     Column(
         "media_credit",
         "no",
         "Who made the picture or video (photographer, agency); with `media` only.",
         "",
-        rules=(WITH_MEDIA, *TEXT, GARBLED),
+        rules=(*SHEET, WITH_MEDIA, *TEXT, GARBLED),
     ),
     Column(
         "media_caption",
         "no",
         "A caption shown under the picture or video; with `media` only.",
         "",
-        rules=(WITH_MEDIA, *TEXT, GARBLED),
+        rules=(*SHEET, WITH_MEDIA, *TEXT, GARBLED),
     ),
     Column(
         "media_alt",
@@ -423,6 +525,7 @@ COLUMNS: tuple[Column, ...] = (
         "needed when `media` is an image (warned about when empty); with `media` only.",
         "",
         rules=(
+            *SHEET,
             WITH_MEDIA,
             Rule(
                 "picture_alt",
@@ -447,6 +550,7 @@ COLUMNS: tuple[Column, ...] = (
         "publication dates.",
         "",
         rules=(
+            *SHEET,
             Rule(
                 "number",
                 ERROR,
@@ -475,6 +579,7 @@ COLUMNS: tuple[Column, ...] = (
         "What the figure counts, in a word or two: `dead`, `detained`; with `figure` only (warned about without it).",
         "",
         rules=(
+            *SHEET,
             Rule(
                 "needs",
                 WARNING,
@@ -496,6 +601,7 @@ COLUMNS: tuple[Column, ...] = (
         "`TRUE` and `FALSE`). Drawn and labelled as retracted, never dropped.",
         "",
         rules=(
+            *SHEET,
             Rule(
                 "retracted",
                 ERROR,
