@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.links import is_web_link, likely_link, user_before_host
+from timeline.links import invisible, is_web_link, likely_link, slip, user_before_host, without_invisible, without_slip
 
 WEB_LINKS = [
     # (value, is a web link)
@@ -45,6 +45,20 @@ WEB_LINKS = [
     ("https://?q=1", False),  # no host
     ("https://#top", False),
     ("", False),
+    # Cut short with … (a post's or a chat's preview), or holding an invisible character: the
+    # browser cannot open the page.
+    ("https://www.reuters.com/world/asia-pacific/kazakhstan-\u2026", False),
+    ("https://www.reuters.com/\u2026/story", False),
+    ("https://reuters.com/x\u200b", False),
+    ("\u200bhttps://reuters.com/x", False),
+    ("https://reuters.com/\u200ex", False),
+    ("\ufeffhttps://reuters.com/x", False),
+    ("https://reuters.com/a\u00adb", False),
+    ("https://reuters.com/a\u2066b", False),
+    ("https://reuters.com/...", True),  # (three dots: may be the address's)
+    # A probable slip is still a web link (links.slip): warned about, kept.
+    ("https://example.org/q?x=1&amp;y=2", True),
+    ("https://example.org/a.", True),
 ]
 
 
@@ -95,3 +109,43 @@ LIKELY = [
 def test_likely_link(value, expected):
     assert likely_link(value) == expected
     assert expected == "" or is_web_link(expected)
+
+
+INVISIBLE = [
+    # (value, the invisible characters it holds, the value without them)
+    ("https://reuters.com/x\u200b", ["\u200b"], "https://reuters.com/x"),
+    ("\ufeff\u200ehttps://reuters.com/x\u200b", ["\ufeff", "\u200e", "\u200b"], "https://reuters.com/x"),
+    ("https://reuters.com/x", [], "https://reuters.com/x"),
+    ("\u200b", ["\u200b"], ""),
+]
+
+
+@pytest.mark.parametrize("value, found, cleaned", INVISIBLE)
+def test_invisible_characters_are_named_and_removed(value, found, cleaned):
+    assert invisible(value) == found
+    assert without_invisible(value) == cleaned
+
+
+SLIPS = [
+    # (a web link, its probable slip, the link probably meant)
+    ("https://example.org/q?x=1&amp;y=2", "amp", "https://example.org/q?x=1&y=2"),
+    ("https://example.org/q?x=1&AMP;y=2&amp;z", "amp", "https://example.org/q?x=1&y=2&z"),
+    ("https://example.org/q?x=1&y=2", "", "https://example.org/q?x=1&y=2"),
+    ("https://example.org/a.", "end", "https://example.org/a"),
+    ("https://example.org/a,", "end", "https://example.org/a"),
+    ("https://example.org/a;", "end", "https://example.org/a"),
+    ("https://example.org/a)", "end", "https://example.org/a"),
+    ("https://example.org/a).", "end", "https://example.org/a"),
+    ("https://en.wikipedia.org/wiki/Almaty_(city)", "", "https://en.wikipedia.org/wiki/Almaty_(city)"),
+    ("https://en.wikipedia.org/wiki/Almaty_(city).", "end", "https://en.wikipedia.org/wiki/Almaty_(city)"),
+    ("https://example.org/a.html", "", "https://example.org/a.html"),
+    ("https://example.org/", "", "https://example.org/"),
+]
+
+
+@pytest.mark.parametrize("value, kind, meant", SLIPS)
+def test_a_probable_slip_in_a_web_link_is_named_with_the_link_meant(value, kind, meant):
+    assert is_web_link(value)
+    assert slip(value) == kind
+    assert without_slip(value) == meant
+    assert is_web_link(meant) and slip(meant) == ""

@@ -452,12 +452,76 @@ def test_links_are_judged_as_links_says():
         "https://#a",
         "http:/x.org",
         "https:x.org",
+        "https://x.org/a\u2026",
+        "https://x.org/a\u200b",
+        "\ufeffhttps://x.org/a",
+        "https://x.org/\u200ea",
+        "https://x.org/a?b=1&amp;c=2",
+        "https://x.org/a.",
         "",
     ]
     dataset = load_text(text(*[line(id=f"e{i}", source_url=v) for i, v in enumerate(values)]))
-    warned = {p.row for p in dataset.problems if p.column == "source_url"}
+    warned = {p.row for p in dataset.problems if p.column == "source_url" and "the link is kept" not in p.message}
     assert warned == {i + 2 for i, v in enumerate(values) if v.strip() and not is_web_link(v)}
     assert 0 < len(warned) < len(values)
+
+
+BROKEN_LINKS = [
+    # (a link as written, kept or dropped, what the warning says)
+    (
+        "https://www.reuters.com/world/asia-pacific/kazakhstan-\u2026",
+        "",
+        "is cut short: its \u2026 stands for the rest of the address",
+    ),
+    (
+        "https://reuters.com/x\u200b",
+        "",
+        "holds an invisible character (U+200B zero width space), which the browser sends with the address, so "
+        "the page is not found; the link is dropped (the account is kept): write 'https://reuters.com/x'",
+    ),
+    ("\u200bhttps://reuters.com/x", "", "write 'https://reuters.com/x'"),
+    (
+        "\ufeffhttps://reuters.com/\u200ex",
+        "",
+        "holds invisible characters (U+FEFF zero width no-break space, U+200E left-to-right mark)",
+    ),
+    (
+        "\u200bwww.reuters.com/x",
+        "",
+        "(U+200B zero width space), which the browser sends with the address, so the "
+        "link is dropped (the account is kept); type the address again",
+    ),
+    (
+        "https://reuters.com/q?x=1&amp;y=2",
+        "https://reuters.com/q?x=1&amp;y=2",
+        "holds &amp;, probably an & written as HTML writes it (copied from a page's source or an HTML export); "
+        "the link is kept as written, but the page may not open: write 'https://reuters.com/q?x=1&y=2'",
+    ),
+    (
+        "https://reuters.com/o.",
+        "https://reuters.com/o.",
+        "ends with '.', probably the sentence's punctuation copied with the link; the link is kept as written, "
+        "but the page may not open: write 'https://reuters.com/o'",
+    ),
+    ("https://reuters.com/o,", "https://reuters.com/o,", "ends with ',', probably"),
+    ("https://reuters.com/o;", "https://reuters.com/o;", "ends with ';', probably"),
+    ("https://reuters.com/o)", "https://reuters.com/o)", "ends with ')', probably"),
+    ("https://en.wikipedia.org/wiki/Almaty_(city)", "https://en.wikipedia.org/wiki/Almaty_(city)", None),
+    ("https://reuters.com/q?x=1&y=2", "https://reuters.com/q?x=1&y=2", None),
+]
+
+
+@pytest.mark.parametrize("url, kept, says", BROKEN_LINKS)
+def test_a_broken_link_is_dropped_and_a_probable_slip_kept_with_a_warning(url, kept, says):
+    for column in ("source_url", "media"):
+        dataset = load_text(text(line(**{column: url}), line(title="", category="", source="Other", **{column: url})))
+        assert dataset.accounts[column].tolist() == [kept, kept]
+        if says is None:
+            assert dataset.problems == []
+            continue
+        assert where(dataset) == [(2, column, W), (3, column, W)]
+        assert says in dataset.problems[0].message
+        assert dataset.problems[0].message.startswith(f"{column} {url.strip()!r} ")
 
 
 MEDIA = [

@@ -58,6 +58,7 @@ BREAKS = {
     "date": ("2022-13-45", {}),
     "caveat": ("2022-01-07 14:30 ET", {}),
     "link": ("www.example.org/x", {}),
+    "link_slip": ("https://example.org/x?a=1&amp;b=2", {}),
     "needs": ("something", {}),
     "picture_alt": ("", {"media": "https://example.org/photo.jpg"}),
     "number": ("about 5", {}),

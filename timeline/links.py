@@ -5,7 +5,13 @@ A web link is an `http://` or `https://` address with a host and no whitespace i
 user name or password before its host: `https://www.reuters.com@evil.example/` opens
 evil.example, whatever a reader reads first, and `https://editor:secret@cms.example/` publishes
 a password. Anything else (`javascript:`, `data:`, `ftp://`, `www.example.org`, `/story`, an
-`<a href="...">` pasted from a page) is not offered as a link.
+`<a href="...">` pasted from a page) is not offered as a link. Nor is an address that cannot open
+its page: one cut short with `…` (as a post or a chat shows a long link), or one holding an
+invisible character (a zero-width space, a direction mark, a byte order mark: the browser sends it,
+%E2%80%8B, and the page is not found).
+
+What may be part of a working address but is probably a slip (`&amp;`, an HTML-escaped `&`; a
+`.`, `,`, `;` or `)` of the sentence the link was copied from) is a web link: `slip` names it.
 """
 
 from __future__ import annotations
@@ -16,6 +22,13 @@ import re
 # a user name or password.
 WEB_LINK = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
 _WITH_USER = re.compile(r"https?://[^\s/?#]*@([^\s/?#@]*)", re.IGNORECASE)
+# Characters that a browser sends but no one sees: zero-width space, non-joiner and joiner, the
+# direction marks, embeddings, overrides and isolates, the word joiner and invisible operators,
+# the soft hyphen and the byte order mark (a zero-width no-break space).
+INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+CUT = "\u2026"  # … : what a post, a chat or a spreadsheet's preview puts for the rest of a long link
+_BROKEN = re.compile(f"[{CUT}{INVISIBLE}]")
 _HREF = re.compile(r"""<\s*a\b[^>]*?\bhref\s*=\s*["']?\s*([^"'\s>]+)""", re.IGNORECASE)
 # A host without a scheme: 'www.' and a name, or a name with a path ('netblocks.org/reports').
 _BARE_HOST = re.compile(
@@ -26,8 +39,53 @@ _BARE_HOST = re.compile(
 
 
 def is_web_link(text: str) -> bool:
-    """True for an http(s) address with a host: 'https://example.org/a', 'HTTP://x.org'."""
-    return bool(WEB_LINK.fullmatch(str(text).strip()))
+    """True for an http(s) address with a host: 'https://example.org/a', 'HTTP://x.org'; not
+    one cut short with … or holding an invisible character (INVISIBLE)."""
+    text = str(text).strip()
+    return bool(WEB_LINK.fullmatch(text)) and not _BROKEN.search(text)
+
+
+def invisible(text: str) -> list[str]:
+    """The invisible characters (INVISIBLE) a value holds, each once, in the order they come."""
+    return list(dict.fromkeys(_INVISIBLE.findall(str(text))))
+
+
+def without_invisible(text: str) -> str:
+    return _INVISIBLE.sub("", str(text)).strip()
+
+
+def cut_short(text: str) -> bool:
+    """Whether a value holds … (CUT), as a link shortened for show does."""
+    return CUT in str(text)
+
+
+# A web link's probable slips: an HTML-escaped & (as a page's source or an HTML export writes it;
+# in lower or upper case),
+# and the sentence's punctuation after the address (a `)` only without a `(` before it, as in
+# Wikipedia's /wiki/Almaty_(city)).
+AMP = "&amp;"
+TRAILING = ".,;)"
+
+
+def slip(link: str) -> str:
+    """For a web link, "amp" if it holds &amp;, "end" if it ends with a sentence's punctuation
+    (TRAILING), else ""."""
+    link = str(link).strip()
+    if AMP in link or AMP.upper() in link:
+        return "amp"
+    if link[-1:] in TRAILING and not (link.endswith(")") and "(" in link):
+        return "end"
+    return ""
+
+
+def without_slip(link: str) -> str:
+    """The link as it was probably meant (see `slip`): & for &amp;, the punctuation at its end dropped."""
+    link = str(link).strip()
+    if slip(link) == "amp":
+        return link.replace(AMP, "&").replace(AMP.upper(), "&")
+    while link[-1:] in TRAILING and not (link.endswith(")") and "(" in link):
+        link = link[:-1]
+    return link
 
 
 def user_before_host(text: str) -> str | None:

@@ -8,6 +8,7 @@ other rows keep working. The file is only read, never written.
 from __future__ import annotations
 
 import copy
+import ctypes
 import difflib
 import hashlib
 import os
@@ -850,6 +851,39 @@ def _link(check: _Checker, name: str, rule: schema.Rule) -> None:
         check.replace(name, values.mask(bad, ""))
 
 
+def _link_slip(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A web link (kept by the "link" rule before it) that probably holds a slip (links.slip: an
+    &amp;, or a sentence's punctuation at its end): a warning, the link kept. Only the values that
+    end with such a byte (_rough_edges) or hold an & (if the column's bytes hold '&amp;') are looked
+    at, each distinct value once."""
+    values = check.frame[name]
+    given = _given(values)
+    if not given.any():
+        return
+    last = _last_bytes(values)
+    # (bytes.translate, then a bool per value: a third of the time of a numpy table lookup.)
+    suspect = (
+        np.frombuffer(last.tobytes().translate(_SLIP_END_BYTES), dtype=np.bool_)
+        if last is not None
+        else np.ones(len(values), dtype=bool)
+    )
+    amp = links.AMP.encode()
+    if last is not None and _may_hold(values, b"&") and (_may_hold(values, amp) or _may_hold(values, amp.upper())):
+        suspect = suspect | _holding_byte(values, ord("&"))
+    at = np.flatnonzero(suspect & given)
+    if not len(at):
+        return
+    which, distinct = pd.factorize(values.iloc[at])
+    slipped = np.zeros(len(values), dtype=bool)
+    slipped[at] = np.array([links.slip(value) != "" for value in distinct], dtype=bool)[which]
+    check.report(slipped, name, rule.level, lambda v: rule.say(name, v))
+
+
+_SLIP_END = np.zeros(256, dtype=bool)  # the last bytes of a link that _link_slip looks at
+_SLIP_END[list(links.TRAILING.encode())] = True
+_SLIP_END_BYTES = _SLIP_END.astype(np.uint8).tobytes()
+
+
 def _needs(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A value given without one in rule.other (as written: a link dropped still counts)."""
     check.report(
@@ -1074,6 +1108,7 @@ CHECKS = {
     "date": _date,
     "caveat": _caveat,
     "link": _link,
+    "link_slip": _link_slip,
     "needs": _needs,
     "picture_alt": _picture_alt,
     "number": _number,
@@ -1573,17 +1608,37 @@ def category_problems(counted: dict[str, tuple[int, int]]) -> list[Problem]:
 
 
 def _may_hold(series: pd.Series, needle: bytes) -> bool:
-    """False when no value can hold needle: its bytes are nowhere in the column's text."""
+    """False when no value can hold needle: its bytes are nowhere in the column's text (searched
+    where it lies by the C library's memmem where there is one: a few ms for 50 MB, where a copy
+    to search takes 25)."""
     parts = text_buffers(series)
     if parts is None:
         return True
     step, overlap = 1 << 20, len(needle) - 1  # a piece at a time: no copy of the whole column
     for offsets, data in parts:
         begin, end = int(offsets[0]), int(offsets[-1])
+        if _MEMMEM is not None and end > begin:
+            if _MEMMEM(data.ctypes.data + begin, end - begin, needle, len(needle)):
+                return True
+            continue
         for start in range(begin, end, step):
             if data[start : min(start + step + overlap, end)].tobytes().find(needle) >= 0:
                 return True
     return False
+
+
+def _libc_memmem():
+    """The C library's memmem (glibc, macOS, the BSDs), or None."""
+    try:
+        memmem = ctypes.CDLL(None).memmem
+    except (OSError, AttributeError, TypeError):
+        return None
+    memmem.restype = ctypes.c_void_p
+    memmem.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t]
+    return memmem
+
+
+_MEMMEM = _libc_memmem()
 
 
 def _may_match(series: pd.Series, pattern: re.Pattern) -> bool:
@@ -1658,6 +1713,20 @@ def _rough_edges(series: pd.Series):
         firsts.append(np.take(data, offsets[:-1], mode="clip"))
         lasts.append(np.take(data, offsets[1:] - 1, mode="clip"))
     return concatenated(firsts), concatenated(lasts)
+
+
+def _last_bytes(series: pd.Series) -> np.ndarray | None:
+    """The last byte of each value's UTF-8 (an empty value's: another value's, or the buffer's:
+    mask with `_given`), or None if unknown."""
+    parts = text_buffers(series)
+    if parts is None:
+        return None
+    return concatenated(
+        [
+            np.take(data, offsets[1:] - 1, mode="clip") if len(data) else np.zeros(len(offsets) - 1, np.uint8)
+            for offsets, data in parts
+        ]
+    )
 
 
 def _ids_fit(ids: pd.Series | pd.Index) -> bool:

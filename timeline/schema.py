@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import dates, diagnosis, links
-from .problems import ERROR, WARNING, Message, say, show
+from .problems import ERROR, WARNING, Message, say, say_n, show
 
 DATE_FORMS = (
     "`2022`, `2022-01`, `2022-01-07`, `2022-01-07 14:30`, `2022-01-07T14:30+06:00`, "
@@ -100,8 +100,48 @@ def _date_caveat(column: str, value: str, problem) -> Message:
     return say("{column} {value}: {problem}", column=column, value=show(value), problem=problem)
 
 
+def _characters(found: list[str]) -> str:
+    """Characters named for an editor who cannot see them: 'U+200B zero width space'."""
+    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}".rstrip() for c in found)
+
+
 def _not_a_link(column: str, value: str) -> Message:
     """The message for a value of a link column that is not a web link: what to write instead."""
+    if links.cut_short(value):
+        return say(
+            "{column} {value} is cut short: its … stands for the rest of the address, as a post or a chat "
+            "shortens a long link, so the link is dropped (the account is kept); open the link and copy the "
+            "whole address from the browser's address bar",
+            column=column,
+            value=show(value),
+        )
+    hidden = links.invisible(value)
+    if hidden:
+        cleaned = links.without_invisible(value)
+        if links.is_web_link(cleaned):
+            return say_n(
+                "{column} {value} holds an invisible character ({characters}), which the browser sends with "
+                "the address, so the page is not found; the link is dropped (the account is kept): write {meant}",
+                "{column} {value} holds invisible characters ({characters}), which the browser sends with "
+                "the address, so the page is not found; the link is dropped (the account is kept): write {meant}",
+                len(hidden),
+                column=column,
+                value=show(value),
+                characters=_characters(hidden),
+                meant=show(cleaned, 160),
+            )
+        return say_n(
+            "{column} {value} holds an invisible character ({characters}), which the browser sends with "
+            "the address, so the link is dropped (the account is kept); type the address again, as the "
+            "browser's address bar shows it",
+            "{column} {value} holds invisible characters ({characters}), which the browser sends with "
+            "the address, so the link is dropped (the account is kept); type the address again, as the "
+            "browser's address bar shows it",
+            len(hidden),
+            column=column,
+            value=show(value),
+            characters=_characters(hidden),
+        )
     meant = links.likely_link(value)
     if meant and value.startswith("<"):
         return say(
@@ -143,6 +183,26 @@ def _not_a_link(column: str, value: str) -> Message:
         "is dropped (the account is kept). Use the page's https:// address, or leave it empty",
         column=column,
         value=show(value),
+    )
+
+
+def _link_slip(column: str, value: str) -> Message:
+    """The message for a web link that probably holds a slip (links.slip): it is kept."""
+    if links.slip(value) == "amp":
+        return say(
+            "{column} {value} holds &amp;, probably an & written as HTML writes it (copied from a page's "
+            "source or an HTML export); the link is kept as written, but the page may not open: write {meant}",
+            column=column,
+            value=show(value),
+            meant=show(links.without_slip(value), 160),
+        )
+    return say(
+        "{column} {value} ends with {end!r}, probably the sentence's punctuation copied with the link; the "
+        "link is kept as written, but the page may not open: write {meant}",
+        column=column,
+        value=show(value),
+        end=value.strip()[-1:],
+        meant=show(links.without_slip(value), 160),
     )
 
 
@@ -325,6 +385,7 @@ LONG_NAME = 200  # a source, category, claimed_by or location longer than this i
 LONG_TITLE = 300
 NAMED = Rule("long", WARNING, _long_name, limit=LONG_NAME)
 LINK = Rule("link", WARNING, _not_a_link)  # a value that is not a web link is dropped, the row kept
+LINK_SLIP = Rule("link_slip", WARNING, _link_slip)  # a web link with a probable slip (&amp;...), kept
 WITH_MEDIA = Rule("needs", WARNING, _without_media, other="media")
 DATE_CAVEAT = Rule("caveat", WARNING, _date_caveat)  # a date read, with something to say of it
 _IGNORED = say("It is ignored")
@@ -468,10 +529,12 @@ COLUMNS: tuple[Column, ...] = (
         "no",
         "Link to the source: its whole `http://` or `https://` address. Anything else "
         "(`www.example.org`, `javascript:`, a pasted `<a href=...>`, a user name or password before "
-        "the host, as in `https://www.reuters.com@other.example/`) is warned about and dropped: "
-        "the account is kept, without the link.",
+        "the host, as in `https://www.reuters.com@other.example/`, a link cut short with `…` or holding an "
+        "invisible character such as a zero-width space) is warned about and dropped: the account is kept, "
+        "without the link. A link holding `&amp;` (an HTML-escaped `&`) or ending with `.`, `,`, `;` or an "
+        "unmatched `)` is kept, with a warning.",
         "https://example.org/story",
-        rules=(*SHEET, LINK),
+        rules=(*SHEET, LINK, LINK_SLIP),
     ),
     Column(
         "published",
@@ -502,7 +565,7 @@ COLUMNS: tuple[Column, ...] = (
         "Nothing is fetched by the server. A link that is not `http(s)` is warned about and "
         "dropped, as for `source_url`.",
         "",
-        rules=(*SHEET, LINK),
+        rules=(*SHEET, LINK, LINK_SLIP),
     ),
     Column(
         "media_credit",
