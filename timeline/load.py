@@ -1585,26 +1585,43 @@ def category_problems(counted: dict[str, tuple[int, int]]) -> list[Problem]:
     ordered = sorted(count, key=lambda k: (-count[k], first[k], k))
     for i, key in enumerate(ordered):
         for other in ordered[:i]:
-            if _alike(key, other):
+            if _alike(schema.fold(key), schema.fold(other)):
                 problems.append(
                     Problem(
                         first[key],
                         "category",
                         WARNING,
-                        say_n(
-                            "category {key!r} looks like {other!r} ({n} rows); if they are one lane, spell them "
-                            "the same",
-                            "category {key!r} looks like {other!r} ({n} rows); if they are one lane, "
-                            "spell them the same",
-                            count[other],
-                            key=key,
-                            other=other,
-                        ),
+                        _alike_said(key, other, count[other]),
                         ProblemCode.CATEGORY_ALIKE,
                     )
                 )
                 break
     return problems
+
+
+def _alike_said(key: str, other: str, n: int) -> Message:
+    """The warning on category `key`, which looks like `other` (of n rows): what tells them apart
+    when they look the same (schema.unlike: a letter of another script, an invisible character)."""
+    if schema.fold(key) == schema.fold(other):
+        which = key if schema.unlike(key) else other
+        return say_n(
+            "category {key!r} looks like {other!r} ({n} rows) but is another value: {which!r} holds {unlike}; if "
+            "they are one lane, retype it",
+            "category {key!r} looks like {other!r} ({n} rows) but is another value: {which!r} holds {unlike}; if "
+            "they are one lane, retype it",
+            n,
+            key=key,
+            other=other,
+            which=which,
+            unlike=schema.unlike(which),
+        )
+    return say_n(
+        "category {key!r} looks like {other!r} ({n} rows); if they are one lane, spell them the same",
+        "category {key!r} looks like {other!r} ({n} rows); if they are one lane, spell them the same",
+        n,
+        key=key,
+        other=other,
+    )
 
 
 def _may_hold(series: pd.Series, needle: bytes) -> bool:

@@ -77,6 +77,10 @@ class Column:
 def _misfit_id(column: str, value: str) -> Message:
     if re.fullmatch(diagnosis.SCIENTIFIC, value):
         return diagnosis.scientific_id_message(value)  # (no slug: '2-02201e-15' is no id)
+    if look_alikes(value):
+        return say(
+            "id {value} holds {unlike}; retype it: {slug!r}", value=show(value), unlike=unlike(value), slug=slug(value)
+        )
     return say(
         "id {value} may hold only lowercase letters, digits and hyphens; write it as {slug!r}",
         value=show(value),
@@ -743,6 +747,84 @@ def column_named(header_name: str) -> str:
     return spelt if spelt in NAMES else name
 
 
+# Letters of other scripts that look like Latin ones (the common ones of Unicode's confusables):
+# a word typed with one of them among Latin letters (`рrotest`, a Cyrillic р) looks the same and
+# is another value (another lane, another outlet, an id no link finds).
+LOOK_ALIKES: dict[str, str] = {
+    # Cyrillic
+    **dict(zip("аеіјосрѕухԁһԛԝӏ", "aeijocpsyxdhqwl")),
+    **dict(zip("АВЕІЈКМНОРСТХУЅҮ", "ABEIJKMHOPCTXYSY")),
+    # Greek
+    **dict(zip("αικνορυχ", "aikvopux")),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")),
+}
+_LOOK_ALIKE = str.maketrans(LOOK_ALIKES)
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # (hyphen, non-breaking hyphen: as -)
+_LATIN = re.compile("[A-Za-z]")
+_WORD = re.compile(r"\w+")
+
+
+def _mixed(word: str) -> bool:
+    """A word with a Latin letter and a look-alike of one (LOOK_ALIKES)."""
+    return bool(_LATIN.search(word)) and any(c in LOOK_ALIKES for c in word)
+
+
+def fold(text: str) -> str:
+    """The text as it looks: NFKC, invisible (format) characters dropped, the hyphens U+2010 and
+    U+2011 as -, and in a word with Latin letters, a letter of another script that looks like one
+    as that Latin letter (`рrotest` -> `protest`; a word wholly Cyrillic or Greek is left as it is)."""
+    text = unicodedata.normalize("NFKC", str(text)).translate(_HYPHENS)
+    if text.isascii():
+        return text
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return _WORD.sub(lambda word: word[0].translate(_LOOK_ALIKE) if _mixed(word[0]) else word[0], text)
+
+
+def look_alikes(text: str) -> list[str]:
+    """The letters of other scripts that look like Latin ones in the text's words with Latin
+    letters (see fold), each once, in the order they come."""
+    text = unicodedata.normalize("NFKC", str(text))
+    if text.isascii():
+        return []
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    found = [c for word in _WORD.findall(text) if _mixed(word) for c in word if c in LOOK_ALIKES]
+    return list(dict.fromkeys(found))
+
+
+def _named(c: str) -> str:
+    return f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}".rstrip()
+
+
+def unlike(text: str) -> Message | str:
+    """What makes a text another value than the one it looks like (see fold): 'the Cyrillic letter
+    р (U+0440), which looks like the Latin p', 'the invisible character U+200B zero width space'."""
+    said: list = []
+    for c in look_alikes(text):
+        values = {"letter": c, "code": f"U+{ord(c):04X}", "latin": LOOK_ALIKES[c]}
+        if unicodedata.name(c, "").startswith("CYRILLIC"):
+            said.append(say("the Cyrillic letter {letter} ({code}), which looks like the Latin {latin}", **values))
+        else:
+            said.append(say("the Greek letter {letter} ({code}), which looks like the Latin {latin}", **values))
+    hidden = list(dict.fromkeys(c for c in str(text) if unicodedata.category(c) == "Cf"))
+    if hidden:
+        said.append(
+            say_n(
+                "the invisible character {characters}",
+                "the invisible characters {characters}",
+                len(hidden),
+                characters=", ".join(map(_named, hidden)),
+            )
+        )
+    for c in dict.fromkeys(c for c in str(text) if c in "\u2010\u2011"):
+        said.append(say("the character {character}, which looks like a hyphen (-)", character=_named(c)))
+    if not said:
+        return ""
+    listed = said[0]
+    for part in said[1:-1]:  # (as problems.and_list lists words, and load._listed values)
+        listed = Message("{listed}, {value}", {"listed": listed, "value": part})
+    return listed if len(said) == 1 else Message("{listed} and {last}", {"listed": listed, "last": said[-1]})
+
+
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_LENGTH = 60  # characters of an id made from a title
 
@@ -750,8 +832,10 @@ SLUG_LENGTH = 60  # characters of an id made from a title
 def slug(text: str) -> str:
     """An id made from a title or a value (ID_PATTERN): ASCII letters and digits joined by
     hyphens, accents dropped ("Café" -> "cafe"), apostrophes too ("Tokayev's" -> "tokayevs"),
-    cut short at a word. `import` names its events so; `check` suggests it for an id that is not one."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cut short at a word, a letter of another script that looks like a Latin one in a word of Latin
+    letters as that letter ("рrotest", a Cyrillic р, -> "protest": see fold). `import` names its
+    events so; `check` suggests it for an id that is not one."""
+    folded = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
     folded = re.sub(r"['\u2019]", "", folded.lower())
     out = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "event"
     if len(out) > SLUG_LENGTH:

@@ -1,0 +1,106 @@
+"""Values that look the same and are not (issue: look-alike characters): a letter of another
+script among Latin ones (`рrotest`, a Cyrillic р), an invisible character, a non-breaking hyphen.
+schema.fold says how a value looks; the lanes, the outlets and the ids are told apart by it."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import schema
+
+from .test_load import W, line, load_text, text, where
+
+FOLDED = [
+    # (value, as it looks (schema.fold), the look-alike letters it holds, its slug)
+    ("\u0440rotest", "protest", ["\u0440"], "protest"),  # Cyrillic р
+    ("\u0440rotest-1", "protest-1", ["\u0440"], "protest-1"),
+    ("\u0410FP", "AFP", ["\u0410"], "afp"),  # Cyrillic А
+    ("AFP\u200b", "AFP", [], "afp"),
+    ("\u200eAFP", "AFP", [], "afp"),
+    ("Agence France\u2011Presse", "Agence France-Presse", [], "agence-france-presse"),
+    ("Agence France\u2010Presse", "Agence France-Presse", [], "agence-france-presse"),
+    ("\u03bfpen", "open", ["\u03bf"], "open"),  # Greek ο
+    ("\uff21\uff26\uff30", "AFP", [], "afp"),  # fullwidth: NFKC
+    # A word wholly of another script is its own: not read as Latin.
+    ("\u041f\u0440\u043e\u0442\u0435\u0441\u0442", "\u041f\u0440\u043e\u0442\u0435\u0441\u0442", [], "event"),
+    ("\u0410\u0420 news", "\u0410\u0420 news", [], "news"),
+    ("Caf\u00e9", "Caf\u00e9", [], "cafe"),
+    ("protest", "protest", [], "protest"),
+]
+
+
+@pytest.mark.parametrize("value, folded, letters, slug", FOLDED)
+def test_fold_says_how_a_value_looks(value, folded, letters, slug):
+    assert schema.fold(value) == folded
+    assert schema.look_alikes(value) == letters
+    assert schema.slug(value) == slug
+
+
+UNLIKE = [
+    ("\u0440rotest", "the Cyrillic letter \u0440 (U+0440), which looks like the Latin p"),
+    ("\u03bfpen", "the Greek letter \u03bf (U+03BF), which looks like the Latin o"),
+    ("AFP\u200b", "the invisible character U+200B zero width space"),
+    ("\ufeffAFP\u200e", "the invisible characters U+FEFF zero width no-break space, U+200E left-to-right mark"),
+    ("France\u2011Presse", "the character U+2011 non-breaking hyphen, which looks like a hyphen (-)"),
+    (
+        "\u0410F\u200bP",
+        "the Cyrillic letter \u0410 (U+0410), which looks like the Latin A and the invisible character U+200B "
+        "zero width space",
+    ),
+    ("AFP", ""),
+]
+
+
+@pytest.mark.parametrize("value, said", UNLIKE)
+def test_what_tells_a_look_alike_apart_is_named(value, said):
+    assert str(schema.unlike(value)) == said
+
+
+IDS = [
+    # (id, what the error says)
+    (
+        "\u0440rotest-1",
+        "id '\u0440rotest-1' holds the Cyrillic letter \u0440 (U+0440), which looks like the Latin p; retype it: "
+        "'protest-1'",
+    ),
+    ("a\u0435-2", "holds the Cyrillic letter \u0435 (U+0435), which looks like the Latin e; retype it: 'ae-2'"),
+    ("a4\u200b", "id 'a4\\u200b' may hold only lowercase letters, digits and hyphens; write it as 'a4'"),
+    ("Bad Id", "id 'Bad Id' may hold only lowercase letters, digits and hyphens; write it as 'bad-id'"),
+]
+
+
+@pytest.mark.parametrize("value, says", IDS)
+def test_an_id_with_a_look_alike_letter_names_it_and_the_id_meant(value, says):
+    dataset = load_text(text(line(id=value)))
+    assert where(dataset) == [(2, "id", "error")]
+    assert says in dataset.problems[0].message
+
+
+CATEGORIES = [
+    # (the common spelling, the rarer one, what the warning on the rarer one's first row says)
+    (
+        "protest",
+        "\u0440rotest",
+        "category '\u0440rotest' looks like 'protest' (2 rows) but is another value: '\u0440rotest' holds the "
+        "Cyrillic letter \u0440 (U+0440), which looks like the Latin p; if they are one lane, retype it",
+    ),
+    (
+        "\u0440rotest",
+        "protest",
+        "category 'protest' looks like '\u0440rotest' (2 rows) but is another value: '\u0440rotest' holds",
+    ),
+    ("protest", "protest\u200b", "holds the invisible character U+200B zero width space; if they are one lane"),
+    ("sit-in", "sit\u2011in", "holds the character U+2011 non-breaking hyphen, which looks like a hyphen (-)"),
+    ("protest", "protests", "category 'protests' looks like 'protest' (2 rows); if they are one lane, spell them"),
+    ("protest", "security", None),
+]
+
+
+@pytest.mark.parametrize("common, rare, says", CATEGORIES)
+def test_a_category_that_looks_like_another_is_warned_about(common, rare, says):
+    dataset = load_text(text(line(id="a", category=common), line(id="b", category=common), line(id="c", category=rare)))
+    if says is None:
+        assert dataset.problems == []
+        return
+    assert where(dataset) == [(4, "category", W)]
+    assert says in dataset.problems[0].message
