@@ -1728,3 +1728,28 @@ def test_a_year_before_ad_1000_among_later_dates_is_warned_about(rows, said):
     assert len(dataset.accounts) == len(rows)
     if said:
         assert "centuries before the file's other dates (2022-2022)" in dataset.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "first_lines, line",
+    [
+        ("sep=,\n", 2),  # (Excel's separator hint)
+        ("\n", 2),
+        ("Table 1\n", 2),  # (Apple Numbers' table name)
+        ("Kazakhstan chronology\n\n", 3),
+    ],
+)
+def test_a_line_above_the_header_is_named_once(first_lines, line):
+    dataset = load_text(first_lines + "id,date,title,category,source\na,2022,T,p,S\n")
+    (problem,) = dataset.problems
+    assert (problem.row, problem.level, problem.code) == (1, E, ProblemCode.HEADER)
+    assert f"is not the header line, which is line {line}: delete every line" in problem.message
+
+
+def test_a_row_repeating_the_header_is_one_error():
+    data = "id,date,title,category,source\na,2022,T,p,S\nid,date,title,category,source\nb,2022,U,p,S\n"
+    data += "ID,Date,Title,Category,Source\nid,2022,V,p,S\n"  # (an event whose id is "id" is an event)
+    dataset = load_text(data)
+    assert where(dataset) == [(3, "", E), (5, "", E)]
+    assert all("repeats the header line" in p.message for p in dataset.problems)
+    assert dataset.accounts["title"].tolist() == ["T", "U", "V"]

@@ -140,6 +140,7 @@ def _read(holder: list, scan: Scan | None) -> Table:
     frame, rows = _drop_blank_rows(frame, rows)
     before = len(problems)
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent)
+    bad_rows |= _header_again(frame, rows, columns, problems, bad_rows)
     line_ends = scan.newlines if scan.newlines else scan.returns  # (CR alone: an old Mac's files)
     if scan.quotes and line_ends > records - (not scan.edges[1].endswith((b"\n", b"\r"))):
         # (more line feeds than records: some value holds a line break; most files have none)
@@ -428,6 +429,21 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
             name = f"{name} (column {position})"
         columns.append(name)
     missing = [c.name for c in schema.COLUMNS if c.required != "no" and c.name not in columns]
+    if missing and (below := _header_below(data)):
+        raise Unreadable(
+            Problem(
+                1,
+                "",
+                ERROR,
+                say(
+                    "the first line, {found!r}, is not the header line, which is line {line}: delete every line "
+                    "above it (Excel may write 'sep=,' there, Numbers the table's name)",
+                    found=text[:60],
+                    line=below,
+                ),
+                ProblemCode.HEADER,
+            )
+        )
     if missing:
         named = [name for name in columns if _meant(name) == missing[0]]
         raise Unreadable(
@@ -475,6 +491,20 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
                 )
             problems.append(Problem(1, name, WARNING, said, ProblemCode.HEADER))
     return columns, problems
+
+
+def _header_below(data: pa.Buffer, lines: int = 5) -> int | None:
+    """The line (counted from 1) of a header line among the file's first few, after the first:
+    one that names every column the file must have. None if none does."""
+    head = _head(data, 1 << 16).decode("utf-8", errors="replace").lstrip("\ufeff")
+    for number, line in enumerate(head.splitlines()[1:lines], start=2):
+        try:
+            names = {schema.column_named(name) for name in next(csv.reader([line]), [])}
+        except csv.Error:
+            continue
+        if all(c.name in names for c in schema.COLUMNS if c.required != "no"):
+            return number
+    return None
 
 
 def _meant(name: str) -> str | None:
@@ -976,6 +1006,41 @@ def _quoted_phrase(written: str, read: str) -> Message:
         read=show(read),
         fixed=show('"' + written.strip().replace('"', '""') + '"'),
     )
+
+
+def _header_again(frame, rows, columns, problems, bad) -> np.ndarray:
+    """Rows that repeat the header line (two files joined, each with its header): one error
+    each, left out (its values, read as a row, would each be refused as not a date, not a
+    number...). Such a row's first column holds its own name, as written in the header."""
+    again = np.zeros(len(frame), dtype=bool)
+    if not len(frame) or not columns:
+        return again
+    first = frame[columns[0]]
+    parts = text_buffers(first)
+    if parts is not None:  # (the values as long as the first column's name: most files have none)
+        lengths = concatenated([np.diff(offsets) for offsets, _ in parts], dtype=np.int64)
+        maybe = np.flatnonzero(lengths == len(columns[0].encode()))
+    else:
+        maybe = np.arange(len(frame))
+    for i in maybe.tolist():
+        values = [str(frame[name].iloc[i]) for name in columns if not name.startswith("column ")]
+        names = [name for name in columns if not name.startswith("column ")]
+        if bad[i] or [schema.column_named(value) for value in values] != names:
+            continue
+        again[i] = True
+        problems.append(
+            Problem(
+                int(rows[i]),
+                "",
+                ERROR,
+                say(
+                    "this row repeats the header line (two files joined, each with its header?), so it is left "
+                    "out; delete it"
+                ),
+                ProblemCode.HEADER,
+            )
+        )
+    return again
 
 
 def _with_line_break(values: pd.Series) -> np.ndarray:
