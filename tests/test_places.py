@@ -144,6 +144,104 @@ def test_a_town_named_without_coordinates_is_placed_approximately_and_check_says
     assert all(p.level == "warning" for p in dataset.problems)
 
 
+# --- check and load: coordinates that cannot be the place the location names --------------------
+
+ALMATY_IS_AT = "Almaty is at latitude 43.2525, longitude 76.9115"
+
+
+def _far(latitude: str, longitude: str, km: str, place: str = "Almaty (KZ)", town: str = ALMATY_IS_AT) -> str:
+    return (
+        f"latitude {latitude} and longitude {longitude} are {km} km from {place}, which location names; "
+        f"check them, or the location ({town})"
+    )
+
+
+def _swapped(latitude: str, longitude: str, km: str, place: str = "Almaty (KZ)", town: str = ALMATY_IS_AT) -> str:
+    return (
+        f"latitude {latitude} and longitude {longitude} are {km} km from {place}, which location names; "
+        f"they look swapped: {town}"
+    )
+
+
+@pytest.mark.parametrize(
+    "rows, warned",
+    [
+        # latitude and longitude swapped: the point lands in the Kara Sea
+        ([("a", "Almaty", "76.8897", "43.2389")], {2: _swapped("76.8897", "43.2389", "4,000")}),
+        # another town's coordinates (Paris's)
+        ([("a", "Almaty", "48.8566", "2.3522")], {2: _far("48.8566", "2.3522", "5,600")}),
+        # so close that a swap is a few hundred km: still said to look swapped
+        (
+            [("a", "Yerevan", "44.5152", "40.1872")],
+            {
+                2: _swapped(
+                    "44.5152", "40.1872", "599", "Yerevan (AM)", "Yerevan is at latitude 40.1776, longitude 44.5126"
+                )
+            },
+        ),
+        # the town's airport (15 km out), and 145 km due north: they pass; 161 km north does not
+        # (under 1,000 km, the distance to the km above: never PLACE_DISTANCE itself)
+        (
+            [
+                ("a", "Almaty", "43.3521", "77.0405"),
+                ("b", "Almaty", "44.5525", "76.9115"),
+                ("c", "Almaty", "44.7025", "76.9115"),
+            ],
+            {4: _far("44.7025", "76.9115", "162")},
+        ),
+        # the town's own coordinates, as written in the file: nothing said
+        ([("a", "Almaty", "43.2389", "76.8897"), ("b", "Nur-Sultan", "51.1694", "71.4491")], {}),
+        # what names no single town is never measured: unknown, several towns, two places
+        (
+            [
+                ("a", "Tigray region", "0", "0"),
+                ("b", "Kazakhstan (nationwide)", "0", "0"),
+                ("c", "Paris", "43.2389", "76.8897"),
+                ("d", "Almaty; Mangystau region", "0", "0"),
+            ],
+            {},
+        ),
+        # a town, then a place in it, as places.lookup (and so _place) reads it: the town's distance
+        (
+            [("a", "Almaty, Republic Square", "48.8566", "2.3522"), ("b", "Paris, France", "43.2389", "76.8897")],
+            {
+                2: _far("48.8566", "2.3522", "5,600"),
+                3: _far("43.2389", "76.8897", "5,600", "Paris (FR)", "Paris is at latitude 48.8534, longitude 2.3488"),
+            },
+        ),
+        # a row left out for its latitude is not measured as well
+        ([("a", "Almaty", "95", "76.9")], {}),
+        # rows of one location with the same wrong coordinates: each row said, in the same words
+        (
+            [("a", "Almaty", "48.8566", "2.3522"), ("b", "Almaty", "48.8566", "2.3522")],
+            {2: _far("48.8566", "2.3522", "5,600"), 3: _far("48.8566", "2.3522", "5,600")},
+        ),
+    ],
+)
+def test_coordinates_far_from_the_one_town_the_location_names_are_warned_about(rows, warned):
+    dataset = load_rows(*rows)
+    far = [p for p in dataset.problems if p.column == "latitude" and p.level == "warning"]
+    assert {p.row: p.message for p in far} == warned
+    assert len(far) == len(warned)
+    accounts = dataset.accounts.set_index("id")
+    for event, _, latitude, longitude in rows:
+        if event in accounts.index:  # (kept, its coordinates as written)
+            assert (accounts.loc[event, "lat"], accounts.loc[event, "lon"]) == (float(latitude), float(longitude))
+            assert not accounts.loc[event, "approximate"]
+    assert {p.row for p in far} <= set(accounts["row"])
+    if len(far) > 1 and far[0].message == far[1].message:
+        assert far[0].text is far[1].text  # (a message made once for all the rows it is said of)
+
+
+def test_the_distance_is_a_great_circle_s():
+    from timeline.load import _distance_km
+
+    assert _distance_km(43.2525, 76.9115, 43.2525, 76.9115) == 0
+    assert round(float(_distance_km(0, 0, 0, 180))) == round(math.pi * 6371.0088)  # (half the equator)
+    assert round(float(_distance_km(0, 179.5, 0, -179.5))) == 111  # (across the date line: 1 degree)
+    assert round(float(_distance_km(48.8566, 2.3522, 51.5074, -0.1278))) == 344  # Paris-London
+
+
 # --- the gazetteer kept for the next process -------------------------------------------------
 
 
