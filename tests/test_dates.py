@@ -578,3 +578,69 @@ def test_the_weekday_and_the_day_in_its_month_are_said_in_french():
         with pytest.raises(DateError) as raised:
             parse_one("4/31/2022")
         assert str(raised.value) == "avril 2022 compte 30 jours : le jour 31 n'existe pas"
+
+
+def _midnight_caveat(day: str) -> str:
+    return (
+        "a time of 00:00:00 is how pandas and spreadsheets write a date without a time, and it is shown as 00:00; "
+        f"if only the day is known, write {day}"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, value, offset, said",
+    [
+        # a date a program wrote with a midnight time (pandas' to_csv, openpyxl): read as written, said
+        ("2022-01-05 00:00:00", D(2022, 1, 5), "", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00", D(2022, 1, 5), "", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00Z", D(2022, 1, 5), "Z", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00+06:00", D(2022, 1, 5), "+06:00", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00-0500", D(2022, 1, 5), "-0500", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00.000", D(2022, 1, 5), "", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00.000Z", D(2022, 1, 5), "Z", _midnight_caveat("2022-01-05")),
+        ("2022-01-05 00:00:00.000000+06:00", D(2022, 1, 5), "+06:00", _midnight_caveat("2022-01-05")),
+        ("2022-01-05 00:00:00 UTC", D(2022, 1, 5), "Z", _midnight_caveat("2022-01-05")),
+        ("2022-1-5 0:00:00", D(2022, 1, 5), "", _midnight_caveat("2022-01-05")),
+        ("13/01/2022 00:00:00", D(2022, 1, 13), "", _midnight_caveat("2022-01-13")),
+        ("0410-08-24 00:00:00", D(410, 8, 24), "", _midnight_caveat("0410-08-24")),
+        # with a caveat of its own, both said
+        (
+            "1/13/22 00:00:00",
+            D(2022, 1, 13),
+            "",
+            "has a year of two digits, 22, read as 2022 (13 January 2022); if 1922 is meant, or to be sure, write "
+            "the year in full (2022-01-13); " + _midnight_caveat("2022-01-13"),
+        ),
+        # midnight typed by a person (no seconds), or a time that is not midnight: nothing said
+        ("2022-01-05 00:00", D(2022, 1, 5), "", ""),
+        ("2022-01-05T00:00Z", D(2022, 1, 5), "Z", ""),
+        ("2022-01-05 00:00+00:00", D(2022, 1, 5), "+00:00", ""),
+        ("2022-01-05 12:00:00", D(2022, 1, 5, 12), "", ""),
+        ("2022-01-05 00:00:01", D(2022, 1, 5, 0, 0, 1), "", ""),
+        ("2022-01-05 00:00:00.5", D(2022, 1, 5), "", ""),  # (a time half a second past midnight)
+        ("2022-01-05 10:00:00", D(2022, 1, 5, 10), "", ""),
+        ("2022-01-05 20:00:00", D(2022, 1, 5, 20), "", ""),
+        ("2022-01-05 12:00:00 AM", D(2022, 1, 5), "", ""),
+        ("2022-01-05", D(2022, 1, 5), "", ""),
+    ],
+)
+def test_a_time_of_00_00_00_is_read_as_written_and_said(text, value, offset, said):
+    """pandas writes every date of a column that also holds times as 2022-01-05 00:00:00: a time no
+    source gave, which would be shown as 00:00. Said by both engines alike."""
+    series = pd.Series([text, "2022-01-07", text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert parsed.errors == {}
+        assert parsed.value.iloc[0] == pd.Timestamp(value)
+        assert parsed.precision.iloc[0] == "minute" or ":" not in text
+        assert parsed.offset.iloc[0] == offset
+        assert str(parsed.warnings.get(text, "")) == said
+        assert (text in parsed.warnings) == bool(said)
+    assert dates.read(text).warning == said
+
+
+def test_the_caveat_of_a_time_of_00_00_00_is_said_in_french():
+    with i18n.using("fr"):
+        assert str(dates.read("2022-01-05 00:00:00").warning) == (
+            "une heure de 00:00:00 est la façon dont pandas et les tableurs écrivent une date sans heure, et elle "
+            "est affichée 00:00 ; si seul le jour est connu, écrivez 2022-01-05"
+        )

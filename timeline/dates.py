@@ -351,6 +351,7 @@ def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
     for i, text in zip(rest, uniques.iloc[rest].tolist()):
         out.errors[text] = _diagnosis(_ascii_digits(text))
         out.done[i] = True
+    _midnight(uniques, out)
     _other_calendars(uniques, out)
     index = texts.index
     if n == 0:
@@ -409,6 +410,37 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
             )
         if said:
             out.warnings[text] = _both(out.warnings.get(text, ""), said)
+
+
+# A time of exactly 00:00:00, its seconds written (then perhaps a fraction of zeros, an offset or a
+# zone): how pandas' to_csv, openpyxl and spreadsheets write a date that has no time (00:00, as a
+# person types midnight, is not this).
+_MIDNIGHT = r"(?:^|[^0-9:])0?0:00:00(?:[.,]0+)?(?:$|[^0-9.,:])"
+
+
+def _midnight(texts: pd.Series, out: _Out) -> None:
+    """A caveat for a date read with a time of 00:00:00, seconds written: the date a program wrote
+    without a time, read as midnight. Found among the distinct strings read at midnight (a few: one
+    a day), whichever engine read them."""
+    at = np.flatnonzero((out.values.view(np.int64) % 86400 == 0) & ~np.isnat(out.values))
+    if not len(at):
+        return
+    at = at[out.precision[at] == "minute"]
+    if not len(at):
+        return
+    written = [_ascii_digits(t) for t in texts.iloc[at].tolist()]
+    found = pc.match_substring_regex(pa.array(written, type=pa.large_string()), _MIDNIGHT)
+    for i in at[found.to_numpy(zero_copy_only=False)].tolist():
+        year, month, day = _fields(out.values[i])[:3]
+        text = texts.iloc[i]
+        out.warnings[text] = _both(
+            out.warnings.get(text, ""),
+            say(
+                "a time of 00:00:00 is how pandas and spreadsheets write a date without a time, and it is "
+                "shown as 00:00; if only the day is known, write {day}",
+                day=_iso_day(year, month, day),
+            ),
+        )
 
 
 def _both(first, second):
