@@ -578,3 +578,227 @@ def test_the_weekday_and_the_day_in_its_month_are_said_in_french():
         with pytest.raises(DateError) as raised:
             parse_one("4/31/2022")
         assert str(raised.value) == "avril 2022 compte 30 jours : le jour 31 n'existe pas"
+
+
+def _midnight_caveat(day: str) -> str:
+    return (
+        "a time of 00:00:00 is how pandas and spreadsheets write a date without a time, and it is shown as 00:00; "
+        f"if only the day is known, write {day}"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, value, offset, said",
+    [
+        # a date a program wrote with a midnight time (pandas' to_csv, openpyxl): read as written, said
+        ("2022-01-05 00:00:00", D(2022, 1, 5), "", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00", D(2022, 1, 5), "", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00Z", D(2022, 1, 5), "Z", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00+06:00", D(2022, 1, 5), "+06:00", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00-0500", D(2022, 1, 5), "-0500", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00.000", D(2022, 1, 5), "", _midnight_caveat("2022-01-05")),
+        ("2022-01-05T00:00:00.000Z", D(2022, 1, 5), "Z", _midnight_caveat("2022-01-05")),
+        ("2022-01-05 00:00:00.000000+06:00", D(2022, 1, 5), "+06:00", _midnight_caveat("2022-01-05")),
+        ("2022-01-05 00:00:00 UTC", D(2022, 1, 5), "Z", _midnight_caveat("2022-01-05")),
+        ("2022-1-5 0:00:00", D(2022, 1, 5), "", _midnight_caveat("2022-01-05")),
+        ("13/01/2022 00:00:00", D(2022, 1, 13), "", _midnight_caveat("2022-01-13")),
+        ("0410-08-24 00:00:00", D(410, 8, 24), "", _midnight_caveat("0410-08-24")),
+        # with a caveat of its own, both said
+        (
+            "1/13/22 00:00:00",
+            D(2022, 1, 13),
+            "",
+            "has a year of two digits, 22, read as 2022 (13 January 2022); if 1922 is meant, or to be sure, write "
+            "the year in full (2022-01-13); " + _midnight_caveat("2022-01-13"),
+        ),
+        # midnight typed by a person (no seconds), or a time that is not midnight: nothing said
+        ("2022-01-05 00:00", D(2022, 1, 5), "", ""),
+        ("2022-01-05T00:00Z", D(2022, 1, 5), "Z", ""),
+        ("2022-01-05 00:00+00:00", D(2022, 1, 5), "+00:00", ""),
+        ("2022-01-05 12:00:00", D(2022, 1, 5, 12), "", ""),
+        ("2022-01-05 00:00:01", D(2022, 1, 5, 0, 0, 1), "", ""),
+        ("2022-01-05 00:00:00.5", D(2022, 1, 5), "", ""),  # (a time half a second past midnight)
+        ("2022-01-05 10:00:00", D(2022, 1, 5, 10), "", ""),
+        ("2022-01-05 20:00:00", D(2022, 1, 5, 20), "", ""),
+        ("2022-01-05 12:00:00 AM", D(2022, 1, 5), "", ""),
+        ("2022-01-05", D(2022, 1, 5), "", ""),
+    ],
+)
+def test_a_time_of_00_00_00_is_read_as_written_and_said(text, value, offset, said):
+    """pandas writes every date of a column that also holds times as 2022-01-05 00:00:00: a time no
+    source gave, which would be shown as 00:00. Said by both engines alike."""
+    series = pd.Series([text, "2022-01-07", text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert parsed.errors == {}
+        assert parsed.value.iloc[0] == pd.Timestamp(value)
+        assert parsed.precision.iloc[0] == "minute" or ":" not in text
+        assert parsed.offset.iloc[0] == offset
+        assert str(parsed.warnings.get(text, "")) == said
+        assert (text in parsed.warnings) == bool(said)
+    assert dates.read(text).warning == said
+
+
+def test_the_caveat_of_a_time_of_00_00_00_is_said_in_french():
+    with i18n.using("fr"):
+        assert str(dates.read("2022-01-05 00:00:00").warning) == (
+            "une heure de 00:00:00 est la façon dont pandas et les tableurs écrivent une date sans heure, et elle "
+            "est affichée 00:00 ; si seul le jour est connu, écrivez 2022-01-05"
+        )
+
+
+def _range(start: str, end: str) -> str:
+    return f"is a range: write its start ({start}) in date and its end ({end}) in end_date"
+
+
+RANGE = "is a range: write its start in date and its end in end_date, each as YYYY-MM-DD (e.g. 2022-01-07)"
+INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # a range in one cell: both ends named where each reads
+        ("5–7 January 2022", _range("2022-01-05", "2022-01-07")),
+        ("5-7 January 2022", _range("2022-01-05", "2022-01-07")),
+        ("5 - 7 January 2022", _range("2022-01-05", "2022-01-07")),
+        ("January 5–7, 2022", _range("2022-01-05", "2022-01-07")),
+        ("Jan 5-7 2022", _range("2022-01-05", "2022-01-07")),
+        ("2022-01-05/2022-01-07", _range("2022-01-05", "2022-01-07")),
+        ("2022-01-05 to 2022-01-07", _range("2022-01-05", "2022-01-07")),
+        ("2022-01-05 - 2022-01-07", _range("2022-01-05", "2022-01-07")),
+        ("5 January 2022 – 7 January 2022", _range("2022-01-05", "2022-01-07")),
+        ("January 5, 2022 → January 7, 2022", _range("2022-01-05", "2022-01-07")),
+        ("5 January – 7 February 2022", _range("2022-01-05", "2022-02-07")),
+        ("Jan 5 – Feb 3, 2022", _range("2022-01-05", "2022-02-03")),
+        ("2022-01 to 2022-03", _range("2022-01", "2022-03")),
+        ("2022-01-05 10:00 to 2022-01-05 12:00", _range("2022-01-05 10:00", "2022-01-05 12:00")),
+        ("500 BC – 400 BC", _range("-0500", "-0400")),
+        # ...said generally where an end does not read, or the end comes first
+        ("2022-01-07 → 2022-01-05", RANGE),
+        ("2022-01-05 – 2022-02-30", RANGE),
+        ("14:30 - 15:00", RANGE),
+        # an invisible character (Unicode's category Cf), the date read without it
+        (
+            "2022-01-05\u200e",
+            f"holds an invisible character (U+200E LEFT-TO-RIGHT MARK), {INVISIBLE}; delete it: 2022-01-05",
+        ),
+        (
+            "\u200f2022-01-05",
+            f"holds an invisible character (U+200F RIGHT-TO-LEFT MARK), {INVISIBLE}; delete it: 2022-01-05",
+        ),
+        (
+            "2022-01-\u200b05",
+            f"holds an invisible character (U+200B ZERO WIDTH SPACE), {INVISIBLE}; delete it: 2022-01-05",
+        ),
+        (
+            "2022\u00ad-01-05",
+            f"holds an invisible character (U+00AD SOFT HYPHEN), {INVISIBLE}; delete it: 2022-01-05",
+        ),
+        (
+            "\ufeff2022-01-05",
+            f"holds an invisible character (U+FEFF ZERO WIDTH NO-BREAK SPACE), {INVISIBLE}; delete it: 2022-01-05",
+        ),
+        (
+            "5 January 2022\u200e 14:30",
+            f"holds an invisible character (U+200E LEFT-TO-RIGHT MARK), {INVISIBLE}; delete it: 5 January 2022 14:30",
+        ),
+        (
+            "\u200e2022\u200e-01\u200f-05",
+            f"holds 3 invisible characters (U+200E LEFT-TO-RIGHT MARK, U+200F RIGHT-TO-LEFT MARK), {INVISIBLE}; "
+            "delete them: 2022-01-05",
+        ),
+        ("\u200e2022-01-05 to 2022-01-07", _range("2022-01-05", "2022-01-07")),  # (a range, the mark aside)
+        # a dash or a minus sign where a hyphen-minus is meant
+        ("2022‐01‐05", "holds U+2010 HYPHEN where a hyphen-minus (-) is meant; write 2022-01-05"),
+        ("2022‑01‑05", "holds U+2011 NON-BREAKING HYPHEN where a hyphen-minus (-) is meant; write 2022-01-05"),
+        ("2022−01−05", "holds U+2212 MINUS SIGN where a hyphen-minus (-) is meant; write 2022-01-05"),
+        ("2022–01", "holds U+2013 EN DASH where a hyphen-minus (-) is meant; write 2022-01"),
+        ("−500", "holds U+2212 MINUS SIGN where a hyphen-minus (-) is meant; write -500"),
+        ("7‐Jan‐2022", "holds U+2010 HYPHEN where a hyphen-minus (-) is meant; write 7-Jan-2022"),
+        # a month name of another language: the date read with it, when it reads
+        ("5 января 2022", "is written with a Russian month name; write 2022-01-05"),
+        ("5 января 2022 г.", "is written with a Russian month name; write 2022-01-05"),
+        ("5 январь 2022", "is written with a Russian month name; write 2022-01-05"),
+        ("январь 2022", "is written with a Russian month name; write 2022-01"),
+        ("5 қаңтар 2022", "is written with a Kazakh month name; write 2022-01-05"),
+        ("2022 жылғы 5 қаңтар", "is written with a Kazakh month name; " + HOW_TO_WRITE),
+        ("5 janvier 2022", "is written with a French month name; write 2022-01-05"),
+        ("5 févr. 2022 14:30", "is written with a French month name; write 2022-02-05 14:30"),
+        ("5. Januar 2022", "is written with a German month name; write 2022-01-05"),
+        ("5. März 2022", "is written with a German month name; write 2022-03-05"),
+        ("5 de enero de 2022", "is written with a Spanish month name; write 2022-01-05"),
+        ("5 mai 2022", "is written with a French or German month name; write 2022-05-05"),
+        ("5 мая", "is written with a Russian month name; " + HOW_TO_WRITE),
+        # a second past 59, 24:00
+        (
+            "2022-01-05 23:59:60",
+            "23:59:60 is a leap second, which this program cannot show (seconds run 00-59); write 23:59:59",
+        ),
+        ("2022-01-05 14:30:60", "14:30:60 is not a time of day (seconds run 00-59)"),
+        ("2022-01-05T14:30:99Z", "14:30:99 is not a time of day (seconds run 00-59)"),
+        ("2022-01-05 14:60:00", "14:60 is not a time of day (minutes run 00-59)"),
+        (
+            "2022-01-05 24:00",
+            "24:00 is not a time of day (hours run 00-23); for the end of 5 January 2022, write the next day at "
+            "00:00: 2022-01-06 00:00",
+        ),
+        (
+            "2022-12-31T24:00:00+06:00",
+            "24:00 is not a time of day (hours run 00-23); for the end of 31 December 2022, write the next day at "
+            "00:00: 2023-01-01 00:00",
+        ),
+        ("9999-12-31 24:00", "24:00 is not a time of day (hours run 00-23); write the next day at 00:00"),
+        ("2022-01-05 24:30", "24:30 is not a time of day (hours run 00-23)"),
+        # two years: a season or a fiscal year
+        ("2021-22", "is two years (a season or a fiscal year?): write 2021 in date and 2022 in end_date"),
+        ("2021/22", "is two years (a season or a fiscal year?): write 2021 in date and 2022 in end_date"),
+        ("2021/2022", "is two years (a season or a fiscal year?): write 2021 in date and 2022 in end_date"),
+        ("2021-2022", "is two years (a season or a fiscal year?): write 2021 in date and 2022 in end_date"),
+        ("2021–22", "is two years (a season or a fiscal year?): write 2021 in date and 2022 in end_date"),
+        ("1999-00", "is two years (a season or a fiscal year?): write 1999 in date and 2000 in end_date"),
+        ("2018-2022", "is two years (a season or a fiscal year?): write 2018 in date and 2022 in end_date"),
+        # ...but not a month that does not exist, nor years the wrong way round
+        ("2021-13", f"month 13 does not exist (months run 01-12); {HOW_TO_WRITE}"),
+        ("2022-2021", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # what none of these fits is said as before
+        ("2022-01-07 or 08", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("tomorrow", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("2022-01-05 – ", f"is not a date that can be read; {HOW_TO_WRITE}"),
+    ],
+)
+def test_a_value_refused_is_said_more_nearly(text, said):
+    """A range in one cell, an invisible character, a dash for a hyphen, a month name of another
+    language, a second 60 or 24:00, two years: still refused, the message says what it is, alike
+    from both engines."""
+    series = pd.Series(["2022-01-07", text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert str(parsed.errors[text.strip()]) == said
+        assert pd.isna(parsed.value.iloc[1])
+    with pytest.raises(DateError) as raised:
+        parse_one(text)
+    assert str(raised.value) == said
+
+
+def test_values_that_read_are_not_diagnosed():
+    """2021-12 is a month; 5 April 2022 is English: nothing said."""
+    for text in ("2021-12", "2021-01", "5 April 2022", "2022-01-05 23:59:59", "2022-01-05 00:00"):
+        parsed = parse_series(pd.Series([text], dtype="str"))
+        assert parsed.errors == {} and parsed.warnings == {}
+
+
+def test_the_closer_diagnoses_are_said_in_french():
+    with i18n.using("fr"):
+        said = {
+            text: str(pytest.raises(DateError, parse_one, text).value)
+            for text in ("5–7 January 2022", "2021-22", "5 января 2022", "2022-01-05\u200e", "2022-01-05 24:00")
+        }
+    assert said == {
+        "5–7 January 2022": "est une période : écrivez son début (2022-01-05) dans date et sa fin (2022-01-07) "
+        "dans end_date",
+        "2021-22": "couvre deux années (une saison ou un exercice ?) : écrivez 2021 dans date et 2022 dans end_date",
+        "5 января 2022": "est écrite avec un nom de mois russe ; écrivez 2022-01-05",
+        "2022-01-05\u200e": "contient 1 caractère invisible (U+200E LEFT-TO-RIGHT MARK), qu'ajoute un sélecteur de "
+        "date ou une copie depuis une page écrite de droite à gauche ; supprimez-le : 2022-01-05",
+        "2022-01-05 24:00": "24:00 n'est pas une heure (les heures vont de 00 à 23) ; pour la fin du 5 janvier 2022, "
+        "écrivez le lendemain à 00:00 : 2022-01-06 00:00",
+    }

@@ -96,6 +96,13 @@ DATE_PIECES = st.sampled_from(
         "03/04/2022",
         "14:30",
         "0600",
+        "00:00:00",
+        ".000",
+        "\u200e",
+        "\u2013",
+        "\u2212",
+        " to ",
+        "января",
     ]
 )
 DATE_LIKE = st.lists(DATE_PIECES, max_size=8).map("".join)

@@ -351,6 +351,8 @@ def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
     for i, text in zip(rest, uniques.iloc[rest].tolist()):
         out.errors[text] = _diagnosis(_ascii_digits(text))
         out.done[i] = True
+    _closer_diagnoses(out)
+    _midnight(uniques, out)
     _other_calendars(uniques, out)
     index = texts.index
     if n == 0:
@@ -411,6 +413,37 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
             out.warnings[text] = _both(out.warnings.get(text, ""), said)
 
 
+# A time of exactly 00:00:00, its seconds written (then perhaps a fraction of zeros, an offset or a
+# zone): how pandas' to_csv, openpyxl and spreadsheets write a date that has no time (00:00, as a
+# person types midnight, is not this).
+_MIDNIGHT = r"(?:^|[^0-9:])0?0:00:00(?:[.,]0+)?(?:$|[^0-9.,:])"
+
+
+def _midnight(texts: pd.Series, out: _Out) -> None:
+    """A caveat for a date read with a time of 00:00:00, seconds written: the date a program wrote
+    without a time, read as midnight. Found among the distinct strings read at midnight (a few: one
+    a day), whichever engine read them."""
+    at = np.flatnonzero((out.values.view(np.int64) % 86400 == 0) & ~np.isnat(out.values))
+    if not len(at):
+        return
+    at = at[out.precision[at] == "minute"]
+    if not len(at):
+        return
+    written = [_ascii_digits(t) for t in texts.iloc[at].tolist()]
+    found = pc.match_substring_regex(pa.array(written, type=pa.large_string()), _MIDNIGHT)
+    for i in at[found.to_numpy(zero_copy_only=False)].tolist():
+        year, month, day = _fields(out.values[i])[:3]
+        text = texts.iloc[i]
+        out.warnings[text] = _both(
+            out.warnings.get(text, ""),
+            say(
+                "a time of 00:00:00 is how pandas and spreadsheets write a date without a time, and it is "
+                "shown as 00:00; if only the day is known, write {day}",
+                day=_iso_day(year, month, day),
+            ),
+        )
+
+
 def _both(first, second):
     """Two warnings of one date, said one after the other (either may be "": none)."""
     if not first or not second:
@@ -445,11 +478,25 @@ class _Composed:
 
 def _time_problem(hour: int, minute: int, second: int) -> Message | str:
     """What is wrong with a time of day ("" when nothing is): the one range check for times."""
+    if (hour, minute, second) == (24, 0, 0):
+        return _END_OF_DAY  # (the next day is named by _closer_diagnoses, which knows the date)
     if hour > 23:
         return say("{hour:02d}:{minute:02d} is not a time of day (hours run 00-23)", hour=hour, minute=minute)
-    if minute > 59 or second > 59:
+    if minute > 59:
         return say("{hour:02d}:{minute:02d} is not a time of day (minutes run 00-59)", hour=hour, minute=minute)
+    if second > 59:
+        if (hour, minute, second) == (23, 59, 60):
+            return say("23:59:60 is a leap second, which this program cannot show (seconds run 00-59); write 23:59:59")
+        return say(
+            "{hour:02d}:{minute:02d}:{second:02d} is not a time of day (seconds run 00-59)",
+            hour=hour,
+            minute=minute,
+            second=second,
+        )
     return ""
+
+
+_END_OF_DAY = say("24:00 is not a time of day (hours run 00-23); write the next day at 00:00")
 
 
 def _no_such_day(year: int, month: int, day: int, days: int) -> Message:
@@ -704,6 +751,284 @@ def _diagnosis(text: str) -> Message:
 
 
 UNREADABLE = say("is not a date that can be read; {how_to_write}", how_to_write=HOW_TO_WRITE)
+
+
+# --- closer diagnoses: what is refused, said more nearly (only the message changes) -------------
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"  # hyphens, dashes, minus signs
+# Between the two ends of a range: a dash, a hyphen, an arrow (Notion's →), "to", "until"...
+_RANGE_SEPARATOR = re.compile(
+    rf"\s*(?:[{_DASHES}\-/]|->|→|⟶|\.\.|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*", re.IGNORECASE
+)
+_CLEAR_SEPARATOR = re.compile(
+    rf"\s+[{_DASHES}\-]\s+|\s*(?:[\u2013\u2014\u2015→⟶]|->|\.\.)\s*|\s*\b(?:to|until|till|through|thru)\b\s*",
+    re.IGNORECASE,
+)
+# An end of a range: a year or a time (a number of 3-4 digits, 14:30, 5.1) or a month's name.
+_END_LIKE = re.compile(rf"\d{{3,4}}|\d[:./]\d|\b(?:{_MONTH_NAMES})\b", re.IGNORECASE)
+_DAY_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:[{_DASHES}\-]|\bto\b)\s*(\d{{1,2}})(\.?\s+[^\W\d_].*)", re.IGNORECASE)
+_MONTH_DAY_RANGE = re.compile(
+    rf"([^\W\d_]+\.?\s*)(\d{{1,2}})\s*(?:[{_DASHES}\-]|\bto\b)\s*(\d{{1,2}})(,?\s*\d{{3,4}}.*)", re.IGNORECASE
+)
+_TWO_YEARS = re.compile(rf"(\d{{4}})\s*[{_DASHES}\-/]\s*(\d{{4}}|\d{{2}})")
+_FOREIGN_WORD = re.compile(r"[^\W\d_]+\.?")
+_LANGUAGES = {"ru": say("Russian"), "kk": say("Kazakh"), "fr": say("French"), "de": say("German"), "es": say("Spanish")}
+
+
+def _foreign_months() -> dict[str, tuple[int, tuple[str, ...]]]:
+    """Month names of the languages editors here write besides English (CLDR's, via Babel),
+    lower case, without a final dot: name -> (month, languages). One English too is left out."""
+    if not _FOREIGN:
+        from babel.dates import get_month_names
+
+        for language in _LANGUAGES:
+            for width in ("wide", "abbreviated"):
+                for context in ("format", "stand-alone"):
+                    for month, name in get_month_names(width, context, language).items():
+                        key = name.lower().rstrip(".")
+                        if key in _MONTH_NUMBERS:
+                            continue
+                        known, languages = _FOREIGN.get(key, (month, ()))
+                        if known != month:
+                            _FOREIGN[key] = (0, ())  # (two months: never said)
+                        elif language not in languages:
+                            _FOREIGN[key] = (month, languages + (language,))
+    return _FOREIGN
+
+
+_FOREIGN: dict[str, tuple[int, tuple[str, ...]]] = {}
+
+
+def _end_like(text: str) -> bool:
+    """Whether a text may be an end of a range: a year, a time or a month's name in it."""
+    if _END_LIKE.search(text):
+        return True
+    months = _foreign_months()
+    return any(months.get(word.lower().rstrip("."), (0,))[0] for word in _FOREIGN_WORD.findall(text))
+
+
+def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """A date written with a month name of another language, the name made English (and the
+    words around it that language adds dropped: de, г., the day's dot): (text, languages)."""
+    months = _foreign_months()
+    found: tuple[str, tuple[str, ...]] | None = None
+
+    def english(match: re.Match) -> str:
+        nonlocal found
+        month, languages = months.get(match.group(0).lower().rstrip("."), (0, ()))
+        if not month:
+            return match.group(0)
+        found = (calendar.month_name[month], languages)
+        return " " + calendar.month_name[month] + " "
+
+    rewritten = _FOREIGN_WORD.sub(english, text)
+    if found is None:
+        return None
+    rewritten = re.sub(r"(?i)\b(?:de|del|г|года|жылғы|ж)\b\.?", " ", rewritten)
+    rewritten = re.sub(r"(\d)\.(?=\s)", r"\1", rewritten)  # (5. Januar)
+    return " ".join(rewritten.split()), found[1]
+
+
+def _languages(codes: tuple[str, ...]) -> Message:
+    if len(codes) == 1:
+        return _LANGUAGES[codes[0]]
+    return say("{one} or {other}", one=_LANGUAGES[codes[0]], other=_languages(codes[1:]))
+
+
+def _as_written(value: np.datetime64, precision: str) -> str:
+    """A date read, written as YYYY-MM-DD at its precision (-0500 for 500 BC)."""
+    year, month, day, hour, minute = _fields(value)
+    if precision == "year":
+        return year_digits(year) if year > 0 else "-" + format(1 - year, "04d")
+    if precision == "month":
+        return _iso_day(year, month, 1)[:-3]
+    text = _iso_day(year, month, day)
+    return text if precision == "day" else f"{text} {hour:02d}:{minute:02d}"
+
+
+def _readings(texts: list[str]) -> list[tuple[np.datetime64, str] | None]:
+    """Each text read as parse_series reads it (Python's engine): (value, precision), or None
+    where it is refused or no form reads it."""
+    if not texts:
+        return []
+    out = _Out(len(texts))
+    _read(
+        pa.array([_ascii_digits(t) for t in texts], type=pa.large_string()),
+        np.arange(len(texts)),
+        out,
+        _python,
+        names=[str(i) for i in range(len(texts))],
+    )
+    return [
+        (out.values[i], str(out.precision[i])) if out.done[i] and not np.isnat(out.values[i]) else None
+        for i in range(len(texts))
+    ]
+
+
+def _character(c: str) -> str:
+    return f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED')}"
+
+
+def _closer_diagnoses(out: _Out) -> None:
+    """A closer message for some values refused with a general one: two years (2021-22), a range
+    in one cell, an invisible character, a dash for a hyphen, a month name in another language,
+    24:00. Only refused strings are looked at, and what each might mean is read in one batch."""
+    asked: list[str] = []  # texts to read
+    plans = []
+    for text, problem in out.errors.items():
+        template = getattr(problem, "template", "")
+        if template not in _CLOSER:
+            continue
+        plan = _plan(text.strip(), template) if any(c.isdigit() for c in text) else None
+        if plan:
+            plans.append((text, plan, len(asked)))
+            asked += plan["read"]
+    if not plans:
+        return
+    read = _readings(asked)
+    for text, plan, start in plans:
+        said = _said(plan, read[start : start + len(plan["read"])])
+        if said:
+            out.errors[text] = said
+
+
+def _plan(text: str, template: str) -> dict:
+    """What a refused text might be, and the texts to read to know (`_said` decides)."""
+    written = _ascii_digits(text)
+    plan: dict = {"read": [], "text": written}
+    if template == _END_OF_DAY.template:
+        plan["midnight"] = len(plan["read"])
+        plan["read"].append(re.sub(r"24:00(?::00(?:[.,]0+)?)?", "00:00", written))
+        return plan
+    years = _TWO_YEARS.fullmatch(written)
+    if years:
+        first, second = int(years.group(1)), int(years.group(2))
+        if len(years.group(2)) == 2:
+            second += first - first % 100
+            second += 100 if second <= first else 0
+            if second - first > 10:
+                second = 0
+        if second > first:
+            plan["years"] = (first, second)
+            return plan
+    if template != UNREADABLE.template:
+        return {}
+    if not written.isascii():
+        invisible = [c for c in written if unicodedata.category(c) == "Cf"]
+        if invisible:
+            plan["invisible"] = (len(plan["read"]), len(invisible), sorted(set(invisible), key=invisible.index))
+            cleaned = " ".join("".join(c for c in written if unicodedata.category(c) != "Cf").split())
+            plan["read"].append(cleaned)
+            written = cleaned
+        dashes = [c for c in written if c in _DASHES]
+        if dashes:
+            plan["dash"] = (len(plan["read"]), dashes[0])
+            plan["read"].append("".join("-" if c in _DASHES else c for c in written))
+    ends = []
+    clear = False
+    for match in list(_RANGE_SEPARATOR.finditer(written))[:8] if len(written) <= 80 else ():
+        start, end = written[: match.start()].strip(), written[match.end() :].strip()
+        if not (_end_like(start) and _end_like(end)):
+            continue
+        clear = clear or bool(_CLEAR_SEPARATOR.fullmatch(match.group(0)))
+        ends.append((start, end))
+        year = re.search(r"\s(\d{3,4})$", end)
+        if year and not re.search(r"\d{3,4}", start):  # 5 January – 7 February 2022
+            ends.append((f"{start} {year.group(1)}", end))
+    day_range = _DAY_RANGE.fullmatch(written)
+    day_range = day_range if day_range and _end_like(day_range.group(3)) else None
+    if day_range:
+        one, other, rest = day_range.groups()
+        ends.append((one + rest, other + rest))
+    month_day_range = _MONTH_DAY_RANGE.fullmatch(written)
+    month_day_range = month_day_range if month_day_range and _end_like(month_day_range.group(1)) else None
+    if month_day_range:
+        month, one, other, rest = month_day_range.groups()
+        ends.append((month + one + rest, month + other + rest))
+    if ends:
+        plan["range"] = (len(plan["read"]), len(ends))
+        for start, end in ends:
+            plan["read"] += [start, end]
+    plan["clear range"] = clear or bool(day_range or month_day_range)
+    english = _in_english(written)
+    if english:
+        plan["month"] = (len(plan["read"]), english[1])
+        plan["read"].append(english[0])
+    return plan
+
+
+def _said(plan: dict, read: list) -> Message | None:
+    """The closer message a plan's readings allow, if any."""
+    if "midnight" in plan:
+        reading = read[plan["midnight"]]
+        if reading is None or reading[1] != "minute":
+            return None
+        next_day = reading[0] + np.timedelta64(1, "D")
+        if _fields(next_day)[0] > LAST_YEAR:
+            return None
+        return say(
+            "24:00 is not a time of day (hours run 00-23); for the end of {day}, write the next day at 00:00: "
+            "{next_day}",
+            day=Day.of(*_fields(reading[0])[:3]),
+            next_day=_as_written(next_day, "minute"),
+        )
+    if "years" in plan:
+        first, last = plan["years"]
+        return say(
+            "is two years (a season or a fiscal year?): write {first:04d} in date and {last:04d} in end_date",
+            first=first,
+            last=last,
+        )
+    if "invisible" in plan:
+        at, count, characters = plan["invisible"]
+        if read[at] is not None:
+            return say_n(
+                "holds an invisible character ({characters}), which a date picker or a copy from a "
+                "right-to-left page adds; delete it: {date}",
+                "holds {n} invisible characters ({characters}), which a date picker or a copy from a "
+                "right-to-left page adds; delete them: {date}",
+                count,
+                characters=", ".join(_character(c) for c in characters),
+                date=plan["read"][at],
+            )
+    if "dash" in plan:
+        at, dash = plan["dash"]
+        if read[at] is not None:
+            return say(
+                "holds {character} where a hyphen-minus (-) is meant; write {date}",
+                character=_character(dash),
+                date=plan["read"][at],
+            )
+    if "range" in plan:
+        at, count = plan["range"]
+        for k in range(count):
+            start, end = read[at + 2 * k], read[at + 2 * k + 1]
+            if start is not None and end is not None and start[0] <= end[0]:
+                return say(
+                    "is a range: write its start ({start}) in date and its end ({end}) in end_date",
+                    start=_as_written(*start),
+                    end=_as_written(*end),
+                )
+    if "month" in plan:
+        at, languages = plan["month"]
+        if read[at] is not None:
+            return say(
+                "is written with a {language} month name; write {date}",
+                language=_languages(languages),
+                date=_as_written(*read[at]),
+            )
+    if plan.get("clear range"):
+        return say("is a range: write its start in date and its end in end_date, each as YYYY-MM-DD (e.g. 2022-01-07)")
+    if "month" in plan:
+        return say(
+            "is written with a {language} month name; {how_to_write}",
+            language=_languages(plan["month"][1]),
+            how_to_write=HOW_TO_WRITE,
+        )
+    return None
+
+
+_CLOSER = {UNREADABLE.template, _END_OF_DAY.template, "month {month} does not exist (months run 01-12); {how_to_write}"}
 
 
 def _ascii_digits(text: str) -> str:

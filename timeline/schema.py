@@ -448,7 +448,16 @@ COLUMNS: tuple[Column, ...] = (
         "gets a warning that names the year read: write years in full. A weekday written with the date "
         "(`Monday, 5 January 2022`) that is not that date's gets a warning naming both days; the date is read as "
         "written. So does a year before AD 1000 written without its era (`5 January 202`, a digit dropped) in a "
-        "file whose other dates are later.",
+        "file whose other dates are later. A time of exactly `00:00:00`, seconds written (`2022-01-05 00:00:00`, as "
+        "pandas' `to_csv` and spreadsheets write a date that has no time), gets a warning: it is read and shown as "
+        "00:00, and a date known only to the day is written `2022-01-05`; midnight typed as `00:00` says nothing. "
+        "A date refused says why as nearly as it can: a range in one cell (`5–7 January 2022`, "
+        "`2022-01-05/2022-01-07`, `January 5, 2022 → January 7, 2022`) names its two ends for `date` and "
+        "`end_date`; two years (`2021-22`, `2021/2022`) are said as such (`2021-12` is a month); an invisible "
+        "character (a left-to-right mark, a zero-width space, a soft hyphen), a Unicode dash or minus sign "
+        "(`2022‐01‐05`, `−500`) and a month name in Russian, Kazakh, French, German or Spanish (`5 января 2022`, "
+        "`5. Januar 2022`) are named, with the date as it is to be written; a second 60 is blamed on the seconds, "
+        "and `24:00` gets the next day at 00:00.",
         "2022-01-07",
         rules=(
             Rule(
