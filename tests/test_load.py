@@ -1739,30 +1739,6 @@ def test_an_account_published_before_its_event_or_withdrawn_before_published_is_
 
 
 @pytest.mark.parametrize(
-    "rows, said",
-    [
-        # A digit of the year dropped: AD 202 in a chronology of 2022.
-        (["a,2022-01-05,", "b,5 January 202,"], [(3, "date", W)]),
-        (["a,2022-01-05,5 January 202"], [(2, "published", W), (2, "published", W)]),  # (and published before)
-        (["a,2022-01-05,", "b,202,"], [(3, "date", W)]),
-        # Written with its era, or a file whose dates all reach back so far: as written.
-        (["a,2022-01-05,", "b,AD 202,"], []),
-        (["a,2022-01-05,", "b,5 January AD 202,"], []),
-        (["a,2022-01-05,", "b,500 BC,"], []),
-        (["a,2022-01-05,", "b,-500,"], []),
-        (["a,500 BC,", "b,202,"], []),
-        (["a,2022-01-05,", "b,1066,"], []),
-    ],
-)
-def test_a_year_before_ad_1000_among_later_dates_is_warned_about(rows, said):
-    dataset = load_text("id,date,published,title,category,source\n" + "".join(f"{r},T,p,S\n" for r in rows))
-    assert where(dataset) == said
-    assert len(dataset.accounts) == len(rows)
-    if said:
-        assert "centuries before the file's other dates (2022-2022)" in dataset.problems[0].message
-
-
-@pytest.mark.parametrize(
     "first_lines, line",
     [
         ("sep=,\n", 2),  # (Excel's separator hint)

@@ -1189,53 +1189,6 @@ def _end_before_start(check: _Checker) -> None:
     )
 
 
-def _early_years(check: _Checker) -> None:
-    """Dates in a year before AD 1000 written without an era (`5 January 202`, a digit of 2022
-    dropped), in a file whose other dates are all later: warnings (the row is kept, as read).
-    A history whose dates reach back so far, or a year written AD 202, says nothing."""
-    columns = [(name, check.found[name]) for name in schema.DATE_COLUMNS]
-    if not any((parsed.distinct_value < _FIRST_LATE).any() for _, parsed in columns):
-        return  # (most files: no such date)
-    kept = ~check.refused_in(("id", *schema.DATE_COLUMNS))
-    early = {name: kept & (parsed.value.to_numpy() < _FIRST_LATE) for name, parsed in columns}
-    later = np.concatenate([parsed.value.to_numpy()[kept & ~early[name]] for name, parsed in columns])
-    later = later[~np.isnat(later)]
-    if not len(later):
-        return  # (every date of the file is that early: a history)
-    first, last = (int(str(year)) for year in later.astype("datetime64[Y]")[[later.argmin(), later.argmax()]])
-    for name, parsed in columns:
-        if not early[name].any():
-            continue
-        values = check.frame[name]
-        flagged = early[name] & ~values.str.contains(_ERA_WRITTEN, regex=True).to_numpy(dtype=bool)
-        read = parsed.value.to_numpy()
-        year_of = {text: dates.year_as_written(read[i]) for i, text in zip(*_rows_and_values(values, flagged))}
-        check.report(
-            flagged,
-            name,
-            WARNING,
-            lambda v, name=name, year_of=year_of: say(
-                "{column} {value} is read as a date in {year}, centuries before the file's other dates "
-                "({first}-{last}); if a digit of the year is missing, write the whole year, and if {year} is "
-                "meant, write AD before the year",
-                column=name,
-                value=show(v),
-                year=dates.year_label(year_of[v]),
-                first=first,
-                last=last,
-            ),
-        )
-
-
-_FIRST_LATE = np.datetime64("1000-01-01", "s")  # _early_years: a year from 1000 on is written with four digits
-_ERA_WRITTEN = r"(?i)\b(?:a\.?d|c\.?e|b\.?c\.?e?)\b|^\s*-"  # (AD 202, 202 CE, 500 BC, -500)
-
-
-def _rows_and_values(values: pd.Series, mask: np.ndarray) -> tuple[list[int], list[str]]:
-    at = np.flatnonzero(mask)
-    return at.tolist(), values.iloc[at].tolist()
-
-
 def _published_before(check: _Checker) -> None:
     """An account published long before what it reports (PUBLISHED_AHEAD: more than an
     announcement's lead; most often a January date written with last year's year), and one
@@ -1447,7 +1400,6 @@ def _repeated_titles(check: _Checker) -> None:
 ACROSS = (
     _years_as_days,
     _end_before_start,
-    _early_years,
     _published_before,
     _coordinate_pairs,
     _far_from_location,
