@@ -149,29 +149,6 @@ CASES = [
         "à la seule ville de ce nom, Almaty (KZ). Pour la placer exactement, ajoutez latitude 43.2525 et "
         "longitude 76.9115, ou les coordonnées du lieu lui-même",
     ),
-    (
-        "coordinates that look swapped, the distance as French writes numbers",
-        csv_bytes([row("a", "2022-01-07", location="Almaty", latitude="76.8897", longitude="43.2389")]),
-        2,
-        "latitude",
-        f"latitude 76.8897 et longitude 43.2389 sont à 4{NNBSP}000 km de Almaty (KZ), que nomme location ; elles "
-        "semblent interverties : Almaty se trouve à latitude 43.2525, longitude 76.9115",
-    ),
-    (
-        "coordinates far from the town the location names",
-        csv_bytes([row("a", "2022-01-07", location="Almaty", latitude="48.8566", longitude="2.3522")]),
-        2,
-        "latitude",
-        f"latitude 48.8566 et longitude 2.3522 sont à 5{NNBSP}600 km de Almaty (KZ), que nomme location ; "
-        "vérifiez-les, ou location (Almaty se trouve à latitude 43.2525, longitude 76.9115)",
-    ),
-    (
-        "a decimal comma",
-        csv_bytes([row("a", "2022-01-07", latitude="43,2389", longitude="76.8897")]),
-        2,
-        "latitude",
-        "latitude '43,2389' utilise une virgule décimale ; écrivez 43.2389",
-    ),
 ]
 
 

@@ -11,7 +11,6 @@ import copy
 import ctypes
 import difflib
 import hashlib
-import math
 import os
 import re
 from concurrent.futures import Future
@@ -909,9 +908,7 @@ def _picture_alt(check: _Checker, name: str, rule: schema.Rule) -> None:
 
 
 def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
-    """A value that is not a plain number (schema.NUMBER); found[name]: the numbers, NaN where none;
-    found[name, "codes"]: each row's distinct value (pd.factorize's codes) and the number of each
-    distinct value (NaN where none; one more, NaN, last, for a value that is none), if any is given."""
+    """A value that is not a plain number (schema.NUMBER); found[name]: the numbers, NaN where none."""
     text = check.frame[name]
     given = _given(text)
     if not given.any():  # (a column the file does not have, or leaves empty)
@@ -921,11 +918,10 @@ def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
     codes, distinct = pd.factorize(text)
     distinct = pd.Series(distinct, dtype=text.dtype)
     parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(schema.NUMBER), None), errors="coerce")
-    numbers = np.append(parsed.to_numpy(dtype=float), np.nan)
-    number = numbers[codes]  # (a code of -1, no value: the NaN last)
+    number = parsed.to_numpy(dtype=float)[codes] if len(distinct) else np.full(len(text), np.nan)
+    number = np.where(codes < 0, np.nan, number)
     check.report(given & np.isnan(number), name, rule.level, lambda v: rule.say(name, v))
     check.found[name] = number
-    check.found[name, "codes"] = (_no_sentinel(codes, len(distinct)), numbers)
 
 
 def _thousands(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -978,33 +974,15 @@ def _place(check: _Checker, name: str, rule: schema.Rule) -> None:
     """Rows with a location and no coordinates, placed where the gazetteer's one town of that
     name is: found[name] = (approximate, latitude, longitude), approximate True where a row was
     placed so. Each such location is a warning on its first row (placed_warning), with the
-    coordinates to write; notes.places gets each such location's (rows, first row).
-
-    For rows with a location and coordinates, found[name, "towns"]: each row's distinct location
-    (pd.factorize's codes) and the one town each names, or None (one more, None, last, for a value
-    that is none), for _far_from_location; the gazetteer is read only if a row has both."""
+    coordinates to write; notes.places gets each such location's (rows, first row)."""
     approximate = np.zeros(len(check.frame), dtype=bool)
     latitude, longitude = np.full(len(approximate), np.nan), np.full(len(approximate), np.nan)
     check.found[name] = (approximate, latitude, longitude)
     location = check.frame[name]
-    given, has_latitude, has_longitude = (_given(check.frame[n]) for n in (name, "latitude", "longitude"))
-    numbered = None
-    if (given & has_latitude & has_longitude).any():
-        # Each distinct location looked up once (a file names a few places in many rows).
-        numbered, distinct = pd.factorize(location)  # (stripped already: _validate strips every column)
-        numbered = _no_sentinel(numbered, len(distinct))
-        check.found[name, "towns"] = (
-            numbered,
-            [places.lookup(text).place if text else None for text in distinct] + [None],
-        )
-    unplaced = given & ~has_latitude & ~has_longitude
+    unplaced = _given(location) & ~_given(check.frame["latitude"]) & ~_given(check.frame["longitude"])
     if not unplaced.any():
         return
-    if numbered is None:
-        codes, names = pd.factorize(location[unplaced])
-    else:  # (numbered already: their numbers are quicker to number again than their text)
-        codes, named = pd.factorize(numbered[unplaced])
-        names = distinct[named]
+    codes, names = pd.factorize(location[unplaced])  # (stripped already: _validate strips every column)
     rows = np.flatnonzero(unplaced)
     for code, place_name in enumerate(names):
         match = places.lookup(place_name)
@@ -1243,120 +1221,6 @@ def _coordinate_pairs(check: _Checker) -> None:
     )
 
 
-PLACE_DISTANCE = schema.PLACE_DISTANCE  # km: _far_from_location (schema.PLACE_DISTANCE: why so far)
-EARTH_RADIUS = 6371.0088  # km: the Earth's mean radius (IUGG)
-
-
-def _far_from_location(check: _Checker) -> None:
-    """Coordinates more than PLACE_DISTANCE from the one town the row's location names (as
-    _place matches names: places.lookup): a warning on latitude, the row kept as written, that
-    says whether swapping latitude and longitude brings the point to the town. Each distinct
-    (location, latitude, longitude) is measured once (_combinations, of the codes the "place"
-    and "number" rules found): a million rows of a hundred places measure a few hundred points."""
-    towns = check.found.get(("location", "towns"))
-    latitude, longitude = check.found.get(("latitude", "codes")), check.found.get(("longitude", "codes"))
-    if towns is None or latitude is None or longitude is None or not any(towns[1]):
-        return  # (no row with a location and coordinates, or no location that is one town)
-    (location_codes, named), (latitude_codes, latitudes), (longitude_codes, longitudes) = towns, latitude, longitude
-    key, keys, (town_at, latitude_at, longitude_at) = _combinations(
-        (location_codes, latitude_codes, longitude_codes), (len(named), len(latitudes), len(longitudes))
-    )
-    known = np.array([place is not None for place in named])[town_at]
-    if not known.any():
-        return
-    keys, town_at = keys[known], town_at[known]
-    lat, lon = latitudes[latitude_at[known]], longitudes[longitude_at[known]]
-    town_lat = np.array([named[at].latitude for at in town_at.tolist()])
-    town_lon = np.array([named[at].longitude for at in town_at.tolist()])
-    distance = _distance_km(lat, lon, town_lat, town_lon)
-    far = distance > PLACE_DISTANCE  # (NaN, no number: never)
-    if not far.any():
-        return
-    swapped = (np.abs(lon) <= 90) & (_distance_km(lon, lat, town_lat, town_lon) <= PLACE_DISTANCE)
-    far_keys, far_at = keys[far], np.flatnonzero(far)  # (sorted, as keys are)
-    which = np.minimum(np.searchsorted(far_keys, key), len(far_keys) - 1)  # each row's, if far
-    rows = np.flatnonzero((far_keys[which] == key) & ~check.refused_in(("latitude", "longitude")))
-    said: dict[int, Message] = {}  # a far combination's message, made once for all its rows
-    written_lat, written_lon = check.frame["latitude"], check.frame["longitude"]
-    for row, k in zip(rows.tolist(), which[rows].tolist()):
-        text = said.get(k)
-        if text is None:
-            at = far_at[k]
-            text = said[k] = _far_message(
-                written_lat.iat[row], written_lon.iat[row], named[town_at[at]], distance[at], swapped[at]
-            )
-        check.problems.append(Problem(int(check.rows[row]), "latitude", WARNING, text))
-
-
-def _far_message(latitude: str, longitude: str, place: places.Place, distance, swapped) -> Message:
-    """What _far_from_location says of coordinates `distance` km from `place`: the distance to
-    the hundred km from 1,000 km (3,700 km), else to the km above, and the town's own coordinates."""
-    distance = float(distance)
-    rounded = int(round(distance, -2)) if distance >= 1000 else math.ceil(distance)  # (never PLACE_DISTANCE)
-    values = dict(
-        latitude=latitude,
-        longitude=longitude,
-        distance=rounded,  # (an int: {distance:,} in the reader's language)
-        place=place.label(),
-        town=place.name,
-        town_latitude=place.latitude,
-        town_longitude=place.longitude,
-    )
-    if bool(swapped):
-        return say(
-            "latitude {latitude} and longitude {longitude} are {distance:,} km from {place}, which location "
-            "names; they look swapped: {town} is at latitude {town_latitude:.4f}, longitude {town_longitude:.4f}",
-            **values,
-        )
-    return say(
-        "latitude {latitude} and longitude {longitude} are {distance:,} km from {place}, which location "
-        "names; check them, or the location ({town} is at latitude {town_latitude:.4f}, longitude "
-        "{town_longitude:.4f})",
-        **values,
-    )
-
-
-def _distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:
-    """The great-circle distance between points in degrees (haversine), in km."""
-    phi1, phi2 = np.radians(lat1), np.radians(lat2)
-    h = np.sin((phi2 - phi1) / 2) ** 2 + np.cos(phi1) * np.cos(phi2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-
-
-DENSE_COMBINATIONS = 1 << 20  # _combinations: up to this many (or 4 a row) found in a table of a bool each
-
-
-def _combinations(codes: tuple[np.ndarray, ...], sizes: tuple[int, ...]) -> tuple:
-    """The distinct combinations of several columns' codes (each from 0 to its size - 1): (a key
-    per row, the distinct keys sorted, each distinct key's codes, a column each). Where there can
-    be few enough combinations, the keys seen are marked in a table (one pass); else hashed
-    (pd.unique). Beyond int64 (millions of distinct values in each column), each row is its own."""
-    count = 1
-    for size in sizes:
-        count *= size
-    if count >= 1 << 62:
-        key = np.arange(len(codes[0]))
-        return key, key, codes
-    key = codes[0] * sizes[1]  # (as np.ravel_multi_index, in half its time)
-    for at in range(1, len(codes)):
-        key += codes[at]
-        if at + 1 < len(codes):
-            key *= sizes[at + 1]
-    if count <= max(DENSE_COMBINATIONS, 4 * len(key)):
-        seen = np.zeros(count, dtype=bool)
-        seen[key] = True
-        keys = np.flatnonzero(seen)
-    else:
-        keys = np.sort(pd.unique(key))
-    return key, keys, np.unravel_index(keys, sizes)
-
-
-def _no_sentinel(codes: np.ndarray, distinct: int) -> np.ndarray:
-    """pd.factorize's codes with its -1 (a missing value, which text read from a file has none
-    of) as `distinct`, a code after the others: every code an index."""
-    return np.where(codes < 0, distinct, codes) if len(codes) and codes.min() < 0 else codes
-
-
 def _garbled_finding(check: _Checker) -> None:
     """The cause of the garbled text (_garbled), said once for the file, with the first example
     found in the columns of prose (the category last, as a lane's name is a poor example)."""
@@ -1402,7 +1266,6 @@ ACROSS = (
     _end_before_start,
     _published_before,
     _coordinate_pairs,
-    _far_from_location,
     _garbled_finding,
     _sheet_findings,
     _first_rows,

@@ -229,13 +229,6 @@ def _without_media(column: str, value: str) -> Message:
 
 
 def _not_degrees(column: str, value: str) -> Message:
-    if re.fullmatch(r"[+-]?\d+,\d+", value):  # (a German, French or Russian sheet's 43,2389)
-        return say(
-            "{name} {value} uses a decimal comma; write {number}",
-            name=column,
-            value=show(value),
-            number=value.replace(",", "."),
-        )
     return say(
         "{name} {value} is not a number; write decimal degrees such as 43.2389, or leave it empty",
         name=column,
@@ -392,16 +385,6 @@ TURNED = Rule(
 )
 GARBLED = Rule("garbled", WARNING, diagnosis.garbled_message)
 TEXT = (HTML, FORMULA, TURNED)
-# Coordinates this far from the one town a location names are warned about (load._far_from_location).
-# A town's suburbs and its airport (Almaty's is 15 km from the centre, Moscow's Domodedovo 42 km),
-# the sprawl of the largest cities (Tokyo's, Moscow's: 50-100 km) and a town's name written for the
-# district around it all pass: the gazetteer's point is the town's centre. Coordinates swapped are
-# thousands of km off, or a few hundred where latitude and longitude are close (Yerevan's 40.18,
-# 44.51: 600 km); only where they differ by less than about a degree and a half does a swap stay
-# within the distance, and then the map is not far wrong. Another place's coordinates, copied from
-# the row above, are most often farther than this too.
-PLACE_DISTANCE = 150  # km
-
 LONG_NAME = 200  # a source, category, claimed_by or location longer than this is warned about
 LONG_TITLE = 300
 NAMED = Rule("long", WARNING, _long_name, limit=LONG_NAME)
@@ -523,18 +506,14 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "latitude",
         "no",
-        "Decimal degrees, -90 to 90; give both or neither. With a location that names one town, "
-        f"coordinates more than {PLACE_DISTANCE} km from it are warned about (and said to look swapped when swapping "
-        "them brings them there).",
+        "Decimal degrees, -90 to 90; give both or neither.",
         "43.2389",
         rules=(*SHEET, Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=90)),
     ),
     Column(
         "longitude",
         "no",
-        "Decimal degrees, -180 to 180; give both or neither. With a location that names one town, "
-        f"coordinates more than {PLACE_DISTANCE} km from it are warned about (and said to look swapped when swapping "
-        "them brings them there).",
+        "Decimal degrees, -180 to 180; give both or neither.",
         "76.8897",
         rules=(*SHEET, Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=180)),
     ),
