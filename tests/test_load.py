@@ -1694,6 +1694,8 @@ def test_a_row_with_values_too_many_is_told_why(row, advice):
         ("2022-01", "2021-06", "", [(2, "published", W)]),
         ("2022-01-05", "2022-01-07", "2022-01-01", [(2, "retracted", W)]),  # (withdrawn before published)
         ("2022-01-05", "2022-01-07", "2022-01-09", []),
+        ("2022-01-05", "2022-01-15", "2022-01", []),  # (a month: it may be the 20th)
+        ("2022-01-05", "2022-01-07T10:00+05:00", "2022-01-07T06:00Z", []),  # (the same day, as zones say it)
         ("2022-01-05", "", "2022-01-01", []),
         ("2022-01-05", "2022-01-07", "yes", []),
     ],
@@ -1729,3 +1731,17 @@ def test_a_row_repeating_the_header_is_one_error():
     assert where(dataset) == [(3, "", E), (5, "", E)]
     assert all("repeats the header line" in p.message for p in dataset.problems)
     assert dataset.accounts["title"].tolist() == ["T", "U", "V"]
+
+
+def test_a_quote_in_a_value_beside_a_value_of_several_lines_is_read_as_written():
+    """An inch mark in a value that does not begin with a quote, on a row whose next value runs
+    over two lines: the line alone ends inside a quoted value, which is no misplaced quote."""
+    dataset = load_text(QUOTED + 'a,2022,New 5" or 6" phone,p,S,"two\nlines"\nb,2022,U,p,S,d\n')
+    assert dataset.problems == []
+    assert dataset.accounts["title"].tolist() == ['New 5" or 6" phone', "U"]
+
+
+def test_the_value_that_lost_its_quotes_is_named_not_an_inch_mark_before_it():
+    dataset = load_text(QUOTED + 'a,2022,New 5" phone,p,"AFP" (France),d\n')
+    assert where(dataset) == [(2, "source", E)]
+    assert "'\"AFP\" (France)'" in dataset.problems[0].message

@@ -56,7 +56,7 @@ CASES = [
     ("NA in claimed_by", {"claimed_by": "NA"}, [("claimed_by", W)], "claimed_by 'NA' " + MARKER),
     ("N/A in location", {"location": "N/A"}, [("location", W)], KEPT),
     ("NULL in description", {"description": "NULL"}, [("description", W)], KEPT),
-    ("None in figure_unit", {"figure": "164", "figure_unit": "None"}, [("figure_unit", W)], KEPT),
+    ("NULL in figure_unit", {"figure": "164", "figure_unit": "NULL"}, [("figure_unit", W)], KEPT),
     ("NA in figure", {"figure": "NA"}, [("figure", W)], KEPT),
     ("NaN in both coordinates", {"latitude": "NaN", "longitude": "NaN"}, [("latitude", W), ("longitude", W)], KEPT),
     ("\\N in end_date", {"end_date": "\\N"}, [("end_date", W)], "end_date '\\\\N' " + MARKER),
@@ -90,6 +90,7 @@ NOT_MARKERS = [
     # other cases of the markers may be words (a nan, Nan province, none), and a marker is the
     # whole value
     {"claimed_by": "none"},
+    {"category": "None"},  # (a word: a category, a title; pandas writes nothing for None)
     {"location": "Nan", "latitude": "18.7838", "longitude": "100.779"},  # (a town in Thailand)
     {"description": "nan"},
     {"location": "na"},

@@ -283,7 +283,7 @@ def _checked_on(
     must say."""
     resume = previous.resume
     assert resume is not None, "read on only from a dataset that says where (_appended)"
-    table = read_table(resume.header + after)
+    table = read_table(resume.header + after, file_size=stamp[2] if len(stamp) > 2 else None)
     if not table.by_arrow or table.findings or any(p.level == ERROR and p.is_file_level for p in table.problems):
         return None
     shift = resume.records - 1  # the new rows' numbers: the header is row 1 in both

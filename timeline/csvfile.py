@@ -57,21 +57,22 @@ class Unreadable(Exception):
         self.problem = problem
 
 
-def read_table(data, scan: Scan | None = None) -> Table:
+def read_table(data, scan: Scan | None = None, file_size: int | None = None) -> Table:
     """Read a file's bytes: `bytes`, or a pyarrow Buffer (read without a copy). `scan`: what
-    Scan.of finds in them, if the caller scanned them as it read them.
+    Scan.of finds in them, if the caller scanned them as it read them. `file_size`: the size of
+    the whole file these bytes end (rows appended, read on: timeline.appends), if not all of it.
 
     They are let go of once parsed (unless the caller keeps them): the memory they took then
     holds the columns, each in one piece."""
     holder = [data]
     del data
     try:
-        return _read(holder, scan)
+        return _read(holder, scan, file_size)
     except Unreadable as unreadable:
         return Table(problems=[unreadable.problem])
 
 
-def _read(holder: list, scan: Scan | None) -> Table:
+def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Table:
     data = holder.pop()
     data = data if isinstance(data, pa.Buffer) else pa.py_buffer(data)
     if _head(data, len(BOM)) == BOM:
@@ -127,7 +128,8 @@ def _read(holder: list, scan: Scan | None) -> Table:
     absent = [needle for needle, found in (("\x00", scan.nul), ("\ufffd", replaced or scan.replacement)) if not found]
     # (A file typed by hand is small: its quotes are looked at closely. A larger one is written by
     # a program, and looking costs 1 ms a MB: 0.3 s at a million rows.)
-    quoted_phrases = _closing_quotes_in_values(data, scan) if scan.quotes and data.size <= QUOTES_LOOKED_AT else None
+    looked_at = (data.size if file_size is None else file_size) <= QUOTES_LOOKED_AT  # (as a whole file's)
+    quoted_phrases = _closing_quotes_in_values(data, scan) if scan.quotes and looked_at else None
     large = data.size >= 1 << 25
     del data
     frame = one_chunk(frame, threads=large)
@@ -695,6 +697,7 @@ def _parse_with_csv_module(text: str, columns: list[str]):
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     row = read_to = 0  # (read_to: the lines read, up to the end of the last record)
+    all_lines: list[str] | None = None  # (the text's lines, split when first needed)
     while True:
         row += 1
         try:
@@ -703,7 +706,9 @@ def _parse_with_csv_module(text: str, columns: list[str]):
             break
         except csv.Error as error:
             if "expected after" in str(error):  # (a value that begins with a quoted phrase: read on)
-                lines = re.split(r"\r\n|\r|\n", text)[read_to : reader.line_num]
+                if all_lines is None:
+                    all_lines = re.split(r"\r\n|\r|\n", text)
+                lines = all_lines[read_to : reader.line_num]
                 misplaced = _misplaced_quote(lines[-1] if lines else "", row, columns)
                 if misplaced is not None:
                     problems.append(misplaced)
@@ -921,8 +926,19 @@ def _quotes_dropped(found: _Misplaced, frame, rows, columns, problems, bad) -> n
     (see _closing_quotes_in_values), as Python's csv module, strict, finds them: errors, left
     out, each naming the value as written, as read, and how to write it."""
     dropped = np.zeros(len(frame), dtype=bool)
-    for at in found.middle.tolist():
-        line = int(np.searchsorted(found.line_ends, at))  # (the line it is on)
+    text = found.text
+    view = np.frombuffer(text, dtype=np.uint8)
+    # The value each such quote is in, as far as its line tells: from the comma before it, or
+    # the line's start. Only a value that begins with a quote can have lost its quotes (a quote
+    # in another, 5" of snow, is kept as written): each line of such a value is read once.
+    lines = np.searchsorted(found.line_ends, found.middle)
+    starts = (
+        np.where(lines > 0, found.line_ends[np.maximum(lines - 1, 0)] + 1, 0) if len(found.line_ends) else 0 * lines
+    )
+    commas = np.flatnonzero(view == ord(","))
+    before = np.searchsorted(commas, found.middle) - 1
+    begins = np.maximum(np.where(before >= 0, commas[np.maximum(before, 0)] + 1, 0), starts)
+    for line in np.unique(lines[view[np.minimum(begins, len(view) - 1)] == ord('"')]).tolist():
         start = int(found.line_ends[line - 1]) + 1 if line else 0
         if np.searchsorted(found.quotes, start) % 2:
             continue  # (the line begins inside a quoted value: not told apart here)
@@ -949,17 +965,22 @@ def _misplaced_quote(record: str, row: int, columns: list[str], read: pd.Series 
     try:
         next(csv.reader([record], strict=True))
         return None  # (a quote in a value that does not begin with one is kept, as written)
-    except (csv.Error, StopIteration):
-        pass
-    found = _MIDDLE_QUOTE.search(record)
-    if found is None:
+    except StopIteration:
         return None
-    head = record[: found.start() + 2]
-    position = len(next(csv.reader([head]), [""])) - 1
-    if position >= len(columns):
+    except csv.Error as error:
+        if "expected after" not in str(error):
+            return None  # (the line ends inside a quoted value, which the next line goes on with)
+    for found in _MIDDLE_QUOTE.finditer(record):  # (the first in a value that begins with a quote)
+        head = record[: found.start() + 2]
+        position = len(next(csv.reader([head]), [""])) - 1
+        if position >= len(columns):
+            return None
+        written = _value_as_written(record, head, position)
+        if written.lstrip().startswith('"'):
+            break
+    else:
         return None
     name = columns[position]
-    written = _value_as_written(record, head, position)
     if read is None:
         values = next(csv.reader([record]), [])
         value = values[position] if position < len(values) else ""
@@ -969,20 +990,21 @@ def _misplaced_quote(record: str, row: int, columns: list[str], read: pd.Series 
 
 
 def _value_as_written(record: str, head: str, position: int) -> str:
-    """The value at `position` of a record as its line writes it, from the comma before it to
-    the next comma after its misplaced quote (`"Terrorists" blamed`)."""
-    start = 0
-    fields = 0
-    inside = False
-    for k, char in enumerate(record):
-        if char == '"':
-            inside = not inside
-        elif char == "," and not inside:
-            fields += 1
-            if fields == position:
-                start = k + 1
-            elif fields == position + 1 and k >= len(head):
+    """The value at `position` of a record (one line) as the line writes it, from the comma
+    before it to the comma after it (`"Terrorists" blamed`). A value is quoted when it begins
+    with a quote, up to the quote that closes it (two quotes are one); a quote elsewhere is a
+    character (5" of snow), as the parsers read them."""
+    start, k, field = 0, 0, 0
+    while k <= len(record):
+        if k < len(record) and record[k] == '"' and k == start:  # (a quoted value: to its closing quote)
+            k += 1
+            while k < len(record) and not (record[k] == '"' and record[k + 1 : k + 2] != '"'):
+                k += 2 if record[k] == '"' else 1
+        if k >= len(record) or record[k] == ",":
+            if field == position:
                 return record[start:k]
+            field, start = field + 1, k + 1
+        k += 1
     return record[start:]
 
 
@@ -1017,11 +1039,14 @@ def _header_again(frame, rows, columns, problems, bad) -> np.ndarray:
         return again
     first = frame[columns[0]]
     parts = text_buffers(first)
-    if parts is not None:  # (the values as long as the first column's name: most files have none)
+    if parts is not None:  # (the values as long as the first column's name: most files have few)
         lengths = concatenated([np.diff(offsets) for offsets, _ in parts], dtype=np.int64)
         maybe = np.flatnonzero(lengths == len(columns[0].encode()))
     else:
         maybe = np.arange(len(frame))
+    if len(maybe):  # (of those, the ones that are that name, in any case: one pass, no row at a time)
+        named = first.iloc[maybe].str.strip().str.lower().map(schema.column_named) == columns[0]
+        maybe = maybe[named.to_numpy(dtype=bool)]
     for i in maybe.tolist():
         values = [str(frame[name].iloc[i]) for name in columns if not name.startswith("column ")]
         names = [name for name in columns if not name.startswith("column ")]

@@ -414,7 +414,7 @@ def missing_markers_finding(rows: np.ndarray, example: str) -> Finding:
             WARNING,
             say(
                 "{count:,} rows hold {example} where a cell is empty: the program that wrote the file marks an "
-                "empty cell so (R's write.csv writes NA, pandas NaN or None, a database NULL or \\N), and each "
+                "empty cell so (R's write.csv writes NA, pandas NaN, a database NULL or \\N), and each "
                 'such value is left out; write empty cells as nothing (in R, write.csv(..., na = ""); in '
                 'pandas, fill the empty cells with "" before to_csv)',
                 count=len(np.unique(rows)),

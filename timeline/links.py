@@ -83,9 +83,10 @@ def without_slip(link: str) -> str:
     link = str(link).strip()
     if slip(link) == "amp":
         return link.replace(AMP, "&").replace(AMP.upper(), "&")
-    while link[-1:] in TRAILING and not (link.endswith(")") and "(" in link):
-        link = link[:-1]
-    return link
+    bracketed, end = "(" in link, len(link)  # (a ")" closing a "(" is the link's: Almaty_(city))
+    while end and link[end - 1] in TRAILING and not (link[end - 1] == ")" and bracketed):
+        end -= 1
+    return link[:end]
 
 
 def user_before_host(text: str) -> str | None:

@@ -964,10 +964,12 @@ def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
     lower = text.str.lower()
     flagged = lower.isin(list(schema.RETRACTED_WORDS)).to_numpy()
     dated_text = text.where(~flagged & ~lower.isin(list(schema.NOT_RETRACTED_WORDS)).to_numpy(), "")
-    on = dates.parse_series(dated_text).value.to_numpy()
+    parsed = dates.parse_series(dated_text)
+    on = parsed.value.to_numpy()
     unreadable = _given(dated_text) & np.isnat(on)
     check.report(unreadable, name, rule.level, lambda v: rule.say(name, v))
     check.found[name] = (flagged | ~np.isnat(on), on)
+    check.found[name, "last"] = np.asarray(parsed.last())  # (the last moment of each date, at its precision)
 
 
 def _place(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -1188,8 +1190,12 @@ def _published_before(check: _Checker) -> None:
                 value=show(v),
             ),
         )
-    _, withdrawn = check.found["retracted"]
-    backwards = ~np.isnat(withdrawn) & ~np.isnat(published) & (withdrawn < published)
+    # (Withdrawn a whole day before it was published, at the precision of each: a month is its
+    # last day, and a time's offset shifts it by less than a day.)
+    withdrawn = check.found.get(("retracted", "last"))
+    if withdrawn is None:
+        return
+    backwards = ~np.isnat(withdrawn) & ~np.isnat(published) & (withdrawn + _DAY < published)
     if backwards.any():
         check.report(
             backwards,
@@ -1204,6 +1210,7 @@ def _published_before(check: _Checker) -> None:
 
 
 PUBLISHED_AHEAD = np.timedelta64(183, "D")  # _published_before: a report may announce what is planned
+_DAY = np.timedelta64(1, "D")
 
 
 def _coordinate_pairs(check: _Checker) -> None:

@@ -278,7 +278,7 @@ FORMULA_ERRORS = (
     "LOADING...",  # Google Sheets, a formula still being worked out when the sheet was downloaded
 )
 LIBREOFFICE_ERROR = r"ERR:\d{3}"  # LibreOffice's other errors (Err:502), any case
-MISSING_MARKERS = ("NA", "N/A", "NaN", "NULL", "None", "\\N")
+MISSING_MARKERS = ("NA", "N/A", "NaN", "NULL", "\\N")  # (not None: a word, and pandas writes nothing for it)
 
 
 def sheet_value(value: str) -> str:
