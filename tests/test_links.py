@@ -39,6 +39,10 @@ WEB_LINKS = [
     ("https://a@b@evil.example", False),
     ("https://@example.org", False),
     ("https://medium.com/@reporter/story", True),  # (an @ after the host is the page's)
+    (
+        "https://www.bbc.com/persian/\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+        True,
+    ),  # (a non-joiner: a Persian word's)
     ("https://example.org/a?by=@desk#@top", True),
     ("https://example.org?q=1", True),
     ("https://example.org#top", True),

@@ -25,7 +25,9 @@ _WITH_USER = re.compile(r"https?://[^\s/?#]*@([^\s/?#@]*)", re.IGNORECASE)
 # Characters that a browser sends but no one sees: zero-width space, non-joiner and joiner, the
 # direction marks, embeddings, overrides and isolates, the word joiner and invisible operators,
 # the soft hyphen and the byte order mark (a zero-width no-break space).
-INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+# (Not the zero-width non-joiner and joiner, U+200C and U+200D: letters of Persian, Hindi and
+# other scripts hold them, and so do their pages' addresses.)
+INVISIBLE = "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 CUT = "\u2026"  # … : what a post, a chat or a spreadsheet's preview puts for the rest of a long link
 _BROKEN = re.compile(f"[{CUT}{INVISIBLE}]")
