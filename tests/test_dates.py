@@ -715,6 +715,21 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("2022–01", "holds U+2013 EN DASH where a hyphen-minus (-) is meant; write 2022-01"),
         ("−500", "holds U+2212 MINUS SIGN where a hyphen-minus (-) is meant; write -500"),
         ("7‐Jan‐2022", "holds U+2010 HYPHEN where a hyphen-minus (-) is meant; write 7-Jan-2022"),
+        # a letter of another script among Latin ones, or a letter typed for a digit
+        (
+            "5 J\u0430nuary 2022",
+            "holds the Cyrillic letter \u0430 (U+0430), which looks like the Latin a; write 2022-01-05",
+        ),
+        (
+            "\u041ect 5, 2022 14:30",
+            "holds the Cyrillic letter \u041e (U+041E), which looks like the Latin O; write 2022-10-05 14:30",
+        ),
+        ("2o22-01-05", "holds the letter o where the digit 0 is meant; write 2022-01-05"),
+        ("2O22-01-05", "holds the letter O where the digit 0 is meant; write 2022-01-05"),
+        ("2022-0l-05", "holds the letter l where the digit 1 is meant; write 2022-01-05"),
+        ("l5 January 2022", "holds the letter l where the digit 1 is meant; write 2022-01-15"),
+        ("2o22", "holds the letter o where the digit 0 is meant; write 2022"),
+        ("2022-13-0l", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (the digit would not make it a date)
         # a month name of another language: the date read with it, when it reads
         ("5 января 2022", "is written with a Russian month name; write 2022-01-05"),
         ("5 января 2022 г.", "is written with a Russian month name; write 2022-01-05"),
@@ -790,7 +805,15 @@ def test_the_closer_diagnoses_are_said_in_french():
     with i18n.using("fr"):
         said = {
             text: str(pytest.raises(DateError, parse_one, text).value)
-            for text in ("5–7 January 2022", "2021-22", "5 января 2022", "2022-01-05\u200e", "2022-01-05 24:00")
+            for text in (
+                "5–7 January 2022",
+                "2021-22",
+                "5 января 2022",
+                "2022-01-05\u200e",
+                "2022-01-05 24:00",
+                "5 J\u0430nuary 2022",
+                "2o22-01-05",
+            )
         }
     assert said == {
         "5–7 January 2022": "est une période : écrivez son début (2022-01-05) dans date et sa fin (2022-01-07) "
@@ -801,4 +824,6 @@ def test_the_closer_diagnoses_are_said_in_french():
         "date ou une copie depuis une page écrite de droite à gauche ; supprimez-le : 2022-01-05",
         "2022-01-05 24:00": "24:00 n'est pas une heure (les heures vont de 00 à 23) ; pour la fin du 5 janvier 2022, "
         "écrivez le lendemain à 00:00 : 2022-01-06 00:00",
+        "5 J\u0430nuary 2022": "contient la lettre cyrillique \u0430 (U+0430), qui ressemble au a latin ; écrivez 2022-01-05",
+        "2o22-01-05": "contient la lettre o à la place du chiffre 0 ; écrivez 2022-01-05",
     }

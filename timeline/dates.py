@@ -770,6 +770,9 @@ _DAY_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:[{_DASHES}\-]|\bto\b)\s*(\d{{1,2}})(
 _MONTH_DAY_RANGE = re.compile(
     rf"([^\W\d_]+\.?\s*)(\d{{1,2}})\s*(?:[{_DASHES}\-]|\bto\b)\s*(\d{{1,2}})(,?\s*\d{{3,4}}.*)", re.IGNORECASE
 )
+# A letter typed for the digit it looks like, beside a digit (2o22, 2O22, 2022-0l-05, l5 January).
+_DIGIT_OF = {"o": "0", "O": "0", "l": "1", "I": "1"}
+_LETTER_FOR_DIGIT = re.compile(r"(?<=\d)[oOlI]|[oOlI](?=\d)")
 _TWO_YEARS = re.compile(rf"(\d{{4}})\s*[{_DASHES}\-/]\s*(\d{{4}}|\d{{2}})")
 _FOREIGN_WORD = re.compile(r"[^\W\d_]+\.?")
 _LANGUAGES = {"ru": say("Russian"), "kk": say("Kazakh"), "fr": say("French"), "de": say("German"), "es": say("Spanish")}
@@ -924,6 +927,15 @@ def _plan(text: str, template: str) -> dict:
         if dashes:
             plan["dash"] = (len(plan["read"]), dashes[0])
             plan["read"].append("".join("-" if c in _DASHES else c for c in written))
+        from . import schema  # (schema reads dates: imported when first needed)
+
+        if schema.look_alikes(written):  # 5 Jаnuary 2022, a Cyrillic а among Latin letters
+            plan["look-alike"] = (len(plan["read"]), schema.unlike(written))
+            plan["read"].append(schema.fold(written))
+    letters = _LETTER_FOR_DIGIT.findall(written)
+    if letters:  # 2o22-01-05, l5 January 2022: a letter typed for a digit
+        plan["letter"] = (len(plan["read"]), letters[0])
+        plan["read"].append(_LETTER_FOR_DIGIT.sub(lambda m: _DIGIT_OF[m.group(0)], written))
     ends = []
     clear = False
     for match in list(_RANGE_SEPARATOR.finditer(written))[:8] if len(written) <= 80 else ():
@@ -998,6 +1010,19 @@ def _said(plan: dict, read: list) -> Message | None:
                 "holds {character} where a hyphen-minus (-) is meant; write {date}",
                 character=_character(dash),
                 date=plan["read"][at],
+            )
+    if "look-alike" in plan:
+        at, unlike = plan["look-alike"]
+        if read[at] is not None:
+            return say("holds {unlike}; write {date}", unlike=unlike, date=_as_written(*read[at]))
+    if "letter" in plan:
+        at, letter = plan["letter"]
+        if read[at] is not None:
+            return say(
+                "holds the letter {letter} where the digit {digit} is meant; write {date}",
+                letter=letter,
+                digit=_DIGIT_OF[letter],
+                date=_as_written(*read[at]),
             )
     if "range" in plan:
         at, count = plan["range"]

@@ -437,8 +437,10 @@ COLUMNS: tuple[Column, ...] = (
         "`2022-01-05/2022-01-07`, `January 5, 2022 → January 7, 2022`) names its two ends for `date` and "
         "`end_date`; two years (`2021-22`, `2021/2022`) are said as such (`2021-12` is a month); an invisible "
         "character (a left-to-right mark, a zero-width space, a soft hyphen), a Unicode dash or minus sign "
-        "(`2022‐01‐05`, `−500`) and a month name in Russian, Kazakh, French, German or Spanish (`5 января 2022`, "
-        "`5. Januar 2022`) are named, with the date as it is to be written; a second 60 is blamed on the seconds, "
+        "(`2022‐01‐05`, `−500`), a Cyrillic or Greek letter that looks like a Latin one (`5 Jаnuary 2022`), a "
+        "letter typed for a digit (`2o22-01-05`) and a month name in Russian, Kazakh, French, German or Spanish "
+        "(`5 января 2022`, `5. Januar 2022`) are named, with the date as it is to be written; a second 60 is "
+        "blamed on the seconds, "
         "and `24:00` gets the next day at 00:00.",
         "2022-01-07",
         rules=(
