@@ -104,3 +104,38 @@ def test_a_category_that_looks_like_another_is_warned_about(common, rare, says):
         return
     assert where(dataset) == [(4, "category", W)]
     assert says in dataset.problems[0].message
+
+
+OUTLETS = [
+    # (a source, what the warning on its row says; None: nothing said)
+    (
+        "\u0410FP",
+        "source '\u0410FP' holds the Cyrillic letter \u0410 (U+0410), which looks like the Latin A: it is another "
+        "outlet than 'AFP', listed and counted apart; if they are one, retype it",
+    ),
+    ("AFP\u200b", "source 'AFP\\u200b' holds the invisible character U+200B zero width space: it is another outlet"),
+    ("\ufeffAFP", "holds the invisible character U+FEFF zero width no-break space: it is another outlet than 'AFP'"),
+    ("Interfax\u2011Ukraine", "holds the character U+2011 non-breaking hyphen, which looks like a hyphen (-)"),
+    ("Reuters \u0440ress", "holds the Cyrillic letter \u0440 (U+0440), which looks like the Latin p"),
+    # A name wholly of another script, or one whose invisible characters its script needs, is its own.
+    ("\u0422\u0410\u0421\u0421", None),  # ТАСС
+    ("\u0425\u0430\u0431\u0430\u0440 24", None),  # Хабар 24
+    ("\u0647\u0645\u0634\u0647\u0631\u06cc\u200c\u0622\u0646\u0644\u0627\u06cc\u0646", None),  # a Persian outlet, ZWNJ
+    ("\u200fBBC \u0639\u0631\u0628\u064a", None),  # a right-to-left mark
+    ("Le Temps", None),
+    ("Caf\u00e9 Babel", None),
+]
+
+
+@pytest.mark.parametrize("source, says", OUTLETS)
+def test_an_outlet_that_looks_like_another_is_warned_about(source, says):
+    """A source with a letter of another script among Latin ones, or an invisible character no
+    script needs, is another outlet to the outlet filter and to each event's count of sources:
+    a warning on its row, the account kept as written."""
+    dataset = load_text(text(line(id="a", source="AFP"), line(id="b", source=source)))
+    assert list(dataset.accounts["source"]) == ["AFP", source]
+    if says is None:
+        assert dataset.problems == []
+        return
+    assert where(dataset) == [(3, "source", W)]
+    assert says in dataset.problems[0].message

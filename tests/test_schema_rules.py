@@ -70,6 +70,7 @@ BREAKS = {
     "formula": ("=SUM(A1)", {}),
     "direction": ("abc\u202edef", {}),
     "long": (None, {}),  # one character over the rule's limit
+    "look_alike": ("\u0410FP", {}),  # a Cyrillic А
     "garbled": ("Tokayev\u00e2\u20ac\u2122s order", {}),
 }
 

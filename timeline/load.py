@@ -1081,6 +1081,24 @@ def _direction(check: _Checker, name: str, rule: schema.Rule) -> None:
     check.report(text.str.contains(schema.DIRECTION, regex=True), name, rule.level, lambda v: rule.say(name, v))
 
 
+def _look_alike(check: _Checker, name: str, rule: schema.Rule) -> None:
+    """A name that looks like another and is not (schema.looks_like_another: `АFP`, a Cyrillic А):
+    says(column, value, what tells it apart, the value it looks like). Only values that are not
+    ASCII are looked at (none of an all-ASCII file), each distinct one once."""
+    values = check.frame[name]
+    if check.ascii:
+        return
+    other = ~pc.string_is_ascii(pa.array(values.array)).to_numpy(zero_copy_only=False)
+    at = np.flatnonzero(other)
+    if not len(at):
+        return
+    which, distinct = pd.factorize(values.iloc[at])
+    alike = np.array([schema.looks_like_another(value) for value in distinct], dtype=bool)
+    found = np.zeros(len(values), dtype=bool)
+    found[at[alike[which]]] = True
+    check.report(found, name, rule.level, lambda v: rule.say(name, v, schema.unlike(v), schema.fold(v)))
+
+
 def _long(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A value of more than rule.limit characters: says(column, value, limit)."""
     check.report(_longer(check.frame[name], rule.limit or 0), name, rule.level, lambda v: rule.say(name, v, rule.limit))
@@ -1122,6 +1140,7 @@ CHECKS = {
     "formula": _formula,
     "direction": _direction,
     "long": _long,
+    "look_alike": _look_alike,
     "garbled": _garbled,
 }
 # The checks that read the column rule.other as checked (its values after its own checks, which

@@ -388,6 +388,19 @@ TEXT = (HTML, FORMULA, TURNED)
 LONG_NAME = 200  # a source, category, claimed_by or location longer than this is warned about
 LONG_TITLE = 300
 NAMED = Rule("long", WARNING, _long_name, limit=LONG_NAME)
+# A source that looks like another and is not: another outlet to the filter and the counts.
+OUTLET_ALIKE = Rule(
+    "look_alike",
+    WARNING,
+    lambda column, value, unlike, folded: say(
+        "{name} {value} holds {unlike}: it is another outlet than {folded}, listed and counted apart; if "
+        "they are one, retype it",
+        name=column,
+        value=show(value),
+        unlike=unlike,
+        folded=show(folded),
+    ),
+)
 LINK = Rule("link", WARNING, _not_a_link)  # a value that is not a web link is dropped, the row kept
 LINK_SLIP = Rule("link_slip", WARNING, _link_slip)  # a web link with a probable slip (&amp;...), kept
 WITH_MEDIA = Rule("needs", WARNING, _without_media, other="media")
@@ -522,7 +535,9 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "source",
         "yes",
-        "Who published it (outlet, agency, document).",
+        "Who published it (outlet, agency, document). A name that looks like another and is not, with a "
+        "Cyrillic or Greek letter among Latin ones (`АFP`), a zero-width space or a non-breaking hyphen, is "
+        "warned about: it would be listed and counted as another outlet.",
         "Los Angeles Times",
         rules=(
             Rule(
@@ -535,6 +550,7 @@ COLUMNS: tuple[Column, ...] = (
             *SHEET_REQUIRED,
             *TEXT,
             NAMED,
+            OUTLET_ALIKE,
             GARBLED,
         ),
     ),
@@ -799,6 +815,20 @@ def look_alikes(text: str) -> list[str]:
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     found = [c for word in _WORD.findall(text) if _mixed(word) for c in word if c in LOOK_ALIKES]
     return list(dict.fromkeys(found))
+
+
+# Invisible characters that no script needs inside a name (the joiners U+200C and U+200D are
+# letters' of Persian and Indic words, and the direction marks are a right-to-left text's).
+STRAY_INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
+
+
+def looks_like_another(text: str) -> bool:
+    """Whether a name looks like another value and is not: a letter of another script among
+    Latin ones (look_alikes), an invisible character no script needs (STRAY_INVISIBLE), or a
+    hyphen U+2010 or U+2011 (a word processor's, for -)."""
+    return not text.isascii() and (
+        bool(look_alikes(text)) or any(c in STRAY_INVISIBLE or c in "\u2010\u2011" for c in text)
+    )
 
 
 def _named(c: str) -> str:
