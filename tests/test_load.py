@@ -1709,6 +1709,35 @@ def test_an_account_published_before_its_event_or_withdrawn_before_published_is_
 
 
 @pytest.mark.parametrize(
+    "date, published, meant",
+    [
+        ("5 January 202", "2022-01-06", "5 January 2022"),  # (the last digit left out)
+        ("January 222", "2022-01-06", "January 2022"),  # (the 0 left out)
+        ("202", "2022-03-01", "2022"),
+        ("January 5, 201", "2021-01-06", "January 5, 2021"),
+        # a year before 1000 meant so: written with four digits or with AD, or published at the time
+        ("0202-01-05", "2022-01-06", None),
+        ("5 January 202 AD", "2022-01-06", None),
+        ("AD 202", "2022-01-06", None),
+        ("5 January 202", "", None),
+        ("28 October 312", "2021-05-01", None),  # (no digit of 2021 left out gives 312)
+        ("5 January 2022", "2022-01-06", None),
+    ],
+)
+def test_a_year_with_a_digit_left_out_is_warned_about(date, published, meant):
+    """`5 January 202` in a row published in 2022: read as written (AD 202), with a warning that
+    says the date meant; a history file says a year before 1000 is meant by writing 0202 or AD."""
+    dataset = load_text(f'id,date,title,category,source,published\na,"{date}",T,p,S,{published}\n')
+    assert len(dataset.accounts) == 1
+    if meant is None:
+        assert dataset.problems == []
+        return
+    (problem,) = dataset.problems
+    assert (problem.row, problem.column, problem.level) == (2, "date", W)
+    assert f"write it in full ({meant})" in problem.message
+
+
+@pytest.mark.parametrize(
     "first_lines, line",
     [
         ("sep=,\n", 2),  # (Excel's separator hint)

@@ -1209,6 +1209,7 @@ def _published_before(check: _Checker) -> None:
                 value=show(v),
             ),
         )
+    _digit_dropped(check, start, published)
     # (Withdrawn a whole day before it was published, at the precision of each: a month is its
     # last day, and a time's offset shifts it by less than a day.)
     withdrawn = check.found.get(("retracted", "last"))
@@ -1228,6 +1229,47 @@ def _published_before(check: _Checker) -> None:
         )
 
 
+def _digit_dropped(check: _Checker, start: np.ndarray, published: np.ndarray) -> None:
+    """A date in a year of three digits that the account's year of publication is, one digit
+    left out (`5 January 202`, published 2022): a warning, the date kept as written. A year
+    written with four digits (`0202`) or with AD or CE is meant so."""
+    # (Compared as dates first: a million rows' years are worked out only where one may be.)
+    maybe = start < _YEAR_1000  # (NaT compares False)
+    if not maybe.any():
+        return
+    maybe &= (start >= _YEAR_100) & (published >= _YEAR_1000)
+    year = np.zeros(len(start), dtype=np.int64)
+    when = np.zeros(len(start), dtype=np.int64)
+    year[maybe] = start[maybe].astype("datetime64[Y]").astype(np.int64) + 1970
+    when[maybe] = published[maybe].astype("datetime64[Y]").astype(np.int64) + 1970
+    text = check.frame["date"]
+    pairs = {(int(y), int(w)) for y, w in zip(year[maybe], when[maybe])}
+    for y, w in sorted(pairs):
+        digits = str(w)
+        if str(y) not in {digits[:k] + digits[k + 1 :] for k in range(4)}:
+            continue
+        at = maybe & (year == y) & (when == w)
+        written = text[at]
+        meant = ~written.str.contains(rf"(?:\b0{y}\b|\b(?:AD|CE)\b)", case=False, regex=True).to_numpy()
+        at[at] = meant
+        check.report(
+            at,
+            "date",
+            WARNING,
+            lambda v, y=y, w=w: say(
+                "date {value} is in the year {year}, but the account was published in {published}: if a digit of "
+                "the year was left out, write it in full ({meant}); a year before 1000 is written with four digits "
+                "({padded}) or with AD to say it is meant",
+                value=show(v),
+                year=y,
+                published=w,
+                meant=re.sub(rf"(?<!\d){y}(?!\d)", str(w), v, count=1),
+                padded=f"{y:04d}",
+            ),
+        )
+
+
+_YEAR_100, _YEAR_1000 = np.datetime64("0100-01-01"), np.datetime64("1000-01-01")
 PUBLISHED_AHEAD = np.timedelta64(183, "D")  # _published_before: a report may announce what is planned
 _DAY = np.timedelta64(1, "D")
 
