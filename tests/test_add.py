@@ -466,7 +466,7 @@ def test_cli_add_prints_what_it_did(tmp_path, capsys):
     assert code == 0
     assert out == [
         f"{path}:3: added another account of 'airport-seized', which now has 2 accounts",
-        "1 events, 2 accounts, 0 errors, 0 warnings",
+        "1 event, 2 accounts, 0 errors, 0 warnings",
     ]
     assert path.read_text().endswith("airport-seized,2022-01-06,,,,,,,,AP,,,Interior Ministry,,,,,,,\n")
 

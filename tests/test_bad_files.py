@@ -21,6 +21,7 @@ import pytest
 import timeline
 from timeline import schema
 from timeline.cli import main
+from timeline.problems import counted
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "data" / "bad"
@@ -54,9 +55,9 @@ def assert_reported(path, lines: list[str], code: int, expected: dict) -> None:
         assert expected["message"] in problems[0], problems[0]
     errors = sum(level == "error" for _, _, level in expected["problems"])
     warnings = len(expected["problems"]) - errors
-    assert summary.endswith(f" accounts, {errors} errors, {warnings} warnings"), summary
+    assert summary.endswith(f", {counted(errors, 'error')}, {counted(warnings, 'warning')}"), summary
     if expected["accounts"] is not None:
-        assert f" events, {expected['accounts']} accounts, " in summary, summary
+        assert f", {counted(expected['accounts'], 'account')}, " in summary, summary
     assert code == (1 if errors else 0)
 
 

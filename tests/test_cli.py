@@ -22,7 +22,7 @@ FAILED = "c,2022-02-30,,Title,,protest,,,,Source,,,,,,,,,,\n"  # no such day: an
 
 LINE = re.compile(r"^(?P<path>.+?):(?P<row>\d+): (?P<column>[^:]+): (?P<level>error|warning): (?P<message>.+)$")
 FILE_LINE = re.compile(r"^(?P<path>.+?): -: (?P<level>error|warning): (?P<message>.+)$")
-SUMMARY = re.compile(r"^(\d+) events, (\d+) accounts, (\d+) errors, (\d+) warnings$")
+SUMMARY = re.compile(r"^(\d+) events?, (\d+) accounts?, (\d+) errors?, (\d+) warnings?$")
 
 
 def write(tmp_path: Path, *rows: str, name: str = "events.csv") -> Path:
@@ -104,7 +104,7 @@ def test_default_path_is_events_csv(tmp_path, capsys, monkeypatch):
     code, lines, _ = run(capsys)
     assert code == 1
     assert lines[0].startswith("events.csv:3: date: error: ")
-    assert lines[-1] == "1 events, 1 accounts, 1 errors, 0 warnings"
+    assert lines[-1] == "1 event, 1 account, 1 error, 0 warnings"
 
 
 def test_missing_file(tmp_path, capsys, monkeypatch):
@@ -113,7 +113,7 @@ def test_missing_file(tmp_path, capsys, monkeypatch):
     assert code == 1 and err == ""
     assert lines == [
         "events.csv: -: error: there is no file at 'events.csv'",
-        "0 events, 0 accounts, 1 errors, 0 warnings",
+        "0 events, 0 accounts, 1 error, 0 warnings",
     ]
 
 
@@ -177,7 +177,7 @@ def test_template_loads_cleanly(tmp_path, capsys):
     path = tmp_path / "events.csv"
     path.write_text(out)
     code, lines, _ = run(capsys, str(path), "--strict")
-    assert (code, lines) == (0, ["1 events, 1 accounts, 0 errors, 0 warnings"])
+    assert (code, lines) == (0, ["1 event, 1 account, 0 errors, 0 warnings"])
 
 
 def test_unknown_command_is_a_usage_error(capsys):
@@ -205,7 +205,7 @@ def test_subprocess_reports_and_exits(tmp_path):
         "events.csv:3: title: warning: title '<b>Title</b>' holds HTML; it is shown as plain text, "
         "tags and all. Write plain text",
         "events.csv:4: date: error: date '2022-02-30' February 2022 has 28 days, so day 30 does not exist.",
-        "2 events, 2 accounts, 1 errors, 1 warnings",
+        "2 events, 2 accounts, 1 error, 1 warning",
     ]
 
 

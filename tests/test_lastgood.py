@@ -173,7 +173,7 @@ def test_accept_prints_what_it_publishes_and_never_writes_the_file(tmp_path, cap
     ]
     path.write_bytes(rows(1))
     assert main(["accept", str(path)]) == 0
-    assert "1 events (was 3)" in capsys.readouterr().out
+    assert "1 event (was 3)" in capsys.readouterr().out
     assert path.read_bytes() == rows(1)
     record = lastgood.read(path)
     assert (record.events, record.accepted) == (1, True)

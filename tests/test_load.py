@@ -415,7 +415,7 @@ def test_a_bad_link_is_dropped_and_the_account_kept(url):
     message = dataset.problems[0].message
     assert message.startswith(f"source_url {url.strip()!r} ") and "so the link is dropped" in message
     assert dataset.accounts["source_url"].tolist() == ["", "https://example.org/b"]
-    assert dataset.summary() == "1 events, 2 accounts, 0 errors, 1 warnings"
+    assert dataset.summary() == "1 event, 2 accounts, 0 errors, 1 warning"
 
 
 @pytest.mark.parametrize(
@@ -1365,7 +1365,7 @@ def test_empty_dataset_has_the_usual_columns():
     for name in ("id", "start", "end", "precision", "title", "category", "disputed"):
         assert name in dataset.events.columns
     assert "row" in dataset.accounts.columns
-    assert dataset.summary() == "0 events, 0 accounts, 1 errors, 0 warnings"
+    assert dataset.summary() == "0 events, 0 accounts, 1 error, 0 warnings"
 
 
 # --- the real events.csv --------------------------------------------------------------------
@@ -1418,7 +1418,7 @@ def test_errors_warnings_and_rows_left_out():
     assert len(dataset.errors) == 3 and len(dataset.warnings) == 1
     assert dataset.rows_left_out == 2
     assert dataset.accounts["row"].tolist() == [2, 4]
-    assert dataset.summary() == "2 events, 2 accounts, 3 errors, 1 warnings"
+    assert dataset.summary() == "2 events, 2 accounts, 3 errors, 1 warning"
 
 
 @pytest.mark.parametrize(

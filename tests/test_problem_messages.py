@@ -216,7 +216,7 @@ def test_check_lang_fr_writes_every_line_in_french(tmp_path, capsys, monkeypatch
     monkeypatch.setattr("sys.argv", ["timeline", "check", str(path)])
     cli.main()
     english = capsys.readouterr().out
-    assert english.strip().splitlines()[-1] == "1 events, 1 accounts, 11 errors, 1 warnings"
+    assert english.strip().splitlines()[-1] == "1 event, 1 account, 11 errors, 1 warning"
     assert ": date: error: date '03/04/2022' can be read two ways: 3 April 2022 (day first)" in english
     assert len(_messages(english)) == len(_messages(french))
 

@@ -328,7 +328,7 @@ def test_check_reads_a_workbook_and_names_the_sheets_rows(workbook_file, capsys)
     assert "check read its first sheet, 'Events'" in out[0] and "serves only CSV" in out[0]
     assert out[1].startswith(f"{workbook_file}:5: date: error: date '44568' is a number") and "7 January 2022" in out[1]
     assert out[2].startswith(f"{workbook_file}:6: id: warning: id '417' is only digits")
-    assert out[-1] == "3 events, 3 accounts, 1 errors, 2 warnings"
+    assert out[-1] == "3 events, 3 accounts, 1 error, 2 warnings"
 
 
 def test_the_dashboard_says_a_workbook_needs_csv(workbook_file):

@@ -7,6 +7,7 @@ import sys
 
 from . import editing, i18n, lastgood, schema
 from .load import load
+from .problems import counted
 
 
 def check(args: argparse.Namespace) -> int:
@@ -94,7 +95,8 @@ def accept(args: argparse.Namespace) -> int:
         print("the file changed while it was read: nothing is published; run accept again")
         return 1
     was = f"was {before.events:,}" if before is not None else "no version was recorded before"
-    print(f"published {args.path}: {published.events:,} events ({was}); open pages show it within a few seconds")
+    events = counted(published.events, "event", thousands=True)
+    print(f"published {args.path}: {events} ({was}); open pages show it within a few seconds")
     return 0
 
 

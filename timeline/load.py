@@ -26,7 +26,7 @@ from . import dates, diagnosis, digest, links, model, places, schema, workbook
 from .csvfile import BOM, SPACE_BYTE, THREADED, Scan, concatenated, filtered, one_chunk, read_table, text_buffers
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
-from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, say, say_n, show
+from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, counted, say, say_n, show
 from .workers import THREADED_ROWS, Workers
 
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
@@ -96,9 +96,14 @@ class Dataset:
         return len({p.row for p in self.errors if p.row > 1})
 
     def summary(self) -> str:
-        return (
-            f"{len(self.events)} events, {len(self.accounts)} accounts, "
-            f"{len(self.errors)} errors, {len(self.warnings)} warnings"
+        return ", ".join(
+            counted(len(items), noun)
+            for items, noun in (
+                (self.events, "event"),
+                (self.accounts, "account"),
+                (self.errors, "error"),
+                (self.warnings, "warning"),
+            )
         )
 
 
@@ -383,11 +388,11 @@ def uncounted(
     accepted = bool(len(accounts)) and accounts["row"].iat[-1] == rows[-1]
     lane = str(accounts["category_key"].iat[-1]) if accepted else ""
     categories, placed = dict(notes.categories), dict(notes.places)
-    for counts, key, counted in (
+    for counts, key, in_counts in (
         (categories, lane, accepted and last["category"] != ""),
         (placed, last["location"], last["location"] != "" and last["latitude"] == "" and last["longitude"] == ""),
     ):
-        if counted and key in counts:
+        if in_counts and key in counts:
             count, first = counts[key]
             if count > 1:
                 counts[key] = (count - 1, first)

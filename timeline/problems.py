@@ -254,6 +254,13 @@ class Finding:
     always: bool = False  # said even when it explains few of the problems (a file-level cause)
 
 
+def counted(n: int, noun: str, thousands: bool = False) -> str:
+    """`1 event`, `2 events`: a count and an English noun that takes an s (the command line's
+    summaries; the page's and other languages' go through the catalogues)."""
+    number = f"{n:,}" if thousands else str(n)
+    return f"{number} {noun}" if n == 1 else f"{number} {noun}s"
+
+
 def show(value: str, limit: int = 60) -> str | Message:
     """A cell value quoted for a message, cut short when long."""
     text = str(value)
