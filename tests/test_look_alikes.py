@@ -42,6 +42,7 @@ UNLIKE = [
     ("AFP\u200b", "the invisible character U+200B zero width space"),
     ("\ufeffAFP\u200e", "the invisible characters U+FEFF zero width no-break space, U+200E left-to-right mark"),
     ("France\u2011Presse", "the character U+2011 non-breaking hyphen, which looks like a hyphen (-)"),
+    ("civil\u00a0unrest", "the character U+00A0 no-break space, which looks like a space"),
     (
         "\u0410F\u200bP",
         "the Cyrillic letter \u0410 (U+0410), which looks like the Latin A and the invisible character U+200B "
@@ -91,6 +92,12 @@ CATEGORIES = [
     ),
     ("protest", "protest\u200b", "holds the invisible character U+200B zero width space; if they are one lane"),
     ("sit-in", "sit\u2011in", "holds the character U+2011 non-breaking hyphen, which looks like a hyphen (-)"),
+    (
+        "civil unrest",
+        "civil\u00a0unrest",
+        "category 'civil\\xa0unrest' looks like 'civil unrest' (2 rows) but is another value: 'civil\\xa0unrest' holds "
+        "the character U+00A0 no-break space, which looks like a space; if they are one lane, retype it",
+    ),
     ("protest", "protests", "category 'protests' looks like 'protest' (2 rows); if they are one lane, spell them"),
     ("protest", "security", None),
 ]

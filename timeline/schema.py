@@ -858,6 +858,8 @@ def unlike(text: str) -> Message | str:
         )
     for c in dict.fromkeys(c for c in str(text) if c in "\u2010\u2011"):
         said.append(say("the character {character}, which looks like a hyphen (-)", character=_named(c)))
+    for c in dict.fromkeys(c for c in str(text) if c != " " and unicodedata.category(c) == "Zs"):
+        said.append(say("the character {character}, which looks like a space", character=_named(c)))
     if not said:
         return ""
     listed = said[0]
