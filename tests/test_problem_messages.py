@@ -10,6 +10,7 @@ import re
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
 
 from timeline import cli, i18n, lastgood, store
 from timeline.load import load
@@ -33,16 +34,28 @@ def test_the_check_template_holds_every_message_the_code_marks():
     assert set(extracted()) == set(catalogue_ids(ROOT / "timeline/locale/check.pot"))
 
 
-def test_the_french_check_catalogue_translates_every_message_and_holds_no_stale_one():
+def test_the_languages_with_a_check_catalogue_are_those_whose_catalogue_is_there():
+    """i18n.CHECK_LANGUAGES (what `check --lang` and the page say in full) is the check.po files."""
+    shipped = {lang for lang in i18n.LANGUAGES if i18n.catalogue_path(lang, i18n.CHECK).exists()}
+    assert set(i18n.CHECK_LANGUAGES) == shipped
+    assert set(i18n.CHECK_LANGUAGES) <= set(i18n.COMPLETE) - {i18n.ENGLISH}
+
+
+@pytest.mark.parametrize("lang", i18n.CHECK_LANGUAGES)
+def test_each_check_catalogue_translates_every_message_and_holds_no_stale_one(lang):
     code = extracted()
-    french = catalogue_ids(i18n.catalogue_path("fr", i18n.CHECK))
-    missing = sorted(set(code) - {key for key, m in french.items() if all(forms(m)) and not m.fuzzy})
-    assert not missing, f"fr/check.po misses {missing}"
-    stale = sorted(set(french) - set(code))
-    assert not stale, f"fr/check.po holds messages the code no longer writes: {stale}"
-    for key, message in french.items():
+    path = i18n.catalogue_path(lang, i18n.CHECK)
+    found = catalogue_ids(path)
+    missing = sorted(set(code) - {key for key, m in found.items() if all(forms(m)) and not m.fuzzy})
+    assert not missing, f"{lang}/check.po misses {missing}"
+    stale = sorted(set(found) - set(code))
+    assert not stale, f"{lang}/check.po holds messages the code no longer writes: {stale}"
+    with open(path, "rb") as file:
+        plurals = read_po(file).num_plurals  # (its Plural-Forms: 2 in French, 3 in Russian)
+    for key, message in found.items():
         plural = isinstance(message.id, (list, tuple))
         assert plural == isinstance(code[key], (list, tuple)), key
+        assert len(forms(message)) == (plurals if plural else 1), key
         for form in forms(message):  # a translation names the same values as its English
             assert fields(form) == fields(message.id[1] if plural else message.id), (key, form)
 
