@@ -200,6 +200,11 @@ def test_hundreds_of_problems_are_one_line_with_the_list_folded_behind_it():
     [
         ("en", "date '03/04/2022' can be read two ways: 3 April 2022 (day first)", "check events.csv"),
         ("fr", "date '03/04/2022' peut se lire de deux façons : 3 avril 2022 (le jour d'abord)", "check --lang fr"),
+        (
+            "ru",
+            "date '03/04/2022': дату можно прочитать двумя способами: 3 апреля 2022\u202fг. (сначала день)",
+            "check --lang ru",
+        ),
         # A language without a check catalogue (i18n.CHECK_LANGUAGES): the messages in English.
         ("kk", "date '03/04/2022' can be read two ways: 3 April 2022 (day first)", "check events.csv"),
     ],
