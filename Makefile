@@ -104,7 +104,8 @@ vendor: setup
 # each catalogue up to date with it (new messages come in empty: translate them in the .po;
 # tests/test_i18n.py fails until every complete catalogue has them). The .po files are read as
 # they are: nothing to compile. What `check` finds (marked say(...) and say_n(...), timeline/problems.py)
-# is the second domain, check.pot and fr/.../check.po (tests/test_problem_messages.py).
+# is the second domain, check.pot and each <lang>/.../check.po, one per i18n.CHECK_LANGUAGES
+# (tests/test_problem_messages.py).
 messages: setup
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header \
 	  -o timeline/locale/timeline.pot .
@@ -112,7 +113,7 @@ messages: setup
 	  --no-fuzzy-matching --omit-header --width 100
 	$(VENV)/bin/pybabel extract -F babel.cfg -k say -k say_n:1,2 --no-default-keywords --no-location \
 	  --sort-output --omit-header -o timeline/locale/check.pot .
-	$(VENV)/bin/pybabel update -i timeline/locale/check.pot -d timeline/locale -D check -l fr \
+	$(VENV)/bin/pybabel update -i timeline/locale/check.pot -d timeline/locale -D check \
 	  --no-fuzzy-matching --omit-header --width 100
 
 # Lay the Python files out as ruff wants them and apply its safe fixes (`make test` only checks).

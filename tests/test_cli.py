@@ -253,3 +253,19 @@ def test_the_installed_script_is_the_command_with_its_fast_ending():
     settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert settings["project"]["scripts"] == {"timeline": "timeline.__main__:run"}
     assert settings["tool"]["setuptools"]["dynamic"]["dependencies"] == {"file": ["requirements.txt"]}
+
+
+@pytest.mark.parametrize(
+    "check_languages, said",
+    [
+        (("fr", "ru"), "(fr, ru: every word; kk: the levels and summary, the messages in English)"),
+        (("fr",), "(fr: every word; ru, kk: the levels and summary, the messages in English)"),
+        (("fr", "ru", "kk"), "(fr, ru, kk: every word)"),
+    ],
+)
+def test_check_lang_s_help_says_which_languages_have_every_word(monkeypatch, check_languages, said):
+    """`--lang`'s help follows i18n.CHECK_LANGUAGES (the languages with a check catalogue)."""
+    from timeline import cli, i18n
+
+    monkeypatch.setattr(i18n, "CHECK_LANGUAGES", check_languages)
+    assert cli._lang_help() == f"the language of the messages {said} (default: en)"

@@ -1,7 +1,8 @@
 """What `check` finds, in the editor's language (issue 16, item 5): every problem's message comes
 from the "check" catalogue (timeline/locale/<lang>/LC_MESSAGES/check.po), is kept as its template
-and values until it is shown, and is shown in French with `check --lang fr` or on a French page;
-in English it is what the code writes."""
+and values until it is shown, and is shown in French or Russian (i18n.CHECK_LANGUAGES) with
+`check --lang fr` or `--lang ru` or on a page in that language; in English it is what the code
+writes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
 
 from timeline import cli, i18n, lastgood, store
 from timeline.load import load
@@ -33,16 +35,28 @@ def test_the_check_template_holds_every_message_the_code_marks():
     assert set(extracted()) == set(catalogue_ids(ROOT / "timeline/locale/check.pot"))
 
 
-def test_the_french_check_catalogue_translates_every_message_and_holds_no_stale_one():
+def test_the_languages_with_a_check_catalogue_are_those_whose_catalogue_is_there():
+    """i18n.CHECK_LANGUAGES (what `check --lang` and the page say in full) is the check.po files."""
+    shipped = {lang for lang in i18n.LANGUAGES if i18n.catalogue_path(lang, i18n.CHECK).exists()}
+    assert set(i18n.CHECK_LANGUAGES) == shipped
+    assert set(i18n.CHECK_LANGUAGES) <= set(i18n.COMPLETE) - {i18n.ENGLISH}
+
+
+@pytest.mark.parametrize("lang", i18n.CHECK_LANGUAGES)
+def test_each_check_catalogue_translates_every_message_and_holds_no_stale_one(lang):
     code = extracted()
-    french = catalogue_ids(i18n.catalogue_path("fr", i18n.CHECK))
-    missing = sorted(set(code) - {key for key, m in french.items() if all(forms(m)) and not m.fuzzy})
-    assert not missing, f"fr/check.po misses {missing}"
-    stale = sorted(set(french) - set(code))
-    assert not stale, f"fr/check.po holds messages the code no longer writes: {stale}"
-    for key, message in french.items():
+    path = i18n.catalogue_path(lang, i18n.CHECK)
+    found = catalogue_ids(path)
+    missing = sorted(set(code) - {key for key, m in found.items() if all(forms(m)) and not m.fuzzy})
+    assert not missing, f"{lang}/check.po misses {missing}"
+    stale = sorted(set(found) - set(code))
+    assert not stale, f"{lang}/check.po holds messages the code no longer writes: {stale}"
+    with open(path, "rb") as file:
+        plurals = read_po(file).num_plurals  # (its Plural-Forms: 2 in French, 3 in Russian)
+    for key, message in found.items():
         plural = isinstance(message.id, (list, tuple))
         assert plural == isinstance(code[key], (list, tuple)), key
+        assert len(forms(message)) == (plurals if plural else 1), key
         for form in forms(message):  # a translation names the same values as its English
             assert fields(form) == fields(message.id[1] if plural else message.id), (key, form)
 
@@ -59,9 +73,10 @@ def test_no_message_is_written_twice_in_the_code():
         seen[key] = f"{file}:{line}"
 
 
-# --- French messages for a file of mistakes -------------------------------------------------------
+# --- French and Russian messages for a file of mistakes ------------------------------------------
 
-NNBSP = "\u202f"  # French digit groups (CLDR): 4 000
+NNBSP = "\u202f"  # French digit groups (CLDR): 4 000; and Russian's space before "г." (2022 г.)
+NBSP = "\xa0"  # Russian digit groups (CLDR): 4 000
 
 CASES = [
     (
@@ -71,6 +86,8 @@ CASES = [
         "date",
         "date '03/04/2022' peut se lire de deux façons : 3 avril 2022 (le jour d'abord) ou 4 mars 2022 "
         "(le mois d'abord) ; écrivez 2022-04-03 ou 2022-03-04.",
+        f"date '03/04/2022': дату можно прочитать двумя способами: 3 апреля 2022{NNBSP}г. (сначала день) "
+        f"или 4 марта 2022{NNBSP}г. (сначала месяц); напишите 2022-04-03 или 2022-03-04.",
     ),
     (
         "a missing id",
@@ -78,6 +95,8 @@ CASES = [
         2,
         "id",
         "id est vide ; chaque ligne a besoin de l'identifiant de son événement, un slug comme 'airport-seized'",
+        "столбец id пуст; в каждой строке нужен id её события — слаг из латинских букв, цифр и дефисов, например "
+        "'airport-seized'",
     ),
     (
         "a bad URL",
@@ -87,6 +106,8 @@ CASES = [
         "source_url 'netblocks.org/x' ne commence pas par https:// ou http:// : le lien est écarté (le récit "
         "est conservé) ; écrivez l'adresse complète, telle que la montre la barre d'adresse du navigateur : "
         "'https://netblocks.org/x'",
+        "source_url 'netblocks.org/x': в начале нет https:// или http://, поэтому ссылка не учтена (сообщение сохранено);"
+        " напишите адрес целиком, как в адресной строке браузера: 'https://netblocks.org/x'",
     ),
     (
         "a row cut short",
@@ -96,6 +117,8 @@ CASES = [
         "cette ligne a 3 valeurs alors que l'en-tête a 20 colonnes : la ligne est écartée ; chaque ligne doit "
         "avoir une valeur (ou une place vide entre deux virgules) pour chaque colonne. La ligne commence par "
         "'b,2022-01-08,B'",
+        "значений в этой строке: 3, а столбцов в строке заголовков: 20, поэтому строка пропущена; в каждой строке должно "
+        "быть значение (или пустое место между запятыми) для каждого столбца. Начало строки: 'b,2022-01-08,B'",
     ),
     (
         "a workbook saved with a .csv name",
@@ -108,6 +131,11 @@ CASES = [
         "LibreOffice, Enregistrer sous « Texte CSV » avec « Éditer les paramètres du filtre » : Unicode (UTF-8), "
         "virgule ; dans Google Sheets, Fichier > Télécharger > « Valeurs séparées par des virgules (.csv) » ; "
         "dans Numbers, Fichier > Exporter vers > CSV, Unicode (UTF-8)",
+        "файл — книга Excel (.xlsx), а не текст CSV: сайт показывает только CSV (`check` и `import` читают первый лист "
+        "книги, сайт — нет); сохраните его как CSV: в Excel — Файл > Сохранить как > «CSV UTF-8 (разделитель — "
+        "запятая)»; в LibreOffice — Файл > Сохранить как > «Текст CSV» с флажком «Изменить настройки фильтра»: Юникод "
+        "(UTF-8), запятая; в Google Таблицах — Файл > Скачать > CSV; в Numbers — Файл > Экспортировать > CSV, Юникод "
+        "(UTF-8)",
     ),
     (
         "a column named twice",
@@ -116,6 +144,8 @@ CASES = [
         "date",
         "l'en-tête nomme 'date' deux fois (colonnes 2 et 6) ; seule la colonne 2 est lue. Supprimez ou "
         "renommez l'autre",
+        "в строке заголовков 'date' встречается дважды (столбцы 2 и 6); читается только столбец 2. Удалите или "
+        "переименуйте другой",
     ),
     (
         "a diagnosis: dates a spreadsheet rewrote",
@@ -131,6 +161,13 @@ CASES = [
         "texte/CSV (Mac : Fichier > Importer) avec les colonnes au format Texte ; dans LibreOffice, mettez-les "
         "au format Texte dans la boîte de dialogue d'import ; dans Google Sheets, Fichier > Importer sans "
         "« Convertir le texte en nombres, dates et formules » ; Numbers les convertit toujours",
+        "в столбце date даты записаны как '1/2/22' (6 из 6; сначала день — так Excel и LibreOffice записывают даты с "
+        "британскими настройками и настройками большинства стран Европы): скорее всего, их переписал табличный редактор, "
+        "когда сохранял файл, и из них 5 можно прочитать двумя способами или нельзя прочитать вовсе, поэтому их строки "
+        "пропущены; запишите их, начиная с года ('1/2/22' — вероятно, 2022-02-01), или возьмите из ранее сохранённой "
+        "копии, и в следующий раз импортируйте столбцы как текст: в Excel — Данные > Из текстового/CSV-файла (на Mac: Файл "
+        "> Импорт), задав столбцам тип «Текст»; в LibreOffice — задайте им тип «Текст» в окне импорта; в Google Таблицах "
+        "— Файл > Импортировать без флажка «Преобразовывать текст в числа, даты и формулы»; Numbers преобразует их всегда",
     ),
     (
         "a count, written as French writes numbers",
@@ -139,6 +176,8 @@ CASES = [
         "title",
         f"title fait 4{NNBSP}000 caractères ; un titre se lit mieux en moins de 100 (la frise le raccourcit). "
         f"Déplacez le reste dans description",
+        f"длина title — 4{NBSP}000 симв.; заголовок лучше читается, если он короче 100 симв. (на хронологии "
+        "он сокращается). Перенесите остальное в description",
     ),
     (
         "a plural: one more row (English said rows)",
@@ -148,12 +187,17 @@ CASES = [
         "location 'Almaty' n'a ni latitude ni longitude (et 1 autre ligne) ; la carte la place approximativement, "
         "à la seule ville de ce nom, Almaty (KZ). Pour la placer exactement, ajoutez latitude 43.2525 et "
         "longitude 76.9115, ou les coordonnées du lieu lui-même",
+        "location 'Almaty': не указаны latitude и longitude (и ещё в 1 строке); карта ставит место приблизительно — в "
+        "единственный город с таким названием, Almaty (KZ). Чтобы поставить его точно, укажите latitude 43.2525 и "
+        "longitude 76.9115 или координаты самого места",
     ),
 ]
 
 
-@pytest.mark.parametrize("name, data, at_row, column, french", CASES, ids=[c[0] for c in CASES])
-def test_a_problem_is_shown_in_french_and_in_english_as_before(tmp_path, name, data, at_row, column, french):
+@pytest.mark.parametrize("name, data, at_row, column, french, russian", CASES, ids=[c[0] for c in CASES])
+def test_a_problem_is_shown_in_french_in_russian_and_in_english_as_before(
+    tmp_path, name, data, at_row, column, french, russian
+):
     path = tmp_path / "events.csv"
     path.write_bytes(data)
     found = [p for p in load(path).problems if (p.row, p.column) == (at_row, column)]
@@ -164,7 +208,9 @@ def test_a_problem_is_shown_in_french_and_in_english_as_before(tmp_path, name, d
         assert problem.message == english == problem.text.english()
     with i18n.using("fr"):
         assert problem.message == french != english
-    with i18n.using("ru"):  # no Russian check catalogue: English
+    with i18n.using("ru"):
+        assert problem.message == russian != english
+    with i18n.using("kk"):  # no Kazakh check catalogue: English
         assert problem.message == english
 
 
@@ -186,7 +232,52 @@ def test_a_plural_takes_the_form_its_count_asks_for():
         assert str(many).startswith(f"1{NNBSP}200 lignes contiennent") and "ces lignes sont écartées" in str(many)
 
 
-# --- check --lang fr -------------------------------------------------------------------------------
+NOT_UTF8 = say_n(
+    "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
+    "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
+    "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
+    "{n:,} rows hold text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
+    "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
+    "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
+    1,
+    save_as_csv="...",
+)
+LOOKS_LIKE = say_n(
+    "category {key!r} looks like {other!r} ({n} rows); if they are one lane, spell them the same",
+    "category {key!r} looks like {other!r} ({n} rows); if they are one lane, spell them the same",
+    1,
+    key="Protest",
+    other="protest",
+)
+MORE_ROWS = say_n(" (and {n:,} more rows)", " (and {n:,} more rows)", 1)
+
+
+@pytest.mark.parametrize(
+    "n, not_utf8, looks_like, more_rows",
+    [
+        (1, "в 1 строке текст", "(1 строка)", " (и ещё в 1 строке)"),
+        (2, "в 2 строках текст", "(2 строки)", " (и ещё в 2 строках)"),
+        (4, "в 4 строках текст", "(4 строки)", " (и ещё в 4 строках)"),
+        (5, "в 5 строках текст", "(5 строк)", " (и ещё в 5 строках)"),
+        (11, "в 11 строках текст", "(11 строк)", " (и ещё в 11 строках)"),
+        (21, "в 21 строке текст", "(21 строка)", " (и ещё в 21 строке)"),
+        (22, "в 22 строках текст", "(22 строки)", " (и ещё в 22 строках)"),
+        (1200, f"в 1{NBSP}200 строках текст", "(1200 строк)", f" (и ещё в 1{NBSP}200 строках)"),
+    ],
+)
+def test_a_russian_plural_takes_the_form_its_count_asks_for(n, not_utf8, looks_like, more_rows):
+    """Russian has three forms: one (1, 21: строка), few (2-4, 22: строки), many (5-20, 11: строк)."""
+
+    def counted(message):
+        return Message(message.template, {**message.values, "n": n}, message.plural)
+
+    with i18n.using("ru"):
+        assert str(counted(NOT_UTF8)).startswith(not_utf8 + " не в UTF-8")
+        assert looks_like in str(counted(LOOKS_LIKE))
+        assert str(counted(MORE_ROWS)) == more_rows
+
+
+# --- check --lang fr, --lang ru ----------------------------------------------------------------------
 
 
 def _messages(output: str) -> list[str]:
@@ -219,6 +310,63 @@ def test_check_lang_fr_writes_every_line_in_french(tmp_path, capsys, monkeypatch
     assert english.strip().splitlines()[-1] == "1 event, 1 account, 11 errors, 1 warning"
     assert ": date: error: date '03/04/2022' can be read two ways: 3 April 2022 (day first)" in english
     assert len(_messages(english)) == len(_messages(french))
+
+
+def _readme_mistakes(tmp_path):
+    """The README's file of ten mistakes, as `mistakes.csv`."""
+    path = tmp_path / "mistakes.csv"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    path.write_text(
+        re.search(r"saved as `mistakes.csv`\):\n\n```csv\n(.*?)```", readme, re.S).group(1), encoding="utf-8"
+    )
+    return path
+
+
+# What is the editor's own in a Russian message, not the message's words: a value (quoted as Python
+# quotes it), a command (`...`). Left after them: Russian, column names, formats (CSV UTF-8,
+# 2022-04-03), names (Excel, Almaty (KZ)); never an English sentence's words.
+_VALUES = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`")
+_ENGLISH = re.compile(
+    r"\b(the|a|an|is|are|was|be|and|or|of|to|in|on|at|by|for|from|with|as|its|it|this|that|not|no|has|have|"
+    r"can|cannot|write|save|row|rows|column|columns|value|values|file|empty|each|every|more|than)\b",
+    re.IGNORECASE,
+)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+MISTAKES = ["README.md's mistakes.csv", "tests/data/hostile.csv"] + sorted(
+    str(path.relative_to(ROOT)) for path in (ROOT / "tests/data/bad").glob("*.csv")
+)
+
+
+@pytest.mark.parametrize("file", MISTAKES)
+def test_check_lang_ru_leaves_no_english_sentence(tmp_path, capsys, monkeypatch, file):
+    """Files full of mistakes, checked with `--lang ru`: each line's level and message are Russian,
+    with no English words left but the values, column names and formats; the summary too."""
+    path = _readme_mistakes(tmp_path) if file.startswith("README") else ROOT / file
+    monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", "ru", str(path)])
+    cli.main()
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert _CYRILLIC.search(lines[-1]) and not _ENGLISH.search(lines[-1]), lines[-1]  # the summary
+    for line in lines[:-1]:
+        _where, _column, level, message = line.split(": ", 3)
+        assert level in ("ошибка", "предупреждение"), line
+        words = _VALUES.sub("", message)
+        assert _CYRILLIC.search(words), f"no Russian in {line}"
+        assert not _ENGLISH.search(words), f"English left in {line}: {_ENGLISH.findall(words)}"
+
+
+def test_check_lang_ru_writes_the_readme_s_mistakes_as_the_readme_says(tmp_path, capsys, monkeypatch):
+    """The README's Russian example line and summary are what `check --lang ru` writes (Russian puts
+    a narrow no-break space before "г."; the README, a space)."""
+    path = _readme_mistakes(tmp_path)
+    monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", "ru", str(path)])
+    cli.main()
+    russian = capsys.readouterr().out.replace(str(path), "mistakes.csv").replace(NNBSP, " ").splitlines()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [said] = re.findall(r"^mistakes.csv:2: date: ошибка: .*$", readme, re.M)
+    assert said in russian
+    assert russian[-1] == "1 событие, 1 сообщение, 11 ошибок, 1 предупреждение"
+    assert '("1 событие, 1 сообщение, 11 ошибок,\n1 предупреждение")' in readme
 
 
 # --- Kept, compared, cached -----------------------------------------------------------------------

@@ -195,6 +195,35 @@ def test_hundreds_of_problems_are_one_line_with_the_list_folded_behind_it():
     assert len(listed) == render.SHOWN_PROBLEMS + 1 and text(listed[-1]) == "... and 350 more"
 
 
+@pytest.mark.parametrize(
+    "lang, said, hint",
+    [
+        ("en", "date '03/04/2022' can be read two ways: 3 April 2022 (day first)", "check events.csv"),
+        ("fr", "date '03/04/2022' peut se lire de deux façons : 3 avril 2022 (le jour d'abord)", "check --lang fr"),
+        (
+            "ru",
+            "date '03/04/2022': дату можно прочитать двумя способами: 3 апреля 2022\u202fг. (сначала день)",
+            "check --lang ru",
+        ),
+        # A language without a check catalogue (i18n.CHECK_LANGUAGES): the messages in English.
+        ("kk", "date '03/04/2022' can be read two ways: 3 April 2022 (day first)", "check events.csv"),
+    ],
+)
+def test_the_file_s_problems_are_listed_in_the_page_s_language(tmp_path, lang, said, hint):
+    from timeline import i18n
+    from timeline.load import load
+
+    path = tmp_path / "events.csv"
+    path.write_text("id,date,title,category,source\na,03/04/2022,A,protest,AP\n", encoding="utf-8")
+    with i18n.using(lang):
+        [box] = json.loads(
+            json.dumps(render.problems(load(path).problems, 1, "events.csv"), cls=plotly.utils.PlotlyJSONEncoder)
+        )
+    listed, whole_list = text(box["props"]["children"][1]), text(box["props"]["children"][2])
+    assert said in listed
+    assert f"python -m timeline {hint}" in whole_list
+
+
 def test_refused_values_of_the_address_are_shown_not_folded():
     from timeline.problems import Problem
 

@@ -12,7 +12,7 @@ from .problems import counted
 
 def check(args: argparse.Namespace) -> int:
     dataset = load(args.path, workbooks=True)
-    with i18n.using(args.lang):  # check's words from the catalogues (`--lang fr`): levels and summary
+    with i18n.using(args.lang):  # check's words from the catalogues (`--lang ru`): levels and summary
         # from the page's, each problem's message from the check catalogue (timeline.problems)
         for problem in dataset.problems:
             print(problem.format(args.path))
@@ -100,6 +100,17 @@ def accept(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lang_help() -> str:
+    """`check --lang`'s help: which languages say every word (i18n.CHECK_LANGUAGES), which only
+    the levels and summary."""
+    every = [lang for lang in i18n.COMPLETE if lang in i18n.CHECK_LANGUAGES]
+    framed = [lang for lang in i18n.COMPLETE if lang not in i18n.CHECK_LANGUAGES and lang != i18n.ENGLISH]
+    said = [f"{', '.join(every)}: every word"] if every else []
+    if framed:
+        said.append(f"{', '.join(framed)}: the levels and summary, the messages in English")
+    return f"the language of the messages ({'; '.join(said)}) (default: en)"
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m timeline", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -107,13 +118,7 @@ def parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("check", help="list every problem in an events file")
     sub.add_argument("path", nargs="?", default="events.csv", help="the file (default: events.csv)")
     sub.add_argument("--strict", action="store_true", help="fail on warnings too")
-    sub.add_argument(
-        "--lang",
-        default="en",
-        choices=i18n.COMPLETE,
-        help="the language of the messages (fr: every word; ru, kk: the levels and summary, "
-        "the messages in English) (default: en)",
-    )
+    sub.add_argument("--lang", default="en", choices=i18n.COMPLETE, help=_lang_help())
     sub.set_defaults(run=check)
 
     sub = commands.add_parser("template", help="print a blank events.csv with one example row")

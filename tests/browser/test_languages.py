@@ -103,19 +103,32 @@ def with_a_mistake(tmp_path_factory):
         yield url
 
 
-def test_a_french_page_shows_the_file_s_problems_in_french(page, with_a_mistake):
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        (
+            "fr",
+            "date '03/04/2022' peut se lire de deux façons : 3 avril 2022 (le jour d'abord) ou 4 mars 2022 "
+            "(le mois d'abord) ; écrivez 2022-04-03 ou 2022-03-04.",
+        ),
+        (
+            "ru",
+            "date '03/04/2022': дату можно прочитать двумя способами: 3 апреля 2022\u202fг. (сначала день) или "
+            "4 марта 2022\u202fг. (сначала месяц); напишите 2022-04-03 или 2022-03-04.",
+        ),
+    ],
+)
+def test_a_page_shows_the_file_s_problems_in_its_language(page, with_a_mistake, lang, said):
     """The folded problem list speaks the page's language: the editors' messages come from the
-    check catalogue (French ships one); the cell's value stays as written."""
-    timeline = open_in(page, with_a_mistake, "fr")
+    check catalogue (French and Russian ship one: i18n.CHECK_LANGUAGES); the cell's value stays as
+    written."""
+    timeline = open_in(page, with_a_mistake, lang)
     timeline.problems_line.click()
     expect(timeline.problems_list).to_be_visible()
-    expect(timeline.problems_list).to_contain_text(
-        "date '03/04/2022' peut se lire de deux façons : 3 avril 2022 (le jour d'abord) ou 4 mars 2022 "
-        "(le mois d'abord) ; écrivez 2022-04-03 ou 2022-03-04."
-    )
+    expect(timeline.problems_list).to_contain_text(said)
     assert "can be read two ways" not in timeline.problems_list.inner_text()
-    # and the whole list, in French too:
-    expect(timeline.problems.locator(".hint code")).to_have_text("python -m timeline check --lang fr events.csv")
+    # and the whole list, in the page's language too:
+    expect(timeline.problems.locator(".hint code")).to_have_text(f"python -m timeline check --lang {lang} events.csv")
     assert timeline.page_accessibility_problems() == []
     english = open_in(page, with_a_mistake, "en")  # the same file's page in English: as before
     english.problems_line.click()

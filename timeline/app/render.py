@@ -383,9 +383,9 @@ def problems(items: list[Problem], rows_left_out: int, file: str, kept_back: boo
 
 
 def _check_lang() -> str:
-    """` --lang fr` where `check` speaks the page's language (it has the check catalogue)."""
+    """` --lang ru` where `check` speaks the page's language (it has the check catalogue)."""
     lang = i18n.current()
-    return f" --lang {lang}" if lang != i18n.ENGLISH and i18n.speaks(i18n.CHECK) else ""
+    return f" --lang {lang}" if lang in i18n.CHECK_LANGUAGES else ""
 
 
 def _problem(p: Problem) -> html.Li:
