@@ -21,9 +21,12 @@ FOLDED = [
     ("Agence France\u2010Presse", "Agence France-Presse", [], "agence-france-presse"),
     ("\u03bfpen", "open", ["\u03bf"], "open"),  # Greek ο
     ("\uff21\uff26\uff30", "AFP", [], "afp"),  # fullwidth: NFKC
+    # A word mostly of another script: a Latin letter in it is the odd one (a Latin o in протест).
+    ("\u043f\u0440o\u0442\u0435\u0441\u0442", "\u043f\u0440\u043e\u0442\u0435\u0441\u0442", ["o"], "protest"),
+    ("T\u0410\u0421\u0421", "\u0422\u0410\u0421\u0421", ["T"], "tass"),
     # A word wholly of another script is its own: not read as Latin.
-    ("\u041f\u0440\u043e\u0442\u0435\u0441\u0442", "\u041f\u0440\u043e\u0442\u0435\u0441\u0442", [], "event"),
-    ("\u0410\u0420 news", "\u0410\u0420 news", [], "news"),
+    ("\u041f\u0440\u043e\u0442\u0435\u0441\u0442", "\u041f\u0440\u043e\u0442\u0435\u0441\u0442", [], "protest"),
+    ("\u0410\u0420 news", "\u0410\u0420 news", [], "ar-news"),
     ("Caf\u00e9", "Caf\u00e9", [], "cafe"),
     ("protest", "protest", [], "protest"),
 ]
@@ -43,6 +46,8 @@ UNLIKE = [
     ("\ufeffAFP\u200e", "the invisible characters U+FEFF zero width no-break space, U+200E left-to-right mark"),
     ("France\u2011Presse", "the character U+2011 non-breaking hyphen, which looks like a hyphen (-)"),
     ("civil\u00a0unrest", "the character U+00A0 no-break space, which looks like a space"),
+    ("\u043f\u0440o\u0442\u0435\u0441\u0442", "the Latin letter o (U+006F), which looks like the Cyrillic \u043e"),
+    ("\u03c0\u03bfp\u03bf\u03c2", "the Latin letter p (U+0070), which looks like the Greek \u03c1"),
     (
         "\u0410F\u200bP",
         "the Cyrillic letter \u0410 (U+0410), which looks like the Latin A and the invisible character U+200B "
@@ -99,6 +104,13 @@ CATEGORIES = [
         "the character U+00A0 no-break space, which looks like a space; if they are one lane, retype it",
     ),
     ("protest", "protests", "category 'protests' looks like 'protest' (2 rows); if they are one lane, spell them"),
+    (
+        "\u043f\u0440\u043e\u0442\u0435\u0441\u0442",
+        "\u043f\u0440o\u0442\u0435\u0441\u0442",
+        "category '\u043f\u0440o\u0442\u0435\u0441\u0442' looks like '\u043f\u0440\u043e\u0442\u0435\u0441\u0442' "
+        "(2 rows) but is another value: '\u043f\u0440o\u0442\u0435\u0441\u0442' holds the Latin letter o (U+006F), "
+        "which looks like the Cyrillic \u043e; if they are one lane, retype it",
+    ),
     ("protest", "security", None),
 ]
 
@@ -124,6 +136,11 @@ OUTLETS = [
     ("\ufeffAFP", "holds the invisible character U+FEFF zero width no-break space: it is another outlet than 'AFP'"),
     ("Interfax\u2011Ukraine", "holds the character U+2011 non-breaking hyphen, which looks like a hyphen (-)"),
     ("Reuters \u0440ress", "holds the Cyrillic letter \u0440 (U+0440), which looks like the Latin p"),
+    (
+        "T\u0410\u0421\u0421",
+        "source 'T\u0410\u0421\u0421' holds the Latin letter T (U+0054), which looks like the Cyrillic \u0422: it "
+        "is another outlet than '\u0422\u0410\u0421\u0421'",
+    ),
     # A name wholly of another script, or one whose invisible characters its script needs, is its own.
     ("\u0422\u0410\u0421\u0421", None),  # ТАСС
     ("\u0425\u0430\u0431\u0430\u0440 24", None),  # Хабар 24

@@ -103,7 +103,15 @@ def test_inline_is_one_line_without_addresses(cell, text):
         ("Conseil d'Etat annuls Ablyazov’s refugee status", "conseil-detat-annuls-ablyazovs-refugee-status"),
         ("Café déjà vu", "cafe-deja-vu"),
         ("  --Over 1,000 rally!--  ", "over-1-000-rally"),
-        ("Протесты", "event"),
+        ("Протесты", "protesty"),
+        # Cyrillic and Greek in Latin letters, as news sites' addresses write them
+        ("Протесты в Алматы", "protesty-v-almaty"),
+        ("Захват аэропорта", "zakhvat-aeroporta"),
+        ("Қазақстан: төтенше жағдай", "qazaqstan-totenshe-zhagday"),
+        ("Ёлка и йогурт", "elka-i-yogurt"),
+        ("Объявлено ЧП", "obyavleno-chp"),
+        ("Κρίση στην Αθήνα", "krisi-stin-athina"),
+        ("抗议", "event"),  # (a script without a table here: no letters left)
         ("A" * 80, "a" * 60),
         ("word " * 20, "-".join(["word"] * 12)),
     ],

@@ -77,7 +77,7 @@ class Column:
 def _misfit_id(column: str, value: str) -> Message:
     if re.fullmatch(diagnosis.SCIENTIFIC, value):
         return diagnosis.scientific_id_message(value)  # (no slug: '2-02201e-15' is no id)
-    if look_alikes(value):
+    if look_alikes(value) and fold(value).isascii():  # (a Cyrillic letter in a Latin id: the id meant is known)
         return say(
             "id {value} holds {unlike}; retype it: {slug!r}", value=show(value), unlike=unlike(value), slug=slug(value)
         )
@@ -536,8 +536,9 @@ COLUMNS: tuple[Column, ...] = (
         "source",
         "yes",
         "Who published it (outlet, agency, document). A name that looks like another and is not, with a "
-        "Cyrillic or Greek letter among Latin ones (`АFP`), a zero-width space or a non-breaking hyphen, is "
-        "warned about: it would be listed and counted as another outlet.",
+        "Cyrillic or Greek letter among Latin ones (`АFP`) or a Latin one among Cyrillic ones (`TАСС`), a "
+        "zero-width space or a non-breaking hyphen, is warned about: it would be listed and counted as another "
+        "outlet.",
         "Los Angeles Times",
         rules=(
             Rule(
@@ -791,31 +792,73 @@ _LATIN = re.compile("[A-Za-z]")
 _WORD = re.compile(r"\w+")
 
 
+def _script(c: str) -> str:
+    """CYRILLIC or GREEK for a letter of either script, else ""."""
+    name = unicodedata.name(c, "")
+    return name.split(" ", 1)[0] if name.startswith(("CYRILLIC", "GREEK")) else ""
+
+
+# ...and the other way: a Latin letter that looks like one of the script (the first, where two do:
+# У before Kazakh's Ү), for a word mostly of that script (`прoтест`, a Latin o).
+_LATIN_LOOK_ALIKES: dict[str, dict[str, str]] = {}
+for _other, _latin in LOOK_ALIKES.items():
+    _LATIN_LOOK_ALIKES.setdefault(_script(_other), {}).setdefault(_latin, _other)
+_INTO = {script: str.maketrans(letters) for script, letters in _LATIN_LOOK_ALIKES.items()}
+
+
+def _odd(word: str) -> tuple[list[str], str]:
+    """The letters of a word that look like letters of the script most of its letters are in,
+    and are not (`рrotest`: the Cyrillic р; `прoтест`: the Latin o), and that script (LATIN,
+    CYRILLIC or GREEK). None in a word of one script."""
+    if not _LATIN.search(word) or word.isascii():
+        return [], ""
+    scripts = [_script(c) for c in word]
+    other = max(("CYRILLIC", "GREEK"), key=scripts.count)
+    latin = sum(1 for c in word if "a" <= c.lower() <= "z")
+    if latin >= scripts.count(other):  # (mostly Latin: as many or more)
+        return [c for c in word if c in LOOK_ALIKES], "LATIN"
+    return [c for c in word if c in _LATIN_LOOK_ALIKES[other]], other
+
+
 def _mixed(word: str) -> bool:
-    """A word with a Latin letter and a look-alike of one (LOOK_ALIKES)."""
-    return bool(_LATIN.search(word)) and any(c in LOOK_ALIKES for c in word)
+    """A word with letters of two scripts, some of which look like letters of the other (_odd)."""
+    return bool(_odd(word)[0])
+
+
+def _as_it_looks(word: str) -> str:
+    """The word in the one script most of its letters are in (_odd)."""
+    letters, script = _odd(word)
+    if not letters:
+        return word
+    return word.translate(_LOOK_ALIKE if script == "LATIN" else _INTO[script])
 
 
 def fold(text: str) -> str:
     """The text as it looks: NFKC, invisible (format) characters dropped, the hyphens U+2010 and
-    U+2011 as -, and in a word with Latin letters, a letter of another script that looks like one
-    as that Latin letter (`рrotest` -> `protest`; a word wholly Cyrillic or Greek is left as it is)."""
+    U+2011 as -, and in a word of two scripts, a letter that looks like one of the script most of
+    the word is in as that letter (`рrotest` -> `protest`, `прoтест` -> `протест`; a word of one
+    script is left as it is)."""
     text = unicodedata.normalize("NFKC", str(text)).translate(_HYPHENS)
     if text.isascii():
         return text
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return _WORD.sub(lambda word: word[0].translate(_LOOK_ALIKE) if _mixed(word[0]) else word[0], text)
+    return _WORD.sub(lambda word: _as_it_looks(word[0]), text)
 
 
 def look_alikes(text: str) -> list[str]:
-    """The letters of other scripts that look like Latin ones in the text's words with Latin
-    letters (see fold), each once, in the order they come."""
+    """The letters that look like letters of the script the rest of their word is in, and are
+    not (see fold: the Cyrillic р of `рrotest`, the Latin o of `прoтест`), each once, in the
+    order they come."""
+    return list(dict.fromkeys(c for c, _ in _odd_letters(text)))
+
+
+def _odd_letters(text: str) -> list[tuple[str, str]]:
+    """(letter, the script of its word) for each letter look_alikes finds."""
     text = unicodedata.normalize("NFKC", str(text))
     if text.isascii():
         return []
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    found = [c for word in _WORD.findall(text) if _mixed(word) for c in word if c in LOOK_ALIKES]
-    return list(dict.fromkeys(found))
+    return [(c, script) for word in _WORD.findall(text) for letters, script in [_odd(word)] for c in letters]
 
 
 # Invisible characters that no script needs inside a name (the joiners U+200C and U+200D are
@@ -840,7 +883,14 @@ def unlike(text: str) -> Message | str:
     """What makes a text another value than the one it looks like (see fold): 'the Cyrillic letter
     р (U+0440), which looks like the Latin p', 'the invisible character U+200B zero width space'."""
     said: list = []
-    for c in look_alikes(text):
+    for c, script in dict.fromkeys(_odd_letters(text)):
+        if script != "LATIN":  # (a Latin letter in a word of another script)
+            values = {"letter": c, "code": f"U+{ord(c):04X}", "other": _LATIN_LOOK_ALIKES[script][c]}
+            if script == "CYRILLIC":
+                said.append(say("the Latin letter {letter} ({code}), which looks like the Cyrillic {other}", **values))
+            else:
+                said.append(say("the Latin letter {letter} ({code}), which looks like the Greek {other}", **values))
+            continue
         values = {"letter": c, "code": f"U+{ord(c):04X}", "latin": LOOK_ALIKES[c]}
         if unicodedata.name(c, "").startswith("CYRILLIC"):
             said.append(say("the Cyrillic letter {letter} ({code}), which looks like the Latin {latin}", **values))
@@ -872,14 +922,32 @@ ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_LENGTH = 60  # characters of an id made from a title
 
 
+# Cyrillic (Russian, Kazakh, Ukrainian) and Greek letters in Latin ones, for ids: as addresses
+# and news sites write them (Алматы -> almaty, Қазақстан -> qazaqstan, захват -> zakhvat).
+_TRANSLITERATION = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye")),
+        **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": ""},
+        **{"ю": "yu", "я": "ya", "є": "ye", "ї": "yi", "ґ": "g"},
+        **dict(zip("әғқңөұүһі", "agqnouuhi")),
+        **dict(zip("αβγδεζηικλμνξοπρστυφω", "avgdeziiklmnxoprstyfo")),
+        **{"ς": "s", "θ": "th", "χ": "ch", "ψ": "ps"},
+    }
+)
+
+
 def slug(text: str) -> str:
     """An id made from a title or a value (ID_PATTERN): ASCII letters and digits joined by
     hyphens, accents dropped ("Café" -> "cafe"), apostrophes too ("Tokayev's" -> "tokayevs"),
-    cut short at a word, a letter of another script that looks like a Latin one in a word of Latin
-    letters as that letter ("рrotest", a Cyrillic р, -> "protest": see fold). `import` names its
-    events so; `check` suggests it for an id that is not one."""
-    folded = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
-    folded = re.sub(r"['\u2019]", "", folded.lower())
+    Cyrillic and Greek letters written in Latin ones ("Протесты в Алматы" -> "protesty-v-almaty"),
+    cut short at a word, a letter that looks like one of the script the rest of its word is in as
+    that letter ("рrotest", a Cyrillic р, -> "protest": see fold). `import` names its events so;
+    `check` suggests it for an id that is not one."""
+    # (Written in Latin letters whole first, as й and ё are letters of their own; then with their
+    # marks taken off, as Greek's accented vowels are a vowel and an accent.)
+    folded = unicodedata.normalize("NFC", fold(text).lower()).translate(_TRANSLITERATION)
+    folded = unicodedata.normalize("NFKD", folded).translate(_TRANSLITERATION).encode("ascii", "ignore").decode()
+    folded = re.sub(r"['\u2019]", "", folded)
     out = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "event"
     if len(out) > SLUG_LENGTH:
         cut = out[: SLUG_LENGTH + 1]  # one more: a hyphen there means a word ends at the limit
