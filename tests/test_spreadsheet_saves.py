@@ -93,6 +93,12 @@ def mojibake(value: str) -> str:
     return "".join(c if c.isascii() else c.encode("utf-8").decode("cp1252", errors="replace") for c in value)
 
 
+def mojibake_1251(value: str) -> str:
+    """UTF-8 read as Windows-1251: what Excel set to Russian or Kazakh shows, and saves."""
+    value = value.replace("Tokayev ", "Токаев ")
+    return "".join(c if c.isascii() else c.encode("utf-8").decode("cp1251", errors="replace") for c in value)
+
+
 def xlsx(rows: list[list]) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
@@ -166,6 +172,11 @@ CASES = [
         "mojibake",
         saved(encoding="utf-8", text=mojibake),
         ("", WARNING, ["garbled by a wrong encoding", "'Tokayevâ€™s' for 'Tokayev’s'", "65001: Unicode (UTF-8)"]),
+    ),
+    (
+        "mojibake, Russian Excel",
+        saved(encoding="utf-8", text=mojibake_1251),
+        ("", WARNING, ["garbled by a wrong encoding", "'РўРѕРєР°РµРІ' for 'Токаев'", "file as Windows-1251"]),
     ),
     (
         "Windows-1252",
@@ -282,6 +293,19 @@ def test_real_accents_are_not_mojibake():
     data = saved(
         encoding="utf-8", text=lambda v: v.replace("Tokayev ", "Tokayev’s café in São Paulo, naïve Ärger, Токаев ")
     )
+    assert not [p for p in timeline.load_bytes(data).problems if "garbled" in p.message]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Протесты в Алматы; Токаев: «С» и «Р»",  # (Р or С before a quote, a dash, a degree: Russian, not mojibake)
+        "Вариант С–Д, класс С, 5 С°, Р. Кошкарбаев",
+        "Қазақстан: төтенше жағдай, № 5",
+    ],
+)
+def test_cyrillic_text_is_not_mojibake(text):
+    data = saved(encoding="utf-8", text=lambda v: v.replace("Tokayev ", text + " "))
     assert not [p for p in timeline.load_bytes(data).problems if "garbled" in p.message]
 
 

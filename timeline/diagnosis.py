@@ -319,15 +319,42 @@ def scientific_id_message(value: str) -> Message:
 # --- text garbled by a wrong encoding ----------------------------------------------------------
 
 # UTF-8 read as Windows-1252 or Latin-1: a letter from À to ï (a UTF-8 lead byte, read as one
-# character), then a character of the cp1252 range 0x80-0xBF (a continuation byte). ftfy decides.
-_MOJIBAKE_HINT = "[\u00c2-\u00ef][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+# character), then a character of the cp1252 range 0x80-0xBF (a continuation byte). Or read as
+# Windows-1251, as Excel set to Russian or Kazakh reads a CSV file: Р, С, Т or У (the lead bytes
+# of Cyrillic letters), then a character of the cp1251 range 0x80-0xBF. ftfy decides.
+_CP1251_CONTINUATION = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore"))))
+_MOJIBAKE_HINT = (
+    "[\u00c2-\u00ef][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039"
+    "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+    "|[\u0420-\u0423][" + _CP1251_CONTINUATION + "]"  # (no character of it is special in a class)
+)
+# The first bytes of every such text, whichever it is (load looks at a column only if it holds one).
+MOJIBAKE_BYTES = (b"\xc3", "Р".encode(), "С".encode())
+# ftfy's names for the encodings it undoes, as a spreadsheet's menus name them.
+_ENCODINGS = {
+    "sloppy-windows-1252": "Windows-1252",
+    "windows-1252": "Windows-1252",
+    "latin-1": "Windows-1252",
+    "sloppy-windows-1251": "Windows-1251",
+    "windows-1251": "Windows-1251",
+}
 
 
-def garbled(values: pd.Series) -> dict[str, str]:
-    """The values of a text column that are mojibake, and what they probably read: the column
-    is scanned by Arrow for the pattern every such text has (a fast pre-filter), then ftfy
-    decides for each distinct candidate."""
+def _undone(text: str) -> tuple[str, str]:
+    """(text as it probably reads, the encoding a program read it in), or (text, "")."""
     import ftfy
+
+    fixed = ftfy.fix_encoding_and_explain(text)
+    steps = [step for step in fixed.explanation or () if step[0] == "encode"]
+    if fixed.text == text or not steps:
+        return text, ""
+    return fixed.text, _ENCODINGS.get(steps[0][1], steps[0][1])
+
+
+def garbled(values: pd.Series) -> dict[str, tuple[str, str]]:
+    """The values of a text column that are mojibake: {value: (what it probably reads, the
+    encoding a program read it in)}. The column is scanned by Arrow for the pattern every such
+    text has (a fast pre-filter), then ftfy decides for each distinct candidate."""
     from ftfy.badness import is_bad
 
     candidates = pc.match_substring_regex(pa.array(values.array), _MOJIBAKE_HINT).to_numpy(zero_copy_only=False)
@@ -336,29 +363,30 @@ def garbled(values: pd.Series) -> dict[str, str]:
     found = {}
     for text in pd.unique(values[candidates]):
         if is_bad(text):
-            fixed = ftfy.fix_encoding(text)
-            if fixed != text:
-                found[text] = fixed
+            fixed, encoding = _undone(text)
+            if encoding:
+                found[text] = (fixed, encoding)
     return found
 
 
-def garbled_message(column: str, value: str, fixed: str) -> Message:
+def garbled_message(column: str, value: str, fixed: tuple[str, str]) -> Message:
     return say(
         "{column} {value} looks garbled by a wrong encoding (a program read the file as "
-        "Windows-1252 instead of UTF-8, then saved it); it probably reads {fixed}",
+        "{encoding} instead of UTF-8, then saved it); it probably reads {fixed}",
         column=column,
         value=show(value),
-        fixed=show(fixed),
+        encoding=fixed[1],
+        fixed=show(fixed[0]),
     )
 
 
-def garbled_finding(examples: dict[str, str], rows: np.ndarray) -> Finding:
-    import ftfy
-
+def garbled_finding(examples: dict[str, tuple[str, str]], rows: np.ndarray) -> Finding:
     text = next(iter(examples))
     # The word that shows it: 'Tokayevâ€™s' for 'Tokayev’s'.
     bad = next((word for word in text.split() if re.search(_MOJIBAKE_HINT, word)), text)
-    good = ftfy.fix_encoding(bad)
+    good, encoding = _undone(bad)
+    if not encoding:  # (the word alone is too short to say: the whole value)
+        bad, (good, encoding) = text, examples[text]
     return Finding(
         rows,
         Problem(
@@ -367,7 +395,7 @@ def garbled_finding(examples: dict[str, str], rows: np.ndarray) -> Finding:
             WARNING,
             say(
                 "{count:,} rows hold text garbled by a wrong encoding, such as {bad} for {good}: a program read "
-                "this UTF-8 file as Windows-1252 and saved it so (Excel on Windows does this when it opens a CSV "
+                "this UTF-8 file as {encoding} and saved it so (Excel on Windows does this when it opens a CSV "
                 "file directly), and saving again does not undo it; take the text from the copy saved before, "
                 "or write each value as the rows below suggest, and next time open the file in Excel with "
                 "Data > From Text/CSV and File Origin '65001: Unicode (UTF-8)', in LibreOffice with character "
@@ -375,6 +403,7 @@ def garbled_finding(examples: dict[str, str], rows: np.ndarray) -> Finding:
                 count=len(np.unique(rows)),
                 bad=show(bad, 40),
                 good=show(good, 40),
+                encoding=encoding,
             ),
         ),
     )

@@ -1110,11 +1110,12 @@ def _long(check: _Checker, name: str, rule: schema.Rule) -> None:
 
 
 def _garbled(check: _Checker, name: str, rule: schema.Rule) -> None:
-    """Text garbled by a wrong encoding (`Tokayevâ€™s`): says(column, value, ftfy's reading of it).
-    Every such text holds a character from U+00C2 to U+00EF, which UTF-8 writes with the byte
-    C3: columns without it are not looked at. The cause is said once (_garbled_finding)."""
+    """Text garbled by a wrong encoding (`Tokayevâ€™s`, `РџСЂРѕС‚РµСЃС‚`): says(column, value, ftfy's
+    reading of it). Every such text holds a character from U+00C2 to U+00EF (which UTF-8 writes
+    with the byte C3), or Р or С: columns without one are not looked at. The cause is said once
+    (_garbled_finding)."""
     values = check.frame[name]
-    if check.ascii or not _may_hold(values, b"\xc3"):
+    if check.ascii or not any(_may_hold(values, needle) for needle in diagnosis.MOJIBAKE_BYTES):
         return
     found = diagnosis.garbled(values)
     if not found:
