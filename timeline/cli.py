@@ -109,7 +109,7 @@ def parser() -> argparse.ArgumentParser:
         "--lang",
         default="en",
         choices=i18n.COMPLETE,
-        help="the language of the messages (fr: every word; ru, kk: the levels and summary, "
+        help="the language of the messages (fr: every word; ru, kk, ar: the levels and summary, "
         "the messages in English) (default: en)",
     )
     sub.set_defaults(run=check)
