@@ -329,6 +329,11 @@ def _d3(locale: dict, form: str, day: dt.date) -> str:
         ("fr", "dayMonth", dt.date(2022, 1, 7), "7 janv."),
         ("kk", "month", dt.date(2022, 1, 1), "2022\u202fж. қаң."),
         ("kk", "dayMonth", dt.date(2022, 1, 7), "7 қаң."),
+        # Arabic's forms begin with a right-to-left mark: the chart lays its text out left to
+        # right, where "7 يناير" unmarked stood with its day at the left (i18n.chart_line).
+        ("ar", "dayMonth", dt.date(2022, 1, 7), "\u200f7 يناير"),
+        ("ar", "dayMonthYear", dt.date(2022, 1, 7), "\u200f7 يناير 2022"),
+        ("ar", "month", dt.date(2022, 1, 1), "\u200fيناير 2022"),
     ],
 )
 def test_the_chart_s_ticks_name_months_as_the_language_does(lang, form, day, tick):
@@ -406,7 +411,24 @@ def test_a_publication_date_reads_as_a_sentence_at_its_precision(client, lang, m
 
     with i18n.using(lang):
         words = render.steps(Step("a", "Arrests", "Arrests in the capital"), Step("b", "B", "B"))[0]
-    assert words[1].children == step
+    assert next(w for w in words if w.className == "step-word").children == step
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_previous_and_next_point_along_the_time_axis_in_either_direction(lang):
+    """Previous steps back in time, to the left on the chart (and the left arrow key): its ← stands
+    at its left edge; Next's → at its right edge. A right-to-left button lays its first child at
+    its right, so in Arabic each arrow is written at the other end (and style.css shows Next at
+    the right of Previous)."""
+    from timeline.app import render
+    from timeline.view.listing import Step
+
+    with i18n.using(lang):
+        previous, _tip, _class, following, *_ = render.steps(Step("a", "A", "A"), Step("b", "B", "B"))
+    arrows = [[c.children for c in button if c.className == "arrow"] for button in (previous, following)]
+    assert arrows == [["←"], ["→"]]
+    left_to_right = [list(reversed(b)) if lang == "ar" else b for b in (previous, following)]
+    assert left_to_right[0][0].className == "arrow" and left_to_right[1][-1].className == "arrow"
 
 
 # --- Arabic: six plural forms, the editor's digits, and words that keep their order -------------
@@ -459,3 +481,27 @@ def test_arabic_numbers_are_written_with_the_editor_s_digits_everywhere():
     assert not re.search("[\u0660-\u0669\u06f0-\u06f9]", " ".join(written_)), written_
     locale = i18n.plotly_locale("ar")["format"]
     assert (locale["decimal"], locale["thousands"]) == (".", ",")
+
+
+def test_the_chart_s_arabic_lines_are_marked_right_to_left_and_other_languages_are_not():
+    """plotly.js lays the chart's text out left to right: unmarked, "7 يناير 2022" showed its day at
+    the left beside the year ("7 2022 يناير"). The editor's title is left as written."""
+    import timeline
+    from timeline.index import build_index
+    from timeline.view.figure import hover_texts
+
+    index = build_index(timeline.load_bytes((ROOT / "events.csv").read_bytes()))
+    at = np.array([index.position("shoot-to-kill-order")])
+    with i18n.using("ar"):
+        arabic = hover_texts(index, at)[0]
+    with i18n.using("fr"):
+        french = hover_texts(index, at)[0]
+    assert arabic.startswith("<b>\u200f7 يناير 2022</b><br>Tokayev orders forces to shoot to kill<br><i>\u200f4 روايات")
+    assert french.startswith("<b>7 janvier 2022</b>") and "\u200f" not in french
+
+
+def test_a_list_in_arabic_is_joined_by_the_arabic_comma_and_semicolon():
+    with i18n.using("ar"):
+        assert i18n.listed(["أ", "ب"]) == "أ، ب" and i18n.listed(["أ", "ب"], ";") == "أ؛ ب"
+    with i18n.using("fr"):
+        assert i18n.listed(["a", "b"], ";") == "a; b"
