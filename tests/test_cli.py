@@ -258,9 +258,9 @@ def test_the_installed_script_is_the_command_with_its_fast_ending():
 @pytest.mark.parametrize(
     "check_languages, said",
     [
-        (("fr", "ru"), "(fr, ru: every word; kk: the levels and summary, the messages in English)"),
-        (("fr",), "(fr: every word; ru, kk: the levels and summary, the messages in English)"),
-        (("fr", "ru", "kk"), "(fr, ru, kk: every word)"),
+        (("fr", "ru"), "(fr, ru: every word; kk, ar: the levels and summary, the messages in English)"),
+        (("fr",), "(fr: every word; ru, kk, ar: the levels and summary, the messages in English)"),
+        (("fr", "ru", "kk", "ar"), "(fr, ru, kk, ar: every word)"),
     ],
 )
 def test_check_lang_s_help_says_which_languages_have_every_word(monkeypatch, check_languages, said):

@@ -85,17 +85,18 @@ def written(node) -> list[str]:
     return out
 
 
-def test_every_word_of_the_page_comes_from_the_catalogue():
-    """The page in Russian writes no English word left untranslated (a string the code does not
-    mark stays English and fails here)."""
+@pytest.mark.parametrize("lang", [lang for lang in i18n.COMPLETE if lang != "en"])
+def test_every_word_of_the_page_comes_from_the_catalogue(lang):
+    """The page in each complete language writes no English word left untranslated (a string the
+    code does not mark stays English and fails here)."""
     with i18n.using("en"):
         english = written(page_layout("Timeline", "v", {}))
-    with i18n.using("ru"):
-        russian = written(page_layout("Timeline", "v", {}))
-    assert len(english) == len(russian)
+    with i18n.using(lang):
+        translated = written(page_layout("Timeline", "v", {}))
+    assert len(english) == len(translated)
     untranslated = [
         e
-        for e, r in zip(english, russian)
+        for e, r in zip(english, translated)
         if e == r
         and e.strip() not in SAME_IN_EVERY_LANGUAGE
         and e not in i18n.NAMES.values()  # (each language named in itself, on every page...
@@ -117,7 +118,9 @@ def test_every_word_of_the_page_comes_from_the_catalogue():
         ("", "", "kk", "kk"),
         ("", "", "de-DE,de;q=0.9", "en"),  # not shipped: English
         ("", "", "de;q=0.9, kk;q=0.8, ru;q=0.7", "kk"),
-        ("", "", "ar", "en"),  # a sample catalogue is not offered by the browser
+        ("", "", "ar", "ar"),  # Arabic is complete: the browser's Arabic is offered
+        ("", "", "ar-EG,ar;q=0.9,en;q=0.8", "ar"),
+        ("", "", "ar-SA, fr;q=0.5", "ar"),
         ("", "fr", "ru", "fr"),  # the site's setting wins over the browser
         ("kk", "fr", "ru", "kk"),  # the address wins over both
         ("ar", "", None, "ar"),
@@ -156,6 +159,12 @@ def test_the_address_keeps_the_language_and_refuses_one_not_shipped():
         ("kk", "day", "2022\u202fж. 7 қаңтар"),
         ("kk", "month", "2022\u202fж. қаңтар"),
         ("kk", "minute", "2022\u202fж. 7 қаңтар, 14:30"),
+        # Arabic: the digits the editor wrote (CLDR's default for "ar", as plotly.js writes them
+        # on the axis), never Arabic-Indic ones beside them.
+        ("ar", "day", "7 يناير 2022"),
+        ("ar", "month", "يناير 2022"),
+        ("ar", "year", "2022"),
+        ("ar", "minute", "7 يناير 2022، 2:30 م"),
     ],
 )
 def test_a_date_is_written_as_a_reader_of_the_language_writes_it(lang, precision, written_):
@@ -320,6 +329,11 @@ def _d3(locale: dict, form: str, day: dt.date) -> str:
         ("fr", "dayMonth", dt.date(2022, 1, 7), "7 janv."),
         ("kk", "month", dt.date(2022, 1, 1), "2022\u202fж. қаң."),
         ("kk", "dayMonth", dt.date(2022, 1, 7), "7 қаң."),
+        # Arabic's forms begin with a right-to-left mark: the chart lays its text out left to
+        # right, where "7 يناير" unmarked stood with its day at the left (i18n.chart_line).
+        ("ar", "dayMonth", dt.date(2022, 1, 7), "\u200f7 يناير"),
+        ("ar", "dayMonthYear", dt.date(2022, 1, 7), "\u200f7 يناير 2022"),
+        ("ar", "month", dt.date(2022, 1, 1), "\u200fيناير 2022"),
     ],
 )
 def test_the_chart_s_ticks_name_months_as_the_language_does(lang, form, day, tick):
@@ -341,7 +355,7 @@ def test_the_graph_config_names_the_locale_only_outside_english():
         ("fr", "Au fil des récits", "sur 35 événements"),
         ("ru", "Как сообщалось", "из 35 событий"),
         ("kk", "Хабарланған ретпен", "/ 35 оқиға"),
-        ("ar", "As reported", "من 35 حدث"),
+        ("ar", "تسلسل ما نُشر", "35 من 35 حدثًا"),
     ],
 )
 def test_an_event_s_panel_and_the_counter_in_each_language(client, lang, heading, said):
@@ -381,6 +395,7 @@ def test_the_overview_in_russian_ends_its_span_with_one_full_stop(client):
         ("en", "Published in January 2022.", "Published 10 January 2022.", "Previous:"),
         ("fr", "Publié en janvier 2022.", "Publié le 10 janvier 2022.", "Précédent :"),
         ("ru", "Дата публикации: январь 2022\u202fг.", "Опубликовано 10 января 2022\u202fг.", "Предыдущее:"),
+        ("ar", "نُشر في يناير 2022.", "نُشر في 10 يناير 2022.", "السابق:"),
     ],
 )
 def test_a_publication_date_reads_as_a_sentence_at_its_precision(client, lang, month, day, step):
@@ -396,4 +411,97 @@ def test_a_publication_date_reads_as_a_sentence_at_its_precision(client, lang, m
 
     with i18n.using(lang):
         words = render.steps(Step("a", "Arrests", "Arrests in the capital"), Step("b", "B", "B"))[0]
-    assert words[1].children == step
+    assert next(w for w in words if w.className == "step-word").children == step
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_previous_and_next_point_along_the_time_axis_in_either_direction(lang):
+    """Previous steps back in time, to the left on the chart (and the left arrow key): its ← stands
+    at its left edge; Next's → at its right edge. A right-to-left button lays its first child at
+    its right, so in Arabic each arrow is written at the other end (and style.css shows Next at
+    the right of Previous)."""
+    from timeline.app import render
+    from timeline.view.listing import Step
+
+    with i18n.using(lang):
+        previous, _tip, _class, following, *_ = render.steps(Step("a", "A", "A"), Step("b", "B", "B"))
+    arrows = [[c.children for c in button if c.className == "arrow"] for button in (previous, following)]
+    assert arrows == [["←"], ["→"]]
+    left_to_right = [list(reversed(b)) if lang == "ar" else b for b in (previous, following)]
+    assert left_to_right[0][0].className == "arrow" and left_to_right[1][-1].className == "arrow"
+
+
+# --- Arabic: six plural forms, the editor's digits, and words that keep their order -------------
+
+
+@pytest.mark.parametrize(
+    "n, counter",
+    [
+        # zero, one, two, few (3-10), many (11-99), other (100-102, ...): each as Arabic counts.
+        (0, "0 من 0 أحداث"),
+        (1, "1 من 1 حدث"),
+        (2, "2 من 2 حدثين"),
+        (5, "5 من 5 أحداث"),
+        (11, "11 من 11 حدثًا"),
+        (35, "35 من 35 حدثًا"),
+        (100, "100 من 100 حدث"),
+        (103, "103 من 103 أحداث"),
+        (111, "111 من 111 حدثًا"),
+    ],
+)
+def test_the_arabic_counter_counts_with_the_form_of_each_number(n, counter):
+    with i18n.using("ar"):
+        said = i18n.ngettext("{shown} of {total} event", "{shown} of {total} events", n)
+        assert said.format(shown=i18n.number(n), total=i18n.number(n)) == counter
+
+
+@pytest.mark.parametrize("n, word", [(0, "أحداث"), (1, "حدث"), (2, "حدثان"), (5, "أحداث"), (11, "حدثًا"), (100, "حدث")])
+def test_every_plural_message_has_arabic_s_six_forms_and_the_number_in_each(n, word):
+    entries = catalogue_ids(i18n.catalogue_path("ar"))
+    plural = [m for m in entries.values() if isinstance(m.id, (list, tuple))]
+    assert plural and all(len(forms(m)) == 6 for m in plural)
+    with i18n.using("ar"):
+        assert i18n.ngettext("{n} event", "{n} events", n).format(n=n) == f"{n} {word}"
+
+
+def test_arabic_numbers_are_written_with_the_editor_s_digits_everywhere():
+    """One numbering, the one the data is written in: the counter, the panel's dates, the chart's
+    axis (plotly.js writes 0-9) and its thousands agree; an Arabic-Indic digit would be read as a
+    different script from the dates the editor typed (2022-01-07) and the filters take."""
+    import timeline
+    from timeline.index import build_index
+    from timeline.view import panel
+
+    index = build_index(timeline.load_bytes((ROOT / "events.csv").read_bytes()))
+    with i18n.using("ar"):
+        assert i18n.number(4353) == "4,353"
+        written_ = [i18n.number(1234567), i18n.day(2022, 1, 7), i18n.minute(2022, 1, 7, 14, 30)]
+        written_.append(panel.counter_text(index, np.ones(len(index), dtype=bool)))
+    assert written_[-1] == "35 من 35 حدثًا"
+    assert not re.search("[\u0660-\u0669\u06f0-\u06f9]", " ".join(written_)), written_
+    locale = i18n.plotly_locale("ar")["format"]
+    assert (locale["decimal"], locale["thousands"]) == (".", ",")
+
+
+def test_the_chart_s_arabic_lines_are_marked_right_to_left_and_other_languages_are_not():
+    """plotly.js lays the chart's text out left to right: unmarked, "7 يناير 2022" showed its day at
+    the left beside the year ("7 2022 يناير"). The editor's title is left as written."""
+    import timeline
+    from timeline.index import build_index
+    from timeline.view.figure import hover_texts
+
+    index = build_index(timeline.load_bytes((ROOT / "events.csv").read_bytes()))
+    at = np.array([index.position("shoot-to-kill-order")])
+    with i18n.using("ar"):
+        arabic = hover_texts(index, at)[0]
+    with i18n.using("fr"):
+        french = hover_texts(index, at)[0]
+    assert arabic.startswith("<b>\u200f7 يناير 2022</b><br>Tokayev orders forces to shoot to kill<br><i>\u200f4 روايات")
+    assert french.startswith("<b>7 janvier 2022</b>") and "\u200f" not in french
+
+
+def test_a_list_in_arabic_is_joined_by_the_arabic_comma_and_semicolon():
+    with i18n.using("ar"):
+        assert i18n.listed(["أ", "ب"]) == "أ، ب" and i18n.listed(["أ", "ب"], ";") == "أ؛ ب"
+    with i18n.using("fr"):
+        assert i18n.listed(["a", "b"], ";") == "a; b"

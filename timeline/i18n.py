@@ -37,9 +37,9 @@ DOMAIN = "timeline"
 CHECK = "check"  # the editor's messages, what `check` finds (timeline.problems.say): check.po
 ENGLISH = "en"
 # The languages shipped, complete: a reader's browser may pick one; `lang=` may ask for any of
-# them. SAMPLES are shipped with a few words only, to show that a right-to-left language works.
-COMPLETE = ("en", "fr", "ru", "kk")
-SAMPLES = ("ar",)
+# them. SAMPLES would be shipped with a few words only (none is now: Arabic, the first, is complete).
+COMPLETE = ("en", "fr", "ru", "kk", "ar")
+SAMPLES: tuple[str, ...] = ()
 LANGUAGES = COMPLETE + SAMPLES
 # The languages with a complete catalogue of what `check` finds (check.po): `check --lang` writes
 # every word in them, and so does the page's list of a file's problems. The others say those
@@ -73,6 +73,17 @@ def direction(lang: str | None = None) -> str:
     return "rtl" if Locale.parse(lang).character_order == "right-to-left" else "ltr"
 
 
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK
+
+
+def chart_line(text: str, lang: str | None = None) -> str:
+    """A line of the app's words for the chart, whose text plotly.js lays out left to right (its
+    axis runs left to right in every language): in a right-to-left language, marked as such, so
+    that "7 يناير 2022" keeps its order there (unmarked, the day stood at the left, the year
+    beside it: "7 2022 يناير"). Other languages' lines are unchanged."""
+    return f"{RLM}{text}" if text and direction(lang) == "rtl" else text
+
+
 def shipped(lang: str) -> bool:
     return lang in LANGUAGES
 
@@ -93,8 +104,11 @@ def configure(lang: str = "", data_lang: str = "") -> None:
 
 
 def data_attributes() -> dict:
-    """{"lang": ...} for an element holding the data's own text, when its language is known."""
-    return {"lang": _site["data"]} if _site["data"] else {}
+    """The attributes of an element holding the data's own text: its direction taken from the text
+    (`dir="auto"`: an English title on an Arabic page keeps its full stop and quotes at its end,
+    an Arabic one on an English page reads right to left, and neither moves the words around it),
+    and {"lang": ...} when the data's language is known."""
+    return {"dir": "auto", **({"lang": _site["data"]} if _site["data"] else {})}
 
 
 def setting() -> str:
@@ -340,6 +354,15 @@ def number(value) -> str:
     return format_decimal(value, locale=lang)
 
 
+# The comma and semicolon of the Arabic script (، ؛), which the app writes between the items it lists.
+_MARKS = {"ar": {",": "،", ";": "؛"}}
+
+
+def listed(items, mark: str = ",") -> str:
+    """Items joined by ", " or "; " as the language writes them: "، " and "؛ " in Arabic."""
+    return f"{_MARKS.get(current(), {}).get(mark, mark)} ".join(items)
+
+
 def sentence(text: str) -> str:
     """A sentence ending in a date that ends in its own full stop ("... 19 января 2022 г.") takes
     no second one."""
@@ -408,17 +431,19 @@ def plotly_locale(lang: str) -> dict:
     # d3 has two month lists, %B and %b, and the app asks plotly.js for no wide month name (plotly.js
     # itself never writes %B): so %B holds the abbreviated names that stand alone ("май 2022 г.")
     # and %b those written with a day ("7 мая"); CLDR's LLL and MMM (d3_format).
+    # (Arabic's forms begin with a right-to-left mark: the chart lays its words out left to right.)
+    line = chart_line if direction(lang) == "rtl" else (lambda form, _lang: form)
     format_ = {
         "months": [locale.months["stand-alone"]["abbreviated"][m] for m in range(1, 13)],
         "shortMonths": [locale.months["format"]["abbreviated"][m] for m in range(1, 13)],
         # CLDR counts days from Monday (0); plotly.js from Sunday.
         "days": [locale.days["format"]["wide"][(d + 6) % 7] for d in range(7)],
         "shortDays": [locale.days["format"]["abbreviated"][(d + 6) % 7] for d in range(7)],
-        "date": d3_format(locale.date_formats["short"].pattern),
-        "year": d3_format(skeleton["y"].pattern),
-        "month": d3_format(skeleton["yMMM"].pattern),
-        "dayMonth": d3_format(skeleton["MMMd"].pattern),
-        "dayMonthYear": d3_format(skeleton["yMMMd"].pattern),
+        "date": line(d3_format(locale.date_formats["short"].pattern), lang),
+        "year": line(d3_format(skeleton["y"].pattern), lang),
+        "month": line(d3_format(skeleton["yMMM"].pattern), lang),
+        "dayMonth": line(d3_format(skeleton["MMMd"].pattern), lang),
+        "dayMonthYear": line(d3_format(skeleton["yMMMd"].pattern), lang),
         "decimal": get_decimal_symbol(lang),
         "thousands": get_group_symbol(lang),
     }

@@ -1,7 +1,8 @@
 """Every reader's language (issue 16), in the browser: the page in French, Russian, Kazakh and
-(a sample) Arabic, as the address or the browser asks; dates as readers of each write them, in
-every time zone; the chart's own words and axis in the language; a right-to-left page mirrors
-while time still runs left to right; axe finds nothing serious in any of them."""
+Arabic, as the address or the browser asks; dates as readers of each write them, in every time
+zone; the chart's own words and axis in the language; a right-to-left page mirrors while time
+still runs left to right, and what steps through time (Previous and Next, the arrow keys, the
+buttons at the view's edges) follows the time axis; axe finds nothing serious in any of them."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ SAID = {
     "fr": ("Rechercher", "7 janvier 2022"),
     "ru": ("Поиск", "7 января 2022\u202fг."),
     "kk": ("Іздеу", "2022\u202fж. 7 қаңтар"),
+    "ar": ("بحث", "7 يناير 2022"),
 }
 
 
@@ -28,7 +30,7 @@ def open_in(page, url: str, lang: str, event: str | None = None) -> TimelinePage
     return TimelinePage(page, url, lang).open(event=event, query=f"lang={lang}")
 
 
-@pytest.mark.parametrize("lang", ["fr", "ru", "kk"])
+@pytest.mark.parametrize("lang", ["fr", "ru", "kk", "ar"])
 def test_the_page_and_a_selected_event_in_the_reader_s_language(page, kazakhstan_url, lang):
     search, date = SAID[lang]
     timeline = open_in(page, kazakhstan_url, lang)
@@ -44,12 +46,15 @@ def test_the_page_and_a_selected_event_in_the_reader_s_language(page, kazakhstan
     assert page.evaluate("() => document.querySelector('#timeline .js-plotly-plot')._context.locale") == lang
 
 
-def test_the_browser_s_language_is_the_page_s_when_the_address_names_none(browser, kazakhstan_url):
-    context = browser.new_context(locale="fr-FR")
+@pytest.mark.parametrize(
+    "locale, lang, clear", [("fr-FR", "fr", "Effacer les filtres"), ("ar-EG", "ar", "مسح عوامل التصفية")]
+)
+def test_the_browser_s_language_is_the_page_s_when_the_address_names_none(browser, kazakhstan_url, locale, lang, clear):
+    context = browser.new_context(locale=locale)
     page = context.new_page()
-    TimelinePage(page, kazakhstan_url, "fr").open()
-    assert page.locator("html").get_attribute("lang") == "fr"
-    expect(page.locator("#clear-filters")).to_have_text("Effacer les filtres")
+    TimelinePage(page, kazakhstan_url, lang).open()
+    assert page.locator("html").get_attribute("lang") == lang
+    expect(page.locator("#clear-filters")).to_have_text(clear)
     context.close()
 
 
@@ -75,6 +80,52 @@ def test_a_right_to_left_page_mirrors_and_its_time_axis_still_runs_left_to_right
     earlier, later = timeline.point_of("csto-decision"), timeline.point_of(EVENT)
     assert earlier and later and earlier["x"] < later["x"]  # 6 January left of 7 January
     assert timeline.page_accessibility_problems() == []
+
+
+# Where each character of an SVG text stands, left to right: Arabic reads "7 يناير" with its day
+# at the right of the month's name.
+CHAR_X = """text => Array.from(text.textContent).map((c, i) => [c, text.getStartPositionOfChar(i).x])"""
+
+
+def _day_stands_right_of_its_month(placed: list) -> bool:
+    digits = [x for c, x in placed if c.isdigit()]
+    letters = [x for c, x in placed if "\u0600" <= c <= "\u06ff"]
+    return bool(digits and letters) and min(digits[:1]) > max(letters)
+
+
+def test_arabic_steps_through_time_as_the_axis_runs_and_reads_its_words_in_their_order(page, kazakhstan_url):
+    """Time runs left to right on the chart, in Arabic too: Previous (an earlier event) is the left
+    button, with its ← at its left edge, and the left arrow key presses it; the events before the
+    view are counted at its left edge. The chart's dates keep Arabic's order ("7 يناير": the day
+    at the right), the counter and the panel speak Arabic, and axe finds nothing serious."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    timeline = open_in(page, kazakhstan_url, "ar", EVENT)
+    expect(timeline.counter).to_have_text("35 من 35 حدثًا")
+    expect(page.locator("#in-view")).to_contain_text("من 35 حدثًا في العرض")
+    previous, following = page.locator("#prev-event"), page.locator("#next-event")
+    assert previous.bounding_box()["x"] + previous.bounding_box()["width"] <= following.bounding_box()["x"] + 1
+    arrow, word = previous.locator(".arrow").bounding_box(), previous.locator(".step-word").bounding_box()
+    assert arrow["x"] < word["x"]  # ← at the outer (left) edge
+    assert following.locator(".arrow").bounding_box()["x"] > following.locator(".step-word").bounding_box()["x"]
+    before, after = page.locator("#edge-before"), page.locator("#edge-after")
+    expect(before).to_be_visible()
+    expect(after).to_be_visible()
+    assert before.bounding_box()["x"] < after.bounding_box()["x"]
+    assert before.inner_text().endswith("←") and after.inner_text().startswith("→")
+    # The editor's title, in its own direction: its full stop or quotes stay at its end.
+    assert page.locator("#event-title").get_attribute("dir") == "auto"
+    ticks = page.locator("#timeline .xtick text")
+    assert ticks.count() and all(_day_stands_right_of_its_month(t.evaluate(CHAR_X)) for t in ticks.all()[1:])
+    timeline.hover_marker_of(EVENT)
+    date_line = page.locator("#timeline .hovertext text tspan").first
+    assert _day_stands_right_of_its_month(date_line.evaluate(CHAR_X))
+    assert timeline.page_accessibility_problems() == []
+    # The left arrow key steps to the earlier event, which stands to the left on the chart.
+    page.mouse.move(1, 1)
+    step_title = previous.locator(".step-title").inner_text()
+    page.locator("body").press("ArrowLeft")
+    timeline.expect_selected(step_title)
+    assert timeline.accessibility_problems() == []
 
 
 @pytest.mark.parametrize(

@@ -137,11 +137,11 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
                 html.Td(p.when),
                 html.Td(
                     [
-                        f"{claims.number(p.value)} {p.unit}".strip(),
+                        html.Span(f"{claims.number(p.value)} {p.unit}".strip(), **data_attributes()),
                         *((" ", html.Strong(f"({p.retracted})", className="retracted-mark")) if p.retracted else ()),
                     ]
                 ),
-                html.Td(p.source + (_(" (claim by {who})").format(who=p.who) if p.who != p.source else "")),
+                html.Td([html.Span(p.source, **data_attributes()), *(_claimed(p.who) if p.who != p.source else [])]),
             ],
             className="retracted" if p.retracted else None,
         )
@@ -182,6 +182,12 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
     ]
 
 
+def _claimed(who: str) -> list:
+    """ " (claim by Reuters)", the name set apart from the words around it (its own direction)."""
+    before, _field, after = _(" (claim by {who})").partition("{who}")
+    return [before, html.Span(who, **data_attributes()), after]
+
+
 def _reported(item) -> html.Li:
     day, _sep, note = item.when.partition(" (")
     when = html.Span(
@@ -192,28 +198,28 @@ def _reported(item) -> html.Li:
         className="undated" if item.undated else None,
     )
     who = html.Span(item.who + (f" ({item.source})" if item.who != item.source else ""), className="reported-who")
-    parts: list[str | Component] = [
-        when,
-        _(": "),
-        who,
-        " — ",
-        html.Span(item.said, className="reported-said", **data_attributes()),
-    ]
+    said = html.Span(item.said, className="reported-said", **data_attributes())
+    # Who and what they said, the editor's words, set apart as one run in their own direction: on an
+    # Arabic page an English quote wrapped over lines reads on, not interleaved with its speaker.
+    parts: list[str | Component] = [when, _(": "), html.Span([who, " — ", said], dir="auto")]
     if item.retracted:
         parts += [" ", html.Strong(f"({item.retracted})", className="retracted-mark")]
     return html.Li(parts)
 
 
 def _account(account, disputed: bool, file: str) -> html.Li:
-    who: list[str | Component] = [html.Strong(account.source, className="outlet")]
+    who: list[str | Component] = [html.Strong(account.source, className="outlet", **data_attributes())]
     if account.claimed_by:
-        who += [_(" · claim by "), html.Span(account.claimed_by, className="claimed-by")]
+        who += [_(" · claim by "), html.Span(account.claimed_by, className="claimed-by", **data_attributes())]
     parts: list[Component] = [html.P(who, className="who")]
     date_class = "account-date differs" if disputed and account.date_differs else "account-date"
     parts.append(html.P([_("Date given: "), html.Span(account.date, className=date_class)]))
     parts += [html.P(text, className="description", **data_attributes()) for text in account.paragraphs]
     if account.figure:
-        figure: list[str | Component] = [_("Figure: "), html.Span(account.figure, className="figure-value")]
+        figure: list[str | Component] = [
+            _("Figure: "),
+            html.Span(account.figure, className="figure-value", **data_attributes()),
+        ]
         if account.retracted:
             figure += [" ", html.Strong(f"({account.retracted})", className="retracted-mark")]
         parts.append(html.P(figure, className="figure"))
@@ -242,7 +248,7 @@ def _media(media: Media) -> html.Figure:
     is embedded: the reader's browser fetches the picture, the server never does)."""
     if media.kind == "image":
         shown: Component = Img(src=media.url, alt=media.alt, referrerPolicy="no-referrer", className="media-image")
-        notes = [html.Span(media.caption, className="media-caption")] if media.caption else []
+        notes = [html.Span(media.caption, className="media-caption", **data_attributes())] if media.caption else []
     else:
         shown = new_tab_link(media.label, media.url, "media-link")
         notes = []
@@ -258,7 +264,8 @@ def overview(view: Overview) -> list:
             html.Li(
                 [
                     html.Span(className="swatch", style={"background": c}),
-                    f"{labels.shorten(name, labels.NAME)}: {number(n)}",
+                    html.Span(labels.shorten(name, labels.NAME), **data_attributes()),
+                    f": {number(n)}",
                 ],
                 title=labels.full_text(name, labels.NAME) or None,
             )
@@ -270,7 +277,7 @@ def overview(view: Overview) -> list:
         [
             html.Li(
                 html.Button(
-                    outlet_label(name, n),
+                    html.Span(outlet_label(name, n), **data_attributes()),
                     id={"type": "outlet", "name": name},
                     className="outlet-button",
                     title=_("Show only events reported by {outlet}").format(outlet=name),
@@ -395,21 +402,27 @@ def _problem(p: Problem) -> html.Li:
             _(" row {row}").format(row=p.row) if p.row else (_(" file") if p.column != "filter" else ""),
             f", {p.column}" if p.column and p.column != "filter" else "",
             ": ",
-            p.message,
+            html.Span(p.message, dir="auto"),  # (English where check's catalogue lacks the language)
         ]
     )
 
 
 def steps(previous: Step, following: Step) -> tuple:
     """The Previous and Next buttons' text, tooltips and class ("nowhere" at either end: the
-    button stays enabled, so that focus is never lost from it)."""
+    button stays enabled, so that focus is never lost from it).
+
+    They step along the chart's time axis, which runs left to right in every language, as the
+    left and right arrow keys do (assets/keys.js): Previous is the left button, its arrow ← at its
+    left edge, Next the right one, → at its right, on a right-to-left page too (style.css puts
+    Next first there; here each arrow is written at the end of its button that faces outwards)."""
+    rtl = i18n.direction() == "rtl"
 
     def button(step: Step, word: str, arrow: str, key: str, after: bool):
         mark = html.Span(arrow, className="arrow", **attrs(aria_hidden="true"))
         colon = _(": ")  # (" : " in French)
         words = [html.Span(word + (colon.rstrip() if step is not NOWHERE else ""), className="step-word")]
         if step is not NOWHERE:
-            words.append(html.Span(step.title, className="step-title"))
+            words.append(html.Span(step.title, className="step-title", **data_attributes()))
         tip = (
             f"{word}{colon}{step.full_title} ({key})"
             if step is not NOWHERE
@@ -418,7 +431,7 @@ def steps(previous: Step, following: Step) -> tuple:
             else _("No next event")
         )
         where = "step" + (" nowhere" if step is NOWHERE else "")
-        return [*words, mark] if after else [mark, *words], labels.shorten(tip, 300), where
+        return [*words, mark] if after != rtl else [mark, *words], labels.shorten(tip, 300), where
 
     return (
         *button(previous, _("Previous"), "←", _("left arrow key"), False),

@@ -319,4 +319,4 @@ def _day(second: int) -> str:
 def _day_label(day: str, year: bool = True) -> str:
     """The day as the axis writes it: 8 Jan 2022, 8 janv. 2022, 8 янв. 2022 г.; or 8 Jan, 8 janv."""
     when = np.datetime64(day, "D").item()
-    return i18n.short_day(when.year, when.month, when.day, year_too=year) or day
+    return i18n.chart_line(i18n.short_day(when.year, when.month, when.day, year_too=year) or day)

@@ -16,7 +16,7 @@ from typing import Literal
 
 import numpy as np
 
-from .. import dates
+from .. import dates, i18n
 from ..i18n import _, ngettext, number
 from ..index import EventIndex
 from . import packing
@@ -569,9 +569,10 @@ def hover_texts(index: EventIndex, positions: np.ndarray) -> list[str]:
     counts = index.values("accounts", positions)
     disagree = _(" · sources disagree on the date")
     disputed = index.disputed[positions]
+    line = i18n.chart_line  # (the app's words; the title is the editor's, in its own direction)
     return [
-        f"<b>{html.escape(label, quote=False)}</b><br>{html.escape(shorten(title, HOVER_TITLE), quote=False)}"
-        f"<br><i>{ngettext('{n} account', '{n} accounts', count).format(n=count)}{disagree if d else ''}</i>"
+        f"<b>{html.escape(line(label), quote=False)}</b><br>{html.escape(shorten(title, HOVER_TITLE), quote=False)}"
+        f"<br><i>{line(ngettext('{n} account', '{n} accounts', count).format(n=count))}{disagree if d else ''}</i>"
         for label, title, count, d in zip(labels, titles, counts, disputed)
     ]
 
@@ -876,7 +877,7 @@ def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes
         "ygap": 6,
         "zmin": 0,
         "zmax": float(max(z[~np.isnan(z)].max(initial=1.0), 1.0)),
-        "hovertemplate": _("%{customdata:,} events around %{x}") + "<extra></extra>",
+        "hovertemplate": i18n.chart_line(_("%{customdata:,} events around %{x}")) + "<extra></extra>",
     }
 
 

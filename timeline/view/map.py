@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .. import places
-from ..i18n import _, ngettext, number
+from ..i18n import _, listed, ngettext, number
 from ..index import EventIndex
 from ..model import first_positions
 from ..state import Area
@@ -161,4 +161,4 @@ def status(data: dict) -> str:
                 n=number(data["unplaced"])
             )
         )
-    return "; ".join(parts)
+    return listed(parts, ";")

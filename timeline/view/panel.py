@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .. import dates, media
-from ..i18n import _, ngettext, number
+from ..i18n import _, listed, ngettext, number
 from ..index import EventIndex
 from ..links import is_web_link
 from . import claims, labels
@@ -176,7 +176,7 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
         distinct = list(dict.fromkeys(item.date for item in items))
         note = _(
             "Sources disagree on the date: {n} different dates are given ({dates}). Each account below shows its own."
-        ).format(n=len(distinct), dates="; ".join(distinct))
+        ).format(n=len(distinct), dates=listed(distinct, ";"))
     has_place = pd.notna(event["lat"]) and pd.notna(event["lon"])
     return EventPanel(
         id=str(event["id"]),
@@ -258,5 +258,5 @@ def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool) -> str:
     )
     categories_text = ngettext("{n} category", "{n} categories", lanes).format(n=number(lanes))
     return _("Timeline chart: {counted}, {span}, one row per category ({categories}: {named}).").format(
-        counted=counted, span=_span(index, kept), categories=categories_text, named=", ".join(named)
+        counted=counted, span=_span(index, kept), categories=categories_text, named=listed(named)
     )
