@@ -47,6 +47,27 @@ def test_the_page_and_a_selected_event_in_the_reader_s_language(page, kazakhstan
 
 
 @pytest.mark.parametrize(
+    "lang, select_all, search",
+    [
+        ("fr", "Tout sélectionner", "Chercher un média"),
+        ("ru", "Выбрать все", "Поиск СМИ"),
+        ("ar", "تحديد الكل", "البحث في وسائل الإعلام"),
+    ],
+)
+def test_the_outlet_filter_s_own_words_are_in_the_reader_s_language(page, kazakhstan_url, lang, select_all, search):
+    """Dash's dropdown writes Select All, Deselect All and Search in English unless told: the
+    outlet filter, opened, says them in the page's language."""
+    open_in(page, kazakhstan_url, lang)
+    page.locator("#source-filter").click()
+    menu = page.locator(".dash-dropdown-content")
+    expect(menu).to_be_visible()
+    expect(menu).to_contain_text(select_all)
+    assert page.locator(".dash-dropdown-content input").first.get_attribute("placeholder") == search
+    for english in ("Select All", "Deselect All", "Search"):
+        assert english not in menu.inner_text()
+
+
+@pytest.mark.parametrize(
     "locale, lang, clear", [("fr-FR", "fr", "Effacer les filtres"), ("ar-EG", "ar", "مسح عوامل التصفية")]
 )
 def test_the_browser_s_language_is_the_page_s_when_the_address_names_none(browser, kazakhstan_url, locale, lang, clear):

@@ -158,7 +158,13 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                         className="control outlets",
                         children=[
                             html.Label(_("Outlets"), htmlFor="source-filter", id="source-filter-label"),
-                            dcc.Dropdown(id="source-filter", multi=True, placeholder=_("All outlets"), options=[]),
+                            dcc.Dropdown(
+                                id="source-filter",
+                                multi=True,
+                                placeholder=_("All outlets"),
+                                options=[],
+                                labels=_outlet_labels(),
+                            ),
                         ],
                     ),
                     # Only what was published by this date (issue 15): the story as it was known then.
@@ -434,3 +440,17 @@ def _named(code: str, name: str) -> list:
         html.Span(name, className="language-name"),
         html.Span(code.upper(), className="language-code", **attrs(aria_hidden="true")),
     ]
+
+
+def _outlet_labels() -> dict:
+    """The outlet filter's own words (Dash's dropdown writes them in English unless given), in
+    the page's language. (The count is said without agreeing with it: Dash puts the number in.)"""
+    return {
+        "select_all": _("Select all"),
+        "deselect_all": _("Deselect all"),
+        "selected_count": _("Selected: {num_selected}"),
+        "search": _("Search outlets"),
+        "clear_search": _("Clear search"),
+        "clear_selection": _("Clear selection"),
+        "no_options_found": _("No outlet found"),
+    }
