@@ -324,14 +324,14 @@ def overview(view: Overview) -> list:
 def event_list(view: Listing) -> list:
     items = []
     for item in view.items:
-        label = [
-            html.Span(item.date, className="when"),
-            " ",
+        what = [
             html.Span(className="swatch", style={"background": item.colour}),
             html.Span(item.title, className="title", title=item.full_title or None, **data_attributes()),
         ]
         if item.disputed:
-            label.append(html.Span(_(" ◆ disputed"), className="disputed-tag"))
+            what.append(html.Span(_(" ◆ disputed"), className="disputed-tag"))
+        # (The date in a column of its own: a span's two dates wrap within it, the titles stay aligned.)
+        label = [html.Span(item.date, className="when"), " ", html.Span(what, className="what")]
         items.append(
             html.Li(
                 selection_link(label, item.href, item.id, "event-link"),
