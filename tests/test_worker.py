@@ -109,3 +109,20 @@ def test_a_head_over_64_kb_is_refused_and_a_whole_request_still_answered(tmp_pat
             while more := connection.recv(65536):
                 answers += more
         assert answers.count(b"HTTP/1.1 200 OK") == 2
+
+
+def test_a_chunked_body_over_what_the_app_takes_goes_to_a_thread_at_once(tmp_path):
+    """A chunked body of 400 KB, its last chunk not sent: kept whole, it would fill the worker's
+    buffer and wait (the main loop, woken again and again by the bytes it had stopped reading,
+    spun meanwhile); handed over, the app refuses it at once."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1) as url:
+        port = int(url.rsplit(":", 1)[1])
+        chunk = b"a" * 50_000
+        with socket.create_connection(("127.0.0.1", port), timeout=3) as connection:
+            head = CHUNKED.replace(b"POST /", b"POST /_dash-update-component").replace(
+                b"\r\n\r\n", b"\r\nContent-Type: application/json\r\n\r\n"
+            )
+            connection.sendall(head + b"".join(b"%x\r\n" % len(chunk) + chunk + b"\r\n" for _ in range(8)))
+            assert connection.recv(100).startswith(b"HTTP/1.1 4")  # (400 or 413)

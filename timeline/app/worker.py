@@ -33,6 +33,9 @@ from .guard import MAX_BODY
 
 READ_WITHIN = 10.0  # seconds for a request to arrive whole, from the first look at it
 MOST_HEAD = 64 * 1024  # bytes of a request's head (nginx's default allows 32 KB); beyond: 431
+# Bytes kept of a request: with more (a chunked body over the app's 256 KB), it goes to a thread
+# as it is, and the app refuses it (413) as it reads on.
+MOST_HELD = MOST_HEAD + MAX_BODY
 TOO_LARGE = b"HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
 
 _END_OF_HEAD = b"\r\n\r\n"
@@ -93,7 +96,7 @@ class WholeRequests(ThreadWorker):
             except OSError:
                 pass
             self._close(conn)
-        elif arrived(bytes(sent)):
+        elif len(sent) > MOST_HELD or arrived(bytes(sent)):
             self.arriving.pop(conn, None)
             conn.data_ready = True  # (gunicorn's thread then waits for nothing)
             super().enqueue_req(conn)
@@ -143,7 +146,7 @@ class WholeRequests(ThreadWorker):
         sent = conn.__dict__.setdefault("sent", bytearray())
         conn.sock.setblocking(False)
         try:
-            while len(sent) <= MOST_HEAD + MAX_BODY:
+            while len(sent) <= MOST_HELD:
                 more = conn.sock.recv(64 * 1024)
                 if not more:
                     return None
