@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import serve
-from timeline.app.worker import MOST_HEAD, arrived
+from timeline.app.worker import MOST_HEAD, arrived, awaits_continue
 
 ROOT = Path(__file__).resolve().parent.parent
 GET = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
@@ -51,6 +51,24 @@ CHUNKED = b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
 )
 def test_a_request_has_arrived_once_its_head_and_body_are_there(sent, whole):
     assert arrived(sent) is whole
+
+
+EXPECTS = POST.replace(b"\r\n\r\n", b"\r\nExpect: 100-continue\r\n\r\n")
+
+
+@pytest.mark.parametrize(
+    "sent, waits",
+    [
+        (EXPECTS, True),
+        (EXPECTS.replace(b"Expect: 100-continue", b"expect:100-Continue"), True),
+        (EXPECTS + b"{", False),  # the body is coming: told to go on or not, it did
+        (EXPECTS[:-2], False),  # the head is not whole yet
+        (POST, False),
+        (GET, False),
+    ],
+)
+def test_a_client_that_waits_to_be_told_to_send_its_body_is_told(sent, waits):
+    assert awaits_continue(sent) is waits
 
 
 def slow_client(port: int, stop: threading.Event, send: bool) -> None:
@@ -126,3 +144,20 @@ def test_a_chunked_body_over_what_the_app_takes_goes_to_a_thread_at_once(tmp_pat
             )
             connection.sendall(head + b"".join(b"%x\r\n" % len(chunk) + chunk + b"\r\n" for _ in range(8)))
             assert connection.recv(100).startswith(b"HTTP/1.1 4")  # (400 or 413)
+
+
+def test_a_client_that_asks_to_be_told_to_send_its_body_is_told_at_once(tmp_path):
+    """curl sends `Expect: 100-continue` with a body over 1 KB, and waits a second for gunicorn's
+    "100 Continue" before it sends the body; a worker that waited for the body before a thread
+    read the head made every such request a second slower."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1) as url:
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as connection:
+            connection.sendall(EXPECTS)
+            assert connection.recv(100).startswith(b"HTTP/1.1 100 Continue")
+            connection.sendall(b'{"a"}')
+            answer = b""
+            while b"HTTP/1.1 4" not in answer:
+                answer += connection.recv(1000)

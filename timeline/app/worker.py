@@ -41,6 +41,8 @@ TOO_LARGE = b"HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\
 _END_OF_HEAD = b"\r\n\r\n"
 _LENGTH = re.compile(rb"\r\ncontent-length[ \t]*:[ \t]*(\d+)[ \t]*\r\n", re.IGNORECASE)
 _CHUNKED = re.compile(rb"\r\ntransfer-encoding[ \t]*:[^\r\n]*chunked", re.IGNORECASE)
+_EXPECT = re.compile(rb"\r\nexpect[ \t]*:[ \t]*100-continue[ \t]*\r\n", re.IGNORECASE)
+CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 
 
 def arrived(data: bytes, most_body: int = MAX_BODY) -> bool:
@@ -57,6 +59,13 @@ def arrived(data: bytes, most_body: int = MAX_BODY) -> bool:
     length = _LENGTH.search(head)
     needed = int(length.group(1)) if length else 0
     return needed > most_body or len(body) >= needed
+
+
+def awaits_continue(data: bytes) -> bool:
+    """Whether the client sent a whole head that asks to be told to go on before it sends its
+    body (`Expect: 100-continue`: curl's, for a body over 1 KB), and no body yet."""
+    end = data.find(_END_OF_HEAD)
+    return 0 <= end and len(data) == end + 4 and bool(_EXPECT.search(data[: end + 2]))
 
 
 def _last_chunk(body: bytes) -> bool:
@@ -101,6 +110,11 @@ class WholeRequests(ThreadWorker):
             conn.data_ready = True  # (gunicorn's thread then waits for nothing)
             super().enqueue_req(conn)
         else:
+            if awaits_continue(bytes(sent)):  # (gunicorn tells it again when it reads the head:
+                try:  # a client takes any number of 100s before the answer, RFC 9110 15.2)
+                    conn.sock.send(CONTINUE)
+                except OSError:
+                    pass
             self.arriving.setdefault(conn, time.monotonic() + READ_WITHIN)
             self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._more, conn))
 
