@@ -161,3 +161,17 @@ def test_a_client_that_asks_to_be_told_to_send_its_body_is_told_at_once(tmp_path
             answer = b""
             while b"HTTP/1.1 4" not in answer:
                 answer += connection.recv(1000)
+
+
+def test_a_client_that_sends_its_request_and_closes_its_side_is_answered(tmp_path):
+    """`printf 'GET / ...' | nc host port`: the request, then the end of what the client sends;
+    it still reads the answer."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1) as url:
+        port = int(url.rsplit(":", 1)[1])
+        for _ in range(10):  # (the end may arrive with the request, or after the worker read it)
+            with socket.create_connection(("127.0.0.1", port), timeout=3) as connection:
+                connection.sendall(b"GET /_timeline/version HTTP/1.1\r\nHost: x\r\n\r\n")
+                connection.shutdown(socket.SHUT_WR)
+                assert connection.recv(100).startswith(b"HTTP/1.1 200 OK")

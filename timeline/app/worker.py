@@ -96,8 +96,8 @@ class WholeRequests(ThreadWorker):
         """A connection opened, or with more to read: to a thread once its request is whole."""
         if not self._plain(conn):
             return super().enqueue_req(conn)
-        sent = self._read(conn)
-        if sent is None:  # closed by the client
+        sent, ended = self._read(conn)
+        if ended and not (sent and arrived(bytes(sent))):  # closed, or failed, before a whole request
             self._close(conn)
         elif len(sent) > MOST_HEAD and _END_OF_HEAD not in sent[: MOST_HEAD + 4]:
             try:
@@ -154,22 +154,23 @@ class WholeRequests(ThreadWorker):
         self.enqueue_req(conn)
 
     @staticmethod
-    def _read(conn) -> bytearray | None:
+    def _read(conn) -> tuple[bytearray, bool]:
         """What the connection has sent for this request so far (kept on it), read without
-        waiting; None when the client closed it, or it failed."""
+        waiting, and whether it has ended: the client sent all it will (it may still read the
+        answer: `printf 'GET / ...' | nc`), or the connection failed."""
         sent = conn.__dict__.setdefault("sent", bytearray())
         conn.sock.setblocking(False)
         try:
             while len(sent) <= MOST_HELD:
                 more = conn.sock.recv(64 * 1024)
                 if not more:
-                    return None
+                    return sent, True
                 sent += more
         except BlockingIOError:
             pass
         except OSError:
-            return None
-        return sent
+            return sent, True
+        return sent, False
 
     def _close(self, conn) -> None:
         self.arriving.pop(conn, None)
