@@ -3,10 +3,11 @@
 the app from the TIMELINE_ variables, once, in the master: see preload_app below), and the tests and benchmarks that serve through
 gunicorn. A flag on the command line (`--workers 4`, `--bind`) overrides a setting here.
 
-`gthread`: each worker answers requests from a pool of threads, and a connection waits in the
-worker's poller, not in a thread, until it sends something; a client that sends slowly holds
-one thread, not the worker (issue 18). The reverse proxy in front must still buffer requests
-(nginx's `proxy_request_buffering on`, its default), so that only whole requests reach us.
+`worker_class`: gunicorn's `gthread` (each worker answers requests from a pool of threads), in
+which a request goes to a thread only once it has arrived whole (timeline/app/worker.py): until
+then it waits in the worker's poller, so a client that sends slowly holds no thread (with plain
+gthread, 4 such clients held one worker's threads, 8 every thread). The reverse proxy in front
+should still buffer requests (nginx's `proxy_request_buffering on`, its default).
 
 `timeout`: with gthread, the worker's main loop tells the arbiter it is alive about once a
 second, whatever its threads are doing, so a long request does not trip it; it restarts a worker
@@ -33,7 +34,7 @@ os.environ.setdefault("MIMALLOC_PURGE_DELAY", "1000")
 
 bind = "127.0.0.1:8050"
 workers = 2
-worker_class = "gthread"
+worker_class = "timeline.app.worker.WholeRequests"  # gthread, reading each request whole first
 threads = 4
 timeout = 30
 graceful_timeout = 30

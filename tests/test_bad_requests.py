@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.dash_client import Client
+from timeline import i18n
 from timeline.app import create_app, guard
+from timeline.state import State
 from timeline.view.controls import clicked_event
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,6 +164,9 @@ MALFORMED = {
     "a relayout range of three": lambda app: body_for(
         app, "timeline.figure@", {"zoom-request.data": {"xaxis.range": [1, 2, 3]}}
     ),
+    # what the address had refused, as the page sends it back (each notice is drawn)
+    "50,000 notices": lambda app: body_for(app, "counter.children", {"refused.data": ["a"] * 50_000}),
+    "a notice of 100,000 characters": lambda app: body_for(app, "counter.children", {"refused.data": ["a" * 100_000]}),
     "clicks a string": lambda app: body_for(app, "download.data", {"export-csv.n_clicks": "1"}),
     "changed ids not strings": lambda app: {**body_for(app, "counter.children"), "changedPropIds": [1]},
     "nested too deeply": lambda app: body_for(
@@ -201,6 +206,30 @@ def test_every_value_a_callback_reads_is_checked(app):
         for declared in (*spec["inputs"], *spec["state"]):
             if not declared["id"].startswith("{"):
                 assert (declared["id"], declared["property"]) in guard.VALUES, declared
+
+
+# Every value of the address refused, each as long as it can be and quoted at its longest
+# (characters that repr() writes as ten): the most notices `navigate` writes into the page.
+EVERYTHING_REFUSED = "?" + "&".join(
+    [
+        *(f"{name}={chr(0xE0001) * 60}" for name in ("lang", "map", "area", "event", "embed")),
+        "zoom=" + "1" * 61,
+        *(f"category=c{i}" for i in range(31)),
+        *(f"source=s{i}" for i in range(31)),
+        "q=" + "x" * 301,
+        *(f"{name}={chr(0xE0001) * 40}" for name in ("from", "to", "asof")),
+    ]
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "kk"])
+def test_the_most_notices_an_address_gets_are_within_the_guards_bounds(app, client, lang):
+    with i18n.using(lang):
+        refused = State.from_search(EVERYTHING_REFUSED).refused
+    assert 10 <= len(refused) <= guard.MOST_NOTICES
+    assert all(len(notice) <= guard.NOTICE for notice in refused)
+    body = body_for(app, "counter.children", {"view.data": "", "refused.data": list(refused)})
+    assert post(client, body)[0] == 200
 
 
 def test_a_click_on_an_id_longer_than_the_address_holds_selects_nothing(app, client):

@@ -320,6 +320,16 @@ def test_show_counts_what_the_filters_keep(path, view, counter, in_panel):
         assert in_panel in texts(out["panel"])
 
 
+def test_show_keeps_one_panel_for_addresses_that_ask_for_the_same_view(path):
+    """The panels kept (callbacks.PANELS) are keyed by the view the address asks for, not by the
+    address as sent: 64 addresses of 250 KB of junk each held 16 MB of keys in a worker."""
+    callbacks.PANELS.clear()
+    for junk in ("", "&utm_source=x", "&x=" + "y" * 250_000, "&category=" + "c" * 10_000, "&q=" + "q" * 400):
+        view = "?q=third" + junk
+        assert call(callbacks.show, "view.data", view, view=view, version="v", refused=[], path=path)["counter"]
+    assert len(callbacks.PANELS) == 2  # "?q=third", and no view (an address or a search too long)
+
+
 def test_show_lists_what_the_address_asked_for_that_was_refused(path):
     out = call(
         callbacks.show,

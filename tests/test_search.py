@@ -65,6 +65,44 @@ def test_a_word_is_found_as_a_scan_finds_it(index, word, expected):
     assert scanned(index, word) == ids(index, events_with_text(index, word))
 
 
+WITHIN = {
+    "none": [],
+    "one": ["cyrillic"],
+    "two": ["cyrillic", "accents"],
+    "four": ["plain", "upper", "kelvin", "punctuation"],  # fewer than half: only theirs read
+    "five": ["plain", "upper", "kelvin", "punctuation", "short"],  # more than half: all read
+    "all": [name for name, _, _ in TEXTS],
+}
+
+
+@pytest.mark.parametrize("within", WITHIN)
+@pytest.mark.parametrize("word", ["protesters", "алматы", "grève", "?#", "g", "yiv", "zzz"])
+@pytest.mark.parametrize("grams", [True, False])
+def test_a_word_among_some_events_is_found_as_among_all(index, word, within, grams):
+    searched = index if grams else dataclasses.replace(index, grams=None)
+    mask = np.isin(searched.events["id"].to_numpy(), WITHIN[within])
+    assert ids(searched, events_with_text(searched, word, mask)) == ids(
+        searched, events_with_text(searched, word) & mask
+    )
+
+
+def test_a_word_among_few_events_reads_only_their_text(index, monkeypatch):
+    """The text read for a word (titles and descriptions: the columns of many values) is that of
+    the events still kept: a search of eight random words read every account eight times."""
+    from timeline import search
+
+    read = []
+    matches = search._matches
+    monkeypatch.setattr(search, "_matches", lambda texts, word: read.append(len(texts)) or matches(texts, word))
+    scan = dataclasses.replace(index, grams=None)
+    mask = np.isin(scan.events["id"].to_numpy(), ["cyrillic", "accents"])
+    assert ids(scan, events_with_text(scan, "алматы", mask)) == ["cyrillic"]
+    assert read == [2, 2]  # (the two events' one account each, in the title and the description)
+    read.clear()
+    events_with_text(scan, "алматы")
+    assert read == [len(TEXTS), len(TEXTS)]
+
+
 def test_a_word_is_not_found_across_two_fields(index):
     assert ids(index, events_with_text(index, "kyiv")) == ["kelvin"]  # not "ky" + "iv"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from timeline.search import events_with_text
 from timeline.state import Filters, State, apply, bad_dates, step, zoom_from_text, zoom_text
 
 from .helpers import everything, ids, index_from_rows, row
@@ -586,9 +587,26 @@ def test_a_refused_value_reaches_no_link():
 def test_a_search_looks_each_different_word_up_once(index):
     asked = []
 
-    def words(word):
+    def words(word, within=None):
         asked.append(word)
         return np.ones(len(index), dtype=bool)
 
     apply(index, Filters(text="Almaty almaty ALMATY airport Airport"), words)
     assert asked == ["almaty", "airport"]
+
+
+def test_a_search_looks_for_each_word_among_the_events_kept_so_far(index):
+    """The search comes after every other filter, and each word after the words before it: its
+    text is read only for the events still kept (timeline.search.narrowed)."""
+    asked = []
+
+    def words(word, within):
+        asked.append((word, ids(index, within)))
+        return events_with_text(index, word, within)
+
+    found = apply(index, Filters(categories=("security", "protest"), date_to="2022-01-10", text="almaty seized"), words)
+    assert asked == [
+        ("almaty", ["zhanaozen-rally", "airport-seized", "csto-deployment"]),
+        ("seized", ["airport-seized"]),
+    ]
+    assert ids(index, found) == ["airport-seized"]

@@ -50,7 +50,7 @@ class Filters:
 class Limits:
     address: int = 8_000  # characters in the whole address's query
     text: int = 300  # characters in `q`
-    words: int = 8  # distinct words in `q` (each is a scan of the text, cached per word)
+    words: int = 8  # distinct words in `q` (each a scan of the text of the events still kept)
     date: int = 40  # characters in `from`, `to` and `asof`
     event: int = 200  # characters in `event`
     chosen: int = 30  # categories, and outlets, chosen at once
@@ -347,7 +347,10 @@ def unreadable_dates(filters: Filters) -> dict[str, str]:
 def apply(index: EventIndex, filters: Filters, words=None) -> np.ndarray:
     """A boolean mask over the index's events: those the filters keep.
 
-    `words(word)` gives the events whose text holds a word; the app passes a cached one."""
+    `words(word, within)` gives the events whose text holds a word, among the events `within`
+    (the app passes a cached one). The search, the slowest filter, comes last, and each word is
+    looked for only among the events the filters and the words before it keep (a word matched
+    by few events leaves little text to read for the others)."""
     mask = np.ones(len(index), dtype=bool)
     if not len(index) or not filters.active:
         return mask
@@ -357,8 +360,6 @@ def apply(index: EventIndex, filters: Filters, words=None) -> np.ndarray:
         mask &= lane_ok[index.lane]
     if filters.sources:
         mask &= events_from_sources(index, outlet_names(filters.sources, index.outlets))
-    for word in search_words(filters.text):
-        mask &= words(word) if words else events_with_text(index, word)
     if filters.area:
         mask &= filters.area.contains(index.lat, index.lon)
     as_of = as_of_bound(filters)
@@ -369,6 +370,8 @@ def apply(index: EventIndex, filters: Filters, words=None) -> np.ndarray:
         mask &= index.last >= low
     if high is not None:
         mask &= index.start <= high
+    for word in search_words(filters.text):
+        mask &= words(word, mask) if words else events_with_text(index, word, mask)
     return mask
 
 

@@ -142,7 +142,7 @@ def show(view, version, refused, *, path):
     """The panel (the event chosen, or the overview), the list, the counter, the problems and
     the filters' choices, for the view (made once per version and view: PANELS)."""
     now, state, file = data.current(path, seen=version), State.from_search(view), os.path.basename(path)
-    shown = PANELS.get((path, now.version, view or "", i18n.current()), lambda: _shown(now, state, file))
+    shown = PANELS.get((path, now.version, state.to_search(), i18n.current()), lambda: _shown(now, state, file))
     notices = [*now.problems, *render.refused_notices(refused), *render.filter_notices(bad_dates(state.filters))]
     problems = render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back)
     return dict(shown, problems=problems, invalid=controls.invalid_dates(state.filters))

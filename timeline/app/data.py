@@ -31,7 +31,7 @@ from ..appends import load_more
 from ..index import EventIndex, build_index, grow_index, with_room
 from ..load import Dataset, signature
 from ..problems import ERROR, Problem, ProblemCode
-from ..search import events_with_text, text_grams
+from ..search import events_with_text, narrowed, text_grams
 from ..state import Filters, apply, as_of_bound
 
 
@@ -72,9 +72,14 @@ class Current:
             return self.index
         return _remember(self.as_of_indexes, bound, lambda: self.index.at(bound))
 
-    def word_mask(self, word: str) -> np.ndarray:
-        """The events with `word` in their text: the slowest filter, so kept per word too."""
+    def word_mask(self, word: str, within: np.ndarray | None = None) -> np.ndarray:
+        """The events with `word` in their text: the slowest filter, so kept per word too. A
+        word not kept is looked for among the events `within` only, when they are few (search.
+        narrowed), and not kept then (the answer holds no event beyond them)."""
         _search_sequences(self)
+        found = self.word_masks.get(word.lower())
+        if found is None and narrowed(within):
+            return events_with_text(self.index, word, within)
         return _remember(self.word_masks, word.lower(), lambda: events_with_text(self.index, word))
 
 

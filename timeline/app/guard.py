@@ -22,6 +22,13 @@ from ..view.figure import CALENDAR
 
 MAX_BODY = 256 * 1024  # bytes in a request's body (a callback's is a few KB); bounds the rest
 MAX_DEPTH = 8  # nesting of a callback body's JSON
+# The notices the page holds of what its address had refused (`refused.data`), as `navigate`
+# wrote them: one per value of the address at most (12 today), each a sentence quoting at most
+# 60 characters of the value (about 700 characters). The page sends them back, and `show` draws
+# every one: unbounded, a 250 KB body of 60,000 one-letter notices came back as 12 MB and took
+# a worker's thread 2.5 s.
+MOST_NOTICES = 20
+NOTICE = 2_000  # characters
 
 
 def install(app) -> None:
@@ -205,7 +212,9 @@ def _width(value) -> bool:
 
 
 def _notices(value) -> bool:
-    return _names(value)
+    return _names(value) and (
+        value is None or len(value) <= MOST_NOTICES and all(len(notice) <= NOTICE for notice in value)
+    )
 
 
 def _numbers(value, n: int) -> bool:

@@ -1,0 +1,177 @@
+"""gunicorn's worker (timeline/app/worker.py): a request goes to a thread only once it has arrived
+whole, so clients that send slowly, or open a connection and send nothing, hold no thread.
+
+`arrived` is tested on its own, table-driven; the worker through gunicorn as deployed
+(gunicorn.conf.py, one worker of 4 threads), with more slow clients than it has threads.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import serve
+from timeline.app.worker import MOST_HEAD, arrived, awaits_continue
+
+ROOT = Path(__file__).resolve().parent.parent
+GET = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+POST = b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n"
+CHUNKED = b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+
+@pytest.mark.parametrize(
+    "sent, whole",
+    [
+        (b"", False),
+        (b"GET / HTTP/1.1\r\n", False),
+        (b"GET / HTTP/1.1\r\nHost: x\r\n", False),
+        (b"GET / HTTP/1.1\r\nHost: x\r\n\r", False),
+        (GET, True),
+        (b"GET / HTTP/1.0\r\n\r\n", True),
+        (b"GET / HTTP/1.1\nHost: x\n", True),  # a bare LF: gunicorn refuses it at once (400)
+        (POST, False),
+        (POST + b"{}", False),
+        (POST + b'{"a"}', True),
+        (POST.replace(b"Content-Length", b"content-length"), False),
+        (POST.replace(b"5", b"300000"), True),  # over the app's 256 KB: refused (413), not read
+        (CHUNKED, False),
+        (CHUNKED + b"5\r\nhello\r\n", False),
+        (CHUNKED + b"5\r\nhe\r\n\r\n\r\n", False),  # a blank line inside a chunk ends nothing
+        (CHUNKED + b"5\r\nhello\r\n0\r\n", False),
+        (CHUNKED + b"5\r\nhello\r\n0\r\n\r\n", True),
+        (CHUNKED + b"5;x=y\r\nhello\r\n0\r\nTrailer: 1\r\n\r\n", True),
+        (CHUNKED + b"zz\r\n", True),  # not a chunk size: gunicorn refuses it
+    ],
+)
+def test_a_request_has_arrived_once_its_head_and_body_are_there(sent, whole):
+    assert arrived(sent) is whole
+
+
+EXPECTS = POST.replace(b"\r\n\r\n", b"\r\nExpect: 100-continue\r\n\r\n")
+
+
+@pytest.mark.parametrize(
+    "sent, waits",
+    [
+        (EXPECTS, True),
+        (EXPECTS.replace(b"Expect: 100-continue", b"expect:100-Continue"), True),
+        (EXPECTS + b"{", False),  # the body is coming: told to go on or not, it did
+        (EXPECTS[:-2], False),  # the head is not whole yet
+        (POST, False),
+        (GET, False),
+    ],
+)
+def test_a_client_that_waits_to_be_told_to_send_its_body_is_told(sent, waits):
+    assert awaits_continue(sent) is waits
+
+
+def slow_client(port: int, stop: threading.Event, send: bool) -> None:
+    """A request's first line, then a byte a second (or, with send=False, nothing at all)."""
+    with socket.create_connection(("127.0.0.1", port)) as connection:
+        if send:
+            connection.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        while not stop.wait(1):
+            if send:
+                try:
+                    connection.sendall(b"X")
+                except OSError:
+                    return
+
+
+def test_slow_clients_hold_no_thread(tmp_path):
+    """Twelve clients, more than the worker's 4 threads: 8 send their request a byte a second,
+    4 send nothing. Before, the first 4 to reach the worker held all its threads, and a reader's
+    request waited until they gave up."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1) as url:
+        port, stop = int(url.rsplit(":", 1)[1]), threading.Event()
+        clients = [
+            threading.Thread(target=slow_client, args=(port, stop, send), daemon=True)
+            for send in [True] * 8 + [False] * 4
+        ]
+        for client in clients:
+            client.start()
+        try:
+            time.sleep(2)  # (every slow client connected, and sent a byte or two)
+            for path in ("/_timeline/version", "/_dash-layout", "/"):
+                started = time.perf_counter()
+                with urllib.request.urlopen(url + path, timeout=3) as answer:
+                    assert answer.status == 200, path
+                assert time.perf_counter() - started < 1, path
+        finally:
+            stop.set()
+            for client in clients:
+                client.join()
+
+
+def test_a_head_over_64_kb_is_refused_and_a_whole_request_still_answered(tmp_path):
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1) as url:
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+            connection.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n" + b"X-Long: " + b"a" * (MOST_HEAD + 10))
+            assert connection.recv(100).startswith(b"HTTP/1.1 431 ")
+        # two requests sent at once on one connection (pipelined), the second closing it
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+            version = b"GET /_timeline/version HTTP/1.1\r\nHost: x\r\n"
+            connection.sendall(version + b"\r\n" + version + b"Connection: close\r\n\r\n")
+            answers = b""
+            while more := connection.recv(65536):
+                answers += more
+        assert answers.count(b"HTTP/1.1 200 OK") == 2
+
+
+def test_a_chunked_body_over_what_the_app_takes_goes_to_a_thread_at_once(tmp_path):
+    """A chunked body of 400 KB, its last chunk not sent: kept whole, it would fill the worker's
+    buffer and wait (the main loop, woken again and again by the bytes it had stopped reading,
+    spun meanwhile); handed over, the app refuses it at once."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1) as url:
+        port = int(url.rsplit(":", 1)[1])
+        chunk = b"a" * 50_000
+        with socket.create_connection(("127.0.0.1", port), timeout=3) as connection:
+            head = CHUNKED.replace(b"POST /", b"POST /_dash-update-component").replace(
+                b"\r\n\r\n", b"\r\nContent-Type: application/json\r\n\r\n"
+            )
+            connection.sendall(head + b"".join(b"%x\r\n" % len(chunk) + chunk + b"\r\n" for _ in range(8)))
+            assert connection.recv(100).startswith(b"HTTP/1.1 4")  # (400 or 413)
+
+
+def test_a_client_that_asks_to_be_told_to_send_its_body_is_told_at_once(tmp_path):
+    """curl sends `Expect: 100-continue` with a body over 1 KB, and waits a second for gunicorn's
+    "100 Continue" before it sends the body; a worker that waited for the body before a thread
+    read the head made every such request a second slower."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1) as url:
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as connection:
+            connection.sendall(EXPECTS)
+            assert connection.recv(100).startswith(b"HTTP/1.1 100 Continue")
+            connection.sendall(b'{"a"}')
+            answer = b""
+            while b"HTTP/1.1 4" not in answer:
+                answer += connection.recv(1000)
+
+
+def test_a_client_that_sends_its_request_and_closes_its_side_is_answered(tmp_path):
+    """`printf 'GET / ...' | nc host port`: the request, then the end of what the client sends;
+    it still reads the answer."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1) as url:
+        port = int(url.rsplit(":", 1)[1])
+        for _ in range(10):  # (the end may arrive with the request, or after the worker read it)
+            with socket.create_connection(("127.0.0.1", port), timeout=3) as connection:
+                connection.sendall(b"GET /_timeline/version HTTP/1.1\r\nHost: x\r\n\r\n")
+                connection.shutdown(socket.SHUT_WR)
+                assert connection.recv(100).startswith(b"HTTP/1.1 200 OK")
