@@ -442,15 +442,15 @@ def _named(code: str, name: str) -> list:
     ]
 
 
-def _outlet_labels() -> dict:
+def _outlet_labels() -> dcc.Dropdown.Labels:
     """The outlet filter's own words (Dash's dropdown writes them in English unless given), in
     the page's language. (The count is said without agreeing with it: Dash puts the number in.)"""
-    return {
-        "select_all": _("Select all"),
-        "deselect_all": _("Deselect all"),
-        "selected_count": _("Selected: {num_selected}"),
-        "search": _("Search outlets"),
-        "clear_search": _("Clear search"),
-        "clear_selection": _("Clear selection"),
-        "no_options_found": _("No outlet found"),
-    }
+    return dcc.Dropdown.Labels(
+        select_all=_("Select all"),
+        deselect_all=_("Deselect all"),
+        selected_count=_("Selected: {num_selected}"),
+        search=_("Search outlets"),
+        clear_search=_("Clear search"),
+        clear_selection=_("Clear selection"),
+        no_options_found=_("No outlet found"),
+    )
