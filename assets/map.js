@@ -243,7 +243,7 @@
     var box = document.createElement("div");
     box.className = "map-choices";
     var heading = document.createElement("p");
-    heading.textContent = mark.count + " events here" + (mark.approximate ? " (placed approximately)" : "");
+    heading.textContent = mark.heading;  // (the reader's language: timeline.view.map)
     box.appendChild(heading);
     var list = document.createElement("ul");
     mark.events.forEach(function (event) {
@@ -256,9 +256,9 @@
       list.appendChild(item);
     });
     box.appendChild(list);
-    if (mark.count > mark.events.length) {
+    if (mark.more) {
       var more = document.createElement("p");
-      more.textContent = "and " + (mark.count - mark.events.length) + " more: zoom in, or filter";
+      more.textContent = mark.more;
       box.appendChild(more);
     }
     return box;
@@ -289,7 +289,7 @@
           radius: Math.min(6 + 3 * Math.sqrt(mark.count), 30), color: "#1f3b57", weight: 1,
           fillColor: "#4f7faa", fillOpacity: 0.55, className: "map-count"});
         var count = document.createElement("span");
-        count.textContent = mark.count.toLocaleString("en");
+        count.textContent = mark.shown;
         layer.bindTooltip(count, {permanent: true, direction: "center", className: "count-label"});
         layer.on("click", function () { map.setView([mark.lat, mark.lon], Math.min(map.getZoom() + 2, 18)); });
       } else {
@@ -301,8 +301,7 @@
           fillColor: mark.colour, fillOpacity: 0.85,
           className: "map-mark" + (mark.selected ? " selected" : "")});
         var hover = document.createElement("span");
-        hover.textContent = mark.count === 1 ? mark.events[0].title : mark.count + " events";
-        if (mark.approximate) hover.textContent += " (placed approximately, by its town's name)";
+        hover.textContent = mark.hover;
         layer.bindTooltip(hover);
         if (mark.count === 1) {
           layer.on("click", function () { choose(mark.events[0].id); });

@@ -54,6 +54,34 @@ def test_a_town_placed_by_name_is_a_mark_that_says_it_is_approximate(story):
 
 
 @pytest.mark.parametrize(
+    "lang, hover, heading, approximate",
+    [
+        ("en", "2 events", "2 events here", " (placed approximately, by its town's name)"),
+        ("fr", "2 événements", "2 événements ici", " (placé approximativement, d'après le nom de sa ville)"),
+        ("ru", "2 события", "2 события здесь", " (место указано приблизительно, по названию города)"),
+    ],
+)
+def test_a_mark_says_what_it_holds_in_the_reader_s_language(story, lang, hover, heading, approximate):
+    """The words on the map (a mark's hover, the heading of its list) come with its data, in the
+    page's language: map.js writes them as they come."""
+    from timeline import i18n
+
+    with i18n.using(lang):
+        data = map_data(story, everything(story), None)
+    [almaty] = [m for m in data["marks"] if round(m["lat"], 2) == 43.24]
+    assert (almaty["hover"], almaty["heading"], almaty["more"]) == (hover, heading, "")
+    [curfew] = [m for m in data["marks"] if any(e["id"] == "curfew" for e in m["events"])]
+    assert curfew["hover"].endswith(approximate)
+
+
+def test_a_place_of_more_events_than_its_list_says_how_many_more(monkeypatch):
+    monkeypatch.setattr(places_map, "LISTED", 2)
+    index = index_from_rows([row(f"e{k}", f"2022-01-0{k + 1}", location="Almaty", **ALMATY) for k in range(5)])
+    [mark] = map_data(index, everything(index), None)["marks"]
+    assert (mark["count"], len(mark["events"]), mark["more"]) == (5, 2, "and 3 more: zoom in, or filter")
+
+
+@pytest.mark.parametrize(
     "kept, expected",
     [
         (["aktau-rally"], ["aktau-rally"]),

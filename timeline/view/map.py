@@ -116,9 +116,25 @@ def _place_marks(
             "disputed": bool(disputed[p]),
             "approximate": bool(approximate[p]),
             "selected": p == chosen_place,
+            **_said(int(counts[p]), events[p], bool(approximate[p])),
         }
         for p in range(n)
     ]
+
+
+def _said(count: int, events: list[dict], approximate: bool) -> dict:
+    """What a mark of `count` events says, in the reader's language: on hover (and to a screen
+    reader), atop its list of events, and below the list of a place of more events than it lists."""
+    hover = events[0]["title"] if count == 1 else ngettext("{n} event", "{n} events", count).format(n=number(count))
+    heading = ngettext("{n} event here", "{n} events here", count).format(n=number(count))
+    if approximate:
+        hover += _(" (placed approximately, by its town's name)")
+        heading += _(" (placed approximately)")
+    extra = count - len(events)
+    more = ngettext("and {n} more: zoom in, or filter", "and {n} more: zoom in, or filter", extra).format(
+        n=number(extra)
+    )
+    return {"hover": hover, "heading": heading, "more": more if extra > 0 else ""}
 
 
 def _cell_marks(lat: np.ndarray, lon: np.ndarray, bounds: Area) -> list[dict]:
@@ -136,7 +152,7 @@ def _cell_marks(lat: np.ndarray, lon: np.ndarray, bounds: Area) -> list[dict]:
     lat_mean = np.bincount(cells, weights=lat, minlength=len(codes)) / counts
     lon_mean = np.bincount(cells, weights=lon, minlength=len(codes)) / counts
     return [
-        {"lat": round(float(a), 4), "lon": round(float(o), 4), "count": int(n)}
+        {"lat": round(float(a), 4), "lon": round(float(o), 4), "count": int(n), "shown": number(int(n))}
         for a, o, n in zip(lat_mean, lon_mean, counts)
     ]
 
