@@ -43,6 +43,10 @@ keepalive = 5
 # own "414 URI Too Long" page): an address of up to 8,000 characters is the app's to refuse or
 # read, with its own notice (timeline.state.LIMITS; the README's "Links").
 limit_request_line = 8190
+# No control socket (gunicorn 25+ opens one at $XDG_RUNTIME_DIR or ~/.gunicorn/gunicorn.ctl, from
+# which `gunicornc` changes the workers or stops the server): nothing here uses it, and two servers
+# on one machine, a newsroom's two timelines, would share its path.
+control_socket_disable = True
 
 # `preload_app`: the master imports the app (and maps the events' checked data, timeline.store)
 # once, before it forks the workers, so they share the imported code and that mapping instead of

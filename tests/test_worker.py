@@ -175,3 +175,22 @@ def test_a_client_that_sends_its_request_and_closes_its_side_is_answered(tmp_pat
                 connection.sendall(b"GET /_timeline/version HTTP/1.1\r\nHost: x\r\n\r\n")
                 connection.shutdown(socket.SHUT_WR)
                 assert connection.recv(100).startswith(b"HTTP/1.1 200 OK")
+
+
+def test_gunicorn_opens_no_control_socket():
+    """gunicorn.conf.py turns off gunicorn's control socket (`gunicornc`: it changes the workers
+    or stops the server), which two servers on one machine would share the path of."""
+    from gunicorn.config import Config
+
+    config = Config()
+    settings: dict = {}
+    exec(
+        compile(
+            (Path(__file__).parent.parent / "gunicorn.conf.py").read_text(encoding="utf-8"), "gunicorn.conf.py", "exec"
+        ),
+        settings,
+    )
+    for name in ("control_socket_disable", "worker_class", "bind"):
+        config.set(name, settings[name])
+    assert config.control_socket_disable is True
+    assert config.bind == ["127.0.0.1:8050"]
