@@ -269,3 +269,18 @@ def test_check_lang_s_help_says_which_languages_have_every_word(monkeypatch, che
 
     monkeypatch.setattr(i18n, "CHECK_LANGUAGES", check_languages)
     assert cli._lang_help() == f"the language of the messages {said} (default: en)"
+
+
+@pytest.mark.parametrize(
+    "lang, summary",
+    [
+        ("fr", "1 événement, 1 récit, 0 erreur, 0 avertissement"),
+        ("ar", "1 حدث، 1 رواية، 0 أخطاء، 0 تحذيرات"),
+    ],
+)
+def test_check_s_summary_is_written_as_the_language_writes_a_list(tmp_path, capsys, lang, summary):
+    """`check --lang ar` separates its counts with the Arabic comma, as the page does."""
+    path = tmp_path / "events.csv"
+    path.write_text("id,date,title,category,source\na,2022-01-05,T,protest,AFP\n", encoding="utf-8")
+    assert main(["check", "--lang", lang, str(path)]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1] == summary

@@ -25,7 +25,7 @@ def summary(dataset) -> str:
     """check's last line in the language in force (in English: Dataset.summary's own)."""
     events, accounts = len(dataset.events), len(dataset.accounts)
     errors, warnings = len(dataset.errors), len(dataset.warnings)
-    return ", ".join(
+    return i18n.listed(
         (
             i18n.ngettext("{n} event", "{n} events", events).format(n=events),
             i18n.ngettext("{n} account", "{n} accounts", accounts).format(n=accounts),
