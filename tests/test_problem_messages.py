@@ -214,24 +214,6 @@ def test_a_problem_is_shown_in_french_in_russian_and_in_english_as_before(
         assert problem.message == english
 
 
-def test_a_plural_takes_the_form_its_count_asks_for():
-    one = say_n(
-        "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
-        "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
-        "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
-        "{n:,} rows hold text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
-        "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
-        "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
-        1,
-        save_as_csv="...",
-    )
-    many = Message(one.template, {**one.values, "n": 1200}, one.plural)
-    assert str(one).startswith("1 row holds") and str(many).startswith("1,200 rows hold")
-    with i18n.using("fr"):
-        assert str(one).startswith("1 ligne contient") and "cette ligne est écartée" in str(one)
-        assert str(many).startswith(f"1{NNBSP}200 lignes contiennent") and "ces lignes sont écartées" in str(many)
-
-
 NOT_UTF8 = say_n(
     "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
     "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
@@ -242,6 +224,17 @@ NOT_UTF8 = say_n(
     1,
     save_as_csv="...",
 )
+
+
+def test_a_plural_takes_the_form_its_count_asks_for():
+    one = NOT_UTF8
+    many = Message(one.template, {**one.values, "n": 1200}, one.plural)
+    assert str(one).startswith("1 row holds") and str(many).startswith("1,200 rows hold")
+    with i18n.using("fr"):
+        assert str(one).startswith("1 ligne contient") and "cette ligne est écartée" in str(one)
+        assert str(many).startswith(f"1{NNBSP}200 lignes contiennent") and "ces lignes sont écartées" in str(many)
+
+
 LOOKS_LIKE = say_n(
     "category {key!r} looks like {other!r} ({n} rows); if they are one lane, spell them the same",
     "category {key!r} looks like {other!r} ({n} rows); if they are one lane, spell them the same",
