@@ -47,6 +47,9 @@ CHUNKED = b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
         (CHUNKED + b"5\r\nhello\r\n0\r\n\r\n", True),
         (CHUNKED + b"5;x=y\r\nhello\r\n0\r\nTrailer: 1\r\n\r\n", True),
         (CHUNKED + b"zz\r\n", True),  # not a chunk size: gunicorn refuses it
+        (CHUNKED + b"-6\r\n", True),  # (nor a negative one, which once sent the look back forever)
+        (CHUNKED + b"+5\r\nhello\r\n", True),
+        (CHUNKED + b"ffffffff\r\n", True),  # a chunk over the app's 256 KB: refused (413)
     ],
 )
 def test_a_request_has_arrived_once_its_head_and_body_are_there(sent, whole):
@@ -129,10 +132,10 @@ def test_a_head_over_64_kb_is_refused_and_a_whole_request_still_answered(tmp_pat
         assert answers.count(b"HTTP/1.1 200 OK") == 2
 
 
-def test_a_chunked_body_over_what_the_app_takes_goes_to_a_thread_at_once(tmp_path):
+def test_a_chunked_body_over_what_the_app_takes_is_refused_at_once(tmp_path):
     """A chunked body of 400 KB, its last chunk not sent: kept whole, it would fill the worker's
     buffer and wait (the main loop, woken again and again by the bytes it had stopped reading,
-    spun meanwhile); handed over, the app refuses it at once."""
+    spun meanwhile); refused (413) as soon as it is over 256 KB."""
     copy = tmp_path / "events.csv"
     shutil.copyfile(ROOT / "events.csv", copy)
     with serve(copy, gunicorn_workers=1) as url:
@@ -144,6 +147,44 @@ def test_a_chunked_body_over_what_the_app_takes_goes_to_a_thread_at_once(tmp_pat
             )
             connection.sendall(head + b"".join(b"%x\r\n" % len(chunk) + chunk + b"\r\n" for _ in range(8)))
             assert connection.recv(100).startswith(b"HTTP/1.1 4")  # (400 or 413)
+
+
+def test_a_request_sent_behind_another_holds_no_thread_until_it_is_whole(tmp_path):
+    """A whole request and the start of a second on one connection (pipelined): the parser reads
+    the second's first bytes with the first; they wait in the worker's poller for the rest, as a
+    new connection's do, where a thread once waited on them. Eight such connections and a body
+    said to be over 256 KB (answered 413 at once, the connection closed: a thread once waited 5 s
+    to drain it) leave a reader answered."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1) as url:
+        port = int(url.rsplit(":", 1)[1])
+        connections = []
+        try:
+            for _ in range(8):
+                connection = socket.create_connection(("127.0.0.1", port), timeout=5)
+                connection.sendall(b"GET /_timeline/version HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHo")
+                assert connection.recv(100).startswith(b"HTTP/1.1 200 OK")
+                connections.append(connection)
+            for _ in range(8):
+                connection = socket.create_connection(("127.0.0.1", port), timeout=5)
+                connection.sendall(POST.replace(b"5", b"300000"))
+                assert connection.recv(100).startswith(b"HTTP/1.1 413 ")
+                assert connection.recv(100) == b""  # (closed: nothing waits for its body)
+                connection.close()
+            started = time.perf_counter()
+            with urllib.request.urlopen(url + "/_dash-layout", timeout=3) as answer:
+                assert answer.status == 200
+            assert time.perf_counter() - started < 1
+            # ...and the second request, once whole, is answered
+            connections[0].sendall(b"st: x\r\nConnection: close\r\n\r\n")
+            answer = b""
+            while more := connections[0].recv(65536):
+                answer += more
+            assert b"HTTP/1.1 200 OK" in answer
+        finally:
+            for connection in connections:
+                connection.close()
 
 
 def test_a_client_that_asks_to_be_told_to_send_its_body_is_told_at_once(tmp_path):

@@ -33,56 +33,85 @@ from .guard import MAX_BODY
 
 READ_WITHIN = 10.0  # seconds for a request to arrive whole, from the first look at it
 MOST_HEAD = 64 * 1024  # bytes of a request's head (nginx's default allows 32 KB); beyond: 431
-# Bytes kept of a request: with more (a chunked body over the app's 256 KB), it goes to a thread
-# as it is, and the app refuses it (413) as it reads on.
-MOST_HELD = MOST_HEAD + MAX_BODY
 TOO_LARGE = b"HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+# A body over the app's MAX_BODY (a Content-Length, a chunk, or chunks so far): refused here, and
+# the connection closed, where a thread would have waited for the body to drain it (5 s a client).
+BODY_TOO_LARGE = b"HTTP/1.1 413 Content Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
 
 _END_OF_HEAD = b"\r\n\r\n"
 _LENGTH = re.compile(rb"\r\ncontent-length[ \t]*:[ \t]*(\d+)[ \t]*\r\n", re.IGNORECASE)
 _CHUNKED = re.compile(rb"\r\ntransfer-encoding[ \t]*:[^\r\n]*chunked", re.IGNORECASE)
 _EXPECT = re.compile(rb"\r\nexpect[ \t]*:[ \t]*100-continue[ \t]*\r\n", re.IGNORECASE)
+_CHUNK_SIZE = re.compile(rb"[ \t]*([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?")  # (extensions after ;)
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 
-
-def arrived(data: bytes, most_body: int = MAX_BODY) -> bool:
-    """Whether `data`, what a connection sent, holds a whole request to hand to gunicorn's
-    parser: its head and its body; or what the parser refuses at once (a bare LF ending a line
-    of the head, a malformed chunk), or a body over `most_body` (which the app refuses, 413,
-    without reading it)."""
-    end = data.find(_END_OF_HEAD)
-    if end < 0:
-        return data.count(b"\n") != data.count(b"\r\n")  # (a bare LF: gunicorn answers 400)
-    head, body = data[: end + 2], data[end + 4 :]
-    if _CHUNKED.search(head):
-        return _last_chunk(body)
-    length = _LENGTH.search(head)
-    needed = int(length.group(1)) if length else 0
-    return needed > most_body or len(body) >= needed
+# What a connection's bytes so far are (_Arrival.of):
+WAITING = "waiting"  # not a whole request yet
+WHOLE = "whole"  # a whole request, or bytes gunicorn's parser refuses at once (400): to a thread
+LARGE = "large"  # a body over what the app takes: refused (413) here
 
 
-def awaits_continue(data: bytes) -> bool:
+def arrived(data: bytes | bytearray, most_body: int = MAX_BODY) -> bool:
+    """Whether `data`, what a connection sent, is to be handed to gunicorn's parser: a whole
+    request (its head and its body), what the parser refuses at once (a bare LF ending a line of
+    the head, a malformed chunk), or a body over `most_body` (which is refused)."""
+    return _Arrival(most_body).of(data) != WAITING
+
+
+class _Arrival:
+    """How far a connection's request has arrived; each look goes on from where the last one
+    stopped (a chunked body sent a byte at a time is not read again from its start)."""
+
+    def __init__(self, most_body: int = MAX_BODY):
+        self.most_body = most_body
+        self.body = -1  # where the body starts in what was sent; -1 until the head has ended
+        self.needed = 0  # the body's length (Content-Length)
+        self.chunked = False
+        self.chunk = 0  # where the next chunk's size line starts, from the body's start
+
+    def of(self, data: bytes | bytearray) -> str:
+        if self.body < 0:
+            end = data.find(_END_OF_HEAD)
+            if end < 0:
+                return WHOLE if data.count(b"\n") != data.count(b"\r\n") else WAITING  # (a bare LF: 400)
+            head = bytes(data[: end + 2])
+            self.body = end + 4
+            self.chunked = bool(_CHUNKED.search(head))
+            length = _LENGTH.search(head)
+            self.needed = int(length.group(1)) if length else 0
+        if self.chunked:
+            return self._chunks(data)
+        if self.needed > self.most_body:
+            return LARGE
+        return WHOLE if len(data) - self.body >= self.needed else WAITING
+
+    def _chunks(self, data: bytes | bytearray) -> str:
+        """A chunked body: whole once its last chunk (size 0) and the blank line after its
+        trailers are there."""
+        while True:
+            at = self.body + self.chunk
+            line_end = data.find(b"\r\n", at)
+            if line_end < 0:
+                return LARGE if len(data) - self.body > self.most_body else WAITING
+            written = _CHUNK_SIZE.fullmatch(data, at, line_end)
+            if written is None:
+                return WHOLE  # (not a chunk size, nor a negative one: gunicorn refuses it, 400)
+            size = int(written.group(1), 16)
+            if size == 0:
+                return WHOLE if data.find(_END_OF_HEAD, line_end) >= 0 else WAITING
+            if self.chunk + size > self.most_body:
+                return LARGE
+            after = line_end + 2 + size + 2
+            if after > len(data):
+                return WAITING  # (the chunk not all here: its size line is read again next time)
+            self.chunk = after - self.body  # (always forward: a size is never negative)
+
+
+def awaits_continue(data: bytes | bytearray) -> bool:
     """Whether the client sent a whole head that asks to be told to go on before it sends its
     body (`Expect: 100-continue`: curl's, for a body over 1 KB), and no body yet."""
     end = data.find(_END_OF_HEAD)
     return 0 <= end and len(data) == end + 4 and bool(_EXPECT.search(data[: end + 2]))
-
-
-def _last_chunk(body: bytes) -> bool:
-    """Whether a chunked body holds its last chunk (size 0) and the blank line after its
-    trailers; True too for a body gunicorn's parser refuses (a chunk size that is no number)."""
-    at = 0
-    while True:
-        line_end = body.find(b"\r\n", at)
-        if line_end < 0:
-            return False
-        try:
-            size = int(body[at:line_end].split(b";")[0], 16)
-        except ValueError:
-            return True
-        if size == 0:
-            return body.find(_END_OF_HEAD, line_end) >= 0
-        at = line_end + 2 + size + 2
 
 
 class WholeRequests(ThreadWorker):
@@ -96,21 +125,24 @@ class WholeRequests(ThreadWorker):
         """A connection opened, or with more to read: to a thread once its request is whole."""
         if not self._plain(conn):
             return super().enqueue_req(conn)
+        if conn.parser is not None:  # (a request sent behind the last one, which the parser read ahead)
+            conn.__dict__.setdefault("sent", bytearray()).extend(conn.parser.unreader.take_buffered())
         sent, ended = self._read(conn)
-        if ended and not (sent and arrived(bytes(sent))):  # closed, or failed, before a whole request
+        arrival = conn.__dict__.setdefault("arrival", _Arrival())
+        state = arrival.of(sent) if sent else WAITING
+        if ended and state == WAITING:  # closed, or failed, before a whole request
             self._close(conn)
-        elif len(sent) > MOST_HEAD and _END_OF_HEAD not in sent[: MOST_HEAD + 4]:
-            try:
-                conn.sock.send(TOO_LARGE)
-            except OSError:
-                pass
-            self._close(conn)
-        elif len(sent) > MOST_HELD or arrived(bytes(sent)):
+        elif arrival.body < 0 and len(sent) > MOST_HEAD:
+            self._refuse(conn, TOO_LARGE)
+        elif state == LARGE:
+            self._refuse(conn, BODY_TOO_LARGE)
+        elif state == WHOLE:
             self.arriving.pop(conn, None)
+            conn.__dict__.pop("arrival", None)
             conn.data_ready = True  # (gunicorn's thread then waits for nothing)
             super().enqueue_req(conn)
         else:
-            if awaits_continue(bytes(sent)):  # (gunicorn tells it again when it reads the head:
+            if awaits_continue(sent):  # (gunicorn tells it again when it reads the head:
                 try:  # a client takes any number of 100s before the answer, RFC 9110 15.2)
                     conn.sock.send(CONTINUE)
                 except OSError:
@@ -141,13 +173,8 @@ class WholeRequests(ThreadWorker):
             self._close(conn)
 
     def _plain(self, conn) -> bool:
-        """HTTP/1 without TLS, and nothing read ahead by the parser (a pipelined request)."""
-        return not (
-            self.cfg.is_ssl
-            or conn.is_http2
-            or negotiation.prior_knowledge_allowed(self.cfg, conn.client)
-            or (conn.parser is not None and conn.parser.unreader.buf.getvalue())
-        )
+        """HTTP/1 without TLS."""
+        return not (self.cfg.is_ssl or conn.is_http2 or negotiation.prior_knowledge_allowed(self.cfg, conn.client))
 
     def _more(self, conn, _sock):
         self.poller.unregister(conn.sock)
@@ -161,7 +188,7 @@ class WholeRequests(ThreadWorker):
         sent = conn.__dict__.setdefault("sent", bytearray())
         conn.sock.setblocking(False)
         try:
-            while len(sent) <= MOST_HELD:
+            while len(sent) <= MOST_HEAD + MAX_BODY:
                 more = conn.sock.recv(64 * 1024)
                 if not more:
                     return sent, True
@@ -171,6 +198,13 @@ class WholeRequests(ThreadWorker):
         except OSError:
             return sent, True
         return sent, False
+
+    def _refuse(self, conn, answer: bytes) -> None:
+        try:
+            conn.sock.send(answer)
+        except OSError:
+            pass
+        self._close(conn)
 
     def _close(self, conn) -> None:
         self.arriving.pop(conn, None)
