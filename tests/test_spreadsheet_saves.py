@@ -302,6 +302,7 @@ def test_real_accents_are_not_mojibake():
         "Протесты в Алматы; Токаев: «С» и «Р»",  # (Р or С before a quote, a dash, a degree: Russian, not mojibake)
         "Вариант С–Д, класс С, 5 С°, Р. Кошкарбаев",
         "Қазақстан: төтенше жағдай, № 5",
+        "«ТАСС» и «СССР»: Тёплый Стан",  # (С» or Тё: a pair a garbled text has, alone)
     ],
 )
 def test_cyrillic_text_is_not_mojibake(text):

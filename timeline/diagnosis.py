@@ -321,12 +321,14 @@ def scientific_id_message(value: str) -> Message:
 # UTF-8 read as Windows-1252 or Latin-1: a letter from À to ï (a UTF-8 lead byte, read as one
 # character), then a character of the cp1252 range 0x80-0xBF (a continuation byte). Or read as
 # Windows-1251, as Excel set to Russian or Kazakh reads a CSV file: Р, С, Т or У (the lead bytes
-# of Cyrillic letters), then a character of the cp1251 range 0x80-0xBF. ftfy decides.
+# of Cyrillic letters), then a character of the cp1251 range 0x80-0xBF, twice. ftfy decides.
 _CP1251_CONTINUATION = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore"))))
 _MOJIBAKE_HINT = (
     "[\u00c2-\u00ef][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039"
     "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
-    "|[\u0420-\u0423][" + _CP1251_CONTINUATION + "]"  # (no character of it is special in a class)
+    # (Two such pairs in a row, as every garbled word of two Cyrillic letters has: one pair alone is
+    # Russian as often, «ТАСС» or Тёплый.)
+    "|(?:[\u0420-\u0423][" + _CP1251_CONTINUATION + "]){2}"  # (no character of it is special in a class)
 )
 # The first bytes of every such text, whichever it is (load looks at a column only if it holds one).
 MOJIBAKE_BYTES = (b"\xc3", "Р".encode(), "С".encode())
