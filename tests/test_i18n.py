@@ -277,7 +277,12 @@ def test_the_chart_s_locales_are_vendored_with_their_licence_and_written_from_cl
     vendor = ROOT / "assets" / "vendor"
     assert "MIT" in (vendor / "plotly.js-LICENSE.txt").read_text()
     for lang in i18n.PLOTLY_OWN:
-        assert f'name:"{lang}"' in (vendor / f"plotly-locale-{lang}.js").read_text(encoding="utf-8")
+        own = (vendor / f"plotly-locale-{lang}.js").read_text(encoding="utf-8")
+        assert f'name:"{lang}"' in own
+        assert ("dictionary:{}" not in own) == (lang in i18n.PLOTLY_WORDED)  # (else ours are added)
+    # The chart's buttons in every language: plotly.js's words, or the catalogue's.
+    assert i18n.plotly_locale("ar")["dictionary"]["Zoom in"] == "تكبير"
+    assert i18n.plotly_locale("kk")["dictionary"]["Zoom in"] == "Үлкейту"
     # Written by `make vendor`, never by hand: the committed file is what CLDR and the catalogue give.
     assert (vendor / "plotly-locales-cldr.js").read_text(encoding="utf-8") == i18n.plotly_locales_script()
 

@@ -389,6 +389,7 @@ PLOTLY_WORDS = (
     N_("Produced with Plotly.js"),
 )
 PLOTLY_OWN = ("fr", "ru", "ar")  # the languages plotly.js itself has a locale file for
+PLOTLY_WORDED = ("fr", "ru")  # ...with its buttons' words (Arabic's file has none: ours are added)
 
 
 def d3_format(pattern: str) -> str:
@@ -422,7 +423,7 @@ def d3_format(pattern: str) -> str:
 
 def plotly_locale(lang: str) -> dict:
     """A plotly.js locale object for `lang` from CLDR: names of months and days, tick forms, number
-    signs; with the chart's buttons from our catalogue where plotly.js has no locale file."""
+    signs; with the chart's buttons from our catalogue where plotly.js has no words for them."""
     from babel import Locale
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
@@ -448,7 +449,7 @@ def plotly_locale(lang: str) -> dict:
         "thousands": get_group_symbol(lang),
     }
     found = {"moduleType": "locale", "name": lang, "format": format_}
-    if lang not in PLOTLY_OWN:
+    if lang not in PLOTLY_WORDED:
         with using(lang):
             found["dictionary"] = {word: gettext(word) for word in PLOTLY_WORDS}
     return found
