@@ -572,7 +572,7 @@ COLUMNS: tuple[Column, ...] = (
         "no",
         "When the source was published; same forms as `date`. One more than half a year before "
         "`date` is warned about (a January date written with last year's year), as is a `retracted` "
-        "date before it, and a `date` in a year of three digits that is the year published with a digit left "
+        "date before it, and a `date` in a year of three digits that is the year published with its last digit left "
         "out (`5 January 202`, published 2022; a year meant so is written `0202` or `AD 202`).",
         "2022-01-07",
         rules=(
