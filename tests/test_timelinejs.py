@@ -111,6 +111,7 @@ def test_inline_is_one_line_without_addresses(cell, text):
         ("Ёлка и йогурт", "elka-i-yogurt"),
         ("Объявлено ЧП", "obyavleno-chp"),
         ("Κρίση στην Αθήνα", "krisi-stin-athina"),
+        ("Ђоковић побеђује у Љубљани", "djokovic-pobedjuje-u-ljubljani"),
         ("抗议", "event"),  # (a script without a table here: no letters left)
         ("A" * 80, "a" * 60),
         ("word " * 20, "-".join(["word"] * 12)),

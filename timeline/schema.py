@@ -922,13 +922,14 @@ ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_LENGTH = 60  # characters of an id made from a title
 
 
-# Cyrillic (Russian, Kazakh, Ukrainian) and Greek letters in Latin ones, for ids: as addresses
+# Cyrillic (Russian, Kazakh, Ukrainian, Serbian) and Greek letters in Latin ones, for ids: as addresses
 # and news sites write them (Алматы -> almaty, Қазақстан -> qazaqstan, захват -> zakhvat).
 _TRANSLITERATION = str.maketrans(
     {
         **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye")),
         **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": ""},
-        **{"ю": "yu", "я": "ya", "є": "ye", "ї": "yi", "ґ": "g"},
+        **{"ю": "yu", "я": "ya", "є": "ye", "ї": "yi", "ґ": "g", "ў": "u"},
+        **{"ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "ѕ": "dz"},  # (Serbian, Macedonian)
         **dict(zip("әғқңөұүһі", "agqnouuhi")),
         **dict(zip("αβγδεζηικλμνξοπρστυφω", "avgdeziiklmnxoprstyfo")),
         **{"ς": "s", "θ": "th", "χ": "ch", "ψ": "ps"},
