@@ -20,6 +20,8 @@ from . import catalogues
 from .catalogues import PAGE_KEYWORDS, ROOT, catalogue_ids, fields, forms
 from .dash_client import Client
 
+LOCALE = ROOT / "timeline" / "locale"
+
 
 def extracted() -> set:
     """The messages the code marks for the page's catalogue (singular of a plural)."""
@@ -510,3 +512,17 @@ def test_a_list_in_arabic_is_joined_by_the_arabic_comma_and_semicolon():
         assert i18n.listed(["أ", "ب"]) == "أ، ب" and i18n.listed(["أ", "ب"], ";") == "أ؛ ب"
     with i18n.using("fr"):
         assert i18n.listed(["a", "b"], ";") == "a; b"
+
+
+@pytest.mark.parametrize("catalogue", sorted(LOCALE.glob("**/*.po*")), ids=lambda path: str(path.relative_to(LOCALE)))
+def test_no_message_is_defined_twice_in_a_catalogue(catalogue):
+    """gettext's own tools (msgfmt, msgmerge) refuse a catalogue that defines a message twice;
+    Babel reads it and keeps one, so only this says so."""
+    text = catalogue.read_text(encoding="utf-8")
+    # Each message's msgid, its continuation lines joined ("" for the header).
+    msgids = [
+        "".join(re.findall(r'"(.*)"', found))
+        for found in re.findall(r'^msgid ((?:".*"\n)+)', text + "\n", flags=re.MULTILINE)
+    ]
+    assert len(msgids) > 20
+    assert [m for m in set(msgids) if msgids.count(m) > 1] == []
