@@ -724,6 +724,10 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
             "\u041ect 5, 2022 14:30",
             "holds the Cyrillic letter \u041e (U+041E), which looks like the Latin O; write 2022-10-05 14:30",
         ),
+        (
+            "5 \u044f\u043d\u0432a\u0440\u044f 2022",  # (a Latin a in a Russian month's name)
+            "holds the Latin letter a (U+0061), which looks like the Cyrillic \u0430; write 2022-01-05",
+        ),
         ("2o22-01-05", "holds the letter o where the digit 0 is meant; write 2022-01-05"),
         ("2O22-01-05", "holds the letter O where the digit 0 is meant; write 2022-01-05"),
         ("2022-0l-05", "holds the letter l where the digit 1 is meant; write 2022-01-05"),

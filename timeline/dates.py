@@ -931,7 +931,9 @@ def _plan(text: str, template: str) -> dict:
 
         if schema.look_alikes(written):  # 5 Jаnuary 2022, a Cyrillic а among Latin letters
             plan["look-alike"] = (len(plan["read"]), schema.unlike(written))
-            plan["read"].append(schema.fold(written))
+            folded = schema.fold(written)
+            english = _in_english(folded)  # (5 янвaря 2022: a Latin a in a Russian month's name)
+            plan["read"].append(english[0] if english else folded)
     letters = _LETTER_FOR_DIGIT.findall(written)
     if letters:  # 2o22-01-05, l5 January 2022: a letter typed for a digit
         plan["letter"] = (len(plan["read"]), letters[0])
