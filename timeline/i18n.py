@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import functools
 import gettext as _gettext
 import os
 from contextlib import contextmanager
@@ -67,9 +68,14 @@ def using(lang: str | None):
 
 def direction(lang: str | None = None) -> str:
     """ "rtl" for a language written right to left, else "ltr" (CLDR's character order)."""
+    return _direction(lang or current())
+
+
+@functools.cache
+def _direction(lang: str) -> str:
+    # (Once a language: the chart's words ask for each of their lines, chart_line.)
     from babel import Locale
 
-    lang = lang or current()
     return "rtl" if Locale.parse(lang).character_order == "right-to-left" else "ltr"
 
 

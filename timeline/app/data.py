@@ -77,8 +77,7 @@ class Current:
         word not kept is looked for among the events `within` only, when they are few (search.
         narrowed), and not kept then (the answer holds no event beyond them)."""
         _search_sequences(self)
-        found = self.word_masks.get(word.lower())
-        if found is None and narrowed(within):
+        if word.lower() not in self.word_masks and narrowed(within):
             return events_with_text(self.index, word, within)
         return _remember(self.word_masks, word.lower(), lambda: events_with_text(self.index, word))
 
