@@ -39,6 +39,10 @@ threads = 4
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
+# Files (the assets) are written as any answer is, not with the system's sendfile: a client that
+# reads nothing of an answer is cut off once a send moves no byte for a while (timeline/app/
+# worker.py, WRITE_STALL), and Python's sendfile waits for such a client for ever.
+sendfile = False
 # The longest request line gunicorn reads (its default, 4094 bytes, answers a longer one with its
 # own "414 URI Too Long" page): an address of up to 8,000 characters is the app's to refuse or
 # read, with its own notice (timeline.state.LIMITS; the README's "Links").

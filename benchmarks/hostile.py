@@ -150,6 +150,22 @@ def slowloris(base: str, seconds: float) -> str:
     return "held"
 
 
+def kept_open(base: str, seconds: float) -> str:
+    """Every second for `seconds`, 5 requests that ask for their connection to be closed after the
+    answer (`Connection: close`), each connection then kept open by the client, never closed."""
+    host, port = urllib.parse.urlsplit(base).hostname, urllib.parse.urlsplit(base).port
+    sockets, deadline = [], time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for _ in range(5):
+            s = socket.create_connection((host, port), timeout=5)
+            s.sendall(b"GET /_timeline/version HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            sockets.append(s)
+        time.sleep(1)
+    for s in sockets:
+        s.close()
+    return f"{len(sockets)} kept open"
+
+
 def malformed_bodies(view_body: dict) -> list[bytes]:
     wrong_output = {**view_body, "output": "nothing.here"}
     not_a_string = json.loads(json.dumps(view_body))
@@ -229,6 +245,7 @@ def main(argv=None) -> int:
                 args.repeat,
             ),
             ("two half-sent (slowloris) connections, 12 s", lambda: slowloris(base, 12), 1),
+            ("5 a second closed after the answer, kept open, 12 s", lambda: kept_open(base, 12), 1),
             (
                 "malformed callback bodies (7 kinds)",
                 lambda: ",".join(post(base, body, t) for body in malformed_bodies(view_body)),

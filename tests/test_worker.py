@@ -7,6 +7,7 @@ whole, so clients that send slowly, or open a connection and send nothing, hold 
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import threading
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import serve
-from timeline.app.worker import MOST_HEAD, arrived, awaits_continue
+from timeline.app.worker import LINGER, MOST_HEAD, WRITE_STALL, arrived, awaits_continue
 
 ROOT = Path(__file__).resolve().parent.parent
 GET = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
@@ -216,6 +217,83 @@ def test_a_client_that_sends_its_request_and_closes_its_side_is_answered(tmp_pat
                 connection.sendall(b"GET /_timeline/version HTTP/1.1\r\nHost: x\r\n\r\n")
                 connection.shutdown(socket.SHUT_WR)
                 assert connection.recv(100).startswith(b"HTTP/1.1 200 OK")
+
+
+def test_clients_that_keep_their_side_open_after_their_answer_hold_nobody_up(tmp_path):
+    """A connection closed after its answer (`Connection: close`) waits for the client to close
+    its side, up to LINGER seconds. gunicorn waited in the worker's main loop: 5 clients that kept
+    their side open made a reader wait 7.7 s. It waits in the poller now, and still closes each."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1) as url:
+        port = int(url.rsplit(":", 1)[1])
+        held = []
+        try:
+            for _ in range(6):
+                connection = socket.create_connection(("127.0.0.1", port), timeout=LINGER + 5)
+                connection.sendall(b"GET /_timeline/version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                held.append(connection)
+            started = time.perf_counter()
+            with urllib.request.urlopen(url + "/_dash-layout", timeout=5) as answer:
+                assert answer.status == 200
+            assert time.perf_counter() - started < 1
+            for connection in held:  # each got its whole answer, then the server's end
+                answer = b""
+                while more := connection.recv(65536):
+                    answer += more
+                assert answer.startswith(b"HTTP/1.1 200 OK") and answer.endswith(b"}")
+        finally:
+            for connection in held:
+                connection.close()
+
+
+def test_clients_that_read_nothing_of_a_large_answer_are_cut_off(tmp_path):
+    """Four clients ask for an export of 14 MB and read none of it (more than the system's buffers
+    hold), which held the worker's 4 threads for as long as the clients liked: a reader waited
+    forever. A send that moves no byte in WRITE_STALL seconds now gives up (within three such
+    waits a client that reads nothing is cut off)."""
+    from tests.test_bad_requests import server_callbacks, valid_body
+    from timeline.app import create_app
+
+    events = tmp_path / "events.csv"
+    lines = ["id,date,title,description,category,source"]
+    words = "The interior ministry says the protest in the square grew through the night. " * 8
+    lines += [f"event-{n},2022-01-{1 + n % 28:02d},Event {n},{words},protest,AFP" for n in range(20_000)]
+    events.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output, spec = next((o, s) for o, s in server_callbacks(create_app(events)) if "download.data" in o)
+    body = json.dumps(valid_body(output, spec, {"export-csv.n_clicks": 1, "view.data": ""})).encode()
+    request = b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    request += b"Content-Length: %d\r\n\r\n" % len(body) + body
+    with serve(events, gunicorn_workers=1) as url:
+        port = int(url.rsplit(":", 1)[1])
+        stalled = []
+        try:
+            for _ in range(4):
+                connection = socket.socket()
+                connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                connection.connect(("127.0.0.1", port))
+                connection.sendall(request)
+                stalled.append(connection)
+                time.sleep(0.5)  # (one export at a time in a worker: each begun after the last)
+            started = time.perf_counter()
+            with urllib.request.urlopen(url + "/_dash-layout", timeout=4 * WRITE_STALL + 10) as answer:
+                assert answer.status == 200
+            assert time.perf_counter() - started < 4 * WRITE_STALL
+            time.sleep(1)
+            assert "read none of its answer" in Path(url.log).read_text()
+            for connection in stalled:  # what the client got was cut short, and closed
+                connection.settimeout(5)
+                answer = b""
+                try:
+                    while more := connection.recv(1 << 20):
+                        answer += more
+                except ConnectionResetError:
+                    pass
+                assert answer.startswith(b"HTTP/1.1 200 OK")
+                assert len(answer) < 14_000_000
+        finally:
+            for connection in stalled:
+                connection.close()
 
 
 def test_gunicorn_opens_no_control_socket():

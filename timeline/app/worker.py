@@ -13,9 +13,17 @@ chunked body to its last chunk) are there; a thread then parses it from memory. 
 whose request is not whole READ_WITHIN seconds after it was first looked at is closed. A slow
 client costs a socket and what it sent, never a thread.
 
-A reverse proxy that buffers requests (nginx's default) does the same in front; this keeps a
-server reached directly, or through a proxy that does not buffer, answering. TLS and HTTP/2
-connections (which this app's deployment does not use: the proxy ends TLS) are handed over as
+Answers go the other way with the same care. A client that reads nothing of its answer (a large
+export asked for and never read) held the thread writing it for as long as it liked: here a send
+that moves no byte in WRITE_STALL seconds gives up, and the connection is closed. And a
+connection closed after its answer (`Connection: close`, HTTP/1.0) lingers, as RFC 9112 9.6 asks,
+until the client closes its side, for up to LINGER seconds: gunicorn lingers in the worker's main
+loop, so each client that kept its side open stopped the worker reading and answering anyone else
+for 2 s (5 such requests: a reader waited 7.7 s); here it lingers in the poller.
+
+A reverse proxy that buffers requests and responses (nginx's defaults) does the same in front;
+this keeps a server reached directly, or through a proxy that does not buffer, answering. TLS and
+HTTP/2 connections (which this app's deployment does not use: the proxy ends TLS) are handed over as
 gunicorn would.
 """
 
@@ -23,9 +31,12 @@ from __future__ import annotations
 
 import re
 import selectors
+import socket
+import struct
 import time
 from functools import partial
 
+from gunicorn import util
 from gunicorn.http2 import negotiation
 from gunicorn.workers.gthread import ThreadWorker
 
@@ -44,6 +55,12 @@ _CHUNKED = re.compile(rb"\r\ntransfer-encoding[ \t]*:[^\r\n]*chunked", re.IGNORE
 _EXPECT = re.compile(rb"\r\nexpect[ \t]*:[ \t]*100-continue[ \t]*\r\n", re.IGNORECASE)
 _CHUNK_SIZE = re.compile(rb"[ \t]*([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?")  # (extensions after ;)
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
+# Seconds a send to a client may move no byte before the write gives up (the system's send
+# timeout): a client that reads nothing is cut off within three such waits (the first send fills
+# the system's buffers, which grow once), 15 s; one that reads, however slowly, is never cut off.
+WRITE_STALL = 5
+LINGER = 2.0  # seconds a closed connection waits for the client to close its side (as gunicorn's)
+LINGER_READS = 64 * 1024  # bytes read meanwhile and dropped (as gunicorn's), after which it is closed
 
 # What a connection's bytes so far are (_Arrival.of):
 WAITING = "waiting"  # not a whole request yet
@@ -120,6 +137,7 @@ class WholeRequests(ThreadWorker):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.arriving: dict = {}  # connection -> when its request must have arrived (in order)
+        self.lingering: dict = {}  # a closed connection's socket -> when it is closed anyway (in order)
 
     def enqueue_req(self, conn):
         """A connection opened, or with more to read: to a thread once its request is whole."""
@@ -151,13 +169,87 @@ class WholeRequests(ThreadWorker):
             self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._more, conn))
 
     def handle(self, conn):
-        """In a thread: the request read so far goes back in front of the socket, for the parser."""
+        """In a thread: the request read so far goes back in front of the socket, for the parser;
+        a send to it that moves no byte in WRITE_STALL seconds fails (the system's send timeout)."""
         sent = conn.__dict__.pop("sent", None)
         if sent:
             conn.sock.setblocking(True)
             conn.init()  # (the parser, for a new connection)
             conn.parser.unreader.unread(bytes(sent))
+        if self._plain(conn) and not conn.__dict__.get("write_stall"):
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack("ll", WRITE_STALL, 0))
+            conn.write_stall = True
         return super().handle(conn)
+
+    def handle_request(self, req, conn):
+        """gunicorn's; a client that stopped taking its answer is said so, and its connection closed
+        at once (gunicorn would log the send timeout's error with its traceback)."""
+        try:
+            return super().handle_request(req, conn)
+        except BlockingIOError:
+            self.log.info("%s read none of its answer for %s s: connection closed", _peer(conn), WRITE_STALL)
+            conn.stalled = True
+            return False
+
+    def finish_request(self, conn, fs):
+        """gunicorn's (on the main loop, once a thread is done with a connection), but a
+        connection it closes gracefully lingers in the poller, not here (see _close_softly)."""
+        if not self._plain(conn):
+            return super().finish_request(conn, fs)
+        conn.close = partial(self._close_softly, conn)  # (what gunicorn's finish_request calls)
+        try:
+            super().finish_request(conn, fs)
+        finally:
+            conn.__dict__.pop("close", None)
+
+    def _close_softly(self, conn, graceful: bool = False) -> None:
+        """gunicorn's util.close_graceful without waiting: the answer's end is told (a FIN), and the
+        socket waits in the poller for the client to close its side (what it sends meanwhile is read
+        and dropped, so that the system does not reset the connection and cut the answer's end),
+        up to LINGER seconds or LINGER_READS bytes. A client that stopped reading is closed at once."""
+        sock = conn.sock
+        if not graceful or conn.__dict__.get("stalled"):
+            util.close(sock)
+            return
+        try:
+            sock.shutdown(socket.SHUT_WR)
+            sock.setblocking(False)
+        except OSError:
+            util.close(sock)
+            return
+        self.lingering[sock] = time.monotonic() + LINGER
+        self._drain(sock, [0])
+
+    def _drain(self, sock, read: list, *_):
+        """What a lingering socket has sent, read and dropped; closed at its end, or after LINGER_READS."""
+        try:
+            while read[0] < LINGER_READS:
+                more = sock.recv(4096)
+                if not more:
+                    break
+                read[0] += len(more)
+            else:
+                raise OSError("read enough")
+        except BlockingIOError:  # (nothing more yet: the poller says when there is)
+            if not self._watched(sock):
+                self.poller.register(sock, selectors.EVENT_READ, partial(self._drain, sock, read))
+            return
+        except OSError:
+            pass
+        self._let_go(sock)
+
+    def _watched(self, sock) -> bool:
+        try:
+            self.poller.get_key(sock)
+        except (KeyError, ValueError):
+            return False
+        return True
+
+    def _let_go(self, sock) -> None:
+        self.lingering.pop(sock, None)
+        if self._watched(sock):
+            self.poller.unregister(sock)
+        util.close(sock)
 
     def murder_pending(self):
         """gunicorn's, and the connections whose request did not arrive whole in time closed."""
@@ -171,6 +263,10 @@ class WholeRequests(ThreadWorker):
             except (KeyError, ValueError, OSError):
                 pass
             self._close(conn)
+        for sock, deadline in list(self.lingering.items()):
+            if deadline > now:
+                break
+            self._let_go(sock)
 
     def _plain(self, conn) -> bool:
         """HTTP/1 without TLS."""
@@ -210,3 +306,9 @@ class WholeRequests(ThreadWorker):
         self.arriving.pop(conn, None)
         self.nr_conns -= 1
         conn.close()
+
+
+def _peer(conn) -> str:
+    """The client's address, as a log line says it."""
+    client = conn.client
+    return f"{client[0]}:{client[1]}" if isinstance(client, tuple) and len(client) >= 2 else str(client)
