@@ -770,9 +770,28 @@ _DAY_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:[{_DASHES}\-]|\bto\b)\s*(\d{{1,2}})(
 _MONTH_DAY_RANGE = re.compile(
     rf"([^\W\d_]+\.?\s*)(\d{{1,2}})\s*(?:[{_DASHES}\-]|\bto\b)\s*(\d{{1,2}})(,?\s*\d{{3,4}}.*)", re.IGNORECASE
 )
-# A letter typed for the digit it looks like, beside a digit (2o22, 2O22, 2022-0l-05, l5 January).
+# Letters typed for the digits they look like: in a word of digits and such letters that holds a
+# digit (2o22, 2O22, 2022-0l-05, l5 January), or beside a digit across a date's or a time's
+# separator (lO:30, 2022-OI-05 when the day is there: 05). A word with any other letter is a word.
 _DIGIT_OF = {"o": "0", "O": "0", "l": "1", "I": "1"}
-_LETTER_FOR_DIGIT = re.compile(r"(?<=\d)[oOlI]|[oOlI](?=\d)")
+_LETTER_FOR_DIGIT = re.compile(
+    r"(?<![^\W\d_])(?=[0-9oOlI]*[oOlI])"  # a word of digits and such letters, with one of the letters,
+    r"(?:[0-9oOlI]*\d[0-9oOlI]*|[oOlI]+(?=[:./-]\d)|(?<=\d[:./-])[oOlI]+)"  # a digit in it or beside it
+    r"(?![^\W\d_])"
+)
+
+
+def _letters_for_digits(written: str) -> tuple[list[str], str]:
+    """The letters in `written` typed for digits (see _LETTER_FOR_DIGIT), and the text with them
+    made digits."""
+    letters: list[str] = []
+
+    def digits(match: re.Match) -> str:
+        word = match.group(0)
+        letters.extend(c for c in word if c in _DIGIT_OF)
+        return "".join(_DIGIT_OF.get(c, c) for c in word)
+
+    return letters, _LETTER_FOR_DIGIT.sub(digits, written)
 _TWO_YEARS = re.compile(rf"(\d{{4}})\s*[{_DASHES}\-/]\s*(\d{{4}}|\d{{2}})")
 _FOREIGN_WORD = re.compile(r"[^\W\d_]+\.?")
 _LANGUAGES = {"ru": say("Russian"), "kk": say("Kazakh"), "fr": say("French"), "de": say("German"), "es": say("Spanish")}
@@ -934,10 +953,10 @@ def _plan(text: str, template: str) -> dict:
             folded = schema.fold(written)
             english = _in_english(folded)  # (5 янвaря 2022: a Latin a in a Russian month's name)
             plan["read"].append(english[0] if english else folded)
-    letters = _LETTER_FOR_DIGIT.findall(written)
-    if letters:  # 2o22-01-05, l5 January 2022: a letter typed for a digit
+    letters, fixed = _letters_for_digits(written)
+    if letters:  # 2o22-01-05, l5 January 2022, lO:30: a letter typed for a digit
         plan["letter"] = (len(plan["read"]), letters[0])
-        plan["read"].append(_LETTER_FOR_DIGIT.sub(lambda m: _DIGIT_OF[m.group(0)], written))
+        plan["read"].append(fixed)
     ends = []
     clear = False
     for match in list(_RANGE_SEPARATOR.finditer(written))[:8] if len(written) <= 80 else ():
