@@ -174,13 +174,44 @@ def test_a_date_is_written_as_a_reader_of_the_language_writes_it(lang, precision
         assert dates.label(np.datetime64("2022-01-07T14:30", "s"), precision) == written_
 
 
-def test_a_time_keeps_its_offset_and_a_date_before_the_era_its_english_form():
+def test_a_time_keeps_its_offset():
     with i18n.using("fr"):
         assert (
             dates.label(np.datetime64("2022-01-07T14:30", "s"), "minute", "+06:00")
             == "7 janvier 2022, 14:30 (UTC+06:00)"
         )
-        assert dates.label(np.datetime64("-0499-01-01", "s"), "year") == "500 BC"
+
+
+NNBSP = "\u202f"
+
+
+@pytest.mark.parametrize(
+    "lang, value, precision, written_",
+    [
+        # a year before AD 1000 with its era, as the language writes one (CLDR): it was "500 BC",
+        # "AD 600" in English on every page
+        ("en", "-0499-01-01", "year", "500 BC"),
+        ("en", "0600-01-01", "year", "AD 600"),
+        ("fr", "-0499-01-01", "year", "500 av. J.-C."),
+        ("fr", "0000-01-01", "year", "1 av. J.-C."),  # (astronomical 0 is 1 BC)
+        ("fr", "0600-01-01", "year", "600 ap. J.-C."),
+        ("fr", "0600-03-01", "month", "mars 600 ap. J.-C."),
+        ("fr", "-0043-03-15", "day", "15 mars 44 av. J.-C."),
+        ("fr", "-0043-03-15T11:00", "minute", "15 mars 44 av. J.-C., 11:00"),
+        ("ru", "-0499-01-01", "year", f"500{NNBSP}г. до н. э."),
+        ("ru", "-0043-03-15", "day", f"15 марта 44{NNBSP}г. до н. э."),
+        ("ru", "0600-03-01", "month", f"март 600{NNBSP}г. н. э."),
+        ("kk", "-0499-01-01", "year", f"б.з.д. 500{NNBSP}ж."),
+        ("ar", "-0499-01-01", "year", "500 ق.م"),
+        ("ar", "-0043-03-15T11:00", "minute", "15 مارس 44 ق.م، 11:00 ص"),
+        # from AD 1000 on, a year is its digits alone, as before
+        ("fr", "1066-01-01", "year", "1066"),
+        ("ru", "1066-10-14", "day", f"14 октября 1066{NNBSP}г."),
+    ],
+)
+def test_a_date_before_ad_1000_has_its_era_in_the_language(lang, value, precision, written_):
+    with i18n.using(lang):
+        assert dates.label(np.datetime64(value, "s"), precision) == written_
 
 
 def test_numbers_and_plurals_follow_the_language():

@@ -792,6 +792,8 @@ def _letters_for_digits(written: str) -> tuple[list[str], str]:
         return "".join(_DIGIT_OF.get(c, c) for c in word)
 
     return letters, _LETTER_FOR_DIGIT.sub(digits, written)
+
+
 _TWO_YEARS = re.compile(rf"(\d{{4}})\s*[{_DASHES}\-/]\s*(\d{{4}}|\d{{2}})")
 _FOREIGN_WORD = re.compile(r"[^\W\d_]+\.?")
 _LANGUAGES = {"ru": say("Russian"), "kk": say("Kazakh"), "fr": say("French"), "de": say("German"), "es": say("Spanish")}
@@ -1631,7 +1633,14 @@ def label(value, precision: str, offset: str = "") -> str:
     if value is None or not precision or pd.isna(value):
         return ""
     year, month, day, hour, minute = _fields(value)
-    if i18n.current() != i18n.ENGLISH and precision in ("month", "day", "minute") and 1 <= year <= 9999:
+    if i18n.current() != i18n.ENGLISH and year < 1000:  # (500 av. J.-C., janvier 600 ap. J.-C.)
+        text = i18n.era_date(year, *((month,) if precision == "month" else (month, day) if precision != "year" else ()))
+        if precision == "minute":  # (joined as the language joins a day and a time)
+            text = i18n.with_time(text or "", hour, minute)
+            if offset:
+                text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
+        return text or ""
+    if i18n.current() != i18n.ENGLISH and precision in ("month", "day", "minute") and year <= 9999:
         return _reader_label(year, month, day, hour, minute, precision, offset)
     if precision == "year":
         return year_label(year)

@@ -282,6 +282,33 @@ def _month(year: int, month_: int, lang: str) -> str | None:
     return None if when is None else format_skeleton("yMMMM", when, locale=lang)
 
 
+def era_date(year: int, month_: int | None = None, day_: int | None = None, lang: str | None = None) -> str | None:
+    """A year before AD 1000 (astronomical: 0 is 1 BC, -499 is 500 BC), or a month or a day of
+    it, with its era, as the language writes it (CLDR's patterns with an era): "500 av. J.-C.",
+    "janvier 600 ap. J.-C.", "5 января 500 г. до н. э.", "б.з.д. 500 ж."; None in English, whose
+    "500 BC" and "AD 600" (timeline.dates.year_label) stand."""
+    lang = lang or current()
+    if lang == ENGLISH:
+        return None
+    return _era_date(int(year), None if month_ is None else int(month_), None if day_ is None else int(day_), lang)
+
+
+@lru_cache(maxsize=4096)
+def _era_date(year: int, month_: int | None, day_: int | None, lang: str) -> str:
+    from babel import Locale
+    from babel.dates import get_era_names, get_month_names, parse_pattern
+
+    locale = Locale.parse(lang)
+    skeleton = "Gy" if month_ is None else "GyMMM" if day_ is None else "GyMMMd"
+    fields = {"y": str(year if year > 0 else 1 - year), "G": get_era_names("abbreviated", locale=locale)[int(year > 0)]}
+    if month_ is not None:  # (the month's whole name: "janvier", where the skeleton has "janv.")
+        fields["MMM"] = get_month_names("wide", "format", locale=locale)[month_]
+        fields["LLL"] = get_month_names("wide", "stand-alone", locale=locale)[month_]
+    if day_ is not None:
+        fields["d"] = str(day_)
+    return parse_pattern(locale.datetime_skeletons[skeleton]).format % fields
+
+
 def short_day(year: int, month_: int, day_: int, lang: str | None = None, year_too: bool = True) -> str | None:
     """A day with its month abbreviated, for an axis: "8 Jan 2022", "8 janv. 2022", "8 янв. 2022 г.";
     without `year_too`, "8 Jan", "8 janv.", "8 янв."."""
@@ -321,6 +348,14 @@ def _minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: st
         str(get_datetime_format("medium", locale=locale)).replace("{1}", date_pattern).replace("{0}", time_pattern)
     )
     return format_datetime(dt.datetime(when.year, when.month, when.day, hour, minute_), pattern, locale=locale)
+
+
+def with_time(day_text: str, hour: int, minute_: int, lang: str | None = None) -> str:
+    """A day already written, and a time of day, joined as the language joins them ("{1}, {0}")."""
+    from babel.dates import get_datetime_format
+
+    joined = str(get_datetime_format("medium", locale=lang or current()))
+    return joined.replace("{1}", day_text).replace("{0}", time_of_day(hour, minute_, lang))
 
 
 def time_of_day(hour: int, minute_: int, lang: str | None = None) -> str:
