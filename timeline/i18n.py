@@ -306,7 +306,7 @@ def _era_date(year: int, month_: int | None, day_: int | None, lang: str) -> str
         fields["LLL"] = get_month_names("wide", "stand-alone", locale=locale)[month_]
     if day_ is not None:
         fields["d"] = str(day_)
-    return parse_pattern(locale.datetime_skeletons[skeleton]).format % fields
+    return str(parse_pattern(locale.datetime_skeletons[skeleton]).format) % fields  # ("%(y)s %(G)s")
 
 
 def short_day(year: int, month_: int, day_: int, lang: str | None = None, year_too: bool = True) -> str | None:
