@@ -112,6 +112,16 @@ def test_inline_is_one_line_without_addresses(cell, text):
         ("Объявлено ЧП", "obyavleno-chp"),
         ("Κρίση στην Αθήνα", "krisi-stin-athina"),
         ("Ђоковић побеђује у Љубљани", "djokovic-pobedjuje-u-ljubljani"),
+        # Ukrainian as Ukraine's table writes it (it followed Russian's: Київ was "kiyiv"), when a
+        # letter says the text is Ukrainian (і without Kazakh's letters, ї, є, ґ)
+        ("Обстріл Києва", "obstril-kyieva"),
+        ("Протести в Харкові та Запоріжжі", "protesty-v-kharkovi-ta-zaporizhzhi"),
+        ("Миколаїв", "mykolaiv"),
+        ("Єнакієве", "yenakiieve"),
+        ("Об’єднання", "obiednannia"),  # (after an apostrophe, є is within the word)
+        ("Юрій", "yurii"),
+        ("Алматыдағы шеру", "almatydagy-sheru"),  # (Kazakh, with і or without: its own table)
+        ("Тәуелсіздік күні", "tauelsizdik-kuni"),
         ("抗议", "event"),  # (a script without a table here: no letters left)
         ("A" * 80, "a" * 60),
         ("word " * 20, "-".join(["word"] * 12)),

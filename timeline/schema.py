@@ -937,16 +937,44 @@ _TRANSLITERATION = str.maketrans(
 )
 
 
+# Ukrainian in Latin letters as Ukraine's official table (2010) and its news sites write it (Київ ->
+# kyiv, Харків -> kharkiv, Запоріжжя -> zaporizhzhia): и is y and г is h, and є, ї, й, ю, я are
+# ye, yi, y, yu, ya at a word's start, ie, i, i, iu, ia within it. A text is taken as Ukrainian
+# when it holds a letter only Ukrainian has (є, ї, ґ), or і without Kazakh's or Russian's own.
+_UKRAINIAN = str.maketrans(
+    {
+        **dict(zip("абвгґдезиіїйклмнопрстуфь", "abvhgdezyiiiklmnoprstuf")),
+        **{"ь": "", "є": "ie", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+        **{"ю": "iu", "я": "ia"},
+    }
+)
+_UKRAINIAN_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_UKRAINIAN_ONLY = re.compile("[єїґ]")
+_NOT_UKRAINIAN = re.compile("[әғқңөұүһыэёъ]")  # (Kazakh's letters, and Russian's and Belarusian's)
+
+
+def _ukrainian_in_latin(text: str) -> str | None:
+    """Lower-case text in Ukrainian, in Latin letters (see _UKRAINIAN); None if it is not Ukrainian."""
+    if not (_UKRAINIAN_ONLY.search(text) or ("і" in text and not _NOT_UKRAINIAN.search(text))):
+        return None
+    text = text.replace("зг", "zgh")  # (Згурівка -> zghurivka: not the zh of ж)
+    # (after an apostrophe, within the word: Знам'янка -> znamianka)
+    text = re.sub(r"(?<![\w'\u2019\u02bc])[єїйюя]", lambda m: _UKRAINIAN_START[m.group(0)], text)
+    return text.translate(_UKRAINIAN)
+
+
 def slug(text: str) -> str:
     """An id made from a title or a value (ID_PATTERN): ASCII letters and digits joined by
     hyphens, accents dropped ("Café" -> "cafe"), apostrophes too ("Tokayev's" -> "tokayevs"),
-    Cyrillic and Greek letters written in Latin ones ("Протесты в Алматы" -> "protesty-v-almaty"),
+    Cyrillic and Greek letters written in Latin ones ("Протесты в Алматы" -> "protesty-v-almaty",
+    "Обстріл Києва" -> "obstril-kyieva"),
     cut short at a word, a letter that looks like one of the script the rest of its word is in as
     that letter ("рrotest", a Cyrillic р, -> "protest": see fold). `import` names its events so;
     `check` suggests it for an id that is not one."""
     # (Written in Latin letters whole first, as й and ё are letters of their own; then with their
     # marks taken off, as Greek's accented vowels are a vowel and an accent.)
-    folded = unicodedata.normalize("NFC", fold(text).lower()).translate(_TRANSLITERATION)
+    folded = unicodedata.normalize("NFC", fold(text).lower())
+    folded = (_ukrainian_in_latin(folded) or folded).translate(_TRANSLITERATION)
     folded = unicodedata.normalize("NFKD", folded).translate(_TRANSLITERATION).encode("ascii", "ignore").decode()
     folded = re.sub(r"['\u2019]", "", folded)
     out = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "event"
