@@ -502,6 +502,19 @@ def test_check_lang_ar_leaves_no_english_sentence(tmp_path, capsys, monkeypatch,
         assert not _ENGLISH.search(words), f"English left in {line}: {_ENGLISH.findall(words)}"
 
 
+def test_check_lang_ar_writes_the_readme_s_mistakes_as_the_readme_says(tmp_path, capsys, monkeypatch):
+    """The README's Arabic example line and summary are what `check --lang ar` writes."""
+    path = _readme_mistakes(tmp_path)
+    monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", "ar", str(path)])
+    cli.main()
+    arabic = capsys.readouterr().out.replace(str(path), "mistakes.csv").splitlines()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [said] = re.findall(r"^mistakes.csv:2: date: خطأ: .*$", readme, re.M)
+    assert said in arabic
+    assert arabic[-1] == "1 حدث، 1 رواية، 11 خطأً، 1 تحذير"
+    assert '("1 حدث، 1 رواية، 11 خطأً، 1 تحذير")' in readme
+
+
 # --- Kept, compared, cached -----------------------------------------------------------------------
 
 
