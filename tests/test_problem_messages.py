@@ -1,8 +1,8 @@
 """What `check` finds, in the editor's language (issue 16, item 5): every problem's message comes
 from the "check" catalogue (timeline/locale/<lang>/LC_MESSAGES/check.po), is kept as its template
-and values until it is shown, and is shown in French or Russian (i18n.CHECK_LANGUAGES) with
-`check --lang fr` or `--lang ru` or on a page in that language; in English it is what the code
-writes."""
+and values until it is shown, and is shown in French, Russian or Arabic (i18n.CHECK_LANGUAGES)
+with `check --lang fr`, `--lang ru` or `--lang ar` or on a page in that language; in English it is
+what the code writes."""
 
 from __future__ import annotations
 
@@ -270,6 +270,118 @@ def test_a_russian_plural_takes_the_form_its_count_asks_for(n, not_utf8, looks_l
         assert str(counted(MORE_ROWS)) == more_rows
 
 
+# --- Arabic ----------------------------------------------------------------------------------------
+
+# The nine cases in Arabic (CASES' data): each message begins with an Arabic word, the column named
+# after it, so that it reads right to left (the page's dir="auto", a reader); the values, column
+# names and formats stay as written, the digits 0-9 as the page writes them.
+ARABIC = {
+    "a date read two ways": "القيمة '03/04/2022' في العمود date: يمكن قراءة التاريخ بطريقتين: 3 أبريل 2022 (اليوم "
+    "أولًا) أو 4 مارس 2022 (الشهر أولًا)؛ اكتب 2022-04-03 أو 2022-03-04.",
+    "a missing id": "العمود id فارغ؛ كل صف يحتاج إلى id حدثه، وهو اسم مختصر من حروف لاتينية وأرقام وشرطات، مثل "
+    "'airport-seized'",
+    "a bad URL": "القيمة 'netblocks.org/x' في العمود source_url لا تبدأ بـ https أو http، لذا يُحذف الرابط (وتبقى "
+    "الرواية)؛ اكتب العنوان كاملًا، كما يعرضه شريط العنوان في المتصفح: 'https://netblocks.org/x'",
+    "a row cut short": "عدد القيم في هذا الصف 3، لكن عدد الأعمدة في سطر العناوين 20، لذا يُستبعد الصف؛ كل صف يحتاج "
+    "إلى قيمة (أو مكان فارغ بين فاصلتين) لكل عمود. يبدأ الصف بـ 'b,2022-01-08,B'",
+    "a workbook saved with a .csv name": "الملف مصنف Excel (.xlsx)، لا نص CSV: لا يعرض الموقع إلا CSV (يقرأ `check` "
+    "و`import` الورقة الأولى من المصنف، أما الموقع فلا)؛ احفظه بتنسيق CSV: في Excel: ملف > حفظ باسم > «CSV UTF-8 "
+    "(Comma delimited)»؛ في LibreOffice: ملف > حفظ باسم > «Text CSV» مع «Edit filter settings»: «Unicode (UTF-8)» "
+    "والفاصلة (,)؛ في جداول بيانات Google: ملف > تنزيل > CSV؛ في Numbers: ملف > تصدير إلى > CSV، «Unicode (UTF-8)»",
+    "a column named twice": "يرد 'date' في سطر العناوين مرتين (العمودان 2 و6)؛ لا يُقرأ إلا العمود 2. احذف الآخر أو "
+    "غيّر اسمه",
+    "a diagnosis: dates a spreadsheet rewrote": "في العمود date، 6 من أصل 6 من التواريخ مكتوبة مثل '1/2/22' (اليوم "
+    "أولًا، كما يكتب Excel وLibreOffice التواريخ بإعدادات المملكة المتحدة ومعظم الدول الأوروبية): على الأرجح أعاد "
+    "برنامج جداول البيانات كتابتها حين حفظ الملف، و5 منها يمكن قراءتها بطريقتين أو لا يمكن قراءتها أصلًا، لذا تُستبعد "
+    "صفوفها؛ اكتبها بالسنة أولًا ('1/2/22' هو على الأرجح 2022-02-01)، أو خذها من النسخة المحفوظة سابقًا، وفي المرة "
+    "القادمة استورد الأعمدة نصًّا: في Excel: بيانات > «From Text/CSV» (على Mac: ملف > استيراد) مع ضبط تنسيق الأعمدة "
+    "على «نص»؛ في LibreOffice: اضبطها على «نص» في نافذة الاستيراد؛ في جداول بيانات Google: ملف > استيراد دون «Convert "
+    "text to numbers, dates, and formulas»؛ أما Numbers فيحوّلها دائمًا",
+    "a count, written as French writes numbers": "عدد أحرف title: 4,000؛ يُقرأ العنوان أفضل حين يكون عدد أحرفه أقل "
+    "من 100 (يختصره الخط الزمني). انقل الباقي إلى description",
+    "a plural: one more row (English said rows)": "المكان 'Almaty' في العمود location ليس له latitude ولا longitude "
+    "(وفي 1 صف آخر)؛ تضعه الخريطة تقريبيًّا في البلدة الوحيدة التي تحمل هذا الاسم، Almaty (KZ). لوضعه بدقة، أضف "
+    "latitude 43.2525 وlongitude 76.9115، أو إحداثيات المكان نفسه",
+}
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+_STRONG = re.compile(r"[^\W\d_]")  # a letter: the first decides a paragraph's direction (dir="auto")
+
+
+def test_the_arabic_cases_are_the_nine_cases():
+    assert list(ARABIC) == [c[0] for c in CASES]
+
+
+@pytest.mark.parametrize("name, data, at_row, column", [c[:4] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_problem_is_shown_in_arabic(tmp_path, name, data, at_row, column):
+    path = tmp_path / "events.csv"
+    path.write_bytes(data)
+    [problem, *_] = [p for p in load(path).problems if (p.row, p.column) == (at_row, column)]
+    english = problem.message
+    with i18n.using("ar"):
+        assert problem.message == ARABIC[name] != english
+        assert _ARABIC_LETTER.match(_STRONG.search(problem.message).group())  # read right to left
+    assert problem.message == english  # (and English again outside)
+
+
+# A message that another holds (a list, two warnings joined, a value cut short, a date written
+# YYYY-MM-DD): it may begin with its first value, as the English does; every other begins with an
+# Arabic word.
+PIECES = {
+    "{listed} and {last}",
+    "{listed} and {n:,} more",
+    "{first}; {second}",
+    "{listed}, {value}",
+    "{one} or {other}",
+    "{problem}; the row is skipped",
+    "{text}... ({length:,} characters)",
+    "{year:04d}-{month:02d}-{day:02d}",
+    "{year:04d}-{month:02d}-{day:02d} and its time",
+}
+
+
+def test_every_arabic_message_begins_with_an_arabic_word():
+    """A message that began with its column's name (date '03/04/2022' ...) would be laid out left
+    to right by the page's dir="auto" and by a terminal that orders text: Arabic names the column
+    after a word of its own (القيمة '03/04/2022' في العمود date ...)."""
+    for key, message in catalogue_ids(i18n.catalogue_path("ar", i18n.CHECK)).items():
+        for form in forms(message):
+            if form.startswith(" ("):  # (a part within a sentence: " (وفي 3 صفوف أخرى)")
+                continue
+            if key in PIECES:
+                assert form.startswith("{") and form[: form.index("}") + 1] in key, (key, form)
+                continue
+            assert not form.startswith("{") or form.startswith("{hour"), (key, form)
+            letter = _STRONG.search(re.sub(r"\{[^}]*\}", "", form))
+            assert letter and _ARABIC_LETTER.match(letter.group()), (key, form)
+
+
+@pytest.mark.parametrize(
+    "n, not_utf8, left_out, looks_like, more_rows",
+    [
+        (0, "في 0 صفوف نص", "وتُستبعد هذه الصفوف", "(0 صفوف)", " (وفي 0 صفوف أخرى)"),
+        (1, "في 1 صف نص", "ويُستبعد هذا الصف", "(1 صف)", " (وفي 1 صف آخر)"),
+        (2, "في 2 صفين نص", "ويُستبعد هذان الصفان", "(2 صفان)", " (وفي 2 صفين آخرين)"),
+        (3, "في 3 صفوف نص", "وتُستبعد هذه الصفوف", "(3 صفوف)", " (وفي 3 صفوف أخرى)"),
+        (11, "في 11 صفًّا نص", "وتُستبعد هذه الصفوف", "(11 صفًّا)", " (وفي 11 صفًّا آخر)"),
+        (100, "في 100 صف نص", "وتُستبعد هذه الصفوف", "(100 صف)", " (وفي 100 صف آخر)"),
+        (1200, "في 1,200 صف نص", "وتُستبعد هذه الصفوف", "(1200 صف)", " (وفي 1,200 صف آخر)"),
+    ],
+)
+def test_an_arabic_plural_takes_the_form_its_count_asks_for(n, not_utf8, left_out, looks_like, more_rows):
+    """Arabic has six forms (ar/timeline.po's Plural-Forms): zero (0: صفوف), one (1: صف), two (2:
+    صفان, صفين), few (3-10: صفوف), many (11-99: صفًّا) and other (100-102, 1,200: صف); the
+    digits are 0-9, grouped by a comma (CLDR's for ar)."""
+
+    def counted(message):
+        return Message(message.template, {**message.values, "n": n}, message.plural)
+
+    with i18n.using("ar"):
+        said = str(counted(NOT_UTF8))
+        assert said.startswith(not_utf8 + " ليس بترميز UTF-8") and f"{left_out}؛ احفظه" in said
+        assert looks_like in str(counted(LOOKS_LIKE))
+        assert str(counted(MORE_ROWS)) == more_rows
+
+
 # --- check --lang fr, --lang ru ----------------------------------------------------------------------
 
 
@@ -360,6 +472,47 @@ def test_check_lang_ru_writes_the_readme_s_mistakes_as_the_readme_says(tmp_path,
     assert said in russian
     assert russian[-1] == "1 событие, 1 сообщение, 11 ошибок, 1 предупреждение"
     assert '("1 событие, 1 сообщение, 11 ошибок,\n1 предупреждение")' in readme
+
+
+# --- check --lang ar ---------------------------------------------------------------------------------
+
+# A spreadsheet's label kept in English, in «» (where its Arabic name is not sure): the editor's
+# menus, like a value.
+_LATIN_LABELS = re.compile(r"«[^»\u0600-\u06ff]*»")
+
+
+@pytest.mark.parametrize("file", MISTAKES)
+def test_check_lang_ar_leaves_no_english_sentence(tmp_path, capsys, monkeypatch, file):
+    """Files full of mistakes, checked with `--lang ar`: each line's level and message are Arabic,
+    each message begins with an Arabic word (it reads right to left), with no English words left but
+    the values, column names, formats and spreadsheets' labels; the summary too, its counts
+    separated by the Arabic comma."""
+    path = _readme_mistakes(tmp_path) if file.startswith("README") else ROOT / file
+    monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", "ar", str(path)])
+    cli.main()
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert _ARABIC_LETTER.search(lines[-1]) and not _ENGLISH.search(lines[-1]), lines[-1]  # the summary
+    assert "، " in lines[-1] and ", " not in lines[-1]
+    for line in lines[:-1]:
+        _where, _column, level, message = line.split(": ", 3)
+        assert level in ("خطأ", "تحذير"), line
+        assert _ARABIC_LETTER.match(_STRONG.search(message).group()), f"not right to left: {line}"
+        words = _LATIN_LABELS.sub("", _VALUES.sub("", message))
+        assert _ARABIC_LETTER.search(words), f"no Arabic in {line}"
+        assert not _ENGLISH.search(words), f"English left in {line}: {_ENGLISH.findall(words)}"
+
+
+def test_check_lang_ar_writes_the_readme_s_mistakes_as_the_readme_says(tmp_path, capsys, monkeypatch):
+    """The README's Arabic example line and summary are what `check --lang ar` writes."""
+    path = _readme_mistakes(tmp_path)
+    monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", "ar", str(path)])
+    cli.main()
+    arabic = capsys.readouterr().out.replace(str(path), "mistakes.csv").splitlines()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [said] = re.findall(r"^mistakes.csv:2: date: خطأ: .*$", readme, re.M)
+    assert said in arabic
+    assert arabic[-1] == "1 حدث، 1 رواية، 11 خطأً، 1 تحذير"
+    assert '("1 حدث، 1 رواية، 11 خطأً، 1 تحذير")' in readme
 
 
 # --- Kept, compared, cached -----------------------------------------------------------------------

@@ -205,6 +205,11 @@ def test_hundreds_of_problems_are_one_line_with_the_list_folded_behind_it():
             "date '03/04/2022': дату можно прочитать двумя способами: 3 апреля 2022\u202fг. (сначала день)",
             "check --lang ru",
         ),
+        (
+            "ar",
+            "القيمة '03/04/2022' في العمود date: يمكن قراءة التاريخ بطريقتين: 3 أبريل 2022 (اليوم أولًا)",
+            "check --lang ar",
+        ),
         # A language without a check catalogue (i18n.CHECK_LANGUAGES): the messages in English.
         ("kk", "date '03/04/2022' can be read two ways: 3 April 2022 (day first)", "check events.csv"),
     ],
@@ -222,6 +227,56 @@ def test_the_file_s_problems_are_listed_in_the_page_s_language(tmp_path, lang, s
     listed, whole_list = text(box["props"]["children"][1]), text(box["props"]["children"][2])
     assert said in listed
     assert f"python -m timeline {hint}" in whole_list
+
+
+def nodes_of(tree, kind: str) -> list:
+    """The components of a type in a rendered tree (its JSON)."""
+    if isinstance(tree, list):
+        return [found for child in tree for found in nodes_of(child, kind)]
+    if isinstance(tree, dict):
+        return ([tree] if tree.get("type") == kind else []) + nodes_of(tree.get("props", {}).get("children"), kind)
+    return []
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_problem_s_quoted_values_are_set_apart_in_their_own_direction(tmp_path, lang):
+    """Among Arabic words the Unicode bidirectional algorithm puts a value's last slash, full stop
+    or quote at its start ('netblocks.org/x/' read '/netblocks.org/x'): each quoted value of a
+    problem is a <bdi>, which takes its own direction, and the message's text is as before."""
+    from timeline import i18n
+    from timeline.load import load
+
+    path = tmp_path / "events.csv"
+    path.write_text(
+        "id,date,title,category,source,source_url\na,2022-01-05,A,protest,AP,netblocks.org/x/\n", encoding="utf-8"
+    )
+    [problem] = load(path).problems
+    with i18n.using(lang):
+        [box] = json.loads(json.dumps(render.problems([problem], 0, "events.csv"), cls=plotly.utils.PlotlyJSONEncoder))
+        message = problem.message
+    [item] = nodes_of(box, "Li")
+    [said] = [span for span in nodes_of(item, "Span") if span["props"].get("dir") == "auto"]
+    assert text(said) == message
+    assert [text(value) for value in nodes_of(said, "Bdi")] == ["'netblocks.org/x/'", "'https://netblocks.org/x/'"]
+
+
+def test_a_value_is_set_apart_wherever_the_message_quotes_it():
+    """A value quoted twice is set apart twice; a message without values is left whole."""
+    from timeline.problems import say, show
+
+    message = say(
+        "id {value} may hold only lowercase letters, digits and hyphens; write it as {slug!r}",
+        value=show("a/"),
+        slug="a/",
+    )
+    parts = render.isolated(str(message), render.quoted(message))
+    assert [p if isinstance(p, str) else ("bdi", p.children) for p in parts] == [
+        "id ",
+        ("bdi", "'a/'"),
+        " may hold only lowercase letters, digits and hyphens; write it as ",
+        ("bdi", "'a/'"),
+    ]
+    assert render.isolated("no such date", render.quoted("no such date")) == ["no such date"]
 
 
 def test_refused_values_of_the_address_are_shown_not_folded():

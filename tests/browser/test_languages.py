@@ -188,16 +188,25 @@ def with_a_mistake(tmp_path_factory):
             "date '03/04/2022': дату можно прочитать двумя способами: 3 апреля 2022\u202fг. (сначала день) или "
             "4 марта 2022\u202fг. (сначала месяц); напишите 2022-04-03 или 2022-03-04.",
         ),
+        (
+            "ar",
+            "القيمة '03/04/2022' في العمود date: يمكن قراءة التاريخ بطريقتين: 3 أبريل 2022 (اليوم أولًا) أو 4 مارس "
+            "2022 (الشهر أولًا)؛ اكتب 2022-04-03 أو 2022-03-04.",
+        ),
     ],
 )
 def test_a_page_shows_the_file_s_problems_in_its_language(page, with_a_mistake, lang, said):
     """The folded problem list speaks the page's language: the editors' messages come from the
-    check catalogue (French and Russian ship one: i18n.CHECK_LANGUAGES); the cell's value stays as
-    written."""
+    check catalogue (French, Russian and Arabic ship one: i18n.CHECK_LANGUAGES); the cell's value
+    stays as written, set apart in its own direction (<bdi>), and the message takes its own: an
+    Arabic one begins with an Arabic word, so it reads right to left."""
     timeline = open_in(page, with_a_mistake, lang)
     timeline.problems_line.click()
     expect(timeline.problems_list).to_be_visible()
     expect(timeline.problems_list).to_contain_text(said)
+    message = timeline.problems_list.locator("span[dir=auto]", has_text="03/04/2022")
+    expect(message.locator("bdi").first).to_have_text("'03/04/2022'")
+    assert message.evaluate("e => getComputedStyle(e).direction") == ("rtl" if lang == "ar" else "ltr")
     assert "can be read two ways" not in timeline.problems_list.inner_text()
     # and the whole list, in the page's language too:
     expect(timeline.problems.locator(".hint code")).to_have_text(f"python -m timeline check --lang {lang} events.csv")

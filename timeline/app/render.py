@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dash import dcc, html
@@ -9,7 +10,7 @@ from dash.development.base_component import Component
 
 from .. import i18n
 from ..i18n import N_, _, data_attributes, ngettext, number, sentence
-from ..problems import Problem
+from ..problems import Message, Problem
 from ..state import State
 from ..view import claims, labels
 from ..view.controls import outlet_label
@@ -402,9 +403,39 @@ def _problem(p: Problem) -> html.Li:
             _(" row {row}").format(row=p.row) if p.row else (_(" file") if p.column != "filter" else ""),
             f", {p.column}" if p.column and p.column != "filter" else "",
             ": ",
-            html.Span(p.message, dir="auto"),  # (English where check's catalogue lacks the language)
+            html.Span(isolated(p.message, quoted(p.text)), dir="auto"),  # (English where check's catalogue lacks it)
         ]
     )
+
+
+def quoted(text: Message | str) -> set[str]:
+    """The values a problem's message quotes (a cell's value, the value to write: as Python quotes
+    them, 'netblocks.org/x/'), as the language in force writes them."""
+    found: set[str] = set()
+    if isinstance(text, Message):
+        if text.kind == "shown":  # a long value cut short (problems.show)
+            return {str(text)}
+        for value in text.values.values():
+            if isinstance(value, Message):
+                found |= quoted(value)
+            elif isinstance(value, str):
+                found |= {repr(value)} | ({value} if value[:1] in ("'", '"') else set())
+    return found
+
+
+def isolated(message: str, values: set[str]) -> list[str | Component]:
+    """The message with each quoted value set apart in its own direction (<bdi>): among Arabic
+    words a value ending in punctuation keeps it at its end ('netblocks.org/x/', not
+    '/netblocks.org/x'), and an Arabic value in an English message reads right to left."""
+    values = {value for value in values if value in message}
+    if not values:
+        return [message]
+    parts: list[str | Component] = []
+    at = 0
+    for found in re.finditer("|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)), message):
+        parts += [message[at : found.start()], html.Bdi(found.group())]
+        at = found.end()
+    return [part for part in [*parts, message[at:]] if part != ""]
 
 
 def steps(previous: Step, following: Step) -> tuple:
