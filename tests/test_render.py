@@ -205,8 +205,13 @@ def test_hundreds_of_problems_are_one_line_with_the_list_folded_behind_it():
             "date '03/04/2022': дату можно прочитать двумя способами: 3 апреля 2022\u202fг. (сначала день)",
             "check --lang ru",
         ),
+        (
+            "kk",
+            "date '03/04/2022': күнді екі түрлі оқуға болады: 2022\u202fж. 3 сәуір (алдымен күн)",
+            "check --lang kk",
+        ),
         # A language without a check catalogue (i18n.CHECK_LANGUAGES): the messages in English.
-        ("kk", "date '03/04/2022' can be read two ways: 3 April 2022 (day first)", "check events.csv"),
+        ("ar", "date '03/04/2022' can be read two ways: 3 April 2022 (day first)", "check events.csv"),
     ],
 )
 def test_the_file_s_problems_are_listed_in_the_page_s_language(tmp_path, lang, said, hint):

@@ -188,12 +188,17 @@ def with_a_mistake(tmp_path_factory):
             "date '03/04/2022': дату можно прочитать двумя способами: 3 апреля 2022\u202fг. (сначала день) или "
             "4 марта 2022\u202fг. (сначала месяц); напишите 2022-04-03 или 2022-03-04.",
         ),
+        (
+            "kk",
+            "date '03/04/2022': күнді екі түрлі оқуға болады: 2022\u202fж. 3 сәуір (алдымен күн) немесе "
+            "2022\u202fж. 4 наурыз (алдымен ай); 2022-04-03 немесе 2022-03-04 деп жазыңыз.",
+        ),
     ],
 )
 def test_a_page_shows_the_file_s_problems_in_its_language(page, with_a_mistake, lang, said):
     """The folded problem list speaks the page's language: the editors' messages come from the
-    check catalogue (French and Russian ship one: i18n.CHECK_LANGUAGES); the cell's value stays as
-    written."""
+    check catalogue (French, Russian and Kazakh ship one: i18n.CHECK_LANGUAGES); the cell's value
+    stays as written."""
     timeline = open_in(page, with_a_mistake, lang)
     timeline.problems_line.click()
     expect(timeline.problems_list).to_be_visible()
