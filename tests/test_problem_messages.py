@@ -410,18 +410,28 @@ def test_check_lang_ru_or_kk_leaves_no_english_sentence(tmp_path, capsys, monkey
         assert not _ENGLISH.search(words), f"English left in {line}: {_ENGLISH.findall(words)}"
 
 
-def test_check_lang_ru_writes_the_readme_s_mistakes_as_the_readme_says(tmp_path, capsys, monkeypatch):
-    """The README's Russian example line and summary are what `check --lang ru` writes (Russian puts
-    a narrow no-break space before "г."; the README, a space)."""
+@pytest.mark.parametrize(
+    "lang, level, summary",
+    [
+        ("ru", "ошибка", "1 событие, 1 сообщение, 11 ошибок, 1 предупреждение"),
+        ("kk", "қате", "1 оқиға, 1 хабар, 11 қате, 1 ескерту"),
+    ],
+)
+def test_check_lang_ru_or_kk_writes_the_readme_s_mistakes_as_the_readme_says(
+    tmp_path, capsys, monkeypatch, lang, level, summary
+):
+    """The README's Russian and Kazakh example lines and summaries are what `check --lang ru` and
+    `--lang kk` write (a narrow no-break space before Russian "г." and Kazakh "ж."; the README, a
+    space)."""
     path = _readme_mistakes(tmp_path)
-    monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", "ru", str(path)])
+    monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", lang, str(path)])
     cli.main()
-    russian = capsys.readouterr().out.replace(str(path), "mistakes.csv").replace(NNBSP, " ").splitlines()
+    written = capsys.readouterr().out.replace(str(path), "mistakes.csv").replace(NNBSP, " ").splitlines()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    [said] = re.findall(r"^mistakes.csv:2: date: ошибка: .*$", readme, re.M)
-    assert said in russian
-    assert russian[-1] == "1 событие, 1 сообщение, 11 ошибок, 1 предупреждение"
-    assert '("1 событие, 1 сообщение, 11 ошибок,\n1 предупреждение")' in readme
+    [said] = re.findall(rf"^mistakes.csv:2: date: {level}: .*$", readme, re.M)
+    assert said in written
+    assert written[-1] == summary
+    assert f'"{summary}"' in " ".join(readme.split())
 
 
 # --- Kept, compared, cached -----------------------------------------------------------------------
