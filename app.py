@@ -22,6 +22,7 @@ import sys
 
 from dash import Dash
 
+from timeline import i18n
 from timeline.app import create_app as make_app
 from timeline.app.security import ANY_ANCESTOR, QuietRequestHandler
 
@@ -88,7 +89,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--lang",
         default=defaults["lang"],
-        help="the page's language: en, fr, ru or kk (default: each reader's browser's; an address's lang=fr wins)",
+        help=f"the page's language: {', '.join(i18n.COMPLETE)} (default: each reader's browser's; an address's "
+        "lang=fr wins)",
     )
     parser.add_argument(
         "--data-lang",

@@ -1,8 +1,8 @@
 """What `check` finds, in the editor's language (issue 16, item 5): every problem's message comes
 from the "check" catalogue (timeline/locale/<lang>/LC_MESSAGES/check.po), is kept as its template
-and values until it is shown, and is shown in French, Russian or Arabic (i18n.CHECK_LANGUAGES)
-with `check --lang fr`, `--lang ru` or `--lang ar` or on a page in that language; in English it is
-what the code writes."""
+and values until it is shown, and is shown in French, Russian, Kazakh or Arabic
+(i18n.CHECK_LANGUAGES) with `check --lang fr`, `--lang ru`, `--lang kk` or `--lang ar` or on a page
+in that language; in English it is what the code writes."""
 
 from __future__ import annotations
 
@@ -73,10 +73,10 @@ def test_no_message_is_written_twice_in_the_code():
         seen[key] = f"{file}:{line}"
 
 
-# --- French and Russian messages for a file of mistakes ------------------------------------------
+# --- French, Russian and Kazakh messages for a file of mistakes ----------------------------------
 
-NNBSP = "\u202f"  # French digit groups (CLDR): 4 000; and Russian's space before "г." (2022 г.)
-NBSP = "\xa0"  # Russian digit groups (CLDR): 4 000
+NNBSP = "\u202f"  # French digit groups (CLDR): 4 000; and the space before Russian "г.", Kazakh "ж."
+NBSP = "\xa0"  # Russian and Kazakh digit groups (CLDR): 4 000
 
 CASES = [
     (
@@ -88,6 +88,8 @@ CASES = [
         "(le mois d'abord) ; écrivez 2022-04-03 ou 2022-03-04.",
         f"date '03/04/2022': дату можно прочитать двумя способами: 3 апреля 2022{NNBSP}г. (сначала день) "
         f"или 4 марта 2022{NNBSP}г. (сначала месяц); напишите 2022-04-03 или 2022-03-04.",
+        f"date '03/04/2022': күнді екі түрлі оқуға болады: 2022{NNBSP}ж. 3 сәуір (алдымен күн) немесе "
+        f"2022{NNBSP}ж. 4 наурыз (алдымен ай); 2022-04-03 немесе 2022-03-04 деп жазыңыз.",
     ),
     (
         "a missing id",
@@ -97,6 +99,8 @@ CASES = [
         "id est vide ; chaque ligne a besoin de l'identifiant de son événement, un slug comme 'airport-seized'",
         "столбец id пуст; в каждой строке нужен id её события — слаг из латинских букв, цифр и дефисов, например "
         "'airport-seized'",
+        "id бағаны бос; әр жолға өз оқиғасының id мәні керек — латын әріптерінен, цифрлардан және дефистерден "
+        "тұратын слаг, мысалы, 'airport-seized'",
     ),
     (
         "a bad URL",
@@ -108,6 +112,8 @@ CASES = [
         "'https://netblocks.org/x'",
         "source_url 'netblocks.org/x': в начале нет https:// или http://, поэтому ссылка не учтена (сообщение сохранено);"
         " напишите адрес целиком, как в адресной строке браузера: 'https://netblocks.org/x'",
+        "source_url 'netblocks.org/x': басында https:// не http:// жоқ, сондықтан сілтеме есепке алынбады (хабар "
+        "сақталды); мекенжайды толық, браузердің мекенжай жолындағыдай жазыңыз: 'https://netblocks.org/x'",
     ),
     (
         "a row cut short",
@@ -119,6 +125,8 @@ CASES = [
         "'b,2022-01-08,B'",
         "значений в этой строке: 3, а столбцов в строке заголовков: 20, поэтому строка пропущена; в каждой строке должно "
         "быть значение (или пустое место между запятыми) для каждого столбца. Начало строки: 'b,2022-01-08,B'",
+        "бұл жолда 3 мән бар, ал баған атаулары жолында 20 баған бар, сондықтан жол өткізіп жіберілді; әр жолда "
+        "әр баған үшін мән (не үтірлер арасындағы бос орын) болуы керек. Жолдың басы: 'b,2022-01-08,B'",
     ),
     (
         "a workbook saved with a .csv name",
@@ -136,6 +144,11 @@ CASES = [
         "запятая)»; в LibreOffice — Файл > Сохранить как > «Текст CSV» с флажком «Изменить настройки фильтра»: Юникод "
         "(UTF-8), запятая; в Google Таблицах — Файл > Скачать > CSV; в Numbers — Файл > Экспортировать > CSV, Юникод "
         "(UTF-8)",
+        "файл — Excel жұмыс кітабы (.xlsx), CSV мәтіні емес: сайт тек CSV көрсетеді (`check` пен `import` жұмыс "
+        "кітабының бірінші парағын оқиды, сайт оқымайды); оны CSV ретінде сақтаңыз: Excel-де — Файл > Басқаша "
+        "сақтау > 'CSV UTF-8 (Comma delimited)'; LibreOffice-те — Файл > 'Save As' > 'Text CSV', 'Edit filter "
+        "settings' белгісімен: Unicode (UTF-8), үтір; Google Кестелерде — Файл > Жүктеп алу > CSV; Numbers-та — "
+        "'File > Export To > CSV', Unicode (UTF-8)",
     ),
     (
         "a column named twice",
@@ -146,6 +159,8 @@ CASES = [
         "renommez l'autre",
         "в строке заголовков 'date' встречается дважды (столбцы 2 и 6); читается только столбец 2. Удалите или "
         "переименуйте другой",
+        "баған атаулары жолында 'date' екі рет кездеседі (2- және 6-бағандар); тек 2-баған оқылады. Екіншісін "
+        "өшіріңіз не қайта атаңыз",
     ),
     (
         "a diagnosis: dates a spreadsheet rewrote",
@@ -168,6 +183,15 @@ CASES = [
         "копии, и в следующий раз импортируйте столбцы как текст: в Excel — Данные > Из текстового/CSV-файла (на Mac: Файл "
         "> Импорт), задав столбцам тип «Текст»; в LibreOffice — задайте им тип «Текст» в окне импорта; в Google Таблицах "
         "— Файл > Импортировать без флажка «Преобразовывать текст в числа, даты и формулы»; Numbers преобразует их всегда",
+        "date бағанындағы күндер '1/2/22' түрінде жазылған (6 күннің 6 күні; алдымен күн — Excel мен LibreOffice "
+        "күндерді Ұлыбритания мен Еуропа елдерінің көпшілігінің параметрлерімен осылай жазады): оларды файлды "
+        "сақтаған кезде кестелік редактор қайта жазған болуы әбден мүмкін, және олардың 5 күнін екі түрлі оқуға "
+        "болады не мүлде оқу мүмкін емес, сондықтан олардың жолдары өткізіп жіберілді; оларды жылдан бастап "
+        "жазыңыз ('1/2/22' — шамасы, 2022-02-01) немесе бұрын сақталған көшірмеден алыңыз, және келесі рет "
+        "бағандарды мәтін ретінде импорттаңыз: Excel-де — Деректер > 'From Text/CSV' (Mac-та: 'File > Import'), "
+        "бағандарға 'Text' түрін беріп; LibreOffice-те — импорт терезесінде оларға 'Text' түрін беріңіз; Google "
+        "Кестелерде — Файл > Импорттау, 'Convert text to numbers, dates, and formulas' белгісін алып тастап; "
+        "Numbers оларды әрқашан түрлендіреді",
     ),
     (
         "a count, written as French writes numbers",
@@ -178,6 +202,8 @@ CASES = [
         f"Déplacez le reste dans description",
         f"длина title — 4{NBSP}000 симв.; заголовок лучше читается, если он короче 100 симв. (на хронологии "
         "он сокращается). Перенесите остальное в description",
+        f"title ұзындығы — 4{NBSP}000 таңба; тақырып 100 таңбадан қысқа болса, жақсырақ оқылады (хронологияда ол "
+        "қысқартылады). Қалғанын description бағанына көшіріңіз",
     ),
     (
         "a plural: one more row (English said rows)",
@@ -190,13 +216,16 @@ CASES = [
         "location 'Almaty': не указаны latitude и longitude (и ещё в 1 строке); карта ставит место приблизительно — в "
         "единственный город с таким названием, Almaty (KZ). Чтобы поставить его точно, укажите latitude 43.2525 и "
         "longitude 76.9115 или координаты самого места",
+        "location 'Almaty': latitude және longitude көрсетілмеген (және тағы 1 жолда); карта оны шамамен осы "
+        "атаулы жалғыз қалаға қояды: Almaty (KZ). Дәл қою үшін latitude 43.2525 және longitude 76.9115 деп "
+        "жазыңыз немесе орынның өз координаттарын көрсетіңіз",
     ),
 ]
 
 
-@pytest.mark.parametrize("name, data, at_row, column, french, russian", CASES, ids=[c[0] for c in CASES])
-def test_a_problem_is_shown_in_french_in_russian_and_in_english_as_before(
-    tmp_path, name, data, at_row, column, french, russian
+@pytest.mark.parametrize("name, data, at_row, column, french, russian, kazakh", CASES, ids=[c[0] for c in CASES])
+def test_a_problem_is_shown_in_french_in_russian_in_kazakh_and_in_english_as_before(
+    tmp_path, name, data, at_row, column, french, russian, kazakh
 ):
     path = tmp_path / "events.csv"
     path.write_bytes(data)
@@ -210,8 +239,8 @@ def test_a_problem_is_shown_in_french_in_russian_and_in_english_as_before(
         assert problem.message == french != english
     with i18n.using("ru"):
         assert problem.message == russian != english
-    with i18n.using("kk"):  # no Kazakh check catalogue: English
-        assert problem.message == english
+    with i18n.using("kk"):
+        assert problem.message == kazakh != english
 
 
 NOT_UTF8 = say_n(
@@ -382,7 +411,34 @@ def test_an_arabic_plural_takes_the_form_its_count_asks_for(n, not_utf8, left_ou
         assert str(counted(MORE_ROWS)) == more_rows
 
 
-# --- check --lang fr, --lang ru ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "n, not_utf8, those_rows, looks_like, more_rows",
+    [
+        (1, "1 жолдағы мәтін", "ал ол жол өткізіп", "(1 жол)", " (және тағы 1 жолда)"),
+        (2, "2 жолдағы мәтін", "ал ол жолдар өткізіп", "(2 жол)", " (және тағы 2 жолда)"),
+        (5, "5 жолдағы мәтін", "ал ол жолдар өткізіп", "(5 жол)", " (және тағы 5 жолда)"),
+        (11, "11 жолдағы мәтін", "ал ол жолдар өткізіп", "(11 жол)", " (және тағы 11 жолда)"),
+        (21, "21 жолдағы мәтін", "ал ол жолдар өткізіп", "(21 жол)", " (және тағы 21 жолда)"),
+        (0, "0 жолдағы мәтін", "ал ол жолдар өткізіп", "(0 жол)", " (және тағы 0 жолда)"),
+        (1200, f"1{NBSP}200 жолдағы мәтін", "ал ол жолдар өткізіп", "(1200 жол)", f" (және тағы 1{NBSP}200 жолда)"),
+    ],
+)
+def test_a_kazakh_plural_takes_the_form_its_count_asks_for(n, not_utf8, those_rows, looks_like, more_rows):
+    """Kazakh has two forms, one (1) and other (0, 2, 5, 21...); a noun after a number stays
+    singular in both (5 жол, not 5 жолдар), and only what points back at the rows, "ол жолдар"
+    (those rows), takes the plural."""
+
+    def counted(message):
+        return Message(message.template, {**message.values, "n": n}, message.plural)
+
+    with i18n.using("kk"):
+        said = str(counted(NOT_UTF8))
+        assert said.startswith(not_utf8 + " UTF-8 кодтауында емес") and those_rows + " жіберілді" in said
+        assert looks_like in str(counted(LOOKS_LIKE))
+        assert str(counted(MORE_ROWS)) == more_rows
+
+
+# --- check --lang fr, --lang ru, --lang kk -----------------------------------------------------------
 
 
 def _messages(output: str) -> list[str]:
@@ -427,16 +483,18 @@ def _readme_mistakes(tmp_path):
     return path
 
 
-# What is the editor's own in a Russian message, not the message's words: a value (quoted as Python
-# quotes it), a command (`...`). Left after them: Russian, column names, formats (CSV UTF-8,
-# 2022-04-03), names (Excel, Almaty (KZ)); never an English sentence's words.
+# What is the editor's own in a Russian or Kazakh message, not the message's words: a value (quoted
+# as Python quotes it), a command (`...`); in Kazakh also a menu left in English, quoted as the
+# program shows it ('Text CSV'). Left after them: Russian or Kazakh, column names, formats (CSV
+# UTF-8, 2022-04-03), names (Excel, Almaty (KZ)); never an English sentence's words.
 _VALUES = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`")
 _ENGLISH = re.compile(
     r"\b(the|a|an|is|are|was|be|and|or|of|to|in|on|at|by|for|from|with|as|its|it|this|that|not|no|has|have|"
     r"can|cannot|write|save|row|rows|column|columns|value|values|file|empty|each|every|more|than)\b",
     re.IGNORECASE,
 )
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)  # (Russian's letters and Kazakh's)
+LEVELS = {"ru": ("ошибка", "предупреждение"), "kk": ("қате", "ескерту")}
 
 MISTAKES = ["README.md's mistakes.csv", "tests/data/hostile.csv"] + sorted(
     str(path.relative_to(ROOT)) for path in (ROOT / "tests/data/bad").glob("*.csv")
@@ -444,34 +502,46 @@ MISTAKES = ["README.md's mistakes.csv", "tests/data/hostile.csv"] + sorted(
 
 
 @pytest.mark.parametrize("file", MISTAKES)
-def test_check_lang_ru_leaves_no_english_sentence(tmp_path, capsys, monkeypatch, file):
-    """Files full of mistakes, checked with `--lang ru`: each line's level and message are Russian,
-    with no English words left but the values, column names and formats; the summary too."""
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_check_lang_ru_or_kk_leaves_no_english_sentence(tmp_path, capsys, monkeypatch, lang, file):
+    """Files full of mistakes, checked with `--lang ru` or `--lang kk`: each line's level and message
+    are Russian (Kazakh), with no English words left but the values, column names and formats; the
+    summary too."""
     path = _readme_mistakes(tmp_path) if file.startswith("README") else ROOT / file
-    monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", "ru", str(path)])
+    monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", lang, str(path)])
     cli.main()
     lines = capsys.readouterr().out.strip().splitlines()
     assert _CYRILLIC.search(lines[-1]) and not _ENGLISH.search(lines[-1]), lines[-1]  # the summary
     for line in lines[:-1]:
         _where, _column, level, message = line.split(": ", 3)
-        assert level in ("ошибка", "предупреждение"), line
+        assert level in LEVELS[lang], line
         words = _VALUES.sub("", message)
-        assert _CYRILLIC.search(words), f"no Russian in {line}"
+        assert _CYRILLIC.search(words), f"no {lang} in {line}"
         assert not _ENGLISH.search(words), f"English left in {line}: {_ENGLISH.findall(words)}"
 
 
-def test_check_lang_ru_writes_the_readme_s_mistakes_as_the_readme_says(tmp_path, capsys, monkeypatch):
-    """The README's Russian example line and summary are what `check --lang ru` writes (Russian puts
-    a narrow no-break space before "г."; the README, a space)."""
+@pytest.mark.parametrize(
+    "lang, level, summary",
+    [
+        ("ru", "ошибка", "1 событие, 1 сообщение, 11 ошибок, 1 предупреждение"),
+        ("kk", "қате", "1 оқиға, 1 хабар, 11 қате, 1 ескерту"),
+    ],
+)
+def test_check_lang_ru_or_kk_writes_the_readme_s_mistakes_as_the_readme_says(
+    tmp_path, capsys, monkeypatch, lang, level, summary
+):
+    """The README's Russian and Kazakh example lines and summaries are what `check --lang ru` and
+    `--lang kk` write (a narrow no-break space before Russian "г." and Kazakh "ж."; the README, a
+    space)."""
     path = _readme_mistakes(tmp_path)
-    monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", "ru", str(path)])
+    monkeypatch.setattr("sys.argv", ["timeline", "check", "--lang", lang, str(path)])
     cli.main()
-    russian = capsys.readouterr().out.replace(str(path), "mistakes.csv").replace(NNBSP, " ").splitlines()
+    written = capsys.readouterr().out.replace(str(path), "mistakes.csv").replace(NNBSP, " ").splitlines()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    [said] = re.findall(r"^mistakes.csv:2: date: ошибка: .*$", readme, re.M)
-    assert said in russian
-    assert russian[-1] == "1 событие, 1 сообщение, 11 ошибок, 1 предупреждение"
-    assert '("1 событие, 1 сообщение, 11 ошибок,\n1 предупреждение")' in readme
+    [said] = re.findall(rf"^mistakes.csv:2: date: {level}: .*$", readme, re.M)
+    assert said in written
+    assert written[-1] == summary
+    assert f'"{summary}"' in " ".join(readme.split())
 
 
 # --- check --lang ar ---------------------------------------------------------------------------------

@@ -210,8 +210,11 @@ def test_hundreds_of_problems_are_one_line_with_the_list_folded_behind_it():
             "القيمة '03/04/2022' في العمود date: يمكن قراءة التاريخ بطريقتين: 3 أبريل 2022 (اليوم أولًا)",
             "check --lang ar",
         ),
-        # A language without a check catalogue (i18n.CHECK_LANGUAGES): the messages in English.
-        ("kk", "date '03/04/2022' can be read two ways: 3 April 2022 (day first)", "check events.csv"),
+        (
+            "kk",
+            "date '03/04/2022': күнді екі түрлі оқуға болады: 2022\u202fж. 3 сәуір (алдымен күн)",
+            "check --lang kk",
+        ),
     ],
 )
 def test_the_file_s_problems_are_listed_in_the_page_s_language(tmp_path, lang, said, hint):

@@ -13,8 +13,8 @@ callbacks never see each other's).
 
 What `check` finds in a file (a problem's message: timeline.problems.say) is a second domain,
 timeline/locale/<lang>/LC_MESSAGES/check.po, complete in the languages of CHECK_LANGUAGES (the
-editors' desk languages: French, Russian, Arabic). A language without it shows those messages in
-English.
+editors' desk languages: French, Russian, Kazakh, Arabic). A language without it shows those
+messages in English.
 
 Dates are written by Babel from CLDR (timeline.dates.label calls `day`, `month`, `year`,
 `minute` here for any language but English, whose forms the app always wrote itself).
@@ -46,7 +46,7 @@ LANGUAGES = COMPLETE + SAMPLES
 # The languages with a complete catalogue of what `check` finds (check.po): `check --lang` writes
 # every word in them, and so does the page's list of a file's problems. The others say those
 # messages in English (tests/test_problem_messages.py holds this to the files).
-CHECK_LANGUAGES = ("fr", "ru", "ar")
+CHECK_LANGUAGES = ("fr", "ru", "kk", "ar")
 NAMES = {"en": "English", "fr": "Français", "ru": "Русский", "kk": "Қазақша", "ar": "العربية"}
 
 _current: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=ENGLISH)

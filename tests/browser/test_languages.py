@@ -189,6 +189,11 @@ def with_a_mistake(tmp_path_factory):
             "4 марта 2022\u202fг. (сначала месяц); напишите 2022-04-03 или 2022-03-04.",
         ),
         (
+            "kk",
+            "date '03/04/2022': күнді екі түрлі оқуға болады: 2022\u202fж. 3 сәуір (алдымен күн) немесе "
+            "2022\u202fж. 4 наурыз (алдымен ай); 2022-04-03 немесе 2022-03-04 деп жазыңыз.",
+        ),
+        (
             "ar",
             "القيمة '03/04/2022' في العمود date: يمكن قراءة التاريخ بطريقتين: 3 أبريل 2022 (اليوم أولًا) أو 4 مارس "
             "2022 (الشهر أولًا)؛ اكتب 2022-04-03 أو 2022-03-04.",
@@ -197,7 +202,7 @@ def with_a_mistake(tmp_path_factory):
 )
 def test_a_page_shows_the_file_s_problems_in_its_language(page, with_a_mistake, lang, said):
     """The folded problem list speaks the page's language: the editors' messages come from the
-    check catalogue (French, Russian and Arabic ship one: i18n.CHECK_LANGUAGES); the cell's value
+    check catalogue (French, Russian, Kazakh and Arabic ship one: i18n.CHECK_LANGUAGES); the cell's value
     stays as written, set apart in its own direction (<bdi>), and the message takes its own: an
     Arabic one begins with an Arabic word, so it reads right to left."""
     timeline = open_in(page, with_a_mistake, lang)
