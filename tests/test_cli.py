@@ -209,6 +209,25 @@ def test_subprocess_reports_and_exits(tmp_path):
     ]
 
 
+def test_a_reader_that_stops_reading_ends_check_quietly(tmp_path):
+    """`check big.csv | head`: head stops reading after its lines; check stopped with a traceback
+    (BrokenPipeError), now it ends as grep does, status 1 and nothing on stderr."""
+    lines = ["id,date,title,category,source"] + [f"e{n},2022-01-0x,T,protest,AFP" for n in range(5000)]
+    (tmp_path / "events.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "check"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"events.csv:2: date: error:")
+    process.stdout.close()  # (as head does once it has its lines: the rest, 500 KB, cannot be written)
+    assert process.wait(timeout=60) == 1
+    assert process.stderr.read() == b""
+
+
 def test_subprocess_strict_and_default_events_csv():
     result = subprocess_check(cwd=ROOT)
     assert (result.returncode, result.stderr) == (0, "")

@@ -14,8 +14,15 @@ def run() -> None:
     before main returns; every file it wrote is closed): the process ends without Python's
     teardown of its modules and objects, which takes `timeline add` 0.05-0.1 s (the data it
     mapped, pandas' and Arrow's objects). Output is flushed first; if it cannot be (a closed
-    pipe), Python ends as it would have."""
-    code = main()
+    pipe), Python ends as it would have. A reader that stopped reading (`check big.csv | head`)
+    ends the command quietly, as `grep` and `sort` end: the rest is not written, and the status
+    says so (1), with no traceback."""
+    try:
+        code = main()
+    except BrokenPipeError:
+        # (Python would also fail flushing stdout at exit: it is pointed at nothing first.)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os._exit(1)
     try:
         sys.stdout.flush()
         sys.stderr.flush()
