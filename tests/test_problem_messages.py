@@ -673,3 +673,17 @@ def test_many_categories_with_long_names_are_listed_not_a_crash(tmp_path):
     )
     with i18n.using("fr"):
         assert "(46 caractères)', 'category number 1" in problem.message
+
+
+@pytest.mark.parametrize(
+    "lang, listed",
+    [("en", "rows 3, 4 and 5 repeat"), ("fr", "3, 4 et 5"), ("ar", "3، 4 و5")],
+)
+def test_a_list_of_rows_is_joined_as_the_language_joins_one(tmp_path, lang, listed):
+    """Rows listed in a message: their commas too are the language's (Arabic's ، where a Latin comma
+    stood, "3, 4 و5")."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", f"2022-01-0{day}", title="Same") for day in range(1, 5)]))
+    [problem] = [p for p in load(path).problems if p.column == "id"]
+    with i18n.using(lang):
+        assert listed in problem.message

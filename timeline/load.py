@@ -26,7 +26,7 @@ from . import dates, diagnosis, digest, links, model, places, schema, workbook
 from .csvfile import BOM, SPACE_BYTE, THREADED, Scan, concatenated, filtered, one_chunk, read_table, text_buffers
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
-from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, counted, say, say_n, show
+from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, comma_list, counted, say, say_n, show
 from .workers import THREADED_ROWS, Workers
 
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
@@ -1541,7 +1541,7 @@ def _repeated_title(rows: list[int], head_row: int, title: str, event_id: str, n
             id=show(event_id),
             plain_id=event_id,
         )
-    first = ", ".join(map(str, rows[: min(named, len(rows) - 1)]))
+    first = comma_list([str(row) for row in rows[: min(named, len(rows) - 1)]])
     rest = len(rows) - min(named, len(rows) - 1)
     listed = (
         and_list([str(row) for row in rows])

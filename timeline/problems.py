@@ -153,8 +153,19 @@ def cut(text: Message | str) -> Message:
 
 
 def and_list(words: list[str]) -> str | Message:
-    """ "4", "4 and 9", "4, 7 and 9" (in the reader's language)."""
-    return words[0] if len(words) == 1 else say("{listed} and {last}", listed=", ".join(words[:-1]), last=words[-1])
+    """ "4", "4 and 9", "4, 7 and 9" (in the reader's language: its comma too, "4، 7 و9")."""
+    if len(words) == 1:
+        return words[0]
+    return say("{listed} and {last}", listed=comma_list(words[:-1]), last=words[-1])
+
+
+def comma_list(words: list[str]) -> str | Message:
+    """ "4", "4, 7", in the reader's language ("4، 7"): each comma a message of its own, as schema's
+    lists of characters are joined."""
+    listed: str | Message = words[0]
+    for word in words[1:]:
+        listed = Message("{listed}, {value}", {"listed": listed, "value": word})
+    return listed
 
 
 def to_json(texts: list) -> str:
