@@ -86,13 +86,45 @@
     return points;
   }
 
+  // The atlas's shapes cross the antimeridian (Russia's east, Fiji): a point at 179.9 is followed
+  // by one at -179.9. Drawn flat, that step was a line across the whole world. A land's outline is
+  // drawn on past 180 instead (each longitude within 180 of the last), where it comes back to its
+  // start so (Antarctica's, which goes round the pole, is left as it is); a coast or border is cut
+  // there in two.
+  var WORLD = 360;
+
+  function unwrapped(points) {
+    var out = [], shift = 0;
+    points.forEach(function (p, n) {
+      if (n) {
+        var step = p[1] + shift - out[n - 1][1];
+        if (step > WORLD / 2) shift -= WORLD; else if (step < -WORLD / 2) shift += WORLD;
+      }
+      out.push([p[0], p[1] + shift]);
+    });
+    return shift === 0 ? out : points;
+  }
+
+  function cutAtAntimeridian(lines) {
+    var out = [];
+    lines.forEach(function (points) {
+      var piece = [points[0]];
+      for (var n = 1; n < points.length; n++) {
+        if (Math.abs(points[n][1] - points[n - 1][1]) > WORLD / 2) { out.push(piece); piece = []; }
+        piece.push(points[n]);
+      }
+      out.push(piece);
+    });
+    return out.filter(function (piece) { return piece.length > 1; });
+  }
+
   function drawBasemap(topology) {
     var arcs = decodeArcs(topology);
     var uses = {};
     var land = [];
     topology.objects.countries.geometries.forEach(function (geometry, g) {
       polygonsOf(geometry).forEach(function (polygon) {
-        land.push(polygon.map(function (r) { return ring(arcs, r); }));
+        land.push(polygon.map(function (r) { return unwrapped(ring(arcs, r)); }));
         polygon.forEach(function (r) {
           r.forEach(function (i) {
             var a = i >= 0 ? i : ~i;
@@ -106,6 +138,8 @@
     Object.keys(uses).forEach(function (a) {
       (Object.keys(uses[a]).length > 1 ? borders : coast).push(arcs[+a]);
     });
+    coast = cutAtAntimeridian(coast);
+    borders = cutAtAntimeridian(borders);
     var renderer = baseRenderer;
     var group = L.layerGroup([
       L.polygon(land, {renderer: renderer, stroke: false, fillColor: "#f2efe9", fillOpacity: 1,
@@ -182,6 +216,7 @@
     map.on("moveend", report);
     map.on("zoomend", drawRegions);
     map.on("zoomend", drawDetail);
+    map.on("zoomend", function () { spaceTownNames(); });
     window.timelineMap = map;   // the Leaflet map, for scripts of an embedding page and the browser tests
     marks = L.layerGroup().addTo(map);
     towns = L.layerGroup().addTo(map);
@@ -265,6 +300,23 @@
   }
 
   var drawn = "";           // the marks drawn, as JSON: a move that changes none redraws none
+  var townNames = [];       // the towns' names drawn, largest town first
+
+  function spaceTownNames() {
+    // A town's name that would lie over a larger town's is left out at this zoom (Tianjin's over
+    // Beijing's, Shenzhen's over Guangzhou's, each unreadable): names are drawn largest first.
+    var kept = [];
+    townNames.forEach(function (label) {
+      var box = label.parentNode || label;   // (Leaflet's tooltip around the name: hidden or shown)
+      box.style.visibility = "";
+      var r = label.getBoundingClientRect();  // (the name's own extent, not the tooltip's padding)
+      var over = kept.some(function (k) {
+        return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
+      });
+      box.style.visibility = over ? "hidden" : "";
+      if (!over) kept.push(r);
+    });
+  }
 
   function drawMarks(data) {
     var key = JSON.stringify([data.kind, data.marks, data.towns]);
@@ -272,6 +324,7 @@
     drawn = key;
     marks.clearLayers();
     towns.clearLayers();
+    townNames = [];
     (data.towns || []).forEach(function (town) {
       var dot = L.circleMarker([town.lat, town.lon], {radius: 2, color: "#555", weight: 1,
                                                        fillOpacity: 1, interactive: false});
@@ -281,7 +334,9 @@
                               offset: [4, 0], interactive: false});
       towns.addLayer(dot);
       hideFromReaders(dot);  // (a town's name is the map's drawing, not something to read out)
+      townNames.push(label);
     });
+    spaceTownNames();
     data.marks.forEach(function (mark) {
       var layer;
       if (data.kind === "counts") {

@@ -151,3 +151,39 @@ def test_a_keyboard_opens_a_place_s_list_of_events_and_escape_closes_it(timeline
     assert labels.count() > 0 and all(
         labels.nth(i).get_attribute("aria-hidden") == "true" for i in range(labels.count())
     )
+
+
+# The basemap's lines, as Leaflet holds them: each polygon ring and line with the number of its
+# steps of over 180 degrees of longitude (a step across the whole drawn world).
+WORLD_STEPS = """() => {
+  const found = {rings: [], lines: []};
+  const steps = (points) => points.slice(1).filter((p, n) => Math.abs(p.lng - points[n].lng) > 180).length;
+  window.timelineMap.eachLayer((layer) => {
+    if (!(layer instanceof L.Polyline) || !layer.options.renderer || layer.options.renderer.options.pane !== "basemap") return;
+    const flat = (parts) => Array.isArray(parts[0]) ? parts.flatMap(flat) : [parts];
+    (layer instanceof L.Polygon ? found.rings : found.lines).push(...flat(layer.getLatLngs()).map(steps));
+  });
+  return found;
+}"""
+
+
+def test_the_world_map_draws_no_line_across_the_world_and_no_name_over_another(timeline):
+    """Zoomed out to the world: Russia's east and Fiji cross the antimeridian, and their outlines,
+    drawn flat, were lines across the whole world; the towns' names lay over each other (Tianjin's
+    over Beijing's). An outline now goes on past 180 degrees (Antarctica's, round the pole, has its
+    one step), a coast or border is cut there; a name over a larger town's is left out."""
+    timeline.open(query="map=2/30/60")
+    timeline.wait_for_map()
+    found = timeline.page.evaluate(WORLD_STEPS)
+    assert found["rings"] and found["lines"]
+    assert max(found["rings"]) <= 1 and not any(found["lines"])
+    names = timeline.page.evaluate(
+        """() => [...document.querySelectorAll('.town-label')]
+             .filter((tip) => getComputedStyle(tip).visibility !== 'hidden')
+             .map((tip) => { const r = tip.firstElementChild.getBoundingClientRect();
+                             return [tip.textContent, r.left, r.top, r.right, r.bottom]; })"""
+    )
+    assert len(names) >= 5
+    for n, (name, left, top, right, bottom) in enumerate(names):
+        for other, left2, top2, right2, bottom2 in names[:n]:
+            assert not (left < right2 and left2 < right and top < bottom2 and top2 < bottom), (name, other)
