@@ -737,6 +737,8 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("2022-01-05 lO:30", "holds the letter l where the digit 1 is meant; write 2022-01-05 10:30"),
         ("2022-OI-05", "holds the letter O where the digit 0 is meant; write 2022-01-05"),
         ("Oil 5, 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (a word: not digits)
+        ("15.II.2022", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (a Roman month, not 11)
+        ("2022-II-15", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("2022-13-0l", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (the digit would not make it a date)
         # a month name of another language: the date read with it, when it reads
         ("5 января 2022", "is written with a Russian month name; write 2022-01-05"),

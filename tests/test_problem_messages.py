@@ -687,3 +687,17 @@ def test_a_list_of_rows_is_joined_as_the_language_joins_one(tmp_path, lang, list
     [problem] = [p for p in load(path).problems if p.column == "id"]
     with i18n.using(lang):
         assert listed in problem.message
+
+
+def test_a_list_of_thousands_of_rows_is_said_and_kept():
+    """A TimelineJS sheet whose every other row holds an embed lists 600 rows in one message: a
+    list nested a message a word went past Python's recursion limit (import stopped with a
+    traceback after it had written the file). The list, as shown and as kept in the cache."""
+    from timeline.problems import and_list, from_json, to_json
+
+    rows = [str(n) for n in range(2, 2002, 2)]
+    said = and_list(rows)
+    assert str(said) == ", ".join(rows[:-1]) + " and 2000"
+    assert str(from_json(to_json([said]))[0]) == str(said)
+    with i18n.using("ar"):
+        assert str(said).endswith("1996، 1998 و2000")

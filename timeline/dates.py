@@ -772,11 +772,13 @@ _MONTH_DAY_RANGE = re.compile(
 )
 # Letters typed for the digits they look like: in a word of digits and such letters that holds a
 # digit (2o22, 2O22, 2022-0l-05, l5 January), or beside a digit across a date's or a time's
-# separator (lO:30, 2022-OI-05 when the day is there: 05). A word with any other letter is a word.
+# separator (lO:30, 2022-OI-05), unless it is a Roman month (15.II.2022). A word with any other
+# letter is a word.
 _DIGIT_OF = {"o": "0", "O": "0", "l": "1", "I": "1"}
 _LETTER_FOR_DIGIT = re.compile(
     r"(?<![^\W\d_])(?=[0-9oOlI]*[oOlI])"  # a word of digits and such letters, with one of the letters,
-    r"(?:[0-9oOlI]*\d[0-9oOlI]*|[oOlI]+(?=[:./-]\d)|(?<=\d[:./-])[oOlI]+)"  # a digit in it or beside it
+    r"(?:[0-9oOlI]*\d[0-9oOlI]*"  # a digit in it, or beside it with an o, an O or an l in it (II alone
+    r"|(?=[oOlI]*[oOl])[oOlI]+(?=[:./-]\d)|(?<=\d[:./-])(?=[oOlI]*[oOl])[oOlI]+)"  # is February: 15.II.2022)
     r"(?![^\W\d_])"
 )
 

@@ -161,11 +161,13 @@ def and_list(words: list[str]) -> str | Message:
 
 def comma_list(words: list[str]) -> str | Message:
     """ "4", "4, 7", in the reader's language ("4، 7"): each comma a message of its own, as schema's
-    lists of characters are joined."""
-    listed: str | Message = words[0]
-    for word in words[1:]:
-        listed = Message("{listed}, {value}", {"listed": listed, "value": word})
-    return listed
+    lists of characters are joined; nested half in half, so that a list of thousands of rows is
+    a few levels deep (one message in another for each word went past Python's recursion limit
+    at about 500 words)."""
+    if len(words) == 1:
+        return words[0]
+    half = len(words) // 2
+    return Message("{listed}, {value}", {"listed": comma_list(words[:half]), "value": comma_list(words[half:])})
 
 
 def to_json(texts: list) -> str:
