@@ -940,7 +940,8 @@ _TRANSLITERATION = str.maketrans(
 # Ukrainian in Latin letters as Ukraine's official table (2010) and its news sites write it (Київ ->
 # kyiv, Харків -> kharkiv, Запоріжжя -> zaporizhzhia): и is y and г is h, and є, ї, й, ю, я are
 # ye, yi, y, yu, ya at a word's start, ie, i, i, iu, ia within it. A text is taken as Ukrainian
-# when it holds a letter only Ukrainian has (є, ї, ґ), or і without Kazakh's or Russian's own.
+# when it holds a letter only Ukrainian has (є, ї, ґ), as written (before look-alikes are folded):
+# і alone is Kazakh's and Belarusian's too (Бейбіт шеру stays beybit-sheru).
 _UKRAINIAN = str.maketrans(
     {
         **dict(zip("абвгґдезиіїйклмнопрстуфь", "abvhgdezyiiiklmnoprstuf")),
@@ -949,17 +950,19 @@ _UKRAINIAN = str.maketrans(
     }
 )
 _UKRAINIAN_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
-_UKRAINIAN_ONLY = re.compile("[єїґ]")
-_NOT_UKRAINIAN = re.compile("[әғқңөұүһыэёъ]")  # (Kazakh's letters, and Russian's and Belarusian's)
+_UKRAINIAN_ONLY = re.compile("[єїґЄЇҐ]")
+# A word's start: after no letter, or after an apostrophe that itself begins the word ('Їжак'); an
+# apostrophe within a word is not one (Об'єднання -> obiednannia).
+_WORD_START = re.compile(r"(?:(?<![\w'\u2019\u02bc])|(?<=(?<!\w)['\u2019\u02bc]))[єїйюя]")
 
 
-def _ukrainian_in_latin(text: str) -> str | None:
-    """Lower-case text in Ukrainian, in Latin letters (see _UKRAINIAN); None if it is not Ukrainian."""
-    if not (_UKRAINIAN_ONLY.search(text) or ("і" in text and not _NOT_UKRAINIAN.search(text))):
+def _ukrainian_in_latin(text: str, written: str) -> str | None:
+    """Lower-case text in Ukrainian, in Latin letters (see _UKRAINIAN); None if the text as
+    `written` is not Ukrainian."""
+    if not _UKRAINIAN_ONLY.search(written):
         return None
     text = text.replace("зг", "zgh")  # (Згурівка -> zghurivka: not the zh of ж)
-    # (after an apostrophe, within the word: Знам'янка -> znamianka)
-    text = re.sub(r"(?<![\w'\u2019\u02bc])[єїйюя]", lambda m: _UKRAINIAN_START[m.group(0)], text)
+    text = _WORD_START.sub(lambda m: _UKRAINIAN_START[m.group(0)], text)
     return text.translate(_UKRAINIAN)
 
 
@@ -974,7 +977,7 @@ def slug(text: str) -> str:
     # (Written in Latin letters whole first, as й and ё are letters of their own; then with their
     # marks taken off, as Greek's accented vowels are a vowel and an accent.)
     folded = unicodedata.normalize("NFC", fold(text).lower())
-    folded = (_ukrainian_in_latin(folded) or folded).translate(_TRANSLITERATION)
+    folded = (_ukrainian_in_latin(folded, text) or folded).translate(_TRANSLITERATION)
     folded = unicodedata.normalize("NFKD", folded).translate(_TRANSLITERATION).encode("ascii", "ignore").decode()
     folded = re.sub(r"['\u2019]", "", folded)
     out = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "event"
