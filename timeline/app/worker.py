@@ -14,8 +14,8 @@ whose request is not whole READ_WITHIN seconds after it was first looked at is c
 client costs a socket and what it sent, never a thread.
 
 Answers go the other way with the same care. A client that reads nothing of its answer (a large
-export asked for and never read) held the thread writing it for as long as it liked: here a send
-that moves no byte in WRITE_STALL seconds gives up, and the connection is closed. And a
+export asked for and never read) held the thread writing it for as long as it liked: here one that
+has taken none of its answer for WRITE_STALL seconds is cut off (the connection reset). And a
 connection closed after its answer (`Connection: close`, HTTP/1.0) lingers, as RFC 9112 9.6 asks,
 until the client closes its side, for up to LINGER seconds: gunicorn lingers in the worker's main
 loop, so each client that kept its side open stopped the worker reading and answering anyone else
@@ -55,10 +55,13 @@ _CHUNKED = re.compile(rb"\r\ntransfer-encoding[ \t]*:[^\r\n]*chunked", re.IGNORE
 _EXPECT = re.compile(rb"\r\nexpect[ \t]*:[ \t]*100-continue[ \t]*\r\n", re.IGNORECASE)
 _CHUNK_SIZE = re.compile(rb"[ \t]*([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?")  # (extensions after ;)
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
-# Seconds a send to a client may move no byte before the write gives up (the system's send
-# timeout): a client that reads nothing is cut off within three such waits (the first send fills
-# the system's buffers, which grow once), 15 s; one that reads, however slowly, is never cut off.
-WRITE_STALL = 5
+# A client that takes none of its answer for WRITE_STALL seconds is cut off: a send that moves no
+# byte for STALL_LOOK seconds (the system's send timeout) looks whether the client took any of what
+# the system holds for it meanwhile (its acknowledged bytes: the queue went down), and waits on if
+# it did. A client that reads, however slowly, is never cut off (on loopback the client opens its
+# window 64 KB at a time: a reader of 5 KB a second still shows progress within WRITE_STALL).
+WRITE_STALL = 15
+STALL_LOOK = 5
 LINGER = 2.0  # seconds a closed connection waits for the client to close its side (as gunicorn's)
 LINGER_READS = 64 * 1024  # bytes read meanwhile and dropped (as gunicorn's), after which it is closed
 
@@ -170,26 +173,34 @@ class WholeRequests(ThreadWorker):
 
     def handle(self, conn):
         """In a thread: the request read so far goes back in front of the socket, for the parser;
-        a send to it that moves no byte in WRITE_STALL seconds fails (the system's send timeout)."""
+        a send to it that moves no byte in STALL_LOOK seconds returns (the system's send timeout),
+        for _Answering to look whether the client is reading."""
         sent = conn.__dict__.pop("sent", None)
         if sent:
             conn.sock.setblocking(True)
             conn.init()  # (the parser, for a new connection)
             conn.parser.unreader.unread(bytes(sent))
         if self._plain(conn) and not conn.__dict__.get("write_stall"):
-            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack("ll", WRITE_STALL, 0))
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack("ll", STALL_LOOK, 0))
             conn.write_stall = True
         return super().handle(conn)
 
     def handle_request(self, req, conn):
-        """gunicorn's; a client that stopped taking its answer is said so, and its connection closed
-        at once (gunicorn would log the send timeout's error with its traceback)."""
+        """gunicorn's, its answer written through _Answering; a client that stopped taking its
+        answer is said so, and its connection reset (gunicorn would log the send's error with its
+        traceback)."""
+        plain = self._plain(conn)
+        if plain:
+            conn.sock = _Answering(conn.sock)
         try:
             return super().handle_request(req, conn)
         except BlockingIOError:
-            self.log.info("%s read none of its answer for %s s: connection closed", _peer(conn), WRITE_STALL)
+            self.log.info("%s took none of its answer for %s s: connection cut", _peer(conn), WRITE_STALL)
             conn.stalled = True
             return False
+        finally:
+            if plain:
+                conn.sock = conn.sock.sock  # (the socket itself again, for the poller)
 
     def finish_request(self, conn, fs):
         """gunicorn's (on the main loop, once a thread is done with a connection), but a
@@ -208,6 +219,11 @@ class WholeRequests(ThreadWorker):
         and dropped, so that the system does not reset the connection and cut the answer's end),
         up to LINGER seconds or LINGER_READS bytes. A client that stopped reading is closed at once."""
         sock = conn.sock
+        if conn.__dict__.get("stalled"):  # (its answer is cut anyway: a reset frees what the system holds for it)
+            try:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            except OSError:
+                pass
         if not graceful or conn.__dict__.get("stalled"):
             util.close(sock)
             return
@@ -218,6 +234,7 @@ class WholeRequests(ThreadWorker):
             util.close(sock)
             return
         self.lingering[sock] = time.monotonic() + LINGER
+        self.nr_conns += 1  # (a lingering socket is a connection still: worker_connections counts it)
         self._drain(sock, [0])
 
     def _drain(self, sock, read: list, *_):
@@ -246,7 +263,8 @@ class WholeRequests(ThreadWorker):
         return True
 
     def _let_go(self, sock) -> None:
-        self.lingering.pop(sock, None)
+        if self.lingering.pop(sock, None) is not None:
+            self.nr_conns -= 1
         if self._watched(sock):
             self.poller.unregister(sock)
         util.close(sock)
@@ -306,6 +324,47 @@ class WholeRequests(ThreadWorker):
         self.arriving.pop(conn, None)
         self.nr_conns -= 1
         conn.close()
+
+
+class _Answering:
+    """A connection's socket while a thread writes its answer: the socket itself, but for sendall,
+    which waits on a client that is taking the answer however slowly and gives up on one that has
+    taken none of it for WRITE_STALL seconds (BlockingIOError, as the send timeout's)."""
+
+    def __init__(self, sock):
+        self.sock = sock
+
+    def __getattr__(self, name):
+        return getattr(self.sock, name)
+
+    def sendall(self, data) -> None:
+        view = memoryview(data).cast("B")
+        moved, held = time.monotonic(), None  # when the client last took something; what it had not
+        while len(view):
+            try:
+                sent = self.sock.send(view)
+            except BlockingIOError:  # (no byte moved for STALL_LOOK seconds)
+                now, left = time.monotonic(), _unacknowledged(self.sock)
+                if left is not None and held is not None and left < held:
+                    moved = now  # (it took some of what was sent: reading, if slowly)
+                held = left
+                if now - moved >= WRITE_STALL:
+                    raise
+                continue
+            view = view[sent:]
+            moved = time.monotonic()
+
+
+def _unacknowledged(sock) -> int | None:
+    """The bytes the system holds for a socket's client, sent and not acknowledged or not sent yet
+    (Linux's SIOCOUTQ); None where it cannot say."""
+    try:
+        import fcntl
+        import termios
+
+        return struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, b"\0\0\0\0"))[0]
+    except (ImportError, OSError, AttributeError):
+        return None
 
 
 def _peer(conn) -> str:
