@@ -274,6 +274,11 @@ LOOKS_LIKE = say_n(
 MORE_ROWS = say_n(" (and {n:,} more rows)", " (and {n:,} more rows)", 1)
 
 
+def counted(message: Message, n: int) -> Message:
+    """A counted message (NOT_UTF8...) with the count n instead of its own."""
+    return Message(message.template, {**message.values, "n": n}, message.plural)
+
+
 @pytest.mark.parametrize(
     "n, not_utf8, looks_like, more_rows",
     [
@@ -290,13 +295,10 @@ MORE_ROWS = say_n(" (and {n:,} more rows)", " (and {n:,} more rows)", 1)
 def test_a_russian_plural_takes_the_form_its_count_asks_for(n, not_utf8, looks_like, more_rows):
     """Russian has three forms: one (1, 21: строка), few (2-4, 22: строки), many (5-20, 11: строк)."""
 
-    def counted(message):
-        return Message(message.template, {**message.values, "n": n}, message.plural)
-
     with i18n.using("ru"):
-        assert str(counted(NOT_UTF8)).startswith(not_utf8 + " не в UTF-8")
-        assert looks_like in str(counted(LOOKS_LIKE))
-        assert str(counted(MORE_ROWS)) == more_rows
+        assert str(counted(NOT_UTF8, n)).startswith(not_utf8 + " не в UTF-8")
+        assert looks_like in str(counted(LOOKS_LIKE, n))
+        assert str(counted(MORE_ROWS, n)) == more_rows
 
 
 # --- Arabic ----------------------------------------------------------------------------------------
@@ -401,14 +403,11 @@ def test_an_arabic_plural_takes_the_form_its_count_asks_for(n, not_utf8, left_ou
     صفان, صفين), few (3-10: صفوف), many (11-99: صفًّا) and other (100-102, 1,200: صف); the
     digits are 0-9, grouped by a comma (CLDR's for ar)."""
 
-    def counted(message):
-        return Message(message.template, {**message.values, "n": n}, message.plural)
-
     with i18n.using("ar"):
-        said = str(counted(NOT_UTF8))
+        said = str(counted(NOT_UTF8, n))
         assert said.startswith(not_utf8 + " ليس بترميز UTF-8") and f"{left_out}؛ احفظه" in said
-        assert looks_like in str(counted(LOOKS_LIKE))
-        assert str(counted(MORE_ROWS)) == more_rows
+        assert looks_like in str(counted(LOOKS_LIKE, n))
+        assert str(counted(MORE_ROWS, n)) == more_rows
 
 
 @pytest.mark.parametrize(
@@ -428,14 +427,11 @@ def test_a_kazakh_plural_takes_the_form_its_count_asks_for(n, not_utf8, those_ro
     singular in both (5 жол, not 5 жолдар), and only what points back at the rows, "ол жолдар"
     (those rows), takes the plural."""
 
-    def counted(message):
-        return Message(message.template, {**message.values, "n": n}, message.plural)
-
     with i18n.using("kk"):
-        said = str(counted(NOT_UTF8))
+        said = str(counted(NOT_UTF8, n))
         assert said.startswith(not_utf8 + " UTF-8 кодтауында емес") and those_rows + " жіберілді" in said
-        assert looks_like in str(counted(LOOKS_LIKE))
-        assert str(counted(MORE_ROWS)) == more_rows
+        assert looks_like in str(counted(LOOKS_LIKE, n))
+        assert str(counted(MORE_ROWS, n)) == more_rows
 
 
 # --- check --lang fr, --lang ru, --lang kk -----------------------------------------------------------
