@@ -451,7 +451,7 @@ COLUMNS: tuple[Column, ...] = (
         "`end_date`; two years (`2021-22`, `2021/2022`) are said as such (`2021-12` is a month); an invisible "
         "character (a left-to-right mark, a zero-width space, a soft hyphen), a Unicode dash or minus sign "
         "(`2022‐01‐05`, `−500`), a Cyrillic or Greek letter that looks like a Latin one (`5 Jаnuary 2022`), a "
-        "letter typed for a digit (`2o22-01-05`) and a month name in Russian, Kazakh, French, German or Spanish "
+        "letter typed for a digit (`2o22-01-05`, `2022-01-05 lO:30`) and a month name in Russian, Kazakh, French, German or Spanish "
         "(`5 января 2022`, `5. Januar 2022`) are named, with the date as it is to be written; a second 60 is "
         "blamed on the seconds, "
         "and `24:00` gets the next day at 00:00.",
