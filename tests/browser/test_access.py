@@ -123,6 +123,22 @@ def test_nothing_scrolls_sideways_on_the_phone(phone):
     assert phone.sideways_scroll() == 0
 
 
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "kk", "ar"])
+def test_the_chart_s_buttons_fit_the_phone_in_every_language(phone, lang):
+    """The row of "3 earlier", "30 of 35 events in view" and "2 later": in Kazakh its words are
+    longer, and "тағы 2 кейінірек" ran off the right edge of a 390-pixel screen (cut, not
+    scrolled to). The row wraps."""
+    phone = TimelinePage(phone.page, phone.base_url, lang).open(query=f"lang={lang}")
+    boxes = phone.page.evaluate(
+        """() => [...document.querySelectorAll('.in-view > *, .steps button')]
+             .filter((e) => e.offsetParent !== null)
+             .map((e) => { const r = e.getBoundingClientRect(); return [e.id || e.className, r.left, r.right]; })"""
+    )
+    assert len(boxes) >= 3
+    for name, left, right in boxes:
+        assert left >= 0 and right <= 390, (lang, name, left, right)
+
+
 # ---------------------------------------------------------------- keyboard and readers ---
 
 
