@@ -14,7 +14,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from timeline import cli, i18n, lastgood, store
-from timeline.load import load
+from timeline.load import load, load_bytes
 from timeline.problems import ERROR, WARNING, Message, Problem, ProblemCode, from_json, say, say_n, to_json
 
 from . import catalogues
@@ -243,21 +243,22 @@ def test_a_problem_is_shown_in_french_in_russian_in_kazakh_and_in_english_as_bef
         assert problem.message == kazakh != english
 
 
-NOT_UTF8 = say_n(
-    "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
-    "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
-    "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
-    "{n:,} rows hold text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
-    "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
-    "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
-    1,
-    save_as_csv="...",
+# check's own message for rows not in UTF-8, as a file of two such rows gets it (its count is then
+# set to each count a test asks for: counted below).
+NOT_UTF8 = next(
+    p.text
+    for p in load_bytes(b"id,date,title,category,source\n" + b"a,2022-01-05,Caf\xe9,protest,AFP\n" * 2).problems
+    if p.code == ProblemCode.DIAGNOSIS
 )
 
 
+def counted(message: Message, n: int) -> Message:
+    """A counted message (NOT_UTF8...) with the count n instead of its own."""
+    return Message(message.template, {**message.values, "n": n}, message.plural)
+
+
 def test_a_plural_takes_the_form_its_count_asks_for():
-    one = NOT_UTF8
-    many = Message(one.template, {**one.values, "n": 1200}, one.plural)
+    one, many = counted(NOT_UTF8, 1), counted(NOT_UTF8, 1200)
     assert str(one).startswith("1 row holds") and str(many).startswith("1,200 rows hold")
     with i18n.using("fr"):
         assert str(one).startswith("1 ligne contient") and "cette ligne est écartée" in str(one)
@@ -272,11 +273,6 @@ LOOKS_LIKE = say_n(
     other="protest",
 )
 MORE_ROWS = say_n(" (and {n:,} more rows)", " (and {n:,} more rows)", 1)
-
-
-def counted(message: Message, n: int) -> Message:
-    """A counted message (NOT_UTF8...) with the count n instead of its own."""
-    return Message(message.template, {**message.values, "n": n}, message.plural)
 
 
 @pytest.mark.parametrize(
