@@ -335,20 +335,8 @@ def minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str
 
 @lru_cache(maxsize=65536)
 def _minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str) -> str | None:
-    from babel import Locale
-    from babel.dates import format_datetime, get_datetime_format, get_time_format
-
-    when = _babel_date(year, month_, day_)
-    if when is None:
-        return None
-    locale = Locale.parse(lang)
-    date_pattern = locale.date_formats["long"].pattern
-    time_pattern = get_time_format("short", locale=locale).pattern
-    # (Babel annotates a DateTimePattern; it is CLDR's pattern text, "{1}, {0}".)
-    pattern = (
-        str(get_datetime_format("medium", locale=locale)).replace("{1}", date_pattern).replace("{0}", time_pattern)
-    )
-    return format_datetime(dt.datetime(when.year, when.month, when.day, hour, minute_), pattern, locale=locale)
+    written = _day(year, month_, day_, lang)
+    return None if written is None else with_time(written, hour, minute_, lang)
 
 
 def with_time(day_text: str, hour: int, minute_: int, lang: str | None = None) -> str:
