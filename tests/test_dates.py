@@ -232,17 +232,24 @@ REFUSED = [
     ("01-02-03", ["three ways", "1 February 2003", "2 January 2003", "3 February 2001", "year first"]),
     ("03 04 2022", ["3 April 2022", "4 March 2022"]),
     ("13/13/2022", ["neither 13 nor 13 can be a month"]),
+    # ISO's basic form (no hyphens): said with the date it would be, and how to write it
+    ("20220105", ["has no hyphens", "if it is 5 January 2022, write 2022-01-05"]),
+    ("20220105T1430", ["if it is 5 January 2022, 14:30, write 2022-01-05 14:30"]),
+    ("20220105T143015+0600", ["write 2022-01-05 14:30:15+0600"]),
+    ("20221305", ["is not a date that can be read"]),
+    ("12345678", ["is not a date that can be read"]),
     ("31/02/2022", ["February 2022 has 28 days, so day 31 does not exist"]),
     ("01/02/0000", ["year 0 does not exist"]),
     # ...whatever follows them: a time, seconds, AM/PM, an offset or a zone
-    ("03/04/2022 14:30", ["3 April 2022", "4 March 2022", "2022-04-03", "2022-03-04"]),
-    ("03/04/2022 14:30:15", ["3 April 2022", "4 March 2022"]),
-    ("03/04/2022 2:30 PM", ["3 April 2022", "4 March 2022"]),
-    ("03/04/2022 2:30 PM EST", ["3 April 2022", "4 March 2022"]),
-    ("03/04/2022 14:30+06:00", ["3 April 2022", "4 March 2022"]),
-    ("03/04/2022T14:30Z", ["3 April 2022", "4 March 2022"]),
-    ("03.04.2022 14:30 MSK", ["3 April 2022", "4 March 2022"]),
-    ("1/2/22 9:00 am", ["1 February 2022", "2 January 2022"]),
+    # (the two ways to write it keep its time: the days alone would lose it)
+    ("03/04/2022 14:30", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30 or 2022-03-04 14:30"]),
+    ("03/04/2022 14:30:15", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30:15 or 2022-03-04 14:30:15"]),
+    ("03/04/2022 2:30 PM", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30 or 2022-03-04 14:30"]),
+    ("03/04/2022 2:30 PM EST", ["3 April 2022", "write 2022-04-03 14:30 EST or 2022-03-04 14:30 EST"]),
+    ("03/04/2022 14:30+06:00", ["3 April 2022", "write 2022-04-03 14:30+06:00 or 2022-03-04 14:30+06:00"]),
+    ("03/04/2022T14:30Z", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30Z or 2022-03-04 14:30Z"]),
+    ("03.04.2022 14:30 MSK", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30 MSK or"]),
+    ("1/2/22 9:00 am", ["1 February 2022", "2 January 2022", "write 2022-02-01 09:00 or 2022-01-02 09:00"]),
     # numbers that are not years
     ("22", ["not a year", "0022"]),
     ("7", ["not a year", "0007"]),
@@ -286,6 +293,25 @@ def test_parse_series_reports_the_same_errors(text, fragments):
     assert parsed.value.iloc[0] == pd.Timestamp(2022, 1, 7)
     for fragment in fragments:
         assert fragment in parsed.errors[text.strip()]
+
+
+@pytest.mark.parametrize(
+    "text,readings",
+    [
+        ("03/04/2022 14:30", ["2022-04-03 14:30", "2022-03-04 14:30"]),
+        ("03/04/2022 2:30:15 PM", ["2022-04-03 14:30:15", "2022-03-04 14:30:15"]),
+        ("03/04/2022T14:30+06:00", ["2022-04-03 14:30", "2022-03-04 14:30"]),
+    ],
+)
+def test_a_date_read_two_ways_is_told_two_ways_to_write_it_that_keep_its_time(text, readings):
+    """An editor who writes what the message says gets the day meant at the time written."""
+    with pytest.raises(DateError) as raised:
+        parse_one(text)
+    ways = re.search(r"write (.+) or (.+?)\.?$", str(raised.value)).groups()
+    for way, reading in zip(ways, readings):
+        value, precision, offset = parse_one(way)
+        assert (value, precision) == (pd.Timestamp(reading), "minute"), way
+        assert offset == ("+06:00" if "+06:00" in text else "")
 
 
 def test_date_error_is_a_value_error():

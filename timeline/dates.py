@@ -796,6 +796,10 @@ def _letters_for_digits(written: str) -> tuple[list[str], str]:
     return letters, _LETTER_FOR_DIGIT.sub(digits, written)
 
 
+# ISO 8601's basic form: a date of eight digits (years 1000-2999), perhaps a time of four or six
+# after a T (or a space) and an offset. Refused (a number of eight digits may be an id, a count or
+# a date in another order), and said with the date it would be.
+_BASIC = re.compile(r"([12]\d{3})(\d{2})(\d{2})(?:[T ](\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
 _TWO_YEARS = re.compile(rf"(\d{{4}})\s*[{_DASHES}\-/]\s*(\d{{4}}|\d{{2}})")
 _FOREIGN_WORD = re.compile(r"[^\W\d_]+\.?")
 _LANGUAGES = {"ru": say("Russian"), "kk": say("Kazakh"), "fr": say("French"), "de": say("German"), "es": say("Spanish")}
@@ -957,6 +961,12 @@ def _plan(text: str, template: str) -> dict:
             folded = schema.fold(written)
             english = _in_english(folded)  # (5 янвaря 2022: a Latin a in a Russian month's name)
             plan["read"].append(english[0] if english else folded)
+    basic = _BASIC.fullmatch(written)
+    if basic:  # 20220105, 20220105T1430: ISO's basic form, the hyphens and colons left out
+        yyyy, mm, dd, hh, mi, ss, rest = (part or "" for part in basic.groups())
+        clock = f" {hh}:{mi}" + (f":{ss}" if ss else "") if hh else ""
+        plan["basic"] = len(plan["read"])
+        plan["read"].append(f"{yyyy}-{mm}-{dd}{clock}{rest}")
     letters, fixed = _letters_for_digits(written)
     if letters:  # 2o22-01-05, l5 January 2022, lO:30: a letter typed for a digit
         plan["letter"] = (len(plan["read"]), letters[0])
@@ -1040,6 +1050,14 @@ def _said(plan: dict, read: list) -> Message | None:
         at, unlike = plan["look-alike"]
         if read[at] is not None:
             return say("holds {unlike}; write {date}", unlike=unlike, date=_as_written(*read[at]))
+    if "basic" in plan:
+        reading = read[plan["basic"]]
+        if reading is not None:
+            return say(
+                "has no hyphens between its year, month and day; if it is {day}, write {date}",
+                day=Day.of(*_fields(reading[0])[: 3 if reading[1] == "day" else 5]),
+                date=plan["read"][plan["basic"]],
+            )
     if "letter" in plan:
         at, letter = plan["letter"]
         if read[at] is not None:
@@ -1113,6 +1131,8 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     d, c = date_codes[rows], clock_codes[rows]
     timed = clock.written[c]
     problem = np.where(date.problem[d] != "", date.problem[d], clock.problem[c]).astype(object)
+    for i in np.flatnonzero(timed & (clock.problem[c] == "")):
+        problem[i] = _with_clock(problem[i], clock, c[i])
     problem[(problem == "") & timed & (date.precision[d] != "day")] = _NO_DAY
     values = date.values[d] + np.where(timed, clock.seconds[c], 0) * np.timedelta64(1, "s")
     precision = np.where(timed, "minute", date.precision[d]).astype(object)
@@ -1122,6 +1142,21 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     for i in np.flatnonzero((caveat != "") & (said != "")):  # (the date's caveat, and the offset's or zone's)
         warning[i] = _both(caveat[i], said[i])
     _settle(out, at[rows], lambda i: name_of(rows[i]), _Composed(values, problem), precision, offset, warning=warning)
+
+
+def _with_clock(problem, clock: _Clocks, at: int):
+    """A date read two ways, its time written after it: the two ways to write it keep the time
+    (05/01/2022 14:00: write 2022-01-05 14:00 or 2022-05-01 14:00, not the days alone, which
+    would lose it). Any other problem as it is."""
+    if not isinstance(problem, Message) or "other_iso" not in problem.values:  # (_day_and_month's)
+        return problem
+    hours, rest = divmod(int(clock.seconds[at]), 3600)
+    minutes, seconds = divmod(rest, 60)
+    time = f" {hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
+    time += str(clock.offset[at]) + (f" {clock.zone[at]}" if clock.zone[at] else "")
+    values = dict(problem.values)
+    values["one_iso"], values["other_iso"] = values["one_iso"] + time, values["other_iso"] + time
+    return say(problem.template, **values)
 
 
 def _split(array: pa.Array) -> tuple[np.ndarray, dict]:
