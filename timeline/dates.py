@@ -190,8 +190,11 @@ FORMS: tuple[Form, ...] = (
         rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}",
         short_years=True,
     ),
-    # January 2022, Jan 2022, March 44 BC
-    Form("month year", rf"{_MONTH},?\s*{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}", short_years=True),
+    # Jan-07-2022, Jan/07/2022: joined by hyphens or slashes, the year in full (Jan 5-22 may be a
+    # range of days)
+    Form("month day year, joined", rf"{_WRITTEN_WEEKDAY}?{_MONTH}[\-/](?P<day>\d{{1,2}})[\-/](?P<year>\d{{4}})"),
+    # January 2022, Jan 2022, Jan-2022, March 44 BC
+    Form("month year", rf"{_MONTH},?[\s\-/]*{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}", short_years=True),
 )
 
 # 14:30, T14:30:15.5, 2:30 PM, 2pm, at 4:30 p.m., 14h30; then +06:00, Z, EST, UTC+6, (ALMT), Asia/Almaty
@@ -796,6 +799,8 @@ def _letters_for_digits(written: str) -> tuple[list[str], str]:
     return letters, _LETTER_FOR_DIGIT.sub(digits, written)
 
 
+_MONTH_AND_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{4})\s*[/.]\s*(\d{1,2})")  # (2022-1 is ISO's)
+_QUARTER = re.compile(r"q([1-4])[\s\-/]*(\d{4})|(\d{4})[\s\-/]*q([1-4])", re.IGNORECASE)
 # ISO 8601's basic form: a date of eight digits (years 1000-2999), perhaps a time of four or six
 # after a T (or a space) and an offset. Refused (a number of eight digits may be an id, a count or
 # a date in another order), and said with the date it would be.
@@ -961,6 +966,17 @@ def _plan(text: str, template: str) -> dict:
             folded = schema.fold(written)
             english = _in_english(folded)  # (5 янвaря 2022: a Latin a in a Russian month's name)
             plan["read"].append(english[0] if english else folded)
+    month_number = _MONTH_AND_YEAR.fullmatch(written)
+    if month_number:  # 1/2022, 01-2022, 2022/01: a month and its year, in numbers
+        month, year = month_number.group(1, 2) if month_number.group(1) else month_number.group(4, 3)
+        if 1 <= int(month) <= 12:
+            plan["month number"] = len(plan["read"])
+            plan["read"].append(f"{year}-{int(month):02d}")
+    quarter = _QUARTER.fullmatch(written)
+    if quarter:  # Q1 2022, 2022-Q1: a quarter of a year
+        number, year = quarter.group(1, 2) if quarter.group(1) else quarter.group(4, 3)
+        plan["quarter"] = len(plan["read"])
+        plan["read"] += [f"{year}-{3 * int(number) - 2:02d}", f"{year}-{3 * int(number):02d}"]
     basic = _BASIC.fullmatch(written)
     if basic:  # 20220105, 20220105T1430: ISO's basic form, the hyphens and colons left out
         yyyy, mm, dd, hh, mi, ss, rest = (part or "" for part in basic.groups())
@@ -1050,6 +1066,18 @@ def _said(plan: dict, read: list) -> Message | None:
         at, unlike = plan["look-alike"]
         if read[at] is not None:
             return say("holds {unlike}; write {date}", unlike=unlike, date=_as_written(*read[at]))
+    if "month number" in plan:
+        at = plan["month number"]
+        if read[at] is not None:
+            return say("is a month and its year in numbers; write {iso}", iso=plan["read"][at])
+    if "quarter" in plan:
+        at = plan["quarter"]
+        if read[at] is not None and read[at + 1] is not None:
+            return say(
+                "is a quarter of a year: write its first month ({start}) in date and its last ({end}) in end_date",
+                start=plan["read"][at],
+                end=plan["read"][at + 1],
+            )
     if "basic" in plan:
         reading = read[plan["basic"]]
         if reading is not None:
@@ -1324,10 +1352,9 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     ).to_numpy(zero_copy_only=False)
     if form.short_years:
         short = (year_digits == 2) & no_era
-        if form.name == "month year":  # January 7: a day, not the year 7
-            problem[(year_digits <= 2) & no_era] = say(
-                "has no year, or a year of two digits; {how_to_write}", how_to_write=HOW_TO_WRITE
-            )
+        if form.name == "month year":  # January 7: a day, not the year 7 (Jan-22: said below)
+            problem[(year_digits <= 2) & no_era] = _NO_YEAR
+            two_digits = (year_digits == 2) & no_era
         else:
             problem[(year_digits == 1) & no_era] = UNREADABLE
             if short.any():
@@ -1352,6 +1379,21 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
         found = pc.index_in(pc.utf8_lower(p.part("monthname")), value_set=_MONTH_KEYS)
         month = np.where(named, _MONTH_VALUES[pc.fill_null(found, 0).to_numpy(zero_copy_only=False)], month)
     day = p.number("day", default=1)
+    if form.name == "month year":
+        # Jan-22: a spreadsheet shows a month so (mmm-yy), a year of two digits; or a day with no
+        # year. Both named, each with how to write it.
+        for i in np.flatnonzero(two_digits & named):
+            number, whole = int(written_year[i]), two_digit_year(int(written_year[i]))
+            values = {"month": Day.of(whole, int(month[i])), "iso": f"{whole:04d}-{int(month[i]):02d}"}
+            if 1 <= number <= _days_in(2000, int(month[i])):  # (2000: a leap year, 29 February a day)
+                problem[i] = say(
+                    "is {month} with a year of two digits, or day {day} of the month with no year; write {iso} for "
+                    "the month, or the day with its year as YYYY-MM-DD",
+                    day=number,
+                    **values,
+                )
+            else:
+                problem[i] = say("is {month} with a year of two digits; write {iso}", **values)
     if "a" in parts:
         a = p.number("a")
         # Three numbers of two digits joined by hyphens (22-01-07, ISO's order shortened) may begin
