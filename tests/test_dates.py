@@ -245,6 +245,7 @@ REFUSED = [
     ("Jan-22", ["is January 2022 with a year of two digits, or day 22 of the month with no year", "write 2022-01"]),
     ("January 22", ["is January 2022 with a year of two digits, or day 22", "write 2022-01"]),
     ("Feb-45", ["is February 1945 with a year of two digits; write 1945-02"]),
+    ("Jan-22 14:00", ["has no year"]),  # (a time is of a day)
     ("Jan-5-22", ["is not a date that can be read"]),  # (joined, the year in full only)
     ("Jan 5-22", ["is not a date that can be read"]),  # (a range of days?)
     # a month and its year in numbers, and a quarter

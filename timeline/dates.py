@@ -1175,8 +1175,13 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
 def _with_clock(problem, clock: _Clocks, at: int):
     """A date read two ways, its time written after it: the two ways to write it keep the time
     (05/01/2022 14:00: write 2022-01-05 14:00 or 2022-05-01 14:00, not the days alone, which
-    would lose it). Any other problem as it is."""
-    if not isinstance(problem, Message) or "other_iso" not in problem.values:  # (_day_and_month's)
+    would lose it). A month with a year of two digits or a day (Jan-22) with a time: a day with
+    no year. Any other problem as it is."""
+    if not isinstance(problem, Message):
+        return problem
+    if problem.template.startswith("is {month} with a year of two digits, or day {day}"):
+        return _NO_YEAR  # (Jan-22 14:00: a time is of a day, the 22nd, and the year is not written)
+    if "other_iso" not in problem.values:  # (_day_and_month's two ways)
         return problem
     hours, rest = divmod(int(clock.seconds[at]), 3600)
     minutes, seconds = divmod(rest, 60)
