@@ -221,6 +221,31 @@ def test_the_rows_still_follow(name, data):
     assert len([p for p in problems if p.row > 1]) >= 2
 
 
+def test_months_typed_in_excel_are_said_to_be_months_and_the_rows_follow():
+    """A chronology kept to the month, typed 2022-01 into Excel: it saves each as Jan-22 (the
+    month's first day, shown mmm-yy), which could be the 22nd of a month with no year too."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    at = HEADER.index("date")
+    for record in ROWS:
+        date = record[at]
+        shown = f"{MONTHS[int(date[5:7]) - 1]}-{date[2:4]}" if len(date) >= 7 else date  # (a year stays)
+        writer.writerow([shown if i == at else v for i, v in enumerate(record)])
+    problems = timeline.load_bytes(out.getvalue().encode("utf-8")).problems
+    first = problems[0]
+    assert (first.row, first.column, first.level) == (0, "date", ERROR)
+    for words in (
+        "80 of 82 dates in date are written like 'Jun-17'",
+        "a month typed as 2017-06",
+        "mmm-yy",
+        "Data > From Text/CSV",
+    ):
+        assert words in first.message, (words, first.message)
+    rows = [p for p in problems if p.row > 1 and p.column == "date"]
+    assert len(rows) == 80 and "is June 2017 with a year of two digits" in rows[0].message
+
+
 def test_a_single_date_in_numbers_gets_no_diagnosis():
     """One date copied as 03/04/2022 is one row's problem (README mistake 1), not a cause."""
     data = saved(encoding="utf-8", text=lambda v: "03/04/2022" if v == "2017-06-07" else v)

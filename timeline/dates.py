@@ -1359,7 +1359,6 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
         short = (year_digits == 2) & no_era
         if form.name == "month year":  # January 7: a day, not the year 7 (Jan-22: said below)
             problem[(year_digits <= 2) & no_era] = _NO_YEAR
-            two_digits = (year_digits == 2) & no_era
         else:
             problem[(year_digits == 1) & no_era] = UNREADABLE
             if short.any():
@@ -1387,7 +1386,7 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     if form.name == "month year":
         # Jan-22: a spreadsheet shows a month so (mmm-yy), a year of two digits; or a day with no
         # year. Both named, each with how to write it.
-        for i in np.flatnonzero(two_digits & named):
+        for i in np.flatnonzero((year_digits == 2) & no_era & named):
             number, whole = int(written_year[i]), two_digit_year(int(written_year[i]))
             values = {"month": Day.of(whole, int(month[i])), "iso": f"{whole:04d}-{int(month[i]):02d}"}
             if 1 <= number <= _days_in(2000, int(month[i])):  # (2000: a leap year, 29 February a day)

@@ -67,6 +67,9 @@ def spreadsheet_dates(column: str, values: pd.Series, errors: dict, rows: np.nda
     numeric = [text for text in errors if NUMERIC_DATE.fullmatch(text)]
     if numeric:
         findings += _rewritten(column, values, numeric, rows)
+    months = [text for text in errors if SHOWN_MONTH.fullmatch(text)]
+    if months:
+        findings.append(_shown_months(column, values, months, rows))
     numbers = [text for text in errors if dates.is_day_number(text)]
     if numbers:
         at = values.isin(numbers).to_numpy()
@@ -95,6 +98,40 @@ def spreadsheet_dates(column: str, values: pd.Series, errors: dict, rows: np.nda
             )
         )
     return findings
+
+
+# Jan-22: a month as Excel shows it (mmm-yy) once it has made a date of a month typed as 2022-01
+# or Jan 2022 (it keeps the month's first day).
+SHOWN_MONTH = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(\d{2})", re.I)
+
+
+def _shown_months(column: str, values: pd.Series, months: list[str], rows: np.ndarray) -> Finding:
+    at = values.isin(months).to_numpy()
+    example = values[at].iloc[0]
+    m = SHOWN_MONTH.fullmatch(example)
+    assert m is not None, "a month shown so (SHOWN_MONTH picked it)"
+    month = "jan feb mar apr may jun jul aug sep oct nov dec".split().index(m.group(1).lower()) + 1
+    iso = f"{dates.two_digit_year(int(m.group(2))):04d}-{month:02d}"
+    return Finding(
+        rows[at],
+        Problem(
+            0,
+            column,
+            ERROR,
+            say(
+                "{count:,} of {total:,} dates in {column} are written like {example!r}, as Excel shows a month "
+                "typed as {iso} (it stores the month's first day and shows it as mmm-yy): write each month as "
+                "the rows below say ({example!r} is probably {iso}), or take them from the copy saved "
+                "before, and {keep_as_text}",
+                count=int(np.count_nonzero(at)),
+                total=_count(values),
+                column=column,
+                example=example,
+                iso=iso,
+                keep_as_text=KEEP_AS_TEXT,
+            ),
+        ),
+    )
 
 
 def _count(values: pd.Series) -> int:
