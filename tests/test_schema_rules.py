@@ -145,3 +145,32 @@ def test_a_new_column_with_simple_checks_is_one_record(monkeypatch):
     ]
     assert dataset.accounts["row"].tolist() == [2]  # the error leaves its row out
     assert dataset.accounts["language"].tolist() == ["<b>Russian</b>"]
+
+
+@pytest.mark.parametrize(
+    "column, value, said",
+    [
+        # a decimal comma, as spreadsheets with European settings write one
+        ("latitude", "43,2389", "latitude '43,2389' has a comma for its decimal point; write 43.2389"),
+        ("longitude", "-76,88", "write -76.88"),
+        # degrees, minutes and seconds, and a hemisphere's letter: the decimal degrees to write
+        ("latitude", "43°14′N", "is not in decimal degrees; as decimal degrees it is 43.2333 (south and west"),
+        ("latitude", "43°14'20\"N", "as decimal degrees it is 43.2389"),
+        ("latitude", "43 14 20 N", "as decimal degrees it is 43.2389"),
+        ("latitude", "43° 14.5′ N", "as decimal degrees it is 43.2417"),
+        ("latitude", "S 33.8688", "as decimal degrees it is -33.8688"),
+        ("longitude", "0°7′W", "as decimal degrees it is -0.1167"),
+        ("longitude", "151°12′E", "as decimal degrees it is 151.2"),
+        # not said to be degrees: no sign nor letter, the other column's letter, minutes of 60, too far
+        ("latitude", "43 14 20", "is not a number; write decimal degrees such as 43.2389"),
+        ("latitude", "76°53′E", "is not a number"),
+        ("latitude", "43°60′N", "is not a number"),
+        ("latitude", "95°N", "is not a number"),
+        ("latitude", "Almaty", "is not a number"),
+    ],
+)
+def test_a_coordinate_written_another_way_is_told_the_decimal_degrees_to_write(column, value, said):
+    other = "longitude" if column == "latitude" else "latitude"
+    dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-05", **{column: value, other: "10"})]))
+    (problem,) = [p for p in dataset.problems if p.column == column]
+    assert problem.level == ERROR and said in problem.message, problem.message

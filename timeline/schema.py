@@ -229,11 +229,66 @@ def _without_media(column: str, value: str) -> Message:
 
 
 def _not_degrees(column: str, value: str) -> Message:
+    """What a latitude or longitude that is no number is told: the decimal degrees to write, where
+    it is one written another way (a decimal comma, degrees and minutes, a hemisphere's letter)."""
+    degrees = _other_degrees(column, value)
+    if degrees is not None and _DECIMAL_COMMA.fullmatch(value.strip()):
+        return say(
+            "{name} {value} has a comma for its decimal point; write {degrees}",
+            name=column,
+            value=show(value),
+            degrees=degrees,
+        )
+    if degrees is not None:
+        return say(
+            "{name} {value} is not in decimal degrees; as decimal degrees it is {degrees} (south and west are "
+            "negative): write that",
+            name=column,
+            value=show(value),
+            degrees=degrees,
+        )
     return say(
         "{name} {value} is not a number; write decimal degrees such as 43.2389, or leave it empty",
         name=column,
         value=show(value),
     )
+
+
+_DECIMAL_COMMA = re.compile(r"[+-]?\d{1,3},\d+")
+# 43°14′N, 43°14'20"N, N 43.2389, 43.2389 N, 43 14 20 N, 76°53,4′E: degrees, then minutes and
+# seconds if any (each with its sign or a space), a hemisphere's letter before or after.
+_SEXAGESIMAL = re.compile(
+    r"(?P<before>[NSEW])?\s*(?P<degrees>\d{1,3}(?:[.,]\d+)?)\s*(?P<sign>[°º˚]|\s)\s*"
+    r"(?:(?P<minutes>\d{1,2}(?:[.,]\d+)?)\s*(?:['′’]|\s)\s*"
+    r"(?:(?P<seconds>\d{1,2}(?:[.,]\d+)?)\s*(?:[\"″”]|''|′′)?)?)?\s*(?P<after>[NSEW])?\s*",
+    re.IGNORECASE,
+)
+_HEMISPHERES = {"latitude": "NS", "longitude": "EW"}
+
+
+def _other_degrees(column: str, value: str) -> str | None:
+    """`value` as decimal degrees (four places), if it is a latitude or longitude written with a
+    decimal comma, or in degrees (and minutes, seconds) with a degree sign or its hemisphere's
+    letter (N or S for a latitude, E or W for a longitude); else None."""
+    text = value.strip()
+    if _DECIMAL_COMMA.fullmatch(text):
+        number = float(text.replace(",", "."))
+    else:
+        match = _SEXAGESIMAL.fullmatch(text + " ")  # (a space after: "43 14 20" ends its seconds)
+        if match is None:
+            return None
+        letters = [letter.upper() for letter in match.group("before", "after") if letter]
+        if len(letters) > 1 or (match.group("sign").isspace() and not letters):
+            return None  # (two letters; or numbers with spaces and no letter: not said to be degrees)
+        if letters and letters[0] not in _HEMISPHERES.get(column, "NSEW"):
+            return None  # (an E in a latitude: the columns may be swapped, said as not a number)
+        parts = [float((match.group(name) or "0").replace(",", ".")) for name in ("degrees", "minutes", "seconds")]
+        if parts[1] >= 60 or parts[2] >= 60:
+            return None
+        number = (parts[0] + parts[1] / 60 + parts[2] / 3600) * (-1 if letters and letters[0] in "SW" else 1)
+    if abs(number) > (90 if column == "latitude" else 180):
+        return None
+    return f"{number:.4f}".rstrip("0").rstrip(".")  # (four places: 11 m)
 
 
 def _out_of_range(column: str, value: str, limit: int) -> Message:
@@ -524,7 +579,8 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "latitude",
         "no",
-        "Decimal degrees, -90 to 90; give both or neither.",
+        "Decimal degrees, -90 to 90; give both or neither. Written with a decimal comma (`43,2389`) or in "
+        "degrees and minutes (`43°14′N`, `43 14 20 N`), it is refused with the decimal degrees to write.",
         "43.2389",
         rules=(*SHEET, Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=90)),
     ),
