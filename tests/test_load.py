@@ -251,7 +251,12 @@ PROBLEMS = [
         (2, "latitude", E),
         "'north' is not a number",
     ),
-    ("decimal comma", text(line(latitude="43,2", longitude="76.8")), (2, "latitude", E), "has a comma for its decimal point; write 43.2"),
+    (
+        "decimal comma",
+        text(line(latitude="43,2", longitude="76.8")),
+        (2, "latitude", E),
+        "has a comma for its decimal point; write 43.2",
+    ),
     (
         "latitude out of range",
         text(line(latitude="91", longitude="10")),
