@@ -188,6 +188,32 @@ PROBLEMS = [
         (2, "source_url", W),
         "pasted as HTML, so the link is dropped (the account is kept); write only its address: 'https://example.org/a'",
     ),
+    (
+        "URL with a slip where :// is meant",
+        text(line(source_url="https//example.org/a")),
+        (2, "source_url", W),
+        "has '//' where :// is meant, so the link is dropped (the account is kept): write 'https://example.org/a'",
+    ),
+    ("URL with one slash", text(line(source_url="http:/example.org/a")), (2, "source_url", W), "write 'http://example"),
+    (
+        "URL with backslashes",
+        text(line(source_url="https:\\\\example.org")),
+        (2, "source_url", W),
+        "write 'https://example.org'",
+    ),
+    (
+        "URL in angle brackets",
+        text(line(source_url="<https://example.org/a>")),
+        (2, "source_url", W),
+        "is a link in angle brackets, as e-mail and Markdown write one, so the link is dropped (the account is "
+        "kept): write 'https://example.org/a'",
+    ),
+    (
+        "two URLs in one cell",
+        text(line(source_url="https://example.org/a; https://example.org/b")),
+        (2, "source_url", W),
+        "holds 2 links, so they are dropped (the account is kept); an account has one: give each its own row",
+    ),
     # media
     (
         "media not a link",
@@ -418,7 +444,8 @@ def test_a_bad_link_is_dropped_and_the_account_kept(url):
     )
     assert where(dataset) == [(2, "source_url", W)]
     message = dataset.problems[0].message
-    assert message.startswith(f"source_url {url.strip()!r} ") and "so the link is dropped" in message
+    assert message.startswith(f"source_url {url.strip()!r} ")
+    assert "so the link is dropped" in message or "links, so they are dropped" in message
     assert dataset.accounts["source_url"].tolist() == ["", "https://example.org/b"]
     assert dataset.summary() == "1 event, 2 accounts, 0 errors, 1 warning"
 

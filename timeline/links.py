@@ -98,6 +98,35 @@ def user_before_host(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+_SCHEME_SLIP = re.compile(r"(https?)(//|:/|:\\\\|;//|:)(?![/\\])(.+)", re.IGNORECASE)
+
+
+def scheme_slip(text: str) -> tuple[str, str]:
+    """(what stands where :// is meant, the link meant) of an address with a slip there
+    ('https//example.org', 'http:/example.org', 'https:\\\\example.org', 'https;//example.org'), or
+    ("", "")."""
+    found = _SCHEME_SLIP.fullmatch(str(text).strip())
+    if not found:
+        return "", ""
+    scheme, written, rest = found.groups()
+    meant = f"{scheme}://{rest}"
+    return (written, meant) if is_web_link(meant) else ("", "")
+
+
+def in_angle_brackets(text: str) -> str:
+    """The link inside <...>, as e-mail and Markdown write one, or ""."""
+    text = str(text).strip()
+    inner = text[1:-1].strip() if text.startswith("<") and text.endswith(">") else ""
+    return inner if inner and is_web_link(inner) else ""
+
+
+def several(text: str) -> int:
+    """How many web links a value holds side by side (separated by spaces, commas or semicolons),
+    if more than one and nothing else; else 0."""
+    parts = [part for part in re.split(r"[\s,;]+", str(text).strip()) if part]
+    return len(parts) if len(parts) > 1 and all(is_web_link(part) for part in parts) else 0
+
+
 def likely_link(text: str) -> str:
     """The web link that a value which is not one probably meant, or "" when that cannot be
     told: the address of a pasted `<a href="https://...">`, or https: before an address

@@ -146,6 +146,34 @@ def _not_a_link(column: str, value: str) -> Message:
             value=show(value),
             characters=_characters(hidden),
         )
+    written, meant = links.scheme_slip(value)
+    if meant:
+        return say(
+            "{column} {value} has {written} where :// is meant, so the link is dropped (the account is kept): "
+            "write {meant}",
+            column=column,
+            value=show(value),
+            written=show(written),
+            meant=show(meant, 160),
+        )
+    meant = links.in_angle_brackets(value)
+    if meant:
+        return say(
+            "{column} {value} is a link in angle brackets, as e-mail and Markdown write one, so the link is "
+            "dropped (the account is kept): write {meant}",
+            column=column,
+            value=show(value),
+            meant=show(meant, 160),
+        )
+    count = links.several(value)
+    if count:
+        return say(
+            "{column} {value} holds {count} links, so they are dropped (the account is kept); an account has "
+            "one: give each its own row",
+            column=column,
+            value=show(value),
+            count=count,
+        )
     meant = links.likely_link(value)
     if meant and value.startswith("<"):
         return say(
@@ -620,8 +648,9 @@ COLUMNS: tuple[Column, ...] = (
         "Link to the source: its whole `http://` or `https://` address. Anything else "
         "(`www.example.org`, `javascript:`, a pasted `<a href=...>`, a user name or password before "
         "the host, as in `https://www.reuters.com@other.example/`, a link cut short with `…` or holding an "
-        "invisible character such as a zero-width space) is warned about and dropped: the account is kept, "
-        "without the link. A link holding `&amp;` (an HTML-escaped `&`) or ending with `.`, `,`, `;` or an "
+        "invisible character such as a zero-width space, a slip where `://` is meant as in `https//`, a link in "
+        "angle brackets, two links in one cell) is warned about and dropped, with the link to write where it can "
+        "be told: the account is kept, without the link. A link holding `&amp;` (an HTML-escaped `&`) or ending with `.`, `,`, `;` or an "
         "unmatched `)` is kept, with a warning.",
         "https://example.org/story",
         rules=(*SHEET, LINK, LINK_SLIP),
