@@ -174,3 +174,32 @@ def test_a_coordinate_written_another_way_is_told_the_decimal_degrees_to_write(c
     dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-05", **{column: value, other: "10"})]))
     (problem,) = [p for p in dataset.problems if p.column == column]
     assert problem.level == ERROR and said in problem.message, problem.message
+
+
+@pytest.mark.parametrize(
+    "value, said",
+    [
+        # thousands separators of any kind, one throughout: the number to write
+        ("1,000", "figure '1,000' has separators between its thousands; write 1000"),
+        ("1 000 000", "write 1000000"),
+        ("12\u202f345", "write 12345"),  # (a narrow no-break space, as French typography writes it)
+        # a range: one number here, the range in the description
+        ("200-300", "is a range; write one number (such as 200 or 300) and give the range in the description"),
+        ("between 200 and 300", "is a range"),
+        # thousands or millions in a word or a letter
+        ("2.5k", "has a word or a letter for thousands or millions; write 2500"),
+        ("1.2 million", "write 1200000"),
+        # a number with words or signs: the number here, the rest where it goes
+        ("~200", "has more than the number; write 200, and say the rest ('~') in the description"),
+        ("at least 200", "write 200, and say the rest ('at least')"),
+        ("225 dead", "write 225, and say the rest ('dead') in the description, or a unit such as dead in figure_unit"),
+        # nothing to tell: as before
+        ("over 1,000", "is not a number; write the number alone"),
+        ("2022-01-05", "is not a number; write the number alone"),
+        ("many", "is not a number; write the number alone"),
+    ],
+)
+def test_a_figure_that_is_no_plain_number_is_told_the_number_to_write(value, said):
+    dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-05", figure=value, figure_unit="dead")]))
+    (problem,) = [p for p in dataset.problems if p.column == "figure"]
+    assert problem.level == ERROR and said in problem.message, problem.message

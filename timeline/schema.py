@@ -319,6 +319,59 @@ def _other_degrees(column: str, value: str) -> str | None:
     return f"{number:.4f}".rstrip("0").rstrip(".")  # (four places: 11 m)
 
 
+def _not_a_figure(value: str) -> Message:
+    """What a `figure` that is no plain number is told: the number to write, where one can be read
+    in it (1,000 or 1 000; ~200, 200+, 225 dead; 2.5k; a range), and where the rest goes."""
+    text = " ".join(value.split())
+    if _GROUPED.fullmatch(text) or _DOTTED.fullmatch(text):
+        return say(
+            "figure {value} has separators between its thousands; write {number}",
+            value=show(value),
+            number=re.sub(r"\D", "", text),
+        )
+    numbers = _A_NUMBER.findall(text)
+    if len(numbers) == 2 and _RANGE.fullmatch(text):
+        return say(
+            "figure {value} is a range; write one number (such as {low} or {high}) and give the range in the "
+            "description",
+            value=show(value),
+            low=numbers[0],
+            high=numbers[1],
+        )
+    scaled = _SCALED.fullmatch(text)
+    if scaled:
+        number = float(scaled.group(1)) * _SCALES[scaled.group(2).lower()]
+        return say(
+            "figure {value} has a word or a letter for thousands or millions; write {number}",
+            value=show(value),
+            number=f"{number:.6f}".rstrip("0").rstrip("."),
+        )
+    if len(numbers) == 1 and not _GROUPED_INSIDE.search(text):
+        rest = " ".join(text.replace(numbers[0], " ", 1).split())
+        return say(
+            "figure {value} has more than the number; write {number}, and say the rest ({rest}) in the "
+            "description, or a unit such as dead in figure_unit",
+            value=show(value),
+            number=numbers[0],
+            rest=show(rest),
+        )
+    return say(
+        "figure {value} is not a number; write the number alone, such as 238 (1000, not 1,000), say "
+        '"over" or "about" in the description, or leave it empty',
+        value=show(value),
+    )
+
+
+# 1,000, 1 000, 1'000, 12 345 678: groups of three, one separator throughout (a no-break space too)
+_GROUPED = re.compile(r"\d{1,3}(?P<separator>[ ,\u00a0\u202f'’])\d{3}(?:(?P=separator)\d{3})*")
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # 2.500.000 (one dot, 2.500, reads two ways: "thousands")
+_GROUPED_INSIDE = re.compile(r"\d[ ,\u00a0\u202f'’]\d{3}(?!\d)")
+_A_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_RANGE = re.compile(r"(?:between\s+)?\d+(?:\.\d+)?\s*(?:[-–—]|to|and)\s*\d+(?:\.\d+)?")
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6}
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(k|thousand|mn|m|million)", re.IGNORECASE)
+
+
 def _out_of_range(column: str, value: str, limit: int) -> Message:
     return say(
         "{name} {value} is out of range: it runs from -{limit} to {limit}", name=column, value=value, limit=limit
@@ -730,19 +783,13 @@ COLUMNS: tuple[Column, ...] = (
         "A number this account gives (a death toll, people detained), written as a plain number: "
         '`238`, `4353`, `2.5` (no thousands separators, no words: say "over" or "about" in '
         "`description`). The side panel draws how it changed, account by account, over the "
-        "publication dates.",
+        "publication dates. A figure written with thousands separators (`1,000`, `1 000`), as a range "
+        "(`200-300`), with a word or letter for thousands (`2.5k`) or with words around it (`~200`, "
+        "`225 dead`) is refused with the number to write.",
         "",
         rules=(
             *SHEET,
-            Rule(
-                "number",
-                ERROR,
-                lambda column, value: say(
-                    "figure {value} is not a number; write the number alone, such as 238 (1000, not 1,000), say "
-                    '"over" or "about" in the description, or leave it empty',
-                    value=show(value),
-                ),
-            ),
+            Rule("number", ERROR, lambda column, value: _not_a_figure(value)),
             Rule(
                 "thousands",
                 ERROR,
