@@ -184,7 +184,7 @@ def test_the_step_chart_labels_every_value_and_draws_a_retracted_one_apart(index
         ({"figure": "2.5"}, []),
         (
             {"figure": "1,000", "figure_unit": "dead"},
-            [("figure", "error", "separators between its thousands; write 1000")],
+            [("figure", "error", "reads two ways: 1000 with a comma")],
         ),
         # a dot before groups of three digits: a thousand (German, Spanish...) or 1: refused, both named
         ({"figure": "1.000", "figure_unit": "dead"}, [("figure", "error", "reads two ways: 1000 with a dot")]),

@@ -246,6 +246,9 @@ REFUSED = [
     ("January 22", ["is January 2022 with a year of two digits, or day 22", "write 2022-01"]),
     ("Feb-45", ["is February 1945 with a year of two digits; write 1945-02"]),
     ("Jan-22 14:00", ["has no year"]),  # (a time is of a day)
+    ("Feb-45 14:00", ["has a time but no day"]),
+    # 00:00:00, seconds written, is how programs write a date without a time: the days alone
+    ("03/04/2022 00:00:00", ["write 2022-04-03 or 2022-03-04"]),
     ("Jan-5-22", ["is not a date that can be read"]),  # (joined, the year in full only)
     ("Jan 5-22", ["is not a date that can be read"]),  # (a range of days?)
     # a month and its year in numbers, and a quarter
@@ -253,6 +256,7 @@ REFUSED = [
     ("01-2022", ["write 2022-01"]),
     ("2022/01", ["write 2022-01"]),
     ("10.2022", ["write 2022-10"]),
+    ("2022.1", ["is not a date that can be read"]),  # (2022.10 as a spreadsheet's number: not said)
     ("13/2022", ["is not a date that can be read"]),
     ("Q1 2022", ["is a quarter of a year: write its first month (2022-01) in date and its last (2022-03)"]),
     ("2022-Q4", ["(2022-10)", "(2022-12)"]),

@@ -202,6 +202,18 @@ PROBLEMS = [
         "write 'https://example.org'",
     ),
     (
+        "URL with two colons",
+        text(line(source_url="https:://example.org/a")),
+        (2, "source_url", W),
+        "write 'https://example.org/a'",
+    ),
+    (
+        "URL whose host is a colon",
+        text(line(source_url="https://://example.org/a")),
+        (2, "source_url", W),
+        "not a whole web link",
+    ),
+    (
         "URL in angle brackets",
         text(line(source_url="<https://example.org/a>")),
         (2, "source_url", W),

@@ -166,6 +166,8 @@ def test_a_new_column_with_simple_checks_is_one_record(monkeypatch):
         ("latitude", "76°53′E", "is not a number"),
         ("latitude", "43°60′N", "is not a number"),
         ("latitude", "95°N", "is not a number"),
+        ("latitude", "43.2389N", "as decimal degrees it is 43.2389"),
+        ("latitude", "43" + " " * 1000 + "N!", "is not a number"),  # (long, and no time spent on it)
         ("latitude", "Almaty", "is not a number"),
     ],
 )
@@ -180,7 +182,8 @@ def test_a_coordinate_written_another_way_is_told_the_decimal_degrees_to_write(c
     "value, said",
     [
         # thousands separators of any kind, one throughout: the number to write
-        ("1,000", "figure '1,000' has separators between its thousands; write 1000"),
+        ("1 000", "figure '1 000' has separators between its thousands; write 1000"),
+        ("1,000,000", "write 1000000"),
         ("1 000 000", "write 1000000"),
         ("12\u202f345", "write 12345"),  # (a narrow no-break space, as French typography writes it)
         # a range: one number here, the range in the description
@@ -193,8 +196,15 @@ def test_a_coordinate_written_another_way_is_told_the_decimal_degrees_to_write(c
         ("~200", "has more than the number; write 200, and say the rest ('~') in the description"),
         ("at least 200", "write 200, and say the rest ('at least')"),
         ("225 dead", "write 225, and say the rest ('dead') in the description, or a unit such as dead in figure_unit"),
+        ("about 1.5 million", "write 1500000, and say the rest ('about')"),
+        ("2.5k dead", "write 2500, and say the rest ('dead')"),
+        # one comma before three digits: a thousands separator, or a decimal comma
+        ("2,500", "reads two ways: 2500 with a comma between its thousands, or 2.5 with a decimal comma"),
         # nothing to tell: as before
         ("over 1,000", "is not a number; write the number alone"),
+        ("0,500", "is not a number"),  # (a half, not 500)
+        ("٢٠٠", "is not a number"),  # (not told to write the same digits)
+        ("\u2212200", "is not a number"),  # (a minus sign that is not a hyphen-minus: its sign not dropped)
         ("2022-01-05", "is not a number; write the number alone"),
         ("many", "is not a number; write the number alone"),
     ],

@@ -969,7 +969,8 @@ def _plan(text: str, template: str) -> dict:
     month_number = _MONTH_AND_YEAR.fullmatch(written)
     if month_number:  # 1/2022, 01-2022, 2022/01: a month and its year, in numbers
         month, year = month_number.group(1, 2) if month_number.group(1) else month_number.group(4, 3)
-        if 1 <= int(month) <= 12:
+        # (2022.1 may be 2022.10, a spreadsheet's number: October or January, not said)
+        if 1 <= int(month) <= 12 and not re.fullmatch(r"\d{4}\s*\.\s*1", written):
             plan["month number"] = len(plan["read"])
             plan["read"].append(f"{year}-{int(month):02d}")
     quarter = _QUARTER.fullmatch(written)
@@ -1159,8 +1160,8 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     d, c = date_codes[rows], clock_codes[rows]
     timed = clock.written[c]
     problem = np.where(date.problem[d] != "", date.problem[d], clock.problem[c]).astype(object)
-    for i in np.flatnonzero(timed & (clock.problem[c] == "")):
-        problem[i] = _with_clock(problem[i], clock, c[i])
+    for i in np.flatnonzero(timed & (clock.problem[c] == "") & (date.problem[d] != "")):
+        problem[i] = _with_clock(problem[i], clock, c[i], str(clock_texts[int(c[i])]))
     problem[(problem == "") & timed & (date.precision[d] != "day")] = _NO_DAY
     values = date.values[d] + np.where(timed, clock.seconds[c], 0) * np.timedelta64(1, "s")
     precision = np.where(timed, "minute", date.precision[d]).astype(object)
@@ -1172,17 +1173,20 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     _settle(out, at[rows], lambda i: name_of(rows[i]), _Composed(values, problem), precision, offset, warning=warning)
 
 
-def _with_clock(problem, clock: _Clocks, at: int):
-    """A date read two ways, its time written after it: the two ways to write it keep the time
-    (05/01/2022 14:00: write 2022-01-05 14:00 or 2022-05-01 14:00, not the days alone, which
-    would lose it). A month with a year of two digits or a day (Jan-22) with a time: a day with
-    no year. Any other problem as it is."""
+def _with_clock(problem, clock: _Clocks, at: int, written: str):
+    """A date read two ways, its time written after it (`written`): the two ways to write it keep
+    the time (05/01/2022 14:00: write 2022-01-05 14:00 or 2022-05-01 14:00, not the days alone,
+    which would lose it), unless the time is 00:00:00, seconds written, as programs write a date
+    without one (_MIDNIGHT). A month with a year of two digits or a day (Jan-22) with a time: a
+    day with no year; a month alone (Feb-45) with one: a time with no day. Any other as it is."""
     if not isinstance(problem, Message):
         return problem
     if problem.template.startswith("is {month} with a year of two digits, or day {day}"):
         return _NO_YEAR  # (Jan-22 14:00: a time is of a day, the 22nd, and the year is not written)
-    if "other_iso" not in problem.values:  # (_day_and_month's two ways)
-        return problem
+    if problem.template.startswith("is {month} with a year of two digits;"):
+        return _NO_DAY  # (Feb-45 14:00: February 1945 at 14:00, of no day)
+    if "other_iso" not in problem.values or re.search(_MIDNIGHT, _ascii_digits(written)):
+        return problem  # (not _day_and_month's two ways; or a date a program wrote without a time)
     hours, rest = divmod(int(clock.seconds[at]), 3600)
     minutes, seconds = divmod(rest, 60)
     time = f" {hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")

@@ -20,7 +20,7 @@ import re
 
 # The host (and port) runs to the first / ? or # (as a browser reads it); an @ before that ends
 # a user name or password.
-WEB_LINK = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
+WEB_LINK = re.compile(r"https?://(?!:)[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)  # (a host, not :)
 _WITH_USER = re.compile(r"https?://[^\s/?#]*@([^\s/?#@]*)", re.IGNORECASE)
 # Characters that a browser sends but no one sees: zero-width space, non-joiner and joiner, the
 # direction marks, embeddings, overrides and isolates, the word joiner and invisible operators,
@@ -98,7 +98,7 @@ def user_before_host(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-_SCHEME_SLIP = re.compile(r"(https?)(//|:/|:\\\\|;//|:)(?![/\\])(.+)", re.IGNORECASE)
+_SCHEME_SLIP = re.compile(r"(https?)([:;/\\]{1,4})(?![:;/\\])(.+)", re.IGNORECASE)
 
 
 def scheme_slip(text: str) -> tuple[str, str]:
@@ -109,6 +109,8 @@ def scheme_slip(text: str) -> tuple[str, str]:
     if not found:
         return "", ""
     scheme, written, rest = found.groups()
+    if written == "://":
+        return "", ""
     meant = f"{scheme}://{rest}"
     return (written, meant) if is_web_link(meant) else ("", "")
 
@@ -117,7 +119,7 @@ def in_angle_brackets(text: str) -> str:
     """The link inside <...>, as e-mail and Markdown write one, or ""."""
     text = str(text).strip()
     inner = text[1:-1].strip() if text.startswith("<") and text.endswith(">") else ""
-    return inner if inner and is_web_link(inner) else ""
+    return without_slip(inner) if inner and is_web_link(inner) else ""
 
 
 def several(text: str) -> int:

@@ -285,11 +285,12 @@ def _not_degrees(column: str, value: str) -> Message:
 _DECIMAL_COMMA = re.compile(r"[+-]?\d{1,3},\d+")
 # 43°14′N, 43°14'20"N, N 43.2389, 43.2389 N, 43 14 20 N, 76°53,4′E: degrees, then minutes and
 # seconds if any (each with its sign or a space), a hemisphere's letter before or after.
+# (Run on a value with its spaces made single, and short: each separator takes one space at most.)
 _SEXAGESIMAL = re.compile(
-    r"(?P<before>[NSEW])?\s*(?P<degrees>\d{1,3}(?:[.,]\d+)?)\s*(?P<sign>[°º˚]|\s)\s*"
-    r"(?:(?P<minutes>\d{1,2}(?:[.,]\d+)?)\s*(?:['′’]|\s)\s*"
-    r"(?:(?P<seconds>\d{1,2}(?:[.,]\d+)?)\s*(?:[\"″”]|''|′′)?)?)?\s*(?P<after>[NSEW])?\s*",
-    re.IGNORECASE,
+    r"(?:(?P<before>[NSEW]) ?)?(?P<degrees>\d{1,3}(?:[.,]\d+)?)(?P<sign> ?[°º˚] ?| )?"
+    r"(?:(?P<minutes>\d{1,2}(?:[.,]\d+)?)(?: ?['′’] ?| )"
+    r"(?:(?P<seconds>\d{1,2}(?:[.,]\d+)?)(?: ?(?:[\"″”]|''|′′))?)? ?)?(?P<after>[NSEW])?",
+    re.IGNORECASE | re.ASCII,
 )
 _HEMISPHERES = {"latitude": "NS", "longitude": "EW"}
 
@@ -298,15 +299,18 @@ def _other_degrees(column: str, value: str) -> str | None:
     """`value` as decimal degrees (four places), if it is a latitude or longitude written with a
     decimal comma, or in degrees (and minutes, seconds) with a degree sign or its hemisphere's
     letter (N or S for a latitude, E or W for a longitude); else None."""
-    text = value.strip()
+    text = " ".join(value.split())
+    if len(text) > 40:  # (longer is no coordinate; and the pattern below is not for long texts)
+        return None
     if _DECIMAL_COMMA.fullmatch(text):
         number = float(text.replace(",", "."))
     else:
-        match = _SEXAGESIMAL.fullmatch(text + " ")  # (a space after: "43 14 20" ends its seconds)
+        match = _SEXAGESIMAL.fullmatch(text)
         if match is None:
             return None
         letters = [letter.upper() for letter in match.group("before", "after") if letter]
-        if len(letters) > 1 or (match.group("sign").isspace() and not letters):
+        sign = match.group("sign") or ""
+        if len(letters) > 1 or ("°" not in sign and "º" not in sign and "˚" not in sign and not letters):
             return None  # (two letters; or numbers with spaces and no letter: not said to be degrees)
         if letters and letters[0] not in _HEMISPHERES.get(column, "NSEW"):
             return None  # (an E in a latitude: the columns may be swapped, said as not a number)
@@ -321,8 +325,17 @@ def _other_degrees(column: str, value: str) -> str | None:
 
 def _not_a_figure(value: str) -> Message:
     """What a `figure` that is no plain number is told: the number to write, where one can be read
-    in it (1,000 or 1 000; ~200, 200+, 225 dead; 2.5k; a range), and where the rest goes."""
-    text = " ".join(value.split())
+    in it (1,000,000 or 1 000; ~200, 200+, 225 dead; 2.5k; a range), and where the rest goes; both
+    readings of one comma before three digits (2,500: 2500, or 2.5 with a decimal comma)."""
+    text = " ".join(value.split())  # (a no-break space, as French writes 1 000, is a space here)
+    if _ONE_COMMA.fullmatch(text):
+        return say(
+            "figure {value} reads two ways: {whole} with a comma between its thousands, or {small} with a "
+            "decimal comma; write {whole} or {small}",
+            value=show(value),
+            whole=text.replace(",", ""),
+            small=f"{float(text.replace(',', '.')):g}",
+        )
     if _GROUPED.fullmatch(text) or _DOTTED.fullmatch(text):
         return say(
             "figure {value} has separators between its thousands; write {number}",
@@ -338,23 +351,27 @@ def _not_a_figure(value: str) -> Message:
             low=numbers[0],
             high=numbers[1],
         )
-    scaled = _SCALED.fullmatch(text)
-    if scaled:
-        number = float(scaled.group(1)) * _SCALES[scaled.group(2).lower()]
-        return say(
-            "figure {value} has a word or a letter for thousands or millions; write {number}",
-            value=show(value),
-            number=f"{number:.6f}".rstrip("0").rstrip("."),
-        )
+    scaled = _SCALED.search(text)
     if len(numbers) == 1 and not _GROUPED_INSIDE.search(text):
-        rest = " ".join(text.replace(numbers[0], " ", 1).split())
-        return say(
-            "figure {value} has more than the number; write {number}, and say the rest ({rest}) in the "
-            "description, or a unit such as dead in figure_unit",
-            value=show(value),
-            number=numbers[0],
-            rest=show(rest),
-        )
+        number = numbers[0]
+        rest = " ".join(text.replace(number, " ", 1).split())
+        if scaled:  # 2.5k, about 1.5 million: the number it is, the word or letter not left in the rest
+            number = f"{float(scaled.group(1)) * _SCALES[scaled.group(2).lower()]:.6f}".rstrip("0").rstrip(".")
+            rest = " ".join((text[: scaled.start()] + " " + text[scaled.end() :]).split())
+            if not rest:
+                return say(
+                    "figure {value} has a word or a letter for thousands or millions; write {number}",
+                    value=show(value),
+                    number=number,
+                )
+        if rest and not set(rest) <= set(_MINUS_SIGNS):  # (−200: a minus that is not a hyphen-minus)
+            return say(
+                "figure {value} has more than the number; write {number}, and say the rest ({rest}) in the "
+                "description, or a unit such as dead in figure_unit",
+                value=show(value),
+                number=number,
+                rest=show(rest),
+            )
     return say(
         "figure {value} is not a number; write the number alone, such as 238 (1000, not 1,000), say "
         '"over" or "about" in the description, or leave it empty',
@@ -362,14 +379,18 @@ def _not_a_figure(value: str) -> Message:
     )
 
 
-# 1,000, 1 000, 1'000, 12 345 678: groups of three, one separator throughout (a no-break space too)
-_GROUPED = re.compile(r"\d{1,3}(?P<separator>[ ,\u00a0\u202f'’])\d{3}(?:(?P=separator)\d{3})*")
-_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # 2.500.000 (one dot, 2.500, reads two ways: "thousands")
-_GROUPED_INSIDE = re.compile(r"\d[ ,\u00a0\u202f'’]\d{3}(?!\d)")
-_A_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_RANGE = re.compile(r"(?:between\s+)?\d+(?:\.\d+)?\s*(?:[-–—]|to|and)\s*\d+(?:\.\d+)?")
-_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6}
-_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(k|thousand|mn|m|million)", re.IGNORECASE)
+# Thousands separated (spaces made one space first): 1,000,000, 1 000, 1'000, 2.500.000. One comma
+# group (2,500) reads two ways; one dot (2.500) is the "thousands" rule's. A first digit 0 is not
+# a thousand (0,500 is a half).
+_ONE_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}", re.ASCII)
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?P<separator>[ ,'’])\d{3}(?:(?P=separator)\d{3})*", re.ASCII)
+_DOTTED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3}){2,}", re.ASCII)
+_GROUPED_INSIDE = re.compile(r"\d[ ,'’]\d{3}(?!\d)", re.ASCII)
+_A_NUMBER = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+_RANGE = re.compile(r"(?:between )?\d+(?:\.\d+)? ?(?:[-–—]|to|and) ?\d+(?:\.\d+)?", re.ASCII | re.IGNORECASE)
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_SCALED = re.compile(r"(\d+(?:\.\d+)?) ?(k|thousand|mn|m|million|bn|billion)\b", re.ASCII | re.IGNORECASE)
+_MINUS_SIGNS = "\u2212\u2010\u2011\u2012\u2013\u2014\u2015\ufe63\uff0d"
 
 
 def _out_of_range(column: str, value: str, limit: int) -> Message:
