@@ -804,7 +804,8 @@ COLUMNS: tuple[Column, ...] = (
         "A number this account gives (a death toll, people detained), written as a plain number: "
         '`238`, `4353`, `2.5` (no thousands separators, no words: say "over" or "about" in '
         "`description`). The side panel draws how it changed, account by account, over the "
-        "publication dates. A figure written with thousands separators (`1,000`, `1 000`), as a range "
+        "publication dates. A figure written with thousands separators (`1,000,000`, `1 000`; `2,500` is said "
+        "to read two ways, 2500 or 2.5), as a range "
         "(`200-300`), with a word or letter for thousands (`2.5k`) or with words around it (`~200`, "
         "`225 dead`) is refused with the number to write.",
         "",
