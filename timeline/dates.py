@@ -758,20 +758,20 @@ UNREADABLE = say("is not a date that can be read; {how_to_write}", how_to_write=
 
 # --- closer diagnoses: what is refused, said more nearly (only the message changes) -------------
 
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"  # hyphens, dashes, minus signs
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"  # hyphens, dashes, minus signs
 # Between the two ends of a range: a dash, a hyphen, an arrow (Notion's →), "to", "until"...
 _RANGE_SEPARATOR = re.compile(
-    rf"\s*(?:[{_DASHES}\-/]|->|→|⟶|\.\.|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*", re.IGNORECASE
+    rf"\s*(?:[{DASHES}\-/]|->|→|⟶|\.\.|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*", re.IGNORECASE
 )
 _CLEAR_SEPARATOR = re.compile(
-    rf"\s+[{_DASHES}\-]\s+|\s*(?:[\u2013\u2014\u2015→⟶]|->|\.\.)\s*|\s*\b(?:to|until|till|through|thru)\b\s*",
+    rf"\s+[{DASHES}\-]\s+|\s*(?:[\u2013\u2014\u2015→⟶]|->|\.\.)\s*|\s*\b(?:to|until|till|through|thru)\b\s*",
     re.IGNORECASE,
 )
 # An end of a range: a year or a time (a number of 3-4 digits, 14:30, 5.1) or a month's name.
 _END_LIKE = re.compile(rf"\d{{3,4}}|\d[:./]\d|\b(?:{_MONTH_NAMES})\b", re.IGNORECASE)
-_DAY_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:[{_DASHES}\-]|\bto\b)\s*(\d{{1,2}})(\.?\s+[^\W\d_].*)", re.IGNORECASE)
+_DAY_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:[{DASHES}\-]|\bto\b)\s*(\d{{1,2}})(\.?\s+[^\W\d_].*)", re.IGNORECASE)
 _MONTH_DAY_RANGE = re.compile(
-    rf"([^\W\d_]+\.?\s*)(\d{{1,2}})\s*(?:[{_DASHES}\-]|\bto\b)\s*(\d{{1,2}})(,?\s*\d{{3,4}}.*)", re.IGNORECASE
+    rf"([^\W\d_]+\.?\s*)(\d{{1,2}})\s*(?:[{DASHES}\-]|\bto\b)\s*(\d{{1,2}})(,?\s*\d{{3,4}}.*)", re.IGNORECASE
 )
 # Letters typed for the digits they look like: in a word of digits and such letters that holds a
 # digit (2o22, 2O22, 2022-0l-05, l5 January), or beside a digit across a date's or a time's
@@ -805,7 +805,7 @@ _QUARTER = re.compile(r"q([1-4])[\s\-/]*(\d{4})|(\d{4})[\s\-/]*q([1-4])", re.IGN
 # after a T (or a space) and an offset. Refused (a number of eight digits may be an id, a count or
 # a date in another order), and said with the date it would be.
 _BASIC = re.compile(r"([12]\d{3})(\d{2})(\d{2})(?:[T ](\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
-_TWO_YEARS = re.compile(rf"(\d{{4}})\s*[{_DASHES}\-/]\s*(\d{{4}}|\d{{2}})")
+_TWO_YEARS = re.compile(rf"(\d{{4}})\s*[{DASHES}\-/]\s*(\d{{4}}|\d{{2}})")
 _FOREIGN_WORD = re.compile(r"[^\W\d_]+\.?")
 _LANGUAGES = {"ru": say("Russian"), "kk": say("Kazakh"), "fr": say("French"), "de": say("German"), "es": say("Spanish")}
 
@@ -955,10 +955,10 @@ def _plan(text: str, template: str) -> dict:
             cleaned = " ".join("".join(c for c in written if unicodedata.category(c) != "Cf").split())
             plan["read"].append(cleaned)
             written = cleaned
-        dashes = [c for c in written if c in _DASHES]
+        dashes = [c for c in written if c in DASHES]
         if dashes:
             plan["dash"] = (len(plan["read"]), dashes[0])
-            plan["read"].append("".join("-" if c in _DASHES else c for c in written))
+            plan["read"].append("".join("-" if c in DASHES else c for c in written))
         from . import schema  # (schema reads dates: imported when first needed)
 
         if schema.look_alikes(written):  # 5 Jаnuary 2022, a Cyrillic а among Latin letters

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from dateutil.parser import parserinfo
 
 from . import dates
 from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, say, show
@@ -102,7 +103,9 @@ def spreadsheet_dates(column: str, values: pd.Series, errors: dict, rows: np.nda
 
 # Jan-22: a month as Excel shows it (mmm-yy) once it has made a date of a month typed as 2022-01
 # or Jan 2022 (it keeps the month's first day).
-SHOWN_MONTH = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(\d{2})", re.I)
+# ("", "jan", ..., "dec"): English's, as timeline.dates reads months (whatever the system's locale)
+_MONTH_ABBREVIATIONS = ["", *(names[0].lower() for names in parserinfo.MONTHS)]
+SHOWN_MONTH = re.compile(rf"({'|'.join(_MONTH_ABBREVIATIONS[1:])})-(\d{{2}})", re.I)
 
 
 def _shown_months(column: str, values: pd.Series, months: list[str], rows: np.ndarray) -> Finding:
@@ -110,7 +113,7 @@ def _shown_months(column: str, values: pd.Series, months: list[str], rows: np.nd
     example = values[at].iloc[0]
     m = SHOWN_MONTH.fullmatch(example)
     assert m is not None, "a month shown so (SHOWN_MONTH picked it)"
-    month = "jan feb mar apr may jun jul aug sep oct nov dec".split().index(m.group(1).lower()) + 1
+    month = _MONTH_ABBREVIATIONS.index(m.group(1).lower())
     iso = f"{dates.two_digit_year(int(m.group(2))):04d}-{month:02d}"
     return Finding(
         rows[at],

@@ -259,8 +259,8 @@ def _without_media(column: str, value: str) -> Message:
 def _not_degrees(column: str, value: str) -> Message:
     """What a latitude or longitude that is no number is told: the decimal degrees to write, where
     it is one written another way (a decimal comma, degrees and minutes, a hemisphere's letter)."""
-    degrees = _other_degrees(column, value)
-    if degrees is not None and _DECIMAL_COMMA.fullmatch(value.strip()):
+    degrees, comma = _other_degrees(column, value)
+    if degrees is not None and comma:
         return say(
             "{name} {value} has a comma for its decimal point; write {degrees}",
             name=column,
@@ -295,32 +295,34 @@ _SEXAGESIMAL = re.compile(
 _HEMISPHERES = {"latitude": "NS", "longitude": "EW"}
 
 
-def _other_degrees(column: str, value: str) -> str | None:
-    """`value` as decimal degrees (four places), if it is a latitude or longitude written with a
-    decimal comma, or in degrees (and minutes, seconds) with a degree sign or its hemisphere's
-    letter (N or S for a latitude, E or W for a longitude); else None."""
+def _other_degrees(column: str, value: str) -> tuple[str | None, bool]:
+    """(`value` as decimal degrees, four places, or None; whether it is written with a decimal
+    comma): a latitude or longitude written with a decimal comma, or in degrees (and minutes,
+    seconds) with a degree sign or its hemisphere's letter (N or S for a latitude, E or W for a
+    longitude)."""
     text = " ".join(value.split())
     if len(text) > 40:  # (longer is no coordinate; and the pattern below is not for long texts)
-        return None
-    if _DECIMAL_COMMA.fullmatch(text):
+        return None, False
+    comma = bool(_DECIMAL_COMMA.fullmatch(text))
+    if comma:
         number = float(text.replace(",", "."))
     else:
         match = _SEXAGESIMAL.fullmatch(text)
         if match is None:
-            return None
+            return None, False
         letters = [letter.upper() for letter in match.group("before", "after") if letter]
         sign = match.group("sign") or ""
-        if len(letters) > 1 or ("°" not in sign and "º" not in sign and "˚" not in sign and not letters):
-            return None  # (two letters; or numbers with spaces and no letter: not said to be degrees)
+        if len(letters) > 1 or (sign.strip() == "" and not letters):
+            return None, False  # (two letters; or numbers with spaces and no letter: not said to be degrees)
         if letters and letters[0] not in _HEMISPHERES.get(column, "NSEW"):
-            return None  # (an E in a latitude: the columns may be swapped, said as not a number)
+            return None, False  # (an E in a latitude: the columns may be swapped, said as not a number)
         parts = [float((match.group(name) or "0").replace(",", ".")) for name in ("degrees", "minutes", "seconds")]
         if parts[1] >= 60 or parts[2] >= 60:
-            return None
+            return None, False
         number = (parts[0] + parts[1] / 60 + parts[2] / 3600) * (-1 if letters and letters[0] in "SW" else 1)
     if abs(number) > (90 if column == "latitude" else 180):
-        return None
-    return f"{number:.4f}".rstrip("0").rstrip(".")  # (four places: 11 m)
+        return None, False
+    return f"{number:.4f}".rstrip("0").rstrip("."), comma  # (four places: 11 m)
 
 
 def _not_a_figure(value: str) -> Message:
@@ -351,10 +353,10 @@ def _not_a_figure(value: str) -> Message:
             low=numbers[0],
             high=numbers[1],
         )
-    scaled = _SCALED.search(text)
     if len(numbers) == 1 and not _GROUPED_INSIDE.search(text):
         number = numbers[0]
         rest = " ".join(text.replace(number, " ", 1).split())
+        scaled = _SCALED.search(text)
         if scaled:  # 2.5k, about 1.5 million: the number it is, the word or letter not left in the rest
             number = f"{float(scaled.group(1)) * _SCALES[scaled.group(2).lower()]:.6f}".rstrip("0").rstrip(".")
             rest = " ".join((text[: scaled.start()] + " " + text[scaled.end() :]).split())
@@ -364,7 +366,7 @@ def _not_a_figure(value: str) -> Message:
                     value=show(value),
                     number=number,
                 )
-        if rest and not set(rest) <= set(_MINUS_SIGNS):  # (−200: a minus that is not a hyphen-minus)
+        if rest and not set(rest) <= set(dates.DASHES):  # (−200: a minus that is not a hyphen-minus)
             return say(
                 "figure {value} has more than the number; write {number}, and say the rest ({rest}) in the "
                 "description, or a unit such as dead in figure_unit",
@@ -390,7 +392,6 @@ _A_NUMBER = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
 _RANGE = re.compile(r"(?:between )?\d+(?:\.\d+)? ?(?:[-–—]|to|and) ?\d+(?:\.\d+)?", re.ASCII | re.IGNORECASE)
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _SCALED = re.compile(r"(\d+(?:\.\d+)?) ?(k|thousand|mn|m|million|bn|billion)\b", re.ASCII | re.IGNORECASE)
-_MINUS_SIGNS = "\u2212\u2010\u2011\u2012\u2013\u2014\u2015\ufe63\uff0d"
 
 
 def _out_of_range(column: str, value: str, limit: int) -> Message:
