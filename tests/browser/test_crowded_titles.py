@@ -61,3 +61,26 @@ def test_the_default_data_does_not_scroll_in_the_box(timeline):
     box = timeline.page.evaluate("""() => { const b = document.querySelector('.timeline-graph');
                                              return [b.clientHeight, b.scrollHeight]; }""")
     assert box[0] == box[1]
+
+
+@pytest.mark.parametrize("viewport", [(1440, 900), (390, 844)])
+def test_the_dates_show_where_the_chart_opens_on_a_laptop_and_a_phone(timeline, viewport):
+    """The default data's chart is taller than what a 1440 x 900 window (or a phone) shows under
+    the filters: its dates are above the lanes, so the first screen a viewer sees has them (under
+    the lanes, they were below the fold: titles with no dates)."""
+    width, height = viewport
+    timeline.page.set_viewport_size({"width": width, "height": height})
+    timeline.open()
+    timeline.settle()
+    shape = timeline.page.evaluate("""() => {
+        const plot = document.querySelector('#timeline .nsewdrag').getBoundingClientRect();
+        const ticks = Array.from(document.querySelectorAll('#timeline .xtick text'))
+            .map(t => ({text: t.textContent, box: t.getBoundingClientRect()}));
+        return {plotTop: plot.top, plotBottom: plot.bottom, window: window.innerHeight,
+                ticks: ticks.map(t => ({text: t.text, top: t.box.top, bottom: t.box.bottom}))};
+    }""")
+    assert shape["plotBottom"] > shape["window"]  # the chart runs on below the fold...
+    assert len(shape["ticks"]) >= 3
+    for tick in shape["ticks"]:  # ...and its dates are above its lanes, on the first screen
+        assert 0 <= tick["top"] and tick["bottom"] <= min(shape["plotTop"], shape["window"]), tick
+    assert any("2022" in tick["text"] for tick in shape["ticks"])

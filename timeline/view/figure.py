@@ -47,8 +47,10 @@ ROW_PX = 20  # px: one sub-row of a lane
 LANE_PAD = 0.6  # rows: space above and below a lane's sub-rows
 MIN_LANE = 1.9  # rows: the height of a lane with one sub-row, or of plain marks
 FRAME_PX = 190  # px: the figure's height less its lanes (legend, axis, range slider)
-TALL_PX = 960  # px: a taller chart scrolls in its box (assets/style.css, .timeline-graph),
-# with its dates above the lanes, where the box opens
+TALL_PX = 960  # px: a taller chart scrolls in its box (assets/style.css, .timeline-graph)
+# The dates are above the lanes, where the chart opens: under them, a chart of the default data
+# ends below a 1440 x 900 window's fold (and a phone's), and a viewer saw titles with no dates.
+DATES_SIDE = "top"
 # The figure's frame, worked out here rather than by plotly.js's automatic margins: a margin
 # plotly.js has to grow after drawing (for the lane names, the legend, the dates, the range
 # slider) makes it draw the whole chart a second time, every title again. Each is sized a
@@ -202,8 +204,9 @@ class Lanes:
 
 @dataclass(frozen=True)
 class Frame:
-    """Where the figure's parts go, in pixels: the margins, the range slider's height, and the
-    room under the lanes (the y axis's domain starts above it) for the dates and the slider."""
+    """Where the figure's parts go, in pixels: the margins (the top one holds the legend and the
+    dates), the range slider's height, and the room under the lanes for the slider (the y
+    axis's domain starts above it)."""
 
     top: int
     bottom: int
@@ -246,11 +249,10 @@ def frame(index: EventIndex, lanes: Lanes, legend: Sequence[str] = (), width: in
     total = height(lanes)
     left = EDGE_PX + lane_names_px(index) + 8
     rows = legend_rows(list(legend), (width or GRAPH_WIDTH) - left - RIGHT_PX)
-    dates_on_top = axis_side(lanes) == "top"
-    top = EDGE_PX + (LEGEND_PAD_PX + LEGEND_ROW_PX * rows if rows else 0) + (DATES_PX if dates_on_top else 0)
+    top = EDGE_PX + (LEGEND_PAD_PX + LEGEND_ROW_PX * rows if rows else 0) + DATES_PX
     inner = max(total - top - EDGE_PX, 1)
     slider = inner * min(0.07, 50 / max(ROW_PX * lanes.total, 1))
-    below = (0 if dates_on_top else DATES_PX) + SLIDER_GAP_PX + slider + 6
+    below = SLIDER_GAP_PX + slider + 6
     return Frame(top=top, bottom=EDGE_PX, left=left, slider=slider, below=below, height=total)
 
 
@@ -285,7 +287,7 @@ def repacked(
         lane_layout(index, lanes, shape),
         {
             **axis_ticks(window),
-            "side": axis_side(lanes),
+            "side": DATES_SIDE,
             "rangeslider": range_slider(index, window, lanes, mask, shape),
         },
     )
@@ -343,12 +345,6 @@ def height(lanes: Lanes) -> int:
     return int(FRAME_PX + ROW_PX * lanes.total)
 
 
-def axis_side(lanes: Lanes) -> str:
-    """Where the dates are: under the lanes, or above them when the chart is taller than its
-    box (many titles stacked), so that the dates show where the box opens."""
-    return "top" if height(lanes) > TALL_PX else "bottom"
-
-
 PLACEHOLDER_PACKED = 400  # events: the placeholder's height is worked out for as many
 
 
@@ -389,18 +385,16 @@ def lane_layout(index: EventIndex, lanes: Lanes, shape: Frame | None = None) -> 
     """The layout's parts that follow the lanes' sub-rows: the height, the margins, the y axis,
     the lines between lanes."""
     shape = shape or frame(index, lanes)
-    tall = axis_side(lanes) == "top"
     return {
         "height": shape.height,
         "margin": shape.margin(),
-        # Above the chart; above its dates when they are on top.
+        # Above the chart and its dates.
         "legend": {
             "orientation": "h",
             "x": 0,
-            "y": 1.0,
+            "y": 1.0 + DATES_PX / shape.inner,
             "yanchor": "bottom",
             "font": {"size": 12},
-            **({"y": 1.0 + DATES_PX / shape.inner} if tall else {}),
         },
         "yaxis": {
             "tickmode": "array",
@@ -471,7 +465,7 @@ def layout(
             "gridcolor": "#e6e6e6",
             "rangeslider": range_slider(index, window, lanes, mask, shape),
             "automargin": True,
-            "side": axis_side(lanes),
+            "side": DATES_SIDE,
             **axis_ticks(window),
         },
         # The titles' time axis: laid over the first, always at its range, not drawn. Its range
