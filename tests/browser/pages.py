@@ -395,7 +395,10 @@ class TimelinePage:
     def drag_zoom(self, start: float = 0.3, end: float = 0.5) -> None:
         """Drag across the chart, from and to these fractions of its width: a zoom in time."""
         box = self.page.locator("#timeline .nsewdrag").first.bounding_box()
-        y = box["y"] + box["height"] / 2
+        # (Across the middle of what the window shows of it, as a viewer drags: a chart taller
+        # than the window runs on below it.)
+        shown = min(box["y"] + box["height"], self.page.viewport_size["height"]) - max(box["y"], 0)
+        y = max(box["y"], 0) + shown / 2
         self.page.mouse.move(box["x"] + box["width"] * start, y)
         self.page.mouse.down()
         self.page.mouse.move(box["x"] + box["width"] * end, y, steps=5)
