@@ -44,7 +44,10 @@ def random_row(rng: random.Random) -> dict:
         values["category"] = ""
     values["location"] = rng.choice(LOCATIONS)
     if rng.random() < 0.2:
-        values["latitude"], values["longitude"] = rng.choice([("43.2", "76.9"), ("north", "1"), ("95", "1")])
+        # (76.9, 43.2: in the Arctic Sea; swapped, at Almaty, when location names it)
+        values["latitude"], values["longitude"] = rng.choice(
+            [("43.2", "76.9"), ("north", "1"), ("95", "1"), ("76.9", "43.2")]
+        )
     if rng.random() < 0.1:
         values["source_url"] = rng.choice(["www.example.org", "https://example.org/a", "javascript:x"])
     if rng.random() < 0.05:
@@ -178,6 +181,21 @@ def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
     assert list(grown.events["id"]) == ["a", "b", "c"] and grown.events["accounts"].tolist() == [2, 1, 1]
     assert grown.growth is not None  # the index is extended, not built again
     same_index(grow_index(build_index(previous), grown), build_index(timeline.load(path)))
+
+
+@pytest.mark.parametrize("joins", [False, True])
+def test_coordinates_swapped_in_an_appended_row_are_counted_with_those_before(tmp_path, joins):
+    """Two rows with swapped coordinates are a cause said first (diagnosis.first) when they are
+    most of the file's problems: a second one appended gives what a full load says, whether it
+    joins the first one's event or is a new one."""
+    swapped = {"location": "Almaty", "latitude": "76.9286", "longitude": "43.2567"}
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02", **swapped)]))
+    previous = timeline.load(path)
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("b" if joins else "c", "2022-01-03", **swapped)]).split(b"\n", 1)[1])
+    grown, _ = read_on(previous, build_index(previous), path)
+    assert grown.problems[0].row == 0 and "2 of 2 rows with coordinates" in grown.problems[0].message
 
 
 def test_when_accounts_became_known_is_grown_as_a_full_build_gives_it(tmp_path, monkeypatch):

@@ -3,6 +3,7 @@
 import os
 import time
 
+import numpy as np
 import pytest
 
 from timeline import places
@@ -251,3 +252,20 @@ def test_caches_of_other_versions_are_removed_once_a_month_old(cache_folder):
     assert sorted(p.name for p in cache_folder.iterdir()) == sorted(
         [places.cache_path().name, "gazetteer-recent.arrow", "notes.txt"]
     )
+
+
+@pytest.mark.parametrize(
+    "latitude, longitude, far",
+    [
+        (43.2567, 76.9286, False),  # Almaty
+        (43.35, 76.80, False),  # ... a suburb of it, in the next cell
+        (76.9286, 43.2567, True),  # the Arctic Sea (Almaty's coordinates the other way round)
+        (-18.1416, 178.4419, False),  # Suva, Fiji: beside 180°
+        (-17.0, -179.9, True),  # the Pacific, across 180° from Fiji's towns
+        (0.0, -30.0, True),  # the middle of the Atlantic
+        (90.0, 180.0, True),  # the edges of the grid
+        (-90.0, -180.0, True),
+    ],
+)
+def test_far_from_towns_says_where_no_town_is_near(latitude, longitude, far):
+    assert places.far_from_towns(np.array([latitude]), np.array([longitude])).tolist() == [far]

@@ -178,6 +178,65 @@ def test_a_coordinate_written_another_way_is_told_the_decimal_degrees_to_write(c
     assert problem.level == ERROR and said in problem.message, problem.message
 
 
+SWAPPED = "look swapped"
+
+
+@pytest.mark.parametrize(
+    "location, latitude, longitude, said",
+    [
+        # the other way round: in the Arctic Sea, where no town is; swapped, the town named
+        ("Almaty", "76.9286", "43.2567", "write latitude 43.2567 and longitude 76.9286"),
+        ("Almaty", "76.95", "43.2", "at Almaty (KZ), the town location names"),  # (a street of it)
+        ("Astana, Kazakhstan", "71.43", "51.17", "write latitude 51.17 and longitude 71.43"),
+        ("New York City", "-74.006", "40.7128", "write latitude 40.7128 and longitude -74.006"),
+        # as written: nothing said
+        ("Almaty", "43.2567", "76.9286", None),
+        ("Oral", "51.4256", "51.2460", None),  # (either way near the town)
+        # nothing to say they are swapped: no town named, another town, a name of several towns
+        ("", "76.9286", "43.2567", None),
+        ("Astana", "76.9286", "43.2567", None),
+        ("Paris", "2.3522", "48.8566", None),
+        # swapped near a town, but where they point is near one too (Aktau's, in Russia)
+        ("Aktau", "51.1739", "43.6610", None),
+        # a longitude that is no latitude swapped: beyond 90
+        ("Los Angeles", "34.05", "-118.24", None),
+    ],
+)
+def test_latitude_and_longitude_the_other_way_round_are_told(location, latitude, longitude, said):
+    """A row whose coordinates point where no town is, and swapped are at the town its location
+    names, is warned about (the map would draw it there); kept as written."""
+    dataset = timeline.load_bytes(
+        csv_bytes([row("a", "2022-01-05", location=location, latitude=latitude, longitude=longitude)])
+    )
+    swapped = [p for p in dataset.problems if SWAPPED in p.message]
+    if said is None:
+        assert swapped == []
+    else:
+        (problem,) = swapped
+        assert (problem.row, problem.column, problem.level) == (2, "latitude", WARNING)
+        assert said in problem.message, problem.message
+        assert dataset.accounts["lat"].tolist() == [float(latitude)]  # (kept as written)
+
+
+def test_coordinates_swapped_in_many_rows_are_told_on_each_and_rows_refused_are_not():
+    rows = [row(f"e{n}", "2022-01-05", location="Almaty", latitude="76.9286", longitude="43.2567") for n in range(3)]
+    rows.append(row("bad", "2022-13-45", location="Almaty", latitude="76.9286", longitude="43.2567"))
+    rows.append(row("fine", "2022-01-05", location="Almaty", latitude="43.2567", longitude="76.9286"))
+    dataset = timeline.load_bytes(csv_bytes(rows))
+    assert [p.row for p in dataset.problems if SWAPPED in p.message] == [2, 3, 4]
+    # most of the file's problems: their cause said first, of the rows kept
+    first = dataset.problems[0]
+    assert (first.row, first.column, first.level) == (0, "latitude", WARNING)
+    assert first.message.startswith("3 of 4 rows with coordinates have latitude and longitude the other way round")
+
+
+def test_one_row_swapped_among_others_is_told_on_its_row_alone():
+    rows = [row(f"e{n}", "2022-01-05", location="Almaty", latitude="43.2567", longitude="76.9286") for n in range(3)]
+    rows.append(row("swapped", "2022-01-05", location="Almaty", latitude="76.9286", longitude="43.2567"))
+    dataset = timeline.load_bytes(csv_bytes(rows))
+    assert [(p.row, p.column) for p in dataset.problems] == [(5, "latitude")]
+
+
 @pytest.mark.parametrize(
     "value, said",
     [

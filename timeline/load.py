@@ -26,7 +26,20 @@ from . import dates, diagnosis, digest, links, model, places, schema, workbook
 from .csvfile import BOM, SPACE_BYTE, THREADED, Scan, concatenated, filtered, one_chunk, read_table, text_buffers
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
-from .problems import ERROR, WARNING, Message, Problem, ProblemCode, and_list, comma_list, counted, say, say_n, show
+from .problems import (
+    ERROR,
+    WARNING,
+    Finding,
+    Message,
+    Problem,
+    ProblemCode,
+    and_list,
+    comma_list,
+    counted,
+    say,
+    say_n,
+    show,
+)
 from .workers import THREADED_ROWS, Workers
 
 _FORMULA_BYTE = np.zeros(256, dtype=bool)
@@ -1294,6 +1307,78 @@ def _coordinate_pairs(check: _Checker) -> None:
     )
 
 
+def _swapped_coordinates(check: _Checker) -> None:
+    """Latitude and longitude written the other way round: where they point there is no town
+    (places.far_from_towns), and swapped they are at the one town the row's location names (within
+    SWAPPED_NEAR degrees). Written so, Almaty (43.2567, 76.9286) is drawn in the Arctic Sea. A
+    warning on the latitude; the row keeps its values as written."""
+    latitude, longitude = check.found["latitude"], check.found["longitude"]
+    # (NaN compares false: a row without both numbers is not looked at; nor a latitude that
+    # is no longitude swapped, or the reverse.)
+    at = np.flatnonzero((np.abs(latitude) <= 90) & (np.abs(longitude) <= 90) & ~check.refused)
+    if not len(at):
+        return
+    at = at[places.far_from_towns(latitude[at], longitude[at])]
+    at = at[~places.far_from_towns(longitude[at], latitude[at])]  # (swapped, near some town)
+    location = check.frame["location"]
+    at = at[_given(location)[at]] if len(at) else at
+    if not len(at):
+        return
+    codes, names = pd.factorize(location.iloc[at])
+    found = []
+    for code, name in enumerate(names.tolist()):
+        place = places.lookup(name).place
+        if place is None:
+            continue
+        which = at[codes == code]
+        near = (np.abs(latitude[which] - place.longitude) <= SWAPPED_NEAR) & (
+            np.abs(longitude[which] - place.latitude) <= SWAPPED_NEAR
+        )
+        found += [(row, place) for row in which[near].tolist()]
+    written_latitude, written_longitude = check.frame["latitude"], check.frame["longitude"]
+    if found:
+        # The cause of all of them, said first when they are most of the file's problems (and at
+        # least two: diagnosis.first). A finding, even of one row: a file that has one is read
+        # whole when it grows (load.Resume), so an appended row swapped too is counted with it.
+        given = np.count_nonzero(~np.isnan(latitude) & ~np.isnan(longitude) & ~check.refused)
+        check.findings.append(
+            Finding(
+                np.sort(check.rows[[row for row, _ in found]]),
+                Problem(
+                    0,
+                    "latitude",
+                    WARNING,
+                    say(
+                        "{count:,} of {total:,} rows with coordinates have latitude and longitude the other way "
+                        "round (each, swapped, at the town its location names): the two columns are probably "
+                        "swapped in the sheet or in its header; swap their values, or their names in the header",
+                        count=len(found),
+                        total=int(given),
+                    ),
+                ),
+            )
+        )
+    for row, place in sorted(found, key=lambda pair: pair[0]):
+        check.problems.append(
+            Problem(
+                int(check.rows[row]),
+                "latitude",
+                WARNING,
+                say(
+                    "latitude {latitude} and longitude {longitude} look swapped: no town is near where "
+                    "they point, and the other way round they are at {place}, the town location names; "
+                    "write latitude {longitude} and longitude {latitude}",
+                    latitude=written_latitude.iat[row],
+                    longitude=written_longitude.iat[row],
+                    place=place.label(),
+                ),
+            )
+        )
+
+
+SWAPPED_NEAR = 0.5  # degrees: coordinates swapped this near a town named are taken to be its
+
+
 def _garbled_finding(check: _Checker) -> None:
     """The cause of the garbled text (_garbled), said once for the file, with the first example
     found in the columns of prose (the category last, as a lane's name is a poor example)."""
@@ -1339,6 +1424,7 @@ ACROSS = (
     _end_before_start,
     _published_before,
     _coordinate_pairs,
+    _swapped_coordinates,
     _garbled_finding,
     _sheet_findings,
     _first_rows,
