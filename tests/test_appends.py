@@ -195,7 +195,7 @@ def test_coordinates_swapped_in_an_appended_row_are_counted_with_those_before(tm
     with open(path, "ab") as f:
         f.write(csv_bytes([row("b" if joins else "c", "2022-01-03", **swapped)]).split(b"\n", 1)[1])
     grown, _ = read_on(previous, build_index(previous), path)
-    assert grown.problems[0].row == 0 and "2 of 2 rows with coordinates" in grown.problems[0].message
+    assert grown.problems[0].row == 0 and "at least 2 of the 2 rows with coordinates" in grown.problems[0].message
 
 
 def test_when_accounts_became_known_is_grown_as_a_full_build_gives_it(tmp_path, monkeypatch):

@@ -5,6 +5,8 @@ the validator read the same records."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 import timeline
@@ -227,7 +229,9 @@ def test_coordinates_swapped_in_many_rows_are_told_on_each_and_rows_refused_are_
     # most of the file's problems: their cause said first, of the rows kept
     first = dataset.problems[0]
     assert (first.row, first.column, first.level) == (0, "latitude", WARNING)
-    assert first.message.startswith("3 of 4 rows with coordinates have latitude and longitude the other way round")
+    assert first.message.startswith(
+        "at least 3 of the 4 rows with coordinates have latitude and longitude the other way round"
+    )
 
 
 def test_one_row_swapped_among_others_is_told_on_its_row_alone():
@@ -272,3 +276,14 @@ def test_a_figure_that_is_no_plain_number_is_told_the_number_to_write(value, sai
     dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-05", figure=value, figure_unit="dead")]))
     (problem,) = [p for p in dataset.problems if p.column == "figure"]
     assert problem.level == ERROR and said in problem.message, problem.message
+
+
+def test_a_file_swapped_whole_looks_up_its_first_places_only_and_says_the_cause(monkeypatch):
+    """Each location is a lookup in the gazetteer (10-40 us): a file of 200,000 places swapped
+    whole looks up the first SWAPPED_LOOKUPS, whose rows say the cause ("at least")."""
+    monkeypatch.setattr(importlib.import_module("timeline.load"), "SWAPPED_LOOKUPS", 2)
+    towns = [("Almaty", "76.9286", "43.2567"), ("Astana", "71.4491", "51.1694"), ("Taraz", "71.3667", "42.9")]
+    rows = [row(f"e{n}", "2022-01-05", location=town, latitude=a, longitude=b) for n, (town, a, b) in enumerate(towns)]
+    dataset = timeline.load_bytes(csv_bytes(rows))
+    assert [p.row for p in dataset.problems if SWAPPED in p.message] == [2, 3]
+    assert dataset.problems[0].message.startswith("at least 2 of the 3 rows with coordinates")

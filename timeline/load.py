@@ -1326,7 +1326,9 @@ def _swapped_coordinates(check: _Checker) -> None:
         return
     codes, names = pd.factorize(location.iloc[at])
     found = []
-    for code, name in enumerate(names.tolist()):
+    # (Each name looked up once, 10-40 us: at most SWAPPED_LOOKUPS of them, in the file's order. A
+    # file whose columns are swapped whole is told so by its first rows: the cause said first.)
+    for code, name in enumerate(names[:SWAPPED_LOOKUPS].tolist()):
         place = places.lookup(name).place
         if place is None:
             continue
@@ -1349,9 +1351,10 @@ def _swapped_coordinates(check: _Checker) -> None:
                     "latitude",
                     WARNING,
                     say(
-                        "{count:,} of {total:,} rows with coordinates have latitude and longitude the other way "
-                        "round (each, swapped, at the town its location names): the two columns are probably "
-                        "swapped in the sheet or in its header; swap their values, or their names in the header",
+                        "at least {count:,} of the {total:,} rows with coordinates have latitude and longitude the "
+                        "other way round (each, swapped, at the town its location names): the two columns are "
+                        "probably swapped in the sheet or in its header; swap their values, or their names in the "
+                        "header",
                         count=len(found),
                         total=int(given),
                     ),
@@ -1377,6 +1380,7 @@ def _swapped_coordinates(check: _Checker) -> None:
 
 
 SWAPPED_NEAR = 0.5  # degrees: coordinates swapped this near a town named are taken to be its
+SWAPPED_LOOKUPS = 2000  # _swapped_coordinates: distinct locations looked up, at most
 
 
 def _garbled_finding(check: _Checker) -> None:
