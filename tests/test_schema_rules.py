@@ -188,7 +188,7 @@ SWAPPED = "look swapped"
     [
         # the other way round: in the Arctic Sea, where no town is; swapped, the town named
         ("Almaty", "76.9286", "43.2567", "write latitude 43.2567 and longitude 76.9286"),
-        ("Almaty", "76.95", "43.2", "at Almaty (KZ), the town location names"),  # (a street of it)
+        ("Almaty", "76.95", "43.2", "at Almaty (KZ), the town in the location column"),  # (a street of it)
         ("Astana, Kazakhstan", "71.43", "51.17", "write latitude 51.17 and longitude 71.43"),
         ("New York City", "-74.006", "40.7128", "write latitude 40.7128 and longitude -74.006"),
         # as written: nothing said
@@ -197,7 +197,15 @@ SWAPPED = "look swapped"
         # nothing to say they are swapped: no town named, another town, a name of several towns
         ("", "76.9286", "43.2567", None),
         ("Astana", "76.9286", "43.2567", None),
-        ("Paris", "2.3522", "48.8566", None),
+        ("Paris", "48.8566", "2.3522", None),
+        # a name of several towns: the one the swap is at (Moscow, Russia; not Moscow, Idaho)
+        ("Moscow", "37.6173", "55.7558", "at Moscow (RU), the town in the location column"),
+        ("Paris", "2.3522", "48.8566", "at Paris (FR), the town in the location column"),
+        # near a town whose latitude and longitude are alike, as written: not its swap (a point
+        # off Batumi, at sea; one outside Malatya, Salekhard)
+        ("Batumi", "41.79", "41.18", None),
+        ("Malatya", "38.75", "38.02", None),
+        ("Salekhard", "66.13", "66.26", None),
         # swapped near a town, but where they point is near one too (Aktau's, in Russia)
         ("Aktau", "51.1739", "43.6610", None),
         # a longitude that is no latitude swapped: beyond 90

@@ -1309,9 +1309,10 @@ def _coordinate_pairs(check: _Checker) -> None:
 
 def _swapped_coordinates(check: _Checker) -> None:
     """Latitude and longitude written the other way round: where they point there is no town
-    (places.far_from_towns), and swapped they are at the one town the row's location names (within
-    SWAPPED_NEAR degrees). Written so, Almaty (43.2567, 76.9286) is drawn in the Arctic Sea. A
-    warning on the latitude; the row keeps its values as written."""
+    (places.far_from_towns), and swapped they are at a town of the name the row's location gives
+    (within SWAPPED_NEAR degrees), which is not near them as written (SWAPPED_FAR: a point off
+    Batumi, whose latitude and longitude are alike, is not its swap). Written so, Almaty (43.2567,
+    76.9286) is drawn in the Arctic Sea. A warning on the latitude; the row keeps its values."""
     latitude, longitude = check.found["latitude"], check.found["longitude"]
     # (NaN compares false: a row without both numbers is not looked at; nor a latitude that
     # is no longitude swapped, or the reverse.)
@@ -1325,61 +1326,72 @@ def _swapped_coordinates(check: _Checker) -> None:
     if not len(at):
         return
     codes, names = pd.factorize(location.iloc[at])
-    found = []
+    hits, towns = [], []  # the rows swapped, and the town each is at swapped
     # (Each name looked up once, 10-40 us: at most SWAPPED_LOOKUPS of them, in the file's order. A
     # file whose columns are swapped whole is told so by its first rows: the cause said first.)
     for code, name in enumerate(names[:SWAPPED_LOOKUPS].tolist()):
-        place = places.lookup(name).place
-        if place is None:
-            continue
+        match = places.lookup(name)
         which = at[codes == code]
-        near = (np.abs(latitude[which] - place.longitude) <= SWAPPED_NEAR) & (
-            np.abs(longitude[which] - place.latitude) <= SWAPPED_NEAR
-        )
-        found += [(row, place) for row in which[near].tolist()]
-    written_latitude, written_longitude = check.frame["latitude"], check.frame["longitude"]
-    if found:
-        # The cause of all of them, said first when they are most of the file's problems (and at
-        # least two: diagnosis.first). A finding, even of one row: a file that has one is read
-        # whole when it grows (load.Resume), so an appended row swapped too is counted with it.
-        given = np.count_nonzero(~np.isnan(latitude) & ~np.isnan(longitude) & ~check.refused)
-        check.findings.append(
-            Finding(
-                np.sort(check.rows[[row for row, _ in found]]),
-                Problem(
-                    0,
-                    "latitude",
-                    WARNING,
-                    say(
-                        "at least {count:,} of the {total:,} rows with coordinates have latitude and longitude the "
-                        "other way round (each, swapped, at the town its location names): the two columns are "
-                        "probably swapped in the sheet or in its header; swap their values, or their names in the "
-                        "header",
-                        count=len(found),
-                        total=int(given),
-                    ),
-                ),
+        for place in match.candidates:  # (a name of several towns: the one the swap is at)
+            swapped = (np.abs(latitude[which] - place.longitude) <= SWAPPED_NEAR) & (
+                np.abs(longitude[which] - place.latitude) <= SWAPPED_NEAR
             )
-        )
-    for row, place in sorted(found, key=lambda pair: pair[0]):
-        check.problems.append(
+            written = (np.abs(latitude[which] - place.latitude) <= SWAPPED_FAR) & (
+                np.abs(longitude[which] - place.longitude) <= SWAPPED_FAR
+            )
+            hit = which[swapped & ~written]
+            hits.append(hit)
+            towns += [place.label()] * len(hit)
+            which = which[~(swapped & ~written)]
+    found = np.concatenate(hits) if hits else np.zeros(0, dtype=np.intp)
+    if not len(found):
+        return
+    # The cause of all of them, said first when they are most of the file's problems (and at least
+    # two: diagnosis.first). A finding, even of one row: a file that has one is read whole when it
+    # grows (load.Resume), so an appended row swapped too is counted with it.
+    given = np.count_nonzero(~np.isnan(latitude) & ~np.isnan(longitude) & ~check.refused)
+    check.findings.append(
+        Finding(
+            np.sort(check.rows[found]),
             Problem(
-                int(check.rows[row]),
+                0,
                 "latitude",
                 WARNING,
                 say(
-                    "latitude {latitude} and longitude {longitude} look swapped: no town is near where "
-                    "they point, and the other way round they are at {place}, the town location names; "
-                    "write latitude {longitude} and longitude {latitude}",
-                    latitude=written_latitude.iat[row],
-                    longitude=written_longitude.iat[row],
-                    place=place.label(),
+                    "at least {count:,} of the {total:,} rows with coordinates have latitude and longitude the "
+                    "other way round (each, swapped, at the town in its location column): the two columns are "
+                    "probably swapped in the sheet or in its header; swap their values, or their names in the "
+                    "header",
+                    count=len(found),
+                    total=int(given),
                 ),
-            )
+            ),
         )
+    )
+    order = np.argsort(found, kind="stable")
+    rows = check.rows[found[order]].tolist()
+    written = zip(
+        check.frame["latitude"].to_numpy()[found[order]].tolist(),
+        check.frame["longitude"].to_numpy()[found[order]].tolist(),
+        [towns[i] for i in order.tolist()],
+    )
+    said: dict = {}  # (each message made once: a file swapped whole repeats its places)
+    for row, key in zip(rows, written):
+        message = said.get(key)
+        if message is None:
+            message = said[key] = say(
+                "latitude {latitude} and longitude {longitude} look swapped: no town is near where they "
+                "point, and the other way round they are at {place}, the town in the location column; write "
+                "latitude {longitude} and longitude {latitude}",
+                latitude=key[0],
+                longitude=key[1],
+                place=key[2],
+            )
+        check.problems.append(Problem(row, "latitude", WARNING, message))
 
 
 SWAPPED_NEAR = 0.5  # degrees: coordinates swapped this near a town named are taken to be its
+SWAPPED_FAR = 1.0  # degrees: ... unless they are this near it as written
 SWAPPED_LOOKUPS = 2000  # _swapped_coordinates: distinct locations looked up, at most
 
 
