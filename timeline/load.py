@@ -1339,10 +1339,10 @@ def _swapped_coordinates(check: _Checker) -> None:
             written = (np.abs(latitude[which] - place.latitude) <= SWAPPED_FAR) & (
                 np.abs(longitude[which] - place.longitude) <= SWAPPED_FAR
             )
-            hit = which[swapped & ~written]
-            hits.append(hit)
-            towns += [place.label()] * len(hit)
-            which = which[~(swapped & ~written)]
+            at_town = swapped & ~written
+            hits.append(which[at_town])
+            towns += [place.label()] * int(np.count_nonzero(at_town))
+            which = which[~at_town]
     found = np.concatenate(hits) if hits else np.zeros(0, dtype=np.intp)
     if not len(found):
         return

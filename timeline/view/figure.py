@@ -47,9 +47,10 @@ ROW_PX = 20  # px: one sub-row of a lane
 LANE_PAD = 0.6  # rows: space above and below a lane's sub-rows
 MIN_LANE = 1.9  # rows: the height of a lane with one sub-row, or of plain marks
 FRAME_PX = 190  # px: the figure's height less its lanes (legend, axis, range slider)
-TALL_PX = 960  # px: a taller chart scrolls in its box (assets/style.css, .timeline-graph)
-# The dates are above the lanes, where the chart opens: under them, a chart of the default data
-# ends below a 1440 x 900 window's fold (and a phone's), and a viewer saw titles with no dates.
+# The dates are above the lanes, where the chart opens (a chart taller than 960 px scrolls in its
+# box, assets/style.css's .timeline-graph, which opens there too): under them, a chart of the
+# default data ends below a 1440 x 900 window's fold (and a phone's), and a viewer saw titles
+# with no dates.
 DATES_SIDE = "top"
 # The figure's frame, worked out here rather than by plotly.js's automatic margins: a margin
 # plotly.js has to grow after drawing (for the lane names, the legend, the dates, the range
