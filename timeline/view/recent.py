@@ -42,10 +42,13 @@ class Recent:
             self.misses += 1
         value = make()
         with self._lock:
+            # (Room made before the value goes in: `len`, read without the lock, never sees more
+            # than `size`, as it did for a moment between the two.)
+            if key not in self._kept:
+                while len(self._kept) >= self.size:
+                    self._kept.popitem(last=False)
             self._kept[key] = value
             self._kept.move_to_end(key)
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
         return value
 
     def __len__(self) -> int:
