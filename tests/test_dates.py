@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from timeline import dates, i18n
+from timeline import dates, i18n, load_bytes
 from timeline.dates import DateError, label, last_moment, parse_one, parse_series
 
 D = datetime
@@ -851,6 +851,77 @@ def test_a_value_refused_is_said_more_nearly(text, said):
     with pytest.raises(DateError) as raised:
         parse_one(text)
     assert str(raised.value) == said
+
+
+END = "in date if date does not hold it already"
+ONE_DAY = "is a span of time, where published is one day: write the day the account was published, as YYYY-MM-DD"
+
+
+@pytest.mark.parametrize(
+    "column, text, said",
+    [
+        # in date: its start there, its end in end_date
+        (
+            "date",
+            "Q1 2022",
+            "is a quarter of a year: write its first month (2022-01) in date and its last (2022-03) in end_date",
+        ),
+        ("date", "2021-22", "is two years (a season or a fiscal year?): write 2021 in date and 2022 in end_date"),
+        ("date", "Jan 5-7 2022", _range("2022-01-05", "2022-01-07")),
+        ("date", "2022-01-07 → 2022-01-05", RANGE),
+        # in end_date: its end there (the span's start, written in date, was told as the start)
+        (
+            "end_date",
+            "Q1 2022",
+            f"is a quarter of a year: write its last month (2022-03) in end_date, and its first (2022-01) {END}",
+        ),
+        ("end_date", "2021-22", f"is two years (a season or a fiscal year?): write 2022 in end_date, and 2021 {END}"),
+        (
+            "end_date",
+            "Jan 5-7 2022",
+            f"is a range: write its end (2022-01-07) in end_date, and its start (2022-01-05) {END}",
+        ),
+        (
+            "end_date",
+            "2022-01-05 to 2022-01-07",
+            f"is a range: write its end (2022-01-07) in end_date, and its start (2022-01-05) {END}",
+        ),
+        (
+            "end_date",
+            "2022-01-07 → 2022-01-05",
+            f"is a range: write its end in end_date, and its start {END}, each as YYYY-MM-DD (e.g. 2022-01-07)",
+        ),
+        # in published, which is one day: no word of date or end_date
+        ("published", "Q1 2022", ONE_DAY),
+        ("published", "2021-22", ONE_DAY),
+        ("published", "Jan 5-7 2022", ONE_DAY),
+        ("published", "2022-01-07 → 2022-01-05", ONE_DAY),
+    ],
+)
+def test_a_span_in_one_value_is_told_as_its_column_needs_it(column, text, said):
+    """A span written in one value (a quarter, two years, a range) was told "write its start in date
+    and its end in end_date" in every date column: in end_date, an editor who did so moved the
+    event's start; in published, which is one day, the advice put the account's publication in
+    the event's dates. Each column is now told what to write in it, by a full load (row, column)."""
+    values = {"date": "2022-01-05", "end_date": "", "published": "", column: text}
+    data = "id,date,end_date,title,source,category,published\n" + (
+        f"a,{values['date']},{values['end_date']},A title,Reuters,protest,{values['published']}\n"
+    )
+    found = [(p.row, p.column, str(p.message)) for p in load_bytes(data.encode()).problems if p.column == column]
+    assert len(found) == 1 and found[0][:2] == (2, column)
+    assert said in found[0][2]
+    assert str(parse_series(pd.Series([text], dtype="str"), column=column).errors[text]) == said
+
+
+def test_a_span_in_end_date_is_told_in_french_and_arabic():
+    series = pd.Series(["Q1 2022"], dtype="str")
+    with i18n.using("fr"):
+        assert str(parse_series(series, column="end_date").errors["Q1 2022"]) == (
+            "est un trimestre : écrivez son dernier mois (2022-03) dans end_date, et son premier (2022-01) dans "
+            "date si date ne l'indique pas déjà"
+        )
+    with i18n.using("ar"):
+        assert str(parse_series(series, column="published").errors["Q1 2022"]).startswith("هذه فترة، أما published")
 
 
 def test_values_that_read_are_not_diagnosed():

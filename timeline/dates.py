@@ -319,11 +319,14 @@ def parse_one(text: str) -> tuple[pd.Timestamp, str, str]:
     return reading.value, reading.precision, reading.offset
 
 
-def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
+def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date") -> ParsedDates:
     """Parse a column of date strings, each distinct string once.
 
     `bulk=False` reads every string with Python's regex engine only: the same grammar, the
-    same result (tests hold the two engines to that)."""
+    same result (tests hold the two engines to that). `column`: which of schema.DATE_COLUMNS
+    they are, for the advice on a span written in one value (a range, a quarter, two years):
+    in date, its start there and its end in end_date; in end_date, its end there; in
+    published, which is one day, the day the account was published."""
     codes, uniques = pd.factorize(texts, sort=False)
     uniques = pd.Series(uniques, dtype="str").str.strip()
     n = len(uniques)
@@ -354,7 +357,7 @@ def parse_series(texts: pd.Series, bulk: bool = True) -> ParsedDates:
     for i, text in zip(rest, uniques.iloc[rest].tolist()):
         out.errors[text] = _diagnosis(_ascii_digits(text))
         out.done[i] = True
-    _closer_diagnoses(out)
+    _closer_diagnoses(out, column)
     _midnight(uniques, out)
     _other_calendars(uniques, out)
     index = texts.index
@@ -904,7 +907,7 @@ def _character(c: str) -> str:
     return f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED')}"
 
 
-def _closer_diagnoses(out: _Out) -> None:
+def _closer_diagnoses(out: _Out, column: str = "date") -> None:
     """A closer message for some values refused with a general one: two years (2021-22), a range
     in one cell, an invisible character, a dash for a hyphen, a month name in another language,
     24:00. Only refused strings are looked at, and what each might mean is read in one batch."""
@@ -922,7 +925,7 @@ def _closer_diagnoses(out: _Out) -> None:
         return
     read = _readings(asked)
     for text, plan, start in plans:
-        said = _said(plan, read[start : start + len(plan["read"])])
+        said = _said(plan, read[start : start + len(plan["read"])], column)
         if said:
             out.errors[text] = said
 
@@ -1021,8 +1024,16 @@ def _plan(text: str, template: str) -> dict:
     return plan
 
 
-def _said(plan: dict, read: list) -> Message | None:
-    """The closer message a plan's readings allow, if any."""
+def _one_day(column: str) -> Message | None:
+    """The advice on a span of time (a range, a quarter, two years) written in published, which
+    says one day; None in the other date columns."""
+    if column != "published":
+        return None
+    return say("is a span of time, where published is one day: write the day the account was published, as YYYY-MM-DD")
+
+
+def _said(plan: dict, read: list, column: str = "date") -> Message | None:
+    """The closer message a plan's readings allow, if any (`column`: see parse_series)."""
     if "midnight" in plan:
         reading = read[plan["midnight"]]
         if reading is None or reading[1] != "minute":
@@ -1038,7 +1049,14 @@ def _said(plan: dict, read: list) -> Message | None:
         )
     if "years" in plan:
         first, last = plan["years"]
-        return say(
+        if column == "end_date":
+            return say(
+                "is two years (a season or a fiscal year?): write {last:04d} in end_date, and {first:04d} in "
+                "date if date does not hold it already",
+                first=first,
+                last=last,
+            )
+        return _one_day(column) or say(
             "is two years (a season or a fiscal year?): write {first:04d} in date and {last:04d} in end_date",
             first=first,
             last=last,
@@ -1074,7 +1092,14 @@ def _said(plan: dict, read: list) -> Message | None:
     if "quarter" in plan:
         at = plan["quarter"]
         if read[at] is not None and read[at + 1] is not None:
-            return say(
+            if column == "end_date":
+                return say(
+                    "is a quarter of a year: write its last month ({end}) in end_date, and its first ({start}) in "
+                    "date if date does not hold it already",
+                    start=plan["read"][at],
+                    end=plan["read"][at + 1],
+                )
+            return _one_day(column) or say(
                 "is a quarter of a year: write its first month ({start}) in date and its last ({end}) in end_date",
                 start=plan["read"][at],
                 end=plan["read"][at + 1],
@@ -1101,7 +1126,14 @@ def _said(plan: dict, read: list) -> Message | None:
         for k in range(count):
             start, end = read[at + 2 * k], read[at + 2 * k + 1]
             if start is not None and end is not None and start[0] <= end[0]:
-                return say(
+                if column == "end_date":
+                    return say(
+                        "is a range: write its end ({end}) in end_date, and its start ({start}) in date if date "
+                        "does not hold it already",
+                        start=_as_written(*start),
+                        end=_as_written(*end),
+                    )
+                return _one_day(column) or say(
                     "is a range: write its start ({start}) in date and its end ({end}) in end_date",
                     start=_as_written(*start),
                     end=_as_written(*end),
@@ -1115,7 +1147,14 @@ def _said(plan: dict, read: list) -> Message | None:
                 date=_as_written(*read[at]),
             )
     if plan.get("clear range"):
-        return say("is a range: write its start in date and its end in end_date, each as YYYY-MM-DD (e.g. 2022-01-07)")
+        if column == "end_date":
+            return say(
+                "is a range: write its end in end_date, and its start in date if date does not hold it already, "
+                "each as YYYY-MM-DD (e.g. 2022-01-07)"
+            )
+        return _one_day(column) or say(
+            "is a range: write its start in date and its end in end_date, each as YYYY-MM-DD (e.g. 2022-01-07)"
+        )
     if "month" in plan:
         return say(
             "is written with a {language} month name; {how_to_write}",

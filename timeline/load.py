@@ -837,7 +837,7 @@ def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
     the row out, and what a spreadsheet did to such dates is diagnosed; a warning keeps the row
     without the date. found[name]: the dates read; found[name, "last"]: the last moment of each
     (for the checks across rows, worked out here: beside the other columns' checks)."""
-    parsed = dates.parse_series(check.frame[name])
+    parsed = dates.parse_series(check.frame[name], column=name)
     if parsed.errors:
         bad = check.frame[name].str.strip().isin(list(parsed.errors)).to_numpy()
         if rule.level == ERROR:
