@@ -9,6 +9,7 @@ import json
 import re
 
 import numpy as np
+import plotly
 import pytest
 
 from timeline import dates, i18n
@@ -467,6 +468,36 @@ def test_previous_and_next_point_along_the_time_axis_in_either_direction(lang):
     assert arrows == [["←"], ["→"]]
     left_to_right = [list(reversed(b)) if lang == "ar" else b for b in (previous, following)]
     assert left_to_right[0][0].className == "arrow" and left_to_right[1][-1].className == "arrow"
+
+
+@pytest.mark.parametrize(
+    "lang, title, tip",
+    [
+        (
+            "ar",
+            "Arrests in the capital (Almaty)",
+            "السابق: \u2068Arrests in the capital (Almaty)\u2069 (مفتاح السهم الأيسر)",
+        ),
+        ("en", "اعتقالات في العاصمة", "Previous: \u2068اعتقالات في العاصمة\u2069 (left arrow key)"),
+        ("en", "x" * 400, "Previous: \u2068" + "x" * 279 + "…\u2069 (left arrow key)"),
+    ],
+)
+def test_a_title_in_a_tooltip_keeps_its_own_direction(lang, title, tip):
+    """A tooltip (a title attribute, which cannot hold a <bdi>) that quotes an event's title or an
+    outlet: the value stands between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, so that an
+    English title ending in a bracket does not swap places with the Arabic words around it, nor an
+    Arabic title with "(left arrow key)". A long title is cut before the isolate closes."""
+    from timeline.app import render
+    from timeline.view.listing import Step
+    from timeline.view.panel import Overview
+
+    with i18n.using(lang):
+        assert render.steps(Step("a", title[:20], title), Step("b", "B", "B"))[1] == tip
+        buttons = render.overview(
+            Overview(span="", events=3, total=3, categories=[], outlets=[(title, 3)], filtered=False)
+        )
+    said = json.dumps(buttons, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+    assert f"\u2068{title}\u2069" in said
 
 
 # --- Arabic: six plural forms, the editor's digits, and words that keep their order -------------

@@ -248,13 +248,14 @@ def test_previous_and_next_say_where_they_go(timeline):
     previous, following = timeline.step_labels()
     assert previous.startswith("← Previous:") and following.startswith("Next:")
     title = timeline.page.locator("#next-event").get_attribute("title")
-    assert title.startswith("Next: ") and title.endswith(" (right arrow key)")
-    leads_to = title.removeprefix("Next: ").removesuffix(" (right arrow key)")
+    # (the title set apart in its own direction: timeline.app.render.set_apart)
+    assert title.startswith("Next: \u2068") and title.endswith("\u2069 (right arrow key)")
+    leads_to = title.removeprefix("Next: \u2068").removesuffix("\u2069 (right arrow key)")
     assert leads_to.startswith(following.removeprefix("Next:").strip(" →…"))
     timeline.next()
     timeline.expect_selected(leads_to)
     expect(timeline.page.locator("#prev-event")).to_have_attribute(
-        "title", "Previous: Tokayev orders forces to shoot to kill (left arrow key)"
+        "title", "Previous: \u2068Tokayev orders forces to shoot to kill\u2069 (left arrow key)"
     )
 
 

@@ -150,7 +150,7 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
     ]
     table = html.Table(
         [
-            html.Caption(_("{title}, in the order the figures came out").format(title=title)),
+            html.Caption(_("{title}, in the order the figures came out").format(title=set_apart(title))),
             html.Thead(html.Tr([html.Th(h, scope="col") for h in (_("Came out"), _("Figure"), _("Source"))])),
             html.Tbody(rows),
         ],
@@ -172,7 +172,9 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
                     graph,
                     role="img",
                     **attrs(
-                        aria_label=_("{title}: a step chart; its values are in the table below").format(title=title)
+                        aria_label=_("{title}: a step chart; its values are in the table below").format(
+                            title=set_apart(title)
+                        )
                     ),
                 ),
                 table,
@@ -281,7 +283,7 @@ def overview(view: Overview) -> list:
                     html.Span(outlet_label(name, n), **data_attributes()),
                     id={"type": "outlet", "name": name},
                     className="outlet-button",
-                    title=_("Show only events reported by {outlet}").format(outlet=name),
+                    title=_("Show only events reported by {outlet}").format(outlet=set_apart(name)),
                 )
             )
             for name, n in view.outlets[:OUTLETS_SHOWN]
@@ -438,6 +440,14 @@ def isolated(message: str, values: set[str]) -> list[str | Component]:
     return [part for part in [*parts, message[at:]] if part != ""]
 
 
+def set_apart(value: str) -> str:
+    """A value of the data in its own direction inside a text that cannot hold a <bdi> (an
+    attribute, a caption made of one string): between U+2068 FIRST STRONG ISOLATE and U+2069 POP
+    DIRECTIONAL ISOLATE. An English title in an Arabic tooltip, or an Arabic one in an English
+    tooltip, then leaves the words and brackets around it in their places."""
+    return f"\u2068{value}\u2069"
+
+
 def steps(previous: Step, following: Step) -> tuple:
     """The Previous and Next buttons' text, tooltips and class ("nowhere" at either end: the
     button stays enabled, so that focus is never lost from it).
@@ -455,14 +465,14 @@ def steps(previous: Step, following: Step) -> tuple:
         if step is not NOWHERE:
             words.append(html.Span(step.title, className="step-title", **data_attributes()))
         tip = (
-            f"{word}{colon}{step.full_title} ({key})"
+            f"{word}{colon}{set_apart(labels.shorten(step.full_title, 280))} ({key})"
             if step is not NOWHERE
             else _("No previous event")
             if not after
             else _("No next event")
         )
         where = "step" + (" nowhere" if step is NOWHERE else "")
-        return [*words, mark] if after != rtl else [mark, *words], labels.shorten(tip, 300), where
+        return [*words, mark] if after != rtl else [mark, *words], tip, where
 
     return (
         *button(previous, _("Previous"), "←", _("left arrow key"), False),
