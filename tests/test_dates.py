@@ -924,6 +924,40 @@ def test_a_span_in_end_date_is_told_in_french_and_arabic():
         assert str(parse_series(series, column="published").errors["Q1 2022"]).startswith("هذه فترة، أما published")
 
 
+def _doubt(date: str, word: str) -> str:
+    return f"is {date} with {word!r} added, which a date cannot hold: write {date}, and say in the description how sure or how near it is"
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("2022-01-05?", _doubt("2022-01-05", "?")),
+        ("2022?", _doubt("2022", "?")),
+        ("5 January 2022 (?)", _doubt("2022-01-05", "(?)")),
+        ("c. 2022", _doubt("2022", "c.")),
+        ("ca. 1990", _doubt("1990", "ca.")),
+        ("circa 1990", _doubt("1990", "circa")),
+        ("about 5 January 2022", _doubt("2022-01-05", "about")),
+        ("approx. 2022-01", _doubt("2022-01", "approx.")),
+        ("early January 2022", _doubt("2022-01", "early")),
+        ("mid-January 2022", _doubt("2022-01", "mid")),
+        ("Late 2021", _doubt("2021", "Late")),
+        # without a date that reads beside the word, said as before
+        ("early Jan", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("around 14:00", f"is not a date that can be read; {HOW_TO_WRITE}"),
+    ],
+)
+def test_a_date_with_a_word_of_doubt_is_said_with_the_date_to_write(text, said):
+    """Chronologies mark uncertain dates (2022-01-05?, c. 2022, early January 2022): refused, as
+    before (a date holds no doubt), and now told with the date to write and where the doubt goes,
+    where they were told only how dates are written. Alike from both engines."""
+    series = pd.Series(["2022-01-07", text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert str(parsed.errors[text]) == said
+    with i18n.using("fr"):
+        assert str(pytest.raises(DateError, parse_one, "c. 2022").value).startswith("est 2022 avec 'c.' en plus")
+
+
 def test_values_that_read_are_not_diagnosed():
     """2021-12 is a month; 5 April 2022 is English: nothing said."""
     for text in ("2021-12", "2021-01", "5 April 2022", "2022-01-05 23:59:59", "2022-01-05 00:00"):

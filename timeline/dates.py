@@ -804,6 +804,13 @@ def _letters_for_digits(written: str) -> tuple[list[str], str]:
 
 _MONTH_AND_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{4})\s*[/.]\s*(\d{1,2})")  # (2022-1 is ISO's)
 _QUARTER = re.compile(r"q([1-4])[\s\-/]*(\d{4})|(\d{4})[\s\-/]*q([1-4])", re.IGNORECASE)
+# A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
+# mid-January 2022): refused, and said with the date to write and where the doubt goes.
+_DOUBT = re.compile(
+    r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late)(?:\s+|-)(?:of\s+)?(?P<date>\S.*)"
+    r"|(?P<date_before>.*\S)\s*(?P<mark>\?+|\(\?\))",
+    re.IGNORECASE,
+)
 # ISO 8601's basic form: a date of eight digits (years 1000-2999), perhaps a time of four or six
 # after a T (or a space) and an offset. Refused (a number of eight digits may be an id, a count or
 # a date in another order), and said with the date it would be.
@@ -969,6 +976,10 @@ def _plan(text: str, template: str) -> dict:
             folded = schema.fold(written)
             english = _in_english(folded)  # (5 янвaря 2022: a Latin a in a Russian month's name)
             plan["read"].append(english[0] if english else folded)
+    doubt = _DOUBT.fullmatch(written)
+    if doubt:  # 2022-01-05?, c. 2022, early January 2022
+        plan["doubt"] = (len(plan["read"]), doubt.group("word") or doubt.group("mark"))
+        plan["read"].append(doubt.group("date") or doubt.group("date_before"))
     month_number = _MONTH_AND_YEAR.fullmatch(written)
     if month_number:  # 1/2022, 01-2022, 2022/01: a month and its year, in numbers
         month, year = month_number.group(1, 2) if month_number.group(1) else month_number.group(4, 3)
@@ -1085,6 +1096,15 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, unlike = plan["look-alike"]
         if read[at] is not None:
             return say("holds {unlike}; write {date}", unlike=unlike, date=_as_written(*read[at]))
+    if "doubt" in plan:
+        at, word = plan["doubt"]
+        if read[at] is not None:
+            return say(
+                "is {date} with {word} added, which a date cannot hold: write {date}, and say in the description "
+                "how sure or how near it is",
+                date=_as_written(*read[at]),
+                word=repr(word),
+            )
     if "month number" in plan:
         at = plan["month number"]
         if read[at] is not None:
