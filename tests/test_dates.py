@@ -958,6 +958,32 @@ def test_a_date_with_a_word_of_doubt_is_said_with_the_date_to_write(text, said):
         assert str(pytest.raises(DateError, parse_one, "c. 2022").value).startswith("est 2022 avec 'c.' en plus")
 
 
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("14:30 5 January 2022", "has its time before its date; write 2022-01-05 14:30"),
+        ("14:30, 5 January 2022", "has its time before its date; write 2022-01-05 14:30"),
+        ("2:30 PM 5 January 2022", "has its time before its date; write 2022-01-05 14:30"),
+        ("2pm 5 Jan 2022", "has its time before its date; write 2022-01-05 14:00"),
+        # seconds written are kept in what to write
+        ("14:30:15 2022-01-05", "has its time before its date; write 2022-01-05 14:30:15"),
+        ("14:30:00 5 January 2022", "has its time before its date; write 2022-01-05 14:30:00"),
+        # no day to put it after: said as before
+        ("14:30 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),
+    ],
+)
+def test_a_time_written_before_its_date_is_said_with_the_two_in_order(text, said):
+    """A wire's "14:30, 5 January 2022": refused as before, now told with the date and time to
+    write (its seconds, if written, kept), alike from both engines; what the advice says reads
+    back as the same moment."""
+    series = pd.Series([text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert str(parsed.errors[text]) == said
+    if "write 20" in said:
+        advised = said.rsplit("write ", 1)[1]
+        assert dates.read(advised).value == pd.Timestamp(advised)
+
+
 def test_values_that_read_are_not_diagnosed():
     """2021-12 is a month; 5 April 2022 is English: nothing said."""
     for text in ("2021-12", "2021-01", "5 April 2022", "2022-01-05 23:59:59", "2022-01-05 00:00"):

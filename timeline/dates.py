@@ -770,6 +770,11 @@ _CLEAR_SEPARATOR = re.compile(
     rf"\s+[{DASHES}\-]\s+|\s*(?:[\u2013\u2014\u2015→⟶]|->|\.\.)\s*|\s*\b(?:to|until|till|through|thru)\b\s*",
     re.IGNORECASE,
 )
+# A time written before its date (14:30 5 January 2022, 2:30 PM, 5 January 2022): refused, and
+# said with the two in the order a date is written.
+_TIME_FIRST = re.compile(
+    r"(\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)\s*,?\s+(\S.*)", re.IGNORECASE
+)
 # An end of a range: a year or a time (a number of 3-4 digits, 14:30, 5.1) or a month's name.
 _END_LIKE = re.compile(rf"\d{{3,4}}|\d[:./]\d|\b(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 _DAY_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:[{DASHES}\-]|\bto\b)\s*(\d{{1,2}})(\.?\s+[^\W\d_].*)", re.IGNORECASE)
@@ -980,6 +985,10 @@ def _plan(text: str, template: str) -> dict:
     if doubt:  # 2022-01-05?, c. 2022, early January 2022
         plan["doubt"] = (len(plan["read"]), doubt.group("word") or doubt.group("mark"))
         plan["read"].append(doubt.group("date") or doubt.group("date_before"))
+    time_first = _TIME_FIRST.fullmatch(written)
+    if time_first:  # 14:30 5 January 2022
+        plan["time first"] = len(plan["read"])
+        plan["read"].append(f"{time_first.group(2)} {time_first.group(1)}")
     month_number = _MONTH_AND_YEAR.fullmatch(written)
     if month_number:  # 1/2022, 01-2022, 2022/01: a month and its year, in numbers
         month, year = month_number.group(1, 2) if month_number.group(1) else month_number.group(4, 3)
@@ -1104,6 +1113,16 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 "how sure or how near it is",
                 date=_as_written(*read[at]),
                 word=repr(word),
+            )
+    if "time first" in plan:
+        at = plan["time first"]
+        if read[at] is not None and read[at][1] == "minute":
+            value = read[at][0]
+            seconds = int((value - value.astype("datetime64[m]")) // np.timedelta64(1, "s"))
+            written_seconds = plan["text"].split()[0].count(":") == 2  # (14:30:00 5 January 2022: kept)
+            return say(
+                "has its time before its date; write {date}",
+                date=_as_written(*read[at]) + (f":{seconds:02d}" if seconds or written_seconds else ""),
             )
     if "month number" in plan:
         at = plan["month number"]

@@ -612,7 +612,7 @@ COLUMNS: tuple[Column, ...] = (
         "said as such (`2021-12` is a month); in `end_date` each of these is told as the end of the span, and in "
         "`published`, which is one day, as the day of publication to write. A date with a word of doubt or "
         "nearness (`2022-01-05?`, `c. 2022`, `early January 2022`) is told with the date to write, the doubt "
-        "going in the description. An invisible "
+        "going in the description; a time before its date (`14:30, 5 January 2022`) with the two in order. An invisible "
         "character (a left-to-right mark, a zero-width space, a soft hyphen), a Unicode dash or minus sign "
         "(`2022‐01‐05`, `−500`), a Cyrillic or Greek letter that looks like a Latin one (`5 Jаnuary 2022`), a "
         "letter typed for a digit (`2o22-01-05`, `2022-01-05 lO:30`), a month and its year in numbers "
