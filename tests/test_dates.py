@@ -942,6 +942,9 @@ def _doubt(date: str, word: str) -> str:
         ("early January 2022", _doubt("2022-01", "early")),
         ("mid-January 2022", _doubt("2022-01", "mid")),
         ("Late 2021", _doubt("2021", "Late")),
+        # a time kept as written, with its seconds and its zone
+        ("about 2022-01-05 14:30:15 ALMT", _doubt("2022-01-05 14:30:15 ALMT", "about")),
+        ("2022-01-05 14:30+06:00?", _doubt("2022-01-05 14:30+06:00", "?")),
         # without a date that reads beside the word, said as before
         ("early Jan", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("around 14:00", f"is not a date that can be read; {HOW_TO_WRITE}"),

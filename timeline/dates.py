@@ -922,7 +922,8 @@ def _character(c: str) -> str:
 def _closer_diagnoses(out: _Out, column: str = "date") -> None:
     """A closer message for some values refused with a general one: two years (2021-22), a range
     in one cell, an invisible character, a dash for a hyphen, a month name in another language,
-    24:00. Only refused strings are looked at, and what each might mean is read in one batch."""
+    24:00, a word of doubt (c. 2022), a time before its date. Only refused strings are looked at,
+    and what each might mean is read in one batch."""
     asked: list[str] = []  # texts to read
     plans = []
     for text, problem in out.errors.items():
@@ -983,8 +984,9 @@ def _plan(text: str, template: str) -> dict:
             plan["read"].append(english[0] if english else folded)
     doubt = _DOUBT.fullmatch(written)
     if doubt:  # 2022-01-05?, c. 2022, early January 2022
-        plan["doubt"] = (len(plan["read"]), doubt.group("word") or doubt.group("mark"))
-        plan["read"].append(doubt.group("date") or doubt.group("date_before"))
+        date = (doubt.group("date") or doubt.group("date_before")).strip()
+        plan["doubt"] = (len(plan["read"]), doubt.group("word") or doubt.group("mark"), date)
+        plan["read"].append(date)
     time_first = _TIME_FIRST.fullmatch(written)
     if time_first:  # 14:30 5 January 2022
         plan["time first"] = len(plan["read"])
@@ -1106,12 +1108,13 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         if read[at] is not None:
             return say("holds {unlike}; write {date}", unlike=unlike, date=_as_written(*read[at]))
     if "doubt" in plan:
-        at, word = plan["doubt"]
+        at, word, date = plan["doubt"]
         if read[at] is not None:
             return say(
                 "is {date} with {word} added, which a date cannot hold: write {date}, and say in the description "
                 "how sure or how near it is",
-                date=_as_written(*read[at]),
+                # (a day or coarser as YYYY-MM-DD; a time as written, its seconds and zone kept)
+                date=_as_written(*read[at]) if read[at][1] != "minute" else date,
                 word=repr(word),
             )
     if "time first" in plan:
