@@ -795,7 +795,15 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("5 январь 2022", "is written with a Russian month name; write 2022-01-05"),
         ("январь 2022", "is written with a Russian month name; write 2022-01"),
         ("5 қаңтар 2022", "is written with a Kazakh month name; write 2022-01-05"),
-        ("2022 жылғы 5 қаңтар", "is written with a Kazakh month name; " + HOW_TO_WRITE),
+        # (Kazakh writes the year first: 2022 жылғы 5 қаңтар is 5 January 2022)
+        ("2022 жылғы 5 қаңтар", "is written with a Kazakh month name; write 2022-01-05"),
+        ("2022 ж. 5 қаңтар", "is written with a Kazakh month name; write 2022-01-05"),
+        ("2022 жылғы 5 қаңтар, 14:30", "is written with a Kazakh month name; write 2022-01-05 14:30"),
+        ("2022 жылғы қаңтар", "is written with a Kazakh month name; write 2022-01"),
+        # the "at" of a time and the article, as a newsroom writes them
+        ("5 января 2022 в 14:30", "is written with a Russian month name; write 2022-01-05 14:30"),
+        ("5 января 2022 г., 14:30", "is written with a Russian month name; write 2022-01-05 14:30"),
+        ("le 5 janvier 2022 à 14h30", "is written with a French month name; write 2022-01-05 14:30"),
         ("5 janvier 2022", "is written with a French month name; write 2022-01-05"),
         ("5 févr. 2022 14:30", "is written with a French month name; write 2022-02-05 14:30"),
         ("5. Januar 2022", "is written with a German month name; write 2022-01-05"),

@@ -874,9 +874,13 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
     rewritten = _FOREIGN_WORD.sub(english, text)
     if found is None:
         return None
-    rewritten = re.sub(r"(?i)\b(?:de|del|г|года|жылғы|ж)\b\.?", " ", rewritten)
+    # (le 5 janvier 2022 à 14h30, 5 января 2022 г. в 14:30: the article and the "at" of a time too)
+    rewritten = re.sub(r"(?i)(?<!\w)(?:de|del|г|года|жылғы|ж|le|à|в)(?!\w)\.?", " ", rewritten)
     rewritten = re.sub(r"(\d)\.(?=\s)", r"\1", rewritten)  # (5. Januar)
-    return " ".join(rewritten.split()), found[1]
+    rewritten = " ".join(rewritten.split()).replace(" ,", ",")
+    # Kazakh writes the year first: 2022 жылғы 5 қаңтар is 5 January 2022 (2022 жылғы қаңтар, January).
+    rewritten = re.sub(r"^(\d{3,4}) ((?:\d{1,2} )?[A-Z][a-z]+)\b", r"\2 \1", rewritten)
+    return rewritten, found[1]
 
 
 def _languages(codes: tuple[str, ...]) -> Message:
