@@ -804,6 +804,11 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("5 января 2022 в 14:30", "is written with a Russian month name; write 2022-01-05 14:30"),
         ("5 января 2022 г., 14:30", "is written with a Russian month name; write 2022-01-05 14:30"),
         ("le 5 janvier 2022 à 14h30", "is written with a French month name; write 2022-01-05 14:30"),
+        # "in January": Russian's prepositional, Kazakh's locative (not among CLDR's names)
+        ("в январе 2022 года", "is written with a Russian month name; write 2022-01"),
+        ("в мае 2022", "is written with a Russian month name; write 2022-05"),
+        ("2022 жылы қаңтарда", "is written with a Kazakh month name; write 2022-01"),
+        ("2022 жылы 5 қаңтарда", "is written with a Kazakh month name; write 2022-01-05"),
         ("5 janvier 2022", "is written with a French month name; write 2022-01-05"),
         ("5 févr. 2022 14:30", "is written with a French month name; write 2022-02-05 14:30"),
         ("5. Januar 2022", "is written with a German month name; write 2022-01-05"),

@@ -843,7 +843,18 @@ def _foreign_months() -> dict[str, tuple[int, tuple[str, ...]]]:
                             _FOREIGN[key] = (0, ())  # (two months: never said)
                         elif language not in languages:
                             _FOREIGN[key] = (month, languages + (language,))
+        for language, names in _IN_A_MONTH.items():
+            for month, name in enumerate(names, start=1):
+                _FOREIGN.setdefault(name, (month, (language,)))
     return _FOREIGN
+
+
+# "In January", which CLDR's names lack: Russian's prepositional (в январе 2022) and Kazakh's
+# locative (2022 жылы қаңтарда), as a sentence in a newsroom's notes gives a date.
+_IN_A_MONTH = {
+    "ru": "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре".split(),
+    "kk": "қаңтарда ақпанда наурызда сәуірде мамырда маусымда шілдеде тамызда қыркүйекте қазанда қарашада желтоқсанда".split(),
+}
 
 
 _FOREIGN: dict[str, tuple[int, tuple[str, ...]]] = {}
@@ -875,7 +886,7 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
     if found is None:
         return None
     # (le 5 janvier 2022 à 14h30, 5 января 2022 г. в 14:30: the article and the "at" of a time too)
-    rewritten = re.sub(r"(?i)(?<!\w)(?:de|del|г|года|жылғы|ж|le|à|в)(?!\w)\.?", " ", rewritten)
+    rewritten = re.sub(r"(?i)(?<!\w)(?:de|del|г|года|жылғы|жылы|ж|le|à|в)(?!\w)\.?", " ", rewritten)
     rewritten = re.sub(r"(\d)\.(?=\s)", r"\1", rewritten)  # (5. Januar)
     rewritten = " ".join(rewritten.split()).replace(" ,", ",")
     # Kazakh writes the year first: 2022 жылғы 5 қаңтар is 5 January 2022 (2022 жылғы қаңтар, January).
