@@ -1061,12 +1061,17 @@ def _plan(text: str, template: str) -> dict:
     return plan
 
 
-def _one_day(column: str) -> Message | None:
-    """The advice on a span of time (a range, a quarter, two years) written in published, which
-    says one day; None in the other date columns."""
-    if column != "published":
-        return None
-    return say("is a span of time, where published is one day: write the day the account was published, as YYYY-MM-DD")
+def _span(column: str, in_date: Message, in_end_date: Message) -> Message:
+    """The advice on a span of time written in one value (a range, a quarter, two years), as its
+    column needs it: in date, its start there and its end in end_date (`in_date`); in end_date,
+    its end there (`in_end_date`); in published, which says one day, the day of publication."""
+    if column == "end_date":
+        return in_end_date
+    if column == "published":
+        return say(
+            "is a span of time, where published is one day: write the day the account was published, as YYYY-MM-DD"
+        )
+    return in_date
 
 
 def _said(plan: dict, read: list, column: str = "date") -> Message | None:
@@ -1086,17 +1091,19 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         )
     if "years" in plan:
         first, last = plan["years"]
-        if column == "end_date":
-            return say(
+        return _span(
+            column,
+            say(
+                "is two years (a season or a fiscal year?): write {first:04d} in date and {last:04d} in end_date",
+                first=first,
+                last=last,
+            ),
+            say(
                 "is two years (a season or a fiscal year?): write {last:04d} in end_date, and {first:04d} in "
                 "date if date does not hold it already",
                 first=first,
                 last=last,
-            )
-        return _one_day(column) or say(
-            "is two years (a season or a fiscal year?): write {first:04d} in date and {last:04d} in end_date",
-            first=first,
-            last=last,
+            ),
         )
     if "invisible" in plan:
         at, count, characters = plan["invisible"]
@@ -1149,17 +1156,20 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
     if "quarter" in plan:
         at = plan["quarter"]
         if read[at] is not None and read[at + 1] is not None:
-            if column == "end_date":
-                return say(
+            start, end = plan["read"][at], plan["read"][at + 1]
+            return _span(
+                column,
+                say(
+                    "is a quarter of a year: write its first month ({start}) in date and its last ({end}) in end_date",
+                    start=start,
+                    end=end,
+                ),
+                say(
                     "is a quarter of a year: write its last month ({end}) in end_date, and its first ({start}) in "
                     "date if date does not hold it already",
-                    start=plan["read"][at],
-                    end=plan["read"][at + 1],
-                )
-            return _one_day(column) or say(
-                "is a quarter of a year: write its first month ({start}) in date and its last ({end}) in end_date",
-                start=plan["read"][at],
-                end=plan["read"][at + 1],
+                    start=start,
+                    end=end,
+                ),
             )
     if "basic" in plan:
         reading = read[plan["basic"]]
@@ -1183,17 +1193,20 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         for k in range(count):
             start, end = read[at + 2 * k], read[at + 2 * k + 1]
             if start is not None and end is not None and start[0] <= end[0]:
-                if column == "end_date":
-                    return say(
+                first, last = _as_written(*start), _as_written(*end)
+                return _span(
+                    column,
+                    say(
+                        "is a range: write its start ({start}) in date and its end ({end}) in end_date",
+                        start=first,
+                        end=last,
+                    ),
+                    say(
                         "is a range: write its end ({end}) in end_date, and its start ({start}) in date if date "
                         "does not hold it already",
-                        start=_as_written(*start),
-                        end=_as_written(*end),
-                    )
-                return _one_day(column) or say(
-                    "is a range: write its start ({start}) in date and its end ({end}) in end_date",
-                    start=_as_written(*start),
-                    end=_as_written(*end),
+                        start=first,
+                        end=last,
+                    ),
                 )
     if "month" in plan:
         at, languages = plan["month"]
@@ -1204,13 +1217,13 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 date=_as_written(*read[at]),
             )
     if plan.get("clear range"):
-        if column == "end_date":
-            return say(
+        return _span(
+            column,
+            say("is a range: write its start in date and its end in end_date, each as YYYY-MM-DD (e.g. 2022-01-07)"),
+            say(
                 "is a range: write its end in end_date, and its start in date if date does not hold it already, "
                 "each as YYYY-MM-DD (e.g. 2022-01-07)"
-            )
-        return _one_day(column) or say(
-            "is a range: write its start in date and its end in end_date, each as YYYY-MM-DD (e.g. 2022-01-07)"
+            ),
         )
     if "month" in plan:
         return say(
