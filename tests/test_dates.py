@@ -261,6 +261,29 @@ REFUSED = [
     ("Q1 2022", ["is a quarter of a year: write its first month (2022-01) in date and its last (2022-03)"]),
     ("2022-Q4", ["(2022-10)", "(2022-12)"]),
     ("q5 2022", ["is not a date that can be read"]),
+    ("1Q 2022", ["is a quarter of a year: write its first month (2022-01) in date and its last (2022-03)"]),
+    # a half of a year, an ISO week or day of it, an ordinal date, a decade, a year with its word
+    ("H1 2022", ["is half a year: write its first month (2022-01) in date and its last (2022-06) in end_date"]),
+    ("2022-H2", ["(2022-07)", "(2022-12)"]),
+    ("1H 2022", ["(2022-01)", "(2022-06)"]),
+    ("H3 2022", ["is not a date that can be read"]),
+    ("2022-W01", ["is an ISO week: write its first day (2022-01-03) in date and its last (2022-01-09) in end_date"]),
+    ("2020-W53", ["(2020-12-28)", "(2021-01-03)"]),
+    ("2022-W53", ["is not a date that can be read"]),  # (2022 has 52 weeks)
+    ("2022-W01-3", ["is a day of an ISO week (its year, week and weekday); write 2022-01-05"]),
+    ("2022W013", ["write 2022-01-05"]),
+    ("2022-005", ["is a year and the number of a day in it (day 5); write 2022-01-05"]),
+    ("2020-366", ["(day 366); write 2020-12-31"]),
+    ("2022-366", ["is not a date that can be read"]),  # (not a leap year)
+    ("1990s", ["is a decade: write 1990 in date and 1999 in end_date"]),
+    ("the 1980's", ["write 1980 in date and 1989 in end_date"]),
+    ("1990-е годы", ["write 1990 in date and 1999 in end_date"]),
+    ("1990-х", ["write 1990 in date and 1999 in end_date"]),
+    ("1990 жылдары", ["write 1990 in date and 1999 in end_date"]),
+    ("les années 1990", ["write 1990 in date and 1999 in end_date"]),
+    ("2022 г.", ["is the year 2022 with 'г.' added; write 2022"]),
+    ("2022 году", ["is the year 2022 with 'году' added; write 2022"]),
+    ("2022 ж.", ["is the year 2022 with 'ж.' added; write 2022"]),
     ("12345678", ["is not a date that can be read"]),
     ("31/02/2022", ["February 2022 has 28 days, so day 31 does not exist"]),
     ("01/02/0000", ["year 0 does not exist"]),
@@ -882,6 +905,12 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
         ("date", "2021-22", "is two years (a season or a fiscal year?): write 2021 in date and 2022 in end_date"),
         ("date", "Jan 5-7 2022", _range("2022-01-05", "2022-01-07")),
         ("date", "2022-01-07 → 2022-01-05", RANGE),
+        (
+            "date",
+            "2022-W01",
+            "is an ISO week: write its first day (2022-01-03) in date and its last (2022-01-09) in end_date",
+        ),
+        ("date", "1990s", "is a decade: write 1990 in date and 1999 in end_date"),
         # in end_date: its end there (the span's start, written in date, was told as the start)
         (
             "end_date",
@@ -889,6 +918,17 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
             f"is a quarter of a year: write its last month (2022-03) in end_date, and its first (2022-01) {END}",
         ),
         ("end_date", "2021-22", f"is two years (a season or a fiscal year?): write 2022 in end_date, and 2021 {END}"),
+        (
+            "end_date",
+            "H2 2022",
+            f"is half a year: write its last month (2022-12) in end_date, and its first (2022-07) {END}",
+        ),
+        (
+            "end_date",
+            "2022-W01",
+            f"is an ISO week: write its last day (2022-01-09) in end_date, and its first (2022-01-03) {END}",
+        ),
+        ("end_date", "1990s", f"is a decade: write 1999 in end_date, and 1990 {END}"),
         (
             "end_date",
             "Jan 5-7 2022",
@@ -907,6 +947,9 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
         # in published, which is one day: no word of date or end_date
         ("published", "Q1 2022", ONE_DAY),
         ("published", "2021-22", ONE_DAY),
+        ("published", "H1 2022", ONE_DAY),
+        ("published", "2022-W01", ONE_DAY),
+        ("published", "1990s", ONE_DAY),
         ("published", "Jan 5-7 2022", ONE_DAY),
         ("published", "2022-01-07 → 2022-01-05", ONE_DAY),
     ],
@@ -935,6 +978,16 @@ def test_a_span_in_end_date_is_told_in_french_and_arabic():
         )
     with i18n.using("ar"):
         assert str(parse_series(series, column="published").errors["Q1 2022"]).startswith("هذه فترة، أما published")
+
+
+def test_a_year_as_a_russian_or_kazakh_desk_writes_it_is_told_in_their_language():
+    series = pd.Series(["2022 г.", "2022 ж.", "1990-е годы"], dtype="str")
+    with i18n.using("ru"):
+        parsed = parse_series(series)
+        assert str(parsed.errors["2022 г."]) == "это год 2022 с добавленным 'г.'; напишите 2022"
+        assert str(parsed.errors["1990-е годы"]) == "это десятилетие: напишите 1990 в date и 1999 в end_date"
+    with i18n.using("kk"):
+        assert str(parse_series(series).errors["2022 ж."]) == "бұл 'ж.' қосылған 2022 жылы; 2022 деп жазыңыз"
 
 
 def _doubt(date: str, word: str) -> str:

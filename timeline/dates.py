@@ -27,7 +27,8 @@ import re
 import unicodedata
 import zoneinfo
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date as Date
+from datetime import datetime, timedelta
 
 import numpy as np
 import pandas as pd
@@ -808,7 +809,24 @@ def _letters_for_digits(written: str) -> tuple[list[str], str]:
 
 
 _MONTH_AND_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{4})\s*[/.]\s*(\d{1,2})")  # (2022-1 is ISO's)
-_QUARTER = re.compile(r"q([1-4])[\s\-/]*(\d{4})|(\d{4})[\s\-/]*q([1-4])", re.IGNORECASE)
+# A quarter or a half of a year (Q1 2022, 2022-Q1, 1Q 2022; H1 2022, 2022 H2, 1H 2022), as reports
+# and finance write them: refused, and said with its first and last months.
+_PART = re.compile(
+    r"(?P<part>[qh][1-4]|[1-4][qh])[\s\-/]*(?P<year>\d{4})|(?P<year_first>\d{4})[\s\-/]*(?P<part_after>[qh][1-4]|[1-4][qh])",
+    re.IGNORECASE,
+)
+# ISO 8601's week (2022-W01: Monday 3 to Sunday 9 January 2022) and its day of the week
+# (2022-W01-3, a Wednesday), and its ordinal date (2022-005: the year's fifth day).
+_WEEK = re.compile(r"(\d{4})-?w(\d{2})(?:-?([1-7]))?", re.IGNORECASE)
+_ORDINAL_DATE = re.compile(r"(\d{4})-(\d{3})")
+# A decade: the 1990s (1990's), 1990-е (годы), 1990-х, 1990 жылдары, les années 1990.
+_DECADE = re.compile(
+    r"(?:the\s+)?(\d{3})0\s*['’]?s|(\d{3})0\s*-?\s*(?:е|х|ые|ых)(?:\s+(?:гг?\.?|годы|годов|годах))?"
+    r"|(\d{3})0\s*-?\s*жылдар(?:ы|да|ында)?|(?:les\s+)?années\s+(\d{3})0",
+    re.IGNORECASE,
+)
+# A year with the word for year after it, as Russian and Kazakh write it: 2022 г., 2022 год, 2022 ж.
+_YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:ы|ғы)?)", re.IGNORECASE)
 # A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
 # mid-January 2022): refused, and said with the date to write and where the doubt goes.
 _DOUBT = re.compile(
@@ -1013,11 +1031,40 @@ def _plan(text: str, template: str) -> dict:
         if 1 <= int(month) <= 12 and not re.fullmatch(r"\d{4}\s*\.\s*1", written):
             plan["month number"] = len(plan["read"])
             plan["read"].append(f"{year}-{int(month):02d}")
-    quarter = _QUARTER.fullmatch(written)
-    if quarter:  # Q1 2022, 2022-Q1: a quarter of a year
-        number, year = quarter.group(1, 2) if quarter.group(1) else quarter.group(4, 3)
-        plan["quarter"] = len(plan["read"])
-        plan["read"] += [f"{year}-{3 * int(number) - 2:02d}", f"{year}-{3 * int(number):02d}"]
+    part = _PART.fullmatch(written)
+    if part:  # Q1 2022, 2022-Q1: a quarter of a year; H1 2022: a half
+        token = (part.group("part") or part.group("part_after")).lower()
+        kind, number = token.strip("1234"), int(token.strip("qh"))
+        year = part.group("year") or part.group("year_first")
+        months = 3 if kind == "q" else 6
+        if number * months <= 12:
+            plan["part"] = (len(plan["read"]), kind)
+            plan["read"] += [f"{year}-{months * (number - 1) + 1:02d}", f"{year}-{months * number:02d}"]
+    week = _WEEK.fullmatch(written)
+    if week:  # 2022-W01: an ISO week; 2022-W01-3: a day of it
+        year, number, weekday = int(week.group(1)), int(week.group(2)), week.group(3)
+        try:
+            days = [Date.fromisocalendar(year, number, int(day)) for day in ([weekday] if weekday else [1, 7])]
+        except ValueError:  # (no such week: W00, W54, W53 of a year of 52 weeks)
+            days = []
+        if days:
+            plan["week"] = (len(plan["read"]), len(days))
+            plan["read"] += [day.isoformat() for day in days]
+    ordinal = _ORDINAL_DATE.fullmatch(written)
+    if ordinal:  # 2022-005: the fifth day of 2022
+        year, number = int(ordinal.group(1)), int(ordinal.group(2))
+        if 1 <= number <= (366 if calendar.isleap(year) else 365) and year >= 1:
+            plan["ordinal"] = (len(plan["read"]), number)
+            plan["read"].append((Date(year, 1, 1) + timedelta(days=number - 1)).isoformat())
+    decade = _DECADE.fullmatch(written)
+    if decade:  # the 1990s: 1990 to 1999
+        first = int(next(group for group in decade.groups() if group)) * 10
+        plan["decade"] = len(plan["read"])
+        plan["read"] += [f"{first:04d}", f"{first + 9:04d}"]
+    year_word = _YEAR_WORD.fullmatch(written)
+    if year_word:  # 2022 г.: the year, with the word for year
+        plan["year word"] = (len(plan["read"]), year_word.group(2))
+        plan["read"].append(year_word.group(1))
     basic = _BASIC.fullmatch(written)
     if basic:  # 20220105, 20220105T1430: ISO's basic form, the hyphens and colons left out
         yyyy, mm, dd, hh, mi, ss, rest = (part or "" for part in basic.groups())
@@ -1153,24 +1200,81 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at = plan["month number"]
         if read[at] is not None:
             return say("is a month and its year in numbers; write {iso}", iso=plan["read"][at])
-    if "quarter" in plan:
-        at = plan["quarter"]
+    if "part" in plan:
+        at, kind = plan["part"]
         if read[at] is not None and read[at + 1] is not None:
             start, end = plan["read"][at], plan["read"][at + 1]
-            return _span(
-                column,
-                say(
+            if kind == "q":
+                in_date = say(
                     "is a quarter of a year: write its first month ({start}) in date and its last ({end}) in end_date",
                     start=start,
                     end=end,
-                ),
-                say(
+                )
+                in_end_date = say(
                     "is a quarter of a year: write its last month ({end}) in end_date, and its first ({start}) in "
                     "date if date does not hold it already",
                     start=start,
                     end=end,
+                )
+            else:
+                in_date = say(
+                    "is half a year: write its first month ({start}) in date and its last ({end}) in end_date",
+                    start=start,
+                    end=end,
+                )
+                in_end_date = say(
+                    "is half a year: write its last month ({end}) in end_date, and its first ({start}) in date if "
+                    "date does not hold it already",
+                    start=start,
+                    end=end,
+                )
+            return _span(column, in_date, in_end_date)
+    if "week" in plan:
+        at, count = plan["week"]
+        if all(reading is not None for reading in read[at : at + count]):
+            days = plan["read"][at : at + count]
+            if count == 1:
+                return say("is a day of an ISO week (its year, week and weekday); write {date}", date=days[0])
+            start, end = days
+            return _span(
+                column,
+                say(
+                    "is an ISO week: write its first day ({start}) in date and its last ({end}) in end_date",
+                    start=start,
+                    end=end,
+                ),
+                say(
+                    "is an ISO week: write its last day ({end}) in end_date, and its first ({start}) in date if "
+                    "date does not hold it already",
+                    start=start,
+                    end=end,
                 ),
             )
+    if "ordinal" in plan:
+        at, number = plan["ordinal"]
+        if read[at] is not None:
+            return say(
+                "is a year and the number of a day in it (day {number}); write {date}",
+                number=number,
+                date=plan["read"][at],
+            )
+    if "decade" in plan:
+        at = plan["decade"]
+        if read[at] is not None and read[at + 1] is not None:
+            first, last = plan["read"][at], plan["read"][at + 1]
+            return _span(
+                column,
+                say("is a decade: write {first} in date and {last} in end_date", first=first, last=last),
+                say(
+                    "is a decade: write {last} in end_date, and {first} in date if date does not hold it already",
+                    first=first,
+                    last=last,
+                ),
+            )
+    if "year word" in plan:
+        at, word = plan["year word"]
+        if read[at] is not None:
+            return say("is the year {year} with {word} added; write {year}", year=plan["read"][at], word=repr(word))
     if "basic" in plan:
         reading = read[plan["basic"]]
         if reading is not None:
