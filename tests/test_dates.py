@@ -284,6 +284,11 @@ REFUSED = [
     ("2022 г.", ["is the year 2022 with 'г.' added; write 2022"]),
     ("2022 году", ["is the year 2022 with 'году' added; write 2022"]),
     ("2022 ж.", ["is the year 2022 with 'ж.' added; write 2022"]),
+    ("summer 2022", ["is a season, whose months depend on the hemisphere: write its first month in date"]),
+    ("the winter of 2021", ["is a season", "each as YYYY-MM"]),
+    ("l'été 2022", ["is a season"]),
+    ("летом 2022 года", ["is a season"]),
+    ("2022 жылғы көктем", ["is a season"]),
     ("12345678", ["is not a date that can be read"]),
     ("31/02/2022", ["February 2022 has 28 days, so day 31 does not exist"]),
     ("01/02/0000", ["year 0 does not exist"]),
@@ -931,6 +936,12 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
         ("end_date", "1990s", f"is a decade: write 1999 in end_date, and 1990 {END}"),
         (
             "end_date",
+            "autumn 2022",
+            f"is a season, whose months depend on the hemisphere: write its last month in end_date, and its first {END}, "
+            "each as YYYY-MM (e.g. 2022-06)",
+        ),
+        (
+            "end_date",
             "Jan 5-7 2022",
             f"is a range: write its end (2022-01-07) in end_date, and its start (2022-01-05) {END}",
         ),
@@ -950,6 +961,7 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
         ("published", "H1 2022", ONE_DAY),
         ("published", "2022-W01", ONE_DAY),
         ("published", "1990s", ONE_DAY),
+        ("published", "summer 2022", ONE_DAY),
         ("published", "Jan 5-7 2022", ONE_DAY),
         ("published", "2022-01-07 → 2022-01-05", ONE_DAY),
     ],

@@ -825,6 +825,14 @@ _DECADE = re.compile(
     r"|(\d{3})0\s*-?\s*жылдар(?:ы|да|ында)?|(?:les\s+)?années\s+(\d{3})0",
     re.IGNORECASE,
 )
+# A season of a year (summer 2022, the spring of 2022, зима 2022, летом 2022 года, 2022 жылғы көктем):
+# its months depend on the hemisphere and winter is of two years, so it is said with no months.
+_SEASON = re.compile(
+    r"(?:the\s+|l['’])?(?:spring|summer|autumn|fall|winter|весн[аойу]|лет[оа]м?|осень|осенью|зим[аойу]|көктем(?:де)?"
+    r"|жаз(?:да)?|күз(?:де)?|қыс(?:та)?|printemps|été|automne|hiver)(?:\s+(?:of|de|d'|du))?\s*,?\s*(\d{4})"
+    r"(?:\s*(?:г\.?|года))?|(\d{4})\s*(?:жылғы|жылы)?\s*(?:көктем(?:де)?|жаз(?:да)?|күз(?:де)?|қыс(?:та)?)",
+    re.IGNORECASE,
+)
 # A year with the word for year after it, as Russian and Kazakh write it: 2022 г., 2022 год, 2022 ж.
 _YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:ы|ғы)?)", re.IGNORECASE)
 # A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
@@ -1061,6 +1069,8 @@ def _plan(text: str, template: str) -> dict:
         first = int(next(group for group in decade.groups() if group)) * 10
         plan["decade"] = len(plan["read"])
         plan["read"] += [f"{first:04d}", f"{first + 9:04d}"]
+    if _SEASON.fullmatch(written):  # summer 2022
+        plan["season"] = True
     year_word = _YEAR_WORD.fullmatch(written)
     if year_word:  # 2022 г.: the year, with the word for year
         plan["year word"] = (len(plan["read"]), year_word.group(2))
@@ -1271,6 +1281,18 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     last=last,
                 ),
             )
+    if "season" in plan:
+        return _span(
+            column,
+            say(
+                "is a season, whose months depend on the hemisphere: write its first month in date and its last in "
+                "end_date, each as YYYY-MM (e.g. 2022-06)"
+            ),
+            say(
+                "is a season, whose months depend on the hemisphere: write its last month in end_date, and its first "
+                "in date if date does not hold it already, each as YYYY-MM (e.g. 2022-06)"
+            ),
+        )
     if "year word" in plan:
         at, word = plan["year word"]
         if read[at] is not None:
