@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium")
@@ -28,6 +29,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+# What a test expects of the page is waited for up to 10 s, not Playwright's 5: the test processes
+# share the machine's cores with their Chromiums and served apps, and on a slow machine a callback
+# answered in well under a second when quiet has taken over 5 s (the panel after an arrow key, with
+# three processes on two cores). A test still fails when what it expects does not come.
+expect.set_options(timeout=10_000)
 
 
 def pytest_collection_modifyitems(items):
