@@ -999,7 +999,7 @@ def test_a_year_as_a_russian_or_kazakh_desk_writes_it_is_told_in_their_language(
         assert str(parsed.errors["2022 г."]) == "это год 2022 с добавленным 'г.'; напишите 2022"
         assert str(parsed.errors["1990-е годы"]) == "это десятилетие: напишите 1990 в date и 1999 в end_date"
     with i18n.using("kk"):
-        assert str(parse_series(series).errors["2022 ж."]) == "бұл 'ж.' қосылған 2022 жылы; 2022 деп жазыңыз"
+        assert str(parse_series(series).errors["2022 ж."]) == "бұл 'ж.' қосылған 2022 жыл; 2022 деп жазыңыз"
 
 
 def _doubt(date: str, word: str) -> str:
