@@ -284,6 +284,16 @@ REFUSED = [
     ("2022 г.", ["is the year 2022 with 'г.' added; write 2022"]),
     ("2022 году", ["is the year 2022 with 'году' added; write 2022"]),
     ("2022 ж.", ["is the year 2022 with 'ж.' added; write 2022"]),
+    # words in brackets after a date: JavaScript's Date.toString names its zone so
+    (
+        "Wed Jan 05 2022 14:30:00 GMT+0600 (East Kazakhstan Time)",
+        [
+            "has 'East Kazakhstan Time' in brackets after it, which a date cannot hold; write Wed Jan 05 2022 14:30:00 GMT+0600"
+        ],
+    ),
+    ("2022-01-05 (local)", ["has 'local' in brackets after it, which a date cannot hold; write 2022-01-05"]),
+    ("5 January 2022 (EST)", ["has 'EST' in brackets after it", "write 2022-01-05"]),
+    ("(2022-01-05)", ["is not a date that can be read"]),
     ("summer 2022", ["is a season, whose months depend on the hemisphere: write its first month in date"]),
     ("the winter of 2021", ["is a season", "each as YYYY-MM"]),
     ("l'été 2022", ["is a season"]),
@@ -1017,6 +1027,8 @@ def _doubt(date: str, word: str) -> str:
         ("circa 1990", _doubt("1990", "circa")),
         ("about 5 January 2022", _doubt("2022-01-05", "about")),
         ("approx. 2022-01", _doubt("2022-01", "approx.")),
+        ("5 January 2022 (approx)", _doubt("2022-01-05", "(approx)")),
+        ("2022 (c.)", _doubt("2022", "(c.)")),
         ("early January 2022", _doubt("2022-01", "early")),
         ("mid-January 2022", _doubt("2022-01", "mid")),
         ("Late 2021", _doubt("2021", "Late")),

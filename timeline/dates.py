@@ -833,13 +833,16 @@ _SEASON = re.compile(
     r"(?:\s*(?:г\.?|года))?|(\d{4})\s*(?:жылғы|жылы)?\s*(?:көктем(?:де)?|жаз(?:да)?|күз(?:де)?|қыс(?:та)?)",
     re.IGNORECASE,
 )
+# Words in brackets after a date (2022-01-05 (local), JavaScript's "Wed Jan 05 2022 14:30:00
+# GMT+0600 (East Kazakhstan Time)"): refused, and said with the date before them.
+_BRACKETED = re.compile(r"(?P<date>.*\d.*?)\s*\((?P<words>[^()?\d]*[^\W\d_][^()?]*)\)")
 # A year with the word for year after it, as Russian and Kazakh write it: 2022 г., 2022 год, 2022 ж.
 _YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:ы|ғы)?)", re.IGNORECASE)
 # A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
 # mid-January 2022): refused, and said with the date to write and where the doubt goes.
 _DOUBT = re.compile(
     r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late)(?:\s+|-)(?:of\s+)?(?P<date>\S.*)"
-    r"|(?P<date_before>.*\S)\s*(?P<mark>\?+|\(\?\))",
+    r"|(?P<date_before>.*\S)\s*(?P<mark>\?+|\((?:\?|approx\.?|approximately|circa|c\.|ca\.)\))",
     re.IGNORECASE,
 )
 # ISO 8601's basic form: a date of eight digits (years 1000-2999), perhaps a time of four or six
@@ -1069,6 +1072,10 @@ def _plan(text: str, template: str) -> dict:
         first = int(next(group for group in decade.groups() if group)) * 10
         plan["decade"] = len(plan["read"])
         plan["read"] += [f"{first:04d}", f"{first + 9:04d}"]
+    bracketed = _BRACKETED.fullmatch(written)
+    if bracketed:  # 2022-01-05 (local)
+        plan["bracketed"] = (len(plan["read"]), bracketed.group("words").strip(), bracketed.group("date"))
+        plan["read"].append(bracketed.group("date"))
     if _SEASON.fullmatch(written):  # summer 2022
         plan["season"] = True
     year_word = _YEAR_WORD.fullmatch(written)
@@ -1280,6 +1287,15 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     first=first,
                     last=last,
                 ),
+            )
+    if "bracketed" in plan:
+        at, words, date = plan["bracketed"]
+        if read[at] is not None:
+            return say(
+                "has {words} in brackets after it, which a date cannot hold; write {date}",
+                words=repr(words),
+                # (a day or coarser as YYYY-MM-DD; a time as written, its seconds and zone kept)
+                date=_as_written(*read[at]) if read[at][1] != "minute" else date,
             )
     if "season" in plan:
         return _span(
