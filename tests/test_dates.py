@@ -870,7 +870,7 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         (
             "2022-12-31T24:00:00+06:00",
             "24:00 is not a time of day (hours run 00-23); for the end of 31 December 2022, write the next day at "
-            "00:00: 2023-01-01 00:00",
+            "00:00: 2023-01-01 00:00+06:00",
         ),
         ("9999-12-31 24:00", "24:00 is not a time of day (hours run 00-23); write the next day at 00:00"),
         ("2022-01-05 24:30", "24:30 is not a time of day (hours run 00-23)"),
@@ -1075,6 +1075,40 @@ def test_a_time_written_before_its_date_is_said_with_the_two_in_order(text, said
     if "write 20" in said:
         advised = said.rsplit("write ", 1)[1]
         assert dates.read(advised).value == pd.Timestamp(advised)
+
+
+@pytest.mark.parametrize(
+    "text, advised",
+    [
+        # a range: each end with its seconds and its offset, as written
+        (
+            "2022-01-05 10:00:30 to 2022-01-05 12:00:15",
+            [("2022-01-05 10:00:30", "2022-01-05 10:00:30", ""), ("2022-01-05 12:00:15", "2022-01-05 12:00:15", "")],
+        ),
+        (
+            "2022-01-05 10:00+06:00 - 2022-01-05 12:00+06:00",
+            [
+                ("2022-01-05 10:00+06:00", "2022-01-05 10:00", "+06:00"),
+                ("2022-01-05 12:00+06:00", "2022-01-05 12:00", "+06:00"),
+            ],
+        ),
+        # a letter for a digit, a month name in another language, a look-alike letter
+        ("2o22-01-05 10:00:30+06:00", [("2022-01-05 10:00:30+06:00", "2022-01-05 10:00:30", "+06:00")]),
+        ("5 января 2022 10:00:30 UTC", [("2022-01-05 10:00:30Z", "2022-01-05 10:00:30", "Z")]),
+        ("5 J\u0430nuary 2022 10:00:30 ALMT", [("2022-01-05 10:00:30+06:00", "2022-01-05 10:00:30", "+06:00")]),
+        # 24:00
+        ("2022-01-05 24:00+06:00", [("2022-01-06 00:00+06:00", "2022-01-06 00:00", "+06:00")]),
+    ],
+)
+def test_the_advice_keeps_the_seconds_and_the_offset_written(text, advised):
+    """What an editor is told to write holds all that was written: copied as said, each date
+    reads as the time and the UTC offset meant (the advice once dropped both: `10:00:30+06:00`
+    was told as `10:00`)."""
+    said = str(parse_series(pd.Series([text], dtype="str")).errors[text])
+    for date, moment, offset in advised:
+        assert f"({date})" in said or said.endswith(f" {date}"), said
+        read = dates.read(date)
+        assert (read.value, read.offset) == (pd.Timestamp(moment), offset)
 
 
 def test_values_that_read_are_not_diagnosed():

@@ -929,20 +929,25 @@ def _languages(codes: tuple[str, ...]) -> Message:
     return say("{one} or {other}", one=_LANGUAGES[codes[0]], other=_languages(codes[1:]))
 
 
-def _as_written(value: np.datetime64, precision: str) -> str:
-    """A date read, written as YYYY-MM-DD at its precision (-0500 for 500 BC)."""
+def _as_written(value: np.datetime64, precision: str, offset: str = "", seconds: bool = False) -> str:
+    """A date read, written as YYYY-MM-DD at its precision (-0500 for 500 BC); a time with its
+    seconds when it has some (or `seconds`: as written, 14:30:00) and its UTC offset, so that the
+    advice an editor copies keeps all that was written."""
     year, month, day, hour, minute = _fields(value)
     if precision == "year":
         return year_digits(year) if year > 0 else "-" + format(1 - year, "04d")
     if precision == "month":
         return _iso_day(year, month, 1)[:-3]
     text = _iso_day(year, month, day)
-    return text if precision == "day" else f"{text} {hour:02d}:{minute:02d}"
+    if precision == "day":
+        return text
+    second = int((value - value.astype("datetime64[m]")) // np.timedelta64(1, "s"))
+    return f"{text} {hour:02d}:{minute:02d}" + (f":{second:02d}" if second or seconds else "") + offset
 
 
-def _readings(texts: list[str]) -> list[tuple[np.datetime64, str] | None]:
-    """Each text read as parse_series reads it (Python's engine): (value, precision), or None
-    where it is refused or no form reads it."""
+def _readings(texts: list[str]) -> list[tuple[np.datetime64, str, str] | None]:
+    """Each text read as parse_series reads it (Python's engine): (value, precision, offset), or
+    None where it is refused or no form reads it."""
     if not texts:
         return []
     out = _Out(len(texts))
@@ -954,7 +959,9 @@ def _readings(texts: list[str]) -> list[tuple[np.datetime64, str] | None]:
         names=[str(i) for i in range(len(texts))],
     )
     return [
-        (out.values[i], str(out.precision[i])) if out.done[i] and not np.isnat(out.values[i]) else None
+        (out.values[i], str(out.precision[i]), str(out.offset[i]))
+        if out.done[i] and not np.isnat(out.values[i])
+        else None
         for i in range(len(texts))
     ]
 
@@ -1151,7 +1158,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             "24:00 is not a time of day (hours run 00-23); for the end of {day}, write the next day at 00:00: "
             "{next_day}",
             day=Day.of(*_fields(reading[0])[:3]),
-            next_day=_as_written(next_day, "minute"),
+            next_day=_as_written(next_day, "minute", reading[2]),
         )
     if "years" in plan:
         first, last = plan["years"]
@@ -1206,13 +1213,8 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
     if "time first" in plan:
         at = plan["time first"]
         if read[at] is not None and read[at][1] == "minute":
-            value = read[at][0]
-            seconds = int((value - value.astype("datetime64[m]")) // np.timedelta64(1, "s"))
             written_seconds = plan["text"].split()[0].count(":") == 2  # (14:30:00 5 January 2022: kept)
-            return say(
-                "has its time before its date; write {date}",
-                date=_as_written(*read[at]) + (f":{seconds:02d}" if seconds or written_seconds else ""),
-            )
+            return say("has its time before its date; write {date}", date=_as_written(*read[at], written_seconds))
     if "month number" in plan:
         at = plan["month number"]
         if read[at] is not None:
