@@ -1214,7 +1214,11 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at = plan["time first"]
         if read[at] is not None and read[at][1] == "minute":
             written_seconds = plan["text"].split()[0].count(":") == 2  # (14:30:00 5 January 2022: kept)
-            return say("has its time before its date; write {date}", date=_as_written(*read[at], written_seconds))
+            value, precision, offset = read[at]
+            return say(
+                "has its time before its date; write {date}",
+                date=_as_written(value, precision, offset, written_seconds),
+            )
     if "month number" in plan:
         at = plan["month number"]
         if read[at] is not None:
