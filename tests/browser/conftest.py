@@ -48,6 +48,69 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+# A phone as the tests hold one: an iPhone's screen, touch, and twice the pixels.
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+
+
+@contextmanager
+def _profile(playwright, launch_args: dict, folder: Path, **context_args):
+    context = playwright.chromium.launch_persistent_context(folder, **launch_args, **context_args)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def _new_tab(profile):
+    """A new tab of `profile`; what a test leaves in the profile (its tabs, cookies and the
+    permissions it granted) is gone before the next test."""
+    tabs = set(profile.pages)
+    yield profile.new_page()
+    for tab in profile.pages:
+        if tab not in tabs:
+            tab.close()
+    profile.clear_cookies()
+    profile.clear_permissions()
+
+
+@pytest.fixture(scope="session")
+def returning_browser(playwright, browser_type_launch_args, browser_context_args, tmp_path_factory):
+    """One Chromium profile on disk for a test process's pages, as a returning viewer's browser
+    has: the scripts it has seen are cached, compiled (V8's code cache lives only in a profile on
+    disk) and not asked for again. A page then costs this machine about 3.5 CPU s instead of 6
+    (Dash's, React's and plotly's scripts compiled again on each), which is most of the browser
+    tests' time. A viewer's first visit, cache empty, is `first_visit_page`'s."""
+    folder = tmp_path_factory.mktemp("chromium-profile")
+    with _profile(playwright, browser_type_launch_args, folder, **browser_context_args) as profile:
+        yield profile
+
+
+@pytest.fixture(scope="session")
+def returning_phone(playwright, browser_type_launch_args, tmp_path_factory):
+    """`returning_browser`, on a PHONE."""
+    with _profile(playwright, browser_type_launch_args, tmp_path_factory.mktemp("phone-profile"), **PHONE) as profile:
+        yield profile
+
+
+@pytest.fixture
+def page(returning_browser):
+    """A new tab of `returning_browser` (pytest-playwright's `page` would be a fresh browser)."""
+    yield from _new_tab(returning_browser)
+
+
+@pytest.fixture
+def phone_page(returning_phone):
+    """A new tab of `returning_phone`."""
+    yield from _new_tab(returning_phone)
+
+
+@pytest.fixture
+def first_visit_page(context):
+    """A tab in a browser that has never seen the app (an empty cache): pytest-playwright's own
+    fresh context."""
+    return context.new_page()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -13,14 +13,10 @@ from playwright.sync_api import expect
 from .conftest import ROOT, serve
 from .pages import TimelinePage
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
-
 
 @pytest.fixture
-def phone(browser, kazakhstan_url):
-    context = browser.new_context(**PHONE)
-    yield TimelinePage(context.new_page(), kazakhstan_url)
-    context.close()
+def phone(phone_page, kazakhstan_url):
+    return TimelinePage(phone_page, kazakhstan_url)
 
 
 # ---------------------------------------------------------------- axe-core ---------------

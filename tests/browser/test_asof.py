@@ -11,8 +11,6 @@ from playwright.sync_api import expect
 
 from .pages import TimelinePage
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
-
 
 def test_a_link_with_asof_opens_on_the_story_as_known_then(timeline):
     timeline.open("shoot-to-kill-order", query="asof=2022-01-07")
@@ -118,23 +116,17 @@ def test_axe_finds_nothing_serious(timeline, query):
     assert timeline.page_accessibility_problems() == []
 
 
-def test_on_the_phone_as_of_folds_behind_the_filters_button(browser, kazakhstan_url):
-    context = browser.new_context(**PHONE)
-    phone = TimelinePage(context.new_page(), kazakhstan_url)
+def test_on_the_phone_as_of_folds_behind_the_filters_button(phone_page, kazakhstan_url):
+    phone = TimelinePage(phone_page, kazakhstan_url)
     phone.open(query="asof=2022-01-08")
     expect(phone.as_of).not_to_be_visible()
     phone.filters_button.click()
     expect(phone.as_of).to_be_visible()
     expect(phone.as_of).to_have_value("2022-01-08")
-    context.close()
 
 
-def test_the_step_chart_s_labels_stay_apart_on_a_phone(browser, kazakhstan_url):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
-    )
-    timeline = TimelinePage(context.new_page(), kazakhstan_url, "fr").open("death-toll", query="lang=fr")
+def test_the_step_chart_s_labels_stay_apart_on_a_phone(phone_page, kazakhstan_url):
+    timeline = TimelinePage(phone_page, kazakhstan_url, "fr").open("death-toll", query="lang=fr")
     expect(timeline.step_chart.locator(".js-plotly-plot g.textpoint text").first).to_be_attached()
     assert "8 janv." in timeline.step_chart.first.locator(".xtick text").all_text_contents()
     assert timeline.step_chart_overlaps() == []
-    context.close()

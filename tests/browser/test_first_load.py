@@ -7,7 +7,8 @@ from __future__ import annotations
 from .pages import TimelinePage
 
 
-def test_chromium_gets_the_page_and_its_scripts_compressed_and_draws(page, kazakhstan_url):
+def test_chromium_gets_the_page_and_its_scripts_compressed_and_draws(first_visit_page, kazakhstan_url):
+    page = first_visit_page
     encodings, responses = {}, {}
     page.on(
         "response",
@@ -26,12 +27,13 @@ def test_chromium_gets_the_page_and_its_scripts_compressed_and_draws(page, kazak
     assert all(size < 500 for size in plain.values()), plain
 
 
-def test_the_layout_and_the_charts_code_are_asked_for_while_the_scripts_load(page, kazakhstan_url):
+def test_the_layout_and_the_charts_code_are_asked_for_while_the_scripts_load(first_visit_page, kazakhstan_url):
     """Preloaded (timeline/app/preload.py): each asked for once, before the page's scripts have
     run, where Dash would ask only after them; Leaflet comes after the chart, for the map."""
+    page = first_visit_page
     asked = []
     page.on("request", lambda r: asked.append(r.url.split("?")[0].rsplit("/", 1)[-1]))
-    timeline = TimelinePage(page, kazakhstan_url).open()
+    timeline = TimelinePage(first_visit_page, kazakhstan_url).open()
     page.wait_for_selector("#map[data-basemap=drawn]", timeout=30_000)
     for name in ("_dash-layout", "_dash-dependencies", "async-graph.js", "async-dropdown.js"):
         assert asked.count(name) == 1, (name, asked)

@@ -114,16 +114,14 @@ def test_a_link_with_a_map_view_opens_on_it(timeline):
     assert round(timeline.page.evaluate("() => window.timelineMap.getZoom()")) == 9
 
 
-def test_on_a_phone_the_map_is_one_tap_away(browser, kazakhstan_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    timeline = TimelinePage(context.new_page(), kazakhstan_url).open()
+def test_on_a_phone_the_map_is_one_tap_away(phone_page, kazakhstan_url):
+    timeline = TimelinePage(phone_page, kazakhstan_url).open()
     expect(timeline.map).to_be_hidden()
     timeline.page.locator("#map-toggle").click()
     expect(timeline.map).to_be_visible()
     timeline.wait_for_map(6)
     box = timeline.map.bounding_box()
     assert box["width"] > 300 and box["height"] > 300
-    context.close()
 
 
 def test_the_map_has_no_serious_accessibility_problem(timeline):
