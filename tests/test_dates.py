@@ -1111,6 +1111,50 @@ def test_the_advice_keeps_the_seconds_and_the_offset_written(text, advised):
         assert (read.value, read.offset) == (pd.Timestamp(moment), offset)
 
 
+BARE_TIME = "has a time of four digits with no colon; write {}"
+UNIX_TIME = (
+    "is a number, which as a Unix time (the time since 1 January 1970, UTC) would be {0}; if it is one, write {0}"
+)
+YEAR_LAST = "has its year after its time, as a computer's clock writes it; write {}"
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # a time of four digits, as wires and military reports write it
+        ("2022-01-05 1430", BARE_TIME.format("2022-01-05 14:30")),
+        ("5 January 2022, 1430 hrs", BARE_TIME.format("2022-01-05 14:30")),
+        ("2022-01-05 1430Z", BARE_TIME.format("2022-01-05 14:30Z")),
+        ("2022-01-05 1430 UTC", BARE_TIME.format("2022-01-05 14:30Z")),
+        ("2022-01-05T1430+0600", BARE_TIME.format("2022-01-05 14:30+0600")),
+        ("2022-01-05 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (a year twice, not 20:22)
+        ("2022-01-05 2460", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (no such time)
+        # a Unix time, in seconds or milliseconds, from a database's or a feed's export
+        ("1641371400", UNIX_TIME.format("2022-01-05 08:30Z")),
+        ("1641371405", UNIX_TIME.format("2022-01-05 08:30:05Z")),
+        ("1641371400000", UNIX_TIME.format("2022-01-05 08:30Z")),
+        ("999999999", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (before 2001: a count or an id)
+        ("2022010514", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (not a Unix time of 2034)
+        # the year after the time, as C's asctime and Unix's `date` write it
+        ("Wed Jan  5 14:30:00 2022", YEAR_LAST.format("2022-01-05 14:30:00")),
+        ("Wed Jan  5 14:30:00 UTC 2022", YEAR_LAST.format("2022-01-05 14:30:00Z")),
+        ("Wed Jan  5 14:30:00 ALMT 2022", YEAR_LAST.format("2022-01-05 14:30:00+06:00")),
+        ("Jan 5 14:30 2022", YEAR_LAST.format("2022-01-05 14:30")),
+    ],
+)
+def test_a_time_without_its_colon_a_unix_time_and_a_clock_s_year_last_are_said_with_the_date_to_write(text, said):
+    """Refused as before, alike from both engines, now told with the date to write; what the
+    advice says reads back as the moment meant, with its offset."""
+    series = pd.Series([text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert str(parsed.errors[text]) == said
+    if "write 20" in said:
+        advised = said.rsplit("write ", 1)[1]
+        moment, offset = re.fullmatch(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?)(.*)", advised).groups()
+        read = dates.read(advised)
+        assert (read.value, read.offset) == (pd.Timestamp(moment), offset)
+
+
 def test_values_that_read_are_not_diagnosed():
     """2021-12 is a month; 5 April 2022 is English: nothing said."""
     for text in ("2021-12", "2021-01", "5 April 2022", "2022-01-05 23:59:59", "2022-01-05 00:00"):

@@ -27,8 +27,8 @@ import re
 import unicodedata
 import zoneinfo
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from datetime import date as Date
-from datetime import datetime, timedelta
 
 import numpy as np
 import pandas as pd
@@ -849,6 +849,24 @@ _DOUBT = re.compile(
 # after a T (or a space) and an offset. Refused (a number of eight digits may be an id, a count or
 # a date in another order), and said with the date it would be.
 _BASIC = re.compile(r"([12]\d{3})(\d{2})(\d{2})(?:[T ](\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
+# A time of four digits with no colon, as wire copy and military reports write it (2022-01-05 1430,
+# 5 January 2022, 1430 hrs, 2022-01-05 1430Z): refused, and said with the colon put in.
+_BARE_TIME = re.compile(
+    r"(?P<date>.*?\d{4}|\d{4}-\d{2}-\d{2})\s*[,T]?\s*(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
+    r"\s*(?:hrs?\.?|hours|h)?\s*(?P<offset>z|utc|gmt|[+-]\d{2}:?\d{2})?",
+    re.IGNORECASE,
+)
+# A Unix time: seconds (or milliseconds) since 1 January 1970 UTC, as databases and feeds export
+# a moment; only 1000000000-1999999999 (September 2001 to May 2033), where no other number of ten
+# digits is likely in a date column. Refused (it may be a count or an id) and said with its moment.
+_UNIX_TIME = re.compile(r"(1\d{9})(\d{3})?")
+# The year after the time, as C's and Unix's clocks write it (Wed Jan  5 14:30:00 2022, `date`'s
+# Wed Jan  5 14:30:00 UTC 2022): refused, and said in order.
+_YEAR_LAST = re.compile(
+    rf"{_WEEKDAY}?(?P<month>(?:{_MONTH_NAMES})\.?)\s+(?P<day>\d{{1,2}})\s+(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
+    r"(?:\s+(?P<zone>[a-z]{3,5}|[+-]\d{2}:?\d{2}))?\s+(?P<year>\d{4})",
+    re.IGNORECASE,
+)
 _TWO_YEARS = re.compile(rf"(\d{{4}})\s*[{DASHES}\-/]\s*(\d{{4}}|\d{{2}})")
 _FOREIGN_WORD = re.compile(r"[^\W\d_]+\.?")
 _LANGUAGES = {"ru": say("Russian"), "kk": say("Kazakh"), "fr": say("French"), "de": say("German"), "es": say("Spanish")}
@@ -1083,6 +1101,22 @@ def _plan(text: str, template: str) -> dict:
     if bracketed:  # 2022-01-05 (local)
         plan["bracketed"] = (len(plan["read"]), bracketed.group("words").strip(), bracketed.group("date"))
         plan["read"].append(bracketed.group("date"))
+    bare_time = _BARE_TIME.fullmatch(written)
+    if bare_time and bare_time.group("hour") + bare_time.group("minute") not in re.findall(r"\d{4}", bare_time["date"]):
+        # 2022-01-05 1430 (not 2022-01-05 2022: a year twice is not 20:22)
+        offset = (bare_time.group("offset") or "").upper().replace("UTC", "Z").replace("GMT", "Z")
+        plan["bare time"] = len(plan["read"])
+        plan["read"].append(f"{bare_time.group('date')} {bare_time.group('hour')}:{bare_time.group('minute')}{offset}")
+    unix_time = _UNIX_TIME.fullmatch(written)
+    if unix_time:  # 1641371400: 2022-01-05 08:30 UTC
+        moment = datetime.fromtimestamp(int(unix_time.group(1)), UTC)
+        plan["unix time"] = len(plan["read"])
+        plan["read"].append(moment.strftime("%Y-%m-%d %H:%M:%S").removesuffix(":00") + "Z")
+    year_last = _YEAR_LAST.fullmatch(written)
+    if year_last:  # Wed Jan  5 14:30:00 2022
+        day, month, year, clock = year_last.group("day", "month", "year", "time")
+        plan["year last"] = (len(plan["read"]), clock.count(":") == 2)
+        plan["read"].append(f"{day} {month} {year} {clock} {year_last.group('zone') or ''}".strip())
     if _SEASON.fullmatch(written):  # summer 2022
         plan["season"] = True
     year_word = _YEAR_WORD.fullmatch(written)
@@ -1293,6 +1327,26 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     first=first,
                     last=last,
                 ),
+            )
+    if "bare time" in plan:
+        at = plan["bare time"]
+        if read[at] is not None and read[at][1] == "minute":
+            return say("has a time of four digits with no colon; write {date}", date=_as_written(*read[at]))
+    if "unix time" in plan:
+        at = plan["unix time"]
+        if read[at] is not None:
+            return say(
+                "is a number, which as a Unix time (the time since 1 January 1970, UTC) would be {date}; if it is one, "
+                "write {date}",
+                date=_as_written(*read[at]),
+            )
+    if "year last" in plan:
+        at, seconds = plan["year last"]
+        if read[at] is not None and read[at][1] == "minute":
+            value, precision, offset = read[at]
+            return say(
+                "has its year after its time, as a computer's clock writes it; write {date}",
+                date=_as_written(value, precision, offset, seconds),
             )
     if "bracketed" in plan:
         at, words, date = plan["bracketed"]
