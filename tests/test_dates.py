@@ -1096,8 +1096,10 @@ def test_a_time_written_before_its_date_is_said_with_the_two_in_order(text, said
         ("2o22-01-05 10:00:30+06:00", [("2022-01-05 10:00:30+06:00", "2022-01-05 10:00:30", "+06:00")]),
         ("5 января 2022 10:00:30 UTC", [("2022-01-05 10:00:30Z", "2022-01-05 10:00:30", "Z")]),
         ("5 J\u0430nuary 2022 10:00:30 ALMT", [("2022-01-05 10:00:30+06:00", "2022-01-05 10:00:30", "+06:00")]),
-        # 24:00
+        # 24:00; with a zone, the offset in force at the end of the day (London's summer time began that day)
         ("2022-01-05 24:00+06:00", [("2022-01-06 00:00+06:00", "2022-01-06 00:00", "+06:00")]),
+        ("2022-03-27 24:00 Europe/London", [("2022-03-28 00:00+01:00", "2022-03-28 00:00", "+01:00")]),
+        ("2024-02-29 24:00 Asia/Almaty", [("2024-03-01 00:00+06:00", "2024-03-01 00:00", "+06:00")]),
     ],
 )
 def test_the_advice_keeps_the_seconds_and_the_offset_written(text, advised):
@@ -1126,20 +1128,27 @@ YEAR_LAST = "has its year after its time, as a computer's clock writes it; write
         ("5 January 2022, 1430 hrs", BARE_TIME.format("2022-01-05 14:30")),
         ("2022-01-05 1430Z", BARE_TIME.format("2022-01-05 14:30Z")),
         ("2022-01-05 1430 UTC", BARE_TIME.format("2022-01-05 14:30Z")),
-        ("2022-01-05T1430+0600", BARE_TIME.format("2022-01-05 14:30+0600")),
+        ("2022-01-05T1430+06:00", BARE_TIME.format("2022-01-05 14:30+06:00")),
         ("2022-01-05 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (a year twice, not 20:22)
         ("2022-01-05 2460", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (no such time)
+        # (a range of times, not 09:00 at UTC-11, nor 14:30 with an offset no place uses dropped)
+        ("2022-01-05 0900-1100", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("2022-01-05 1430-1530", f"is not a date that can be read; {HOW_TO_WRITE}"),
         # a Unix time, in seconds or milliseconds, from a database's or a feed's export
         ("1641371400", UNIX_TIME.format("2022-01-05 08:30Z")),
         ("1641371405", UNIX_TIME.format("2022-01-05 08:30:05Z")),
         ("1641371400000", UNIX_TIME.format("2022-01-05 08:30Z")),
         ("999999999", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (before 2001: a count or an id)
         ("2022010514", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (not a Unix time of 2034)
+        ("1991122514", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (a date and an hour, not 2033)
         # the year after the time, as C's asctime and Unix's `date` write it
         ("Wed Jan  5 14:30:00 2022", YEAR_LAST.format("2022-01-05 14:30:00")),
         ("Wed Jan  5 14:30:00 UTC 2022", YEAR_LAST.format("2022-01-05 14:30:00Z")),
         ("Wed Jan  5 14:30:00 ALMT 2022", YEAR_LAST.format("2022-01-05 14:30:00+06:00")),
         ("Jan 5 14:30 2022", YEAR_LAST.format("2022-01-05 14:30")),
+        # no advice that would drop a warning: a weekday that is not the date's, a zone not known
+        ("Thu Jan  5 14:30:00 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("Wed Jan  5 14:30:00 IST 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),
     ],
 )
 def test_a_time_without_its_colon_a_unix_time_and_a_clock_s_year_last_are_said_with_the_date_to_write(text, said):
@@ -1153,6 +1162,32 @@ def test_a_time_without_its_colon_a_unix_time_and_a_clock_s_year_last_are_said_w
         moment, offset = re.fullmatch(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?)(.*)", advised).groups()
         read = dates.read(advised)
         assert (read.value, read.offset) == (pd.Timestamp(moment), offset)
+
+
+@pytest.mark.parametrize(
+    "text, moment, offset",
+    [
+        # America's zones: their "Am" is not the morning's (12:30 was read as 00:30, and the zone
+        # as 'erica/Chicago', unknown)
+        ("2022-07-05 12:30 America/Chicago", "2022-07-05 12:30", "-05:00"),
+        ("2022-01-05 12:30 America/New_York", "2022-01-05 12:30", "-05:00"),
+        ("2022-07-05 1:30 America/Argentina/Buenos_Aires", "2022-07-05 01:30", "-03:00"),
+        # and the morning and the afternoon as before
+        ("2022-07-05 4:30 p.m.", "2022-07-05 16:30", ""),
+        ("2022-07-05 4:30 P.M", "2022-07-05 16:30", ""),
+        ("2022-07-05 4:30pm", "2022-07-05 16:30", ""),
+        ("2022-07-05 4pm", "2022-07-05 16:00", ""),
+        ("2022-07-05 12:30 am", "2022-07-05 00:30", ""),
+        ("2022-07-05 4:30am(ALMT)", "2022-07-05 04:30", "+06:00"),
+        ("5 January 2022 at 4:30 p.m. EST", "2022-01-05 16:30", "-05:00"),
+    ],
+)
+def test_a_time_zone_of_the_americas_is_not_read_as_am(text, moment, offset):
+    """Alike from both engines, with no warning."""
+    series = pd.Series([text] * 3, dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert (parsed.value[0], parsed.offset[0]) == (pd.Timestamp(moment), offset)
+        assert parsed.errors == {} and parsed.warnings == {}
 
 
 def test_values_that_read_are_not_diagnosed():

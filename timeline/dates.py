@@ -198,10 +198,12 @@ FORMS: tuple[Form, ...] = (
     Form("month year", rf"{_MONTH},?[\s\-/]*{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}", short_years=True),
 )
 
-# 14:30, T14:30:15.5, 2:30 PM, 2pm, at 4:30 p.m., 14h30; then +06:00, Z, EST, UTC+6, (ALMT), Asia/Almaty
+# 14:30, T14:30:15.5, 2:30 PM, 2pm, at 4:30 p.m., 14h30; then +06:00, Z, EST, UTC+6, (ALMT), Asia/Almaty.
+# AM and PM end a word (the "Am" of America/Chicago is a zone's, not the morning's: RE2, Arrow's
+# regex engine, has no lookahead, hence the word boundary).
 CLOCK = (
     r"(?:t|,?\s+(?:at\s+)?)(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
-    r"\s*(?P<ampm>[ap]\.?m\.?)?|\s*(?P<ampm2>[ap]\.?m\.?))"
+    r"\s*(?P<ampm>[ap]\.?m(?:\.|\b))?|\s*(?P<ampm2>[ap]\.?m(?:\.|\b)))"
     r"(?:\s*(?P<offset>z|[+-]\d{2}(?::?\d{2})?)"
     r"|\s*\(?(?P<zone>(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[a-z]{1,6}|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\)?)?"
 )
@@ -851,19 +853,21 @@ _DOUBT = re.compile(
 _BASIC = re.compile(r"([12]\d{3})(\d{2})(\d{2})(?:[T ](\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
 # A time of four digits with no colon, as wire copy and military reports write it (2022-01-05 1430,
 # 5 January 2022, 1430 hrs, 2022-01-05 1430Z): refused, and said with the colon put in.
+# An offset after it needs its colon: 2022-01-05 0900-1100 is a range of times, not 09:00 at UTC-11.
 _BARE_TIME = re.compile(
-    r"(?P<date>.*?\d{4}|\d{4}-\d{2}-\d{2})\s*[,T]?\s*(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
-    r"\s*(?:hrs?\.?|hours|h)?\s*(?P<offset>z|utc|gmt|[+-]\d{2}:?\d{2})?",
+    r"(?P<date>.*?\d{4}|\d{4}-\d{2}-\d{2})\s*(?:[,T]\s*)?(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
+    r"\s*(?:(?:hrs?\.?|hours|h)\s*)?(?P<offset>z|utc|gmt|[+-]\d{2}:\d{2})?",
     re.IGNORECASE,
 )
 # A Unix time: seconds (or milliseconds) since 1 January 1970 UTC, as databases and feeds export
-# a moment; only 1000000000-1999999999 (September 2001 to May 2033), where no other number of ten
-# digits is likely in a date column. Refused (it may be a count or an id) and said with its moment.
-_UNIX_TIME = re.compile(r"(1\d{9})(\d{3})?")
+# a moment; only 1000000000-1899999999 (September 2001 to March 2030), where no other number of ten
+# digits is likely in a date column (19911225 14, a date and an hour, is 1991122514). Refused (it
+# may be a count or an id) and said with its moment.
+_UNIX_TIME = re.compile(r"(1[0-8]\d{8})(\d{3})?")
 # The year after the time, as C's and Unix's clocks write it (Wed Jan  5 14:30:00 2022, `date`'s
 # Wed Jan  5 14:30:00 UTC 2022): refused, and said in order.
 _YEAR_LAST = re.compile(
-    rf"{_WEEKDAY}?(?P<month>(?:{_MONTH_NAMES})\.?)\s+(?P<day>\d{{1,2}})\s+(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
+    rf"(?P<weekday>{_WEEKDAY})?(?P<month>(?:{_MONTH_NAMES})\.?)\s+(?P<day>\d{{1,2}})\s+(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
     r"(?:\s+(?P<zone>[a-z]{3,5}|[+-]\d{2}:?\d{2}))?\s+(?P<year>\d{4})",
     re.IGNORECASE,
 )
@@ -965,7 +969,10 @@ def _as_written(value: np.datetime64, precision: str, offset: str = "", seconds:
 
 def _readings(texts: list[str]) -> list[tuple[np.datetime64, str, str] | None]:
     """Each text read as parse_series reads it (Python's engine): (value, precision, offset), or
-    None where it is refused or no form reads it."""
+    None where it is refused, no form reads it, or it is read with a warning that the advice
+    would drop (a zone it does not know, a weekday that is not the date's, an offset no place
+    uses): an advice is given only where it holds all that was written. A year of two digits
+    is no such warning: the advice writes the year in full."""
     if not texts:
         return []
     out = _Out(len(texts))
@@ -976,9 +983,11 @@ def _readings(texts: list[str]) -> list[tuple[np.datetime64, str, str] | None]:
         _python,
         names=[str(i) for i in range(len(texts))],
     )
+    two_digits = _two_digit_caveat(2022, 1, 7, 22).template
+    warned = {int(name) for name, said in out.warnings.items() if getattr(said, "template", said) != two_digits}
     return [
         (out.values[i], str(out.precision[i]), str(out.offset[i]))
-        if out.done[i] and not np.isnat(out.values[i])
+        if out.done[i] and not np.isnat(out.values[i]) and i not in warned
         else None
         for i in range(len(texts))
     ]
@@ -1018,7 +1027,8 @@ def _plan(text: str, template: str) -> dict:
     plan: dict = {"read": [], "text": written}
     if template == _END_OF_DAY.template:
         plan["midnight"] = len(plan["read"])
-        plan["read"].append(re.sub(r"24:00(?::00(?:[.,]0+)?)?", "00:00", written))
+        # (read at 23:59, whose offset a named zone gives is the day's last: 24:00 is then)
+        plan["read"].append(re.sub(r"24:00(?::00(?:[.,]0+)?)?", "23:59", written))
         return plan
     years = _TWO_YEARS.fullmatch(written)
     if years:
@@ -1116,7 +1126,8 @@ def _plan(text: str, template: str) -> dict:
     if year_last:  # Wed Jan  5 14:30:00 2022
         day, month, year, clock = year_last.group("day", "month", "year", "time")
         plan["year last"] = (len(plan["read"]), clock.count(":") == 2)
-        plan["read"].append(f"{day} {month} {year} {clock} {year_last.group('zone') or ''}".strip())
+        weekday = year_last.group("weekday") or ""  # (read with the date: a weekday not its own is told)
+        plan["read"].append(f"{weekday}{day} {month} {year} {clock} {year_last.group('zone') or ''}".strip())
     if _SEASON.fullmatch(written):  # summer 2022
         plan["season"] = True
     year_word = _YEAR_WORD.fullmatch(written)
@@ -1185,7 +1196,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         reading = read[plan["midnight"]]
         if reading is None or reading[1] != "minute":
             return None
-        next_day = reading[0] + np.timedelta64(1, "D")
+        next_day = reading[0] + np.timedelta64(1, "m")
         if _fields(next_day)[0] > LAST_YEAR:
             return None
         return say(

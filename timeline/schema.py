@@ -620,7 +620,7 @@ COLUMNS: tuple[Column, ...] = (
         "letter typed for a digit (`2o22-01-05`, `2022-01-05 lO:30`), a month and its year in numbers "
         "(`1/2022`), ISO's basic form (`20220105`), its week day and ordinal date (`2022-W01-3`, `2022-005`), a year "
         "with the word for year (`2022 г.`, `2022 ж.`), words in brackets after a date (`2022-01-05 (local)`, "
-        "JavaScript's zone name), a time of four digits (`2022-01-05 1430`, `1430 hrs`), a Unix time "
+        "JavaScript's zone name), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`), a Unix time "
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`) and a month name in Russian, Kazakh, French, German or Spanish "
         "(`5 января 2022`, `5. Januar 2022`) are named, with the date as it is to be written (a time with the "
         "seconds and the UTC offset written, as in each end of a range); a second 60 is blamed on the seconds, "
