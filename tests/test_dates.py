@@ -1149,6 +1149,8 @@ YEAR_LAST = "has its year after its time, as a computer's clock writes it; write
         # no advice that would drop a warning: a weekday that is not the date's, a zone not known
         ("Thu Jan  5 14:30:00 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("Wed Jan  5 14:30:00 IST 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # a text longer than any date is not looked into (its patterns' time stays small)
+        ("2022" + " " * 300 + "(local)", f"is not a date that can be read; {HOW_TO_WRITE}"),
     ],
 )
 def test_a_time_without_its_colon_a_unix_time_and_a_clock_s_year_last_are_said_with_the_date_to_write(text, said):

@@ -997,6 +997,9 @@ def _character(c: str) -> str:
     return f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED')}"
 
 
+_MOST_PLANNED = 200  # characters: the longest refused text a closer message is looked for in
+
+
 def _closer_diagnoses(out: _Out, column: str = "date") -> None:
     """A closer message for some values refused with a general one: two years (2021-22), a range
     in one cell, an invisible character, a dash for a hyphen, a month name in another language,
@@ -1008,7 +1011,8 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
         template = getattr(problem, "template", "")
         if template not in _CLOSER:
             continue
-        plan = _plan(text.strip(), template) if any(c.isdigit() for c in text) else None
+        # (a date is short: a longer text is not looked into, which keeps every pattern's time small)
+        plan = _plan(text.strip(), template) if len(text) <= _MOST_PLANNED and any(c.isdigit() for c in text) else None
         if plan:
             plans.append((text, plan, len(asked)))
             asked += plan["read"]
