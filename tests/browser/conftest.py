@@ -111,10 +111,20 @@ def first_visit_page(context):
     return context.new_page()
 
 
+_USED_PORTS: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A loopback port free now and not served on before by this test process: a tab of the
+    returning browser may hold an earlier server's answer to a port's address (the version open
+    pages poll is cacheable for 2 s)."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port not in _USED_PORTS:
+            _USED_PORTS.add(port)
+            return port
 
 
 class Served(str):
