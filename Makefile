@@ -21,7 +21,8 @@ serve: setup
 	TIMELINE_EVENTS=$(EVENTS) TIMELINE_TITLE="$(TITLE)" $(VENV)/bin/gunicorn --config gunicorn.conf.py 'app:create_app()'
 
 # Two test processes (pytest-xdist): the browser tests wait on Chromium and on served apps for
-# much of their time, so the suite takes about 10.5 minutes instead of 12.5-16 on two cores.
+# part of their time. On two cores the suite took 12.5-13 minutes on a fast machine (session 21)
+# and 21.5 on a slow one (session 25); three processes are no quicker (benchmarks/RESULTS.md).
 test: setup-dev browser lint
 	$(PY) -m pytest -n 2
 
