@@ -148,6 +148,7 @@ _WEEKDAY = rf"(?:(?:{_WEEKDAY_NAMES})(?:day)?\.?,?\s+)"
 _WRITTEN_WEEKDAY = rf"(?:(?P<weekday>{_WEEKDAY_NAMES})(?:day)?\.?,?\s+)"  # (a form's: checked against its date)
 _MONTH = rf"(?P<monthname>{_MONTH_NAMES})\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
+_APOSTROPHE = "['\u2019]"  # (before a year of two digits: '22)
 _ERA = r"(?:\s*(?P<era>b\.?c\.?e\.?|b\.?c\.?|c\.?e\.?|a\.?d\.?))?"
 _ERA_BEFORE = r"(?:(?P<era2>a\.?d\.?|c\.?e\.?)\s*)?"  # AD 14
 
@@ -177,25 +178,35 @@ FORMS: tuple[Form, ...] = (
     Form("year first", r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})"),
     # 13/04/2022, 04/13/2022, 13.4.22; 03/04/2022 is refused (it reads two ways), clock or none
     Form("numbers", r"(?P<a>\d{1,2})(?P<sep>[/.\-\s])(?P<b>\d{1,2})[/.\-\s](?P<year>\d{4}|\d{2})", short_years=True),
-    # 7 January 2022, Friday 7th January 2022, 7-Jan-22, 15 March 44 BC, 19 August AD 14
+    # 7 January 2022, Friday 7th January 2022, the 7th of January 2022, 7-Jan-22, 7 Jan '22,
+    # 15 March 44 BC, 19 August AD 14
     Form(
         "day month year",
-        rf"{_WRITTEN_WEEKDAY}?(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-/]*{_MONTH},?[\s\-/]*"
-        rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}",
+        rf"{_WRITTEN_WEEKDAY}?(?:the\s+)?(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-/]*{_MONTH},?[\s\-/]*"
+        rf"{_ERA_BEFORE}{_APOSTROPHE}?(?P<year>\d{{1,4}}){_ERA}",
         short_years=True,
     ),
-    # January 7, 2022, Jan. 7th 2022, Fri, Jan 7 2022
+    # January 7, 2022, Jan. 7th 2022, Fri, Jan 7 2022, January the 7th, 2022, Jan 7 '22
     Form(
         "month day year",
-        rf"{_WRITTEN_WEEKDAY}?{_MONTH}[\s\-/]*(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)"
-        rf"{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}",
+        rf"{_WRITTEN_WEEKDAY}?{_MONTH}[\s\-/]*(?:the\s+)?(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)"
+        rf"{_ERA_BEFORE}{_APOSTROPHE}?(?P<year>\d{{1,4}}){_ERA}",
         short_years=True,
+    ),
+    # 2022 Jan 07, 2022-Jan-07, 2022/January/7, 2022 Jan: the year first, in full (no other order is meant)
+    Form(
+        "year month day",
+        rf"(?P<year>\d{{4}})(?:[\-/.]|,?\s+){_MONTH}(?:[\-/.\s]*(?P<day>\d{{1,2}}){_ORDINAL})?",
     ),
     # Jan-07-2022, Jan/07/2022: joined by hyphens or slashes, the year in full (Jan 5-22 may be a
     # range of days)
     Form("month day year, joined", rf"{_WRITTEN_WEEKDAY}?{_MONTH}[\-/](?P<day>\d{{1,2}})[\-/](?P<year>\d{{4}})"),
-    # January 2022, Jan 2022, Jan-2022, March 44 BC
-    Form("month year", rf"{_MONTH},?[\s\-/]*{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA}", short_years=True),
+    # January 2022, Jan 2022, Jan-2022, Jan '22, March 44 BC
+    Form(
+        "month year",
+        rf"{_MONTH},?[\s\-/]*{_ERA_BEFORE}(?P<mark>{_APOSTROPHE})?(?P<year>\d{{1,4}}){_ERA}",
+        short_years=True,
+    ),
 )
 
 # 14:30, T14:30:15.5, 2:30 PM, 2pm, at 4:30 p.m., 14h30; then +06:00, Z, EST, UTC+6, (ALMT), Asia/Almaty.
@@ -671,12 +682,22 @@ def _arrow(array: pa.Array, pattern: str) -> tuple[np.ndarray, dict]:
 
 
 _COMPILED: dict[str, re.Pattern] = {}
+# Python's engine backtracks over a run of spaces once for each place a date could end in it: a
+# run of thousands of spaces inside a value took seconds. No pattern counts more than a few spaces,
+# so a longer run is read as its first _GAP: the same match, the same parts.
+_GAP = 16
+_LONG_GAP = re.compile(rf"(\s{{{_GAP}}})\s+", re.ASCII)
+
+
+def _squeezed(text: str) -> str:
+    """The text with each run of more than _GAP spaces cut to its first _GAP."""
+    return _LONG_GAP.sub(r"\1", text)
 
 
 def _python(array: pa.Array, pattern: str) -> tuple[np.ndarray, dict]:
     # ASCII only, as Arrow's engine reads the patterns: `Auguſt` is no month, `K` no k.
     compiled = _COMPILED.get(pattern) or _COMPILED.setdefault(pattern, re.compile(_whole(pattern), re.ASCII))
-    matches = [compiled.fullmatch(text) for text in array.to_pylist()]
+    matches = [compiled.fullmatch(_squeezed(text)) for text in array.to_pylist()]
     matched = np.array([m is not None for m in matches], dtype=bool)
     parts = {
         name: pa.array([(m.group(name) or "") if m else "" for m in matches], type=pa.large_string())
@@ -728,8 +749,9 @@ def two_digit_year(year: int) -> int:
 TWO_DIGIT_PIVOT = 30  # two_digit_year: 00-29 are 2000-2029, 30-99 are 1930-1999 (Excel's default)
 
 
-def _two_digit_caveat(year: int, month: int, day: int, written: int) -> Message:
-    """What is said of a date whose year has two digits (those forms always have a day)."""
+def _two_digit_caveat(year: int, month: int, day: int | None, written: int) -> Message:
+    """What is said of a date whose year has two digits (a day, or a month: Jan '22)."""
+    iso = _iso_day(year, month, day) if day is not None else _iso_day(year, month, 1)[:-3]
     return say(
         "has a year of two digits, {written:02d}, read as {year} ({day}); if {other} is meant, or to be sure, "
         "write the year in full ({iso})",
@@ -737,7 +759,7 @@ def _two_digit_caveat(year: int, month: int, day: int, written: int) -> Message:
         year=year_label(year),
         day=Day.of(year, month, day),
         other=year_label(year + 100 if year < 2000 else year - 100),
-        iso=_iso_day(year, month, day),
+        iso=iso,
     )
 
 
@@ -749,7 +771,7 @@ def _diagnosis(text: str) -> Message:
             day=spreadsheet_day_label(text),
             iso=_spreadsheet_day_iso(text),
         )
-    split = re.fullmatch(_whole(SPLIT), text, re.ASCII)
+    split = re.fullmatch(_whole(SPLIT), _squeezed(text), re.ASCII)
     date, clock = (split.group("date"), split.group("clock")) if split else (text, None)
     for pattern, message in DIAGNOSES:
         if re.fullmatch(_whole(pattern), date, re.ASCII):
@@ -853,10 +875,11 @@ _DOUBT = re.compile(
 _BASIC = re.compile(r"([12]\d{3})(\d{2})(\d{2})(?:[T ](\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
 # A time of four digits with no colon, as wire copy and military reports write it (2022-01-05 1430,
 # 5 January 2022, 1430 hrs, 2022-01-05 1430Z): refused, and said with the colon put in.
-# An offset after it needs its colon: 2022-01-05 0900-1100 is a range of times, not 09:00 at UTC-11.
+# An offset behind UTC after it needs its colon: 2022-01-05 0900-1100 is a range of times, not
+# 09:00 at UTC-11 (+0600 is an offset). 2400 is the end of the day, said as 24:00 is.
 _BARE_TIME = re.compile(
-    r"(?P<date>.*?\d{4}|\d{4}-\d{2}-\d{2})\s*(?:[,T]\s*)?(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
-    r"\s*(?:(?:hrs?\.?|hours|h)\s*)?(?P<offset>z|utc|gmt|[+-]\d{2}:\d{2})?",
+    r"(?P<date>.*?\d{4}|\d{4}-\d{2}-\d{2})\s*(?:[,T]\s*)?(?P<hour>[01]\d|2[0-3]|24(?=00))(?P<minute>[0-5]\d)"
+    r"\s*(?:(?:hrs?\.?|hours|h)\s*)?(?P<offset>z|utc|gmt|[+-]\d{2}:\d{2}|\+\d{4})?",
     re.IGNORECASE,
 )
 # A Unix time: seconds (or milliseconds) since 1 January 1970 UTC, as databases and feeds export
@@ -1012,7 +1035,8 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
         if template not in _CLOSER:
             continue
         # (a date is short: a longer text is not looked into, which keeps every pattern's time small)
-        plan = _plan(text.strip(), template) if len(text) <= _MOST_PLANNED and any(c.isdigit() for c in text) else None
+        short = _squeezed(text.strip())
+        plan = _plan(short, template) if len(short) <= _MOST_PLANNED and any(c.isdigit() for c in short) else None
         if plan:
             plans.append((text, plan, len(asked)))
             asked += plan["read"]
@@ -1119,6 +1143,9 @@ def _plan(text: str, template: str) -> dict:
     if bare_time and bare_time.group("hour") + bare_time.group("minute") not in re.findall(r"\d{4}", bare_time["date"]):
         # 2022-01-05 1430 (not 2022-01-05 2022: a year twice is not 20:22)
         offset = (bare_time.group("offset") or "").upper().replace("UTC", "Z").replace("GMT", "Z")
+        offset = f"{offset[:3]}:{offset[3:]}" if len(offset) == 5 else offset  # (+0600: +06:00)
+        if bare_time.group("hour") == "24":  # 2022-01-05 2400: read at 23:59, as 24:00 is
+            return {"read": [f"{bare_time.group('date')} 23:59{offset}"], "text": written, "midnight": 0}
         plan["bare time"] = len(plan["read"])
         plan["read"].append(f"{bare_time.group('date')} {bare_time.group('hour')}:{bare_time.group('minute')}{offset}")
     unix_time = _UNIX_TIME.fullmatch(written)
@@ -1688,8 +1715,9 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     if form.short_years:
         short = (year_digits == 2) & no_era
         if form.name == "month year":  # January 7: a day, not the year 7 (Jan-22: said below)
-            problem[(year_digits <= 2) & no_era] = _NO_YEAR
-        else:
+            short &= p.written("mark")  # (Jan '22: the apostrophe makes 22 a year)
+            problem[(year_digits <= 2) & no_era & ~short] = _NO_YEAR
+        if form.name != "month year" or short.any():
             problem[(year_digits == 1) & no_era] = UNREADABLE
             if short.any():
                 year = np.where(short, np.where(year < TWO_DIGIT_PIVOT, 2000, 1900) + year, year)
@@ -1716,7 +1744,7 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     if form.name == "month year":
         # Jan-22: a spreadsheet shows a month so (mmm-yy), a year of two digits; or a day with no
         # year. Both named, each with how to write it.
-        for i in np.flatnonzero((year_digits == 2) & no_era & named):
+        for i in np.flatnonzero((year_digits == 2) & no_era & named & ~short):
             number, whole = int(written_year[i]), two_digit_year(int(written_year[i]))
             values = {"month": Day.of(whole, int(month[i])), "iso": f"{whole:04d}-{int(month[i]):02d}"}
             if 1 <= number <= _days_in(2000, int(month[i])):  # (2000: a leap year, 29 February a day)
@@ -1748,7 +1776,8 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     precision = np.where(p.written("day", "a"), "day", np.where(p.written("month") | named, "month", "year"))
     caveat = np.full(n, "", dtype=object)
     for i in np.flatnonzero(short & (composed.problem == "")):
-        caveat[i] = _two_digit_caveat(int(year[i]), int(month[i]), int(day[i]), int(year[i]) % 100)
+        day_written = int(day[i]) if precision[i] == "day" else None
+        caveat[i] = _two_digit_caveat(int(year[i]), int(month[i]), day_written, int(year[i]) % 100)
     if "weekday" in parts:
         _check_weekdays(p, composed, precision, caveat)
     return composed, precision.astype(object), caveat

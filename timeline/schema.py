@@ -40,7 +40,7 @@ from .problems import ERROR, WARNING, Message, say, say_n, show
 
 DATE_FORMS = (
     "`2022`, `2022-01`, `2022-01-07`, `2022-01-07 14:30`, `2022-01-07T14:30+06:00`, "
-    "or unambiguous English such as `7 January 2022`"
+    "or unambiguous English such as `7 January 2022` or `2022 Jan 07`"
 )
 
 
@@ -599,7 +599,7 @@ COLUMNS: tuple[Column, ...] = (
         "refused when they could be read two ways, with or without a time (the two ways to write it keep the "
         "time), and so is `22-01-07` (7 January 2022 year first, or 22 January 2007). A month with a year of two "
         "digits (`Jan-22`, as a spreadsheet shows a month) is refused, naming both its readings (January 2022, or "
-        "the 22nd with no year). A year of two digits (`1/13/22`) is read as Excel reads one typed into a "
+        "the 22nd with no year); `Jan '22` is January 2022. A year of two digits (`1/13/22`, `7 Jan '22`) is read as Excel reads one typed into a "
         "cell, 00-29 as 2000-2029 and 30-99 as 1930-1999, whatever the day the file is read, and each such date "
         "gets a warning that names the year read: write years in full. A weekday written with the date "
         "(`Monday, 5 January 2022`) that is not that date's gets a warning naming both days; the date is read as "
@@ -624,7 +624,7 @@ COLUMNS: tuple[Column, ...] = (
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`) and a month name in Russian, Kazakh, French, German or Spanish "
         "(`5 января 2022`, `5. Januar 2022`) are named, with the date as it is to be written (a time with the "
         "seconds and the UTC offset written, as in each end of a range); a second 60 is blamed on the seconds, "
-        "and `24:00` gets the next day at 00:00.",
+        "and `24:00` (or `2400`) gets the next day at 00:00.",
         "2022-01-07",
         rules=(
             Rule(
