@@ -942,6 +942,7 @@ def _quotes_dropped(found: _Misplaced, frame, rows, columns, problems, bad) -> n
     (see _closing_quotes_in_values), as Python's csv module, strict, finds them: errors, left
     out, each naming the value as written, as read, and how to write it."""
     dropped = np.zeros(len(frame), dtype=bool)
+    taken: dict = {}  # (the columns _Row reads)
     text = found.text
     view = np.frombuffer(text, dtype=np.uint8)
     # The value each such quote is in, as far as its line tells: from the comma before it, or
@@ -964,17 +965,31 @@ def _quotes_dropped(found: _Misplaced, frame, rows, columns, problems, bad) -> n
         i = int(np.searchsorted(rows, row))
         if i >= len(rows) or rows[i] != row or bad[i] or dropped[i]:
             continue
-        problem = _misplaced_quote(record, row, columns, frame.iloc[i])
+        problem = _misplaced_quote(record, row, columns, _Row(frame, i, taken))
         if problem is not None:
             dropped[i] = True
             problems.append(problem)
     return dropped
 
 
+class _Row:
+    """A row of a frame as _misplaced_quote reads it, one value at a time: `frame.iloc[i]` builds
+    a Series of every column (0.27 ms, half the time of a row here; a MySQL export has one such
+    row in each of its lines)."""
+
+    def __init__(self, frame: pd.DataFrame, at: int, columns: dict):
+        self.frame, self.at, self.columns = frame, at, columns  # (columns: taken from the frame once, by name)
+
+    def __getitem__(self, name: str):
+        if name not in self.columns:
+            self.columns[name] = self.frame[name].array
+        return self.columns[name][self.at]
+
+
 _MIDDLE_QUOTE = re.compile(r'[^,"\r\n]"[^,"\r\n]')
 
 
-def _misplaced_quote(record: str, row: int, columns: list[str], read: pd.Series | None = None) -> Problem | None:
+def _misplaced_quote(record: str, row: int, columns: list[str], read: pd.Series | _Row | None = None) -> Problem | None:
     """The error for a record (one line) whose value begins with a quoted phrase or escapes its
     quotes with a backslash, which Python's csv module, strict, refuses; None if it reads it.
     `read`: the record as the parser read it (else the value is taken as the csv module reads it)."""
