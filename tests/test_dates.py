@@ -1178,6 +1178,15 @@ YEAR_LAST = "has its year after its time, as a computer's clock writes it; write
             "at 00:00: 2022-01-06 00:00+06:00",
         ),
         ("2022-01-05 2401", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # the end of the day after a year-first date with a month's name, and a bare time after one
+        (
+            "2022-Jan-07 2400",
+            "24:00 is not a time of day (hours run 00-23); for the end of 7 January 2022, write the next day "
+            "at 00:00: 2022-01-08 00:00",
+        ),
+        ("2022 Jan 07 1430", BARE_TIME.format("2022-01-07 14:30")),
+        # 2400 after a date that is not read: what else is known is said
+        ("5 января 2022 2400", f"is written with a Russian month name; {HOW_TO_WRITE}"),
         # an offset ahead of UTC without its colon (one behind it would be a range of times)
         ("2022-01-05 1430+0600", BARE_TIME.format("2022-01-05 14:30+06:00")),
         ("2022-01-05 1430 +0530", BARE_TIME.format("2022-01-05 14:30+05:30")),
@@ -1280,3 +1289,30 @@ def test_a_long_run_of_spaces_in_a_date_is_read_as_a_shorter_one(written):
         assert parsed.precision.iloc[0] == parsed.precision.iloc[1]
         assert parsed.offset.iloc[0] == parsed.offset.iloc[1]
         assert str(parsed.errors.get(short)) == str(parsed.errors.get(long))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1430 Jan 5",  # (a time before a date with no year, not the year 1430)
+        "0900, January 5",
+        "0800 Jan",
+        "Marthe 12 2022",  # ("the" is a word: not the end of a month's name)
+        "Oct '22 BC",  # (an apostrophe's year has no era)
+        "7 Jan '022",  # (an apostrophe stands for two digits)
+    ],
+)
+def test_the_year_first_the_and_an_apostrophe_read_no_more_than_they_say(text):
+    series = pd.Series([text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert text in parsed.errors and pd.isna(parsed.value.iloc[0]), text
+
+
+def test_what_is_said_of_a_month_without_a_year_does_not_depend_on_the_other_rows():
+    alone = str(parse_series(pd.Series(["Jan 5"], dtype="str")).errors["Jan 5"])
+    assert alone.startswith("has no year")
+    for other in ("Jan '22", "Jan \u201922", "7 Jan '22"):
+        series = pd.Series(["Jan 5", other], dtype="str")
+        for parsed in (parse_series(series), parse_series(series, bulk=False)):
+            assert str(parsed.errors["Jan 5"]) == alone, other
+            assert parsed.value.iloc[1] == pd.Timestamp(2022, 1, 7 if other.startswith("7") else 1)

@@ -151,6 +151,9 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _APOSTROPHE = "['\u2019]"  # (before a year of two digits: '22)
 _ERA = r"(?:\s*(?P<era>b\.?c\.?e\.?|b\.?c\.?|c\.?e\.?|a\.?d\.?))?"
 _ERA_BEFORE = r"(?:(?P<era2>a\.?d\.?|c\.?e\.?)\s*)?"  # AD 14
+# A year as a form ends with it: with its era (44 BC, AD 14), or of two digits after an apostrophe
+# ('22, which no era follows).
+_YEAR = rf"(?:(?P<mark>{_APOSTROPHE})(?P<year3>\d{{2}})|{_ERA_BEFORE}(?P<year>\d{{1,4}}){_ERA})"
 
 
 @dataclass(frozen=True)
@@ -182,21 +185,20 @@ FORMS: tuple[Form, ...] = (
     # 15 March 44 BC, 19 August AD 14
     Form(
         "day month year",
-        rf"{_WRITTEN_WEEKDAY}?(?:the\s+)?(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-/]*{_MONTH},?[\s\-/]*"
-        rf"{_ERA_BEFORE}{_APOSTROPHE}?(?P<year>\d{{1,4}}){_ERA}",
+        rf"{_WRITTEN_WEEKDAY}?(?:the\s+)?(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-/]*{_MONTH},?[\s\-/]*{_YEAR}",
         short_years=True,
     ),
     # January 7, 2022, Jan. 7th 2022, Fri, Jan 7 2022, January the 7th, 2022, Jan 7 '22
     Form(
         "month day year",
-        rf"{_WRITTEN_WEEKDAY}?{_MONTH}[\s\-/]*(?:the\s+)?(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)"
-        rf"{_ERA_BEFORE}{_APOSTROPHE}?(?P<year>\d{{1,4}}){_ERA}",
+        rf"{_WRITTEN_WEEKDAY}?{_MONTH}(?:\s+the\s+|[\s\-/]*)(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+){_YEAR}",
         short_years=True,
     ),
-    # 2022 Jan 07, 2022-Jan-07, 2022/January/7, 2022 Jan: the year first, in full (no other order is meant)
+    # 2022 Jan 07, 2022-Jan-07, 2022/January/7, 2022 Jan: the year first, in full (no other order is
+    # meant); only 1900-2099, as databases and citations write it (1430 Jan 5 may be a time, 14:30)
     Form(
         "year month day",
-        rf"(?P<year>\d{{4}})(?:[\-/.]|,?\s+){_MONTH}(?:[\-/.\s]*(?P<day>\d{{1,2}}){_ORDINAL})?",
+        rf"(?P<year>(?:19|20)\d{{2}})(?:[\-/.]|,?\s+){_MONTH}(?:[\-/.\s]*(?P<day>\d{{1,2}}){_ORDINAL})?",
     ),
     # Jan-07-2022, Jan/07/2022: joined by hyphens or slashes, the year in full (Jan 5-22 may be a
     # range of days)
@@ -204,7 +206,7 @@ FORMS: tuple[Form, ...] = (
     # January 2022, Jan 2022, Jan-2022, Jan '22, March 44 BC
     Form(
         "month year",
-        rf"{_MONTH},?[\s\-/]*{_ERA_BEFORE}(?P<mark>{_APOSTROPHE})?(?P<year>\d{{1,4}}){_ERA}",
+        rf"{_MONTH},?[\s\-/]*{_YEAR}",
         short_years=True,
     ),
 )
@@ -878,7 +880,8 @@ _BASIC = re.compile(r"([12]\d{3})(\d{2})(\d{2})(?:[T ](\d{2})(\d{2})(\d{2})?)?(Z
 # An offset behind UTC after it needs its colon: 2022-01-05 0900-1100 is a range of times, not
 # 09:00 at UTC-11 (+0600 is an offset). 2400 is the end of the day, said as 24:00 is.
 _BARE_TIME = re.compile(
-    r"(?P<date>.*?\d{4}|\d{4}-\d{2}-\d{2})\s*(?:[,T]\s*)?(?P<hour>[01]\d|2[0-3]|24(?=00))(?P<minute>[0-5]\d)"
+    r"(?P<date>.*?\d{4}|\d{4}-\d{2}-\d{2}|\d{4}[\s\-/.,]+[^\W\d_]+\.?[\s\-/.]*\d{1,2}(?:st|nd|rd|th)?)"
+    r"\s*(?:[,T]\s*)?(?P<hour>[01]\d|2[0-3]|24(?=00))(?P<minute>[0-5]\d)"
     r"\s*(?:(?:hrs?\.?|hours|h)\s*)?(?P<offset>z|utc|gmt|[+-]\d{2}:\d{2}|\+\d{4})?",
     re.IGNORECASE,
 )
@@ -1145,9 +1148,12 @@ def _plan(text: str, template: str) -> dict:
         offset = (bare_time.group("offset") or "").upper().replace("UTC", "Z").replace("GMT", "Z")
         offset = f"{offset[:3]}:{offset[3:]}" if len(offset) == 5 else offset  # (+0600: +06:00)
         if bare_time.group("hour") == "24":  # 2022-01-05 2400: read at 23:59, as 24:00 is
-            return {"read": [f"{bare_time.group('date')} 23:59{offset}"], "text": written, "midnight": 0}
-        plan["bare time"] = len(plan["read"])
-        plan["read"].append(f"{bare_time.group('date')} {bare_time.group('hour')}:{bare_time.group('minute')}{offset}")
+            plan["midnight"] = len(plan["read"])
+            plan["read"].append(f"{bare_time.group('date')} 23:59{offset}")
+        else:
+            plan["bare time"] = len(plan["read"])
+            clock = f"{bare_time.group('hour')}:{bare_time.group('minute')}"
+            plan["read"].append(f"{bare_time.group('date')} {clock}{offset}")
     unix_time = _UNIX_TIME.fullmatch(written)
     if unix_time:  # 1641371400: 2022-01-05 08:30 UTC
         moment = datetime.fromtimestamp(int(unix_time.group(1)), UTC)
@@ -1223,19 +1229,16 @@ def _span(column: str, in_date: Message, in_end_date: Message) -> Message:
 
 def _said(plan: dict, read: list, column: str = "date") -> Message | None:
     """The closer message a plan's readings allow, if any (`column`: see parse_series)."""
-    if "midnight" in plan:
+    if "midnight" in plan:  # (24:00, or 2400; if the day is not read, what else the plan knows)
         reading = read[plan["midnight"]]
-        if reading is None or reading[1] != "minute":
-            return None
-        next_day = reading[0] + np.timedelta64(1, "m")
-        if _fields(next_day)[0] > LAST_YEAR:
-            return None
-        return say(
-            "24:00 is not a time of day (hours run 00-23); for the end of {day}, write the next day at 00:00: "
-            "{next_day}",
-            day=Day.of(*_fields(reading[0])[:3]),
-            next_day=_as_written(next_day, "minute", reading[2]),
-        )
+        next_day = reading[0] + np.timedelta64(1, "m") if reading is not None and reading[1] == "minute" else None
+        if next_day is not None and _fields(next_day)[0] <= LAST_YEAR:
+            return say(
+                "24:00 is not a time of day (hours run 00-23); for the end of {day}, write the next day at 00:00: "
+                "{next_day}",
+                day=Day.of(*_fields(reading[0])[:3]),
+                next_day=_as_written(next_day, "minute", reading[2]),
+            )
     if "years" in plan:
         first, last = plan["years"]
         return _span(
@@ -1703,8 +1706,8 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     n = len(next(iter(parts.values()))) if parts else 0
     p = _Parts(parts, n)
     problem = np.full(n, "", dtype=object)
-    year_digits = pc.utf8_length(p.part("year", "year2")).to_numpy(zero_copy_only=False)
-    year = p.number("year", "year2")
+    year_digits = pc.utf8_length(p.part("year", "year2", "year3")).to_numpy(zero_copy_only=False)
+    year = p.number("year", "year2", "year3")
     written_year = year.copy()
     short = np.zeros(n, dtype=bool)  # a year of two digits
     era = pc.replace_substring(pc.utf8_lower(p.part("era", "era2")), ".", "")
@@ -1717,10 +1720,10 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
         if form.name == "month year":  # January 7: a day, not the year 7 (Jan-22: said below)
             short &= p.written("mark")  # (Jan '22: the apostrophe makes 22 a year)
             problem[(year_digits <= 2) & no_era & ~short] = _NO_YEAR
-        if form.name != "month year" or short.any():
+        else:
             problem[(year_digits == 1) & no_era] = UNREADABLE
-            if short.any():
-                year = np.where(short, np.where(year < TWO_DIGIT_PIVOT, 2000, 1900) + year, year)
+        if short.any():
+            year = np.where(short, np.where(year < TWO_DIGIT_PIVOT, 2000, 1900) + year, year)
     if form.name == "short year":
         for i in np.flatnonzero((year_digits < 3) & ~bc):
             problem[i] = say_n(
