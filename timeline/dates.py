@@ -882,7 +882,7 @@ _BASIC = re.compile(r"([12]\d{3})(\d{2})(\d{2})(?:[T ](\d{2})(\d{2})(\d{2})?)?(Z
 _BARE_TIME = re.compile(
     r"(?P<date>.*?\d{4}|\d{4}-\d{2}-\d{2}|\d{4}[\s\-/.,]+[^\W\d_]+\.?[\s\-/.]*\d{1,2}(?:st|nd|rd|th)?)"
     r"\s*(?:[,T]\s*)?(?P<hour>[01]\d|2[0-3]|24(?=00))(?P<minute>[0-5]\d)"
-    r"\s*(?:(?:hrs?\.?|hours|h)\s*)?(?P<offset>z|utc|gmt|[+-]\d{2}:\d{2}|\+\d{4})?",
+    r"\s*(?:(?P<hrs>hrs?\.?|hours|h)\s*)?(?P<offset>z|utc|gmt|[+-]\d{2}:\d{2}|\+\d{4})?",
     re.IGNORECASE,
 )
 # A Unix time: seconds (or milliseconds) since 1 January 1970 UTC, as databases and feeds export
@@ -1143,8 +1143,14 @@ def _plan(text: str, template: str) -> dict:
         plan["bracketed"] = (len(plan["read"]), bracketed.group("words").strip(), bracketed.group("date"))
         plan["read"].append(bracketed.group("date"))
     bare_time = _BARE_TIME.fullmatch(written)
-    if bare_time and bare_time.group("hour") + bare_time.group("minute") not in re.findall(r"\d{4}", bare_time["date"]):
-        # 2022-01-05 1430 (not 2022-01-05 2022: a year twice is not 20:22)
+    digits = bare_time.group("hour") + bare_time.group("minute") if bare_time else ""
+    if (
+        bare_time
+        and digits not in re.findall(r"\d{4}", bare_time["date"])
+        and (not "1900" <= digits <= "2099" or bare_time.group("hrs") or bare_time.group("offset"))
+    ):
+        # 2022-01-05 1430 (not 2022-01-05 2022, a year twice, nor 5 January 2022 2023, two years,
+        # unless hrs or an offset says it is a time: 2022-01-05 2030Z)
         offset = (bare_time.group("offset") or "").upper().replace("UTC", "Z").replace("GMT", "Z")
         offset = f"{offset[:3]}:{offset[3:]}" if len(offset) == 5 else offset  # (+0600: +06:00)
         if bare_time.group("hour") == "24":  # 2022-01-05 2400: read at 23:59, as 24:00 is
