@@ -1321,3 +1321,21 @@ def test_what_is_said_of_a_month_without_a_year_does_not_depend_on_the_other_row
         for parsed in (parse_series(series), parse_series(series, bulk=False)):
             assert str(parsed.errors["Jan 5"]) == alone, other
             assert parsed.value.iloc[1] == pd.Timestamp(2022, 1, 7 if other.startswith("7") else 1)
+
+
+@pytest.mark.parametrize(
+    "text, value, said",
+    [
+        ("7 January 0930", D(930, 1, 7), "is read as 7 January AD 930; if 09:30 is a time of day, the year is missing"),
+        ("January 7, 0600", D(600, 1, 7), "is read as 7 January AD 600; if 06:00 is a time of day"),
+        ("January 0930", D(930, 1, 1), "is read as January AD 930; if 09:30 is a time of day"),
+        ("7 January 930", D(930, 1, 7), ""),  # (no zero before it: a year)
+        ("7 January 0975", D(975, 1, 7), ""),  # (09:75 is no time)
+        ("0930-01-07", D(930, 1, 7), ""),  # (ISO's way to write it)
+    ],
+)
+def test_a_month_s_name_with_a_year_that_begins_with_0_is_read_and_said_to_be_perhaps_a_time(text, value, said):
+    series = pd.Series([text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert parsed.value.iloc[0] == pd.Timestamp(value)
+        assert str(parsed.warnings.get(text, "")).startswith(said)

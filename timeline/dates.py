@@ -1787,9 +1787,24 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     for i in np.flatnonzero(short & (composed.problem == "")):
         day_written = int(day[i]) if precision[i] == "day" else None
         caveat[i] = _two_digit_caveat(int(year[i]), int(month[i]), day_written, int(year[i]) % 100)
+    # 7 January 0930: the year 930, written with four digits as ISO writes an early year, or 09:30
+    # of a day whose year is missing. Read as written, and said.
+    for i in np.flatnonzero(named & (year_digits == 4) & (written_year < 1000) & no_era & (composed.problem == "")):
+        hours, minutes = divmod(int(written_year[i]), 100)
+        if minutes < 60 and caveat[i] == "":
+            caveat[i] = _year_or_time(int(year[i]), int(month[i]), int(day[i]) if precision[i] == "day" else None)
     if "weekday" in parts:
         _check_weekdays(p, composed, precision, caveat)
     return composed, precision.astype(object), caveat
+
+
+def _year_or_time(year: int, month: int, day: int | None) -> Message:
+    """What is said of a month's name with a year of four digits that begin with 0 (0930)."""
+    return say(
+        "is read as {day}; if {time} is a time of day, the year is missing: write the date as YYYY-MM-DD HH:MM",
+        day=Day.of(year, month, day),
+        time=f"{year // 100:02d}:{year % 100:02d}",
+    )
 
 
 WEEKDAYS = (
