@@ -1790,8 +1790,7 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     # 7 January 0930: the year 930, written with four digits as ISO writes an early year, or 09:30
     # of a day whose year is missing. Read as written, and said.
     for i in np.flatnonzero(named & (year_digits == 4) & (written_year < 1000) & no_era & (composed.problem == "")):
-        hours, minutes = divmod(int(written_year[i]), 100)
-        if minutes < 60 and caveat[i] == "":
+        if written_year[i] % 100 < 60 and caveat[i] == "":  # (0975: 09:75 is no time)
             caveat[i] = _year_or_time(int(year[i]), int(month[i]), int(day[i]) if precision[i] == "day" else None)
     if "weekday" in parts:
         _check_weekdays(p, composed, precision, caveat)
