@@ -941,6 +941,12 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
             "is an ISO week: write its first day (2022-01-03) in date and its last (2022-01-09) in end_date",
         ),
         ("date", "1990s", "is a decade: write 1990 in date and 1999 in end_date"),
+        (
+            "date",
+            "early 1990s",
+            "is a decade with 'early' added, which a date cannot hold: write 1990 in date and 1999 in end_date, "
+            "and say in the description how sure or how near it is",
+        ),
         # in end_date: its end there (the span's start, written in date, was told as the start)
         (
             "end_date",
@@ -959,6 +965,12 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
             f"is an ISO week: write its last day (2022-01-09) in end_date, and its first (2022-01-03) {END}",
         ),
         ("end_date", "1990s", f"is a decade: write 1999 in end_date, and 1990 {END}"),
+        (
+            "end_date",
+            "late 1980s",
+            "is a decade with 'late' added, which a date cannot hold: write 1989 in end_date, and 1980 in date if "
+            "date does not hold it already; say in the description how sure or how near it is",
+        ),
         (
             "end_date",
             "autumn 2022",
@@ -986,6 +998,7 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
         ("published", "H1 2022", ONE_DAY),
         ("published", "2022-W01", ONE_DAY),
         ("published", "1990s", ONE_DAY),
+        ("published", "mid-1990s", ONE_DAY),
         ("published", "summer 2022", ONE_DAY),
         ("published", "Jan 5-7 2022", ONE_DAY),
         ("published", "2022-01-07 → 2022-01-05", ONE_DAY),

@@ -1097,6 +1097,11 @@ def _plan(text: str, template: str) -> dict:
         date = (doubt.group("date") or doubt.group("date_before")).strip()
         plan["doubt"] = (len(plan["read"]), doubt.group("word") or doubt.group("mark"), date)
         plan["read"].append(date)
+        decade = _DECADE.fullmatch(date)
+        if decade:  # early 1990s: 1990 to 1999, and the doubt
+            first = int(next(group for group in decade.groups() if group)) * 10
+            plan["doubt"] = (len(plan["read"]), plan["doubt"][1], None)
+            plan["read"] += [f"{first:04d}", f"{first + 9:04d}"]
     time_first = _TIME_FIRST.fullmatch(written)
     if time_first:  # 14:30 5 January 2022
         plan["time first"] = len(plan["read"])
@@ -1285,7 +1290,28 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, unlike = plan["look-alike"]
         if read[at] is not None:
             return say("holds {unlike}; write {date}", unlike=unlike, date=_as_written(*read[at]))
-    if "doubt" in plan:
+    if "doubt" in plan and plan["doubt"][2] is None:  # a decade, with a word of doubt
+        at, word, _ = plan["doubt"]
+        if read[at] is not None and read[at + 1] is not None:
+            first, last = plan["read"][at], plan["read"][at + 1]
+            return _span(
+                column,
+                say(
+                    "is a decade with {word} added, which a date cannot hold: write {first} in date and {last} in "
+                    "end_date, and say in the description how sure or how near it is",
+                    word=repr(word),
+                    first=first,
+                    last=last,
+                ),
+                say(
+                    "is a decade with {word} added, which a date cannot hold: write {last} in end_date, and {first} in "
+                    "date if date does not hold it already; say in the description how sure or how near it is",
+                    word=repr(word),
+                    first=first,
+                    last=last,
+                ),
+            )
+    elif "doubt" in plan:
         at, word, date = plan["doubt"]
         if read[at] is not None:
             return say(

@@ -615,7 +615,7 @@ COLUMNS: tuple[Column, ...] = (
         "months depend on the hemisphere; two years "
         "(`2021-22`, `2021/2022`) are said as such (`2021-12` is a month); in `end_date` each of these is told as the end of the span, and in "
         "`published`, which is one day, as the day of publication to write. A date with a word of doubt or "
-        "nearness (`2022-01-05?`, `c. 2022`, `early January 2022`) is told with the date to write, the doubt "
+        "nearness (`2022-01-05?`, `c. 2022`, `early January 2022`, `early 1990s`) is told with the date to write, the doubt "
         "going in the description; a time before its date (`14:30, 5 January 2022`) with the two in order. An invisible "
         "character (a left-to-right mark, a zero-width space, a soft hyphen), a Unicode dash or minus sign "
         "(`2022‐01‐05`, `−500`), a Cyrillic or Greek letter that looks like a Latin one (`5 Jаnuary 2022`), a "
