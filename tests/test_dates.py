@@ -1163,6 +1163,8 @@ YEAR_LAST = "has its year after its time, as a computer's clock writes it; write
         ("5 January 2022 2023", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("2022 Jan 7 2023", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("2022-01-05 1930 hrs", BARE_TIME.format("2022-01-05 19:30")),
+        ("2022-01-05 1930", BARE_TIME.format("2022-01-05 19:30")),  # (after an ISO date: a time)
+        ("2022-01-05T2000", BARE_TIME.format("2022-01-05 20:00")),
         ("2022-01-05 2030Z", BARE_TIME.format("2022-01-05 20:30Z")),
         # (a range of times, not 09:00 at UTC-11, nor 14:30 with an offset no place uses dropped)
         ("2022-01-05 0900-1100", f"is not a date that can be read; {HOW_TO_WRITE}"),

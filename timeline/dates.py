@@ -881,7 +881,7 @@ _BASIC = re.compile(r"([12]\d{3})(\d{2})(\d{2})(?:[T ](\d{2})(\d{2})(\d{2})?)?(Z
 # 09:00 at UTC-11 (+0600 is an offset). 2400 is the end of the day, said as 24:00 is.
 _BARE_TIME = re.compile(
     r"(?P<date>.*?\d{4}|\d{4}-\d{2}-\d{2}|\d{4}[\s\-/.,]+[^\W\d_]+\.?[\s\-/.]*\d{1,2}(?:st|nd|rd|th)?)"
-    r"\s*(?:[,T]\s*)?(?P<hour>[01]\d|2[0-3]|24(?=00))(?P<minute>[0-5]\d)"
+    r"\s*(?:(?P<sep>[,T])\s*)?(?P<hour>[01]\d|2[0-3]|24(?=00))(?P<minute>[0-5]\d)"
     r"\s*(?:(?P<hrs>hrs?\.?|hours|h)\s*)?(?P<offset>z|utc|gmt|[+-]\d{2}:\d{2}|\+\d{4})?",
     re.IGNORECASE,
 )
@@ -1152,10 +1152,15 @@ def _plan(text: str, template: str) -> dict:
     if (
         bare_time
         and digits not in re.findall(r"\d{4}", bare_time["date"])
-        and (not "1900" <= digits <= "2099" or bare_time.group("hrs") or bare_time.group("offset"))
+        and (
+            not "1900" <= digits <= "2099"
+            or any(bare_time.group(part) for part in ("hrs", "offset"))
+            or (bare_time.group("sep") or "").upper() == "T"
+            or re.fullmatch(r"\d{4}-\d{2}-\d{2}", bare_time["date"])
+        )
     ):
         # 2022-01-05 1430 (not 2022-01-05 2022, a year twice, nor 5 January 2022 2023, two years,
-        # unless hrs or an offset says it is a time: 2022-01-05 2030Z)
+        # unless hrs, an offset, a T or an ISO date says it is a time: 2022-01-05 1930)
         offset = (bare_time.group("offset") or "").upper().replace("UTC", "Z").replace("GMT", "Z")
         offset = f"{offset[:3]}:{offset[3:]}" if len(offset) == 5 else offset  # (+0600: +06:00)
         if bare_time.group("hour") == "24":  # 2022-01-05 2400: read at 23:59, as 24:00 is
