@@ -1095,13 +1095,14 @@ def _plan(text: str, template: str) -> dict:
     doubt = _DOUBT.fullmatch(written)
     if doubt:  # 2022-01-05?, c. 2022, early January 2022
         date = (doubt.group("date") or doubt.group("date_before")).strip()
-        plan["doubt"] = (len(plan["read"]), doubt.group("word") or doubt.group("mark"), date)
-        plan["read"].append(date)
+        word = doubt.group("word") or doubt.group("mark")
         decade = _DECADE.fullmatch(date)
         if decade:  # early 1990s: 1990 to 1999, and the doubt
-            first = int(next(group for group in decade.groups() if group)) * 10
-            plan["doubt"] = (len(plan["read"]), plan["doubt"][1], None)
-            plan["read"] += [f"{first:04d}", f"{first + 9:04d}"]
+            plan["doubt decade"] = (len(plan["read"]), word)
+            plan["read"] += _decade_years(decade)
+        else:
+            plan["doubt"] = (len(plan["read"]), word, date)
+            plan["read"].append(date)
     time_first = _TIME_FIRST.fullmatch(written)
     if time_first:  # 14:30 5 January 2022
         plan["time first"] = len(plan["read"])
@@ -1140,9 +1141,8 @@ def _plan(text: str, template: str) -> dict:
             plan["read"].append((Date(year, 1, 1) + timedelta(days=number - 1)).isoformat())
     decade = _DECADE.fullmatch(written)
     if decade:  # the 1990s: 1990 to 1999
-        first = int(next(group for group in decade.groups() if group)) * 10
         plan["decade"] = len(plan["read"])
-        plan["read"] += [f"{first:04d}", f"{first + 9:04d}"]
+        plan["read"] += _decade_years(decade)
     bracketed = _BRACKETED.fullmatch(written)
     if bracketed:  # 2022-01-05 (local)
         plan["bracketed"] = (len(plan["read"]), bracketed.group("words").strip(), bracketed.group("date"))
@@ -1230,6 +1230,12 @@ def _plan(text: str, template: str) -> dict:
     return plan
 
 
+def _decade_years(decade: re.Match) -> list[str]:
+    """The first and last years of a decade _DECADE matched (the 1990s: 1990, 1999)."""
+    first = int(next(group for group in decade.groups() if group)) * 10
+    return [f"{first:04d}", f"{first + 9:04d}"]
+
+
 def _span(column: str, in_date: Message, in_end_date: Message) -> Message:
     """The advice on a span of time written in one value (a range, a quarter, two years), as its
     column needs it: in date, its start there and its end in end_date (`in_date`); in end_date,
@@ -1295,8 +1301,8 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, unlike = plan["look-alike"]
         if read[at] is not None:
             return say("holds {unlike}; write {date}", unlike=unlike, date=_as_written(*read[at]))
-    if "doubt" in plan and plan["doubt"][2] is None:  # a decade, with a word of doubt
-        at, word, _ = plan["doubt"]
+    if "doubt decade" in plan:  # early 1990s
+        at, word = plan["doubt decade"]
         if read[at] is not None and read[at + 1] is not None:
             first, last = plan["read"][at], plan["read"][at + 1]
             return _span(
@@ -1316,7 +1322,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     last=last,
                 ),
             )
-    elif "doubt" in plan:
+    if "doubt" in plan:
         at, word, date = plan["doubt"]
         if read[at] is not None:
             return say(
