@@ -26,6 +26,21 @@
         .catch(() => noUpdate);
     },
 
+    // An outlet's button in the panel pressed: {name, at} for navigate (timeline/app/callbacks.py,
+    // OUTLET_CHOSEN). Dash calls this for every set of buttons the panel draws, with no count:
+    // then nothing is sent (no call to the server that would change nothing).
+    // Inputs: the n_clicks of every {"type": "outlet"} button. Returns outlet-choice.data.
+    outletChosen: function (_clicks) {
+      const pressed = window.dash_clientside.callback_context.triggered.filter((t) => t.value);
+      if (pressed.length !== 1) return window.dash_clientside.no_update;
+      const propId = pressed[0].prop_id;
+      let id = null;
+      try {
+        id = JSON.parse(propId.slice(0, propId.lastIndexOf(".")));
+      } catch (_error) { /* not a pattern's id */ }
+      return id && typeof id.name === "string" ? {name: id.name, at: Date.now()} : window.dash_clientside.no_update;
+    },
+
     // The graph's width in pixels, so that titles are packed for the room they have (on a resize
     // too: see zoomAsked). On load too: the opening figure was packed for a width the server
     // guessed. Inputs: view.data (the view changed); known: chart-width.data.

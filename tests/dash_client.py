@@ -450,9 +450,11 @@ class Tab(Client):
         """A filter control changes (checklists, dropdown: lists; search, dates: text). Key: the figure."""
         return self.act({(control, "value"): value}, FIGURE)
 
-    def click(self, button: str) -> Result:
-        """A button pressed ("clear-filters", "reset-zoom"). Key: the figure."""
-        return self.act({(button, "n_clicks"): (self.props.get((button, "n_clicks")) or 0) + 1}, FIGURE)
+    def click(self, button: str | dict) -> Result:
+        """A button pressed ("clear-filters", "reset-zoom"; a dict id: one of a pattern's, such as
+        {"type": "outlet", "name": "AP"}, an outlet's in the panel). Key: the figure."""
+        key = id_key(dict(sorted(button.items())) if isinstance(button, dict) else button)
+        return self.act({(key, "n_clicks"): (self.props.get((key, "n_clicks")) or 0) + 1}, FIGURE)
 
     def zoom(self, low, high) -> Result:
         """A drag on the chart: relayoutData with the new x range. Key: the figure."""
@@ -506,15 +508,27 @@ class Tab(Client):
 
     def _fired(self, changed: dict, ran: str | None) -> dict[str, dict]:
         """The callbacks that `changed` props fire (never the one that changed them), each with its
-        changed props in order. Pattern inputs fire nothing when components come and go: Chromium
-        sends nothing for them either (Dash 4.4.1)."""
+        changed props in order: a prop of a component whose id a pattern input (ALL) matches fires
+        that callback too (a button pressed, or drawn: see _set)."""
         fired = {}
         for callback in self.callbacks:
-            inputs = self._inputs(callback["output"])
-            hit = {name: None for name in changed if name in inputs}
+            inputs, patterns = self._inputs(callback["output"]), self._patterns(callback["output"])
+            hit = {
+                name: None
+                for name in changed
+                if name in inputs
+                or name.startswith("{")
+                and any(
+                    _matches(pattern, _parse_id(name.rsplit(".", 1)[0])) and name.rsplit(".", 1)[1] == prop
+                    for pattern, prop in patterns
+                )
+            }
             if hit and callback["output"] != ran:
                 fired[callback["output"]] = hit
         return fired
+
+    def _patterns(self, output: str) -> list[tuple[dict, str]]:
+        return [(i["id"], i["property"]) for i in self.shape(output)["inputs"] if isinstance(i["id"], dict)]
 
     def _settle(self, pending: dict[str, dict], limit: int = 50) -> list[Call]:
         calls: list[Call] = []
@@ -568,7 +582,13 @@ class Tab(Client):
                 for item in body["inputs"] + body.get("state", [])
             ]
             function = spec["clientside_function"]
-            result = javascript().call(self.clientside_code, function["namespace"], function["function_name"], values)
+            # callback_context.triggered as the renderer gives it: each changed prop and its value.
+            triggered = [
+                {"prop_id": c, "value": self.props.get(tuple(c.rsplit(".", 1)))} for c in body["changedPropIds"]
+            ]
+            result = javascript().call(
+                self.clientside_code, function["namespace"], function["function_name"], values, triggered
+            )
             outputs = body["outputs"] if isinstance(body["outputs"], list) else [body["outputs"]]
             results = result if isinstance(body["outputs"], list) and not _no_update(result) else [result]
             for out, value in zip(outputs, results):
@@ -594,10 +614,19 @@ class Tab(Client):
             self.ids = [i for i in self.ids if id_key(i) not in gone]
             self.props = {k: v for k, v in self.props.items() if k[0] not in gone}
         self.props[key] = value
-        self._add(value, owner=key)
-        return {f"{key[0]}.{prop}": None}
+        added = self._add(value, owner=key)
+        # Components drawn whose ids a pattern input matches fire its callback, with no value
+        # (Chromium does: Dash 4.4.1 calls a callback on ALL outlet buttons when the panel draws them).
+        drawn = {
+            f"{id_key(i)}.{p}": None
+            for i in added
+            for c in self.callbacks
+            for pattern, p in self._patterns(c["output"])
+            if _matches(pattern, i)
+        }
+        return {f"{key[0]}.{prop}": None, **drawn}
 
-    def _add(self, value, owner) -> None:
+    def _add(self, value, owner) -> list:
         added = []
         for component in components(value):
             props = component["props"]
@@ -613,6 +642,7 @@ class Tab(Client):
                 )
         if owner is not None:
             self.owned[owner] = added
+        return added
 
 
 def _merge(fired: dict, more: dict) -> dict:
@@ -639,6 +669,7 @@ require("readline").createInterface({input: process.stdin}).on("line", async lin
   let answer;
   try {
     for (const code of message.code) if (!loaded.has(code)) { (0, eval)(code); loaded.add(code); }
+    window.dash_clientside.callback_context = {triggered: message.triggered};
     answer = {value: mark(await window.dash_clientside[message.namespace][message.name](...message.args))};
   } catch (error) {
     answer = error === PREVENT ? {value: {"__no_update__": true}} : {error: String(error)};
@@ -673,11 +704,10 @@ class _Javascript:
         self.lock = threading.Lock()
         atexit.register(self.stop)
 
-    def call(self, code: list[str], namespace: str, name: str, args: list):
+    def call(self, code: list[str], namespace: str, name: str, args: list, triggered: list | None = None):
         with self.lock:
-            self.process.stdin.write(
-                json.dumps({"code": code, "namespace": namespace, "name": name, "args": args}) + "\n"
-            )
+            message = {"code": code, "namespace": namespace, "name": name, "args": args, "triggered": triggered or []}
+            self.process.stdin.write(json.dumps(message) + "\n")
             self.process.stdin.flush()
             answer = json.loads(self.process.stdout.readline())
         if "error" in answer:

@@ -27,7 +27,6 @@ ROWS = [
     row("fourth", "2022-01-05", source="AP", **ALMATY),
 ]
 AROUND_ALMATY = [43, 76, 44, 78]  # the map's bounds: south, west, north, east
-OUTLET = {"type": "outlet", "name": "Reuters"}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +60,7 @@ def navigate(path, search="", changed=None, value=None, shown=None, **more):
         previous=None,
         following=None,
         click=None,
-        outlets=[],
+        outlet=None,
         clear=None,
         map_only=None,
         choice=None,
@@ -121,12 +120,11 @@ def navigate(path, search="", changed=None, value=None, shown=None, **more):
         (
             "an outlet's button in the panel",
             "?event=first",
-            (OUTLET, "n_clicks"),
-            1,
+            "outlet-choice.data",
+            {"name": "Reuters", "at": 1},
             None,
             "?event=first&source=Reuters",
         ),
-        ("an outlet's button appearing (no click yet)", "?event=first", (OUTLET, "n_clicks"), None, None, no_update),
         (
             "Clear filters keeps the event",
             "?event=first&category=protest&q=protest",
@@ -189,19 +187,12 @@ def test_navigate_a_moved_map_redraws_nothing_while_only_is_off(path):
     "name, fired, address",
     [
         (
-            "the panel's outlet buttons drawn again, one of them pressed at once",
-            [
-                (({"type": "outlet", "name": "RFE/RL"}, "n_clicks"), None),
-                (({"type": "outlet", "name": "AP"}, "n_clicks"), 1),
-            ],
+            "the address changed and an outlet pressed at once",
+            [("url.search", ""), ("outlet-choice.data", {"name": "AP", "at": 1})],
             "?source=AP",
         ),
         ("an address change with a button pressed", [("url.search", ""), ("next-event.n_clicks", 1)], "?event="),
-        (
-            "only buttons drawn again: nothing pressed",
-            [(({"type": "outlet", "name": "RFE/RL"}, "n_clicks"), None)],
-            no_update,
-        ),
+        ("the address alone, as it is", [("url.search", "")], no_update),
     ],
 )
 def test_navigate_acts_on_what_the_viewer_did_among_inputs_fired_together(path, name, fired, address):
@@ -226,7 +217,7 @@ def test_navigate_acts_on_what_the_viewer_did_among_inputs_fired_together(path, 
             previous=None,
             following=1,
             click=None,
-            outlets=[None, 1],
+            outlet={"name": "AP", "at": 1},
             clear=None,
             map_only=None,
             choice=None,
@@ -470,7 +461,7 @@ def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends
         "prev-event.n_clicks",
         "next-event.n_clicks",
         "timeline.clickData",
-        '{"name":["ALL"],"type":"outlet"}.n_clicks',
+        "outlet-choice.data",
         "clear-filters.n_clicks",
         "map-only.n_clicks",
         "map-choice.data",
@@ -484,8 +475,13 @@ def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends
     ]
     in_browser = [c["clientside_function"] for c in app._callback_list if c.get("clientside_function")]
     assert in_browser == [
-        {"namespace": "timeline", "function_name": n} for n in ("poll", "chartWidth", "zoomAsked", "zoomIntoAddress")
+        {"namespace": "timeline", "function_name": n}
+        for n in ("poll", "outletChosen", "chartWidth", "zoomAsked", "zoomIntoAddress")
     ]
+    chosen = next(
+        c for c in app._callback_list if c.get("clientside_function", {}).get("function_name") == "outletChosen"
+    )
+    assert chosen["output"] == "outlet-choice.data" and chosen["prevent_initial_call"]
     poll = next(c for c in app._callback_list if c.get("clientside_function", {}).get("function_name") == "poll")
     assert poll["output"] == "data-version.data" and poll["prevent_initial_call"]
     assert [f"{i['id']}.{i['property']}" for i in poll["inputs"]] == ["poll.n_intervals"]

@@ -163,12 +163,18 @@ def test_clicked_event(click, event_id):
 
 def test_an_outlet_button_filters_to_that_outlet(index):
     state = State("emergency", Filters(categories=("government",), sources=("Akorda", "TASS"), text="x"))
-    after = next_state(state, {"type": "outlet", "name": "RFE/RL"}, 1, index)
+    after = next_state(state, "outlet-choice", {"name": "RFE/RL", "at": 1}, index)
     assert after == State("emergency", Filters(categories=("government",), sources=("RFE/RL",), text="x"))
 
 
-def test_other_pattern_ids_change_nothing(index):
+@pytest.mark.parametrize("value", [None, {}, {"name": 5, "at": 1}, "RFE/RL", ["RFE/RL"]])
+def test_an_outlet_choice_with_no_name_changes_nothing(index, value):
+    assert next_state(START, "outlet-choice", value, index) == START
+
+
+def test_pattern_ids_change_nothing(index):
     assert next_state(START, {"type": "list-item", "id": "rally"}, 1, index) == START
+    assert next_state(START, {"type": "outlet", "name": "RFE/RL"}, 1, index) == START
 
 
 def test_clear_filters_keeps_the_selection(index):
@@ -267,7 +273,7 @@ def test_category_options_keep_the_name_as_value():
 
 def test_a_long_outlet_still_filters(index):
     """The address holds a short stand-in for it (within its bounds), and the filter finds it."""
-    state = next_state(START, {"type": "outlet", "name": LONG}, 1, index)
+    state = next_state(START, "outlet-choice", {"name": LONG, "at": 1}, index)
     assert state.filters.sources == (outlet_value(LONG),) and len(state.to_search()) < 200
     assert State.from_search(state.to_search()).filters == state.filters
 

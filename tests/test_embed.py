@@ -72,7 +72,7 @@ def test_every_step_inside_the_embedded_view_keeps_it():
     for trigger, value in (
         ("clear-filters", 1),
         ("search", "almaty"),
-        ({"type": "outlet", "name": "TASS"}, 1),
+        ("outlet-choice", {"name": "TASS", "at": 1}),
         ("timeline", {"points": [{"customdata": "death-toll"}]}),
     ):
         assert controls.next_state(state, trigger, value, index=None).embed, trigger

@@ -51,6 +51,20 @@ POLL = InBrowser(
 )
 
 
+# The panel's outlet buttons: a press, in the browser, becomes the outlet chosen (outlet-choice),
+# which navigate reads. Dash calls a callback on ALL of them whenever the panel draws new ones
+# (on every page opened, with no count): read by navigate itself, each such drawing cost a call
+# to the server that changed nothing.
+OUTLET_CHOSEN = InBrowser(
+    ClientsideFunction("timeline", "outletChosen"),
+    dict(
+        output=Output("outlet-choice", "data"),
+        inputs=[Input({"type": "outlet", "name": ALL}, "n_clicks")],
+        prevent_initial_call=True,
+    ),
+)
+
+
 # The address is the view's state; `view` is the same without where the chart and the map are
 # (the zoom, the map's place), so that neither a zoom nor a pan (each written into the address
 # in place) redraws anything.
@@ -68,7 +82,7 @@ POLL = InBrowser(
         previous=Input("prev-event", "n_clicks"),
         following=Input("next-event", "n_clicks"),
         click=Input("timeline", "clickData"),
-        outlets=Input({"type": "outlet", "name": ALL}, "n_clicks"),  # the panel's outlet buttons
+        outlet=Input("outlet-choice", "data"),  # {"name": the outlet pressed in the panel, "at": when}
         clear=Input("clear-filters", "n_clicks"),
         map_only=Input("map-only", "n_clicks"),
         choice=Input("map-choice", "data"),
@@ -87,7 +101,7 @@ def navigate(
     previous,
     following,
     click,
-    outlets,
+    outlet,
     clear,
     map_only,
     choice,
@@ -352,13 +366,25 @@ _EXPORTING = threading.Semaphore(1)  # download: one export at a time in this pr
 
 
 # Handed to Dash in this order (/_dash-dependencies lists them so).
-CALLBACKS = (POLL, navigate, show, describe, in_view, draw, CHART_WIDTH, ZOOM_ASKED, ZOOM_INTO_ADDRESS, zoom, download)
+CALLBACKS = (
+    POLL,
+    OUTLET_CHOSEN,
+    navigate,
+    show,
+    describe,
+    in_view,
+    draw,
+    CHART_WIDTH,
+    ZOOM_ASKED,
+    ZOOM_INTO_ADDRESS,
+    zoom,
+    download,
+)
 
 
 def _viewer_action() -> tuple:
     """The input that fired and its value: among several that fired together, what the viewer
-    did (a control, or a button or event with a value), not the address nor a button that is
-    only new (the panel's outlet buttons, drawn again, fire with no count)."""
+    did (a control, or a button or event with a value), not the address."""
     fired = [(ctx.triggered_prop_ids.get(t["prop_id"]) or None, t["value"]) for t in ctx.triggered]
     for trigger, value in fired:
         if isinstance(trigger, str) and trigger in CONTROLS or (trigger not in (None, "url") and value):

@@ -246,6 +246,16 @@ def _map_choice(value) -> bool:
     )
 
 
+def _outlet_choice(value) -> bool:
+    """An outlet pressed in the panel (assets/callbacks.js): {"name": ..., "at": a time in ms}."""
+    return value is None or (
+        isinstance(value, dict)
+        and set(value) == {"name", "at"}
+        and isinstance(value["name"], str)
+        and isinstance(value["at"], (int, float))
+    )
+
+
 VALUES = {
     ("url", "search"): _text,
     ("url", "href"): _text,
@@ -273,6 +283,7 @@ VALUES = {
     ("zoom", "data"): _window,
     ("map-view", "data"): _map_view,
     ("map-choice", "data"): _map_choice,
+    ("outlet-choice", "data"): _outlet_choice,
     ("map-only", "n_clicks"): _count,
     ("map-only", "aria-pressed"): _text,
 }

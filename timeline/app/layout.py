@@ -74,6 +74,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
             dcc.Store(id="zoom-request"),
             dcc.Store(id="chart-width"),  # the graph's width in pixels, measured by the browser
             dcc.Store(id="refused"),  # why values of the address or the controls were refused
+            dcc.Store(id="outlet-choice"),  # the outlet pressed in the panel (callbacks.OUTLET_CHOSEN)
             dcc.Interval(id="poll", interval=POLL_MS),
             dcc.Download(id="download"),
             html.Header(

@@ -46,9 +46,7 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
     "from" and then "to" before the page has answered the first keeps both.
     `masks(filters)` gives the kept events; the app passes a cached one. `area`: what the map
     shows ([south, west, north, east]), for "Only what is on the map"."""
-    if isinstance(trigger, dict):
-        if trigger.get("type") == "outlet":
-            return state.with_filters(sources=(outlet_value(str(trigger["name"])),))
+    if not isinstance(trigger, str):
         return state
     if trigger in FILTER_FIELDS:
         values = dict(zip(FILTER_FIELDS, shown)) if shown is not None else {}
@@ -65,6 +63,9 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
     if trigger == "map-choice":  # a mark on the map, or a title in its list, chosen
         chosen = (value or {}).get("id") if isinstance(value, dict) else None
         return state.select(chosen) if isinstance(chosen, str) and index.position(chosen) is not None else state
+    if trigger == "outlet-choice":  # an outlet's button in the panel pressed: {"name": ..., "at": ...}
+        name = value.get("name") if isinstance(value, dict) else None
+        return state.with_filters(sources=(outlet_value(name),)) if isinstance(name, str) else state
     if trigger == "map-only":  # "Only what is on the map": on (the map's `area`) if it was off
         return state.with_filters(area=None if state.filters.area else Area.of(area))
     return state
