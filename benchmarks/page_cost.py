@@ -2,7 +2,8 @@
 context, as pytest-playwright's `page` was) and in a returning viewer's browser (a profile on
 disk, as tests/browser/conftest.py's `page` is now): the seconds until the chart is drawn and
 the machine's CPU seconds (every process: Chromium, the served app, Playwright) from the page's
-opening to 1.5 s after it is drawn, when its on-load callbacks have answered.
+opening to 1.5 s after it is drawn, when its on-load callbacks have answered; and how many
+callbacks it sent to the server (POSTs to /_dash-update-component) until QUIET seconds later.
 
     .venv/bin/python benchmarks/page_cost.py [--events events.csv] [--pages 5] [--rounds 2]
 
@@ -37,16 +38,24 @@ def busy() -> float:
     return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
 
 
-def load(context, url: str) -> tuple[float, float]:
-    """(seconds until drawn, machine CPU seconds) of one page in `context`."""
+QUIET = 4  # seconds after the CPU is read, for the page's last callbacks to be counted
+
+
+def load(context, url: str) -> tuple[float, float, int]:
+    """(seconds until drawn, machine CPU seconds, callbacks sent to the server) of one page in
+    `context`."""
     cpu, started = busy(), time.monotonic()
     page = context.new_page()
+    calls = []
+    page.on("request", lambda r: calls.append(r) if "/_dash-update-component" in r.url else None)
     page.goto(url)
     page.wait_for_function(DRAWN, timeout=60_000, polling=100)
     drawn = time.monotonic() - started
     page.wait_for_timeout(1500)
+    cpu = busy() - cpu
+    page.wait_for_timeout(QUIET * 1000)  # (callbacks a drawing of the panel fires may come late)
     page.close()
-    return drawn, busy() - cpu
+    return drawn, cpu, len(calls)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args(argv)
-    results: dict[str, list[tuple[float, float]]] = {"first visit": [], "returning": []}
+    results: dict[str, list[tuple[float, float, int]]] = {"first visit": [], "returning": []}
     with serve(args.events) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(args.rounds):
@@ -70,11 +79,12 @@ def main(argv: list[str] | None = None) -> int:
                 returning.close()
         browser.close()
     for way, loads in results.items():
-        drawn, cpu = zip(*loads, strict=True)
+        drawn, cpu, calls = zip(*loads, strict=True)
         print(
             f"{way:12} {len(loads):2} pages: drawn after {statistics.median(drawn):.2f} s "
             f"({min(drawn):.2f}-{max(drawn):.2f}), machine CPU {statistics.median(cpu):.2f} s "
-            f"({min(cpu):.2f}-{max(cpu):.2f}) a page (median, range)"
+            f"({min(cpu):.2f}-{max(cpu):.2f}) a page (median, range); callbacks sent to the server "
+            f"{min(calls)}-{max(calls)} a page"
         )
     return 0
 
