@@ -206,15 +206,16 @@ SWAPPED = "look swapped"
         ("Batumi", "41.79", "41.18", None),
         ("Malatya", "38.75", "38.02", None),
         ("Salekhard", "66.13", "66.26", None),
-        # swapped near a town, but where they point is near one too (Aktau's, in Russia)
-        ("Aktau", "51.1739", "43.6610", None),
+        # where they point is near other towns (Aktau's and Atyrau's, in Russia), far from the one named
+        ("Aktau", "51.1739", "43.6610", "they point far from Aktau (KZ), the town in the location column, and"),
+        ("Atyrau", "51.92", "47.10", "write latitude 47.10 and longitude 51.92"),
         # a longitude that is no latitude swapped: beyond 90
         ("Los Angeles", "34.05", "-118.24", None),
     ],
 )
 def test_latitude_and_longitude_the_other_way_round_are_told(location, latitude, longitude, said):
-    """A row whose coordinates point where no town is, and swapped are at the town its location
-    names, is warned about (the map would draw it there); kept as written."""
+    """A row whose coordinates, swapped, are at the town its location names, and as written far
+    from it, is warned about (the map would draw it there); kept as written."""
     dataset = timeline.load_bytes(
         csv_bytes([row("a", "2022-01-05", location=location, latitude=latitude, longitude=longitude)])
     )

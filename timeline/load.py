@@ -1308,41 +1308,52 @@ def _coordinate_pairs(check: _Checker) -> None:
 
 
 def _swapped_coordinates(check: _Checker) -> None:
-    """Latitude and longitude written the other way round: where they point there is no town
-    (places.far_from_towns), and swapped they are at a town of the name the row's location gives
-    (within SWAPPED_NEAR degrees), which is not near them as written (SWAPPED_FAR: a point off
-    Batumi, whose latitude and longitude are alike, is not its swap). Written so, Almaty (43.2567,
-    76.9286) is drawn in the Arctic Sea. A warning on the latitude; the row keeps its values."""
+    """Latitude and longitude written the other way round: swapped they are at a town of the name
+    the row's location gives (within SWAPPED_NEAR degrees), which is not near them as written
+    (SWAPPED_FAR: a point off Batumi, whose latitude and longitude are alike, is not its swap).
+    Written so, Almaty (43.2567, 76.9286) is drawn in the Arctic Sea, where no town is, and Aktau
+    (43.65, 51.17) in southern Russia, where towns are. A warning on the latitude; the row keeps its values."""
     latitude, longitude = check.found["latitude"], check.found["longitude"]
     # (NaN compares false: a row without both numbers is not looked at; nor a latitude that
-    # is no longitude swapped, or the reverse.)
-    at = np.flatnonzero((np.abs(latitude) <= 90) & (np.abs(longitude) <= 90) & ~check.refused)
+    # is no longitude swapped, or the reverse. Swapped, a point moves by |latitude - longitude|
+    # on each axis: by at most SWAPPED_FAR - SWAPPED_NEAR, it is as near the town as written.)
+    at = np.flatnonzero(
+        (np.abs(latitude) <= 90)
+        & (np.abs(longitude) <= 90)
+        & (np.abs(latitude - longitude) > SWAPPED_FAR - SWAPPED_NEAR)
+        & ~check.refused
+    )
     if not len(at):
         return
-    at = at[places.far_from_towns(latitude[at], longitude[at])]
-    at = at[~places.far_from_towns(longitude[at], latitude[at])]  # (swapped, near some town)
+    at = at[~places.far_from_towns(longitude[at], latitude[at])]  # (swapped, near some town: 15 ms a million)
     location = check.frame["location"]
     at = at[_given(location)[at]] if len(at) else at
     if not len(at):
         return
     codes, names = pd.factorize(location.iloc[at])
+    # The rows of each name together (a radix sort for up to 32,767 names), in the file's order.
+    order = np.argsort(codes.astype(np.int16) if len(names) < 2**15 else codes, kind="stable")
+    starts = np.searchsorted(codes[order], np.arange(len(names) + 1))
+    at = at[order]
+    at_latitude, at_longitude = latitude[at], longitude[at]
     hits, towns = [], []  # the rows swapped, and the town each is at swapped
     # (Each name looked up once, 10-40 us: at most SWAPPED_LOOKUPS of them, in the file's order. A
     # file whose columns are swapped whole is told so by its first rows: the cause said first.)
     for code, name in enumerate(names[:SWAPPED_LOOKUPS].tolist()):
         match = places.lookup(name)
-        which = at[codes == code]
+        first, end = starts[code], starts[code + 1]
+        lat, lon, left = at_latitude[first:end], at_longitude[first:end], np.ones(end - first, dtype=bool)
         for place in match.candidates:  # (a name of several towns: the one the swap is at)
-            swapped = (np.abs(latitude[which] - place.longitude) <= SWAPPED_NEAR) & (
-                np.abs(longitude[which] - place.latitude) <= SWAPPED_NEAR
+            swapped = (
+                left & (np.abs(lat - place.longitude) <= SWAPPED_NEAR) & (np.abs(lon - place.latitude) <= SWAPPED_NEAR)
             )
-            written = (np.abs(latitude[which] - place.latitude) <= SWAPPED_FAR) & (
-                np.abs(longitude[which] - place.longitude) <= SWAPPED_FAR
-            )
+            if not swapped.any():
+                continue
+            written = (np.abs(lat - place.latitude) <= SWAPPED_FAR) & (np.abs(lon - place.longitude) <= SWAPPED_FAR)
             at_town = swapped & ~written
-            hits.append(which[at_town])
+            hits.append(at[first:end][at_town])
             towns += [place.label()] * int(np.count_nonzero(at_town))
-            which = which[~at_town]
+            left &= ~at_town
     found = np.concatenate(hits) if hits else np.zeros(0, dtype=np.intp)
     if not len(found):
         return
@@ -1374,20 +1385,35 @@ def _swapped_coordinates(check: _Checker) -> None:
         check.frame["latitude"].to_numpy()[found[order]].tolist(),
         check.frame["longitude"].to_numpy()[found[order]].tolist(),
         [towns[i] for i in order.tolist()],
+        places.far_from_towns(latitude[found[order]], longitude[found[order]]).tolist(),
     )
     said: dict = {}  # (each message made once: a file swapped whole repeats its places)
     for row, key in zip(rows, written):
         message = said.get(key)
         if message is None:
-            message = said[key] = say(
-                "latitude {latitude} and longitude {longitude} look swapped: no town is near where they "
-                "point, and the other way round they are at {place}, the town in the location column; write "
-                "latitude {longitude} and longitude {latitude}",
-                latitude=key[0],
-                longitude=key[1],
-                place=key[2],
-            )
+            message = said[key] = _swapped_said(*key)
         check.problems.append(Problem(row, "latitude", WARNING, message))
+
+
+def _swapped_said(latitude: str, longitude: str, place: str, lonely: bool) -> Message:
+    """What _swapped_coordinates says of a row; `lonely`: no town is near where they point."""
+    if lonely:
+        return say(
+            "latitude {latitude} and longitude {longitude} look swapped: no town is near where they "
+            "point, and the other way round they are at {place}, the town in the location column; write "
+            "latitude {longitude} and longitude {latitude}",
+            latitude=latitude,
+            longitude=longitude,
+            place=place,
+        )
+    return say(
+        "latitude {latitude} and longitude {longitude} look swapped: they point far from {place}, the "
+        "town in the location column, and the other way round they are at it; write latitude "
+        "{longitude} and longitude {latitude}",
+        latitude=latitude,
+        longitude=longitude,
+        place=place,
+    )
 
 
 SWAPPED_NEAR = 0.5  # degrees: coordinates swapped this near a town named are taken to be its

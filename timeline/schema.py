@@ -695,8 +695,8 @@ COLUMNS: tuple[Column, ...] = (
         "no",
         "Decimal degrees, -90 to 90; give both or neither. Written with a decimal comma (`43,2389`) or in "
         "degrees and minutes (`43°14′N`, `43 14 20 N`), it is refused with the decimal degrees to write. "
-        "Latitude and longitude the other way round (pointing where no town is, and swapped at the town "
-        "`location` names) are warned about.",
+        "Latitude and longitude the other way round (far from the town `location` names, and swapped at "
+        "it) are warned about.",
         "43.2389",
         rules=(*SHEET, Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=90)),
     ),
