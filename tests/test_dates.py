@@ -340,7 +340,29 @@ REFUSED = [
     ("14:30", ["has no year"]),
     ("2022 14:30", ["has a time but no day"]),
     ("January 2022 14:30", ["has a time but no day"]),
-    ("tomorrow", ["is not a date that can be read", "YYYY-MM-DD"]),
+    # relative to when it was written, as a post or a page shows it (August is "ago" in Spanish:
+    # "2 days ago" was told it had a Spanish month name)
+    ("tomorrow", ["is relative to the day it was written", "count from the date of the post", "YYYY-MM-DD"]),
+    ("2 days ago", ["is relative to the day it was written", "YYYY-MM-DD"]),
+    ("5h ago", ["is relative to the day it was written"]),
+    ("about 3 hours ago", ["is relative to the day it was written"]),
+    ("1 year ago", ["is relative to the day it was written"]),
+    ("Yesterday at 14:30", ["is relative to the day it was written"]),
+    ("last Monday", ["is relative to the day it was written"]),
+    ("вчера в 14:30", ["is relative to the day it was written"]),
+    ("3 дня назад", ["is relative to the day it was written"]),
+    ("il y a 2 jours", ["is relative to the day it was written"]),
+    ("hier à 14h30", ["is relative to the day it was written"]),
+    ("hace 2 días", ["is relative to the day it was written"]),
+    ("vor 2 Tagen", ["is relative to the day it was written"]),
+    ("2 күн бұрын", ["is relative to the day it was written"]),
+    ("منذ يومين", ["is relative to the day it was written"]),
+    ("5 ago 2022", ["is written with a Spanish month name; write 2022-08-05"]),
+    # years before the present: no date holds them
+    ("65 million years ago", ["counts years before the present", "500 BC is -0500", "9999 BC to AD 9999"]),
+    ("13.8 billion years ago", ["counts years before the present"]),
+    ("10,000 years ago", ["counts years before the present"]),
+    ("12,000 BP", ["counts years before the present"]),
     # dateutil raises decimal.InvalidOperation for this one, not ValueError
     ("0:10000000000000000000000000000", ["is not a date that can be read"]),
     ("99999999999999999999", ["is not a date that can be read"]),
@@ -902,7 +924,7 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("2022-2021", f"is not a date that can be read; {HOW_TO_WRITE}"),
         # what none of these fits is said as before
         ("2022-01-07 or 08", f"is not a date that can be read; {HOW_TO_WRITE}"),
-        ("tomorrow", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("next tuesday maybe", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("2022-01-05 – ", f"is not a date that can be read; {HOW_TO_WRITE}"),
     ],
 )

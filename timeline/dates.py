@@ -236,6 +236,52 @@ DIAGNOSES: tuple[tuple[str, Message], ...] = (
 _NO_DAY = say("has a time but no day; {how_to_write}", how_to_write=HOW_TO_WRITE)
 
 
+# A date said relative to when it was written, as a post or a page shows it ("2 days ago", "5h
+# ago", "yesterday at 14:30", "вчера", "il y a 3 jours", "hace 2 días", "vor 2 Tagen", "2 күн
+# бұрын", "منذ يومين"): no reader can place it. (Spanish writes August "ago": "5 ago 2022" has no
+# unit before it.) And years counted back from the present ("65 million years ago", "10,000 BP").
+_WEEKDAYS_EN = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_RELATIVE_WORDS = (
+    r"(?:(?:about|around|over|almost|nearly|~)\s*)?"
+    r"(?:\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten|(?:a\s+)?few|several|(?:a\s+)?couple\s+of)\s*"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\.?\s+ago"
+    rf"|yesterday|today|tonight|tomorrow|now|just\s+now|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
+    rf"|(?:this|last|next)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|{_WEEKDAYS_EN})"
+    r"|вчера|позавчера|сегодня|завтра|послезавтра|сейчас|только\s+что"
+    r"|\d{1,4}\s*(?:секунд\w*|сек\.?|минут\w*|мин\.?|час\w*|ч\.?|дн(?:я|ей)|день|недел\w*|месяц\w*|мес\.?|год\w*|лет)\s+назад"
+    r"|(?:на\s+)?прошл\w+\s+(?:недел\w+|месяц\w*|год\w*)"
+    r"|hier|avant-hier|aujourd['’]hui|demain|maintenant"
+    r"|il\s+y\s+a\s+\d{1,4}\s*(?:secondes?|s|minutes?|min|heures?|h|jours?|j|semaines?|mois|ans?|années?)"
+    r"|la\s+semaine\s+derni[eè]re|le\s+mois\s+dernier|l['’]an(?:née)?\s+derni[eè]re?"
+    r"|ayer|anteayer|hoy|hace\s+\d{1,4}\s*(?:segundos?|minutos?|min|horas?|h|d[ií]as?|semanas?|mes(?:es)?|años?)"
+    r"|gestern|vorgestern|heute|vor\s+\d{1,4}\s*(?:sekunden|minuten|min\.?|stunden?|std\.?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+    r"|кеше|бүгін|ертең|\d{1,4}\s*(?:секунд|минут|сағат|күн|апта|ай|жыл)\s+бұрын"
+    r"|أمس|الأمس|البارحة|اليوم|غدا|غداً|منذ\s+(?:\d{1,4}\s*)?(?:ثوان|ثانية|دقيقة|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|سنة|سنتين|سنوات|عام|أعوام)"
+)
+_RELATIVE_TIME = r"\d{1,2}(?:[:h.]\d{2})?\s*(?:[ap]\.?m\.?|h|uhr)?"
+_RELATIVE = re.compile(
+    rf"(?:{_RELATIVE_TIME}\s*,?\s+)?(?:{_RELATIVE_WORDS})"
+    rf"(?:\s*,?\s*(?:at|à|a\s+las|в|um|في)?\s*{_RELATIVE_TIME})?",
+    re.IGNORECASE,
+)
+_BEFORE_PRESENT = re.compile(
+    r"(?:(?:about|around|over|almost|nearly|circa|ca?\.|~)\s*)?"  # (a thousand years or more: 2 years ago is relative)
+    r"(?:\d[\d,.]{0,20}\s*(?:thousand|million|billion|k|m|bn)\s*|\d{1,3}(?:[,.\s]\d{3})+\s*|\d{4,12}\s*)"
+    r"(?:years?|yrs?)\s+(?:ago|before\s+present|bp)"
+    r"|\d[\d,.]{0,20}\s*(?:bp|b\.p\.|ya|kya|mya|bya|ka|ma|ga)",
+    re.IGNORECASE,
+)
+_RELATIVE_DATE = say(
+    "is relative to the day it was written, which a reader cannot know: count from the date of the post or "
+    "page it came from, and {how_to_write}",
+    how_to_write=HOW_TO_WRITE,
+)
+_YEARS_BEFORE_PRESENT = say(
+    "counts years before the present, which a date cannot hold: write the year it means, with a minus sign "
+    "for a year BC (500 BC is -0500); years run from 9999 BC to AD 9999"
+)
+
+
 def _whole(pattern: str) -> str:
     return "(?is)^(?:" + pattern + ")$"
 
@@ -773,7 +819,12 @@ def _diagnosis(text: str) -> Message:
             day=spreadsheet_day_label(text),
             iso=_spreadsheet_day_iso(text),
         )
-    split = re.fullmatch(_whole(SPLIT), _squeezed(text), re.ASCII)
+    squeezed = _squeezed(text)
+    if _BEFORE_PRESENT.fullmatch(squeezed):
+        return _YEARS_BEFORE_PRESENT
+    if _RELATIVE.fullmatch(squeezed):
+        return _RELATIVE_DATE
+    split = re.fullmatch(_whole(SPLIT), squeezed, re.ASCII)
     date, clock = (split.group("date"), split.group("clock")) if split else (text, None)
     for pattern, message in DIAGNOSES:
         if re.fullmatch(_whole(pattern), date, re.ASCII):

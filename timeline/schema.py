@@ -626,7 +626,10 @@ COLUMNS: tuple[Column, ...] = (
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`) and a month name in Russian, Kazakh, French, German or Spanish "
         "(`5 января 2022`, `5. Januar 2022`) are named, with the date as it is to be written (a time with the "
         "seconds and the UTC offset written, as in each end of a range); a second 60 is blamed on the seconds, "
-        "and `24:00` (or `2400`) gets the next day at 00:00.",
+        "and `24:00` (or `2400`) gets the next day at 00:00. A date said from the day it was written, as a post "
+        "or a page shows it (`2 days ago`, `yesterday at 14:30`, `вчера`, `il y a 3 jours`), is told to be counted "
+        "from the post's date; years counted back from the present (`65 million years ago`, `10,000 BP`) are "
+        "told to be written as a year, which runs from 9999 BC to AD 9999.",
         "2022-01-07",
         rules=(
             Rule(
