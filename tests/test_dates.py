@@ -1376,3 +1376,69 @@ def test_a_month_s_name_with_a_year_that_begins_with_0_is_read_and_said_to_be_pe
     for parsed in (parse_series(series), parse_series(series, bulk=False)):
         assert parsed.value.iloc[0] == pd.Timestamp(value)
         assert str(parsed.warnings.get(text, "")).startswith(said)
+
+
+PLACEHOLDER = "which programs write for a date they do not have"
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # a database's or a spreadsheet's day for no date: read as written, and said
+        ("0001-01-01", "is 1 January AD 1, the first day .NET and Go can hold, " + PLACEHOLDER),
+        ("0001-01-01 00:00:00", "is 1 January AD 1, the first day .NET and Go can hold"),
+        ("1/1/0001 12:00:00 AM", "is 1 January AD 1"),
+        ("January 1, 0001", "is 1 January AD 1"),  # (not "if 00:01 is a time of day")
+        ("1970-01-01", "is 1 January 1970, the Unix epoch, a time of 0, " + PLACEHOLDER),
+        ("1970-01-01T00:00:00Z", "is 1 January 1970, the Unix epoch"),
+        ("1899-12-30", "is 30 December 1899, day 0 of Excel, Access and SQL Server"),
+        ("1900-01-01 00:00", "is 1 January 1900, day 0 of Excel, Access and SQL Server"),
+        ("9999-12-31", "is 31 December 9999, the last day most programs can hold"),  # (not a Buddhist Era year)
+        ("9999-12-31 23:59:59", "is 31 December 9999, the last day most programs can hold"),
+        # the same day at another time, or in another zone, or only its month or year: as before
+        ("1970-01-01 10:00", ""),
+        ("1970-01-01 00:00:00+06:00", "a time of 00:00:00"),
+        ("1970-01", ""),
+        ("1970", ""),
+        ("0001", ""),
+        ("1970-01-02", ""),
+    ],
+)
+def test_a_day_programs_write_for_no_date_is_read_and_said(text, said):
+    series = pd.Series(["2022-01-07", text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert not pd.isna(parsed.value.iloc[1]) and text not in parsed.errors
+        warning = str(parsed.warnings.get(text, ""))
+        assert warning.startswith(said) if said else PLACEHOLDER not in warning, warning
+        if said.startswith("is"):
+            assert warning.endswith(
+                "write the date it means (if " + said.split(",")[0][3:] + " is meant, nothing is wrong)"
+            )
+
+
+@pytest.mark.parametrize("column", ["end_date", "published"])
+def test_in_a_column_that_may_be_empty_a_day_for_no_date_is_told_it_may_be_left_empty(column):
+    for parsed in (parse_series(pd.Series(["1970-01-01"], dtype="str"), bulk=b, column=column) for b in (True, False)):
+        assert "leave the cell empty if there is none, or write the date it means" in str(parsed.warnings["1970-01-01"])
+
+
+@pytest.mark.parametrize(
+    "text, column, said",
+    [
+        (
+            "0000-00-00",
+            "date",
+            "is MySQL's zero date, which it writes for a date it does not have: write the date it means",
+        ),
+        ("0000-00-00 00:00:00", "date", "is MySQL's zero date"),
+        (
+            "0000-00-00",
+            "published",
+            "is MySQL's zero date, which it writes for a date it does not have: leave the cell empty",
+        ),
+    ],
+)
+def test_mysql_s_zero_date_is_refused_as_what_it_is(text, column, said):
+    for bulk in (True, False):
+        parsed = parse_series(pd.Series([text], dtype="str"), bulk=bulk, column=column)
+        assert str(parsed.errors[text]).startswith(said)

@@ -422,6 +422,7 @@ def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date") -> P
     _closer_diagnoses(out, column)
     _midnight(uniques, out)
     _other_calendars(uniques, out)
+    _placeholders(uniques, out, column)
     index = texts.index
     if n == 0:
         empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
@@ -509,6 +510,59 @@ def _midnight(texts: pd.Series, out: _Out) -> None:
                 "shown as 00:00; if only the day is known, write {day}",
                 day=_iso_day(year, month, day),
             ),
+        )
+
+
+# Days that programs write for a date they do not have (a database's or a spreadsheet's null, a
+# time of 0): read as written, with a warning, for a stand-in read as a real day is a date
+# changed without a word (an event drawn in AD 1 or in 1970 among those of 2022).
+_NET_GO = say("the first day .NET and Go can hold")
+_EXCEL_ZERO = say("day 0 of Excel, Access and SQL Server")
+PLACEHOLDER_DAYS = {
+    np.datetime64("0001-01-01", "D"): _NET_GO,
+    np.datetime64("1899-12-30", "D"): _EXCEL_ZERO,
+    np.datetime64("1899-12-31", "D"): _EXCEL_ZERO,
+    np.datetime64("1900-01-01", "D"): _EXCEL_ZERO,
+    np.datetime64("1970-01-01", "D"): say("the Unix epoch, a time of 0"),
+    np.datetime64("9999-12-31", "D"): say("the last day most programs can hold"),
+}
+_ZERO_DATE = re.compile(r"0000-00-00(?:[ T]00:00(?::00(?:\.0+)?)?)?")  # MySQL's zero date
+
+
+def _placeholders(texts: pd.Series, out: _Out, column: str) -> None:
+    """A warning for a day of PLACEHOLDER_DAYS read to the day, or at 00:00 with no offset or UTC's
+    (9999-12-31: at any time); said in place of any other (a midnight's, a far year's), as it says
+    more. MySQL's zero date, refused, is told as such."""
+    days = out.values.astype("datetime64[D]")
+    at = np.flatnonzero(np.isin(days, list(PLACEHOLDER_DAYS)))
+    for i in at.tolist():
+        day = days[i]
+        exact = out.values[i] == day.astype(UNIT) and out.offset[i] in ("", "Z", "+00:00")
+        if out.precision[i] not in ("day", "minute") or not (exact or day == np.datetime64("9999-12-31")):
+            continue
+        year, month, number = _fields(out.values[i])[:3]
+        said = dict(day=Day.of(year, month, number), which=PLACEHOLDER_DAYS[day])
+        out.warnings[texts.iloc[i]] = (
+            say(
+                "is {day}, {which}, which programs write for a date they do not have: write the date it means "
+                "(if {day} is meant, nothing is wrong)",
+                **said,
+            )
+            if column == "date"
+            else say(
+                "is {day}, {which}, which programs write for a date they do not have: leave the cell empty if "
+                "there is none, or write the date it means (if {day} is meant, nothing is wrong)",
+                **said,
+            )
+        )
+    for text in [t for t in out.errors if _ZERO_DATE.fullmatch(t.strip())]:
+        out.errors[text] = (
+            say("is MySQL's zero date, which it writes for a date it does not have: write the date it means")
+            if column == "date"
+            else say(
+                "is MySQL's zero date, which it writes for a date it does not have: leave the cell empty if there "
+                "is none, or write the date it means"
+            )
         )
 
 

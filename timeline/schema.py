@@ -629,7 +629,9 @@ COLUMNS: tuple[Column, ...] = (
         "and `24:00` (or `2400`) gets the next day at 00:00. A date said from the day it was written, as a post "
         "or a page shows it (`2 days ago`, `yesterday at 14:30`, `вчера`, `il y a 3 jours`), is told to be counted "
         "from the post's date; years counted back from the present (`65 million years ago`, `10,000 BP`) are "
-        "told to be written as a year, which runs from 9999 BC to AD 9999.",
+        "told to be written as a year, which runs from 9999 BC to AD 9999. A day that programs write for a date "
+        "they do not have (`0001-01-01`, `1899-12-30`, `1900-01-01`, `1970-01-01`, `9999-12-31`) is read with a "
+        "warning that names the program; MySQL's `0000-00-00` is refused as such.",
         "2022-01-07",
         rules=(
             Rule(
