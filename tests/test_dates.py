@@ -925,6 +925,16 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         # what none of these fits is said as before
         ("2022-01-07 or 08", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("next tuesday maybe", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # noon and midnight for the time, as AP style writes them
+        ("Jan. 5, 2022, noon", "has 'noon' for its time; write 2022-01-05 12:00"),
+        ("2022-01-05 at midday", "has 'midday' for its time; write 2022-01-05 12:00"),
+        ("Jan. 5, 2022, at 12 noon", "has 'noon' for its time; write 2022-01-05 12:00"),
+        (
+            "Jan. 5, 2022, midnight",
+            "has 'midnight' for its time, which may be the start of 5 January 2022 or its end: write "
+            "2022-01-05 00:00 for its start, or the next day at 00:00, 2022-01-06 00:00, for its end",
+        ),
+        ("noon", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("2022-01-05 – ", f"is not a date that can be read; {HOW_TO_WRITE}"),
     ],
 )

@@ -898,6 +898,8 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"  # hyphe
 _RANGE_SEPARATOR = re.compile(
     rf"\s*(?:[{DASHES}\-/]|->|→|⟶|\.\.|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*", re.IGNORECASE
 )
+# Noon or midnight for the time, last (AP style: "Jan. 5, 2022, noon"; "at 12 midnight").
+_NOON = re.compile(r"[\s,]+(?:at\s+)?(?:12\s*)?(?P<word>noon|midday|midnight)\s*$", re.IGNORECASE)
 _CLEAR_SEPARATOR = re.compile(
     rf"\s+[{DASHES}\-]\s+|\s*(?:[\u2013\u2014\u2015→⟶]|->|\.\.)\s*|\s*\b(?:to|until|till|through|thru)\b\s*",
     re.IGNORECASE,
@@ -1208,6 +1210,10 @@ def _plan(text: str, template: str) -> dict:
         else:
             plan["doubt"] = (len(plan["read"]), word, date)
             plan["read"].append(date)
+    noon = _NOON.search(written)
+    if noon:  # Jan. 5, 2022, noon (as AP style writes 12:00); midnight: the day's start, or its end
+        plan["noon"] = (len(plan["read"]), noon.group("word").lower() == "midnight", noon.group("word"))
+        plan["read"].append(f"{written[: noon.start()].rstrip(' ,')} {'00:00' if plan['noon'][1] else '12:00'}")
     time_first = _TIME_FIRST.fullmatch(written)
     if time_first:  # 14:30 5 January 2022
         plan["time first"] = len(plan["read"])
@@ -1437,6 +1443,22 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 date=_as_written(*read[at]) if read[at][1] != "minute" else date,
                 word=repr(word),
             )
+    if "noon" in plan:
+        at, midnight, word = plan["noon"]
+        if read[at] is not None and read[at][1] == "minute":
+            value, precision, offset = read[at]
+            if not midnight:
+                return say(
+                    "has '{word}' for its time; write {date}", word=word, date=_as_written(value, precision, offset)
+                )
+            if _fields(value)[0] < LAST_YEAR:
+                return say(
+                    "has 'midnight' for its time, which may be the start of {day} or its end: write {start} for its "
+                    "start, or the next day at 00:00, {end}, for its end",
+                    day=Day.of(*_fields(value)[:3]),
+                    start=_as_written(value, precision, offset),
+                    end=_as_written(value + np.timedelta64(1, "D"), precision, offset),
+                )
     if "time first" in plan:
         at = plan["time first"]
         if read[at] is not None and read[at][1] == "minute":
