@@ -935,6 +935,20 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
             "2022-01-05 00:00 for its start, or the next day at 00:00, 2022-01-06 00:00, for its end",
         ),
         ("noon", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # the word for year after a date, as Russian and Kazakh write it
+        ("25.01.2022 г.", "is 2022-01-25 with 'г.' added; write 2022-01-25"),
+        ("25.01.2022г.", "is 2022-01-25 with 'г.' added; write 2022-01-25"),
+        ("25.01.2022 года", "is 2022-01-25 with 'года' added; write 2022-01-25"),
+        ("25.01.2022 г. в 14:30", "is 2022-01-25 14:30 with 'г.' added; write 2022-01-25 14:30"),
+        ("2022-01-05 жылы", "is 2022-01-05 with 'жылы' added; write 2022-01-05"),
+        (
+            "05.01.2022 г.",
+            "has 'г.' after it, which a date cannot hold; without it, it can be read two ways: 5 January 2022 "
+            "(day first) or 1 May 2022 (month first); write 2022-01-05 or 2022-05-01",
+        ),
+        ("32.01.2022 г.", f"neither 32 nor 1 can be a month; {HOW_TO_WRITE}"),
+        ("5 января 2022г.", "is written with a Russian month name; write 2022-01-05"),
+        ("5-го января 2022", "is written with a Russian month name; write 2022-01-05"),
         ("2022-01-05 – ", f"is not a date that can be read; {HOW_TO_WRITE}"),
     ],
 )

@@ -1070,7 +1070,8 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
     if found is None:
         return None
     # (le 5 janvier 2022 à 14h30, 5 января 2022 г. в 14:30: the article and the "at" of a time too)
-    rewritten = re.sub(r"(?i)(?<!\w)(?:de|del|г|года|жылғы|жылы|ж|le|à|в)(?!\w)\.?", " ", rewritten)
+    rewritten = re.sub(r"(?i)(?<![^\W\d_])(?:de|del|г|года|жылғы|жылы|ж|le|à|в)(?!\w)\.?", " ", rewritten)
+    rewritten = re.sub(r"(\d)-(?:го|е|ое|ого)(?!\w)", r"\1", rewritten)  # (5-го января: the 5th)
     rewritten = re.sub(r"(\d)\.(?=\s)", r"\1", rewritten)  # (5. Januar)
     rewritten = " ".join(rewritten.split()).replace(" ,", ",")
     # Kazakh writes the year first: 2022 жылғы 5 қаңтар is 5 January 2022 (2022 жылғы қаңтар, January).
@@ -1150,13 +1151,59 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
         if plan:
             plans.append((text, plan, len(asked)))
             asked += plan["read"]
-    if not plans:
+    if plans:
+        read = _readings(asked)
+        for text, plan, start in plans:
+            said = _said(plan, read[start : start + len(plan["read"])], column)
+            if said:
+                out.errors[text] = said
+    _date_words(out, column)
+
+
+# A date with the word for year after it, as Russian and Kazakh write one (05.01.2022 г., 5 января
+# 2022г., 2022-01-05 жылы): what the date without it is, said (a year alone: _YEAR_WORD's plan).
+_DATE_WORD = re.compile(
+    r"(?P<date>.*\d)\.?\s*(?P<word>гг?\.?|года?|ж\.?|жылы|жылғы)"
+    r"(?:\s*,?\s*(?:в\s+|сағат\s+)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?",
+    re.IGNORECASE,
+)
+
+
+def _date_words(out: _Out, column: str) -> None:
+    """For a refused date with the word for year after it, what it is without the word: read
+    (write it so), or refused for a reason other than being unreadable (that reason, said)."""
+    found = {}
+    for text, problem in out.errors.items():
+        if getattr(problem, "template", "") != UNREADABLE.template:
+            continue
+        short = _squeezed(text.strip())
+        match = _DATE_WORD.fullmatch(short) if len(short) <= _MOST_PLANNED else None
+        if match and not _YEAR_WORD.fullmatch(short):
+            time = match.group("time")
+            found[text] = (match.group("date").strip() + (f" {time}" if time else ""), match.group("word"))
+    if not found:
         return
-    read = _readings(asked)
-    for text, plan, start in plans:
-        said = _said(plan, read[start : start + len(plan["read"])], column)
-        if said:
-            out.errors[text] = said
+    dates = [date for date, _ in found.values()]
+    parsed = parse_series(pd.Series(dates, dtype="str"), bulk=False, column=column)
+    for (text, (date, word)), take in zip(found.items(), parsed.take.tolist()):
+        problem = parsed.errors.get(date)
+        if problem is None and date not in parsed.warnings:
+            value = parsed.distinct_value[take]
+            written = _as_written(value, str(parsed.distinct_precision[take]), str(parsed.distinct_offset[take]))
+            out.errors[text] = say("is {date} with {word} added; write {date}", date=written, word=repr(word))
+        elif problem is not None and getattr(problem, "template", "") != UNREADABLE.template:
+            # (said with the word where what the date is without it reads on: "it can be read two
+            # ways", "it is a number..."; else what is wrong with the date, as it is)
+            composes = str(getattr(problem, "template", "")).startswith(("can be read", "is "))
+            out.errors[text] = (
+                say(
+                    "has {word} after it, which a date cannot hold; without it, it {rest}",
+                    word=repr(word),
+                    rest=problem,
+                )
+                if composes
+                else problem
+            )
 
 
 def _plan(text: str, template: str) -> dict:

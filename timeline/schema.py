@@ -621,7 +621,7 @@ COLUMNS: tuple[Column, ...] = (
         "(`2022‐01‐05`, `−500`), a Cyrillic or Greek letter that looks like a Latin one (`5 Jаnuary 2022`), a "
         "letter typed for a digit (`2o22-01-05`, `2022-01-05 lO:30`), a month and its year in numbers "
         "(`1/2022`), ISO's basic form (`20220105`), its week day and ordinal date (`2022-W01-3`, `2022-005`), a year "
-        "with the word for year (`2022 г.`, `2022 ж.`), words in brackets after a date (`2022-01-05 (local)`, "
+        "with the word for year (`2022 г.`, `2022 ж.`) or a date with it (`25.01.2022 г.`), words in brackets after a date (`2022-01-05 (local)`, "
         "JavaScript's zone name), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`), a Unix time "
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`), noon or midnight for the time "
         "(`Jan. 5, 2022, noon`; midnight as the day's start or its end) and a month name in Russian, Kazakh, French, German or Spanish "
