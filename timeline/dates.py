@@ -1186,23 +1186,23 @@ def _date_words(out: _Out, column: str) -> None:
     dates = [date for date, _ in found.values()]
     parsed = parse_series(pd.Series(dates, dtype="str"), bulk=False, column=column)
     for (text, (date, word)), take in zip(found.items(), parsed.take.tolist()):
-        problem = parsed.errors.get(date)
-        if problem is None and date not in parsed.warnings:
+        refused = parsed.errors.get(date)
+        if refused is None and date not in parsed.warnings:
             value = parsed.distinct_value[take]
             written = _as_written(value, str(parsed.distinct_precision[take]), str(parsed.distinct_offset[take]))
             out.errors[text] = say("is {date} with {word} added; write {date}", date=written, word=repr(word))
-        elif problem is not None and getattr(problem, "template", "") != UNREADABLE.template:
+        elif refused is not None and getattr(refused, "template", "") != UNREADABLE.template:
             # (said with the word where what the date is without it reads on: "it can be read two
             # ways", "it is a number..."; else what is wrong with the date, as it is)
-            composes = str(getattr(problem, "template", "")).startswith(("can be read", "is "))
+            composes = str(getattr(refused, "template", "")).startswith(("can be read", "is "))
             out.errors[text] = (
                 say(
                     "has {word} after it, which a date cannot hold; without it, it {rest}",
                     word=repr(word),
-                    rest=problem,
+                    rest=refused,
                 )
                 if composes
-                else problem
+                else refused
             )
 
 
