@@ -16,6 +16,8 @@ from timeline.problems import ERROR, WARNING, say
 
 from .helpers import csv_bytes, row
 
+load_module = importlib.import_module("timeline.load")  # (the module: `timeline.load` is the function)
+
 
 def test_every_rule_names_a_check_the_validator_has_and_every_check_is_used():
     named = {rule.check for column in schema.COLUMNS for rule in column.rules}
@@ -209,6 +211,9 @@ SWAPPED = "look swapped"
         # where they point is near other towns (Aktau's and Atyrau's, in Russia), far from the one named
         ("Aktau", "51.1739", "43.6610", "they point far from Aktau (KZ), the town in the location column, and"),
         ("Atyrau", "51.92", "47.10", "write latitude 47.10 and longitude 51.92"),
+        # ...but not by another of its names: Blagodatnoye is also a name of Gekhi (RU), here as
+        # written, whose swap is near Blagodarnyy (RU)
+        ("Blagodatnoye", "43.1635", "45.4724", None),
         # a longitude that is no latitude swapped: beyond 90
         ("Los Angeles", "34.05", "-118.24", None),
     ],
@@ -241,6 +246,21 @@ def test_coordinates_swapped_in_many_rows_are_told_on_each_and_rows_refused_are_
     assert first.message.startswith(
         "at least 3 of the 4 rows with coordinates have latitude and longitude the other way round"
     )
+
+
+def test_a_row_swapped_where_no_town_is_is_told_after_more_places_near_towns_than_are_looked_up(monkeypatch):
+    """Names are looked up at most SWAPPED_LOOKUPS times (10-40 us each); the correct rows of a file
+    of many places, whose swaps land near some town, leave the rows that point where no town is
+    their own lookups."""
+    monkeypatch.setattr(load_module, "SWAPPED_LOOKUPS", 2)
+    rows = [
+        row("a", "2022-01-05", location="Aktau", latitude="43.6500", longitude="51.1700"),
+        row("b", "2022-01-05", location="Atyrau", latitude="47.1000", longitude="51.9200"),
+        row("c", "2022-01-05", location="Oral", latitude="51.2300", longitude="51.3700"),
+        row("d", "2022-01-05", location="Almaty", latitude="76.9286", longitude="43.2567"),
+    ]
+    dataset = timeline.load_bytes(csv_bytes(rows))
+    assert [p.row for p in dataset.problems if SWAPPED in p.message] == [5]
 
 
 def test_one_row_swapped_among_others_is_told_on_its_row_alone():

@@ -1330,23 +1330,38 @@ def _swapped_coordinates(check: _Checker) -> None:
     at = at[_given(location)[at]] if len(at) else at
     if not len(at):
         return
+    # Where no town is near them as written, a swap is surer (the Arctic Sea for Almaty): any town
+    # the location may name will do. Near towns (Aktau's swap, in southern Russia), only a town the
+    # location names by its own name, not by another of its names (Blagodatnoye is also a name of
+    # Gekhi, whose swap is near Blagodarnyy's).
+    lonely = places.far_from_towns(latitude[at], longitude[at])
     codes, names = pd.factorize(location.iloc[at])
     # The rows of each name together (a radix sort for up to 32,767 names), in the file's order.
     order = np.argsort(codes.astype(np.int16) if len(names) < 2**15 else codes, kind="stable")
     starts = np.searchsorted(codes[order], np.arange(len(names) + 1))
-    at = at[order]
+    at, lonely = at[order], lonely[order]
     at_latitude, at_longitude = latitude[at], longitude[at]
+    # (Each name looked up once, 10-40 us: at most SWAPPED_LOOKUPS of the names with a row where no
+    # town is, and as many of the others, each in the file's order, so that the rows near towns of
+    # a file of many places leave the surer ones their lookups. A file whose columns are swapped
+    # whole is told so by its first rows: the cause said first.)
+    some_lonely = np.bincount(codes[order], weights=lonely, minlength=len(names)) > 0
+    looked_up = np.concatenate(
+        [np.flatnonzero(some_lonely)[:SWAPPED_LOOKUPS], np.flatnonzero(~some_lonely)[:SWAPPED_LOOKUPS]]
+    )
     hits, towns = [], []  # the rows swapped, and the town each is at swapped
-    # (Each name looked up once, 10-40 us: at most SWAPPED_LOOKUPS of them, in the file's order. A
-    # file whose columns are swapped whole is told so by its first rows: the cause said first.)
-    for code, name in enumerate(names[:SWAPPED_LOOKUPS].tolist()):
+    for code in looked_up.tolist():
+        name = str(names[code])
         match = places.lookup(name)
         first, end = starts[code], starts[code + 1]
         lat, lon, left = at_latitude[first:end], at_longitude[first:end], np.ones(end - first, dtype=bool)
+        own = {places.key(part) for part in (name, *name.split(","))}
         for place in match.candidates:  # (a name of several towns: the one the swap is at)
             swapped = (
                 left & (np.abs(lat - place.longitude) <= SWAPPED_NEAR) & (np.abs(lon - place.latitude) <= SWAPPED_NEAR)
             )
+            if places.key(place.name) not in own:
+                swapped &= lonely[first:end]
             if not swapped.any():
                 continue
             written = (np.abs(lat - place.latitude) <= SWAPPED_FAR) & (np.abs(lon - place.longitude) <= SWAPPED_FAR)
