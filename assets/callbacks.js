@@ -32,7 +32,7 @@
     // Inputs: the n_clicks of every {"type": "outlet"} button. Returns outlet-choice.data.
     outletChosen: function (_clicks) {
       const pressed = window.dash_clientside.callback_context.triggered.filter((t) => t.value);
-      if (pressed.length !== 1) return window.dash_clientside.no_update;
+      if (!pressed.length) return window.dash_clientside.no_update;   // (two at once: the first, as before)
       const propId = pressed[0].prop_id;
       let id = null;
       try {
