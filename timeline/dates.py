@@ -259,17 +259,16 @@ _RELATIVE_WORDS = (
     r"|أمس|الأمس|البارحة|اليوم|غدا|غداً|منذ\s+(?:\d{1,4}\s*)?(?:ثوان|ثانية|دقيقة|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|سنة|سنتين|سنوات|عام|أعوام)"
 )
 _RELATIVE_TIME = r"\d{1,2}(?:[:h.]\d{2})?\s*(?:[ap]\.?m\.?|h|uhr)?"
-_RELATIVE = re.compile(
+# (Patterns, compiled by `re` when first used: only refused values are looked at.)
+_RELATIVE = (
     rf"(?:{_RELATIVE_TIME}\s*,?\s+)?(?:{_RELATIVE_WORDS})"
-    rf"(?:\s*,?\s*(?:at|à|a\s+las|в|um|في)?\s*{_RELATIVE_TIME})?",
-    re.IGNORECASE,
+    rf"(?:\s*,?\s*(?:at|à|a\s+las|в|um|في)?\s*{_RELATIVE_TIME})?"
 )
-_BEFORE_PRESENT = re.compile(
+_BEFORE_PRESENT = (
     r"(?:(?:about|around|over|almost|nearly|circa|ca?\.|~)\s*)?"  # (a thousand years or more: 2 years ago is relative)
     r"(?:\d[\d,.]{0,20}\s*(?:thousand|million|billion|k|m|bn)\s*|\d{1,3}(?:[,.\s]\d{3})+\s*|\d{4,12}\s*)"
     r"(?:years?|yrs?)\s+(?:ago|before\s+present|bp)"
-    r"|\d[\d,.]{0,20}\s*(?:bp|b\.p\.|ya|kya|mya|bya|ka|ma|ga)",
-    re.IGNORECASE,
+    r"|\d[\d,.]{0,20}\s*(?:bp|b\.p\.|ya|kya|mya|bya|ka|ma|ga)"
 )
 _RELATIVE_DATE = say(
     "is relative to the day it was written, which a reader cannot know: count from the date of the post or "
@@ -874,9 +873,9 @@ def _diagnosis(text: str) -> Message:
             iso=_spreadsheet_day_iso(text),
         )
     squeezed = _squeezed(text)
-    if _BEFORE_PRESENT.fullmatch(squeezed):
+    if re.fullmatch(_BEFORE_PRESENT, squeezed, re.IGNORECASE):
         return _YEARS_BEFORE_PRESENT
-    if _RELATIVE.fullmatch(squeezed):
+    if re.fullmatch(_RELATIVE, squeezed, re.IGNORECASE):
         return _RELATIVE_DATE
     split = re.fullmatch(_whole(SPLIT), squeezed, re.ASCII)
     date, clock = (split.group("date"), split.group("clock")) if split else (text, None)
