@@ -316,3 +316,21 @@ def test_a_file_swapped_whole_looks_up_its_first_places_only_and_says_the_cause(
     dataset = timeline.load_bytes(csv_bytes(rows))
     assert [p.row for p in dataset.problems if SWAPPED in p.message] == [2, 3]
     assert dataset.problems[0].message.startswith("at least 2 of the 3 rows with coordinates")
+
+
+def test_a_day_programs_write_for_no_date_in_published_is_told_once():
+    """published 1970-01-01 is told as the Unix epoch's stand-in for no date, not also as an account
+    published half a century before what it reports; a real year typed wrong still is."""
+    dataset = timeline.load_bytes(
+        csv_bytes(
+            [
+                row("a", "2022-01-05", published="1970-01-01"),
+                row("b", "2022-01-05", published="2021-01-05"),
+            ]
+        )
+    )
+    said = [(p.row, p.column, str(p.message)[:40]) for p in dataset.problems]
+    assert said == [
+        (2, "published", "published '1970-01-01': is 1 January 197"),
+        (3, "published", "published '2021-01-05' is more than half"),
+    ]
