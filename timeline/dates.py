@@ -565,6 +565,11 @@ def _placeholders(texts: pd.Series, out: _Out, column: str) -> None:
         )
 
 
+def is_stand_in(warning) -> bool:
+    """Whether a date's warning is _placeholders': a day programs write for a date they do not have."""
+    return getattr(warning, "values", {}).get("which") in PLACEHOLDER_DAYS.values()
+
+
 def _both(first, second):
     """Two warnings of one date, said one after the other (either may be "": none)."""
     if not first or not second:

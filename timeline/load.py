@@ -1218,7 +1218,7 @@ def _published_before(check: _Checker) -> None:
     start = check.found["date"].value.to_numpy()
     early = ~np.isnat(written) & ~np.isnat(start) & (written < start - PUBLISHED_AHEAD)
     if early.any():  # (a day programs write for no date, 1970-01-01, is told as that already: dates._placeholders)
-        stand_ins = [t for t, said in check.found["published"].warnings.items() if _is_stand_in(said)]
+        stand_ins = [t for t, said in check.found["published"].warnings.items() if dates.is_stand_in(said)]
         if stand_ins:
             early &= ~check.frame["published"].str.strip().isin(stand_ins).to_numpy()
     if early.any():
@@ -1250,11 +1250,6 @@ def _published_before(check: _Checker) -> None:
                 value=show(v),
             ),
         )
-
-
-def _is_stand_in(said) -> bool:
-    """Whether a date's warning says it is a day programs write for a date they do not have."""
-    return str(getattr(said, "template", "")).startswith("is {day}, {which}, which programs write")
 
 
 def _digit_dropped(check: _Checker, start: np.ndarray, published: np.ndarray) -> None:
@@ -1358,7 +1353,7 @@ def _swapped_coordinates(check: _Checker) -> None:
     looked_up = np.concatenate(
         [np.flatnonzero(some_lonely)[:SWAPPED_LOOKUPS], np.flatnonzero(~some_lonely)[:SWAPPED_LOOKUPS]]
     )
-    hits, towns = [], []  # the rows swapped, and the town each is at swapped
+    hits, towns, alone = [], [], []  # the rows swapped, the town each is at swapped, and whether lonely
     for code in looked_up.tolist():
         name = str(names[code])
         match = places.lookup(name)
@@ -1376,6 +1371,7 @@ def _swapped_coordinates(check: _Checker) -> None:
             written = (np.abs(lat - place.latitude) <= SWAPPED_FAR) & (np.abs(lon - place.longitude) <= SWAPPED_FAR)
             at_town = swapped & ~written
             hits.append(at[first:end][at_town])
+            alone.append(lonely[first:end][at_town])
             towns += [place.label()] * int(np.count_nonzero(at_town))
             left &= ~at_town
     found = np.concatenate(hits) if hits else np.zeros(0, dtype=np.intp)
@@ -1409,7 +1405,7 @@ def _swapped_coordinates(check: _Checker) -> None:
         check.frame["latitude"].to_numpy()[found[order]].tolist(),
         check.frame["longitude"].to_numpy()[found[order]].tolist(),
         [towns[i] for i in order.tolist()],
-        places.far_from_towns(latitude[found[order]], longitude[found[order]]).tolist(),
+        np.concatenate(alone)[order].tolist(),
     )
     said: dict = {}  # (each message made once: a file swapped whole repeats its places)
     for row, key in zip(rows, written):
