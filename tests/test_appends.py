@@ -16,12 +16,15 @@ import timeline
 from timeline import appends, store
 from timeline.appends import load_more
 from timeline.index import build_index, grow_index
+from timeline.problems import ProblemCode
 from timeline.state import Filters, as_of_bound
 
 from .helpers import csv_bytes, row
 
 IDS = [f"event-{i}" for i in range(12)]
 DATES = ["2022-01-07", "2022-01", "2022", "2022-01-08 14:30", "7 January 2022", "", "2022-13-01", "soon"]
+# A year far before the others (load.years_apart): one, a few, or the others' when a file starts with them.
+DATES += ["1022-01-07", "1922-06", "1970-01-01"]
 # What a spreadsheet does to a file (a cause said on row 0 when it explains most problems): rare,
 # as a file with one is read again whole.
 SPREADSHEET = [("date", "03/04/2022"), ("id", "00417"), ("date", "1905-07-14"), ("title", "Tokayevâ€™s")]
@@ -181,6 +184,29 @@ def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
     assert list(grown.events["id"]) == ["a", "b", "c"] and grown.events["accounts"].tolist() == [2, 1, 1]
     assert grown.growth is not None  # the index is extended, not built again
     same_index(grow_index(build_index(previous), grown), build_index(timeline.load(path)))
+
+
+def test_a_year_apart_is_told_of_the_rows_before_as_rows_after_make_it_one(tmp_path, monkeypatch):
+    """A file whose first rows are in 1022 and, as rows of 2022 come, the 1022 rows are the ones
+    far before the others (load.years_apart): each version read on says what a full load says (on
+    the first of them, from when the rows of 2022 are the most), and `timeline add`'s check too."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("old-1", "1022-01-07"), row("old-2", "1022-02-01")]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    assert previous.problems == []
+    monkeypatch.setattr(appends, "load", lambda path: pytest.fail("read whole"))
+    for day in range(1, 5):
+        extra = csv_bytes([row(f"new-{day}", f"2022-01-0{day}")]).split(b"\n", 1)[1]
+        checked = appends.check_with(previous, path, extra)
+        assert checked is not None
+        with open(path, "ab") as f:
+            f.write(extra)
+        previous, index = read_on(previous, index, path)
+        assert checked.problems == previous.problems
+    (problem,) = previous.problems
+    assert (problem.row, problem.code) == (2, ProblemCode.YEAR_APART)
+    assert "date '1022-01-07' is in 1022, as is 1 more row, 1,000 years before" in problem.message
 
 
 @pytest.mark.parametrize("joins", [False, True])

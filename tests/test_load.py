@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from timeline.problems import ERROR, WARNING, ProblemCode
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = schema.header_line()
 E, W = ERROR, WARNING
+load_module = importlib.import_module("timeline.load")  # (the module: `timeline.load` is the function)
 
 
 def line(
@@ -1791,6 +1793,73 @@ def test_a_year_with_a_digit_left_out_is_warned_about(date, published, meant):
     (problem,) = dataset.problems
     assert (problem.row, problem.column, problem.level) == (2, "date", W)
     assert f"write it in full ({meant})" in problem.message
+
+
+@pytest.mark.parametrize(
+    "counted, apart, others",
+    [
+        ({2022: 80, 1022: 1}, [1022], (2022, 2022)),
+        ({2017: 1, 2020: 1, 2021: 2, 2022: 80, 1430: 1}, [1430], (2017, 2022)),  # (7 January 1430: 14:30)
+        ({2022: 5, 1922: 1}, [1922], (2022, 2022)),
+        ({2022: 50, 1022: 1, 202: 1}, [202, 1022], (2022, 2022)),
+        ({2022: 5, 2202: 1, 1022: 1}, [1022], (2022, 2022)),  # (2202 is told as a year ahead)
+        ({2022: 80, 1991: 1}, [], (1991, 2022)),  # (background: under YEARS_APART before)
+        ({2022: 5, 1980: 1}, [], (1980, 2022)),
+        ({2022: 80, 1986: 1, 1916: 1}, [], (1916, 2022)),  # (70 years, but the others span 36)
+        ({1465: 1, 1731: 1, 1847: 1, 1917: 2, 1991: 3, 2022: 5}, [], (1465, 2022)),  # (a history)
+        ({1022: 3, 2022: 1}, [], (1022, 1022)),  # (most of the file is in 1022: 2022 is after the others)
+        ({2022: 1}, [], (2022, 2022)),
+    ],
+)
+def test_a_year_far_before_the_file_s_other_dates_is_told_where_they_span_little(counted, apart, others):
+    assert load_module.years_apart(counted) == (apart, *others)
+
+
+def test_a_date_in_a_year_far_before_the_others_is_read_as_written_with_a_warning():
+    body = "".join(f"e{i},2022-01-0{i},T{i},p,S\n" for i in range(1, 6))
+    dataset = load_text("id,date,title,category,source\n" + body + "typo,1022-01-07,T,p,S\n")
+    (problem,) = dataset.problems
+    assert (problem.row, problem.column, problem.level, problem.code) == (7, "date", W, ProblemCode.YEAR_APART)
+    assert problem.message == (
+        "date '1022-01-07' is in 1022, 1,000 years before the file's other dates (all in 2022): if its year is "
+        "mistyped, write the right one; if it is meant, nothing is wrong, but the timeline reaches back to 1022 to "
+        "show it"
+    )
+    assert len(dataset.accounts) == 6
+    several = load_text(
+        "id,date,title,category,source\n2022-a,2021-12-30,T,p,S\n"
+        + body
+        + "t1,7 January 1430,T,p,S\nt2,1430-02-01,T,p,S\nt3,1430,T,p,S\nt4,0202-01-05,T,p,S\n"
+    )
+    assert [(p.row, p.column) for p in several.problems] == [(8, "date"), (11, "date")]  # (each year's first row)
+    assert several.problems[0].message.startswith(
+        "date '7 January 1430' is in 1430, as are 2 more rows, 591 years before the file's other dates (2021 to "
+        "2022): if their year is mistyped"
+    )
+    assert "AD 202, 1,819 years before" in several.problems[1].message
+
+
+@pytest.mark.parametrize(
+    "row, said",
+    [
+        ("a,0001-01-01,T,p,S,", "the first day .NET and Go can hold"),  # (a stand-in day is told as that alone)
+        ("a,1905-07-14,T,p,S,", "a spreadsheet"),  # (a year made a day)
+        ('a,"5 January 202",T,p,S,2022-01-06', "write it in full (5 January 2022)"),  # (a digit left out)
+        ("a,7 Jan '45,T,p,S,", "1945"),  # (a year of two digits, its century named)
+    ],
+)
+def test_a_date_told_already_is_not_told_again_as_a_year_apart(row, said):
+    body = "".join(f"e{i},2022-01-0{i},T{i},p,S,\n" for i in range(1, 6))
+    dataset = load_text("id,date,title,category,source,published\n" + body + row + "\n")
+    assert [p.code for p in dataset.problems if p.row == 7 and p.column == "date"] == [ProblemCode.OTHER]
+    assert said in dataset.problems[-1].message
+    assert ProblemCode.YEAR_APART not in {p.code for p in dataset.problems}
+
+
+def test_a_row_left_out_by_an_error_is_not_counted_among_the_years():
+    body = "".join(f"e{i},2022-01-0{i},T{i},p,S\n" for i in range(1, 6))
+    dataset = load_text("id,date,title,category,source\n" + body + "Bad Id,1022-01-07,T,p,S\n")
+    assert [(p.row, p.column, p.level) for p in dataset.problems] == [(7, "id", E)]
 
 
 @pytest.mark.parametrize(

@@ -45,15 +45,21 @@ from .load import (
     _validate,
     category_counts,
     category_problems,
+    date_warned,
+    first_of_year,
     load,
     placed_warning,
     signature,
     uncounted,
     window_hash,
+    year_counts,
+    year_problems,
 )
 from .problems import ERROR, Problem, ProblemCode
 
-RECOUNTED = frozenset({ProblemCode.CATEGORY_ALIKE, ProblemCode.TOO_MANY_CATEGORIES, ProblemCode.PLACED_BY_NAME})
+RECOUNTED = frozenset(
+    {ProblemCode.CATEGORY_ALIKE, ProblemCode.TOO_MANY_CATEGORIES, ProblemCode.PLACED_BY_NAME, ProblemCode.YEAR_APART}
+)
 
 
 def load_more(previous: Dataset | None, path: str | os.PathLike) -> Dataset:
@@ -228,7 +234,7 @@ class Checked:
     after: bytes
     records: int  # the last whole record's number
     ascii: bool
-    counts: tuple  # (categories, placed) without a cut last row
+    counts: tuple  # (categories, placed, years) without a cut last row
     resumable: bool  # no cause of one new row left unsaid
     prefix: digest.Digest | None = None  # of the bytes before `after`, checked (None: not read)
     _dataset: Dataset | None = field(default=None, init=False, repr=False)
@@ -308,13 +314,17 @@ def _checked_on(
         return None
     categories = _added(resume.categories, category_counts(accounts) if len(accounts) else {})
     placed = _added(resume.places, _placed_counts(notes.places, head_rows, rows, frame))
+    warned = date_warned(new, accounts)
+    start = accounts["start"].to_numpy()
+    years = _summed(resume.years, year_counts(start if warned is None else start[~warned]))
     kept = [p for p in previous.problems if p.code not in RECOUNTED and p.row <= resume.records]
     recounted = _placed_warnings(previous, placed)
     recounted += category_problems(categories)
+    recounted += year_problems(years, lambda year: _first_of_year(year, before_cut, kept, accounts, warned))
     merged = sorted(kept + new + recounted, key=_merged_order)
     records = table.records + shift - (1 if not after.endswith(b"\n") else 0)
     # (Counted without a cut last row: it is read again with the rest of it.)
-    notes.categories, notes.places = categories, placed
+    notes.categories, notes.places, notes.years = categories, placed, years
     counts = uncounted(notes, frame, rows, accounts, records)
     # (A cause of one new row is not said, but more rows may come: the next version is read whole.)
     return Checked(
@@ -331,6 +341,17 @@ def _checked_on(
         counts,
         not findings,
         prefix,
+    )
+
+
+def _first_of_year(
+    year: int, before: pd.DataFrame, problems: list[Problem], accounts: pd.DataFrame, warned: np.ndarray | None
+) -> tuple[int, str] | None:
+    """load.first_of_year in the previous accounts (`before`, their date warnings among `problems`),
+    else in the new ones (`warned`: theirs)."""
+    old = date_warned(problems, before)
+    return first_of_year(before, year, None if old is None else ~old) or first_of_year(
+        accounts, year, None if warned is None else ~warned
     )
 
 
@@ -396,6 +417,7 @@ def _resumed(
     ascii: bool,
     categories: dict,
     placed: dict,
+    years: dict,
 ) -> Resume | None:
     """Where the new version can be read on from: its end, or the start of its cut last row
     (`records`: the last row before it). Its digest: of the bytes before it, the previous ones
@@ -417,6 +439,7 @@ def _resumed(
                 resume.ascii,
                 categories,
                 placed,
+                years,
                 resume.digest,
             )
             if rest
@@ -434,6 +457,7 @@ def _resumed(
         resume.ascii and ascii,
         categories,
         placed,
+        years,
         prefix.then(after[:cut]).value if prefix is not None else None,
     )
 
@@ -486,6 +510,14 @@ def _added(before: dict, now: dict) -> dict:
     return joined
 
 
+def _summed(before: dict, now: dict) -> dict:
+    """Counts joined: {key: how many} of both."""
+    joined = dict(before)
+    for key, count in now.items():
+        joined[key] = joined.get(key, 0) + count
+    return joined
+
+
 def _repeated_again(previous: Dataset, new: list[Problem], accounts: pd.DataFrame) -> bool:
     """A new row repeats the title of an event that already has that warning (one warning per
     event names all its rows): a full load says it."""
@@ -502,12 +534,12 @@ def _repeated_again(previous: Dataset, new: list[Problem], accounts: pd.DataFram
 
 def _merged_order(problem: Problem) -> tuple:
     """The order a full load gives: row by row, column by column; within a row's column, a
-    location placed by name first and categories that look alike last (as the checks run)."""
+    location placed by name first, categories that look alike and a year apart last (as the checks run)."""
     within = (
         -1
         if problem.code == ProblemCode.PLACED_BY_NAME
         else 1
-        if problem.code in (ProblemCode.CATEGORY_ALIKE, ProblemCode.TOO_MANY_CATEGORIES)
+        if problem.code in (ProblemCode.CATEGORY_ALIKE, ProblemCode.TOO_MANY_CATEGORIES, ProblemCode.YEAR_APART)
         else 0
     )
     return (*_reading_order(problem), within)

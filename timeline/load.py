@@ -13,8 +13,10 @@ import difflib
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -140,6 +142,7 @@ class Resume:
     ascii: bool  # every byte before `end` < 0x80
     categories: dict  # category key -> (accepted accounts, first row)
     places: dict  # location placed (or not) by its name -> (rows, first row)
+    years: dict  # year -> accepted accounts of a date in it whose date has no warning (year_counts)
     # The digest of bytes [0, end) (timeline.digest): a file that grew is read on only if the
     # bytes before `end` still have it (an edit in place of the same length in the middle
     # changes no window above). None: not known (`timeline add`'s own reading on): read whole.
@@ -364,6 +367,9 @@ class _Notes:
     year_window: bool = False  # a date that may be a year made a day (diagnosis.years_as_days)
     places: dict = field(default_factory=dict)  # see Resume.places
     categories: dict = field(default_factory=dict)  # see Resume.categories
+    years: dict = field(default_factory=dict)  # see Resume.years
+    last_year: int | None = None  # the year the last account is counted in, if it is (see uncounted)
+    counted: np.ndarray | None = None  # the accounts counted in `years` (a mask; None: all)
 
 
 def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, accounts) -> Resume | None:
@@ -374,7 +380,7 @@ def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, acc
     if any(p.level == ERROR and p.is_file_level for p in table.problems):
         return None
     records = table.records - (1 if edges.cut else 0)
-    categories, placed = uncounted(notes, table.frame, table.rows, accounts, records)
+    categories, placed, years = uncounted(notes, table.frame, table.rows, accounts, records)
     return Resume(
         edges.last_line,
         records,
@@ -386,17 +392,18 @@ def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, acc
         table.ascii,
         categories,
         placed,
+        years,
         edges.digest,
     )
 
 
 def uncounted(
     notes: _Notes, frame: pd.DataFrame, rows: np.ndarray, accounts: pd.DataFrame, records: int
-) -> tuple[dict, dict]:
-    """The counts of `notes` (categories, places) without a cut last row after row `records`
-    (it is read again with the rest of it). `frame` and `rows`: as checked."""
+) -> tuple[dict, dict, dict]:
+    """The counts of `notes` (categories, places, years) without a cut last row after row
+    `records` (it is read again with the rest of it). `frame` and `rows`: as checked."""
     if not len(rows) or rows[-1] <= records:
-        return notes.categories, notes.places
+        return notes.categories, notes.places, notes.years
     last = frame.iloc[-1]
     accepted = bool(len(accounts)) and accounts["row"].iat[-1] == rows[-1]
     lane = str(accounts["category_key"].iat[-1]) if accepted else ""
@@ -411,7 +418,12 @@ def uncounted(
                 counts[key] = (count - 1, first)
             else:
                 del counts[key]
-    return categories, placed
+    years = dict(notes.years)
+    if accepted and notes.last_year is not None:
+        years[notes.last_year] -= 1
+        if not years[notes.last_year]:
+            del years[notes.last_year]
+    return categories, placed, years
 
 
 _COLUMN_ORDER = {name: i for i, name in enumerate(schema.NAMES)}
@@ -622,7 +634,21 @@ def _validate(
     accounts = accounts.reset_index(drop=True)
     notes.categories = category_counts(accounts)
     problems += category_problems(notes.categories)
+    _count_years(accounts, problems, notes)
+    problems += year_problems(notes.years, lambda year: first_of_year(accounts, year, notes.counted))
     return accounts, (codes, ids, grouping)
+
+
+def _count_years(accounts: pd.DataFrame, problems: list[Problem], notes: _Notes) -> None:
+    """notes.years: the accounts counted in each year (year_counts), those whose date has a
+    warning among `problems` left out; and the year of the last one if it is counted."""
+    start = accounts["start"].to_numpy()
+    warned = date_warned(problems, accounts)
+    notes.counted = None if warned is None else ~warned
+    notes.years = year_counts(start if warned is None else start[~warned])
+    last = len(start) - 1
+    counted_last = last >= 0 and not np.isnat(start[last]) and (warned is None or not warned[last])
+    notes.last_year = _year(start[last]) if counted_last else None
 
 
 def kept_rows(frame: pd.DataFrame, keep: np.ndarray | slice) -> pd.DataFrame:
@@ -1795,6 +1821,150 @@ def _alike_said(key: str, other: str, n: int) -> Message:
         key=key,
         other=other,
     )
+
+
+# --- a year far before the rest: 1022-01-05 among the dates of 2022 ---------------------------
+# A mistyped year (1022, 0202, 1922 for 2022; 7 January 1430 for 14:30) is a date read as
+# written, and the timeline reaches back centuries to draw it. Counted per year, as the lanes
+# are (timeline.appends adds the counts of appended rows); the rows whose date has a warning
+# already (a year a spreadsheet made a day, a digit dropped, a day programs write for none) are
+# not counted: what is wrong with them is said.
+YEARS_APART = 50  # years: a gap before the rest of the file's dates that may be a typo ...
+SPREAD = 10  # ... when it is also this many times the span of those dates
+
+
+def year_counts(values: np.ndarray) -> dict[int, int]:
+    """How many of `values` (datetime64[s]; NaT is not counted) lie in each year."""
+    if not len(values):
+        return {}
+    low, high = values.min(), values.max()
+    if np.isnat(low):
+        values = values[~np.isnat(values)]
+        if not len(values):
+            return {}
+        low, high = values.min(), values.max()
+    first, last = _year(low), _year(high)
+    if first == last:  # (most files)
+        return {first: len(values)}
+    if last - first <= FEW_YEARS:  # (a comparison per year: quicker than working out each value's)
+        on_or_after = (
+            [len(values)]
+            + [int(np.count_nonzero(values >= _year_start(year))) for year in range(first + 1, last + 1)]
+            + [0]
+        )
+        counts = {year: on_or_after[i] - on_or_after[i + 1] for i, year in enumerate(range(first, last + 1))}
+        return {year: count for year, count in counts.items() if count}
+    years, many = np.unique(values.astype("datetime64[Y]").astype(np.int64) + 1970, return_counts=True)
+    return dict(zip(years.tolist(), many.tolist()))
+
+
+FEW_YEARS = 16  # year_counts
+
+
+def _year(value: np.datetime64) -> int:
+    return int(value.astype("datetime64[Y]").astype(np.int64)) + 1970
+
+
+def _year_start(year: int) -> np.datetime64:
+    return np.datetime64(year - 1970, "Y").astype("datetime64[s]")
+
+
+def years_apart(counted: dict[int, int]) -> tuple[list[int], int, int]:
+    """The years of `counted` (year -> accounts) far before the file's other dates, and the first
+    and last years of those. The others grow from the middle year (half the accounts are in it or
+    before it), the nearest year first, taking in a year unless it is at least YEARS_APART from
+    them and more than SPREAD times their span (a history of centuries takes in each of its years,
+    a month of 2022 does not take in 1022). Years more than dates.FAR_AHEAD ahead are told as such
+    and not weighed here; and only the years before the others are given (after them, a typo is a
+    year ahead, told as such)."""
+    far = datetime.now().year + dates.FAR_AHEAD
+    years = sorted(year for year in counted if year <= far)
+    if len(years) < 2:
+        return [], (years or [0])[0], (years or [0])[-1]
+    running = np.cumsum([counted[year] for year in years])
+    middle = int(np.searchsorted(2 * running, running[-1]))  # (the first year with half the accounts by it)
+    low = high = middle
+    while True:
+        gaps = [
+            years[low] - years[low - 1] if low else None,
+            years[high + 1] - years[high] if high < len(years) - 1 else None,
+        ]
+        nearest = min((gap for gap in gaps if gap is not None), default=None)
+        # (The nearer side first: where its year is far, the other side's is farther.)
+        if nearest is None or _far(nearest, years[high] - years[low]):
+            break
+        low, high = (low - 1, high) if nearest == gaps[0] else (low, high + 1)
+    return years[:low], years[low], years[high]
+
+
+def _far(gap: int, span: int) -> bool:
+    return gap >= YEARS_APART and gap > SPREAD * span
+
+
+def year_problems(counted: dict[int, int], first: Callable[[int], tuple[int, str] | None]) -> list[Problem]:
+    """A warning on the first row of each year far before the rest (years_apart). `first`: the
+    row number and the date as written of the first row counted in a year."""
+    apart, since, until = years_apart(counted)
+    problems = []
+    for year in apart:
+        found = first(year)
+        assert found is not None, "a year counted has a row"
+        row, value = found
+        others = (
+            say("all in {year}", year=dates.year_label(since))
+            if since == until
+            else say("{first} to {last}", first=dates.year_label(since), last=dates.year_label(until))
+        )
+        said = dict(value=show(value), year=dates.year_label(year), gap=since - year, others=others)
+        more = counted[year] - 1
+        problems.append(
+            Problem(
+                row,
+                "date",
+                WARNING,
+                say_n(
+                    "date {value} is in {year}, as is {n} more row, {gap:,} years before the file's other dates "
+                    "({others}): if its year is mistyped, write the right one; if it is meant, nothing is wrong, "
+                    "but the timeline reaches back to {year} to show it",
+                    "date {value} is in {year}, as are {n} more rows, {gap:,} years before the file's other dates "
+                    "({others}): if their year is mistyped, write the right one; if it is meant, nothing is "
+                    "wrong, but the timeline reaches back to {year} to show it",
+                    more,
+                    **said,
+                )
+                if more
+                else say(
+                    "date {value} is in {year}, {gap:,} years before the file's other dates ({others}): if its "
+                    "year is mistyped, write the right one; if it is meant, nothing is wrong, but the timeline "
+                    "reaches back to {year} to show it",
+                    **said,
+                ),
+                ProblemCode.YEAR_APART,
+            )
+        )
+    return problems
+
+
+def first_of_year(accounts: pd.DataFrame, year: int, counted: np.ndarray | None = None) -> tuple[int, str] | None:
+    """The row number and the date as written of the first account in `year` (among those
+    `counted`, a mask; None: all), or None."""
+    start = accounts["start"].to_numpy()
+    within = (start >= _year_start(year)) & (start < _year_start(year + 1))
+    if counted is not None:
+        within &= counted
+    at = np.flatnonzero(within)
+    if not len(at):
+        return None
+    return int(accounts["row"].iat[at[0]]), str(accounts["date"].iat[at[0]])
+
+
+def date_warned(problems: list[Problem], accounts: pd.DataFrame) -> np.ndarray | None:
+    """A mask of the accounts whose date has a warning among `problems` (not year_counts'), or
+    None when none has."""
+    rows = [p.row for p in problems if p.column == "date" and p.level == WARNING and p.code != ProblemCode.YEAR_APART]
+    if not rows:
+        return None
+    return np.isin(accounts["row"].to_numpy(), rows)
 
 
 def _may_hold(series: pd.Series, needle: bytes) -> bool:

@@ -45,6 +45,7 @@ class ProblemCode(StrEnum):
     CATEGORY_ALIKE = "category-alike"  # two spellings of one lane
     TOO_MANY_CATEGORIES = "too-many-categories"
     PLACED_BY_NAME = "placed-by-name"  # a location placed (or not) by its name
+    YEAR_APART = "year-apart"  # a date's year far before the file's other dates (1022 among 2022's)
 
 
 CUT_SHORT = frozenset({ProblemCode.FIELD_COUNT, ProblemCode.OPEN_QUOTE})  # what a row cut mid-write gets

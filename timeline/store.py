@@ -180,6 +180,7 @@ def _described(resume: Resume | None) -> dict | None:
     described["header"] = resume.header.hex()
     described["categories"] = [[key, *value] for key, value in resume.categories.items()]
     described["places"] = [[key, *value] for key, value in resume.places.items()]
+    described["years"] = [[year, count] for year, count in resume.years.items()]
     return described
 
 
@@ -192,6 +193,7 @@ def _resume(described: dict | None) -> Resume | None:
             "header": bytes.fromhex(described["header"]),
             "categories": {key: (count, first) for key, count, first in described["categories"]},
             "places": {key: (count, first) for key, count, first in described["places"]},
+            "years": {year: count for year, count in described["years"]},
         }
     )
 
