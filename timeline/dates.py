@@ -23,6 +23,7 @@ years (500 BC is year -499), so spans across the BC/AD line have the right lengt
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 import unicodedata
 import zoneinfo
@@ -1010,42 +1011,83 @@ _YEAR_LAST = re.compile(
 )
 _TWO_YEARS = re.compile(rf"(\d{{4}})\s*[{DASHES}\-/]\s*(\d{{4}}|\d{{2}})")
 _FOREIGN_WORD = re.compile(r"[^\W\d_]+\.?")
-_LANGUAGES = {"ru": say("Russian"), "kk": say("Kazakh"), "fr": say("French"), "de": say("German"), "es": say("Spanish")}
+_LANGUAGES = {
+    "ru": say("Russian"),
+    "kk": say("Kazakh"),
+    "uk": say("Ukrainian"),
+    "ar": say("Arabic"),
+    "fr": say("French"),
+    "de": say("German"),
+    "es": say("Spanish"),
+}
+# CLDR's regional names besides a language's own: Arabic's months as the Levant and Iraq (كانون
+# الثاني, شباط), Morocco (يوليوز, غشت) and Algeria (جانفي, جويلية) name them.
+_REGIONS = {"ar": ("ar_SY", "ar_MA", "ar_DZ")}
 
 
 def _foreign_months() -> dict[str, tuple[int, tuple[str, ...]]]:
     """Month names of the languages editors here write besides English (CLDR's, via Babel),
-    lower case, without a final dot: name -> (month, languages). One English too is left out."""
+    lower case, without a final dot: name -> (month, languages). One English too is left out.
+    A name of two words (كانون الثاني) is one key, its space one space."""
     if not _FOREIGN:
         from babel.dates import get_month_names
 
         for language in _LANGUAGES:
-            for width in ("wide", "abbreviated"):
-                for context in ("format", "stand-alone"):
-                    for month, name in get_month_names(width, context, language).items():
-                        key = name.lower().rstrip(".")
-                        if key in _MONTH_NUMBERS:
-                            continue
-                        known, languages = _FOREIGN.get(key, (month, ()))
-                        if known != month:
-                            _FOREIGN[key] = (0, ())  # (two months: never said)
-                        elif language not in languages:
-                            _FOREIGN[key] = (month, languages + (language,))
+            tables = itertools.chain.from_iterable(
+                (
+                    get_month_names("wide", "format", locale),
+                    get_month_names("wide", "stand-alone", locale),
+                    get_month_names("abbreviated", "format", locale),
+                    get_month_names("abbreviated", "stand-alone", locale),
+                )
+                for locale in (language, *_REGIONS.get(language, ()))
+            )
+            for table in tables:
+                for month, name in table.items():
+                    key = " ".join(name.lower().rstrip(".").split())
+                    if key in _MONTH_NUMBERS:
+                        continue
+                    known, languages = _FOREIGN.get(key, (month, ()))
+                    if known != month:
+                        _FOREIGN[key] = (0, ())  # (two months: never said)
+                    elif language not in languages:
+                        _FOREIGN[key] = (month, languages + (language,))
         for language, names in _IN_A_MONTH.items():
             for month, name in enumerate(names, start=1):
                 _FOREIGN.setdefault(name, (month, (language,)))
     return _FOREIGN
 
 
-# "In January", which CLDR's names lack: Russian's prepositional (в январе 2022) and Kazakh's
-# locative (2022 жылы қаңтарда), as a sentence in a newsroom's notes gives a date.
+# "In January", which CLDR's names lack: Russian's and Ukrainian's prepositional (в январе 2022, у
+# січні 2022) and Kazakh's locative (2022 жылы қаңтарда), as a sentence in a newsroom's notes gives a date.
 _IN_A_MONTH = {
     "ru": "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре".split(),
     "kk": "қаңтарда ақпанда наурызда сәуірде мамырда маусымда шілдеде тамызда қыркүйекте қазанда қарашада желтоқсанда".split(),
+    "uk": "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні".split(),
 }
 
 
 _FOREIGN: dict[str, tuple[int, tuple[str, ...]]] = {}
+
+
+def _foreign_words() -> re.Pattern:
+    """A word, or a month's name of two words (كانون الثاني), as _foreign_months has it."""
+    global _FOREIGN_WORDS
+    if _FOREIGN_WORDS is None:
+        phrases = sorted((key for key in _foreign_months() if " " in key), key=len, reverse=True)
+        _FOREIGN_WORDS = re.compile(
+            "".join(r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)|" for phrase in phrases)
+            + _FOREIGN_WORD.pattern,
+            re.IGNORECASE,
+        )
+    return _FOREIGN_WORDS
+
+
+_FOREIGN_WORDS: re.Pattern | None = None
+
+
+def _month_key(word: str) -> str:
+    return " ".join(word.lower().rstrip(".").split())
 
 
 def _end_like(text: str) -> bool:
@@ -1053,7 +1095,7 @@ def _end_like(text: str) -> bool:
     if _END_LIKE.search(text):
         return True
     months = _foreign_months()
-    return any(months.get(word.lower().rstrip("."), (0,))[0] for word in _FOREIGN_WORD.findall(text))
+    return any(months.get(_month_key(word), (0,))[0] for word in _foreign_words().findall(text))
 
 
 def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
@@ -1064,17 +1106,19 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
 
     def english(match: re.Match) -> str:
         nonlocal found
-        month, languages = months.get(match.group(0).lower().rstrip("."), (0, ()))
+        month, languages = months.get(_month_key(match.group(0)), (0, ()))
         if not month:
             return match.group(0)
         found = (calendar.month_name[month], languages)
         return " " + calendar.month_name[month] + " "
 
-    rewritten = _FOREIGN_WORD.sub(english, text)
+    rewritten = _foreign_words().sub(english, text)
     if found is None:
         return None
     # (le 5 janvier 2022 à 14h30, 5 января 2022 г. в 14:30: the article and the "at" of a time too)
-    rewritten = re.sub(r"(?i)(?<![^\W\d_])(?:de|del|г|года|жылғы|жылы|ж|le|à|в)(?!\w)\.?", " ", rewritten)
+    rewritten = re.sub(
+        r"(?i)(?<![^\W\d_])(?:de|del|г|года|жылғы|жылы|ж|р|року|le|à|в|у|о|في|الساعة)(?!\w)\.?", " ", rewritten
+    )
     rewritten = re.sub(r"(\d)-(?:го|е|ое|ого)(?!\w)", r"\1", rewritten)  # (5-го января: the 5th)
     rewritten = re.sub(r"(\d)\.(?=\s)", r"\1", rewritten)  # (5. Januar)
     rewritten = " ".join(rewritten.split()).replace(" ,", ",")
@@ -1680,7 +1724,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, languages = plan["month"]
         if read[at] is not None:
             return say(
-                "is written with a {language} month name; write {date}",
+                "is written with a month name in {language}; write {date}",
                 language=_languages(languages),
                 date=_as_written(*read[at]),
             )
@@ -1695,7 +1739,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         )
     if "month" in plan:
         return say(
-            "is written with a {language} month name; {how_to_write}",
+            "is written with a month name in {language}; {how_to_write}",
             language=_languages(plan["month"][1]),
             how_to_write=HOW_TO_WRITE,
         )
