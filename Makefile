@@ -112,7 +112,7 @@ messages: setup
 	  -o timeline/locale/timeline.pot .
 	$(VENV)/bin/pybabel update -i timeline/locale/timeline.pot -d timeline/locale -D timeline \
 	  --no-fuzzy-matching --omit-header --width 100
-	$(VENV)/bin/pybabel extract -F babel.cfg -k say -k say_n:1,2 --no-default-keywords --no-location \
+	$(VENV)/bin/pybabel extract -F babel.cfg -k say -k say_n:1,2 -k say_year --no-default-keywords --no-location \
 	  --sort-output --omit-header -o timeline/locale/check.pot .
 	$(VENV)/bin/pybabel update -i timeline/locale/check.pot -d timeline/locale -D check \
 	  --no-fuzzy-matching --omit-header --width 100

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}  # timeline.i18n's markers
-CHECK_KEYWORDS = {"say": None, "say_n": (1, 2)}  # timeline.problems' markers (`make messages`)
+CHECK_KEYWORDS = {"say": None, "say_n": (1, 2), "say_year": None}  # timeline.problems' markers (`make messages`)
 
 
 def extracted(keywords: dict) -> dict:

@@ -180,6 +180,19 @@ def test_a_warning_is_shown_but_the_row_is_added(tmp_path, values, column):
     assert [(p.row, p.column, p.level) for p in outcome.problems] == [(3, column, "warning")]
 
 
+def test_each_row_added_in_a_year_far_before_the_others_is_told(tmp_path):
+    """The year-apart warning is on its year's last row: the one just added, whether it is the
+    first of that year or the second (load.year_problems)."""
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    for n, date in enumerate(("2022-01-06", "2022-01-07", "1022-01-08", "1022-01-09")):
+        outcome = editing.add(path, {**GOOD, "id": f"event-{n}", "date": date})
+        assert outcome.written == {0: n + 3}
+        said = [p for p in outcome.problems if p.column == "date"]
+        assert [p.row for p in said] == ([n + 3] if date.startswith("1022") else [])
+    assert "date '1022-01-09' is in 1022, as is 1 more row, 1,000 years before" in said[0].message
+
+
 @pytest.mark.parametrize(
     "existing",
     [

@@ -189,7 +189,7 @@ def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
 def test_a_year_apart_is_told_of_the_rows_before_as_rows_after_make_it_one(tmp_path, monkeypatch):
     """A file whose first rows are in 1022 and, as rows of 2022 come, the 1022 rows are the ones
     far before the others (load.years_apart): each version read on says what a full load says (on
-    the first of them, from when the rows of 2022 are the most), and `timeline add`'s check too."""
+    the last of them, from when the rows of 2022 are the most), and `timeline add`'s check too."""
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([row("old-1", "1022-01-07"), row("old-2", "1022-02-01")]))
     previous = timeline.load(path)
@@ -205,8 +205,8 @@ def test_a_year_apart_is_told_of_the_rows_before_as_rows_after_make_it_one(tmp_p
         previous, index = read_on(previous, index, path)
         assert checked.problems == previous.problems
     (problem,) = previous.problems
-    assert (problem.row, problem.code) == (2, ProblemCode.YEAR_APART)
-    assert "date '1022-01-07' is in 1022, as is 1 more row, 1,000 years before" in problem.message
+    assert (problem.row, problem.code) == (3, ProblemCode.YEAR_APART)
+    assert "date '1022-02-01' is in 1022, as is 1 more row, 1,000 years before" in problem.message
 
 
 @pytest.mark.parametrize("joins", [False, True])

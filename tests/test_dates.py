@@ -1205,6 +1205,7 @@ UNIX_TIME = (
     "is a number, which as a Unix time (the time since 1 January 1970, UTC) would be {0}; if it is one, write {0}"
 )
 YEAR_LAST = "has its year after its time, as a computer's clock writes it; write {}"
+DOTTED_TIME = "has a time written with a dot for its colon; write {}"
 
 
 @pytest.mark.parametrize(
@@ -1228,6 +1229,13 @@ YEAR_LAST = "has its year after its time, as a computer's clock writes it; write
         # (a range of times, not 09:00 at UTC-11, nor 14:30 with an offset no place uses dropped)
         ("2022-01-05 0900-1100", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("2022-01-05 1430-1530", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # a time with a dot for its colon, as German, the Nordic languages, Finnish and British English write it
+        ("2022-01-05 14.30", DOTTED_TIME.format("2022-01-05 14:30")),
+        ("5 January 2022, 14.30 Uhr", DOTTED_TIME.format("2022-01-05 14:30")),
+        ("2022-01-05 klo 14.30", DOTTED_TIME.format("2022-01-05 14:30")),
+        ("5 January 2022 at 9.30", DOTTED_TIME.format("2022-01-05 09:30")),
+        ("Jan 5, 2022, 2.30 p.m.", DOTTED_TIME.format("2022-01-05 14:30")),
+        ("2022-01-05 14.75", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (no such minute)
         # a Unix time, in seconds or milliseconds, from a database's or a feed's export
         ("1641371400", UNIX_TIME.format("2022-01-05 08:30Z")),
         ("1641371405", UNIX_TIME.format("2022-01-05 08:30:05Z")),

@@ -1807,7 +1807,15 @@ def test_a_year_with_a_digit_left_out_is_warned_about(date, published, meant):
         ({2022: 5, 1980: 1}, [], (1980, 2022)),
         ({2022: 80, 1986: 1, 1916: 1}, [], (1916, 2022)),  # (70 years, but the others span 36)
         ({1465: 1, 1731: 1, 1847: 1, 1917: 2, 1991: 3, 2022: 5}, [], (1465, 2022)),  # (a history)
-        ({1022: 3, 2022: 1}, [], (1022, 1022)),  # (most of the file is in 1022: 2022 is after the others)
+        ({1022: 3, 2022: 1}, [], (1022, 2022)),  # (most of the file is in 1022: 2022 is after it)
+        ({1066: 1, 1492: 1, 1789: 1}, [], (1066, 1789)),  # (a history: from the middle year to the last)
+        ({1066: 1, 1215: 1, 1492: 1, 1789: 1, 1914: 1}, [], (1066, 1914)),
+        (
+            {-499: 2, -43: 1, 79: 1, 476: 1, 1066: 1, 1492: 1, 1789: 1, 1914: 1, 1945: 1, 1991: 1, 2022: 1},
+            [],
+            (-499, 2022),
+        ),
+        ({1389: 1, 1914: 3, 1915: 2, 1916: 2, 1917: 1, 1918: 4}, [1389], (1914, 1918)),
         ({2022: 1}, [], (2022, 2022)),
     ],
 )
@@ -1831,12 +1839,12 @@ def test_a_date_in_a_year_far_before_the_others_is_read_as_written_with_a_warnin
         + body
         + "t1,7 January 1430,T,p,S\nt2,1430-02-01,T,p,S\nt3,1430,T,p,S\nt4,0202-01-05,T,p,S\n"
     )
-    assert [(p.row, p.column) for p in several.problems] == [(8, "date"), (11, "date")]  # (each year's first row)
+    assert [(p.row, p.column) for p in several.problems] == [(10, "date"), (11, "date")]  # (each year's last row)
     assert several.problems[0].message.startswith(
-        "date '7 January 1430' is in 1430, as are 2 more rows, 591 years before the file's other dates (2021 to "
-        "2022): if their year is mistyped"
+        "date '1430' is in 1430, as are 2 more rows, 591 years before the file's other dates (2021 to 2022): if "
+        "their year is mistyped"
     )
-    assert "AD 202, 1,819 years before" in several.problems[1].message
+    assert "is in AD 202, 1,819 years before" in several.problems[1].message
 
 
 @pytest.mark.parametrize(
@@ -1854,6 +1862,13 @@ def test_a_date_told_already_is_not_told_again_as_a_year_apart(row, said):
     assert [p.code for p in dataset.problems if p.row == 7 and p.column == "date"] == [ProblemCode.OTHER]
     assert said in dataset.problems[-1].message
     assert ProblemCode.YEAR_APART not in {p.code for p in dataset.problems}
+
+
+def test_a_date_told_of_something_else_than_its_year_is_still_weighed_among_the_years():
+    """Every date of a file that pandas wrote ends in 00:00:00, told so: 1022 among them is told too."""
+    body = "".join(f"e{i},2022-01-0{i} 00:00:00,T{i},p,S\n" for i in range(1, 6))
+    dataset = load_text("id,date,title,category,source\n" + body + "typo,1022-01-07 00:00:00,T,p,S\n")
+    assert [p.code for p in dataset.problems if p.row == 7] == [ProblemCode.OTHER, ProblemCode.YEAR_APART]
 
 
 def test_a_row_left_out_by_an_error_is_not_counted_among_the_years():

@@ -356,6 +356,7 @@ def test_a_problem_is_shown_in_arabic(tmp_path, name, data, at_row, column):
 PIECES = {
     "{listed} and {last}",
     "{listed} and {n:,} more",
+    "{n:,} year",  # (the years between a date and the others: load.year_problems)
     "{first}; {second}",
     "{listed}, {value}",
     "{one} or {other}",

@@ -46,7 +46,7 @@ from .load import (
     category_counts,
     category_problems,
     date_warned,
-    first_of_year,
+    last_of_year,
     load,
     placed_warning,
     signature,
@@ -320,7 +320,7 @@ def _checked_on(
     kept = [p for p in previous.problems if p.code not in RECOUNTED and p.row <= resume.records]
     recounted = _placed_warnings(previous, placed)
     recounted += category_problems(categories)
-    recounted += year_problems(years, lambda year: _first_of_year(year, before_cut, kept, accounts, warned))
+    recounted += year_problems(years, lambda year: _last_of_year(year, before_cut, kept, accounts, warned))
     merged = sorted(kept + new + recounted, key=_merged_order)
     records = table.records + shift - (1 if not after.endswith(b"\n") else 0)
     # (Counted without a cut last row: it is read again with the rest of it.)
@@ -344,15 +344,16 @@ def _checked_on(
     )
 
 
-def _first_of_year(
+def _last_of_year(
     year: int, before: pd.DataFrame, problems: list[Problem], accounts: pd.DataFrame, warned: np.ndarray | None
 ) -> tuple[int, str] | None:
-    """load.first_of_year in the previous accounts (`before`, their date warnings among `problems`),
-    else in the new ones (`warned`: theirs)."""
-    old = date_warned(problems, before)
-    return first_of_year(before, year, None if old is None else ~old) or first_of_year(
-        accounts, year, None if warned is None else ~warned
-    )
+    """load.last_of_year in the new accounts (`warned`: those whose date is told already), else in
+    the previous ones (`before`, theirs told among `problems`)."""
+    found = last_of_year(accounts, year, None if warned is None else ~warned)
+    if found is None:
+        old = date_warned(problems, before)
+        found = last_of_year(before, year, None if old is None else ~old)
+    return found
 
 
 def _built(checked: Checked) -> Dataset:

@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 from dateutil import parser as dateutil_parser
 
 from . import i18n
-from .problems import Message, say, say_n
+from .problems import Message, say, say_n, say_year
 
 PRECISIONS = ("year", "month", "day", "minute")
 UNIT = "datetime64[s]"
@@ -465,14 +465,14 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
         number = int(out.values[i].astype("datetime64[Y]").astype(np.int64)) + 1970
         year = year_label(number)
         if digits and number < FIRST_MODERN:  # (٢٠٢٢-٠١-٠٧, a Gregorian date in Arabic digits, says nothing)
-            out.warnings[text] = say(
+            out.warnings[text] = say_year(
                 "is written in {script} digits and read as a date of the Gregorian calendar, in {year}; if it is a "
                 "date of another calendar (Solar Hijri, Hijri, Buddhist), write its Gregorian date as YYYY-MM-DD",
                 script=", ".join(sorted(digits)),
                 year=year,
             )
         elif i in ahead:
-            out.warnings[text] = say(
+            out.warnings[text] = say_year(
                 "is in {year}, more than {far} years ahead: a mistyped year, or one of another calendar (a Thai "
                 "Buddhist Era year is 543 ahead of the Gregorian)? Write the Gregorian date as YYYY-MM-DD",
                 year=year,
@@ -543,13 +543,13 @@ def _placeholders(texts: pd.Series, out: _Out, column: str) -> None:
         year, month, number = _fields(out.values[i])[:3]
         said = dict(day=Day.of(year, month, number), which=PLACEHOLDER_DAYS[day])
         out.warnings[texts.iloc[i]] = (
-            say(
+            say_year(
                 "is {day}, {which}, which programs write for a date they do not have: write the date it means "
                 "(if {day} is meant, nothing is wrong)",
                 **said,
             )
             if column == "date"
-            else say(
+            else say_year(
                 "is {day}, {which}, which programs write for a date they do not have: leave the cell empty if "
                 "there is none, or write the date it means (if {day} is meant, nothing is wrong)",
                 **said,
@@ -859,7 +859,7 @@ TWO_DIGIT_PIVOT = 30  # two_digit_year: 00-29 are 2000-2029, 30-99 are 1930-1999
 def _two_digit_caveat(year: int, month: int, day: int | None, written: int) -> Message:
     """What is said of a date whose year has two digits (a day, or a month: Jan '22)."""
     iso = _iso_day(year, month, day) if day is not None else _iso_day(year, month, 1)[:-3]
-    return say(
+    return say_year(
         "has a year of two digits, {written:02d}, read as {year} ({day}); if {other} is meant, or to be sure, "
         "write the year in full ({iso})",
         written=written,
@@ -995,6 +995,14 @@ _BARE_TIME = re.compile(
     r"(?P<date>.*?\d{4}|\d{4}-\d{2}-\d{2}|\d{4}[\s\-/.,]+[^\W\d_]+\.?[\s\-/.]*\d{1,2}(?:st|nd|rd|th)?)"
     r"\s*(?:(?P<sep>[,T])\s*)?(?P<hour>[01]\d|2[0-3]|24(?=00))(?P<minute>[0-5]\d)"
     r"\s*(?:(?P<hrs>hrs?\.?|hours|h)\s*)?(?P<offset>z|utc|gmt|[+-]\d{2}:\d{2}|\+\d{4})?",
+    re.IGNORECASE,
+)
+# A time written with a dot, as German, the Nordic languages and Finnish write it (2022-01-05 14.30,
+# 5 January 2022, 14.30 Uhr, klo 14.30): after a date whose year is written, the dot's two digits a
+# minute (05.01.2022 is a date: its dots are not after a year); 2.30 pm as British English writes it.
+_DOTTED_TIME = re.compile(
+    r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|.*?[^\d.]\d{4}|\d{4})\s*(?:(?:,|T|at|klo\.?|kl\.?|um)\s*)*"
+    r"(?P<hour>[01]?\d|2[0-3])\.(?P<minute>[0-5]\d)(?:\s*(?:Uhr|h|hrs?\.?|(?P<half>[ap]\.?m\.?)))?",
     re.IGNORECASE,
 )
 # A Unix time: seconds (or milliseconds) since 1 January 1970 UTC, as databases and feeds export
@@ -1376,6 +1384,11 @@ def _plan(text: str, template: str) -> dict:
             plan["bare time"] = len(plan["read"])
             clock = f"{bare_time.group('hour')}:{bare_time.group('minute')}"
             plan["read"].append(f"{bare_time.group('date')} {clock}{offset}")
+    dotted_time = _DOTTED_TIME.fullmatch(written)
+    if dotted_time:  # 2022-01-05 14.30
+        plan["dotted time"] = len(plan["read"])
+        clock = f"{int(dotted_time['hour']):02d}:{dotted_time['minute']}"
+        plan["read"].append(f"{dotted_time['date']} {clock} {dotted_time['half'] or ''}".rstrip())
     unix_time = _UNIX_TIME.fullmatch(written)
     if unix_time:  # 1641371400: 2022-01-05 08:30 UTC
         moment = datetime.fromtimestamp(int(unix_time.group(1)), UTC)
@@ -1642,6 +1655,10 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at = plan["bare time"]
         if read[at] is not None and read[at][1] == "minute":
             return say("has a time of four digits with no colon; write {date}", date=_as_written(*read[at]))
+    if "dotted time" in plan:
+        at = plan["dotted time"]
+        if read[at] is not None and read[at][1] == "minute":
+            return say("has a time written with a dot for its colon; write {date}", date=_as_written(*read[at]))
     if "unix time" in plan:
         at = plan["unix time"]
         if read[at] is not None:
@@ -2058,7 +2075,7 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
 
 def _year_or_time(year: int, month: int, day: int | None) -> Message:
     """What is said of a month's name with a year of four digits that begin with 0 (0930)."""
-    return say(
+    return say_year(
         "is read as {day}; if {time} is a time of day, the year is missing: write the date as YYYY-MM-DD HH:MM",
         day=Day.of(year, month, day),
         time=f"{year // 100:02d}:{year % 100:02d}",
@@ -2336,6 +2353,26 @@ class Day(Message):
         if "hour" not in v:
             return i18n.day(v["year"], v["month"], v["day"]) or self.english()
         return i18n.minute(v["year"], v["month"], v["day"], v["hour"], v["minute"]) or self.english()
+
+
+class Year(Message):
+    """A year in a message, as the reader's language writes it: 2022; 500 BC, "500 av. J.-C.",
+    "500 г. до н. э." (timeline.i18n.era_date, for a year before AD 1000)."""
+
+    kind = "year"
+
+    @classmethod
+    def of(cls, year: int) -> Year:
+        return cls("", {"year": int(year)})
+
+    def english(self) -> str:
+        return year_label(self.values["year"])
+
+    def __str__(self) -> str:
+        year = self.values["year"]
+        if i18n.current() == i18n.ENGLISH or not i18n.speaks(i18n.CHECK) or year >= 1000:
+            return self.english()
+        return i18n.era_date(year) or self.english()
 
 
 def _iso_day(year: int, month: int, day: int) -> str:

@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from dateutil.parser import parserinfo
 
 from . import dates
-from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, say, show
+from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, say, say_year, show
 
 # How to open the file without the spreadsheet converting anything (what prevents each damage).
 KEEP_AS_TEXT = say(
@@ -295,7 +295,7 @@ def _near_1900(other_values: list[np.ndarray], candidate: np.ndarray) -> bool:
 
 
 def year_as_day_message(column: str, value: str, year: int) -> Message:
-    return say(
+    return say_year(
         "{column} {value} is probably the year {year}: a spreadsheet writes a year it holds as a "
         "number as the day of that number once the column is formatted as dates (day {year} is "
         "{day}); if the source gives only the year, write {year}, and keep the column as text in "

@@ -40,7 +40,9 @@ from .problems import (
     counted,
     say,
     say_n,
+    say_year,
     show,
+    tells_the_year,
 )
 from .workers import THREADED_ROWS, Workers
 
@@ -635,7 +637,7 @@ def _validate(
     notes.categories = category_counts(accounts)
     problems += category_problems(notes.categories)
     _count_years(accounts, problems, notes)
-    problems += year_problems(notes.years, lambda year: first_of_year(accounts, year, notes.counted))
+    problems += year_problems(notes.years, lambda year: last_of_year(accounts, year, notes.counted))
     return accounts, (codes, ids, grouping)
 
 
@@ -1304,7 +1306,7 @@ def _digit_dropped(check: _Checker, start: np.ndarray, published: np.ndarray) ->
             at,
             "date",
             WARNING,
-            lambda v, y=y, w=w: say(
+            lambda v, y=y, w=w: say_year(
                 "date {value} is in the year {year}, but the account was published in {published}: if a digit of "
                 "the year was left out, write it in full ({meant}); a year before 1000 is written with four digits "
                 "({padded}) or with AD to say it is meant",
@@ -1826,9 +1828,9 @@ def _alike_said(key: str, other: str, n: int) -> Message:
 # --- a year far before the rest: 1022-01-05 among the dates of 2022 ---------------------------
 # A mistyped year (1022, 0202, 1922 for 2022; 7 January 1430 for 14:30) is a date read as
 # written, and the timeline reaches back centuries to draw it. Counted per year, as the lanes
-# are (timeline.appends adds the counts of appended rows); the rows whose date has a warning
-# already (a year a spreadsheet made a day, a digit dropped, a day programs write for none) are
-# not counted: what is wrong with them is said.
+# are (timeline.appends adds the counts of appended rows); the rows whose year is told already
+# (say_year: a year a spreadsheet made a day, a digit left out, a day programs write for none) are
+# not counted.
 YEARS_APART = 50  # years: a gap before the rest of the file's dates that may be a typo ...
 SPREAD = 10  # ... when it is also this many times the span of those dates
 
@@ -1871,51 +1873,48 @@ def _year_start(year: int) -> np.datetime64:
 
 def years_apart(counted: dict[int, int]) -> tuple[list[int], int, int]:
     """The years of `counted` (year -> accounts) far before the file's other dates, and the first
-    and last years of those. The others grow from the middle year (half the accounts are in it or
-    before it), the nearest year first, taking in a year unless it is at least YEARS_APART from
-    them and more than SPREAD times their span (a history of centuries takes in each of its years,
-    a month of 2022 does not take in 1022). Years more than dates.FAR_AHEAD ahead are told as such
-    and not weighed here; and only the years before the others are given (after them, a typo is a
-    year ahead, told as such)."""
+    and last years of those. The others are the years from the middle one (half the accounts are
+    in it or before it) to the last, then each year before them, the nearest first, unless it is at
+    least YEARS_APART before them and more than SPREAD times as far as they span (a history of
+    centuries takes in each of its years; a month of 2022 does not take in 1022). Years more than
+    dates.FAR_AHEAD ahead are told as such and not weighed here."""
     far = datetime.now().year + dates.FAR_AHEAD
     years = sorted(year for year in counted if year <= far)
-    if len(years) < 2:
-        return [], (years or [0])[0], (years or [0])[-1]
+    if not years:
+        return [], 0, 0
     running = np.cumsum([counted[year] for year in years])
-    middle = int(np.searchsorted(2 * running, running[-1]))  # (the first year with half the accounts by it)
-    low = high = middle
-    while True:
-        gaps = [
-            years[low] - years[low - 1] if low else None,
-            years[high + 1] - years[high] if high < len(years) - 1 else None,
-        ]
-        nearest = min((gap for gap in gaps if gap is not None), default=None)
-        # (The nearer side first: where its year is far, the other side's is farther.)
-        if nearest is None or _far(nearest, years[high] - years[low]):
-            break
-        low, high = (low - 1, high) if nearest == gaps[0] else (low, high + 1)
-    return years[:low], years[low], years[high]
+    low = int(np.searchsorted(2 * running, running[-1]))  # (the first year with half the accounts by it)
+    while low and not _far(years[low] - years[low - 1], years[-1] - years[low]):
+        low -= 1
+    return years[:low], years[low], years[-1]
 
 
 def _far(gap: int, span: int) -> bool:
     return gap >= YEARS_APART and gap > SPREAD * span
 
 
-def year_problems(counted: dict[int, int], first: Callable[[int], tuple[int, str] | None]) -> list[Problem]:
-    """A warning on the first row of each year far before the rest (years_apart). `first`: the
-    row number and the date as written of the first row counted in a year."""
+def year_problems(counted: dict[int, int], last: Callable[[int], tuple[int, str] | None]) -> list[Problem]:
+    """A warning on the last row of each year far before the rest (years_apart): the one an editor
+    wrote last, whom `timeline add` tells. `last`: the row number and the date as written of the
+    last row counted in a year."""
     apart, since, until = years_apart(counted)
     problems = []
     for year in apart:
-        found = first(year)
+        found = last(year)
         assert found is not None, "a year counted has a row"
         row, value = found
         others = (
-            say("all in {year}", year=dates.year_label(since))
+            say("all in {year}", year=dates.Year.of(since))
             if since == until
-            else say("{first} to {last}", first=dates.year_label(since), last=dates.year_label(until))
+            else say("{first} to {last}", first=dates.Year.of(since), last=dates.Year.of(until))
         )
-        said = dict(value=show(value), year=dates.year_label(year), gap=since - year, others=others)
+        gap = since - year
+        said = dict(
+            value=show(value),
+            year=dates.Year.of(year),
+            gap=say_n("{n:,} year", "{n:,} years", gap),
+            others=others,
+        )
         more = counted[year] - 1
         problems.append(
             Problem(
@@ -1923,10 +1922,10 @@ def year_problems(counted: dict[int, int], first: Callable[[int], tuple[int, str
                 "date",
                 WARNING,
                 say_n(
-                    "date {value} is in {year}, as is {n} more row, {gap:,} years before the file's other dates "
-                    "({others}): if its year is mistyped, write the right one; if it is meant, nothing is wrong, "
+                    "date {value} is in {year}, as is {n} more row, {gap} before the file's other dates "
+                    "({others}): if their year is mistyped, write the right one; if it is meant, nothing is wrong, "
                     "but the timeline reaches back to {year} to show it",
-                    "date {value} is in {year}, as are {n} more rows, {gap:,} years before the file's other dates "
+                    "date {value} is in {year}, as are {n} more rows, {gap} before the file's other dates "
                     "({others}): if their year is mistyped, write the right one; if it is meant, nothing is "
                     "wrong, but the timeline reaches back to {year} to show it",
                     more,
@@ -1934,9 +1933,9 @@ def year_problems(counted: dict[int, int], first: Callable[[int], tuple[int, str
                 )
                 if more
                 else say(
-                    "date {value} is in {year}, {gap:,} years before the file's other dates ({others}): if its "
-                    "year is mistyped, write the right one; if it is meant, nothing is wrong, but the timeline "
-                    "reaches back to {year} to show it",
+                    "date {value} is in {year}, {gap} before the file's other dates ({others}): if its year is "
+                    "mistyped, write the right one; if it is meant, nothing is wrong, but the timeline reaches "
+                    "back to {year} to show it",
                     **said,
                 ),
                 ProblemCode.YEAR_APART,
@@ -1945,8 +1944,8 @@ def year_problems(counted: dict[int, int], first: Callable[[int], tuple[int, str
     return problems
 
 
-def first_of_year(accounts: pd.DataFrame, year: int, counted: np.ndarray | None = None) -> tuple[int, str] | None:
-    """The row number and the date as written of the first account in `year` (among those
+def last_of_year(accounts: pd.DataFrame, year: int, counted: np.ndarray | None = None) -> tuple[int, str] | None:
+    """The row number and the date as written of the last account in `year` (among those
     `counted`, a mask; None: all), or None."""
     start = accounts["start"].to_numpy()
     within = (start >= _year_start(year)) & (start < _year_start(year + 1))
@@ -1955,13 +1954,13 @@ def first_of_year(accounts: pd.DataFrame, year: int, counted: np.ndarray | None 
     at = np.flatnonzero(within)
     if not len(at):
         return None
-    return int(accounts["row"].iat[at[0]]), str(accounts["date"].iat[at[0]])
+    return int(accounts["row"].iat[at[-1]]), str(accounts["date"].iat[at[-1]])
 
 
 def date_warned(problems: list[Problem], accounts: pd.DataFrame) -> np.ndarray | None:
-    """A mask of the accounts whose date has a warning among `problems` (not year_counts'), or
-    None when none has."""
-    rows = [p.row for p in problems if p.column == "date" and p.level == WARNING and p.code != ProblemCode.YEAR_APART]
+    """A mask of the accounts whose date's year is told already among `problems` (a warning of
+    say_year's: a year of two digits, a day programs write for none...), or None when none is."""
+    rows = [p.row for p in problems if p.column == "date" and p.level == WARNING and tells_the_year(p.text)]
     if not rows:
         return None
     return np.isin(accounts["row"].to_numpy(), rows)

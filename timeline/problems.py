@@ -129,10 +129,30 @@ def say(template: str, **values) -> Message:
     return Message(template, values)
 
 
+def say_year(template: str, **values) -> Message:
+    """say() for what is wrong or doubtful in a date's year (a year of two digits read in a
+    century, a day programs write for none, a digit of the year left out): a date so told is not
+    weighed again among the file's years (load.years_apart). Marked for the catalogue as say is."""
+    return YearTold(template, values)
+
+
+def tells_the_year(message) -> bool:
+    """Whether a message (or a piece of it: two warnings said as one) is say_year's."""
+    if not isinstance(message, Message):
+        return False
+    return isinstance(message, YearTold) or any(tells_the_year(value) for value in message.values.values())
+
+
 def say_n(singular: str, plural: str, n: int, **values) -> Message:
     """A message whose form depends on the count `n` (named `{n}` in it), as `ngettext`'s."""
     values["n"] = n
     return Message(singular, values, plural)
+
+
+class YearTold(Message):
+    """A message of say_year."""
+
+    kind = "year-told"
 
 
 class _Cut(Message):

@@ -622,7 +622,7 @@ COLUMNS: tuple[Column, ...] = (
         "letter typed for a digit (`2o22-01-05`, `2022-01-05 lO:30`), a month and its year in numbers "
         "(`1/2022`), ISO's basic form (`20220105`), its week day and ordinal date (`2022-W01-3`, `2022-005`), a year "
         "with the word for year (`2022 г.`, `2022 ж.`) or a date with it (`25.01.2022 г.`), words in brackets after a date (`2022-01-05 (local)`, "
-        "JavaScript's zone name), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`), a Unix time "
+        "JavaScript's zone name), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`) or with a dot for its colon (`2022-01-05 14.30`, `14.30 Uhr`), a Unix time "
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`), noon or midnight for the time "
         "(`Jan. 5, 2022, noon`; midnight as the day's start or its end) and a month name in Russian, Kazakh, Ukrainian, Arabic (`5 يناير 2022`, `5 كانون الثاني 2022`), French, German or Spanish "
         "(`5 января 2022`, `5. Januar 2022`) are named, with the date as it is to be written (a time with the "
@@ -634,8 +634,9 @@ COLUMNS: tuple[Column, ...] = (
         "they do not have (`0001-01-01`, `1899-12-30`, `1900-01-01`, `1970-01-01`, `9999-12-31`) is read with a "
         "warning that names the program; MySQL's `0000-00-00` is refused as such. A date in a year at least 50 "
         "years before the rest of the file's dates, and more than ten times as far as those span (`1022-01-07` "
-        "among dates of 2022, or `7 January 1430` for 14:30), is read as written, with a warning on the first row "
-        "of that year that names how many rows share it.",
+        "among dates of 2022, or `7 January 1430` for 14:30), is read as written, with a warning on the last row "
+        "of that year that names how many rows share it (a date whose year is told already, a year of two "
+        "digits or a day programs write for none, is not weighed).",
         "2022-01-07",
         rules=(
             Rule(
