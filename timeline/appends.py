@@ -25,8 +25,10 @@ alike, locations placed by name) are recomputed from counts kept in `Resume`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -320,7 +322,8 @@ def _checked_on(
     kept = [p for p in previous.problems if p.code not in RECOUNTED and p.row <= resume.records]
     recounted = _placed_warnings(previous, placed)
     recounted += category_problems(categories)
-    recounted += year_problems(years, lambda year: _last_of_year(year, before_cut, kept, accounts, warned))
+    told_before = functools.cache(lambda: date_warned(kept, before_cut))  # (read once, only if asked)
+    recounted += year_problems(years, lambda year: _last_of_year(year, before_cut, told_before, accounts, warned))
     merged = sorted(kept + new + recounted, key=_merged_order)
     records = table.records + shift - (1 if not after.endswith(b"\n") else 0)
     # (Counted without a cut last row: it is read again with the rest of it.)
@@ -345,13 +348,17 @@ def _checked_on(
 
 
 def _last_of_year(
-    year: int, before: pd.DataFrame, problems: list[Problem], accounts: pd.DataFrame, warned: np.ndarray | None
+    year: int,
+    before: pd.DataFrame,
+    told_before: Callable[[], np.ndarray | None],
+    accounts: pd.DataFrame,
+    warned: np.ndarray | None,
 ) -> tuple[int, str] | None:
-    """load.last_of_year in the new accounts (`warned`: those whose date is told already), else in
-    the previous ones (`before`, theirs told among `problems`)."""
+    """load.last_of_year in the new accounts (`warned`: those whose year is told already), else in
+    the previous ones (`before`; `told_before()`: theirs)."""
     found = last_of_year(accounts, year, None if warned is None else ~warned)
     if found is None:
-        old = date_warned(problems, before)
+        old = told_before()
         found = last_of_year(before, year, None if old is None else ~old)
     return found
 
