@@ -897,6 +897,11 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("5 شباط 2022", "is written with a month name in Arabic; write 2022-02-05"),
         ("5 غشت 2022", "is written with a month name in Arabic; write 2022-08-05"),
         ("5 جانفي 2022", "is written with a month name in Arabic; write 2022-01-05"),
+        # the characters for year, month and day (Chinese, Japanese, Korean; with a time, below)
+        ("2022年1月5日", "is written with the characters for year, month and day (年 月 日); write 2022-01-05"),
+        ("２０２２年１月５日", "is written with the characters for year, month and day (年 月 日); write 2022-01-05"),
+        ("2022年01月", "is written with the characters for year, month and day (年 月 日); write 2022-01"),
+        ("2022년", "is written with the characters for year, month and day (년 월 일); write 2022"),
         ("5 janvier 2022", "is written with a month name in French; write 2022-01-05"),
         ("5 févr. 2022 14:30", "is written with a month name in French; write 2022-02-05 14:30"),
         ("5. Januar 2022", "is written with a month name in German; write 2022-01-05"),
@@ -1206,6 +1211,7 @@ UNIX_TIME = (
 )
 YEAR_LAST = "has its year after its time, as a computer's clock writes it; write {}"
 DOTTED_TIME = "has a time written with a dot for its colon; write {}"
+CHARACTERS = "is written with the characters for year, month and day ({}); write {}"
 
 
 @pytest.mark.parametrize(
@@ -1236,6 +1242,13 @@ DOTTED_TIME = "has a time written with a dot for its colon; write {}"
         ("5 January 2022 at 9.30", DOTTED_TIME.format("2022-01-05 09:30")),
         ("Jan 5, 2022, 2.30 p.m.", DOTTED_TIME.format("2022-01-05 14:30")),
         ("2022-01-05 14.75", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (no such minute)
+        # the characters for year, month and day, as Chinese, Japanese and Korean write a date
+        ("2022年1月5日14時30分", CHARACTERS.format("年 月 日", "2022-01-05 14:30")),
+        ("2022年1月5日 14:30", CHARACTERS.format("年 月 日", "2022-01-05 14:30")),
+        ("2022년 1월 5일 14시 30분", CHARACTERS.format("년 월 일", "2022-01-05 14:30")),
+        ("令和4年1月5日", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (an era's year: not said)
+        ("2022年1月5日 下午2点30分", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (an afternoon's hour)
+        ("2022年1月32日", f"is not a date that can be read; {HOW_TO_WRITE}"),
         # a Unix time, in seconds or milliseconds, from a database's or a feed's export
         ("1641371400", UNIX_TIME.format("2022-01-05 08:30Z")),
         ("1641371405", UNIX_TIME.format("2022-01-05 08:30:05Z")),

@@ -1005,6 +1005,13 @@ _DOTTED_TIME = re.compile(
     r"(?P<hour>[01]?\d|2[0-3])\.(?P<minute>[0-5]\d)(?:\s*(?:Uhr|h|hrs?\.?|(?P<half>[ap]\.?m\.?)))?",
     re.IGNORECASE,
 )
+# A date written with the characters for year, month and day, as Chinese and Japanese (年 月 日)
+# and Korean (년 월 일) write it, with a time after it as digits (14:30) or with its characters for
+# hour and minute (14時30分, 14点30分, 14시 30분); not an era's year (令和4年) nor an afternoon's hour.
+_YEAR_MONTH_DAY = re.compile(
+    r"(?P<year>\d{4})\s*(?P<mark>[年년])(?:\s*(?P<month>\d{1,2})\s*[月월]\s*(?:(?P<day>\d{1,2})\s*[日일])?)?"
+    r"(?:\s*(?P<hour>[01]?\d|2[0-3])\s*(?::|[時时点시]\s*)(?P<minute>[0-5]\d)\s*[分분]?)?"
+)
 # A Unix time: seconds (or milliseconds) since 1 January 1970 UTC, as databases and feeds export
 # a moment; only 1000000000-1899999999 (September 2001 to March 2030), where no other number of ten
 # digits is likely in a date column (19911225 14, a date and an hour, is 1991122514). Refused (it
@@ -1389,6 +1396,13 @@ def _plan(text: str, template: str) -> dict:
         plan["dotted time"] = len(plan["read"])
         clock = f"{int(dotted_time['hour']):02d}:{dotted_time['minute']}"
         plan["read"].append(f"{dotted_time['date']} {clock} {dotted_time['half'] or ''}".rstrip())
+    characters = _YEAR_MONTH_DAY.fullmatch(written)
+    if characters:  # 2022年1月5日: 2022-01-05
+        year, month, day, hour, minute = characters.group("year", "month", "day", "hour", "minute")
+        if day is not None or hour is None:
+            plan["characters"] = (len(plan["read"]), "年 月 日" if characters["mark"] == "年" else "년 월 일")
+            iso = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if day else "")
+            plan["read"].append(iso + (f" {int(hour):02d}:{minute}" if hour is not None else ""))
     unix_time = _UNIX_TIME.fullmatch(written)
     if unix_time:  # 1641371400: 2022-01-05 08:30 UTC
         moment = datetime.fromtimestamp(int(unix_time.group(1)), UTC)
@@ -1655,6 +1669,14 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at = plan["bare time"]
         if read[at] is not None and read[at][1] == "minute":
             return say("has a time of four digits with no colon; write {date}", date=_as_written(*read[at]))
+    if "characters" in plan:
+        at, marks = plan["characters"]
+        if read[at] is not None:
+            return say(
+                "is written with the characters for year, month and day ({characters}); write {date}",
+                characters=marks,
+                date=_as_written(*read[at]),
+            )
     if "dotted time" in plan:
         at = plan["dotted time"]
         if read[at] is not None and read[at][1] == "minute":

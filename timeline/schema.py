@@ -624,7 +624,7 @@ COLUMNS: tuple[Column, ...] = (
         "with the word for year (`2022 г.`, `2022 ж.`) or a date with it (`25.01.2022 г.`), words in brackets after a date (`2022-01-05 (local)`, "
         "JavaScript's zone name), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`) or with a dot for its colon (`2022-01-05 14.30`, `14.30 Uhr`), a Unix time "
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`), noon or midnight for the time "
-        "(`Jan. 5, 2022, noon`; midnight as the day's start or its end) and a month name in Russian, Kazakh, Ukrainian, Arabic (`5 يناير 2022`, `5 كانون الثاني 2022`), French, German or Spanish "
+        "(`Jan. 5, 2022, noon`; midnight as the day's start or its end) and a month name in Russian, Kazakh, Ukrainian, Arabic (`5 يناير 2022`, `5 كانون الثاني 2022`), French, German or Spanish, or with the characters for year, month and day (`2022年1月5日`, `2022년 1월 5일`) "
         "(`5 января 2022`, `5. Januar 2022`) are named, with the date as it is to be written (a time with the "
         "seconds and the UTC offset written, as in each end of a range); a second 60 is blamed on the seconds, "
         "and `24:00` (or `2400`) gets the next day at 00:00. A date said from the day it was written, as a post "
