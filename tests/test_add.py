@@ -182,10 +182,10 @@ def test_a_warning_is_shown_but_the_row_is_added(tmp_path, values, column):
 
 def test_each_row_added_in_a_year_far_before_the_others_is_told(tmp_path):
     """The year-apart warning is on its year's last row: the one just added, whether it is the
-    first of that year or the second (load.year_problems)."""
+    first of that year or the second (load.year_problems; ten rows of 2022 before them)."""
     path = tmp_path / "events.csv"
     path.write_text(FILE)
-    for n, date in enumerate(("2022-01-06", "2022-01-07", "1022-01-08", "1022-01-09")):
+    for n, date in enumerate([f"2022-01-{day:02d}" for day in range(6, 15)] + ["1022-01-08", "1022-01-09"]):
         outcome = editing.add(path, {**GOOD, "id": f"event-{n}", "date": date})
         assert outcome.written == {0: n + 3}
         said = [p for p in outcome.problems if p.column == "date"]

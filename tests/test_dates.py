@@ -897,6 +897,8 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("5 شباط 2022", "is written with a month name in Arabic; write 2022-02-05"),
         ("5 غشت 2022", "is written with a month name in Arabic; write 2022-08-05"),
         ("5 جانفي 2022", "is written with a month name in Arabic; write 2022-01-05"),
+        # (no date to write far ahead: 15 Nisan 5782 is of the Hebrew calendar, whose Nisan is no April)
+        ("15 نيسان 5782", f"is written with a month name in Arabic; {HOW_TO_WRITE}"),
         # the characters for year, month and day (Chinese, Japanese, Korean; with a time, below)
         ("2022年1月5日", "is written with the characters for year, month and day (年 月 日); write 2022-01-05"),
         ("２０２２年１月５日", "is written with the characters for year, month and day (年 月 日); write 2022-01-05"),

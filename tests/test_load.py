@@ -1816,6 +1816,9 @@ def test_a_year_with_a_digit_left_out_is_warned_about(date, published, meant):
             (-499, 2022),
         ),
         ({1389: 1, 1914: 3, 1915: 2, 1916: 2, 1917: 1, 1918: 4}, [1389], (1914, 1918)),
+        ({2022: 9, 2072: 1, 1622: 1}, [1622], (2022, 2022)),  # (a typo ahead does not widen the others)
+        ({1915: 9, 2022: 1, 1015: 1}, [1015], (1915, 1915)),
+        ({2022: 3, 1022: 1}, [], (1022, 2022)),  # (three rows of four: too few to call the fourth apart)
         ({2022: 1}, [], (2022, 2022)),
     ],
 )
@@ -1834,12 +1837,14 @@ def test_a_date_in_a_year_far_before_the_others_is_read_as_written_with_a_warnin
         "show it"
     )
     assert len(dataset.accounts) == 6
+    many = "".join(f"f{i},2022-01-{i:02d},U{i},p,S\n" for i in range(10, 25))
     several = load_text(
         "id,date,title,category,source\n2022-a,2021-12-30,T,p,S\n"
         + body
+        + many
         + "t1,7 January 1430,T,p,S\nt2,1430-02-01,T,p,S\nt3,1430,T,p,S\nt4,0202-01-05,T,p,S\n"
     )
-    assert [(p.row, p.column) for p in several.problems] == [(10, "date"), (11, "date")]  # (each year's last row)
+    assert [(p.row, p.column) for p in several.problems] == [(25, "date"), (26, "date")]  # (each year's last row)
     assert several.problems[0].message.startswith(
         "date '1430' is in 1430, as are 2 more rows, 591 years before the file's other dates (2021 to 2022): if "
         "their year is mistyped"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
+import threading
 import unicodedata
 import zoneinfo
 from dataclasses import dataclass, field
@@ -1043,33 +1044,37 @@ _REGIONS = {"ar": ("ar_SY", "ar_MA", "ar_DZ")}
 def _foreign_months() -> dict[str, tuple[int, tuple[str, ...]]]:
     """Month names of the languages editors here write besides English (CLDR's, via Babel),
     lower case, without a final dot: name -> (month, languages). One English too is left out.
-    A name of two words (كانون الثاني) is one key, its space one space."""
-    if not _FOREIGN:
-        from babel.dates import get_month_names
+    A name of two words (كانون الثاني) is one key, its space one space. Made once, whole, under a
+    lock (the date columns are checked on threads of their own)."""
+    with _FOREIGN_LOCK:
+        if not _FOREIGN:
+            from babel.dates import get_month_names
 
-        for language in _LANGUAGES:
-            tables = itertools.chain.from_iterable(
-                (
-                    get_month_names("wide", "format", locale),
-                    get_month_names("wide", "stand-alone", locale),
-                    get_month_names("abbreviated", "format", locale),
-                    get_month_names("abbreviated", "stand-alone", locale),
+            found: dict[str, tuple[int, tuple[str, ...]]] = {}
+            for language in _LANGUAGES:
+                tables = itertools.chain.from_iterable(
+                    (
+                        get_month_names("wide", "format", locale),
+                        get_month_names("wide", "stand-alone", locale),
+                        get_month_names("abbreviated", "format", locale),
+                        get_month_names("abbreviated", "stand-alone", locale),
+                    )
+                    for locale in (language, *_REGIONS.get(language, ()))
                 )
-                for locale in (language, *_REGIONS.get(language, ()))
-            )
-            for table in tables:
-                for month, name in table.items():
-                    key = " ".join(name.lower().rstrip(".").split())
-                    if key in _MONTH_NUMBERS:
-                        continue
-                    known, languages = _FOREIGN.get(key, (month, ()))
-                    if known != month:
-                        _FOREIGN[key] = (0, ())  # (two months: never said)
-                    elif language not in languages:
-                        _FOREIGN[key] = (month, languages + (language,))
-        for language, names in _IN_A_MONTH.items():
-            for month, name in enumerate(names, start=1):
-                _FOREIGN.setdefault(name, (month, (language,)))
+                for table in tables:
+                    for month, name in table.items():
+                        key = " ".join(name.lower().rstrip(".").split())
+                        if key in _MONTH_NUMBERS:
+                            continue
+                        known, languages = found.get(key, (month, ()))
+                        if known != month:
+                            found[key] = (0, ())  # (two months: never said)
+                        elif language not in languages:
+                            found[key] = (month, languages + (language,))
+            for language, names in _IN_A_MONTH.items():
+                for month, name in enumerate(names, start=1):
+                    found.setdefault(name, (month, (language,)))
+            _FOREIGN.update(found)
     return _FOREIGN
 
 
@@ -1083,12 +1088,13 @@ _IN_A_MONTH = {
 
 
 _FOREIGN: dict[str, tuple[int, tuple[str, ...]]] = {}
+_FOREIGN_LOCK = threading.Lock()
 
 
 def _foreign_words() -> re.Pattern:
     """A word, or a month's name of two words (كانون الثاني), as _foreign_months has it."""
     global _FOREIGN_WORDS
-    if _FOREIGN_WORDS is None:
+    if _FOREIGN_WORDS is None:  # (_foreign_months is whole when it returns)
         phrases = sorted((key for key in _foreign_months() if " " in key), key=len, reverse=True)
         _FOREIGN_WORDS = re.compile(
             "".join(r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)|" for phrase in phrases)
@@ -1761,7 +1767,8 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 )
     if "month" in plan:
         at, languages = plan["month"]
-        if read[at] is not None:
+        # (Not a date far ahead: 15 نيسان 5782 is of the Hebrew calendar, whose Nisan is no April.)
+        if read[at] is not None and read[at][0] < np.datetime64(f"{datetime.now().year + FAR_AHEAD + 1}-01-01"):
             return say(
                 "is written with a month name in {language}; write {date}",
                 language=_languages(languages),

@@ -642,8 +642,8 @@ def _validate(
 
 
 def _count_years(accounts: pd.DataFrame, problems: list[Problem], notes: _Notes) -> None:
-    """notes.years: the accounts counted in each year (year_counts), those whose date has a
-    warning among `problems` left out; and the year of the last one if it is counted."""
+    """notes.years: the accounts counted in each year (year_counts), those whose year is told
+    already among `problems` left out (date_warned); and the year of the last one if it is counted."""
     start = accounts["start"].to_numpy()
     warned = date_warned(problems, accounts)
     notes.counted = None if warned is None else ~warned
@@ -1833,6 +1833,7 @@ def _alike_said(key: str, other: str, n: int) -> Message:
 # not counted.
 YEARS_APART = 50  # years: a gap before the rest of the file's dates that may be a typo ...
 SPREAD = 10  # ... when it is also this many times the span of those dates
+MOST = 0.8  # ... and those dates are this share of the file's at least
 
 
 def year_counts(values: np.ndarray) -> dict[int, int]:
@@ -1873,20 +1874,33 @@ def _year_start(year: int) -> np.datetime64:
 
 def years_apart(counted: dict[int, int]) -> tuple[list[int], int, int]:
     """The years of `counted` (year -> accounts) far before the file's other dates, and the first
-    and last years of those. The others are the years from the middle one (half the accounts are
-    in it or before it) to the last, then each year before them, the nearest first, unless it is at
-    least YEARS_APART before them and more than SPREAD times as far as they span (a history of
-    centuries takes in each of its years; a month of 2022 does not take in 1022). Years more than
-    dates.FAR_AHEAD ahead are told as such and not weighed here."""
+    and last years of those. The others grow from the middle year (half the accounts are in it or
+    before it), the nearest year first; once they hold MOST of the accounts, a year at least
+    YEARS_APART from them and more than SPREAD times as far as they span is left out, and so is
+    every year beyond it (a history of centuries takes in each of its years; a month of 2022 does
+    not take in 1022, nor does a year of 2022 with a typo of 2072 after it). Only the years left out
+    before them are given; years more than dates.FAR_AHEAD ahead are told as such and not weighed."""
     far = datetime.now().year + dates.FAR_AHEAD
     years = sorted(year for year in counted if year <= far)
     if not years:
         return [], 0, 0
     running = np.cumsum([counted[year] for year in years])
-    low = int(np.searchsorted(2 * running, running[-1]))  # (the first year with half the accounts by it)
-    while low and not _far(years[low] - years[low - 1], years[-1] - years[low]):
-        low -= 1
-    return years[:low], years[low], years[-1]
+    total = int(running[-1])
+    low = high = int(np.searchsorted(2 * running, total))  # (the first year with half the accounts by it)
+    while True:
+        gaps = [
+            years[low] - years[low - 1] if low else None,
+            years[high + 1] - years[high] if high < len(years) - 1 else None,
+        ]
+        nearest = min((gap for gap in gaps if gap is not None), default=None)
+        if nearest is None:
+            break
+        held = running[high] - (running[low - 1] if low else 0)
+        # (The nearer side first: where its year is far, the other side's is farther.)
+        if held >= MOST * total and _far(nearest, years[high] - years[low]):
+            break
+        low, high = (low - 1, high) if nearest == gaps[0] else (low, high + 1)
+    return years[:low], years[low], years[high]
 
 
 def _far(gap: int, span: int) -> bool:
