@@ -1671,10 +1671,13 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     last=last,
                 ),
             )
-    if "bare time" in plan:
-        at = plan["bare time"]
-        if read[at] is not None and read[at][1] == "minute":
-            return say("has a time of four digits with no colon; write {date}", date=_as_written(*read[at]))
+    for key, advice in (  # (a time written otherwise: the moment read, to the minute)
+        ("bare time", lambda date: say("has a time of four digits with no colon; write {date}", date=date)),
+        ("dotted time", lambda date: say("has a time written with a dot for its colon; write {date}", date=date)),
+    ):
+        at = plan.get(key)
+        if at is not None and read[at] is not None and read[at][1] == "minute":
+            return advice(_as_written(*read[at]))
     if "characters" in plan:
         at, marks = plan["characters"]
         if read[at] is not None:
@@ -1683,10 +1686,6 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 characters=marks,
                 date=_as_written(*read[at]),
             )
-    if "dotted time" in plan:
-        at = plan["dotted time"]
-        if read[at] is not None and read[at][1] == "minute":
-            return say("has a time written with a dot for its colon; write {date}", date=_as_written(*read[at]))
     if "unix time" in plan:
         at = plan["unix time"]
         if read[at] is not None:
