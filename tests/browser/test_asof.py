@@ -74,9 +74,7 @@ def test_the_keyboard_sets_and_clears_the_date(timeline):
     timeline.open()
     timeline.settle()
     timeline.as_of.focus()
-    # (at a typist's pace: Dash's inputs can drop or reorder keys sent all at once, the From
-    # box too; noticed while writing this test and left as it is)
-    timeline.page.keyboard.type("8 January 2022", delay=40)
+    timeline.page.keyboard.type("8 January 2022")
     timeline.page.keyboard.press("Enter")
     expect(timeline.counter).to_have_text("28 of 35 events, as known on 8 January 2022")
     expect(timeline.page).to_have_url(re.compile(r"asof=8\+January\+2022"))

@@ -132,6 +132,24 @@ def test_text_search_and_date_range(timeline):
     assert "CSTO troops deployed" in titles  # a span that covers those days
 
 
+def test_what_is_typed_into_a_box_stays_in_order_on_a_busy_page(timeline):
+    # Dash's text boxes put the caret back a moment after each key. On a busy page (a phone
+    # drawing the chart) the next key came first and the caret went back over it: typed at
+    # once, "8 January 2022" became "8 Janar 0222yu" (assets/dash_input.js).
+    timeline.open()
+    timeline.settle()
+    timeline.page.evaluate(
+        "() => { window.busy = setInterval(() => { const t = performance.now();"
+        " while (performance.now() - t < 60) {} }, 5); }"
+    )
+    for box in ("search", "date-from", "date-to", "as-of"):
+        field = timeline.page.locator(f"#{box}")
+        field.focus()
+        timeline.page.keyboard.type("8 January 2022")
+        expect(field).to_have_value("8 January 2022")
+    timeline.page.evaluate("() => clearInterval(window.busy)")
+
+
 # 4. Permalinks and history
 def test_permalink_opens_with_event_and_filters(timeline):
     timeline.open(event="csto-deployment", query="category=international&q=csto")

@@ -61,8 +61,9 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
 
     The browser-side behaviour is in assets/: keys.js (arrow keys), select.js (choosing an
     event keeps the reader's place and moves focus), page.js (the phone's filters button and
-    swipes over the chart), dash_a11y.js (roles and focus of Dash's own components), share.js
-    (Copy), opening.js (the opening figure)."""
+    swipes over the chart), dash_a11y.js (roles and focus of Dash's own components), dash_input.js
+    (what is typed into Dash's text boxes stays in order), share.js (Copy), opening.js (the
+    opening figure)."""
     return html.Div(
         className="page",
         children=[
