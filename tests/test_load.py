@@ -1816,13 +1816,18 @@ def test_a_year_with_a_digit_left_out_is_warned_about(date, published, meant):
             (-499, 2022),
         ),
         ({1389: 1, 1914: 3, 1915: 2, 1916: 2, 1917: 1, 1918: 4}, [1389], (1914, 1918)),
-        ({2022: 9, 2072: 1, 1622: 1}, [1622], (2022, 2022)),  # (a typo ahead does not widen the others)
-        ({1915: 9, 2022: 1, 1015: 1}, [1015], (1915, 1915)),
+        ({2022: 9, 2072: 1, 1622: 1}, [1622, 2072], (2022, 2022)),  # (a typo ahead does not widen the others)
+        ({2022: 80, 2072: 1}, [2072], (2022, 2022)),  # (after the others as before them)
+        ({2022: 80, 2060: 1}, [], (2022, 2060)),
+        ({1986: 80, 2022: 1, 2036: 1}, [], (1986, 2036)),  # (what came after: under YEARS_APART)
+        ({1900: 30, 1905: 30, 1910: 30, 2022: 1}, [2022], (1900, 1910)),
+        ({2022: 80, 2077: 1}, [], (2022, 2022)),  # (more than FAR_AHEAD ahead of today: told as such)
+        ({1915: 9, 2022: 1, 1015: 1}, [1015, 2022], (1915, 1915)),  # (a row of today after a history)
         ({2022: 3, 1022: 1}, [], (1022, 2022)),  # (three rows of four: too few to call the fourth apart)
         ({2022: 1}, [], (2022, 2022)),
     ],
 )
-def test_a_year_far_before_the_file_s_other_dates_is_told_where_they_span_little(counted, apart, others):
+def test_a_year_far_from_the_file_s_other_dates_is_told_where_they_span_little(counted, apart, others):
     assert load_module.years_apart(counted) == (apart, *others)
 
 
@@ -1850,6 +1855,25 @@ def test_a_date_in_a_year_far_before_the_others_is_read_as_written_with_a_warnin
         "their year is mistyped"
     )
     assert "is in AD 202, 1,819 years before" in several.problems[1].message
+
+
+def test_a_date_in_a_year_far_after_the_others_is_read_as_written_with_a_warning():
+    body = "".join(f"e{i},2022-01-0{i},T{i},p,S\n" for i in range(1, 6))
+    dataset = load_text("id,date,title,category,source\n" + body + "typo,2072-01-07,T,p,S\n")
+    (problem,) = dataset.problems
+    assert (problem.row, problem.column, problem.level, problem.code) == (7, "date", W, ProblemCode.YEAR_APART)
+    assert problem.message == (
+        "date '2072-01-07' is in 2072, 50 years after the file's other dates (all in 2022): if its year is "
+        "mistyped, write the right one; if it is meant, nothing is wrong, but the timeline reaches forward to 2072 "
+        "to show it"
+    )
+    assert dataset.accounts["start"].max() == pd.Timestamp("2072-01-07")
+    several = load_text(
+        "id,date,title,category,source\n" + body * 3 + "t1,2072-01-07,T,p,S\nt2,1022-03-01,T,p,S\nt3,2072,T,p,S\n"
+    )
+    assert [(p.row, p.column) for p in several.problems] == [(18, "date"), (19, "date")]  # (each year's last row)
+    assert several.problems[0].message.startswith("date '1022-03-01' is in 1022, 1,000 years before")
+    assert several.problems[1].message.startswith("date '2072' is in 2072, as is 1 more row, 50 years after")
 
 
 @pytest.mark.parametrize(

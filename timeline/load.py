@@ -1825,13 +1825,13 @@ def _alike_said(key: str, other: str, n: int) -> Message:
     )
 
 
-# --- a year far before the rest: 1022-01-05 among the dates of 2022 ---------------------------
-# A mistyped year (1022, 0202, 1922 for 2022; 7 January 1430 for 14:30) is a date read as
-# written, and the timeline reaches back centuries to draw it. Counted per year, as the lanes
+# --- a year far from the rest: 1022-01-05 or 2072-01-05 among the dates of 2022 ---------------
+# A mistyped year (1022, 0202, 1922 or 2072 for 2022; 7 January 1430 for 14:30) is a date read as
+# written, and the timeline reaches back (or on) decades or centuries to draw it. Counted per year, as the lanes
 # are (timeline.appends adds the counts of appended rows); the rows whose year is told already
 # (say_year: a year a spreadsheet made a day, a digit left out, a day programs write for none) are
 # not counted.
-YEARS_APART = 50  # years: a gap before the rest of the file's dates that may be a typo ...
+YEARS_APART = 50  # years: a gap before or after the rest of the file's dates that may be a typo ...
 SPREAD = 10  # ... when it is also this many times the span of those dates
 MOST = 0.8  # ... and those dates are this share of the file's at least
 
@@ -1873,13 +1873,13 @@ def _year_start(year: int) -> np.datetime64:
 
 
 def years_apart(counted: dict[int, int]) -> tuple[list[int], int, int]:
-    """The years of `counted` (year -> accounts) far before the file's other dates, and the first
-    and last years of those. The others grow from the middle year (half the accounts are in it or
-    before it), the nearest year first; once they hold MOST of the accounts, a year at least
-    YEARS_APART from them and more than SPREAD times as far as they span is left out, and so is
-    every year beyond it (a history of centuries takes in each of its years; a month of 2022 does
-    not take in 1022, nor does a year of 2022 with a typo of 2072 after it). Only the years left out
-    before them are given; years more than dates.FAR_AHEAD ahead are told as such and not weighed."""
+    """The years of `counted` (year -> accounts) far from the file's other dates, before or after
+    them, and the first and last years of those. The others grow from the middle year (half the
+    accounts are in it or before it), the nearest year first; once they hold MOST of the accounts,
+    a year at least YEARS_APART from them and more than SPREAD times as far as they span is left
+    out, and so is every year beyond it (a history of centuries takes in each of its years; a month
+    of 2022 takes in neither 1022 nor 2072). Years more than dates.FAR_AHEAD ahead of today are
+    told as such and not weighed."""
     far = datetime.now().year + dates.FAR_AHEAD
     years = sorted(year for year in counted if year <= far)
     if not years:
@@ -1900,7 +1900,7 @@ def years_apart(counted: dict[int, int]) -> tuple[list[int], int, int]:
         if held >= MOST * total and _far(nearest, years[high] - years[low]):
             break
         low, high = (low - 1, high) if nearest == gaps[0] else (low, high + 1)
-    return years[:low], years[low], years[high]
+    return years[:low] + years[high + 1 :], years[low], years[high]
 
 
 def _far(gap: int, span: int) -> bool:
@@ -1908,7 +1908,7 @@ def _far(gap: int, span: int) -> bool:
 
 
 def year_problems(counted: dict[int, int], last: Callable[[int], tuple[int, str] | None]) -> list[Problem]:
-    """A warning on the last row of each year far before the rest (years_apart): the one an editor
+    """A warning on the last row of each year far from the rest (years_apart): the one an editor
     wrote last, whom `timeline add` tells. `last`: the row number and the date as written of the
     last row counted in a year."""
     apart, since, until = years_apart(counted)
@@ -1917,45 +1917,57 @@ def year_problems(counted: dict[int, int], last: Callable[[int], tuple[int, str]
         found = last(year)
         assert found is not None, "a year counted has a row"
         row, value = found
-        others = (
-            say("all in {year}", year=dates.Year.of(since))
-            if since == until
-            else say("{first} to {last}", first=dates.Year.of(since), last=dates.Year.of(until))
-        )
-        gap = since - year
-        said = dict(
-            value=show(value),
-            year=dates.Year.of(year),
-            gap=say_n("{n:,} year", "{n:,} years", gap),
-            others=others,
-        )
-        more = counted[year] - 1
-        problems.append(
-            Problem(
-                row,
-                "date",
-                WARNING,
-                say_n(
-                    "date {value} is in {year}, as is {n} more row, {gap} before the file's other dates "
-                    "({others}): if their year is mistyped, write the right one; if it is meant, nothing is wrong, "
-                    "but the timeline reaches back to {year} to show it",
-                    "date {value} is in {year}, as are {n} more rows, {gap} before the file's other dates "
-                    "({others}): if their year is mistyped, write the right one; if it is meant, nothing is "
-                    "wrong, but the timeline reaches back to {year} to show it",
-                    more,
-                    **said,
-                )
-                if more
-                else say(
-                    "date {value} is in {year}, {gap} before the file's other dates ({others}): if its year is "
-                    "mistyped, write the right one; if it is meant, nothing is wrong, but the timeline reaches "
-                    "back to {year} to show it",
-                    **said,
-                ),
-                ProblemCode.YEAR_APART,
-            )
-        )
+        message = _year_apart_message(show(value), year, since, until, counted[year] - 1)
+        problems.append(Problem(row, "date", WARNING, message, ProblemCode.YEAR_APART))
     return problems
+
+
+def _year_apart_message(value: str | Message, year: int, since: int, until: int, more: int) -> Message:
+    """What year_problems says of `year`, far from the others (`since` to `until`), written in
+    `value` on the row told and on `more` rows besides."""
+    others = (
+        say("all in {year}", year=dates.Year.of(since))
+        if since == until
+        else say("{first} to {last}", first=dates.Year.of(since), last=dates.Year.of(until))
+    )
+    after = year > until
+    gap = say_n("{n:,} year", "{n:,} years", year - until if after else since - year)
+    said = dict(value=value, year=dates.Year.of(year), gap=gap, others=others)
+    if after and more:
+        return say_n(
+            "date {value} is in {year}, as is {n} more row, {gap} after the file's other dates ({others}): if "
+            "their year is mistyped, write the right one; if it is meant, nothing is wrong, but the timeline "
+            "reaches forward to {year} to show it",
+            "date {value} is in {year}, as are {n} more rows, {gap} after the file's other dates ({others}): if "
+            "their year is mistyped, write the right one; if it is meant, nothing is wrong, but the timeline "
+            "reaches forward to {year} to show it",
+            more,
+            **said,
+        )
+    if after:
+        return say(
+            "date {value} is in {year}, {gap} after the file's other dates ({others}): if its year is mistyped, "
+            "write the right one; if it is meant, nothing is wrong, but the timeline reaches forward to {year} to "
+            "show it",
+            **said,
+        )
+    if more:
+        return say_n(
+            "date {value} is in {year}, as is {n} more row, {gap} before the file's other dates "
+            "({others}): if their year is mistyped, write the right one; if it is meant, nothing is wrong, "
+            "but the timeline reaches back to {year} to show it",
+            "date {value} is in {year}, as are {n} more rows, {gap} before the file's other dates "
+            "({others}): if their year is mistyped, write the right one; if it is meant, nothing is "
+            "wrong, but the timeline reaches back to {year} to show it",
+            more,
+            **said,
+        )
+    return say(
+        "date {value} is in {year}, {gap} before the file's other dates ({others}): if its year is "
+        "mistyped, write the right one; if it is meant, nothing is wrong, but the timeline reaches "
+        "back to {year} to show it",
+        **said,
+    )
 
 
 def last_of_year(accounts: pd.DataFrame, year: int, counted: np.ndarray | None = None) -> tuple[int, str] | None:
