@@ -115,6 +115,27 @@ def test_the_as_reported_sequence_is_in_the_order_the_accounts_came_out(index):
     assert view.reported[1].said == "164 dead"
 
 
+@pytest.mark.parametrize(
+    "date, said",
+    [
+        ("2022-07", "July 2022, the date it gives (publication date not given)"),  # (not "1 July 2022")
+        ("2022", "2022, the date it gives (publication date not given)"),
+        ("2022-07-08", "8 July 2022, the date it gives (publication date not given)"),
+        ("2022-07-08 14:30", "8 July 2022, the date it gives (publication date not given)"),
+    ],
+)
+def test_an_account_with_no_publication_date_is_placed_at_its_date_as_it_gives_it(date, said):
+    index = index_from_rows(
+        [
+            row("toll", "2022-01-08", source="AP", published="2022-01-10", figure="164", figure_unit="dead"),
+            row("toll", date, source="HRW", figure="230", figure_unit="dead"),
+        ]
+    )
+    view = panel.event_panel(index, 0)
+    assert {r.source: r.when for r in view.reported} == {"AP": "10 January 2022", "HRW": said}
+    assert view.accounts[1].undated == said[0].upper() + said[1:]
+
+
 def test_no_sequence_when_every_account_came_out_the_same_day():
     index = index_from_rows(
         [row("a", "2022-01-07", published="2022-01-07"), row("a", "2022-01-08", source="AP", published="2022-01-07")]

@@ -55,14 +55,17 @@ def number(value: float) -> str:
     return i18n.number(int(value) if float(value).is_integer() else float(value))
 
 
-def when_known(second: int, undated: bool, published_label: str) -> str:
-    """When an account came out, as the sequence and the chart's table say it."""
+def when_known(second: int, undated: bool, published_label: str, precision: str = "day") -> str:
+    """When an account came out, as the sequence and the chart's table say it. `precision`: that
+    of the date the account gives, which an account with no `published` came out on or after: it
+    is said as given ("July 2022", not a first of July it does not give)."""
     day = dates.label(np.datetime64(int(second), "s"), "day")
     if not undated:
         return published_label or day
     if published_label:
         return _("published {date}, day not given (placed at {day})").format(date=published_label, day=day)
-    return _("{day}, the date it gives (publication date not given)").format(day=day)
+    given = dates.label(np.datetime64(int(second), "s"), precision if precision in ("year", "month") else "day")
+    return _("{day}, the date it gives (publication date not given)").format(day=given)
 
 
 def retraction(is_retracted: bool, retracted_on) -> str:

@@ -131,7 +131,7 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
         label = dates.span(account.start, account.precision, account.offset, account.end, account.end_precision)
         published = dates.label(account.published_at, account.published_precision)
         second, undated = int(known.account[where]), bool(known.undated[where])
-        when = claims.when_known(second, undated, published)
+        when = claims.when_known(second, undated, published, account.precision)
         figure, unit = float(account.figure_value), str(account.figure_unit)
         retracted = claims.retraction(bool(account.is_retracted), account.retracted_on)
         who = account.claimed_by or account.source
