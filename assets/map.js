@@ -15,6 +15,8 @@
   var fitted = false;      // the first view is fitted to the events (or the address's view)
   var reported = "";       // the last view told to the server
   var automatic = false;   // the map is being moved by the page, not by the viewer
+  var fitting = false;     // ... to its first view
+  var firstBounds = null;  // the events' bounds as first fitted (a step back to no map= fits them)
   var baseRenderer = null; // one canvas, in a pane under the marks, for land, coasts and borders
 
   // The page's language (assets/opening.js: window.timelineWord).
@@ -238,10 +240,13 @@
     var key = JSON.stringify([bounds, view]);
     if (key === reported) return;
     reported = key;
-    var byViewer = !automatic;
-    automatic = false;
+    var byViewer = !automatic, first = fitting;
+    automatic = fitting = false;
     setProps("map-view", {bounds: bounds, view: view});
-    if (!byViewer) return;    // (a fit or a pan of the page's own is not put in the address)
+    // The page's first fit is not put in the address (a link with no map= fits the events to the
+    // screen it is opened on); its later moves (bringing a chosen event into view, a step back)
+    // are, once the viewer has placed the map: the address then says where the map is.
+    if (first || (!byViewer && !/(^|[?&])map=/.test(window.location.search))) return;
     // Where the map is goes into the address in place, as the chart's zoom does: a link opens
     // on the same place, and a pan is not a step in the browser's history. With "Only what is
     // on the map" on, the area it keeps goes too.
@@ -260,13 +265,28 @@
     }
   }
 
-  function moveByPage(move) {
+  function moveByPage(move, first) {
     // A move the page makes (the first fit, bringing a chosen event into view): at once, so that
     // its moveend comes before anything else moves the map.
     automatic = true;
+    fitting = !!first;
     move();
-    automatic = false;
+    automatic = fitting = false;
   }
+
+  // A step back or forward in the browser's history: the map goes where that address has it
+  // (map=), or back to the events' fit where it has none.
+  window.addEventListener("popstate", function () {
+    if (!map) return;
+    var found = /(?:^|[?&])map=([^&]*)/.exec(window.location.search);
+    var view = found ? decodeURIComponent(found[1]).split("/").map(Number) : [];
+    var placed = view.length === 3 && view.every(isFinite);
+    if (!placed && !firstBounds) return;
+    moveByPage(function () {
+      if (placed) map.setView([view[1], view[2]], view[0], {animate: false});
+      else map.fitBounds([[firstBounds[0], firstBounds[1]], [firstBounds[2], firstBounds[3]]], {animate: false});
+    });
+  });
 
   function choose(id) {
     map.closePopup();
@@ -405,6 +425,7 @@
     if (!map) makeMap(element, data);
     if (!fitted) {
       fitted = true;
+      firstBounds = data.bounds;
       moveByPage(function () {
         if (data.view) {
           map.setView([data.view[1], data.view[2]], data.view[0], {animate: false});
@@ -412,7 +433,7 @@
           var b = data.bounds;
           map.fitBounds([[b[0], b[1]], [b[2], b[3]]], {animate: false});
         }
-      });
+      }, true);
     } else if (data.selected && !map.getBounds().contains(data.selected)) {
       // An event chosen elsewhere: bring its place into view.
       moveByPage(function () { map.panTo(data.selected, {animate: false}); });

@@ -21,6 +21,10 @@
   }
 
   function follow(href) {
+    // The map's place (map=, where the viewer put it: assets/map.js) goes along: the links are
+    // made by the server, which knows the view but not where the map is.
+    var place = /(?:^|[?&])(map=[^&]*)/.exec(window.location.search);
+    if (place && !/[?&]map=/.test(href)) href = href.replace(/(#|$)/, (href.indexOf("?") < 0 ? "?" : "&") + place[1] + "$1");
     window.history.pushState({}, "", href);
     window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));   // dcc.Location listens
   }

@@ -59,6 +59,24 @@ def test_an_event_chosen_elsewhere_is_shown_on_the_map(timeline):
     timeline.page.wait_for_function("() => document.querySelector('#map path.map-mark.selected')")
     lat, lon = timeline.map_center()
     assert abs(lat - 51.17) < 3 and abs(lon - 71.45) < 6  # panned to the capital
+    # The address says where the map now is, so that the link shows what the viewer sees; a
+    # step back puts the map back where that address had it.
+    expect(timeline.page).to_have_url(re.compile(r"event=nur-sultan-arrests&map=7/5\d\.\d+/7\d\.\d+$"))
+    timeline.page.go_back()
+    expect(timeline.page).to_have_url(re.compile(r"\?map=7/43\.6/51\.2$"))
+    timeline.page.wait_for_function(
+        "() => Math.abs(window.timelineMap.getCenter().lat - 43.6) < 0.01"
+        " && Math.abs(window.timelineMap.getCenter().lng - 51.2) < 0.01"
+    )
+
+
+def test_an_event_chosen_before_the_map_is_moved_leaves_the_map_out_of_the_address(timeline):
+    timeline.open()
+    timeline.wait_for_map()
+    timeline.click_list_item("Arrests in the capital")
+    expect(timeline.page).to_have_url(re.compile(r"\?event=nur-sultan-arrests$"))
+    timeline.page.wait_for_function("() => document.querySelector('#map path.map-mark.selected')")
+    assert "map=" not in timeline.page.url
 
 
 def test_the_filters_apply_to_the_map(timeline):
