@@ -342,6 +342,12 @@
     var key = JSON.stringify([data.kind, data.marks, data.towns]);
     if (key === drawn) return;
     drawn = key;
+    // A place's list of events open (the map moved to show it whole, or new data came): open
+    // again on the place's new mark.
+    var open = null;
+    marks.eachLayer(function (layer) {
+      if (layer.isPopupOpen && layer.isPopupOpen()) open = layer.options.eventIds.join(" ");
+    });
     marks.clearLayers();
     towns.clearLayers();
     townNames = [];
@@ -381,12 +387,16 @@
         if (mark.count === 1) {
           layer.on("click", function () { choose(mark.events[0].id); });
         } else {
-          layer.bindPopup(chooser(mark), {maxWidth: 280, autoPan: false});
+          layer.bindPopup(chooser(mark), {maxWidth: 280, autoPanPadding: [8, 8]});
         }
         layer.options.eventIds = mark.events.map(function (e) { return e.id; });
       }
       marks.addLayer(layer);
       name(layer, data.kind === "counts" ? null : hover.textContent);
+      if (open && layer.getPopup() && layer.options.eventIds.join(" ") === open) {
+        open = null;
+        layer.openPopup();
+      }
     });
   }
 

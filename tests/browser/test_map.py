@@ -52,6 +52,25 @@ def test_a_mark_selects_its_event_and_several_at_one_place_offer_a_list(timeline
     timeline.expect_event_param("almaty-airport-seized")
 
 
+def test_a_place_s_list_near_the_map_s_top_edge_opens_whole(timeline):
+    """The capital's seven events, whose mark is near the top of the map as it first fits: the map
+    moves so that the list shows whole (its first entries were cut off above the map's edge)."""
+    timeline.open()
+    timeline.wait_for_map()
+    timeline.click_map_at(51.1694, 71.4491)
+    popup = timeline.page.locator(".leaflet-popup")
+    expect(popup.locator(".map-choices button")).to_have_count(7)
+    # (once the map has moved, and the marks for its new view have come: the list open again)
+    timeline.page.wait_for_function(
+        """() => { const p = document.querySelector('.leaflet-popup'), m = document.getElementById('map');
+             if (!p) return false;
+             const a = p.getBoundingClientRect(), b = m.getBoundingClientRect();
+             return b.top <= a.top && a.bottom <= b.bottom && b.left <= a.left && a.right <= b.right; }""",
+        timeout=10_000,
+    )
+    expect(popup.locator(".map-choices button").first).to_be_focused()
+
+
 def test_an_event_chosen_elsewhere_is_shown_on_the_map(timeline):
     timeline.open(query="map=7/43.6/51.2")  # the map on Aktau
     timeline.wait_for_map()
