@@ -376,6 +376,24 @@ class TimelinePage:
           return found; }""")
         ]
 
+    def words_split(self, selector: str) -> list[str]:
+        """The words in the elements `selector` finds that are drawn over two lines or more."""
+        return self.page.evaluate(
+            """(selector) => { const split = new Set();
+                 document.querySelectorAll(selector).forEach(element => {
+                   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+                   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                     for (const word of node.textContent.matchAll(/\\S{2,}/g)) {
+                       const range = document.createRange();
+                       range.setStart(node, word.index);
+                       range.setEnd(node, word.index + word[0].length);
+                       const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                       if (lines.size > 1) split.add(word[0]);
+                     } } });
+                 return [...split]; }""",
+            selector,
+        )
+
     @property
     def as_reported(self):
         """The panel's "as reported" sequence: the accounts in the order they came out."""

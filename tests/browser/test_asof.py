@@ -128,3 +128,7 @@ def test_the_step_chart_s_labels_stay_apart_on_a_phone(phone_page, kazakhstan_ur
     expect(timeline.step_chart.locator(".js-plotly-plot g.textpoint text").first).to_be_attached()
     assert "8 janv." in timeline.step_chart.first.locator(".xtick text").all_text_contents()
     assert timeline.step_chart_overlaps() == []
+    # The table under it breaks lines between words ("3 000 detain|ed" broke mid-word).
+    timeline.open("detentions", query="lang=fr")
+    expect(timeline.page.locator(".step-table td").first).to_be_visible()
+    assert timeline.words_split(".step-table") == []
