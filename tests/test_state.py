@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from timeline import i18n
 from timeline.search import events_with_text
 from timeline.state import Filters, State, apply, bad_dates, step, zoom_from_text, zoom_text
 
@@ -363,7 +364,7 @@ def test_unreadable_dates_are_ignored_and_reported(index, date_from, date_to):
     assert ids(index, apply(index, filters)) == ALL
     problems = bad_dates(filters)
     assert len(problems) == bool(date_from) + bool(date_to)
-    for name, text in (("from", date_from), ("to", date_to)):
+    for name, text in (("From", date_from), ("to", date_to)):
         if text:
             assert any(p.startswith(f"'{name}' date {text!r}") for p in problems)
 
@@ -536,9 +537,9 @@ WORDS = " ".join(f"w{n}" for n in range(9))  # nine different words
         (
             "?from=" + "9" * 1_000 + "&q=almaty",
             State(filters=Filters(text="almaty")),
-            "'from' date is 1,000 characters long",
+            "'From' date is 1,000 characters long",
         ),
-        ("?from=javascript:alert(1)", State(), "'from' date 'javascript:alert(1)' is not a date"),
+        ("?from=javascript:alert(1)", State(), "'From' date 'javascript:alert(1)' is not a date"),
         ("?to=2022<b>", State(), "'to' date '2022<b>' is not a date"),
         ("?event=" + "a" * 201, State(), "'event' of 201 characters is not an event id"),
         ("?event=Not_An_Id", State(), "'event' 'Not_An_Id' is not an event id"),
@@ -566,7 +567,7 @@ def test_every_value_of_the_address_has_a_bound(search, expected, refused):
     [
         (dict(text="a" * 301), "the search is 301 characters long"),
         (dict(text=WORDS), "the search has 9 different words"),
-        (dict(date_from="2" * 41), "'from' date is 41 characters long"),
+        (dict(date_from="2" * 41), "'From' date is 41 characters long"),
         (dict(date_to="2022-01-01; drop"), "'to' date '2022-01-01; drop' is not a date"),
         (dict(sources=tuple(f"s{n}" for n in range(31))), "31 outlets chosen"),
     ],
@@ -575,6 +576,20 @@ def test_a_control_over_its_bound_is_refused_and_the_others_kept(changes, refuse
     state = State(filters=Filters(categories=("security",))).with_filters(**changes)
     assert state == State(filters=Filters(categories=("security",)))
     assert len(state.refused) == 1 and refused in state.refused[0]
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", ["'to' date '2022-13-45' month 13 does not exist", "'As of' date 'someday' is not a date"]),
+        ("fr", ["la date « au » '2022-13-45' : le mois 13 n'existe pas", "la date « À la date du » 'someday' : n'est"]),
+        ("ru", ["дата «по» '2022-13-45': месяца 13 не существует", "дата «На дату» 'someday': дату не удаётся"]),
+    ],
+)
+def test_a_date_filter_that_cannot_be_read_is_said_by_its_box_s_name_in_the_reader_s_language(lang, said):
+    with i18n.using(lang):
+        found = bad_dates(Filters(date_to="2022-13-45", as_of="someday"))
+    assert [message[: len(start)] for message, start in zip(found, said)] == said
 
 
 def test_a_refused_value_reaches_no_link():

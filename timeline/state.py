@@ -253,7 +253,7 @@ def checked(filters: Filters) -> tuple[Filters, tuple[str, ...]]:
         if len(value) > LIMITS.date:
             refused.append(
                 _("'{name}' date is {n} characters long, over {limit}: this date filter is ignored").format(
-                    name=name, n=i18n.number(len(value)), limit=LIMITS.date
+                    name=date_box(name), n=i18n.number(len(value)), limit=LIMITS.date
                 )
             )
             kept[field_name] = ""
@@ -262,7 +262,7 @@ def checked(filters: Filters) -> tuple[Filters, tuple[str, ...]]:
                 _(
                     "'{name}' date {value} is not a date (letters, digits, spaces and "
                     ", . : / + - only): this date filter is ignored"
-                ).format(name=name, value=repr(value))
+                ).format(name=date_box(name), value=repr(value))
             )
             kept[field_name] = ""
     return (replace(filters, **kept) if kept else filters), tuple(refused)
@@ -326,6 +326,12 @@ def as_of_bound(filters: Filters) -> int | None:
     return date_bound(filters.as_of, last=True)
 
 
+def date_box(name: str) -> str:
+    """A date filter's box ("from", "to", "asof", as the address names it) as the page labels it,
+    in the reader's language: a notice names the box the reader typed in."""
+    return {"from": _("From"), "to": _("to"), "asof": _("As of")}[name]
+
+
 def bad_dates(filters: Filters) -> list[str]:
     """The typed filter dates that cannot be read, with why."""
     return list(unreadable_dates(filters).values())
@@ -340,7 +346,9 @@ def unreadable_dates(filters: Filters) -> dict[str, str]:
             try:
                 dates.parse_one(text)
             except dates.DateError as error:
-                problems[field_name] = f"'{name}' date {text!r} {error}"
+                problems[field_name] = _("'{name}' date {value} {why}").format(
+                    name=date_box(name), value=repr(text), why=error
+                )
     return problems
 
 

@@ -88,7 +88,7 @@ def test_the_keyboard_sets_and_clears_the_date(timeline):
 def test_an_unreadable_date_is_said_and_changes_nothing(timeline):
     timeline.open(query="asof=someday")
     expect(timeline.counter).to_have_text("35 of 35 events")
-    expect(timeline.problems).to_contain_text("'asof' date 'someday'")
+    expect(timeline.problems).to_contain_text("'As of' date 'someday'")
     # A screen reader hears which box is wrong, and why: the box says so, described by the notice.
     expect(timeline.as_of).to_have_attribute("aria-invalid", "true")
     expect(timeline.as_of).to_have_attribute("aria-describedby", "problems")
@@ -99,7 +99,7 @@ def test_an_unreadable_date_is_said_and_changes_nothing(timeline):
     date_from.fill("the day after")
     date_from.press("Enter")
     expect(date_from).to_have_attribute("aria-invalid", "true")
-    expect(timeline.problems).to_contain_text("'from' date 'the day after'")
+    expect(timeline.problems).to_contain_text("'From' date 'the day after'")
     timeline.as_of.fill("2022-01-08")
     timeline.as_of.press("Enter")
     expect(timeline.as_of).not_to_have_attribute("aria-invalid", "true")

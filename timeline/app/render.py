@@ -404,7 +404,7 @@ def _problem(p: Problem) -> html.Li:
             html.Span(_(p.level), className=f"level {p.level}"),
             _(" row {row}").format(row=p.row) if p.row else (_(" file") if p.column != "filter" else ""),
             f", {p.column}" if p.column and p.column != "filter" else "",
-            ": ",
+            _(": "),
             html.Span(isolated(p.message, quoted(p.text)), dir="auto"),  # (English where check's catalogue lacks it)
         ]
     )
