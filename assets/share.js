@@ -25,3 +25,19 @@ window.dash_clientside.timeline_share = {
         }
     }
 };
+
+// Escape closes the open Share box, from anywhere in it, and gives focus back to its button
+// (before keys.js, whose Escape would also close the event's panel).
+document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || event.defaultPrevented) {
+        return;
+    }
+    const share = event.target && event.target.closest ? event.target.closest("details.share[open]") : null;
+    if (!share) {
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    share.open = false;
+    share.querySelector("summary").focus();
+}, true);

@@ -141,6 +141,12 @@ def test_share_offers_the_address_and_an_iframe_of_it_as_text(page, kazakhstan_u
     page.get_by_role("button", name="Copy code").click()
     expect(page.locator("#share-copied")).to_have_text("The embed code is copied.")
     assert page.evaluate("navigator.clipboard.readText()") == code.input_value()
+    # Escape closes the box, focus back on its button; the event stays open.
+    page.keyboard.press("Escape")
+    expect(link).not_to_be_visible()
+    expect(page.locator(".share-summary")).to_be_focused()
+    expect(page.locator("#sources-panel a.close")).to_have_count(1)
+    assert "event=" in page.url
 
 
 def test_the_embedded_view_has_no_serious_accessibility_problem(embedded):
