@@ -21,6 +21,13 @@
     window.location.assign(window.location.pathname + "?" + params.toString() + window.location.hash);
   });
 
+  // A finger shows no hover boxes on the chart (style.css): a tap's box was never taken away, and
+  // stayed over the chart and a lane's name once the event's panel had opened, which says the
+  // same. The page knows a finger from a mouse by the last press (a laptop may have both).
+  document.addEventListener("pointerdown", function (event) {
+    document.documentElement.classList.toggle("touch-input", event.pointerType === "touch");
+  }, true);
+
   // On a touch screen the chart does not take drags for zooms (plotly.js then prevents the
   // page's scrolling): a vertical swipe scrolls the page, a tap still selects; the range
   // slider under the chart moves in time. plotly.js calls preventDefault on a touch only when

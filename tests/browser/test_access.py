@@ -322,6 +322,16 @@ def test_escape_closes_the_sheet_on_the_phone(phone):
     expect(phone.page.locator("#event-title")).to_have_count(0)
 
 
+def test_a_tap_on_a_marker_leaves_no_hover_box_over_the_chart(phone):
+    """A finger's tap showed the marker's hover box, which nothing took away: it stayed over the
+    chart and a lane's name once the event's sheet had opened (it says the same)."""
+    phone.open()
+    phone.tap_marker_of("detentions")
+    phone.expect_selected("Mass detentions")
+    phone.settle()
+    expect(phone.page.locator("#timeline .hoverlayer .hovertext")).not_to_be_visible()
+
+
 def test_the_share_box_stays_on_the_phone_s_screen(phone):
     phone.open(event="death-toll")
     phone.page.locator(".share-summary").click()
