@@ -175,6 +175,22 @@ def test_a_date_is_written_as_a_reader_of_the_language_writes_it(lang, precision
         assert dates.label(np.datetime64("2022-01-07T14:30", "s"), precision) == written_
 
 
+@pytest.mark.parametrize(
+    "lang, when, precision, written_",
+    [
+        ("fr", "2022-11-01", "day", "1er novembre 2022"),  # (as French writes the first of a month)
+        ("fr", "2022-11-01T09:05", "minute", "1er novembre 2022, 09:05"),
+        ("fr", "2022-11-11", "day", "11 novembre 2022"),
+        ("fr", "2022-11-21", "day", "21 novembre 2022"),
+        ("en", "2022-11-01", "day", "1 November 2022"),
+        ("ru", "2022-11-01", "day", "1 ноября 2022\u202fг."),
+    ],
+)
+def test_the_first_of_a_month_is_written_as_the_language_writes_it(lang, when, precision, written_):
+    with i18n.using(lang):
+        assert dates.label(np.datetime64(when, "s"), precision) == written_
+
+
 def test_a_time_keeps_its_offset():
     with i18n.using("fr"):
         assert (

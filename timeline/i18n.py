@@ -267,7 +267,12 @@ def _day(year: int, month: int, day_: int, lang: str) -> str | None:
     from babel.dates import format_date
 
     when = _babel_date(year, month, day_)
-    return None if when is None else format_date(when, "long", locale=lang)
+    if when is None:
+        return None
+    written = format_date(when, "long", locale=lang)
+    if lang == "fr" and day_ == 1 and written.startswith("1 "):  # (French writes the first "1er")
+        written = "1er" + written[1:]
+    return written
 
 
 def month(year: int, month_: int, lang: str | None = None) -> str | None:
