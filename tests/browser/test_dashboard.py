@@ -48,6 +48,8 @@ def test_zoom_then_reset_to_the_whole_span(timeline):
     timeline.page.wait_for_function(
         "(r) => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range[0] !== r[0]", arg=before
     )
+    # (no plotly note "Double-click to zoom back out" over the As of box: the button says it)
+    assert timeline.page.locator(".plotly-notifier .notifier-note").count() == 0
     timeline.page.locator("#reset-zoom").click()
     # The whole span: from the 2017 sentence to the 2023 verdict, wider than the opening view
     # (which focuses on January 2022).

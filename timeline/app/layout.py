@@ -17,6 +17,9 @@ GRAPH_CONFIG: dcc.Graph.Config = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud"],
     "showSendToCloud": False,
     "showEditInChartStudio": False,
+    # No "Double-click to zoom back out" note: it lay over the As of box for seconds after each
+    # zoom; "Show the whole span" says it (and a double-click still does it).
+    "showTips": False,
     "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
 }
 
