@@ -322,10 +322,15 @@ def test_escape_closes_the_sheet_on_the_phone(phone):
     expect(phone.page.locator("#event-title")).to_have_count(0)
 
 
-def test_a_tap_on_a_marker_leaves_no_hover_box_over_the_chart(phone):
-    """A finger's tap showed the marker's hover box, which nothing took away: it stayed over the
-    chart and a lane's name once the event's sheet had opened (it says the same)."""
+def test_a_finger_on_the_chart_has_targets_its_size_and_leaves_no_hover_box(phone):
+    """The chart's toolbar buttons are 24 px square at least (plotly's were 22 high); a finger's
+    tap showed the marker's hover box, which nothing took away: it stayed over the chart and a
+    lane's name once the event's sheet had opened (it says the same)."""
     phone.open()
+    sizes = phone.page.locator("#timeline .modebar-btn").evaluate_all(
+        "buttons => buttons.map(b => [b.getBoundingClientRect().width, b.getBoundingClientRect().height])"
+    )
+    assert sizes and all(width >= 24 and height >= 24 for width, height in sizes), sizes
     phone.tap_marker_of("detentions")
     phone.expect_selected("Mass detentions")
     phone.settle()
