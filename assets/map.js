@@ -218,7 +218,7 @@
     map.on("moveend", report);
     map.on("zoomend", drawRegions);
     map.on("zoomend", drawDetail);
-    map.on("zoomend", function () { spaceTownNames(); });
+    map.on("zoomend moveend", function () { spaceTownNames(); });
     window.timelineMap = map;   // the Leaflet map, for scripts of an embedding page and the browser tests
     marks = L.layerGroup().addTo(map);
     towns = L.layerGroup().addTo(map);
@@ -324,13 +324,15 @@
 
   function spaceTownNames() {
     // A town's name that would lie over a larger town's is left out at this zoom (Tianjin's over
-    // Beijing's, Shenzhen's over Guangzhou's, each unreadable): names are drawn largest first.
+    // Beijing's, Shenzhen's over Guangzhou's, each unreadable): names are drawn largest first. So
+    // is a name the map's edge would cut ("Delh" for Delhi).
     var kept = [];
+    var frame = map.getContainer().getBoundingClientRect();
     townNames.forEach(function (label) {
       var box = label.parentNode || label;   // (Leaflet's tooltip around the name: hidden or shown)
       box.style.visibility = "";
       var r = label.getBoundingClientRect();  // (the name's own extent, not the tooltip's padding)
-      var over = kept.some(function (k) {
+      var over = r.right > frame.right || r.left < frame.left || kept.some(function (k) {
         return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
       });
       box.style.visibility = over ? "hidden" : "";

@@ -159,6 +159,19 @@ def test_on_a_phone_the_map_is_one_tap_away(phone_page, kazakhstan_url):
     timeline.wait_for_map(6)
     box = timeline.map.bounding_box()
     assert box["width"] > 300 and box["height"] > 300
+    assert _names_cut_by_the_edge(timeline) == []  # ("Delh" for Delhi, "Ben" for Bengaluru)
+
+
+def _names_cut_by_the_edge(timeline) -> list[str]:
+    """The towns' names shown on the map that its edge cuts."""
+    return timeline.page.evaluate(
+        """() => { const frame = document.getElementById('map').getBoundingClientRect();
+             return [...document.querySelectorAll('.town-label')]
+               .filter((tip) => getComputedStyle(tip).visibility !== 'hidden')
+               .filter((tip) => { const r = tip.firstElementChild.getBoundingClientRect();
+                                  return r.left < frame.left || r.right > frame.right; })
+               .map((tip) => tip.textContent); }"""
+    )
 
 
 def test_the_map_has_no_serious_accessibility_problem(timeline):
@@ -222,3 +235,4 @@ def test_the_world_map_draws_no_line_across_the_world_and_no_name_over_another(t
     for n, (name, left, top, right, bottom) in enumerate(names):
         for other, left2, top2, right2, bottom2 in names[:n]:
             assert not (left < right2 and left2 < right and top < bottom2 and top2 < bottom), (name, other)
+    assert _names_cut_by_the_edge(timeline) == []
