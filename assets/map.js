@@ -15,7 +15,9 @@
   var fitted = false;      // the first view is fitted to the events (or the address's view)
   var reported = "";       // the last view told to the server
   var automatic = false;   // the map is being moved by the page, not by the viewer
-  var fitting = false;     // ... to its first view
+  var unwritten = false;   // ... where the address has it already (the first fit, a step back)
+  var reopen = null;       // a place's list the map moved to show whole ({ids}), to open again
+  var quiet = false;       // a list opened again takes no focus it did not have
   var firstBounds = null;  // the events' bounds as first fitted (a step back to no map= fits them)
   var baseRenderer = null; // one canvas, in a pane under the marks, for land, coasts and borders
 
@@ -216,6 +218,13 @@
       basemap = "vector";
     }
     map.on("moveend", report);
+    map.on("autopanstart", function () {
+      // A place's list opened near the edge moves the map to show it whole: a move of the page's.
+      automatic = true;
+      marks.eachLayer(function (layer) {
+        if (layer.isPopupOpen && layer.isPopupOpen()) reopen = {ids: layer.options.eventIds.join(" ")};
+      });
+    });
     map.on("zoomend", drawRegions);
     map.on("zoomend", drawDetail);
     map.on("zoomend moveend", function () { spaceTownNames(); });
@@ -234,19 +243,26 @@
   }
 
   function report() {
+    // A map folded away (the phone's Map button) has no view to tell: its bounds are a point.
+    var size = map.getSize();
+    if (!map.getContainer().offsetParent || !size.x || !size.y) {
+      automatic = unwritten = false;
+      return;
+    }
     var b = map.getBounds(), c = map.getCenter();
     var bounds = [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map(function (v) { return +v.toFixed(3); });
     var view = [+map.getZoom().toFixed(1), +c.lat.toFixed(4), +wrapped(c.lng).toFixed(4)];
     var key = JSON.stringify([bounds, view]);
     if (key === reported) return;
     reported = key;
-    var byViewer = !automatic, first = fitting;
-    automatic = fitting = false;
+    var byViewer = !automatic, kept = unwritten;
+    automatic = unwritten = false;
     setProps("map-view", {bounds: bounds, view: view});
     // The page's first fit is not put in the address (a link with no map= fits the events to the
-    // screen it is opened on); its later moves (bringing a chosen event into view, a step back)
-    // are, once the viewer has placed the map: the address then says where the map is.
-    if (first || (!byViewer && !/(^|[?&])map=/.test(window.location.search))) return;
+    // screen it is opened on), nor a step back's move (the address says it); its other moves
+    // (bringing a chosen event into view, a place's list into view) are, once the viewer has
+    // placed the map: the address then says where the map is.
+    if (kept || (!byViewer && !/(^|[?&])map=/.test(window.location.search))) return;
     // Where the map is goes into the address in place, as the chart's zoom does: a link opens
     // on the same place, and a pan is not a step in the browser's history. With "Only what is
     // on the map" on, the area it keeps goes too.
@@ -265,13 +281,13 @@
     }
   }
 
-  function moveByPage(move, first) {
+  function moveByPage(move, kept) {
     // A move the page makes (the first fit, bringing a chosen event into view): at once, so that
-    // its moveend comes before anything else moves the map.
+    // its moveend comes before anything else moves the map. `kept`: the address is not written.
     automatic = true;
-    fitting = !!first;
+    unwritten = !!kept;
     move();
-    automatic = fitting = false;
+    automatic = unwritten = false;
   }
 
   // A step back or forward in the browser's history: the map goes where that address has it
@@ -285,7 +301,7 @@
     moveByPage(function () {
       if (placed) map.setView([view[1], view[2]], view[0], {animate: false});
       else map.fitBounds([[firstBounds[0], firstBounds[1]], [firstBounds[2], firstBounds[3]]], {animate: false});
-    });
+    }, true);
   });
 
   function choose(id) {
@@ -328,11 +344,13 @@
     // is a name the map's edge would cut ("Delh" for Delhi).
     var kept = [];
     var frame = map.getContainer().getBoundingClientRect();
+    if (!frame.width || !frame.height) return;   // (folded away: spaced when shown)
     townNames.forEach(function (label) {
       var box = label.parentNode || label;   // (Leaflet's tooltip around the name: hidden or shown)
       box.style.visibility = "";
       var r = label.getBoundingClientRect();  // (the name's own extent, not the tooltip's padding)
-      var over = r.right > frame.right || r.left < frame.left || kept.some(function (k) {
+      var over = r.right > frame.right || r.left < frame.left || r.top < frame.top || r.bottom > frame.bottom ||
+        kept.some(function (k) {
         return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
       });
       box.style.visibility = over ? "hidden" : "";
@@ -342,14 +360,16 @@
 
   function drawMarks(data) {
     var key = JSON.stringify([data.kind, data.marks, data.towns]);
+    // A place's list of events that the map moved to show whole: opened again on the place's new
+    // mark when the marks for the new view come (the draw after that move only).
+    var open = reopen;
+    reopen = null;
     if (key === drawn) return;
     drawn = key;
-    // A place's list of events open (the map moved to show it whole, or new data came): open
-    // again on the place's new mark.
-    var open = null;
-    marks.eachLayer(function (layer) {
-      if (layer.isPopupOpen && layer.isPopupOpen()) open = layer.options.eventIds.join(" ");
-    });
+    if (open) {
+      var active = document.activeElement;
+      open.focused = !!(active && active.closest && active.closest(".leaflet-popup"));
+    }
     marks.clearLayers();
     towns.clearLayers();
     townNames = [];
@@ -395,9 +415,11 @@
       }
       marks.addLayer(layer);
       name(layer, data.kind === "counts" ? null : hover.textContent);
-      if (open && layer.getPopup() && layer.options.eventIds.join(" ") === open) {
+      if (open && layer.getPopup() && layer.options.eventIds.join(" ") === open.ids) {
+        quiet = !open.focused;
         open = null;
         layer.openPopup();
+        quiet = false;
       }
     });
   }
@@ -418,7 +440,7 @@
     layer.on("popupopen", function (event) {
       var popup = event.popup.getElement();
       var first = popup && popup.querySelector(".map-choices button");
-      if (first) first.focus({preventScroll: true});
+      if (first && !quiet) first.focus({preventScroll: true});
       if (popup && !popup.dataset.escape) {
         popup.dataset.escape = "1";
         popup.addEventListener("keydown", function (key) {
@@ -433,8 +455,12 @@
     });
   }
 
+  var chosenPlace = "null";  // the chosen event's place when last drawn (JSON)
+
   function draw(data, element) {
     if (!map) makeMap(element, data);
+    var chosen = JSON.stringify(data.selected || null), newlyChosen = chosen !== chosenPlace;
+    chosenPlace = chosen;
     if (!fitted) {
       fitted = true;
       firstBounds = data.bounds;
@@ -446,8 +472,9 @@
           map.fitBounds([[b[0], b[1]], [b[2], b[3]]], {animate: false});
         }
       }, true);
-    } else if (data.selected && !map.getBounds().contains(data.selected)) {
-      // An event chosen elsewhere: bring its place into view.
+    } else if (newlyChosen && data.selected && !map.getBounds().contains(data.selected)) {
+      // An event chosen elsewhere: bring its place into view (once: the viewer, or a place's
+      // list shown whole, may move the map away from it then).
       moveByPage(function () { map.panTo(data.selected, {animate: false}); });
     }
     drawMarks(data);

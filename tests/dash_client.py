@@ -655,6 +655,7 @@ def _merge(fired: dict, more: dict) -> dict:
 
 _NODE_SCRIPT = r"""
 globalThis.window = globalThis;
+window.addEventListener = window.addEventListener || (() => {});  // (a page's: assets/map.js listens)
 // A page with no elements: a function that measures or draws one finds nothing to do.
 globalThis.document = {getElementById: () => null, querySelector: () => null,
                        querySelectorAll: () => [], addEventListener() {}};

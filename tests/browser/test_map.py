@@ -55,7 +55,7 @@ def test_a_mark_selects_its_event_and_several_at_one_place_offer_a_list(timeline
 def test_a_place_s_list_near_the_map_s_top_edge_opens_whole(timeline):
     """The capital's seven events, whose mark is near the top of the map as it first fits: the map
     moves so that the list shows whole (its first entries were cut off above the map's edge)."""
-    timeline.open()
+    timeline.open(event="csto-deployment")
     timeline.wait_for_map()
     timeline.click_map_at(51.1694, 71.4491)
     popup = timeline.page.locator(".leaflet-popup")
@@ -69,6 +69,15 @@ def test_a_place_s_list_near_the_map_s_top_edge_opens_whole(timeline):
         timeout=10_000,
     )
     expect(popup.locator(".map-choices button").first).to_be_focused()
+    # Once shown, the list is not opened again on other draws: Next goes on from event to event,
+    # its focus kept (the list took it, and the next Enter chose from the list).
+    timeline.page.locator("#next-event").focus()
+    for _ in range(2):
+        before = timeline.page.url
+        timeline.page.keyboard.press("Enter")
+        expect(timeline.page).not_to_have_url(before)
+        timeline.settle()
+        expect(timeline.page.locator("#next-event")).to_be_focused()
 
 
 def test_an_event_chosen_elsewhere_is_shown_on_the_map(timeline):
@@ -169,7 +178,8 @@ def _names_cut_by_the_edge(timeline) -> list[str]:
              return [...document.querySelectorAll('.town-label')]
                .filter((tip) => getComputedStyle(tip).visibility !== 'hidden')
                .filter((tip) => { const r = tip.firstElementChild.getBoundingClientRect();
-                                  return r.left < frame.left || r.right > frame.right; })
+                                  return r.left < frame.left || r.right > frame.right
+                                    || r.top < frame.top || r.bottom > frame.bottom; })
                .map((tip) => tip.textContent); }"""
     )
 
