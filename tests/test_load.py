@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import importlib
 import io
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -1795,6 +1796,9 @@ def test_a_year_with_a_digit_left_out_is_warned_about(date, published, meant):
     assert f"write it in full ({meant})" in problem.message
 
 
+FAR_AHEAD = datetime.now().year + timeline.dates.FAR_AHEAD + 1  # (a year told as far ahead, whatever the year now)
+
+
 @pytest.mark.parametrize(
     "counted, apart, others",
     [
@@ -1820,9 +1824,12 @@ def test_a_year_with_a_digit_left_out_is_warned_about(date, published, meant):
         ({2022: 80, 2072: 1}, [2072], (2022, 2022)),  # (after the others as before them)
         ({2022: 80, 2060: 1}, [], (2022, 2060)),
         ({1986: 80, 2022: 1, 2036: 1}, [], (1986, 2036)),  # (what came after: under YEARS_APART)
-        ({1900: 30, 1905: 30, 1910: 30, 2022: 1}, [2022], (1900, 1910)),
-        ({2022: 80, 2077: 1}, [], (2022, 2022)),  # (more than FAR_AHEAD ahead of today: told as such)
-        ({1915: 9, 2022: 1, 1015: 1}, [1015, 2022], (1915, 1915)),  # (a row of today after a history)
+        ({1900: 30, 1905: 30, 1910: 30, 2022: 1}, [], (1900, 1910)),
+        ({2022: 80, FAR_AHEAD: 1}, [], (2022, 2022)),  # (more than FAR_AHEAD ahead of today: told as such)
+        ({1945: 40, 2016: 1}, [], (1945, 1945)),  # (after them, but come already: a history's later row)
+        ({1914: 4, 1916: 4, 1918: 4, 2014: 1, 2018: 1}, [], (1914, 1918)),
+        ({2022: 60, 2023: 8, 2024: 4, 2025: 2}, [], (2022, 2025)),  # (a story that runs on)
+        ({1915: 9, 2022: 1, 1015: 1}, [1015], (1915, 1915)),  # (a row of recent years after a history)
         ({2022: 3, 1022: 1}, [], (1022, 2022)),  # (three rows of four: too few to call the fourth apart)
         ({2022: 1}, [], (2022, 2022)),
     ],

@@ -1873,14 +1873,17 @@ def _year_start(year: int) -> np.datetime64:
 
 
 def years_apart(counted: dict[int, int]) -> tuple[list[int], int, int]:
-    """The years of `counted` (year -> accounts) far from the file's other dates, before or after
-    them, and the first and last years of those. The others grow from the middle year (half the
-    accounts are in it or before it), the nearest year first; once they hold MOST of the accounts,
-    a year at least YEARS_APART from them and more than SPREAD times as far as they span is left
-    out, and so is every year beyond it (a history of centuries takes in each of its years; a month
-    of 2022 takes in neither 1022 nor 2072). Years more than dates.FAR_AHEAD ahead of today are
-    told as such and not weighed."""
-    far = datetime.now().year + dates.FAR_AHEAD
+    """The years of `counted` (year -> accounts) far from the file's other dates, before them or
+    after them and after this year, and the first and last years of those. The others grow from
+    the middle year (half the accounts are in it or before it), the nearest year first; once they
+    hold MOST of the accounts, a year at least YEARS_APART from them and more than SPREAD times as
+    far as they span is left out, and so is every year beyond it (a history of centuries takes in
+    each of its years; a month of 2022 takes in neither 1022 nor 2072). A year far after them that
+    has come already is not given: a history's later row (1915 and its centenary, 1945 and a visit
+    of 2016) is common, where a year typed ahead of a recent story's lands in the future. Years
+    more than dates.FAR_AHEAD ahead of today are told as such and not weighed."""
+    now = datetime.now().year
+    far = now + dates.FAR_AHEAD
     years = sorted(year for year in counted if year <= far)
     if not years:
         return [], 0, 0
@@ -1900,7 +1903,7 @@ def years_apart(counted: dict[int, int]) -> tuple[list[int], int, int]:
         if held >= MOST * total and _far(nearest, years[high] - years[low]):
             break
         low, high = (low - 1, high) if nearest == gaps[0] else (low, high + 1)
-    return years[:low] + years[high + 1 :], years[low], years[high]
+    return years[:low] + [year for year in years[high + 1 :] if year > now], years[low], years[high]
 
 
 def _far(gap: int, span: int) -> bool:

@@ -635,8 +635,8 @@ COLUMNS: tuple[Column, ...] = (
         "told to be written as a year, which runs from 9999 BC to AD 9999. A day that programs write for a date "
         "they do not have (`0001-01-01`, `1899-12-30`, `1900-01-01`, `1970-01-01`, `9999-12-31`) is read with a "
         "warning that names the program; MySQL's `0000-00-00` is refused as such. A date in a year at least 50 "
-        "years before or after the rest of the file's dates, and more than ten times as far as those span, where "
-        "those are four in five of the file's at least (`1022-01-07` or `2072-01-07` "
+        "years before the rest of the file's dates, or after them and in the future, and more than ten times as "
+        "far as those span, where those are four in five of the file's at least (`1022-01-07` or `2072-01-07` "
         "among dates of 2022, or `7 January 1430` for 14:30), is read as written, with a warning on the last row "
         "of that year that names how many rows share it (a date whose year is told already, a year of two "
         "digits or a day programs write for none, is not weighed).",
