@@ -182,6 +182,7 @@ def test_a_date_is_written_as_a_reader_of_the_language_writes_it(lang, precision
         ("fr", "2022-11-01T09:05", "minute", "1er novembre 2022, 09:05"),
         ("fr", "2022-11-11", "day", "11 novembre 2022"),
         ("fr", "2022-11-21", "day", "21 novembre 2022"),
+        ("fr", "0600-03-01", "day", "1er mars 600 ap. J.-C."),  # (a year with its era)
         ("en", "2022-11-01", "day", "1 November 2022"),
         ("ru", "2022-11-01", "day", "1 ноября 2022\u202fг."),
     ],

@@ -311,7 +311,7 @@ def _era_date(year: int, month_: int | None, day_: int | None, lang: str) -> str
         fields["MMM"] = get_month_names("wide", "format", locale=locale)[month_]
         fields["LLL"] = get_month_names("wide", "stand-alone", locale=locale)[month_]
     if day_ is not None:
-        fields["d"] = str(day_)
+        fields["d"] = "1er" if lang == "fr" and day_ == 1 else str(day_)  # (as _day writes it)
     return str(parse_pattern(locale.datetime_skeletons[skeleton]).format) % fields  # ("%(y)s %(G)s")
 
 
