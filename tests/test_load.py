@@ -1838,21 +1838,39 @@ def test_a_year_far_from_the_file_s_other_dates_is_told_where_they_span_little(c
     assert load_module.years_apart(counted) == (apart, *others)
 
 
-def test_a_date_in_a_year_far_before_the_others_is_read_as_written_with_a_warning():
-    body = "".join(f"e{i},2022-01-0{i},T{i},p,S\n" for i in range(1, 6))
-    dataset = load_text("id,date,title,category,source\n" + body + "typo,1022-01-07,T,p,S\n")
+BODY_2022 = "".join(f"e{i},2022-01-0{i},T{i},p,S\n" for i in range(1, 6))  # (five events of 2022)
+
+
+@pytest.mark.parametrize(
+    "typo, said",
+    [
+        (
+            "1022-01-07",
+            "date '1022-01-07' is in 1022, 1,000 years before the file's other dates (all in 2022): if its year is "
+            "mistyped, write the right one; if it is meant, nothing is wrong, but the timeline reaches back to 1022 "
+            "to show it",
+        ),
+        (
+            "2072-01-07",  # (after them and in the future)
+            "date '2072-01-07' is in 2072, 50 years after the file's other dates (all in 2022): if its year is "
+            "mistyped, write the right one; if it is meant, nothing is wrong, but the timeline reaches forward to "
+            "2072 to show it",
+        ),
+    ],
+)
+def test_a_date_in_a_year_far_from_the_others_is_read_as_written_with_a_warning(typo, said):
+    dataset = load_text("id,date,title,category,source\n" + BODY_2022 + f"typo,{typo},T,p,S\n")
     (problem,) = dataset.problems
     assert (problem.row, problem.column, problem.level, problem.code) == (7, "date", W, ProblemCode.YEAR_APART)
-    assert problem.message == (
-        "date '1022-01-07' is in 1022, 1,000 years before the file's other dates (all in 2022): if its year is "
-        "mistyped, write the right one; if it is meant, nothing is wrong, but the timeline reaches back to 1022 to "
-        "show it"
-    )
-    assert len(dataset.accounts) == 6
+    assert problem.message == said
+    assert len(dataset.accounts) == 6 and pd.Timestamp(typo) in set(dataset.accounts["start"])
+
+
+def test_years_far_before_the_others_are_told_on_each_year_s_last_row():
     many = "".join(f"f{i},2022-01-{i:02d},U{i},p,S\n" for i in range(10, 25))
     several = load_text(
         "id,date,title,category,source\n2022-a,2021-12-30,T,p,S\n"
-        + body
+        + BODY_2022
         + many
         + "t1,7 January 1430,T,p,S\nt2,1430-02-01,T,p,S\nt3,1430,T,p,S\nt4,0202-01-05,T,p,S\n"
     )
@@ -1864,19 +1882,9 @@ def test_a_date_in_a_year_far_before_the_others_is_read_as_written_with_a_warnin
     assert "is in AD 202, 1,819 years before" in several.problems[1].message
 
 
-def test_a_date_in_a_year_far_after_the_others_is_read_as_written_with_a_warning():
-    body = "".join(f"e{i},2022-01-0{i},T{i},p,S\n" for i in range(1, 6))
-    dataset = load_text("id,date,title,category,source\n" + body + "typo,2072-01-07,T,p,S\n")
-    (problem,) = dataset.problems
-    assert (problem.row, problem.column, problem.level, problem.code) == (7, "date", W, ProblemCode.YEAR_APART)
-    assert problem.message == (
-        "date '2072-01-07' is in 2072, 50 years after the file's other dates (all in 2022): if its year is "
-        "mistyped, write the right one; if it is meant, nothing is wrong, but the timeline reaches forward to 2072 "
-        "to show it"
-    )
-    assert dataset.accounts["start"].max() == pd.Timestamp("2072-01-07")
+def test_a_year_far_after_the_others_is_told_beside_one_before_them():
     several = load_text(
-        "id,date,title,category,source\n" + body * 3 + "t1,2072-01-07,T,p,S\nt2,1022-03-01,T,p,S\nt3,2072,T,p,S\n"
+        "id,date,title,category,source\n" + BODY_2022 * 3 + "t1,2072-01-07,T,p,S\nt2,1022-03-01,T,p,S\nt3,2072,T,p,S\n"
     )
     assert [(p.row, p.column) for p in several.problems] == [(18, "date"), (19, "date")]  # (each year's last row)
     assert several.problems[0].message.startswith("date '1022-03-01' is in 1022, 1,000 years before")
