@@ -1827,10 +1827,10 @@ def _alike_said(key: str, other: str, n: int) -> Message:
 
 # --- a year far from the rest: 1022-01-05 or 2072-01-05 among the dates of 2022 ---------------
 # A mistyped year (1022, 0202, 1922 or 2072 for 2022; 7 January 1430 for 14:30) is a date read as
-# written, and the timeline reaches back (or on) decades or centuries to draw it. Counted per year, as the lanes
-# are (timeline.appends adds the counts of appended rows); the rows whose year is told already
-# (say_year: a year a spreadsheet made a day, a digit left out, a day programs write for none) are
-# not counted.
+# written, and the timeline reaches back (or on) decades or centuries to draw it. Counted per
+# year, as the lanes are (timeline.appends adds the counts of appended rows); the rows whose year
+# is told already (say_year: a year a spreadsheet made a day, a digit left out, a day programs
+# write for none) are not counted.
 YEARS_APART = 50  # years: a gap before or after the rest of the file's dates that may be a typo ...
 SPREAD = 10  # ... when it is also this many times the span of those dates
 MOST = 0.8  # ... and those dates are this share of the file's at least
