@@ -290,6 +290,12 @@ def history(dates: list[str]) -> bytes:
         (["1905-07-14", "1905-07-13"], 2),
         # one real 1905 date among 2022 dates, its day number not a year of the file: left alone
         (["2022-01-05", "1905-01-22"], 0),
+        # a history of centuries: the Entente Cordiale (day 1560) among its years, in none of them
+        (["55 BC", "1904-04-08", "2020-01-31"], 0),
+        # years kept as years (no spreadsheet made them days); the Wright brothers' flight is day 1447
+        (["1221", "1286", "1439", "1569", "1605", "17 Dec 1903", "1946-02-14"], 0),
+        # a century's chronology, and a 2022 typed alone that a spreadsheet made a day: warned
+        (["1914-06-28", "1945-05-08", "1991-12-16", "2021-12-16", "2022-01-05", "1905-07-14"], 1),
     ],
 )
 def test_a_year_as_a_day_is_told_from_a_real_date(dates, warned):

@@ -220,11 +220,12 @@ def years_as_days(
 
     A real date in 1902-1906 looks the same, so the day number alone is not enough. The rule:
     a day-precision date in that window whose day number is a year from 1000 to 2200 is warned
-    about when that year lies within the years of the file's other dates (give or take a year: a
-    2022 chronology with 1905-07-14 in it), or when at least two rows show it and no other date
-    of the file is near 1900-1910 (a file whose only early dates are these). A history of the
-    1905 revolution has other dates around 1905 and day numbers (1849, ...) outside its years:
-    it is left alone."""
+    about when that year is one the file's other dates are in (give or take a year, at least one
+    in SHARE_OF_YEAR of them: a 2022 chronology with 1905-07-14 in it), or when at least two rows
+    show it and no other date of the file is near 1900-1910 (a file whose only early dates are
+    these). A history of the 1905 revolution has other dates around 1905 and day numbers (1849,
+    ...) outside its years: it is left alone; so is a history of centuries whose 8 April 1904
+    (day 1560) lands among its years but in none of its own (1221, 1439, 1569, ...)."""
     none = np.zeros(len(rows), dtype=bool)
     no_year = np.zeros(len(rows), dtype=np.int64)  # (the year is read only where there is a Finding)
     low = _EPOCH + FIRST_YEAR_AS_DAY * _DAY
@@ -247,10 +248,8 @@ def years_as_days(
         [v[~np.isnat(v)].astype("datetime64[Y]").astype(np.int64) + 1970 for v in other_values]
     )
     other_years = other_years[(other_years < 1895) | (other_years > 1910)] if len(other_years) else other_years
-    if len(other_years):
-        within = candidate & (year >= other_years.min() - 1) & (year <= other_years.max() + 1)
-    else:
-        within = none
+    within = np.zeros_like(candidate)
+    within[candidate] = _among(year[candidate], other_years)
     several = np.count_nonzero(candidate) >= 2 and not _near_1900(other_values, candidate)
     flagged = within | (candidate if several else none)
     if not flagged.any():
@@ -277,6 +276,20 @@ def years_as_days(
         ),
     )
     return flagged, year, finding
+
+
+SHARE_OF_YEAR = 0.05  # years_as_days: the file's other dates in a day number's year (give or take one)
+
+
+def _among(years: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Per year, whether at least SHARE_OF_YEAR of `others` (and at least one) are within a
+    year of it."""
+    if not len(others):
+        return np.zeros(len(years), dtype=bool)
+    first = int(others.min())
+    up_to = np.concatenate([[0], np.cumsum(np.bincount(others - first))])  # (dates before each year)
+    at = np.clip(years - first - 1, 0, len(up_to) - 1), np.clip(years - first + 2, 0, len(up_to) - 1)
+    return up_to[at[1]] - up_to[at[0]] >= max(1.0, SHARE_OF_YEAR * len(others))
 
 
 def in_year_window(*parsed: dates.ParsedDates) -> bool:
