@@ -187,15 +187,64 @@ def test_a_zone_that_names_no_single_offset_is_read_with_a_warning(text, fragmen
         ("March ’99", D(1999, 3, 1), ["read as 1999 (March 1999)", "if 2099 is meant", "(1999-03)"]),
     ],
 )
-def test_a_year_of_two_digits_is_read_the_same_every_year_and_said(text, value, said):
+def test_a_year_of_two_digits_is_read_the_same_every_year_and_said(text, value, said, monkeypatch):
     """A two-digit year is read by a fixed rule (dateutil's, within 50 years of today, read 76
     as 1976 in 2026 and as 2076 in 2027), and never silently: each such date carries a caveat
-    naming the year read and the other century."""
+    naming the year read and the other century. (In 2029, the last year one of them is not a
+    year to come: see the next test.)"""
+    monkeypatch.setattr(dates, "this_year", lambda: 2029)
     reading = dates.read(text)
     assert reading.value == pd.Timestamp(value)
     for fragment in said:
         assert fragment in reading.warning
     assert dates.two_digit_year(76) == 1976 and dates.two_digit_year(29) == 2029
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # read as a year to come, the last century's as likely (a history of the 1920s saved by
+        # Excel with US settings): refused, both written in full
+        (
+            "7/23/28",
+            "has a year of two digits, 28: read as 2028 (23 July 2028) it is after this year, and 1928 may be "
+            "meant; write the year in full: 1928-07-23 or 2028-07-23",
+        ),
+        (
+            "Jan '27",
+            "read as 2027 (January 2027) it is after this year, and 1927 may be meant; write the year in full: "
+            "1927-01 or 2027-01",
+        ),
+        (
+            "1/13/29 14:30",
+            "read as 2029 (13 January 2029) it is after this year, and 1929 may be meant; write the year in full: 1929-01-13 14:30 or 2029-01-13 14:30",
+        ),
+        # a day that reads two ways, its year of two digits: both centuries said
+        (
+            "12/8/06",
+            "can be read two ways: 12 August 2006 (day first) or 8 December 2006 (month first), and its year of two "
+            "digits, 06, may be 1906; write it in full, year first: 2006-08-12 or 2006-12-08 (or 1906-08-12 or "
+            "1906-12-08)",
+        ),
+        (
+            "3/4/45",
+            "its year of two digits, 45, may be 2045; write it in full, year first: 1945-04-03 or 1945-03-04 (or "
+            "2045-04-03 or 2045-03-04)",
+        ),
+    ],
+)
+def test_a_year_of_two_digits_that_may_be_another_century_is_refused_with_both(text, said, monkeypatch):
+    monkeypatch.setattr(dates, "this_year", lambda: 2026)
+    with pytest.raises(DateError) as refused:
+        dates.read(text)
+    assert said in str(refused.value)
+
+
+@pytest.mark.parametrize("text, value", [("12/31/26", D(2026, 12, 31)), ("Jan '26", D(2026, 1, 1))])
+def test_a_year_of_two_digits_read_as_this_year_is_read_and_said(text, value, monkeypatch):
+    monkeypatch.setattr(dates, "this_year", lambda: 2026)
+    reading = dates.read(text)
+    assert reading.value == pd.Timestamp(value) and "if 1926 is meant" in reading.warning
 
 
 def test_a_year_written_in_full_carries_no_caveat():
@@ -326,7 +375,14 @@ REFUSED = [
     ("03/04/2022 14:30+06:00", ["3 April 2022", "write 2022-04-03 14:30+06:00 or 2022-03-04 14:30+06:00"]),
     ("03/04/2022T14:30Z", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30Z or 2022-03-04 14:30Z"]),
     ("03.04.2022 14:30 MSK", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30 MSK or"]),
-    ("1/2/22 9:00 am", ["1 February 2022", "2 January 2022", "write 2022-02-01 09:00 or 2022-01-02 09:00"]),
+    (
+        "1/2/22 9:00 am",
+        [
+            "1 February 2022",
+            "2 January 2022",
+            "year first: 2022-02-01 09:00 or 2022-01-02 09:00 (or 1922-02-01 09:00 or 1922-01-02 09:00)",
+        ],
+    ),
     # numbers that are not years
     ("22", ["not a year", "0022"]),
     ("7", ["not a year", "0007"]),

@@ -171,7 +171,7 @@ CASES = [
         "écrivent les dates avec les réglages britanniques et ceux de la plupart des pays européens) : un "
         "tableur les a très probablement réécrites en enregistrant le fichier, et 5 d'entre elles se lisent de "
         "deux façons ou pas du tout, si bien que leurs lignes sont écartées ; écrivez-les en commençant par "
-        "l'année ('1/2/22' est sans doute 2022-02-01), ou reprenez-les de la copie enregistrée auparavant, et "
+        "l'année ('1/2/22' est sans doute 2022-02-01 ou 1922-02-01), ou reprenez-les de la copie enregistrée auparavant, et "
         "la prochaine fois, gardez les colonnes au format texte : dans Excel, Données > À partir d'un fichier "
         "texte/CSV (Mac : Fichier > Importer) avec les colonnes au format Texte ; dans LibreOffice, mettez-les "
         "au format Texte dans la boîte de dialogue d'import ; dans Google Sheets, Fichier > Importer sans "
@@ -179,7 +179,7 @@ CASES = [
         "в столбце date даты записаны как '1/2/22' (6 из 6; сначала день — так Excel и LibreOffice записывают даты с "
         "британскими настройками и настройками большинства стран Европы): скорее всего, их переписал табличный редактор, "
         "когда сохранял файл, и из них 5 можно прочитать двумя способами или нельзя прочитать вовсе, поэтому их строки "
-        "пропущены; запишите их, начиная с года ('1/2/22' — вероятно, 2022-02-01), или возьмите из ранее сохранённой "
+        "пропущены; запишите их, начиная с года ('1/2/22' — вероятно, 2022-02-01 или 1922-02-01), или возьмите из ранее сохранённой "
         "копии, и в следующий раз импортируйте столбцы как текст: в Excel — Данные > Из текстового/CSV-файла (на Mac: Файл "
         "> Импорт), задав столбцам тип «Текст»; в LibreOffice — задайте им тип «Текст» в окне импорта; в Google Таблицах "
         "— Файл > Импортировать без флажка «Преобразовывать текст в числа, даты и формулы»; Numbers преобразует их всегда",
@@ -187,7 +187,7 @@ CASES = [
         "күндерді Ұлыбритания мен Еуропа елдерінің көпшілігінің параметрлерімен осылай жазады): оларды файлды "
         "сақтаған кезде кестелік редактор қайта жазған болуы әбден мүмкін, және олардың 5 күнін екі түрлі оқуға "
         "болады не мүлде оқу мүмкін емес, сондықтан олардың жолдары өткізіп жіберілді; оларды жылдан бастап "
-        "жазыңыз ('1/2/22' — шамасы, 2022-02-01) немесе бұрын сақталған көшірмеден алыңыз, және келесі рет "
+        "жазыңыз ('1/2/22' — шамасы, 2022-02-01 немесе 1922-02-01) немесе бұрын сақталған көшірмеден алыңыз, және келесі рет "
         "бағандарды мәтін ретінде импорттаңыз: Excel-де — Деректер > 'From Text/CSV' (Mac-та: 'File > Import'), "
         "бағандарға 'Text' түрін беріп; LibreOffice-те — импорт терезесінде оларға 'Text' түрін беріңіз; Google "
         "Кестелерде — Файл > Импорттау, 'Convert text to numbers, dates, and formulas' белгісін алып тастап; "
@@ -320,7 +320,7 @@ ARABIC = {
     "a diagnosis: dates a spreadsheet rewrote": "في العمود date، 6 من أصل 6 من التواريخ مكتوبة مثل '1/2/22' (اليوم "
     "أولًا، كما يكتب Excel وLibreOffice التواريخ بإعدادات المملكة المتحدة ومعظم الدول الأوروبية): على الأرجح أعاد "
     "برنامج جداول البيانات كتابتها حين حفظ الملف، و5 منها يمكن قراءتها بطريقتين أو لا يمكن قراءتها أصلًا، لذا تُستبعد "
-    "صفوفها؛ اكتبها بالسنة أولًا ('1/2/22' هو على الأرجح 2022-02-01)، أو خذها من النسخة المحفوظة سابقًا، وفي المرة "
+    "صفوفها؛ اكتبها بالسنة أولًا ('1/2/22' هو على الأرجح 2022-02-01 أو 1922-02-01)، أو خذها من النسخة المحفوظة سابقًا، وفي المرة "
     "القادمة استورد الأعمدة نصًّا: في Excel: بيانات > «From Text/CSV» (على Mac: ملف > استيراد) مع ضبط تنسيق الأعمدة "
     "على «نص»؛ في LibreOffice: اضبطها على «نص» في نافذة الاستيراد؛ في جداول بيانات Google: ملف > استيراد دون «Convert "
     "text to numbers, dates, and formulas»؛ أما Numbers فيحوّلها دائمًا",
@@ -364,6 +364,8 @@ PIECES = {
     "{text}... ({length:,} characters)",
     "{year:04d}-{month:02d}-{day:02d}",
     "{year:04d}-{month:02d}-{day:02d} and its time",
+    "{year:04d}-{month:02d}-{day:02d} or {other:04d}-{month:02d}-{day:02d}",
+    "{year:04d}-{month:02d}-{day:02d} or {other:04d}-{month:02d}-{day:02d}, and its time",
 }
 
 

@@ -857,6 +857,27 @@ def two_digit_year(year: int) -> int:
 TWO_DIGIT_PIVOT = 30  # two_digit_year: 00-29 are 2000-2029, 30-99 are 1930-1999 (Excel's default)
 
 
+def this_year() -> int:
+    """The year it is now (where a test sets another)."""
+    return datetime.now().year
+
+
+def _two_digit_ahead(year: int, month: int, day: int | None, written: int) -> Message:
+    """What is said of a date whose year of two digits is read as a year still to come (28 in
+    2026: 2028, or 1928?): refused, both written in full."""
+    iso = _iso_day(year, month, day) if day is not None else _iso_day(year, month, 1)[:-3]
+    return say(
+        "has a year of two digits, {written:02d}: read as {year} ({day}) it is after this year, and {other} may "
+        "be meant; write the year in full: {other_iso} or {iso}",
+        written=written,
+        year=year_label(year),
+        day=Day.of(year, month, day),
+        other=year_label(year - 100),
+        other_iso=f"{year - 100:04d}{iso[4:]}",
+        iso=iso,
+    )
+
+
 def _two_digit_caveat(year: int, month: int, day: int | None, written: int) -> Message:
     """What is said of a date whose year has two digits (a day, or a month: Jan '22)."""
     iso = _iso_day(year, month, day) if day is not None else _iso_day(year, month, 1)[:-3]
@@ -1858,7 +1879,9 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
     time = f" {hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
     time += str(clock.offset[at]) + (f" {clock.zone[at]}" if clock.zone[at] else "")
     values = dict(problem.values)
-    values["one_iso"], values["other_iso"] = values["one_iso"] + time, values["other_iso"] + time
+    for name in ("one_iso", "other_iso", "iso", "one_century", "other_century"):  # (each way to write it)
+        if name in values:
+            values[name] += time
     return say(problem.template, **values)
 
 
@@ -2081,7 +2104,12 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
             & pc.equal(p.part("sep"), "-").to_numpy(zero_copy_only=False)
         )
         day, month, year = _day_and_month(
-            a, p.number("b"), year, problem, (first, np.where(a < TWO_DIGIT_PIVOT, 2000, 1900) + a, written_year)
+            a,
+            p.number("b"),
+            year,
+            problem,
+            (first, np.where(a < TWO_DIGIT_PIVOT, 2000, 1900) + a, written_year),
+            short,
         )
     zero = np.zeros(n, dtype=np.int64)
     composed = _compose(year, month, day, zero, zero, zero)
@@ -2090,7 +2118,10 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     caveat = np.full(n, "", dtype=object)
     for i in np.flatnonzero(short & (composed.problem == "")):
         day_written = int(day[i]) if precision[i] == "day" else None
-        caveat[i] = _two_digit_caveat(int(year[i]), int(month[i]), day_written, int(year[i]) % 100)
+        if year[i] > this_year():  # (a year to come: the last century's as likely, or more)
+            composed.problem[i] = _two_digit_ahead(int(year[i]), int(month[i]), day_written, int(year[i]) % 100)
+        else:
+            caveat[i] = _two_digit_caveat(int(year[i]), int(month[i]), day_written, int(year[i]) % 100)
     # 7 January 0930: the year 930, written with four digits as ISO writes an early year, or 09:30
     # of a day whose year is missing. Read as written, and said.
     for i in np.flatnonzero(named & (year_digits == 4) & (written_year < 1000) & no_era & (composed.problem == "")):
@@ -2156,11 +2187,12 @@ _MONTH_VALUES = np.array(list(_MONTH_NUMBERS.values()), dtype=np.int64)
 DAY_FIRST, MONTH_FIRST, YEAR_FIRST = say("day first"), say("month first"), say("year first")
 
 
-def _day_and_month(a, b, year, problem, year_first=None):
+def _day_and_month(a, b, year, problem, year_first=None, short=None):
     """Day, month and year from two numbers in either order and a year: refused when more than
     one reading is a date. `year_first`: (where the first number may be a year of two digits,
     that year, the last number): a third reading, year first (22-01-07 is 7 January 2022 or 22
-    January 2007)."""
+    January 2007). `short`: where the year was written with two digits (its century too is said
+    when the date is refused)."""
     day, month, year = a.copy(), b.copy(), year.copy()
     for i in range(len(a)):
         if problem[i]:
@@ -2198,6 +2230,24 @@ def _day_and_month(a, b, year, problem, year_first=None):
                 a=int(a[i]),
                 b=int(b[i]),
                 how_to_write=HOW_TO_WRITE,
+            )
+        elif len(readings) == 2 and short is not None and short[i] and readings[0][2] == readings[1][2]:
+            (d1, m1, y1, o1), (d2, m2, y2, o2) = readings
+            century = int(y1) - 100 if y1 >= 2000 else int(y1) + 100
+            problem[i] = say(
+                "can be read two ways: {one} ({one_order}) or {other} ({other_order}), and its year of two "
+                "digits, {written:02d}, may be {century}; write it in full, year first: {one_iso} or {other_iso} "
+                "(or {one_century} or {other_century})",
+                one=Day.of(int(y1), int(m1), int(d1)),
+                one_order=o1,
+                other=Day.of(int(y2), int(m2), int(d2)),
+                other_order=o2,
+                written=int(y1) % 100,
+                century=year_label(century),
+                one_iso=_iso_day(int(y1), m1, d1),
+                other_iso=_iso_day(int(y2), m2, d2),
+                one_century=_iso_day(century, m1, d1),
+                other_century=_iso_day(century, m2, d2),
             )
         elif len(readings) == 2:
             (d1, m1, y1, o1), (d2, m2, y2, o2) = readings

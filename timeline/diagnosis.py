@@ -171,12 +171,32 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
     assert m is not None, "a refused value is a numeric date (NUMERIC_DATE picked it)"
     a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)
     day, month = (a, b) if order == "day" else (b, a)
-    year = int(year) if len(year) == 4 else dates.two_digit_year(int(year))
-    probably = (
-        say("{year:04d}-{month:02d}-{day:02d} and its time", year=year, month=month, day=day)
-        if ":" in example
-        else say("{year:04d}-{month:02d}-{day:02d}", year=year, month=month, day=day)
-    )
+    short, year = len(year) == 2, int(year) if len(year) != 2 else dates.two_digit_year(int(year))
+    if short:  # (06: 2006 as spreadsheets read it, or 1906)
+        other = year - 100 if year >= 2000 else year + 100
+        probably = (
+            say(
+                "{year:04d}-{month:02d}-{day:02d} or {other:04d}-{month:02d}-{day:02d}, and its time",
+                year=year,
+                other=other,
+                month=month,
+                day=day,
+            )
+            if ":" in example
+            else say(
+                "{year:04d}-{month:02d}-{day:02d} or {other:04d}-{month:02d}-{day:02d}",
+                year=year,
+                other=other,
+                month=month,
+                day=day,
+            )
+        )
+    else:
+        probably = (
+            say("{year:04d}-{month:02d}-{day:02d} and its time", year=year, month=month, day=day)
+            if ":" in example
+            else say("{year:04d}-{month:02d}-{day:02d}", year=year, month=month, day=day)
+        )
     return [
         Finding(
             rows[refused],
