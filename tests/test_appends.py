@@ -224,6 +224,21 @@ def test_coordinates_swapped_in_an_appended_row_are_counted_with_those_before(tm
     assert grown.problems[0].row == 0 and "at least 2 of the 2 rows with coordinates" in grown.problems[0].message
 
 
+def test_a_row_appended_split_at_a_semicolon_gives_what_a_full_load_says(tmp_path):
+    """A row split by a spreadsheet (its values a column on) is a cause of the whole file, said
+    first even of one row: read on, the file says what a full load says."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-01", "A", "protest", location="Almaty")]))
+    previous = timeline.load(path)
+    line = csv_bytes([row("b", "2022-01-02", "B", description="Crowds gather; police disperse them")])
+    with open(path, "ab") as f:  # (the cell cut at its semicolon, as LibreOffice's import cuts it, the
+        # row as wide as the others: the last value, empty, gone)
+        f.write(line.split(b"\n", 1)[1].replace(b"; ", b", ").replace(b",\n", b"\n"))
+    grown, _ = read_on(previous, build_index(previous), path)
+    assert (grown.problems[0].row, grown.problems[0].level) == (0, "error")
+    assert [p.row for p in grown.problems if p.code == "split-row"] == [3]
+
+
 def test_when_accounts_became_known_is_grown_as_a_full_build_gives_it(tmp_path, monkeypatch):
     """The as-of date's arrays (index.KnownFrom) are extended from the appended accounts alone:
     an event joined by an account published earlier than its others becomes known earlier, an

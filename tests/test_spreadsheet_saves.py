@@ -508,3 +508,79 @@ def test_import_explains_an_ods(tmp_path):
     sheet.write_bytes(ods())
     result = importer.import_sheet(str(sheet), str(tmp_path / "events.csv"))
     assert result.failed and "OpenDocument spreadsheet" in result.problems[0].message
+
+
+# --- LibreOffice's Text Import, Semicolon and Tab ticked beside Comma (its first default) ---------
+
+
+def split_at_semicolons(records: list[list[str]]) -> bytes:
+    """The file as LibreOffice Calc saves it after opening it with Semicolon ticked as a separator
+    beside Comma (as LibreOffice 7.4 did with events.csv when its cells with a semicolon were not
+    quoted, as an editor's file may have them): each cell cut at its semicolons ("A; B" becomes
+    "A" and " B"), every row then written as wide as the widest cell that holds something (the
+    header padded with an empty name), CSV's quotes where needed."""
+    split = [[part for cell in record for part in cell.split(";")] for record in records]
+    width = max(max((i + 1 for i, cell in enumerate(record) if cell), default=0) for record in split)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([(record + [""] * width)[:width] for record in split])
+    return out.getvalue().encode()
+
+
+def test_rows_a_spreadsheet_split_at_semicolons_are_left_out_and_the_cause_said_first():
+    """LibreOffice's import splits "gas price; crowd estimates" into two cells, and every later
+    value of the row moves a column on (a location read as a latitude, a publication date read as
+    a claim). Each such row is left out with one error that says so, not errors that blame the
+    values that moved; row 0 says the cause (an error: a save like this is kept back); and no row
+    the split changed is read without a word."""
+    dataset = timeline.load_bytes(split_at_semicolons(RECORDS))
+    first = dataset.problems[0]
+    assert (first.row, first.level, first.code) == (0, ERROR, "diagnosis")
+    assert "with only Comma ticked as a separator" in first.message and "Semicolon and Tab" in first.message
+    split = {p.row for p in dataset.problems if p.code == "split-row" and p.row > 1}
+    changed = {number for number, record in enumerate(RECORDS, start=1) if any(";" in cell for cell in record)}
+    assert split and split <= changed
+    for p in dataset.problems:
+        if p.row in split:
+            assert p.code == "split-row" and ("at its semicolon" in p.message or "semicolons" in p.message)
+    # Every row the split changed is left out, or read with the values it had.
+    original = timeline.load_bytes(EVENTS.encode()).accounts.set_index("row")
+    kept = dataset.accounts.set_index("row")
+    for number in sorted(changed & set(kept.index)):
+        for column in ("date", "title", "category", "location", "latitude", "source", "source_url", "published"):
+            assert kept.at[number, column] == original.at[number, column], (number, column)
+
+
+def test_a_split_that_moved_only_a_publication_date_and_a_retraction_is_found():
+    """The rows LibreOffice split where check used to say nothing (its published date read as a
+    claim, 'yes' pushed past the last column): each an error now."""
+    header = "id,date,end_date,title,description,category,location,latitude,longitude,source,source_url,published,claimed_by,figure,figure_unit,retracted"
+    records = [
+        header.split(","),
+        "semi-source,2022-01-05,,T,,test,,,,Le Temps; Eurasianet,,2022-01-06,,,,".split(","),
+        "semi-later,2022-01-05,,Semi later,,test,,,,AFP,,,,,,".split(","),
+        "semi-retracted,2022-01-05,,T,,test,,,,A; B,,,,,,yes".split(","),
+    ]
+    dataset = timeline.load_bytes(split_at_semicolons(records))
+    assert [(p.row, p.column, p.code) for p in dataset.problems if p.level == ERROR] == [
+        (0, "", "diagnosis"),
+        (2, "source", "split-row"),
+        (4, "source", "split-row"),
+    ]
+    assert "'Le Temps; Eurasianet' at its semicolon" in dataset.problems[2].message
+    assert list(dataset.accounts["id"]) == ["semi-later"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a value that begins with a space, and another problem of the row: no split
+        "a,2022-01-05,,T, Protesters gather,protest,Almaty,abc,76.9,Reuters,,,,,,",
+        "a,2022-01-05,,T,,protest, Almaty,43.2,,Reuters,,,,,,",
+        # a link with a space before it, and nothing after it to move back
+        "a,2022-01-05,,T,,protest,,,,Refused, javascript:alert(1),,,,,",
+    ],
+)
+def test_a_value_that_begins_with_a_space_is_not_taken_for_a_split(line):
+    header = "id,date,end_date,title,description,category,location,latitude,longitude,source,source_url,published,claimed_by,figure,figure_unit,retracted"
+    problems = timeline.load_bytes(f"{header}\n{line}\n".encode()).problems
+    assert problems and not [p for p in problems if p.code == "split-row"]

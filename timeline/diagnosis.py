@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from dateutil.parser import parserinfo
 
 from . import dates
-from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, say, say_year, show
+from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, say, say_n, say_year, show
 
 # How to open the file without the spreadsheet converting anything (what prevents each damage).
 KEEP_AS_TEXT = say(
@@ -525,4 +525,57 @@ def missing_markers_finding(rows: np.ndarray, example: str) -> Finding:
                 example=show(example),
             ),
         ),
+    )
+
+
+# --- rows split at a semicolon: LibreOffice's import, Semicolon ticked beside Comma ---------------
+
+# How to open the file so that no cell is split (LibreOffice's Text Import ticks Semicolon and Tab).
+ONLY_COMMA = say(
+    "open the file again with only Comma ticked as a separator (LibreOffice's Text Import dialog ticks Semicolon "
+    "and Tab too: untick them), and save it"
+)
+
+
+def split_row(cells: list[str]) -> Message:
+    """A row's error when a spreadsheet split its cells (load._split_rows): the first as it was."""
+    return say_n(
+        "its values are to the right of their columns: a spreadsheet split {cell} at its semicolon, and each "
+        "value after it moved one column on, so the row is left out; take the row from the copy saved "
+        "before, or {only_comma}",
+        "its values are to the right of their columns: a spreadsheet split the row at {n} semicolons (in {cell}), "
+        "and the values after each moved one column on, so the row is left out; take the row from the copy "
+        "saved before, or {only_comma}",
+        sum(cell.count(";") for cell in cells),
+        cell=show(cells[0], 60),
+        only_comma=ONLY_COMMA,
+    )
+
+
+def split_rows(rows: np.ndarray, first: int, cell: str) -> Finding:
+    """Row 0's error when rows were split (load._split_rows): said even of one, since a file split
+    once may be split where nothing shows it."""
+    return Finding(
+        rows,
+        Problem(
+            0,
+            "",
+            ERROR,
+            say_n(
+                "{n:,} row has its values to the right of their columns (row {row}: {cell} was split "
+                "at its semicolon): a spreadsheet opened the file with Semicolon as a separator beside Comma, "
+                "and split every cell with a semicolon in it, also where only text moved and nothing shows it; "
+                "take the file from the copy saved before, or {only_comma}",
+                "{n:,} rows have their values to the right of their columns (row {row}: {cell} was split "
+                "at its semicolon): a spreadsheet opened the file with Semicolon as a separator beside Comma, "
+                "and split every cell with a semicolon in it, also where only text moved and nothing shows it; "
+                "take the file from the copy saved before, or {only_comma}",
+                len(rows),
+                row=first,
+                cell=show(cell, 60),
+                only_comma=ONLY_COMMA,
+            ),
+            ProblemCode.SPLIT_ROW,
+        ),
+        always=True,
     )

@@ -87,9 +87,12 @@ def count_records(data: bytes) -> int:
 
 
 def quote(value: str) -> str:
-    """One CSV value, quoted when it must be; line breaks inside a value become "\\n"."""
+    """One CSV value, quoted when it must be; line breaks inside a value become "\\n". A value
+    with a semicolon or a tab in it is quoted too: LibreOffice's Text Import splits cells at
+    them until its Semicolon and Tab are unticked, as Excel does at semicolons where they are the
+    list separator, and neither splits a quoted value."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if any(c in value for c in ',"\n'):
+    if any(c in value for c in ',"\n;\t'):
         return '"' + value.replace('"', '""') + '"'
     return value
 

@@ -495,6 +495,7 @@ class _Checker:
             self.replaced = self.replaced | {name}
 
     replaced: frozenset = frozenset()  # the columns whose values a check replaced (see `replace`)
+    split: frozenset = frozenset()  # the rows a spreadsheet split at a semicolon (see _split_rows)
 
     def replace(self, name: str, values: pd.Series) -> None:
         """Give column `name` new values (a check that drops some), for the checks after it."""
@@ -536,6 +537,7 @@ def _validate(
     findings: list | None = None,
     ascii: bool = False,
     notes: _Notes | None = None,
+    splits: bool = True,
 ):
     """The accepted accounts, and their events' ids as pd.factorize gives them (codes, ids).
 
@@ -543,12 +545,14 @@ def _validate(
     check from CHECKS), then the checks across rows and columns (ACROSS), in that order.
     `findings`: where the causes found behind many problems go (diagnosis.Finding); `ascii`:
     the file's bytes are all ASCII (no text in it can be garbled); `notes`: where what the
-    checks across rows found goes."""
+    checks across rows found goes; `splits`: look for rows a spreadsheet split (_split_rows)."""
+    header = list(frame.columns)  # (the file's columns, in its order)
     for name in schema.NAMES:
         if name not in frame:
             frame[name] = _blank(frame.index)
     workers = Workers(len(frame) >= THREADED_ROWS)
     try:
+        written = {name: frame[name] for name in header}  # (as written, spaces and all)
         edges = {}  # name -> the first byte of each value (see _rough_edges), where known
         for name, (values, first) in zip(schema.NAMES, workers.map(_strip, [frame[name] for name in schema.NAMES])):
             frame[name], edges[name] = values, first
@@ -556,6 +560,8 @@ def _validate(
         # The lanes numbered meanwhile, for the accounts (no check changes a category).
         lanes = workers.submit(pd.factorize, frame["category"])
         _check_columns(check, workers)
+        if splits:
+            _split_rows(check, written, header)
         lane_codes, lane_names = lanes.result()
         if "category" in check.replaced:  # (a check dropped a value: a missing-value marker)
             lane_codes, lane_names = pd.factorize(check.frame["category"])
@@ -566,6 +572,8 @@ def _validate(
         early = None if check.refused.any() else _begin_grouping(workers, check, slice(None), *read_ids)
         for across in ACROSS:
             across(check)
+        if check.split:  # (a split row's one problem is that it was split: see _split_rows)
+            problems[:] = [p for p in problems if p.row not in check.split or p.code == ProblemCode.SPLIT_ROW]
         notes, found = check.notes, check.found
         start, end, published = (found[name] for name in schema.DATE_COLUMNS)
         start_last, end_last = found["start_last"], found["end_last"]
@@ -639,6 +647,97 @@ def _validate(
     _count_years(accounts, problems, notes)
     problems += year_problems(notes.years, lambda year: last_of_year(accounts, year, notes.counted))
     return accounts, (codes, ids, grouping)
+
+
+# --- rows a spreadsheet split at a semicolon ------------------------------------------------------
+
+UNNAMED = re.compile(r"column \d+")  # a column with no name in the header (csvfile.read_table names it so)
+SPLIT_ROWS_LOOKED_AT = 1000  # _split_rows: at most this many rows are tried
+
+
+def _split_rows(check: _Checker, written: dict[str, pd.Series], header: list[str]) -> None:
+    """Rows whose values a spreadsheet moved to the right: LibreOffice's Text Import ticks
+    Semicolon and Tab as separators beside Comma, so a cell with a semicolon in it ("... the gas
+    price; crowd estimates ...") becomes two, and the row's later values each move one column on
+    (a location read as a latitude). The part after a semicolon begins with a space: a row with a
+    problem and a value (after its first) that begins with one, or with a value in a column the
+    header does not name, is read again with each such value joined to the one before it; when
+    that row has no error and fewer problems, it was split. Its problems (which blame the values
+    that moved) give way to one error that says so, and row 0 says the cause for the file (an
+    error: a save that split rows is kept back, timeline.lastgood). A row split where only text
+    moved shows no problem and is not found: the diagnosis says so."""
+    n = len(check.frame)
+    unnamed = [name for name in header if UNNAMED.fullmatch(name)]
+    extra = np.zeros(n, dtype=bool)
+    for name in unnamed:
+        extra |= _given(written[name])
+    spaced = np.zeros(n, dtype=bool)
+    for name in header[1:]:  # (where the strip found no space, no value begins with one)
+        if name in unnamed or check.edges.get(name) is None:
+            spaced |= written[name].str.match(r"\s").fillna(False).to_numpy(dtype=bool)
+    if not (spaced.any() or extra.any()):
+        return
+    troubled = np.isin(check.rows, np.fromiter((p.row for p in check.problems if p.row > 1), dtype=np.int64))
+    at = np.flatnonzero((troubled & spaced) | extra)[:SPLIT_ROWS_LOOKED_AT]
+    if not len(at):
+        return
+    as_written = [[_text(written[name].iat[i]) for name in header] for i in at]
+    joined_rows = [_joined_at_spaces(values) for values in as_written]
+    again = pd.DataFrame(
+        {name: pd.Series([values[k] for values, _ in joined_rows], dtype="str") for k, name in enumerate(header)}
+    )
+    read_again: list[Problem] = []
+    _validate(again, check.rows[at], read_again, splits=False)
+    errors_after: dict[int, int] = {}
+    problems_after: dict[int, int] = {}
+    problems_before: dict[int, int] = {}
+    for problem in read_again:
+        if problem.code == ProblemCode.OTHER:
+            problems_after[problem.row] = problems_after.get(problem.row, 0) + 1
+            errors_after[problem.row] = errors_after.get(problem.row, 0) + (problem.level == ERROR)
+    for problem in check.problems:
+        problems_before[problem.row] = problems_before.get(problem.row, 0) + 1
+    split: dict[int, tuple[str, list[str]]] = {}  # row -> (the first cell split's column, each cell joined)
+    for i, written_row, (values, joined) in zip(at.tolist(), as_written, joined_rows):
+        row = int(check.rows[i])
+        before = problems_before.get(row, 0) + int(extra[i])
+        # (Values after the first joined moved back: a bad value joined to its neighbour with
+        # nothing after it is only hidden, not explained.)
+        moved = bool(joined) and any(written_row[joined[0][0] + 2 :])
+        if moved and not errors_after.get(row) and problems_after.get(row, 0) < before:
+            if not any(values[header.index(name)] for name in unnamed):
+                split[row] = (header[joined[0][0]], [text for _, text in joined])
+    if not split:
+        return
+    check.problems[:] = [problem for problem in check.problems if problem.row not in split]
+    for row, (column, cells) in split.items():
+        check.problems.append(Problem(row, column, ERROR, diagnosis.split_row(cells), ProblemCode.SPLIT_ROW))
+    check.refused[np.isin(check.rows, np.fromiter(split, dtype=np.int64))] = True
+    check.split = frozenset(split)
+    first = min(split)
+    check.findings.append(diagnosis.split_rows(np.fromiter(sorted(split), dtype=np.int64), first, split[first][1][0]))
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _joined_at_spaces(values: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """A row's values with each that begins with a space joined to the one before it by a
+    semicolon (as it was before a spreadsheet split it there), the later ones moved back a column
+    (the last columns left empty); and the cells so joined (position, text)."""
+    out: list[str] = values[:1]
+    joined: list[tuple[int, str]] = []
+    for value in values[1:]:
+        if value[:1].isspace() and out[-1]:
+            out[-1] += ";" + value
+            if joined and joined[-1][0] == len(out) - 1:
+                joined[-1] = (len(out) - 1, out[-1])
+            else:
+                joined.append((len(out) - 1, out[-1]))
+        else:
+            out.append(value)
+    return out + [""] * (len(values) - len(out)), joined
 
 
 def _count_years(accounts: pd.DataFrame, problems: list[Problem], notes: _Notes) -> None:
