@@ -1063,6 +1063,32 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
             "is an ISO week: write its first day (2022-01-03) in date and its last (2022-01-09) in end_date",
         ),
         ("date", "1990s", "is a decade: write 1990 in date and 1999 in end_date"),
+        # the 1800s: a decade, or (as English often means it) the century
+        (
+            "date",
+            "1800s",
+            "is a decade or a century: write 1800 in date and 1809 in end_date for the decade, or 1899 in end_date "
+            "for the century",
+        ),
+        (
+            "date",
+            "late 1800s",
+            "is a decade or a century with 'late' added, which a date cannot hold: write 1800 in date and 1809 in "
+            "end_date for the decade, or 1899 in end_date for the century, and say in the description how sure or "
+            "how near it is",
+        ),
+        (
+            "end_date",
+            "the 1900s",
+            f"is a decade or a century: write 1909 in end_date for the decade, or 1999 for the century, and 1900 {END}",
+        ),
+        (
+            "end_date",
+            "early 1700s",
+            "is a decade or a century with 'early' added, which a date cannot hold: write 1709 in end_date for the "
+            "decade, or 1799 for the century, and 1700 in date if date does not hold it already; say in the "
+            "description how sure or how near it is",
+        ),
         (
             "date",
             "early 1990s",

@@ -1565,6 +1565,28 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, word = plan["doubt decade"]
         if read[at] is not None and read[at + 1] is not None:
             first, last = plan["read"][at], plan["read"][at + 1]
+            if first.endswith("00"):  # (late 1800s: a decade, or the century that English means by it)
+                return _span(
+                    column,
+                    say(
+                        "is a decade or a century with {word} added, which a date cannot hold: write {first} in "
+                        "date and {last} in end_date for the decade, or {century_last} in end_date for the "
+                        "century, and say in the description how sure or how near it is",
+                        word=repr(word),
+                        first=first,
+                        last=last,
+                        century_last=f"{int(first) + 99:04d}",
+                    ),
+                    say(
+                        "is a decade or a century with {word} added, which a date cannot hold: write {last} in "
+                        "end_date for the decade, or {century_last} for the century, and {first} in date if date "
+                        "does not hold it already; say in the description how sure or how near it is",
+                        word=repr(word),
+                        first=first,
+                        last=last,
+                        century_last=f"{int(first) + 99:04d}",
+                    ),
+                )
             return _span(
                 column,
                 say(
@@ -1683,6 +1705,24 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at = plan["decade"]
         if read[at] is not None and read[at + 1] is not None:
             first, last = plan["read"][at], plan["read"][at + 1]
+            if first.endswith("00"):  # (the 1800s: a decade, or the century that English means by it)
+                return _span(
+                    column,
+                    say(
+                        "is a decade or a century: write {first} in date and {last} in end_date for the decade, "
+                        "or {century_last} in end_date for the century",
+                        first=first,
+                        last=last,
+                        century_last=f"{int(first) + 99:04d}",
+                    ),
+                    say(
+                        "is a decade or a century: write {last} in end_date for the decade, or {century_last} for "
+                        "the century, and {first} in date if date does not hold it already",
+                        first=first,
+                        last=last,
+                        century_last=f"{int(first) + 99:04d}",
+                    ),
+                )
             return _span(
                 column,
                 say("is a decade: write {first} in date and {last} in end_date", first=first, last=last),
