@@ -66,7 +66,7 @@ SHEET_COLUMN_OF = {
 }
 
 _TIME = re.compile(  # as TimelineJS reads a Time: 14:30, 14.30, 1430, 14, with AM or PM
-    r"(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2})(?:[:.]\d{2}(?:[.,]\d+)?)?)?"
+    r"(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2})(?:[:.](?P<second>\d{2}(?:[.,]\d+)?))?)?"
     r"\s*(?:(?P<half>[ap])\.?\s*m\.?)?",
     re.IGNORECASE,
 )
@@ -290,8 +290,15 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
         raise CellError(names[3], _WITHOUT(names[3], names[2]))
     if time:
         hour, minute = clock(time, names[3])
-        text += f" {hour:02d}:{minute:02d}"
+        text += f" {hour:02d}:{minute:02d}" + seconds(time)
     return text
+
+
+def seconds(text: str) -> str:
+    """The seconds of a sheet's Time as our dates write them (`:15`, `:15.5`), "" if none: kept,
+    as the editor wrote them (TimelineJS reads them too)."""
+    match = _TIME.fullmatch(text.strip())
+    return f":{match['second'].replace(',', '.')}" if match and match["second"] else ""
 
 
 def _WITHOUT(column: str, needed: str) -> Message:
