@@ -240,8 +240,8 @@ def years_as_days(
 
     A real date in 1902-1906 looks the same, so the day number alone is not enough. The rule:
     a day-precision date in that window whose day number is a year from 1000 to 2200 is warned
-    about when that year is one the file's other dates are in (give or take a year, at least one
-    in SHARE_OF_YEAR of them: a 2022 chronology with 1905-07-14 in it), or when at least two rows
+    about when that year is one the file's other dates are in (give or take a year, and at least
+    half as many as the file's average: a 2022 chronology with 1905-07-14 in it), or when at least two rows
     show it and no other date of the file is near 1900-1910 (a file whose only early dates are
     these). A history of the 1905 revolution has other dates around 1905 and day numbers (1849,
     ...) outside its years: it is left alone; so is a history of centuries whose 8 April 1904
@@ -298,18 +298,20 @@ def years_as_days(
     return flagged, year, finding
 
 
-SHARE_OF_YEAR = 0.05  # years_as_days: the file's other dates in a day number's year (give or take one)
+HALF = 0.5  # years_as_days: of the file's other dates a year either way, at least half as many as on average
 
 
 def _among(years: np.ndarray, others: np.ndarray) -> np.ndarray:
-    """Per year, whether at least SHARE_OF_YEAR of `others` (and at least one) are within a
-    year of it."""
+    """Per year, whether at least one of `others` is within a year of it, and at least HALF as
+    many as the file has in three years on average (one date in a history of centuries is chance)."""
     if not len(others):
         return np.zeros(len(years), dtype=bool)
     first = int(others.min())
     up_to = np.concatenate([[0], np.cumsum(np.bincount(others - first))])  # (dates before each year)
     at = np.clip(years - first - 1, 0, len(up_to) - 1), np.clip(years - first + 2, 0, len(up_to) - 1)
-    return up_to[at[1]] - up_to[at[0]] >= max(1.0, SHARE_OF_YEAR * len(others))
+    span = len(up_to) - 1  # (years from the first to the last)
+    expected = len(others) * min(3, span) / span  # (as many a year either way as the file has on average)
+    return up_to[at[1]] - up_to[at[0]] >= max(1.0, HALF * expected)
 
 
 def in_year_window(*parsed: dates.ParsedDates) -> bool:
@@ -537,7 +539,7 @@ ONLY_COMMA = say(
 )
 
 
-def split_row(cells: list[str]) -> Message:
+def split_row(cells: list[str], joins: int) -> Message:
     """A row's error when a spreadsheet split its cells (load._split_rows): the first as it was."""
     return say_n(
         "its values are to the right of their columns: a spreadsheet split {cell} at its semicolon, and each "
@@ -546,7 +548,7 @@ def split_row(cells: list[str]) -> Message:
         "its values are to the right of their columns: a spreadsheet split the row at {n} semicolons (in {cell}), "
         "and the values after each moved one column on, so the row is left out; take the row from the copy "
         "saved before, or {only_comma}",
-        sum(cell.count(";") for cell in cells),
+        joins,
         cell=show(cells[0], 60),
         only_comma=ONLY_COMMA,
     )

@@ -660,84 +660,111 @@ def _split_rows(check: _Checker, written: dict[str, pd.Series], header: list[str
     Semicolon and Tab as separators beside Comma, so a cell with a semicolon in it ("... the gas
     price; crowd estimates ...") becomes two, and the row's later values each move one column on
     (a location read as a latitude). The part after a semicolon begins with a space: a row with a
-    problem and a value (after its first) that begins with one, or with a value in a column the
-    header does not name, is read again with each such value joined to the one before it; when
-    that row has no error and fewer problems, it was split. Its problems (which blame the values
-    that moved) give way to one error that says so, and row 0 says the cause for the file (an
-    error: a save that split rows is kept back, timeline.lastgood). A row split where only text
-    moved shows no problem and is not found: the diagnosis says so."""
-    n = len(check.frame)
+    problem and a value (after its first) that begins with one space, or with a value in a column
+    the header does not name, is read again with each such value joined to the one before it. It
+    was split when that reads with no error and no value in a column without a name, values after
+    the join moved back, one of them (or a part joined back) fits a column of dates, numbers or
+    links it did not fit, and none that fitted one moves to text (a figure of 230 moved into
+    claimed_by: no split). Its problems (which
+    blame the values that moved) give way to one error that says so, and row 0 says the cause for
+    the file (an error: a save that split rows is kept back, timeline.lastgood). A row split where
+    only text moved shows no problem and is not found: the diagnosis says so."""
     unnamed = [name for name in header if UNNAMED.fullmatch(name)]
-    extra = np.zeros(n, dtype=bool)
+    extra = np.zeros(len(check.frame), dtype=bool)
     for name in unnamed:
         extra |= _given(written[name])
-    spaced = np.zeros(n, dtype=bool)
-    for name in header[1:]:  # (where the strip found no space, no value begins with one)
-        if name in unnamed or check.edges.get(name) is None:
-            spaced |= written[name].str.match(r"\s").fillna(False).to_numpy(dtype=bool)
-    if not (spaced.any() or extra.any()):
+    # (Where the strip found no space, no value begins with one.)
+    maybe = [name for name in header[1:] if name in unnamed or check.edges.get(name) is None]
+    if not maybe and not extra.any():
         return
-    troubled = np.isin(check.rows, np.fromiter((p.row for p in check.problems if p.row > 1), dtype=np.int64))
-    at = np.flatnonzero((troubled & spaced) | extra)[:SPLIT_ROWS_LOOKED_AT]
+    troubled = np.flatnonzero(np.isin(check.rows, np.fromiter((p.row for p in check.problems if p.row > 1), np.int64)))
+    spaced = np.zeros(len(troubled), dtype=bool)
+    for name in maybe:
+        spaced |= written[name].take(troubled).str.match(r" \S").fillna(False).to_numpy(dtype=bool)
+    # (Those with a value in a column without a name first: the clearest.)
+    at = np.concatenate([np.flatnonzero(extra), troubled[spaced & ~extra[troubled]]])[:SPLIT_ROWS_LOOKED_AT]
     if not len(at):
         return
-    as_written = [[_text(written[name].iat[i]) for name in header] for i in at]
+    at.sort()
+    taken = {name: written[name].take(at).tolist() for name in header}
+    as_written = [[_text(taken[name][k]) for name in header] for k in range(len(at))]
     joined_rows = [_joined_at_spaces(values) for values in as_written]
     again = pd.DataFrame(
-        {name: pd.Series([values[k] for values, _ in joined_rows], dtype="str") for k, name in enumerate(header)}
+        {name: pd.Series([joined[0][k] for joined in joined_rows], dtype="str") for k, name in enumerate(header)}
     )
     read_again: list[Problem] = []
     _validate(again, check.rows[at], read_again, splits=False)
-    errors_after: dict[int, int] = {}
-    problems_after: dict[int, int] = {}
-    problems_before: dict[int, int] = {}
-    for problem in read_again:
-        if problem.code == ProblemCode.OTHER:
-            problems_after[problem.row] = problems_after.get(problem.row, 0) + 1
-            errors_after[problem.row] = errors_after.get(problem.row, 0) + (problem.level == ERROR)
-    for problem in check.problems:
-        problems_before[problem.row] = problems_before.get(problem.row, 0) + 1
-    split: dict[int, tuple[str, list[str]]] = {}  # row -> (the first cell split's column, each cell joined)
-    for i, written_row, (values, joined) in zip(at.tolist(), as_written, joined_rows):
+    wrong_after = {(p.row, p.column) for p in read_again if p.code == ProblemCode.OTHER}
+    errors_after = {p.row for p in read_again if p.code == ProblemCode.OTHER and p.level == ERROR}
+    wrong_before = {(p.row, p.column) for p in check.problems}
+    unnamed_at = [header.index(name) for name in unnamed]
+    split: dict[int, tuple[str, list[str], int]] = {}  # row -> (the first cell split's column, the cells, joins)
+    for i, written_row, (values, joined, where, joins) in zip(at.tolist(), as_written, joined_rows):
         row = int(check.rows[i])
-        before = problems_before.get(row, 0) + int(extra[i])
-        # (Values after the first joined moved back: a bad value joined to its neighbour with
-        # nothing after it is only hidden, not explained.)
-        moved = bool(joined) and any(written_row[joined[0][0] + 2 :])
-        if moved and not errors_after.get(row) and problems_after.get(row, 0) < before:
-            if not any(values[header.index(name)] for name in unnamed):
-                split[row] = (header[joined[0][0]], [text for _, text in joined])
+        if not joined or row in errors_after or any(values[k] for k in unnamed_at):
+            continue
+        fits, unfit, moved = 0, False, False
+        for k, value in enumerate(written_row):
+            went = where[k]
+            if went is None:  # (a part joined back: did it fit its column of dates, numbers or links?)
+                if header[k] in TYPED:
+                    fits += (row, header[k]) in wrong_before
+                    unfit = unfit or (row, header[k]) not in wrong_before
+                continue
+            if not value or went == k:
+                continue
+            old, new, moved = header[k], header[went], True
+            if old in TYPED and (row, old) not in wrong_before and new not in TYPED:
+                unfit = True  # (it fitted its column, and moves to one of text)
+            if new in TYPED and (row, new) not in wrong_after and (new != old or (row, old) in wrong_before):
+                fits += 1  # (it fits where it moved back to)
+            elif old in TYPED and (row, old) in wrong_before and new not in TYPED:
+                fits += 1  # (it did not fit where it was: a name under source_url)
+        if fits and moved and not unfit:  # (a bad value joined back with nothing after it is only hidden)
+            split[row] = (header[joined[0][0]], [text for _, text in joined], joins)
     if not split:
         return
     check.problems[:] = [problem for problem in check.problems if problem.row not in split]
-    for row, (column, cells) in split.items():
-        check.problems.append(Problem(row, column, ERROR, diagnosis.split_row(cells), ProblemCode.SPLIT_ROW))
+    for row, (column, cells, joins) in split.items():
+        check.problems.append(Problem(row, column, ERROR, diagnosis.split_row(cells, joins), ProblemCode.SPLIT_ROW))
     check.refused[np.isin(check.rows, np.fromiter(split, dtype=np.int64))] = True
     check.split = frozenset(split)
     first = min(split)
     check.findings.append(diagnosis.split_rows(np.fromiter(sorted(split), dtype=np.int64), first, split[first][1][0]))
 
 
+# Columns whose values are dates, numbers or links: where a value that moved shows it (_split_rows).
+TYPED = frozenset(
+    {"date", "end_date", "published", "latitude", "longitude", "source_url", "media", "figure", "retracted"}
+)
+
+
 def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _joined_at_spaces(values: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
-    """A row's values with each that begins with a space joined to the one before it by a
+def _joined_at_spaces(values: list[str]) -> tuple[list[str], list[tuple[int, str]], list[int | None], int]:
+    """A row's values with each that begins with one space joined to the one before it by a
     semicolon (as it was before a spreadsheet split it there), the later ones moved back a column
-    (the last columns left empty); and the cells so joined (position, text)."""
+    (the last columns left empty); the cells so joined (position, text); where each value went
+    (None: joined to the one before); and how many joins."""
     out: list[str] = values[:1]
     joined: list[tuple[int, str]] = []
+    where: list[int | None] = [0]
+    joins = 0
     for value in values[1:]:
-        if value[:1].isspace() and out[-1]:
+        if value[:1] == " " and value[1:2] and not value[1:2].isspace() and out[-1]:
             out[-1] += ";" + value
+            joins += 1
+            where.append(None)
             if joined and joined[-1][0] == len(out) - 1:
                 joined[-1] = (len(out) - 1, out[-1])
             else:
                 joined.append((len(out) - 1, out[-1]))
         else:
+            where.append(len(out))
             out.append(value)
-    return out + [""] * (len(values) - len(out)), joined
+    return out + [""] * (len(values) - len(out)), joined, where, joins
 
 
 def _count_years(accounts: pd.DataFrame, problems: list[Problem], notes: _Notes) -> None:
