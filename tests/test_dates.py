@@ -375,6 +375,15 @@ REFUSED = [
     ("03/04/2022 14:30+06:00", ["3 April 2022", "write 2022-04-03 14:30+06:00 or 2022-03-04 14:30+06:00"]),
     ("03/04/2022T14:30Z", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30Z or 2022-03-04 14:30Z"]),
     ("03.04.2022 14:30 MSK", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30 MSK or"]),
+    # forms from others' files (historicaldate-data, a Star Trek chronology, GDELT)
+    ("Between 1994 and 1997", ["is a range: write its start (1994) in date and its end (1997) in end_date"]),
+    ("from 5 to 7 January 2022", ["its start (2022-01-05) in date and its end (2022-01-07)"]),
+    ("Before 400BC", ["is -0400 with 'Before' added", "write -0400"]),
+    ("after 1850", ["is 1850 with 'after' added", "write 1850"]),
+    ("~-2000", ["is -2000 with '~' added", "write -2000"]),  # (2000 BC, its minus kept)
+    ("≈ 2000", ["is 2000 with '≈' added"]),
+    ("20150218230000", ["if it is 18 February 2015, 23:00, write 2015-02-18 23:00:00"]),
+    ("between friends and foes", ["is not a date that can be read"]),
     (
         "1/2/22 9:00 am",
         [

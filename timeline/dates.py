@@ -925,6 +925,8 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"  # hyphe
 _RANGE_SEPARATOR = re.compile(
     rf"\s*(?:[{DASHES}\-/]|->|→|⟶|\.\.|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*", re.IGNORECASE
 )
+# A range in words: "between 1994 and 1997", "from 5 to 7 January 2022" (its ends then as 1994 – 1997).
+_BETWEEN = re.compile(r"(?:between|from)\s+(\S.{0,40}?)\s+(?:and|to|until|till|through)\s+(\S.{0,40})", re.IGNORECASE)
 # Noon or midnight for the time, last (AP style: "Jan. 5, 2022, noon"; "at 12 midnight").
 _NOON = re.compile(r"[\s,]+(?:at\s+)?(?:12\s*)?(?P<word>noon|midday|midnight)\s*$", re.IGNORECASE)
 _CLEAR_SEPARATOR = re.compile(
@@ -1001,14 +1003,20 @@ _YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:�
 # A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
 # mid-January 2022): refused, and said with the date to write and where the doubt goes.
 _DOUBT = re.compile(
-    r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late)(?:\s+|-)(?:of\s+)?(?P<date>\S.*)"
+    r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late|before|after|by|~|≈)"
+    r"(?:(?<=[~≈])|\s+|-)(?:of\s+)?(?P<date>\S.*)"
     r"|(?P<date_before>.*\S)\s*(?P<mark>\?+|\((?:\?|approx\.?|approximately|circa|c\.|ca\.)\))",
     re.IGNORECASE,
 )
 # ISO 8601's basic form: a date of eight digits (years 1000-2999), perhaps a time of four or six
 # after a T (or a space) and an offset. Refused (a number of eight digits may be an id, a count or
 # a date in another order), and said with the date it would be.
-_BASIC = re.compile(r"([12]\d{3})(\d{2})(\d{2})(?:[T ](\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
+# (The time may follow with nothing between, as GDELT writes 20150218230000: six digits then.)
+_BASIC = re.compile(
+    r"([12]\d{3})(\d{2})(\d{2})(?:[T ](\d{2})(\d{2})(\d{2})?|(?=\d{6}(?:Z|[+-]|$))(\d{2})(\d{2})(\d{2}))?"
+    r"(Z|[+-]\d{2}:?\d{2})?",
+    re.IGNORECASE,
+)
 # A time of four digits with no colon, as wire copy and military reports write it (2022-01-05 1430,
 # 5 January 2022, 1430 hrs, 2022-01-05 1430Z): refused, and said with the colon put in.
 # An offset behind UTC after it needs its colon: 2022-01-05 0900-1100 is a range of times, not
@@ -1449,7 +1457,8 @@ def _plan(text: str, template: str) -> dict:
         plan["read"].append(year_word.group(1))
     basic = _BASIC.fullmatch(written)
     if basic:  # 20220105, 20220105T1430: ISO's basic form, the hyphens and colons left out
-        yyyy, mm, dd, hh, mi, ss, rest = (part or "" for part in basic.groups())
+        yyyy, mm, dd, hh, mi, ss, hh2, mi2, ss2, rest = (part or "" for part in basic.groups())
+        hh, mi, ss = (hh, mi, ss) if hh else (hh2, mi2, ss2)
         clock = f" {hh}:{mi}" + (f":{ss}" if ss else "") if hh else ""
         plan["basic"] = len(plan["read"])
         plan["read"].append(f"{yyyy}-{mm}-{dd}{clock}{rest}")
@@ -1459,6 +1468,9 @@ def _plan(text: str, template: str) -> dict:
         plan["read"].append(fixed)
     ends = []
     clear = False
+    between = _BETWEEN.fullmatch(written)
+    if between:  # between 1994 and 1997, from 5 to 7 January 2022: a range, its ends as a dash joins them
+        written = f"{between.group(1)} – {between.group(2)}"
     for match in list(_RANGE_SEPARATOR.finditer(written))[:8] if len(written) <= 80 else ():
         start, end = written[: match.start()].strip(), written[match.end() :].strip()
         if not (_end_like(start) and _end_like(end)):
