@@ -176,3 +176,22 @@ def test_one_export_at_a_time_in_a_worker():
             callbacks.download(1, None, "", path="events.csv", title="T")
     finally:
         callbacks._EXPORTING.release()
+
+
+def test_a_value_with_a_semicolon_or_a_tab_is_quoted_so_no_spreadsheet_splits_it():
+    """LibreOffice's Text Import splits unquoted cells at semicolons and tabs until they are
+    unticked (as Excel splits at semicolons where they are the list separator): an export opened
+    in one must keep its columns."""
+    rows = [
+        {
+            "id": "a",
+            "date": "2022-01-05",
+            "title": "T",
+            "category": "protest",
+            "source": "Le Temps; Eurasianet",
+            "description": "one\ttwo",
+        }
+    ]
+    text = accounts_csv(index_from_rows(rows), np.ones(1, dtype=bool))
+    assert '"Le Temps; Eurasianet"' in text and '"one\ttwo"' in text
+    assert read(text)[0]["source"] == "Le Temps; Eurasianet"

@@ -1165,3 +1165,14 @@ def concatenated(arrays: list, dtype=np.uint8) -> np.ndarray:
     if len(arrays) == 1:
         return arrays[0]
     return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
+
+
+def quote(value: str) -> str:
+    """One CSV value, quoted when it must be; line breaks inside a value become "\\n". A value
+    with a semicolon or a tab in it is quoted too: LibreOffice's Text Import splits cells at
+    them until its Semicolon and Tab are unticked, as Excel does at semicolons where they are the
+    list separator, and neither splits a quoted value."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if any(c in value for c in ',"\n;\t'):
+        return '"' + value.replace('"', '""') + '"'
+    return value

@@ -35,7 +35,7 @@ from filelock import FileLock
 
 from . import context, lastgood, schema
 from .appends import Checked, check_with
-from .csvfile import BOM, read_table
+from .csvfile import BOM, quote, read_table
 from .load import Dataset, load_bytes
 from .problems import ERROR, Message, Problem, ProblemCode, and_list, cut, say, say_n, show
 
@@ -84,17 +84,6 @@ def count_records(data: bytes) -> int:
         # counted up to it, and `review` finds the new rows missing and refuses.
         count += 1
     return count
-
-
-def quote(value: str) -> str:
-    """One CSV value, quoted when it must be; line breaks inside a value become "\\n". A value
-    with a semicolon or a tab in it is quoted too: LibreOffice's Text Import splits cells at
-    them until its Semicolon and Tab are unticked, as Excel does at semicolons where they are the
-    list separator, and neither splits a quoted value."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if any(c in value for c in ',"\n;\t'):
-        return '"' + value.replace('"', '""') + '"'
-    return value
 
 
 def encode(shape: Shape, rows: Sequence[Row]) -> bytes:

@@ -6,13 +6,13 @@ that a spreadsheet shows it as text instead of running it as a formula.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 
 import numpy as np
 
 from .. import schema
+from ..csvfile import quote
 from ..index import EventIndex
 from ..load import Dataset
 from ..timelinejs import export as timelinejs
@@ -68,11 +68,10 @@ def accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) -
     order: np.ndarray | list[int] = np.argsort(index.account_event[kept], kind="stable") if len(accounts) else []
     order = order[:most] if most is not None else order
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(schema.NAMES)
+    out.write(",".join(schema.NAMES) + "\r\n")
     columns = [chosen[name].to_numpy() for name in schema.NAMES]
-    for i in order:
-        writer.writerow([neutralise(column[i]) for column in columns])
+    for i in order:  # (quoted as `add` quotes: a semicolon or a tab too, which spreadsheets split at)
+        out.write(",".join(quote(neutralise(column[i])) for column in columns) + "\r\n")
     return out.getvalue()
 
 
