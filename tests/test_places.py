@@ -24,6 +24,8 @@ from timeline import places
         ("Paris, FR", "Paris", "FR"),
         ("Yerevan", "Yerevan", "AM"),
         ("Алматы", "Almaty", "KZ"),  # another script's name
+        ("New York", "New York City", "US"),  # the city, as news copy means it
+        ("Montana, Bulgaria", "Montana", "BG"),  # a town named as a US state, its country given
     ],
 )
 def test_a_name_of_one_town_is_placed(location, name, country):
@@ -52,6 +54,14 @@ def test_a_name_of_several_towns_is_never_guessed(location):
         "Almaty / Aktau",
         "Paris, France, Germany",  # two countries
         "ALV",  # a code among a town's other names
+        # a US state or a Canadian province, not the town of its name (found in others' files:
+        # Wyoming was placed at Wyoming, Michigan; Indiana in Brazil; Ontario in California)
+        "Wyoming",
+        "Arizona",
+        "Indiana",
+        "Missouri",
+        "Virginia",
+        "Ontario",
     ],
 )
 def test_what_names_no_single_town_is_not_placed(location):

