@@ -313,6 +313,10 @@ def test_a_year_as_a_day_is_told_from_a_real_date(dates, warned):
         ("000417", WARNING, "is only digits", None),
         ("2.02201E+15", ERROR, "scientific notation", "2-02201e-15"),
         ("2,02201E+15", ERROR, "scientific notation", "2-02201e-15"),
+        # an id typed as 12-1 that LibreOffice (UK settings) read as a day and saved as 12/01/26: not
+        # to be written '12-01-26', a new id that breaks its links
+        ("12/01/26", ERROR, "looks like a date a spreadsheet made of an id", "12-01-26"),
+        ("3.4.26", ERROR, "write the id as it was, in a column formatted as Text", "3-4-26"),
     ],
 )
 def test_an_id_read_as_a_number(value, level, says, never):

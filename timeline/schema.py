@@ -77,6 +77,12 @@ class Column:
 def _misfit_id(column: str, value: str) -> Message:
     if re.fullmatch(diagnosis.SCIENTIFIC, value):
         return diagnosis.scientific_id_message(value)  # (no slug: '2-02201e-15' is no id)
+    if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}(?:\d{2})?", value):  # (12/01/26: 12-1 typed, made a date)
+        return say(
+            "id {value} looks like a date a spreadsheet made of an id typed into a cell that was not Text (12-1 "
+            "or 3-4 is read as a day of this year); write the id as it was, in a column formatted as Text",
+            value=show(value),
+        )
     if look_alikes(value) and fold(value).isascii():  # (a Cyrillic letter in a Latin id: the id meant is known)
         return say(
             "id {value} holds {unlike}; retype it: {slug!r}", value=show(value), unlike=unlike(value), slug=slug(value)
