@@ -1122,6 +1122,25 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
             f"is an ISO week: write its last day (2022-01-09) in end_date, and its first (2022-01-03) {END}",
         ),
         ("end_date", "1990s", f"is a decade: write 1999 in end_date, and 1990 {END}"),
+        # a span that goes on (Wikipedia's 2014–present; a sheet's "ongoing")
+        (
+            "end_date",
+            "ongoing",
+            "is not a date: for a span that goes on, write in end_date the last day it is known to have lasted (the day of the latest report), and say in the "
+            "description that it goes on",
+        ),
+        (
+            "end_date",
+            "2014–present",
+            f"is a span that goes on: write in end_date the last day it is known to have lasted (the day of the latest report), and 2014 {END}; say in the "
+            "description that it goes on",
+        ),
+        (
+            "date",
+            "5 January 2022 to date",
+            "is a span that goes on: write 2022-01-05 in date, and in end_date the last day it is known to have lasted (the day of the latest report), saying in "
+            "the description that it goes on",
+        ),
         (
             "end_date",
             "late 1980s",

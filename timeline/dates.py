@@ -925,6 +925,16 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"  # hyphe
 _RANGE_SEPARATOR = re.compile(
     rf"\s*(?:[{DASHES}\-/]|->|→|⟶|\.\.|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*", re.IGNORECASE
 )
+# A span that goes on: "ongoing", "present", or a start and such a word ("2014–present").
+_ONGOING = re.compile(
+    rf"(?:(?P<start>\S.{{0,40}}?)\s*(?:(?:[{DASHES}\-]|\bto\b|\buntil\b|\btill\b)\s*)?)?"
+    r"(?:ongoing|present|the\s+present|now|today|to\s+date|current|continuing)",
+    re.IGNORECASE,
+)
+_END_GOES_ON = say(
+    "is not a date: for a span that goes on, write in end_date the last day it is known to have lasted (the day "
+    "of the latest report), and say in the description that it goes on"
+)
 # A range in words: "between 1994 and 1997", "from 5 to 7 January 2022" (its ends then as 1994 – 1997).
 _BETWEEN = re.compile(r"(?:between|from)\s+(\S.{0,40}?)\s+(?:and|to|until|till|through)\s+(\S.{0,40})", re.IGNORECASE)
 # Noon or midnight for the time, last (AP style: "Jan. 5, 2022, noon"; "at 12 midnight").
@@ -1249,6 +1259,8 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
         if plan:
             plans.append((text, plan, len(asked)))
             asked += plan["read"]
+        elif column == "end_date" and _ONGOING.fullmatch(short) and len(short) <= _MOST_PLANNED:
+            out.errors[text] = _END_GOES_ON  # (ongoing, present: no digit, no date to read)
     if plans:
         read = _readings(asked)
         for text, plan, start in plans:
@@ -1313,6 +1325,11 @@ def _plan(text: str, template: str) -> dict:
         # (read at 23:59, whose offset a named zone gives is the day's last: 24:00 is then)
         plan["read"].append(re.sub(r"24:00(?::00(?:[.,]0+)?)?", "23:59", written))
         return plan
+    ongoing = _ONGOING.fullmatch(written)
+    if ongoing:  # ongoing, present; 2014–present: a span that goes on
+        plan["ongoing"] = len(plan["read"]) if ongoing.group("start") else None
+        if ongoing.group("start"):
+            plan["read"].append(ongoing.group("start"))
     years = _TWO_YEARS.fullmatch(written)
     if years:
         first, second = int(years.group(1)), int(years.group(2))
@@ -1532,6 +1549,24 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 "{next_day}",
                 day=Day.of(*_fields(reading[0])[:3]),
                 next_day=_as_written(next_day, "minute", reading[2]),
+            )
+    if "ongoing" in plan:
+        at = plan["ongoing"]
+        if at is not None and read[at] is not None:
+            start = _as_written(*read[at])
+            return _span(
+                column,
+                say(
+                    "is a span that goes on: write {start} in date, and in end_date the last day it is known to "
+                    "have lasted (the day of the latest report), saying in the description that it goes on",
+                    start=start,
+                ),
+                say(
+                    "is a span that goes on: write in end_date the last day it is known to have lasted (the day of "
+                    "the latest report), and {start} in date if date does not hold it already; say in the "
+                    "description that it goes on",
+                    start=start,
+                ),
             )
     if "years" in plan:
         first, last = plan["years"]
