@@ -26,6 +26,7 @@ from timeline import places
         ("Алматы", "Almaty", "KZ"),  # another script's name
         ("New York", "New York City", "US"),  # the city, as news copy means it
         ("Montana, Bulgaria", "Montana", "BG"),  # a town named as a US state, its country given
+        ("Wyoming, Michigan", "Wyoming", "US"),  # a town named as a US state, its state given
     ],
 )
 def test_a_name_of_one_town_is_placed(location, name, country):
@@ -62,6 +63,9 @@ def test_a_name_of_several_towns_is_never_guessed(location):
         "Missouri",
         "Virginia",
         "Ontario",
+        "Maine, USA",  # (with its country: the state still)
+        "Wyoming, United States",
+        "Québec",
     ],
 )
 def test_what_names_no_single_town_is_not_placed(location):

@@ -925,10 +925,13 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"  # hyphe
 _RANGE_SEPARATOR = re.compile(
     rf"\s*(?:[{DASHES}\-/]|->|→|⟶|\.\.|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*", re.IGNORECASE
 )
-# A span that goes on: "ongoing", "present", or a start and such a word ("2014–present").
+# A span that goes on: "ongoing", "present" alone (in end_date), or a start, a dash (or to, until)
+# and such a word ("2014–present", "5 January 2022 to date"). Never a word inside another (snow,
+# recurrent), nor one a space from a date ("2022-01-05 today" is no span).
+_GOES_ON_ALONE = re.compile(r"ongoing|(?:the\s+)?present|to\s+date|continuing|current", re.IGNORECASE)
 _ONGOING = re.compile(
-    rf"(?:(?P<start>\S.{{0,40}}?)\s*(?:(?:[{DASHES}\-]|\bto\b|\buntil\b|\btill\b)\s*)?)?"
-    r"(?:ongoing|present|the\s+present|now|today|to\s+date|current|continuing)",
+    rf"(?P<start>\S.{{0,40}}?)\s*(?:[{DASHES}\-]|\bto\b|\buntil\b|\btill\b)\s*"
+    r"\b(?:ongoing|(?:the\s+)?present|now|today|date|current|continuing)",
     re.IGNORECASE,
 )
 _END_GOES_ON = say(
@@ -1013,7 +1016,7 @@ _YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:�
 # A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
 # mid-January 2022): refused, and said with the date to write and where the doubt goes.
 _DOUBT = re.compile(
-    r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late|before|after|by|~|≈)"
+    r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late|~|≈)"
     r"(?:(?<=[~≈])|\s+|-)(?:of\s+)?(?P<date>\S.*)"
     r"|(?P<date_before>.*\S)\s*(?P<mark>\?+|\((?:\?|approx\.?|approximately|circa|c\.|ca\.)\))",
     re.IGNORECASE,
@@ -1259,7 +1262,7 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
         if plan:
             plans.append((text, plan, len(asked)))
             asked += plan["read"]
-        elif column == "end_date" and _ONGOING.fullmatch(short) and len(short) <= _MOST_PLANNED:
+        elif column == "end_date" and _GOES_ON_ALONE.fullmatch(short):
             out.errors[text] = _END_GOES_ON  # (ongoing, present: no digit, no date to read)
     if plans:
         read = _readings(asked)
@@ -1326,10 +1329,9 @@ def _plan(text: str, template: str) -> dict:
         plan["read"].append(re.sub(r"24:00(?::00(?:[.,]0+)?)?", "23:59", written))
         return plan
     ongoing = _ONGOING.fullmatch(written)
-    if ongoing:  # ongoing, present; 2014–present: a span that goes on
-        plan["ongoing"] = len(plan["read"]) if ongoing.group("start") else None
-        if ongoing.group("start"):
-            plan["read"].append(ongoing.group("start"))
+    if ongoing:  # 2014–present: a span that goes on
+        plan["ongoing"] = len(plan["read"])
+        plan["read"].append(ongoing.group("start"))
     years = _TWO_YEARS.fullmatch(written)
     if years:
         first, second = int(years.group(1)), int(years.group(2))
@@ -1552,7 +1554,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             )
     if "ongoing" in plan:
         at = plan["ongoing"]
-        if at is not None and read[at] is not None:
+        if read[at] is not None:
             start = _as_written(*read[at])
             return _span(
                 column,

@@ -397,7 +397,7 @@ REGIONS = frozenset(
         "New Mexico, North Carolina, North Dakota, Ohio, Oklahoma, Oregon, Pennsylvania, Rhode Island, "
         "South Carolina, South Dakota, Tennessee, Texas, Utah, Vermont, Virginia, Washington State, "
         "West Virginia, Wisconsin, Wyoming, Puerto Rico, Ontario, Quebec, Nova Scotia, New Brunswick, Manitoba, "
-        "British Columbia, Prince Edward Island, Saskatchewan, Alberta, Newfoundland and Labrador, Yukon, "
+        "British Columbia, Prince Edward Island, Saskatchewan, Alberta, Newfoundland and Labrador, Yukon, Québec, "
         "Nunavut, Northwest Territories"
     ).split(", ")
 )
@@ -420,6 +420,8 @@ def lookup(location: str) -> Match:
     if key(text) in countries or key(text) in REGIONS:  # a country or a state is not a town in it
         return UNKNOWN
     parts = [p for p in (key(part) for part in text.split(",")) if p]
+    if parts and parts[0] in REGIONS and all(countries.get(p) in ("US", "CA") for p in parts[1:]):
+        return UNKNOWN  # (Maine, USA: the state; Montana, Bulgaria is a town)
     country = {countries[p] for p in parts[1:] if p in countries}
     names = [p for p in parts if p not in countries or p == parts[0]]
     if len(country) > 1:
