@@ -665,10 +665,10 @@ def _split_rows(check: _Checker, written: dict[str, pd.Series], header: list[str
     was split when that reads with no error and no value in a column without a name, values after
     the join moved back, one of them (or a part joined back) fits a column of dates, numbers or
     links it did not fit, and none that fitted one moves to text (a figure of 230 moved into
-    claimed_by: no split). Its problems (which
-    blame the values that moved) give way to one error that says so, and row 0 says the cause for
-    the file (an error: a save that split rows is kept back, timeline.lastgood). A row split where
-    only text moved shows no problem and is not found: the diagnosis says so."""
+    claimed_by: no split). Its problems (which blame the values that moved) give way to one
+    error that says so, and row 0 says the cause for the file (an error: a save that split rows
+    is kept back, timeline.lastgood). A row split where only text moved shows no problem and is
+    not found: the diagnosis says so."""
     unnamed = [name for name in header if UNNAMED.fullmatch(name)]
     extra = np.zeros(len(check.frame), dtype=bool)
     for name in unnamed:
