@@ -241,11 +241,11 @@ def years_as_days(
     A real date in 1902-1906 looks the same, so the day number alone is not enough. The rule:
     a day-precision date in that window whose day number is a year from 1000 to 2200 is warned
     about when that year is one the file's other dates are in (give or take a year, and at least
-    half as many as the file's average: a 2022 chronology with 1905-07-14 in it), or when at least two rows
-    show it and no other date of the file is near 1900-1910 (a file whose only early dates are
-    these). A history of the 1905 revolution has other dates around 1905 and day numbers (1849,
-    ...) outside its years: it is left alone; so is a history of centuries whose 8 April 1904
-    (day 1560) lands among its years but in none of its own (1221, 1439, 1569, ...)."""
+    half as many as the file's average: a 2022 chronology with 1905-07-14 in it), or when at
+    least two rows show it and no other date of the file is near 1900-1910 (a file whose only
+    early dates are these). A history of the 1905 revolution has other dates around 1905 and day
+    numbers (1849, ...) outside its years: it is left alone; so is a history of centuries whose
+    8 April 1904 (day 1560) lands among its years but in none of its own (1221, 1439, 1569, ...)."""
     none = np.zeros(len(rows), dtype=bool)
     no_year = np.zeros(len(rows), dtype=np.int64)  # (the year is read only where there is a Finding)
     low = _EPOCH + FIRST_YEAR_AS_DAY * _DAY
