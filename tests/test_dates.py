@@ -382,6 +382,10 @@ REFUSED = [
     ("before 1850", ["is not a date that can be read"]),
     ("after the 1990s", ["is not a date that can be read"]),
     ("~-2000", ["is -2000 with '~' added", "write -2000"]),  # (2000 BC, its minus kept)
+    # an era on one end only (300 BC, or AD 300?): a range, its ends not advised
+    ("400 BC – 300", ["is a range: write its start in date and its end in end_date, each as YYYY-MM-DD"]),
+    ("from 500 BCE to 450", ["is a range: write its start in date and its end in end_date"]),
+    ("400 BC – 300 BC", ["its start (-0400) in date and its end (-0300) in end_date"]),
     ("≈ 2000", ["is 2000 with '≈' added"]),
     ("20150218230000", ["if it is 18 February 2015, 23:00, write 2015-02-18 23:00:00"]),
     ("between friends and foes", ["is not a date that can be read"]),

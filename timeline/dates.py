@@ -938,6 +938,18 @@ _END_GOES_ON = say(
     "is not a date: for a span that goes on, write in end_date the last day it is known to have lasted (the day "
     "of the latest report), and say in the description that it goes on"
 )
+_ERA_WORD = re.compile(r"\b(?:BCE?|CE|AD|B\.C\.|A\.D\.)(?!\w)", re.IGNORECASE)
+
+
+def _one_era(start: str, end: str) -> bool:
+    """Whether one end of a range has its era and the other, a bare year, none (400 BC – 300: 300
+    BC, or AD 300?): no end is advised then."""
+    bare = re.compile(r"\s*\d{1,4}\s*")
+    return (bool(_ERA_WORD.search(start)) and bare.fullmatch(end) is not None) or (
+        bool(_ERA_WORD.search(end)) and bare.fullmatch(start) is not None
+    )
+
+
 # A range in words: "between 1994 and 1997", "from 5 to 7 January 2022" (its ends then as 1994 – 1997).
 _BETWEEN = re.compile(r"(?:between|from)\s+(\S.{0,40}?)\s+(?:and|to|until|till|through)\s+(\S.{0,40})", re.IGNORECASE)
 # Noon or midnight for the time, last (AP style: "Jan. 5, 2022, noon"; "at 12 midnight").
@@ -1495,6 +1507,8 @@ def _plan(text: str, template: str) -> dict:
         if not (_end_like(start) and _end_like(end)):
             continue
         clear = clear or bool(_CLEAR_SEPARATOR.fullmatch(match.group(0)))
+        if _one_era(start, end):  # (400 BC – 300: said a range, its ends not advised)
+            continue
         ends.append((start, end))
         year = re.search(r"\s(\d{3,4})$", end)
         if year and not re.search(r"\d{3,4}", start):  # 5 January – 7 February 2022
