@@ -519,6 +519,10 @@ LABELS = [
     ("2022-01-07 09:05", "minute", "", "7 January 2022, 09:05"),
     ("2022-01-07 14:30", "minute", "+06:00", "7 January 2022, 14:30 (UTC+06:00)"),
     ("2022-01-07 14:30", "minute", "Z", "7 January 2022, 14:30 (UTC)"),
+    # Seconds as written (a TimelineJS sheet's 6:45:56), not cut to the minute; none when 0.
+    ("2022-01-07 06:45:56", "minute", "", "7 January 2022, 06:45:56"),
+    ("2022-01-07 06:45:00", "minute", "", "7 January 2022, 06:45"),
+    ("2022-01-07 06:45:05", "minute", "Z", "7 January 2022, 06:45:05 (UTC)"),
     ("2022-12-31", "day", "", "31 December 2022"),
 ]
 
@@ -542,7 +546,7 @@ def test_label_round_trip(text):
     if precision in ("month", "day", "minute"):
         assert value.strftime("%B") in shown
     if precision == "minute":
-        assert value.strftime("%H:%M") in shown
+        assert value.strftime("%H:%M:%S" if value.second else "%H:%M") in shown
     else:
         assert ":" not in shown
 

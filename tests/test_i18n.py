@@ -192,6 +192,23 @@ def test_the_first_of_a_month_is_written_as_the_language_writes_it(lang, when, p
         assert dates.label(np.datetime64(when, "s"), precision) == written_
 
 
+@pytest.mark.parametrize(
+    "lang, written_",
+    [
+        ("fr", "7 janvier 2022, 06:45:56"),
+        ("ru", "7 января 2022\u202fг., 06:45:56"),
+        ("kk", "2022\u202fж. 7 қаңтар, 06:45:56"),
+        ("ar", "7 يناير 2022، 6:45:56 ص"),
+        ("fr-early", "7 janvier 600 ap. J.-C., 06:45:56"),
+    ],
+)
+def test_a_time_with_seconds_keeps_them_in_every_language(lang, written_):
+    """A time written to the second (a TimelineJS sheet's 6:45:56) is shown to the second."""
+    year = "0600" if lang.endswith("-early") else "2022"
+    with i18n.using(lang.removesuffix("-early")):
+        assert dates.label(np.datetime64(f"{year}-01-07T06:45:56", "s"), "minute") == written_
+
+
 def test_a_time_keeps_its_offset():
     with i18n.using("fr"):
         assert (

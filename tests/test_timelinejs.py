@@ -1063,6 +1063,11 @@ def test_export_escapes_our_text_and_lists_every_account():
             {"year": -500, "month": 3, "day": 15, "hour": 14, "minute": 30},
         ),
         (np.datetime64("0000-01-01", "s"), "year", {"year": -1}),  # 1 BC
+        (  # (seconds where the time has them, as TimelineJS's own dates may)
+            np.datetime64("2022-01-05T06:45:56", "s"),
+            "minute",
+            {"year": 2022, "month": 1, "day": 5, "hour": 6, "minute": 45, "second": 56},
+        ),
     ],
 )
 def test_date_object_of_early_and_bce_years(value, precision, fields):

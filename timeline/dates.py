@@ -1856,7 +1856,9 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         if reading is not None:
             return say(
                 "has no hyphens between its year, month and day; if it is {day}, write {date}",
-                day=Day.of(*_fields(reading[0])[: 3 if reading[1] == "day" else 5]),
+                day=Day.of(*_fields(reading[0])[:3])
+                if reading[1] == "day"
+                else Day.of(*_fields(reading[0]), second=_second(reading[0])),
                 date=plan["read"][plan["basic"]],
             )
     if "letter" in plan:
@@ -2467,6 +2469,15 @@ def _fields(value) -> tuple[int, int, int, int, int]:
     return year, month, day, seconds_of_day // 3600, seconds_of_day % 3600 // 60
 
 
+def _second(value) -> int:
+    """The seconds past the minute of a datetime64, Timestamp or datetime (0-59)."""
+    if isinstance(value, pd.Timestamp):
+        value = value.as_unit("s").to_datetime64()
+    elif isinstance(value, datetime):
+        value = np.datetime64(value.replace(tzinfo=None), "s")
+    return int(np.datetime64(value, "s").astype(np.int64) % 60)
+
+
 def year_label(year: int) -> str:
     """An astronomical year as a reader writes it: 2022, AD 600, 500 BC (year 0 is 1 BC)."""
     if year <= 0:
@@ -2509,13 +2520,21 @@ class Day(Message):
 
     @classmethod
     def of(
-        cls, year: int, month: int, day: int | None = None, hour: int | None = None, minute: int | None = None
+        cls,
+        year: int,
+        month: int,
+        day: int | None = None,
+        hour: int | None = None,
+        minute: int | None = None,
+        second: int | None = None,
     ) -> Day:
         values = {"year": int(year), "month": int(month)}
         if day is not None:
             values["day"] = int(day)
         if hour is not None:
             values["hour"], values["minute"] = int(hour), int(minute or 0)
+            if second:
+                values["second"] = int(second)
         return cls("", values)
 
     def english(self) -> str:
@@ -2523,7 +2542,9 @@ class Day(Message):
         if "day" not in v:
             return f"{calendar.month_name[v['month']]} {year_label(v['year'])}"
         text = _long_day(v["year"], v["month"], v["day"])
-        return text if "hour" not in v else f"{text}, {v['hour']:02d}:{v['minute']:02d}"
+        if "hour" not in v:
+            return text
+        return f"{text}, {v['hour']:02d}:{v['minute']:02d}" + (f":{v['second']:02d}" if v.get("second") else "")
 
     def __str__(self) -> str:
         v = self.values
@@ -2533,7 +2554,10 @@ class Day(Message):
             return i18n.month(v["year"], v["month"]) or self.english()  # (None outside years 1-9999)
         if "hour" not in v:
             return i18n.day(v["year"], v["month"], v["day"]) or self.english()
-        return i18n.minute(v["year"], v["month"], v["day"], v["hour"], v["minute"]) or self.english()
+        return (
+            i18n.minute(v["year"], v["month"], v["day"], v["hour"], v["minute"], second=v.get("second", 0))
+            or self.english()
+        )
 
 
 class Year(Message):
@@ -2570,39 +2594,40 @@ def span(start, precision: str, offset: str = "", end=None, end_precision: str =
 
 
 def label(value, precision: str, offset: str = "") -> str:
-    """A date as a reader reads it, at its precision: "January 2022", "7 January 2022, 14:30",
-    "500 BC"."""
+    """A date as a reader reads it, at its precision: "January 2022", "7 January 2022, 14:30"
+    ("14:30:15" where it has seconds), "500 BC"."""
     if value is None or not precision or pd.isna(value):
         return ""
     year, month, day, hour, minute = _fields(value)
+    second = _second(value) if precision == "minute" else 0  # (shown where written: 14:30:15)
     if i18n.current() != i18n.ENGLISH and year < 1000:  # (500 av. J.-C., janvier 600 ap. J.-C.)
         text = i18n.era_date(year, *((month,) if precision == "month" else (month, day) if precision != "year" else ()))
         if precision == "minute":  # (joined as the language joins a day and a time)
-            text = i18n.with_time(text or "", hour, minute)
+            text = i18n.with_time(text or "", hour, minute, second=second)
             if offset:
                 text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
         return text or ""
     if i18n.current() != i18n.ENGLISH and precision in ("month", "day", "minute") and year <= 9999:
-        return _reader_label(year, month, day, hour, minute, precision, offset)
+        return _reader_label(year, month, day, hour, minute, precision, offset, second)
     if precision == "year":
         return year_label(year)
     if precision == "month":
         return f"{calendar.month_name[month]} {year_label(year)}"
     text = _long_day(year, month, day)
     if precision == "minute":
-        text += f", {hour:02d}:{minute:02d}"
+        text += f", {hour:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
         if offset:
             text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
     return text
 
 
-def _reader_label(year, month, day, hour, minute, precision: str, offset: str) -> str:
+def _reader_label(year, month, day, hour, minute, precision: str, offset: str, second: int = 0) -> str:
     """`label` in the language in force, as CLDR writes it (timeline.i18n, Babel)."""
     if precision == "month":
         return i18n.month(year, month) or ""  # (None outside years 1-9999, which `label` keeps)
     if precision == "day":
         return i18n.day(year, month, day) or ""
-    text = i18n.minute(year, month, day, hour, minute) or ""
+    text = i18n.minute(year, month, day, hour, minute, second=second) or ""
     if offset:
         text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
     return text

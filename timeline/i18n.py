@@ -333,32 +333,36 @@ def _short_day(year: int, month_: int, day_: int, lang: str, year_too: bool) -> 
     return format_skeleton("yMMMd" if year_too else "MMMd", when, locale=lang)
 
 
-def minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str | None = None) -> str | None:
-    """A day and a time of day as the language joins them: "7 janvier 2022, 14:30"."""
-    return _minute(int(year), int(month_), int(day_), int(hour), int(minute_), lang or current())
+def minute(
+    year: int, month_: int, day_: int, hour: int, minute_: int, lang: str | None = None, second: int = 0
+) -> str | None:
+    """A day and a time of day as the language joins them: "7 janvier 2022, 14:30" (with its
+    seconds where it has any: "14:30:15")."""
+    return _minute(int(year), int(month_), int(day_), int(hour), int(minute_), lang or current(), int(second))
 
 
 @lru_cache(maxsize=65536)
-def _minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str) -> str | None:
+def _minute(year: int, month_: int, day_: int, hour: int, minute_: int, lang: str, second: int = 0) -> str | None:
     written = _day(year, month_, day_, lang)
-    return None if written is None else with_time(written, hour, minute_, lang)
+    return None if written is None else with_time(written, hour, minute_, lang, second)
 
 
-def with_time(day_text: str, hour: int, minute_: int, lang: str | None = None) -> str:
+def with_time(day_text: str, hour: int, minute_: int, lang: str | None = None, second: int = 0) -> str:
     """A day already written, and a time of day, joined as the language joins them ("{1}, {0}")."""
     from babel.dates import get_datetime_format
 
     joined = str(get_datetime_format("medium", locale=lang or current()))
-    return joined.replace("{1}", day_text).replace("{0}", time_of_day(hour, minute_, lang))
+    return joined.replace("{1}", day_text).replace("{0}", time_of_day(hour, minute_, lang, second))
 
 
-def time_of_day(hour: int, minute_: int, lang: str | None = None) -> str:
-    """ "14:30" (or "2:30 PM") as the language writes a time."""
+def time_of_day(hour: int, minute_: int, lang: str | None = None, second: int = 0) -> str:
+    """ "14:30" (or "2:30 PM") as the language writes a time; "14:30:15" (CLDR's medium time)
+    when it has seconds."""
     from babel.dates import format_datetime, get_time_format
 
     return format_datetime(
-        dt.datetime(2000, 1, 1, hour, minute_),
-        get_time_format("short", locale=lang or current()).pattern,
+        dt.datetime(2000, 1, 1, hour, minute_, second),
+        get_time_format("medium" if second else "short", locale=lang or current()).pattern,
         locale=lang or current(),
     )
 

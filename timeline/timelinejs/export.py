@@ -33,6 +33,8 @@ def date_object(value, precision: str, offset: str = "") -> dict:
         out["day"] = int(when.day)
     if precision == "minute":
         out["hour"], out["minute"] = int(when.hour), int(when.minute)
+        if when.second:
+            out["second"] = int(when.second)
     out["display_date"] = html.escape(dates.label(value, precision, offset))
     return out
 
