@@ -304,6 +304,13 @@ REFUSED = [
     ("20220105", ["has no hyphens", "if it is 5 January 2022, write 2022-01-05"]),
     ("20220105T1430", ["if it is 5 January 2022, 14:30, write 2022-01-05 14:30"]),
     ("20220105T143015+0600", ["write 2022-01-05 14:30:15+0600"]),
+    # a year and its month in six digits, as statistics tables write a month; not when a day in
+    # another order reads the same digits (200112 may be 2020-01-12)
+    ("201502", ["has no hyphen between its year and its month; if it is February 2015, write 2015-02"]),
+    ("199912", ["if it is December 1999, write 1999-12"]),
+    ("200112", ["is not a date that can be read"]),
+    ("120199", ["is not a date that can be read"]),  # (12 January 1999, or 1 December)
+    ("199913", ["is not a date that can be read"]),  # (no 13th month)
     ("20221305", ["is not a date that can be read"]),
     # a month with a year of two digits, as a spreadsheet shows one (mmm-yy), or a day with no year
     ("Jan-22", ["is January 2022 with a year of two digits, or day 22 of the month with no year", "write 2022-01"]),

@@ -1042,6 +1042,10 @@ _BASIC = re.compile(
     r"(Z|[+-]\d{2}:?\d{2})?",
     re.IGNORECASE,
 )
+# A year and its month in six digits (201502, as statistics tables write a month): said with the
+# month it would be, only when no order of a day, a month and a year of two digits reads it too
+# (200112 may be 2020-01-12).
+_BASIC_MONTH = re.compile(r"([12]\d{3})(0[1-9]|1[0-2])")
 # A time of four digits with no colon, as wire copy and military reports write it (2022-01-05 1430,
 # 5 January 2022, 1430 hrs, 2022-01-05 1430Z): refused, and said with the colon put in.
 # An offset behind UTC after it needs its colon: 2022-01-05 0900-1100 is a range of times, not
@@ -1493,6 +1497,10 @@ def _plan(text: str, template: str) -> dict:
         clock = f" {hh}:{mi}" + (f":{ss}" if ss else "") if hh else ""
         plan["basic"] = len(plan["read"])
         plan["read"].append(f"{yyyy}-{mm}-{dd}{clock}{rest}")
+    basic_month = _BASIC_MONTH.fullmatch(written)
+    if basic_month and not _six_digit_days(written):  # 201502: February 2015
+        plan["basic month"] = len(plan["read"])
+        plan["read"].append(f"{basic_month[1]}-{basic_month[2]}")
     letters, fixed = _letters_for_digits(written)
     if letters:  # 2o22-01-05, l5 January 2022, lO:30: a letter typed for a digit
         plan["letter"] = (len(plan["read"]), letters[0])
@@ -1860,6 +1868,14 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 if reading[1] == "day"
                 else Day.of(*_fields(reading[0]), second=_second(reading[0])),
                 date=plan["read"][plan["basic"]],
+            )
+    if "basic month" in plan:
+        reading = read[plan["basic month"]]
+        if reading is not None:
+            return say(
+                "has no hyphen between its year and its month; if it is {month}, write {date}",
+                month=Day.of(*_fields(reading[0])[:2]),
+                date=plan["read"][plan["basic month"]],
             )
     if "letter" in plan:
         at, letter = plan["letter"]
@@ -2467,6 +2483,20 @@ def _fields(value) -> tuple[int, int, int, int, int]:
     day = int((second.astype("datetime64[D]") - months.astype("datetime64[D]")).astype(np.int64)) + 1
     seconds_of_day = int((second - second.astype("datetime64[D]")).astype(np.int64))
     return year, month, day, seconds_of_day // 3600, seconds_of_day % 3600 // 60
+
+
+def _six_digit_days(digits: str) -> bool:
+    """Whether six digits read as a day in any order of a day, a month and a year of two digits
+    (YYMMDD, DDMMYY, MMDDYY): 200112 does (2020-01-12), 201502 does not."""
+    pairs = [int(digits[i : i + 2]) for i in (0, 2, 4)]
+    for year, month, day in (
+        (pairs[0], pairs[1], pairs[2]),
+        (pairs[2], pairs[1], pairs[0]),
+        (pairs[2], pairs[0], pairs[1]),
+    ):
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000 + year, month)[1]:
+            return True
+    return False
 
 
 def _second(value) -> int:
