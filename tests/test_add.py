@@ -415,7 +415,8 @@ def test_a_file_with_another_delimiter_is_refused_with_checks_fix(tmp_path, exis
         (
             "airport-seized,2022-01-05,,,,protest,,,,Interfax,,,,,,,,,,",
             "row 2, this event's first row, is refused: title is empty on the first row of this event; the "
-            "first row of an id names its title; fix it first",
+            "first row of an id names its title: fill it in, or, if a later row of this id has it (a sort by date "
+            "may have moved that row down), move that row up; fix it first",
         ),
     ],
 )

@@ -303,3 +303,105 @@ def test_check_s_summary_is_written_as_the_language_writes_a_list(tmp_path, caps
     path.write_text("id,date,title,category,source\na,2022-01-05,T,protest,AFP\n", encoding="utf-8")
     assert main(["check", "--lang", lang, str(path)]) == 0
     assert capsys.readouterr().out.strip().splitlines()[-1] == summary
+
+
+# A LibreOffice 7.4 save as Text CSV in Western Europe (ISO-8859-1): `Тоқаев`, `ТАСС`, `Алматы` and the
+# link to ru.wikipedia.org/wiki/Токаев typed in Cyrillic, each letter made ?.
+LOST = (
+    "id,date,end_date,title,description,category,location,latitude,longitude,source,source_url,published,"
+    "claimed_by,figure,figure_unit,retracted\n"
+    "tass-claim,2022-01-07,,Tokayev order,?????? orders troops to fire,security,??????,43.2389,76.8897,????,"
+    "https://ru.wikipedia.org/wiki/??????,2022-01-07,??????,,,\n"
+    "plain,2022-01-08,,Plain,Plain text,security,Almaty,43.2389,76.8897,AFP,https://example.org/a,,,,,\n"
+)
+LETTERS_LOST = (
+    "probably has question marks where letters were, as a spreadsheet writes them when it saves in a "
+    "character set without those letters (Latin-1 or Windows-1252); save the file as CSV UTF-8 and type the "
+    "text again"
+)
+
+
+def test_a_save_that_made_letters_question_marks_is_told_cell_by_cell(tmp_path, capsys):
+    path = tmp_path / "events.csv"
+    path.write_bytes(LOST.encode("ascii"))
+    code, lines, err = run(capsys, str(path))
+    assert (code, err) == (0, "")
+    assert lines == [
+        f"{path}:2: description: warning: description '?????? orders troops to fire' {LETTERS_LOST}",
+        f"{path}:2: location: warning: location '??????' {LETTERS_LOST}",
+        f"{path}:2: source: warning: source '????' {LETTERS_LOST}",
+        f"{path}:2: source_url: warning: source_url 'https://ru.wikipedia.org/wiki/??????' has question marks "
+        "where letters were, as a spreadsheet writes them when it saves in a character set without those letters "
+        "(Latin-1 or Windows-1252), so the page is not found and the link is dropped (the account is kept); save "
+        "the file as CSV UTF-8 and type the link again",
+        f"{path}:2: claimed_by: warning: claimed_by '??????' {LETTERS_LOST}",
+        "2 events, 2 accounts, 0 errors, 5 warnings",
+    ]
+    assert run(capsys, "--strict", str(path))[0] == 1
+
+
+def test_a_save_that_made_letters_question_marks_in_several_rows_says_the_cause_first(tmp_path, capsys):
+    path = tmp_path / "events.csv"
+    path.write_bytes((LOST + LOST.splitlines()[1].replace("tass-claim", "tass-claim-2") + "\n").encode("ascii"))
+    _, lines, _ = run(capsys, str(path))
+    assert lines[0].startswith(
+        f"{path}: -: warning: 2 rows hold question marks where letters were, such as '?????? orders troops to "
+        "fire': the file was saved in a character set without those letters (Western Europe (ISO-8859-1) or "
+        "Windows-1252"
+    )
+    assert lines[0].endswith(
+        "in Excel, File > Save As 'CSV UTF-8 (Comma delimited)'; in LibreOffice, Save As 'Text "
+        "CSV' with 'Edit filter settings': Unicode (UTF-8), comma; in Google Sheets, File > Download > CSV; in "
+        "Numbers, File > Export To > CSV, Unicode (UTF-8)"
+    )
+    assert [line.split(": ")[1] for line in lines[1:-1]] == [
+        "description",
+        "location",
+        "source",
+        "source_url",
+        "claimed_by",
+    ] * 2
+    assert lines[-1] == "3 events, 3 accounts, 0 errors, 11 warnings"  # (the cause: one more)
+
+
+@pytest.mark.parametrize(
+    "lang, cause, text, link",
+    [
+        (
+            "fr",
+            "2 lignes contiennent des points d'interrogation à la place de lettres, comme '?????? orders troops to "
+            "fire' : le fichier a été enregistré dans un jeu de caractères qui n'a pas ces lettres",
+            "description '?????? orders troops to fire' contient sans doute des points d'interrogation à la place "
+            "de lettres",
+            "source_url 'https://ru.wikipedia.org/wiki/??????' contient des points d'interrogation à la place de "
+            "lettres, comme un tableur en écrit",
+        ),
+        (
+            "ru",
+            "в некоторых строках вместо букв стоят вопросительные знаки, например '?????? orders troops to fire' "
+            "(таких строк: 2)",
+            "description '?????? orders troops to fire': вероятно, вместо букв стоят вопросительные знаки",
+            "source_url 'https://ru.wikipedia.org/wiki/??????': вместо букв стоят вопросительные знаки",
+        ),
+        (
+            "kk",
+            "2 жолда әріптердің орнында сұрақ белгілері тұр, мысалы, '?????? orders troops to fire'",
+            "description '?????? orders troops to fire': әріптердің орнында сұрақ белгілері тұрған сияқты",
+            "source_url 'https://ru.wikipedia.org/wiki/??????': әріптердің орнында сұрақ белгілері тұр",
+        ),
+        (
+            "ar",
+            "في 2 من الصفوف علامات استفهام مكان حروف، مثل '?????? orders troops to fire'",
+            "القيمة '?????? orders troops to fire' في العمود description فيها على الأرجح علامات استفهام مكان حروف",
+            "القيمة 'https://ru.wikipedia.org/wiki/??????' في العمود source_url فيها علامات استفهام مكان حروف",
+        ),
+    ],
+)
+def test_question_marks_where_letters_were_are_told_in_each_language(tmp_path, capsys, lang, cause, text, link):
+    path = tmp_path / "events.csv"
+    path.write_bytes((LOST + LOST.splitlines()[1].replace("tass-claim", "tass-claim-2") + "\n").encode("ascii"))
+    assert main(["check", "--lang", lang, str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert cause in lines[0]
+    assert text in lines[1]
+    assert link in lines[4]

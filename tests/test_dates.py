@@ -99,6 +99,14 @@ ACCEPTED = [
     ("2022-01-07 14:30 Asia/Almaty", D(2022, 1, 7, 14, 30), "minute", "+06:00"),
     ("2022-07-07 14:30 Europe/Paris", D(2022, 7, 7, 14, 30), "minute", "+02:00"),
     ("2022-01-07 14:30 Europe/Paris", D(2022, 1, 7, 14, 30), "minute", "+01:00"),
+    # an abbreviation named after one place's clocks is at the offset they had on the day written
+    ("2012-06-01 14:30 MSK", D(2012, 6, 1, 14, 30), "minute", "+04:00"),  # (Moscow, 2011-2014)
+    ("2010-07-01 14:30 MSK", D(2010, 7, 1, 14, 30), "minute", "+03:00"),  # (its standard, in summer)
+    ("2024-06-01 14:30 ALMT", D(2024, 6, 1, 14, 30), "minute", "+05:00"),  # (Kazakhstan, 1 March 2024)
+    ("2013-03-05 16:25 VET", D(2013, 3, 5, 16, 25), "minute", "-04:30"),  # (Venezuela, 2007-2016)
+    ("2022-01-07 14:30 QYZT", D(2022, 1, 7, 14, 30), "minute", "+05:00"),  # (Qyzylorda, since 2018)
+    ("1960-01-07 14:30 MSK", D(1960, 1, 7, 14, 30), "minute", "+03:00"),  # (before 1970: as always)
+    ("2012-07-07 14:30 CET", D(2012, 7, 7, 14, 30), "minute", "+01:00"),  # (CET names one offset)
     # years before 1000, as a reader writes them
     ("600", D(600, 1, 1), "year", ""),
     ("0600", D(600, 1, 1), "year", ""),
@@ -304,7 +312,12 @@ REFUSED = [
     ("20220105", ["has no hyphens", "if it is 5 January 2022, write 2022-01-05"]),
     ("20220105T1430", ["if it is 5 January 2022, 14:30, write 2022-01-05 14:30"]),
     ("20220105T143015+0600", ["write 2022-01-05 14:30:15+0600"]),
-    # a year and its month in six digits, as statistics tables write a month; not when a day in
+    # a time with `a` or `p` after it, as sports and TV listings write one (it was kept as 07:30,
+    # the `p` taken for a zone no one knows)
+    ("Jan 5, 2022 7:30p", ["has 'p' after its time, perhaps short for PM; if it is, write 2022-01-05 19:30"]),
+    ("2022-01-05 12:30a", ["perhaps short for AM; if it is, write 2022-01-05 00:30"]),
+    ("2022-01-05 12:30p", ["write 2022-01-05 12:30"]),
+    ("2022-01-05 7:30:15 p", ["write 2022-01-05 19:30:15"]),
     # another order reads the same digits (200112 may be 2020-01-12)
     ("201502", ["has no hyphen between its year and its month; if it is February 2015, write 2015-02"]),
     ("199912", ["if it is December 1999, write 1999-12"]),
@@ -785,7 +798,12 @@ def test_the_weekday_and_the_day_in_its_month_are_said_in_french():
         assert str(raised.value) == "avril 2022 compte 30 jours : le jour 31 n'existe pas"
 
 
-def _midnight_caveat(day: str) -> str:
+def _midnight_caveat(day: str, am: bool = False) -> str:
+    if am:
+        return (
+            "a time of 12:00:00 AM is how .NET, data portals and spreadsheets with US settings write a date without "
+            f"a time, and it is shown as 00:00; if only the day is known, write {day}"
+        )
     return (
         "a time of 00:00:00 is how pandas and spreadsheets write a date without a time, and it is shown as 00:00; "
         f"if only the day is known, write {day}"
@@ -808,6 +826,12 @@ def _midnight_caveat(day: str) -> str:
         ("2022-1-5 0:00:00", D(2022, 1, 5), "", _midnight_caveat("2022-01-05")),
         ("13/01/2022 00:00:00", D(2022, 1, 13), "", _midnight_caveat("2022-01-13")),
         ("0410-08-24 00:00:00", D(410, 8, 24), "", _midnight_caveat("0410-08-24")),
+        # the same at 12:00:00 AM, as .NET, Socrata's portals and US spreadsheets write it
+        ("January 13, 2022 12:00:00 AM", D(2022, 1, 13), "", _midnight_caveat("2022-01-13", am=True)),
+        ("2022-01-05 12:00:00 AM", D(2022, 1, 5), "", _midnight_caveat("2022-01-05", am=True)),
+        ("2022-01-05 12:00:00 a.m.", D(2022, 1, 5), "", _midnight_caveat("2022-01-05", am=True)),
+        ("2022-01-05 12:00 AM", D(2022, 1, 5), "", ""),  # (typed: midnight meant)
+        ("2022-01-05 12:00:00 PM", D(2022, 1, 5, 12), "", ""),  # (noon)
         # with a caveat of its own, both said
         (
             "1/13/22 00:00:00",
@@ -825,7 +849,6 @@ def _midnight_caveat(day: str) -> str:
         ("2022-01-05 00:00:00.5", D(2022, 1, 5), "", ""),  # (a time half a second past midnight)
         ("2022-01-05 10:00:00", D(2022, 1, 5, 10), "", ""),
         ("2022-01-05 20:00:00", D(2022, 1, 5, 20), "", ""),
-        ("2022-01-05 12:00:00 AM", D(2022, 1, 5), "", ""),
         ("2022-01-05", D(2022, 1, 5), "", ""),
     ],
 )
@@ -1388,6 +1411,7 @@ CHARACTERS = "is written with the characters for year, month and day ({}); write
         ("Wed Jan  5 14:30:00 2022", YEAR_LAST.format("2022-01-05 14:30:00")),
         ("Wed Jan  5 14:30:00 UTC 2022", YEAR_LAST.format("2022-01-05 14:30:00Z")),
         ("Wed Jan  5 14:30:00 ALMT 2022", YEAR_LAST.format("2022-01-05 14:30:00+06:00")),
+        ("Wed Apr 24 14:53:38 MSK 2013", YEAR_LAST.format("2013-04-24 14:53:38+04:00")),  # (Moscow, 2011-2014)
         ("Jan 5 14:30 2022", YEAR_LAST.format("2022-01-05 14:30")),
         # no advice that would drop a warning: a weekday that is not the date's, a zone not known
         ("Thu Jan  5 14:30:00 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),

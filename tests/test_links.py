@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.links import invisible, is_web_link, likely_link, slip, user_before_host, without_invisible, without_slip
+from timeline.links import (
+    invisible,
+    is_web_link,
+    letters_lost,
+    likely_link,
+    slip,
+    user_before_host,
+    without_invisible,
+    without_slip,
+)
 
 WEB_LINKS = [
     # (value, is a web link)
@@ -60,6 +69,13 @@ WEB_LINKS = [
     ("https://reuters.com/a\u00adb", False),
     ("https://reuters.com/a\u2066b", False),
     ("https://reuters.com/...", True),  # (three dots: may be the address's)
+    # Letters a save in Latin-1 or Windows-1252 made ? (/wiki/Токаев): the page is not found.
+    ("https://ru.wikipedia.org/wiki/??????", False),
+    ("https://ru.wikipedia.org/wiki/??????_(????)", False),
+    ("https://example.org/??", False),
+    ("https://example.org/a??b=1", False),
+    ("https://example.org/?q=1", True),  # (one ? begins the query)
+    ("https://example.org/a?b=1&c=?", True),
     # A probable slip is still a web link (links.slip): warned about, kept.
     ("https://example.org/q?x=1&amp;y=2", True),
     ("https://example.org/a.", True),
@@ -153,3 +169,20 @@ def test_a_probable_slip_in_a_web_link_is_named_with_the_link_meant(value, kind,
     assert slip(value) == kind
     assert without_slip(value) == meant
     assert is_web_link(meant) and slip(meant) == ""
+
+
+@pytest.mark.parametrize(
+    "value, lost",
+    [
+        ("https://ru.wikipedia.org/wiki/??????", True),
+        ("??", True),
+        ("https://example.org/?q=1", False),
+        ("https://example.org/a?b=?", False),
+        ("", False),
+    ],
+)
+def test_letters_a_save_made_question_marks_are_two_in_a_row(value, lost):
+    """A save in a character set without a link's letters writes ? for each: an address holds one ?
+    (before its query), never two in a row."""
+    assert letters_lost(value) is lost
+    assert not (lost and is_web_link(value))

@@ -505,6 +505,10 @@ def test_links_are_judged_as_links_says():
         "https://x.org/\u200ea",
         "https://x.org/a?b=1&amp;c=2",
         "https://x.org/a.",
+        "https://x.org/wiki/??????",
+        "https://x.org/?q=1",
+        "https://x.org/a?b=?",
+        "https://x.org/a??",
         "",
     ]
     dataset = load_text(text(*[line(id=f"e{i}", source_url=v) for i, v in enumerate(values)]))
@@ -569,6 +573,95 @@ def test_a_broken_link_is_dropped_and_a_probable_slip_kept_with_a_warning(url, k
         assert where(dataset) == [(2, column, W), (3, column, W)]
         assert says in dataset.problems[0].message
         assert dataset.problems[0].message.startswith(f"{column} {url.strip()!r} ")
+
+
+# Letters a spreadsheet made ? when it saved in a character set without them (LibreOffice's Text
+# CSV set to Western Europe (ISO-8859-1) or Windows-1252): `Тоқаев` is `??????`, and the file is
+# ASCII, so the question marks are all that shows it.
+LOST_LETTERS = [
+    # (a row, the columns warned about: the text kept, a link dropped)
+    (line(description="Tokayev ?????? orders troops to fire"), ["description"]),
+    (line(title="?????? ???????"), ["title"]),
+    (line(source="????"), ["source"]),
+    (line(location="Almaty - ??????"), ["location"]),
+    (line(claimed_by="??"), ["claimed_by"]),  # (a word of two letters, alone in its cell)
+    (line(category="?? ???"), ["category"]),
+    (line(description="\u00ab????\u00bb said"), ["description"]),
+    (line(description="x???y"), ["description"]),
+    (line(description="??????'s order, 2022"), ["description"]),
+    (line(description="5 ?????? 2022"), ["description"]),
+    (
+        line(
+            media="https://example.org/a", media_credit="??? ????", media_caption="?????? ?? ???????", media_alt="???"
+        ),
+        ["media_credit", "media_caption", "media_alt"],
+    ),
+    (line(figure="5", figure_unit="???????"), ["figure_unit"]),
+    (line(source_url="https://ru.wikipedia.org/wiki/??????"), ["source_url"]),
+    (line(source_url="https://example.org/??????-??????"), ["source_url"]),
+    (line(media="https://ru.wikipedia.org/wiki/??????"), ["media"]),
+]
+
+
+@pytest.mark.parametrize("row, columns", LOST_LETTERS)
+def test_question_marks_where_letters_were_are_warned_about_and_a_link_with_them_dropped(row, columns):
+    dataset = load_text(text(row))
+    assert where(dataset) == [(2, column, W) for column in columns]
+    account = dataset.accounts.iloc[0]
+    for problem in dataset.problems:
+        said = problem.message
+        assert "question marks where letters were, as a spreadsheet writes them when it saves in a character" in said
+        assert "(Latin-1 or Windows-1252)" in said and "save the file as CSV UTF-8 and type the" in said
+        link = problem.column in ("source_url", "media")
+        assert ("the link is dropped (the account is kept)" in said) is link
+        assert (account[problem.column] == "") is link
+
+
+NOT_LOST_LETTERS = [
+    line(title="what??"),
+    line(title="Really?!"),
+    line(description="Shot (?) near the akimat"),
+    line(title="Who gave the order???"),  # (after the word it ends: a writer's)
+    line(description="Who? Why? When?"),
+    line(description="a ? b ? c"),
+    line(claimed_by="?"),
+    line(source_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+    line(source_url="https://example.org/a?b=1&c=?"),
+]
+
+
+@pytest.mark.parametrize("row", NOT_LOST_LETTERS)
+def test_question_marks_as_a_writer_puts_them_say_nothing(row):
+    assert load_text(text(row)).problems == []
+
+
+def test_question_marks_in_several_rows_say_their_cause_once_for_the_file_first():
+    """Said even where other problems are more (diagnosis.first's half): the save lost every such
+    letter, also where nothing shows it."""
+    dataset = load_text(
+        text(
+            line(description="?????? orders troops to fire", source="????"),
+            line(id="b", source_url="https://ru.wikipedia.org/wiki/??????"),
+            *[line(id=f"c{i}", date="2022-02-30") for i in range(3)],
+        )
+    )
+    cause = dataset.problems[0]
+    assert (cause.row, cause.column, cause.level, cause.code) == (0, "", W, ProblemCode.DIAGNOSIS)
+    assert cause.message == (
+        "2 rows hold question marks where letters were, such as '?????? orders troops to fire': the file was "
+        "saved in a character set without those letters (Western Europe (ISO-8859-1) or Windows-1252, as "
+        "LibreOffice's Text CSV may be set to and Excel's plain CSV is), which writes ? for each, and saving "
+        "again does not bring them back; take the text from the copy saved before, or type it again, and save "
+        f"the file as CSV UTF-8: {timeline.workbook.SAVE_AS_CSV}"
+    )
+    assert where(dataset)[1:] == [(2, "description", W), (2, "source", W), (3, "source_url", W)] + [
+        (row, "date", E) for row in (4, 5, 6)
+    ]
+
+
+def test_question_marks_in_one_row_are_said_on_that_row_alone():
+    dataset = load_text(text(line(description="?????? orders", source="????", claimed_by="??????"), line(id="b")))
+    assert where(dataset) == [(2, "description", W), (2, "source", W), (2, "claimed_by", W)]
 
 
 MEDIA = [

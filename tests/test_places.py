@@ -27,12 +27,36 @@ from timeline import places
         ("New York", "New York City", "US"),  # the city, as news copy means it
         ("Montana, Bulgaria", "Montana", "BG"),  # a town named as a US state, its country given
         ("Wyoming, Michigan", "Wyoming", "US"),  # a town named as a US state, its state given
+        # a US state or a Canadian province after the town, by name or postal code (Chicago, IL was
+        # left off the map without a word, IL read as Israel's code; London, Ontario said to be
+        # London or a town named Ontario; Washington, DC one of four Washingtons)
+        ("Chicago, IL", "Chicago", "US"),
+        ("Moscow, ID", "Moscow", "US"),
+        ("Alexandria, VA", "Alexandria", "US"),
+        ("Paris, TX", "Paris", "US"),
+        ("Springfield, Illinois", "Springfield", "US"),
+        ("Springfield, MO", "Springfield", "US"),
+        ("Portland, Maine, USA", "Portland", "US"),
+        ("London, Ontario", "London", "CA"),
+        ("London, ON", "London", "CA"),
+        ("London, CA", "London", "CA"),  # (Canada's code; California holds no London)
+        ("Washington, DC", "Washington", "US"),
+        ("Washington, D.C.", "Washington", "US"),
+        ("New York, NY", "New York City", "US"),
     ],
 )
 def test_a_name_of_one_town_is_placed(location, name, country):
     match = places.lookup(location)
     assert match.place is not None, match
     assert (match.place.name, match.place.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    "location, state",
+    [("Chicago, IL", "IL"), ("Springfield, Illinois", "IL"), ("Springfield, MO", "MO"), ("London, Ontario", "ON")],
+)
+def test_a_state_or_province_named_places_the_town_in_it(location, state):
+    assert places.lookup(location).place.state() == state
 
 
 @pytest.mark.parametrize("location", ["Paris", "London", "Springfield"])
@@ -66,6 +90,9 @@ def test_a_name_of_several_towns_is_never_guessed(location):
         "Maine, USA",  # (with its country: the state still)
         "Wyoming, United States",
         "Québec",
+        "Springfield, Illinois, France",  # (a state and another country)
+        "Springfield, IL, MO",  # (two states)
+        "Almaty, IL",  # (no Almaty in Illinois, nor in Israel)
     ],
 )
 def test_what_names_no_single_town_is_not_placed(location):
@@ -136,8 +163,18 @@ def load_rows(*rows: tuple[str, str, str, str]):
             {},
             {
                 2: "location 'Paris' has no latitude and longitude, and 2 towns have that name (Paris (FR); "
-                "Paris (US)): to place it on the map, add its coordinates, or name the country "
+                "Paris (TX, US)): to place it on the map, add its coordinates, or name the country "
                 "(e.g. 'Paris, FR')"
+            },
+        ),
+        # several towns of the name in one country: its state is what tells them apart
+        (
+            [("a", "Springfield", "", "")],
+            {},
+            {
+                2: "location 'Springfield' has no latitude and longitude, and 8 towns have that name (Springfield "
+                "(IL, US); Springfield (MO, US); Springfield (OH, US)...): to place it on the map, add its "
+                "coordinates, or name its state or province (e.g. 'Springfield, IL')"
             },
         ),
         # no town: nothing to suggest

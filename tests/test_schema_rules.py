@@ -290,6 +290,14 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
         ("225 dead", "write 225, and say the rest ('dead') in the description, or a unit such as dead in figure_unit"),
         ("about 1.5 million", "write 1500000, and say the rest ('about')"),
         ("2.5k dead", "write 2500, and say the rest ('dead')"),
+        # a decimal comma, where no thousands are grouped so (2,500 reads two ways: below)
+        ("2,5", "figure '2,5' has a comma for its decimal point; write 2.5"),
+        ("-1,25", "has a comma for its decimal point; write -1.25"),
+        ("3,14159", "write 3.14159"),
+        # a percent, as a spreadsheet shows a number formatted so: the number, and the unit
+        ("5%", "figure '5%' is a percent; write 5, and percent in figure_unit"),
+        ("5.00 %", "is a percent; write 5, and percent in figure_unit"),
+        ("12.5%", "is a percent; write 12.5, and percent"),
         # one comma before three digits: a thousands separator, or a decimal comma
         ("2,500", "reads two ways: 2500 with a comma between its thousands, or 2.5 with a decimal comma"),
         # nothing to tell: as before
@@ -305,6 +313,28 @@ def test_a_figure_that_is_no_plain_number_is_told_the_number_to_write(value, sai
     dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-05", figure=value, figure_unit="dead")]))
     (problem,) = [p for p in dataset.problems if p.column == "figure"]
     assert problem.level == ERROR and said in problem.message, problem.message
+
+
+@pytest.mark.parametrize(
+    "column, value, number",
+    [
+        # no digit before the decimal point, as Stata, SPSS and Oracle write a decimal: the number it
+        # is (it was told "write 75", a hundred times the figure, and "write 5" for -.5)
+        ("figure", ".75", 0.75),
+        ("figure", "-.5", -0.5),
+        ("figure", "+.5", 0.5),
+        ("figure", "5.", 5.0),
+        ("latitude", ".5", 0.5),
+        ("longitude", "-.25", -0.25),
+    ],
+)
+def test_a_number_with_no_digit_before_its_point_is_read_as_written(column, value, number):
+    fields = {"figure_unit": "dead"} if column == "figure" else {"latitude": "43.2", "longitude": "76.9"}
+    fields[column] = value
+    dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-05", **fields)]))
+    assert dataset.problems == []
+    read = dataset.accounts[{"figure": "figure_value", "latitude": "lat", "longitude": "lon"}[column]]
+    assert read.dtype == "float64" and read.iloc[0] == number
 
 
 def test_a_file_swapped_whole_looks_up_its_first_places_only_and_says_the_cause(monkeypatch):

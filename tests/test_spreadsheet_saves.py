@@ -419,11 +419,37 @@ def test_the_served_page_says_a_workbook_needs_csv(workbook_file):
         (dt.datetime(2022, 1, 7), "yyyy-mm-dd hh:mm", "2022-01-07 00:00"),
         (dt.datetime(2022, 1, 7), "[$-409]m/d/yyyy h:mm AM/PM;@", "2022-01-07 00:00"),
         (dt.datetime(2022, 1, 7, 16, 30), "d-mmm-yy", "2022-01-07 16:30"),
-        # a value the format hides a part of: the whole value (a day that is not the 1st)
-        (dt.datetime(2022, 1, 7), "mmm-yy", "2022-01-07"),
+        # a format without the day shows the month whatever day and time the cell holds: `January
+        # 2022` typed and dragged down holds 2022-01-01, 01-02, 01-03... each shown `January 2022`
+        (dt.datetime(2022, 1, 4), "mmmm yyyy", "2022-01"),
+        (dt.datetime(2022, 1, 4), "[$-409]mmmm\\ yyyy", "2022-01"),  # (as LibreOffice 7.4 saves it)
+        (dt.datetime(2022, 1, 4), "MMMM YYYY", "2022-01"),
+        (dt.datetime(2022, 1, 7), "mmm-yy", "2022-01"),
+        (dt.datetime(2022, 3, 17, 14, 30), "mmm-yy", "2022-03"),
+        # a format with the year alone shows the year
+        (dt.datetime(2022, 7, 4), "yyyy", "2022"),
+        (dt.datetime(2022, 7, 4, 9, 15), '"Year "yyyy', "2022"),
+        # a format that shows the day: the day, as before
+        (dt.datetime(2022, 1, 4), "yyyy-mm-dd", "2022-01-04"),
+        (dt.datetime(2022, 1, 4), "yyyy\\-mm\\-dd", "2022-01-04"),
+        (dt.datetime(2022, 1, 4, 16, 30), "mmm yyyy hh:mm", "2022-01-04 16:30"),  # (a time shown: the whole)
     ],
 )
 def test_a_workbook_s_date_keeps_the_precision_its_cell_shows(value, number_format, written):
+    assert read_back(value, number_format) == f"a,{written},,T"
+
+
+@pytest.mark.parametrize("number_format", ["", "General"])
+def test_a_date_without_a_format_is_the_whole_date(number_format):
+    """(A date cell formatted General reads as its day number in an .xlsx: this is a date that
+    comes with no format to read.)"""
+    assert workbook.cell_text(dt.datetime(2022, 1, 4), number_format) == "2022-01-04"
+    assert workbook.cell_text(dt.datetime(2022, 1, 4, 16, 30), number_format) == "2022-01-04 16:30"
+
+
+def read_back(value, number_format: str) -> str:
+    """The CSV line `xlsx_to_csv` writes for a row that holds `value` in its second cell, in this
+    number format (an .xlsx made with openpyxl, dates stored as Excel and LibreOffice store them)."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(HEADER[:4])
@@ -432,7 +458,72 @@ def test_a_workbook_s_date_keeps_the_precision_its_cell_shows(value, number_form
     out = io.BytesIO()
     book.save(out)
     text, _ = workbook.xlsx_to_csv(out.getvalue())
-    assert text.decode().splitlines()[1] == f"a,{written},,T"
+    return text.decode().splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    "value, number_format, written",
+    [
+        # a number formatted as a percent is the percent it shows (typed `5%`, held as 0.05)
+        (0.05, "0%", "5%"),
+        (0.05, "0.00%", "5%"),
+        (0.125, "0.0%", "12.5%"),
+        (0.07, "0.00%", "7%"),  # (0.07 * 100 is 7.000000000000001 in floats)
+        (1, "0%", "100%"),
+        (-0.05, "0%;[Red]-0%", "-5%"),
+        # quoted text, escaped characters and [brackets] are not parts of the format
+        (0.05, '0" %"', "0.05"),
+        (0.05, "0\\%", "0.05"),
+        (0.05, "[$%-409]0.00", "0.05"),
+        # a plain number format: the number
+        (0.05, "0.00", "0.05"),
+        (0.05, "General", "0.05"),
+        (5, "0", "5"),
+    ],
+)
+def test_a_workbook_s_percent_is_read_as_the_percent_its_cell_shows(value, number_format, written):
+    assert read_back(value, number_format) == f"a,{written},,T"
+
+
+def test_a_percent_format_on_a_date_is_a_date():
+    book = openpyxl.Workbook(iso_dates=True)  # (the date stored as a date, whatever its format)
+    sheet = book.active
+    sheet.append(["id", "date"])
+    sheet.append(["a", dt.datetime(2022, 1, 4)])
+    sheet.cell(row=2, column=2).number_format = "0%"
+    out = io.BytesIO()
+    book.save(out)
+    text, _ = workbook.xlsx_to_csv(out.getvalue())
+    assert text.decode().splitlines()[1] == "a,2022-01-04"
+
+
+def test_check_refuses_a_workbook_s_percent_figure_and_reads_its_months(tmp_path, capsys):
+    """LibreOffice 7.4's save of an editor's sheet: a turnout typed `5%` in figure (held as 0.05,
+    shown `5.00%`), and months typed `January 2022` and dragged down (held as 2022-01-01, 01-02...,
+    each shown `January 2022`). Neither is read without a word as a figure of 0.05 or as days."""
+    width = len(HEADER)
+    rows = [[f"month-{day}", dt.datetime(2022, 1, day), None, "Month typed", None, "protest"] for day in (1, 2, 3, 4)]
+    rows.append(["turnout", dt.datetime(2022, 1, 5), None, "Turnout", None, "politics"])
+    rows = [row + [None, None, None, "AFP"] for row in rows]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row + [None] * (width - len(row)))
+    for number in range(2, 6):
+        sheet.cell(row=number, column=2).number_format = "[$-409]mmmm\\ yyyy"
+    sheet.cell(row=6, column=HEADER.index("figure") + 1, value=0.05).number_format = "0.00%"
+    sheet.cell(row=6, column=HEADER.index("figure_unit") + 1, value="percent")
+    path = tmp_path / "events.xlsx"
+    book.save(path)
+    assert cli.main(["check", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    [refused] = [line for line in out if ": figure: " in line]
+    assert refused.startswith(f"{path}:6: figure: error: figure '5%'"), refused
+    assert not [line for line in out if ": date: " in line]
+    assert out[-1] == "4 events, 4 accounts, 1 error, 1 warning"  # (the row refused is left out)
+    text, _ = workbook.xlsx_to_csv(path.read_bytes())
+    assert [line.split(",")[1] for line in text.decode().splitlines()[1:5]] == ["2022-01"] * 4
 
 
 def test_import_reads_a_timelinejs_workbook(tmp_path):
@@ -607,3 +698,23 @@ def test_a_note_in_a_column_without_a_name_is_not_taken_for_a_split():
     )
     dataset = timeline.load_bytes(text.encode())
     assert list(dataset.accounts["id"]) == ["ev1"] and not [p for p in dataset.problems if p.level == ERROR]
+
+
+@pytest.mark.parametrize(
+    "written, either",
+    [
+        # LibreOffice with US settings writes the zeros too, month first; Excel with UK settings,
+        # day first: with no day over 12, neither is named the probable one (01/05/22 was told to be
+        # "probably 2022-05-01", day first, in a file LibreOffice saved month first)
+        ("01/{day:02d}/22", "2022-01-05 if month first or 2022-05-01 if day first, or the same in 1922"),
+        ("01/{day:02d}/2022", "2022-01-05 if month first or 2022-05-01 if day first)"),
+        ("01/{day:02d}/2022 14:30", "2022-01-05 if month first or 2022-05-01 if day first, and its time"),
+    ],
+)
+def test_dates_whose_order_nothing_tells_get_both_readings_in_the_file_s_line(written, either):
+    lines = ["id,date,title,category,source"]
+    lines += [f"e{day},{written.format(day=day)},Event {day},protest,AFP" for day in range(5, 10)]
+    dataset = timeline.load_bytes("\n".join(lines).encode())
+    (line,) = [p for p in dataset.problems if p.row == 0]
+    assert line.column == "date" and line.level == ERROR
+    assert "an order nothing in the file tells" in line.message and either in line.message, line.message

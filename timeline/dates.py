@@ -31,6 +31,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from datetime import date as Date
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -124,6 +125,40 @@ ZONES = {
     "COT": "-05:00",
     "PET": "-05:00",
     "VET": "-04:00",
+}
+# Abbreviations named after one place's clocks, whose offset moved with those clocks: MSK was
+# +04:00 from March 2011 to October 2014, ALMT +05:00 from 1 March 2024, VET -04:30 from 2007 to
+# 2016. From 1970 on, such an abbreviation is read at the offset its place's standard time had on
+# the day written, as the time zone database (zoneinfo) has it; MSK written in a summer of daylight
+# saving is still its standard +03:00, as before. Those not here (CET, EST, JST...) name one
+# offset whatever the day.
+HOMES = {
+    "MSK": "Europe/Moscow",
+    "SAMT": "Europe/Samara",
+    "YEKT": "Asia/Yekaterinburg",
+    "OMST": "Asia/Omsk",
+    "NOVT": "Asia/Novosibirsk",
+    "KRAT": "Asia/Krasnoyarsk",
+    "IRKT": "Asia/Irkutsk",
+    "YAKT": "Asia/Yakutsk",
+    "VLAT": "Asia/Vladivostok",
+    "MAGT": "Asia/Magadan",
+    "PETT": "Asia/Kamchatka",
+    "ALMT": "Asia/Almaty",
+    "QYZT": "Asia/Qyzylorda",
+    "AQTT": "Asia/Aqtau",
+    "ORAT": "Asia/Oral",
+    "GET": "Asia/Tbilisi",
+    "AZT": "Asia/Baku",
+    "KGT": "Asia/Bishkek",
+    "UZT": "Asia/Tashkent",
+    "TJT": "Asia/Dushanbe",
+    "TMT": "Asia/Ashgabat",
+    "NPT": "Asia/Kathmandu",
+    "IRST": "Asia/Tehran",
+    "SGT": "Asia/Singapore",
+    "VET": "America/Caracas",
+    "ART": "America/Argentina/Buenos_Aires",
 }
 MANY_OFFSETS = {
     "CST": "US Central -06:00, China +08:00 or Cuba -05:00",
@@ -487,6 +522,8 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
 # zone): how pandas' to_csv, openpyxl and spreadsheets write a date that has no time (00:00, as a
 # person types midnight, is not this).
 _MIDNIGHT = r"(?:^|[^0-9:])0?0:00:00(?:[.,]0+)?(?:$|[^0-9.,:])"
+# The same at 12:00:00 AM, as .NET, Socrata's portals and spreadsheets with US settings write it.
+_MIDNIGHT_AM = r"(?:^|[^0-9:])12:00:00(?:[.,]0+)?\s*[aA]\.?[mM]\b"
 
 
 def _midnight(texts: pd.Series, out: _Out) -> None:
@@ -499,14 +536,21 @@ def _midnight(texts: pd.Series, out: _Out) -> None:
     at = at[out.precision[at] == "minute"]
     if not len(at):
         return
-    written = [_ascii_digits(t) for t in texts.iloc[at].tolist()]
-    found = pc.match_substring_regex(pa.array(written, type=pa.large_string()), _MIDNIGHT)
-    for i in at[found.to_numpy(zero_copy_only=False)].tolist():
+    written = pa.array([_ascii_digits(t) for t in texts.iloc[at].tolist()], type=pa.large_string())
+    zeros = pc.match_substring_regex(written, _MIDNIGHT).to_numpy(zero_copy_only=False)
+    twelve = pc.match_substring_regex(written, _MIDNIGHT_AM).to_numpy(zero_copy_only=False)
+    for i, am in zip(at[zeros | twelve].tolist(), twelve[zeros | twelve].tolist()):
         year, month, day = _fields(out.values[i])[:3]
         text = texts.iloc[i]
         out.warnings[text] = _both(
             out.warnings.get(text, ""),
             say(
+                "a time of 12:00:00 AM is how .NET, data portals and spreadsheets with US settings write a date "
+                "without a time, and it is shown as 00:00; if only the day is known, write {day}",
+                day=_iso_day(year, month, day),
+            )
+            if am
+            else say(
                 "a time of 00:00:00 is how pandas and spreadsheets write a date without a time, and it is "
                 "shown as 00:00; if only the day is known, write {day}",
                 day=_iso_day(year, month, day),
@@ -1993,7 +2037,7 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
         return _NO_YEAR  # (Jan-22 14:00: a time is of a day, the 22nd, and the year is not written)
     if problem.template.startswith("is {month} with a year of two digits;"):
         return _NO_DAY  # (Feb-45 14:00: February 1945 at 14:00, of no day)
-    if "other_iso" not in problem.values or re.search(_MIDNIGHT, _ascii_digits(written)):
+    if "other_iso" not in problem.values or re.search(f"{_MIDNIGHT}|{_MIDNIGHT_AM}", _ascii_digits(written)):
         return problem  # (not _day_and_month's two ways; or a date a program wrote without a time)
     hours, rest = divmod(int(clock.seconds[at]), 3600)
     minutes, seconds = divmod(rest, 60)
@@ -2410,8 +2454,40 @@ def _offsets(written: np.ndarray, zones: np.ndarray, values: np.ndarray, problem
         if problem[i]:
             continue
         zone = str(zones[i])
+        half = _half_day(zone, values[i])
+        if half is not None:
+            problem[i] = half
+            continue
         offset[i], warning[i] = _zone_offset(zone, values[i])
     return offset, warning
+
+
+def _half_day(letter: str, value) -> Message | None:
+    """A time of 1-12 o'clock with `a` or `p` after it (7:30p, as sports and TV listings write
+    one): refused, with the time to write if it is short for AM or PM (it was taken for a zone no
+    one knows, and 7:30p kept as 07:30, with a warning that the time was kept as written)."""
+    if letter.lower() not in ("a", "p"):
+        return None
+    moment = np.datetime64(value, "s")
+    day = moment.astype("datetime64[D]")
+    seconds = int((moment - day).astype(np.int64))
+    hour = seconds // 3600
+    if not 1 <= hour <= 12:
+        return None
+    afternoon = letter.lower() == "p"
+    meant = day + np.timedelta64(seconds % 43200 + (43200 if afternoon else 0), "s")
+    return say(
+        "has {letter!r} after its time, perhaps short for {half}; if it is, write {date}",
+        letter=letter,
+        half="PM" if afternoon else "AM",
+        date=_iso_moment(meant),
+    )
+
+
+def _iso_moment(moment: np.datetime64) -> str:
+    """A moment as events.csv writes it: 2022-01-05 19:30, with its seconds if it has any."""
+    text = str(moment.astype("datetime64[s]")).replace("T", " ")
+    return text.removesuffix(":00")
 
 
 def _plausible_offset(written: str) -> bool:
@@ -2433,7 +2509,7 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
             return f"{sign}{int(hours):02d}:{minutes or '00'}", ""
     key = zone.upper()
     if key in ZONES:
-        return ZONES[key], ""
+        return _abbreviation_offset(key, value), ""
     if "/" in zone:
         try:
             place = zoneinfo.ZoneInfo(_iana_case(zone))
@@ -2458,6 +2534,33 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
         "offset. Write the offset instead, e.g. 14:30+06:00",
         zone=zone,
     )
+
+
+def _abbreviation_offset(key: str, value) -> str:
+    """The UTC offset a zone's abbreviation names on the day of `value` (HOMES), else always."""
+    home = HOMES.get(key)
+    moment = np.datetime64(value, "s")
+    if home is None or np.isnat(moment) or moment < np.datetime64("1970-01-01", "s"):
+        return ZONES[key]
+    return _standard_offset(home, moment) or ZONES[key]
+
+
+@lru_cache(maxsize=4096)
+def _standard_offset(home: str, moment: np.datetime64) -> str | None:
+    """The offset of `home`'s standard time at `moment` (a wall-clock time there), as "+04:00"."""
+    try:
+        wall = moment.item()
+        if not isinstance(wall, datetime):  # (a moment outside Python's years: the table's)
+            return None
+        when = wall.replace(tzinfo=zoneinfo.ZoneInfo(home))
+        offset, summer = when.utcoffset(), when.dst()
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError, OSError, AttributeError):
+        return None
+    if offset is None:
+        return None
+    minutes = int((offset - (summer or timedelta(0))).total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _iana_case(zone: str) -> str:

@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from dateutil.parser import parserinfo
 
-from . import dates
+from . import dates, workbook
 from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, say, say_n, say_year, show
 
 # How to open the file without the spreadsheet converting anything (what prevents each damage).
@@ -142,6 +142,35 @@ def _count(values: pd.Series) -> int:
 
 
 _US = say("month first, as Excel and Numbers write dates with US settings")
+_EITHER = say(
+    "day and month in an order nothing in the file tells: day first, as Excel writes dates with UK settings, "
+    "or month first, as LibreOffice writes them with US settings"
+)
+
+
+def _either(year: int, first: int, second: int, short: bool, timed: bool) -> Message:
+    """Both readings of a date whose order of day and month nothing tells (01/05/22): month first
+    (2022-01-05) and day first (2022-05-01); in the other century too for a year of two digits."""
+    month_first = f"{year:04d}-{first:02d}-{second:02d}"
+    day_first = f"{year:04d}-{second:02d}-{first:02d}"
+    if short:
+        other = year - 100 if year >= 2000 else year + 100
+        return say(
+            "{month_first} if month first or {day_first} if day first, or the same in {other}{time}",
+            month_first=month_first,
+            day_first=day_first,
+            other=other,
+            time=_AND_ITS_TIME if timed else "",
+        )
+    return say(
+        "{month_first} if month first or {day_first} if day first{time}",
+        month_first=month_first,
+        day_first=day_first,
+        time=_AND_ITS_TIME if timed else "",
+    )
+
+
+_AND_ITS_TIME = say(", and its time")
 
 
 def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndarray) -> list[Finding]:
@@ -163,7 +192,9 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
     elif month_first and not day_first:
         order, form = "month", _US
     elif any(m.group(1).startswith("0") or m.group(3).startswith("0") for m in matches):
-        order, form = "day", say("day first, as Excel writes dates with UK and most European settings")
+        # (01/05/22: Excel with UK settings writes the zeros, day first; LibreOffice with US
+        # settings too, month first. Nothing here tells them apart.)
+        order, form = "", _EITHER
     else:
         order, form = "month", _US
     example = values[refused].iloc[0]
@@ -172,7 +203,9 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
     a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)
     day, month = (a, b) if order == "day" else (b, a)
     short, year = len(year) == 2, int(year) if len(year) != 2 else dates.two_digit_year(int(year))
-    if short:  # (06: 2006 as spreadsheets read it, or 1906)
+    if not order:
+        probably = _either(year, a, b, short, ":" in example)
+    elif short:  # (06: 2006 as spreadsheets read it, or 1906)
         other = year - 100 if year >= 2000 else year + 100
         probably = (
             say(
@@ -483,6 +516,61 @@ def garbled_finding(examples: dict[str, tuple[str, str]], rows: np.ndarray) -> F
                 encoding=encoding,
             ),
         ),
+    )
+
+
+# --- letters a save could not keep: question marks ---------------------------------------------
+
+# A spreadsheet that saves CSV in a character set without some letters (LibreOffice's Text CSV in
+# Western Europe (ISO-8859-1) or Windows-1252, Excel's plain CSV) writes ? for each: `Тоқаев`
+# becomes `??????`, and the file is ASCII, so nothing else shows it. Every such text holds ??
+# (load looks at a column only if its bytes do). A link with ?? is no web link (links.LOST).
+QUESTION_MARKS = b"??"
+# In text: three ? or more that begin a word (`?????? orders`, `Almaty - ??????`, `«????»`) or run
+# into a letter or a digit, or a value of ? and spaces alone (`??`, `?? ???`). Not `what??`,
+# `Why???` (after the word they end), `Really?!` or `(?)`.
+_LOST_LETTERS = r"(?:^|[^\p{L}\p{N}?])\?{3,}|\?{3,}[\p{L}\p{N}]|^\?[? ]*\?$"
+
+
+def lost_letters(values: pd.Series) -> np.ndarray:
+    """Which values (stripped) probably hold ? for letters a save could not keep (_LOST_LETTERS),
+    by Arrow's regex engine over the column (load runs it only on a column whose bytes hold ??)."""
+    found = pc.match_substring_regex(pa.array(values.array), _LOST_LETTERS)
+    return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+
+
+def lost_letters_message(column: str, value: str) -> Message:
+    return say(
+        "{column} {value} probably has question marks where letters were, as a spreadsheet writes them when "
+        "it saves in a character set without those letters (Latin-1 or Windows-1252); save the file as CSV "
+        "UTF-8 and type the text again",
+        column=column,
+        value=show(value),
+    )
+
+
+def lost_letters_finding(rows: np.ndarray, example: str) -> Finding:
+    """Rows with question marks where letters were (lost_letters, and links with ??), such as
+    `example`: said for the file when they are two or more, as the whole save lost those letters."""
+    count = len(np.unique(rows))
+    return Finding(
+        rows,
+        Problem(
+            0,
+            "",
+            WARNING,
+            say(
+                "{count:,} rows hold question marks where letters were, such as {example}: the file was saved "
+                "in a character set without those letters (Western Europe (ISO-8859-1) or Windows-1252, as "
+                "LibreOffice's Text CSV may be set to and Excel's plain CSV is), which writes ? for each, and "
+                "saving again does not bring them back; take the text from the copy saved before, or type it "
+                "again, and save the file as CSV UTF-8: {save_as_csv}",
+                count=count,
+                example=show(example, 40),
+                save_as_csv=workbook.SAVE_AS_CSV,
+            ),
+        ),
+        always=count >= 2,
     )
 
 

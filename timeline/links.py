@@ -6,9 +6,11 @@ user name or password before its host: `https://www.reuters.com@evil.example/` o
 evil.example, whatever a reader reads first, and `https://editor:secret@cms.example/` publishes
 a password. Anything else (`javascript:`, `data:`, `ftp://`, `www.example.org`, `/story`, an
 `<a href="...">` pasted from a page) is not offered as a link. Nor is an address that cannot open
-its page: one cut short with `…` (as a post or a chat shows a long link), or one holding an
+its page: one cut short with `…` (as a post or a chat shows a long link), one holding an
 invisible character (a zero-width space, a direction mark, a byte order mark: the browser sends it,
-%E2%80%8B, and the page is not found).
+%E2%80%8B, and the page is not found), or one with `??` where letters were (`/wiki/??????` for
+`/wiki/Токаев`: a spreadsheet that saves in a character set without them, Latin-1 or
+Windows-1252, writes `?` for each, and a browser reads the rest as a query).
 
 What may be part of a working address but is probably a slip (`&amp;`, an HTML-escaped `&`; a
 `.`, `,`, `;` or `)` of the sentence the link was copied from) is a web link: `slip` names it.
@@ -31,6 +33,9 @@ INVISIBLE = "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 CUT = "\u2026"  # … : what a post, a chat or a spreadsheet's preview puts for the rest of a long link
 _BROKEN = re.compile(f"[{CUT}{INVISIBLE}]")
+# What a save in a character set without the link's letters leaves of them: a ? for each. An
+# address holds one ? (before its query), never two in a row.
+LOST = "??"
 _HREF = re.compile(r"""<\s*a\b[^>]*?\bhref\s*=\s*["']?\s*([^"'\s>]+)""", re.IGNORECASE)
 # A host without a scheme: 'www.' and a name, or a name with a path ('netblocks.org/reports').
 _BARE_HOST = re.compile(
@@ -42,9 +47,14 @@ _BARE_HOST = re.compile(
 
 def is_web_link(text: str) -> bool:
     """True for an http(s) address with a host: 'https://example.org/a', 'HTTP://x.org'; not
-    one cut short with … or holding an invisible character (INVISIBLE)."""
+    one cut short with …, holding an invisible character (INVISIBLE) or letters lost to ?? (LOST)."""
     text = str(text).strip()
-    return bool(WEB_LINK.fullmatch(text)) and not _BROKEN.search(text)
+    return bool(WEB_LINK.fullmatch(text)) and not _BROKEN.search(text) and LOST not in text
+
+
+def letters_lost(text: str) -> bool:
+    """Whether a value holds ?? (LOST), as a link whose letters a save could not keep does."""
+    return LOST in str(text)
 
 
 def invisible(text: str) -> list[str]:

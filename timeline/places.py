@@ -48,9 +48,18 @@ class Place:
     latitude: float
     longitude: float
     population: int
+    region: str = ""  # GeoNames' admin1 code: a US state's (IL), a Canadian province's number (08)
 
     def label(self) -> str:
-        return f"{self.name} ({self.country})"
+        """Chicago (IL, US), London (ON, CA), Almaty (KZ): a US state or Canadian province too."""
+        state = self.state()
+        return f"{self.name} ({state}, {self.country})" if state else f"{self.name} ({self.country})"
+
+    def state(self) -> str:
+        """The postal code of its US state or Canadian province ("IL", "ON"), else ""."""
+        if self.country == "US":
+            return self.region if len(self.region) == 2 else ""
+        return _PROVINCE_CODES.get(self.region, "") if self.country == "CA" else ""
 
     def coordinates(self) -> str:
         return f"{self.latitude:.2f}, {self.longitude:.2f}"
@@ -130,6 +139,7 @@ def _read_towns() -> tuple[list[Place], list, dict[str, tuple[Place, ...]], dict
             float(city["latitude"]),
             float(city["longitude"]),
             int(city["population"] or 0),
+            city.get("admin1code") or "",
         )
         towns.append(place)
         others.append(city.get("alternatenames") or ())
@@ -218,9 +228,9 @@ def _index_other_names(towns: Sequence[Place], others: list) -> _OtherNames:
 
 # --- the cache of the gazetteer, read --------------------------------------------------------
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # (4: each town's region, for Chicago, IL)
 CACHE_KEY = {"gazetteer": CACHE_FORMAT}
-_TOWN_COLUMNS = ("name", "country", "latitude", "longitude", "population")
+_TOWN_COLUMNS = ("name", "country", "latitude", "longitude", "population", "region")
 
 
 def cache_path() -> Path:
@@ -339,6 +349,7 @@ def _write_cache(towns: Towns, other: _OtherNames) -> None:
         "latitude": [p.latitude for p in places],
         "longitude": [p.longitude for p in places],
         "population": [p.population for p in places],
+        "region": [p.region for p in places],
         "main_key": [key(p.name) for p in places],
         "country_key": list(countries),
         "country_code": list(countries.values()),
@@ -403,6 +414,48 @@ REGIONS = frozenset(
 )
 
 
+_STATES = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",
+    "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID",
+    "illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
+    "maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI", "minnesota": "MN",
+    "mississippi": "MS", "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
+    "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY", "north carolina": "NC",
+    "north dakota": "ND", "ohio": "OH", "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA",
+    "rhode island": "RI", "south carolina": "SC", "south dakota": "SD", "tennessee": "TN", "texas": "TX",
+    "utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA", "washington state": "WA",
+    "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY", "district of columbia": "DC", "d.c.": "DC",
+}  # fmt: skip
+_PROVINCES = {  # (GeoNames numbers Canada's provinces and territories; Canada Post abbreviates them)
+    "alberta": "01", "ab": "01", "british columbia": "02", "bc": "02", "manitoba": "03", "mb": "03",
+    "new brunswick": "04", "nb": "04", "newfoundland and labrador": "05", "newfoundland": "05", "nl": "05",
+    "nova scotia": "07", "ns": "07", "ontario": "08", "on": "08", "prince edward island": "09", "pe": "09",
+    "pei": "09", "quebec": "10", "québec": "10", "qc": "10", "saskatchewan": "11", "sk": "11", "yukon": "12",
+    "yt": "12", "northwest territories": "13", "nt": "13", "nunavut": "14", "nu": "14",
+}  # fmt: skip
+_PROVINCE_CODES = {number: code.upper() for code, number in _PROVINCES.items() if len(code) == 2}
+
+
+def telling_name(place: Place, among: Sequence[Place]) -> tuple[str, bool]:
+    """How to write `place` so that it is the one of `among` it names: "Paris, FR", or with its
+    state or province where its country holds others ("Springfield, IL"); and whether that is a
+    state or province."""
+    if sum(p.country == place.country for p in among) > 1 and place.state():
+        if sum(p.country == place.country and p.region == place.region for p in among) == 1:
+            return f"{place.name}, {place.state()}", True
+    return f"{place.name}, {place.country}", False
+
+
+# A part after a comma that names a US state or a Canadian province, by its name or its postal
+# code (Chicago, IL; Springfield, Illinois; London, Ontario; Washington, DC): (country, region).
+# A code that is also a country's (IL: Israel; CA: Canada) is read either way (`_qualified`).
+QUALIFIERS: dict[str, tuple[str, str]] = {
+    **{name: ("US", code) for name, code in _STATES.items()},
+    **{code.lower(): ("US", code) for code in _STATES.values()},
+    **{name: ("CA", code) for name, code in _PROVINCES.items()},
+}
+
+
 def _named(name: str, main: Mapping) -> tuple[Place, ...]:
     found = main.get(name)
     if found:
@@ -422,6 +475,9 @@ def lookup(location: str) -> Match:
     parts = [p for p in (key(part) for part in text.split(",")) if p]
     if parts and parts[0] in REGIONS and all(countries.get(p) in ("US", "CA") for p in parts[1:]):
         return UNKNOWN  # (Maine, USA: the state; Montana, Bulgaria is a town)
+    regions = [QUALIFIERS[p] for p in parts[1:] if p in QUALIFIERS]
+    if regions:  # Chicago, IL; London, Ontario: the towns of that name in that state or province
+        return _qualified(parts, regions, main, countries)
     country = {countries[p] for p in parts[1:] if p in countries}
     names = [p for p in parts if p not in countries or p == parts[0]]
     if len(country) > 1:
@@ -440,6 +496,26 @@ def lookup(location: str) -> Match:
         return Match(None, tuple(p for places in found for p in places)) if found else UNKNOWN
     places = found[0]
     return Match(places[0], places) if len(places) == 1 else Match(None, places)
+
+
+def _qualified(parts: list[str], regions: list[tuple[str, str]], main: Mapping, countries: dict) -> Match:
+    """The town `parts[0]` in the US state or Canadian province named after it (and in a country
+    named too, if it is the same: Portland, Maine, USA). A postal code that is also a country's
+    code reads both ways (Chicago, IL: not a town of Israel; London, CA: a town of Canada, none of
+    California): the towns of both readings, so that one town is placed and two are a choice."""
+    if len(set(regions)) > 1 or len(parts) > 3:
+        return UNKNOWN
+    (country, region) = regions[0]
+    rest = [p for p in parts[1:] if p not in QUALIFIERS]
+    if any(countries.get(p) != country for p in rest):  # (Springfield, Illinois, France: none)
+        return UNKNOWN
+    places = [p for p in _named(parts[0], main) if p.country == country and p.region == region]
+    also = countries.get(parts[1]) if len(parts[1]) == 2 and not rest else None  # (IL: Israel too)
+    if also is not None:
+        places += [p for p in _named(parts[0], main) if p.country == also and p not in places]
+    if not places:
+        return UNKNOWN
+    return Match(places[0], tuple(places)) if len(places) == 1 else Match(None, tuple(places))
 
 
 @cache

@@ -40,6 +40,7 @@ from .problems import ERROR, WARNING, Message, say, say_n, show
 
 DATE_FORMS = (
     "`2022`, `2022-01`, `2022-01-07`, `2022-01-07 14:30`, `2022-01-07T14:30+06:00`, "
+    "a time to the second (`2022-01-07 14:30:15`, shown so), "
     "or unambiguous English such as `7 January 2022` or `2022 Jan 07`"
 )
 
@@ -94,6 +95,11 @@ def _misfit_id(column: str, value: str) -> Message:
     )
 
 
+def date_problem(column: str, value: str, problem) -> Message:
+    """A date refused for a reason of its own, in a column that is not all dates (`retracted`)."""
+    return _unreadable_date(column, value, problem)
+
+
 def _unreadable_date(column: str, value: str, problem, consequence: Message | str = "") -> Message:
     if consequence:
         return say(
@@ -117,6 +123,14 @@ def _characters(found: list[str]) -> str:
 
 def _not_a_link(column: str, value: str) -> Message:
     """The message for a value of a link column that is not a web link: what to write instead."""
+    if links.letters_lost(value):  # (its letters are gone: the cause, and the link to type again)
+        return say(
+            "{column} {value} has question marks where letters were, as a spreadsheet writes them when it saves "
+            "in a character set without those letters (Latin-1 or Windows-1252), so the page is not found and "
+            "the link is dropped (the account is kept); save the file as CSV UTF-8 and type the link again",
+            column=column,
+            value=show(value),
+        )
     if links.cut_short(value):
         return say(
             "{column} {value} is cut short: its … stands for the rest of the address, as a post or a chat "
@@ -262,17 +276,22 @@ def _without_media(column: str, value: str) -> Message:
     )
 
 
+def _decimal_comma(column: str, value: str, number: str) -> Message:
+    """A number written with a comma for its decimal point (43,2389; a figure of 2,5)."""
+    return say(
+        "{name} {value} has a comma for its decimal point; write {degrees}",
+        name=column,
+        value=show(value),
+        degrees=number,
+    )
+
+
 def _not_degrees(column: str, value: str) -> Message:
     """What a latitude or longitude that is no number is told: the decimal degrees to write, where
     it is one written another way (a decimal comma, degrees and minutes, a hemisphere's letter)."""
     degrees, comma = _other_degrees(column, value)
     if degrees is not None and comma:
-        return say(
-            "{name} {value} has a comma for its decimal point; write {degrees}",
-            name=column,
-            value=show(value),
-            degrees=degrees,
-        )
+        return _decimal_comma(column, value, degrees)
     if degrees is not None:
         return say(
             "{name} {value} is not in decimal degrees; as decimal degrees it is {degrees} (south and west are "
@@ -350,6 +369,17 @@ def _not_a_figure(value: str) -> Message:
             value=show(value),
             number=re.sub(r"\D", "", text),
         )
+    if _COMMA_DECIMAL.fullmatch(text):  # 2,5 or 1,25: no thousands are grouped so (2,500 is above)
+        return _decimal_comma("figure", value, text.replace(",", "."))
+    percent = _PERCENT.fullmatch(text)
+    if percent:  # 5%, 5.00 % (as a spreadsheet shows a number formatted as a percent)
+        number = percent.group(1)
+        number = number.rstrip("0").rstrip(".") if "." in number else number
+        return say(
+            "figure {value} is a percent; write {number}, and percent in figure_unit",
+            value=show(value),
+            number=number,
+        )
     numbers = _A_NUMBER.findall(text)
     if len(numbers) == 2 and _RANGE.fullmatch(text):
         return say(
@@ -395,6 +425,8 @@ _GROUPED = re.compile(r"[1-9]\d{0,2}(?P<separator>[ ,'’])\d{3}(?:(?P=separator
 _DOTTED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3}){2,}", re.ASCII)
 _GROUPED_INSIDE = re.compile(r"\d[ ,'’]\d{3}(?!\d)", re.ASCII)
 _A_NUMBER = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+_COMMA_DECIMAL = re.compile(r"[+-]?\d+,(?:\d{1,2}|\d{4,})", re.ASCII)
+_PERCENT = re.compile(r"([+-]?\d+(?:\.\d+)?) ?%", re.ASCII)
 _RANGE = re.compile(r"(?:between )?\d+(?:\.\d+)? ?(?:[-–—]|to|and) ?\d+(?:\.\d+)?", re.ASCII | re.IGNORECASE)
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _SCALED = re.compile(r"(\d+(?:\.\d+)?) ?(k|thousand|mn|m|million|bn|billion)\b", re.ASCII | re.IGNORECASE)
@@ -515,7 +547,8 @@ SHEET = (FORMULA_ERROR, MISSING)
 SHEET_REQUIRED = (FORMULA_ERROR, MISSING_REQUIRED)
 
 # The rules of text an editor types: HTML, a spreadsheet formula, a direction override, a wrong
-# encoding (timeline.diagnosis: its cause is said once for the file).
+# encoding or letters a save in one without them made ? (timeline.diagnosis: its cause is said
+# once for the file).
 HTML = Rule(
     "html",
     WARNING,
@@ -600,7 +633,8 @@ COLUMNS: tuple[Column, ...] = (
         "precision kept and shown. Years BC: `500 BC` or `-500` (back to 9999 BC); early years: "
         "`600`, `0600` or `AD 600`. Times are wall-clock times as written, never converted; a time "
         "may end with its UTC offset (`+06:00`) or a zone that names one offset (`UTC`, `EST`, "
-        "`MSK`, `ALMT`, `Asia/Almaty`), shown beside it (an offset no place uses, such as `+15:00` or `-13:00`, is dropped, with a "
+        "`MSK`, `ALMT`, `Asia/Almaty`; an abbreviation named after one place's clocks at the offset they had "
+        "on that day: `MSK` was +04:00 from 2011 to 2014, `ALMT` +05:00 from March 2024), shown beside it (an offset no place uses, such as `+15:00` or `-13:00`, is dropped, with a "
         "warning). Numeric forms such as `03/04/2022` are "
         "refused when they could be read two ways, with or without a time (the two ways to write it keep the "
         "time), and so is `22-01-07` (7 January 2022 year first, or 22 January 2007). A month with a year of two "
@@ -614,8 +648,10 @@ COLUMNS: tuple[Column, ...] = (
         "whose year is missing. A weekday written with the date "
         "(`Monday, 5 January 2022`) that is not that date's gets a warning naming both days; the date is read as "
         "written. A time of exactly `00:00:00`, seconds written (`2022-01-05 00:00:00`, as "
-        "pandas' `to_csv` and spreadsheets write a date that has no time), gets a warning: it is read and shown as "
+        "pandas' `to_csv` and spreadsheets write a date that has no time; `12:00:00 AM` as .NET and US "
+        "spreadsheets write it), gets a warning: it is read and shown as "
         "00:00, and a date known only to the day is written `2022-01-05`; midnight typed as `00:00` says nothing. "
+        "A time with `a` or `p` after it (`7:30p`) is refused, with the time to write if it is AM or PM. "
         "A date refused says why as nearly as it can: a range in one cell (`5–7 January 2022`, "
         "`2022-01-05/2022-01-07`, `January 5, 2022 → January 7, 2022`) names its two ends for `date` and "
         "`end_date`, a quarter or a half of a year (`Q1 2022`, `H1 2022`) its first and last months, an ISO week "
@@ -628,7 +664,7 @@ COLUMNS: tuple[Column, ...] = (
         "character (a left-to-right mark, a zero-width space, a soft hyphen), a Unicode dash or minus sign "
         "(`2022‐01‐05`, `−500`), a Cyrillic or Greek letter that looks like a Latin one (`5 Jаnuary 2022`), a "
         "letter typed for a digit (`2o22-01-05`, `2022-01-05 lO:30`), a month and its year in numbers "
-        "(`1/2022`), ISO's basic form (`20220105`), its week day and ordinal date (`2022-W01-3`, `2022-005`), a year "
+        "(`1/2022`), ISO's basic form (`20220105`) and a year and month so (`201502`), its week day and ordinal date (`2022-W01-3`, `2022-005`), a year "
         "with the word for year (`2022 г.`, `2022 ж.`) or a date with it (`25.01.2022 г.`), words in brackets after a date (`2022-01-05 (local)`, "
         "JavaScript's zone name), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`) or with a dot for its colon (`2022-01-05 14.30`, `14.30 Uhr`), a Unix time "
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`), noon or midnight for the time "
@@ -843,7 +879,8 @@ COLUMNS: tuple[Column, ...] = (
         "publication dates. A figure written with thousands separators (`1,000,000`, `1 000`; `2,500` is said "
         "to read two ways, 2500 or 2.5), as a range "
         "(`200-300`), with a word or letter for thousands (`2.5k`) or with words around it (`~200`, "
-        "`225 dead`) is refused with the number to write.",
+        "`225 dead`) is refused with the number to write. A decimal with no digit before its point (`.75`, "
+        "`-.5`) is read as written (0.75, -0.5).",
         "",
         rules=(
             *SHEET,
@@ -878,6 +915,7 @@ COLUMNS: tuple[Column, ...] = (
                 ),
                 other="figure",
             ),
+            GARBLED,
         ),
     ),
     Column(
@@ -1181,7 +1219,7 @@ def slug(text: str) -> str:
 
 
 URL_SCHEMES = ("http://", "https://")
-NUMBER = r"[+-]?\d+(?:\.\d*)?"  # a plain number: a `figure`, and a value no spreadsheet runs as a formula
+NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"  # a plain number (5, 5., .5): a `figure`, and a value no spreadsheet runs as a formula
 # A value beginning so may be run by a spreadsheet as a formula (OWASP's CSV injection list):
 # `check` warns of it (a value it reads is stripped, so the first four are what it meets) and the
 # exports neutralise it, unless the value is a plain NUMBER ("-5").

@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
+from decimal import Decimal
 
 from .problems import Message, say
 
@@ -87,10 +89,12 @@ def xlsx_to_csv(data: bytes) -> tuple[bytes, str]:
     """The first sheet of an .xlsx as UTF-8 CSV bytes (one line per sheet row, from row 1, so
     that row numbers are the spreadsheet's), and the sheet's name.
 
-    Cells are read as values, not as the text a spreadsheet shows (openpyxl does not apply
-    number formats): a date or time is written in ISO form at the precision it holds (a
-    midnight time is a day: `2022-01-07`; else `2022-01-07 16:30`, with seconds when it has
-    them), a whole number without its `.0`, TRUE/FALSE as words, an empty cell as nothing."""
+    Cells are read as values, as far as their number formats show them (see `cell_text`: a date
+    formatted to show a month is that month, a number formatted as a percent that percent), not
+    as the text a spreadsheet shows (openpyxl does not apply number formats): a date or time is
+    written in ISO form at the precision it holds (a midnight time is a day: `2022-01-07`; else
+    `2022-01-07 16:30`, with seconds when it has them), a whole number without its `.0`,
+    TRUE/FALSE as words, an empty cell as nothing."""
     from openpyxl import load_workbook  # (imported here: only `check` and `import` of a workbook need it)
 
     try:
@@ -114,21 +118,27 @@ def xlsx_to_csv(data: bytes) -> tuple[bytes, str]:
 
 
 def cell_text(value, number_format: str = "") -> str:
-    """One cell's value as the text events.csv would hold. A date at the precision its cell shows
-    (`number_format`): Excel keeps a month typed as `Jan 2022` or `2022-01` as its first day shown
-    `mmm-yy`, so a format without the day is the month (`2022-01`), one with a time keeps it even at
-    midnight (`2022-01-07 00:00`)."""
+    """One cell's value as the text events.csv would hold, read as its cell shows it
+    (`number_format`) where the value holds more or other than the editor sees:
+
+    - a date whose format shows a month and a year, no day and no time (`mmm-yy`, `mmmm yyyy`,
+      `[$-409]mmmm\\ yyyy`), is that month (`2022-01`), whatever day and time it holds: Excel
+      keeps a month typed as `Jan 2022` as its first day, and `January 2022` dragged down holds
+      2022-01-02, 01-03... each shown `January 2022`; a format with the year alone is the year
+      (`2022`); one with a time keeps it even at midnight (`2022-01-07 00:00`); any other (one
+      that shows the day, "General" or none) is the whole date, as the value holds it;
+    - a number formatted as a percent (`0%`, `0.00%`; not a `%` quoted, escaped or in brackets)
+      is the percent it holds, without float noise, whatever decimals the format shows: 0.05 is
+      `5%` (typed so, shown `5%` or `5.00%`), 0.125 `12.5%`, 1 `100%`; `check` refuses it in a
+      column of numbers, where 0.05 would be read without a word."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
         shown = _shows(number_format)
-        if "h" not in shown and "d" not in shown and "y" in shown and value.time() == dt.time() and value.day == 1:
-            if "m" not in shown and value.month == 1:
-                return f"{value.year:04d}"
-            if "m" in shown:
-                return f"{value.year:04d}-{value.month:02d}"
+        if "h" not in shown and "d" not in shown and "y" in shown:
+            return f"{value.year:04d}-{value.month:02d}" if "m" in shown else f"{value.year:04d}"
         if "h" in shown and value.second == 0 and value.microsecond == 0:
             return f"{value.date().isoformat()} {value:%H:%M}"
         if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
@@ -139,9 +149,20 @@ def cell_text(value, number_format: str = "") -> str:
         return value.isoformat()
     if isinstance(value, dt.time):
         return value.strftime("%H:%M" + (":%S" if value.second else ""))
+    if isinstance(value, (int, float)) and "%" in _code(number_format) and math.isfinite(value):
+        percent = Decimal(repr(value)) * 100  # (repr: 0.07, not the float's 0.07000000000000000666...)
+        return f"{percent.normalize():f}%"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return str(value)
+
+
+def _code(number_format: str) -> str:
+    """The first section of a number format (the one for a positive number and a date), lower
+    case, without what it shows as written: quoted text, escaped characters, [bracketed] parts
+    (a colour, a condition, a currency and locale such as `[$-409]`), and the space (`_x`) or fill
+    (`*x`) the width of a character."""
+    return re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].', "", number_format.split(";")[0]).lower()
 
 
 def _shows(number_format: str) -> set[str]:
@@ -149,7 +170,7 @@ def _shows(number_format: str) -> set[str]:
     Excel writes, e.g. `mmm-yy`, `yyyy-mm-dd hh:mm`, `[$-409]d-mmm-yyyy;@`: quoted text, escaped
     characters and [bracketed] parts are not parts of the date; an "m" after an hour or before
     seconds is minutes. "General" or none: the day (as before, a whole date)."""
-    code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format.split(";")[0]).lower()
+    code = _code(number_format)
     if not re.search(r"[dmyhs]", code) or code.strip() == "general":
         return {"y", "m", "d"}
     runs = [run[0] for run in re.findall(r"d+|m+|y+|h+|s+", code)]
