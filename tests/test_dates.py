@@ -106,6 +106,8 @@ ACCEPTED = [
     ("2013-03-05 16:25 VET", D(2013, 3, 5, 16, 25), "minute", "-04:30"),  # (Venezuela, 2007-2016)
     ("2022-01-07 14:30 QYZT", D(2022, 1, 7, 14, 30), "minute", "+05:00"),  # (Qyzylorda, since 2018)
     ("1960-01-07 14:30 MSK", D(1960, 1, 7, 14, 30), "minute", "+03:00"),  # (before 1970: as always)
+    ("1991-08-19 06:00 MSK", D(1991, 8, 19, 6), "minute", "+03:00"),  # (the clocks, over a standard +02:00)
+    ("1991-06-01 12:00 ALMT", D(1991, 6, 1, 12), "minute", "+06:00"),
     ("2012-07-07 14:30 CET", D(2012, 7, 7, 14, 30), "minute", "+01:00"),  # (CET names one offset)
     # years before 1000, as a reader writes them
     ("600", D(600, 1, 1), "year", ""),

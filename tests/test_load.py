@@ -659,6 +659,16 @@ def test_question_marks_in_several_rows_say_their_cause_once_for_the_file_first(
     ]
 
 
+def test_question_marks_in_a_file_that_kept_its_letters_have_no_cause_said_for_the_file():
+    """A save that lost letters leaves a file of ASCII: one where Тоқаев is intact was not saved so,
+    and its ??? are a writer's (placeholders), warned cell by cell but not blamed on the file."""
+    dataset = load_text(
+        text(line(title="Тоқаев orders troops to fire", claimed_by="???"), line(id="b", description="Casualties: ???"))
+    )
+    assert [p for p in dataset.problems if p.row == 0] == []
+    assert where(dataset) == [(2, "claimed_by", W), (3, "description", W)]
+
+
 def test_question_marks_in_one_row_are_said_on_that_row_alone():
     dataset = load_text(text(line(description="?????? orders", source="????", claimed_by="??????"), line(id="b")))
     assert where(dataset) == [(2, "description", W), (2, "source", W), (2, "claimed_by", W)]

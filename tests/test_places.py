@@ -43,6 +43,11 @@ from timeline import places
         ("Washington, DC", "Washington", "US"),
         ("Washington, D.C.", "Washington", "US"),
         ("New York, NY", "New York City", "US"),
+        # a state's name or code that is also a country's: the reading that finds the town
+        ("Tbilisi, Georgia", "Tbilisi", "GE"),
+        ("Atlanta, Georgia", "Atlanta", "US"),
+        ("Haifa, IL, Israel", "Haifa", "IL"),
+        ("Darwin, NT", "Darwin", "AU"),  # (Australia's Northern Territory: no Darwin in Canada's)
     ],
 )
 def test_a_name_of_one_town_is_placed(location, name, country):
@@ -57,6 +62,23 @@ def test_a_name_of_one_town_is_placed(location, name, country):
 )
 def test_a_state_or_province_named_places_the_town_in_it(location, state):
     assert places.lookup(location).place.state() == state
+
+
+@pytest.mark.parametrize(
+    "name", ["Springfield", "Windsor", "Windsor, CA", "London", "Paris", "Portland", "Perth", "Moscow"]
+)
+def test_the_name_a_warning_suggests_places_the_town_it_names(name):
+    """Each town a name may mean, written as the warning suggests (`telling_name`), is that town:
+    not 'Windsor, US' (three) nor 'Windsor, CA' (California's, or Canada's)."""
+    candidates = places.lookup(name).candidates
+    assert len(candidates) > 1
+    for town in candidates:
+        written, _ = places.telling_name(town)
+        found = places.lookup(written).place
+        if found is not None:
+            assert found == town, (written, found, town)
+    first, _ = places.telling_name(candidates[0])
+    assert places.lookup(first).place == candidates[0], first
 
 
 @pytest.mark.parametrize("location", ["Paris", "London", "Springfield"])
@@ -174,7 +196,7 @@ def load_rows(*rows: tuple[str, str, str, str]):
             {
                 2: "location 'Springfield' has no latitude and longitude, and 8 towns have that name (Springfield "
                 "(IL, US); Springfield (MO, US); Springfield (OH, US)...): to place it on the map, add its "
-                "coordinates, or name its state or province (e.g. 'Springfield, IL')"
+                "coordinates, or name its state or province (e.g. 'Springfield, Illinois')"
             },
         ),
         # no town: nothing to suggest

@@ -290,6 +290,11 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
         ("225 dead", "write 225, and say the rest ('dead') in the description, or a unit such as dead in figure_unit"),
         ("about 1.5 million", "write 1500000, and say the rest ('about')"),
         ("2.5k dead", "write 2500, and say the rest ('dead')"),
+        # no digit before the point: the number as it is (they were told 5, 75, 5000)
+        (".5%", "is a percent; write 0.5, and percent in figure_unit"),
+        (".75 dead", "write 0.75, and say the rest ('dead')"),
+        (".5k", "write 500"),
+        ("~.5", "write 0.5, and say the rest ('~')"),
         # a decimal comma, where no thousands are grouped so (2,500 reads two ways: below)
         ("2,5", "figure '2,5' has a comma for its decimal point; write 2.5"),
         ("-1,25", "has a comma for its decimal point; write -1.25"),

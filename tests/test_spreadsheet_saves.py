@@ -718,3 +718,9 @@ def test_dates_whose_order_nothing_tells_get_both_readings_in_the_file_s_line(wr
     (line,) = [p for p in dataset.problems if p.row == 0]
     assert line.column == "date" and line.level == ERROR
     assert "an order nothing in the file tells" in line.message and either in line.message, line.message
+
+
+def test_a_percent_too_large_for_a_float_is_written_not_a_traceback():
+    """A hand-made workbook's cell of 400 digits formatted as a percent (math.isfinite raised)."""
+    assert workbook.cell_text(10**400, "0%") == "1" + "0" * 402 + "%"
+    assert workbook.cell_text(float("inf"), "0%") == "inf"

@@ -128,10 +128,11 @@ ZONES = {
 }
 # Abbreviations named after one place's clocks, whose offset moved with those clocks: MSK was
 # +04:00 from March 2011 to October 2014, ALMT +05:00 from 1 March 2024, VET -04:30 from 2007 to
-# 2016. From 1970 on, such an abbreviation is read at the offset its place's standard time had on
-# the day written, as the time zone database (zoneinfo) has it; MSK written in a summer of daylight
-# saving is still its standard +03:00, as before. Those not here (CET, EST, JST...) name one
-# offset whatever the day.
+# 2016. From 1970 on, where the offset below is neither what the place's clocks showed on the day
+# written nor its standard time then, the abbreviation is read at its standard time that day, as
+# the time zone database (zoneinfo) has it; elsewhere as below, as before (MSK in a summer of
+# daylight saving is its standard +03:00). Those not here (CET, EST, JST...) name one offset
+# whatever the day.
 HOMES = {
     "MSK": "Europe/Moscow",
     "SAMT": "Europe/Samara",
@@ -2537,17 +2538,34 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
 
 
 def _abbreviation_offset(key: str, value) -> str:
-    """The UTC offset a zone's abbreviation names on the day of `value` (HOMES), else always."""
-    home = HOMES.get(key)
+    """The UTC offset a zone's abbreviation names on the day of `value` (HOMES), else always:
+    its own (ZONES) where that is what the place's clocks or its standard time showed that day
+    (MSK in the summer of 1991, +03:00 on the clocks over a standard +02:00; in the summer of
+    2010, its standard +03:00 under summer time), else the place's standard time that day (MSK
+    in 2012: +04:00)."""
+    home, table = HOMES.get(key), ZONES[key]
     moment = np.datetime64(value, "s")
     if home is None or np.isnat(moment) or moment < np.datetime64("1970-01-01", "s"):
-        return ZONES[key]
-    return _standard_offset(home, moment) or ZONES[key]
+        return table
+    day = int(moment.astype("datetime64[D]").astype(np.int64))
+    offsets = _day_offsets(home, day) or _offsets_at(home, moment)  # (a day its clocks changed: the moment's)
+    if offsets is None:
+        return table
+    clock, standard = offsets
+    return table if table in (clock, standard) else standard
 
 
 @lru_cache(maxsize=4096)
-def _standard_offset(home: str, moment: np.datetime64) -> str | None:
-    """The offset of `home`'s standard time at `moment` (a wall-clock time there), as "+04:00"."""
+def _day_offsets(home: str, day: int) -> tuple[str, str] | None:
+    """`_offsets_at` for a whole day (days since 1970), when its first and last minutes agree
+    (a file's dates are mostly a few days, each looked up once); None on a day the clocks changed."""
+    first = np.datetime64(day, "D").astype("datetime64[s]")
+    offsets = _offsets_at(home, first)
+    return offsets if offsets == _offsets_at(home, first + np.timedelta64(86399, "s")) else None
+
+
+def _offsets_at(home: str, moment: np.datetime64) -> tuple[str, str] | None:
+    """(the clocks' offset, the standard time's) at `moment`, a wall-clock time in zone `home`."""
     try:
         wall = moment.item()
         if not isinstance(wall, datetime):  # (a moment outside Python's years: the table's)
@@ -2558,7 +2576,11 @@ def _standard_offset(home: str, moment: np.datetime64) -> str | None:
         return None
     if offset is None:
         return None
-    minutes = int((offset - (summer or timedelta(0))).total_seconds() // 60)
+    return _as_offset(offset), _as_offset(offset - (summer or timedelta(0)))
+
+
+def _as_offset(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 

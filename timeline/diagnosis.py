@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from dateutil.parser import parserinfo
 
-from . import dates, workbook
+from . import dates, links, workbook
 from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, say, say_n, say_year, show
 
 # How to open the file without the spreadsheet converting anything (what prevents each damage).
@@ -525,7 +525,7 @@ def garbled_finding(examples: dict[str, tuple[str, str]], rows: np.ndarray) -> F
 # Western Europe (ISO-8859-1) or Windows-1252, Excel's plain CSV) writes ? for each: `Тоқаев`
 # becomes `??????`, and the file is ASCII, so nothing else shows it. Every such text holds ??
 # (load looks at a column only if its bytes do). A link with ?? is no web link (links.LOST).
-QUESTION_MARKS = b"??"
+QUESTION_MARKS = links.LOST.encode()  # (b"??": what load looks for in a column's bytes)
 # In text: three ? or more that begin a word (`?????? orders`, `Almaty - ??????`, `«????»`) or run
 # into a letter or a digit, or a value of ? and spaces alone (`??`, `?? ???`). Not `what??`,
 # `Why???` (after the word they end), `Really?!` or `(?)`.
@@ -540,6 +540,7 @@ def lost_letters(values: pd.Series) -> np.ndarray:
 
 
 def lost_letters_message(column: str, value: str) -> Message:
+    """A text cell's warning (lost_letters): the text is kept, as the letters cannot be had back."""
     return say(
         "{column} {value} probably has question marks where letters were, as a spreadsheet writes them when "
         "it saves in a character set without those letters (Latin-1 or Windows-1252); save the file as CSV "

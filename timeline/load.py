@@ -1192,7 +1192,14 @@ def placed_warning(name: str, count: int, row: int) -> Problem:
     more = say_n(" (and {n:,} more rows)", " (and {n:,} more rows)", count - 1) if count > 1 else ""
     if match.place is None:
         towns = "; ".join(p.label() for p in match.candidates[:3]) + ("..." if len(match.candidates) > 3 else "")
-        example, state = places.telling_name(match.candidates[0], match.candidates)
+        example, state = places.telling_name(match.candidates[0])
+        said = {
+            "name": show(name),
+            "more": more,
+            "count": len(match.candidates),
+            "towns": towns,
+            "example": show(example),
+        }
         return Problem(
             row,
             "location",
@@ -1201,22 +1208,14 @@ def placed_warning(name: str, count: int, row: int) -> Problem:
                 "location {name} has no latitude and longitude{more}, and {count} towns have that "
                 "name ({towns}): to place it on the map, add its coordinates, or name its state or province "
                 "(e.g. {example})",
-                name=show(name),
-                more=more,
-                count=len(match.candidates),
-                towns=towns,
-                example=show(example),
+                **said,
             )
-            if state
+            if state  # (Springfield, IL: towns of one country told apart)
             else say(
                 "location {name} has no latitude and longitude{more}, and {count} towns have that "
                 "name ({towns}): to place it on the map, add its coordinates, or name the country "
                 "(e.g. {example})",
-                name=show(name),
-                more=more,
-                count=len(match.candidates),
-                towns=towns,
-                example=show(example),
+                **said,
             ),
             ProblemCode.PLACED_BY_NAME,
         )
@@ -1653,6 +1652,8 @@ def _garbled_finding(check: _Checker) -> None:
 def _lost_letters_finding(check: _Checker) -> None:
     """The cause of question marks where letters were (_lost_letters, and links _link dropped for
     them), said once for the file, with the first such value in the file as its example."""
+    if not check.ascii:  # (letters a save could not keep leave a file of ASCII: Тоқаев intact says otherwise)
+        return
     rows, example = [], None
     for name in schema.NAMES:
         lost = check.found.get((name, "question_marks"))

@@ -434,15 +434,32 @@ _PROVINCES = {  # (GeoNames numbers Canada's provinces and territories; Canada P
     "yt": "12", "northwest territories": "13", "nt": "13", "nunavut": "14", "nu": "14",
 }  # fmt: skip
 _PROVINCE_CODES = {number: code.upper() for code, number in _PROVINCES.items() if len(code) == 2}
+# A state's or province's name by its postal code (the first name each dict gives it).
+_REGION_NAMES = {
+    code: " ".join(word if word in ("of", "and") else word.capitalize() for word in name.split())
+    for code, name in reversed(
+        [(code, name) for name, code in _STATES.items()]
+        + [(_PROVINCE_CODES[number], name) for name, number in _PROVINCES.items() if len(name) > 3]
+    )
+    if "." not in name
+}
 
 
-def telling_name(place: Place, among: Sequence[Place]) -> tuple[str, bool]:
-    """How to write `place` so that it is the one of `among` it names: "Paris, FR", or with its
-    state or province where its country holds others ("Springfield, IL"); and whether that is a
-    state or province."""
-    if sum(p.country == place.country for p in among) > 1 and place.state():
+def telling_name(place: Place) -> tuple[str, bool]:
+    """How to write `place` so that it is the one town of its name it names: "Paris, FR", or with
+    its state or province where its country has others of the name ("Springfield, IL"; "Windsor,
+    US" is three); and whether that is a state or province."""
+    _, _, main, countries = _towns()
+    among = _named(key(place.name), main)
+    state = place.state()
+    if sum(p.country == place.country for p in among) > 1 and state:
         if sum(p.country == place.country and p.region == place.region for p in among) == 1:
-            return f"{place.name}, {place.state()}", True
+            # (its name where its code is a country's too: Windsor, California, not Windsor, CA)
+            return f"{place.name}, {_REGION_NAMES[state] if state.lower() in countries else state}", True
+    if place.country.lower() in QUALIFIERS:  # (Windsor, Canada: Windsor, CA is California's too)
+        from babel import Locale
+
+        return f"{place.name}, {Locale('en').territories.get(place.country, place.country)}", False
     return f"{place.name}, {place.country}", False
 
 
@@ -476,8 +493,9 @@ def lookup(location: str) -> Match:
     if parts and parts[0] in REGIONS and all(countries.get(p) in ("US", "CA") for p in parts[1:]):
         return UNKNOWN  # (Maine, USA: the state; Montana, Bulgaria is a town)
     regions = [QUALIFIERS[p] for p in parts[1:] if p in QUALIFIERS]
-    if regions:  # Chicago, IL; London, Ontario: the towns of that name in that state or province
-        return _qualified(parts, regions, main, countries)
+    qualified = _qualified(parts, regions, main, countries) if regions else None
+    if qualified is not None:  # Chicago, IL; London, Ontario: the towns of that name in that state or province
+        return qualified
     country = {countries[p] for p in parts[1:] if p in countries}
     names = [p for p in parts if p not in countries or p == parts[0]]
     if len(country) > 1:
@@ -498,23 +516,25 @@ def lookup(location: str) -> Match:
     return Match(places[0], places) if len(places) == 1 else Match(None, places)
 
 
-def _qualified(parts: list[str], regions: list[tuple[str, str]], main: Mapping, countries: dict) -> Match:
-    """The town `parts[0]` in the US state or Canadian province named after it (and in a country
-    named too, if it is the same: Portland, Maine, USA). A postal code that is also a country's
-    code reads both ways (Chicago, IL: not a town of Israel; London, CA: a town of Canada, none of
-    California): the towns of both readings, so that one town is placed and two are a choice."""
+def _qualified(parts: list[str], regions: list[tuple[str, str]], main: Mapping, countries: dict) -> Match | None:
+    """The town `parts[0]` in the US state or Canadian province named after it (and in its
+    country, if that is named too: Portland, Maine, USA). What also names a country reads both
+    ways (Chicago, IL: no town of Israel; London, CA: a town of Canada, none of California;
+    Tbilisi, Georgia: the country's). None when no town of the name is there (Darwin, NT, in
+    Australia; Haifa, IL, Israel): the name is then looked up as before."""
     if len(set(regions)) > 1 or len(parts) > 3:
         return UNKNOWN
     (country, region) = regions[0]
     rest = [p for p in parts[1:] if p not in QUALIFIERS]
-    if any(countries.get(p) != country for p in rest):  # (Springfield, Illinois, France: none)
-        return UNKNOWN
-    places = [p for p in _named(parts[0], main) if p.country == country and p.region == region]
-    also = countries.get(parts[1]) if len(parts[1]) == 2 and not rest else None  # (IL: Israel too)
+    if any(countries.get(p) != country for p in rest):  # (Haifa, IL, Israel: IL is Israel's)
+        return None
+    named = _named(parts[0], main)
+    places = [p for p in named if p.country == country and p.region == region]
+    also = countries.get(parts[1]) if not rest else None  # (IL: Israel too; Georgia: the country too)
     if also is not None:
-        places += [p for p in _named(parts[0], main) if p.country == also and p not in places]
+        places += [p for p in named if p.country == also and p not in places]
     if not places:
-        return UNKNOWN
+        return None
     return Match(places[0], tuple(places)) if len(places) == 1 else Match(None, tuple(places))
 
 

@@ -375,6 +375,7 @@ def _not_a_figure(value: str) -> Message:
     if percent:  # 5%, 5.00 % (as a spreadsheet shows a number formatted as a percent)
         number = percent.group(1)
         number = number.rstrip("0").rstrip(".") if "." in number else number
+        number = number.replace(".", "0.", 1) if number.lstrip("+-").startswith(".") else number  # (.5%: 0.5)
         return say(
             "figure {value} is a percent; write {number}, and percent in figure_unit",
             value=show(value),
@@ -392,6 +393,7 @@ def _not_a_figure(value: str) -> Message:
     if len(numbers) == 1 and not _GROUPED_INSIDE.search(text):
         number = numbers[0]
         rest = " ".join(text.replace(number, " ", 1).split())
+        number = "0" + number if number.startswith(".") else number  # (.75: write 0.75)
         scaled = _SCALED.search(text)
         if scaled:  # 2.5k, about 1.5 million: the number it is, the word or letter not left in the rest
             number = f"{float(scaled.group(1)) * _SCALES[scaled.group(2).lower()]:.6f}".rstrip("0").rstrip(".")
@@ -424,12 +426,12 @@ _ONE_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}", re.ASCII)
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?P<separator>[ ,'’])\d{3}(?:(?P=separator)\d{3})*", re.ASCII)
 _DOTTED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3}){2,}", re.ASCII)
 _GROUPED_INSIDE = re.compile(r"\d[ ,'’]\d{3}(?!\d)", re.ASCII)
-_A_NUMBER = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+_A_NUMBER = re.compile(r"\d*\.\d+|\d+(?:\.\d+)?", re.ASCII)  # (.75 too)
 _COMMA_DECIMAL = re.compile(r"[+-]?\d+,(?:\d{1,2}|\d{4,})", re.ASCII)
-_PERCENT = re.compile(r"([+-]?\d+(?:\.\d+)?) ?%", re.ASCII)
+_PERCENT = re.compile(r"([+-]?(?:\d*\.\d+|\d+(?:\.\d+)?)) ?%", re.ASCII)
 _RANGE = re.compile(r"(?:between )?\d+(?:\.\d+)? ?(?:[-–—]|to|and) ?\d+(?:\.\d+)?", re.ASCII | re.IGNORECASE)
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
-_SCALED = re.compile(r"(\d+(?:\.\d+)?) ?(k|thousand|mn|m|million|bn|billion)\b", re.ASCII | re.IGNORECASE)
+_SCALED = re.compile(r"(\d*\.\d+|\d+(?:\.\d+)?) ?(k|thousand|mn|m|million|bn|billion)\b", re.ASCII | re.IGNORECASE)
 
 
 def _out_of_range(column: str, value: str, limit: int) -> Message:

@@ -149,7 +149,11 @@ def cell_text(value, number_format: str = "") -> str:
         return value.isoformat()
     if isinstance(value, dt.time):
         return value.strftime("%H:%M" + (":%S" if value.second else ""))
-    if isinstance(value, (int, float)) and "%" in _code(number_format) and math.isfinite(value):
+    if (
+        isinstance(value, (int, float))
+        and "%" in _code(number_format)
+        and not (isinstance(value, float) and not math.isfinite(value))
+    ):
         percent = Decimal(repr(value)) * 100  # (repr: 0.07, not the float's 0.07000000000000000666...)
         return f"{percent.normalize():f}%"
     if isinstance(value, float):
