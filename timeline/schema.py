@@ -743,7 +743,8 @@ COLUMNS: tuple[Column, ...] = (
         "location",
         "no",
         "Place name. Without coordinates, a name that is one town's "
-        "(Almaty, Nur-Sultan, Paris, France) places the event on the map "
+        "(Almaty, Nur-Sultan, Paris, France; Chicago, IL; London, Ontario: a US state or a Canadian "
+        "province after the town, by name or postal code) places the event on the map "
         "approximately, and `check` gives the coordinates to add; a name "
         "of several towns (Paris), a country's or a US state's or Canadian province's (Wyoming) is never "
         "taken for a town.",
