@@ -23,6 +23,11 @@ KINDS = [
     ("https://example.org/page?file=photo.jpg", "link", ""),
     ("https://example.org/jpg", "link", ""),
     ("https://example.jpg", "link", ""),  # a host, not a file
+    # a wiki's page of a picture is a page (TimelineJS fetches the picture from it; an <img> of
+    # the page shows nothing); the picture's own file is a picture
+    ("https://commons.wikimedia.org/wiki/File:Ape_skeletons.png", "link", ""),
+    ("https://en.wikipedia.org/wiki/File:Ada_Lovelace_portrait.jpg", "link", ""),
+    ("https://upload.wikimedia.org/wikipedia/commons/a/a4/Ape_skeletons.png", "image", ""),
     # YouTube
     ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "video", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
     ("https://youtube.com/watch?v=dQw4w9WgXcQ&t=42s", "video", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),

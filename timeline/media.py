@@ -43,6 +43,9 @@ def kind(url: str) -> str:
     if parts is None:
         return ""  # (a malformed address: no link)
     path = parts.path.lower()  # (without ?query and #fragment)
+    host = (parts.hostname or "").lower()
+    if path.startswith("/wiki/") and host.endswith((".wikipedia.org", ".wikimedia.org")):
+        return LINK  # (a wiki's page of a picture, wiki/File:Ape_skeletons.png: a page, not the picture)
     return IMAGE if path.endswith(IMAGE_SUFFIXES) else LINK
 
 

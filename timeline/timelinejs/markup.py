@@ -37,9 +37,10 @@ class _PlainText(HTMLParser):
     }
     HIDDEN = {"script", "style", "template", "head", "title"}
 
-    def __init__(self, addresses: bool = True):
+    def __init__(self, addresses: bool = True, embeds: bool = True):
         super().__init__(convert_charrefs=True)
         self.addresses = addresses  # keep a link's address after its words
+        self.embeds = embeds  # keep a picture's or a video's alt text and address (EMBEDDED)
         self.parts: list[str] = []
         self.hidden = 0
         self.quotes = 0  # blockquotes open
@@ -60,6 +61,19 @@ class _PlainText(HTMLParser):
             self.quotes += 1
         if tag == "a":
             self.links.append((len(self.parts), dict(attrs).get("href") or ""))
+        elif tag in self.EMBEDDED and self.embeds and not self.hidden:
+            self._embedded(tag, dict(attrs))
+
+    # A picture or a video in the text (TimelineJS shows them there): its alt text, and its
+    # address as a link's is kept, not dropped without a word.
+    EMBEDDED = {"img", "iframe", "video", "audio", "embed"}
+
+    def _embedded(self, tag: str, attrs: dict) -> None:
+        source = absolute(attrs.get("src") or "")
+        alt = " ".join((attrs.get("alt") or "").split()) if tag == "img" else ""
+        shown = " ".join(part for part in (alt, f"({source})" if source and self.addresses else "") if part)
+        if shown:
+            self.parts.append(f" {shown} ")
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -85,10 +99,12 @@ class _PlainText(HTMLParser):
             self.parts.append(data)
 
 
-def html_to_text(markup: str, addresses: bool = True) -> str:
+def html_to_text(markup: str, addresses: bool = True, embeds: bool = True) -> str:
     """HTML reduced to plain text: paragraphs and line breaks kept, tags gone,
-    entities decoded, a link's address kept after its words (unless not `addresses`)."""
-    parser = _PlainText(addresses)
+    entities decoded, a link's address kept after its words (unless not `addresses`), and a
+    picture's or a video's (unless not `embeds`: a Media cell's embed code, whose address is
+    the media itself)."""
+    parser = _PlainText(addresses, embeds)
     parser.feed(markup)
     parser.close()
     text = "".join(parser.parts)

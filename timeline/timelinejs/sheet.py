@@ -600,7 +600,9 @@ def rows_text(rows: list[int]) -> Message:
 
 
 def _type(cells: dict) -> str:
-    return cells.get("Type", "").strip().lower()
+    """The row's Type as TimelineJS reads it: `title` and `era` in lower case only (`Title` is an
+    event there, and is imported as one, with the warning of a Type that is neither)."""
+    return cells.get("Type", "").strip()
 
 
 def title_from(text: str) -> str:
@@ -623,9 +625,9 @@ def shown_label(text: str) -> str:
 
 
 def _same_date_words(a: str, b: str) -> bool:
-    def words(text: str) -> str:
+    def words(text: str) -> list[str]:  # (in any order: TimelineJS writes April 13, 1743; we, 13 April 1743)
         text = text.casefold().replace(".", "").replace(",", " ")
-        return re.sub(r"\bbce\b", "bc", " ".join(text.split()))
+        return sorted(re.sub(r"\bbce\b", "bc", " ".join(text.split())).split())
 
     return words(a) == words(b)
 
@@ -644,6 +646,10 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
     ]
     end = sheet_date(end_year, end_month, end_day, end_time, prefix="End ") if any(v.strip() for v in end_cells) else ""
     era = _type(cells) == "era"
+    if era and not end:  # (TimelineJS refuses it: "All eras must have start and end dates")
+        raise CellError(
+            "End Year", say("an era needs an End Year, as TimelineJS shows one only from its start to its end")
+        )
     entry = Entry(number, {}, era)
     credit_cell, caption_cell = cells.get("Media Credit", ""), cells.get("Media Caption", "")
     account = {
@@ -663,7 +669,7 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
     cell = cells.get("Media", "").strip()
     if is_markup(cell):
         link = embed_link(cell)
-        paragraphs.append(html_to_text(cell))
+        paragraphs.append(html_to_text(cell, embeds=False))
         entry.notes.append("embed")
     else:
         link = absolute(cell)
