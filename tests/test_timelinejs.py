@@ -73,6 +73,7 @@ def test_the_web_worker_imports_the_export_without_the_locking_append(module):
         ('<a href="https://example.org">https://example.org</a>', "https://example.org"),
         ('see <a href="//example.org/a">the report</a>', "see the report (https://example.org/a)"),
         ('<a href="javascript:alert(1)">click</a>', "click"),
+        ('write to <a href="mailto:desk@example.org?subject=Tip">the desk</a>', "write to the desk (desk@example.org)"),
         ("x<script>alert(1)</script><style>p{}</style>y", "xy"),
         ("  lots   of\n\n\n\n  space  ", "lots of\n\nspace"),
         ("<blockquote>Time flies.<cite>A proverb</cite></blockquote>", "Time flies.\nA proverb"),
@@ -801,6 +802,21 @@ def test_display_date_is_kept_when_it_says_more_than_the_date(display, cells, ke
     account, problems = one({"Text": "Body.", "Display Date": display, **cells})
     assert account["description"] == ("Body.\n\nDisplay date: " + display if kept else "Body.")
     assert ("Display Date" in notes(problems)) == kept
+
+
+def test_timelinejs_s_first_layout_is_named_with_how_to_convert_it():
+    """Start Date and End Date (TimelineJS's first sheet layout, which TimelineJS3 still reads) were
+    said to be no TimelineJS columns, and the sheet no TimelineJS sheet."""
+    data = b"Start Date,End Date,Headline,Text,Type,Tag\r\n1/5/2012,1/7/2012,An event,Body,,Politics\r\n"
+    sheet = sheets.read_sheet(data, "sheet.csv")
+    assert sheet.entries == []
+    (problem,) = [p for p in sheet.problems if p.level == ERROR]
+    assert (problem.row, problem.column) == (1, "Start Date")
+    assert problem.message.startswith(
+        "the header has Start Date and no Year: this is TimelineJS's first sheet layout, which writes each date "
+        "whole; split each Start Date into Year, Month, Day and Time"
+    )
+    assert not [p for p in sheet.problems if "is not a TimelineJS column" in p.message and "Date" in p.column]
 
 
 def test_type_is_read_as_timelinejs_reads_it():

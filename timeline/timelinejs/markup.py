@@ -88,8 +88,8 @@ class _PlainText(HTMLParser):
         elif tag in self.BLOCKS:
             self.parts.append("\n\n")
         elif tag == "a" and self.links:
-            start, href = self.links.pop()
-            href = absolute(href)
+            start, written = self.links.pop()
+            href = absolute(written) or _mail_address(written)
             words = "".join(self.parts[start:]).strip()
             if self.addresses and href and href not in words:
                 self.parts.append(f" ({href})" if words else href)
@@ -121,6 +121,13 @@ def inline(markup: str) -> str:
 def one_line(markup: str) -> str:
     """HTML reduced to one line of plain text, link addresses kept (for a caption, a credit)."""
     return " ".join(html_to_text(markup).split())
+
+
+def _mail_address(href: str) -> str:
+    """The address of a `mailto:` link (kept as text after the link's words, as a web link's is),
+    else ""."""
+    found = re.fullmatch(r"\s*mailto:([^?\s]+@[^?\s]+)(?:\?.*)?", href, re.IGNORECASE)
+    return found.group(1) if found else ""
 
 
 def absolute(address: str) -> str:

@@ -409,11 +409,14 @@ def header_map(names: list[str]) -> tuple[dict[str, int], list[Problem]]:
     known = {name.lower(): name for name in SHEET_COLUMNS}
     positions: dict[str, int] = {}
     problems: list[Problem] = []
+    keys = [" ".join(raw.split()).lower() for raw in names]
+    # TimelineJS's first layout named a date whole (Start Date, End Date); TimelineJS3 still reads it.
+    first_layout = "start date" in keys and "year" not in keys
     for position, raw in enumerate(names):
-        key = " ".join(raw.split()).lower()
+        key = keys[position]
         name = known.get(key) or OLD_NAMES.get(key)
         if name is None:
-            if key:
+            if key and not (first_layout and key in ("start date", "end date")):
                 problems.append(
                     Problem(
                         1,
@@ -432,7 +435,22 @@ def header_map(names: list[str]) -> tuple[dict[str, int], list[Problem]]:
             continue
         positions[name] = position
     missing = [name for name in NEEDED if name not in positions]
-    if missing:
+    if first_layout:
+        problems.append(
+            Problem(
+                1,
+                "Start Date",
+                ERROR,
+                say(
+                    "the header has Start Date and no Year: this is TimelineJS's first sheet layout, which "
+                    "writes each date whole; split each Start Date into Year, Month, Day and Time (and End Date "
+                    "into End Year, End Month, End Day and End Time), as TimelineJS's template names them: "
+                    "{columns}",
+                    columns=",".join(SHEET_COLUMNS),
+                ),
+            )
+        )
+    elif missing:
         problems.append(
             Problem(
                 1,
