@@ -1269,7 +1269,7 @@ def _as_written(value: np.datetime64, precision: str, offset: str = "", seconds:
     text = _iso_day(year, month, day)
     if precision == "day":
         return text
-    second = int((value - value.astype("datetime64[m]")) // np.timedelta64(1, "s"))
+    second = _second(value)
     return f"{text} {hour:02d}:{minute:02d}" + (f":{second:02d}" if second or seconds else "") + offset
 
 
@@ -2481,14 +2481,8 @@ def _half_day(letter: str, value) -> Message | None:
         "has {letter!r} after its time, perhaps short for {half}; if it is, write {date}",
         letter=letter,
         half="PM" if afternoon else "AM",
-        date=_iso_moment(meant),
+        date=_as_written(meant, "minute"),
     )
-
-
-def _iso_moment(moment: np.datetime64) -> str:
-    """A moment as events.csv writes it: 2022-01-05 19:30, with its seconds if it has any."""
-    text = str(moment.astype("datetime64[s]")).replace("T", " ")
-    return text.removesuffix(":00")
 
 
 def _plausible_offset(written: str) -> bool:
