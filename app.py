@@ -31,7 +31,7 @@ def environment() -> dict:
     """The settings the environment gives, with their defaults."""
     return dict(
         events=os.environ.get("TIMELINE_EVENTS", "events.csv"),
-        title=os.environ.get("TIMELINE_TITLE", "Timeline"),
+        title=os.environ.get("TIMELINE_TITLE", ""),
         frame_ancestors=os.environ.get("TIMELINE_FRAME_ANCESTORS", ANY_ANCESTOR),
         hsts=os.environ.get("TIMELINE_HSTS", "") == "1",
         map_tiles=os.environ.get("TIMELINE_MAP_TILES", ""),
@@ -62,7 +62,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Serve the timeline dashboard.")
     defaults = environment()
     parser.add_argument("--events", default=defaults["events"], help="the events file (default: events.csv)")
-    parser.add_argument("--title", default=defaults["title"], help="the page's title (default: Timeline)")
+    parser.add_argument(
+        "--title", default=defaults["title"], help="the page's title (default: Timeline, in the reader's language)"
+    )
     parser.add_argument(
         "--frame-ancestors",
         default=defaults["frame_ancestors"],

@@ -56,7 +56,6 @@ def test_a_sample_catalogue_only_holds_messages_the_code_marks():
 SAME_IN_EVERY_LANGUAGE = {
     "",
     " ",
-    "Timeline",
     "▾",
     "×",
     "← →",
@@ -93,9 +92,9 @@ def test_every_word_of_the_page_comes_from_the_catalogue(lang):
     """The page in each complete language writes no English word left untranslated (a string the
     code does not mark stays English and fails here)."""
     with i18n.using("en"):
-        english = written(page_layout("Timeline", "v", {}))
+        english = written(page_layout("", "v", {}))  # (no title set: "Timeline", translated)
     with i18n.using(lang):
-        translated = written(page_layout("Timeline", "v", {}))
+        translated = written(page_layout("", "v", {}))
     assert len(english) == len(translated)
     untranslated = [
         e
@@ -294,6 +293,34 @@ def test_the_layout_follows_the_browser_s_language(client):
     assert "Effacer les filtres" in french.get_data(as_text=True) and "Clear filters" in english.get_data(as_text=True)
     for response in (french, english, client.get("/")):  # a cache keeps one per language
         assert "Accept-Language" in response.headers.get("Vary", "")
+
+
+@pytest.fixture(scope="module")
+def untitled():
+    return create_app(ROOT / "events.csv").server.test_client()  # (no TIMELINE_TITLE, no --title)
+
+
+def headings(node) -> list[str]:
+    """The texts of the H1 elements in a layout (Dash's JSON of it)."""
+    if isinstance(node, list):
+        return [text for child in node for text in headings(child)]
+    if not isinstance(node, dict):
+        return []
+    props = node.get("props", {})
+    found = [props["children"]] if node.get("type") == "H1" else []
+    return found + headings(props.get("children"))
+
+
+@pytest.mark.parametrize(
+    "lang, title", [("en", "Timeline"), ("fr", "Chronologie"), ("ru", "Хронология"), ("ar", "الخط الزمني")]
+)
+def test_a_site_that_sets_no_title_is_titled_timeline_in_the_reader_s_language(untitled, client, lang, title):
+    assert f"<title>{title}</title>" in untitled.get(f"/?lang={lang}").get_data(as_text=True)
+    assert headings(untitled.get("/_dash-layout", headers={"Accept-Language": lang}).get_json()) == [title]
+    assert headings(opening(untitled.get(f"/?lang={lang}").get_data(as_text=True)).get("layout", [])) in ([], [title])
+    # A title the site sets is its own words, the same in every language.
+    assert "<title>Timeline</title>" in client.get(f"/?lang={lang}").get_data(as_text=True)
+    assert headings(client.get("/_dash-layout", headers={"Accept-Language": lang}).get_json()) == ["Timeline"]
 
 
 def test_a_callback_answers_in_the_address_s_language(client):

@@ -231,6 +231,12 @@ def gettext(message: str, domain: str = DOMAIN) -> str:
 _ = gettext
 
 
+def title(given: str) -> str:
+    """The page's title: the one the site gives (TIMELINE_TITLE, `--title`), as written, in every
+    language; without one, "Timeline" in the language in force."""
+    return given or _("Timeline")
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is written; translated later, by `_`."""
     return message

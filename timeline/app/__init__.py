@@ -37,12 +37,16 @@ class TimelineDash(Dash):
     the page is served, so the full page is never drawn first (Dash asks for the layout without
     the address); every link and step inside keeps `embed=1` (State.to_search)."""
 
+    page_title = ""  # the site's title (create_app's `title`), or "": "Timeline" in the reader's language
+
     def interpolate_index(self, **parts):  # type: ignore[override]  # (Dash passes the parts by name)
         state = State.from_search(request.query_string.decode("utf-8", "replace"))
         if state.embed:
             parts["app_entry"] = f'<div class="embedded">{parts.get("app_entry", "")}</div>'
         # The page's language (the address's, the setting's or the browser's) and its direction.
         lang = i18n.for_request(state.lang)
+        with i18n.using(lang):  # (Dash writes <title> as it is given: escaped here, shown as text)
+            parts["title"] = html.escape(i18n.title(self.page_title))
         page_html = super().interpolate_index(**parts)
         if lang != i18n.ENGLISH:
             page_html = page_html.replace('<html lang="en">', f'<html lang="{lang}" dir="{i18n.direction(lang)}">', 1)
@@ -51,7 +55,7 @@ class TimelineDash(Dash):
 
 def create_app(
     events: str | os.PathLike = "events.csv",
-    title: str = "Timeline",
+    title: str = "",
     assets_folder: str | os.PathLike = ROOT / "assets",
     frame_ancestors: str = security.ANY_ANCESTOR,
     hsts: bool = False,
@@ -67,16 +71,16 @@ def create_app(
     `data_lang` the language the events are written in (a `lang` attribute on their text)."""
     path = str(events)
     i18n.configure(lang, data_lang)
-    # Dash writes its title into <title> as it is given: escaped here, it is shown as text.
     app = TimelineDash(
         __name__,
-        title=html.escape(title),
+        title=html.escape(i18n.title(title)),  # (each page's <title> is in its reader's language)
         update_title="",
         assets_folder=str(assets_folder),
         serve_locally=True,
         index_string=INDEX_STRING,
         assets_ignore=preload.DEFERRED_ASSETS,
     )  # loaded by assets/map.js when needed
+    app.page_title = title  # (the site's, or "" for "Timeline" in each reader's language)
     app.layout = lambda: speaking_page(title, data.current(path))  # made for each page load
     callbacks.register(app, path, title)
     share.register(app, title)  # the Share control, and the embedded view's link out

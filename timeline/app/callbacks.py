@@ -33,7 +33,7 @@ PANELS = Recent(64)
 FIGURES = Recent(32)
 
 
-def register(app, path: str, title: str = "Timeline") -> None:
+def register(app, path: str, title: str = "") -> None:
     """The callbacks for the events file at `path` (`title`: the exports'), on `app`."""
     wiring.register(app, CALLBACKS, path=path, title=title)
 
@@ -354,7 +354,7 @@ def download(csv_clicks, json_clicks, view, *, path, title):
         now, filters = data.current(path), State.from_search(view).filters
         index, mask = now.index_at(filters), now.mask(filters)
         if ctx.triggered_id == "export-timelinejs":
-            text, name = export.timelinejs_file(index, mask, title, i18n._("timeline"))
+            text, name = export.timelinejs_file(index, mask, i18n.title(title), i18n._("timeline"))
             return dcc.send_string(text, name + ".json", type="application/json")
         text, name = export.csv_file(index, mask, i18n._("timeline-events"))
         return dcc.send_string(text, name + ".csv", type="text/csv")

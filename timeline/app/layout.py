@@ -84,7 +84,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
             html.Header(
                 className="masthead",
                 children=[
-                    html.H1(title, dir="auto"),  # (the editor's words: their own direction)
+                    html.H1(i18n.title(title), dir="auto"),  # (the editor's words: their own direction)
                     # Shown only in the embedded view (/?embed=1): the same view, whole, in a new tab.
                     html.A(
                         _("Open the full timeline ↗"),

@@ -69,7 +69,7 @@ def address() -> str:
     return "?" + request.query_string.decode("latin-1")
 
 
-def install(app: Dash, path: str, title: str = "Timeline") -> None:
+def install(app: Dash, path: str, title: str = "") -> None:
     """Each page carries its opening view; call before security.secure (the hook's inline
     script is allowed by its hash)."""
     interpolate = app.interpolate_index  # Dash's documented place to change the page

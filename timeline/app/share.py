@@ -7,6 +7,7 @@ from __future__ import annotations
 from dash import ClientsideFunction, Input, Output
 from dash import State as Given
 
+from .. import i18n
 from ..view import share
 from . import wiring
 from .wiring import InBrowser, wired
@@ -26,7 +27,7 @@ def register(app, title: str) -> None:
 def addresses(search, href, *, title):
     """The full view's address, the permalink and the <iframe> code, for the address."""
     link = share.permalink(href, search)
-    return dict(full_view=link or "/", link=link, embed=share.embed_code(href, search, title))
+    return dict(full_view=link or "/", link=link, embed=share.embed_code(href, search, i18n.title(title)))
 
 
 # The Copy buttons: the box's text to the clipboard.
