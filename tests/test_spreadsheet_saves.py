@@ -29,7 +29,7 @@ import openpyxl
 import pytest
 
 import timeline
-from timeline import cli, workbook
+from timeline import cli, i18n, workbook
 from timeline.problems import ERROR, WARNING
 from timeline.timelinejs import importer
 
@@ -500,7 +500,8 @@ def test_a_percent_format_on_a_date_is_a_date():
 def test_check_refuses_a_workbook_s_percent_figure_and_reads_its_months(tmp_path, capsys):
     """LibreOffice 7.4's save of an editor's sheet: a turnout typed `5%` in figure (held as 0.05,
     shown `5.00%`), and months typed `January 2022` and dragged down (held as 2022-01-01, 01-02...,
-    each shown `January 2022`). Neither is read without a word as a figure of 0.05 or as days."""
+    each shown `January 2022`). Neither is read without a word as a figure of 0.05 or as days: the
+    months are read as shown, with one warning for the rows dragged down."""
     width = len(HEADER)
     rows = [[f"month-{day}", dt.datetime(2022, 1, day), None, "Month typed", None, "protest"] for day in (1, 2, 3, 4)]
     rows.append(["turnout", dt.datetime(2022, 1, 5), None, "Turnout", None, "politics"])
@@ -520,10 +521,84 @@ def test_check_refuses_a_workbook_s_percent_figure_and_reads_its_months(tmp_path
     out = capsys.readouterr().out.splitlines()
     [refused] = [line for line in out if ": figure: " in line]
     assert refused.startswith(f"{path}:6: figure: error: figure '5%'"), refused
-    assert not [line for line in out if ": date: " in line]
-    assert out[-1] == "4 events, 4 accounts, 1 error, 1 warning"  # (the row refused is left out)
+    [dragged] = [line for line in out if ": date: " in line]
+    assert dragged.startswith(f"{path}:3: date: warning: the date cell shows the month January 2022"), dragged
+    assert "holds 2 January 2022, and each row below it to row 5 holds the day after" in dragged
+    assert out[-1] == "4 events, 4 accounts, 1 error, 2 warnings"  # (the row refused is left out)
     text, _ = workbook.xlsx_to_csv(path.read_bytes())
     assert [line.split(",")[1] for line in text.decode().splitlines()[1:5]] == ["2022-01"] * 4
+
+
+MONTH = "mmmm yyyy"
+
+
+@pytest.mark.parametrize(
+    "cells, said",
+    [
+        # (the date column's cells from row 2 down, value and number format; each warning: row, words)
+        # a month typed is held as its first day: nothing to say
+        ([(dt.datetime(2022, 1, 1), MONTH), (dt.datetime(2022, 3, 1), "mmm-yy")], []),
+        # 15/01/2022 typed into a column formatted to show months: read as January 2022, the 15th said
+        (
+            [(dt.datetime(2022, 1, 1), MONTH), (dt.datetime(2022, 1, 15), MONTH)],
+            [
+                (
+                    3,
+                    "the date cell shows the month January 2022 (formatted 'mmmm yyyy') and is read as that month, "
+                    "2022-01, but it holds 15 January 2022: to have that read, format the cell as a date that shows "
+                    "the day (yyyy-mm-dd",
+                )
+            ],
+        ),
+        ([(dt.datetime(2022, 3, 17), "mmm-yy")], [(2, "shows the month March 2022 (formatted 'mmm-yy')")]),
+        ([(dt.datetime(2022, 1, 4), "[$-409]mmmm\\ yyyy")], [(2, "(formatted '[$-409]mmmm\\ yyyy')")]),
+        # a time held, even on the 1st
+        ([(dt.datetime(2022, 2, 1, 14, 30), MONTH)], [(2, "but it holds 1 February 2022, 14:30: to have")]),
+        # a month dragged down in Excel: each row the next day, one warning naming the last row, across
+        # the end of a month too (31 January, 1 February shown as February, 2 February...)
+        (
+            [(dt.datetime(2022, 1, 1) + dt.timedelta(days=n), MONTH) for n in range(40)],
+            [
+                (
+                    3,
+                    "holds 2 January 2022, and each row below it to row 41 holds the day after the row above's: "
+                    "a cell dragged down",
+                )
+            ],
+        ),
+        # a drag, then a day typed: the drag is one warning and the day typed its own
+        (
+            [*[(dt.datetime(2022, 1, n), MONTH) for n in (1, 2, 3, 4)], (dt.datetime(2022, 1, 20), MONTH)],
+            [(3, "holds 2 January 2022, and each row below it to row 5"), (6, "it holds 20 January 2022: to have")],
+        ),
+        # a format that shows the day, or a time, shows what the cell holds: nothing hidden
+        ([(dt.datetime(2022, 1, 15), "yyyy-mm-dd"), (dt.datetime(2022, 1, 15, 9, 30), "mmm yyyy hh:mm")], []),
+    ],
+)
+def test_a_month_s_cell_that_holds_a_day_is_read_as_its_month_with_a_warning(tmp_path, capsys, cells, said):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for number, (value, number_format) in enumerate(cells, start=2):
+        sheet.append([f"e{number}", value, None, "T", None, "protest", None, None, None, "AFP"])
+        sheet.cell(row=number, column=2).number_format = number_format
+    path = tmp_path / "events.xlsx"
+    book.save(path)
+    cli.main(["check", str(path)])
+    out = capsys.readouterr().out.splitlines()
+    warned = [line for line in out if ": date: " in line]
+    assert len(warned) == len(said), warned
+    for line, (row, words) in zip(warned, said):
+        assert line.startswith(f"{path}:{row}: date: warning: ") and words in line, line
+    warnings = len(said) + 1  # (and the note that it is a workbook)
+    assert out[-1].endswith(f", 0 errors, {warnings} warning{'s' if warnings > 1 else ''}")
+
+
+def test_a_month_s_hidden_day_is_said_in_the_reader_s_language():
+    [problem] = workbook.hidden_days([workbook.HiddenDay(4, "Date", dt.datetime(2022, 1, 15), "mmmm yyyy", True)])
+    assert (problem.row, problem.column, problem.level) == (4, "Date", WARNING)
+    with i18n.using("fr"):
+        assert "15 janvier 2022" in problem.message and "janvier 2022" in problem.message
 
 
 def test_import_reads_a_timelinejs_workbook(tmp_path):

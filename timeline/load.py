@@ -11,6 +11,7 @@ import copy
 import ctypes
 import difflib
 import hashlib
+import heapq
 import os
 import re
 from collections.abc import Callable
@@ -195,11 +196,12 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
             path,
             stamp,
         )
-    sheet_note = []
+    sheet_note, hidden = [], []
     if workbooks and workbook.kind(data.slice(0, min(data.size, 1 << 16)).to_pybytes()) == workbook.XLSX:
         try:
-            data, sheet = workbook.xlsx_to_csv(data.to_pybytes())
-            scan = None
+            read = workbook.read_xlsx(data.to_pybytes())
+            data, sheet, scan = read.text, read.title, None
+            hidden = read.problems(schema.column_named)  # (a day a month's cell holds and does not show)
         except workbook.NotReadable as error:
             return _empty(
                 [
@@ -241,6 +243,8 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     holder = [data]
     del data
     dataset = _load(holder, edges, stamp[3] if len(stamp) > 3 else None, scan)
+    if hidden:
+        dataset.problems[:] = heapq.merge(dataset.problems, sorted(hidden, key=_reading_order), key=_reading_order)
     dataset.problems[:0] = sheet_note
     dataset.path, dataset.signature = str(path), stamp
     dataset.settled, dataset.ends_line = settled, ends_line

@@ -14,9 +14,11 @@ import datetime as dt
 import io
 import math
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .problems import Message, say
+from . import dates
+from .problems import WARNING, Message, Problem, say
 
 ZIP = b"PK\x03\x04"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls (and old Word/PowerPoint files)
@@ -85,7 +87,41 @@ class NotReadable(Exception):
     """The workbook cannot be opened (damaged, encrypted, or not really an .xlsx)."""
 
 
+@dataclass
+class SheetText:
+    """An .xlsx's first sheet as CSV text (`read_xlsx`), and what its cells hold that the text
+    does not say: the day (or time) of a date whose cell shows only its month."""
+
+    text: bytes
+    title: str
+    hidden: list[HiddenDay] = field(default_factory=list)
+
+    def problems(self, column_of=str) -> list[Problem]:
+        """A warning for each day a month's cell holds and does not show (`hidden_days`);
+        `column_of`: the column a header's name names (as written, by default)."""
+        return hidden_days(self.hidden, column_of)
+
+
+@dataclass(frozen=True)
+class HiddenDay:
+    """A date cell formatted to show its month only (`mmmm yyyy`, `mmm-yy`), read as that month.
+    `hides`: it holds a day other than the 1st, or a time (else it is only a link of a chain of
+    cells dragged down, each a day after the one above)."""
+
+    row: int  # the sheet's row number (the header is row 1)
+    header: str  # the name in the header row above the cell
+    value: dt.datetime
+    number_format: str
+    hides: bool
+
+
 def xlsx_to_csv(data: bytes) -> tuple[bytes, str]:
+    """`read_xlsx`'s CSV text and sheet name."""
+    sheet = read_xlsx(data)
+    return sheet.text, sheet.title
+
+
+def read_xlsx(data: bytes) -> SheetText:
     """The first sheet of an .xlsx as UTF-8 CSV bytes (one line per sheet row, from row 1, so
     that row numbers are the spreadsheet's), and the sheet's name.
 
@@ -106,13 +142,23 @@ def xlsx_to_csv(data: bytes) -> tuple[bytes, str]:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         width = 0
-        for row in sheet.iter_rows(min_row=1):
-            cells = [cell_text(cell.value, getattr(cell, "number_format", "") or "") for cell in row]
+        header: list[str] = []
+        months: list[HiddenDay] = []
+        for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
+            formats = [getattr(cell, "number_format", "") or "" for cell in row]
+            cells = [cell_text(cell.value, shown) for cell, shown in zip(row, formats)]
             while cells and cells[-1] == "":
                 cells.pop()
             width = width or len(cells)  # (the header's width: later rows padded to it)
+            header = header or cells
             writer.writerow(cells + [""] * (width - len(cells)) if cells else [])
-        return out.getvalue().encode("utf-8"), sheet.title
+            for index, (cell, shown) in enumerate(zip(row, formats)):
+                if number > 1 and isinstance(cell.value, dt.datetime) and _shows_month_only(shown):
+                    value = cell.value
+                    hides = value.day != 1 or value.time() != dt.time()
+                    name = header[index] if index < len(header) else ""
+                    months.append(HiddenDay(number, name, value, shown, hides))
+        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months)
     finally:
         book.close()
 
@@ -136,7 +182,7 @@ def cell_text(value, number_format: str = "") -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
-        shown = _shows(number_format)
+        shown = _shows(number_format)  # (a month shown alone: see also hidden_days)
         if "h" not in shown and "d" not in shown and "y" in shown:
             return f"{value.year:04d}-{value.month:02d}" if "m" in shown else f"{value.year:04d}"
         if "h" in shown and value.second == 0 and value.microsecond == 0:
@@ -187,3 +233,65 @@ def _shows(number_format: str) -> set[str]:
         else:
             shown.add(part)
     return shown
+
+
+def _shows_month_only(number_format: str) -> bool:
+    """A date format that shows a month and its year, and no day and no time (`mmm-yy`)."""
+    return _shows(number_format) == {"y", "m"}
+
+
+def hidden_days(cells: list[HiddenDay], column_of=str) -> list[Problem]:
+    """A warning for each month cell that holds a day the editor does not see (read as the
+    month it shows): typed 15/01/2022 into a column formatted `mmmm yyyy`, it shows January
+    2022. A cell dragged down in Excel or LibreOffice fills the next days, not the next months
+    (each row a day after the row above, each shown as its month): such a chain of rows is one
+    warning, on the first row that holds a day, naming the last."""
+    problems = []
+    by_column: dict[str, list[HiddenDay]] = {}
+    for cell in cells:
+        by_column.setdefault(cell.header, []).append(cell)
+    for header, column in by_column.items():
+        chains: list[list[HiddenDay]] = []
+        for cell in column:
+            last = chains[-1][-1] if chains else None
+            if last and cell.row == last.row + 1 and cell.value - last.value == dt.timedelta(days=1):
+                chains[-1].append(cell)
+            else:
+                chains.append([cell])
+        for chain in chains:
+            hiding = [cell for cell in chain if cell.hides]
+            if hiding:
+                problems.append(_hidden_day(column_of(header), hiding[0], hiding[-1].row if len(hiding) > 1 else 0))
+    return problems
+
+
+def _hidden_day(column: str, cell: HiddenDay, last: int) -> Problem:
+    value = cell.value
+    time = (value.hour, value.minute, value.second) if value.time() != dt.time() else ()
+    said = {
+        "column": column,
+        "value": f"{value.year:04d}-{value.month:02d}",
+        "month": dates.Day.of(value.year, value.month),
+        "format": f"'{cell.number_format}'",
+        "held": dates.Day.of(value.year, value.month, value.day, *time),
+    }
+    if last:
+        text = say(
+            "the {column} cell shows the month {month} (formatted {format}) and is read as that month, {value}, "
+            "but it holds {held}, and each row below it to row {last} holds the day after the row above's: a cell "
+            "dragged down in Excel or LibreOffice fills the next days, not the next months. If the months are "
+            "meant, fill them again by month (Excel: Auto Fill Options > Fill Months; LibreOffice: Sheet > "
+            "Fill Cells > Fill Series, Date, time unit Month) or type each month; if the days are meant, "
+            "format the cells as a date that shows the day (yyyy-mm-dd)",
+            last=last,
+            **said,
+        )
+    else:
+        text = say(
+            "the {column} cell shows the month {month} (formatted {format}) and is read as that month, {value}, "
+            "but it holds {held}: to have that read, format the cell as a date that shows the day (yyyy-mm-dd, "
+            "or yyyy-mm-dd hh:mm with a time); if the month is meant, type it again (a month typed is kept as "
+            "its first day)",
+            **said,
+        )
+    return Problem(cell.row, column, WARNING, text)
