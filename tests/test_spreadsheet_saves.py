@@ -601,6 +601,43 @@ def test_a_month_s_hidden_day_is_said_in_the_reader_s_language():
         assert "15 janvier 2022" in problem.message and "janvier 2022" in problem.message
 
 
+@pytest.mark.parametrize(
+    "id_cell, number_format, warned",
+    [
+        # 12-1 typed into a cell that is not Text: Excel keeps the 1st of December (or the 12th of
+        # January) of the year it was typed, shown 1-Dec; LibreOffice shows 12/01/26
+        (dt.datetime(2026, 12, 1), "d-mmm", "id '2026-12-01' is a date in the sheet (formatted 'd-mmm')"),
+        (dt.datetime(2026, 1, 12), "MM/DD/YY", "id '2026-01-12' is a date in the sheet (formatted 'MM/DD/YY')"),
+        (dt.datetime(2026, 3, 4), "m/d/yyyy", "id '2026-03-04' is a date in the sheet (formatted 'm/d/yyyy')"),
+        # an id typed as an ISO day is shown and read as typed
+        (dt.datetime(2022, 1, 5), "yyyy-mm-dd", None),
+        # typed into a Text cell, the id is text: read as typed
+        ("12-1", "@", None),
+    ],
+)
+def test_an_id_a_workbook_made_a_date_is_said(tmp_path, capsys, id_cell, number_format, warned):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append([id_cell, dt.datetime(2022, 1, 5), None, "T", None, "protest", None, None, None, "AFP"])
+    sheet.append(["other", dt.datetime(2022, 1, 6), None, "T2", None, "protest", None, None, None, "AFP"])
+    sheet.cell(row=2, column=1).number_format = number_format
+    path = tmp_path / "events.xlsx"
+    book.save(path)
+    cli.main(["check", str(path)])
+    out = capsys.readouterr().out.splitlines()
+    said = [line for line in out if ": id: " in line]
+    if warned is None:
+        assert not said, said
+    else:
+        [line] = said
+        assert line.startswith(f"{path}:2: id: warning: {warned}: a spreadsheet makes a date of an id such as 12-1"), (
+            line
+        )
+        assert line.endswith("format the id column as Text and type the id again")
+    assert out[-1].startswith("2 events, 2 accounts, 0 errors")  # (the row is kept)
+
+
 def test_import_reads_a_timelinejs_workbook(tmp_path):
     sheet = tmp_path / "sheet.xlsx"
     sheet.write_bytes(

@@ -199,9 +199,9 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     sheet_note, hidden = [], []
     if workbooks and workbook.kind(data.slice(0, min(data.size, 1 << 16)).to_pybytes()) == workbook.XLSX:
         try:
-            read = workbook.read_xlsx(data.to_pybytes())
+            read = workbook.read_xlsx(data.to_pybytes(), schema.column_named)
             data, sheet, scan = read.text, read.title, None
-            hidden = read.problems(schema.column_named)  # (a day a month's cell holds and does not show)
+            hidden = read.problems(schema.column_named)  # (a month's cell's hidden day, an id made a date)
         except workbook.NotReadable as error:
             return _empty(
                 [

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import dates
-from .problems import WARNING, Message, Problem, say
+from .problems import WARNING, Message, Problem, say, show
 
 ZIP = b"PK\x03\x04"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls (and old Word/PowerPoint files)
@@ -95,11 +95,13 @@ class SheetText:
     text: bytes
     title: str
     hidden: list[HiddenDay] = field(default_factory=list)
+    dated_ids: list[DatedId] = field(default_factory=list)
 
     def problems(self, column_of=str) -> list[Problem]:
-        """A warning for each day a month's cell holds and does not show (`hidden_days`);
-        `column_of`: the column a header's name names (as written, by default)."""
-        return hidden_days(self.hidden, column_of)
+        """A warning for each day a month's cell holds and does not show (`hidden_days`), and for
+        each id a spreadsheet made a date (`dated_ids`); `column_of`: the column a header's name
+        names (as written, by default)."""
+        return hidden_days(self.hidden, column_of) + dated_ids(self.dated_ids, column_of)
 
 
 @dataclass(frozen=True)
@@ -115,13 +117,25 @@ class HiddenDay:
     hides: bool
 
 
+@dataclass(frozen=True)
+class DatedId:
+    """An id cell that holds a date its format does not show as yyyy-mm-dd: a spreadsheet made a
+    date of an id typed into a cell that was not Text (`12-1` is the 1st of December or the 12th
+    of January of the year it was typed, shown `1-Dec`), and the id read is not the one typed."""
+
+    row: int  # the sheet's row number (the header is row 1)
+    header: str
+    value: dt.datetime
+    number_format: str
+
+
 def xlsx_to_csv(data: bytes) -> tuple[bytes, str]:
     """`read_xlsx`'s CSV text and sheet name."""
     sheet = read_xlsx(data)
     return sheet.text, sheet.title
 
 
-def read_xlsx(data: bytes) -> SheetText:
+def read_xlsx(data: bytes, column_of=str) -> SheetText:
     """The first sheet of an .xlsx as UTF-8 CSV bytes (one line per sheet row, from row 1, so
     that row numbers are the spreadsheet's), and the sheet's name.
 
@@ -130,7 +144,8 @@ def read_xlsx(data: bytes) -> SheetText:
     as the text a spreadsheet shows (openpyxl does not apply number formats): a date or time is
     written in ISO form at the precision it holds (a midnight time is a day: `2022-01-07`; else
     `2022-01-07 16:30`, with seconds when it has them), a whole number without its `.0`,
-    TRUE/FALSE as words, an empty cell as nothing."""
+    TRUE/FALSE as words, an empty cell as nothing. `column_of`: the column a header's name
+    names (schema.column_named), to find the id column's cells that hold dates (`DatedId`)."""
     from openpyxl import load_workbook  # (imported here: only `check` and `import` of a workbook need it)
 
     try:
@@ -144,13 +159,17 @@ def read_xlsx(data: bytes) -> SheetText:
         width = 0
         header: list[str] = []
         months: list[HiddenDay] = []
+        ids: list[DatedId] = []
+        id_at: set[int] = set()
         for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
             formats = [getattr(cell, "number_format", "") or "" for cell in row]
             cells = [cell_text(cell.value, shown) for cell, shown in zip(row, formats)]
             while cells and cells[-1] == "":
                 cells.pop()
             width = width or len(cells)  # (the header's width: later rows padded to it)
-            header = header or cells
+            if not header:
+                header = cells
+                id_at = {index for index, name in enumerate(header) if column_of(name) == "id"}
             writer.writerow(cells + [""] * (width - len(cells)) if cells else [])
             for index, (cell, shown) in enumerate(zip(row, formats)):
                 if number > 1 and isinstance(cell.value, dt.datetime) and _shows_month_only(shown):
@@ -158,7 +177,14 @@ def read_xlsx(data: bytes) -> SheetText:
                     hides = value.day != 1 or value.time() != dt.time()
                     name = header[index] if index < len(header) else ""
                     months.append(HiddenDay(number, name, value, shown, hides))
-        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months)
+                elif (
+                    number > 1
+                    and index in id_at
+                    and isinstance(cell.value, dt.datetime)
+                    and not _code(shown).startswith("yyyy-mm-dd")  # (typed 2022-01-05, shown and read so)
+                ):
+                    ids.append(DatedId(number, header[index], cell.value, shown))
+        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids)
     finally:
         book.close()
 
@@ -295,3 +321,24 @@ def _hidden_day(column: str, cell: HiddenDay, last: int) -> Problem:
             **said,
         )
     return Problem(cell.row, column, WARNING, text)
+
+
+def dated_ids(cells: list[DatedId], column_of=str) -> list[Problem]:
+    """A warning for each id cell that holds a date (`DatedId`): the row is kept, under the id
+    its date is read as (the same for every account typed alike the same year), and the editor
+    is told that it is not the id typed."""
+    return [
+        Problem(
+            cell.row,
+            column_of(cell.header),
+            WARNING,
+            say(
+                "id {value} is a date in the sheet (formatted {format}): a spreadsheet makes a date of an id such "
+                "as 12-1 or 3-4 typed into a cell that is not formatted as Text, so {value} is not the id typed; "
+                "format the id column as Text and type the id again",
+                value=show(cell_text(cell.value)),
+                format=f"'{cell.number_format}'",
+            ),
+        )
+        for cell in cells
+    ]
