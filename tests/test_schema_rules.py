@@ -173,6 +173,17 @@ def test_a_new_column_with_simple_checks_is_one_record(monkeypatch):
         ("latitude", "43.2389N", "as decimal degrees it is 43.2389"),
         ("latitude", "43" + " " * 1000 + "N!", "is not a number"),  # (long, and no time spent on it)
         ("latitude", "Almaty", "is not a number"),
+        # Arabic digits or decimal separator; a decimal separator a program wrote as a question mark
+        (
+            "latitude",
+            "٤٣٫٢٣٨٩",
+            "latitude '٤٣٫٢٣٨٩' is written in Arabic digits or with the Arabic decimal separator (٫); write 43.2389",
+        ),
+        ("longitude", "-٧٦.٨٨", "write -76.88"),
+        ("latitude", "43٫2389", "write 43.2389"),
+        ("latitude", "43?2389", "latitude '43?2389' has a question mark where its decimal point belongs"),
+        ("longitude", "-76?8897", "write -76.8897, and save the file as CSV in UTF-8"),
+        ("latitude", "43??", "is not a number"),
     ],
 )
 def test_a_coordinate_written_another_way_is_told_the_decimal_degrees_to_write(column, value, said):
@@ -308,7 +319,12 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
         # nothing to tell: as before
         ("over 1,000", "is not a number; write the number alone"),
         ("0,500", "is not a number"),  # (a half, not 500)
-        ("٢٠٠", "is not a number"),  # (not told to write the same digits)
+        # Arabic digits, the Arabic decimal separator: the number in the digits to write
+        ("٢٠٠", "figure '٢٠٠' is written in Arabic digits or with the Arabic decimal separator (٫); write 200"),
+        ("٢٫٥", "write 2.5"),
+        ("2٫5", "write 2.5"),
+        ("۱۲۵", "write 125"),  # (Persian digits)
+        ("٢٬٥٠٠", "is not a number"),  # (2,500 reads two ways: not told one)
         ("\u2212200", "is not a number"),  # (a minus sign that is not a hyphen-minus: its sign not dropped)
         ("2022-01-05", "is not a number; write the number alone"),
         ("many", "is not a number; write the number alone"),

@@ -286,9 +286,46 @@ def _decimal_comma(column: str, value: str, number: str) -> Message:
     )
 
 
+# Arabic-Indic and Eastern Arabic-Indic (Persian, Urdu) digits, the Arabic decimal separator and
+# thousands separator: a number typed in them is one number, said in the digits to write.
+_ARABIC_NUMERALS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)", re.ASCII)
+# 43?2389: a decimal point a program could not write in the file's character set (the Arabic ٫,
+# which LibreOffice writes for an Arabic locale, saved in a Western one) became a question mark.
+_QUESTION_POINT = re.compile(r"[+-]?\d{1,3}\?\d+", re.ASCII)
+
+
+def _in_western_digits(column: str, value: str) -> Message | None:
+    """What a number typed in Arabic digits or with the Arabic decimal separator (٤٣٫٢٣٨٩, 2٫5) is
+    told: the number to write. None for any other value."""
+    text = value.strip()
+    western = text.translate(_ARABIC_NUMERALS)
+    if western == text or not _PLAIN_NUMBER.fullmatch(western):
+        return None
+    return say(
+        "{name} {value} is written in Arabic digits or with the Arabic decimal separator (٫); write {number}",
+        name=column,
+        value=show(value),
+        number=western.lstrip("+"),
+    )
+
+
 def _not_degrees(column: str, value: str) -> Message:
     """What a latitude or longitude that is no number is told: the decimal degrees to write, where
-    it is one written another way (a decimal comma, degrees and minutes, a hemisphere's letter)."""
+    it is one written another way (a decimal comma, degrees and minutes, a hemisphere's letter,
+    Arabic digits, a decimal point a program wrote as a question mark)."""
+    arabic = _in_western_digits(column, value)
+    if arabic is not None:
+        return arabic
+    if _QUESTION_POINT.fullmatch(value.strip()):
+        return say(
+            "{name} {value} has a question mark where its decimal point belongs: the program that saved the "
+            "file could not write the decimal separator it had (the Arabic ٫ in a Western character set); "
+            "write {degrees}, and save the file as CSV in UTF-8",
+            name=column,
+            value=show(value),
+            degrees=value.strip().replace("?", ".").lstrip("+"),
+        )
     degrees, comma = _other_degrees(column, value)
     if degrees is not None and comma:
         return _decimal_comma(column, value, degrees)
@@ -355,6 +392,9 @@ def _not_a_figure(value: str) -> Message:
     in it (1,000,000 or 1 000; ~200, 200+, 225 dead; 2.5k; a range), and where the rest goes; both
     readings of one comma before three digits (2,500: 2500, or 2.5 with a decimal comma)."""
     text = " ".join(value.split())  # (a no-break space, as French writes 1 000, is a space here)
+    arabic = _in_western_digits("figure", value)
+    if arabic is not None:
+        return arabic
     if _ONE_COMMA.fullmatch(text):
         return say(
             "figure {value} reads two ways: {whole} with a comma between its thousands, or {small} with a "
