@@ -795,7 +795,8 @@ COLUMNS: tuple[Column, ...] = (
         "latitude",
         "no",
         "Decimal degrees, -90 to 90; give both or neither. Written with a decimal comma (`43,2389`) or in "
-        "degrees and minutes (`43°14′N`, `43 14 20 N`), it is refused with the decimal degrees to write. "
+        "degrees and minutes (`43°14′N`, `43 14 20 N`), in Arabic digits (`٤٣٫٢٣٨٩`), or with a `?` a program "
+        "wrote for the Arabic decimal separator (`43?2389`), it is refused with the decimal degrees to write. "
         "Latitude and longitude the other way round (far from the town `location` names, and swapped at "
         "it) are warned about.",
         "43.2389",
