@@ -14,6 +14,10 @@
 //   checklist), the dialog and the search box are named after the dropdown's label.
 // - Previous and Next at either end ("nowhere" to go) stay enabled, so that focus is not lost
 //   from them: they say aria-disabled.
+// - The chart's drawing (plotly's SVG layers) is hidden from screen readers: a reader would hear
+//   every title, tick and legend word on it as one image's name. The figure is named by its
+//   summary (how many events, from when to when, the categories) and links to the list of the
+//   same events, which says each one's date, title and whether it is disputed.
 // - A date filter whose date cannot be read (the server gives its box the class "invalid") says
 //   aria-invalid, and is described by the notice that says why (#problems).
 (function () {
@@ -55,6 +59,9 @@
         input.removeAttribute("aria-invalid");
         input.removeAttribute("aria-describedby");
       }
+    });
+    document.querySelectorAll(".timeline-graph svg.main-svg").forEach(function (svg) {
+      set(svg, "aria-hidden", "true");
     });
     document.querySelectorAll("button.step").forEach(function (button) {
       set(button, "aria-disabled", button.classList.contains("nowhere") ? "true" : "false");

@@ -196,6 +196,10 @@ def test_the_chart_has_a_text_alternative_with_a_link_to_the_list(timeline):
     )
     chart = timeline.page.get_by_role("figure", name="Timeline chart: 35 events", exact=False)
     expect(chart).to_have_count(1)
+    # the drawing is not read out as one image named by every title and tick on it: the figure's
+    # summary and the list say what it shows
+    expect(chart.get_by_role("img", name="Internet shutdown", exact=False)).to_have_count(0)
+    expect(chart.locator("svg.main-svg").first).to_have_attribute("aria-hidden", "true")
     to_list = chart.get_by_role("link", name="Read the events as a list")
     to_list.focus()
     expect(to_list).to_be_in_viewport()
