@@ -200,6 +200,8 @@ def test_the_chart_has_a_text_alternative_with_a_link_to_the_list(timeline):
     # summary and the list say what it shows
     expect(chart.get_by_role("img", name="Internet shutdown", exact=False)).to_have_count(0)
     expect(chart.locator("svg.main-svg").first).to_have_attribute("aria-hidden", "true")
+    # its summary is its name, read once (not again as the text after it)
+    expect(timeline.chart_summary).to_have_attribute("aria-hidden", "true")
     to_list = chart.get_by_role("link", name="Read the events as a list")
     to_list.focus()
     expect(to_list).to_be_in_viewport()

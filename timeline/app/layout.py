@@ -247,7 +247,12 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                     html.Figcaption(
                                         className="chart-alternative",
                                         children=[
-                                            html.Span(id="chart-summary", className="visually-hidden"),
+                                            html.Span(
+                                                id="chart-summary",
+                                                className="visually-hidden",
+                                                # (the figure's name already: not read a second time after it)
+                                                **attrs(aria_hidden="true"),
+                                            ),
                                             " ",
                                             html.A(
                                                 _("Read the events as a list"),
