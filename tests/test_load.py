@@ -1925,8 +1925,17 @@ FAR_AHEAD = datetime.now().year + timeline.dates.FAR_AHEAD + 1  # (a year told a
         ({1389: 1, 1914: 3, 1915: 2, 1916: 2, 1917: 1, 1918: 4}, [1389], (1914, 1918)),
         ({2022: 9, 2072: 1, 1622: 1}, [1622, 2072], (2022, 2022)),  # (a typo ahead does not widen the others)
         ({2022: 80, 2072: 1}, [2072], (2022, 2022)),  # (after the others as before them)
-        ({2022: 80, 2060: 1}, [], (2022, 2060)),
-        ({1986: 80, 2022: 1, 2036: 1}, [], (1986, 2036)),  # (what came after: under YEARS_APART)
+        # a year still to come, FUTURE_APART or more after the others: told, however far they spread
+        ({2022: 80, 2060: 1}, [2060], (2022, 2022)),
+        ({2017: 1, 2020: 1, 2021: 2, 2022: 80, 2072: 1}, [2072], (2017, 2022)),  # (Kazakhstan's, a digit off)
+        ({2022: 80, 2040: 1, 2072: 1}, [2040, 2072], (2022, 2022)),
+        ({1986: 80, 2022: 1, 2036: 1}, [2036], (1986, 2022)),  # (what came after: under YEARS_APART)
+        ({2015: 5, 2020: 5, 2024: 5, 2050: 1}, [2050], (2015, 2024)),  # (a target: told, and kept)
+        # ... not nearer, nor where those years hold more than 1 - MOST of the accounts, nor when past
+        ({2022: 80, 2030: 1}, [], (2022, 2030)),
+        ({2022: 10, 2040: 5}, [], (2022, 2040)),  # (a roadmap's years)
+        ({2022: 60, 2024: 10, 2025: 5, 2030: 2, 2035: 2}, [], (2022, 2035)),  # (each under 10 after the last)
+        ({2000: 80, 2012: 1}, [], (2000, 2012)),
         ({1900: 30, 1905: 30, 1910: 30, 2022: 1}, [], (1900, 1910)),
         ({2022: 80, FAR_AHEAD: 1}, [], (2022, 2022)),  # (more than FAR_AHEAD ahead of today: told as such)
         ({1945: 40, 2016: 1}, [], (1945, 1945)),  # (after them, but come already: a history's later row)

@@ -2028,6 +2028,12 @@ def _alike_said(key: str, other: str, n: int) -> Message:
 YEARS_APART = 50  # years: a gap before or after the rest of the file's dates that may be a typo ...
 SPREAD = 10  # ... when it is also this many times the span of those dates
 MOST = 0.8  # ... and those dates are this share of the file's at least
+# A year still to come, this many years or more after the others (a digit mistyped: 2032 or 2072
+# for 2022), is told however far apart they spread (2072 among 2017-2022's): a news chronology's
+# rows are of what has happened, and one still to come that far ahead is a typo or a projection
+# (2050's target), which the timeline then reaches forward to; the years so told hold at most
+# 1 - MOST of the file's accounts (a roadmap's years are its own).
+FUTURE_APART = 10
 
 
 def year_counts(values: np.ndarray) -> dict[int, int]:
@@ -2075,7 +2081,9 @@ def years_apart(counted: dict[int, int]) -> tuple[list[int], int, int]:
     each of its years; a month of 2022 takes in neither 1022 nor 2072). A year far after them that
     has come already is not given: a history's later row (1915 and its centenary, 1945 and a visit
     of 2016) is common, where a year typed ahead of a recent story's lands in the future. Years
-    more than dates.FAR_AHEAD ahead of today are told as such and not weighed."""
+    more than dates.FAR_AHEAD ahead of today are told as such and not weighed. A year still to come
+    FUTURE_APART or more after the year before it is left out, and every year after it, where
+    those hold 1 - MOST of the accounts at most."""
     now = datetime.now().year
     far = now + dates.FAR_AHEAD
     years = sorted(year for year in counted if year <= far)
@@ -2097,7 +2105,16 @@ def years_apart(counted: dict[int, int]) -> tuple[list[int], int, int]:
         if held >= MOST * total and _far(nearest, years[high] - years[low]):
             break
         low, high = (low - 1, high) if nearest == gaps[0] else (low, high + 1)
-    return years[:low] + [year for year in years[high + 1 :] if year > now], years[low], years[high]
+    after = [year for year in years[high + 1 :] if year > now]
+    for at in range(low + 1, high + 1):  # (the years to come the others took in)
+        if (
+            years[at] > now
+            and years[at] - years[at - 1] >= FUTURE_APART
+            and running[high] - running[at - 1] <= (1 - MOST) * total
+        ):
+            after[:0], high = years[at : high + 1], at - 1
+            break
+    return years[:low] + after, years[low], years[high]
 
 
 def _far(gap: int, span: int) -> bool:

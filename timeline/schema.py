@@ -723,9 +723,11 @@ COLUMNS: tuple[Column, ...] = (
         "warning that names the program; MySQL's `0000-00-00` is refused as such. A date in a year at least 50 "
         "years before the rest of the file's dates, or after them and in the future, and more than ten times as "
         "far as those span, where those are four in five of the file's at least (`1022-01-07` or `2072-01-07` "
-        "among dates of 2022, or `7 January 1430` for 14:30), is read as written, with a warning on the last row "
-        "of that year that names how many rows share it (a date whose year is told already, a year of two "
-        "digits or a day programs write for none, is not weighed).",
+        "among dates of 2022, or `7 January 1430` for 14:30), or in a year still to come at least 10 years after "
+        "the year before it, however far those span (`2072-01-07` or `2032-01-07` among dates of 2017 to 2022; "
+        "where such years are one row in five at most), is read as written, with a warning on the last row of "
+        "that year that names how many rows share it (a date whose year is told already, a year of two digits "
+        "or a day programs write for none, is not weighed).",
         "2022-01-07",
         rules=(
             Rule(
