@@ -712,6 +712,45 @@ INSTAGRAM = (
             {"Text": 'See <a href="//example.org/a">the report</a>.'},
             {"description": "See the report (https://example.org/a)."},
         ),
+        # a linked Headline (TimelineJS shows it as a link): its address is the source link ...
+        (
+            {"Headline": '<a href="https://example.org/news/2">Clocks go back</a> tonight'},
+            {"title": "Clocks go back tonight", "source_url": "https://example.org/news/2", "description": ""},
+        ),
+        (
+            {"Headline": 'Clocks <a href="//example.org/news/2">go back</a>'},
+            {"title": "Clocks go back", "source_url": "https://example.org/news/2"},
+        ),
+        # ... or, where the Media's link (or the credit's) is, a line of the description, as the credit's
+        (
+            {
+                "Headline": '<a href="https://example.org/news/2">Clocks go back</a>',
+                "Media": "https://example.org/news/1",
+                "Text": "Body.",
+            },
+            {
+                "title": "Clocks go back",
+                "source_url": "https://example.org/news/1",
+                "description": "Body.\n\nHeadline: Clocks go back (https://example.org/news/2)",
+            },
+        ),
+        (
+            {
+                "Headline": '<a href="https://example.org/news/2">Clocks go back</a>',
+                "Media Credit": '<a href="https://example.org/desk">The Desk</a>',
+            },
+            {
+                "source_url": "https://example.org/desk",
+                "description": "Headline: Clocks go back (https://example.org/news/2)",
+            },
+        ),
+        (
+            {
+                "Headline": '<a href="https://example.org/x.jpg">Clocks go back</a>',
+                "Media": "https://example.org/x.jpg",
+            },
+            {"media": "https://example.org/x.jpg", "source_url": "https://example.org/x.jpg", "description": ""},
+        ),
     ],
 )
 def test_media_and_its_cells(row, expect):
@@ -736,12 +775,63 @@ def test_media_and_its_cells(row, expect):
             "Media Thumbnail is not imported (row 2)",
         ),
         ({"Background": "#223344"}, "Background", "Background is not imported (row 2)"),
+        (
+            {"Headline": '<a href="https://example.org/news/2">H</a>', "Media": "https://example.org/news/1"},
+            "Headline",
+            "Headline's link is added to the description, as 'Headline: ...', in row 2, where another link",
+        ),
     ],
 )
 def test_what_has_no_column_is_said_with_its_rows(row, column, words):
     _, problems = one(row)
     assert notes(problems)[column].startswith(words)
     assert all(p.level == WARNING for p in problems)
+
+
+@pytest.mark.parametrize(
+    "column, cell, words, address",
+    [
+        ("Text", 'See <a href="/news/clocks">the report</a>.', "the report", "/news/clocks"),
+        ("Text", '<a href="clocks.html">our page</a>', "our page", "clocks.html"),
+        ("Text", 'as <a href="#history">above</a>', "above", "#history"),
+        ("Text", '<a href="javascript:alert(1)">click</a>', "click", "javascript:alert(1)"),
+        ("Text", '<a href="ftp://example.org/clocks.txt">the list</a>', "the list", "ftp://example.org/clocks.txt"),
+        ("Headline", '<a href="/news/clocks">Clocks go back</a>', "Clocks go back", "/news/clocks"),
+        ("Media Credit", '<a href="/desk">The Desk</a>', "The Desk", "/desk"),
+        ("Media Caption", 'A <a href="../clocks">clock</a>', "clock", "../clocks"),
+    ],
+)
+def test_a_link_whose_address_cannot_be_kept_is_said(column, cell, words, address):
+    """Only http(s) addresses are linked: another (a relative one, which means something only on
+    the page that held it) loses its address, and the row's warning says which and what to write."""
+    account, problems = one({"Headline": "A slide", column: cell})
+    assert address not in json.dumps(account)
+    assert words in account["title"] + account["description"] + account["source"] + account["media_caption"]
+    assert (
+        Problem(
+            2,
+            column,
+            WARNING,
+            f"{column} links {words!r} to {address!r}, which is not a full http:// or https:// address, so only the "
+            "words are imported (events.csv links only such addresses); write the full address in the sheet, https://...",
+        )
+        in problems
+    )
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<a href="https://example.org/a">a</a>',
+        '<a href="//example.org/a">a</a>',  # read as https://example.org/a
+        '<a href="mailto:desk@example.org">the desk</a>',  # its address kept as text
+        "<a>no address</a>",
+        '<a name="top">an anchor</a>',
+    ],
+)
+def test_a_link_whose_address_is_kept_says_nothing(cell):
+    _, problems = one({"Headline": "A slide", "Text": cell})
+    assert problems == []
 
 
 def test_a_picture_and_a_link_say_nothing():

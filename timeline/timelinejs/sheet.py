@@ -18,7 +18,7 @@ import pandas as pd
 from .. import dates, schema
 from ..media import kind as media_kind
 from ..problems import ERROR, WARNING, Message, Problem, and_list, say, say_n, show
-from .markup import absolute, embed_link, html_to_text, inline, is_markup, links_in, one_line
+from .markup import absolute, embed_link, html_to_text, inline, is_markup, links_in, one_line, unkept_links
 
 SHEET_COLUMNS = (
     "Year",
@@ -360,6 +360,14 @@ NOTES = {
         lambda rows: say(
             "Media Credit's link is added to the description, as 'Credit: ...', in {rows}, where the Media's own "
             "link is the source_url",
+            rows=rows,
+        ),
+    ),
+    "headline link": (
+        "Headline",
+        lambda rows: say(
+            "Headline's link is added to the description, as 'Headline: ...', in {rows}, where another link (the "
+            "Media's or the Media Credit's) is the source_url",
             rows=rows,
         ),
     ),
@@ -712,6 +720,33 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
             entry.notes.append("credit")
         if alt:
             entry.notes.append("alt")
+    # A linked headline (TimelineJS shows it as a link): its address is the source_url when the
+    # Media and the credit give none, else it is kept in the description as the credit's is.
+    headline = cells.get("Headline", "")
+    headline_links = links_in(headline)
+    if headline_links and not account["source_url"]:
+        account["source_url"] = headline_links[0]
+    if any(address != account["source_url"] for address in headline_links):
+        paragraphs.append(f"Headline: {one_line(headline)}")
+        entry.notes.append("headline link")
+    # An address no column can keep (a relative /news/x, a javascript:) is said, never dropped quietly.
+    for column in ("Headline", "Text", "Media Credit", "Media Caption"):
+        for words, address in unkept_links(cells.get(column, "")):
+            entry.warnings.append(
+                Problem(
+                    number,
+                    column,
+                    WARNING,
+                    say(
+                        "{column} links {words} to {address}, which is not a full http:// or https:// address, so "
+                        "only the words are imported (events.csv links only such addresses); write the full "
+                        "address in the sheet, https://...",
+                        column=column,
+                        words=show(words),
+                        address=show(address),
+                    ),
+                )
+            )
     display = inline(cells.get("Display Date", ""))
     if display:
         shown = [shown_label(start)]
@@ -724,7 +759,7 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
         if cells.get(column, "").strip():
             entry.notes.append(key)
     account["description"] = "\n\n".join(p for p in paragraphs if p)
-    account["title"] = inline(cells.get("Headline", "")) or _untitled(entry, cells)
+    account["title"] = inline(headline) or _untitled(entry, cells)
     entry.account = account
     return entry
 
