@@ -273,7 +273,40 @@ def test_sheet_date(cells, date):
             "Year 'MMXXII' is not a year events.csv can hold; write a whole "
             "number from -9999 to 9999, such as 2022, or -500 for 500 BC",
         ),
-        (("500 BC",), "", "Year", "Year '500 BC' is not a year events.csv can hold"),
+        # a year with its era: the number to write, never two numbers nor AD 1500
+        (
+            ("500 BC",),
+            "",
+            "Year",
+            "Year '500 BC' is the year 500 BC; write it as -500: a TimelineJS sheet writes a year as a number "
+            "alone, negative for BC",
+        ),
+        (("1,500 BC",), "", "Year", "Year '1,500 BC' is the year 1500 BC; write it as -1500:"),
+        (("1 500 BCE",), "", "Year", "Year '1 500 BCE' is the year 1500 BC; write it as -1500:"),
+        (("1500 B.C.",), "", "Year", "Year '1500 B.C.' is the year 1500 BC; write it as -1500:"),
+        (("2,000 bc",), "End ", "End Year", "End Year '2,000 bc' is the year 2000 BC; write it as -2000:"),
+        (("AD 600",), "", "Year", "Year 'AD 600' is the year 600; write it as 600:"),
+        (("1,066 AD",), "", "Year", "Year '1,066 AD' is the year 1066; write it as 1066:"),
+        (("600 CE",), "", "Year", "Year '600 CE' is the year 600; write it as 600:"),
+        (("12,000 BC",), "", "Year", "Year '12,000 BC' is not a year events.csv can hold; write a whole number"),
+        (("-500 BC",), "", "Year", "Year '-500 BC' is not a year events.csv can hold"),
+        (("c. 1500 BC",), "", "Year", "Year 'c. 1500 BC' is not a year events.csv can hold"),
+        # a dot between thousands (1.500, as German writes 1500): told, never the year 1 for 1.000
+        (
+            ("1.500",),
+            "",
+            "Year",
+            "Year '1.500' is not a whole number; if it is the year 1500 with a dot between its thousands, write 1500",
+        ),
+        (
+            ("1.000",),
+            "",
+            "Year",
+            "Year '1.000' may be the year 1000 with a dot between its thousands, or the year 1 with decimals; "
+            "write 1000 or 1",
+        ),
+        (("-2.000",), "End ", "End Year", "End Year '-2.000' may be the year 2000 BC with a dot between its thousands"),
+        (("12.000",), "", "Year", "Year '12.000' is not a year events.csv can hold"),
         (("-13800000000",), "", "Year", "Year '-13800000000' is not a year events.csv can hold"),
         (("10000",), "", "Year", "Year '10000' is not a year events.csv can hold"),
         (("-500", "2", "29"), "", "Day", "Day '29': February 500 BC has 28 days, so day 29 does not exist"),
@@ -511,6 +544,25 @@ def test_read_sheet_problems(data, problem):
 # (cells, the date imported, or the problem: (column, message))
 DATE_ROWS = [
     ({"Year": "2,022", "Month": "1", "Day": "5"}, "2022-01-05"),
+    ({"Year": "1 500"}, "1500"),
+    ({"Year": "-1,500", "Month": "3"}, "-1500-03"),
+    ({"Year": "2022.0"}, "2022"),
+    (
+        {"Year": "1,500 BC"},
+        (
+            "Year",
+            "Year '1,500 BC' is the year 1500 BC; write it as -1500: a TimelineJS sheet writes a year as a number "
+            "alone, negative for BC; the row is skipped",
+        ),
+    ),
+    (
+        {"Year": "1.000", "Month": "1"},
+        (
+            "Year",
+            "Year '1.000' may be the year 1000 with a dot between its thousands, or the year 1 with decimals; write "
+            "1000 or 1; the row is skipped",
+        ),
+    ),
     ({"Year": "2022", "Month": "1", "Day": "5", "Time": "14.30"}, "2022-01-05 14:30"),
     (
         {"Year": "2022", "Month": "1,2"},

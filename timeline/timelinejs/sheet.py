@@ -75,6 +75,16 @@ _TIME = re.compile(  # as TimelineJS reads a Time: 14:30, 14.30, 1430, 14, with 
 _FRACTION = re.compile(r"0\.(?:(?P<minute>\d{2})|\d+)")
 # A Year's thousands separators (1,944 or 1 944), which TimelineJS leaves out.
 _THOUSANDS = re.compile(r"-?\s*\d{1,3}(?:[,\s]\d{3})+(?:\.0+)?")
+# A Year with a dot between its thousands (1.500, as German or Russian write 1500): never a year
+# read as written (1.000 would be the year 1, as 2022.0 is 2022), so told.
+_DOT_THOUSANDS = re.compile(r"(?P<sign>-?)\s*(?P<digits>[1-9]\d{0,2}(?:\.\d{3})+)")
+# A Year written with its era (1500 BC, 1,500 BCE, 600 AD, AD 600, 600 CE), which a TimelineJS
+# sheet writes as a number alone, negative for BC.
+_ERA = re.compile(
+    r"(?:(?P<before>a\.?\s?d\.?)\s*)?(?P<number>\d[\d,\s]*?)\s*"
+    r"(?:(?P<bc>b\.?\s?c\.?(?:\s?e\.?)?)|(?P<ad>a\.?\s?d\.?|c\.?\s?e\.?))?",
+    re.IGNORECASE,
+)
 
 
 # --- ids -----------------------------------------------------------------------------------
@@ -239,20 +249,13 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
             if given
             else say("{column} is empty", column=names[0]),
         )
+    _year_as_words(year, names[0])
     try:
         number = _number(year, names[0], -9999, 9999, year=True, other=ends[0])
     except _TwoNumbers:
         raise
     except CellError:
-        raise CellError(
-            names[0],
-            say(
-                "{column} {value} is not a year events.csv can hold; write a whole number "
-                "from -9999 to 9999, such as 2022, or -500 for 500 BC",
-                column=names[0],
-                value=show(year),
-            ),
-        ) from None
+        raise _not_a_year(year, names[0]) from None
     if number == 0:
         raise CellError(
             names[0],
@@ -292,6 +295,74 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
         hour, minute = clock(time, names[3])
         text += f" {hour:02d}:{minute:02d}" + seconds(time)
     return text
+
+
+def _not_a_year(year: str, column: str) -> CellError:
+    return CellError(
+        column,
+        say(
+            "{column} {value} is not a year events.csv can hold; write a whole number "
+            "from -9999 to 9999, such as 2022, or -500 for 500 BC",
+            column=column,
+            value=show(year),
+        ),
+    )
+
+
+def _year_as_words(year: str, column: str) -> None:
+    """Raises CellError for a Year written so that reading it as a number could misread it: with
+    its era (`1,500 BC` would be two numbers, or AD 1500), or with a dot between its thousands
+    (`1.500`; `1.000` would be the year 1). Each is told with the number to write; one that reads
+    two ways, with both."""
+    era = _ERA.fullmatch(year)
+    if era and (era["before"] or era["bc"] or era["ad"]) and not (era["before"] and (era["bc"] or era["ad"])):
+        digits = era["number"].strip()
+        if re.fullmatch(r"\d+", digits) or _THOUSANDS.fullmatch(digits):
+            number = int(re.sub(r"[\s,]", "", digits)) * (-1 if era["bc"] else 1)
+            if not (number and -9999 <= number <= 9999):
+                raise _not_a_year(year, column)  # (12,000 BC: not "two numbers")
+            raise CellError(
+                column,
+                say(
+                    "{column} {value} is the year {year}; write it as {number}: a TimelineJS sheet writes a year "
+                    "as a number alone, negative for BC",
+                    column=column,
+                    value=show(year),
+                    year=year_text(number),
+                    number=number,
+                ),
+            )
+    dotted = _DOT_THOUSANDS.fullmatch(year.strip())
+    if dotted:
+        whole = int(dotted["sign"] + dotted["digits"].replace(".", ""))
+        if not -9999 <= whole <= 9999:
+            raise _not_a_year(year, column)
+        decimal = float(dotted["sign"] + dotted["digits"])  # (one dot: a number of thousands is four digits)
+        if decimal.is_integer() and int(decimal):  # 1.000: the year 1000, or the year 1 as 2022.0 is 2022
+            raise CellError(
+                column,
+                say(
+                    "{column} {value} may be the year {year} with a dot between its thousands, or the year {other} "
+                    "with decimals; write {number} or {other_number}",
+                    column=column,
+                    value=show(year),
+                    year=year_text(whole),
+                    other=year_text(int(decimal)),
+                    number=whole,
+                    other_number=int(decimal),
+                ),
+            )
+        raise CellError(
+            column,
+            say(
+                "{column} {value} is not a whole number; if it is the year {year} with a dot between its "
+                "thousands, write {number}",
+                column=column,
+                value=show(year),
+                year=year_text(whole),
+                number=whole,
+            ),
+        )
 
 
 def seconds(text: str) -> str:
