@@ -886,6 +886,52 @@ def test_a_link_whose_address_is_kept_says_nothing(cell):
     assert problems == []
 
 
+@pytest.mark.parametrize(
+    "groups, categories, said",
+    [
+        # one lane in events.csv (its categories ignore case), in its most used spelling, said
+        (
+            ["Protests", "protests", "Protests"],
+            ["Protests", "Protests", "Protests"],
+            [
+                (
+                    3,
+                    "Group 'protests' (row 3) differs from 'Protests' (rows 2 and 4) only in case, and events.csv's "
+                    "categories ignore case: they are one lane, imported as 'Protests'; if they are two lanes, give "
+                    "them different names in the sheet",
+                )
+            ],
+        ),
+        # on a tie, the first in the sheet; each other spelling said on its first row
+        (
+            ["protests", "Protests", "PROTESTS", "Government", "protests"],
+            ["protests", "protests", "protests", "Government", "protests"],
+            [
+                (3, "Group 'Protests' (row 3) differs from 'protests' (rows 2 and 6) only in case"),
+                (4, "Group 'PROTESTS' (row 4) differs from 'protests' (rows 2 and 6) only in case"),
+            ],
+        ),
+        # spellings that differ otherwise are for check to weigh (Protest / Protests); one spelling says nothing
+        (["Protest", "Protests", "Protests"], ["Protest", "Protests", "Protests"], []),
+        (["Protests", "", "Protests"], ["Protests", "Event", "Protests"], []),
+    ],
+)
+def test_groups_that_differ_only_in_case_are_one_lane_and_said(tmp_path, groups, categories, said):
+    data = sheet_bytes(*({"Headline": f"H{n}", "Group": group} for n, group in enumerate(groups)))
+    sheet = sheets.read_sheet(data, "sheet.csv")
+    assert [entry.account["category"] for entry in sheet.entries] == categories
+    warned = [(p.row, p.message) for p in sheet.problems if p.column == "Group"]
+    assert [row for row, _ in warned] == [row for row, _ in said]
+    assert all(message.startswith(words) for (_, message), (_, words) in zip(warned, said))
+    assert all(p.level == WARNING for p in sheet.problems)
+    # the file imported shows the lanes as written there, in the dashboard's one spelling each
+    (tmp_path / "sheet.csv").write_bytes(data)
+    importer.import_sheet(str(tmp_path / "sheet.csv"), str(tmp_path / "events.csv"))
+    loaded = load(str(tmp_path / "events.csv"))
+    assert list(loaded.accounts["category"]) == categories
+    assert sorted(loaded.accounts["category"].str.lower().unique()) == sorted({c.lower() for c in categories})
+
+
 def test_a_picture_and_a_link_say_nothing():
     for link in ("https://example.org/x.jpg", "https://example.org/news/1", ""):
         _, problems = one({"Media": link, "Media Credit": "Desk", "Headline": "A"})

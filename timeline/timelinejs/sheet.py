@@ -673,7 +673,48 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     for key, (column, what) in NOTES.items():
         if key in notes:
             sheet.problems.append(Problem(1, column, WARNING, what(rows_text(notes[key]))))
+    sheet.problems += one_spelling_per_lane(sheet.entries, rows)
     return sheet
+
+
+def one_spelling_per_lane(entries: list[Entry], rows: list[tuple[int, dict]]) -> list[Problem]:
+    """Groups that differ only in case (`Protests`, `protests`) are one lane in events.csv, whose
+    categories ignore case, where TimelineJS may have shown two: each is imported in the lane's
+    spelling (the most used; on a tie, the first in the sheet), so that the dashboard, `check` and
+    an export agree, and each other spelling is said on its first row, naming every row of both."""
+    written = {number: inline(cells.get("Group", "")) for number, cells in rows}
+    spellings: dict[str, dict[str, list[Entry]]] = {}  # lane key -> spelling -> its entries, in sheet order
+    for entry in entries:
+        group = written.get(entry.sheet_row, "")
+        if group and not entry.era:
+            spellings.setdefault(group.lower(), {}).setdefault(group, []).append(entry)
+    problems = []
+    for ways in spellings.values():
+        if len(ways) < 2:
+            continue
+        lane = min(ways, key=lambda spelling: (-len(ways[spelling]), ways[spelling][0].sheet_row))
+        for spelling, others in ways.items():
+            if spelling == lane:
+                continue
+            for entry in others:
+                entry.account["category"] = lane
+            problems.append(
+                Problem(
+                    others[0].sheet_row,
+                    "Group",
+                    WARNING,
+                    say(
+                        "Group {value} ({rows}) differs from {lane} ({lane_rows}) only in case, and events.csv's "
+                        "categories ignore case: they are one lane, imported as {lane}; if they are two lanes, give "
+                        "them different names in the sheet",
+                        value=show(spelling),
+                        rows=rows_text([entry.sheet_row for entry in others]),
+                        lane=show(lane),
+                        lane_rows=rows_text([entry.sheet_row for entry in ways[lane]]),
+                    ),
+                )
+            )
+    return problems
 
 
 def row_skipped(message: Message) -> Message:
