@@ -712,6 +712,37 @@ def test_import_reads_a_timelinejs_workbook(tmp_path):
     assert "airport-seized,2022-01-05," in into.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    "year, number_format, outcome",
+    [
+        (-1500, "#,##0", "-1500"),  # a number shown with its thousands separator is the number
+        (1500, "#,##0", "1500"),
+        ("1,500", "@", "1500"),  # text, as TimelineJS reads it
+        ("1,500 BC", "@", "Year '1,500 BC' is the year 1500 BC; write it as -1500"),
+        ("1.500", "@", "Year '1.500' is not a whole number; if it is the year 1500 with a dot between its thousands"),
+    ],
+)
+def test_import_reads_a_workbook_s_year_with_thousands_or_says_what_to_write(tmp_path, year, number_format, outcome):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Year", "Headline"])
+    sheet.append([year, "Bronze Age"])
+    sheet.cell(row=2, column=1).number_format = number_format
+    out = io.BytesIO()
+    book.save(out)
+    path = tmp_path / "sheet.xlsx"
+    path.write_bytes(out.getvalue())
+    into = tmp_path / "events.csv"
+    result = importer.import_sheet(str(path), str(into))
+    if outcome.lstrip("-").isdigit():
+        assert [account["date"] for _, _, account in result.rows] == [outcome]
+    else:
+        assert not into.exists()
+        [problem] = result.problems
+        assert (problem.row, problem.column, problem.level) == (2, "Year", ERROR)
+        assert problem.message.startswith(outcome)
+
+
 def test_import_explains_an_ods(tmp_path):
     sheet = tmp_path / "sheet.ods"
     sheet.write_bytes(ods())

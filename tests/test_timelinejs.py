@@ -273,7 +273,40 @@ def test_sheet_date(cells, date):
             "Year 'MMXXII' is not a year events.csv can hold; write a whole "
             "number from -9999 to 9999, such as 2022, or -500 for 500 BC",
         ),
-        (("500 BC",), "", "Year", "Year '500 BC' is not a year events.csv can hold"),
+        # a year with its era: the number to write, never two numbers nor AD 1500
+        (
+            ("500 BC",),
+            "",
+            "Year",
+            "Year '500 BC' is the year 500 BC; write it as -500: a TimelineJS sheet writes a year as a number "
+            "alone, negative for BC",
+        ),
+        (("1,500 BC",), "", "Year", "Year '1,500 BC' is the year 1500 BC; write it as -1500:"),
+        (("1 500 BCE",), "", "Year", "Year '1 500 BCE' is the year 1500 BC; write it as -1500:"),
+        (("1500 B.C.",), "", "Year", "Year '1500 B.C.' is the year 1500 BC; write it as -1500:"),
+        (("2,000 bc",), "End ", "End Year", "End Year '2,000 bc' is the year 2000 BC; write it as -2000:"),
+        (("AD 600",), "", "Year", "Year 'AD 600' is the year 600; write it as 600:"),
+        (("1,066 AD",), "", "Year", "Year '1,066 AD' is the year 1066; write it as 1066:"),
+        (("600 CE",), "", "Year", "Year '600 CE' is the year 600; write it as 600:"),
+        (("12,000 BC",), "", "Year", "Year '12,000 BC' is not a year events.csv can hold; write a whole number"),
+        (("-500 BC",), "", "Year", "Year '-500 BC' is not a year events.csv can hold"),
+        (("c. 1500 BC",), "", "Year", "Year 'c. 1500 BC' is not a year events.csv can hold"),
+        # a dot between thousands (1.500, as German writes 1500): told, never the year 1 for 1.000
+        (
+            ("1.500",),
+            "",
+            "Year",
+            "Year '1.500' is not a whole number; if it is the year 1500 with a dot between its thousands, write 1500",
+        ),
+        (
+            ("1.000",),
+            "",
+            "Year",
+            "Year '1.000' may be the year 1000 with a dot between its thousands, or the year 1 with decimals; "
+            "write 1000 or 1",
+        ),
+        (("-2.000",), "End ", "End Year", "End Year '-2.000' may be the year 2000 BC with a dot between its thousands"),
+        (("12.000",), "", "Year", "Year '12.000' is not a year events.csv can hold"),
         (("-13800000000",), "", "Year", "Year '-13800000000' is not a year events.csv can hold"),
         (("10000",), "", "Year", "Year '10000' is not a year events.csv can hold"),
         (("-500", "2", "29"), "", "Day", "Day '29': February 500 BC has 28 days, so day 29 does not exist"),
@@ -511,6 +544,25 @@ def test_read_sheet_problems(data, problem):
 # (cells, the date imported, or the problem: (column, message))
 DATE_ROWS = [
     ({"Year": "2,022", "Month": "1", "Day": "5"}, "2022-01-05"),
+    ({"Year": "1 500"}, "1500"),
+    ({"Year": "-1,500", "Month": "3"}, "-1500-03"),
+    ({"Year": "2022.0"}, "2022"),
+    (
+        {"Year": "1,500 BC"},
+        (
+            "Year",
+            "Year '1,500 BC' is the year 1500 BC; write it as -1500: a TimelineJS sheet writes a year as a number "
+            "alone, negative for BC; the row is skipped",
+        ),
+    ),
+    (
+        {"Year": "1.000", "Month": "1"},
+        (
+            "Year",
+            "Year '1.000' may be the year 1000 with a dot between its thousands, or the year 1 with decimals; write "
+            "1000 or 1; the row is skipped",
+        ),
+    ),
     ({"Year": "2022", "Month": "1", "Day": "5", "Time": "14.30"}, "2022-01-05 14:30"),
     (
         {"Year": "2022", "Month": "1,2"},
@@ -712,6 +764,45 @@ INSTAGRAM = (
             {"Text": 'See <a href="//example.org/a">the report</a>.'},
             {"description": "See the report (https://example.org/a)."},
         ),
+        # a linked Headline (TimelineJS shows it as a link): its address is the source link ...
+        (
+            {"Headline": '<a href="https://example.org/news/2">Clocks go back</a> tonight'},
+            {"title": "Clocks go back tonight", "source_url": "https://example.org/news/2", "description": ""},
+        ),
+        (
+            {"Headline": 'Clocks <a href="//example.org/news/2">go back</a>'},
+            {"title": "Clocks go back", "source_url": "https://example.org/news/2"},
+        ),
+        # ... or, where the Media's link (or the credit's) is, a line of the description, as the credit's
+        (
+            {
+                "Headline": '<a href="https://example.org/news/2">Clocks go back</a>',
+                "Media": "https://example.org/news/1",
+                "Text": "Body.",
+            },
+            {
+                "title": "Clocks go back",
+                "source_url": "https://example.org/news/1",
+                "description": "Body.\n\nHeadline: Clocks go back (https://example.org/news/2)",
+            },
+        ),
+        (
+            {
+                "Headline": '<a href="https://example.org/news/2">Clocks go back</a>',
+                "Media Credit": '<a href="https://example.org/desk">The Desk</a>',
+            },
+            {
+                "source_url": "https://example.org/desk",
+                "description": "Headline: Clocks go back (https://example.org/news/2)",
+            },
+        ),
+        (
+            {
+                "Headline": '<a href="https://example.org/x.jpg">Clocks go back</a>',
+                "Media": "https://example.org/x.jpg",
+            },
+            {"media": "https://example.org/x.jpg", "source_url": "https://example.org/x.jpg", "description": ""},
+        ),
     ],
 )
 def test_media_and_its_cells(row, expect):
@@ -736,12 +827,109 @@ def test_media_and_its_cells(row, expect):
             "Media Thumbnail is not imported (row 2)",
         ),
         ({"Background": "#223344"}, "Background", "Background is not imported (row 2)"),
+        (
+            {"Headline": '<a href="https://example.org/news/2">H</a>', "Media": "https://example.org/news/1"},
+            "Headline",
+            "Headline's link is added to the description, as 'Headline: ...', in row 2, where another link",
+        ),
     ],
 )
 def test_what_has_no_column_is_said_with_its_rows(row, column, words):
     _, problems = one(row)
     assert notes(problems)[column].startswith(words)
     assert all(p.level == WARNING for p in problems)
+
+
+@pytest.mark.parametrize(
+    "column, cell, words, address",
+    [
+        ("Text", 'See <a href="/news/clocks">the report</a>.', "the report", "/news/clocks"),
+        ("Text", '<a href="clocks.html">our page</a>', "our page", "clocks.html"),
+        ("Text", 'as <a href="#history">above</a>', "above", "#history"),
+        ("Text", '<a href="javascript:alert(1)">click</a>', "click", "javascript:alert(1)"),
+        ("Text", '<a href="ftp://example.org/clocks.txt">the list</a>', "the list", "ftp://example.org/clocks.txt"),
+        ("Headline", '<a href="/news/clocks">Clocks go back</a>', "Clocks go back", "/news/clocks"),
+        ("Media Credit", '<a href="/desk">The Desk</a>', "The Desk", "/desk"),
+        ("Media Caption", 'A <a href="../clocks">clock</a>', "clock", "../clocks"),
+    ],
+)
+def test_a_link_whose_address_cannot_be_kept_is_said(column, cell, words, address):
+    """Only http(s) addresses are linked: another (a relative one, which means something only on
+    the page that held it) loses its address, and the row's warning says which and what to write."""
+    account, problems = one({"Headline": "A slide", column: cell})
+    assert address not in json.dumps(account)
+    assert words in account["title"] + account["description"] + account["source"] + account["media_caption"]
+    assert (
+        Problem(
+            2,
+            column,
+            WARNING,
+            f"{column} links {words!r} to {address!r}, which is not a full http:// or https:// address, so only the "
+            "words are imported (events.csv links only such addresses); write the full address in the sheet, https://...",
+        )
+        in problems
+    )
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<a href="https://example.org/a">a</a>',
+        '<a href="//example.org/a">a</a>',  # read as https://example.org/a
+        '<a href="mailto:desk@example.org">the desk</a>',  # its address kept as text
+        "<a>no address</a>",
+        '<a name="top">an anchor</a>',
+    ],
+)
+def test_a_link_whose_address_is_kept_says_nothing(cell):
+    _, problems = one({"Headline": "A slide", "Text": cell})
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "groups, categories, said",
+    [
+        # one lane in events.csv (its categories ignore case), in its most used spelling, said
+        (
+            ["Protests", "protests", "Protests"],
+            ["Protests", "Protests", "Protests"],
+            [
+                (
+                    3,
+                    "Group 'protests' (row 3) differs from 'Protests' (rows 2 and 4) only in case, and events.csv's "
+                    "categories ignore case: they are one lane, imported as 'Protests'; if they are two lanes, give "
+                    "them different names in the sheet",
+                )
+            ],
+        ),
+        # on a tie, the first in the sheet; each other spelling said on its first row
+        (
+            ["protests", "Protests", "PROTESTS", "Government", "protests"],
+            ["protests", "protests", "protests", "Government", "protests"],
+            [
+                (3, "Group 'Protests' (row 3) differs from 'protests' (rows 2 and 6) only in case"),
+                (4, "Group 'PROTESTS' (row 4) differs from 'protests' (rows 2 and 6) only in case"),
+            ],
+        ),
+        # spellings that differ otherwise are for check to weigh (Protest / Protests); one spelling says nothing
+        (["Protest", "Protests", "Protests"], ["Protest", "Protests", "Protests"], []),
+        (["Protests", "", "Protests"], ["Protests", "Event", "Protests"], []),
+    ],
+)
+def test_groups_that_differ_only_in_case_are_one_lane_and_said(tmp_path, groups, categories, said):
+    data = sheet_bytes(*({"Headline": f"H{n}", "Group": group} for n, group in enumerate(groups)))
+    sheet = sheets.read_sheet(data, "sheet.csv")
+    assert [entry.account["category"] for entry in sheet.entries] == categories
+    warned = [(p.row, p.message) for p in sheet.problems if p.column == "Group"]
+    assert [row for row, _ in warned] == [row for row, _ in said]
+    assert all(message.startswith(words) for (_, message), (_, words) in zip(warned, said))
+    assert all(p.level == WARNING for p in sheet.problems)
+    # the file imported shows the lanes as written there, in the dashboard's one spelling each
+    (tmp_path / "sheet.csv").write_bytes(data)
+    importer.import_sheet(str(tmp_path / "sheet.csv"), str(tmp_path / "events.csv"))
+    loaded = load(str(tmp_path / "events.csv"))
+    assert list(loaded.accounts["category"]) == categories
+    assert sorted(loaded.accounts["category"].str.lower().unique()) == sorted({c.lower() for c in categories})
 
 
 def test_a_picture_and_a_link_say_nothing():

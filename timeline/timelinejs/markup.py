@@ -1,6 +1,7 @@
 """The HTML of a TimelineJS sheet's cells as plain text (paragraphs and line breaks kept,
-tags gone, a link's address kept after its words), and the http(s) addresses it links to or
-embeds. Pure: nothing here reads or writes a file."""
+tags gone, a link's address kept after its words), the http(s) addresses it links to or
+embeds, and the addresses it cannot keep (a relative `/news/x`, a `javascript:`), to be said.
+Pure: nothing here reads or writes a file."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ class _PlainText(HTMLParser):
         self.hidden = 0
         self.quotes = 0  # blockquotes open
         self.links: list[tuple[int, str]] = []  # (where the link text starts, href)
+        self.unkept: list[tuple[str, str]] = []  # (words, href) of links whose address is dropped
 
     def handle_starttag(self, tag, attrs):
         if tag in self.HIDDEN:
@@ -90,7 +92,9 @@ class _PlainText(HTMLParser):
         elif tag == "a" and self.links:
             start, written = self.links.pop()
             href = absolute(written) or _mail_address(written)
-            words = "".join(self.parts[start:]).strip()
+            words = " ".join("".join(self.parts[start:]).split())
+            if written.strip() and not href:
+                self.unkept.append((words, written.strip()))
             if self.addresses and href and href not in words:
                 self.parts.append(f" ({href})" if words else href)
 
@@ -110,6 +114,17 @@ def html_to_text(markup: str, addresses: bool = True, embeds: bool = True) -> st
     text = "".join(parser.parts)
     lines = [re.sub(r"[^\S\n]+", " ", line).strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def unkept_links(markup: str) -> list[tuple[str, str]]:
+    """(words, address) of each link whose address cannot be kept: not http(s) (a relative
+    `/news/x`, `page.html` or `#part`, which mean something only on the page that held them; a
+    `javascript:`, an `ftp://`), nor `//host/path` (read as https) nor a `mailto:` (its address
+    kept as text). Only the words of such a link are imported, so it is said."""
+    parser = _PlainText()
+    parser.feed(markup)
+    parser.close()
+    return parser.unkept
 
 
 def inline(markup: str) -> str:

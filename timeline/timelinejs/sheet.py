@@ -18,7 +18,7 @@ import pandas as pd
 from .. import dates, schema
 from ..media import kind as media_kind
 from ..problems import ERROR, WARNING, Message, Problem, and_list, say, say_n, show
-from .markup import absolute, embed_link, html_to_text, inline, is_markup, links_in, one_line
+from .markup import absolute, embed_link, html_to_text, inline, is_markup, links_in, one_line, unkept_links
 
 SHEET_COLUMNS = (
     "Year",
@@ -75,6 +75,16 @@ _TIME = re.compile(  # as TimelineJS reads a Time: 14:30, 14.30, 1430, 14, with 
 _FRACTION = re.compile(r"0\.(?:(?P<minute>\d{2})|\d+)")
 # A Year's thousands separators (1,944 or 1 944), which TimelineJS leaves out.
 _THOUSANDS = re.compile(r"-?\s*\d{1,3}(?:[,\s]\d{3})+(?:\.0+)?")
+# A Year with a dot between its thousands (1.500, as German or Russian write 1500): never a year
+# read as written (1.000 would be the year 1, as 2022.0 is 2022), so told.
+_DOT_THOUSANDS = re.compile(r"(?P<sign>-?)\s*(?P<digits>[1-9]\d{0,2}(?:\.\d{3})+)")
+# A Year written with its era (1500 BC, 1,500 BCE, 600 AD, AD 600, 600 CE), which a TimelineJS
+# sheet writes as a number alone, negative for BC.
+_ERA = re.compile(
+    r"(?:(?P<before>a\.?\s?d\.?)\s*)?(?P<number>\d[\d,\s]*?)\s*"
+    r"(?:(?P<bc>b\.?\s?c\.?(?:\s?e\.?)?)|(?P<ad>a\.?\s?d\.?|c\.?\s?e\.?))?",
+    re.IGNORECASE,
+)
 
 
 # --- ids -----------------------------------------------------------------------------------
@@ -239,20 +249,13 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
             if given
             else say("{column} is empty", column=names[0]),
         )
+    _year_as_words(year, names[0])
     try:
         number = _number(year, names[0], -9999, 9999, year=True, other=ends[0])
     except _TwoNumbers:
         raise
     except CellError:
-        raise CellError(
-            names[0],
-            say(
-                "{column} {value} is not a year events.csv can hold; write a whole number "
-                "from -9999 to 9999, such as 2022, or -500 for 500 BC",
-                column=names[0],
-                value=show(year),
-            ),
-        ) from None
+        raise _not_a_year(year, names[0]) from None
     if number == 0:
         raise CellError(
             names[0],
@@ -292,6 +295,74 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
         hour, minute = clock(time, names[3])
         text += f" {hour:02d}:{minute:02d}" + seconds(time)
     return text
+
+
+def _not_a_year(year: str, column: str) -> CellError:
+    return CellError(
+        column,
+        say(
+            "{column} {value} is not a year events.csv can hold; write a whole number "
+            "from -9999 to 9999, such as 2022, or -500 for 500 BC",
+            column=column,
+            value=show(year),
+        ),
+    )
+
+
+def _year_as_words(year: str, column: str) -> None:
+    """Raises CellError for a Year written so that reading it as a number could misread it: with
+    its era (`1,500 BC` would be two numbers, or AD 1500), or with a dot between its thousands
+    (`1.500`; `1.000` would be the year 1). Each is told with the number to write; one that reads
+    two ways, with both."""
+    era = _ERA.fullmatch(year)
+    if era and (era["before"] or era["bc"] or era["ad"]) and not (era["before"] and (era["bc"] or era["ad"])):
+        digits = era["number"].strip()
+        if re.fullmatch(r"\d+", digits) or _THOUSANDS.fullmatch(digits):
+            number = int(re.sub(r"[\s,]", "", digits)) * (-1 if era["bc"] else 1)
+            if not (number and -9999 <= number <= 9999):
+                raise _not_a_year(year, column)  # (12,000 BC: not "two numbers")
+            raise CellError(
+                column,
+                say(
+                    "{column} {value} is the year {year}; write it as {number}: a TimelineJS sheet writes a year "
+                    "as a number alone, negative for BC",
+                    column=column,
+                    value=show(year),
+                    year=year_text(number),
+                    number=number,
+                ),
+            )
+    dotted = _DOT_THOUSANDS.fullmatch(year.strip())
+    if dotted:
+        whole = int(dotted["sign"] + dotted["digits"].replace(".", ""))
+        if not -9999 <= whole <= 9999:
+            raise _not_a_year(year, column)
+        decimal = float(dotted["sign"] + dotted["digits"])  # (one dot: a number of thousands is four digits)
+        if decimal.is_integer() and int(decimal):  # 1.000: the year 1000, or the year 1 as 2022.0 is 2022
+            raise CellError(
+                column,
+                say(
+                    "{column} {value} may be the year {year} with a dot between its thousands, or the year {other} "
+                    "with decimals; write {number} or {other_number}",
+                    column=column,
+                    value=show(year),
+                    year=year_text(whole),
+                    other=year_text(int(decimal)),
+                    number=whole,
+                    other_number=int(decimal),
+                ),
+            )
+        raise CellError(
+            column,
+            say(
+                "{column} {value} is not a whole number; if it is the year {year} with a dot between its "
+                "thousands, write {number}",
+                column=column,
+                value=show(year),
+                year=year_text(whole),
+                number=whole,
+            ),
+        )
 
 
 def seconds(text: str) -> str:
@@ -360,6 +431,14 @@ NOTES = {
         lambda rows: say(
             "Media Credit's link is added to the description, as 'Credit: ...', in {rows}, where the Media's own "
             "link is the source_url",
+            rows=rows,
+        ),
+    ),
+    "headline link": (
+        "Headline",
+        lambda rows: say(
+            "Headline's link is added to the description, as 'Headline: ...', in {rows}, where another link (the "
+            "Media's or the Media Credit's) is the source_url",
             rows=rows,
         ),
     ),
@@ -594,7 +673,48 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     for key, (column, what) in NOTES.items():
         if key in notes:
             sheet.problems.append(Problem(1, column, WARNING, what(rows_text(notes[key]))))
+    sheet.problems += one_spelling_per_lane(sheet.entries, rows)
     return sheet
+
+
+def one_spelling_per_lane(entries: list[Entry], rows: list[tuple[int, dict]]) -> list[Problem]:
+    """Groups that differ only in case (`Protests`, `protests`) are one lane in events.csv, whose
+    categories ignore case, where TimelineJS may have shown two: each is imported in the lane's
+    spelling (the most used; on a tie, the first in the sheet), so that the dashboard, `check` and
+    an export agree, and each other spelling is said on its first row, naming every row of both."""
+    written = {number: inline(cells.get("Group", "")) for number, cells in rows}
+    spellings: dict[str, dict[str, list[Entry]]] = {}  # lane key -> spelling -> its entries, in sheet order
+    for entry in entries:
+        group = written.get(entry.sheet_row, "")
+        if group and not entry.era:
+            spellings.setdefault(group.lower(), {}).setdefault(group, []).append(entry)
+    problems = []
+    for ways in spellings.values():
+        if len(ways) < 2:
+            continue
+        lane = min(ways, key=lambda spelling: (-len(ways[spelling]), ways[spelling][0].sheet_row))
+        for spelling, others in ways.items():
+            if spelling == lane:
+                continue
+            for entry in others:
+                entry.account["category"] = lane
+            problems.append(
+                Problem(
+                    others[0].sheet_row,
+                    "Group",
+                    WARNING,
+                    say(
+                        "Group {value} ({rows}) differs from {lane} ({lane_rows}) only in case, and events.csv's "
+                        "categories ignore case: they are one lane, imported as {lane}; if they are two lanes, give "
+                        "them different names in the sheet",
+                        value=show(spelling),
+                        rows=rows_text([entry.sheet_row for entry in others]),
+                        lane=show(lane),
+                        lane_rows=rows_text([entry.sheet_row for entry in ways[lane]]),
+                    ),
+                )
+            )
+    return problems
 
 
 def row_skipped(message: Message) -> Message:
@@ -712,6 +832,33 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
             entry.notes.append("credit")
         if alt:
             entry.notes.append("alt")
+    # A linked headline (TimelineJS shows it as a link): its address is the source_url when the
+    # Media and the credit give none, else it is kept in the description as the credit's is.
+    headline = cells.get("Headline", "")
+    headline_links = links_in(headline)
+    if headline_links and not account["source_url"]:
+        account["source_url"] = headline_links[0]
+    if any(address != account["source_url"] for address in headline_links):
+        paragraphs.append(f"Headline: {one_line(headline)}")
+        entry.notes.append("headline link")
+    # An address no column can keep (a relative /news/x, a javascript:) is said, never dropped quietly.
+    for column in ("Headline", "Text", "Media Credit", "Media Caption"):
+        for words, address in unkept_links(cells.get(column, "")):
+            entry.warnings.append(
+                Problem(
+                    number,
+                    column,
+                    WARNING,
+                    say(
+                        "{column} links {words} to {address}, which is not a full http:// or https:// address, so "
+                        "only the words are imported (events.csv links only such addresses); write the full "
+                        "address in the sheet, https://...",
+                        column=column,
+                        words=show(words),
+                        address=show(address),
+                    ),
+                )
+            )
     display = inline(cells.get("Display Date", ""))
     if display:
         shown = [shown_label(start)]
@@ -724,7 +871,7 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
         if cells.get(column, "").strip():
             entry.notes.append(key)
     account["description"] = "\n\n".join(p for p in paragraphs if p)
-    account["title"] = inline(cells.get("Headline", "")) or _untitled(entry, cells)
+    account["title"] = inline(headline) or _untitled(entry, cells)
     entry.account = account
     return entry
 
