@@ -867,3 +867,38 @@ def test_a_percent_too_large_for_a_float_is_written_not_a_traceback():
     """A hand-made workbook's cell of 400 digits formatted as a percent (math.isfinite raised)."""
     assert workbook.cell_text(10**400, "0%") == "1" + "0" * 402 + "%"
     assert workbook.cell_text(float("inf"), "0%") == "inf"
+
+
+@pytest.mark.parametrize(
+    "value, number_format, text",
+    [
+        # a year formatted to show its era: the cell shows 1500 BC, and is read so (not AD 1500)
+        (1500, '0" BC"', "1500 BC"),
+        (753.0, '0" BC"', "753 BC"),
+        (1500, "0\\ \\B\\C", "1500 BC"),
+        (500, '0" BCE"', "500 BCE"),
+        (500, '#,##0" B.C."', "500 B.C."),
+        (600, '"AD "0', "AD 600"),
+        (1500, '0" до н. э."', "1500 до н. э."),  # (refused by check, as typed: not read as AD 1500)
+        # other words a format writes do not change what the number means: the number
+        (225, '0" dead"', "225"),
+        (1500, '0" BC";-0', "1500 BC"),
+        (1500, "General", "1500"),
+        (2.5, "0.0", "2.5"),
+    ],
+)
+def test_a_number_formatted_with_an_era_is_read_with_it(value, number_format, text):
+    assert workbook.cell_text(value, number_format) == text
+
+
+def test_check_reads_a_workbook_s_year_formatted_bc_as_bc(tmp_path, capsys):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(["rome", 753, None, "Rome founded", None, "history", None, None, None, "Livy"])
+    sheet.cell(row=2, column=2).number_format = '0" BC"'
+    path = tmp_path / "events.xlsx"
+    book.save(path)
+    dataset = timeline.load(path, workbooks=True)
+    assert [p for p in dataset.problems if p.column == "date"] == []
+    assert dataset.events["start"].iloc[0].year == -752  # (753 BC: astronomical year -752)

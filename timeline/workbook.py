@@ -228,9 +228,36 @@ def cell_text(value, number_format: str = "") -> str:
     ):
         percent = Decimal(repr(value)) * 100  # (repr: 0.07, not the float's 0.07000000000000000666...)
         return f"{percent.normalize():f}%"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = (
+            str(int(value)) if isinstance(value, float) and value.is_integer() and abs(value) < 1e15 else repr(value)
+        )
+        before, after = _era_words(number_format)
+        return " ".join(part for part in (before, number, after) if part)
     return str(value)
+
+
+# An era a number format writes beside a year (`0" BC"`, `"AD "0`, `0\ \B\C`): the cell shows
+# `1500 BC`, and is read so (1500 is another year, AD 1500). Other words a format writes (`0" dead"`)
+# change nothing the number means, and are not read.
+_ERA = re.compile(
+    r"(?:B\.? ?C\.?(?: ?E\.?)?|A\.? ?D\.?|C\.? ?E\.?|до н\. ?э\.|н\. ?э\.|av\. J\.-C\.|ap\. J\.-C\.)", re.I
+)
+
+
+def _era_words(number_format: str) -> tuple[str, str]:
+    """The era a number format writes before and after its number (`0" BC"`: ("", "BC")), as
+    text; ("", "") for a format that writes none."""
+    section = number_format.split(";")[0]
+    literal = re.compile(r'"([^"]*)"|\\(.)')
+    first = re.search(r"[0#?]", re.sub(r'"[^"]*"|\\.', lambda m: "x" * len(m.group()), section))
+    if first is None:
+        return "", ""
+    words = ["", ""]
+    for match in literal.finditer(section):
+        words[match.start() > first.start()] += match.group(1) if match.group(1) is not None else match.group(2)
+    before, after = (" ".join(text.split()) for text in words)
+    return (before if _ERA.fullmatch(before) else ""), (after if _ERA.fullmatch(after) else "")
 
 
 def _code(number_format: str) -> str:
