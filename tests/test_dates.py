@@ -1092,6 +1092,7 @@ def test_a_value_refused_is_said_more_nearly(text, said):
 
 
 END = "in date if date does not hold it already"
+UNREADABLE = f"is not a date that can be read; {HOW_TO_WRITE}"
 ONE_DAY = "is a span of time, where published is one day: write the day the account was published, as YYYY-MM-DD"
 
 
@@ -1234,6 +1235,91 @@ def test_a_span_in_one_value_is_told_as_its_column_needs_it(column, text, said):
     assert len(found) == 1 and found[0][:2] == (2, column)
     assert said in found[0][2]
     assert str(parse_series(pd.Series([text], dtype="str"), column=column).errors[text]) == said
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        # a century runs from its year 1 to its year 100: the 12th from 1101 to 1200
+        ("12th century", "1101", "1200"),
+        ("the 12th century", "1101", "1200"),
+        ("12th c.", "1101", "1200"),
+        ("12th cent.", "1101", "1200"),
+        ("12th Century AD", "1101", "1200"),
+        ("1st century", "0001", "0100"),
+        ("21st century", "2001", "2100"),
+        # ...and before Christ, counted down: the 12th BC from 1200 BC to 1101 BC
+        ("12th century BC", "-1200", "-1101"),
+        ("2nd century BCE", "-0200", "-0101"),
+        ("1st century BC", "-0100", "-0001"),
+        # as Russian, Kazakh and French write one, in Roman numerals
+        ("XII век", "1101", "1200"),
+        ("XII в.", "1101", "1200"),
+        ("V век до н. э.", "-0500", "-0401"),
+        ("XII ғасыр", "1101", "1200"),
+        ("б.з.д. V ғасыр", "-0500", "-0401"),
+        ("XIIe siècle", "1101", "1200"),
+        ("Ve siècle av. J.-C.", "-0500", "-0401"),
+    ],
+)
+def test_a_century_is_said_with_its_first_and_last_years(text, first, last):
+    """A history's "12th century" was told only how dates are written (the 1100s were told as a
+    decade or a century): refused as before, a date being no century, now told the first and last
+    years to write, which read back as the century's, alike from both engines."""
+    said = f"is a century: write its first year ({first}) in date and its last ({last}) in end_date"
+    series = pd.Series(["2022-01-07", text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert str(parsed.errors[text]) == said
+    start, end = (dates.read(year) for year in (first, last))
+    assert (start.precision, end.precision) == ("year", "year")
+    assert (dates.year_as_written(start.value), dates.year_as_written(end.value)) == (int(first), int(last))
+
+
+@pytest.mark.parametrize(
+    "column, text, said",
+    [
+        # two centuries: a range
+        ("date", "12th-13th century", _range("1101", "1300")),
+        ("date", "12th–13th centuries", _range("1101", "1300")),
+        ("date", "13th-12th century BC", _range("-1300", "-1101")),
+        # a word of doubt: said with the century's years, the doubt going in the description
+        (
+            "date",
+            "early 12th century",
+            "is a century with 'early' added, which a date cannot hold: write 1101 in date and 1200 in end_date, "
+            "and say in the description how sure or how near it is",
+        ),
+        (
+            "date",
+            "late 1st century BC",
+            "is a century with 'late' added, which a date cannot hold: write -0100 in date and -0001 in end_date, "
+            "and say in the description how sure or how near it is",
+        ),
+        ("date", "c. 12th century", "is a century with 'c.' added"),
+        ("date", "12th century?", "is a century with '?' added"),
+        # in end_date its last year, in published one day
+        (
+            "end_date",
+            "12th century",
+            f"is a century: write its last year (1200) in end_date, and its first (1101) {END}",
+        ),
+        (
+            "end_date",
+            "mid-12th century",
+            f"is a century with 'mid' added, which a date cannot hold: write 1200 in end_date, and 1101 {END}; say "
+            "in the description how sure or how near it is",
+        ),
+        ("published", "12th century", ONE_DAY),
+        # no such century: said as before
+        ("date", "0th century", UNREADABLE),
+        ("date", "100th century", UNREADABLE),  # (its last year, 10000, is past 9999)
+        ("date", "IIII century", UNREADABLE),
+        ("date", "12th-11th century", UNREADABLE),
+    ],
+)
+def test_a_century_is_told_as_its_column_needs_it(column, text, said):
+    """Two centuries, a century with a word of doubt, in each column: each told what to write."""
+    assert str(parse_series(pd.Series([text], dtype="str"), column=column).errors[text]).startswith(said)
 
 
 def test_a_span_in_end_date_is_told_in_french_and_arabic():

@@ -1057,6 +1057,43 @@ _DECADE = re.compile(
     r"|(\d{3})0\s*-?\s*жылдар(?:ы|да|ында)?|(?:les\s+)?années\s+(\d{3})0",
     re.IGNORECASE,
 )
+# A century (the 12th century, 12th c., 12th century BC, XII век, XIIe siècle, б.з.д. V ғасыр) or
+# two (12th–13th centuries): refused, and said with its first and last years as a century is
+# counted, from its year 1 to its year 100 (the 12th: 1101 to 1200; the 12th BC: 1200 BC to 1101 BC).
+_CENTURY_NUMBER = r"(?:\d{1,2}(?:st|nd|rd|th|-?й|-?ый|er|e|ᵉ)?|[IVXLC]+(?:-?й|er|e|ᵉ)?)"
+_CENTURY = re.compile(
+    rf"(?P<bc_before>б\.\s*з\.\s*д\.\s*)?(?:the\s+)?(?P<number>{_CENTURY_NUMBER})"
+    rf"(?:\s*(?:[{DASHES}\-/]|\band\b|\bto\b)\s*(?P<last>{_CENTURY_NUMBER}))?[\s\-]*"
+    r"(?:centur(?:y|ies)|cent\.|c\.|век[аеу]?|века|вв?\.|ғасыр(?:лар)?(?:дың|да)?|ғ\.|si[èe]cles?)"
+    r"(?:\s*(?:(?P<bc>b\.?\s*c\.?(?:\s*e\.?)?|до\s*н\.\s*э\.|av\.\s*J\.?-?\s*C\.?)|a\.?\s*d\.?|c\.?\s*e\.?|н\.\s*э\.|ap\.\s*J\.?-?\s*C\.?))?",
+    re.IGNORECASE,
+)
+# Roman numerals of 1 to 99, as centuries are written in Russian, Kazakh and French (XII, XIIe).
+_ROMAN = {
+    tens + ones: 10 * t + o
+    for t, tens in enumerate(("", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"))
+    for o, ones in enumerate(("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"))
+    if 10 * t + o
+}
+
+
+def _century_years(century: re.Match) -> list[str] | None:
+    """The first year of the first century and the last of the last that _CENTURY matched, as
+    texts to read (the 12th century: 1101, 1200; the 12th BC: 1200 BC, 1101 BC), or None where a
+    number is no century (0, IIII)."""
+    numbers = []
+    for part in (century["number"], century["last"] or century["number"]):
+        digits = re.match(r"\d+", part)
+        number = int(digits.group(0)) if digits else _ROMAN.get(re.sub(r"(?i)-?й|er|e|ᵉ", "", part).upper(), 0)
+        if not 1 <= number <= 99:
+            return None
+        numbers.append(number)
+    first, last = numbers
+    if century["bc"] or century["bc_before"]:  # (counted down: the 12th to the 11th BC is 1200 to 1001 BC)
+        return [f"{100 * first} BC", f"{100 * last - 99} BC"] if first >= last else None
+    return [f"{100 * first - 99:04d}", f"{100 * last:04d}"] if first <= last else None
+
+
 # A season of a year (summer 2022, the spring of 2022, зима 2022, летом 2022 года, 2022 жылғы көктем):
 # its months depend on the hemisphere and winter is of two years, so it is said with no months.
 _SEASON = re.compile(
@@ -1319,7 +1356,11 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
             continue
         # (a date is short: a longer text is not looked into, which keeps every pattern's time small)
         short = _squeezed(text.strip())
-        plan = _plan(short, template) if len(short) <= _MOST_PLANNED and any(c.isdigit() for c in short) else None
+        plan = (
+            _plan(short, template)
+            if len(short) <= _MOST_PLANNED and (any(c.isdigit() for c in short) or _CENTURY.search(short))
+            else None
+        )  # (a date has a digit, or is a century in Roman numerals: XII век)
         if plan:
             plans.append((text, plan, len(asked)))
             asked += plan["read"]
@@ -1429,9 +1470,14 @@ def _plan(text: str, template: str) -> dict:
         date = (doubt.group("date") or doubt.group("date_before")).strip()
         word = doubt.group("word") or doubt.group("mark")
         decade = _DECADE.fullmatch(date)
+        century = _CENTURY.fullmatch(date)
+        years = _century_years(century) if century and not century["last"] else None
         if decade:  # early 1990s: 1990 to 1999, and the doubt
             plan["doubt decade"] = (len(plan["read"]), word)
             plan["read"] += _decade_years(decade)
+        elif years:  # early 12th century: 1101 to 1200, and the doubt
+            plan["doubt century"] = (len(plan["read"]), word)
+            plan["read"] += years
         else:
             plan["doubt"] = (len(plan["read"]), word, date)
             plan["read"].append(date)
@@ -1479,6 +1525,14 @@ def _plan(text: str, template: str) -> dict:
     if decade:  # the 1990s: 1990 to 1999
         plan["decade"] = len(plan["read"])
         plan["read"] += _decade_years(decade)
+    century = _CENTURY.fullmatch(written)
+    years = _century_years(century) if century else None
+    if years and not century["last"]:  # the 12th century: 1101 to 1200
+        plan["century"] = len(plan["read"])
+        plan["read"] += years
+    elif years:  # the 12th-13th centuries: 1101 to 1300, a range
+        plan["range"] = (len(plan["read"]), 1)
+        plan["read"] += years
     bracketed = _BRACKETED.fullmatch(written)
     if bracketed:  # 2022-01-05 (local)
         plan["bracketed"] = (len(plan["read"]), bracketed.group("words").strip(), bracketed.group("date"))
@@ -1720,6 +1774,27 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     last=last,
                 ),
             )
+    if "doubt century" in plan:  # early 12th century
+        at, word = plan["doubt century"]
+        if read[at] is not None and read[at + 1] is not None:
+            first, last = _as_written(*read[at]), _as_written(*read[at + 1])
+            return _span(
+                column,
+                say(
+                    "is a century with {word} added, which a date cannot hold: write {first} in date and {last} in "
+                    "end_date, and say in the description how sure or how near it is",
+                    word=repr(word),
+                    first=first,
+                    last=last,
+                ),
+                say(
+                    "is a century with {word} added, which a date cannot hold: write {last} in end_date, and {first} "
+                    "in date if date does not hold it already; say in the description how sure or how near it is",
+                    word=repr(word),
+                    first=first,
+                    last=last,
+                ),
+            )
     if "doubt" in plan:
         at, word, date = plan["doubt"]
         if read[at] is not None:
@@ -1844,6 +1919,24 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 say("is a decade: write {first} in date and {last} in end_date", first=first, last=last),
                 say(
                     "is a decade: write {last} in end_date, and {first} in date if date does not hold it already",
+                    first=first,
+                    last=last,
+                ),
+            )
+    if "century" in plan:  # the 12th century (the 12th-13th centuries: a range, said below)
+        at = plan["century"]
+        if read[at] is not None and read[at + 1] is not None:
+            first, last = _as_written(*read[at]), _as_written(*read[at + 1])
+            return _span(
+                column,
+                say(
+                    "is a century: write its first year ({first}) in date and its last ({last}) in end_date",
+                    first=first,
+                    last=last,
+                ),
+                say(
+                    "is a century: write its last year ({last}) in end_date, and its first ({first}) in date if date "
+                    "does not hold it already",
                     first=first,
                     last=last,
                 ),
