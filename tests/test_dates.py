@@ -903,6 +903,18 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("2022-01 to 2022-03", _range("2022-01", "2022-03")),
         ("2022-01-05 10:00 to 2022-01-05 12:00", _range("2022-01-05 10:00", "2022-01-05 12:00")),
         ("500 BC – 400 BC", _range("-0500", "-0400")),
+        # an era written once, after the end or before the start, is of both ends, whatever their digits
+        ("500-470 BC", _range("-0500", "-0470")),
+        ("between 500 and 470 BC", _range("-0500", "-0470")),
+        ("47-50 AD", _range("0047", "0050")),
+        ("between 47 and 50 AD", _range("0047", "0050")),
+        ("AD 47-50", _range("0047", "0050")),
+        ("between AD 47 and AD 50", _range("0047", "0050")),
+        # ...and "between" takes its ends in either order (47 BC is after 50 BC)
+        ("between 47 and 50 BC", _range("-0050", "-0047")),
+        ("between 1994 and 97", _range("1994", "1997")),
+        ("300-400 BC", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (400 BC is before 300 BC)
+        ("between 1994 and 93", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (2093? 1993?)
         # ...said generally where an end does not read, or the end comes first
         ("2022-01-07 → 2022-01-05", RANGE),
         ("2022-01-05 – 2022-02-30", RANGE),
@@ -1093,6 +1105,7 @@ def test_a_value_refused_is_said_more_nearly(text, said):
 
 END = "in date if date does not hold it already"
 UNREADABLE = f"is not a date that can be read; {HOW_TO_WRITE}"
+SHORT_YEARS = "is a range of numbers of one or two digits, not years: for the years 47 to 50, "
 ONE_DAY = "is a span of time, where published is one day: write the day the account was published, as YYYY-MM-DD"
 
 
@@ -1310,6 +1323,16 @@ def test_a_century_is_said_with_its_first_and_last_years(text, first, last):
             "in the description how sure or how near it is",
         ),
         ("published", "12th century", ONE_DAY),
+        # two numbers of one or two digits: years, if written so
+        ("date", "Between 47 and 50", SHORT_YEARS + "write 0047 in date and 0050 in end_date (or AD 47 and AD 50)"),
+        ("date", "from 7 to 9", SHORT_YEARS.replace("47 to 50", "7 to 9") + "write 0007 in date and 0009"),
+        (
+            "end_date",
+            "between 47 and 50",
+            SHORT_YEARS + f"write 0050 in end_date (or AD 50), and 0047 {END}",
+        ),
+        ("published", "between 47 and 50", ONE_DAY),
+        ("date", "between 50 and 47", UNREADABLE),
         # no such century: said as before
         ("date", "0th century", UNREADABLE),
         ("date", "100th century", UNREADABLE),  # (its last year, 10000, is past 9999)
@@ -1317,8 +1340,9 @@ def test_a_century_is_said_with_its_first_and_last_years(text, first, last):
         ("date", "12th-11th century", UNREADABLE),
     ],
 )
-def test_a_century_is_told_as_its_column_needs_it(column, text, said):
-    """Two centuries, a century with a word of doubt, in each column: each told what to write."""
+def test_a_century_or_a_range_of_short_years_is_told_as_its_column_needs_it(column, text, said):
+    """Two centuries, a century with a word of doubt, years of two digits (between 47 and 50, as a
+    history of Rome writes them), in each column: each told what to write."""
     assert str(parse_series(pd.Series([text], dtype="str"), column=column).errors[text]).startswith(said)
 
 

@@ -995,6 +995,21 @@ def _one_era(start: str, end: str) -> bool:
     )
 
 
+def _era_once(start: str, end: str) -> tuple[str, str]:
+    """The ends of a range of years whose era is written once, as English writes it: after the end
+    (500–470 BC, 47–50 AD) or before the start (AD 47–50), each end with it. Other ends as they are
+    (400 BC – 300 is 300 BC, or AD 300?: _one_era)."""
+    after = _YEAR_AND_ERA.fullmatch(end)
+    if re.fullmatch(r"\d{1,4}", start) and after and after["era"]:
+        return f"{start} {after['era']}", end
+    before = _YEAR_AND_ERA.fullmatch(start)
+    if re.fullmatch(r"\d{1,4}", end) and before and before["era2"]:
+        return start, f"{before['era2']} {end}"
+    return start, end
+
+
+# A year with its era written (47 AD, AD 47, 500 BC): an end of a range, whatever its digits.
+_YEAR_AND_ERA = re.compile(rf"{_ERA_BEFORE}\d{{1,4}}{_ERA}", re.IGNORECASE)
 # A range in words: "between 1994 and 1997", "from 5 to 7 January 2022" (its ends then as 1994 – 1997).
 _BETWEEN = re.compile(r"(?:between|from)\s+(\S.{0,40}?)\s+(?:and|to|until|till|through)\s+(\S.{0,40})", re.IGNORECASE)
 # Noon or midnight for the time, last (AP style: "Jan. 5, 2022, noon"; "at 12 midnight").
@@ -1254,6 +1269,9 @@ def _month_key(word: str) -> str:
 def _end_like(text: str) -> bool:
     """Whether a text may be an end of a range: a year, a time or a month's name in it."""
     if _END_LIKE.search(text):
+        return True
+    era = _YEAR_AND_ERA.fullmatch(text)
+    if era and (era["era"] or era["era2"]):  # (47 AD, AD 47: a year of any digits with its era)
         return True
     months = _foreign_months()
     return any(months.get(_month_key(word), (0,))[0] for word in _foreign_words().findall(text))
@@ -1608,15 +1626,21 @@ def _plan(text: str, template: str) -> dict:
     clear = False
     between = _BETWEEN.fullmatch(written)
     if between:  # between 1994 and 1997, from 5 to 7 January 2022: a range, its ends as a dash joins them
-        written = f"{between.group(1)} – {between.group(2)}"
+        first, last = between.group(1, 2)
+        if re.fullmatch(r"\d{1,2}", first) and re.fullmatch(r"\d{1,2}", last) and int(first) < int(last):
+            plan["short years"] = (int(first), int(last))  # (between 47 and 50: numbers, not years)
+        if re.fullmatch(r"\d{4}", first) and re.fullmatch(r"\d{2}", last) and last > first[2:]:
+            last = first[:2] + last  # (between 1994 and 97: its end in the same century)
+        written = f"{first} – {last}"
+    either_way = bool(between) and plan["text"][:7].lower() == "between"  # (between 47 and 50 BC: 50 BC first)
     for match in list(_RANGE_SEPARATOR.finditer(written))[:8] if len(written) <= 80 else ():
-        start, end = written[: match.start()].strip(), written[match.end() :].strip()
+        start, end = _era_once(written[: match.start()].strip(), written[match.end() :].strip())
         if not (_end_like(start) and _end_like(end)):
             continue
         clear = clear or bool(_CLEAR_SEPARATOR.fullmatch(match.group(0)))
         if _one_era(start, end):  # (400 BC – 300: said a range, its ends not advised)
             continue
-        ends.append((start, end))
+        ends += [(start, end), (end, start)] if either_way else [(start, end)]
         year = re.search(r"\s(\d{3,4})$", end)
         if year and not re.search(r"\d{3,4}", start):  # 5 January – 7 February 2022
             ends.append((f"{start} {year.group(1)}", end))
@@ -2044,6 +2068,23 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                         end=last,
                     ),
                 )
+    if "short years" in plan:  # between 47 and 50
+        first, last = plan["short years"]
+        return _span(
+            column,
+            say(
+                "is a range of numbers of one or two digits, not years: for the years {first} to {last}, write "
+                "{first:04d} in date and {last:04d} in end_date (or AD {first} and AD {last})",
+                first=first,
+                last=last,
+            ),
+            say(
+                "is a range of numbers of one or two digits, not years: for the years {first} to {last}, write "
+                "{last:04d} in end_date (or AD {last}), and {first:04d} in date if date does not hold it already",
+                first=first,
+                last=last,
+            ),
+        )
     if "month" in plan:
         at, languages = plan["month"]
         # (Not a date far ahead: 15 نيسان 5782 is of the Hebrew calendar, whose Nisan is no April.)
