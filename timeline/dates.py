@@ -516,7 +516,7 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
                 far=FAR_AHEAD,
             )
         if said:
-            out.warnings[text] = _both(out.warnings.get(text, ""), said)
+            out.warnings[text] = both(out.warnings.get(text, ""), said)
 
 
 # A time of exactly 00:00:00, its seconds written (then perhaps a fraction of zeros, an offset or a
@@ -543,7 +543,7 @@ def _midnight(texts: pd.Series, out: _Out) -> None:
     for i, am in zip(at[zeros | twelve].tolist(), twelve[zeros | twelve].tolist()):
         year, month, day = _fields(out.values[i])[:3]
         text = texts.iloc[i]
-        out.warnings[text] = _both(
+        out.warnings[text] = both(
             out.warnings.get(text, ""),
             say(
                 "a time of 12:00:00 AM is how .NET, data portals and spreadsheets with US settings write a date "
@@ -617,8 +617,8 @@ def is_stand_in(warning) -> bool:
     return getattr(warning, "values", {}).get("which") in PLACEHOLDER_DAYS.values()
 
 
-def _both(first, second):
-    """Two warnings of one date, said one after the other (either may be "": none)."""
+def both(first, second):
+    """Two messages of one date, said one after the other (either may be "": none)."""
     if not first or not second:
         return first or second
     return say("{first}; {second}", first=first, second=second)
@@ -2156,7 +2156,7 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     caveat, said = date.caveat[d], warning
     warning = np.where(caveat != "", caveat, said).astype(object)
     for i in np.flatnonzero((caveat != "") & (said != "")):  # (the date's caveat, and the offset's or zone's)
-        warning[i] = _both(caveat[i], said[i])
+        warning[i] = both(caveat[i], said[i])
     _settle(out, at[rows], lambda i: name_of(rows[i]), _Composed(values, problem), precision, offset, warning=warning)
 
 
@@ -2469,7 +2469,7 @@ def _check_weekdays(p: _Parts, composed: _Composed, precision: np.ndarray, cavea
         said = _WEEKDAY_KEYS.index(str(names[i])[:3].lower())
         if said != weekday:
             year, month, day = _fields(composed.values[i])[:3]
-            caveat[i] = _both(
+            caveat[i] = both(
                 caveat[i],
                 say(
                     "{day} was a {weekday}, not a {written}; check the day, and write the date as YYYY-MM-DD",
@@ -2524,7 +2524,7 @@ def _day_and_month(a, b, year, problem, year_first=None, short=None):
             no_such_day: Message | str = ""
             for d, m, y, _ in candidates:
                 if 1 <= m <= 12 and FIRST_YEAR <= y <= LAST_YEAR and 1 <= d <= 31:
-                    no_such_day = _both(no_such_day, _no_such_day(int(y), int(m), int(d), _days_in(int(y), int(m))))
+                    no_such_day = both(no_such_day, _no_such_day(int(y), int(m), int(d), _days_in(int(y), int(m))))
             problem[i] = no_such_day or say(
                 "neither {a} nor {b} can be a month; {how_to_write}",
                 a=int(a[i]),
