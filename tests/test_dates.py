@@ -341,6 +341,12 @@ REFUSED = [
     ("1/2022", ["is a month and its year in numbers; write 2022-01"]),
     ("01-2022", ["write 2022-01"]),
     ("2022/01", ["write 2022-01"]),
+    # ...as statistics offices write a month (Eurostat's 2015M02, SDMX's 2015-M02), or with a space
+    ("2015M02", ["is a month and its year in numbers; write 2015-02"]),
+    ("2015-M02", ["is a month and its year in numbers; write 2015-02"]),
+    ("2015m2", ["write 2015-02"]),
+    ("2015 02", ["is a month and its year in numbers; write 2015-02"]),
+    ("2015M13", ["is not a date that can be read"]),
     ("10.2022", ["write 2022-10"]),
     ("2022.1", ["is not a date that can be read"]),  # (2022.10 as a spreadsheet's number: not said)
     ("13/2022", ["is not a date that can be read"]),

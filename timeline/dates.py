@@ -1055,7 +1055,9 @@ def _letters_for_digits(written: str) -> tuple[list[str], str]:
     return letters, _LETTER_FOR_DIGIT.sub(digits, written)
 
 
-_MONTH_AND_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{4})\s*[/.]\s*(\d{1,2})")  # (2022-1 is ISO's)
+# A month and its year in numbers: 1/2022, 01-2022, 2022/01, 2022 01, and 2022M01 as statistics
+# offices write a month (Eurostat, the IMF, SDMX's 2022-M01). (2022-1 is ISO's: read.)
+_MONTH_AND_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{4})\s*(?:[/.\s]|-?M)\s*(\d{1,2})", re.IGNORECASE)
 # A quarter or a half of a year (Q1 2022, 2022-Q1, 1Q 2022; H1 2022, 2022 H2, 1H 2022), as reports
 # and finance write them: refused, and said with its first and last months.
 _PART = re.compile(

@@ -667,7 +667,7 @@ COLUMNS: tuple[Column, ...] = (
         "character (a left-to-right mark, a zero-width space, a soft hyphen), a Unicode dash or minus sign "
         "(`2022‐01‐05`, `−500`), a Cyrillic or Greek letter that looks like a Latin one (`5 Jаnuary 2022`), a "
         "letter typed for a digit (`2o22-01-05`, `2022-01-05 lO:30`), a month and its year in numbers "
-        "(`1/2022`), ISO's basic form (`20220105`) and a year and month so (`201502`), its week day and ordinal date (`2022-W01-3`, `2022-005`), a year "
+        "(`1/2022`, `2015M02` as statistics offices write one), ISO's basic form (`20220105`) and a year and month so (`201502`), its week day and ordinal date (`2022-W01-3`, `2022-005`), a year "
         "with the word for year (`2022 г.`, `2022 ж.`) or a date with it (`25.01.2022 г.`), words in brackets after a date (`2022-01-05 (local)`, "
         "JavaScript's zone name), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`) or with a dot for its colon (`2022-01-05 14.30`, `14.30 Uhr`), a Unix time "
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`), noon or midnight for the time "
