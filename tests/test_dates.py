@@ -1267,6 +1267,8 @@ def test_a_span_in_one_value_is_told_as_its_column_needs_it(column, text, said):
         ("12th Century AD", "1101", "1200"),
         ("1st century", "0001", "0100"),
         ("21st century", "2001", "2100"),
+        ("the twelfth century", "1101", "1200"),
+        ("Twenty-first Century", "2001", "2100"),
         # ...and before Christ, counted down: the 12th BC from 1200 BC to 1101 BC
         ("12th century BC", "-1200", "-1101"),
         ("2nd century BCE", "-0200", "-0101"),
@@ -1393,6 +1395,19 @@ def _doubt(date: str, word: str) -> str:
         ("early January 2022", _doubt("2022-01", "early")),
         ("mid-January 2022", _doubt("2022-01", "mid")),
         ("Late 2021", _doubt("2021", "Late")),
+        # in Russian: early, late, mid, about
+        ("около 1990", _doubt("1990", "около")),
+        ("примерно 2022-01-05", _doubt("2022-01-05", "примерно")),
+        (
+            "начало 1990-х",
+            "is a decade with 'начало' added, which a date cannot hold: write 1990 in date and 1999 in end_date, "
+            "and say in the description how sure or how near it is",
+        ),
+        (
+            "конец XII века",
+            "is a century with 'конец' added, which a date cannot hold: write 1101 in date and 1200 in end_date, "
+            "and say in the description how sure or how near it is",
+        ),
         # a time kept as written, with its seconds and its zone
         ("about 2022-01-05 14:30:15 ALMT", _doubt("2022-01-05 14:30:15 ALMT", "about")),
         ("2022-01-05 14:30+06:00?", _doubt("2022-01-05 14:30+06:00", "?")),

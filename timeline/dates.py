@@ -1077,7 +1077,19 @@ _DECADE = re.compile(
 # A century (the 12th century, 12th c., 12th century BC, XII век, XIIe siècle, б.з.д. V ғасыр) or
 # two (12th–13th centuries): refused, and said with its first and last years as a century is
 # counted, from its year 1 to its year 100 (the 12th: 1101 to 1200; the 12th BC: 1200 BC to 1101 BC).
-_CENTURY_NUMBER = r"(?:\d{1,2}(?:st|nd|rd|th|-?й|-?ый|er|e|ᵉ)?|[IVXLC]+(?:-?й|er|e|ᵉ)?)"
+_ORDINALS = {
+    word: number
+    for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+} | {"twenty-first": 21, "twenty first": 21}
+_CENTURY_NUMBER = (
+    r"(?:\d{1,2}(?:st|nd|rd|th|-?й|-?ый|er|e|ᵉ)?|[IVXLC]+(?:-?й|er|e|ᵉ)?|"
+    + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+    + ")"
+)
 _CENTURY = re.compile(
     rf"(?P<bc_before>б\.\s*з\.\s*д\.\s*)?(?:the\s+)?(?P<number>{_CENTURY_NUMBER})"
     rf"(?:\s*(?:[{DASHES}\-/]|\band\b|\bto\b)\s*(?P<last>{_CENTURY_NUMBER}))?[\s\-]*"
@@ -1101,7 +1113,11 @@ def _century_years(century: re.Match) -> list[str] | None:
     numbers = []
     for part in (century["number"], century["last"] or century["number"]):
         digits = re.match(r"\d+", part)
-        number = int(digits.group(0)) if digits else _ROMAN.get(re.sub(r"(?i)-?й|er|e|ᵉ", "", part).upper(), 0)
+        number = (
+            int(digits.group(0))
+            if digits
+            else _ORDINALS.get(part.lower()) or _ROMAN.get(re.sub(r"(?i)-?й|er|e|ᵉ", "", part).upper(), 0)
+        )
         if not 1 <= number <= 99:
             return None
         numbers.append(number)
@@ -1125,9 +1141,11 @@ _BRACKETED = re.compile(r"(?P<date>.*\d.*?)\s*\((?P<words>[^()?\d]*[^\W\d_][^()?
 # A year with the word for year after it, as Russian and Kazakh write it: 2022 г., 2022 год, 2022 ж.
 _YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:ы|ғы)?)", re.IGNORECASE)
 # A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
-# mid-January 2022): refused, and said with the date to write and where the doubt goes.
+# mid-January 2022; in Russian начало 1990-х, конец XII века, около 1990): refused, and said with
+# the date to write and where the doubt goes.
 _DOUBT = re.compile(
-    r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late|~|≈)"
+    r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late|~|≈"
+    r"|начало|конец|середина|около|примерно)"
     r"(?:(?<=[~≈])|\s+|-)(?:of\s+)?(?P<date>\S.*)"
     r"|(?P<date_before>.*\S)\s*(?P<mark>\?+|\((?:\?|approx\.?|approximately|circa|c\.|ca\.)\))",
     re.IGNORECASE,
