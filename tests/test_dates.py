@@ -1165,6 +1165,26 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
             "is a decade with 'early' added, which a date cannot hold: write 1990 in date and 1999 in end_date, "
             "and say in the description how sure or how near it is",
         ),
+        # a decade with a year of two digits: in the century such a year is read in, or the one before
+        (
+            "date",
+            "the '90s",
+            "is a decade with a year of two digits: write 1990 in date and 1999 in end_date, or 1890 and 1899 if a "
+            "century earlier is meant",
+        ),
+        (
+            "date",
+            "'20s",
+            "is a decade with a year of two digits: write 2020 in date and 2029 in end_date, or 1920 and 1929 if a "
+            "century earlier is meant",
+        ),
+        (
+            "end_date",
+            "the 90s",
+            f"is a decade with a year of two digits: write 1999 in end_date, or 1899 if a century earlier is meant, "
+            f"and 1990 (or 1890) {END}",
+        ),
+        ("published", "'90s", ONE_DAY),
         # in end_date: its end there (the span's start, written in date, was told as the start)
         (
             "end_date",

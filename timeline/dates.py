@@ -1074,6 +1074,9 @@ _DECADE = re.compile(
     r"|(\d{3})0\s*-?\s*жылдар(?:ы|да|ында)?|(?:les\s+)?années\s+(\d{3})0",
     re.IGNORECASE,
 )
+# A decade with a year of two digits (the '90s, 60's, the 20s): said in the century a year of two
+# digits is read in (two_digit_year: the '90s are the 1990s, the '20s the 2020s) and the one before.
+_SHORT_DECADE = re.compile(r"(?:the\s+)?['’]?(\d)0\s*['’]?s", re.IGNORECASE)
 # A century (the 12th century, 12th c., 12th century BC, XII век, XIIe siècle, б.з.д. V ғасыр) or
 # two (12th–13th centuries): refused, and said with its first and last years as a century is
 # counted, from its year 1 to its year 100 (the 12th: 1101 to 1200; the 12th BC: 1200 BC to 1101 BC).
@@ -1563,6 +1566,9 @@ def _plan(text: str, template: str) -> dict:
     if decade:  # the 1990s: 1990 to 1999
         plan["decade"] = len(plan["read"])
         plan["read"] += _decade_years(decade)
+    short_decade = _SHORT_DECADE.fullmatch(written)
+    if short_decade:  # the '90s: 1990 to 1999, or 1890 to 1899
+        plan["short decade"] = two_digit_year(int(short_decade.group(1)) * 10)
     century = _CENTURY.fullmatch(written)
     years = _century_years(century) if century else None
     if years and not century["last"]:  # the 12th century: 1101 to 1200
@@ -1967,6 +1973,22 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     last=last,
                 ),
             )
+    if "short decade" in plan:  # the '90s
+        first = plan["short decade"]
+        years = {"first": first, "last": first + 9, "other_first": first - 100, "other_last": first - 91}
+        return _span(
+            column,
+            say(
+                "is a decade with a year of two digits: write {first} in date and {last} in end_date, or "
+                "{other_first} and {other_last} if a century earlier is meant",
+                **years,
+            ),
+            say(
+                "is a decade with a year of two digits: write {last} in end_date, or {other_last} if a century "
+                "earlier is meant, and {first} (or {other_first}) in date if date does not hold it already",
+                **years,
+            ),
+        )
     if "century" in plan:  # the 12th century (the 12th-13th centuries: a range, said below)
         at = plan["century"]
         if read[at] is not None and read[at + 1] is not None:

@@ -658,7 +658,7 @@ COLUMNS: tuple[Column, ...] = (
         "`2022-01-05/2022-01-07`, `January 5, 2022 → January 7, 2022`) names its two ends for `date` and "
         "`end_date` (an era written once, `500–470 BC` or `AD 47–50`, is both ends'; two numbers of one or two "
         "digits, `between 47 and 50`, are told as the years they would be), a quarter or a half of a year (`Q1 2022`, `H1 2022`) its first and last months, an ISO week "
-        "(`2022-W01`) its first and last days, a decade (`1990s`, `1990-е годы`) its first and last years, a century (`12th century`, `twelfth century`, `XII век`, `12th century BC`) its first and last years as centuries are counted (`1101` and `1200`; `-1200` and `-1101`), a season (`summer 2022`) is told that its "
+        "(`2022-W01`) its first and last days, a decade (`1990s`, `1990-е годы`) its first and last years (`the '90s` in both centuries a year of two digits may be in), a century (`12th century`, `twelfth century`, `XII век`, `12th century BC`) its first and last years as centuries are counted (`1101` and `1200`; `-1200` and `-1101`), a season (`summer 2022`) is told that its "
         "months depend on the hemisphere; two years "
         "(`2021-22`, `2021/2022`) are said as such (`2021-12` is a month); in `end_date` each of these is told as the end of the span, and in "
         "`published`, which is one day, as the day of publication to write. A date with a word of doubt or "
