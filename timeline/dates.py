@@ -1512,13 +1512,13 @@ def _plan(text: str, template: str) -> dict:
         word = doubt.group("word") or doubt.group("mark")
         decade = _DECADE.fullmatch(date)
         century = _CENTURY.fullmatch(date)
-        years = _century_years(century) if century and not century["last"] else None
+        century_years = _century_years(century) if century and not century["last"] else None
         if decade:  # early 1990s: 1990 to 1999, and the doubt
             plan["doubt decade"] = (len(plan["read"]), word)
             plan["read"] += _decade_years(decade)
-        elif years:  # early 12th century: 1101 to 1200, and the doubt
+        elif century_years:  # early 12th century: 1101 to 1200, and the doubt
             plan["doubt century"] = (len(plan["read"]), word)
-            plan["read"] += years
+            plan["read"] += century_years
         else:
             plan["doubt"] = (len(plan["read"]), word, date)
             plan["read"].append(date)
@@ -1570,13 +1570,13 @@ def _plan(text: str, template: str) -> dict:
     if short_decade:  # the '90s: 1990 to 1999, or 1890 to 1899
         plan["short decade"] = two_digit_year(int(short_decade.group(1)) * 10)
     century = _CENTURY.fullmatch(written)
-    years = _century_years(century) if century else None
-    if years and not century["last"]:  # the 12th century: 1101 to 1200
+    century_years = _century_years(century) if century else None
+    if century and century_years and not century["last"]:  # the 12th century: 1101 to 1200
         plan["century"] = len(plan["read"])
-        plan["read"] += years
-    elif years:  # the 12th-13th centuries: 1101 to 1300, a range
+        plan["read"] += century_years
+    elif century_years:  # the 12th-13th centuries: 1101 to 1300, a range
         plan["range"] = (len(plan["read"]), 1)
-        plan["read"] += years
+        plan["read"] += century_years
     bracketed = _BRACKETED.fullmatch(written)
     if bracketed:  # 2022-01-05 (local)
         plan["bracketed"] = (len(plan["read"]), bracketed.group("words").strip(), bracketed.group("date"))
@@ -1652,12 +1652,12 @@ def _plan(text: str, template: str) -> dict:
     clear = False
     between = _BETWEEN.fullmatch(written)
     if between:  # between 1994 and 1997, from 5 to 7 January 2022: a range, its ends as a dash joins them
-        first, last = between.group(1, 2)
-        if re.fullmatch(r"\d{1,2}", first) and re.fullmatch(r"\d{1,2}", last) and int(first) < int(last):
-            plan["short years"] = (int(first), int(last))  # (between 47 and 50: numbers, not years)
-        if re.fullmatch(r"\d{4}", first) and re.fullmatch(r"\d{2}", last) and last > first[2:]:
-            last = first[:2] + last  # (between 1994 and 97: its end in the same century)
-        written = f"{first} – {last}"
+        one, other = between.group(1, 2)
+        if re.fullmatch(r"\d{1,2}", one) and re.fullmatch(r"\d{1,2}", other) and int(one) < int(other):
+            plan["short years"] = (int(one), int(other))  # (between 47 and 50: numbers, not years)
+        if re.fullmatch(r"\d{4}", one) and re.fullmatch(r"\d{2}", other) and other > one[2:]:
+            other = one[:2] + other  # (between 1994 and 97: its end in the same century)
+        written = f"{one} – {other}"
     either_way = bool(between) and plan["text"][:7].lower() == "between"  # (between 47 and 50 BC: 50 BC first)
     for match in list(_RANGE_SEPARATOR.finditer(written))[:8] if len(written) <= 80 else ():
         start, end = _era_once(written[: match.start()].strip(), written[match.end() :].strip())
