@@ -341,6 +341,12 @@ REFUSED = [
     ("1/2022", ["is a month and its year in numbers; write 2022-01"]),
     ("01-2022", ["write 2022-01"]),
     ("2022/01", ["write 2022-01"]),
+    # ...as statistics offices write a month (Eurostat's 2015M02, SDMX's 2015-M02), or with a space
+    ("2015M02", ["is a month and its year in numbers; write 2015-02"]),
+    ("2015-M02", ["is a month and its year in numbers; write 2015-02"]),
+    ("2015m2", ["write 2015-02"]),
+    ("2015 02", ["is a month and its year in numbers; write 2015-02"]),
+    ("2015M13", ["is not a date that can be read"]),
     ("10.2022", ["write 2022-10"]),
     ("2022.1", ["is not a date that can be read"]),  # (2022.10 as a spreadsheet's number: not said)
     ("13/2022", ["is not a date that can be read"]),
@@ -903,6 +909,18 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("2022-01 to 2022-03", _range("2022-01", "2022-03")),
         ("2022-01-05 10:00 to 2022-01-05 12:00", _range("2022-01-05 10:00", "2022-01-05 12:00")),
         ("500 BC – 400 BC", _range("-0500", "-0400")),
+        # an era written once, after the end or before the start, is of both ends, whatever their digits
+        ("500-470 BC", _range("-0500", "-0470")),
+        ("between 500 and 470 BC", _range("-0500", "-0470")),
+        ("47-50 AD", _range("0047", "0050")),
+        ("between 47 and 50 AD", _range("0047", "0050")),
+        ("AD 47-50", _range("0047", "0050")),
+        ("between AD 47 and AD 50", _range("0047", "0050")),
+        # ...and "between" takes its ends in either order (47 BC is after 50 BC)
+        ("between 47 and 50 BC", _range("-0050", "-0047")),
+        ("between 1994 and 97", _range("1994", "1997")),
+        ("300-400 BC", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (400 BC is before 300 BC)
+        ("between 1994 and 93", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (2093? 1993?)
         # ...said generally where an end does not read, or the end comes first
         ("2022-01-07 → 2022-01-05", RANGE),
         ("2022-01-05 – 2022-02-30", RANGE),
@@ -1092,6 +1110,8 @@ def test_a_value_refused_is_said_more_nearly(text, said):
 
 
 END = "in date if date does not hold it already"
+UNREADABLE = f"is not a date that can be read; {HOW_TO_WRITE}"
+SHORT_YEARS = "is a range of numbers of one or two digits, not years: for the years 47 to 50, "
 ONE_DAY = "is a span of time, where published is one day: write the day the account was published, as YYYY-MM-DD"
 
 
@@ -1145,6 +1165,26 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
             "is a decade with 'early' added, which a date cannot hold: write 1990 in date and 1999 in end_date, "
             "and say in the description how sure or how near it is",
         ),
+        # a decade with a year of two digits: in the century such a year is read in, or the one before
+        (
+            "date",
+            "the '90s",
+            "is a decade with a year of two digits: write 1990 in date and 1999 in end_date, or 1890 and 1899 if a "
+            "century earlier is meant",
+        ),
+        (
+            "date",
+            "'20s",
+            "is a decade with a year of two digits: write 2020 in date and 2029 in end_date, or 1920 and 1929 if a "
+            "century earlier is meant",
+        ),
+        (
+            "end_date",
+            "the 90s",
+            f"is a decade with a year of two digits: write 1999 in end_date, or 1899 if a century earlier is meant, "
+            f"and 1990 (or 1890) {END}",
+        ),
+        ("published", "'90s", ONE_DAY),
         # in end_date: its end there (the span's start, written in date, was told as the start)
         (
             "end_date",
@@ -1236,6 +1276,104 @@ def test_a_span_in_one_value_is_told_as_its_column_needs_it(column, text, said):
     assert str(parse_series(pd.Series([text], dtype="str"), column=column).errors[text]) == said
 
 
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        # a century runs from its year 1 to its year 100: the 12th from 1101 to 1200
+        ("12th century", "1101", "1200"),
+        ("the 12th century", "1101", "1200"),
+        ("12th c.", "1101", "1200"),
+        ("12th cent.", "1101", "1200"),
+        ("12th Century AD", "1101", "1200"),
+        ("1st century", "0001", "0100"),
+        ("21st century", "2001", "2100"),
+        ("the twelfth century", "1101", "1200"),
+        ("Twenty-first Century", "2001", "2100"),
+        # ...and before Christ, counted down: the 12th BC from 1200 BC to 1101 BC
+        ("12th century BC", "-1200", "-1101"),
+        ("2nd century BCE", "-0200", "-0101"),
+        ("1st century BC", "-0100", "-0001"),
+        # as Russian, Kazakh and French write one, in Roman numerals
+        ("XII век", "1101", "1200"),
+        ("XII в.", "1101", "1200"),
+        ("V век до н. э.", "-0500", "-0401"),
+        ("XII ғасыр", "1101", "1200"),
+        ("б.з.д. V ғасыр", "-0500", "-0401"),
+        ("XIIe siècle", "1101", "1200"),
+        ("Ve siècle av. J.-C.", "-0500", "-0401"),
+    ],
+)
+def test_a_century_is_said_with_its_first_and_last_years(text, first, last):
+    """A history's "12th century" was told only how dates are written (the 1100s were told as a
+    decade or a century): refused as before, a date being no century, now told the first and last
+    years to write, which read back as the century's, alike from both engines."""
+    said = f"is a century: write its first year ({first}) in date and its last ({last}) in end_date"
+    series = pd.Series(["2022-01-07", text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert str(parsed.errors[text]) == said
+    start, end = (dates.read(year) for year in (first, last))
+    assert (start.precision, end.precision) == ("year", "year")
+    assert (dates.year_as_written(start.value), dates.year_as_written(end.value)) == (int(first), int(last))
+
+
+@pytest.mark.parametrize(
+    "column, text, said",
+    [
+        # two centuries: a range
+        ("date", "12th-13th century", _range("1101", "1300")),
+        ("date", "12th–13th centuries", _range("1101", "1300")),
+        ("date", "13th-12th century BC", _range("-1300", "-1101")),
+        # a word of doubt: said with the century's years, the doubt going in the description
+        (
+            "date",
+            "early 12th century",
+            "is a century with 'early' added, which a date cannot hold: write 1101 in date and 1200 in end_date, "
+            "and say in the description how sure or how near it is",
+        ),
+        (
+            "date",
+            "late 1st century BC",
+            "is a century with 'late' added, which a date cannot hold: write -0100 in date and -0001 in end_date, "
+            "and say in the description how sure or how near it is",
+        ),
+        ("date", "c. 12th century", "is a century with 'c.' added"),
+        ("date", "12th century?", "is a century with '?' added"),
+        # in end_date its last year, in published one day
+        (
+            "end_date",
+            "12th century",
+            f"is a century: write its last year (1200) in end_date, and its first (1101) {END}",
+        ),
+        (
+            "end_date",
+            "mid-12th century",
+            f"is a century with 'mid' added, which a date cannot hold: write 1200 in end_date, and 1101 {END}; say "
+            "in the description how sure or how near it is",
+        ),
+        ("published", "12th century", ONE_DAY),
+        # two numbers of one or two digits: years, if written so
+        ("date", "Between 47 and 50", SHORT_YEARS + "write 0047 in date and 0050 in end_date (or AD 47 and AD 50)"),
+        ("date", "from 7 to 9", SHORT_YEARS.replace("47 to 50", "7 to 9") + "write 0007 in date and 0009"),
+        (
+            "end_date",
+            "between 47 and 50",
+            SHORT_YEARS + f"write 0050 in end_date (or AD 50), and 0047 {END}",
+        ),
+        ("published", "between 47 and 50", ONE_DAY),
+        ("date", "between 50 and 47", UNREADABLE),
+        # no such century: said as before
+        ("date", "0th century", UNREADABLE),
+        ("date", "100th century", UNREADABLE),  # (its last year, 10000, is past 9999)
+        ("date", "IIII century", UNREADABLE),
+        ("date", "12th-11th century", UNREADABLE),
+    ],
+)
+def test_a_century_or_a_range_of_short_years_is_told_as_its_column_needs_it(column, text, said):
+    """Two centuries, a century with a word of doubt, years of two digits (between 47 and 50, as a
+    history of Rome writes them), in each column: each told what to write."""
+    assert str(parse_series(pd.Series([text], dtype="str"), column=column).errors[text]).startswith(said)
+
+
 def test_a_span_in_end_date_is_told_in_french_and_arabic():
     series = pd.Series(["Q1 2022"], dtype="str")
     with i18n.using("fr"):
@@ -1277,6 +1415,19 @@ def _doubt(date: str, word: str) -> str:
         ("early January 2022", _doubt("2022-01", "early")),
         ("mid-January 2022", _doubt("2022-01", "mid")),
         ("Late 2021", _doubt("2021", "Late")),
+        # in Russian: early, late, mid, about
+        ("около 1990", _doubt("1990", "около")),
+        ("примерно 2022-01-05", _doubt("2022-01-05", "примерно")),
+        (
+            "начало 1990-х",
+            "is a decade with 'начало' added, which a date cannot hold: write 1990 in date and 1999 in end_date, "
+            "and say in the description how sure or how near it is",
+        ),
+        (
+            "конец XII века",
+            "is a century with 'конец' added, which a date cannot hold: write 1101 in date and 1200 in end_date, "
+            "and say in the description how sure or how near it is",
+        ),
         # a time kept as written, with its seconds and its zone
         ("about 2022-01-05 14:30:15 ALMT", _doubt("2022-01-05 14:30:15 ALMT", "about")),
         ("2022-01-05 14:30+06:00?", _doubt("2022-01-05 14:30+06:00", "?")),

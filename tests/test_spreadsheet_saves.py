@@ -863,6 +863,57 @@ def test_dates_whose_order_nothing_tells_get_both_readings_in_the_file_s_line(wr
     assert "an order nothing in the file tells" in line.message and either in line.message, line.message
 
 
+@pytest.mark.parametrize(
+    "written, months, order",
+    [
+        # months typed as 2022-01 ... 2022-04 in LibreOffice with US settings (MM/DD/YY): each kept
+        # as its first day; 01/01/22 was read as 1 January 2022, with a warning on its year alone
+        (["01/01/22", "02/01/22", "03/01/22", "04/01/22"], ["2022-01", "2022-02", "2022-03", "2022-04"], "month"),
+        (["11/01/21", "12/01/21", "01/01/22"], ["2021-11", "2021-12", "2022-01"], "month"),
+        # ...with a day-first setting and years in full (DD/MM/YYYY)
+        (["01/03/2022", "01/04/2022", "01/05/2022"], ["2022-03", "2022-04", "2022-05"], "day"),
+    ],
+)
+def test_months_a_spreadsheet_made_days_are_told_as_months_too(written, months, order):
+    """A month typed in LibreOffice Calc and saved as CSV comes out as 03/01/22 (its first day,
+    month first): it was told only as a day that reads two ways (or, 01/01/22, as a year of two
+    digits), never as the month 2022-03 it is. Where every such date of the column is the 1st of
+    a month in one order, the file's line and each row's message name the month to write."""
+    lines = ["id,date,title,category,source"] + [
+        f"e{i},{value},Event {i},protest,AFP" for i, value in enumerate(written)
+    ]
+    dataset = timeline.load_bytes("\n".join(lines).encode())
+    (line,) = [p for p in dataset.problems if p.row == 0]
+    example = re.search(r"written like '([^']+)'", line.message).group(1)
+    probably = (
+        f"is probably the month {months[written.index(example)]}, as every one is the 1st of a month ({order} first);"
+    )
+    assert probably in line.message, line.message
+    told = {p.row: p.message for p in dataset.problems if p.row > 1 and p.column == "date"}
+    assert sorted(told) == list(range(2, 2 + len(written)))
+    for row, month in enumerate(months, start=2):
+        assert (
+            f"is the 1st of a month ({order} first), as a spreadsheet writes a month it made a date of: if this is a month, write {month}"
+            in told[row]
+        ), told[row]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        ["02/01/22", "03/01/22", "03/05/22"],  # (one is no month's first day)
+        ["02/01/22", "03/01/22", "2022-03-05 14:30", "03/01/22 14:30"],  # (a time: a day)
+        ["01/01/22", "01/01/21"],  # (the 1st of January whichever comes first: years?)
+    ],
+)
+def test_days_that_are_not_all_a_month_s_first_are_not_told_as_months(written):
+    lines = ["id,date,title,category,source"] + [
+        f"e{i},{value},Event {i},protest,AFP" for i, value in enumerate(written)
+    ]
+    problems = timeline.load_bytes("\n".join(lines).encode()).problems
+    assert problems and not [p for p in problems if "1st of a month" in p.message]
+
+
 def test_a_percent_too_large_for_a_float_is_written_not_a_traceback():
     """A hand-made workbook's cell of 400 digits formatted as a percent (math.isfinite raised)."""
     assert workbook.cell_text(10**400, "0%") == "1" + "0" * 402 + "%"

@@ -516,7 +516,7 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
                 far=FAR_AHEAD,
             )
         if said:
-            out.warnings[text] = _both(out.warnings.get(text, ""), said)
+            out.warnings[text] = both(out.warnings.get(text, ""), said)
 
 
 # A time of exactly 00:00:00, its seconds written (then perhaps a fraction of zeros, an offset or a
@@ -543,7 +543,7 @@ def _midnight(texts: pd.Series, out: _Out) -> None:
     for i, am in zip(at[zeros | twelve].tolist(), twelve[zeros | twelve].tolist()):
         year, month, day = _fields(out.values[i])[:3]
         text = texts.iloc[i]
-        out.warnings[text] = _both(
+        out.warnings[text] = both(
             out.warnings.get(text, ""),
             say(
                 "a time of 12:00:00 AM is how .NET, data portals and spreadsheets with US settings write a date "
@@ -617,8 +617,8 @@ def is_stand_in(warning) -> bool:
     return getattr(warning, "values", {}).get("which") in PLACEHOLDER_DAYS.values()
 
 
-def _both(first, second):
-    """Two warnings of one date, said one after the other (either may be "": none)."""
+def both(first, second):
+    """Two messages of one date, said one after the other (either may be "": none)."""
     if not first or not second:
         return first or second
     return say("{first}; {second}", first=first, second=second)
@@ -995,6 +995,21 @@ def _one_era(start: str, end: str) -> bool:
     )
 
 
+def _era_once(start: str, end: str) -> tuple[str, str]:
+    """The ends of a range of years whose era is written once, as English writes it: after the end
+    (500–470 BC, 47–50 AD) or before the start (AD 47–50), each end with it. Other ends as they are
+    (400 BC – 300 is 300 BC, or AD 300?: _one_era)."""
+    after = _YEAR_AND_ERA.fullmatch(end)
+    if re.fullmatch(r"\d{1,4}", start) and after and after["era"]:
+        return f"{start} {after['era']}", end
+    before = _YEAR_AND_ERA.fullmatch(start)
+    if re.fullmatch(r"\d{1,4}", end) and before and before["era2"]:
+        return start, f"{before['era2']} {end}"
+    return start, end
+
+
+# A year with its era written (47 AD, AD 47, 500 BC): an end of a range, whatever its digits.
+_YEAR_AND_ERA = re.compile(rf"{_ERA_BEFORE}\d{{1,4}}{_ERA}", re.IGNORECASE)
 # A range in words: "between 1994 and 1997", "from 5 to 7 January 2022" (its ends then as 1994 – 1997).
 _BETWEEN = re.compile(r"(?:between|from)\s+(\S.{0,40}?)\s+(?:and|to|until|till|through)\s+(\S.{0,40})", re.IGNORECASE)
 # Noon or midnight for the time, last (AP style: "Jan. 5, 2022, noon"; "at 12 midnight").
@@ -1040,7 +1055,9 @@ def _letters_for_digits(written: str) -> tuple[list[str], str]:
     return letters, _LETTER_FOR_DIGIT.sub(digits, written)
 
 
-_MONTH_AND_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{4})\s*[/.]\s*(\d{1,2})")  # (2022-1 is ISO's)
+# A month and its year in numbers: 1/2022, 01-2022, 2022/01, 2022 01, and 2022M01 as statistics
+# offices write a month (Eurostat, the IMF, SDMX's 2022-M01). (2022-1 is ISO's: read.)
+_MONTH_AND_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{4})\s*(?:[/.\s]|-?M)\s*(\d{1,2})", re.IGNORECASE)
 # A quarter or a half of a year (Q1 2022, 2022-Q1, 1Q 2022; H1 2022, 2022 H2, 1H 2022), as reports
 # and finance write them: refused, and said with its first and last months.
 _PART = re.compile(
@@ -1057,6 +1074,62 @@ _DECADE = re.compile(
     r"|(\d{3})0\s*-?\s*жылдар(?:ы|да|ында)?|(?:les\s+)?années\s+(\d{3})0",
     re.IGNORECASE,
 )
+# A decade with a year of two digits (the '90s, 60's, the 20s): said in the century a year of two
+# digits is read in (two_digit_year: the '90s are the 1990s, the '20s the 2020s) and the one before.
+_SHORT_DECADE = re.compile(r"(?:the\s+)?['’]?(\d)0\s*['’]?s", re.IGNORECASE)
+# A century (the 12th century, 12th c., 12th century BC, XII век, XIIe siècle, б.з.д. V ғасыр) or
+# two (12th–13th centuries): refused, and said with its first and last years as a century is
+# counted, from its year 1 to its year 100 (the 12th: 1101 to 1200; the 12th BC: 1200 BC to 1101 BC).
+_ORDINALS = {
+    word: number
+    for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+} | {"twenty-first": 21, "twenty first": 21}
+_CENTURY_NUMBER = (
+    r"(?:\d{1,2}(?:st|nd|rd|th|-?й|-?ый|er|e|ᵉ)?|[IVXLC]+(?:-?й|er|e|ᵉ)?|"
+    + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+    + ")"
+)
+_CENTURY = re.compile(
+    rf"(?P<bc_before>б\.\s*з\.\s*д\.\s*)?(?:the\s+)?(?P<number>{_CENTURY_NUMBER})"
+    rf"(?:\s*(?:[{DASHES}\-/]|\band\b|\bto\b)\s*(?P<last>{_CENTURY_NUMBER}))?[\s\-]*"
+    r"(?:centur(?:y|ies)|cent\.|c\.|век[аеу]?|века|вв?\.|ғасыр(?:лар)?(?:дың|да)?|ғ\.|si[èe]cles?)"
+    r"(?:\s*(?:(?P<bc>b\.?\s*c\.?(?:\s*e\.?)?|до\s*н\.\s*э\.|av\.\s*J\.?-?\s*C\.?)|a\.?\s*d\.?|c\.?\s*e\.?|н\.\s*э\.|ap\.\s*J\.?-?\s*C\.?))?",
+    re.IGNORECASE,
+)
+# Roman numerals of 1 to 99, as centuries are written in Russian, Kazakh and French (XII, XIIe).
+_ROMAN = {
+    tens + ones: 10 * t + o
+    for t, tens in enumerate(("", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"))
+    for o, ones in enumerate(("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"))
+    if 10 * t + o
+}
+
+
+def _century_years(century: re.Match) -> list[str] | None:
+    """The first year of the first century and the last of the last that _CENTURY matched, as
+    texts to read (the 12th century: 1101, 1200; the 12th BC: 1200 BC, 1101 BC), or None where a
+    number is no century (0, IIII)."""
+    numbers = []
+    for part in (century["number"], century["last"] or century["number"]):
+        digits = re.match(r"\d+", part)
+        number = (
+            int(digits.group(0))
+            if digits
+            else _ORDINALS.get(part.lower()) or _ROMAN.get(re.sub(r"(?i)-?й|er|e|ᵉ", "", part).upper(), 0)
+        )
+        if not 1 <= number <= 99:
+            return None
+        numbers.append(number)
+    first, last = numbers
+    if century["bc"] or century["bc_before"]:  # (counted down: the 12th to the 11th BC is 1200 to 1001 BC)
+        return [f"{100 * first} BC", f"{100 * last - 99} BC"] if first >= last else None
+    return [f"{100 * first - 99:04d}", f"{100 * last:04d}"] if first <= last else None
+
+
 # A season of a year (summer 2022, the spring of 2022, зима 2022, летом 2022 года, 2022 жылғы көктем):
 # its months depend on the hemisphere and winter is of two years, so it is said with no months.
 _SEASON = re.compile(
@@ -1071,9 +1144,11 @@ _BRACKETED = re.compile(r"(?P<date>.*\d.*?)\s*\((?P<words>[^()?\d]*[^\W\d_][^()?
 # A year with the word for year after it, as Russian and Kazakh write it: 2022 г., 2022 год, 2022 ж.
 _YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:ы|ғы)?)", re.IGNORECASE)
 # A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
-# mid-January 2022): refused, and said with the date to write and where the doubt goes.
+# mid-January 2022; in Russian начало 1990-х, конец XII века, около 1990): refused, and said with
+# the date to write and where the doubt goes.
 _DOUBT = re.compile(
-    r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late|~|≈)"
+    r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late|~|≈"
+    r"|начало|конец|середина|около|примерно)"
     r"(?:(?<=[~≈])|\s+|-)(?:of\s+)?(?P<date>\S.*)"
     r"|(?P<date_before>.*\S)\s*(?P<mark>\?+|\((?:\?|approx\.?|approximately|circa|c\.|ca\.)\))",
     re.IGNORECASE,
@@ -1218,6 +1293,9 @@ def _end_like(text: str) -> bool:
     """Whether a text may be an end of a range: a year, a time or a month's name in it."""
     if _END_LIKE.search(text):
         return True
+    era = _YEAR_AND_ERA.fullmatch(text)
+    if era and (era["era"] or era["era2"]):  # (47 AD, AD 47: a year of any digits with its era)
+        return True
     months = _foreign_months()
     return any(months.get(_month_key(word), (0,))[0] for word in _foreign_words().findall(text))
 
@@ -1319,7 +1397,11 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
             continue
         # (a date is short: a longer text is not looked into, which keeps every pattern's time small)
         short = _squeezed(text.strip())
-        plan = _plan(short, template) if len(short) <= _MOST_PLANNED and any(c.isdigit() for c in short) else None
+        plan = (
+            _plan(short, template)
+            if len(short) <= _MOST_PLANNED and (any(c.isdigit() for c in short) or _CENTURY.search(short))
+            else None
+        )  # (a date has a digit, or is a century in Roman numerals: XII век)
         if plan:
             plans.append((text, plan, len(asked)))
             asked += plan["read"]
@@ -1429,9 +1511,14 @@ def _plan(text: str, template: str) -> dict:
         date = (doubt.group("date") or doubt.group("date_before")).strip()
         word = doubt.group("word") or doubt.group("mark")
         decade = _DECADE.fullmatch(date)
+        century = _CENTURY.fullmatch(date)
+        century_years = _century_years(century) if century and not century["last"] else None
         if decade:  # early 1990s: 1990 to 1999, and the doubt
             plan["doubt decade"] = (len(plan["read"]), word)
             plan["read"] += _decade_years(decade)
+        elif century_years:  # early 12th century: 1101 to 1200, and the doubt
+            plan["doubt century"] = (len(plan["read"]), word)
+            plan["read"] += century_years
         else:
             plan["doubt"] = (len(plan["read"]), word, date)
             plan["read"].append(date)
@@ -1479,6 +1566,17 @@ def _plan(text: str, template: str) -> dict:
     if decade:  # the 1990s: 1990 to 1999
         plan["decade"] = len(plan["read"])
         plan["read"] += _decade_years(decade)
+    short_decade = _SHORT_DECADE.fullmatch(written)
+    if short_decade:  # the '90s: 1990 to 1999, or 1890 to 1899
+        plan["short decade"] = two_digit_year(int(short_decade.group(1)) * 10)
+    century = _CENTURY.fullmatch(written)
+    century_years = _century_years(century) if century else None
+    if century and century_years and not century["last"]:  # the 12th century: 1101 to 1200
+        plan["century"] = len(plan["read"])
+        plan["read"] += century_years
+    elif century_years:  # the 12th-13th centuries: 1101 to 1300, a range
+        plan["range"] = (len(plan["read"]), 1)
+        plan["read"] += century_years
     bracketed = _BRACKETED.fullmatch(written)
     if bracketed:  # 2022-01-05 (local)
         plan["bracketed"] = (len(plan["read"]), bracketed.group("words").strip(), bracketed.group("date"))
@@ -1554,15 +1652,21 @@ def _plan(text: str, template: str) -> dict:
     clear = False
     between = _BETWEEN.fullmatch(written)
     if between:  # between 1994 and 1997, from 5 to 7 January 2022: a range, its ends as a dash joins them
-        written = f"{between.group(1)} – {between.group(2)}"
+        one, other = between.group(1, 2)
+        if re.fullmatch(r"\d{1,2}", one) and re.fullmatch(r"\d{1,2}", other) and int(one) < int(other):
+            plan["short years"] = (int(one), int(other))  # (between 47 and 50: numbers, not years)
+        if re.fullmatch(r"\d{4}", one) and re.fullmatch(r"\d{2}", other) and other > one[2:]:
+            other = one[:2] + other  # (between 1994 and 97: its end in the same century)
+        written = f"{one} – {other}"
+    either_way = bool(between) and plan["text"][:7].lower() == "between"  # (between 47 and 50 BC: 50 BC first)
     for match in list(_RANGE_SEPARATOR.finditer(written))[:8] if len(written) <= 80 else ():
-        start, end = written[: match.start()].strip(), written[match.end() :].strip()
+        start, end = _era_once(written[: match.start()].strip(), written[match.end() :].strip())
         if not (_end_like(start) and _end_like(end)):
             continue
         clear = clear or bool(_CLEAR_SEPARATOR.fullmatch(match.group(0)))
         if _one_era(start, end):  # (400 BC – 300: said a range, its ends not advised)
             continue
-        ends.append((start, end))
+        ends += [(start, end), (end, start)] if either_way else [(start, end)]
         year = re.search(r"\s(\d{3,4})$", end)
         if year and not re.search(r"\d{3,4}", start):  # 5 January – 7 February 2022
             ends.append((f"{start} {year.group(1)}", end))
@@ -1720,6 +1824,27 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     last=last,
                 ),
             )
+    if "doubt century" in plan:  # early 12th century
+        at, word = plan["doubt century"]
+        if read[at] is not None and read[at + 1] is not None:
+            first, last = _as_written(*read[at]), _as_written(*read[at + 1])
+            return _span(
+                column,
+                say(
+                    "is a century with {word} added, which a date cannot hold: write {first} in date and {last} in "
+                    "end_date, and say in the description how sure or how near it is",
+                    word=repr(word),
+                    first=first,
+                    last=last,
+                ),
+                say(
+                    "is a century with {word} added, which a date cannot hold: write {last} in end_date, and {first} "
+                    "in date if date does not hold it already; say in the description how sure or how near it is",
+                    word=repr(word),
+                    first=first,
+                    last=last,
+                ),
+            )
     if "doubt" in plan:
         at, word, date = plan["doubt"]
         if read[at] is not None:
@@ -1848,6 +1973,40 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     last=last,
                 ),
             )
+    if "short decade" in plan:  # the '90s
+        first = plan["short decade"]
+        years = {"first": first, "last": first + 9, "other_first": first - 100, "other_last": first - 91}
+        return _span(
+            column,
+            say(
+                "is a decade with a year of two digits: write {first} in date and {last} in end_date, or "
+                "{other_first} and {other_last} if a century earlier is meant",
+                **years,
+            ),
+            say(
+                "is a decade with a year of two digits: write {last} in end_date, or {other_last} if a century "
+                "earlier is meant, and {first} (or {other_first}) in date if date does not hold it already",
+                **years,
+            ),
+        )
+    if "century" in plan:  # the 12th century (the 12th-13th centuries: a range, said below)
+        at = plan["century"]
+        if read[at] is not None and read[at + 1] is not None:
+            first, last = _as_written(*read[at]), _as_written(*read[at + 1])
+            return _span(
+                column,
+                say(
+                    "is a century: write its first year ({first}) in date and its last ({last}) in end_date",
+                    first=first,
+                    last=last,
+                ),
+                say(
+                    "is a century: write its last year ({last}) in end_date, and its first ({first}) in date if date "
+                    "does not hold it already",
+                    first=first,
+                    last=last,
+                ),
+            )
     for key, advice in (  # (a time written otherwise: the moment read, to the minute)
         ("bare time", lambda date: say("has a time of four digits with no colon; write {date}", date=date)),
         ("dotted time", lambda date: say("has a time written with a dot for its colon; write {date}", date=date)),
@@ -1951,6 +2110,23 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                         end=last,
                     ),
                 )
+    if "short years" in plan:  # between 47 and 50
+        first, last = plan["short years"]
+        return _span(
+            column,
+            say(
+                "is a range of numbers of one or two digits, not years: for the years {first} to {last}, write "
+                "{first:04d} in date and {last:04d} in end_date (or AD {first} and AD {last})",
+                first=first,
+                last=last,
+            ),
+            say(
+                "is a range of numbers of one or two digits, not years: for the years {first} to {last}, write "
+                "{last:04d} in end_date (or AD {last}), and {first:04d} in date if date does not hold it already",
+                first=first,
+                last=last,
+            ),
+        )
     if "month" in plan:
         at, languages = plan["month"]
         # (Not a date far ahead: 15 نيسان 5782 is of the Hebrew calendar, whose Nisan is no April.)
@@ -2022,7 +2198,7 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     caveat, said = date.caveat[d], warning
     warning = np.where(caveat != "", caveat, said).astype(object)
     for i in np.flatnonzero((caveat != "") & (said != "")):  # (the date's caveat, and the offset's or zone's)
-        warning[i] = _both(caveat[i], said[i])
+        warning[i] = both(caveat[i], said[i])
     _settle(out, at[rows], lambda i: name_of(rows[i]), _Composed(values, problem), precision, offset, warning=warning)
 
 
@@ -2335,7 +2511,7 @@ def _check_weekdays(p: _Parts, composed: _Composed, precision: np.ndarray, cavea
         said = _WEEKDAY_KEYS.index(str(names[i])[:3].lower())
         if said != weekday:
             year, month, day = _fields(composed.values[i])[:3]
-            caveat[i] = _both(
+            caveat[i] = both(
                 caveat[i],
                 say(
                     "{day} was a {weekday}, not a {written}; check the day, and write the date as YYYY-MM-DD",
@@ -2390,7 +2566,7 @@ def _day_and_month(a, b, year, problem, year_first=None, short=None):
             no_such_day: Message | str = ""
             for d, m, y, _ in candidates:
                 if 1 <= m <= 12 and FIRST_YEAR <= y <= LAST_YEAR and 1 <= d <= 31:
-                    no_such_day = _both(no_such_day, _no_such_day(int(y), int(m), int(d), _days_in(int(y), int(m))))
+                    no_such_day = both(no_such_day, _no_such_day(int(y), int(m), int(d), _days_in(int(y), int(m))))
             problem[i] = no_such_day or say(
                 "neither {a} nor {b} can be a month; {how_to_write}",
                 a=int(a[i]),

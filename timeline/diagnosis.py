@@ -137,6 +137,51 @@ def _shown_months(column: str, values: pd.Series, months: list[str], rows: np.nd
     )
 
 
+# 03/01/22, 01.03.2022: a numeric date with no time, as a spreadsheet writes a day it holds.
+NUMERIC_DAY = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})", re.A)
+
+
+def months_made_days(values: pd.Series) -> tuple[dict[str, str], Message] | None:
+    """Numeric dates of a column that are probably months a spreadsheet made days of: a month typed
+    as 2022-03 is kept as its first day and written in the sheet's form of a date, 03/01/22 as
+    LibreOffice writes it with US settings. Said so when every numeric date of the column (read
+    or not) is the 1st of a month in one order of day and month, and not in both (01/01/22 alone
+    says nothing), of two months at least: ({value: its month as YYYY-MM}, the order), or None."""
+    shaped = values[values.str.contains(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d", regex=True)]
+    distinct = pd.unique(shaped)[:_SAMPLE]
+    matches = [NUMERIC_DAY.fullmatch(text) for text in distinct]
+    if not matches or any(m is None for m in matches):  # (a time, or another form: days)
+        return None
+    pairs = [(int(m.group(1)), int(m.group(3))) for m in matches if m]
+    month_first = all(day == 1 and 1 <= month <= 12 for month, day in pairs)
+    day_first = all(day == 1 and 1 <= month <= 12 for day, month in pairs)
+    if month_first == day_first:
+        return None
+    months = {}
+    for m in matches:
+        assert m is not None, "every value matched (checked above)"
+        year = int(m.group(4)) if len(m.group(4)) == 4 else dates.two_digit_year(int(m.group(4)))
+        months[m.group(0)] = f"{year:04d}-{int(m.group(1) if month_first else m.group(3)):02d}"
+    if len(set(months.values())) < 2:
+        return None
+    return months, dates.MONTH_FIRST if month_first else dates.DAY_FIRST
+
+
+def as_month(column: str, said: Message | str, month: str, order: Message) -> Message:
+    """A numeric date's own message (it reads two ways, its year has two digits), with the month it
+    probably is (months_made_days)."""
+    return dates.both(
+        said,
+        say(
+            "every date written so in {column} is the 1st of a month ({order}), as a spreadsheet writes a month it "
+            "made a date of: if this is a month, write {month}",
+            column=column,
+            order=order,
+            month=month,
+        ),
+    )
+
+
 def _count(values: pd.Series) -> int:
     return int(np.count_nonzero((values != "").to_numpy()))
 
@@ -229,6 +274,14 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
             say("{year:04d}-{month:02d}-{day:02d} and its time", year=year, month=month, day=day)
             if ":" in example
             else say("{year:04d}-{month:02d}-{day:02d}", year=year, month=month, day=day)
+        )
+    months = months_made_days(values)
+    if months:  # (03/01/22, 04/01/22: months, each kept as its first day)
+        probably = say(
+            "the month {month}, as every one is the 1st of a month ({order}); if they are days, {probably}",
+            month=months[0][example],
+            order=months[1],
+            probably=probably,
         )
     return [
         Finding(

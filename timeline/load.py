@@ -996,6 +996,7 @@ def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
     without the date. found[name]: the dates read; found[name, "last"]: the last moment of each
     (for the checks across rows, worked out here: beside the other columns' checks)."""
     parsed = dates.parse_series(check.frame[name], column=name)
+    _months_made_days(check.frame[name], parsed, name)
     if parsed.errors:
         bad = check.frame[name].str.strip().isin(list(parsed.errors)).to_numpy()
         if rule.level == ERROR:
@@ -1004,6 +1005,23 @@ def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
         if rule.level == WARNING:
             parsed.leave_out(bad)
     check.found[name], check.found[name, "last"] = parsed, parsed.last()
+
+
+def _months_made_days(values: pd.Series, parsed: dates.ParsedDates, name: str) -> None:
+    """Each numeric date's message (03/01/22 reads two ways; 01/01/22 has a year of two digits)
+    names the month it probably is, where a spreadsheet made the column's months days
+    (diagnosis.months_made_days). Looked for only where such a date has a message."""
+    said = {**parsed.warnings, **parsed.errors}
+    if not any(diagnosis.NUMERIC_DAY.fullmatch(text) for text in said):
+        return
+    found = diagnosis.months_made_days(values.str.strip())
+    if not found:
+        return
+    months, order = found
+    for told in (parsed.errors, parsed.warnings):
+        for text, message in told.items():
+            if text in months and not dates.is_stand_in(message):
+                told[text] = diagnosis.as_month(name, message, months[text], order)
 
 
 def _caveat(check: _Checker, name: str, rule: schema.Rule) -> None:
