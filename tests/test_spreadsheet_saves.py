@@ -611,6 +611,9 @@ def test_a_month_s_hidden_day_is_said_in_the_reader_s_language():
         (dt.datetime(2026, 3, 4), "m/d/yyyy", "id '2026-03-04' is a date in the sheet (formatted 'm/d/yyyy')"),
         # an id typed as an ISO day is shown and read as typed
         (dt.datetime(2022, 1, 5), "yyyy-mm-dd", None),
+        # ... as LibreOffice writes the ISO format it keeps for 2022-01-05 typed, its hyphens escaped
+        (dt.datetime(2022, 1, 5), "YYYY\\-MM\\-DD", None),
+        (dt.datetime(2022, 1, 5), 'yyyy"-"mm"-"dd', None),
         # typed into a Text cell, the id is text: read as typed
         ("12-1", "@", None),
     ],

@@ -181,7 +181,7 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
                     number > 1
                     and index in id_at
                     and isinstance(cell.value, dt.datetime)
-                    and not _code(shown).startswith("yyyy-mm-dd")  # (typed 2022-01-05, shown and read so)
+                    and not _written(shown).startswith("yyyy-mm-dd")  # (typed 2022-01-05, shown and read so)
                 ):
                     ids.append(DatedId(number, header[index], cell.value, shown))
         return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids)
@@ -266,6 +266,14 @@ def _code(number_format: str) -> str:
     (a colour, a condition, a currency and locale such as `[$-409]`), and the space (`_x`) or fill
     (`*x`) the width of a character."""
     return re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].', "", number_format.split(";")[0]).lower()
+
+
+def _written(number_format: str) -> str:
+    """The first section of a number format as it lays out what it shows, lower case: quoted text
+    and escaped characters as the characters they show, without [bracketed] parts (LibreOffice
+    writes the ISO date `YYYY\\-MM\\-DD`, Excel `yyyy-mm-dd`: both `yyyy-mm-dd` here)."""
+    section = re.sub(r"\[[^\]]*\]", "", number_format.split(";")[0])
+    return re.sub(r'"([^"]*)"|\\(.)', lambda m: m.group(1) if m.group(1) is not None else m.group(2), section).lower()
 
 
 def _shows(number_format: str) -> set[str]:
