@@ -883,6 +883,24 @@ def test_a_percent_too_large_for_a_float_is_written_not_a_traceback():
         (500, '#,##0" B.C."', "500 B.C."),
         (600, '"AD "0', "AD 600"),
         (1500, '0" до н. э."', "1500 до н. э."),  # (refused by check, as typed: not read as AD 1500)
+        # ... and so is BC in the words of other languages (not silently AD 1500)
+        (1500, '0" до н.э."', "1500 до н.э."),
+        (1500, '0" до нашей эры"', "1500 до нашей эры"),
+        (1500, '0" б.з.б."', "1500 б.з.б."),
+        (1500, '0" б.з.д."', "1500 б.з.д."),
+        (1500, '0" ق.م"', "1500 ق.م"),
+        (1500, '0" \u200fق.م\u200f"', "1500 ق.م"),
+        (1500, '0" قبل الميلاد"', "1500 قبل الميلاد"),
+        (1500, '0" v. Chr."', "1500 v. Chr."),
+        (1500, '0" v.Chr."', "1500 v.Chr."),
+        (1500, '0" a. C."', "1500 a. C."),
+        (1500, '0" a.C."', "1500 a.C."),
+        (1500, '0" avant J.-C."', "1500 avant J.-C."),
+        # a negative year in a section of its own is shown without its minus, with that section's era
+        (-500, '0" AD";0" BC"', "500 BC"),
+        (-500, '0;0" BC"', "500 BC"),
+        (-500, '0" BC"', "-500 BC"),  # (one section: shown with its minus)
+        (-5, "#,##0;(#,##0)", "-5"),  # (no era: the number)
         # other words a format writes do not change what the number means: the number
         (225, '0" dead"', "225"),
         (1500, '0" BC";-0', "1500 BC"),

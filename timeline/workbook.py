@@ -232,23 +232,40 @@ def cell_text(value, number_format: str = "") -> str:
         number = (
             str(int(value)) if isinstance(value, float) and value.is_integer() and abs(value) < 1e15 else repr(value)
         )
-        before, after = _era_words(number_format)
+        negative = value < 0 and len(number_format.split(";")) > 1  # (its own section: `0" AD";0" BC"`)
+        before, after = _era_words(number_format, negative)
+        if negative and (before or after):
+            number = number.lstrip("-")  # (a negative number's section shows it without its minus: 500 BC)
         return " ".join(part for part in (before, number, after) if part)
     return str(value)
 
 
 # An era a number format writes beside a year (`0" BC"`, `"AD "0`, `0\ \B\C`): the cell shows
 # `1500 BC`, and is read so (1500 is another year, AD 1500). Other words a format writes (`0" dead"`)
-# change nothing the number means, and are not read.
+# change nothing the number means, and are not read. A year before Christ in the words of other
+# languages (`v. Chr.`, `a. C.`, `б.з.б.`, `ق.م`) is kept too, to be refused as written, never read
+# as the year after Christ; their words for the years after it are left out, which leaves the year
+# they mean.
 _ERA = re.compile(
-    r"(?:B\.? ?C\.?(?: ?E\.?)?|A\.? ?D\.?|C\.? ?E\.?|до н\. ?э\.|н\. ?э\.|av\. J\.-C\.|ap\. J\.-C\.)", re.I
+    r"(?:B\.? ?C\.?(?: ?E\.?)?|A\.? ?D\.?|C\.? ?E\.?|н\. ?э\.|ap\. J\.-C\."
+    r"|до ?н\. ?э\.?|до нашей эры|до ?Р\. ?Х\.?"  # (ru)
+    r"|av(?:\.|ant) J\.?-C\.?"  # (fr)
+    r"|v\. ?Chr\.?|vor Christus|v\. ?u\. ?Z\.?"  # (de, nl)
+    r"|a\. ?C\.?|a\. ?de ?C\.?|a\. ?n\. ?e\.?|a\. ?e\. ?c\.?"  # (es, it, pt)
+    r"|б\. ?з\. ?[бд]\.?"  # (kk)
+    r"|ق\. ?م\.?|ق م|قبل الميلاد)",  # (ar)
+    re.I,
 )
 
 
-def _era_words(number_format: str) -> tuple[str, str]:
+_DIRECTION_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c"))  # (around Arabic words in a format)
+
+
+def _era_words(number_format: str, negative: bool = False) -> tuple[str, str]:
     """The era a number format writes before and after its number (`0" BC"`: ("", "BC")), as
-    text; ("", "") for a format that writes none."""
-    section = number_format.split(";")[0]
+    text; ("", "") for a format that writes none. `negative`: of its second section, the one a
+    negative number is shown in."""
+    section = number_format.split(";")[1 if negative else 0]
     literal = re.compile(r'"([^"]*)"|\\(.)')
     first = re.search(r"[0#?]", re.sub(r'"[^"]*"|\\.', lambda m: "x" * len(m.group()), section))
     if first is None:
@@ -256,7 +273,7 @@ def _era_words(number_format: str) -> tuple[str, str]:
     words = ["", ""]
     for match in literal.finditer(section):
         words[match.start() > first.start()] += match.group(1) if match.group(1) is not None else match.group(2)
-    before, after = (" ".join(text.split()) for text in words)
+    before, after = (" ".join(text.translate(_DIRECTION_MARKS).split()) for text in words)
     return (before if _ERA.fullmatch(before) else ""), (after if _ERA.fullmatch(after) else "")
 
 
