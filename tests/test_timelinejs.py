@@ -832,6 +832,13 @@ def test_media_and_its_cells(row, expect):
             "Headline",
             "Headline's link is added to the description, as 'Headline: ...', in row 2, where another link",
         ),
+        # two links in the Headline and none elsewhere: the first is the source_url, not another column's
+        (
+            {"Headline": '<a href="https://example.org/a">Clocks</a> go <a href="https://example.org/b">back</a>'},
+            "Headline",
+            "Headline has more than one link in row 2: the first is the source_url, and the headline with each "
+            "address is added to the description, as 'Headline: ...'",
+        ),
     ],
 )
 def test_what_has_no_column_is_said_with_its_rows(row, column, words):
