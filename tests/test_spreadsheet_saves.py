@@ -609,7 +609,10 @@ def test_a_month_s_hidden_day_is_said_in_the_reader_s_language():
         (dt.datetime(2026, 12, 1), "d-mmm", "id '2026-12-01' is a date in the sheet (formatted 'd-mmm')"),
         (dt.datetime(2026, 1, 12), "MM/DD/YY", "id '2026-01-12' is a date in the sheet (formatted 'MM/DD/YY')"),
         (dt.datetime(2026, 3, 4), "m/d/yyyy", "id '2026-03-04' is a date in the sheet (formatted 'm/d/yyyy')"),
-        # an id typed as an ISO day is shown and read as typed
+        # may-68 (for May 68) typed: Excel keeps the 1st of May 1968, shown May-68; read as 1968-05
+        (dt.datetime(1968, 5, 1), "mmm-yy", "id '1968-05' is a date in the sheet (formatted 'mmm-yy')"),
+        (dt.datetime(1968, 5, 1), "MMMM YYYY", "id '1968-05' is a date in the sheet (formatted 'MMMM YYYY')"),
+        # an id typed as an ISO day (or month) is shown and read as typed
         (dt.datetime(2022, 1, 5), "yyyy-mm-dd", None),
         # ... as LibreOffice writes the ISO format it keeps for 2022-01-05 typed, its hyphens escaped
         (dt.datetime(2022, 1, 5), "YYYY\\-MM\\-DD", None),

@@ -121,7 +121,8 @@ class HiddenDay:
 class DatedId:
     """An id cell that holds a date its format does not show as yyyy-mm-dd: a spreadsheet made a
     date of an id typed into a cell that was not Text (`12-1` is the 1st of December or the 12th
-    of January of the year it was typed, shown `1-Dec`), and the id read is not the one typed."""
+    of January of the year it was typed, shown `1-Dec`; `may-68` the 1st of May 1968, shown
+    `May-68`, and read as its month), and the id read is not the one typed."""
 
     row: int  # the sheet's row number (the header is row 1)
     header: str
@@ -172,18 +173,16 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
                 id_at = {index for index, name in enumerate(header) if column_of(name) == "id"}
             writer.writerow(cells + [""] * (width - len(cells)) if cells else [])
             for index, (cell, shown) in enumerate(zip(row, formats)):
-                if number > 1 and isinstance(cell.value, dt.datetime) and _shows_month_only(shown):
+                if number == 1 or not isinstance(cell.value, dt.datetime):
+                    continue
+                if index in id_at:  # (may-68 typed is May 1968, shown May-68: an id, whatever it shows)
+                    if not _written(shown).startswith("yyyy-mm"):  # (typed 2022-01-05, shown and read so)
+                        ids.append(DatedId(number, header[index], cell.value, shown))
+                elif _shows_month_only(shown):
                     value = cell.value
                     hides = value.day != 1 or value.time() != dt.time()
                     name = header[index] if index < len(header) else ""
                     months.append(HiddenDay(number, name, value, shown, hides))
-                elif (
-                    number > 1
-                    and index in id_at
-                    and isinstance(cell.value, dt.datetime)
-                    and not _written(shown).startswith("yyyy-mm-dd")  # (typed 2022-01-05, shown and read so)
-                ):
-                    ids.append(DatedId(number, header[index], cell.value, shown))
         return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids)
     finally:
         book.close()
@@ -388,7 +387,7 @@ def dated_ids(cells: list[DatedId], column_of=str) -> list[Problem]:
                 "id {value} is a date in the sheet (formatted {format}): a spreadsheet makes a date of an id such "
                 "as 12-1 or 3-4 typed into a cell that is not formatted as Text, so {value} is not the id typed; "
                 "format the id column as Text and type the id again",
-                value=show(cell_text(cell.value)),
+                value=show(cell_text(cell.value, cell.number_format)),  # (the id read)
                 format=f"'{cell.number_format}'",
             ),
         )
