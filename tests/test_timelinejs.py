@@ -879,6 +879,37 @@ def test_a_link_whose_address_cannot_be_kept_is_said(column, cell, words, addres
 
 
 @pytest.mark.parametrize(
+    "cell, words, address",
+    [
+        (
+            'See <a href="https://example.org/the report">the report</a>.',
+            "the report",
+            "https://example.org/the report",
+        ),
+        ('<a href="https://example.org/a\u200b">a</a>', "a", "https://example.org/a\u200b"),
+        ('<a href="https://example.org/news/…">a</a>', "a", "https://example.org/news/…"),
+        ('<a href="https://desk:secret@example.org/a">a</a>', "a", "https://desk:secret@example.org/a"),
+        ('<a href="HTTP://">a</a>', "a", "HTTP://"),
+    ],
+)
+def test_a_full_address_that_is_no_link_is_said_as_such(cell, words, address):
+    """An http(s) address that no link can be made of is not told it lacks https:// (it has it)."""
+    account, problems = one({"Headline": "A slide", "Text": cell})
+    assert address not in json.dumps(account, ensure_ascii=False)
+    assert (
+        Problem(
+            2,
+            "Text",
+            WARNING,
+            f"Text links {words!r} to {address!r}, which is not a whole web link (it has no host, or a space, an "
+            "invisible character, a … or a user name before its host in it), so only the words are imported; write "
+            "the address alone in the sheet, as the browser's address bar shows it",
+        )
+        in problems
+    )
+
+
+@pytest.mark.parametrize(
     "cell",
     [
         '<a href="https://example.org/a">a</a>',
