@@ -594,6 +594,56 @@ def test_a_month_s_cell_that_holds_a_day_is_read_as_its_month_with_a_warning(tmp
     assert out[-1].endswith(f", 0 errors, {warnings} warning{'s' if warnings > 1 else ''}")
 
 
+@pytest.mark.parametrize(
+    "cells, said",
+    [
+        # (the date column's cells from row 2 down, value and number format; each warning: row, words)
+        # 7 Jan typed in Excel (d-mmm) or LibreOffice (DD MMM): the year it was typed in, unseen, is read
+        (
+            [(dt.datetime(2026, 1, 7), "d-mmm")],
+            [
+                (
+                    2,
+                    "the date cell is formatted 'd-mmm', which shows no year, and is read as 7 January 2026, in the "
+                    "year it holds: a spreadsheet gives a date typed without its year the year it is typed in. Format "
+                    "the cell as yyyy-mm-dd to see its year, and type it again if it is not the one meant",
+                )
+            ],
+        ),
+        ([(dt.datetime(2026, 1, 7, 14, 30), "DD MMM")], [(2, "is read as 7 January 2026, 14:30, in the year")]),
+        ([(dt.datetime(2026, 1, 7), "[$-409]mmmm d;@")], [(2, "formatted '[$-409]mmmm d;@', which shows no year")]),
+        # a column of them: one warning, on the first, naming how many more and the last one's row
+        (
+            [(dt.datetime(2022, 1, 5), "yyyy-mm-dd"), *[(dt.datetime(2026, 1, n), "d-mmm") for n in (6, 7, 8)]],
+            [(3, "read as 6 January 2026, in the year it holds, as are 2 more cells of this column, down to row 5:")],
+        ),
+        (
+            [(dt.datetime(2026, 1, 6), "d-mmm"), (dt.datetime(2026, 1, 7), "d-mmm")],
+            [(2, "as is 1 more cell of this column, down to row 3:")],
+        ),
+        # a format that shows the year shows what is read: nothing said (a month's own rule aside)
+        ([(dt.datetime(2022, 1, 7), "d-mmm-yy"), (dt.datetime(2022, 1, 8), "dd/mm/yyyy")], []),
+        ([(dt.datetime(2022, 1, 1), "mmm-yy")], []),
+    ],
+)
+def test_a_date_s_cell_that_shows_no_year_is_said(tmp_path, capsys, cells, said):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for number, (value, number_format) in enumerate(cells, start=2):
+        sheet.append([f"e{number}", value, None, "T", None, "protest", None, None, None, "AFP"])
+        sheet.cell(row=number, column=2).number_format = number_format
+    path = tmp_path / "events.xlsx"
+    book.save(path)
+    cli.main(["check", str(path)])
+    out = capsys.readouterr().out.splitlines()
+    warned = [line for line in out if ": date: " in line]
+    assert len(warned) == len(said), warned
+    for line, (row, words) in zip(warned, said):
+        assert line.startswith(f"{path}:{row}: date: warning: ") and words in line, line
+    assert ", 0 errors, " in out[-1] and not [line for line in out if ": error: " in line]  # (each row read)
+
+
 def test_a_month_s_hidden_day_is_said_in_the_reader_s_language():
     [problem] = workbook.hidden_days([workbook.HiddenDay(4, "Date", dt.datetime(2022, 1, 15), "mmmm yyyy", True)])
     assert (problem.row, problem.column, problem.level) == (4, "Date", WARNING)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import dates
-from .problems import WARNING, Message, Problem, say, show
+from .problems import WARNING, Message, Problem, say, say_n, show
 
 ZIP = b"PK\x03\x04"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls (and old Word/PowerPoint files)
@@ -90,18 +90,25 @@ class NotReadable(Exception):
 @dataclass
 class SheetText:
     """An .xlsx's first sheet as CSV text (`read_xlsx`), and what its cells hold that the text
-    does not say: the day (or time) of a date whose cell shows only its month."""
+    does not say: the day (or time) of a date whose cell shows only its month, the year of one
+    whose cell shows none."""
 
     text: bytes
     title: str
     hidden: list[HiddenDay] = field(default_factory=list)
     dated_ids: list[DatedId] = field(default_factory=list)
+    yearless: list[HiddenYear] = field(default_factory=list)
 
     def problems(self, column_of=str) -> list[Problem]:
-        """A warning for each day a month's cell holds and does not show (`hidden_days`), and for
-        each id a spreadsheet made a date (`dated_ids`); `column_of`: the column a header's name
-        names (as written, by default)."""
-        return hidden_days(self.hidden, column_of) + dated_ids(self.dated_ids, column_of)
+        """A warning for each day a month's cell holds and does not show (`hidden_days`), for
+        each id a spreadsheet made a date (`dated_ids`), and for the dates of each column shown
+        without their year (`hidden_years`); `column_of`: the column a header's name names (as
+        written, by default)."""
+        return (
+            hidden_days(self.hidden, column_of)
+            + dated_ids(self.dated_ids, column_of)
+            + hidden_years(self.yearless, column_of)
+        )
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,18 @@ class HiddenDay:
     value: dt.datetime
     number_format: str
     hides: bool
+
+
+@dataclass(frozen=True)
+class HiddenYear:
+    """A date cell formatted to show no year (`d-mmm`, `dd mmm`, `mmmm d`): read as the date it
+    holds, in a year the editor does not see; a spreadsheet gives a date typed without its year
+    (`7 Jan`, `Jan 7`) the year it is typed in."""
+
+    row: int  # the sheet's row number (the header is row 1)
+    header: str
+    value: dt.datetime
+    number_format: str
 
 
 @dataclass(frozen=True)
@@ -161,6 +180,7 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
         header: list[str] = []
         months: list[HiddenDay] = []
         ids: list[DatedId] = []
+        yearless: list[HiddenYear] = []
         id_at: set[int] = set()
         for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
             formats = [getattr(cell, "number_format", "") or "" for cell in row]
@@ -183,7 +203,10 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
                     hides = value.day != 1 or value.time() != dt.time()
                     name = header[index] if index < len(header) else ""
                     months.append(HiddenDay(number, name, value, shown, hides))
-        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids)
+                elif "y" not in _shows(shown) and _shows(shown) & {"d", "m"}:
+                    name = header[index] if index < len(header) else ""
+                    yearless.append(HiddenYear(number, name, cell.value, shown))
+        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids, yearless)
     finally:
         book.close()
 
@@ -372,6 +395,48 @@ def _hidden_day(column: str, cell: HiddenDay, last: int) -> Problem:
             **said,
         )
     return Problem(cell.row, column, WARNING, text)
+
+
+def hidden_years(cells: list[HiddenYear], column_of=str) -> list[Problem]:
+    """A warning for each column's dates whose cells show no year (`HiddenYear`), on the first
+    of them, naming how many more there are and the last one's row: typed `7 Jan` in a year and
+    of another, each is read in the year it was typed in, which the sheet does not show."""
+    by_column: dict[str, list[HiddenYear]] = {}
+    for cell in cells:
+        by_column.setdefault(cell.header, []).append(cell)
+    problems = []
+    for header, column in by_column.items():
+        first, more = column[0], len(column) - 1
+        value = first.value
+        time = (value.hour, value.minute, value.second) if value.time() != dt.time() else ()
+        said = {
+            "column": column_of(header),
+            "format": f"'{first.number_format}'",
+            "held": dates.Day.of(value.year, value.month, value.day, *time),
+        }
+        if more:
+            text = say_n(
+                "the {column} cell is formatted {format}, which shows no year, and is read as {held}, in the year "
+                "it holds, as is {n} more cell of this column, down to row {last}: a spreadsheet gives a date typed "
+                "without its year the year it is typed in. Format the cells as yyyy-mm-dd to see the year each "
+                "holds, and type again those whose year is not the one meant",
+                "the {column} cell is formatted {format}, which shows no year, and is read as {held}, in the year "
+                "it holds, as are {n} more cells of this column, down to row {last}: a spreadsheet gives a date "
+                "typed without its year the year it is typed in. Format the cells as yyyy-mm-dd to see the year "
+                "each holds, and type again those whose year is not the one meant",
+                more,
+                last=column[-1].row,
+                **said,
+            )
+        else:
+            text = say(
+                "the {column} cell is formatted {format}, which shows no year, and is read as {held}, in the year "
+                "it holds: a spreadsheet gives a date typed without its year the year it is typed in. Format the "
+                "cell as yyyy-mm-dd to see its year, and type it again if it is not the one meant",
+                **said,
+            )
+        problems.append(Problem(first.row, said["column"], WARNING, text))
+    return problems
 
 
 def dated_ids(cells: list[DatedId], column_of=str) -> list[Problem]:
