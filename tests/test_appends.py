@@ -25,6 +25,8 @@ IDS = [f"event-{i}" for i in range(12)]
 DATES = ["2022-01-07", "2022-01", "2022", "2022-01-08 14:30", "7 January 2022", "", "2022-13-01", "soon"]
 # A year far before or after the others (load.years_apart): one, a few, or the others' when a file starts with them.
 DATES += ["1022-01-07", "1922-06", "1970-01-01", "2072-01-07"]
+# A year still to come 10 or more after the one before it, however far the others spread (FUTURE_APART).
+DATES += ["2017-06-07", "2032-01-07", "2036-03", "2029"]
 # What a spreadsheet does to a file (a cause said on row 0 when it explains most problems): rare,
 # as a file with one is read again whole.
 SPREADSHEET = [("date", "03/04/2022"), ("id", "00417"), ("date", "1905-07-14"), ("title", "Tokayevâ€™s")]

@@ -594,6 +594,56 @@ def test_a_month_s_cell_that_holds_a_day_is_read_as_its_month_with_a_warning(tmp
     assert out[-1].endswith(f", 0 errors, {warnings} warning{'s' if warnings > 1 else ''}")
 
 
+@pytest.mark.parametrize(
+    "cells, said",
+    [
+        # (the date column's cells from row 2 down, value and number format; each warning: row, words)
+        # 7 Jan typed in Excel (d-mmm) or LibreOffice (DD MMM): the year it was typed in, unseen, is read
+        (
+            [(dt.datetime(2026, 1, 7), "d-mmm")],
+            [
+                (
+                    2,
+                    "the date cell is formatted 'd-mmm', which shows no year, and is read as 7 January 2026, in the "
+                    "year it holds: a spreadsheet gives a date typed without its year the year it is typed in. Format "
+                    "the cell as yyyy-mm-dd to see its year, and type it again if it is not the one meant",
+                )
+            ],
+        ),
+        ([(dt.datetime(2026, 1, 7, 14, 30), "DD MMM")], [(2, "is read as 7 January 2026, 14:30, in the year")]),
+        ([(dt.datetime(2026, 1, 7), "[$-409]mmmm d;@")], [(2, "formatted '[$-409]mmmm d;@', which shows no year")]),
+        # a column of them: one warning, on the first, naming how many more and the last one's row
+        (
+            [(dt.datetime(2022, 1, 5), "yyyy-mm-dd"), *[(dt.datetime(2026, 1, n), "d-mmm") for n in (6, 7, 8)]],
+            [(3, "read as 6 January 2026, in the year it holds, as are 2 more cells of this column, down to row 5:")],
+        ),
+        (
+            [(dt.datetime(2026, 1, 6), "d-mmm"), (dt.datetime(2026, 1, 7), "d-mmm")],
+            [(2, "as is 1 more cell of this column, down to row 3:")],
+        ),
+        # a format that shows the year shows what is read: nothing said (a month's own rule aside)
+        ([(dt.datetime(2022, 1, 7), "d-mmm-yy"), (dt.datetime(2022, 1, 8), "dd/mm/yyyy")], []),
+        ([(dt.datetime(2022, 1, 1), "mmm-yy")], []),
+    ],
+)
+def test_a_date_s_cell_that_shows_no_year_is_said(tmp_path, capsys, cells, said):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for number, (value, number_format) in enumerate(cells, start=2):
+        sheet.append([f"e{number}", value, None, "T", None, "protest", None, None, None, "AFP"])
+        sheet.cell(row=number, column=2).number_format = number_format
+    path = tmp_path / "events.xlsx"
+    book.save(path)
+    cli.main(["check", str(path)])
+    out = capsys.readouterr().out.splitlines()
+    warned = [line for line in out if ": date: " in line]
+    assert len(warned) == len(said), warned
+    for line, (row, words) in zip(warned, said):
+        assert line.startswith(f"{path}:{row}: date: warning: ") and words in line, line
+    assert ", 0 errors, " in out[-1] and not [line for line in out if ": error: " in line]  # (each row read)
+
+
 def test_a_month_s_hidden_day_is_said_in_the_reader_s_language():
     [problem] = workbook.hidden_days([workbook.HiddenDay(4, "Date", dt.datetime(2022, 1, 15), "mmmm yyyy", True)])
     assert (problem.row, problem.column, problem.level) == (4, "Date", WARNING)
@@ -609,8 +659,14 @@ def test_a_month_s_hidden_day_is_said_in_the_reader_s_language():
         (dt.datetime(2026, 12, 1), "d-mmm", "id '2026-12-01' is a date in the sheet (formatted 'd-mmm')"),
         (dt.datetime(2026, 1, 12), "MM/DD/YY", "id '2026-01-12' is a date in the sheet (formatted 'MM/DD/YY')"),
         (dt.datetime(2026, 3, 4), "m/d/yyyy", "id '2026-03-04' is a date in the sheet (formatted 'm/d/yyyy')"),
-        # an id typed as an ISO day is shown and read as typed
+        # may-68 (for May 68) typed: Excel keeps the 1st of May 1968, shown May-68; read as 1968-05
+        (dt.datetime(1968, 5, 1), "mmm-yy", "id '1968-05' is a date in the sheet (formatted 'mmm-yy')"),
+        (dt.datetime(1968, 5, 1), "MMMM YYYY", "id '1968-05' is a date in the sheet (formatted 'MMMM YYYY')"),
+        # an id typed as an ISO day (or month) is shown and read as typed
         (dt.datetime(2022, 1, 5), "yyyy-mm-dd", None),
+        # ... as LibreOffice writes the ISO format it keeps for 2022-01-05 typed, its hyphens escaped
+        (dt.datetime(2022, 1, 5), "YYYY\\-MM\\-DD", None),
+        (dt.datetime(2022, 1, 5), 'yyyy"-"mm"-"dd', None),
         # typed into a Text cell, the id is text: read as typed
         ("12-1", "@", None),
     ],
@@ -931,6 +987,24 @@ def test_a_percent_too_large_for_a_float_is_written_not_a_traceback():
         (500, '#,##0" B.C."', "500 B.C."),
         (600, '"AD "0', "AD 600"),
         (1500, '0" до н. э."', "1500 до н. э."),  # (refused by check, as typed: not read as AD 1500)
+        # ... and so is BC in the words of other languages (not silently AD 1500)
+        (1500, '0" до н.э."', "1500 до н.э."),
+        (1500, '0" до нашей эры"', "1500 до нашей эры"),
+        (1500, '0" б.з.б."', "1500 б.з.б."),
+        (1500, '0" б.з.д."', "1500 б.з.д."),
+        (1500, '0" ق.م"', "1500 ق.م"),
+        (1500, '0" \u200fق.م\u200f"', "1500 ق.م"),
+        (1500, '0" قبل الميلاد"', "1500 قبل الميلاد"),
+        (1500, '0" v. Chr."', "1500 v. Chr."),
+        (1500, '0" v.Chr."', "1500 v.Chr."),
+        (1500, '0" a. C."', "1500 a. C."),
+        (1500, '0" a.C."', "1500 a.C."),
+        (1500, '0" avant J.-C."', "1500 avant J.-C."),
+        # a negative year in a section of its own is shown without its minus, with that section's era
+        (-500, '0" AD";0" BC"', "500 BC"),
+        (-500, '0;0" BC"', "500 BC"),
+        (-500, '0" BC"', "-500 BC"),  # (one section: shown with its minus)
+        (-5, "#,##0;(#,##0)", "-5"),  # (no era: the number)
         # other words a format writes do not change what the number means: the number
         (225, '0" dead"', "225"),
         (1500, '0" BC";-0', "1500 BC"),

@@ -832,6 +832,13 @@ def test_media_and_its_cells(row, expect):
             "Headline",
             "Headline's link is added to the description, as 'Headline: ...', in row 2, where another link",
         ),
+        # two links in the Headline and none elsewhere: the first is the source_url, not another column's
+        (
+            {"Headline": '<a href="https://example.org/a">Clocks</a> go <a href="https://example.org/b">back</a>'},
+            "Headline",
+            "Headline has more than one link in row 2: the first is the source_url, and the headline with each "
+            "address is added to the description, as 'Headline: ...'",
+        ),
     ],
 )
 def test_what_has_no_column_is_said_with_its_rows(row, column, words):
@@ -866,6 +873,37 @@ def test_a_link_whose_address_cannot_be_kept_is_said(column, cell, words, addres
             WARNING,
             f"{column} links {words!r} to {address!r}, which is not a full http:// or https:// address, so only the "
             "words are imported (events.csv links only such addresses); write the full address in the sheet, https://...",
+        )
+        in problems
+    )
+
+
+@pytest.mark.parametrize(
+    "cell, words, address",
+    [
+        (
+            'See <a href="https://example.org/the report">the report</a>.',
+            "the report",
+            "https://example.org/the report",
+        ),
+        ('<a href="https://example.org/a\u200b">a</a>', "a", "https://example.org/a\u200b"),
+        ('<a href="https://example.org/news/…">a</a>', "a", "https://example.org/news/…"),
+        ('<a href="https://desk:secret@example.org/a">a</a>', "a", "https://desk:secret@example.org/a"),
+        ('<a href="HTTP://">a</a>', "a", "HTTP://"),
+    ],
+)
+def test_a_full_address_that_is_no_link_is_said_as_such(cell, words, address):
+    """An http(s) address that no link can be made of is not told it lacks https:// (it has it)."""
+    account, problems = one({"Headline": "A slide", "Text": cell})
+    assert address not in json.dumps(account, ensure_ascii=False)
+    assert (
+        Problem(
+            2,
+            "Text",
+            WARNING,
+            f"Text links {words!r} to {address!r}, which is not a whole web link (it has no host, or a space, an "
+            "invisible character, a … or a user name before its host in it), so only the words are imported; write "
+            "the address alone in the sheet, as the browser's address bar shows it",
         )
         in problems
     )

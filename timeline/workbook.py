@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import dates
-from .problems import WARNING, Message, Problem, say, show
+from .problems import WARNING, Message, Problem, say, say_n, show
 
 ZIP = b"PK\x03\x04"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls (and old Word/PowerPoint files)
@@ -90,18 +90,25 @@ class NotReadable(Exception):
 @dataclass
 class SheetText:
     """An .xlsx's first sheet as CSV text (`read_xlsx`), and what its cells hold that the text
-    does not say: the day (or time) of a date whose cell shows only its month."""
+    does not say: the day (or time) of a date whose cell shows only its month, the year of one
+    whose cell shows none."""
 
     text: bytes
     title: str
     hidden: list[HiddenDay] = field(default_factory=list)
     dated_ids: list[DatedId] = field(default_factory=list)
+    yearless: list[HiddenYear] = field(default_factory=list)
 
     def problems(self, column_of=str) -> list[Problem]:
-        """A warning for each day a month's cell holds and does not show (`hidden_days`), and for
-        each id a spreadsheet made a date (`dated_ids`); `column_of`: the column a header's name
-        names (as written, by default)."""
-        return hidden_days(self.hidden, column_of) + dated_ids(self.dated_ids, column_of)
+        """A warning for each day a month's cell holds and does not show (`hidden_days`), for
+        each id a spreadsheet made a date (`dated_ids`), and for the dates of each column shown
+        without their year (`hidden_years`); `column_of`: the column a header's name names (as
+        written, by default)."""
+        return (
+            hidden_days(self.hidden, column_of)
+            + dated_ids(self.dated_ids, column_of)
+            + hidden_years(self.yearless, column_of)
+        )
 
 
 @dataclass(frozen=True)
@@ -118,10 +125,23 @@ class HiddenDay:
 
 
 @dataclass(frozen=True)
+class HiddenYear:
+    """A date cell formatted to show no year (`d-mmm`, `dd mmm`, `mmmm d`): read as the date it
+    holds, in a year the editor does not see; a spreadsheet gives a date typed without its year
+    (`7 Jan`, `Jan 7`) the year it is typed in."""
+
+    row: int  # the sheet's row number (the header is row 1)
+    header: str
+    value: dt.datetime
+    number_format: str
+
+
+@dataclass(frozen=True)
 class DatedId:
     """An id cell that holds a date its format does not show as yyyy-mm-dd: a spreadsheet made a
     date of an id typed into a cell that was not Text (`12-1` is the 1st of December or the 12th
-    of January of the year it was typed, shown `1-Dec`), and the id read is not the one typed."""
+    of January of the year it was typed, shown `1-Dec`; `may-68` the 1st of May 1968, shown
+    `May-68`, and read as its month), and the id read is not the one typed."""
 
     row: int  # the sheet's row number (the header is row 1)
     header: str
@@ -160,6 +180,7 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
         header: list[str] = []
         months: list[HiddenDay] = []
         ids: list[DatedId] = []
+        yearless: list[HiddenYear] = []
         id_at: set[int] = set()
         for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
             formats = [getattr(cell, "number_format", "") or "" for cell in row]
@@ -172,19 +193,20 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
                 id_at = {index for index, name in enumerate(header) if column_of(name) == "id"}
             writer.writerow(cells + [""] * (width - len(cells)) if cells else [])
             for index, (cell, shown) in enumerate(zip(row, formats)):
-                if number > 1 and isinstance(cell.value, dt.datetime) and _shows_month_only(shown):
+                if number == 1 or not isinstance(cell.value, dt.datetime):
+                    continue
+                if index in id_at:  # (may-68 typed is May 1968, shown May-68: an id, whatever it shows)
+                    if not _written(shown).startswith("yyyy-mm"):  # (typed 2022-01-05, shown and read so)
+                        ids.append(DatedId(number, header[index], cell.value, shown))
+                elif _shows_month_only(shown):
                     value = cell.value
                     hides = value.day != 1 or value.time() != dt.time()
                     name = header[index] if index < len(header) else ""
                     months.append(HiddenDay(number, name, value, shown, hides))
-                elif (
-                    number > 1
-                    and index in id_at
-                    and isinstance(cell.value, dt.datetime)
-                    and not _code(shown).startswith("yyyy-mm-dd")  # (typed 2022-01-05, shown and read so)
-                ):
-                    ids.append(DatedId(number, header[index], cell.value, shown))
-        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids)
+                elif "y" not in _shows(shown) and _shows(shown) & {"d", "m"}:
+                    name = header[index] if index < len(header) else ""
+                    yearless.append(HiddenYear(number, name, cell.value, shown))
+        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids, yearless)
     finally:
         book.close()
 
@@ -232,23 +254,40 @@ def cell_text(value, number_format: str = "") -> str:
         number = (
             str(int(value)) if isinstance(value, float) and value.is_integer() and abs(value) < 1e15 else repr(value)
         )
-        before, after = _era_words(number_format)
+        negative = value < 0 and len(number_format.split(";")) > 1  # (its own section: `0" AD";0" BC"`)
+        before, after = _era_words(number_format, negative)
+        if negative and (before or after):
+            number = number.lstrip("-")  # (a negative number's section shows it without its minus: 500 BC)
         return " ".join(part for part in (before, number, after) if part)
     return str(value)
 
 
 # An era a number format writes beside a year (`0" BC"`, `"AD "0`, `0\ \B\C`): the cell shows
 # `1500 BC`, and is read so (1500 is another year, AD 1500). Other words a format writes (`0" dead"`)
-# change nothing the number means, and are not read.
+# change nothing the number means, and are not read. A year before Christ in the words of other
+# languages (`v. Chr.`, `a. C.`, `б.з.б.`, `ق.م`) is kept too, to be refused as written, never read
+# as the year after Christ; their words for the years after it are left out, which leaves the year
+# they mean.
 _ERA = re.compile(
-    r"(?:B\.? ?C\.?(?: ?E\.?)?|A\.? ?D\.?|C\.? ?E\.?|до н\. ?э\.|н\. ?э\.|av\. J\.-C\.|ap\. J\.-C\.)", re.I
+    r"(?:B\.? ?C\.?(?: ?E\.?)?|A\.? ?D\.?|C\.? ?E\.?|н\. ?э\.|ap\. J\.-C\."
+    r"|до ?н\. ?э\.?|до нашей эры|до ?Р\. ?Х\.?"  # (ru)
+    r"|av(?:\.|ant) J\.?-C\.?"  # (fr)
+    r"|v\. ?Chr\.?|vor Christus|v\. ?u\. ?Z\.?"  # (de, nl)
+    r"|a\. ?C\.?|a\. ?de ?C\.?|a\. ?n\. ?e\.?|a\. ?e\. ?c\.?"  # (es, it, pt)
+    r"|б\. ?з\. ?[бд]\.?"  # (kk)
+    r"|ق\. ?م\.?|ق م|قبل الميلاد)",  # (ar)
+    re.I,
 )
 
 
-def _era_words(number_format: str) -> tuple[str, str]:
+_DIRECTION_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c"))  # (around Arabic words in a format)
+
+
+def _era_words(number_format: str, negative: bool = False) -> tuple[str, str]:
     """The era a number format writes before and after its number (`0" BC"`: ("", "BC")), as
-    text; ("", "") for a format that writes none."""
-    section = number_format.split(";")[0]
+    text; ("", "") for a format that writes none. `negative`: of its second section, the one a
+    negative number is shown in."""
+    section = number_format.split(";")[1 if negative else 0]
     literal = re.compile(r'"([^"]*)"|\\(.)')
     first = re.search(r"[0#?]", re.sub(r'"[^"]*"|\\.', lambda m: "x" * len(m.group()), section))
     if first is None:
@@ -256,7 +295,7 @@ def _era_words(number_format: str) -> tuple[str, str]:
     words = ["", ""]
     for match in literal.finditer(section):
         words[match.start() > first.start()] += match.group(1) if match.group(1) is not None else match.group(2)
-    before, after = (" ".join(text.split()) for text in words)
+    before, after = (" ".join(text.translate(_DIRECTION_MARKS).split()) for text in words)
     return (before if _ERA.fullmatch(before) else ""), (after if _ERA.fullmatch(after) else "")
 
 
@@ -266,6 +305,14 @@ def _code(number_format: str) -> str:
     (a colour, a condition, a currency and locale such as `[$-409]`), and the space (`_x`) or fill
     (`*x`) the width of a character."""
     return re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].', "", number_format.split(";")[0]).lower()
+
+
+def _written(number_format: str) -> str:
+    """The first section of a number format as it lays out what it shows, lower case: quoted text
+    and escaped characters as the characters they show, without [bracketed] parts (LibreOffice
+    writes the ISO date `YYYY\\-MM\\-DD`, Excel `yyyy-mm-dd`: both `yyyy-mm-dd` here)."""
+    section = re.sub(r"\[[^\]]*\]", "", number_format.split(";")[0])
+    return re.sub(r'"([^"]*)"|\\(.)', lambda m: m.group(1) if m.group(1) is not None else m.group(2), section).lower()
 
 
 def _shows(number_format: str) -> set[str]:
@@ -350,6 +397,48 @@ def _hidden_day(column: str, cell: HiddenDay, last: int) -> Problem:
     return Problem(cell.row, column, WARNING, text)
 
 
+def hidden_years(cells: list[HiddenYear], column_of=str) -> list[Problem]:
+    """A warning for each column's dates whose cells show no year (`HiddenYear`), on the first
+    of them, naming how many more there are and the last one's row: typed `7 Jan` in a year and
+    of another, each is read in the year it was typed in, which the sheet does not show."""
+    by_column: dict[str, list[HiddenYear]] = {}
+    for cell in cells:
+        by_column.setdefault(cell.header, []).append(cell)
+    problems = []
+    for header, column in by_column.items():
+        first, more = column[0], len(column) - 1
+        value = first.value
+        time = (value.hour, value.minute, value.second) if value.time() != dt.time() else ()
+        said = {
+            "column": column_of(header),
+            "format": f"'{first.number_format}'",
+            "held": dates.Day.of(value.year, value.month, value.day, *time),
+        }
+        if more:
+            text = say_n(
+                "the {column} cell is formatted {format}, which shows no year, and is read as {held}, in the year "
+                "it holds, as is {n} more cell of this column, down to row {last}: a spreadsheet gives a date typed "
+                "without its year the year it is typed in. Format the cells as yyyy-mm-dd to see the year each "
+                "holds, and type again those whose year is not the one meant",
+                "the {column} cell is formatted {format}, which shows no year, and is read as {held}, in the year "
+                "it holds, as are {n} more cells of this column, down to row {last}: a spreadsheet gives a date "
+                "typed without its year the year it is typed in. Format the cells as yyyy-mm-dd to see the year "
+                "each holds, and type again those whose year is not the one meant",
+                more,
+                last=column[-1].row,
+                **said,
+            )
+        else:
+            text = say(
+                "the {column} cell is formatted {format}, which shows no year, and is read as {held}, in the year "
+                "it holds: a spreadsheet gives a date typed without its year the year it is typed in. Format the "
+                "cell as yyyy-mm-dd to see its year, and type it again if it is not the one meant",
+                **said,
+            )
+        problems.append(Problem(first.row, said["column"], WARNING, text))
+    return problems
+
+
 def dated_ids(cells: list[DatedId], column_of=str) -> list[Problem]:
     """A warning for each id cell that holds a date (`DatedId`): the row is kept, under the id
     its date is read as (the same for every account typed alike the same year), and the editor
@@ -363,7 +452,7 @@ def dated_ids(cells: list[DatedId], column_of=str) -> list[Problem]:
                 "id {value} is a date in the sheet (formatted {format}): a spreadsheet makes a date of an id such "
                 "as 12-1 or 3-4 typed into a cell that is not formatted as Text, so {value} is not the id typed; "
                 "format the id column as Text and type the id again",
-                value=show(cell_text(cell.value)),
+                value=show(cell_text(cell.value, cell.number_format)),  # (the id read)
                 format=f"'{cell.number_format}'",
             ),
         )

@@ -442,6 +442,14 @@ NOTES = {
             rows=rows,
         ),
     ),
+    "headline links": (
+        "Headline",
+        lambda rows: say(
+            "Headline has more than one link in {rows}: the first is the source_url, and the headline with each "
+            "address is added to the description, as 'Headline: ...'",
+            rows=rows,
+        ),
+    ),
     "alt": (
         "Alt Text",
         lambda rows: say(
@@ -836,29 +844,32 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
     # Media and the credit give none, else it is kept in the description as the credit's is.
     headline = cells.get("Headline", "")
     headline_links = links_in(headline)
-    if headline_links and not account["source_url"]:
+    own = bool(headline_links) and not account["source_url"]
+    if own:
         account["source_url"] = headline_links[0]
     if any(address != account["source_url"] for address in headline_links):
         paragraphs.append(f"Headline: {one_line(headline)}")
-        entry.notes.append("headline link")
+        entry.notes.append("headline links" if own else "headline link")  # (its first link the source_url)
     # An address no column can keep (a relative /news/x, a javascript:) is said, never dropped quietly.
     for column in ("Headline", "Text", "Media Credit", "Media Caption"):
         for words, address in unkept_links(cells.get(column, "")):
-            entry.warnings.append(
-                Problem(
-                    number,
-                    column,
-                    WARNING,
-                    say(
-                        "{column} links {words} to {address}, which is not a full http:// or https:// address, so "
-                        "only the words are imported (events.csv links only such addresses); write the full "
-                        "address in the sheet, https://...",
-                        column=column,
-                        words=show(words),
-                        address=show(address),
-                    ),
+            said = dict(column=column, words=show(words), address=show(address))
+            if address[:8].lower().startswith(("http://", "https://")) or address.startswith("//"):
+                # (a full address a link cannot be made of: a space, an invisible character, a user name)
+                message = say(
+                    "{column} links {words} to {address}, which is not a whole web link (it has no host, or a space, "
+                    "an invisible character, a … or a user name before its host in it), so only the words are "
+                    "imported; write the address alone in the sheet, as the browser's address bar shows it",
+                    **said,
                 )
-            )
+            else:
+                message = say(
+                    "{column} links {words} to {address}, which is not a full http:// or https:// address, so "
+                    "only the words are imported (events.csv links only such addresses); write the full "
+                    "address in the sheet, https://...",
+                    **said,
+                )
+            entry.warnings.append(Problem(number, column, WARNING, message))
     display = inline(cells.get("Display Date", ""))
     if display:
         shown = [shown_label(start)]
