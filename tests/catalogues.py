@@ -29,7 +29,7 @@ def extracted(keywords: dict) -> dict:
 def catalogue_ids(path: Path) -> dict:
     """A .po or .pot file's entries: singular -> the babel Message."""
     with open(path, "rb") as file:
-        read = read_po(file)
+        read = read_po(file, abort_invalid=True)  # (a merge that lost a msgstr line fails here)
     return {(m.id[0] if isinstance(m.id, (list, tuple)) else m.id): m for m in read if m.id}
 
 

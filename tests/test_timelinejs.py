@@ -723,6 +723,28 @@ INSTAGRAM = (
             },
             {"source_url": "https://example.org/news/1", "description": ""},
         ),
+        # no Media and a credit of two links: the first is the source link, the credit with both in the description
+        (
+            {
+                "Media Credit": '<a href="https://example.org/desk">The Desk</a> and '
+                '<a href="https://example.org/wire">The Wire</a>',
+            },
+            {
+                "source": "The Desk and The Wire",
+                "source_url": "https://example.org/desk",
+                "description": "Credit: The Desk (https://example.org/desk) and The Wire (https://example.org/wire)",
+            },
+        ),
+        # a linked Group: its words are the lane, the group with its address a line of the description
+        (
+            {"Group": '<a href="https://example.org/protests">Protests</a>', "Text": "Body."},
+            {"category": "Protests", "description": "Body.\n\nGroup: Protests (https://example.org/protests)"},
+        ),
+        # a linked Display Date keeps its address, even where its words are the date the dashboard shows
+        (
+            {"Display Date": '<a href="https://example.org/day">7 January 2022</a>', "Month": "1", "Day": "7"},
+            {"date": "2022-01-07", "description": "Display date: 7 January 2022 (https://example.org/day)"},
+        ),
         # embed codes: their text in the description, the address they show kept
         (
             {"Media": TWEET, "Text": "<p>A tweet.</p>"},
@@ -839,6 +861,23 @@ def test_media_and_its_cells(row, expect):
             "Headline has more than one link in row 2: the first is the source_url, and the headline with each "
             "address is added to the description, as 'Headline: ...'",
         ),
+        (
+            {"Media Credit": '<a href="https://example.org/a">A</a>, <a href="https://example.org/b">B</a>'},
+            "Media Credit",
+            "Media Credit has more than one link in row 2, where the Media gives none: the first is the source_url, "
+            "and the credit with each address is added to the description, as 'Credit: ...'",
+        ),
+        (
+            {"Group": '<a href="https://example.org/g">Protests</a>'},
+            "Group",
+            "Group has a link in row 2: its words are the category (a lane's name holds no link), and the group with "
+            "its address is added to the description, as 'Group: ...'",
+        ),
+        (
+            {"Display Date": '<a href="https://example.org/d">Early 2022</a>'},
+            "Display Date",
+            "Display Date has a link in row 2: it is kept with its address as the last line of the description",
+        ),
     ],
 )
 def test_what_has_no_column_is_said_with_its_rows(row, column, words):
@@ -858,6 +897,8 @@ def test_what_has_no_column_is_said_with_its_rows(row, column, words):
         ("Headline", '<a href="/news/clocks">Clocks go back</a>', "Clocks go back", "/news/clocks"),
         ("Media Credit", '<a href="/desk">The Desk</a>', "The Desk", "/desk"),
         ("Media Caption", 'A <a href="../clocks">clock</a>', "clock", "../clocks"),
+        ("Group", '<a href="/tags/protests">Protests</a>', "Protests", "/tags/protests"),
+        ("Display Date", 'the <a href="/days/7">day after</a>', "day after", "/days/7"),
     ],
 )
 def test_a_link_whose_address_cannot_be_kept_is_said(column, cell, words, address):
@@ -865,7 +906,7 @@ def test_a_link_whose_address_cannot_be_kept_is_said(column, cell, words, addres
     the page that held it) loses its address, and the row's warning says which and what to write."""
     account, problems = one({"Headline": "A slide", column: cell})
     assert address not in json.dumps(account)
-    assert words in account["title"] + account["description"] + account["source"] + account["media_caption"]
+    assert words in " ".join(account[key] for key in ("title", "description", "source", "media_caption", "category"))
     assert (
         Problem(
             2,

@@ -434,6 +434,14 @@ NOTES = {
             rows=rows,
         ),
     ),
+    "credit links": (
+        "Media Credit",
+        lambda rows: say(
+            "Media Credit has more than one link in {rows}, where the Media gives none: the first is the "
+            "source_url, and the credit with each address is added to the description, as 'Credit: ...'",
+            rows=rows,
+        ),
+    ),
     "headline link": (
         "Headline",
         lambda rows: say(
@@ -463,6 +471,22 @@ NOTES = {
         lambda rows: say(
             "Display Date is kept as the last line of the description, 'Display date: ...', in {rows}, where it "
             "differs from the date as the dashboard shows it",
+            rows=rows,
+        ),
+    ),
+    "display date link": (
+        "Display Date",
+        lambda rows: say(
+            "Display Date has a link in {rows}: it is kept with its address as the last line of the "
+            "description, 'Display date: ...' (a date holds no link)",
+            rows=rows,
+        ),
+    ),
+    "group link": (
+        "Group",
+        lambda rows: say(
+            "Group has a link in {rows}: its words are the category (a lane's name holds no link), and the group "
+            "with its address is added to the description, as 'Group: ...'",
             rows=rows,
         ),
     ),
@@ -835,9 +859,10 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
         if caption:
             paragraphs.append(caption)
             entry.notes.append("caption")
-        if link and any(address != link for address in links_in(credit_cell)):
+        if any(address != account["source_url"] for address in links_in(credit_cell)):
+            # (the Media's link is the source_url, or, without one, the credit's first)
             paragraphs.append(f"Credit: {one_line(credit_cell)}")
-            entry.notes.append("credit")
+            entry.notes.append("credit" if link else "credit links")
         if alt:
             entry.notes.append("alt")
     # A linked headline (TimelineJS shows it as a link): its address is the source_url when the
@@ -850,8 +875,14 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
     if any(address != account["source_url"] for address in headline_links):
         paragraphs.append(f"Headline: {one_line(headline)}")
         entry.notes.append("headline links" if own else "headline link")  # (its first link the source_url)
+    # A lane's name holds no link: a linked Group keeps its words as the category, and the group
+    # with its addresses goes into the description, as a linked headline does.
+    group = cells.get("Group", "")
+    if not era and links_in(group):
+        paragraphs.append(f"Group: {one_line(group)}")
+        entry.notes.append("group link")
     # An address no column can keep (a relative /news/x, a javascript:) is said, never dropped quietly.
-    for column in ("Headline", "Text", "Media Credit", "Media Caption"):
+    for column in ("Headline", "Text", "Media Credit", "Media Caption", "Group", "Display Date"):
         for words, address in unkept_links(cells.get(column, "")):
             said = dict(column=column, words=show(words), address=show(address))
             if address[:8].lower().startswith(("http://", "https://")) or address.startswith("//"):
@@ -870,12 +901,16 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
                     **said,
                 )
             entry.warnings.append(Problem(number, column, WARNING, message))
-    display = inline(cells.get("Display Date", ""))
+    display_cell = cells.get("Display Date", "")
+    display = inline(display_cell)
     if display:
         shown = [shown_label(start)]
         if end:
             shown.append(f"{shown[0]} to {shown_label(end)}")
-        if not any(label and _same_date_words(display, label) for label in shown):
+        if links_in(display_cell):  # (its address kept, even where its words are the date's)
+            paragraphs.append(f"Display date: {one_line(display_cell)}")
+            entry.notes.append("display date link")
+        elif not any(label and _same_date_words(display, label) for label in shown):
             paragraphs.append(f"Display date: {display}")
             entry.notes.append("display date")
     for column, key in (("Media Thumbnail", "thumbnail"), ("Background", "background")):
