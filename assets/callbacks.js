@@ -106,7 +106,9 @@
       .replace(/^[+]/, "").replace(/Z$/, "").slice(0, -4)
       .replace(/:00$/, "").replace(/T00:00$/, "");
     const pairs = search.replace(/^[?]/, "").split("&").filter((p) => p && !p.startsWith("zoom="));
-    if (zoom && zoom.length === 2) {
+    if (zoom === "all") {  // every event, however many come (timeline/state.py: WHOLE)
+      pairs.push("zoom=all");
+    } else if (zoom && zoom.length === 2) {
       pairs.push("zoom=" + moment(zoom[0]) + "/" + moment(zoom[1]));
     }
     return pairs.length ? "?" + pairs.join("&") : "";

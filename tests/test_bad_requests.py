@@ -156,6 +156,7 @@ MALFORMED = {
     "a surrogate in the address": lambda app: body_for(app, "counter.children", {"view.data": "?q=\udfff"}),
     "a string for the outlets": lambda app: body_for(app, "url.search", {"source-filter.value": "TASS"}),
     "junk zoom": lambda app: body_for(app, "timeline.figure", {"zoom.data": "junk"}),
+    "a word for a zoom but all": lambda app: body_for(app, "timeline.figure", {"zoom.data": "everything"}),
     "a zoom beyond the calendar": lambda app: body_for(app, "timeline.figure", {"zoom.data": [0, 10**30]}),
     "a zoom backwards": lambda app: body_for(app, "timeline.figure", {"zoom.data": [10, 5]}),
     "junk click data": lambda app: body_for(app, "timeline.figure", {"timeline.clickData": {"points": [1]}}),
@@ -307,3 +308,10 @@ def test_200_generated_malformed_callback_bodies_get_no_5xx(app, client):
     assert len(statuses) >= 200 and statuses.count(400) >= 100
     assert client.get("/").status_code == 200, "the server still answers"
     assert no_traceback(client.log), [r.getMessage()[:200] for r in client.log]
+
+
+def test_the_whole_span_is_a_zoom_a_page_may_send(app, client):
+    """ "Show the whole span" keeps `all` as the zoom in force (timeline/state.py: WHOLE)."""
+    status, answer = post(client, body_for(app, "timeline.figure", {"zoom.data": "all"}))
+    assert status == 200, answer
+    assert no_traceback(client.log)

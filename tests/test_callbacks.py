@@ -16,7 +16,7 @@ from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
 from tests.helpers import csv_bytes, row
-from timeline.app import callbacks, map, share
+from timeline.app import callbacks, data, map, share
 from timeline.state import State
 
 ALMATY, ASTANA = dict(latitude="43.24", longitude="76.89"), dict(latitude="51.17", longitude="71.45")
@@ -387,8 +387,30 @@ def test_draw_takes_the_zoom_from_a_shared_link(path):
     zoom = [1641081600, 1641168000]  # 2022-01-02 to 2022-01-03
     out = draw(path, "view.data", "", search="?zoom=2022-01-02/2022-01-03")
     assert out["zoom"] == zoom
-    low, high = draw(path, "reset-zoom.n_clicks", 1, zoom=zoom)["zoom"]  # Reset: every event in view
-    assert low < 1640995200 and high > 1641340800  # before 1 January, after 5 January
+    out = draw(path, "reset-zoom.n_clicks", 1, zoom=zoom)  # Show the whole span: every event in view
+    assert out["zoom"] == "all"
+    low, high = out["figure"]["layout"]["xaxis"]["range"]
+    assert low < "2022-01-01" and high > "2022-01-05"  # before the first, after the last
+
+
+def test_the_whole_span_takes_in_events_appended_after_it_was_asked_for(tmp_path):
+    """'Show the whole span' is every event, not the range they covered when it was pressed: an
+    event appended later comes into it, on the page and by a link shared before."""
+    file = tmp_path / "events.csv"
+    file.write_bytes(csv_bytes(ROWS))
+    assert draw(str(file), "view.data", "", search="?zoom=all")["zoom"] == "all"
+    with open(file, "ab") as out:
+        out.write(csv_bytes([row("fifth", "2022-03-01", source="AP")]).split(b"\n", 1)[1])  # (no header)
+    data.current(str(file), wait=True)
+    for changed, value, search in (("data-version.data", "v2", ""), ("view.data", "", "?zoom=all")):
+        out = draw(str(file), changed, value, zoom="all", search=search)
+        assert out["zoom"] == "all"
+        assert out["figure"]["layout"]["xaxis"]["range"][1] > "2022-03-01"
+    out = call(callbacks.in_view, "view.data", "", view="", version="v", zoom="all", path=str(file))
+    assert out["text"] == "5 of 5 events in view" and out["no_after"]
+    # a zoom to a range stays that range: the new event is beyond its edge
+    out = call(callbacks.in_view, "view.data", "", view="", version="v", zoom=[1640995200, 1641427200], path=str(file))
+    assert out["after"] == "1 later →"
 
 
 def test_draw_a_click_on_a_marker_draws_nothing_again(path):

@@ -32,6 +32,7 @@ ROUND_TRIPS = [
     State(filters=Filters(categories=("économie", "Правительство"))),
     State("a", Filters(categories=("security",)), zoom=(1641470400, 1641600000)),
     State(zoom=(1641470430, 1641600060)),
+    State("a", zoom="all"),  # "Show the whole span": every event, however many come
 ]
 
 
@@ -123,10 +124,16 @@ def test_a_zoom_in_the_address_is_short_and_exact(zoom, text):
         ("2022-01-01T10:00+06:00/2022-02-01", None),  # an offset would shift the view
         ("2022-13-01/2023-01-01", None),
         ("2022-01-01T25:00/2022-01-02", None),
+        ("all", "all"),  # the whole span
+        ("ALL", "all"),
+        ("all/2022-01-01", None),
+        ("everything", None),
     ],
 )
 def test_a_zoom_that_cannot_be_read_is_left_out(text, expected):
-    assert zoom_from_text(text) == (tuple(second(t) for t in expected) if expected else None)
+    assert zoom_from_text(text) == (
+        expected if isinstance(expected, str) else tuple(second(t) for t in expected) if expected else None
+    )
     state = State.from_search("?event=a&zoom=" + text)
     assert state.event == "a" and state.zoom == zoom_from_text(text)
 
@@ -139,6 +146,7 @@ def test_select_and_with_filters_keep_the_rest():
     zoomed = state.zoomed([10, 20])
     assert zoomed.zoom == (10, 20) and zoomed.select("b").zoom == (10, 20)
     assert zoomed.with_filters(text="").zoom == (10, 20) and zoomed.zoomed(None).zoom is None
+    assert state.zoomed("all").zoom == "all" and state.zoomed("all").to_search().endswith("&zoom=all")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@
     /?event=shoot-to-kill-order&embed=1          (the compact view, for an <iframe> in an article)
 
 `State` is the whole shareable view: the selected event, the `Filters`, the time range the
-chart is zoomed to (wall-clock times, as the chart's axis shows them) and whether the page is
+chart is zoomed to (wall-clock times, as the chart's axis shows them, or `zoom=all`: every event,
+however many are appended after the link is shared) and whether the page is
 the compact view made for embedding (`embed=1`, kept by every link and step inside it).
 `apply` turns filters into a mask over an `EventIndex`, vectorised.
 
@@ -86,7 +87,8 @@ _ID_SHAPE = re.compile(schema.ID_PATTERN)
 class State:
     event: str = ""
     filters: Filters = field(default_factory=Filters)
-    zoom: tuple[int, int] | None = None  # (first, last) second shown, when the viewer zoomed
+    # (first, last) second shown, when the viewer zoomed; WHOLE: every event, however many come
+    zoom: tuple[int, int] | str | None = None
     embed: bool = False  # the compact view for an <iframe> (`embed=1`)
     map: MapView | None = None  # where the map is, when the viewer moved it
     lang: str = ""  # the reader's language, when the address names it (`lang=fr`)
@@ -175,7 +177,7 @@ class State:
         # (digits, "-", ".", ",", "T", ":" and "/": nothing to escape, and easier to read)
         for name, text in (
             ("area", f.area.to_text() if f.area else ""),
-            ("zoom", zoom_text(self.zoom) if self.zoom else ""),
+            ("zoom", zoom_text(self.zoom) if self.zoom else ""),  # (WHOLE as itself: zoom=all)
             ("map", self.map.to_text() if self.map else ""),
         ):
             if text:
@@ -198,8 +200,8 @@ class State:
         return replace(self, embed=embed)
 
     def zoomed(self, zoom) -> State:
-        """With the chart zoomed to (first, last) seconds; None or empty: not zoomed."""
-        return replace(self, zoom=(int(zoom[0]), int(zoom[1])) if zoom else None)
+        """With the chart zoomed to (first, last) seconds, or to WHOLE; None or empty: not zoomed."""
+        return replace(self, zoom=WHOLE if zoom == WHOLE else (int(zoom[0]), int(zoom[1])) if zoom else None)
 
     def with_filters(self, **changes) -> State:
         """With some filters changed; a changed value over its bound is refused (see `checked`)."""
@@ -278,10 +280,17 @@ def _shown(value: str) -> str:
     return repr(value) if len(value) <= 60 else _("of {n} characters").format(n=i18n.number(len(value)))
 
 
-def zoom_text(zoom: tuple[int, int]) -> str:
+# The zoom "Show the whole span" asks for: every event kept, from the first to the last, however
+# many are appended after the link was shared (a fixed range would leave them out of it).
+WHOLE = "all"
+
+
+def zoom_text(zoom: tuple[int, int] | str) -> str:
     """(first, last) seconds as the address shows them: 2022-01-06T12:00/2022-01-08, each end
     as short as it can be without losing a second (the page writes the same: see
-    timeline/app/callbacks.py)."""
+    timeline/app/callbacks.py); WHOLE as itself, `all`."""
+    if isinstance(zoom, str):
+        return WHOLE
     return "/".join(_moment(second) for second in zoom)
 
 
@@ -296,8 +305,10 @@ def _moment(second: int) -> str:
 _MOMENT = re.compile(r"-?\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?")
 
 
-def zoom_from_text(text: str) -> tuple[int, int] | None:
+def zoom_from_text(text: str) -> tuple[int, int] | str | None:
     """`zoom_text` read back; None for anything else (a link cut short, a hand-edited one)."""
+    if text.lower() == WHOLE:
+        return WHOLE
     first, _, last = text.partition("/")
     first, last = first.strip(), last.strip()
     if not (_MOMENT.fullmatch(first) and _MOMENT.fullmatch(last)):
@@ -408,6 +419,7 @@ __all__ = [
     "bad_dates",
     "unreadable_dates",
     "seconds",
+    "WHOLE",
     "zoom_text",
     "zoom_from_text",
 ]

@@ -17,7 +17,7 @@ from dash import State as Given
 from dash.exceptions import PreventUpdate
 
 from .. import i18n
-from ..state import State, bad_dates
+from ..state import WHOLE, State, bad_dates
 from ..view import controls, export, panel
 from ..view import figure as chart
 from ..view import listing as event_list
@@ -220,8 +220,7 @@ def in_view(view, version, zoom, *, path):
     """The events in view and beyond each edge, for the view in the zoom in force."""
     now, state = data.current(path, seen=version), State.from_search(view)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
-    zoom = chart.Window(*zoom) if zoom else None
-    window, _ = chart.view_window(index, mask, index.position(state.event), zoom)
+    window, _ = chart.view_window(index, mask, index.position(state.event), chart.window_of(zoom, index, mask))
     edges = chart.edges(index, mask, window)
     return dict(
         text=edges.text(),
@@ -256,8 +255,9 @@ def draw(view, version, reset, click, before, after, width, zoom, search, *, pat
     zoom = _zoom_asked(index, mask, selected, zoom, search, click)
     if zoom is no_update:
         return dict(figure=no_update, zoom=no_update)
-    window, pinned = chart.view_window(index, mask, selected, zoom)
-    return dict(figure=figure(now, path, state.filters, mask, selected, window, width), zoom=_pinned(window, pinned))
+    window, pinned = chart.view_window(index, mask, selected, chart.window_of(zoom, index, mask))
+    figured = figure(now, path, state.filters, mask, selected, window, width)
+    return dict(figure=figured, zoom=WHOLE if zoom == WHOLE else _pinned(window, pinned))
 
 
 def figure(now: data.Current, path: str, filters, mask, selected, window, width=None) -> dict:
@@ -270,22 +270,19 @@ def figure(now: data.Current, path: str, filters, mask, selected, window, width=
 
 
 def _zoom_asked(index, mask, selected, zoom, search, click):
-    """The zoom `draw` shows (a chart.Window, or None: the view's own), or no_update when a
-    click on the chart asks for nothing."""
-    if ctx.triggered_id == "reset-zoom":
-        zoom = chart.Window.around(index, mask, whole=True)
-    elif "view.data" in ctx.triggered_prop_ids:  # a page opened, a link followed, a step back
+    """The zoom `draw` shows (a chart.Window; WHOLE, every event however many come; or None:
+    the view's own), or no_update when a click on the chart asks for nothing."""
+    if ctx.triggered_id == "reset-zoom":  # (WHOLE, not the range it is now: see state.WHOLE)
+        return WHOLE
+    if "view.data" in ctx.triggered_prop_ids:  # a page opened, a link followed, a step back
         # The address's zoom if it has one (a shared link, a step back); else the zoom in
         # force stays (a link in the list carries none; a page just opened has none).
-        asked = State.from_search(search).zoom or zoom
-        zoom = chart.Window(*asked) if asked else None
-    else:
-        zoom = chart.Window(*zoom) if zoom else None
+        zoom = State.from_search(search).zoom or zoom
     if ctx.triggered_id in ("edge-before", "edge-after"):  # show the events beyond an edge
-        shown = chart.view_window(index, mask, selected, zoom)[0]
-        zoom = chart.widened(index, mask, shown, ctx.triggered_id.removeprefix("edge-"))
+        shown = chart.view_window(index, mask, selected, chart.window_of(zoom, index, mask))[0]
+        return chart.widened(index, mask, shown, ctx.triggered_id.removeprefix("edge-"))
     if set(ctx.triggered_prop_ids) == {"timeline.clickData"}:  # a density band zooms in
-        zoom = chart.zoom_into(click, chart.view_window(index, mask, selected, zoom)[0])
+        zoom = chart.zoom_into(click, chart.view_window(index, mask, selected, chart.window_of(zoom, index, mask))[0])
         return no_update if zoom is None else zoom
     return zoom
 

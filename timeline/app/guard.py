@@ -18,6 +18,7 @@ import json
 from dash import exceptions
 from flask import Response, request
 
+from ..state import WHOLE
 from ..view.figure import CALENDAR
 
 MAX_BODY = 256 * 1024  # bytes in a request's body (a callback's is a few KB); bounds the rest
@@ -176,12 +177,16 @@ def _scalar(value) -> bool:
 
 
 def _window(value) -> bool:
-    """The zoom in force: None, or [first, last] second, in order, within the calendar."""
-    return value is None or (
-        isinstance(value, list)
-        and len(value) == 2
-        and all(isinstance(v, int) and not isinstance(v, bool) and abs(v) <= CALENDAR for v in value)
-        and value[0] < value[1]
+    """The zoom in force: None, WHOLE ("all"), or [first, last] second, in order, within the calendar."""
+    return (
+        value is None
+        or value == WHOLE
+        or (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) and abs(v) <= CALENDAR for v in value)
+            and value[0] < value[1]
+        )
     )
 
 

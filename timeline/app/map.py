@@ -55,7 +55,7 @@ def show_map(view, version, moved, zoom, search, *, path, tiles):
     now, state = data.current(path, seen=version), State.from_search(view)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
-    window, _ = chart.view_window(index, mask, selected, chart.Window(*zoom) if zoom else None)
+    window, _ = chart.view_window(index, mask, selected, chart.window_of(zoom, index, mask))
     shown = places_map.map_data(
         index, chart.in_window(index, mask, window), Area.of((moved or {}).get("bounds")), selected
     )

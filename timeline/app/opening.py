@@ -19,7 +19,7 @@ from flask import has_request_context, request
 
 from .. import i18n
 from ..i18n import N_
-from ..state import State
+from ..state import WHOLE, State
 from ..view import figure as chart
 from . import callbacks, data
 
@@ -45,12 +45,12 @@ def opening(now: data.Current, search: str, path: str) -> dict:
     state = State.from_search(search)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
-    window, pinned = chart.view_window(index, mask, selected, chart.Window(*state.zoom) if state.zoom else None)
+    window, pinned = chart.view_window(index, mask, selected, chart.window_of(state.zoom, index, mask))
     return {
         "version": now.version,
         "figure": callbacks.figure(now, path, state.filters, mask, selected, window),
         "view": state.zoomed(None).to_search(),
-        "zoom": [window.low, window.high] if pinned else None,
+        "zoom": WHOLE if state.zoom == WHOLE else [window.low, window.high] if pinned else None,
         "refused": list(state.refused),
     }
 

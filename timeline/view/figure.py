@@ -19,6 +19,7 @@ import numpy as np
 from .. import dates, i18n
 from ..i18n import _, ngettext, number
 from ..index import EventIndex
+from ..state import WHOLE
 from . import packing
 from .labels import HOVER as HOVER_TITLE
 from .labels import NAME as LANE_NAME
@@ -106,6 +107,14 @@ class Window:
 
     def iso(self) -> list[str]:
         return [iso(self.low), iso(self.high)]
+
+
+def window_of(zoom, index: EventIndex, mask: np.ndarray) -> Window | None:
+    """The zoom in force as a Window: [first, last] seconds (or a Window), WHOLE (every kept
+    event, as many as there are now), or None (the view's own)."""
+    if zoom == WHOLE:
+        return Window.around(index, mask, whole=True)
+    return Window(*zoom) if zoom else None
 
 
 def padding(span: int) -> int:
