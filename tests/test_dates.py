@@ -26,6 +26,11 @@ ACCEPTED = [
     ("2022-01-07 14:30:15", D(2022, 1, 7, 14, 30, 15), "minute", ""),
     ("2022-01-07 9:05", D(2022, 1, 7, 9, 5), "minute", ""),
     ("2022-1-7", D(2022, 1, 7), "day", ""),
+    # a month of one digit no later year of its decade could end is only the month (1911-12, two
+    # digits, is ISO's December 1911)
+    ("2022-1", D(2022, 1, 1), "month", ""),
+    ("1989-9", D(1989, 9, 1), "month", ""),
+    ("1911-12", D(1911, 12, 1), "month", ""),
     ("  2022-01-07  ", D(2022, 1, 7), "day", ""),
     ("2020-02-29", D(2020, 2, 29), "day", ""),
     ("0001", D(1, 1, 1), "year", ""),
@@ -394,6 +399,20 @@ REFUSED = [
     ("12345678", ["is not a date that can be read"]),
     ("31/02/2022", ["February 2022 has 28 days, so day 31 does not exist"]),
     ("01/02/0000", ["year 0 does not exist"]),
+    # a year 0 written without its zeros: told as such, not told to write 0000 or AD 0 (refused too)
+    ("0", ["year 0 does not exist", "1 BC is written -1 or 1 BC"]),
+    ("00", ["year 0 does not exist"]),
+    # a month of one digit that is also a later year of its decade (a library's annals write
+    # 1984-5 for 1984 to 1985, beside 1826-31 and 1895-98): both named, never read as May 1984
+    (
+        "1984-5",
+        [
+            "can be read two ways: May 1984, or the years 1984 to 1985",
+            "write 1984-05, or 1984 in date and 1985 in end_date",
+        ],
+    ),
+    ("1998-9", ["September 1998, or the years 1998 to 1999", "write 1998-09"]),
+    ("1914-8", ["August 1914, or the years 1914 to 1918", "1914 in date and 1918 in end_date"]),
     # ...whatever follows them: a time, seconds, AM/PM, an offset or a zone
     # (the two ways to write it keep its time: the days alone would lose it)
     ("03/04/2022 14:30", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30 or 2022-03-04 14:30"]),

@@ -1056,7 +1056,7 @@ def _letters_for_digits(written: str) -> tuple[list[str], str]:
 
 
 # A month and its year in numbers: 1/2022, 01-2022, 2022/01, 2022 01, and 2022M01 as statistics
-# offices write a month (Eurostat, the IMF, SDMX's 2022-M01). (2022-1 is ISO's: read.)
+# offices write a month (Eurostat, the IMF, SDMX's 2022-M01). (2022-1 is ISO's: read; 2022-5: see _date_parts.)
 _MONTH_AND_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{4})\s*(?:[/.\s]|-?M)\s*(\d{1,2})", re.IGNORECASE)
 # A quarter or a half of a year (Q1 2022, 2022-Q1, 1Q 2022; H1 2022, 2022 H2, 1H 2022), as reports
 # and finance write them: refused, and said with its first and last months.
@@ -2400,7 +2400,8 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
         if short.any():
             year = np.where(short, np.where(year < TWO_DIGIT_PIVOT, 2000, 1900) + year, year)
     if form.name == "short year":
-        for i in np.flatnonzero((year_digits < 3) & ~bc):
+        # (0, 00: no year to write as 0000 or AD 0, which are refused too: said as year 0 below)
+        for i in np.flatnonzero((year_digits < 3) & ~bc & (year != 0)):
             problem[i] = say_n(
                 "is a number of {n} digit, not a year: for the year {year} write {year:04d} or "
                 "AD {year}; {how_to_write}",
@@ -2419,6 +2420,21 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
         found = pc.index_in(pc.utf8_lower(p.part("monthname")), value_set=_MONTH_KEYS)
         month = np.where(named, _MONTH_VALUES[pc.fill_null(found, 0).to_numpy(zero_copy_only=False)], month)
     day = p.number("day", default=1)
+    if form.name == "iso":
+        # 1984-5: May 1984, or the years 1984 to 1985 as a chronology writes an academic or a fiscal
+        # year (1984-85 is refused as two years; 2021-12, two digits, is ISO's month). A month of one
+        # digit past the year's last is both: refused, naming both. (2022-1 can be only January.)
+        one_digit = (pc.utf8_length(p.part("month")).to_numpy(zero_copy_only=False) == 1) & ~p.written("day", "sign")
+        for i in np.flatnonzero(one_digit & (month > year % 10) & (year_digits == 4)):
+            first, number = int(year[i]), int(month[i])
+            problem[i] = say(
+                "can be read two ways: {month}, or the years {first} to {last}; write {iso}, or {first} in date and "
+                "{last} in end_date",
+                month=Day.of(first, number),
+                first=first,
+                last=first - first % 10 + number,
+                iso=f"{first:04d}-{number:02d}",
+            )
     if form.name == "month year":
         # Jan-22: a spreadsheet shows a month so (mmm-yy), a year of two digits; or a day with no
         # year. Both named, each with how to write it.
