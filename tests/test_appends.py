@@ -27,6 +27,8 @@ DATES = ["2022-01-07", "2022-01", "2022", "2022-01-08 14:30", "7 January 2022", 
 DATES += ["1022-01-07", "1922-06", "1970-01-01", "2072-01-07"]
 # A year still to come 10 or more after the one before it, however far the others spread (FUTURE_APART).
 DATES += ["2017-06-07", "2032-01-07", "2036-03", "2029"]
+# Two years written as a month is (refused), which makes a month two years could be said (load._years_read_as_months).
+DATES += ["1826-31", "1911-12"]
 # What a spreadsheet does to a file (a cause said on row 0 when it explains most problems): rare,
 # as a file with one is read again whole.
 SPREADSHEET = [("date", "03/04/2022"), ("id", "00417"), ("date", "1905-07-14"), ("title", "Tokayevâ€™s")]
@@ -209,6 +211,27 @@ def test_a_year_apart_is_told_of_the_rows_before_as_rows_after_make_it_one(tmp_p
     (problem,) = previous.problems
     assert (problem.row, problem.code) == (3, ProblemCode.YEAR_APART)
     assert "date '1022-02-01' is in 1022, as is 1 more row, 1,000 years before" in problem.message
+
+
+@pytest.mark.parametrize("first, then", [("1911-12", "1826-31"), ("1826-31", "1911-12")])
+def test_a_month_that_may_be_two_years_is_said_whichever_row_comes_first(tmp_path, first, then):
+    """1911-12 is warned once the column also holds two years written so (1826-31), whichever of
+    the two is appended: what the append says is what a full load says, and `timeline add`'s check."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", first)]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    extra = csv_bytes([row("b", then)]).split(b"\n", 1)[1]
+    checked = appends.check_with(previous, path, extra)
+    with open(path, "ab") as f:
+        f.write(extra)
+    previous, index = read_on(previous, index, path)
+    assert checked is None or checked.problems == previous.problems
+    warned = [p for p in previous.problems if p.level == "warning"]
+    assert [(p.row, p.column) for p in warned] == [(2 if first == "1911-12" else 3, "date")]
+    assert "is read as the month December 1911, but date also holds two years written so ('1826-31')" in (
+        warned[0].message
+    )
 
 
 @pytest.mark.parametrize("joins", [False, True])

@@ -2070,3 +2070,40 @@ def test_the_value_that_lost_its_quotes_is_named_not_an_inch_mark_before_it():
     dataset = load_text(QUOTED + 'a,2022,New 5" phone,p,"AFP" (France),d\n')
     assert where(dataset) == [(2, "source", E)]
     assert "'\"AFP\" (France)'" in dataset.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "written, warned",
+    [
+        # where the column writes two years with a hyphen (1826-31, refused as two years), a month
+        # that two years could be written the same as is said with both readings
+        (["1826-31", "1911-12"], {"1911-12": ("December 1911", 1911, 1912)}),
+        (
+            ["1911-12", "1984-85", "1905-07", "2005-12"],
+            {
+                "1911-12": ("December 1911", 1911, 1912),
+                "1905-07": ("July 1905", 1905, 1907),
+                "2005-12": ("December 2005", 2005, 2012),
+            },
+        ),
+        # a month two years cannot be (2022-05 would end before it starts), or written otherwise
+        (["1826-31", "2022-05", "December 1911", "1911-12-01"], {}),
+        # no two years in the column: a month is a month, as ISO writes it
+        (["1911-12", "1905-07", "2022-01-07"], {}),
+    ],
+)
+def test_a_month_that_may_be_two_years_is_said_where_the_column_writes_two_years_so(written, warned):
+    dataset = load_text(text(*(line(id=f"e{n}", date=value) for n, value in enumerate(written))))
+    said = {p.message.split("'")[1]: p for p in dataset.problems if p.level == WARNING and p.column == "date"}
+    assert set(said) == set(warned)
+    for value, (month, first, last) in warned.items():
+        assert said[value].row == written.index(value) + 2
+        assert said[value].message == (
+            f"date {value!r}: is read as the month {month}, but date also holds two years written so "
+            f"({min(v for v in written if v not in warned and v[5:].isdigit() and int(v[5:]) > 12)!r}): "
+            f"if it is the years {first} to {last}, write {first} in date and {last} in end_date; if it is the "
+            f"month, write {month} to say so"
+        )
+    # read as the month all the same: the warning keeps the row and its date
+    kept = dataset.accounts.set_index("id")["date"].astype(str).to_dict()
+    assert all(kept[f"e{written.index(value)}"].startswith(value) for value in warned)

@@ -307,7 +307,11 @@ def _checked_on(
     findings: list = []
     notes = _Notes()
     accounts, _ = _validate(frame, rows, problems, findings, ascii=table.ascii, notes=notes)
-    if notes.year_window or any(finding.always or len(np.unique(finding.rows)) > 1 for finding in findings):
+    if (
+        notes.year_window
+        or notes.two_years
+        or any(finding.always or len(np.unique(finding.rows)) > 1 for finding in findings)
+    ):
         return None  # (a cause a full load may say first, of the whole file: see diagnosis.first)
     head_rows = set(rows[:context].tolist())
     new = [p for p in problems if p.row not in head_rows and p.code not in RECOUNTED]

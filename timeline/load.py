@@ -7,6 +7,7 @@ other rows keep working. The file is only read, never written.
 
 from __future__ import annotations
 
+import calendar
 import copy
 import ctypes
 import difflib
@@ -371,6 +372,7 @@ class _Notes:
     """What the checks across rows found, for `Resume` (see _validate)."""
 
     year_window: bool = False  # a date that may be a year made a day (diagnosis.years_as_days)
+    two_years: bool = False  # a date column writes two years as 1826-31: its months said across rows
     places: dict = field(default_factory=dict)  # see Resume.places
     categories: dict = field(default_factory=dict)  # see Resume.categories
     years: dict = field(default_factory=dict)  # see Resume.years
@@ -379,7 +381,13 @@ class _Notes:
 
 
 def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, accounts) -> Resume | None:
-    if not table.by_arrow or findings or notes.year_window or (table.quotes - edges.quotes_after) % 2:
+    if (
+        not table.by_arrow
+        or findings
+        or notes.year_window
+        or notes.two_years
+        or (table.quotes - edges.quotes_after) % 2
+    ):
         return None
     if not len(table.frame):  # (a file of no rows yet is quick to read again, and says so)
         return None
@@ -492,6 +500,7 @@ class _Checker:
             self.refused |= refused
             self.refused_by[column] = self.refused_by[column] | refused if column in self.refused_by else refused
         self.notes.places.update(part.notes.places)
+        self.notes.two_years |= part.notes.two_years
         self.found.update(part.found)
         self.garbled.update(part.garbled)
         if name in part.replaced:
@@ -997,6 +1006,8 @@ def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
     (for the checks across rows, worked out here: beside the other columns' checks)."""
     parsed = dates.parse_series(check.frame[name], column=name)
     _months_made_days(check.frame[name], parsed, name)
+    if _years_read_as_months(check.frame[name], parsed, name):
+        check.notes.two_years = True  # (what rows it warns depends on every row: no append read alone)
     if parsed.errors:
         bad = check.frame[name].str.strip().isin(list(parsed.errors)).to_numpy()
         if rule.level == ERROR:
@@ -1022,6 +1033,39 @@ def _months_made_days(values: pd.Series, parsed: dates.ParsedDates, name: str) -
         for text, message in told.items():
             if text in months and not dates.is_stand_in(message):
                 told[text] = diagnosis.as_month(name, message, months[text], order)
+
+
+# A year and two digits after a hyphen: a month as ISO writes it (1911-12), or two years as a
+# chronology writes a season or an academic year (1826-31, 1984-85: refused as two years).
+_YEAR_AND_TWO = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _years_read_as_months(values: pd.Series, parsed: dates.ParsedDates, name: str) -> bool:
+    """A month written YYYY-MM that may be two years (1911-12: December 1911, or 1911 to 1912) is
+    warned with both readings where the column writes two years so elsewhere (1826-31, refused):
+    there the editor's 1911-12 is as likely the years 1911 to 1912. Looked for only then: whether
+    the column holds such two years."""
+    spans = sorted(text for text in parsed.errors if _YEAR_AND_TWO.fullmatch(text))
+    if not spans:
+        return False
+    shaped = pd.unique(values[values.str.fullmatch(r"\s*\d{4}-\d{2}\s*")].str.strip())
+    for text in shaped:
+        year, two = (int(part) for part in _YEAR_AND_TWO.fullmatch(text).groups())  # type: ignore[union-attr]
+        last = year - year % 100 + two
+        if text in parsed.errors or text in parsed.warnings or not (1 <= two <= 12 and last > year):
+            continue
+        parsed.warnings[text] = say(
+            "is read as the month {month}, but {column} also holds two years written so ({example}): if it is "
+            "the years {first} to {last}, write {first} in date and {last} in end_date; if it is the month, write "
+            "{words} to say so",
+            month=dates.Day.of(year, two),
+            column=name,
+            example=show(spans[0]),
+            first=year,
+            last=last,
+            words=f"{calendar.month_name[two]} {year}",
+        )
+    return True
 
 
 def _caveat(check: _Checker, name: str, rule: schema.Rule) -> None:
