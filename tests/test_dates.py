@@ -1393,6 +1393,214 @@ def test_a_century_or_a_range_of_short_years_is_told_as_its_column_needs_it(colu
     assert str(parse_series(pd.Series([text], dtype="str"), column=column).errors[text]).startswith(said)
 
 
+DOUBT = "and say in the description how sure or how near it is"
+QUARTER_22 = (
+    "is a quarter of a year whose year has two digits: write its first month (2022-01) in date and its last "
+    "(2022-03) in end_date; if 1922 is meant, write 1922-01 and 1922-03"
+)
+FISCAL = (
+    "is a fiscal year, whose months depend on the organisation: write its first day in date and its last in "
+    "end_date, each as YYYY-MM-DD (e.g. 2022-01-07)"
+)
+
+
+@pytest.mark.parametrize(
+    "column, text, said",
+    [
+        # two numbers of one or two digits joined by a dash or "to", as "between 47 and 50" is
+        ("date", "47-50", SHORT_YEARS + "write 0047 in date and 0050 in end_date (or AD 47 and AD 50)"),
+        ("date", "47–50", SHORT_YEARS + "write 0047 in date and 0050 in end_date (or AD 47 and AD 50)"),
+        ("date", "47 to 50", SHORT_YEARS + "write 0047 in date and 0050 in end_date (or AD 47 and AD 50)"),
+        ("end_date", "47-50", SHORT_YEARS + f"write 0050 in end_date (or AD 50), and 0047 {END}"),
+        ("published", "47-50", ONE_DAY),
+        ("date", "50-47", UNREADABLE),  # (no range: its end before its start)
+        ("date", "01-22", UNREADABLE),  # (a month and a year of two digits, perhaps: no year is written 01)
+        # a number of one or two digits with a word of doubt
+        (
+            "date",
+            "c. 47",
+            "is a number of one or two digits with 'c.' added, not a year: for the year 47, write 0047 (or AD 47), "
+            + DOUBT,
+        ),
+        (
+            "end_date",
+            "circa 5",
+            "is a number of one or two digits with 'circa' added, not a year: for the year 5, write 0005 (or AD 5), "
+            + DOUBT,
+        ),
+        # a decade of two digits with a word of nearness
+        (
+            "date",
+            "early '90s",
+            "is a decade with a year of two digits and 'early' added, which a date cannot hold: write 1990 in date "
+            "and 1999 in end_date, or 1890 and 1899 if a century earlier is meant, " + DOUBT,
+        ),
+        (
+            "date",
+            "mid-20s",
+            "is a decade with a year of two digits and 'mid' added, which a date cannot hold: write 2020 in date "
+            "and 2029 in end_date, or 1920 and 1929 if a century earlier is meant, " + DOUBT,
+        ),
+        (
+            "end_date",
+            "late '90s",
+            "is a decade with a year of two digits and 'late' added, which a date cannot hold: write 1999 in "
+            f"end_date, or 1899 if a century earlier is meant, and 1990 (or 1890) {END}; say in the description "
+            "how sure or how near it is",
+        ),
+        # a decade BC, or a century written as its hundreds, BC: counted down
+        (
+            "date",
+            "1100s BC",
+            "is a decade or a century BC: write -1109 in date and -1100 in end_date for the decade, or -1199 in "
+            "date for the century",
+        ),
+        (
+            "date",
+            "the 400s BCE",
+            "is a decade or a century BC: write -0409 in date and -0400 in end_date for the decade, or -0499 in "
+            "date for the century",
+        ),
+        (
+            "end_date",
+            "1100s BC",
+            "is a decade or a century BC: write -1100 in end_date, and -1109 in date for the decade (or -1199 for "
+            "the century) if date does not hold it already",
+        ),
+        ("date", "1990s BC", "is a decade: write -1999 in date and -1990 in end_date"),
+        ("date", "the 490s B.C.", "is a decade: write -0499 in date and -0490 in end_date"),
+        ("published", "1100s BC", ONE_DAY),
+        # a fiscal year: its months are the organisation's
+        ("date", "FY2022", FISCAL),
+        ("date", "FY 2021/22", FISCAL),
+        ("date", "FY22", FISCAL),
+        ("date", "fiscal year 2022", FISCAL),
+        (
+            "end_date",
+            "FY2022",
+            "is a fiscal year, whose months depend on the organisation: write its last day in end_date, and its "
+            f"first {END}, each as YYYY-MM-DD (e.g. 2022-01-07)",
+        ),
+        ("published", "FY2022", ONE_DAY),
+        # a quarter with a year of two digits: both centuries said
+        ("date", "1Q22", QUARTER_22),
+        ("date", "Q1 22", QUARTER_22),
+        ("date", "Q1 '22", QUARTER_22),
+        ("date", "Q1-22", QUARTER_22),
+        (
+            "date",
+            "Q4 69",
+            "is a quarter of a year whose year has two digits: write its first month (1969-10) in date and its last "
+            "(1969-12) in end_date; if 2069 is meant, write 2069-10 and 2069-12",
+        ),
+        (
+            "end_date",
+            "Q1 22",
+            "is a quarter of a year whose year has two digits: write its last month (2022-03) in end_date, and its "
+            f"first (2022-01) {END}; if 1922 is meant, write 1922-03 and 1922-01",
+        ),
+        ("published", "1Q22", ONE_DAY),
+        # a millennium: from its year 1 to its year 1000 (the 5th BC: 5000 BC to 4001 BC)
+        (
+            "date",
+            "5th millennium BC",
+            "is a millennium: write its first year (-5000) in date and its last (-4001) in end_date",
+        ),
+        ("date", "the 2nd millennium", "is a millennium: write its first year (1001) in date and its last (2000)"),
+        ("date", "first millennium AD", "is a millennium: write its first year (0001) in date and its last (1000)"),
+        (
+            "date",
+            "III тысячелетие до н. э.",
+            "is a millennium: write its first year (-3000) in date and its last (-2001)",
+        ),
+        (
+            "date",
+            "Ve millénaire av. J.-C.",
+            "is a millennium: write its first year (-5000) in date and its last (-4001)",
+        ),
+        (
+            "end_date",
+            "5th millennium BC",
+            f"is a millennium: write its last year (-4001) in end_date, and its first (-5000) {END}",
+        ),
+        ("published", "5th millennium BC", ONE_DAY),
+        ("date", "10th millennium", UNREADABLE),  # (its last year, 10000, is past 9999)
+        # a year with its era written in Russian, French or Kazakh: the number to write
+        ("date", "500 до н. э.", "is the year 500 BC with its era written in Russian; write -0500"),
+        ("date", "500 г. до н. э.", "is the year 500 BC with its era written in Russian; write -0500"),
+        ("date", "500 год до нашей эры", "is the year 500 BC with its era written in Russian; write -0500"),
+        ("date", "47 н. э.", "is the year AD 47 with its era written in Russian; write 0047"),
+        ("date", "500 av. J.-C.", "is the year 500 BC with its era written in French; write -0500"),
+        ("date", "500 avant J.-C.", "is the year 500 BC with its era written in French; write -0500"),
+        ("date", "500 apr. J.-C.", "is the year AD 500 with its era written in French; write 0500"),
+        ("date", "б.з.д. 500 ж.", "is the year 500 BC with its era written in Kazakh; write -0500"),
+        ("end_date", "500 av. J.-C.", "is the year 500 BC with its era written in French; write -0500"),
+        ("date", "0 av. J.-C.", UNREADABLE),  # (no year 0)
+    ],
+)
+def test_short_years_bc_decades_fiscal_years_short_quarters_millennia_and_foreign_eras_are_told(column, text, said):
+    """Values that were told only "not a date that can be read": each is told what it is and what
+    to write, in the column it is in, and stays refused (none is read as a date)."""
+    parsed = parse_series(pd.Series([text], dtype="str"), column=column)
+    assert str(parsed.errors[text]).startswith(said)
+    assert pd.isna(parsed.value.iloc[0])
+    bulk = parse_series(pd.Series(["2022-01-07", text], dtype="str"), column=column, bulk=False)
+    assert str(bulk.errors[text]).startswith(said)
+
+
+@pytest.mark.parametrize(
+    "text, first, last, years",
+    [
+        ("5th millennium BC", "-5000", "-4001", (-5000, -4001)),
+        ("1100s BC", "-1109", "-1100", (-1109, -1100)),
+        ("500 до н. э.", "-0500", "-0500", (-500, -500)),
+        ("500 apr. J.-C.", "0500", "0500", (500, 500)),
+        ("1Q22", "2022-01", "2022-03", (2022, 2022)),
+    ],
+)
+def test_what_is_told_to_write_reads_back_as_the_years_meant(text, first, last, years):
+    """The values the message advises are read, as the years the value meant (5000 BC, not 4999)."""
+    said = str(parse_series(pd.Series([text], dtype="str")).errors[text])
+    assert first in said and last in said
+    assert tuple(dates.year_as_written(dates.read(written).value) for written in (first, last)) == years
+
+
+def test_the_new_date_messages_are_said_in_french_and_arabic():
+    values = ["500 av. J.-C.", "FY2022", "5th millennium BC"]
+    with i18n.using("fr"):
+        parsed = parse_series(pd.Series(values, dtype="str"))
+        assert str(parsed.errors["500 av. J.-C."]) == (
+            "est l'année 500 av. J.-C., son ère écrite en français ; écrivez -0500"
+        )
+        assert str(parsed.errors["FY2022"]).startswith("est un exercice")
+    with i18n.using("ar"):
+        parsed = parse_series(pd.Series(values, dtype="str"))
+        assert all(not str(parsed.errors[v])[:1].isascii() for v in values)
+
+
+def test_check_tells_each_value_in_its_row(tmp_path):
+    values = [
+        "47-50",
+        "c. 47",
+        "early '90s",
+        "1100s BC",
+        "FY2022",
+        "1Q22",
+        "Q1 22",
+        "5th millennium BC",
+        "500 до н. э.",
+        "500 г. до н. э.",
+        "500 av. J.-C.",
+        "500 apr. J.-C.",
+    ]
+    data = "id,date,title,source,category\n" + "".join(
+        f'e{i},"{v}",A title,Reuters,protest\n' for i, v in enumerate(values)
+    )
+    problems = [p for p in load_bytes(data.encode()).problems if p.column == "date"]
+    assert [p.row for p in problems] == list(range(2, 2 + len(values)))
+    assert not any("is not a date that can be read" in str(p.message) for p in problems)
+
+
 def test_a_span_in_end_date_is_told_in_french_and_arabic():
     series = pd.Series(["Q1 2022"], dtype="str")
     with i18n.using("fr"):

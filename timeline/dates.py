@@ -1093,11 +1093,15 @@ _CENTURY_NUMBER = (
     + "|".join(sorted(_ORDINALS, key=len, reverse=True))
     + ")"
 )
+# The era after a century or a millennium: BC (12th century BC, V век до н. э., Ve siècle av. J.-C.) or AD.
+_ERA_OF_AGE = (
+    r"(?:\s*(?:(?P<bc>b\.?\s*c\.?(?:\s*e\.?)?|до\s*н\.\s*э\.|av\.\s*J\.?-?\s*C\.?)|a\.?\s*d\.?|c\.?\s*e\.?|н\.\s*э\.|"
+    r"ap\.\s*J\.?-?\s*C\.?))?"
+)
 _CENTURY = re.compile(
     rf"(?P<bc_before>б\.\s*з\.\s*д\.\s*)?(?:the\s+)?(?P<number>{_CENTURY_NUMBER})"
     rf"(?:\s*(?:[{DASHES}\-/]|\band\b|\bto\b)\s*(?P<last>{_CENTURY_NUMBER}))?[\s\-]*"
-    r"(?:centur(?:y|ies)|cent\.|c\.|век[аеу]?|века|вв?\.|ғасыр(?:лар)?(?:дың|да)?|ғ\.|si[èe]cles?)"
-    r"(?:\s*(?:(?P<bc>b\.?\s*c\.?(?:\s*e\.?)?|до\s*н\.\s*э\.|av\.\s*J\.?-?\s*C\.?)|a\.?\s*d\.?|c\.?\s*e\.?|н\.\s*э\.|ap\.\s*J\.?-?\s*C\.?))?",
+    r"(?:centur(?:y|ies)|cent\.|c\.|век[аеу]?|века|вв?\.|ғасыр(?:лар)?(?:дың|да)?|ғ\.|si[èe]cles?)" + _ERA_OF_AGE,
     re.IGNORECASE,
 )
 # Roman numerals of 1 to 99, as centuries are written in Russian, Kazakh and French (XII, XIIe).
@@ -1109,18 +1113,22 @@ _ROMAN = {
 }
 
 
+def _ordinal_number(part: str) -> int:
+    """The number of a century or a millennium as _CENTURY_NUMBER matched it (12th, twelfth, XII,
+    XIIe: 12), 0 where it is none (IIII)."""
+    digits = re.match(r"\d+", part)
+    if digits:
+        return int(digits.group(0))
+    return _ORDINALS.get(part.lower()) or _ROMAN.get(re.sub(r"(?i)-?й|er|e|ᵉ", "", part).upper(), 0)
+
+
 def _century_years(century: re.Match) -> list[str] | None:
     """The first year of the first century and the last of the last that _CENTURY matched, as
     texts to read (the 12th century: 1101, 1200; the 12th BC: 1200 BC, 1101 BC), or None where a
     number is no century (0, IIII)."""
     numbers = []
     for part in (century["number"], century["last"] or century["number"]):
-        digits = re.match(r"\d+", part)
-        number = (
-            int(digits.group(0))
-            if digits
-            else _ORDINALS.get(part.lower()) or _ROMAN.get(re.sub(r"(?i)-?й|er|e|ᵉ", "", part).upper(), 0)
-        )
+        number = _ordinal_number(part)
         if not 1 <= number <= 99:
             return None
         numbers.append(number)
@@ -1128,6 +1136,71 @@ def _century_years(century: re.Match) -> list[str] | None:
     if century["bc"] or century["bc_before"]:  # (counted down: the 12th to the 11th BC is 1200 to 1001 BC)
         return [f"{100 * first} BC", f"{100 * last - 99} BC"] if first >= last else None
     return [f"{100 * first - 99:04d}", f"{100 * last:04d}"] if first <= last else None
+
+
+# A millennium (the 5th millennium BC, the second millennium, III тысячелетие до н. э., Ve millénaire
+# av. J.-C., б.з.д. V мыңжылдық): refused, and said with its first and last years, from its year 1
+# to its year 1000 (the 2nd: 1001 to 2000; the 5th BC: 5000 BC to 4001 BC).
+_MILLENNIUM = re.compile(
+    rf"(?P<bc_before>б\.\s*з\.\s*д\.\s*)?(?:the\s+)?(?P<number>{_CENTURY_NUMBER})[\s\-]*"
+    r"(?:millennium|тысячелети[еяюи]|тыс\.|mill[ée]naire|мыңжылдық(?:та)?)" + _ERA_OF_AGE,
+    re.IGNORECASE,
+)
+
+
+def _millennium_years(millennium: re.Match) -> list[str] | None:
+    """The first and last years of the millennium _MILLENNIUM matched, as texts to read (the 2nd:
+    1001, 2000; the 5th BC: 5000 BC, 4001 BC), or None where its number is none (0, 11th)."""
+    number = _ordinal_number(millennium["number"])
+    if not 1 <= number <= 10:
+        return None
+    if millennium["bc"] or millennium["bc_before"]:
+        return [f"{1000 * number} BC", f"{1000 * number - 999} BC"]
+    return [f"{1000 * number - 999:04d}", f"{1000 * number:04d}"]
+
+
+# A decade BC, or a century BC written as its hundreds (the 1990s BC, the 490s BC, the 1100s BC):
+# counted down, the 1100s BC from 1109 BC to 1100 BC as a decade, from 1199 BC as a century.
+_BC_DECADE = re.compile(r"(?:the\s+)?([1-9]\d{0,2})0\s*['’]?s\s*b\.?\s*c\.?(?:\s*e\.?)?", re.IGNORECASE)
+# A quarter of a year with a year of two digits (1Q22, Q1 22, Q1 '22, 22Q1): said in the century a
+# year of two digits is read in (two_digit_year) and the other.
+_SHORT_QUARTER = re.compile(
+    r"(?:q(?P<q>[1-4])|(?P<q2>[1-4])q)[\s\-/]*['’]?(?P<year>\d{2})|(?P<year2>\d{2})[\s\-/]*q(?P<q3>[1-4])",
+    re.IGNORECASE,
+)
+# A fiscal year (FY2022, FY 2021/22, FY22, fiscal year 2022): its months are the organisation's
+# (October to September for the US government, April to March for the UK's), so it is said with none.
+_FISCAL = re.compile(
+    rf"(?:fy|f\.\s*y\.|fiscal(?:\s+year)?)\s*['’]?(?:\d{{4}}|\d{{2}})(?:\s*[/\-{DASHES}]\s*['’]?(?:\d{{4}}|\d{{2}}))?",
+    re.IGNORECASE,
+)
+# Two numbers of one or two digits joined by a dash or a word (47-50, 47 to 50): years, if written
+# so, as "between 47 and 50" (no leading zero: 01-22 may be a month and its year).
+_SHORT_RANGE = re.compile(
+    rf"([1-9]\d?)\s*(?:[{DASHES}\-]|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*([1-9]\d?)", re.IGNORECASE
+)
+# A year with its era written in Russian (500 до н. э., 500 г. до н. э., 47 н. э.), French (500 av.
+# J.-C., 500 apr. J.-C.) or Kazakh (б.з.д. 500 ж.): said with the year to write (-0500, 0047).
+_FOREIGN_ERA_YEAR = re.compile(
+    r"(?P<before>б\.\s*з\.\s*(?:д\.)?\s*)?(?P<year>\d{1,4})\s*(?:(?:гг?|ж)\.?|год[ау]?|жыл(?:ы)?)?\s*"
+    r"(?P<era>до\s*н\.\s*э\.?|до\s+нашей\s+эры|до\s+р\.\s*х\.?|н\.\s*э\.?|нашей\s+эры"
+    r"|av\.?\s*j\.?\s*-?\s*c\.?|avant\s+j\.?\s*-?\s*c\.?|avant\s+j[ée]sus[\s\-]christ|av\.?\s+notre\s+[èe]re|avant\s+notre\s+[èe]re"
+    r"|apr?\.?\s*j\.?\s*-?\s*c\.?|après\s+j\.?\s*-?\s*c\.?|après\s+j[ée]sus[\s\-]christ|de\s+notre\s+[èe]re"
+    r"|б\.\s*з\.\s*(?:д\.)?)?",
+    re.IGNORECASE,
+)
+
+
+def _foreign_era(match: re.Match) -> tuple[str, str] | None:
+    """The year _FOREIGN_ERA_YEAR matched as English writes it (500 BC, AD 47) and the language of
+    its era (ru, fr, kk), or None where its era is written not once (500 alone, б.з.д. 500 н. э.)."""
+    before, era = match["before"], match["era"]
+    if bool(before) == bool(era):
+        return None
+    word = (before or era).lower()
+    bc = word.startswith(("до", "av")) or bool(re.match(r"б\.\s*з\.\s*д", word))
+    language = "kk" if word.startswith("б") else "ru" if word[0] in "дн" else "fr"
+    return (f"{int(match['year'])} BC" if bc else f"AD {int(match['year'])}"), language
 
 
 # A season of a year (summer 2022, the spring of 2022, зима 2022, летом 2022 года, 2022 жылғы көктем):
@@ -1399,9 +1472,10 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
         short = _squeezed(text.strip())
         plan = (
             _plan(short, template)
-            if len(short) <= _MOST_PLANNED and (any(c.isdigit() for c in short) or _CENTURY.search(short))
+            if len(short) <= _MOST_PLANNED
+            and (any(c.isdigit() for c in short) or _CENTURY.search(short) or _MILLENNIUM.search(short))
             else None
-        )  # (a date has a digit, or is a century in Roman numerals: XII век)
+        )  # (a date has a digit, or is a century or a millennium in Roman numerals: XII век)
         if plan:
             plans.append((text, plan, len(asked)))
             asked += plan["read"]
@@ -1511,14 +1585,19 @@ def _plan(text: str, template: str) -> dict:
         date = (doubt.group("date") or doubt.group("date_before")).strip()
         word = doubt.group("word") or doubt.group("mark")
         decade = _DECADE.fullmatch(date)
+        short_decade = _SHORT_DECADE.fullmatch(date)
         century = _CENTURY.fullmatch(date)
         century_years = _century_years(century) if century and not century["last"] else None
         if decade:  # early 1990s: 1990 to 1999, and the doubt
             plan["doubt decade"] = (len(plan["read"]), word)
             plan["read"] += _decade_years(decade)
+        elif short_decade:  # early '90s: 1990 to 1999, or 1890 to 1899, and the doubt
+            plan["doubt short decade"] = (word, two_digit_year(int(short_decade.group(1)) * 10))
         elif century_years:  # early 12th century: 1101 to 1200, and the doubt
             plan["doubt century"] = (len(plan["read"]), word)
             plan["read"] += century_years
+        elif re.fullmatch(r"[1-9]\d?", date):  # c. 47: a number, not a year, and the doubt
+            plan["doubt short year"] = (word, int(date))
         else:
             plan["doubt"] = (len(plan["read"]), word, date)
             plan["read"].append(date)
@@ -1577,6 +1656,34 @@ def _plan(text: str, template: str) -> dict:
     elif century_years:  # the 12th-13th centuries: 1101 to 1300, a range
         plan["range"] = (len(plan["read"]), 1)
         plan["read"] += century_years
+    millennium = _MILLENNIUM.fullmatch(written)
+    millennium_years = _millennium_years(millennium) if millennium else None
+    if millennium_years:  # the 5th millennium BC: 5000 BC to 4001 BC
+        plan["millennium"] = len(plan["read"])
+        plan["read"] += millennium_years
+    bc_decade = _BC_DECADE.fullmatch(written)
+    if bc_decade:  # the 1100s BC: 1109 BC to 1100 BC, or 1199 BC to 1100 BC
+        tens = int(bc_decade.group(1)) * 10
+        plan["bc decade"] = (len(plan["read"]), tens % 100 == 0)
+        plan["read"] += [f"{tens + 9} BC", f"{tens} BC", f"{tens + 99} BC"]
+    short_quarter = _SHORT_QUARTER.fullmatch(written)
+    if short_quarter:  # 1Q22: January to March 2022, or 1922
+        quarter = int(short_quarter["q"] or short_quarter["q2"] or short_quarter["q3"])
+        in_full = two_digit_year(int(short_quarter["year"] or short_quarter["year2"]))
+        other_century = in_full + 100 if in_full < 2000 else in_full - 100
+        plan["short quarter"] = (len(plan["read"]), str(other_century))
+        for each in (in_full, other_century):
+            plan["read"] += [f"{each}-{3 * quarter - 2:02d}", f"{each}-{3 * quarter:02d}"]
+    if _FISCAL.fullmatch(written):  # FY2022
+        plan["fiscal"] = True
+    short_range = _SHORT_RANGE.fullmatch(written)
+    if short_range and int(short_range.group(1)) < int(short_range.group(2)):  # 47-50: numbers, not years
+        plan["short years"] = (int(short_range.group(1)), int(short_range.group(2)))
+    foreign_era = _FOREIGN_ERA_YEAR.fullmatch(written)
+    era_year = _foreign_era(foreign_era) if foreign_era else None
+    if era_year:  # 500 до н. э., 500 av. J.-C.: 500 BC
+        plan["foreign era"] = (len(plan["read"]), era_year[1])
+        plan["read"].append(era_year[0])
     bracketed = _BRACKETED.fullmatch(written)
     if bracketed:  # 2022-01-05 (local)
         plan["bracketed"] = (len(plan["read"]), bracketed.group("words").strip(), bracketed.group("date"))
@@ -1709,6 +1816,19 @@ def _span(column: str, in_date: Message, in_end_date: Message) -> Message:
             "is a span of time, where published is one day: write the day the account was published, as YYYY-MM-DD"
         )
     return in_date
+
+
+def _decade(column: str, first: str, last: str) -> Message:
+    """What is said of a decade (the 1990s: 1990 and 1999; the 490s BC: -0499 and -0490)."""
+    return _span(
+        column,
+        say("is a decade: write {first} in date and {last} in end_date", first=first, last=last),
+        say(
+            "is a decade: write {last} in end_date, and {first} in date if date does not hold it already",
+            first=first,
+            last=last,
+        ),
+    )
 
 
 def _said(plan: dict, read: list, column: str = "date") -> Message | None:
@@ -1964,15 +2084,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                         century_last=f"{int(first) + 99:04d}",
                     ),
                 )
-            return _span(
-                column,
-                say("is a decade: write {first} in date and {last} in end_date", first=first, last=last),
-                say(
-                    "is a decade: write {last} in end_date, and {first} in date if date does not hold it already",
-                    first=first,
-                    last=last,
-                ),
-            )
+            return _decade(column, first, last)
     if "short decade" in plan:  # the '90s
         first = plan["short decade"]
         years = {"first": first, "last": first + 9, "other_first": first - 100, "other_last": first - 91}
@@ -1988,6 +2100,33 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 "earlier is meant, and {first} (or {other_first}) in date if date does not hold it already",
                 **years,
             ),
+        )
+    if "doubt short decade" in plan:  # early '90s
+        word, first = plan["doubt short decade"]
+        years = {"word": repr(word), "first": first, "last": first + 9, "other_first": first - 100}
+        years["other_last"] = first - 91
+        return _span(
+            column,
+            say(
+                "is a decade with a year of two digits and {word} added, which a date cannot hold: write {first} in "
+                "date and {last} in end_date, or {other_first} and {other_last} if a century earlier is meant, and "
+                "say in the description how sure or how near it is",
+                **years,
+            ),
+            say(
+                "is a decade with a year of two digits and {word} added, which a date cannot hold: write {last} in "
+                "end_date, or {other_last} if a century earlier is meant, and {first} (or {other_first}) in date if "
+                "date does not hold it already; say in the description how sure or how near it is",
+                **years,
+            ),
+        )
+    if "doubt short year" in plan:  # c. 47
+        word, year = plan["doubt short year"]
+        return say(
+            "is a number of one or two digits with {word} added, not a year: for the year {year}, write {year:04d} "
+            "(or AD {year}), and say in the description how sure or how near it is",
+            word=repr(word),
+            year=year,
         )
     if "century" in plan:  # the 12th century (the 12th-13th centuries: a range, said below)
         at = plan["century"]
@@ -2006,6 +2145,88 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     first=first,
                     last=last,
                 ),
+            )
+    if "millennium" in plan:  # the 5th millennium BC
+        at = plan["millennium"]
+        if read[at] is not None and read[at + 1] is not None:
+            first, last = _as_written(*read[at]), _as_written(*read[at + 1])
+            return _span(
+                column,
+                say(
+                    "is a millennium: write its first year ({first}) in date and its last ({last}) in end_date",
+                    first=first,
+                    last=last,
+                ),
+                say(
+                    "is a millennium: write its last year ({last}) in end_date, and its first ({first}) in date if "
+                    "date does not hold it already",
+                    first=first,
+                    last=last,
+                ),
+            )
+    if "bc decade" in plan:  # the 1100s BC: a decade, or a century written as its hundreds
+        at, hundreds = plan["bc decade"]
+        if read[at] is not None and read[at + 1] is not None:
+            first, last = _as_written(*read[at]), _as_written(*read[at + 1])
+            if hundreds and read[at + 2] is not None:
+                century_first = _as_written(*read[at + 2])
+                return _span(
+                    column,
+                    say(
+                        "is a decade or a century BC: write {first} in date and {last} in end_date for the decade, "
+                        "or {century_first} in date for the century",
+                        first=first,
+                        last=last,
+                        century_first=century_first,
+                    ),
+                    say(
+                        "is a decade or a century BC: write {last} in end_date, and {first} in date for the decade "
+                        "(or {century_first} for the century) if date does not hold it already",
+                        first=first,
+                        last=last,
+                        century_first=century_first,
+                    ),
+                )
+            return _decade(column, first, last)
+    if "short quarter" in plan:  # 1Q22, Q1 22
+        at, other = plan["short quarter"]
+        if all(reading is not None for reading in read[at : at + 4]):
+            start, end, other_start, other_end = plan["read"][at : at + 4]
+            months = {"start": start, "end": end, "other": other, "other_start": other_start, "other_end": other_end}
+            return _span(
+                column,
+                say(
+                    "is a quarter of a year whose year has two digits: write its first month ({start}) in date and "
+                    "its last ({end}) in end_date; if {other} is meant, write {other_start} and {other_end}",
+                    **months,
+                ),
+                say(
+                    "is a quarter of a year whose year has two digits: write its last month ({end}) in end_date, and "
+                    "its first ({start}) in date if date does not hold it already; if {other} is meant, write "
+                    "{other_end} and {other_start}",
+                    **months,
+                ),
+            )
+    if "fiscal" in plan:  # FY2022
+        return _span(
+            column,
+            say(
+                "is a fiscal year, whose months depend on the organisation: write its first day in date and its last "
+                "in end_date, each as YYYY-MM-DD (e.g. 2022-01-07)"
+            ),
+            say(
+                "is a fiscal year, whose months depend on the organisation: write its last day in end_date, and its "
+                "first in date if date does not hold it already, each as YYYY-MM-DD (e.g. 2022-01-07)"
+            ),
+        )
+    if "foreign era" in plan:  # 500 до н. э., 500 av. J.-C.
+        at, language = plan["foreign era"]
+        if read[at] is not None:
+            return say(
+                "is the year {year} with its era written in {language}; write {date}",
+                year=Year.of(_fields(read[at][0])[0]),
+                language=_LANGUAGES[language],
+                date=_as_written(*read[at]),
             )
     for key, advice in (  # (a time written otherwise: the moment read, to the minute)
         ("bare time", lambda date: say("has a time of four digits with no colon; write {date}", date=date)),
