@@ -656,6 +656,24 @@ def test_a_date_that_may_be_of_another_calendar_is_read_as_written_and_said(text
     assert reading.value.year == year and said in reading.warning and "YYYY-MM-DD" in reading.warning
 
 
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("8300", 8300),  # a column of years BC written without their era (an archaeological survey's)
+        ("2565", 2565),  # a Thai Buddhist Era year, alone
+        ("9500", 9500),
+    ],
+)
+def test_a_year_alone_far_ahead_may_also_be_a_year_bc_and_is_said_with_how_to_write_it(text, year):
+    reading = dates.read(text)
+    assert reading.value.year == year and reading.precision == "year"
+    assert reading.warning == (
+        f"is the year {year}, more than 50 years ahead: a mistyped year, one of another calendar (a Thai Buddhist Era "
+        f"year is 543 ahead of the Gregorian), or a year BC written without its era? Write the Gregorian year as YYYY, "
+        f"or -{year} for the year BC"
+    )
+
+
 def test_a_gregorian_date_in_other_digits_or_a_date_a_little_ahead_carries_no_caveat():
     assert dates.read("٢٠٢٢-٠١-٠٧").warning == "" and dates.read("٢٠٢٢-٠١-٠٧").value.year == 2022
     assert dates.read("2030-06-01").warning == ""

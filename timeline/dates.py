@@ -508,6 +508,15 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
                 script=", ".join(sorted(digits)),
                 year=year,
             )
+        elif i in ahead and out.precision[i] == "year":  # (a year alone: 8300 may be 8300 BC, its era left out)
+            out.warnings[text] = say_year(
+                "is the year {year}, more than {far} years ahead: a mistyped year, one of another calendar (a Thai "
+                "Buddhist Era year is 543 ahead of the Gregorian), or a year BC written without its era? Write the "
+                "Gregorian year as YYYY, or {bc} for the year BC",
+                year=year,
+                far=FAR_AHEAD,
+                bc=f"-{number:04d}",
+            )
         elif i in ahead:
             out.warnings[text] = say_year(
                 "is in {year}, more than {far} years ahead: a mistyped year, or one of another calendar (a Thai "
