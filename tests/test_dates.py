@@ -448,13 +448,13 @@ REFUSED = [
     ("22", ["not a year", "0022"]),
     ("7", ["not a year", "0007"]),
     ("2022-01-07 13:30 PM", ["with AM or PM the hour runs 1-12"]),
-    ("10000", ["is not a date that can be read"]),
+    ("10000", ["is out of range: years run from 9999 BC to AD 9999"]),
     ("Auguſt 2022", ["is not a date that can be read"]),
     # missing year, or not a date at all
     ("7 January", ["has no year"]),
     ("January 7", ["has no year"]),
     ("Friday", ["has no year"]),
-    ("14:30", ["has no year"]),
+    ("14:30", ["is a time of day with no date", "(e.g. 2022-01-07 14:30)"]),
     ("2022 14:30", ["has a time but no day"]),
     ("January 2022 14:30", ["has a time but no day"]),
     # relative to when it was written, as a post or a page shows it (August is "ago" in Spanish:
@@ -1678,7 +1678,12 @@ def _doubt(date: str, word: str) -> str:
         ("2022-01-05 14:30+06:00?", _doubt("2022-01-05 14:30+06:00", "?")),
         # without a date that reads beside the word, said as before
         ("early Jan", f"is not a date that can be read; {HOW_TO_WRITE}"),
-        ("around 14:00", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # (a time alone: said so, with the word)
+        (
+            "around 14:00",
+            "is a time of day with 'around' added and no date: write the day with it, as YYYY-MM-DD HH:MM "
+            "(e.g. 2022-01-07 14:00), and say in the description how sure or how near it is",
+        ),
     ],
 )
 def test_a_date_with_a_word_of_doubt_is_said_with_the_date_to_write(text, said):
@@ -2059,3 +2064,191 @@ def test_what_does_not_say_a_span_goes_on_is_not_told_so(text):
     """(The review's: a word inside another, a negation, a date a space from 'today'.)"""
     parsed = dates.parse_series(pd.Series([text], dtype="str"), column="end_date")
     assert "goes on" not in str(parsed.errors[text])
+
+
+CST = "'CST' names more than one UTC offset (US Central -06:00, China +08:00 or Cuba -05:00)"
+NO_DATE = "is a time of day with no date: write the day with it, as YYYY-MM-DD HH:MM (e.g. {example})"
+OUT_OF_RANGE = "is out of range: years run from 9999 BC to AD 9999"
+
+
+@pytest.mark.parametrize(
+    "column, text, said",
+    [
+        # 1. a zone after a date with no time: said, with the offsets an ambiguous one may be
+        (
+            "date",
+            "Jan 11 2012 CST",
+            f"has a time zone but no time, and {CST}: write 2012-01-11 alone, or with its time and the offset "
+            "meant (e.g. 2012-01-11 14:30-06:00)",
+        ),
+        ("date", "2012-01-11 CST", f"has a time zone but no time, and {CST}"),
+        (
+            "date",
+            "2012-01-11 IST",
+            "has a time zone but no time, and 'IST' names more than one UTC offset (India +05:30, Ireland +01:00 "
+            "or Israel +02:00): write 2012-01-11 alone, or with its time and the offset meant (e.g. "
+            "2012-01-11 14:30+05:30)",
+        ),
+        (
+            "date",
+            "2012-01-11 EST",
+            "has a time zone but no time: write 2012-01-11 alone, or with its time and its offset (e.g. "
+            "2012-01-11 14:30-05:00)",
+        ),
+        ("end_date", "Jan 11 2012 BST", "has a time zone but no time, and 'BST' names more than one UTC offset"),
+        # 2. a time of day with no date
+        ("date", "14:30", NO_DATE.format(example="2022-01-07 14:30")),
+        ("date", "2:30 PM", NO_DATE.format(example="2022-01-07 14:30")),
+        ("date", "12:56 AM EST", NO_DATE.format(example="2022-01-07 00:56-05:00")),
+        ("published", "12:56 AM EST", NO_DATE.format(example="2022-01-07 00:56-05:00")),
+        ("date", "2:30 PM MSK", NO_DATE.format(example="2022-01-07 14:30+03:00")),
+        (
+            "date",
+            "12:56 AM CST",
+            f"is a time of day with no date, and {CST}: write the day with it and the offset meant, as "
+            "YYYY-MM-DD HH:MM (e.g. 2022-01-07 00:56-06:00)",
+        ),
+        (
+            "date",
+            "About 1:30 AM EST",
+            "is a time of day with 'About' added and no date: write the day with it, as YYYY-MM-DD HH:MM (e.g. "
+            "2022-01-07 01:30-05:00), and say in the description how sure or how near it is",
+        ),
+        # 3. two years with a word: a season, a session, an academic year
+        (
+            "date",
+            "winter 1834-35",
+            "is a season of two years, whose months depend on the hemisphere: write 1834 in date and 1835 in "
+            "end_date, or its first month and its last, each as YYYY-MM",
+        ),
+        (
+            "end_date",
+            "winter 1834-35",
+            f"is a season of two years, whose months depend on the hemisphere: write 1835 in end_date, and 1834 {END}, "
+            "or its last month and its first, each as YYYY-MM",
+        ),
+        (
+            "date",
+            "1920-21 session",
+            "is two years with 'session' added, which a date cannot hold: write 1920 in date and 1921 in end_date",
+        ),
+        (
+            "date",
+            "1988/89 session",
+            "is two years with 'session' added, which a date cannot hold: write 1988 in date and 1989 in end_date",
+        ),
+        (
+            "date",
+            "the 1920-21 season",
+            "is two years with 'season' added, which a date cannot hold: write 1920 in date and 1921 in end_date",
+        ),
+        (
+            "date",
+            "academic year 2021/22",
+            "is two years with 'academic year' added, which a date cannot hold: write 2021 in date and 2022",
+        ),
+        (
+            "end_date",
+            "1920-21 session",
+            f"is two years with 'session' added, which a date cannot hold: write 1921 in end_date, and 1920 {END}",
+        ),
+        ("published", "1920-21 session", ONE_DAY),
+        # 4. two decades
+        ("date", "1850s-60s", "is two decades: write 1850 in date and 1869 in end_date"),
+        ("date", "1850s-1860s", "is two decades: write 1850 in date and 1869 in end_date"),
+        ("date", "the 1850s to the 1860s", "is two decades: write 1850 in date and 1869 in end_date"),
+        ("date", "1890s–1900s", "is two decades: write 1890 in date and 1909 in end_date"),
+        ("end_date", "1850s-60s", f"is two decades: write 1869 in end_date, and 1850 {END}"),
+        ("date", "1860s-50s", UNREADABLE),  # (the wrong way round)
+        # 5. a half year with a year of two digits, as a quarter is
+        (
+            "date",
+            "H1 22",
+            "is half a year whose year has two digits: write its first month (2022-01) in date and its last "
+            "(2022-06) in end_date; if 1922 is meant, write 1922-01 and 1922-06",
+        ),
+        (
+            "date",
+            "2H22",
+            "is half a year whose year has two digits: write its first month (2022-07) in date and its last "
+            "(2022-12) in end_date; if 1922 is meant, write 1922-07 and 1922-12",
+        ),
+        (
+            "end_date",
+            "H1 22",
+            "is half a year whose year has two digits: write its last month (2022-06) in end_date, and its "
+            f"first (2022-01) {END}; if 1922 is meant, write 1922-06 and 1922-01",
+        ),
+        ("date", "H3 22", UNREADABLE),
+        # 6. a year of five digits
+        ("date", "12500", OUT_OF_RANGE),
+        ("date", "12500 BC", OUT_OF_RANGE),
+        ("date", "12,500 BC", OUT_OF_RANGE),
+        ("date", "-12500", OUT_OF_RANGE),
+        ("date", "AD 10000", OUT_OF_RANGE),
+        # 7. a foreign era in a full date or a range
+        ("date", "15 mars 44 av. J.-C.", "is a date with its era written in French; write -0044-03-15"),
+        ("date", "15 марта 44 г. до н. э.", "is a date with its era written in Russian; write -0044-03-15"),
+        ("date", "15 March 44 av. J.-C.", "is a date with its era written in French; write -0044-03-15"),
+        (
+            "date",
+            "500–470 до н. э.",
+            "is a range with its era written in Russian: write its start (-0500) in date and its end (-0470) "
+            "in end_date",
+        ),
+        (
+            "date",
+            "500-470 av. J.-C.",
+            "is a range with its era written in French: write its start (-0500) in date and its end (-0470) "
+            "in end_date",
+        ),
+        (
+            "end_date",
+            "500–470 до н. э.",
+            f"is a range with its era written in Russian: write its end (-0470) in end_date, and its start (-0500) {END}",
+        ),
+    ],
+)
+def test_zones_times_two_years_two_decades_halves_long_years_and_foreign_eras_are_told(column, text, said):
+    """Values told only "not a date that can be read" (or "has no year", of a time alone): each
+    is told what it is and what to write, in the column it is in, and stays refused."""
+    parsed = parse_series(pd.Series([text], dtype="str"), column=column)
+    assert str(parsed.errors[text]).startswith(said)
+    assert pd.isna(parsed.value.iloc[0])
+    bulk = parse_series(pd.Series(["2022-01-07", text], dtype="str"), column=column, bulk=False)
+    assert str(bulk.errors[text]).startswith(said)
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        (
+            "2012-01-11 14:30 CST",
+            f"{CST}; the time is kept as written, with no offset. Write the offset meant "
+            "instead, e.g. 2012-01-11 14:30-06:00",
+        ),
+        ("2012-01-11 14:30 IST", "Write the offset meant instead, e.g. 2012-01-11 14:30+05:30"),
+        ("Jan 11 2012 2:30 PM BST", "Write the offset meant instead, e.g. 2012-01-11 14:30+01:00"),
+        # (a US zone's offset that day: summer's in July)
+        ("2022-07-01 14:30 ET", "Write the offset meant instead, e.g. 2022-07-01 14:30-04:00"),
+        ("2022-01-07 14:30 ET", "Write the offset meant instead, e.g. 2022-01-07 14:30-05:00"),
+    ],
+)
+def test_an_ambiguous_zone_after_a_time_is_kept_with_no_offset_and_the_offset_to_write_said(text, fragment):
+    reading = dates.read(text)
+    assert (reading.precision, reading.offset) == ("minute", "")
+    assert fragment in str(reading.warning)
+
+
+def test_the_zone_time_two_year_decade_half_and_era_messages_are_said_in_french_and_arabic():
+    values = ["Jan 11 2012 CST", "14:30", "1920-21 session", "1850s-60s", "H1 22", "15 mars 44 av. J.-C."]
+    with i18n.using("fr"):
+        parsed = parse_series(pd.Series(values, dtype="str"))
+        assert str(parsed.errors["1850s-60s"]) == "couvre deux décennies : écrivez 1850 dans date et 1869 dans end_date"
+        assert str(parsed.errors["14:30"]) == (
+            "est une heure sans date : écrivez le jour avec elle, sous la forme AAAA-MM-JJ HH:MM (par exemple "
+            "2022-01-07 14:30)"
+        )
+    with i18n.using("ar"):
+        parsed = parse_series(pd.Series(values, dtype="str"))
+        assert all(not str(parsed.errors[v])[:1].isascii() for v in values)

@@ -174,6 +174,8 @@ MANY_OFFSETS = {
     "MT": "US Mountain: -07:00 in winter, -06:00 in summer",
     "PT": "US Pacific: -08:00 in winter, -07:00 in summer",
 }
+# The US zones of MANY_OFFSETS, whose offset on a day is known (an example of what to write gives it).
+_MANY_HOMES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
 
 # --- the grammar -------------------------------------------------------------------------------
 
@@ -687,6 +689,9 @@ def _no_such_day(year: int, month: int, day: int, days: int) -> Message:
     return say("{month} has {days} days, so day {day} does not exist", month=Day.of(year, month), days=days, day=day)
 
 
+_OUT_OF_RANGE = say("is out of range: years run from 9999 BC to AD 9999")
+
+
 def _compose(year, month, day, hour, minute, second) -> _Composed:
     """Dates from whole-number parts (astronomical years), with what is wrong where a part is out
     of range."""
@@ -712,7 +717,7 @@ def _compose(year, month, day, hour, minute, second) -> _Composed:
     values[~good] = np.datetime64("NaT")
     for i in np.flatnonzero(~good):
         if not in_years[i]:
-            problem[i] = say("is out of range: years run from 9999 BC to AD 9999")
+            problem[i] = _OUT_OF_RANGE
         elif not good_month[i]:
             problem[i] = say(
                 "month {month} does not exist (months run 01-12); {how_to_write}",
@@ -1174,9 +1179,10 @@ _BC_DECADE = re.compile(r"(?:the\s+)?([1-9]\d{0,2})0\s*['’]?s\s*b\.?\s*c\.?(?:
 # A quarter of a year with a year of two digits (1Q22, Q1 22, Q1 '22, 22Q1): said in the century a
 # year of two digits is read in (two_digit_year) and the other.
 _SHORT_QUARTER = re.compile(
-    r"(?:q(?P<q>[1-4])|(?P<q2>[1-4])q)[\s\-/]*['’]?(?P<year>\d{2})|(?P<year2>\d{2})[\s\-/]*q(?P<q3>[1-4])",
+    r"(?:(?P<kind>[qh])(?P<q>[1-4])|(?P<q2>[1-4])(?P<kind2>[qh]))[\s\-/]*['’]?(?P<year>\d{2})"
+    r"|(?P<year2>\d{2})[\s\-/]*(?P<kind3>[qh])(?P<q3>[1-4])",
     re.IGNORECASE,
-)
+)  # (and a half: H1 22, 2H22)
 # A fiscal year (FY2022, FY 2021/22, FY22, fiscal year 2022): its months are the organisation's
 # (October to September for the US government, April to March for the UK's), so it is said with none.
 _FISCAL = re.compile(
@@ -1210,6 +1216,79 @@ def _foreign_era(match: re.Match) -> tuple[str, str] | None:
     bc = word.startswith(("до", "av")) or bool(re.match(r"б\.\s*з\.\s*д", word))
     language = "kk" if word.startswith("б") else "ru" if word[0] in "дн" else "fr"
     return (f"{int(match['year'])} BC" if bc else f"AD {int(match['year'])}"), language
+
+
+# A foreign era (see _FOREIGN_ERA_YEAR) inside a full date or a range of years (15 mars 44 av. J.-C.,
+# 500–470 до н. э.), with the word for year before it (44 г. до н. э.): said with the date or the
+# ends to write, the era made English (15 mars 44 BC, 500–470 BC) and read.
+_ERA_INSIDE = re.compile(
+    r"(?:\s*(?:(?:гг?|ж)\.?|год[ау]?))?\s*(?<![^\W\d_])"
+    r"(?P<era>до\s*н\.\s*э\.?|до\s+нашей\s+эры|н\.\s*э\.?|нашей\s+эры"
+    r"|av\.?\s*j\.?\s*-?\s*c\.?|avant\s+j\.?\s*-?\s*c\.?|avant\s+j[ée]sus[\s\-]christ|av\.?\s+notre\s+[èe]re"
+    r"|avant\s+notre\s+[èe]re|apr?\.?\s*j\.?\s*-?\s*c\.?|après\s+j\.?\s*-?\s*c\.?|après\s+j[ée]sus[\s\-]christ"
+    r"|de\s+notre\s+[èe]re)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _english_era(text: str) -> tuple[str, str] | None:
+    """A date or a range of years whose era, last, is written in Russian or French, with its era
+    in English (15 mars 44 BC, 500–470 BC), and the era's language; None where there is none."""
+    found = _ERA_INSIDE.search(text)
+    if found is None or not re.search(r"\d", text[: found.start()]):
+        return None
+    word = found["era"].lower()
+    era = "BC" if word.startswith(("до", "av")) else "AD"
+    return f"{text[: found.start()].rstrip(' ,')} {era}", "ru" if word[0] in "дн" else "fr"
+
+
+# A zone after a date with no time (Jan 11 2012 CST, 2012-01-11 EST): the zone of an abbreviation,
+# in capitals, that ZONES or MANY_OFFSETS knows.
+_DATE_AND_ZONE = re.compile(r"(?P<date>.*\d.*?)[\s,]+(?P<zone>[A-Z]{2,5})")  # (in brackets: _BRACKETED)
+# A time of day with no date (14:30, 2:30 PM, 12:56 AM EST), perhaps with a word of nearness
+# (About 1:30 AM EST): refused, and said with an example of the day written with it.
+_TIME_ALONE = re.compile(
+    r"(?:(?P<word>about|around|approx\.|approximately|circa|c\.|ca\.|~)\s*)?"
+    r"(?P<time>(?P<clock>\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?:\s*(?:z|[+-]\d{2}(?::?\d{2})?|\(?(?P<zone>[a-z]{1,6})\)?|(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?"
+    r"|[a-z]+/[a-z_]+(?:/[a-z_]+)?))?)",
+    re.IGNORECASE,
+)
+# Two years with a word (winter 1834-35, 1920-21 session, the 1920-21 season, academic year
+# 2021/22): told as two years are (1984-85), a season's with its caveat.
+_SEASON_WORDS = r"spring|summer|autumn|fall|winter"
+_YEARS_WORDS = rf"{_SEASON_WORDS}|sessions?|seasons?|academic\s+year|school\s+year|term"
+_TWO_YEARS_WORD = re.compile(
+    rf"(?:the\s+)?(?:(?P<before>{_YEARS_WORDS})\s+(?:of\s+)?)?"
+    rf"(?P<first>\d{{4}})\s*[{DASHES}\-/]\s*(?P<second>\d{{4}}|\d{{2}})(?:\s+(?P<after>{_YEARS_WORDS}))?",
+    re.IGNORECASE,
+)
+# Two decades (1850s-60s, 1850s-1860s, the 1850s to the 1860s): from the first year of the first
+# to the last of the second.
+_TWO_DECADES = re.compile(
+    rf"(?:the\s+)?(?P<first>\d{{3}})0\s*['’]?s\s*(?:[{DASHES}\-]|\bto\b|\buntil\b|\bthrough\b)\s*"
+    r"(?:the\s+)?(?:(?P<last>\d{3})0|['’]?(?P<short>\d)0)\s*['’]?s",
+    re.IGNORECASE,
+)
+# A year of five digits or more (12500, 12500 BC, 12,500 BC, -12500): past 9999 BC or AD 9999.
+_LONG_YEAR = re.compile(
+    r"-?\d{5}|-\d{6}|(?:(?:a\.?d\.?|c\.?e\.?)\s*)?(?:\d{5,6}|\d{2,3},\d{3})"
+    r"\s*(?:b\.?c\.?(?:e\.?)?|a\.?d\.?|c\.?e\.?)"
+    r"|(?:a\.?d\.?|c\.?e\.?)\s*(?:\d{5,6}|\d{2,3},\d{3})",
+    re.IGNORECASE,
+)
+
+
+def _two_years(first: int, second: str) -> tuple[int, int] | None:
+    """Two years as _TWO_YEARS matched them (2021-22, 2018-2022), the second in full, or None
+    where the second is not after the first (or, of two digits, more than ten years after)."""
+    last = int(second)
+    if len(second) == 2:
+        last += first - first % 100
+        last += 100 if last <= first else 0
+        if last - first > 10:
+            return None
+    return (first, last) if last > first else None
 
 
 # A season of a year (summer 2022, the spring of 2022, зима 2022, летом 2022 года, 2022 жылғы көктем):
@@ -1554,23 +1633,61 @@ def _plan(text: str, template: str) -> dict:
         # (read at 23:59, whose offset a named zone gives is the day's last: 24:00 is then)
         plan["read"].append(re.sub(r"24:00(?::00(?:[.,]0+)?)?", "23:59", written))
         return plan
+    alone = _TIME_ALONE.fullmatch(written)
+    if alone:  # 14:30, 12:56 AM EST, About 1:30 AM EST: a time of day with no date
+        zone = (alone["zone"] or "").upper()
+        many = zone if zone in MANY_OFFSETS and not alone["word"] else None  # (about 1:30 CST: said generally)
+        plan["time alone"] = (len(plan["read"]), alone["word"], many)
+        plan["read"].append(f"2022-01-07 {alone['clock'] if many else alone['time']}")  # (CST: read with none)
+        return plan
+    if template == _NO_YEAR.template:
+        return {}
     ongoing = _ONGOING.fullmatch(written)
     if ongoing:  # 2014–present: a span that goes on
         plan["ongoing"] = len(plan["read"])
         plan["read"].append(ongoing.group("start"))
     years = _TWO_YEARS.fullmatch(written)
-    if years:
-        first, second = int(years.group(1)), int(years.group(2))
-        if len(years.group(2)) == 2:
-            second += first - first % 100
-            second += 100 if second <= first else 0
-            if second - first > 10:
-                second = 0
-        if second > first:
-            plan["years"] = (first, second)
-            return plan
+    both = _two_years(int(years.group(1)), years.group(2)) if years else None
+    if both:
+        plan["years"] = both
+        return plan
     if template != UNREADABLE.template:
         return {}
+    years_word = _TWO_YEARS_WORD.fullmatch(written)
+    if years_word and bool(years_word["before"]) != bool(years_word["after"]):  # winter 1834-35, 1920-21 session
+        word: str = years_word["before"] or years_word["after"]
+        both_years = _two_years(int(years_word["first"]), years_word["second"])
+        if both_years:
+            season = re.fullmatch(_SEASON_WORDS, word, re.IGNORECASE) is not None
+            plan["years word"] = (*both_years, None if season else " ".join(word.split()))
+            return plan
+    decades = _TWO_DECADES.fullmatch(written)
+    if decades:  # 1850s-60s: 1850 to 1869
+        first = int(decades["first"]) * 10
+        last = int(decades["last"]) * 10 if decades["last"] else first - first % 100 + int(decades["short"]) * 10
+        last += 100 if not decades["last"] and last <= first else 0
+        if first < last <= (first + 30 if decades["short"] else LAST_YEAR):  # (1990s-10s; 1860s-50s: no)
+            plan["decades"] = (f"{first:04d}", f"{last + 9:04d}")
+            return plan
+    if _LONG_YEAR.fullmatch(written):  # 12500, 12500 BC: past the years a date holds
+        plan["long year"] = True
+        return plan
+    zoned = _DATE_AND_ZONE.fullmatch(written)
+    if zoned and zoned["zone"] in ZONES.keys() | MANY_OFFSETS.keys():  # Jan 11 2012 CST: a zone, no time
+        plan["zone alone"] = (len(plan["read"]), zoned["zone"])
+        plan["read"].append(zoned["date"])
+    era_inside = _english_era(written) if not _FOREIGN_ERA_YEAR.fullmatch(written) else None
+    if era_inside:  # 15 mars 44 av. J.-C., 500–470 до н. э.: the era made English
+        english_era, language = era_inside
+        plan["era date"] = (len(plan["read"]), language)
+        in_english = _in_english(english_era)
+        plan["read"].append(in_english[0] if in_english else english_era)
+        for match in list(_RANGE_SEPARATOR.finditer(english_era))[:8]:
+            start, end = _era_once(english_era[: match.start()].strip(), english_era[match.end() :].strip())
+            if _YEAR_AND_ERA.fullmatch(start) and _YEAR_AND_ERA.fullmatch(end):
+                plan["era range"] = (len(plan["read"]), language)
+                plan["read"] += [start, end]
+                break
     if not written.isascii():
         invisible = [c for c in written if unicodedata.category(c) == "Cf"]
         if invisible:
@@ -1676,13 +1793,15 @@ def _plan(text: str, template: str) -> dict:
         plan["bc decade"] = (len(plan["read"]), tens % 100 == 0)
         plan["read"] += [f"{tens + 9} BC", f"{tens} BC", f"{tens + 99} BC"]
     short_quarter = _SHORT_QUARTER.fullmatch(written)
-    if short_quarter:  # 1Q22: January to March 2022, or 1922
-        quarter = int(short_quarter["q"] or short_quarter["q2"] or short_quarter["q3"])
+    kind = (short_quarter["kind"] or short_quarter["kind2"] or short_quarter["kind3"]).lower() if short_quarter else ""
+    quarter = int(short_quarter["q"] or short_quarter["q2"] or short_quarter["q3"]) if short_quarter else 0
+    months = 3 if kind == "q" else 6
+    if short_quarter and quarter * months <= 12:  # 1Q22: January to March 2022, or 1922; H1 22: a half
         in_full = two_digit_year(int(short_quarter["year"] or short_quarter["year2"]))
         other_century = in_full + 100 if in_full < 2000 else in_full - 100
-        plan["short quarter"] = (len(plan["read"]), str(other_century))
+        plan["short quarter"] = (len(plan["read"]), str(other_century), kind)
         for each in (in_full, other_century):
-            plan["read"] += [f"{each}-{3 * quarter - 2:02d}", f"{each}-{3 * quarter:02d}"]
+            plan["read"] += [f"{each}-{months * (quarter - 1) + 1:02d}", f"{each}-{months * quarter:02d}"]
     if _FISCAL.fullmatch(written):  # FY2022
         plan["fiscal"] = True
     short_range = _SHORT_RANGE.fullmatch(written)
@@ -1886,6 +2005,129 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 last=last,
             ),
         )
+    if "time alone" in plan:  # 14:30, About 1:30 AM EST
+        at, word, many = plan["time alone"]
+        if read[at] is not None and read[at][1] == "minute" and many:  # 12:56 AM CST
+            value = read[at][0]
+            return say(
+                "is a time of day with no date, and {zone!r} names more than one UTC offset ({offsets}): write the "
+                "day with it and the offset meant, as YYYY-MM-DD HH:MM (e.g. {example})",
+                zone=many,
+                offsets=MANY_OFFSETS[many],
+                example=_as_written(value, "minute", example_offset(many, value)),
+            )
+        if read[at] is not None and read[at][1] == "minute":
+            example = _as_written(*read[at])
+            if word:
+                return say(
+                    "is a time of day with {word} added and no date: write the day with it, as YYYY-MM-DD HH:MM "
+                    "(e.g. {example}), and say in the description how sure or how near it is",
+                    word=repr(word),
+                    example=example,
+                )
+            return say(
+                "is a time of day with no date: write the day with it, as YYYY-MM-DD HH:MM (e.g. {example})",
+                example=example,
+            )
+        return None
+    if "years word" in plan:  # winter 1834-35, 1920-21 session
+        first, last, word = plan["years word"]
+        if word is None:
+            return _span(
+                column,
+                say(
+                    "is a season of two years, whose months depend on the hemisphere: write {first:04d} in date and "
+                    "{last:04d} in end_date, or its first month and its last, each as YYYY-MM",
+                    first=first,
+                    last=last,
+                ),
+                say(
+                    "is a season of two years, whose months depend on the hemisphere: write {last:04d} in end_date, "
+                    "and {first:04d} in date if date does not hold it already, or its last month and its first, "
+                    "each as YYYY-MM",
+                    first=first,
+                    last=last,
+                ),
+            )
+        return _span(
+            column,
+            say(
+                "is two years with {word} added, which a date cannot hold: write {first:04d} in date and {last:04d} "
+                "in end_date",
+                word=repr(word),
+                first=first,
+                last=last,
+            ),
+            say(
+                "is two years with {word} added, which a date cannot hold: write {last:04d} in end_date, and "
+                "{first:04d} in date if date does not hold it already",
+                word=repr(word),
+                first=first,
+                last=last,
+            ),
+        )
+    if "decades" in plan:  # 1850s-60s
+        first, last = plan["decades"]
+        return _span(
+            column,
+            say("is two decades: write {first} in date and {last} in end_date", first=first, last=last),
+            say(
+                "is two decades: write {last} in end_date, and {first} in date if date does not hold it already",
+                first=first,
+                last=last,
+            ),
+        )
+    if "long year" in plan:  # 12500 BC
+        return _OUT_OF_RANGE
+    if "zone alone" in plan:  # Jan 11 2012 CST
+        at, zone = plan["zone alone"]
+        if read[at] is not None and read[at][1] == "day":
+            day = _as_written(*read[at])
+            example = _as_written(read[at][0] + np.timedelta64(52200, "s"), "minute")
+            if zone in MANY_OFFSETS:
+                return say(
+                    "has a time zone but no time, and {zone!r} names more than one UTC offset ({offsets}): write "
+                    "{date} alone, or with its time and the offset meant (e.g. {example})",
+                    zone=zone,
+                    offsets=MANY_OFFSETS[zone],
+                    date=day,
+                    example=example + example_offset(zone, read[at][0] + np.timedelta64(52200, "s")),
+                )
+            return say(
+                "has a time zone but no time: write {date} alone, or with its time and its offset (e.g. {example})",
+                date=day,
+                example=example + example_offset(zone, read[at][0] + np.timedelta64(52200, "s")),
+            )
+    if "era date" in plan:  # 15 mars 44 av. J.-C.
+        at, language = plan["era date"]
+        if read[at] is not None:
+            return say(
+                "is a date with its era written in {language}; write {date}",
+                language=_LANGUAGES[language],
+                date=_as_written(*read[at]),
+            )
+    if "era range" in plan:  # 500–470 до н. э.
+        at, language = plan["era range"]
+        start, end = read[at], read[at + 1]
+        if start is not None and end is not None and start[0] <= end[0]:
+            first, last = _as_written(*start), _as_written(*end)
+            return _span(
+                column,
+                say(
+                    "is a range with its era written in {language}: write its start ({start}) in date and its end "
+                    "({end}) in end_date",
+                    language=_LANGUAGES[language],
+                    start=first,
+                    end=last,
+                ),
+                say(
+                    "is a range with its era written in {language}: write its end ({end}) in end_date, and its start "
+                    "({start}) in date if date does not hold it already",
+                    language=_LANGUAGES[language],
+                    start=first,
+                    end=last,
+                ),
+            )
     if "invisible" in plan:
         at, count, characters = plan["invisible"]
         if read[at] is not None:
@@ -2198,10 +2440,25 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 )
             return _decade(column, first, last)
     if "short quarter" in plan:  # 1Q22, Q1 22
-        at, other = plan["short quarter"]
+        at, other, kind = plan["short quarter"]
         if all(reading is not None for reading in read[at : at + 4]):
             start, end, other_start, other_end = plan["read"][at : at + 4]
             months = {"start": start, "end": end, "other": other, "other_start": other_start, "other_end": other_end}
+            if kind == "h":  # H1 22
+                return _span(
+                    column,
+                    say(
+                        "is half a year whose year has two digits: write its first month ({start}) in date and its "
+                        "last ({end}) in end_date; if {other} is meant, write {other_start} and {other_end}",
+                        **months,
+                    ),
+                    say(
+                        "is half a year whose year has two digits: write its last month ({end}) in end_date, and its "
+                        "first ({start}) in date if date does not hold it already; if {other} is meant, write "
+                        "{other_end} and {other_start}",
+                        **months,
+                    ),
+                )
             return _span(
                 column,
                 say(
@@ -2384,7 +2641,12 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
     return None
 
 
-_CLOSER = {UNREADABLE.template, _END_OF_DAY.template, "month {month} does not exist (months run 01-12); {how_to_write}"}
+_CLOSER = {
+    UNREADABLE.template,
+    _NO_YEAR.template,
+    _END_OF_DAY.template,
+    "month {month} does not exist (months run 01-12); {how_to_write}",
+}
 
 
 def _ascii_digits(text: str) -> str:
@@ -2941,9 +3203,10 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
     if key in MANY_OFFSETS:
         return "", say(
             "{zone!r} names more than one UTC offset ({offsets}); the time is kept as written, with no "
-            "offset. Write the offset instead, e.g. 14:30+06:00",
+            "offset. Write the offset meant instead, e.g. {example}",
             zone=zone,
             offsets=MANY_OFFSETS[key],
+            example=_as_written(np.datetime64(value, "s"), "minute", example_offset(key, value)),
         )
     return "", say(
         "{zone!r} is not a time zone this program knows (UTC, GMT, EST, CET, MSK, ALMT and other zones "
@@ -2951,6 +3214,19 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
         "offset. Write the offset instead, e.g. 14:30+06:00",
         zone=zone,
     )
+
+
+def example_offset(key: str, value) -> str:
+    """The offset a zone's abbreviation (upper case, of ZONES or MANY_OFFSETS) is shown with in
+    an example of what to write: its own on the day of `value`; of one that names several, the
+    first its table names (CST: US Central's -06:00), or a US zone's that day (ET in July: -04:00)."""
+    if key in ZONES:
+        return _abbreviation_offset(key, value)
+    home = _MANY_HOMES.get(key)
+    offsets = _offsets_at(home, np.datetime64(value, "s")) if home else None
+    if offsets is not None:
+        return offsets[0]
+    return re.findall(r"[+-]\d{2}:\d{2}", MANY_OFFSETS[key])[0]
 
 
 def _abbreviation_offset(key: str, value) -> str:
