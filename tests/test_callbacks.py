@@ -393,6 +393,37 @@ def test_draw_takes_the_zoom_from_a_shared_link(path):
     assert low < "2022-01-01" and high > "2022-01-05"  # before the first, after the last
 
 
+@pytest.mark.parametrize("edge, shown", [("edge-before", "first"), ("edge-after", "fourth")])
+def test_draw_an_edge_s_button_widens_the_zoom_to_the_events_beyond_it(path, edge, shown):
+    zoom = [1641038400, 1641211200]  # noon 1 January to noon 3 January: "first" and "fourth" beyond
+    out = call(
+        callbacks.draw,
+        f"{edge}.n_clicks",
+        1,
+        view="",
+        version="v",
+        reset=None,
+        click=None,
+        before=1 if edge == "edge-before" else None,
+        after=1 if edge == "edge-after" else None,
+        width=1000,
+        zoom=zoom,
+        search="",
+        path=path,
+    )
+    low, high = out["zoom"]
+    day = {"first": 1640995200, "fourth": 1641340800}[shown]  # 1 January, 5 January
+    assert low <= day <= high and (low < zoom[0] or high > zoom[1])
+
+
+def test_draw_a_click_on_a_density_band_zooms_into_it(path):
+    zoom = [1640995200, 1641427200]
+    band = {"points": [{"x": "2022-01-03", "z": 4, "customdata": None}]}
+    out = draw(path, "timeline.clickData", band, zoom=zoom, click=band)
+    low, high = out["zoom"]
+    assert zoom[0] < low < high < zoom[1] and low <= 1641168000 <= high  # around 3 January, narrower
+
+
 def test_the_whole_span_takes_in_events_appended_after_it_was_asked_for(tmp_path):
     """'Show the whole span' is every event, not the range they covered when it was pressed: an
     event appended later comes into it, on the page and by a link shared before."""

@@ -112,9 +112,11 @@ class Window:
 def window_of(zoom, index: EventIndex, mask: np.ndarray) -> Window | None:
     """The zoom in force as a Window: [first, last] seconds (or a Window), WHOLE (every kept
     event, as many as there are now), or None (the view's own)."""
+    if isinstance(zoom, Window) or zoom is None:
+        return zoom
     if zoom == WHOLE:
         return Window.around(index, mask, whole=True)
-    return Window(*zoom) if zoom else None
+    return Window(*zoom) if len(zoom) else None
 
 
 def padding(span: int) -> int:
