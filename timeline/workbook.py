@@ -367,13 +367,12 @@ def hidden_days(cells: list[HiddenDay], column_of=str) -> list[Problem]:
 
 def _hidden_day(column: str, cell: HiddenDay, last: int) -> Problem:
     value = cell.value
-    time = (value.hour, value.minute, value.second) if value.time() != dt.time() else ()
     said = {
         "column": column,
         "value": f"{value.year:04d}-{value.month:02d}",
         "month": dates.Day.of(value.year, value.month),
         "format": f"'{cell.number_format}'",
-        "held": dates.Day.of(value.year, value.month, value.day, *time),
+        "held": _held(value),
     }
     if last:
         text = say(
@@ -397,6 +396,12 @@ def _hidden_day(column: str, cell: HiddenDay, last: int) -> Problem:
     return Problem(cell.row, column, WARNING, text)
 
 
+def _held(value: dt.datetime) -> dates.Day:
+    """The day (and time, if it has one) a date cell holds, as a message says it."""
+    time = (value.hour, value.minute, value.second) if value.time() != dt.time() else ()
+    return dates.Day.of(value.year, value.month, value.day, *time)
+
+
 def hidden_years(cells: list[HiddenYear], column_of=str) -> list[Problem]:
     """A warning for each column's dates whose cells show no year (`HiddenYear`), on the first
     of them, naming how many more there are and the last one's row: typed `7 Jan` in a year and
@@ -407,12 +412,10 @@ def hidden_years(cells: list[HiddenYear], column_of=str) -> list[Problem]:
     problems = []
     for header, column in by_column.items():
         first, more = column[0], len(column) - 1
-        value = first.value
-        time = (value.hour, value.minute, value.second) if value.time() != dt.time() else ()
         said = {
             "column": column_of(header),
             "format": f"'{first.number_format}'",
-            "held": dates.Day.of(value.year, value.month, value.day, *time),
+            "held": _held(first.value),
         }
         if more:
             text = say_n(
