@@ -8,9 +8,12 @@ whole, so clients that send slowly, or open a connection and send nothing, hold 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -19,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import serve
-from timeline.app.worker import LINGER, MOST_HEAD, WRITE_STALL, arrived, awaits_continue
+from timeline.app.worker import LINGER, MOST_HEAD, _write_stall, arrived, awaits_continue
 
 ROOT = Path(__file__).resolve().parent.parent
 GET = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
@@ -248,6 +251,53 @@ def test_clients_that_keep_their_side_open_after_their_answer_hold_nobody_up(tmp
                 connection.close()
 
 
+STALL = 8  # seconds the export's server lets a client take none of its answer (15 unless set)
+
+
+@pytest.mark.parametrize(
+    "text, seconds",
+    [
+        (None, 15),
+        ("", 15),
+        ("8", 8),
+        (" 2.5 ", 2.5),
+        ("3600", 3600),
+        ("0", None),
+        ("-5", None),
+        ("4000", None),
+        ("fifteen", None),
+        ("15s", None),
+        ("nan", None),
+        ("inf", None),
+    ],
+)
+def test_an_operator_sets_how_long_a_client_may_take_nothing(text, seconds):
+    """TIMELINE_WRITE_STALL, in seconds from 1 to 3600; a value that is not one stops the server
+    starting and says what to write, where a stall of 0 s would cut every reader off."""
+    if seconds is None:
+        with pytest.raises(SystemExit, match="TIMELINE_WRITE_STALL=.*from 1 to 3600"):
+            _write_stall(text)
+    else:
+        assert _write_stall(text) == seconds
+
+
+def test_a_server_given_a_bad_stall_does_not_start():
+    """gunicorn stops at once and says why, rather than serving with a stall nobody asked for."""
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    root = Path(__file__).parent.parent
+    env = {**os.environ, "TIMELINE_WRITE_STALL": "0", "TIMELINE_EVENTS": str(root / "events.csv")}
+    ran = subprocess.run(
+        [str(gunicorn), "--config", "gunicorn.conf.py", "--bind", "127.0.0.1:0", "app:create_app()"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert ran.returncode != 0
+    assert "TIMELINE_WRITE_STALL='0': give the seconds, from 1 to 3600" in ran.stdout + ran.stderr
+
+
 @pytest.fixture
 def export_served(tmp_path):
     """A file whose CSV export is 14 MB, more than the system's buffers hold, served by one worker
@@ -267,7 +317,7 @@ def export_served(tmp_path):
     body = json.dumps(valid_body(output, spec, {"export-csv.n_clicks": 1, "view.data": ""})).encode()
     request = b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
     request += b"Content-Length: %d\r\n\r\n" % len(body) + body
-    with serve(events, gunicorn_workers=1) as url:
+    with serve(events, gunicorn_workers=1, env={"TIMELINE_WRITE_STALL": str(STALL)}) as url:
         port = int(url.rsplit(":", 1)[1])
 
         def ask(small_buffer: bool = True) -> socket.socket:
@@ -290,17 +340,17 @@ def export_served(tmp_path):
 def test_clients_that_read_nothing_of_a_large_answer_are_cut_off(export_served):
     """Four clients ask for the export and read none of it, which held the worker's 4 threads for
     as long as the clients liked: a reader waited forever. A client that has taken none of its
-    answer for WRITE_STALL seconds is now cut off, and its thread free."""
+    answer for TIMELINE_WRITE_STALL seconds (STALL here) is now cut off, and its thread free."""
     url, ask = export_served
     stalled = []
     try:
         stalled += [ask() for _ in range(4)]
         started = time.perf_counter()
-        with urllib.request.urlopen(url + "/_dash-layout", timeout=4 * WRITE_STALL + 10) as answer:
+        with urllib.request.urlopen(url + "/_dash-layout", timeout=4 * STALL + 10) as answer:
             assert answer.status == 200
-        assert time.perf_counter() - started < 4 * WRITE_STALL
+        assert time.perf_counter() - started < 4 * STALL
         while "took none of its answer" not in Path(url.log).read_text():
-            assert time.perf_counter() - started < 4 * WRITE_STALL + 10
+            assert time.perf_counter() - started < 4 * STALL + 10
             time.sleep(0.2)
         connection = stalled[0]  # (the first cut off): what it got was cut short, and reset
         answer = b""
@@ -317,17 +367,16 @@ def test_clients_that_read_nothing_of_a_large_answer_are_cut_off(export_served):
 
 
 def test_a_client_that_reads_slowly_is_not_cut_off(export_served):
-    """A client that reads 8 KB a second (a slow phone behind a proxy that does not buffer): it
-    takes some of its answer within each WRITE_STALL seconds, so it is never cut off. (A send
-    timeout alone cut such a reader after 16 s: the system moves nothing until a third of its
-    buffer is free.)"""
-    assert 35 > 2 * WRITE_STALL
+    """A client that reads 16 KB a second (a slow phone behind a proxy that does not buffer): it
+    takes some of its answer within each STALL seconds, so it is never cut off. (A send timeout
+    alone cut such a reader: the system moves nothing until a third of its buffer is free, and on
+    loopback the client opens its window 64 KB at a time.)"""
     url, ask = export_served
     connection = ask(small_buffer=False)
     try:
         got, started = 0, time.perf_counter()
-        while time.perf_counter() - started < 35:  # (more than twice WRITE_STALL)
-            more = connection.recv(4096)
+        while time.perf_counter() - started < 2 * STALL + 4:
+            more = connection.recv(8192)
             assert more, f"cut off after {time.perf_counter() - started:.0f} s, {got:,} bytes read"
             got += len(more)
             time.sleep(0.5)

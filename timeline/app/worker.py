@@ -29,6 +29,7 @@ gunicorn would.
 
 from __future__ import annotations
 
+import os
 import re
 import selectors
 import socket
@@ -59,9 +60,28 @@ CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 # byte for STALL_LOOK seconds (the system's send timeout) looks whether the client took any of what
 # the system holds for it meanwhile (its acknowledged bytes: the queue went down), and waits on if
 # it did. A client that reads, however slowly, is never cut off (on loopback the client opens its
-# window 64 KB at a time: a reader of 5 KB a second still shows progress within WRITE_STALL).
-WRITE_STALL = 15
-STALL_LOOK = 5
+# window 64 KB at a time: a reader of 5 KB a second still shows progress within 15 s). An operator
+# sets it with TIMELINE_WRITE_STALL (seconds, 1 to 3600; the tests' servers take a shorter one).
+
+
+def _write_stall(text: str | None) -> float:
+    """The seconds TIMELINE_WRITE_STALL says (15 unless set); anything else stops the server
+    starting, with what to write instead."""
+    if text is None or not text.strip():
+        return 15.0
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 1 <= seconds <= 3600:
+        raise SystemExit(
+            f"TIMELINE_WRITE_STALL={text!r}: give the seconds, from 1 to 3600, a client may take none of its answer (15 if unset)"
+        )
+    return seconds
+
+
+WRITE_STALL = _write_stall(os.environ.get("TIMELINE_WRITE_STALL"))
+STALL_LOOK = WRITE_STALL / 3
 LINGER = 2.0  # seconds a closed connection waits for the client to close its side (as gunicorn's)
 LINGER_READS = 64 * 1024  # bytes read meanwhile and dropped (as gunicorn's), after which it is closed
 
@@ -181,7 +201,8 @@ class WholeRequests(ThreadWorker):
             conn.init()  # (the parser, for a new connection)
             conn.parser.unreader.unread(bytes(sent))
         if self._plain(conn) and not conn.__dict__.get("write_stall"):
-            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack("ll", STALL_LOOK, 0))
+            look = struct.pack("ll", int(STALL_LOOK), int(STALL_LOOK % 1 * 1_000_000))
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, look)
             conn.write_stall = True
         return super().handle(conn)
 
@@ -195,7 +216,7 @@ class WholeRequests(ThreadWorker):
         try:
             return super().handle_request(req, conn)
         except BlockingIOError:
-            self.log.info("%s took none of its answer for %s s: connection cut", _peer(conn), WRITE_STALL)
+            self.log.info("%s took none of its answer for %g s: connection cut", _peer(conn), WRITE_STALL)
             conn.stalled = True
             return False
         finally:
