@@ -21,10 +21,11 @@ serve: setup
 	TIMELINE_EVENTS=$(EVENTS) TIMELINE_TITLE="$(TITLE)" $(VENV)/bin/gunicorn --config gunicorn.conf.py 'app:create_app()'
 
 # Two test processes (pytest-xdist): the browser tests wait on Chromium and on served apps for
-# part of their time. On two cores the suite took 12.5-13 minutes on a fast machine (session 21)
-# and 21.5 on a slow one (session 25); three processes are no quicker (benchmarks/RESULTS.md).
+# part of their time; three are no quicker (benchmarks/RESULTS.md, sessions 21 and 35). They
+# steal work from each other (`--dist worksteal`): xdist's default hands each process its share
+# up front, and one of them ran on alone for 8.5 of the suite's 19 minutes (session 35).
 test: setup-dev browser lint
-	$(PY) -m pytest -n 2
+	$(PY) -m pytest -n 2 --dist worksteal
 
 # The checks before the tests: ruff's lint and layout on every Python file, and mypy on timeline/
 # (their settings in pyproject.toml). A finding stops `make test`, and so CI; `make format` fixes
