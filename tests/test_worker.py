@@ -284,11 +284,10 @@ def test_an_operator_sets_how_long_a_client_may_take_nothing(text, seconds):
 def test_a_server_given_a_bad_stall_does_not_start():
     """gunicorn stops at once and says why, rather than serving with a stall nobody asked for."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    root = Path(__file__).parent.parent
-    env = {**os.environ, "TIMELINE_WRITE_STALL": "0", "TIMELINE_EVENTS": str(root / "events.csv")}
+    env = {**os.environ, "TIMELINE_WRITE_STALL": "0", "TIMELINE_EVENTS": str(ROOT / "events.csv")}
     ran = subprocess.run(
         [str(gunicorn), "--config", "gunicorn.conf.py", "--bind", "127.0.0.1:0", "app:create_app()"],
-        cwd=root,
+        cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,

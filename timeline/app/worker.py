@@ -82,6 +82,7 @@ def _write_stall(text: str | None) -> float:
 
 WRITE_STALL = _write_stall(os.environ.get("TIMELINE_WRITE_STALL"))
 STALL_LOOK = WRITE_STALL / 3
+_SEND_TIMEOUT = struct.pack("ll", int(STALL_LOOK), int(STALL_LOOK % 1 * 1_000_000))  # (SO_SNDTIMEO's timeval)
 LINGER = 2.0  # seconds a closed connection waits for the client to close its side (as gunicorn's)
 LINGER_READS = 64 * 1024  # bytes read meanwhile and dropped (as gunicorn's), after which it is closed
 
@@ -201,8 +202,7 @@ class WholeRequests(ThreadWorker):
             conn.init()  # (the parser, for a new connection)
             conn.parser.unreader.unread(bytes(sent))
         if self._plain(conn) and not conn.__dict__.get("write_stall"):
-            look = struct.pack("ll", int(STALL_LOOK), int(STALL_LOOK % 1 * 1_000_000))
-            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, look)
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, _SEND_TIMEOUT)
             conn.write_stall = True
         return super().handle(conn)
 
