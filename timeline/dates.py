@@ -377,8 +377,8 @@ class ParsedDates:
 
     def last(self) -> pd.Series:
         """`last_moment` of each row: worked out once per distinct string."""
-        last = last_moment(pd.Series(self.distinct_value), pd.Series(self.distinct_precision, dtype="str"))
-        return pd.Series(last.to_numpy()[self.take], index=self.value.index)
+        last = _last_moments(self.distinct_value, self.distinct_precision)
+        return pd.Series(last[self.take], index=self.value.index)
 
     def leave_out(self, rows: np.ndarray) -> None:
         """The rows in the mask get no date: NaT, no precision, no offset."""
@@ -3496,16 +3496,22 @@ def _fields_to_second(value) -> np.datetime64:
 def last_moment(values: pd.Series, precision: pd.Series) -> pd.Series:
     """Vectorised `span_end`: the last second each date covers at its precision."""
     values = pd.Series(values)
-    out = values.copy()
+    return pd.Series(_last_moments(values.to_numpy(), precision), index=values.index, name=values.name)
+
+
+def _last_moments(value: np.ndarray, precision) -> np.ndarray:
+    """last_moment of a numpy array of dates. (In numpy: the pandas calls it took cost a load of
+    a handful of rows more than parsing their dates.)"""
+    out = value.copy()
+    level = np.asarray(precision, dtype=object)
     one = np.timedelta64(1, "s")
-    for level in ("year", "month"):
-        mask = (precision == level).to_numpy()
+    for name, unit in (("year", "datetime64[Y]"), ("month", "datetime64[M]")):
+        mask = level == name
         if mask.any():
-            start = values[mask].to_numpy().astype("datetime64[M]" if level == "month" else "datetime64[Y]")
-            out[mask] = (start + 1).astype(UNIT) - one
-    mask = (precision == "day").to_numpy()
+            out[mask] = (value[mask].astype(unit) + 1).astype(UNIT) - one
+    mask = level == "day"
     if mask.any():
-        out[mask] = values[mask].to_numpy() + np.timedelta64(1, "D") - one
+        out[mask] = value[mask] + np.timedelta64(1, "D") - one
     return out
 
 
