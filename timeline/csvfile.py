@@ -1139,6 +1139,9 @@ def _row_shaped(line: str, columns: int, slug: int | None, date: int | None) -> 
     return True
 
 
+_OFFSETS = {pa.string(): np.int32, pa.large_string(): np.int64}  # a string type's offsets
+
+
 def text_buffers(series: pd.Series):
     """A string column's Arrow buffers as numpy views, [(offsets, data)], or None if it has none."""
     try:
@@ -1147,7 +1150,7 @@ def text_buffers(series: pd.Series):
         return None
     parts = []
     for chunk in array.chunks if isinstance(array, pa.ChunkedArray) else [array]:
-        width = {pa.string(): np.int32, pa.large_string(): np.int64}.get(chunk.type)
+        width = _OFFSETS.get(chunk.type)
         if width is None or chunk.null_count:
             return None
         if not len(chunk):

@@ -568,8 +568,11 @@ def _validate(
     try:
         written = {name: frame[name] for name in header}  # (as written, spaces and all)
         edges = {}  # name -> the first byte of each value (see _rough_edges), where known
-        for name, (values, first) in zip(schema.NAMES, workers.map(_strip, [frame[name] for name in schema.NAMES])):
-            frame[name], edges[name] = values, first
+        read = [frame[name] for name in schema.NAMES]
+        for name, as_read, (values, first) in zip(schema.NAMES, read, workers.map(_strip, read)):
+            if values is not as_read:  # (setting a column costs a small file more than stripping it)
+                frame[name] = values
+            edges[name] = first
         check = _Checker(frame, rows, problems, findings, notes, edges, ascii)
         # The lanes numbered meanwhile, for the accounts (no check changes a category).
         lanes = workers.submit(pd.factorize, frame["category"])
