@@ -294,6 +294,9 @@ def history(dates: list[str]) -> bytes:
         (["55 BC", "1904-04-08", "2020-01-31"], 0),
         # years kept as years (no spreadsheet made them days); the Wright brothers' flight is day 1447
         (["1221", "1286", "1439", "1569", "1605", "17 Dec 1903", "1946-02-14"], 0),
+        # years written as years in the column, one of them a year from 8 April 1904's day number
+        # (1560): the Entente Cordiale, left alone (a British history converted from Wikipedia)
+        (["55 BC", "1066", "1215", "1559", "1603", "8 Apr 1904", "1945-05-08"], 0),
         # a date a year from 1914 to 2000, and a 1968 typed alone that a spreadsheet made a day: warned
         ([f"{year}-05-01" for year in range(1914, 2001)] + ["1905-05-21"], 1),
         # a century's chronology, and a 2022 typed alone that a spreadsheet made a day: warned

@@ -331,7 +331,9 @@ def years_as_days(
     least two rows show it and no other date of the file is near 1900-1910 (a file whose only
     early dates are these). A history of the 1905 revolution has other dates around 1905 and day
     numbers (1849, ...) outside its years: it is left alone; so is a history of centuries whose
-    8 April 1904 (day 1560) lands among its years but in none of its own (1221, 1439, 1569, ...)."""
+    8 April 1904 (day 1560) lands among its years but in none of its own (1221, 1439, 1569, ...),
+    and one whose column holds years written as years (1066, 1559: no spreadsheet made that
+    column's numbers days), even where one of them is within a year of the day number."""
     none = np.zeros(len(rows), dtype=bool)
     no_year = np.zeros(len(rows), dtype=np.int64)  # (the year is read only where there is a Finding)
     low = _EPOCH + FIRST_YEAR_AS_DAY * _DAY
@@ -346,6 +348,13 @@ def years_as_days(
     candidate = window & (precision == "day")
     if not candidate.any():
         return none, no_year, None
+    # A year written as a year (1066, 1559) in the same column was not made a day: a spreadsheet
+    # that formats a column as dates makes every number typed in it a day.
+    years_written = kept & (precision == "year") & ~np.isnat(value)
+    if years_written.any():
+        written = value[years_written].astype("datetime64[Y]").astype(np.int64) + 1970
+        if ((written >= FIRST_YEAR_AS_DAY) & (written <= LAST_YEAR_AS_DAY)).any():
+            return none, no_year, None
     # (No date, NaT, is read as day 0: only the candidates' years are used.)
     year = ((np.where(np.isnat(value), _EPOCH, value) - _EPOCH) // _DAY).astype(np.int64)
     # The years of every other date in the file (this column's others, and the other columns').
