@@ -505,6 +505,7 @@ def test_a_publication_date_reads_as_a_sentence_at_its_precision(client, lang, m
     assert status == 200
     said = json.dumps(answer, ensure_ascii=False)
     assert month in said and day in said
+    assert ".." not in said  # (a Russian date's own "г." takes no second full stop)
     # The Previous button's word and colon, as the language spaces them (" :" in French)
     from timeline.app import render
     from timeline.view.listing import Step

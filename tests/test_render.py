@@ -393,3 +393,22 @@ def test_the_heading_takes_focus_and_close_names_its_event():
 def test_aria_and_data_attributes_reach_the_page_by_their_html_names(component, attributes):
     props = json.loads(json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder))["props"]
     assert {name: props.get(name) for name in attributes} == attributes
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "Read the source ↗ (opens in a new tab)"),
+        ("fr", "Lire la source ↗ (s’ouvre dans un nouvel onglet)"),
+        ("ru", " (откроется в новой вкладке)"),
+        ("kk", " (жаңа қойындыда ашылады)"),
+        ("ar", " (يُفتح في علامة تبويب جديدة)"),
+    ],
+)
+def test_a_screen_reader_hears_that_a_link_opens_a_new_tab_in_the_reader_s_language(lang, said):
+    from timeline import i18n
+
+    with i18n.using(lang):
+        link = render.new_tab_link(i18n._("Read the source"), "https://example.org/a", "source-link")
+    tree = json.loads(json.dumps(link, cls=plotly.utils.PlotlyJSONEncoder))
+    assert text(tree).endswith(said)

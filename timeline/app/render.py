@@ -42,13 +42,10 @@ class Img(html.Img):
         self.loading = loading
 
 
-NEW_TAB = " (opens in a new tab)"  # (translated where it is written)
-
-
 def new_tab_link(text: str, href: str, className: str) -> html.A:
     """A link that opens in a new tab and says so (to a screen reader; the arrow to the eye)."""
     return html.A(
-        [text, html.Span(" ↗", **attrs(aria_hidden="true")), html.Span(_(NEW_TAB), className="visually-hidden")],
+        [text, html.Span(" ↗", **attrs(aria_hidden="true")), html.Span(_(" (opens in a new tab)"), className="visually-hidden")],
         href=href,
         target="_blank",
         rel="noopener noreferrer",
@@ -234,11 +231,10 @@ def _account(account, disputed: bool, file: str) -> html.Li:
         parts.append(_media(account.media))
     meta: list[str | Component] = []
     if account.published:
-        meta.append(
-            (_("Published in {date}. ") if account.published_in else _("Published {date}. ")).format(
-                date=account.published
-            )
+        said = (_("Published in {date}. ") if account.published_in else _("Published {date}. ")).format(
+            date=account.published
         )
+        meta.append(sentence(said.rstrip()) + " ")  # ("... 2022 г." takes no second full stop)
     if account.url:
         meta.append(new_tab_link(_("Read the source"), account.url, "source-link"))
     meta.append(html.Span(_(" ({file} row {row})").format(file=file, row=account.row), className="row-ref"))
