@@ -45,7 +45,11 @@ class Img(html.Img):
 def new_tab_link(text: str, href: str, className: str) -> html.A:
     """A link that opens in a new tab and says so (to a screen reader; the arrow to the eye)."""
     return html.A(
-        [text, html.Span(" ↗", **attrs(aria_hidden="true")), html.Span(_(" (opens in a new tab)"), className="visually-hidden")],
+        [
+            text,
+            html.Span(" ↗", **attrs(aria_hidden="true")),
+            html.Span(_(" (opens in a new tab)"), className="visually-hidden"),
+        ],
         href=href,
         target="_blank",
         rel="noopener noreferrer",
