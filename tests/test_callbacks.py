@@ -374,6 +374,8 @@ def test_draw_the_view(path):
         ("", None, "4 of 4 events in view", None, None),
         ("", [1641038400, 1641211200], "2 of 4 events in view", "← 1 earlier", "1 later →"),  # noon to noon
         ("?source=AP", [1641038400, 1641211200], "1 of 2 events in view", None, "1 later →"),
+        # zoomed away from the event selected (the fourth, 5 January): what the chart shows, as zoomed
+        ("?event=fourth", [1641038400, 1641211200], "2 of 4 events in view", "← 1 earlier", "1 later →"),
     ],
 )
 def test_in_view_says_what_the_chart_shows_and_what_is_beyond_each_edge(path, view, zoom, text, before, after):
@@ -381,6 +383,15 @@ def test_in_view_says_what_the_chart_shows_and_what_is_beyond_each_edge(path, vi
     assert out["text"] == text
     assert (None if out["no_before"] else out["before"]) == before
     assert (None if out["no_after"] else out["after"]) == after
+
+
+def test_a_zoom_follows_an_event_chosen_outside_it_and_stays_where_the_viewer_zoomed_away_from_one(path):
+    zoom = [1641038400, 1641211200]  # noon 1 January to noon 3 January; the fourth is on 5 January
+    chosen = draw(path, "view.data", "?event=fourth", view="?event=fourth", zoom=zoom)
+    low, high = chosen["zoom"]
+    assert low <= 1641384000 <= high and high - low == zoom[1] - zoom[0]  # centred on it, as wide
+    for changed, value in (("chart-width.data", 800), ("data-version.data", "v2")):  # the zoom stays
+        assert draw(path, changed, value, view="?event=fourth", zoom=zoom)["zoom"] == zoom
 
 
 def test_draw_takes_the_zoom_from_a_shared_link(path):

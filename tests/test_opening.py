@@ -95,6 +95,14 @@ def test_a_zoom_in_the_address_is_the_opening_window(client):
     assert shown["zoom"] is not None
 
 
+def test_a_shared_link_zoomed_away_from_its_event_opens_on_that_zoom(client):
+    # (a viewer read the 2017 sentence, then zoomed to the second week of January 2022, and shared)
+    shown = opening(client, "/?event=ablyazov-sentenced-in-absentia&zoom=2022-01-08T10:26:25/2022-01-14T02:35:31")
+    assert shown["figure"]["layout"]["xaxis"]["range"][0].startswith("2022-01-08 10:26:25")
+    assert shown["figure"]["layout"]["xaxis"]["range"][1].startswith("2022-01-14 02:35:31")
+    assert shown["zoom"] is not None
+
+
 def test_values_over_their_bounds_are_refused_as_in_the_address(client):
     shown = opening(client, "/?event=%3Cscript%3E&q=" + "x" * 400)
     assert shown["view"] == ""

@@ -171,6 +171,25 @@ def zoom_in_address(timeline) -> list[str]:
     return re.search(r"[?&]zoom=([^&]+)", timeline.page.url)[1].split("/")
 
 
+def test_a_zoom_away_from_the_event_selected_is_kept_and_shared_as_it_is(timeline):
+    # The 2017 sentence selected, then a zoom into the last part of the span, far from it.
+    timeline.open("ablyazov-sentenced-in-absentia")
+    timeline.drag_zoom(0.7, 0.95)
+    zoom = zoom_in_address(timeline)
+    assert seconds(zoom[0]) > seconds("2018-01-01T00:00")  # (the event selected is out of it)
+    assert [abs(seconds(a) - seconds(b)) < 1 for a, b in zip(zoom, timeline.x_range())] == [True, True]
+    said = timeline.in_view.inner_text()
+    # The link, opened afresh: the same range, the same event, the same count in view.
+    link = timeline.page.url
+    timeline.page.goto("about:blank")
+    timeline.page.goto(link)
+    timeline.wait_until_drawn()
+    assert [seconds(m) for m in timeline.x_range()] == [seconds(m) for m in zoom]
+    timeline.expect_event_param("ablyazov-sentenced-in-absentia")
+    expect(timeline.in_view).to_have_text(said)
+    assert zoom_in_address(timeline) == zoom
+
+
 def test_a_zoom_is_in_the_address_so_a_link_shares_the_view(timeline):
     timeline.open(query="category=protest")
     timeline.drag_zoom(0.2, 0.45)

@@ -255,7 +255,9 @@ def draw(view, version, reset, click, before, after, width, zoom, search, *, pat
     zoom = _zoom_asked(index, mask, selected, zoom, search, click)
     if zoom is no_update:
         return dict(figure=no_update, zoom=no_update)
-    window, pinned = chart.view_window(index, mask, selected, chart.window_of(zoom, index, mask))
+    # (A zoom follows an event just chosen outside it; else it stays as the viewer left it.)
+    follow = "view.data" in ctx.triggered_prop_ids
+    window, pinned = chart.view_window(index, mask, selected, chart.window_of(zoom, index, mask), follow)
     figured = figure(now, path, state.filters, mask, selected, window, width)
     return dict(figure=figured, zoom=WHOLE if zoom == WHOLE else _pinned(window, pinned))
 

@@ -152,17 +152,19 @@ def in_window(index: EventIndex, mask: np.ndarray, window: Window) -> np.ndarray
 
 
 def view_window(
-    index: EventIndex, mask: np.ndarray, selected: int | None = None, zoom: Window | None = None
+    index: EventIndex, mask: np.ndarray, selected: int | None = None, zoom: Window | None = None, follow: bool = False
 ) -> tuple[Window, bool]:
     """The window to draw and whether it is pinned (a zoom to keep) rather than the default.
 
-    A zoom is kept while the selection stays inside it, and moved to centre on a selection
-    outside it. Without a zoom, a selection among more events than can be drawn opens on
-    its neighbourhood (about NEIGHBOURS events either side), so a permalink into a million
-    events shows that event, clickable, among its neighbours.
+    A zoom is kept as it is: the viewer may zoom away from the event selected, and a link to
+    that view opens on it. With `follow` (an event just chosen, from the list or a step to the
+    next), a zoom is moved to centre on a selection outside it. Without a zoom, a selection
+    among more events than can be drawn opens on its neighbourhood (about NEIGHBOURS events
+    either side), so a permalink into a million events shows that event, clickable, among its
+    neighbours.
     """
     if zoom is not None:
-        if selected is None or zoom.low <= spot(index, selected) <= zoom.high:
+        if not follow or selected is None or zoom.low <= spot(index, selected) <= zoom.high:
             return zoom, True
         half = (zoom.high - zoom.low) // 2
         return Window(spot(index, selected) - half, spot(index, selected) + half), True
