@@ -4,7 +4,7 @@
 //   the address changes as dcc.Link changes it (history.pushState, then dcc.Location is told),
 //   but the page is not scrolled to the top as dcc.Link scrolls it.
 // - Chosen from the list, focus moves to the panel's heading once it shows the event; Close
-//   returns focus to the event in the list.
+//   returns focus to the event in the list (scrolled to only when closed from the keyboard).
 // - A new event in the panel starts at its top, and its title is said by the live region
 //   (#announcer), not every account.
 // - The skip links move focus to the list without changing the address.
@@ -47,8 +47,11 @@
       heading.focus({preventScroll: true});   // (the reader keeps their place; the panel is beside it)
     } else if (pending && pending.focus === "list" && !heading) {
       var link = listLink(pending.event);
+      var keyed = pending.keyed;
       pending = null;
-      if (link) link.focus();
+      // (Closed from the keyboard, the list scrolls to the event; closed with a click or a tap,
+      // the page stays where the reader is: the chart they clicked on, not the list below.)
+      if (link) link.focus(keyed ? undefined : {preventScroll: true});
     }
     if (now !== shownEvent && onHeading && heading && !movesFocus &&
         (!document.activeElement || document.activeElement === document.body)) {
@@ -82,7 +85,9 @@
     if (!link) return;
     event.preventDefault();
     var id = link.getAttribute("data-event");
-    pending = link.classList.contains("close") ? {focus: "list", event: id} : {focus: "heading", event: id};
+    // (A click's detail counts the presses of a pointer: 0 for Enter on the link, or Escape.)
+    pending = link.classList.contains("close") ? {focus: "list", event: id, keyed: event.detail === 0}
+                                               : {focus: "heading", event: id};
     follow(link.getAttribute("href"));
     settle();
   });

@@ -401,3 +401,28 @@ def test_hundreds_of_problems_are_one_line_and_the_chart_stays_above_the_fold(pa
     expect(timeline.problems_list).to_contain_text("row 85, date")
     assert timeline.problems.bounding_box()["height"] < height / 2, "the open list scrolls in its box"
     assert timeline.page_accessibility_problems() == []
+
+
+def test_closing_with_a_click_leaves_the_page_where_the_reader_is(timeline):
+    """Close, clicked, returns focus to the event in the list without scrolling the page down to
+    it: the reader was at the chart. (From the keyboard the list scrolls to it: see above.)"""
+    timeline.open()
+    timeline.page.mouse.wheel(0, 300)
+    timeline.page.wait_for_function("() => window.scrollY > 200")
+    timeline.click_marker_of("death-toll")
+    expect(timeline.heading).to_have_text("Death toll")
+    before = timeline.scroll_y()
+    timeline.panel.locator("a.close").click()
+    expect(timeline.heading).to_have_count(0)
+    expect(timeline.list_link("death-toll")).to_be_focused()
+    assert abs(timeline.scroll_y() - before) < 2, (before, timeline.scroll_y())
+
+
+def test_closing_the_sheet_with_a_tap_leaves_the_page_where_the_reader_is(phone):
+    phone.open()
+    phone.tap_marker_of("detentions")
+    expect(phone.heading).to_be_in_viewport()
+    before = phone.scroll_y()
+    phone.panel.locator("a.close").tap()
+    expect(phone.page.locator("#event-title")).to_have_count(0)
+    assert abs(phone.scroll_y() - before) < 2, (before, phone.scroll_y())
