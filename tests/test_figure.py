@@ -722,3 +722,12 @@ def test_on_a_narrow_chart_a_title_fits_beside_its_mark_or_says_it_is_cut(day):
     room = max(plot - anchor, anchor) - packing.OFFSET
     assert packing.text_width(shown, chart.LABEL_SIZE) <= room
     assert shown.endswith("…") and title.startswith(shown[:-1].rstrip())
+
+
+def test_a_hover_label_reads_at_any_lane_s_colour(fig):
+    """Dark text on white (plotly's own labels take the lane's colour: 3.2:1 on the olive)."""
+    label = fig["layout"]["hoverlabel"]
+    assert label["bgcolor"] == "#ffffff"
+    text = label["font"]["color"]
+    assert chart.contrast([int(text[i : i + 2], 16) for i in (1, 3, 5)]) >= 4.5
+    assert not any("hoverlabel" in trace for trace in fig["data"])  # (no trace takes its own back)

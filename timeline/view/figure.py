@@ -469,6 +469,13 @@ def layout(
         "plot_bgcolor": "#ffffff",
         "paper_bgcolor": "#ffffff",
         "hovermode": "closest",
+        # (Plotly's own labels take each lane's colour, with dark or white text on it: 3.2:1 on
+        # the olive, 3.4:1 on the green. Dark on white reads at any colour: 17:1.)
+        "hoverlabel": {
+            "bgcolor": "#ffffff",
+            "bordercolor": TEXT_COLOUR,
+            "font": {"color": TEXT_COLOUR, "family": FONT},
+        },
         "dragmode": "zoom",
         "uirevision": "timeline",
         "showlegend": True,
