@@ -1752,3 +1752,25 @@ def test_the_timekeeping_sheet_says_what_it_did_with_its_rows():
     assert named_rows(notes["Media Caption"]) == {12, 18}  # a map, a PDF: no picture
     [untitled] = [p for p in sheet.problems if p.column == "Headline"]
     assert (untitled.row, untitled.level) == (9, WARNING)
+
+
+def test_a_year_of_two_digits_is_imported_as_written_and_told():
+    """TimelineJS shows Year 22 as the year 22: so is it imported, with a warning naming the
+    years it may have meant (in a small sheet nothing else says it is far from the others)."""
+    sheet = sheets.read_sheet(
+        sheet_bytes(
+            {"Year": "2022", "Month": "1", "Day": "5", "Headline": "a"},
+            {"Year": "22", "Month": "1", "Day": "7", "Headline": "b"},
+            {"Year": "2022", "End Year": "23", "Headline": "c"},
+            {"Year": "600", "Headline": "d"},
+            {"Year": "-44", "Headline": "e"},
+            {"Year": "1066", "Headline": "f"},
+        ),
+        "sheet.csv",
+    )
+    assert [e.account["date"] for e in sheet.entries] == ["2022-01-05", "0022-01-07", "2022", "0600", "-0044", "1066"]
+    told = [(p.row, p.column, p.level) for e in sheet.entries for p in e.warnings]
+    assert told == [(3, "Year", WARNING), (4, "End Year", WARNING)]
+    [first] = sheet.entries[1].warnings
+    assert str(first.message).startswith("Year '22' is imported as the year 0022")
+    assert "2022 or 1922" in str(first.message)

@@ -821,6 +821,20 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
             "End Year", say("an era needs an End Year, as TimelineJS shows one only from its start to its end")
         )
     entry = Entry(number, {}, era)
+    for column, cell in (("Year", cells.get("Year", "")), ("End Year", end_year)):
+        if re.fullmatch(r"\d{1,2}", cell.strip()) and int(cell):
+            # (TimelineJS shows 22 as the year 22; beside a chronology of 2022, likely its last digits)
+            year = int(cell)
+            message = say(
+                "{column} {value} is imported as the year {year}, as TimelineJS shows it; if it is {recent} "
+                "or {older} (a year written with two digits), write the year whole in the sheet",
+                column=column,
+                value=show(cell.strip()),
+                year=f"{year:04d}",
+                recent=2000 + year,
+                older=1900 + year,
+            )
+            entry.warnings.append(Problem(number, column, WARNING, message))
     credit_cell, caption_cell = cells.get("Media Credit", ""), cells.get("Media Caption", "")
     account = {
         "date": start,
