@@ -2107,3 +2107,14 @@ def test_a_month_that_may_be_two_years_is_said_where_the_column_writes_two_years
     # read as the month all the same: the warning keeps the row and its date
     kept = dataset.accounts.set_index("id")["date"].astype(str).to_dict()
     assert all(kept[f"e{written.index(value)}"].startswith(value) for value in warned)
+
+
+@pytest.mark.parametrize("marks", [2, 3])
+def test_a_byte_order_mark_written_more_than_once_is_said_as_what_it_is(marks):
+    """A program that adds a byte order mark to a file that has one: the header's first name then
+    starts with an invisible character, and "rename '\\ufeffid' to 'id'" could not be acted on."""
+    data = b"\xef\xbb\xbf" * marks + b"id,date,title,category,source\nx,2022-01-01,T,c,S\n"
+    [problem] = timeline.load_bytes(data).problems
+    assert (problem.row, problem.column, problem.level) == (1, "id", "error")
+    assert str(problem.message).startswith("the file starts with a byte order mark more than once")
+    assert "press Backspace until it deletes nothing more" in str(problem.message)

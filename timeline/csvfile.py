@@ -446,6 +446,23 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
                 ProblemCode.HEADER,
             )
         )
+    if missing and text.startswith(BOM.decode("utf-8")):
+        # (A second byte order mark: one program added it to a file that had one already.)
+        raise Unreadable(
+            Problem(
+                1,
+                missing[0],
+                ERROR,
+                say(
+                    "the file starts with a byte order mark more than once (an invisible character), so the "
+                    "header's first name reads {name!r}: in a text editor, put the cursor just before the header's "
+                    "first letter, press Backspace until it deletes nothing more (what it deletes is invisible), "
+                    "then save",
+                    name=columns[0] if columns else "",
+                ),
+                ProblemCode.HEADER,
+            )
+        )
     if missing:
         named = [name for name in columns if _meant(name) == missing[0]]
         raise Unreadable(
