@@ -174,10 +174,12 @@ def zoom_in_address(timeline) -> list[str]:
 def test_a_zoom_away_from_the_event_selected_is_kept_and_shared_as_it_is(timeline):
     # The 2017 sentence selected, then a zoom into the last part of the span, far from it.
     timeline.open("ablyazov-sentenced-in-absentia")
+    before = timeline.in_view.inner_text()
     timeline.drag_zoom(0.7, 0.95)
     zoom = zoom_in_address(timeline)
     assert seconds(zoom[0]) > seconds("2018-01-01T00:00")  # (the event selected is out of it)
     assert [abs(seconds(a) - seconds(b)) < 1 for a, b in zip(zoom, timeline.x_range())] == [True, True]
+    expect(timeline.in_view).not_to_have_text(before)  # (counted for the zoom: the callback has answered)
     said = timeline.in_view.inner_text()
     # The link, opened afresh: the same range, the same event, the same count in view.
     link = timeline.page.url
