@@ -29,6 +29,8 @@ DATES += ["1022-01-07", "1922-06", "1970-01-01", "2072-01-07"]
 DATES += ["2017-06-07", "2032-01-07", "2036-03", "2029"]
 # Two years written as a month is (refused), which makes a month two years could be said (load._years_read_as_months).
 DATES += ["1826-31", "1911-12"]
+# Times at different UTC offsets (one moment, 14:30 UTC, on three clocks), compared on one clock.
+DATES += ["2022-01-08 20:30+06:00", "2022-01-08 14:30Z", "2022-01-08 09:30 EST"]
 # What a spreadsheet does to a file (a cause said on row 0 when it explains most problems): rare,
 # as a file with one is read again whole.
 SPREADSHEET = [("date", "03/04/2022"), ("id", "00417"), ("date", "1905-07-14"), ("title", "Tokayevâ€™s")]
@@ -63,7 +65,7 @@ def random_row(rng: random.Random) -> dict:
         column, value = rng.choice(SPREADSHEET)
         values[column] = value
     if rng.random() < 0.05:
-        values["end_date"] = "2021-01-01"
+        values["end_date"] = rng.choice(["2021-01-01", "2022-01-08 16:00Z", "2022-01-08 15:00+06:00"])
     if rng.random() < 0.4:  # when the account became known (as of a date): a day, a month, a year
         values["published"] = rng.choice(["2022-01-09", "2022-01", "2022", "2021-12-30", "2022-02-01 08:00"])
     return values

@@ -58,6 +58,24 @@ def test_as_of_keeps_the_events_and_disputes_known_by_then(index, as_of, kept, d
     assert sorted(ids(index, mask & shown.disputed)) == sorted(disputed)
 
 
+CLOCKS = [
+    # the same clock time at two UTC offsets, six hours apart: disputed once the second is out
+    row("apart", "2022-01-07 14:30+06:00", source="Tengrinews", published="2022-01-07"),
+    row("apart", "2022-01-07 14:30Z", source="AFP", published="2022-01-09"),
+    # one moment on two clocks: never disputed, whoever's accounts are known
+    row("moment", "2022-01-07 23:30+06:00", source="Tengrinews", published="2022-01-07"),
+    row("moment", "2022-01-07 17:30Z", source="AFP", published="2022-01-08"),
+    row("moment", "2022-01-07", source="Reuters", published="2022-01-09"),
+]
+
+
+@pytest.mark.parametrize("as_of, disputed", [("2022-01-08", []), ("2022-01-09", ["apart"]), ("", ["apart"])])
+def test_disputes_as_of_a_date_compare_times_at_different_offsets_as_moments(as_of, disputed):
+    index = index_from_rows(CLOCKS)
+    shown, mask = at(index, as_of)
+    assert sorted(ids(index, mask & shown.disputed)) == disputed
+
+
 @pytest.mark.parametrize(
     "as_of, sources, undated",
     [

@@ -14,7 +14,8 @@ import pyarrow as pa
 import pytest
 
 import timeline
-from timeline import schema
+from timeline import dates, schema
+from timeline.index import build_index
 from timeline.links import is_web_link
 from timeline.problems import ERROR, WARNING, ProblemCode
 
@@ -1246,6 +1247,15 @@ DISPUTES = [
     (["2022-01-07T14:30+06:00", "2022-01-07 14:30"], False),
     (["7 January 2022", "2022-01-07"], False),
     (["2022-01-05", "2022-01", "2022-01-07"], True),
+    # Times at different UTC offsets are compared as the moments they are, on one clock: a time or
+    # a day with no offset is taken to be on the clock of the event's first offset.
+    (["2022-01-07 23:30+06:00", "2022-01-07 17:30Z"], False),
+    (["2022-01-07 14:30+06:00", "2022-01-07 14:30Z"], True),
+    (["2022-01-07 09:30 EST", "2022-01-07 14:30Z", "2022-01-07 20:30+0600"], False),
+    (["2022-01-07 14:30+06:00", "2022-01-07 14:30 ALMT"], False),
+    (["2022-01-08 01:00+06:00", "2022-01-08", "2022-01-07 19:00 UTC"], False),
+    (["2022-01-07 19:00 UTC", "2022-01-08", "2022-01-08 01:00+06:00"], True),
+    (["2022-01-08 01:00+06:00", "2022-01-08 01:00", "2022-01-07 19:00Z"], False),
 ]
 
 
@@ -1295,6 +1305,9 @@ REPEATED_TITLES = [
     ([("2022-01-07", "Curfew"), ("2022-01-07 23:00", "Curfew")], [], ""),
     ([("2022-01-07", "Curfew"), ("2022-01-08", "")], [], ""),
     ([("2022-01-07", "Curfew"), ("2022-01-08", "Curfew lifted")], [(3, "title", W)], ""),
+    # one moment on two clocks is the same date; the same clock time at two offsets is not
+    ([("2022-01-07 23:30+06:00", "Curfew"), ("2022-01-07 17:30Z", "Curfew")], [], ""),
+    ([("2022-01-07 14:30+06:00", "Curfew"), ("2022-01-07 14:30Z", "Curfew")], [(3, "id", W)], "row 3 repeats"),
     ([("2022-01-07", "Curfew"), ("2022-01-08", "Curfews")], [(3, "title", W)], ""),
 ]
 
@@ -1336,6 +1349,20 @@ def test_disputed_ends():
     assert bool(dataset.events.iloc[0]["disputed"])
 
 
+def test_ends_at_different_utc_offsets_are_compared_as_moments():
+    dataset = load_text(
+        text(
+            line(date="2022-01-07 10:00+06:00", end_date="2022-01-07 06:00Z"),  # 12:00+06:00
+            line(title="", category="", date="2022-01-07 04:00Z", end_date="2022-01-07 12:00+06:00"),
+            line(id="b", title="B", date="2022-01-07 10:00+06:00", end_date="2022-01-07 06:00Z"),
+            line(id="b", title="", category="", date="2022-01-07 10:00+06:00", end_date="2022-01-07 12:00Z"),
+        )
+    )
+    assert dataset.problems == []
+    disputed = dict(zip(dataset.events["id"], dataset.events["disputed"]))
+    assert disputed == {"a": False, "b": True}
+
+
 def test_one_account_is_never_disputed():
     assert not load_text(text(line())).events["disputed"].any()
 
@@ -1348,6 +1375,45 @@ SPANS = [
     ("2022-01-07 14:30", "2022-01-07", "2022-01-07", "2022-01-07 23:59:59"),
     ("2022-01-07", "2022-01", "2022-01-01", "2022-01-31 23:59:59"),
 ]
+
+
+# An end at another UTC offset than its start's is read on the start's clock (the same moment):
+# (start, end, the end as the event has it, its offset, whether the end is before the start).
+SPANS_ACROSS_CLOCKS = [
+    ("2022-01-05 23:00+06:00", "2022-01-05 18:00Z", "2022-01-06 00:00", "+06:00", False),
+    ("2022-01-05 10:00+06:00", "2022-01-05 12:00Z", "2022-01-05 18:00", "+06:00", False),
+    ("2022-01-05 10:00 EST", "2022-01-05 16:00 UTC", "2022-01-05 11:00", "-05:00", False),
+    ("2022-01-05 23:00+06:00", "2022-01-05 16:00Z", None, "", True),  # 22:00+06:00
+    ("2022-01-05 10:00Z", "2022-01-05 12:00+06:00", None, "", True),  # 06:00Z
+    ("2022-01-05 10:00+06:00", "2022-01-05 12:00", "2022-01-05 12:00", "+06:00", False),  # (the start's clock)
+    ("2022-01-05 10:00+06:00", "2022-01-05 12:00+0600", "2022-01-05 12:00", "+06:00", False),
+]
+
+
+@pytest.mark.parametrize("start,end,end_value,offset,before", SPANS_ACROSS_CLOCKS)
+def test_an_end_at_another_utc_offset_is_read_on_the_start_s_clock(start, end, end_value, offset, before):
+    dataset = load_text(text(line(date=start, end_date=end)))
+    if before:
+        assert where(dataset) == [(2, "end_date", E)]
+        assert dataset.problems[0].message.startswith(f"end_date '{end}' is before the date")
+        return
+    assert dataset.problems == []
+    event = dataset.events.iloc[0]
+    assert (event["end"], event["offset"]) == (pd.Timestamp(end_value), offset)
+    assert build_index(dataset).date_label(0).endswith(dates.label(pd.Timestamp(end_value), "minute"))
+
+
+def test_an_end_with_an_offset_after_a_time_with_none_is_read_as_written_with_a_warning():
+    dataset = load_text(text(line(date="2022-01-05 10:00", end_date="2022-01-05 12:00Z")))
+    assert where(dataset) == [(2, "end_date", W)]
+    assert dataset.problems[0].message == (
+        "end_date '2022-01-05 12:00Z' gives a UTC offset and the date '2022-01-05 10:00' gives none: the page "
+        "shows both on one clock without saying which; give the date its offset too (e.g. 2022-01-05 10:00Z), "
+        "or leave it off both"
+    )
+    assert dataset.events.iloc[0]["end"] == pd.Timestamp("2022-01-05 12:00")
+    # (a day with no time is a day on any clock: nothing to say)
+    assert load_text(text(line(date="2022-01-05", end_date="2022-01-06 12:00Z"))).problems == []
 
 
 @pytest.mark.parametrize("start,end,end_value,last", SPANS)

@@ -177,6 +177,29 @@ def test_accounts_whose_date_differs_are_flagged(airport):
     assert [a.date_differs for a in airport.accounts] == [False, True, True, False]
 
 
+def test_an_account_differs_by_the_moment_it_gives_not_by_the_clock_it_is_written_on():
+    index = index_from_rows(
+        [
+            row("raid", "2022-01-07 14:30+06:00", source="Tengrinews"),
+            row("raid", "2022-01-07 08:30Z", source="AFP"),  # the same moment
+            row("raid", "2022-01-07 14:30Z", source="Reuters"),  # six hours later
+            row("raid", "2022-01-07 14:30", source="Tass"),  # on the event's clock
+        ]
+    )
+    shown = event_panel(index, index.position("raid"))
+    assert shown.disputed
+    assert [a.date_differs for a in shown.accounts] == [False, False, True, False]
+    assert [a.date for a in shown.accounts][:3] == [
+        "7 January 2022, 14:30 (UTC+06:00)",
+        "7 January 2022, 08:30 (UTC)",
+        "7 January 2022, 14:30 (UTC)",
+    ]
+    assert shown.dispute_note.startswith(
+        "Sources disagree on the date: 2 different dates are given "
+        "(7 January 2022, 14:30 (UTC+06:00); 7 January 2022, 14:30 (UTC))."
+    )
+
+
 def test_an_end_date_in_dispute_is_flagged(index):
     shown = event_panel(index, index.position("csto"))
     assert shown.disputed

@@ -380,6 +380,20 @@ class ParsedDates:
         last = _last_moments(self.distinct_value, self.distinct_precision)
         return pd.Series(last[self.take], index=self.value.index)
 
+    def moved(self, rows: np.ndarray, seconds: np.ndarray, offsets: np.ndarray) -> None:
+        """The dates of these rows (positions) moved by `seconds` each, to be read at `offsets`:
+        the same moments on another clock. Each becomes a distinct date of its own."""
+        n, was = len(self.distinct_value), self.take[rows]
+        values = self.distinct_value[was] + seconds.astype("timedelta64[s]")
+        self.distinct_value = np.concatenate([self.distinct_value, values]).astype(UNIT)
+        self.distinct_precision = np.concatenate([self.distinct_precision, self.distinct_precision[was]]).astype(object)
+        self.distinct_offset = np.concatenate([self.distinct_offset, np.asarray(offsets, dtype=object)]).astype(object)
+        self.take = self.take.copy()
+        self.take[rows] = n + np.arange(len(rows))
+        self.value = self.value.copy()
+        self.value.iloc[rows] = values
+        self._columns.clear()
+
     def leave_out(self, rows: np.ndarray) -> None:
         """The rows in the mask get no date: NaT, no precision, no offset."""
         self.value[rows] = np.datetime64("NaT")
@@ -3275,6 +3289,26 @@ def _as_offset(delta: timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+_WRITTEN_OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})?")
+
+
+def offset_seconds(offsets) -> tuple[np.ndarray, np.ndarray]:
+    """The UTC offsets a parse keeps ("Z", "+06:00", "+0600", "-03:30", "": none) as seconds east
+    of UTC, and which are given: (int64 seconds, 0 where none; bool). For comparing times
+    written on different clocks."""
+    codes, distinct = pd.factorize(np.asarray(offsets, dtype=object), use_na_sentinel=False)  # (a few: each once)
+    seconds = np.zeros(len(distinct), dtype=np.int64)
+    given = np.zeros(len(distinct), dtype=bool)
+    for at, written in enumerate(distinct.tolist()):
+        if written == "Z":
+            given[at] = True
+        elif isinstance(written, str) and (parts := _WRITTEN_OFFSET.fullmatch(written)):
+            sign, hours, minutes = parts.groups()
+            seconds[at] = (-1 if sign == "-" else 1) * (int(hours) * 3600 + int(minutes or 0) * 60)
+            given[at] = True
+    return seconds[codes], given[codes]
 
 
 def _iana_case(zone: str) -> str:

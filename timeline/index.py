@@ -670,10 +670,18 @@ def _disputes(
         np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64) if len(sizes) else np.zeros(0, np.int64)
     )
 
+    # (Each on its event's clock where its accounts give different UTC offsets: model.clock_shifts.)
+    shifts = None
+    if len(picked) and "offset" in accounts:
+        shifts = model.clock_shifts(
+            accounts["offset"].take(picked), np.repeat(np.arange(len(sizes)), sizes), len(sizes)
+        )
+
     def column(name, missing):
         if not len(picked):
             return np.zeros(0, np.int64)
-        values = seconds(accounts[name].to_numpy()[picked])
+        values = accounts[name].to_numpy()[picked]
+        values = seconds(values if shifts is None else model.on_clock(values, shifts))
         return np.where(values == np.iinfo(np.int64).min, missing, values)
 
     return KnownFrom(

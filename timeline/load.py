@@ -579,6 +579,7 @@ def _validate(
         _check_columns(check, workers)
         if splits:
             _split_rows(check, written, header)
+        _end_on_start_clock(check)
         lane_codes, lane_names = lanes.result()
         if "category" in check.replaced:  # (a check dropped a value: a missing-value marker)
             lane_codes, lane_names = pd.factorize(check.frame["category"])
@@ -823,6 +824,7 @@ def _begin_grouping(workers: Workers, check: _Checker, keep, codes: np.ndarray, 
         "start_last": np.asarray(found["date", "last"])[keep],
         "end": found["end_date"].value.to_numpy()[keep],
         "end_last": np.asarray(found["end_date", "last"])[keep],
+        "offset": (found["date"].distinct_offset, found["date"].take[keep]),
     }
     return model.begin_grouping(workers, check.frame["source"][keep], codes, len(ids), dates_kept)
 
@@ -1463,6 +1465,44 @@ def _years_as_days(check: _Checker) -> None:
     check.notes.year_window = diagnosis.in_year_window(start, end, published)
 
 
+def _end_on_start_clock(check: _Checker) -> None:
+    """An end written with another UTC offset than its start's (23:00+06:00 to 18:00Z) is read on
+    the start's clock (00:00+06:00 the next day): the span is checked, drawn and shown as the
+    moments written. An end with an offset after a start at a time with none is read on the
+    start's clock as it is written, with a warning: the two may be hours apart."""
+    start, end = check.found["date"], check.found["end_date"]
+    end_seconds, end_given = dates.offset_seconds(end.distinct_offset)
+    if not end_given.any():
+        return  # (nearly every file)
+    at = np.flatnonzero(end_given[end.take])
+    start_seconds, start_given = dates.offset_seconds(start.distinct_offset)
+    own, theirs = start.take[at], end.take[at]
+    given = start_given[own]
+    shift = start_seconds[own] - end_seconds[theirs]
+    moved = given & (shift != 0)
+    if moved.any():
+        end.moved(at[moved], shift[moved], start.distinct_offset[own[moved]])
+        check.found["end_date", "last"] = end.last()
+    timed = ~given & (start.distinct_precision[own] == "minute")
+    for row in at[timed].tolist():
+        when, until = check.frame["date"].iat[row].strip(), check.frame["end_date"].iat[row]
+        check.problems.append(
+            Problem(
+                int(check.rows[row]),
+                "end_date",
+                WARNING,
+                say(
+                    "end_date {value} gives a UTC offset and the date {start} gives none: the page shows both "
+                    "on one clock without saying which; give the date its offset too (e.g. {example}), or "
+                    "leave it off both",
+                    value=show(until),
+                    start=show(when),
+                    example=when + str(end.distinct_offset[end.take[row]]),
+                ),
+            )
+        )
+
+
 def _end_before_start(check: _Checker) -> None:
     start = check.found["date"]
     end_last = check.found["end_date", "last"]
@@ -1892,8 +1932,13 @@ def _check_repeated_titles(
     normal = np.array([" ".join(t.split()).casefold() for t in distinct], dtype=object)[which]
     same = normal[: len(at)] == normal[len(at) :]
     _other_titles(check, ids, written, np.flatnonzero(~same), at, events, heads)
-    # The same title with a date that cannot be the first account's (as for a disputed date).
-    value, last = start.to_numpy(), start_last.to_numpy()
+    # The same title with a date that cannot be the first account's (as for a disputed date, on
+    # the event's clock where its accounts give different UTC offsets).
+    value, last = start.to_numpy(), np.asarray(start_last)
+    read = check.found["date"]
+    shifts = model.clock_shifts((read.distinct_offset, read.take), codes, len(ids))
+    if shifts is not None:
+        value, last = model.on_clock(value, shifts), model.on_clock(last, shifts)
     other_date = (value[at] > last[heads]) | (last[at] < value[heads])
     flagged = np.flatnonzero(same & other_date)
     found: dict[int, tuple[int, list[int]]] = {}  # event -> (its first flagged, its rows in file order)

@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pandas.api.types import union_categoricals
 
+from .dates import offset_seconds
 from .workers import THREADED_ROWS, Workers
 
 EVENT_COLUMNS = (
@@ -168,14 +169,53 @@ def _order(dates, first: np.ndarray) -> np.ndarray:
 def _dates(dates, codes: np.ndarray, first: np.ndarray, n: int):
     """Per event: whether its accounts' dates are disputed, and the last moment it covers."""
     start, start_last, end, end_last = (np.asarray(dates[name]) for name in ("start", "start_last", "end", "end_last"))
-    # Dates agree when one moment lies inside every account's date.
+    # The last moment the event covers: its end (at that precision) or its start's.
+    last = np.where(np.isnat(end_last[first]), start_last[first], end_last[first])
+    # Dates agree when one moment lies inside every account's date (each on its event's clock).
+    shifts = clock_shifts(dates["offset"], codes, n) if "offset" in dates else None
+    if shifts is not None:
+        start, start_last, end, end_last = (on_clock(values, shifts) for values in (start, start_last, end, end_last))
     disputed = _disagree(start, start_last, codes, n)
     has_end = ~np.isnat(end)
     if has_end.any():
         disputed |= _disagree(end[has_end], end_last[has_end], codes[has_end], n)
-    # The last moment the event covers: its end (at that precision) or its start's.
-    last = np.where(np.isnat(end_last[first]), start_last[first], end_last[first])
     return disputed, last
+
+
+def clock_shifts(offsets, codes: np.ndarray, n: int) -> np.ndarray | None:
+    """Per account: the seconds to take from its dates to compare them with the other accounts
+    of its event, where they are written at different UTC offsets ("23:30+06:00" and "17:30Z"
+    are one moment). An account with an offset is taken to UTC by it; one without, by its
+    event's first offset (a time written with none, or a day, is taken to be on the clock of
+    the event's other accounts). None where no two accounts' offsets differ (most files): the
+    dates compare as written.
+
+    `offsets`: each account's offset as written ("+06:00", "Z", "": none), as a column
+    (a category's) or as (distinct offsets, each account's position among them)."""
+    if isinstance(offsets, tuple):
+        distinct, take = offsets
+    else:
+        column = pd.Series(offsets, copy=False)
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            distinct, take = column.cat.categories.to_numpy(dtype=object), column.cat.codes.to_numpy()
+        else:
+            take, distinct = pd.factorize(column)
+    seconds, given = offset_seconds(distinct)
+    if len(np.unique(seconds[given])) <= 1:
+        return None
+    take = np.asarray(take)
+    seconds, given = np.append(seconds, 0)[take], np.append(given, False)[take]  # (take -1: none)
+    at = np.flatnonzero(given)
+    events, first = np.unique(codes[at], return_index=True)
+    event_offset = np.zeros(n, dtype=np.int64)
+    event_offset[events] = seconds[at[first]]
+    return np.where(given, seconds, event_offset[codes])
+
+
+def on_clock(values: np.ndarray, shifts: np.ndarray) -> np.ndarray:
+    """datetime64[s] values less `shifts` seconds each (NaT stays NaT)."""
+    values = np.asarray(values, dtype="datetime64[s]")
+    return np.where(np.isnat(values), values, values - shifts.astype("timedelta64[s]"))
 
 
 def holding(column: pd.Series, values) -> np.ndarray:

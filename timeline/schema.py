@@ -678,7 +678,10 @@ COLUMNS: tuple[Column, ...] = (
         "`MSK`, `ALMT`, `Asia/Almaty`; an abbreviation named after one place's clocks at the offset they had "
         "on that day: `MSK` was +04:00 from 2011 to 2014, `ALMT` +05:00 from March 2024), shown beside it (an offset no place uses, such as `+15:00` or `-13:00`, is dropped, with a "
         "warning; an abbreviation that names several zones, `CST`, `IST`, `BST` or `AST`, is never read as one: the "
-        "time is kept with no offset, with a warning naming the zones, their offsets and the value to write with one). Numeric forms such as `03/04/2022` are "
+        "time is kept with no offset, with a warning naming the zones, their offsets and the value to write with one). "
+        "Accounts of one event that give times at different offsets are compared as the moments they are "
+        "(`23:30+06:00` and `17:30Z` agree; `14:30+06:00` and `14:30Z` are disputed), a day or a time with no "
+        "offset on the clock of the event's first offset. Numeric forms such as `03/04/2022` are "
         "refused when they could be read two ways, with or without a time (the two ways to write it keep the "
         "time), and so is `22-01-07` (7 January 2022 year first, or 22 January 2007). A month with a year of two "
         "digits (`Jan-22`, as a spreadsheet shows a month) is refused, naming both its readings (January 2022, or "
@@ -761,7 +764,10 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "end_date",
         "no",
-        "For events that last (a span): same forms as `date`, not before it.",
+        "For events that last (a span): same forms as `date`, not before it. An end at another UTC offset "
+        "than its date's is read and shown on the date's clock (`2022-01-05 23:00+06:00` to "
+        "`2022-01-05 18:00Z` ends at 00:00 on 6 January, UTC+06:00); an end with an offset after a time with "
+        "none gets a warning, as the two may be hours apart.",
         "2022-01-19",
         rules=(*SHEET, Rule("date", ERROR, _unreadable_date), DATE_CAVEAT),
     ),

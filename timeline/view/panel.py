@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from .. import dates, media
+from .. import dates, media, model
 from ..i18n import _, listed, ngettext, number
 from ..index import EventIndex
 from ..links import is_web_link
@@ -116,18 +116,25 @@ def account_media(url: str, caption: str, credit: str, alt: str) -> Media | None
     return Media(url=url, kind=what, alt=alt, caption=caption, credit=credit, label=label)
 
 
-def _written(start, precision, end, end_precision) -> tuple:
-    """A date with its end, comparable: two accounts without an end compare equal."""
-    return (start, precision) + ((end, end_precision) if pd.notna(end) else (None, ""))
+def _written(start, precision, end, end_precision, shift: int = 0) -> tuple:
+    """A date with its end, comparable: two accounts without an end compare equal. `shift`: the
+    seconds that take it to the clock it is compared on (model.clock_shifts)."""
+    moved = pd.Timedelta(seconds=shift)
+    return (start - moved, precision) + ((end - moved, end_precision) if pd.notna(end) else (None, ""))
 
 
 def event_panel(index: EventIndex, position: int) -> EventPanel:
     event = index.events.iloc[position]
     accounts = index.accounts_of(position)
-    items, reported, points, seconds = [], [], [], []
+    items, reported, points, seconds, moments = [], [], [], [], []
     known = index.known
     assert known is not None, "build_index and grow_index give every index its accounts' known dates"
-    for where, account in zip(accounts.index.tolist(), accounts.itertuples(index=False)):
+    # Each date on one clock, where they are written at different UTC offsets: the event's first.
+    offsets = [event["offset"], *accounts["offset"].tolist()]
+    shifted = model.clock_shifts(offsets, np.zeros(len(offsets), dtype=np.int64), 1)
+    shifts = [0] * len(offsets) if shifted is None else shifted.tolist()
+    event_date = _written(event["start"], event["precision"], event["end"], event["end_precision"], shifts[0])
+    for where, account, shift in zip(accounts.index.tolist(), accounts.itertuples(index=False), shifts[1:]):
         label = dates.span(account.start, account.precision, account.offset, account.end, account.end_precision)
         published = dates.label(account.published_at, account.published_precision)
         second, undated = int(known.account[where]), bool(known.undated[where])
@@ -151,6 +158,7 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
             points.append(
                 claims.Point(second, when, figure, unit, account.source, who, undated, retracted, int(account.row))
             )
+        moments.append(_written(account.start, account.precision, account.end, account.end_precision, shift))
         items.append(
             Account(
                 source=account.source,
@@ -161,10 +169,7 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
                 published=dates.label(account.published_at, account.published_precision),
                 published_in=account.published_precision in ("month", "year"),
                 row=int(account.row),
-                date_differs=(
-                    _written(account.start, account.precision, account.end, account.end_precision)
-                    != _written(event["start"], event["precision"], event["end"], event["end_precision"])
-                ),
+                date_differs=moments[-1] != event_date,
                 media=account_media(account.media, account.media_caption, account.media_credit, account.media_alt),
                 undated=("" if not undated else when[0].upper() + when[1:]),
                 figure=f"{claims.number(figure)} {unit}".strip() if figure == figure else "",
@@ -173,7 +178,11 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
         )
     note = ""
     if bool(index.disputed[position]):
-        distinct = list(dict.fromkeys(item.date for item in items))
+        # (one moment written on two clocks is one date: the first account's way of writing it)
+        firsts: dict = {}
+        for moment, item in zip(moments, items):
+            firsts.setdefault(moment, item.date)
+        distinct = list(firsts.values())
         note = _(
             "Sources disagree on the date: {n} different dates are given ({dates}). Each account below shows its own."
         ).format(n=len(distinct), dates=listed(distinct, ";"))
