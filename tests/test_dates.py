@@ -177,6 +177,40 @@ def test_a_zone_that_names_no_single_offset_is_read_with_a_warning(text, fragmen
     assert fragment in reading.warning and "the time is kept as written" in reading.warning
 
 
+# A time a named zone's clocks show twice (put back) or never (put forward over it): read at the
+# offset in force before the change, with a warning that names both offsets and the time to write.
+CLOCK_CHANGES = [
+    ("2022-10-30 01:30 Europe/London", "+01:00", "happens twice in Europe/London", "2022-10-30 01:30+00:00"),
+    (
+        "2022-11-06 01:30 America/New_York",
+        "-04:00",
+        "first at UTC-04:00, then again at UTC-05:00",
+        "2022-11-06 01:30-05:00",
+    ),
+    ("2024-02-29 23:30 Asia/Almaty", "+06:00", "then again at UTC+05:00", "2024-02-29 23:30+05:00"),
+    ("2022-03-27 01:30 Europe/London", "+00:00", "never happens in Europe/London", "2022-03-27 02:30+01:00"),
+    ("2022-03-13 02:15 America/New_York", "-05:00", "show as 03:15 after the change", "2022-03-13 03:15-04:00"),
+    # the times either side: once each, nothing to say
+    ("2022-10-30 00:59 Europe/London", "+01:00", "", ""),
+    ("2022-10-30 02:00 Europe/London", "+00:00", "", ""),
+    ("2022-03-27 02:00 Europe/London", "+01:00", "", ""),
+    ("2022-03-27 00:59 Europe/London", "+00:00", "", ""),
+]
+
+
+@pytest.mark.parametrize("text, offset, fragment, advised", CLOCK_CHANGES)
+def test_a_time_a_zone_s_clocks_show_twice_or_never_is_read_with_a_warning(text, offset, fragment, advised):
+    reading = dates.read(text)
+    assert (reading.precision, reading.offset) == ("minute", offset)
+    assert reading.value == pd.Timestamp(text.rsplit(" ", 1)[0])  # (the time as written)
+    if not fragment:
+        assert reading.warning == ""
+        return
+    assert fragment in str(reading.warning) and str(reading.warning).endswith(f"(e.g. {advised})")
+    again = dates.read(advised)  # what it says to write reads with no warning, at that offset
+    assert (again.offset, again.warning) == (advised[-6:], "")
+
+
 @pytest.mark.parametrize(
     "text, value, said",
     [
@@ -1745,7 +1779,9 @@ def test_a_time_written_before_its_date_is_said_with_the_two_in_order(text, said
         # 24:00; with a zone, the offset in force at the end of the day (London's summer time began that day)
         ("2022-01-05 24:00+06:00", [("2022-01-06 00:00+06:00", "2022-01-06 00:00", "+06:00")]),
         ("2022-03-27 24:00 Europe/London", [("2022-03-28 00:00+01:00", "2022-03-28 00:00", "+01:00")]),
-        ("2024-02-29 24:00 Asia/Almaty", [("2024-03-01 00:00+06:00", "2024-03-01 00:00", "+06:00")]),
+        ("2024-02-28 24:00 Asia/Almaty", [("2024-02-29 00:00+06:00", "2024-02-29 00:00", "+06:00")]),
+        # (not 2024-02-29 24:00 Asia/Almaty: Almaty's clocks were put back from 24:00 to 23:00 that
+        # night, so its 23:59 came twice, and the advice, which would pick one, is not given)
     ],
 )
 def test_the_advice_keeps_the_seconds_and_the_offset_written(text, advised):

@@ -3206,14 +3206,17 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
     if "/" in zone:
         try:
             place = zoneinfo.ZoneInfo(_iana_case(zone))
-            moment = pd.Timestamp(value).to_pydatetime().replace(tzinfo=place)
-            delta = moment.utcoffset()
+            wall = pd.Timestamp(value).to_pydatetime()
+            moment = wall.replace(tzinfo=place)
+            delta, other = moment.utcoffset(), moment.replace(fold=1).utcoffset()
+            shown = moment.astimezone(UTC).astimezone(place).replace(tzinfo=None)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError, OSError):
             delta = None
         if delta is not None:
-            minutes = int(delta.total_seconds() // 60)
-            sign = "+" if minutes >= 0 else "-"
-            return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", ""
+            if other is None or other == delta:
+                return _as_offset(delta), ""
+            after = shown if shown != wall else None  # (a time the clocks skip: what they show instead)
+            return _as_offset(delta), _clock_change(zone, value, _as_offset(delta), _as_offset(other), after)
     if key in MANY_OFFSETS:
         return "", say(
             "{zone!r} names more than one UTC offset ({offsets}); the time is kept as written, with no "
@@ -3227,6 +3230,36 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
         "that name one offset, or an offset such as +06:00); the time is kept as written, with no "
         "offset. Write the offset instead, e.g. 14:30+06:00",
         zone=zone,
+    )
+
+
+def _clock_change(zone: str, value, first: str, second: str, after) -> Message:
+    """What to say of a time a zone's clocks show twice (put back: `first`, then `second`) or
+    never (put forward over it: `first` is the offset before, `second` after; `after` is the time
+    the clocks show, after the change, at the moment read)."""
+    written = _as_written(np.datetime64(value, "s"), "minute")
+    if after is not None:
+        later = _as_written(np.datetime64(after, "s"), "minute")
+        return say(
+            "{time} never happens in {zone}: the clocks are put forward over it that night (from UTC{first} "
+            "to UTC{second}). It is read at UTC{first}, the offset before: the moment the clocks show as "
+            "{later} after the change. Check the time, and write it with its offset (e.g. {example})",
+            time=written,
+            zone=zone,
+            first=first,
+            second=second,
+            later=later.rsplit(" ", 1)[1],
+            example=later + second,
+        )
+    return say(
+        "{time} happens twice in {zone}: the clocks are put back that night, so it is first at UTC{first}, "
+        "then again at UTC{second}. It is read at UTC{first}, the first; write the offset meant to say "
+        "which (e.g. {example})",
+        time=written,
+        zone=zone,
+        first=first,
+        second=second,
+        example=written + second,
     )
 
 
