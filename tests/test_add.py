@@ -166,19 +166,42 @@ def test_where_there_is_no_pread_as_on_windows_add_reads_the_file_by_seeking(tmp
     assert not timeline.load(path).problems
 
 
-@pytest.mark.parametrize(
-    "values, column",
-    [
-        ({**GOOD, "category": "riot"}, "category"),
-        ({**GOOD, "id": "new-event", "source_url": "www.example.org"}, "source_url"),  # the link is dropped
-    ],
-)
+@pytest.mark.parametrize("values, column", [({**GOOD, "category": "riot"}, "category")])
 def test_a_warning_is_shown_but_the_row_is_added(tmp_path, values, column):
     path = tmp_path / "events.csv"
     path.write_text(FILE)
     outcome = editing.add(path, values)
     assert outcome.written == {0: 3}
     assert [(p.row, p.column, p.level) for p in outcome.problems] == [(3, column, "warning")]
+
+
+@pytest.mark.parametrize(
+    "values, column",
+    [
+        ({**GOOD, "id": "new-event", "source_url": "www.example.org"}, "source_url"),  # not a web link
+        ({**GOOD, "id": "new-event", "published": "next tuesday"}, "published"),  # no day a reader can know
+        ({**GOOD, "published": "2022-13-01"}, "published"),  # another account of an event
+    ],
+)
+@pytest.mark.parametrize("exists", [True, False])
+def test_a_value_the_site_would_leave_out_refuses_the_row(tmp_path, capsys, values, column, exists):
+    """`check` keeps such a row without the value (a warning); `add`, whose editor is at the
+    keyboard, writes nothing and says why, so no value is written only to be ignored."""
+    path = tmp_path / "events.csv"
+    if exists:
+        path.write_text(FILE)
+    before = path.read_bytes() if exists else None
+    code = cli.main(["add", "--file", str(path), *[f"--{k.replace('_', '-')}={v}" for k, v in values.items()]])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert f": {column}: warning: {column} " in out[0]
+    assert out[-2:] == [
+        f"add writes no value that would be left out: fix {column} or leave it out",
+        f"nothing was added to {path}",
+    ]
+    assert (path.read_bytes() if exists else path.exists()) == (before if exists else False)
+    # without it, the row is added
+    assert editing.add(path, {**values, column: ""}).written
 
 
 def test_each_row_added_in_a_year_far_before_the_others_is_told(tmp_path):

@@ -3,7 +3,8 @@
 A new row is judged in the context of the file: the candidate bytes (the file
 as it is, plus the new rows) go through the same loader as `check`, and only
 the problems that land on the new rows count. A row with an error is refused
-with `check`'s own message. `add` does not read the whole file for that when it need not: it
+with `check`'s own message, and so is one `add` is given with a value `check` would leave out
+(a warning there: ProblemCode.DROPPED). `add` does not read the whole file for that when it need not: it
 reads on from the checked data kept of the file in the state folder, as the dashboard reads
 an append (timeline.context; the same messages), and checks the file whole only where that
 cannot be vouched for.
@@ -117,8 +118,14 @@ class Review:
     # its problems and counts; its frames built when asked for, as its `dataset`).
     dataset: Dataset | Checked | None = None
 
+    # `add` writes no value that would be left out (a published date or a link that cannot be
+    # read: ProblemCode.DROPPED): the editor, at the keyboard, fixes it or leaves it out.
+    refuse_dropped: bool = False
+
     def refused(self, index: int) -> bool:
-        return bool(self.blocking) or any(p.level == ERROR for p in self.findings[index])
+        return bool(self.blocking) or any(
+            p.level == ERROR or (self.refuse_dropped and p.code == ProblemCode.DROPPED) for p in self.findings[index]
+        )
 
 
 def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None, name: str = "events.csv") -> Review:
@@ -407,13 +414,19 @@ def append_rows(
 
 
 def _append(
-    path: Path, absent: Callable[[], list[Row]], judge: Callable[[int], _Judged], all_or_nothing: bool
+    path: Path,
+    absent: Callable[[], list[Row]],
+    judge: Callable[[int], _Judged],
+    all_or_nothing: bool,
+    refuse_dropped: bool = False,
 ) -> Appended:
     """The locked append: `judge(fd)` decides on the rows with the lock held; `absent()`: the
-    rows for a file that does not exist yet (nothing is created if they are refused anyway)."""
+    rows for a file that does not exist yet (nothing is created if they are refused anyway);
+    `refuse_dropped`: see Review."""
     if not path.exists():
         rows = absent()
         checked = review(b"", rows)
+        checked.refuse_dropped = refuse_dropped
         if not _choose(rows, checked, all_or_nothing):
             return Appended(str(path), rows, checked)
     while True:
@@ -428,6 +441,7 @@ def _append(
                 continue  # replaced (say, saved by a spreadsheet) while we waited: start again
             judged = judge(fd)
             rows, shape, checked = judged.rows, judged.shape, judged.review
+            checked.refuse_dropped = refuse_dropped
             keep = _choose(rows, checked, all_or_nothing)
             outcome = Appended(str(path), rows, checked)
             if keep:
@@ -574,7 +588,7 @@ def account(values: dict) -> Row:
 def add(path: str | os.PathLike, values: dict) -> Appended:
     """Append one account if `check` would accept it; otherwise write nothing."""
     row = account(values)
-    return _append(Path(path), lambda: [row], _in_context(Path(path), [row]), True)
+    return _append(Path(path), lambda: [row], _in_context(Path(path), [row]), True, refuse_dropped=True)
 
 
 def existing_ids(data: bytes) -> set[str]:
@@ -589,6 +603,9 @@ def add_report(outcome: Appended) -> list[str]:
     """What `python -m timeline add` prints: the new row's problems, then what was done."""
     lines = [p.format(outcome.path) for p in outcome.problems]
     if not outcome.written:
+        dropped = sorted({p.column for p in outcome.problems if p.code == ProblemCode.DROPPED})
+        if dropped and not any(p.level == ERROR for p in outcome.problems):
+            lines.append(f"add writes no value that would be left out: fix {' and '.join(dropped)} or leave it out")
         lines.append(f"nothing was added to {outcome.path}")
         return lines
     [(index, number)] = outcome.written.items()

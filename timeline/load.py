@@ -712,8 +712,9 @@ def _split_rows(check: _Checker, written: dict[str, pd.Series], header: list[str
     )
     read_again: list[Problem] = []
     _validate(again, check.rows[at], read_again, splits=False)
-    wrong_after = {(p.row, p.column) for p in read_again if p.code == ProblemCode.OTHER}
-    errors_after = {p.row for p in read_again if p.code == ProblemCode.OTHER and p.level == ERROR}
+    about_values = (ProblemCode.OTHER, ProblemCode.DROPPED)
+    wrong_after = {(p.row, p.column) for p in read_again if p.code in about_values}
+    errors_after = {p.row for p in read_again if p.code in about_values and p.level == ERROR}
     wrong_before = {(p.row, p.column) for p in check.problems}
     unnamed_at = [header.index(name) for name in unnamed]
     split: dict[int, tuple[str, list[str], int]] = {}  # row -> (the first cell split's column, the cells, joins)
@@ -1024,7 +1025,8 @@ def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
         bad = check.frame[name].str.strip().isin(list(parsed.errors)).to_numpy()
         if rule.level == ERROR:
             check.findings += diagnosis.spreadsheet_dates(name, check.frame[name], parsed.errors, check.rows)
-        check.report(bad, name, rule.level, lambda v: rule.say(name, v, parsed.errors[v.strip()]))
+        dropped = ProblemCode.DROPPED if rule.level == WARNING else ProblemCode.OTHER
+        check.report(bad, name, rule.level, lambda v: rule.say(name, v, parsed.errors[v.strip()]), dropped)
         if rule.level == WARNING:
             parsed.leave_out(bad)
     check.found[name], check.found[name, "last"] = parsed, parsed.last()
@@ -1099,7 +1101,7 @@ def _link(check: _Checker, name: str, rule: schema.Rule) -> None:
         return
     bad = given & ~_web_links(values)
     if bad.any():
-        check.report(bad, name, rule.level, lambda v: rule.say(name, v))
+        check.report(bad, name, rule.level, lambda v: rule.say(name, v), ProblemCode.DROPPED)
         if _may_hold_question_marks(values):
             lost = values.str.contains(links.LOST, regex=False).to_numpy(dtype=bool)
             check.found[name, "question_marks"] = bad & lost

@@ -26,6 +26,7 @@ class ProblemCode(StrEnum):
     """What kind of finding a problem is, for the program (the message is for the editor)."""
 
     OTHER = "other"  # a finding about one row's values
+    DROPPED = "dropped"  # a value left out, its row kept (a published date or a link that cannot be read)
     # About the file as a whole (row 0) or its header (row 1):
     NO_FILE = "no-file"
     CANNOT_OPEN = "cannot-open"
