@@ -970,6 +970,12 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("5 - 7 January 2022", _range("2022-01-05", "2022-01-07")),
         ("January 5–7, 2022", _range("2022-01-05", "2022-01-07")),
         ("Jan 5-7 2022", _range("2022-01-05", "2022-01-07")),
+        # two days of one month, as a night (7/8) or two days (7 and 8) are written
+        ("7/8 January 2022", _range("2022-01-07", "2022-01-08")),
+        ("7 and 8 January 2022", _range("2022-01-07", "2022-01-08")),
+        ("January 7/8, 2022", _range("2022-01-07", "2022-01-08")),
+        ("January 7 & 8, 2022", _range("2022-01-07", "2022-01-08")),
+        ("7./8. January 2022", RANGE),  # (German day numbers: each end unread, so not named)
         ("2022-01-05/2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 to 2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 - 2022-01-07", _range("2022-01-05", "2022-01-07")),

@@ -1053,9 +1053,12 @@ _TIME_FIRST = re.compile(
 )
 # An end of a range: a year or a time (a number of 3-4 digits, 14:30, 5.1) or a month's name.
 _END_LIKE = re.compile(rf"\d{{3,4}}|\d[:./]\d|\b(?:{_MONTH_NAMES})\b", re.IGNORECASE)
-_DAY_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:[{DASHES}\-]|\bto\b)\s*(\d{{1,2}})(\.?\s+[^\W\d_].*)", re.IGNORECASE)
+# (Two days of one month: 7-8 January 2022, 7/8 January 2022 as the night of the 7th to the 8th is
+# written, 7 and 8 January 2022, January 7-8, 2022, January 7 & 8, 2022.)
+_DAYS_APART = rf"(?:[{DASHES}\-/&]|\bto\b|\band\b)"
+_DAY_RANGE = re.compile(rf"(\d{{1,2}})\.?\s*{_DAYS_APART}\s*(\d{{1,2}})(\.?\s+[^\W\d_].*)", re.IGNORECASE)
 _MONTH_DAY_RANGE = re.compile(
-    rf"([^\W\d_]+\.?\s*)(\d{{1,2}})\s*(?:[{DASHES}\-]|\bto\b)\s*(\d{{1,2}})(,?\s*\d{{3,4}}.*)", re.IGNORECASE
+    rf"([^\W\d_]+\.?\s*)(\d{{1,2}})\s*{_DAYS_APART}\s*(\d{{1,2}})(,?\s*\d{{3,4}}.*)", re.IGNORECASE
 )
 # Letters typed for the digits they look like: in a word of digits and such letters that holds a
 # digit (2o22, 2O22, 2022-0l-05, l5 January), or beside a digit across a date's or a time's
