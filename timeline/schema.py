@@ -702,7 +702,7 @@ COLUMNS: tuple[Column, ...] = (
         "00:00, and a date known only to the day is written `2022-01-05`; midnight typed as `00:00` says nothing. "
         "A time with `a` or `p` after it (`7:30p`) is refused, with the time to write if it is AM or PM. "
         "A date refused says why as nearly as it can: a range in one cell (`5–7 January 2022`, "
-        "`2022-01-05/2022-01-07`, `January 5, 2022 → January 7, 2022`) names its two ends for `date` and "
+        "`7/8 January 2022`, `7 and 8 January 2022`, `2022-01-05/2022-01-07`, `January 5, 2022 → January 7, 2022`) names its two ends for `date` and "
         "`end_date` (an era written once, `500–470 BC` or `AD 47–50`, is both ends'; two numbers of one or two "
         "digits, `between 47 and 50` or `47-50`, are told as the years they would be), a quarter or a half of a year (`Q1 2022`, `H1 2022`) its first and last months "
         "(a quarter or a half with a year of two digits, `1Q22`, `Q1 22`, `H1 22` or `2H22`, in both centuries the year may be in), a fiscal year (`FY2022`, "
