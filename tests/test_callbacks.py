@@ -311,6 +311,26 @@ def test_show_counts_what_the_filters_keep(path, view, counter, in_panel):
         assert in_panel in texts(out["panel"])
 
 
+def test_an_empty_result_and_an_event_the_filters_leave_out_are_said_not_left_blank(path):
+    view = "?q=nothing-like-it"
+    out = call(callbacks.show, "view.data", view, view=view, version="v", refused=[], path=path)
+    assert texts(out["panel"]).endswith("No event matches the filters: change them, or clear them")
+    assert "Events per category" not in texts(out["panel"])  # (no empty headings)
+    figure = draw(path, "view.data", view, view=view)["figure"]
+    assert [note["text"] for note in figure["layout"]["annotations"]] == [
+        "No event matches the filters: change them, or clear them"
+    ]
+    assert draw(path, "view.data", "", view="")["figure"]["layout"]["annotations"] == []
+    # an event a link names that the filters leave out: its panel says so, and no ring marks its empty place
+    view = "?event=third&category=protest"
+    out = call(callbacks.show, "view.data", view, view=view, version="v", refused=[], path=path)
+    assert "The filters leave this event out of the chart and the list" in texts(out["panel"])
+    (ring,) = [t for t in draw(path, "view.data", view, view=view)["figure"]["data"] if t["name"] == "selected ring"]
+    assert ring["x"] == []
+    out = call(callbacks.show, "view.data", "?event=third", view="?event=third", version="v", refused=[], path=path)
+    assert "The filters leave" not in texts(out["panel"])
+
+
 def test_show_keeps_one_panel_for_addresses_that_ask_for_the_same_view(path):
     """The panels kept (callbacks.PANELS) are keyed by the view the address asks for, not by the
     address as sent: 64 addresses of 250 KB of junk each held 16 MB of keys in a worker."""

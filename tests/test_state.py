@@ -7,7 +7,7 @@ import pytest
 
 from timeline import i18n
 from timeline.search import events_with_text
-from timeline.state import Filters, State, apply, bad_dates, step, zoom_from_text, zoom_text
+from timeline.state import Filters, State, apply, bad_dates, step, swapped_dates, zoom_from_text, zoom_text
 
 from .helpers import everything, ids, index_from_rows, row
 
@@ -375,6 +375,27 @@ def test_unreadable_dates_are_ignored_and_reported(index, date_from, date_to):
     for name, text in (("From", date_from), ("to", date_to)):
         if text:
             assert any(p.startswith(f"'{name}' date {text!r}") for p in problems)
+
+
+@pytest.mark.parametrize(
+    "date_from, date_to, same_as",
+    [
+        ("2022-01-31", "2022-01-07", ("2022-01-07", "2022-01-31")),
+        ("2022-01", "2021-12-15", ("2021-12-15", "2022-01")),  # (January's last day is the end)
+        ("2022-01-05 15:00", "2022-01-05 14:30", ("2022-01-05 14:30", "2022-01-05 15:00")),
+    ],
+)
+def test_a_from_after_to_shows_the_events_between_the_two_and_says_so(index, date_from, date_to, same_as):
+    filters = Filters(date_from=date_from, date_to=date_to)
+    assert kept(index, date_from=date_from, date_to=date_to) == kept(index, date_from=same_as[0], date_to=same_as[1])
+    assert kept(index, date_from=date_from, date_to=date_to)  # (not nothing)
+    assert swapped_dates(filters) == [
+        f"'From' date {date_from!r} is after 'to' date {date_to!r}: the events between the two are shown"
+    ]
+    assert swapped_dates(Filters(date_from=same_as[0], date_to=same_as[1])) == []
+    assert bad_dates(filters) == []
+    with i18n.using("fr"):
+        assert swapped_dates(filters)[0].startswith(f"la date « Du » {date_from!r} est après la date « au »")
 
 
 def test_readable_dates_are_not_reported():

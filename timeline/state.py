@@ -332,6 +332,27 @@ def date_bound(text: str, last: bool = False) -> int | None:
     return int(value.as_unit("s").to_datetime64().astype(np.int64))
 
 
+def date_range(filters: Filters) -> tuple[int | None, int | None]:
+    """The date filter's first and last seconds (None: no bound). A "from" after "to", typed the
+    wrong way round, is read as the range between the two (said by `swapped_dates`)."""
+    low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
+    if low is not None and high is not None and low > high:
+        return date_bound(filters.date_to), date_bound(filters.date_from, last=True)
+    return low, high
+
+
+def swapped_dates(filters: Filters) -> list[str]:
+    """What to say of a "from" after "to": the notice that the range between them is shown."""
+    low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
+    if low is None or high is None or low <= high:
+        return []
+    return [
+        _("'{from_}' date {first} is after '{to}' date {last}: the events between the two are shown").format(
+            from_=date_box("from"), first=repr(filters.date_from), to=date_box("to"), last=repr(filters.date_to)
+        )
+    ]
+
+
 def as_of_bound(filters: Filters) -> int | None:
     """The as-of date's last second (an account published that day counts), or None."""
     return date_bound(filters.as_of, last=True)
@@ -384,7 +405,7 @@ def apply(index: EventIndex, filters: Filters, words=None) -> np.ndarray:
     as_of = as_of_bound(filters)
     if as_of is not None and index.known is not None:  # events with an account known by then
         mask &= index.known.event <= as_of
-    low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
+    low, high = date_range(filters)
     if low is not None:
         mask &= index.last >= low
     if high is not None:
@@ -417,6 +438,8 @@ __all__ = [
     "date_bound",
     "as_of_bound",
     "bad_dates",
+    "date_range",
+    "swapped_dates",
     "unreadable_dates",
     "seconds",
     "WHOLE",

@@ -17,7 +17,7 @@ from dash import State as Given
 from dash.exceptions import PreventUpdate
 
 from .. import i18n
-from ..state import WHOLE, State, bad_dates
+from ..state import WHOLE, State, bad_dates, swapped_dates
 from ..view import controls, export, panel
 from ..view import figure as chart
 from ..view import listing as event_list
@@ -158,6 +158,7 @@ def show(view, version, refused, *, path):
     now, state, file = data.current(path, seen=version), State.from_search(view), os.path.basename(path)
     shown = PANELS.get((path, now.version, state.to_search(), i18n.current()), lambda: _shown(now, state, file))
     notices = [*now.problems, *render.refused_notices(refused), *render.filter_notices(bad_dates(state.filters))]
+    notices += render.refused_notices(swapped_dates(state.filters))
     problems = render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back)
     return dict(shown, problems=problems, invalid=controls.invalid_dates(state.filters))
 
@@ -180,7 +181,7 @@ def _shown(now: data.Current, state: State, file: str) -> dict:
 def _side(index, mask, state: State, selected, file: str) -> list:
     """The panel: the event chosen, or the overview (saying so when the address's event is gone)."""
     if selected is not None:
-        return render.event_panel(panel.event_panel(index, selected), state, file)
+        return render.event_panel(panel.event_panel(index, selected), state, file, kept=bool(mask[selected]))
     side = render.overview(panel.overview(index, mask, state.filters.active))
     return [render.missing_event(state.event), *side] if state.event else side
 

@@ -63,8 +63,9 @@ def selection_link(children, href: str, event_id: str, className: str, **props) 
     return html.A(children, href=href, className=className, **attrs(data_event=event_id), **props)
 
 
-def event_panel(panel: EventPanel, state: State, file: str) -> list:
-    """The panel of one event; `file` is the served file's name, which the row notes name."""
+def event_panel(panel: EventPanel, state: State, file: str, kept: bool = True) -> list:
+    """The panel of one event; `file` is the served file's name, which the row notes name;
+    `kept`: whether the filters keep the event (a link may name one they leave out)."""
     close = selection_link(
         [html.Span("× ", **attrs(aria_hidden="true")), _("Close")],
         "/" + state.select("").to_search(),
@@ -92,6 +93,14 @@ def event_panel(panel: EventPanel, state: State, file: str) -> list:
     if panel.location or panel.coordinates:
         place = panel.location + (f" ({panel.coordinates})" if panel.coordinates else "")
         head.append(html.P(place, className="where", **data_attributes()))
+    if not kept:
+        head.append(
+            html.P(
+                _("The filters leave this event out of the chart and the list; clear them to see it there."),
+                className="as-of-note",
+                role="note",
+            )
+        )
     if panel.disputed:
         head.append(html.P([html.Strong(_("Disputed. ")), panel.dispute_note], className="dispute", role="note"))
     if panel.as_of:
@@ -305,6 +314,11 @@ def overview(view: Overview) -> list:
         if more > 0
         else []
     )
+    if not view.events:  # (nothing to count: what the filters leave, said once)
+        return [
+            html.H2(heading),
+            html.P(_("No event matches the filters: change them, or clear them"), className="span"),
+        ]
     return [
         html.H2(heading),
         html.P(
@@ -496,5 +510,6 @@ def filter_notices(messages: list[str]) -> list[Problem]:
 
 
 def refused_notices(messages) -> list[Problem]:
-    """Values of the address or the controls over their bounds (timeline.state.LIMITS)."""
+    """Values of the address or the controls over their bounds (timeline.state.LIMITS), or
+    read otherwise than typed (a "from" after "to": timeline.state.swapped_dates)."""
     return [Problem(0, "filter", "warning", m) for m in messages or ()]

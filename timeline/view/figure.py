@@ -494,6 +494,22 @@ def layout(
         # (plotly.js keeps a zoom, per axis, while the figure's own range stays the same).
         "xaxis2": {"type": "date", "overlaying": "x", "matches": "x", "visible": False, "range": window.iso()},
         **lane_layout(index, lanes, shape),
+        # (An empty chart says why: the filters keep no event.)
+        "annotations": [] if mask is None or mask.any() or not len(index) else [nothing_kept()],
+    }
+
+
+def nothing_kept() -> dict:
+    """The note over a chart whose filters keep no event."""
+    return {
+        "text": _("No event matches the filters: change them, or clear them"),
+        "showarrow": False,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "bgcolor": "#ffffff",
+        "font": {"size": 15, "color": TEXT_COLOUR},
     }
 
 
@@ -914,7 +930,7 @@ def selected_trace(
             "line": {"width": 3, "color": SELECTED_COLOUR},
         },
     }
-    if selected is not None:
+    if selected is not None and mask[selected]:  # (an event the filters leave out has no mark to ring)
         lanes = lanes or Lanes.plain(len(index.lanes))
         trace["x"] = [iso(spot(index, selected))]
         trace["y"] = [float(lanes.centres()[index.lane[selected]])]
