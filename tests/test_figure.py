@@ -630,6 +630,36 @@ def titles_drawn(fig) -> dict[str, str]:
     return out
 
 
+def test_a_span_s_title_that_does_not_fit_in_its_bar_is_written_beside_it_not_across_its_edge():
+    """On a phone's chart, "Internet shutdown..." ran out of its short bar across the bar's end."""
+    index = index_from_rows(
+        [
+            row("first", "2022-01-01", title="Start"),
+            row("cut", "2022-01-04", end_date="2022-01-06", title="Internet shutdown across the country"),
+            row("long", "2022-01-02", end_date="2022-01-28", title="Curfew"),
+            row("last", "2022-01-31", title="End"),
+        ]
+    )
+    for width in (300, 1000):
+        fig = figure(index, everything(index), width=width)
+        (bars,) = [t for t in fig["data"] if t["type"] == "bar" and t.get("customdata")]
+        (titles,) = by_name(fig, "span titles")
+        ends = {
+            e: (sec(base[:19]), sec(base[:19]) + int(length / 1000))
+            for e, base, length in zip(bars["customdata"], bars["base"], bars["x"])
+        }
+        at = {
+            text.rstrip("…")[:6]: (sec(x[:19]), side)
+            for text, x, side in zip(titles["text"], titles["x"], titles["textposition"])
+        }
+        # the long bar holds its short title, from its start
+        assert at["Curfew"][1] == "middle right" and ends["long"][0] < at["Curfew"][0] < ends["long"][1]
+        # the short bar's title after its end (whole where the chart has the room)
+        assert at["Intern"][0] > ends["cut"][1] and at["Intern"][1] == "middle right"
+        whole = "Internet shutdown across the country" in titles["text"]
+        assert whole is (width == 1000)
+
+
 def _title_of(event_id):
     return {r["id"]: r["title"] for r in ROWS}[event_id]
 

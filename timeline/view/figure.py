@@ -794,11 +794,20 @@ def labelled_traces(
     # its mark (a narrow phone's chart), so that the plot's edge never cuts it: "…" says it is cut.
     room = np.maximum(width - anchor_px, anchor_px) - gap
     longest = np.minimum(max(LABEL_MIN, LABEL_SHARE * width), room).tolist()
-    titles = [
-        packing.fit(shorten(t, HOVER_TITLE), most, LABEL_SIZE)
-        for t, most in zip(index.values("title", positions), longest)
-    ]
+    written = [shorten(t, HOVER_TITLE) for t in index.values("title", positions)]
+    titles = [packing.fit(t, most, LABEL_SIZE) for t, most in zip(written, longest)]
     widths = np.array([packing.text_width(t, LABEL_SIZE) for t in titles])
+    # A span's title goes in its bar where it fits there; else beside the bar (after its end, or
+    # before its start near the right edge) where it has more room there, as a point's does: a
+    # title never runs out of its bar across the bar's edge.
+    left_anchor = anchor_px.copy()
+    inside = mark_high - mark_low - 2 * packing.SPAN_INSET
+    outside = np.minimum(max(LABEL_MIN, LABEL_SHARE * width), np.maximum(width - mark_high, mark_low) - packing.OFFSET)
+    beside = np.flatnonzero(is_span & (widths > inside) & (outside > inside))
+    for k in beside.tolist():
+        titles[k] = packing.fit(written[k], float(outside[k]), LABEL_SIZE)
+        widths[k] = packing.text_width(titles[k], LABEL_SIZE)
+    anchor_px[beside], gap[beside] = mark_high[beside], packing.OFFSET
     items = packing.Items(
         lane=index.lane[positions],
         anchor=anchor_px,
@@ -806,6 +815,7 @@ def labelled_traces(
         mark_high=mark_high,
         width=widths,
         inset=gap,
+        left_anchor=left_anchor,
     )
     chosen = None if selected is None else int(np.searchsorted(positions, selected))
     packed = packing.pack(items, width, len(index.lanes), chosen)
@@ -818,9 +828,9 @@ def labelled_traces(
     if is_span.any():
         spans = positions[is_span]
         data.append(span_trace(index, spans, y[is_span], [i for i, s in zip(ids, is_span) if s], 0.72))
-        # A span's title inside its bar, from where the bar comes into view.
+        # A span's title inside its bar, from where the bar comes into view (or beside it).
         shown = is_span & packed.labelled
-        inset = np.where(packed.left, -packing.SPAN_INSET, packing.SPAN_INSET) / scale
+        at_px = np.where(packed.left, left_anchor - gap, anchor_px + gap)
         data.append(
             {
                 "type": "scatter",
@@ -828,7 +838,7 @@ def labelled_traces(
                 "name": "span titles",
                 "showlegend": False,
                 "xaxis": TITLES_AXIS,
-                "x": isos((anchor + inset)[shown].astype(np.int64)).tolist(),
+                "x": isos((window.low + at_px / scale)[shown].astype(np.int64)).tolist(),
                 "y": y[shown].astype(float),
                 "text": [t for t, s in zip(texts, shown) if s],
                 "textposition": [s for s, k in zip(sides, shown) if k],

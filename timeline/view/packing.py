@@ -71,8 +71,10 @@ class Items:
     """What there is to place, one entry per item (numpy arrays of equal length).
 
     lane: the item's lane; anchor: where its label is measured from (a point's centre, a
-    span's visible start); mark_low/mark_high: the mark's extent; width: its label's width;
-    inset: from the anchor to the label (OFFSET for a point, SPAN_INSET for a span)."""
+    span's visible start, or its end for a title that does not fit in its bar); mark_low/
+    mark_high: the mark's extent; width: its label's width; inset: from the anchor to the label
+    (OFFSET for a point, SPAN_INSET for a span); left_anchor: where a label on the left of
+    the mark ends, less its inset (the anchor, unless given: a span's visible start)."""
 
     lane: np.ndarray
     anchor: np.ndarray
@@ -80,6 +82,11 @@ class Items:
     mark_high: np.ndarray
     width: np.ndarray
     inset: np.ndarray
+    left_anchor: np.ndarray | None = None
+
+    @property
+    def left_of(self) -> np.ndarray:
+        return self.anchor if self.left_anchor is None else self.left_anchor
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,7 @@ class Packing:
 
 def label_extent(items: Items, left: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Where each item's label is, left or right of its anchor (pixels)."""
-    low = np.where(left, items.anchor - items.inset - items.width, items.anchor + items.inset)
+    low = np.where(left, items.left_of - items.inset - items.width, items.anchor + items.inset)
     return low, low + items.width
 
 
@@ -114,7 +121,7 @@ def pack(
     n = len(items.lane)
     # A label that would run past the right edge goes on the left of its mark when it fits there.
     right_end = items.anchor + items.inset + items.width
-    left = (right_end > plot_width) & (items.anchor - items.inset - items.width >= 0)
+    left = (right_end > plot_width) & (items.left_of - items.inset - items.width >= 0)
     if n > capacity or n == 0:
         return Packing(np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool), left, np.zeros(lanes, dtype=np.int64))
     label_low, label_high = label_extent(items, left)
