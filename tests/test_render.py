@@ -12,7 +12,8 @@ from timeline.app import render
 from timeline.app.layout import layout
 from timeline.state import State
 from timeline.view.listing import Listing, ListItem
-from timeline.view.panel import Account, EventPanel, Media
+from timeline.view.claims import Reported
+from timeline.view.panel import Account, EventPanel, Media, Overview
 
 HTML = '<img src=x onerror="alert(1)"> <b>bold</b>'
 
@@ -412,3 +413,25 @@ def test_a_screen_reader_hears_that_a_link_opens_a_new_tab_in_the_reader_s_langu
         link = render.new_tab_link(i18n._("Read the source"), "https://example.org/a", "source-link")
     tree = json.loads(json.dumps(link, cls=plotly.utils.PlotlyJSONEncoder))
     assert text(tree).endswith(said)
+
+
+def tree_of(components) -> list:
+    return json.loads(json.dumps(components, cls=plotly.utils.PlotlyJSONEncoder))
+
+
+def test_the_embedded_overview_lists_its_outlets_and_offers_no_filter_it_has_not():
+    """The compact view (embed=1) has no list and no filters: its overview names no list and its
+    outlets are not buttons that would filter the view with nothing on the page to undo it."""
+    view = Overview("7 June 2017 to 24 April 2023", 35, 35, [("legal", 6, "#000")], [("AFP", 7), ("RFE/RL", 9)], False)
+    full, embedded = tree_of(render.overview(view)), tree_of(render.overview(view, embedded=True))
+    assert len(nodes(full, "Button")) == 2 and nodes(embedded, "Button") == []
+    assert "AFP (7)" in text(embedded) and "RFE/RL (9)" in text(embedded)
+    assert "in the list" in text(full) and "in the list" not in text(embedded)
+    assert "choose one to filter" not in text(embedded)
+
+
+def test_a_claimant_and_the_outlet_are_each_set_apart_in_their_own_direction():
+    item = Reported("8 January 2022", False, "وزارة الداخلية", "Reuters", "164 dead", "", 7)
+    [who] = [n for n in nodes(tree_of(render._reported(item)), "Span") if n["props"].get("className") == "reported-who"]
+    assert [text(n) for n in nodes(who["props"]["children"], "Bdi")] == ["وزارة الداخلية", "Reuters"]
+    assert text(who) == "وزارة الداخلية (Reuters)"

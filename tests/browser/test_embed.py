@@ -91,6 +91,20 @@ def test_selecting_an_event_in_the_embedded_view_keeps_it_embedded(embedded, kaz
     expect(page.locator(".controls")).to_be_hidden()
 
 
+def test_a_narrow_frame_offers_no_filters_the_embedded_view_has_not(page, kazakhstan_url):
+    """At 700 px the full page folds its filters behind a Filters button; the embedded view has
+    no filters to fold, and its overview lists the outlets rather than offering to filter by them."""
+    page.set_viewport_size({"width": 700, "height": 600})
+    embedded = TimelinePage(page, kazakhstan_url).open("", "embed=1")
+    expect(embedded.panel.locator(".outlets li").first).to_be_visible()
+    expect(page.locator("#filters-toggle")).to_be_hidden()
+    expect(page.locator(".controls")).to_be_hidden()
+    assert embedded.panel.locator("button").count() == 0
+    full = TimelinePage(page, kazakhstan_url).open("", "")
+    expect(page.locator("#filters-toggle")).to_be_visible()  # (the full page folds its filters there)
+    assert full.panel.locator("button.outlet-button").count() > 0
+
+
 def test_a_malformed_embed_is_ignored_with_a_notice(page, kazakhstan_url):
     timeline = TimelinePage(page, kazakhstan_url).open(EVENT, "embed=yes")
     expect(timeline.problems).to_contain_text("'embed' 'yes' is not 1")

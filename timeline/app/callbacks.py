@@ -182,7 +182,7 @@ def _side(index, mask, state: State, selected, file: str) -> list:
     """The panel: the event chosen, or the overview (saying so when the address's event is gone)."""
     if selected is not None:
         return render.event_panel(panel.event_panel(index, selected), state, file, kept=bool(mask[selected]))
-    side = render.overview(panel.overview(index, mask, state.filters.active))
+    side = render.overview(panel.overview(index, mask, state.filters.active), embedded=state.embed)
     return [render.missing_event(state.event), *side] if state.event else side
 
 

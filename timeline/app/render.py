@@ -210,7 +210,10 @@ def _reported(item) -> html.Li:
         ],
         className="undated" if item.undated else None,
     )
-    who = html.Span(item.who + (f" ({item.source})" if item.who != item.source else ""), className="reported-who")
+    # (Who and the outlet each in its own direction: an Arabic claimant and an English outlet keep
+    # their brackets in place.)
+    outlet: list[str | Component] = [" (", html.Bdi(item.source), ")"] if item.who != item.source else []
+    who = html.Span([html.Bdi(item.who), *outlet], className="reported-who")
     said = html.Span(item.said, className="reported-said", **data_attributes())
     # Who and what they said, the editor's words, set apart as one run in their own direction: on an
     # Arabic page an English quote wrapped over lines reads on, not interleaved with its speaker.
@@ -269,7 +272,9 @@ def _media(media: Media) -> html.Figure:
     return html.Figure([shown, *([html.Figcaption(notes)] if notes else [])], className=f"media {media.kind}")
 
 
-def overview(view: Overview) -> list:
+def overview(view: Overview, embedded: bool = False) -> list:
+    """The panel with nothing selected. `embedded`: the compact view (`embed=1`), which has no
+    list and no filters: its outlets are listed, not buttons that would filter."""
     heading = _("Overview of the filtered events") if view.filtered else _("Overview")
     categories = html.Ul(
         [
@@ -299,6 +304,14 @@ def overview(view: Overview) -> list:
         ],
         className="outlets",
     )
+    if embedded:
+        buttons = html.Ul(
+            [
+                html.Li(html.Span(outlet_label(name, n), **data_attributes()))
+                for name, n in view.outlets[:OUTLETS_SHOWN]
+            ],
+            className="outlets listed",
+        )
     more = len(view.outlets) - OUTLETS_SHOWN
     rest = (
         [
@@ -311,7 +324,7 @@ def overview(view: Overview) -> list:
                 className="hint",
             )
         ]
-        if more > 0
+        if more > 0 and not embedded
         else []
     )
     if not view.events:  # (nothing to count: what the filters leave, said once)
@@ -329,10 +342,15 @@ def overview(view: Overview) -> list:
             ),
             className="span",
         ),
-        html.P(_("Select an event on the timeline or in the list to read every account of it."), className="hint"),
+        html.P(
+            _("Select an event on the timeline to read every account of it.")
+            if embedded
+            else _("Select an event on the timeline or in the list to read every account of it."),
+            className="hint",
+        ),
         html.H3(_("Events per category")),
         categories,
-        html.H3(_("Outlets (accounts); choose one to filter")),
+        html.H3(_("Outlets (accounts)") if embedded else _("Outlets (accounts); choose one to filter")),
         buttons,
         *rest,
     ]
