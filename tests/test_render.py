@@ -11,8 +11,8 @@ from dash import html
 from timeline.app import render
 from timeline.app.layout import layout
 from timeline.state import State
-from timeline.view.listing import Listing, ListItem
 from timeline.view.claims import Reported
+from timeline.view.listing import Listing, ListItem
 from timeline.view.panel import Account, EventPanel, Media, Overview
 
 HTML = '<img src=x onerror="alert(1)"> <b>bold</b>'
