@@ -118,7 +118,7 @@ def test_a_refused_row_gets_checks_own_messages(tmp_path, values):
 @pytest.mark.parametrize(
     "values, accounts",
     [
-        (GOOD, 2),  # another account
+        ({**GOOD, "source": "AP"}, 2),  # another account
         ({"id": "airport-seized", "date": "2022-01-06", "source": "AP"}, 2),  # title, category left out
         ({**GOOD, "id": "airport-retaken", "date": "6 January 2022"}, 1),
         (

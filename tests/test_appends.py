@@ -132,6 +132,10 @@ def appends_of_one_file(rng: random.Random, path) -> int:
     index = build_index(previous)
     for _ in range(8):
         chunk = random_bytes(rng, rng.randint(0, 5))
+        if rng.random() < 0.3:  # a row pasted twice: one of the file's rows again, or of the chunk's
+            lines = [line for line in (path.read_bytes() + chunk).split(b"\n")[1:] if line.count(b",") >= 9]
+            if lines and (chunk.endswith(b"\n") or not chunk):
+                chunk += rng.choice(lines) + b"\n"
         if rng.random() < 0.3:  # a save in progress: a row cut short, then its completion
             cut = rng.randint(1, max(1, len(chunk) - 1))
             with open(path, "ab") as f:
@@ -167,6 +171,23 @@ def test_what_add_counts_without_joining_the_frames_is_what_a_full_load_says(tmp
             assert checked.problems == full.problems
             counted += 1
     assert counted > 24, counted  # (most chunks are read on: the path under test is taken)
+
+
+def test_a_row_appended_again_is_told_as_a_full_load_tells_it_whichever_earlier_row_it_repeats(tmp_path, monkeypatch):
+    """A row pasted twice, the second time at the end of the file: found against every earlier
+    account of its event, not only its first, and named as a full load names it."""
+    path = tmp_path / "events.csv"
+    rows = [row("curfew", "2022-01-05"), row("other", "2022-01-06"), row("curfew", "2022-01-05", source="AP")]
+    path.write_bytes(csv_bytes(rows))
+    previous = timeline.load(path)
+    monkeypatch.setattr(appends, "load", lambda _path: pytest.fail("read whole"))
+    with open(path, "ab") as f:
+        f.write(csv_bytes([rows[2]]).split(b"\n", 1)[1])  # the event's second account, again
+    grown = load_more(previous, path)
+    same(grown, timeline.load(path))
+    [problem] = grown.problems
+    assert (problem.row, problem.code) == (5, ProblemCode.REPEATED_ROW)
+    assert problem.message.startswith("row 5 repeats row 4 value for value")
 
 
 def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):

@@ -1334,7 +1334,7 @@ def test_a_repeated_title_is_judged_per_id_and_against_the_first_accepted_row():
             line(date="2022-02-30", title="Curfew"),  # refused
             line(date="2022-01-07", title="Curfew"),  # a's first accepted row
             line(id="b", date="2022-01-02", title="Curfew"),
-            line(date="2022-01-07", title="Curfew"),
+            line(date="2022-01-07", title="Curfew", source="AP"),  # (another account: not a row pasted twice)
             line(date="2022-01-09", title="Curfew"),
         )
     )
@@ -1342,6 +1342,43 @@ def test_a_repeated_title_is_judged_per_id_and_against_the_first_accepted_row():
     assert dataset.problems[1].message.startswith("row 5 repeats the title 'Curfew' of row 2 ")
     assert "sharing the id 'b'" in dataset.problems[1].message
     assert dataset.problems[2].message.startswith("row 7 repeats the title 'Curfew' of row 4 ")
+
+
+REPEATED = (
+    "row {row} repeats row {first} value for value, as a row pasted twice does: delete one of them (another "
+    "account of the event differs at least in its source, its link or its date of publication)"
+)
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # a row pasted twice, or three times: each copy names the first
+        ([line(), line(id="b"), line()], [(4, 2)]),
+        ([line(), line(), line()], [(3, 2), (4, 2)]),
+        (
+            [
+                line(description="Said so."),
+                line(title="", category="", source="AP"),
+                line(title="", category="", source="AP"),
+            ],
+            [(4, 3)],
+        ),
+        ([line(), line(description=" ", title=" Title ")], [(3, 2)]),  # (values as read: spaces at the ends go)
+        # not a copy: another source, link, date or event; a refused copy has its own error
+        ([line(), line(source="AP")], []),
+        ([line(), line(source_url="https://example.org/a")], []),
+        ([line(), line(published="2022-01-08")], []),
+        ([line(), line(id="b")], []),
+        ([line(date="2022-13-01"), line(date="2022-13-01")], []),
+    ],
+)
+def test_a_row_that_repeats_another_of_its_event_value_for_value_is_warned(rows, expected):
+    dataset = load_text(text(*rows))
+    said = [p for p in dataset.problems if p.code == ProblemCode.REPEATED_ROW]
+    assert [(p.row, p.column, p.level) for p in said] == [(row, "id", W) for row, _ in expected]
+    assert [p.message for p in said] == [REPEATED.format(row=row, first=first) for row, first in expected]
+    assert len(dataset.accounts) == len(rows) - sum(p.level == E for p in dataset.problems)  # (kept: a warning)
 
 
 def test_disputed_ends():
@@ -2062,7 +2099,9 @@ def test_years_far_before_the_others_are_told_on_each_year_s_last_row():
 
 def test_a_year_far_after_the_others_is_told_beside_one_before_them():
     several = load_text(
-        "id,date,title,category,source\n" + BODY_2022 * 3 + "t1,2072-01-07,T,p,S\nt2,1022-03-01,T,p,S\nt3,2072,T,p,S\n"
+        "id,date,title,category,source\n"
+        + "".join(BODY_2022.replace(",S\n", f",S{k}\n") for k in range(3))  # (15 rows of 2022, each its own)
+        + "t1,2072-01-07,T,p,S\nt2,1022-03-01,T,p,S\nt3,2072,T,p,S\n"
     )
     assert [(p.row, p.column) for p in several.problems] == [(18, "date"), (19, "date")]  # (each year's last row)
     assert several.problems[0].message.startswith("date '1022-03-01' is in 1022, 1,000 years before")

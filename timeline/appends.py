@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import digest, lastgood, model
+from . import digest, lastgood, model, schema
 from .csvfile import read_table
 from .load import (
     WINDOW,
@@ -51,6 +51,8 @@ from .load import (
     last_of_year,
     load,
     placed_warning,
+    repeat_candidates,
+    repeated_rows,
     signature,
     uncounted,
     window_hash,
@@ -314,8 +316,9 @@ def _checked_on(
     ):
         return None  # (a cause a full load may say first, of the whole file: see diagnosis.first)
     head_rows = set(rows[:context].tolist())
-    new = [p for p in problems if p.row not in head_rows and p.code not in RECOUNTED]
+    new = [p for p in problems if p.row not in head_rows and p.code not in RECOUNTED | {ProblemCode.REPEATED_ROW}]
     accounts = accounts[~accounts["row"].isin(head_rows)]
+    new += _repeats(before_cut, joined, accounts)
     if _repeated_again(previous, new, accounts):
         return None
     categories = _added(resume.categories, category_counts(accounts) if len(accounts) else {})
@@ -472,6 +475,20 @@ def _resumed(
         years,
         prefix.then(after[:cut]).value if prefix is not None else None,
     )
+
+
+def _repeats(before_cut: pd.DataFrame, joined: np.ndarray, accounts: pd.DataFrame) -> list[Problem]:
+    """load.repeated_rows of the new accounts: each against every earlier account of its event
+    (`joined`: the positions of those in `before_cut`) and the new ones before it."""
+    if not len(accounts):
+        return []
+    columns = [*(name for name in schema.NAMES if name in accounts), "row"]
+    both = pd.concat([model.take_rows(before_cut, joined)[columns], accounts[columns]], ignore_index=True)
+    codes, _ids = pd.factorize(both["id"])
+    candidates = repeat_candidates(both, codes)
+    if not len(candidates):
+        return []
+    return repeated_rows(both, both["row"].to_numpy(), codes, candidates, said=candidates >= len(joined))
 
 
 def _heads(accounts: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:

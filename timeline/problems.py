@@ -43,6 +43,7 @@ class ProblemCode(StrEnum):
     # Findings across rows (an appended row may change them):
     FIRST_ROW_EMPTY = "first-row-empty"  # title or category empty on an event's first row
     REPEATED_TITLE = "repeated-title"  # accounts repeating their event's title, other date
+    REPEATED_ROW = "repeated-row"  # a row that repeats an earlier row of its event value for value
     OTHER_TITLE = "other-title"  # a later account with a title that is not its event's (never shown)
     CATEGORY_ALIKE = "category-alike"  # two spellings of one lane
     TOO_MANY_CATEGORIES = "too-many-categories"
