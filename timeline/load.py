@@ -658,6 +658,7 @@ def _validate(
                 accounts.insert(0, name, values)
             else:
                 accounts[name] = values
+        _repeated_rows(check)  # (looked for on a worker meanwhile)
     finally:
         workers.shutdown(wait=False)
     accounts = accounts.reset_index(drop=True)
@@ -1837,7 +1838,14 @@ def repeat_candidates(frame: pd.DataFrame, codes: np.ndarray) -> np.ndarray:
     same = ordered[1:] == ordered[:-1]
     if not same.any():
         return np.zeros(0, dtype=np.int64)
-    return np.flatnonzero(np.isin(key, np.unique(ordered[1:][same])))
+    shared = np.unique(ordered[1:][same])
+    # The rows whose key is one of these: first by a table of the keys' low bits (a look-up per
+    # row), then each of the few left looked up among them.
+    low = np.zeros(1 << 16, dtype=bool)
+    low[shared & 0xFFFF] = True
+    maybe = np.flatnonzero(low[key & 0xFFFF])
+    at = np.minimum(np.searchsorted(shared, key[maybe]), len(shared) - 1)
+    return maybe[shared[at] == key[maybe]]
 
 
 def repeated_rows(
@@ -1893,7 +1901,6 @@ ACROSS = (
     _sheet_findings,
     _first_rows,
     _repeated_titles,
-    _repeated_rows,
 )
 
 
