@@ -480,7 +480,7 @@ def _resumed(
 def _repeats(before_cut: pd.DataFrame, joined: np.ndarray, accounts: pd.DataFrame) -> list[Problem]:
     """load.repeated_rows of the new accounts: each against every earlier account of its event
     (`joined`: the positions of those in `before_cut`) and the new ones before it."""
-    if not len(accounts):
+    if len(accounts) + len(joined) < 2:  # (a new event's one account: nothing it could repeat)
         return []
     columns = [*(name for name in schema.NAMES if name in accounts), "row"]
     both = pd.concat([model.take_rows(before_cut, joined)[columns], accounts[columns]], ignore_index=True)
