@@ -69,6 +69,22 @@ CLOCKS = [
 ]
 
 
+def test_disputes_as_of_a_date_are_on_the_clock_of_the_accounts_known_by_then():
+    """A day with no offset is compared on the clock of the event's first account that gives
+    one, among those known by then: not on that of an account not out yet."""
+    index = index_from_rows(
+        [
+            row("raid", "2022-01-06", source="Reuters", published="2022-01-06"),
+            row("raid", "2022-01-05 19:00Z", source="AFP", published="2022-01-08"),  # out on the 8th
+            row("raid", "2022-01-06 01:00+06:00", source="Tengrinews", published="2022-01-07"),
+        ]
+    )
+    shown, mask = at(index, "2022-01-07")  # the day and 01:00 in Almaty: agreed
+    assert ids(index, mask & shown.disputed) == []
+    shown, mask = at(index, "2022-01-08")  # AFP's clock, UTC, first in the file: 19:00 on the 5th
+    assert ids(index, mask & shown.disputed) == ["raid"]
+
+
 @pytest.mark.parametrize("as_of, disputed", [("2022-01-08", []), ("2022-01-09", ["apart"]), ("", ["apart"])])
 def test_disputes_as_of_a_date_compare_times_at_different_offsets_as_moments(as_of, disputed):
     index = index_from_rows(CLOCKS)

@@ -190,7 +190,8 @@ CLOCK_CHANGES = [
     ("2024-02-29 23:30 Asia/Almaty", "+06:00", "then again at UTC+05:00", "2024-02-29 23:30+05:00"),
     ("2022-03-27 01:30 Europe/London", "+00:00", "never happens in Europe/London", "2022-03-27 02:30+01:00"),
     ("2022-03-13 02:15 America/New_York", "-05:00", "show as 03:15 after the change", "2022-03-13 03:15-04:00"),
-    # the times either side: once each, nothing to say
+    # the times either side: once each, nothing to say; at the ends of the years Python holds, as before
+    ("0001-01-01 00:30 Asia/Almaty", "+05:07", "", ""),
     ("2022-10-30 00:59 Europe/London", "+01:00", "", ""),
     ("2022-10-30 02:00 Europe/London", "+00:00", "", ""),
     ("2022-03-27 02:00 Europe/London", "+01:00", "", ""),

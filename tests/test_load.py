@@ -1327,6 +1327,19 @@ def test_a_repeated_title_with_another_date_warns(rows, expected, fragment):
     assert len(dataset.accounts) == len(rows) and len(dataset.events) == 1  # a warning: rows kept
 
 
+def test_a_repeated_title_is_judged_on_the_clock_of_the_rows_kept_as_the_dispute_is():
+    """A refused row's offset is not the event's clock: the day and 01:00 in Almaty agree."""
+    dataset = load_text(
+        text(
+            line(date="2022-01-06", title="Tee"),
+            line(date="2022-01-05 19:00Z", end_date="2022-01-04", title="", category=""),  # refused
+            line(date="2022-01-06 01:00+06:00", title="Tee", category=""),
+        )
+    )
+    assert where(dataset) == [(3, "end_date", E)]
+    assert not dataset.events["disputed"].any()
+
+
 def test_a_repeated_title_is_judged_per_id_and_against_the_first_accepted_row():
     dataset = load_text(
         text(
@@ -1371,6 +1384,8 @@ REPEATED = (
         ([line(), line(published="2022-01-08")], []),
         ([line(), line(id="b")], []),
         ([line(date="2022-13-01"), line(date="2022-13-01")], []),
+        # copies among other accounts, two values each twice: each copy names its own first
+        ([line(), line(source="AP"), line(), line(source="AP"), line(source="AFP"), line()], [(4, 2), (5, 3), (7, 2)]),
     ],
 )
 def test_a_row_that_repeats_another_of_its_event_value_for_value_is_warned(rows, expected):

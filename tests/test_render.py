@@ -435,3 +435,10 @@ def test_a_claimant_and_the_outlet_are_each_set_apart_in_their_own_direction():
     [who] = [n for n in nodes(tree_of(render._reported(item)), "Span") if n["props"].get("className") == "reported-who"]
     assert [text(n) for n in nodes(who["props"]["children"], "Bdi")] == ["وزارة الداخلية", "Reuters"]
     assert text(who) == "وزارة الداخلية (Reuters)"
+
+
+def test_an_overview_of_a_file_with_no_events_yet_blames_no_filter():
+    nothing = Overview("", 0, 0, [], [], False)
+    assert "filters" not in text(tree_of(render.overview(nothing)))
+    filtered = Overview("", 0, 35, [], [], True)
+    assert "No event matches the filters" in text(tree_of(render.overview(filtered)))

@@ -3212,12 +3212,15 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
             wall = pd.Timestamp(value).to_pydatetime()
             moment = wall.replace(tzinfo=place)
             delta, other = moment.utcoffset(), moment.replace(fold=1).utcoffset()
-            shown = moment.astimezone(UTC).astimezone(place).replace(tzinfo=None)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError, OSError):
             delta = None
         if delta is not None:
             if other is None or other == delta:
                 return _as_offset(delta), ""
+            try:  # (a time the clocks skip reads back as another: the one they show instead)
+                shown = moment.astimezone(UTC).astimezone(place).replace(tzinfo=None)
+            except (ValueError, OverflowError):
+                shown = wall
             after = shown if shown != wall else None  # (a time the clocks skip: what they show instead)
             return _as_offset(delta), _clock_change(zone, value, _as_offset(delta), _as_offset(other), after)
     if key in MANY_OFFSETS:

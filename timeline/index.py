@@ -562,6 +562,10 @@ class KnownFrom:
     end_lasts: np.ndarray  # NaT as the int64 maximum
     known: np.ndarray  # their `account` values
     group_starts: np.ndarray
+    # Their UTC offsets in seconds and whether each gives one, where two differ (else None): the
+    # dates are compared on the clock of the first account known that gives one (model.clock_shifts).
+    offsets: np.ndarray | None = None
+    offset_given: np.ndarray | None = None
 
     def disputed_at(self, as_of: int) -> np.ndarray:
         """Per disputed event: whether the accounts known by `as_of` already disagree (the
@@ -570,12 +574,28 @@ class KnownFrom:
         known = self.known <= as_of
         low, high = np.iinfo(np.int64).min, NEVER
         result = np.zeros(len(self.group_starts), dtype=bool)
+        shift = self._shifts(known)
         for earliest, latest in ((self.starts, self.start_lasts), (self.ends, self.end_lasts)):
+            if shift is not None:
+                earliest = np.where(earliest != low, earliest - shift, earliest)
+                latest = np.where(latest != high, latest - shift, latest)
             has = known & (earliest != low) & (latest != high)
             greatest_start = np.maximum.reduceat(np.where(has, earliest, low), self.group_starts)
             least_last = np.minimum.reduceat(np.where(has, latest, high), self.group_starts)
             result |= greatest_start > least_last
         return result
+
+    def _shifts(self, known: np.ndarray) -> np.ndarray | None:
+        """Per account: the seconds to its event's clock among the accounts `known` (the first
+        known one's offset that gives one; its own where it gives one)."""
+        if self.offsets is None or self.offset_given is None or not len(known):
+            return None
+        sizes = np.diff(np.append(self.group_starts, len(known)))
+        group = np.repeat(np.arange(len(self.group_starts)), sizes)
+        place = np.where(known & self.offset_given, np.arange(len(known)), len(known))
+        first = np.minimum.reduceat(place, self.group_starts)
+        clock = np.where(first < len(known), self.offsets[np.minimum(first, len(known) - 1)], 0)
+        return np.where(self.offset_given, self.offsets, clock[group])
 
 
 def known_from(
@@ -670,18 +690,14 @@ def _disputes(
         np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64) if len(sizes) else np.zeros(0, np.int64)
     )
 
-    # (Each on its event's clock where its accounts give different UTC offsets: model.clock_shifts.)
-    shifts = None
-    if len(picked) and "offset" in accounts:
-        shifts = model.clock_shifts(
-            accounts["offset"].take(picked), np.repeat(np.arange(len(sizes)), sizes), len(sizes)
-        )
+    # (Their offsets, where two differ: the dates are compared on one clock, disputed_at's.)
+    found = model.account_offsets(accounts["offset"].take(picked)) if len(picked) and "offset" in accounts else None
+    offsets, given = found if found is not None else (None, None)
 
     def column(name, missing):
         if not len(picked):
             return np.zeros(0, np.int64)
-        values = accounts[name].to_numpy()[picked]
-        values = seconds(values if shifts is None else model.on_clock(values, shifts))
+        values = seconds(accounts[name].to_numpy()[picked])
         return np.where(values == np.iinfo(np.int64).min, missing, values)
 
     return KnownFrom(
@@ -695,4 +711,6 @@ def _disputes(
         end_lasts=column("end_last", NEVER),
         known=account[picked],
         group_starts=group_starts,
+        offsets=offsets,
+        offset_given=given,
     )

@@ -1855,30 +1855,69 @@ def repeated_rows(
     pasted twice), naming the first such row. `candidates`: the positions that may (see
     repeat_candidates), in file order; `said`: of those, the positions whose repeats are said
     (all, unless given: an append says those of its new rows)."""
-    first: dict[tuple, int] = {}
+    head = _first_alike(frame, codes, np.asarray(candidates, dtype=np.int64))
     problems = []
-    columns = [name for name in schema.NAMES if name in frame]
-    values = {name: frame[name].take(candidates).tolist() for name in columns}
-    for k, at in enumerate(candidates.tolist()):
-        whole = (int(codes[at]), *(values[name][k] for name in columns))
-        head = first.setdefault(whole, at)
-        if head != at and (said is None or said[k]):
-            problems.append(
-                Problem(
-                    int(rows[at]),
-                    "id",
-                    WARNING,
-                    say(
-                        "row {row} repeats row {first} value for value, as a row pasted twice does: delete one of "
-                        "them (another account of the event differs at least in its source, its link or its date "
-                        "of publication)",
-                        row=int(rows[at]),
-                        first=int(rows[head]),
-                    ),
-                    ProblemCode.REPEATED_ROW,
-                )
+    for k in np.flatnonzero(head >= 0).tolist():
+        if said is not None and not said[k]:
+            continue
+        row, first = int(rows[candidates[k]]), int(rows[candidates[head[k]]])
+        problems.append(
+            Problem(
+                row,
+                "id",
+                WARNING,
+                say(
+                    "row {row} repeats row {first} value for value, as a row pasted twice does: delete one of "
+                    "them (another account of the event differs at least in its source, its link or its date "
+                    "of publication)",
+                    row=row,
+                    first=first,
+                ),
+                ProblemCode.REPEATED_ROW,
             )
+        )
     return problems
+
+
+def _first_alike(frame: pd.DataFrame, codes: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """For each of the rows `at` (in file order): the index in `at` of the first row of its
+    event with the same value in every column, if that is an earlier one; else -1. Column by
+    column over all of them at once (a file pasted twice has as many as it has rows): each row
+    beside the first of its event not yet matched, again while rows are left unmatched beside
+    another of their event."""
+    head = np.full(len(at), -1, dtype=np.int64)
+    columns = [_comparable(frame[name]) for name in schema.NAMES if name in frame]
+    open_ = np.arange(len(at))  # (indices in `at`, in file order, not yet matched or a head)
+    event = codes[at]
+    while len(open_) >= 2:
+        order = open_[np.argsort(event[open_], kind="stable")]
+        starts = np.r_[True, event[order][1:] != event[order][:-1]]
+        first = order[np.flatnonzero(starts)[np.cumsum(starts) - 1]]  # each one's event's first open row
+        pairs = ~starts
+        if not pairs.any():
+            break
+        mine, theirs = order[pairs], first[pairs]
+        same = np.ones(len(mine), dtype=bool)
+        for column in columns:
+            same &= column(at[mine], at[theirs])
+        head[mine[same]] = theirs[same]
+        # Open still: the rows unlike their event's first (its first is a head now, or was one).
+        open_ = np.sort(mine[~same])
+    return head
+
+
+def _comparable(values: pd.Series):
+    """(positions, others) -> whether the values at those positions are equal, elementwise."""
+    if hasattr(values.array, "__arrow_array__"):  # (Arrow's text: compared without a Python string each)
+        array = pa.array(values.array)
+
+        def equal(mine: np.ndarray, theirs: np.ndarray) -> np.ndarray:
+            found = pc.equal(array.take(mine), array.take(theirs))
+            return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+
+        return equal
+    plain = values.to_numpy(dtype=object)
+    return lambda mine, theirs: plain[mine] == plain[theirs]
 
 
 def _repeated_rows(check: _Checker) -> None:
@@ -2014,8 +2053,9 @@ def _check_repeated_titles(
     # The same title with a date that cannot be the first account's (as for a disputed date, on
     # the event's clock where its accounts give different UTC offsets).
     value, last = start.to_numpy(), np.asarray(start_last)
-    read = check.found["date"]
-    shifts = model.clock_shifts((read.distinct_offset, read.take), codes, len(ids))
+    read = check.found["date"]  # (the clock of the rows kept, as the events' disputes have it)
+    distinct = np.append(read.distinct_offset, "").astype(object)
+    shifts = model.clock_shifts((distinct, np.where(kept, read.take, len(distinct) - 1)), codes, len(ids))
     if shifts is not None:
         value, last = model.on_clock(value, shifts), model.on_clock(last, shifts)
     other_date = (value[at] > last[heads]) | (last[at] < value[heads])

@@ -192,6 +192,20 @@ def clock_shifts(offsets, codes: np.ndarray, n: int) -> np.ndarray | None:
 
     `offsets`: each account's offset as written ("+06:00", "Z", "": none), as a column
     (a category's) or as (distinct offsets, each account's position among them)."""
+    found = account_offsets(offsets)
+    if found is None:
+        return None
+    seconds, given = found
+    at = np.flatnonzero(given)
+    events, first = np.unique(codes[at], return_index=True)
+    event_offset = np.zeros(n, dtype=np.int64)
+    event_offset[events] = seconds[at[first]]
+    return np.where(given, seconds, event_offset[codes])
+
+
+def account_offsets(offsets) -> tuple[np.ndarray, np.ndarray] | None:
+    """Each account's UTC offset in seconds and whether it gives one (`offsets`: see
+    clock_shifts); None where no two differ."""
     if isinstance(offsets, tuple):
         distinct, take = offsets
     else:
@@ -204,12 +218,7 @@ def clock_shifts(offsets, codes: np.ndarray, n: int) -> np.ndarray | None:
     if len(np.unique(seconds[given])) <= 1:
         return None
     take = np.asarray(take)
-    seconds, given = np.append(seconds, 0)[take], np.append(given, False)[take]  # (take -1: none)
-    at = np.flatnonzero(given)
-    events, first = np.unique(codes[at], return_index=True)
-    event_offset = np.zeros(n, dtype=np.int64)
-    event_offset[events] = seconds[at[first]]
-    return np.where(given, seconds, event_offset[codes])
+    return np.append(seconds, 0)[take], np.append(given, False)[take]  # (take -1: none)
 
 
 def on_clock(values: np.ndarray, shifts: np.ndarray) -> np.ndarray:

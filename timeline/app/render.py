@@ -327,7 +327,7 @@ def overview(view: Overview, embedded: bool = False) -> list:
         if more > 0 and not embedded
         else []
     )
-    if not view.events:  # (nothing to count: what the filters leave, said once)
+    if not view.events and view.total:  # (nothing to count: what the filters leave, said once)
         return [
             html.H2(heading),
             html.P(_("No event matches the filters: change them, or clear them"), className="span"),
