@@ -181,6 +181,8 @@ def test_a_warning_is_shown_but_the_row_is_added(tmp_path, values, column):
         ({**GOOD, "id": "new-event", "source_url": "www.example.org"}, "source_url"),  # not a web link
         ({**GOOD, "id": "new-event", "published": "next tuesday"}, "published"),  # no day a reader can know
         ({**GOOD, "published": "2022-13-01"}, "published"),  # another account of an event
+        ({**GOOD, "source": "AP", "date": "2022-01-05 10:00+15:00"}, "date"),  # an offset no place uses
+        ({**GOOD, "source": "AP", "date": "2022-01-05 10:00 CST"}, "date"),  # a zone of several offsets
     ],
 )
 @pytest.mark.parametrize("exists", [True, False])
@@ -196,12 +198,12 @@ def test_a_value_the_site_would_leave_out_refuses_the_row(tmp_path, capsys, valu
     assert code == 1
     assert f": {column}: warning: {column} " in out[0]
     assert out[-2:] == [
-        f"add writes no value that would be left out: fix {column} or leave it out",
+        f"add writes no value, or part of one, that would be left out: fix {column}",
         f"nothing was added to {path}",
     ]
     assert (path.read_bytes() if exists else path.exists()) == (before if exists else False)
     # without it, the row is added
-    assert editing.add(path, {**values, column: ""}).written
+    assert editing.add(path, {**values, column: "2022-01-05" if column == "date" else ""}).written
 
 
 def test_each_row_added_in_a_year_far_before_the_others_is_told(tmp_path):

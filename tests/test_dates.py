@@ -977,6 +977,7 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("January 7/8, 2022", _range("2022-01-07", "2022-01-08")),
         ("January 7 & 8, 2022", _range("2022-01-07", "2022-01-08")),
         ("7./8. January 2022", RANGE),  # (German day numbers: each end unread, so not named)
+        ("3/4 of 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (a slash before no month)
         ("2022-01-05/2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 to 2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 - 2022-01-07", _range("2022-01-05", "2022-01-07")),

@@ -2182,11 +2182,14 @@ def test_two_files_joined_with_cat_each_with_its_byte_order_mark_repeat_the_head
     """`cat one.csv two.csv`, both saved by Excel (CSV UTF-8): the second's byte order mark is
     mid-file, before its header; that line is the header again, not an id '\ufeffid'."""
     one = "\ufeffid,date,title,category,source\na,2022-01-05,A,p,S\n"
-    two = "\ufeffid,date,title,category,source\r\nb,2022-01-06,B,p,S\r\n"
-    dataset = timeline.load_bytes((one + two).encode("utf-8"))
-    assert where(dataset) == [(3, "", E)]
-    assert "repeats the header line" in dataset.problems[0].message
-    assert dataset.accounts["id"].tolist() == ["a", "b"]
+    for two in (
+        "\ufeffid,date,title,category,source\r\nb,2022-01-06,B,p,S\r\n",
+        '\ufeff"id","date","title","category","source"\nb,2022-01-06,B,p,S\n',  # (its names quoted)
+    ):
+        dataset = timeline.load_bytes((one + two).encode("utf-8"))
+        assert where(dataset) == [(3, "", E)]
+        assert "repeats the header line" in dataset.problems[0].message
+        assert dataset.accounts["id"].tolist() == ["a", "b"]
 
 
 def test_a_quote_in_a_value_beside_a_value_of_several_lines_is_read_as_written():

@@ -129,7 +129,7 @@ def parser() -> argparse.ArgumentParser:
         help="append one account, checked like `check` (refused with its messages)",
         description="Append one account (one row) to the file; nothing is written if `check` "
         "would find an error in it, or a value it would leave out (a published date or a link "
-        "that cannot be read). An existing --id adds another account of that "
+        "that cannot be read, an offset no place uses). An existing --id adds another account of that "
         "event, and may leave --title and --category out.",
     )
     sub.add_argument(

@@ -1090,15 +1090,22 @@ def _header_again(frame, rows, columns, problems, bad) -> np.ndarray:
     if parts is not None:  # (the values as long as the first column's name: most files have few)
         lengths = concatenated([np.diff(offsets) for offsets, _ in parts], dtype=np.int64)
         # (or with the second file's byte order mark before it, which `cat` keeps)
-        named_length = len(columns[0].encode())
-        maybe = np.flatnonzero((lengths == named_length) | (lengths == named_length + len(BOM)))
+        named_length = len(columns[0].encode())  # (+ 2: its quotes, kept as text after the mark)
+        maybe = np.flatnonzero(np.isin(lengths, [named_length, named_length + len(BOM), named_length + len(BOM) + 2]))
     else:
         maybe = np.arange(len(frame))
     if len(maybe):  # (of those, the ones that are that name, in any case: one pass, no row at a time)
-        named = first.iloc[maybe].str.lstrip("\ufeff").str.strip().str.lower().map(schema.column_named) == columns[0]
+        named = (
+            first.iloc[maybe].str.lstrip("\ufeff").str.strip().str.strip('"').str.lower().map(schema.column_named)
+            == columns[0]
+        )
         maybe = maybe[named.to_numpy(dtype=bool)]
     for i in maybe.tolist():
-        values = [str(frame[name].iloc[i]).lstrip("\ufeff") for name in columns if not name.startswith("column ")]
+        values = [
+            str(frame[name].iloc[i]).lstrip("\ufeff").strip().strip('"')
+            for name in columns
+            if not name.startswith("column ")
+        ]
         names = [name for name in columns if not name.startswith("column ")]
         if bad[i] or [schema.column_named(value) for value in values] != names:
             continue

@@ -1056,7 +1056,12 @@ _END_LIKE = re.compile(rf"\d{{3,4}}|\d[:./]\d|\b(?:{_MONTH_NAMES})\b", re.IGNORE
 # (Two days of one month: 7-8 January 2022, 7/8 January 2022 as the night of the 7th to the 8th is
 # written, 7 and 8 January 2022, January 7-8, 2022, January 7 & 8, 2022.)
 _DAYS_APART = rf"(?:[{DASHES}\-/&]|\bto\b|\band\b)"
-_DAY_RANGE = re.compile(rf"(\d{{1,2}})\.?\s*{_DAYS_APART}\s*(\d{{1,2}})(\.?\s+[^\W\d_].*)", re.IGNORECASE)
+# (A slash, an ampersand or "and" only before a month's name: 3/4 of 2022 is no range of days.)
+_DAY_RANGE = re.compile(
+    rf"(\d{{1,2}})\.?\s*(?:[{DASHES}\-]|\bto\b|{_DAYS_APART}(?=\s*\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})\b))\s*"
+    rf"(\d{{1,2}})(\.?\s+[^\W\d_].*)",
+    re.IGNORECASE,
+)
 _MONTH_DAY_RANGE = re.compile(
     rf"([^\W\d_]+\.?\s*)(\d{{1,2}})\s*{_DAYS_APART}\s*(\d{{1,2}})(,?\s*\d{{3,4}}.*)", re.IGNORECASE
 )
@@ -3267,6 +3272,12 @@ def _clock_change(zone: str, value, first: str, second: str, after) -> Message:
         second=second,
         example=written + second,
     )
+
+
+def drops_offset(said) -> bool:
+    """Whether a date's warning says its offset or zone was left out (one no place uses, one this
+    program does not know, one that names several): the time kept, with no offset."""
+    return "the time is kept as written, with no offset" in str(getattr(said, "template", said))
 
 
 def example_offset(key: str, value) -> str:

@@ -605,7 +605,7 @@ def add_report(outcome: Appended) -> list[str]:
     if not outcome.written:
         dropped = sorted({p.column for p in outcome.problems if p.code == ProblemCode.DROPPED})
         if dropped and not any(p.level == ERROR for p in outcome.problems):
-            lines.append(f"add writes no value that would be left out: fix {' and '.join(dropped)} or leave it out")
+            lines.append(f"add writes no value, or part of one, that would be left out: fix {' and '.join(dropped)}")
         lines.append(f"nothing was added to {outcome.path}")
         return lines
     [(index, number)] = outcome.written.items()

@@ -1088,8 +1088,16 @@ def _caveat(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A date read (by the "date" rule before it) with something to say of it: says(column, value, what)."""
     parsed = check.found[name]
     if parsed.warnings:
-        caveat = check.frame[name].str.strip().isin(list(parsed.warnings)).to_numpy()
-        check.report(caveat, name, rule.level, lambda v: rule.say(name, v, parsed.warnings[v.strip()]))
+        # (An offset or a zone left out is a value dropped: ProblemCode.DROPPED, which `add` refuses.)
+        dropped = [text for text, said in parsed.warnings.items() if dates.drops_offset(said)]
+        written = check.frame[name].str.strip()
+        for texts, code in (
+            ([t for t in parsed.warnings if t not in dropped], ProblemCode.OTHER),
+            (dropped, ProblemCode.DROPPED),
+        ):
+            if texts:
+                caveat = written.isin(texts).to_numpy()
+                check.report(caveat, name, rule.level, lambda v: rule.say(name, v, parsed.warnings[v.strip()]), code)
 
 
 def _link(check: _Checker, name: str, rule: schema.Rule) -> None:

@@ -26,7 +26,7 @@ class ProblemCode(StrEnum):
     """What kind of finding a problem is, for the program (the message is for the editor)."""
 
     OTHER = "other"  # a finding about one row's values
-    DROPPED = "dropped"  # a value left out, its row kept (a published date or a link that cannot be read)
+    DROPPED = "dropped"  # a value (or its offset) left out, its row kept: a published date or a link unread
     # About the file as a whole (row 0) or its header (row 1):
     NO_FILE = "no-file"
     CANNOT_OPEN = "cannot-open"
