@@ -69,20 +69,28 @@ CLOCKS = [
 ]
 
 
-def test_disputes_as_of_a_date_are_on_the_clock_of_the_accounts_known_by_then():
-    """A day with no offset is compared on the clock of the event's first account that gives
-    one, among those known by then: not on that of an account not out yet."""
+def test_disputes_as_of_a_date_are_on_the_clocks_of_the_accounts_known_by_then():
+    """A day with no offset may be on any clock of the accounts known by then, not on that of an
+    account not out yet."""
     index = index_from_rows(
         [
             row("raid", "2022-01-06", source="Reuters", published="2022-01-06"),
-            row("raid", "2022-01-05 19:00Z", source="AFP", published="2022-01-08"),  # out on the 8th
+            row("raid", "2022-01-05 19:00Z", source="AFP", published="2022-01-08"),
             row("raid", "2022-01-06 01:00+06:00", source="Tengrinews", published="2022-01-07"),
+            row("late", "2022-01-06", source="Reuters", published="2022-01-06"),
+            row("late", "2022-01-06 01:00+06:00", source="Tengrinews", published="2022-01-07"),
+            row("late", "2022-01-06 01:00Z", source="AFP", published="2022-01-08"),  # 07:00 in Almaty
         ]
     )
-    shown, mask = at(index, "2022-01-07")  # the day and 01:00 in Almaty: agreed
-    assert ids(index, mask & shown.disputed) == []
-    shown, mask = at(index, "2022-01-08")  # AFP's clock, UTC, first in the file: 19:00 on the 5th
-    assert ids(index, mask & shown.disputed) == ["raid"]
+    # the day on Almaty's clock agrees with 01:00 there (19:00 UTC the day before)
+    for as_of in ("2022-01-07", "2022-01-08"):
+        shown, mask = at(index, as_of)
+        assert "raid" not in ids(index, mask & shown.disputed)
+    # AFP's 01:00 UTC is 07:00 in Almaty, six hours after the other time: disputed once it is out
+    shown, mask = at(index, "2022-01-07")
+    assert "late" not in ids(index, mask & shown.disputed)
+    shown, mask = at(index, "2022-01-08")
+    assert "late" in ids(index, mask & shown.disputed)
 
 
 @pytest.mark.parametrize("as_of, disputed", [("2022-01-08", []), ("2022-01-09", ["apart"]), ("", ["apart"])])

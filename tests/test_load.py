@@ -1247,14 +1247,18 @@ DISPUTES = [
     (["2022-01-07T14:30+06:00", "2022-01-07 14:30"], False),
     (["7 January 2022", "2022-01-07"], False),
     (["2022-01-05", "2022-01", "2022-01-07"], True),
-    # Times at different UTC offsets are compared as the moments they are, on one clock: a time or
-    # a day with no offset is taken to be on the clock of the event's first offset.
+    # Times at different UTC offsets are compared as the moments they are: a time or a day with no
+    # offset may be on any clock its event's accounts give, whatever their order.
     (["2022-01-07 23:30+06:00", "2022-01-07 17:30Z"], False),
     (["2022-01-07 14:30+06:00", "2022-01-07 14:30Z"], True),
     (["2022-01-07 09:30 EST", "2022-01-07 14:30Z", "2022-01-07 20:30+0600"], False),
     (["2022-01-07 14:30+06:00", "2022-01-07 14:30 ALMT"], False),
     (["2022-01-08 01:00+06:00", "2022-01-08", "2022-01-07 19:00 UTC"], False),
-    (["2022-01-07 19:00 UTC", "2022-01-08", "2022-01-08 01:00+06:00"], True),
+    (["2022-01-07 19:00 UTC", "2022-01-08", "2022-01-08 01:00+06:00"], False),
+    (["2022-01-08", "2022-01-07 19:00Z", "2022-01-08 01:00+06:00"], False),
+    (["2022-01-07 19:00 UTC", "2022-01-08", "2022-01-07 14:00 EST"], True),  # (on no clock)
+    (["2022-01-08 10:00+06:00", "2022-01-08 10:00"], False),
+    (["2022-01-08 10:00+06:00", "2022-01-08 10:00Z", "2022-01-08 10:00"], True),
     (["2022-01-08 01:00+06:00", "2022-01-08 01:00", "2022-01-07 19:00Z"], False),
 ]
 

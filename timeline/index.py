@@ -563,7 +563,7 @@ class KnownFrom:
     known: np.ndarray  # their `account` values
     group_starts: np.ndarray
     # Their UTC offsets in seconds and whether each gives one, where two differ (else None): the
-    # dates are compared on the clock of the first account known that gives one (model.clock_shifts).
+    # dates are compared on each clock the accounts known give (model.on_any_clock).
     offsets: np.ndarray | None = None
     offset_given: np.ndarray | None = None
 
@@ -573,29 +573,25 @@ class KnownFrom:
         for the end)."""
         known = self.known <= as_of
         low, high = np.iinfo(np.int64).min, NEVER
-        result = np.zeros(len(self.group_starts), dtype=bool)
-        shift = self._shifts(known)
-        for earliest, latest in ((self.starts, self.start_lasts), (self.ends, self.end_lasts)):
-            if shift is not None:
-                earliest = np.where(earliest != low, earliest - shift, earliest)
-                latest = np.where(latest != high, latest - shift, latest)
-            has = known & (earliest != low) & (latest != high)
-            greatest_start = np.maximum.reduceat(np.where(has, earliest, low), self.group_starts)
-            least_last = np.minimum.reduceat(np.where(has, latest, high), self.group_starts)
-            result |= greatest_start > least_last
-        return result
 
-    def _shifts(self, known: np.ndarray) -> np.ndarray | None:
-        """Per account: the seconds to its event's clock among the accounts `known` (the first
-        known one's offset that gives one; its own where it gives one)."""
+        def disputed_on(shift: np.ndarray | None) -> np.ndarray:
+            result = np.zeros(len(self.group_starts), dtype=bool)
+            for earliest, latest in ((self.starts, self.start_lasts), (self.ends, self.end_lasts)):
+                if shift is not None:
+                    earliest = np.where(earliest != low, earliest - shift, earliest)
+                    latest = np.where(latest != high, latest - shift, latest)
+                has = known & (earliest != low) & (latest != high)
+                greatest_start = np.maximum.reduceat(np.where(has, earliest, low), self.group_starts)
+                least_last = np.minimum.reduceat(np.where(has, latest, high), self.group_starts)
+                result |= greatest_start > least_last
+            return result
+
         if self.offsets is None or self.offset_given is None or not len(known):
-            return None
+            return disputed_on(None)
+        # On the clocks of the accounts known by then (model.on_any_clock).
         sizes = np.diff(np.append(self.group_starts, len(known)))
         group = np.repeat(np.arange(len(self.group_starts)), sizes)
-        place = np.where(known & self.offset_given, np.arange(len(known)), len(known))
-        first = np.minimum.reduceat(place, self.group_starts)
-        clock = np.where(first < len(known), self.offsets[np.minimum(first, len(known) - 1)], 0)
-        return np.where(self.offset_given, self.offsets, clock[group])
+        return model.on_any_clock((self.offsets, self.offset_given & known), group, len(self.group_starts), disputed_on)
 
 
 def known_from(

@@ -2061,12 +2061,15 @@ def _check_repeated_titles(
     # The same title with a date that cannot be the first account's (as for a disputed date, on
     # the event's clock where its accounts give different UTC offsets).
     value, last = start.to_numpy(), np.asarray(start_last)
-    read = check.found["date"]  # (the clock of the rows kept, as the events' disputes have it)
+
+    def other_on(shifts: np.ndarray | None) -> np.ndarray:
+        moved, ends = (value, last) if shifts is None else (model.on_clock(value, shifts), model.on_clock(last, shifts))
+        return (moved[at] > ends[heads]) | (ends[at] < moved[heads])
+
+    read = check.found["date"]  # (the clocks of the rows kept, as the events' disputes have them)
     distinct = np.append(read.distinct_offset, "").astype(object)
-    shifts = model.clock_shifts((distinct, np.where(kept, read.take, len(distinct) - 1)), codes, len(ids))
-    if shifts is not None:
-        value, last = model.on_clock(value, shifts), model.on_clock(last, shifts)
-    other_date = (value[at] > last[heads]) | (last[at] < value[heads])
+    clocks = model.account_offsets((distinct, np.where(kept, read.take, len(distinct) - 1)))
+    other_date = other_on(None) if clocks is None else model.on_any_clock(clocks, codes, len(ids), other_on, events)
     flagged = np.flatnonzero(same & other_date)
     found: dict[int, tuple[int, list[int]]] = {}  # event -> (its first flagged, its rows in file order)
     for k, event, row in zip(flagged.tolist(), events[flagged].tolist(), check.rows[at[flagged]].tolist()):

@@ -171,24 +171,54 @@ def _dates(dates, codes: np.ndarray, first: np.ndarray, n: int):
     start, start_last, end, end_last = (np.asarray(dates[name]) for name in ("start", "start_last", "end", "end_last"))
     # The last moment the event covers: its end (at that precision) or its start's.
     last = np.where(np.isnat(end_last[first]), start_last[first], end_last[first])
-    # Dates agree when one moment lies inside every account's date (each on its event's clock).
-    shifts = clock_shifts(dates["offset"], codes, n) if "offset" in dates else None
-    if shifts is not None:
-        start, start_last, end, end_last = (on_clock(values, shifts) for values in (start, start_last, end, end_last))
-    disputed = _disagree(start, start_last, codes, n)
-    has_end = ~np.isnat(end)
-    if has_end.any():
-        disputed |= _disagree(end[has_end], end_last[has_end], codes[has_end], n)
-    return disputed, last
+
+    # Dates agree when one moment lies inside every account's date: on one clock, any of those
+    # its accounts give (a day or a time with no offset may be on any of them).
+    def disputed_on(shifts: np.ndarray | None) -> np.ndarray:
+        moved = [
+            values if shifts is None else on_clock(values, shifts) for values in (start, start_last, end, end_last)
+        ]
+        disputed = _disagree(moved[0], moved[1], codes, n)
+        has_end = ~np.isnat(end)
+        if has_end.any():
+            disputed |= _disagree(moved[2][has_end], moved[3][has_end], codes[has_end], n)
+        return disputed
+
+    found = account_offsets(dates["offset"]) if "offset" in dates else None
+    if found is None:
+        return disputed_on(None), last
+    return on_any_clock(found, codes, n, disputed_on), last
+
+
+def on_any_clock(
+    found: tuple[np.ndarray, np.ndarray], codes: np.ndarray, n: int, judged, owners: np.ndarray | None = None
+) -> np.ndarray:
+    """Per event (or per item of `owners`, each item's event): `judged(shifts)` on every clock
+    its event's accounts give, true only if true on each: an account with a UTC offset is on its
+    own, one without on the clock tried (a day with no offset is disputed only if no clock of its
+    event makes it agree). `found`: account_offsets'. Events with no offset: as judged on any
+    clock (one shift for all their accounts)."""
+    seconds, given = found
+    size = n if owners is None else len(owners)
+    result, first = np.ones(size, dtype=bool), None
+    timed = np.zeros(size, dtype=bool)
+    for clock in np.unique(seconds[given]).tolist():
+        on_it = np.zeros(n, dtype=bool)
+        on_it[codes[given & (seconds == clock)]] = True
+        has = on_it if owners is None else on_it[owners]
+        verdict = judged(np.where(given, seconds, clock))
+        result &= verdict | ~has
+        timed |= has
+        first = verdict if first is None else first
+    return result & (timed | first) if first is not None else result
 
 
 def clock_shifts(offsets, codes: np.ndarray, n: int) -> np.ndarray | None:
-    """Per account: the seconds to take from its dates to compare them with the other accounts
-    of its event, where they are written at different UTC offsets ("23:30+06:00" and "17:30Z"
-    are one moment). An account with an offset is taken to UTC by it; one without, by its
-    event's first offset (a time written with none, or a day, is taken to be on the clock of
-    the event's other accounts). None where no two accounts' offsets differ (most files): the
-    dates compare as written.
+    """Per account: the seconds to take from its dates to compare them with its event's date,
+    where they are written at different UTC offsets ("23:30+06:00" and "17:30Z" are one moment),
+    as the panel marks the accounts that differ. An account with an offset is taken to UTC by
+    it; one without, by its event's first offset. None where no two accounts' offsets differ
+    (most files): the dates compare as written. (Disputes try every clock: on_any_clock.)
 
     `offsets`: each account's offset as written ("+06:00", "Z", "": none), as a column
     (a category's) or as (distinct offsets, each account's position among them)."""

@@ -684,7 +684,7 @@ COLUMNS: tuple[Column, ...] = (
         "with a warning naming both offsets and the time to write. "
         "Accounts of one event that give times at different offsets are compared as the moments they are "
         "(`23:30+06:00` and `17:30Z` agree; `14:30+06:00` and `14:30Z` are disputed), a day or a time with no "
-        "offset on the clock of the event's first offset. Numeric forms such as `03/04/2022` are "
+        "offset on any clock the event's accounts give (disputed only if it agrees on none). Numeric forms such as `03/04/2022` are "
         "refused when they could be read two ways, with or without a time (the two ways to write it keep the "
         "time), and so is `22-01-07` (7 January 2022 year first, or 22 January 2007). A month with a year of two "
         "digits (`Jan-22`, as a spreadsheet shows a month) is refused, naming both its readings (January 2022, or "
