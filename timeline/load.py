@@ -1821,8 +1821,6 @@ def _repeated_titles(check: _Checker) -> None:
     _check_repeated_titles(check, codes, ids, check.found["date"].value, check.found["start_last"])
 
 
-# (Then, on the accounts kept, the lanes: category_problems. timeline.appends runs the same
-# _validate on appended rows and counts places and lanes again across the whole file.)
 # The columns whose lengths pick out the rows that may repeat another (each then compared whole).
 _REPEAT_KEYS = ("date", "source", "description")
 
@@ -1937,6 +1935,8 @@ def _repeated_rows(check: _Checker) -> None:
         check.problems += repeated_rows(check.frame, check.rows, codes, candidates)
 
 
+# (Then, on the accounts kept, the lanes: category_problems. timeline.appends runs the same
+# _validate on appended rows and counts places and lanes again across the whole file.)
 ACROSS = (
     _years_as_days,
     _end_before_start,

@@ -335,16 +335,20 @@ def date_bound(text: str, last: bool = False) -> int | None:
 def date_range(filters: Filters) -> tuple[int | None, int | None]:
     """The date filter's first and last seconds (None: no bound). A "from" after "to", typed the
     wrong way round, is read as the range between the two (said by `swapped_dates`)."""
-    low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
-    if low is not None and high is not None and low > high:
+    if _swapped(filters):
         return date_bound(filters.date_to), date_bound(filters.date_from, last=True)
-    return low, high
+    return date_bound(filters.date_from), date_bound(filters.date_to, last=True)
+
+
+def _swapped(filters: Filters) -> bool:
+    """Whether "from" is after "to" (both read)."""
+    low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
+    return low is not None and high is not None and low > high
 
 
 def swapped_dates(filters: Filters) -> list[str]:
     """What to say of a "from" after "to": the notice that the range between them is shown."""
-    low, high = date_bound(filters.date_from), date_bound(filters.date_to, last=True)
-    if low is None or high is None or low <= high:
+    if not _swapped(filters):
         return []
     return [
         _("'{from_}' date {first} is after '{to}' date {last}: the events between the two are shown").format(

@@ -793,7 +793,8 @@ def labelled_traces(
     # A title at most LABEL_SHARE of the plot, and no wider than the room on the roomier side of
     # its mark (a narrow phone's chart), so that the plot's edge never cuts it: "…" says it is cut.
     room = np.maximum(width - anchor_px, anchor_px) - gap
-    longest = np.minimum(max(LABEL_MIN, LABEL_SHARE * width), room).tolist()
+    widest = max(LABEL_MIN, LABEL_SHARE * width)
+    longest = np.minimum(widest, room).tolist()
     written = [shorten(t, HOVER_TITLE) for t in index.values("title", positions)]
     titles = [packing.fit(t, most, LABEL_SIZE) for t, most in zip(written, longest)]
     widths = np.array([packing.text_width(t, LABEL_SIZE) for t in titles])
@@ -802,7 +803,7 @@ def labelled_traces(
     # title never runs out of its bar across the bar's edge.
     left_anchor = anchor_px.copy()
     inside = mark_high - mark_low - 2 * packing.SPAN_INSET
-    outside = np.minimum(max(LABEL_MIN, LABEL_SHARE * width), np.maximum(width - mark_high, mark_low) - packing.OFFSET)
+    outside = np.minimum(widest, np.maximum(width - mark_high, mark_low) - packing.OFFSET)
     beside = np.flatnonzero(is_span & (widths > inside) & (outside > inside))
     for k in beside.tolist():
         titles[k] = packing.fit(written[k], float(outside[k]), LABEL_SIZE)
