@@ -976,7 +976,12 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("7 and 8 January 2022", _range("2022-01-07", "2022-01-08")),
         ("January 7/8, 2022", _range("2022-01-07", "2022-01-08")),
         ("January 7 & 8, 2022", _range("2022-01-07", "2022-01-08")),
-        ("7./8. January 2022", RANGE),  # (German day numbers: each end unread, so not named)
+        ("7./8. January 2022", RANGE),
+        # a range whose ends are one date: that date (in any column)
+        ("7 and 7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
+        ("7-7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
+        ("5 January 2022 – 5 January 2022", "is a range that starts and ends on one date: write 2022-01-05"),
+        ("2022-01-05 10:00 to 2022-01-05 10:00", "is a range that starts and ends on one date: write 2022-01-05 10:00"),  # (German day numbers: each end unread, so not named)
         ("3/4 of 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (a slash before no month)
         ("2022-01-05/2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 to 2022-01-07", _range("2022-01-05", "2022-01-07")),
@@ -1264,6 +1269,9 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
             f"and 1990 (or 1890) {END}",
         ),
         ("published", "'90s", ONE_DAY),
+        # a range whose ends are one date is that date in every column
+        ("end_date", "7-7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
+        ("published", "7 and 7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
         # in end_date: its end there (the span's start, written in date, was told as the start)
         (
             "end_date",

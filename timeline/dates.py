@@ -2605,6 +2605,8 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             start, end = read[at + 2 * k], read[at + 2 * k + 1]
             if start is not None and end is not None and start[0] <= end[0]:
                 first, last = _as_written(*start), _as_written(*end)
+                if first == last:  # (7-7 January 2022: one date, not a span)
+                    return say("is a range that starts and ends on one date: write {date}", date=first)
                 return _span(
                     column,
                     say(

@@ -299,8 +299,8 @@ def _first_row_cause(
     """A new account of an event whose first row is refused is not that event's first row: it
     is refused because of the first row, which is named, rather than for its empty title."""
     empty = [p for p in found if p.code == ProblemCode.FIRST_ROW_EMPTY]
-    if not empty:
-        return found
+    if not empty or not dataset.errors:
+        return found  # (no refused row: no first row to name, and no need to read the file)
     event_id = str(row.get("id", "")).strip()
     data = file_bytes()
     if event_id.encode("utf-8") not in data:
