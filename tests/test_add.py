@@ -454,6 +454,21 @@ def test_an_account_of_an_event_whose_first_row_is_refused_names_that_row(tmp_pa
     assert capsys.readouterr().out.splitlines() == [f"{path}:3: id: error: {cause}", f"nothing was added to {path}"]
 
 
+def test_rows_added_again_one_by_one_are_told_as_the_block_they_repeat(tmp_path):
+    """An editor runs the same two adds again: the second add is told that its row goes on
+    repeating the rows before it (the warning `check` gives the file: one for the block)."""
+    path = tmp_path / "events.csv"
+    other = {**GOOD, "id": "curfew", "title": "Curfew", "date": "2022-01-06"}
+    path.write_text(HEADER + "\n")
+    for values in (GOOD, other, GOOD):
+        assert editing.add(path, values).written
+    outcome = editing.add(path, other)
+    said = "rows 4 to 5 repeat rows 2 to 3 value for value, as rows pasted twice do"
+    assert outcome.written == {0: 5}
+    assert [(p.row, p.column, p.message[: len(said)]) for p in outcome.problems] == [(4, "id", said)]
+    assert [p.message for p in timeline.load(path).problems] == [p.message for p in outcome.problems]
+
+
 def test_a_new_event_without_a_title_still_says_title_is_empty(tmp_path):
     path = tmp_path / "events.csv"
     path.write_text(FILE)

@@ -190,6 +190,23 @@ def test_a_row_appended_again_is_told_as_a_full_load_tells_it_whichever_earlier_
     assert problem.message.startswith("row 5 repeats row 4 value for value")
 
 
+def test_rows_appended_that_go_on_repeating_a_block_are_told_as_a_full_load_tells_them(tmp_path):
+    """A block of rows pasted twice, appended to row by row: one warning for the whole block,
+    as a full load gives it, whether read on or read whole."""
+    path = tmp_path / "events.csv"
+    rows = [row("curfew", "2022-01-05"), row("airport", "2022-01-06"), row("strike", "2022-01-07")]
+    path.write_bytes(csv_bytes(rows + rows[:1]))
+    previous = timeline.load(path)
+    for again in rows[1:]:
+        with open(path, "ab") as f:
+            f.write(csv_bytes([again]).split(b"\n", 1)[1])
+        previous = load_more(previous, path)
+        same(previous, timeline.load(path))
+    [problem] = previous.problems
+    assert (problem.row, problem.code) == (5, ProblemCode.REPEATED_ROW)
+    assert problem.message.startswith("rows 5 to 7 repeat rows 2 to 4 value for value")
+
+
 def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02", location="Almaty")]))

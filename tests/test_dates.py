@@ -787,9 +787,9 @@ HOW_TO_WRITE = "write it as YYYY-MM-DD (e.g. 2022-01-07), YYYY-MM, YYYY or YYYY-
         ),
         # no month at all, or no day number beside the month: as before
         ("13/13/2022", f"neither 13 nor 13 can be a month; {HOW_TO_WRITE}"),
-        ("32/1/2022", f"neither 32 nor 1 can be a month; {HOW_TO_WRITE}"),
-        ("1/32/2022", f"neither 1 nor 32 can be a month; {HOW_TO_WRITE}"),
-        ("0/5/2022", f"neither 0 nor 5 can be a month; {HOW_TO_WRITE}"),
+        ("32/1/2022", f"has 32, which can be neither a day nor a month; {HOW_TO_WRITE}"),
+        ("1/32/2022", f"has 32, which can be neither a day nor a month; {HOW_TO_WRITE}"),
+        ("0/5/2022", f"has 0, which can be neither a day nor a month; {HOW_TO_WRITE}"),
     ],
 )
 def test_a_numeric_date_whose_day_is_not_in_its_month_says_so(text, said):
@@ -878,7 +878,17 @@ def test_the_weekday_and_the_day_in_its_month_are_said_in_french():
         assert str(raised.value) == "avril 2022 compte 30 jours : le jour 31 n'existe pas"
 
 
-def _midnight_caveat(day: str, am: bool = False) -> str:
+def _midnight_caveat(day: str, am: bool = False, kind: str = "") -> str:
+    if kind == "h:mm":
+        return (
+            "a time of 0:00 is how a spreadsheet shows a date without a time in a date and time format "
+            f"(m/d/yyyy h:mm), and it is shown as 00:00; if only the day is known, write {day}"
+        )
+    if kind == "sql":
+        return (
+            "a time of 12:00AM is how SQL Server writes a date without a time, and it is shown as 00:00; if only "
+            f"the day is known, write {day}"
+        )
     if am:
         return (
             "a time of 12:00:00 AM is how .NET, data portals and spreadsheets with US settings write a date without "
@@ -911,6 +921,14 @@ def _midnight_caveat(day: str, am: bool = False) -> str:
         ("2022-01-05 12:00:00 AM", D(2022, 1, 5), "", _midnight_caveat("2022-01-05", am=True)),
         ("2022-01-05 12:00:00 a.m.", D(2022, 1, 5), "", _midnight_caveat("2022-01-05", am=True)),
         ("2022-01-05 12:00 AM", D(2022, 1, 5), "", ""),  # (typed: midnight meant)
+        # without seconds as programs show it: a spreadsheet's h:mm (0:00), SQL Server's 12:00AM
+        ("1/13/2022 0:00", D(2022, 1, 13), "", _midnight_caveat("2022-01-13", kind="h:mm")),
+        ("2022-01-05 0:00", D(2022, 1, 5), "", _midnight_caveat("2022-01-05", kind="h:mm")),
+        ("Jan  5 2022 12:00AM", D(2022, 1, 5), "", _midnight_caveat("2022-01-05", kind="sql")),
+        ("Jan 13 2022 12:00am", D(2022, 1, 13), "", _midnight_caveat("2022-01-13", kind="sql")),
+        ("1/13/2022 10:00", D(2022, 1, 13, 10), "", ""),
+        ("1/13/2022 0:30", D(2022, 1, 13, 0, 30), "", ""),
+        ("Jan  5 2022 12:30AM", D(2022, 1, 5, 0, 30), "", ""),
         ("2022-01-05 12:00:00 PM", D(2022, 1, 5, 12), "", ""),  # (noon)
         # with a caveat of its own, both said
         (
@@ -981,7 +999,10 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("7 and 7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
         ("7-7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
         ("5 January 2022 – 5 January 2022", "is a range that starts and ends on one date: write 2022-01-05"),
-        ("2022-01-05 10:00 to 2022-01-05 10:00", "is a range that starts and ends on one date: write 2022-01-05 10:00"),  # (German day numbers: each end unread, so not named)
+        (
+            "2022-01-05 10:00 to 2022-01-05 10:00",
+            "is a range that starts and ends on one date: write 2022-01-05 10:00",
+        ),  # (German day numbers: each end unread, so not named)
         ("3/4 of 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (a slash before no month)
         ("2022-01-05/2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 to 2022-01-07", _range("2022-01-05", "2022-01-07")),
@@ -1174,7 +1195,7 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
             "has 'г.' after it, which a date cannot hold; without it, it can be read two ways: 5 January 2022 "
             "(day first) or 1 May 2022 (month first); write 2022-01-05 or 2022-05-01",
         ),
-        ("32.01.2022 г.", f"neither 32 nor 1 can be a month; {HOW_TO_WRITE}"),
+        ("32.01.2022 г.", f"has 32, which can be neither a day nor a month; {HOW_TO_WRITE}"),
         ("5 января 2022г.", "is written with a month name in Russian; write 2022-01-05"),
         ("5-го января 2022", "is written with a month name in Russian; write 2022-01-05"),
         ("2022-01-05 – ", f"is not a date that can be read; {HOW_TO_WRITE}"),
@@ -1191,6 +1212,61 @@ def test_a_value_refused_is_said_more_nearly(text, said):
     with pytest.raises(DateError) as raised:
         parse_one(text)
     assert str(raised.value) == said
+
+
+def _year_first(written: str, read: str, iso: str, other: str, other_iso: str) -> str:
+    return (
+        f"has a year of two digits, {written}, read as {read}; it is {other} if it is written year first (as dates "
+        f"are in Japan and Korea): write the date in full, {iso} or {other_iso}"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, value, said",
+    [
+        # a year of two digits last, that is a date year first too (Japan's 22/01/05): read as before, both named
+        (
+            "22/01/05",
+            D(2005, 1, 22),
+            _year_first("05", "22 January 2005", "2005-01-22", "5 January 2022", "2022-01-05"),
+        ),
+        (
+            "22.01.05",
+            D(2005, 1, 22),
+            _year_first("05", "22 January 2005", "2005-01-22", "5 January 2022", "2022-01-05"),
+        ),
+        (
+            "13.01.22",
+            D(2022, 1, 13),
+            _year_first("22", "13 January 2022", "2022-01-13", "22 January 2013", "2013-01-22"),
+        ),
+        # ...only one way a date: only the year of two digits said, or refused with the one way to write it
+        ("13/01/45", D(1945, 1, 13), "has a year of two digits, 45, read as 1945 (13 January 1945); if 2045 is"),
+        ("22/02/30", D(1930, 2, 22), "has a year of two digits, 30, read as 1930 (22 February 1930); if 2030 is"),
+        ("1/13/22", D(2022, 1, 13), "has a year of two digits, 22, read as 2022 (13 January 2022); if 1922 is"),
+        (
+            "99/12/31",
+            None,
+            "is a date only if it is written year first with a year of two digits (31 December 1999); write 1999-12-31",
+        ),
+        (
+            "45.01.13",
+            None,
+            "is a date only if it is written year first with a year of two digits (13 January 1945); write 1945-01-13",
+        ),
+        ("32/01/22", None, "is a date only if it is written year first with a year of two digits (22 January 1932)"),
+        ("32/01/2022", None, "has 32, which can be neither a day nor a month"),
+    ],
+)
+def test_a_date_that_may_be_written_year_first_says_so(text, value, said):
+    """Japan and Korea write 5 January 2022 as 22/01/05 or 22.01.05, which reads day first as 22
+    January 2005: each reading is named (a whole column so is then warned on every row)."""
+    series = pd.Series(["2022-01-07", text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        if value is None:
+            assert pd.isna(parsed.value.iloc[1]) and str(parsed.errors[text]).startswith(said)
+        else:
+            assert parsed.value.iloc[1] == pd.Timestamp(value) and str(parsed.warnings[text]).startswith(said)
 
 
 END = "in date if date does not hold it already"

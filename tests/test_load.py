@@ -1388,16 +1388,37 @@ REPEATED = (
         ([line(), line(published="2022-01-08")], []),
         ([line(), line(id="b")], []),
         ([line(date="2022-13-01"), line(date="2022-13-01")], []),
-        # copies among other accounts, two values each twice: each copy names its own first
-        ([line(), line(source="AP"), line(), line(source="AP"), line(source="AFP"), line()], [(4, 2), (5, 3), (7, 2)]),
+        # copies among other accounts, two values each twice: each copy names its own first, rows
+        # that repeat rows one after another (a block pasted twice) in one warning
+        ([line(), line(source="AP"), line(), line(source="AP"), line(source="AFP"), line()], [(4, 5, 2), (7, 2)]),
+        # a file pasted whole below itself, then its first row once more
+        (
+            [line(), line(id="b"), line(id="c"), line(), line(id="b"), line(id="c"), line()],
+            [(5, 7, 2), (8, 2)],
+        ),
+        # two blocks: the second does not go on from the first (rows 4-5 repeat 2-3, 6-7 repeat 2-3 too)
+        ([line(), line(id="b"), line(), line(id="b"), line(), line(id="b")], [(4, 5, 2), (6, 7, 2)]),
     ],
 )
 def test_a_row_that_repeats_another_of_its_event_value_for_value_is_warned(rows, expected):
     dataset = load_text(text(*rows))
     said = [p for p in dataset.problems if p.code == ProblemCode.REPEATED_ROW]
-    assert [(p.row, p.column, p.level) for p in said] == [(row, "id", W) for row, _ in expected]
-    assert [p.message for p in said] == [REPEATED.format(row=row, first=first) for row, first in expected]
+    assert [(p.row, p.column, p.level) for p in said] == [(row, "id", W) for row, *_ in expected]
+    assert [p.message for p in said] == [repeated(*told) for told in expected]
     assert len(dataset.accounts) == len(rows) - sum(p.level == E for p in dataset.problems)  # (kept: a warning)
+
+
+def repeated(row: int, *rest: int) -> str:
+    """The warning on row `row` repeating row `first`, or on rows `row` to `last` repeating the
+    as many rows from `first` on."""
+    if len(rest) == 1:
+        return REPEATED.format(row=row, first=rest[0])
+    last, first = rest
+    return (
+        f"rows {row} to {last} repeat rows {first} to {first + last - row} value for value, as rows pasted twice "
+        "do: delete one copy of them (another account of an event differs at least in its source, its link or "
+        "its date of publication)"
+    )
 
 
 def test_disputed_ends():

@@ -53,6 +53,7 @@ from .load import (
     placed_warning,
     repeat_candidates,
     repeated_rows,
+    repeated_span,
     signature,
     uncounted,
     window_hash,
@@ -319,7 +320,7 @@ def _checked_on(
     new = [p for p in problems if p.row not in head_rows and p.code not in RECOUNTED | {ProblemCode.REPEATED_ROW}]
     accounts = accounts[~accounts["row"].isin(head_rows)]
     new += _repeats(before_cut, joined, accounts)
-    if _repeated_again(previous, new, accounts):
+    if _repeated_again(previous, new, accounts) or _repeats_go_on(previous, new):
         return None
     categories = _added(resume.categories, category_counts(accounts) if len(accounts) else {})
     placed = _added(resume.places, _placed_counts(notes.places, head_rows, rows, frame))
@@ -545,6 +546,22 @@ def _summed(before: dict, now: dict) -> dict:
     for key, count in now.items():
         joined[key] = joined.get(key, 0) + count
     return joined
+
+
+def _repeats_go_on(previous: Dataset, new: list[Problem]) -> bool:
+    """New rows go on repeating rows where rows at the end of the previous version did (a block
+    pasted twice, then appended to): a full load tells them in one warning."""
+    starts = {(p.row, repeated_span(p)[1]) for p in new if p.code == ProblemCode.REPEATED_ROW}
+    if not starts:
+        return False
+    resume = previous.resume
+    assert resume is not None
+    for problem in previous.problems:
+        if problem.code == ProblemCode.REPEATED_ROW and problem.row <= resume.records:
+            last, _first, first_last = repeated_span(problem)
+            if (last + 1, first_last + 1) in starts:
+                return True
+    return False
 
 
 def _repeated_again(previous: Dataset, new: list[Problem], accounts: pd.DataFrame) -> bool:

@@ -550,6 +550,10 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
 _MIDNIGHT = r"(?:^|[^0-9:])0?0:00:00(?:[.,]0+)?(?:$|[^0-9.,:])"
 # The same at 12:00:00 AM, as .NET, Socrata's portals and spreadsheets with US settings write it.
 _MIDNIGHT_AM = r"(?:^|[^0-9:])12:00:00(?:[.,]0+)?\s*[aA]\.?[mM]\b"
+# Without seconds, as a program shows one: 0:00 (a spreadsheet's h:mm; a person types 00:00), and
+# 12:00AM with no space (SQL Server's CONVERT and CAST: "Jan  5 2022 12:00AM").
+_MIDNIGHT_SHORT = r"(?:^|[^0-9:])0:00(?:$|[^0-9.,:])"
+_MIDNIGHT_SQL = r"(?:^|[^0-9:])12:00[aA][mM]\b"
 
 
 def _midnight(texts: pd.Series, out: _Out) -> None:
@@ -563,25 +567,41 @@ def _midnight(texts: pd.Series, out: _Out) -> None:
     if not len(at):
         return
     written = pa.array([_ascii_digits(t) for t in texts.iloc[at].tolist()], type=pa.large_string())
-    zeros = pc.match_substring_regex(written, _MIDNIGHT).to_numpy(zero_copy_only=False)
-    twelve = pc.match_substring_regex(written, _MIDNIGHT_AM).to_numpy(zero_copy_only=False)
-    for i, am in zip(at[zeros | twelve].tolist(), twelve[zeros | twelve].tolist()):
+    kinds = [pc.match_substring_regex(written, form).to_numpy(zero_copy_only=False) for form in _MIDNIGHTS]
+    for j in np.flatnonzero(np.logical_or.reduce(kinds)).tolist():
+        i = int(at[j])
         year, month, day = _fields(out.values[i])[:3]
-        text = texts.iloc[i]
+        text, iso = texts.iloc[i], _iso_day(year, month, day)
+        kind = next(k for k, found in enumerate(kinds) if found[j])
         out.warnings[text] = both(
             out.warnings.get(text, ""),
             say(
-                "a time of 12:00:00 AM is how .NET, data portals and spreadsheets with US settings write a date "
-                "without a time, and it is shown as 00:00; if only the day is known, write {day}",
-                day=_iso_day(year, month, day),
-            )
-            if am
-            else say(
                 "a time of 00:00:00 is how pandas and spreadsheets write a date without a time, and it is "
                 "shown as 00:00; if only the day is known, write {day}",
-                day=_iso_day(year, month, day),
+                day=iso,
+            )
+            if kind == 0
+            else say(
+                "a time of 12:00:00 AM is how .NET, data portals and spreadsheets with US settings write a date "
+                "without a time, and it is shown as 00:00; if only the day is known, write {day}",
+                day=iso,
+            )
+            if kind == 1
+            else say(
+                "a time of 0:00 is how a spreadsheet shows a date without a time in a date and time format "
+                "(m/d/yyyy h:mm), and it is shown as 00:00; if only the day is known, write {day}",
+                day=iso,
+            )
+            if kind == 2
+            else say(
+                "a time of 12:00AM is how SQL Server writes a date without a time, and it is shown as 00:00; if "
+                "only the day is known, write {day}",
+                day=iso,
             ),
         )
+
+
+_MIDNIGHTS = (_MIDNIGHT, _MIDNIGHT_AM, _MIDNIGHT_SHORT, _MIDNIGHT_SQL)
 
 
 # Days that programs write for a date they do not have (a database's or a spreadsheet's null, a
@@ -963,6 +983,24 @@ def _two_digit_caveat(year: int, month: int, day: int | None, written: int) -> M
         other=year_label(year + 100 if year < 2000 else year - 100),
         iso=iso,
     )
+
+
+def _year_first_caveat(year: int, month: int, day: int, also: tuple[int, int, int]) -> Message:
+    """What is said of a date with a year of two digits read day or month first (22/01/05: 22
+    January 2005) that is a date year first too, as Japan and Korea write them (5 January 2022)."""
+    return say_year(
+        "has a year of two digits, {written:02d}, read as {day}; it is {other} if it is written year first (as "
+        "dates are in Japan and Korea): write the date in full, {iso} or {other_iso}",
+        written=year % 100,
+        day=Day.of(year, month, day),
+        other=Day.of(*also),
+        iso=_iso_day(year, month, day),
+        other_iso=_iso_day(*also),
+    )
+
+
+def _a_day(day: int, month: int, year: int) -> bool:
+    return 1 <= month <= 12 and FIRST_YEAR <= year <= LAST_YEAR and 1 <= day <= _days_in(int(year), int(month))
 
 
 def _diagnosis(text: str) -> Message:
@@ -2931,6 +2969,7 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     year = np.where(bc, 1 - year, year)  # astronomical: 1 BC is year 0
 
     month = p.number("month", default=1)
+    year_first_of: dict[int, tuple[int, int, int]] = {}  # (a date read day or month first, year first too)
     named = p.written("monthname")
     if named.any():
         found = pc.index_in(pc.utf8_lower(p.part("monthname")), value_set=_MONTH_KEYS)
@@ -2977,14 +3016,24 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
             & (pc.utf8_length(p.part("b")).to_numpy(zero_copy_only=False) == 2)
             & pc.equal(p.part("sep"), "-").to_numpy(zero_copy_only=False)
         )
-        day, month, year = _day_and_month(
-            a,
-            p.number("b"),
-            year,
-            problem,
-            (first, np.where(a < TWO_DIGIT_PIVOT, 2000, 1900) + a, written_year),
-            short,
-        )
+        a_year, b, last = np.where(a < TWO_DIGIT_PIVOT, 2000, 1900) + a, p.number("b"), year
+        day, month, year = _day_and_month(a, b, year, problem, (first, a_year, written_year), short)
+        # ...and with a slash, a dot or a space too, as Japan and Korea write dates (22/01/05, 22.01.05): not
+        # read so, but named where it is a date.
+        two = short & (pc.utf8_length(p.part("a")).to_numpy(zero_copy_only=False) == 2) & ~first
+        for k in np.flatnonzero(two & (written_year >= 1)).tolist():
+            if not _a_day(written_year[k], b[k], a_year[k]):
+                continue
+            also = (int(a_year[k]), int(b[k]), int(written_year[k]))
+            if problem[k] and not (_a_day(a[k], b[k], last[k]) or _a_day(b[k], a[k], last[k])):
+                # (99/12/31: no other reading)
+                problem[k] = say(
+                    "is a date only if it is written year first with a year of two digits ({day}); write {iso}",
+                    day=Day.of(*also),
+                    iso=_iso_day(*also),
+                )
+            elif not problem[k]:
+                year_first_of[k] = also
     zero = np.zeros(n, dtype=np.int64)
     composed = _compose(year, month, day, zero, zero, zero)
     composed.problem = np.where(problem != "", problem, composed.problem).astype(object)
@@ -2994,6 +3043,12 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
         day_written = int(day[i]) if precision[i] == "day" else None
         if year[i] > this_year():  # (a year to come: the last century's as likely, or more)
             composed.problem[i] = _two_digit_ahead(int(year[i]), int(month[i]), day_written, int(year[i]) % 100)
+        elif year_first_of.get(int(i), (int(year[i]), int(month[i]), day_written)) != (
+            int(year[i]),
+            int(month[i]),
+            day_written,
+        ):
+            caveat[i] = _year_first_caveat(int(year[i]), int(month[i]), int(day[i]), year_first_of[int(i)])
         else:
             caveat[i] = _two_digit_caveat(int(year[i]), int(month[i]), day_written, int(year[i]) % 100)
     # 7 January 0930: the year 930, written with four digits as ISO writes an early year, or 09:30
@@ -3099,11 +3154,20 @@ def _day_and_month(a, b, year, problem, year_first=None, short=None):
             for d, m, y, _ in candidates:
                 if 1 <= m <= 12 and FIRST_YEAR <= y <= LAST_YEAR and 1 <= d <= 31:
                     no_such_day = both(no_such_day, _no_such_day(int(y), int(m), int(d), _days_in(int(y), int(m))))
-            problem[i] = no_such_day or say(
-                "neither {a} nor {b} can be a month; {how_to_write}",
-                a=int(a[i]),
-                b=int(b[i]),
-                how_to_write=HOW_TO_WRITE,
+            unlike = [number for number in (int(a[i]), int(b[i])) if not 1 <= number <= 12]
+            problem[i] = no_such_day or (
+                say(
+                    "has {number}, which can be neither a day nor a month; {how_to_write}",
+                    number=unlike[0],
+                    how_to_write=HOW_TO_WRITE,
+                )
+                if len(unlike) == 1
+                else say(
+                    "neither {a} nor {b} can be a month; {how_to_write}",
+                    a=int(a[i]),
+                    b=int(b[i]),
+                    how_to_write=HOW_TO_WRITE,
+                )
             )
         elif len(readings) == 2 and short is not None and short[i] and readings[0][2] == readings[1][2]:
             (d1, m1, y1, o1), (d2, m2, y2, o2) = readings

@@ -37,7 +37,7 @@ from filelock import FileLock
 from . import context, lastgood, schema
 from .appends import Checked, check_with
 from .csvfile import BOM, quote, read_table
-from .load import Dataset, load_bytes
+from .load import Dataset, load_bytes, repeated_span
 from .problems import ERROR, Message, Problem, ProblemCode, and_list, cut, say, say_n, show
 
 Row = dict  # column name -> value: one account as the editor wrote it
@@ -162,6 +162,11 @@ def _judged(
     for problem in dataset.problems:
         if problem.row in wanted:
             by_row.setdefault(problem.row, []).append(problem)
+        elif problem.code == ProblemCode.REPEATED_ROW and numbers and problem.row < numbers[-1]:
+            # (a block of repeated rows that the candidates end: told on the first of them)
+            covered = [number for number in numbers if problem.row < number <= repeated_span(problem)[0]]
+            if covered:
+                by_row.setdefault(covered[0], []).append(problem)
     findings = [by_row.get(number, []) for number in numbers]
     at = np.flatnonzero(accounts["row"].isin(numbers).to_numpy())
     accepted = dict(zip(accounts["row"].iloc[at].tolist(), accounts["id"].iloc[at].tolist()))

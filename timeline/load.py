@@ -1862,27 +1862,52 @@ def repeated_rows(
     repeat_candidates), in file order; `said`: of those, the positions whose repeats are said
     (all, unless given: an append says those of its new rows)."""
     head = _first_alike(frame, codes, np.asarray(candidates, dtype=np.int64))
-    problems = []
-    for k in np.flatnonzero(head >= 0).tolist():
-        if said is not None and not said[k]:
-            continue
-        row, first = int(rows[candidates[k]]), int(rows[candidates[head[k]]])
-        problems.append(
-            Problem(
-                row,
-                "id",
-                WARNING,
-                say(
-                    "row {row} repeats row {first} value for value, as a row pasted twice does: delete one of "
-                    "them (another account of the event differs at least in its source, its link or its date "
-                    "of publication)",
-                    row=row,
-                    first=first,
-                ),
-                ProblemCode.REPEATED_ROW,
-            )
+    found = np.flatnonzero(head >= 0)
+    if said is not None:
+        found = found[np.asarray(said, dtype=bool)[found]]
+    row = np.asarray(rows)[np.asarray(candidates)[found]].astype(np.int64)
+    first = np.asarray(rows)[np.asarray(candidates)[head[found]]].astype(np.int64)
+    order = np.argsort(row, kind="stable")
+    row, first = row[order], first[order]
+    if not len(row):
+        return []
+    # Rows that repeat consecutive rows, one after another (a block pasted twice): one warning.
+    starts = np.flatnonzero(np.r_[True, (np.diff(row) != 1) | (np.diff(first) != 1)])
+    ends = np.r_[starts[1:], len(row)] - 1
+    return [
+        _repeated(int(row[a]), int(row[b]), int(first[a]), int(first[b]))
+        for a, b in zip(starts.tolist(), ends.tolist())
+    ]
+
+
+def _repeated(row: int, last: int, first: int, first_last: int) -> Problem:
+    """The warning on rows `row` to `last` that repeat rows `first` to `first_last`."""
+    if row == last:
+        text = say(
+            "row {row} repeats row {first} value for value, as a row pasted twice does: delete one of "
+            "them (another account of the event differs at least in its source, its link or its date "
+            "of publication)",
+            row=row,
+            first=first,
         )
-    return problems
+    else:
+        text = say(
+            "rows {row} to {last} repeat rows {first} to {first_last} value for value, as rows pasted twice do: "
+            "delete one copy of them (another account of an event differs at least in its source, its link or "
+            "its date of publication)",
+            row=row,
+            last=last,
+            first=first,
+            first_last=first_last,
+        )
+    return Problem(row, "id", WARNING, text, ProblemCode.REPEATED_ROW)
+
+
+def repeated_span(problem: Problem) -> tuple[int, int, int]:
+    """The last row a REPEATED_ROW warning names, and the first and last of the rows they repeat."""
+    values = problem.text.values if isinstance(problem.text, Message) else {}
+    first = values.get("first", -1)
+    return values.get("last", problem.row), first, values.get("first_last", first)
 
 
 def _first_alike(frame: pd.DataFrame, codes: np.ndarray, at: np.ndarray) -> np.ndarray:
