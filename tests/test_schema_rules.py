@@ -184,6 +184,16 @@ def test_a_new_column_with_simple_checks_is_one_record(monkeypatch):
         ("latitude", "43?2389", "latitude '43?2389' has a question mark where its decimal point belongs"),
         ("longitude", "-76?8897", "write -76.8897, and save the file as CSV in UTF-8"),
         ("latitude", "43??", "is not a number"),
+        # a minus that is not the hyphen-minus (Swedish number formats, a word processor's dash): its sign kept
+        (
+            "latitude",
+            "\u221233.8688",
+            "latitude '\u221233.8688' begins with U+2212 minus sign, not the minus sign a number is read with "
+            "(the hyphen-minus key, -); write -33.8688",
+        ),
+        ("longitude", "\u221276,8897", "write -76.8897"),
+        ("longitude", "\u2014 76.8897", "begins with U+2014 em dash"),
+        ("longitude", "\u2212 76°53′W", "is not a number"),
     ],
 )
 def test_a_coordinate_written_another_way_is_told_the_decimal_degrees_to_write(column, value, said):
@@ -325,7 +335,15 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
         ("2٫5", "write 2.5"),
         ("۱۲۵", "write 125"),  # (Persian digits)
         ("٢٬٥٠٠", "is not a number"),  # (2,500 reads two ways: not told one)
-        ("\u2212200", "is not a number"),  # (a minus sign that is not a hyphen-minus: its sign not dropped)
+        # a minus that is not the hyphen-minus: told, its sign kept
+        ("\u2212200", "figure '\u2212200' begins with U+2212 minus sign, not the minus sign a number is read with"),
+        ("\u2212200", "write -200"),
+        (
+            "\u2013 2.5",
+            "begins with U+2013 en dash, not the minus sign a number is read with (the hyphen-minus key, -); "
+            "write -2.5",
+        ),
+        ("\u22121,000", "is not a number"),  # (1,000 reads two ways: not told one)
         ("2022-01-05", "is not a number; write the number alone"),
         ("many", "is not a number; write the number alone"),
     ],

@@ -310,11 +310,39 @@ def _in_western_digits(column: str, value: str) -> Message | None:
     )
 
 
+# Signs that look like the minus but are not the keyboard's hyphen-minus: the minus sign (as
+# Swedish, Norwegian and Finnish number formats write one), the dashes, the small and full-width
+# hyphen-minus, the hyphens of a word processor.
+_OTHER_MINUS = "\u2212\u2012\u2013\u2014\u2015\ufe63\uff0d\u2010\u2011"
+
+
+def _other_minus(column: str, value: str) -> Message | None:
+    """What a number whose minus is another character than - is told (−33.8688, U+2212): the
+    number to write, its sign kept (a sign dropped is a place in the other hemisphere). None for
+    any other value."""
+    text = value.strip()
+    if not text or text[0] not in _OTHER_MINUS:
+        return None
+    number = "-" + text[1:].strip()
+    if _DECIMAL_COMMA.fullmatch(number) and column != "figure":
+        number = number.replace(",", ".")
+    if not _PLAIN_NUMBER.fullmatch(number):
+        return None
+    return say(
+        "{name} {value} begins with {character}, not the minus sign a number is read with (the hyphen-minus "
+        "key, -); write {number}",
+        name=column,
+        value=show(value),
+        character=_named(text[0]),
+        number=number,
+    )
+
+
 def _not_degrees(column: str, value: str) -> Message:
     """What a latitude or longitude that is no number is told: the decimal degrees to write, where
     it is one written another way (a decimal comma, degrees and minutes, a hemisphere's letter,
-    Arabic digits, a decimal point a program wrote as a question mark)."""
-    arabic = _in_western_digits(column, value)
+    Arabic digits, a decimal point a program wrote as a question mark, a minus sign that is not -)."""
+    arabic = _in_western_digits(column, value) or _other_minus(column, value)
     if arabic is not None:
         return arabic
     if _QUESTION_POINT.fullmatch(value.strip()):
@@ -392,7 +420,7 @@ def _not_a_figure(value: str) -> Message:
     in it (1,000,000 or 1 000; ~200, 200+, 225 dead; 2.5k; a range), and where the rest goes; both
     readings of one comma before three digits (2,500: 2500, or 2.5 with a decimal comma)."""
     text = " ".join(value.split())  # (a no-break space, as French writes 1 000, is a space here)
-    arabic = _in_western_digits("figure", value)
+    arabic = _in_western_digits("figure", value) or _other_minus("figure", value)
     if arabic is not None:
         return arabic
     if _ONE_COMMA.fullmatch(text):
@@ -825,7 +853,8 @@ COLUMNS: tuple[Column, ...] = (
         "no",
         "Decimal degrees, -90 to 90; give both or neither. Written with a decimal comma (`43,2389`) or in "
         "degrees and minutes (`43°14′N`, `43 14 20 N`), in Arabic digits (`٤٣٫٢٣٨٩`), or with a `?` a program "
-        "wrote for the Arabic decimal separator (`43?2389`), it is refused with the decimal degrees to write. "
+        "wrote for the Arabic decimal separator (`43?2389`), or with a minus sign that is not the hyphen-minus "
+        "(`−33.8688`, as Swedish number formats write one), it is refused with the decimal degrees to write. "
         "Latitude and longitude the other way round (far from the town `location` names, and swapped at "
         "it) are warned about.",
         "43.2389",
