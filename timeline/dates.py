@@ -3267,6 +3267,13 @@ def _plausible_offset(written: str) -> bool:
 _UTC_PLUS = re.compile(r"(?i)(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")
 
 
+# Words after a time that are no zone: "o'clock" (German's Uhr, "14:30 hrs", French's h), the
+# local time, and a word of nearness. Told as what they are, not as a zone to write the offset of.
+_CLOCK_WORDS = frozenset({"uhr", "h", "hr", "hrs", "hours", "heures"})
+_LOCAL_WORDS = frozenset({"local", "lt"})
+_DOUBT_WORDS = frozenset({"approx", "approximately", "ca", "circa", "about", "around", "env", "environ"})
+
+
 def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
     """(offset, warning) for a time zone written after a time."""
     plus = _UTC_PLUS.fullmatch(zone)
@@ -3301,6 +3308,29 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
             zone=zone,
             offsets=MANY_OFFSETS[key],
             example=_as_written(np.datetime64(value, "s"), "minute", example_offset(key, value)),
+        )
+    word = zone.lower().rstrip(".")
+    if word in _CLOCK_WORDS | _LOCAL_WORDS | _DOUBT_WORDS:
+        time = _as_written(np.datetime64(value, "s"), "minute")
+        if word in _CLOCK_WORDS:
+            return "", say(
+                "{zone!r} after the time says it is a time of day, as the time does already; it is read as "
+                "written, with no offset: write {time}",
+                zone=zone,
+                time=time,
+            )
+        if word in _LOCAL_WORDS:
+            return "", say(
+                "{zone!r}: a time with no offset is read as the local time where the event was already; write "
+                "{time}, or the time with the place's UTC offset (e.g. {time}+06:00 for Almaty)",
+                zone=zone,
+                time=time,
+            )
+        return "", say(
+            "{zone!r} after the time says how near it is, which a date cannot hold; the time is read as written: "
+            "write {time}, and say how near it is in the description",
+            zone=zone,
+            time=time,
         )
     return "", say(
         "{zone!r} is not a time zone this program knows (UTC, GMT, EST, CET, MSK, ALMT and other zones "
