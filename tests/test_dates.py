@@ -1019,6 +1019,10 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
             "is a range that starts and ends on one date: write 2022-01-05 10:00",
         ),  # (German day numbers: each end unread, so not named)
         ("3/4 of 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (a slash before no month)
+        # "ago" after a unit is English's, not Spanish's August (Wikipedia's "4 years ago" after a date)
+        ("5 January 2022 (4 years ago)", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("January 5, 2022; 4 years ago (2022-01-05)", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("5 ago 2022", "is written with a month name in Spanish; write 2022-08-05"),
         ("2022-01-05/2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 to 2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 - 2022-01-07", _range("2022-01-05", "2022-01-07")),

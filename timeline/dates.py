@@ -1521,6 +1521,9 @@ def _end_like(text: str) -> bool:
     return any(months.get(_month_key(word), (0,))[0] for word in _foreign_words().findall(text))
 
 
+_ENGLISH_AGO = re.compile(r"(?i)\b(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?)\s+ago$")
+
+
 def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
     """A date written with a month name of another language, the name made English (and the
     words around it that language adds dropped: de, г., the day's dot): (text, languages)."""
@@ -1530,8 +1533,8 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
     def english(match: re.Match) -> str:
         nonlocal found
         month, languages = months.get(_month_key(match.group(0)), (0, ()))
-        if not month:
-            return match.group(0)
+        if not month or _ENGLISH_AGO.search(match.string, 0, match.end()):
+            return match.group(0)  # (not a month; or "4 years ago", not Spanish's August)
         found = (calendar.month_name[month], languages)
         return " " + calendar.month_name[month] + " "
 
