@@ -236,6 +236,10 @@ def test_the_step_chart_labels_every_value_and_draws_a_retracted_one_apart(index
     ]
     shown = [t for trace in claims.step_figure(hostile, "dead")["data"] for t in trace.get("text", [])]
     assert "<b>" not in "".join(shown) and "&lt;b&gt;" in "".join(shown)
+    # ...and so is its unit, the axis's title (plotly draws a title's tags and links)
+    unit = '<a href="mailto:a@example.org">dead</a>'
+    title = claims.step_figure(hostile, unit)["layout"]["yaxis"]["title"]["text"]
+    assert title == '&lt;a href="mailto:a@example.org"&gt;dead&lt;/a&gt;'
     names = {t["name"] for t in figure["data"]}
     assert {"retracted", "publication day not given", "published that day"} <= names
 

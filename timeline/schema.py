@@ -1017,6 +1017,7 @@ COLUMNS: tuple[Column, ...] = (
                 ),
                 other="figure",
             ),
+            *TEXT,
             GARBLED,
         ),
     ),

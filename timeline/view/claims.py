@@ -180,7 +180,8 @@ def step_figure(points: list[Point], unit: str) -> dict:
             "showlegend": True,
             "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "font": {"size": 11}},
             "yaxis": {
-                "title": {"text": unit or _("figure")},
+                # (plotly draws a title's tags and links: the editor's unit as text)
+                "title": {"text": html.escape(unit, quote=False) if unit else _("figure")},
                 "rangemode": "tozero",
                 "range": [0, top * 1.25],
                 "fixedrange": True,
