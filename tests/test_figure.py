@@ -761,3 +761,28 @@ def test_a_hover_label_reads_at_any_lane_s_colour(fig):
     text = label["font"]["color"]
     assert chart.contrast([int(text[i : i + 2], 16) for i in (1, 3, 5)]) >= 4.5
     assert not any("hoverlabel" in trace for trace in fig["data"])  # (no trace takes its own back)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [row("open-ended", "2022-01-05", end_date="9999-12-31"), row("rally", "2022-01-06")],  # (a program's "no end")
+        [row("ancient", "-9999"), row("rally", "2022-01-06")],
+        [row("first-day", "0001-01-01"), row("last-day", "9999-12-31 23:59")],
+    ],
+)
+def test_a_date_at_either_end_of_the_calendar_keeps_the_view_within_what_plotly_draws(rows):
+    """Padding around a date in 9999 or -9999 took the view past the years plotly can draw, and
+    it drew an empty chart (the whole span, a selected event, a widened view alike)."""
+    index = index_from_rows(rows)
+    mask = everything(index)
+    windows = [
+        Window.around(index, mask),
+        Window.around(index, mask, selected=0, whole=True),
+        chart.widened(index, mask, Window.around(index, mask), "before"),
+        chart.widened(index, mask, Window.around(index, mask), "after"),
+    ]
+    for fig in (figure(index, mask), figure(index, mask, selected=0)):
+        assert all(re.fullmatch(r"-?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", v) for v in fig["layout"]["xaxis"]["range"])
+    for window in windows:
+        assert chart.FIRST_SECOND <= window.low < window.high <= chart.LAST_SECOND

@@ -77,12 +77,22 @@ TITLES_AXIS = "x2"
 TRACE_TYPES = ("scatter", "bar", "heatmap")
 
 
+# The first and last moments plotly draws on a date axis (its MIN_MS and MAX_MS, the last to the day).
+FIRST_SECOND = int(np.datetime64("-9999-01-01T00:00:00", "s").astype(np.int64))
+LAST_SECOND = int(np.datetime64("9999-12-31T00:00:00", "s").astype(np.int64))
+
+
 @dataclass(frozen=True)
 class Window:
-    """The visible time range, in seconds."""
+    """The visible time range, in seconds: within the years plotly can draw (-9999 to 9999;
+    padding around a date at either end would take it past them, and the chart comes up empty)."""
 
     low: int
     high: int
+
+    def __post_init__(self):
+        object.__setattr__(self, "low", min(max(int(self.low), FIRST_SECOND), LAST_SECOND))
+        object.__setattr__(self, "high", min(max(int(self.high), FIRST_SECOND), LAST_SECOND))
 
     @classmethod
     def around(cls, index: EventIndex, mask: np.ndarray, selected: int | None = None, whole: bool = False) -> Window:
