@@ -99,6 +99,18 @@ def test_frame_ancestors_follows_the_setting(setting, expected, frame_options):
     assert headers.get("X-Frame-Options") == frame_options
 
 
+@pytest.mark.parametrize("setting", ["'self'; script-src *", "'self', https://news.example", "", "   "])
+def test_frame_ancestors_that_would_write_more_of_the_policy_are_refused(setting, capsys):
+    with pytest.raises(ValueError, match="are not CSP sources"):
+        create_app(ROOT / "events.csv", frame_ancestors=setting)
+    sys.path.insert(0, str(ROOT))
+    import app as module
+
+    with pytest.raises(SystemExit):
+        module.main(["--port", "8123", "--frame-ancestors", setting])
+    assert "are not CSP sources" in capsys.readouterr().err
+
+
 HTTPS_PROXY = {"X-Forwarded-Proto": "https"}  # what the proxy that ends TLS says
 
 

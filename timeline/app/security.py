@@ -22,7 +22,15 @@ SERVER_NAME = "timeline"
 
 
 def content_security_policy(app: Dash, frame_ancestors: str = ANY_ANCESTOR) -> dict[str, str | list[str]]:
-    """The policy for `app`; call after every clientside callback is registered."""
+    """The policy for `app`; call after every clientside callback is registered. ValueError for
+    frame ancestors that are not CSP sources (a semicolon or a comma would begin another
+    directive of the policy: a setting's typo, or more)."""
+    sources = frame_ancestors.split()
+    if not sources or any(";" in source or "," in source for source in sources):
+        raise ValueError(
+            f"frame ancestors {frame_ancestors!r} are not CSP sources: write them separated by spaces, with no "
+            "';' or ',', e.g. \"'self' https://news.example\""
+        )
     return {
         "default-src": "'self'",
         # Our scripts, Dash's and the vendored plotly.js come from /assets and
@@ -44,7 +52,7 @@ def content_security_policy(app: Dash, frame_ancestors: str = ANY_ANCESTOR) -> d
         "object-src": "'none'",
         "base-uri": "'self'",
         "form-action": "'self'",
-        "frame-ancestors": frame_ancestors.split(),
+        "frame-ancestors": sources,
     }
 
 
