@@ -1020,8 +1020,25 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ),  # (German day numbers: each end unread, so not named)
         ("3/4 of 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (a slash before no month)
         # "ago" after a unit is English's, not Spanish's August (Wikipedia's "4 years ago" after a date)
-        ("5 January 2022 (4 years ago)", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        (
+            "5 January 2022 (4 years ago)",
+            "has '4 years ago' in brackets after it, which a date cannot hold; write 2022-01-05",
+        ),
         ("January 5, 2022; 4 years ago (2022-01-05)", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # a footnote's mark, the date again, a zone's name after its offset: in brackets, said so
+        ("5 January 2022[3]", "has '3' in brackets after it, which a date cannot hold; write 2022-01-05"),
+        (
+            "2022-01-05 [citation needed]",
+            "has 'citation needed' in brackets after it, which a date cannot hold; write 2022-01-05",
+        ),
+        (
+            "January 5, 2022 (2022-01-05)",
+            "has '2022-01-05' in brackets after it, which a date cannot hold; write 2022-01-05",
+        ),
+        (
+            "2022-01-05T14:30+06:00[Asia/Almaty]",
+            "has 'Asia/Almaty' in brackets after it, which a date cannot hold; write 2022-01-05T14:30+06:00",
+        ),
         ("5 ago 2022", "is written with a month name in Spanish; write 2022-08-05"),
         ("2022-01-05/2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 to 2022-01-07", _range("2022-01-05", "2022-01-07")),
@@ -1364,6 +1381,29 @@ ONE_DAY = "is a span of time, where published is one day: write the day the acco
             f"and 1990 (or 1890) {END}",
         ),
         ("published", "'90s", ONE_DAY),
+        # a mark for no date: what to leave empty, as the column needs it
+        (
+            "end_date",
+            "n/a",
+            "is a mark for no date: leave end_date empty where the event has no end, or its end is not known",
+        ),
+        (
+            "end_date",
+            "—",
+            "is a mark for no date: leave end_date empty where the event has no end, or its end is not known",
+        ),
+        (
+            "end_date",
+            "?",
+            "is a mark for no date: leave end_date empty where the event has no end, or its end is not known",
+        ),
+        ("published", "TBD", "is a mark for no date: leave published empty where the day of publication is not known"),
+        (
+            "date",
+            "-",
+            "is a mark for no date, and each account needs its date: write the date the source gives, as YYYY-MM-DD, "
+            "or leave the row out until it is known",
+        ),
         # a range whose ends are one date is that date in every column
         ("end_date", "7-7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
         ("published", "7 and 7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),

@@ -1361,7 +1361,9 @@ _SEASON = re.compile(
 )
 # Words in brackets after a date (2022-01-05 (local), JavaScript's "Wed Jan 05 2022 14:30:00
 # GMT+0600 (East Kazakhstan Time)"): refused, and said with the date before them.
-_BRACKETED = re.compile(r"(?P<date>.*\d.*?)\s*\((?P<words>[^()?\d]*[^\W\d_][^()?]*)\)")
+# So are a footnote's mark in square brackets (Wikipedia's 5 January 2022[3], [citation needed])
+# and a zone's name after its offset (Java's and RFC 9557's 2022-01-05T14:30+06:00[Asia/Almaty]).
+_BRACKETED = re.compile(r"(?P<date>.*\d.*?)\s*(?:\((?P<words>[^()?]*[^\W_][^()?]*)\)|\[(?P<note>[^\[\]]{1,40})\])")
 # A year with the word for year after it, as Russian and Kazakh write it: 2022 г., 2022 год, 2022 ж.
 _YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:ы|ғы)?)", re.IGNORECASE)
 # A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
@@ -1632,6 +1634,8 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
             asked += plan["read"]
         elif column == "end_date" and _GOES_ON_ALONE.fullmatch(short):
             out.errors[text] = _END_GOES_ON  # (ongoing, present: no digit, no date to read)
+        elif short.lower() in _NO_DATE_MARKS:
+            out.errors[text] = _no_date(column)
     if plans:
         read = _readings(asked)
         for text, plan, start in plans:
@@ -1685,6 +1689,48 @@ def _date_words(out: _Out, column: str) -> None:
                 if composes
                 else refused
             )
+
+
+# What sheets write for no date: a dash, n/a, a question mark, none, TBD.
+_NO_DATE_MARKS = frozenset(
+    {
+        "-",
+        "--",
+        "—",
+        "–",
+        "−",
+        "n/a",
+        "n.a.",
+        "na",
+        "n/d",
+        "?",
+        "??",
+        "???",
+        "none",
+        "null",
+        "nil",
+        "nan",
+        "tbd",
+        "tba",
+        "unknown",
+        "x",
+        "...",
+        "…",
+        "/",
+    }
+)
+
+
+def _no_date(column: str) -> Message:
+    """What is said of a mark for no date (n/a, —, ?), as its column needs it."""
+    if column == "end_date":
+        return say("is a mark for no date: leave end_date empty where the event has no end, or its end is not known")
+    if column == "published":
+        return say("is a mark for no date: leave published empty where the day of publication is not known")
+    return say(
+        "is a mark for no date, and each account needs its date: write the date the source gives, as YYYY-MM-DD, "
+        "or leave the row out until it is known"
+    )
 
 
 def _plan(text: str, template: str) -> dict:
@@ -1877,7 +1923,8 @@ def _plan(text: str, template: str) -> dict:
         plan["read"].append(era_year[0])
     bracketed = _BRACKETED.fullmatch(written)
     if bracketed:  # 2022-01-05 (local)
-        plan["bracketed"] = (len(plan["read"]), bracketed.group("words").strip(), bracketed.group("date"))
+        words = bracketed.group("words") or bracketed.group("note")
+        plan["bracketed"] = (len(plan["read"]), words.strip(), bracketed.group("date"))
         plan["read"].append(bracketed.group("date"))
     bare_time = _BARE_TIME.fullmatch(written)
     digits = bare_time.group("hour") + bare_time.group("minute") if bare_time else ""

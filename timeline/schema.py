@@ -760,7 +760,7 @@ COLUMNS: tuple[Column, ...] = (
         "with its era in Russian, French or Kazakh (`500 до н. э.`, `500 г. до н. э.`, `500 av. J.-C.`, `500 apr. J.-C.`, "
         "`б.з.д. 500 ж.`: `-0500`, `0500`) or a date or a range with it (`15 mars 44 av. J.-C.`: `-0044-03-15`; `500–470 до н. э.`: `-0500` "
         "and `-0470`), a zone after a date with no time (`Jan 11 2012 CST`), a year with the word for year (`2022 г.`, `2022 ж.`) or a date with it (`25.01.2022 г.`), words in brackets after a date (`2022-01-05 (local)`, "
-        "JavaScript's zone name), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`) or with a dot for its colon (`2022-01-05 14.30`, `14.30 Uhr`), a Unix time "
+        "JavaScript's zone name, a footnote's mark `[3]`, a zone's name after its offset `+06:00[Asia/Almaty]`), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`) or with a dot for its colon (`2022-01-05 14.30`, `14.30 Uhr`), a Unix time "
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`), noon or midnight for the time "
         "(`Jan. 5, 2022, noon`; midnight as the day's start or its end), a month name in Russian, Kazakh, "
         "Ukrainian, Arabic, French, German or Spanish (`5 января 2022`, `5 يناير 2022`, `5 كانون الثاني 2022`, "
@@ -801,7 +801,8 @@ COLUMNS: tuple[Column, ...] = (
         "For events that last (a span): same forms as `date`, not before it. An end at another UTC offset "
         "than its date's is read and shown on the date's clock (`2022-01-05 23:00+06:00` to "
         "`2022-01-05 18:00Z` ends at 00:00 on 6 January, UTC+06:00); an end with an offset after a time with "
-        "none gets a warning, as the two may be hours apart.",
+        "none gets a warning, as the two may be hours apart. A mark for no date (`n/a`, `—`, `?`, `TBD`) is "
+        "refused, with how to say none: leave the cell empty.",
         "2022-01-19",
         rules=(*SHEET, Rule("date", ERROR, _unreadable_date), DATE_CAVEAT),
     ),
