@@ -616,6 +616,10 @@ LABELS = [
     ("2022-01-07 09:05", "minute", "", "7 January 2022, 09:05"),
     ("2022-01-07 14:30", "minute", "+06:00", "7 January 2022, 14:30 (UTC+06:00)"),
     ("2022-01-07 14:30", "minute", "Z", "7 January 2022, 14:30 (UTC)"),
+    # an offset written +0600 or +06 (SQL's, RFC 822's) is shown as +06:00 is
+    ("2022-01-07 14:30", "minute", "+0600", "7 January 2022, 14:30 (UTC+06:00)"),
+    ("2022-01-07 14:30", "minute", "+06", "7 January 2022, 14:30 (UTC+06:00)"),
+    ("2022-01-07 14:30", "minute", "-0530", "7 January 2022, 14:30 (UTC-05:30)"),
     # Seconds as written (a TimelineJS sheet's 6:45:56), not cut to the minute; none when 0.
     ("2022-01-07 06:45:56", "minute", "", "7 January 2022, 06:45:56"),
     ("2022-01-07 06:45:00", "minute", "", "7 January 2022, 06:45"),

@@ -3682,7 +3682,7 @@ def label(value, precision: str, offset: str = "") -> str:
         if precision == "minute":  # (joined as the language joins a day and a time)
             text = i18n.with_time(text or "", hour, minute, second=second)
             if offset:
-                text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
+                text += f" ({_utc(offset)})"
         return text or ""
     if i18n.current() != i18n.ENGLISH and precision in ("month", "day", "minute") and year <= 9999:
         return _reader_label(year, month, day, hour, minute, precision, offset, second)
@@ -3694,8 +3694,19 @@ def label(value, precision: str, offset: str = "") -> str:
     if precision == "minute":
         text += f", {hour:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
         if offset:
-            text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
+            text += f" ({_utc(offset)})"
     return text
+
+
+def _utc(offset: str) -> str:
+    """An offset as a reader reads it, however it was written: UTC, UTC+06:00 (for +06:00, +0600
+    and +06 alike)."""
+    if offset == "Z":
+        return "UTC"
+    digits = offset[1:].replace(":", "")
+    if len(digits) in (2, 4) and digits.isdigit():
+        return f"UTC{offset[0]}{digits[:2]}:{digits[2:] or '00'}"
+    return "UTC" + offset
 
 
 def _reader_label(year, month, day, hour, minute, precision: str, offset: str, second: int = 0) -> str:
@@ -3706,7 +3717,7 @@ def _reader_label(year, month, day, hour, minute, precision: str, offset: str, s
         return i18n.day(year, month, day) or ""
     text = i18n.minute(year, month, day, hour, minute, second=second) or ""
     if offset:
-        text += f" ({'UTC' if offset == 'Z' else 'UTC' + offset})"
+        text += f" ({_utc(offset)})"
     return text
 
 
