@@ -267,7 +267,7 @@ def test_the_step_chart_labels_every_value_and_draws_a_retracted_one_apart(index
         # a date refused for a reason of its own is told as in `date` (it was "not yes, no or a date")
         (
             {"figure": "164", "retracted": "08/01/22"},
-            [("retracted", "error", "can be read two ways: 8 January 2022 (day first) or 1 August 2022")],
+            [("retracted", "error", "can be read three ways: 8 January 2022 (day first), 1 August 2022 (month first)")],
         ),
         ({"figure": "164", "retracted": "2022-02-30"}, [("retracted", "error", "February 2022 has 28 days")]),
         ({"figure": "164", "retracted": "FALSE"}, []),

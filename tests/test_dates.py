@@ -1296,6 +1296,14 @@ def _year_first(written: str, read: str, iso: str, other: str, other_iso: str) -
         ),
         ("32/01/22", None, "is a date only if it is written year first with a year of two digits (22 January 1932)"),
         ("32/01/2022", None, "has 32, which can be neither a day nor a month"),
+        # refused as day or month first: year first named too, as with hyphens
+        (
+            "12.01.05",
+            None,
+            "can be read three ways: 12 January 2005 (day first), 1 December 2005 (month first) or 5 January 2012 "
+            "(year first); write it year first, as YYYY-MM-DD",
+        ),
+        ("12/8/06", None, "can be read two ways: 12 August 2006 (day first) or 8 December 2006 (month first)"),
     ],
 )
 def test_a_date_that_may_be_written_year_first_says_so(text, value, said):

@@ -1634,7 +1634,7 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
             asked += plan["read"]
         elif column == "end_date" and _GOES_ON_ALONE.fullmatch(short):
             out.errors[text] = _END_GOES_ON  # (ongoing, present: no digit, no date to read)
-        elif short.lower() in _NO_DATE_MARKS:
+        elif short.lower() in _NO_DATE_MARKS and column in ("date", "end_date", "published"):
             out.errors[text] = _no_date(column)
     if plans:
         read = _readings(asked)
@@ -1713,7 +1713,6 @@ _NO_DATE_MARKS = frozenset(
         "tbd",
         "tba",
         "unknown",
-        "x",
         "...",
         "…",
         "/",
@@ -3070,7 +3069,12 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
         day, month, year = _day_and_month(a, b, year, problem, (first, a_year, written_year), short)
         # ...and with a slash, a dot or a space too, as Japan and Korea write dates (22/01/05, 22.01.05): not
         # read so, but named where it is a date.
-        two = short & (pc.utf8_length(p.part("a")).to_numpy(zero_copy_only=False) == 2) & ~first
+        two = (
+            short
+            & (pc.utf8_length(p.part("a")).to_numpy(zero_copy_only=False) == 2)
+            & (pc.utf8_length(p.part("b")).to_numpy(zero_copy_only=False) == 2)
+            & ~first
+        )
         for k in np.flatnonzero(two & (written_year >= 1)).tolist():
             if not _a_day(written_year[k], b[k], a_year[k]):
                 continue
@@ -3084,6 +3088,18 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
                 )
             elif not problem[k]:
                 year_first_of[k] = also
+            else:  # (12.01.05: refused as day or month first; said with year first too, as 12-01-05 is)
+                again = np.array([""], dtype=object)
+                one = np.array([True])
+                _day_and_month(
+                    a[k : k + 1],
+                    b[k : k + 1],
+                    last[k : k + 1],
+                    again,
+                    (one, a_year[k : k + 1], written_year[k : k + 1]),
+                    one,
+                )
+                problem[k] = again[0] or problem[k]
     zero = np.zeros(n, dtype=np.int64)
     composed = _compose(year, month, day, zero, zero, zero)
     composed.problem = np.where(problem != "", problem, composed.problem).astype(object)
