@@ -786,3 +786,7 @@ def test_a_date_at_either_end_of_the_calendar_keeps_the_view_within_what_plotly_
         assert all(re.fullmatch(r"-?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", v) for v in fig["layout"]["xaxis"]["range"])
     for window in windows:
         assert chart.FIRST_SECOND <= window.low < window.high <= chart.LAST_SECOND
+        # ...and labelled by us where plotly would write the year 10000 as "0000"
+        ticks = chart.axis_ticks(window)
+        if window.high >= chart.FAR_FUTURE:
+            assert ticks["tickmode"] == "array" and ticks["ticktext"] and "0000" not in ticks["ticktext"]

@@ -524,6 +524,7 @@ def nothing_kept() -> dict:
 
 
 HISTORICAL = int(np.datetime64("1000-01-01", "s").astype(np.int64))  # before: our own tick labels
+FAR_FUTURE = int(np.datetime64("9000-01-01", "s").astype(np.int64))  # after: ours too (plotly's 10000: "0000")
 _YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
 _MONTH_STEPS = (1, 2, 3, 6)
 _DAY_STEPS = (1, 2, 7, 14)
@@ -532,8 +533,9 @@ _TICKS = 7
 
 def axis_ticks(window: Window) -> dict:
     """The time axis's ticks. plotly.js labels years before AD 1000 as "-0400" and "0600"; for a
-    view that reaches back there, ticks labelled as a reader writes dates ("400 BC", "AD 600")."""
-    if window.low >= HISTORICAL:
+    view that reaches back there, ticks labelled as a reader writes dates ("400 BC", "AD 600"); and
+    for one that reaches the last millennium plotly draws, where it labels the year 10000 "0000"."""
+    if window.low >= HISTORICAL and window.high < FAR_FUTURE:
         return {"tickmode": "auto", "tickvals": None, "ticktext": None}
     span = window.high - window.low
     low, high = (np.datetime64(int(v), "s") for v in (window.low, window.high))
