@@ -32,7 +32,7 @@ def environment() -> dict:
     return dict(
         events=os.environ.get("TIMELINE_EVENTS", "events.csv"),
         title=os.environ.get("TIMELINE_TITLE", ""),
-        frame_ancestors=os.environ.get("TIMELINE_FRAME_ANCESTORS", ANY_ANCESTOR),
+        frame_ancestors=os.environ.get("TIMELINE_FRAME_ANCESTORS", "").strip() or ANY_ANCESTOR,  # (empty: unset)
         hsts=os.environ.get("TIMELINE_HSTS", "") == "1",
         map_tiles=os.environ.get("TIMELINE_MAP_TILES", ""),
         map_attribution=os.environ.get("TIMELINE_MAP_ATTRIBUTION", ""),

@@ -207,6 +207,20 @@ def test_rows_appended_that_go_on_repeating_a_block_are_told_as_a_full_load_tell
     assert problem.message.startswith("rows 5 to 7 repeat rows 2 to 4 value for value")
 
 
+@pytest.mark.parametrize("completed", ["\n", "\n{C}", "x\n{C}"])
+def test_a_block_of_repeated_rows_that_takes_in_a_cut_last_row_is_told_as_a_full_load_tells_it(tmp_path, completed):
+    """The last row cut short by a save in progress is read again with the rest of it: a block
+    that took it in (then went on, or stopped, or no longer repeats it) is told again whole."""
+    path = tmp_path / "events.csv"
+    rows = [row("curfew", "2022-01-05"), row("airport", "2022-01-06"), row("strike", "2022-01-07")]
+    lines = csv_bytes(rows).split(b"\n")
+    path.write_bytes(csv_bytes(rows + rows[:1]) + lines[2])  # (the airport's row again, its newline not yet saved)
+    previous = timeline.load(path)
+    with open(path, "ab") as f:
+        f.write(completed.format(C=lines[3].decode()).encode() + (b"\n" if "{C}" in completed else b""))
+    same(load_more(previous, path), timeline.load(path))
+
+
 def test_a_clean_append_is_read_on_not_again(tmp_path, monkeypatch):
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02", location="Almaty")]))

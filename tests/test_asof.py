@@ -318,7 +318,7 @@ def test_retracted_reads_yes_no_and_a_date(value, retracted, on):
     assert (None if pd.isna(account.retracted_on) else str(account.retracted_on)[:10]) == on
 
 
-@pytest.mark.parametrize("value", ["maybe", "nope", "withdrawn", "x", "not retracted", "yes!"])
+@pytest.mark.parametrize("value", ["maybe", "nope", "withdrawn", "x", "not retracted", "yes!", "n/a", "?", "-", "TBD"])
 def test_retracted_neither_yes_no_nor_a_date_leaves_the_row_out(value):
     dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-07", figure="164", retracted=value)]))
     assert [(p.row, p.column, p.level, str(p.message)) for p in dataset.problems] == [

@@ -947,6 +947,7 @@ def _midnight_caveat(day: str, am: bool = False, kind: str = "") -> str:
         ("Jan 13 2022 12:00am", D(2022, 1, 13), "", _midnight_caveat("2022-01-13", kind="sql")),
         ("1/13/2022 10:00", D(2022, 1, 13, 10), "", ""),
         ("1/13/2022 0:30", D(2022, 1, 13, 0, 30), "", ""),
+        ("2022-01-05 00:00 UTC+0:00", D(2022, 1, 5), "+00:00", ""),  # (an offset's 0:00, midnight typed)
         ("Jan  5 2022 12:30AM", D(2022, 1, 5, 0, 30), "", ""),
         ("2022-01-05 12:00:00 PM", D(2022, 1, 5, 12), "", ""),  # (noon)
         # with a caveat of its own, both said
@@ -1024,20 +1025,17 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ),  # (German day numbers: each end unread, so not named)
         ("3/4 of 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),  # (a slash before no month)
         # "ago" after a unit is English's, not Spanish's August (Wikipedia's "4 years ago" after a date)
-        (
-            "5 January 2022 (4 years ago)",
-            "has '4 years ago' in brackets after it, which a date cannot hold; write 2022-01-05",
-        ),
+        ("5 January 2022 (4 years ago)", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # (a time, an offset or a date in round brackets is more than a note: not told to be dropped)
+        ("2022-01-05 (14:30)", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("2022-01-05 14:30 (+06:00)", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("2022-01-05 (2022-01-06)", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("January 5, 2022; 4 years ago (2022-01-05)", f"is not a date that can be read; {HOW_TO_WRITE}"),
         # a footnote's mark, the date again, a zone's name after its offset: in brackets, said so
         ("5 January 2022[3]", "has '3' in brackets after it, which a date cannot hold; write 2022-01-05"),
         (
             "2022-01-05 [citation needed]",
             "has 'citation needed' in brackets after it, which a date cannot hold; write 2022-01-05",
-        ),
-        (
-            "January 5, 2022 (2022-01-05)",
-            "has '2022-01-05' in brackets after it, which a date cannot hold; write 2022-01-05",
         ),
         (
             "2022-01-05T14:30+06:00[Asia/Almaty]",
@@ -1304,6 +1302,9 @@ def _year_first(written: str, read: str, iso: str, other: str, other_iso: str) -
             "(year first); write it year first, as YYYY-MM-DD",
         ),
         ("12/8/06", None, "can be read two ways: 12 August 2006 (day first) or 8 December 2006 (month first)"),
+        # a day past its month's end is said so, not told as a year-first date (2029-02-01 is years ahead)
+        ("29/02/01", None, "February 2001 has 28 days"),
+        ("31/04/05", None, "April 2005 has 30 days"),
     ],
 )
 def test_a_date_that_may_be_written_year_first_says_so(text, value, said):

@@ -769,6 +769,9 @@ def test_a_hover_label_reads_at_any_lane_s_colour(fig):
         [row("open-ended", "2022-01-05", end_date="9999-12-31"), row("rally", "2022-01-06")],  # (a program's "no end")
         [row("ancient", "-9999"), row("rally", "2022-01-06")],
         [row("first-day", "0001-01-01"), row("last-day", "9999-12-31 23:59")],
+        [row("last-day", "9999-12-31")],  # (one event at the end: drawn, in a view of some width)
+        [row("last-minute", "9999-12-31 14:30")],
+        [row("first-day", "-9999-01-01")],
     ],
 )
 def test_a_date_at_either_end_of_the_calendar_keeps_the_view_within_what_plotly_draws(rows):
@@ -786,7 +789,8 @@ def test_a_date_at_either_end_of_the_calendar_keeps_the_view_within_what_plotly_
         assert all(re.fullmatch(r"-?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", v) for v in fig["layout"]["xaxis"]["range"])
     for window in windows:
         assert chart.FIRST_SECOND <= window.low < window.high <= chart.LAST_SECOND
+        assert chart.in_window(index, mask, window).any()
         # ...and labelled by us where plotly would write the year 10000 as "0000"
         ticks = chart.axis_ticks(window)
-        if window.high >= chart.FAR_FUTURE:
+        if window.high >= chart.FAR_FUTURE and window.high - window.low > 2 * 365 * DAY:
             assert ticks["tickmode"] == "array" and ticks["ticktext"] and "0000" not in ticks["ticktext"]

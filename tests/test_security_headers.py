@@ -111,6 +111,14 @@ def test_frame_ancestors_that_would_write_more_of_the_policy_are_refused(setting
     assert "are not CSP sources" in capsys.readouterr().err
 
 
+def test_an_empty_frame_ancestors_variable_is_no_setting(monkeypatch):
+    sys.path.insert(0, str(ROOT))
+    import app as module
+
+    monkeypatch.setenv("TIMELINE_FRAME_ANCESTORS", " ")
+    assert module.environment()["frame_ancestors"] == security.ANY_ANCESTOR
+
+
 HTTPS_PROXY = {"X-Forwarded-Proto": "https"}  # what the proxy that ends TLS says
 
 

@@ -550,17 +550,16 @@ def _summed(before: dict, now: dict) -> dict:
 
 def _repeats_go_on(previous: Dataset, new: list[Problem]) -> bool:
     """New rows go on repeating rows where rows at the end of the previous version did (a block
-    pasted twice, then appended to): a full load tells them in one warning."""
+    pasted twice, then appended to), or the previous version's block took in its cut last row:
+    a full load tells them in one warning."""
     starts = {(p.row, repeated_span(p)[1]) for p in new if p.code == ProblemCode.REPEATED_ROW}
-    if not starts:
-        return False
     resume = previous.resume
     assert resume is not None
     for problem in previous.problems:
         if problem.code == ProblemCode.REPEATED_ROW and problem.row <= resume.records:
             last, _first, first_last = repeated_span(problem)
-            if (last + 1, first_last + 1) in starts:
-                return True
+            if last > resume.records or (last + 1, first_last + 1) in starts:
+                return True  # (or a block that ran into the cut last row, which is read again)
     return False
 
 

@@ -552,7 +552,7 @@ _MIDNIGHT = r"(?:^|[^0-9:])0?0:00:00(?:[.,]0+)?(?:$|[^0-9.,:])"
 _MIDNIGHT_AM = r"(?:^|[^0-9:])12:00:00(?:[.,]0+)?\s*[aA]\.?[mM]\b"
 # Without seconds, as a program shows one: 0:00 (a spreadsheet's h:mm; a person types 00:00), and
 # 12:00AM with no space (SQL Server's CONVERT and CAST: "Jan  5 2022 12:00AM").
-_MIDNIGHT_SHORT = r"(?:^|[^0-9:])0:00(?:$|[^0-9.,:])"
+_MIDNIGHT_SHORT = r"(?:^|[^0-9:+\-])0:00(?:$|[^0-9.,:])"  # (not an offset's +0:00)
 _MIDNIGHT_SQL = r"(?:^|[^0-9:])12:00[aA][mM]\b"
 
 
@@ -999,6 +999,11 @@ def _year_first_caveat(year: int, month: int, day: int, also: tuple[int, int, in
     )
 
 
+def _day_month(day: int, month: int) -> bool:
+    """Whether two numbers may be a day and a month, whatever the month's length."""
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
 def _a_day(day: int, month: int, year: int) -> bool:
     return 1 <= month <= 12 and FIRST_YEAR <= year <= LAST_YEAR and 1 <= day <= _days_in(int(year), int(month))
 
@@ -1363,7 +1368,10 @@ _SEASON = re.compile(
 # GMT+0600 (East Kazakhstan Time)"): refused, and said with the date before them.
 # So are a footnote's mark in square brackets (Wikipedia's 5 January 2022[3], [citation needed])
 # and a zone's name after its offset (Java's and RFC 9557's 2022-01-05T14:30+06:00[Asia/Almaty]).
-_BRACKETED = re.compile(r"(?P<date>.*\d.*?)\s*(?:\((?P<words>[^()?]*[^\W_][^()?]*)\)|\[(?P<note>[^\[\]]{1,40})\])")
+_BRACKETED = re.compile(
+    r"(?P<date>.*\d.*?)\s*(?:\((?P<words>[^()?\d]*[^\W\d_][^()?]*)\)"
+    r"|\[(?P<note>\d{1,3}|[^\[\]\d]*[^\W\d_][^\[\]]{0,40})\])"
+)
 # A year with the word for year after it, as Russian and Kazakh write it: 2022 г., 2022 год, 2022 ж.
 _YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:ы|ғы)?)", re.IGNORECASE)
 # A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
@@ -3079,8 +3087,8 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
             if not _a_day(written_year[k], b[k], a_year[k]):
                 continue
             also = (int(a_year[k]), int(b[k]), int(written_year[k]))
-            if problem[k] and not (_a_day(a[k], b[k], last[k]) or _a_day(b[k], a[k], last[k])):
-                # (99/12/31: no other reading)
+            if problem[k] and not (_day_month(a[k], b[k]) or _day_month(b[k], a[k])):
+                # (99/12/31: no other reading; 29/02/01 is said of February 2001's days, as before)
                 problem[k] = say(
                     "is a date only if it is written year first with a year of two digits ({day}); write {iso}",
                     day=Day.of(*also),

@@ -1231,7 +1231,7 @@ def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
     lower = text.str.lower()
     flagged = lower.isin(list(schema.RETRACTED_WORDS)).to_numpy()
     dated_text = text.where(~flagged & ~lower.isin(list(schema.NOT_RETRACTED_WORDS)).to_numpy(), "")
-    parsed = dates.parse_series(dated_text)
+    parsed = dates.parse_series(dated_text, column=name)
     on = parsed.value.to_numpy()
     unreadable = _given(dated_text) & np.isnat(on)
 

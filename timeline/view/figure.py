@@ -77,9 +77,9 @@ TITLES_AXIS = "x2"
 TRACE_TYPES = ("scatter", "bar", "heatmap")
 
 
-# The first and last moments plotly draws on a date axis (its MIN_MS and MAX_MS, the last to the day).
+# The first and last moments plotly draws on a date axis (its MIN_MS and MAX_MS).
 FIRST_SECOND = int(np.datetime64("-9999-01-01T00:00:00", "s").astype(np.int64))
-LAST_SECOND = int(np.datetime64("9999-12-31T00:00:00", "s").astype(np.int64))
+LAST_SECOND = int(np.datetime64("9999-12-31T23:59:59", "s").astype(np.int64))
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,12 @@ class Window:
     high: int
 
     def __post_init__(self):
-        object.__setattr__(self, "low", min(max(int(self.low), FIRST_SECOND), LAST_SECOND))
-        object.__setattr__(self, "high", min(max(int(self.high), FIRST_SECOND), LAST_SECOND))
+        low = min(max(int(self.low), FIRST_SECOND), LAST_SECOND)
+        high = min(max(int(self.high), FIRST_SECOND), LAST_SECOND)
+        if high <= low:  # (both past one end: a day at that end)
+            low, high = (high - DAY, high) if high == LAST_SECOND else (low, low + DAY)
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
 
     @classmethod
     def around(cls, index: EventIndex, mask: np.ndarray, selected: int | None = None, whole: bool = False) -> Window:
@@ -535,7 +539,7 @@ def axis_ticks(window: Window) -> dict:
     """The time axis's ticks. plotly.js labels years before AD 1000 as "-0400" and "0600"; for a
     view that reaches back there, ticks labelled as a reader writes dates ("400 BC", "AD 600"); and
     for one that reaches the last millennium plotly draws, where it labels the year 10000 "0000"."""
-    if window.low >= HISTORICAL and window.high < FAR_FUTURE:
+    if window.low >= HISTORICAL and (window.high < FAR_FUTURE or window.high - window.low < 2 * 365 * DAY):
         return {"tickmode": "auto", "tickvals": None, "ticktext": None}
     span = window.high - window.low
     low, high = (np.datetime64(int(v), "s") for v in (window.low, window.high))
