@@ -217,8 +217,8 @@ FORMS: tuple[Form, ...] = (
         r"(?:(?P<year>\d{1,4})\s*(?P<era>b\.?c\.?e\.?|b\.?c\.?|c\.?e\.?|a\.?d\.?)"
         r"|(?P<era2>a\.?d\.?|c\.?e\.?)\s*(?P<year2>\d{1,4}))",
     ),
-    # 2022/01/07, 2022.01.07
-    Form("year first", r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})"),
+    # 2022/01/07, 2022.01.07, and as Korea writes it, 2022. 1. 7. (a space after each dot, one after the day)
+    Form("year first", r"(?P<year>\d{4})(?:/|\. ?)(?P<month>\d{1,2})(?:/|\. ?)(?P<day>\d{1,2})\.?"),
     # 13/04/2022, 04/13/2022, 13.4.22; 03/04/2022 is refused (it reads two ways), clock or none
     Form("numbers", r"(?P<a>\d{1,2})(?P<sep>[/.\-\s])(?P<b>\d{1,2})[/.\-\s](?P<year>\d{4}|\d{2})", short_years=True),
     # 7 January 2022, Friday 7th January 2022, the 7th of January 2022, 7-Jan-22, 7 Jan '22,
