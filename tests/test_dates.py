@@ -1045,6 +1045,8 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
             "has 'Asia/Almaty' in brackets after it, which a date cannot hold; write 2022-01-05T14:30+06:00",
         ),
         ("5 ago 2022", "is written with a month name in Spanish; write 2022-08-05"),
+        ("5 Ocak 2022", "is written with a month name in Turkish; write 2022-01-05"),
+        ("5 Ağustos 2022", "is written with a month name in Turkish; write 2022-08-05"),
         ("2022-01-05/2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 to 2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 - 2022-01-07", _range("2022-01-05", "2022-01-07")),

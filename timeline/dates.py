@@ -1444,6 +1444,7 @@ _LANGUAGES = {
     "fr": say("French"),
     "de": say("German"),
     "es": say("Spanish"),
+    "tr": say("Turkish"),
 }
 # CLDR's regional names besides a language's own: Arabic's months as the Levant and Iraq (كانون
 # الثاني, شباط), Morocco (يوليوز, غشت) and Algeria (جانفي, جويلية) name them.
