@@ -1304,7 +1304,7 @@ def _year_first(written: str, read: str, iso: str, other: str, other_iso: str) -
             "12.01.05",
             None,
             "can be read three ways: 12 January 2005 (day first), 1 December 2005 (month first) or 5 January 2012 "
-            "(year first); write it year first, as YYYY-MM-DD",
+            "(year first); write 2005-01-12, 2005-12-01 or 2012-01-05",
         ),
         ("12/8/06", None, "can be read two ways: 12 August 2006 (day first) or 8 December 2006 (month first)"),
         # a day past its month's end is said so, not told as a year-first date (2029-02-01 is years ahead)

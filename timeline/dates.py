@@ -3213,13 +3213,16 @@ def _day_and_month(a, b, year, problem, year_first=None, short=None):
             (d1, m1, y1, o1), (d2, m2, y2, o2), (d3, m3, y3, o3) = readings
             problem[i] = say(
                 "can be read three ways: {one} ({one_order}), {two} ({two_order}) or {three} ({three_order}); "
-                "write it year first, as YYYY-MM-DD",
+                "write {one_iso}, {two_iso} or {three_iso}",
                 one=Day.of(int(y1), int(m1), int(d1)),
                 one_order=o1,
                 two=Day.of(int(y2), int(m2), int(d2)),
                 two_order=o2,
                 three=Day.of(int(y3), int(m3), int(d3)),
                 three_order=o3,
+                one_iso=_iso_day(int(y1), m1, d1),
+                two_iso=_iso_day(int(y2), m2, d2),
+                three_iso=_iso_day(int(y3), m3, d3),
             )
             continue
         if not readings:
