@@ -230,7 +230,33 @@ PROBLEMS = [
         (2, "source_url", W),
         "holds 2 links, so they are dropped (the account is kept); an account has one: give each its own row",
     ),
+    (
+        "a link formula saved as its text",
+        text(line(source_url='=HYPERLINK("https://example.org/a","AP story")')),
+        (2, "source_url", W),
+        "is a spreadsheet's link formula saved as its text, so the link is dropped (the account is kept): write "
+        "its address alone: 'https://example.org/a'",
+    ),
+    (
+        "a link formula of a Russian spreadsheet",
+        text(line(source_url='=ГИПЕРССЫЛКА("https://example.org/a";"ТАСС")')),
+        (2, "source_url", W),
+        "write its address alone: 'https://example.org/a'",
+    ),
+    (
+        "a link formula to no web page",
+        text(line(source_url='=HYPERLINK("javascript:alert(1)","x")')),
+        (2, "source_url", W),
+        "is not a web link",
+    ),
     # media
+    (
+        "an attachment as Airtable exports one",
+        text(line(media="photo.jpg (https://dl.airtable.com/x/photo.jpg)")),
+        (2, "media", W),
+        "is a file's name with its link in brackets, as Airtable exports an attachment, so the link is dropped "
+        "(the account is kept): write the link alone: 'https://dl.airtable.com/x/photo.jpg'",
+    ),
     (
         "media not a link",
         text(line(media="javascript:alert(1)")),

@@ -132,6 +132,28 @@ def in_angle_brackets(text: str) -> str:
     return without_slip(inner) if inner and is_web_link(inner) else ""
 
 
+# A spreadsheet's link formula saved as its text: =HYPERLINK("https://...", "label"), in the
+# languages of the editors' spreadsheets (LibreOffice's and Excel's French, Russian's, Kazakh's).
+_FORMULA = re.compile(
+    r"=\s*(?:hyperlink|lien_hypertexte|lien\.hypertexte|гиперссылка|гиперсілтеме)\s*\(\s*\"([^\"]+)\"\s*(?:[,;].*)?\)",
+    re.IGNORECASE | re.DOTALL,
+)
+# A file's name and its link in brackets, as Airtable exports an attachment: photo.jpg (https://...)
+_ATTACHMENT = re.compile(r"[^()]*\S\s*\((https?://[^()\s]+)\)")
+
+
+def in_formula(text: str) -> str:
+    """The link of a HYPERLINK formula saved as its text, or ""."""
+    found = _FORMULA.fullmatch(str(text).strip())
+    return found.group(1).strip() if found and is_web_link(found.group(1).strip()) else ""
+
+
+def attachment(text: str) -> str:
+    """The link of an attachment as Airtable exports one ('photo.jpg (https://...)'), or ""."""
+    found = _ATTACHMENT.fullmatch(str(text).strip())
+    return found.group(1) if found and is_web_link(found.group(1)) else ""
+
+
 def several(text: str) -> int:
     """How many web links a value holds side by side (separated by spaces, commas or semicolons),
     if more than one and nothing else; else 0."""

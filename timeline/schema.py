@@ -185,6 +185,24 @@ def _not_a_link(column: str, value: str) -> Message:
             value=show(value),
             meant=show(meant, 160),
         )
+    meant = links.in_formula(value)
+    if meant:
+        return say(
+            "{column} {value} is a spreadsheet's link formula saved as its text, so the link is dropped (the "
+            "account is kept): write its address alone: {meant}",
+            column=column,
+            value=show(value),
+            meant=show(meant, 160),
+        )
+    meant = links.attachment(value)
+    if meant:
+        return say(
+            "{column} {value} is a file's name with its link in brackets, as Airtable exports an attachment, so "
+            "the link is dropped (the account is kept): write the link alone: {meant}",
+            column=column,
+            value=show(value),
+            meant=show(meant, 160),
+        )
     count = links.several(value)
     if count:
         return say(
@@ -898,7 +916,8 @@ COLUMNS: tuple[Column, ...] = (
         "(`www.example.org`, `javascript:`, a pasted `<a href=...>`, a user name or password before "
         "the host, as in `https://www.reuters.com@other.example/`, a link cut short with `…` or holding an "
         "invisible character such as a zero-width space, a slip where `://` is meant as in `https//`, a link in "
-        "angle brackets, two links in one cell) is warned about and dropped, with the link to write where it can "
+        'angle brackets, two links in one cell, a spreadsheet\'s `=HYPERLINK("...")` saved as its text, an '
+        "attachment as Airtable exports one, `photo.jpg (https://...)`) is warned about and dropped, with the link to write where it can "
         "be told: the account is kept, without the link. A link holding `&amp;` (an HTML-escaped `&`) or ending with `.`, `,`, `;` or an "
         "unmatched `)` is kept, with a warning.",
         "https://example.org/story",
