@@ -1858,7 +1858,8 @@ def repeated_rows(
     frame: pd.DataFrame, rows: np.ndarray, codes: np.ndarray, candidates: np.ndarray, said: np.ndarray | None = None
 ) -> list[Problem]:
     """A warning on each row that repeats an earlier row of its event value for value (a row
-    pasted twice), naming the first such row. `candidates`: the positions that may (see
+    pasted twice), naming the first such row; one for rows that repeat rows one after another (a
+    block pasted twice), naming both blocks. `candidates`: the positions that may (see
     repeat_candidates), in file order; `said`: of those, the positions whose repeats are said
     (all, unless given: an append says those of its new rows)."""
     head = _first_alike(frame, codes, np.asarray(candidates, dtype=np.int64))
