@@ -1307,6 +1307,15 @@ def _year_first(written: str, read: str, iso: str, other: str, other_iso: str) -
             "(year first); write 2005-01-12, 2005-12-01 or 2012-01-05",
         ),
         ("12/8/06", None, "can be read two ways: 12 August 2006 (day first) or 8 December 2006 (month first)"),
+        # a Thai sheet's year (the Buddhist Era's, 543 ahead): the Gregorian dates to write, if it is one
+        (
+            "5/1/2565",
+            None,
+            "can be read two ways: 5 January 2565 (day first) or 1 May 2565 (month first), in 2565, more than 50 "
+            "years ahead: if it is a Thai Buddhist Era year (543 ahead of the Gregorian), write 2022-01-05 or "
+            "2022-05-01",
+        ),
+        ("5/1/2100", None, "can be read two ways: 5 January 2100 (day first) or 1 May 2100 (month first); write"),
         # a day past its month's end is said so, not told as a year-first date (2029-02-01 is years ahead)
         ("29/02/01", None, "February 2001 has 28 days"),
         ("31/04/05", None, "April 2005 has 30 days"),

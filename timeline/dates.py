@@ -3265,6 +3265,22 @@ def _day_and_month(a, b, year, problem, year_first=None, short=None):
                 one_century=_iso_day(century, m1, d1),
                 other_century=_iso_day(century, m2, d2),
             )
+        elif len(readings) == 2 and readings[0][2] == readings[1][2] and _buddhist_era(int(readings[0][2])):
+            # 5/1/2565: both readings in a year a Thai sheet writes for 2022 (the Buddhist Era's)
+            (d1, m1, y1, o1), (d2, m2, y2, o2) = readings
+            problem[i] = say(
+                "can be read two ways: {one} ({one_order}) or {other} ({other_order}), in {year}, more than {far} "
+                "years ahead: if it is a Thai Buddhist Era year (543 ahead of the Gregorian), write {one_iso} or "
+                "{other_iso}",
+                one=Day.of(int(y1), int(m1), int(d1)),
+                one_order=o1,
+                other=Day.of(int(y2), int(m2), int(d2)),
+                other_order=o2,
+                year=int(y1),
+                far=FAR_AHEAD,
+                one_iso=_iso_day(int(y1) - 543, m1, d1),
+                other_iso=_iso_day(int(y2) - 543, m2, d2),
+            )
         elif len(readings) == 2:
             (d1, m1, y1, o1), (d2, m2, y2, o2) = readings
             problem[i] = say(
@@ -3279,6 +3295,12 @@ def _day_and_month(a, b, year, problem, year_first=None, short=None):
         else:
             day[i], month[i], year[i] = readings[0][0], readings[0][1], readings[0][2]
     return day, month, year
+
+
+def _buddhist_era(year: int) -> bool:
+    """Whether a year more than FAR_AHEAD years ahead is one of the Thai Buddhist Era's for a year
+    from 1900 to this one (2565 is 2022)."""
+    return year > this_year() + FAR_AHEAD and 1900 <= year - 543 <= this_year()
 
 
 def _days_in(year: int, month: int) -> int:
