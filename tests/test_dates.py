@@ -1034,6 +1034,24 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("2022-01-05 14:30 (+06:00)", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("2022-01-05 (2022-01-06)", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("January 5, 2022; 4 years ago (2022-01-05)", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # an offset of one digit, Go's zone name after its offset, PostgreSQL's BC, German's dot after the day
+        (
+            "2022-01-05 14:30 +6",
+            "has a UTC offset of one digit; write it with two, and its minutes: 2022-01-05 14:30+06:00",
+        ),
+        (
+            "2022-01-05 14:30-5",
+            "has a UTC offset of one digit; write it with two, and its minutes: 2022-01-05 14:30-05:00",
+        ),
+        (
+            "2022-01-05 14:30:00 +0000 UTC",
+            "has a zone's name after its UTC offset, which says it already; write 2022-01-05 14:30+0000",
+        ),
+        ("0500-03-15 BC", "is a date BC as PostgreSQL writes one; write -0500-03-15"),
+        ("5. Jan. 2022", "has a dot after its day, as German writes one; write 2022-01-05"),
+        # an era after a time (it was taken for an unknown zone, and the year read as AD)
+        ("0500-03-15 14:30 BC", "has 'BC' after its time, where an era goes with the year; write -0500-03-15 14:30"),
+        ("0044-03-15 12:00 BCE", "has 'BCE' after its time, where an era goes with the year; write -0044-03-15 12:00"),
         # a footnote's mark, the date again, a zone's name after its offset: in brackets, said so
         ("5 January 2022[3]", "has '3' in brackets after it, which a date cannot hold; write 2022-01-05"),
         (

@@ -1729,6 +1729,35 @@ _NO_DATE_MARKS = frozenset(
 )
 
 
+# Forms a program or a language writes that are a date written another way: the date to write.
+_REWRITES = (
+    # 14:30 +6, 14:30+6: an offset of one digit
+    (
+        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*([+-])(\d)"),
+        r"\1\g<2>0\3:00",
+        lambda date: say("has a UTC offset of one digit; write it with two, and its minutes: {date}", date=date),
+    ),
+    # 2022-01-05 14:30:00 +0000 UTC: Go's time, the zone's name after its offset
+    (
+        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*[+-]\d{2}:?\d{2})\s+[A-Za-z]{2,5}"),
+        r"\1",
+        lambda date: say("has a zone's name after its UTC offset, which says it already; write {date}", date=date),
+    ),
+    # 0500-03-15 BC: PostgreSQL's date BC
+    (
+        re.compile(r"(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)\s*BC", re.IGNORECASE),
+        r"-\1",
+        lambda date: say("is a date BC as PostgreSQL writes one; write {date}", date=date),
+    ),
+    # 5. Jan. 2022: a day with a dot after it, as German writes one, and an English month's abbreviation
+    (
+        re.compile(r"(\d{1,2})\.\s*([A-Za-z]{3,9}\.?,?\s+\d{4}.*)"),
+        r"\1 \2",
+        lambda date: say("has a dot after its day, as German writes one; write {date}", date=date),
+    ),
+)
+
+
 def _no_date(column: str) -> Message:
     """What is said of a mark for no date (n/a, —, ?), as its column needs it."""
     if column == "end_date":
@@ -1934,6 +1963,12 @@ def _plan(text: str, template: str) -> dict:
         words = bracketed.group("words") or bracketed.group("note")
         plan["bracketed"] = (len(plan["read"]), words.strip(), bracketed.group("date"))
         plan["read"].append(bracketed.group("date"))
+    for pattern, replacement, said in _REWRITES:  # +6, +0000 UTC, 0500-03-15 BC, 5. Jan. 2022
+        rewritten = pattern.fullmatch(written)
+        if rewritten:
+            plan["rewritten"] = (len(plan["read"]), said)
+            plan["read"].append(rewritten.expand(replacement))
+            break
     bare_time = _BARE_TIME.fullmatch(written)
     digits = bare_time.group("hour") + bare_time.group("minute") if bare_time else ""
     if (
@@ -2643,6 +2678,10 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 "has its year after its time, as a computer's clock writes it; write {date}",
                 date=_as_written(value, precision, offset, seconds),
             )
+    if "rewritten" in plan:
+        at, said = plan["rewritten"]
+        if read[at] is not None:
+            return said(_as_written(*read[at]))
     if "bracketed" in plan:
         at, words, date = plan["bracketed"]
         if read[at] is not None:
@@ -3327,12 +3366,24 @@ def _offsets(written: np.ndarray, zones: np.ndarray, values: np.ndarray, problem
         if problem[i]:
             continue
         zone = str(zones[i])
-        half = _half_day(zone, values[i])
+        half = _half_day(zone, values[i]) or _era_after_time(zone, values[i])
         if half is not None:
             problem[i] = half
             continue
         offset[i], warning[i] = _zone_offset(zone, values[i])
     return offset, warning
+
+
+def _era_after_time(word: str, value) -> Message | None:
+    """An era after a time (0500-03-15 14:30 BC, as PostgreSQL writes a time BC): refused, with
+    the date to write (it was taken for a zone no one knows, and the year read as AD)."""
+    era = word.lower().replace(".", "")
+    if era not in ("bc", "bce", "ad", "ce"):
+        return None
+    written = _as_written(np.datetime64(value, "s"), "minute")
+    if era in ("bc", "bce") and not written.startswith("-"):
+        written = "-" + written
+    return say("has {era!r} after its time, where an era goes with the year; write {date}", era=word, date=written)
 
 
 def _half_day(letter: str, value) -> Message | None:
