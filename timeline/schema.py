@@ -777,7 +777,7 @@ COLUMNS: tuple[Column, ...] = (
         "(`1/2022`, `2015M02` as statistics offices write one), ISO's basic form (`20220105`) and a year and month so (`201502`), its week day and ordinal date (`2022-W01-3`, `2022-005`), a year "
         "with its era in Russian, French or Kazakh (`500 до н. э.`, `500 г. до н. э.`, `500 av. J.-C.`, `500 apr. J.-C.`, "
         "`б.з.д. 500 ж.`: `-0500`, `0500`) or a date or a range with it (`15 mars 44 av. J.-C.`: `-0044-03-15`; `500–470 до н. э.`: `-0500` "
-        "and `-0470`), a zone after a date with no time (`Jan 11 2012 CST`), a year with the word for year (`2022 г.`, `2022 ж.`) or a date with it (`25.01.2022 г.`), words in brackets after a date (`2022-01-05 (local)`, "
+        "and `-0470`), a zone after a date with no time (`Jan 11 2012 CST`), an era after a time or a date in numbers (`0500-03-15 14:30 BC`, as PostgreSQL writes one; it is never read as AD), an offset of one digit (`14:30 +6`), a year with the word for year (`2022 г.`, `2022 ж.`) or a date with it (`25.01.2022 г.`), words in brackets after a date (`2022-01-05 (local)`, "
         "JavaScript's zone name, a footnote's mark `[3]`, a zone's name after its offset `+06:00[Asia/Almaty]`), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`) or with a dot for its colon (`2022-01-05 14.30`, `14.30 Uhr`), a Unix time "
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`), noon or midnight for the time "
         "(`Jan. 5, 2022, noon`; midnight as the day's start or its end), a month name in Russian, Kazakh, "
