@@ -244,6 +244,24 @@ PROBLEMS = [
         "write its address alone: 'https://example.org/a'",
     ),
     (
+        "a link formula with a slip at its end",
+        text(line(source_url='=HYPERLINK("https://example.org/a."; "x")')),
+        (2, "source_url", W),
+        "write its address alone: 'https://example.org/a'",
+    ),
+    (
+        "two link formulas joined",
+        text(line(source_url='=HYPERLINK("https://a.example/","x") & HYPERLINK("https://b.example/")')),
+        (2, "source_url", W),
+        "is not a web link",
+    ),
+    (
+        "a link with a space, then another in brackets (no attachment: no file's name)",
+        text(line(source_url="https://a.example/x (https://b.example/y)")),
+        (2, "source_url", W),
+        "is not a whole web link",
+    ),
+    (
         "a link formula to no web page",
         text(line(source_url='=HYPERLINK("javascript:alert(1)","x")')),
         (2, "source_url", W),

@@ -1444,7 +1444,6 @@ _LANGUAGES = {
     "fr": say("French"),
     "de": say("German"),
     "es": say("Spanish"),
-    "tr": say("Turkish"),
 }
 # CLDR's regional names besides a language's own: Arabic's months as the Levant and Iraq (كانون
 # الثاني, شباط), Morocco (يوليوز, غشت) and Algeria (جانفي, جويلية) name them.
@@ -2854,7 +2853,7 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
 
 
 def _with_clock(problem, clock: _Clocks, at: int, written: str):
-    """A date read two ways, its time written after it (`written`): the two ways to write it keep
+    """A date read two (or three) ways, its time written after it (`written`): the ways to write it keep
     the time (05/01/2022 14:00: write 2022-01-05 14:00 or 2022-05-01 14:00, not the days alone,
     which would lose it), unless the time is 00:00:00, seconds written, as programs write a date
     without one (_MIDNIGHT). A month with a year of two digits or a day (Jan-22) with a time: a
@@ -2865,14 +2864,16 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
         return _NO_YEAR  # (Jan-22 14:00: a time is of a day, the 22nd, and the year is not written)
     if problem.template.startswith("is {month} with a year of two digits;"):
         return _NO_DAY  # (Feb-45 14:00: February 1945 at 14:00, of no day)
-    if "other_iso" not in problem.values or re.search(f"{_MIDNIGHT}|{_MIDNIGHT_AM}", _ascii_digits(written)):
+    if not {"other_iso", "three_iso"} & set(problem.values) or re.search(
+        f"{_MIDNIGHT}|{_MIDNIGHT_AM}", _ascii_digits(written)
+    ):
         return problem  # (not _day_and_month's two ways; or a date a program wrote without a time)
     hours, rest = divmod(int(clock.seconds[at]), 3600)
     minutes, seconds = divmod(rest, 60)
     time = f" {hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
     time += str(clock.offset[at]) + (f" {clock.zone[at]}" if clock.zone[at] else "")
     values = dict(problem.values)
-    for name in ("one_iso", "other_iso", "iso", "one_century", "other_century"):  # (each way to write it)
+    for name in ("one_iso", "other_iso", "two_iso", "three_iso", "iso", "one_century", "other_century"):
         if name in values:
             values[name] += time
     return say(problem.template, **values)

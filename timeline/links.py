@@ -135,23 +135,28 @@ def in_angle_brackets(text: str) -> str:
 # A spreadsheet's link formula saved as its text: =HYPERLINK("https://...", "label"), in the
 # languages of the editors' spreadsheets (LibreOffice's and Excel's French, Russian's, Kazakh's).
 _FORMULA = re.compile(
-    r"=\s*(?:hyperlink|lien_hypertexte|lien\.hypertexte|гиперссылка|гиперсілтеме)\s*\(\s*\"([^\"]+)\"\s*(?:[,;].*)?\)",
-    re.IGNORECASE | re.DOTALL,
+    r"=\s*(?:hyperlink|lien_hypertexte|lien\.hypertexte|гиперссылка|гиперсілтеме)\s*"
+    r"\(\s*\"([^\"]+)\"\s*(?:[,;]\s*\"[^\"]*\"\s*)?\)",  # (its link, then its label if any: nothing else)
+    re.IGNORECASE,
 )
 # A file's name and its link in brackets, as Airtable exports an attachment: photo.jpg (https://...)
-_ATTACHMENT = re.compile(r"[^()]*\S\s*\((https?://[^()\s]+)\)")
+# (a name, not a link: no :// in it)
+_ATTACHMENT = re.compile(r"(?:(?!://)[^()])*\S\s*\((https?://[^()\s]+)\)")
 
 
 def in_formula(text: str) -> str:
-    """The link of a HYPERLINK formula saved as its text, or ""."""
+    """The link of a HYPERLINK formula saved as its text (any slip mended: links.slip), or ""."""
     found = _FORMULA.fullmatch(str(text).strip())
-    return found.group(1).strip() if found and is_web_link(found.group(1).strip()) else ""
+    link = without_slip(found.group(1).strip()) if found else ""
+    return link if link and is_web_link(link) else ""
 
 
 def attachment(text: str) -> str:
-    """The link of an attachment as Airtable exports one ('photo.jpg (https://...)'), or ""."""
+    """The link of an attachment as Airtable exports one ('photo.jpg (https://...)', any slip
+    mended), or ""."""
     found = _ATTACHMENT.fullmatch(str(text).strip())
-    return found.group(1) if found and is_web_link(found.group(1)) else ""
+    link = without_slip(found.group(1)) if found else ""
+    return link if link and is_web_link(link) else ""
 
 
 def several(text: str) -> int:

@@ -781,7 +781,7 @@ COLUMNS: tuple[Column, ...] = (
         "JavaScript's zone name, a footnote's mark `[3]`, a zone's name after its offset `+06:00[Asia/Almaty]`), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`) or with a dot for its colon (`2022-01-05 14.30`, `14.30 Uhr`), a Unix time "
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`), noon or midnight for the time "
         "(`Jan. 5, 2022, noon`; midnight as the day's start or its end), a month name in Russian, Kazakh, "
-        "Ukrainian, Arabic, French, German, Spanish or Turkish (`5 января 2022`, `5 يناير 2022`, `5 كانون الثاني 2022`, "
+        "Ukrainian, Arabic, French, German or Spanish (`5 января 2022`, `5 يناير 2022`, `5 كانون الثاني 2022`, "
         "`5. Januar 2022`) and the characters for year, month and day (`2022年1月5日`, `2022년 1월 5일`) "
         "are named, with the date as it is to be written (a time with the "
         "seconds and the UTC offset written, as in each end of a range); a second 60 is blamed on the seconds, "
