@@ -3250,19 +3250,10 @@ def _day_and_month(a, b, year, problem, year_first=None, short=None):
                 if not any((d, m, y) == (d2, m2, y2) for d2, m2, y2, _ in readings):
                     readings.append((d, m, y, order))
         if len(readings) > 2:
-            (d1, m1, y1, o1), (d2, m2, y2, o2), (d3, m3, y3, o3) = readings
             problem[i] = say(
                 "can be read three ways: {one} ({one_order}), {two} ({two_order}) or {three} ({three_order}); "
                 "write {one_iso}, {two_iso} or {three_iso}",
-                one=Day.of(int(y1), int(m1), int(d1)),
-                one_order=o1,
-                two=Day.of(int(y2), int(m2), int(d2)),
-                two_order=o2,
-                three=Day.of(int(y3), int(m3), int(d3)),
-                three_order=o3,
-                one_iso=_iso_day(int(y1), m1, d1),
-                two_iso=_iso_day(int(y2), m2, d2),
-                three_iso=_iso_day(int(y3), m3, d3),
+                **_ways(readings, ("one", "two", "three")),
             )
             continue
         if not readings:
@@ -3288,53 +3279,48 @@ def _day_and_month(a, b, year, problem, year_first=None, short=None):
                 )
             )
         elif len(readings) == 2 and short is not None and short[i] and readings[0][2] == readings[1][2]:
-            (d1, m1, y1, o1), (d2, m2, y2, o2) = readings
+            (d1, m1, y1, _), (d2, m2, _, _) = readings
             century = int(y1) - 100 if y1 >= 2000 else int(y1) + 100
             problem[i] = say(
                 "can be read two ways: {one} ({one_order}) or {other} ({other_order}), and its year of two "
                 "digits, {written:02d}, may be {century}; write it in full, year first: {one_iso} or {other_iso} "
                 "(or {one_century} or {other_century})",
-                one=Day.of(int(y1), int(m1), int(d1)),
-                one_order=o1,
-                other=Day.of(int(y2), int(m2), int(d2)),
-                other_order=o2,
+                **_ways(readings),
                 written=int(y1) % 100,
                 century=year_label(century),
-                one_iso=_iso_day(int(y1), m1, d1),
-                other_iso=_iso_day(int(y2), m2, d2),
                 one_century=_iso_day(century, m1, d1),
                 other_century=_iso_day(century, m2, d2),
             )
         elif len(readings) == 2 and readings[0][2] == readings[1][2] and _buddhist_era(int(readings[0][2])):
             # 5/1/2565: both readings in a year a Thai sheet writes for 2022 (the Buddhist Era's)
-            (d1, m1, y1, o1), (d2, m2, y2, o2) = readings
             problem[i] = say(
                 "can be read two ways: {one} ({one_order}) or {other} ({other_order}), in {year}, more than {far} "
                 "years ahead: if it is a Thai Buddhist Era year (543 ahead of the Gregorian), write {one_iso} or "
                 "{other_iso}",
-                one=Day.of(int(y1), int(m1), int(d1)),
-                one_order=o1,
-                other=Day.of(int(y2), int(m2), int(d2)),
-                other_order=o2,
-                year=int(y1),
+                **_ways(readings, years_back=543),
+                year=int(readings[0][2]),
                 far=FAR_AHEAD,
-                one_iso=_iso_day(int(y1) - 543, m1, d1),
-                other_iso=_iso_day(int(y2) - 543, m2, d2),
             )
         elif len(readings) == 2:
-            (d1, m1, y1, o1), (d2, m2, y2, o2) = readings
             problem[i] = say(
                 "can be read two ways: {one} ({one_order}) or {other} ({other_order}); write {one_iso} or {other_iso}",
-                one=Day.of(int(y1), int(m1), int(d1)),
-                one_order=o1,
-                other=Day.of(int(y2), int(m2), int(d2)),
-                other_order=o2,
-                one_iso=_iso_day(int(y1), m1, d1),
-                other_iso=_iso_day(int(y2), m2, d2),
+                **_ways(readings),
             )
         else:
             day[i], month[i], year[i] = readings[0][0], readings[0][1], readings[0][2]
     return day, month, year
+
+
+def _ways(readings: list[tuple], names: tuple[str, ...] = ("one", "other"), years_back: int = 0) -> dict:
+    """The values a message of a date read more than one way names of each reading: its day
+    ({one}), its order ({one_order}: day first...) and how to write it ({one_iso}; `years_back`
+    years earlier, as a Buddhist Era year's Gregorian)."""
+    values: dict = {}
+    for name, (day, month, year, order) in zip(names, readings):
+        values[name] = Day.of(int(year), int(month), int(day))
+        values[f"{name}_order"] = order
+        values[f"{name}_iso"] = _iso_day(int(year) - years_back, int(month), int(day))
+    return values
 
 
 def _buddhist_era(year: int) -> bool:
