@@ -567,41 +567,50 @@ def _midnight(texts: pd.Series, out: _Out) -> None:
     if not len(at):
         return
     written = pa.array([_ascii_digits(t) for t in texts.iloc[at].tolist()], type=pa.large_string())
-    kinds = [pc.match_substring_regex(written, form).to_numpy(zero_copy_only=False) for form in _MIDNIGHTS]
+    kinds = [pc.match_substring_regex(written, form).to_numpy(zero_copy_only=False) for form, _ in _MIDNIGHTS]
     for j in np.flatnonzero(np.logical_or.reduce(kinds)).tolist():
         i = int(at[j])
         year, month, day = _fields(out.values[i])[:3]
-        text, iso = texts.iloc[i], _iso_day(year, month, day)
-        kind = next(k for k, found in enumerate(kinds) if found[j])
-        out.warnings[text] = both(
-            out.warnings.get(text, ""),
-            say(
-                "a time of 00:00:00 is how pandas and spreadsheets write a date without a time, and it is "
-                "shown as 00:00; if only the day is known, write {day}",
-                day=iso,
-            )
-            if kind == 0
-            else say(
-                "a time of 12:00:00 AM is how .NET, data portals and spreadsheets with US settings write a date "
-                "without a time, and it is shown as 00:00; if only the day is known, write {day}",
-                day=iso,
-            )
-            if kind == 1
-            else say(
-                "a time of 0:00 is how a spreadsheet shows a date without a time in a date and time format "
-                "(m/d/yyyy h:mm), and it is shown as 00:00; if only the day is known, write {day}",
-                day=iso,
-            )
-            if kind == 2
-            else say(
-                "a time of 12:00AM is how SQL Server writes a date without a time, and it is shown as 00:00; if "
-                "only the day is known, write {day}",
-                day=iso,
-            ),
-        )
+        said = next(said for (_, said), found in zip(_MIDNIGHTS, kinds) if found[j])
+        text = texts.iloc[i]
+        out.warnings[text] = both(out.warnings.get(text, ""), said(_iso_day(year, month, day)))
 
 
-_MIDNIGHTS = (_MIDNIGHT, _MIDNIGHT_AM, _MIDNIGHT_SHORT, _MIDNIGHT_SQL)
+# Each way a program writes a date with no time as midnight, and what is said of it.
+_MIDNIGHTS = (
+    (
+        _MIDNIGHT,
+        lambda day: say(
+            "a time of 00:00:00 is how pandas and spreadsheets write a date without a time, and it is "
+            "shown as 00:00; if only the day is known, write {day}",
+            day=day,
+        ),
+    ),
+    (
+        _MIDNIGHT_AM,
+        lambda day: say(
+            "a time of 12:00:00 AM is how .NET, data portals and spreadsheets with US settings write a date "
+            "without a time, and it is shown as 00:00; if only the day is known, write {day}",
+            day=day,
+        ),
+    ),
+    (
+        _MIDNIGHT_SHORT,
+        lambda day: say(
+            "a time of 0:00 is how a spreadsheet shows a date without a time in a date and time format "
+            "(m/d/yyyy h:mm), and it is shown as 00:00; if only the day is known, write {day}",
+            day=day,
+        ),
+    ),
+    (
+        _MIDNIGHT_SQL,
+        lambda day: say(
+            "a time of 12:00AM is how SQL Server writes a date without a time, and it is shown as 00:00; if "
+            "only the day is known, write {day}",
+            day=day,
+        ),
+    ),
+)
 
 
 # Days that programs write for a date they do not have (a database's or a spreadsheet's null, a
@@ -3156,14 +3165,11 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     caveat = np.full(n, "", dtype=object)
     for i in np.flatnonzero(short & (composed.problem == "")):
         day_written = int(day[i]) if precision[i] == "day" else None
+        other = year_first_of.get(int(i))
         if year[i] > this_year():  # (a year to come: the last century's as likely, or more)
             composed.problem[i] = _two_digit_ahead(int(year[i]), int(month[i]), day_written, int(year[i]) % 100)
-        elif year_first_of.get(int(i), (int(year[i]), int(month[i]), day_written)) != (
-            int(year[i]),
-            int(month[i]),
-            day_written,
-        ):
-            caveat[i] = _year_first_caveat(int(year[i]), int(month[i]), int(day[i]), year_first_of[int(i)])
+        elif other is not None and other != (int(year[i]), int(month[i]), day_written):  # (05/05/05: one date)
+            caveat[i] = _year_first_caveat(int(year[i]), int(month[i]), int(day[i]), other)
         else:
             caveat[i] = _two_digit_caveat(int(year[i]), int(month[i]), day_written, int(year[i]) % 100)
     # 7 January 0930: the year 930, written with four digits as ISO writes an early year, or 09:30
@@ -3246,7 +3252,7 @@ def _day_and_month(a, b, year, problem, year_first=None, short=None):
         if year_first is not None and year_first[0][i]:
             candidates.append((year_first[2][i], b[i], year_first[1][i], YEAR_FIRST))
         for d, m, y, order in candidates:
-            if 1 <= m <= 12 and FIRST_YEAR <= y <= LAST_YEAR and 1 <= d <= _days_in(int(y), int(m)):
+            if _a_day(d, m, y):
                 if not any((d, m, y) == (d2, m2, y2) for d2, m2, y2, _ in readings):
                     readings.append((d, m, y, order))
         if len(readings) > 2:
@@ -3261,7 +3267,7 @@ def _day_and_month(a, b, year, problem, year_first=None, short=None):
             # said of the month, as 2023-02-29 is. Of each such reading, when two are (29-02-31).
             no_such_day: Message | str = ""
             for d, m, y, _ in candidates:
-                if 1 <= m <= 12 and FIRST_YEAR <= y <= LAST_YEAR and 1 <= d <= 31:
+                if _day_month(d, m) and FIRST_YEAR <= y <= LAST_YEAR:
                     no_such_day = both(no_such_day, _no_such_day(int(y), int(m), int(d), _days_in(int(y), int(m))))
             unlike = [number for number in (int(a[i]), int(b[i])) if not 1 <= number <= 12]
             problem[i] = no_such_day or (
