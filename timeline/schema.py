@@ -328,18 +328,12 @@ def _in_western_digits(column: str, value: str) -> Message | None:
     )
 
 
-# Signs that look like the minus but are not the keyboard's hyphen-minus: the minus sign (as
-# Swedish, Norwegian and Finnish number formats write one), the dashes, the small and full-width
-# hyphen-minus, the hyphens of a word processor.
-_OTHER_MINUS = "\u2212\u2012\u2013\u2014\u2015\ufe63\uff0d\u2010\u2011"
-
-
 def _other_minus(column: str, value: str) -> Message | None:
     """What a number whose minus is another character than - is told (−33.8688, U+2212): the
     number to write, its sign kept (a sign dropped is a place in the other hemisphere). None for
     any other value."""
     text = value.strip()
-    if not text or text[0] not in _OTHER_MINUS:
+    if not text or text[0] not in dates.DASHES:  # (the minus sign Swedish number formats write, a dash...)
         return None
     number = "-" + text[1:].strip()
     if _DECIMAL_COMMA.fullmatch(number) and column != "figure":
