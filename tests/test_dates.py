@@ -230,6 +230,98 @@ def test_a_time_a_zone_s_clocks_show_twice_or_never_is_read_with_a_warning(text,
     assert (again.offset, again.warning) == (advised[-6:], "")
 
 
+# A standard time's abbreviation written for a time its region's clocks were on summer time (EST
+# in July), or a summer time's for a time they were not (CEST in January): read at its own offset,
+# as written, with a warning naming the clocks' offset and the time to write with it.
+OFF_SEASON = [
+    (
+        "2022-07-05 14:30 EST",
+        "-05:00",
+        "but at that time the clocks of New York (and of its time zone) showed EDT, UTC-04:00",
+        "2022-07-05 14:30-04:00",
+    ),
+    (
+        "Jul 5 2022 2:30 PM PST",
+        "-08:00",
+        "clocks of Los Angeles (and of its time zone) showed PDT, UTC-07:00",
+        "2022-07-05 14:30-07:00",
+    ),
+    (
+        "2022-01-05 14:30 EDT",
+        "-04:00",
+        "clocks of New York (and of its time zone) showed EST, UTC-05:00",
+        "2022-01-05 14:30-05:00",
+    ),
+    (
+        "2022-08-01 09:00 CET",
+        "+01:00",
+        "clocks of Berlin (and of its time zone) showed CEST, UTC+02:00",
+        "2022-08-01 09:00+02:00",
+    ),
+    (
+        "2022-01-05 14:30:15 CEST",
+        "+02:00",
+        "clocks of Berlin (and of its time zone) showed CET",
+        "2022-01-05 14:30:15+01:00",
+    ),
+    (
+        "2022-01-05 14:30 MDT",
+        "-06:00",
+        "clocks of Denver (and of its time zone) showed MST, UTC-07:00",
+        "2022-01-05 14:30-07:00",
+    ),
+    (
+        "2022-01-05 14:30 ADT",
+        "-03:00",
+        "of Halifax (and of its time zone) showed AST, UTC-04:00",
+        "2022-01-05 14:30-04:00",
+    ),
+    (
+        "2022-07-05 14:30 AEDT",
+        "+11:00",
+        "clocks of Sydney (and of its time zone) showed AEST, UTC+10:00",
+        "2022-07-05 14:30+10:00",
+    ),
+    (
+        "2022-01-05 14:30 NZST",
+        "+12:00",
+        "clocks of Auckland (and of its time zone) showed NZDT, UTC+13:00",
+        "2022-01-05 14:30+13:00",
+    ),
+    (
+        "2022-03-13 03:30 EST",
+        "-05:00",
+        "New York (and of its time zone) showed EDT",
+        "2022-03-13 03:30-04:00",
+    ),  # (just after)
+    # as the clocks showed: nothing to say
+    ("2022-01-05 14:30 EST", "-05:00", "", ""),
+    ("2022-07-05 14:30 EDT", "-04:00", "", ""),
+    ("2022-07-05 14:30 CEST", "+02:00", "", ""),
+    ("2022-07-05 14:30 AEST", "+10:00", "", ""),  # (winter in Sydney)
+    ("2022-11-06 01:30 EDT", "-04:00", "", ""),  # (01:30 that night: first EDT,
+    ("2022-11-06 01:30 EST", "-05:00", "", ""),  # then EST)
+    ("2022-07-05 14:30 MST", "-07:00", "", ""),  # (Arizona keeps MST all year)
+    ("2022-07-05 14:30 ADT", "-03:00", "", ""),
+    ("1975-07-05 14:30 CET", "+01:00", "", ""),  # (no summer time in Germany until 1980)
+    ("1993-07-05 14:30 WET", "+00:00", "", ""),  # (Portugal on Central European time, 1992-1996: neither)
+    ("1965-07-05 14:30 EST", "-05:00", "", ""),  # (before 1970: as written)
+    ("2022-07-05 14:30 JST", "+09:00", "", ""),
+]
+
+
+@pytest.mark.parametrize("text, offset, fragment, advised", OFF_SEASON)
+def test_a_zone_s_abbreviation_out_of_its_season_is_read_as_written_with_a_warning(text, offset, fragment, advised):
+    reading = dates.read(text)
+    assert (reading.precision, reading.offset) == ("minute", offset)
+    if not fragment:
+        assert reading.warning == ""
+        return
+    assert fragment in str(reading.warning) and str(reading.warning).endswith(f"write {advised}")
+    again = dates.read(advised)  # what it says to write reads with no warning, at the clocks' offset
+    assert (again.offset, again.warning) == (advised[-6:], "")
+
+
 @pytest.mark.parametrize(
     "text, value, said",
     [
@@ -443,6 +535,26 @@ REFUSED = [
     ),
     ("2022-01-05 (local)", ["has 'local' in brackets after it, which a date cannot hold; write 2022-01-05"]),
     ("5 January 2022 (EST)", ["has 'EST' in brackets after it", "write 2022-01-05"]),
+    # a place's time: the date to write at the UTC offset that place's clocks showed then
+    (
+        "2022-01-05 14:30 (Almaty time)",
+        [
+            "has 'Almaty time' after it, which a date cannot hold; the clocks of Almaty were then at UTC+06:00: "
+            "write 2022-01-05 14:30+06:00"
+        ],
+    ),
+    (
+        "January 5, 2022 at 2:30 p.m. New York time",
+        ["of New York were then at UTC-05:00: write 2022-01-05 14:30-05:00"],
+    ),
+    ("2022-07-05 14:30 New York time", ["of New York were then at UTC-04:00: write 2022-07-05 14:30-04:00"]),
+    ("5 January 2022, 14:30 Moscow time", ["of Moscow were then at UTC+03:00: write 2022-01-05 14:30+03:00"]),
+    ("2012-06-01 14:30 Moscow time", ["UTC+04:00: write 2012-06-01 14:30+04:00"]),  # (Moscow, 2011-2014)
+    ("2022-01-05 14:30 time in Nur-Sultan", ["'time in Nur-Sultan' after it", "write 2022-01-05 14:30+06:00"]),
+    ("2022-07-05 14:30 Kiev local time", ["'Kiev local time' after it", "write 2022-07-05 14:30+03:00"]),
+    ("2022-01-05 Almaty time", ["has 'Almaty time' after it, which a date cannot hold; write 2022-01-05"]),
+    ("2022-01-05 14:30 local time", ["has 'local time' after it, which a date cannot hold; write 2022-01-05 14:30"]),
+    ("2022-01-05 14:30 San Juan time", ["is not a date that can be read"]),  # (Argentina's San Juan? Puerto Rico's?)
     ("(2022-01-05)", ["is not a date that can be read"]),
     ("summer 2022", ["is a season, whose months depend on the hemisphere: write its first month in date"]),
     ("the winter of 2021", ["is a season", "each as YYYY-MM"]),
@@ -729,6 +841,34 @@ def test_a_year_alone_far_ahead_may_also_be_a_year_bc_and_is_said_with_how_to_wr
         f"year is 543 ahead of the Gregorian), or a year BC written without its era? Write the Gregorian year as YYYY, "
         f"or -{year} for the year BC"
     )
+
+
+# A date of the Solar Hijri or Hijri calendar written in ASCII digits, with slashes or dots as those
+# calendars' dates are (Iran's, Afghanistan's, Saudi Arabia's newsrooms): read as Gregorian, said
+# with the Gregorian years its year would be in either, and the date to write if it is meant.
+HIJRI_LIKE = [
+    ("1400/10/15", "(its year 1400 is 2021-22) or of the Hijri (1979-80)", "1400-10-15"),  # SH: 5 January 2022
+    ("1443/06/02", "(its year 1443 is 2064-65) or of the Hijri (2021-22)", "1443-06-02"),  # Hijri: 5 January 2022
+    ("15.10.1400", "(its year 1400 is 2021-22)", "1400-10-15"),
+    ("1400/10/15 14:30", "(its year 1400 is 2021-22)", "1400-10-15 14:30"),
+    ("1300/1/1", "(its year 1300 is 1921-22) or of the Hijri (1882-83)", "1300-01-01"),
+]
+
+
+@pytest.mark.parametrize("text, years, meant", HIJRI_LIKE)
+def test_a_date_written_as_a_hijri_date_is_read_as_gregorian_and_said(text, years, meant):
+    reading = dates.read(text)
+    assert str(reading.value).startswith(meant[:10]) and reading.precision in ("day", "minute")
+    assert "written so, it may be a date of the Solar Hijri calendar " + years in reading.warning
+    assert str(reading.warning).endswith(
+        f"write its Gregorian date as YYYY-MM-DD; if {meant[:4]} is meant, write {meant}"
+    )
+    assert dates.read(meant).warning == ""  # (what it says to write if the year is meant: read without a word)
+
+
+@pytest.mark.parametrize("text", ["1400-10-15", "15 October 1415", "1415", "1299/12/31", "1500/01/01", "2022/01/05"])
+def test_a_date_of_those_years_written_otherwise_or_outside_them_carries_no_hijri_caveat(text):
+    assert "Hijri" not in str(dates.read(text).warning)
 
 
 def test_a_gregorian_date_in_other_digits_or_a_date_a_little_ahead_carries_no_caveat():

@@ -175,6 +175,26 @@ MANY_OFFSETS = {
     "PT": "US Pacific: -08:00 in winter, -07:00 in summer",
 }
 # The US zones of MANY_OFFSETS, whose offset on a day is known (an example of what to write gives it).
+# Clocks that show a standard time in winter and a summer time in summer: an abbreviation of
+# either, written for a time the clocks showed the other (EST in July, CEST in January), is read
+# at its own offset, as written, with a warning naming the clocks' (a slip of the pen as often as
+# not). (the city the clocks are named by in the warning, its zone, standard, summer); MST and
+# AST are not looked at (Arizona keeps MST all year; AST names several offsets).
+_CLOCKS = (
+    ("New York", "America/New_York", "EST", "EDT"),
+    ("Denver", "America/Denver", "MST", "MDT"),
+    ("Los Angeles", "America/Los_Angeles", "PST", "PDT"),
+    ("Anchorage", "America/Anchorage", "AKST", "AKDT"),
+    ("St. John's", "America/St_Johns", "NST", "NDT"),
+    ("Halifax", "America/Halifax", "AST", "ADT"),
+    ("Berlin", "Europe/Berlin", "CET", "CEST"),
+    ("Berlin", "Europe/Berlin", "MET", "MEST"),
+    ("Athens", "Europe/Athens", "EET", "EEST"),
+    ("Lisbon", "Europe/Lisbon", "WET", "WEST"),
+    ("Sydney", "Australia/Sydney", "AEST", "AEDT"),
+    ("Auckland", "Pacific/Auckland", "NZST", "NZDT"),
+)
+_SEASONS = {key: clocks for clocks in _CLOCKS for key in clocks[2:] if key in ZONES and key not in ("MST", "AST")}
 _MANY_HOMES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
 
 # --- the grammar -------------------------------------------------------------------------------
@@ -509,7 +529,13 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
     foreign = np.flatnonzero(
         ~pc.string_is_ascii(pa.array(texts.array, type=pa.large_string())).to_numpy(zero_copy_only=False)
     )
-    for i in sorted(ahead | set(foreign.tolist())):
+    first, last = (np.datetime64(f"{year}-01-01", "s") for year in HIJRI_YEARS)
+    hijri = {
+        int(i)
+        for i in np.flatnonzero((out.values >= first) & (out.values < last))
+        if _HIJRI_LIKE.fullmatch(str(texts.iloc[i]).strip()) and out.precision[i] in ("day", "minute")
+    }
+    for i in sorted(ahead | hijri | set(foreign.tolist())):
         text = texts.iloc[i]
         if np.isnat(out.values[i]):
             continue
@@ -517,7 +543,18 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
         digits = {unicodedata.name(c, "").split(" DIGIT")[0].title() for c in text if c.isdigit() and not c.isascii()}
         number = int(out.values[i].astype("datetime64[Y]").astype(np.int64)) + 1970
         year = year_label(number)
-        if digits and number < FIRST_MODERN:  # (٢٠٢٢-٠١-٠٧, a Gregorian date in Arabic digits, says nothing)
+        if i in hijri and not digits:
+            solar, lunar = _hijri_years(number)
+            out.warnings[text] = say_year(
+                "is read as a date of the Gregorian calendar, in {year}; written so, it may be a date of the Solar "
+                "Hijri calendar (its year {year} is {solar}) or of the Hijri ({lunar}): if it is, write its Gregorian "
+                "date as YYYY-MM-DD; if {year} is meant, write {date}",
+                year=year,
+                solar=solar,
+                lunar=lunar,
+                date=_as_written(out.values[i], out.precision[i], out.offset[i]),
+            )
+        elif digits and number < FIRST_MODERN:  # (٢٠٢٢-٠١-٠٧, a Gregorian date in Arabic digits, says nothing)
             out.warnings[text] = say_year(
                 "is written in {script} digits and read as a date of the Gregorian calendar, in {year}; if it is a "
                 "date of another calendar (Solar Hijri, Hijri, Buddhist), write its Gregorian date as YYYY-MM-DD",
@@ -542,6 +579,18 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
             )
         if said:
             out.warnings[text] = both(out.warnings.get(text, ""), said)
+
+
+def _hijri_years(year: int) -> tuple[str, str]:
+    """The Gregorian years a year of the Solar Hijri calendar spans (from the March equinox: 1400
+    is 2021-22), and a year of the Hijri (its tabular reckoning, within a day or two of the months
+    sighted: 1443 is 2021-22)."""
+
+    def gregorian(hijri: int) -> Date:  # (the first day of a Hijri year: its Julian day, as an ordinal)
+        return Date.fromordinal((hijri - 1) * 354 + (3 + 11 * hijri) // 30 + 1948440 - 1721425)
+
+    first, last = gregorian(year).year, (gregorian(year + 1) - timedelta(days=1)).year
+    return f"{year + 621}-{(year + 622) % 100:02d}", f"{first}-{last % 100:02d}" if last != first else str(first)
 
 
 # A time of exactly 00:00:00, its seconds written (then perhaps a fraction of zeros, an offset or a
@@ -680,6 +729,11 @@ def both(first, second):
 
 FAR_AHEAD = 50  # years after this one: a date further ahead gets a caveat (_other_calendars)
 FIRST_MODERN = 1700  # a year before, written in other digits, may be Hijri (1443) or Solar Hijri (1400)
+# Years of the Hijri calendar from 1882 to 2076, and of the Solar Hijri from 1921 to 2120: a date in
+# them written with slashes or dots (1400/10/15, 15.10.1400), as those calendars' dates are, is
+# read as Gregorian with a caveat (_other_calendars), as one in Persian digits is.
+HIJRI_YEARS = (1300, 1500)
+_HIJRI_LIKE = re.compile(r"1[34]\d\d([/.])\d{1,2}\1\d{1,2}(?:\s.*)?|\d{1,2}([/.])\d{1,2}\2\s*1[34]\d\d(?:\s.*)?")
 
 
 class _Out:
@@ -1319,6 +1373,16 @@ def _english_era(text: str) -> tuple[str, str] | None:
 # A zone after a date with no time (Jan 11 2012 CST, 2012-01-11 EST): the zone of an abbreviation,
 # in capitals, that ZONES or MANY_OFFSETS knows.
 _DATE_AND_ZONE = re.compile(r"(?P<date>.*\d.*?)[\s,]+(?P<zone>[A-Z]{2,5})")  # (in brackets: _BRACKETED)
+# A place's time after a date (2022-01-05 14:30 Almaty time, ..., time in Moscow, (Kyiv local
+# time)): refused, and said with the date to write, at the UTC offset that place's clocks showed
+# then where the place is a city the time zone database names a zone after (_city_zone).
+_PLACE_TIME = re.compile(
+    r"(?i)(?P<date>.*\d.*?)[\s,]+\(?(?P<words>(?:local\s+)?time\s+in\s+(?P<in>[^\W\d_][^\d(),]{0,40}?)"
+    r"|(?P<place>[^\W\d_][^\d(),]{0,40}?)\s+(?:local\s+)?time)\)?"
+)
+# A city's own name where the time zone database names its zone after another (its old name, or
+# the city whose clocks it keeps).
+_CITY_ALIASES = {"astana": "Asia/Almaty", "nur-sultan": "Asia/Almaty", "kiev": "Europe/Kyiv", "delhi": "Asia/Kolkata"}
 # A time of day with no date (14:30, 2:30 PM, 12:56 AM EST), perhaps with a word of nearness
 # (About 1:30 AM EST): refused, and said with an example of the day written with it.
 _TIME_ALONE = re.compile(
@@ -1966,6 +2030,11 @@ def _plan(text: str, template: str) -> dict:
     if era_year:  # 500 до н. э., 500 av. J.-C.: 500 BC
         plan["foreign era"] = (len(plan["read"]), era_year[1])
         plan["read"].append(era_year[0])
+    place_time = _place_time(written)
+    if place_time:  # 14:30 Almaty time, 14:30 (local time)
+        date, words, place, zone = place_time
+        plan["place time"] = (len(plan["read"]), words, place, zone)
+        plan["read"] += [f"{date} {zone}" if zone else date, date]
     bracketed = _BRACKETED.fullmatch(written)
     if bracketed:  # 2022-01-05 (local)
         words = bracketed.group("words") or bracketed.group("note")
@@ -2690,6 +2759,24 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, said = plan["rewritten"]
         if read[at] is not None:
             return said(_as_written(*read[at]))
+    if "place time" in plan:
+        at, words, place, zone = plan["place time"]
+        if read[at] is not None or read[at + 1] is not None:
+            value, precision, offset = read[at] or read[at + 1]
+            if zone and precision == "minute" and offset:
+                return say(
+                    "has {words} after it, which a date cannot hold; the clocks of {place} were then at UTC{offset}: "
+                    "write {date}",
+                    words=repr(words),
+                    place=place,
+                    offset=offset,
+                    date=_as_written(value, precision, offset),
+                )
+            return say(
+                "has {words} after it, which a date cannot hold; write {date}",
+                words=repr(words),
+                date=_as_written(value, precision, offset),
+            )
     if "bracketed" in plan:
         at, words, date = plan["bracketed"]
         if read[at] is not None:
@@ -3427,7 +3514,8 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
             return f"{sign}{int(hours):02d}:{minutes or '00'}", ""
     key = zone.upper()
     if key in ZONES:
-        return _abbreviation_offset(key, value), ""
+        offset = _abbreviation_offset(key, value)
+        return offset, _off_season(zone, offset, value)
     if "/" in zone:
         try:
             place = zoneinfo.ZoneInfo(_iana_case(zone))
@@ -3481,6 +3569,77 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
         "that name one offset, or an offset such as +06:00); the time is kept as written, with no "
         "offset. Write the offset instead, e.g. 14:30+06:00",
         zone=zone,
+    )
+
+
+def _place_time(written: str) -> tuple[str, str, str, str] | None:
+    """(the date before, the words of place and time, the place, its zone or "" for local time)
+    of a date with a place's time after it (_PLACE_TIME), or None. The place is the longest run
+    of words before "time" that names a city (2:30 p.m. New York time: New York)."""
+    found = _PLACE_TIME.fullmatch(written)
+    if not found:
+        return None
+    if found["in"]:
+        zone = _city_zone(found["in"])
+        return (found["date"], found["words"], found["in"], zone) if zone else None
+    words = found["place"].split()
+    for at in range(len(words)):
+        place = " ".join(words[at:])
+        zone = _city_zone(place) or ("" if place.lower() == "local" else None)
+        if zone is not None:
+            date = " ".join([found["date"], *words[:at]])
+            return date, found["words"][len(found["place"]) - len(place) :].strip(), place, zone
+    return None
+
+
+def _city_zone(place: str | None) -> str | None:
+    """The time zone named after a city (Almaty: Asia/Almaty, New York: America/New_York), or
+    its zone where the database has it under another name (_CITY_ALIASES); None for any other
+    words. (Only zones of two parts: America/Argentina/San_Juan is no San Juan's.)"""
+    key = re.sub(r"\s+", " ", place or "").strip().lower()
+    return _CITY_ALIASES.get(key) or _cities().get(key.replace(" ", "_"))
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    try:
+        zones = zoneinfo.available_timezones()
+    except OSError:
+        return {}
+    cities: dict[str, str] = {}
+    for zone in sorted(zones):
+        area, _, city = zone.partition("/")
+        if city and "/" not in city and area not in ("Etc", "SystemV", "US", "Canada", "Brazil", "Chile", "Mexico"):
+            cities.setdefault(city.lower(), zone)
+    return cities
+
+
+def _off_season(zone: str, offset: str, value) -> Message | str:
+    """What to say of a standard time's abbreviation written for a day its region's clocks were on
+    summer time, or of a summer time's on a day they were not (_CLOCKS): "" where they showed its
+    own offset that day (or one neither names: a year of other rules), or before 1970."""
+    clocks = _SEASONS.get(zone.upper())
+    moment = np.datetime64(value, "s")
+    if clocks is None or np.isnat(moment) or moment < np.datetime64("1970-01-01", "s"):
+        return ""
+    place, home, standard, summer = clocks
+    day = int(moment.astype("datetime64[D]").astype(np.int64))
+    offsets = _day_offsets(home, day) or _offsets_at(home, moment)  # (a day its clocks changed: the moment's)
+    own = {ZONES.get(standard, "-04:00"): standard, ZONES[summer]: summer}  # (AST, not in ZONES: Halifax's -04:00)
+    shown = own.get(offsets[0]) if offsets else None
+    if shown is None or offsets is None or offsets[0] == offset:
+        return ""
+    if _offsets_at(home, moment, fold=1) == (offset, offsets[1]):
+        return ""  # (a time the clocks showed twice that night, the second time at this offset)
+    return say(
+        "{zone!r} is UTC{offset}, and the time is read at that offset, as written; but at that time the clocks of {place} "
+        "(and of its time zone) showed {other}, UTC{clock}. If the time is as those clocks showed it, write {example}",
+        zone=zone,
+        offset=offset,
+        place=place,
+        other=shown,
+        clock=offsets[0],
+        example=_as_written(moment, "minute", offsets[0]),
     )
 
 
@@ -3560,13 +3719,14 @@ def _day_offsets(home: str, day: int) -> tuple[str, str] | None:
     return offsets if offsets == _offsets_at(home, first + np.timedelta64(86399, "s")) else None
 
 
-def _offsets_at(home: str, moment: np.datetime64) -> tuple[str, str] | None:
-    """(the clocks' offset, the standard time's) at `moment`, a wall-clock time in zone `home`."""
+def _offsets_at(home: str, moment: np.datetime64, fold: int = 0) -> tuple[str, str] | None:
+    """(the clocks' offset, the standard time's) at `moment`, a wall-clock time in zone `home`
+    (`fold` 1: of a time the clocks show twice, the second)."""
     try:
         wall = moment.item()
         if not isinstance(wall, datetime):  # (a moment outside Python's years: the table's)
             return None
-        when = wall.replace(tzinfo=zoneinfo.ZoneInfo(home))
+        when = wall.replace(tzinfo=zoneinfo.ZoneInfo(home), fold=fold)
         offset, summer = when.utcoffset(), when.dst()
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError, OSError, AttributeError):
         return None
