@@ -46,6 +46,10 @@ ACCEPTED = [
     ("2022-01-07T23:30-12:00", D(2022, 1, 7, 23, 30), "minute", "-12:00"),
     ("2022-01-07T00:15+14:00", D(2022, 1, 7, 0, 15), "minute", "+14:00"),
     ("2022-01-07T14:30:00.123+06:00", D(2022, 1, 7, 14, 30), "minute", "+06:00"),
+    # a time and an offset behind UTC that reads as a later time: as a program writes one (a T, or seconds)
+    ("2022-01-05T09:00-10:00", D(2022, 1, 5, 9), "minute", "-10:00"),
+    ("2022-01-05 09:00:00-10:00", D(2022, 1, 5, 9), "minute", "-10:00"),
+    ("2022-01-05 16:00-05:00", D(2022, 1, 5, 16), "minute", "-05:00"),  # (05:00 is no later time)
     # unambiguous English, through dateutil
     ("7 January 2022", D(2022, 1, 7), "day", ""),
     ("Jan 7, 2022", D(2022, 1, 7), "day", ""),
@@ -203,11 +207,11 @@ CLOCK_CHANGES = [
         "2022-11-06 01:30 America/New_York",
         "-04:00",
         "first at UTC-04:00, then again at UTC-05:00",
-        "2022-11-06 01:30-05:00",
+        "2022-11-06T01:30-05:00",
     ),
     ("2024-02-29 23:30 Asia/Almaty", "+06:00", "then again at UTC+05:00", "2024-02-29 23:30+05:00"),
     ("2022-03-27 01:30 Europe/London", "+00:00", "never happens in Europe/London", "2022-03-27 02:30+01:00"),
-    ("2022-03-13 02:15 America/New_York", "-05:00", "show as 03:15 after the change", "2022-03-13 03:15-04:00"),
+    ("2022-03-13 02:15 America/New_York", "-05:00", "show as 03:15 after the change", "2022-03-13T03:15-04:00"),
     # the times either side: once each, nothing to say; at the ends of the years Python holds, as before
     ("0001-01-01 00:30 Asia/Almaty", "+05:07", "", ""),
     ("2022-10-30 00:59 Europe/London", "+01:00", "", ""),
@@ -292,7 +296,7 @@ OFF_SEASON = [
         "2022-03-13 03:30 EST",
         "-05:00",
         "New York (and of its time zone) showed EDT",
-        "2022-03-13 03:30-04:00",
+        "2022-03-13T03:30-04:00",
     ),  # (just after)
     # as the clocks showed: nothing to say
     ("2022-01-05 14:30 EST", "-05:00", "", ""),
@@ -554,6 +558,29 @@ REFUSED = [
     ("2022-07-05 14:30 Kiev local time", ["'Kiev local time' after it", "write 2022-07-05 14:30+03:00"]),
     ("2022-01-05 Almaty time", ["has 'Almaty time' after it, which a date cannot hold; write 2022-01-05"]),
     ("2022-01-05 14:30 local time", ["has 'local time' after it, which a date cannot hold; write 2022-01-05 14:30"]),
+    # a time, a hyphen and a later time: a span of time as often as a time and its offset
+    (
+        "5 January 2022, 09:00-10:00",
+        [
+            "can be read two ways: 09:00 at UTC-10:00, or the span of time from 09:00 to 10:00; write "
+            "2022-01-05T09:00-10:00 for the first, or 2022-01-05 09:00 in date and 2022-01-05 10:00 in end_date for "
+            "the second"
+        ],
+    ),
+    ("2022-01-05 9:00-10:00", ["09:00 at UTC-10:00, or the span of time from 09:00 to 10:00"]),
+    ("2022-01-05 04:00-05:00", ["write 2022-01-05T04:00-05:00 for the first"]),
+    (
+        "2022-01-05 14:30-16:00",  # (no place is at UTC-16:00)
+        ["is a range: write its start (2022-01-05 14:30) in date and its end (2022-01-05 16:00) in end_date"],
+    ),
+    ("2022-01-05 09:00–10:00", ["is a range"]),  # (an en dash: not told to write 09:00-10:00)
+    # an offset among words in brackets: kept in what to write
+    (
+        "2022-01-05 14:30 (local time, UTC+6)",
+        ["in brackets after it, which a date cannot hold; write 2022-01-05 14:30+06:00"],
+    ),
+    ("5 January 2022 14:30 (Almaty, GMT+6)", ["write 2022-01-05 14:30+06:00"]),
+    ("2022-01-05 14:30 [UTC+06:00, local]", ["write 2022-01-05 14:30+06:00"]),
     ("2022-01-05 14:30 San Juan time", ["is not a date that can be read"]),  # (Argentina's San Juan? Puerto Rico's?)
     ("(2022-01-05)", ["is not a date that can be read"]),
     ("summer 2022", ["is a season, whose months depend on the hemisphere: write its first month in date"]),
@@ -2476,20 +2503,20 @@ OUT_OF_RANGE = "is out of range: years run from 9999 BC to AD 9999"
         # 2. a time of day with no date
         ("date", "14:30", NO_DATE.format(example="2022-01-07 14:30")),
         ("date", "2:30 PM", NO_DATE.format(example="2022-01-07 14:30")),
-        ("date", "12:56 AM EST", NO_DATE.format(example="2022-01-07 00:56-05:00")),
-        ("published", "12:56 AM EST", NO_DATE.format(example="2022-01-07 00:56-05:00")),
+        ("date", "12:56 AM EST", NO_DATE.format(example="2022-01-07T00:56-05:00")),
+        ("published", "12:56 AM EST", NO_DATE.format(example="2022-01-07T00:56-05:00")),
         ("date", "2:30 PM MSK", NO_DATE.format(example="2022-01-07 14:30+03:00")),
         (
             "date",
             "12:56 AM CST",
             f"is a time of day with no date, and {CST}: write the day with it and the offset meant, as "
-            "YYYY-MM-DD HH:MM (e.g. 2022-01-07 00:56-06:00)",
+            "YYYY-MM-DD HH:MM (e.g. 2022-01-07T00:56-06:00)",
         ),
         (
             "date",
             "About 1:30 AM EST",
             "is a time of day with 'About' added and no date: write the day with it, as YYYY-MM-DD HH:MM (e.g. "
-            "2022-01-07 01:30-05:00), and say in the description how sure or how near it is",
+            "2022-01-07T01:30-05:00), and say in the description how sure or how near it is",
         ),
         # 3. two years with a word: a season, a session, an academic year
         (

@@ -1071,6 +1071,42 @@ def test_display_date_is_kept_when_it_says_more_than_the_date(display, cells, ke
     assert ("Display Date" in notes(problems)) == kept
 
 
+@pytest.mark.parametrize(
+    "display, cells, said",
+    [
+        # a Display Date that is another date than the slide's: which is it? (said on the row, both named)
+        (
+            "5 January 2022",
+            {"Month": "5", "Day": "1"},
+            "Display Date '5 January 2022' is 5 January 2022, but Year, Month, Day and Time say 1 May 2022: the "
+            "account is imported at 1 May 2022, where TimelineJS places the slide; if the Display Date is right, "
+            "correct the date in events.csv (or the sheet) to 2022-01-05",
+        ),
+        (
+            "7:30 PM, January 5, 2022",
+            {"Month": "1", "Day": "5", "Time": "7:30"},
+            "is 5 January 2022, 19:30, but Year, Month, Day and Time say 5 January 2022, 07:30",
+        ),
+        ("1250 BCE", {"Year": "1250"}, "is 1250 BC, but Year, Month, Day and Time say 1250"),
+        # the same date at the precision both give, or words that read as no one date: nothing said
+        ("January 2022", {"Month": "1", "Day": "5"}, ""),
+        ("2022", {"Month": "1", "Day": "5", "Time": "14:30"}, ""),
+        ("Wednesday, January 5, 2022", {"Month": "1", "Day": "5"}, ""),
+        ("Spring 2022", {"Month": "1", "Day": "5"}, ""),
+        ("03/04/2022", {"Month": "1", "Day": "5"}, ""),  # (two readings: neither is said to be it)
+    ],
+)
+def test_a_display_date_that_is_another_date_than_the_slide_s_is_said_on_its_row(display, cells, said):
+    account, problems = one({"Text": "Body.", "Display Date": display, **cells})
+    told = [p.message for p in problems if p.row == 2 and p.column == "Display Date"]
+    assert account["description"] == "Body.\n\nDisplay date: " + display  # (kept, as before)
+    if said:
+        (message,) = told
+        assert said in message and problems[[p.message for p in problems].index(message)].level == WARNING
+    else:
+        assert told == []
+
+
 def test_timelinejs_s_first_layout_is_named_with_how_to_convert_it():
     """Start Date and End Date (TimelineJS's first sheet layout, which TimelineJS3 still reads) were
     said to be no TimelineJS columns, and the sheet no TimelineJS sheet."""

@@ -493,6 +493,7 @@ def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date") -> P
         out.errors[text] = _diagnosis(_ascii_digits(text))
         out.done[i] = True
     _closer_diagnoses(out, column)
+    _time_spans(uniques, out, column)
     _midnight(uniques, out)
     _other_calendars(uniques, out)
     _placeholders(uniques, out, column)
@@ -603,6 +604,62 @@ _MIDNIGHT_AM = r"(?:^|[^0-9:])12:00:00(?:[.,]0+)?\s*[aA]\.?[mM]\b"
 # 12:00AM with no space (SQL Server's CONVERT and CAST: "Jan  5 2022 12:00AM").
 _MIDNIGHT_SHORT = r"(?:^|[^0-9:+\-])0:00(?:$|[^0-9.,:])"  # (not an offset's +0:00)
 _MIDNIGHT_SQL = r"(?:^|[^0-9:])12:00[aA][mM]\b"
+
+
+# A time, a hyphen and a later time, no space between (5 January 2022, 09:00-10:00; 2022-01-05
+# 14:30-16:00): a span of time as often as a time and its UTC offset (09:00 at UTC-10:00). Read as
+# the offset only where a program wrote it so: a T between the date and the time, or seconds
+# (2022-01-05T09:00-10:00, 2022-01-05 09:00:00-10:00). Otherwise refused (_time_spans).
+_TIME_SPAN = re.compile(r"(?i)(?:^|.*?[^\dT:])(?P<start>\d{1,2}:\d{2})-(?P<end>\d{2}:\d{2})")
+_TIME_SPAN_END = r"\d:\d\d-\d\d:\d\d$"  # (the strings to look at, found by Arrow)
+
+
+def _time_span(text: str, value: np.datetime64) -> tuple[np.datetime64, np.datetime64] | None:
+    """(start, end) of a date read with a time that a later time follows after a hyphen, as
+    _TIME_SPAN finds one; None for any other."""
+    found = _TIME_SPAN.fullmatch(_ascii_digits(text).strip())
+    if not found:
+        return None
+    start = [int(part) for part in found["start"].split(":")]
+    end = [int(part) for part in found["end"].split(":")]
+    day = value.astype("datetime64[D]").astype(UNIT)
+    if value != day + np.timedelta64(start[0] * 3600 + start[1] * 60, "s") or end[0] > 23 or end[1] > 59:
+        return None
+    if end <= start:
+        return None  # (16:00-05:00: a time and its offset, as a later time cannot be)
+    return value, day + np.timedelta64(end[0] * 3600 + end[1] * 60, "s")
+
+
+def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
+    """Refuse each date read as a time and a UTC offset that may be a span of two times
+    (_TIME_SPAN): naming both readings, or as a span where no place uses the offset (-16:00)."""
+    at = np.flatnonzero((out.precision == "minute") & ~np.isnat(out.values))
+    if not len(at):
+        return
+    written = pa.array([_ascii_digits(t) for t in texts.iloc[at].tolist()], type=pa.large_string())
+    for j in np.flatnonzero(pc.match_substring_regex(written, _TIME_SPAN_END).to_numpy(zero_copy_only=False)):
+        i = int(at[j])
+        text = texts.iloc[i]
+        span = _time_span(text, out.values[i])
+        if span is None:
+            continue
+        start, end = (_as_written(moment, "minute") for moment in span)
+        if out.offset[i]:  # (an offset a place uses: 09:00 at UTC-10:00, or 09:00 to 10:00)
+            said = say(
+                "can be read two ways: {time} at UTC{offset}, or the span of time from {time} to {until}; write "
+                "{with_offset} for the first, or {start} in date and {end} in end_date for the second",
+                time=start[-5:],
+                offset=out.offset[i],
+                until=end[-5:],
+                with_offset=_as_written(span[0], "minute", out.offset[i]),
+                start=start,
+                end=end,
+            )
+        else:
+            said = _range(column, start, end)
+        out.errors[text] = said
+        out.warnings.pop(text, None)
+        out.values[i], out.precision[i], out.offset[i] = np.datetime64("NaT"), "", ""
 
 
 def _midnight(texts: pd.Series, out: _Out) -> None:
@@ -1642,6 +1699,11 @@ def _languages(codes: tuple[str, ...]) -> Message:
     return say("{one} or {other}", one=_LANGUAGES[codes[0]], other=_languages(codes[1:]))
 
 
+def as_written(value, precision: str, offset: str = "") -> str:
+    """A date read (a value of `read`), as events.csv is to hold it: what advice says to write."""
+    return _as_written(np.datetime64(value, "s"), precision, offset)
+
+
 def _as_written(value: np.datetime64, precision: str, offset: str = "", seconds: bool = False) -> str:
     """A date read, written as YYYY-MM-DD at its precision (-0500 for 500 BC); a time with its
     seconds when it has some (or `seconds`: as written, 14:30:00) and its UTC offset, so that the
@@ -1655,7 +1717,10 @@ def _as_written(value: np.datetime64, precision: str, offset: str = "", seconds:
     if precision == "day":
         return text
     second = _second(value)
-    return f"{text} {hour:02d}:{minute:02d}" + (f":{second:02d}" if second or seconds else "") + offset
+    clock = f"{hour:02d}:{minute:02d}"
+    # (an offset behind UTC that reads as a later time, 09:00-10:00, joined by T: see _TIME_SPAN)
+    joined = "T" if not (second or seconds) and offset[:1] == "-" and offset[1:] > clock else " "
+    return f"{text}{joined}{clock}" + (f":{second:02d}" if second or seconds else "") + offset
 
 
 def _readings(texts: list[str]) -> list[tuple[np.datetime64, str, str] | None]:
@@ -1678,7 +1743,10 @@ def _readings(texts: list[str]) -> list[tuple[np.datetime64, str, str] | None]:
     warned = {int(name) for name, said in out.warnings.items() if getattr(said, "template", said) != two_digits}
     return [
         (out.values[i], str(out.precision[i]), str(out.offset[i]))
-        if out.done[i] and not np.isnat(out.values[i]) and i not in warned
+        if out.done[i]
+        and not np.isnat(out.values[i])
+        and i not in warned
+        and not (out.precision[i] == "minute" and _time_span(texts[i], out.values[i]))  # (09:00-10:00: refused)
         else None
         for i in range(len(texts))
     ]
@@ -2174,6 +2242,35 @@ def _span(column: str, in_date: Message, in_end_date: Message) -> Message:
             "is a span of time, where published is one day: write the day the account was published, as YYYY-MM-DD"
         )
     return in_date
+
+
+_OFFSET_AMONG = re.compile(
+    r"(?i)(?<![\w+-])(?:(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|([+-])(\d{2}):(\d{2}))(?![\w:])"
+)
+
+
+def _offset_among(words: str) -> str | None:
+    """The one UTC offset written among words (local time, UTC+6: +06:00), if a place uses it."""
+    found = _OFFSET_AMONG.findall(words)
+    if len(found) != 1:
+        return None
+    sign, hours, minutes, other_sign, other_hours, other_minutes = found[0]
+    offset = f"{sign or other_sign}{int(hours or other_hours):02d}:{minutes or other_minutes or '00'}"
+    return offset if _plausible_offset(offset) else None
+
+
+def _range(column: str, start: str, end: str) -> Message:
+    """What is said of a range written in one value, its two ends as they are to be written."""
+    return _span(
+        column,
+        say("is a range: write its start ({start}) in date and its end ({end}) in end_date", start=start, end=end),
+        say(
+            "is a range: write its end ({end}) in end_date, and its start ({start}) in date if date "
+            "does not hold it already",
+            start=start,
+            end=end,
+        ),
+    )
 
 
 def _decade(column: str, first: str, last: str) -> Message:
@@ -2780,11 +2877,15 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
     if "bracketed" in plan:
         at, words, date = plan["bracketed"]
         if read[at] is not None:
+            value, precision, offset = read[at]
+            given = _offset_among(words) if precision == "minute" and not offset else None
+            if given:  # (14:30 (local time, UTC+6): the offset kept)
+                date = _as_written(value, precision, given)
             return say(
                 "has {words} in brackets after it, which a date cannot hold; write {date}",
                 words=repr(words),
                 # (a day or coarser as YYYY-MM-DD; a time as written, its seconds and zone kept)
-                date=_as_written(*read[at]) if read[at][1] != "minute" else date,
+                date=_as_written(*read[at]) if precision != "minute" else date,
             )
     if "season" in plan:
         return _span(
@@ -2837,20 +2938,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 first, last = _as_written(*start), _as_written(*end)
                 if first == last:  # (7-7 January 2022: one date, not a span)
                     return say("is a range that starts and ends on one date: write {date}", date=first)
-                return _span(
-                    column,
-                    say(
-                        "is a range: write its start ({start}) in date and its end ({end}) in end_date",
-                        start=first,
-                        end=last,
-                    ),
-                    say(
-                        "is a range: write its end ({end}) in end_date, and its start ({start}) in date if date "
-                        "does not hold it already",
-                        start=first,
-                        end=last,
-                    ),
-                )
+                return _range(column, first, last)
     if "short years" in plan:  # between 47 and 50
         first, last = plan["short years"]
         return _span(
@@ -2966,8 +3054,12 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
         return problem  # (not _day_and_month's two ways; or a date a program wrote without a time)
     hours, rest = divmod(int(clock.seconds[at]), 3600)
     minutes, seconds = divmod(rest, 60)
-    time = f" {hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
-    time += str(clock.offset[at]) + (f" {clock.zone[at]}" if clock.zone[at] else "")
+    offset = str(clock.offset[at])
+    later = not seconds and not clock.zone[at] and offset[:1] == "-" and offset[1:] > f"{hours:02d}:{minutes:02d}"
+    time = (
+        ("T" if later else " ") + f"{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
+    )  # (_as_written's)
+    time += offset + (f" {clock.zone[at]}" if clock.zone[at] else "")
     values = dict(problem.values)
     for name in ("one_iso", "other_iso", "two_iso", "three_iso", "iso", "one_century", "other_century"):
         if name in values:
@@ -3659,7 +3751,7 @@ def _clock_change(zone: str, value, first: str, second: str, after) -> Message:
             first=first,
             second=second,
             later=later.rsplit(" ", 1)[1],
-            example=later + second,
+            example=_as_written(np.datetime64(after, "s"), "minute", second),
         )
     return say(
         "{time} happens twice in {zone}: the clocks are put back that night, so it is first at UTC{first}, "
@@ -3669,7 +3761,7 @@ def _clock_change(zone: str, value, first: str, second: str, after) -> Message:
         zone=zone,
         first=first,
         second=second,
-        example=written + second,
+        example=_as_written(np.datetime64(value, "s"), "minute", second),
     )
 
 

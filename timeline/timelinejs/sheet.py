@@ -13,6 +13,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .. import dates, schema
@@ -794,6 +795,34 @@ def shown_label(text: str) -> str:
     return dates.label(parsed.value.iloc[0], parsed.precision.iloc[0], parsed.offset.iloc[0])
 
 
+_TIME_FIRST = re.compile(
+    r"(?i)(?P<time>\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)\s*,?\s+(?P<date>.*[^\d\s:].*\d{3,4})"
+)
+
+
+def _other_date(display: str, start: str) -> tuple[str, str] | None:
+    """(the date a Display Date reads as, shown and as events.csv writes it) where it is another
+    than `start` at the precision both give (January 2022 is any day of it; 7:30 PM is not 07:30);
+    None where it is the same, or is no date that reads one way (Spring 2022, c. 1250)."""
+    time_first = _TIME_FIRST.fullmatch(display)  # (7:30 PM, January 5, 2022: as TimelineJS writes one)
+    try:
+        said = dates.read(f"{time_first['date']} {time_first['time']}" if time_first else display)
+        placed = dates.read(start)
+    except dates.DateError:
+        return None
+    order = ("year", "month", "day", "minute")
+    if said.precision not in order or placed.precision not in order:
+        return None
+    coarser = order[min(order.index(said.precision), order.index(placed.precision))]
+    unit = {"year": "Y", "month": "M", "day": "D", "minute": "m"}[coarser]
+    one, other = (np.datetime64(reading.value, "s").astype(f"datetime64[{unit}]") for reading in (said, placed))
+    if one == other:
+        return None
+    return dates.label(said.value, said.precision, said.offset), dates.as_written(
+        said.value, said.precision, said.offset
+    )
+
+
 def _same_date_words(a: str, b: str) -> bool:
     def words(text: str) -> list[str]:  # (in any order: TimelineJS writes April 13, 1743; we, 13 April 1743)
         text = text.casefold().replace(".", "").replace(",", " ")
@@ -927,6 +956,24 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
         elif not any(label and _same_date_words(display, label) for label in shown):
             paragraphs.append(f"Display date: {display}")
             entry.notes.append("display date")
+            other = _other_date(display, start)
+            if other:  # (5 January 2022 shown on a slide placed at 1 May 2022: which is it?)
+                entry.warnings.append(
+                    Problem(
+                        number,
+                        "Display Date",
+                        WARNING,
+                        say(
+                            "Display Date {display} is {other}, but Year, Month, Day and Time say {start}: the "
+                            "account is imported at {start}, where TimelineJS places the slide; if the Display Date "
+                            "is right, correct the date in events.csv (or the sheet) to {meant}",
+                            display=show(display),
+                            other=other[0],
+                            start=shown[0],
+                            meant=other[1],
+                        ),
+                    )
+                )
     for column, key in (("Media Thumbnail", "thumbnail"), ("Background", "background")):
         if cells.get(column, "").strip():
             entry.notes.append(key)
