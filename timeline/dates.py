@@ -611,7 +611,8 @@ _MIDNIGHT_SQL = r"(?:^|[^0-9:])12:00[aA][mM]\b"
 # the offset only where a program wrote it so: a T between the date and the time, or seconds
 # (2022-01-05T09:00-10:00, 2022-01-05 09:00:00-10:00). Otherwise refused (_time_spans).
 _TIME_SPAN = re.compile(r"(?i)(?:^|.*?[^\dT:])(?P<start>\d{1,2}:\d{2})-(?P<end>\d{2}:\d{2})")
-_TIME_SPAN_END = r"\d:\d\d-\d\d:\d\d$"  # (the strings to look at, found by Arrow)
+# (The strings to look at, found by Arrow: a time then a later one, no T before it, at the end.)
+_TIME_SPAN_END = r"(?i)(?:^|[^\dT:])(?P<start>\d{1,2}:\d\d)-(?P<end>\d\d:\d\d)$"
 
 
 def _time_span(text: str, value: np.datetime64) -> tuple[np.datetime64, np.datetime64] | None:
@@ -633,12 +634,23 @@ def _time_span(text: str, value: np.datetime64) -> tuple[np.datetime64, np.datet
 def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
     """Refuse each date read as a time and a UTC offset that may be a span of two times
     (_TIME_SPAN): naming both readings, or as a span where no place uses the offset (-16:00)."""
-    at = np.flatnonzero((out.precision == "minute") & ~np.isnat(out.values))
-    if not len(at):
+    if not len(texts):
         return
-    written = pa.array([_ascii_digits(t) for t in texts.iloc[at].tolist()], type=pa.large_string())
-    for j in np.flatnonzero(pc.match_substring_regex(written, _TIME_SPAN_END).to_numpy(zero_copy_only=False)):
-        i = int(at[j])
+    written = pa.array(texts.array, type=pa.large_string())
+    # Other digits than ASCII's, with a colon and a hyphen: looked at in Python (_time_span).
+    found = ~pc.string_is_ascii(written).to_numpy(zero_copy_only=False)
+    if found.any():
+        found &= pc.match_substring(written, ":").to_numpy(False) & pc.match_substring(written, "-").to_numpy(False)
+    # A hyphen six from the end; of those, a time and a later one (16:00-05:00 is an offset).
+    dashed = np.flatnonzero(pc.equal(pc.utf8_slice_codeunits(written, -6, -5), "-").to_numpy(zero_copy_only=False))
+    if len(dashed):
+        parts = pc.extract_regex(written.take(pa.array(dashed)), _TIME_SPAN_END)
+        start = pc.utf8_lpad(pc.struct_field(parts, "start"), 5, "0")
+        later = pc.greater(pc.struct_field(parts, "end"), start)
+        found[dashed] |= pc.fill_null(later, False).to_numpy(zero_copy_only=False)
+    for i in np.flatnonzero(found).tolist():
+        if out.precision[i] != "minute" or np.isnat(out.values[i]):
+            continue
         text = texts.iloc[i]
         span = _time_span(text, out.values[i])
         if span is None:
