@@ -183,6 +183,9 @@ def test_a_span_across_the_bc_ad_line_has_its_length():
             "offset: write 2022-01-07 14:30",
         ),
         ("7 January 2022 14:30 hrs", "'hrs' after the time says it is a time of day"),
+        # a weekday after the time: the date's, or another day's (said: check the day)
+        ("5 January 2022 14:30 (Monday)", "'Monday' after the time is a weekday, and 5 January 2022 was a Wednesday"),
+        ("2022-01-05 14:30 Wed", "'Wed' after the time is the date's weekday, which a date cannot hold"),
         ("2022-01-07 14:30:15 h", "with no offset: write 2022-01-07 14:30:15"),
         ("2022-01-07 14:30 local", "'local': a time with no offset is read as the local time where the event was"),
         (
@@ -581,6 +584,15 @@ REFUSED = [
     ),
     ("5 January 2022 14:30 (Almaty, GMT+6)", ["write 2022-01-05 14:30+06:00"]),
     ("2022-01-05 14:30 [UTC+06:00, local]", ["write 2022-01-05 14:30+06:00"]),
+    # a weekday in brackets that is not the date's: said, not dropped
+    (
+        "2022-01-05 (Fri)",
+        [
+            "has 'Fri' in brackets after it, which a date cannot hold, and 5 January 2022 was a Wednesday, not a "
+            "Friday: check the day, then write the date as YYYY-MM-DD"
+        ],
+    ),
+    ("2022-01-05 (Wed)", ["has 'Wed' in brackets after it, which a date cannot hold; write 2022-01-05"]),
     ("2022-01-05 14:30 San Juan time", ["is not a date that can be read"]),  # (Argentina's San Juan? Puerto Rico's?)
     ("(2022-01-05)", ["is not a date that can be read"]),
     ("summer 2022", ["is a season, whose months depend on the hemisphere: write its first month in date"]),

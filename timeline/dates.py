@@ -2893,6 +2893,16 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             given = _offset_among(words) if precision == "minute" and not offset else None
             if given:  # (14:30 (local time, UTC+6): the offset kept)
                 date = _as_written(value, precision, given)
+            other = _other_weekday(words, value) if precision in ("day", "minute") else None
+            if other:  # (2022-01-05 (Fri): 5 January 2022 was a Wednesday)
+                return say(
+                    "has {words} in brackets after it, which a date cannot hold, and {day} was a {weekday}, not a "
+                    "{written}: check the day, then write the date as YYYY-MM-DD",
+                    words=repr(words),
+                    day=other[0],
+                    weekday=other[1],
+                    written=other[2],
+                )
             return say(
                 "has {words} in brackets after it, which a date cannot hold; write {date}",
                 words=repr(words),
@@ -3395,6 +3405,20 @@ _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # a weekday a
 GREGORIAN = np.datetime64("1582-10-15", "s")  # the first day of the Gregorian calendar (before: Julian weekdays)
 
 
+def _other_weekday(words: str, value) -> tuple[Message, Message, Message] | None:
+    """(the day, its weekday, the weekday written) where `words` are a weekday's name that is not
+    the day's of `value` (from the first day of the Gregorian calendar); else None."""
+    moment = np.datetime64(value, "s")
+    if not re.fullmatch(rf"(?i)(?:{_WEEKDAY_NAMES})(?:day)?\.?", words.strip()) or moment < GREGORIAN:
+        return None
+    weekday = (int(moment.astype("datetime64[D]").astype(np.int64)) + 3) % 7  # (1 January 1970: a Thursday)
+    said = _WEEKDAY_KEYS.index(words.strip()[:3].lower())
+    if said == weekday:
+        return None
+    year, month, day = _fields(moment)[:3]
+    return Day.of(year, month, day), WEEKDAYS[weekday], WEEKDAYS[said]
+
+
 def _check_weekdays(p: _Parts, composed: _Composed, precision: np.ndarray, caveat: np.ndarray) -> None:
     """A caveat where the weekday written is not its date's ("Monday, 5 January 2022" was a
     Wednesday): the date is read as written, and the day is to be checked (in live reporting the
@@ -3644,6 +3668,24 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
             zone=zone,
             offsets=MANY_OFFSETS[key],
             example=_as_written(np.datetime64(value, "s"), "minute", example_offset(key, value)),
+        )
+    if re.fullmatch(rf"(?i)(?:{_WEEKDAY_NAMES})(?:day)?\.?", zone):  # 14:30 (Fri): a weekday, not a zone
+        time = _as_written(np.datetime64(value, "s"), "minute")
+        other = _other_weekday(zone, value)
+        if other:
+            return "", say(
+                "{zone!r} after the time is a weekday, and {day} was a {weekday}, not a {written}: check the day; "
+                "the time is read as written, with no offset",
+                zone=zone,
+                day=other[0],
+                weekday=other[1],
+                written=other[2],
+            )
+        return "", say(
+            "{zone!r} after the time is the date's weekday, which a date cannot hold; the time is read as written, "
+            "with no offset: write {time}",
+            zone=zone,
+            time=time,
         )
     word = zone.lower().rstrip(".")
     if word in _CLOCK_WORDS | _LOCAL_WORDS | _DOUBT_WORDS:
