@@ -23,6 +23,7 @@ years (500 BC is year -499), so spans across the BC/AD line have the right lengt
 from __future__ import annotations
 
 import calendar
+import importlib.resources
 import itertools
 import re
 import threading
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from datetime import date as Date
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -178,23 +180,28 @@ MANY_OFFSETS = {
 # Clocks that show a standard time in winter and a summer time in summer: an abbreviation of
 # either, written for a time the clocks showed the other (EST in July, CEST in January), is read
 # at its own offset, as written, with a warning naming the clocks' (a slip of the pen as often as
-# not). (the city the clocks are named by in the warning, its zone, standard, summer); MST and
-# AST are not looked at (Arizona keeps MST all year; AST names several offsets).
+# not). (the city the clocks are named by in the warning, its zone, standard, summer, the first
+# year they are looked at: the European Community's summer time began together in 1981).
 _CLOCKS = (
-    ("New York", "America/New_York", "EST", "EDT"),
-    ("Denver", "America/Denver", "MST", "MDT"),
-    ("Los Angeles", "America/Los_Angeles", "PST", "PDT"),
-    ("Anchorage", "America/Anchorage", "AKST", "AKDT"),
-    ("St. John's", "America/St_Johns", "NST", "NDT"),
-    ("Halifax", "America/Halifax", "AST", "ADT"),
-    ("Berlin", "Europe/Berlin", "CET", "CEST"),
-    ("Berlin", "Europe/Berlin", "MET", "MEST"),
-    ("Athens", "Europe/Athens", "EET", "EEST"),
-    ("Lisbon", "Europe/Lisbon", "WET", "WEST"),
-    ("Sydney", "Australia/Sydney", "AEST", "AEDT"),
-    ("Auckland", "Pacific/Auckland", "NZST", "NZDT"),
+    ("New York", "America/New_York", "EST", "EDT", 1970),
+    ("Denver", "America/Denver", "MST", "MDT", 1970),
+    ("Los Angeles", "America/Los_Angeles", "PST", "PDT", 1970),
+    ("Anchorage", "America/Anchorage", "AKST", "AKDT", 1970),
+    ("St. John's", "America/St_Johns", "NST", "NDT", 1970),
+    ("Halifax", "America/Halifax", "AST", "ADT", 1970),
+    ("Berlin", "Europe/Berlin", "CET", "CEST", 1981),
+    ("Berlin", "Europe/Berlin", "MET", "MEST", 1981),
+    ("Athens", "Europe/Athens", "EET", "EEST", 1981),
+    ("Lisbon", "Europe/Lisbon", "WET", "WEST", 1981),
+    ("Sydney", "Australia/Sydney", "AEST", "AEDT", 1970),
+    ("Auckland", "Pacific/Auckland", "NZST", "NZDT", 1970),
 )
-_SEASONS = {key: clocks for clocks in _CLOCKS for key in clocks[2:] if key in ZONES and key not in ("MST", "AST")}
+# Standard times some places keep all year, said of in summer only where they are not: Arizona
+# keeps MST, Queensland AEST, Algeria and Tunisia CET, Libya and Kaliningrad EET (and AST names
+# several offsets). EST is looked at: Jamaica and Panama keep it too, but a newsroom that writes
+# EST in July means New York's clocks far more often.
+_ALL_YEAR = frozenset({"MST", "AST", "AEST", "CET", "MET", "EET"})
+_SEASONS = {key: clocks for clocks in _CLOCKS for key in clocks[2:4] if key in ZONES and key not in _ALL_YEAR}
 _MANY_HOMES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
 
 # --- the grammar -------------------------------------------------------------------------------
@@ -799,10 +806,10 @@ def both(first, second):
 FAR_AHEAD = 50  # years after this one: a date further ahead gets a caveat (_other_calendars)
 FIRST_MODERN = 1700  # a year before, written in other digits, may be Hijri (1443) or Solar Hijri (1400)
 # Years of the Hijri calendar from 1882 to 2076, and of the Solar Hijri from 1921 to 2120: a date in
-# them written with slashes or dots (1400/10/15, 15.10.1400), as those calendars' dates are, is
-# read as Gregorian with a caveat (_other_calendars), as one in Persian digits is.
+# them written year first with slashes or dots (1400/10/15, 1400.10.15), as those calendars' dates
+# are, is read as Gregorian with a caveat (_other_calendars), as one in Persian digits is.
 HIJRI_YEARS = (1300, 1500)
-_HIJRI_LIKE = re.compile(r"1[34]\d\d([/.])\d{1,2}\1\d{1,2}(?:\s.*)?|\d{1,2}([/.])\d{1,2}\2\s*1[34]\d\d(?:\s.*)?")
+_HIJRI_LIKE = re.compile(r"1[34]\d\d([/.])\d{1,2}\1\d{1,2}(?:\s.*)?")  # (29.05.1453, day first, is Europe's)
 
 
 class _Out:
@@ -2870,9 +2877,13 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             return said(_as_written(*read[at]))
     if "place time" in plan:
         at, words, place, zone = plan["place time"]
-        if read[at] is not None or read[at + 1] is not None:
-            value, precision, offset = read[at] or read[at + 1]
-            if zone and precision == "minute" and offset:
+        placed, alone = read[at], read[at + 1]  # (the date with the city's zone, and as written before it)
+        if alone is not None and (alone[2] or not zone or alone[1] != "minute" or placed is not None):
+            # (a time with an offset already, 11:30 GMT, Moscow time, keeps its own; a time the
+            # city's clocks showed twice or never that day, London's at 01:30 on 30 October, is
+            # said otherwise, below)
+            value, precision, offset = alone if alone[2] or placed is None else placed
+            if zone and precision == "minute" and not alone[2]:
                 return say(
                     "has {words} after it, which a date cannot hold; the clocks of {place} were then at UTC{offset}: "
                     "write {date}",
@@ -3728,13 +3739,13 @@ def _place_time(written: str) -> tuple[str, str, str, str] | None:
     if found["in"]:
         zone = _city_zone(found["in"])
         return (found["date"], found["words"], found["in"], zone) if zone else None
-    words = found["place"].split()
-    for at in range(len(words)):
-        place = " ".join(words[at:])
+    words = list(re.finditer(r"\S+", found["place"]))
+    for at, first in enumerate(words):
+        place = " ".join(word.group() for word in words[at:])
         zone = _city_zone(place) or ("" if place.lower() == "local" else None)
         if zone is not None:
-            date = " ".join([found["date"], *words[:at]])
-            return date, found["words"][len(found["place"]) - len(place) :].strip(), place, zone
+            date = " ".join([found["date"], *(word.group() for word in words[:at])])
+            return date, found["words"][first.start() :].strip(), place, zone
     return None
 
 
@@ -3748,16 +3759,32 @@ def _city_zone(place: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
-    try:
-        zones = zoneinfo.available_timezones()
-    except OSError:
-        return {}
+    """Each city a zone of the time zone database's own table (zone.tab: one or more zones a
+    country, by their present names) is named after, lower case, with "_" for spaces. Not its
+    old names and regions (Pacific/Samoa is Pago Pago's, not Apia's; Australia/Victoria is no
+    Victoria's), nor an island that is a feast's name (Easter, Christmas)."""
     cities: dict[str, str] = {}
-    for zone in sorted(zones):
+    for zone in _zone_table():
         area, _, city = zone.partition("/")
-        if city and "/" not in city and area not in ("Etc", "SystemV", "US", "Canada", "Brazil", "Chile", "Mexico"):
+        if city and "/" not in city and city.lower() not in ("easter", "christmas"):
             cities.setdefault(city.lower(), zone)
     return cities
+
+
+def _zone_table() -> list[str]:
+    """The zones of zone.tab, where this machine's time zone database (or the tzdata package,
+    which zoneinfo reads where the system has none) keeps it; none where neither does."""
+    texts = []
+    for folder in zoneinfo.TZPATH:
+        texts.append(lambda folder=folder: (Path(folder) / "zone.tab").read_text(encoding="utf-8"))
+    texts.append(lambda: importlib.resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8"))
+    for text in texts:
+        try:
+            lines = text().splitlines()
+        except (OSError, ModuleNotFoundError, ValueError):
+            continue
+        return [line.split("\t")[2] for line in lines if line and not line.startswith("#") and line.count("\t") >= 2]
+    return []
 
 
 def _off_season(zone: str, offset: str, value) -> Message | str:
@@ -3766,9 +3793,9 @@ def _off_season(zone: str, offset: str, value) -> Message | str:
     own offset that day (or one neither names: a year of other rules), or before 1970."""
     clocks = _SEASONS.get(zone.upper())
     moment = np.datetime64(value, "s")
-    if clocks is None or np.isnat(moment) or moment < np.datetime64("1970-01-01", "s"):
+    if clocks is None or np.isnat(moment) or moment < np.datetime64(f"{clocks[4]}-01-01", "s"):
         return ""
-    place, home, standard, summer = clocks
+    place, home, standard, summer, _ = clocks
     day = int(moment.astype("datetime64[D]").astype(np.int64))
     offsets = _day_offsets(home, day) or _offsets_at(home, moment)  # (a day its clocks changed: the moment's)
     own = {ZONES.get(standard, "-04:00"): standard, ZONES[summer]: summer}  # (AST, not in ZONES: Halifax's -04:00)
