@@ -3774,16 +3774,16 @@ def _cities() -> dict[str, str]:
 def _zone_table() -> list[str]:
     """The zones of zone.tab, where this machine's time zone database (or the tzdata package,
     which zoneinfo reads where the system has none) keeps it; none where neither does."""
-    texts = []
-    for folder in zoneinfo.TZPATH:
-        texts.append(lambda folder=folder: (Path(folder) / "zone.tab").read_text(encoding="utf-8"))
-    texts.append(lambda: importlib.resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8"))
-    for text in texts:
+    for folder in [*zoneinfo.TZPATH, None]:
         try:
-            lines = text().splitlines()
+            if folder is None:  # (the tzdata package's)
+                text = importlib.resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+            else:
+                text = (Path(folder) / "zone.tab").read_text(encoding="utf-8")
         except (OSError, ModuleNotFoundError, ValueError):
             continue
-        return [line.split("\t")[2] for line in lines if line and not line.startswith("#") and line.count("\t") >= 2]
+        rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+        return [row[2] for row in rows if len(row) > 2]
     return []
 
 
