@@ -568,13 +568,16 @@ REFUSED = [
     (
         "5 January 2022, 09:00-10:00",
         [
-            "can be read two ways: 09:00 at UTC-10:00, or the span of time from 09:00 to 10:00; write "
-            "2022-01-05T09:00-10:00 for the first, or 2022-01-05 09:00 in date and 2022-01-05 10:00 in end_date for "
-            "the second"
+            "can be read two ways: 09:00 at UTC-10:00, or the span of time from 09:00 to 10:00. For the first, write "
+            "2022-01-05T09:00-10:00; for the second, write 2022-01-05 09:00 in date and 2022-01-05 10:00 in end_date"
         ],
     ),
-    ("2022-01-05 9:00-10:00", ["09:00 at UTC-10:00, or the span of time from 09:00 to 10:00"]),
-    ("2022-01-05 04:00-05:00", ["write 2022-01-05T04:00-05:00 for the first"]),
+    ("January 5, 2022 9:00-10:00", ["09:00 at UTC-10:00, or the span of time from 09:00 to 10:00"]),
+    # what else was said of the date is said too (the two readings of 22/01/05, the weekday)
+    ("22/01/05 09:00-10:00", ["or the span of time from 09:00 to 10:00", "it is 5 January 2022 if it is written year"]),
+    ("Monday, 5 January 2022, 09:00-10:00", ["the span of time", "5 January 2022 was a Wednesday, not a Monday"]),
+    # a date read two ways with such a time: the days alone (the time may be a span too)
+    ("03/04/2022 09:00-10:00", ["(month first); write 2022-04-03 or 2022-03-04"]),
     (
         "2022-01-05 14:30-16:00",  # (no place is at UTC-16:00)
         ["is a range: write its start (2022-01-05 14:30) in date and its end (2022-01-05 16:00) in end_date"],
@@ -2681,3 +2684,58 @@ def test_the_zone_time_two_year_decade_half_and_era_messages_are_said_in_french_
     with i18n.using("ar"):
         parsed = parse_series(pd.Series(values, dtype="str"))
         assert all(not str(parsed.errors[v])[:1].isascii() for v in values)
+
+
+def test_a_place_s_time_is_looked_up_in_the_tzdata_package_where_the_system_has_no_zone_table(monkeypatch):
+    """On Windows there is no /usr/share/zoneinfo: zoneinfo reads the tzdata package, and so do
+    the cities a place's time is looked up among."""
+    monkeypatch.setattr(dates.zoneinfo, "TZPATH", ("/nonexistent/zoneinfo",))
+    dates._cities.cache_clear()
+    try:
+        assert dates._cities()["almaty"] == "Asia/Almaty" and "samoa" not in dates._cities()
+    finally:
+        dates._cities.cache_clear()
+
+
+# A time with a hyphen and a later time after an ISO 8601 date (2022-01-05 09:00-10:00): read at the
+# offset, as ISO 8601 reads it, with a warning naming the span it may be, as its column writes one.
+@pytest.mark.parametrize(
+    "column, text, said",
+    [
+        (
+            "date",
+            "2022-01-05 09:00-10:00",
+            "is read as 09:00 at UTC-10:00, as ISO 8601 reads it; to say so, write 2022-01-05T09:00-10:00. If it is the "
+            "span of time from 09:00 to 10:00, write 2022-01-05 09:00 in date and 2022-01-05 10:00 in end_date",
+        ),
+        (
+            "end_date",
+            "2022-01-05 9:00-10:00",
+            "write 2022-01-05 10:00 in end_date, and 2022-01-05 09:00 in date if date does not hold it already",
+        ),
+        (
+            "published",
+            "2022-01-05 04:00-05:00",  # (04:00 in New York in winter, or a span)
+            "write a moment of it, such as 2022-01-05 04:00 (published is when the account was published)",
+        ),
+    ],
+)
+def test_an_iso_date_with_a_time_and_a_later_one_is_read_at_the_offset_with_a_warning(column, text, said):
+    parsed = parse_series(pd.Series([text], dtype="str"), column=column)
+    assert parsed.errors == {} and parsed.offset.iloc[0] == "-" + text[-5:]
+    assert said in str(parsed.warnings[text])
+    advice = str(parsed.warnings[text]).split("to say so, write ")[1].split(". ")[0]
+    assert dates.read(advice).warning == "" and dates.read(advice).offset == "-" + text[-5:]
+
+
+@pytest.mark.parametrize(
+    "column, said",
+    [
+        ("end_date", "for the second, write 2022-01-05 10:00 in end_date, and 2022-01-05 09:00 in date if date does"),
+        ("published", "for the second, write a moment of it, such as 2022-01-05 09:00 (published is when the account"),
+    ],
+)
+def test_a_time_with_a_later_one_after_it_is_refused_as_its_column_writes_a_span(column, said):
+    text = "5 January 2022, 09:00-10:00"
+    parsed = parse_series(pd.Series([text], dtype="str"), column=column)
+    assert said in str(parsed.errors[text])

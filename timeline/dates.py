@@ -202,6 +202,9 @@ _CLOCKS = (
 # EST in July means New York's clocks far more often.
 _ALL_YEAR = frozenset({"MST", "AST", "AEST", "CET", "MET", "EET"})
 _SEASONS = {key: clocks for clocks in _CLOCKS for key in clocks[2:4] if key in ZONES and key not in _ALL_YEAR}
+_ORDINAL_1970 = Date(1970, 1, 1).toordinal()
+# Each pair's abbreviations by the offsets they name (AST, not in ZONES: Halifax's -04:00).
+_SHOWN = {(c[2], c[3]): {ZONES.get(c[2], "-04:00"): c[2], ZONES[c[3]]: c[3]} for c in _CLOCKS}
 _MANY_HOMES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
 
 # --- the grammar -------------------------------------------------------------------------------
@@ -500,10 +503,10 @@ def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date") -> P
         out.errors[text] = _diagnosis(_ascii_digits(text))
         out.done[i] = True
     _closer_diagnoses(out, column)
-    _time_spans(uniques, out, column)
     _midnight(uniques, out)
     _other_calendars(uniques, out)
     _placeholders(uniques, out, column)
+    _time_spans(uniques, out, column)  # (last: what the others say of a date it refuses is said with it)
     index = texts.index
     if n == 0:
         empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
@@ -639,46 +642,101 @@ def _time_span(text: str, value: np.datetime64) -> tuple[np.datetime64, np.datet
 
 
 def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
-    """Refuse each date read as a time and a UTC offset that may be a span of two times
-    (_TIME_SPAN): naming both readings, or as a span where no place uses the offset (-16:00)."""
+    """Each date read as a time and a UTC offset that may be a span of two times (_TIME_SPAN):
+    refused, naming both readings; as a range where no place uses the offset (-16:00); read at
+    the offset, with a warning naming the span, where the date is ISO 8601's (2022-01-05 09:00-10:00)."""
     if not len(texts):
         return
     written = pa.array(texts.array, type=pa.large_string())
-    # Other digits than ASCII's, with a colon and a hyphen: looked at in Python (_time_span).
-    found = ~pc.string_is_ascii(written).to_numpy(zero_copy_only=False)
-    if found.any():
-        found &= pc.match_substring(written, ":").to_numpy(False) & pc.match_substring(written, "-").to_numpy(False)
-    # A hyphen six from the end; of those, a time and a later one (16:00-05:00 is an offset).
-    dashed = np.flatnonzero(pc.equal(pc.utf8_slice_codeunits(written, -6, -5), "-").to_numpy(zero_copy_only=False))
+    minute = (out.precision == "minute") & ~np.isnat(out.values)
+    spans: list[tuple[int, str, str]] = []  # (where, start, end), each as written: 2022-01-05 09:00
+    # A hyphen six from the end; of those, a time and a later one (16:00-05:00 is an offset), the
+    # time read (a text's first, 9:00-10:00 at 9:00, not a date's 2022-01-05 09:00-10:00 at 00:00).
+    dashed = np.flatnonzero(
+        pc.equal(pc.utf8_slice_codeunits(written, -6, -5), "-").to_numpy(zero_copy_only=False) & minute
+    )
     if len(dashed):
         parts = pc.extract_regex(written.take(pa.array(dashed)), _TIME_SPAN_END)
-        start = pc.utf8_lpad(pc.struct_field(parts, "start"), 5, "0")
-        later = pc.greater(pc.struct_field(parts, "end"), start)
-        found[dashed] |= pc.fill_null(later, False).to_numpy(zero_copy_only=False)
-    for i in np.flatnonzero(found).tolist():
-        if out.precision[i] != "minute" or np.isnat(out.values[i]):
+        begin = pc.fill_null(pc.utf8_lpad(pc.struct_field(parts, "start"), 5, "0"), "99:99")
+        until = pc.fill_null(pc.struct_field(parts, "end"), "00:00")
+        begin_at, until_at = (_clock_seconds(clock.to_numpy(zero_copy_only=False)) for clock in (begin, until))
+        values = out.values[dashed]
+        read_at = (values - values.astype("datetime64[D]").astype(UNIT)).astype(np.int64)
+        keep = (until_at > begin_at) & (begin_at == read_at)
+        dashed = dashed[keep]
+        days = _days_written(out.values[dashed])
+        for i, day, start, end in zip(
+            dashed.tolist(), days, begin.filter(pa.array(keep)).to_pylist(), until.filter(pa.array(keep)).to_pylist()
+        ):
+            spans.append((i, f"{day} {start}", f"{day} {end}"))
+    # Other digits than ASCII's, with a colon and a hyphen: looked at in Python (_time_span).
+    other = ~pc.string_is_ascii(written).to_numpy(zero_copy_only=False) & minute
+    if other.any():
+        other &= pc.match_substring(written, ":").to_numpy(False) & pc.match_substring(written, "-").to_numpy(False)
+        for i in np.flatnonzero(other).tolist():
+            span = _time_span(texts.iloc[i], out.values[i])
+            if span is not None:
+                spans.append((i, _as_written(span[0], "minute"), _as_written(span[1], "minute")))
+    names = texts.iloc[[i for i, _, _ in spans]].tolist()
+    for (i, start, end), text in zip(spans, names):
+        if not out.offset[i]:  # (no place uses the offset, -16:00: a range; the warning that it is none, not said)
+            said = out.warnings.pop(text, "")
+            said = "" if "is not a UTC offset any place uses" in str(getattr(said, "template", said)) else said
+            out.errors[text] = both(_range(column, start, end), said)
+            out.values[i], out.precision[i] = np.datetime64("NaT"), ""
             continue
-        text = texts.iloc[i]
-        span = _time_span(text, out.values[i])
-        if span is None:
-            continue
-        start, end = (_as_written(moment, "minute") for moment in span)
-        if out.offset[i]:  # (an offset a place uses: 09:00 at UTC-10:00, or 09:00 to 10:00)
+        ways = dict(
+            time=start[-5:],
+            offset=out.offset[i],
+            until=end[-5:],
+            with_offset=start.replace(" ", "T") + out.offset[i],  # (09:00-10:00 joined by T: _as_written's)
+            span=_span_written(column, start, end),
+        )
+        if _ISO_SPACED.match(text):  # (2022-01-05 09:00-10:00: read at the offset, as ISO 8601 has it)
             said = say(
-                "can be read two ways: {time} at UTC{offset}, or the span of time from {time} to {until}; write "
-                "{with_offset} for the first, or {start} in date and {end} in end_date for the second",
-                time=start[-5:],
-                offset=out.offset[i],
-                until=end[-5:],
-                with_offset=_as_written(span[0], "minute", out.offset[i]),
-                start=start,
-                end=end,
+                "is read as {time} at UTC{offset}, as ISO 8601 reads it; to say so, write {with_offset}. If it is the "
+                "span of time from {time} to {until}, write {span}",
+                **ways,
             )
-        else:
-            said = _range(column, start, end)
-        out.errors[text] = said
-        out.warnings.pop(text, None)
+            out.warnings[text] = both(out.warnings.get(text, ""), said)
+            continue
+        said = say(
+            "can be read two ways: {time} at UTC{offset}, or the span of time from {time} to {until}. For the first, "
+            "write {with_offset}; for the second, write {span}",
+            **ways,
+        )
+        # (what was said of the date as read is said too: 22/01/05 may be 5 January 2022)
+        out.errors[text] = both(said, out.warnings.pop(text, ""))
         out.values[i], out.precision[i], out.offset[i] = np.datetime64("NaT"), "", ""
+
+
+def _clock_seconds(clocks: np.ndarray) -> np.ndarray:
+    """Seconds past midnight of times written HH:MM (an object array of them); -1 for one no
+    clock shows (24:00, 10:75)."""
+    digits = clocks.astype("U5").view("U1").reshape(-1, 5)[:, [0, 1, 3, 4]].astype(np.int64)
+    seconds = (digits * [36000, 3600, 600, 60]).sum(axis=1)
+    return np.where((digits[:, 2] <= 5) & (seconds < 86400), seconds, -1)
+
+
+def _days_written(values: np.ndarray) -> list[str]:
+    """Each datetime64's day as _as_written writes it (numpy writes the years 1000-9999 so)."""
+    days = np.datetime_as_string(values, unit="D").tolist()
+    outside = np.flatnonzero((values < _FOUR_DIGITS[0]) | (values >= _FOUR_DIGITS[1]))
+    for j in outside.tolist():
+        days[j] = _as_written(values[j], "day")
+    return days
+
+
+_ISO_SPACED = re.compile(r"\s*-?\d{4}-\d{2}-\d{2} ")  # (a date as ISO 8601 writes it, then a space)
+
+
+def _span_written(column: str, start: str, end: str) -> Message:
+    """How a span of time from `start` to `end` is written, as the column it was in needs it."""
+    if column == "end_date":
+        return say("{end} in end_date, and {start} in date if date does not hold it already", start=start, end=end)
+    if column == "published":
+        return say("a moment of it, such as {start} (published is when the account was published)", start=start)
+    return say("{start} in date and {end} in end_date", start=start, end=end)
 
 
 def _midnight(texts: pd.Series, out: _Out) -> None:
@@ -1727,19 +1785,29 @@ def _as_written(value: np.datetime64, precision: str, offset: str = "", seconds:
     """A date read, written as YYYY-MM-DD at its precision (-0500 for 500 BC); a time with its
     seconds when it has some (or `seconds`: as written, 14:30:00) and its UTC offset, so that the
     advice an editor copies keeps all that was written."""
-    year, month, day, hour, minute = _fields(value)
-    if precision == "year":
-        return year_digits(year) if year > 0 else "-" + format(1 - year, "04d")
-    if precision == "month":
-        return _iso_day(year, month, 1)[:-3]
-    text = _iso_day(year, month, day)
-    if precision == "day":
-        return text
-    second = _second(value)
-    clock = f"{hour:02d}:{minute:02d}"
+    # (AD 1 to 9999 as Python's datetime, which item() gives of them: a tenth of the time of the fields)
+    when = value.item() if precision == "minute" and isinstance(value, np.datetime64) and value.dtype == _S else None
+    if isinstance(when, datetime):
+        text, second = f"{when.year:04d}-{when.month:02d}-{when.day:02d}", when.second
+        clock = f"{when.hour:02d}:{when.minute:02d}"
+    else:
+        year, month, day, hour, minute = _fields(value)
+        if precision == "year":
+            return year_digits(year) if year > 0 else "-" + format(1 - year, "04d")
+        if precision == "month":
+            return _iso_day(year, month, 1)[:-3]
+        text = _iso_day(year, month, day)
+        if precision == "day":
+            return text
+        second = _second(value)
+        clock = f"{hour:02d}:{minute:02d}"
     # (an offset behind UTC that reads as a later time, 09:00-10:00, joined by T: see _TIME_SPAN)
     joined = "T" if not (second or seconds) and offset[:1] == "-" and offset[1:] > clock else " "
     return f"{text}{joined}{clock}" + (f":{second:02d}" if second or seconds else "") + offset
+
+
+_FOUR_DIGITS = (np.datetime64("1000-01-01", "s"), np.datetime64("10000-01-01", "s"))
+_S = np.dtype(UNIT)
 
 
 def _readings(texts: list[str]) -> list[tuple[np.datetime64, str, str] | None]:
@@ -3088,10 +3156,10 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
     hours, rest = divmod(int(clock.seconds[at]), 3600)
     minutes, seconds = divmod(rest, 60)
     offset = str(clock.offset[at])
-    later = not seconds and not clock.zone[at] and offset[:1] == "-" and offset[1:] > f"{hours:02d}:{minutes:02d}"
-    time = (
-        ("T" if later else " ") + f"{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
-    )  # (_as_written's)
+    if _TIME_SPAN.fullmatch(_ascii_digits(written).strip()) and offset[1:] > f"{hours:02d}:{minutes:02d}":
+        return problem  # (03/04/2022 09:00-10:00: the time may be a span too; the days alone are said)
+    seconds_written = seconds or re.search(r"\d:\d\d:\d\d", written)  # (09:00:00-10:00: kept, with its offset)
+    time = f" {hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds_written else "")
     time += offset + (f" {clock.zone[at]}" if clock.zone[at] else "")
     values = dict(problem.values)
     for name in ("one_iso", "other_iso", "two_iso", "three_iso", "iso", "one_century", "other_century"):
@@ -3792,17 +3860,19 @@ def _off_season(zone: str, offset: str, value) -> Message | str:
     summer time, or of a summer time's on a day they were not (_CLOCKS): "" where they showed its
     own offset that day (or one neither names: a year of other rules), or before 1970."""
     clocks = _SEASONS.get(zone.upper())
+    if clocks is None:
+        return ""
     moment = np.datetime64(value, "s")
-    if clocks is None or np.isnat(moment) or moment < np.datetime64(f"{clocks[4]}-01-01", "s"):
+    when = moment.item()  # (a datetime, AD 1 to 9999: compared a tenth of the time numpy takes)
+    if not isinstance(when, datetime) or when.year < clocks[4]:
         return ""
     place, home, standard, summer, _ = clocks
-    day = int(moment.astype("datetime64[D]").astype(np.int64))
-    offsets = _day_offsets(home, day) or _offsets_at(home, moment)  # (a day its clocks changed: the moment's)
-    own = {ZONES.get(standard, "-04:00"): standard, ZONES[summer]: summer}  # (AST, not in ZONES: Halifax's -04:00)
-    shown = own.get(offsets[0]) if offsets else None
+    whole_day = _day_offsets(home, when.toordinal() - _ORDINAL_1970)
+    offsets = whole_day or _offsets_at(home, moment)  # (a day its clocks changed: the moment's)
+    shown = _SHOWN[standard, summer].get(offsets[0]) if offsets else None
     if shown is None or offsets is None or offsets[0] == offset:
         return ""
-    if _offsets_at(home, moment, fold=1) == (offset, offsets[1]):
+    if whole_day is None and _offsets_at(home, moment, fold=1) == (offset, offsets[1]):
         return ""  # (a time the clocks showed twice that night, the second time at this offset)
     return say(
         "{zone!r} is UTC{offset}, and the time is read at that offset, as written; but at that time the clocks of {place} "
@@ -3951,6 +4021,9 @@ def _fields(value) -> tuple[int, int, int, int, int]:
     elif isinstance(value, datetime):
         value = np.datetime64(value.replace(tzinfo=None), "s")
     second = np.datetime64(value, "s")
+    when = second.item()  # (AD 1 to 9999: Python's datetime, a tenth of the time; else an int)
+    if isinstance(when, datetime):
+        return when.year, when.month, when.day, when.hour, when.minute
     year = int(second.astype("datetime64[Y]").astype(np.int64)) + 1970
     months = second.astype("datetime64[M]")
     month = int(months.astype(np.int64) % 12) + 1
