@@ -1094,6 +1094,10 @@ def test_display_date_is_kept_when_it_says_more_than_the_date(display, cells, ke
         ("Wednesday, January 5, 2022", {"Month": "1", "Day": "5"}, ""),
         ("Spring 2022", {"Month": "1", "Day": "5"}, ""),
         ("03/04/2022", {"Month": "1", "Day": "5"}, ""),  # (two readings: neither is said to be it)
+        ("1/13/22", {"Year": "1922", "Month": "1", "Day": "13"}, ""),  # (a year of two digits: may be 1922)
+        ("1400/10/15", {"Month": "1", "Day": "5"}, ""),  # (may be a Solar Hijri date: 5 January 2022)
+        ("5 January 1600", {"Year": "1600", "Month": "1", "Day": "15"}, ""),  # (Old Style beside New)
+        ("x" * 5000 + " 7:30 PM, January 5, 2022", {"Month": "1", "Day": "5"}, ""),  # (no date: not looked into)
     ],
 )
 def test_a_display_date_that_is_another_date_than_the_slide_s_is_said_on_its_row(display, cells, said):

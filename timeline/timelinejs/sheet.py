@@ -804,11 +804,15 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
     """(the date a Display Date reads as, shown and as events.csv writes it) where it is another
     than `start` at the precision both give (January 2022 is any day of it; 7:30 PM is not 07:30);
     None where it is the same, or is no date that reads one way (Spring 2022, c. 1250)."""
+    if len(display) > 100:  # (a date is short: a longer text is no date, nor looked into)
+        return None
     time_first = _TIME_FIRST.fullmatch(display)  # (7:30 PM, January 5, 2022: as TimelineJS writes one)
     try:
         said = dates.read(f"{time_first['date']} {time_first['time']}" if time_first else display)
         placed = dates.read(start)
     except dates.DateError:
+        return None
+    if said.warning:  # (1/13/22 may be 1922; 1400/10/15 a Solar Hijri date: not said to be another)
         return None
     order = ("year", "month", "day", "minute")
     if said.precision not in order or placed.precision not in order:
@@ -818,6 +822,9 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
     one, other = (np.datetime64(reading.value, "s").astype(f"datetime64[{unit}]") for reading in (said, placed))
     if one == other:
         return None
+    apart = abs(int((said.value - placed.value).days))
+    if said.value.year < 1924 and 10 <= apart <= 13:
+        return None  # (5 January 1600 on a slide of the 15th: its Julian date, Old Style, beside the Gregorian)
     return dates.label(said.value, said.precision, said.offset), dates.as_written(
         said.value, said.precision, said.offset
     )
