@@ -50,6 +50,8 @@ ACCEPTED = [
     ("2022-01-05T09:00-10:00", D(2022, 1, 5, 9), "minute", "-10:00"),
     ("2022-01-05 09:00:00-10:00", D(2022, 1, 5, 9), "minute", "-10:00"),
     ("2022-01-05 16:00-05:00", D(2022, 1, 5, 16), "minute", "-05:00"),  # (05:00 is no later time)
+    ("2022-01-05 16:00-05", D(2022, 1, 5, 16), "minute", "-05"),
+    ("2022-01-05 16:00-0500", D(2022, 1, 5, 16), "minute", "-0500"),
     # unambiguous English, through dateutil
     ("7 January 2022", D(2022, 1, 7), "day", ""),
     ("Jan 7, 2022", D(2022, 1, 7), "day", ""),
@@ -576,6 +578,10 @@ REFUSED = [
     # what else was said of the date is said too (the two readings of 22/01/05, the weekday)
     ("22/01/05 09:00-10:00", ["or the span of time from 09:00 to 10:00", "it is 5 January 2022 if it is written year"]),
     ("Monday, 5 January 2022, 09:00-10:00", ["the span of time", "5 January 2022 was a Wednesday, not a Monday"]),
+    # the offset or its end in other shapes, the time with AM or PM (its span's end in the same half of the day)
+    ("5 January 2022 09:00-10", ["09:00 at UTC-10, or the span of time from 09:00 to 10:00. For the first, write "]),
+    ("2022-01-05 9:00am-10:00", ["09:00 at UTC-10:00, or the span of time from 09:00 to 10:00"]),
+    ("5 January 2022 9:00 PM-10:00", ["21:00 at UTC-10:00, or the span of time from 21:00 to 22:00"]),
     # a date read two ways with such a time: the days alone (the time may be a span too)
     ("03/04/2022 09:00-10:00", ["(month first); write 2022-04-03 or 2022-03-04"]),
     (
@@ -2710,8 +2716,14 @@ def test_a_place_s_time_is_looked_up_in_the_tzdata_package_where_the_system_has_
         ),
         (
             "end_date",
-            "2022-01-05 9:00-10:00",
+            "2022-01-05 09:00-10:00",
             "write 2022-01-05 10:00 in end_date, and 2022-01-05 09:00 in date if date does not hold it already",
+        ),
+        ("date", "2022-01-05 09:00-1000", "is read as 09:00 at UTC-1000, as ISO 8601 reads it; to say so, write "),
+        (
+            "date",
+            "2022-01-05 04:00-05",
+            "If it is the span of time from 04:00 to 05:00, write 2022-01-05 04:00 in date",
         ),
         (
             "published",
@@ -2722,10 +2734,11 @@ def test_a_place_s_time_is_looked_up_in_the_tzdata_package_where_the_system_has_
 )
 def test_an_iso_date_with_a_time_and_a_later_one_is_read_at_the_offset_with_a_warning(column, text, said):
     parsed = parse_series(pd.Series([text], dtype="str"), column=column)
-    assert parsed.errors == {} and parsed.offset.iloc[0] == "-" + text[-5:]
+    offset = "-" + text.rsplit("-", 1)[1]
+    assert parsed.errors == {} and parsed.offset.iloc[0] == offset
     assert said in str(parsed.warnings[text])
     advice = str(parsed.warnings[text]).split("to say so, write ")[1].split(". ")[0]
-    assert dates.read(advice).warning == "" and dates.read(advice).offset == "-" + text[-5:]
+    assert dates.read(advice).warning == "" and dates.read(advice).offset == offset
 
 
 @pytest.mark.parametrize(

@@ -622,7 +622,7 @@ _MIDNIGHT_SQL = r"(?:^|[^0-9:])12:00[aA][mM]\b"
 # (2022-01-05T09:00-10:00, 2022-01-05 09:00:00-10:00). Otherwise refused (_time_spans).
 _TIME_SPAN = re.compile(r"(?i)(?:^|.*?[^\dT:])(?P<start>\d{1,2}:\d{2})-(?P<end>\d{2}:\d{2})")
 # (The strings to look at, found by Arrow: a time then a later one, no T before it, at the end.)
-_TIME_SPAN_END = r"(?i)(?:^|[^\dT:])(?P<start>\d{1,2}:\d\d)-(?P<end>\d\d:\d\d)$"
+_TIME_SPAN_END = r"(?i)(?:^|[^\dT:])(?P<start>\d{1,2}:\d\d)(?P<half>\s*[ap]\.?m\.?)?-(?P<end>\d\d(?::?\d\d)?)$"
 
 
 def _time_span(text: str, value: np.datetime64) -> tuple[np.datetime64, np.datetime64] | None:
@@ -650,25 +650,37 @@ def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
     written = pa.array(texts.array, type=pa.large_string())
     minute = (out.precision == "minute") & ~np.isnat(out.values)
     spans: list[tuple[int, str, str]] = []  # (where, start, end), each as written: 2022-01-05 09:00
-    # A hyphen six from the end; of those, a time and a later one (16:00-05:00 is an offset), the
-    # time read (a text's first, 9:00-10:00 at 9:00, not a date's 2022-01-05 09:00-10:00 at 00:00).
-    dashed = np.flatnonzero(
-        pc.equal(pc.utf8_slice_codeunits(written, -6, -5), "-").to_numpy(zero_copy_only=False) & minute
-    )
+    # A hyphen three, five or six from the end; of those, a time and a later one (16:00-05:00 is an
+    # offset), the time read (a text's first, 9:00-10:00 at 9:00, not 2022-01-05 09:00-10:00 at 00:00).
+    dashed = np.flatnonzero(np.logical_or.reduce([_byte_from_end(written, k) == ord("-") for k in (3, 5, 6)]) & minute)
     if len(dashed):
         parts = pc.extract_regex(written.take(pa.array(dashed)), _TIME_SPAN_END)
-        begin = pc.fill_null(pc.utf8_lpad(pc.struct_field(parts, "start"), 5, "0"), "99:99")
-        until = pc.fill_null(pc.struct_field(parts, "end"), "00:00")
-        begin_at, until_at = (_clock_seconds(clock.to_numpy(zero_copy_only=False)) for clock in (begin, until))
+        begin = pc.fill_null(pc.utf8_lpad(pc.struct_field(parts, "start"), 5, "0"), "99:99").to_numpy(False)
+        until = pc.fill_null(pc.struct_field(parts, "end"), "0000").to_numpy(False)
+        half = pc.fill_null(pc.utf8_trim_whitespace(pc.utf8_lower(pc.struct_field(parts, "half"))), "").to_numpy(False)
+        until = np.array([_clock_of(end) for end in until.tolist()], dtype=object)
+        begin_at, until_at = _clock_seconds(begin), _clock_seconds(until)
+        afternoon = np.char.startswith(half.astype(str), "p")
+        twelve = begin_at // 3600 == 12
+        begin_at = np.where(half != "", begin_at % 43200 + afternoon * 43200, begin_at)  # (9:00 PM: 21:00)
+        begin_at = np.where((half != "") & twelve & ~afternoon, begin_at % 3600, begin_at)  # (12:30 AM: 00:30)
+        # (9:00 PM-10:00: the span's end in the afternoon too)
+        until_at = np.where(
+            afternoon & (until_at >= 0) & (until_at < 43200) & (until_at + 43200 > begin_at), until_at + 43200, until_at
+        )
         values = out.values[dashed]
         read_at = (values - values.astype("datetime64[D]").astype(UNIT)).astype(np.int64)
         keep = (until_at > begin_at) & (begin_at == read_at)
         dashed = dashed[keep]
         days = _days_written(out.values[dashed])
-        for i, day, start, end in zip(
-            dashed.tolist(), days, begin.filter(pa.array(keep)).to_pylist(), until.filter(pa.array(keep)).to_pylist()
-        ):
-            spans.append((i, f"{day} {start}", f"{day} {end}"))
+        for i, day, start, end in zip(dashed.tolist(), days, begin_at[keep].tolist(), until_at[keep].tolist()):
+            spans.append(
+                (
+                    i,
+                    f"{day} {start // 3600:02d}:{start % 3600 // 60:02d}",
+                    f"{day} {end // 3600:02d}:{end % 3600 // 60:02d}",
+                )
+            )
     # Other digits than ASCII's, with a colon and a hyphen: looked at in Python (_time_span).
     other = ~pc.string_is_ascii(written).to_numpy(zero_copy_only=False) & minute
     if other.any():
@@ -692,7 +704,7 @@ def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
             with_offset=start.replace(" ", "T") + out.offset[i],  # (09:00-10:00 joined by T: _as_written's)
             span=_span_written(column, start, end),
         )
-        if _ISO_SPACED.match(text):  # (2022-01-05 09:00-10:00: read at the offset, as ISO 8601 has it)
+        if _ISO_SPACED.fullmatch(text):  # (2022-01-05 09:00-10:00: read at the offset, as ISO 8601 has it)
             said = say(
                 "is read as {time} at UTC{offset}, as ISO 8601 reads it; to say so, write {with_offset}. If it is the "
                 "span of time from {time} to {until}, write {span}",
@@ -718,6 +730,26 @@ def _clock_seconds(clocks: np.ndarray) -> np.ndarray:
     return np.where((digits[:, 2] <= 5) & (seconds < 86400), seconds, -1)
 
 
+def _byte_from_end(array: pa.Array, k: int) -> np.ndarray:
+    """Each string's k-th byte from its end (0 where it is shorter), from Arrow's buffers: a
+    tenth of the time of slicing the strings (the characters looked for are ASCII, one byte)."""
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    _, offsets, data = array.buffers()
+    ends = np.frombuffer(offsets, dtype=np.int64, count=len(array) + 1, offset=array.offset * 8)
+    lengths = ends[1:] - ends[:-1]
+    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+    if not len(data):
+        return np.zeros(len(array), dtype=np.uint8)
+    return np.where(lengths >= k, data[np.where(lengths >= k, ends[1:] - k, 0)], 0)
+
+
+def _clock_of(end: str) -> str:
+    """An offset's digits as the time they would be (10: 10:00; 1000: 10:00; 10:00)."""
+    digits = end.replace(":", "")
+    return f"{digits[:2]}:{digits[2:4] or '00'}"
+
+
 def _days_written(values: np.ndarray) -> list[str]:
     """Each datetime64's day as _as_written writes it (numpy writes the years 1000-9999 so)."""
     days = np.datetime_as_string(values, unit="D").tolist()
@@ -727,7 +759,8 @@ def _days_written(values: np.ndarray) -> list[str]:
     return days
 
 
-_ISO_SPACED = re.compile(r"\s*-?\d{4}-\d{2}-\d{2} ")  # (a date as ISO 8601 writes it, then a space)
+# (A date and a time as ISO 8601 writes them, a space between: 2022-01-05 09:00-10:00, -05, -0500.)
+_ISO_SPACED = re.compile(r"\s*-?\d{4}-\d{2}-\d{2} \d{2}:\d{2}-\d{2}(?::?\d{2})?\s*")
 
 
 def _span_written(column: str, start: str, end: str) -> Message:
