@@ -730,7 +730,7 @@ COLUMNS: tuple[Column, ...] = (
         "(`23:30+06:00` and `17:30Z` agree; `14:30+06:00` and `14:30Z` are disputed), a day or a time with no "
         "offset on any clock the event's accounts give (disputed only if it agrees on none). "
         "A time with a hyphen and a later time after it (`5 January 2022, 09:00-10:00`: 09:00 at UTC-10:00, or from "
-        "09:00 to 10:00) is refused, naming both readings, unless a program wrote it so (a `T` before the time, or "
+        "09:00 to 10:00; `9:00 PM-10:00`, 21:00 to 22:00; `09:00-10`) is refused, naming both readings, unless a program wrote it so (a `T` before the time, or "
         "seconds: `2022-01-05T09:00-10:00`); after a date written as ISO 8601 writes one (`2022-01-05 09:00-10:00`) "
         "it is read at the offset, with a warning naming the span; one no place's offset could be (`14:30-16:00`) "
         "is told as a range. "
