@@ -312,6 +312,7 @@ OFF_SEASON = [
     ("2022-11-06 01:30 EST", "-05:00", "", ""),  # then EST)
     ("2022-07-05 14:30 MST", "-07:00", "", ""),  # (Arizona keeps MST all year)
     ("2022-07-05 14:30 ADT", "-03:00", "", ""),
+    ("1990-10-27 23:30 NST", "-03:30", "", ""),  # (St. John's put its clocks back at 00:01: 23:30 twice)
     ("1975-07-05 14:30 CEST", "+02:00", "", ""),  # (Italy's summer time; Germany's began in 1980)
     ("2022-08-01 09:00 CET", "+01:00", "", ""),  # (Algeria and Tunisia keep CET all year,
     ("2022-01-05 14:30 AEST", "+10:00", "", ""),  # Queensland AEST,
@@ -582,6 +583,7 @@ REFUSED = [
     ("5 January 2022 09:00-10", ["09:00 at UTC-10, or the span of time from 09:00 to 10:00. For the first, write "]),
     ("2022-01-05 9:00am-10:00", ["09:00 at UTC-10:00, or the span of time from 09:00 to 10:00"]),
     ("5 January 2022 9:00 PM-10:00", ["21:00 at UTC-10:00, or the span of time from 21:00 to 22:00"]),
+    ("5 January 2022\u00a009:00-10:00", ["can be read two ways: 09:00 at UTC-10:00"]),  # (found twice: said once)
     # a date read two ways with such a time: the days alone (the time may be a span too)
     ("03/04/2022 09:00-10:00", ["(month first); write 2022-04-03 or 2022-03-04"]),
     (

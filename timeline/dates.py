@@ -689,6 +689,7 @@ def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
             span = _time_span(texts.iloc[i], out.values[i])
             if span is not None:
                 spans.append((i, _as_written(span[0], "minute"), _as_written(span[1], "minute")))
+    spans = list({i: (i, start, end) for i, start, end in spans}.values())  # (a text found both ways: once)
     names = texts.iloc[[i for i, _, _ in spans]].tolist()
     for (i, start, end), text in zip(spans, names):
         if not out.offset[i]:  # (no place uses the offset, -16:00: a range; the warning that it is none, not said)
@@ -3905,7 +3906,7 @@ def _off_season(zone: str, offset: str, value) -> Message | str:
     shown = _SHOWN[standard, summer].get(offsets[0]) if offsets else None
     if shown is None or offsets is None or offsets[0] == offset:
         return ""
-    if whole_day is None and _offsets_at(home, moment, fold=1) == (offset, offsets[1]):
+    if _offsets_at(home, moment, fold=1) == (offset, offsets[1]):  # (any hour: St. John's put its clocks back at 00:01)
         return ""  # (a time the clocks showed twice that night, the second time at this offset)
     return say(
         "{zone!r} is UTC{offset}, and the time is read at that offset, as written; but at that time the clocks of {place} "
