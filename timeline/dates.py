@@ -625,20 +625,32 @@ _TIME_SPAN = re.compile(r"(?i)(?:^|.*?[^\dT:])(?P<start>\d{1,2}:\d{2})-(?P<end>\
 _TIME_SPAN_END = r"(?i)(?:^|[^\dT:])(?P<start>\d{1,2}:\d\d)(?P<half>\s*[ap]\.?m\.?)?-(?P<end>\d\d(?::?\d\d)?)$"
 
 
-def _time_span(text: str, value: np.datetime64) -> tuple[np.datetime64, np.datetime64] | None:
-    """(start, end) of a date read with a time that a later time follows after a hyphen, as
-    _TIME_SPAN finds one; None for any other."""
-    found = _TIME_SPAN.fullmatch(_ascii_digits(text).strip())
-    if not found:
-        return None
-    start = [int(part) for part in found["start"].split(":")]
-    end = [int(part) for part in found["end"].split(":")]
-    day = value.astype("datetime64[D]").astype(UNIT)
-    if value != day + np.timedelta64(start[0] * 3600 + start[1] * 60, "s") or end[0] > 23 or end[1] > 59:
-        return None
-    if end <= start:
-        return None  # (16:00-05:00: a time and its offset, as a later time cannot be)
-    return value, day + np.timedelta64(end[0] * 3600 + end[1] * 60, "s")
+def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of the dates read to the minute (`minute`), those whose text (`written`, its digits ASCII)
+    ends in a time, a hyphen and a later time (_TIME_SPAN_END), the date read at the first time:
+    (where, the span's start, its end), as seconds past midnight."""
+    # A hyphen three, five or six from the end; of those, a time and a later one (16:00-05:00 is an
+    # offset), the time read (a text's first, 9:00-10:00 at 9:00, not 2022-01-05 09:00-10:00 at 00:00).
+    dashed = np.flatnonzero(np.logical_or.reduce([_byte_from_end(written, k) == ord("-") for k in (3, 5, 6)]) & minute)
+    if not len(dashed):
+        return dashed, dashed, dashed
+    parts = pc.extract_regex(written.take(pa.array(dashed)), _TIME_SPAN_END)
+    begin = pc.fill_null(pc.utf8_lpad(pc.struct_field(parts, "start"), 5, "0"), "99:99").to_numpy(False)
+    until = pc.fill_null(pc.struct_field(parts, "end"), "0000").to_numpy(False)
+    half = pc.fill_null(pc.utf8_trim_whitespace(pc.utf8_lower(pc.struct_field(parts, "half"))), "").to_numpy(False)
+    until = np.array([_clock_of(end) for end in until.tolist()], dtype=object)
+    begin_at, until_at = _clock_seconds(begin), _clock_seconds(until)
+    afternoon = np.char.startswith(half.astype(str), "p")
+    twelve = begin_at // 3600 == 12
+    begin_at = np.where(half != "", begin_at % 43200 + afternoon * 43200, begin_at)  # (9:00 PM: 21:00)
+    begin_at = np.where((half != "") & twelve & ~afternoon, begin_at % 3600, begin_at)  # (12:30 AM: 00:30)
+    # (9:00 PM-10:00: the span's end in the afternoon too; 10:00 AM-02:00: an end before the start
+    # in the afternoon, 14:00)
+    later = (until_at >= 0) & (until_at < 43200) & (until_at + 43200 > begin_at)
+    until_at = np.where((afternoon | ((half != "") & (until_at <= begin_at))) & later, until_at + 43200, until_at)
+    read_at = (values[dashed] - values[dashed].astype("datetime64[D]").astype(UNIT)).astype(np.int64)
+    keep = (until_at > begin_at) & (begin_at == read_at)
+    return dashed[keep], begin_at[keep], until_at[keep]
 
 
 def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
@@ -649,47 +661,17 @@ def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
         return
     written = pa.array(texts.array, type=pa.large_string())
     minute = (out.precision == "minute") & ~np.isnat(out.values)
-    spans: list[tuple[int, str, str]] = []  # (where, start, end), each as written: 2022-01-05 09:00
-    # A hyphen three, five or six from the end; of those, a time and a later one (16:00-05:00 is an
-    # offset), the time read (a text's first, 9:00-10:00 at 9:00, not 2022-01-05 09:00-10:00 at 00:00).
-    dashed = np.flatnonzero(np.logical_or.reduce([_byte_from_end(written, k) == ord("-") for k in (3, 5, 6)]) & minute)
-    if len(dashed):
-        parts = pc.extract_regex(written.take(pa.array(dashed)), _TIME_SPAN_END)
-        begin = pc.fill_null(pc.utf8_lpad(pc.struct_field(parts, "start"), 5, "0"), "99:99").to_numpy(False)
-        until = pc.fill_null(pc.struct_field(parts, "end"), "0000").to_numpy(False)
-        half = pc.fill_null(pc.utf8_trim_whitespace(pc.utf8_lower(pc.struct_field(parts, "half"))), "").to_numpy(False)
-        until = np.array([_clock_of(end) for end in until.tolist()], dtype=object)
-        begin_at, until_at = _clock_seconds(begin), _clock_seconds(until)
-        afternoon = np.char.startswith(half.astype(str), "p")
-        twelve = begin_at // 3600 == 12
-        begin_at = np.where(half != "", begin_at % 43200 + afternoon * 43200, begin_at)  # (9:00 PM: 21:00)
-        begin_at = np.where((half != "") & twelve & ~afternoon, begin_at % 3600, begin_at)  # (12:30 AM: 00:30)
-        # (9:00 PM-10:00: the span's end in the afternoon too)
-        until_at = np.where(
-            afternoon & (until_at >= 0) & (until_at < 43200) & (until_at + 43200 > begin_at), until_at + 43200, until_at
-        )
-        values = out.values[dashed]
-        read_at = (values - values.astype("datetime64[D]").astype(UNIT)).astype(np.int64)
-        keep = (until_at > begin_at) & (begin_at == read_at)
-        dashed = dashed[keep]
-        days = _days_written(out.values[dashed])
-        for i, day, start, end in zip(dashed.tolist(), days, begin_at[keep].tolist(), until_at[keep].tolist()):
-            spans.append(
-                (
-                    i,
-                    f"{day} {start // 3600:02d}:{start % 3600 // 60:02d}",
-                    f"{day} {end // 3600:02d}:{end % 3600 // 60:02d}",
-                )
-            )
-    # Other digits than ASCII's, with a colon and a hyphen: looked at in Python (_time_span).
     other = ~pc.string_is_ascii(written).to_numpy(zero_copy_only=False) & minute
-    if other.any():
-        other &= pc.match_substring(written, ":").to_numpy(False) & pc.match_substring(written, "-").to_numpy(False)
-        for i in np.flatnonzero(other).tolist():
-            span = _time_span(texts.iloc[i], out.values[i])
-            if span is not None:
-                spans.append((i, _as_written(span[0], "minute"), _as_written(span[1], "minute")))
-    spans = list({i: (i, start, end) for i, start, end in spans}.values())  # (a text found both ways: once)
+    if other.any():  # (other digits than ASCII's: ٠٩:٠٠-١٠:٠٠ is 09:00-10:00)
+        written = pa.array(
+            [_ascii_digits(t) if o else t for t, o in zip(texts.tolist(), other.tolist())], pa.large_string()
+        )
+    at, begin_at, until_at = _spans(written, out.values, minute)
+    days = _days_written(out.values[at])
+    spans = [
+        (i, f"{day} {start // 3600:02d}:{start % 3600 // 60:02d}", f"{day} {end // 3600:02d}:{end % 3600 // 60:02d}")
+        for i, day, start, end in zip(at.tolist(), days, begin_at.tolist(), until_at.tolist())
+    ]
     names = texts.iloc[[i for i, _, _ in spans]].tolist()
     for (i, start, end), text in zip(spans, names):
         if not out.offset[i]:  # (no place uses the offset, -16:00: a range; the warning that it is none, not said)
@@ -1853,21 +1835,14 @@ def _readings(texts: list[str]) -> list[tuple[np.datetime64, str, str] | None]:
     if not texts:
         return []
     out = _Out(len(texts))
-    _read(
-        pa.array([_ascii_digits(t) for t in texts], type=pa.large_string()),
-        np.arange(len(texts)),
-        out,
-        _python,
-        names=[str(i) for i in range(len(texts))],
-    )
+    written = pa.array([_ascii_digits(t) for t in texts], type=pa.large_string())
+    _read(written, np.arange(len(texts)), out, _python, names=[str(i) for i in range(len(texts))])
+    spans = set(_spans(written, out.values, (out.precision == "minute") & ~np.isnat(out.values))[0].tolist())
     two_digits = _two_digit_caveat(2022, 1, 7, 22).template
     warned = {int(name) for name, said in out.warnings.items() if getattr(said, "template", said) != two_digits}
     return [
         (out.values[i], str(out.precision[i]), str(out.offset[i]))
-        if out.done[i]
-        and not np.isnat(out.values[i])
-        and i not in warned
-        and not (out.precision[i] == "minute" and _time_span(texts[i], out.values[i]))  # (09:00-10:00: refused)
+        if out.done[i] and not np.isnat(out.values[i]) and i not in warned and i not in spans  # (09:00-10:00: refused)
         else None
         for i in range(len(texts))
     ]
