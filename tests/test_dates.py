@@ -605,6 +605,26 @@ REFUSED = [
     ),
     ("5 January 2022 14:30 (Almaty, GMT+6)", ["write 2022-01-05 14:30+06:00"]),
     ("2022-01-05 14:30 [UTC+06:00, local]", ["write 2022-01-05 14:30+06:00"]),
+    # a time and the same moment in UTC in brackets, as news agencies write it: the offset the two give
+    (
+        "2022-01-05 14:30 local time (08:30 GMT)",
+        [
+            "has 'local time (08:30 GMT)' after it, which a date cannot hold; the two times put its clocks at "
+            "UTC+06:00: write 2022-01-05 14:30+06:00"
+        ],
+    ),
+    ("5 January 2022, 2:30 p.m. local time (0830 GMT)", ["UTC+06:00: write 2022-01-05 14:30+06:00"]),
+    ("2022-01-05 14:30 (local time = 08:30 UTC)", ["UTC+06:00: write 2022-01-05 14:30+06:00"]),
+    ("2022-01-05 00:30 (18:30 GMT)", ["UTC+06:00: write 2022-01-05 00:30+06:00"]),  # (UTC's day before)
+    ("2022-01-05 06:45 (01:00 UTC)", ["UTC+05:45: write 2022-01-05 06:45+05:45"]),
+    ("2022-01-05 21:30 (3:30 p.m. GMT)", ["UTC+06:00: write 2022-01-05 21:30+06:00"]),
+    ("2022-01-05 9:30 am local time (1430 GMT)", ["UTC-05:00: write 2022-01-05 09:30-05:00"]),
+    (
+        "2022-01-05 14:30+06:00 (08:30 GMT)",
+        ["has '(08:30 GMT)' after it, which a date cannot hold; write 2022-01-05 14:30+06:00"],
+    ),
+    ("2022-01-05 14:30 (08:17 GMT)", ["is not a date that can be read"]),  # (no clock is 6:13 ahead of UTC)
+    ("2022-01-05 13:45+05 (08:00 GMT)", ["is not a date that can be read"]),  # (the two disagree)
     # a weekday in brackets that is not the date's: said, not dropped
     (
         "2022-01-05 (Fri)",
@@ -760,6 +780,30 @@ def test_a_date_read_two_ways_is_told_two_ways_to_write_it_that_keep_its_time(te
         value, precision, offset = parse_one(way)
         assert (value, precision) == (pd.Timestamp(reading), "minute"), way
         assert offset == ("+06:00" if "+06:00" in text else "")
+
+
+@pytest.mark.parametrize(
+    "text, utc",
+    [
+        ("2022-01-05 14:30 local time (08:30 GMT)", "2022-01-05 08:30"),
+        ("5 January 2022, 2:30 p.m. local time (0830 GMT)", "2022-01-05 08:30"),
+        ("2022-01-05 00:30 (18:30 GMT)", "2022-01-04 18:30"),
+        ("2022-01-05 06:45 (01:00 UTC)", "2022-01-05 01:00"),
+        ("2022-01-05 9:30 am local time (1430 GMT)", "2022-01-05 14:30"),
+        ("2022-01-05 12:00 (23:00 GMT)", "2022-01-04 23:00"),  # (New Zealand's summer, +13:00, not Niue's -11:00)
+        ("2022-01-05 13:00 (23:00 GMT)", "2022-01-05 23:00"),  # (Hawaii's -10:00, not Kiribati's +14:00)
+    ],
+)
+def test_a_time_with_its_utc_moment_is_told_a_date_that_is_that_moment(text, utc):
+    """What the message says to write is the moment both times name, with no warning."""
+    with pytest.raises(DateError) as raised:
+        parse_one(text)
+    advice = str(raised.value).rsplit("write ", 1)[1]
+    read = dates.read(advice)
+    assert read.warning == "" and read.precision == "minute"
+    hours, minutes = int(read.offset[1:3]), int(read.offset[4:6])
+    shift = pd.Timedelta(hours=hours, minutes=minutes) * (1 if read.offset[0] == "+" else -1)
+    assert read.value - shift == pd.Timestamp(utc)
 
 
 def test_date_error_is_a_value_error():

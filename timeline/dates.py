@@ -1595,6 +1595,13 @@ _BRACKETED = re.compile(
     r"(?P<date>.*\d.*?)\s*(?:\((?P<words>[^()?\d]*[^\W\d_][^()?]*)\)"
     r"|\[(?P<note>\d{1,3}|[^\[\]\d]*[^\W\d_][^\[\]]{0,40})\])"
 )
+# A time, then the same moment in UTC in brackets, as news agencies write it (14:30 local time
+# (08:30 GMT), 2:30 p.m. (0830 GMT), 14:30 (local time = 08:30 UTC)): the two give the offset.
+_TWO_CLOCKS = re.compile(
+    r"(?P<date>.*\d(?:\s*[ap]\.?m\.?)?)(?:\s+local(?:\s+time)?)?\s*,?\s*[(\[]\s*(?:local(?:\s+time)?\s*[=:,]?\s*)?"
+    r"(?P<hour>\d{1,2})[:.h]?(?P<minute>\d{2})\s*(?P<half>[ap]\.?m\.?)?\s*(?:hrs?\s*)?(?:GMT|UTC|Z)\s*[)\]]",
+    re.IGNORECASE,
+)
 # A year with the word for year after it, as Russian and Kazakh write it: 2022 г., 2022 год, 2022 ж.
 _YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:ы|ғы)?)", re.IGNORECASE)
 # A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
@@ -2194,6 +2201,18 @@ def _plan(text: str, template: str) -> dict:
     if era_year:  # 500 до н. э., 500 av. J.-C.: 500 BC
         plan["foreign era"] = (len(plan["read"]), era_year[1])
         plan["read"].append(era_year[0])
+    two_clocks = _TWO_CLOCKS.fullmatch(written)
+    if two_clocks:  # 14:30 local time (08:30 GMT)
+        utc_hour, utc_minute = int(two_clocks["hour"]), int(two_clocks["minute"])
+        half = (two_clocks["half"] or "")[:1].lower()
+        if half and 1 <= utc_hour <= 12:
+            utc_hour = utc_hour % 12 + (12 if half == "p" else 0)  # (2:30 p.m. GMT: 14:30; 12:30 a.m.: 00:30)
+        elif half:
+            utc_hour = 24  # (14:30 p.m.: no time)
+        if utc_hour <= 23 and utc_minute <= 59:
+            words = written[len(two_clocks["date"]) :].strip()
+            plan["two clocks"] = (len(plan["read"]), words, utc_hour * 3600 + utc_minute * 60)
+            plan["read"].append(two_clocks["date"])
     place_time = _place_time(written)
     if place_time:  # 14:30 Almaty time, 14:30 (local time)
         date, words, place, zone = place_time
@@ -2352,6 +2371,30 @@ def _offset_among(words: str) -> str | None:
         return None
     sign, hours, minutes, other_sign, other_hours, other_minutes = found[0]
     offset = f"{sign or other_sign}{int(hours or other_hours):02d}:{minutes or other_minutes or '00'}"
+    return offset if _plausible_offset(offset) else None
+
+
+def _after_it(words: str, date: str) -> Message:
+    """What is said of words after a date that it cannot hold (14:30 local time), `date` to write."""
+    return say("has {words} after it, which a date cannot hold; write {date}", words=repr(words), date=date)
+
+
+def _offset_between(local: tuple[np.datetime64, str, str] | None, utc: int) -> str | None:
+    """The UTC offset of a time (`local`, as _readings gives it, its offset not looked at) that is
+    the moment `utc` (seconds past midnight) in UTC; None where it is no time, or the two differ
+    by what no clock does (an offset beyond -12:00..+14:00, or not of whole quarter hours)."""
+    if local is None or local[1] != "minute":
+        return None
+    value = local[0]
+    seconds = int((value - value.astype("datetime64[D]").astype(UNIT)).astype(np.int64))
+    if seconds % 60:
+        return None
+    ahead = (seconds - utc + 12 * 3600) % 86400 - 12 * 3600  # (-12:00 to +11:59; +12:00 to +14:00 below)
+    if ahead < -10 * 3600 and ahead + 86400 <= 14 * 3600:
+        ahead += 86400  # (New Zealand's summer +13:00 rather than Niue's -11:00; Hawaii's -10:00 kept)
+    if ahead % 900:
+        return None
+    offset = f"{'-' if ahead < 0 else '+'}{abs(ahead) // 3600:02d}:{abs(ahead) % 3600 // 60:02d}"
     return offset if _plausible_offset(offset) else None
 
 
@@ -2952,6 +2995,21 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, said = plan["rewritten"]
         if read[at] is not None:
             return said(_as_written(*read[at]))
+    if "two clocks" in plan:
+        at, words, utc = plan["two clocks"]
+        offset = _offset_between(read[at], utc)
+        if offset and read[at][2] in (offset, offset.replace(":", ""), offset.removesuffix(":00")):
+            # (14:30+06:00 (08:30 GMT): the same moment twice)
+            return _after_it(words, _as_written(*read[at]))
+        if offset and not read[at][2]:  # (14:30 local time (08:30 GMT): at UTC+06:00)
+            value, precision, _ = read[at]
+            return say(
+                "has {words} after it, which a date cannot hold; the two times put its clocks at UTC{offset}: "
+                "write {date}",
+                words=repr(words),
+                offset=offset,
+                date=_as_written(value, precision, offset),
+            )
     if "place time" in plan:
         at, words, place, zone = plan["place time"]
         placed, alone = read[at], read[at + 1]  # (the date with the city's zone, and as written before it)
@@ -2969,11 +3027,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     offset=offset,
                     date=_as_written(value, precision, offset),
                 )
-            return say(
-                "has {words} after it, which a date cannot hold; write {date}",
-                words=repr(words),
-                date=_as_written(value, precision, offset),
-            )
+            return _after_it(words, _as_written(value, precision, offset))
     if "bracketed" in plan:
         at, words, date = plan["bracketed"]
         if read[at] is not None:
