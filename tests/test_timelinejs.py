@@ -196,13 +196,19 @@ def test_unique(base, taken, chosen):
         ("1430", (14, 30)),
         ("930", (9, 30)),
         ("14:30:15.5", (14, 30)),
+        # a zone or an offset after it (kept in the date: sheet.zone)
+        ("14:30 MSK", (14, 30)),
+        ("2:30 PM EST", (14, 30)),
+        ("1430+06:00", (14, 30)),
     ],
 )
 def test_clock(text, time):
     assert sheets.clock(text) == time
 
 
-@pytest.mark.parametrize("text", ["25", "25:00", "12:60", "2460", "13:00 PM", "0:30 AM", "noon", "14h30", "14:3"])
+@pytest.mark.parametrize(
+    "text", ["25", "25:00", "12:60", "2460", "13:00 PM", "0:30 AM", "noon", "14h30", "14:3", "14:30 hrs", "14:30 MSK!"]
+)
 def test_clock_refuses(text):
     with pytest.raises(CellError) as refused:
         sheets.clock(text)
@@ -1009,6 +1015,26 @@ def test_groups_that_differ_only_in_case_are_one_lane_and_said(tmp_path, groups,
     loaded = load(str(tmp_path / "events.csv"))
     assert list(loaded.accounts["category"]) == categories
     assert sorted(loaded.accounts["category"].str.lower().unique()) == sorted({c.lower() for c in categories})
+
+
+@pytest.mark.parametrize(
+    "time, date, offset",
+    [
+        ("14:30 MSK", "2022-01-05 14:30 MSK", "+03:00"),
+        ("2:30 PM EST", "2022-01-05 14:30 EST", "-05:00"),
+        ("14:30+06:00", "2022-01-05 14:30+06:00", "+06:00"),
+        ("1430Z", "2022-01-05 14:30Z", "Z"),
+        ("14:30:15 Asia/Almaty", "2022-01-05 14:30:15 Asia/Almaty", "+06:00"),
+    ],
+)
+def test_a_time_s_zone_is_kept_not_dropped(tmp_path, time, date, offset):
+    """TimelineJS shows a Time's zone nowhere; the import keeps it, and it is read as events.csv's are."""
+    (tmp_path / "sheet.csv").write_text(f"Year,Month,Day,Time,Headline\n2022,1,5,{time},A slide\n", encoding="utf-8")
+    result = importer.import_sheet(str(tmp_path / "sheet.csv"), str(tmp_path / "events.csv"))
+    assert not result.failed and result.problems == []
+    loaded = load(str(tmp_path / "events.csv"))
+    assert list(loaded.accounts["date"]) == [date] and list(loaded.accounts["offset"]) == [offset]
+    assert loaded.problems == []
 
 
 def test_a_picture_and_a_link_say_nothing():

@@ -68,7 +68,10 @@ SHEET_COLUMN_OF = {
 
 _TIME = re.compile(  # as TimelineJS reads a Time: 14:30, 14.30, 1430, 14, with AM or PM
     r"(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2})(?:[:.](?P<second>\d{2}(?:[.,]\d+)?))?)?"
-    r"\s*(?:(?P<half>[ap])\.?\s*m\.?)?",
+    r"\s*(?:(?P<half>[ap])\.?\s*m\.?)?"
+    # (then a zone or an offset, which TimelineJS does not read and we keep: 14:30 MSK, 14:30+06:00)
+    r"(?:(?P<offset>Z|[+-]\d{2}(?::?\d{2})?)|\s*(?!(?:hrs?|hours|uhr)$)(?P<zone>(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+    r"|[A-Z]{2,5}|[A-Z]+(?:/[A-Z_+-]+)+))?",
     re.IGNORECASE,
 )
 # A Time a spreadsheet wrote as a fraction of a day (0.25 is 06:00): never a time TimelineJS
@@ -294,7 +297,7 @@ def sheet_date(year: str, month: str = "", day: str = "", time: str = "", prefix
         raise CellError(names[3], _WITHOUT(names[3], names[2]))
     if time:
         hour, minute = clock(time, names[3])
-        text += f" {hour:02d}:{minute:02d}" + seconds(time)
+        text += f" {hour:02d}:{minute:02d}" + seconds(time) + zone(time)
     return text
 
 
@@ -371,6 +374,16 @@ def seconds(text: str) -> str:
     as the editor wrote them (TimelineJS reads them too)."""
     match = _TIME.fullmatch(text.strip())
     return f":{match['second'].replace(',', '.')}" if match and match["second"] else ""
+
+
+def zone(text: str) -> str:
+    """The zone or UTC offset after a sheet's Time as our dates write it after a time (` MSK`,
+    `+06:00`), "" if none: TimelineJS shows the time without it; we keep it, and read it as
+    every date's zone is read (an abbreviation of several zones, CST, is warned)."""
+    match = _TIME.fullmatch(text.strip())
+    if not match:
+        return ""
+    return match["offset"] or (f" {match['zone']}" if match["zone"] else "")
 
 
 def _WITHOUT(column: str, needed: str) -> Message:
