@@ -320,6 +320,11 @@ def test_a_year_as_a_day_is_told_from_a_real_date(dates, warned):
         # to be written '12-01-26', a new id that breaks its links
         ("12/01/26", ERROR, "looks like a date a spreadsheet made of an id", "12-01-26"),
         ("3.4.26", ERROR, "write the id as it was, in a column formatted as Text", "3-4-26"),
+        # ... and as Excel shows it, and saves it as CSV (1-2 typed: 2-Jan; 5-68: May-68): not to be
+        # written '2-jan', a new id
+        ("2-Jan", ERROR, "looks like a date a spreadsheet made of an id", "2-jan"),
+        ("May-68", ERROR, "write the id as it was, in a column formatted as Text", "may-68"),
+        ("12-Jan-22", ERROR, "looks like a date a spreadsheet made of an id", "12-jan-22"),
     ],
 )
 def test_an_id_read_as_a_number(value, level, says, never):

@@ -139,6 +139,10 @@ def test_inline_is_one_line_without_addresses(cell, text):
         ("抗议", "event"),  # (a script without a table here: no letters left)
         ("A" * 80, "a" * 60),
         ("word " * 20, "-".join(["word"] * 12)),
+        # a dash of Unicode's and a digit of another script: kept, as a hyphen and an ASCII digit
+        ("ev\u20131", "ev-1"),
+        ("ev-\u0661", "ev-1"),
+        ("1990\u20131995 war", "1990-1995-war"),
     ],
 )
 def test_slug(headline, slug):

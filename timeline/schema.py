@@ -75,10 +75,16 @@ class Column:
 # --- what the rules say --------------------------------------------------------------------------
 
 
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # (as Excel shows a month: d-mmm, mmm-yy)
+
+
 def _misfit_id(column: str, value: str) -> Message:
     if re.fullmatch(diagnosis.SCIENTIFIC, value):
         return diagnosis.scientific_id_message(value)  # (no slug: '2-02201e-15' is no id)
-    if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}(?:\d{2})?", value):  # (12/01/26: 12-1 typed, made a date)
+    # (12/01/26: 12-1 typed, made a date; 2-Jan, Jan-22, 12-Jan-22: the same, as Excel shows it)
+    if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}(?:\d{2})?", value) or re.fullmatch(
+        rf"\d{{1,2}}-(?:{_MONTHS})(?:-\d{{2}}(?:\d{{2}})?)?|(?:{_MONTHS})-\d{{2}}", value
+    ):
         return say(
             "id {value} looks like a date a spreadsheet made of an id typed into a cell that was not Text (12-1 "
             "or 3-4 is read as a day of this year); write the id as it was, in a column formatted as Text",
@@ -1340,7 +1346,13 @@ def slug(text: str) -> str:
     # marks taken off, as Greek's accented vowels are a vowel and an accent.)
     folded = unicodedata.normalize("NFC", fold(text).lower())
     folded = (_ukrainian_in_latin(folded, text) or folded).translate(_TRANSLITERATION)
-    folded = unicodedata.normalize("NFKD", folded).translate(_TRANSLITERATION).encode("ascii", "ignore").decode()
+    folded = unicodedata.normalize("NFKD", folded).translate(_TRANSLITERATION)
+    # (a dash of Unicode's a hyphen, a digit of another script its ASCII one: ev–1 and ev-١ are ev-1)
+    folded = "".join(
+        "-" if unicodedata.category(c) == "Pd" else str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c
+        for c in folded
+    )
+    folded = folded.encode("ascii", "ignore").decode()
     folded = re.sub(r"['\u2019]", "", folded)
     out = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "event"
     if len(out) > SLUG_LENGTH:
