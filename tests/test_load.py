@@ -125,7 +125,16 @@ PROBLEMS = [
         "Latin-1 bytes",
         text(line()).encode() + line(id="b", title="Caf\xe9").encode("latin-1"),
         (3, "title", E),
-        "not UTF-8",
+        "not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)",
+    ),
+    # (Windows-1251, as a spreadsheet set to Russian saves one: told to be opened as such, not as
+    # Latin-1, which would garble its words for good: Токаев as Òîêàåâ)
+    (
+        "Windows-1251 bytes",
+        text(line()).encode() + line(id="b", title="Токаев выступил", source="ТАСС").encode("cp1251"),
+        (3, "title", E),
+        "not UTF-8 (the file was probably saved as Windows-1251, as a spreadsheet set to Russian or Kazakh "
+        "saves one): open it as Cyrillic (Windows-1251), not as Western text",
     ),
     # id
     ("empty id", text(line(id="")), (2, "id", E), "id is empty"),

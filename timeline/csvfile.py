@@ -120,7 +120,10 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
         replaced = False
     except pa.ArrowInvalid:
         # An open quote, or bytes that are not UTF-8: read again slowly, to say where.
-        text = data.to_pybytes().decode("utf-8", errors="replace")
+        raw = data.to_pybytes()
+        text = raw.decode("utf-8", errors="replace")
+        cyrillic = "\ufffd" in text and _cyrillic_1251(raw)
+        del raw
         frame, rows, shape_problems, records = _parse_with_csv_module(text, columns)
         del text
         replaced = True
@@ -141,7 +144,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
     problems += shape_problems
     frame, rows = _drop_blank_rows(frame, rows)
     before = len(problems)
-    bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent)
+    bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent, cyrillic=replaced and cyrillic)
     bad_rows |= _header_again(frame, rows, columns, problems, bad_rows)
     line_ends = scan.newlines if scan.newlines else scan.returns  # (CR alone: an old Mac's files)
     if scan.quotes and line_ends > records - (not scan.edges[1].endswith((b"\n", b"\r"))):
@@ -320,6 +323,26 @@ def _scan(data: pa.Buffer) -> Scan:
     """One pass over the bytes, a piece at a time (numpy, no copy of the file)."""
     view = _bytes(data)
     return Scan.joined([Scan.of(view[start : start + _STEP]) for start in range(0, len(view), _STEP)])
+
+
+def _cyrillic_1251(raw: bytes) -> bool:
+    """Whether the bytes of a file that is not UTF-8 are Windows-1251's Cyrillic (Токаев saved by a
+    spreadsheet set to Russian): most of its bytes of 0x80 or more are in words of three or more
+    such bytes, letters in Windows-1251 (А-я, Ёё, Іі, Kazakh's). Latin-1 and Windows-1252 text
+    has an accented letter among ASCII ones (café), seldom three in a row."""
+    high = np.frombuffer(raw, dtype=np.uint8) >= 0x80
+    count = int(np.count_nonzero(high))
+    if not count:
+        return False
+    # (the bytes of runs of three or more: a byte whose run, counted both ways, is 3 long at least)
+    padded = np.concatenate([[False], high, [False]])
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    starts, ends = edges[::2], edges[1::2]
+    in_words = int((ends - starts)[(ends - starts) >= 3].sum())
+    if in_words * 2 < count:
+        return False
+    letters = bytes(raw[i] for i in np.flatnonzero(high)[:4096].tolist()).decode("cp1251", errors="replace")
+    return sum(c.isalpha() for c in letters) >= 0.9 * len(letters)
 
 
 def _is_utf8(data: pa.Buffer) -> bool:
@@ -825,10 +848,11 @@ def _may_be_blank(values: pd.Series) -> np.ndarray:
     )
 
 
-def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray:
+def _rows_with_bad_text(frame, rows, columns, problems, absent=(), cyrillic=False) -> np.ndarray:
     """Rows holding NUL bytes or bytes that were not UTF-8: errors, left out.
 
-    `absent`: needles known not to occur in the file, not looked for.
+    `absent`: needles known not to occur in the file, not looked for; `cyrillic`: the bytes that
+    are not UTF-8 are Windows-1251's Cyrillic words (_cyrillic_1251), to be opened as such.
     """
     bad = np.zeros(len(frame), dtype=bool)
     for name in columns:
@@ -847,11 +871,21 @@ def _rows_with_bad_text(frame, rows, columns, problems, absent=()) -> np.ndarray
             (
                 "\ufffd",
                 ProblemCode.NOT_UTF8,
-                lambda value: say(
-                    "{value} holds bytes that are not UTF-8 (the file was probably saved as Latin-1 or "
-                    "Windows-1252); {how_to_save}; the row is left out",
-                    value=value,
-                    how_to_save=HOW_TO_SAVE,
+                lambda value: (
+                    say(
+                        "{value} holds bytes that are not UTF-8 (the file was probably saved as Windows-1251, as a "
+                        "spreadsheet set to Russian or Kazakh saves one): open it as Cyrillic (Windows-1251), not "
+                        "as Western text, then {how_to_save}; the row is left out",
+                        value=value,
+                        how_to_save=HOW_TO_SAVE,
+                    )
+                    if cyrillic
+                    else say(
+                        "{value} holds bytes that are not UTF-8 (the file was probably saved as Latin-1 or "
+                        "Windows-1252); {how_to_save}; the row is left out",
+                        value=value,
+                        how_to_save=HOW_TO_SAVE,
+                    )
                 ),
             ),
         ):
