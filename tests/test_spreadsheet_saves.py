@@ -99,6 +99,12 @@ def mojibake_1251(value: str) -> str:
     return "".join(c if c.isascii() else c.encode("utf-8").decode("cp1251", errors="replace") for c in value)
 
 
+def western_1251(value: str) -> str:
+    """A Windows-1251 file (Russian Excel's CSV) opened as Western text and saved as UTF-8."""
+    value = value.replace("Tokayev ", "Токаев выступил ")
+    return "".join(c if c.isascii() else c.encode("cp1251").decode("cp1252") for c in value)
+
+
 def xlsx(rows: list[list]) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
@@ -177,6 +183,15 @@ CASES = [
         "mojibake, Russian Excel",
         saved(encoding="utf-8", text=mojibake_1251),
         ("", WARNING, ["garbled by a wrong encoding", "'РўРѕРєР°РµРІ' for 'Токаев'", "file as Windows-1251"]),
+    ),
+    (
+        "Windows-1251 opened as Western text",
+        saved(encoding="utf-8", text=western_1251),
+        (
+            "",
+            WARNING,
+            ["Cyrillic text garbled by a wrong encoding", "'Òîêàåâ âûñòóïèë", "for 'Токаев выступил", "Windows-1251"],
+        ),
     ),
     (
         "Windows-1252",
@@ -348,6 +363,9 @@ def test_real_accents_are_not_mojibake():
         "Вариант С–Д, класс С, 5 С°, Р. Кошкарбаев",
         "Қазақстан: төтенше жағдай, № 5",
         "«ТАСС» и «СССР»: Тёплый Стан",  # (С» or Тё: a pair a garbled text has, alone)
+        # (nor Western text with accented capitals: Windows-1251's Cyrillic read as Western has
+        # words of them alone)
+        "ÉTÉ À PARIS, Þórshöfn, Ærøskøbing, São Tomé, Müller ÖFFNUNG",
     ],
 )
 def test_cyrillic_text_is_not_mojibake(text):

@@ -499,7 +499,13 @@ _MOJIBAKE_HINT = (
     # (Two such pairs in a row, as every garbled word of two Cyrillic letters has: one pair alone is
     # Russian as often, «ТАСС» or Тёплый.)
     "|(?:[\u0420-\u0423][" + _CP1251_CONTINUATION + "]){2}"  # (no character of it is special in a class)
+    # (Or Windows-1251's Cyrillic read as Western text, Windows-1252, and saved so: Токаев as
+    # Òîêàåâ, a word of four letters from À to ÿ at least: _cyrillic_as_western.)
+    "|[\u00c0-\u00ff]{4}"
 )
+# A letter of Windows-1251's Cyrillic as Windows-1252 shows its byte (А-я: À-ÿ; Ё, ё: ¨, ¸).
+_WESTERN_CYRILLIC = "\u00c0-\u00ff\u00a8\u00b8"
+CYRILLIC_AS_WESTERN = "Windows-1251 as Windows-1252"  # (the "encoding" garbled() gives such a text)
 # The first bytes of every such text, whichever it is (load looks at a column only if it holds one).
 MOJIBAKE_BYTES = (b"\xc3", "Р".encode(), "С".encode())
 # ftfy's names for the encodings it undoes, as a spreadsheet's menus name them.
@@ -538,10 +544,40 @@ def garbled(values: pd.Series) -> dict[str, tuple[str, str]]:
             fixed, encoding = _undone(text)
             if encoding:
                 found[text] = (fixed, encoding)
+                continue
+        cyrillic = _cyrillic_as_western(text)
+        if cyrillic:
+            found[text] = (cyrillic, CYRILLIC_AS_WESTERN)
     return found
 
 
+def _cyrillic_as_western(text: str) -> str | None:
+    """What a text reads as Cyrillic, if it is Windows-1251's read as Windows-1252 (Òîêàåâ
+    âûñòóïèë: Токаев выступил): a word of five such letters alone (Òîêàåâ says), or half its
+    letters in such words, one of four letters at least (ÒÀÑÑ). Western languages have a word of
+    accented letters alone seldom, and short (ÉTÉ). None for any other."""
+    words = re.findall(rf"[\w{_WESTERN_CYRILLIC}]+", text)
+    letters = sum(len(word) for word in words)
+    # (of three letters or more that differ: ééééé is no word)
+    garbled = [word for word in words if re.fullmatch(rf"[{_WESTERN_CYRILLIC}]+", word) and len(set(word)) >= 3]
+    longest = max(map(len, garbled), default=0)
+    if longest < 5 and (longest < 4 or 2 * sum(map(len, garbled)) < letters):
+        return None
+    try:
+        return text.encode("cp1252").decode("cp1251")
+    except UnicodeError:  # (a character Windows-1252 has not: not such a text)
+        return None
+
+
 def garbled_message(column: str, value: str, fixed: tuple[str, str]) -> Message:
+    if fixed[1] == CYRILLIC_AS_WESTERN:
+        return say(
+            "{column} {value} looks like Cyrillic text garbled by a wrong encoding (a file saved as Windows-1251 "
+            "was opened as Western text, then saved); it probably reads {fixed}",
+            column=column,
+            value=show(value),
+            fixed=show(fixed[0]),
+        )
     return say(
         "{column} {value} looks garbled by a wrong encoding (a program read the file as "
         "{encoding} instead of UTF-8, then saved it); it probably reads {fixed}",
@@ -559,6 +595,24 @@ def garbled_finding(examples: dict[str, tuple[str, str]], rows: np.ndarray) -> F
     good, encoding = _undone(bad)
     if not encoding:  # (the word alone is too short to say: the whole value)
         bad, (good, encoding) = text, examples[text]
+    if encoding == CYRILLIC_AS_WESTERN:
+        return Finding(
+            rows,
+            Problem(
+                0,
+                "",
+                WARNING,
+                say(
+                    "{count:,} rows hold Cyrillic text garbled by a wrong encoding, such as {bad} for {good}: a file "
+                    "saved as Windows-1251 was opened as Western text (Windows-1252) and saved so, and saving again "
+                    "does not undo it; take the text from the copy saved before, or write each value as the rows "
+                    "below suggest, and next time open such a file as Cyrillic (Windows-1251)",
+                    count=len(np.unique(rows)),
+                    bad=show(bad, 40),
+                    good=show(good, 40),
+                ),
+            ),
+        )
     return Finding(
         rows,
         Problem(
