@@ -211,7 +211,14 @@ def test_clock(text, time):
 
 
 @pytest.mark.parametrize(
-    "text", ["25", "25:00", "12:60", "2460", "13:00 PM", "0:30 AM", "noon", "14h30", "14:3", "14:30 hrs", "14:30 MSK!"]
+    "text",
+    [
+        *("25", "25:00", "12:60", "2460", "13:00 PM", "0:30 AM", "noon", "14h30", "14:3", "14:30 hrs", "14:30 MSK!"),
+        # a span, or a time and an offset behind UTC: not read as either (9:00 PM-10:00 is 21:00 to 22:00)
+        *("9:00 PM-10:00", "10:00 AM-02:00", "14:30-05:00"),
+        # words that are no zone; a fraction of a day with a zone after it
+        *("14:30 local", "14:30 LT", "14:30 noon", "2:30 PMDT", "0.30 EST"),
+    ],
 )
 def test_clock_refuses(text):
     with pytest.raises(CellError) as refused:
@@ -1029,6 +1036,7 @@ def test_groups_that_differ_only_in_case_are_one_lane_and_said(tmp_path, groups,
         ("14:30+06:00", "2022-01-05 14:30+06:00", "+06:00"),
         ("1430Z", "2022-01-05 14:30Z", "Z"),
         ("14:30:15 Asia/Almaty", "2022-01-05 14:30:15 Asia/Almaty", "+06:00"),
+        ("12:30 America/New_York", "2022-01-05 12:30 America/New_York", "-05:00"),  # (its Am no AM)
     ],
 )
 def test_a_time_s_zone_is_kept_not_dropped(tmp_path, time, date, offset):

@@ -68,10 +68,15 @@ SHEET_COLUMN_OF = {
 
 _TIME = re.compile(  # as TimelineJS reads a Time: 14:30, 14.30, 1430, 14, with AM or PM
     r"(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2})(?:[:.](?P<second>\d{2}(?:[.,]\d+)?))?)?"
-    r"\s*(?:(?P<half>[ap])\.?\s*m\.?)?"
-    # (then a zone or an offset, which TimelineJS does not read and we keep: 14:30 MSK, 14:30+06:00)
-    r"(?:(?P<offset>Z|[+-]\d{2}(?::?\d{2})?)|\s*(?!(?:hrs?|hours|uhr)$)(?P<zone>(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
-    r"|[A-Z]{2,5}|[A-Z]+(?:/[A-Z_+-]+)+))?",
+    r"\s*(?:(?P<half>[ap])\.?\s*m\.?)?",
+    re.IGNORECASE,
+)
+# A zone or a UTC offset after a Time, which TimelineJS shows nowhere and we keep (_zone_split):
+# Z or an offset ahead of UTC joined to it (14:30Z, 14:30+06:00; not one behind, 9:00 PM-10:00,
+# which may be a span), or after a space a zone the dates know (MSK, EST, CST, UTC+6, Asia/Almaty).
+_ZONE_AFTER = re.compile(
+    r"(?:(?P<offset>Z|\+\d{2}(?::?\d{2})?)|\s+(?P<zone>(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+    r"|[A-Z]{2,5}|[A-Z][A-Z_]*(?:/[A-Z][A-Z_+-]*)+))$",
     re.IGNORECASE,
 )
 # A Time a spreadsheet wrote as a fraction of a day (0.25 is 06:00): never a time TimelineJS
@@ -119,10 +124,30 @@ class _TwoNumbers(CellError):
     """Two numbers in a cell that holds one: `1,2` in Month."""
 
 
+def _zone_split(text: str) -> tuple[str, str]:
+    """A sheet's Time (stripped) and the zone or offset after it (_ZONE_AFTER), as a date writes
+    it after a time (` MSK`, `+06:00`, `Z`); "" where it has none. A word that is no zone the
+    dates know (`14:30 hrs`, `14:30 local`) is no zone: the Time is refused as it is."""
+    text = text.strip()
+    found = _ZONE_AFTER.search(text)
+    if not found:
+        return text, ""
+    word = found["zone"]
+    if word and not (
+        "/" in word
+        or word[:3].upper() in ("UTC", "GMT")
+        or word.upper() in dates.ZONES.keys() | dates.MANY_OFFSETS.keys()
+    ):
+        return text, ""
+    return text[: found.start()].strip(), f" {word}" if word else found["offset"]
+
+
 def clock(text: str, column: str = "Time") -> tuple[int, int]:
     """A sheet's Time as (hour, minute): `14:30`, `14:30:15`, `2:30 PM`, `2 pm`, and the
-    forms TimelineJS also reads: `14.30`, `1430`, `14` (14:00). A spreadsheet's fraction of a
-    day (`0.25`, 06:00) is refused with the time it stands for: `0.25` could also be 00:25."""
+    forms TimelineJS also reads: `14.30`, `1430`, `14` (14:00), perhaps a zone after it (kept:
+    `zone`). A spreadsheet's fraction of a day (`0.25`, 06:00) is refused with the time it
+    stands for: `0.25` could also be 00:25."""
+    shown, text = text, _zone_split(text)[0]
     fraction = _FRACTION.fullmatch(text.strip())
     if fraction:
         seconds = min(round(float(text) * 86400), 86399)  # (0.99999999 is not the next day's 00:00)
@@ -137,7 +162,7 @@ def clock(text: str, column: str = "Time") -> tuple[int, int]:
                     "{column} {value} may be a spreadsheet's fraction of a day, {fraction}, or {clock}; "
                     "write {fraction} or {clock}",
                     column=column,
-                    value=show(text),
+                    value=show(shown),
                     fraction=day,
                     clock=f"00:{minute:02d}",
                 ),
@@ -147,7 +172,7 @@ def clock(text: str, column: str = "Time") -> tuple[int, int]:
             say(
                 "{column} {value} is a spreadsheet's fraction of a day, {fraction}; write {fraction}",
                 column=column,
-                value=show(text),
+                value=show(shown),
                 fraction=day,
             ),
         )
@@ -155,7 +180,7 @@ def clock(text: str, column: str = "Time") -> tuple[int, int]:
     if not match:
         raise CellError(
             column,
-            say("{column} {value} is not a time of day; write 14:30 or 2:30 PM", column=column, value=show(text)),
+            say("{column} {value} is not a time of day; write 14:30 or 2:30 PM", column=column, value=show(shown)),
         )
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     if match["half"]:
@@ -165,13 +190,13 @@ def clock(text: str, column: str = "Time") -> tuple[int, int]:
                 say(
                     "{column} {value} is not a time of day: with AM or PM the hour runs 1-12",
                     column=column,
-                    value=show(text),
+                    value=show(shown),
                 ),
             )
         hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
     if hour > 23 or minute > 59:
         raise CellError(
-            column, say("{column} {value} is not a time of day (00:00 to 23:59)", column=column, value=show(text))
+            column, say("{column} {value} is not a time of day (00:00 to 23:59)", column=column, value=show(shown))
         )
     return hour, minute
 
@@ -372,7 +397,7 @@ def _year_as_words(year: str, column: str) -> None:
 def seconds(text: str) -> str:
     """The seconds of a sheet's Time as our dates write them (`:15`, `:15.5`), "" if none: kept,
     as the editor wrote them (TimelineJS reads them too)."""
-    match = _TIME.fullmatch(text.strip())
+    match = _TIME.fullmatch(_zone_split(text)[0])
     return f":{match['second'].replace(',', '.')}" if match and match["second"] else ""
 
 
@@ -380,10 +405,7 @@ def zone(text: str) -> str:
     """The zone or UTC offset after a sheet's Time as our dates write it after a time (` MSK`,
     `+06:00`), "" if none: TimelineJS shows the time without it; we keep it, and read it as
     every date's zone is read (an abbreviation of several zones, CST, is warned)."""
-    match = _TIME.fullmatch(text.strip())
-    if not match:
-        return ""
-    return match["offset"] or (f" {match['zone']}" if match["zone"] else "")
+    return _zone_split(text)[1]
 
 
 def _WITHOUT(column: str, needed: str) -> Message:
