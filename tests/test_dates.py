@@ -586,6 +586,13 @@ REFUSED = [
     # (a morning's start and an end before it: the afternoon's, 10:00 AM-02:00 is 10:00 to 14:00)
     ("5 January 2022 10:00 AM-02:00", ["10:00 at UTC-02:00, or the span of time from 10:00 to 14:00"]),
     ("5 January 2022 11:00am-0100", ["11:00 at UTC-0100, or the span of time from 11:00 to 13:00"]),
+    # (an hour alone with AM or PM: 9 PM-10:00 is 21:00 to 22:00)
+    ("5 January 2022 9 PM-10:00", ["21:00 at UTC-10:00, or the span of time from 21:00 to 22:00"]),
+    ("5 January 2022 9am-10:00", ["09:00 at UTC-10:00, or the span of time from 09:00 to 10:00"]),
+    ("5 January 2022 10 AM-02:00", ["10:00 at UTC-02:00, or the span of time from 10:00 to 14:00"]),
+    # (a date read two ways with such a time: the days alone, as the time may be a span)
+    ("03/04/2022 10:00 AM-02:00", ["(month first); write 2022-04-03 or 2022-03-04"]),
+    ("03/04/2022 9:00 PM-10:00", ["(month first); write 2022-04-03 or 2022-03-04"]),
     # (digits of other scripts: read as their ASCII ones are)
     ("5 January 2022 ٠٩:٠٠-١٠", ["09:00 at UTC-10, or the span of time from 09:00 to 10:00"]),
     ("5 January 2022 ٩:٠٠ PM-١٠:٠٠", ["21:00 at UTC-10:00, or the span of time from 21:00"]),

@@ -619,10 +619,10 @@ _MIDNIGHT_SQL = r"(?:^|[^0-9:])12:00[aA][mM]\b"
 # A time, a hyphen and a later time, no space between (5 January 2022, 09:00-10:00; 2022-01-05
 # 14:30-16:00): a span of time as often as a time and its UTC offset (09:00 at UTC-10:00). Read as
 # the offset only where a program wrote it so: a T between the date and the time, or seconds
-# (2022-01-05T09:00-10:00, 2022-01-05 09:00:00-10:00). Otherwise refused (_time_spans).
-_TIME_SPAN = re.compile(r"(?i)(?:^|.*?[^\dT:])(?P<start>\d{1,2}:\d{2})-(?P<end>\d{2}:\d{2})")
-# (The strings to look at, found by Arrow: a time then a later one, no T before it, at the end.)
-_TIME_SPAN_END = r"(?i)(?:^|[^\dT:])(?P<start>\d{1,2}:\d\d)(?P<half>\s*[ap]\.?m\.?)?-(?P<end>\d\d(?::?\d\d)?)$"
+# (2022-01-05T09:00-10:00, 2022-01-05 09:00:00-10:00). Otherwise refused (_time_spans). The
+# strings to look at, found by Arrow (_spans): a time then a later one, no T before it, at the end.
+# (An hour alone, 9 PM-10:00, where AM or PM follows it: _spans.)
+_TIME_SPAN_END = r"(?i)(?:^|[^\dT:])(?P<start>\d{1,2}(?::\d\d)?)(?P<half>\s*[ap]\.?m\.?)?-(?P<end>\d\d(?::?\d\d)?)$"
 
 
 def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -635,9 +635,15 @@ def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[n
     if not len(dashed):
         return dashed, dashed, dashed
     parts = pc.extract_regex(written.take(pa.array(dashed)), _TIME_SPAN_END)
-    begin = pc.fill_null(pc.utf8_lpad(pc.struct_field(parts, "start"), 5, "0"), "99:99").to_numpy(False)
+    start, half = pc.struct_field(parts, "start"), pc.struct_field(parts, "half")
+    hour = pc.invert(pc.match_substring(start, ":"))  # (9 PM: an hour alone, 21:00; 9-10:00, no time)
+    start = pc.if_else(pc.and_(hour, pc.is_null(half)), pa.scalar(None, start.type), start)
+    start = pc.if_else(
+        hour, pc.binary_join_element_wise(start, pa.scalar(":00", start.type), pa.scalar("", start.type)), start
+    )
+    begin = pc.fill_null(pc.utf8_lpad(start, 5, "0"), "99:99").to_numpy(False)
     until = pc.fill_null(pc.struct_field(parts, "end"), "0000").to_numpy(False)
-    half = pc.fill_null(pc.utf8_trim_whitespace(pc.utf8_lower(pc.struct_field(parts, "half"))), "").to_numpy(False)
+    half = pc.fill_null(pc.utf8_trim_whitespace(pc.utf8_lower(half)), "").to_numpy(False)
     until = np.array([_clock_of(end) for end in until.tolist()], dtype=object)
     begin_at, until_at = _clock_seconds(begin), _clock_seconds(until)
     afternoon = np.char.startswith(half.astype(str), "p")
@@ -645,16 +651,17 @@ def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[n
     begin_at = np.where(half != "", begin_at % 43200 + afternoon * 43200, begin_at)  # (9:00 PM: 21:00)
     begin_at = np.where((half != "") & twelve & ~afternoon, begin_at % 3600, begin_at)  # (12:30 AM: 00:30)
     # (9:00 PM-10:00: the span's end in the afternoon too; 10:00 AM-02:00: an end before the start
-    # in the afternoon, 14:00)
+    # in the afternoon, 14:00, but not 10:00 AM-00:30, whose 00 is midnight's hour, never noon's)
     later = (until_at >= 0) & (until_at < 43200) & (until_at + 43200 > begin_at)
-    until_at = np.where((afternoon | ((half != "") & (until_at <= begin_at))) & later, until_at + 43200, until_at)
+    morning = (half != "") & ~afternoon & (until_at <= begin_at) & (until_at >= 3600)
+    until_at = np.where((afternoon | morning) & later, until_at + 43200, until_at)
     read_at = (values[dashed] - values[dashed].astype("datetime64[D]").astype(UNIT)).astype(np.int64)
     keep = (until_at > begin_at) & (begin_at == read_at)
     return dashed[keep], begin_at[keep], until_at[keep]
 
 
 def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
-    """Each date read as a time and a UTC offset that may be a span of two times (_TIME_SPAN):
+    """Each date read as a time and a UTC offset that may be a span of two times (_spans):
     refused, naming both readings; as a range where no place uses the offset (-16:00); read at
     the offset, with a warning naming the span, where the date is ISO 8601's (2022-01-05 09:00-10:00)."""
     if not len(texts):
@@ -662,11 +669,15 @@ def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
     written = pa.array(texts.array, type=pa.large_string())
     minute = (out.precision == "minute") & ~np.isnat(out.values)
     other = ~pc.string_is_ascii(written).to_numpy(zero_copy_only=False) & minute
-    if other.any():  # (other digits than ASCII's: ٠٩:٠٠-١٠:٠٠ is 09:00-10:00)
-        written = pa.array(
-            [_ascii_digits(t) if o else t for t, o in zip(texts.tolist(), other.tolist())], pa.large_string()
+    at, begin_at, until_at = _spans(written, out.values, minute & ~other)
+    if other.any():  # (other digits than ASCII's, ٠٩:٠٠-١٠:٠٠, made 09:00-10:00; a no-break space a space)
+        those = np.flatnonzero(other)
+        made = pa.array([_ascii_digits(t) for t in texts.iloc[those].tolist()], pa.large_string())
+        found = _spans(made, out.values[those], np.ones(len(those), dtype=bool))
+        at, begin_at, until_at = (
+            np.concatenate([mine, theirs])
+            for mine, theirs in zip((at, begin_at, until_at), (those[found[0]], *found[1:]))
         )
-    at, begin_at, until_at = _spans(written, out.values, minute)
     days = _days_written(out.values[at])
     spans = [
         (i, f"{day} {start // 3600:02d}:{start % 3600 // 60:02d}", f"{day} {end // 3600:02d}:{end % 3600 // 60:02d}")
@@ -1824,7 +1835,7 @@ def _as_written(value: np.datetime64, precision: str, offset: str = "", seconds:
             return text
         second = _second(value)
         clock = f"{hour:02d}:{minute:02d}"
-    # (an offset behind UTC that reads as a later time, 09:00-10:00, joined by T: see _TIME_SPAN)
+    # (an offset behind UTC that reads as a later time, 09:00-10:00, joined by T: see _spans)
     joined = "T" if not (second or seconds) and offset[:1] == "-" and offset[1:] > clock else " "
     return f"{text}{joined}{clock}" + (f":{second:02d}" if second or seconds else "") + offset
 
@@ -3219,7 +3230,13 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
     hours, rest = divmod(int(clock.seconds[at]), 3600)
     minutes, seconds = divmod(rest, 60)
     offset = str(clock.offset[at])
-    if _TIME_SPAN.fullmatch(_ascii_digits(written).strip()) and offset[1:] > f"{hours:02d}:{minutes:02d}":
+    if len(
+        _spans(
+            pa.array([_ascii_digits(written)], pa.large_string()),
+            np.array([int(clock.seconds[at])], dtype=_S),
+            np.ones(1, dtype=bool),
+        )[0]
+    ):
         return problem  # (03/04/2022 09:00-10:00: the time may be a span too; the days alone are said)
     seconds_written = seconds or re.search(r"\d:\d\d:\d\d", written)  # (09:00:00-10:00: kept, with its offset)
     time = f" {hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds_written else "")
