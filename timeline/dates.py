@@ -2390,23 +2390,22 @@ def _after_it(words: str, date: str) -> Message:
     return say("has {words} after it, which a date cannot hold; write {date}", words=repr(words), date=date)
 
 
-def _offset_between(local: tuple[np.datetime64, str, str] | None, utc: int) -> str | None:
-    """The UTC offset of a time (`local`, as _readings gives it, its offset not looked at) that is
-    the moment `utc` (seconds past midnight) in UTC; None where it is no time, or the two differ
-    by what no clock does (an offset beyond -12:00..+14:00, or not of whole quarter hours)."""
+def _offsets_between(local: tuple[np.datetime64, str, str] | None, utc: int) -> list[str]:
+    """The UTC offsets at which a time (`local`, as _readings gives it, its offset not looked at)
+    is the moment `utc` (seconds past midnight) in UTC: one, or two a day apart where both are
+    clocks' (12:00 at 23:00 GMT: -11:00, the same day, or +13:00, the day after UTC's); none
+    where it is no time, or the two differ by what no clock does (an offset beyond -12:00 to
+    +14:00, or not of whole quarter hours)."""
     if local is None or local[1] != "minute":
-        return None
+        return []
     value = local[0]
     seconds = int((value - value.astype("datetime64[D]").astype(UNIT)).astype(np.int64))
-    if seconds % 60:
-        return None
-    ahead = (seconds - utc + 12 * 3600) % 86400 - 12 * 3600  # (-12:00 to +11:59; +12:00 to +14:00 below)
-    if ahead < -10 * 3600 and ahead + 86400 <= 14 * 3600:
-        ahead += 86400  # (New Zealand's summer +13:00 rather than Niue's -11:00; Hawaii's -10:00 kept)
-    if ahead % 900:
-        return None
-    offset = f"{'-' if ahead < 0 else '+'}{abs(ahead) // 3600:02d}:{abs(ahead) % 3600 // 60:02d}"
-    return offset if _plausible_offset(offset) else None
+    ahead = (seconds - utc) % 86400
+    return [
+        _as_offset(timedelta(seconds=shift))
+        for shift in (ahead - 86400, ahead)
+        if -12 * 3600 <= shift <= 14 * 3600 and not shift % 900
+    ]
 
 
 def _range(column: str, start: str, end: str) -> Message:
@@ -3008,18 +3007,30 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             return said(_as_written(*read[at]))
     if "two clocks" in plan:
         at, words, utc = plan["two clocks"]
-        offset = _offset_between(read[at], utc)
-        if offset and read[at][2] in (offset, offset.replace(":", ""), offset.removesuffix(":00")):
-            # (14:30+06:00 (08:30 GMT): the same moment twice)
-            return _after_it(words, _as_written(*read[at]))
-        if offset and not read[at][2]:  # (14:30 local time (08:30 GMT): at UTC+06:00)
+        offsets = _offsets_between(read[at], utc)
+        if offsets and read[at][2]:  # (14:30+06:00 (08:30 GMT): the same moment twice)
+            east = offset_seconds([read[at][2], *offsets])[0]
+            if east[0] in east[1:]:
+                return _after_it(words, _as_written(*read[at]))
+        elif len(offsets) == 1:  # (14:30 local time (08:30 GMT): at UTC+06:00)
             value, precision, _ = read[at]
             return say(
                 "has {words} after it, which a date cannot hold; the two times put its clocks at UTC{offset}: "
                 "write {date}",
                 words=repr(words),
-                offset=offset,
-                date=_as_written(value, precision, offset),
+                offset=offsets[0],
+                date=_as_written(value, precision, offsets[0]),
+            )
+        elif offsets:  # (12:00 (23:00 GMT): at UTC-11:00, or at UTC+13:00 a day after UTC)
+            value, precision, _ = read[at]
+            return say(
+                "has {words} after it, which a date cannot hold; the two times put its clocks at UTC{one} or, a "
+                "day apart, at UTC{other}: write {one_date} or {other_date}",
+                words=repr(words),
+                one=offsets[0],
+                other=offsets[1],
+                one_date=_as_written(value, precision, offsets[0]),
+                other_date=_as_written(value, precision, offsets[1]),
             )
     if "place time" in plan:
         at, words, place, zone = plan["place time"]
