@@ -255,6 +255,42 @@ def test_latitude_and_longitude_the_other_way_round_are_told(location, latitude,
         assert dataset.accounts["lat"].tolist() == [float(latitude)]  # (kept as written)
 
 
+SIGN = "with a sign changed they are at it"
+
+
+@pytest.mark.parametrize(
+    "location, latitude, longitude, said",
+    [
+        # a minus sign left out (87.63° W typed as 87.63): drawn in China, Sydney in the Pacific
+        ("Chicago, IL", "41.8781", "87.6298", "write latitude 41.8781 and longitude -87.6298"),
+        ("Sydney", "33.8688", "151.2093", "write latitude -33.8688 and longitude 151.2093"),
+        ("Buenos Aires", "34.6037", "58.3816", "write latitude -34.6037 and longitude -58.3816"),
+        # ... or put in
+        ("Almaty", "-43.2389", "76.8897", "point far from Almaty (KZ), the town in the location column"),
+        # as written, or near the town: nothing said
+        ("Chicago, IL", "41.8781", "-87.6298", None),
+        ("London", "51.5074", "0.1278", None),  # (east of Greenwich for west: a few km, near)
+        ("Paris, France", "48.8566", "2.3522", None),  # (flipped, near towns in Brittany, but so is Paris)
+        ("", "41.8781", "87.6298", None),  # (no town named)
+        ("Almaty", "0", "0", None),
+    ],
+)
+def test_a_minus_sign_left_out_of_coordinates_is_told(location, latitude, longitude, said):
+    """A row whose coordinates are far from the town its location names, and with a sign changed
+    are at it, is warned about (the map would draw it on another continent); kept as written."""
+    dataset = timeline.load_bytes(
+        csv_bytes([row("a", "2022-01-05", location=location, latitude=latitude, longitude=longitude)])
+    )
+    told = [p for p in dataset.problems if SIGN in p.message]
+    if said is None:
+        assert told == []
+    else:
+        (problem,) = told
+        assert (problem.row, problem.column, problem.level) == (2, "latitude", WARNING)
+        assert said in problem.message, problem.message
+        assert dataset.accounts["lat"].tolist() == [float(latitude)]
+
+
 def test_coordinates_swapped_in_many_rows_are_told_on_each_and_rows_refused_are_not():
     rows = [row(f"e{n}", "2022-01-05", location="Almaty", latitude="76.9286", longitude="43.2567") for n in range(3)]
     rows.append(row("bad", "2022-13-45", location="Almaty", latitude="76.9286", longitude="43.2567"))

@@ -1760,6 +1760,75 @@ def _swapped_said(latitude: str, longitude: str, place: str, lonely: bool) -> Me
     )
 
 
+def _lost_signs(check: _Checker) -> None:
+    """Coordinates whose minus sign was left out (a west longitude or a south latitude written as
+    if east or north, as a hand typing from a page that writes 87.63° W does) or put in: with it they
+    are at a town of the name the row's location gives (within SWAPPED_NEAR degrees), and as
+    written they are near no town of that name (SWAPPED_FAR). Chicago written 41.8781, 87.6298 is
+    drawn in China; Sydney written 33.87, 151.21, in the Pacific. A warning on the row, naming the
+    values to write; the row keeps its values. Only rows where a sign flipped is near some town at
+    all are looked up (places.far_from_towns: a few, in a file of one continent)."""
+    latitude, longitude = check.found["latitude"], check.found["longitude"]
+    given = ~np.isnan(latitude) & ~np.isnan(longitude) & ~check.refused
+    given &= (latitude != 0) | (longitude != 0)
+    flips = ((-1, 1), (1, -1), (-1, -1))  # (the latitude's sign, the longitude's, or both)
+    near = [np.zeros(len(latitude), dtype=bool) for _ in flips]
+    at = np.flatnonzero(given & (np.abs(latitude) <= 90) & (np.abs(longitude) <= 180))
+    for k, (north, east) in enumerate(flips):
+        moved = at[(latitude[at] * north != latitude[at]) | (longitude[at] * east != longitude[at])]
+        near[k][moved] = ~places.far_from_towns(latitude[moved] * north, longitude[moved] * east)
+    at = np.flatnonzero(np.logical_or.reduce(near))
+    at = at[_given(check.frame["location"])[at]] if len(at) else at
+    if not len(at):
+        return
+    codes, names = pd.factorize(check.frame["location"].iloc[at])
+    said: dict = {}
+    for code in range(min(len(names), SWAPPED_LOOKUPS)):
+        towns = places.lookup(str(names[code])).candidates
+        if not towns:
+            continue
+        rows = at[codes == code]
+        lat, lon = latitude[rows], longitude[rows]
+        town_lat = np.array([town.latitude for town in towns])[:, None]
+        town_lon = np.array([town.longitude for town in towns])[:, None]
+        written = ((np.abs(lat - town_lat) <= SWAPPED_FAR) & (np.abs(lon - town_lon) <= SWAPPED_FAR)).any(axis=0)
+        left = ~written
+        for north, east in flips:
+            at_town = (np.abs(lat * north - town_lat) <= SWAPPED_NEAR) & (np.abs(lon * east - town_lon) <= SWAPPED_NEAR)
+            found = left & at_town.any(axis=0)
+            for i in np.flatnonzero(found).tolist():
+                town = towns[int(np.argmax(at_town[:, i]))]
+                row = int(rows[i])
+                key = (
+                    check.frame["latitude"].iloc[row],
+                    check.frame["longitude"].iloc[row],
+                    town.label(),
+                    _negated(check.frame["latitude"].iloc[row], north),
+                    _negated(check.frame["longitude"].iloc[row], east),
+                )
+                if key not in said:
+                    said[key] = say(
+                        "latitude {latitude} and longitude {longitude} point far from {place}, the town in the "
+                        "location column, and with a sign changed they are at it (a minus sign is south or west): "
+                        "write latitude {with_latitude} and longitude {with_longitude}",
+                        latitude=key[0],
+                        longitude=key[1],
+                        place=key[2],
+                        with_latitude=key[3],
+                        with_longitude=key[4],
+                    )
+                check.problems.append(Problem(int(check.rows[row]), "latitude", WARNING, said[key]))
+            left &= ~found
+
+
+def _negated(written: str, sign: int) -> str:
+    """A coordinate as written, its sign changed where `sign` is -1 (87.6298: -87.6298)."""
+    written = written.strip()
+    if sign > 0:
+        return written
+    return written[1:] if written.startswith("-") else "-" + written.lstrip("+")
+
+
 SWAPPED_NEAR = 0.5  # degrees: coordinates swapped this near a town named are taken to be its
 SWAPPED_FAR = 1.0  # degrees: ... unless they are this near it as written
 SWAPPED_LOOKUPS = 2000  # _swapped_coordinates: distinct locations looked up, at most
@@ -1969,6 +2038,7 @@ ACROSS = (
     _published_before,
     _coordinate_pairs,
     _swapped_coordinates,
+    _lost_signs,
     _garbled_finding,
     _lost_letters_finding,
     _sheet_findings,

@@ -889,7 +889,8 @@ COLUMNS: tuple[Column, ...] = (
         "wrote for the Arabic decimal separator (`43?2389`), or with a minus sign that is not the hyphen-minus "
         "(`−33.8688`, as Swedish number formats write one), it is refused with the decimal degrees to write. "
         "Latitude and longitude the other way round (far from the town `location` names, and swapped at "
-        "it) are warned about.",
+        "it) are warned about, and so are coordinates with a minus sign left out or put in (far from it, "
+        "and at it with the sign changed: Chicago as `41.8781`, `87.6298`, in China).",
         "43.2389",
         rules=(*SHEET, Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=90)),
     ),
