@@ -201,3 +201,22 @@ def test_appended_accounts_extend_the_sequences(before):
     assert grown.accounts == whole.accounts
     np.testing.assert_array_equal(grown.bits, whole.bits)
     np.testing.assert_array_equal(grown.always, whole.always)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Kursiv Me\u0301dia",  # (é as e and a combining accent, as macOS and PDFs write it)
+        "Kursiv\u00a0Média",  # (a no-break space pasted from a web page)
+        "Kursiv  Média",  # (two spaces)
+        "KURSIV MÉDIA",
+    ],
+)
+def test_an_outlet_written_so_that_it_looks_the_same_is_one_outlet(written):
+    """Filtering by an outlet finds its accounts however the name's accents and spaces were typed."""
+    from timeline.search import events_from_sources
+
+    index = index_from_rows([row("a", "2022-01-05", source="Kursiv Média"), row("b", "2022-01-06", source=written)])
+    assert len(index.source_keys) == 1
+    assert ids(index, events_from_sources(index, ["Kursiv Média"])) == ["a", "b"]
+    assert ids(index, events_from_sources(index, [written])) == ["a", "b"]

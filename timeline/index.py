@@ -224,12 +224,12 @@ def build_index(dataset: Dataset, grams: bool = True) -> EventIndex:
 
 
 def _source_keys(codes: np.ndarray, names) -> tuple[np.ndarray, list[str]]:
-    """`pd.factorize(accounts["source"].str.lower())` as (codes, keys), from the factorized
-    names: each distinct name lowercased once (a key's first name is its first account's, so
+    """`pd.factorize(model.source_key(accounts["source"]))` as (codes, keys), from the factorized
+    names: each distinct name made a key once (a key's first name is its first account's, so
     the keys are numbered in the same order)."""
     if not len(codes):
         return np.zeros(0, dtype=np.int64), []
-    key_codes, keys = pd.factorize(pd.Series(names, dtype="str").str.lower())
+    key_codes, keys = pd.factorize(model.source_key(pd.Series(names, dtype="str")))
     key_codes = np.append(np.asarray(key_codes, dtype=np.int64), -1)  # (-1: a missing name)
     return key_codes[codes], [str(k) for k in keys]
 
@@ -245,7 +245,7 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
     appended = accounts.iloc[growth.accounts_from :]
     source_keys = list(previous.source_keys)
     code_of = {key: code for code, key in enumerate(source_keys)}
-    codes = [code_of.setdefault(key, len(code_of)) for key in appended["source"].str.lower().tolist()]
+    codes = [code_of.setdefault(key, len(code_of)) for key in model.source_key(appended["source"]).tolist()]
     source_keys += list(code_of)[len(source_keys) :]
     # The appended accounts join their events' groups (at the group's end, in file order).
     in_place = len(growth.moved) == 0 or growth.moved[-1] == len(growth.moved) - 1  # (no event moved)

@@ -763,3 +763,11 @@ def read_only(array: np.ndarray) -> np.ndarray:
     """`array`, made read-only (the arrays of a version never change once it is served)."""
     array.flags.writeable = False
     return array
+
+
+def source_key(names: pd.Series) -> pd.Series:
+    """Each outlet's name as one outlet's key: lowercased, in Unicode's composed form (an accent
+    typed as a mark of its own, as macOS and PDFs write é, is the é typed as one), its spaces
+    one space each (a no-break space pasted from a web page, two spaces typed): `Le Monde`,
+    `le\u00a0monde` and `Le  Monde` are one outlet, counted and filtered as one."""
+    return names.str.normalize("NFKC").str.lower().str.replace(r"\s+", " ", regex=True).str.strip()

@@ -221,8 +221,9 @@ def _holding(text: np.ndarray, characters) -> np.ndarray:
 
 
 def events_from_sources(index: EventIndex, sources) -> np.ndarray:
-    """A mask over events: those with an account from one of `sources` (any case)."""
-    wanted = {s.lower() for s in sources}
+    """A mask over events: those with an account from one of `sources` (any case, any Unicode
+    form or spaces: model.source_key)."""
+    wanted = set(model.source_key(pd.Series(list(sources), dtype="str")))
     codes = np.array([i for i, key in enumerate(index.source_keys) if key in wanted], dtype=np.int64)
     return events_of(index, np.isin(index.source_code, codes))
 
