@@ -53,6 +53,14 @@ UNLIKE = [
         "the Cyrillic letter \u0410 (U+0410), which looks like the Latin A and the invisible character U+200B "
         "zero width space",
     ),
+    # (an accent typed as a mark of its own, as macOS and PDFs write é; a ligature; full-width letters)
+    ("se\u0301curite\u0301", "the accent typed as a mark of its own, U+0301 combining acute accent"),
+    ("\ufb01re", "the character U+FB01 latin small ligature fi, another form of 'fi'"),
+    (
+        "\uff30\uff32\uff2f\uff34\uff25\uff33\uff34",
+        "6 characters of other forms (U+FF30 fullwidth latin capital letter p, U+FF32 fullwidth latin capital "
+        "letter r, ...), which as usually typed read 'PROTEST'",
+    ),
     ("AFP", ""),
 ]
 
@@ -111,6 +119,9 @@ CATEGORIES = [
         "(2 rows) but is another value: '\u043f\u0440o\u0442\u0435\u0441\u0442' holds the Latin letter o (U+006F), "
         "which looks like the Cyrillic \u043e; if they are one lane, retype it",
     ),
+    # (was "... but is another value: 'sécurité' holds ; if they are one lane": nothing said of why)
+    ("s\u00e9curit\u00e9", "se\u0301curite\u0301", "holds the accent typed as a mark of its own, U+0301"),
+    ("fire", "\ufb01re", "holds the character U+FB01 latin small ligature fi, another form of 'fi'; if they"),
     ("protest", "security", None),
 ]
 

@@ -1279,6 +1279,44 @@ def unlike(text: str) -> Message | str:
         said.append(say("the character {character}, which looks like a hyphen (-)", character=_named(c)))
     for c in dict.fromkeys(c for c in str(text) if c != " " and unicodedata.category(c) == "Zs"):
         said.append(say("the character {character}, which looks like a space", character=_named(c)))
+    marks = list(dict.fromkeys(c for c in str(text) if unicodedata.category(c) == "Mn"))
+    if marks and unicodedata.normalize("NFC", str(text)) != str(text):  # (é as e and U+0301: macOS's, PDFs')
+        said.append(
+            say_n(
+                "the accent typed as a mark of its own, {characters}",
+                "the accents typed as marks of their own, {characters}",
+                len(marks),
+                characters=", ".join(map(_named, marks)),
+            )
+        )
+    forms = list(
+        dict.fromkeys(
+            c
+            for c in str(text)
+            if unicodedata.category(c) not in ("Zs", "Cf", "Mn")
+            and c not in "\u2010\u2011"
+            and unicodedata.normalize("NFKC", c) != c
+        )
+    )  # (ﬁ for fi, a full-width Ｐ for P)
+    if len(forms) == 1:
+        said.append(
+            say(
+                "the character {character}, another form of {plain}",
+                character=_named(forms[0]),
+                plain=repr(unicodedata.normalize("NFKC", forms[0])),
+            )
+        )
+    elif forms:
+        said.append(
+            say_n(
+                "{count} character of another form ({characters}), which as usually typed reads {plain}",
+                "{count} characters of other forms ({characters}), which as usually typed read {plain}",
+                len(forms),
+                count=len(forms),
+                characters=", ".join(map(_named, forms[:2])) + (", ..." if len(forms) > 2 else ""),
+                plain=repr(unicodedata.normalize("NFKC", str(text))),
+            )
+        )
     if not said:
         return ""
     listed = said[0]
