@@ -503,7 +503,28 @@ BAD_LINKS = [
     "mailto:desk@example.org",
     "https://www.reuters.com@evil.example/world",
     "https://editor:secret@cms.example/story",
+    # two links run together (was kept whole, a link that opens nothing)
+    "https://example.org/a,https://example.org/b",
+    "https://example.org/a;https://example.org/b",
+    "https://example.org/a|https://example.org/b",
+    "https://example.org/ahttps://example.org/b",
+    # a host with a letter of another script that looks like a Latin one (was linked: another site)
+    "https://\u0435xample.org/story",
 ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://web.archive.org/web/20220105/https://example.org/a",  # (a link holding a link)
+        "https://t.co/?u=https://example.org/a",
+        "https://example.org:8080/a",
+        "https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/a",  # (a host in one script: пример.рф)
+    ],
+)
+def test_a_link_with_another_colon_or_script_is_kept(url):
+    dataset = load_text(text(line(source_url=url)))
+    assert dataset.problems == [] and dataset.accounts["source_url"].tolist() == [url]
 
 
 @pytest.mark.parametrize("url", BAD_LINKS)

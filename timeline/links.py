@@ -19,6 +19,7 @@ What may be part of a working address but is probably a slip (`&amp;`, an HTML-e
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 # The host (and port) runs to the first / ? or # (as a browser reads it); an @ before that ends
 # a user name or password.
@@ -45,11 +46,41 @@ _BARE_HOST = re.compile(
 )
 
 
+# A second link run into the first, after a comma, a semicolon, a bar or a letter or digit
+# (https://a.org/x,https://b.org/y; cells joined by a spreadsheet). Not after / = ? or another
+# part of an address, where a link holds a link: the Wayback Machine's .../2022/https://...,
+# a redirect's ?u=https://....
+_JOINED = re.compile(r"(?<=[,;|\w])https?://", re.IGNORECASE)
+
+
 def is_web_link(text: str) -> bool:
     """True for an http(s) address with a host: 'https://example.org/a', 'HTTP://x.org'; not
-    one cut short with …, holding an invisible character (INVISIBLE) or letters lost to ?? (LOST)."""
+    one cut short with …, holding an invisible character (INVISIBLE) or letters lost to ?? (LOST),
+    nor two run together (_JOINED)."""
     text = str(text).strip()
-    return bool(WEB_LINK.fullmatch(text)) and not _BROKEN.search(text) and LOST not in text
+    return (
+        bool(WEB_LINK.fullmatch(text))
+        and not _BROKEN.search(text)
+        and LOST not in text
+        and not _JOINED.search(text)
+        and not look_alike_host(text)
+    )
+
+
+def look_alike_host(text: str) -> str:
+    """The host of a link, if a letter of it looks like a letter of another script and is not
+    (https://еxample.org, a Cyrillic е: another site than example.org, as a phishing address
+    is); else "". A host wholly in one script (пример.рф) is none."""
+    text = str(text).strip()
+    if text.isascii():
+        return ""
+    try:
+        host = urlsplit(text).hostname or ""
+    except ValueError:  # (https://[unclosed: no host to look at)
+        return ""
+    from .schema import look_alikes  # (schema imports this module: its letters' tables, when needed)
+
+    return host if look_alikes(host.replace(".", " ")) else ""
 
 
 def letters_lost(text: str) -> bool:
@@ -160,9 +191,11 @@ def attachment(text: str) -> str:
 
 
 def several(text: str) -> int:
-    """How many web links a value holds side by side (separated by spaces, commas or semicolons),
-    if more than one and nothing else; else 0."""
-    parts = [part for part in re.split(r"[\s,;]+", str(text).strip()) if part]
+    """How many web links a value holds side by side (separated by spaces, commas, semicolons or
+    bars, or by nothing: _JOINED), if more than one and nothing else; else 0."""
+    parts = [
+        part for part in re.split(r"[\s,;|]+|(?<=\w)(?=https?://)", str(text).strip(), flags=re.IGNORECASE) if part
+    ]
     return len(parts) if len(parts) > 1 and all(is_web_link(part) for part in parts) else 0
 
 

@@ -2716,11 +2716,31 @@ def _web_links(values: pd.Series) -> np.ndarray:
         web &= ~_holding_byte(values, ord("@"))
     if _may_hold_question_marks(values):  # (letters a save made ??: links.LOST)
         web &= ~_holding_byte(values, ord("?"))
+    # (Two links run together, https://a.org,https://b.org: links.is_web_link says no. A plain link
+    # holds one colon, its scheme's: the column's colons counted, those with more looked at.)
     unsure = ~web & _given(values)
+    if web.any():
+        unsure |= web & _more_than_one_colon(values, int(np.count_nonzero(web)))
     if unsure.any():
         which, distinct = pd.factorize(values[unsure])
         web[unsure] = np.array([links.is_web_link(v) for v in distinct], dtype=bool)[which]
     return web
+
+
+def _more_than_one_colon(values: pd.Series, links: int) -> np.ndarray | bool:
+    """Which values hold two colons or more, from the column's bytes; False for all where the
+    column holds no more colons than `links` (one a link: 10 ms a million links)."""
+    parts = text_buffers(values)
+    if parts is None:
+        return True
+    colons = [np.flatnonzero(data[offsets[0] : offsets[-1]] == ord(":")) for offsets, data in parts]
+    if sum(map(len, colons)) <= links:
+        return False
+    found = []
+    for (offsets, _), at in zip(parts, colons):
+        counts = np.bincount(np.searchsorted(offsets, at + offsets[0], side="right") - 1, minlength=len(offsets) - 1)
+        found.append(counts[: len(offsets) - 1] > 1)
+    return concatenated(found, dtype=bool)
 
 
 def _spaced(values: pd.Series) -> np.ndarray | None:

@@ -145,6 +145,15 @@ def _not_a_link(column: str, value: str) -> Message:
             column=column,
             value=show(value),
         )
+    look_alike = links.look_alike_host(value)
+    if look_alike:
+        return say(
+            "{column} {value} has in its address {unlike}: it is another site's address, as a phishing link's "
+            "is, so the link is dropped (the account is kept); copy the address from the site itself",
+            column=column,
+            value=show(value),
+            unlike=unlike(look_alike.replace(".", " ")),
+        )
     hidden = links.invisible(value)
     if hidden:
         cleaned = links.without_invisible(value)
@@ -931,7 +940,9 @@ COLUMNS: tuple[Column, ...] = (
         "(`www.example.org`, `javascript:`, a pasted `<a href=...>`, a user name or password before "
         "the host, as in `https://www.reuters.com@other.example/`, a link cut short with `…` or holding an "
         "invisible character such as a zero-width space, a slip where `://` is meant as in `https//`, a link in "
-        'angle brackets, two links in one cell, a spreadsheet\'s `=HYPERLINK("...")` saved as its text, an '
+        "angle brackets, two links in one cell (run together too, `https://a.org,https://b.org`; a link "
+        "holding a link, as the Wayback Machine's do, is kept), a host with a letter of another script that looks "
+        'like a Latin one (`https://еxample.org`, a Cyrillic е: another site), a spreadsheet\'s `=HYPERLINK("...")` saved as its text, an '
         "attachment as Airtable exports one, `photo.jpg (https://...)`) is warned about and dropped, with the link to write where it can "
         "be told: the account is kept, without the link. A link holding `&amp;` (an HTML-escaped `&`) or ending with `.`, `,`, `;` or an "
         "unmatched `)` is kept, with a warning.",
