@@ -109,6 +109,13 @@ PROBLEMS = [
     ),
     ("too few values", text("a,2022,,T\n"), (2, "", E), "this row has 4 values"),
     (
+        "commas a spreadsheet added at a row's end",
+        text(line(), line(id="b").rstrip("\n") + ",,\n"),
+        (3, "", E),
+        "this row has 22 values but the header has 20 columns, so the row is left out; a value with a comma in it "
+        "needs double quotes around it, or, if the row only ends in commas a spreadsheet added, delete those",
+    ),
+    (
         "open quote",
         text(line(), 'b,2022,,"Title,,p,,,,S,,,,,,,\n', line(id="c")),
         (3, "title", E),
@@ -897,6 +904,13 @@ def test_multi_line_values_keep_spreadsheet_row_numbers():
     assert where(dataset) == [(4, "date", E), (6, "latitude", E)]
     assert dataset.accounts.iloc[0]["description"] == "first line\nsecond line\nthird line"
     assert dataset.accounts.iloc[2]["description"] == 'He said "go"\n\nand left'
+
+
+def test_dos_end_of_file_mark_alone_on_the_last_line_says_nothing():
+    """Ctrl-Z (0x1A), the end of a file as DOS and old Windows programs wrote it: no row, no error
+    (was 'this row has 1 values but the header has 20 columns')."""
+    dataset = load_text(text(line()).encode() + b"\x1a")
+    assert dataset.problems == [] and len(dataset.accounts) == 1
 
 
 def test_multi_line_values_before_a_bad_row_in_the_slow_reader():
