@@ -194,6 +194,10 @@ def test_a_new_column_with_simple_checks_is_one_record(monkeypatch):
         ("longitude", "\u221276,8897", "write -76.8897"),
         ("longitude", "\u2014 76.8897", "begins with U+2014 em dash"),
         ("longitude", "\u2212 76°53′W", "is not a number"),
+        # a minus sign before degrees and minutes: south or west, as before decimal degrees
+        ("latitude", "-43°15′", "as decimal degrees it is -43.25 (south and west are negative)"),
+        ("longitude", "-76°53′30″", "as decimal degrees it is -76.8917"),
+        ("latitude", "-43°15′S", "is not a number"),  # (south twice: not told which)
     ],
 )
 def test_a_coordinate_written_another_way_is_told_the_decimal_degrees_to_write(column, value, said):

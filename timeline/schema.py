@@ -400,11 +400,12 @@ def _not_degrees(column: str, value: str) -> Message:
 
 
 _DECIMAL_COMMA = re.compile(r"[+-]?\d{1,3},\d+")
-# 43°14′N, 43°14'20"N, N 43.2389, 43.2389 N, 43 14 20 N, 76°53,4′E: degrees, then minutes and
-# seconds if any (each with its sign or a space), a hemisphere's letter before or after.
+# 43°14′N, 43°14'20"N, N 43.2389, 43.2389 N, 43 14 20 N, 76°53,4′E, -43°14′: degrees, then minutes
+# and seconds if any (each with its sign or a space), a hemisphere's letter before or after, or a
+# minus sign before them (with a degree sign).
 # (Run on a value with its spaces made single, and short: each separator takes one space at most.)
 _SEXAGESIMAL = re.compile(
-    r"(?:(?P<before>[NSEW]) ?)?(?P<degrees>\d{1,3}(?:[.,]\d+)?)(?P<sign> ?[°º˚] ?| )?"
+    r"(?:(?P<before>[NSEW]) ?)?(?P<minus>[-+])?(?P<degrees>\d{1,3}(?:[.,]\d+)?)(?P<sign> ?[°º˚] ?| )?"
     r"(?:(?P<minutes>\d{1,2}(?:[.,]\d+)?)(?: ?['′’] ?| )"
     r"(?:(?P<seconds>\d{1,2}(?:[.,]\d+)?)(?: ?(?:[\"″”]|''|′′))?)? ?)?(?P<after>[NSEW])?",
     re.IGNORECASE | re.ASCII,
@@ -433,10 +434,13 @@ def _other_degrees(column: str, value: str) -> tuple[str | None, bool]:
             return None, False  # (two letters; or numbers with spaces and no letter: not said to be degrees)
         if letters and letters[0] not in _HEMISPHERES.get(column, "NSEW"):
             return None, False  # (an E in a latitude: the columns may be swapped, said as not a number)
+        if match.group("minus") and (letters or sign.strip() == ""):
+            return None, False  # (-43°15′S: south twice, or north; -43 15: numbers, not said to be degrees)
         parts = [float((match.group(name) or "0").replace(",", ".")) for name in ("degrees", "minutes", "seconds")]
         if parts[1] >= 60 or parts[2] >= 60:
             return None, False
-        number = (parts[0] + parts[1] / 60 + parts[2] / 3600) * (-1 if letters and letters[0] in "SW" else 1)
+        south = (letters and letters[0] in "SW") or match.group("minus") == "-"  # (-43°15′: south, as -43.25 is)
+        number = (parts[0] + parts[1] / 60 + parts[2] / 3600) * (-1 if south else 1)
     if abs(number) > (90 if column == "latitude" else 180):
         return None, False
     return f"{number:.4f}".rstrip("0").rstrip("."), comma  # (four places: 11 m)
