@@ -612,6 +612,9 @@ REFUSED = [
     ),
     ("5 January 2022 14:30 (Almaty, GMT+6)", ["write 2022-01-05 14:30+06:00"]),
     ("2022-01-05 14:30 [UTC+06:00, local]", ["write 2022-01-05 14:30+06:00"]),
+    # an apostrophe before a date, as the page's download and spreadsheets write one
+    ("'-0044-03-15", ["begins with an apostrophe, as a spreadsheet or an export writes one", "write -0044-03-15"]),
+    ("'2022-01-05", ["write 2022-01-05"]),
     # a time and the same moment in UTC in brackets, as news agencies write it: the offset the two give
     (
         "2022-01-05 14:30 local time (08:30 GMT)",

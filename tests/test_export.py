@@ -195,3 +195,17 @@ def test_a_value_with_a_semicolon_or_a_tab_is_quoted_so_no_spreadsheet_splits_it
     text = accounts_csv(index_from_rows(rows), np.ones(1, dtype=bool))
     assert '"Le Temps; Eurasianet"' in text and '"one\ttwo"' in text
     assert read(text)[0]["source"] == "Le Temps; Eurasianet"
+
+
+def test_what_the_export_neutralised_is_told_when_the_export_is_read_as_an_events_file():
+    """A BC date, a title, a lane written with an apostrophe before them by the export: read back,
+    each is told (the date refused with the date to write; the text warned), none taken silently."""
+    index = index_from_rows(
+        [row("bc", "-0044-03-15", title="=Ides", category="-protest", claimed_by="@kz_gov", source="AFP")]
+    )
+    again = timeline.load_bytes(accounts_csv(index, everything(index)).encode("utf-8"))
+    said = {p.column: p.message for p in again.problems}
+    assert "begins with an apostrophe, as a spreadsheet or an export writes one" in said["date"]
+    assert said["date"].endswith("write -0044-03-15.")
+    for column, first in (("title", "="), ("category", "-"), ("claimed_by", "@")):
+        assert f"begins with an apostrophe before {first!r}, as the page's download" in said[column]

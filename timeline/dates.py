@@ -2212,6 +2212,9 @@ def _plan(text: str, template: str) -> dict:
     if era_year:  # 500 до н. э., 500 av. J.-C.: 500 BC
         plan["foreign era"] = (len(plan["read"]), era_year[1])
         plan["read"].append(era_year[0])
+    if written.startswith("'") and len(written) > 1:  # '-0044-03-15: as the page's download writes a date
+        plan["apostrophe"] = len(plan["read"])
+        plan["read"].append(written[1:])
     two_clocks = _TWO_CLOCKS.fullmatch(written)
     if two_clocks:  # 14:30 local time (08:30 GMT)
         utc_hour, utc_minute = int(two_clocks["hour"]), int(two_clocks["minute"])
@@ -3005,6 +3008,12 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, said = plan["rewritten"]
         if read[at] is not None:
             return said(_as_written(*read[at]))
+    if "apostrophe" in plan and read[plan["apostrophe"]] is not None:
+        return say(
+            "begins with an apostrophe, as a spreadsheet or an export writes one to keep a value from being read "
+            "as a number or run as a formula; write {date}",
+            date=_as_written(*read[plan["apostrophe"]]),
+        )
     if "two clocks" in plan:
         at, words, utc = plan["two clocks"]
         offsets = _offsets_between(read[at], utc)

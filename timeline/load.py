@@ -1356,6 +1356,12 @@ def _formula(check: _Checker, name: str, rule: schema.Rule) -> None:
         )
     if formula.any():
         formula[formula] = ~text[formula].str.fullmatch(schema.NUMBER)
+    # (An apostrophe before one, as the page's download writes it: view.export.neutralise.)
+    quoted = (
+        pd.Series(np.asarray(first) == ord("'"), index=text.index) if first is not None else text.str.startswith("'")
+    )
+    if quoted.any():
+        formula |= quoted & text.str.match(r"'[=+\-@]")
     check.report(formula, name, rule.level, lambda v: rule.say(name, v))
 
 

@@ -659,17 +659,28 @@ HTML = Rule(
         value=show(value),
     ),
 )
-FORMULA = Rule(
-    "formula",
-    WARNING,
-    lambda column, value: say(
+
+
+def _formula_said(column: str, value: str) -> Message:
+    if value[:1] == "'":  # ('=Title: as the page's download and other exports keep a formula from running)
+        return say(
+            "{name} {value} begins with an apostrophe before {first!r}, as the page's download and other exports "
+            "write one so that a spreadsheet does not run the value as a formula; if it came from such an export, "
+            "delete the apostrophe",
+            name=column,
+            value=show(value),
+            first=value[1],
+        )
+    return say(
         "{name} {value} begins with {first!r}, which a spreadsheet may run as a formula; exports neutralise "
         "it, but consider rewording",
         name=column,
         value=show(value),
         first=value[0],
-    ),
-)
+    )
+
+
+FORMULA = Rule("formula", WARNING, _formula_said)
 TURNED = Rule(
     "direction",
     WARNING,
