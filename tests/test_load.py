@@ -109,13 +109,6 @@ PROBLEMS = [
     ),
     ("too few values", text("a,2022,,T\n"), (2, "", E), "this row has 4 values"),
     (
-        "commas a spreadsheet added at a row's end",
-        text(line(), line(id="b").rstrip("\n") + ",,\n"),
-        (3, "", E),
-        "this row has 22 values but the header has 20 columns, so the row is left out; a value with a comma in it "
-        "needs double quotes around it, or, if the row only ends in commas a spreadsheet added, delete those",
-    ),
-    (
         "open quote",
         text(line(), 'b,2022,,"Title,,p,,,,S,,,,,,,\n', line(id="c")),
         (3, "title", E),

@@ -704,12 +704,7 @@ def _field_count_problem(row: int, count: int, expected: int, text: str) -> Prob
     if text.strip(",\r\n \t\x1a") == "":
         return None  # a line of empty values, or DOS's end-of-file mark (Ctrl-Z) alone: nothing to say
     extra = count - expected
-    if extra > 0 and text.rstrip("\r\n").endswith("," * extra) and '"' not in text:
-        advice = say(
-            "a value with a comma in it needs double quotes around it, or, if the row only ends in commas a "
-            "spreadsheet added, delete those"
-        )
-    elif extra > 0 and '\\"' in text:
+    if extra > 0 and '\\"' in text:
         advice = say(
             'its double quotes are escaped with a backslash (\\"), as MySQL and PHP write them, where CSV '
             'writes a quote inside a value twice (""): save the file with its quotes doubled'

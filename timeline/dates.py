@@ -1607,10 +1607,14 @@ _BRACKETED = re.compile(
     r"|\[(?P<note>\d{1,3}|[^\[\]\d]*[^\W\d_][^\[\]]{0,40})\])"
 )
 # A time, then the same moment in UTC in brackets, as news agencies write it (14:30 local time
-# (08:30 GMT), 2:30 p.m. (0830 GMT), 14:30 (local time = 08:30 UTC)): the two give the offset.
+# (08:30 GMT), 2:30 p.m. (0830 GMT), 14:30 (local time = 08:30 UTC), 14:30 (Almaty time, 08:30
+# GMT)): the two give the offset.
 _TWO_CLOCKS = re.compile(
-    r"(?P<date>.*\d(?:\s*[ap]\.?m\.?)?)(?:\s+local(?:\s+time)?)?\s*,?\s*[(\[]\s*(?:local(?:\s+time)?\s*[=:,]?\s*)?"
-    r"(?P<hour>\d{1,2})[:.h]?(?P<minute>\d{2})\s*(?P<half>[ap]\.?m\.?)?\s*(?:hrs?\s*)?(?:GMT|UTC|Z)\s*[)\]]",
+    r"(?P<date>.*\d(?:\s*[ap]\.?m\.?)?)(?:\s+local(?:\s+time)?)?\s*,?\s*(?:\((?P<round>)|\[)\s*"
+    # (words before the UTC time, ended by = : or a comma: local time =, Almaty time,)
+    r"(?:[^\W\d_][^\d()\[\]=:,]{0,40}?\s*[=:,]\s*)?"
+    r"(?P<hour>\d{1,2})[:.h]?(?P<minute>\d{2})\s*(?P<half>[ap]\.?m\.?)?\s*(?:hrs?\s*)?(?:GMT|UTC|Z)\s*"
+    r"(?(round)\)|\])",
     re.IGNORECASE,
 )
 # A year with the word for year after it, as Russian and Kazakh write it: 2022 г., 2022 год, 2022 ж.

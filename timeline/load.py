@@ -1180,6 +1180,7 @@ def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
     given = _given(text)
     if not given.any():  # (a column the file does not have, or leaves empty)
         check.found[name] = np.full(len(text), np.nan)
+        check.found[name, "codes"] = np.full(len(text), -1, dtype=np.intp)
         return
     # Each distinct value once: numbers repeat (one place, many rows).
     codes, distinct = pd.factorize(text)
@@ -1189,6 +1190,7 @@ def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
     number = np.where(codes < 0, np.nan, number)
     check.report(given & np.isnan(number), name, rule.level, lambda v: rule.say(name, v))
     check.found[name] = number
+    check.found[name, "codes"] = codes  # (each value's distinct text: a place's coordinates once, _points)
 
 
 def _thousands(check: _Checker, name: str, rule: schema.Rule) -> None:
@@ -1648,18 +1650,16 @@ def _swapped_coordinates(check: _Checker) -> None:
     Written so, Almaty (43.2567, 76.9286) is drawn in the Arctic Sea, where no town is, and Aktau
     (43.65, 51.17) in southern Russia, where towns are. A warning on the latitude; the row keeps its values."""
     latitude, longitude = check.found["latitude"], check.found["longitude"]
-    # (NaN compares false: a row without both numbers is not looked at; nor a latitude that
-    # is no longitude swapped, or the reverse. Swapped, a point moves by |latitude - longitude|
-    # on each axis: by at most SWAPPED_FAR - SWAPPED_NEAR, it is as near the town as written.)
-    at = np.flatnonzero(
-        (np.abs(latitude) <= 90)
-        & (np.abs(longitude) <= 90)
-        & (np.abs(latitude - longitude) > SWAPPED_FAR - SWAPPED_NEAR)
-        & ~check.refused
-    )
+    # (A latitude that is no longitude swapped, or the reverse, is not looked at. Swapped, a point
+    # moves by |latitude - longitude| on each axis: by at most SWAPPED_FAR - SWAPPED_NEAR, it is as
+    # near the town as written. Each point once: _given_points.)
+    at, which, first, kept = _given_points(check)
     if not len(at):
         return
-    at = at[~places.far_from_towns(longitude[at], latitude[at])]  # (swapped, near some town: 15 ms a million)
+    lat, lon = latitude[first], longitude[first]
+    swappable = kept & (np.abs(lon) <= 90) & (np.abs(lat - lon) > SWAPPED_FAR - SWAPPED_NEAR)
+    swappable[swappable] = ~places.far_from_towns(lon[swappable], lat[swappable])  # (swapped, near some town)
+    at = at[_away(check.frame["location"], first, lat, lon, swappable)[which]]
     location = check.frame["location"]
     at = at[_given(location)[at]] if len(at) else at
     if not len(at):
@@ -1772,19 +1772,21 @@ def _lost_signs(check: _Checker) -> None:
     are at a town of the name the row's location gives (within SWAPPED_NEAR degrees), and as
     written they are near no town of that name (SWAPPED_FAR). Chicago written 41.8781, 87.6298 is
     drawn in China; Sydney written 33.87, 151.21, in the Pacific. A warning on the row, naming the
-    values to write; the row keeps its values. Only rows where a sign flipped is near some town at
-    all are looked up (places.far_from_towns: a few, in a file of one continent)."""
+    values to write; the row keeps its values. Each point is looked at once (_points), and only the
+    rows at a point that is not at the town its first row names, and that with a sign changed is
+    near some town (places.far_from_towns), are looked up by their own locations."""
     latitude, longitude = check.found["latitude"], check.found["longitude"]
-    given = ~np.isnan(latitude) & ~np.isnan(longitude) & ~check.refused
-    given &= (latitude != 0) | (longitude != 0)
-    flips = ((-1, 1), (1, -1), (-1, -1))  # (the latitude's sign, the longitude's, or both)
-    near = [np.zeros(len(latitude), dtype=bool) for _ in flips]
-    at = np.flatnonzero(given & (np.abs(latitude) <= 90) & (np.abs(longitude) <= 180))
-    for k, (north, east) in enumerate(flips):
-        moved = at[(latitude[at] * north != latitude[at]) | (longitude[at] * east != longitude[at])]
-        near[k][moved] = ~places.far_from_towns(latitude[moved] * north, longitude[moved] * east)
-    at = np.flatnonzero(np.logical_or.reduce(near))
-    at = at[_given(check.frame["location"])[at]] if len(at) else at
+    at, which, first, kept = _given_points(check)
+    if not len(at):
+        return
+    lat, lon = latitude[first], longitude[first]
+    near = np.zeros(len(lat), dtype=bool)
+    for north, east in ((-1, 1), (1, -1), (-1, -1)):  # (the latitude's sign, the longitude's, or both)
+        moved = np.flatnonzero(kept & ((lat * north != lat) | (lon * east != lon)))
+        near[moved] |= ~places.far_from_towns(lat[moved] * north, lon[moved] * east)
+    location = check.frame["location"]
+    at = at[_away(location, first, lat, lon, near)[which]]
+    at = at[_given(location)[at]] if len(at) else at
     if not len(at):
         return
     codes, names = pd.factorize(check.frame["location"].iloc[at])
@@ -1799,7 +1801,7 @@ def _lost_signs(check: _Checker) -> None:
         town_lon = np.array([town.longitude for town in towns])[:, None]
         written = ((np.abs(lat - town_lat) <= SWAPPED_FAR) & (np.abs(lon - town_lon) <= SWAPPED_FAR)).any(axis=0)
         left = ~written
-        for north, east in flips:
+        for north, east in ((-1, 1), (1, -1), (-1, -1)):
             at_town = (np.abs(lat * north - town_lat) <= SWAPPED_NEAR) & (np.abs(lon * east - town_lon) <= SWAPPED_NEAR)
             found = left & at_town.any(axis=0)
             for i in np.flatnonzero(found).tolist():
@@ -1825,6 +1827,65 @@ def _lost_signs(check: _Checker) -> None:
                     )
                 check.problems.append(Problem(int(check.rows[row]), "latitude", WARNING, said[key]))
             left &= ~found
+
+
+def _away(location: pd.Series, first: np.ndarray, lat, lon, asked: np.ndarray) -> np.ndarray:
+    """Of the points `asked` (as _given_points numbers them), those not at a town of the name the
+    location of their first row gives (within SWAPPED_FAR): the rows at those are to be looked at
+    by their own locations; the rest, where a file's places are, need not be (SWAPPED_LOOKUPS
+    names at most)."""
+    towns_of: dict[str, tuple] = {}
+    away = np.zeros(len(asked), dtype=bool)
+    # (The points where no town is first, with lookups of their own: a file of many places leaves
+    # them theirs, as _swapped_coordinates does its rows.)
+    lonely = places.far_from_towns(lat, lon)
+    for kind in (asked & lonely, asked & ~lonely):
+        names_here: set[str] = set()
+        for point, name in zip(np.flatnonzero(kind).tolist(), location.iloc[first[kind]].tolist()):
+            if name not in names_here and len(names_here) >= SWAPPED_LOOKUPS:
+                continue
+            names_here.add(name)
+            towns = towns_of.get(name)
+            if towns is None:
+                towns = towns_of[name] = places.lookup(str(name)).candidates if name else ()
+            away[point] = not any(
+                abs(lat[point] - town.latitude) <= SWAPPED_FAR and abs(lon[point] - town.longitude) <= SWAPPED_FAR
+                for town in towns
+            )
+    return away
+
+
+def _given_points(check: _Checker) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(at, which, first, kept): the rows kept with coordinates; each point once (_points: a file
+    names its places again and again, 89 points in a million rows), which point each row's is,
+    each point's first row, and whether the point is one to look at (in range, not 0, 0). Made
+    once for the checks of coordinates across rows (_swapped_coordinates, _lost_signs)."""
+    if "points" not in check.found:
+        latitude, longitude = check.found["latitude"], check.found["longitude"]
+        at = np.flatnonzero(~np.isnan(latitude) & ~np.isnan(longitude) & ~check.refused)
+        which, first = _points(check.found["latitude", "codes"][at], check.found["longitude", "codes"][at])
+        first = at[first]  # (each point's first row)
+        lat, lon = latitude[first], longitude[first]
+        kept = ((lat != 0) | (lon != 0)) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)  # (0, 0: no place)
+        check.found["points"] = (at, which, first, kept)
+    return check.found["points"]
+
+
+def _points(latitudes: np.ndarray, longitudes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(which, first): the distinct points among pairs of codes of the columns' distinct texts
+    (_number's), which point each pair is, and the first pair of each point. By a table of every
+    pair of codes where it is small (a file's places: 89 x 89), else by hashing."""
+    size = (int(latitudes.max()) + 1) * (int(longitudes.max()) + 1) if len(latitudes) else 0
+    key = latitudes.astype(np.int64) * (int(longitudes.max()) + 1 if len(longitudes) else 1) + longitudes
+    if size <= 4 * len(key) + 1024:
+        seen = np.zeros(size, dtype=bool)
+        seen[key] = True
+        which = (np.cumsum(seen) - 1)[key]
+    else:
+        which = pd.factorize(key)[0]
+    first = np.zeros(int(which.max()) + 1 if len(which) else 0, dtype=np.intp)
+    first[which[::-1]] = np.arange(len(which) - 1, -1, -1)  # (each point's first pair)
+    return which, first
 
 
 def _negated(written: str, sign: int) -> str:
