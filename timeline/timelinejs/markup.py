@@ -11,6 +11,18 @@ from html.parser import HTMLParser
 from ..links import is_web_link
 
 _TAG = re.compile(r"<\s*[a-zA-Z!/][^>]*>")
+# HTML's elements (and the old ones a sheet's HTML still holds: font, center...). Anything else in
+# angle brackets is text the editor wrote (Email <desk@example.org>, Tags: <Almaty>, x<y and y>z):
+# kept as written, not dropped as a tag would be.
+HTML_ELEMENTS = frozenset(
+    "a abbr address area article aside audio b base bdi bdo big blink blockquote body br button canvas caption "
+    "center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset "
+    "figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe "
+    "img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr noframes noscript "
+    "object ol optgroup option output p param picture pre progress q rp rt ruby s samp script search section "
+    "select slot small source span strike strong style sub summary sup table tbody td template textarea tfoot "
+    "th thead time title tr track tt u ul var video wbr".split()
+)
 
 
 class _PlainText(HTMLParser):
@@ -47,8 +59,13 @@ class _PlainText(HTMLParser):
         self.quotes = 0  # blockquotes open
         self.links: list[tuple[int, str]] = []  # (where the link text starts, href)
         self.unkept: list[tuple[str, str]] = []  # (words, href) of links whose address is dropped
+        self.end_at = 0
 
     def handle_starttag(self, tag, attrs):
+        if tag not in HTML_ELEMENTS:  # (<desk@example.org>, <Almaty>: the editor's words)
+            if not self.hidden:
+                self.parts.append(self.get_starttag_text() or "")
+            return
         if tag in self.HIDDEN:
             self.hidden += 1
         elif tag == "br":
@@ -79,10 +96,19 @@ class _PlainText(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-        if tag == "a":
+        if tag == "a" and tag in HTML_ELEMENTS:
             self.handle_endtag(tag)
 
+    def parse_endtag(self, i):
+        self.end_at = i  # (where an end tag begins: the one of no element is kept as written)
+        return super().parse_endtag(i)
+
     def handle_endtag(self, tag):
+        if tag not in HTML_ELEMENTS:  # (</Almaty>: as written, as its start is)
+            if not self.hidden:
+                end = self.rawdata.find(">", self.end_at)
+                self.parts.append(self.rawdata[self.end_at : end + 1] if end >= 0 else f"</{tag}>")
+            return
         if tag == "blockquote":
             self.quotes = max(self.quotes - 1, 0)
         if tag in self.HIDDEN:
