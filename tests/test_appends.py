@@ -891,3 +891,18 @@ def test_a_served_worker_gives_its_spare_arrays_back_once_rows_stop_coming(monke
     settings._memory.last -= settings._Memory.EVERY
     settings.post_request(None, None, {}, None)
     assert len(spares.arrays) == 1 and spares.arrays[0] is held
+
+
+def test_a_value_appended_in_a_column_unnamed_and_empty_till_then_is_told_as_a_full_load_tells_it(tmp_path):
+    """The header's warning on a column with no name says whether it holds values: read on, a row
+    that gives it one makes it say what a full load says."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"id,date,title,category,source,\na,2022-01-01,A,protest,AP,\n")
+    previous = timeline.load(path)
+    assert [p.code for p in previous.problems] == [ProblemCode.EMPTY_COLUMN]
+    with open(path, "ab") as f:
+        f.write(b"b,2022-01-02,B,protest,AP,a note\n")
+    incremental = load_more(previous, path)
+    full = timeline.load(path)
+    same(incremental, full)
+    assert [p.code for p in full.problems] == [ProblemCode.HEADER]

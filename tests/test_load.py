@@ -96,6 +96,12 @@ PROBLEMS = [
     ),
     ("unnamed column", "id,date,title,category,source,\na,2022,T,p,S,x\n", (1, "column 6", W), "no name in the header"),
     (
+        "unnamed column with no value",  # (a spreadsheet's used cells: was told 'its values are ignored')
+        "id,date,title,category,source,\na,2022,T,p,S,\n",
+        (1, "column 6", W),
+        "this column has no name in the header and no value in any row",
+    ),
+    (
         "unknown column",
         "id,date,title,category,source,notes\na,2022,T,p,S,x\n",
         (1, "notes", W),

@@ -300,6 +300,9 @@ def _checked_on(
     shift = resume.records - 1  # the new rows' numbers: the header is row 1 in both
     rows = table.rows + shift
     frame = table.frame
+    empty = [p.column for p in previous.problems if p.code == ProblemCode.EMPTY_COLUMN and p.column in frame.columns]
+    if any(frame[name].str.strip().astype(bool).any() for name in empty):
+        return None  # (a column unnamed and empty till now holds a value: the header's warning is another)
     before_cut = _before_cut(previous.accounts, resume.records)
     heads, joined = _heads(before_cut, frame)
     context = len(heads)

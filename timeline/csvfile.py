@@ -143,6 +143,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
         pa.default_memory_pool().release_unused()
     problems += shape_problems
     frame, rows = _drop_blank_rows(frame, rows)
+    _unnamed_and_empty(frame, problems)
     before = len(problems)
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent, cyrillic=replaced and cyrillic)
     bad_rows |= _header_again(frame, rows, columns, problems, bad_rows)
@@ -830,6 +831,25 @@ def _drop_blank_rows(frame: pd.DataFrame, rows: np.ndarray):
     if blank.any():
         frame, rows = filtered(frame, ~blank, threads=len(frame) >= THREADED_ROWS).reset_index(drop=True), rows[~blank]
     return frame, rows
+
+
+def _unnamed_and_empty(frame: pd.DataFrame, problems: list[Problem]) -> None:
+    """The header's warning on a column with no name says so when the column holds no value
+    either (commas a spreadsheet writes for the cells it has used past the last column): nothing
+    of it is ignored then."""
+    for at, problem in enumerate(problems):
+        if problem.row == 1 and problem.code == ProblemCode.HEADER and problem.column in frame.columns:
+            if problem.column.startswith("column ") and not frame[problem.column].str.strip().astype(bool).any():
+                problems[at] = Problem(
+                    1,
+                    problem.column,
+                    WARNING,
+                    say(
+                        "this column has no name in the header and no value in any row (a spreadsheet writes "
+                        "such columns for cells it has used); nothing in it is lost. Delete it, or leave it"
+                    ),
+                    ProblemCode.EMPTY_COLUMN,
+                )
 
 
 def _may_be_blank(values: pd.Series) -> np.ndarray:

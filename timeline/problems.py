@@ -32,6 +32,7 @@ class ProblemCode(StrEnum):
     CANNOT_OPEN = "cannot-open"
     NOT_CSV = "not-csv"  # a workbook, UTF-16, empty, separated by semicolons...
     HEADER = "header"  # a column missing, unnamed, unknown or named twice
+    EMPTY_COLUMN = "empty-column"  # a column unnamed and empty in every row (a spreadsheet's used cells)
     NO_ROWS = "no-rows"  # a header and no rows yet
     DIAGNOSIS = "diagnosis"  # the cause behind many problems (diagnosis.first)
     KEPT_BACK = "kept-back"  # the dashboard's notice: a new version is not published
