@@ -636,6 +636,16 @@ REFUSED = [
         ["has '(08:30 GMT)' after it, which a date cannot hold; write 2022-01-05 14:30+06:00"],
     ),
     ("2022-01-05 14:30 (08:17 GMT)", ["is not a date that can be read"]),  # (no clock is 6:13 ahead of UTC)
+    ("2022-01-05 14:30 (16:45 GMT)", ["is not a date that can be read"]),  # (nor 2:15 behind it)
+    # (words that do not say the time is the place's: another moment, not told as the same)
+    (
+        "2022-01-05 14:30 (updated: 16:45 GMT)",
+        ["in brackets after it, which a date cannot hold; write 2022-01-05 14:30"],
+    ),
+    (
+        "2022-01-05 14:30 (published: 09:00 UTC)",
+        ["in brackets after it, which a date cannot hold; write 2022-01-05 14:30"],
+    ),
     ("2022-01-05 13:45+05 (08:00 GMT)", ["is not a date that can be read"]),  # (the two disagree)
     # a weekday in brackets that is not the date's: said, not dropped
     (

@@ -136,6 +136,18 @@ PROBLEMS = [
     # (Windows-1251, as a spreadsheet set to Russian saves one: told to be opened as such, not as
     # Latin-1, which would garble its words for good: Токаев as Òîêàåâ)
     (
+        "Windows-1253 bytes (Greek): not told to be opened as Cyrillic",
+        text(line()).encode() + line(id="b", title="Διαδήλωση στην Αθήνα για τις τιμές").encode("cp1253"),
+        (3, "title", E),
+        "not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)",
+    ),
+    (
+        "KOI8-R bytes: not told to be opened as Windows-1251",
+        text(line()).encode() + line(id="b", title="Токаев выступил с обращением").encode("koi8-r"),
+        (3, "title", E),
+        "not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)",
+    ),
+    (
         "Windows-1251 bytes",
         text(line()).encode() + line(id="b", title="Токаев выступил", source="ТАСС").encode("cp1251"),
         (3, "title", E),
@@ -2364,3 +2376,13 @@ def test_a_byte_order_mark_written_more_than_once_is_said_as_what_it_is(marks):
     assert (problem.row, problem.column, problem.level) == (1, "id", "error")
     assert str(problem.message).startswith("the file starts with a byte order mark more than once")
     assert "press Backspace until it deletes nothing more" in str(problem.message)
+
+
+def test_a_file_saved_as_windows_1251_is_told_so_first_not_as_latin_1():
+    """Its cause, said first of the whole file, agrees with its rows: open it as Cyrillic (opened as
+    Western text and saved, its words would be garbled for good)."""
+    rows = [line(id=f"r{n}", title="Токаев выступил с обращением к народу") for n in range(3)]
+    dataset = load_text(text(line()).encode() + "".join(rows).encode("cp1251"))
+    first = dataset.problems[0]
+    assert (first.row, first.level) == (0, E)
+    assert "the file was saved as Windows-1251" in first.message and "open it as Cyrillic" in first.message

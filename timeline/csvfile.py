@@ -108,6 +108,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
         )
     columns, problems = _read_header(data)
     scan = _scan(data) if scan is None else scan
+    cyrillic = False  # (its bytes that are not UTF-8 are Windows-1251's: _cyrillic_1251)
     try:
         if scan.quotes % 2:
             # An odd number of quotes: one may open and never close, which the fast parser
@@ -145,7 +146,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
     frame, rows = _drop_blank_rows(frame, rows)
     _unnamed_and_empty(frame, problems)
     before = len(problems)
-    bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent, cyrillic=replaced and cyrillic)
+    bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent, cyrillic=cyrillic)
     bad_rows |= _header_again(frame, rows, columns, problems, bad_rows)
     line_ends = scan.newlines if scan.newlines else scan.returns  # (CR alone: an old Mac's files)
     if scan.quotes and line_ends > records - (not scan.edges[1].endswith((b"\n", b"\r"))):
@@ -164,6 +165,19 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
                     "",
                     ERROR,
                     say_n(
+                        "{n:,} row holds text that is not UTF-8: the file was saved as Windows-1251, as a spreadsheet "
+                        "set to Russian or Kazakh saves one, so its letters cannot be read and those rows are left out; "
+                        "open it as Cyrillic (Windows-1251), not as Western text, then save it as CSV UTF-8: "
+                        "{save_as_csv}",
+                        "{n:,} rows hold text that is not UTF-8: the file was saved as Windows-1251, as a spreadsheet "
+                        "set to Russian or Kazakh saves one, so its letters cannot be read and those rows are left out; "
+                        "open it as Cyrillic (Windows-1251), not as Western text, then save it as CSV UTF-8: "
+                        "{save_as_csv}",
+                        len(set(not_utf8)),
+                        save_as_csv=workbook.SAVE_AS_CSV,
+                    )
+                    if cyrillic
+                    else say_n(
                         "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
                         "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
                         "or ’ cannot be read and those rows are left out; save it as CSV UTF-8: {save_as_csv}",
@@ -329,7 +343,7 @@ def _scan(data: pa.Buffer) -> Scan:
 def _cyrillic_1251(raw: bytes) -> bool:
     """Whether the bytes of a file that is not UTF-8 are Windows-1251's Cyrillic (Токаев saved by a
     spreadsheet set to Russian): most of its bytes of 0x80 or more are in words of three or more
-    such bytes, letters in Windows-1251 (А-я, Ёё, Іі, Kazakh's). Latin-1 and Windows-1252 text
+    such bytes, which read in Windows-1251 as Cyrillic text reads. Latin-1 and Windows-1252 text
     has an accented letter among ASCII ones (café), seldom three in a row."""
     high = np.frombuffer(raw, dtype=np.uint8) >= 0x80
     count = int(np.count_nonzero(high))
@@ -343,7 +357,15 @@ def _cyrillic_1251(raw: bytes) -> bool:
     if in_words * 2 < count:
         return False
     letters = bytes(raw[i] for i in np.flatnonzero(high)[:4096].tolist()).decode("cp1251", errors="replace")
-    return sum(c.isalpha() for c in letters) >= 0.9 * len(letters)
+    lower = [c for c in letters if c.islower()]
+    # (Read as Windows-1251, Russian, Ukrainian or Bulgarian is lower case, most of it its commonest
+    # letters; Greek's Windows-1253, Hebrew's 1255, Arabic's 1256 and KOI8-R read so are not: 0.27-0.57
+    # of them, or upper case.)
+    common = sum(c in _COMMON_CYRILLIC for c in lower)
+    return len(lower) >= 0.6 * len(letters) and common >= 0.75 * max(len(lower), 1)
+
+
+_COMMON_CYRILLIC = frozenset("оеаинтсрвлкмдпуяыь")
 
 
 def _is_utf8(data: pa.Buffer) -> bool:

@@ -1611,8 +1611,9 @@ _BRACKETED = re.compile(
 # GMT)): the two give the offset.
 _TWO_CLOCKS = re.compile(
     r"(?P<date>.*\d(?:\s*[ap]\.?m\.?)?)(?:\s+local(?:\s+time)?)?\s*,?\s*(?:\((?P<round>)|\[)\s*"
-    # (words before the UTC time, ended by = : or a comma: local time =, Almaty time,)
-    r"(?:[^\W\d_][^\d()\[\]=:,]{0,40}?\s*[=:,]\s*)?"
+    # (words before the UTC time that say the time is the place's: local time =, Almaty time,; not
+    # any words, as updated: 16:45 GMT is another moment)
+    r"(?:(?:local|(?:[^\W\d_][^\d()\[\]=:,]{0,40}?\s+)?time)\s*[=:,]?\s*)?"
     r"(?P<hour>\d{1,2})[:.h]?(?P<minute>\d{2})\s*(?P<half>[ap]\.?m\.?)?\s*(?:hrs?\s*)?(?:GMT|UTC|Z)\s*"
     r"(?(round)\)|\])",
     re.IGNORECASE,
@@ -2411,8 +2412,17 @@ def _offsets_between(local: tuple[np.datetime64, str, str] | None, utc: int) -> 
     return [
         _as_offset(timedelta(seconds=shift))
         for shift in (ahead - 86400, ahead)
-        if -12 * 3600 <= shift <= 14 * 3600 and not shift % 900
+        if -12 * 3600 <= shift <= 14 * 3600 and _as_offset(timedelta(seconds=shift)) in _CLOCKS_OFFSETS
     ]
+
+
+# The offsets clocks have used since 1970 (whole hours, and the half and three quarters of some:
+# India's +05:30, Nepal's +05:45): two times that differ by another are not one moment.
+_CLOCKS_OFFSETS = frozenset(
+    [f"{sign}{hours:02d}:00" for sign in "+-" for hours in range(15)]
+    + ["-09:30", "-03:30", "-02:30", "+03:30", "+04:30", "+05:30", "+06:30", "+09:30", "+10:30", "+13:45"]
+    + ["+05:45", "+08:45", "+12:45"]
+)
 
 
 def _range(column: str, start: str, end: str) -> Message:

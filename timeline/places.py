@@ -478,7 +478,7 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
 def _named(name: str, main: Mapping) -> tuple[Place, ...]:
     found = main.get(name)
     if found:
-        return _larger(name, found) + found  # (the city first: the one of them a message names)
+        return found + _larger(name, found)  # (the town of the name first: the one a message's example names)
     other = _other_names()
     return next((other.get(v) for v in _variants(name) if v in other), ())
 
