@@ -536,6 +536,7 @@ BAD_LINKS = [
     [
         "https://web.archive.org/web/20220105/https://example.org/a",  # (a link holding a link)
         "https://t.co/?u=https://example.org/a",
+        "https://twitter.com/intent/tweet?text=Protest%20in%20Almaty%20https://example.org/a",  # (%20: a space)
         "https://example.org:8080/a",
         "https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/a",  # (a host in one script: пример.рф)
     ],

@@ -2787,7 +2787,11 @@ def _web_links(values: pd.Series) -> np.ndarray:
     # holds one colon, its scheme's: the column's colons counted, those with more looked at.)
     unsure = ~web & _given(values)
     if web.any():
-        unsure |= web & _more_than_one_colon(values, int(np.count_nonzero(web)))
+        twice = web & _more_than_one_colon(values, int(np.count_nonzero(web)))
+        if twice.any():  # (of those, the ones with a scheme after a letter, a digit or , ; |: few)
+            at = np.flatnonzero(twice)
+            joined = pc.match_substring_regex(pa.array(values.iloc[at].array), links.JOINED_LOOSELY)
+            unsure[at[pc.fill_null(joined, False).to_numpy(zero_copy_only=False)]] = True
     if unsure.any():
         which, distinct = pd.factorize(values[unsure])
         web[unsure] = np.array([links.is_web_link(v) for v in distinct], dtype=bool)[which]
