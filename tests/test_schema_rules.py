@@ -277,6 +277,9 @@ SIGN = "with a sign changed they are at it"
         ("Paris, France", "48.8566", "2.3522", None),  # (flipped, near towns in Brittany, but so is Paris)
         ("", "41.8781", "87.6298", None),  # (no town named)
         ("Almaty", "0", "0", None),
+        # near the equator or the prime meridian, a point off the town (at sea off Valencia): not said
+        ("Valencia, Spain", "39.47", "0.75", None),
+        ("Libreville", "-0.75", "9.0", None),
     ],
 )
 def test_a_minus_sign_left_out_of_coordinates_is_told(location, latitude, longitude, said):

@@ -1790,16 +1790,20 @@ def _lost_signs(check: _Checker) -> None:
     if not len(at):
         return
     codes, names = pd.factorize(check.frame["location"].iloc[at])
+    order = np.argsort(codes, kind="stable")
+    starts = np.searchsorted(codes[order], np.arange(len(names) + 1))
     said: dict = {}
     for code in range(min(len(names), SWAPPED_LOOKUPS)):
         towns = places.lookup(str(names[code])).candidates
         if not towns:
             continue
-        rows = at[codes == code]
+        rows = at[order[starts[code] : starts[code + 1]]]
         lat, lon = latitude[rows], longitude[rows]
         town_lat = np.array([town.latitude for town in towns])[:, None]
         town_lon = np.array([town.longitude for town in towns])[:, None]
-        written = ((np.abs(lat - town_lat) <= SWAPPED_FAR) & (np.abs(lon - town_lon) <= SWAPPED_FAR)).any(axis=0)
+        # (as written, further from each than SIGN_FAR: a point at sea off Valencia, 0.75 E for
+        # its 0.38 W, is no sign lost)
+        written = ((np.abs(lat - town_lat) <= SIGN_FAR) & (np.abs(lon - town_lon) <= SIGN_FAR)).any(axis=0)
         left = ~written
         for north, east in ((-1, 1), (1, -1), (-1, -1)):
             at_town = (np.abs(lat * north - town_lat) <= SWAPPED_NEAR) & (np.abs(lon * east - town_lon) <= SWAPPED_NEAR)
@@ -1832,26 +1836,32 @@ def _lost_signs(check: _Checker) -> None:
 def _away(location: pd.Series, first: np.ndarray, lat, lon, asked: np.ndarray) -> np.ndarray:
     """Of the points `asked` (as _given_points numbers them), those not at a town of the name the
     location of their first row gives (within SWAPPED_FAR): the rows at those are to be looked at
-    by their own locations; the rest, where a file's places are, need not be (SWAPPED_LOOKUPS
-    names at most)."""
-    towns_of: dict[str, tuple] = {}
+    by their own locations; the rest, where a file's places are, need not be. Each name looked up
+    once, SWAPPED_LOOKUPS at most of those with a point where no town is and as many of the others
+    (as _swapped_coordinates leaves the surer rows their lookups)."""
     away = np.zeros(len(asked), dtype=bool)
-    # (The points where no town is first, with lookups of their own: a file of many places leaves
-    # them theirs, as _swapped_coordinates does its rows.)
-    lonely = places.far_from_towns(lat, lon)
-    for kind in (asked & lonely, asked & ~lonely):
-        names_here: set[str] = set()
-        for point, name in zip(np.flatnonzero(kind).tolist(), location.iloc[first[kind]].tolist()):
-            if name not in names_here and len(names_here) >= SWAPPED_LOOKUPS:
-                continue
-            names_here.add(name)
-            towns = towns_of.get(name)
-            if towns is None:
-                towns = towns_of[name] = places.lookup(str(name)).candidates if name else ()
-            away[point] = not any(
-                abs(lat[point] - town.latitude) <= SWAPPED_FAR and abs(lon[point] - town.longitude) <= SWAPPED_FAR
-                for town in towns
+    points = np.flatnonzero(asked)
+    if not len(points):
+        return away
+    codes, names = pd.factorize(location.iloc[first[points]])
+    lonely = (
+        np.bincount(
+            codes[codes >= 0], weights=places.far_from_towns(lat[points], lon[points])[codes >= 0], minlength=len(names)
+        )
+        > 0
+    )
+    chosen = np.concatenate([np.flatnonzero(lonely)[:SWAPPED_LOOKUPS], np.flatnonzero(~lonely)[:SWAPPED_LOOKUPS]])
+    order = np.argsort(codes, kind="stable")
+    starts = np.searchsorted(codes[order], np.arange(len(names) + 1))
+    for code in chosen.tolist():
+        here = points[order[starts[code] : starts[code + 1]]]
+        towns = places.lookup(str(names[code])).candidates if names[code] else ()
+        near = np.zeros(len(here), dtype=bool)
+        for town in towns:
+            near |= (np.abs(lat[here] - town.latitude) <= SWAPPED_FAR) & (
+                np.abs(lon[here] - town.longitude) <= SWAPPED_FAR
             )
+        away[here] = ~near
     return away
 
 
@@ -1899,6 +1909,7 @@ def _negated(written: str, sign: int) -> str:
 SWAPPED_NEAR = 0.5  # degrees: coordinates swapped this near a town named are taken to be its
 SWAPPED_FAR = 1.0  # degrees: ... unless they are this near it as written
 SWAPPED_LOOKUPS = 2000  # _swapped_coordinates: distinct locations looked up, at most
+SIGN_FAR = 2.0  # degrees: coordinates a sign lost puts nearer the town named than this are not said (_lost_signs)
 
 
 def _garbled_finding(check: _Checker) -> None:
