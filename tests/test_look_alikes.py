@@ -61,6 +61,8 @@ UNLIKE = [
         "6 characters of other forms (U+FF30 fullwidth latin capital letter p, U+FF32 fullwidth latin capital "
         "letter r, ...), which as usually typed read 'PROTEST'",
     ),
+    # (Korean as macOS writes it, each syllable as its letters' parts)
+    ("\u1109\u1175\u110b\u1171", "letters typed as their parts, as macOS writes them (one letter as two or three)"),
     ("AFP", ""),
 ]
 

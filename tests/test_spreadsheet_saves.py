@@ -335,11 +335,16 @@ def test_a_year_as_a_day_is_told_from_a_real_date(dates, warned):
         # to be written '12-01-26', a new id that breaks its links
         ("12/01/26", ERROR, "looks like a date a spreadsheet made of an id", "12-01-26"),
         ("3.4.26", ERROR, "write the id as it was, in a column formatted as Text", "3-4-26"),
-        # ... and as Excel shows it, and saves it as CSV (1-2 typed: 2-Jan; 5-68: May-68): not to be
-        # written '2-jan', a new id
-        ("2-Jan", ERROR, "looks like a date a spreadsheet made of an id", "2-jan"),
-        ("May-68", ERROR, "write the id as it was, in a column formatted as Text", "may-68"),
-        ("12-Jan-22", ERROR, "looks like a date a spreadsheet made of an id", "12-jan-22"),
+        # ... and as Excel shows it, and saves it as CSV (1-2 typed: 2-Jan; 5-68: May-68): told first to
+        # write the id as it was (was told only to write '2-jan', a new id), then the id if typed so
+        ("2-Jan", ERROR, "looks like a date a spreadsheet made of an id typed into a cell that was not Text", None),
+        (
+            "May-68",
+            ERROR,
+            "write the id as it was, in a column formatted as Text, or, if you typed it so, write it as 'may-68'",
+            None,
+        ),
+        ("12-Jan-22", ERROR, "(1-2 is shown 2-Jan); write the id as it was", None),
     ],
 )
 def test_an_id_read_as_a_number(value, level, says, never):

@@ -148,6 +148,7 @@ def test_inline_is_one_line_without_addresses(cell, text):
         ("ev\u20131", "ev-1"),
         ("ev-\u0661", "ev-1"),
         ("1990\u20131995 war", "1990-1995-war"),
+        ("ev\u22121", "ev-1"),  # (the minus sign)
     ],
 )
 def test_slug(headline, slug):

@@ -82,9 +82,15 @@ def _misfit_id(column: str, value: str) -> Message:
     if re.fullmatch(diagnosis.SCIENTIFIC, value):
         return diagnosis.scientific_id_message(value)  # (no slug: '2-02201e-15' is no id)
     # (12/01/26: 12-1 typed, made a date; 2-Jan, Jan-22, 12-Jan-22: the same, as Excel shows it)
-    if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}(?:\d{2})?", value) or re.fullmatch(
-        rf"\d{{1,2}}-(?:{_MONTHS})(?:-\d{{2}}(?:\d{{2}})?)?|(?:{_MONTHS})-\d{{2}}", value
-    ):
+    if re.fullmatch(rf"\d{{1,2}}-(?:{_MONTHS})(?:-\d{{2}}(?:\d{{2}})?)?|(?:{_MONTHS})-\d{{2}}", value):
+        return say(
+            "id {value} looks like a date a spreadsheet made of an id typed into a cell that was not Text (1-2 "
+            "is shown 2-Jan); write the id as it was, in a column formatted as Text, or, if you typed it so, "
+            "write it as {slug!r}",
+            value=show(value),
+            slug=slug(value),
+        )
+    if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}(?:\d{2})?", value):
         return say(
             "id {value} looks like a date a spreadsheet made of an id typed into a cell that was not Text (12-1 "
             "or 3-4 is read as a day of this year); write the id as it was, in a column formatted as Text",
@@ -1306,7 +1312,10 @@ def unlike(text: str) -> Message | str:
     for c in dict.fromkeys(c for c in str(text) if c != " " and unicodedata.category(c) == "Zs"):
         said.append(say("the character {character}, which looks like a space", character=_named(c)))
     marks = list(dict.fromkeys(c for c in str(text) if unicodedata.category(c) == "Mn"))
-    if marks and unicodedata.normalize("NFC", str(text)) != str(text):  # (é as e and U+0301: macOS's, PDFs')
+    decomposed = unicodedata.normalize("NFC", str(text)) != str(text)
+    if decomposed and not marks:  # (시위 as its letters' parts, as macOS writes Korean)
+        said.append(say("letters typed as their parts, as macOS writes them (one letter as two or three)"))
+    if marks and decomposed:  # (é as e and U+0301: macOS's, PDFs')
         said.append(
             say_n(
                 "the accent typed as a mark of its own, {characters}",
@@ -1414,7 +1423,11 @@ def slug(text: str) -> str:
     folded = unicodedata.normalize("NFKD", folded).translate(_TRANSLITERATION)
     # (a dash of Unicode's a hyphen, a digit of another script its ASCII one: ev–1 and ev-١ are ev-1)
     folded = "".join(
-        "-" if unicodedata.category(c) == "Pd" else str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c
+        "-"
+        if unicodedata.category(c) == "Pd" or c == "\u2212"  # (a dash, or the minus sign: ev−1)
+        else str(unicodedata.digit(c))
+        if c.isdigit() and not c.isascii()
+        else c
         for c in folded
     )
     folded = folded.encode("ascii", "ignore").decode()
