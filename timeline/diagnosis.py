@@ -595,44 +595,27 @@ def garbled_finding(examples: dict[str, tuple[str, str]], rows: np.ndarray) -> F
     good, encoding = _undone(bad)
     if not encoding:  # (the word alone is too short to say: the whole value)
         bad, (good, encoding) = text, examples[text]
+    values = {"count": len(np.unique(rows)), "bad": show(bad, 40), "good": show(good, 40)}
     if encoding == CYRILLIC_AS_WESTERN:
-        return Finding(
-            rows,
-            Problem(
-                0,
-                "",
-                WARNING,
-                say(
-                    "{count:,} rows hold Cyrillic text garbled by a wrong encoding, such as {bad} for {good}: a file "
-                    "saved as Windows-1251 was opened as Western text (Windows-1252) and saved so, and saving again "
-                    "does not undo it; take the text from the copy saved before, or write each value as the rows "
-                    "below suggest, and next time open such a file as Cyrillic (Windows-1251)",
-                    count=len(np.unique(rows)),
-                    bad=show(bad, 40),
-                    good=show(good, 40),
-                ),
-            ),
+        said = say(
+            "{count:,} rows hold Cyrillic text garbled by a wrong encoding, such as {bad} for {good}: a file "
+            "saved as Windows-1251 was opened as Western text (Windows-1252) and saved so, and saving again "
+            "does not undo it; take the text from the copy saved before, or write each value as the rows "
+            "below suggest, and next time open such a file as Cyrillic (Windows-1251)",
+            **values,
         )
-    return Finding(
-        rows,
-        Problem(
-            0,
-            "",
-            WARNING,
-            say(
-                "{count:,} rows hold text garbled by a wrong encoding, such as {bad} for {good}: a program read "
-                "this UTF-8 file as {encoding} and saved it so (Excel on Windows does this when it opens a CSV "
-                "file directly), and saving again does not undo it; take the text from the copy saved before, "
-                "or write each value as the rows below suggest, and next time open the file in Excel with "
-                "Data > From Text/CSV and File Origin '65001: Unicode (UTF-8)', in LibreOffice with character "
-                "set 'Unicode (UTF-8)' in the Text Import dialog",
-                count=len(np.unique(rows)),
-                bad=show(bad, 40),
-                good=show(good, 40),
-                encoding=encoding,
-            ),
-        ),
-    )
+    else:
+        said = say(
+            "{count:,} rows hold text garbled by a wrong encoding, such as {bad} for {good}: a program read "
+            "this UTF-8 file as {encoding} and saved it so (Excel on Windows does this when it opens a CSV "
+            "file directly), and saving again does not undo it; take the text from the copy saved before, "
+            "or write each value as the rows below suggest, and next time open the file in Excel with "
+            "Data > From Text/CSV and File Origin '65001: Unicode (UTF-8)', in LibreOffice with character "
+            "set 'Unicode (UTF-8)' in the Text Import dialog",
+            **values,
+            encoding=encoding,
+        )
+    return Finding(rows, Problem(0, "", WARNING, said))
 
 
 # --- letters a save could not keep: question marks ---------------------------------------------
