@@ -50,7 +50,8 @@ _BARE_HOST = re.compile(
 # (https://a.org/x,https://b.org/y; cells joined by a spreadsheet). Not after / = ? or another
 # part of an address, where a link holds a link: the Wayback Machine's .../2022/https://...,
 # a redirect's ?u=https://....
-_JOINED = re.compile(r"(?<=[,;|\w])(?<!%[0-9A-Fa-f]{2})https?://", re.IGNORECASE)  # (not %20https://: a query's)
+_ENCODED = r"(?<!%[0-9A-Fa-f]{2})"  # (not after a percent-encoded character: %20https:// is a query's)
+_JOINED = re.compile(rf"(?<=[,;|\w]){_ENCODED}https?://", re.IGNORECASE)
 JOINED_LOOSELY = r"(?i)[,;|\w]https?://"  # (what Arrow's engine, without look-behind, finds first)
 
 
@@ -196,9 +197,7 @@ def several(text: str) -> int:
     bars, or by nothing: _JOINED), if more than one and nothing else; else 0."""
     parts = [
         part
-        for part in re.split(
-            r"[\s,;|]+|(?<=\w)(?<!%[0-9A-Fa-f]{2})(?=https?://)", str(text).strip(), flags=re.IGNORECASE
-        )
+        for part in re.split(rf"[\s,;|]+|(?<=\w){_ENCODED}(?=https?://)", str(text).strip(), flags=re.IGNORECASE)
         if part
     ]
     return len(parts) if len(parts) > 1 and all(is_web_link(part) for part in parts) else 0

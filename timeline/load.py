@@ -1659,8 +1659,8 @@ def _swapped_coordinates(check: _Checker) -> None:
     lat, lon = latitude[first], longitude[first]
     swappable = kept & (np.abs(lon) <= 90) & (np.abs(lat - lon) > SWAPPED_FAR - SWAPPED_NEAR)
     swappable[swappable] = ~places.far_from_towns(lon[swappable], lat[swappable])  # (swapped, near some town)
-    at = at[_away(check.frame["location"], first, lat, lon, swappable)[which]]
     location = check.frame["location"]
+    at = at[_away(location, first, lat, lon, swappable)[which]]
     at = at[_given(location)[at]] if len(at) else at
     if not len(at):
         return
@@ -1789,9 +1789,7 @@ def _lost_signs(check: _Checker) -> None:
     at = at[_given(location)[at]] if len(at) else at
     if not len(at):
         return
-    codes, names = pd.factorize(check.frame["location"].iloc[at])
-    order = np.argsort(codes, kind="stable")
-    starts = np.searchsorted(codes[order], np.arange(len(names) + 1))
+    codes, names, order, starts = _grouped(location.iloc[at])
     said: dict = {}
     for code in range(min(len(names), SWAPPED_LOOKUPS)):
         towns = places.lookup(str(names[code])).candidates
@@ -1843,7 +1841,7 @@ def _away(location: pd.Series, first: np.ndarray, lat, lon, asked: np.ndarray) -
     points = np.flatnonzero(asked)
     if not len(points):
         return away
-    codes, names = pd.factorize(location.iloc[first[points]])
+    codes, names, order, starts = _grouped(location.iloc[first[points]])
     lonely = (
         np.bincount(
             codes[codes >= 0], weights=places.far_from_towns(lat[points], lon[points])[codes >= 0], minlength=len(names)
@@ -1851,8 +1849,6 @@ def _away(location: pd.Series, first: np.ndarray, lat, lon, asked: np.ndarray) -
         > 0
     )
     chosen = np.concatenate([np.flatnonzero(lonely)[:SWAPPED_LOOKUPS], np.flatnonzero(~lonely)[:SWAPPED_LOOKUPS]])
-    order = np.argsort(codes, kind="stable")
-    starts = np.searchsorted(codes[order], np.arange(len(names) + 1))
     for code in chosen.tolist():
         here = points[order[starts[code] : starts[code + 1]]]
         towns = places.lookup(str(names[code])).candidates if names[code] else ()
@@ -1863,6 +1859,14 @@ def _away(location: pd.Series, first: np.ndarray, lat, lon, asked: np.ndarray) -
             )
         away[here] = ~near
     return away
+
+
+def _grouped(values: pd.Series) -> tuple[np.ndarray, pd.Index, np.ndarray, np.ndarray]:
+    """(codes, names, order, starts): the distinct values, and the positions of each one's
+    values together, in order: those of name k are order[starts[k] : starts[k + 1]]."""
+    codes, names = pd.factorize(values)
+    order = np.argsort(codes, kind="stable")
+    return codes, names, order, np.searchsorted(codes[order], np.arange(len(names) + 1))
 
 
 def _given_points(check: _Checker) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -2809,14 +2813,14 @@ def _web_links(values: pd.Series) -> np.ndarray:
     return web
 
 
-def _more_than_one_colon(values: pd.Series, links: int) -> np.ndarray | bool:
+def _more_than_one_colon(values: pd.Series, count: int) -> np.ndarray | bool:
     """Which values hold two colons or more, from the column's bytes; False for all where the
-    column holds no more colons than `links` (one a link: 10 ms a million links)."""
+    column holds no more colons than `count`, its links (one a link: 10 ms a million links)."""
     parts = text_buffers(values)
     if parts is None:
         return True
     colons = [np.flatnonzero(data[offsets[0] : offsets[-1]] == ord(":")) for offsets, data in parts]
-    if sum(map(len, colons)) <= links:
+    if sum(map(len, colons)) <= count:
         return False
     found = []
     for (offsets, _), at in zip(parts, colons):

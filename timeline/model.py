@@ -769,5 +769,5 @@ def source_key(names: pd.Series) -> pd.Series:
     """Each outlet's name as one outlet's key: lowercased, in Unicode's composed form (an accent
     typed as a mark of its own, as macOS and PDFs write é, is the é typed as one), its spaces
     one space each (a no-break space pasted from a web page, two spaces typed): `Le Monde`,
-    `le\u00a0monde` and `Le  Monde` are one outlet, counted and filtered as one."""
+    `le\u00a0monde` and `Le  Monde` are one outlet to the filter (its list names each as written)."""
     return names.str.normalize("NFKC").str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
