@@ -590,6 +590,16 @@ REFUSED = [
     ("5 January 2022 9 PM-10:00", ["21:00 at UTC-10:00, or the span of time from 21:00 to 22:00"]),
     ("5 January 2022 9am-10:00", ["09:00 at UTC-10:00, or the span of time from 09:00 to 10:00"]),
     ("5 January 2022 10 AM-02:00", ["10:00 at UTC-02:00, or the span of time from 10:00 to 14:00"]),
+    # (an end at 00:00 or 24:00: the span to midnight, the next day's 00:00; -24:00 no offset at all)
+    (
+        "5 January 2022 10:00 AM-00:00",
+        [
+            "can be read two ways: 10:00 at UTC-00:00, or the span of time from 10:00 to 00:00. For the first, write "
+            "2022-01-05T10:00-00:00; for the second, write 2022-01-05 10:00 in date and 2022-01-06 00:00 in end_date"
+        ],
+    ),
+    ("5 January 2022 22:00-00:00", ["22:00 at UTC-00:00, or the span of time from 22:00 to 00:00"]),
+    ("5 January 2022 16:00-24:00", ["is a range: write its start (2022-01-05 16:00) in date and its end (2022-01-06"]),
     # (a date read two ways with such a time: the days alone, as the time may be a span)
     ("03/04/2022 10:00 AM-02:00", ["(month first); write 2022-04-03 or 2022-03-04"]),
     ("03/04/2022 9:00 PM-10:00", ["(month first); write 2022-04-03 or 2022-03-04"]),
@@ -2823,6 +2833,13 @@ def test_a_place_s_time_is_looked_up_in_the_tzdata_package_where_the_system_has_
             "2022-01-05 04:00-05:00",  # (04:00 in New York in winter, or a span)
             "write a moment of it, such as 2022-01-05 04:00 (published is when the account was published)",
         ),
+        # (-00:00 after a time: UTC's offset, or the span to midnight, the next day's 00:00)
+        (
+            "date",
+            "2022-01-05 16:00-00:00",
+            "If it is the span of time from 16:00 to 00:00, write 2022-01-05 16:00 in date and 2022-01-06 00:00 in end_date",
+        ),
+        ("date", "2022-12-31 22:00-00", "write 2022-12-31 22:00 in date and 2023-01-01 00:00 in end_date"),
     ],
 )
 def test_an_iso_date_with_a_time_and_a_later_one_is_read_at_the_offset_with_a_warning(column, text, said):

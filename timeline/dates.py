@@ -652,6 +652,9 @@ def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[n
     begin_at = np.where((half != "") & twelve & ~afternoon, begin_at % 3600, begin_at)  # (12:30 AM: 00:30)
     # (9:00 PM-10:00: the span's end in the afternoon too; 10:00 AM-02:00: an end before the start
     # in the afternoon, 14:00, but not 10:00 AM-00:30, whose 00 is midnight's hour, never noon's)
+    # (16:00-00:00, 10:00 AM-00:00, 16:00-24:00: a span to midnight, the next day's 00:00; -00:00 is
+    # as often that as UTC's offset, -24:00 never an offset)
+    until_at = np.where(((until_at == 0) & (begin_at > 0)) | (until == "24:00"), 86400, until_at)
     later = (until_at >= 0) & (until_at < 43200) & (until_at + 43200 > begin_at)
     morning = (half != "") & ~afternoon & (until_at <= begin_at) & (until_at >= 3600)
     until_at = np.where((afternoon | morning) & later, until_at + 43200, until_at)
@@ -679,9 +682,11 @@ def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
             for mine, theirs in zip((at, begin_at, until_at), (those[found[0]], *found[1:]))
         )
     days = _days_written(out.values[at])
+    ends = _days_written(out.values[at] + (until_at // 86400).astype("timedelta64[D]"))  # (to midnight: the next day)
+    until_at = until_at % 86400
     spans = [
-        (i, f"{day} {start // 3600:02d}:{start % 3600 // 60:02d}", f"{day} {end // 3600:02d}:{end % 3600 // 60:02d}")
-        for i, day, start, end in zip(at.tolist(), days, begin_at.tolist(), until_at.tolist())
+        (i, f"{day} {start // 3600:02d}:{start % 3600 // 60:02d}", f"{last} {end // 3600:02d}:{end % 3600 // 60:02d}")
+        for i, day, last, start, end in zip(at.tolist(), days, ends, begin_at.tolist(), until_at.tolist())
     ]
     names = texts.iloc[[i for i, _, _ in spans]].tolist()
     for (i, start, end), text in zip(spans, names):
