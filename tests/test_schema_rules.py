@@ -198,6 +198,15 @@ def test_a_new_column_with_simple_checks_is_one_record(monkeypatch):
         ("latitude", "-43°15′", "as decimal degrees it is -43.25 (south and west are negative)"),
         ("longitude", "-76°53′30″", "as decimal degrees it is -76.8917"),
         ("latitude", "-43°15′S", "is not a number"),  # (south twice: not told which)
+        # an exponent, as a spreadsheet shows a number in a narrow column: the number in full
+        (
+            "latitude",
+            "4.3238E+01",
+            "latitude '4.3238E+01' is written with an exponent, as a spreadsheet shows a number in a narrow column; "
+            "it is 43.238: write that, and check its digits against the source, as the spreadsheet may have rounded them",
+        ),
+        ("longitude", "-7.69e1", "it is -76.9: write that"),
+        ("latitude", "4.3E+03", "is not a number"),  # (4300: no latitude)
     ],
 )
 def test_a_coordinate_written_another_way_is_told_the_decimal_degrees_to_write(column, value, said):
@@ -389,6 +398,13 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
         ("\u22121,000", "is not a number"),  # (1,000 reads two ways: not told one)
         ("2022-01-05", "is not a number; write the number alone"),
         ("many", "is not a number; write the number alone"),
+        # an exponent: the whole number it is
+        (
+            "2.5E+04",
+            "figure '2.5E+04' is written with an exponent, as a spreadsheet shows a number in a narrow column; ",
+        ),
+        ("1.23457E+11", "it is 123457000000: write that, and check its digits against the source"),
+        ("2.5E-1", "is not a number"),  # (a quarter: no count)
     ],
 )
 def test_a_figure_that_is_no_plain_number_is_told_the_number_to_write(value, said):

@@ -30,6 +30,7 @@ validate 46.7 s; at 100k rows 0.59, 0.66 and 3.1 s).
 
 from __future__ import annotations
 
+import decimal
 import re
 import unicodedata
 from collections.abc import Callable
@@ -371,11 +372,36 @@ def _other_minus(column: str, value: str) -> Message | None:
     )
 
 
+_EXPONENT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d{1,3}", re.ASCII)
+
+
+def _exponent(column: str, value: str) -> Message | None:
+    """What a number written with an exponent (4.3238E+01, as a spreadsheet shows a number in a
+    narrow column, and may save it so) is told: the number it is, in full, where that is one its
+    column takes (degrees within its range, a whole figure). None for any other value."""
+    text = value.strip()
+    if not _EXPONENT.fullmatch(text):
+        return None
+    number = decimal.Decimal(text)
+    limit = {"latitude": 90, "longitude": 180}.get(column)
+    if (abs(number) > limit) if limit else (number < 0 or number != number.to_integral_value()):
+        return None
+    written = format(number.normalize(), "f").lstrip("+")
+    return say(
+        "{name} {value} is written with an exponent, as a spreadsheet shows a number in a narrow column; it is "
+        "{number}: write that, and check its digits against the source, as the spreadsheet may have rounded them",
+        name=column,
+        value=show(value),
+        number=written,
+    )
+
+
 def _not_degrees(column: str, value: str) -> Message:
     """What a latitude or longitude that is no number is told: the decimal degrees to write, where
     it is one written another way (a decimal comma, degrees and minutes, a hemisphere's letter,
-    Arabic digits, a decimal point a program wrote as a question mark, a minus sign that is not -)."""
-    arabic = _in_western_digits(column, value) or _other_minus(column, value)
+    Arabic digits, a decimal point a program wrote as a question mark, a minus sign that is not -,
+    an exponent)."""
+    arabic = _in_western_digits(column, value) or _other_minus(column, value) or _exponent(column, value)
     if arabic is not None:
         return arabic
     if _QUESTION_POINT.fullmatch(value.strip()):
@@ -457,7 +483,7 @@ def _not_a_figure(value: str) -> Message:
     in it (1,000,000 or 1 000; ~200, 200+, 225 dead; 2.5k; a range), and where the rest goes; both
     readings of one comma before three digits (2,500: 2500, or 2.5 with a decimal comma)."""
     text = " ".join(value.split())  # (a no-break space, as French writes 1 000, is a space here)
-    arabic = _in_western_digits("figure", value) or _other_minus("figure", value)
+    arabic = _in_western_digits("figure", value) or _other_minus("figure", value) or _exponent("figure", value)
     if arabic is not None:
         return arabic
     if _ONE_COMMA.fullmatch(text):
