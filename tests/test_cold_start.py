@@ -47,10 +47,15 @@ def test_the_outlets_are_read_once_and_give_what_each_column_s_own_pass_gives(tm
         codes, keys = pd.factorize(model.source_key(sources))
         np.testing.assert_array_equal(index.source_code, codes)
         assert index.source_keys == [str(k) for k in keys]
-        counts = sources.value_counts()
+        # (the names one outlet goes by, AP and Ap, counted as one, named as first written)
+        named = pd.DataFrame({"name": sources, "key": model.source_key(sources)}).dropna()
+        counts = named.groupby("key", sort=False)["name"].agg(["first", "size"])
         assert index.outlets == sorted(
-            ((str(k), int(v)) for k, v in counts.items()), key=lambda kv: (kv[0].lower(), kv[0])
+            ((str(k), int(v)) for k, v in zip(counts["first"], counts["size"])), key=lambda kv: (kv[0].lower(), kv[0])
         )
+        assert dict(index.outlets) == {
+            name: int((named["key"] == key).sum()) for key, name in zip(keys, index.source_names)
+        }
         alone = distinct_values(index.dataset.accounts)
         for name, (codes, values) in alone.items():
             np.testing.assert_array_equal(index.distinct[name][0], codes)

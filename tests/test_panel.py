@@ -370,6 +370,17 @@ def test_overview_of_everything(index):
     ]
 
 
+@pytest.mark.parametrize("filtered", [False, True])
+def test_the_names_one_outlet_goes_by_are_counted_as_one_named_as_first_written(filtered):
+    # (an accent typed as its own mark, a no-break space, another case: one outlet to the filter too)
+    names = ["Le Monde", "Le\u00a0Monde", "le monde", "Le  Monde", "AP", "Ap", "Le Monde"]
+    index = index_from_rows([row(f"e{i}", "2022-01-05", source=name) for i, name in enumerate(names)])
+    assert overview(index, everything(index), filtered).outlets == [("Le Monde", 5), ("AP", 2)]
+    assert index.outlets == [("AP", 2), ("Le Monde", 5)]
+    kept = apply(index, Filters(sources=("le monde",)))
+    assert overview(index, kept, True).outlets == [("Le Monde", 5)]
+
+
 def test_overview_span_of_days():
     index = index_from_rows(
         [row("a", "2022-01-05"), row("b", "2022-01-02"), row("c", "2022-01-06", end_date="2022-01-19")]

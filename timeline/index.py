@@ -8,6 +8,7 @@ without per-event Python, so a million events stay interactive.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -54,6 +55,13 @@ class EventIndex:
 
     def __len__(self) -> int:
         return len(self.events)
+
+    @functools.cached_property
+    def source_names(self) -> list[str]:
+        """Each outlet's name as `outlets` shows it (its first written), by its place in `source_keys`."""
+        names = [name for name, _ in self.outlets]
+        shown = dict(zip(model.source_key(pd.Series(names, dtype="str")).tolist(), names))
+        return [shown.get(key, key) for key in self.source_keys]
 
     def position(self, event_id: str | None) -> int | None:
         if not event_id:
@@ -264,9 +272,7 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
         account_order = model.appended(previous.account_order, growth.accounts_from + by_event)
     else:
         account_order = model.inserted(previous.account_order, at, growth.accounts_from + by_event)
-    outlets = dict(previous.outlets)
-    for source, count in appended["source"].value_counts().items():
-        outlets[str(source)] = outlets.get(str(source), 0) + int(count)
+    appended_codes, appended_names = pd.factorize(appended["source"])
     # The events added, where they are now: their lanes and places are numbered among the others'
     # (the previous events' kept), not every event's again.
     added = _added(growth.moved, len(events))
@@ -296,7 +302,7 @@ def grow_index(previous: EventIndex, dataset: Dataset) -> EventIndex:
         event_of_account,
         account_order,
         bounds,
-        _sorted_outlets(outlets),
+        _outlets(appended_codes, appended_names, previous.outlets),
         _more_distinct(previous.distinct, appended),
         _more_grams(previous.grams, accounts),
         known,
@@ -514,14 +520,19 @@ def _place_keys(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     return np.round((lat + 90) * 1e5).astype(np.int64) * 40_000_000 + np.round((lon + 180) * 1e5).astype(np.int64)
 
 
-def _outlets(codes: np.ndarray, names) -> list[tuple[str, int]]:
-    """Every outlet and its accounts, from the factorized names of the accounts' sources."""
+def _outlets(codes: np.ndarray, names, outlets: list[tuple[str, int]] | None = None) -> list[tuple[str, int]]:
+    """Every outlet and its accounts (more of them, to `outlets`), from the factorized names of
+    the accounts' sources, in file order: the names that are one outlet to the filter
+    (model.source_key: `Le Monde`, `Le\u00a0Monde`, `le monde`) counted as one, named as first written."""
     counts = np.bincount(codes[codes >= 0], minlength=len(names))
-    return _sorted_outlets({str(name): int(count) for name, count in zip(names, counts.tolist()) if count})
-
-
-def _sorted_outlets(counts: dict[str, int]) -> list[tuple[str, int]]:
-    return sorted(counts.items(), key=lambda kv: (kv[0].lower(), kv[0]))
+    merged = dict(outlets or [])
+    name_of = dict(zip(model.source_key(pd.Series(list(merged), dtype="str")).tolist(), merged))
+    keys = model.source_key(pd.Series(list(names), dtype="str")).tolist()
+    for name, key, count in zip(names, keys, counts.tolist()):
+        if count:
+            shown = name_of.setdefault(key, str(name))
+            merged[shown] = merged.get(shown, 0) + count
+    return sorted(merged.items(), key=lambda kv: (kv[0].lower(), kv[0]))
 
 
 def _lanes(events: pd.DataFrame) -> tuple[list[str], np.ndarray]:

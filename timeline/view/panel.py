@@ -223,12 +223,12 @@ def _categories(index: EventIndex, kept: np.ndarray) -> list[tuple[str, int, str
 def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
     kept = np.flatnonzero(mask)
     span, categories = _span(index, kept), _categories(index, kept)
-    sources = index.dataset.accounts["source"]
-    if filtered and len(sources):
+    codes = index.source_code  # (one code for the names one outlet goes by: Le Monde, le monde)
+    if filtered and len(codes):
         accounts = mask[index.account_event]
-        sources = sources[accounts & index.shown if index.shown is not None else accounts]  # (as of a date)
-    counts = sources.value_counts(sort=True)
-    outlets = [(str(name), int(n)) for name, n in counts.items()]
+        codes = codes[accounts & index.shown if index.shown is not None else accounts]  # (as of a date)
+    counts = np.bincount(codes[codes >= 0], minlength=len(index.source_keys))
+    outlets = [(name, int(n)) for name, n in zip(index.source_names, counts.tolist()) if n]
     outlets.sort(key=lambda item: (-item[1], item[0].lower()))
     return Overview(span, len(kept), len(index), categories, outlets, filtered)
 
