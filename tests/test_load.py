@@ -133,13 +133,27 @@ PROBLEMS = [
         (3, "title", E),
         "not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)",
     ),
-    # (Windows-1251, as a spreadsheet set to Russian saves one: told to be opened as such, not as
-    # Latin-1, which would garble its words for good: Токаев as Òîêàåâ)
+    # (Windows-1251, as a spreadsheet set to Russian saves one, and the code pages of Greek, Hebrew
+    # and Arabic: told to be opened as such, not as Latin-1, which would garble its words for good:
+    # Токаев as Òîêàåâ)
     (
-        "Windows-1253 bytes (Greek): not told to be opened as Cyrillic",
+        "Windows-1253 bytes (Greek): told to be opened as Greek, not as Cyrillic",
         text(line()).encode() + line(id="b", title="Διαδήλωση στην Αθήνα για τις τιμές").encode("cp1253"),
         (3, "title", E),
-        "not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)",
+        "not UTF-8 (the file was probably saved in Greek, Windows-1253, as a spreadsheet set to a language of "
+        "that script saves one): open it as Greek (Windows-1253), not as Western text",
+    ),
+    (
+        "Windows-1255 bytes (Hebrew)",
+        text(line()).encode() + line(id="b", title="הפגנות בלב תל אביב נגד מחירי הגז והממשלה").encode("cp1255"),
+        (3, "title", E),
+        "open it as Hebrew (Windows-1255)",
+    ),
+    (
+        "Windows-1256 bytes (Arabic)",
+        text(line()).encode() + line(id="b", title="احتجاجات في ألماتي بسبب ارتفاع أسعار الغاز").encode("cp1256"),
+        (3, "title", E),
+        "open it as Arabic (Windows-1256)",
     ),
     (
         "KOI8-R bytes: not told to be opened as Windows-1251",
@@ -151,8 +165,8 @@ PROBLEMS = [
         "Windows-1251 bytes",
         text(line()).encode() + line(id="b", title="Токаев выступил", source="ТАСС").encode("cp1251"),
         (3, "title", E),
-        "not UTF-8 (the file was probably saved as Windows-1251, as a spreadsheet set to Russian or Kazakh "
-        "saves one): open it as Cyrillic (Windows-1251), not as Western text",
+        "not UTF-8 (the file was probably saved in Cyrillic, Windows-1251, as a spreadsheet set to a language of "
+        "that script saves one): open it as Cyrillic (Windows-1251), not as Western text",
     ),
     # id
     ("empty id", text(line(id="")), (2, "id", E), "id is empty"),
@@ -2379,11 +2393,22 @@ def test_a_byte_order_mark_written_more_than_once_is_said_as_what_it_is(marks):
     assert "press Backspace until it deletes nothing more" in str(problem.message)
 
 
-def test_a_file_saved_as_windows_1251_is_told_so_first_not_as_latin_1():
-    """Its cause, said first of the whole file, agrees with its rows: open it as Cyrillic (opened as
-    Western text and saved, its words would be garbled for good)."""
-    rows = [line(id=f"r{n}", title="Токаев выступил с обращением к народу") for n in range(3)]
-    dataset = load_text(text(line()).encode() + "".join(rows).encode("cp1251"))
+@pytest.mark.parametrize(
+    "encoding, title, said",
+    [
+        ("cp1251", "Токаев выступил с обращением к народу", "Cyrillic (Windows-1251)"),
+        ("cp1253", "Διαδηλώσεις στην Αθήνα για τις τιμές του φυσικού αερίου", "Greek (Windows-1253)"),
+        ("cp1255", "הפגנות בלב תל אביב נגד מחירי הגז והממשלה", "Hebrew (Windows-1255)"),
+        # (Persian, its ی written as Arabic's ي, as Windows-1256 has it)
+        ("cp1256", "اعتراضات در آلماتي به دليل افزايش قيمت گاز ادامه دارد", "Arabic (Windows-1256)"),
+    ],
+)
+def test_a_file_saved_in_another_script_s_code_page_is_told_so_first_not_as_latin_1(encoding, title, said):
+    """Its cause, said first of the whole file, agrees with its rows: open it as that script (opened
+    as Western text and saved, its words would be garbled for good)."""
+    rows = [line(id=f"r{n}", title=title) for n in range(3)]
+    dataset = load_text(text(line()).encode() + "".join(rows).encode(encoding))
     first = dataset.problems[0]
     assert (first.row, first.level) == (0, E)
-    assert "the file was saved as Windows-1251" in first.message and "open it as Cyrillic" in first.message
+    assert f"the file was saved in {said}" in first.message and f"open it as {said}" in first.message
+    assert all(f"open it as {said}" in p.message for p in dataset.problems if p.row)

@@ -105,6 +105,17 @@ def western_1251(value: str) -> str:
     return "".join(c if c.isascii() else c.encode("cp1251").decode("cp1252") for c in value)
 
 
+def western(encoding: str, words: str):
+    """A file saved in another script's code page (Greek, Hebrew, Arabic Excel's CSV), opened as
+    Western text and saved as UTF-8: its titles hold `words`."""
+
+    def text(value: str) -> str:
+        value = value.replace("Tokayev ", words + " ")
+        return "".join(c if c.isascii() else c.encode(encoding).decode("cp1252") for c in value)
+
+    return text
+
+
 def xlsx(rows: list[list]) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
@@ -192,6 +203,16 @@ CASES = [
             WARNING,
             ["Cyrillic text garbled by a wrong encoding", "'Òîêàåâ âûñòóïèë", "for 'Токаев выступил", "Windows-1251"],
         ),
+    ),
+    (
+        "Windows-1253 opened as Western text",
+        saved(encoding="utf-8", text=western("cp1253", "Διαδηλώσεις στην Αθήνα")),
+        ("", WARNING, ["Greek text garbled", "for 'Διαδηλώσεις", "open such a file as Greek (Windows-1253)"]),
+    ),
+    (
+        "Windows-1256 opened as Western text",
+        saved(encoding="utf-8", text=western("cp1256", "احتجاجات في ألماتي")),
+        ("", WARNING, ["Arabic text garbled", "'ÇÍÊÌÇÌÇÊ Ýí ÃáãÇÊí", "open such a file as Arabic (Windows-1256)"]),
     ),
     (
         "Windows-1252",

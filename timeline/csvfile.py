@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from . import dates, schema, workbook
+from . import dates, diagnosis, schema, workbook
 from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, say, say_n, show
 from .workers import THREADED_ROWS, Workers
 
@@ -108,7 +108,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
         )
     columns, problems = _read_header(data)
     scan = _scan(data) if scan is None else scan
-    cyrillic = False  # (its bytes that are not UTF-8 are Windows-1251's: _cyrillic_1251)
+    code_page = None  # (the code page of another script its bytes that are not UTF-8 are in: _code_page)
     try:
         if scan.quotes % 2:
             # An odd number of quotes: one may open and never close, which the fast parser
@@ -123,7 +123,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
         # An open quote, or bytes that are not UTF-8: read again slowly, to say where.
         raw = data.to_pybytes()
         text = raw.decode("utf-8", errors="replace")
-        cyrillic = "\ufffd" in text and _cyrillic_1251(raw)
+        code_page = _code_page(raw) if "\ufffd" in text else None
         del raw
         frame, rows, shape_problems, records = _parse_with_csv_module(text, columns)
         del text
@@ -146,7 +146,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
     frame, rows = _drop_blank_rows(frame, rows)
     _unnamed_and_empty(frame, problems)
     before = len(problems)
-    bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent, cyrillic=cyrillic)
+    bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent, code_page=code_page)
     bad_rows |= _header_again(frame, rows, columns, problems, bad_rows)
     line_ends = scan.newlines if scan.newlines else scan.returns  # (CR alone: an old Mac's files)
     if scan.quotes and line_ends > records - (not scan.edges[1].endswith((b"\n", b"\r"))):
@@ -165,18 +165,20 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
                     "",
                     ERROR,
                     say_n(
-                        "{n:,} row holds text that is not UTF-8: the file was saved as Windows-1251, as a spreadsheet "
-                        "set to Russian or Kazakh saves one, so its letters cannot be read and those rows are left out; "
-                        "open it as Cyrillic (Windows-1251), not as Western text, then save it as CSV UTF-8: "
-                        "{save_as_csv}",
-                        "{n:,} rows hold text that is not UTF-8: the file was saved as Windows-1251, as a spreadsheet "
-                        "set to Russian or Kazakh saves one, so its letters cannot be read and those rows are left out; "
-                        "open it as Cyrillic (Windows-1251), not as Western text, then save it as CSV UTF-8: "
-                        "{save_as_csv}",
+                        "{n:,} row holds text that is not UTF-8: the file was saved in {script} ({encoding}), as a "
+                        "spreadsheet set to a language of that script saves one, so its letters cannot be read and "
+                        "those rows are left out; open it as {script} ({encoding}), not as Western text, then save it "
+                        "as CSV UTF-8: {save_as_csv}",
+                        "{n:,} rows hold text that is not UTF-8: the file was saved in {script} ({encoding}), as a "
+                        "spreadsheet set to a language of that script saves one, so its letters cannot be read and "
+                        "those rows are left out; open it as {script} ({encoding}), not as Western text, then save it "
+                        "as CSV UTF-8: {save_as_csv}",
                         len(set(not_utf8)),
+                        script=code_page.script,
+                        encoding=code_page.name,
                         save_as_csv=workbook.SAVE_AS_CSV,
                     )
-                    if cyrillic
+                    if code_page
                     else say_n(
                         "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
                         "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
@@ -340,32 +342,24 @@ def _scan(data: pa.Buffer) -> Scan:
     return Scan.joined([Scan.of(view[start : start + _STEP]) for start in range(0, len(view), _STEP)])
 
 
-def _cyrillic_1251(raw: bytes) -> bool:
-    """Whether the bytes of a file that is not UTF-8 are Windows-1251's Cyrillic (Токаев saved by a
-    spreadsheet set to Russian): most of its bytes of 0x80 or more are in words of three or more
-    such bytes, which read in Windows-1251 as Cyrillic text reads. Latin-1 and Windows-1252 text
-    has an accented letter among ASCII ones (café), seldom three in a row."""
+def _code_page(raw: bytes) -> diagnosis.CodePage | None:
+    """The code page of another script than Latin a file that is not UTF-8 was saved in (Токаев
+    saved by a spreadsheet set to Russian, احتجاجات by one set to Arabic), or None. Such a file's
+    bytes of 0x80 or more are mostly in words of three or more of them; Latin-1 and Windows-1252
+    text has an accented letter among ASCII ones (café), seldom three in a row. Which script those
+    bytes read as: diagnosis.code_page_of."""
     high = np.frombuffer(raw, dtype=np.uint8) >= 0x80
     count = int(np.count_nonzero(high))
     if not count:
-        return False
+        return None
     # (the bytes of runs of three or more: a byte whose run, counted both ways, is 3 long at least)
     padded = np.concatenate([[False], high, [False]])
     edges = np.flatnonzero(padded[1:] != padded[:-1])
     starts, ends = edges[::2], edges[1::2]
     in_words = int((ends - starts)[(ends - starts) >= 3].sum())
     if in_words * 2 < count:
-        return False
-    letters = bytes(raw[i] for i in np.flatnonzero(high)[:4096].tolist()).decode("cp1251", errors="replace")
-    lower = [c for c in letters if c.islower()]
-    # (Read as Windows-1251, Russian, Ukrainian or Bulgarian is lower case, most of it its commonest
-    # letters; Greek's Windows-1253, Hebrew's 1255, Arabic's 1256 and KOI8-R read so are not: 0.27-0.57
-    # of them, or upper case.)
-    common = sum(c in _COMMON_CYRILLIC for c in lower)
-    return len(lower) >= 0.6 * len(letters) and common >= 0.75 * max(len(lower), 1)
-
-
-_COMMON_CYRILLIC = frozenset("оеаинтсрвлкмдпуяыь")
+        return None
+    return diagnosis.code_page_of(bytes(np.frombuffer(raw, dtype=np.uint8)[np.flatnonzero(high)[:4096]]))
 
 
 def _is_utf8(data: pa.Buffer) -> bool:
@@ -890,11 +884,13 @@ def _may_be_blank(values: pd.Series) -> np.ndarray:
     )
 
 
-def _rows_with_bad_text(frame, rows, columns, problems, absent=(), cyrillic=False) -> np.ndarray:
+def _rows_with_bad_text(
+    frame, rows, columns, problems, absent=(), code_page: diagnosis.CodePage | None = None
+) -> np.ndarray:
     """Rows holding NUL bytes or bytes that were not UTF-8: errors, left out.
 
-    `absent`: needles known not to occur in the file, not looked for; `cyrillic`: the bytes that
-    are not UTF-8 are Windows-1251's Cyrillic words (_cyrillic_1251), to be opened as such.
+    `absent`: needles known not to occur in the file, not looked for; `code_page`: the one of another
+    script than Latin the bytes that are not UTF-8 are words of (_code_page), to be opened as such.
     """
     bad = np.zeros(len(frame), dtype=bool)
     for name in columns:
@@ -915,13 +911,15 @@ def _rows_with_bad_text(frame, rows, columns, problems, absent=(), cyrillic=Fals
                 ProblemCode.NOT_UTF8,
                 lambda value: (
                     say(
-                        "{value} holds bytes that are not UTF-8 (the file was probably saved as Windows-1251, as a "
-                        "spreadsheet set to Russian or Kazakh saves one): open it as Cyrillic (Windows-1251), not "
-                        "as Western text, then {how_to_save}; the row is left out",
+                        "{value} holds bytes that are not UTF-8 (the file was probably saved in {script}, {encoding}, "
+                        "as a spreadsheet set to a language of that script saves one): open it as {script} "
+                        "({encoding}), not as Western text, then {how_to_save}; the row is left out",
                         value=value,
+                        script=code_page.script,
+                        encoding=code_page.name,
                         how_to_save=HOW_TO_SAVE,
                     )
-                    if cyrillic
+                    if code_page
                     else say(
                         "{value} holds bytes that are not UTF-8 (the file was probably saved as Latin-1 or "
                         "Windows-1252); {how_to_save}; the row is left out",

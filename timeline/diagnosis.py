@@ -15,6 +15,7 @@ on the values already found wrong or on a cheap pre-filter (a byte that must be 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 import re
 
 import numpy as np
@@ -500,12 +501,59 @@ _MOJIBAKE_HINT = (
     # Russian as often, «ТАСС» or Тёплый.)
     "|(?:[\u0420-\u0423][" + _CP1251_CONTINUATION + "]){2}"  # (no character of it is special in a class)
     # (Or Windows-1251's Cyrillic read as Western text, Windows-1252, and saved so: Токаев as
-    # Òîêàåâ, a word of four letters from À to ÿ at least: _cyrillic_as_western.)
+    # Òîêàåâ, a word of four letters from À to ÿ at least: _other_script_as_western.)
     "|[\u00c0-\u00ff]{4}"
 )
-# A letter of Windows-1251's Cyrillic as Windows-1252 shows its byte (А-я: À-ÿ; Ё, ё: ¨, ¸).
-_WESTERN_CYRILLIC = "\u00c0-\u00ff\u00a8\u00b8"
-CYRILLIC_AS_WESTERN = "Windows-1251 as Windows-1252"  # (the "encoding" garbled() gives such a text)
+# A letter of Windows-1251's Cyrillic as Windows-1252 shows its byte (А-я: À-ÿ; Ё, ё: ¨, ¸), and
+# of the other code pages below (Greek α-ω: á-ù; Hebrew א-ת: à-ú; Arabic ا: Ç).
+_WESTERN_LETTERS = "\u00c0-\u00ff\u00a8\u00b8"
+
+
+@dataclass(frozen=True)
+class CodePage:
+    """A Windows code page of another script than Latin, that a spreadsheet set to a language of
+    that script saves a CSV file in."""
+
+    encoding: str  # Python's name
+    name: str  # as Excel's File Origin and LibreOffice's Character set name it
+    script: Message
+    common: str  # the script's ten commonest letters in running text: about half of it
+
+    @property
+    def as_western(self) -> str:  # (the "encoding" garbled() gives a text of it read as Windows-1252)
+        return f"{self.name} as Windows-1252"
+
+
+# (Western text, Windows-1252 or Latin-1, is the one told where none of these is found.)
+CODE_PAGES = (
+    CodePage("cp1251", "Windows-1251", say("Cyrillic"), "оеаинтсрвл"),  # (Russian, Ukrainian, Bulgarian)
+    CodePage("cp1253", "Windows-1253", say("Greek"), "αοειτνσςηρ"),
+    CodePage("cp1255", "Windows-1255", say("Hebrew"), "יוהלארמתבש"),
+    CodePage("cp1256", "Windows-1256", say("Arabic"), "اليمونهرتب"),  # (Persian, Urdu)
+)
+_AS_WESTERN = {page.as_western: page for page in CODE_PAGES}
+
+
+def code_page_of(letters: bytes, capitals: bool = False) -> CodePage | None:
+    """The code page whose script `letters` (a text's bytes of 0x80 or more) read as: read in
+    each, its script's commonest letters are half or more of them in its own (0.56-0.74 in news
+    text), at most 0.44 in another's; the one that reads so, a third ahead of the next. None where
+    none does (Western text's accented letters; KOI8-R's Russian). Those letters in capitals too
+    with `capitals`, for a value that may be written in them (ÒÀÑÑ: ТАСС); not for a whole file,
+    whose text is mostly small letters, as one code page's capitals are another's letters (Arabic's
+    bytes read as Windows-1251's Cyrillic are capitals)."""
+    if not letters:
+        return None
+    shares = []
+    for page in CODE_PAGES:
+        read = letters.decode(page.encoding, errors="replace")
+        common = page.common + page.common.upper() if capitals else page.common
+        shares.append((sum(c in common for c in read) / len(read), page))
+    shares.sort(key=lambda share: -share[0])
+    (best, page), (second, _) = shares[0], shares[1]
+    return page if best >= 0.5 and best >= 1.33 * second else None
+
+
 # The first bytes of every such text, whichever it is (load looks at a column only if it holds one).
 MOJIBAKE_BYTES = (b"\xc3", "Р".encode(), "С".encode())
 # ftfy's names for the encodings it undoes, as a spreadsheet's menus name them.
@@ -538,44 +586,69 @@ def garbled(values: pd.Series) -> dict[str, tuple[str, str]]:
     candidates = pc.match_substring_regex(pa.array(values.array), _MOJIBAKE_HINT).to_numpy(zero_copy_only=False)
     if not candidates.any():
         return {}
-    found = {}
+    found, others = {}, []
     for text in pd.unique(values[candidates]):
         if is_bad(text):
             fixed, encoding = _undone(text)
             if encoding:
                 found[text] = (fixed, encoding)
                 continue
-        cyrillic = _cyrillic_as_western(text)
-        if cyrillic:
-            found[text] = (cyrillic, CYRILLIC_AS_WESTERN)
+        if _other_script_as_western(text):
+            others.append(text)
+    return found | _read_in_other_script(others)
+
+
+def _other_script_as_western(text: str) -> bool:
+    """Whether a text may be a code page's of another script read as Windows-1252 (Òîêàåâ
+    âûñòóïèë: Токаев выступил; ÇÍÊÌÇÌÇÊ: احتجاجات): a word of five such letters alone (Òîêàåâ
+    says), or half its letters in such words, one of four letters at least (ÒÀÑÑ). Western
+    languages have a word of accented letters alone seldom, and short (ÉTÉ)."""
+    words = re.findall(rf"[\w{_WESTERN_LETTERS}]+", text)
+    letters = sum(len(word) for word in words)
+    # (of three letters or more that differ: ééééé is no word)
+    garbled = [word for word in words if re.fullmatch(rf"[{_WESTERN_LETTERS}]+", word) and len(set(word)) >= 3]
+    longest = max(map(len, garbled), default=0)
+    return longest >= 5 or (longest >= 4 and 2 * sum(map(len, garbled)) >= letters)
+
+
+def _read_in_other_script(texts: list[str]) -> dict[str, tuple[str, str]]:
+    """{text: (what it reads, its code page's as_western)} for texts of one column that may be a
+    code page's of another script read as Windows-1252 (_other_script_as_western): the code page
+    their letters read as together (code_page_of: a file is saved in one; a word alone may read as
+    two scripts), Cyrillic's where they read as none (a word or two: Сообщение reads as Hebrew's
+    commonest letters as often)."""
+    raw = {}
+    for text in texts:
+        try:
+            raw[text] = text.encode("cp1252")
+        except UnicodeError:  # (a character Windows-1252 has not: not such a text)
+            continue
+    # (Their small letters tell the script of eight letters or more; fewer, ÒÀÑÑ, may be capitals:
+    # 2 of its 4 letters read as Arabic's commonest, ر.)
+    letters = bytes(byte for text in raw.values() for byte in text if byte >= 0x80)[:4096]
+    if not letters:
+        return {}
+    page = (code_page_of(letters) if len(letters) >= 8 else None) or code_page_of(letters, capitals=True)
+    page = page or CODE_PAGES[0]
+    found = {}
+    for text, written in raw.items():
+        try:
+            found[text] = (written.decode(page.encoding), page.as_western)
+        except UnicodeError:  # (a byte the code page has no letter for)
+            continue
     return found
 
 
-def _cyrillic_as_western(text: str) -> str | None:
-    """What a text reads as Cyrillic, if it is Windows-1251's read as Windows-1252 (Òîêàåâ
-    âûñòóïèë: Токаев выступил): a word of five such letters alone (Òîêàåâ says), or half its
-    letters in such words, one of four letters at least (ÒÀÑÑ). Western languages have a word of
-    accented letters alone seldom, and short (ÉTÉ). None for any other."""
-    words = re.findall(rf"[\w{_WESTERN_CYRILLIC}]+", text)
-    letters = sum(len(word) for word in words)
-    # (of three letters or more that differ: ééééé is no word)
-    garbled = [word for word in words if re.fullmatch(rf"[{_WESTERN_CYRILLIC}]+", word) and len(set(word)) >= 3]
-    longest = max(map(len, garbled), default=0)
-    if longest < 5 and (longest < 4 or 2 * sum(map(len, garbled)) < letters):
-        return None
-    try:
-        return text.encode("cp1252").decode("cp1251")
-    except UnicodeError:  # (a character Windows-1252 has not: not such a text)
-        return None
-
-
 def garbled_message(column: str, value: str, fixed: tuple[str, str]) -> Message:
-    if fixed[1] == CYRILLIC_AS_WESTERN:
+    page = _AS_WESTERN.get(fixed[1])
+    if page is not None:
         return say(
-            "{column} {value} looks like Cyrillic text garbled by a wrong encoding (a file saved as Windows-1251 "
+            "{column} {value} looks like {script} text garbled by a wrong encoding (a file saved as {encoding} "
             "was opened as Western text, then saved); it probably reads {fixed}",
             column=column,
             value=show(value),
+            script=page.script,
+            encoding=page.name,
             fixed=show(fixed[0]),
         )
     return say(
@@ -596,13 +669,16 @@ def garbled_finding(examples: dict[str, tuple[str, str]], rows: np.ndarray) -> F
     if not encoding:  # (the word alone is too short to say: the whole value)
         bad, (good, encoding) = text, examples[text]
     values = {"count": len(np.unique(rows)), "bad": show(bad, 40), "good": show(good, 40)}
-    if encoding == CYRILLIC_AS_WESTERN:
+    page = _AS_WESTERN.get(encoding)
+    if page is not None:
         said = say(
-            "{count:,} rows hold Cyrillic text garbled by a wrong encoding, such as {bad} for {good}: a file "
-            "saved as Windows-1251 was opened as Western text (Windows-1252) and saved so, and saving again "
+            "{count:,} rows hold {script} text garbled by a wrong encoding, such as {bad} for {good}: a file "
+            "saved as {encoding} was opened as Western text (Windows-1252) and saved so, and saving again "
             "does not undo it; take the text from the copy saved before, or write each value as the rows "
-            "below suggest, and next time open such a file as Cyrillic (Windows-1251)",
+            "below suggest, and next time open such a file as {script} ({encoding})",
             **values,
+            script=page.script,
+            encoding=page.name,
         )
     else:
         said = say(
