@@ -15,8 +15,8 @@ on the values already found wrong or on a cheap pre-filter (a byte that must be 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
