@@ -156,8 +156,46 @@ PROBLEMS = [
         "open it as Arabic (Windows-1256)",
     ),
     (
-        "KOI8-R bytes: not told to be opened as Windows-1251",
-        text(line()).encode() + line(id="b", title="Токаев выступил с обращением").encode("koi8-r"),
+        "KOI8-R bytes: told to be opened as KOI8-R, not as Windows-1251",
+        text(line()).encode()
+        + line(id="b", title="Токаев выступил с обращением. Протесты в Алматы продолжаются").encode("koi8-r"),
+        (3, "title", E),
+        "open it as Cyrillic (KOI8-R)",
+    ),
+    # (the code pages a spreadsheet set to Japanese, Chinese, Korean or Thai saves CSV in)
+    (
+        "Shift-JIS bytes (Japanese Excel)",
+        text(line()).encode() + line(id="b", title="アルマトイで燃料価格の値上げに抗議するデモ").encode("cp932"),
+        (3, "title", E),
+        "open it as Japanese (Shift-JIS), not as Western text",
+    ),
+    (
+        "GBK bytes",
+        text(line()).encode() + line(id="b", title="阿拉木图因燃料价格上涨爆发抗议，政府辞职").encode("gbk"),
+        (3, "title", E),
+        "open it as Chinese (GBK)",
+    ),
+    (
+        "Big5 bytes",
+        text(line()).encode() + line(id="b", title="阿拉木圖因燃料價格上漲爆發抗議，政府辭職").encode("big5"),
+        (3, "title", E),
+        "open it as Chinese (Big5)",
+    ),
+    (
+        "Korean bytes",
+        text(line()).encode() + line(id="b", title="알마티에서 연료 가격 인상에 항의하는 시위").encode("cp949"),
+        (3, "title", E),
+        "open it as Korean (Windows-949)",
+    ),
+    (
+        "Thai bytes",
+        text(line()).encode() + line(id="b", title="การประท้วงในอัลมาตีเรื่องราคาเชื้อเพลิง").encode("cp874"),
+        (3, "title", E),
+        "open it as Thai (Windows-874)",
+    ),
+    (
+        "Windows-1250 bytes (Polish): Western text, its letters mostly kept",
+        text(line()).encode() + line(id="b", title="Protesty w Ałmaty, rząd podał się do dymisji").encode("cp1250"),
         (3, "title", E),
         "not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)",
     ),
@@ -2401,6 +2439,8 @@ def test_a_byte_order_mark_written_more_than_once_is_said_as_what_it_is(marks):
         ("cp1255", "הפגנות בלב תל אביב נגד מחירי הגז והממשלה", "Hebrew (Windows-1255)"),
         # (Persian, its ی written as Arabic's ي, as Windows-1256 has it)
         ("cp1256", "اعتراضات در آلماتي به دليل افزايش قيمت گاز ادامه دارد", "Arabic (Windows-1256)"),
+        ("koi8-r", "Токаев выступил с обращением к народу", "Cyrillic (KOI8-R)"),
+        ("cp932", "アルマトイで燃料価格の値上げに抗議するデモ", "Japanese (Shift-JIS)"),
     ],
 )
 def test_a_file_saved_in_another_script_s_code_page_is_told_so_first_not_as_latin_1(encoding, title, said):

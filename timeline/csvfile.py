@@ -359,7 +359,25 @@ def _code_page(raw: bytes) -> diagnosis.CodePage | None:
     in_words = int((ends - starts)[(ends - starts) >= 3].sum())
     if in_words * 2 < count:
         return None
-    return diagnosis.code_page_of(bytes(np.frombuffer(raw, dtype=np.uint8)[np.flatnonzero(high)[:4096]]))
+    at = np.flatnonzero(high)
+    found = diagnosis.code_page_of(bytes(np.frombuffer(raw, dtype=np.uint8)[at[:4096]]))
+    return found or diagnosis.detected_code_page(_lines_at(raw, at))
+
+
+def _lines_at(raw: bytes, at: np.ndarray, most: int = 1 << 16) -> bytes:
+    """The file's lines that hold the bytes at `at` (in order), about `most` bytes of them: what
+    an encoding is told from, wherever in a large file its text is."""
+    ends = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord("\n")) + 1
+    lines = np.unique(np.searchsorted(ends, at, side="right"))
+    starts = np.concatenate([[0], ends])
+    ends = np.append(ends, len(raw))
+    sample, size = [], 0
+    for line in lines.tolist():
+        sample.append(raw[starts[line] : ends[line]])
+        size += len(sample[-1])
+        if size >= most:
+            break
+    return b"".join(sample)
 
 
 def _is_utf8(data: pa.Buffer) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -532,6 +533,60 @@ CODE_PAGES = (
     CodePage("cp1256", "Windows-1256", say("Arabic"), "اليمونهرتب"),  # (Persian, Urdu)
 )
 _AS_WESTERN = {page.as_western: page for page in CODE_PAGES}
+# The code pages charset-normalizer may find a file in, whose text Windows-1252 garbles (the
+# Latin ones, whose letters it mostly keeps, are told as Western text), by its names for them.
+_DETECTED = {
+    **{page.encoding: page for page in CODE_PAGES},
+    **{
+        encoding: CodePage(encoding, name, script, "")
+        for script, pages in (
+            (
+                CODE_PAGES[0].script,
+                {"koi8_r": "KOI8-R", "koi8_u": "KOI8-U", "cp866": "DOS-866", "iso8859_5": "ISO-8859-5"},
+            ),
+            (CODE_PAGES[1].script, {"iso8859_7": "ISO-8859-7"}),
+            (CODE_PAGES[2].script, {"iso8859_8": "ISO-8859-8"}),
+            (CODE_PAGES[3].script, {"iso8859_6": "ISO-8859-6"}),
+            (say("Japanese"), {"cp932": "Shift-JIS", "shift_jis": "Shift-JIS", "euc_jp": "EUC-JP"}),
+            (say("Chinese"), {"gb18030": "GBK", "gbk": "GBK", "gb2312": "GBK", "big5": "Big5", "cp950": "Big5"}),
+            (say("Korean"), {"cp949": "Windows-949", "euc_kr": "EUC-KR"}),
+            (say("Thai"), {"cp874": "Windows-874", "tis_620": "TIS-620", "iso8859_11": "ISO-8859-11"}),
+        )
+        for encoding, name in pages.items()
+    },
+}
+
+
+# The characters of each script, by the beginnings of their Unicode names (Japanese's kana, not
+# the half-width ones a Russian text in KOI8-R reads as in Shift-JIS).
+_SCRIPT_CHARACTERS = {
+    "Cyrillic": ("CYRILLIC",),
+    "Greek": ("GREEK",),
+    "Hebrew": ("HEBREW",),
+    "Arabic": ("ARABIC",),
+    "Japanese": ("CJK", "HIRAGANA", "KATAKANA", "IDEOGRAPHIC", "FULLWIDTH"),
+    "Chinese": ("CJK", "IDEOGRAPHIC", "FULLWIDTH"),
+    "Korean": ("HANGUL", "CJK", "IDEOGRAPHIC", "FULLWIDTH"),
+    "Thai": ("THAI",),
+}
+
+
+def detected_code_page(sample: bytes) -> CodePage | None:
+    """The code page of another script than Latin that charset-normalizer finds `sample` (lines
+    of a file that is not UTF-8) in: KOI8-R, Shift-JIS (Japanese Excel's CSV), GBK, Big5, Korean's
+    and Thai's, besides those code_page_of finds; where the sample's characters that are not
+    ASCII read in it are that script's, nine in ten at least (on a line or two, charset-normalizer
+    may take Russian in KOI8-R for Japanese). None for any other (Western text's)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    page = _DETECTED.get(best.encoding) if best is not None else None
+    if page is None:
+        return None
+    beginnings = _SCRIPT_CHARACTERS[page.script.english()]
+    read = [c for c in sample.decode(page.encoding, errors="replace") if ord(c) >= 0x80]
+    theirs = sum(unicodedata.name(c, "").startswith(beginnings) for c in read)
+    return page if read and theirs >= 0.9 * len(read) else None
 
 
 def code_page_of(letters: bytes, capitals: bool = False) -> CodePage | None:
