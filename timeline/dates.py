@@ -1687,7 +1687,9 @@ _YEAR_LAST = re.compile(
 )
 _TWO_YEARS = re.compile(rf"(\d{{4}})\s*[{DASHES}\-/]\s*(\d{{4}}|\d{{2}})")
 _FOREIGN_WORD = re.compile(r"[^\W\d_]+\.?")
-_LANGUAGES = {
+# The languages besides English whose month names a date is read with, by their names (as
+# messages name a language: also the script of a code page, diagnosis.CODE_PAGES).
+LANGUAGES = {
     "ru": say("Russian"),
     "kk": say("Kazakh"),
     "uk": say("Ukrainian"),
@@ -1711,7 +1713,7 @@ def _foreign_months() -> dict[str, tuple[int, tuple[str, ...]]]:
             from babel.dates import get_month_names
 
             found: dict[str, tuple[int, tuple[str, ...]]] = {}
-            for language in _LANGUAGES:
+            for language in LANGUAGES:
                 tables = itertools.chain.from_iterable(
                     (
                         get_month_names("wide", "format", locale),
@@ -1816,8 +1818,8 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
 
 def _languages(codes: tuple[str, ...]) -> Message:
     if len(codes) == 1:
-        return _LANGUAGES[codes[0]]
-    return say("{one} or {other}", one=_LANGUAGES[codes[0]], other=_languages(codes[1:]))
+        return LANGUAGES[codes[0]]
+    return say("{one} or {other}", one=LANGUAGES[codes[0]], other=_languages(codes[1:]))
 
 
 def as_written(value, precision: str, offset: str = "") -> str:
@@ -2601,7 +2603,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         if read[at] is not None:
             return say(
                 "is a date with its era written in {language}; write {date}",
-                language=_LANGUAGES[language],
+                language=LANGUAGES[language],
                 date=_as_written(*read[at]),
             )
     if "era range" in plan:  # 500–470 до н. э.
@@ -2614,14 +2616,14 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 say(
                     "is a range with its era written in {language}: write its start ({start}) in date and its end "
                     "({end}) in end_date",
-                    language=_LANGUAGES[language],
+                    language=LANGUAGES[language],
                     start=first,
                     end=last,
                 ),
                 say(
                     "is a range with its era written in {language}: write its end ({end}) in end_date, and its start "
                     "({start}) in date if date does not hold it already",
-                    language=_LANGUAGES[language],
+                    language=LANGUAGES[language],
                     start=first,
                     end=last,
                 ),
@@ -2989,7 +2991,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             return say(
                 "is the year {year} with its era written in {language}; write {date}",
                 year=Year.of(_fields(read[at][0])[0]),
-                language=_LANGUAGES[language],
+                language=LANGUAGES[language],
                 date=_as_written(*read[at]),
             )
     for key, advice in (  # (a time written otherwise: the moment read, to the minute)

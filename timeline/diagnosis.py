@@ -530,7 +530,7 @@ CODE_PAGES = (
     CodePage("cp1251", "Windows-1251", say("Cyrillic"), "оеаинтсрвл"),  # (Russian, Ukrainian, Bulgarian)
     CodePage("cp1253", "Windows-1253", say("Greek"), "αοειτνσςηρ"),
     CodePage("cp1255", "Windows-1255", say("Hebrew"), "יוהלארמתבש"),
-    CodePage("cp1256", "Windows-1256", say("Arabic"), "اليمونهرتب"),  # (Persian, Urdu)
+    CodePage("cp1256", "Windows-1256", dates.LANGUAGES["ar"], "اليمونهرتب"),  # (Persian, Urdu)
 )
 _AS_WESTERN = {page.as_western: page for page in CODE_PAGES}
 # The code pages charset-normalizer may find a file in, whose text Windows-1252 garbles (the
