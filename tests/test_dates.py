@@ -622,6 +622,29 @@ REFUSED = [
     ),
     ("5 January 2022 14:30 (Almaty, GMT+6)", ["write 2022-01-05 14:30+06:00"]),
     ("2022-01-05 14:30 [UTC+06:00, local]", ["write 2022-01-05 14:30+06:00"]),
+    # a month's name in another language with its weekday or "local time" in that language: read
+    # as in English; what its English is told, said where it says more than the date to write
+    ("среда, 5 января 2022", ["is written with a month name in Russian; write 2022-01-05"]),
+    ("в среду, 5 января 2022 года", ["is written with a month name in Russian; write 2022-01-05"]),
+    ("5 января 2022, 14:30 по местному времени", ["is written with a month name in Russian; write 2022-01-05 14:30"]),
+    ("le mercredi 5 janvier 2022 à 14h30 (heure locale)", ["in French; write 2022-01-05 14:30"]),
+    ("Mittwoch, 5. Januar 2022, 14:30 Uhr Ortszeit", ["in German; write 2022-01-05 14:30"]),
+    ("miércoles, 5 de enero de 2022, 14:30 hora local", ["in Spanish; write 2022-01-05 14:30"]),
+    ("يوم الأربعاء 5 يناير 2022", ["in Arabic; write 2022-01-05"]),
+    ("сәрсенбі, 2022 жылғы 5 қаңтар", ["in Kazakh; write 2022-01-05"]),
+    ("середа, 5 січня 2022 року", ["in Ukrainian; write 2022-01-05"]),
+    (
+        "понедельник, 5 января 2022",
+        [
+            "is written with a month name in Russian. In English, 'Monday, 5 January 2022': 5 January 2022 was a "
+            "Wednesday, not a Monday"
+        ],
+    ),
+    (
+        "5 января 2022, 14:30 (08:30 GMT)",
+        ["In English, '5 January 2022, 14:30 (08:30 GMT)': has '(08:30 GMT)' after it", "write 2022-01-05 14:30+06:00"],
+    ),
+    ("5 января", ["in Russian. In English, '5 January': has no year"]),
     # an apostrophe before a date, as the page's download and spreadsheets write one
     ("'-0044-03-15", ["begins with an apostrophe, as a spreadsheet or an export writes one", "write -0044-03-15"]),
     ("'2022-01-05", ["write 2022-01-05"]),
@@ -1502,7 +1525,7 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("5. März 2022", "is written with a month name in German; write 2022-03-05"),
         ("5 de enero de 2022", "is written with a month name in Spanish; write 2022-01-05"),
         ("5 mai 2022", "is written with a month name in French or German; write 2022-05-05"),
-        ("5 мая", "is written with a month name in Russian; " + HOW_TO_WRITE),
+        ("5 мая", "is written with a month name in Russian. In English, '5 May': has no year; " + HOW_TO_WRITE),
         # a second past 59, 24:00
         (
             "2022-01-05 23:59:60",
@@ -2382,7 +2405,11 @@ CHARACTERS = "is written with the characters for year, month and day ({}); write
         ),
         ("2022 Jan 07 1430", BARE_TIME.format("2022-01-07 14:30")),
         # 2400 after a date that is not read: what else is known is said
-        ("5 января 2022 2400", f"is written with a month name in Russian; {HOW_TO_WRITE}"),
+        (
+            "5 января 2022 2400",
+            "is written with a month name in Russian. In English, '5 January 2022 2400': 24:00 is not a time of day "
+            "(hours run 00-23); for the end of 5 January 2022, write the next day at 00:00: 2022-01-06 00:00",
+        ),
         # an offset ahead of UTC without its colon (one behind it would be a range of times)
         ("2022-01-05 1430+0600", BARE_TIME.format("2022-01-05 14:30+06:00")),
         ("2022-01-05 1430 +0530", BARE_TIME.format("2022-01-05 14:30+05:30")),

@@ -23,6 +23,7 @@ years (500 BC is year -499), so spans across the BC/AD line have the right lengt
 from __future__ import annotations
 
 import calendar
+import functools
 import importlib.resources
 import itertools
 import re
@@ -42,7 +43,7 @@ import pyarrow.compute as pc
 from dateutil import parser as dateutil_parser
 
 from . import i18n
-from .problems import Message, say, say_n, say_year
+from .problems import Message, say, say_n, say_year, show
 
 PRECISIONS = ("year", "month", "day", "minute")
 UNIT = "datetime64[s]"
@@ -1793,9 +1794,14 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
     months = _foreign_months()
     found: tuple[str, tuple[str, ...]] | None = None
 
+    weekdays = _foreign_weekdays()
+
     def english(match: re.Match) -> str:
         nonlocal found
-        month, languages = months.get(_month_key(match.group(0)), (0, ()))
+        key = _month_key(match.group(0))
+        month, languages = months.get(key, (0, ()))
+        if not month and key in weekdays:  # (среда, 5 января 2022: its weekday, said if not the date's)
+            return " " + calendar.day_name[weekdays[key]] + " "
         if not month or _ENGLISH_AGO.search(match.string, 0, match.end()):
             return match.group(0)  # (not a month; or "4 years ago", not Spanish's August)
         found = (calendar.month_name[month], languages)
@@ -1804,16 +1810,39 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
     rewritten = _foreign_words().sub(english, text)
     if found is None:
         return None
+    # (14:30 по местному времени, 14h30 heure locale: the local time a time without an offset is)
+    rewritten = _LOCAL_TIME_WORDS.sub(" ", rewritten)
     # (le 5 janvier 2022 à 14h30, 5 января 2022 г. в 14:30: the article and the "at" of a time too)
     rewritten = re.sub(
-        r"(?i)(?<![^\W\d_])(?:de|del|г|года|жылғы|жылы|ж|р|року|le|à|в|у|о|في|الساعة)(?!\w)\.?", " ", rewritten
+        r"(?i)(?<![^\W\d_])(?:de|del|г|года|жылғы|жылы|ж|р|року|le|à|в|у|о|Uhr|في|الساعة|يوم)(?!\w)\.?", " ", rewritten
     )
     rewritten = re.sub(r"(\d)-(?:го|е|ое|ого)(?!\w)", r"\1", rewritten)  # (5-го января: the 5th)
     rewritten = re.sub(r"(\d)\.(?=\s)", r"\1", rewritten)  # (5. Januar)
     rewritten = " ".join(rewritten.split()).replace(" ,", ",")
     # Kazakh writes the year first: 2022 жылғы 5 қаңтар is 5 January 2022 (2022 жылғы қаңтар, January).
-    rewritten = re.sub(r"^(\d{3,4}) ((?:\d{1,2} )?[A-Z][a-z]+)\b", r"\2 \1", rewritten)
+    rewritten = re.sub(r"^((?:[A-Z][a-z]+,? )?)(\d{3,4}) ((?:\d{1,2} )?[A-Z][a-z]+)\b", r"\1\3 \2", rewritten)
     return rewritten, found[1]
+
+
+# "Local time" after a time, in the languages of LANGUAGES (the time as written is the place's).
+_LOCAL_TIME_WORDS = re.compile(
+    r"(?i)\(?(?<!\w)(?:по\s+местному\s+времени|местного\s+времени|за\s+місцевим\s+часом|"
+    r"жергілікті\s+уақыт(?:\s+бойынша|пен)?|heure\s+locale|hora\s+local|Ortszeit|بالتوقيت\s+المحلي)(?!\w)\)?"
+)
+# Russian's weekday after в (в среду, 5 января: on Wednesday), which CLDR's names lack.
+_ON_A_WEEKDAY = "понедельник вторник среду четверг пятницу субботу воскресенье".split()
+
+
+@functools.cache
+def _foreign_weekdays() -> dict[str, int]:
+    """Weekday names of the languages of LANGUAGES (CLDR's, via Babel), lower case: name ->
+    weekday (Monday 0), as calendar.day_name numbers them."""
+    from babel.dates import get_day_names
+
+    found = {
+        name.lower(): day for language in LANGUAGES for day, name in get_day_names("wide", "format", language).items()
+    }
+    return found | {name: day for day, name in enumerate(_ON_A_WEEKDAY)}
 
 
 def _languages(codes: tuple[str, ...]) -> Message:
@@ -3191,9 +3220,23 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             ),
         )
     if "month" in plan:
+        at, languages = plan["month"]
+        # (What its English is told, where that says more: a weekday not the date's, the UTC
+        # moment in brackets, a zone; its English holds no month of another language, to read again.)
+        # (Not a year far ahead: 15 نيسان 5782 is of the Hebrew calendar, whose Nisan is no April.)
+        english = parse_series(pd.Series([plan["read"][at]], dtype="str"), column=column)
+        said = next(iter(english.errors.values()), None) or next(iter(english.warnings.values()), None)
+        far = english.distinct_value[0] >= np.datetime64(f"{datetime.now().year + FAR_AHEAD + 1}-01-01")
+        if said is not None and getattr(said, "template", "") != UNREADABLE.template and not far:
+            return say(
+                "is written with a month name in {language}. In English, {english}: {said}",
+                language=_languages(languages),
+                english=show(plan["read"][at]),
+                said=said,
+            )
         return say(
             "is written with a month name in {language}; {how_to_write}",
-            language=_languages(plan["month"][1]),
+            language=_languages(languages),
             how_to_write=HOW_TO_WRITE,
         )
     return None
