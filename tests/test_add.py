@@ -381,6 +381,28 @@ def test_rows_of_another_encoding_in_a_utf8_file_are_named_to_be_mended_not_the_
     assert "Do not convert the whole file" in problem.message and "iconv" not in problem.message
 
 
+@pytest.mark.parametrize(
+    "encoding, title, said",
+    [
+        ("cp1251", "Токаев выступил с обращением к народу", "Cyrillic, Windows-1251"),
+        ("cp1256", "احتجاجات في ألماتي بسبب ارتفاع أسعار الغاز", "Arabic, Windows-1256"),
+        ("cp932", "アルマトイで燃料価格の値上げに抗議するデモ", "Japanese, Shift-JIS"),
+    ],
+)
+def test_a_file_in_another_script_s_code_page_is_told_to_be_converted_from_that_one(tmp_path, encoding, title, said):
+    """Converted from Windows-1252, as a Western file is, its every letter would be garbled for
+    good (Òîêàåâ for Токаев): the command told converts it to the text written."""
+    rows = "".join(f"e{n},2022-01-05,,{title},,protest,,,,AP,,,,,,,,,,\n" for n in range(3))
+    path = tmp_path / "events.csv"
+    path.write_bytes((FILE + rows).encode(encoding))
+    [problem] = editing.add(path, {**GOOD, "id": "curfew-ends"}).problems
+    assert f"(probably {said}, which a spreadsheet set to a language of that script" in problem.message
+    command = problem.message.split("on the command line: ")[1]
+    assert command.startswith("iconv -f ") and "WINDOWS-1252" not in command
+    subprocess.run(command, shell=True, check=True)
+    assert path.read_bytes() == (FILE + rows).encode("utf-8")
+
+
 def test_a_file_converted_with_the_suggested_command_takes_the_row(tmp_path):
     path = tmp_path / "events.csv"
     path.write_bytes(WINDOWS_1252.encode("cp1252"))

@@ -108,7 +108,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
         )
     columns, problems = _read_header(data)
     scan = _scan(data) if scan is None else scan
-    code_page = None  # (the code page of another script its bytes that are not UTF-8 are in: _code_page)
+    page = None  # (the code page of another script its bytes that are not UTF-8 are in)
     try:
         if scan.quotes % 2:
             # An odd number of quotes: one may open and never close, which the fast parser
@@ -123,7 +123,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
         # An open quote, or bytes that are not UTF-8: read again slowly, to say where.
         raw = data.to_pybytes()
         text = raw.decode("utf-8", errors="replace")
-        code_page = _code_page(raw) if "\ufffd" in text else None
+        page = code_page(raw) if "\ufffd" in text else None
         del raw
         frame, rows, shape_problems, records = _parse_with_csv_module(text, columns)
         del text
@@ -146,7 +146,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
     frame, rows = _drop_blank_rows(frame, rows)
     _unnamed_and_empty(frame, problems)
     before = len(problems)
-    bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent, code_page=code_page)
+    bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent, code_page=page)
     bad_rows |= _header_again(frame, rows, columns, problems, bad_rows)
     line_ends = scan.newlines if scan.newlines else scan.returns  # (CR alone: an old Mac's files)
     if scan.quotes and line_ends > records - (not scan.edges[1].endswith((b"\n", b"\r"))):
@@ -174,11 +174,11 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
                         "those rows are left out; open it as {script} ({encoding}), not as Western text, then save it "
                         "as CSV UTF-8: {save_as_csv}",
                         len(set(not_utf8)),
-                        script=code_page.script,
-                        encoding=code_page.name,
+                        script=page.script,
+                        encoding=page.name,
                         save_as_csv=workbook.SAVE_AS_CSV,
                     )
-                    if code_page
+                    if page
                     else say_n(
                         "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
                         "Latin-1, as Excel's 'CSV (Comma delimited)' and older programs save it, so letters such as é "
@@ -342,7 +342,7 @@ def _scan(data: pa.Buffer) -> Scan:
     return Scan.joined([Scan.of(view[start : start + _STEP]) for start in range(0, len(view), _STEP)])
 
 
-def _code_page(raw: bytes) -> diagnosis.CodePage | None:
+def code_page(raw: bytes) -> diagnosis.CodePage | None:
     """The code page of another script than Latin a file that is not UTF-8 was saved in (Токаев
     saved by a spreadsheet set to Russian, احتجاجات by one set to Arabic), or None. Such a file's
     bytes of 0x80 or more are mostly in words of three or more of them; Latin-1 and Windows-1252

@@ -521,6 +521,12 @@ class CodePage:
     common: str  # the script's ten commonest letters in running text: about half of it
 
     @property
+    def iconv(self) -> str:
+        """Its name as iconv (GNU's, macOS's) takes it: CP1251, KOI8-R, SHIFT-JIS, GB18030."""
+        name = self.encoding.upper().replace("_", "-").replace("ISO8859-", "ISO-8859-")
+        return "GB18030" if name in ("GBK", "GB2312") else name  # (GB18030 holds GBK's every character)
+
+    @property
     def as_western(self) -> str:  # (the "encoding" garbled() gives a text of it read as Windows-1252)
         return f"{self.name} as Windows-1252"
 

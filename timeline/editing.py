@@ -36,7 +36,7 @@ from filelock import FileLock
 
 from . import context, lastgood, schema
 from .appends import Checked, check_with
-from .csvfile import BOM, quote, read_table
+from .csvfile import BOM, code_page, quote, read_table
 from .load import Dataset, load_bytes, repeated_span
 from .problems import ERROR, Message, Problem, ProblemCode, and_list, cut, say, say_n, show
 
@@ -237,6 +237,29 @@ def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
         )
     path = shlex.quote(name)
     converted = shlex.quote(str(Path(name).with_name(Path(name).stem + "-utf8" + Path(name).suffix)))
+    page = code_page(body)
+    if page is not None:  # (Токаев in Windows-1251: iconv from Windows-1252 would garble it for good)
+        return Problem(
+            0,
+            "",
+            ERROR,
+            say(
+                "the file is not UTF-8 text: row {row} is the first with bytes of another encoding (probably "
+                "{script}, {encoding}, which a spreadsheet set to a language of that script writes as its plain "
+                "'CSV'), and a row added to it now would make a file of two encodings, which opens garbled. "
+                "Convert the file to UTF-8, then add the row again: open it as {script} ({encoding}), not as "
+                "Western text, then in Excel, File > Save As > 'CSV UTF-8 (Comma delimited)'; in LibreOffice, "
+                "File > Save As > 'Text CSV' with Character set 'Unicode (UTF-8)'; or on the command line: "
+                "iconv -f {iconv} -t UTF-8 {path} > {converted} && mv {converted} {path}",
+                row=row,
+                script=page.script,
+                encoding=page.name,
+                iconv=page.iconv,
+                path=path,
+                converted=converted,
+            ),
+            ProblemCode.NOT_UTF8,
+        )
     return Problem(
         0,
         "",
