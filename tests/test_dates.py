@@ -645,6 +645,14 @@ REFUSED = [
         ["In English, '5 January 2022, 14:30 (08:30 GMT)': has '(08:30 GMT)' after it", "write 2022-01-05 14:30+06:00"],
     ),
     ("5 января", ["in Russian. In English, '5 January': has no year"]),
+    # (a city's time in Russian or Kazakh: the offset its clocks had then)
+    (
+        "5 января 2022, 14:30 по московскому времени",
+        ["the clocks of Moscow were then at UTC+03:00: write 2022-01-05 14:30+03:00"],
+    ),
+    ("5 января 2012 года в 14:30 мск", ["UTC+04:00: write 2012-01-05 14:30+04:00"]),  # (Moscow, 2011-2014)
+    ("5 января 2022, 14:30 по времени Астаны", ["In English, '5 January 2022, 14:30 Astana time'", "UTC+06:00"]),
+    ("2022 жылғы 5 қаңтар, 14:30 Алматы уақытымен", ["write 2022-01-05 14:30+06:00"]),
     # an apostrophe before a date, as the page's download and spreadsheets write one
     ("'-0044-03-15", ["begins with an apostrophe, as a spreadsheet or an export writes one", "write -0044-03-15"]),
     ("'2022-01-05", ["write 2022-01-05"]),

@@ -1810,8 +1810,11 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
     rewritten = _foreign_words().sub(english, text)
     if found is None:
         return None
-    # (14:30 по местному времени, 14h30 heure locale: the local time a time without an offset is)
+    # (14:30 по местному времени, 14h30 heure locale: the local time a time without an offset is;
+    # по московскому времени, мск: Moscow time, whose clocks' offset is said)
     rewritten = _LOCAL_TIME_WORDS.sub(" ", rewritten)
+    for words, place in _PLACE_TIME_WORDS:
+        rewritten = words.sub(f" {place} time ", rewritten)
     # (le 5 janvier 2022 à 14h30, 5 января 2022 г. в 14:30: the article and the "at" of a time too)
     rewritten = re.sub(
         r"(?i)(?<![^\W\d_])(?:de|del|г|года|жылғы|жылы|ж|р|року|le|à|в|у|о|Uhr|في|الساعة|يوم)(?!\w)\.?", " ", rewritten
@@ -1829,6 +1832,26 @@ _LOCAL_TIME_WORDS = re.compile(
     r"(?i)\(?(?<!\w)(?:по\s+местному\s+времени|местного\s+времени|за\s+місцевим\s+часом|"
     r"жергілікті\s+уақыт(?:\s+бойынша|пен)?|heure\s+locale|hora\s+local|Ortszeit|بالتوقيت\s+المحلي)(?!\w)\)?"
 )
+# A city's time in Russian and Kazakh, as news there writes it (по московскому времени, по времени
+# Астаны, мск; Алматы уақытымен), for the cities of the region whose clocks news names most.
+_PLACE_TIME_WORDS = [
+    (
+        re.compile(
+            rf"(?i)\(?(?<!\w)(?:по\s+{adjective}\s+времени|по\s+времени\s+{of_it}|{kazakh}\s+уақыт(?:ымен|ы\s+бойынша)"
+            rf"{'|мск' if place == 'Moscow' else ''})(?!\w)\)?"
+        ),
+        place,
+    )
+    for adjective, of_it, kazakh, place in (
+        ("московскому", "Москвы", "Мәскеу", "Moscow"),
+        ("алматинскому", "Алматы", "Алматы", "Almaty"),
+        ("астанинскому", "Астаны", "Астана", "Astana"),
+        ("ташкентскому", "Ташкента", "Ташкент", "Tashkent"),
+        ("бишкекскому", "Бишкека", "Бішкек", "Bishkek"),
+        ("киевскому", "Киева", "Киев", "Kyiv"),
+        ("минскому", "Минска", "Минск", "Minsk"),
+    )
+]
 # Russian's weekday after в (в среду, 5 января: on Wednesday), which CLDR's names lack.
 _ON_A_WEEKDAY = "понедельник вторник среду четверг пятницу субботу воскресенье".split()
 
