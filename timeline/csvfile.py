@@ -908,7 +908,7 @@ def _rows_with_bad_text(
     """Rows holding NUL bytes or bytes that were not UTF-8: errors, left out.
 
     `absent`: needles known not to occur in the file, not looked for; `code_page`: the one of another
-    script than Latin the bytes that are not UTF-8 are words of (_code_page), to be opened as such.
+    script than Latin the bytes that are not UTF-8 are words of (code_page), to be opened as such.
     """
     bad = np.zeros(len(frame), dtype=bool)
     for name in columns:

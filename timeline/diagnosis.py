@@ -501,8 +501,9 @@ _MOJIBAKE_HINT = (
     # (Two such pairs in a row, as every garbled word of two Cyrillic letters has: one pair alone is
     # Russian as often, «ТАСС» or Тёплый.)
     "|(?:[\u0420-\u0423][" + _CP1251_CONTINUATION + "]){2}"  # (no character of it is special in a class)
-    # (Or Windows-1251's Cyrillic read as Western text, Windows-1252, and saved so: Токаев as
-    # Òîêàåâ, a word of four letters from À to ÿ at least: _other_script_as_western.)
+    # (Or a code page of another script read as Western text, Windows-1252, and saved so: Токаев
+    # as Òîêàåâ, احتجاجات as ÇÍÊÌÇÌÇÊ, a word of four letters from À to ÿ at least:
+    # _other_script_as_western.)
     "|[\u00c0-\u00ff]{4}"
 )
 # A letter of Windows-1251's Cyrillic as Windows-1252 shows its byte (А-я: À-ÿ; Ё, ё: ¨, ¸), and
