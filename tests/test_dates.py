@@ -653,6 +653,12 @@ REFUSED = [
     ("5 января 2012 года в 14:30 мск", ["UTC+04:00: write 2012-01-05 14:30+04:00"]),  # (Moscow, 2011-2014)
     ("5 января 2022, 14:30 по времени Астаны", ["In English, '5 January 2022, 14:30 Astana time'", "UTC+06:00"]),
     ("2022 жылғы 5 қаңтар, 14:30 Алматы уақытымен", ["write 2022-01-05 14:30+06:00"]),
+    # a footnote's mark after a date (superscript or circled digits are not its digits: 2022-1¹ is no November)
+    ("2022-1-1¹", ["ends with '¹', which may be a footnote's mark copied with the date; without it, write 2022-01-01"]),
+    ("2021²", ["without it, write 2021"]),  # (not a spreadsheet's day number 20212)
+    ("5 January 2022³", ["without it, write 2022-01-05"]),
+    ("2022-01-05①", ["ends with '①'"]),
+    ("2022-01-05 †", ["ends with '†'"]),
     # an apostrophe before a date, as the page's download and spreadsheets write one
     ("'-0044-03-15", ["begins with an apostrophe, as a spreadsheet or an export writes one", "write -0044-03-15"]),
     ("'2022-01-05", ["write 2022-01-05"]),

@@ -2370,6 +2370,10 @@ def _plan(text: str, template: str) -> dict:
     if basic_month and not _six_digit_days(written):  # 201502: February 2015
         plan["basic month"] = len(plan["read"])
         plan["read"].append(f"{basic_month[1]}-{basic_month[2]}")
+    mark = _FOOTNOTE_MARK.search(written)
+    if mark:  # 2022-01-05¹, 2021²: a footnote's mark copied with the date
+        plan["footnote"] = (len(plan["read"]), mark.group(0).strip())
+        plan["read"].append(written[: mark.start()])
     letters, fixed = _letters_for_digits(written)
     if letters:  # 2o22-01-05, l5 January 2022, lO:30: a letter typed for a digit
         plan["letter"] = (len(plan["read"]), letters[0])
@@ -3189,6 +3193,14 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 month=Day.of(*_fields(reading[0])[:2]),
                 date=plan["read"][plan["basic month"]],
             )
+    if "footnote" in plan:
+        at, mark = plan["footnote"]
+        if read[at] is not None:
+            return say(
+                "ends with {mark}, which may be a footnote's mark copied with the date; without it, write {date}",
+                mark=show(mark),
+                date=_as_written(*read[at]),
+            )
     if "letter" in plan:
         at, letter = plan["letter"]
         if read[at] is not None:
@@ -3273,16 +3285,18 @@ _CLOSER = {
 }
 
 
+# Superscript or circled digits (or a dagger, an asterisk) at a date's end: a footnote's mark, as a
+# web page or a word processor writes one, copied with it.
+_FOOTNOTE_MARK = re.compile(r"\s*[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473\u2020\u2021*]+$")
+
+
 def _ascii_digits(text: str) -> str:
-    """Digits and spaces of other scripts as ASCII ones (٣ is 3, a no-break space a space)."""
+    """Digits and spaces of other scripts as ASCII ones (٣ is 3, a no-break space a space). Not a
+    superscript or circled digit: a footnote's mark (2022-1¹ is no November)."""
     if text.isascii():
         return text
     return "".join(
-        str(unicodedata.digit(c))
-        if c.isdigit() and unicodedata.digit(c, None) is not None
-        else " "
-        if c.isspace() and unicodedata.category(c) == "Zs"
-        else c
+        str(unicodedata.decimal(c)) if c.isdecimal() else " " if c.isspace() and unicodedata.category(c) == "Zs" else c
         for c in text
     )
 
