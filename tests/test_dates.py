@@ -622,6 +622,8 @@ REFUSED = [
     ),
     ("5 January 2022 14:30 (Almaty, GMT+6)", ["write 2022-01-05 14:30+06:00"]),
     ("2022-01-05 14:30 [UTC+06:00, local]", ["write 2022-01-05 14:30+06:00"]),
+    ("2022-01-05 14:30 (Etc/GMT-5)", ["write 2022-01-05 14:30+05:00"]),  # (IANA's Etc/GMT-5 is UTC+05:00)
+    ("2022-01-05 14:30 [Etc/GMT+5]", ["write 2022-01-05 14:30-05:00"]),
     # a month's name in another language with its weekday or "local time" in that language: read
     # as in English; what its English is told, said where it says more than the date to write
     ("среда, 5 января 2022", ["is written with a month name in Russian; write 2022-01-05"]),

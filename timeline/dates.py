@@ -2447,7 +2447,9 @@ _OFFSET_AMONG = re.compile(
 
 
 def _offset_among(words: str) -> str | None:
-    """The one UTC offset written among words (local time, UTC+6: +06:00), if a place uses it."""
+    """The one UTC offset written among words (local time, UTC+6: +06:00), if a place uses it.
+    (IANA's Etc/GMT-5 is UTC+05:00: POSIX's sign, the other way round.)"""
+    words = re.sub(r"(?i)\betc/gmt([+-])(\d{1,2})\b", lambda m: f"UTC{'+' if m[1] == '-' else '-'}{m[2]}", words)
     found = _OFFSET_AMONG.findall(words)
     if len(found) != 1:
         return None
