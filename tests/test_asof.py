@@ -290,6 +290,7 @@ RETRACTED = [
     ("TRUE", True, None),  # a Google Sheets checkbox, ticked; Excel
     ("True", True, None),  # pandas
     ("1", True, None),
+    ("-1", True, None),  # Access's and VBA's True, not 1 BC
     ("y", True, None),
     ("checked", True, None),
     ("retracted", True, None),
@@ -316,6 +317,17 @@ def test_retracted_reads_yes_no_and_a_date(value, retracted, on):
     account = dataset.accounts.iloc[0]
     assert bool(account.is_retracted) is retracted
     assert (None if pd.isna(account.retracted_on) else str(account.retracted_on)[:10]) == on
+
+
+@pytest.mark.parametrize("value", ["2021-01-10", "600", "44 BC"])
+def test_retracted_before_the_date_it_reports_is_warned_and_kept(value):
+    """A January date with last year's year, a year mistyped: withdrawn before what it reports began."""
+    dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-07", figure="164", retracted=value)]))
+    assert [(p.row, p.column, p.level) for p in dataset.problems] == [(2, "retracted", "warning")]
+    assert str(dataset.problems[0].message).startswith(
+        f"retracted {value!r} is more than half a year before the date the account reports; an account is withdrawn"
+    )
+    assert bool(dataset.accounts.iloc[0].is_retracted)
 
 
 @pytest.mark.parametrize("value", ["maybe", "nope", "withdrawn", "x", "not retracted", "yes!", "n/a", "?", "-", "TBD"])

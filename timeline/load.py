@@ -1582,6 +1582,22 @@ def _published_before(check: _Checker) -> None:
                 value=show(v),
             ),
         )
+    # (Withdrawn more than half a year before what it reports, where no date of publication says
+    # more, as an announcement of what is planned may be: 2021-01-10 for 2022-01-05, a January date
+    # with last year's year; 600 or 44 BC.)
+    early = ~np.isnat(withdrawn) & ~np.isnat(start) & np.isnat(published) & (withdrawn < start - PUBLISHED_AHEAD)
+    if early.any():
+        check.report(
+            early,
+            "retracted",
+            WARNING,
+            lambda v: say(
+                "retracted {value} is more than half a year before the date the account reports; an account is "
+                "withdrawn after it is published, which is seldom long before what it reports: check the year, or "
+                "write yes if the date it was withdrawn is not known",
+                value=show(v),
+            ),
+        )
 
 
 def _digit_dropped(check: _Checker, start: np.ndarray, published: np.ndarray) -> None:

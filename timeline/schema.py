@@ -1120,9 +1120,10 @@ COLUMNS: tuple[Column, ...] = (
         "retracted",
         "no",
         "This account's figure or claim was later withdrawn: `yes`, or the date it was withdrawn "
-        "(same forms as `date`); `no` or empty if not. `true`, `y`, `1`, `checked`, `retracted` also "
-        "mean yes, and `false`, `n`, `0`, `unchecked` no (capitals or not: a checkbox column exports "
-        "`TRUE` and `FALSE`). Drawn and labelled as retracted, never dropped.",
+        "(same forms as `date`); `no` or empty if not. `true`, `y`, `1`, `-1` (Access's yes), `checked`, "
+        "`retracted` also mean yes, and `false`, `n`, `0`, `unchecked` no (capitals or not: a checkbox column "
+        "exports `TRUE` and `FALSE`). A date withdrawn before the account's `date` is warned about (a year "
+        "mistyped). Drawn and labelled as retracted, never dropped.",
         "",
         rules=(
             *SHEET,
@@ -1169,7 +1170,8 @@ MEDIA_TEXT_COLUMNS: tuple[str, ...] = ("media_credit", "media_caption", "media_a
 FIGURE_COLUMNS: tuple[str, ...] = ("figure", "figure_unit", "retracted")
 # `retracted` in words (any case): withdrawn, or not, as spreadsheets, Notion, pandas and R
 # write a yes/no (a Google Sheets checkbox column exports TRUE or FALSE on every row).
-RETRACTED_WORDS: tuple[str, ...] = ("yes", "true", "y", "1", "checked", "retracted")
+# (-1: Access's and VBA's True, which an export writes as a number; as a date, 1 BC.)
+RETRACTED_WORDS: tuple[str, ...] = ("yes", "true", "y", "1", "-1", "checked", "retracted")
 NOT_RETRACTED_WORDS: tuple[str, ...] = ("no", "false", "n", "0", "unchecked")
 # Other names that headers give a column (a TimelineJS sheet's, ACLED's, a map tool's): not read
 # as the column, whose name the header must give, but named in the warning on such a column.
