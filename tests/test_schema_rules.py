@@ -216,6 +216,14 @@ def test_a_coordinate_written_another_way_is_told_the_decimal_degrees_to_write(c
     assert problem.level == ERROR and said in problem.message, problem.message
 
 
+@pytest.mark.parametrize("latitude, longitude, warned", [("0", "0", True), ("0.0", "-0", True), ("0", "10", False)])
+def test_latitude_and_longitude_both_0_are_warned_as_no_place_found(latitude, longitude, warned):
+    dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-05", latitude=latitude, longitude=longitude)]))
+    said = [p for p in dataset.problems if "point at sea off West Africa" in p.message]
+    assert [(p.row, p.column, p.level) for p in said] == ([(2, "latitude", WARNING)] if warned else [])
+    assert len(dataset.accounts) == 1
+
+
 SWAPPED = "look swapped"
 
 

@@ -1659,6 +1659,23 @@ def _coordinate_pairs(check: _Checker) -> None:
     )
 
 
+def _null_island(check: _Checker) -> None:
+    """Latitude 0 and longitude 0: the point at sea off West Africa that a geocoder gives for a
+    place it did not find, or a spreadsheet for empty cells it filled with 0. A warning on the row;
+    the row keeps its values."""
+    at_zero = (check.found["latitude"] == 0) & (check.found["longitude"] == 0)  # (NaN: not given)
+    check.report(
+        at_zero,
+        "latitude",
+        WARNING,
+        say(
+            "latitude 0 and longitude 0 is a point at sea off West Africa, which a geocoder gives for a place "
+            "it did not find and a spreadsheet for empty cells it filled with 0: write the place's coordinates, "
+            "or leave both empty (a location alone places a town approximately)"
+        ),
+    )
+
+
 def _swapped_coordinates(check: _Checker) -> None:
     """Latitude and longitude written the other way round: swapped they are at a town of the name
     the row's location gives (within SWAPPED_NEAR degrees), which is not near them as written
@@ -2135,6 +2152,7 @@ ACROSS = (
     _end_before_start,
     _published_before,
     _coordinate_pairs,
+    _null_island,
     _swapped_coordinates,
     _lost_signs,
     _garbled_finding,
