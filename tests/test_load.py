@@ -703,6 +703,12 @@ BROKEN_LINKS = [
     ("https://reuters.com/o,", "https://reuters.com/o,", "ends with ',', probably"),
     ("https://reuters.com/o;", "https://reuters.com/o;", "ends with ';', probably"),
     ("https://reuters.com/o)", "https://reuters.com/o)", "ends with ')', probably"),
+    # (a quote or bracket closing the link, copied with it: a word processor's ”, a ], a »)
+    ("https://reuters.com/o\u201d", "https://reuters.com/o\u201d", "ends with '\u201d', probably"),
+    ("https://reuters.com/o'", "https://reuters.com/o'", "write 'https://reuters.com/o'"),
+    ("https://reuters.com/o]", "https://reuters.com/o]", "ends with ']', probably"),
+    ("https://reuters.com/o\u00bb", "https://reuters.com/o\u00bb", "ends with '\u00bb', probably"),
+    ("https://example.org/wiki/A_[b]", "https://example.org/wiki/A_[b]", None),
     ("https://en.wikipedia.org/wiki/Almaty_(city)", "https://en.wikipedia.org/wiki/Almaty_(city)", None),
     ("https://reuters.com/q?x=1&y=2", "https://reuters.com/q?x=1&y=2", None),
 ]

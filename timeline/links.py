@@ -106,10 +106,11 @@ def cut_short(text: str) -> bool:
 
 # A web link's probable slips: an HTML-escaped & (as a page's source or an HTML export writes it;
 # in lower or upper case),
-# and the sentence's punctuation after the address (a `)` only without a `(` before it, as in
-# Wikipedia's /wiki/Almaty_(city)).
+# and the sentence's punctuation after the address, or the quote or bracket closing it (a `)` or
+# `]` only without a `(` or `[` before it, as in Wikipedia's /wiki/Almaty_(city)).
 AMP = "&amp;"
-TRAILING = ".,;)"
+TRAILING = ".,;)]'\"\u201d\u2019\u00bb"
+_OPENS = {")": "(", "]": "["}
 
 
 def slip(link: str) -> str:
@@ -118,7 +119,7 @@ def slip(link: str) -> str:
     link = str(link).strip()
     if AMP in link or AMP.upper() in link:
         return "amp"
-    if link[-1:] in TRAILING and not (link.endswith(")") and "(" in link):
+    if link[-1:] in TRAILING and _OPENS.get(link[-1], "\0") not in link:
         return "end"
     return ""
 
@@ -128,8 +129,8 @@ def without_slip(link: str) -> str:
     link = str(link).strip()
     if slip(link) == "amp":
         return link.replace(AMP, "&").replace(AMP.upper(), "&")
-    bracketed, end = "(" in link, len(link)  # (a ")" closing a "(" is the link's: Almaty_(city))
-    while end and link[end - 1] in TRAILING and not (link[end - 1] == ")" and bracketed):
+    end = len(link)  # (a ")" closing a "(" is the link's: Almaty_(city))
+    while end and link[end - 1] in TRAILING and _OPENS.get(link[end - 1], "\0") not in link:
         end -= 1
     return link[:end]
 

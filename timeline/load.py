@@ -1147,7 +1147,7 @@ def _link_slip(check: _Checker, name: str, rule: schema.Rule) -> None:
 
 
 _SLIP_END = np.zeros(256, dtype=bool)  # the last bytes of a link that _link_slip looks at
-_SLIP_END[list(links.TRAILING.encode())] = True
+_SLIP_END[[character.encode()[-1] for character in links.TRAILING]] = True  # (of ” its last byte, 0x9D)
 _SLIP_END_BYTES = _SLIP_END.astype(np.uint8).tobytes()
 
 

@@ -993,8 +993,8 @@ COLUMNS: tuple[Column, ...] = (
         "holding a link, as the Wayback Machine's do, is kept), a host with a letter of another script that looks "
         'like a Latin one (`https://еxample.org`, a Cyrillic е: another site), a spreadsheet\'s `=HYPERLINK("...")` saved as its text, an '
         "attachment as Airtable exports one, `photo.jpg (https://...)`) is warned about and dropped, with the link to write where it can "
-        "be told: the account is kept, without the link. A link holding `&amp;` (an HTML-escaped `&`) or ending with `.`, `,`, `;` or an "
-        "unmatched `)` is kept, with a warning.",
+        "be told: the account is kept, without the link. A link holding `&amp;` (an HTML-escaped `&`) or ending with `.`, `,`, `;`, a quote "
+        "(`'`, `\"`, `”`, `’`, `»`) or an unmatched `)` or `]` is kept, with a warning.",
         "https://example.org/story",
         rules=(*SHEET, LINK, LINK_SLIP),
     ),
