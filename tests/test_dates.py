@@ -655,6 +655,23 @@ REFUSED = [
     ("5 января 2012 года в 14:30 мск", ["UTC+04:00: write 2012-01-05 14:30+04:00"]),  # (Moscow, 2011-2014)
     ("5 января 2022, 14:30 по времени Астаны", ["In English, '5 January 2022, 14:30 Astana time'", "UTC+06:00"]),
     ("2022 жылғы 5 қаңтар, 14:30 Алматы уақытымен", ["write 2022-01-05 14:30+06:00"]),
+    # AM or PM in another language: after the time in Latin letters (2:30 CH, Vietnamese; em, Swedish;
+    # PTG, Malay: it was kept as 02:30, an unknown zone), in its own script before or after it
+    (
+        "13/01/2022 2:30 CH",
+        ["has 'CH' after its time, perhaps a word for PM in another language; if it is, write 2022-01-13 14:30"],
+    ),
+    ("2022-01-05 2:30 em", ["write 2022-01-05 14:30"]),
+    ("2022-01-05 2:30 PTG", ["write 2022-01-05 14:30"]),
+    ("2022-01-05 9:30 SA", ["perhaps a word for AM in another language; if it is, write 2022-01-05 09:30"]),
+    ("2022-01-05 오후 2:30:00", ["has '오후', a word for PM; write 2022-01-05 14:30"]),  # (Korean Excel)
+    ("2022/1/5 下午 2:30", ["has '下午', a word for PM; write 2022-01-05 14:30"]),
+    ("2022-01-05 午後2:30", ["write 2022-01-05 14:30"]),
+    ("2022-01-05 2:30 م", ["has 'م', a word for PM; write 2022-01-05 14:30"]),
+    (
+        "05/01/2022 02:30 م",
+        ["a word for PM. In English, '05/01/2022 02:30 PM': can be read two ways", "2022-05-01 14:30"],
+    ),
     # a footnote's mark after a date (superscript or circled digits are not its digits: 2022-1¹ is no November)
     ("2022-1-1¹", ["ends with '¹', which may be a footnote's mark copied with the date; without it, write 2022-01-01"]),
     ("2021²", ["without it, write 2021"]),  # (not a spreadsheet's day number 20212)

@@ -2370,6 +2370,11 @@ def _plan(text: str, template: str) -> dict:
     if basic_month and not _six_digit_days(written):  # 201502: February 2015
         plan["basic month"] = len(plan["read"])
         plan["read"].append(f"{basic_month[1]}-{basic_month[2]}")
+    half = _HALF_BEFORE.search(written) or _HALF_AFTER.search(written)
+    if half:  # 2022-01-05 오후 2:30:00, as Korean Excel writes a time; 2:30 م, as Arabic's
+        plan["half word"] = (len(plan["read"]), half["word"], _HALVES[half["word"]])
+        made = f"{written[: half.start()]} {half['time']} {_HALVES[half['word']]} {written[half.end() :]}"
+        plan["read"].append(" ".join(made.split()))
     mark = _FOOTNOTE_MARK.search(written)
     if mark:  # 2022-01-05¹, 2021²: a footnote's mark copied with the date
         plan["footnote"] = (len(plan["read"]), mark.group(0).strip())
@@ -3195,6 +3200,21 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 month=Day.of(*_fields(reading[0])[:2]),
                 date=plan["read"][plan["basic month"]],
             )
+    if "half word" in plan:
+        at, word, half = plan["half word"]
+        if read[at] is not None:
+            return say(
+                "has {word!r}, a word for {half}; write {date}", word=word, half=half, date=_as_written(*read[at])
+            )
+        said = _english_said(plan["read"][at], column)
+        if said is not None:  # (05/01/2022 02:30 م: the two ways its English reads)
+            return say(
+                "has {word!r}, a word for {half}. In English, {english}: {said}",
+                word=word,
+                half=half,
+                english=show(plan["read"][at]),
+                said=said,
+            )
     if "footnote" in plan:
         at, mark = plan["footnote"]
         if read[at] is not None:
@@ -3258,13 +3278,9 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         )
     if "month" in plan:
         at, languages = plan["month"]
-        # (What its English is told, where that says more: a weekday not the date's, the UTC
-        # moment in brackets, a zone; its English holds no month of another language, to read again.)
         # (Not a year far ahead: 15 نيسان 5782 is of the Hebrew calendar, whose Nisan is no April.)
-        english = parse_series(pd.Series([plan["read"][at]], dtype="str"), column=column)
-        said = next(iter(english.errors.values()), None) or next(iter(english.warnings.values()), None)
-        far = english.distinct_value[0] >= np.datetime64(f"{datetime.now().year + FAR_AHEAD + 1}-01-01")
-        if said is not None and getattr(said, "template", "") != UNREADABLE.template and not far:
+        said = _english_said(plan["read"][at], column, far_ahead=False)
+        if said is not None:
             return say(
                 "is written with a month name in {language}. In English, {english}: {said}",
                 language=_languages(languages),
@@ -3287,9 +3303,28 @@ _CLOSER = {
 }
 
 
+# AM and PM in the scripts whose spreadsheets write them in their own letters: Korean's, Chinese's
+# and Japanese's before the time (오후 2:30, 下午 2:30, 午後2:30), Arabic's after it (2:30 م).
+_HALVES = {"오전": "AM", "오후": "PM", "上午": "AM", "下午": "PM", "午前": "AM", "午後": "PM", "ص": "AM", "م": "PM"}
+_HALF_BEFORE = re.compile(r"(?P<word>오전|오후|上午|下午|午前|午後)\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)")
+_HALF_AFTER = re.compile(r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*(?P<word>[صم])(?!\w)")
+
 # Superscript or circled digits (or a dagger, an asterisk) at a date's end: a footnote's mark, as a
 # web page or a word processor writes one, copied with it.
 _FOOTNOTE_MARK = re.compile(r"\s*[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473\u2020\u2021*]+$")
+
+
+def _english_said(english: str, column: str, far_ahead: bool = True) -> Message | None:
+    """What a date made English (a month's name, AM or PM in another language made English's) is
+    told, where that says more than that it cannot be read: a weekday not the date's, the UTC moment
+    in brackets, two readings; its English holds no word of another language, to be made English
+    again. None where it is read with nothing said, or (not `far_ahead`) in a year more than FAR_AHEAD
+    years ahead."""
+    parsed = parse_series(pd.Series([english], dtype="str"), column=column)
+    said = next(iter(parsed.errors.values()), None) or next(iter(parsed.warnings.values()), None)
+    if not far_ahead and parsed.distinct_value[0] >= np.datetime64(f"{datetime.now().year + FAR_AHEAD + 1}-01-01"):
+        return None
+    return said if isinstance(said, Message) and said.template != UNREADABLE.template else None
 
 
 def _ascii_digits(text: str) -> str:
@@ -3876,11 +3911,17 @@ def _era_after_time(word: str, value) -> Message | None:
     return say("has {era!r} after its time, where an era goes with the year; write {date}", era=word, date=written)
 
 
+# AM and PM in the languages whose spreadsheets write them in Latin letters after a time: Vietnamese
+# (SA, CH), Swedish, Norwegian and Danish (fm, em), Malay (PG, PTG), German (vorm., nachm.).
+_OTHER_HALVES = {"sa": "AM", "ch": "PM", "fm": "AM", "em": "PM", "pg": "AM", "ptg": "PM", "vorm": "AM", "nachm": "PM"}
+
+
 def _half_day(letter: str, value) -> Message | None:
     """A time of 1-12 o'clock with `a` or `p` after it (7:30p, as sports and TV listings write
     one): refused, with the time to write if it is short for AM or PM (it was taken for a zone no
     one knows, and 7:30p kept as 07:30, with a warning that the time was kept as written)."""
-    if letter.lower() not in ("a", "p"):
+    word = letter.lower().rstrip(".")
+    if word not in ("a", "p") and word not in _OTHER_HALVES:
         return None
     moment = np.datetime64(value, "s")
     day = moment.astype("datetime64[D]")
@@ -3888,8 +3929,15 @@ def _half_day(letter: str, value) -> Message | None:
     hour = seconds // 3600
     if not 1 <= hour <= 12:
         return None
-    afternoon = letter.lower() == "p"
+    afternoon = _OTHER_HALVES.get(word, word.upper() + "M") == "PM"
     meant = day + np.timedelta64(seconds % 43200 + (43200 if afternoon else 0), "s")
+    if word in _OTHER_HALVES:  # (2:30 CH: 14:30, kept as 02:30 with a warning of a zone unknown)
+        return say(
+            "has {word!r} after its time, perhaps a word for {half} in another language; if it is, write {date}",
+            word=letter,
+            half=_OTHER_HALVES[word],
+            date=_as_written(meant, "minute"),
+        )
     return say(
         "has {letter!r} after its time, perhaps short for {half}; if it is, write {date}",
         letter=letter,
