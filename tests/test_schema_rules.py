@@ -224,31 +224,6 @@ def test_latitude_and_longitude_both_0_are_warned_as_no_place_found(latitude, lo
     assert len(dataset.accounts) == 1
 
 
-@pytest.mark.parametrize(
-    "location, latitude, longitude, said",
-    [
-        # another town's coordinates, copied from another row: the nearest town of the name, how far
-        (
-            "Almaty",
-            "48.8566",
-            "2.3522",
-            "latitude 48.8566 and longitude 2.3522 are 5,550 km from Almaty (KZ), the town the location column names",
-        ),
-        ("Almaty, Kazakhstan", "51.1694", "71.4491", "are 970 km from Almaty (KZ)"),
-        ("Almaty", "43.5", "77.5", None),  # (within 3 degrees: the town's outskirts, its region)
-        ("Republic Square", "48.8", "2.3", None),  # (no town of that name: not looked at)
-        ("Almaty region", "45.0", "78.4", None),
-    ],
-)
-def test_coordinates_far_from_the_town_the_location_names_are_warned(location, latitude, longitude, said):
-    dataset = timeline.load_bytes(
-        csv_bytes([row("a", "2022-01-05", location=location, latitude=latitude, longitude=longitude)])
-    )
-    found = [p for p in dataset.problems if "the town the location column names" in p.message]
-    assert [said in p.message for p in found] == ([True] if said else [])
-    assert len(dataset.accounts) == 1
-
-
 SWAPPED = "look swapped"
 
 

@@ -1894,58 +1894,6 @@ def _away(location: pd.Series, first: np.ndarray, lat, lon, asked: np.ndarray) -
     return away
 
 
-def _far_from_location(check: _Checker) -> None:
-    """Coordinates far from every town of the name the row's location gives (Almaty at 48.8566,
-    2.3522: Paris; another row's, copied), beyond LOCATION_FAR degrees: a warning on the row,
-    naming the nearest such town and how far it is; the row keeps its values. Not said of a row
-    whose coordinates are told already (swapped, a sign lost), nor of a location that names no
-    town (Republic Square, a region). Each point is looked at once, and only the rows at a point
-    not at the town its first row names are looked up by their own locations (_away)."""
-    at, which, first, kept = _given_points(check)
-    if not len(at):
-        return
-    latitude, longitude = check.found["latitude"], check.found["longitude"]
-    location = check.frame["location"]
-    rows = at[_away(location, first, latitude[first], longitude[first], kept)[which] & kept[which]]
-    rows = rows[_given(location)[rows]] if len(rows) else rows
-    told = {p.row for p in check.problems if p.column in ("latitude", "longitude")}
-    rows = rows[~np.isin(check.rows[rows], list(told))] if len(rows) and told else rows
-    if not len(rows):
-        return
-    codes, names, order, starts = _grouped(location.iloc[rows])
-    far = np.zeros(len(check.frame), dtype=bool)
-    said: dict[int, Message] = {}
-    for code in range(min(len(names), SWAPPED_LOOKUPS)):
-        towns = places.lookup(str(names[code])).candidates
-        if not towns:
-            continue
-        here = rows[order[starts[code] : starts[code + 1]]]
-        lat, lon = latitude[here], longitude[here]
-        town_lat = np.array([town.latitude for town in towns])[:, None]
-        town_lon = np.array([town.longitude for town in towns])[:, None]
-        off = np.maximum(np.abs(lat - town_lat), np.abs((lon - town_lon + 180) % 360 - 180))
-        for i in np.flatnonzero((off > LOCATION_FAR).all(axis=0)).tolist():
-            town = towns[int(np.argmin(off[:, i]))]
-            far[here[i]] = True
-            said[int(here[i])] = say(
-                "latitude {latitude} and longitude {longitude} are {km:,} km from {place}, the town the location "
-                "column names: check them (another row's, copied?) or the location",
-                latitude=check.frame["latitude"].iloc[here[i]],
-                longitude=check.frame["longitude"].iloc[here[i]],
-                km=_km(lat[i], lon[i], town.latitude, town.longitude),
-                place=town.label(),
-            )
-    for i in np.flatnonzero(far).tolist():
-        check.problems.append(Problem(int(check.rows[i]), "latitude", WARNING, said[i]))
-
-
-def _km(lat: float, lon: float, other_lat: float, other_lon: float) -> int:
-    """The distance between two points on the Earth (a sphere of 6,371 km), to ten kilometres."""
-    a, b = np.radians([lat, other_lat]), np.radians(other_lon - lon)
-    cosine = np.sin(a[0]) * np.sin(a[1]) + np.cos(a[0]) * np.cos(a[1]) * np.cos(b)
-    return int(round(6371 * float(np.arccos(np.clip(cosine, -1, 1))), -1))
-
-
 def _grouped(values: pd.Series) -> tuple[np.ndarray, pd.Index, np.ndarray, np.ndarray]:
     """(codes, names, order, starts): the distinct values, and the positions of each one's
     values together, in order: those of name k are order[starts[k] : starts[k + 1]]."""
@@ -1998,9 +1946,6 @@ def _negated(written: str, sign: int) -> str:
 SWAPPED_NEAR = 0.5  # degrees: coordinates swapped this near a town named are taken to be its
 SWAPPED_FAR = 1.0  # degrees: ... unless they are this near it as written
 SWAPPED_LOOKUPS = 2000  # _swapped_coordinates: distinct locations looked up, at most
-LOCATION_FAR = (
-    3.0  # degrees (330 km north to south): coordinates further from the town named are said (_far_from_location)
-)
 SIGN_FAR = 2.0  # degrees: coordinates a sign lost puts nearer the town named than this are not said (_lost_signs)
 
 
@@ -2210,7 +2155,6 @@ ACROSS = (
     _null_island,
     _swapped_coordinates,
     _lost_signs,
-    _far_from_location,
     _garbled_finding,
     _lost_letters_finding,
     _sheet_findings,
