@@ -2458,3 +2458,14 @@ def test_a_file_saved_in_another_script_s_code_page_is_told_so_first_not_as_lati
     assert (first.row, first.level) == (0, E)
     assert f"the file was saved in {said}" in first.message and f"open it as {said}" in first.message
     assert all(f"open it as {said}" in p.message for p in dataset.problems if p.row)
+
+
+@pytest.mark.parametrize("end", ["\n", "\r", "\r\n"])
+def test_the_code_page_of_a_file_is_told_from_its_lines_however_they_end(end):
+    """An old Mac's lines end with a carriage return alone: its sample is its lines too, not the file."""
+    from timeline.csvfile import code_page
+
+    rows = "".join(
+        f"e{n},2022-01-05,アルマトイで燃料価格の値上げに抗議するデモ {n},protest,AP{end}" for n in range(2000)
+    )
+    assert code_page(rows.encode("cp932")).name == "Shift-JIS"

@@ -361,13 +361,17 @@ def code_page(raw: bytes) -> diagnosis.CodePage | None:
         return None
     at = np.flatnonzero(high)
     found = diagnosis.code_page_of(bytes(np.frombuffer(raw, dtype=np.uint8)[at[:4096]]))
-    return found or diagnosis.detected_code_page(_lines_at(raw, at))
+    return found or diagnosis.detected_code_page(_lines_at(raw, at[: 1 << 16]))
 
 
 def _lines_at(raw: bytes, at: np.ndarray, most: int = 1 << 16) -> bytes:
-    """The file's lines that hold the bytes at `at` (in order), about `most` bytes of them: what
-    an encoding is told from, wherever in a large file its text is."""
-    ends = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord("\n")) + 1
+    """The file's lines that hold the bytes at `at` (in order), about `most` bytes of them, and
+    four times that at most: what an encoding is told from, wherever in a large file its text is.
+    (Lines end with a line feed; an old Mac's, with a carriage return alone.)"""
+    view = np.frombuffer(raw, dtype=np.uint8)
+    ends = np.flatnonzero(view == ord("\n")) + 1
+    if not len(ends):
+        ends = np.flatnonzero(view == ord("\r")) + 1
     lines = np.unique(np.searchsorted(ends, at, side="right"))
     starts = np.concatenate([[0], ends])
     ends = np.append(ends, len(raw))
@@ -377,7 +381,9 @@ def _lines_at(raw: bytes, at: np.ndarray, most: int = 1 << 16) -> bytes:
         size += len(sample[-1])
         if size >= most:
             break
-    return b"".join(sample)
+    # (A line longer than the rest together, the file one line: its first bytes; charset-normalizer
+    # reads a character cut at the end as the text's last, not as a wrong code page.)
+    return b"".join(sample)[: 4 * most]
 
 
 def _is_utf8(data: pa.Buffer) -> bool:

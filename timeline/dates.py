@@ -1965,7 +1965,19 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
             out.errors[text] = _no_date(column)
     if plans:
         read = _readings(asked)
+        # (What a date made English that does not read is told, for all such dates at once: a month's
+        # name or AM or PM of another language made English's, _english_said.)
+        english = _english_said(
+            [
+                plan["read"][plan[kind][0]]
+                for _, plan, start in plans
+                for kind in ("half word", "month")
+                if kind in plan and read[start + plan[kind][0]] is None
+            ],
+            column,
+        )
         for text, plan, start in plans:
+            plan["english"] = english
             said = _said(plan, read[start : start + len(plan["read"])], column)
             if said:
                 out.errors[text] = said
@@ -3206,7 +3218,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             return say(
                 "has {word!r}, a word for {half}; write {date}", word=word, half=half, date=_as_written(*read[at])
             )
-        said = _english_said(plan["read"][at], column)
+        said, _ = plan.get("english", {}).get(plan["read"][at], (None, False))
         if said is not None:  # (05/01/2022 02:30 م: the two ways its English reads)
             return say(
                 "has {word!r}, a word for {half}. In English, {english}: {said}",
@@ -3279,8 +3291,8 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
     if "month" in plan:
         at, languages = plan["month"]
         # (Not a year far ahead: 15 نيسان 5782 is of the Hebrew calendar, whose Nisan is no April.)
-        said = _english_said(plan["read"][at], column, far_ahead=False)
-        if said is not None:
+        said, far = plan.get("english", {}).get(plan["read"][at], (None, False))
+        if said is not None and not far:
             return say(
                 "is written with a month name in {language}. In English, {english}: {said}",
                 language=_languages(languages),
@@ -3314,17 +3326,24 @@ _HALF_AFTER = re.compile(r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*(?P<word>[صم])
 _FOOTNOTE_MARK = re.compile(r"\s*[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473\u2020\u2021*]+$")
 
 
-def _english_said(english: str, column: str, far_ahead: bool = True) -> Message | None:
-    """What a date made English (a month's name, AM or PM in another language made English's) is
-    told, where that says more than that it cannot be read: a weekday not the date's, the UTC moment
-    in brackets, two readings; its English holds no word of another language, to be made English
-    again. None where it is read with nothing said, or (not `far_ahead`) in a year more than FAR_AHEAD
-    years ahead."""
-    parsed = parse_series(pd.Series([english], dtype="str"), column=column)
-    said = next(iter(parsed.errors.values()), None) or next(iter(parsed.warnings.values()), None)
-    if not far_ahead and parsed.distinct_value[0] >= np.datetime64(f"{datetime.now().year + FAR_AHEAD + 1}-01-01"):
-        return None
-    return said if isinstance(said, Message) and said.template != UNREADABLE.template else None
+def _english_said(texts: list[str], column: str) -> dict[str, tuple[Message | None, bool]]:
+    """For dates made English (a month's name, AM or PM of another language made English's): {text:
+    (what it is told, where that says more than that it cannot be read: a weekday not the date's,
+    the UTC moment in brackets, two readings, else None; whether it is in a year more than
+    FAR_AHEAD years ahead)}, all read at once. Their English holds no word of another language,
+    to be made English again."""
+    if not texts:
+        return {}
+    distinct = list(dict.fromkeys(texts))
+    parsed = parse_series(pd.Series(distinct, dtype="str"), column=column)
+    ahead = np.datetime64(f"{datetime.now().year + FAR_AHEAD + 1}-01-01")
+    found = {}
+    for text, value in zip(distinct, parsed.value.to_numpy()):
+        key = text.strip()
+        said = parsed.errors.get(key) or parsed.warnings.get(key)
+        told = said if isinstance(said, Message) and said.template != UNREADABLE.template else None
+        found[text] = (told, bool(value >= ahead))  # (NaT compares False)
+    return found
 
 
 def _ascii_digits(text: str) -> str:

@@ -386,7 +386,7 @@ def _exponent(column: str, value: str) -> Message | None:
     limit = {"latitude": 90, "longitude": 180}.get(column)
     if (abs(number) > limit) if limit else (number < 0 or number != number.to_integral_value()):
         return None
-    written = format(number.normalize(), "f").lstrip("+")
+    written = format(number.normalize(), "f").lstrip("+") if number else "0"  # (-0E+00: 0)
     return say(
         "{name} {value} is written with an exponent, as a spreadsheet shows a number in a narrow column; it is "
         "{number}: write that, and check its digits against the source, as the spreadsheet may have rounded them",
