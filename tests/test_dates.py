@@ -647,6 +647,7 @@ REFUSED = [
         ["In English, '5 January 2022, 14:30 (08:30 GMT)': has '(08:30 GMT)' after it", "write 2022-01-05 14:30+06:00"],
     ),
     ("5 января", ["in Russian. In English, '5 January': has no year"]),
+    ("5 января 2022 (среда)", ["In English, '5 January 2022 (Wednesday)': has 'Wednesday' in brackets after it"]),
     # (a city's time in Russian or Kazakh: the offset its clocks had then)
     (
         "5 января 2022, 14:30 по московскому времени",
@@ -668,6 +669,11 @@ REFUSED = [
     ("2022/1/5 下午 2:30", ["has '下午', a word for PM; write 2022-01-05 14:30"]),
     ("2022-01-05 午後2:30", ["write 2022-01-05 14:30"]),
     ("2022-01-05 2:30 م", ["has 'م', a word for PM; write 2022-01-05 14:30"]),
+    (
+        "2022-01-05 오후 14:30:00",
+        ["has '오후', a word for PM; write 2022-01-05 14:30"],
+    ),  # (an afternoon's hour already)
+    ("2022-01-05 14:30 م", ["has 'م', a word for PM; write 2022-01-05 14:30"]),
     (
         "05/01/2022 02:30 م",
         ["a word for PM. In English, '05/01/2022 02:30 PM': can be read two ways", "2022-05-01 14:30"],

@@ -1821,7 +1821,7 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
     )
     rewritten = re.sub(r"(\d)-(?:го|е|ое|ого)(?!\w)", r"\1", rewritten)  # (5-го января: the 5th)
     rewritten = re.sub(r"(\d)\.(?=\s)", r"\1", rewritten)  # (5. Januar)
-    rewritten = " ".join(rewritten.split()).replace(" ,", ",")
+    rewritten = " ".join(rewritten.split()).replace(" ,", ",").replace("( ", "(").replace(" )", ")")
     # Kazakh writes the year first: 2022 жылғы 5 қаңтар is 5 January 2022 (2022 жылғы қаңтар, January).
     rewritten = re.sub(r"^((?:[A-Z][a-z]+,? )?)(\d{3,4}) ((?:\d{1,2} )?[A-Z][a-z]+)\b", r"\1\3 \2", rewritten)
     return rewritten, found[1]
@@ -2385,7 +2385,9 @@ def _plan(text: str, template: str) -> dict:
     half = _HALF_BEFORE.search(written) or _HALF_AFTER.search(written)
     if half:  # 2022-01-05 오후 2:30:00, as Korean Excel writes a time; 2:30 م, as Arabic's
         plan["half word"] = (len(plan["read"]), half["word"], _HALVES[half["word"]])
-        made = f"{written[: half.start()]} {half['time']} {_HALVES[half['word']]} {written[half.end() :]}"
+        # (오후 14:30: a time of the afternoon already, as written; 오전 14:30 is told as before)
+        marker = "" if int(half["time"].split(":")[0]) > 12 and _HALVES[half["word"]] == "PM" else _HALVES[half["word"]]
+        made = f"{written[: half.start()]} {half['time']} {marker} {written[half.end() :]}"
         plan["read"].append(" ".join(made.split()))
     mark = _FOOTNOTE_MARK.search(written)
     if mark:  # 2022-01-05¹, 2021²: a footnote's mark copied with the date
