@@ -520,6 +520,8 @@ class CodePage:
     name: str  # as Excel's File Origin and LibreOffice's Character set name it
     script: Message
     common: str  # the script's ten commonest letters in running text: about half of it
+    # (the beginnings of its characters' Unicode names: what detected_code_page checks a reading by)
+    characters: tuple[str, ...] = ()
 
     @property
     def iconv(self) -> str:
@@ -534,47 +536,44 @@ class CodePage:
 
 # (Western text, Windows-1252 or Latin-1, is the one told where none of these is found.)
 CODE_PAGES = (
-    CodePage("cp1251", "Windows-1251", say("Cyrillic"), "оеаинтсрвл"),  # (Russian, Ukrainian, Bulgarian)
-    CodePage("cp1253", "Windows-1253", say("Greek"), "αοειτνσςηρ"),
-    CodePage("cp1255", "Windows-1255", say("Hebrew"), "יוהלארמתבש"),
-    CodePage("cp1256", "Windows-1256", dates.LANGUAGES["ar"], "اليمونهرتب"),  # (Persian, Urdu)
+    CodePage("cp1251", "Windows-1251", say("Cyrillic"), "оеаинтсрвл", ("CYRILLIC",)),  # (Russian, Ukrainian, Bulgarian)
+    CodePage("cp1253", "Windows-1253", say("Greek"), "αοειτνσςηρ", ("GREEK",)),
+    CodePage("cp1255", "Windows-1255", say("Hebrew"), "יוהלארמתבש", ("HEBREW",)),
+    CodePage("cp1256", "Windows-1256", dates.LANGUAGES["ar"], "اليمونهرتب", ("ARABIC",)),  # (Persian, Urdu)
 )
 _AS_WESTERN = {page.as_western: page for page in CODE_PAGES}
 # The code pages charset-normalizer may find a file in, whose text Windows-1252 garbles (the
 # Latin ones, whose letters it mostly keeps, are told as Western text), by its names for them.
+# (The characters of each script by the beginnings of their Unicode names: Japanese's kana, not
+# the half-width ones a Russian text in KOI8-R reads as in Shift-JIS.)
 _DETECTED = {
     **{page.encoding: page for page in CODE_PAGES},
     **{
-        encoding: CodePage(encoding, name, script, "")
-        for script, pages in (
+        encoding: CodePage(encoding, name, like.script, "", like.characters)
+        for like, pages in (
+            (CODE_PAGES[0], {"koi8_r": "KOI8-R", "koi8_u": "KOI8-U", "cp866": "DOS-866", "iso8859_5": "ISO-8859-5"}),
+            (CODE_PAGES[1], {"iso8859_7": "ISO-8859-7"}),
+            (CODE_PAGES[2], {"iso8859_8": "ISO-8859-8"}),
+            (CODE_PAGES[3], {"iso8859_6": "ISO-8859-6"}),
             (
-                CODE_PAGES[0].script,
-                {"koi8_r": "KOI8-R", "koi8_u": "KOI8-U", "cp866": "DOS-866", "iso8859_5": "ISO-8859-5"},
+                CodePage("", "", say("Japanese"), "", ("CJK", "HIRAGANA", "KATAKANA", "IDEOGRAPHIC", "FULLWIDTH")),
+                {"cp932": "Shift-JIS", "shift_jis": "Shift-JIS", "euc_jp": "EUC-JP"},
             ),
-            (CODE_PAGES[1].script, {"iso8859_7": "ISO-8859-7"}),
-            (CODE_PAGES[2].script, {"iso8859_8": "ISO-8859-8"}),
-            (CODE_PAGES[3].script, {"iso8859_6": "ISO-8859-6"}),
-            (say("Japanese"), {"cp932": "Shift-JIS", "shift_jis": "Shift-JIS", "euc_jp": "EUC-JP"}),
-            (say("Chinese"), {"gb18030": "GBK", "gbk": "GBK", "gb2312": "GBK", "big5": "Big5", "cp950": "Big5"}),
-            (say("Korean"), {"cp949": "Windows-949", "euc_kr": "EUC-KR"}),
-            (say("Thai"), {"cp874": "Windows-874", "tis_620": "TIS-620", "iso8859_11": "ISO-8859-11"}),
+            (
+                CodePage("", "", say("Chinese"), "", ("CJK", "IDEOGRAPHIC", "FULLWIDTH")),
+                {"gb18030": "GBK", "gbk": "GBK", "gb2312": "GBK", "big5": "Big5", "cp950": "Big5"},
+            ),
+            (
+                CodePage("", "", say("Korean"), "", ("HANGUL", "CJK", "IDEOGRAPHIC", "FULLWIDTH")),
+                {"cp949": "Windows-949", "euc_kr": "EUC-KR"},
+            ),
+            (
+                CodePage("", "", say("Thai"), "", ("THAI",)),
+                {"cp874": "Windows-874", "tis_620": "TIS-620", "iso8859_11": "ISO-8859-11"},
+            ),
         )
         for encoding, name in pages.items()
     },
-}
-
-
-# The characters of each script, by the beginnings of their Unicode names (Japanese's kana, not
-# the half-width ones a Russian text in KOI8-R reads as in Shift-JIS).
-_SCRIPT_CHARACTERS = {
-    "Cyrillic": ("CYRILLIC",),
-    "Greek": ("GREEK",),
-    "Hebrew": ("HEBREW",),
-    "Arabic": ("ARABIC",),
-    "Japanese": ("CJK", "HIRAGANA", "KATAKANA", "IDEOGRAPHIC", "FULLWIDTH"),
-    "Chinese": ("CJK", "IDEOGRAPHIC", "FULLWIDTH"),
-    "Korean": ("HANGUL", "CJK", "IDEOGRAPHIC", "FULLWIDTH"),
-    "Thai": ("THAI",),
 }
 
 
@@ -590,9 +589,8 @@ def detected_code_page(sample: bytes) -> CodePage | None:
     page = _DETECTED.get(best.encoding) if best is not None else None
     if page is None:
         return None
-    beginnings = _SCRIPT_CHARACTERS[page.script.english()]
     read = [c for c in sample.decode(page.encoding, errors="replace") if ord(c) >= 0x80]
-    theirs = sum(unicodedata.name(c, "").startswith(beginnings) for c in read)
+    theirs = sum(unicodedata.name(c, "").startswith(page.characters) for c in read)
     return page if read and theirs >= 0.9 * len(read) else None
 
 
