@@ -303,6 +303,49 @@ OFF_SEASON = [
         "New York (and of its time zone) showed EDT",
         "2022-03-13T03:30-04:00",
     ),  # (just after)
+    (
+        "2008-08-08 14:00 MSK",
+        "+03:00",
+        "clocks of Moscow (and of its time zone) showed MSD, UTC+04:00",
+        "2008-08-08 14:00+04:00",
+    ),  # (MSK in a summer before 2011 was read at +03:00 with nothing said)
+    (
+        "2008-01-08 14:00 MSD",
+        "+04:00",
+        "clocks of Moscow (and of its time zone) showed MSK, UTC+03:00",
+        "2008-01-08 14:00+03:00",
+    ),
+    (
+        "2021-07-05 14:00 IRST",
+        "+03:30",
+        "clocks of Tehran (and of its time zone) showed IRDT, UTC+04:30",
+        "2021-07-05 14:00+04:30",
+    ),
+    (
+        "2010-07-05 14:00 AZT",
+        "+04:00",
+        "clocks of Baku (and of its time zone) showed AZST, UTC+05:00",
+        "2010-07-05 14:00+05:00",
+    ),
+    (
+        "2022-01-05 14:00 CLT",
+        "-04:00",
+        "clocks of Santiago (and of its time zone) showed CLST, UTC-03:00",
+        "2022-01-05 14:00-03:00",
+    ),
+    # (the other zones named after one place's clocks: their summer time's name is not read)
+    (
+        "2008-08-08 14:00 YEKT",
+        "+05:00",
+        "clocks of Yekaterinburg (and of its time zone) were on summer time, UTC+06:00",
+        "2008-08-08 14:00+06:00",
+    ),
+    (
+        "2003-07-08 14:00 ALMT",
+        "+06:00",
+        "clocks of Almaty (and of its time zone) were on summer time, UTC+07:00",
+        "2003-07-08 14:00+07:00",
+    ),
     # as the clocks showed: nothing to say
     ("2022-01-05 14:30 EST", "-05:00", "", ""),
     ("2022-07-05 14:30 EDT", "-04:00", "", ""),
@@ -320,6 +363,12 @@ OFF_SEASON = [
     ("1993-07-05 14:30 WET", "+00:00", "", ""),  # (Portugal on Central European time, 1992-1996: neither)
     ("1965-07-05 14:30 EST", "-05:00", "", ""),  # (before 1970: as written)
     ("2022-07-05 14:30 JST", "+09:00", "", ""),
+    ("2012-08-08 14:00 MSK", "+04:00", "", ""),  # (Moscow's clocks, 2011-2014)
+    ("2008-08-08 14:00 MSD", "+04:00", "", ""),
+    ("2023-07-05 14:00 IRST", "+03:30", "", ""),  # (Iran has kept no summer time since 2022)
+    ("2022-07-05 14:00 ALMT", "+06:00", "", ""),
+    ("2024-07-05 14:00 ALMT", "+05:00", "", ""),  # (Almaty's clocks from 1 March 2024)
+    ("2008-10-26 02:30 YEKT", "+05:00", "", ""),  # (02:30 that night: first at +06:00, then at +05:00)
 ]
 
 
@@ -656,6 +705,24 @@ REFUSED = [
     ("5 января 2012 года в 14:30 мск", ["UTC+04:00: write 2012-01-05 14:30+04:00"]),  # (Moscow, 2011-2014)
     ("5 января 2022, 14:30 по времени Астаны", ["In English, '5 January 2022, 14:30 Astana time'", "UTC+06:00"]),
     ("2022 жылғы 5 қаңтар, 14:30 Алматы уақытымен", ["write 2022-01-05 14:30+06:00"]),
+    # (and after a date in numbers: it was "not a date that can be read")
+    (
+        "2008-08-08 14:00 мск",
+        [
+            "has 'мск' after it, which a date cannot hold; the clocks of Moscow were then at UTC+04:00: write "
+            "2008-08-08 14:00+04:00"
+        ],
+    ),
+    (
+        "2022-01-05 14:30 (по времени Астаны)",
+        ["the clocks of Astana were then at UTC+06:00: write 2022-01-05 14:30+06:00"],
+    ),
+    ("2022-01-05 14:30 Алматы уақытымен", ["write 2022-01-05 14:30+06:00"]),
+    ("2022-01-05 14:30 по местному времени", ["has 'по местному времени' after it", "write 2022-01-05 14:30"]),
+    (
+        "2022-01-05 14:30 heure locale",
+        ["has 'heure locale' after it, which a date cannot hold; write 2022-01-05 14:30"],
+    ),
     # AM or PM in another language: after the time in Latin letters (2:30 CH, Vietnamese; em, Swedish;
     # PTG, Malay: it was kept as 02:30, an unknown zone), in its own script before or after it
     (

@@ -69,11 +69,14 @@ ZONES = {
     "EET": "+02:00",
     "EEST": "+03:00",
     "MSK": "+03:00",
+    "MSD": "+04:00",
     "TRT": "+03:00",
     "SAMT": "+04:00",
     "GET": "+04:00",
     "AZT": "+04:00",
+    "AZST": "+05:00",
     "IRST": "+03:30",
+    "IRDT": "+04:30",
     "AFT": "+04:30",
     "PKT": "+05:00",
     "UZT": "+05:00",
@@ -125,6 +128,7 @@ ZONES = {
     "BRT": "-03:00",
     "ART": "-03:00",
     "CLT": "-04:00",
+    "CLST": "-03:00",
     "COT": "-05:00",
     "PET": "-05:00",
     "VET": "-04:00",
@@ -196,6 +200,10 @@ _CLOCKS = (
     ("Lisbon", "Europe/Lisbon", "WET", "WEST", 1981),
     ("Sydney", "Australia/Sydney", "AEST", "AEDT", 1970),
     ("Auckland", "Pacific/Auckland", "NZST", "NZDT", 1970),
+    ("Moscow", "Europe/Moscow", "MSK", "MSD", 1981),
+    ("Tehran", "Asia/Tehran", "IRST", "IRDT", 1979),
+    ("Baku", "Asia/Baku", "AZT", "AZST", 1981),
+    ("Santiago", "America/Santiago", "CLT", "CLST", 1970),
 )
 # Standard times some places keep all year, said of in summer only where they are not: Arizona
 # keeps MST, Queensland AEST, Algeria and Tunisia CET, Libya and Kaliningrad EET (and AST names
@@ -4075,7 +4083,7 @@ def _place_time(written: str) -> tuple[str, str, str, str] | None:
     of words before "time" that names a city (2:30 p.m. New York time: New York)."""
     found = _PLACE_TIME.fullmatch(written)
     if not found:
-        return None
+        return _place_time_in_other_words(written)
     if found["in"]:
         zone = _city_zone(found["in"])
         return (found["date"], found["words"], found["in"], zone) if zone else None
@@ -4086,6 +4094,18 @@ def _place_time(written: str) -> tuple[str, str, str, str] | None:
         if zone is not None:
             date = " ".join([found["date"], *(word.group() for word in words[:at])])
             return date, found["words"][first.start() :].strip(), place, zone
+    return None
+
+
+def _place_time_in_other_words(written: str) -> tuple[str, str, str, str] | None:
+    """_place_time of a date with a city's time after it in Russian or Kazakh, or the local time in
+    the languages of LANGUAGES (2022-01-05 14:30 мск, 14:30 heure locale: _PLACE_TIME_WORDS,
+    _LOCAL_TIME_WORDS)."""
+    for words, place in [*_PLACE_TIME_WORDS, (_LOCAL_TIME_WORDS, "local")]:
+        found = words.search(written)
+        if found and not written[found.end() :].strip() and re.search(r"\d", written[: found.start()]):
+            date = written[: found.start()].rstrip(" ,")
+            return date, found.group(0).strip(), place, "" if place == "local" else _city_zone(place) or ""
     return None
 
 
@@ -4130,10 +4150,12 @@ def _zone_table() -> list[str]:
 def _off_season(zone: str, offset: str, value) -> Message | str:
     """What to say of a standard time's abbreviation written for a day its region's clocks were on
     summer time, or of a summer time's on a day they were not (_CLOCKS): "" where they showed its
-    own offset that day (or one neither names: a year of other rules), or before 1970."""
+    own offset that day (or one neither names: a year of other rules), or before 1970. The other
+    abbreviations named after one place's clocks (HOMES: YEKT, ALMT...) are their standard time,
+    said of where the clocks were on summer time (their summer's names are not read)."""
     clocks = _SEASONS.get(zone.upper())
     if clocks is None:
-        return ""
+        return _in_summer(zone, offset, value)
     moment = np.datetime64(value, "s")
     when = moment.item()  # (a datetime, AD 1 to 9999: compared a tenth of the time numpy takes)
     if not isinstance(when, datetime) or when.year < clocks[4]:
@@ -4153,6 +4175,30 @@ def _off_season(zone: str, offset: str, value) -> Message | str:
         offset=offset,
         place=place,
         other=shown,
+        clock=offsets[0],
+        example=_as_written(moment, "minute", offsets[0]),
+    )
+
+
+def _in_summer(zone: str, offset: str, value) -> Message | str:
+    """What to say of an abbreviation of HOMES (not of _CLOCKS) read at its standard time for a
+    time its place's clocks were on summer time (YEKT in July 2008: +05:00, the clocks +06:00)."""
+    home = HOMES.get(zone.upper())
+    moment = np.datetime64(value, "s")
+    if home is None or np.isnat(moment) or moment < np.datetime64("1970-01-01", "s"):
+        return ""
+    day = int(moment.astype("datetime64[D]").astype(np.int64))
+    offsets = _day_offsets(home, day) or _offsets_at(home, moment)
+    if offsets is None or offsets[0] == offsets[1] or offsets[1] != offset:
+        return ""
+    if _offsets_at(home, moment, fold=1) == (offset, offsets[1]):
+        return ""  # (a time the clocks showed twice that night, the second time at this offset)
+    return say(
+        "{zone!r} is UTC{offset}, and the time is read at that offset, as written; but at that time the clocks of {place} "
+        "(and of its time zone) were on summer time, UTC{clock}. If the time is as those clocks showed it, write {example}",
+        zone=zone,
+        offset=offset,
+        place=home.rsplit("/", 1)[1].replace("_", " "),
         clock=offsets[0],
         example=_as_written(moment, "minute", offsets[0]),
     )
