@@ -4152,53 +4152,41 @@ def _off_season(zone: str, offset: str, value) -> Message | str:
     summer time, or of a summer time's on a day they were not (_CLOCKS): "" where they showed its
     own offset that day (or one neither names: a year of other rules), or before 1970. The other
     abbreviations named after one place's clocks (HOMES: YEKT, ALMT...) are their standard time,
-    said of where the clocks were on summer time (their summer's names are not read)."""
+    said of where the clocks were on summer time (YEKT in July 2008: +05:00, the clocks +06:00;
+    their summer's names are not read)."""
     clocks = _SEASONS.get(zone.upper())
-    if clocks is None:
-        return _in_summer(zone, offset, value)
+    home = clocks[1] if clocks else HOMES.get(zone.upper())
     moment = np.datetime64(value, "s")
     when = moment.item()  # (a datetime, AD 1 to 9999: compared a tenth of the time numpy takes)
-    if not isinstance(when, datetime) or when.year < clocks[4]:
+    if home is None or not isinstance(when, datetime) or when.year < (clocks[4] if clocks else 1970):
         return ""
-    place, home, standard, summer, _ = clocks
-    whole_day = _day_offsets(home, when.toordinal() - _ORDINAL_1970)
-    offsets = whole_day or _offsets_at(home, moment)  # (a day its clocks changed: the moment's)
-    shown = _SHOWN[standard, summer].get(offsets[0]) if offsets else None
-    if shown is None or offsets is None or offsets[0] == offset:
+    # (on a day its clocks changed, the moment's)
+    offsets = _day_offsets(home, when.toordinal() - _ORDINAL_1970) or _offsets_at(home, moment)
+    if offsets is None or offsets[0] == offset:
+        return ""
+    shown = _SHOWN[clocks[2], clocks[3]].get(offsets[0]) if clocks else ""
+    if shown is None or (clocks is None and offsets[1] != offset):  # (HOMES: in summer, at its standard time)
         return ""
     if _offsets_at(home, moment, fold=1) == (offset, offsets[1]):  # (any hour: St. John's put its clocks back at 00:01)
         return ""  # (a time the clocks showed twice that night, the second time at this offset)
+    if clocks is None:
+        return say(
+            "{zone!r} is UTC{offset}, and the time is read at that offset, as written; but at that time the clocks of "
+            "{place} (and of its time zone) were on summer time, UTC{clock}. If the time is as those clocks showed it, "
+            "write {example}",
+            zone=zone,
+            offset=offset,
+            place=home.rsplit("/", 1)[1].replace("_", " "),
+            clock=offsets[0],
+            example=_as_written(moment, "minute", offsets[0]),
+        )
     return say(
         "{zone!r} is UTC{offset}, and the time is read at that offset, as written; but at that time the clocks of {place} "
         "(and of its time zone) showed {other}, UTC{clock}. If the time is as those clocks showed it, write {example}",
         zone=zone,
         offset=offset,
-        place=place,
+        place=clocks[0],
         other=shown,
-        clock=offsets[0],
-        example=_as_written(moment, "minute", offsets[0]),
-    )
-
-
-def _in_summer(zone: str, offset: str, value) -> Message | str:
-    """What to say of an abbreviation of HOMES (not of _CLOCKS) read at its standard time for a
-    time its place's clocks were on summer time (YEKT in July 2008: +05:00, the clocks +06:00)."""
-    home = HOMES.get(zone.upper())
-    moment = np.datetime64(value, "s")
-    if home is None or np.isnat(moment) or moment < np.datetime64("1970-01-01", "s"):
-        return ""
-    day = int(moment.astype("datetime64[D]").astype(np.int64))
-    offsets = _day_offsets(home, day) or _offsets_at(home, moment)
-    if offsets is None or offsets[0] == offsets[1] or offsets[1] != offset:
-        return ""
-    if _offsets_at(home, moment, fold=1) == (offset, offsets[1]):
-        return ""  # (a time the clocks showed twice that night, the second time at this offset)
-    return say(
-        "{zone!r} is UTC{offset}, and the time is read at that offset, as written; but at that time the clocks of {place} "
-        "(and of its time zone) were on summer time, UTC{clock}. If the time is as those clocks showed it, write {example}",
-        zone=zone,
-        offset=offset,
-        place=home.rsplit("/", 1)[1].replace("_", " "),
         clock=offsets[0],
         example=_as_written(moment, "minute", offsets[0]),
     )
