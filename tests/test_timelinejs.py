@@ -1457,6 +1457,28 @@ def test_export_escapes_our_text_and_lists_every_account():
     assert slide["unique_id"] == "a"
 
 
+def test_export_says_when_an_account_was_published_its_figure_and_that_it_was_retracted():
+    # (a withdrawn toll was exported as a standing claim, with nothing to tell it from the others)
+    dataset = timeline.load_bytes(
+        rows_csv(
+            "toll,2022-01-06,,Toll,A toll of 164 dead.,casualties,,,,AP,,2022-01-10,,,,,,164,dead,yes",
+            "toll,2022-01-06,,,A toll of 225 <dead>.,,,,,Khabar,,2022-01-15,,,,,,225,<dead>,2022-01-20",
+            "toll,2022-01-06,,,A toll of 44 dead.,,,,,Tass,,,,,,,,44,,",
+        )
+    )
+    [slide] = export.document(dataset)["events"]
+    text = slide["text"]["text"]
+    assert (
+        "<strong>AP</strong>, dated 2022-01-06, published 2022-01-10, figure 164 dead, <strong>retracted</strong>: "
+        in text
+    )
+    assert (
+        "<strong>Khabar</strong>, dated 2022-01-06, published 2022-01-15, figure 225 &lt;dead&gt;, "
+        "<strong>retracted on 20 January 2022</strong>: A toll of 225 &lt;dead&gt;." in text
+    )
+    assert "<strong>Tass</strong>, dated 2022-01-06, figure 44: A toll of 44 dead.</li>" in text  # (standing)
+
+
 @pytest.mark.parametrize(
     "value, precision, fields",
     [

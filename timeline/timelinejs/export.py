@@ -105,8 +105,9 @@ def _media_word(url: str) -> str:
 
 def accounts_html(accounts: list, disputed: bool = False, shown=None) -> str:
     """Every account of one event (rows of `Dataset.accounts`) as escaped HTML: source,
-    who claims it, the date as written, what it says, a link to the source when it has an
-    http(s) one, and one to its media unless it is `shown` (the slide's media)."""
+    who claims it, the date as written, when it was published, its figure, whether (and when)
+    it was retracted, what it says, a link to the source when it has an http(s) one, and one
+    to its media unless it is `shown` (the slide's media)."""
     items = []
     for row in accounts:
         said = [f"<strong>{html.escape(row.source)}</strong>"]
@@ -114,6 +115,13 @@ def accounts_html(accounts: list, disputed: bool = False, shown=None) -> str:
             said.append(f"claimed by {html.escape(row.claimed_by)}")
         when = row.date + (f" to {row.end_date}" if row.end_date else "")
         said.append(f"dated {html.escape(when)}")
+        if row.published:
+            said.append(f"published {html.escape(row.published)}")
+        if row.figure:
+            said.append(f"figure {html.escape(' '.join(filter(None, (row.figure, row.figure_unit))))}")
+        if row.is_retracted:  # (a withdrawn claim never reads as a standing one)
+            on = "" if pd.isna(row.retracted_on) else " on " + dates.label(row.retracted_on, "day")
+            said.append(f"<strong>retracted{html.escape(on)}</strong>")
         item = ", ".join(said)
         if row.description:
             item += ": " + html.escape(row.description).replace("\n", "<br>")
