@@ -114,7 +114,8 @@ def test_a_broken_save_is_kept_back_in_every_worker_until_accepted(served, capsy
     assert len(fresh.index) == 35 and "is not published" in fresh.notices[0].message
     assert served.read_bytes() == US_EXCEL, "the editor's file is never written"
 
-    assert main(["accept", str(served)]) == 0
+    assert main(["accept", str(served)]) == 1, "errors leave rows out: only --with-errors publishes it"
+    assert main(["accept", "--with-errors", str(served)]) == 0
     out = capsys.readouterr().out
     events = len(timeline.load(served).events)
     assert f"{events} events (was 35)" in out
@@ -189,19 +190,53 @@ def test_accept_refuses_a_file_that_cannot_be_read(tmp_path, capsys):
     assert lastgood.read(path) is None
 
 
-def test_the_readme_shows_what_accept_prints_after_a_us_excel_save(tmp_path, capsys, monkeypatch):
-    """The editor's guide's example, run: the shipped file published, then saved by US Excel."""
+def first_events(data: bytes, count: int) -> bytes:
+    """The header and the rows of the file's first `count` events (a deliberate deletion)."""
+    lines = data.decode("utf-8").splitlines(keepends=True)
+    ids = list(dict.fromkeys(line.split(",", 1)[0] for line in lines[1:]))[:count]
+    return "".join([lines[0], *(line for line in lines[1:] if line.split(",", 1)[0] in ids)]).encode("utf-8")
+
+
+def test_the_readme_shows_what_accept_prints_for_a_deletion_and_for_a_us_excel_save(tmp_path, capsys, monkeypatch):
+    """The editor's guide's examples, run: the shipped file published, then cut to its first five
+    events and accepted; then saved by US Excel, which accept refuses (the errors leave rows out)."""
     path = tmp_path / "events.csv"
     path.write_bytes(GOOD)
     assert main(["accept", str(path)]) == 0
     capsys.readouterr()
-    path.write_bytes(US_EXCEL)
     monkeypatch.chdir(tmp_path)
-    assert main(["accept", "events.csv"]) == 0
-    printed = capsys.readouterr().out.splitlines()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+
+    path.write_bytes(first_events(GOOD, 5))
+    assert main(["accept", "events.csv"]) == 0
     example = readme.split("timeline accept events.csv\n\n", 1)[1].split("\n\n", 1)[0]
-    assert [line.strip() for line in example.splitlines()] == printed
+    assert [line.strip() for line in example.splitlines()] == capsys.readouterr().out.splitlines()
+
+    path.write_bytes(US_EXCEL)
+    assert main(["accept", "events.csv"]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    example = readme.split("After a US Excel save, for instance:\n\n", 1)[1].split("\n\n", 1)[0]
+    first, second, skipped, last = (line.strip() for line in example.splitlines())
+    assert skipped == "..." and printed[0] == first
+    assert printed[1].startswith(second.removesuffix("...")) and printed[-1].startswith(last.removesuffix("..."))
+    assert lastgood.read(path).events == 5, "nothing is published"
+    assert main(["accept", "--with-errors", "events.csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "published events.csv: 5 events (was 5); open pages show it within a few seconds",
+        "73 rows are left out by errors: readers see them again once they are mended",
+    ]
+
+
+def test_accept_refuses_a_save_still_in_progress(tmp_path, capsys):
+    """A save cut off inside a quoted value (the site keeps it back as unreadable): accept said
+    "1 error" and published it."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(GOOD[:9000])
+    assert main(["accept", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "is never closed" in out
+    assert "nothing is published: its last row is cut off, as a save still in progress leaves it" in out
+    assert lastgood.read(path) is None
 
 
 # --- The copy of the last good version, kept up with appends ---------------------------------

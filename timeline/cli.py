@@ -7,7 +7,7 @@ import sys
 
 from . import editing, i18n, lastgood, schema
 from .load import load
-from .problems import counted
+from .problems import CUT_SHORT, counted
 
 
 def check(args: argparse.Namespace) -> int:
@@ -78,12 +78,39 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+# The errors `accept` lists before it publishes (check lists them all).
+ACCEPT_SHOWS = 5
+
+
 def accept(args: argparse.Namespace) -> int:
     dataset = load(args.path)
     print(dataset.summary())
     if lastgood.unreadable(dataset):
         print(dataset.problems[0].format(args.path))
         print("nothing is published: the file cannot be read; fix it and save it again")
+        return 1
+    if lastgood.half_saved(dataset, False, lastgood.ends_a_line(args.path)):
+        # (what the site keeps back as a save in progress is no deliberate deletion either)
+        print(next(p for p in reversed(dataset.errors) if p.code in CUT_SHORT).format(args.path))
+        print(
+            "nothing is published: its last row is cut off, as a save still in progress leaves it; wait for the "
+            "save to end, or mend that row, and run accept again"
+        )
+        return 1
+    errors, left_out = dataset.errors, dataset.rows_left_out
+    for problem in errors[:ACCEPT_SHOWS]:
+        print(problem.format(args.path))
+    if len(errors) > ACCEPT_SHOWS:
+        more = len(errors) - ACCEPT_SHOWS
+        print(f"... and {more:,} more errors: `python -m timeline check {args.path}` lists them all")
+    rows = f"{counted(left_out, 'row', thousands=True)} {'is' if left_out == 1 else 'are'} left out by errors"
+    if left_out and not args.with_errors:
+        # (most often a spreadsheet's save that rewrote the dates: no deletion, a file to mend)
+        print(
+            f"nothing is published: {rows}, and readers would lose {'it' if left_out == 1 else 'them'}. Mend the "
+            "file and save it again (it is then published as usual); or, to publish it without those rows, run "
+            "accept --with-errors"
+        )
         return 1
     before = lastgood.read(args.path)
     try:
@@ -97,6 +124,8 @@ def accept(args: argparse.Namespace) -> int:
     was = f"was {before.events:,}" if before is not None else "no version was recorded before"
     events = counted(published.events, "event", thousands=True)
     print(f"published {args.path}: {events} ({was}); open pages show it within a few seconds")
+    if left_out:
+        print(f"{rows}: readers see them again once they are mended")
     return 0
 
 
@@ -164,6 +193,11 @@ def parser() -> argparse.ArgumentParser:
         f"with the same ${lastgood.STATE_DIR} if one is set. The file is only read.",
     )
     sub.add_argument("path", nargs="?", default="events.csv", help="the file (default: events.csv)")
+    sub.add_argument(
+        "--with-errors",
+        action="store_true",
+        help="publish it even if errors leave rows out (they are listed; without this, nothing is published)",
+    )
     sub.set_defaults(run=accept)
 
     sub = commands.add_parser("export", help="write the events as TimelineJS JSON")

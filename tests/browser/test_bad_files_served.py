@@ -132,11 +132,11 @@ def test_each_bad_file_is_served_with_its_problems(name, served, giants):  # noq
         assert view.problems[0].startswith("error file: ")
     else:
         # Kept back too (it loses most of the 35 events, or its header is wrong), with a notice
-        # that names it; accepted from the command line, it is served with its problems.
+        # that names it; accepted from the command line (with its errors), it is served with its problems.
         assert view.counter == GOOD_COUNTER
         assert view.problems[0].startswith("error file: events.csv, saved at ")
         assert "is not published" in view.problems[0] or "cannot be read right now" in view.problems[0]
-        assert main(["accept", str(path)]) == 0
+        assert main(["accept", "--with-errors", str(path)]) == 0
         served_now(http, path, kept_back_ok=False)
         view = http.view()
         assert_shows(view, source, expected)
@@ -214,7 +214,7 @@ def test_a_dozen_bad_files_swapped_in_while_the_page_is_open(page, tmp_path, gia
                 # It loses most of the published events: kept back until accepted.
                 expect(timeline_page.kept_back_notice(), name).to_be_visible(timeout=15_000)
                 expect(timeline_page.counter).to_have_text(shown)
-                assert main(["accept", str(path)]) == 0
+                assert main(["accept", "--with-errors", str(path)]) == 0
             if kept_back(expected):  # the last good version stays, with a notice that says why
                 expect(problems).to_contain_text("cannot be read right now", timeout=15_000)
                 expect(problems).to_contain_text(notice_reason(expected))

@@ -66,7 +66,7 @@ def test_a_us_excel_save_is_kept_back_until_an_editor_accepts_it(page, tmp_path)
         expect(view.counter).to_have_text("35 of 35 events")
 
         accepted = subprocess.run(
-            [sys.executable, "-m", "timeline", "accept", str(path)],
+            [sys.executable, "-m", "timeline", "accept", "--with-errors", str(path)],
             cwd=ROOT,
             capture_output=True,
             text=True,
