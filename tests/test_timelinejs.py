@@ -94,6 +94,12 @@ def test_the_web_worker_imports_the_export_without_the_locking_append(module):
         ("Tags: <Almaty>, <Astana>", "Tags: <Almaty>, <Astana>"),
         ("Use x<y and y>z", "Use x<y and y>z"),
         ("<b>x</b> </Almaty> y", "x </Almaty> y"),
+        # (and an element's name with words after it that are no attributes: were dropped as a tag)
+        ("Police estimate <a few hundred>, organisers 5,000", "Police estimate <a few hundred>, organisers 5,000"),
+        ("Turnout was high (p<q and r>s in the model)", "Turnout was high (p<q and r>s in the model)"),
+        ("Water <sub-zero> temperatures", "Water <sub-zero> temperatures"),
+        ('<video controls src="https://example.org/v.mp4"></video>Clip', "(https://example.org/v.mp4) Clip"),
+        ('<a data-x href="https://example.org/">words</a>', "words (https://example.org/)"),
         ("", ""),
     ],
 )
@@ -551,9 +557,22 @@ def test_read_sheet_old_header_and_no_title_row():
                 2,
                 "",
                 ERROR,
-                "this row has 4 values but the header has 5 columns, so its values after the first difference would "
-                "be read into the wrong columns; a value with a comma in it needs double quotes around it; the row "
-                "is skipped",
+                "this row has 4 values but the header has 5 columns: if the ones left out are the last, empty, add a "
+                "comma for each (1 more) at the end of the row, as a spreadsheet's CSV has them; a value left out in "
+                "the middle would put every value after it into the wrong column; the row is skipped",
+            ),
+        ),  # (was told of a comma that needs quotes: the row has none)
+        # a sheet saved with semicolons (Excel with European settings): was "not a TimelineJS column"
+        (
+            b"Year;Month;Day;Headline\n2022;1;5;A\n",
+            Problem(
+                1,
+                "",
+                ERROR,
+                "the columns are separated by semicolons, not commas (as Excel and LibreOffice save with most "
+                "European settings); in LibreOffice, Save As 'Text CSV' with 'Edit filter settings' and field "
+                "delimiter ','; Excel follows the computer's list separator (Windows: Region > Additional settings > "
+                "List separator: a comma), then Save As 'CSV UTF-8'; Google Sheets' CSV always has commas",
             ),
         ),
     ],

@@ -444,22 +444,9 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
             )
         ) from None
     names = next(csv.reader([text]))
-    if len(names) == 1:
-        for delimiter, message in (
-            (
-                ";",
-                say(
-                    "the columns are separated by semicolons, not commas (as Excel and LibreOffice save with most "
-                    "European settings); in LibreOffice, Save As 'Text CSV' with 'Edit filter settings' and field "
-                    "delimiter ','; Excel follows the computer's list separator (Windows: Region > Additional "
-                    "settings > List separator: a comma), then Save As 'CSV UTF-8'; Google Sheets' CSV always has "
-                    "commas"
-                ),
-            ),
-            ("\t", say("the columns are separated by tabs, not commas; {how_to_save}", how_to_save=HOW_TO_SAVE)),
-        ):
-            if delimiter in text:
-                raise Unreadable(Problem(1, "", ERROR, message, ProblemCode.NOT_CSV))
+    separated = other_separator(names, text)
+    if separated is not None:
+        raise Unreadable(Problem(1, "", ERROR, separated, ProblemCode.NOT_CSV))
     problems: list[Problem] = []
     columns: list[str] = []
     for position, raw in enumerate(names, start=1):
@@ -739,6 +726,24 @@ def _arrow_table(
             check_utf8=False,
         ),
     )
+
+
+def other_separator(names: list[str], text: str) -> Message | None:
+    """What to say of a header line read as one column (`names`) whose text (`text`) holds a
+    semicolon or a tab: its columns are separated by those, not by commas."""
+    if len(names) != 1:
+        return None
+    if ";" in text:
+        return say(
+            "the columns are separated by semicolons, not commas (as Excel and LibreOffice save with most "
+            "European settings); in LibreOffice, Save As 'Text CSV' with 'Edit filter settings' and field "
+            "delimiter ','; Excel follows the computer's list separator (Windows: Region > Additional "
+            "settings > List separator: a comma), then Save As 'CSV UTF-8'; Google Sheets' CSV always has "
+            "commas"
+        )
+    if "\t" in text:
+        return say("the columns are separated by tabs, not commas; {how_to_save}", how_to_save=HOW_TO_SAVE)
+    return None
 
 
 def _field_count_problem(row: int, count: int, expected: int, text: str) -> Problem | None:

@@ -25,6 +25,21 @@ HTML_ELEMENTS = frozenset(
 )
 
 
+# HTML's attributes written without a value (<video controls>, <td nowrap>). A tag whose name is
+# an element's but with other bare words after it (<a few hundred>, p<q and r>s) is words in
+# angle brackets, kept as written: as a tag, those words would be dropped.
+_BARE_ATTRIBUTES = frozenset(
+    "allowfullscreen async autofocus autoplay checked compact controls default defer disabled formnovalidate "
+    "hidden inert ismap itemscope loop multiple muted nohref nomodule noresize noshade novalidate nowrap open "
+    "playsinline readonly required reversed selected".split()
+)
+
+
+def _words(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a tag's attributes hold a bare word that is no attribute (a, few, hundred)."""
+    return any(value is None and name not in _BARE_ATTRIBUTES and not name.startswith("data-") for name, value in attrs)
+
+
 class _PlainText(HTMLParser):
     BLOCKS = {
         "p",
@@ -62,7 +77,9 @@ class _PlainText(HTMLParser):
         self.end_at = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag not in HTML_ELEMENTS:  # (<desk@example.org>, <Almaty>: the editor's words)
+        if tag not in HTML_ELEMENTS or _words(
+            attrs
+        ):  # (<desk@example.org>, <Almaty>, <a few hundred>: the editor's words)
             if not self.hidden:
                 self.parts.append(self.get_starttag_text() or "")
             return
@@ -96,7 +113,7 @@ class _PlainText(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-        if tag == "a" and tag in HTML_ELEMENTS:
+        if tag == "a" and not _words(attrs):
             self.handle_endtag(tag)
 
     def parse_endtag(self, i):

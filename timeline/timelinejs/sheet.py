@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .. import dates, schema
+from ..csvfile import other_separator
 from ..media import kind as media_kind
 from ..problems import ERROR, WARNING, Message, Problem, and_list, say, say_n, show
 from .markup import absolute, embed_link, html_to_text, inline, is_markup, links_in, one_line, unkept_links
@@ -614,6 +615,28 @@ def header_map(names: list[str]) -> tuple[dict[str, int], list[Problem]]:
     return positions, problems
 
 
+def _width_problem(count: int, width: int) -> Message:
+    """Why a row of `count` values under a header of `width` columns cannot be read."""
+    if count > width:
+        return say(
+            "this row has {count} values but the header has {width} columns, so its values after the first "
+            "difference would be read into the wrong columns; a value with a comma in it needs double quotes "
+            "around it",
+            count=count,
+            width=width,
+        )
+    # (a file written by hand, or cut down, may leave its last empty values out; one left out in the
+    # middle would move every value after it: which it is cannot be told, so the row is not guessed at)
+    return say(
+        "this row has {count} values but the header has {width} columns: if the ones left out are the last, "
+        "empty, add a comma for each ({missing} more) at the end of the row, as a spreadsheet's CSV has them; "
+        "a value left out in the middle would put every value after it into the wrong column",
+        count=count,
+        width=width,
+        missing=width - count,
+    )
+
+
 def read_sheet(data: bytes, name: str) -> Sheet:
     """A TimelineJS sheet (CSV bytes) as entries to append, and problems by sheet row."""
     sheet = Sheet(name)
@@ -637,6 +660,10 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     if not records:
         sheet.problems.append(Problem(0, "", ERROR, say("the sheet is empty")))
         return sheet
+    separated = other_separator(records[0], text.split("\n", 1)[0])
+    if separated is not None:  # (Year;Month;Day...: Excel's CSV with a European list separator)
+        sheet.problems.append(Problem(1, "", ERROR, separated))
+        return sheet
     positions, problems = header_map(records[0])
     sheet.problems += problems
     if any(p.level == ERROR for p in problems):
@@ -648,22 +675,7 @@ def read_sheet(data: bytes, name: str) -> Sheet:
             continue
         if len(record) != width:  # (a sheet's export is a rectangle: every row as wide as the header)
             # A comma not in quotes, or a value left out: every value after it is in the wrong column.
-            sheet.problems.append(
-                Problem(
-                    number,
-                    "",
-                    ERROR,
-                    row_skipped(
-                        say(
-                            "this row has {count} values but the header has {width} columns, so its values after "
-                            "the first difference would be read into the wrong columns; a value with a comma in it "
-                            "needs double quotes around it",
-                            count=len(record),
-                            width=width,
-                        )
-                    ),
-                )
-            )
+            sheet.problems.append(Problem(number, "", ERROR, row_skipped(_width_problem(len(record), width))))
             continue
         rows.append((number, {name: record[i] if i < len(record) else "" for name, i in positions.items()}))
     titles = [(number, cells) for number, cells in rows if _type(cells) == "title"]
