@@ -122,9 +122,10 @@ def navigate(
     own moves (the first fit) change nothing here. So nothing calls this on its own while a
     page loads, to overtake (and so drop: Dash keeps the newest call's answer) a viewer's first
     click."""
-    state, (trigger, value) = State.from_search(search), _viewer_action()
+    state, (trigger, value), now = State.from_search(search), _viewer_action(), data.current(path)
+    state = controls.in_lanes(state, now.index.lanes)
     if isinstance(trigger, str) and trigger in (*CONTROLS, "map-only") or (trigger not in (None, "url") and value):
-        now, area = data.current(path), (moved or {}).get("bounds")
+        area = (moved or {}).get("bounds")
         state = controls.next_state(state, trigger, value, now.index, now.mask, shown, area).zoomed(zoom)
     wanted, shown_view = controls.control_values(state), state.zoomed(None).mapped(None).to_search()
     # What the address had that was refused is said until the view changes: the address

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..index import EventIndex
 from ..state import (  # noqa: F401
     LIMITS,
@@ -85,6 +87,19 @@ def clicked_event(click: dict | None) -> str:
         if isinstance(data, str) and data:
             return data if len(data) <= LIMITS.event else ""
     return ""
+
+
+def in_lanes(state: State, lanes: list[str]) -> State:
+    """The state with its categories as the lanes spell them (the filter matches them in any
+    capitals: ?category=Protest keeps protest, and its box is ticked), those of no lane left out
+    (as an outlet of none is): a filter no box shows could not be taken off."""
+    if not state.filters.categories:
+        return state
+    spelt = {lane.lower(): lane for lane in lanes}
+    named = list(dict.fromkeys(spelt[c.lower()] for c in state.filters.categories if c.lower() in spelt))
+    if tuple(named) == tuple(state.filters.categories):
+        return state
+    return replace(state, filters=replace(state.filters, categories=tuple(named)))  # (what was refused, kept)
 
 
 def control_values(state: State) -> tuple:
