@@ -119,6 +119,58 @@ def test_slow_clients_hold_no_thread(tmp_path):
                 client.join()
 
 
+def answered_within(url: str, path: str = "/") -> float:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url + path, timeout=30) as answer:
+        assert answer.status == 200, path
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("sends", [False, True], ids=["sending nothing", "kept alive between requests"])
+def test_a_full_worker_makes_room_for_a_reader(tmp_path, sends):
+    """Three times as many idle connections as the worker takes (worker_connections 40 here, 1,000
+    as deployed): clients that sent nothing, or open pages kept alive between their polls. Before,
+    a full worker took no new connection until one closed, and a reader waited 10-19 s behind
+    2,000 such sockets; now the idlest are closed to make room."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1, env={"GUNICORN_CMD_ARGS": "--worker-connections 40"}) as url:
+        port, held = int(url.rsplit(":", 1)[1]), []
+        try:
+            for _ in range(120):
+                connection = socket.create_connection(("127.0.0.1", port))
+                if sends:
+                    connection.sendall(b"GET /_timeline/version HTTP/1.1\r\nHost: x\r\n\r\n")
+                held.append(connection)
+            time.sleep(1)
+            assert answered_within(url) < 3
+            assert answered_within(url, "/_timeline/version") < 3
+        finally:
+            for connection in held:
+                connection.close()
+
+
+def test_a_worker_allowed_few_files_takes_as_many_connections_as_it_can_open(tmp_path):
+    """A system that lets a process open 300 files (many allow 1,024), under 1,000 connections:
+    the worker failed at its next accept (Too many open files), again at each restart, while
+    idle connections held the rest; now it takes as many as it can open, says so, and stays up."""
+    copy, log = tmp_path / "events.csv", tmp_path / "server.log"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    with serve(copy, gunicorn_workers=1, files=300, log=log) as url:
+        port, held = int(url.rsplit(":", 1)[1]), []
+        try:
+            for _ in range(400):
+                held.append(socket.create_connection(("127.0.0.1", port)))
+            time.sleep(1)
+            assert answered_within(url) < 3
+        finally:
+            for connection in held:
+                connection.close()
+    said = log.read_text()
+    assert "this system lets a worker open 300 files: it takes 236 connections at once" in said
+    assert "Too many open files" not in said and "Exception in worker process" not in said
+
+
 def test_a_head_over_64_kb_is_refused_and_a_whole_request_still_answered(tmp_path):
     copy = tmp_path / "events.csv"
     shutil.copyfile(ROOT / "events.csv", copy)

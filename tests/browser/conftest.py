@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -155,9 +156,11 @@ def serve(
     env: dict | None = None,
     title: str = "Kazakhstan, January 2022: a timeline",
     log: Path | None = None,
+    files: int | None = None,
 ):
     """Serve `events` on a free loopback port; yields the base URL. The server's output goes to
-    `log` (the caller's, kept) or else to a temporary file, removed when the block ends cleanly."""
+    `log` (the caller's, kept) or else to a temporary file, removed when the block ends cleanly.
+    `files`: the most files the server may open (its soft and hard limits), as a system sets it."""
     port = free_port()
     environment = {**os.environ, "TIMELINE_EVENTS": str(events), "TIMELINE_TITLE": title, **(env or {})}
     if gunicorn_workers:
@@ -180,7 +183,13 @@ def serve(
         log = Path(tempfile.mkstemp(prefix="timeline-server-", suffix=".log")[1])
     with open(log, "w") as output:
         process = subprocess.Popen(
-            command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT, text=True
+            command,
+            cwd=ROOT,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+            preexec_fn=(lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (files, files))) if files else None,
         )
     try:
         url = Served(f"http://127.0.0.1:{port}")

@@ -21,6 +21,12 @@ until the client closes its side, for up to LINGER seconds: gunicorn lingers in 
 loop, so each client that kept its side open stopped the worker reading and answering anyone else
 for 2 s (5 such requests: a reader waited 7.7 s); here it lingers in the poller.
 
+A worker full of connections (worker_connections) took no new one until one closed: 2,000
+connections that sent nothing, or 2,000 open pages kept alive between their polls, left a reader
+waiting 10-19 s. Here a full worker closes the idlest tenth of its connections (_make_room). And a
+worker the system lets open fewer files than worker_connections takes as many as it can open
+(init_process), where it failed at its next accept.
+
 A reverse proxy that buffers requests and responses (nginx's defaults) does the same in front;
 this keeps a server reached directly, or through a proxy that does not buffer, answering. TLS and
 HTTP/2 connections (which this app's deployment does not use: the proxy ends TLS) are handed over as
@@ -31,6 +37,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import selectors
 import socket
 import struct
@@ -44,6 +51,7 @@ from gunicorn.workers.gthread import ThreadWorker
 from .guard import MAX_BODY
 
 READ_WITHIN = 10.0  # seconds for a request to arrive whole, from the first look at it
+FILES_BESIDE = 64  # files a worker holds besides its connections (the listener, the poller, logs, the data)
 MOST_HEAD = 64 * 1024  # bytes of a request's head (nginx's default allows 32 KB); beyond: 431
 TOO_LARGE = b"HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
 # A body over the app's MAX_BODY (a Content-Length, a chunk, or chunks so far): refused here, and
@@ -162,6 +170,7 @@ class WholeRequests(ThreadWorker):
         super().__init__(*args, **kwargs)
         self.arriving: dict = {}  # connection -> when its request must have arrived (in order)
         self.lingering: dict = {}  # a closed connection's socket -> when it is closed anyway (in order)
+        self.worker_connections: int = self.cfg.worker_connections  # (gunicorn's; fewer where files are few)
 
     def enqueue_req(self, conn):
         """A connection opened, or with more to read: to a thread once its request is whole."""
@@ -290,8 +299,31 @@ class WholeRequests(ThreadWorker):
             self.poller.unregister(sock)
         util.close(sock)
 
+    def init_process(self):
+        """gunicorn's, with as many connections as worker_connections says where the system's
+        limit on open files (its soft limit, raised to the hard one where it is lower) allows: a
+        worker that could take no more files would fail at its next accept."""
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        wanted = self.worker_connections + FILES_BESIDE
+        if soft != resource.RLIM_INFINITY and soft < wanted:
+            soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+            try:
+                resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+            except (OSError, ValueError):
+                soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+            if soft < wanted:
+                self.worker_connections = max(soft - FILES_BESIDE, self.cfg.threads + 1)
+                self.max_keepalived = self.worker_connections - self.cfg.threads
+                self.log.warning(
+                    "this system lets a worker open %s files: it takes %s connections at once",
+                    soft,
+                    self.worker_connections,
+                )
+        super().init_process()
+
     def murder_pending(self):
-        """gunicorn's, and the connections whose request did not arrive whole in time closed."""
+        """gunicorn's, and the connections whose request did not arrive whole in time closed;
+        then, if the worker is full, room made (_make_room)."""
         super().murder_pending()
         now = time.monotonic()
         for conn, deadline in list(self.arriving.items()):
@@ -306,6 +338,41 @@ class WholeRequests(ThreadWorker):
             if deadline > now:
                 break
             self._let_go(sock)
+        self._make_room()
+
+    def _make_room(self) -> None:
+        """A worker that holds as many connections as it takes (worker_connections) takes no new
+        one until one closes: a reader who opens the page waits behind every idle connection (an
+        open page's, kept alive between its polls every 2 s; a client that sent nothing yet, kept
+        READ_WITHIN seconds). So when it is full, a tenth of them are closed, the idlest first:
+        connections kept alive between requests (an open page opens another at its next poll),
+        the oldest first, then those whose request has not arrived, the oldest first. A request
+        being answered, and one that has arrived, are never closed."""
+        room = max(self.worker_connections // 10, 1)
+
+        def over() -> bool:
+            return self.nr_conns > self.worker_connections - room
+
+        while over() and self.keepalived_conns:
+            conn = self.keepalived_conns.popleft()
+            self._unwatch(conn.sock)
+            self.nr_conns -= 1
+            conn.close()
+        while over() and self.pending_conns:  # (gunicorn's own: a thread found nothing yet)
+            conn = self.pending_conns.popleft()
+            self._unwatch(conn.sock)
+            self.nr_conns -= 1
+            conn.close()
+        while over() and self.arriving:
+            conn = next(iter(self.arriving))
+            self._unwatch(conn.sock)
+            self._close(conn)
+
+    def _unwatch(self, sock) -> None:
+        try:
+            self.poller.unregister(sock)
+        except (KeyError, ValueError, OSError):
+            pass
 
     def _plain(self, conn) -> bool:
         """HTTP/1 without TLS."""
