@@ -572,13 +572,15 @@ TITLES_IN_VIEW = """() => {
   const plot = gd.querySelector('.nsewdrag').getBoundingClientRect();
   const layers = gd.querySelectorAll('.cartesianlayer .scatterlayer .trace');
   const bars = gd.querySelectorAll('.cartesianlayer .barlayer .trace');
-  const out = {}; let s = -1, b = -1;
+  const out = {}, centres = {}; let s = -1, b = -1, ring = null;
   const spanTitles = gd._fullData.find(t => t.name === 'span titles');
+  const centre = r => [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
   for (const trace of gd._fullData) {
     if (trace.type === 'scatter') s += 1; else if (trace.type === 'bar') b += 1;
     if (!trace.customdata || !Array.isArray(trace.customdata) || !trace.customdata.length) continue;
     const marks = trace.type === 'bar' ? bars[b].querySelectorAll('.point path') : layers[s].querySelectorAll('.points path');
-    const texts = trace.type === 'bar' ? [] : Array.from(layers[s].querySelectorAll('.textpoint'));
+    const texts = {};   // by the point each is of (plotly draws no text for an empty one)
+    if (trace.type !== 'bar') layers[s].querySelectorAll('.textpoint').forEach((t, k) => { texts[t.__data__ && t.__data__.i !== undefined ? t.__data__.i : k] = t; });
     trace.customdata.forEach((id, j) => {
       const r = marks[j].getBoundingClientRect();
       if (r.right < plot.left || r.left > plot.right || r.width === 0) return;
@@ -593,5 +595,17 @@ TITLES_IN_VIEW = """() => {
       } else {
         title = texts[j] ? texts[j].textContent : '';   // the text of point j (empty: no text)
       }
+      centres[id] = centre(r);
       out[id] = title; }); }
+  // the selected mark's title, drawn beside its ring by the ring's trace (its layer found by the
+  // trace plotly bound to it: an empty trace before it has no layer)
+  const ringLayer = Array.from(layers).find(l => l.__data__ && l.__data__[0] && l.__data__[0].trace
+                                                  && l.__data__[0].trace.name === 'selected ring');
+  if (ringLayer) {
+    const mark = ringLayer.querySelector('.points path'), text = ringLayer.querySelector('.textpoint text');
+    if (mark && text && text.textContent) ring = [centre(mark.getBoundingClientRect()), text.textContent];
+  }
+  if (ring) for (const id in out) {
+    const [x, y] = centres[id];
+    if (!out[id] && Math.abs(x - ring[0][0]) < 2 && Math.abs(y - ring[0][1]) < 2) out[id] = ring[1]; }
   return out; }"""

@@ -966,8 +966,26 @@ def selected_trace(
         for other in drawn:
             ids = other.get("customdata")
             if isinstance(ids, list) and event_id in ids:  # event traces, not the density
-                trace["y"] = [float(other["y"][ids.index(event_id)])]
+                at = ids.index(event_id)
+                trace["y"] = [float(other["y"][at])]
+                _title_beside_ring(trace, other, at)
     return trace
+
+
+def _title_beside_ring(ring: dict, drawn: dict, at: int) -> None:
+    """The selected mark's title drawn by the ring's trace, which sets it beyond the ring, and
+    not by its own (beside its mark, where the ring crossed its first letter)."""
+    texts = drawn.get("text")
+    if not isinstance(texts, list) or not texts[at]:
+        return
+    sides = drawn.get("textposition")
+    ring.update(
+        mode="markers+text",
+        text=[texts[at]],
+        textposition=[sides[at] if isinstance(sides, list) else sides or "middle right"],
+        textfont=drawn["textfont"],
+    )
+    drawn["text"] = [*texts[:at], "", *texts[at + 1 :]]
 
 
 def window_from_relayout(relayout: dict | None) -> Window | None | Literal[False]:
