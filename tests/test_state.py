@@ -581,6 +581,9 @@ WORDS = " ".join(f"w{n}" for n in range(9))  # nine different words
             "a name among the categories is over 300 characters",
         ),
         ("?zoom=" + "2022-01-01/" * 10, State(), "'zoom' is 110 characters long, over 60"),
+        # (a zoom that is no span was dropped with nothing said, where a bad map= was told)
+        ("?zoom=garbage&q=almaty", State(filters=Filters(text="almaty")), "'zoom' 'garbage' is not a span of time"),
+        ("?zoom=2022-01-08/2022-01-04", State(), "'zoom' '2022-01-08/2022-01-04' is not a span of time on the chart"),
         ("?q=" + "a" * 8_000, State(), "The address is 8,003 characters long, over 8,000"),
     ],
 )

@@ -148,6 +148,14 @@ class State:
                 )
             )
             zoom = ""
+        read_zoom = zoom_from_text(zoom) if zoom else None
+        if zoom and read_zoom is None:  # (it was dropped with nothing said, as a bad map= was not)
+            refused.append(
+                _(
+                    "'zoom' {value} is not a span of time on the chart (two moments, the earlier first, such as "
+                    "2022-01-06T12:00/2022-01-08, or all): it is ignored"
+                ).format(value=_shown(zoom))
+            )
         if embed not in ("", "0", "1"):
             refused.append(
                 _("'embed' {value} is not 1 (the view for embedding) or 0: it is ignored").format(value=_shown(embed))
@@ -158,7 +166,7 @@ class State:
         return cls(
             event=event,
             filters=filters,
-            zoom=zoom_from_text(zoom),
+            zoom=read_zoom,
             embed=embed == "1",
             map=map_view,
             lang=lang,
