@@ -305,6 +305,9 @@
   });
 
   function choose(id) {
+    // (a list the map moved to show whole is not opened again once an event is chosen from it:
+    // opened again, it moved the map again, whose new address could overtake the choice)
+    reopen = null;
     map.closePopup();
     setProps("map-choice", {id: id, at: Date.now()});
   }
