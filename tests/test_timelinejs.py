@@ -1151,6 +1151,21 @@ def test_display_date_is_kept_when_it_says_more_than_the_date(display, cells, ke
             "is 5 January 2022, 19:30, but Year, Month, Day and Time say 5 January 2022, 07:30",
         ),
         ("1250 BCE", {"Year": "1250"}, "is 1250 BC, but Year, Month, Day and Time say 1250"),
+        # (a time alone, compared on the slide's day; an offset the Time has not: were said nothing)
+        (
+            "4:30 PM",
+            {"Month": "1", "Day": "5", "Time": "4:30"},
+            "Display Date '4:30 PM' is 5 January 2022, 16:30, but Year, Month, Day and Time say 5 January 2022, 04:30",
+        ),
+        ("16:30", {"Month": "1", "Day": "5", "Time": "4:30"}, "is 5 January 2022, 16:30, but"),
+        (
+            "10:00 MSK",
+            {"Month": "1", "Day": "5", "Time": "10:00"},
+            "is 5 January 2022, 10:00 (UTC+03:00), but Year, Month, Day and Time say 5 January 2022, 10:00",
+        ),
+        ("4:30 PM", {"Month": "1", "Day": "5", "Time": "16:30"}, ""),
+        ("4:30 PM", {"Month": "1", "Day": "5"}, ""),  # (no time on the slide: nothing to compare)
+        ("10:00", {"Month": "1", "Day": "5", "Time": "10:00"}, ""),
         # the same date at the precision both give, or words that read as no one date: nothing said
         ("January 2022", {"Month": "1", "Day": "5"}, ""),
         ("2022", {"Month": "1", "Day": "5", "Time": "14:30"}, ""),

@@ -847,6 +847,12 @@ _TIME_FIRST = re.compile(
 )
 
 
+# A Display Date that is a time alone (4:30 PM, 16:30, 10:00 MSK): compared on the slide's day.
+_TIME_ONLY = re.compile(
+    r"(?i)(?=.*(?::|[ap]\.?m))\d{1,2}(?::\d{2}){0,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[a-z]{2,5}|[+-]\d{2}(?::?\d{2})?))?"
+)
+
+
 def _other_date(display: str, start: str) -> tuple[str, str] | None:
     """(the date a Display Date reads as, shown and as events.csv writes it) where it is another
     than `start` at the precision both give (January 2022 is any day of it; 7:30 PM is not 07:30);
@@ -854,8 +860,11 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
     if len(display) > 100:  # (a date is short: a longer text is no date, nor looked into)
         return None
     time_first = _TIME_FIRST.fullmatch(display)  # (7:30 PM, January 5, 2022: as TimelineJS writes one)
+    written = f"{time_first['date']} {time_first['time']}" if time_first else display
+    if _TIME_ONLY.fullmatch(display) and " " in start:  # (4:30 PM on a slide at 04:30: a time of its day)
+        written = f"{start.split(' ', 1)[0]} {display}"
     try:
-        said = dates.read(f"{time_first['date']} {time_first['time']}" if time_first else display)
+        said = dates.read(written)
         placed = dates.read(start)
     except dates.DateError:
         return None
@@ -867,7 +876,7 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
     coarser = order[min(order.index(said.precision), order.index(placed.precision))]
     unit = {"year": "Y", "month": "M", "day": "D", "minute": "m"}[coarser]
     one, other = (np.datetime64(reading.value, "s").astype(f"datetime64[{unit}]") for reading in (said, placed))
-    if one == other:
+    if one == other and not (coarser == "minute" and said.offset and not placed.offset):  # (10:00 MSK: its offset)
         return None
     apart = abs(int((said.value - placed.value).days))
     if said.value.year < 1924 and 10 <= apart <= 13:
