@@ -80,7 +80,8 @@ def test_a_us_excel_save_of_the_shipped_file_is_kept_back():
     text = lastgood.notice("events.csv", new, verdict, last)
     assert f"it would show {len(new.events)} events, where the published version" in text
     assert "has 35" in text and "The first problem: the file, date: 77 of 82 dates" in text and "6/7/17" in text
-    assert "python -m timeline accept events.csv" in text
+    # (its rows left out by errors: plain accept refuses it, so the notice names --with-errors)
+    assert "publish it with `python -m timeline accept --with-errors events.csv` (without the rows left out)." in text
 
 
 # --- The app: every worker, and one started later, serves the last good version ----------------

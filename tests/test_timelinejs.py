@@ -100,6 +100,18 @@ def test_the_web_worker_imports_the_export_without_the_locking_append(module):
         ("Water <sub-zero> temperatures", "Water <sub-zero> temperatures"),
         ('<video controls src="https://example.org/v.mp4"></video>Clip', "(https://example.org/v.mp4) Clip"),
         ('<a data-x href="https://example.org/">words</a>', "words (https://example.org/)"),
+        # (but a tag with a value anywhere, or of hidden content, stays a tag whatever its bare words)
+        (
+            '<iframe src="https://player.vimeo.com/video/1" frameborder="0" webkitallowfullscreen mozallowfullscreen '
+            "allowfullscreen></iframe>",
+            "(https://player.vimeo.com/video/1)",
+        ),
+        (
+            '<a href="https://example.org/report.pdf" download>the report</a>',
+            "the report (https://example.org/report.pdf)",
+        ),
+        ("<script async foo>alert(1)</script>after", "after"),
+        ("<div contenteditable>x</div>", "x"),
         ("", ""),
     ],
 )
@@ -1498,6 +1510,7 @@ def test_export_says_when_an_account_was_published_its_figure_and_that_it_was_re
             "toll,2022-01-06,,Toll,A toll of 164 dead.,casualties,,,,AP,,2022-01-10,,,,,,164,dead,yes",
             "toll,2022-01-06,,,A toll of 225 <dead>.,,,,,Khabar,,2022-01-15,,,,,,225,<dead>,2022-01-20",
             "toll,2022-01-06,,,A toll of 44 dead.,,,,,Tass,,,,,,,,44,,",
+            "toll,2022-01-06,,,Another.,,,,,Ria,,soon,,,,,,,,",
         )
     )
     [slide] = export.document(dataset)["events"]
@@ -1511,6 +1524,7 @@ def test_export_says_when_an_account_was_published_its_figure_and_that_it_was_re
         "<strong>retracted on 20 January 2022</strong>: A toll of 225 &lt;dead&gt;." in text
     )
     assert "<strong>Tass</strong>, dated 2022-01-06, figure 44: A toll of 44 dead.</li>" in text  # (standing)
+    assert "<strong>Ria</strong>, dated 2022-01-06: Another.</li>" in text  # (a publication date check ignores)
 
 
 @pytest.mark.parametrize(

@@ -150,6 +150,30 @@ def test_a_full_worker_makes_room_for_a_reader(tmp_path, sends):
                 connection.close()
 
 
+def test_a_worker_with_room_closes_no_kept_alive_connection(tmp_path):
+    """38 open pages kept alive on a worker that takes 40: each asks again on its connection and
+    is answered (room was made whenever the worker was 90% full, cutting requests sent on them)."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    request = b"GET /_timeline/version HTTP/1.1\r\nHost: x\r\n\r\n"
+    with serve(copy, gunicorn_workers=1, env={"GUNICORN_CMD_ARGS": "--worker-connections 40"}) as url:
+        port, pages = int(url.rsplit(":", 1)[1]), []
+        try:
+            for _ in range(38):
+                page = socket.create_connection(("127.0.0.1", port), timeout=5)
+                page.sendall(request)
+                pages.append(page)
+            for page in pages:
+                assert page.recv(65536).startswith(b"HTTP/1.1 200")
+            time.sleep(2.5)  # (the worker's loop looks at its connections about once a second)
+            for page in pages:
+                page.sendall(request)
+            assert all(page.recv(65536).startswith(b"HTTP/1.1 200") for page in pages), "a kept-alive page was cut"
+        finally:
+            for page in pages:
+                page.close()
+
+
 def test_a_worker_allowed_few_files_takes_as_many_connections_as_it_can_open(tmp_path):
     """A system that lets a process open 300 files (many allow 1,024), under 1,000 connections:
     the worker failed at its next accept (Too many open files), again at each restart, while

@@ -129,7 +129,8 @@ def notice(name: str, dataset: Dataset, verdict: Verdict, last: Published) -> st
             f"{last.events:,}; {rows_out:,} row{'s are' if rows_out != 1 else ' is'} left out."
             f"{first_text} Readers still see the published version. Fix the file and save it "
             f"again; or, if the events were removed on purpose, publish it with "
-            f"`python -m timeline accept {name}`."
+            f"`python -m timeline accept {'--with-errors ' if rows_out else ''}{name}`"
+            f"{' (without the rows left out)' if rows_out else ''}."
         )
     return (
         f"{name}, saved at {when}, cannot be read right now ({verdict.why}: a save in "

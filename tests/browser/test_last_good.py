@@ -49,7 +49,7 @@ def test_a_us_excel_save_is_kept_back_until_an_editor_accepts_it(page, tmp_path)
         notice = view.kept_back_notice()
         expect(notice).to_be_visible(timeout=15_000)
         expect(notice).to_contain_text(f"it would show {len(saved.events)} events, where the published version")
-        expect(notice).to_contain_text("python -m timeline accept events.csv")
+        expect(notice).to_contain_text("python -m timeline accept --with-errors events.csv")
         expect(view.counter).to_have_text("35 of 35 events")
         expect(view.problems.locator("summary")).to_have_text(
             "This is the published timeline. A newer save of events.csv is kept back until it is "

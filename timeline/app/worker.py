@@ -170,7 +170,7 @@ class WholeRequests(ThreadWorker):
         super().__init__(*args, **kwargs)
         self.arriving: dict = {}  # connection -> when its request must have arrived (in order)
         self.lingering: dict = {}  # a closed connection's socket -> when it is closed anyway (in order)
-        self.worker_connections: int = self.cfg.worker_connections  # (gunicorn's; fewer where files are few)
+        self.worker_connections: int = self.cfg.worker_connections  # (gunicorn's, typed; fewer where files are few)
 
     def enqueue_req(self, conn):
         """A connection opened, or with more to read: to a thread once its request is whole."""
@@ -347,22 +347,28 @@ class WholeRequests(ThreadWorker):
         READ_WITHIN seconds). So when it is full, a tenth of them are closed, the idlest first:
         connections kept alive between requests (an open page opens another at its next poll),
         the oldest first, then those whose request has not arrived, the oldest first. A request
-        being answered, and one that has arrived, are never closed."""
+        being answered, one that has arrived, and a kept-alive connection with a request waiting
+        on it (the poller hands it over next), are never closed; nor is any while there is room."""
+        if self.nr_conns < self.worker_connections:
+            return
         room = max(self.worker_connections // 10, 1)
 
         def over() -> bool:
             return self.nr_conns > self.worker_connections - room
 
-        while over() and self.keepalived_conns:
-            conn = self.keepalived_conns.popleft()
-            self._unwatch(conn.sock)
-            self.nr_conns -= 1
-            conn.close()
-        while over() and self.pending_conns:  # (gunicorn's own: a thread found nothing yet)
-            conn = self.pending_conns.popleft()
-            self._unwatch(conn.sock)
-            self.nr_conns -= 1
-            conn.close()
+        for idle in (
+            self.keepalived_conns,
+            self.pending_conns,
+        ):  # (pending: gunicorn's own, a thread found nothing yet)
+            for conn in list(idle):
+                if not over():
+                    return
+                if _has_sent(conn.sock):
+                    continue
+                idle.remove(conn)
+                self._unwatch(conn.sock)
+                self.nr_conns -= 1
+                conn.close()
         while over() and self.arriving:
             conn = next(iter(self.arriving))
             self._unwatch(conn.sock)
@@ -412,6 +418,15 @@ class WholeRequests(ThreadWorker):
         self.arriving.pop(conn, None)
         self.nr_conns -= 1
         conn.close()
+
+
+def _has_sent(sock) -> bool:
+    """Whether a connection has bytes waiting to be read (a request on a kept-alive one), looked
+    at without taking them; not one the client closed (nothing to answer)."""
+    try:
+        return bool(sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT))
+    except OSError:  # (nothing yet: BlockingIOError; or a connection that failed)
+        return False
 
 
 class _Answering:

@@ -115,7 +115,7 @@ def accounts_html(accounts: list, disputed: bool = False, shown=None) -> str:
             said.append(f"claimed by {html.escape(row.claimed_by)}")
         when = row.date + (f" to {row.end_date}" if row.end_date else "")
         said.append(f"dated {html.escape(when)}")
-        if row.published:
+        if row.published and not pd.isna(row.published_at):  # (one check ignores, unread, is not said)
             said.append(f"published {html.escape(row.published)}")
         if row.figure:
             said.append(f"figure {html.escape(' '.join(filter(None, (row.figure, row.figure_unit))))}")

@@ -25,19 +25,28 @@ HTML_ELEMENTS = frozenset(
 )
 
 
-# HTML's attributes written without a value (<video controls>, <td nowrap>). A tag whose name is
-# an element's but with other bare words after it (<a few hundred>, p<q and r>s) is words in
-# angle brackets, kept as written: as a tag, those words would be dropped.
+# HTML's attributes written without a value (<video controls>, <a href=... download>). A tag of
+# an element's name whose attributes are all bare words, one of them no attribute (<a few
+# hundred>, p<q and r>s), is words in angle brackets, kept as written: as a tag, they were
+# dropped. A tag with any attribute given a value (<iframe src=... mozallowfullscreen>) is a tag,
+# and so is one of an element whose content is hidden (<script async foo>).
 _BARE_ATTRIBUTES = frozenset(
-    "allowfullscreen async autofocus autoplay checked compact controls default defer disabled formnovalidate "
-    "hidden inert ismap itemscope loop multiple muted nohref nomodule noresize noshade novalidate nowrap open "
-    "playsinline readonly required reversed selected".split()
+    "allowfullscreen async autofocus autoplay checked compact contenteditable controls crossorigin default defer "
+    "disabled download draggable formnovalidate hidden inert ismap itemscope loop mozallowfullscreen multiple "
+    "muted nohref nomodule noresize noshade novalidate nowrap open playsinline readonly required reversed "
+    "selected spellcheck webkitallowfullscreen".split()
 )
 
 
-def _words(attrs: list[tuple[str, str | None]]) -> bool:
-    """Whether a tag's attributes hold a bare word that is no attribute (a, few, hundred)."""
-    return any(value is None and name not in _BARE_ATTRIBUTES and not name.startswith("data-") for name, value in attrs)
+def _loose_words(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a tag is words in angle brackets: its attributes all bare words, one of them no
+    attribute (a, few, hundred), and its element's content not hidden (a script's)."""
+    return (
+        tag not in _PlainText.HIDDEN
+        and bool(attrs)
+        and all(value is None for _, value in attrs)
+        and any(name not in _BARE_ATTRIBUTES and not name.startswith("data-") for name, _ in attrs)
+    )
 
 
 class _PlainText(HTMLParser):
@@ -77,9 +86,8 @@ class _PlainText(HTMLParser):
         self.end_at = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag not in HTML_ELEMENTS or _words(
-            attrs
-        ):  # (<desk@example.org>, <Almaty>, <a few hundred>: the editor's words)
+        # (<desk@example.org>, <Almaty>, <a few hundred>: the editor's words)
+        if tag not in HTML_ELEMENTS or _loose_words(tag, attrs):
             if not self.hidden:
                 self.parts.append(self.get_starttag_text() or "")
             return
@@ -113,7 +121,7 @@ class _PlainText(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-        if tag == "a" and not _words(attrs):
+        if tag == "a" and not _loose_words(tag, attrs):
             self.handle_endtag(tag)
 
     def parse_endtag(self, i):
