@@ -125,9 +125,8 @@ def accept(args: argparse.Namespace) -> int:
     events = counted(published.events, "event", thousands=True)
     print(f"published {args.path}: {events} ({was}); open pages show it within a few seconds")
     if left_out:
-        print(
-            f"{rows}: readers see {'it' if left_out == 1 else 'them'} again once {'it is' if left_out == 1 else 'they are'} mended"
-        )
+        them, are = ("it", "it is") if left_out == 1 else ("them", "they are")
+        print(f"{rows}: readers see {them} again once {are} mended")
     return 0
 
 

@@ -356,10 +356,8 @@ class WholeRequests(ThreadWorker):
         def over() -> bool:
             return self.nr_conns > self.worker_connections - room
 
-        for idle in (
-            self.keepalived_conns,
-            self.pending_conns,
-        ):  # (pending: gunicorn's own, a thread found nothing yet)
+        # (pending: gunicorn's own, those a thread found nothing on yet)
+        for idle in (self.keepalived_conns, self.pending_conns):
             for conn in list(idle):
                 if not over():
                     return
