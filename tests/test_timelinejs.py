@@ -1086,6 +1086,23 @@ def test_a_time_s_zone_is_kept_not_dropped(tmp_path, time, date, offset):
     assert loaded.problems == []
 
 
+def test_a_problem_of_a_time_names_the_time_cell(tmp_path):
+    """A problem of the time a row's Time gives was said to be in Year (a date's problems are
+    Year's): Time's now, where the day alone reads cleanly; a problem of the day stays Year's."""
+    (tmp_path / "sheet.csv").write_text(
+        "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Headline\n"
+        "2022,1,5,16:30:75,,,,,Bad seconds\n"
+        "2008,8,8,14:00 MSK,,,,,Moscow's summer\n"
+        "2022,1,5,14:30,2022,1,6,14:30 IST,A span\n"
+        "1970,1,1,00:00,,,,,A day programs write\n",
+        encoding="utf-8",
+    )
+    result = importer.import_sheet(str(tmp_path / "sheet.csv"), str(tmp_path / "events.csv"))
+    named = {(p.row, p.column) for p in result.problems if p.row > 1}
+    assert {(2, "Time"), (3, "Time"), (4, "End Time"), (5, "Year")} <= named
+    assert not {(2, "Year"), (3, "Year"), (4, "End Year"), (5, "Time")} & named
+
+
 def test_a_picture_and_a_link_say_nothing():
     for link in ("https://example.org/x.jpg", "https://example.org/news/1", ""):
         _, problems = one({"Media": link, "Media Credit": "Desk", "Headline": "A"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import editing, workbook
+from .. import dates, editing, workbook
 from ..load import load
 from ..problems import ERROR, WARNING, Message, Problem, cut, say
 from .sheet import SHEET_COLUMN_OF, Sheet, read_sheet, row_skipped, rows_text, with_ids
@@ -115,7 +115,7 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
             result.problems.append(
                 Problem(
                     entry.sheet_row,
-                    SHEET_COLUMN_OF.get(problem.column, problem.column),
+                    sheet_column(problem.column, entry.account),
                     problem.level,
                     row_skipped(cut(problem.text)) if problem.level == ERROR else cut(problem.text),
                 )
@@ -124,6 +124,26 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
     if Path(into).exists():
         result.summary = load(into).summary()
     return result
+
+
+def sheet_column(column: str, account: dict) -> str:
+    """The sheet's column a problem of `column` (events.csv's) comes from: a date's is Year (or
+    End Year), but Time (or End Time) where the day alone reads cleanly and the day with its
+    time does not (`16:30:75`, `10:00 MSK` in a summer: the Time cell's)."""
+    named = SHEET_COLUMN_OF.get(column, column)
+    if column not in ("date", "end_date"):
+        return named
+    day, _, time = str(account.get(column, "")).partition(" ")
+    if time and _reads_cleanly(day) and not _reads_cleanly(f"{day} {time}"):
+        return "Time" if column == "date" else "End Time"
+    return named
+
+
+def _reads_cleanly(text: str) -> bool:
+    try:
+        return not dates.read(text).warning
+    except dates.DateError:
+        return False
 
 
 MEDIA_COLUMNS = ("media", "media_caption", "media_credit", "media_alt")
