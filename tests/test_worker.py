@@ -127,15 +127,20 @@ def answered_within(url: str, path: str = "/") -> float:
     return time.perf_counter() - started
 
 
+def forty_connections(tmp_path):
+    """The shipped events served by one worker that takes 40 connections (1,000 as deployed)."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    return serve(copy, gunicorn_workers=1, env={"GUNICORN_CMD_ARGS": "--worker-connections 40"})
+
+
 @pytest.mark.parametrize("sends", [False, True], ids=["sending nothing", "kept alive between requests"])
 def test_a_full_worker_makes_room_for_a_reader(tmp_path, sends):
     """Three times as many idle connections as the worker takes (worker_connections 40 here, 1,000
     as deployed): clients that sent nothing, or open pages kept alive between their polls. Before,
     a full worker took no new connection until one closed, and a reader waited 10-19 s behind
     2,000 such sockets; now the idlest are closed to make room."""
-    copy = tmp_path / "events.csv"
-    shutil.copyfile(ROOT / "events.csv", copy)
-    with serve(copy, gunicorn_workers=1, env={"GUNICORN_CMD_ARGS": "--worker-connections 40"}) as url:
+    with forty_connections(tmp_path) as url:
         port, held = int(url.rsplit(":", 1)[1]), []
         try:
             for _ in range(120):
@@ -154,9 +159,7 @@ def test_a_full_worker_makes_room_for_a_reader(tmp_path, sends):
 def test_a_worker_with_room_closes_no_kept_alive_connection(tmp_path):
     """38 open pages kept alive on a worker that takes 40: each asks again on its connection and
     is answered (room was made whenever the worker was 90% full, cutting requests sent on them)."""
-    copy = tmp_path / "events.csv"
-    shutil.copyfile(ROOT / "events.csv", copy)
-    with serve(copy, gunicorn_workers=1, env={"GUNICORN_CMD_ARGS": "--worker-connections 40"}) as url:
+    with forty_connections(tmp_path) as url:
         port, pages = int(url.rsplit(":", 1)[1]), []
         try:
             for _ in range(38):
