@@ -953,9 +953,8 @@ COLUMNS: tuple[Column, ...] = (
         "(`−33.8688`, as Swedish number formats write one), it is refused with the decimal degrees to write. "
         "Latitude and longitude the other way round (far from the town `location` names, and swapped at "
         "it) are warned about, and so are coordinates with a minus sign left out or put in (far from it, "
-        "and at it with the sign changed: Chicago as `41.8781`, `87.6298`, in China), coordinates more than 3 "
-        "degrees from every town of the name the location gives (another row's, copied), and latitude `0` with "
-        "longitude `0` (a geocoder's place not found).",
+        "and at it with the sign changed: Chicago as `41.8781`, `87.6298`, in China), and so are latitude `0` "
+        "with longitude `0` (a geocoder's place not found).",
         "43.2389",
         rules=(*SHEET, Rule("number", ERROR, _not_degrees), Rule("range", ERROR, _out_of_range, limit=90)),
     ),
