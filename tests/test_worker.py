@@ -217,6 +217,33 @@ def test_a_head_over_64_kb_is_refused_and_a_whole_request_still_answered(tmp_pat
         assert answers.count(b"HTTP/1.1 200 OK") == 2
 
 
+def test_the_worker_s_own_refusals_carry_the_headers_the_app_s_answers_do(tmp_path):
+    """gunicorn's error pages (a request line it cannot read, an address too long for it) and the
+    worker's own refusals (a head over 64 KB, a body over 256 KB) were sent with no security
+    headers: an HTML page any site could frame, a browser could take for another type."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    refused = {
+        b"GET /<b> x HTTP/1.1\r\nHost: x\r\n\r\n": b"400",  # (gunicorn's page: "Invalid HTTP Version")
+        b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n": b"414",
+        b"GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + b"a" * (MOST_HEAD + 10): b"431",
+        POST.replace(b"5", b"300000"): b"413",
+    }
+    with serve(copy, gunicorn_workers=1) as url:
+        port = int(url.rsplit(":", 1)[1])
+        for sent, status in refused.items():
+            with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+                connection.sendall(sent)
+                answer = b""
+                while b"\r\n\r\n" not in answer and (more := connection.recv(65536)):
+                    answer += more
+            head = answer.split(b"\r\n\r\n")[0].split(b"\r\n")
+            assert head[0].startswith(b"HTTP/1.1 " + status + b" "), head
+            assert b"X-Content-Type-Options: nosniff" in head
+            assert b"Content-Security-Policy: default-src 'none'; frame-ancestors 'none'" in head
+            assert b"Cache-Control: no-store" in head
+
+
 def test_a_chunked_body_over_what_the_app_takes_is_refused_at_once(tmp_path):
     """A chunked body of 400 KB, its last chunk not sent: kept whole, it would fill the worker's
     buffer and wait (the main loop, woken again and again by the bytes it had stopped reading,

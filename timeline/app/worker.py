@@ -53,10 +53,25 @@ from .guard import MAX_BODY
 READ_WITHIN = 10.0  # seconds for a request to arrive whole, from the first look at it
 FILES_BESIDE = 64  # files a worker holds besides its connections (the listener, the poller, logs, the data)
 MOST_HEAD = 64 * 1024  # bytes of a request's head (nginx's default allows 32 KB); beyond: 431
-TOO_LARGE = b"HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+# What an answer the worker writes itself carries besides its status (the app's own answers carry
+# these and more, timeline/app/security.py): gunicorn's error pages (400, 414, 431, 500...) went
+# without them, an HTML page any site could frame, that a browser could take for another type.
+ERROR_HEADERS = (
+    b"X-Content-Type-Options: nosniff\r\n"
+    b"Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n"
+    b"Referrer-Policy: no-referrer\r\n"
+    b"Cache-Control: no-store\r\n"
+)
+TOO_LARGE = (
+    b"HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n"
+    + ERROR_HEADERS
+    + b"Content-Length: 0\r\n\r\n"
+)
 # A body over the app's MAX_BODY (a Content-Length, a chunk, or chunks so far): refused here, and
 # the connection closed, where a thread would have waited for the body to drain it (5 s a client).
-BODY_TOO_LARGE = b"HTTP/1.1 413 Content Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+BODY_TOO_LARGE = (
+    b"HTTP/1.1 413 Content Too Large\r\nConnection: close\r\n" + ERROR_HEADERS + b"Content-Length: 0\r\n\r\n"
+)
 
 _END_OF_HEAD = b"\r\n\r\n"
 _LENGTH = re.compile(rb"\r\ncontent-length[ \t]*:[ \t]*(\d+)[ \t]*\r\n", re.IGNORECASE)
@@ -231,6 +246,16 @@ class WholeRequests(ThreadWorker):
         finally:
             if plain:
                 conn.sock = conn.sock.sock  # (the socket itself again, for the poller)
+
+    def handle_error(self, req, client, addr, exc):
+        """gunicorn's (its log line and its page for a request it could not parse, or an error
+        outside the app), the page sent with ERROR_HEADERS."""
+        page = _Kept()
+        super().handle_error(req, page, addr, exc)
+        try:
+            util.write_nonblock(client, with_error_headers(bytes(page.data)))
+        except Exception:
+            self.log.debug("Failed to send error message.")
 
     def finish_request(self, conn, fs):
         """gunicorn's (on the main loop, once a thread is done with a connection), but a
@@ -425,6 +450,26 @@ def _has_sent(sock) -> bool:
         return bool(sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT))
     except OSError:  # (nothing yet: BlockingIOError; or a connection that failed)
         return False
+
+
+def with_error_headers(answer: bytes) -> bytes:
+    """An answer gunicorn wrote (its status line, then its headers), with ERROR_HEADERS after
+    its status line."""
+    line_end = answer.find(b"\r\n") + 2
+    return answer[:line_end] + ERROR_HEADERS + answer[line_end:] if line_end > 1 else answer
+
+
+class _Kept:
+    """What gunicorn's handle_error writes to its client, kept (util.write_nonblock's calls)."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def gettimeout(self) -> float:
+        return 0.0
+
+    def sendall(self, data: bytes) -> None:
+        self.data += data
 
 
 class _Answering:
