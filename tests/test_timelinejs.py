@@ -1706,6 +1706,7 @@ def test_export_eras_spans_and_the_title():
             "emergency,2022-01-05,2022-01-19,State of emergency,,era,,,,Desk,,,,,,,,,,",
             "no-end-era,2022-01,,An era without an end,,ERA,,,,Desk,,,,,,,,,,",
             "shutdown,2022-01-04,2022-01-10,Internet shutdown,,communications,,,,NetBlocks,,,,,,,,,,",
+            "curfew,2022-01-05T23:00+06:00,2022-01-06T07:00,Curfew in Almaty,,security,,,,Akimat,,,,,,,,,,",
         )
     )
     doc = export.document(dataset, title="Kazakhstan & Co")
@@ -1713,8 +1714,12 @@ def test_export_eras_spans_and_the_title():
     [era] = doc["eras"]
     assert era["text"]["headline"] == "State of emergency"
     assert (era["start_date"]["day"], era["end_date"]["day"]) == (5, 19)
-    assert [s["unique_id"] for s in doc["events"]] == ["no-end-era", "shutdown"]
+    assert [s["unique_id"] for s in doc["events"]] == ["no-end-era", "shutdown", "curfew"]
     assert doc["events"][1]["end_date"] == {"year": 2022, "month": 1, "day": 10, "display_date": "10 January 2022"}
+    # a span's end time, on its start's clock, is said at its offset as its start is
+    curfew = doc["events"][2]
+    assert curfew["start_date"]["display_date"] == "5 January 2022, 23:00 (UTC+06:00)"
+    assert curfew["end_date"]["display_date"] == "6 January 2022, 07:00 (UTC+06:00)"
     assert "media" not in doc["events"][1] and "end_date" not in doc["events"][0]
 
 

@@ -177,7 +177,7 @@ def document(dataset: Dataset, title: str = "Timeline") -> dict:
             eras.append(
                 {
                     "start_date": start,
-                    "end_date": date_object(event.end, event.end_precision),
+                    "end_date": date_object(event.end, event.end_precision, event.offset),
                     "text": {"headline": html.escape(event.title), "text": accounts_html(mine, bool(event.disputed))},
                 }
             )
@@ -185,7 +185,8 @@ def document(dataset: Dataset, title: str = "Timeline") -> dict:
         shown = next((a for a in mine if shown_as_media(a.media)), None)
         slide: dict = {"start_date": start}
         if has_end:
-            slide["end_date"] = date_object(event.end, event.end_precision)
+            # (an end is on its start's clock, load's "end_on_start_clock": said at its offset too)
+            slide["end_date"] = date_object(event.end, event.end_precision, event.offset)
         slide["text"] = {"headline": html.escape(event.title), "text": accounts_html(mine, bool(event.disputed), shown)}
         if shown is not None:
             slide["media"] = media_object(shown)
