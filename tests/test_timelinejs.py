@@ -891,6 +891,14 @@ def test_media_and_its_cells(row, expect):
     [
         ({"Media": TWEET}, "Media", "Media is an embed code in row 2"),
         ({"Media": "images/clock.jpg"}, "Media", "Media is not a web link in row 2, so it is not imported"),
+        # an address with a space in it, or with words after it (was told to give "its full https:// address")
+        (
+            {"Media": "https://example.org/my photo.jpg"},
+            "Media",
+            "Media has a space in its address in row 2, so it is not imported (a web link has none): if the space "
+            "is part of the address, write it %20",
+        ),
+        ({"Media": "//example.org/a.jpg Photo: AP"}, "Media", "Media has a space in its address in row 2"),
         (
             {"Media": "https://example.org/news/1", "Media Caption": "c"},
             "Media Caption",

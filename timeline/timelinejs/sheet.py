@@ -455,6 +455,15 @@ NOTES = {
             rows=rows,
         ),
     ),
+    "spaced link": (
+        "Media",
+        lambda rows: say(
+            "Media has a space in its address in {rows}, so it is not imported (a web link has none): if the space "
+            "is part of the address, write it %20, as a browser sends it (https://example.com/my%20photo.jpg); if "
+            "words follow the address, move them to Media Caption",
+            rows=rows,
+        ),
+    ),
     "caption": (
         "Media Caption",
         lambda rows: say(
@@ -950,7 +959,8 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
     else:
         link = absolute(cell)
         if cell and not link:
-            entry.notes.append("not a link")
+            # (an address with a space in it, or followed by words: told how to write each)
+            entry.notes.append("spaced link" if absolute(cell.split()[0]) else "not a link")
     alt = inline(cells.get("Alt Text", ""))
     if media_kind(link) in ("image", "video"):
         account.update(
