@@ -723,6 +723,24 @@ REFUSED = [
         "2022-01-05 14:30 heure locale",
         ["has 'heure locale' after it, which a date cannot hold; write 2022-01-05 14:30"],
     ),
+    # (and after a date that reads two ways: it was "not a date that can be read")
+    (
+        "05.01.2022 14:30 мск",
+        [
+            "has 'мск' after it, which a date cannot hold: the time of Moscow. With its time zone, '05.01.2022 14:30 "
+            "Europe/Moscow': can be read two ways: 5 January 2022 (day first) or 1 May 2022 (month first); write "
+            "2022-01-05 14:30 Europe/Moscow or 2022-05-01 14:30 Europe/Moscow"
+        ],
+    ),
+    ("05/01/2022 14:30 Almaty time", ["the time of Almaty. With its time zone", "2022-01-05 14:30 Asia/Almaty or"]),
+    (
+        "05.01.2022 14:30 по местному времени",
+        [
+            "(a time with no offset is read as the local time already). Without it, '05.01.2022 14:30': can be "
+            "read two ways",
+            "write 2022-01-05 14:30 or 2022-05-01 14:30",
+        ],
+    ),
     # AM or PM in another language: after the time in Latin letters (2:30 CH, Vietnamese; em, Swedish;
     # PTG, Malay: it was kept as 02:30, an unknown zone), in its own script before or after it
     (

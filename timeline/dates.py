@@ -1979,7 +1979,7 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
             [
                 plan["read"][plan[kind][0]]
                 for _, plan, start in plans
-                for kind in ("half word", "month")
+                for kind in ("half word", "month", "place time")
                 if kind in plan and read[start + plan[kind][0]] is None
             ],
             column,
@@ -3165,6 +3165,26 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     date=_as_written(value, precision, offset),
                 )
             return _after_it(words, _as_written(value, precision, offset))
+        said, _ = plan.get("english", {}).get(plan["read"][at], (None, False))
+        # (05.01.2022 14:30 мск: the two ways its date reads; a month's name of another language is
+        # told below, in English, with the city's time)
+        if said is not None and alone is None and not plan.keys() & {"month", "half word"}:
+            if zone:
+                return say(
+                    "has {words} after it, which a date cannot hold: the time of {place}. With its time zone, "
+                    "{placed}: {said}",
+                    words=repr(words),
+                    place=place,
+                    placed=show(plan["read"][at]),
+                    said=said,
+                )
+            return say(
+                "has {words} after it, which a date cannot hold (a time with no offset is read as the local time "
+                "already). Without it, {placed}: {said}",
+                words=repr(words),
+                placed=show(plan["read"][at]),
+                said=said,
+            )
     if "bracketed" in plan:
         at, words, date = plan["bracketed"]
         if read[at] is not None:
@@ -3337,7 +3357,8 @@ _FOOTNOTE_MARK = re.compile(r"\s*[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473\u
 
 
 def _english_said(texts: list[str], column: str) -> dict[str, tuple[Message | None, bool]]:
-    """For dates made English (a month's name, AM or PM of another language made English's): {text:
+    """For dates made English (a month's name, AM or PM of another language made English's), and
+    dates with a city's time written with its zone's name (_said's "place time"): {text:
     (what it is told, where that says more than that it cannot be read: a weekday not the date's,
     the UTC moment in brackets, two readings, else None; whether it is in a year more than
     FAR_AHEAD years ahead)}, all read at once. Their English holds no word of another language,
