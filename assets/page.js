@@ -1,4 +1,5 @@
-// The page on a phone: the filters fold behind one button, and a swipe over the chart scrolls.
+// The page on a phone: the filters fold behind one button, and a swipe over the chart scrolls;
+// the range slider's window moved however narrow it is.
 (function () {
   "use strict";
 
@@ -38,11 +39,23 @@
       window.Plotly.relayout(chart, {dragmode: false});
     }
   }
+  // The range slider's window, over a view that is a small part of the whole span (a week of six
+  // years: 7 px), was all under plotly.js's two grab areas (10 px each, over its edges), so a
+  // drag of it always took an edge and widened the view instead of moving it. Narrower than
+  // NARROW px, the window is moved by a drag anywhere on it (style.css lets the edges' grab
+  // areas take no pointer); a drag on the slider beside it still draws a new window.
+  var NARROW = 40;
+  function slideable(chart) {
+    var box = chart.querySelector(".rangeslider-slidebox");
+    var width = box ? box.getBoundingClientRect().width : NARROW;
+    chart.classList.toggle("slider-window-narrow", width < NARROW);
+  }
   new MutationObserver(function () {
     var chart = document.querySelector("#timeline .js-plotly-plot");
     if (!chart || chart._timelineTouch || !chart.on) return;
     chart._timelineTouch = true;
-    chart.on("plotly_afterplot", function () { calm(chart); });
+    chart.on("plotly_afterplot", function () { calm(chart); slideable(chart); });
     calm(chart);
+    slideable(chart);
   }).observe(document.documentElement, {childList: true, subtree: true});
 })();

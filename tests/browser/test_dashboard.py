@@ -60,6 +60,28 @@ def test_zoom_then_reset_to_the_whole_span(timeline):
     assert before[0] > "2021" and before[1] < "2022-02"
 
 
+def test_the_slider_s_narrow_window_is_moved_by_a_drag_not_widened(timeline):
+    """The opening view (three weeks of six years) is a window 7 px wide on the range slider, all
+    under the grab areas of its two edges: a drag of it widened the view to half a year."""
+    timeline.open()
+    before = [seconds(end) for end in timeline.x_range()]
+    window = timeline.page.locator("#timeline .rangeslider-slidebox")
+    window.scroll_into_view_if_needed()
+    box = window.bounding_box()
+    assert box["width"] < 20
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    timeline.page.mouse.move(x, y)
+    timeline.page.mouse.down()
+    timeline.page.mouse.move(x - 60, y, steps=6)
+    timeline.page.mouse.up()
+    zoom = [seconds(end) for end in zoom_in_address(timeline)]
+    assert zoom[0] < before[0] - 30 * 86400  # (moved back, by months)
+    assert abs((zoom[1] - zoom[0]) - (before[1] - before[0])) < 0.01 * (before[1] - before[0])  # (as wide)
+    # The whole span: the window as wide as the slider, its edges grabbed again.
+    timeline.page.locator("#reset-zoom").click()
+    expect(timeline.page.locator("#timeline .js-plotly-plot")).not_to_have_class(re.compile("slider-window-narrow"))
+
+
 # 2. The side panel of sources
 def test_clicking_a_marker_opens_every_account_of_the_event(timeline):
     timeline.open()
