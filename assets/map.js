@@ -17,6 +17,7 @@
   var automatic = false;   // the map is being moved by the page, not by the viewer
   var unwritten = false;   // ... where the address has it already (the first fit, a step back)
   var reopen = null;       // a place's list the map moved to show whole ({ids}), to open again
+  var listPan = false;     // the map is moving to show a place's list whole (Leaflet's auto-pan)
   var quiet = false;       // a list opened again takes no focus it did not have
   var firstBounds = null;  // the events' bounds as first fitted (a step back to no map= fits them)
   var baseRenderer = null; // one canvas, in a pane under the marks, for land, coasts and borders
@@ -220,7 +221,7 @@
     map.on("moveend", report);
     map.on("autopanstart", function () {
       // A place's list opened near the edge moves the map to show it whole: a move of the page's.
-      automatic = true;
+      automatic = listPan = true;
       marks.eachLayer(function (layer) {
         if (layer.isPopupOpen && layer.isPopupOpen()) reopen = {ids: layer.options.eventIds.join(" ")};
       });
@@ -249,6 +250,17 @@
       automatic = unwritten = false;
       return;
     }
+    var only = document.getElementById("map-only");
+    var keeping = only && only.getAttribute("aria-pressed") === "true";
+    if (listPan && keeping) {
+      // A place's list shown whole moved the map: "Only what is on the map" keeps the area the
+      // viewer chose (it followed the move, and the list of 19 events in view became 7), and the
+      // list stays open as it is.
+      listPan = automatic = unwritten = false;
+      reopen = null;
+      return;
+    }
+    listPan = false;
     var b = map.getBounds(), c = map.getCenter();
     var bounds = [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map(function (v) { return +v.toFixed(3); });
     var view = [+map.getZoom().toFixed(1), +c.lat.toFixed(4), +wrapped(c.lng).toFixed(4)];
@@ -266,11 +278,10 @@
     // Where the map is goes into the address in place, as the chart's zoom does: a link opens
     // on the same place, and a pan is not a step in the browser's history. With "Only what is
     // on the map" on, the area it keeps goes too.
-    var only = document.getElementById("map-only");
     var pairs = window.location.search.replace(/^[?]/, "").split("&").filter(function (p) {
       return p && !p.startsWith("map=") && !p.startsWith("area=");
     });
-    if (only && only.getAttribute("aria-pressed") === "true") pairs.push("area=" + bounds.map(function (v) { return decimal(v, 3); }).join(","));
+    if (keeping) pairs.push("area=" + bounds.map(function (v) { return decimal(v, 3); }).join(","));
     pairs.push("map=" + view.map(function (v) { return decimal(v, 4); }).join("/"));
     var search = "?" + pairs.join("&");
     if (search !== window.location.search) {

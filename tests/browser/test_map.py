@@ -52,6 +52,13 @@ def test_a_mark_selects_its_event_and_several_at_one_place_offer_a_list(timeline
     timeline.expect_event_param("almaty-airport-seized")
 
 
+# A place's list, open and whole within the map.
+SHOWN_WHOLE = """() => { const p = document.querySelector('.leaflet-popup'), m = document.getElementById('map');
+     if (!p) return false;
+     const a = p.getBoundingClientRect(), b = m.getBoundingClientRect();
+     return b.top <= a.top && a.bottom <= b.bottom && b.left <= a.left && a.right <= b.right; }"""
+
+
 def test_a_place_s_list_near_the_map_s_top_edge_opens_whole(timeline):
     """The capital's seven events, whose mark is near the top of the map as it first fits: the map
     moves so that the list shows whole (its first entries were cut off above the map's edge)."""
@@ -61,13 +68,7 @@ def test_a_place_s_list_near_the_map_s_top_edge_opens_whole(timeline):
     popup = timeline.page.locator(".leaflet-popup")
     expect(popup.locator(".map-choices button")).to_have_count(7)
     # (once the map has moved, and the marks for its new view have come: the list open again)
-    timeline.page.wait_for_function(
-        """() => { const p = document.querySelector('.leaflet-popup'), m = document.getElementById('map');
-             if (!p) return false;
-             const a = p.getBoundingClientRect(), b = m.getBoundingClientRect();
-             return b.top <= a.top && a.bottom <= b.bottom && b.left <= a.left && a.right <= b.right; }""",
-        timeout=10_000,
-    )
+    timeline.page.wait_for_function(SHOWN_WHOLE, timeout=10_000)
     expect(popup.locator(".map-choices button").first).to_be_focused()
     # Once shown, the list is not opened again on other draws: Next goes on from event to event,
     # its focus kept (the list took it, and the next Enter chose from the list).
@@ -78,6 +79,27 @@ def test_a_place_s_list_near_the_map_s_top_edge_opens_whole(timeline):
         expect(timeline.page).not_to_have_url(before)
         timeline.settle()
         expect(timeline.page.locator("#next-event")).to_be_focused()
+
+
+def test_a_place_s_list_shown_whole_leaves_what_only_what_is_on_the_map_keeps(timeline):
+    """The map moved to show the capital's list whole, and with "Only what is on the map" on, the
+    area kept followed the move: 19 events in view became 7, by opening a list."""
+    timeline.open(event="csto-deployment", query="map=4/46/62")
+    timeline.wait_for_map()
+    timeline.page.locator("#map-only").click()
+    expect(timeline.page).to_have_url(re.compile(r"&area="))
+    timeline.settle()
+    counted, address = timeline.counter.inner_text(), timeline.page.url
+    centre = timeline.map_center()
+    timeline.click_map_at(51.1694, 71.4491)
+    timeline.page.wait_for_function(SHOWN_WHOLE, timeout=10_000)
+    assert timeline.map_center()[0] > centre[0] + 1  # (the map moved up to show the list)
+    timeline.settle()
+    expect(timeline.counter).to_have_text(counted)
+    assert timeline.page.url == address
+    timeline.page.locator(".map-choices button", has_text="Arrests in the capital").click()
+    timeline.expect_event_param("nur-sultan-arrests")
+    expect(timeline.counter).to_have_text(counted)
 
 
 def test_an_event_chosen_elsewhere_is_shown_on_the_map(timeline):
