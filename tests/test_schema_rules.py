@@ -413,6 +413,11 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
         ),
         ("1.23457E+11", "it is 123457000000: write that, and check its digits against the source"),
         ("2.5E-1", "is not a number"),  # (a quarter: no count)
+        # too many digits for a number: it was read as infinite, with nothing said ("inf dead" on the page)
+        ("9" * 400, "has 400 digits, more than a number can hold; check it against the source"),
+        ("-" + "9" * 309 + ".5", "has 310 digits"),
+        # (30,000 digits: one pattern, tried from each of them to the end, took 43 s)
+        ("1" * 30_000, "has 30,000 digits"),
     ],
 )
 def test_a_figure_that_is_no_plain_number_is_told_the_number_to_write(value, said):

@@ -1187,7 +1187,8 @@ def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
     distinct = pd.Series(distinct, dtype=text.dtype)
     parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(schema.NUMBER), None), errors="coerce")
     number = parsed.to_numpy(dtype=float)[codes] if len(distinct) else np.full(len(text), np.nan)
-    number = np.where(codes < 0, np.nan, number)
+    # (a number of 310 digits or more is infinite as a float: "inf dead" on the page, said nothing)
+    number = np.where((codes < 0) | np.isinf(number), np.nan, number)
     check.report(given & np.isnan(number), name, rule.level, lambda v: rule.say(name, v))
     check.found[name] = number
     check.found[name, "codes"] = codes  # (each value's distinct text: a place's coordinates once, _points)
