@@ -386,6 +386,8 @@ def _exponent(column: str, value: str) -> Message | None:
     limit = {"latitude": 90, "longitude": 180}.get(column)
     if (abs(number) > limit) if limit else (number < 0 or number != number.to_integral_value()):
         return None
+    if abs(float(number)) == float("inf"):  # (1e309: no number to write)
+        return None
     written = format(number.normalize(), "f").lstrip("+") if number else "0"  # (-0E+00: 0)
     return say(
         "{name} {value} is written with an exponent, as a spreadsheet shows a number in a narrow column; it is "
