@@ -119,7 +119,7 @@ class State:
         if lang and lang not in i18n.LANGUAGES:
             refused.append(
                 _("'lang' {value} is not a language of this site ({languages}): it is ignored").format(
-                    value=_shown(lang), languages=", ".join(i18n.LANGUAGES)
+                    value=quoted(lang), languages=", ".join(i18n.LANGUAGES)
                 )
             )
             lang = ""
@@ -129,7 +129,7 @@ class State:
                 refused.append(
                     _("'{name}' {value} is not a place on the map ({form} in degrees): it is ignored").format(
                         name=name,
-                        value=_shown(value),
+                        value=quoted(value),
                         form=(_("zoom/latitude/longitude") if name == "map" else _("south,west,north,east")),
                     )
                 )
@@ -138,7 +138,7 @@ class State:
                 _(
                     "'event' {value} is not an event id (lowercase letters, digits "
                     "and hyphens, at most {limit} characters): it is ignored"
-                ).format(value=_shown(event), limit=LIMITS.event)
+                ).format(value=quoted(event), limit=LIMITS.event)
             )
             event = ""
         if len(zoom) > LIMITS.zoom:
@@ -154,11 +154,11 @@ class State:
                 _(
                     "'zoom' {value} is not a span of time on the chart (two moments, the earlier first, such as "
                     "2022-01-06T12:00/2022-01-08, or all): it is ignored"
-                ).format(value=_shown(zoom))
+                ).format(value=quoted(zoom))
             )
         if embed not in ("", "0", "1"):
             refused.append(
-                _("'embed' {value} is not 1 (the view for embedding) or 0: it is ignored").format(value=_shown(embed))
+                _("'embed' {value} is not 1 (the view for embedding) or 0: it is ignored").format(value=quoted(embed))
             )
         filters, more = checked(
             Filters(many("category"), many("source"), one("q"), one("from"), one("to"), area, one("asof"))
@@ -283,7 +283,7 @@ def search_words(text: str) -> list[str]:
     return list(dict.fromkeys(word.lower() for word in text.split()))
 
 
-def _shown(value: str) -> str:
+def quoted(value: str) -> str:
     """A refused value as a notice quotes it: whole when short, else its length."""
     return repr(value) if len(value) <= 60 else _("of {n} characters").format(n=i18n.number(len(value)))
 

@@ -183,6 +183,19 @@ def test_permalink_opens_with_event_and_filters(timeline):
     expect(timeline.counter).to_have_text("6 of 35 events")
 
 
+def test_a_link_with_an_outlet_opens_on_that_outlet(timeline):
+    """The Outlets dropdown had no choices until a callback filled them, and dropped the
+    address's outlet as the page opened: every shared link filtered by outlet opened on all 35."""
+    timeline.open(query="source=tass&category=international")  # (in other capitals: as the dropdown has it)
+    expect(timeline.counter).to_have_text("2 of 35 events")
+    expect(timeline.page).to_have_url(re.compile(r"\?category=international&source=TASS$"))
+    expect(timeline.page.locator("#source-filter")).to_contain_text("TASS")
+    # A link from an older file: an outlet it has not is left out, and said.
+    timeline.open(query="source=Gone+Wire&source=AP")
+    expect(timeline.counter).to_have_text("3 of 35 events")
+    expect(timeline.page.locator("#problems")).to_contain_text("'source' 'Gone Wire' is not an outlet of this timeline")
+
+
 def seconds(moment: str) -> float:
     """A plotly axis end ('2022-01-06 12:00:00.123') or an address one ('2022-01-06T12:00') as seconds."""
     return datetime.fromisoformat(moment.replace(" ", "T")).timestamp()

@@ -123,7 +123,7 @@ def navigate(
     page loads, to overtake (and so drop: Dash keeps the newest call's answer) a viewer's first
     click."""
     state, (trigger, value), now = State.from_search(search), _viewer_action(), data.current(path)
-    state = controls.in_lanes(state, now.index.lanes)
+    state = controls.in_index(state, now.index)
     if isinstance(trigger, str) and trigger in (*CONTROLS, "map-only") or (trigger not in (None, "url") and value):
         area = (moved or {}).get("bounds")
         state = controls.next_state(state, trigger, value, now.index, now.mask, shown, area).zoomed(zoom)

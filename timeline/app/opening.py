@@ -20,6 +20,7 @@ from flask import has_request_context, request
 from .. import i18n
 from ..i18n import N_
 from ..state import WHOLE, State
+from ..view import controls
 from ..view import figure as chart
 from . import callbacks, data
 
@@ -42,7 +43,7 @@ def opening(now: data.Current, search: str, path: str) -> dict:
     """What the page opens on for the address's `search` ("?event=...&zoom=..."): the figure
     and the stores, as the callbacks would make them on a first load. `path`: the events
     file's (the figure is kept per file, version and view: callbacks.FIGURES)."""
-    state = State.from_search(search)
+    state = controls.in_index(State.from_search(search), now.index)  # (as navigate reads it)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
     window, pinned = chart.view_window(index, mask, selected, chart.window_of(state.zoom, index, mask))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
+
+from .. import i18n, model
 from ..index import EventIndex
 from ..state import (  # noqa: F401
     LIMITS,
@@ -14,6 +17,7 @@ from ..state import (  # noqa: F401
     apply,
     outlet_key,
     outlet_names,
+    quoted,
     step,
     unreadable_dates,
 )
@@ -89,17 +93,35 @@ def clicked_event(click: dict | None) -> str:
     return ""
 
 
-def in_lanes(state: State, lanes: list[str]) -> State:
-    """The state with its categories as the lanes spell them (the filter matches them in any
-    capitals: ?category=Protest keeps protest, and its box is ticked), those of no lane left out
-    (as an outlet of none is): a filter no box shows could not be taken off."""
-    if not state.filters.categories:
+def in_index(state: State, index: EventIndex) -> State:
+    """The state with its categories as the lanes spell them and its outlets as the Outlets
+    dropdown holds them (the filters match both in any capitals: ?category=Protest keeps protest,
+    and its box is ticked; ?source=tass, TASS), and those of no lane or outlet left out, and said:
+    a filter no box shows could not be taken off, and the dropdown drops a value it has no
+    choice for (the address's outlet was lost so, with nothing said)."""
+    f = state.filters
+    if not f.categories and not f.sources:
         return state
-    spelt = {lane.lower(): lane for lane in lanes}
-    named = list(dict.fromkeys(spelt[c.lower()] for c in state.filters.categories if c.lower() in spelt))
-    if tuple(named) == tuple(state.filters.categories):
+    spelt = {lane.lower(): lane for lane in index.lanes}
+    categories = tuple(dict.fromkeys(spelt[c.lower()] for c in f.categories if c.lower() in spelt))
+    refused = [
+        i18n._("'category' {value} is not a category of this timeline: it is left out").format(value=quoted(c))
+        for c in f.categories
+        if c.lower() not in spelt
+    ]
+    names = outlet_names(f.sources, index.outlets)
+    at = {key: n for n, key in enumerate(index.source_keys)}
+    keys = model.source_key(pd.Series(names, dtype="str")).tolist() if names else []
+    sources = tuple(dict.fromkeys(outlet_value(index.source_names[at[k]]) for k in keys if k in at))
+    refused += [
+        i18n._("'source' {value} is not an outlet of this timeline: it is left out").format(value=quoted(value))
+        for value, key in zip(f.sources, keys)
+        if key not in at
+    ]
+    if (categories, sources) == (f.categories, f.sources):
         return state
-    return replace(state, filters=replace(state.filters, categories=tuple(named)))  # (what was refused, kept)
+    filters = replace(f, categories=categories, sources=sources)
+    return replace(state, filters=filters, refused=(*state.refused, *refused))
 
 
 def control_values(state: State) -> tuple:
