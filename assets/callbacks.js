@@ -63,6 +63,19 @@
       return asks ? r : window.dash_clientside.no_update;
     },
 
+    // The address as the page tidied it (refused values left out, in its own order) takes the
+    // place of the one opened: a link followed, a step back or forward. Pushed, it was a step of
+    // its own, and Back went to the untidy address, which was tidied and pushed again: the
+    // viewer could never leave. Input: address-tidied.data (the search, "" for none). No output.
+    tidyAddress: function (search) {
+      if (typeof search !== "string") return;
+      const where = window.location;
+      if (search !== where.search) {
+        window.history.replaceState(window.history.state, "", where.pathname + search + where.hash);
+        window.dash_clientside.set_props("url", {search: search, href: window.location.href});
+      }
+    },
+
     // The zoom goes into the address, so that a link shares the view as it is. In place
     // (replaceState): a zoom is not a step in the history; `view` stays the same, so nothing
     // is drawn again. The format is timeline.filters.zoom_text's. Called on load too: the

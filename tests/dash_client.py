@@ -544,6 +544,12 @@ class Tab(Client):
                 call, updates = self._call(output, pending.pop(output))
                 calls.append(call)
                 fire = dict(self._fired(updates, output))
+                tidied = self.props.get(("address-tidied", "data"))
+                if "address-tidied.data" in updates and isinstance(tidied, str) and tidied != self.search:
+                    # The page puts the address navigate tidied in place (TIDY_ADDRESS, with no
+                    # output) and tells dcc.Location: url.search changes.
+                    self.props[("url", "search")] = tidied
+                    fire = _merge(fire, self._fired({"url.search": None}, None))
                 if "zoom.data" in updates:
                     # The page writes the zoom into the address and tells dcc.Location (a
                     # clientside callback with no output): url.search changes.

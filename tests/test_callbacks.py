@@ -176,7 +176,9 @@ def test_navigate(path, name, search, changed, value, shown, address):
     """The page shows `search` (its view too); after `changed`, the address and the view are
     `address` (no_update: as they were)."""
     out = navigate(path, search, changed, value, shown)
-    assert (out["search"], out["view"]) == (address, address), name
+    # (a viewer's action is a step in the history; the address tidied as it opens takes its place)
+    stepped, tidied = (out["search"], out["tidied"]) if changed else (out["tidied"], out["search"])
+    assert (stepped, out["view"], tidied) == (address, address, no_update), name
 
 
 def test_navigate_only_what_is_on_the_map(path):
@@ -282,7 +284,7 @@ def test_navigate_says_a_category_or_an_outlet_the_file_has_not(path):
     """A link from an older version of the file (a category renamed, an outlet gone): each left
     out and said, where the view opened on everything with nothing said."""
     out = navigate(path, "?category=statement&category=Old+Lane&source=Gone+Wire")
-    assert out["search"] == "?category=statement"
+    assert out["tidied"] == "?category=statement"
     assert out["refused"] == [
         "'category' 'Old Lane' is not a category of this timeline: it is left out",
         "'source' 'Gone Wire' is not an outlet of this timeline: it is left out",
@@ -592,7 +594,7 @@ def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends
     in_browser = [c["clientside_function"] for c in app._callback_list if c.get("clientside_function")]
     assert in_browser == [
         {"namespace": "timeline", "function_name": n}
-        for n in ("poll", "outletChosen", "chartWidth", "zoomAsked", "zoomIntoAddress")
+        for n in ("poll", "outletChosen", "tidyAddress", "chartWidth", "zoomAsked", "zoomIntoAddress")
     ]
     chosen = next(
         c for c in app._callback_list if c.get("clientside_function", {}).get("function_name") == "outletChosen"

@@ -296,6 +296,21 @@ def test_back_and_forward_walk_through_selections(timeline):
     timeline.expect_selected("National day of mourning")
 
 
+def test_back_leaves_a_page_whose_address_was_tidied(timeline):
+    """A link with what the page leaves out of its address (a tracker's fbclid, a category of
+    no lane): the tidied address was pushed as a step of its own, and Back went to the untidy
+    one, which was tidied and pushed again: the viewer could never go back to the article."""
+    timeline.page.goto("about:blank")
+    timeline.open(event="death-toll", query="fbclid=IwAR0abc&category=Gone")
+    expect(timeline.page).to_have_url(re.compile(r"/\?event=death-toll$"))
+    timeline.page.go_back()
+    expect(timeline.page).to_have_url("about:blank")
+    timeline.page.go_forward()
+    timeline.wait_until_drawn()
+    expect(timeline.page).to_have_url(re.compile(r"/\?event=death-toll$"))
+    timeline.expect_selected("Death toll")
+
+
 # 5. Stepping
 def test_previous_next_buttons_and_arrow_keys_follow_date_order(timeline):
     # 10 January: the day of mourning, then the CSTO summit, as events.csv lists them.

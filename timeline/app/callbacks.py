@@ -71,6 +71,7 @@ OUTLET_CHOSEN = InBrowser(
 @wired(
     output=dict(
         search=Output("url", "search"),
+        tidied=Output("address-tidied", "data"),
         view=Output("view", "data"),
         refused=Output("refused", "data"),
         controls=[Output(c, "value") for c in CONTROLS],
@@ -131,8 +132,13 @@ def navigate(
     # What the address had that was refused is said until the view changes: the address
     # tidied of it (written back by the call before) leaves the notice up.
     said = list(state.refused) or ((refused or []) if shown_view == view else [])
+    # The address as the viewer's action makes it is a step in the history; the address tidied
+    # (a link's values refused, put in order, a step back to one) takes its place, in the browser
+    # (TIDY_ADDRESS): pushed, it was a step Back went to, to be tidied and pushed again.
+    written, tidy = _changed(state.to_search(), search or ""), trigger in (None, "url")
     return dict(
-        search=_changed(state.to_search(), search or ""),
+        search=no_update if tidy else written,
+        tidied=written if tidy else no_update,
         view=_changed(shown_view, view),
         refused=_changed(said, refused or []),
         controls=[_changed(w, v or type(w)()) for w, v in zip(wanted, shown)],
@@ -310,6 +316,10 @@ ZOOM_ASKED = InBrowser(
     ),
 )
 
+# The address navigate tidied takes the place of the one the browser opened (replaceState): a
+# link's, or a step back's, is no step of its own.
+TIDY_ADDRESS = InBrowser(ClientsideFunction("timeline", "tidyAddress"), dict(inputs=[Input("address-tidied", "data")]))
+
 # The zoom goes into the address (in place: a zoom is not a step in the history), so that a
 # link shares the view as it is. Called on load too. No output: it writes the address.
 ZOOM_INTO_ADDRESS = InBrowser(ClientsideFunction("timeline", "zoomIntoAddress"), dict(inputs=[Input("zoom", "data")]))
@@ -371,6 +381,7 @@ CALLBACKS = (
     POLL,
     OUTLET_CHOSEN,
     navigate,
+    TIDY_ADDRESS,
     show,
     describe,
     in_view,

@@ -74,6 +74,7 @@ def layout(title: str, version: str, chart: dict, outlets: list[dict] | None = N
             html.A(_("Skip to the events"), href="#event-list-caption", className="skip-link", id="skip-link"),
             dcc.Location(id="url", refresh="callback-nav"),
             dcc.Store(id="data-version", data=version),
+            dcc.Store(id="address-tidied"),  # the address, tidied by navigate, to put in place (TIDY_ADDRESS)
             dcc.Store(id="view"),  # the address without its zoom: what the panel and chart show
             dcc.Store(id="zoom"),
             dcc.Store(id="zoom-request"),
