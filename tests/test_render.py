@@ -196,6 +196,19 @@ def test_hundreds_of_problems_are_one_line_with_the_list_folded_behind_it():
     assert len(listed) == render.SHOWN_PROBLEMS + 1 and text(listed[-1]) == "... and 350 more"
 
 
+def test_the_errors_are_listed_before_the_warnings():
+    """60 warnings, then the error that left a row out (row 62): the list showed the first 50
+    warnings and "... and 11 more", never the row left out."""
+    from timeline.problems import Problem
+
+    found = [Problem(row, "source_url", "warning", f"link {row}") for row in range(2, 62)]
+    found.append(Problem(62, "date", "error", "reads two ways"))
+    [box] = json.loads(json.dumps(render.problems(found, 1, "events.csv"), cls=plotly.utils.PlotlyJSONEncoder))
+    listed = [text(item) for item in box["props"]["children"][1]["props"]["children"]]
+    assert listed[0].startswith("error") and "reads two ways" in listed[0]
+    assert "link 2" in listed[1] and listed[-1] == "... and 11 more"
+
+
 @pytest.mark.parametrize(
     "lang, said, hint",
     [

@@ -395,7 +395,9 @@ def problems(items: list[Problem], rows_left_out: int, file: str, kept_back: boo
     refused of the address or the filters (the viewer's own doing). While a new save is kept
     back, its notice is open: the line tells a reader that the timeline shown is the published
     one, calmly, and the notice tells the editors what happened and what to do."""
-    about_file = [p for p in items if p.column != "filter"]
+    # Errors first (each level in row order): they say which rows were left out, and came after
+    # the first SHOWN_PROBLEMS warnings, out of the list, where `check` shows every one.
+    about_file = sorted((p for p in items if p.column != "filter"), key=lambda p: p.level != "error")
     asked = [p for p in items if p.column == "filter"]
     shown: list[Component] = []
     if about_file:
