@@ -447,7 +447,9 @@ _COLUMN_ORDER = {name: i for i, name in enumerate(schema.NAMES)}
 def _reading_order(problem: Problem) -> tuple:
     """Row by row; in a row, the problems of the row as a whole first, then column by column
     as the file lays them out (unknown columns last)."""
-    return (problem.row, problem.column != "", _COLUMN_ORDER.get(problem.column, len(_COLUMN_ORDER)), problem.column)
+    # (unknown columns by their numbers: column 9 before column 10, which came first as text)
+    numbered = re.sub(r"\d+", lambda digits: digits[0].zfill(12), problem.column)
+    return (problem.row, problem.column != "", _COLUMN_ORDER.get(problem.column, len(_COLUMN_ORDER)), numbered)
 
 
 def _empty(problems, path="", stamp=()) -> Dataset:
