@@ -1158,15 +1158,26 @@ def test_a_column_named_with_spaces_hyphens_or_capitals_is_read(header_name, col
         ("URL", "source_url"),
         ("Event Date", "date"),
         ("sourse_url", "source_url"),
+        ("Event ID", "id"),  # (told no more than the header it should have)
+        ("Дата", "date"),  # (a header in the newsroom's own language)
+        ("Lieu", "location"),
     ],
 )
 def test_a_column_under_another_name_is_named_in_its_warning(header_name, meant):
-    names = ["id", "title", "category", "source", "date" if meant != "date" else "published", header_name]
+    names = ["id" if meant != "id" else "end_date", "title", "category", "source"]
+    names += ["date" if meant != "date" else "published", header_name]
     dataset = load_text(",".join(names) + "\na,T,protest,S,2022-01-07,x\n")
     (problem,) = [p for p in dataset.problems if p.row == 1]
     # (A column the file must have is an error: no row can be read without it.)
-    assert problem.level == (E if meant == "date" else W) and problem.code == ProblemCode.HEADER
-    assert f"rename it {meant!r}" in problem.message
+    assert problem.level == (E if meant in ("date", "id") else W) and problem.code == ProblemCode.HEADER
+    assert f"rename it {meant!r}" in problem.message and repr(header_name) in problem.message
+
+
+def test_columns_under_other_names_are_each_named():
+    """'Event ID' and 'Event Date' both: the hint named neither (only a first missing column's)."""
+    dataset = load_text("Event ID,Event Date,title,category,source\na,2022-01-07,T,protest,S\n")
+    (problem,) = dataset.problems
+    assert "rename them: 'Event ID' → 'id', 'Event Date' → 'date'" in problem.message
 
 
 def test_only_required_columns():

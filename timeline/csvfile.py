@@ -520,7 +520,25 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
             )
         )
     if missing:
-        named = [name for name in columns if _meant(name) == missing[0]]
+        # (each name as written: 'Event Date', not as read, 'event date')
+        named = [raw.strip() for raw, name in zip(names, columns) if _meant(name) == missing[0]]
+        renames = {meant: raw.strip() for raw, name in zip(names, columns) if (meant := _meant(name)) in missing}
+        if len(renames) > 1:  # ('Event ID' and 'Event Date': each said, where only the first was)
+            raise Unreadable(
+                Problem(
+                    1,
+                    missing[0],
+                    ERROR,
+                    say(
+                        "the header has no {missing} column; if these hold them, rename them: {renames} (the header "
+                        "line must name the columns: {header})",
+                        missing=", ".join(map(repr, missing)),
+                        renames=", ".join(f"{name!r} → {meant!r}" for meant, name in renames.items()),
+                        header=schema.header_line(),
+                    ),
+                    ProblemCode.HEADER,
+                )
+            )
         raise Unreadable(
             Problem(
                 1,
@@ -549,19 +567,19 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
         if name not in schema.NAMES and not name.startswith("column ") and " (column " not in name:
             if name in schema.WORKED_OUT:  # (a name load gives a column of its own: this one kept apart)
                 columns[position - 1] = f"{name} (column {position})"
-            meant = _meant(name)
+            meant, written = _meant(name), names[position - 1].strip()  # (said as written: 'Lng', not 'lng')
             if meant is not None and meant not in columns:
                 said = say(
                     "{name!r} is not a column timeline knows; its values are kept but not shown. If it holds "
                     "the {meant} column, rename it {meant!r}",
-                    name=name,
+                    name=written,
                     meant=meant,
                 )
             else:
                 said = say(
                     "{name!r} is not a column timeline knows; its values are kept but not shown. "
                     "Known columns: {known}",
-                    name=name,
+                    name=written,
                     known=", ".join(schema.NAMES),
                 )
             problems.append(Problem(1, name, WARNING, said, ProblemCode.HEADER))
