@@ -37,4 +37,7 @@ window.timelineOpening = function (layout) {
   byId.view.data = opening.view;
   byId.zoom.data = opening.zoom;
   byId.refused.data = opening.refused;
+  // The address's outlets as the Outlets dropdown's choices until the callbacks give them all: a
+  // value it has no choice for it drops, and the link's outlet was lost so as the page opened.
+  if (byId["source-filter"] && opening.outlets) byId["source-filter"].options = opening.outlets;
 };

@@ -303,6 +303,28 @@ def test_coordinates_swapped_in_an_appended_row_are_counted_with_those_before(tm
     assert grown.problems[0].row == 0 and "at least 2 of the 2 rows with coordinates" in grown.problems[0].message
 
 
+@pytest.mark.parametrize(
+    "header_end, rows_end, appended",
+    [
+        # (columns with no name and no value, said as one run: a value appended in the run's second)
+        (",,,", ",,,", b"b,2022-01-02,B,protest,AP,,a note,\n"),
+        # (an unnamed column with a value in one row; the row appended leaves it empty)
+        (",", ",note", b"b,2022-01-02,B,protest,AP,\n"),
+        # (a run, and a row joining an event with a value after the run's first)
+        (",,,", ",,,", b"a,2022-01-02,,,AFP,,,x\n"),
+    ],
+)
+def test_rows_appended_beside_columns_with_no_name_give_what_a_full_load_gives(
+    tmp_path, header_end, rows_end, appended
+):
+    path = tmp_path / "events.csv"
+    path.write_bytes(f"id,date,title,category,source{header_end}\na,2022-01-01,A,protest,AP{rows_end}\n".encode())
+    previous = timeline.load(path)
+    with open(path, "ab") as f:
+        f.write(appended)
+    read_on(previous, build_index(previous), path)
+
+
 def test_a_row_appended_split_at_a_semicolon_gives_what_a_full_load_says(tmp_path):
     """A row split by a spreadsheet (its values a column on) is a cause of the whole file, said
     first even of one row: read on, the file says what a full load says."""

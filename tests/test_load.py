@@ -545,6 +545,27 @@ def test_each_kind_of_problem(name, data, expected, fragment):
         assert row in set(dataset.accounts["row"]), "a warning keeps its row"
 
 
+@pytest.mark.parametrize(
+    "data, row, column",
+    [
+        # an open quote that takes in the rows after it, in a file with Excel's empty columns at its end
+        (
+            'id,date,title,category,source,,,\na,2022-01-01,"A big,protest,AP,,,\nb,2022-01-02,B,protest,AP,,,\n'
+            'c,2022-01-03,C end",protest,AP,,,\nd,2022-01-04,D,protest,AP,,,\n',
+            2,
+            "title",
+        ),
+        # a quote in the middle of a value, after an empty column with no name
+        ('id,,date,title,category,source\na,,2022-01-01,"Terrorists" blamed,protest,AP\n', 2, "title"),
+    ],
+)
+def test_a_quote_s_problem_is_found_beside_columns_with_no_name(data, row, column):
+    """(The columns with no name and no value were once left out of the frame: the lines, laid
+    out by the whole header, were then measured against the rest, and these went unsaid.)"""
+    dataset = load_text(data)
+    assert (row, column) in [(p.row, p.column) for p in dataset.problems if p.level == E]
+
+
 def test_columns_with_no_name_are_said_in_their_order():
     """By their numbers: column 10 came before column 6, as text sorts."""
     dataset = load_text("id,date,title,category,source,,,,,\na,2022,T,p,S,x,x,x,x,x\n")

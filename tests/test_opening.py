@@ -113,6 +113,15 @@ def test_values_over_their_bounds_are_refused_as_in_the_address(client):
     assert "<script>" not in block[: block.index("</script>")]
 
 
+def test_the_address_s_outlets_come_as_the_dropdown_s_first_choices(client):
+    """Dash's dropdown drops a value it has no choice for: the choices came with a callback, after
+    the address's outlet had been dropped, and a link filtered by outlet opened on every event."""
+    view = opening(client, "/?source=tass&source=Gone+Wire")
+    assert view["outlets"] == [{"label": "TASS (4)", "value": "TASS"}]  # (as the file spells it; no other)
+    assert view["view"] == "?source=TASS"
+    assert opening(client, "/")["outlets"] == []
+
+
 def test_no_text_of_the_file_can_end_the_block(tmp_path):
     events = tmp_path / "events.csv"
     events.write_bytes(

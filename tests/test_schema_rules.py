@@ -417,6 +417,7 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
         ("9" * 400, "has 400 digits, more than a number can hold; check it against the source"),
         ("-" + "9" * 309 + ".5", "has 310 digits"),
         ("1e309", "is not a number"),  # (was told to write a number of 310 digits)
+        ("1" * 400 + "k", "has 400 digits"),  # (was told to write inf)
         # (30,000 digits: one pattern, tried from each of them to the end, took 43 s)
         ("1" * 30_000, "has 30,000 digits"),
     ],

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from . import digest, lastgood, model, schema
-from .csvfile import read_table
+from .csvfile import empty_columns, read_table
 from .load import (
     WINDOW,
     Dataset,
@@ -300,7 +300,13 @@ def _checked_on(
     shift = resume.records - 1  # the new rows' numbers: the header is row 1 in both
     rows = table.rows + shift
     frame = table.frame
-    empty = [p.column for p in previous.problems if p.code == ProblemCode.EMPTY_COLUMN and p.column in frame.columns]
+    empty = [
+        name
+        for p in previous.problems
+        if p.code == ProblemCode.EMPTY_COLUMN
+        for name in empty_columns(p)  # (a run of them is one warning)
+        if name in frame.columns
+    ]
     if any(frame[name].str.strip().astype(bool).any() for name in empty):
         return None  # (a column unnamed and empty till now holds a value: the header's warning is another)
     before_cut = _before_cut(previous.accounts, resume.records)

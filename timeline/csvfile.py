@@ -144,10 +144,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
         pa.default_memory_pool().release_unused()
     problems += shape_problems
     frame, rows = _drop_blank_rows(frame, rows)
-    empty = _unnamed_and_empty(frame, problems)
-    if empty:  # (nothing in them: the checks need not look at them, 16,384 of them took 12 s)
-        frame, left_out = frame.drop(columns=empty), set(empty)
-        columns = [name for name in columns if name not in left_out]
+    _unnamed_and_empty(frame, problems)
     before = len(problems)
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent, code_page=page)
     bad_rows |= _header_again(frame, rows, columns, problems, bad_rows)
@@ -901,18 +898,19 @@ def _drop_blank_rows(frame: pd.DataFrame, rows: np.ndarray):
     return frame, rows
 
 
-def _unnamed_and_empty(frame: pd.DataFrame, problems: list[Problem]) -> list[str]:
+def _unnamed_and_empty(frame: pd.DataFrame, problems: list[Problem]) -> None:
     """The header's warning on a column with no name says so when the column holds no value
     either (commas a spreadsheet writes for the cells it has used past the last column): nothing
-    of it is ignored then. Columns side by side are said once (Excel's used range may run to its
-    16,384th column: a line each was 16,384 lines). Their names, to leave out of the frame."""
+    of it is ignored then. Columns side by side are said once, the run's last in the warning's
+    `last` (Excel's used range may run to its 16,384th column: a line each was 16,384 lines).
+    They stay in the frame: the file's lines are laid out by the whole header."""
     empty: dict[int, str] = {}  # a problem's place -> its column's name
     for at, problem in enumerate(problems):
         if problem.row == 1 and problem.code == ProblemCode.HEADER and problem.column in frame.columns:
-            if _UNNAMED.fullmatch(problem.column) and _holds_nothing(frame[problem.column]):
+            if _UNNAMED.fullmatch(problem.column) and holds_nothing(frame[problem.column]):
                 empty[at] = problem.column
     if not empty:
-        return []
+        return
     runs: list[list[int]] = []  # places of problems of columns side by side
     for at in empty:
         if runs and _column_number(empty[at]) == _column_number(empty[runs[-1][-1]]) + 1:
@@ -941,7 +939,6 @@ def _unnamed_and_empty(frame: pd.DataFrame, problems: list[Problem]) -> list[str
         )
     said_with_another = {at for run in runs for at in run[1:]}
     problems[:] = [problem for at, problem in enumerate(problems) if at not in said_with_another]
-    return list(empty.values())
 
 
 _UNNAMED = re.compile(r"column (\d+)")  # (the name read_table gives a column with none)
@@ -951,7 +948,14 @@ def _column_number(name: str) -> int:
     return int(_UNNAMED.fullmatch(name)[1])  # type: ignore[index]
 
 
-def _holds_nothing(values: pd.Series) -> bool:
+def empty_columns(problem: Problem) -> list[str]:
+    """The columns a warning of columns with no name and no value (EMPTY_COLUMN) is about: its
+    own, and those after it to the run's last."""
+    last = problem.text.values.get("last", problem.column) if isinstance(problem.text, Message) else problem.column
+    return [f"column {n}" for n in range(_column_number(problem.column), _column_number(str(last)) + 1)]
+
+
+def holds_nothing(values: pd.Series) -> bool:
     """Whether a column holds only empty values (or whitespace): at once from its Arrow buffers
     when they hold no byte."""
     parts = text_buffers(values)

@@ -27,7 +27,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import dates, diagnosis, digest, links, model, places, schema, workbook
+from . import csvfile, dates, diagnosis, digest, links, model, places, schema, workbook
 from .csvfile import BOM, SPACE_BYTE, THREADED, Scan, concatenated, filtered, one_chunk, read_table, text_buffers
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
@@ -489,7 +489,10 @@ class _Checker:
         """A checker for one column's rules, run beside the other columns' (_check_columns): it
         reads the same values, and keeps what its checks say apart until `merge` adds it here."""
         part = copy.copy(self)
-        part.frame = self.frame.copy(deep=False)  # (a check may replace its column's values)
+        # (a check may replace its column's values; it reads the schema's columns alone, and a
+        # file of thousands of others, Excel's used range, copied them all for each column)
+        many = len(self.frame.columns) > 2 * len(schema.NAMES)
+        part.frame = (self.frame[list(schema.NAMES)] if many else self.frame).copy(deep=False)
         part.problems, part.findings = [], []
         part.refused, part.refused_by = np.zeros(len(self.refused), dtype=bool), {}
         part.notes, part.found, part.garbled = _Notes(), {}, {}
@@ -692,16 +695,20 @@ def _split_rows(check: _Checker, written: dict[str, pd.Series], header: list[str
     is kept back, timeline.lastgood). A row split where only text moved shows no problem and is
     not found: the diagnosis says so."""
     unnamed = [name for name in header if UNNAMED.fullmatch(name)]
+    # (An unnamed column with no value holds none moved: Excel's used range, 16,384 of them, took
+    # 7 s to look through value by value.)
+    holding = [name for name in unnamed if not csvfile.holds_nothing(written[name])]
     extra = np.zeros(len(check.frame), dtype=bool)
-    for name in unnamed:
+    for name in holding:
         extra |= _given(written[name])
     # (Where the strip found no space, no value begins with one.)
-    maybe = [name for name in header[1:] if name in unnamed or check.edges.get(name) is None]
+    looked, nameless = set(holding), set(unnamed)
+    maybe = [name for name in header[1:] if name in looked or (name not in nameless and check.edges.get(name) is None)]
     if not maybe and not extra.any():
         return
     troubled = np.flatnonzero(np.isin(check.rows, np.fromiter((p.row for p in check.problems if p.row > 1), np.int64)))
     spaced = np.zeros(len(troubled), dtype=bool)
-    for name in maybe:
+    for name in maybe if len(troubled) else ():
         spaced |= written[name].take(troubled).str.match(r" \S").fillna(False).to_numpy(dtype=bool)
     # (Those with a value in a column without a name first: the clearest.)
     at = np.concatenate([np.flatnonzero(extra), troubled[spaced & ~extra[troubled]]])[:SPLIT_ROWS_LOOKED_AT]
@@ -1189,8 +1196,9 @@ def _number(check: _Checker, name: str, rule: schema.Rule) -> None:
     distinct = pd.Series(distinct, dtype=text.dtype)
     parsed = pd.to_numeric(distinct.where(distinct.str.fullmatch(schema.NUMBER), None), errors="coerce")
     number = parsed.to_numpy(dtype=float)[codes] if len(distinct) else np.full(len(text), np.nan)
-    # (a number of 310 digits or more is infinite as a float: "inf dead" on the page, said nothing)
-    number = np.where((codes < 0) | np.isinf(number), np.nan, number)
+    # (a figure of 310 digits or more is infinite as a float: "inf dead" on the page, said nothing;
+    # a coordinate so is out of its range, and said so)
+    number = np.where((codes < 0) | (np.isinf(number) if name == "figure" else False), np.nan, number)
     check.report(given & np.isnan(number), name, rule.level, lambda v: rule.say(name, v))
     check.found[name] = number
     check.found[name, "codes"] = codes  # (each value's distinct text: a place's coordinates once, _points)

@@ -480,6 +480,14 @@ def _other_degrees(column: str, value: str) -> tuple[str | None, bool]:
     return f"{number:.4f}".rstrip("0").rstrip("."), comma  # (four places: 11 m)
 
 
+def _too_many_digits(value: str, text: str) -> Message:
+    return say(
+        "figure {value} has {digits:,} digits, more than a number can hold; check it against the source",
+        value=show(value),
+        digits=sum(c.isdigit() for c in text),
+    )
+
+
 def _not_a_figure(value: str) -> Message:
     """What a `figure` that is no plain number is told: the number to write, where one can be read
     in it (1,000,000 or 1 000; ~200, 200+, 225 dead; 2.5k; a range), and where the rest goes; both
@@ -489,11 +497,7 @@ def _not_a_figure(value: str) -> Message:
     if arabic is not None:
         return arabic
     if re.fullmatch(NUMBER, text, re.ASCII) and abs(float(text)) == float("inf"):  # (beyond 1.8e308)
-        return say(
-            "figure {value} has {digits:,} digits, more than a number can hold; check it against the source",
-            value=show(value),
-            digits=sum(c.isdigit() for c in text),
-        )
+        return _too_many_digits(value, text)
     if _ONE_COMMA.fullmatch(text):
         return say(
             "figure {value} reads two ways: {whole} with a comma between its thousands, or {small} with a "
@@ -535,7 +539,10 @@ def _not_a_figure(value: str) -> Message:
         number = "0" + number if number.startswith(".") else number  # (.75: write 0.75)
         scaled = _SCALED.search(text)
         if scaled:  # 2.5k, about 1.5 million: the number it is, the word or letter not left in the rest
-            number = f"{float(scaled.group(1)) * _SCALES[scaled.group(2).lower()]:.6f}".rstrip("0").rstrip(".")
+            times = float(scaled.group(1)) * _SCALES[scaled.group(2).lower()]
+            if times == float("inf"):  # (400 digits and a k: no number to write)
+                return _too_many_digits(value, text)
+            number = f"{times:.6f}".rstrip("0").rstrip(".")
             rest = " ".join((text[: scaled.start()] + " " + text[scaled.end() :]).split())
             if not rest:
                 return say(

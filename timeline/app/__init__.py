@@ -11,7 +11,6 @@ from flask import request
 
 from .. import i18n
 from ..state import State
-from ..view import controls
 from ..view import figure as chart
 from . import callbacks, compression, data, guard, map, opening, preload, security, share, version
 from .layout import INDEX_STRING, layout
@@ -20,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def page(title: str, now: data.Current):
-    return layout(title, now.version, chart.placeholder(now.index), controls.outlet_options(now.index.outlets))
+    return layout(title, now.version, chart.placeholder(now.index))
 
 
 def speaking_page(title: str, now: data.Current, lang: str | None = None):

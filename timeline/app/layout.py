@@ -55,7 +55,7 @@ INDEX_STRING = """<!DOCTYPE html>
 </html>"""
 
 
-def layout(title: str, version: str, chart: dict, outlets: list[dict] | None = None) -> html.Div:
+def layout(title: str, version: str, chart: dict) -> html.Div:
     """The page. `version` is the data's version when the page is served: the page's first
     callbacks then run once, and the poll (assets/callbacks.js: a GET of /_timeline/version
     every POLL_MS) changes it only when the file changes. `chart` is what
@@ -66,8 +66,7 @@ def layout(title: str, version: str, chart: dict, outlets: list[dict] | None = N
     event keeps the reader's place and moves focus), page.js (the phone's filters button and
     swipes over the chart), dash_a11y.js (roles and focus of Dash's own components), dash_input.js
     (what is typed into Dash's text boxes stays in order), share.js (Copy), opening.js (the
-    opening figure). `outlets`: the Outlets dropdown's choices (controls.outlet_options)."""
-    outlets = outlets or []
+    opening figure)."""
     return html.Div(
         className="page",
         children=[
@@ -169,9 +168,9 @@ def layout(title: str, version: str, chart: dict, outlets: list[dict] | None = N
                                 id="source-filter",
                                 multi=True,
                                 placeholder=_("All outlets"),
-                                # (every outlet from the start: Dash's dropdown drops a value it has no
-                                # choice for, and the address's outlet was lost so as the page opened)
-                                options=outlets,
+                                # (the address's outlets come with the page, timeline/app/opening.py: Dash's
+                                # dropdown drops a value it has no choice for, and they were lost so)
+                                options=[],
                                 labels=_outlet_labels(),
                             ),
                         ],

@@ -53,6 +53,11 @@ def opening(now: data.Current, search: str, path: str) -> dict:
         "view": state.zoomed(None).to_search(),
         "zoom": WHOLE if state.zoom == WHOLE else [window.low, window.high] if pinned else None,
         "refused": list(state.refused),
+        # The address's outlets as the Outlets dropdown's first choices, until `show` gives them
+        # all: it drops a value it has no choice for (a link's outlet was lost so as it opened).
+        "outlets": controls.outlet_options(
+            [(name, n) for name, n in now.index.outlets if controls.outlet_value(name) in state.filters.sources]
+        ),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -397,13 +398,21 @@ def problems(items: list[Problem], rows_left_out: int, file: str, kept_back: boo
     one, calmly, and the notice tells the editors what happened and what to do."""
     # Errors first (each level in row order): they say which rows were left out, and came after
     # the first SHOWN_PROBLEMS warnings, out of the list, where `check` shows every one.
-    about_file = sorted((p for p in items if p.column != "filter"), key=lambda p: p.level != "error")
+    about_file = [p for p in items if p.column != "filter"]
+    listed = list(
+        itertools.islice(
+            itertools.chain(
+                (p for p in about_file if p.level == "error"), (p for p in about_file if p.level != "error")
+            ),
+            SHOWN_PROBLEMS,
+        )
+    )
     asked = [p for p in items if p.column == "filter"]
     shown: list[Component] = []
     if about_file:
         errors = sum(p.level == "error" for p in about_file)
         summary = problems_summary(errors, len(about_file) - errors, rows_left_out, file, kept_back)
-        rows = [_problem(p) for p in about_file[:SHOWN_PROBLEMS]]
+        rows = [_problem(p) for p in listed]
         if len(about_file) > SHOWN_PROBLEMS:
             rows.append(html.Li(_("... and {n} more").format(n=number(len(about_file) - SHOWN_PROBLEMS))))
         shown.append(

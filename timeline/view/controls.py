@@ -109,8 +109,8 @@ def in_index(state: State, index: EventIndex) -> State:
         for c in f.categories
         if c.lower() not in spelt
     ]
-    names = outlet_names(f.sources, index.outlets)
-    at = {key: n for n, key in enumerate(index.source_keys)}
+    names = outlet_names(f.sources, index.outlets) if f.sources else []
+    at = {key: n for n, key in enumerate(index.source_keys)} if f.sources else {}
     keys = model.source_key(pd.Series(names, dtype="str")).tolist() if names else []
     sources = tuple(dict.fromkeys(outlet_value(index.source_names[at[k]]) for k in keys if k in at))
     refused += [
