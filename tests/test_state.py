@@ -7,7 +7,17 @@ import pytest
 
 from timeline import i18n
 from timeline.search import events_with_text
-from timeline.state import Filters, State, apply, bad_dates, step, swapped_dates, zoom_from_text, zoom_text
+from timeline.state import (
+    Filters,
+    State,
+    apply,
+    bad_dates,
+    in_force,
+    step,
+    swapped_dates,
+    zoom_from_text,
+    zoom_text,
+)
 
 from .helpers import everything, ids, index_from_rows, row
 
@@ -372,6 +382,10 @@ def test_unreadable_dates_are_ignored_and_reported(index, date_from, date_to):
     assert ids(index, apply(index, filters)) == ALL
     problems = bad_dates(filters)
     assert len(problems) == bool(date_from) + bool(date_to)
+    # (nothing is filtered: the panel said "Overview of the filtered events" of them all)
+    assert filters.active and not in_force(filters)
+    assert in_force(Filters(date_from=date_from, date_to=date_to, text="almaty"))
+    assert in_force(Filters(date_from="2022-01-05", date_to=date_to))
     for name, text in (("From", date_from), ("to", date_to)):
         if text:
             assert any(p.startswith(f"'{name}' date {text!r}") for p in problems)

@@ -381,6 +381,17 @@ def bad_dates(filters: Filters) -> list[str]:
     return list(unreadable_dates(filters).values())
 
 
+def in_force(filters: Filters) -> bool:
+    """Whether a filter applies: one that is set, but a date that cannot be read (it stays in its
+    box, marked, and applies nothing: the panel said "Overview of the filtered events" of all)."""
+    if not filters.active:
+        return False
+    if filters.categories or filters.sources or filters.text or filters.area:
+        return True
+    unreadable = unreadable_dates(filters)
+    return any(getattr(filters, name) and name not in unreadable for name in ("date_from", "date_to", "as_of"))
+
+
 def unreadable_dates(filters: Filters) -> dict[str, str]:
     """Each typed filter date that cannot be read, by its field ("date_from"), with why."""
     problems = {}

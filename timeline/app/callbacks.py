@@ -17,7 +17,7 @@ from dash import State as Given
 from dash.exceptions import PreventUpdate
 
 from .. import i18n
-from ..state import WHOLE, State, bad_dates, swapped_dates
+from ..state import WHOLE, State, bad_dates, in_force, swapped_dates
 from ..view import controls, export, panel
 from ..view import figure as chart
 from ..view import listing as event_list
@@ -189,7 +189,7 @@ def _side(index, mask, state: State, selected, file: str) -> list:
     """The panel: the event chosen, or the overview (saying so when the address's event is gone)."""
     if selected is not None:
         return render.event_panel(panel.event_panel(index, selected), state, file, kept=bool(mask[selected]))
-    side = render.overview(panel.overview(index, mask, state.filters.active), embedded=state.embed)
+    side = render.overview(panel.overview(index, mask, in_force(state.filters)), embedded=state.embed)
     return [render.missing_event(state.event), *side] if state.event else side
 
 
@@ -206,7 +206,7 @@ def describe(view, version, *, path):
     now, state = data.current(path, seen=version), State.from_search(view)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     return dict(
-        summary=panel.chart_summary(index, mask, state.filters.active),
+        summary=panel.chart_summary(index, mask, in_force(state.filters)),
         steps=list(render.steps(*event_list.steps(index, mask, state.event))),
     )
 
