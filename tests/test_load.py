@@ -566,6 +566,27 @@ def test_a_quote_s_problem_is_found_beside_columns_with_no_name(data, row, colum
     assert (row, column) in [(p.row, p.column) for p in dataset.problems if p.level == E]
 
 
+@pytest.mark.parametrize(
+    "date, end, said",
+    [
+        (
+            "2022-01-05",
+            "7",
+            "end_date '7' is a day's number alone: if the event ends on 7 January 2022, in its date's ",
+        ),
+        ("2022-01-05 14:00", "31", "write 2022-01-31"),
+        # (no day of the date's month after it, or no day in the date: told of a year, as before)
+        ("2022-01-05", "3", "not a year"),
+        ("2022-02-05", "30", "not a year"),
+        ("2022-01", "7", "not a year"),
+    ],
+)
+def test_an_end_date_that_is_a_day_s_number_alone_is_told_its_day(date, end, said):
+    dataset = load_text(f"id,date,end_date,title,category,source\na,{date},{end},T,protest,AP\n")
+    (problem,) = dataset.problems
+    assert (problem.row, problem.column, problem.level) == (2, "end_date", E) and said in problem.message
+
+
 def test_columns_with_no_name_are_said_in_their_order():
     """By their numbers: column 10 came before column 6, as text sorts."""
     dataset = load_text("id,date,title,category,source,,,,,\na,2022,T,p,S,x,x,x,x,x\n")

@@ -1534,6 +1534,53 @@ def _end_on_start_clock(check: _Checker) -> None:
         )
 
 
+_DAY_ALONE = re.compile(r"\d{1,2}")
+
+
+def _end_day_alone(check: _Checker) -> None:
+    """An end_date that is a day's number alone (7, after a date of 5 January 2022: 5 to 7
+    January, as one says it) is told the day it would be in its date's month, where it was told
+    that it is no year of one digit (and to write 0007 for the year 7)."""
+    told = [at for at, p in enumerate(check.problems) if p.column == "end_date" and p.level == ERROR and p.row > 1]
+    if not told:
+        return
+    start, ends = check.found["date"], check.frame["end_date"]
+    for at in told:
+        problem = check.problems[at]
+        k = int(np.searchsorted(check.rows, problem.row))  # (the rows in order: the frame's place)
+        if k >= len(check.rows) or check.rows[k] != problem.row:
+            continue
+        written = str(ends.iat[k]).strip()
+        when = start.value.iat[k]
+        if (
+            not _DAY_ALONE.fullmatch(written)
+            or pd.isna(when)
+            or start.distinct_precision[start.take[k]] not in ("day", "minute")
+        ):
+            continue
+        on = np.datetime64(when, "D")
+        year, month = (
+            int(on.astype("datetime64[Y]").astype(np.int64)) + 1970,
+            int(on.astype("datetime64[M]").astype(np.int64)) % 12 + 1,
+        )
+        day = int((on - on.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64)) + 1
+        if not day < int(written) <= calendar.monthrange(year, month)[1] or year < 1:
+            continue
+        check.problems[at] = Problem(
+            problem.row,
+            "end_date",
+            ERROR,
+            say(
+                "end_date {value} is a day's number alone: if the event ends on {day}, in its date's month, write "
+                "{date}",
+                value=show(written),
+                day=dates.Day.of(year, month, int(written)),
+                date=f"{year:04d}-{month:02d}-{int(written):02d}",
+            ),
+            problem.code,
+        )
+
+
 def _end_before_start(check: _Checker) -> None:
     start = check.found["date"]
     end_last = check.found["end_date", "last"]
@@ -2160,6 +2207,7 @@ def _repeated_rows(check: _Checker) -> None:
 # _validate on appended rows and counts places and lanes again across the whole file.)
 ACROSS = (
     _years_as_days,
+    _end_day_alone,
     _end_before_start,
     _published_before,
     _coordinate_pairs,
