@@ -370,6 +370,22 @@ def test_date_range(index, date_from, date_to, expected):
 
 
 @pytest.mark.parametrize(
+    "search, text, categories, refused",
+    [
+        # a link cut in the middle of a %-escape: was searched for as "\ufffd%A", with nothing said
+        ("?q=%E0%A4%A&category=security", "", ("security",), ["'q': a %-escape in the address that is no text"]),
+        ("?q=%C3%A9t%C3%A9", "été", (), []),
+        ("?q=%EF%BF%BD", "\ufffd", (), []),  # (the replacement character itself: text, an outlet's maybe)
+    ],
+)
+def test_a_broken_escape_in_the_address_is_said_and_ignored(search, text, categories, refused):
+    state = State.from_search(search)
+    assert (state.filters.text, state.filters.categories) == (text, categories)
+    assert [r for r in state.refused if any(r.startswith(said) for said in refused)] == list(state.refused)
+    assert len(state.refused) == len(refused)
+
+
+@pytest.mark.parametrize(
     "date_from, date_to",
     [
         ("not a date", ""),

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import numpy as np
 
@@ -79,6 +79,7 @@ def outlet_names(keys, outlets) -> list[str]:
     return [stand_ins.get(key, key) for key in keys]
 
 
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # (a byte that is no UTF-8, kept by surrogateescape)
 _DATE_SHAPE = re.compile(r"[\w ,.:/+\-]+")  # 2022-01-07T14:30+06:00, 7 January 2022, AD 600, UTC
 _ID_SHAPE = re.compile(schema.ID_PATTERN)
 
@@ -105,7 +106,15 @@ class State:
                     ),
                 )
             )
-        args = parse_qs(search.lstrip("?"), keep_blank_values=False)
+        # (a %-escape that is no UTF-8, as a link cut in the middle of one has: `q=%E0%A4%A` was
+        # searched for as "\ufffd%A", and no event found, with nothing said)
+        args: dict[str, list[str]] = {}
+        broken: list[str] = []
+        for key, value in parse_qsl(search.lstrip("?"), keep_blank_values=False, errors="surrogateescape"):
+            if _ESCAPED_BYTE.search(key + value):
+                broken.append(key.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+            else:
+                args.setdefault(key, []).append(value)
 
         def one(name: str) -> str:
             return (args.get(name) or [""])[-1].strip()
@@ -115,6 +124,12 @@ class State:
             return tuple(dict.fromkeys(values))
 
         event, zoom, embed, refused = one("event"), one("zoom"), one("embed"), []
+        if broken:
+            refused.append(
+                _("{names}: a %-escape in the address that is no text (a link cut or changed): ignored").format(
+                    names=", ".join(dict.fromkeys(quoted(name) for name in broken))
+                )
+            )
         lang = one("lang")
         if lang and lang not in i18n.LANGUAGES:
             refused.append(
