@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from . import digest, lastgood, model, schema
-from .csvfile import empty_columns, read_table
+from .csvfile import empty_columns, holds_nothing, read_table
 from .load import (
     WINDOW,
     Dataset,
@@ -307,7 +307,7 @@ def _checked_on(
         for name in empty_columns(p)  # (a run of them is one warning)
         if name in frame.columns
     ]
-    if any(frame[name].str.strip().astype(bool).any() for name in empty):
+    if not all(holds_nothing(frame[name]) for name in empty):
         return None  # (a column unnamed and empty till now holds a value: the header's warning is another)
     before_cut = _before_cut(previous.accounts, resume.records)
     heads, joined = _heads(before_cut, frame)

@@ -517,9 +517,10 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
             )
         )
     if missing:
-        # (each name as written: 'Event Date', not as read, 'event date')
-        named = [raw.strip() for raw, name in zip(names, columns) if _meant(name) == missing[0]]
-        renames = {meant: raw.strip() for raw, name in zip(names, columns) if (meant := _meant(name)) in missing}
+        renames: dict[str, str] = {}  # a column missing -> the first name that may hold it, as written
+        for raw, name in zip(names, columns):
+            if (meant := _meant(name)) in missing:
+                renames.setdefault(meant, raw.strip())  # ('Event Date', not as read, 'event date')
         if len(renames) > 1:  # ('Event ID' and 'Event Date': each said, where only the first was)
             raise Unreadable(
                 Problem(
@@ -548,12 +549,12 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
                     header=schema.header_line(),
                     found=text[:200],
                 )
-                if not named
+                if missing[0] not in renames
                 else say(
                     "the header has no {missing} column; if {name!r} holds it, rename it {meant!r} (the header "
                     "line must name the columns: {header})",
                     missing=", ".join(map(repr, missing)),
-                    name=named[0],
+                    name=renames[missing[0]],
                     meant=missing[0],
                     header=schema.header_line(),
                 ),
@@ -907,7 +908,7 @@ def _unnamed_and_empty(frame: pd.DataFrame, problems: list[Problem]) -> None:
     empty: dict[int, str] = {}  # a problem's place -> its column's name
     for at, problem in enumerate(problems):
         if problem.row == 1 and problem.code == ProblemCode.HEADER and problem.column in frame.columns:
-            if _UNNAMED.fullmatch(problem.column) and holds_nothing(frame[problem.column]):
+            if UNNAMED.fullmatch(problem.column) and holds_nothing(frame[problem.column]):
                 empty[at] = problem.column
     if not empty:
         return
@@ -941,11 +942,11 @@ def _unnamed_and_empty(frame: pd.DataFrame, problems: list[Problem]) -> None:
     problems[:] = [problem for at, problem in enumerate(problems) if at not in said_with_another]
 
 
-_UNNAMED = re.compile(r"column (\d+)")  # (the name read_table gives a column with none)
+UNNAMED = re.compile(r"column (\d+)")  # the name read_table gives a column with none in the header
 
 
 def _column_number(name: str) -> int:
-    return int(_UNNAMED.fullmatch(name)[1])  # type: ignore[index]
+    return int(UNNAMED.fullmatch(name)[1])  # type: ignore[index]
 
 
 def empty_columns(problem: Problem) -> list[str]:

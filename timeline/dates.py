@@ -794,7 +794,7 @@ def _midnight(texts: pd.Series, out: _Out) -> None:
     kinds = [pc.match_substring_regex(written, form).to_numpy(zero_copy_only=False) for form, _ in _MIDNIGHTS]
     for j in np.flatnonzero(np.logical_or.reduce(kinds)).tolist():
         i = int(at[j])
-        year, month, day = _fields(out.values[i])[:3]
+        year, month, day = fields(out.values[i])[:3]
         said = next(said for (_, said), found in zip(_MIDNIGHTS, kinds) if found[j])
         text = texts.iloc[i]
         out.warnings[text] = both(out.warnings.get(text, ""), said(_iso_day(year, month, day)))
@@ -864,7 +864,7 @@ def _placeholders(texts: pd.Series, out: _Out, column: str) -> None:
         exact = out.values[i] == day.astype(UNIT) and out.offset[i] in ("", "Z", "+00:00")
         if out.precision[i] not in ("day", "minute") or not (exact or day == np.datetime64("9999-12-31")):
             continue
-        year, month, number = _fields(out.values[i])[:3]
+        year, month, number = fields(out.values[i])[:3]
         said = dict(day=Day.of(year, month, number), which=PLACEHOLDER_DAYS[day])
         out.warnings[texts.iloc[i]] = (
             say_year(
@@ -1897,7 +1897,7 @@ def _as_written(value: np.datetime64, precision: str, offset: str = "", seconds:
         text, second = f"{when.year:04d}-{when.month:02d}-{when.day:02d}", when.second
         clock = f"{when.hour:02d}:{when.minute:02d}"
     else:
-        year, month, day, hour, minute = _fields(value)
+        year, month, day, hour, minute = fields(value)
         if precision == "year":
             return year_digits(year) if year > 0 else "-" + format(1 - year, "04d")
         if precision == "month":
@@ -2549,11 +2549,11 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
     if "midnight" in plan:  # (24:00, or 2400; if the day is not read, what else the plan knows)
         reading = read[plan["midnight"]]
         next_day = reading[0] + np.timedelta64(1, "m") if reading is not None and reading[1] == "minute" else None
-        if next_day is not None and _fields(next_day)[0] <= LAST_YEAR:
+        if next_day is not None and fields(next_day)[0] <= LAST_YEAR:
             return say(
                 "24:00 is not a time of day (hours run 00-23); for the end of {day}, write the next day at 00:00: "
                 "{next_day}",
-                day=Day.of(*_fields(reading[0])[:3]),
+                day=Day.of(*fields(reading[0])[:3]),
                 next_day=_as_written(next_day, "minute", reading[2]),
             )
     if "ongoing" in plan:
@@ -2819,11 +2819,11 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 return say(
                     "has '{word}' for its time; write {date}", word=word, date=_as_written(value, precision, offset)
                 )
-            if _fields(value)[0] < LAST_YEAR:
+            if fields(value)[0] < LAST_YEAR:
                 return say(
                     "has 'midnight' for its time, which may be the start of {day} or its end: write {start} for its "
                     "start, or the next day at 00:00, {end}, for its end",
-                    day=Day.of(*_fields(value)[:3]),
+                    day=Day.of(*fields(value)[:3]),
                     start=_as_written(value, precision, offset),
                     end=_as_written(value + np.timedelta64(1, "D"), precision, offset),
                 )
@@ -3075,7 +3075,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         if read[at] is not None:
             return say(
                 "is the year {year} with its era written in {language}; write {date}",
-                year=Year.of(_fields(read[at][0])[0]),
+                year=Year.of(fields(read[at][0])[0]),
                 language=LANGUAGES[language],
                 date=_as_written(*read[at]),
             )
@@ -3229,9 +3229,9 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         if reading is not None:
             return say(
                 "has no hyphens between its year, month and day; if it is {day}, write {date}",
-                day=Day.of(*_fields(reading[0])[:3])
+                day=Day.of(*fields(reading[0])[:3])
                 if reading[1] == "day"
-                else Day.of(*_fields(reading[0]), second=_second(reading[0])),
+                else Day.of(*fields(reading[0]), second=_second(reading[0])),
                 date=plan["read"][plan["basic"]],
             )
     if "basic month" in plan:
@@ -3239,7 +3239,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         if reading is not None:
             return say(
                 "has no hyphen between its year and its month; if it is {month}, write {date}",
-                month=Day.of(*_fields(reading[0])[:2]),
+                month=Day.of(*fields(reading[0])[:2]),
                 date=plan["read"][plan["basic month"]],
             )
     if "half word" in plan:
@@ -3782,7 +3782,7 @@ def _other_weekday(words: str, value) -> tuple[Message, Message, Message] | None
     said = _WEEKDAY_KEYS.index(words.strip()[:3].lower())
     if said == weekday:
         return None
-    year, month, day = _fields(moment)[:3]
+    year, month, day = fields(moment)[:3]
     return Day.of(year, month, day), WEEKDAYS[weekday], WEEKDAYS[said]
 
 
@@ -3800,7 +3800,7 @@ def _check_weekdays(p: _Parts, composed: _Composed, precision: np.ndarray, cavea
     for i, weekday in zip(at.tolist(), ((days + 3) % 7).tolist()):  # (1 January 1970 was a Thursday: 3)
         said = _WEEKDAY_KEYS.index(str(names[i])[:3].lower())
         if said != weekday:
-            year, month, day = _fields(composed.values[i])[:3]
+            year, month, day = fields(composed.values[i])[:3]
             caveat[i] = both(
                 caveat[i],
                 say(
@@ -4341,7 +4341,7 @@ def _iana_case(zone: str) -> str:
 # --- showing dates ------------------------------------------------------------------------------
 
 
-def _fields(value) -> tuple[int, int, int, int, int]:
+def fields(value) -> tuple[int, int, int, int, int]:
     """(astronomical year, month, day, hour, minute) of a datetime64, Timestamp or datetime."""
     if isinstance(value, pd.Timestamp):
         value = value.as_unit("s").to_datetime64()
@@ -4391,7 +4391,7 @@ def year_label(year: int) -> str:
 
 def year_as_written(value) -> int:
     """The year as historians and TimelineJS count it: -500 for 500 BC, 600 for AD 600."""
-    year = _fields(value)[0]
+    year = fields(value)[0]
     return year if year > 0 else year - 1
 
 
@@ -4502,7 +4502,7 @@ def label(value, precision: str, offset: str = "") -> str:
     ("14:30:15" where it has seconds), "500 BC"."""
     if value is None or not precision or pd.isna(value):
         return ""
-    year, month, day, hour, minute = _fields(value)
+    year, month, day, hour, minute = fields(value)
     second = _second(value) if precision == "minute" else 0  # (shown where written: 14:30:15)
     if i18n.current() != i18n.ENGLISH and year < 1000:  # (500 av. J.-C., janvier 600 ap. J.-C.)
         text = i18n.era_date(year, *((month,) if precision == "month" else (month, day) if precision != "year" else ()))

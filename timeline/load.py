@@ -28,7 +28,18 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import csvfile, dates, diagnosis, digest, links, model, places, schema, workbook
-from .csvfile import BOM, SPACE_BYTE, THREADED, Scan, concatenated, filtered, one_chunk, read_table, text_buffers
+from .csvfile import (
+    BOM,
+    SPACE_BYTE,
+    THREADED,
+    UNNAMED,
+    Scan,
+    concatenated,
+    filtered,
+    one_chunk,
+    read_table,
+    text_buffers,
+)
 from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
 from .problems import (
@@ -447,9 +458,12 @@ _COLUMN_ORDER = {name: i for i, name in enumerate(schema.NAMES)}
 def _reading_order(problem: Problem) -> tuple:
     """Row by row; in a row, the problems of the row as a whole first, then column by column
     as the file lays them out (unknown columns last)."""
+    order = _COLUMN_ORDER.get(problem.column)
+    if order is not None or not problem.column:  # (nearly every problem: no pattern run for a million)
+        return (problem.row, problem.column != "", len(_COLUMN_ORDER) if order is None else order, problem.column)
     # (unknown columns by their numbers: column 9 before column 10, which came first as text)
     numbered = re.sub(r"\d+", lambda digits: digits[0].zfill(12), problem.column)
-    return (problem.row, problem.column != "", _COLUMN_ORDER.get(problem.column, len(_COLUMN_ORDER)), numbered)
+    return (problem.row, True, len(_COLUMN_ORDER), numbered)
 
 
 def _empty(problems, path="", stamp=()) -> Dataset:
@@ -676,7 +690,6 @@ def _validate(
 
 # --- rows a spreadsheet split at a semicolon ------------------------------------------------------
 
-UNNAMED = re.compile(r"column \d+")  # a column with no name in the header (csvfile.read_table names it so)
 SPLIT_ROWS_LOOKED_AT = 1000  # _split_rows: at most this many rows are tried
 
 
@@ -1558,12 +1571,7 @@ def _end_day_alone(check: _Checker) -> None:
             or start.distinct_precision[start.take[k]] not in ("day", "minute")
         ):
             continue
-        on = np.datetime64(when, "D")
-        year, month = (
-            int(on.astype("datetime64[Y]").astype(np.int64)) + 1970,
-            int(on.astype("datetime64[M]").astype(np.int64)) % 12 + 1,
-        )
-        day = int((on - on.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64)) + 1
+        year, month, day, _, _ = dates.fields(when)
         if not day < int(written) <= calendar.monthrange(year, month)[1] or year < 1:
             continue
         check.problems[at] = Problem(

@@ -57,6 +57,8 @@ def opening(now: data.Current, search: str, path: str) -> dict:
         # all: it drops a value it has no choice for (a link's outlet was lost so as it opened).
         "outlets": controls.outlet_options(
             [(name, n) for name, n in now.index.outlets if controls.outlet_value(name) in state.filters.sources]
+            if state.filters.sources
+            else []
         ),
     }
 
