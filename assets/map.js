@@ -18,6 +18,7 @@
   var unwritten = false;   // ... where the address has it already (the first fit, a step back)
   var reopen = null;       // a place's list the map moved to show whole ({ids}), to open again
   var listPan = false;     // the map is moving to show a place's list whole (Leaflet's auto-pan)
+  var moving = false;      // the map is moving (from its movestart to its moveend)
   var quiet = false;       // a list opened again takes no focus it did not have
   var firstBounds = null;  // the events' bounds as first fitted (a step back to no map= fits them)
   var baseRenderer = null; // one canvas, in a pane under the marks, for land, coasts and borders
@@ -218,6 +219,8 @@
         .catch(function () { element.setAttribute("data-basemap", "failed"); });
       basemap = "vector";
     }
+    map.on("movestart", function () { moving = true; });
+    map.on("moveend", function () { moving = false; });
     map.on("moveend", report);
     map.on("autopanstart", function () {
       // A place's list opened near the edge moves the map to show it whole: a move of the page's.
@@ -320,7 +323,13 @@
     // opened again, it moved the map again, whose new address could overtake the choice)
     reopen = null;
     map.closePopup();
-    setProps("map-choice", {id: id, at: Date.now()});
+    // A title chosen while the map still slides to show its list whole: the choice is sent when
+    // the slide ends, after the address the slide writes (report). Sent before it, the choice was
+    // overtaken by that address whenever the server answered slower than the slide (Dash keeps
+    // the newest call's answer), and the event chosen was never selected.
+    var send = function () { setProps("map-choice", {id: id, at: Date.now()}); };
+    if (moving) map.once("moveend", send);
+    else send();
   }
 
   function chooser(mark) {

@@ -2,6 +2,7 @@
 chart, the list and the address; "Only what is on the map"; no request leaves the machine."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -50,6 +51,37 @@ def test_a_mark_selects_its_event_and_several_at_one_place_offer_a_list(timeline
     assert (colour, background) == ("rgb(27, 27, 27)", "rgb(255, 255, 255)")
     choices.filter(has_text="Almaty airport seized").click()
     timeline.expect_event_param("almaty-airport-seized")
+
+
+def test_a_title_chosen_while_the_map_slides_to_show_its_list_is_selected_on_a_slow_server(timeline):
+    """The list opened near the map's edge slides the map to show it whole (0.3 s), and the
+    slide writes the map's place into the address. A title chosen during the slide was lost
+    whenever the server answered the choice slower than the slide: the address came after it,
+    and Dash keeps the newest call's answer."""
+    timeline.open(query="map=5/44/62")  # Almaty's list opens past the map's right edge
+    timeline.wait_for_map()
+    timeline.click_map_at(*AKTAU)
+    timeline.expect_event_param("mangystau-gas-price-cap")
+    # The title is clicked as soon as the slide begins (in the page: no round trip to wait for).
+    timeline.page.evaluate(
+        """() => { const map = window.timelineMap; window.moves = [];
+                   map.on('moveend', () => window.moves.push(performance.now()));
+                   map.once('autopanstart', () => setTimeout(() => {
+                     [...document.querySelectorAll('.map-choices button')]
+                       .find(b => b.textContent.includes('Almaty airport seized')).click();
+                     window.chosenAt = performance.now(); })); }"""
+    )
+
+    def slow_choice(route):  # a server slower than the slide, for the choice only
+        if "map-choice" in (route.request.post_data or ""):
+            time.sleep(0.6)
+        route.continue_()
+
+    timeline.page.route(re.compile(r".*/_dash-update-component$"), slow_choice)
+    timeline.click_map_at(*ALMATY)
+    timeline.expect_event_param("almaty-airport-seized")
+    moved, chosen_at = timeline.page.evaluate("[window.moves, window.chosenAt]")
+    assert moved and moved[0] > chosen_at  # (chosen during the slide: the case this is about)
 
 
 # A place's list, open and whole within the map.
