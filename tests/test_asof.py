@@ -330,7 +330,9 @@ def test_retracted_before_the_date_it_reports_is_warned_and_kept(value):
     assert bool(dataset.accounts.iloc[0].is_retracted)
 
 
-@pytest.mark.parametrize("value", ["maybe", "nope", "withdrawn", "x", "not retracted", "yes!", "n/a", "?", "-", "TBD"])
+@pytest.mark.parametrize(
+    "value", ["maybe", "nope", "withdrawn", "x", "not retracted", "yes!", "n/a", "?", "-", "TBD", "2", "12"]
+)
 def test_retracted_neither_yes_no_nor_a_date_leaves_the_row_out(value):
     dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-07", figure="164", retracted=value)]))
     assert [(p.row, p.column, p.level, str(p.message)) for p in dataset.problems] == [

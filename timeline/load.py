@@ -1263,9 +1263,11 @@ def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
 
     def said(value: str):
         """A date refused for a reason of its own (08/01/22 reads two ways) is told as `date`
-        would tell it; anything else, as no yes, no or date."""
+        would tell it; anything else, as no yes, no or date (a number of one or two digits too:
+        no year anyone means, and 1 and 0 are yes and no)."""
         problem = parsed.errors.get(value.strip())
-        if isinstance(problem, Message) and problem.template != dates.UNREADABLE.template:
+        small = len(value.strip()) <= 2 and value.strip().isdigit()
+        if isinstance(problem, Message) and problem.template != dates.UNREADABLE.template and not small:
             return schema.date_problem(name, value, problem)
         return rule.say(name, value)
 
