@@ -431,6 +431,18 @@
         layer.bindTooltip(hover);
         if (mark.count === 1) {
           layer.on("click", function () { choose(mark.events[0].id); });
+          layer.on("add", function () {
+            // A button to the keyboard too: Enter or Space chooses its event (Leaflet makes a
+            // click of Enter only on a mark with a list; Space scrolled the page).
+            var element = layer.getElement && layer.getElement();
+            if (!element) return;
+            element.addEventListener("keydown", function (key) {
+              if (key.key !== "Enter" && key.key !== " ") return;
+              key.preventDefault();
+              key.stopPropagation();
+              choose(mark.events[0].id);
+            });
+          });
         } else {
           layer.bindPopup(chooser(mark), {maxWidth: 280, autoPanPadding: [8, 8]});
         }

@@ -265,6 +265,23 @@ def test_a_keyboard_opens_a_place_s_list_of_events_and_escape_closes_it(timeline
     )
 
 
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_a_mark_of_one_event_is_chosen_with_enter_or_space(timeline, key):
+    """A mark of one event is a button named by its title: Enter and Space choose it, as a
+    click does (Enter did nothing and Space scrolled the page)."""
+    timeline.open(query="map=5/44/62")
+    timeline.wait_for_map()
+    mark = timeline.page.locator(
+        "#map path.map-mark[role=button][aria-label='Gas price capped at 50 tenge in Mangystau']"
+    )
+    mark.focus()
+    scrolled = timeline.page.evaluate("window.scrollY")
+    timeline.page.keyboard.press(key)
+    timeline.expect_event_param("mangystau-gas-price-cap")
+    timeline.expect_selected("Gas price capped at 50 tenge in Mangystau")
+    assert timeline.page.evaluate("window.scrollY") == scrolled
+
+
 # The basemap's lines, as Leaflet holds them: each polygon ring and line with the number of its
 # steps of over 180 degrees of longitude (a step across the whole drawn world).
 WORLD_STEPS = """() => {
