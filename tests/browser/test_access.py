@@ -236,6 +236,45 @@ def test_one_visible_focus_ring_on_every_control(timeline):
         assert control in kinds, (control, sorted(seen))
 
 
+# The rings drawn round the focused element, on it or on a wrapper round it, that nothing hides:
+# no element between the ring and the page hides what overflows it.
+UNHIDDEN_RINGS = """() => {
+  const rings = [];
+  for (let el = document.activeElement; el && el !== document.body; el = el.parentElement) {
+    const style = getComputedStyle(el);
+    if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) continue;
+    let hidden = false;
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (getComputedStyle(up).overflow !== 'visible') { hidden = true; break; }
+    }
+    if (!hidden) rings.push(el.tagName.toLowerCase() + ' ' + style.outlineColor + ' ' + style.outlineWidth);
+  }
+  return rings;
+}"""
+
+
+@pytest.mark.parametrize("box", ["#search", "#date-from", "#date-to", "#as-of"])
+def test_a_text_box_s_focus_ring_is_not_hidden_by_its_wrapper(timeline, box):
+    """Dash's wrapper round a text box hides what overflows it: the ring drawn off the box itself
+    was hidden, and only its border's colour changed. The ring goes on the wrapper."""
+    timeline.open()
+    timeline.page.locator(box).focus()
+    timeline.page.keyboard.press("Shift+Tab")
+    timeline.page.keyboard.press("Tab")  # (reached by the keyboard: :focus-visible)
+    assert timeline.focused()["id"] == box[1:]
+    assert timeline.page.evaluate(UNHIDDEN_RINGS) == ["div rgb(27, 27, 27) 3px"]
+
+
+def test_the_side_panel_fits_the_window(timeline):
+    """A long panel is at most the window's height less 24 px, padding and border included
+    (with them on top it was 902 px in a 900 px window, its heading able to go above it)."""
+    timeline.open(event="death-toll")
+    height, window = timeline.page.evaluate(
+        "() => [document.querySelector('.sources-panel').getBoundingClientRect().height, innerHeight]"
+    )
+    assert height <= window - 24
+
+
 def test_source_links_say_that_they_open_in_a_new_tab(timeline):
     timeline.open(event="shoot-to-kill-order")
     source = timeline.panel.get_by_role("link", name="Read the source (opens in a new tab)").first
