@@ -50,6 +50,23 @@
     var width = box ? box.getBoundingClientRect().width : NARROW;
     chart.classList.toggle("slider-window-narrow", width < NARROW);
   }
+  // "← 3 earlier" and "2 later →" hide themselves once nothing is left beyond their edge: the
+  // one pressed, focused, would leave focus on the page's body (nowhere, to a screen reader).
+  // Focus goes to the other edge's button, or else to the count of events in view.
+  var lastFocused = null;
+  document.addEventListener("focusin", function (event) { lastFocused = event.target; });
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      var button = change.target;
+      if (!button.hidden || (button.id !== "edge-before" && button.id !== "edge-after")) return;
+      var active = document.activeElement;
+      if (active !== button && !(lastFocused === button && (!active || active === document.body))) return;
+      var other = document.getElementById(button.id === "edge-before" ? "edge-after" : "edge-before");
+      var count = document.getElementById("in-view");
+      if (other && !other.hidden) other.focus();
+      else if (count) { count.setAttribute("tabindex", "-1"); count.focus(); }
+    });
+  }).observe(document.documentElement, {attributes: true, attributeFilter: ["hidden"], subtree: true});
   new MutationObserver(function () {
     var chart = document.querySelector("#timeline .js-plotly-plot");
     if (!chart || chart._timelineTouch || !chart.on) return;

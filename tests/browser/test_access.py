@@ -275,6 +275,21 @@ def test_the_side_panel_fits_the_window(timeline):
     assert height <= window - 24
 
 
+def test_focus_stays_on_the_page_when_an_edge_s_button_hides_itself(timeline):
+    """ "2 later →" pressed shows the later events and hides itself: focus goes to "← 3
+    earlier", and once both are gone, to the count of events in view (it fell to the body)."""
+    timeline.open()
+    expect(timeline.later).to_be_visible()
+    timeline.later.focus()
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.later).to_be_hidden()
+    expect(timeline.earlier).to_be_focused()
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.earlier).to_be_hidden()
+    expect(timeline.in_view).to_be_focused()
+    expect(timeline.in_view).to_have_text("35 of 35 events in view")
+
+
 def test_source_links_say_that_they_open_in_a_new_tab(timeline):
     timeline.open(event="shoot-to-kill-order")
     source = timeline.panel.get_by_role("link", name="Read the source (opens in a new tab)").first
