@@ -278,6 +278,11 @@
     // (bringing a chosen event into view, a place's list into view) are, once the viewer has
     // placed the map: the address then says where the map is.
     if (kept || (!byViewer && !/(^|[?&])map=/.test(window.location.search))) return;
+    // (Once a viewer's action being answered is in the address: assets/address.js.)
+    window.timelineAddress("map", function () { writePlace(bounds, view, keeping); });
+  }
+
+  function writePlace(bounds, view, keeping) {
     // Where the map is goes into the address in place, as the chart's zoom does: a link opens
     // on the same place, and a pan is not a step in the browser's history. With "Only what is
     // on the map" on, the area it keeps goes too.

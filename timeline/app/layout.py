@@ -66,7 +66,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
     event keeps the reader's place and moves focus), page.js (the phone's filters button and
     swipes over the chart), dash_a11y.js (roles and focus of Dash's own components), dash_input.js
     (what is typed into Dash's text boxes stays in order), share.js (Copy), opening.js (the
-    opening figure)."""
+    opening figure), address.js (the map's place written into the address after a viewer's action)."""
     return html.Div(
         className="page",
         children=[
