@@ -1,12 +1,17 @@
-// The address written in place by the page's own scripts: where the map is (map.js). Such a
-// write tells dcc.Location, which calls the page's callback (navigate) again, and Dash keeps
-// only the newest call's answer. So a write made while a viewer's action (Next, a category
-// ticked, a click on the chart) was being answered threw the action away on a slow server: the
-// address's call, sent later from the address as it was before the action, was answered last.
-// A write now waits until no call of navigate is being answered and its answer is in the
-// address, and is then made on the address as that answer left it. (The chart's zoom needs no
-// waiting: its call and navigate's each read what the other writes, and Dash sends neither
-// while the other is being answered.)
+// The page's callback that reads and writes the address (navigate, timeline/app/callbacks.py)
+// is called from the address as the browser has it, and Dash keeps only the newest call's
+// answer. On a slow server two things were lost that way:
+//
+// - A viewer's second action before the first is answered (Next pressed three times, Next then
+//   a category ticked): each call went from the address before the first, and only the last
+//   one's answer was kept: one step, not three. A call made while another is being answered now
+//   waits for that answer and goes on from the address it leaves.
+// - A viewer's action answered after the map was moved (map.js writes the map's place into the
+//   address, which calls navigate again from the address before the action). Such a write now
+//   waits until no call of navigate is being answered and its answer is in the address, and is
+//   then made on the address as that answer left it. (The chart's zoom needs no waiting: its
+//   call and navigate each read what the other writes, and Dash sends neither while the other
+//   is being answered.)
 //
 // window.timelineAddress(key, write): `write()` now, or once navigate has answered; a later
 // write with the same key takes the place of one still waiting (only the map's last place).
@@ -15,49 +20,90 @@
 
   var answering = 0;     // calls of navigate sent and not yet answered
   var sent = 0;          // calls of navigate sent, counted: only the last one's answer is kept
+  var left = null;       // a promise of the address the last call leaves (its answer's, or its own)
   var expected = null;   // the address the last answer asked for, until dcc.Location has it
   var answeredAt = 0;    // when the last answer came (performance.now())
   var waiting = [];      // [key, write], in the order asked
   var timer = null;
   var WAIT_MS = 1000;    // an answer's address not in the browser by then is not coming
 
-  function callsNavigate(resource, options) {
-    // navigate is the one callback that writes url.search (timeline/app/callbacks.py).
+  function navigateCall(resource, options) {
+    // The call's body (parsed) if it is navigate's, the one callback that writes url.search.
     var address = typeof resource === "string" ? resource : (resource && resource.url) || "";
     var body = options && typeof options.body === "string" ? options.body : "";
-    if (!/_dash-update-component(\?|$)/.test(address) || body.indexOf('"url"') < 0) return false;
+    if (!/_dash-update-component(\?|$)/.test(address) || body.indexOf('"url"') < 0) return null;
     try {
-      return (JSON.parse(body).outputs || []).some(function (output) {
+      var call = JSON.parse(body);
+      return (call.outputs || []).some(function (output) {
         return output && output.id === "url" && output.property === "search";
-      });
+      }) ? call : null;
     } catch (_error) {
-      return false;
+      return null;
     }
+  }
+
+  function addressOf(call) {
+    // The call's input that holds the address's search.
+    return (call.inputs || []).filter(function (input) {
+      return input && input.id === "url" && input.property === "search";
+    })[0] || null;
+  }
+
+  function withAddress(response, search) {
+    // The answer, saying the address it went on from if it says none: the call before, whose
+    // answer wrote it, is dropped by Dash (a newer call of navigate was made meanwhile).
+    return response.clone().json().then(function (body) {
+      var outputs = body && body.multi && body.response;
+      if (!outputs || (outputs.url && typeof outputs.url.search === "string")) return response;
+      outputs.url = Object.assign({}, outputs.url, {search: search});
+      return new Response(JSON.stringify(body), {
+        status: response.status, statusText: response.statusText, headers: response.headers,
+      });
+    }, function () { return response; });
+  }
+
+  function searchIn(response) {
+    return response.clone().json().then(function (body) {
+      var url = body && body.response && body.response.url;
+      return url && typeof url.search === "string" ? url.search : null;
+    }, function () { return null; });
   }
 
   var fetchFirst = window.fetch;
   window.fetch = function (resource, options) {
-    var asked = fetchFirst.apply(this, arguments);
-    if (!callsNavigate(resource, options)) return asked;
-    var mine = ++sent;
+    var call = navigateCall(resource, options);
+    if (!call) return fetchFirst.apply(this, arguments);
+    var self = this, mine = ++sent, input = addressOf(call);
+    // (A call the address itself made, a step back or forward, goes from that address.)
+    var fromAddress = (call.changedPropIds || []).indexOf("url.search") >= 0;
+    var before = answering && input && !fromAddress ? left : null;
     answering += 1;
-    function answered(search) {
-      answering -= 1;
-      answeredAt = window.performance.now();
-      if (mine === sent) expected = typeof search === "string" ? search : null;
-      flush();
-    }
-    return asked.then(function (response) {
-      response.clone().json().then(function (body) {
-        var url = body && body.response && body.response.url;
-        return url && url.search;
-      }, function () { return null; }).then(answered);
-      return response;
-    }, function (error) {
-      answered(null);
-      throw error;
+    var asked = before === null ? fetchFirst.call(self, resource, options) : before.then(function (search) {
+      if (typeof search !== "string" || search === input.value) return fetchFirst.call(self, resource, options);
+      input.value = search;
+      return fetchFirst.call(self, resource, Object.assign({}, options, {body: JSON.stringify(call)}))
+        .then(function (response) { return withAddress(response, search); });
     });
+    var own = input ? input.value : null;
+    var leaves = asked.then(function (response) {
+      return searchIn(response).then(function (search) {
+        answered(mine, search);
+        return search === null ? (input ? input.value : own) : search;
+      });
+    }, function () {
+      answered(mine, null);
+      return input ? input.value : own;
+    });
+    left = leaves;
+    return asked;
   };
+
+  function answered(mine, search) {
+    answering -= 1;
+    answeredAt = window.performance.now();
+    if (mine === sent) expected = search;
+    flush();
+  }
 
   function flush() {
     if (timer !== null || !waiting.length || answering) return;

@@ -12,6 +12,18 @@ from playwright.sync_api import Page, expect
 COUNTED = {"en": " of ", "fr": " sur ", "ru": " из ", "kk": " / ", "ar": " من "}
 
 
+# A page's fetch, with navigate's calls (the one callback whose output is first url.search)
+# answered `ms` late (TimelinePage.answer_steps_slowly).
+SLOW_STEPS = """(ms) => {
+  const send = window.fetch;
+  window.fetch = function (resource, options) {
+    const body = options && typeof options.body === "string" ? options.body : "";
+    if (!body.includes('"output":"..url.search.')) return send.apply(this, arguments);
+    return new Promise((done) => setTimeout(done, ms)).then(() => send.call(this, resource, options));
+  };
+}"""
+
+
 class TimelinePage:
     def __init__(self, page: Page, base_url: str, lang: str = "en"):
         self.page, self.base_url, self.lang = page, base_url, lang
@@ -30,6 +42,13 @@ class TimelinePage:
         if settle:
             self.settle(quiet_ms=150)
         return self
+
+    def answer_steps_slowly(self, ms: int = 600) -> None:
+        """Pages opened from now on have the page's callback that reads and writes the address
+        (navigate: a step, a filter, a click) answered `ms` late, as by a slow server; its other
+        calls as usual. (Held in the page, under its own scripts, as the network would: a route's
+        handler would hold the test's thread, and the keys it presses meanwhile.)"""
+        self.page.add_init_script(f"({SLOW_STEPS})({int(ms)})")
 
     def wait_until_drawn(self) -> None:
         """Until the server's first figure is drawn (a time axis, not the placeholder) and the

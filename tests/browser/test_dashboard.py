@@ -326,6 +326,23 @@ def test_previous_next_buttons_and_arrow_keys_follow_date_order(timeline):
     timeline.expect_selected("National day of mourning")
 
 
+def test_steps_taken_faster_than_the_server_answers_are_each_taken(timeline):
+    """Three presses of the left arrow before the first is answered: each call went from the
+    address before the first, and Dash keeps the last call's answer, so the viewer moved one
+    event, not three. Each goes on from the one before now."""
+    timeline.answer_steps_slowly(600)
+    timeline.open(event="national-day-of-mourning")
+    timeline.page.locator("body").click(position={"x": 5, "y": 5})
+    for _ in range(3):
+        timeline.page.keyboard.press("ArrowLeft")
+        timeline.page.wait_for_timeout(100)
+    timeline.expect_event_param("detentions")
+    timeline.settle()
+    timeline.expect_event_param("detentions")
+    timeline.expect_selected("Mass detentions")
+    expect(timeline.event_list.locator("li[aria-current=true]")).to_contain_text("Mass detentions")
+
+
 def test_stepping_stays_within_the_filtered_events(timeline):
     timeline.open(event="shoot-to-kill-order", query="category=security")
     timeline.previous()
