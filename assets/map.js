@@ -394,10 +394,14 @@
     reopen = null;
     if (key === drawn) return;
     drawn = key;
-    if (open) {
-      var active = document.activeElement;
-      open.focused = !!(active && active.closest && active.closest(".leaflet-popup"));
-    }
+    var active = document.activeElement;
+    if (open) open.focused = !!(active && active.closest && active.closest(".leaflet-popup"));
+    // A mark with focus (a title just chosen from its list gives it back focus) is drawn again:
+    // focus goes to its new mark, not to the page's body.
+    var focused = null;
+    marks.eachLayer(function (layer) {
+      if (layer.getElement && layer.getElement() === active) focused = layer.options.eventIds || null;
+    });
     marks.clearLayers();
     towns.clearLayers();
     townNames = [];
@@ -455,6 +459,11 @@
       }
       marks.addLayer(layer);
       name(layer, data.kind === "counts" ? null : hover.textContent);
+      if (focused && layer.options.eventIds && layer.options.eventIds.some(function (id) { return focused.indexOf(id) >= 0; })) {
+        focused = null;
+        var element = layer.getElement && layer.getElement();
+        if (element) element.focus({preventScroll: true});
+      }
       if (open && layer.getPopup() && layer.options.eventIds.join(" ") === open.ids) {
         quiet = !open.focused;
         open = null;

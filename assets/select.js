@@ -8,12 +8,15 @@
 // - A new event in the panel starts at its top, and its title is said by the live region
 //   (#announcer), not every account.
 // - The skip links move focus to the list without changing the address.
+// - An outlet's button pressed in the overview: the panel is drawn again for the outlet, and
+//   focus goes to that outlet's new button (else to the overview's heading), not the page's body.
 // Without this file every link still works: as a plain link, which reloads the page.
 (function () {
   "use strict";
   var pending = null;        // {focus: "heading" | "list", event: id}, until the panel shows it
   var shownEvent = null;     // the event the panel shows
   var onHeading = false;     // focus was last on the panel's heading (stepping replaces it)
+  var pressed = null;        // an outlet's button pressed in the overview, until it is drawn again
 
   function plainClick(event) {
     return !(event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
@@ -38,6 +41,14 @@
   }
 
   function settle() {
+    if (pressed && !pressed.isConnected) {
+      // (Its id is its outlet's: Dash writes a pattern's id as JSON.)
+      var again = document.getElementById(pressed.id) || document.getElementById("overview-title");
+      pressed = null;
+      if (again && (!document.activeElement || document.activeElement === document.body)) {
+        again.focus({preventScroll: true});
+      }
+    }
     var heading = document.getElementById("event-title");
     var now = heading ? heading.getAttribute("data-event") : null;
     var movesFocus = false;
@@ -79,6 +90,11 @@
         event.preventDefault();
         to.focus();
       }
+      return;
+    }
+    var outlet = target.closest("#sources-panel .outlet-button");
+    if (outlet) {
+      pressed = outlet;
       return;
     }
     var link = target.closest("a.event-link, #sources-panel a.close");

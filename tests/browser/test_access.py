@@ -352,6 +352,17 @@ def test_the_arrow_keys_pan_the_map_without_stepping_through_events(timeline):
     assert "event=" not in timeline.page.url and timeline.page.locator("#event-title").count() == 0
 
 
+def test_an_outlet_s_button_pressed_in_the_overview_keeps_focus(timeline):
+    """The overview is drawn again for the outlet pressed: focus goes to that outlet's new button
+    (it fell to the page's body, and the next Tab began again at the top of the page)."""
+    timeline.open()
+    timeline.panel.get_by_role("button", name="Los Angeles Times (2)").focus()
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.counter).to_have_text("2 of 35 events")
+    timeline.settle()
+    expect(timeline.panel.get_by_role("button", name="Los Angeles Times (2)")).to_be_focused()
+
+
 def test_stepping_from_the_panel_s_heading_keeps_focus_on_the_heading(timeline):
     timeline.open(event="shoot-to-kill-order")
     timeline.page.locator("#event-title").focus()

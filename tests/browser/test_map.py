@@ -293,6 +293,22 @@ def test_a_keyboard_opens_a_place_s_list_of_events_and_escape_closes_it(timeline
     )
 
 
+def test_a_title_chosen_from_a_place_s_list_leaves_focus_on_its_mark(timeline):
+    """The list gives focus back to its mark, which is drawn again for the event chosen: focus
+    goes to the new mark (it fell to the page's body)."""
+    timeline.open()
+    timeline.wait_for_map()
+    several = timeline.page.locator("#map path.map-mark[role=button][aria-label$=' events']").first
+    place = several.get_attribute("aria-label")
+    several.focus()
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.page.locator(".map-choices button").first).to_be_focused()
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.page).to_have_url(re.compile(r"[?&]event="))
+    timeline.settle()
+    expect(timeline.page.locator(f"#map path.map-mark.selected[aria-label='{place}']")).to_be_focused()
+
+
 @pytest.mark.parametrize("key", ["Enter", " "])
 def test_a_mark_of_one_event_is_chosen_with_enter_or_space(timeline, key):
     """A mark of one event is a button named by its title: Enter and Space choose it, as a

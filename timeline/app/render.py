@@ -330,11 +330,12 @@ def overview(view: Overview, embedded: bool = False) -> list:
     )
     if not view.events and view.total:  # (nothing to count: what the filters leave, said once)
         return [
-            html.H2(heading),
+            html.H2(heading, id="overview-title", tabIndex=-1),
             html.P(_("No event matches the filters: change them, or clear them"), className="span"),
         ]
     return [
-        html.H2(heading),
+        # (focusable from a script: focus goes to it when the outlet's button pressed is gone)
+        html.H2(heading, id="overview-title", tabIndex=-1),
         html.P(
             sentence(
                 ngettext("{n} events, {span}.", "{n} events, {span}.", view.events).format(
