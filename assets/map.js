@@ -201,7 +201,9 @@
 
   function makeMap(element, data) {
     map = L.map(element, {worldCopyJump: true, minZoom: 1, maxZoom: 18, zoomSnap: 0.5, fadeAnimation: false,
-                          attributionControl: true, keyboard: true});
+                          attributionControl: true, keyboard: true, zoomControl: false});
+    // Leaflet's zoom buttons, named in the page's language (Leaflet's own names are English).
+    L.control.zoom({zoomInTitle: word("Zoom in"), zoomOutTitle: word("Zoom out")}).addTo(map);
     map.attributionControl.setPrefix("");
     map.createPane("basemap").style.zIndex = 350;     // over tiles (200), under marks (400)
     baseRenderer = L.canvas({padding: 0.5, pane: "basemap"});
@@ -488,6 +490,11 @@
     element.setAttribute("aria-label", label);
     layer.on("popupopen", function (event) {
       var popup = event.popup.getElement();
+      var close = popup && popup.querySelector(".leaflet-popup-close-button");
+      if (close) {  // (Leaflet names it "Close popup", in English)
+        close.setAttribute("aria-label", word("Close the list"));
+        close.title = word("Close the list");
+      }
       var first = popup && popup.querySelector(".map-choices button");
       if (first && !quiet) first.focus({preventScroll: true});
       if (popup && !popup.dataset.escape) {

@@ -263,3 +263,23 @@ def test_a_language_s_link_shows_the_same_view_in_that_language(page, kazakhstan
     current = page.get_by_role("navigation", name="Langues").locator("[aria-current=true] .language-name")
     expect(current).to_have_text("Français")
     assert timeline.page_accessibility_problems() == []
+
+
+@pytest.mark.parametrize(
+    "lang, zoom_in, zoom_out, close",
+    [
+        ("fr", "Zoom avant", "Zoom arrière", "Fermer la liste"),
+        ("ru", "Увеличить", "Уменьшить", "Закрыть список"),
+        ("kk", "Үлкейту", "Кішірейту", "Тізімді жабу"),
+        ("ar", "تكبير", "تصغير", "إغلاق القائمة"),
+    ],
+)
+def test_the_map_s_own_buttons_are_named_in_the_reader_s_language(page, kazakhstan_url, lang, zoom_in, zoom_out, close):
+    """Leaflet names its zoom buttons and a list's close button in English, whatever the page's
+    language: a screen reader said "Zoom in" on an Arabic page."""
+    timeline = TimelinePage(page, kazakhstan_url, lang).open(query=f"lang={lang}&map=5/44/62")
+    timeline.wait_for_map()
+    expect(page.locator("#map").get_by_role("button", name=zoom_in, exact=True)).to_have_attribute("title", zoom_in)
+    expect(page.locator("#map").get_by_role("button", name=zoom_out, exact=True)).to_have_attribute("title", zoom_out)
+    timeline.click_map_at(43.2389, 76.8897)  # Almaty: a place's list of events
+    expect(page.locator(".leaflet-popup-close-button")).to_have_attribute("aria-label", close)

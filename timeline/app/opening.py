@@ -34,6 +34,9 @@ BROWSER_WORDS = (
     N_("The link is selected: copy it with Ctrl+C (⌘C on a Mac)."),
     N_("The embed code is selected: copy it with Ctrl+C (⌘C on a Mac)."),
     N_("Selected: "),
+    N_("Zoom in"),
+    N_("Zoom out"),
+    N_("Close the list"),
 )
 ELEMENT = "opening"  # the id of the page's JSON block (assets/opening.js reads it)
 HOOK = "function (layout) { if (window.timelineOpening) window.timelineOpening(layout); }"
