@@ -84,25 +84,13 @@ def test_a_title_chosen_while_the_map_slides_to_show_its_list_is_selected_on_a_s
     assert moved and moved[0] > chosen_at  # (chosen during the slide: the case this is about)
 
 
-def slow_navigate(page, seconds: float = 0.6) -> None:
-    """The page's callback (navigate: a step, a filter, a click) answered `seconds` late, as by a
-    slow server; the other callbacks as usual."""
-
-    def slow(route):
-        if "next-event" in (route.request.post_data or ""):  # (among navigate's inputs only)
-            time.sleep(seconds)
-        route.continue_()
-
-    page.route(re.compile(r".*/_dash-update-component$"), slow)
-
-
 def test_a_step_taken_while_the_map_is_moved_is_kept_on_a_slow_server(timeline):
     """Next, then the map moved by the viewer before the step is answered: the move's place went
     into the address, which called the page's callback again from the address before the step,
     and Dash keeps the newest call's answer: the step was lost. Both are kept now."""
+    timeline.answer_steps_slowly(600)
     timeline.open(event="mangystau-gas-price-cap", query="map=5/44/62")
     timeline.wait_for_map()
-    slow_navigate(timeline.page)
     timeline.next()
     timeline.page.evaluate("() => window.timelineMap.panBy([60, 0], {animate: false})")
     timeline.expect_event_param("almaty-republic-square-protest")
