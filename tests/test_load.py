@@ -2541,3 +2541,25 @@ def test_the_code_page_of_a_file_is_told_from_its_lines_however_they_end(end):
         f"e{n},2022-01-05,アルマトイで燃料価格の値上げに抗議するデモ {n},protest,AP{end}" for n in range(2000)
     )
     assert code_page(rows.encode("cp932")).name == "Shift-JIS"
+
+
+@pytest.mark.parametrize(
+    "distinct, take, keep",
+    [
+        (["day", "minute", "day"], [0, 1, 2, 1, 0], slice(None)),
+        (["day", None, "month", ""], [0, 1, 2, 3, 1], slice(None)),  # (no date: NA; "" a category)
+        (["year", "day", "minute"], [1, 1, 2], slice(None)),  # ("year" unused: no category)
+        (["day", "minute", None], [0, 1, 2, 1], [True, False, True, False]),  # (rows left out)
+        (["+06:00", "", "-05:00"], [2, 0, 1], [False, False, False]),  # (every row left out)
+        ([f"kind {n}" for n in range(200)], list(range(199, -1, -1)), slice(None)),  # (past int8)
+    ],
+)
+def test_a_column_of_few_kinds_is_the_category_astype_makes(distinct, take, keep):
+    """load's precision and offset columns, made from each distinct date's and a position per
+    row, are what pandas' astype("category") makes of the strings row by row."""
+    distinct, take = np.array(distinct, dtype=object), np.array(take, dtype=np.int64)
+    keep = np.array(keep) if isinstance(keep, list) else keep
+    index = pd.RangeIndex(len(take))[keep]
+    made = load_module._category(distinct, take, keep, index)
+    expected = pd.Series(distinct[take][keep], dtype="str", index=index).astype("category")
+    pd.testing.assert_series_equal(made, expected, check_categorical=True)
