@@ -13,8 +13,12 @@
 //   call and navigate each read what the other writes, and Dash sends neither while the other
 //   is being answered.)
 //
+// A call not answered within HUNG_MS (a server that hangs) is waited for no longer: the calls
+// after it go on from their own address, and the map's place is written.
+//
 // window.timelineAddress(key, write): `write()` now, or once navigate has answered; a later
-// write with the same key takes the place of one still waiting (only the map's last place).
+// write with the same key takes the place of one still waiting (only the map's last place);
+// `write` null: the one waiting is not made (the map moved by a step back, whose address has it).
 (function () {
   "use strict";
 
@@ -26,6 +30,7 @@
   var waiting = [];      // [key, write], in the order asked
   var timer = null;
   var WAIT_MS = 1000;    // an answer's address not in the browser by then is not coming
+  var HUNG_MS = 8000;    // a call not answered by then is not waited for
 
   function navigateCall(resource, options) {
     // The call's body (parsed) if it is navigate's, the one callback that writes url.search.
@@ -51,7 +56,13 @@
 
   function withAddress(response, search) {
     // The answer, saying the address it went on from if it says none: the call before, whose
-    // answer wrote it, is dropped by Dash (a newer call of navigate was made meanwhile).
+    // answer wrote it, is dropped by Dash (a newer call of navigate was made meanwhile). (An
+    // answer that changes nothing comes as 204, with no body: it is given one.)
+    if (response.status === 204) {
+      return new Response(JSON.stringify({multi: true, response: {url: {search: search}}}), {
+        status: 200, headers: {"Content-Type": "application/json"},
+      });
+    }
     return response.clone().json().then(function (body) {
       var outputs = body && body.multi && body.response;
       if (!outputs || (outputs.url && typeof outputs.url.search === "string")) return response;
@@ -69,37 +80,58 @@
     }, function () { return null; });
   }
 
+  function send(self, resource, options) {
+    // The network's fetch, its throw (a bad argument) a rejected promise, as for any failure.
+    try {
+      return Promise.resolve(fetchFirst.call(self, resource, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
   var fetchFirst = window.fetch;
   window.fetch = function (resource, options) {
     var call = navigateCall(resource, options);
     if (!call) return fetchFirst.apply(this, arguments);
-    var self = this, mine = ++sent, input = addressOf(call);
+    var self = this, mine = ++sent, input = addressOf(call), own = input ? input.value : null;
     // (A call the address itself made, a step back or forward, goes from that address.)
     var fromAddress = (call.changedPropIds || []).indexOf("url.search") >= 0;
     var before = answering && input && !fromAddress ? left : null;
+    var done = false;
+    function over(search) {
+      // This call answered (or given up on): counted once.
+      if (done) return;
+      done = true;
+      answered(mine, search);
+    }
     answering += 1;
-    var asked = before === null ? fetchFirst.call(self, resource, options) : before.then(function (search) {
-      if (typeof search !== "string" || search === input.value) return fetchFirst.call(self, resource, options);
+    var asked = before === null ? send(self, resource, options) : before.then(function (search) {
+      if (typeof search !== "string" || search === input.value) return send(self, resource, options);
       input.value = search;
-      return fetchFirst.call(self, resource, Object.assign({}, options, {body: JSON.stringify(call)}))
+      return send(self, resource, Object.assign({}, options, {body: JSON.stringify(call)}))
         .then(function (response) { return withAddress(response, search); });
     });
-    var own = input ? input.value : null;
-    var leaves = asked.then(function (response) {
+    var answer = asked.then(function (response) {
       return searchIn(response).then(function (search) {
-        answered(mine, search);
+        over(search);
         return search === null ? (input ? input.value : own) : search;
       });
     }, function () {
-      answered(mine, null);
+      over(null);
       return input ? input.value : own;
     });
-    left = leaves;
+    var givenUp = new Promise(function (resolve) {
+      window.setTimeout(function () {
+        over(null);
+        resolve(input ? input.value : own);
+      }, HUNG_MS);
+    });
+    left = Promise.race([answer, givenUp]);
     return asked;
   };
 
   function answered(mine, search) {
-    answering -= 1;
+    answering = Math.max(0, answering - 1);
     answeredAt = window.performance.now();
     if (mine === sent) expected = search;
     flush();
@@ -115,11 +147,18 @@
     expected = null;
     var writes = waiting;
     waiting = [];
-    writes.forEach(function (pair) { pair[1](); });
+    writes.forEach(function (pair) {
+      try {
+        pair[1]();
+      } catch (error) {
+        window.setTimeout(function () { throw error; });   // reported, the other writes made
+      }
+    });
   }
 
   window.timelineAddress = function (key, write) {
     waiting = waiting.filter(function (pair) { return pair[0] !== key; });
+    if (typeof write !== "function") return;
     waiting.push([key, write]);
     flush();
   };

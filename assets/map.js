@@ -281,13 +281,15 @@
     // placed the map: the address then says where the map is.
     if (kept || (!byViewer && !/(^|[?&])map=/.test(window.location.search))) return;
     // (Once a viewer's action being answered is in the address: assets/address.js.)
-    window.timelineAddress("map", function () { writePlace(bounds, view, keeping); });
+    window.timelineAddress("map", function () { writePlace(bounds, view); });
   }
 
-  function writePlace(bounds, view, keeping) {
+  function writePlace(bounds, view) {
     // Where the map is goes into the address in place, as the chart's zoom does: a link opens
     // on the same place, and a pan is not a step in the browser's history. With "Only what is
-    // on the map" on, the area it keeps goes too.
+    // on the map" on, the area it keeps goes too: on as the address has it when written (an
+    // answer that turned it on or off may have come since the map moved).
+    var keeping = /(^|[?&])area=/.test(window.location.search);
     var pairs = window.location.search.replace(/^[?]/, "").split("&").filter(function (p) {
       return p && !p.startsWith("map=") && !p.startsWith("area=");
     });
@@ -318,6 +320,8 @@
     var found = /(?:^|[?&])map=([^&]*)/.exec(window.location.search);
     var view = found ? decodeURIComponent(found[1]).split("/").map(Number) : [];
     var placed = view.length === 3 && view.every(isFinite);
+    // (A place of the map waiting to be written, a move before this step, is not written.)
+    if (window.timelineAddress) window.timelineAddress("map", null);
     if (!placed && !firstBounds) return;
     moveByPage(function () {
       if (placed) map.setView([view[1], view[2]], view[0], {animate: false});

@@ -17,6 +17,7 @@
   var shownEvent = null;     // the event the panel shows
   var onHeading = false;     // focus was last on the panel's heading (stepping replaces it)
   var pressed = null;        // an outlet's button pressed in the overview, until it is drawn again
+                             // (or the reader clicks or moves focus elsewhere first)
 
   function plainClick(event) {
     return !(event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
@@ -82,6 +83,7 @@
 
   document.addEventListener("click", function (event) {
     var target = event.target && event.target.closest ? event.target : null;
+    pressed = null;
     if (!target || !plainClick(event)) return;
     var skip = target.closest("a.skip-link");
     if (skip) {
@@ -110,6 +112,7 @@
 
   document.addEventListener("focusin", function (event) {
     onHeading = !!(event.target && event.target.id === "event-title");
+    if (pressed && event.target !== pressed) pressed = null;
   });
 
   new MutationObserver(settle).observe(document.documentElement, {childList: true, subtree: true});

@@ -19,6 +19,11 @@ SLOW_STEPS = """(ms) => {
   window.fetch = function (resource, options) {
     const body = options && typeof options.body === "string" ? options.body : "";
     if (!body.includes('"output":"..url.search.')) return send.apply(this, arguments);
+    window.timelineSlowed = (window.timelineSlowed || 0) + 1;
+    if (window.timelineHangNext) {
+      window.timelineHangNext = false;
+      return new Promise(() => {});
+    }
     return new Promise((done) => setTimeout(done, ms)).then(() => send.call(this, resource, options));
   };
 }"""
@@ -49,6 +54,16 @@ class TimelinePage:
         calls as usual. (Held in the page, under its own scripts, as the network would: a route's
         handler would hold the test's thread, and the keys it presses meanwhile.)"""
         self.page.add_init_script(f"({SLOW_STEPS})({int(ms)})")
+
+    def never_answer_the_next_step(self) -> None:
+        """The page's next call of that callback is never answered (a server that hangs), on a
+        page opened after answer_steps_slowly."""
+        self.page.evaluate("() => { window.timelineHangNext = true; }")
+
+    def slowed_steps(self) -> int:
+        """How many calls answer_steps_slowly has held back on this page (0: the script that
+        holds them no longer recognises the callback's calls)."""
+        return self.page.evaluate("() => window.timelineSlowed || 0")
 
     def wait_until_drawn(self) -> None:
         """Until the server's first figure is drawn (a time axis, not the placeholder) and the

@@ -341,6 +341,40 @@ def test_steps_taken_faster_than_the_server_answers_are_each_taken(timeline):
     timeline.expect_event_param("detentions")
     timeline.expect_selected("Mass detentions")
     expect(timeline.event_list.locator("li[aria-current=true]")).to_contain_text("Mass detentions")
+    assert timeline.slowed_steps() >= 3
+
+
+def test_a_step_the_server_never_answers_does_not_hold_the_next_ones(timeline):
+    """The first step's call is never answered (a server that hangs): the viewer's next step
+    waited for it, and every step after, for as long as the page was open. It is waited for a
+    few seconds now, then the step goes on from where the page is."""
+    timeline.answer_steps_slowly(100)
+    timeline.open(event="mangystau-gas-price-cap")
+    timeline.never_answer_the_next_step()
+    timeline.next()
+    timeline.page.wait_for_timeout(300)
+    timeline.next()
+    expect(timeline.page).to_have_url(re.compile(r"[?&]event=almaty-republic-square-protest(&|$)"), timeout=15_000)
+    timeline.expect_selected("Clashes on Almaty's Republic Square")
+    timeline.next()
+    expect(timeline.page).not_to_have_url(re.compile(r"[?&]event=almaty-republic-square-protest(&|$)"), timeout=3_000)
+    assert timeline.slowed_steps() >= 3
+
+
+def test_a_click_on_the_event_a_slow_step_goes_to_keeps_that_event(timeline):
+    """Next, then a click on the event Next goes to, before Next is answered: the click's call
+    changes nothing from where Next leaves the address (its answer is empty), and Dash drops
+    Next's answer for it: the page stayed on the event before, its address too."""
+    timeline.answer_steps_slowly(600)
+    timeline.open(event="mangystau-gas-price-cap")
+    point = timeline.scroll_to_marker("almaty-republic-square-protest")
+    timeline.next()
+    timeline.page.mouse.click(point["x"], point["y"])
+    timeline.expect_event_param("almaty-republic-square-protest")
+    timeline.settle()
+    timeline.expect_event_param("almaty-republic-square-protest")
+    timeline.expect_selected("Clashes on Almaty's Republic Square")
+    assert timeline.slowed_steps() >= 2
 
 
 def test_stepping_stays_within_the_filtered_events(timeline):

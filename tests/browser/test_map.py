@@ -92,12 +92,49 @@ def test_a_step_taken_while_the_map_is_moved_is_kept_on_a_slow_server(timeline):
     timeline.open(event="mangystau-gas-price-cap", query="map=5/44/62")
     timeline.wait_for_map()
     timeline.next()
-    timeline.page.evaluate("() => window.timelineMap.panBy([60, 0], {animate: false})")
+    timeline.page.evaluate("() => { window.timelineMap.panBy([60, 0], {animate: false}); }")
     timeline.expect_event_param("almaty-republic-square-protest")
     expect(timeline.page).to_have_url(re.compile(r"[?&]map=5/43\.99\d*/64\.64\d*(&|$)"))
     timeline.settle()
     timeline.expect_event_param("almaty-republic-square-protest")
     timeline.expect_selected("Clashes on Almaty's Republic Square")
+    assert timeline.slowed_steps() >= 2
+
+
+def test_the_map_moved_while_only_what_is_on_the_map_is_answered_keeps_it_on(timeline):
+    """ "Only what is on the map" pressed, then the map moved before the server answered: the
+    move's place was written as the map was when moved (the button not yet on), which took the
+    area back out of the address, and the button went off again."""
+    timeline.answer_steps_slowly(600)
+    timeline.open(query="map=5/44/62")
+    timeline.wait_for_map()
+    timeline.page.locator("#map-only").click()
+    timeline.page.evaluate("() => { window.timelineMap.panBy([60, 0], {animate: false}); }")
+    timeline.settle()
+    timeline.page.wait_for_timeout(300)
+    timeline.settle()
+    expect(timeline.page.locator("#map-only")).to_have_attribute("aria-pressed", "true")
+    expect(timeline.page).to_have_url(re.compile(r"[?&]area=[-0-9.,]+&map=5/43\.99\d*/64\.64\d*(&|$)"))
+    assert timeline.slowed_steps() >= 1
+
+
+def test_a_step_back_taken_while_a_move_waits_leaves_the_map_where_the_step_has_it(timeline):
+    """The map moved while a step was answered, then Back before the answer: the move's place,
+    waiting for the step, was written into the address Back went to."""
+    timeline.answer_steps_slowly(600)
+    timeline.open(event="mangystau-gas-price-cap", query="map=5/44/62")
+    timeline.wait_for_map()
+    timeline.next()
+    timeline.expect_event_param("almaty-republic-square-protest")
+    timeline.settle()
+    timeline.next()
+    timeline.page.evaluate("() => { window.timelineMap.panBy([60, 0], {animate: false}); }")
+    timeline.page.go_back()
+    timeline.settle()
+    timeline.page.wait_for_timeout(1200)
+    timeline.settle()
+    expect(timeline.page).to_have_url(re.compile(r"[?&]map=5/44/62(&|$)"))
+    assert timeline.page.evaluate("() => window.timelineMap.getCenter().lng") == pytest.approx(62, abs=0.01)
 
 
 # A place's list, open and whole within the map.
