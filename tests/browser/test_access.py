@@ -363,6 +363,20 @@ def test_an_outlet_s_button_pressed_in_the_overview_keeps_focus(timeline):
     expect(timeline.panel.get_by_role("button", name="Los Angeles Times (2)")).to_be_focused()
 
 
+def test_an_outlet_s_button_does_not_take_focus_back_once_the_reader_clicked_elsewhere(timeline):
+    """An outlet's button pressed, then the page's heading clicked before the server answered:
+    the overview drawn again gave focus back to the outlet's button, away from where the reader
+    went on."""
+    timeline.answer_steps_slowly(600)
+    timeline.open()
+    timeline.panel.get_by_role("button", name="Los Angeles Times (2)").click()
+    timeline.page.locator("h1").click()
+    expect(timeline.counter).to_have_text("2 of 35 events")
+    timeline.settle()
+    assert timeline.focused()["tag"] == "body"
+    assert timeline.slowed_steps() >= 1
+
+
 def test_stepping_from_the_panel_s_heading_keeps_focus_on_the_heading(timeline):
     timeline.open(event="shoot-to-kill-order")
     timeline.page.locator("#event-title").focus()
