@@ -30,7 +30,7 @@
   var waiting = [];      // [key, write], in the order asked
   var timer = null;
   var WAIT_MS = 1000;    // an answer's address not in the browser by then is not coming
-  var HUNG_MS = 8000;    // a call not answered by then is not waited for
+  var HUNG_MS = 8000;    // a call not answered by then is not waited for (window.timelineHungMs)
 
   function navigateCall(resource, options) {
     // The call's body (parsed) if it is navigate's, the one callback that writes url.search.
@@ -74,9 +74,13 @@
   }
 
   function searchIn(response) {
+    // The address the answer leaves: the one it writes, or (a call the address made) the
+    // address tidied, which assets/callbacks.js puts in place of the address as it was.
     return response.clone().json().then(function (body) {
-      var url = body && body.response && body.response.url;
-      return url && typeof url.search === "string" ? url.search : null;
+      var outputs = (body && body.response) || {};
+      var url = outputs.url, tidied = outputs["address-tidied"];
+      if (url && typeof url.search === "string") return url.search;
+      return tidied && typeof tidied.data === "string" ? tidied.data : null;
     }, function () { return null; });
   }
 
@@ -120,11 +124,14 @@
       over(null);
       return input ? input.value : own;
     });
-    var givenUp = new Promise(function (resolve) {
-      window.setTimeout(function () {
-        over(null);
-        resolve(input ? input.value : own);
-      }, HUNG_MS);
+    // (Counted from when the call is sent: a call waiting for the one before is not hung.)
+    var givenUp = (before || Promise.resolve()).then(function () {
+      return new Promise(function (resolve) {
+        window.setTimeout(function () {
+          over(null);
+          resolve(input ? input.value : own);
+        }, window.timelineHungMs || HUNG_MS);
+      });
     });
     left = Promise.race([answer, givenUp]);
     return asked;

@@ -344,6 +344,24 @@ def test_steps_taken_faster_than_the_server_answers_are_each_taken(timeline):
     assert timeline.slowed_steps() >= 3
 
 
+def test_steps_queued_longer_than_the_wait_for_a_hung_step_are_each_taken(timeline):
+    """Four quick steps, each answered 0.7 s late, with a hung step given up after 1.5 s: the
+    last ones waited in line for longer than that, and were given up on while still being
+    answered (the wait counted from the press, not from the call's sending): a step was lost."""
+    timeline.answer_steps_slowly(700)
+    timeline.open(event="national-day-of-mourning")
+    timeline.page.evaluate("() => { window.timelineHungMs = 1500; }")
+    timeline.page.locator("body").click(position={"x": 5, "y": 5})
+    for _ in range(4):
+        timeline.page.keyboard.press("ArrowLeft")
+        timeline.page.wait_for_timeout(100)
+    timeline.page.wait_for_timeout(3000)
+    timeline.settle()
+    timeline.expect_event_param("death-toll")
+    timeline.expect_selected("Death toll")
+    assert timeline.slowed_steps() >= 4
+
+
 def test_a_step_the_server_never_answers_does_not_hold_the_next_ones(timeline):
     """The first step's call is never answered (a server that hangs): the viewer's next step
     waited for it, and every step after, for as long as the page was open. It is waited for a
