@@ -97,11 +97,15 @@
   window.fetch = function (resource, options) {
     var call = navigateCall(resource, options);
     if (!call) return fetchFirst.apply(this, arguments);
-    var self = this, mine = ++sent, input = addressOf(call), own = input ? input.value : null;
+    var self = this, mine = ++sent, input = addressOf(call);
     // (A call the address itself made, a step back or forward, goes from that address.)
     var fromAddress = (call.changedPropIds || []).indexOf("url.search") >= 0;
     var before = answering && input && !fromAddress ? left : null;
     var done = false;
+    function from() {
+      // The address the call goes from (rewritten, if it waited for the one before).
+      return input ? input.value : null;
+    }
     function over(search) {
       // This call answered (or given up on): counted once.
       if (done) return;
@@ -118,18 +122,18 @@
     var answer = asked.then(function (response) {
       return searchIn(response).then(function (search) {
         over(search);
-        return search === null ? (input ? input.value : own) : search;
+        return search === null ? from() : search;
       });
     }, function () {
       over(null);
-      return input ? input.value : own;
+      return from();
     });
     // (Counted from when the call is sent: a call waiting for the one before is not hung.)
     var givenUp = (before || Promise.resolve()).then(function () {
       return new Promise(function (resolve) {
         window.setTimeout(function () {
           over(null);
-          resolve(input ? input.value : own);
+          resolve(from());
         }, window.timelineHungMs || HUNG_MS);
       });
     });
@@ -138,7 +142,7 @@
   };
 
   function answered(mine, search) {
-    answering = Math.max(0, answering - 1);
+    answering -= 1;   // (once a call: over)
     answeredAt = window.performance.now();
     if (mine === sent) expected = search;
     flush();
