@@ -574,6 +574,18 @@ def test_read_sheet_old_header_and_no_title_row():
                 "the middle would put every value after it into the wrong column; the row is skipped",
             ),
         ),  # (was told of a comma that needs quotes: the row has none)
+        # TimelineJS's own JSON given for its sheet: was "'{' is not a TimelineJS column"
+        (
+            b'{"title": {"text": {"headline": "Kazakhstan"}}, "events": [{"start_date": {"year": 2022}}]}\n',
+            Problem(
+                0,
+                "",
+                ERROR,
+                "the file is JSON (a TimelineJS timeline's own file, as `python -m timeline export` writes one), not "
+                "a sheet; import reads a TimelineJS sheet saved as CSV: in Google Sheets, File > Download > "
+                "Comma-separated values",
+            ),
+        ),
         # a sheet saved with semicolons (Excel with European settings): was "not a TimelineJS column"
         (
             b"Year;Month;Day;Headline\n2022;1;5;A\n",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -669,6 +670,20 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     if not records:
         sheet.problems.append(Problem(0, "", ERROR, say("the sheet is empty")))
         return sheet
+    if text.lstrip().startswith(("{", "[")) and _json(text):
+        sheet.problems.append(
+            Problem(
+                0,
+                "",
+                ERROR,
+                say(
+                    "the file is JSON (a TimelineJS timeline's own file, as `python -m timeline export` writes one), "
+                    "not a sheet; import reads a TimelineJS sheet saved as CSV: in Google Sheets, File > Download > "
+                    "Comma-separated values"
+                ),
+            )
+        )
+        return sheet
     separated = other_separator(records[0], text.split("\n", 1)[0])
     if separated is not None:  # (Year;Month;Day...: Excel's CSV with a European list separator)
         sheet.problems.append(Problem(1, "", ERROR, separated))
@@ -764,6 +779,14 @@ def read_sheet(data: bytes, name: str) -> Sheet:
             sheet.problems.append(Problem(1, column, WARNING, what(rows_text(notes[key]))))
     sheet.problems += one_spelling_per_lane(sheet.entries, rows)
     return sheet
+
+
+def _json(text: str) -> bool:
+    """Whether the text is a JSON object or array (TimelineJS's JSON, given for its sheet)."""
+    try:
+        return isinstance(json.loads(text), (dict, list))
+    except ValueError:
+        return False
 
 
 def one_spelling_per_lane(entries: list[Entry], rows: list[tuple[int, dict]]) -> list[Problem]:
