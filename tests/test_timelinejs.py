@@ -574,18 +574,6 @@ def test_read_sheet_old_header_and_no_title_row():
                 "the middle would put every value after it into the wrong column; the row is skipped",
             ),
         ),  # (was told of a comma that needs quotes: the row has none)
-        # TimelineJS's own JSON given for its sheet: was "'{' is not a TimelineJS column"
-        (
-            b'{"title": {"text": {"headline": "Kazakhstan"}}, "events": [{"start_date": {"year": 2022}}]}\n',
-            Problem(
-                0,
-                "",
-                ERROR,
-                "the file is JSON (a TimelineJS timeline's own file, as `python -m timeline export` writes one), not "
-                "a sheet; import reads a TimelineJS sheet saved as CSV: in Google Sheets, File > Download > "
-                "Comma-separated values",
-            ),
-        ),
         # a sheet saved with semicolons (Excel with European settings): was "not a TimelineJS column"
         (
             b"Year;Month;Day;Headline\n2022;1;5;A\n",
@@ -1970,3 +1958,200 @@ def test_a_year_of_two_digits_is_imported_as_written_and_told():
     [first] = sheet.entries[1].warnings
     assert str(first.message).startswith("Year '22' is imported as the year 0022")
     assert "2022 or 1922" in str(first.message)
+
+
+# --- TimelineJS's JSON read as the sheet of its slides ---------------------------------------------
+
+
+@pytest.mark.parametrize("path", list(SHEETS), ids=[path.stem for path in SHEETS])
+def test_a_timeline_exported_as_json_comes_back_with_its_dates_titles_lanes_and_ids(round_trips, path, tmp_path):
+    """A sheet imported, exported as TimelineJS's JSON, and that JSON imported again: each event
+    comes back with the date, end date, title, lane and id it went out with."""
+    result, doc = round_trips[path]
+    first = timeline.load(result.into).accounts.drop_duplicates("id").set_index("id")
+    source = tmp_path / "timeline.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    again = importer.import_sheet(str(source), str(tmp_path / "events.csv"))
+    assert not [p for p in again.problems if p.level == ERROR]
+    back = timeline.load(tmp_path / "events.csv").accounts.set_index("id")
+    assert sorted(back.index) == sorted(first.index)  # (the slides' unique_id: the ids, kept)
+    columns = ["date", "end_date", "title"] + (["category"] if len({s.get("group") for s in doc["events"]}) > 1 else [])
+    assert back[columns].sort_index().equals(first[columns].sort_index())
+    # Each slide's display_date said the same as its dates: no "Display date:" line is added (those
+    # of the sheet's Display Dates come back in the slide's text).
+    said = back["description"].str.count("Display date:").sort_index()
+    assert said.equals(first["description"].str.count("Display date:").sort_index())
+
+
+TIMELINE_JSON = {  # TimelineJS's own format (timeline.knightlab.com/docs/json-format.html)
+    "title": {"text": {"headline": "Kazakhstan", "text": "<p>January 2022</p>"}},
+    "events": [
+        {
+            "start_date": {"year": "2022", "month": "1", "day": "5", "hour": "16", "minute": "30"},
+            "text": {"headline": "Almaty city hall <b>stormed</b>", "text": "<p>Crowds enter the akimat.</p>"},
+            "media": {
+                "url": "https://example.org/akimat.jpg",
+                "credit": "AFP",
+                "caption": "The akimat on fire",
+                "link": "https://example.org/gallery",
+            },
+            "group": "protest",
+            "unique_id": "akimat-stormed",
+        },
+        {
+            "start_date": {"year": -500, "display_date": "c. 500 BC"},
+            "text": {"headline": "A year before the era"},
+            "location": {"lat": 43.25, "lon": 76.91},  # (TimelineJS 3 draws no map: not imported, and said so)
+        },
+        {"start_date": {"year": 2022, "month": 1, "day": 32}, "text": {"headline": "No such day"}},
+        {"start_date": {"year": 2022, "month": 1, "day": 7, "hour": 9, "minute": 5, "second": 7}},
+    ],
+    "eras": [
+        {
+            "start_date": {"year": 2022, "month": 1, "day": 5},
+            "end_date": {"year": 2022, "month": 1, "day": 19},
+            "text": {"headline": "State of emergency"},
+        }
+    ],
+    "scale": "human",
+}
+
+
+def test_timelinejs_json_is_imported_slide_by_slide(tmp_path, capsys):
+    source = tmp_path / "timeline.json"
+    source.write_text(json.dumps(TIMELINE_JSON), encoding="utf-8")
+    into = tmp_path / "events.csv"
+    assert cli.main(["import", "timelinejs", str(source), "--into", str(into)]) == 1  # (a slide skipped)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        f"{source} is TimelineJS's JSON, read as the sheet of its slides: row 2 is its title, rows 3 to 6 are "
+        "events[0] to events[3], row 7 is eras[0]"
+    )
+    assert f"{source}:5: Day: error: Day '32' is not a whole number from 1 to 31; the row is skipped" in out
+    assert f"{source}: -: warning: media.link is not imported (row 3): events.csv has no place for it" in out
+    assert f"{source}: -: warning: location is not imported (row 4): events.csv has no place for it" in out
+    assert f"imported 4 of 5 slides from {source} into {into}" in out
+    assert f"  {into}:2: akimat-stormed (2022-01-05 16:30) from events[0]" in out
+    assert f"  {into}:5: state-of-emergency (2022-01-05 to 2022-01-19) from eras[0]" in out
+    accounts = timeline.load(into).accounts.set_index("id")
+    stormed = accounts.loc["akimat-stormed"]
+    assert (stormed["title"], stormed["description"]) == ("Almaty city hall stormed", "Crowds enter the akimat.")
+    assert (stormed["media"], stormed["media_credit"], stormed["media_caption"], stormed["source"]) == (
+        "https://example.org/akimat.jpg",
+        "AFP",
+        "The akimat on fire",
+        "AFP",
+    )
+    assert stormed["category"] == "protest"
+    bc = accounts.loc["a-year-before-the-era"]
+    assert (bc["date"], bc["description"]) == ("-0500", "Display date: c. 500 BC")
+    assert accounts.loc["untitled"]["date"] == "2022-01-07 09:05:07"  # (no headline, no text: Untitled)
+    assert (
+        f"{source}:6: Headline: warning: Headline is empty and the row has no text to take a title from, so the "
+        in (" ".join(out))
+    )
+    assert accounts.loc["state-of-emergency"]["category"] == "Era"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('{"title": {"text": {"headline": "A"}}}', "the file is JSON but not a TimelineJS timeline"),
+        ('[{"year": 2022}]', "the file is JSON but not a TimelineJS timeline"),
+        ('{"events": {"start_date": {"year": 2022}}}', "the file is JSON but not a TimelineJS timeline"),
+        ('{"events": [], "eras": 3}', "the file is JSON but not a TimelineJS timeline"),
+        # (not JSON: read as a sheet, whose header names no column)
+        ('{"events": [', "the header has no Year or Headline column"),
+    ],
+)
+def test_json_that_is_no_timeline_is_refused_as_such(text, message):
+    sheet = sheets.read_sheet(text.encode(), "timeline.json")
+    assert not sheet.entries
+    assert any(p.level == ERROR and message in p.message for p in sheet.problems)
+
+
+TIMELINE_2_JSON = {  # TimelineJS 2's format, as its examples write it (Knight Lab's util/convert_json.py reads it)
+    "timeline": {
+        "headline": "Elizabeth Taylor",
+        "type": "default",
+        "startDate": "1932",
+        "date": [
+            {"startDate": "2011,3,23", "headline": "Dies in Los Angeles", "tags": "Personal life"},
+            {"startDate": "1964,3,15", "endDate": "1974,6,26", "headline": "Marries Richard Burton"},
+            {"startDate": "1961,1,1", "endDate": "196002152034", "headline": "A date that is no date"},
+            {"startDate": "1985", "endDate": "2011,2,16", "headline": "AIDS activism"},
+            {
+                "startDate": "2012,1,26,14,30",
+                "headline": "With a time",
+                "asset": {"media": "https://example.org/a.jpg", "credit": "AP", "caption": "A picture"},
+            },
+        ],
+        "era": [{"startDate": "1950", "endDate": "1960", "headline": "The fifties"}],
+    }
+}
+
+
+def test_timelinejs_2_json_is_imported_as_timelinejs_3_s(tmp_path, capsys):
+    source = tmp_path / "timeline.json"
+    source.write_text(json.dumps(TIMELINE_2_JSON), encoding="utf-8")
+    into = tmp_path / "events.csv"
+    assert cli.main(["import", "timelinejs", str(source), "--into", str(into)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        f"{source} is TimelineJS's JSON, read as the sheet of its slides: row 2 is its title, rows 3 to 7 are "
+        "timeline.date[0] to timeline.date[4], row 8 is timeline.era[0]"
+    )
+    # (never read as another date: refused, naming the value)
+    assert any(line.startswith(f"{source}:5: End Year: error: End Year '196002152034' is not a year") for line in out)
+    accounts = timeline.load(into).accounts.set_index("id")
+    assert accounts.loc["dies-in-los-angeles", ["date", "category"]].tolist() == ["2011-03-23", "Personal life"]
+    assert accounts.loc["marries-richard-burton", ["date", "end_date"]].tolist() == ["1964-03-15", "1974-06-26"]
+    assert accounts.loc["aids-activism", ["date", "end_date"]].tolist() == ["1985", "2011-02-16"]
+    with_time = accounts.loc["with-a-time"]
+    assert (with_time["date"], with_time["media"], with_time["media_credit"], with_time["media_caption"]) == (
+        "2012-01-26 14:30",
+        "https://example.org/a.jpg",
+        "AP",
+        "A picture",
+    )
+    assert accounts.loc["the-fifties", ["date", "end_date", "category"]].tolist() == ["1950", "1960", "Era"]
+
+
+@pytest.mark.parametrize(
+    "document, said",
+    [
+        # what says nothing is not said: empty parts of a date, a millisecond of 0, a flag, the human scale
+        (
+            {
+                "events": [
+                    {
+                        "start_date": {"year": 2022, "millisecond": "0", "format": ""},
+                        "text": {"headline": "A"},
+                        "autolink": True,
+                        "location": None,
+                    }
+                ],
+                "scale": "human",
+            },
+            [],
+        ),
+        (
+            {
+                "events": [{"start_date": {"year": 2022, "millisecond": 250}, "text": {"headline": "A"}}],
+                "scale": "cosmological",
+            },
+            [
+                "scale is not imported (the timeline as a whole): events.csv has no place for it",
+                "start_date.millisecond is not imported (row 3): events.csv has no place for it",
+            ],
+        ),
+        (
+            {"events": [{"start_date": {"year": 2022}, "text": {"headline": "A"}, "location": {"lat": 43.2}}]},
+            ["location is not imported (row 3): events.csv has no place for it"],
+        ),
+    ],
+)
+def test_what_a_json_slide_holds_that_events_csv_has_no_place_for_is_said(document, said):
+    sheet = sheets.read_sheet(json.dumps(document).encode(), "timeline.json")
+    assert [p.message for p in sheet.problems if "is not imported" in p.message] == said
+    assert [entry.account["date"] for entry in sheet.entries] == ["2022"]

@@ -177,9 +177,9 @@ def parser() -> argparse.ArgumentParser:
         )
     sub.set_defaults(run=add)
 
-    sub = commands.add_parser("import", help="append the rows of a TimelineJS sheet (CSV)")
+    sub = commands.add_parser("import", help="append the rows of a TimelineJS sheet (CSV) or the slides of its JSON")
     sub.add_argument("format", choices=["timelinejs"], help="the sheet's format")
-    sub.add_argument("sheet", help="the sheet, exported as CSV")
+    sub.add_argument("sheet", help="the sheet, exported as CSV (or an .xlsx), or a TimelineJS timeline's JSON")
     sub.add_argument(
         "--into", default="events.csv", metavar="PATH", help="the events file (default: events.csv; created if absent)"
     )

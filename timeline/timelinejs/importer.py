@@ -1,5 +1,5 @@
 """The sheet appended to events.csv: `python -m timeline import timelinejs`. The sheet
-(CSV, or an .xlsx workbook) is read by `sheet`, and its entries are appended with
+(CSV, an .xlsx workbook, or a timeline's JSON) is read by `sheet`, and its entries are appended with
 `editing.append_rows`, the same checked, locked append as `add`; a row that cannot become a
 good account is a problem naming its sheet row, and is skipped. The only module of the
 package that writes a file.
@@ -163,22 +163,39 @@ def _fold_media(row: dict, missing: list[str]) -> bool:
 
 def import_report(result: Imported, sheet_path: str) -> list[str]:
     """What `python -m timeline import` prints: problems, the rows imported, the summary."""
-    lines = [p.format(sheet_path) for p in result.problems]
+    slides = result.sheet.slides  # (TimelineJS's JSON: read as the sheet of its slides)
+    lines = [_json_rows(slides, sheet_path)] if slides else []
+    lines += [p.format(sheet_path) for p in result.problems]
     lines += [p.format(result.into) for p in result.file_problems]
     rows = result.rows
     lines.append(
-        f"imported {len(rows)} of {len(result.sheet.entries) + _skipped(result)} rows "
+        f"imported {len(rows)} of {len(result.sheet.entries) + _skipped(result)} {'slides' if slides else 'rows'} "
         f"from {sheet_path} into {result.into}"
     )
     for sheet_row, file_row, account in rows:
         lines.append(
             f"  {result.into}:{file_row}: {account['id']} ({account['date']}"
             f"{' to ' + account['end_date'] if account['end_date'] else ''}) "
-            f"from sheet row {sheet_row}"
+            f"from {slides[sheet_row] if slides else f'sheet row {sheet_row}'}"
         )
     if result.summary:
         lines.append(result.summary)
     return lines
+
+
+def _json_rows(slides: dict[int, str], path: str) -> str:
+    """How the rows the lines below name are a JSON file's slides (row 2 its title)."""
+    lists: dict[str, list[int]] = {}  # "events" -> its rows, in order
+    for row, name in slides.items():
+        if row > 2:
+            lists.setdefault(name.partition("[")[0], []).append(row)
+    parts = ["row 2 is its title"]
+    for name, rows in lists.items():
+        if len(rows) == 1:
+            parts.append(f"row {rows[0]} is {name}[0]")
+        else:
+            parts.append(f"rows {rows[0]} to {rows[-1]} are {name}[0] to {name}[{len(rows) - 1}]")
+    return f"{path} is TimelineJS's JSON, read as the sheet of its slides: {', '.join(parts)}"
 
 
 def _skipped(result: Imported) -> int:

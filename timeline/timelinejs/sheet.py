@@ -1,8 +1,10 @@
 """A TimelineJS sheet read into entries: its columns matched by name (as TimelineJS
 does), its Year/Month/Day/Time cells as our dates, each row TimelineJS would show as one
 account (every cell ends up somewhere, or is named in a note that lists its rows), ids made
-from headlines, and its problems by sheet row (the header is row 1). Pure: the sheet is given
-as bytes and nothing is written; `importer` appends the entries to events.csv.
+from headlines, and its problems by sheet row (the header is row 1). TimelineJS's JSON is read
+as the sheet of its slides (_json_sheet: row 2 its title, then its events and eras in order, each
+slide's unique_id its event's id). Pure: the sheet is given as bytes and nothing is written;
+`importer` appends the entries to events.csv.
 """
 
 from __future__ import annotations
@@ -426,6 +428,7 @@ class Entry:
     era: bool = False
     notes: list[str] = field(default_factory=list)  # keys of NOTES: said once per column
     warnings: list[Problem] = field(default_factory=list)  # said on this row
+    unique_id: str = ""  # a TimelineJS JSON slide's own id: the event's id, if it is one
 
 
 @dataclass
@@ -434,6 +437,7 @@ class Sheet:
     title: str = ""  # the title row's headline
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    slides: dict[int, str] = field(default_factory=dict)  # TimelineJS JSON: each row's slide ("events[0]")
 
 
 # What became of cells that have no column of their own in events.csv: said once per
@@ -662,27 +666,22 @@ def read_sheet(data: bytes, name: str) -> Sheet:
             )
         )
         return sheet
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as error:
-        sheet.problems.append(Problem(0, "", ERROR, say("the sheet cannot be read as CSV: {why}", why=str(error))))
+    ids: dict[int, str] = {}
+    read = _json_sheet(text) if text.lstrip().startswith(("{", "[")) else None
+    if isinstance(read, Message):  # (JSON, but no timeline)
+        sheet.problems.append(Problem(0, "", ERROR, read))
         return sheet
+    if read is not None:
+        records, ids, sheet.slides, unread = read
+        sheet.problems += unread
+    else:
+        try:
+            records = list(csv.reader(io.StringIO(text, newline="")))
+        except csv.Error as error:
+            sheet.problems.append(Problem(0, "", ERROR, say("the sheet cannot be read as CSV: {why}", why=str(error))))
+            return sheet
     if not records:
         sheet.problems.append(Problem(0, "", ERROR, say("the sheet is empty")))
-        return sheet
-    if text.lstrip().startswith(("{", "[")) and _json(text):
-        sheet.problems.append(
-            Problem(
-                0,
-                "",
-                ERROR,
-                say(
-                    "the file is JSON (a TimelineJS timeline's own file, as `python -m timeline export` writes one), "
-                    "not a sheet; import reads a TimelineJS sheet saved as CSV: in Google Sheets, File > Download > "
-                    "Comma-separated values"
-                ),
-            )
-        )
         return sheet
     separated = other_separator(records[0], text.split("\n", 1)[0])
     if separated is not None:  # (Year;Month;Day...: Excel's CSV with a European list separator)
@@ -770,6 +769,7 @@ def read_sheet(data: bytes, name: str) -> Sheet:
         except CellError as error:
             sheet.problems.append(Problem(number, error.column, ERROR, row_skipped(error.message)))
             continue
+        entry.unique_id = ids.get(number, "")
         sheet.entries.append(entry)
         sheet.problems += entry.warnings
         for key in entry.notes:
@@ -781,12 +781,197 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     return sheet
 
 
-def _json(text: str) -> bool:
-    """Whether the text is a JSON object or array (TimelineJS's JSON, given for its sheet)."""
+# TimelineJS's JSON (timeline.knightlab.com/docs/json-format.html): what of a slide, an era and a
+# date goes into which column of the sheet TimelineJS's template names (SHEET_COLUMNS).
+_SLIDE_TEXT = {"headline": "Headline", "text": "Text"}
+_SLIDE_MEDIA = {
+    "url": "Media",
+    "credit": "Media Credit",
+    "caption": "Media Caption",
+    "thumbnail": "Media Thumbnail",
+    "alt": "Alt Text",
+}
+_SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "background", "unique_id", "type"}
+_DATE_KEYS = {"year", "month", "day", "hour", "minute", "second", "display_date"}
+
+
+def _json_sheet(text: str):
+    """TimelineJS's JSON as the sheet of its slides: (the sheet's records, a header then a row a
+    slide: row 2 the title, from row 3 the events in order, then the eras; each row's
+    unique_id; each row's slide, "events[0]"; what is not imported, said once per key). None
+    if the text is no JSON (read as CSV); a Message if it is JSON but no timeline."""
     try:
-        return isinstance(json.loads(text), (dict, list))
+        document = json.loads(text)
     except ValueError:
-        return False
+        return None
+    found = _json_slides(document)
+    if found is None:
+        return say(
+            'the file is JSON but not a TimelineJS timeline, which is an object with a list of "events"; import '
+            "reads a TimelineJS timeline's JSON or its sheet saved as CSV"
+        )
+    slides, unread_keys = found
+    records, ids, names = [list(SHEET_COLUMNS)], {}, {}
+    unread: dict[str, list[int]] = {}
+    for row, (name, slide, kind) in enumerate(slides, start=2):
+        names[row] = name
+        cells = dict.fromkeys(SHEET_COLUMNS, "")
+        if isinstance(slide, dict):
+            cells["Type"] = kind
+            _slide_cells(slide, cells, lambda key, row=row: unread.setdefault(key, []).append(row))
+            if isinstance(slide.get("unique_id"), str):
+                ids[row] = slide["unique_id"].strip()
+        elif slide is not None:  # (a slide that is no object: a row with nothing TimelineJS shows)
+            unread.setdefault(name, []).append(row)
+        records.append([cells[column] for column in SHEET_COLUMNS])
+    where: dict[str, Message] = {key: say("the timeline as a whole") for key in unread_keys}
+    where.update((key, rows_text(rows)) for key, rows in unread.items())
+    problems = [
+        Problem(
+            0, "", WARNING, say("{key} is not imported ({rows}): events.csv has no place for it", key=key, rows=rows)
+        )
+        for key, rows in where.items()
+    ]
+    return records, ids, names, problems
+
+
+def _json_slides(document) -> tuple[list[tuple[str, object, str]], list[str]] | None:
+    """The slides of a timeline's JSON: (name, slide, Type) each, the title first, then the
+    events, then the eras; and the keys of the whole not imported. TimelineJS 2's JSON
+    ({"timeline": {"date": [...], "era": [...]}}) as TimelineJS 3's. None if it is no timeline."""
+    if not isinstance(document, dict):
+        return None
+    old = document.get("timeline")
+    if isinstance(old, dict) and isinstance(old.get("date"), list):
+        old_eras: list = old["era"] if isinstance(old.get("era"), list) else []
+        title = {key: value for key, value in old.items() if key not in ("date", "era", "type")}
+        slides = [("timeline", _version_2(title), "title")]
+        slides += [(f"timeline.date[{at}]", _version_2(slide), "") for at, slide in enumerate(old["date"])]
+        slides += [(f"timeline.era[{at}]", _version_2(slide), "era") for at, slide in enumerate(old_eras)]
+        unread = [key for key, value in document.items() if key != "timeline" and _holds(value)]
+        unread += [f"timeline.{key}" for key in ("era", "type") if key in old and not _v2_known(key, old[key])]
+        return slides, unread
+    events, eras = document.get("events"), document.get("eras")
+    if not isinstance(events, list) or not isinstance(eras if eras is not None else [], list):
+        return None
+    slides = [("title", document.get("title"), "title")]
+    slides += [(f"events[{at}]", slide, "") for at, slide in enumerate(events)]
+    slides += [(f"eras[{at}]", slide, "era") for at, slide in enumerate(eras or [])]
+    unread = [
+        key
+        for key, value in document.items()
+        if key not in ("title", "events", "eras") and (key, value) != ("scale", "human") and _holds(value)
+    ]
+    return slides, unread
+
+
+def _v2_known(key: str, value) -> bool:
+    """Whether TimelineJS 2's timeline-wide `key` says nothing lost: its eras as a list, its type the default."""
+    return (key == "era" and isinstance(value, list)) or (key == "type" and value in ("default", "", None))
+
+
+# TimelineJS 2's startDate and endDate: "2011,3,23" (year, month, day, hour, minute, second; / or -
+# between the date's parts), or a year alone.
+_V2_DATE = re.compile(
+    r"(?P<year>-?\d{1,4})(?:[,/-](?P<month>\d{1,2})(?:[,/-](?P<day>\d{1,2})"
+    r"(?:,(?P<hour>\d{1,2})(?:,(?P<minute>\d{1,2})(?:,(?P<second>\d{1,2}))?)?)?)?)?"
+)
+_V2_KEYS = {"startDate": "start_date", "endDate": "end_date", "tag": "group", "tags": "group"}
+_V2_MEDIA = {"media": "url", "credit": "credit", "caption": "caption", "thumbnail": "thumbnail"}
+
+
+def _version_2(slide):
+    """A TimelineJS 2 slide (a `date` or an `era`, or the timeline's own title) as TimelineJS 3's;
+    its keys that have no place there kept as they are (said not imported)."""
+    if not isinstance(slide, dict):
+        return slide
+    out: dict = {}
+    for key, value in slide.items():
+        if key in ("startDate", "endDate"):
+            written = _json_value(value)
+            match = _V2_DATE.fullmatch(written)
+            # (a date written otherwise: as the Year, which says why it is not one)
+            out[_V2_KEYS[key]] = {k: v for k, v in match.groupdict().items() if v} if match else {"year": written}
+        elif key in ("headline", "text"):
+            out.setdefault("text", {})[key] = value
+        elif key == "asset" and isinstance(value, dict):
+            out["media"] = {_V2_MEDIA.get(name, name): part for name, part in value.items()}
+        elif key in _V2_KEYS and "group" not in out:
+            out["group"] = value
+        else:
+            out[key] = value
+    return out
+
+
+def _slide_cells(slide: dict, cells: dict, unread) -> None:
+    """A slide's (or an era's) values in the sheet's cells; `unread(key)` for each not imported."""
+
+    def cell(value, key: str) -> str:
+        if isinstance(value, (dict, list)) and _holds(value):  # (no cell holds an object: said, not dropped)
+            unread(key)
+        return _json_value(value)
+
+    for key, value in slide.items():
+        if key not in _SLIDE_KEYS and _holds(value):
+            unread(key)
+    dates = []
+    for prefix, key in (("", "start_date"), ("End ", "end_date")):
+        date = slide.get(key)
+        if not isinstance(date, dict):
+            if _holds(date):
+                unread(key)
+            date = {}
+        dates.append(date)
+        for part, value in date.items():
+            if part not in _DATE_KEYS and _holds(value) and not (part == "millisecond" and _json_value(value) == "0"):
+                unread(f"{key}.{part}")
+        for part in ("Year", "Month", "Day"):
+            cells[f"{prefix}{part}"] = cell(date.get(part.lower()), f"{key}.{part.lower()}")
+        hour, minute, second = (cell(date.get(part), f"{key}.{part}") for part in ("hour", "minute", "second"))
+        if hour or minute or second:  # (as TimelineJS reads a time: minutes and seconds of two digits)
+            cells[f"{prefix}Time"] = ":".join(
+                [hour or "0", (minute or "0").zfill(2)] + ([second.zfill(2)] if second else [])
+            )
+    # The slide's date as shown: its start's (or the slide's own), and its end's after " to ", as
+    # the Display Date of a span says it (the same as the dates: not imported; else kept).
+    display = cell(slide.get("display_date") or dates[0].get("display_date"), "display_date")
+    end_display = cell(dates[1].get("display_date"), "end_date.display_date")
+    if end_display and display:
+        display = f"{display} to {end_display}"
+    elif end_display:
+        unread("end_date.display_date")
+    cells["Display Date"] = display
+    for key, columns in (("text", _SLIDE_TEXT), ("media", _SLIDE_MEDIA)):
+        part = slide.get(key)
+        if isinstance(part, dict):
+            for name, value in part.items():
+                if name in columns:
+                    cells[columns[name]] = cell(value, f"{key}.{name}")
+                elif _holds(value):
+                    unread(f"{key}.{name}")
+        elif _holds(part):
+            unread(key)
+    cells["Group"] = cell(slide.get("group"), "group")
+    background = slide.get("background")  # ({"url": ..., "color": ...}: not imported, and said so)
+    cells["Background"] = _json_value(
+        background.get("url") or background.get("color") if isinstance(background, dict) else background
+    )
+
+
+def _holds(value) -> bool:
+    """Whether a JSON value says anything (not null, empty, or a flag such as autolink's)."""
+    return not (value is None or isinstance(value, bool) or value in ("", [], {}) or str(value).strip() == "")
+
+
+def _json_value(value) -> str:
+    """A JSON value as a sheet's cell holds it: a number as written, text as it is, nothing as empty."""
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip() if isinstance(value, str) else str(value)
 
 
 def one_spelling_per_lane(entries: list[Entry], rows: list[tuple[int, dict]]) -> list[Problem]:
@@ -1120,6 +1305,10 @@ def _untitled(entry: Entry, cells: dict) -> str:
 
 
 def with_ids(entries: list[Entry], taken: set[str]) -> list[dict]:
-    """The entries' accounts, each with an id made from its headline, unique in `taken`."""
+    """The entries' accounts, each with an id made from its headline (a JSON slide's from its
+    unique_id, if it has one), unique in `taken`."""
     taken = set(taken)
-    return [{"id": unique(schema.slug(entry.account["title"]), taken), **entry.account} for entry in entries]
+    return [
+        {"id": unique(schema.slug(entry.unique_id or entry.account["title"]), taken), **entry.account}
+        for entry in entries
+    ]
