@@ -2117,6 +2117,16 @@ def test_timelinejs_2_json_is_imported_as_timelinejs_3_s(tmp_path, capsys):
     assert accounts.loc["the-fifties", ["date", "end_date", "category"]].tolist() == ["1950", "1960", "Era"]
 
 
+def test_a_json_timeline_without_a_title_is_said_to_have_none(tmp_path, capsys):
+    source = tmp_path / "timeline.json"
+    source.write_text(json.dumps({"events": [{"start_date": {"year": 2022}, "text": {"headline": "A"}}]}))
+    assert cli.main(["import", "timelinejs", str(source), "--into", str(tmp_path / "events.csv")]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{source} is TimelineJS's JSON, read as the sheet of its slides: row 2 would be its title (it has none), "
+        "row 3 is events[0]"
+    )
+
+
 @pytest.mark.parametrize(
     "document, said",
     [

@@ -189,7 +189,7 @@ def _json_rows(slides: dict[int, str], path: str) -> str:
     for row, name in slides.items():
         if row > 2:
             lists.setdefault(name.partition("[")[0], []).append(row)
-    parts = ["row 2 is its title"]
+    parts = ["row 2 is its title" if slides.get(2) else "row 2 would be its title (it has none)"]
     for name, rows in lists.items():
         if len(rows) == 1:
             parts.append(f"row {rows[0]} is {name}[0]")

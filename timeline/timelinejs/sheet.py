@@ -814,7 +814,7 @@ def _json_sheet(text: str):
     records, ids, names = [list(SHEET_COLUMNS)], {}, {}
     unread: dict[str, list[int]] = {}
     for row, (name, slide, kind) in enumerate(slides, start=2):
-        names[row] = name
+        names[row] = name if slide is not None or row > 2 else ""  # (a timeline with no title: "")
         cells = dict.fromkeys(SHEET_COLUMNS, "")
         if isinstance(slide, dict):
             cells["Type"] = kind
