@@ -386,3 +386,27 @@ def test_the_world_map_draws_no_line_across_the_world_and_no_name_over_another(t
         for other, left2, top2, right2, bottom2 in names[:n]:
             assert not (left < right2 and left2 < right and top < bottom2 and top2 < bottom), (name, other)
     assert _names_cut_by_the_edge(timeline) == []
+
+
+def test_on_a_phone_an_event_chosen_on_the_map_shows_its_sheet_above_the_map(phone_page, kazakhstan_url):
+    """The sheet of sources slides up over the map: Leaflet's own layers (z-index 400 to 1000)
+    stay inside the map, never over the sheet (they were drawn over its text)."""
+    timeline = TimelinePage(phone_page, kazakhstan_url).open()
+    timeline.page.locator("#map-toggle").click()
+    timeline.wait_for_map(6)
+    timeline.map.scroll_into_view_if_needed()
+    mark = timeline.page.evaluate(
+        """() => { for (const m of document.querySelectorAll('#map path.map-mark')) {
+             if (!/^\\d/.test(m.getAttribute('aria-label'))) { const r = m.getBoundingClientRect();
+               return [r.x + r.width / 2, r.y + r.height / 2]; } } }"""
+    )
+    timeline.page.touchscreen.tap(*mark)
+    expect(timeline.heading).to_be_visible()
+    on_top = timeline.page.evaluate(
+        """() => { const r = document.getElementById('sources-panel').getBoundingClientRect(); const out = [];
+             for (let y = r.top + 20; y < Math.min(r.bottom, innerHeight); y += 40) {
+               const e = document.elementFromPoint(r.left + r.width / 2, y);
+               out.push(e && e.closest('#sources-panel') ? 'sheet' : e && e.closest('#map') ? 'map' : String(e)); }
+             return out; }"""
+    )
+    assert on_top and set(on_top) == {"sheet"}
