@@ -431,6 +431,23 @@ def test_the_share_box_stays_on_the_phone_s_screen(phone):
     assert left >= 0 and right <= 390 and phone.sideways_scroll() == 0
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("width", [720, 900])  # (a desktop at 200% zoom, a tablet: one column)
+def test_the_share_box_stays_on_a_narrow_window_s_screen(page, kazakhstan_url, lang, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    timeline = TimelinePage(page, kazakhstan_url, lang).open(event="death-toll", query=f"lang={lang}")
+    timeline.page.locator(".share-summary").click()
+    box = timeline.page.locator(".share-box")
+    expect(box).to_be_visible()
+    left, right = box.evaluate("b => [b.getBoundingClientRect().left, b.getBoundingClientRect().right]")
+    assert left >= 0 and right <= width and timeline.sideways_scroll() == 0
+
+
+def test_share_s_name_is_its_word_without_the_arrow(timeline):
+    timeline.open()
+    expect(timeline.page.locator(".share-summary")).to_have_accessible_name("Share")
+
+
 # ---------------------------------------------------------------- the panel --------------
 
 
