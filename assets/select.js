@@ -16,6 +16,8 @@
   var pending = null;        // {focus: "heading" | "list", event: id}, until the panel shows it
   var shownEvent = null;     // the event the panel shows
   var onHeading = false;     // focus was last on the panel's heading (stepping replaces it)
+  var focusWas = null;       // where focus last was: "panel" (the heading or a link in the panel)
+                             // or "list"; null once the reader presses a pointer elsewhere
   var pressed = null;        // an outlet's button pressed in the overview, until it is drawn again
                              // (or the reader clicks or moves focus elsewhere first)
 
@@ -63,13 +65,17 @@
       pending = null;
       // (Closed from the keyboard, the list scrolls to the event; closed with a click or a tap,
       // the page stays where the reader is: the chart they clicked on, not the list below.)
-      if (link) link.focus(keyed ? undefined : {preventScroll: true});
+      // (An event the filters hide has no link in the list: focus goes to the overview's heading.)
+      var back = link || document.getElementById("overview-title");
+      if (back) back.focus(keyed ? undefined : {preventScroll: true});
     }
-    if (now !== shownEvent && onHeading && heading && !movesFocus &&
-        (!document.activeElement || document.activeElement === document.body)) {
-      // Stepped (← →, Previous, Next) from the heading: the new event's heading takes focus.
-      movesFocus = true;
-      heading.focus({preventScroll: true});
+    var lost = !document.activeElement || document.activeElement === document.body;
+    if (now !== shownEvent && heading && !movesFocus && lost && (onHeading || focusWas)) {
+      // Stepped (← →, Previous, Next) from the panel or the list, which were drawn again: focus
+      // goes to the new event's heading, or, from the list, to its link there.
+      var inList = focusWas === "list" && !onHeading ? listLink(now) : null;
+      movesFocus = !inList;
+      (inList || heading).focus({preventScroll: true});
     }
     if (now !== shownEvent) {
       shownEvent = now;
@@ -112,8 +118,13 @@
 
   document.addEventListener("focusin", function (event) {
     onHeading = !!(event.target && event.target.id === "event-title");
+    var where = event.target && event.target.closest ? event.target : null;
+    focusWas = where && where.closest("#sources-panel") ? "panel" : where && where.closest("#event-list") ? "list" : null;
     if (pressed && event.target !== pressed) pressed = null;
   });
+
+  // (A pointer pressed elsewhere, on the chart or the map: where focus was no longer counts.)
+  document.addEventListener("pointerdown", function () { focusWas = null; onHeading = false; }, true);
 
   new MutationObserver(settle).observe(document.documentElement, {childList: true, subtree: true});
 })();

@@ -389,6 +389,35 @@ def test_stepping_from_the_panel_s_heading_keeps_focus_on_the_heading(timeline):
     expect(timeline.page.locator("#event-title")).to_be_focused()
 
 
+def test_stepping_from_the_list_keeps_focus_in_the_list_on_the_new_event(timeline):
+    timeline.open(event="shoot-to-kill-order")
+    timeline.list_link("shoot-to-kill-order").focus()
+    timeline.page.keyboard.press("ArrowRight")
+    expect(timeline.heading).not_to_have_text("Tokayev orders forces to shoot to kill")
+    now = timeline.heading.get_attribute("data-event")
+    expect(timeline.list_link(now)).to_be_focused()  # (the list is drawn again: was the page's body)
+    timeline.page.keyboard.press("ArrowLeft")
+    timeline.expect_event_param("shoot-to-kill-order")
+    expect(timeline.list_link("shoot-to-kill-order")).to_be_focused()
+
+
+def test_stepping_from_a_link_in_the_panel_puts_focus_on_the_new_heading(timeline):
+    timeline.open(event="shoot-to-kill-order")
+    timeline.panel.locator("a.close").focus()
+    timeline.page.keyboard.press("ArrowRight")
+    expect(timeline.heading).not_to_have_text("Tokayev orders forces to shoot to kill")
+    expect(timeline.heading).to_be_focused()
+
+
+def test_closing_an_event_the_filters_hide_puts_focus_on_the_overview(timeline):
+    timeline.open(query="event=death-toll&category=protest")
+    expect(timeline.heading).to_have_text("Death toll")
+    timeline.panel.locator("a.close").focus()
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.heading).to_have_count(0)
+    expect(timeline.page.locator("#overview-title")).to_be_focused()  # (was the page's body)
+
+
 def test_escape_closes_the_event_s_panel_and_focus_returns_to_the_list(timeline):
     timeline.open()
     timeline.list_link("death-toll").focus()
