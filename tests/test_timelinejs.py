@@ -2165,3 +2165,56 @@ def test_what_a_json_slide_holds_that_events_csv_has_no_place_for_is_said(docume
     sheet = sheets.read_sheet(json.dumps(document).encode(), "timeline.json")
     assert [p.message for p in sheet.problems if "is not imported" in p.message] == said
     assert [entry.account["date"] for entry in sheet.entries] == ["2022"]
+
+
+def test_a_date_in_other_digits_is_imported_in_them_and_said_to_may_be_of_another_calendar(tmp_path, capsys):
+    """۱۴۰۰/۱۰/۱۵ is a Solar Hijri date: read as AD 1400 without a word, it was (the digits were made
+    ASCII before the check that says so saw them)."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Year,Month,Day,Time,Headline\n۱۴۰۰,۱۰,۱۵,,Persian\n٢٠٢٢,١,٥,١٤:٣٠,Arabic digits\n", "utf-8")
+    into = tmp_path / "events.csv"
+    cli.main(["import", "timelinejs", str(sheet), "--into", str(into)])
+    out = capsys.readouterr().out
+    assert "is written in Extended Arabic-Indic digits and read as a date of the Gregorian calendar, in 1400" in out
+    accounts = timeline.load(into).accounts.set_index("id")
+    assert accounts.loc["persian", "date"] == "۱۴۰۰-۱۰-۱۵"
+    assert str(accounts.loc["arabic-digits", "start"]) == "2022-01-05 14:30:00"  # (a Gregorian date: no warning)
+    assert out.count(": warning: ") == 1
+
+
+@pytest.mark.parametrize(
+    "slide, date",
+    [
+        ({"startDate": "2011, 3, 23", "headline": "A"}, "2011-03-23"),  # (as TimelineJS 2 reads it)
+        ({"startDate": "2011,3,23,9,5", "headline": "A"}, "2011-03-23 09:05"),
+    ],
+)
+def test_timelinejs_2_dates_with_spaces_and_times(slide, date):
+    document = {"timeline": {"headline": "T", "date": [slide]}}
+    sheet = sheets.read_sheet(json.dumps(document).encode(), "timeline.json")
+    assert [entry.account["date"] for entry in sheet.entries] == [date]
+
+
+def test_a_timelinejs_2_slide_s_asset_is_kept_beside_a_media_of_its_own():
+    asset = {"media": "https://example.org/a.jpg", "credit": "AP", "caption": "A picture"}
+    for slide in (
+        {"startDate": "2011,3,23", "headline": "A", "asset": asset, "media": ["x"]},
+        {"startDate": "2011,3,23", "headline": "A", "media": ["x"], "asset": asset},
+    ):
+        sheet = sheets.read_sheet(json.dumps({"timeline": {"date": [slide]}}).encode(), "timeline.json")
+        account = sheet.entries[0].account
+        assert (account["media"], account["media_credit"], account["media_caption"]) == (
+            "https://example.org/a.jpg",
+            "AP",
+            "A picture",
+        )
+        said = [p.message for p in sheet.problems if "is not imported" in p.message]
+        assert said == ["media (TimelineJS 2) is not imported (row 3): events.csv has no place for it"]
+
+
+def test_a_json_date_written_whole_is_refused_naming_it():
+    document = {"events": [{"start_date": "2022-01-05", "text": {"headline": "A"}}]}
+    sheet = sheets.read_sheet(json.dumps(document).encode(), "timeline.json")
+    assert not sheet.entries
+    refused = [p for p in sheet.problems if p.level == ERROR]
+    assert len(refused) == 1 and refused[0].column == "Year" and "2022-01-05" in refused[0].message

@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -873,8 +874,8 @@ def _v2_known(key: str, value) -> bool:
 # TimelineJS 2's startDate and endDate: "2011,3,23" (year, month, day, hour, minute, second; / or -
 # between the date's parts), or a year alone.
 _V2_DATE = re.compile(
-    r"(?P<year>-?\d{1,4})(?:[,/-](?P<month>\d{1,2})(?:[,/-](?P<day>\d{1,2})"
-    r"(?:,(?P<hour>\d{1,2})(?:,(?P<minute>\d{1,2})(?:,(?P<second>\d{1,2}))?)?)?)?)?"
+    r"(?P<year>-?\d{1,4})(?:\s*[,/-]\s*(?P<month>\d{1,2})(?:\s*[,/-]\s*(?P<day>\d{1,2})"
+    r"(?:\s*,\s*(?P<hour>\d{1,2})(?:\s*,\s*(?P<minute>\d{1,2})(?:\s*,\s*(?P<second>\d{1,2}))?)?)?)?)?"
 )
 _V2_KEYS = {"startDate": "start_date", "endDate": "end_date", "tag": "group", "tags": "group"}
 _V2_MEDIA = {"media": "url", "credit": "credit", "caption": "caption", "thumbnail": "thumbnail"}
@@ -886,6 +887,7 @@ def _version_2(slide):
     if not isinstance(slide, dict):
         return slide
     out: dict = {}
+    unknown: dict = {}  # (kept apart: a 2 slide's own "media" beside its "asset" is no 3 slide's media)
     for key, value in slide.items():
         if key in ("startDate", "endDate"):
             written = _json_value(value)
@@ -899,7 +901,9 @@ def _version_2(slide):
         elif key in _V2_KEYS and "group" not in out:
             out["group"] = value
         else:
-            out[key] = value
+            unknown[key] = value
+    for key, value in unknown.items():
+        out[key if key not in out and key not in _SLIDE_KEYS else f"{key} (TimelineJS 2)"] = value
     return out
 
 
@@ -917,7 +921,9 @@ def _slide_cells(slide: dict, cells: dict, unread) -> None:
     dates = []
     for prefix, key in (("", "start_date"), ("End ", "end_date")):
         date = slide.get(key)
-        if not isinstance(date, dict):
+        if isinstance(date, (str, int, float)) and _holds(date):
+            date = {"year": date}  # (a date written whole: as the Year, which says how to write it)
+        elif not isinstance(date, dict):
             if _holds(date):
                 unread(key)
             date = {}
@@ -1111,6 +1117,15 @@ def _same_date_words(a: str, b: str) -> bool:
     return words(a) == words(b)
 
 
+def _in_digits_of(date: str, written: list[str]) -> str:
+    """The date (ASCII digits) in the digits of the first cell written in others, if any."""
+    other = next((c for text in written for c in text if c.isdigit() and not c.isascii()), None)
+    if other is None:
+        return date
+    zero = ord(other) - unicodedata.digit(other)
+    return date.translate({ord("0") + n: zero + n for n in range(10)})
+
+
 def convert(number: int, cells: dict, credit: str) -> Entry:
     """One sheet row as an account (without its id). Raises CellError.
 
@@ -1124,6 +1139,10 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
         cells.get(f"End {part}", "") for part in ("Year", "Month", "Day", "Time")
     ]
     end = sheet_date(end_year, end_month, end_day, end_time, prefix="End ") if any(v.strip() for v in end_cells) else ""
+    # A date written in other digits (۱۴۰۰, a Solar Hijri year) goes into events.csv in them, so that
+    # its check says what it says of such a date there (it may be of another calendar).
+    start = _in_digits_of(start, [cells.get(part, "") for part in ("Year", "Month", "Day", "Time")])
+    end = _in_digits_of(end, end_cells)
     era = _type(cells) == "era"
     if era and not end:  # (TimelineJS refuses it: "All eras must have start and end dates")
         raise CellError(
