@@ -2218,3 +2218,19 @@ def test_a_json_date_written_whole_is_refused_naming_it():
     assert not sheet.entries
     refused = [p for p in sheet.problems if p.level == ERROR]
     assert len(refused) == 1 and refused[0].column == "Year" and "2022-01-05" in refused[0].message
+
+
+def test_a_lane_with_an_ampersand_or_angle_brackets_comes_back_from_json_as_it_went(tmp_path):
+    events = tmp_path / "events.csv"
+    events.write_text(
+        schema.header_line() + "\n"
+        "budget-cut,2022-01-05,,Budget cut,,R&D,,,,AFP" + "," * (len(schema.NAMES) - 10) + "\n"
+        "court-ruling,2022-01-06,,Court ruling,,Crime & Justice,,,,AFP" + "," * (len(schema.NAMES) - 10) + "\n"
+        "tagged,2022-01-07,,Tagged,,<Almaty> desk,,,,AFP" + "," * (len(schema.NAMES) - 10) + "\n",
+        "utf-8",
+    )
+    source = tmp_path / "timeline.json"
+    source.write_text(json.dumps(export.document(timeline.load(events))), "utf-8")
+    importer.import_sheet(str(source), str(tmp_path / "back.csv"))
+    back = timeline.load(tmp_path / "back.csv").accounts.set_index("id")["category"]
+    assert back.to_dict() == {"budget-cut": "R&D", "court-ruling": "Crime & Justice", "tagged": "<Almaty> desk"}

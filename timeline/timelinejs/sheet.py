@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import html
 import io
 import json
 import re
@@ -957,7 +958,9 @@ def _slide_cells(slide: dict, cells: dict, unread) -> None:
                     unread(f"{key}.{name}")
         elif _holds(part):
             unread(key)
-    cells["Group"] = cell(slide.get("group"), "group")
+    # (TimelineJS takes a group's markup out, then shows what is left as HTML: its text is HTML
+    # of HTML, `R&amp;amp;D` for R&D, as `export` writes it; a sheet's Group is HTML once.)
+    cells["Group"] = html.unescape(cell(slide.get("group"), "group"))
     background = slide.get("background")  # ({"url": ..., "color": ...}: not imported, and said so)
     cells["Background"] = _json_value(
         background.get("url") or background.get("color") if isinstance(background, dict) else background
