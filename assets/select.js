@@ -15,7 +15,6 @@
   "use strict";
   var pending = null;        // {focus: "heading" | "list", event: id}, until the panel shows it
   var shownEvent = null;     // the event the panel shows
-  var onHeading = false;     // focus was last on the panel's heading (stepping replaces it)
   var focusWas = null;       // where focus last was: "panel" (the heading or a link in the panel)
                              // or "list"; null once the reader presses a pointer elsewhere
   var pressed = null;        // an outlet's button pressed in the overview, until it is drawn again
@@ -70,10 +69,10 @@
       if (back) back.focus(keyed ? undefined : {preventScroll: true});
     }
     var lost = !document.activeElement || document.activeElement === document.body;
-    if (now !== shownEvent && heading && !movesFocus && lost && (onHeading || focusWas)) {
+    if (now !== shownEvent && heading && !movesFocus && lost && focusWas) {
       // Stepped (← →, Previous, Next) from the panel or the list, which were drawn again: focus
       // goes to the new event's heading, or, from the list, to its link there.
-      var inList = focusWas === "list" && !onHeading ? listLink(now) : null;
+      var inList = focusWas === "list" ? listLink(now) : null;
       movesFocus = !inList;
       (inList || heading).focus({preventScroll: true});
     }
@@ -117,14 +116,13 @@
   });
 
   document.addEventListener("focusin", function (event) {
-    onHeading = !!(event.target && event.target.id === "event-title");
     var where = event.target && event.target.closest ? event.target : null;
     focusWas = where && where.closest("#sources-panel") ? "panel" : where && where.closest("#event-list") ? "list" : null;
     if (pressed && event.target !== pressed) pressed = null;
   });
 
   // (A pointer pressed elsewhere, on the chart or the map: where focus was no longer counts.)
-  document.addEventListener("pointerdown", function () { focusWas = null; onHeading = false; }, true);
+  document.addEventListener("pointerdown", function () { focusWas = null; }, true);
 
   new MutationObserver(settle).observe(document.documentElement, {childList: true, subtree: true});
 })();
