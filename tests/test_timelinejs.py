@@ -1742,6 +1742,40 @@ def test_cli_export_to_stdout_and_to_a_file(tmp_path, capsys):
     assert json.loads(output.read_text())["title"]["text"]["headline"] == "Kazakhstan"
 
 
+@pytest.mark.parametrize(
+    "output, said",
+    [
+        ("events.csv", "events.csv is the events file itself; name another file"),
+        ("link.json", "link.json is the events file itself"),  # (a link to it)
+        (
+            "copy.CSV",
+            "copy.CSV is named as a sheet (.CSV), but export writes TimelineJS's JSON; name the file .json, "
+            "e.g. --output copy.json",
+        ),
+        ("sheet.xlsx", "sheet.xlsx is named as a sheet (.xlsx)"),
+    ],
+)
+def test_cli_export_never_writes_over_the_events_file_nor_json_into_a_sheet(
+    tmp_path, monkeypatch, capsys, output, said
+):
+    monkeypatch.chdir(tmp_path)
+    events = tmp_path / "events.csv"
+    events.write_bytes(EVENTS.read_bytes())
+    (tmp_path / "link.json").symlink_to(events)
+    assert cli.main(["export", "timelinejs", "events.csv", "--output", output]) == 1
+    assert capsys.readouterr().err.startswith(f"nothing is written: {said}")
+    assert events.read_bytes() == EVENTS.read_bytes()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["events.csv", "link.json"]
+
+
+def test_cli_export_replaces_an_earlier_export_whole(tmp_path, capsys):
+    output = tmp_path / "timeline.json"
+    output.write_text('{"title": "the last export"}')
+    assert cli.main(["export", "timelinejs", str(EVENTS), "--output", str(output)]) == 0
+    assert len(json.loads(output.read_text())["events"]) == 35
+    assert [path.name for path in tmp_path.iterdir()] == ["timeline.json"]  # (no part left beside it)
+
+
 def test_cli_export_of_a_missing_file_fails(tmp_path, capsys):
     assert cli.main(["export", "timelinejs", str(tmp_path / "nope.csv")]) == 1
     assert "there is no file" in capsys.readouterr().err

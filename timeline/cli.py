@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from . import editing, i18n, lastgood, schema
 from .load import load
@@ -63,6 +65,10 @@ def import_(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     from .timelinejs import export as timelinejs_export
 
+    refused = None if args.output in (None, "-") else _not_an_export(args.output, args.path)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 1
     dataset = load(args.path)
     for problem in dataset.errors:
         print(problem.format(args.path), file=sys.stderr)
@@ -72,10 +78,40 @@ def export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(timelinejs_export.to_json(doc))
     else:
-        with open(args.output, "w", encoding="utf-8") as out:
-            out.write(timelinejs_export.to_json(doc))
+        _write_whole(Path(args.output), timelinejs_export.to_json(doc))
         print(f"wrote {len(doc['events'])} events and {len(doc['eras'])} eras to {args.output}", file=sys.stderr)
     return 0
+
+
+# What a sheet or an events file is named: an export (JSON) written there would take its place.
+SHEET_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".numbers")
+
+
+def _not_an_export(output: str, events: str) -> str | None:
+    """Why `export --output` refuses this file (None: it does not). Never the events file itself
+    (the program never rewrites an editor's file), nor a file named as a sheet is: the export is
+    JSON, and `--output events-copy.csv` would put JSON where a sheet was expected."""
+    target, source = Path(output), Path(events)
+    if target.exists() and source.exists() and os.path.samefile(target, source):
+        return f"nothing is written: {output} is the events file itself; name another file, e.g. --output timeline.json"
+    if target.suffix.lower() in SHEET_SUFFIXES:
+        return (
+            f"nothing is written: {output} is named as a sheet ({target.suffix}), but export writes TimelineJS's "
+            f"JSON; name the file .json, e.g. --output {target.with_suffix('.json').name}"
+        )
+    return None
+
+
+def _write_whole(target: Path, text: str) -> None:
+    """Write text to target through a file beside it, renamed over it once complete: an export
+    that fails halfway (a full disk) leaves the last one whole."""
+    part = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        with open(part, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
 
 
 # The errors `accept` lists before it publishes (check lists them all).
