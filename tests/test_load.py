@@ -133,6 +133,19 @@ PROBLEMS = [
         (3, "title", E),
         "a double quote opens here and is never closed",
     ),
+    # ... closed rows later by a value that begins with a quoted phrase: was told as that phrase,
+    # at the first row, and the row between was lost without a word
+    (
+        "open quote closed rows later",
+        text(
+            line(),
+            'b,2022,,"Title,,p,,,,S,,,,,,,\n',
+            line(id="c"),
+            line(id="d", title="@").replace("@", '"Hello" world'),
+        ),
+        (3, "title", E),
+        "a double quote opens here and is never closed, so this row and every row after it cannot be read",
+    ),
     (
         "open quote in the last column",
         text(line(), line(id="b").rstrip("\n") + '"x\n'),

@@ -18,7 +18,7 @@ import pytest
 import timeline
 from timeline import cli, dates, media, schema
 from timeline.load import load
-from timeline.problems import ERROR, WARNING, Problem
+from timeline.problems import ERROR, WARNING, Problem, ProblemCode
 from timeline.timelinejs import export, importer, markup
 from timeline.timelinejs import sheet as sheets
 from timeline.timelinejs.sheet import CellError
@@ -574,6 +574,20 @@ def test_read_sheet_old_header_and_no_title_row():
                 "the middle would put every value after it into the wrong column; the row is skipped",
             ),
         ),  # (was told of a comma that needs quotes: the row has none)
+        # a value that begins with a quoted phrase: was imported without its quotes ("Hello" world: Hello world)
+        (
+            b'Year,Headline,Text\n2022,"Hello" world,T\n2023,B,T\n',
+            Problem(
+                2,
+                "Headline",
+                ERROR,
+                "'\"Hello\" world' begins with a quoted phrase: the quote at its start was read as opening the value "
+                "and the one after the phrase as closing it, so both were dropped and it would read 'Hello world'; the "
+                "row is left out. Put the whole value in double quotes, with each quote inside it written twice: "
+                '\'"""Hello"" world"\'',
+                ProblemCode.OPEN_QUOTE,
+            ),
+        ),
         # a sheet saved with semicolons (Excel with European settings): was "not a TimelineJS column"
         (
             b"Year;Month;Day;Headline\n2022;1;5;A\n",
@@ -591,6 +605,25 @@ def test_read_sheet_old_header_and_no_title_row():
 )
 def test_read_sheet_problems(data, problem):
     assert problem in sheets.read_sheet(data, "sheet.csv").problems
+
+
+def test_a_sheet_with_a_quote_never_closed_imports_nothing_and_says_where():
+    # (The quote opened in row 3 took the rows after it into its Headline: imported as one row, unsaid.)
+    data = b'Year,Headline,Text\n2021,A,T\n2022,"Fuel prices double,T\n2023,B,T\n2024,C,T\n'
+    sheet = sheets.read_sheet(data, "sheet.csv")
+    assert sheet.entries == []
+    assert [(p.row, p.column, p.level) for p in sheet.problems] == [(0, "", ERROR), (3, "Headline", ERROR)]
+    assert sheet.problems[0].message == (
+        "nothing is imported: the sheet cannot be read past row 3; mend it and import it again"
+    )
+    assert sheet.problems[1].message.startswith("a double quote opens here and is never closed")
+
+
+def test_a_sheet_keeps_rows_after_one_refused_for_its_quotes_with_their_numbers():
+    data = b'Year,Headline,Text\n2021,"A" b,T\n2022,"multi\nline",T\n2023,C,T\n'
+    sheet = sheets.read_sheet(data, "sheet.csv")
+    assert [(entry.sheet_row, entry.account["title"]) for entry in sheet.entries] == [(3, "multi line"), (4, "C")]
+    assert [(p.row, p.column) for p in sheet.problems if p.level == ERROR] == [(2, "Headline")]
 
 
 # Rows of a sheet whose dates TimelineJS would change (two numbers read as one, a fraction of a

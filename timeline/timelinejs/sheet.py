@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .. import dates, schema
-from ..csvfile import other_separator
+from ..csvfile import misplaced_quote, open_quote_problem, other_separator
 from ..media import kind as media_kind
 from ..problems import ERROR, WARNING, Message, Problem, and_list, say, say_n, show
 from .markup import absolute, embed_link, html_to_text, inline, is_markup, links_in, one_line, unkept_links
@@ -678,9 +678,25 @@ def read_sheet(data: bytes, name: str) -> Sheet:
         sheet.problems += unread
     else:
         try:
-            records = list(csv.reader(io.StringIO(text, newline="")))
+            records, quotes, open_quote = _csv_records(text)
         except csv.Error as error:
             sheet.problems.append(Problem(0, "", ERROR, say("the sheet cannot be read as CSV: {why}", why=str(error))))
+            return sheet
+        sheet.problems += quotes
+        if open_quote is not None:
+            # The rows before it could be imported, but then the sheet, mended, would import them twice.
+            sheet.problems += [
+                Problem(
+                    0,
+                    "",
+                    ERROR,
+                    say(
+                        "nothing is imported: the sheet cannot be read past row {row}; mend it and import it again",
+                        row=open_quote.row,
+                    ),
+                ),
+                open_quote,
+            ]
             return sheet
     if not records:
         sheet.problems.append(Problem(0, "", ERROR, say("the sheet is empty")))
@@ -696,7 +712,7 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     rows = []
     width = len(records[0])
     for number, record in enumerate(records[1:], start=2):
-        if not any(value.strip() for value in record):
+        if record is None or not any(value.strip() for value in record):  # (None: a row refused for its quotes)
             continue
         if len(record) != width:  # (a sheet's export is a rectangle: every row as wide as the header)
             # A comma not in quotes, or a value left out: every value after it is in the wrong column.
@@ -781,6 +797,38 @@ def read_sheet(data: bytes, name: str) -> Sheet:
             sheet.problems.append(Problem(1, column, WARNING, what(rows_text(notes[key]))))
     sheet.problems += one_spelling_per_lane(sheet.entries, rows)
     return sheet
+
+
+def _csv_records(text: str) -> tuple[list, list[Problem], Problem | None]:
+    """A sheet's CSV records, as a spreadsheet counts its rows, read as events.csv is
+    (csvfile._parse_with_csv_module): a value that begins with a quoted phrase (`"Hello" world`),
+    which a lenient reader would read as `Hello world`, refuses its row (None in its place, the
+    problem in the list); a double quote never closed, which would run the rows after it into one
+    value, stops the reading: the third value is its problem (else None)."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[list[str] | None] = []
+    problems: list[Problem] = []
+    lines: list[str] | None = None
+    read_to = 0  # (the lines read, up to the end of the last record)
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return records, problems, None
+        except csv.Error as error:
+            row, header = len(records) + 1, (records[0] or []) if records else []
+            if "expected after" in str(error):
+                lines = re.split(r"\r\n|\r|\n", text) if lines is None else lines  # (as the csv module counts)
+                read = lines[read_to : reader.line_num]  # (several: a quote opened rows before, see csvfile)
+                misplaced = misplaced_quote(read[-1], row, header) if len(read) == 1 else None
+                if misplaced is not None:
+                    problems.append(misplaced)
+                    records.append(None)
+                    read_to = reader.line_num
+                    continue
+            return records, problems, open_quote_problem(text, reader, row, header)
+        read_to = reader.line_num
+        records.append(record)
 
 
 # TimelineJS's JSON (timeline.knightlab.com/docs/json-format.html): what of a slide, an era and a
