@@ -851,6 +851,44 @@ def test_import_reads_a_workbook_s_year_with_thousands_or_says_what_to_write(tmp
         assert problem.message.startswith(outcome)
 
 
+@pytest.mark.parametrize(
+    "column, value, number_format, said",
+    [
+        # 24:00 typed in a cell: Excel keeps a day's length, shown [h]:mm:ss (was '1 day, 0:00:00')
+        ("Time", dt.timedelta(days=1), "[h]:mm:ss", "Time '24:00' is not a time of day (00:00 to 23:59)"),
+        ("Time", dt.timedelta(hours=36, seconds=5), "[h]:mm:ss", "Time '36:00:05' is not a time of day"),
+        # a Month or a Day made a date (Jan-22 typed, 1/5 typed): was not a whole number, or two numbers
+        (
+            "Month",
+            dt.datetime(2022, 1, 1),
+            "mmm-yy",
+            "Month '2022-01' is a date, not a number: a spreadsheet makes a date of what looks like one (1/5, "
+            "Jan-22); format the cell as Text or Number, then write the number alone",
+        ),
+        ("Day", dt.datetime(2022, 3, 4, 10, 30), "d/m/yy h:mm", "Day '2022-03-04 10:30' is a date, not a number"),
+    ],
+)
+def test_import_says_a_workbook_s_elapsed_time_and_date_cells_as_the_cell_shows_them(
+    tmp_path, column, value, number_format, said
+):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Year", "Month", "Day", "Time", "Headline"])
+    sheet.append([2022, 1, 5, None, "Curfew"])
+    cell = sheet.cell(row=2, column=["Year", "Month", "Day", "Time"].index(column) + 1)
+    cell.value, cell.number_format = value, number_format
+    out = io.BytesIO()
+    book.save(out)
+    path = tmp_path / "sheet.xlsx"
+    path.write_bytes(out.getvalue())
+    into = tmp_path / "events.csv"
+    result = importer.import_sheet(str(path), str(into))
+    assert not into.exists()
+    [problem] = result.problems
+    assert (problem.row, problem.column, problem.level) == (2, column, ERROR)
+    assert problem.message.startswith(said)
+
+
 def test_import_explains_an_ods(tmp_path):
     sheet = tmp_path / "sheet.ods"
     sheet.write_bytes(ods())

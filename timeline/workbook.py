@@ -241,6 +241,10 @@ def cell_text(value, number_format: str = "") -> str:
         return f"{value.date().isoformat()} {clock}"  # (isoformat: years before 1000 keep 4 digits)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.timedelta):  # (an elapsed time, [h]:mm: Excel keeps 24:00 typed in a cell so)
+        seconds = int(abs(value.total_seconds()))
+        clock = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}" + (f":{seconds % 60:02d}" if seconds % 60 else "")
+        return ("-" if value < dt.timedelta(0) else "") + clock
     if isinstance(value, dt.time):
         return value.strftime("%H:%M" + (":%S" if value.second else ""))
     if (

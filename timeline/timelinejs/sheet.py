@@ -213,6 +213,16 @@ def _number(text: str, column: str, low: int, high: int, *, year: bool = False, 
     digits is two numbers, refused: TimelineJS would read 1,2 as 12 (December). `other`
     names the column the second number belongs in (End Month for Month), if any."""
     value = text.strip()
+    if not year and _CELL_DATE.fullmatch(value):  # (an .xlsx's date cell, as workbook.cell_text writes it)
+        raise CellError(
+            column,
+            say(
+                "{column} {value} is a date, not a number: a spreadsheet makes a date of what looks like one "
+                "(1/5, Jan-22); format the cell as Text or Number, then write the number alone",
+                column=column,
+                value=show(text),
+            ),
+        )
     if ("," in value and not _THOUSANDS.fullmatch(value)) if year else re.search(r"\d[\s,]+\d", value):
         raise _TwoNumbers(
             column,
@@ -241,6 +251,9 @@ def _number(text: str, column: str, low: int, high: int, *, year: bool = False, 
             high=high,
         ),
     )
+
+
+_CELL_DATE = re.compile(r"-?\d{4}-\d\d(?:-\d\d(?: \d\d:\d\d(?::\d\d)?)?)?")
 
 
 def year_text(year: int) -> str:
