@@ -41,3 +41,21 @@ document.addEventListener("keydown", function (event) {
     share.open = false;
     share.querySelector("summary").focus();
 }, true);
+
+// Tab out of the open Share box closes it: left open, it would cover the controls the keyboard
+// goes on to (the filters below it), which could then not be seen. (A pointer leaves it open: the
+// link in it follows the event a click chooses, and its button closes it.)
+let shareTabbing = false;
+document.addEventListener("keydown", function (event) {
+    shareTabbing = event.key === "Tab";
+}, true);
+document.addEventListener("pointerdown", function () {
+    shareTabbing = false;
+}, true);
+document.addEventListener("focusout", function (event) {
+    const share = event.target && event.target.closest ? event.target.closest("details.share[open]") : null;
+    if (!share || !shareTabbing || (event.relatedTarget && share.contains(event.relatedTarget))) {
+        return;
+    }
+    share.open = false;
+});

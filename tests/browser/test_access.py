@@ -472,6 +472,30 @@ def test_the_share_box_stays_on_a_narrow_window_s_screen(page, kazakhstan_url, l
     assert left >= 0 and right <= width and timeline.sideways_scroll() == 0
 
 
+def test_tab_out_of_the_share_box_closes_it_so_it_covers_no_control(timeline):
+    # (Left open, it covered the filters the keyboard went on to.)
+    page = timeline.open().page
+    page.locator(".share-summary").click()
+    box = page.locator(".share-box")
+    expect(box).to_be_visible()
+    inside = "() => !!document.activeElement.closest('.share')"
+    page.keyboard.press("Tab")
+    assert page.evaluate(inside)
+    expect(box).to_be_visible()  # (within it, it stays open)
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if not page.evaluate(inside):
+            break
+    assert not page.evaluate(inside)
+    expect(box).not_to_be_visible()
+    # The control focus went to is not under anything: the topmost element at its centre is it.
+    assert page.evaluate(
+        """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+                   const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                   return e === top || e.contains(top) || (top && top.contains(e)); }"""
+    )
+
+
 def test_share_s_name_is_its_word_without_the_arrow(timeline):
     timeline.open()
     expect(timeline.page.locator(".share-summary")).to_have_accessible_name("Share")
