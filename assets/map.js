@@ -423,6 +423,9 @@
       townNames.push(label);
     });
     spaceTownNames();
+    // A place's list at most 280 px wide, and within the map on the narrowest phone: Leaflet
+    // adds 45 px of margins to it, and its slide keeps 8 px from each edge.
+    var listWidth = function () { return Math.max(120, Math.min(280, map.getSize().x - 45 - 16)); };
     data.marks.forEach(function (mark) {
       var layer;
       if (data.kind === "counts") {
@@ -459,7 +462,14 @@
             });
           });
         } else {
-          layer.bindPopup(chooser(mark), {maxWidth: 280, autoPanPadding: [8, 8]});
+          layer.bindPopup(chooser(mark), {maxWidth: listWidth(), autoPanPadding: [8, 8]});
+          layer.on("popupopen", function (opened) {
+            // (as wide as the map lets it be when it opens: a phone turned, a window made narrower)
+            if (opened.popup.options.maxWidth !== listWidth()) {
+              opened.popup.options.maxWidth = listWidth();
+              opened.popup.update();
+            }
+          });
         }
         layer.options.eventIds = mark.events.map(function (e) { return e.id; });
       }

@@ -166,6 +166,24 @@ def test_a_place_s_list_near_the_map_s_top_edge_opens_whole(timeline):
         expect(timeline.page.locator("#next-event")).to_be_focused()
 
 
+def test_a_place_s_list_opens_whole_on_the_narrowest_phone(phone_page, kazakhstan_url):
+    # (At 320 px its list, 280 px wide and its margins, ran past the map's right edge.)
+    phone_page.set_viewport_size({"width": 320, "height": 640})
+    timeline = TimelinePage(phone_page, kazakhstan_url).open()
+    timeline.page.locator("#map-toggle").click()
+    timeline.wait_for_map()
+    timeline.click_map_at(51.1694, 71.4491)
+    expect(timeline.page.locator(".leaflet-popup .map-choices button")).to_have_count(7)
+    timeline.page.wait_for_function(SHOWN_WHOLE, timeout=10_000)
+    # ... and nothing over its first line (the zoom buttons were, at its left)
+    assert timeline.page.evaluate(
+        """() => { const line = document.querySelector('.leaflet-popup .map-choices p');
+                   const r = line.getBoundingClientRect();
+                   const top = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+                   return !!top && !!top.closest('.leaflet-popup'); }"""
+    )
+
+
 def test_a_place_s_list_shown_whole_leaves_what_only_what_is_on_the_map_keeps(timeline):
     """The map moved to show the capital's list whole, and with "Only what is on the map" on, the
     area kept followed the move: 19 events in view became 7, by opening a list."""
