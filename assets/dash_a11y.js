@@ -18,6 +18,11 @@
 //   every title, tick and legend word on it as one image's name. The figure is named by its
 //   summary (how many events, from when to when, the categories) and links to the list of the
 //   same events, which says each one's date, title and whether it is disputed.
+// - Dropdown, open: Dash's Tab went round its search box and options and never left them, and
+//   never reached Select all and Deselect all. Tab now goes search box, Select all, Deselect all,
+//   the options (the arrow keys go from one to the next, as Dash has them), and on out of the
+//   dropdown, closing it, to the control after it; Shift+Tab goes back the same way, out to the
+//   dropdown's button.
 // - A date filter whose date cannot be read (the server gives its box the class "invalid") says
 //   aria-invalid, and is described by the notice that says why (#problems).
 (function () {
@@ -77,6 +82,66 @@
       if (label && names[0] !== label.id) set(button, "aria-labelledby", [label.id].concat(names).join(" ").trim());
     });
   }
+
+  var TABBABLE = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), " +
+    "textarea:not([disabled]), [tabindex]";
+
+  function tabbable(element) {
+    return element.tabIndex >= 0 && element.getClientRects().length > 0 && !element.closest("[aria-hidden=true], [inert]");
+  }
+
+  // Closes an open dropdown as Escape does (Radix's popover, under Dash's, listens for it); once
+  // it has given focus back to its button, `after` with that button.
+  function close(content, after) {
+    var trigger = content.id && document.querySelector('button.dash-dropdown[aria-controls="' + content.id + '"]');
+    (document.activeElement || content).dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", bubbles: true, cancelable: true}));
+    var frames = 0;
+    (function wait() {
+      var closed = !content.isConnected && document.activeElement === trigger;
+      if (!closed && frames++ < 30) {
+        requestAnimationFrame(wait);
+      } else if (trigger) {
+        after(trigger);
+      }
+    })();
+  }
+
+  // Dash's own keys (its options move with the arrow keys from where its last key left them).
+  function dashKey(element, key) {
+    element.dispatchEvent(new KeyboardEvent("keydown", {key: key, bubbles: true, cancelable: true}));
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
+    var content = event.target && event.target.closest ? event.target.closest(".dash-dropdown-content") : null;
+    if (!content) return;
+    var search = content.querySelector("input.dash-dropdown-search");
+    var stops = (search ? [search] : []).concat(
+      Array.prototype.slice.call(content.querySelectorAll(".dash-dropdown-action-button")));
+    var inOptions = !!event.target.closest(".dash-dropdown-options");
+    var here = inOptions ? stops.length : stops.indexOf(event.target);
+    if (here < 0) return;
+    event.preventDefault();
+    event.stopPropagation();  // (before Dash's own, which would go round the options)
+    var to = here + (event.shiftKey ? -1 : 1);
+    var options = content.querySelector(".dash-options-list-option-checkbox");
+    if (to < 0) {
+      close(content, function (trigger) { trigger.focus(); });
+    } else if (to < stops.length) {
+      // (Back from the options: Dash's Home first, which goes to the search box and starts its
+      // arrow keys from there again, as they start when it opens.)
+      if (inOptions) dashKey(event.target, "Home");
+      stops[to].focus();
+    } else if (to === stops.length && !inOptions && options) {
+      dashKey(event.target, "ArrowDown");  // (Dash's: its first option, its arrow keys going on from there)
+    } else {
+      close(content, function (trigger) {
+        var all = Array.prototype.filter.call(document.querySelectorAll(TABBABLE), tabbable);
+        var next = all.slice(all.indexOf(trigger) + 1).filter(function (element) { return !trigger.contains(element); })[0];
+        (next || trigger).focus();
+      });
+    }
+  }, true);
 
   new MutationObserver(function () {
     if (!queued) {

@@ -115,9 +115,7 @@ ZONES = {
     "WAT": "+01:00",
     "EST": "-05:00",
     "EDT": "-04:00",
-    "MST": "-07:00",
     "MDT": "-06:00",
-    "PST": "-08:00",
     "PDT": "-07:00",
     "AKST": "-09:00",
     "AKDT": "-08:00",
@@ -176,6 +174,9 @@ MANY_OFFSETS = {
     "AST": "Atlantic -04:00 or Arabia +03:00",
     "AMT": "Armenia +04:00 or Amazon -04:00",
     "GST": "Gulf +04:00 or South Georgia -02:00",
+    # (PST: Pakistan's media write it for their +05:00, the Philippines for theirs; MST: Malaysia's)
+    "PST": "US Pacific -08:00, Philippines +08:00 or Pakistan +05:00",
+    "MST": "US Mountain -07:00 or Malaysia +08:00",
     "ET": "US Eastern: -05:00 in winter, -04:00 in summer",
     "CT": "US Central: -06:00 in winter, -05:00 in summer",
     "MT": "US Mountain: -07:00 in winter, -06:00 in summer",
@@ -212,8 +213,10 @@ _CLOCKS = (
 _ALL_YEAR = frozenset({"MST", "AST", "AEST", "CET", "MET", "EET"})
 _SEASONS = {key: clocks for clocks in _CLOCKS for key in clocks[2:4] if key in ZONES and key not in _ALL_YEAR}
 _ORDINAL_1970 = Date(1970, 1, 1).toordinal()
-# Each pair's abbreviations by the offsets they name (AST, not in ZONES: Halifax's -04:00).
-_SHOWN = {(c[2], c[3]): {ZONES.get(c[2], "-04:00"): c[2], ZONES[c[3]]: c[3]} for c in _CLOCKS}
+# Each pair's abbreviations by the offsets they name.
+# (The standard times of those that name several zones, MANY_OFFSETS, as these clocks show them.)
+_STANDARD = {"AST": "-04:00", "MST": "-07:00", "PST": "-08:00"}
+_SHOWN = {(c[2], c[3]): {ZONES.get(c[2]) or _STANDARD[c[2]]: c[2], ZONES[c[3]]: c[3]} for c in _CLOCKS}
 _MANY_HOMES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
 
 # --- the grammar -------------------------------------------------------------------------------

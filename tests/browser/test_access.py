@@ -330,6 +330,52 @@ def test_axe_finds_nothing_serious_after_ticking_a_category_or_in_the_open_outle
     expect(dialog.get_by_role("searchbox", name="Outlets: Search")).to_be_visible()
 
 
+def test_tab_goes_through_the_open_outlets_to_select_all_and_on_out_of_them(timeline):
+    # (Dash's Tab went round the search box and the options for ever, and never reached Select all.)
+    page = timeline.open().page
+    timeline.show_filters()
+    page.locator("#source-filter").focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator(".dash-dropdown-content")
+    expect(dialog.get_by_role("searchbox")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(dialog.get_by_role("button", name="Select all", exact=True)).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(dialog.get_by_role("button", name="Deselect all")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(dialog.get_by_role("checkbox", name="AFP (7)")).to_be_focused()
+    page.keyboard.press("Space")  # (chosen; the arrow keys go on from option to option)
+    page.keyboard.press("ArrowDown")
+    expect(dialog.get_by_role("checkbox", name="AP (5)")).to_be_focused()
+    page.keyboard.press("Tab")  # out: closed, the outlet chosen, focus on the control after it
+    expect(dialog).to_have_count(0)
+    expect(page.locator("#as-of")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"[?&]source=AFP(&|$)"))
+    expect(timeline.counter).to_have_text("5 of 35 events")  # (AFP's 7 accounts tell of 5 events)
+    # Back from the options to Deselect all, and in again: the options from the first.
+    page.locator("#source-filter").focus()
+    page.keyboard.press("Enter")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    options = dialog.locator(".dash-options-list-option-checkbox")
+    expect(options.nth(0)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(options.nth(1)).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(dialog.get_by_role("button", name="Deselect all")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(options.nth(0)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(options.nth(1)).to_be_focused()
+    # Shift+Tab from the search box goes back out to the dropdown's button, closed.
+    for _ in range(3):
+        page.keyboard.press("Shift+Tab")
+    expect(dialog.get_by_role("searchbox")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(dialog).to_have_count(0)
+    expect(page.locator("#source-filter")).to_be_focused()
+
+
 def test_with_nowhere_to_go_previous_and_next_say_so_and_stay_readable(timeline):
     timeline.open(query="q=zzzqqq")
     expect(timeline.counter).to_have_text("0 of 35 events")
