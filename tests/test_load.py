@@ -1574,6 +1574,16 @@ def test_a_repeated_title_with_another_date_warns(rows, expected, fragment):
     assert len(dataset.accounts) == len(rows) and len(dataset.events) == 1  # a warning: rows kept
 
 
+def test_manila_s_pst_is_no_dispute_with_manila_s_offset():
+    # (PST was read as US Pacific, -08:00: 16 hours from the other account's +08:00, disputed unsaid)
+    rows = [line(date="2022-01-05 14:30 PST"), line(date="2022-01-05 14:30+08:00", title="", category="")]
+    dataset = load_text(text(*rows))
+    assert [(p.row, p.column, p.level) for p in dataset.problems] == [(2, "date", W)]
+    assert "'PST' names more than one UTC offset" in dataset.problems[0].message
+    assert dataset.accounts["offset"].tolist() == ["", "+08:00"]
+    assert not dataset.events.iloc[0]["disputed"]
+
+
 def test_a_repeated_title_is_judged_on_the_clock_of_the_rows_kept_as_the_dispute_is():
     """A refused row's offset is not the event's clock: the day and 01:00 in Almaty agree."""
     dataset = load_text(

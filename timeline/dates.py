@@ -206,11 +206,11 @@ _CLOCKS = (
     ("Baku", "Asia/Baku", "AZT", "AZST", 1981),
     ("Santiago", "America/Santiago", "CLT", "CLST", 1970),
 )
-# Standard times some places keep all year, said of in summer only where they are not: Arizona
-# keeps MST, Queensland AEST, Algeria and Tunisia CET, Libya and Kaliningrad EET (and AST names
-# several offsets). EST is looked at: Jamaica and Panama keep it too, but a newsroom that writes
-# EST in July means New York's clocks far more often.
-_ALL_YEAR = frozenset({"MST", "AST", "AEST", "CET", "MET", "EET"})
+# Standard times some places keep all year, said of in summer only where they are not: Queensland
+# keeps AEST, Algeria and Tunisia CET, Libya and Kaliningrad EET (and AST, MST and PST name several
+# offsets: MANY_OFFSETS). EST is looked at: Jamaica and Panama keep it too, but a newsroom that
+# writes EST in July means New York's clocks far more often.
+_ALL_YEAR = frozenset({"AEST", "CET", "MET", "EET"})
 _SEASONS = {key: clocks for clocks in _CLOCKS for key in clocks[2:4] if key in ZONES and key not in _ALL_YEAR}
 _ORDINAL_1970 = Date(1970, 1, 1).toordinal()
 # Each pair's abbreviations by the offsets they name.
