@@ -1233,6 +1233,15 @@ def test_display_date_is_kept_when_it_says_more_than_the_date(display, cells, ke
             {"Month": "1", "Day": "5", "Time": "10:00"},
             "is 5 January 2022, 10:00 (UTC+03:00), but Year, Month, Day and Time say 5 January 2022, 10:00",
         ),
+        # in another language, or in the characters for year, month and day, as check reads them (were said nothing)
+        (
+            "6 janvier 2022",
+            {"Month": "1", "Day": "5"},
+            "Display Date '6 janvier 2022' is 6 January 2022, but Year, Month, Day and Time say 5 January 2022",
+        ),
+        ("6 января 2022", {"Month": "1", "Day": "5"}, "is 6 January 2022, but"),
+        ("2022年1月6日", {"Month": "1", "Day": "5"}, "is 6 January 2022, but"),
+        ("5 января 2022", {"Month": "1", "Day": "5"}, ""),
         ("4:30 PM", {"Month": "1", "Day": "5", "Time": "16:30"}, ""),
         ("4:30 PM", {"Month": "1", "Day": "5"}, ""),  # (no time on the slide: nothing to compare)
         ("10:00", {"Month": "1", "Day": "5", "Time": "10:00"}, ""),

@@ -1151,8 +1151,8 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
     if _TIME_ONLY.fullmatch(display) and " " in start:  # (4:30 PM on a slide at 04:30: a time of its day)
         written = f"{start.split(' ', 1)[0]} {display}"
     try:
-        said = dates.read(written)
         placed = dates.read(start)
+        said = _read_as_told(written)
     except dates.DateError:
         return None
     if said.warning:  # (1/13/22 may be 1922; 1400/10/15 a Solar Hijri date: not said to be another)
@@ -1171,6 +1171,18 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
     return dates.label(said.value, said.precision, said.offset), dates.as_written(
         said.value, said.precision, said.offset
     )
+
+
+def _read_as_told(text: str) -> dates.Reading:
+    """dates.read(text); or where it refuses the text and says the one date it is (`6 janvier 2022`,
+    `2022年1月6日`: "...; write 2022-01-06"), that date read. Raises DateError."""
+    try:
+        return dates.read(text)
+    except dates.DateError as error:
+        told = error.args[0] if error.args else None
+        if not isinstance(told, Message) or "if " in told.template or not told.template.endswith("; write {date}"):
+            raise
+        return dates.read(str(told.values["date"]))
 
 
 def _same_date_words(a: str, b: str) -> bool:
