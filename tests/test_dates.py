@@ -872,6 +872,18 @@ REFUSED = [
     ("400 BC – 300", ["is a range: write its start in date and its end in end_date, each as YYYY-MM-DD"]),
     ("from 500 BCE to 450", ["is a range: write its start in date and its end in end_date"]),
     ("400 BC – 300 BC", ["its start (-0400) in date and its end (-0300) in end_date"]),
+    # a date and its time with a dash between, as press releases write them: was told as a range, its
+    # time to go in end_date
+    (
+        "2022-01-13 - 14:30",
+        ["is a date and its time with a dash between them, which reads as a range; write 2022-01-13 14:30"],
+    ),
+    ("January 13, 2022 - 2:30 PM", ["is a date and its time", "write 2022-01-13 14:30"]),
+    ("13/01/2022 – 14:30", ["write 2022-01-13 14:30"]),
+    (
+        "2022-01-05 09:00 - 10:00",
+        ["is a range: write its start in date and its end in end_date"],
+    ),  # (two times: a span)
     ("≈ 2000", ["is 2000 with '≈' added"]),
     ("20150218230000", ["if it is 18 February 2015, 23:00, write 2015-02-18 23:00:00"]),
     ("between friends and foes", ["is not a date that can be read"]),

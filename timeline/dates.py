@@ -1497,6 +1497,10 @@ _FISCAL = re.compile(
 )
 # Two numbers of one or two digits joined by a dash or a word (47-50, 47 to 50): years, if written
 # so, as "between 47 and 50" (no leading zero: 01-22 may be a month and its year).
+# A date, then a dash with spaces about it and a time (no time before it: 09:00 - 10:00 is a span).
+_DATE_DASH_TIME = re.compile(
+    r"(?P<date>[^:]*\d[^:]*?)\s+[-\u2013\u2014]\s+(?P<time>\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?)", re.I
+)
 _SHORT_RANGE = re.compile(
     rf"([1-9]\d?)\s*(?:[{DASHES}\-]|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*([1-9]\d?)", re.IGNORECASE
 )
@@ -2408,6 +2412,10 @@ def _plan(text: str, template: str) -> dict:
     if letters:  # 2o22-01-05, l5 January 2022, lO:30: a letter typed for a digit
         plan["letter"] = (len(plan["read"]), letters[0])
         plan["read"].append(fixed)
+    dashed = _DATE_DASH_TIME.fullmatch(written)
+    if dashed:  # 2022-01-13 - 14:30, January 13, 2022 - 2:30 PM: a date and its time, a dash between
+        plan["dash time"] = len(plan["read"])
+        plan["read"].append(f"{dashed['date']} {dashed['time']}")
     ends = []
     clear = False
     between = _BETWEEN.fullmatch(written)
@@ -3277,6 +3285,11 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 digit=_DIGIT_OF[letter],
                 date=_as_written(*read[at]),
             )
+    if "dash time" in plan and read[plan["dash time"]] is not None:  # (before the range: 14:30 is no end)
+        return say(
+            "is a date and its time with a dash between them, which reads as a range; write {date}",
+            date=_as_written(*read[plan["dash time"]]),
+        )
     if "range" in plan:
         at, count = plan["range"]
         for k in range(count):
