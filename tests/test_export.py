@@ -12,7 +12,7 @@ import pytest
 import timeline
 from timeline import schema
 from timeline.state import Filters, apply
-from timeline.view.export import accounts_csv, neutralise
+from timeline.view.export import accounts_csv, bc_in_words, neutralise
 
 from .helpers import everything, index_from_rows, row
 
@@ -197,15 +197,38 @@ def test_a_value_with_a_semicolon_or_a_tab_is_quoted_so_no_spreadsheet_splits_it
     assert read(text)[0]["source"] == "Le Temps; Eurasianet"
 
 
+@pytest.mark.parametrize(
+    "written, words",
+    [
+        ("-0044-03-15", "15 March 44 BC"),
+        ("-0500-03", "March 500 BC"),
+        ("-0500", "500 BC"),
+        ("-0044-03-15 14:30", "15 March 44 BC, 14:30"),
+        ("-0044-03-15 14:30+02:00", "15 March 44 BC, 14:30 (UTC+02:00)"),
+        ("-protest", None),
+    ],
+)
+def test_a_date_bc_is_written_in_words_that_read_back_as_it(written, words):
+    assert bc_in_words(written) == words
+
+
 def test_what_the_export_neutralised_is_told_when_the_export_is_read_as_an_events_file():
-    """A BC date, a title, a lane written with an apostrophe before them by the export: read back,
-    each is told (the date refused with the date to write; the text warned), none taken silently."""
+    """A title, a lane written with an apostrophe before them by the export: read back, each is
+    told (the text warned), none taken silently. A date BC is written in words, and read back as
+    the same date (it was written '-0044-03-15, and refused when read back)."""
     index = index_from_rows(
-        [row("bc", "-0044-03-15", title="=Ides", category="-protest", claimed_by="@kz_gov", source="AFP")]
+        [
+            row("bc", "-0044-03-15", title="=Ides", category="-protest", claimed_by="@kz_gov", source="AFP"),
+            row("bc-2", "-0044-03", end_date="-0044-03-16 14:30", published="-0043", source="Cicero"),
+        ]
     )
-    again = timeline.load_bytes(accounts_csv(index, everything(index)).encode("utf-8"))
+    text = accounts_csv(index, everything(index))
+    assert "'-00" not in text
+    again = timeline.load_bytes(text.encode("utf-8"))
     said = {p.column: p.message for p in again.problems}
-    assert "begins with an apostrophe, as a spreadsheet or an export writes one" in said["date"]
-    assert said["date"].endswith("write -0044-03-15.")
+    assert not {"date", "end_date", "published"} & said.keys()
+    for name in ("start", "precision", "end", "end_precision", "published_at"):
+        before, after = (dict(zip(a["id"], a[name])) for a in (index.dataset.accounts, again.accounts))
+        assert after == before, name
     for column, first in (("title", "="), ("category", "-"), ("claimed_by", "@")):
         assert f"begins with an apostrophe before {first!r}, as the page's download" in said[column]

@@ -1,7 +1,9 @@
 """The filtered events as CSV for a spreadsheet: every account, in our own columns.
 
 A cell that begins with `=`, `+`, `-` or `@` is prefixed with an apostrophe so
-that a spreadsheet shows it as text instead of running it as a formula.
+that a spreadsheet shows it as text instead of running it as a formula; a date BC as ISO writes
+it (`-0044-03-15`) is written in words instead (`15 March 44 BC`), which no spreadsheet runs and
+`check` reads back as the same date.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 
 import numpy as np
 
-from .. import schema
+from .. import dates, i18n, schema
 from ..csvfile import quote
 from ..index import EventIndex
 from ..load import Dataset
@@ -25,6 +27,31 @@ def neutralise(value: str) -> str:
     if text.startswith(schema.FORMULA_START) and not NUMBER.fullmatch(text):
         return "'" + text
     return text
+
+
+def bc_in_words(text: str) -> str | None:
+    """A date BC as ISO writes it (`-0044-03-15`, `-0500-03`), in the words `check` reads back as
+    the same date, at its precision (`15 March 44 BC`, `March 500 BC`); None where none does."""
+    try:
+        reading = dates.read(text)
+        with i18n.using(i18n.ENGLISH):
+            words = dates.label(reading.value, reading.precision, reading.offset)
+        again = dates.read(words)
+    except dates.DateError:
+        return None
+    same = (again.value, again.precision, again.offset) == (reading.value, reading.precision, reading.offset)
+    return words if same and not again.warning else None
+
+
+def _dates_in_words(column: np.ndarray) -> np.ndarray:
+    """A date column with its dates BC in words (bc_in_words), where they read back so."""
+    bc = [i for i, value in enumerate(column) if isinstance(value, str) and value.startswith("-")]
+    if not bc:
+        return column
+    column = column.copy()
+    for i in bc:
+        column[i] = bc_in_words(column[i]) or column[i]
+    return column
 
 
 def kept_accounts(index: EventIndex, mask: np.ndarray) -> np.ndarray:
@@ -70,6 +97,7 @@ def accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) -
     out = io.StringIO()
     out.write(",".join(schema.NAMES) + "\r\n")
     columns = [chosen[name].to_numpy() for name in schema.NAMES]
+    columns = [_dates_in_words(c) if n in schema.DATE_COLUMNS else c for n, c in zip(schema.NAMES, columns)]
     for i in order:  # (quoted as `add` quotes: a semicolon or a tab too, which spreadsheets split at)
         out.write(",".join(quote(neutralise(column[i])) for column in columns) + "\r\n")
     return out.getvalue()
