@@ -1496,8 +1496,20 @@ def test_import_prints_skipped_rows_with_the_sheet_row(tmp_path, capsys):
 def test_import_of_a_missing_sheet_is_a_problem(tmp_path, capsys):
     code = cli.main(["import", "timelinejs", str(tmp_path / "nope.csv"), "--into", str(tmp_path / "e.csv")])
     assert code == 1
-    assert "the sheet cannot be opened" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "the sheet cannot be opened" in out
+    assert out.splitlines()[-1] == f"nothing imported from {tmp_path / 'nope.csv'} into {tmp_path / 'e.csv'}"
     assert not (tmp_path / "e.csv").exists()
+
+
+def test_import_of_a_sheet_refused_whole_says_nothing_was_imported(tmp_path, capsys):
+    # (was "imported 0 of 0 rows")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(b"Year;Month;Day;Headline\n2022;1;5;A\n")
+    assert cli.main(["import", "timelinejs", str(sheet), "--into", str(tmp_path / "e.csv")]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert "separated by semicolons" in lines[0]
+    assert lines[-1] == f"nothing imported from {sheet} into {tmp_path / 'e.csv'}"
 
 
 # --- export: TimelineJS JSON -----------------------------------------------------------------------

@@ -168,9 +168,12 @@ def import_report(result: Imported, sheet_path: str) -> list[str]:
     lines += [p.format(sheet_path) for p in result.problems]
     lines += [p.format(result.into) for p in result.file_problems]
     rows = result.rows
+    read = len(result.sheet.entries) + _skipped(result)
+    refused = any(p.level == ERROR and p.row <= 1 for p in result.sheet.problems)
     lines.append(
-        f"imported {len(rows)} of {len(result.sheet.entries) + _skipped(result)} {'slides' if slides else 'rows'} "
-        f"from {sheet_path} into {result.into}"
+        f"nothing imported from {sheet_path} into {result.into}"  # (not "0 of 0 rows": the sheet was refused)
+        if refused and not read
+        else f"imported {len(rows)} of {read} {'slides' if slides else 'rows'} from {sheet_path} into {result.into}"
     )
     for sheet_row, file_row, account in rows:
         lines.append(
