@@ -1228,11 +1228,7 @@ def test_display_date_is_kept_when_it_says_more_than_the_date(display, cells, ke
             "Display Date '4:30 PM' is 5 January 2022, 16:30, but Year, Month, Day and Time say 5 January 2022, 04:30",
         ),
         ("16:30", {"Month": "1", "Day": "5", "Time": "4:30"}, "is 5 January 2022, 16:30, but"),
-        (
-            "10:00 MSK",
-            {"Month": "1", "Day": "5", "Time": "10:00"},
-            "is 5 January 2022, 10:00 (UTC+03:00), but Year, Month, Day and Time say 5 January 2022, 10:00",
-        ),
+        ("10:00 MSK", {"Month": "1", "Day": "5", "Time": "10:00"}, ""),  # (its offset taken: see below)
         # in another language, or in the characters for year, month and day, as check reads them (were said nothing)
         (
             "6 janvier 2022",
@@ -2069,6 +2065,45 @@ def test_a_timeline_exported_as_json_comes_back_with_its_dates_titles_lanes_and_
     # of the sheet's Display Dates come back in the slide's text).
     said = back["description"].str.count("Display date:").sort_index()
     assert said.equals(first["description"].str.count("Display date:").sort_index())
+
+
+@pytest.mark.parametrize(
+    "cells, date",
+    [
+        # a Display Date of the slide's day and time with an offset its Time cannot hold: the offset taken
+        ({"Time": "14:30", "Display Date": "5 January 2022, 14:30 (UTC-05:00)"}, "2022-01-05 14:30-05:00"),
+        ({"Time": "10:00", "Display Date": "10:00 MSK"}, "2022-01-05 10:00+03:00"),
+        # ... not where it is another time, the slide has one already, or has no time
+        ({"Time": "14:30", "Display Date": "5 January 2022, 15:30 (UTC-05:00)"}, "2022-01-05 14:30"),
+        ({"Time": "14:30 EST", "Display Date": "5 January 2022, 14:30 (UTC+06:00)"}, "2022-01-05 14:30 EST"),
+        ({"Display Date": "5 January 2022, 14:30 (UTC-05:00)"}, "2022-01-05"),
+        ({"Time": "14:30", "Display Date": "5 January 2022, 14:30 CST"}, "2022-01-05 14:30"),  # (names several)
+    ],
+)
+def test_a_display_date_s_offset_for_the_slide_s_time_is_taken(cells, date):
+    account, _ = one({"Month": "1", "Day": "5", **cells})
+    assert account["date"] == date
+
+
+def test_offsets_come_back_from_an_export_as_json(tmp_path):
+    """They went out in each slide's display_date (its Time cannot hold one) and were lost."""
+    events = tmp_path / "events.csv"
+    events.write_text(
+        "id,date,end_date,title,category,source\n"
+        "a,2022-01-05 14:30-05:00,,A,protest,AP\n"
+        "b,2022-01-05 14:30 MSK,,B,protest,TASS\n"
+        "c,2022-01-05T23:30+06:00,2022-01-06 07:00,C,protest,Kazinform\n"
+        "d,2022-01-05 14:30,,D,protest,AFP\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["export", "timelinejs", str(events), "--output", str(tmp_path / "t.json")]) == 0
+    again = importer.import_sheet(str(tmp_path / "t.json"), str(tmp_path / "again.csv"))
+    assert not [p for p in again.problems if p.column == "Display Date"]
+    first, back = (
+        timeline.load(path).accounts.set_index("id").sort_index() for path in (events, tmp_path / "again.csv")
+    )
+    for column in ("start", "offset", "end"):
+        assert back[column].equals(first[column]), column
 
 
 TIMELINE_JSON = {  # TimelineJS's own format (timeline.knightlab.com/docs/json-format.html)

@@ -1144,18 +1144,12 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
     """(the date a Display Date reads as, shown and as events.csv writes it) where it is another
     than `start` at the precision both give (January 2022 is any day of it; 7:30 PM is not 07:30);
     None where it is the same, or is no date that reads one way (Spring 2022, c. 1250)."""
-    if len(display) > 100:  # (a date is short: a longer text is no date, nor looked into)
-        return None
-    time_first = _TIME_FIRST.fullmatch(display)  # (7:30 PM, January 5, 2022: as TimelineJS writes one)
-    written = f"{time_first['date']} {time_first['time']}" if time_first else display
-    if _TIME_ONLY.fullmatch(display) and " " in start:  # (4:30 PM on a slide at 04:30: a time of its day)
-        written = f"{start.split(' ', 1)[0]} {display}"
     try:
         placed = dates.read(start)
-        said = _read_as_told(written)
     except dates.DateError:
         return None
-    if said.warning:  # (1/13/22 may be 1922; 1400/10/15 a Solar Hijri date: not said to be another)
+    said = _display_reading(display, start)
+    if said is None or said.warning:  # (1/13/22 may be 1922; 1400/10/15 a Solar Hijri date: not said to be another)
         return None
     order = ("year", "month", "day", "minute")
     if said.precision not in order or placed.precision not in order:
@@ -1171,6 +1165,51 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
     return dates.label(said.value, said.precision, said.offset), dates.as_written(
         said.value, said.precision, said.offset
     )
+
+
+def _display_reading(display: str, start: str) -> dates.Reading | None:
+    """The date a Display Date reads as (None: none), a time alone on the slide's day."""
+    if len(display) > 100:  # (a date is short: a longer text is no date, nor looked into)
+        return None
+    time_first = _TIME_FIRST.fullmatch(display)  # (7:30 PM, January 5, 2022: as TimelineJS writes one)
+    written = f"{time_first['date']} {time_first['time']}" if time_first else display
+    if _TIME_ONLY.fullmatch(display) and " " in start:  # (4:30 PM on a slide at 04:30: a time of its day)
+        written = f"{start.split(' ', 1)[0]} {display}"
+    try:
+        return _read_as_told(written)
+    except dates.DateError:
+        return None
+
+
+def _with_display_offsets(start: str, end: str, display_cell: str) -> tuple[str, str]:
+    """The slide's dates with the UTC offset its Display Date gives their times, where it says
+    the same day and time with an offset (`5 January 2022, 14:30 (UTC-05:00)`, as `export` writes
+    a date's offset, which a sheet's Time cannot hold; `14:30 MSK`); a span's end after " to ",
+    as a JSON slide's end_date.display_date is read (_json_sheet). Else the dates as they are."""
+    display = inline(display_cell)
+    if not display or links_in(display_cell):
+        return start, end
+    first, _, last = display.partition(" to ") if end else (display, "", "")
+    return _with_offset(start, first), _with_offset(end, last) if last else end
+
+
+def _with_offset(date: str, display: str) -> str:
+    if not date.isascii() or " " not in date:  # (a time, in ASCII digits: see _in_digits_of)
+        return date
+    try:
+        placed = dates.read(date)
+    except dates.DateError:
+        return date
+    said = _display_reading(display, date)
+    if (
+        said is None
+        or said.warning
+        or placed.offset
+        or not said.offset
+        or (said.precision, said.value) != (placed.precision, placed.value)
+    ):
+        return date
+    return dates.as_written(said.value, said.precision, said.offset)
 
 
 def _read_as_told(text: str) -> dates.Reading:
@@ -1219,6 +1258,7 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
     # its check says what it says of such a date there (it may be of another calendar).
     start = _in_digits_of(start, [cells.get(part, "") for part in ("Year", "Month", "Day", "Time")])
     end = _in_digits_of(end, end_cells)
+    start, end = _with_display_offsets(start, end, cells.get("Display Date", ""))
     era = _type(cells) == "era"
     if era and not end:  # (TimelineJS refuses it: "All eras must have start and end dates")
         raise CellError(
