@@ -1772,6 +1772,7 @@ def test_export_eras_spans_and_the_title():
     [era] = doc["eras"]
     assert era["text"]["headline"] == "State of emergency"
     assert (era["start_date"]["day"], era["end_date"]["day"]) == (5, 19)
+    assert era["unique_id"] == "emergency"  # (its id comes back on import, as a slide's does)
     assert [s["unique_id"] for s in doc["events"]] == ["no-end-era", "shutdown", "curfew"]
     assert doc["events"][1]["end_date"] == {"year": 2022, "month": 1, "day": 10, "display_date": "10 January 2022"}
     # a span's end time, on its start's clock, is said at its offset as its start is

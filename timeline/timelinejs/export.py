@@ -179,6 +179,7 @@ def document(dataset: Dataset, title: str = "Timeline") -> dict:
                     "start_date": start,
                     "end_date": date_object(event.end, event.end_precision, event.offset),
                     "text": {"headline": html.escape(event.title), "text": accounts_html(mine, bool(event.disputed))},
+                    "unique_id": event.id,  # (TimelineJS keeps an era's as a slide's: TimelineConfig.addEra)
                 }
             )
             continue
