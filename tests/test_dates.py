@@ -185,7 +185,9 @@ def test_a_span_across_the_bc_ad_line_has_its_length():
             "is kept as written, with no offset. Write the offset meant instead, e.g. 2022-01-05 14:30-08:00",
         ),
         ("2022-07-05 2:30 PM MST", "'MST' names more than one UTC offset (US Mountain -07:00 or Malaysia +08:00)"),
-        ("2022-01-07 12:00 noon", "'noon' is not a time zone this program knows"),
+        ("2022-01-07 12:00 noon", "'noon' after the time says it is a time of day, as the time does already"),
+        ("2022-01-07 12:00 midday", "'midday' after the time says it is a time of day"),
+        ("2022-01-07 14:30 noon", "'noon' is not a time zone this program knows"),  # (which is it?)
         # words that are no zone: o'clock, the local time, nearness; told as what they are
         (
             "2022-01-07 14:30 Uhr",

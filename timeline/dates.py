@@ -4025,6 +4025,7 @@ _UTC_PLUS = re.compile(r"(?i)(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")
 # Words after a time that are no zone: "o'clock" (German's Uhr, "14:30 hrs", French's h), the
 # local time, and a word of nearness. Told as what they are, not as a zone to write the offset of.
 _CLOCK_WORDS = frozenset({"uhr", "h", "hr", "hrs", "hours", "heures"})
+_NOON_WORDS = {"noon": (12, 0), "midday": (12, 0)}  # (after that time only; midnight is a day's start or end)
 _LOCAL_WORDS = frozenset({"local", "lt"})
 _DOUBT_WORDS = frozenset({"approx", "approximately", "ca", "circa", "about", "around", "env", "environ"})
 
@@ -4084,9 +4085,11 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
             time=time,
         )
     word = zone.lower().rstrip(".")
-    if word in _CLOCK_WORDS | _LOCAL_WORDS | _DOUBT_WORDS:
+    moment = pd.Timestamp(value)
+    said = _NOON_WORDS.get(word) == (moment.hour, moment.minute)  # (12:00 noon: the time says it already)
+    if said or word in _CLOCK_WORDS | _LOCAL_WORDS | _DOUBT_WORDS:
         time = _as_written(np.datetime64(value, "s"), "minute")
-        if word in _CLOCK_WORDS:
+        if said or word in _CLOCK_WORDS:
             return "", say(
                 "{zone!r} after the time says it is a time of day, as the time does already; it is read as "
                 "written, with no offset: write {time}",
