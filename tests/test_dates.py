@@ -927,7 +927,7 @@ REFUSED = [
     ("vor 2 Tagen", ["is relative to the day it was written"]),
     ("2 күн бұрын", ["is relative to the day it was written"]),
     ("منذ يومين", ["is relative to the day it was written"]),
-    ("5 ago 2022", ["is written with a month name in Spanish; write 2022-08-05"]),
+    ("5 ago 2022", ["is written with a month name in Spanish or Italian or Portuguese; write 2022-08-05"]),
     # years before the present: no date holds them
     ("65 million years ago", ["counts years before the present", "500 BC is -0500", "9999 BC to AD 9999"]),
     ("13.8 billion years ago", ["counts years before the present"]),
@@ -1534,7 +1534,7 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
             "2022-01-05T14:30+06:00[Asia/Almaty]",
             "has 'Asia/Almaty' in brackets after it, which a date cannot hold; write 2022-01-05T14:30+06:00",
         ),
-        ("5 ago 2022", "is written with a month name in Spanish; write 2022-08-05"),
+        ("5 ago 2022", "is written with a month name in Spanish or Italian or Portuguese; write 2022-08-05"),
         ("2022-01-05/2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 to 2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("2022-01-05 - 2022-01-07", _range("2022-01-05", "2022-01-07")),
@@ -1669,7 +1669,14 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("5. Januar 2022", "is written with a month name in German; write 2022-01-05"),
         ("5. März 2022", "is written with a month name in German; write 2022-03-05"),
         ("5 de enero de 2022", "is written with a month name in Spanish; write 2022-01-05"),
-        ("5 mai 2022", "is written with a month name in French or German; write 2022-05-05"),
+        ("5 mai 2022", "is written with a month name in French or German or Portuguese or Romanian; write 2022-05-05"),
+        # languages of others' files: were "not a date that can be read", with no date to write
+        ("5 gennaio 2022", "is written with a month name in Italian; write 2022-01-05"),
+        ("5 de janeiro de 2022", "is written with a month name in Portuguese; write 2022-01-05"),
+        ("5 januari 2022", "is written with a month name in Dutch; write 2022-01-05"),
+        ("5 stycznia 2022", "is written with a month name in Polish; write 2022-01-05"),
+        ("5 Ocak 2022 14:30", "is written with a month name in Turkish; write 2022-01-05 14:30"),
+        ("5 ianuarie 2022", "is written with a month name in Romanian; write 2022-01-05"),
         ("5 мая", "is written with a month name in Russian. In English, '5 May': has no year; " + HOW_TO_WRITE),
         # a second past 59, 24:00
         (

@@ -1713,6 +1713,14 @@ LANGUAGES = {
     "fr": say("French"),
     "de": say("German"),
     "es": say("Spanish"),
+    # (besides the languages of this region's newsrooms: those whose dates came in others' files,
+    # told with the date to write rather than as no date at all)
+    "it": say("Italian"),
+    "pt": say("Portuguese"),
+    "nl": say("Dutch"),
+    "pl": say("Polish"),
+    "tr": say("Turkish"),
+    "ro": say("Romanian"),
 }
 # CLDR's regional names besides a language's own: Arabic's months as the Levant and Iraq (كانون
 # الثاني, شباط), Morocco (يوليوز, غشت) and Algeria (جانفي, جويلية) name them.

@@ -871,7 +871,7 @@ COLUMNS: tuple[Column, ...] = (
         "JavaScript's zone name, a footnote's mark `[3]`, a zone's name after its offset `+06:00[Asia/Almaty]`; a weekday there that is not the date's, `2022-01-05 (Fri)`, is said to be another day's, and an offset among the words, `(local time, UTC+6)`, is kept), a place's time (`14:30 Almaty time`, `2:30 p.m. New York time`, `(time in Moscow)`, `14:30 мск`, `14:30 по времени Астаны`: the date to write has the offset that place's clocks showed then), a time with the same moment in UTC in brackets, as news agencies write it (`14:30 local time (08:30 GMT)`: the date to write has the offset the two give, `2022-01-05 14:30+06:00`), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`) or with a dot for its colon (`2022-01-05 14.30`, `14.30 Uhr`), a Unix time "
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`), noon or midnight for the time "
         "(`Jan. 5, 2022, noon`; midnight as the day's start or its end), a month name in Russian, Kazakh, "
-        "Ukrainian, Arabic, French, German or Spanish (`5 января 2022`, `5 يناير 2022`, `5 كانون الثاني 2022`, "
+        "Ukrainian, Arabic, French, German, Spanish, Italian, Portuguese, Dutch, Polish, Turkish or Romanian (`5 января 2022`, `5 يناير 2022`, `5 كانون الثاني 2022`, "
         "`5. Januar 2022`; with its weekday or the words for local time in that language, `среда, 5 января 2022, "
         "14:30 по местному времени`, what its English would be told where that says more) and the characters for "
         "year, month and day (`2022年1月5日`, `2022년 1월 5일`) "
