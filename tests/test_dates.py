@@ -1677,6 +1677,16 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("5 stycznia 2022", "is written with a month name in Polish; write 2022-01-05"),
         ("5 Ocak 2022 14:30", "is written with a month name in Turkish; write 2022-01-05 14:30"),
         ("5 ianuarie 2022", "is written with a month name in Romanian; write 2022-01-05"),
+        # dotted dates of Central and South-East Europe, AM and PM as Spanish writes them
+        (
+            "13. 1. 2022",
+            "is a date with spaces after its dots or a dot after its year, as Czech, Slovak, Croatian and Serbian write one; write 2022-01-13",
+        ),
+        (
+            "13.01.2022.",
+            "is a date with spaces after its dots or a dot after its year, as Czech, Slovak, Croatian and Serbian write one; write 2022-01-13",
+        ),
+        ("2022-01-05 2:30 p. m.", "has a. m. or p. m. for AM or PM, as Spanish writes them; write 2022-01-05 14:30"),
         ("5 мая", "is written with a month name in Russian. In English, '5 May': has no year; " + HOW_TO_WRITE),
         # a second past 59, 24:00
         (

@@ -2102,6 +2102,22 @@ _REWRITES = (
         r"-\1",
         lambda date: say("is a date BC as PostgreSQL writes one; write {date}", date=date),
     ),
+    # 13. 1. 2022 (Czech, Slovak), 13.01.2022. (Croatian, Serbian): a dotted date with spaces or a final dot
+    (
+        re.compile(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\.?"),
+        r"\1.\2.\3",
+        lambda date: say(
+            "is a date with spaces after its dots or a dot after its year, as Czech, Slovak, Croatian and Serbian "
+            "write one; write {date}",
+            date=date,
+        ),
+    ),
+    # 2:30 p. m.: AM or PM with a space inside, as Spanish writes them
+    (
+        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*([ap])\.\s+m\.?", re.IGNORECASE),
+        r"\1 \2m",
+        lambda date: say("has a. m. or p. m. for AM or PM, as Spanish writes them; write {date}", date=date),
+    ),
     # 5. Jan. 2022: a day with a dot after it, as German writes one, and an English month's abbreviation
     (
         re.compile(r"(\d{1,2})\.\s*([A-Za-z]{3,9}\.?,?\s+\d{4}.*)"),
