@@ -886,6 +886,9 @@ REFUSED = [
         "2022-01-05 09:00 - 10:00",
         ["is a range: write its start in date and its end in end_date"],
     ),  # (two times: a span)
+    # ... whose date has a caveat (another calendar? 1922?): the date to write as written, to be told so
+    ("1400/10/15 - 14:30", ["is a date and its time with a dash between them", "write 1400/10/15 14:30"]),
+    ("1/13/22 - 14:30", ["write 1/13/22 14:30"]),
     ("≈ 2000", ["is 2000 with '≈' added"]),
     ("20150218230000", ["if it is 18 February 2015, 23:00, write 2015-02-18 23:00:00"]),
     ("between friends and foes", ["is not a date that can be read"]),

@@ -470,6 +470,9 @@ def read(text: str) -> Reading:
     )
 
 
+_read_one = read  # (for _said, whose own `read` is its readings)
+
+
 def parse_one(text: str) -> tuple[pd.Timestamp, str, str]:
     """Parse one date string: (wall-clock value, precision, offset). Raises DateError."""
     reading = read(text)
@@ -3310,9 +3313,14 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 date=_as_written(*read[at]),
             )
     if "dash time" in plan and read[plan["dash time"]] is not None:  # (before the range: 14:30 is no end)
+        joined = plan["read"][plan["dash time"]]
+        try:
+            caveat = _read_one(joined).warning  # (1400/10/15 14:30: of another calendar? 1/13/22: 1922?)
+        except DateError as error:
+            caveat = error
         return say(
             "is a date and its time with a dash between them, which reads as a range; write {date}",
-            date=_as_written(*read[plan["dash time"]]),
+            date=joined if caveat else _as_written(*read[plan["dash time"]]),  # (as written: its caveat said then)
         )
     if "range" in plan:
         at, count = plan["range"]

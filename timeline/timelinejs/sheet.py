@@ -17,6 +17,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
 import pandas as pd
@@ -1213,15 +1214,34 @@ def _with_offset(date: str, display: str) -> str:
 
 
 def _read_as_told(text: str) -> dates.Reading:
-    """dates.read(text); or where it refuses the text and says the one date it is (`6 janvier 2022`,
-    `2022年1月6日`: "...; write 2022-01-06"), that date read. Raises DateError."""
+    """dates.read(text); or where it refuses a text written with another language's month name or
+    the characters for year, month and day, and says the one date it is (`6 janvier 2022`,
+    `2022年1月6日`: "...; write 2022-01-06"), that date read, if its year is written whole (a year of
+    two digits, a date of another calendar: dates.read's caveats, which its advice does not keep,
+    are not passed over). Raises DateError."""
     try:
         return dates.read(text)
     except dates.DateError as error:
         told = error.args[0] if error.args else None
-        if not isinstance(told, Message) or "if " in told.template or not told.template.endswith("; write {date}"):
+        if (
+            not isinstance(told, Message)
+            or told.template not in _TOLD_IN_OTHER_WORDS
+            or not re.search(r"(?<!\d)\d{4}(?!\d)", text)
+        ):
             raise
-        return dates.read(str(told.values["date"]))
+        said = dates.read(str(told.values["date"]))
+        if not 1700 <= said.value.year <= datetime.now().year + 1:  # (15 نيسان 5782, 1400年: another calendar?)
+            raise
+        return said
+
+
+# The refusals whose advice is the date the text says in other words (dates._said).
+_TOLD_IN_OTHER_WORDS = frozenset(
+    {
+        "is written with a month name in {language}; write {date}",
+        "is written with the characters for year, month and day ({characters}); write {date}",
+    }
+)
 
 
 def _same_date_words(a: str, b: str) -> bool:
