@@ -3315,9 +3315,9 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
     if "dash time" in plan and read[plan["dash time"]] is not None:  # (before the range: 14:30 is no end)
         joined = plan["read"][plan["dash time"]]
         try:
-            caveat = _read_one(joined).warning  # (1400/10/15 14:30: of another calendar? 1/13/22: 1922?)
-        except DateError as error:
-            caveat = error
+            caveat = bool(_read_one(joined).warning)  # (1400/10/15 14:30: of another calendar? 1/13/22: 1922?)
+        except DateError:
+            caveat = True
         return say(
             "is a date and its time with a dash between them, which reads as a range; write {date}",
             date=joined if caveat else _as_written(*read[plan["dash time"]]),  # (as written: its caveat said then)
