@@ -619,6 +619,27 @@ def test_a_sheet_with_a_quote_never_closed_imports_nothing_and_says_where():
     assert sheet.problems[1].message.startswith("a double quote opens here and is never closed")
 
 
+@pytest.mark.parametrize(
+    "data, imported, refused",
+    [
+        # a quoted phrase, then a value of two lines: the next row is row 4 (was a phantom row 4, B row 5)
+        (
+            b'Year,Headline,Text\n2021,A,T\n2022,"A" b,"multi\nline"\n2023,B,T\n',
+            [(2, "A"), (4, "B")],
+            [(3, "Headline")],
+        ),
+        # a quoted phrase of two lines, closed: its row refused (the sheet was refused whole, the quote "never closed")
+        (b'Year,Headline,Text\n2022,"multi\nline" extra,T\n2023,B,T\n', [(3, "B")], [(2, "Headline")]),
+        # in the header: nothing can be read
+        (b'Year,"Head" line,Text\n2022,A,T\n', [], [(0, ""), (1, "Head line")]),
+    ],
+)
+def test_a_sheet_s_quotes_refuse_the_row_they_are_in_and_the_rows_keep_their_numbers(data, imported, refused):
+    sheet = sheets.read_sheet(data, "sheet.csv")
+    assert [(entry.sheet_row, entry.account["title"]) for entry in sheet.entries] == imported
+    assert [(p.row, p.column) for p in sheet.problems if p.level == ERROR] == refused
+
+
 def test_a_sheet_keeps_rows_after_one_refused_for_its_quotes_with_their_numbers():
     data = b'Year,Headline,Text\n2021,"A" b,T\n2022,"multi\nline",T\n2023,C,T\n'
     sheet = sheets.read_sheet(data, "sheet.csv")
@@ -1510,6 +1531,12 @@ def test_import_of_a_sheet_refused_whole_says_nothing_was_imported(tmp_path, cap
     lines = capsys.readouterr().out.splitlines()
     assert "separated by semicolons" in lines[0]
     assert lines[-1] == f"nothing imported from {sheet} into {tmp_path / 'e.csv'}"
+
+    # ... and so does one that stops at a quote never closed (was "imported 0 of 1 rows")
+    sheet.write_bytes(b'Year,Headline,Text\n2021,A,T\n2022,B,"T\n2023,C,T\n')
+    assert cli.main(["import", "timelinejs", str(sheet), "--into", str(tmp_path / "e.csv")]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == f"nothing imported from {sheet} into {tmp_path / 'e.csv'}"
+    assert not (tmp_path / "e.csv").exists()
 
 
 # --- export: TimelineJS JSON -----------------------------------------------------------------------

@@ -172,7 +172,7 @@ def import_report(result: Imported, sheet_path: str) -> list[str]:
     refused = any(p.level == ERROR and p.row <= 1 for p in result.sheet.problems)
     lines.append(
         f"nothing imported from {sheet_path} into {result.into}"  # (not "0 of 0 rows": the sheet was refused)
-        if refused and not read
+        if refused and not rows
         else f"imported {len(rows)} of {read} {'slides' if slides else 'rows'} from {sheet_path} into {result.into}"
     )
     for sheet_row, file_row, account in rows:

@@ -814,35 +814,36 @@ def read_sheet(data: bytes, name: str) -> Sheet:
 
 
 def _csv_records(text: str) -> tuple[list, list[Problem], Problem | None]:
-    """A sheet's CSV records, as a spreadsheet counts its rows, read as events.csv is
-    (csvfile._parse_with_csv_module): a value that begins with a quoted phrase (`"Hello" world`),
-    which a lenient reader would read as `Hello world`, refuses its row (None in its place, the
-    problem in the list); a double quote never closed, which would run the rows after it into one
-    value, stops the reading: the third value is its problem (else None)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    """A sheet's CSV records, as a spreadsheet counts its rows, each also read strictly, as
+    events.csv is (csvfile._parse_with_csv_module): a value that begins with a quoted phrase
+    (`"Hello" world`, which a lenient reader reads as `Hello world`) refuses its row (None in its
+    place, the problem in the list); a double quote that never closes, or closes only rows later
+    (the rows between run into one value), stops the reading: the third value is its problem
+    (else None)."""
+    lines = re.split(r"\r\n|\r|\n", text)  # (as the csv module counts lines)
+    reader = csv.reader(io.StringIO(text, newline=""))
     records: list[list[str] | None] = []
     problems: list[Problem] = []
-    lines: list[str] | None = None
     read_to = 0  # (the lines read, up to the end of the last record)
-    while True:
+    for record in reader:
+        row, raw = len(records) + 1, lines[read_to : reader.line_num]
+        header = (records[0] or []) if records else record
         try:
-            record = next(reader)
-        except StopIteration:
-            return records, problems, None
+            next(csv.reader(io.StringIO("\n".join(raw), newline=""), strict=True), None)
         except csv.Error as error:
-            row, header = len(records) + 1, (records[0] or []) if records else []
-            if "expected after" in str(error):
-                lines = re.split(r"\r\n|\r|\n", text) if lines is None else lines  # (as the csv module counts)
-                read = lines[read_to : reader.line_num]  # (several: a quote opened rows before, see csvfile)
-                misplaced = misplaced_quote(read[-1], row, header) if len(read) == 1 else None
-                if misplaced is not None:
-                    problems.append(misplaced)
-                    records.append(None)
-                    read_to = reader.line_num
-                    continue
-            return records, problems, open_quote_problem(text, reader, row, header)
-        read_to = reader.line_num
+            swallowed = any(line.count(",") >= max(len(header) - 1, 1) for line in raw[1:])
+            misplaced = (
+                misplaced_quote("\n".join(raw), row, header)
+                if "expected after" in str(error) and not swallowed
+                else None
+            )
+            if misplaced is None or row == 1:  # (a header refused: no row can be read)
+                return records, problems, misplaced or open_quote_problem(text, None, row, header)
+            problems.append(misplaced)
+            record = None
         records.append(record)
+        read_to = reader.line_num
+    return records, problems, None
 
 
 # TimelineJS's JSON (timeline.knightlab.com/docs/json-format.html): what of a slide, an era and a
