@@ -840,8 +840,7 @@ def _csv_records(text: str) -> tuple[list, list[Problem], Problem | None]:
             if misplaced is None or row == 1:  # (a header refused: no row can be read)
                 return records, problems, misplaced or open_quote_problem(text, None, row, header)
             problems.append(misplaced)
-            record = None
-        records.append(record)
+        records.append(None if problems and problems[-1].row == row else record)
         read_to = reader.line_num
     return records, problems, None
 
