@@ -1835,6 +1835,12 @@ def test_cli_export_to_stdout_and_to_a_file(tmp_path, capsys):
             "e.g. --output copy.json",
         ),
         ("sheet.xlsx", "sheet.xlsx is named as a sheet (.xlsx)"),
+        # (were a traceback, after the whole file was read)
+        (".", ". is a folder, not a file"),
+        ("", "--output names no file"),
+        ("nowhere/timeline.json", "the folder of nowhere/timeline.json is not there"),
+        # (was written over)
+        ("notes.md", "notes.md is a file that is there already and is not JSON"),
     ],
 )
 def test_cli_export_never_writes_over_the_events_file_nor_json_into_a_sheet(
@@ -1844,10 +1850,12 @@ def test_cli_export_never_writes_over_the_events_file_nor_json_into_a_sheet(
     events = tmp_path / "events.csv"
     events.write_bytes(EVENTS.read_bytes())
     (tmp_path / "link.json").symlink_to(events)
+    (tmp_path / "notes.md").write_text("my notes")
     assert cli.main(["export", "timelinejs", "events.csv", "--output", output]) == 1
     assert capsys.readouterr().err.startswith(f"nothing is written: {said}")
     assert events.read_bytes() == EVENTS.read_bytes()
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["events.csv", "link.json"]
+    assert (tmp_path / "notes.md").read_text() == "my notes"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["events.csv", "link.json", "notes.md"]
 
 
 def test_cli_export_replaces_an_earlier_export_whole(tmp_path, capsys):
@@ -1856,6 +1864,11 @@ def test_cli_export_replaces_an_earlier_export_whole(tmp_path, capsys):
     assert cli.main(["export", "timelinejs", str(EVENTS), "--output", str(output)]) == 0
     assert len(json.loads(output.read_text())["events"]) == 35
     assert [path.name for path in tmp_path.iterdir()] == ["timeline.json"]  # (no part left beside it)
+    # through a link, the file it names is written, and keeps its mode
+    output.chmod(0o640)
+    (tmp_path / "latest.json").symlink_to(output)
+    assert cli.main(["export", "timelinejs", str(EVENTS), "--output", str(tmp_path / "latest.json")]) == 0
+    assert (tmp_path / "latest.json").is_symlink() and output.stat().st_mode & 0o777 == 0o640
 
 
 def test_cli_export_of_a_missing_file_fails(tmp_path, capsys):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -78,7 +79,10 @@ def export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(timelinejs_export.to_json(doc))
     else:
-        _write_whole(Path(args.output), timelinejs_export.to_json(doc))
+        failed = _write_whole(Path(args.output), timelinejs_export.to_json(doc))
+        if failed:
+            print(failed, file=sys.stderr)
+            return 1
         print(f"wrote {len(doc['events'])} events and {len(doc['eras'])} eras to {args.output}", file=sys.stderr)
     return 0
 
@@ -89,9 +93,16 @@ SHEET_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".numbers")
 
 def _not_an_export(output: str, events: str) -> str | None:
     """Why `export --output` refuses this file (None: it does not). Never the events file itself
-    (the program never rewrites an editor's file), nor a file named as a sheet is: the export is
-    JSON, and `--output events-copy.csv` would put JSON where a sheet was expected."""
+    (the program never rewrites an editor's file), nor a file named as a sheet is, nor another
+    file that is there and is not JSON (`--output README.md`): the export is JSON, and replaces
+    only an earlier one. Nor a folder, or a file in a folder that is not there."""
     target, source = Path(output), Path(events)
+    if not output.strip():
+        return "nothing is written: --output names no file; name one, e.g. --output timeline.json"
+    if target.is_dir():
+        return f"nothing is written: {output} is a folder, not a file; name the file, e.g. --output timeline.json"
+    if not target.parent.is_dir():
+        return f"nothing is written: the folder of {output} is not there; make it, or name a file in another"
     if target.exists() and source.exists() and os.path.samefile(target, source):
         return f"nothing is written: {output} is the events file itself; name another file, e.g. --output timeline.json"
     if target.suffix.lower() in SHEET_SUFFIXES:
@@ -99,19 +110,31 @@ def _not_an_export(output: str, events: str) -> str | None:
             f"nothing is written: {output} is named as a sheet ({target.suffix}), but export writes TimelineJS's "
             f"JSON; name the file .json, e.g. --output {target.with_suffix('.json').name}"
         )
+    if target.exists() and target.suffix.lower() != ".json":
+        return (
+            f"nothing is written: {output} is a file that is there already and is not JSON (an export replaces "
+            "only an earlier export, named .json); name another file, e.g. --output timeline.json"
+        )
     return None
 
 
-def _write_whole(target: Path, text: str) -> None:
-    """Write text to target through a file beside it, renamed over it once complete: an export
-    that fails halfway (a full disk) leaves the last one whole."""
+def _write_whole(target: Path, text: str) -> str | None:
+    """Write text to target (through a link, to the file it names) through a file beside it,
+    renamed over it once complete, with the mode it had: an export that fails halfway (a full
+    disk) leaves the last one whole. Why it could not be written, or None."""
+    target = target.resolve() if target.is_symlink() else target
     part = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         with open(part, "w", encoding="utf-8") as out:
             out.write(text)
+        if target.exists():
+            os.chmod(part, stat.S_IMODE(target.stat().st_mode))
         os.replace(part, target)
+    except OSError as error:
+        return f"nothing is written: {target} cannot be written ({error.strerror or error})"
     finally:
         part.unlink(missing_ok=True)
+    return None
 
 
 # The errors `accept` lists before it publishes (check lists them all).
