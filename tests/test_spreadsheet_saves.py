@@ -820,6 +820,23 @@ def test_import_reads_a_timelinejs_workbook(tmp_path):
     assert "airport-seized,2022-01-05," in into.read_text(encoding="utf-8")
 
 
+def import_workbook(tmp_path, rows: list[list], formats: dict[tuple[int, int], str]):
+    """`import` of an .xlsx of these rows, its cells (row, column, from 1) in these number formats:
+    (its result, the events file it imported into)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for values in rows:
+        sheet.append(values)
+    for (row, column), number_format in formats.items():
+        sheet.cell(row=row, column=column).number_format = number_format
+    out = io.BytesIO()
+    book.save(out)
+    path = tmp_path / "sheet.xlsx"
+    path.write_bytes(out.getvalue())
+    into = tmp_path / "events.csv"
+    return importer.import_sheet(str(path), str(into)), into
+
+
 @pytest.mark.parametrize(
     "year, number_format, outcome",
     [
@@ -831,17 +848,7 @@ def test_import_reads_a_timelinejs_workbook(tmp_path):
     ],
 )
 def test_import_reads_a_workbook_s_year_with_thousands_or_says_what_to_write(tmp_path, year, number_format, outcome):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["Year", "Headline"])
-    sheet.append([year, "Bronze Age"])
-    sheet.cell(row=2, column=1).number_format = number_format
-    out = io.BytesIO()
-    book.save(out)
-    path = tmp_path / "sheet.xlsx"
-    path.write_bytes(out.getvalue())
-    into = tmp_path / "events.csv"
-    result = importer.import_sheet(str(path), str(into))
+    result, into = import_workbook(tmp_path, [["Year", "Headline"], [year, "Bronze Age"]], {(2, 1): number_format})
     if outcome.lstrip("-").isdigit():
         assert [account["date"] for _, _, account in result.rows] == [outcome]
     else:
@@ -871,18 +878,10 @@ def test_import_reads_a_workbook_s_year_with_thousands_or_says_what_to_write(tmp
 def test_import_says_a_workbook_s_elapsed_time_and_date_cells_as_the_cell_shows_them(
     tmp_path, column, value, number_format, said
 ):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["Year", "Month", "Day", "Time", "Headline"])
-    sheet.append([2022, 1, 5, None, "Curfew"])
-    cell = sheet.cell(row=2, column=["Year", "Month", "Day", "Time"].index(column) + 1)
-    cell.value, cell.number_format = value, number_format
-    out = io.BytesIO()
-    book.save(out)
-    path = tmp_path / "sheet.xlsx"
-    path.write_bytes(out.getvalue())
-    into = tmp_path / "events.csv"
-    result = importer.import_sheet(str(path), str(into))
+    header = ["Year", "Month", "Day", "Time", "Headline"]
+    values = [2022, 1, 5, None, "Curfew"]
+    values[header.index(column)] = value
+    result, into = import_workbook(tmp_path, [header, values], {(2, header.index(column) + 1): number_format})
     assert not into.exists()
     [problem] = result.problems
     assert (problem.row, problem.column, problem.level) == (2, column, ERROR)
