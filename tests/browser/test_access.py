@@ -355,6 +355,7 @@ def test_tab_goes_through_the_open_outlets_to_select_all_and_on_out_of_them(time
     # Back from the options to Deselect all, and in again: the options from the first.
     page.locator("#source-filter").focus()
     page.keyboard.press("Enter")
+    expect(dialog.get_by_role("searchbox")).to_be_focused()  # (Dash gives it focus a frame later)
     for _ in range(3):
         page.keyboard.press("Tab")
     options = dialog.locator(".dash-options-list-option-checkbox")
