@@ -630,8 +630,23 @@ def test_a_sheet_with_a_quote_never_closed_imports_nothing_and_says_where():
         ),
         # a quoted phrase of two lines, closed: its row refused (the sheet was refused whole, the quote "never closed")
         (b'Year,Headline,Text\n2022,"multi\nline" extra,T\n2023,B,T\n', [(3, "B")], [(2, "Headline")]),
-        # in the header: nothing can be read
+        # in the header: nothing can be read (an open quote's column was the rest of the sheet)
         (b'Year,"Head" line,Text\n2022,A,T\n', [], [(0, ""), (1, "Head line")]),
+        (b'Year,"Headline,Text\n2021,A,T\n2022,B,T\n', [], [(0, ""), (1, "")]),
+        # a quote never closed, closed at a phrase in a row whose Text has two lines: nothing is
+        # imported (the row between was lost without a word, the rows after misnumbered)
+        (
+            b'Year,Headline,Text\n2021,"Unclosed,T\n2022,"Big" news,"line1\nline2"\n2023,C,T\n',
+            [],
+            [(0, ""), (2, "Headline")],
+        ),
+        # a quoted phrase before a value of two lines with commas: its row only (the sheet was refused)
+        (
+            b'Year,Headline,Text\n2021,A,T\n2022,"Big" news,"Speakers:\nAda, Bob, Cy, Dee"\n2023,C,T\n',
+            [(2, "A"), (4, "C")],
+            [(3, "Headline")],
+        ),
+        (b'Year,Headline,Text\n2021,A,"T one\nsee a, b, c" more\n2022,B,T\n', [(3, "B")], [(2, "Text")]),
     ],
 )
 def test_a_sheet_s_quotes_refuse_the_row_they_are_in_and_the_rows_keep_their_numbers(data, imported, refused):
@@ -1839,8 +1854,10 @@ def test_cli_export_to_stdout_and_to_a_file(tmp_path, capsys):
         (".", ". is a folder, not a file"),
         ("", "--output names no file"),
         ("nowhere/timeline.json", "the folder of nowhere/timeline.json is not there"),
-        # (was written over)
+        # (was written over, and through a link named .json)
         ("notes.md", "notes.md is a file that is there already and is not JSON"),
+        ("notes.json", "notes.json is a link to "),
+        ("new/", "new/ is a folder, not a file"),
     ],
 )
 def test_cli_export_never_writes_over_the_events_file_nor_json_into_a_sheet(
@@ -1851,11 +1868,12 @@ def test_cli_export_never_writes_over_the_events_file_nor_json_into_a_sheet(
     events.write_bytes(EVENTS.read_bytes())
     (tmp_path / "link.json").symlink_to(events)
     (tmp_path / "notes.md").write_text("my notes")
+    (tmp_path / "notes.json").symlink_to(tmp_path / "notes.md")
     assert cli.main(["export", "timelinejs", "events.csv", "--output", output]) == 1
     assert capsys.readouterr().err.startswith(f"nothing is written: {said}")
     assert events.read_bytes() == EVENTS.read_bytes()
     assert (tmp_path / "notes.md").read_text() == "my notes"
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["events.csv", "link.json", "notes.md"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["events.csv", "link.json", "notes.json", "notes.md"]
 
 
 def test_cli_export_replaces_an_earlier_export_whole(tmp_path, capsys):

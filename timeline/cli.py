@@ -99,12 +99,17 @@ def _not_an_export(output: str, events: str) -> str | None:
     target, source = Path(output), Path(events)
     if not output.strip():
         return "nothing is written: --output names no file; name one, e.g. --output timeline.json"
-    if target.is_dir():
+    if target.is_dir() or output.endswith(("/", os.sep)):
         return f"nothing is written: {output} is a folder, not a file; name the file, e.g. --output timeline.json"
-    if not target.parent.is_dir():
-        return f"nothing is written: the folder of {output} is not there; make it, or name a file in another"
     if target.exists() and source.exists() and os.path.samefile(target, source):
         return f"nothing is written: {output} is the events file itself; name another file, e.g. --output timeline.json"
+    if target.is_symlink():  # (what is written is the file it names: README.md through link.json)
+        named = target.resolve()
+        if named.suffix.lower() != ".json" or named.is_dir():
+            return f"nothing is written: {output} is a link to {named}, which is not a .json file; name another file"
+        target = named
+    if not target.parent.is_dir():
+        return f"nothing is written: the folder of {output} is not there; make it, or name a file in another"
     if target.suffix.lower() in SHEET_SUFFIXES:
         return (
             f"nothing is written: {output} is named as a sheet ({target.suffix}), but export writes TimelineJS's "

@@ -831,18 +831,31 @@ def _csv_records(text: str) -> tuple[list, list[Problem], Problem | None]:
         try:
             next(csv.reader(io.StringIO("\n".join(raw), newline=""), strict=True), None)
         except csv.Error as error:
-            swallowed = any(line.count(",") >= max(len(header) - 1, 1) for line in raw[1:])
             misplaced = (
-                misplaced_quote("\n".join(raw), row, header)
-                if "expected after" in str(error) and not swallowed
-                else None
+                None
+                if "expected after" not in str(error) or _swallows_rows(raw[1:], header)
+                else misplaced_quote(raw[0], row, header) or misplaced_quote("\n".join(raw), row, header)
             )
             if misplaced is None or row == 1:  # (a header refused: no row can be read)
-                return records, problems, misplaced or open_quote_problem(text, None, row, header)
+                return records, problems, misplaced or open_quote_problem(text, None, row, [] if row == 1 else header)
             problems.append(misplaced)
         records.append(None if problems and problems[-1].row == row else record)
         read_to = reader.line_num
     return records, problems, None
+
+
+def _swallows_rows(continued: list[str], header: list[str]) -> bool:
+    """Whether the lines a record goes on over hold rows of the sheet (a quote opened and closed
+    only rows later, which the lenient reader joined), not a value of several lines. Where Year is
+    the first column, as in TimelineJS's template, a line that begins with a year (or nothing)
+    and a comma is a row's; else the lines' commas, taken together, are a row's. Said so when in
+    doubt: the sheet is then refused whole, never a row lost without a word."""
+    if header and header[0].strip().lower() == "year":
+        return any(_BEGINS_WITH_A_YEAR.match(line) for line in continued)
+    return sum(line.count(",") for line in continued) >= max(len(header) - 1, 1)
+
+
+_BEGINS_WITH_A_YEAR = re.compile(r"\s*-?\d{0,4}\s*,")
 
 
 # TimelineJS's JSON (timeline.knightlab.com/docs/json-format.html): what of a slide, an era and a
