@@ -1690,6 +1690,17 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
             "is a date with spaces after its dots or a dot after its year, as Czech, Slovak, Croatian and Serbian write one; write 2022-01-13",
         ),
         ("2022-01-05 2:30 p. m.", "has a. m. or p. m. for AM or PM, as Spanish writes them; write 2022-01-05 14:30"),
+        # ... read two ways once written so: both named (was "not a date that can be read")
+        (
+            "5. 1. 2022",
+            "can be read two ways: 5 January 2022 (day first) or 1 May 2022 (month first); write 2022-01-05 or "
+            "2022-05-01",
+        ),
+        (
+            "1.2.2022.",
+            "can be read two ways: 1 February 2022 (day first) or 2 January 2022 (month first); write 2022-02-01 or "
+            "2022-01-02",
+        ),
         ("5 мая", "is written with a month name in Russian. In English, '5 May': has no year; " + HOW_TO_WRITE),
         # a second past 59, 24:00
         (

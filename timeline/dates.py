@@ -3152,6 +3152,12 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, said = plan["rewritten"]
         if read[at] is not None:
             return said(_as_written(*read[at]))
+        try:  # (5. 1. 2022: as 5.1.2022 is, day first or month first, each named)
+            _read_one(plan["read"][at])
+        except DateError as error:
+            told = error.args[0] if error.args else None
+            if isinstance(told, Message) and told.template.startswith("can be read two ways: {one} ({one_order})"):
+                return told
     if "apostrophe" in plan and read[plan["apostrophe"]] is not None:
         return say(
             "begins with an apostrophe, as a spreadsheet or an export writes one to keep a value from being read "
