@@ -1690,6 +1690,11 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
             "is a date with spaces after its dots or a dot after its year, as Czech, Slovak, Croatian and Serbian write one; write 2022-01-13",
         ),
         ("2022-01-05 2:30 p. m.", "has a. m. or p. m. for AM or PM, as Spanish writes them; write 2022-01-05 14:30"),
+        # eras in German, Italian, Spanish, Portuguese (were "not a date that can be read")
+        ("44 v. Chr.", "is the year 44 BC with its era written in German; write -0044"),
+        ("44 n. Chr.", "is the year AD 44 with its era written in German; write 0044"),
+        ("44 a.C.", "is the year 44 BC with its era written in Italian or Spanish or Portuguese; write -0044"),
+        ("15. März 44 v. Chr.", "is a date with its era written in German; write -0044-03-15"),
         # ... read two ways once written so: both named (was "not a date that can be read")
         (
             "5. 1. 2022",

@@ -1507,28 +1507,48 @@ _DATE_DASH_TIME = re.compile(
 _SHORT_RANGE = re.compile(
     rf"([1-9]\d?)\s*(?:[{DASHES}\-]|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*([1-9]\d?)", re.IGNORECASE
 )
+# German's eras (44 v. Chr., 44 n. Chr., vor Christus) and the a.C. and d.C. of Italian, Spanish
+# and Portuguese (antes de Cristo, avanti Cristo...).
+_OTHER_ERAS = (
+    r"v\.\s*chr\.?|vor\s+christus|n\.\s*chr\.?|nach\s+christus|v\.\s*u\.\s*z\.?"
+    r"|a\.\s*(?:de\s+)?c\.|d\.\s*(?:de\s+)?c\."
+)
 # A year with its era written in Russian (500 до н. э., 500 г. до н. э., 47 н. э.), French (500 av.
-# J.-C., 500 apr. J.-C.) or Kazakh (б.з.д. 500 ж.): said with the year to write (-0500, 0047).
+# J.-C., 500 apr. J.-C.), Kazakh (б.з.д. 500 ж.), German, Italian, Spanish or Portuguese (44 v. Chr.,
+# 44 a.C.): said with the year to write (-0500, 0047).
 _FOREIGN_ERA_YEAR = re.compile(
     r"(?P<before>б\.\s*з\.\s*(?:д\.)?\s*)?(?P<year>\d{1,4})\s*(?:(?:гг?|ж)\.?|год[ау]?|жыл(?:ы)?)?\s*"
     r"(?P<era>до\s*н\.\s*э\.?|до\s+нашей\s+эры|до\s+р\.\s*х\.?|н\.\s*э\.?|нашей\s+эры"
     r"|av\.?\s*j\.?\s*-?\s*c\.?|avant\s+j\.?\s*-?\s*c\.?|avant\s+j[ée]sus[\s\-]christ|av\.?\s+notre\s+[èe]re|avant\s+notre\s+[èe]re"
     r"|apr?\.?\s*j\.?\s*-?\s*c\.?|après\s+j\.?\s*-?\s*c\.?|après\s+j[ée]sus[\s\-]christ|de\s+notre\s+[èe]re"
+    rf"|{_OTHER_ERAS}"
     r"|б\.\s*з\.\s*(?:д\.)?)?",
     re.IGNORECASE,
 )
 
 
-def _foreign_era(match: re.Match) -> tuple[str, str] | None:
-    """The year _FOREIGN_ERA_YEAR matched as English writes it (500 BC, AD 47) and the language of
-    its era (ru, fr, kk), or None where its era is written not once (500 alone, б.з.д. 500 н. э.)."""
+def _foreign_era(match: re.Match) -> tuple[str, tuple[str, ...]] | None:
+    """The year _FOREIGN_ERA_YEAR matched as English writes it (500 BC, AD 47) and the languages
+    its era may be of (ru, fr, kk...), or None where its era is written not once (500 alone,
+    б.з.д. 500 н. э.)."""
     before, era = match["before"], match["era"]
     if bool(before) == bool(era):
         return None
-    word = (before or era).lower()
-    bc = word.startswith(("до", "av")) or bool(re.match(r"б\.\s*з\.\s*д", word))
-    language = "kk" if word.startswith("б") else "ru" if word[0] in "дн" else "fr"
-    return (f"{int(match['year'])} BC" if bc else f"AD {int(match['year'])}"), language
+    bc, languages = _era_word((before or era).lower())
+    return (f"{int(match['year'])} BC" if bc else f"AD {int(match['year'])}"), languages
+
+
+def _era_word(word: str) -> tuple[bool, tuple[str, ...]]:
+    """(before Christ, the languages) of an era's words, as _FOREIGN_ERA_YEAR and _ERA_INSIDE find them."""
+    if word.startswith("б"):
+        return bool(re.match(r"б\.\s*з\.\s*д", word)), ("kk",)
+    if word[0] in "дн":
+        return word.startswith("до"), ("ru",)
+    if re.match(r"[ad]\.", word):  # a.C., d.C.
+        return word[0] == "a", ("it", "es", "pt")
+    if re.match(r"v\.|vor|n\.|nach", word):
+        return word[0] == "v", ("de",)
+    return word.startswith("av"), ("fr",)
 
 
 # A foreign era (see _FOREIGN_ERA_YEAR) inside a full date or a range of years (15 mars 44 av. J.-C.,
@@ -1539,20 +1559,19 @@ _ERA_INSIDE = re.compile(
     r"(?P<era>до\s*н\.\s*э\.?|до\s+нашей\s+эры|н\.\s*э\.?|нашей\s+эры"
     r"|av\.?\s*j\.?\s*-?\s*c\.?|avant\s+j\.?\s*-?\s*c\.?|avant\s+j[ée]sus[\s\-]christ|av\.?\s+notre\s+[èe]re"
     r"|avant\s+notre\s+[èe]re|apr?\.?\s*j\.?\s*-?\s*c\.?|après\s+j\.?\s*-?\s*c\.?|après\s+j[ée]sus[\s\-]christ"
-    r"|de\s+notre\s+[èe]re)\s*$",
+    rf"|de\s+notre\s+[èe]re|{_OTHER_ERAS})\s*$",
     re.IGNORECASE,
 )
 
 
-def _english_era(text: str) -> tuple[str, str] | None:
+def _english_era(text: str) -> tuple[str, tuple[str, ...]] | None:
     """A date or a range of years whose era, last, is written in Russian or French, with its era
     in English (15 mars 44 BC, 500–470 BC), and the era's language; None where there is none."""
     found = _ERA_INSIDE.search(text)
     if found is None or not re.search(r"\d", text[: found.start()]):
         return None
-    word = found["era"].lower()
-    era = "BC" if word.startswith(("до", "av")) else "AD"
-    return f"{text[: found.start()].rstrip(' ,')} {era}", "ru" if word[0] in "дн" else "fr"
+    bc, languages = _era_word(found["era"].lower())
+    return f"{text[: found.start()].rstrip(' ,')} {'BC' if bc else 'AD'}", languages
 
 
 # A zone after a date with no time (Jan 11 2012 CST, 2012-01-11 EST): the zone of an abbreviation,
@@ -2726,7 +2745,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         if read[at] is not None:
             return say(
                 "is a date with its era written in {language}; write {date}",
-                language=LANGUAGES[language],
+                language=_languages(language),
                 date=_as_written(*read[at]),
             )
     if "era range" in plan:  # 500–470 до н. э.
@@ -2739,14 +2758,14 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 say(
                     "is a range with its era written in {language}: write its start ({start}) in date and its end "
                     "({end}) in end_date",
-                    language=LANGUAGES[language],
+                    language=_languages(language),
                     start=first,
                     end=last,
                 ),
                 say(
                     "is a range with its era written in {language}: write its end ({end}) in end_date, and its start "
                     "({start}) in date if date does not hold it already",
-                    language=LANGUAGES[language],
+                    language=_languages(language),
                     start=first,
                     end=last,
                 ),
@@ -3114,7 +3133,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             return say(
                 "is the year {year} with its era written in {language}; write {date}",
                 year=Year.of(fields(read[at][0])[0]),
-                language=LANGUAGES[language],
+                language=_languages(language),
                 date=_as_written(*read[at]),
             )
     for key, advice in (  # (a time written otherwise: the moment read, to the minute)
