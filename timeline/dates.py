@@ -4142,8 +4142,8 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
             time=time,
         )
     word = zone.lower().rstrip(".")
-    moment = pd.Timestamp(value)
-    said = _NOON_WORDS.get(word) == (moment.hour, moment.minute)  # (12:00 noon: the time says it already)
+    noon = _NOON_WORDS.get(word)
+    said = noon is not None and noon == (pd.Timestamp(value).hour, pd.Timestamp(value).minute)  # (12:00 noon)
     if said or word in _CLOCK_WORDS | _LOCAL_WORDS | _DOUBT_WORDS:
         time = _as_written(np.datetime64(value, "s"), "minute")
         if said or word in _CLOCK_WORDS:

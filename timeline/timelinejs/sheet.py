@@ -828,8 +828,10 @@ def _csv_records(text: str) -> tuple[list, list[Problem], Problem | None]:
     for record in reader:
         row, raw = len(records) + 1, lines[read_to : reader.line_num]
         header = (records[0] or []) if records else record
+        read_to = reader.line_num
         try:
             next(csv.reader(io.StringIO("\n".join(raw), newline=""), strict=True), None)
+            records.append(record)
         except csv.Error as error:
             misplaced = (
                 None
@@ -839,8 +841,7 @@ def _csv_records(text: str) -> tuple[list, list[Problem], Problem | None]:
             if misplaced is None or row == 1:  # (a header refused: no row can be read)
                 return records, problems, misplaced or open_quote_problem(text, None, row, [] if row == 1 else header)
             problems.append(misplaced)
-        records.append(None if problems and problems[-1].row == row else record)
-        read_to = reader.line_num
+            records.append(None)
     return records, problems, None
 
 
