@@ -75,6 +75,8 @@ def random_bytes(rng: random.Random, count: int) -> bytes:
     """Rows as a file holds them, now and then a broken line or a blank one."""
     lines = csv_bytes([random_row(rng) for _ in range(count)]).split(b"\n", 1)[1]
     extra = [b"\n", b"x,y\n", b'a,2022,"Quoted, with a comma",,protest,,,,,Reuters\n']
+    # (a quoted phrase of two lines, then more: refused, whether read on or read again whole)
+    extra += [b'b,2022,"Two\nlines" more,,protest,,,,,Reuters\n']
     if rng.random() < 0.3:
         lines += rng.choice(extra)
     return lines

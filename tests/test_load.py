@@ -2206,6 +2206,26 @@ QUOTED = "id,date,title,category,source,description\n"
             [(2, "title", E, "begins with a quoted phrase")],
             ['x "y', "V"],
         ),
+        # A quoted phrase of two lines, then more: was read as 'two\nlines more' without a word.
+        (
+            ['a,2022,"two\nlines" more,p,S,d', "c,2022,V,p,S,d"],
+            [(2, "title", E, "would read 'two\\nlines more'")],
+            ["V"],
+        ),
+        (['a,2022,T,p,S,"x\ny\nz" w', "c,2022,V,p,S,d"], [(2, "description", E, "begins with a quoted phrase")], ["V"]),
+        # ... and so when the careful reader reads the file (an odd number of quotes): not told as
+        # a quote never closed, with every row after it lost.
+        (
+            ['a,2022,"two\nlines" more,p,S,d', 'b,2022,x "y,p,S,d', "c,2022,V,p,S,d"],
+            [(2, "title", E, "begins with a quoted phrase")],
+            ['x "y', "V"],
+        ),
+        # A quote opened in one row and closed in the next one's title: that row is not a value's line.
+        (
+            ['a,2022,"Title,p,S,d', 'b,2022,Shoot" here,p,S,d', "c,2022,V,p,S,d"],
+            [(2, "title", E, "looks like a row of its own ('b,2022,Shoot here')")],
+            ["V"],
+        ),
     ],
 )
 def test_a_quote_in_the_middle_of_a_value_is_said_not_dropped(rows, problems, kept):

@@ -816,9 +816,16 @@ def _parse_with_csv_module(text: str, columns: list[str]):
                 if all_lines is None:
                     all_lines = re.split(r"\r\n|\r|\n", text)
                 lines = all_lines[read_to : reader.line_num]
-                # (A record of several lines: a quote opened in an earlier row closed here, in
-                # another row's value; the rows between would be lost in it. Told as an open quote.)
-                misplaced = misplaced_quote(lines[-1], row, columns) if len(lines) == 1 else None
+                # (A record of several lines whose lines are rows of the file: a quote opened in
+                # an earlier row closed here, in another row's value; the rows between would be
+                # lost in it. Told as an open quote. Else a value of several lines that begins
+                # with a quoted phrase.)
+                if len(lines) == 1:
+                    misplaced = misplaced_quote(lines[-1], row, columns)
+                elif _rows_within(lines, columns):
+                    misplaced = None
+                else:
+                    misplaced = misplaced_quote("\n".join(lines), row, columns)
                 if misplaced is not None:
                     problems.append(misplaced)
                     read_to = reader.line_num
@@ -1045,12 +1052,15 @@ def _rows_swallowed(frame, rows, columns, problems, bad) -> np.ndarray:
     found = np.zeros(len(frame), dtype=bool)
     slug = columns.index("id") if "id" in columns else None
     date = columns.index("date") if "date" in columns else None
-    for name in columns:
+    for position, name in enumerate(columns):
         values = frame[name]
         hits = _with_line_break(values) & ~bad & ~found
         for i in np.flatnonzero(hits):
             value = values.iloc[i]
-            shaped = [line for line in value.splitlines()[1:] if _row_shaped(line, len(columns), slug, date)]
+            lines = value.splitlines()[1:]
+            shaped = [line for line in lines if _row_shaped(line, len(columns), slug, date)]
+            if not shaped and lines and _row_begun(lines[-1], position, slug, date):
+                shaped = lines[-1:]
             if not shaped:
                 continue
             found[i] = True
@@ -1145,21 +1155,46 @@ def _quotes_dropped(found: _Misplaced, frame, rows, columns, problems, bad) -> n
     commas = np.flatnonzero(view == ord(","))
     before = np.searchsorted(commas, found.middle) - 1
     begins = np.maximum(np.where(before >= 0, commas[np.maximum(before, 0)] + 1, 0), starts)
-    for line in np.unique(lines[view[np.minimum(begins, len(view) - 1)] == ord('"')]).tolist():
-        start = int(found.line_ends[line - 1]) + 1 if line else 0
-        if np.searchsorted(found.quotes, start) % 2:
-            continue  # (the line begins inside a quoted value: not told apart here)
-        end = int(found.line_ends[line]) if line < len(found.line_ends) else len(found.text)
+    # (A quote that closes a value begun on an earlier line, `"two\nlines" more`: its record is
+    # read whole, from the line where it begins.)
+    closes = np.searchsorted(found.quotes, found.middle) % 2 == 1
+    carried = closes & (np.searchsorted(found.quotes, starts) % 2 == 1)
+    begun = (view[np.minimum(begins, len(view) - 1)] == ord('"')) & ~carried
+    for line in np.unique(np.concatenate([lines[begun], -1 - lines[carried]])).tolist():
+        if line >= 0:
+            start = int(found.line_ends[line - 1]) + 1 if line else 0
+            if np.searchsorted(found.quotes, start) % 2:
+                continue  # (the line begins inside a quoted value: read with its record's first line)
+            end = int(found.line_ends[line]) if line < len(found.line_ends) else len(found.text)
+            row = int(np.searchsorted(found.record_ends, start)) + 1  # (the header is row 1)
+        else:
+            at = int(found.line_ends[-2 - line]) + 1
+            row = int(np.searchsorted(found.record_ends, at)) + 1
+            start = int(found.record_ends[row - 2]) + 1 if row >= 2 else 0
+            end = int(found.record_ends[row - 1]) if row - 1 < len(found.record_ends) else len(found.text)
         record = found.text[start:end].decode("utf-8", errors="replace").rstrip("\r").lstrip("\ufeff")
-        row = int(np.searchsorted(found.record_ends, start)) + 1  # (the header is row 1)
         i = int(np.searchsorted(rows, row))
         if i >= len(rows) or rows[i] != row or bad[i] or dropped[i]:
             continue
-        problem = misplaced_quote(record, row, columns, _Row(frame, i, taken))
+        read = _Row(frame, i, taken)
+        problem = misplaced_quote(record, row, columns, read)
+        if (
+            problem is not None
+            and line < 0
+            and not _read_so(record, columns.index(problem.column), read[problem.column])
+        ):
+            continue  # (the quotes were not counted right: a quote alone in a value, `5" screen`, before it)
         if problem is not None:
             dropped[i] = True
             problems.append(problem)
     return dropped
+
+
+def _read_so(record: str, position: int, read) -> bool:
+    """Whether the parser read the value at `position` of a record as Python's csv module reads
+    it: the record is the one it read."""
+    values = next(csv.reader([record]), [])
+    return position < len(values) and values[position] == read
 
 
 class _Row:
@@ -1336,6 +1371,31 @@ def _row_shaped(line: str, columns: int, slug: int | None, date: int | None) -> 
         except (dates.DateError, ValueError):
             return False
     return True
+
+
+def _rows_within(lines: list[str], columns: list[str]) -> bool:
+    """Whether the lines of a record after its first are rows of the file, the last cut at the
+    quote that closes the value begun in the first (see _row_shaped, _row_begun)."""
+    slug = columns.index("id") if "id" in columns else None
+    date = columns.index("date") if "date" in columns else None
+    if any(_row_shaped(line, len(columns), slug, date) for line in lines[1:-1]):
+        return True
+    begun = lines[-1].split('"', 1)[0]
+    return _row_begun(begun, begun.count(","), slug, date)
+
+
+def _row_begun(line: str, position: int, slug: int | None, date: int | None) -> bool:
+    """Whether the last line within a value is a row of the file begun and cut where the value
+    ends: a quote opened in this row and closed in that one, at the same column (else the rows
+    would not have the header's number of values). Its values before that column include an id
+    that is a slug and a date (a line of a description seldom begins so)."""
+    if slug is None or date is None or max(slug, date) >= position or line.count(",") < position:
+        return False
+    try:
+        values = next(csv.reader([line]))
+    except (csv.Error, StopIteration):
+        return False
+    return len(values) == position + 1 and _row_shaped(",".join(values[:position]), position, slug, date)
 
 
 _OFFSETS = {pa.string(): np.int32, pa.large_string(): np.int64}  # a string type's offsets
