@@ -543,6 +543,9 @@ def test_cli_add_prints_what_it_did(tmp_path, capsys):
     assert code == 0
     assert out == [
         f"{path}:3: added another account of 'airport-seized', which now has 2 accounts",
+        f"{path}:3: its date, '2022-01-06', cannot all be true with those of its other accounts "
+        "('2022-01-05'), so the dashboard now shows the event's date as disputed, its sources "
+        "disagreeing; if they agree, write the date as the others do",
         "1 event, 2 accounts, 0 errors, 0 warnings",
     ]
     assert path.read_text().endswith("airport-seized,2022-01-06,,,,,,,,AP,,,Interior Ministry,,,,,,,\n")
@@ -661,3 +664,46 @@ def test_check_and_add_run_where_there_is_no_fcntl(tmp_path):
     assert done.returncode == 0, done.stderr
     assert timeline.load(path).accounts["id"].tolist() == ["airport-seized", "curfew"]
     assert path.read_text().startswith(FILE)
+
+
+@pytest.mark.parametrize("read_on", [True, False])
+@pytest.mark.parametrize(
+    "rows, added, said",
+    [
+        # The row that makes an event's dates disagree is told so: the dashboard shows it disputed.
+        ([("2022-01-05", "")], ("2022-01-06", ""), "its date, '2022-01-06', cannot all be true with those of"),
+        ([("2022-01-05", ""), ("2022-01-05", "")], ("2023", ""), "other accounts ('2022-01-05'), so"),
+        ([("2022-01-05", "2022-01-07")], ("2022-01-05", "2022-01-09"), "its dates, '2022-01-05 to 2022-01-09'"),
+        # Dates that can all be true (a month and a day of it; the same moment on two clocks): nothing.
+        ([("2022-01-05", "")], ("2022-01", ""), None),
+        ([("2022-01-05 14:30+06:00", "")], ("2022-01-05 08:30Z", ""), None),
+        # Disputed before: nothing more to say.
+        ([("2022-01-05", ""), ("2022-01-06", "")], ("2022-01-07", ""), None),
+    ],
+)
+def test_add_says_when_the_row_makes_its_events_dates_disputed(
+    tmp_path, capsys, monkeypatch, rows, added, said, read_on
+):
+    path = tmp_path / "events.csv"
+    path.write_text(
+        HEADER
+        + "\n"
+        + "".join(
+            f"airport-seized,{date},{end},Almaty airport seized,,protest,,,,Interfax,,,,,,,,,,\n" for date, end in rows
+        )
+    )
+    if not read_on:  # (the file read again whole: the same words)
+        monkeypatch.setattr(editing, "check_with", lambda *args, **kwargs: None)
+    date, end = added
+    assert (
+        cli.main(
+            ["add", "--file", str(path), "--id", "airport-seized", "--date", date, "--end-date", end, "--source", "AP"]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out.splitlines()
+    told = [line for line in out if "disputed" in line]
+    if said is None:
+        assert told == []
+    else:
+        assert len(told) == 1 and said in told[0] and told[0].startswith(f"{path}:{len(rows) + 2}: ")

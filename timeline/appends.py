@@ -268,6 +268,13 @@ class Checked:
             return new + int((self._joined_ids() == event_id).sum())
         return int(model.holding(self.before_cut["id"], [event_id]).sum())
 
+    def accounts_of_event(self, event_id: str) -> pd.DataFrame:
+        """The accounts of the event `event_id` in the file with the new rows, in file order."""
+        if not self._light():
+            return self.dataset.accounts[self.dataset.accounts["id"] == event_id]
+        before = self.before_cut.iloc[self.joined]
+        return pd.concat([before[before["id"] == event_id], self.new_accounts[self.new_accounts["id"] == event_id]])
+
     def summary(self) -> str:
         """Dataset.summary of the file with the new rows."""
         if not self._light():

@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from filelock import FileLock
 
-from . import context, lastgood, schema
+from . import context, lastgood, model, schema
 from .appends import Checked, check_with
 from .csvfile import BOM, code_page, quote, read_table
 from .load import Dataset, load_bytes, repeated_span
@@ -652,5 +653,42 @@ def add_report(outcome: Appended) -> list[str]:
     )
     header = " (after the header: the file was new)" if outcome.header_written else ""
     lines.append(f"{outcome.path}:{number}: added {what}{header}")
+    if count > 1:
+        mine = (
+            dataset.accounts_of_event(event_id)
+            if isinstance(dataset, Checked)
+            else dataset.accounts[dataset.accounts["id"] == event_id]
+        )
+        disputed = _disputed_by_the_last(mine)
+        if disputed:
+            lines.append(f"{outcome.path}:{number}: {disputed}")
     lines.append(dataset.summary())
     return lines
+
+
+def _disputed_by_the_last(accounts: pd.DataFrame) -> str | None:
+    """What to say when the last of an event's accounts makes its dates disputed (they cannot all
+    be true at once: model), which the dashboard then shows; None if they were disputed before or
+    are not now."""
+    if len(accounts) < 2 or not _disputed(accounts) or _disputed(accounts.iloc[:-1]):
+        return None
+    spans = "end_date" in accounts and accounts["end_date"].fillna("").str.strip().ne("").any()
+    when = [
+        date.strip() + (f" to {end.strip()}" if spans and end and end.strip() else "")
+        for date, end in zip(
+            accounts["date"].fillna("").tolist(),
+            accounts["end_date"].fillna("").tolist() if spans else [""] * len(accounts),
+        )
+    ]
+    others = list(dict.fromkeys(when[:-1]))  # (each once, in file order)
+    what = "dates" if spans else "date"
+    return (
+        f"its {what}, {when[-1]!r}, cannot all be true with those of its other accounts "
+        f"({', '.join(repr(value) for value in others)}), so the dashboard now shows the event's "
+        f"{what} as disputed, its sources disagreeing; if they agree, write the {what} as the others do"
+    )
+
+
+def _disputed(accounts: pd.DataFrame) -> bool:
+    events, _ = model.events_and_positions(accounts.reset_index(drop=True))
+    return bool(events["disputed"].iat[0])
