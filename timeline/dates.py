@@ -166,21 +166,21 @@ HOMES = {
     "VET": "America/Caracas",
     "ART": "America/Argentina/Buenos_Aires",
 }
-MANY_OFFSETS = {
-    "CST": "US Central -06:00, China +08:00 or Cuba -05:00",
-    "CDT": "US Central -05:00 or Cuba -04:00",
-    "IST": "India +05:30, Ireland +01:00 or Israel +02:00",
-    "BST": "British Summer Time +01:00 or Bangladesh +06:00",
-    "AST": "Atlantic -04:00 or Arabia +03:00",
-    "AMT": "Armenia +04:00 or Amazon -04:00",
-    "GST": "Gulf +04:00 or South Georgia -02:00",
+MANY_OFFSETS: dict[str, Message] = {  # (the zones each names, in the editor's language)
+    "CST": say("US Central -06:00, China +08:00 or Cuba -05:00"),
+    "CDT": say("US Central -05:00 or Cuba -04:00"),
+    "IST": say("India +05:30, Ireland +01:00 or Israel +02:00"),
+    "BST": say("British Summer Time +01:00 or Bangladesh +06:00"),
+    "AST": say("Atlantic -04:00 or Arabia +03:00"),
+    "AMT": say("Armenia +04:00 or Amazon -04:00"),
+    "GST": say("Gulf +04:00 or South Georgia -02:00"),
     # (PST: Pakistan's media write it for their +05:00, the Philippines for theirs; MST: Malaysia's)
-    "PST": "US Pacific -08:00, Philippines +08:00 or Pakistan +05:00",
-    "MST": "US Mountain -07:00 or Malaysia +08:00",
-    "ET": "US Eastern: -05:00 in winter, -04:00 in summer",
-    "CT": "US Central: -06:00 in winter, -05:00 in summer",
-    "MT": "US Mountain: -07:00 in winter, -06:00 in summer",
-    "PT": "US Pacific: -08:00 in winter, -07:00 in summer",
+    "PST": say("US Pacific -08:00, Philippines +08:00 or Pakistan +05:00"),
+    "MST": say("US Mountain -07:00 or Malaysia +08:00"),
+    "ET": say("US Eastern: -05:00 in winter, -04:00 in summer"),
+    "CT": say("US Central: -06:00 in winter, -05:00 in summer"),
+    "MT": say("US Mountain: -07:00 in winter, -06:00 in summer"),
+    "PT": say("US Pacific: -08:00 in winter, -07:00 in summer"),
 }
 # The US zones of MANY_OFFSETS, whose offset on a day is known (an example of what to write gives it).
 # Clocks that show a standard time in winter and a summer time in summer: an abbreviation of
@@ -4335,7 +4335,7 @@ def example_offset(key: str, value) -> str:
     offsets = _offsets_at(home, np.datetime64(value, "s")) if home else None
     if offsets is not None:
         return offsets[0]
-    return re.findall(r"[+-]\d{2}:\d{2}", MANY_OFFSETS[key])[0]
+    return re.findall(r"[+-]\d{2}:\d{2}", MANY_OFFSETS[key].english())[0]
 
 
 def _abbreviation_offset(key: str, value) -> str:
