@@ -1108,6 +1108,28 @@ def test_rows_swallowed_into_a_quoted_value_are_said_not_read_silently(lines, ro
     assert "a" not in set(dataset.accounts["id"])
 
 
+@pytest.mark.parametrize(
+    "lines, row, rows_left",
+    [
+        # A quote never closed where a lone inch mark later makes the file's quotes even: the rows
+        # to the inch mark were one row of too many values, said as such, naming none of them.
+        (
+            ['a,2022,"Open title,p,S', "b,2022,B,p,S", "c,2022,C,p,S", 'd,2022,D,cat 5" x,S', "e,2022,E,p,S"],
+            2,
+            ["e"],
+        ),
+        # ... or the inch mark first: every row to the end of the file was one row of too few.
+        (['a,2022,TV 5" set,p,S', 'b,2022,"Open,p,S', "c,2022,C,p,S", "d,2022,D,p,S"], 3, ["a"]),
+    ],
+)
+def test_rows_swallowed_into_a_row_of_too_many_or_too_few_values_are_said(lines, row, rows_left):
+    dataset = load_text("id,date,title,category,source\n" + "\n".join(lines) + "\n")
+    [problem] = dataset.problems
+    assert (problem.row, problem.column, problem.level) == (row, "title", E)
+    assert "look like rows of their own" in problem.message and "never closed" in problem.message
+    assert dataset.accounts["id"].tolist() == rows_left
+
+
 def test_rows_swallowed_in_a_file_of_cr_line_ends_are_said_too():
     header = (
         "id,date,end_date,title,description,category,location,latitude,longitude,source,source_url,published,claimed_by"
@@ -2205,6 +2227,18 @@ QUOTED = "id,date,title,category,source,description\n"
             ['a,2022,"Shoot" here,p,S,d', 'b,2022,x "y,p,S,d', "c,2022,V,p,S,d"],
             [(2, "title", E, "begins with a quoted phrase")],
             ['x "y', "V"],
+        ),
+        # A quote that closes a value after a comma, at a line's start, or after a quote that
+        # begins it, with more after it: were read without their quotes, without a word.
+        (['a,2022,"Never again," she said,p,S,d'], [(2, "title", E, "would read 'Never again, she said'")], []),
+        (['a,2022,T,p,S,"Resigned.\n"We failed" he said."'], [(2, "description", E, "begins with a quoted")], []),
+        (['a,2022,""Quoted"" said,p,S,d', "c,2022,V,p,S,d"], [(2, "title", E, "begins with a quoted phrase")], ["V"]),
+        # (a quote written twice before the one that closes the value: read as meant)
+        (['a,2022,"He said ""no""" loudly,p,S,d'], [], ['He said "no" loudly']),
+        (
+            ['a,2022,TV 5" set,p,S,d', 'b,2022,"Never again," she said,p,S,d'],
+            [(3, "title", E, "begins with")],
+            ['TV 5" set'],
         ),
         # A quoted phrase of two lines, then more: was read as 'two\nlines more' without a word.
         (

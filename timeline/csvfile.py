@@ -652,7 +652,7 @@ def _parse_with_arrow(data: pa.Buffer, columns: list[str], scan: Scan):
     if invalid:
         numbers = np.array([number for number, _, _ in invalid], dtype=np.int64)
         rows = np.setdiff1d(rows, numbers, assume_unique=True)
-        problems = [_field_count_problem(n, count, len(columns), text) for n, count, text in invalid]
+        problems = [_field_count_problem(n, count, len(columns), text, columns) for n, count, text in invalid]
         problems = [p for p in problems if p]
     return frame, rows, problems, total + 1
 
@@ -767,9 +767,26 @@ def other_separator(names: list[str], text: str) -> Message | None:
     return None
 
 
-def _field_count_problem(row: int, count: int, expected: int, text: str) -> Problem | None:
+def _field_count_problem(row: int, count: int, expected: int, text: str, columns: list[str]) -> Problem | None:
     if text.strip(",\r\n \t\x1a") == "":
         return None  # a line of empty values, or DOS's end-of-file mark (Ctrl-Z) alone: nothing to say
+    slug = columns.index("id") if "id" in columns else None
+    date = columns.index("date") if "date" in columns else None
+    lines = re.split(r"\r\n|\r|\n", text.rstrip("\r\n"))[1:]
+    shaped = [line for line in lines if _row_shaped(line, len(columns), slug, date)]
+    if shaped:
+        # (A quote opened in this row and closed rows later, or never: the rows between, read as
+        # a value of it, are lost with it. A lone quote elsewhere, 5" of snow, hides it from the
+        # count of the file's quotes.) Told as _rows_swallowed tells it, at the quote's column.
+        first = text.splitlines()[0] if text.splitlines() else text
+        position = len(next(csv.reader([first]), [""])) - 1 if first.count('"') % 2 else -1
+        return Problem(
+            row,
+            columns[position] if 0 <= position < len(columns) else "",
+            ERROR,
+            _swallowed(text, shaped),
+            ProblemCode.OPEN_QUOTE,
+        )
     extra = count - expected
     if extra > 0 and '\\"' in text:
         advice = say(
@@ -837,7 +854,7 @@ def _parse_with_csv_module(text: str, columns: list[str]):
             continue
         if len(record) != expected:
             if any(value.strip() for value in record):  # (else: a line of empty values)
-                found = _field_count_problem(row, len(record), expected, ",".join(record))
+                found = _field_count_problem(row, len(record), expected, ",".join(record), columns)
                 if found is not None:
                     problems.append(found)
             continue
@@ -1064,25 +1081,22 @@ def _rows_swallowed(frame, rows, columns, problems, bad) -> np.ndarray:
             if not shaped:
                 continue
             found[i] = True
-            problems.append(
-                Problem(
-                    int(rows[i]),
-                    name,
-                    ERROR,
-                    say_n(
-                        "{value} runs over {n:,} line that looks like a row of its own ({line}): a double quote "
-                        "in this row or the next is probably never closed, or a quote inside a value is not "
-                        'written twice (""), so that row is read as part of this value; the row is left out',
-                        "{value} runs over {n:,} lines that look like rows of their own (the first: {line}): a "
-                        "double quote in this row or those is probably never closed, or a quote inside a value is "
-                        'not written twice (""), so those rows are read as part of this value; the row is left out',
-                        len(shaped),
-                        value=show(value),
-                        line=show(shaped[0]),
-                    ),
-                )
-            )
+            problems.append(Problem(int(rows[i]), name, ERROR, _swallowed(value, shaped)))
     return found
+
+
+def _swallowed(value: str, shaped: list[str]) -> Message:
+    return say_n(
+        "{value} runs over {n:,} line that looks like a row of its own ({line}): a double quote "
+        "in this row or the next is probably never closed, or a quote inside a value is not "
+        'written twice (""), so that row is read as part of this value; the row is left out',
+        "{value} runs over {n:,} lines that look like rows of their own (the first: {line}): a "
+        "double quote in this row or those is probably never closed, or a quote inside a value is "
+        'not written twice (""), so those rows are read as part of this value; the row is left out',
+        len(shaped),
+        value=show(value),
+        line=show(shaped[0]),
+    )
 
 
 @dataclass
@@ -1107,8 +1121,16 @@ def _closing_quotes_in_values(data: pa.Buffer, scan: Scan) -> _Misplaced | None:
     quotes = _quotes(view)
     if not len(quotes):
         return None
-    inner = quotes[(quotes > 0) & (quotes < len(view) - 1)]
-    middle = inner[~_EDGE[view[inner - 1]] & ~_EDGE[view[inner + 1]]]
+    within = np.flatnonzero((quotes > 0) & (quotes < len(view) - 1))
+    inner = quotes[within]
+    # (Or a quote that closes a value, by the count of quotes before it, with more after it: after
+    # a comma, `"Never again," she said`; at a line's start, in a value of several lines; or
+    # after a quote that begins a value, `""Quoted"" said`.)
+    after = view[inner - 1]
+    more = ~_EDGE[view[inner + 1]]
+    closing = (within % 2 == 1) & more & _EDGE[after]
+    closing &= (after != ord('"')) | _BETWEEN[view[np.maximum(inner - 2, 0)]] | (inner < 2)
+    middle = inner[(~_EDGE[after] & more) | closing]
     if not len(middle):
         return None
     line_end = ord("\n") if scan.newlines else ord("\r")
@@ -1135,6 +1157,8 @@ def _quotes(view: np.ndarray) -> np.ndarray:
 QUOTES_LOOKED_AT = 1 << 25
 _EDGE = np.zeros(256, dtype=bool)  # the bytes a quote stands beside in CSV: a comma, a quote, a line end
 _EDGE[list(b',"\n\r')] = True
+_BETWEEN = np.zeros(256, dtype=bool)  # the bytes between values: a comma, a line end
+_BETWEEN[list(b",\n\r")] = True
 
 
 def _quotes_dropped(found: _Misplaced, frame, rows, columns, problems, bad) -> np.ndarray:
@@ -1211,9 +1235,6 @@ class _Row:
         return self.columns[name][self.at]
 
 
-_MIDDLE_QUOTE = re.compile(r'[^,"\r\n]"[^,"\r\n]')
-
-
 def misplaced_quote(record: str, row: int, columns: list[str], read: pd.Series | _Row | None = None) -> Problem | None:
     """The error for a record (one line) whose value begins with a quoted phrase or escapes its
     quotes with a backslash, which Python's csv module, strict, refuses; None if it reads it.
@@ -1226,16 +1247,10 @@ def misplaced_quote(record: str, row: int, columns: list[str], read: pd.Series |
     except csv.Error as error:
         if "expected after" not in str(error):
             return None  # (the line ends inside a quoted value, which the next line goes on with)
-    for found in _MIDDLE_QUOTE.finditer(record):  # (the first in a value that begins with a quote)
-        head = record[: found.start() + 2]
-        position = len(next(csv.reader([head]), [""])) - 1
-        if position >= len(columns):
-            return None
-        written = _value_as_written(record, head, position)
-        if written.lstrip().startswith('"'):
-            break
-    else:
+    position = _closed_too_soon(record)
+    if position is None or position >= len(columns):
         return None
+    written = _value_as_written(record, position)
     name = columns[position]
     if read is None:
         values = next(csv.reader([record]), [])
@@ -1245,7 +1260,27 @@ def misplaced_quote(record: str, row: int, columns: list[str], read: pd.Series |
     return Problem(row, name, ERROR, _quoted_phrase(written, value), ProblemCode.OPEN_QUOTE)
 
 
-def _value_as_written(record: str, head: str, position: int) -> str:
+def _closed_too_soon(record: str) -> int | None:
+    """The position of the first value of a record that begins with a quote and has more after
+    the quote that closes it (`"Terrorists" blamed`, `"Never again," she said`, `""Quoted"" said`),
+    which Python's csv module, strict, refuses; None if none has. Two quotes are one inside a
+    quoted value; a quote elsewhere is a character (5" of snow)."""
+    start, k, field = 0, 0, 0
+    while k <= len(record):
+        if k < len(record) and record[k] == '"' and k == start:  # (a quoted value: to its closing quote)
+            k += 1
+            while k < len(record) and not (record[k] == '"' and record[k + 1 : k + 2] != '"'):
+                k += 2 if record[k] == '"' else 1
+            if k + 1 < len(record) and record[k + 1] not in ",\r\n":
+                return field
+            k += 1
+        if k >= len(record) or record[k] == ",":
+            field, start = field + 1, k + 1
+        k += 1
+    return None
+
+
+def _value_as_written(record: str, position: int) -> str:
     """The value at `position` of a record (one line) as the line writes it, from the comma
     before it to the comma after it (`"Terrorists" blamed`). A value is quoted when it begins
     with a quote, up to the quote that closes it (two quotes are one); a quote elsewhere is a
