@@ -293,6 +293,10 @@ class TimelinePage:
         return self.page.locator("#timeline .scatterlayer .trace .points path")
 
     def click_marker(self, index: int = 0) -> None:
+        """Click the chart's `index`th marker where it is drawn, once the chart has settled: a page
+        just opened re-packs its titles for the width the browser measured, which moves the marks,
+        and a click where one was drawn a moment before can miss it."""
+        self.settle()
         box = self.marker_points().nth(index).bounding_box()
         self.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
