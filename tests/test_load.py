@@ -1109,6 +1109,53 @@ def test_rows_swallowed_into_a_quoted_value_are_said_not_read_silently(lines, ro
 
 
 @pytest.mark.parametrize(
+    "lines, said, kept",
+    [
+        # Two files joined whose headers name the columns in other orders: the rows under the
+        # second were read in the first's columns (a title as a category) with one error, on its header.
+        (
+            ["a,2022,A,p,S", "id,date,category,title,source", "b,2022,p,B,S", "c,2022,p,C,S"],
+            [
+                (
+                    3,
+                    ProblemCode.HEADER_ORDER,
+                    "another order ('id,date,category,title,source'): the rows after it (4\u20135)",
+                )
+            ],
+            [("a", "A", "p")],
+        ),
+        # ... up to a header line in the first order, under which rows are read again.
+        (
+            [
+                "a,2022,A,p,S",
+                "id,category,date,title,source",
+                "b,p,2022,B,S",
+                "ID,Date,Title,Category,Source",
+                "c,2022,C,p,S",
+            ],
+            [
+                (3, ProblemCode.HEADER_ORDER, "the rows after it (4)"),
+                (5, ProblemCode.HEADER, "repeats the header line"),
+            ],
+            [("a", "A", "p"), ("c", "C", "p")],
+        ),
+        # (in the same order: that row alone is left out)
+        (
+            ["a,2022,A,p,S", "id,date,title,category,source", "b,2022,B,p,S"],
+            [(3, ProblemCode.HEADER, "repeats the header line (two files joined")],
+            [("a", "A", "p"), ("b", "B", "p")],
+        ),
+    ],
+)
+def test_a_header_line_again_in_another_order_leaves_out_the_rows_under_it(lines, said, kept):
+    dataset = load_text("id,date,title,category,source\n" + "\n".join(lines) + "\n")
+    assert [(p.row, p.code) for p in dataset.problems] == [(row, code) for row, code, _ in said]
+    for problem, (_, _, fragment) in zip(dataset.problems, said):
+        assert fragment in problem.message
+    assert [tuple(v) for v in dataset.accounts[["id", "title", "category"]].values.tolist()] == kept
+
+
+@pytest.mark.parametrize(
     "lines, row, rows_left",
     [
         # A quote never closed where a lone inch mark later makes the file's quotes even: the rows

@@ -1343,16 +1343,40 @@ def _header_again(frame, rows, columns, problems, bad) -> np.ndarray:
             == columns[0]
         )
         maybe = maybe[named.to_numpy(dtype=bool)]
+    names = [name for name in columns if not name.startswith("column ")]
+    headers: list[tuple[int, list[str] | None]] = []  # (each header line: i, and its names if in another order)
     for i in maybe.tolist():
-        values = [
-            str(frame[name].iloc[i]).lstrip("\ufeff").strip().strip('"')
-            for name in columns
-            if not name.startswith("column ")
-        ]
-        names = [name for name in columns if not name.startswith("column ")]
-        if bad[i] or [schema.column_named(value) for value in values] != names:
-            continue
+        values = [str(frame[name].iloc[i]).lstrip("\ufeff").strip().strip('"') for name in names]
+        named = [schema.column_named(value) for value in values]
+        if not bad[i] and named == names:
+            headers.append((i, None))
+        elif not bad[i] and sorted(map(str, named)) == sorted(names):
+            headers.append((i, values))
+    for k, (i, order) in enumerate(headers):
         again[i] = True
+        end = headers[k + 1][0] if k + 1 < len(headers) else len(frame)
+        if order is not None and end > i + 1:
+            # (Two files joined whose headers name the columns in other orders: the rows under
+            # the second would each be read in the first's columns, a title as a category.)
+            again[i + 1 : end] = True
+            first, last = int(rows[i + 1]), int(rows[end - 1])
+            problems.append(
+                Problem(
+                    int(rows[i]),
+                    "",
+                    ERROR,
+                    say(
+                        "this row repeats the header line with its columns in another order ({order}): the "
+                        "rows after it ({rows}) are written in that order and would be read in the wrong "
+                        "columns, so they are left out with it. Put their values in the order of the first "
+                        "header line, or move them to a file of their own",
+                        order=show(",".join(order), 80),
+                        rows=f"{first}" if first == last else f"{first}\u2013{last}",
+                    ),
+                    ProblemCode.HEADER_ORDER,
+                )
+            )
+            continue
         problems.append(
             Problem(
                 int(rows[i]),
@@ -1362,7 +1386,8 @@ def _header_again(frame, rows, columns, problems, bad) -> np.ndarray:
                     "this row repeats the header line (two files joined, each with its header?), so it is left "
                     "out; delete it"
                 ),
-                ProblemCode.HEADER,
+                # (in another order, with no row under it yet: a row appended is read again whole)
+                ProblemCode.HEADER if order is None else ProblemCode.HEADER_ORDER,
             )
         )
     return again

@@ -41,6 +41,7 @@ class ProblemCode(StrEnum):
     OPEN_QUOTE = "open-quote"  # a double quote opens and never closes
     NOT_UTF8 = "not-utf8"  # a value holds bytes that are not UTF-8
     SPLIT_ROW = "split-row"  # a spreadsheet split a cell at a semicolon: the row's values moved right
+    HEADER_ORDER = "header-order"  # the header line again, its columns in another order: the rows under it left out
     # Findings across rows (an appended row may change them):
     FIRST_ROW_EMPTY = "first-row-empty"  # title or category empty on an event's first row
     REPEATED_TITLE = "repeated-title"  # accounts repeating their event's title, other date
