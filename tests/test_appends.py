@@ -223,14 +223,23 @@ def test_a_block_of_repeated_rows_that_takes_in_a_cut_last_row_is_told_as_a_full
     same(load_more(previous, path), timeline.load(path))
 
 
+@pytest.mark.parametrize("appended", [False, True])
 @pytest.mark.parametrize("under", [b"", b"b,2022-01-02,p,B,S\n"])
-def test_rows_appended_under_a_header_line_in_another_order_are_told_as_a_full_load_tells_them(tmp_path, under):
+def test_rows_appended_under_a_header_line_in_another_order_are_told_as_a_full_load_tells_them(
+    tmp_path, under, appended
+):
     """Rows under the header line again, its columns in another order, are left out with it: the
-    rows appended are under it too, and are not read on in the first header's columns."""
+    rows appended are under it too, and are not read on in the first header's columns (whether
+    that header line was in the file or came in an append)."""
     path = tmp_path / "events.csv"
-    path.write_bytes(b"id,date,title,category,source\na,2022-01-01,A,p,S\nid,date,category,title,source\n" + under)
+    head, other = b"id,date,title,category,source\na,2022-01-01,A,p,S\n", b"id,date,category,title,source\n" + under
+    path.write_bytes(head if appended else head + other)
     previous = timeline.load(path)
     index = build_index(previous)
+    if appended:
+        with open(path, "ab") as f:
+            f.write(other)
+        previous, index = read_on(previous, index, path)
     with open(path, "ab") as f:
         f.write(b"c,2022-01-03,p,C,S\n")
     grown, _ = read_on(previous, index, path)

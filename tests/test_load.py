@@ -2280,6 +2280,22 @@ QUOTED = "id,date,title,category,source,description\n"
         (['a,2022,"Never again," she said,p,S,d'], [(2, "title", E, "would read 'Never again, she said'")], []),
         (['a,2022,T,p,S,"Resigned.\n"We failed" he said."'], [(2, "description", E, "begins with a quoted")], []),
         (['a,2022,""Quoted"" said,p,S,d', "c,2022,V,p,S,d"], [(2, "title", E, "begins with a quoted phrase")], ["V"]),
+        (['a,2022,"Never again, she" said,p,S,d'], [(2, "title", E, "would read 'Never again, she said'")], []),
+        # Two quotes alone in values (inch marks) put the count of quotes out between them: the
+        # row told is still the row the phrase is on (it was a traceback, or the row before it
+        # left out), and a file of many quoted values between them is read in no longer time.
+        (
+            ['a,2022,TV 5" screen,p,S,"Never again," she said', 'b,2022,12" single,p,S,d'],
+            [(2, "description", E, "would read 'Never again, she said'")],
+            ['12" single'],
+        ),
+        (
+            ['a,2022,TV 5" screen,p,S,d', 'b,2022,12" single,p,S,d', 'c,2022,"Never again," she said,p,S,d'],
+            [(4, "title", E, "would read 'Never again, she said'")],
+            ['TV 5" screen', '12" single'],
+        ),
+        # A value of several lines whose last line begins as a row does (a table pasted in): a value.
+        (['a,2022,"By city:\nalmaty,2022-01-05,103 dead",p,S,d'], [], ["By city:\nalmaty,2022-01-05,103 dead"]),
         # (a quote written twice before the one that closes the value: read as meant)
         (['a,2022,"He said ""no""" loudly,p,S,d'], [], ['He said "no" loudly']),
         (
@@ -2304,7 +2320,7 @@ QUOTED = "id,date,title,category,source,description\n"
         # A quote opened in one row and closed in the next one's title: that row is not a value's line.
         (
             ['a,2022,"Title,p,S,d', 'b,2022,Shoot" here,p,S,d', "c,2022,V,p,S,d"],
-            [(2, "title", E, "looks like a row of its own ('b,2022,Shoot here')")],
+            [(2, "title", E, "looks like a row of its own ('b,2022,Shoot\" here,p,S,d')")],
             ["V"],
         ),
     ],

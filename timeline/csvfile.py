@@ -149,11 +149,12 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
     bad_rows = _rows_with_bad_text(frame, rows, columns, problems, absent, code_page=page)
     bad_rows |= _header_again(frame, rows, columns, problems, bad_rows)
     line_ends = scan.newlines if scan.newlines else scan.returns  # (CR alone: an old Mac's files)
-    if scan.quotes and line_ends > records - (not scan.edges[1].endswith((b"\n", b"\r"))):
-        # (more line feeds than records: some value holds a line break; most files have none)
+    # (more line feeds than records: some value holds a line break; most files have none)
+    breaks = bool(scan.quotes) and line_ends > records - (not scan.edges[1].endswith((b"\n", b"\r")))
+    if breaks:
         bad_rows |= _rows_swallowed(frame, rows, columns, problems, bad_rows)
     if scan.quotes and not replaced and quoted_phrases is not None:
-        bad_rows |= _quotes_dropped(quoted_phrases, frame, rows, columns, problems, bad_rows)
+        bad_rows |= _quotes_dropped(quoted_phrases, frame, rows, columns, problems, bad_rows, not breaks)
     not_utf8 = [p.row for p in problems[before:] if p.code == ProblemCode.NOT_UTF8]
     findings = []
     if not_utf8:
@@ -777,7 +778,7 @@ def _field_count_problem(row: int, count: int, expected: int, text: str, columns
     if shaped:
         # (A quote opened in this row and closed rows later, or never: the rows between, read as
         # a value of it, are lost with it. A lone quote elsewhere, 5" of snow, hides it from the
-        # count of the file's quotes.) Told as _rows_swallowed tells it, at the quote's column.
+        # count of the file's quotes.) Told in _rows_swallowed's words, at the quote's column.
         first = text.splitlines()[0] if text.splitlines() else text
         position = len(next(csv.reader([first]), [""])) - 1 if first.count('"') % 2 else -1
         return Problem(
@@ -1069,15 +1070,12 @@ def _rows_swallowed(frame, rows, columns, problems, bad) -> np.ndarray:
     found = np.zeros(len(frame), dtype=bool)
     slug = columns.index("id") if "id" in columns else None
     date = columns.index("date") if "date" in columns else None
-    for position, name in enumerate(columns):
+    for name in columns:
         values = frame[name]
         hits = _with_line_break(values) & ~bad & ~found
         for i in np.flatnonzero(hits):
             value = values.iloc[i]
-            lines = value.splitlines()[1:]
-            shaped = [line for line in lines if _row_shaped(line, len(columns), slug, date)]
-            if not shaped and lines and _row_begun(lines[-1], position, slug, date):
-                shaped = lines[-1:]
+            shaped = [line for line in value.splitlines()[1:] if _row_shaped(line, len(columns), slug, date)]
             if not shaped:
                 continue
             found[i] = True
@@ -1101,11 +1099,12 @@ def _swallowed(value: str, shaped: list[str]) -> Message:
 
 @dataclass
 class _Misplaced:
-    """Where a file's double quotes may be misplaced (`_closing_quotes_in_values`): a quote with
-    neither a comma, a quote nor a line end on either side, and where each record begins."""
+    """Where a file's double quotes may be misplaced (`_closing_quotes_in_values`): a quote in
+    the middle of a value, or one that closes a value and has more after it; and where each
+    line and each record ends."""
 
     text: bytes  # the file's bytes
-    middle: np.ndarray  # the position of each quote in the middle of a value
+    middle: np.ndarray  # the position of each such quote
     quotes: np.ndarray  # the position of each quote
     line_ends: np.ndarray  # the position of each line end
     record_ends: np.ndarray  # those outside quoted values: where records end
@@ -1123,13 +1122,17 @@ def _closing_quotes_in_values(data: pa.Buffer, scan: Scan) -> _Misplaced | None:
         return None
     within = np.flatnonzero((quotes > 0) & (quotes < len(view) - 1))
     inner = quotes[within]
-    # (Or a quote that closes a value, by the count of quotes before it, with more after it: after
-    # a comma, `"Never again," she said`; at a line's start, in a value of several lines; or
-    # after a quote that begins a value, `""Quoted"" said`.)
+    # (Or a quote that closes a value and has more after it: after a comma and before a space,
+    # `"Never again," she said`, where few quotes that open a value stand; or, by the count of
+    # quotes before it, at a line's start, in a value of several lines, or after a quote that
+    # begins a value, `""Quoted"" said`. A quote alone in a value, 5" of snow, puts that count
+    # out: each line told is read again to see.)
     after = view[inner - 1]
-    more = ~_EDGE[view[inner + 1]]
-    closing = (within % 2 == 1) & more & _EDGE[after]
-    closing &= (after != ord('"')) | _BETWEEN[view[np.maximum(inner - 2, 0)]] | (inner < 2)
+    following = view[inner + 1]
+    more = ~_EDGE[following]
+    closing = (after == ord(",")) & (following == ord(" "))
+    closing |= (within % 2 == 1) & more & ((after == ord("\n")) | (after == ord("\r")))
+    closing |= (within % 2 == 1) & more & (after == ord('"')) & (_BETWEEN[view[np.maximum(inner - 2, 0)]] | (inner < 2))
     middle = inner[(~_EDGE[after] & more) | closing]
     if not len(middle):
         return None
@@ -1161,17 +1164,21 @@ _BETWEEN = np.zeros(256, dtype=bool)  # the bytes between values: a comma, a lin
 _BETWEEN[list(b",\n\r")] = True
 
 
-def _quotes_dropped(found: _Misplaced, frame, rows, columns, problems, bad) -> np.ndarray:
+def _quotes_dropped(found: _Misplaced, frame, rows, columns, problems, bad, lines_are_records: bool) -> np.ndarray:
     """Rows with a value that begins with a quoted phrase or escapes its quotes with a backslash
     (see _closing_quotes_in_values), as Python's csv module, strict, finds them: errors, left
-    out, each naming the value as written, as read, and how to write it."""
+    out, each naming the value as written, as read, and how to write it. `lines_are_records`:
+    no value holds a line break, so each line is a record (else records are found by counting
+    quotes, which a quote alone in a value, `5" screen`, puts out: each record told is read
+    again to see that it is the row the parser read)."""
     dropped = np.zeros(len(frame), dtype=bool)
     taken: dict = {}  # (the columns _Row reads)
-    text = found.text
-    view = np.frombuffer(text, dtype=np.uint8)
+    view = np.frombuffer(found.text, dtype=np.uint8)
+    ends = found.line_ends if lines_are_records else found.record_ends
     # The value each such quote is in, as far as its line tells: from the comma before it, or
     # the line's start. Only a value that begins with a quote can have lost its quotes (a quote
-    # in another, 5" of snow, is kept as written): each line of such a value is read once.
+    # in another, 5" of snow, is kept as written), or one whose quote, by the count of quotes
+    # before it, closes a value (`"Never again, she" said`): each record of one is read once.
     lines = np.searchsorted(found.line_ends, found.middle)
     starts = (
         np.where(lines > 0, found.line_ends[np.maximum(lines - 1, 0)] + 1, 0) if len(found.line_ends) else 0 * lines
@@ -1179,45 +1186,56 @@ def _quotes_dropped(found: _Misplaced, frame, rows, columns, problems, bad) -> n
     commas = np.flatnonzero(view == ord(","))
     before = np.searchsorted(commas, found.middle) - 1
     begins = np.maximum(np.where(before >= 0, commas[np.maximum(before, 0)] + 1, 0), starts)
+    closes = np.searchsorted(found.quotes, found.middle) % 2 == 1
     # (A quote that closes a value begun on an earlier line, `"two\nlines" more`: its record is
     # read whole, from the line where it begins.)
-    closes = np.searchsorted(found.quotes, found.middle) % 2 == 1
-    carried = closes & (np.searchsorted(found.quotes, starts) % 2 == 1)
-    begun = (view[np.minimum(begins, len(view) - 1)] == ord('"')) & ~carried
-    for line in np.unique(np.concatenate([lines[begun], -1 - lines[carried]])).tolist():
-        if line >= 0:
-            start = int(found.line_ends[line - 1]) + 1 if line else 0
-            if np.searchsorted(found.quotes, start) % 2:
-                continue  # (the line begins inside a quoted value: read with its record's first line)
-            end = int(found.line_ends[line]) if line < len(found.line_ends) else len(found.text)
-            row = int(np.searchsorted(found.record_ends, start)) + 1  # (the header is row 1)
-        else:
-            at = int(found.line_ends[-2 - line]) + 1
-            row = int(np.searchsorted(found.record_ends, at)) + 1
-            start = int(found.record_ends[row - 2]) + 1 if row >= 2 else 0
-            end = int(found.record_ends[row - 1]) if row - 1 < len(found.record_ends) else len(found.text)
-        record = found.text[start:end].decode("utf-8", errors="replace").rstrip("\r").lstrip("\ufeff")
+    carried = closes & (np.searchsorted(found.quotes, starts) % 2 == 1) & (not lines_are_records)
+    begun = ((view[np.minimum(begins, len(view) - 1)] == ord('"')) | closes) & ~carried
+    spans: dict[int, tuple[int, int]] = {}  # row -> where its record is in the text
+    for line in np.unique(lines[begun]).tolist():
+        start = int(found.line_ends[line - 1]) + 1 if line else 0
+        if not lines_are_records and np.searchsorted(found.quotes, start) % 2:
+            continue  # (the line begins inside a quoted value: read with its record's first line)
+        end = int(found.line_ends[line]) if line < len(found.line_ends) else len(found.text)
+        spans[int(np.searchsorted(ends, start)) + 1] = (start, end)  # (the header is row 1)
+    for line in np.unique(lines[carried]).tolist():
+        row = int(np.searchsorted(ends, int(found.line_ends[line - 1]) + 1)) + 1
+        start = int(ends[row - 2]) + 1 if row >= 2 else 0
+        end = int(ends[row - 1]) if row - 1 < len(ends) else len(found.text)
+        if end - start <= LONGEST_RECORD_READ:  # (longer: quotes miscounted, most likely)
+            spans[row] = (start, end)
+    for row, (start, end) in sorted(spans.items()):
         i = int(np.searchsorted(rows, row))
-        if i >= len(rows) or rows[i] != row or bad[i] or dropped[i]:
+        if i >= len(rows) or rows[i] != row or bad[i]:
             continue
+        record = found.text[start:end].decode("utf-8", errors="replace").rstrip("\r").lstrip("\ufeff")
         read = _Row(frame, i, taken)
         problem = misplaced_quote(record, row, columns, read)
-        if (
-            problem is not None
-            and line < 0
-            and not _read_so(record, columns.index(problem.column), read[problem.column])
-        ):
-            continue  # (the quotes were not counted right: a quote alone in a value, `5" screen`, before it)
-        if problem is not None:
-            dropped[i] = True
-            problems.append(problem)
+        if problem is None or not _read_so(record, columns.index(problem.column), read[problem.column]):
+            continue  # (none, or the record is not the row the parser read: quotes miscounted)
+        shaped = _rows_within(re.split(r"\r\n|\r|\n", record), columns)
+        if shaped:  # (a quote opened in it, closed in a later row)
+            problem = Problem(
+                row, problem.column, ERROR, _swallowed(read[problem.column], shaped), ProblemCode.OPEN_QUOTE
+            )
+        dropped[i] = True
+        problems.append(problem)
     return dropped
+
+
+# characters: the longest record of several lines looked at for a value that begins with a
+# quoted phrase (a value of several lines is seldom longer; a longer "record" is most likely
+# quotes counted wrong, after a quote alone in a value, and reading it would take long)
+LONGEST_RECORD_READ = 1 << 16
 
 
 def _read_so(record: str, position: int, read) -> bool:
     """Whether the parser read the value at `position` of a record as Python's csv module reads
     it: the record is the one it read."""
-    values = next(csv.reader([record]), [])
+    try:
+        values = next(csv.reader([record]), [])
+    except csv.Error:  # (a line break outside quotes: not one record)
+        return False
     return position < len(values) and values[position] == read
 
 
@@ -1236,7 +1254,7 @@ class _Row:
 
 
 def misplaced_quote(record: str, row: int, columns: list[str], read: pd.Series | _Row | None = None) -> Problem | None:
-    """The error for a record (one line) whose value begins with a quoted phrase or escapes its
+    """The error for a record (of one line or more) whose value begins with a quoted phrase or escapes its
     quotes with a backslash, which Python's csv module, strict, refuses; None if it reads it.
     `read`: the record as the parser read it (else the value is taken as the csv module reads it)."""
     try:
@@ -1281,7 +1299,7 @@ def _closed_too_soon(record: str) -> int | None:
 
 
 def _value_as_written(record: str, position: int) -> str:
-    """The value at `position` of a record (one line) as the line writes it, from the comma
+    """The value at `position` of a record as the file writes it, from the comma
     before it to the comma after it (`"Terrorists" blamed`). A value is quoted when it begins
     with a quote, up to the quote that closes it (two quotes are one); a quote elsewhere is a
     character (5" of snow), as the parsers read them."""
@@ -1433,15 +1451,17 @@ def _row_shaped(line: str, columns: int, slug: int | None, date: int | None) -> 
     return True
 
 
-def _rows_within(lines: list[str], columns: list[str]) -> bool:
-    """Whether the lines of a record after its first are rows of the file, the last cut at the
-    quote that closes the value begun in the first (see _row_shaped, _row_begun)."""
+def _rows_within(lines: list[str], columns: list[str]) -> list[str]:
+    """The lines of a record after its first that are rows of the file (see _row_shaped), the
+    last cut at the quote that closes the value begun in the first (_row_begun). Asked only of a
+    record whose quote is closed too soon (Python's csv module, strict, refuses it): a value of
+    several lines whose last begins as a row does (a table pasted in), closed as CSV closes
+    one, is a value."""
     slug = columns.index("id") if "id" in columns else None
     date = columns.index("date") if "date" in columns else None
-    if any(_row_shaped(line, len(columns), slug, date) for line in lines[1:-1]):
-        return True
+    shaped = [line for line in lines[1:-1] if _row_shaped(line, len(columns), slug, date)]
     begun = lines[-1].split('"', 1)[0]
-    return _row_begun(begun, begun.count(","), slug, date)
+    return shaped + lines[-1:] if len(lines) > 1 and _row_begun(begun, begun.count(","), slug, date) else shaped
 
 
 def _row_begun(line: str, position: int, slug: int | None, date: int | None) -> bool:
