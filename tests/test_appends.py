@@ -223,6 +223,32 @@ def test_a_block_of_repeated_rows_that_takes_in_a_cut_last_row_is_told_as_a_full
     same(load_more(previous, path), timeline.load(path))
 
 
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        # A quote opened and run on into a later row, then rows appended with quotes of their own:
+        # where the count of quotes is put out, the appended rows are read as a full load reads them.
+        (
+            b'r-0,2022-01-01,close",d,protest,S\nr-1,2022-01-02,"He said ""no""" loudly,"open,protest,S\n'
+            b'r-2,2022-01-03,""Q"" said,d,protest,S\n',
+            b'r-3,2022-01-04,"two\nlines" more,d,protest,S\nr-4,2022-01-05,"He said ""no""",d,protest,S\n',
+        ),
+        (
+            b'r-0,2022-01-01,T,d,protest,S\nr-1,2022-01-02,"open,d,protest,S\n',
+            b'r-2,2022-01-03,5" screen,d,protest,S\n',
+        ),
+    ],
+)
+def test_rows_appended_after_a_misplaced_quote_are_told_as_a_full_load_tells_them(tmp_path, before, after):
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"id,date,title,description,category,source\n" + before)
+    previous = timeline.load(path)
+    index = build_index(previous)
+    with open(path, "ab") as f:
+        f.write(after)
+    read_on(previous, index, path)
+
+
 @pytest.mark.parametrize("appended", [False, True])
 @pytest.mark.parametrize("under", [b"", b"b,2022-01-02,p,B,S\n"])
 def test_rows_appended_under_a_header_line_in_another_order_are_told_as_a_full_load_tells_them(

@@ -304,8 +304,8 @@ def _checked_on(
     table = read_table(resume.header + after, file_size=stamp[2] if len(stamp) > 2 else None)
     if not table.by_arrow or table.findings or any(p.level == ERROR and p.is_file_level for p in table.problems):
         return None
-    if any(p.code == ProblemCode.HEADER_ORDER for p in table.problems):
-        return None  # (rows under a header line in another order: a full load says which; load._resume)
+    if any(p.code in (ProblemCode.HEADER_ORDER, ProblemCode.OPEN_QUOTE) for p in table.problems):
+        return None  # (rows under a header line in another order, or a quote misplaced: as load._resume)
     shift = resume.records - 1  # the new rows' numbers: the header is row 1 in both
     rows = table.rows + shift
     frame = table.frame
