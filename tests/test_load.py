@@ -1119,7 +1119,7 @@ def test_rows_swallowed_into_a_quoted_value_are_said_not_read_silently(lines, ro
                 (
                     3,
                     ProblemCode.HEADER_ORDER,
-                    "another order ('id,date,category,title,source'): the rows after it (4\u20135)",
+                    "another order ('...,category,title,source'): the rows after it (4\u20135)",
                 )
             ],
             [("a", "A", "p")],

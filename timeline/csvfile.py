@@ -1388,7 +1388,7 @@ def _header_again(frame, rows, columns, problems, bad) -> np.ndarray:
                         "rows after it ({rows}) are written in that order and would be read in the wrong "
                         "columns, so they are left out with it. Put their values in the order of the first "
                         "header line, or move them to a file of their own",
-                        order=show(",".join(order), 80),
+                        order=show(_from_first_difference(order, names), 80),
                         rows=f"{first}" if first == last else f"{first}\u2013{last}",
                     ),
                     ProblemCode.HEADER_ORDER,
@@ -1409,6 +1409,13 @@ def _header_again(frame, rows, columns, problems, bad) -> np.ndarray:
             )
         )
     return again
+
+
+def _from_first_difference(order: list[str], names: list[str]) -> str:
+    """A header line's names from the first that is not where the file's header has it, after
+    "...," for those before it (`...,title,end_date,description`)."""
+    k = next((k for k, (a, b) in enumerate(zip(order, names)) if schema.column_named(a) != b), 0)
+    return ("...," if k else "") + ",".join(order[k:])
 
 
 def _with_line_break(values: pd.Series) -> np.ndarray:
