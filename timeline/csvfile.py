@@ -1254,8 +1254,9 @@ class _Row:
 
 
 def misplaced_quote(record: str, row: int, columns: list[str], read: pd.Series | _Row | None = None) -> Problem | None:
-    """The error for a record (of one line or more) whose value begins with a quoted phrase or escapes its
-    quotes with a backslash, which Python's csv module, strict, refuses; None if it reads it.
+    """The error for a record (of one line or more) whose value begins with a quoted phrase or
+    escapes its quotes with a backslash, which Python's csv module, strict, refuses; None if it
+    reads it.
     `read`: the record as the parser read it (else the value is taken as the csv module reads it)."""
     try:
         next(csv.reader([record], strict=True))
@@ -1265,56 +1266,40 @@ def misplaced_quote(record: str, row: int, columns: list[str], read: pd.Series |
     except csv.Error as error:
         if "expected after" not in str(error):
             return None  # (the line ends inside a quoted value, which the next line goes on with)
-    position = _closed_too_soon(record)
+    # (the first value that begins with a quote and has more after the quote that closes it)
+    values = _values_as_written(record)
+    position = next((k for k, (_, early) in enumerate(values) if early), None)
     if position is None or position >= len(columns):
         return None
-    written = _value_as_written(record, position)
+    written = values[position][0]
     name = columns[position]
     if read is None:
-        values = next(csv.reader([record]), [])
-        value = values[position] if position < len(values) else ""
+        parsed = next(csv.reader([record]), [])
+        value = parsed[position] if position < len(parsed) else ""
     else:
         value = read[name]
     return Problem(row, name, ERROR, _quoted_phrase(written, value), ProblemCode.OPEN_QUOTE)
 
 
-def _closed_too_soon(record: str) -> int | None:
-    """The position of the first value of a record that begins with a quote and has more after
-    the quote that closes it (`"Terrorists" blamed`, `"Never again," she said`, `""Quoted"" said`),
-    which Python's csv module, strict, refuses; None if none has. Two quotes are one inside a
-    quoted value; a quote elsewhere is a character (5" of snow)."""
-    start, k, field = 0, 0, 0
+def _values_as_written(record: str) -> list[tuple[str, bool]]:
+    """Each value of a record as the file writes it, from the comma before it to the comma after
+    it (`"Terrorists" blamed`), and whether it begins with a quote and has more after the quote
+    that closes it. A value is quoted when it begins with a quote, up to the quote that closes
+    it (two quotes are one); a quote elsewhere is a character (5" of snow), as the parsers read
+    them."""
+    values: list[tuple[str, bool]] = []
+    start, k, early = 0, 0, False
     while k <= len(record):
         if k < len(record) and record[k] == '"' and k == start:  # (a quoted value: to its closing quote)
             k += 1
             while k < len(record) and not (record[k] == '"' and record[k + 1 : k + 2] != '"'):
                 k += 2 if record[k] == '"' else 1
-            if k + 1 < len(record) and record[k + 1] not in ",\r\n":
-                return field
-            k += 1
+            early = k + 1 < len(record) and record[k + 1] not in ",\r\n"
         if k >= len(record) or record[k] == ",":
-            field, start = field + 1, k + 1
+            values.append((record[start:k], early))
+            start, early = k + 1, False
         k += 1
-    return None
-
-
-def _value_as_written(record: str, position: int) -> str:
-    """The value at `position` of a record as the file writes it, from the comma
-    before it to the comma after it (`"Terrorists" blamed`). A value is quoted when it begins
-    with a quote, up to the quote that closes it (two quotes are one); a quote elsewhere is a
-    character (5" of snow), as the parsers read them."""
-    start, k, field = 0, 0, 0
-    while k <= len(record):
-        if k < len(record) and record[k] == '"' and k == start:  # (a quoted value: to its closing quote)
-            k += 1
-            while k < len(record) and not (record[k] == '"' and record[k + 1 : k + 2] != '"'):
-                k += 2 if record[k] == '"' else 1
-        if k >= len(record) or record[k] == ",":
-            if field == position:
-                return record[start:k]
-            field, start = field + 1, k + 1
-        k += 1
-    return record[start:]
+    return values
 
 
 def _quoted_phrase(written: str, read: str) -> Message:
