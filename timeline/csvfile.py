@@ -1363,36 +1363,22 @@ def _header_again(frame, rows, columns, problems, bad) -> np.ndarray:
             # the second would each be read in the first's columns, a title as a category.)
             again[i + 1 : end] = True
             first, last = int(rows[i + 1]), int(rows[end - 1])
-            problems.append(
-                Problem(
-                    int(rows[i]),
-                    "",
-                    ERROR,
-                    say(
-                        "this row repeats the header line with its columns in another order ({order}): the "
-                        "rows after it ({rows}) are written in that order and would be read in the wrong "
-                        "columns, so they are left out with it. Put their values in the order of the first "
-                        "header line, or move them to a file of their own",
-                        order=show(_from_first_difference(order, names), 80),
-                        rows=f"{first}" if first == last else f"{first}\u2013{last}",
-                    ),
-                    ProblemCode.HEADER_ORDER,
-                )
+            said = say(
+                "this row repeats the header line with its columns in another order ({order}): the "
+                "rows after it ({rows}) are written in that order and would be read in the wrong "
+                "columns, so they are left out with it. Put their values in the order of the first "
+                "header line, or move them to a file of their own",
+                order=show(_from_first_difference(order, names), 80),
+                rows=f"{first}" if first == last else f"{first}\u2013{last}",
             )
-            continue
-        problems.append(
-            Problem(
-                int(rows[i]),
-                "",
-                ERROR,
-                say(
-                    "this row repeats the header line (two files joined, each with its header?), so it is left "
-                    "out; delete it"
-                ),
-                # (in another order, with no row under it yet: a row appended is read again whole)
-                ProblemCode.HEADER if order is None else ProblemCode.HEADER_ORDER,
+        else:
+            said = say(
+                "this row repeats the header line (two files joined, each with its header?), so it is left "
+                "out; delete it"
             )
-        )
+        # (in another order, with no row under it yet: a row appended is read again whole)
+        code = ProblemCode.HEADER if order is None else ProblemCode.HEADER_ORDER
+        problems.append(Problem(int(rows[i]), "", ERROR, said, code))
     return again
 
 
