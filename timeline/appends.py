@@ -60,7 +60,7 @@ from .load import (
     year_counts,
     year_problems,
 )
-from .problems import ERROR, Problem, ProblemCode
+from .problems import ERROR, READ_AGAIN_WHOLE, Problem, ProblemCode
 
 RECOUNTED = frozenset(
     {ProblemCode.CATEGORY_ALIKE, ProblemCode.TOO_MANY_CATEGORIES, ProblemCode.PLACED_BY_NAME, ProblemCode.YEAR_APART}
@@ -261,19 +261,17 @@ class Checked:
 
     def accounts_of(self, event_id: str) -> int:
         """How many accounts the event `event_id` has in the file with the new rows."""
-        if not self._light():
-            return int((self.dataset.accounts["id"] == event_id).sum())
-        new = int((self.new_accounts["id"] == event_id).sum())
-        if new:  # (its previous accounts are among those of the events joined)
-            return new + int((self._joined_ids() == event_id).sum())
-        return int(model.holding(self.before_cut["id"], [event_id]).sum())
+        return len(self.accounts_of_event(event_id))
 
     def accounts_of_event(self, event_id: str) -> pd.DataFrame:
         """The accounts of the event `event_id` in the file with the new rows, in file order."""
         if not self._light():
             return self.dataset.accounts[self.dataset.accounts["id"] == event_id]
-        before = self.before_cut.iloc[self.joined]
-        return pd.concat([before[before["id"] == event_id], self.new_accounts[self.new_accounts["id"] == event_id]])
+        new = self.new_accounts[self.new_accounts["id"] == event_id]
+        if not len(new):
+            return self.before_cut[model.holding(self.before_cut["id"], [event_id])]
+        before = self.before_cut.iloc[self.joined]  # (its previous accounts are among those of the events joined)
+        return pd.concat([before[before["id"] == event_id], new])
 
     def summary(self) -> str:
         """Dataset.summary of the file with the new rows."""
@@ -304,8 +302,8 @@ def _checked_on(
     table = read_table(resume.header + after, file_size=stamp[2] if len(stamp) > 2 else None)
     if not table.by_arrow or table.findings or any(p.level == ERROR and p.is_file_level for p in table.problems):
         return None
-    if any(p.code in (ProblemCode.HEADER_ORDER, ProblemCode.OPEN_QUOTE) for p in table.problems):
-        return None  # (rows under a header line in another order, or a quote misplaced: as load._resume)
+    if any(p.code in READ_AGAIN_WHOLE for p in table.problems):
+        return None
     shift = resume.records - 1  # the new rows' numbers: the header is row 1 in both
     rows = table.rows + shift
     frame = table.frame

@@ -641,11 +641,12 @@ def add_report(outcome: Appended) -> list[str]:
     event_id = outcome.rows[index]["id"]
     dataset = outcome.review.dataset
     assert dataset is not None, "a row is written only after the file with it was checked"
-    count = (
-        dataset.accounts_of(event_id)
+    mine = (
+        dataset.accounts_of_event(event_id)
         if isinstance(dataset, Checked)
-        else int((dataset.accounts["id"] == event_id).sum())
+        else dataset.accounts[dataset.accounts["id"] == event_id]
     )
+    count = len(mine)
     what = (
         f"a new event {event_id!r}"
         if count == 1
@@ -654,11 +655,6 @@ def add_report(outcome: Appended) -> list[str]:
     header = " (after the header: the file was new)" if outcome.header_written else ""
     lines.append(f"{outcome.path}:{number}: added {what}{header}")
     if count > 1:
-        mine = (
-            dataset.accounts_of_event(event_id)
-            if isinstance(dataset, Checked)
-            else dataset.accounts[dataset.accounts["id"] == event_id]
-        )
         disputed = _disputed_by_the_last(mine)
         if disputed:
             lines.append(f"{outcome.path}:{number}: {disputed}")

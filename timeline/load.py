@@ -44,6 +44,7 @@ from .media import IMAGE, IMAGE_SUFFIXES
 from .media import kind as media_kind
 from .problems import (
     ERROR,
+    READ_AGAIN_WHOLE,
     WARNING,
     Finding,
     Message,
@@ -405,9 +406,7 @@ def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, acc
         return None
     if any(p.level == ERROR and p.is_file_level for p in table.problems):
         return None
-    if any(p.code in (ProblemCode.HEADER_ORDER, ProblemCode.OPEN_QUOTE) for p in table.problems):
-        # (the rows appended are under that header line: left out with those before them; or a
-        # quote misplaced may run on into them, which a full read tells as it is)
+    if any(p.code in READ_AGAIN_WHOLE for p in table.problems):
         return None
     records = table.records - (1 if edges.cut else 0)
     categories, placed, years = uncounted(notes, table.frame, table.rows, accounts, records)

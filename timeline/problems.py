@@ -54,6 +54,10 @@ class ProblemCode(StrEnum):
 
 
 CUT_SHORT = frozenset({ProblemCode.FIELD_COUNT, ProblemCode.OPEN_QUOTE})  # what a row cut mid-write gets
+# What makes rows appended after it be read with the whole file, not read on (load._resume,
+# appends._checked_on): they are under a header line in another order, left out with the rows
+# before them; or a quote misplaced may run on into them, which a full read tells as it is.
+READ_AGAIN_WHOLE = frozenset({ProblemCode.HEADER_ORDER, ProblemCode.OPEN_QUOTE})
 
 
 class Message:
