@@ -1109,7 +1109,7 @@ def test_rows_swallowed_into_a_quoted_value_are_said_not_read_silently(lines, ro
 
 
 @pytest.mark.parametrize(
-    "lines, said, kept",
+    "lines, said, kept, left_out",
     [
         # Two files joined whose headers name the columns in other orders: the rows under the
         # second were read in the first's columns (a title as a category) with one error, on its header.
@@ -1123,6 +1123,7 @@ def test_rows_swallowed_into_a_quoted_value_are_said_not_read_silently(lines, ro
                 )
             ],
             [("a", "A", "p")],
+            3,
         ),
         # ... up to a header line in the first order, under which rows are read again.
         (
@@ -1138,21 +1139,32 @@ def test_rows_swallowed_into_a_quoted_value_are_said_not_read_silently(lines, ro
                 (5, ProblemCode.HEADER, "repeats the header line"),
             ],
             [("a", "A", "p"), ("c", "C", "p")],
+            3,
         ),
         # (in the same order: that row alone is left out)
         (
             ["a,2022,A,p,S", "id,date,title,category,source", "b,2022,B,p,S"],
             [(3, ProblemCode.HEADER, "repeats the header line (two files joined")],
             [("a", "A", "p"), ("b", "B", "p")],
+            1,
+        ),
+        # (a row under it with an error of its own is left out once: the page counts 4, 5 and 6)
+        (
+            ["a,2022,A,p,S", "id,date,category,title,source", "b,2022,p,B,S", "c,soon,p,C,S", "d,2022,p,D,S"],
+            [(3, ProblemCode.HEADER_ORDER, "the rows after it (4\u20136)")],
+            [("a", "A", "p")],
+            4,
         ),
     ],
 )
-def test_a_header_line_again_in_another_order_leaves_out_the_rows_under_it(lines, said, kept):
+def test_a_header_line_again_in_another_order_leaves_out_the_rows_under_it(lines, said, kept, left_out):
     dataset = load_text("id,date,title,category,source\n" + "\n".join(lines) + "\n")
     assert [(p.row, p.code) for p in dataset.problems] == [(row, code) for row, code, _ in said]
     for problem, (_, _, fragment) in zip(dataset.problems, said):
         assert fragment in problem.message
     assert [tuple(v) for v in dataset.accounts[["id", "title", "category"]].values.tolist()] == kept
+    # (the page's "N rows were left out" counts the rows under it too)
+    assert dataset.rows_left_out == left_out
 
 
 @pytest.mark.parametrize(

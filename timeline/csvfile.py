@@ -1370,6 +1370,8 @@ def _header_again(frame, rows, columns, problems, bad) -> np.ndarray:
                 "header line, or move them to a file of their own",
                 order=show(_from_first_difference(order, names), 80),
                 rows=f"{first}" if first == last else f"{first}\u2013{last}",
+                first=first,  # (not in its words: the rows it leaves out, Problem.leaves_out)
+                last=last,
             )
         else:
             said = say(

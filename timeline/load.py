@@ -125,7 +125,11 @@ class Dataset:
 
     @property
     def rows_left_out(self) -> int:
-        return len({p.row for p in self.errors if p.row > 1})
+        """The rows an error leaves out: its own, and those under a header line in another order."""
+        errors = self.errors
+        spans = [p.leaves_out for p in errors if p.leaves_out]
+        own = {p.row for p in errors if p.row > 1 and not any(p.row in span for span in spans)}
+        return len(own) + sum(len(span) for span in spans)
 
     def summary(self) -> str:
         return ", ".join(

@@ -277,6 +277,15 @@ class Problem:
         """About the file as a whole (row 0) or its header (row 1), not one of its rows."""
         return self.row <= 1
 
+    @property
+    def leaves_out(self) -> range:
+        """The rows this problem leaves out besides its own: those under a header line in another
+        order (HEADER_ORDER), whose message names them; else none."""
+        if self.code != ProblemCode.HEADER_ORDER or not isinstance(self.text, Message):
+            return range(0)
+        values = self.text.values
+        return range(values.get("first", 0), values.get("last", -1) + 1)
+
     def format(self, path: str) -> str:
         """path:row: column: level: message (the level in the language in force, timeline.i18n)."""
         where = f"{path}:{self.row}" if self.row else path
