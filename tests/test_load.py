@@ -2308,8 +2308,14 @@ QUOTED = "id,date,title,category,source,description\n"
         ),
         # A value of several lines whose last line begins as a row does (a table pasted in): a value.
         (['a,2022,"By city:\nalmaty,2022-01-05,103 dead",p,S,d'], [], ["By city:\nalmaty,2022-01-05,103 dead"]),
-        # (a quote written twice before the one that closes the value: read as meant)
-        (['a,2022,"He said ""no""" loudly,p,S,d'], [], ['He said "no" loudly']),
+        # A quote written twice before the one that closes the value, then more: was read as
+        # 'He said "no" loudly' without a word, where the careful reader refused it.
+        (['a,2022,"He said ""no""" loudly,p,S,d'], [(2, "title", E, '\'"He said ""no"" loudly"\'')], []),
+        (
+            ['a,2022,"He said ""no""" loudly,p,S,d', 'b,2022,x "y,p,S,d'],
+            [(2, "title", E, "would read 'He said \"no\" loudly'")],
+            ['x "y'],
+        ),
         (
             ['a,2022,TV 5" set,p,S,d', 'b,2022,"Never again," she said,p,S,d'],
             [(3, "title", E, "begins with")],

@@ -1124,15 +1124,23 @@ def _closing_quotes_in_values(data: pa.Buffer, scan: Scan) -> _Misplaced | None:
     inner = quotes[within]
     # (Or a quote that closes a value and has more after it: after a comma and before a space,
     # `"Never again," she said`, where few quotes that open a value stand; or, by the count of
-    # quotes before it, at a line's start, in a value of several lines, or after a quote that
-    # begins a value, `""Quoted"" said`. A quote alone in a value, 5" of snow, puts that count
-    # out: each line told is read again to see.)
+    # quotes before it, at a line's start, in a value of several lines, or after quotes (see
+    # below). A quote alone in a value, 5" of snow, puts that count out: each line told is read
+    # again to see.)
     after = view[inner - 1]
     following = view[inner + 1]
     more = ~_EDGE[following]
     closing = (after == ord(",")) & (following == ord(" "))
     closing |= (within % 2 == 1) & more & ((after == ord("\n")) | (after == ord("\r")))
-    closing |= (within % 2 == 1) & more & (after == ord('"')) & (_BETWEEN[view[np.maximum(inner - 2, 0)]] | (inner < 2))
+    # (The last of several quotes in a row closes a value if they begin it and are even in
+    # number, `""Quoted"" said`, or stand inside it and are odd, a quote written twice before the
+    # one that closes it, `"He said ""no""" loudly`; else they are quotes written twice.)
+    run = np.flatnonzero(np.r_[True, np.diff(quotes) != 1])  # (where each run of quotes begins)
+    first = run[np.searchsorted(run, within, side="right") - 1]
+    length = within - first + 1
+    begins = (quotes[first] == 0) | _BETWEEN[view[np.maximum(quotes[first] - 1, 0)]]
+    closes = np.where(begins, length % 2 == 0, length % 2 == 1)
+    closing |= (within % 2 == 1) & more & (length > 1) & closes
     middle = inner[(~_EDGE[after] & more) | closing]
     if not len(middle):
         return None
@@ -1313,6 +1321,21 @@ def _quoted_phrase(written: str, read: str) -> Message:
             written=show(written),
             read=show(read),
             fixed=show('"' + meant.replace('\\"', '""') + '"'),
+        )
+    phrase = written.strip()
+    k = 1
+    while k < len(phrase) and not (phrase[k] == '"' and phrase[k + 1 : k + 2] != '"'):
+        k += 2 if phrase[k] == '"' else 1
+    if '""' in phrase[1:k]:
+        # (its quotes inside written twice, as CSV writes them: the value as read is likely meant,
+        # `"He said ""no""" loudly`, but which quotes are text cannot be known)
+        return say(
+            "{written} has more after the double quote that closes it, so it would read {read}; the row is "
+            "left out. If that is the value, put all of it in double quotes, with each quote inside it "
+            "written twice: {fixed}",
+            written=show(written),
+            read=show(read),
+            fixed=show('"' + read.replace('"', '""') + '"'),
         )
     return say(
         "{written} begins with a quoted phrase: the quote at its start was read as opening the value and "
