@@ -205,6 +205,14 @@ def test_a_span_across_the_bc_ad_line_has_its_length():
             "'approx' after the time says how near it is, which a date cannot hold; the time is read as written: "
             "write 2022-01-07 14:30, and say how near it is in the description",
         ),
+        # 'est' in lower case: estimated as often as US Eastern time (was read at -05:00, nothing said)
+        (
+            "2022-01-05 14:30 (est)",
+            "'est' in lower case may say that the time is an estimate or be the zone EST (UTC-05:00); the time is "
+            "kept as written, with no offset. If it is that zone's, write 2022-01-05 14:30 EST; if it is an "
+            "estimate, write 2022-01-05 14:30",
+        ),
+        ("5 January 2022 2:30 PM est", "may say that the time is an estimate or be the zone EST"),
     ],
 )
 def test_a_zone_that_names_no_single_offset_is_read_with_a_warning(text, fragment):
@@ -343,6 +351,18 @@ OFF_SEASON = [
         "clocks of Santiago (and of its time zone) showed CLST, UTC-03:00",
         "2022-01-05 14:00-03:00",
     ),
+    (  # (Pakistan's summer time of 2008 and 2009: PKT was read at +05:00 with nothing said)
+        "2009-07-05 14:30 PKT",
+        "+05:00",
+        "clocks of Karachi (and of its time zone) showed PKST, UTC+06:00",
+        "2009-07-05 14:30+06:00",
+    ),
+    (
+        "2009-01-05 14:30 PKST",
+        "+06:00",
+        "clocks of Karachi (and of its time zone) showed PKT",
+        "2009-01-05 14:30+05:00",
+    ),
     # (the other zones named after one place's clocks: their summer time's name is not read)
     (
         "2008-08-08 14:00 YEKT",
@@ -364,6 +384,7 @@ OFF_SEASON = [
     ("2022-11-06 01:30 EDT", "-04:00", "", ""),  # (01:30 that night: first EDT,
     ("2022-11-06 01:30 EST", "-05:00", "", ""),  # then EST)
     ("2022-07-05 14:30 ADT", "-03:00", "", ""),
+    ("2022-07-05 14:30 PKT", "+05:00", "", ""),
     ("1990-10-27 23:30 NST", "-03:30", "", ""),  # (St. John's put its clocks back at 00:01: 23:30 twice)
     ("1975-07-05 14:30 CEST", "+02:00", "", ""),  # (Italy's summer time; Germany's began in 1980)
     ("2022-08-01 09:00 CET", "+01:00", "", ""),  # (Algeria and Tunisia keep CET all year,
@@ -606,6 +627,31 @@ REFUSED = [
     ),
     ("2022-01-05 (local)", ["has 'local' in brackets after it, which a date cannot hold; write 2022-01-05"]),
     ("5 January 2022 (EST)", ["has 'EST' in brackets after it", "write 2022-01-05"]),
+    # a Julian (Old Style) date: was told to be written as it is, 13 days before the day meant
+    (
+        "25 October 1917 (O.S.)",
+        [
+            "has 'O.S.' in brackets after it: a date of the Julian calendar (Old Style), which this program does not "
+            "read; in the Gregorian calendar it reads, that day is 7 November 1917: write 1917-11-07"
+        ],
+    ),
+    ("10 February 1731 (Old Style)", ["that day is 21 February 1731: write 1731-02-21"]),
+    ("5 октября 1917 (ст. ст.)", ["write 1917-10-18"]),
+    ("1 March 1700 (Julian)", ["write 1700-03-12"]),  # (1700 a leap year in the Julian calendar only)
+    ("7 November 1917 (N.S.)", ["which a date cannot hold; write 1917-11-07"]),  # (New Style: Gregorian)
+    # a date again in brackets, as a table copied from Wikipedia writes it (its sort key): said with
+    # the date to write where both are one date, else both (it was "not a date that can be read")
+    ("5 January 2022 (2022-01-05)", ["has the same date again in brackets ('2022-01-05')", "write 2022-01-05"]),
+    ("2022-01-05 (5 January 2022)", ["write 2022-01-05"]),
+    (
+        "25 October 1917 (7 November 1917)",
+        ["has another date in brackets ('7 November 1917'): it reads 1917-10-25, and the one in brackets 1917-11-07"],
+    ),
+    # a month's name that is another month in another language: listopad is November in Polish,
+    # October in Croatian (was told as Polish, "write 2022-11-05"); never said as one of them
+    ("5 listopada 2022", ["is not a date that can be read"]),
+    ("5 lip 2022", ["is not a date that can be read"]),
+    ("5 lipca 2022", ["is written with a month name in Polish; write 2022-07-05"]),
     # a place's time: the date to write at the UTC offset that place's clocks showed then
     (
         "2022-01-05 14:30 (Almaty time)",
@@ -884,8 +930,8 @@ REFUSED = [
     ("13/01/2022 – 14:30", ["write 2022-01-13 14:30"]),
     (
         "2022-01-05 09:00 - 10:00",
-        ["is a range: write its start in date and its end in end_date"],
-    ),  # (two times: a span)
+        ["is a range: write its start (2022-01-05 09:00) in date and its end (2022-01-05 10:00) in end_date"],
+    ),  # (two times: a span, the end on the start's day)
     # ... whose date has a caveat (another calendar? 1922?): the date to write as written, to be told so
     ("1400/10/15 - 14:30", ["is a date and its time with a dash between them", "write 1400/10/15 14:30"]),
     ("1/13/22 - 14:30", ["write 1/13/22 14:30"]),
@@ -1507,7 +1553,11 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         # (a time, an offset or a date in round brackets is more than a note: not told to be dropped)
         ("2022-01-05 (14:30)", f"is not a date that can be read; {HOW_TO_WRITE}"),
         ("2022-01-05 14:30 (+06:00)", f"is not a date that can be read; {HOW_TO_WRITE}"),
-        ("2022-01-05 (2022-01-06)", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        (  # (two dates: both named, neither dropped)
+            "2022-01-05 (2022-01-06)",
+            "has another date in brackets ('2022-01-06'): it reads 2022-01-05, and the one in brackets 2022-01-06; "
+            "check which is meant, and write it so",
+        ),
         ("January 5, 2022; 4 years ago (2022-01-05)", f"is not a date that can be read; {HOW_TO_WRITE}"),
         # an offset of one digit, Go's zone name after its offset, PostgreSQL's BC, German's dot after the day
         (
@@ -1543,6 +1593,9 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("2022-01-05 - 2022-01-07", _range("2022-01-05", "2022-01-07")),
         ("5 January 2022 – 7 January 2022", _range("2022-01-05", "2022-01-07")),
         ("January 5, 2022 → January 7, 2022", _range("2022-01-05", "2022-01-07")),
+        # Notion's range within a day: its end a time alone, of the start's day (its ends were not named)
+        ("January 5, 2022 2:30 PM → 4:00 PM", _range("2022-01-05 14:30", "2022-01-05 16:00")),
+        ("5 January 2022, 14:30 to 16:00", _range("2022-01-05 14:30", "2022-01-05 16:00")),
         ("5 January – 7 February 2022", _range("2022-01-05", "2022-02-07")),
         ("Jan 5 – Feb 3, 2022", _range("2022-01-05", "2022-02-03")),
         ("2022-01 to 2022-03", _range("2022-01", "2022-03")),
@@ -2617,6 +2670,12 @@ def test_a_time_without_its_colon_a_unix_time_and_a_clock_s_year_last_are_said_w
         ("2022-07-05 12:30 America/Chicago", "2022-07-05 12:30", "-05:00"),
         ("2022-01-05 12:30 America/New_York", "2022-01-05 12:30", "-05:00"),
         ("2022-07-05 1:30 America/Argentina/Buenos_Aires", "2022-07-05 01:30", "-03:00"),
+        # names with words in lower case or hyphens, as the time zone database spells them: were
+        # "not a time zone this program knows" (advised +06:00) or "not a date"
+        ("2022-07-05 14:30 America/Port_of_Spain", "2022-07-05 14:30", "-04:00"),
+        ("2022-07-05 14:30 Africa/Dar_es_Salaam", "2022-07-05 14:30", "+03:00"),
+        ("2022-07-05 14:30 America/Port-au-Prince", "2022-07-05 14:30", "-04:00"),
+        ("2022-07-05 14:30 asia/ust-nera", "2022-07-05 14:30", "+10:00"),
         # and the morning and the afternoon as before
         ("2022-07-05 4:30 p.m.", "2022-07-05 16:30", ""),
         ("2022-07-05 4:30 P.M", "2022-07-05 16:30", ""),

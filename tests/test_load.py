@@ -1316,6 +1316,26 @@ def test_columns_under_other_names_are_each_named():
     assert "rename them: 'Event ID' → 'id', 'Event Date' → 'date'" in problem.message
 
 
+@pytest.mark.parametrize(
+    "header, renames",
+    [
+        # ACLED's export: its names were not said (the first column missing, id, had none)
+        (
+            "event_id_cnty,event_date,event_type,location,latitude,longitude,source,notes,fatalities",
+            "rename them: 'event_id_cnty' → 'id', 'event_date' → 'date', 'event_type' → 'category'",
+        ),
+        # Notion's and Airtable's first column, Name, and their Tags
+        ("id,Name,Date,Tags,source", "rename them: 'Name' → 'title', 'Tags' → 'category'"),
+        # one column under another name, not the first missing: was not said
+        ("id,title,event date,source", "if 'event date' holds it, rename it 'date'"),
+    ],
+)
+def test_a_tool_s_own_column_names_are_named_in_the_header_s_error(header, renames):
+    dataset = load_text(header + "\n" + ",".join("x" for _ in header.split(",")) + "\n")
+    (problem,) = dataset.errors
+    assert problem.row == 1 and renames in problem.message
+
+
 def test_only_required_columns():
     dataset = load_text("id,date,title,category,source\na,2022,T,p,S\n")
     assert dataset.problems == []

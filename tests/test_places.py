@@ -228,6 +228,19 @@ def load_rows(*rows: tuple[str, str, str, str]):
         ),
         # no town: nothing to suggest
         ([("a", "Kazakhstan (nationwide)", "", ""), ("b", "Almaty; Mangystau region", "", "")], {}, {}),
+        # a latitude and a longitude in location, as a map copies a place: was left off the map unsaid
+        (
+            [("a", "43.2567, 76.9286", "", ""), ("b", "43°15′24″N 76°55′E", "", ""), ("c", "Route 12, km 4", "", "")],
+            {},
+            {
+                2: "location '43.2567, 76.9286' is a latitude and a longitude, which the map reads only from their "
+                "own columns, so the row is not on the map; write 43.2567 in latitude and 76.9286 in longitude, and "
+                "the place's name in location",
+                3: "location '43°15′24″N 76°55′E' is a latitude and a longitude, which the map reads only from their "
+                "own columns, so the row is not on the map; write 43.2567 in latitude and 76.9167 in longitude, and "
+                "the place's name in location",
+            },
+        ),
     ],
 )
 def test_a_town_named_without_coordinates_is_placed_approximately_and_check_says_so(rows, placed, warned):

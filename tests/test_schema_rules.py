@@ -378,6 +378,9 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
         ("~.5", "write 0.5, and say the rest ('~')"),
         # a decimal comma, where no thousands are grouped so (2,500 reads two ways: below)
         ("2,5", "figure '2,5' has a comma for its decimal point; write 2.5"),
+        # (no digit before the comma: was "write 5, and say the rest (',')", ten times the value)
+        (",5", "figure ',5' has a comma for its decimal point; write 0.5"),
+        ("-,5", "figure '-,5' has a comma for its decimal point; write -0.5"),
         ("-1,25", "has a comma for its decimal point; write -1.25"),
         ("3,14159", "write 3.14159"),
         # a percent, as a spreadsheet shows a number formatted so: the number, and the unit

@@ -625,6 +625,21 @@ MONTH = "mmmm yyyy"
         ),
         # a format that shows the day, or a time, shows what the cell holds: nothing hidden
         ([(dt.datetime(2022, 1, 15), "yyyy-mm-dd"), (dt.datetime(2022, 1, 15, 9, 30), "mmm yyyy hh:mm")], []),
+        # a format that shows the year alone: its day and time were lost without a word
+        (
+            [(dt.datetime(2022, 1, 5, 14, 30), "yyyy"), (dt.datetime(2023, 1, 1), "yyyy")],
+            [
+                (
+                    2,
+                    "the date cell shows the year 2022 (formatted 'yyyy') and is read as that year, but it holds "
+                    "5 January 2022, 14:30: to have the day read",
+                )
+            ],
+        ),
+        (
+            [(dt.datetime(2022, 3, 1) + dt.timedelta(days=n), "yyyy") for n in range(3)],
+            [(2, "holds 1 March 2022, and each row below it to row 4 the day after the row above's")],
+        ),
     ],
 )
 def test_a_month_s_cell_that_holds_a_day_is_read_as_its_month_with_a_warning(tmp_path, capsys, cells, said):

@@ -550,13 +550,13 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
                     header=schema.header_line(),
                     found=text[:200],
                 )
-                if missing[0] not in renames
+                if not renames
                 else say(
                     "the header has no {missing} column; if {name!r} holds it, rename it {meant!r} (the header "
                     "line must name the columns: {header})",
                     missing=", ".join(map(repr, missing)),
-                    name=renames[missing[0]],
-                    meant=missing[0],
+                    name=next(iter(renames.values())),
+                    meant=next(iter(renames)),
                     header=schema.header_line(),
                 ),
                 ProblemCode.HEADER,

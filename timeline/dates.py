@@ -79,6 +79,7 @@ ZONES = {
     "IRDT": "+04:30",
     "AFT": "+04:30",
     "PKT": "+05:00",
+    "PKST": "+06:00",
     "UZT": "+05:00",
     "TJT": "+05:00",
     "TMT": "+05:00",
@@ -205,6 +206,7 @@ _CLOCKS = (
     ("Tehran", "Asia/Tehran", "IRST", "IRDT", 1979),
     ("Baku", "Asia/Baku", "AZT", "AZST", 1981),
     ("Santiago", "America/Santiago", "CLT", "CLST", 1970),
+    ("Karachi", "Asia/Karachi", "PKT", "PKST", 1970),  # (summer time in 2002 and 2008-2009)
 )
 # Standard times some places keep all year, said of in summer only where they are not: Queensland
 # keeps AEST, Algeria and Tunisia CET, Libya and Kaliningrad EET (and AST, MST and PST name several
@@ -300,7 +302,7 @@ CLOCK = (
     r"(?:t|,?\s+(?:at\s+)?)(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
     r"\s*(?P<ampm>[ap]\.?m(?:\.|\b))?|\s*(?P<ampm2>[ap]\.?m(?:\.|\b)))"
     r"(?:\s*(?P<offset>z|[+-]\d{2}(?::?\d{2})?)"
-    r"|\s*\(?(?P<zone>(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[a-z]{1,6}|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\)?)?"
+    r"|\s*\(?(?P<zone>(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[a-z]{1,6}|[a-z]+/[a-z_]+(?:-[a-z_]+)*(?:/[a-z_]+(?:-[a-z_]+)*)?)\)?)?"
 )
 # A string is its date, then its clock if it ends with one.
 _PLAIN_CLOCK = re.sub(r"\(\?P<\w+>", "(?:", CLOCK)  # (no named parts)
@@ -1323,6 +1325,11 @@ def _era_once(start: str, end: str) -> tuple[str, str]:
     return start, end
 
 
+# A range's end that is a time alone after a start that is a date and a time: the start's day.
+_TIME_ONLY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+_DATE_THEN_TIME = re.compile(
+    r"(.*\d{4}.*?|\d{4}-\d{2}-\d{2})[\s,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE
+)
 # A year with its era written (47 AD, AD 47, 500 BC): an end of a range, whatever its digits.
 _YEAR_AND_ERA = re.compile(rf"{_ERA_BEFORE}\d{{1,4}}{_ERA}", re.IGNORECASE)
 # A range in words: "between 1994 and 1997", "from 5 to 7 January 2022" (its ends then as 1994 – 1997).
@@ -1593,7 +1600,7 @@ _TIME_ALONE = re.compile(
     r"(?:(?P<word>about|around|approx\.|approximately|circa|c\.|ca\.|~)\s*)?"
     r"(?P<time>(?P<clock>\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
     r"(?:\s*(?:z|[+-]\d{2}(?::?\d{2})?|\(?(?P<zone>[a-z]{1,6})\)?|(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?"
-    r"|[a-z]+/[a-z_]+(?:/[a-z_]+)?))?)",
+    r"|[a-z]+/[a-z_]+(?:-[a-z_]+)*(?:/[a-z_]+(?:-[a-z_]+)*)?))?)",
     re.IGNORECASE,
 )
 # Two years with a word (winter 1834-35, 1920-21 session, the 1920-21 season, academic year
@@ -1645,6 +1652,9 @@ _SEASON = re.compile(
 # GMT+0600 (East Kazakhstan Time)"): refused, and said with the date before them.
 # So are a footnote's mark in square brackets (Wikipedia's 5 January 2022[3], [citation needed])
 # and a zone's name after its offset (Java's and RFC 9557's 2022-01-05T14:30+06:00[Asia/Almaty]).
+# A date, then a date in brackets: the same one written otherwise (5 January 2022 (2022-01-05),
+# Wikipedia's hidden sort key copied with the table), or another.
+_DATE_AGAIN = re.compile(r"(?P<date>[^()]*\d[^()]*?)\s*\((?P<again>[^()]*\d{4}[^()]*)\)")
 _BRACKETED = re.compile(
     r"(?P<date>.*\d.*?)\s*(?:\((?P<words>[^()?\d]*[^\W\d_][^()?]*)\)"
     r"|\[(?P<note>\d{1,3}|[^\[\]\d]*[^\W\d_][^\[\]]{0,40})\])"
@@ -1747,6 +1757,9 @@ LANGUAGES = {
 # CLDR's regional names besides a language's own: Arabic's months as the Levant and Iraq (كانون
 # الثاني, شباط), Morocco (يوليوز, غشت) and Algeria (جانفي, جويلية) name them.
 _REGIONS = {"ar": ("ar_SY", "ar_MA", "ar_DZ")}
+# Languages whose month names are looked at only for those that are another month in a language
+# of LANGUAGES: Croatian's listopad is October, Polish's November (lip: June, and July).
+_OTHER_MONTHS = ("hr",)
 
 
 def _foreign_months() -> dict[str, tuple[int, tuple[str, ...]]]:
@@ -1782,6 +1795,17 @@ def _foreign_months() -> dict[str, tuple[int, tuple[str, ...]]]:
             for language, names in _IN_A_MONTH.items():
                 for month, name in enumerate(names, start=1):
                     found.setdefault(name, (month, (language,)))
+            for locale in _OTHER_MONTHS:  # (a name that is another month there: never said)
+                there = (
+                    get_month_names("wide", "format", locale),
+                    get_month_names("wide", "stand-alone", locale),
+                    get_month_names("abbreviated", "format", locale),
+                    get_month_names("abbreviated", "stand-alone", locale),
+                )
+                for month, name in itertools.chain.from_iterable(table.items() for table in there):
+                    key = " ".join(name.lower().rstrip(".").split())
+                    if found.get(key, (month,))[0] != month:
+                        found[key] = (0, ())
             _FOREIGN.update(found)
     return _FOREIGN
 
@@ -2369,6 +2393,10 @@ def _plan(text: str, template: str) -> dict:
         date, words, place, zone = place_time
         plan["place time"] = (len(plan["read"]), words, place, zone)
         plan["read"] += [f"{date} {zone}" if zone else date, date]
+    again = _DATE_AGAIN.fullmatch(written)
+    if again:  # 5 January 2022 (2022-01-05), as Wikipedia's tables write a date
+        plan["again"] = (len(plan["read"]), again.group("again").strip())
+        plan["read"] += [again.group("date"), again.group("again")]
     bracketed = _BRACKETED.fullmatch(written)
     if bracketed:  # 2022-01-05 (local)
         words = bracketed.group("words") or bracketed.group("note")
@@ -2484,6 +2512,9 @@ def _plan(text: str, template: str) -> dict:
         year = re.search(r"\s(\d{3,4})$", end)
         if year and not re.search(r"\d{3,4}", start):  # 5 January – 7 February 2022
             ends.append((f"{start} {year.group(1)}", end))
+        timed = _DATE_THEN_TIME.fullmatch(start)
+        if timed and _TIME_ONLY.fullmatch(end):  # January 5, 2022 2:30 PM → 4:00 PM (Notion): the same day
+            ends.append((start, f"{timed.group(1)} {end}"))
     day_range = _DAY_RANGE.fullmatch(written)
     day_range = day_range if day_range and _end_like(day_range.group(3)) else None
     if day_range:
@@ -3248,6 +3279,23 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 placed=show(plan["read"][at]),
                 said=said,
             )
+    if "again" in plan:
+        at, again = plan["again"]
+        if read[at] is not None and read[at + 1] is not None:
+            if read[at] == read[at + 1]:
+                return say(
+                    "has the same date again in brackets ({again}), as a table copied from Wikipedia writes it; "
+                    "write {date}",
+                    again=show(again),
+                    date=_as_written(*read[at]),
+                )
+            return say(
+                "has another date in brackets ({again}): it reads {first}, and the one in brackets {second}; "
+                "check which is meant, and write it so",
+                again=show(again),
+                first=_as_written(*read[at]),
+                second=_as_written(*read[at + 1]),
+            )
     if "bracketed" in plan:
         at, words, date = plan["bracketed"]
         if read[at] is not None:
@@ -3264,6 +3312,16 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     day=other[0],
                     weekday=other[1],
                     written=other[2],
+                )
+            if precision == "day" and _OLD_STYLE.fullmatch(words.strip()):
+                # (25 October 1917 (O.S.): a Julian date, which the date written as it is would
+                # put 13 days before the day meant)
+                return say(
+                    "has {words} in brackets after it: a date of the Julian calendar (Old Style), which this program "
+                    "does not read; in the Gregorian calendar it reads, that day is {day}: write {date}",
+                    words=repr(words),
+                    day=Day.of(*(meant := _gregorian_of_julian(value)).timetuple()[:3]),
+                    date=meant.isoformat(),
                 )
             return say(
                 "has {words} in brackets after it, which a date cannot hold; write {date}",
@@ -4085,6 +4143,7 @@ _CLOCK_WORDS = frozenset({"uhr", "h", "hr", "hrs", "hours", "heures"})
 _NOON_WORDS = {"noon": (12, 0), "midday": (12, 0)}  # (after that time only; midnight is a day's start or end)
 _LOCAL_WORDS = frozenset({"local", "lt"})
 _DOUBT_WORDS = frozenset({"approx", "approximately", "ca", "circa", "about", "around", "env", "environ"})
+_DOUBT_OR_ZONE = frozenset({"est"})  # (estimated, as a zone's abbreviation is read whatever its case)
 
 
 def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
@@ -4095,6 +4154,17 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
         if int(hours) <= 14 and int(minutes or 0) <= 59:
             return f"{sign}{int(hours):02d}:{minutes or '00'}", ""
     key = zone.upper()
+    if zone in _DOUBT_OR_ZONE:  # (14:30 (est): an estimate as often as US Eastern time)
+        time = _as_written(np.datetime64(value, "s"), "minute")
+        return "", say(
+            "{zone!r} in lower case may say that the time is an estimate or be the zone {key} (UTC{offset}); the "
+            "time is kept as written, with no offset. If it is that zone's, write {time} {key}; if it is an "
+            "estimate, write {time}, and say how near it is in the description",
+            zone=zone,
+            key=key,
+            offset=ZONES[key],
+            time=time,
+        )
     if key in ZONES:
         offset = _abbreviation_offset(key, value)
         return offset, _off_season(zone, offset, value)
@@ -4172,6 +4242,21 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
         "offset. Write the offset instead, e.g. 14:30+06:00",
         zone=zone,
     )
+
+
+# Words that say a date is of the Julian calendar: O.S., Old Style, Julian, ст. ст., по старому стилю.
+_OLD_STYLE = re.compile(
+    r"(?i)o\.?\s?s\.?|old\s+style|julian(?:\s+calendar)?|ст\.\s?ст\.?|по\s+старому\s+стилю|старого\s+стиля"
+)
+
+
+def _gregorian_of_julian(value) -> Date:
+    """The Gregorian date of a day written in the Julian calendar (its year, month and day as
+    `value` holds them), by its Julian day number."""
+    year, month, day = fields(np.datetime64(value, "s"))[:3]
+    a = (14 - month) // 12
+    year, month = year + 4800 - a, month + 12 * a - 3
+    return Date.fromordinal(day + (153 * month + 2) // 5 + 365 * year + year // 4 - 32083 - 1721425)
 
 
 def _place_time(written: str) -> tuple[str, str, str, str] | None:
@@ -4408,10 +4493,14 @@ def offset_seconds(offsets) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _iana_case(zone: str) -> str:
-    return "/".join(
-        part if part.isupper() and len(part) <= 3 else "_".join(w.capitalize() for w in part.split("_"))
-        for part in zone.split("/")
-    )
+    """A time zone's name as the time zone database spells it (Africa/Dar_es_Salaam,
+    America/Port-au-Prince), whatever its case as written; as written if it has none such."""
+    if not _IANA_NAMES:
+        _IANA_NAMES.update({name.lower(): name for name in zoneinfo.available_timezones()})
+    return _IANA_NAMES.get(zone.lower(), zone)
+
+
+_IANA_NAMES: dict[str, str] = {}  # (lower case -> as the database spells it; filled when first asked)
 
 
 # --- showing dates ------------------------------------------------------------------------------

@@ -1304,6 +1304,10 @@ def _place(check: _Checker, name: str, rule: schema.Rule) -> None:
     for code, place_name in enumerate(names):
         match = places.lookup(place_name)
         if match.place is None and not match.ambiguous:
+            written = schema.coordinates_in(place_name)
+            if written is not None:  # (43.2567, 76.9286 in location: the row was off the map, unsaid)
+                for row in rows[codes == code].tolist():
+                    check.problems.append(_coordinates_in_location(int(check.rows[row]), place_name, *written))
             continue
         which = rows[codes == code]
         if match.place is not None:
@@ -1311,6 +1315,22 @@ def _place(check: _Checker, name: str, rule: schema.Rule) -> None:
             latitude[which], longitude[which], approximate[which] = place.latitude, place.longitude, True
         check.notes.places[place_name] = (len(which), int(check.rows[which[0]]))
         check.problems.append(placed_warning(place_name, *check.notes.places[place_name]))
+
+
+def _coordinates_in_location(row: int, value: str, latitude: str, longitude: str) -> Problem:
+    return Problem(
+        row,
+        "location",
+        WARNING,
+        say(
+            "location {value} is a latitude and a longitude, which the map reads only from their own columns, so "
+            "the row is not on the map; write {latitude} in latitude and {longitude} in longitude, and the "
+            "place's name in location",
+            value=show(value),
+            latitude=latitude,
+            longitude=longitude,
+        ),
+    )
 
 
 def placed_warning(name: str, count: int, row: int) -> Problem:

@@ -122,6 +122,7 @@ class HiddenDay:
     value: dt.datetime
     number_format: str
     hides: bool
+    year_only: bool = False  # formatted to show its year alone (`yyyy`): read as that year
 
 
 @dataclass(frozen=True)
@@ -198,11 +199,11 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
                 if index in id_at:  # (may-68 typed is May 1968, shown May-68: an id, whatever it shows)
                     if not _written(shown).startswith("yyyy-mm"):  # (typed 2022-01-05, shown and read so)
                         ids.append(DatedId(number, header[index], cell.value, shown))
-                elif _shows_month_only(shown):
-                    value = cell.value
-                    hides = value.day != 1 or value.time() != dt.time()
+                elif _shows_month_only(shown) or _shows(shown) == {"y"}:
+                    value, year_only = cell.value, _shows(shown) == {"y"}
+                    hides = value.day != 1 or value.time() != dt.time() or (year_only and value.month != 1)
                     name = header[index] if index < len(header) else ""
-                    months.append(HiddenDay(number, name, value, shown, hides))
+                    months.append(HiddenDay(number, name, value, shown, hides, year_only))
                 elif "y" not in _shows(shown) and _shows(shown) & {"d", "m"}:
                     name = header[index] if index < len(header) else ""
                     yearless.append(HiddenYear(number, name, cell.value, shown))
@@ -371,6 +372,23 @@ def hidden_days(cells: list[HiddenDay], column_of=str) -> list[Problem]:
 
 def _hidden_day(column: str, cell: HiddenDay, last: int) -> Problem:
     value = cell.value
+    if cell.year_only:  # (2022-01-05 14:30 formatted yyyy: read as 2022, its day and time unseen)
+        year = {"column": column, "year": f"{value.year:04d}", "format": f"'{cell.number_format}'"}
+        return Problem(
+            cell.row,
+            column,
+            WARNING,
+            say(
+                "the {column} cell shows the year {year} (formatted {format}) and is read as that year, but it "
+                "holds {held}{rows}: to have the day read, format the cell as a date that shows the day (yyyy-mm-dd, "
+                "or yyyy-mm-dd hh:mm with a time); if the year is meant, type its first day in the cell (1 January)",
+                held=_held(value),
+                rows=say(", and each row below it to row {last} the day after the row above's", last=last)
+                if last
+                else "",
+                **year,
+            ),
+        )
     said = {
         "column": column,
         "value": f"{value.year:04d}-{value.month:02d}",
