@@ -1336,6 +1336,16 @@ def test_a_tool_s_own_column_names_are_named_in_the_header_s_error(header, renam
     assert problem.row == 1 and renames in problem.message
 
 
+@pytest.mark.parametrize("name", ["Time", "Timezone", "time zone", "TZ", "UTC offset"])
+def test_a_time_or_its_zone_in_a_column_of_its_own_is_told_to_go_in_date(name):
+    # (a form's or a sheet's Time column: was told only the list of known columns, the date read to the day)
+    dataset = load_text(f"id,date,{name},title,category,source\na,2022-01-05,14:30,T,p,S\n")
+    (problem,) = dataset.problems
+    assert problem.row == 1 and problem.level == W
+    assert f"{name!r} is not a column timeline knows" in problem.message
+    assert "go in date after the day: 2022-01-05 14:30, or 2022-01-05 14:30+06:00" in problem.message
+
+
 def test_only_required_columns():
     dataset = load_text("id,date,title,category,source\na,2022,T,p,S\n")
     assert dataset.problems == []

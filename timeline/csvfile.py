@@ -567,7 +567,13 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
             if name in schema.WORKED_OUT:  # (a name load gives a column of its own: this one kept apart)
                 columns[position - 1] = f"{name} (column {position})"
             meant, written = _meant(name), names[position - 1].strip()  # (said as written: 'Lng', not 'lng')
-            if meant is not None and meant not in columns:
+            if re.sub(r"[\s.\-]+", "_", name) in _TIME_COLUMNS:  # (a time or its zone in a column of its own)
+                said = say(
+                    "{name!r} is not a column timeline knows; its values are kept but not shown. A time, and its UTC "
+                    "offset, go in date after the day: 2022-01-05 14:30, or 2022-01-05 14:30+06:00",
+                    name=written,
+                )
+            elif meant is not None and meant not in columns:
                 said = say(
                     "{name!r} is not a column timeline knows; its values are kept but not shown. If it holds "
                     "the {meant} column, rename it {meant!r}",
@@ -583,6 +589,10 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
                 )
             problems.append(Problem(1, name, WARNING, said, ProblemCode.HEADER))
     return columns, problems
+
+
+# Columns of a time or of its zone apart from the date (a form's, a sheet's): said to go in date.
+_TIME_COLUMNS = frozenset({"time", "hour", "timezone", "time_zone", "tz", "zone", "utc_offset", "offset"})
 
 
 def _header_below(data: pa.Buffer, lines: int = 5) -> int | None:
