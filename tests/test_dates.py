@@ -635,9 +635,22 @@ REFUSED = [
             "read; in the Gregorian calendar it reads, that day is 7 November 1917: write 1917-11-07"
         ],
     ),
-    ("10 February 1731 (Old Style)", ["that day is 21 February 1731: write 1731-02-21"]),
+    # (before 1752, to 24 March: the year may have begun on 25 March, as England's did; both named)
+    (
+        "11 February 1731 (Old Style)",
+        [
+            "that day is 22 February 1731, or 22 February 1732 where the year began on 25 March (England and its "
+            "colonies before 1752): write 1731-02-22 or 1732-02-22"
+        ],
+    ),
     ("5 октября 1917 (ст. ст.)", ["write 1917-10-18"]),
-    ("1 March 1700 (Julian)", ["write 1700-03-12"]),  # (1700 a leap year in the Julian calendar only)
+    ("29 March 1700 (Julian)", ["write 1700-04-09"]),  # (1700 a leap year in the Julian calendar only)
+    ("1917-10-25 14:30 (O.S.)", ["that day is 7 November 1917: write 1917-11-07 14:30"]),  # (its time kept)
+    # (no Julian date after 1923, nor one before AD 1 or after 9999 to convert: said as before, no traceback)
+    ("2022-01-05 (O.S.)", ["has 'O.S.' in brackets after it, which a date cannot hold; write 2022-01-05"]),
+    ("2022-01-05 (OS)", ["which a date cannot hold; write 2022-01-05"]),
+    ("-0044-03-15 (O.S.)", ["which a date cannot hold; write -0044-03-15"]),
+    ("9999-12-31 (O.S.)", ["which a date cannot hold; write 9999-12-31"]),
     ("7 November 1917 (N.S.)", ["which a date cannot hold; write 1917-11-07"]),  # (New Style: Gregorian)
     # a date again in brackets, as a table copied from Wikipedia writes it (its sort key): said with
     # the date to write where both are one date, else both (it was "not a date that can be read")
@@ -1567,6 +1580,14 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         (
             "2022-01-05 14:30-5",
             "has a UTC offset of one digit; write it with two, and its minutes: 2022-01-05 14:30-05:00",
+        ),
+        (  # (its minutes written: was "not a date that can be read")
+            "2022-01-05 14:30 +6:00",
+            "has a UTC offset of one digit; write it with two, and its minutes: 2022-01-05 14:30+06:00",
+        ),
+        (
+            "2022-01-05 14:30+5:30",
+            "has a UTC offset of one digit; write it with two, and its minutes: 2022-01-05 14:30+05:30",
         ),
         (
             "2022-01-05 14:30:00 +0000 UTC",

@@ -1326,8 +1326,8 @@ def test_columns_under_other_names_are_each_named():
         ),
         # Notion's and Airtable's first column, Name, and their Tags
         ("id,Name,Date,Tags,source", "rename them: 'Name' → 'title', 'Tags' → 'category'"),
-        # one column under another name, not the first missing: was not said
-        ("id,title,event date,source", "if 'event date' holds it, rename it 'date'"),
+        # one column under another name, not the first missing (date): was not said
+        ("id,title,event_type,source", "if 'event_type' holds it, rename it 'category'"),
     ],
 )
 def test_a_tool_s_own_column_names_are_named_in_the_header_s_error(header, renames):
@@ -2345,6 +2345,12 @@ QUOTED = "id,date,title,category,source,description\n"
             ['a,2022,"He said ""no""" loudly,p,S,d', 'b,2022,x "y,p,S,d'],
             [(2, "title", E, "would read 'He said \"no\" loudly'")],
             ['x "y'],
+        ),
+        # ... and between two quotes alone in values (inch marks), which put the count of quotes out
+        (
+            ['s,2022,TV 5" set,p,S,d', 'a,2022,"He said ""no""" loudly,p,S,d', 't,2022,A 7" screen,p,S,d'],
+            [(3, "title", E, "would read 'He said \"no\" loudly'")],
+            ['TV 5" set', 'A 7" screen'],
         ),
         (
             ['a,2022,TV 5" set,p,S,d', 'b,2022,"Never again," she said,p,S,d'],

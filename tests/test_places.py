@@ -234,11 +234,24 @@ def load_rows(*rows: tuple[str, str, str, str]):
             {},
             {
                 2: "location '43.2567, 76.9286' is a latitude and a longitude, which the map reads only from their "
-                "own columns, so the row is not on the map; write 43.2567 in latitude and 76.9286 in longitude, and "
-                "the place's name in location",
+                "own columns, so the row is not on the map; write 43.2567 in latitude and 76.9286 in longitude (if "
+                "the first is the latitude, as a map copies a place), and the place's name in location",
                 3: "location '43°15′24″N 76°55′E' is a latitude and a longitude, which the map reads only from their "
-                "own columns, so the row is not on the map; write 43.2567 in latitude and 76.9167 in longitude, and "
-                "the place's name in location",
+                "own columns, so the row is not on the map; write 43.2567 in latitude and 76.9167 in longitude (if "
+                "the first is the latitude, as a map copies a place), and the place's name in location",
+            },
+        ),
+        # (a longitude first, past 90 degrees, as GeoJSON writes a point: said the other way round)
+        (
+            [("a", "106.9057, 47.8864", "", ""), ("b", "43.2567 N, 76.9286 E", "", "")],
+            {},
+            {
+                2: "location '106.9057, 47.8864' is a latitude and a longitude, which the map reads only from their "
+                "own columns, so the row is not on the map; write 47.8864 in latitude and 106.9057 in longitude (if "
+                "the first is the latitude, as a map copies a place), and the place's name in location",
+                3: "location '43.2567 N, 76.9286 E' is a latitude and a longitude, which the map reads only from "
+                "their own columns, so the row is not on the map; write 43.2567 in latitude and 76.9286 in longitude "
+                "(if the first is the latitude, as a map copies a place), and the place's name in location",
             },
         ),
     ],

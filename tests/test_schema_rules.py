@@ -381,6 +381,8 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
         # (no digit before the comma: was "write 5, and say the rest (',')", ten times the value)
         (",5", "figure ',5' has a comma for its decimal point; write 0.5"),
         ("-,5", "figure '-,5' has a comma for its decimal point; write -0.5"),
+        (",500", "figure ',500' is not a number; write the number alone"),  # (0.5, or 1,500 cut short?)
+        (",5%", "figure ',5%' is not a number; write the number alone"),
         ("-1,25", "has a comma for its decimal point; write -1.25"),
         ("3,14159", "write 3.14159"),
         # a percent, as a spreadsheet shows a number formatted so: the number, and the unit

@@ -1151,6 +1151,10 @@ def _closing_quotes_in_values(data: pa.Buffer, scan: Scan) -> _Misplaced | None:
     begins = (quotes[first] == 0) | _BETWEEN[view[np.maximum(quotes[first] - 1, 0)]]
     closes = np.where(begins, length % 2 == 0, length % 2 == 1)
     closing |= (within % 2 == 1) & more & (length > 1) & closes
+    # (Quotes inside a value, odd in number, three or more, then more: whatever the count of the
+    # file's quotes, which a quote alone in a value before them puts out. No value CSV writes has
+    # them: quotes inside a value go in twos.)
+    closing |= more & (length > 2) & ~begins & (length % 2 == 1)
     middle = inner[(~_EDGE[after] & more) | closing]
     if not len(middle):
         return None

@@ -2129,13 +2129,19 @@ _NO_DATE_MARKS = frozenset(
 
 
 # Forms a program or a language writes that are a date written another way: the date to write.
+def _one_digit_offset(date: str) -> Message:
+    return say("has a UTC offset of one digit; write it with two, and its minutes: {date}", date=date)
+
+
 _REWRITES = (
     # 14:30 +6, 14:30+6: an offset of one digit
     (
         re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*([+-])(\d)"),
         r"\1\g<2>0\3:00",
-        lambda date: say("has a UTC offset of one digit; write it with two, and its minutes: {date}", date=date),
+        _one_digit_offset,
     ),
+    # 14:30 +6:00, 14:30+5:30: an offset's hour of one digit
+    (re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*([+-])(\d):?(00|30|45)"), r"\1\g<2>0\3:\4", _one_digit_offset),
     # 2022-01-05 14:30:00 +0000 UTC: Go's time, the zone's name after its offset
     (
         re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*[+-]\d{2}:?\d{2})\s+[A-Za-z]{2,5}"),
@@ -2198,8 +2204,9 @@ def _plan(text: str, template: str) -> dict:
     if alone:  # 14:30, 12:56 AM EST, About 1:30 AM EST: a time of day with no date
         zone = (alone["zone"] or "").upper()
         many = zone if zone in MANY_OFFSETS and not alone["word"] else None  # (about 1:30 CST: said generally)
+        clock_only = many or alone["zone"] in _DOUBT_OR_ZONE  # (12:56 AM est: an estimate, or EST)
         plan["time alone"] = (len(plan["read"]), alone["word"], many)
-        plan["read"].append(f"2022-01-07 {alone['clock'] if many else alone['time']}")  # (CST: read with none)
+        plan["read"].append(f"2022-01-07 {alone['clock'] if clock_only else alone['time']}")  # (CST: read with none)
         return plan
     if template == _NO_YEAR.template:
         return {}
@@ -3313,16 +3320,9 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     weekday=other[1],
                     written=other[2],
                 )
-            if precision == "day" and _OLD_STYLE.fullmatch(words.strip()):
-                # (25 October 1917 (O.S.): a Julian date, which the date written as it is would
-                # put 13 days before the day meant)
-                return say(
-                    "has {words} in brackets after it: a date of the Julian calendar (Old Style), which this program "
-                    "does not read; in the Gregorian calendar it reads, that day is {day}: write {date}",
-                    words=repr(words),
-                    day=Day.of(*(meant := _gregorian_of_julian(value)).timetuple()[:3]),
-                    date=meant.isoformat(),
-                )
+            julian = _julian(words, value, precision, offset)
+            if julian is not None:  # (25 October 1917 (O.S.): written as it is, 13 days before the day meant)
+                return julian
             return say(
                 "has {words} in brackets after it, which a date cannot hold; write {date}",
                 words=repr(words),
@@ -4156,6 +4156,8 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
     key = zone.upper()
     if zone in _DOUBT_OR_ZONE:  # (14:30 (est): an estimate as often as US Eastern time)
         time = _as_written(np.datetime64(value, "s"), "minute")
+        if key == "EST" and _in_summer_time(value, "America/New_York"):
+            key = "EDT"  # (the zone New York's clocks then showed: the advice says it)
         return "", say(
             "{zone!r} in lower case may say that the time is an estimate or be the zone {key} (UTC{offset}); the "
             "time is kept as written, with no offset. If it is that zone's, write {time} {key}; if it is an "
@@ -4246,17 +4248,70 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
 
 # Words that say a date is of the Julian calendar: O.S., Old Style, Julian, ст. ст., по старому стилю.
 _OLD_STYLE = re.compile(
-    r"(?i)o\.?\s?s\.?|old\s+style|julian(?:\s+calendar)?|ст\.\s?ст\.?|по\s+старому\s+стилю|старого\s+стиля"
+    r"(?i)o\.\s?s\.|old\s+style|julian(?:\s+calendar)?|ст\.\s?ст\.?|по\s+старому\s+стилю|старого\s+стиля"
 )
+LAST_JULIAN_YEAR = 1923  # (Greece's change to the Gregorian calendar, the last: after it no date is Old Style)
 
 
-def _gregorian_of_julian(value) -> Date:
-    """The Gregorian date of a day written in the Julian calendar (its year, month and day as
-    `value` holds them), by its Julian day number."""
-    year, month, day = fields(np.datetime64(value, "s"))[:3]
+def _julian(words: str, value, precision: str, offset: str) -> Message | None:
+    """What is said of a day (or a time) written with words that say it is of the Julian calendar
+    (`_OLD_STYLE`), from AD 1 to 1923: its Gregorian day to write; before 1752, from 1 January to 24
+    March, also the day of the next year, where the year began on 25 March (England's and its
+    colonies' Old Style). None for anything else, said as other words in brackets are."""
+    if precision not in ("day", "minute") or not _OLD_STYLE.fullmatch(words.strip()):
+        return None
+    year, month, day = fields(value)[:3]
+    meant = _gregorian_of_julian(year, month, day) if 1 <= year <= LAST_JULIAN_YEAR else None
+    if meant is None:
+        return None
+    moment = np.datetime64(value, "s")
+    time = moment - moment.astype("datetime64[D]")  # (the time of day, kept)
+
+    def written(day: Date) -> str:
+        return _as_written(np.datetime64(day.isoformat(), "D").astype("datetime64[s]") + time, precision, offset)
+
+    other = _gregorian_of_julian(year + 1, month, day) if year < 1752 and (month, day) < (3, 25) else None
+    if other is not None:
+        return say(
+            "has {words} in brackets after it: a date of the Julian calendar (Old Style), which this program "
+            "does not read; in the Gregorian calendar it reads, that day is {day}, or {other_day} where the "
+            "year began on 25 March (England and its colonies before 1752): write {date} or {other}",
+            words=repr(words),
+            day=Day.of(meant.year, meant.month, meant.day),
+            other_day=Day.of(other.year, other.month, other.day),
+            date=written(meant),
+            other=written(other),
+        )
+    return say(
+        "has {words} in brackets after it: a date of the Julian calendar (Old Style), which this program "
+        "does not read; in the Gregorian calendar it reads, that day is {day}: write {date}",
+        words=repr(words),
+        day=Day.of(meant.year, meant.month, meant.day),
+        date=written(meant),
+    )
+
+
+def _gregorian_of_julian(year: int, month: int, day: int) -> Date | None:
+    """The Gregorian date of a day of the Julian calendar, by its Julian day number; None if it
+    is not a day of that calendar or falls outside AD 1 to 9999."""
+    if not (1 <= month <= 12 and 1 <= day <= (29 if month == 2 and year % 4 == 0 else _DAYS_IN[month])):
+        return None
     a = (14 - month) // 12
-    year, month = year + 4800 - a, month + 12 * a - 3
-    return Date.fromordinal(day + (153 * month + 2) // 5 + 365 * year + year // 4 - 32083 - 1721425)
+    y, m = year + 4800 - a, month + 12 * a - 3
+    ordinal = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083 - 1721425
+    return Date.fromordinal(ordinal) if 1 <= ordinal <= Date.max.toordinal() else None
+
+
+_DAYS_IN = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _in_summer_time(value, zone: str) -> bool:
+    """Whether a place's clocks were on summer time at a wall time (from 1970; else False)."""
+    try:
+        wall = pd.Timestamp(value).to_pydatetime()
+        return wall.year >= 1970 and bool(wall.replace(tzinfo=zoneinfo.ZoneInfo(zone)).dst())
+    except (ValueError, OverflowError, OSError, pd.errors.OutOfBoundsDatetime):
+        return False
 
 
 def _place_time(written: str) -> tuple[str, str, str, str] | None:

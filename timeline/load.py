@@ -1324,8 +1324,8 @@ def _coordinates_in_location(row: int, value: str, latitude: str, longitude: str
         WARNING,
         say(
             "location {value} is a latitude and a longitude, which the map reads only from their own columns, so "
-            "the row is not on the map; write {latitude} in latitude and {longitude} in longitude, and the "
-            "place's name in location",
+            "the row is not on the map; write {latitude} in latitude and {longitude} in longitude (if the first is "
+            "the latitude, as a map copies a place), and the place's name in location",
             value=show(value),
             latitude=latitude,
             longitude=longitude,

@@ -481,8 +481,8 @@ def _other_degrees(column: str, value: str) -> tuple[str | None, bool]:
 
 
 # A latitude and a longitude written together (43.2567, 76.9286, as a map copies a place; 43°15′N
-# 76°55′E): two numbers or two in degrees, each with its hemisphere's letter, or none for both.
-_TWO_NUMBERS = re.compile(r"\(?\s*([+-]?\d{1,2}\.\d+)\s*[,;/ ]\s*([+-]?\d{1,3}\.\d+)\s*\)?", re.ASCII)
+# 76°55′E; 43.2567 N, 76.9286 E): two numbers, or two with their hemispheres' letters.
+_TWO_NUMBERS = re.compile(r"\(?\s*([+-]?\d{1,3}\.\d+)\s*[,; ]\s*([+-]?\d{1,3}\.\d+)\s*\)?", re.ASCII)
 _TWO_DEGREES = re.compile(r"(.+?[NS])[,;/ ]*\s*(.+?[EW])", re.IGNORECASE)
 
 
@@ -495,11 +495,13 @@ def coordinates_in(value: str) -> tuple[str, str] | None:
     numbers = _TWO_NUMBERS.fullmatch(text)
     if numbers:
         latitude, longitude = numbers.groups()
+        if abs(float(latitude)) > 90 >= abs(float(longitude)):  # (76.9286, 43.2567: GeoJSON's order)
+            latitude, longitude = longitude, latitude
         if abs(float(latitude)) <= 90 and abs(float(longitude)) <= 180:
             return latitude, longitude
         return None
     degrees = _TWO_DEGREES.fullmatch(text)
-    if degrees and re.search(r"[°º˚′'\"″]", text):
+    if degrees:
         latitude, _ = _other_degrees("latitude", degrees.group(1).strip())
         longitude, _ = _other_degrees("longitude", degrees.group(2).strip())
         if latitude is not None and longitude is not None:
@@ -560,7 +562,9 @@ def _not_a_figure(value: str) -> Message:
             low=numbers[0],
             high=numbers[1],
         )
-    if len(numbers) == 1 and not _GROUPED_INSIDE.search(text):
+    # (,500 or ,5%: a comma before digits with none before it, a decimal comma or a number cut short;
+    # "write 500" or "write 5" would be ten or a thousand times the value)
+    if len(numbers) == 1 and not _GROUPED_INSIDE.search(text) and not re.search(r"(?<!\d),\d", text):
         number = numbers[0]
         rest = " ".join(text.replace(number, " ", 1).split())
         number = "0" + number if number.startswith(".") else number  # (.75: write 0.75)
@@ -600,7 +604,7 @@ _GROUPED = re.compile(r"[1-9]\d{0,2}(?P<separator>[ ,'’])\d{3}(?:(?P=separator
 _DOTTED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3}){2,}", re.ASCII)
 _GROUPED_INSIDE = re.compile(r"\d[ ,'’]\d{3}(?!\d)", re.ASCII)
 _A_NUMBER = re.compile(r"\d*\.\d+|\d+(?:\.\d+)?", re.ASCII)  # (.75 too)
-_COMMA_DECIMAL = re.compile(r"[+-]?(?:\d+,(?:\d{1,2}|\d{4,})|,\d+)", re.ASCII)  # (,5: a half)
+_COMMA_DECIMAL = re.compile(r"[+-]?\d*,(?:\d{1,2}|\d{4,})", re.ASCII)  # (,5: a half; ,500 may be 1,500 cut)
 _PERCENT = re.compile(r"([+-]?(?:\d*\.\d+|\d+(?:\.\d+)?)) ?%", re.ASCII)
 _RANGE = re.compile(r"(?:between )?\d+(?:\.\d+)? ?(?:[-–—]|to|and) ?\d+(?:\.\d+)?", re.ASCII | re.IGNORECASE)
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
@@ -898,7 +902,7 @@ COLUMNS: tuple[Column, ...] = (
         "with its era in Russian, French, Kazakh, German, Italian, Spanish or Portuguese (`44 v. Chr.`, `44 a.C.`, `500 до н. э.`, `500 г. до н. э.`, `500 av. J.-C.`, `500 apr. J.-C.`, "
         "`б.з.д. 500 ж.`: `-0500`, `0500`) or a date or a range with it (`15 mars 44 av. J.-C.`: `-0044-03-15`; `500–470 до н. э.`: `-0500` "
         "and `-0470`), a zone after a date with no time (`Jan 11 2012 CST`), an era after a time or a date in numbers (`0500-03-15 14:30 BC`, as PostgreSQL writes one; it is never read as AD), an offset of one digit (`14:30 +6`), a year with the word for year (`2022 г.`, `2022 ж.`) or a date with it (`25.01.2022 г.`), words in brackets after a date (`2022-01-05 (local)`, "
-        "JavaScript's zone name, a footnote's mark `[3]`, a zone's name after its offset `+06:00[Asia/Almaty]`; a weekday there that is not the date's, `2022-01-05 (Fri)`, is said to be another day's, a day of the Julian calendar, `25 October 1917 (O.S.)` or `(Old Style)`, with its Gregorian day to write, `1917-11-07`, the same date again, `5 January 2022 (2022-01-05)` as a table copied from Wikipedia writes it, with the date to write, and an offset among the words, `(local time, UTC+6)`, is kept), a place's time (`14:30 Almaty time`, `2:30 p.m. New York time`, `(time in Moscow)`, `14:30 мск`, `14:30 по времени Астаны`: the date to write has the offset that place's clocks showed then), a time with the same moment in UTC in brackets, as news agencies write it (`14:30 local time (08:30 GMT)`: the date to write has the offset the two give, `2022-01-05 14:30+06:00`), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`) or with a dot for its colon (`2022-01-05 14.30`, `14.30 Uhr`), a dotted date with spaces or a dot after its year (`13. 1. 2022`, `13.01.2022.`), `a. m.` and `p. m.` for AM and PM, a Unix time "
+        "JavaScript's zone name, a footnote's mark `[3]`, a zone's name after its offset `+06:00[Asia/Almaty]`; a weekday there that is not the date's, `2022-01-05 (Fri)`, is said to be another day's, a day of the Julian calendar to 1923, `25 October 1917 (O.S.)` or `(Old Style)`, with its Gregorian day to write, `1917-11-07` (before 1752, from 1 January to 24 March, also the next year's, where the year began on 25 March), the same date again, `5 January 2022 (2022-01-05)` as a table copied from Wikipedia writes it, with the date to write, and an offset among the words, `(local time, UTC+6)`, is kept), a place's time (`14:30 Almaty time`, `2:30 p.m. New York time`, `(time in Moscow)`, `14:30 мск`, `14:30 по времени Астаны`: the date to write has the offset that place's clocks showed then), a time with the same moment in UTC in brackets, as news agencies write it (`14:30 local time (08:30 GMT)`: the date to write has the offset the two give, `2022-01-05 14:30+06:00`), a time of four digits (`2022-01-05 1430`, `5 January 2022, 1430 hrs`) or with a dot for its colon (`2022-01-05 14.30`, `14.30 Uhr`), a dotted date with spaces or a dot after its year (`13. 1. 2022`, `13.01.2022.`), `a. m.` and `p. m.` for AM and PM, a Unix time "
         "(`1641371400`), a clock's year after its time (`Wed Jan  5 14:30:00 2022`), noon or midnight for the time "
         "(`Jan. 5, 2022, noon`; midnight as the day's start or its end), a month name in Russian, Kazakh, "
         "Ukrainian, Arabic, French, German, Spanish, Italian, Portuguese, Dutch, Polish, Turkish or Romanian (`5 января 2022`, `5 يناير 2022`, `5 كانون الثاني 2022`, "
