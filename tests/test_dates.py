@@ -591,6 +591,14 @@ REFUSED = [
     ("2015M13", ["is not a date that can be read"]),
     ("10.2022", ["write 2022-10"]),
     ("2022.1", ["is not a date that can be read"]),  # (2022.10 as a spreadsheet's number: not said)
+    # (year first with a dot: May 2022 as Korea and China write it, or a year as a decimal number)
+    (
+        "2022.5",
+        [
+            "is a month and its year in numbers, or a year as a number with a decimal point (a part of the year after "
+            "it); for the month, write 2022-05"
+        ],
+    ),
     ("13/2022", ["is not a date that can be read"]),
     ("Q1 2022", ["is a quarter of a year: write its first month (2022-01) in date and its last (2022-03)"]),
     ("2022-Q4", ["(2022-10)", "(2022-12)"]),
@@ -1588,6 +1596,19 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         (
             "2022-01-05 14:30+5:30",
             "has a UTC offset of one digit; write it with two, and its minutes: 2022-01-05 14:30+05:30",
+        ),
+        # an offset in hours with h, or with a decimal (GMT+5.5): was "not a date that can be read"
+        (
+            "2022-01-05 14:30 UTC+6h",
+            "has its UTC offset written in a way this program does not read; write 2022-01-05 14:30+06:00",
+        ),
+        (
+            "2022-01-05 14:30 GMT+5.5",
+            "has its UTC offset written in a way this program does not read; write 2022-01-05 14:30+05:30",
+        ),
+        (
+            "2022-01-05 14:30 UTC+10h",
+            "has its UTC offset written in a way this program does not read; write 2022-01-05 14:30+10:00",
         ),
         (
             "2022-01-05 14:30:00 +0000 UTC",

@@ -640,6 +640,7 @@ MONTH = "mmmm yyyy"
             [(dt.datetime(2022, 3, 1) + dt.timedelta(days=n), "yyyy") for n in range(3)],
             [(2, "holds 1 March 2022, and each row below it to row 4 the day after the row above's")],
         ),
+        ([(dt.datetime(2022, 3, 17), "yy")], [(2, "shows the year 22 (formatted 'yy') and is read as that year")]),
     ],
 )
 def test_a_month_s_cell_that_holds_a_day_is_read_as_its_month_with_a_warning(tmp_path, capsys, cells, said):

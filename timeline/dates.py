@@ -2129,6 +2129,10 @@ _NO_DATE_MARKS = frozenset(
 
 
 # Forms a program or a language writes that are a date written another way: the date to write.
+def _offset_otherwise(date: str) -> Message:
+    return say("has its UTC offset written in a way this program does not read; write {date}", date=date)
+
+
 def _one_digit_offset(date: str) -> Message:
     return say("has a UTC offset of one digit; write it with two, and its minutes: {date}", date=date)
 
@@ -2139,6 +2143,27 @@ _REWRITES = (
         re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*([+-])(\d)"),
         r"\1\g<2>0\3:00",
         _one_digit_offset,
+    ),
+    # 14:30 UTC+6h, GMT+5.5, UTC+5,5: an offset in hours, with h or a decimal
+    (
+        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*(?:UTC|GMT)\s*([+-])(\d)\s*(?:h|hrs?|hours?)", re.IGNORECASE),
+        r"\1\g<2>0\3:00",
+        _offset_otherwise,
+    ),
+    (
+        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*(?:UTC|GMT)\s*([+-])(1\d)\s*(?:h|hrs?|hours?)", re.IGNORECASE),
+        r"\1\2\3:00",
+        _offset_otherwise,
+    ),
+    (
+        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*(?:UTC|GMT)\s*([+-])(\d)[.,]5", re.IGNORECASE),
+        r"\1\g<2>0\3:30",
+        _offset_otherwise,
+    ),
+    (
+        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*(?:UTC|GMT)\s*([+-])(\d)[.,]75", re.IGNORECASE),
+        r"\1\g<2>0\3:45",
+        _offset_otherwise,
     ),
     # 14:30 +6:00, 14:30+5:30: an offset's hour of one digit
     (re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*([+-])(\d):?(00|30|45)"), r"\1\g<2>0\3:\4", _one_digit_offset),
@@ -2933,6 +2958,13 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             )
     if "month number" in plan:
         at = plan["month number"]
+        if read[at] is not None and re.fullmatch(r"\d{4}\s*\.\s*\d{1,2}", plan["text"]):
+            # (2022.5: May 2022 as Korea and China write it, or a year and a half as a number)
+            return say(
+                "is a month and its year in numbers, or a year as a number with a decimal point (a part of the "
+                "year after it); for the month, write {iso}",
+                iso=plan["read"][at],
+            )
         if read[at] is not None:
             return say("is a month and its year in numbers; write {iso}", iso=plan["read"][at])
     if "part" in plan:

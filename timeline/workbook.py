@@ -373,7 +373,8 @@ def hidden_days(cells: list[HiddenDay], column_of=str) -> list[Problem]:
 def _hidden_day(column: str, cell: HiddenDay, last: int) -> Problem:
     value = cell.value
     if cell.year_only:  # (2022-01-05 14:30 formatted yyyy: read as 2022, its day and time unseen)
-        year = {"column": column, "year": f"{value.year:04d}", "format": f"'{cell.number_format}'"}
+        shown = f"{value.year:04d}" if "yyy" in _code(cell.number_format) else f"{value.year % 100:02d}"  # (yy: 22)
+        year = {"column": column, "year": shown, "format": f"'{cell.number_format}'"}
         return Problem(
             cell.row,
             column,
