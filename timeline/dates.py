@@ -2144,25 +2144,13 @@ _REWRITES = (
         r"\1\g<2>0\3:00",
         _one_digit_offset,
     ),
-    # 14:30 UTC+6h, GMT+5.5, UTC+5,5: an offset in hours, with h or a decimal
+    # 14:30 UTC+6h, GMT+5.5, UTC+5,75: an offset in hours, with h or a decimal
     (
-        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*(?:UTC|GMT)\s*([+-])(\d)\s*(?:h|hrs?|hours?)", re.IGNORECASE),
-        r"\1\g<2>0\3:00",
-        _offset_otherwise,
-    ),
-    (
-        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*(?:UTC|GMT)\s*([+-])(1\d)\s*(?:h|hrs?|hours?)", re.IGNORECASE),
-        r"\1\2\3:00",
-        _offset_otherwise,
-    ),
-    (
-        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*(?:UTC|GMT)\s*([+-])(\d)[.,]5", re.IGNORECASE),
-        r"\1\g<2>0\3:30",
-        _offset_otherwise,
-    ),
-    (
-        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*(?:UTC|GMT)\s*([+-])(\d)[.,]75", re.IGNORECASE),
-        r"\1\g<2>0\3:45",
+        re.compile(
+            r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*(?:UTC|GMT)\s*([+-])(1[0-4]|\d)(?:\s*(?:h|hrs?|hours?)|[.,](5|75))",
+            re.IGNORECASE,
+        ),
+        lambda found: f"{found[1]}{found[2]}{int(found[3]):02d}:{ {None: '00', '5': '30', '75': '45'}[found[4]] }",
         _offset_otherwise,
     ),
     # 14:30 +6:00, 14:30+5:30: an offset's hour of one digit
@@ -2438,7 +2426,7 @@ def _plan(text: str, template: str) -> dict:
         rewritten = pattern.fullmatch(written)
         if rewritten:
             plan["rewritten"] = (len(plan["read"]), said)
-            plan["read"].append(rewritten.expand(replacement))
+            plan["read"].append(replacement(rewritten) if callable(replacement) else rewritten.expand(replacement))
             break
     bare_time = _BARE_TIME.fullmatch(written)
     digits = bare_time.group("hour") + bare_time.group("minute") if bare_time else ""
