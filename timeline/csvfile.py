@@ -567,7 +567,7 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
             if name in schema.WORKED_OUT:  # (a name load gives a column of its own: this one kept apart)
                 columns[position - 1] = f"{name} (column {position})"
             meant, written = _meant(name), names[position - 1].strip()  # (said as written: 'Lng', not 'lng')
-            if re.sub(r"[\s.\-]+", "_", name) in _TIME_COLUMNS:  # (a time or its zone in a column of its own)
+            if _spelt(name) in _TIME_COLUMNS:  # (a time or its zone in a column of its own)
                 said = say(
                     "{name!r} is not a column timeline knows; its values are kept but not shown. A time, and its UTC "
                     "offset, go in date after the day: 2022-01-05 14:30, or 2022-01-05 14:30+06:00",
@@ -591,6 +591,12 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     return columns, problems
 
 
+def _spelt(name: str) -> str:
+    """A header's name with its spaces, dots and hyphens as underscores ('Event Date': event_date),
+    as schema.ALIASES and _TIME_COLUMNS spell the names they know."""
+    return re.sub(r"[\s.\-]+", "_", name)
+
+
 # Columns of a time or of its zone apart from the date (a form's, a sheet's): said to go in date.
 _TIME_COLUMNS = frozenset({"time", "hour", "timezone", "time_zone", "tz", "zone", "utc_offset", "offset"})
 
@@ -612,7 +618,7 @@ def _header_below(data: pa.Buffer, lines: int = 5) -> int | None:
 def _meant(name: str) -> str | None:
     """The column a header's unknown name probably means: another name for it (schema.ALIASES:
     'lat', 'url', 'event date') or a near spelling ('sourse_url'); None if none."""
-    meant = schema.ALIASES.get(re.sub(r"[\s.\-]+", "_", name))
+    meant = schema.ALIASES.get(_spelt(name))
     if meant is None:
         near = difflib.get_close_matches(name, schema.NAMES, n=1, cutoff=0.8)
         meant = near[0] if near else None
@@ -1313,15 +1319,22 @@ def _values_as_written(record: str) -> list[tuple[str, bool]]:
     start, k, early = 0, 0, False
     while k <= len(record):
         if k < len(record) and record[k] == '"' and k == start:  # (a quoted value: to its closing quote)
-            k += 1
-            while k < len(record) and not (record[k] == '"' and record[k + 1 : k + 2] != '"'):
-                k += 2 if record[k] == '"' else 1
+            k = _closing_quote(record, k)
             early = k + 1 < len(record) and record[k + 1] not in ",\r\n"
         if k >= len(record) or record[k] == ",":
             values.append((record[start:k], early))
             start, early = k + 1, False
         k += 1
     return values
+
+
+def _closing_quote(text: str, opening: int) -> int:
+    """Where the quote that closes a value opened by the quote at `opening` is (two quotes are
+    one, within it); len(text) if none does."""
+    k = opening + 1
+    while k < len(text) and not (text[k] == '"' and text[k + 1 : k + 2] != '"'):
+        k += 2 if text[k] == '"' else 1
+    return k
 
 
 def _quoted_phrase(written: str, read: str) -> Message:
@@ -1337,10 +1350,7 @@ def _quoted_phrase(written: str, read: str) -> Message:
             fixed=show('"' + meant.replace('\\"', '""') + '"'),
         )
     phrase = written.strip()
-    k = 1
-    while k < len(phrase) and not (phrase[k] == '"' and phrase[k + 1 : k + 2] != '"'):
-        k += 2 if phrase[k] == '"' else 1
-    if '""' in phrase[1:k]:
+    if '""' in phrase[1 : _closing_quote(phrase, 0)]:
         # (its quotes inside written twice, as CSV writes them: the value as read is likely meant,
         # `"He said ""no""" loudly`, but which quotes are text cannot be known)
         return say(

@@ -4176,8 +4176,9 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
     key = zone.upper()
     if zone in _DOUBT_OR_ZONE:  # (14:30 (est): an estimate as often as US Eastern time)
         time = _as_written(np.datetime64(value, "s"), "minute")
-        if key == "EST" and _in_summer_time(value, "America/New_York"):
-            key = "EDT"  # (the zone New York's clocks then showed: the advice says it)
+        clocks = _SEASONS[key]  # (the abbreviation New York's clocks then showed: EDT in summer, from 1970)
+        shown = _offsets_at(clocks[1], np.datetime64(value, "s")) if fields(value)[0] >= clocks[4] else None
+        key = _SHOWN[clocks[2], clocks[3]].get(shown[0], key) if shown else key
         return "", say(
             "{zone!r} in lower case may say that the time is an estimate or be the zone {key} (UTC{offset}); the "
             "time is kept as written, with no offset. If it is that zone's, write {time} {key}; if it is an "
@@ -4323,15 +4324,6 @@ def _gregorian_of_julian(year: int, month: int, day: int) -> Date | None:
 
 
 _DAYS_IN = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _in_summer_time(value, zone: str) -> bool:
-    """Whether a place's clocks were on summer time at a wall time (from 1970; else False)."""
-    try:
-        wall = pd.Timestamp(value).to_pydatetime()
-        return wall.year >= 1970 and bool(wall.replace(tzinfo=zoneinfo.ZoneInfo(zone)).dst())
-    except (ValueError, OverflowError, OSError, pd.errors.OutOfBoundsDatetime):
-        return False
 
 
 def _place_time(written: str) -> tuple[str, str, str, str] | None:

@@ -199,12 +199,14 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
                 if index in id_at:  # (may-68 typed is May 1968, shown May-68: an id, whatever it shows)
                     if not _written(shown).startswith("yyyy-mm"):  # (typed 2022-01-05, shown and read so)
                         ids.append(DatedId(number, header[index], cell.value, shown))
-                elif _shows_month_only(shown) or _shows(shown) == {"y"}:
-                    value, year_only = cell.value, _shows(shown) == {"y"}
+                    continue
+                shows = _shows(shown)
+                if shows in ({"y", "m"}, {"y"}):  # (a month or a year shown alone: read as that)
+                    value, year_only = cell.value, shows == {"y"}
                     hides = value.day != 1 or value.time() != dt.time() or (year_only and value.month != 1)
                     name = header[index] if index < len(header) else ""
                     months.append(HiddenDay(number, name, value, shown, hides, year_only))
-                elif "y" not in _shows(shown) and _shows(shown) & {"d", "m"}:
+                elif "y" not in shows and shows & {"d", "m"}:
                     name = header[index] if index < len(header) else ""
                     yearless.append(HiddenYear(number, name, cell.value, shown))
         return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids, yearless)
@@ -338,11 +340,6 @@ def _shows(number_format: str) -> set[str]:
         else:
             shown.add(part)
     return shown
-
-
-def _shows_month_only(number_format: str) -> bool:
-    """A date format that shows a month and its year, and no day and no time (`mmm-yy`)."""
-    return _shows(number_format) == {"y", "m"}
 
 
 def hidden_days(cells: list[HiddenDay], column_of=str) -> list[Problem]:
