@@ -34,6 +34,7 @@ DATES += ["2022-01-08 20:30+06:00", "2022-01-08 14:30Z", "2022-01-08 09:30 EST"]
 # What a spreadsheet does to a file (a cause said on row 0 when it explains most problems): rare,
 # as a file with one is read again whole.
 SPREADSHEET = [("date", "03/04/2022"), ("id", "00417"), ("date", "1905-07-14"), ("title", "Tokayevâ€™s")]
+SPREADSHEET += [("location", "Жа?а?зен"), ("title", "Gda?sk")]  # (a letter its character set had not, lost)
 CATEGORIES = ["protest", "Protest", "protests", "security", "", "riot"]
 LOCATIONS = ["", "", "Almaty", "Paris", "Nowhere-on-earth"]
 

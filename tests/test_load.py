@@ -895,6 +895,110 @@ def test_question_marks_in_a_file_that_kept_its_letters_have_no_cause_said_for_t
     assert where(dataset) == [(2, "claimed_by", W), (3, "description", W)]
 
 
+# One letter lost inside a word, the others kept: Kazakh's ә, қ, ң, ө, ұ in Windows-1251 (Excel's
+# plain CSV on a computer set to Russian or Kazakh), Polish ń in Windows-1252, ’ in Latin-1.
+LOST_IN_A_WORD = [
+    # (a row, the column, the word said, the character set said)
+    (line(title="Жа?а?зендегі наразылық"), "title", "Жа?а?зендегі", "Windows-1251"),
+    (line(source="?аза?парат"), "source", "?аза?парат", "Windows-1251"),
+    (line(location="Н?р-С?лтан"), "location", "Н?р-С?лтан", "Windows-1251"),
+    (line(description="То?аев ескертусіз о? ату?а р??сат берді."), "description", "То?аев", "Windows-1251"),
+    (line(location="Gda?sk"), "location", "Gda?sk", "Latin-1 or Windows-1252"),
+    (line(description="Tokayev?s order to fire"), "description", "Tokayev?s", "Latin-1 or Windows-1252"),
+    (line(claimed_by="Interior Ministry (?ód?)"), "claimed_by", "(?ód?)", "Latin-1 or Windows-1252"),
+]
+
+
+@pytest.mark.parametrize("row, column, word, charset", LOST_IN_A_WORD)
+def test_a_question_mark_inside_a_word_is_a_letter_a_save_lost_and_its_word_is_named(row, column, word, charset):
+    dataset = load_text(text(row))
+    assert where(dataset) == [(2, column, W)]
+    said = dataset.problems[0].message
+    assert f"has a question mark inside the word {word!r}: probably a letter" in said
+    assert charset in said and "type the word again, and save the file as CSV UTF-8" in said
+    assert dataset.accounts.iloc[0][column] == row.split(",")[schema.NAMES.index(column)].strip('"')  # (kept)
+
+
+NOT_LOST_IN_A_WORD = [
+    line(description="他说什么?我不知道"),  # (a question in a script written without spaces)
+    line(description="See example.org/page?id=3 for the list"),
+    line(description="Q&A?yes"),
+    line(title="Who? Why?"),
+    line(title="Shot at 5?6 people"),
+    line(description="Why?!"),
+    line(description='"Why?"'),
+    line(title="Who was it?"),
+]
+
+
+@pytest.mark.parametrize("row", NOT_LOST_IN_A_WORD)
+def test_a_question_mark_a_writer_puts_after_or_between_words_says_nothing(row):
+    assert load_text(text(row)).problems == []
+
+
+def test_question_marks_inside_cyrillic_words_in_rows_say_windows_1251_once_for_the_file():
+    """The file is not ASCII (its other letters were kept, Cyrillic's in Windows-1251): the cause
+    said is that character set's, for the rows with a ? inside a word."""
+    dataset = load_text(
+        text(
+            line(title="Жа?а?зендегі наразылық", source="Азаттық"),
+            line(id="b", source="?аза?парат"),
+            line(id="c", title="Алматыдағы тәртіпсіздік", claimed_by="???"),
+        )
+    )
+    cause = dataset.problems[0]
+    assert (cause.row, cause.code) == (0, ProblemCode.DIAGNOSIS)
+    assert cause.message.startswith(
+        "2 rows hold question marks inside words, such as 'Жа?а?зендегі наразылық': they were saved in "
+        "Windows-1251 (the Cyrillic character set of Excel's plain CSV), which has not Kazakh's ә, ғ, қ, ң, ө, "
+        "ұ, ү and һ"
+    )
+    assert where(dataset)[1:] == [(2, "title", W), (3, "source", W), (4, "claimed_by", W)]
+
+
+def test_question_marks_inside_latin_words_of_a_file_of_ascii_say_the_western_cause():
+    dataset = load_text(text(line(location="Gda?sk"), line(id="b", description="Tokayev?s order")))
+    assert dataset.problems[0].message.startswith(
+        "2 rows hold question marks where letters were, such as 'Gda?sk': the file was saved in a character set "
+        "without those letters (Western Europe (ISO-8859-1) or Windows-1252"
+    )
+
+
+QUESTION_MARK_VALUES = [
+    "?",
+    "??",
+    "? ?",
+    "a?b",
+    "a? b",
+    "?a",
+    " ?a",
+    "x (?) y",
+    "Why?!",
+    'Why?"',
+    "Ж?",
+    "?Ж",
+    "ж?ж",
+    "what??",
+    "x???y",
+    "«????»",
+    "a?\u00a0b",
+    "Tokayev\u2019s?",
+    "什么?我",
+    "a?,b",
+    "a?.b",
+]
+
+
+@pytest.mark.parametrize("value", QUESTION_MARK_VALUES)
+def test_the_byte_screen_for_question_marks_keeps_every_value_the_regular_expression_finds(value):
+    """load._letter_question_marks leaves out only values diagnosis.lost_letters would not flag."""
+    load_module = importlib.import_module("timeline.load")
+    values = pd.Series(["plain", value, f"{value} end", f"begin {value}"], dtype="str")
+    flagged = timeline.diagnosis.lost_letters(values)
+    screened = load_module._letter_question_marks(values)
+    assert not (flagged & ~screened).any()
+
+
 def test_question_marks_in_one_row_are_said_on_that_row_alone():
     dataset = load_text(text(line(description="?????? orders", source="????", claimed_by="??????"), line(id="b")))
     assert where(dataset) == [(2, "description", W), (2, "source", W), (2, "claimed_by", W)]

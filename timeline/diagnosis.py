@@ -765,17 +765,65 @@ QUESTION_MARKS = links.LOST.encode()  # (b"??": what load looks for in a column'
 # into a letter or a digit, or a value of ? and spaces alone (`??`, `?? ???`). Not `what??`,
 # `Why???` (after the word they end), `Really?!` or `(?)`.
 _LOST_LETTERS = r"(?:^|[^\p{L}\p{N}?])\?{3,}|\?{3,}[\p{L}\p{N}]|^\?[? ]*\?$"
+# Also one or two ? inside a word of Latin, Cyrillic or Greek letters (`Жа?а?зен`, `Gda?sk`,
+# `Tokayev?s`) or before its first letter (`?аза?парат`): one letter each that the character set the
+# file was saved in has not (Kazakh's ә, қ, ң in Windows-1251; ł, ń in Windows-1252; ’ in Latin-1).
+# Not in a word with / = or & (a link's query: `page?id=3`), nor between letters of a script
+# written without spaces (Chinese, Thai: `什么?我`, a question), nor after a word's last letter.
+_ALPHABET = r"[\p{Latin}\p{Cyrillic}\p{Greek}]"
+_IN_A_WORD = rf"(?:^|\s)(?:[^\s/=&]*{_ALPHABET}|[^\s/=&\p{{L}}\p{{N}}]*)\?+{_ALPHABET}[^\s/=&]*(?:\s|$)"
+_LOST_IN_A_WORD = re.compile(r"^\W*\?+[^\W\d_]|[^\W\d_]\?+[^\W\d_]")  # (a word of the value: lost_letters_message)
 
 
 def lost_letters(values: pd.Series) -> np.ndarray:
-    """Which values (stripped) probably hold ? for letters a save could not keep (_LOST_LETTERS),
-    by Arrow's regex engine over the column (load runs it only on a column whose bytes hold ??)."""
-    found = pc.match_substring_regex(pa.array(values.array), _LOST_LETTERS)
+    """Which values (stripped) probably hold ? for letters a save could not keep (_LOST_LETTERS,
+    _IN_A_WORD), by Arrow's regex engine over the values given (load gives those with a ? that may
+    be one: _letter_question_marks)."""
+    found = pc.match_substring_regex(pa.array(values.array), f"{_LOST_LETTERS}|{_IN_A_WORD}")
     return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+
+
+def _word_lost_in(value: str) -> str | None:
+    """The first word of `value` with a ? inside it or before its first letter (_IN_A_WORD), where
+    the value has no run of three ? (a word lost whole: _LOST_LETTERS), or None."""
+    if re.search(r"\?{3}|^\s*\?[? ]*\?\s*$", value):
+        return None
+    return next((word for word in value.split() if not re.search("[/=&]", word) and _LOST_IN_A_WORD.search(word)), None)
+
+
+def lost_in_a_word(value: str) -> str:
+    """ "cyrillic" or "latin": the script of the first word of `value` with a ? inside it
+    (_word_lost_in), whose character set it tells; "" where it has none (a word lost whole)."""
+    word = _word_lost_in(value)
+    if word is None:
+        return ""
+    return "cyrillic" if any(unicodedata.name(c, "").startswith("CYRILLIC") for c in word) else "latin"
 
 
 def lost_letters_message(column: str, value: str) -> Message:
     """A text cell's warning (lost_letters): the text is kept, as the letters cannot be had back."""
+    word = _word_lost_in(value)
+    if word is not None and lost_in_a_word(value) == "cyrillic":
+        return say(
+            "{column} {value} has a question mark inside the word {word}: probably a letter that Windows-1251 "
+            "(the Cyrillic character set of Excel's plain CSV) has not, such as Kazakh ә, ғ, қ, ң, ө, ұ, ү or "
+            "һ, which a spreadsheet writes as ? when it saves in it, and saving again does not bring it back; "
+            "type the word again, and save the file as CSV UTF-8",
+            column=column,
+            value=show(value),
+            word=show(word, 40),
+        )
+    if word is not None:
+        return say(
+            "{column} {value} has a question mark inside the word {word}: probably a letter or an apostrophe "
+            "that the character set the file was saved in has not (Latin-1 or Windows-1252: Polish ł and ń, "
+            "Romanian ș, Turkish ğ; in Latin-1 also the curly apostrophe ’), which a spreadsheet writes as ? "
+            "when it saves in it, and saving again does not bring it back; type the word again, and save the "
+            "file as CSV UTF-8",
+            column=column,
+            value=show(value),
+            word=show(word, 40),
+        )
     return say(
         "{column} {value} probably has question marks where letters were, as a spreadsheet writes them when "
         "it saves in a character set without those letters (Latin-1 or Windows-1252); save the file as CSV "
@@ -785,17 +833,42 @@ def lost_letters_message(column: str, value: str) -> Message:
     )
 
 
-def lost_letters_finding(rows: np.ndarray, example: str) -> Finding:
+def lost_letters_finding(rows: np.ndarray, example: str, script: str = "") -> Finding:
     """Rows with question marks where letters were (lost_letters, and links with ??), such as
-    `example`: said for the file when they are two or more, as the whole save lost those letters."""
+    `example`: said for the file when they are two or more, as the whole save lost those letters.
+    `script`: lost_in_a_word's, for a file that is not ASCII (its other letters were kept: the
+    question marks are inside words, of the script whose character set is told)."""
     count = len(np.unique(rows))
+    if script == "cyrillic":
+        said = say(
+            "{count:,} rows hold question marks inside words, such as {example}: they were saved in "
+            "Windows-1251 (the Cyrillic character set of Excel's plain CSV), which has not Kazakh's ә, ғ, қ, ң, "
+            "ө, ұ, ү and һ and writes ? for each, and saving again does not bring them back; take the text from "
+            "the copy saved before, or type it again, and save the file as CSV UTF-8: {save_as_csv}",
+            count=count,
+            example=show(example, 40),
+            save_as_csv=workbook.SAVE_AS_CSV,
+        )
+    elif script:
+        said = say(
+            "{count:,} rows hold question marks inside words, such as {example}: they were saved in a character "
+            "set without those letters (Western Europe (ISO-8859-1) or Windows-1252, which have not Polish ł and "
+            "ń, Romanian ș or Turkish ğ, and ISO-8859-1 not the curly apostrophe ’), which writes ? for each, "
+            "and saving again does not bring them back; take the text from the copy saved before, or type it "
+            "again, and save the file as CSV UTF-8: {save_as_csv}",
+            count=count,
+            example=show(example, 40),
+            save_as_csv=workbook.SAVE_AS_CSV,
+        )
     return Finding(
         rows,
         Problem(
             0,
             "",
             WARNING,
-            say(
+            said
+            if script
+            else say(
                 "{count:,} rows hold question marks where letters were, such as {example}: the file was saved "
                 "in a character set without those letters (Western Europe (ISO-8859-1) or Windows-1252, as "
                 "LibreOffice's Text CSV may be set to and Excel's plain CSV is), which writes ? for each, and "
