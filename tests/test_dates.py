@@ -2655,6 +2655,10 @@ CHARACTERS = "is written with the characters for year, month and day ({}); write
         ("Wed Jan  5 14:30:00 UTC 2022", YEAR_LAST.format("2022-01-05 14:30:00Z")),
         ("Wed Jan  5 14:30:00 ALMT 2022", YEAR_LAST.format("2022-01-05 14:30:00+06:00")),
         ("Wed Apr 24 14:53:38 MSK 2013", YEAR_LAST.format("2013-04-24 14:53:38+04:00")),  # (Moscow, 2011-2014)
+        # (a zone whose abbreviation is its offset, as tzdata's for Almaty and most of Asia: `date` there)
+        ("Wed Jan  5 14:30:00 +06 2022", YEAR_LAST.format("2022-01-05 14:30:00+06")),
+        ("Wed Jan  5 14:30:00 -03 2022", YEAR_LAST.format("2022-01-05 14:30:00-03")),
+        ("Wed Jan  5 14:30:00 +0530 2022", YEAR_LAST.format("2022-01-05 14:30:00+0530")),
         ("Jan 5 14:30 2022", YEAR_LAST.format("2022-01-05 14:30")),
         # no advice that would drop a warning: a weekday that is not the date's, a zone not known
         ("Thu Jan  5 14:30:00 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),

@@ -1727,10 +1727,10 @@ _YEAR_MONTH_DAY = re.compile(
 # may be a count or an id) and said with its moment.
 _UNIX_TIME = re.compile(r"(1[0-8]\d{8})(\d{3})?")
 # The year after the time, as C's and Unix's clocks write it (Wed Jan  5 14:30:00 2022, `date`'s
-# Wed Jan  5 14:30:00 UTC 2022): refused, and said in order.
+# Wed Jan  5 14:30:00 UTC 2022, and +06 where the zone has no letters: Asia/Almaty's): refused, and said in order.
 _YEAR_LAST = re.compile(
     rf"(?P<weekday>{_WEEKDAY})?(?P<month>(?:{_MONTH_NAMES})\.?)\s+(?P<day>\d{{1,2}})\s+(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
-    r"(?:\s+(?P<zone>[a-z]{3,5}|[+-]\d{2}:?\d{2}))?\s+(?P<year>\d{4})",
+    r"(?:\s+(?P<zone>[a-z]{3,5}|[+-]\d{2}(?::?\d{2})?))?\s+(?P<year>\d{4})",
     re.IGNORECASE,
 )
 _TWO_YEARS = re.compile(rf"(\d{{4}})\s*[{DASHES}\-/]\s*(\d{{4}}|\d{{2}})")
