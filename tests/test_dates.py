@@ -1252,6 +1252,10 @@ HIJRI_LIKE = [
     ("1400.10.15", "(its year 1400 is 2021-22)", "1400-10-15"),
     ("1400/10/15 14:30", "(its year 1400 is 2021-22)", "1400-10-15 14:30"),
     ("1300/1/1", "(its year 1300 is 1921-22) or of the Hijri (1882-83)", "1300-01-01"),
+    # (day first, as Excel set to Saudi Arabia's Arabic writes a Hijri date: 15 Jumada II 1443 is 18 January 2022)
+    ("15/06/1443", "(its year 1443 is 2064-65) or of the Hijri (2021-22)", "1443-06-15"),
+    ("17/06/1443 14:30", "(its year 1443 is 2064-65)", "1443-06-17 14:30"),
+    ("15-6-1443", "(its year 1443 is 2064-65)", "1443-06-15"),
 ]
 
 
@@ -1271,6 +1275,28 @@ def test_a_date_written_as_a_hijri_date_is_read_as_gregorian_and_said(text, year
 )
 def test_a_date_of_those_years_written_otherwise_or_outside_them_carries_no_hijri_caveat(text):
     assert "Hijri" not in str(dates.read(text).warning)
+
+
+HIJRI_CAVEAT = (
+    "but its year 1443 may be of the Hijri calendar (2021-22) or of the Solar Hijri (2064-65): if it is, write its "
+    "Gregorian date as YYYY-MM-DD instead"
+)
+
+
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        ("1443/06/15 02:30 م", "has 'م', a word for PM; write 1443-06-15 14:30"),
+        ("١٥/٠٦/١٤٤٣ ٠٢:٣٠ م", "has 'م', a word for PM; write 1443-06-15 14:30"),
+        ("02/06/1443", "can be read two ways: 2 June 1443 (day first) or 6 February 1443 (month first)"),
+        ("02/06/1443 02:30 م", "can be read two ways: 2 June 1443 (day first) or 6 February 1443 (month first)"),
+    ],
+)
+def test_a_date_refused_that_is_written_as_a_hijri_date_is_told_with_the_calendars_caveat(text, told):
+    """The date it says to write (1443-06-15, which is read without a word) is the Gregorian
+    reading: the caveat the date would get if it were read is said beside it, once."""
+    said = str(parse_series(pd.Series([text, "2022"], dtype="str")).errors[text])
+    assert told in said and said.count(HIJRI_CAVEAT) == 1
 
 
 def test_a_gregorian_date_in_other_digits_or_a_date_a_little_ahead_carries_no_caveat():

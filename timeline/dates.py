@@ -607,6 +607,10 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
             )
         if said:
             out.warnings[text] = both(out.warnings.get(text, ""), said)
+    for text, error in out.errors.items():  # (a date to write said for one so written: its Gregorian reading)
+        caveat = _calendar_caveat(text)
+        if caveat is not None and caveat.template not in _templates(error):  # (its English said with it once)
+            out.errors[text] = both(error, caveat)
 
 
 def _hijri_years(year: int) -> tuple[str, str]:
@@ -914,9 +918,38 @@ FAR_AHEAD = 50  # years after this one: a date further ahead gets a caveat (_oth
 FIRST_MODERN = 1700  # a year before, written in other digits, may be Hijri (1443) or Solar Hijri (1400)
 # Years of the Hijri calendar from 1882 to 2076, and of the Solar Hijri from 1921 to 2120: a date in
 # them written year first with slashes or dots (1400/10/15, 1400.10.15), as those calendars' dates
-# are, is read as Gregorian with a caveat (_other_calendars), as one in Persian digits is.
+# are, or day first with slashes or hyphens (15/06/1443, as Excel set to Saudi Arabia's Arabic
+# writes one), is read as Gregorian with a caveat (_other_calendars), as one in Persian digits is.
 HIJRI_YEARS = (1300, 1500)
-_HIJRI_LIKE = re.compile(r"1[34]\d\d([/.])\d{1,2}\1\d{1,2}(?:\s.*)?")  # (29.05.1453, day first, is Europe's)
+_HIJRI_LIKE = re.compile(  # (29.05.1453, day first with dots, is Europe's)
+    r"(?:(?P<first>1[34]\d\d)([/.])\d{1,2}\2\d{1,2}|\d{1,2}([/\-])\d{1,2}\3(?P<last>1[34]\d\d))(?:\s.*)?"
+)
+
+
+def _templates(message) -> set[str]:
+    """The templates of a message and of every message in its values (the whole said)."""
+    if not isinstance(message, Message):
+        return set()
+    return {message.template}.union(*(_templates(value) for value in message.values.values()))
+
+
+def _calendar_caveat(text: str) -> Message | None:
+    """For a date refused (with a date to write, most often) that is written as a Hijri or Solar Hijri
+    date is (_HIJRI_LIKE, in any digits: 1443/06/15 02:30 م, ١٥/٠٦/١٤٤٣ ٠٢:٣٠ م), what its year
+    would be in those calendars: the date to write is the Gregorian reading, and said so."""
+    digits = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text.strip())
+    match = _HIJRI_LIKE.fullmatch(digits)
+    if match is None:
+        return None
+    year = int(match.group("first") or match.group("last"))
+    solar, lunar = _hijri_years(year)
+    return say(
+        "but its year {year} may be of the Hijri calendar ({lunar}) or of the Solar Hijri ({solar}): if it is, "
+        "write its Gregorian date as YYYY-MM-DD instead",
+        year=year,
+        lunar=lunar,
+        solar=solar,
+    )
 
 
 class _Out:
