@@ -365,6 +365,31 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
         # thousands or millions in a word or a letter
         ("2.5k", "has a word or a letter for thousands or millions; write 2500"),
         ("1.2 million", "write 1200000"),
+        # ... in the words of other languages (they were told "write 10": a thousandth of the figure)
+        ("10 тыс.", "has a word or a letter for thousands or millions; write 10000"),
+        ("12 мың", "write 12000"),
+        ("10 мыңнан астам", "write 10000, and say the rest ('астам')"),
+        ("5 тысячами", "write 5000"),
+        ("2 тис.", "write 2000"),
+        ("1.5 млн", "write 1500000"),
+        ("1.5 mln", "write 1500000"),
+        ("2 millions", "write 2000000"),
+        ("200 mille", "write 200000"),
+        ("2 Mio.", "write 2000000"),
+        ("3 Mrd.", "write 3000000000"),
+        ("200 bin", "write 200000"),
+        ("3 lakh", "write 300000"),
+        ("2 crore", "write 20000000"),
+        ("1万", "write 10000"),
+        ("3千", "write 3000"),
+        ("2 ألف", "write 2000"),
+        ("2 مليون", "write 2000000"),
+        ("~10 тыс. человек", "write 10000, and say the rest ('~ человек')"),
+        ("2,5 Mio.", "is not a number"),  # (a decimal comma before the word: not told as a number)
+        # other words of how many: no number to write (2 hundred was told "write 2")
+        ("2 hundred", "is not a number"),
+        ("2 dozen", "is not a number"),
+        ("3 сотни", "is not a number"),
         # a number with words or signs: the number here, the rest where it goes
         ("~200", "has more than the number; write 200, and say the rest ('~') in the description"),
         ("at least 200", "write 200, and say the rest ('at least')"),

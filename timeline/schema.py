@@ -569,8 +569,10 @@ def _not_a_figure(value: str) -> Message:
         rest = " ".join(text.replace(number, " ", 1).split())
         number = "0" + number if number.startswith(".") else number  # (.75: write 0.75)
         scaled = _SCALED.search(text)
-        if scaled:  # 2.5k, about 1.5 million: the number it is, the word or letter not left in the rest
-            times = float(scaled.group(1)) * _SCALES[scaled.group(2).lower()]
+        if _COUNTED.search(text):  # (2 hundred, 2 dozen: not the number before the word)
+            numbers = []
+        elif scaled:  # 2.5k, about 1.5 million: the number it is, the word or letter not left in the rest
+            times = float(scaled.group(1)) * _scale(scaled.group(2))
             if times == float("inf"):  # (400 digits and a k: no number to write)
                 return _too_many_digits(value, text)
             number = f"{times:.6f}".rstrip("0").rstrip(".")
@@ -581,7 +583,7 @@ def _not_a_figure(value: str) -> Message:
                     value=show(value),
                     number=number,
                 )
-        if rest and not set(rest) <= set(dates.DASHES):  # (−200: a minus that is not a hyphen-minus)
+        if numbers and rest and not set(rest) <= set(dates.DASHES):  # (−200: a minus that is not a hyphen-minus)
             return say(
                 "figure {value} has more than the number; write {number}, and say the rest ({rest}) in the "
                 "description, or a unit such as dead in figure_unit",
@@ -607,12 +609,40 @@ _A_NUMBER = re.compile(r"\d*\.\d+|\d+(?:\.\d+)?", re.ASCII)  # (.75 too)
 _COMMA_DECIMAL = re.compile(r"[+-]?\d*,(?:\d{1,2}|\d{4,})", re.ASCII)  # (,5: a half; ,500 may be 1,500 cut)
 _PERCENT = re.compile(r"([+-]?(?:\d*\.\d+|\d+(?:\.\d+)?)) ?%", re.ASCII)
 _RANGE = re.compile(r"(?:between )?\d+(?:\.\d+)? ?(?:[-–—]|to|and) ?\d+(?:\.\d+)?", re.ASCII | re.IGNORECASE)
-_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+# The words and letters for thousands, millions and billions an editor writes after a number, in
+# English and in the languages of the newsrooms that write figures so (10 тыс., 12 мың, 1.5 млн,
+# 2 Mio., 200 bin, 3 lakh, 1万, 2 مليون): each word's forms, and the number it stands for. (Not
+# Spanish and Portuguese "mil", a thousand, which English finance writes for a million.)
+_SCALE_WORDS = {
+    1e3: r"k|thousands?|тыс|тысяч\w*|мың\w*|тис|тисяч\w*|mille|milliers?|tsd|tausend|bin|tys|tysięcy|tysiące|ألف|آلاف|千",
+    1e4: r"万|萬",
+    1e5: r"lakhs?|lacs?",
+    1e6: r"m|mn|mln|millions?|млн|миллион\w*|мільйон\w*|mio|millionen|millón|millones|milhão|milhões|"
+    r"milione|milioni|milyon|مليون|ملايين",
+    1e7: r"crores?",
+    1e8: r"億|亿",
+    1e9: r"bn|billions?|млрд|миллиард\w*|мільярд\w*|milliards?|mrd|milliarden?|milyar|mld|مليار",
+}
+_SCALES = {scale: re.compile(f"(?:{words})\\.?", re.IGNORECASE) for scale, words in _SCALE_WORDS.items()}
 # (Tried only where a number begins: from each digit of a long run of them, the search went to the
-# run's end, and 30,000 digits took 43 s.)
+# run's end, and 30,000 digits took 43 s. The word ends where a letter does not follow: 2 mils is none.)
 _SCALED = re.compile(
-    r"(?<![\d.])(\d*\.\d+|\d+(?:\.\d+)?) ?(k|thousand|mn|m|million|bn|billion)\b", re.ASCII | re.IGNORECASE
+    r"(?<![0-9.])([0-9]*\.[0-9]+|[0-9]+(?:\.[0-9]+)?) ?((?:" + "|".join(_SCALE_WORDS.values()) + r")\.?)(?![^\W\d_])",
+    re.IGNORECASE,
 )
+
+
+# Other words of how many, after a number: "write 2" would be a hundredth or a twelfth of it.
+_COUNTED = re.compile(
+    r"(?<![^\W\d_])(?:hundreds?|dozens?|scores?|сот(?:ня|ни|ен)|десят(?:ок|ка|ков)|дюжин\w*|centaines?|douzaines?|"
+    r"dizaines?|hunderte?|dutzend)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _scale(word: str) -> float:
+    """The number a word or letter for thousands or millions (_SCALE_WORDS) stands for."""
+    return next(scale for scale, pattern in _SCALES.items() if pattern.fullmatch(word))
 
 
 def _out_of_range(column: str, value: str, limit: int) -> Message:
@@ -1139,8 +1169,9 @@ COLUMNS: tuple[Column, ...] = (
         "`description`). The side panel draws how it changed, account by account, over the "
         "publication dates. A figure written with thousands separators (`1,000,000`, `1 000`; `2,500` is said "
         "to read two ways, 2500 or 2.5), as a range "
-        "(`200-300`), with a word or letter for thousands (`2.5k`) or with words around it (`~200`, "
-        "`225 dead`) is refused with the number to write. A decimal with no digit before its point (`.75`, "
+        "(`200-300`), with a word or letter for thousands or millions (`2.5k`, `1.5 million`; `10 тыс.`, `12 мың`, "
+        "`2 Mio.`, `3 lakh`, `1万`, `2 مليون` in other languages) or with words around it (`~200`, "
+        "`225 dead`) is refused with the number to write (`2 hundred`, `2 dozen`: with none). A decimal with no digit before its point (`.75`, "
         "`-.5`) is read as written (0.75, -0.5).",
         "",
         rules=(
