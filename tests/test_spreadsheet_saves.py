@@ -692,6 +692,15 @@ def test_a_month_s_cell_that_holds_a_day_is_read_as_its_month_with_a_warning(tmp
         # a format that shows the year shows what is read: nothing said (a month's own rule aside)
         ([(dt.datetime(2022, 1, 7), "d-mmm-yy"), (dt.datetime(2022, 1, 8), "dd/mm/yyyy")], []),
         ([(dt.datetime(2022, 1, 1), "mmm-yy")], []),
+        # the year of an era: Japan's (令和4年1月5日, R4.1.5) and Thailand's Buddhist Era (5/1/2565)
+        ([(dt.datetime(2022, 1, 5), '[$-411]ggge"年"m"月"d"日"'), (dt.datetime(2022, 1, 6), "[$-411]ge.m.d")], []),
+        ([(dt.datetime(2022, 1, 5), "[$-th-TH]d/m/bbbb"), (dt.datetime(2022, 1, 6), "[$-411]e/m/d")], []),
+        # a time alone shown (AM/PM's m is no month), its day and year unseen
+        (
+            [(dt.datetime(2026, 1, 7, 14, 30), "h:mm AM/PM")],
+            [(2, "which shows no year, and is read as 7 January 2026")],
+        ),
+        ([(dt.datetime(2026, 1, 7, 14, 30), "hh:mm")], [(2, "formatted 'hh:mm', which shows no year")]),
     ],
 )
 def test_a_date_s_cell_that_shows_no_year_is_said(tmp_path, capsys, cells, said):

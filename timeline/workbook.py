@@ -206,7 +206,7 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
                     hides = value.day != 1 or value.time() != dt.time() or (year_only and value.month != 1)
                     name = header[index] if index < len(header) else ""
                     months.append(HiddenDay(number, name, value, shown, hides, year_only))
-                elif "y" not in shows and shows & {"d", "m"}:
+                elif "y" not in shows and shows & {"d", "m", "h"}:  # (h:mm AM/PM: a time alone, its day unseen too)
                     name = header[index] if index < len(header) else ""
                     yearless.append(HiddenYear(number, name, cell.value, shown))
         return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids, yearless)
@@ -324,13 +324,15 @@ def _written(number_format: str) -> str:
 
 def _shows(number_format: str) -> set[str]:
     """What a number format shows of a date: "y", "m" (the month), "d", "h" (a time). A format
-    Excel writes, e.g. `mmm-yy`, `yyyy-mm-dd hh:mm`, `[$-409]d-mmm-yyyy;@`: quoted text, escaped
+    Excel writes, e.g. `mmm-yy`, `yyyy-mm-dd hh:mm`, `[$-409]d-mmm-yyyy;@`, `[$-411]ggge"年"m"月"d"日"`
+    (Japan's era and its year), `[$-th-TH]d/m/bbbb` (a Buddhist Era year): quoted text, escaped
     characters and [bracketed] parts are not parts of the date; an "m" after an hour or before
     seconds is minutes. "General" or none: the day (as before, a whole date)."""
-    code = _code(number_format)
+    code = re.sub(r"am/pm|a/p", "", _code(number_format))  # (AM/PM's m is no month)
     if not re.search(r"[dmyhs]", code) or code.strip() == "general":
         return {"y", "m", "d"}
-    runs = [run[0] for run in re.findall(r"d+|m+|y+|h+|s+", code)]
+    # (e, b: the year of an era, Japan's or Thailand's Buddhist one, `ge.m.d`, `d/m/bbbb`)
+    runs = [{"e": "y", "b": "y"}.get(run[0], run[0]) for run in re.findall(r"d+|m+|y+|h+|s+|e+|b+", code)]
     shown = set()
     for i, part in enumerate(runs):
         if part == "m" and ((i and runs[i - 1] == "h") or (i + 1 < len(runs) and runs[i + 1] == "s")):
