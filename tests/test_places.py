@@ -226,6 +226,18 @@ def load_rows(*rows: tuple[str, str, str, str]):
                 "coordinates, or name its state or province (e.g. 'Springfield, Illinois')"
             },
         ),
+        # towns of one country that naming it does not tell apart (it was advised, and said the same again):
+        # each with its coordinates, the largest first
+        (
+            [("a", "San José", "", ""), ("b", "San José, Costa Rica", "", "")],
+            {},
+            {
+                r: f"location {name!r} has no latitude and longitude, and 2 towns that naming the country does not tell "
+                "apart have that name (San José (CR: 9.9339, -84.0849); San José (CR: 10.9519, -85.1357)): to place "
+                "it on the map, add the coordinates of the one meant"
+                for r, name in ((2, "San José"), (3, "San José, Costa Rica"))
+            },
+        ),
         # no town: nothing to suggest
         ([("a", "Kazakhstan (nationwide)", "", ""), ("b", "Almaty; Mangystau region", "", "")], {}, {}),
         # a latitude and a longitude in location, as a map copies a place: was left off the map unsaid

@@ -1341,7 +1341,11 @@ def placed_warning(name: str, count: int, row: int) -> Problem:
     more = say_n(" (and {n:,} more rows)", " (and {n:,} more rows)", count - 1) if count > 1 else ""
     if match.place is None:
         towns = "; ".join(p.label() for p in match.candidates[:3]) + ("..." if len(match.candidates) > 3 else "")
-        example, state = places.telling_name(match.candidates[0])
+        # (the first town that naming its country or state tells apart: San José, CR is two of Costa Rica's)
+        told = (places.telling_name(p) for p in match.candidates)
+        example, state = next((told for told in told if places.lookup(told[0]).place is not None), ("", False))
+        if not example:
+            return _placed_nowhere(name, more, match.candidates, row)
         said = {
             "name": show(name),
             "more": more,
@@ -1383,6 +1387,29 @@ def placed_warning(name: str, count: int, row: int) -> Problem:
             place=place.label(),
             latitude=place.latitude,
             longitude=place.longitude,
+        ),
+        ProblemCode.PLACED_BY_NAME,
+    )
+
+
+def _placed_nowhere(name: str, more, candidates: tuple[places.Place, ...], row: int) -> Problem:
+    """placed_warning's, where the towns of the name are not told apart by naming their country
+    (or state): each said with its coordinates, the largest first, for the editor to write the
+    one meant's."""
+    towns = sorted(candidates, key=lambda p: -p.population)
+    said = "; ".join(f"{p.label()[:-1]}: {p.latitude:.4f}, {p.longitude:.4f})" for p in towns[:3])
+    return Problem(
+        row,
+        "location",
+        WARNING,
+        say(
+            "location {name} has no latitude and longitude{more}, and {count} towns that naming the country does "
+            "not tell apart have that name ({towns}): to place it on the map, add the coordinates of the one "
+            "meant",
+            name=show(name),
+            more=more,
+            count=len(candidates),
+            towns=said + ("..." if len(towns) > 3 else ""),
         ),
         ProblemCode.PLACED_BY_NAME,
     )
