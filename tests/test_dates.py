@@ -998,6 +998,16 @@ REFUSED = [
     ("2 күн бұрын", ["is relative to the day it was written"]),
     ("منذ يومين", ["is relative to the day it was written"]),
     ("5 ago 2022", ["is written with a month name in Spanish or Italian or Portuguese; write 2022-08-05"]),
+    # Moscow's time and some hours in brackets, as Russia names its zones: the offset it is then kept
+    (
+        "2022-01-05 14:30 (МСК+3)",
+        ["has 'МСК+3' in brackets after it, which a date cannot hold; write 2022-01-05 14:30+06:00"],
+    ),
+    ("2013-01-05 14:30 (MSK+3)", ["write 2013-01-05 14:30+07:00"]),  # (Moscow at +04:00, 2011-2014)
+    ("2022-01-05 14:30 (Omsk; MSK+3; UTC+6)", ["write 2022-01-05 14:30+06:00"]),  # (two that agree)
+    # an offset in brackets that is not read: not to be dropped (it was told "write 2022-01-05 14:30")
+    ("2022-01-05 14:30 (CET+1)", ["with an offset this program does not read; write 2022-01-05 14:30 followed by its"]),
+    ("2022-01-05 14:30 (MSK+3, UTC+7)", ["with an offset this program does not read"]),  # (two that disagree)
     # years before the present: no date holds them
     ("65 million years ago", ["counts years before the present", "500 BC is -0500", "9999 BC to AD 9999"]),
     ("13.8 billion years ago", ["counts years before the present"]),

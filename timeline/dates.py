@@ -2614,15 +2614,30 @@ _OFFSET_AMONG = re.compile(
 )
 
 
-def _offset_among(words: str) -> str | None:
-    """The one UTC offset written among words (local time, UTC+6: +06:00), if a place uses it.
-    (IANA's Etc/GMT-5 is UTC+05:00: POSIX's sign, the other way round.)"""
+# A time on Moscow's clock and some hours (МСК+3: Omsk's, as Russia names its zones since 2011).
+_MOSCOW_AMONG = re.compile(r"(?i)(?<![\w+-])(?:мск|msk)\s*([+-])\s*(\d{1,2})(?![\w:])")
+
+
+def _offset_among(words: str, when: np.datetime64 | None = None) -> str | None:
+    """The UTC offset written among words (local time, UTC+6: +06:00), if they give one (or
+    several that agree) and a place uses it. (IANA's Etc/GMT-5 is UTC+05:00: POSIX's sign, the
+    other way round.) With `when`, the wall-clock time: also Moscow's time and some hours (МСК+3:
+    +06:00 in 2022, +07:00 in 2013)."""
     words = re.sub(r"(?i)\betc/gmt([+-])(\d{1,2})\b", lambda m: f"UTC{'+' if m[1] == '-' else '-'}{m[2]}", words)
-    found = _OFFSET_AMONG.findall(words)
-    if len(found) != 1:
+    minutes = [
+        (-1 if (sign or other_sign) == "-" else 1) * (int(hours or other_hours) * 60 + int(mins or other_minutes or 0))
+        for sign, hours, mins, other_sign, other_hours, other_minutes in _OFFSET_AMONG.findall(words)
+    ]
+    moscow = _MOSCOW_AMONG.findall(words) if when is not None else []
+    if moscow and when is not None:
+        clocks = _offsets_at("Europe/Moscow", when)
+        if clocks is None:
+            return None
+        base = (1 if clocks[0][0] == "+" else -1) * (int(clocks[0][1:3]) * 60 + int(clocks[0][4:6]))
+        minutes += [base + (1 if sign == "+" else -1) * int(hours) * 60 for sign, hours in moscow]
+    if len(set(minutes)) != 1:
         return None
-    sign, hours, minutes, other_sign, other_hours, other_minutes = found[0]
-    offset = f"{sign or other_sign}{int(hours or other_hours):02d}:{minutes or other_minutes or '00'}"
+    offset = f"{'-' if minutes[0] < 0 else '+'}{abs(minutes[0]) // 60:02d}:{abs(minutes[0]) % 60:02d}"
     return offset if _plausible_offset(offset) else None
 
 
@@ -3360,7 +3375,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, words, date = plan["bracketed"]
         if read[at] is not None:
             value, precision, offset = read[at]
-            given = _offset_among(words) if precision == "minute" and not offset else None
+            given = _offset_among(words, value) if precision == "minute" and not offset else None
             if given:  # (14:30 (local time, UTC+6): the offset kept)
                 date = _as_written(value, precision, given)
             other = _other_weekday(words, value) if precision in ("day", "minute") else None
@@ -3376,6 +3391,13 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             julian = _julian(words, value, precision, offset)
             if julian is not None:  # (25 October 1917 (O.S.): written as it is, 13 days before the day meant)
                 return julian
+            if precision == "minute" and not offset and not given and re.search(r"[^\W\d_]\s*[+\-−]\s*\d", words):
+                return say(  # (14:30 (CET+1): not to be written without it)
+                    "has {words} in brackets after it, which a date cannot hold, with an offset this program does "
+                    "not read; write {date} followed by its UTC offset (such as +06:00)",
+                    words=repr(words),
+                    date=date,
+                )
             return say(
                 "has {words} in brackets after it, which a date cannot hold; write {date}",
                 words=repr(words),
