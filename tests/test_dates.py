@@ -998,6 +998,16 @@ REFUSED = [
     ("2 күн бұрын", ["is relative to the day it was written"]),
     ("منذ يومين", ["is relative to the day it was written"]),
     ("5 ago 2022", ["is written with a month name in Spanish or Italian or Portuguese; write 2022-08-05"]),
+    # a year of two digits with another language's month: the century read, said as in English (it was told as sure)
+    (
+        "13-янв-30",
+        [
+            "is written with a month name in Russian. In English, '13-January-30': has a year of two digits, 30, read "
+            "as 1930 (13 January 1930); if 2030 is meant, or to be sure, write the year in full (1930-01-13)"
+        ],
+    ),
+    ("12-янв-06", ["read as 2006 (12 January 2006); if 1906 is meant"]),
+    ("13-oca-30", ["is written with a month name in Turkish. In English, '13-January-30': has a year of two digits"]),
     # Moscow's time and some hours in brackets, as Russia names its zones: the offset it is then kept
     (
         "2022-01-05 14:30 (МСК+3)",

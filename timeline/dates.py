@@ -2641,6 +2641,16 @@ def _offset_among(words: str, when: np.datetime64 | None = None) -> str | None:
     return offset if _plausible_offset(offset) else None
 
 
+def _month_in_english(languages, english: str, said) -> Message:
+    """A date with another language's month name, told as its English reads (`english`: `said`)."""
+    return say(
+        "is written with a month name in {language}. In English, {english}: {said}",
+        language=_languages(languages),
+        english=show(english),
+        said=said,
+    )
+
+
 def _after_it(words: str, date: str) -> Message:
     """What is said of words after a date that it cannot hold (14:30 local time), `date` to write."""
     return say("has {words} after it, which a date cannot hold; write {date}", words=repr(words), date=date)
@@ -3510,6 +3520,12 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, languages = plan["month"]
         # (Not a date far ahead: 15 نيسان 5782 is of the Hebrew calendar, whose Nisan is no April.)
         if read[at] is not None and read[at][0] < np.datetime64(f"{datetime.now().year + FAR_AHEAD + 1}-01-01"):
+            try:  # (13-янв-30: its English's warning, the year of two digits read as 1930, said with it)
+                warning = _read_one(plan["read"][at]).warning
+            except DateError:
+                warning = ""
+            if warning:  # (13-January-30: as it reads in English, without the spaces around the month)
+                return _month_in_english(languages, re.sub(r"\s*([-/])\s*", r"\1", plan["read"][at]), warning)
             return say(
                 "is written with a month name in {language}; write {date}",
                 language=_languages(languages),
@@ -3529,12 +3545,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         # (Not a year far ahead: 15 نيسان 5782 is of the Hebrew calendar, whose Nisan is no April.)
         said, far = plan.get("english", {}).get(plan["read"][at], (None, False))
         if said is not None and not far:
-            return say(
-                "is written with a month name in {language}. In English, {english}: {said}",
-                language=_languages(languages),
-                english=show(plan["read"][at]),
-                said=said,
-            )
+            return _month_in_english(languages, plan["read"][at], said)
         return say(
             "is written with a month name in {language}; {how_to_write}",
             language=_languages(languages),
