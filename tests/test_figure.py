@@ -739,6 +739,38 @@ def test_the_legend_wraps_in_a_narrow_chart():
     assert chart.legend_rows([], 200) == 0
 
 
+@pytest.mark.parametrize(
+    "name, room, lines",
+    [
+        ("Disputed: sources disagree on the date", 800, 1),
+        ("Disputed: sources disagree on the date", 150, 2),
+        ("Даулы: дереккөздер күні бойынша келіспейді", 140, 3),
+        ("Event", 20, 1),  # (a word longer than the room: on its line)
+    ],
+)
+def test_a_legend_entry_wider_than_a_phone_s_chart_goes_on_more_lines(name, room, lines):
+    """plotly.js does not wrap a legend entry: at 320 px, Kazakh's ran off the screen."""
+    wrapped = chart.legend_name(name, room).split("<br>")
+    assert len(wrapped) == lines and " ".join(wrapped) == name
+    assert all(packing.text_width(line, 12) * chart.TEXT_SHARE <= room for line in wrapped if " " in line)
+    assert chart.legend_rows(["<br>".join(wrapped)], 2000) == lines
+    assert chart.legend_rows(["Event", "<br>".join(wrapped), "Selected"], 2000) == lines  # (one row, as tall)
+
+
+def test_on_a_phone_the_dates_on_top_are_fewer_and_level():
+    """At 390 px a day's view had five labels or more, turned on end and cut by the legend above
+    them ("2022 0:00 | 6:00 | 2:00": 12:00 read as 2:00)."""
+    index = index_from_rows([row("a", "2022-01-08 14:30"), row("b", "2022-01-08 16:00")])
+    window = Window(
+        int(np.datetime64("2022-01-07T23:00", "s").astype(np.int64)),
+        int(np.datetime64("2022-01-09T01:00", "s").astype(np.int64)),
+    )
+    phone = figure(index, everything(index), window=window, width=366)["layout"]["xaxis"]
+    assert phone["tickangle"] == 0 and 2 <= phone["nticks"] <= 4
+    desktop = figure(index, everything(index), window=window, width=980)["layout"]["xaxis"]
+    assert "nticks" not in desktop and "tickangle" not in desktop  # (plotly.js's own, as before)
+
+
 @pytest.mark.parametrize("day", ["2022-01-01", "2022-01-06", "2022-01-11"])
 def test_on_a_narrow_chart_a_title_fits_beside_its_mark_or_says_it_is_cut(day):
     """A phone's plot is about 190 px wide: a title in the middle has half of it on either side,

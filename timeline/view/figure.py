@@ -256,14 +256,30 @@ class Frame:
 
 
 def legend_rows(names: list[str], width: float) -> int:
-    """Rows the horizontal legend takes in a plot `width` pixels wide (its entries wrap)."""
-    rows, used = (1 if names else 0), 0.0
+    """Rows the horizontal legend takes in a plot `width` pixels wide (its entries wrap; an entry
+    of several lines, legend_name's, takes as many rows)."""
+    rows, used, tallest = (1 if names else 0), 0.0, 1
     for name in names:
-        entry = LEGEND_ITEM_PX + packing.text_width(name, 12) * TEXT_SHARE
+        lines = name.split("<br>")
+        entry = LEGEND_ITEM_PX + max(packing.text_width(line, 12) for line in lines) * TEXT_SHARE
         if used and used + entry > width:
-            rows, used = rows + 1, 0.0
-        used += entry
-    return rows
+            rows, used, tallest = rows + tallest, 0.0, 1
+        used, tallest = used + entry, max(tallest, len(lines))
+    return rows + tallest - 1 if names else 0
+
+
+def legend_name(name: str, room: float | None) -> str:
+    """A legend entry's text, on as many lines as it needs to fit `room` pixels (plotly.js does
+    not wrap it: on a phone, "Disputed: sources disagree on the date" in Kazakh ran off the screen)."""
+    if room is None or packing.text_width(name, 12) * TEXT_SHARE <= room:
+        return name
+    lines: list[str] = []
+    for word in name.split():
+        if lines and packing.text_width(f"{lines[-1]} {word}", 12) * TEXT_SHARE <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def lane_names_px(index: EventIndex) -> int:
@@ -272,10 +288,15 @@ def lane_names_px(index: EventIndex) -> int:
     return int(np.ceil(widest * TEXT_SHARE))
 
 
+def left_px(index: EventIndex) -> int:
+    """The chart's left margin: the lane names, and a gap (where the plot and the legend begin)."""
+    return EDGE_PX + lane_names_px(index) + 8
+
+
 def frame(index: EventIndex, lanes: Lanes, legend: Sequence[str] = (), width: int | None = None) -> Frame:
     """The frame for these lanes, a legend of `legend`'s entries, in a graph `width` wide."""
     total = height(lanes)
-    left = EDGE_PX + lane_names_px(index) + 8
+    left = left_px(index)
     rows = legend_rows(list(legend), (width or GRAPH_WIDTH) - left - RIGHT_PX)
     top = EDGE_PX + (LEGEND_PAD_PX + LEGEND_ROW_PX * rows if rows else 0) + DATES_PX
     inner = max(total - top - EDGE_PX, 1)
@@ -314,7 +335,7 @@ def repacked(
         data,
         lane_layout(index, lanes, shape),
         {
-            **axis_ticks(window),
+            **axis_ticks(window, plot_width(index, width)),
             "side": DATES_SIDE,
             "rangeslider": range_slider(index, window, lanes, mask, shape),
         },
@@ -360,7 +381,8 @@ def drawing(
     # elements in the order of the traces.
     data.sort(key=lambda trace: (not len(trace["x"]), trace.get("xaxis") == TITLES_AXIS))
     # The legend names the shapes drawn: none of them when the density stands for the events.
-    return (data if count > MAX_MARKERS else legend_traces() + data), lanes
+    room = (width or GRAPH_WIDTH) - left_px(index) - RIGHT_PX - LEGEND_ITEM_PX
+    return (data if count > MAX_MARKERS else legend_traces(room) + data), lanes
 
 
 def plot_width(index: EventIndex, width: int | None) -> float:
@@ -501,7 +523,7 @@ def layout(
             "rangeslider": range_slider(index, window, lanes, mask, shape),
             "automargin": True,
             "side": DATES_SIDE,
-            **axis_ticks(window),
+            **axis_ticks(window, plot_width(index, width)),
         },
         # The titles' time axis: laid over the first, always at its range, not drawn. Its range
         # is given as the first's is, so that a new view replaces a range the viewer zoomed to
@@ -533,19 +555,29 @@ _YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 50
 _MONTH_STEPS = (1, 2, 3, 6)
 _DAY_STEPS = (1, 2, 7, 14)
 _TICKS = 7
+# A plot narrower than this (px) gets fewer ticks, one per so many px: plotly's own labels (a time
+# and its day on two lines, "00:00 / Jan 7, 2022") and ours ("9 Jan", "Jan 2022", "AD 600").
+NARROW_PLOT = 560
+AUTO_TICK_PX, OUR_TICK_PX = 65, 70
 
 
-def axis_ticks(window: Window) -> dict:
-    """The time axis's ticks. plotly.js labels years before AD 1000 as "-0400" and "0600"; for a
-    view that reaches back there, ticks labelled as a reader writes dates ("400 BC", "AD 600"); and
-    for one that reaches the last millennium plotly draws, where it labels the year 10000 "0000"."""
+def axis_ticks(window: Window, plot: float | None = None) -> dict:
+    """The time axis's ticks, on a plot `plot` pixels wide. plotly.js labels years before AD 1000 as
+    "-0400" and "0600"; for a view that reaches back there, ticks labelled as a reader writes dates
+    ("400 BC", "AD 600"); and for one that reaches the last millennium plotly draws, where it labels
+    the year 10000 "0000". On a narrow plot (a phone's), fewer ticks, their labels kept level:
+    plotly.js puts 5 at least, turned on end where they do not fit, and the legend above covers
+    them ("2022 0:00 | 6:00 | 2:00" for a day: 12:00 and 18:00 cut)."""
+    narrow = plot is not None and plot < NARROW_PLOT
     if window.low >= HISTORICAL and (window.high < FAR_FUTURE or window.high - window.low < 2 * 365 * DAY):
-        return {"tickmode": "auto", "tickvals": None, "ticktext": None}
+        level = {"nticks": max(2, int(plot // AUTO_TICK_PX)), "tickangle": 0} if narrow and plot else {}
+        return {"tickmode": "auto", "tickvals": None, "ticktext": None, **level}
+    most = max(2, int(plot // OUR_TICK_PX)) if narrow and plot else _TICKS
     span = window.high - window.low
     low, high = (np.datetime64(int(v), "s") for v in (window.low, window.high))
     if span >= 2 * 365 * DAY:
         years = span / (365.2425 * DAY)
-        step = next((s for s in _YEAR_STEPS if years / s <= _TICKS), _YEAR_STEPS[-1])
+        step = next((s for s in _YEAR_STEPS if years / s <= most), _YEAR_STEPS[-1])
         # Round years as a reader counts them (400 BC, AD 200: there is no year 0), as
         # astronomical years (400 BC is -399).
         first, last = (int(v.astype("datetime64[Y]").astype(np.int64)) + 1970 for v in (low, high))
@@ -554,19 +586,19 @@ def axis_ticks(window: Window) -> dict:
         precision = "year"
     elif span >= 60 * DAY:
         months = span / (30.44 * DAY)
-        step = next((s for s in _MONTH_STEPS if months / s <= _TICKS), 12)
+        step = next((s for s in _MONTH_STEPS if months / s <= most), 12)
         first = int(low.astype("datetime64[M]").astype(np.int64)) + 1
         first = -(-first // step) * step
         last = int(high.astype("datetime64[M]").astype(np.int64))
         ticks = np.arange(first, last + 1, step).astype("datetime64[M]").astype("datetime64[s]")
         precision = "month"
     elif span >= 2 * DAY:
-        step = next((s for s in _DAY_STEPS if span / DAY / s <= _TICKS), 28)
+        step = next((s for s in _DAY_STEPS if span / DAY / s <= most), 28)
         first = int(np.ceil(window.low / DAY))
         ticks = (np.arange(first, window.high // DAY + 1, step) * DAY).astype("datetime64[s]")
         precision = "day"
     else:
-        step = 3600 * next((s for s in (1, 2, 3, 6, 12) if span / 3600 / s <= _TICKS), 24)
+        step = 3600 * next((s for s in (1, 2, 3, 6, 12) if span / 3600 / s <= most), 24)
         ticks = (np.arange(-(-window.low // step), window.high // step + 1) * step).astype("datetime64[s]")
         precision = "minute"
     ticks = ticks[(ticks >= low) & (ticks <= high)]
@@ -651,28 +683,29 @@ INKS = tuple(ink(c) for c in PALETTE)
 TINTS = tuple(tint(c) for c in PALETTE)
 
 
-def legend_traces() -> list[dict]:
-    """The legend: the shapes in a neutral colour (colour means category, named on the lanes)."""
+def legend_traces(room: float | None = None) -> list[dict]:
+    """The legend: the shapes in a neutral colour (colour means category, named on the lanes);
+    each name within `room` pixels (legend_name)."""
     nothing = {"x": [None], "y": [None], "hoverinfo": "skip"}
     return [
         {
             "type": "scatter",
             "mode": "markers",
-            "name": _("Event"),
+            "name": legend_name(_("Event"), room),
             **nothing,
             "marker": {"size": 11, "symbol": "circle", "color": NEUTRAL, "line": {"color": NEUTRAL_EDGE, "width": 1}},
         },
         {
             "type": "bar",
             "orientation": "h",
-            "name": _("Span (lasts a while)"),
+            "name": legend_name(_("Span (lasts a while)"), room),
             **nothing,
             "marker": {"color": "#dcdcdc", "line": {"color": NEUTRAL_EDGE, "width": 1}},
         },
         {
             "type": "scatter",
             "mode": "markers",
-            "name": _("Disputed: sources disagree on the date"),
+            "name": legend_name(_("Disputed: sources disagree on the date"), room),
             **nothing,
             "marker": {
                 "size": 13,
@@ -684,7 +717,7 @@ def legend_traces() -> list[dict]:
         {
             "type": "scatter",
             "mode": "markers",
-            "name": _("Selected"),
+            "name": legend_name(_("Selected"), room),
             **nothing,
             "marker": {
                 "size": 20,
