@@ -476,6 +476,20 @@ def test_escape_closes_the_event_s_panel_and_focus_returns_to_the_list(timeline)
     expect(timeline.list_link("death-toll")).to_be_focused()
 
 
+@pytest.mark.parametrize("width, height", [(960, 600), (720, 450)])
+def test_in_a_one_column_window_an_event_chosen_on_the_chart_shows_its_sources_on_screen(timeline, width, height):
+    """A window of 701 to 1000 px (a laptop at 150% or 200%, a tablet) lays the page out in one
+    column: the panel came after the list and the map, 2,000 px down, and a click on the chart
+    showed only the ring. It is the phone's sheet there too."""
+    timeline.page.set_viewport_size({"width": width, "height": height})
+    timeline.open()
+    timeline.click_marker_of("death-toll")
+    timeline.expect_selected("Death toll")
+    expect(timeline.heading).to_be_in_viewport()
+    timeline.page.keyboard.press("Escape")
+    expect(timeline.page.locator("#event-title")).to_have_count(0)
+
+
 def test_escape_closes_the_sheet_on_the_phone(phone):
     phone.open(event="death-toll")
     expect(phone.heading).to_be_in_viewport()
