@@ -5,11 +5,12 @@ document.addEventListener("keydown", function (event) {
   var target = event.target;
   var tag = target && target.tagName ? target.tagName.toLowerCase() : "";
   if (tag === "input" || tag === "textarea" || tag === "select" || (target && target.isContentEditable)) return;
-  // Nor in a widget whose own arrow keys do something: the map (they pan it), a dropdown, a menu,
-  // the chart's toolbar, the share box.
-  if (target && target.closest && target.closest(
-    ".leaflet-container, .dash-dropdown-wrapper, .dash-dropdown-content, [role=listbox], [role=menu], " +
-    "[role=slider], .modebar, .share")) return;
+  // Nor in a widget whose own keys do something: a dropdown, a menu and the share box (Escape
+  // closes them); the map (its arrow keys pan it; its open list of a place's events takes its
+  // own Escape: assets/map.js), a slider and the chart's toolbar (their arrow keys).
+  var within = function (selector) { return target && target.closest && target.closest(selector); };
+  if (within(".dash-dropdown-wrapper, .dash-dropdown-content, [role=listbox], [role=menu], .share")) return;
+  if (event.key !== "Escape" && within(".leaflet-container, [role=slider], .modebar")) return;
   if (event.key === "Escape") {
     // Escape closes the event's panel (on a phone, the sheet over the page), as its Close does:
     // focus goes back to the event in the list.

@@ -337,6 +337,22 @@ def test_a_keyboard_opens_a_place_s_list_of_events_and_escape_closes_it(timeline
     )
 
 
+def test_escape_on_a_mark_closes_the_event_it_chose(timeline):
+    """Escape closes the event's panel from the map too, as from the panel or the list (it did
+    nothing there: the map's keys were all left to the map)."""
+    timeline.open(query="map=5/44/62")
+    timeline.wait_for_map()
+    one = timeline.page.locator("#map path.map-mark[role=button]:not([aria-label$=' events'])").first
+    one.focus()
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.page).to_have_url(re.compile(r"[?&]event="))
+    timeline.settle()
+    timeline.page.locator("#map path.map-mark.selected").focus()
+    timeline.page.keyboard.press("Escape")
+    expect(timeline.page.locator("#event-title")).to_have_count(0)
+    assert "event=" not in timeline.page.url
+
+
 def test_a_title_chosen_from_a_place_s_list_leaves_focus_on_its_mark(timeline):
     """The list gives focus back to its mark, which is drawn again for the event chosen: focus
     goes to the new mark (it fell to the page's body)."""
