@@ -795,15 +795,18 @@ def lost_in_a_word(value: str) -> str:
     """ "cyrillic" or "latin": the script of the first word of `value` with a ? inside it
     (_word_lost_in), whose character set it tells; "" where it has none (a word lost whole)."""
     word = _word_lost_in(value)
-    if word is None:
-        return ""
+    return "" if word is None else _script(word)
+
+
+def _script(word: str) -> str:
+    """ "cyrillic" if the word has a Cyrillic letter, else "latin" (what lost_in_a_word tells)."""
     return "cyrillic" if any(unicodedata.name(c, "").startswith("CYRILLIC") for c in word) else "latin"
 
 
 def lost_letters_message(column: str, value: str) -> Message:
     """A text cell's warning (lost_letters): the text is kept, as the letters cannot be had back."""
     word = _word_lost_in(value)
-    if word is not None and lost_in_a_word(value) == "cyrillic":
+    if word is not None and _script(word) == "cyrillic":
         return say(
             "{column} {value} has a question mark inside the word {word}: probably a letter that Windows-1251 "
             "(the Cyrillic character set of Excel's plain CSV) has not, such as Kazakh ә, ғ, қ, ң, ө, ұ, ү or "
