@@ -11,6 +11,8 @@ document.addEventListener("keydown", function (event) {
   var within = function (selector) { return target && target.closest && target.closest(selector); };
   if (within(".dash-dropdown-wrapper, .dash-dropdown-content, [role=listbox], [role=menu], .share")) return;
   if (event.key !== "Escape" && within(".leaflet-container, [role=slider], .modebar")) return;
+  // (On the map with a place's list open, Escape closes the list: Leaflet's, not the panel too.)
+  if (within(".leaflet-container") && document.querySelector("#map .leaflet-popup")) return;
   if (event.key === "Escape") {
     // Escape closes the event's panel (on a phone, the sheet over the page), as its Close does:
     // focus goes back to the event in the list.

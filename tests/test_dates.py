@@ -1008,6 +1008,8 @@ REFUSED = [
     ),
     ("12-янв-06", ["read as 2006 (12 January 2006); if 1906 is meant"]),
     ("13-oca-30", ["is written with a month name in Turkish. In English, '13-January-30': has a year of two digits"]),
+    # (with a time and its offset: the date to write keeps them, as before)
+    ("7-янв-22 14:30+06:00", ["is written with a month name in Russian; write 2022-01-07 14:30+06:00"]),
     # Moscow's time and some hours in brackets, as Russia names its zones: the offset it is then kept
     (
         "2022-01-05 14:30 (МСК+3)",
@@ -1018,6 +1020,13 @@ REFUSED = [
     # an offset in brackets that is not read: not to be dropped (it was told "write 2022-01-05 14:30")
     ("2022-01-05 14:30 (CET+1)", ["with an offset this program does not read; write 2022-01-05 14:30 followed by its"]),
     ("2022-01-05 14:30 (MSK+3, UTC+7)", ["with an offset this program does not read"]),  # (two that disagree)
+    ("1900-01-07 14:30 (МСК+3)", ["with an offset this program does not read"]),  # (Moscow's own clock then)
+    # a word and a number in brackets is no offset: the date to write without them, as before
+    (
+        "2022-01-07 14:30 (COVID-19)",
+        ["has 'COVID-19' in brackets after it, which a date cannot hold; write 2022-01-07 14:30"],
+    ),
+    ("2022-01-07 14:30 (Ан-26)", ["which a date cannot hold; write 2022-01-07 14:30"]),
     # years before the present: no date holds them
     ("65 million years ago", ["counts years before the present", "500 BC is -0500", "9999 BC to AD 9999"]),
     ("13.8 billion years ago", ["counts years before the present"]),
@@ -1291,7 +1300,10 @@ def test_a_date_written_as_a_hijri_date_is_read_as_gregorian_and_said(text, year
 
 
 @pytest.mark.parametrize(
-    "text", ["1400-10-15", "15 October 1415", "1415", "1299/12/31", "1500/01/01", "2022/01/05", "29.05.1453"]
+    "text",
+    # (day first, in a Hijri year still to come, 29/05/1453, or month first, 06/15/1443: Europe's, America's)
+    ["1400-10-15", "15 October 1415", "1415", "1299/12/31", "1500/01/01", "2022/01/05", "29.05.1453", "29/05/1453"]
+    + ["06/15/1443", "15-05-1460"],
 )
 def test_a_date_of_those_years_written_otherwise_or_outside_them_carries_no_hijri_caveat(text):
     assert "Hijri" not in str(dates.read(text).warning)

@@ -860,6 +860,11 @@ NOT_LOST_LETTERS = [
     line(title="Who? Why?"),
     line(title="Shot at 5?6 people"),
     line(description='"Why?"'),
+    # (a space left out after a question, or a ? of doubt before a name: a capital after it)
+    line(description="What next?The minister said nothing"),
+    line(description="Вы пришли?Да"),
+    line(claimed_by="?Unknown"),
+    line(source="Dr ?Smith"),
 ]
 
 

@@ -390,6 +390,9 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
         ("2 hundred", "is not a number"),
         ("2 dozen", "is not a number"),
         ("3 сотни", "is not a number"),
+        # (a word that begins as one does: millionaires, a millennium; their forms only are read)
+        ("5 миллионеров", "write 5, and say the rest ('миллионеров')"),
+        ("2 тысячелетия", "write 2, and say the rest ('тысячелетия')"),
         # a number with words or signs: the number here, the rest where it goes
         ("~200", "has more than the number; write 200, and say the rest ('~') in the description"),
         ("at least 200", "write 200, and say the rest ('at least')"),

@@ -561,7 +561,7 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
     hijri = {
         int(i)
         for i in np.flatnonzero((out.values >= first) & (out.values < last))
-        if _HIJRI_LIKE.fullmatch(str(texts.iloc[i]).strip()) and out.precision[i] in ("day", "minute")
+        if _hijri_like(str(texts.iloc[i]).strip()) and out.precision[i] in ("day", "minute")
     }
     for i in sorted(ahead | hijri | set(foreign.tolist())):
         text = texts.iloc[i]
@@ -922,8 +922,18 @@ FIRST_MODERN = 1700  # a year before, written in other digits, may be Hijri (144
 # writes one), is read as Gregorian with a caveat (_other_calendars), as one in Persian digits is.
 HIJRI_YEARS = (1300, 1500)
 _HIJRI_LIKE = re.compile(  # (29.05.1453, day first with dots, is Europe's)
-    r"(?:(?P<first>1[34]\d\d)([/.])\d{1,2}\2\d{1,2}|\d{1,2}([/\-])\d{1,2}\3(?P<last>1[34]\d\d))(?:\s.*)?"
+    r"(?:(?P<first>1[34]\d\d)([/.])\d{1,2}\2\d{1,2}|\d{1,2}([/\-])(?:0?[1-9]|1[0-2])\3(?P<last>1[34]\d\d))(?:\s.*)?"
 )
+# (Day first, a Hijri year up to this one, where a date of this news can be: 29/05/1453 is Europe's.)
+_HIJRI_NOW = int((datetime.now().year - 622) * 33 / 32) + 1
+
+
+def _hijri_like(text: str) -> int | None:
+    """The year of a date written as a Hijri or Solar Hijri one is (_HIJRI_LIKE), or None."""
+    match = _HIJRI_LIKE.fullmatch(text)
+    if match is None or (match.group("last") and int(match.group("last")) > _HIJRI_NOW):
+        return None
+    return int(match.group("first") or match.group("last"))
 
 
 def _templates(message) -> set[str]:
@@ -937,11 +947,9 @@ def _calendar_caveat(text: str) -> Message | None:
     """For a date refused (with a date to write, most often) that is written as a Hijri or Solar Hijri
     date is (_HIJRI_LIKE, in any digits: 1443/06/15 02:30 م, ١٥/٠٦/١٤٤٣ ٠٢:٣٠ م), what its year
     would be in those calendars: the date to write is the Gregorian reading, and said so."""
-    digits = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text.strip())
-    match = _HIJRI_LIKE.fullmatch(digits)
-    if match is None:
+    year = _hijri_like("".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text.strip()))
+    if year is None:
         return None
-    year = int(match.group("first") or match.group("last"))
     solar, lunar = _hijri_years(year)
     return say(
         "but its year {year} may be of the Hijri calendar ({lunar}) or of the Solar Hijri ({solar}): if it is, "
@@ -2614,6 +2622,13 @@ _OFFSET_AMONG = re.compile(
 )
 
 
+# A zone's abbreviation and some hours in brackets, which _offset_among does not read (CET+1): not
+# to be advised away. (Not COVID-19, SU-1402 or Ан-26: letters and a number.)
+_ZONE_AND_HOURS = re.compile(
+    r"(?<![\w])(?:utc|gmt|cet|cest|eet|eest|wet|west|msk|мск|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|bst|jst|kst|"
+    r"almt|aqtt|hkt|sgt|aest|aedt)\s*[+\-−]\s*\d{1,2}(?![\d])",
+    re.IGNORECASE,
+)
 # A time on Moscow's clock and some hours (МСК+3: Omsk's, as Russia names its zones since 2011).
 _MOSCOW_AMONG = re.compile(r"(?i)(?<![\w+-])(?:мск|msk)\s*([+-])\s*(\d{1,2})(?![\w:])")
 
@@ -2628,7 +2643,8 @@ def _offset_among(words: str, when: np.datetime64 | None = None) -> str | None:
         (-1 if (sign or other_sign) == "-" else 1) * (int(hours or other_hours) * 60 + int(mins or other_minutes or 0))
         for sign, hours, mins, other_sign, other_hours, other_minutes in _OFFSET_AMONG.findall(words)
     ]
-    moscow = _MOSCOW_AMONG.findall(words) if when is not None else []
+    # (Since 1930, the Soviet and Russian zones' hours are counted from Moscow's; its clock before was its own.)
+    moscow = _MOSCOW_AMONG.findall(words) if when is not None and when >= np.datetime64("1930-06-21") else []
     if moscow and when is not None:
         clocks = _offsets_at("Europe/Moscow", when)
         if clocks is None:
@@ -3401,7 +3417,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             julian = _julian(words, value, precision, offset)
             if julian is not None:  # (25 October 1917 (O.S.): written as it is, 13 days before the day meant)
                 return julian
-            if precision == "minute" and not offset and not given and re.search(r"[^\W\d_]\s*[+\-−]\s*\d", words):
+            if precision == "minute" and not offset and not given and _ZONE_AND_HOURS.search(words):
                 return say(  # (14:30 (CET+1): not to be written without it)
                     "has {words} in brackets after it, which a date cannot hold, with an offset this program does "
                     "not read; write {date} followed by its UTC offset (such as +06:00)",
@@ -3524,7 +3540,9 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 warning = _read_one(plan["read"][at]).warning
             except DateError:
                 warning = ""
-            if warning:  # (13-January-30: as it reads in English, without the spaces around the month)
+            # (13-January-30: as it reads in English, without the spaces around the month; only where what
+            # its warning says to write is the date written, not a day without the time and offset given)
+            if warning and str(warning).endswith(f"({_as_written(*read[at])})"):
                 return _month_in_english(languages, re.sub(r"\s*([-/])\s*", r"\1", plan["read"][at]), warning)
             return say(
                 "is written with a month name in {language}; write {date}",

@@ -771,24 +771,54 @@ _LOST_LETTERS = r"(?:^|[^\p{L}\p{N}?])\?{3,}|\?{3,}[\p{L}\p{N}]|^\?[? ]*\?$"
 # Not in a word with / = or & (a link's query: `page?id=3`), nor between letters of a script
 # written without spaces (Chinese, Thai: `什么?我`, a question), nor after a word's last letter.
 _ALPHABET = r"[\p{Latin}\p{Cyrillic}\p{Greek}]"
+# (Arrow's screen of the values that may hold one; _word_lost_in decides, word by word.)
 _IN_A_WORD = rf"(?:^|\s)(?:[^\s/=&]*{_ALPHABET}|[^\s/=&\p{{L}}\p{{N}}]*)\?+{_ALPHABET}[^\s/=&]*(?:\s|$)"
-_LOST_IN_A_WORD = re.compile(r"^\W*\?+[^\W\d_]|[^\W\d_]\?+[^\W\d_]")  # (a word of the value: lost_letters_message)
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
 
 def lost_letters(values: pd.Series) -> np.ndarray:
-    """Which values (stripped) probably hold ? for letters a save could not keep (_LOST_LETTERS,
-    _IN_A_WORD), by Arrow's regex engine over the values given (load gives those with a ? that may
-    be one: _letter_question_marks)."""
-    found = pc.match_substring_regex(pa.array(values.array), f"{_LOST_LETTERS}|{_IN_A_WORD}")
-    return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    """Which values (stripped) probably hold ? for letters a save could not keep: words lost whole
+    (_LOST_LETTERS), or a letter inside a word (_word_lost_in), by Arrow's regex engine over the
+    values given (load gives those with a ? that may be one: _letter_question_marks), then the
+    second's few in Python."""
+    array = pa.array(values.array)
+    found = pc.fill_null(pc.match_substring_regex(array, f"{_LOST_LETTERS}|{_IN_A_WORD}"), False)
+    found = found.to_numpy(zero_copy_only=False).copy()
+    whole = pc.fill_null(pc.match_substring_regex(array, _LOST_LETTERS), False).to_numpy(zero_copy_only=False)
+    for i in np.flatnonzero(found & ~whole).tolist():
+        found[i] = _word_lost_in(str(values.iloc[i])) is not None
+    return found
 
 
 def _word_lost_in(value: str) -> str | None:
-    """The first word of `value` with a ? inside it or before its first letter (_IN_A_WORD), where
-    the value has no run of three ? (a word lost whole: _LOST_LETTERS), or None."""
+    """The first word of `value` with a ? that stands for a letter of a Latin, Cyrillic or Greek
+    word (_lost_in), where the value has no run of three ? (a word lost whole: _LOST_LETTERS), or
+    None. Not in a word with / = or & (a link's query: `page?id=3`)."""
     if re.search(r"\?{3}|^\s*\?[? ]*\?\s*$", value):
         return None
-    return next((word for word in value.split() if not re.search("[/=&]", word) and _LOST_IN_A_WORD.search(word)), None)
+    return next((word for word in value.split() if not re.search("[/=&]", word) and _lost_in(word)), None)
+
+
+def _lost_in(word: str) -> bool:
+    """Whether a ? in `word` stands for a letter: between two small letters (`Жа?а?зен`, `Gda?sk`,
+    `Tokayev?s`), after a capital (`GDA?SK`, `?азТАГ`'s `Т?`), or before a small letter where the
+    word begins (`?аза?парат`). Not a small letter then a capital (`next?The`: a space left out
+    after a question), nor before a capital where it begins (`?Unknown`, a mark of doubt), nor
+    between letters of a script written without spaces (`什么?我`)."""
+
+    def ours(c: str) -> bool:
+        return c.isalpha() and unicodedata.name(c, "").startswith(_SCRIPTS)
+
+    for found in re.finditer(r"\?+", word):
+        before = word[found.start() - 1] if found.start() else ""
+        after = word[found.end()] if found.end() < len(word) else ""
+        if not ours(after):
+            continue
+        if (before and ours(before) and (before.isupper() or after.islower())) or (
+            not re.search(r"[^\W\d_]|\d", word[: found.start()]) and after.islower()
+        ):
+            return True
+    return False
 
 
 def lost_in_a_word(value: str) -> str:

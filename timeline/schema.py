@@ -614,14 +614,14 @@ _RANGE = re.compile(r"(?:between )?\d+(?:\.\d+)? ?(?:[-–—]|to|and) ?\d+(?:\.
 # 2 Mio., 200 bin, 3 lakh, 1万, 2 مليون): each word's forms, and the number it stands for. (Not
 # Spanish and Portuguese "mil", a thousand, which English finance writes for a million.)
 _SCALE_WORDS = {
-    1e3: r"k|thousands?|тыс|тысяч\w*|мың\w*|тис|тисяч\w*|mille|milliers?|tsd|tausend|bin|tys|tysięcy|tysiące|ألف|آلاف|千",
+    1e3: r"k|thousands?|тыс|тысяч(?:а|и|у|ей|ами|ах)?|мың(?:нан|ға|да|ның)?|тис|тисяч(?:а|і|у|ею|ами|ах)?|mille|milliers?|tsd|tausend|bin|tys|tysięcy|tysiące|ألف|آلاف|千",
     1e4: r"万|萬",
     1e5: r"lakhs?|lacs?",
-    1e6: r"m|mn|mln|millions?|млн|миллион\w*|мільйон\w*|mio|millionen|millón|millones|milhão|milhões|"
+    1e6: r"m|mn|mln|millions?|млн|миллион(?:а|у|ов|ом|ами|ах|е)?|мільйон(?:а|у|ів|ом|ами|ах|і)?|mio|millionen|millón|millones|milhão|milhões|"
     r"milione|milioni|milyon|مليون|ملايين",
     1e7: r"crores?",
     1e8: r"億|亿",
-    1e9: r"bn|billions?|млрд|миллиард\w*|мільярд\w*|milliards?|mrd|milliarden?|milyar|mld|مليار",
+    1e9: r"bn|billions?|млрд|миллиард(?:а|у|ов|ом|ами|ах|е)?|мільярд(?:а|у|ів|ом|ами|ах|і)?|milliards?|mrd|milliarden?|milyar|mld|مليار",
 }
 _SCALES = {scale: re.compile(f"(?:{words})\\.?", re.IGNORECASE) for scale, words in _SCALE_WORDS.items()}
 # (Tried only where a number begins: from each digit of a long run of them, the search went to the
