@@ -3542,7 +3542,8 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 warning = ""
             # (13-January-30: as it reads in English, without the spaces around the month; only where what
             # its warning says to write is the date written, not a day without the time and offset given)
-            if warning and str(warning).endswith(f"({_as_written(*read[at])})"):
+            english = warning.english() if isinstance(warning, Message) else str(warning)  # (whatever the language)
+            if english.endswith(f"({_as_written(*read[at])})"):
                 return _month_in_english(languages, re.sub(r"\s*([-/])\s*", r"\1", plan["read"][at]), warning)
             return say(
                 "is written with a month name in {language}; write {date}",

@@ -1342,8 +1342,8 @@ def placed_warning(name: str, count: int, row: int) -> Problem:
     if match.place is None:
         towns = "; ".join(p.label() for p in match.candidates[:3]) + ("..." if len(match.candidates) > 3 else "")
         # (the first town that naming its country or state tells apart: San José, CR is two of Costa Rica's)
-        told = (places.telling_name(p) for p in match.candidates)
-        example, state = next((told for told in told if places.lookup(told[0]).place is not None), ("", False))
+        names = (places.telling_name(p) for p in match.candidates)
+        example, state = next((told for told in names if places.lookup(told[0]).place is not None), ("", False))
         if not example:
             return _placed_nowhere(name, more, match.candidates, row)
         said = {
@@ -1506,7 +1506,8 @@ def _lost_letters(check: _Checker, name: str, rule: schema.Rule) -> None:
     spreadsheet writes them when it saves in a character set without those letters: the file is
     then ASCII, and they are all that shows it. A warning each, the text kept; which rows hold them
     is kept in found[name, "question_marks"] for the cause said once (_lost_letters_finding). Only
-    a column whose bytes hold ?? is looked at (a memmem over its text: nothing in most files)."""
+    a column whose bytes hold a ? is looked at (a memchr over its text: nothing in most files), and
+    in it only the values with a ? that may stand for a letter (_letter_question_marks)."""
     values = check.frame[name]
     if not _may_hold(values, b"?"):
         return
@@ -3043,7 +3044,7 @@ def _letter_question_marks(values: pd.Series) -> np.ndarray:
     is looked at in a few ms, where the regular expression over it takes a tenth of a second."""
     parts = text_buffers(values)
     if parts is None:
-        return values.str.contains("?", regex=False).to_numpy(dtype=bool)
+        return values.str.contains("?", regex=False, na=False).to_numpy(dtype=bool)
     found = []
     for offsets, data in parts:
         holding = np.zeros(len(offsets) - 1, dtype=bool)
