@@ -59,29 +59,36 @@ def test_a_title_chosen_while_the_map_slides_to_show_its_list_is_selected_on_a_s
     slide writes the map's place into the address. A title chosen during the slide was lost
     whenever the server answered the choice slower than the slide: the address came after it,
     and Dash keeps the newest call's answer."""
-    timeline.open(query="map=5/44/62")  # Almaty's list opens past the map's right edge
-    timeline.wait_for_map()
-    timeline.click_map_at(*AKTAU)
-    timeline.expect_event_param("mangystau-gas-price-cap")
-    # The title is clicked as soon as the slide begins (in the page: no round trip to wait for).
-    timeline.page.evaluate(
-        """() => { const map = window.timelineMap; window.moves = [];
-                   map.on('moveend', () => window.moves.push(performance.now()));
-                   map.once('autopanstart', () => setTimeout(() => {
-                     [...document.querySelectorAll('.map-choices button')]
-                       .find(b => b.textContent.includes('Almaty airport seized')).click();
-                     window.chosenAt = performance.now(); })); }"""
-    )
 
     def slow_choice(route):  # a server slower than the slide, for the choice only
         if "map-choice" in (route.request.post_data or ""):
             time.sleep(0.6)
         route.continue_()
 
-    timeline.page.route(re.compile(r".*/_dash-update-component$"), slow_choice)
-    timeline.click_map_at(*ALMATY)
-    timeline.expect_event_param("almaty-airport-seized")
-    moved, chosen_at = timeline.page.evaluate("[window.moves, window.chosenAt]")
+    updates = re.compile(r".*/_dash-update-component$")
+    # (Tried again, at most three times, where the click came after the slide had ended: its timer
+    # runs late on a busy machine, and then the case this is about did not happen.)
+    for _attempt in range(3):
+        timeline.open(query="map=5/44/62")  # Almaty's list opens past the map's right edge
+        timeline.wait_for_map()
+        timeline.click_map_at(*AKTAU)
+        timeline.expect_event_param("mangystau-gas-price-cap")
+        # The title is clicked as soon as the slide begins (in the page: no round trip to wait for).
+        timeline.page.evaluate(
+            """() => { const map = window.timelineMap; window.moves = [];
+                       map.on('moveend', () => window.moves.push(performance.now()));
+                       map.once('autopanstart', () => setTimeout(() => {
+                         [...document.querySelectorAll('.map-choices button')]
+                           .find(b => b.textContent.includes('Almaty airport seized')).click();
+                         window.chosenAt = performance.now(); })); }"""
+        )
+        timeline.page.route(updates, slow_choice)
+        timeline.click_map_at(*ALMATY)
+        timeline.expect_event_param("almaty-airport-seized")
+        moved, chosen_at = timeline.page.evaluate("[window.moves, window.chosenAt]")
+        timeline.page.unroute(updates, slow_choice)
+        if moved and moved[0] > chosen_at:
+            break
     assert moved and moved[0] > chosen_at  # (chosen during the slide: the case this is about)
 
 
