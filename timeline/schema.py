@@ -572,7 +572,8 @@ def _not_a_figure(value: str) -> Message:
         if _COUNTED.search(text):  # (2 hundred, 2 dozen: not the number before the word)
             numbers = []
         elif scaled:  # 2.5k, about 1.5 million: the number it is, the word or letter not left in the rest
-            times = float(scaled.group(1)) * _scale(scaled.group(2))
+            scale = next(_SCALES[int(name[1:])] for name, word in scaled.groupdict().items() if word)
+            times = float(scaled.group(1)) * scale
             if times == float("inf"):  # (400 digits and a k: no number to write)
                 return _too_many_digits(value, text)
             number = f"{times:.6f}".rstrip("0").rstrip(".")
@@ -623,11 +624,13 @@ _SCALE_WORDS = {
     1e8: r"億|亿",
     1e9: r"bn|billions?|млрд|миллиард(?:а|у|ов|ом|ами|ах|е)?|мільярд(?:а|у|ів|ом|ами|ах|і)?|milliards?|mrd|milliarden?|milyar|mld|مليار",
 }
-_SCALES = {scale: re.compile(f"(?:{words})\\.?", re.IGNORECASE) for scale, words in _SCALE_WORDS.items()}
+_SCALES = dict(enumerate(_SCALE_WORDS))  # (each scale by its number: _SCALED's group s0, s1...)
 # (Tried only where a number begins: from each digit of a long run of them, the search went to the
 # run's end, and 30,000 digits took 43 s. The word ends where a letter does not follow: 2 mils is none.)
 _SCALED = re.compile(
-    r"(?<![0-9.])([0-9]*\.[0-9]+|[0-9]+(?:\.[0-9]+)?) ?((?:" + "|".join(_SCALE_WORDS.values()) + r")\.?)(?![^\W\d_])",
+    r"(?<![0-9.])([0-9]*\.[0-9]+|[0-9]+(?:\.[0-9]+)?) ?((?:"
+    + "|".join(f"(?P<s{i}>{words})" for i, words in enumerate(_SCALE_WORDS.values()))
+    + r")\.?)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -638,11 +641,6 @@ _COUNTED = re.compile(
     r"dizaines?|hunderte?|dutzend)(?![^\W\d_])",
     re.IGNORECASE,
 )
-
-
-def _scale(word: str) -> float:
-    """The number a word or letter for thousands or millions (_SCALE_WORDS) stands for."""
-    return next(scale for scale, pattern in _SCALES.items() if pattern.fullmatch(word))
 
 
 def _out_of_range(column: str, value: str, limit: int) -> Message:
