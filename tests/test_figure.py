@@ -105,6 +105,45 @@ def test_every_event_sits_in_its_lane(index, fig):
         assert top < y < bottom, event_id
 
 
+def lane_names(fig) -> list[str]:
+    return [re.sub("<[^>]+>●</span> ", "", text) for text in fig["layout"]["yaxis"]["ticktext"]]
+
+
+@pytest.mark.parametrize(
+    "filters, lanes",
+    [
+        (Filters(), LANES),
+        (Filters(categories=("security",)), ["security"]),
+        (Filters(categories=("government", "security")), ["government", "security"]),
+        # any filter: the lanes it leaves an event in (the rally is the Protest lane's only match)
+        (Filters(text="rally"), ["Protest"]),
+        (Filters(date_from="2022-01-20"), ["government", "security"]),  # the curfew, and January's "injected"
+        # nothing kept: every lane, under the chart's note that nothing is
+        (Filters(text="nothing-matches-this"), LANES),
+    ],
+)
+def test_a_lane_the_filters_leave_empty_is_not_drawn(index, filters, lanes):
+    fig = figure(index, apply(index, filters))
+    assert lane_names(fig) == lanes
+    assert len(bands(fig)) == len(lanes)  # a line between each two lanes drawn, none for the others
+    for (top, bottom), tick in zip(bands(fig), fig["layout"]["yaxis"]["tickvals"]):
+        assert top < tick < bottom
+    for event_id, (_, y) in drawn(fig).items():  # every event in the band of its lane's name
+        top, bottom = bands(fig)[lanes.index(index.lanes[lane_of(index, event_id)])]
+        assert top < y < bottom, event_id
+
+
+def test_a_chart_filtered_to_one_lane_is_as_tall_as_that_lane(index, fig):
+    one = figure(index, apply(index, Filters(categories=("government",))))
+    assert one["layout"]["height"] < fig["layout"]["height"]
+    zoomed = figure(
+        index,
+        apply(index, Filters(categories=("government",))),
+        window=Window(*[int(np.datetime64(d, "s").astype(np.int64)) for d in ("2022-01-07", "2022-01-08")]),
+    )
+    assert lane_names(zoomed) == ["government"]  # a zoom does not bring the others back
+
+
 def test_points_are_markers_with_the_event_id(index, fig):
     markers = [t for t in fig["data"] if t["type"] == "scatter" and t.get("customdata")]
     assert {t["mode"] for t in markers} <= {"markers", "markers+text"}
@@ -363,6 +402,10 @@ def test_density_counts_only_kept_events_in_the_window(crowded, monkeypatch, fil
         window = Window(*(int(np.datetime64(w.replace(" ", "T"), "s").astype(np.int64)) for w in window))
     (density,) = heatmaps(figure(crowded, mask, window=window))
     assert np.asarray(density["customdata"]).sum() == expected
+    # a row of the density for each lane drawn, at its name
+    lanes = len(filters.categories) or 3
+    assert np.asarray(density["z"]).shape == (lanes, chart.BINS)
+    assert density["y"] == figure(crowded, mask, window=window)["layout"]["yaxis"]["tickvals"]
 
 
 def test_zooming_in_turns_the_density_into_events(crowded, monkeypatch):

@@ -205,10 +205,20 @@ class Lanes:
     tops[i] to tops[i] + heights[i], its `rows[i]` sub-rows centred in it."""
 
     rows: np.ndarray
+    # The lanes drawn (None: all). A lane the filters leave no event in takes no room and has no
+    # name on the axis: filtered to one category, the chart is that category's lane, not seven
+    # lanes of which six are empty. It is the filters' doing, not the view's, so a zoom or a pan
+    # never moves a lane.
+    shown: np.ndarray | None = None
 
     @property
     def heights(self) -> np.ndarray:
-        return np.maximum(self.rows + LANE_PAD, MIN_LANE)
+        heights = np.maximum(self.rows + LANE_PAD, MIN_LANE)
+        return heights if self.shown is None else np.where(self.shown, heights, 0.0)
+
+    def drawn(self) -> np.ndarray:
+        """The lanes drawn, in order (their positions in the index's lanes)."""
+        return np.arange(len(self.rows)) if self.shown is None else np.flatnonzero(self.shown)
 
     @property
     def tops(self) -> np.ndarray:
@@ -226,8 +236,17 @@ class Lanes:
         return self.tops[lanes] + (self.heights[lanes] - self.rows[lanes]) / 2 + rows + 0.5
 
     @classmethod
-    def plain(cls, count: int) -> Lanes:
-        return cls(np.zeros(max(count, 1), dtype=np.int64))
+    def plain(cls, count: int, shown: np.ndarray | None = None) -> Lanes:
+        return cls(np.zeros(max(count, 1), dtype=np.int64), shown)
+
+
+def lanes_kept(index: EventIndex, mask: np.ndarray) -> np.ndarray | None:
+    """The lanes with an event the filters keep (Lanes.shown); None when that is all of them, or
+    none (the chart then says that nothing is kept, over every lane)."""
+    if len(index.lanes) < 2 or mask.all():
+        return None
+    kept = np.bincount(index.lane[mask], minlength=len(index.lanes)) > 0
+    return None if kept.all() or not kept.any() else kept
 
 
 @dataclass(frozen=True)
@@ -356,7 +375,8 @@ def drawing(
     MAX_MARKERS: the density. Events outside the view are drawn small for the range slider."""
     visible = in_window(index, mask, window)
     count = int(visible.sum())
-    lanes = Lanes.plain(len(index.lanes))
+    shown = lanes_kept(index, mask)
+    lanes = Lanes.plain(len(index.lanes), shown)
     if count > MAX_MARKERS:
         data = [density(index, visible, window, lanes)]
     elif count > packing.CAPACITY:
@@ -368,6 +388,7 @@ def drawing(
             window,
             plot_width(index, width),
             selected if selected is not None and visible[selected] else None,
+            shown,
         )
     ring = selected_trace(index, selected, mask, data, lanes)
     if any(trace.get("xaxis") == TITLES_AXIS for trace in data):
@@ -435,6 +456,7 @@ def lane_layout(index: EventIndex, lanes: Lanes, shape: Frame | None = None) -> 
     """The layout's parts that follow the lanes' sub-rows: the height, the margins, the y axis,
     the lines between lanes."""
     shape = shape or frame(index, lanes)
+    drawn = lanes.drawn()[: len(index.lanes)]
     return {
         "height": shape.height,
         "margin": shape.margin(),
@@ -448,8 +470,8 @@ def lane_layout(index: EventIndex, lanes: Lanes, shape: Frame | None = None) -> 
         },
         "yaxis": {
             "tickmode": "array",
-            "tickvals": lanes.centres()[: len(index.lanes)].tolist(),
-            "ticktext": [lane_name(name, i) for i, name in enumerate(index.lanes)],
+            "tickvals": lanes.centres()[drawn].tolist(),
+            "ticktext": [lane_name(index.lanes[i], i) for i in drawn.tolist()],
             "range": [lanes.total, 0],
             "fixedrange": True,
             "automargin": True,
@@ -469,7 +491,7 @@ def lane_layout(index: EventIndex, lanes: Lanes, shape: Frame | None = None) -> 
                 "y1": top,
                 "line": {"color": "#e4e4e4", "width": 1},
             }
-            for top in lanes.tops[1 : len(index.lanes)].tolist()
+            for top in lanes.tops[drawn[1:]].tolist()
         ],
     }
 
@@ -824,11 +846,17 @@ def events_traces(index: EventIndex, positions: np.ndarray, lanes: Lanes | None 
 
 
 def labelled_traces(
-    index: EventIndex, positions: np.ndarray, window: Window, width: float, selected: int | None
+    index: EventIndex,
+    positions: np.ndarray,
+    window: Window,
+    width: float,
+    selected: int | None,
+    shown: np.ndarray | None = None,
 ) -> tuple[list[dict], Lanes]:
-    """Each event with its title, packed in sub-rows of its lane (timeline.view.packing)."""
+    """Each event with its title, packed in sub-rows of its lane (timeline.view.packing), of the
+    lanes `shown` (Lanes.shown)."""
     if not len(positions):
-        return [], Lanes.plain(len(index.lanes))
+        return [], Lanes.plain(len(index.lanes), shown)
     scale = width / max(window.high - window.low, 1)
     is_span = index.is_span[positions]
     visible_start = np.maximum(index.start[positions], window.low)
@@ -869,7 +897,7 @@ def labelled_traces(
     )
     chosen = None if selected is None else int(np.searchsorted(positions, selected))
     packed = packing.pack(items, width, len(index.lanes), chosen)
-    lanes = Lanes(packed.rows)
+    lanes = Lanes(packed.rows, shown)
     y = lanes.row_y(index.lane[positions], packed.row)
     ids = index.values("id", positions)
     texts = [html.escape(t, quote=False) if on else "" for t, on in zip(titles, packed.labelled.tolist())]
@@ -953,14 +981,15 @@ def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes
     # Shade by the logarithm of the count, so that quiet periods still show beside busy ones.
     z = np.log1p(counts.astype(float))
     z[counts == 0] = np.nan
+    drawn = lanes.drawn()[:count]
     centres = window.low + (np.arange(BINS) + 0.5) * width
     return {
         "type": "heatmap",
         "name": _("Events per period (darker: more; zoom in for single events)"),
         "x": isos(centres.astype(np.int64)).tolist(),
-        "y": lanes.centres()[:count].tolist(),
-        "z": z,
-        "customdata": counts,
+        "y": lanes.centres()[drawn].tolist(),
+        "z": z[drawn],
+        "customdata": counts[drawn],
         "colorscale": "Blues",
         "showscale": False,
         "showlegend": True,
