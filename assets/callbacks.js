@@ -55,6 +55,8 @@
     // Inputs: timeline.relayoutData; known: chart-width.data. Returns zoom-request.data.
     zoomAsked: function (relayout, known) {
       const r = relayout || {};
+      // (A finger moving the chart: its view is asked for when it lifts. page.js's gestures.)
+      if (document.querySelector("#timeline .js-plotly-plot.swiping")) return window.dash_clientside.no_update;
       const width = graphWidth();
       if (r.autosize && width && known && Math.abs(width - known) > 20) {   // resized: re-pack
         window.dash_clientside.set_props("chart-width", {data: width});

@@ -252,19 +252,29 @@ class TimelinePage:
         point = self.scroll_to_marker(event_id)
         self.page.touchscreen.tap(point["x"], point["y"])
 
-    def swipe(self, x: float, y: float, dy: float) -> None:
-        """A finger swipes from (x, y) by dy pixels (negative: upwards, the page scrolls down),
-        as touch events from the browser's input (a touch screen)."""
+    def swipe(self, x: float, y: float, dy: float, dx: float = 0) -> None:
+        """A finger swipes from (x, y) by dy pixels (negative: upwards, the page scrolls down)
+        and dx (negative: to the left), as touch events from the browser's input (a touch screen)."""
+        self.fingers([(x, y, dx, dy)])
+
+    def fingers(self, moves: list[tuple[float, float, float, float]]) -> None:
+        """Fingers, each (x, y, dx, dy), touch together and move by their (dx, dy) together in
+        ten steps (two fingers moving apart: a spread), then lift."""
         session = self.page.context.new_cdp_session(self.page)
 
-        def touch(kind, points):
-            session.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+        def touch(kind, step):
+            points = [
+                {"x": x + dx * step / 10, "y": y + dy * step / 10, "id": n} for n, (x, y, dx, dy) in enumerate(moves)
+            ]
+            session.send(
+                "Input.dispatchTouchEvent", {"type": kind, "touchPoints": points if kind != "touchEnd" else []}
+            )
 
-        touch("touchStart", [{"x": x, "y": y}])
-        for i in range(1, 11):
-            touch("touchMove", [{"x": x, "y": y + dy * i / 10}])
+        touch("touchStart", 0)
+        for step in range(1, 11):
+            touch("touchMove", step)
             self.page.wait_for_timeout(16)
-        touch("touchEnd", [])
+        touch("touchEnd", 10)
         session.detach()
 
     def focus_ring(self) -> dict:
