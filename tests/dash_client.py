@@ -394,7 +394,7 @@ class Tab(Client):
         for src in re.findall(r'<script src="(/assets/[^"]+\.js[^"]*)"', text):
             if src not in _asset_code:
                 _asset_code[src] = self.send("GET", src)[1].decode("utf-8", "replace")
-            if "dash_clientside" in _asset_code[src]:
+            if re.search(r"dash_clientside\.\w+ = \{", _asset_code[src]):  # (one that defines some)
                 self.clientside_code.append(_asset_code[src])
         layout = json.loads(get("/_dash-layout"))
         self._callbacks = [c for c in json.loads(get("/_dash-dependencies")) if not c.get("no_output")]

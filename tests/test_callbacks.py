@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from contextvars import copy_context
 
+import numpy as np
 import pytest
 from dash import Patch, no_update
 from dash._callback_context import context_value
@@ -392,11 +393,17 @@ def test_show_lists_what_the_address_asked_for_that_was_refused(path):
 
 
 def test_describe_says_where_previous_and_next_lead(path):
-    out = call(callbacks.describe, "view.data", "?event=second", view="?event=second", version="v", path=path)
+    out = call(
+        callbacks.describe, "view.data", "?event=second", view="?event=second", version="v", zoom=None, path=path
+    )
     previous_text, previous_tip, previous_class, next_text, next_tip, next_class = out["steps"]
     assert "First" in previous_tip and "Third" in next_tip
     assert previous_class == next_class == "step"
     assert "4 events" in out["summary"]
+    # With nothing chosen, they lead into the chart's zoom (2 to 4 January), as the zoom changes.
+    zoom = [int(np.datetime64(day, "s").astype(np.int64)) for day in ("2022-01-02", "2022-01-04")]
+    out = call(callbacks.describe, "zoom.data", zoom, view="", version="v", zoom=zoom, path=path)
+    assert "Second" in out["steps"][4] and "Third" in out["steps"][1]
 
 
 def draw(path, changed, value=None, view="", zoom=None, search="", click=None):

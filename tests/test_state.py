@@ -503,6 +503,41 @@ def test_step(index, filters, current, direction, expected):
     assert step(index, apply(index, filters), current, direction) == expected
 
 
+def seconds(moment: str) -> int:
+    return int(np.datetime64(moment, "s").astype(np.int64))
+
+
+@pytest.mark.parametrize(
+    "filters, window, direction, expected",
+    [
+        # zoomed to 4-7 January: Next is the first event whose mark is there, Previous the last
+        # (the deployment's span starts there; 2022's budget, a year, is drawn at mid-year)
+        (Filters(), ("2022-01-04", "2022-01-07"), 1, "emergency"),
+        (Filters(), ("2022-01-04", "2022-01-07"), -1, "csto-deployment"),
+        (Filters(categories=("security",)), ("2022-01-04", "2022-01-07"), 1, "airport-seized"),
+        # a span that starts before the view and runs across it is not in it: its mark is not
+        (Filters(), ("2022-01-08", "2022-01-20"), 1, "late-january"),
+        (Filters(), ("2022-01-08", "2022-01-20"), -1, "csto-deployment"),
+        # a view with no mark in it: the one drawn nearest beyond its edge that way (not the
+        # year's budget, before it in date order but drawn at mid-year)
+        (Filters(), ("2022-01-20", "2022-01-25"), 1, "late-january"),
+        (Filters(), ("2022-01-20", "2022-01-25"), -1, "csto-deployment"),
+        (Filters(categories=("legal",)), ("2022-01-20", "2022-01-25"), -1, "annulment"),
+        # nothing beyond that edge: nowhere to go
+        (Filters(), ("2023-01-01", "2023-02-01"), 1, ""),
+        (Filters(), ("2010-01-01", "2010-02-01"), -1, ""),
+        # not zoomed: the first and the last of the file
+        (Filters(), None, 1, "sentence"),
+        (Filters(), None, -1, "february"),
+    ],
+)
+def test_a_step_from_no_event_leads_into_the_chart_s_zoom(index, filters, window, direction, expected):
+    zoom = (seconds(window[0]), seconds(window[1])) if window else None
+    assert step(index, apply(index, filters), "", direction, zoom) == expected
+    # From an event chosen, the zoom does not matter: the next in date order.
+    assert step(index, apply(index, Filters()), "emergency", 1, zoom) == "airport-seized"
+
+
 def test_step_walks_every_kept_event_once(index):
     mask = apply(index, Filters(categories=("security", "protest", "economy")))
     seen, current = [], ""

@@ -453,16 +453,42 @@ def apply(index: EventIndex, filters: Filters, words=None) -> np.ndarray:
     return mask
 
 
-def step(index: EventIndex, mask: np.ndarray, current: str, direction: int) -> str:
-    """The id of the previous (-1) or next (+1) kept event in date order."""
+def step(
+    index: EventIndex, mask: np.ndarray, current: str, direction: int, window: tuple[int, int] | None = None
+) -> str:
+    """The id of the previous (-1) or next (+1) kept event in date order. From no event: in a
+    chart zoomed to `window` (its first and last second), Next is the first event whose mark is
+    in it and Previous the last (or, when none is, the nearest beyond its edge that way), not the
+    first and last of the whole file, which took the viewer away from the part they were reading."""
     kept = np.flatnonzero(mask)
     if not len(kept):
         return current
     position = index.position(current)
     if position is None:
+        if window is not None:
+            kept = _from_window(index, kept, window, direction)
+            if not len(kept):
+                return current
         return str(index.events["id"].iat[kept[0] if direction > 0 else kept[-1]])
     beyond = kept[kept > position] if direction > 0 else kept[kept < position][::-1]
     return str(index.events["id"].iat[beyond[0]]) if len(beyond) else current
+
+
+def _from_window(index: EventIndex, kept: np.ndarray, window: tuple[int, int], direction: int) -> np.ndarray:
+    """The kept events a step from no event chooses among in a chart showing `window`: those whose
+    mark is in it (a span's start, a point's middle: where the chart keeps a chosen event in
+    view, timeline.view.figure.spot), else the one whose mark is nearest beyond its edge in
+    `direction` (a year's event is drawn at mid-year, later than its place in date order)."""
+    low, high = window
+    at = index.x[kept]
+    inside = (at >= low) & (at <= high)
+    if inside.any():
+        return kept[inside]
+    beyond = np.flatnonzero(at > high if direction > 0 else at < low)
+    if not len(beyond):
+        return beyond
+    nearest = beyond[np.argmin(at[beyond])] if direction > 0 else beyond[::-1][np.argmax(at[beyond][::-1])]
+    return kept[nearest][None]
 
 
 __all__ = [

@@ -326,6 +326,22 @@ def test_previous_next_buttons_and_arrow_keys_follow_date_order(timeline):
     timeline.expect_selected("National day of mourning")
 
 
+def test_from_no_event_next_and_previous_lead_into_the_zoomed_view(timeline):
+    """Zoomed to 8-11 January with nothing chosen, Next went to 2017's sentence and Previous to
+    the file's last event: the viewer was taken away from the days they were reading."""
+    timeline.open(query="zoom=2022-01-08/2022-01-11")
+    # (not the internet shutdown: its bar crosses the view, but its mark, where it starts, is on the 4th)
+    expect(timeline.page.locator("#next-event")).to_contain_text("Snipers fire on crowd")
+    expect(timeline.page.locator("#prev-event")).to_contain_text("CSTO video summit")  # the last in it
+    timeline.next()
+    timeline.expect_selected("Snipers fire on crowd at Nazarbayev's residence (claim)")
+    expect(timeline.page).to_have_url(re.compile(r"zoom=2022-01-08"))
+    # Zoomed again, to days with no event: the nearest beyond the view's edge.
+    timeline.open(query="zoom=2022-01-21/2022-01-24")
+    timeline.previous()
+    timeline.expect_selected("CSTO troops withdraw")  # 13-19 January: of the spans that end on the 19th, the last
+
+
 def test_steps_taken_faster_than_the_server_answers_are_each_taken(timeline):
     """Three presses of the left arrow before the first is answered: each call went from the
     address before the first, and Dash keeps the last call's answer, so the viewer moved one

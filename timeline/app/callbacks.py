@@ -127,7 +127,7 @@ def navigate(
     state = controls.in_index(state, now.index)
     if isinstance(trigger, str) and trigger in (*CONTROLS, "map-only") or (trigger not in (None, "url") and value):
         area = (moved or {}).get("bounds")
-        state = controls.next_state(state, trigger, value, now.index, now.mask, shown, area).zoomed(zoom)
+        state = controls.next_state(state.zoomed(zoom), trigger, value, now.index, now.mask, shown, area)
     wanted, shown_view = controls.control_values(state), state.zoomed(None).mapped(None).to_search()
     # What the address had that was refused is said until the view changes: the address
     # tidied of it (written back by the call before) leaves the notice up.
@@ -199,15 +199,17 @@ def _side(index, mask, state: State, selected, file: str) -> list:
         summary=Output("chart-summary", "children"),
         steps=[Output(b, p) for b in ("prev-event", "next-event") for p in ("children", "title", "className")],
     ),
-    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data")),
+    inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"), zoom=Input("zoom", "data")),
 )
-def describe(view, version, *, path):
-    """The chart in words, and Previous and Next: their text, tooltip and class."""
-    now, state = data.current(path, seen=version), State.from_search(view)
+def describe(view, version, zoom, *, path):
+    """The chart in words, and Previous and Next: their text, tooltip and class (from no event,
+    they lead into the chart's zoom: state.step)."""
+    now, state = data.current(path, seen=version), State.from_search(view).zoomed(zoom)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
+    window = state.zoom if isinstance(state.zoom, tuple) else None
     return dict(
         summary=panel.chart_summary(index, mask, in_force(state.filters)),
-        steps=list(render.steps(*event_list.steps(index, mask, state.event))),
+        steps=list(render.steps(*event_list.steps(index, mask, state.event, window))),
     )
 
 

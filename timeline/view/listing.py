@@ -85,11 +85,14 @@ class Step:
 NOWHERE = Step("", "", "")
 
 
-def steps(index: EventIndex, mask: np.ndarray, current: str) -> tuple[Step, Step]:
-    """The events that Previous and Next lead to (state.step), or NOWHERE at either end."""
+def steps(
+    index: EventIndex, mask: np.ndarray, current: str, window: tuple[int, int] | None = None
+) -> tuple[Step, Step]:
+    """The events that Previous and Next lead to (state.step; `window`: the chart's zoom, if
+    any), or NOWHERE at either end."""
     found = []
     for direction in (-1, 1):
-        target = step(index, mask, current, direction)
+        target = step(index, mask, current, direction, window)
         position = index.position(target)
         if position is None or target == current:
             found.append(NOWHERE)
