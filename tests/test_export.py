@@ -153,11 +153,13 @@ def test_an_export_holds_at_most_its_bound_and_its_file_s_name_says_how_many_of_
 
     index = index_from_rows(ROWS)
     text, name = export.csv_file(index, everything(index), "timeline-events")
+    assert text.startswith("\ufeffid,")  # a byte order mark: Excel reads the file as UTF-8
+    text = text.removeprefix("\ufeff")
     assert name == "timeline-events" and len(read(text)) == len(ROWS)
     monkeypatch.setattr(export, "MOST_ACCOUNTS", 2)
     monkeypatch.setattr(export, "MOST_EVENTS", 1)
     text, name = export.csv_file(index, everything(index), "timeline-events")
-    rows = read(text)
+    rows = read(text.removeprefix("\ufeff"))
     assert name == f"timeline-events-2-of-{len(ROWS)}" and [r["id"] for r in rows] == ["early", "early"]
     document, name = export.timelinejs_file(index, everything(index), "T", "timeline")
     events = len(index.events)

@@ -66,6 +66,8 @@ def test_the_page_works_under_its_csp_with_no_violation(watched, kazakhstan_url)
     with page.expect_download() as download:
         page.locator("#export-csv").click()
     assert download.value.suggested_filename == "timeline-events.csv"
+    with open(download.value.path(), "rb") as saved:  # UTF-8 with its byte order mark, for Excel
+        assert saved.read(6) == b"\xef\xbb\xbfid,"
     page.locator("#timeline .modebar").first.hover()  # the chart's toolbar: plotly's own icons
     page.wait_for_timeout(300)
     assert violations(page) == []
