@@ -113,6 +113,22 @@ def test_a_malformed_embed_is_ignored_with_a_notice(page, kazakhstan_url):
     expect(timeline.problems).to_contain_text("'embed' 'yes' is not 1")  # and the notice stays up
 
 
+def test_an_article_s_readers_are_not_shown_the_editors_notices(page, tmp_path):
+    """ "events.csv has 1 error: details" is for the newsroom, in its own page; the embedded view
+    in an article is the chart and the panel (the refused address, the article's, is still said)."""
+    copy = tmp_path / "events.csv"
+    shutil.copy(ROOT / "events.csv", copy)
+    with copy.open("a", encoding="utf-8") as out:
+        out.write("bad-date,2022-13-45,,A row with a date that is none,,,protest,,AP,,,,,,,\r\n")
+    with serve(copy) as url:
+        full = TimelinePage(page, url).open(EVENT)
+        expect(full.problems.locator(".file-problems")).to_be_visible()
+        embedded = TimelinePage(page, url).open(EVENT, "embed=1&category=" + "x" * 300)
+        embedded.expect_selected(TITLE)
+        expect(embedded.problems.locator(".file-problems")).to_be_hidden()
+        expect(embedded.problems.locator(".refused")).to_be_visible()
+
+
 def test_an_article_on_another_site_frames_the_view_and_links_out(page, kazakhstan_url, tmp_path):
     with article(tmp_path, f"{kazakhstan_url}/?event={EVENT}&embed=1") as address:
         page.set_viewport_size({"width": 1000, "height": 800})
