@@ -19,6 +19,7 @@ import argparse
 import ipaddress
 import os
 import sys
+from pathlib import Path
 
 from dash import Dash
 
@@ -123,6 +124,8 @@ def main(argv: list[str] | None = None) -> None:
     except ValueError as error:
         parser.error(str(error))
     print(f"timeline: serving {args.events} at http://{args.host}:{args.port}", file=sys.stderr)
+    if not Path(args.events).is_file():  # (served anyway: the page shows the file once it is there)
+        print(f"warning: {args.events} is not a file (yet): the page has no event to show until it is", file=sys.stderr)
     served.run(host=args.host, port=args.port, debug=args.debug, request_handler=QuietRequestHandler)
 
 

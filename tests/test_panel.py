@@ -461,6 +461,16 @@ def test_the_chart_said_in_words(index, filters, filtered, summary):
     assert panel.chart_summary(index, apply(index, filters), filtered) == summary
 
 
+def test_the_chart_of_a_file_with_no_event_blames_no_filter():
+    """A file named wrong (`--events`), or of no rows yet: "no events match the filters" sent the
+    editor to the filters."""
+    empty = index_from_rows([])
+    assert (
+        panel.chart_summary(empty, everything(empty), False)
+        == "The chart is empty: the events file has no event to show."
+    )
+
+
 def test_the_chart_summary_names_a_dozen_categories_and_counts_the_rest():
     many = index_from_rows([row(f"e{i}", "2022-01-01", category=f"lane{i:02d}") for i in range(20)])
     summary = panel.chart_summary(many, everything(many), False)

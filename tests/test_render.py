@@ -452,6 +452,11 @@ def test_a_claimant_and_the_outlet_are_each_set_apart_in_their_own_direction():
 
 def test_an_overview_of_a_file_with_no_events_yet_blames_no_filter():
     nothing = Overview("", 0, 0, [], [], False)
+    assert (
+        text(tree_of(render.overview(nothing))) == "OverviewThe events file has no event to show."
+    )  # (not "0 events, no events.")
     assert "filters" not in text(tree_of(render.overview(nothing)))
+    assert text(tree_of(render.event_list(Listing([], 1, 0, 0)))) == "The events file has no event to show."
+    assert text(tree_of(render.event_list(Listing([], 1, 0, 35)))) == "No events match the filters."
     filtered = Overview("", 0, 35, [], [], True)
     assert "No event matches the filters" in text(tree_of(render.overview(filtered)))

@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from dash import Dash
 
 from tests.browser.conftest import serve
 from timeline.app import create_app, security
@@ -109,6 +110,19 @@ def test_frame_ancestors_that_would_write_more_of_the_policy_are_refused(setting
     with pytest.raises(SystemExit):
         module.main(["--port", "8123", "--frame-ancestors", setting])
     assert "are not CSP sources" in capsys.readouterr().err
+
+
+def test_serving_a_file_that_is_not_there_says_so_on_the_console(monkeypatch, capsys, tmp_path):
+    """`--events` spelt wrong: the page said "no events match the filters", the console nothing."""
+    sys.path.insert(0, str(ROOT))
+    import app as module
+
+    served = []
+    monkeypatch.setattr(Dash, "run", lambda self, **kwargs: served.append(kwargs))
+    module.main(["--port", "8123", "--events", str(tmp_path / "evnets.csv")])
+    assert served and f"warning: {tmp_path / 'evnets.csv'} is not a file (yet)" in capsys.readouterr().err
+    module.main(["--port", "8123", "--events", str(ROOT / "events.csv")])
+    assert "warning" not in capsys.readouterr().err
 
 
 def test_an_empty_frame_ancestors_variable_is_no_setting(monkeypatch):

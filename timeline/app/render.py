@@ -328,10 +328,15 @@ def overview(view: Overview, embedded: bool = False) -> list:
         if more > 0 and not embedded
         else []
     )
-    if not view.events and view.total:  # (nothing to count: what the filters leave, said once)
+    if not view.events:  # (nothing to count: what the filters leave, or the file has, said once)
         return [
             html.H2(heading, id="overview-title", tabIndex=-1),
-            html.P(_("No event matches the filters: change them, or clear them"), className="span"),
+            html.P(
+                _("No event matches the filters: change them, or clear them")
+                if view.total
+                else _("The events file has no event to show."),
+                className="span",
+            ),
         ]
     return [
         # (focusable from a script: focus goes to it when the outlet's button pressed is gone)
@@ -378,7 +383,8 @@ def event_list(view: Listing) -> list:
             )
         )
     if not items:
-        items = [html.Li(_("No events match the filters."), className="empty")]
+        empty = _("No events match the filters.") if view.in_file else _("The events file has no event to show.")
+        items = [html.Li(empty, className="empty")]
     return items
 
 

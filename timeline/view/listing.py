@@ -34,7 +34,8 @@ class ListItem:
 class Listing:
     items: list[ListItem]
     first: int  # 1-based position of the first item among the kept events
-    total: int
+    total: int  # the kept events
+    in_file: int = 0  # the events of the file, kept or not
 
 
 PAGE = 50  # list items shown at once (each is a few components on the page)
@@ -70,7 +71,7 @@ def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | N
         )
         for p, event_id, title, count, label in columns
     ]
-    return Listing(items, start + 1, len(kept))
+    return Listing(items, start + 1, len(kept), len(index))
 
 
 @dataclass(frozen=True)

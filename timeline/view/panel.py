@@ -250,6 +250,8 @@ def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool) -> str:
     """The chart said in words, for readers who cannot see it (the events themselves are in
     the list): how many events, over what span, in which categories."""
     kept = np.flatnonzero(mask)
+    if not len(index):  # (a file of no rows, or none that can be read, or none there)
+        return _("The chart is empty: the events file has no event to show.")
     if not len(kept):
         return _("The chart is empty: no events match the filters.")
     categories = _categories(index, kept)
