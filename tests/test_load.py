@@ -2498,11 +2498,31 @@ def test_a_row_typed_into_a_file_of_tens_of_thousands_of_rows_keeps_its_quotes_o
     assert len(dataset.accounts) == 20_000
 
 
+def test_a_row_written_for_the_template_s_header_under_a_shorter_one_is_told_which_values_to_delete():
+    """The README's examples have a value for each of `template`'s 20 columns; the shipped
+    events.csv has 16 (no media): a pasted example was told to quote a value with a comma."""
+    shipped = [name for name in schema.NAMES if not name.startswith("media")]
+    example = "government-resigns,2022-01-05,,Mamin government resigns,Tokayev accepts.,government,Nur-Sultan,51.1694,71.4491,Sputnik,,2022-01-05,,,,,,,,"
+    dataset = load_text(",".join(shipped) + "\n" + example + "\n")
+    (problem,) = dataset.problems
+    assert problem.message.endswith(
+        "so the row is left out; it has a value for each column of the header `python -m timeline template` "
+        "writes, and this file's header has no media, media_credit, media_caption and media_alt columns: delete "
+        "the row's values for them (the 4 after claimed_by). The row begins 'government-resigns,2022-01-05,,Mamin "
+        "government re... (138 characters)'"
+    )
+    mended = example.split(",")
+    del mended[13:17]
+    assert load_text(",".join(shipped) + "\n" + ",".join(mended) + "\n").problems == []  # as told, it is read
+
+
 @pytest.mark.parametrize(
     "row, advice",
     [
         ("a,2022,T,p,S,d,x", "a value with a comma in it needs double quotes"),
         ('a,2022,"He said \\"we want fair prices\\", then",p,S,d', "escaped with a backslash"),
+        # a comma in a value, and the last values empty (as they often are): no advice to delete one
+        ("a,2022,T,p,S,d,", "a value with a comma in it needs double quotes"),
     ],
 )
 def test_a_row_with_values_too_many_is_told_why(row, advice):

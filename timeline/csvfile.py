@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from . import dates, diagnosis, schema, workbook
-from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, say, say_n, show
+from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, and_list, say, say_n, show
 from .workers import THREADED_ROWS, Workers
 
 BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark, as Excel writes it (and `add` does in a new file)
@@ -810,6 +810,18 @@ def _field_count_problem(row: int, count: int, expected: int, text: str, columns
             'its double quotes are escaped with a backslash (\\"), as MySQL and PHP write them, where CSV '
             'writes a quote inside a value twice (""): save the file with its quotes doubled'
         )
+    elif extra > 0 and (lacking := _written_for_template(text, columns)):
+        # (The README's examples, written for `template`'s 20 columns, pasted under the shipped
+        # events.csv's 16: no comma inside a value is to blame.)
+        advice = say_n(
+            "it has a value for each column of the header `python -m timeline template` writes, and this "
+            "file's header has no {names} column: delete the row's value for it (after {after})",
+            "it has a value for each column of the header `python -m timeline template` writes, and this "
+            "file's header has no {names} columns: delete the row's values for them (the {n} after {after})",
+            len(lacking),
+            names=and_list(lacking),
+            after=schema.NAMES[schema.NAMES.index(lacking[0]) - 1],
+        )
     elif extra > 0:
         advice = say("a value with a comma in it needs double quotes around it")
     else:
@@ -828,6 +840,22 @@ def _field_count_problem(row: int, count: int, expected: int, text: str, columns
         ),
         ProblemCode.FIELD_COUNT,
     )
+
+
+def _written_for_template(text: str, columns: list[str]) -> list[str]:
+    """The columns of the full header (schema.NAMES, `template`'s) that `columns` lacks, when the
+    row has a value for each of them and `columns` are the others in the same order: a row
+    written for the full header under a shorter one. Else none."""
+    try:
+        values = next(csv.reader(io.StringIO(text, newline="")), [])
+    except csv.Error:
+        return []
+    lacking = [name for name in schema.NAMES if name not in columns]
+    if len(values) != len(schema.NAMES) or not lacking or columns != [n for n in schema.NAMES if n in columns]:
+        return []
+    # (one run of them, so that "after" names where they are)
+    first = schema.NAMES.index(lacking[0])
+    return lacking if list(schema.NAMES[first : first + len(lacking)]) == lacking else []
 
 
 def _parse_with_csv_module(text: str, columns: list[str]):
