@@ -514,6 +514,18 @@ def test_the_opening_view_focuses_on_the_bulk():
     assert window.low <= sec("2022-01-03T00:00") and window.high >= sec("2022-01-18T00:00")
 
 
+def test_the_opening_view_focuses_on_the_bulk_when_the_outliers_are_all_at_one_end():
+    """Two events BC and three of other years before a month's story: a share left out at each
+    end kept two of them, and the month was a sliver at the right of the chart."""
+    rows = [row(f"jan-{d}", f"2022-01-{d:02d}") for d in range(1, 21)]
+    rows += [row("caesar", "-0043-03-15"), row("founding", "-0500"), row("old-verdict", "2017-06-07")]
+    rows += [row("annulment", "2021-12"), row("refugee-status", "2020-09-29")]
+    index = index_from_rows(rows)
+    window = Window.around(index, everything(index))
+    assert sec("2021-12-20T00:00") < window.low <= sec("2022-01-03T00:00")
+    assert sec("2022-01-18T00:00") <= window.high < sec("2022-02-01T00:00")
+
+
 @pytest.mark.parametrize("event_id", ["old-verdict", "next-decade"])
 def test_the_opening_view_includes_the_selected_event(event_id):
     index = index_from_rows(outliers_and_bulk())

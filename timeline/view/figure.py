@@ -111,8 +111,24 @@ class Window:
             return cls(today - 30 * DAY, today + 30 * DAY)
         low, high = int(index.start[kept].min()), int(index.last[kept].max())
         if len(kept) >= 10 and not whole:
-            core_low = int(np.quantile(index.start[kept], FOCUS))
-            core_high = int(np.quantile(index.last[kept], 1 - FOCUS))
+            # The shortest stretch of time that holds 1 - 2 * FOCUS of the events: the outliers
+            # may all be at one end (two BC events before a story of one month: a share cut at
+            # each end kept one of them, and the month was squeezed into a sliver).
+            ordered, starts = kept, index.start[kept]  # (in date order: timeline.model)
+            if (np.diff(starts) < 0).any():
+                ordered = kept[np.argsort(starts, kind="stable")]
+                starts = index.start[ordered]
+            take = int(np.ceil(len(kept) * (1 - 2 * FOCUS)))
+            first = int(np.argmin(starts[take - 1 :] - starts[: len(kept) - take + 1]))
+            core = ordered[first : first + take]
+            core_low = int(starts[first])
+            core_high = max(int(starts[first + take - 1]), int(np.quantile(index.last[core], 1 - FOCUS)))
+            # ... and the events near it (within its own length): the bulk's own edges, not
+            # outliers years away.
+            width = max(core_high - core_low, 1)
+            near = kept[(index.start[kept] >= core_low - width) & (index.start[kept] <= core_high + width)]
+            core_low = int(index.start[near].min())
+            core_high = min(int(index.last[near].max()), core_high + width)
             if (core_high - core_low) * 4 < high - low:
                 low, high = core_low, core_high
         if selected is not None:
