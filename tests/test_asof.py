@@ -3,6 +3,9 @@ figure changed over the publication dates."""
 
 from __future__ import annotations
 
+import csv
+import io
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -417,6 +420,25 @@ def test_the_step_chart_as_of_a_date_draws_a_value_withdrawn_later_as_standing(a
     assert sorted(set(steps["y"])) == line
     retracted = next(t for t in figure["data"] if t.get("name") == "retracted")
     assert sorted(retracted["y"]) == crosses
+
+
+@pytest.mark.parametrize(
+    "as_of, cell, said",
+    [
+        ("2022-01-12", "", False),  # the file as it stood then: not withdrawn yet
+        ("2022-01-20", "2022-01-20", True),
+        ("", "2022-01-20", True),
+    ],
+)
+def test_the_exports_as_of_a_date_hold_no_retraction_made_later(as_of, cell, said):
+    index = index_from_rows(RETRACTIONS)
+    shown, mask = at(index, as_of)
+    rows = {r["source"]: r["retracted"] for r in csv.DictReader(io.StringIO(export.accounts_csv(shown, mask)))}
+    assert rows["AP"] == cell
+    assert rows["TASS"] == "yes"  # (no day given: withdrawn at every date)
+    document = export.timelinejs_json(shown, mask, "Toll")
+    assert ("retracted on 20 January 2022" in document) is said
+    assert document.count("retracted") == 1 + said
 
 
 # --- The step chart's labels: every value written, none over another ---------------------------
