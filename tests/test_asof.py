@@ -3,6 +3,9 @@ figure changed over the publication dates."""
 
 from __future__ import annotations
 
+import csv
+import io
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -351,6 +354,91 @@ def test_the_overview_counts_only_the_accounts_known_by_then(index):
     shown, mask = at(index, "2022-01-10")
     outlets = dict(panel.overview(shown, mask, True).outlets)
     assert outlets.get("AFP", 0) == 0 and outlets["AP"] == 1 and outlets["Khabar 24"] == 1
+
+
+# --- A retraction as of a date: not yet made is not yet known ----------------------------------
+
+# A toll whose 100 was withdrawn on 20 January, one withdrawn on a day not given (`yes`), and a
+# standing 120 out on 15 January.
+RETRACTIONS = [
+    row(
+        "toll-x",
+        "2022-01-08",
+        source="AP",
+        published="2022-01-10",
+        figure="100",
+        figure_unit="dead",
+        retracted="2022-01-20",
+    ),
+    row(
+        "toll-x", "2022-01-08", source="TASS", published="2022-01-11", figure="90", figure_unit="dead", retracted="yes"
+    ),
+    row("toll-x", "2022-01-08", source="AFP", published="2022-01-15", figure="120", figure_unit="dead"),
+]
+
+
+@pytest.mark.parametrize(
+    "as_of, ap, tass",
+    [
+        # before the 20th: AP's 100 stands, as it stood then
+        ("2022-01-12", "", "retracted, date not given"),
+        ("2022-01-19", "", "retracted, date not given"),
+        ("19 January 2022", "", "retracted, date not given"),
+        # from the day it was withdrawn, as today
+        ("2022-01-20", "retracted on 20 January 2022", "retracted, date not given"),
+        ("2022-02", "retracted on 20 January 2022", "retracted, date not given"),
+        ("", "retracted on 20 January 2022", "retracted"),
+    ],
+)
+def test_as_of_a_date_a_retraction_made_later_is_not_known_yet(as_of, ap, tass):
+    """The panel's accounts, its "as reported" sequence and the step chart's points say the
+    retraction only once it was made; one whose day is not given (`yes`) is retracted at every
+    date, and as of a date says its day is not known."""
+    index = index_from_rows(RETRACTIONS)
+    shown, _ = at(index, as_of)
+    view = panel.event_panel(shown, index.position("toll-x"))
+    said = {"AP": ap, "TASS": tass}
+    assert {a.source: a.retracted for a in view.accounts if a.source in said} == said
+    assert {r.source: r.retracted for r in view.reported if r.source in said} == said
+    assert {p.source: p.retracted for p in view.figures["dead"] if p.source in said} == said
+
+
+@pytest.mark.parametrize(
+    "as_of, line, crosses",
+    [
+        ("2022-01-12", [100], [90]),  # the 100 stands then: the line steps to it
+        ("2022-01-19", [100, 120], [90]),
+        ("2022-01-20", [120], [90, 100]),  # withdrawn that day: a cross, the line no longer at it
+        ("", [120], [90, 100]),
+    ],
+)
+def test_the_step_chart_as_of_a_date_draws_a_value_withdrawn_later_as_standing(as_of, line, crosses):
+    index = index_from_rows(RETRACTIONS)
+    shown, _ = at(index, as_of)
+    figure = claims.step_figure(panel.event_panel(shown, index.position("toll-x")).figures["dead"], "dead")
+    steps = next(t for t in figure["data"] if t["mode"] == "lines")
+    assert sorted(set(steps["y"])) == line
+    retracted = next(t for t in figure["data"] if t.get("name") == "retracted")
+    assert sorted(retracted["y"]) == crosses
+
+
+@pytest.mark.parametrize(
+    "as_of, cell, said",
+    [
+        ("2022-01-12", "", False),  # the file as it stood then: not withdrawn yet
+        ("2022-01-20", "2022-01-20", True),
+        ("", "2022-01-20", True),
+    ],
+)
+def test_the_exports_as_of_a_date_hold_no_retraction_made_later(as_of, cell, said):
+    index = index_from_rows(RETRACTIONS)
+    shown, mask = at(index, as_of)
+    rows = {r["source"]: r["retracted"] for r in csv.DictReader(io.StringIO(export.accounts_csv(shown, mask)))}
+    assert rows["AP"] == cell
+    assert rows["TASS"] == "yes"  # (no day given: withdrawn at every date)
+    document = export.timelinejs_json(shown, mask, "Toll")
+    assert ("retracted on 20 January 2022" in document) is said
+    assert document.count("retracted") == 1 + said
 
 
 # --- The step chart's labels: every value written, none over another ---------------------------

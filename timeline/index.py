@@ -605,6 +605,17 @@ class KnownFrom:
         return model.on_any_clock((self.offsets, self.offset_given & known), group, len(self.group_starts), disputed_on)
 
 
+def withdrawn(is_retracted, retracted_on, as_of: int | None) -> np.ndarray:
+    """Per account: its figure or claim was withdrawn as things stood at `as_of` (the as-of
+    date's last second; None: today). One withdrawn on a later day still stood then; one whose
+    day of withdrawal is not given (`retracted` yes) is withdrawn at every date: nothing says
+    since when."""
+    flagged = np.asarray(is_retracted, dtype=bool)
+    if as_of is None:
+        return flagged
+    return flagged & (seconds(retracted_on) <= as_of)  # (no day: NaT, the int64 minimum)
+
+
 def known_from(
     accounts: pd.DataFrame, account_order: np.ndarray, bounds: np.ndarray, disputed: np.ndarray
 ) -> KnownFrom:

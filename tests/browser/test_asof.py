@@ -1,6 +1,7 @@
 """As of a date, and how a claim changed (issue 15), in the browser: a link opens on the story
 as it was known then; the death toll's step chart shows every source's value; the keyboard
-sets and clears the date; axe-core finds nothing serious."""
+sets and clears the date; a retraction made later is not shown as of an earlier date;
+axe-core finds nothing serious."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from ..helpers import csv_bytes, row
+from .conftest import serve
 from .pages import TimelinePage
 
 
@@ -68,6 +71,42 @@ def test_the_step_chart_shows_every_source_value_of_the_death_toll(timeline):
     # and the "as reported" sequence lists the accounts in the order they came out
     expect(timeline.as_reported).to_have_count(14)
     expect(timeline.as_reported.nth(4)).to_contain_text("10 January 2022")
+
+
+@pytest.fixture(scope="module")
+def retractions_url(tmp_path_factory):
+    """A toll whose AP figure was withdrawn on 20 January, and a TASS one on a day not given."""
+    dead = {"figure_unit": "dead", "title": "Toll"}
+    rows = [
+        row("toll-x", "2022-01-08", source="AP", published="2022-01-10", figure="100", retracted="2022-01-20", **dead),
+        row("toll-x", "2022-01-08", source="TASS", published="2022-01-11", figure="90", retracted="yes", **dead),
+        row("toll-x", "2022-01-08", source="AFP", published="2022-01-15", figure="120", **dead),
+    ]
+    path = tmp_path_factory.mktemp("retractions") / "events.csv"
+    path.write_bytes(csv_bytes(rows))
+    with serve(path) as url:
+        yield url
+
+
+def test_as_of_a_date_a_retraction_made_later_is_not_shown(page, retractions_url):
+    timeline = TimelinePage(page, retractions_url).open("toll-x", query="asof=2022-01-12")
+    expect(timeline.step_chart).to_have_count(1)
+    # AP's 100 stood on 12 January: no mark in the table, the accounts or the chart's labels.
+    assert [(r[1], r[2]) for r in timeline.step_table()] == [
+        ("100 dead", "AP"),
+        ("90 dead (retracted, date not given)", "TASS"),
+    ]
+    assert "retracted on" not in timeline.panel_text()
+    assert "20 January" not in timeline.panel_text()
+    labels = " | ".join(timeline.step_chart_labels())
+    assert re.search(r"100 ?\(AP\)( \||$)", labels) and re.search(r"90 ?\(TASS\) retracted", labels), labels
+    # From the day it was withdrawn, as today.
+    timeline.open("toll-x", query="asof=2022-01-20")
+    expect(timeline.panel).to_contain_text("100 dead (retracted on 20 January 2022)")
+    timeline.open("toll-x")
+    expect(timeline.panel).to_contain_text("100 dead (retracted on 20 January 2022)")
+    expect(timeline.panel).to_contain_text("90 dead (retracted)")
+    assert "date not given" not in timeline.panel_text()
 
 
 def test_the_keyboard_sets_and_clears_the_date(timeline):

@@ -68,11 +68,13 @@ def when_known(second: int, undated: bool, published_label: str, precision: str 
     return _("{day}, the date it gives (publication date not given)").format(day=given)
 
 
-def retraction(is_retracted: bool, retracted_on) -> str:
-    if not is_retracted:
+def retraction(withdrawn: bool, retracted_on, as_of: bool = False) -> str:
+    """How an account withdrawn (`index.withdrawn`: by the as-of date, if any) is marked. `as_of`:
+    the view is as of a date, when a withdrawal with no day given says so (it may have come later)."""
+    if not withdrawn:
         return ""
     if retracted_on is None or pd.isna(retracted_on):
-        return _("retracted")
+        return _("retracted, date not given") if as_of else _("retracted")
     return _("retracted on {date}").format(date=dates.label(pd.Timestamp(retracted_on).to_datetime64(), "day"))
 
 

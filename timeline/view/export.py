@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import dates, i18n, schema
 from ..csvfile import quote
-from ..index import EventIndex
+from ..index import EventIndex, withdrawn
 from ..load import Dataset
 from ..timelinejs import export as timelinejs
 
@@ -82,6 +82,23 @@ def kept_accounts(index: EventIndex, mask: np.ndarray) -> np.ndarray:
     return kept & index.shown if index.shown is not None else kept
 
 
+def as_known(index: EventIndex, chosen: pd.DataFrame) -> pd.DataFrame:
+    """Accounts (rows of `Dataset.accounts`) as they stood at the as-of date: a retraction made
+    after it is not known yet, and not written (one with no day given is: `index.withdrawn`)."""
+    if index.as_of is None or not len(chosen):
+        return chosen
+    later = chosen["is_retracted"].to_numpy() & ~withdrawn(
+        chosen["is_retracted"].to_numpy(), chosen["retracted_on"].to_numpy(), index.as_of
+    )
+    if not later.any():
+        return chosen
+    chosen = chosen.copy()
+    chosen.loc[later, "is_retracted"] = False
+    chosen.loc[later, "retracted_on"] = np.datetime64("NaT")
+    chosen.loc[later, "retracted"] = ""
+    return chosen
+
+
 # The most one export holds: the first in date order. A served file of a million rows would
 # otherwise make a download of hundreds of MB (a TimelineJS document of 150,000 rows is 96 MB and
 # 12 s of a worker's time; eight at once took a server down for a minute). The file's name then
@@ -117,7 +134,7 @@ def accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) -
     file order): the first `most` of them."""
     accounts = index.dataset.accounts
     kept = kept_accounts(index, mask) if len(accounts) else None
-    chosen = accounts[kept] if len(accounts) else accounts
+    chosen = as_known(index, accounts[kept]) if len(accounts) else accounts
     # In date order of their events, each event's accounts in file order.
     order: np.ndarray | list[int] = np.argsort(index.account_event[kept], kind="stable") if len(accounts) else []
     order = order[:most] if most is not None else order
@@ -137,6 +154,6 @@ def timelinejs_json(index: EventIndex, mask: np.ndarray, title: str, most: int |
         mask = mask.copy()
         mask[np.flatnonzero(mask)[most:]] = False
     accounts = index.dataset.accounts
-    chosen = accounts[kept_accounts(index, mask)] if len(accounts) else accounts
+    chosen = as_known(index, accounts[kept_accounts(index, mask)]) if len(accounts) else accounts
     subset = Dataset(index.events[mask], chosen)
     return timelinejs.to_json(timelinejs.document(subset, title))

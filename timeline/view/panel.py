@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import dates, media, model
 from ..i18n import _, listed, ngettext, number
-from ..index import EventIndex
+from ..index import EventIndex, withdrawn
 from ..links import is_web_link
 from . import claims, labels
 from .figure import colour
@@ -134,13 +134,17 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
     shifted = model.clock_shifts(offsets, np.zeros(len(offsets), dtype=np.int64), 1)
     shifts = [0] * len(offsets) if shifted is None else shifted.tolist()
     event_date = _written(event["start"], event["precision"], event["end"], event["end_precision"], shifts[0])
-    for where, account, shift in zip(accounts.index.tolist(), accounts.itertuples(index=False), shifts[1:]):
+    # (as of a date, a retraction made later is not known yet)
+    gone = withdrawn(accounts["is_retracted"].to_numpy(), accounts["retracted_on"].to_numpy(), index.as_of)
+    for where, account, shift, gone_then in zip(
+        accounts.index.tolist(), accounts.itertuples(index=False), shifts[1:], gone.tolist()
+    ):
         label = dates.span(account.start, account.precision, account.offset, account.end, account.end_precision)
         published = dates.label(account.published_at, account.published_precision)
         second, undated = int(known.account[where]), bool(known.undated[where])
         when = claims.when_known(second, undated, published, account.precision)
         figure, unit = float(account.figure_value), str(account.figure_unit)
-        retracted = claims.retraction(bool(account.is_retracted), account.retracted_on)
+        retracted = claims.retraction(gone_then, account.retracted_on, index.as_of is not None)
         who = account.claimed_by or account.source
         seconds.append(second)
         reported.append(
