@@ -247,7 +247,7 @@ def test_the_app_starts_on_an_empty_file_and_picks_up_the_first_good_save(page, 
         timeline_page = TimelinePage(page, url)
         expect(timeline_page.counter).to_have_text("0 of 0 events", timeout=30_000)
         expect(page.locator("#problems")).to_contain_text("file: the file is empty")
-        expect(timeline_page.event_list).to_contain_text("No events match the filters.")
+        expect(timeline_page.event_list).to_contain_text("The events file has no event to show.")
         swap_in(path, GOOD)
         expect(timeline_page.counter).to_have_text(GOOD_COUNTER, timeout=15_000)
         expect(page.locator("#problems")).to_be_empty()
