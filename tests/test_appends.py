@@ -176,6 +176,48 @@ def test_what_add_counts_without_joining_the_frames_is_what_a_full_load_says(tmp
     assert counted > 24, counted  # (most chunks are read on: the path under test is taken)
 
 
+@pytest.mark.parametrize("read_on", [False, True], ids=["the file whole", "read on"])
+def test_an_account_appended_to_an_event_whose_first_row_is_refused_names_that_row(tmp_path, monkeypatch, read_on):
+    """The event's first row is refused (its date): an account appended later, without a title as
+    later accounts are written, is told to fix that row first, as a full load tells it, though the
+    rows read on join no accepted row of the event; a new event without a title is told as before."""
+    path = tmp_path / "events.csv"
+    later = {**row("curfew", "2022-01-06", source="AP"), "title": "", "category": ""}
+    path.write_bytes(csv_bytes([row("curfew", "2022-02-30"), row("other", "2022-01-06")]))
+    previous = timeline.load(path)
+    if read_on:
+        monkeypatch.setattr(appends, "load", lambda _path: pytest.fail("read whole"))
+    for again in (later, {**later, "id": "curfw"}):
+        with open(path, "ab") as f:
+            f.write(csv_bytes([again]).split(b"\n", 1)[1])
+        if read_on:
+            previous = load_more(previous, path)
+            same(previous, timeline.load(path))
+        else:
+            previous = timeline.load(path)
+    assert [(p.row, p.column, p.code, p.message) for p in previous.problems] == [
+        (2, "date", ProblemCode.OTHER, "date '2022-02-30' February 2022 has 28 days, so day 30 does not exist."),
+        (
+            4,
+            "id",
+            ProblemCode.FIRST_ROW_REFUSED,
+            "row 2, this event's first row, is refused: date '2022-02-30' February 2022 has 28 days, so day 30 "
+            "does not exist; fix it first",
+        ),
+        *(
+            (
+                5,
+                name,
+                ProblemCode.FIRST_ROW_EMPTY,
+                f"{name} is empty on the first row of this event; the first row "
+                f"of an id names its {name}: fill it in, or, if a later row of this id has it (a sort by date may have "
+                "moved that row down), move that row up",
+            )
+            for name in ("title", "category")
+        ),
+    ]
+
+
 def test_a_row_appended_again_is_told_as_a_full_load_tells_it_whichever_earlier_row_it_repeats(tmp_path, monkeypatch):
     """A row pasted twice, the second time at the end of the file: found against every earlier
     account of its event, not only its first, and named as a full load names it."""

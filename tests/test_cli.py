@@ -405,3 +405,91 @@ def test_question_marks_where_letters_were_are_told_in_each_language(tmp_path, c
     assert cause in lines[0]
     assert text in lines[1]
     assert link in lines[4]
+
+
+# --- a later account of an event whose first row is refused: that row is the cause -----------------
+
+# Rows 2 to 7: three events, then an event's first row (row 5) and its second account (row 6, no
+# title or category, as later rows are written), then another event.
+ACCOUNTS = [
+    "ablyazov-sentenced,2017-06-07,,Ablyazov sentenced,,courts,,,,RFE/RL,,,,,,,,,,\n",
+    "cnda-refugee-status,2020-09-29,,Refugee status granted,,courts,,,,Le Monde,,,,,,,,,,\n",
+    "conseil-detat-annulment,2021-12,,Refugee status annulled,,courts,,,,Le Monde,,,,,,,,,,\n",
+    "lpg-price-rise,2022-01-01,,Gas price rises,,economy,Mangystau,,,Kursiv,,,,,,,,,,\n",
+    "lpg-price-rise,2022-01-01,,,LPG sales move to exchange pricing.,,Mangystau,,,Energy Ministry,,,,,,,,,,\n",
+    "zhanaozen-protest-begins,2022-01-02,,Protests begin in Zhanaozen,,protest,,,,RFE/RL,,,,,,,,,,\n",
+]
+
+
+def _edited(row: int, old: str, new: str) -> list[str]:
+    rows = list(ACCOUNTS)
+    assert old in rows[row - 2]
+    rows[row - 2] = rows[row - 2].replace(old, new, 1)
+    return rows
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # The first row's date refused: the second account is told to fix row 5, not to fill in
+        # the title row 5 has (which would write the title twice).
+        (
+            _edited(5, "2022-01-01", "03/04/2022"),
+            [
+                "5: date: error: date '03/04/2022' can be read two ways: 3 April 2022 (day first) or 4 March 2022 "
+                "(month first); write 2022-04-03 or 2022-03-04.",
+                "6: id: error: row 5, this event's first row, is refused: date '03/04/2022' can be read two ways: "
+                "3 April 2022 (day first) or 4 March 2022 (month first); write 2022-04-03 or 2022-03-04; fix it first",
+                "4 events, 4 accounts, 2 errors, 0 warnings",
+            ],
+        ),
+        # Two problems on the first row: the first named, the other counted.
+        (
+            _edited(
+                5,
+                "2022-01-01,,Gas price rises,,economy,Mangystau,,,Kursiv",
+                "2022-02-30,,Gas price rises,,economy,Mangystau,,,",
+            ),
+            [
+                "5: date: error: date '2022-02-30' February 2022 has 28 days, so day 30 does not exist.",
+                "5: source: error: source is empty; name who published this account (an outlet, agency or document)",
+                "6: id: error: row 5, this event's first row, is refused: date '2022-02-30' February 2022 has 28 "
+                "days, so day 30 does not exist (and 1 more: `python -m timeline check` lists them); fix it first",
+                "4 events, 4 accounts, 3 errors, 0 warnings",
+            ],
+        ),
+        # The first row refused for its own empty title: the second account is told to fix row 5
+        # (which then names the event for both), not to give itself a title.
+        (
+            _edited(5, "Gas price rises", ""),
+            [
+                "5: title: error: title is empty on the first row of this event; the first row of an id names its "
+                "title: fill it in, or, if a later row of this id has it (a sort by date may have moved that row "
+                "down), move that row up",
+                "6: id: error: row 5, this event's first row, is refused: title is empty on the first row of this "
+                "event; the first row of an id names its title: fill it in, or, if a later row of this id has it (a "
+                "sort by date may have moved that row down), move that row up; fix it first",
+                "4 events, 4 accounts, 2 errors, 0 warnings",
+            ],
+        ),
+        # As before: an event's first row without a title, nothing refused before it.
+        (
+            _edited(6, "lpg-price-rise", "lpg-price-rse"),
+            [
+                "6: title: error: title is empty on the first row of this event; the first row of an id names its "
+                "title: fill it in, or, if a later row of this id has it (a sort by date may have moved that row "
+                "down), move that row up",
+                "6: category: error: category is empty on the first row of this event; the first row of an id names "
+                "its category: fill it in, or, if a later row of this id has it (a sort by date may have moved that "
+                "row down), move that row up",
+                "5 events, 5 accounts, 2 errors, 0 warnings",
+            ],
+        ),
+    ],
+    ids=["date refused", "two problems", "title empty", "a new event without a title"],
+)
+def test_an_account_of_an_event_whose_first_row_is_refused_is_told_to_fix_that_row(tmp_path, capsys, rows, expected):
+    path = write(tmp_path, *rows)
+    code, lines, err = run(capsys, str(path))
+    assert (code, err) == (1, "")
+    assert lines == [f"{path}:{line}" for line in expected[:-1]] + expected[-1:]

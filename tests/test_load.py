@@ -2295,9 +2295,11 @@ def test_a_large_file_with_rows_that_are_not_rows_is_parsed_in_halves_once(odd, 
         assert halves.problems == one.problems
 
 
-def test_rows_left_out_before_an_event_s_first_whole_row_each_say_what_they_lack():
+def test_rows_left_out_before_an_event_s_first_whole_row_are_told_to_fix_its_first_row():
     """An event's first row refused (a bad date) makes the next its first, refused in turn if it
-    lacks a title or a category, and so on to the first row that has both."""
+    lacks a title or a category, and so on to the first row that has both. Each such row is told
+    that the event's first row in the file is refused, and to fix that first; an event's own first
+    row lacking one is told so, as before."""
     data = text(
         line(id="a", date="2022-02-30"),
         line(id="b"),
@@ -2310,13 +2312,17 @@ def test_rows_left_out_before_an_event_s_first_whole_row_each_say_what_they_lack
         line(id="c", category=""),
     )
     dataset = load_text(data)
-    assert [(p.row, p.column) for p in dataset.problems if p.code == ProblemCode.FIRST_ROW_EMPTY] == [
-        (4, "title"),
-        (5, "title"),
-        (5, "category"),
-        (6, "category"),
-        (9, "title"),
-        (10, "category"),
+    refused = "row 2, this event's first row, is refused: date '2022-02-30' February 2022 has 28 days, so day 30 does not exist; fix it first"
+    first = (
+        "title is empty on the first row of this event; the first row of an id names its title: fill it in, or, if "
+        "a later row of this id has it (a sort by date may have moved that row down), move that row up"
+    )
+    assert [(p.row, p.column, p.code, p.message) for p in dataset.problems if p.row > 2] == [
+        (4, "id", ProblemCode.FIRST_ROW_REFUSED, refused),
+        (5, "id", ProblemCode.FIRST_ROW_REFUSED, refused),
+        (6, "id", ProblemCode.FIRST_ROW_REFUSED, refused),
+        (9, "title", ProblemCode.FIRST_ROW_EMPTY, first),
+        (10, "id", ProblemCode.FIRST_ROW_REFUSED, f"row 9, this event's first row, is refused: {first}; fix it first"),
     ]
     assert dataset.accounts["row"].tolist() == [3, 7, 8]
     assert dataset.events.set_index("id").loc["a", "title"] == "The first whole row"

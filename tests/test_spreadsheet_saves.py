@@ -173,7 +173,7 @@ CASES = [
     (
         "day numbers: 44568",
         saved("serial"),
-        ("date", ERROR, ["are numbers like '42893'", "probably 7 June 2017", "format it as dates"]),
+        ("date", ERROR, ["are numbers like '42893'", "probably 7 June 2017", "formatting the date columns as Text"]),
     ),
     (
         "years as days: 1905-07-14",
@@ -255,6 +255,52 @@ def test_the_rows_still_follow(name, data):
     problems = timeline.load_bytes(data).problems
     assert problems[0].row == 0
     assert len([p for p in problems if p.row > 1]) >= 2
+
+
+# What the file-wide error of day numbers tells the editor to do: never to format the column as a
+# date (as the README's "Editing in a spreadsheet" says: a year alone would become a day of 1905).
+DAY_NUMBERS_FIX = (
+    "the column was formatted as numbers when the file was saved. Take the dates from the copy saved before, or "
+    "write each date as the rows below say, in a spreadsheet after formatting the date columns as Text (Excel: "
+    "Home > Number Format > Text; LibreOffice: Format > Cells > Text; Google Sheets: Format > Number > Plain text; "
+    "Numbers: Format > Cell > Data Format Text). Never format a date column as a date (yyyy-mm-dd included): a year "
+    "alone becomes a day of 1905, a month becomes its first day, and times are lost. And next time keep the columns "
+    "as text: in Excel, Data > From Text/CSV (Mac: File > Import) with the columns set to Text; in LibreOffice, set "
+    "them to Text in the import dialog; in Google Sheets, File > Import without 'Convert text to numbers, dates, and "
+    "formulas'; Numbers always converts them"
+)
+
+
+@pytest.mark.parametrize(
+    "dates, expected",
+    [
+        # Every date a day number (a column of days): 77 of the file's 82 dates.
+        (
+            None,
+            "77 of 82 dates in date are numbers like '42893', the way a spreadsheet stores a date ('42893' is "
+            f"probably 7 June 2017): {DAY_NUMBERS_FIX}",
+        ),
+        # Among years and months kept as text, which a date format would turn into days.
+        (
+            ["2022", "2022-01"],
+            "77 of 84 dates in date are numbers like '42893', the way a spreadsheet stores a date ('42893' is "
+            f"probably 7 June 2017): {DAY_NUMBERS_FIX}",
+        ),
+    ],
+    ids=["days", "with years and months"],
+)
+def test_day_numbers_are_told_to_be_written_again_as_text_never_formatted_as_dates(dates, expected):
+    data = saved("serial")
+    if dates:
+        lines = data.decode("cp1252").split("\r\n")
+        for number, value in enumerate(dates):
+            fields = next(csv.reader([lines[1]]))
+            fields[0], fields[1] = f"kept-as-text-{number}", value
+            lines.insert(-1, ",".join(fields))
+        data = "\r\n".join(lines).encode("cp1252")
+    first = timeline.load_bytes(data).problems[0]
+    assert (first.row, first.column, first.level, first.message) == (0, "date", ERROR, expected)
+    assert "format it as dates" not in first.message
 
 
 def test_months_typed_in_excel_are_said_to_be_months_and_the_rows_follow():

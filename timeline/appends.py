@@ -48,6 +48,7 @@ from .load import (
     category_counts,
     category_problems,
     date_warned,
+    first_row_refused,
     last_of_year,
     load,
     placed_warning,
@@ -292,6 +293,11 @@ class Checked:
         return self.before_cut["id"].iloc[self.joined]
 
 
+# What a new row is told when it comes before its event's first whole row: a full load tells it
+# (the rows read on join only the events' accepted rows, and the first row may be one refused).
+FIRST_ROW = frozenset({ProblemCode.FIRST_ROW_EMPTY, ProblemCode.FIRST_ROW_REFUSED})
+
+
 def _checked_on(
     previous: Dataset, before: bytes, after: bytes, stamp: tuple, prefix: digest.Digest | None = None
 ) -> Checked | None:
@@ -336,6 +342,13 @@ def _checked_on(
     new = [p for p in problems if p.row not in head_rows and p.code not in RECOUNTED | {ProblemCode.REPEATED_ROW}]
     accounts = accounts[~accounts["row"].isin(head_rows)]
     new += _repeats(before_cut, joined, accounts)
+    if any(p.code in FIRST_ROW for p in new) and any(
+        p.level == ERROR and 1 < p.row <= resume.records for p in previous.problems
+    ):
+        told = _first_rows_read_before(previous, stamp, new, frame, rows)
+        if told is None:
+            return None
+        new = told
     if _repeated_again(previous, new, accounts) or _repeats_go_on(previous, new):
         return None
     categories = _added(resume.categories, category_counts(accounts) if len(accounts) else {})
@@ -369,6 +382,51 @@ def _checked_on(
         not findings,
         prefix,
     )
+
+
+def _first_rows_read_before(
+    previous: Dataset, stamp: tuple, new: list[Problem], frame: pd.DataFrame, rows: np.ndarray
+) -> list[Problem] | None:
+    """`new` with what a full load tells a new row that comes before its event's first whole row
+    (FIRST_ROW) where the event has rows read before: those are all refused (else its first
+    accepted row is among the heads, and the new row comes after it), and the first of them is
+    named as the cause (load.first_row_refused), as a full load names it. The rows read before
+    are read again from the file for their ids (only here: new rows of events without a row
+    accepted, in a file with rows refused). None if they cannot be."""
+    resume = previous.resume
+    assert resume is not None
+    told = sorted({p.row for p in new if p.code in FIRST_ROW})
+    id_of = dict(zip(rows.tolist(), frame["id"].str.strip().tolist()))
+    ids = [id_of.get(row, "") for row in told]
+    try:
+        with open(stamp[0], "rb") as file:
+            data = file.read(resume.end)
+    except OSError:
+        return None
+    if len(data) != resume.end or not data.startswith(resume.header):
+        return None
+    wanted = {name for name in ids if name and name.encode("utf-8") in data}
+    if not wanted:
+        return new  # (new events: no row read before has their ids)
+    table = read_table(data, file_size=stamp[2] if len(stamp) > 2 else None)
+    if "id" not in table.frame:
+        return None
+    earlier = table.frame["id"].str.strip()
+    at = np.flatnonzero(earlier.isin(wanted).to_numpy())
+    first_row: dict = {}  # id -> the row of its event's first row read before
+    for name, row in zip(earlier.iloc[at].tolist(), table.rows[at].tolist()):
+        first_row.setdefault(name, row)
+    heads = set(first_row.values())
+    errors: dict = {}  # (previous.problems: in the order check lists them)
+    for problem in previous.problems:
+        if problem.level == ERROR and problem.row in heads:
+            errors.setdefault(problem.row, []).append(problem)
+    if not heads <= set(errors):
+        return None  # (a first row read before that is not refused: not as this reads the file)
+    cause = {row: first_row[name] for row, name in zip(told, ids) if name in first_row}
+    kept = [p for p in new if not (p.code in FIRST_ROW and p.row in cause)]
+    said = {head: first_row_refused(head, errors[head]) for head in set(cause.values())}
+    return kept + [Problem(row, "id", ERROR, said[head], ProblemCode.FIRST_ROW_REFUSED) for row, head in cause.items()]
 
 
 def _last_of_year(

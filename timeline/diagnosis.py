@@ -87,9 +87,12 @@ def spreadsheet_dates(column: str, values: pd.Series, errors: dict, rows: np.nda
                     say(
                         "{count:,} of {total:,} dates in {column} are numbers like {example!r}, the way a spreadsheet "
                         "stores a date ({example!r} is probably {day}): the column was formatted as numbers when "
-                        "the file was saved; format it as dates of the form yyyy-mm-dd (yyyy-mm-dd hh:mm "
-                        "where times matter) before saving, or write each date as the rows below say, and "
-                        "{keep_as_text}",
+                        "the file was saved. Take the dates from the copy saved before, or write each date as the "
+                        "rows below say, in a spreadsheet after formatting the date columns as Text (Excel: Home > "
+                        "Number Format > Text; LibreOffice: Format > Cells > Text; Google Sheets: Format > Number > "
+                        "Plain text; Numbers: Format > Cell > Data Format Text). Never format a date column as a "
+                        "date (yyyy-mm-dd included): a year alone becomes a day of 1905, a month becomes its first "
+                        "day, and times are lost. And {keep_as_text}",
                         count=int(np.count_nonzero(at)),
                         total=_count(values),
                         column=column,

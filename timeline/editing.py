@@ -39,7 +39,7 @@ from . import context, lastgood, model, schema
 from .appends import Checked, check_with
 from .csvfile import BOM, code_page, quote, read_table
 from .load import Dataset, load_bytes, repeated_span
-from .problems import ERROR, Message, Problem, ProblemCode, and_list, cut, say, say_n, show
+from .problems import ERROR, Message, Problem, ProblemCode, and_list, say, say_n, show
 
 Row = dict  # column name -> value: one account as the editor wrote it
 
@@ -138,7 +138,7 @@ def review(data: bytes, rows: Sequence[Row], shape: Shape | None = None, name: s
     if other_encoding:
         return Review(numbers, [[] for _ in rows], [other_encoding])
     dataset = load_bytes(data + encode(shape, rows))
-    return _judged(dataset, dataset.accounts, rows, numbers, shape, lambda: data)
+    return _judged(dataset, dataset.accounts, rows, numbers, shape)
 
 
 def _numbers(shape: Shape, rows: Sequence[Row]) -> list[int]:
@@ -153,11 +153,9 @@ def _judged(
     rows: Sequence[Row],
     numbers: list[int],
     shape: Shape,
-    file_bytes: Callable[[], bytes],
 ) -> Review:
     """The review of candidate rows from `dataset`, the check of the file with them appended
-    (`accounts`: its accounts, or those of the candidates' rows at least; `file_bytes()`: the
-    file's bytes without them, read only if a message needs them)."""
+    (`accounts`: its accounts, or those of the candidates' rows at least)."""
     by_row: dict[int, list[Problem]] = {}
     wanted = set(numbers)
     for problem in dataset.problems:
@@ -192,10 +190,7 @@ def _judged(
         ]
         findings = [[] for _ in rows]
     else:
-        findings = [
-            _unwritable(shape, row, number) + _first_row_cause(file_bytes, dataset, row, found)
-            for row, number, found in zip(rows, numbers, findings)
-        ]
+        findings = [_unwritable(shape, row, number) + found for row, number, found in zip(rows, numbers, findings)]
     return Review(numbers, findings, blocking, dataset)
 
 
@@ -320,51 +315,6 @@ def _rows_not_utf8(body: bytes, most: int = 5) -> list[int]:
             if not start:
                 break
     return rows
-
-
-def _first_row_cause(
-    file_bytes: Callable[[], bytes], dataset: Dataset | Checked, row: Row, found: list[Problem]
-) -> list[Problem]:
-    """A new account of an event whose first row is refused is not that event's first row: it
-    is refused because of the first row, which is named, rather than for its empty title."""
-    empty = [p for p in found if p.code == ProblemCode.FIRST_ROW_EMPTY]
-    if not empty or not dataset.errors:
-        return found  # (no refused row: no first row to name, and no need to read the file)
-    event_id = str(row.get("id", "")).strip()
-    data = file_bytes()
-    if event_id.encode("utf-8") not in data:
-        return found  # (a new event: no row of the file has its id)
-    table = read_table(data)
-    if "id" not in table.frame:
-        return found
-    at = (table.frame["id"].str.strip() == event_id).to_numpy().nonzero()[0]
-    if not len(at):
-        return found
-    head = int(table.rows[at[0]])
-    errors = [p for p in dataset.errors if p.row == head]
-    if not errors:
-        return found
-    cause = Problem(
-        empty[0].row,
-        "id",
-        ERROR,
-        say_n(
-            "row {head}, this event's first row, is refused: {problem} (and {n} more: `python -m timeline "
-            "check` lists them); fix it first",
-            "row {head}, this event's first row, is refused: {problem} "
-            "(and {n} more: `python -m timeline check` lists them); fix it first",
-            len(errors) - 1,
-            head=head,
-            problem=cut(errors[0].text),
-        )
-        if len(errors) > 1
-        else say(
-            "row {head}, this event's first row, is refused: {problem}; fix it first",
-            head=head,
-            problem=cut(errors[0].text),
-        ),
-    )
-    return [cause] + [p for p in found if p not in empty]
 
 
 def _unwritable(shape: Shape, row: Row, number: int) -> list[Problem]:
@@ -507,9 +457,7 @@ def _in_context(path: Path, rows: list[Row]) -> Callable[[int], _Judged]:
             if shape is not None:
                 grown = check_with(known.dataset, path, encode(shape, rows))
                 if grown is not None:
-                    checked = _judged(
-                        grown, grown.new_accounts, rows, _numbers(shape, rows), shape, lambda: _read_all(fd)
-                    )
+                    checked = _judged(grown, grown.new_accounts, rows, _numbers(shape, rows), shape)
                     return _Judged(rows, shape, checked, False, known.base)
         data = _read_all(fd)
         shape = shape_of(data)

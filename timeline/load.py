@@ -53,6 +53,7 @@ from .problems import (
     and_list,
     comma_list,
     counted,
+    cut,
     say,
     say_n,
     say_year,
@@ -2334,9 +2335,15 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
         first = np.zeros(len(codes), dtype=bool)
         first[model.first_positions(codes)] = True
     if missing.any():
+        # A row below its event's first row in the file is left out because that row is (for
+        # its own problem, or for lacking a title or category in turn): it is told so, and to fix
+        # that row first, not to fill in a title or category the row above has or is to have.
+        firsts = model.first_positions(codes)
+        own = np.zeros(len(codes), dtype=bool)
+        own[firsts] = True
         for name in schema.FIRST_ROW_REQUIRED:
             check.report(
-                missing & empty[name],
+                missing & own & empty[name],
                 name,
                 ERROR,
                 lambda v, name=name: say(
@@ -2347,6 +2354,8 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
                 ),
                 ProblemCode.FIRST_ROW_EMPTY,
             )
+        if (missing & ~own).any():
+            _below_a_refused_first_row(check, np.flatnonzero(missing & ~own), firsts[codes[missing & ~own]])
     later = ~first & ~check.refused & _given(frame["category"])
     if not later.any():
         return codes, ids
@@ -2377,6 +2386,45 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
             )
         check.problems.append(Problem(row, "category", WARNING, message))
     return codes, ids
+
+
+def _below_a_refused_first_row(check: _Checker, at: np.ndarray, heads: np.ndarray) -> None:
+    """Leave out the rows `at` (positions), each below its event's first row in the file (`heads`,
+    their positions), which is refused: each is told that row's first error, as check lists them."""
+    rows, head_rows = check.rows[at].tolist(), check.rows[heads].tolist()
+    wanted = set(head_rows)
+    errors: dict[int, list[Problem]] = {}
+    for problem in check.problems:
+        if problem.level == ERROR and problem.row in wanted:
+            # (a row a spreadsheet split is told only that: see _split_rows)
+            if problem.row not in check.split or problem.code == ProblemCode.SPLIT_ROW:
+                errors.setdefault(problem.row, []).append(problem)
+    said = {head: first_row_refused(head, sorted(found, key=_reading_order)) for head, found in errors.items()}
+    for row, head in zip(rows, head_rows):
+        check.problems.append(Problem(row, "id", ERROR, said[head], ProblemCode.FIRST_ROW_REFUSED))
+    check.refused[at] = True
+    check.refused_by.setdefault("id", np.zeros(len(check.refused), dtype=bool))[at] = True
+
+
+def first_row_refused(head: int, errors: list[Problem]) -> Message:
+    """What an account of an event is told when the event's first row, row `head`, is refused
+    (`errors`: that row's, as check lists them; `timeline add` tells a new account so too): that
+    row and its first problem, to be fixed first."""
+    if len(errors) > 1:
+        return say_n(
+            "row {head}, this event's first row, is refused: {problem} (and {n} more: `python -m timeline "
+            "check` lists them); fix it first",
+            "row {head}, this event's first row, is refused: {problem} "
+            "(and {n} more: `python -m timeline check` lists them); fix it first",
+            len(errors) - 1,
+            head=head,
+            problem=cut(errors[0].text),
+        )
+    return say(
+        "row {head}, this event's first row, is refused: {problem}; fix it first",
+        head=head,
+        problem=cut(errors[0].text),
+    )
 
 
 def _check_repeated_titles(

@@ -44,6 +44,7 @@ class ProblemCode(StrEnum):
     HEADER_ORDER = "header-order"  # the header line again, its columns in another order: the rows under it left out
     # Findings across rows (an appended row may change them):
     FIRST_ROW_EMPTY = "first-row-empty"  # title or category empty on an event's first row
+    FIRST_ROW_REFUSED = "first-row-refused"  # a row below its event's first row, which is refused
     REPEATED_TITLE = "repeated-title"  # accounts repeating their event's title, other date
     REPEATED_ROW = "repeated-row"  # a row that repeats an earlier row of its event value for value
     OTHER_TITLE = "other-title"  # a later account with a title that is not its event's (never shown)
