@@ -545,7 +545,7 @@ def test_zoom_redraws_the_traces_for_a_new_range(path, relayout, redrawn):
 @pytest.mark.parametrize(
     "changed, filename, first_line",
     [
-        ("export-csv.n_clicks", "timeline-events.csv", "id,"),
+        ("export-csv.n_clicks", "timeline-events.csv", "\ufeffid,"),  # (a byte order mark, for Excel)
         ("export-timelinejs.n_clicks", "timeline.json", "{"),
     ],
 )
