@@ -182,6 +182,13 @@ def test_navigate(path, name, search, changed, value, shown, address):
     assert (stepped, out["view"], tidied) == (address, address, no_update), name
 
 
+def test_clear_filters_keeps_the_zoom_in_the_address(path):
+    """The chart stays zoomed: the address, which a link shares, says so still."""
+    zoom = [int(np.datetime64(day, "s").astype(np.int64)) for day in ("2022-01-02", "2022-01-04")]
+    out = navigate(path, "?category=protest&zoom=2022-01-02/2022-01-04", "clear-filters.n_clicks", 1, zoom=zoom)
+    assert out["search"] == "?zoom=2022-01-02/2022-01-04"
+
+
 def test_navigate_only_what_is_on_the_map(path):
     """Pressed, the map's bounds become a filter (the address and the view say so, the button
     is pressed); the map moved by the viewer while it is on writes its new area into the

@@ -127,7 +127,9 @@ def navigate(
     state = controls.in_index(state, now.index)
     if isinstance(trigger, str) and trigger in (*CONTROLS, "map-only") or (trigger not in (None, "url") and value):
         area = (moved or {}).get("bounds")
-        state = controls.next_state(state.zoomed(zoom), trigger, value, now.index, now.mask, shown, area)
+        # (The zoom in: Previous and Next from no event lead into it. And after: Clear filters, a
+        # new State, keeps it.)
+        state = controls.next_state(state.zoomed(zoom), trigger, value, now.index, now.mask, shown, area).zoomed(zoom)
     wanted, shown_view = controls.control_values(state), state.zoomed(None).mapped(None).to_search()
     # What the address had that was refused is said until the view changes: the address
     # tidied of it (written back by the call before) leaves the notice up.
