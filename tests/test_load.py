@@ -2520,6 +2520,21 @@ def test_a_row_written_for_the_template_s_header_under_a_shorter_one_is_told_whi
     mended = example.split(",")
     del mended[13:17]
     assert load_text(",".join(shipped) + "\n" + ",".join(mended) + "\n").problems == []  # as told, it is read
+    # The README's picture: its media values are told to be deleted too (the file has no place for them).
+    values = example.split(",")
+    values[13:17] = ["https://example.org/a.jpg", "Credit", "Caption", "Alt text"]
+    picture = ",".join(values)
+    assert (
+        "delete the row's values for them" in load_text(",".join(shipped) + "\n" + picture + "\n").problems[0].message
+    )
+    # A description with four commas unquoted has as many values: it is told to quote it (a
+    # review found it told to delete its source, link, date published and claimant).
+    for commas in (
+        "rally,2022-01-05,,Rally,Police, protesters, journalists, medics, and bystanders were hurt,protest,,,,AP,,,,,,",
+        "rally,2022-01-05,,Rally,Police, protesters, journalists, medics, and bystanders,protest,,,,AP,https://a.example/x,2022-01-05,Ministry,,,",
+    ):
+        (problem,) = load_text(",".join(shipped) + "\n" + commas + "\n").problems
+        assert "a value with a comma in it needs double quotes around it" in problem.message, commas
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from . import dates, diagnosis, schema, workbook
+from . import dates, diagnosis, links, schema, workbook
 from .problems import ERROR, WARNING, Finding, Message, Problem, ProblemCode, and_list, say, say_n, show
 from .workers import THREADED_ROWS, Workers
 
@@ -845,7 +845,10 @@ def _field_count_problem(row: int, count: int, expected: int, text: str, columns
 def _written_for_template(text: str, columns: list[str]) -> list[str]:
     """The columns of the full header (schema.NAMES, `template`'s) that `columns` lacks, when the
     row has a value for each of them and `columns` are the others in the same order: a row
-    written for the full header under a shorter one. Else none."""
+    written for the full header under a shorter one. Else none. And only when the row reads so:
+    its values in the lacking columns are empty (or `media` is a link, a picture's), and its source is given
+    (a description with four commas unquoted has as many values, and its source, or a piece of
+    its text, where `media` would be: it is told to quote the comma, not to delete four values)."""
     try:
         values = next(csv.reader(io.StringIO(text, newline="")), [])
     except csv.Error:
@@ -855,7 +858,14 @@ def _written_for_template(text: str, columns: list[str]) -> list[str]:
         return []
     # (one run of them, so that "after" names where they are)
     first = schema.NAMES.index(lacking[0])
-    return lacking if list(schema.NAMES[first : first + len(lacking)]) == lacking else []
+    if list(schema.NAMES[first : first + len(lacking)]) != lacking:
+        return []
+    given = dict(zip(schema.NAMES, values))
+    media = given.get("media", "").strip()
+    others = any(given[name].strip() for name in lacking if name != "media")
+    if not (links.is_web_link(media) if media else not others):
+        return []
+    return lacking if given.get("source", "").strip() else []
 
 
 def _parse_with_csv_module(text: str, columns: list[str]):
