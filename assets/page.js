@@ -1,6 +1,6 @@
 // The page on a phone: the filters fold behind one button, a swipe up or down over the chart
-// scrolls, a swipe sideways moves it in time and two fingers zoom it; the range slider's window
-// moved however narrow it is.
+// scrolls and a swipe sideways moves it in time; the range slider's window moved however narrow
+// it is.
 (function () {
   "use strict";
 
@@ -32,7 +32,7 @@
 
   // On a touch screen the chart does not take drags for zooms (plotly.js then prevents the
   // page's scrolling): a vertical swipe scrolls the page, a tap still selects; a swipe sideways
-  // or two fingers move the chart in time (gestures, below), as does the range slider under it.
+  // moves the chart in time (gestures, below), as does the range slider under it.
   // plotly.js calls preventDefault on a touch only when dragmode is not false.
   var touch = window.matchMedia("(hover: none) and (pointer: coarse)");
   function calm(chart) {
@@ -51,73 +51,27 @@
     var width = box ? box.getBoundingClientRect().width : NARROW;
     chart.classList.toggle("slider-window-narrow", width < NARROW);
   }
-  // A finger that moves sideways over the chart takes the time under it along (a swipe pans);
-  // two fingers keep the moments under them under them (a pinch zooms out, a spread zooms in).
-  // style.css gives the browser only the chart's vertical moves (it scrolls the page with them).
-  // The chart follows the fingers in the browser; the new view is asked of the server once, when
-  // they lift (callbacks.js's zoomAsked lets no relayout through while the chart is "swiping").
-  // A finger that moved (any way) is no tap: plotly.js, whose dragmode is false here, took its
-  // lift for a click, so a scroll begun on a mark chose its event, and two swipes in quick
-  // succession were a double click (which shows the whole span).
+  // A finger that moves sideways over the chart takes the time under it along (a swipe pans).
+  // Two fingers are the browser's: they zoom the page, as anywhere on it (a reader who needs the
+  // page larger must be able to zoom it over the chart too; the chart's + and − zoom it in time).
+  // style.css gives the browser the chart's vertical moves and pinches, this script the sideways
+  // moves. The chart follows the finger in the browser; the new view is asked of the server once,
+  // when it lifts (callbacks.js's zoomAsked lets no relayout through while the chart is
+  // "swiping"). A finger that moved (any way) is no tap: plotly.js, whose dragmode is false here,
+  // took its lift for a click, so a scroll begun on a mark chose its event, and two swipes in
+  // quick succession were a double click (which shows the whole span).
   var SLOP = 10;            // px a finger moves before it is a swipe, up or down or sideways
-  var SHORTEST = 1000;      // ms: the narrowest view two fingers zoom to
   function gestures(chart) {
-    var start = null;       // the fingers' first places and the view's range when they touched
+    var start = null;       // the finger's first place and the view's range when it touched
     var pending = null;     // the range to draw next, [low, high] in ms
     var frame = 0;
     function axis() { return chart._fullLayout && chart._fullLayout.xaxis; }
-    function places(event) {
-      return Array.prototype.slice.call(event.touches, 0, 2).map(function (t) { return t.clientX; });
-    }
-    function begin(event, sideways) {
-      var ax = axis(), plot = chart.querySelector(".nsewdrag");
-      if (!ax || !plot || !ax._length) { start = null; return; }
-      var range = pending || [ax.r2l(ax.range[0]), ax.r2l(ax.range[1])];
-      start = {x: places(event), y: event.touches[0].clientY, low: range[0], high: range[1],
-               left: plot.getBoundingClientRect().left, length: ax._length,
-               sideways: sideways || event.touches.length > 1 ? true : null};
-    }
     function draw() {
       frame = 0;
       var ax = axis();
       if (pending && ax) window.Plotly.relayout(chart, {"xaxis.range": [ax.l2r(pending[0]), ax.l2r(pending[1])]});
     }
-    chart.addEventListener("touchstart", function (event) {
-      // (Only where plotly.js takes no drags: a laptop's touch screen beside its mouse keeps
-      // plotly's own, a zoom box.)
-      if (!chart._fullLayout || chart._fullLayout.dragmode !== false) return;
-      var on = event.target && event.target.closest && event.target.closest(".nsewdrag");
-      if (on || start) begin(event, !!start && start.sideways);
-    }, {passive: true});
-    chart.addEventListener("touchmove", function (event) {
-      if (!start) return;
-      var now = places(event), dx = now[0] - start.x[0], dy = event.touches[0].clientY - start.y;
-      if (start.sideways === null) {
-        if (Math.abs(dx) < SLOP && Math.abs(dy) < SLOP) return;
-        chart._dragged = true;    // (plotly.js's: no click when the finger lifts)
-        start.sideways = Math.abs(dx) > Math.abs(dy) && event.cancelable;
-      }
-      if (!start.sideways) return;
-      chart._dragged = true;
-      if (event.cancelable) event.preventDefault();
-      var per = (start.high - start.low) / start.length;     // ms a pixel
-      var low = start.low - dx * per, high = start.high - dx * per;
-      if (now.length > 1 && start.x.length > 1) {
-        var apart = now[1] - now[0], before = start.x[1] - start.x[0];
-        if (Math.abs(apart) < 2 * SLOP || Math.abs(before) < 2 * SLOP) return;
-        var first = start.low + (start.x[0] - start.left) * per;   // the moment under each finger
-        var second = start.low + (start.x[1] - start.left) * per;
-        var scale = (second - first) / apart;                       // ms a pixel, now
-        if (!(scale > 0) || scale * start.length < SHORTEST) return;
-        low = first - (now[0] - start.left) * scale;
-        high = low + start.length * scale;
-      }
-      pending = [low, high];
-      chart.classList.add("swiping");
-      if (!frame) frame = window.requestAnimationFrame(draw);
-    }, {passive: false});
-    function end(event) {
-      if (event.touches.length) { if (start) begin(event, start.sideways); return; }
+    function finish() {
       start = null;
       if (!pending) return;
       if (frame) window.cancelAnimationFrame(frame);
@@ -131,8 +85,38 @@
       }
       pending = null;
     }
-    chart.addEventListener("touchend", end, {passive: true});
-    chart.addEventListener("touchcancel", end, {passive: true});
+    chart.addEventListener("touchstart", function (event) {
+      if (event.touches.length > 1) {   // a second finger: the browser's pinch
+        chart._dragged = true;            // (plotly.js counted two touches as a double click: the whole span)
+        finish();
+        return;
+      }
+      // (Only where plotly.js takes no drags: a laptop's touch screen beside its mouse keeps
+      // plotly's own, a zoom box.)
+      if (!chart._fullLayout || chart._fullLayout.dragmode !== false) return;
+      var on = event.target && event.target.closest && event.target.closest(".nsewdrag");
+      var ax = axis(), plot = chart.querySelector(".nsewdrag");
+      if (!on || !ax || !plot || !ax._length) return;
+      start = {x: event.touches[0].clientX, y: event.touches[0].clientY, length: ax._length,
+               low: ax.r2l(ax.range[0]), high: ax.r2l(ax.range[1]), sideways: null};
+    }, {passive: true});
+    chart.addEventListener("touchmove", function (event) {
+      if (!start || event.touches.length > 1) return;
+      var dx = event.touches[0].clientX - start.x, dy = event.touches[0].clientY - start.y;
+      if (start.sideways === null) {
+        if (Math.abs(dx) < SLOP && Math.abs(dy) < SLOP) return;
+        chart._dragged = true;    // (plotly.js's: no click when the finger lifts)
+        start.sideways = Math.abs(dx) > Math.abs(dy) && event.cancelable;
+      }
+      if (!start.sideways) return;
+      if (event.cancelable) event.preventDefault();
+      var shift = dx * (start.high - start.low) / start.length;     // ms the finger moved the time
+      pending = [start.low - shift, start.high - shift];
+      chart.classList.add("swiping");
+      if (!frame) frame = window.requestAnimationFrame(draw);
+    }, {passive: false});
+    chart.addEventListener("touchend", function (event) { if (!event.touches.length) finish(); }, {passive: true});
+    chart.addEventListener("touchcancel", finish, {passive: true});
   }
   // "← 3 earlier" and "2 later →" hide themselves once nothing is left beyond their edge: the
   // one pressed, focused, would leave focus on the page's body (nowhere, to a screen reader).

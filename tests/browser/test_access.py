@@ -133,27 +133,17 @@ def test_a_sideways_swipe_moves_the_chart_in_time(phone):
     expect(phone.page.locator("#in-view")).not_to_have_text(re.compile(r"^35 of 35"))
 
 
-def test_two_fingers_spread_zoom_the_chart_in_around_them(phone):
+def test_two_fingers_over_the_chart_zoom_the_page_not_the_chart(phone):
+    """A reader who needs the page larger can zoom it over the chart too (WCAG 1.4.4): a review
+    found the chart had taken two fingers for its own zoom in time."""
     phone.open()
     box = phone.chart_box()
-    low, high = map(seconds, phone.x_range())
-    centre = box["x"] + box["width"] / 2
-    under = low + (high - low) / 2  # the moment between the fingers
-    y = box["y"] + 40
-    phone.fingers([(centre - 20, y, -60, 0), (centre + 20, y, 60, 0)])  # 40 px apart, then 160
-    phone.page.wait_for_function("() => location.search.includes('zoom=')", timeout=5_000)
-    zoomed_low, zoomed_high = map(seconds, phone.x_range())
-    assert zoomed_high - zoomed_low == pytest.approx((high - low) / 4, rel=0.05)
-    assert (zoomed_low + zoomed_high) / 2 == pytest.approx(under, abs=(high - low) / 100), "it stays under the fingers"
-    # And a pinch zooms out again.
-    phone.page.wait_for_timeout(400)
-    phone.fingers([(centre - 80, y, 60, 0), (centre + 80, y, -60, 0)])
-    phone.page.wait_for_function(
-        "(w) => { const r = document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range;"
-        " return new Date(r[1] + 'Z') - new Date(r[0] + 'Z') > w; }",
-        arg=(zoomed_high - zoomed_low) * 1000 * 3,
-        timeout=5_000,
-    )
+    shown = phone.x_range()
+    centre, y = box["x"] + box["width"] / 2, box["y"] + 40
+    phone.fingers([(centre - 20, y, -60, 0), (centre + 20, y, 60, 0)])  # spread
+    phone.page.wait_for_function("() => window.visualViewport.scale > 1.5", timeout=5_000)
+    phone.page.wait_for_timeout(500)
+    assert phone.x_range() == shown and "zoom=" not in phone.page.url
 
 
 def test_a_swipe_that_begins_on_a_mark_does_not_choose_its_event(phone):
