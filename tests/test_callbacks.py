@@ -182,6 +182,20 @@ def test_navigate(path, name, search, changed, value, shown, address):
     assert (stepped, out["view"], tidied) == (address, address, no_update), name
 
 
+def test_an_embedded_view_is_sent_none_of_the_file_s_problems(tmp_path):
+    """They are the newsroom's: an article's readers were sent the file's name and its refused
+    rows' values (hidden by the style sheet only, a review found)."""
+    bad = tmp_path / "newsroom.csv"
+    bad.write_bytes(csv_bytes([row("a", "2022-01-05"), row("b", "2022-02-30")]))
+    full = call(callbacks.show, "view.data", "", view="", version="v", refused=[], path=str(bad))
+    assert "newsroom.csv" in texts(full["problems"]) and "2022-02-30" in texts(full["problems"])
+    embedded = call(callbacks.show, "view.data", "?embed=1", view="?embed=1", version="v", refused=[], path=str(bad))
+    assert "newsroom.csv" not in texts(embedded["problems"]) and "2022-02-30" not in texts(embedded["problems"])
+    refused = ["'category' is too long"]
+    said = call(callbacks.show, "view.data", "?embed=1", view="?embed=1", version="v", refused=refused, path=str(bad))
+    assert "'category' is too long" in texts(said["problems"])  # what the address had refused is still said
+
+
 def test_clear_filters_keeps_the_zoom_in_the_address(path):
     """The chart stays zoomed: the address, which a link shares, says so still."""
     zoom = [int(np.datetime64(day, "s").astype(np.int64)) for day in ("2022-01-02", "2022-01-04")]

@@ -166,9 +166,10 @@ def show(view, version, refused, *, path):
     the filters' choices, for the view (made once per version and view: PANELS)."""
     now, state, file = data.current(path, seen=version), State.from_search(view), os.path.basename(path)
     shown = PANELS.get((path, now.version, state.to_search(), i18n.current()), lambda: _shown(now, state, file))
-    notices = [*now.problems, *render.refused_notices(refused), *render.filter_notices(bad_dates(state.filters))]
-    notices += render.refused_notices(swapped_dates(state.filters))
-    problems = render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back)
+    # (The file's problems are the newsroom's, not an article's readers': not sent to an embed.)
+    notices = [*([] if state.embed else now.problems), *render.refused_notices(refused)]
+    notices += [*render.filter_notices(bad_dates(state.filters)), *render.refused_notices(swapped_dates(state.filters))]
+    problems = render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back and not state.embed)
     return dict(shown, problems=problems, invalid=controls.invalid_dates(state.filters))
 
 
