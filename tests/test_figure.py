@@ -526,6 +526,15 @@ def test_the_opening_view_focuses_on_the_bulk_when_the_outliers_are_all_at_one_e
     assert sec("2022-01-18T00:00") <= window.high < sec("2022-02-01T00:00")
 
 
+def test_the_opening_view_of_events_mostly_at_one_moment_is_not_two_seconds_wide():
+    rows = [row(f"at-{n}", "2022-01-05 10:00") for n in range(95)]
+    rows += [row(f"day-{d}", f"2022-01-{d:02d}") for d in (1, 2, 8, 9, 10)]
+    index = index_from_rows(rows)
+    window = Window.around(index, everything(index))
+    assert window.low < sec("2022-01-05T10:00") < window.high
+    assert window.high - window.low >= 9 * DAY // 1000  # (the span: 1 to 10 January)
+
+
 @pytest.mark.parametrize("event_id", ["old-verdict", "next-decade"])
 def test_the_opening_view_includes_the_selected_event(event_id):
     index = index_from_rows(outliers_and_bulk())

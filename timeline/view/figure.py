@@ -129,6 +129,12 @@ class Window:
             near = kept[(index.start[kept] >= core_low - width) & (index.start[kept] <= core_high + width)]
             core_low = int(index.start[near].min())
             core_high = min(int(index.last[near].max()), core_high + width)
+            # (Most events at one moment: not a view two seconds wide, but a thousandth of the
+            # span, or a day.)
+            least = min((high - low) // 1000, DAY)
+            if core_high - core_low < least:
+                middle = (core_low + core_high) // 2
+                core_low, core_high = middle - least // 2, middle + least // 2
             if (core_high - core_low) * 4 < high - low:
                 low, high = core_low, core_high
         if selected is not None:
