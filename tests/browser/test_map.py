@@ -46,6 +46,10 @@ def test_a_mark_selects_its_event_and_several_at_one_place_offer_a_list(timeline
     choices = timeline.page.locator(".map-choices button")
     expect(choices.first).to_be_visible()
     assert choices.count() >= 5
+    # The list opens past the map's edge: the map slides to show it whole and writes its place
+    # into the address, and the list is drawn anew. Chosen after that (a choice during the slide
+    # is the next test's): on a busy machine, a click in the instant the list was drawn anew was lost.
+    timeline.page.wait_for_function("() => !location.search.includes('map=5/44/62')", timeout=10_000)
     # Readable: dark text on white (the page's buttons are white on blue; these were white on white).
     # (asked again until it holds: the list is drawn anew when its slide writes the map's place)
     expect(choices.first).to_have_css("color", "rgb(27, 27, 27)")
