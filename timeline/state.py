@@ -222,6 +222,12 @@ class State:
         """The same view, compact for embedding (or, with embed=False, the full page)."""
         return replace(self, embed=embed)
 
+    @property
+    def window(self) -> tuple[int, int] | None:
+        """The (first, last) second the chart is zoomed to; None when it is not, or is zoomed to
+        every event (WHOLE)."""
+        return self.zoom if isinstance(self.zoom, tuple) else None
+
     def zoomed(self, zoom) -> State:
         """With the chart zoomed to (first, last) seconds, or to WHOLE; None or empty: not zoomed."""
         return replace(self, zoom=WHOLE if zoom == WHOLE else (int(zoom[0]), int(zoom[1])) if zoom else None)

@@ -127,9 +127,8 @@ def navigate(
     state = controls.in_index(state, now.index)
     if isinstance(trigger, str) and trigger in (*CONTROLS, "map-only") or (trigger not in (None, "url") and value):
         area = (moved or {}).get("bounds")
-        # (The zoom in: Previous and Next from no event lead into it. And after: Clear filters, a
-        # new State, keeps it.)
-        state = controls.next_state(state.zoomed(zoom), trigger, value, now.index, now.mask, shown, area).zoomed(zoom)
+        # (with the chart's zoom: Previous and Next from no event lead into it)
+        state = controls.next_state(state.zoomed(zoom), trigger, value, now.index, now.mask, shown, area)
     wanted, shown_view = controls.control_values(state), state.zoomed(None).mapped(None).to_search()
     # What the address had that was refused is said until the view changes: the address
     # tidied of it (written back by the call before) leaves the notice up.
@@ -209,10 +208,9 @@ def describe(view, version, zoom, *, path):
     they lead into the chart's zoom: state.step)."""
     now, state = data.current(path, seen=version), State.from_search(view).zoomed(zoom)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
-    window = state.zoom if isinstance(state.zoom, tuple) else None
     return dict(
         summary=panel.chart_summary(index, mask, in_force(state.filters)),
-        steps=list(render.steps(*event_list.steps(index, mask, state.event, window))),
+        steps=list(render.steps(*event_list.steps(index, mask, state.event, state.window))),
     )
 
 

@@ -60,13 +60,12 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
         return state.with_filters(**{FILTER_FIELDS[c]: _filter_value(FILTER_FIELDS[c], v) for c, v in values.items()})
     if trigger in ("prev-event", "next-event"):
         mask = masks(state.filters) if masks is not apply else apply(index, state.filters)
-        window = state.zoom if isinstance(state.zoom, tuple) else None  # (not WHOLE)
-        return state.select(step(index, mask, state.event, -1 if trigger == "prev-event" else 1, window))
+        return state.select(step(index, mask, state.event, -1 if trigger == "prev-event" else 1, state.window))
     if trigger == "timeline":
         event = clicked_event(value)
         return state.select(event) if event else state
     if trigger == "clear-filters":
-        return State(event=state.event, embed=state.embed, map=state.map, lang=state.lang)
+        return State(event=state.event, embed=state.embed, map=state.map, lang=state.lang, zoom=state.zoom)
     if trigger == "map-choice":  # a mark on the map, or a title in its list, chosen
         chosen = (value or {}).get("id") if isinstance(value, dict) else None
         return state.select(chosen) if isinstance(chosen, str) and index.position(chosen) is not None else state

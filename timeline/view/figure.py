@@ -126,7 +126,7 @@ class Window:
             # ... and the events near it (within its own length): the bulk's own edges, not
             # outliers years away.
             width = max(core_high - core_low, 1)
-            near = kept[(index.start[kept] >= core_low - width) & (index.start[kept] <= core_high + width)]
+            near = ordered[(starts >= core_low - width) & (starts <= core_high + width)]
             core_low = int(index.start[near].min())
             core_high = min(int(index.last[near].max()), core_high + width)
             # (Most events at one moment: not a view two seconds wide, but a thousandth of the
