@@ -5,12 +5,13 @@ file, the same bytes appended, and a cache that is never trusted once the file c
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 import timeline
-from timeline import cli, context, editing, lastgood, store
+from timeline import arrowfile, cli, context, editing, lastgood, store
 
 from .helpers import csv_bytes, row
 
@@ -193,6 +194,51 @@ def test_adds_one_after_another_read_on_from_the_first_version(tmp_path, monkeyp
     checked = timeline.load(path)
     assert outcome.review.dataset.summary() == checked.summary()
     assert outcome.problems == [p for p in checked.problems if p.row == outcome.review.numbers[0]]
+
+
+def test_adds_after_the_first_skip_the_digest_of_the_cache_it_found_whole(tmp_path, monkeypatch):
+    """The first add from a cache makes its digest (every byte of it checked) and records its
+    identity; the adds after it do not make it again while the cache is that file, unchanged."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(FILE)
+    store.open_index(path)
+    time.sleep(arrowfile.SETTLED_NS / 1e9 + 0.01)  # (a cache just written is not recorded)
+    made = []
+    real = arrowfile._digest
+    monkeypatch.setattr(arrowfile, "_digest", lambda fd, size: made.append(os.fstat(fd).st_ino) or real(fd, size))
+    assert editing.add(path, GOOD).written
+    assert os.stat(store.cache_path(path)).st_ino in made
+    made.clear()
+    data = expected_bytes(FILE, GOOD)
+    for values in ({"id": "president-speaks", "date": "2022-01-08", "source": "AP"}, {**GOOD, "id": "second"}):
+        truth = whole(data, values)
+        outcome = editing.add(path, values)
+        assert outcome.problems == truth.findings[0]
+        data = expected_bytes(data, values)
+        assert path.read_bytes() == data
+    assert made == []
+
+
+def test_a_cache_changed_in_place_after_an_add_found_it_whole_is_not_trusted(tmp_path, monkeypatch):
+    """The cache's bytes changed since the last add (its size and modification time kept): the
+    next add makes its digest, finds it spoiled and checks the file whole."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(FILE)
+    store.open_index(path)
+    time.sleep(arrowfile.SETTLED_NS / 1e9 + 0.01)
+    assert editing.add(path, GOOD).written
+    assert context._record(path)["cache"] is not None
+    cache = store.cache_path(path)
+    stat = os.stat(cache)
+    spoiled = bytearray(cache.read_bytes())
+    at = spoiled.index(b"Almaty airport seized")
+    spoiled[at : at + 6] = b"Astana"
+    with open(cache, "r+b") as file:
+        file.write(spoiled)
+    os.utime(cache, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert context.cached(path) is None
+    values = {"id": "curfew", "date": "2022-01-07", "category": "government", "source": "AP"}
+    assert_as_whole(path, path.read_bytes(), values, editing.add(path, values))
 
 
 # --- a cache is not trusted once the file changed behind it --------------------------------------

@@ -12,7 +12,9 @@ from it only as far as `add` itself vouches for them: after each append, under i
 records the key of the version the cache holds and the key of the file as the append left it
 (`NAME.added.json` beside the cache). The next `add` reads on from the cache only if the file's
 key is still the one recorded; an edit or save by anything else changes it, and then the file
-is checked whole again (and that version is cached for the adds after it). appends.load_with
+is checked whole again (and that version is cached for the adds after it). The record also
+holds the cache file's identity once an add found it whole (timeline.arrowfile.verified), so
+that the adds after it skip its digest while it is that file, unchanged. appends.load_with
 checks, besides, that the first bytes of the file and those before where it reads on from are
 the cached version's. A state folder that cannot be written costs only speed.
 """
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from . import lastgood, store
+from . import arrowfile, lastgood, store
 from .load import Dataset, load, signature
 
 SUFFIX = ".added.json"
@@ -50,13 +52,14 @@ def cached(path: str | os.PathLike) -> Known | None:
     """The cached version to read on from, or None: the cache of the file's current version, or
     that of the version before the rows `add` appended since (if the file is as `add` left it)."""
     now = store.version_key(path)
-    keys = [now]
+    keys, known = [now], None
     record = _record(path)
     if record is not None and record.get("now") == now and isinstance(record.get("from"), dict):
         # (The cache holds one version: after an add, most often the one it read on from.)
         keys.insert(0, record["from"])
+        known = record.get("cache")
     for key in keys:
-        dataset = store.read_dataset(path, key)
+        dataset = store.read_dataset(path, key, known)
         if dataset is not None:
             return Known(dataset, key)
     return None
@@ -86,7 +89,10 @@ def appended(path: str | os.PathLike, base: dict) -> None:
     """Record that the file is now the version `base` (cached) with rows `add` appended: called
     under the add lock, once they are written and flushed to disk."""
     target = added_path(path)
-    text = json.dumps({"from": base, "now": store.version_key(path)}, sort_keys=True)
+    # (With the identity of the cache file as this add found it whole, if it did: the next add
+    # reads it without making its digest again, as long as it is still that file, unchanged.)
+    found = {"from": base, "now": store.version_key(path), "cache": arrowfile.verified(store.cache_path(path))}
+    text = json.dumps(found, sort_keys=True)
     try:
         lastgood.replace_text(target, text)
     except OSError:

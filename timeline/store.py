@@ -203,19 +203,20 @@ def version_key(path: str | os.PathLike) -> dict:
     return _key(Path(path))
 
 
-def read_dataset(path: str | os.PathLike, key: dict | None = None) -> Dataset | None:
+def read_dataset(path: str | os.PathLike, key: dict | None = None, known: list[int] | None = None) -> Dataset | None:
     """The checked data (events, accounts, problems and Resume, no index) of the version of the
     file whose key is `key` (default: its current version's), mapped from the cache; None when
     the cache does not hold that version whole. For `timeline add` (timeline.context), which reads
-    on from it; a `key` other than the current version's is that of a version the file grew from."""
-    return _mapped(Path(path), key, _dataset)
+    on from it; a `key` other than the current version's is that of a version the file grew from.
+    `known`: the cache file's identity when an add last found it whole (arrowfile.read)."""
+    return _mapped(Path(path), key, _dataset, known)
 
 
-def _mapped(path: Path, key: dict | None, make):
+def _mapped(path: Path, key: dict | None, make, known: list[int] | None = None):
     """`make(path, key, *what the cache holds)` for the version whose key is `key` (default: the
     file's current version's); None when the cache does not hold it whole or cannot be read."""
     key = _key(path) if key is None else key
-    found = arrowfile.read(cache_path(path), key)
+    found = arrowfile.read(cache_path(path), key, known)
     if found is None:
         return None
     try:
