@@ -306,7 +306,8 @@ def _read_now():
     _forget()
     towns, _, main, countries = places._towns()
     other = places._other_names()
-    return towns, main, countries, (other._names.tolist(), other._bounds.tolist(), other._towns.tolist())
+    large = [array.tolist() for array in places._large_by_other_name()[:3]]
+    return towns, main, countries, (other._names.tolist(), other._bounds.tolist(), other._towns.tolist()), large
 
 
 LOOKED_UP = [
@@ -320,6 +321,8 @@ LOOKED_UP = [
     "Springfield",
     "Nowhere at all",
     "Alma-Ata",
+    "Odessa",  # (a town in Texas, and another name of Odesa: the large cities' names)
+    "Calcutta",
 ]
 
 

@@ -163,8 +163,7 @@ class _OtherNames:
         self._names, self._bounds, self._towns, self._places = names, bounds, towns, places
 
     def _find(self, name: str) -> int:
-        at = int(np.searchsorted(self._names, name))
-        return at if at < len(self._names) and self._names[at] == name else -1
+        return _found(self._names, name)
 
     def __contains__(self, name: str) -> bool:
         return self._find(name) >= 0
@@ -177,6 +176,12 @@ class _OtherNames:
         if k < 0:
             return ()
         return tuple(self._places[i] for i in self._towns[self._bounds[k] : self._bounds[k + 1]].tolist())
+
+
+def _found(names: np.ndarray, name: str) -> int:
+    """Where `name` is in `names` (sorted, as Python compares strings), or -1."""
+    at = int(np.searchsorted(names, name))
+    return at if at < len(names) and names[at] == name else -1
 
 
 @cache
@@ -230,7 +235,7 @@ def _index_other_names(towns: Sequence[Place], others: list) -> _OtherNames:
 
 # --- the cache of the gazetteer, read --------------------------------------------------------
 
-CACHE_FORMAT = 4  # (4: each town's region, for Chicago, IL)
+CACHE_FORMAT = 5  # (4: each town's region, for Chicago, IL; 5: the main names' order, the large cities' names)
 CACHE_KEY = {"gazetteer": CACHE_FORMAT}
 _TOWN_COLUMNS = ("name", "country", "latitude", "longitude", "population", "region")
 
@@ -273,7 +278,7 @@ def _read_cache() -> tuple[Towns, dict[str, pa.Array]] | None:
     column = found[1]
     towns = _Towns([column[name] for name in _TOWN_COLUMNS])
     countries = dict(zip(column["country_key"].to_pylist(), column["country_code"].to_pylist()))
-    return (towns, [], _MainNames(column["main_key"].to_pylist(), towns), countries), column
+    return (towns, [], _MainNames(column["main_key"], column["main_order"].to_numpy(), towns), countries), column
 
 
 class _Towns(Sequence):
@@ -307,30 +312,36 @@ class _Towns(Sequence):
 
 
 class _MainNames(Mapping):
-    """Towns by their main name's key, as `_read_towns` makes the dict, each name's towns made
-    when asked for (a dict of 34,000 tuples of Places took 0.04 s to fill)."""
+    """Towns by their main name's key, as `_read_towns` makes the dict: the keys sorted (`order`,
+    the cache's: a stable sort, so each name's towns stay in the gazetteer's order), found by
+    binary search, each name's towns made when asked for. (A dict of 34,000 tuples of Places took
+    0.04 s to fill, a dict of the names' positions 0.013 s: `timeline add` looks up one name.)"""
 
-    def __init__(self, keys: list[str], towns: _Towns):
-        self._first: dict[str, int] = {}
-        self._more: dict[str, list[int]] = {}
-        for i, name in enumerate(keys):
-            if self._first.setdefault(name, i) != i:
-                self._more.setdefault(name, [self._first[name]]).append(i)
+    def __init__(self, keys: pa.Array, order: np.ndarray, towns: _Towns):
+        self._keys = keys.take(pa.array(order)).to_numpy(zero_copy_only=False)
+        self._order = order
         self._towns = towns
 
+    def _span(self, name: object) -> tuple[int, int]:
+        if not isinstance(name, str):
+            return 0, 0
+        return int(np.searchsorted(self._keys, name)), int(np.searchsorted(self._keys, name, side="right"))
+
     def __getitem__(self, name: str) -> tuple[Place, ...]:
-        if name in self._more:
-            return tuple(self._towns[i] for i in self._more[name])
-        return (self._towns[self._first[name]],)
+        start, end = self._span(name)
+        if start == end:
+            raise KeyError(name)
+        return tuple(self._towns[i] for i in self._order[start:end].tolist())
 
     def __contains__(self, name: object) -> bool:
-        return name in self._first
+        start, end = self._span(name)
+        return start < end
 
     def __len__(self) -> int:
-        return len(self._first)
+        return len(self._keys) and 1 + int(np.count_nonzero(self._keys[1:] != self._keys[:-1]))
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._first)
+        return iter(dict.fromkeys(self._keys.tolist()))
 
 
 def _cached_other_names(towns: Sequence[Place], column: dict[str, pa.Array]) -> _OtherNames:
@@ -345,6 +356,9 @@ def _cached_other_names(towns: Sequence[Place], column: dict[str, pa.Array]) -> 
 def _write_cache(towns: Towns, other: _OtherNames) -> None:
     """Keep the gazetteer as read for the next process, whole or not at all (timeline.arrowfile)."""
     places, _, _, countries = towns
+    main_keys = [key(p.name) for p in places]
+    population = np.array([p.population for p in places], dtype=np.int64)
+    large_names, large_bounds, large_towns = _large_cities(population, other._names, other._bounds, other._towns)
     columns = {
         "name": [p.name for p in places],
         "country": [p.country for p in places],
@@ -352,12 +366,16 @@ def _write_cache(towns: Towns, other: _OtherNames) -> None:
         "longitude": [p.longitude for p in places],
         "population": [p.population for p in places],
         "region": [p.region for p in places],
-        "main_key": [key(p.name) for p in places],
+        "main_key": main_keys,
+        "main_order": np.argsort(np.array(main_keys, dtype=object), kind="stable"),
         "country_key": list(countries),
         "country_code": list(countries.values()),
         "other_name": pa.array(other._names, pa.string()),
         "other_bounds": other._bounds,
         "other_town": other._towns,
+        "large_name": pa.array(large_names, pa.string()),
+        "large_bounds": large_bounds,
+        "large_town": large_towns,
     }
     path = cache_path()
     try:
@@ -497,11 +515,13 @@ def _larger(name: str, found: tuple[Place, ...]) -> tuple[Place, ...]:
     """The cities far larger than the towns `found` (of main name `name`) that have the name
     among their other names."""
     size = max(max(p.population for p in found), 1)
-    spans, cities, towns = _large_by_other_name()
-    start, end = spans.get(name, (0, 0))
+    names, bounds, cities, towns = _large_by_other_name()
+    k = _found(names, name)
+    if k < 0:
+        return ()
     return tuple(
         city
-        for city in (towns[i] for i in cities[start:end].tolist())
+        for city in (towns[i] for i in cities[bounds[k] : bounds[k + 1]].tolist())
         if city not in found
         and city.population >= _LARGER_CITY
         and (
@@ -512,26 +532,35 @@ def _larger(name: str, found: tuple[Place, ...]) -> tuple[Place, ...]:
 
 
 @cache
-def _large_by_other_name() -> tuple[dict[str, tuple[int, int]], np.ndarray, Sequence[Place]]:
-    """The cities of _LARGER_CITY people or more by their other names: (name: where its cities
-    are in the array, the array of the towns' positions, the towns), what _larger looks in,
-    without the index of all 350,000 other names (whose strings made Python's cost a process
-    0.05 s), from the cache file's columns where there is one."""
+def _large_by_other_name() -> tuple[np.ndarray, np.ndarray, np.ndarray, Sequence[Place]]:
+    """The cities of _LARGER_CITY people or more by their other names (`_large_cities`), and the
+    towns: what _larger looks in, without the index of all 350,000 other names (whose strings
+    made Python's cost a process 0.05 s). From the cache file's columns where there is one (made
+    there once: 0.016 s a process, where `timeline add` looks up one name)."""
     kept = _read_cache()
     if kept is not None:
-        towns, column = kept[0][0], kept[1]
-        population = column["population"].to_numpy()
-        names, bounds, town = column["other_name"], column["other_bounds"].to_numpy(), column["other_town"].to_numpy()
-    else:
-        other = _other_names()
-        towns, population = other._places, np.array([p.population for p in other._places], dtype=np.int64)
-        names, bounds, town = pa.array(other._names, pa.string()), other._bounds, other._towns
+        column = kept[1]
+        return (
+            column["large_name"].to_numpy(zero_copy_only=False),
+            column["large_bounds"].to_numpy(),
+            column["large_town"].to_numpy(),
+            kept[0][0],
+        )
+    other = _other_names()
+    population = np.array([p.population for p in other._places], dtype=np.int64)
+    return (*_large_cities(population, other._names, other._bounds, other._towns), other._places)
+
+
+def _large_cities(
+    population: np.ndarray, names: np.ndarray, bounds: np.ndarray, town: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of the other names (`_OtherNames`' arrays: sorted names, where each one's towns begin and
+    end, the towns), those of cities of _LARGER_CITY people or more: the names (sorted), where
+    each one's cities begin and end in the third array, the cities (positions in the towns)."""
     name_of = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))  # (each (name, town)'s name, in order)
     big = np.flatnonzero(population[town] >= _LARGER_CITY)
     named, starts = np.unique(name_of[big], return_index=True)
-    ends = np.append(starts[1:], len(big))
-    spans = dict(zip(names.take(pa.array(named)).to_pylist(), zip(starts.tolist(), ends.tolist())))
-    return spans, town[big], towns
+    return names[named], np.append(starts, len(big)).astype(np.int64), town[big]
 
 
 def _alike(one: str, other: str) -> bool:
