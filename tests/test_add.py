@@ -460,6 +460,12 @@ def test_a_file_with_another_delimiter_is_refused_with_checks_fix(tmp_path, exis
             "does not exist (and 1 more: `python -m timeline check` lists them); fix it first",
         ),
         (
+            "airport-seized,2022-01-05,,Almaty airport seized, protesters inside,,protest,,,,Interfax,,,,,,,,,,",
+            "row 2, this event's first row, is refused: this row has 21 values but the header has 20 columns, so "
+            "the row is left out; a value with a comma in it needs double quotes around it. The row begins "
+            "'airport-seized,2022-01-05,,Almaty airport seized, ... (98 characters)'; fix it first",
+        ),
+        (
             "airport-seized,2022-01-05,,,,protest,,,,Interfax,,,,,,,,,,",
             "row 2, this event's first row, is refused: title is empty on the first row of this event; the "
             "first row of an id names its title: fill it in, or, if a later row of this id has it (a sort by date "

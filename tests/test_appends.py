@@ -17,6 +17,7 @@ from timeline import appends, store
 from timeline.appends import load_more
 from timeline.index import build_index, grow_index
 from timeline.problems import ProblemCode
+from timeline.problems import cut as cut_text
 from timeline.state import Filters, as_of_bound
 
 from .helpers import csv_bytes, row
@@ -78,6 +79,9 @@ def random_bytes(rng: random.Random, count: int) -> bytes:
     extra = [b"\n", b"x,y\n", b'a,2022,"Quoted, with a comma",,protest,,,,,Reuters\n']
     # (a quoted phrase of two lines, then more: refused, whether read on or read again whole)
     extra += [b'b,2022,"Two\nlines" more,,protest,,,,,Reuters\n']
+    # (an event's first row left out as it is read, a comma unquoted in its title: the rows of the
+    # event after it are told that row is refused)
+    extra += [f"{rng.choice(IDS)},2022-01-05,,Akimat stormed, set on fire,,protest,,,,,AP\n".encode()]
     if rng.random() < 0.3:
         lines += rng.choice(extra)
     return lines
@@ -174,6 +178,32 @@ def test_what_add_counts_without_joining_the_frames_is_what_a_full_load_says(tmp
             assert checked.problems == full.problems
             counted += 1
     assert counted > 24, counted  # (most chunks are read on: the path under test is taken)
+
+
+@pytest.mark.parametrize("read_on", [False, True], ids=["the file whole", "read on"])
+@pytest.mark.parametrize("appended", [False, True], ids=["first row read before", "first row appended"])
+def test_an_account_after_an_event_s_first_row_left_out_for_its_shape_names_that_row(
+    tmp_path, monkeypatch, read_on, appended
+):
+    """The event's first row has a comma unquoted in its title: left out as it is read, before
+    any check. An account of the event after it, appended, is told that row is refused and to fix
+    it first, not to fill in a title; read on or read whole, whether that row was read before or
+    came with the appended rows."""
+    path = tmp_path / "events.csv"
+    broken = b"curfew,2022-01-05,,Curfew declared, Almaty,,government,,,,Interfax\n"
+    later = {**row("curfew", "2022-01-06", source="AP"), "title": "", "category": ""}
+    path.write_bytes(csv_bytes([row("other", "2022-01-06")]) + (b"" if appended else broken))
+    previous = timeline.load(path)
+    if read_on:
+        monkeypatch.setattr(appends, "load", lambda _path: pytest.fail("read whole"))
+    with open(path, "ab") as f:
+        f.write((broken if appended else b"") + csv_bytes([later]).split(b"\n", 1)[1])
+    grown = load_more(previous, path) if read_on else timeline.load(path)
+    same(grown, timeline.load(path))
+    shape, told = grown.problems
+    assert (shape.row, shape.code) == (3, ProblemCode.FIELD_COUNT)
+    assert (told.row, told.column, told.code) == (4, "id", ProblemCode.FIRST_ROW_REFUSED)
+    assert told.message == f"row 3, this event's first row, is refused: {cut_text(shape.message)}; fix it first"
 
 
 @pytest.mark.parametrize("read_on", [False, True], ids=["the file whole", "read on"])

@@ -17,7 +17,7 @@ import timeline
 from timeline import dates, schema
 from timeline.index import build_index
 from timeline.links import is_web_link
-from timeline.problems import ERROR, WARNING, ProblemCode
+from timeline.problems import ERROR, WARNING, ProblemCode, cut
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = schema.header_line()
@@ -2326,6 +2326,55 @@ def test_rows_left_out_before_an_event_s_first_whole_row_are_told_to_fix_its_fir
     ]
     assert dataset.accounts["row"].tolist() == [3, 7, 8]
     assert dataset.events.set_index("id").loc["a", "title"] == "The first whole row"
+
+
+UNQUOTED = line(id="a", date="2022-01-05", title="Akimat stormed, set on fire").replace('"', "").encode()
+SHAPE = (
+    "this row has 21 values but the header has 20 columns, so the row is left out; a value with a comma in it "
+    "needs double quotes around it. The row begins 'a,2022-01-05,,Akimat stormed, set on fire,,protest... (70 "
+    "characters)'"
+)
+
+
+@pytest.mark.parametrize(
+    "first_row, last_row, cause",
+    [
+        pytest.param(UNQUOTED, "", SHAPE, id="a comma unquoted in its title"),
+        pytest.param(
+            b"a,2022-01-05,,Akimat stormed\n",
+            "",
+            "this row has 4 values but the header has 20 columns, so the row is left out; every row needs a value "
+            "(or an empty place between commas) for each column. The row begins 'a,2022-01-05,,Akimat stormed'",
+            id="too few values",
+        ),
+        pytest.param(
+            UNQUOTED,
+            line(id="z", title="Never closed").replace("Never", '"Never'),
+            SHAPE,
+            id="read by the csv module (a quote open in the last row)",
+        ),
+        pytest.param(line(id="a", title="Akimat stérmed").encode("latin-1"), "", None, id="text that is not UTF-8"),
+    ],
+)
+def test_rows_after_an_event_s_first_row_left_out_as_it_is_read_are_told_to_fix_it(first_row, last_row, cause):
+    """An event's first row left out before any check (its shape, its text): the event's rows
+    after it, read as its first rows till one has a title and a category, are told that row is
+    refused and to fix it first, as for a row refused by a check; not to fill in a title."""
+    after = line(id="a", title="", category="") + line(id="a", title="") + last_row
+    dataset = load_text(text(line(id="b")).encode() + first_row + after.encode())
+    head = next(p for p in dataset.problems if p.row == 3)
+    if cause is not None:
+        assert head.message == cause
+    assert [(p.row, p.column, p.code, p.message) for p in dataset.problems if p.row in (4, 5)] == [
+        (
+            row,
+            "id",
+            ProblemCode.FIRST_ROW_REFUSED,
+            f"row 3, this event's first row, is refused: {cut(head.message)}; fix it first",
+        )
+        for row in (4, 5)
+    ]
+    assert dataset.accounts["row"].tolist() == [2]
 
 
 def _keep(n: int, out: list[int]) -> np.ndarray:

@@ -331,7 +331,8 @@ def _checked_on(
     problems = [dataclasses.replace(p, row=p.row + shift) for p in table.problems if p.row > 1]
     findings: list = []
     notes = _Notes()
-    accounts, _ = _validate(frame, rows, problems, findings, ascii=table.ascii, notes=notes)
+    left_out = {row + shift: value for row, value in table.left_out.items()}
+    accounts, _ = _validate(frame, rows, problems, findings, ascii=table.ascii, notes=notes, left_out=left_out)
     if (
         notes.year_window
         or notes.two_years
@@ -416,6 +417,9 @@ def _first_rows_read_before(
     first_row: dict = {}  # id -> the row of its event's first row read before
     for name, row in zip(earlier.iloc[at].tolist(), table.rows[at].tolist()):
         first_row.setdefault(name, row)
+    for row, name in table.left_out.items():  # (left out as read: its shape, its text)
+        if name in wanted:
+            first_row[name] = min(first_row.get(name, row), row)
     heads = set(first_row.values())
     errors: dict = {}  # (previous.problems: in the order check lists them)
     for problem in previous.problems:

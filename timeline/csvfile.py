@@ -47,6 +47,10 @@ class Table:
     records: int = 0  # CSV records, the header and blank lines included (the last row's number)
     quotes: int = 0  # double quotes in the file
     by_arrow: bool = False  # read by Arrow's parser (UTF-8, every quote closed)
+    # Rows left out as they were read (their shape, text that is not UTF-8...), each with an
+    # error of its own: the value each holds under `id`, as written. One may be its event's first
+    # row in the file (load._check_first_rows).
+    left_out: dict[int, str] = field(default_factory=dict)
 
 
 class Unreadable(Exception):
@@ -117,7 +121,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
         if not scan.ascii and not _is_utf8(data):
             # pyarrow prints a traceback when a row it skips is not UTF-8; check first.
             raise pa.ArrowInvalid("not UTF-8")
-        frame, rows, shape_problems, records = _parse_with_arrow(data, columns, scan)
+        frame, rows, shape_problems, records, left_out = _parse_with_arrow(data, columns, scan)
         replaced = False
     except pa.ArrowInvalid:
         # An open quote, or bytes that are not UTF-8: read again slowly, to say where.
@@ -125,7 +129,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
         text = raw.decode("utf-8", errors="replace")
         page = code_page(raw) if "\ufffd" in text else None
         del raw
-        frame, rows, shape_problems, records = _parse_with_csv_module(text, columns)
+        frame, rows, shape_problems, records, left_out = _parse_with_csv_module(text, columns)
         del text
         replaced = True
     # Values are pieces of the file's text: look for a NUL or U+FFFD only if the text has one.
@@ -195,13 +199,18 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
             )
         )
     if bad_rows.any():
+        if "id" in frame:
+            left_out.update(zip(rows[bad_rows].tolist(), frame["id"][bad_rows].str.strip().tolist()))
         frame, rows = (
             filtered(frame, ~bad_rows, threads=len(frame) >= THREADED_ROWS).reset_index(drop=True),
             rows[~bad_rows],
         )
     if not len(frame) and not any(p.level == ERROR for p in problems):
         problems.append(Problem(0, "", WARNING, say("the file has a header but no rows yet"), ProblemCode.NO_ROWS))
-    return Table(columns, frame, rows, problems, findings, scan.ascii, records, scan.quotes, not replaced)
+    if left_out:  # (those told an error: a line of empty values is left out without a word)
+        refused = {p.row for p in problems if p.level == ERROR}
+        left_out = {row: value for row, value in left_out.items() if row in refused}
+    return Table(columns, frame, rows, problems, findings, scan.ascii, records, scan.quotes, not replaced, left_out)
 
 
 def filtered(frame: pd.DataFrame, keep: np.ndarray, threads: bool = False) -> pd.DataFrame:
@@ -665,13 +674,29 @@ def _parse_with_arrow(data: pa.Buffer, columns: list[str], scan: Scan):
     del table
     total = len(frame) + len(invalid)
     rows = np.arange(2, total + 2, dtype=np.int64)
-    problems = []
+    problems, left_out = [], {}
     if invalid:
         numbers = np.array([number for number, _, _ in invalid], dtype=np.int64)
         rows = np.setdiff1d(rows, numbers, assume_unique=True)
-        problems = [_field_count_problem(n, count, len(columns), text, columns) for n, count, text in invalid]
-        problems = [p for p in problems if p]
-    return frame, rows, problems, total + 1
+        for number, count, text in invalid:
+            found = _field_count_problem(number, count, len(columns), text, columns)
+            if found is not None:
+                problems.append(found)
+                left_out[number] = _value_under("id", columns, _first_record(text))
+    return frame, rows, problems, total + 1, left_out
+
+
+def _first_record(text: str) -> list[str]:
+    try:
+        return next(csv.reader(io.StringIO(text, newline="")), [])
+    except csv.Error:
+        return []
+
+
+def _value_under(name: str, columns: list[str], values: list[str]) -> str:
+    """The value of a row of `values` under column `name` (stripped), "" if it has none there."""
+    at = columns.index(name) if name in columns else len(values)
+    return values[at].strip() if at < len(values) else ""
 
 
 def _on_arrow_threads(data: pa.Buffer, columns: list[str], on_invalid, scan: Scan) -> pa.Table:
@@ -849,10 +874,7 @@ def _written_for_template(text: str, columns: list[str]) -> list[str]:
     its values in the lacking columns are empty (or `media` is a link, a picture's), and its source is given
     (a description with four commas unquoted has as many values, and its source, or a piece of
     its text, where `media` would be: it is told to quote the comma, not to delete four values)."""
-    try:
-        values = next(csv.reader(io.StringIO(text, newline="")), [])
-    except csv.Error:
-        return []
+    values = _first_record(text)
     lacking = [name for name in schema.NAMES if name not in columns]
     if len(values) != len(schema.NAMES) or not lacking or columns != [n for n in schema.NAMES if n in columns]:
         return []
@@ -874,6 +896,7 @@ def _parse_with_csv_module(text: str, columns: list[str]):
     records: list[list[str]] = []
     rows: list[int] = []
     problems: list[Problem] = []
+    left_out: dict[int, str] = {}
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     row = read_to = 0  # (read_to: the lines read, up to the end of the last record)
     all_lines: list[str] | None = None  # (the text's lines, split when first needed)
@@ -912,6 +935,7 @@ def _parse_with_csv_module(text: str, columns: list[str]):
                 found = _field_count_problem(row, len(record), expected, ",".join(record), columns)
                 if found is not None:
                     problems.append(found)
+                    left_out[row] = _value_under("id", columns, record)
             continue
         records.append((record + [""] * expected)[:expected])
         rows.append(row)
@@ -920,7 +944,7 @@ def _parse_with_csv_module(text: str, columns: list[str]):
         if records
         else pd.DataFrame({name: pd.Series([], dtype="str") for name in columns})
     )
-    return frame, np.array(rows, dtype=np.int64), [p for p in problems if p], row - 1
+    return frame, np.array(rows, dtype=np.int64), [p for p in problems if p], row - 1, left_out
 
 
 def open_quote_problem(text: str, reader, row: int, columns: list[str]) -> Problem:

@@ -320,7 +320,9 @@ def _load(holder: list, edges: _Edges | None = None, inode: int | None = None, s
         return _empty(problems)
     findings = list(table.findings)
     notes = _Notes()
-    accounts, ids = _validate(table.frame, table.rows, problems, findings, ascii=table.ascii, notes=notes)
+    accounts, ids = _validate(
+        table.frame, table.rows, problems, findings, ascii=table.ascii, notes=notes, left_out=table.left_out
+    )
     events, account_event = model.events_and_positions(accounts, ids)
     problems.sort(key=_reading_order)
     problems[:0] = diagnosis.first(findings, problems)  # the cause of most of them, said first
@@ -536,6 +538,7 @@ class _Checker:
             self.replaced = self.replaced | {name}
 
     replaced: frozenset = frozenset()  # the columns whose values a check replaced (see `replace`)
+    left_out: dict[int, str] = {}  # rows left out as they were read: their ids (csvfile.Table.left_out)
     split: frozenset = frozenset()  # the rows a spreadsheet split at a semicolon (see _split_rows)
 
     def replace(self, name: str, values: pd.Series) -> None:
@@ -579,6 +582,7 @@ def _validate(
     ascii: bool = False,
     notes: _Notes | None = None,
     splits: bool = True,
+    left_out: dict[int, str] | None = None,
 ):
     """The accepted accounts, and their events' ids as pd.factorize gives them (codes, ids).
 
@@ -586,7 +590,8 @@ def _validate(
     check from CHECKS), then the checks across rows and columns (ACROSS), in that order.
     `findings`: where the causes found behind many problems go (diagnosis.Finding); `ascii`:
     the file's bytes are all ASCII (no text in it can be garbled); `notes`: where what the
-    checks across rows found goes; `splits`: look for rows a spreadsheet split (_split_rows)."""
+    checks across rows found goes; `splits`: look for rows a spreadsheet split (_split_rows);
+    `left_out`: the rows left out before, as they were read (csvfile.Table.left_out)."""
     header = list(frame.columns)  # (the file's columns, in its order)
     for name in schema.NAMES:
         if name not in frame:
@@ -601,6 +606,7 @@ def _validate(
                 frame[name] = values
             edges[name] = first
         check = _Checker(frame, rows, problems, findings, notes, edges, ascii)
+        check.left_out = left_out or {}
         # The lanes numbered meanwhile, for the accounts (no check changes a category).
         lanes = workers.submit(pd.factorize, frame["category"])
         _check_columns(check, workers)
@@ -2338,9 +2344,14 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
         # A row below its event's first row in the file is left out because that row is (for
         # its own problem, or for lacking a title or category in turn): it is told so, and to fix
         # that row first, not to fill in a title or category the row above has or is to have.
+        # The first row may be one left out as it was read (a comma unquoted in its title): then
+        # even the event's first row here is below it.
         firsts = model.first_positions(codes)
+        head_rows = check.rows[firsts]
+        if check.left_out:
+            head_rows = _left_out_first(check.left_out, ids, head_rows)
         own = np.zeros(len(codes), dtype=bool)
-        own[firsts] = True
+        own[firsts[head_rows == check.rows[firsts]]] = True
         for name in schema.FIRST_ROW_REQUIRED:
             check.report(
                 missing & own & empty[name],
@@ -2355,7 +2366,7 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
                 ProblemCode.FIRST_ROW_EMPTY,
             )
         if (missing & ~own).any():
-            _below_a_refused_first_row(check, np.flatnonzero(missing & ~own), firsts[codes[missing & ~own]])
+            _below_a_refused_first_row(check, np.flatnonzero(missing & ~own), head_rows[codes[missing & ~own]])
     later = ~first & ~check.refused & _given(frame["category"])
     if not later.any():
         return codes, ids
@@ -2388,10 +2399,21 @@ def _check_first_rows(check: _Checker) -> tuple[np.ndarray, pd.Index]:
     return codes, ids
 
 
-def _below_a_refused_first_row(check: _Checker, at: np.ndarray, heads: np.ndarray) -> None:
-    """Leave out the rows `at` (positions), each below its event's first row in the file (`heads`,
-    their positions), which is refused: each is told that row's first error, as check lists them."""
-    rows, head_rows = check.rows[at].tolist(), check.rows[heads].tolist()
+def _left_out_first(left_out: dict[int, str], ids: pd.Index, head_rows: np.ndarray) -> np.ndarray:
+    """The row that is each event's first in the file (`head_rows`: its first row read, of each
+    of `ids`), or a row before it left out as it was read, with its id (`left_out`)."""
+    head_rows = head_rows.copy()
+    numbers = np.fromiter(left_out, dtype=np.int64, count=len(left_out))
+    at = ids.get_indexer(list(left_out.values()))
+    earlier = (at >= 0) & (numbers < head_rows[at])
+    np.minimum.at(head_rows, at[earlier], numbers[earlier])
+    return head_rows
+
+
+def _below_a_refused_first_row(check: _Checker, at: np.ndarray, head_rows: np.ndarray) -> None:
+    """Leave out the rows `at` (positions), each below its event's first row in the file (`head_rows`,
+    their numbers), which is refused: each is told that row's first error, as check lists them."""
+    rows, head_rows = check.rows[at].tolist(), head_rows.tolist()
     wanted = set(head_rows)
     errors: dict[int, list[Problem]] = {}
     for problem in check.problems:
