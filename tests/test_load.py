@@ -2377,6 +2377,19 @@ def test_rows_after_an_event_s_first_row_left_out_as_it_is_read_are_told_to_fix_
     assert dataset.accounts["row"].tolist() == [2]
 
 
+def test_a_row_left_out_whose_id_may_have_moved_is_not_taken_for_an_event_s_first_row():
+    """Where `id` is not the first column, a comma unquoted before it moves it: the value under
+    `id` of a row of too many values may be a piece of its title, and is not taken for its id."""
+    data = "title,id,date,category,source\nCurfew,c,a,2022-01-05,protest,AP\nBig march,a,2022-01-06,protest,AP\n,c,2022-01-07,,AP\n"
+    dataset = load_text(data)
+    assert [(p.row, p.code) for p in dataset.problems if p.level == E] == [
+        (2, ProblemCode.FIELD_COUNT),
+        (4, ProblemCode.FIRST_ROW_EMPTY),
+        (4, ProblemCode.FIRST_ROW_EMPTY),
+    ]
+    assert dataset.accounts["row"].tolist() == [3]
+
+
 def _keep(n: int, out: list[int]) -> np.ndarray:
     keep = np.ones(n, dtype=bool)
     keep[out] = False

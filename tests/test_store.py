@@ -475,3 +475,20 @@ def test_a_file_just_written_is_not_recorded_as_found_whole(tmp_path):
     arrowfile.write(target, {"key": 1}, {"a": pa.array([1, 2, 3])})
     assert arrowfile.read(target, 1) is not None
     assert arrowfile.verified(target) is None
+
+
+@pytest.mark.parametrize(
+    "system, change, age_ns, recorded",
+    [
+        ("posix", 1_764_000_000_123_456_789, 10**9, True),
+        ("posix", 1_764_000_000_123_456_789, 50_000_000, False),  # changed 0.05 s before the read began
+        ("posix", 1_764_000_000_000_000_000, 10**9, False),  # times kept to the second (ext4's small inodes)
+        ("posix", 1_764_000_000_120_000_000, 10**9, False),  # ... or to 10 ms (FAT)
+        ("nt", 1_764_000_000_123_456_789, 10**9, False),  # Windows: st_ctime is when the file was made
+    ],
+)
+def test_an_identity_is_recorded_only_where_every_write_changes_it(monkeypatch, system, change, age_ns, recorded):
+    """A file system that keeps times coarsely, or Windows, would leave a cache edited in place
+    with the identity recorded: there the digest is made each time."""
+    monkeypatch.setattr(os, "name", system)
+    assert arrowfile._recordable([1, 2, 3, change - 5, change], change + age_ns) is recorded

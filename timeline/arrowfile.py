@@ -16,8 +16,10 @@ million rows when the system has them in its cache (a restart takes 0.10 s inste
 from the disk, as long as reading 693 MB takes), and no more of the file stays mapped than the
 process reads. `timeline add`, a process for each row, makes it once: it records the file's
 identity (`verified`: inode, size, times), and the adds after it skip the digest while the file
-is that one, unchanged by anything since (any write sets its change time); only a fault of the
-disk itself under an unchanged file would go unseen there, as it would in events.csv.
+is that one, unchanged by anything since (any write sets its change time, where the file
+system keeps it finely: elsewhere, and on Windows, the digest is made each time); only a fault
+of the disk itself under an unchanged file, or a program writing again to a page it already
+changed through a writable mapping of the file, would go unseen there.
 
 A file mapped is one nobody may write to while it is used: a program reading the mapped bytes
 of a file cut short under it (`cp` or `rsync --inplace` of a backup over it, `truncate`) is
@@ -95,7 +97,7 @@ def read(target: Path, key: dict, known: list[int] | None = None) -> tuple[dict,
         size = _whole(source, footer.get_batch_with_custom_metadata(1)[1], known == before)
         if not size:
             return None
-        if before[-1] < started - SETTLED_NS and identity(os.fstat(source.fileno())) == before:
+        if _recordable(before, started) and identity(os.fstat(source.fileno())) == before:
             with _mapped_lock:
                 _verified[str(target)] = before
         source.seek(0)
@@ -210,6 +212,16 @@ _verified: dict[str, list[int]] = {}
 # keeps a file's times to the tick of a coarse clock (1-10 ms), so a second write in the tick of
 # the one before it would leave its identity as it was (git's "racily clean" files).
 SETTLED_NS = 100_000_000
+
+
+def _recordable(found: list[int], started: int) -> bool:
+    """Whether an identity tells every write after `started` (when the file's read began): its
+    change time is one the system sets on each write, to a fine clock (not on Windows, where
+    Python's st_ctime is the file's creation time; not where a file system keeps times to the
+    second or to 10 ms, as ext4 with small inodes, FAT and some network shares do: a time to
+    the millisecond is one so kept but once in a million), and the file settled before."""
+    change = found[-1]
+    return os.name != "nt" and change % 1_000_000 != 0 and change < started - SETTLED_NS
 
 
 def identity(stat: os.stat_result) -> list[int]:

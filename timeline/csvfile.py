@@ -48,8 +48,9 @@ class Table:
     quotes: int = 0  # double quotes in the file
     by_arrow: bool = False  # read by Arrow's parser (UTF-8, every quote closed)
     # Rows left out as they were read (their shape, text that is not UTF-8...), each with an
-    # error of its own: the value each holds under `id`, as written. One may be its event's first
-    # row in the file (load._check_first_rows).
+    # error of its own: the value each holds under `id`, as written (of a row of too many or too
+    # few values, only where `id` is the first column). One may be its event's first row in the
+    # file (load._check_first_rows).
     left_out: dict[int, str] = field(default_factory=dict)
 
 
@@ -682,7 +683,8 @@ def _parse_with_arrow(data: pa.Buffer, columns: list[str], scan: Scan):
             found = _field_count_problem(number, count, len(columns), text, columns)
             if found is not None:
                 problems.append(found)
-                left_out[number] = _value_under("id", columns, _first_record(text))
+                if columns[:1] == ["id"]:  # (a value further on may have moved with a comma before it)
+                    left_out[number] = next(iter(_first_record(text)), "").strip()
     return frame, rows, problems, total + 1, left_out
 
 
@@ -691,12 +693,6 @@ def _first_record(text: str) -> list[str]:
         return next(csv.reader(io.StringIO(text, newline="")), [])
     except csv.Error:
         return []
-
-
-def _value_under(name: str, columns: list[str], values: list[str]) -> str:
-    """The value of a row of `values` under column `name` (stripped), "" if it has none there."""
-    at = columns.index(name) if name in columns else len(values)
-    return values[at].strip() if at < len(values) else ""
 
 
 def _on_arrow_threads(data: pa.Buffer, columns: list[str], on_invalid, scan: Scan) -> pa.Table:
@@ -935,7 +931,8 @@ def _parse_with_csv_module(text: str, columns: list[str]):
                 found = _field_count_problem(row, len(record), expected, ",".join(record), columns)
                 if found is not None:
                     problems.append(found)
-                    left_out[row] = _value_under("id", columns, record)
+                    if columns[:1] == ["id"]:
+                        left_out[row] = record[0].strip() if record else ""
             continue
         records.append((record + [""] * expected)[:expected])
         rows.append(row)
