@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+from pathlib import Path
 
 import numpy as np
 
@@ -57,3 +59,15 @@ def us_excel(data: bytes) -> bytes:
     return re.sub(
         rb"(?<=,)(\d{4})-(\d\d)-(\d\d)(?=[,\r\n ])", lambda m: b"%d/%d/%s" % (int(m[2]), int(m[3]), m[1][2:]), data
     )
+
+
+def changed_in_place(path: Path, old: bytes, new: bytes) -> None:
+    """An edit that keeps the file's size, modification time and inode (`old` made `new`, as long):
+    only its bytes, and its change time, tell."""
+    before = os.stat(path)
+    data = bytearray(path.read_bytes())
+    at = data.index(old)
+    data[at : at + len(old)] = new
+    with open(path, "r+b") as file:
+        file.write(data)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))

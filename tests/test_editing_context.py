@@ -13,7 +13,7 @@ import pytest
 import timeline
 from timeline import arrowfile, cli, context, editing, lastgood, store
 
-from .helpers import csv_bytes, row
+from .helpers import changed_in_place, csv_bytes, row
 
 # A file with what a new row's checks read from the rows before it: events with several
 # accounts, a first row with a category, a location placed by name (twice), categories, a
@@ -228,14 +228,7 @@ def test_a_cache_changed_in_place_after_an_add_found_it_whole_is_not_trusted(tmp
     time.sleep(arrowfile.SETTLED_NS / 1e9 + 0.01)
     assert editing.add(path, GOOD).written
     assert context._record(path)["cache"] is not None
-    cache = store.cache_path(path)
-    stat = os.stat(cache)
-    spoiled = bytearray(cache.read_bytes())
-    at = spoiled.index(b"Almaty airport seized")
-    spoiled[at : at + 6] = b"Astana"
-    with open(cache, "r+b") as file:
-        file.write(spoiled)
-    os.utime(cache, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    changed_in_place(store.cache_path(path), b"Almaty airport seized", b"Astana airport seized")
     assert context.cached(path) is None
     values = {"id": "curfew", "date": "2022-01-07", "category": "government", "source": "AP"}
     assert_as_whole(path, path.read_bytes(), values, editing.add(path, values))

@@ -20,7 +20,7 @@ from timeline.index import build_index
 from timeline.load import load
 from timeline.search import text_grams
 
-from .helpers import csv_bytes, row
+from .helpers import changed_in_place, csv_bytes, row
 
 # Events with several accounts, spans and places, and rows that give errors and warnings (the
 # problems are kept too).
@@ -114,13 +114,7 @@ def _append_a_row(path: Path) -> None:
 
 def _same_size_and_time(path: Path) -> None:
     """An edit that keeps the file's size, time and inode: only its bytes tell."""
-    before = os.stat(path)
-    data = bytearray(path.read_bytes())
-    at = data.index(b"2022-01-07")
-    data[at : at + 10] = b"2022-01-08"
-    with open(path, "r+b") as file:
-        file.write(data)
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    changed_in_place(path, b"2022-01-07", b"2022-01-08")
 
 
 def _cut(fraction: float):
@@ -434,12 +428,7 @@ def test_a_file_found_whole_is_read_again_without_its_digest_while_it_is_that_fi
 
 def _same_size_same_time(target) -> None:
     """A byte of the arrays changed in place, the file's size and modification time kept."""
-    stat = os.stat(target)
-    data = bytearray(target.read_bytes())
-    data[data.index(b"xy")] = ord("z")
-    with open(target, "r+b") as file:
-        file.write(data)
-    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    changed_in_place(target, b"xy", b"zy")
 
 
 def _another_in_its_place(target) -> None:
