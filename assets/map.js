@@ -206,6 +206,10 @@
     L.control.zoom({zoomInTitle: word("Zoom in"), zoomOutTitle: word("Zoom out")}).addTo(map);
     map.attributionControl.setPrefix("");
     map.createPane("basemap").style.zIndex = 350;     // over tiles (200), under marks (400)
+    // Towns in panes of their own, under the marks and their labels: drawn anew as the map moves
+    // without the marks, they are never drawn over them.
+    map.createPane("towns").style.zIndex = 390;
+    map.createPane("townNames").style.zIndex = 640;   // (under the tooltips' pane, 650)
     baseRenderer = L.canvas({padding: 0.5, pane: "basemap"});
     if (data.tiles && data.tiles.url) {
       L.tileLayer(data.tiles.url, {attribution: data.tiles.attribution || "", maxZoom: 19}).addTo(map);
@@ -370,6 +374,7 @@
   }
 
   var drawn = "";           // the marks drawn, as JSON: a move that changes none redraws none
+  var drawnTowns = "";      // the towns drawn, as JSON
   var townNames = [];       // the towns' names drawn, largest town first
 
   function spaceTownNames() {
@@ -392,8 +397,33 @@
     });
   }
 
+  function drawTowns(list) {
+    // The largest towns in view, named: they change with each move of the map. Drawn apart from
+    // the marks, which a move mostly leaves as they were: a place's list open on a mark stays
+    // open, the very list, and a title pressed in it as the towns come is still chosen (drawn
+    // anew with the marks, the list was closed, or replaced under the viewer's finger).
+    var key = JSON.stringify(list || []);
+    if (key === drawnTowns) return;
+    drawnTowns = key;
+    towns.clearLayers();
+    townNames = [];
+    (list || []).forEach(function (town) {
+      var dot = L.circleMarker([town.lat, town.lon], {radius: 2, color: "#555", weight: 1, pane: "towns",
+                                                       fillOpacity: 1, interactive: false});
+      var label = document.createElement("span");
+      label.textContent = town.name;
+      dot.bindTooltip(label, {permanent: true, direction: "right", className: "town-label", pane: "townNames",
+                              offset: [4, 0], interactive: false});
+      towns.addLayer(dot);
+      hideFromReaders(dot);  // (a town's name is the map's drawing, not something to read out)
+      townNames.push(label);
+    });
+    spaceTownNames();
+  }
+
   function drawMarks(data) {
-    var key = JSON.stringify([data.kind, data.marks, data.towns]);
+    drawTowns(data.towns);
+    var key = JSON.stringify([data.kind, data.marks]);
     // A place's list of events that the map moved to show whole: opened again on the place's new
     // mark when the marks for the new view come (the draw after that move only).
     var open = reopen;
@@ -402,31 +432,26 @@
     drawn = key;
     var active = document.activeElement;
     if (open) open.focused = !!(active && active.closest && active.closest(".leaflet-popup"));
-    // A mark with focus (a title just chosen from its list gives it back focus) is drawn again:
-    // focus goes to its new mark, not to the page's body.
-    var focused = null;
+    // A mark as it was is kept, its layer and its list: a move of the map changes the marks at
+    // its edges, and a place's list open in the middle stays the very list (drawn anew with all
+    // the marks, it was closed, or replaced under a finger pressing a title). A mark that changed
+    // or left the view is removed; one with focus (a title just chosen from its list gives it
+    // back focus) gives it to its new mark, not to the page's body.
+    var wanted = {};
+    data.marks.forEach(function (mark) { wanted[JSON.stringify([data.kind, mark])] = true; });
+    var focused = null, kept = {};
     marks.eachLayer(function (layer) {
+      if (wanted[layer.options.key]) { kept[layer.options.key] = true; return; }
       if (layer.getElement && layer.getElement() === active) focused = layer.options.eventIds || null;
+      marks.removeLayer(layer);
     });
-    marks.clearLayers();
-    towns.clearLayers();
-    townNames = [];
-    (data.towns || []).forEach(function (town) {
-      var dot = L.circleMarker([town.lat, town.lon], {radius: 2, color: "#555", weight: 1,
-                                                       fillOpacity: 1, interactive: false});
-      var label = document.createElement("span");
-      label.textContent = town.name;
-      dot.bindTooltip(label, {permanent: true, direction: "right", className: "town-label",
-                              offset: [4, 0], interactive: false});
-      towns.addLayer(dot);
-      hideFromReaders(dot);  // (a town's name is the map's drawing, not something to read out)
-      townNames.push(label);
-    });
-    spaceTownNames();
     // A place's list at most 280 px wide, and within the map on the narrowest phone: Leaflet
     // adds 45 px of margins to it, and its slide keeps 8 px from each edge.
     var listWidth = function () { return Math.max(120, Math.min(280, map.getSize().x - 45 - 16)); };
     data.marks.forEach(function (mark) {
+      var key = JSON.stringify([data.kind, mark]);
+      if (kept[key]) return;
+      kept[key] = true;
       var layer;
       if (data.kind === "counts") {
         layer = L.circleMarker([mark.lat, mark.lon], {
@@ -473,6 +498,7 @@
         }
         layer.options.eventIds = mark.events.map(function (e) { return e.id; });
       }
+      layer.options.key = key;
       marks.addLayer(layer);
       name(layer, data.kind === "counts" ? null : hover.textContent);
       if (focused && layer.options.eventIds && layer.options.eventIds.some(function (id) { return focused.indexOf(id) >= 0; })) {
