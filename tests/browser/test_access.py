@@ -141,7 +141,9 @@ def test_two_fingers_over_the_chart_zoom_the_page_not_the_chart(phone):
     shown = phone.x_range()
     centre, y = box["x"] + box["width"] / 2, box["y"] + 40
     phone.fingers([(centre - 20, y, -60, 0), (centre + 20, y, 60, 0)])  # spread
-    phone.page.wait_for_function("() => window.visualViewport.scale > 1.5", timeout=5_000)
+    # (The spread, 40 px to 160 px, zooms the page by about 1.5: Chromium takes its first pixels
+    # to tell a pinch from a swipe, so a busy machine has it stop a little short of 1.5.)
+    phone.page.wait_for_function("() => window.visualViewport.scale > 1.2", timeout=5_000)
     phone.page.wait_for_timeout(500)
     assert phone.x_range() == shown and "zoom=" not in phone.page.url
 
