@@ -398,10 +398,8 @@
   }
 
   function drawTowns(list) {
-    // The largest towns in view, named: they change with each move of the map. Drawn apart from
-    // the marks, which a move mostly leaves as they were: a place's list open on a mark stays
-    // open, the very list, and a title pressed in it as the towns come is still chosen (drawn
-    // anew with the marks, the list was closed, or replaced under the viewer's finger).
+    // The largest towns in view, named: they change with each move of the map, and are drawn
+    // apart from the marks, which a move mostly leaves as they were (drawMarks).
     var key = JSON.stringify(list || []);
     if (key === drawnTowns) return;
     drawnTowns = key;

@@ -208,7 +208,7 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
         )
     if not len(frame) and not any(p.level == ERROR for p in problems):
         problems.append(Problem(0, "", WARNING, say("the file has a header but no rows yet"), ProblemCode.NO_ROWS))
-    if left_out:  # (those told an error: a line of empty values is left out without a word)
+    if left_out:  # (rows told an error of their own: not those under a header line in another order)
         refused = {p.row for p in problems if p.level == ERROR}
         left_out = {row: value for row, value in left_out.items() if row in refused}
     return Table(columns, frame, rows, problems, findings, scan.ascii, records, scan.quotes, not replaced, left_out)
