@@ -48,10 +48,10 @@ from .load import (
     category_counts,
     category_problems,
     date_warned,
-    first_row_refused,
     last_of_year,
     load,
     placed_warning,
+    refused_first_rows,
     repeat_candidates,
     repeated_rows,
     repeated_span,
@@ -391,7 +391,7 @@ def _first_rows_read_before(
     """`new` with what a full load tells a new row that comes before its event's first whole row
     (FIRST_ROW) where the event has rows read before: those are all refused (else its first
     accepted row is among the heads, and the new row comes after it), and the first of them is
-    named as the cause (load.first_row_refused), as a full load names it. The rows read before
+    named as the cause (load.refused_first_rows), as a full load names it. The rows read before
     are read again from the file for their ids (only here: new rows of events without a row
     accepted, in a file with rows refused). None if they cannot be."""
     resume = previous.resume
@@ -421,15 +421,11 @@ def _first_rows_read_before(
         if name in wanted:
             first_row[name] = min(first_row.get(name, row), row)
     heads = set(first_row.values())
-    errors: dict = {}  # (previous.problems: in the order check lists them)
-    for problem in previous.problems:
-        if problem.level == ERROR and problem.row in heads:
-            errors.setdefault(problem.row, []).append(problem)
-    if not heads <= set(errors):
+    said = refused_first_rows(previous.problems, heads)
+    if not heads <= set(said):
         return None  # (a first row read before that is not refused: not as this reads the file)
     cause = {row: first_row[name] for row, name in zip(told, ids) if name in first_row}
     kept = [p for p in new if not (p.code in FIRST_ROW and p.row in cause)]
-    said = {head: first_row_refused(head, errors[head]) for head in set(cause.values())}
     return kept + [Problem(row, "id", ERROR, said[head], ProblemCode.FIRST_ROW_REFUSED) for row, head in cause.items()]
 
 

@@ -2414,18 +2414,24 @@ def _below_a_refused_first_row(check: _Checker, at: np.ndarray, head_rows: np.nd
     """Leave out the rows `at` (positions), each below its event's first row in the file (`head_rows`,
     their numbers), which is refused: each is told that row's first error, as check lists them."""
     rows, head_rows = check.rows[at].tolist(), head_rows.tolist()
-    wanted = set(head_rows)
-    errors: dict[int, list[Problem]] = {}
-    for problem in check.problems:
-        if problem.level == ERROR and problem.row in wanted:
-            # (a row a spreadsheet split is told only that: see _split_rows)
-            if problem.row not in check.split or problem.code == ProblemCode.SPLIT_ROW:
-                errors.setdefault(problem.row, []).append(problem)
-    said = {head: first_row_refused(head, sorted(found, key=_reading_order)) for head, found in errors.items()}
+    said = refused_first_rows(check.problems, set(head_rows), check.split)
     for row, head in zip(rows, head_rows):
         check.problems.append(Problem(row, "id", ERROR, said[head], ProblemCode.FIRST_ROW_REFUSED))
     check.refused[at] = True
     check.refused_by.setdefault("id", np.zeros(len(check.refused), dtype=bool))[at] = True
+
+
+def refused_first_rows(problems: list[Problem], heads: set[int], split=frozenset()) -> dict[int, Message]:
+    """What the accounts below each of `heads` (events' first rows) are told, for each of them
+    that `problems` refuse (first_row_refused). `split`: the rows a spreadsheet split, each told
+    only that it was split (see _split_rows). Shared by the full load and the read-on of an
+    append (timeline.appends), so that both name the same row and problem."""
+    errors: dict[int, list[Problem]] = {}
+    for problem in problems:
+        if problem.level == ERROR and problem.row in heads:
+            if problem.row not in split or problem.code == ProblemCode.SPLIT_ROW:
+                errors.setdefault(problem.row, []).append(problem)
+    return {head: first_row_refused(head, sorted(found, key=_reading_order)) for head, found in errors.items()}
 
 
 def first_row_refused(head: int, errors: list[Problem]) -> Message:
