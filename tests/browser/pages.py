@@ -594,7 +594,7 @@ class TimelinePage:
 
 
 LABEL_BOXES = """() => Array.from(document.querySelectorAll('#timeline .textpoint text'))
-    .filter(t => !t.closest('.rangeslider-container') && t.textContent)
+    .filter(t => !t.closest('.rangeslider-container') && t.textContent.trim())
     .map(t => { const r = t.getBoundingClientRect();
                 return {text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"""
 
@@ -602,7 +602,7 @@ LABEL_OVERLAPS = """() => {
   const plot = document.querySelector('#timeline .nsewdrag').getBoundingClientRect();
   const inside = r => r.right > plot.left && r.left < plot.right && r.bottom > plot.top && r.top < plot.bottom;
   const main = s => Array.from(document.querySelectorAll('#timeline ' + s)).filter(e => !e.closest('.rangeslider-container'));
-  const labels = main('.textpoint text').filter(t => t.textContent).map(t => ({t, r: t.getBoundingClientRect()}));
+  const labels = main('.textpoint text').filter(t => t.textContent.trim()).map(t => ({t, r: t.getBoundingClientRect()}));
   const marks = main('.scatterlayer .points path').map(e => e.getBoundingClientRect())
     .filter(r => r.width > 0 && r.width < 30 && inside(r));
   const cut = (a, b, slack) => a.left < b.right - slack && b.left < a.right - slack && a.top < b.bottom - slack && b.top < a.bottom - slack;
@@ -627,7 +627,7 @@ TITLES_IN_VIEW = """() => {
     if (trace.type === 'scatter') s += 1; else if (trace.type === 'bar') b += 1;
     if (!trace.customdata || !Array.isArray(trace.customdata) || !trace.customdata.length) continue;
     const marks = trace.type === 'bar' ? bars[b].querySelectorAll('.point path') : layers[s].querySelectorAll('.points path');
-    const texts = {};   // by the point each is of (plotly draws no text for an empty one)
+    const texts = {};   // by the point each is of (a mark without its title has a space, timeline.view.figure.UNTITLED)
     if (trace.type !== 'bar') layers[s].querySelectorAll('.textpoint').forEach((t, k) => { texts[t.__data__ && t.__data__.i !== undefined ? t.__data__.i : k] = t; });
     trace.customdata.forEach((id, j) => {
       const r = marks[j].getBoundingClientRect();
@@ -641,7 +641,7 @@ TITLES_IN_VIEW = """() => {
                  && q.left <= Math.max(r.left, plot.left) + 8; });
         title = near.length ? near[0].textContent : '';
       } else {
-        title = texts[j] ? texts[j].textContent : '';   // the text of point j (empty: no text)
+        title = texts[j] ? texts[j].textContent.trim() : '';   // the text of point j (a space or none: no title)
       }
       centres[id] = centre(r);
       out[id] = title; }); }
@@ -651,7 +651,7 @@ TITLES_IN_VIEW = """() => {
                                                   && l.__data__[0].trace.name === 'selected ring');
   if (ringLayer) {
     const mark = ringLayer.querySelector('.points path'), text = ringLayer.querySelector('.textpoint text');
-    if (mark && text && text.textContent) ring = [centre(mark.getBoundingClientRect()), text.textContent];
+    if (mark && text && text.textContent.trim()) ring = [centre(mark.getBoundingClientRect()), text.textContent];
   }
   if (ring) for (const id in out) {
     const [x, y] = centres[id];

@@ -30,6 +30,26 @@ def test_the_selected_title_is_shown_and_long_titles_are_shortened_on_the_chart_
     assert whole in timeline.hover_marker_of("nazarbayev-residence-snipers")  # and in the hover
 
 
+def test_an_event_chosen_after_another_leaves_every_title_on_the_chart(timeline):
+    # The first chosen event's title moves beside its ring; choosing another gives it back to
+    # its mark, which plotly.js never drew when the mark had been given an empty text (#5360).
+    timeline.open()
+    timeline.settle()
+    before = timeline.titles_in_view()
+    assert before["almaty-airport-seized"] == "Almaty airport seized"
+    for event_id, title in [
+        ("almaty-airport-seized", "Almaty airport seized"),
+        ("almaty-akimat-stormed", "Almaty city hall stormed and set on fire"),
+    ]:
+        timeline.click_marker_of(event_id)
+        timeline.expect_selected(title)
+        timeline.expect_event_param(event_id)
+        timeline.settle()
+    assert timeline.titles_in_view() == before
+    labels = [label["text"] for label in timeline.chart_labels()]
+    assert labels.count("Almaty airport seized") == 1
+
+
 def test_zooming_in_repacks_the_titles_without_a_full_redraw(timeline):
     timeline.page.set_viewport_size({"width": 1024, "height": 768})
     timeline.open()

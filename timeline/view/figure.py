@@ -922,7 +922,7 @@ def labelled_traces(
     lanes = Lanes(packed.rows, shown)
     y = lanes.row_y(index.lane[positions], packed.row)
     ids = index.values("id", positions)
-    texts = [html.escape(t, quote=False) if on else "" for t, on in zip(titles, packed.labelled.tolist())]
+    texts = [(html.escape(t, quote=False) if on else "") or UNTITLED for t, on in zip(titles, packed.labelled.tolist())]
     sides = ["middle left" if left else "middle right" for left in packed.left.tolist()]
     data = []
     if is_span.any():
@@ -1056,11 +1056,18 @@ def selected_trace(
     return trace
 
 
+# The text of a titled trace's mark drawn without its title: a space, never "". plotly.js drops
+# the text element of a mark whose text is "" and, told by Plotly.react (every new figure Dash
+# gives it) that the mark at that place in the trace now has a title, never draws it (plotly.js
+# issue #5360): a title lost from the chart after another event is chosen or the view is zoomed.
+UNTITLED = " "
+
+
 def _title_beside_ring(ring: dict, drawn: dict, at: int) -> None:
     """The selected mark's title drawn by the ring's trace, which sets it beyond the ring, and
     not by its own (beside its mark, where the ring crossed its first letter)."""
     texts = drawn.get("text")
-    if not isinstance(texts, list) or not texts[at]:
+    if not isinstance(texts, list) or not texts[at].strip():
         return
     sides = drawn.get("textposition")
     ring.update(
@@ -1069,7 +1076,7 @@ def _title_beside_ring(ring: dict, drawn: dict, at: int) -> None:
         textposition=[sides[at] if isinstance(sides, list) else sides or "middle right"],
         textfont=drawn["textfont"],
     )
-    drawn["text"] = [*texts[:at], "", *texts[at + 1 :]]
+    drawn["text"] = [*texts[:at], UNTITLED, *texts[at + 1 :]]
 
 
 def window_from_relayout(relayout: dict | None) -> Window | None | Literal[False]:
