@@ -637,13 +637,14 @@ _MIDNIGHT_SHORT = r"(?:^|[^0-9:+\-])0:00(?:$|[^0-9.,:])"  # (not an offset's +0:
 _MIDNIGHT_SQL = r"(?:^|[^0-9:])12:00[aA][mM]\b"
 
 
-# A time, a hyphen and a later time, no space between (5 January 2022, 09:00-10:00; 2022-01-05
-# 14:30-16:00): a span of time as often as a time and its UTC offset (09:00 at UTC-10:00). Read as
-# the offset only where a program wrote it so: a T between the date and the time, or seconds
-# (2022-01-05T09:00-10:00, 2022-01-05 09:00:00-10:00). Otherwise refused (_time_spans). The
-# strings to look at, found by Arrow (_spans): a time then a later one, no T before it, at the end.
-# (An hour alone, 9 PM-10:00, where AM or PM follows it: _spans.)
-_TIME_SPAN_END = r"(?i)(?:^|[^\dT:])(?P<start>\d{1,2}(?::\d\d)?)(?P<half>\s*[ap]\.?m\.?)?-(?P<end>\d\d(?::?\d\d)?)$"
+# A time, a hyphen and a later time, no space after the hyphen (5 January 2022, 09:00-10:00 or
+# 09:00 -10:00; 2022-01-05 14:30-16:00): a span of time as often as a time and its UTC offset (09:00
+# at UTC-10:00). Read as the offset only where a program wrote it so: a T between the date and the
+# time, or seconds (2022-01-05T09:00-10:00, 2022-01-05 09:00:00 -1000). Otherwise refused
+# (_time_spans). The strings to look at, found by Arrow (_spans): a time then a later one, no T
+# before it, at the end. (An hour alone, 9 PM-10:00, where AM or PM follows it: _spans.) With
+# spaces on both sides of the hyphen it is a range, told so before (_RANGE_SEPARATOR).
+_TIME_SPAN_END = r"(?i)(?:^|[^\dT:])(?P<start>\d{1,2}(?::\d\d)?)(?P<half>\s*[ap]\.?m\.?)?\s?-(?P<end>\d\d(?::?\d\d)?)$"
 
 
 def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
