@@ -125,6 +125,29 @@ def test_previous_and_next(index, state, trigger, expected):
     assert after == state.select(expected)
 
 
+@pytest.mark.parametrize(
+    "zoom, previous, following",
+    [
+        (None, "day-12", "day-1"),  # the page's own view: the month, not the outliers years away
+        ("all", "war-ends", "background"),  # "Show the whole span" (state.WHOLE): every event
+        (("2022-01-05", "2022-01-08"), "day-7", "day-5"),  # a zoom: the events in it
+    ],
+)
+def test_previous_and_next_from_no_event_lead_into_what_the_chart_shows(zoom, previous, following):
+    # (the first screen's buttons led to the file's first and last events, years outside the
+    # month it opens on: a review found them so, on the Kazakhstan file)
+    index = index_from_rows(
+        [row("background", "2017-06-07", category="a")]
+        + [row(f"day-{day}", f"2022-01-{day:02d}", category="a") for day in range(1, 13)]
+        + [row("war-ends", "2023-04-24", category="a")]
+    )
+    if isinstance(zoom, tuple):
+        zoom = tuple(int(np.datetime64(day, "s").astype(np.int64)) for day in zoom)
+    state = State().zoomed(zoom)
+    for trigger, expected in (("prev-event", previous), ("next-event", following)):
+        assert next_state(state, trigger, 1, index).event == expected
+
+
 DENSITY_CLICK = {"points": [{"curveNumber": 0, "x": "2022-01-05 12:00", "y": 1, "z": 14}]}
 
 

@@ -326,6 +326,17 @@ def test_previous_next_buttons_and_arrow_keys_follow_date_order(timeline):
     timeline.expect_selected("National day of mourning")
 
 
+def test_on_the_first_screen_next_and_previous_lead_into_the_month_it_shows(timeline):
+    """The page opens on January 2022 ("30 of 35 events in view"): Next led to 2017's sentence
+    and Previous to 2023's, the file's first and last events, years outside the first screen."""
+    timeline.open()
+    expect(timeline.in_view).to_have_text("30 of 35 events in view")
+    expect(timeline.page.locator("#next-event")).to_contain_text("Gas price rises")
+    expect(timeline.page.locator("#prev-event")).to_contain_text("CSTO troops withdraw")
+    timeline.next()
+    timeline.expect_selected("Gas price rises to 120 tenge a litre in Mangystau")
+
+
 def test_from_no_event_next_and_previous_lead_into_the_zoomed_view(timeline):
     """Zoomed to 8-11 January with nothing chosen, Next went to 2017's sentence and Previous to
     the file's last event: the viewer was taken away from the days they were reading."""

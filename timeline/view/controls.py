@@ -21,7 +21,7 @@ from ..state import (  # noqa: F401
     step,
     unreadable_dates,
 )
-from . import labels
+from . import figure, labels
 from .labels import shorten
 
 FILTER_FIELDS = {
@@ -60,7 +60,9 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
         return state.with_filters(**{FILTER_FIELDS[c]: _filter_value(FILTER_FIELDS[c], v) for c, v in values.items()})
     if trigger in ("prev-event", "next-event"):
         mask = masks(state.filters) if masks is not apply else apply(index, state.filters)
-        return state.select(step(index, mask, state.event, -1 if trigger == "prev-event" else 1, state.window))
+        # (from no event: into what the chart shows, its own view too, as a page opens on it)
+        window = figure.shown_window(index, mask, state.zoom)
+        return state.select(step(index, mask, state.event, -1 if trigger == "prev-event" else 1, window))
     if trigger == "timeline":
         event = clicked_event(value)
         return state.select(event) if event else state

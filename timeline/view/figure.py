@@ -216,6 +216,14 @@ def view_window(
     return Window(low - pad, high + pad), True
 
 
+def shown_window(index: EventIndex, mask: np.ndarray, zoom) -> tuple[int, int]:
+    """The (first, last) second the chart shows with no event chosen, in the zoom in force
+    (window_of's: a zoom, WHOLE, or None for the view's own, which a page opens on): where
+    Previous and Next lead from no event (state.step)."""
+    window = view_window(index, mask, None, window_of(zoom, index, mask))[0]
+    return window.low, window.high
+
+
 def spot(index: EventIndex, position: int) -> int:
     """Where an event is drawn on the time axis: a span at its start, a point at its middle."""
     return int(index.x[position])
