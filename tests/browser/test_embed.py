@@ -74,6 +74,18 @@ def test_the_embedded_view_is_the_title_the_chart_and_the_panel(embedded, kazakh
     assert panel["y"] < 200
 
 
+def test_the_first_tab_in_the_embedded_view_reaches_something_it_shows(embedded):
+    # (the skip links lead to the list of events, which the embedded view leaves out: the first
+    # Tab reached "Skip to the events", and Enter on it did nothing)
+    page = embedded.page
+    for link in (page.locator(".skip-link"), page.get_by_text("Read the events as a list")):
+        expect(link.first).to_be_hidden()
+    page.locator("body").click(position={"x": 2, "y": 2})
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.getClientRects().length > 0")
+    assert page.evaluate("() => !document.activeElement.classList.contains('skip-link')")
+
+
 def test_selecting_an_event_in_the_embedded_view_keeps_it_embedded(embedded, kazakhstan_url):
     page = embedded.page
     embedded.click_marker_of("death-toll")
