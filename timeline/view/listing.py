@@ -89,8 +89,8 @@ NOWHERE = Step("", "", "")
 def steps(
     index: EventIndex, mask: np.ndarray, current: str, window: tuple[int, int] | None = None
 ) -> tuple[Step, Step]:
-    """The events that Previous and Next lead to (state.step; `window`: the chart's zoom, if
-    any), or NOWHERE at either end."""
+    """The events that Previous and Next lead to (state.step; `window`: what the chart shows,
+    figure.shown_window, where they lead from no event), or NOWHERE at either end."""
     found = []
     for direction in (-1, 1):
         target = step(index, mask, current, direction, window)
