@@ -598,10 +598,33 @@ def test_a_view_before_ad_1000_is_labelled_as_a_reader_writes_years(low, high, l
     assert all(second(low) <= second(v) <= second(high) for v in ticks["tickvals"])
 
 
-def test_a_modern_view_keeps_plotlys_own_ticks():
-    index = index_from_rows([row("a", "2022-01-05"), row("b", "2022-01-09")])
+@pytest.mark.parametrize(
+    "dates, tickmode",
+    [
+        (["2022-01-05", "2022-03-09"], "auto"),  # (months: plotly.js's own)
+        (["2022-01-05 10:00", "2022-01-09"], "auto"),  # (a time in view: its hours may matter)
+        (["2022-01-05", "2022-01-09"], "linear"),  # (days, and no time: a tick at each day's start)
+        (["2022-01-07", "2022-01-08"], "linear"),
+    ],
+)
+def test_a_modern_view_keeps_plotlys_own_ticks_but_no_hours_where_no_event_has_a_time(dates, tickmode):
+    # (a view of two days' events was ticked 00:00, 06:00, 12:00..., and each event, drawn in the
+    # middle of its day, read as happening at noon: a review's finding)
+    index = index_from_rows([row(chr(97 + i), date) for i, date in enumerate(dates)])
     xaxis = figure(index, everything(index))["layout"]["xaxis"]
-    assert xaxis["tickmode"] == "auto" and xaxis["tickvals"] is None
+    assert xaxis["tickmode"] == tickmode and xaxis["tickvals"] is None
+    if tickmode == "linear":
+        assert xaxis["dtick"] % (86_400 * 1000) == 0 and xaxis["tick0"] == "2000-01-01"
+    else:  # (a tick of days set before, by another view, is taken away: a zoom's update merges)
+        assert xaxis["dtick"] is None and xaxis["tick0"] is None
+
+
+def test_a_zoom_into_a_day_of_days_keeps_its_hours():
+    index = index_from_rows([row("a", "2022-01-05"), row("b", "2022-01-09")])
+    morning = int(np.datetime64("2022-01-05T06", "s").astype(np.int64))
+    day = Window(morning, morning + 12 * 3600)
+    assert not chart.times_in_view(index, everything(index), day)
+    assert chart.axis_ticks(day, 1000, timed=False)["tickmode"] == "auto"  # (less than a day: no day's start in it)
 
 
 def test_bc_events_are_drawn_where_they_happened():

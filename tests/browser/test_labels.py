@@ -82,3 +82,14 @@ def test_the_chart_says_what_the_view_leaves_out_and_one_click_shows_it(timeline
     expect(timeline.later).to_be_hidden()
     timeline.wait_for_marker("ablyazov-sentenced-in-absentia")
     assert timeline.point_of("ablyazov-sentenced-in-absentia") is not None
+
+
+def test_a_view_of_days_with_no_time_has_no_hours_on_its_axis(timeline):
+    # (two days' events, each drawn in the middle of its day, were ticked 00:00, 06:00, 12:00...:
+    # the death toll read as announced at noon)
+    timeline.open(query="category=casualties&from=2022-01-07&to=2022-01-31")
+    expect(timeline.in_view).to_have_text("2 of 2 events in view")
+    timeline.settle()
+    ticks = timeline.page.eval_on_selector_all("#timeline .xtick text", "ts => ts.map(t => t.textContent)")
+    assert len(ticks) >= 2 and not [t for t in ticks if ":" in t], ticks
+    assert any("Jan 8" in t for t in ticks)

@@ -384,7 +384,7 @@ def repacked(
         data,
         lane_layout(index, lanes, shape),
         {
-            **axis_ticks(window, plot_width(index, width)),
+            **axis_ticks(window, plot_width(index, width), times_in_view(index, mask, window)),
             "side": DATES_SIDE,
             "rangeslider": range_slider(index, window, lanes, mask, shape),
         },
@@ -575,7 +575,7 @@ def layout(
             "rangeslider": range_slider(index, window, lanes, mask, shape),
             "automargin": True,
             "side": DATES_SIDE,
-            **axis_ticks(window, plot_width(index, width)),
+            **axis_ticks(window, plot_width(index, width), times_in_view(index, mask, window)),
         },
         # The titles' time axis: laid over the first, always at its range, not drawn. Its range
         # is given as the first's is, so that a new view replaces a range the viewer zoomed to
@@ -609,21 +609,43 @@ _DAY_STEPS = (1, 2, 7, 14)
 _TICKS = 7
 # A plot narrower than this (px) gets fewer ticks, one per so many px: plotly's own labels (a time
 # and its day on two lines, "00:00 / Jan 7, 2022") and ours ("9 Jan", "Jan 2022", "AD 600").
+NO_TICKS = {"tickvals": None, "ticktext": None}  # (the ticks plotly.js places, none of ours)
 NARROW_PLOT = 560
 AUTO_TICK_PX, OUR_TICK_PX = 65, 70
 
 
-def axis_ticks(window: Window, plot: float | None = None) -> dict:
+def times_in_view(index: EventIndex, mask: np.ndarray | None, window: Window) -> bool:
+    """Whether an event in view is known to less than a day (a time written): if none is, the
+    time axis marks no hours (a day's event is drawn in the middle of its day, and an axis of
+    hours said it happened at noon). Asked only of a view a few days wide."""
+    if window.high - window.low >= DAYS_TICKED * DAY:
+        return True
+    kept = np.ones(len(index.start), dtype=bool) if mask is None else mask
+    visible = np.flatnonzero(in_window(index, kept, window))
+    return bool((index.last[visible] - index.start[visible] < DAY - 1).any())
+
+
+DAYS_TICKED = 14  # a view narrower than so many days, with no time in it: ticked at each day's start
+
+
+def axis_ticks(window: Window, plot: float | None = None, timed: bool = True) -> dict:
     """The time axis's ticks, on a plot `plot` pixels wide. plotly.js labels years before AD 1000 as
     "-0400" and "0600"; for a view that reaches back there, ticks labelled as a reader writes dates
     ("400 BC", "AD 600"); and for one that reaches the last millennium plotly draws, where it labels
     the year 10000 "0000". On a narrow plot (a phone's), fewer ticks, their labels kept level:
     plotly.js puts 5 at least, turned on end where they do not fit, and the legend above covers
-    them ("2022 0:00 | 6:00 | 2:00" for a day: 12:00 and 18:00 cut)."""
+    them ("2022 0:00 | 6:00 | 2:00" for a day: 12:00 and 18:00 cut). `timed`: whether an event
+    in view has a time (times_in_view); a view of a day or more with none is ticked at the days'
+    starts, not at hours."""
     narrow = plot is not None and plot < NARROW_PLOT
     if window.low >= HISTORICAL and (window.high < FAR_FUTURE or window.high - window.low < 2 * 365 * DAY):
         level = {"nticks": max(2, int(plot // AUTO_TICK_PX)), "tickangle": 0} if narrow and plot else {}
-        return {"tickmode": "auto", "tickvals": None, "ticktext": None, **level}
+        days = (window.high - window.low) / DAY
+        if not timed and 1 <= days < DAYS_TICKED:
+            most = max(2, int(plot // AUTO_TICK_PX)) if plot else _TICKS
+            step = next((s for s in _DAY_STEPS if days / s <= most), _DAY_STEPS[-1])
+            return {"tickmode": "linear", "tick0": "2000-01-01", "dtick": step * DAY * 1000, **NO_TICKS, **level}
+        return {"tickmode": "auto", **NO_TICKS, "tick0": None, "dtick": None, **level}
     most = max(2, int(plot // OUR_TICK_PX)) if narrow and plot else _TICKS
     span = window.high - window.low
     low, high = (np.datetime64(int(v), "s") for v in (window.low, window.high))
@@ -655,6 +677,8 @@ def axis_ticks(window: Window, plot: float | None = None) -> dict:
         precision = "minute"
     ticks = ticks[(ticks >= low) & (ticks <= high)]
     return {
+        "tick0": None,
+        "dtick": None,
         "tickmode": "array",
         "tickvals": [str(t) for t in dates.iso_text(ticks)],
         "ticktext": [dates.label(t, precision) for t in ticks],
