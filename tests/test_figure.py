@@ -809,6 +809,24 @@ def test_the_selected_title_is_shown_among_many(monkeypatch):
 # ---------------------------------------------------------------- the chart's frame ------------
 
 
+def test_the_charts_toolbar_icons_can_be_seen():
+    # (plotly.js's are grey at 30%, 1.7:1 on white: a review's finding; a control's picture needs 3:1)
+    index = index_from_rows(many(4))
+    modebar = figure(index, everything(index))["layout"]["modebar"]
+    for colour in (modebar["color"], modebar["activecolor"]):
+        assert chart.contrast([int(colour[i : i + 2], 16) for i in (1, 3, 5)]) >= 3
+
+
+@pytest.mark.parametrize("lanes", [1, 2, 6])
+def test_the_range_slider_is_tall_enough_to_see_and_take_whatever_the_lanes(lanes):
+    # (filtered to one or two lanes, the slider was 10-16 px high, its handles 10 px: a review's finding)
+    index = index_from_rows(many(12, lanes=lanes))
+    layout = figure(index, everything(index))["layout"]
+    inner = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    slider = layout["xaxis"]["rangeslider"]["thickness"] * inner
+    assert slider >= chart.SLIDER_PX - 0.01 and layout["yaxis"]["domain"][0] * inner >= slider + 15
+
+
 @pytest.mark.parametrize("events", [35, 600])
 @pytest.mark.parametrize("width", [351, 980])
 def test_the_frame_leaves_room_for_the_dates_the_slider_and_the_legend(events, width):

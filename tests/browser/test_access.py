@@ -578,6 +578,15 @@ def test_a_finger_on_the_chart_has_targets_its_size_and_leaves_no_hover_box(phon
     expect(phone.page.locator("#timeline .hoverlayer .hovertext")).not_to_be_visible()
 
 
+def test_the_panel_s_close_is_a_target_24_px_high_at_least(timeline):
+    # (on a desktop it was 62 x 19 px: a review's finding)
+    timeline.open(event="death-toll")
+    close = timeline.panel.locator(".close").first
+    expect(close).to_be_visible()
+    box = close.bounding_box()
+    assert box["height"] >= 24 and box["width"] >= 24, box
+
+
 def test_the_share_box_stays_on_the_phone_s_screen(phone):
     phone.open(event="death-toll")
     phone.page.locator(".share-summary").click()

@@ -65,6 +65,8 @@ LEGEND_PAD_PX = 14  # px: the legend's own padding, above and below its rows
 LEGEND_ITEM_PX = 50  # px: a legend entry's symbol and gaps, beside its text
 DATES_PX = 40  # px: the dates' labels (two lines of 13 px) beside the lanes
 SLIDER_GAP_PX = 15  # px: plotly.js's gap between the dates and the range slider
+MODEBAR_COLOUR = "#666666"
+SLIDER_PX = 30  # px: the range slider's least height (its handles are a share of it)
 TEXT_SHARE = 0.92  # of a text's estimated width (a wide font's, packing.text_width): what the
 # lane names and the legend's entries take on screen
 # The titled events are drawn on a second time axis laid over the first (the same range): the
@@ -349,7 +351,9 @@ def frame(index: EventIndex, lanes: Lanes, legend: Sequence[str] = (), width: in
     rows = legend_rows(list(legend), (width or GRAPH_WIDTH) - left - RIGHT_PX)
     top = EDGE_PX + (LEGEND_PAD_PX + LEGEND_ROW_PX * rows if rows else 0) + DATES_PX
     inner = max(total - top - EDGE_PX, 1)
-    slider = inner * min(0.07, 50 / max(ROW_PX * lanes.total, 1))
+    # (at least SLIDER_PX: a chart of one or two lanes, filtered so, had a slider of 10-16 px,
+    # two dots and its handles 10 px high)
+    slider = max(SLIDER_PX, inner * min(0.07, 50 / max(ROW_PX * lanes.total, 1)))
     below = SLIDER_GAP_PX + slider + 6
     return Frame(top=top, bottom=EDGE_PX, left=left, slider=slider, below=below, height=total)
 
@@ -565,6 +569,9 @@ def layout(
             "font": {"color": TEXT_COLOUR, "family": FONT},
         },
         "dragmode": "zoom",
+        # (the toolbar's icons: plotly.js's are grey at 30%, 1.7:1 on white; 5.7:1, as a control's
+        # picture needs 3:1 at least, and the one pressed the text's colour)
+        "modebar": {"color": MODEBAR_COLOUR, "activecolor": TEXT_COLOUR, "bgcolor": "rgba(255, 255, 255, 0.9)"},
         "uirevision": "timeline",
         "showlegend": True,
         "xaxis": {
