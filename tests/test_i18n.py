@@ -494,7 +494,7 @@ def test_the_overview_in_russian_ends_its_span_with_one_full_stop(client):
         # franceinfo's account of the toll came out in January 2022, its day not given; AP's on 10 January.
         ("en", "Published in January 2022.", "Published 10 January 2022.", "Previous:"),
         ("fr", "Publié en janvier 2022.", "Publié le 10 janvier 2022.", "Précédent :"),
-        ("ru", "Дата публикации: январь 2022\u202fг.", "Опубликовано 10 января 2022\u202fг.", "Предыдущее:"),
+        ("ru", "Дата публикации: январь 2022\u202fг.", "Опубликовано 10 января 2022\u202fг.", "Назад:"),
         ("ar", "نُشر في يناير 2022.", "نُشر في 10 يناير 2022.", "السابق:"),
     ],
 )

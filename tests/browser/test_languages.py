@@ -283,3 +283,16 @@ def test_the_map_s_own_buttons_are_named_in_the_reader_s_language(page, kazakhst
     expect(page.locator("#map").get_by_role("button", name=zoom_out, exact=True)).to_have_attribute("title", zoom_out)
     timeline.click_map_at(43.2389, 76.8897)  # Almaty: a place's list of events
     expect(page.locator(".leaflet-popup-close-button")).to_have_attribute("aria-label", close)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "kk", "ar"])
+@pytest.mark.parametrize("width", [1280, 1440])
+def test_previous_and_next_show_enough_of_their_titles_to_read(page, kazakhstan_url, lang, width):
+    # (at 1280 px, 46-86 px of each title were left beside the tools; in Russian at 1440, five
+    # letters, "Massi...": a review's finding. The tools now go to a line of their own first.)
+    page.set_viewport_size({"width": width, "height": 900})
+    open_in(page, kazakhstan_url, lang)
+    for button in ("#prev-event", "#next-event"):
+        title = page.locator(f"{button} .step-title")
+        expect(title).not_to_be_empty()
+        assert title.bounding_box()["width"] >= 120, (button, title.bounding_box())
