@@ -1217,8 +1217,9 @@ COLUMNS: tuple[Column, ...] = (
         "This account's figure or claim was later withdrawn: `yes`, or the date it was withdrawn "
         "(same forms as `date`); `no` or empty if not. `true`, `y`, `1`, `-1` (Access's yes), `checked`, "
         "`retracted` also mean yes, and `false`, `n`, `0`, `unchecked` no (capitals or not: a checkbox column "
-        "exports `TRUE` and `FALSE`). A date withdrawn before the account's `date` is warned about (a year "
-        "mistyped). Drawn and labelled as retracted, never dropped.",
+        "exports `TRUE` and `FALSE`). A date withdrawn before the account was `published`, or, with no `published`, "
+        "more than half a year before its `date` (an announcement may come a little before what it tells of), "
+        "is warned about (a year mistyped). Drawn and labelled as retracted, never dropped.",
         "",
         rules=(
             *SHEET,
