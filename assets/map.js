@@ -347,6 +347,28 @@
     else send();
   }
 
+  function overlapping(layer) {
+    // The place marks whose circles cross this one's (this one first): a tap on one of two
+    // places a few pixels apart, as Zhanaozen and Aktau are when a phone shows all of
+    // Kazakhstan, reached only the mark drawn on top.
+    var here = map.latLngToLayerPoint(layer.getLatLng()), found = [layer];
+    marks.eachLayer(function (other) {
+      if (other === layer || !other.options.mark) return;
+      var there = map.latLngToLayerPoint(other.getLatLng());
+      if (here.distanceTo(there) < layer.getRadius() + other.getRadius()) found.push(other);
+    });
+    return found;
+  }
+
+  function choosers(layers) {
+    // The lists of the marks `layers`, one after the other (a place's own list when alone).
+    if (layers.length === 1) return chooser(layers[0].options.mark);
+    var box = document.createElement("div");
+    box.className = "map-choices-shared";
+    layers.forEach(function (layer) { box.appendChild(chooser(layer.options.mark)); });
+    return box;
+  }
+
   function chooser(mark) {
     // Several events at one place: a short list to choose from, each title a button.
     var box = document.createElement("div");
@@ -470,8 +492,15 @@
         var hover = document.createElement("span");
         hover.textContent = mark.hover;
         layer.bindTooltip(hover);
+        layer.options.mark = mark;
         if (mark.count === 1) {
-          layer.on("click", function () { choose(mark.events[0].id); });
+          layer.on("click", function () {
+            var near = overlapping(layer);
+            if (near.length === 1) return choose(mark.events[0].id);
+            // (over or under another place's mark: the lists of both, to choose from)
+            L.popup({maxWidth: listWidth(), autoPanPadding: [8, 8]})
+              .setLatLng(layer.getLatLng()).setContent(choosers(near)).openOn(map);
+          });
           layer.on("add", function () {
             // A button to the keyboard too: Enter or Space chooses its event (Leaflet makes a
             // click of Enter only on a mark with a list; Space scrolled the page).
@@ -485,7 +514,9 @@
             });
           });
         } else {
-          layer.bindPopup(chooser(mark), {maxWidth: listWidth(), autoPanPadding: [8, 8]});
+          // (its list, and those of the marks its circle crosses, as the list opens)
+          layer.bindPopup(function () { return choosers(overlapping(layer)); },
+                          {maxWidth: listWidth(), autoPanPadding: [8, 8]});
           layer.on("popupopen", function (opened) {
             // (as wide as the map lets it be when it opens: a phone turned, a window made narrower)
             if (opened.popup.options.maxWidth !== listWidth()) {
