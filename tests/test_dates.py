@@ -48,11 +48,18 @@ ACCEPTED = [
     ("2022-01-07T14:30:00.123+06:00", D(2022, 1, 7, 14, 30), "minute", "+06:00"),
     # a time and an offset behind UTC that reads as a later time: as a program writes one (a T, or seconds)
     ("2022-01-05T09:00-10:00", D(2022, 1, 5, 9), "minute", "-10:00"),
-    # (a space before the offset, as git and e-mail write it, with seconds: a program's)
+    # (a space before the offset, as programs write one: with seconds (git, e-mail), a T, four
+    # digits (strftime's %H:%M %z, e-mail's dates with no seconds), after AM or PM (Moment.js's
+    # h:mm A Z), or -00:00 (no offset known); and an end before the start, no span)
     ("2022-01-05 09:00:00 -1000", D(2022, 1, 5, 9), "minute", "-1000"),
     ("Wed, 05 Jan 2022 09:00:00 -1000", D(2022, 1, 5, 9), "minute", "-1000"),
     ("2022-01-05T09:00 -10:00", D(2022, 1, 5, 9), "minute", "-10:00"),
-    ("2022-01-05 16:00 -05:00", D(2022, 1, 5, 16), "minute", "-05:00"),  # (an end before the start: no span)
+    ("2022-01-05 06:30 -0700", D(2022, 1, 5, 6, 30), "minute", "-0700"),
+    ("Wed, 05 Jan 2022 06:30 -0800", D(2022, 1, 5, 6, 30), "minute", "-0800"),
+    ("January 5, 2022 9:00 AM -05:00", D(2022, 1, 5, 9), "minute", "-05:00"),
+    ("January 5, 2022 2:00 PM -05:00", D(2022, 1, 5, 14), "minute", "-05:00"),
+    ("2022-01-05 23:00 -00:00", D(2022, 1, 5, 23), "minute", "-00:00"),
+    ("2022-01-05 16:00 -05:00", D(2022, 1, 5, 16), "minute", "-05:00"),
     ("2022-01-05 09:00:00-10:00", D(2022, 1, 5, 9), "minute", "-10:00"),
     ("2022-01-05 16:00-05:00", D(2022, 1, 5, 16), "minute", "-05:00"),  # (05:00 is no later time)
     ("2022-01-05 16:00-05", D(2022, 1, 5, 16), "minute", "-05"),
@@ -755,10 +762,8 @@ REFUSED = [
         ],
     ),
     ("2022-01-05 09:00 -10:00", ["09:00 at UTC-10:00, or the span of time from 09:00 to 10:00"]),  # (not ISO's)
-    ("January 5, 2022 9:00 PM -10:00", ["21:00 at UTC-10:00, or the span of time from 21:00 to 22:00"]),
-    ("5 January 2022, 9:00 AM -10:00", ["09:00 at UTC-10:00, or the span of time from 09:00 to 10:00"]),
-    ("2022-01-05 9 AM -10", ["09:00 at UTC-10, or the span of time from 09:00 to 10:00"]),
-    ("5 January 2022, 09:00 -1000", ["09:00 at UTC-1000, or the span of time from 09:00 to 10:00"]),
+    ("5 January 2022, 09:00  -10:00", ["09:00 at UTC-10:00, or the span of time from 09:00 to 10:00"]),
+    ("5 January 2022, 09:00 -10", ["09:00 at UTC-10, or the span of time from 09:00 to 10:00"]),
     ("5 January 2022, 14:30 -16:00", ["is a range: write its start (2022-01-05 14:30) in date and its end"]),
     ("5 January 2022, 09:00 - 10:00", ["is a range: write its start (2022-01-05 09:00) in date and its end"]),
     ("5 January 2022, 09:00 \u201010:00", ["is a range: write its start (2022-01-05 09:00)"]),  # (not told -10:00)

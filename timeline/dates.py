@@ -643,8 +643,13 @@ _MIDNIGHT_SQL = r"(?:^|[^0-9:])12:00[aA][mM]\b"
 # time, or seconds (2022-01-05T09:00-10:00, 2022-01-05 09:00:00 -1000). Otherwise refused
 # (_time_spans). The strings to look at, found by Arrow (_spans): a time then a later one, no T
 # before it, at the end. (An hour alone, 9 PM-10:00, where AM or PM follows it: _spans.) With
-# spaces on both sides of the hyphen it is a range, told so before (_RANGE_SEPARATOR).
-_TIME_SPAN_END = r"(?i)(?:^|[^\dT:])(?P<start>\d{1,2}(?::\d\d)?)(?P<half>\s*[ap]\.?m\.?)?\s?-(?P<end>\d\d(?::?\d\d)?)$"
+# spaces on both sides of the hyphen it is a range, told so before (_RANGE_SEPARATOR). With
+# space before the hyphen only (`gap`), as programs write an offset (strftime's %H:%M %z, e-mail's
+# dates, Moment.js's h:mm A Z), only a later time written HH:MM or HH, as a person writes one (_spans).
+_TIME_SPAN_END = (
+    r"(?i)(?:^|[^\dT:])(?P<start>\d{1,2}(?::\d\d)?)(?P<half>\s*[ap]\.?m\.?)?(?P<gap>\s*)-"
+    r"(?P<end>\d\d(?::?\d\d)?)$"
+)
 
 
 def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -682,6 +687,15 @@ def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[n
     until_at = np.where((afternoon | morning) & later, until_at + 43200, until_at)
     read_at = (values[dashed] - values[dashed].astype("datetime64[D]").astype(UNIT)).astype(np.int64)
     keep = (until_at > begin_at) & (begin_at == read_at)
+    # A space before the hyphen alone: a span only of a 24-hour time to a later one as written
+    # (09:00 -10:00), never after AM or PM (9:00 AM -05:00, Moment.js's), to an offset of four
+    # digits (06:30 -0700, strftime's and e-mail's) or to midnight (23:00 -00:00, an unknown offset).
+    ends = pc.fill_null(pc.struct_field(parts, "end"), "").to_numpy(False).astype(str)
+    spaced = pc.fill_null(pc.struct_field(parts, "gap"), "").to_numpy(False).astype(str) != ""
+    as_written = _clock_seconds(np.array([_clock_of(end) if end else "99:99" for end in ends.tolist()], dtype=object))
+    four = (np.char.str_len(ends) == 4) & (np.char.find(ends, ":") < 0)
+    person = (half == "") & ~four & (as_written > begin_at)
+    keep &= ~spaced | person
     return dashed[keep], begin_at[keep], until_at[keep]
 
 
