@@ -827,6 +827,17 @@ def test_the_range_slider_is_tall_enough_to_see_and_take_whatever_the_lanes(lane
     assert slider >= chart.SLIDER_PX - 0.01 and layout["yaxis"]["domain"][0] * inner >= slider + 15
 
 
+@pytest.mark.parametrize("width", [320, 1000])
+def test_the_range_slider_s_height_is_added_to_the_chart_not_taken_from_its_lanes(width):
+    # (made 30 px high at least, it first took the lanes' room: a lane of four titles one above
+    # the other had 13.5 px a title on a phone: the review's finding)
+    index = index_from_rows([row(f"e{i}", "2022-01-05", category="one") for i in range(4)])
+    layout = figure(index, everything(index), width=width)["layout"]
+    inner = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    room = inner * (1 - layout["yaxis"]["domain"][0])
+    assert room >= 0.9 * chart.ROW_PX * max(layout["yaxis"]["range"]), (room, layout["yaxis"]["range"])
+
+
 @pytest.mark.parametrize("events", [35, 600])
 @pytest.mark.parametrize("width", [351, 980])
 def test_the_frame_leaves_room_for_the_dates_the_slider_and_the_legend(events, width):

@@ -346,14 +346,14 @@ def left_px(index: EventIndex) -> int:
 
 def frame(index: EventIndex, lanes: Lanes, legend: Sequence[str] = (), width: int | None = None) -> Frame:
     """The frame for these lanes, a legend of `legend`'s entries, in a graph `width` wide."""
-    total = height(lanes)
     left = left_px(index)
     rows = legend_rows(list(legend), (width or GRAPH_WIDTH) - left - RIGHT_PX)
     top = EDGE_PX + (LEGEND_PAD_PX + LEGEND_ROW_PX * rows if rows else 0) + DATES_PX
+    total = height(lanes, top)
     inner = max(total - top - EDGE_PX, 1)
     # (at least SLIDER_PX: a chart of one or two lanes, filtered so, had a slider of 10-16 px,
-    # two dots and its handles 10 px high)
-    slider = max(SLIDER_PX, inner * min(0.07, 50 / max(ROW_PX * lanes.total, 1)))
+    # two dots and its handles 10 px high; `height` adds what it takes beyond its share)
+    slider = max(SLIDER_PX, inner * _slider_share(lanes))
     below = SLIDER_GAP_PX + slider + 6
     return Frame(top=top, bottom=EDGE_PX, left=left, slider=slider, below=below, height=total)
 
@@ -446,8 +446,18 @@ def plot_width(index: EventIndex, width: int | None) -> float:
     return max((width or GRAPH_WIDTH) - names - 30, 100)
 
 
-def height(lanes: Lanes) -> int:
-    return int(FRAME_PX + ROW_PX * lanes.total)
+def height(lanes: Lanes, top: int = EDGE_PX + LEGEND_PAD_PX + LEGEND_ROW_PX + DATES_PX) -> int:
+    """The chart's height for these lanes: FRAME_PX and a sub-row's ROW_PX each, and what the
+    range slider takes beyond its share of a small chart (SLIDER_PX, see `frame`), added to the
+    chart, not taken from its lanes. `top`: the top margin (a wide chart's, its legend on one row)."""
+    plain = FRAME_PX + ROW_PX * lanes.total
+    inner = max(plain - top - EDGE_PX, 1)
+    return int(plain + max(0.0, np.ceil(SLIDER_PX - inner * _slider_share(lanes))))
+
+
+def _slider_share(lanes: Lanes) -> float:
+    """The range slider's share of the plot's height: about 50 px however tall the chart."""
+    return min(0.07, 50 / max(ROW_PX * lanes.total, 1))
 
 
 PLACEHOLDER_PACKED = 400  # events: the placeholder's height is worked out for as many
