@@ -495,11 +495,15 @@
         layer.options.mark = mark;
         if (mark.count === 1) {
           layer.on("click", function () {
+            if (layer.getPopup()) return;  // (its lists open: Leaflet's own click closes them)
             var near = overlapping(layer);
             if (near.length === 1) return choose(mark.events[0].id);
-            // (over or under another place's mark: the lists of both, to choose from)
-            L.popup({maxWidth: listWidth(), autoPanPadding: [8, 8]})
-              .setLatLng(layer.getLatLng()).setContent(choosers(near)).openOn(map);
+            // Over or under another place's mark: the lists of both, to choose from, bound to it
+            // while open, as a place's list is (its focus, its Escape, its Close in the reader's
+            // language: `name`), and unbound once closed, so that a later click chooses at once.
+            layer.bindPopup(choosers(near), {maxWidth: listWidth(), autoPanPadding: [8, 8]});
+            layer.once("popupclose", function () { setTimeout(function () { layer.unbindPopup(); }, 0); });
+            layer.openPopup();
           });
           layer.on("add", function () {
             // A button to the keyboard too: Enter or Space chooses its event (Leaflet makes a
