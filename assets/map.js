@@ -361,11 +361,21 @@
   }
 
   function choosers(layers) {
-    // The lists of the marks `layers`, one after the other (a place's own list when alone).
+    // The lists of the marks `layers`, one after the other (a place's own list when alone), each
+    // headed by its place's name, as the file writes it.
     if (layers.length === 1) return chooser(layers[0].options.mark);
     var box = document.createElement("div");
     box.className = "map-choices-shared";
-    layers.forEach(function (layer) { box.appendChild(chooser(layer.options.mark)); });
+    layers.forEach(function (layer) {
+      var list = chooser(layer.options.mark);
+      if (layer.options.mark.place) {
+        var place = document.createElement("p");
+        place.className = "map-place";
+        place.textContent = layer.options.mark.place;
+        list.insertBefore(place, list.firstChild);
+      }
+      box.appendChild(list);
+    });
     return box;
   }
 

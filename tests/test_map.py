@@ -39,6 +39,13 @@ def test_events_at_one_place_share_one_mark_that_lists_them(story):
     assert not almaty[0]["approximate"]
 
 
+def test_a_mark_names_its_place_as_its_first_event_writes_it(story):
+    # (the lists of marks drawn over one another are told apart by it: assets/map.js)
+    data = map_data(story, everything(story), None)
+    # (the curfew, placed by its town's name, is a mark of its own beside the two placed exactly)
+    assert sorted(mark["place"] for mark in data["marks"]) == ["Aktau", "Almaty", "Almaty", "Nur-Sultan", "Zhanaozen"]
+
+
 def test_only_events_with_a_place_are_marked_and_the_others_are_counted(story):
     data = map_data(story, everything(story), None)
     marked = sorted(e["id"] for m in data["marks"] for e in m["events"])

@@ -543,6 +543,7 @@ def test_on_a_phone_a_tap_on_marks_drawn_over_one_another_lists_the_events_of_ea
     assert {"Gas price capped at 50 tenge in Mangystau", "Protests begin in Zhanaozen"} <= set(titles), titles
     # (the lists bound to the mark while open, as a place's list is: focus on the first title, the
     # Close button named in the reader's language)
+    expect(popup.locator(".map-place")).to_have_text(["Aktau", "Zhanaozen"])  # (the mark tapped, on top, first)
     expect(popup.get_by_role("button").first).to_be_focused()
     expect(popup.locator(".leaflet-popup-close-button")).to_have_attribute("aria-label", "Close the list")
     popup.get_by_role("button", name="Protests begin in Zhanaozen").tap()

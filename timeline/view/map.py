@@ -106,6 +106,9 @@ def _place_marks(
     chosen = np.flatnonzero(inside == selected) if selected is not None else np.empty(0, dtype=np.int64)
     chosen_place = int(codes[chosen[0]]) if len(chosen) else -1
     where = inside[first]
+    # Each place's name, as its first event writes it: what tells apart the lists of places whose
+    # marks are drawn over one another (assets/map.js).
+    names = [labels.shorten(str(name), 40) if isinstance(name, str) else "" for name in index.values("location", where)]
     return [
         {
             "lat": float(index.lat[where[p]]),
@@ -116,6 +119,7 @@ def _place_marks(
             "disputed": bool(disputed[p]),
             "approximate": bool(approximate[p]),
             "selected": p == chosen_place,
+            "place": names[p],
             **_said(int(counts[p]), events[p], bool(approximate[p])),
         }
         for p in range(n)
