@@ -619,6 +619,20 @@ def test_a_modern_view_keeps_plotlys_own_ticks_but_no_hours_where_no_event_has_a
         assert xaxis["dtick"] is None and xaxis["tick0"] is None
 
 
+@pytest.mark.parametrize(
+    "low, high, step",
+    [("2017-06-01", "2023-06-01", 2), ("1990-01-01", "2023-01-01", 10), ("2020-01-01", "2022-06-01", 1)],
+)
+def test_a_phone_s_chart_of_years_has_a_tick_every_few_years(low, high, step):
+    # (plotly.js ticked the six years of the legal events on a phone at 2020 alone: one date)
+    window = Window(*(int(np.datetime64(day, "s").astype(np.int64)) for day in (low, high)))
+    ticks = chart.axis_ticks(window, 260)
+    assert ticks["tickmode"] == "linear" and ticks["dtick"] == f"M{12 * step}" and ticks["tick0"] == "2000-01-01"
+    first, last = int(low[:4]), int(high[:4])
+    assert 2 <= len([y for y in range(first, last + 1) if y % step == 0 and (y > first or low.endswith("01-01"))])
+    assert chart.axis_ticks(window, 900)["tickmode"] == "auto"  # (a desktop's: plotly.js's own)
+
+
 def test_a_zoom_into_a_day_of_days_keeps_its_hours():
     index = index_from_rows([row("a", "2022-01-05"), row("b", "2022-01-09")])
     morning = int(np.datetime64("2022-01-05T06", "s").astype(np.int64))

@@ -10,6 +10,7 @@ strip) and turns into individual events as the viewer zooms in.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -662,6 +663,11 @@ def axis_ticks(window: Window, plot: float | None = None, timed: bool = True) ->
             most = max(2, int(plot // AUTO_TICK_PX)) if plot else _TICKS
             step = next((s for s in _DAY_STEPS if days / s <= most), _DAY_STEPS[-1])
             return {"tickmode": "linear", "tick0": "2000-01-01", "dtick": step * DAY * 1000, **NO_TICKS, **level}
+        if narrow and plot and days >= 2 * 365:  # (plotly.js ticked six years on a phone once: 2020)
+            most = max(2, int(plot // AUTO_TICK_PX))
+            first, last = (1970 + v / (365.2425 * DAY) for v in (window.low, window.high))
+            step = next((s for s in _YEAR_STEPS if math.floor(last / s) - math.ceil(first / s) < most), 5000)
+            return {"tickmode": "linear", "tick0": "2000-01-01", "dtick": f"M{12 * step}", **NO_TICKS, **level}
         return {"tickmode": "auto", **NO_TICKS, "tick0": None, "dtick": None, **level}
     most = max(2, int(plot // OUR_TICK_PX)) if narrow and plot else _TICKS
     span = window.high - window.low
