@@ -225,6 +225,12 @@ def test_a_span_across_the_bc_ad_line_has_its_length():
             "estimate, write 2022-01-05 14:30",
         ),
         ("5 January 2022 2:30 PM est", "may say that the time is an estimate or be the zone EST"),
+        # (Est as a word begins, or est. abridged: read at -05:00 without a word, till a review typed it)
+        (
+            "2022-01-05 14:30 Est",
+            "'Est' may say that the time is an estimate or be the zone EST (UTC-05:00), written in capitals; the "
+            "time is kept as written, with no offset. If it is that zone's, write 2022-01-05 14:30 EST",
+        ),
     ],
 )
 def test_a_zone_that_names_no_single_offset_is_read_with_a_warning(text, fragment):

@@ -4263,7 +4263,8 @@ _CLOCK_WORDS = frozenset({"uhr", "h", "hr", "hrs", "hours", "heures"})
 _NOON_WORDS = {"noon": (12, 0), "midday": (12, 0)}  # (after that time only; midnight is a day's start or end)
 _LOCAL_WORDS = frozenset({"local", "lt"})
 _DOUBT_WORDS = frozenset({"approx", "approximately", "ca", "circa", "about", "around", "env", "environ"})
-_DOUBT_OR_ZONE = frozenset({"est"})  # (estimated, as a zone's abbreviation is read whatever its case)
+# (estimated, as a zone's abbreviation is read whatever its case; Est as a word begins, est. is written)
+_DOUBT_OR_ZONE = frozenset({"est", "Est"})
 
 
 def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
@@ -4279,9 +4280,19 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
         clocks = _SEASONS[key]  # (the abbreviation New York's clocks then showed: EDT in summer, from 1970)
         shown = _offsets_at(clocks[1], np.datetime64(value, "s")) if fields(value)[0] >= clocks[4] else None
         key = _SHOWN[clocks[2], clocks[3]].get(shown[0], key) if shown else key
+        if zone.islower():
+            return "", say(
+                "{zone!r} in lower case may say that the time is an estimate or be the zone {key} (UTC{offset}); "
+                "the time is kept as written, with no offset. If it is that zone's, write {time} {key}; if it is "
+                "an estimate, write {time}, and say how near it is in the description",
+                zone=zone,
+                key=key,
+                offset=ZONES[key],
+                time=time,
+            )
         return "", say(
-            "{zone!r} in lower case may say that the time is an estimate or be the zone {key} (UTC{offset}); the "
-            "time is kept as written, with no offset. If it is that zone's, write {time} {key}; if it is an "
+            "{zone!r} may say that the time is an estimate or be the zone {key} (UTC{offset}), written in capitals; "
+            "the time is kept as written, with no offset. If it is that zone's, write {time} {key}; if it is an "
             "estimate, write {time}, and say how near it is in the description",
             zone=zone,
             key=key,

@@ -868,7 +868,7 @@ COLUMNS: tuple[Column, ...] = (
         "warning naming the clocks' and the time to write with it (not `AEST`, `CET` or `EET` in summer, which "
         "some places keep all year; Europe's from 1981, when its summer time began together); so is an abbreviation "
         "named after one place's clocks written for a time they were on summer time (`2008-08-08 14:00 YEKT`). "
-        "`est` in lower case (`14:30 (est)`: an estimate as often as US Eastern time) is kept with no offset, with a "
+        "`est` not in capitals (`14:30 (est)`, `14:30 Est`: an estimate as often as US Eastern time) is kept with no offset, with a "
         "warning naming both. A zone's name is read in any case, as the time zone database spells it "
         "(`Africa/Dar_es_Salaam`, `America/Port-au-Prince`). "
         "Accounts of one event that give times at different offsets are compared as the moments they are "
