@@ -669,10 +669,11 @@ def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[n
         hour, pc.binary_join_element_wise(start, pa.scalar(":00", start.type), pa.scalar("", start.type)), start
     )
     begin = pc.fill_null(pc.utf8_lpad(start, 5, "0"), "99:99").to_numpy(False)
-    until = pc.fill_null(pc.struct_field(parts, "end"), "0000").to_numpy(False)
+    ends = pc.fill_null(pc.struct_field(parts, "end"), "0000").to_numpy(False).astype(str)
     half = pc.fill_null(pc.utf8_trim_whitespace(pc.utf8_lower(half)), "").to_numpy(False)
-    until = np.array([_clock_of(end) for end in until.tolist()], dtype=object)
-    begin_at, until_at = _clock_seconds(begin), _clock_seconds(until)
+    until = np.array([_clock_of(end) for end in ends.tolist()], dtype=object)
+    begin_at, written_at = _clock_seconds(begin), _clock_seconds(until)
+    until_at = written_at  # (the end as written; made the afternoon's or midnight's below)
     afternoon = np.char.startswith(half.astype(str), "p")
     twelve = begin_at // 3600 == 12
     begin_at = np.where(half != "", begin_at % 43200 + afternoon * 43200, begin_at)  # (9:00 PM: 21:00)
@@ -690,11 +691,9 @@ def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[n
     # A space before the hyphen alone: a span only of a 24-hour time to a later one as written
     # (09:00 -10:00), never after AM or PM (9:00 AM -05:00, Moment.js's), to an offset of four
     # digits (06:30 -0700, strftime's and e-mail's) or to midnight (23:00 -00:00, an unknown offset).
-    ends = pc.fill_null(pc.struct_field(parts, "end"), "").to_numpy(False).astype(str)
     spaced = pc.fill_null(pc.struct_field(parts, "gap"), "").to_numpy(False).astype(str) != ""
-    as_written = _clock_seconds(np.array([_clock_of(end) if end else "99:99" for end in ends.tolist()], dtype=object))
     four = (np.char.str_len(ends) == 4) & (np.char.find(ends, ":") < 0)
-    person = (half == "") & ~four & (as_written > begin_at)
+    person = (half == "") & ~four & (written_at > begin_at)
     keep &= ~spaced | person
     return dashed[keep], begin_at[keep], until_at[keep]
 
@@ -4280,24 +4279,19 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
         clocks = _SEASONS[key]  # (the abbreviation New York's clocks then showed: EDT in summer, from 1970)
         shown = _offsets_at(clocks[1], np.datetime64(value, "s")) if fields(value)[0] >= clocks[4] else None
         key = _SHOWN[clocks[2], clocks[3]].get(shown[0], key) if shown else key
+        ways = dict(zone=zone, key=key, offset=ZONES[key], time=time)
         if zone.islower():
             return "", say(
                 "{zone!r} in lower case may say that the time is an estimate or be the zone {key} (UTC{offset}); "
                 "the time is kept as written, with no offset. If it is that zone's, write {time} {key}; if it is "
                 "an estimate, write {time}, and say how near it is in the description",
-                zone=zone,
-                key=key,
-                offset=ZONES[key],
-                time=time,
+                **ways,
             )
         return "", say(
             "{zone!r} may say that the time is an estimate or be the zone {key} (UTC{offset}), written in capitals; "
             "the time is kept as written, with no offset. If it is that zone's, write {time} {key}; if it is an "
             "estimate, write {time}, and say how near it is in the description",
-            zone=zone,
-            key=key,
-            offset=ZONES[key],
-            time=time,
+            **ways,
         )
     if key in ZONES:
         offset = _abbreviation_offset(key, value)

@@ -61,7 +61,7 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
     if trigger in ("prev-event", "next-event"):
         mask = masks(state.filters) if masks is not apply else apply(index, state.filters)
         # (from no event: into what the chart shows, its own view too, as a page opens on it)
-        window = figure.shown_window(index, mask, state.zoom) if index.position(state.event) is None else None
+        window = figure.shown_window(index, mask, state.zoom, state.event)
         return state.select(step(index, mask, state.event, -1 if trigger == "prev-event" else 1, window))
     if trigger == "timeline":
         event = clicked_event(value)
