@@ -125,6 +125,23 @@ def test_the_page_and_what_dash_needs_answer_200(client, path):
     assert client.get(path).status_code == 200, path
 
 
+def test_the_icon_is_the_apps_own_at_both_addresses(client):
+    # The page links to its own icon (not Dash's logo), and a browser or crawler that asks at
+    # the root gets the same icon, not a 404.
+    icon = (ROOT / "assets" / "favicon.ico").read_bytes()
+    page = client.get("/").get_data(as_text=True)
+    assert '<link rel="icon" type="image/x-icon" href="/assets/favicon.ico?m=' in page
+    assert "_favicon.ico" not in page
+    for path in ("/favicon.ico", "/assets/favicon.ico"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.get_data() == icon, path
+    answer = client.get("/favicon.ico")
+    assert answer.mimetype == "image/x-icon"
+    assert answer.cache_control.max_age == guard.ICON_MAX_AGE
+    assert client.post("/favicon.ico").status_code == 405
+
+
 def test_a_body_over_256_kb_is_413(app, client):
     body = body_for(app, "counter.children", {"view.data": "?q=" + "x" * 300_000})
     assert post(client, body)[0] == 413

@@ -7,8 +7,13 @@ traceback in the log.
   output asked for, each input and state by id and property, in order) and each value by
   what its component sends (`VALUES`), before Dash reads it;
 - a path that is neither `/`, the version open pages poll (`/_timeline/version`,
-  timeline/app/version.py) nor one that Dash serves: 404 (Dash answers every path with the
-  page, for multi-page apps; this app has one page); a bad `/_dash-component-suites/` path: 404.
+  timeline/app/version.py), `/favicon.ico` nor one that Dash serves: 404 (Dash answers every
+  path with the page, for multi-page apps; this app has one page); a bad
+  `/_dash-component-suites/` path: 404.
+
+`/favicon.ico` is the page's icon (assets/favicon.ico, made by docs/favicon.py), which the page
+links to: a browser asks for it at that address when what it shows names none (a refused
+request's text), and so do crawlers and feed readers.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 import json
 
 from dash import exceptions
-from flask import Response, request
+from flask import Response, request, send_from_directory
 
 from ..state import WHOLE
 from ..view.figure import CALENDAR
@@ -30,6 +35,8 @@ MAX_DEPTH = 8  # nesting of a callback body's JSON
 # a worker's thread 2.5 s.
 MOST_NOTICES = 20
 NOTICE = 2_000  # characters
+ICON = "favicon.ico"  # in the assets folder (Dash links the page to it there)
+ICON_MAX_AGE = 86_400  # seconds a browser may keep the icon at /favicon.ico without asking again
 
 
 def install(app) -> None:
@@ -51,6 +58,13 @@ def install(app) -> None:
 
     # The page at `/` only: Dash's catch-all (`/<path:path>`) answers every other path with it.
     server.view_functions[prefix + "<path:path>"] = lambda **_: _answer("Not found", 404)
+    assets = app.config.assets_folder
+    server.add_url_rule(
+        prefix + "favicon.ico",
+        "timeline_favicon",
+        lambda: send_from_directory(assets, ICON, mimetype="image/x-icon", max_age=ICON_MAX_AGE),
+        methods=["GET"],
+    )
 
     @server.errorhandler(exceptions.DependencyException)
     def no_such_component_file(_error):
