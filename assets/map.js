@@ -34,6 +34,9 @@
   var detailed = null;     // the 1:50m layers, once drawn
   var REGIONS = "vendor/regions.json";     // first-level regions' borders, from zoom REGION_ZOOM
   var REGION_ZOOM = 4;
+  // A mark of one event: 24 px across (WCAG 2.2's least target size, 2.5.8); more events at a
+  // place, a little larger, up to 34 px; the chosen event's, 28 px.
+  var MARK_RADIUS = 12;
 
   function assetsBase() {
     // Where Dash serves assets/ (any path prefix): beside the stylesheet it linked.
@@ -493,7 +496,7 @@
         layer.on("click", function () { map.setView([mark.lat, mark.lon], Math.min(map.getZoom() + 2, 18)); });
       } else {
         layer = L.circleMarker([mark.lat, mark.lon], {
-          radius: mark.selected ? 10 : 7 + Math.min(mark.count - 1, 5),
+          radius: mark.selected ? 14 : MARK_RADIUS + Math.min(mark.count - 1, 5),
           color: mark.selected ? "#d00000" : mark.disputed ? "#111111" : "#333333",
           weight: mark.selected || mark.disputed ? 3 : 1.5,
           dashArray: mark.approximate ? "3 3" : null,

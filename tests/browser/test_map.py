@@ -36,6 +36,25 @@ def test_the_map_draws_its_own_basemap_and_a_mark_per_place_with_nothing_from_el
     assert offline == []
 
 
+def _mark_sizes(timeline) -> list[tuple[float, float]]:
+    return [(box["width"], box["height"]) for box in (mark.bounding_box() for mark in timeline.map_marks.all())]
+
+
+def test_every_mark_is_at_least_24_px_across_on_a_desktop_and_a_phone(timeline, phone_page, kazakhstan_url):
+    # WCAG 2.2's least target size (2.5.8): a mark of one event was 14 px across, hard to tap.
+    timeline.open(event="almaty-airport-seized", query="map=5/44/62")
+    timeline.wait_for_map()
+    sizes = _mark_sizes(timeline)
+    assert sizes and all(min(size) >= 24 for size in sizes), sizes
+    chosen = timeline.page.locator("#map path.map-mark.selected").bounding_box()
+    assert chosen["width"] > min(width for width, _ in sizes)  # (the chosen event's, larger)
+    phone = TimelinePage(phone_page, kazakhstan_url).open()
+    phone.page.locator("#map-toggle").click()
+    phone.wait_for_map(6)
+    sizes = _mark_sizes(phone)
+    assert all(min(size) >= 24 for size in sizes), sizes
+
+
 def test_a_mark_selects_its_event_and_several_at_one_place_offer_a_list(timeline):
     timeline.open(query="map=5/44/62")  # the west and the south-east: Aktau and Almaty
     timeline.wait_for_map()
