@@ -1788,6 +1788,39 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("2022–01", "holds U+2013 EN DASH where a hyphen-minus (-) is meant; write 2022-01"),
         ("−500", "holds U+2212 MINUS SIGN where a hyphen-minus (-) is meant; write -500"),
         ("7‐Jan‐2022", "holds U+2010 HYPHEN where a hyphen-minus (-) is meant; write 7-Jan-2022"),
+        # a minus sign before an offset (ISO 8601 allows U+2212 there): the date to write; where a
+        # hyphen would make it a time and an offset or a span of two times, both readings (it was
+        # told "is a range", and to write 09:00 to 10:00 in date and end_date)
+        (
+            "2022-01-05T09:00−10:00",
+            "holds U+2212 MINUS SIGN where a hyphen-minus (-) is meant; write 2022-01-05T09:00-10:00",
+        ),
+        (
+            "2022-01-05 09:00 −0700",
+            "holds U+2212 MINUS SIGN where a hyphen-minus (-) is meant; write 2022-01-05 09:00 -0700",
+        ),
+        *[
+            (
+                written,
+                f"holds {sign} where a hyphen-minus (-) is meant; can be read two ways: 09:00 at UTC-10:00, or the "
+                "span of time from 09:00 to 10:00. For the first, write 2022-01-05T09:00-10:00; for the second, "
+                "write 2022-01-05 09:00 in date and 2022-01-05 10:00 in end_date",
+            )
+            for written, sign in (
+                ("2022-01-05 09:00−10:00", "U+2212 MINUS SIGN"),  # (with a hyphen: read at the offset, warned)
+                ("5 January 2022, 09:00−10:00", "U+2212 MINUS SIGN"),
+                ("2022-01-05 09:00 −10:00", "U+2212 MINUS SIGN"),
+                ("2022-01-05 09:00 \uff0d10:00", "U+FF0D FULLWIDTH HYPHEN-MINUS"),
+            )
+        ],
+        (
+            "05/01/2022 09:00−06:00",
+            "holds U+2212 MINUS SIGN where a hyphen-minus (-) is meant; can be read two ways: 5 January 2022 (day "
+            "first) or 1 May 2022 (month first); write 2022-01-05 09:00-06:00 or 2022-05-01 09:00-06:00",
+        ),
+        # (a range with a hyphen too: 16 hours behind UTC is no place's offset)
+        ("2022-01-05 14:30−16:00", _range("2022-01-05 14:30", "2022-01-05 16:00")),
+        ("5−7 January 2022", _range("2022-01-05", "2022-01-07")),
         # a letter of another script among Latin ones, or a letter typed for a digit
         (
             "5 J\u0430nuary 2022",

@@ -481,14 +481,17 @@ def parse_one(text: str) -> tuple[pd.Timestamp, str, str]:
     return reading.value, reading.precision, reading.offset
 
 
-def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date") -> ParsedDates:
+def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date", iso_spans: bool = True) -> ParsedDates:
     """Parse a column of date strings, each distinct string once.
 
     `bulk=False` reads every string with Python's regex engine only: the same grammar, the
     same result (tests hold the two engines to that). `column`: which of schema.DATE_COLUMNS
     they are, for the advice on a span written in one value (a range, a quarter, two years):
     in date, its start there and its end in end_date; in end_date, its end there; in
-    published, which is one day, the day the account was published."""
+    published, which is one day, the day the account was published. `iso_spans`: a date of
+    ISO 8601's form that may be a span of two times (2022-01-05 09:00-10:00) is read at its
+    UTC offset, with a warning (_time_spans); False: refused, naming both readings, as every
+    other form is (_minus_signs asks so)."""
     codes, uniques = pd.factorize(texts, sort=False)
     uniques = pd.Series(uniques, dtype="str").str.strip()
     n = len(uniques)
@@ -523,7 +526,8 @@ def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date") -> P
     _midnight(uniques, out)
     _other_calendars(uniques, out)
     _placeholders(uniques, out, column)
-    _time_spans(uniques, out, column)  # (last: what the others say of a date it refuses is said with it)
+    _time_spans(uniques, out, column, iso_spans)  # (what the others say of a date it refuses is said with it)
+    _minus_signs(out, column)
     index = texts.index
     if n == 0:
         empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
@@ -698,10 +702,11 @@ def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[n
     return dashed[keep], begin_at[keep], until_at[keep]
 
 
-def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
+def _time_spans(texts: pd.Series, out: _Out, column: str, iso_spans: bool = True) -> None:
     """Each date read as a time and a UTC offset that may be a span of two times (_spans):
     refused, naming both readings; as a range where no place uses the offset (-16:00); read at
-    the offset, with a warning naming the span, where the date is ISO 8601's (2022-01-05 09:00-10:00)."""
+    the offset, with a warning naming the span, where the date is ISO 8601's (2022-01-05 09:00-10:00)
+    and `iso_spans`."""
     if not len(texts):
         return
     written = pa.array(texts.array, type=pa.large_string())
@@ -738,7 +743,9 @@ def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
             with_offset=start.replace(" ", "T") + out.offset[i],  # (09:00-10:00 joined by T: _as_written's)
             span=_span_written(column, start, end),
         )
-        if _ISO_SPACED.fullmatch(text):  # (2022-01-05 09:00-10:00: read at the offset, as ISO 8601 has it)
+        if iso_spans and _ISO_SPACED.fullmatch(
+            text
+        ):  # (2022-01-05 09:00-10:00: read at the offset, as ISO 8601 has it)
             said = say(
                 "is read as {time} at UTC{offset}, as ISO 8601 reads it; to say so, write {with_offset}. If it is the "
                 "span of time from {time} to {until}, write {span}",
@@ -754,6 +761,57 @@ def _time_spans(texts: pd.Series, out: _Out, column: str) -> None:
         # (what was said of the date as read is said too: 22/01/05 may be 5 January 2022)
         out.errors[text] = both(said, out.warnings.pop(text, ""))
         out.values[i], out.precision[i], out.offset[i] = np.datetime64("NaT"), "", ""
+
+
+# Minus signs that are not ASCII's hyphen-minus: ISO 8601 writes an offset behind UTC with U+2212
+# (2022-01-05T09:00−10:00), and so do pages and word processors that set text for print.
+MINUS_SIGNS = "\u2212\ufe63\uff0d"
+_TO_HYPHEN = str.maketrans(MINUS_SIGNS, "-" * len(MINUS_SIGNS))
+
+
+def _minus_signs(out: _Out, column: str) -> None:
+    """A date refused as unreadable or as a range that holds a minus sign (MINUS_SIGNS) and
+    reads with a hyphen-minus for it: said so, with the date to write. Where it then reads as a
+    time and a UTC offset that may be a span of two times (09:00−10:00), both readings are
+    named, as for a hyphen (_time_spans: refused, whatever the date's form, since a minus sign
+    is no hyphen of a span, nor is it what a program writes); whatever else is said of it with a
+    hyphen is said too. One that is still a range with a hyphen (14:30−16:00: no place is 16
+    hours behind UTC; 5−7 January 2022) stays one."""
+    asked = {
+        text: text.translate(_TO_HYPHEN)
+        for text, problem in out.errors.items()
+        if (problem is UNREADABLE or str(getattr(problem, "template", "")).startswith("is a range:"))
+        and any(sign in text for sign in MINUS_SIGNS)
+    }
+    if not asked:
+        return
+    hyphens = list(dict.fromkeys(asked.values()))
+    read = parse_series(pd.Series(hyphens, dtype="str"), column=column, iso_spans=False)
+    refused = set(np.flatnonzero(np.isnat(read.value.to_numpy())).tolist())
+    for text, hyphen in asked.items():
+        sign = next(c for c in text if c in MINUS_SIGNS)
+        at = hyphens.index(hyphen)
+        if at not in refused:
+            out.errors[text] = _hyphen_meant(sign, hyphen)
+            continue
+        said = read.errors.get(hyphen.strip())
+        if (
+            said is not None
+            and said is not UNREADABLE
+            and not str(getattr(said, "template", "")).startswith("is a range:")
+        ):
+            # (what it says with a hyphen: both readings of a time and an offset or span; 05/01/2022's two orders)
+            out.errors[text] = both(_hyphen_meant(sign), said)
+
+
+def _hyphen_meant(dash: str, date: str | None = None) -> Message:
+    """What is said of a dash or a minus sign where a hyphen-minus is meant: with the date to
+    write, if no more is to be said of it."""
+    if date is None:
+        return say("holds {character} where a hyphen-minus (-) is meant", character=_character(dash))
+    return say(
+        "holds {character} where a hyphen-minus (-) is meant; write {date}", character=_character(dash), date=date
+    )
 
 
 def _clock_seconds(clocks: np.ndarray) -> np.ndarray:
@@ -2924,11 +2982,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
     if "dash" in plan:
         at, dash = plan["dash"]
         if read[at] is not None:
-            return say(
-                "holds {character} where a hyphen-minus (-) is meant; write {date}",
-                character=_character(dash),
-                date=plan["read"][at],
-            )
+            return _hyphen_meant(dash, plan["read"][at])
     if "look-alike" in plan:
         at, unlike = plan["look-alike"]
         if read[at] is not None:
