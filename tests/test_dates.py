@@ -1705,6 +1705,59 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
             "2022-01-05 14:30:00 +0000 UTC",
             "has a zone's name after its UTC offset, which says it already; write 2022-01-05 14:30+0000",
         ),
+        (
+            "2022-01-05 10:00 +03:00 MSK",
+            "has a zone's name after its UTC offset, which says it already; write 2022-01-05 10:00+03:00",
+        ),
+        # an offset and a zone that disagree: both named (the advice wrote the offset and dropped the zone)
+        *[
+            (
+                written,
+                f"has a UTC offset ({offset}) and a zone's name after it ({zone}) that disagree: on that day {said}",
+            )
+            for written, offset, zone, said in (
+                (
+                    "2022-01-05 10:00 +06:00 MSK",
+                    "+06:00",
+                    "MSK",
+                    "MSK was UTC+03:00; write 2022-01-05 10:00+06:00 for the offset, or 2022-01-05 10:00+03:00 for the zone",
+                ),
+                (
+                    "2022-01-05 10:00 +0600 (MSK)",  # (e-mail's)
+                    "+0600",
+                    "MSK",
+                    "MSK was UTC+03:00; write 2022-01-05 10:00+0600 for the offset, or 2022-01-05 10:00+03:00 for the zone",
+                ),
+                (
+                    "2022-01-05T10:00:00+03:00[Asia/Almaty]",  # (RFC 9557's, Java's)
+                    "+03:00",
+                    "Asia/Almaty",
+                    "Asia/Almaty was UTC+06:00; write 2022-01-05 10:00+03:00 for the offset, or 2022-01-05 10:00+06:00 "
+                    "for the zone",
+                ),
+                (
+                    "2024-03-05 10:00 +06:00 ALMT",  # (Almaty's clocks at +05:00 from 1 March 2024)
+                    "+06:00",
+                    "ALMT",
+                    "ALMT was UTC+05:00; write 2024-03-05 10:00+06:00 for the offset, or 2024-03-05 10:00+05:00 for the zone",
+                ),
+                (
+                    "2022-01-05 14:30:00 +0600 UTC",
+                    "+0600",
+                    "UTC",
+                    "UTC was UTC+00:00; write 2022-01-05 14:30+0600 for the offset, or 2022-01-05 14:30Z for the zone",
+                ),
+            )
+        ],
+        # (agreeing, in brackets: the words are what is told)
+        (
+            "2022-01-05T10:00:00+06:00[Asia/Almaty]",
+            "has 'Asia/Almaty' in brackets after it, which a date cannot hold; write 2022-01-05T10:00:00+06:00",
+        ),
+        (
+            "2022-01-05 10:00 +0300 (MSK)",
+            "has 'MSK' in brackets after it, which a date cannot hold; write 2022-01-05 10:00 +0300",
+        ),
         ("0500-03-15 BC", "is a date BC as PostgreSQL writes one; write -0500-03-15"),
         ("5. Jan. 2022", "has a dot after its day, as German writes one; write 2022-01-05"),
         # an era after a time (it was taken for an unknown zone, and the year read as AD)

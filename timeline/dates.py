@@ -1768,6 +1768,14 @@ _SEASON = re.compile(
 # A date, then a date in brackets: the same one written otherwise (5 January 2022 (2022-01-05),
 # Wikipedia's hidden sort key copied with the table), or another.
 _DATE_AGAIN = re.compile(r"(?P<date>[^()]*\d[^()]*?)\s*\((?P<again>[^()]*\d{4}[^()]*)\)")
+# A time, its UTC offset and a zone's name after it: Go's 2022-01-05 14:30:00 +0000 UTC, e-mail's
+# +0600 (ALMT), RFC 9557's (Java's) 2022-01-05T10:00+06:00[Asia/Almaty]; refused (the offset says the
+# zone), and the two read apart where they may disagree (10:00 +06:00 MSK: Moscow is at +03:00).
+_OFFSET_AND_ZONE = re.compile(
+    r"(?P<date>.*\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*(?P<offset>[+-]\d{2}:?\d{2})\s*"
+    r"(?:(?P<zone>[A-Za-z]{2,5})|\((?P<round>[A-Za-z][\w/+-]{1,40})\)|\[(?P<square>[A-Za-z][\w/+-]{1,40})\])",
+    re.ASCII,
+)
 _BRACKETED = re.compile(
     r"(?P<date>.*\d.*?)\s*(?:\((?P<words>[^()?\d]*[^\W\d_][^()?]*)\)"
     r"|\[(?P<note>\d{1,3}|[^\[\]\d]*[^\W\d_][^\[\]]{0,40})\])"
@@ -2535,6 +2543,11 @@ def _plan(text: str, template: str) -> dict:
         words = bracketed.group("words") or bracketed.group("note")
         plan["bracketed"] = (len(plan["read"]), words.strip(), bracketed.group("date"))
         plan["read"].append(bracketed.group("date"))
+    offset_zone = _OFFSET_AND_ZONE.fullmatch(written)
+    if offset_zone:  # 10:00 +06:00 MSK: read at each, to see that they agree
+        zone = offset_zone["zone"] or offset_zone["round"] or offset_zone["square"]
+        plan["offset zone"] = (len(plan["read"]), offset_zone["offset"], zone)
+        plan["read"] += [offset_zone["date"] + offset_zone["offset"], f"{offset_zone['date']} {zone}"]
     for pattern, replacement, said in _REWRITES:  # +6, +0000 UTC, 0500-03-15 BC, 5. Jan. 2022
         rewritten = pattern.fullmatch(written)
         if rewritten:
@@ -3366,6 +3379,20 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             return say(
                 "has its year after its time, as a computer's clock writes it; write {date}",
                 date=_as_written(value, precision, offset, seconds),
+            )
+    if "offset zone" in plan:
+        at, offset, zone = plan["offset zone"]
+        with_offset, with_zone = read[at], read[at + 1]
+        east, known = offset_seconds([with_offset[2] if with_offset else "", with_zone[2] if with_zone else ""])
+        if with_offset is not None and with_zone is not None and known.all() and east[0] != east[1]:
+            return say(
+                "has a UTC offset ({offset}) and a zone's name after it ({zone}) that disagree: on that day {zone} "
+                "was UTC{zone_offset}; write {date} for the offset, or {other} for the zone",
+                offset=offset,
+                zone=zone,
+                zone_offset="+00:00" if with_zone[2] == "Z" else with_zone[2],
+                date=_as_written(*with_offset),
+                other=_as_written(*with_zone),
             )
     if "rewritten" in plan:
         at, said = plan["rewritten"]
