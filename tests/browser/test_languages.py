@@ -296,3 +296,17 @@ def test_previous_and_next_show_enough_of_their_titles_to_read(page, kazakhstan_
         title = page.locator(f"{button} .step-title")
         expect(title).not_to_be_empty()
         assert title.bounding_box()["width"] >= 120, (button, title.bounding_box())
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_on_a_phone_previous_and_next_are_one_height_and_the_tools_one_size(phone_page, kazakhstan_url, lang):
+    # (a title of one line beside one of two left the shorter button floating in the middle of the
+    # row, and Share was in a larger type than the button beside it)
+    TimelinePage(phone_page, kazakhstan_url, lang).open(event="almaty-airport-seized", query=f"lang={lang}")
+    previous, following = (phone_page.locator(button).bounding_box() for button in ("#prev-event", "#next-event"))
+    assert previous["y"] == following["y"] and previous["height"] == following["height"], (previous, following)
+    sizes = phone_page.evaluate(
+        "() => [...document.querySelectorAll('.toolbar .tools button, .toolbar .tools .share-summary')]"
+        ".filter(e => e.offsetParent).map(e => getComputedStyle(e).fontSize)"
+    )
+    assert len(sizes) >= 2 and len(set(sizes)) == 1, sizes
