@@ -35,7 +35,8 @@
   var REGIONS = "vendor/regions.json";     // first-level regions' borders, from zoom REGION_ZOOM
   var REGION_ZOOM = 4;
   // A mark of one event: 24 px across (WCAG 2.2's least target size, 2.5.8); more events at a
-  // place, a little larger, up to 34 px; the chosen event's, 28 px.
+  // place, a little larger, up to 34 px; the chosen event's, 28 px. A count of a cell's events
+  // (over MAX_PLACES places in view: timeline/view/map.py) is at least as large.
   var MARK_RADIUS = 12;
 
   function assetsBase() {
@@ -488,7 +489,7 @@
       var layer;
       if (data.kind === "counts") {
         layer = L.circleMarker([mark.lat, mark.lon], {
-          radius: Math.min(6 + 3 * Math.sqrt(mark.count), 30), color: "#1f3b57", weight: 1,
+          radius: Math.min(Math.max(MARK_RADIUS, 6 + 3 * Math.sqrt(mark.count)), 30), color: "#1f3b57", weight: 1,
           fillColor: "#4f7faa", fillOpacity: 0.55, className: "map-count"});
         var count = document.createElement("span");
         count.textContent = mark.shown;

@@ -7,6 +7,10 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from timeline.view.map import MAX_PLACES
+
+from ..helpers import csv_bytes, row
+from .conftest import serve
 from .pages import TimelinePage
 
 ALMATY = (43.2389, 76.8897)
@@ -53,6 +57,37 @@ def test_every_mark_is_at_least_24_px_across_on_a_desktop_and_a_phone(timeline, 
     phone.wait_for_map(6)
     sizes = _mark_sizes(phone)
     assert all(min(size) >= 24 for size in sizes), sizes
+
+
+@pytest.fixture(scope="module")
+def scattered_url(tmp_path_factory):
+    # Events at more places than the map draws one by one (timeline.view.map.MAX_PLACES): it
+    # draws a count per cell of a grid, each a mark that zooms in on its cell.
+    places = MAX_PLACES + 100
+    rows = [
+        row(
+            f"e{n}",
+            f"2022-01-{1 + n % 28:02d}",
+            title=f"Event {n}",
+            category="protest",
+            latitude=f"{-60 + (n % 40) * 3}.{n % 7}",
+            longitude=f"{-170 + (n // 40) * 8}.{n % 9}",
+        )
+        for n in range(places)
+    ]
+    path = tmp_path_factory.mktemp("scattered") / "events.csv"
+    path.write_bytes(csv_bytes(rows))
+    with serve(path) as url:
+        yield url
+
+
+def test_every_count_of_a_cell_s_events_is_at_least_24_px_across(page, scattered_url):
+    timeline = TimelinePage(page, scattered_url).open()
+    timeline.wait_for_map()
+    counts = timeline.page.locator("#map path.map-count")
+    expect(counts.first).to_be_visible()
+    sizes = [(box["width"], box["height"]) for box in (mark.bounding_box() for mark in counts.all())]
+    assert sizes and all(min(size) >= 24 for size in sizes), sizes
 
 
 def test_a_mark_selects_its_event_and_several_at_one_place_offer_a_list(timeline):
