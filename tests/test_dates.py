@@ -1713,40 +1713,71 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         *[
             (
                 written,
-                f"has a UTC offset ({offset}) and a zone's name after it ({zone}) that disagree: on that day {said}",
+                f"has a UTC offset ({offset}) and a zone's name after it ({zone}) that disagree: {zone} was "
+                f"UTC{zone_offset} at that time; write {date} for the offset, or {other} for the zone",
             )
-            for written, offset, zone, said in (
+            for written, offset, zone, zone_offset, date, other in (
                 (
                     "2022-01-05 10:00 +06:00 MSK",
                     "+06:00",
                     "MSK",
-                    "MSK was UTC+03:00; write 2022-01-05 10:00+06:00 for the offset, or 2022-01-05 10:00+03:00 for the zone",
+                    "+03:00",
+                    "2022-01-05 10:00+06:00",
+                    "2022-01-05 10:00+03:00",
                 ),
+                # (e-mail's; seconds and a fraction, as read)
                 (
-                    "2022-01-05 10:00 +0600 (MSK)",  # (e-mail's)
+                    "2022-01-05 10:00 +0600 (MSK)",
                     "+0600",
                     "MSK",
-                    "MSK was UTC+03:00; write 2022-01-05 10:00+0600 for the offset, or 2022-01-05 10:00+03:00 for the zone",
+                    "+03:00",
+                    "2022-01-05 10:00+0600",
+                    "2022-01-05 10:00+03:00",
                 ),
                 (
-                    "2022-01-05T10:00:00+03:00[Asia/Almaty]",  # (RFC 9557's, Java's)
+                    "2022-01-05 14:30:15.5 +0600 MSK",
+                    "+0600",
+                    "MSK",
+                    "+03:00",
+                    "2022-01-05 14:30:15+0600",
+                    "2022-01-05 14:30:15+03:00",
+                ),
+                # (RFC 9557's, Java's)
+                (
+                    "2022-01-05T10:00:00+03:00[Asia/Almaty]",
                     "+03:00",
                     "Asia/Almaty",
-                    "Asia/Almaty was UTC+06:00; write 2022-01-05 10:00+03:00 for the offset, or 2022-01-05 10:00+06:00 "
-                    "for the zone",
-                ),
-                (
-                    "2024-03-05 10:00 +06:00 ALMT",  # (Almaty's clocks at +05:00 from 1 March 2024)
                     "+06:00",
-                    "ALMT",
-                    "ALMT was UTC+05:00; write 2024-03-05 10:00+06:00 for the offset, or 2024-03-05 10:00+05:00 for the zone",
+                    "2022-01-05 10:00+03:00",
+                    "2022-01-05 10:00+06:00",
+                ),
+                # (New York's clocks went forward at 02:00 that day: at 10:00, -04:00)
+                (
+                    "2022-03-13T10:00:00-05:00[America/New_York]",
+                    "-05:00",
+                    "America/New_York",
+                    "-04:00",
+                    "2022-03-13 10:00-05:00",
+                    "2022-03-13 10:00-04:00",
                 ),
                 (
                     "2022-01-05 14:30:00 +0600 UTC",
                     "+0600",
                     "UTC",
-                    "UTC was UTC+00:00; write 2022-01-05 14:30+0600 for the offset, or 2022-01-05 14:30Z for the zone",
+                    "+00:00",
+                    "2022-01-05 14:30+0600",
+                    "2022-01-05 14:30Z",
                 ),
+            )
+        ],
+        # (an hour ahead of the zone: its summer time, whose name is often the standard time's, as
+        # Central Europe's in July, CET for CEST: the offset is what is told to write, as before)
+        *[
+            (written, f"has a zone's name after its UTC offset, which says it already; write {date}")
+            for written, date in (
+                ("2022-07-05 14:30 +02:00 CET", "2022-07-05 14:30+02:00"),
+                ("2022-07-05 14:30 +01:00 GMT", "2022-07-05 14:30+01:00"),
+                ("2024-03-05 10:00 +06:00 ALMT", "2024-03-05 10:00+06:00"),  # (Almaty at +05:00 from 1 March 2024)
             )
         ],
         # (agreeing, in brackets: the words are what is told)
@@ -1873,6 +1904,12 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ),
         # (a range with a hyphen too: 16 hours behind UTC is no place's offset)
         ("2022-01-05 14:30−16:00", _range("2022-01-05 14:30", "2022-01-05 16:00")),
+        # (read with a hyphen, but with a warning: 22 January 2005, a weekday not the date's, an offset
+        # no place uses; the sign named, and no date to write that would be read so)
+        *[
+            (written, "holds U+2212 MINUS SIGN where a hyphen-minus (-) is meant")
+            for written in ("22/01/05 09:00 −05:00", "Monday, 5 January 2022 09:00 −05:00", "2022-01-05 23:00−13:00")
+        ],
         ("5−7 January 2022", _range("2022-01-05", "2022-01-07")),
         # a letter of another script among Latin ones, or a letter typed for a digit
         (
@@ -2051,6 +2088,35 @@ def test_a_value_refused_is_said_more_nearly(text, said):
     with pytest.raises(DateError) as raised:
         parse_one(text)
     assert str(raised.value) == said
+
+
+_MINUS_TWO_WAYS = (
+    "holds U+2212 MINUS SIGN where a hyphen-minus (-) is meant; can be read two ways: 09:00 at UTC-10:00, or the "
+    "span of time from 09:00 to 10:00. For the first, write 2022-01-05T09:00-10:00; for the second, write "
+)
+
+
+@pytest.mark.parametrize(
+    "column, said",
+    [
+        ("date", _MINUS_TWO_WAYS + "2022-01-05 09:00 in date and 2022-01-05 10:00 in end_date"),
+        (
+            "end_date",
+            _MINUS_TWO_WAYS
+            + "2022-01-05 10:00 in end_date, and 2022-01-05 09:00 in date if date does not hold it already",
+        ),
+        # (it was told only that published is one day: its offset's reading unsaid)
+        (
+            "published",
+            _MINUS_TWO_WAYS + "a moment of it, such as 2022-01-05 09:00 (published is when the account was published)",
+        ),
+    ],
+)
+def test_a_minus_sign_before_a_later_time_names_both_readings_as_its_column_needs_them(column, said):
+    series = pd.Series(["2022-01-07", "5 January 2022, 09:00−10:00"], dtype="str")
+    for parsed in (parse_series(series, column=column), parse_series(series, bulk=False, column=column)):
+        assert str(parsed.errors["5 January 2022, 09:00−10:00"]) == said
+        assert pd.isna(parsed.value.iloc[1])
 
 
 def _year_first(written: str, read: str, iso: str, other: str, other_iso: str) -> str:

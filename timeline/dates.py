@@ -527,7 +527,7 @@ def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date", iso_
     _other_calendars(uniques, out)
     _placeholders(uniques, out, column)
     _time_spans(uniques, out, column, iso_spans)  # (what the others say of a date it refuses is said with it)
-    _minus_signs(out, column)
+    _minus_signs(out, column, bulk)
     index = texts.index
     if n == 0:
         empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
@@ -765,42 +765,54 @@ def _time_spans(texts: pd.Series, out: _Out, column: str, iso_spans: bool = True
 
 # Minus signs that are not ASCII's hyphen-minus: ISO 8601 writes an offset behind UTC with U+2212
 # (2022-01-05T09:00−10:00), and so do pages and word processors that set text for print.
-MINUS_SIGNS = "\u2212\ufe63\uff0d"
-_TO_HYPHEN = str.maketrans(MINUS_SIGNS, "-" * len(MINUS_SIGNS))
+MINUS_SIGNS = "\u2212\ufe63\uff0d"  # (of DASHES)
 
 
-def _minus_signs(out: _Out, column: str) -> None:
-    """A date refused as unreadable or as a range that holds a minus sign (MINUS_SIGNS) and
-    reads with a hyphen-minus for it: said so, with the date to write. Where it then reads as a
-    time and a UTC offset that may be a span of two times (09:00−10:00), both readings are
-    named, as for a hyphen (_time_spans: refused, whatever the date's form, since a minus sign
-    is no hyphen of a span, nor is it what a program writes); whatever else is said of it with a
-    hyphen is said too. One that is still a range with a hyphen (14:30−16:00: no place is 16
-    hours behind UTC; 5−7 January 2022) stays one."""
+@functools.lru_cache(maxsize=4)
+def _hyphens_for(dashes: str) -> dict:
+    return str.maketrans(dashes, "-" * len(dashes))
+
+
+def _with_hyphens(text: str, dashes: str | None = None) -> str:
+    """The text with a hyphen-minus for each of these dashes (DASHES: every dash and minus sign)."""
+    return text.translate(_hyphens_for(DASHES if dashes is None else dashes))
+
+
+def _said_a_range(problem) -> bool:
+    """Whether what is said of a refused date is that it is a range (in published, a span)."""
+    return str(getattr(problem, "template", "")).startswith(
+        ("is a range:", "is a span of time, where published is one day")
+    )
+
+
+def _minus_signs(out: _Out, column: str, bulk: bool = True) -> None:
+    """A date refused as unreadable or as a range that holds a minus sign (MINUS_SIGNS), read
+    again with a hyphen-minus for it. If it reads so, the sign is named, with the date to write
+    where that reads with no warning (as _readings advises). If it is refused so, what is said
+    of it is said after the sign: a time and a UTC offset that may be a span of two times
+    (09:00−10:00) names both readings, as after a hyphen (_time_spans; `iso_spans` off: a minus
+    sign is no ISO 8601 date's span, so 2022-01-05 09:00−10:00 too; with a T or seconds, a
+    program's form, it reads at the offset); 05/01/2022's two orders. One that is still a range
+    with a hyphen (14:30−16:00: no place is 16 hours behind UTC; 5−7 January 2022) stays one."""
     asked = {
-        text: text.translate(_TO_HYPHEN)
+        text: _with_hyphens(text, MINUS_SIGNS)
         for text, problem in out.errors.items()
-        if (problem is UNREADABLE or str(getattr(problem, "template", "")).startswith("is a range:"))
-        and any(sign in text for sign in MINUS_SIGNS)
+        if (problem is UNREADABLE or _said_a_range(problem)) and any(sign in text for sign in MINUS_SIGNS)
     }
     if not asked:
         return
     hyphens = list(dict.fromkeys(asked.values()))
-    read = parse_series(pd.Series(hyphens, dtype="str"), column=column, iso_spans=False)
-    refused = set(np.flatnonzero(np.isnat(read.value.to_numpy())).tolist())
+    where = {hyphen: at for at, hyphen in enumerate(hyphens)}
+    read = parse_series(pd.Series(hyphens, dtype="str"), bulk=bulk, column=column, iso_spans=False)
+    refused = np.isnat(read.value.to_numpy())
     for text, hyphen in asked.items():
         sign = next(c for c in text if c in MINUS_SIGNS)
-        at = hyphens.index(hyphen)
-        if at not in refused:
-            out.errors[text] = _hyphen_meant(sign, hyphen)
+        if not refused[where[hyphen]]:
+            # (22/01/05 09:00 −05:00 reads as 22 January 2005, warned: the sign named, no date to write)
+            out.errors[text] = _hyphen_meant(sign, None if hyphen in read.warnings else hyphen)
             continue
-        said = read.errors.get(hyphen.strip())
-        if (
-            said is not None
-            and said is not UNREADABLE
-            and not str(getattr(said, "template", "")).startswith("is a range:")
-        ):
-            # (what it says with a hyphen: both readings of a time and an offset or span; 05/01/2022's two orders)
+        said = read.errors.get(hyphen)
+        if said is not None and said is not UNREADABLE and not _said_a_range(said):
             out.errors[text] = both(_hyphen_meant(sign), said)
 
 
@@ -1771,9 +1783,10 @@ _DATE_AGAIN = re.compile(r"(?P<date>[^()]*\d[^()]*?)\s*\((?P<again>[^()]*\d{4}[^
 # A time, its UTC offset and a zone's name after it: Go's 2022-01-05 14:30:00 +0000 UTC, e-mail's
 # +0600 (ALMT), RFC 9557's (Java's) 2022-01-05T10:00+06:00[Asia/Almaty]; refused (the offset says the
 # zone), and the two read apart where they may disagree (10:00 +06:00 MSK: Moscow is at +03:00).
+_TIME_AND_OFFSET = r"(?P<date>.*\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<gap>\s*)(?P<offset>[+-]\d{2}:?\d{2})"
 _OFFSET_AND_ZONE = re.compile(
-    r"(?P<date>.*\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*(?P<offset>[+-]\d{2}:?\d{2})\s*"
-    r"(?:(?P<zone>[A-Za-z]{2,5})|\((?P<round>[A-Za-z][\w/+-]{1,40})\)|\[(?P<square>[A-Za-z][\w/+-]{1,40})\])",
+    _TIME_AND_OFFSET + r"(?:\s+(?P<zone>[A-Za-z]{2,5})|\s*\((?P<round>[A-Za-z][\w/+-]{1,40})\)"
+    r"|\s*\[(?P<square>[A-Za-z][\w/+-]{1,40})\])",
     re.ASCII,
 )
 _BRACKETED = re.compile(
@@ -2276,10 +2289,11 @@ _REWRITES = (
     ),
     # 14:30 +6:00, 14:30+5:30: an offset's hour of one digit
     (re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s*([+-])(\d):?(00|30|45)"), r"\1\g<2>0\3:\4", _one_digit_offset),
-    # 2022-01-05 14:30:00 +0000 UTC: Go's time, the zone's name after its offset
+    # 2022-01-05 14:30:00 +0000 UTC: Go's time, the zone's name after its offset (one that
+    # disagrees with it, 10:00 +06:00 MSK, is told before: _OFFSET_AND_ZONE)
     (
-        re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*[+-]\d{2}:?\d{2})\s+[A-Za-z]{2,5}"),
-        r"\1",
+        re.compile(_TIME_AND_OFFSET + r"\s+[A-Za-z]{2,5}"),
+        r"\g<date>\g<gap>\g<offset>",
         lambda date: say("has a zone's name after its UTC offset, which says it already; write {date}", date=date),
     ),
     # 0500-03-15 BC: PostgreSQL's date BC
@@ -2400,7 +2414,7 @@ def _plan(text: str, template: str) -> dict:
         dashes = [c for c in written if c in DASHES]
         if dashes:
             plan["dash"] = (len(plan["read"]), dashes[0])
-            plan["read"].append("".join("-" if c in DASHES else c for c in written))
+            plan["read"].append(_with_hyphens(written))
         from . import schema  # (schema reads dates: imported when first needed)
 
         if schema.look_alikes(written):  # 5 Jаnuary 2022, a Cyrillic а among Latin letters
@@ -2547,7 +2561,7 @@ def _plan(text: str, template: str) -> dict:
     if offset_zone:  # 10:00 +06:00 MSK: read at each, to see that they agree
         zone = offset_zone["zone"] or offset_zone["round"] or offset_zone["square"]
         plan["offset zone"] = (len(plan["read"]), offset_zone["offset"], zone)
-        plan["read"] += [offset_zone["date"] + offset_zone["offset"], f"{offset_zone['date']} {zone}"]
+        plan["read"] += [offset_zone.expand(r"\g<date>\g<gap>\g<offset>"), f"{offset_zone['date']} {zone}"]
     for pattern, replacement, said in _REWRITES:  # +6, +0000 UTC, 0500-03-15 BC, 5. Jan. 2022
         rewritten = pattern.fullmatch(written)
         if rewritten:
@@ -3384,10 +3398,12 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, offset, zone = plan["offset zone"]
         with_offset, with_zone = read[at], read[at + 1]
         east, known = offset_seconds([with_offset[2] if with_offset else "", with_zone[2] if with_zone else ""])
-        if with_offset is not None and with_zone is not None and known.all() and east[0] != east[1]:
+        # (an hour ahead of the zone's offset is its summer time, whose name is often the standard
+        # time's: 14:30 +02:00 CET in July is Central Europe's clocks; the offset then is told to write)
+        if with_offset is not None and with_zone is not None and known.all() and east[0] - east[1] not in (0, 3600):
             return say(
-                "has a UTC offset ({offset}) and a zone's name after it ({zone}) that disagree: on that day {zone} "
-                "was UTC{zone_offset}; write {date} for the offset, or {other} for the zone",
+                "has a UTC offset ({offset}) and a zone's name after it ({zone}) that disagree: {zone} was "
+                "UTC{zone_offset} at that time; write {date} for the offset, or {other} for the zone",
                 offset=offset,
                 zone=zone,
                 zone_offset="+00:00" if with_zone[2] == "Z" else with_zone[2],

@@ -12,8 +12,9 @@ traceback in the log.
   `/_dash-component-suites/` path: 404.
 
 `/favicon.ico` is the page's icon (assets/favicon.ico, made by docs/favicon.py), which the page
-links to: a browser asks for it at that address when what it shows names none (a refused
-request's text), and so do crawlers and feed readers.
+links to: a browser asks for it at the site's root when what it shows names none (a refused
+request's text), and so do crawlers and feed readers. (Served under a path prefix, it is at the
+prefix's root: the host's own root is the host's to answer.)
 """
 
 from __future__ import annotations
