@@ -253,6 +253,16 @@ CLOCK_CHANGES = [
     ("2024-02-29 23:30 Asia/Almaty", "+06:00", "then again at UTC+05:00", "2024-02-29 23:30+05:00"),
     ("2022-03-27 01:30 Europe/London", "+00:00", "never happens in Europe/London", "2022-03-27 02:30+01:00"),
     ("2022-03-13 02:15 America/New_York", "-05:00", "show as 03:15 after the change", "2022-03-13T03:15-04:00"),
+    # an abbreviation named after one place's clocks, as its standard time moved (it was read at the
+    # offset before without a word): Almaty's clocks put back at midnight, Moscow's in 2014 and 2011
+    ("2024-02-29 23:30 ALMT", "+06:00", "happens twice in ALMT", "2024-02-29 23:30+05:00"),
+    ("2014-10-26 01:30 MSK", "+04:00", "first at UTC+04:00, then again at UTC+03:00", "2014-10-26 01:30+03:00"),
+    ("2011-03-27 02:30 MSK", "+03:00", "never happens in MSK", "2011-03-27 03:30+04:00"),
+    ("2007-12-09 02:45 VET", "-04:00", "then again at UTC-04:30", "2007-12-09T02:45-04:30"),
+    # (once each; and where only summer time ended, MSK names one offset: MSD's hour, then MSK's)
+    ("2024-02-29 22:30 ALMT", "+06:00", "", ""),
+    ("2024-03-01 00:30 ALMT", "+05:00", "", ""),
+    ("1995-09-24 02:30 MSK", "+03:00", "", ""),
     # the times either side: once each, nothing to say; at the ends of the years Python holds, as before
     ("0001-01-01 00:30 Asia/Almaty", "+05:07", "", ""),
     ("2022-10-30 00:59 Europe/London", "+01:00", "", ""),

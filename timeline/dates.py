@@ -4392,7 +4392,7 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
         )
     if key in ZONES:
         offset = _abbreviation_offset(key, value)
-        return offset, _off_season(zone, offset, value)
+        return offset, _off_season(zone, offset, value) or _home_clock_change(zone, key, value, offset)
     if "/" in zone:
         try:
             place = zoneinfo.ZoneInfo(_iana_case(zone))
@@ -4643,6 +4643,28 @@ def _off_season(zone: str, offset: str, value) -> Message | str:
     )
 
 
+def _home_clock_change(zone: str, key: str, value, offset: str) -> Message | str:
+    """What to say of an abbreviation named after one place's clocks (HOMES) at a time those
+    clocks showed twice or never as their standard time moved (ALMT at 23:30 on 29 February
+    2024: +06:00, then +05:00; MSK at 01:30 on 26 October 2014): as of the place's zone's name
+    (_clock_change), read at the offset before. "" elsewhere, and where only summer time began
+    or ended (the abbreviation names the standard time alone: one offset)."""
+    home = HOMES.get(key)
+    moment = np.datetime64(value, "s")
+    if (
+        home is None
+        or np.isnat(moment)
+        or not _clocks_change(home, int(moment.astype("datetime64[D]").astype(np.int64)))
+    ):
+        return ""  # (a day the clocks did not change: most, each looked up once)
+    before, after = _offsets_at(home, moment), _offsets_at(home, moment, fold=1)
+    if before is None or after is None or before[1] == after[1] or offset != before[1]:
+        return ""
+    place, wall = zoneinfo.ZoneInfo(home), moment.item()
+    shown = wall.replace(tzinfo=place).astimezone(UTC).astimezone(place).replace(tzinfo=None)
+    return _clock_change(zone, value, offset, after[1], shown if shown != wall else None)
+
+
 def _clock_change(zone: str, value, first: str, second: str, after) -> Message:
     """What to say of a time a zone's clocks show twice (put back: `first`, then `second`) or
     never (put forward over it: `first` is the offset before, `second` after; `after` is the time
@@ -4717,6 +4739,15 @@ def _day_offsets(home: str, day: int) -> tuple[str, str] | None:
     first = np.datetime64(day, "D").astype("datetime64[s]")
     offsets = _offsets_at(home, first)
     return offsets if offsets == _offsets_at(home, first + np.timedelta64(86399, "s")) else None
+
+
+@lru_cache(maxsize=4096)
+def _clocks_change(home: str, day: int) -> bool:
+    """Whether the clocks of zone `home` show another offset at the start of the next day than
+    at the start of this one (days since 1970): a day they changed (or the night before a change
+    at midnight, whose last hour they show twice: Almaty, 29 February 2024)."""
+    start = np.datetime64(day, "D").astype("datetime64[s]")
+    return _offsets_at(home, start) != _offsets_at(home, start + np.timedelta64(86400, "s"))
 
 
 def _offsets_at(home: str, moment: np.datetime64, fold: int = 0) -> tuple[str, str] | None:
