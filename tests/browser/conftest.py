@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from ..helpers import csv_bytes
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium")
 # Chromium as root in a closed network: no sandbox, no background connections.
@@ -208,6 +210,16 @@ def serve(
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@contextmanager
+def serve_rows(rows: list[dict], folder: Path, **served):
+    """Serve a file of these rows (tests.helpers.row), written as events.csv in `folder`;
+    yields the base URL (`served`: as `serve` takes them)."""
+    path = folder / "events.csv"
+    path.write_bytes(csv_bytes(rows))
+    with serve(path, **served) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

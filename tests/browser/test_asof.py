@@ -10,8 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ..helpers import csv_bytes, row
-from .conftest import serve
+from ..helpers import row
+from .conftest import serve_rows
 from .pages import TimelinePage
 
 
@@ -82,9 +82,7 @@ def retractions_url(tmp_path_factory):
         row("toll-x", "2022-01-08", source="TASS", published="2022-01-11", figure="90", retracted="yes", **dead),
         row("toll-x", "2022-01-08", source="AFP", published="2022-01-15", figure="120", **dead),
     ]
-    path = tmp_path_factory.mktemp("retractions") / "events.csv"
-    path.write_bytes(csv_bytes(rows))
-    with serve(path) as url:
+    with serve_rows(rows, tmp_path_factory.mktemp("retractions")) as url:
         yield url
 
 

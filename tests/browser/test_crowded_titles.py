@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ..helpers import csv_bytes, row
-from .conftest import serve
+from ..helpers import row
+from .conftest import serve_rows
 from .pages import TimelinePage
 
 EVENTS = 600
@@ -26,9 +26,7 @@ def crowded_url(tmp_path_factory):
         )
         for n in range(EVENTS)
     ]
-    path = tmp_path_factory.mktemp("crowded") / "events.csv"
-    path.write_bytes(csv_bytes(rows))
-    with serve(path) as url:
+    with serve_rows(rows, tmp_path_factory.mktemp("crowded")) as url:
         yield url
 
 

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from timeline.view.map import MAX_PLACES
 
-from ..helpers import csv_bytes, row
-from .conftest import serve
+from ..helpers import row
+from .conftest import serve_rows
 from .pages import TimelinePage
 
 ALMATY = (43.2389, 76.8897)
@@ -75,9 +75,7 @@ def scattered_url(tmp_path_factory):
         )
         for n in range(places)
     ]
-    path = tmp_path_factory.mktemp("scattered") / "events.csv"
-    path.write_bytes(csv_bytes(rows))
-    with serve(path) as url:
+    with serve_rows(rows, tmp_path_factory.mktemp("scattered")) as url:
         yield url
 
 
