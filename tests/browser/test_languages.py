@@ -310,3 +310,14 @@ def test_on_a_phone_previous_and_next_are_one_height_and_the_tools_one_size(phon
         ".filter(e => e.offsetParent).map(e => getComputedStyle(e).fontSize)"
     )
     assert len(sizes) >= 2 and len(set(sizes)) == 1, sizes
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ar"])
+def test_on_a_phone_from_and_to_are_boxes_of_one_width_one_under_the_other(phone_page, kazakhstan_url, lang):
+    # (each began after its own word: "From" and "to" left their boxes at two edges)
+    timeline = TimelinePage(phone_page, kazakhstan_url, lang).open(query=f"lang={lang}")
+    timeline.show_filters()
+    start, end = (phone_page.locator(box).bounding_box() for box in ("#date-from", "#date-to"))
+    assert end["y"] > start["y"]
+    assert (start["x"], start["width"]) == (end["x"], end["width"]), (start, end)
+    assert start["width"] >= 0.6 * phone_page.viewport_size["width"], start
