@@ -151,14 +151,17 @@ def months_made_days(values: pd.Series) -> tuple[dict[str, str], Message] | None
     as 2022-03 is kept as its first day and written in the sheet's form of a date, 03/01/22 as
     LibreOffice writes it with US settings. Said so when every numeric date of the column (read
     or not) is the 1st of a month in one order of day and month, and not in both (01/01/22 alone
-    says nothing), of two months at least: ({value: its month as YYYY-MM}, the order), or None."""
+    says nothing), of two months at least: ({value: its month as YYYY-MM}, the order), or None.
+    A date written with dots is day first (as no setting writes one month first): 05.01.2022,
+    06.01.2022 are days of January, never May and June."""
     shaped = values[values.str.contains(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d", regex=True)]
     distinct = pd.unique(shaped)[:_SAMPLE]
     matches = [NUMERIC_DAY.fullmatch(text) for text in distinct]
     if not matches or any(m is None for m in matches):  # (a time, or another form: days)
         return None
     pairs = [(int(m.group(1)), int(m.group(3))) for m in matches if m]
-    month_first = all(day == 1 and 1 <= month <= 12 for month, day in pairs)
+    dotted = any(m.group(2) == "." for m in matches if m)
+    month_first = not dotted and all(day == 1 and 1 <= month <= 12 for month, day in pairs)
     day_first = all(day == 1 and 1 <= month <= 12 for day, month in pairs)
     if month_first == day_first:
         return None
@@ -241,12 +244,13 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
         order, form = "day", say("day first, as Excel and LibreOffice write dates with UK and most European settings")
     elif month_first and not day_first:
         order, form = "month", _US
-    elif any(m.group(1).startswith("0") or m.group(3).startswith("0") for m in matches):
-        # (01/05/22: Excel with UK settings writes the zeros, day first; LibreOffice with US
-        # settings too, month first. Nothing here tells them apart.)
-        order, form = "", _EITHER
     else:
-        order, form = "month", _US
+        # (01/05/22: Excel with UK settings writes the zeros, day first; LibreOffice with US
+        # settings too, month first. 2/1/2022, no zeros: Excel with US settings, month first, but
+        # Google Sheets with Spanish or Italian settings too, and 2-1-2022 Dutch Windows, day
+        # first. With no day over 12, nothing here tells them apart: 2/1/2022 to 11/1/2022 in a
+        # chronology of January was told "probably 2022-02-01".)
+        order, form = "", _EITHER
     example = values[refused].iloc[0]
     m = NUMERIC_DATE.fullmatch(example)
     assert m is not None, "a refused value is a numeric date (NUMERIC_DATE picked it)"
@@ -281,7 +285,10 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
             else say("{year:04d}-{month:02d}-{day:02d}", year=year, month=month, day=day)
         )
     months = months_made_days(values)
-    if months:  # (03/01/22, 04/01/22: months, each kept as its first day)
+    # (03/01/22, 04/01/22: months, each kept as its first day; in the other order, they are days of
+    # January, as likely within one year: a chronology of 2 to 12 January 2022. Across years
+    # (11/01/21, 12/01/21, 01/01/22), days of January of each are not: the months are named first.)
+    if months and len({month[:4] for month in months[0].values()}) > 1:
         probably = say(
             "the month {month}, as every one is the 1st of a month ({order}); if they are days, {probably}",
             month=months[0][example],
