@@ -366,6 +366,9 @@ def history(dates: list[str]) -> bytes:
     [
         # 1905: the revolution's dates, a day number outside the file's years: left alone
         (["1904-02-08", "1905-01-22", "1905-06-27", "1905-10-30", "1906-05-10"], 0),
+        # ... and one whose every date is in the window: days 1849 to 2194, years still to come among
+        # them (1905-10-30 was told "probably the year 2130": a probe's finding)
+        (["1905-01-22", "1905-10-30", "1905-12-22", "1905-06-27", "1906-01-02"], 0),
         # a 2022 chronology with one 1905-07-14 (day 2022): warned
         (["2021-12-16", "2022-01-05", "1905-07-14"], 1),
         # only years, all turned into days: warned

@@ -377,7 +377,13 @@ def years_as_days(
     other_years = other_years[(other_years < 1895) | (other_years > 1910)] if len(other_years) else other_years
     within = np.zeros_like(candidate)
     within[candidate] = _among(year[candidate], other_years)
-    several = np.count_nonzero(candidate) >= 2 and not _near_1900(other_values, candidate)
+    # (several, and no year still to come among them: a history of 1905 whose every date is in the
+    # window, 1905-10-30 the day 2130, is no column of years typed alone)
+    several = (
+        np.count_nonzero(candidate) >= 2
+        and not _near_1900(other_values, candidate)
+        and int(year[candidate].max()) <= dates.this_year()
+    )
     flagged = within | (candidate if several else none)
     if not flagged.any():
         return none, no_year, None
