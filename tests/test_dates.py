@@ -869,6 +869,20 @@ REFUSED = [
     ("2022-01-05 2:30 em", ["write 2022-01-05 14:30"]),
     ("2022-01-05 2:30 PTG", ["write 2022-01-05 14:30"]),
     ("2022-01-05 9:30 SA", ["perhaps a word for AM in another language; if it is, write 2022-01-05 09:30"]),
+    # (Afrikaans, Finnish, Albanian, Czech: each kept as 02:30 with a zone unknown, till a probe's finding)
+    *[
+        (
+            f"2022-01-05 2:30 {word}",
+            [f"perhaps a word for {half} in another language; if it is, write 2022-01-05 {time}"],
+        )
+        for word, half, time in (
+            ("nm", "PM", "14:30"),
+            ("vm", "AM", "02:30"),
+            ("ip", "PM", "14:30"),
+            ("MD", "PM", "14:30"),
+            ("odp", "PM", "14:30"),
+        )
+    ],
     ("2022-01-05 오후 2:30:00", ["has '오후', a word for PM; write 2022-01-05 14:30"]),  # (Korean Excel)
     ("2022/1/5 下午 2:30", ["has '下午', a word for PM; write 2022-01-05 14:30"]),
     ("2022-01-05 午後2:30", ["write 2022-01-05 14:30"]),

@@ -4309,8 +4309,26 @@ def _era_after_time(word: str, value) -> Message | None:
 
 
 # AM and PM in the languages whose spreadsheets write them in Latin letters after a time: Vietnamese
-# (SA, CH), Swedish, Norwegian and Danish (fm, em), Malay (PG, PTG), German (vorm., nachm.).
-_OTHER_HALVES = {"sa": "AM", "ch": "PM", "fm": "AM", "em": "PM", "pg": "AM", "ptg": "PM", "vorm": "AM", "nachm": "PM"}
+# (SA, CH), Swedish, Norwegian and Danish (fm, em), Malay (PG, PTG), German (vorm., nachm.),
+# Afrikaans (vm, nm), Finnish (ap, ip), Albanian (PD, MD), Czech (dop, odp).
+_OTHER_HALVES = {
+    "sa": "AM",
+    "ch": "PM",
+    "fm": "AM",
+    "em": "PM",
+    "pg": "AM",
+    "ptg": "PM",
+    "vorm": "AM",
+    "nachm": "PM",
+    "vm": "AM",
+    "nm": "PM",
+    "ap": "AM",
+    "ip": "PM",
+    "pd": "AM",
+    "md": "PM",
+    "dop": "AM",
+    "odp": "PM",
+}
 
 
 def _half_day(letter: str, value) -> Message | None:
