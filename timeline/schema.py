@@ -902,7 +902,7 @@ COLUMNS: tuple[Column, ...] = (
         "spreadsheets write it; `0:00` as a spreadsheet's h:mm format shows it; `12:00AM` as SQL Server writes it), "
         "gets a warning: it is read and shown as "
         "00:00, and a date known only to the day is written `2022-01-05`; midnight typed as `00:00` says nothing. "
-        "A time with `a` or `p` after it (`7:30p`), or with another language's word for AM or PM (`2:30 CH`, "
+        "A time with `a` or `p` after it (`7:30p`), or with another language's word for AM or PM (`2:30 CH`, `2:30 nm`, "
         "`2:30 em`, `2022-01-05 오후 2:30:00` as Korean Excel writes one, `下午 2:30`, `2:30 م`), is refused, with "
         "the time to write if it is AM or PM. A footnote's mark after a date (`2022-01-05¹`, `2021²`, `†`: "
         "superscript and circled digits are no digits of a date) is told, with the date to write without it. "
