@@ -1119,6 +1119,46 @@ def test_months_a_spreadsheet_made_days_are_told_as_months_too(written, months, 
         ), told[row]
 
 
+@pytest.mark.parametrize(
+    "written, months",
+    [
+        # months typed in a spreadsheet set to Japanese, Chinese or Hungarian, saved year first: they
+        # were read as days without a word (the month written lost)
+        (["2022/01/01", "2021/12/01", "2022/02/01"], ["2022-01", "2021-12", "2022-02"]),
+        (["2022/1/1", "2022/2/1"], ["2022-01", "2022-02"]),
+        (["2022. 01. 01.", "2022. 02. 01."], ["2022-01", "2022-02"]),
+        # ...and the one of months saved day or month first that reads one way (1 January): it was
+        # kept as a day without a word, its neighbours told as months
+        (["01.01.2022", "01.02.2022", "01.03.2022"], ["2022-01", None, None]),
+        (["1/1/2022", "2/1/2022", "3/1/2022"], ["2022-01", None, None]),
+    ],
+)
+def test_months_saved_as_days_that_read_one_way_are_warned_as_months(written, months):
+    lines = ["id,date,title,category,source"] + [
+        f"e{i},{value},Event {i},protest,AFP" for i, value in enumerate(written)
+    ]
+    problems = timeline.load_bytes("\n".join(lines).encode()).problems
+    for row, month in enumerate(months, start=2):
+        if month is None:
+            continue
+        (said,) = [p for p in problems if p.row == row and p.column == "date"]
+        assert said.level == WARNING and said.message.endswith(
+            f"as a spreadsheet writes a month it made a date of: if this is a month, write {month}"
+        ), said.message
+
+
+@pytest.mark.parametrize(
+    "written",
+    [["2022/01/05", "2022/02/01"], ["2022-01-01", "2022-02-01"], ["2022/01/01", "2022/01/01"]],
+)
+def test_days_year_first_not_all_the_1st_of_months_say_nothing(written):
+    # (a day that is no month's first; ISO 8601's form, as written on purpose; one month alone)
+    lines = ["id,date,title,category,source"] + [
+        f"e{i},{value},Event {i},protest,AFP" for i, value in enumerate(written)
+    ]
+    assert not timeline.load_bytes("\n".join(lines).encode()).problems
+
+
 def test_days_of_january_are_not_told_as_probable_months_nor_as_us_dates():
     # (a chronology of 2 to 11 January, as Google Sheets and Excel save it in Germany, the UK,
     # Spain or the Netherlands: it was told "'05.01.2022' is probably the month 2022-05", and

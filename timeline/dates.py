@@ -528,6 +528,7 @@ def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date", iso_
     _placeholders(uniques, out, column)
     _time_spans(uniques, out, column, iso_spans)  # (what the others say of a date it refuses is said with it)
     _minus_signs(out, column, bulk)
+    _months_typed(uniques, out, column)
     index = texts.index
     if n == 0:
         empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
@@ -814,6 +815,44 @@ def _minus_signs(out: _Out, column: str, bulk: bool = True) -> None:
         said = read.errors.get(hyphen)
         if said is not None and said is not UNREADABLE and not _said_a_range(said):
             out.errors[text] = both(_hyphen_meant(sign), said)
+
+
+# A date year first with slashes or dots, as spreadsheets set to Japanese, Chinese or Hungarian
+# write one (2022/03/01, 2022/3/1, 2022.03.01, 2022. 03. 01.).
+_YEAR_FIRST_NUMERIC = re.compile(r"(\d{4})([/.])\s?(\d{1,2})\2\s?(\d{1,2})\.?")
+
+
+def _months_typed(texts: pd.Series, out: _Out, column: str) -> None:
+    """Dates written year first with slashes or dots (_YEAR_FIRST_NUMERIC) read as days where
+    every day the column holds is the 1st of a month, of two months at least: months typed into
+    a spreadsheet (2022/3), kept as their first days and saved so. Each is read as the day, with
+    a warning naming the month to write (they were read as days without a word: the precision
+    written, a month, lost). Looked at only where every day is a 1st (numpy, on the distinct dates)."""
+    day = (out.precision == "day") & ~np.isnat(out.values)
+    if not day.any():
+        return
+    values = out.values[day]
+    if not (values.astype("datetime64[D]") == values.astype("datetime64[M]")).all():
+        return  # (nearly every file: a day that is no month's first)
+    if len(np.unique(values.astype("datetime64[M]"))) < 2:
+        return
+    for at in np.flatnonzero(day).tolist():
+        text = str(texts.iloc[at])
+        found = _YEAR_FIRST_NUMERIC.fullmatch(text)
+        if found and text not in out.warnings and text not in out.errors:
+            month = f"{int(found[1]):04d}-{int(found[3]):02d}"
+            out.warnings[text] = month_made_day(column, month, YEAR_FIRST)
+
+
+def month_made_day(column: str, month: str, order: Message) -> Message:
+    """What is said of a date that is probably a month a spreadsheet made its first day."""
+    return say(
+        "every date written so in {column} is the 1st of a month ({order}), as a spreadsheet writes a month it "
+        "made a date of: if this is a month, write {month}",
+        column=column,
+        order=order,
+        month=month,
+    )
 
 
 def _hyphen_meant(dash: str, date: str | None = None) -> Message:

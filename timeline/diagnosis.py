@@ -176,18 +176,9 @@ def months_made_days(values: pd.Series) -> tuple[dict[str, str], Message] | None
 
 
 def as_month(column: str, said: Message | str, month: str, order: Message) -> Message:
-    """A numeric date's own message (it reads two ways, its year has two digits), with the month it
-    probably is (months_made_days)."""
-    return dates.both(
-        said,
-        say(
-            "every date written so in {column} is the 1st of a month ({order}), as a spreadsheet writes a month it "
-            "made a date of: if this is a month, write {month}",
-            column=column,
-            order=order,
-            month=month,
-        ),
-    )
+    """A numeric date's own message (it reads two ways, its year has two digits; or none: 01/01/22
+    read as 1 January), with the month it probably is (months_made_days)."""
+    return dates.both(said, dates.month_made_day(column, month, order))
 
 
 def _count(values: pd.Series) -> int:

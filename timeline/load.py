@@ -1089,6 +1089,10 @@ def _months_made_days(values: pd.Series, parsed: dates.ParsedDates, name: str) -
         for text, message in told.items():
             if text in months and not dates.is_stand_in(message):
                 told[text] = diagnosis.as_month(name, message, months[text], order)
+    # (01/01/22 or 01.01.2022 among them reads one way, 1 January, and was kept so without a word)
+    for text, month in months.items():
+        if text not in parsed.errors and text not in parsed.warnings:
+            parsed.warnings[text] = diagnosis.as_month(name, "", month, order)
 
 
 # A year and two digits after a hyphen: a month as ISO writes it (1911-12), or two years as a
