@@ -744,9 +744,8 @@ def _time_spans(texts: pd.Series, out: _Out, column: str, iso_spans: bool = True
             with_offset=start.replace(" ", "T") + out.offset[i],  # (09:00-10:00 joined by T: _as_written's)
             span=_span_written(column, start, end),
         )
-        if iso_spans and _ISO_SPACED.fullmatch(
-            text
-        ):  # (2022-01-05 09:00-10:00: read at the offset, as ISO 8601 has it)
+        # (2022-01-05 09:00-10:00: read at the offset, as ISO 8601 has it)
+        if iso_spans and _ISO_SPACED.fullmatch(text):
             said = say(
                 "is read as {time} at UTC{offset}, as ISO 8601 reads it; to say so, write {with_offset}. If it is the "
                 "span of time from {time} to {until}, write {span}",
