@@ -182,6 +182,13 @@ PROBLEMS = [
         "open it as Arabic (Windows-1256)",
     ),
     (
+        "Mac Cyrillic bytes: told to be opened as a Mac's, not as Windows-1251 (its capitals would read wrong)",
+        text(line()).encode()
+        + line(id="b", title="Токаев выступил с обращением. Протесты в Алматы продолжаются").encode("mac_cyrillic"),
+        (3, "title", E),
+        "open it as Cyrillic (Macintosh)",
+    ),
+    (
         "KOI8-R bytes: told to be opened as KOI8-R, not as Windows-1251",
         text(line()).encode()
         + line(id="b", title="Токаев выступил с обращением. Протесты в Алматы продолжаются").encode("koi8-r"),

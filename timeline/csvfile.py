@@ -372,7 +372,20 @@ def code_page(raw: bytes) -> diagnosis.CodePage | None:
         return None
     at = np.flatnonzero(high)
     found = diagnosis.code_page_of(bytes(np.frombuffer(raw, dtype=np.uint8)[at[:4096]]))
+    if found is not None and found.encoding == "cp1251" and _mac_capitals(raw[: 1 << 20]):
+        return diagnosis.MAC_CYRILLIC
     return found or diagnosis.detected_code_page(_lines_at(raw, at[: 1 << 16]))
+
+
+def _mac_capitals(raw: bytes) -> bool:
+    """Whether Cyrillic text's words begin as a Mac's capitals do (0x80-0x9F, then small letters
+    0xE0-0xFE), more often than as Windows-1251's (0xC0-0xDF, then small letters): Токаев is
+    0x92 0xEE... on a Mac, 0xD2 0xEE... in Windows-1251, where 0x92 is a quote."""
+    view = np.frombuffer(raw, dtype=np.uint8)
+    small = (view[1:] >= 0xE0) & (view[1:] <= 0xFE)
+    mac = int(np.count_nonzero(small & (view[:-1] >= 0x80) & (view[:-1] <= 0x9F)))
+    windows = int(np.count_nonzero(small & (view[:-1] >= 0xC0) & (view[:-1] <= 0xDF)))
+    return mac > windows
 
 
 def _lines_at(raw: bytes, at: np.ndarray, most: int = 1 << 16) -> bytes:

@@ -534,6 +534,8 @@ class CodePage:
     def iconv(self) -> str:
         """Its name as iconv (GNU's, macOS's) takes it: CP1251, KOI8-R, SHIFT-JIS, GB18030."""
         name = self.encoding.upper().replace("_", "-").replace("ISO8859-", "ISO-8859-")
+        if name == "MAC-CYRILLIC":
+            return "MACCYRILLIC"  # (both GNU's and macOS's name it so)
         return "GB18030" if name in ("GBK", "GB2312") else name  # (GB18030 holds GBK's every character)
 
     @property
@@ -548,6 +550,10 @@ CODE_PAGES = (
     CodePage("cp1255", "Windows-1255", say("Hebrew"), "יוהלארמתבש", ("HEBREW",)),
     CodePage("cp1256", "Windows-1256", dates.LANGUAGES["ar"], "اليمونهرتب", ("ARABIC",)),  # (Persian, Urdu)
 )
+# Cyrillic as a Mac saves it (Excel's "CSV (Macintosh)" set to Russian): its small letters are
+# Windows-1251's but for я, its capitals where Windows-1251 has punctuation (П is its Џ): told
+# apart by its capitals (csvfile.code_page), else opened as Windows-1251 its capitals read wrong.
+MAC_CYRILLIC = dataclasses.replace(CODE_PAGES[0], encoding="mac_cyrillic", name="Macintosh")
 _AS_WESTERN = {page.as_western: page for page in CODE_PAGES}
 # The code pages charset-normalizer may find a file in, whose text Windows-1252 garbles (the
 # Latin ones, whose letters it mostly keeps, are told as Western text), by its names for them.
