@@ -321,3 +321,19 @@ def test_on_a_phone_from_and_to_are_boxes_of_one_width_one_under_the_other(phone
     assert end["y"] > start["y"]
     assert (start["x"], start["width"]) == (end["x"], end["width"]), (start, end)
     assert start["width"] >= 0.6 * phone_page.viewport_size["width"], start
+
+
+def test_in_arabic_a_checkbox_keeps_its_gap_and_the_share_box_s_link_and_code_read_left_to_right(page, kazakhstan_url):
+    # (the gap was on the checkbox's right, the side of its word; the embed code showed its < at the
+    # line's end and the link its end, as right-to-left text: a probe's findings)
+    TimelinePage(page, kazakhstan_url, "ar").open(event="death-toll", query="lang=ar")
+    box, word = page.evaluate(
+        """() => { const label = document.querySelector('.category-checklist label');
+             return [label.querySelector('input').getBoundingClientRect().left,
+                     label.querySelector('.dash-options-list-option-text').getBoundingClientRect().right]; }"""
+    )
+    assert box - word >= 6, (box, word)
+    page.locator(".share-summary").click()
+    for field in ("#share-link", "#share-embed"):
+        expect(page.locator(field)).to_have_css("direction", "ltr")
+    assert page.locator("#share-embed").input_value().startswith("<iframe")
