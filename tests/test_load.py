@@ -2921,6 +2921,10 @@ def test_a_byte_order_mark_written_more_than_once_is_said_as_what_it_is(marks):
         # (Persian, its ی written as Arabic's ي, as Windows-1256 has it)
         ("cp1256", "اعتراضات در آلماتي به دليل افزايش قيمت گاز ادامه دارد", "Arabic (Windows-1256)"),
         ("koi8-r", "Токаев выступил с обращением к народу", "Cyrillic (KOI8-R)"),
+        # (DOS-866, which charset-normalizer takes for Ukrainian CP1125: was told as Western text)
+        ("cp866", "Токаев выступил с обращением к народу", "Cyrillic (DOS-866)"),
+        ("cp866", "Протестующие захватили здание акимата в Алматы", "Cyrillic (DOS-866)"),
+        ("cp1125", "Протестувальники захопили будівлю акімату в Алмати", "Cyrillic (CP1125)"),
         ("cp932", "アルマトイで燃料価格の値上げに抗議するデモ", "Japanese (Shift-JIS)"),
     ],
 )

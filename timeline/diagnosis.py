@@ -564,7 +564,16 @@ _DETECTED = {
     **{
         encoding: CodePage(encoding, name, like.script, "", like.characters)
         for like, pages in (
-            (CODE_PAGES[0], {"koi8_r": "KOI8-R", "koi8_u": "KOI8-U", "cp866": "DOS-866", "iso8859_5": "ISO-8859-5"}),
+            (
+                CODE_PAGES[0],
+                {
+                    "koi8_r": "KOI8-R",
+                    "koi8_u": "KOI8-U",
+                    "cp866": "DOS-866",
+                    "cp1125": "CP1125",
+                    "iso8859_5": "ISO-8859-5",
+                },
+            ),
             (CODE_PAGES[1], {"iso8859_7": "ISO-8859-7"}),
             (CODE_PAGES[2], {"iso8859_8": "ISO-8859-8"}),
             (CODE_PAGES[3], {"iso8859_6": "ISO-8859-6"}),
@@ -600,6 +609,10 @@ def detected_code_page(sample: bytes) -> CodePage | None:
 
     best = from_bytes(sample).best()
     page = _DETECTED.get(best.encoding) if best is not None else None
+    if page is not None and page.encoding == "cp1125" and not re.search(rb"[\xf2-\xf9]", sample):
+        # (DOS-866's Russian, which charset-normalizer takes for its Ukrainian kin, CP1125: the
+        # two differ only in Ukrainian's letters, 0xF2-0xF9; DOS-866 is what programs name)
+        page = _DETECTED["cp866"]
     if page is None:
         return None
     read = [c for c in sample.decode(page.encoding, errors="replace") if ord(c) >= 0x80]
