@@ -389,6 +389,10 @@ def test_rows_of_another_encoding_in_a_utf8_file_are_named_to_be_mended_not_the_
         ("mac_cyrillic", "Токаев выступил с обращением к Народу", "Cyrillic, Macintosh"),
         ("cp1256", "احتجاجات في ألماتي بسبب ارتفاع أسعار الغاز", "Arabic, Windows-1256"),
         ("cp932", "アルマトイで燃料価格の値上げに抗議するデモ", "Japanese, Shift-JIS"),
+        ("cp866", "Токаев выступил с обращением к народу", "Cyrillic, DOS-866"),
+        # (from Windows-1252, Władze would read W³adze; ateş ateþ)
+        ("cp1250", "Władze ogłosiły stan wyjątkowy w całym kraju", "Central European, Windows-1250"),
+        ("cp1254", "Askerler kalabalığa ateş açtı", "Turkish, Windows-1254"),
     ],
 )
 def test_a_file_in_another_script_s_code_page_is_told_to_be_converted_from_that_one(tmp_path, encoding, title, said):

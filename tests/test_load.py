@@ -227,10 +227,12 @@ PROBLEMS = [
         "open it as Thai (Windows-874)",
     ),
     (
-        "Windows-1250 bytes (Polish): Western text, its letters mostly kept",
+        # (as Western text, its ł ą ż would be ³ ¹ ¿ for good)
+        "Windows-1250 bytes (Polish): Central European text",
         text(line()).encode() + line(id="b", title="Protesty w Ałmaty, rząd podał się do dymisji").encode("cp1250"),
         (3, "title", E),
-        "not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)",
+        "(the file was probably saved in Central European, Windows-1250, as a spreadsheet set to a language of "
+        "that script saves one): open it as Central European (Windows-1250), not as Western text",
     ),
     (
         "Windows-1251 bytes",
@@ -2926,6 +2928,13 @@ def test_a_byte_order_mark_written_more_than_once_is_said_as_what_it_is(marks):
         ("cp866", "Протестующие захватили здание акимата в Алматы", "Cyrillic (DOS-866)"),
         ("cp1125", "Протестувальники захопили будівлю акімату в Алмати", "Cyrillic (CP1125)"),
         ("cp932", "アルマトイで燃料価格の値上げに抗議するデモ", "Japanese (Shift-JIS)"),
+        # (Latin letters beside Western's, which Windows-1252 reads as others for good: ł ą ż as
+        # ³ ¹ ¿, ğ ş ı as ð þ ý, ř ě as ø ì; all were told as Western text)
+        ("cp1250", "Władze ogłosiły stan wyjątkowy w całym kraju", "Central European (Windows-1250)"),
+        ("iso8859_2", "Władze ogłosiły stan wyjątkowy w całym kraju", "Central European (ISO-8859-2)"),
+        ("cp1250", "Úřady vyhlásily výjimečný stav a vojáci střílejí ve městě", "Central European (Windows-1250)"),
+        ("cp1250", "A tüntetők szerint a hatóságok a szűkös üzemanyag miatt", "Central European (Windows-1250)"),
+        ("cp1254", "Yetkililer olağanüstü hal ilan etti ve askerler ateş açtı", "Turkish (Windows-1254)"),
     ],
 )
 def test_a_file_saved_in_another_script_s_code_page_is_told_so_first_not_as_latin_1(encoding, title, said):
@@ -2937,6 +2946,26 @@ def test_a_file_saved_in_another_script_s_code_page_is_told_so_first_not_as_lati
     assert (first.row, first.level) == (0, E)
     assert f"the file was saved in {said}" in first.message and f"open it as {said}" in first.message
     assert all(f"open it as {said}" in p.message for p in dataset.problems if p.row)
+
+
+@pytest.mark.parametrize(
+    "encoding, title",
+    [
+        ("cp1252", "Die Behörden verhängten den Ausnahmezustand; Tokajew äußerte sich"),
+        ("cp1252", "Les autorités ont décrété l'état d'urgence; un sœur à l'aéroport, sûr"),
+        ("cp1252", "Las autoridades declararon el estado de emergencia en todo el país. ¿Quién?"),
+        ("cp1252", "As autoridades declararam emergência: eleições, põe, informações"),
+        ("cp1252", "Yfirvöld lýstu yfir neyðarástandi og þeir hófu skothríð; æfing"),
+        ("cp1252", "Støre og Søren på møtet i Tromsø, così più città"),
+        ("latin-1", "Ðakovo, Þórshöfn and Ýsa: place names in a gazetteer"),
+    ],
+)
+def test_western_text_is_told_as_western_text(encoding, title):
+    """Text of Western Europe's languages (and Iceland's, whose ð þ ý are Turkish's ğ ş ı in
+    Windows-1254) is not taken for Central European or Turkish text: told to be saved as UTF-8."""
+    rows = [line(id=f"r{n}", title=title) for n in range(3)]
+    first = load_text(text(line()).encode() + "".join(rows).encode(encoding)).problems[0]
+    assert "was saved as Windows-1252 or Latin-1" in first.message
 
 
 @pytest.mark.parametrize("end", ["\n", "\r", "\r\n"])

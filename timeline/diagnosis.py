@@ -599,6 +599,66 @@ _DETECTED = {
 }
 
 
+def _letter_in(encoding: str, byte: int) -> bool:
+    try:
+        return bytes([byte]).decode(encoding).isalpha()
+    except UnicodeDecodeError:  # (a byte the code page has no character for)
+        return False
+
+
+# The code pages of Latin letters beside Western's (Windows-1252) that a spreadsheet set to
+# Polish, Czech, Romanian (Central European) or Turkish saves a plain CSV in. Opened as Western
+# text, their letters are others for good: ł ą ż as ³ ¹ ¿, ş ğ as þ ð.
+CENTRAL_EUROPEAN = CodePage("cp1250", "Windows-1250", say("Central European"), "", ("LATIN",))
+TURKISH = CodePage("cp1254", "Windows-1254", dates.LANGUAGES["tr"], "", ("LATIN",))
+LATIN_2 = dataclasses.replace(CENTRAL_EUROPEAN, encoding="iso8859_2", name="ISO-8859-2")
+# Central European's letters that Western text reads as signs (³ ¹ ¿ £ ¥ ¯ º ª) or has no
+# character for, and Western's letters that it reads as signs: the first seen inside words (between
+# letters) and the second never, the text is Central European.
+_CENTRAL_BYTES = bytes(b for b in range(0x80, 0x100) if _letter_in("cp1250", b) and not _letter_in("cp1252", b))
+_WESTERN_BYTES = bytes(b for b in range(0x80, 0x100) if _letter_in("cp1252", b) and not _letter_in("cp1250", b))
+_LATIN_2_BYTES = bytes(b for b in range(0xA0, 0x100) if _letter_in("iso8859_2", b) and not _letter_in("cp1250", b))
+# Turkish's ğ ş Ğ Ş, Western's ð þ Ð Þ: letters of Icelandic alone (whose æ, anywhere, Turkish has not).
+_TURKISH_BYTES, _ICELANDIC_BYTES = b"\xf0\xfe\xd0\xde", b"\xe6\xc6"
+
+
+def latin_page(raw: bytes) -> CodePage | None:
+    """Central European's or Turkish code page where a file that is not UTF-8, of Latin letters
+    (not words of three bytes or more beyond ASCII: code_page_of's), reads in it and not as
+    Western text: its letters Western text has not, or not together, inside words (between
+    letters). None where it reads as Western text. (Czech's č and Hungarian's ö alone read as
+    Western letters, è and ö: such a file without ě and ř, or ő and ű, is told as Western text.)"""
+    view = np.frombuffer(raw, dtype=np.uint8)
+    if len(view) < 3:
+        return None
+    word = (view >= 0x80) | ((view | 0x20) >= ord("a")) & ((view | 0x20) <= ord("z"))
+    inside = np.zeros(len(view), dtype=bool)
+    inside[1:-1] = word[:-2] & word[2:] & (view[1:-1] >= 0x80)
+    found = np.bincount(view[inside], minlength=256)
+
+    def seen(which: bytes) -> int:
+        return int(found[list(which)].sum())
+
+    def letters_in(page: CodePage) -> bool:  # (every byte inside a word a letter in it)
+        return all(_letter_in(page.encoding, b) for b in np.flatnonzero(found).tolist())
+
+    central = seen(_CENTRAL_BYTES) >= 2 and not seen(_WESTERN_BYTES)
+    # (Czech's ě and ř, Western's ì and ø, that no Western language has both of inside words, nor
+    # Danish's å beside them; Hungarian's ő and ű, Western's õ and û, with no ã or ç beside them)
+    central |= all(seen(bytes([b])) for b in b"\xec\xf8") and not seen(b"\xe5\xc5")
+    central |= all(seen(bytes([b])) for b in b"\xf5\xfb") and not seen(b"\xe3\xe7\xc3\xc7")
+    if central:
+        # (ISO-8859-2's ą ś ź, as old Unix programs and web pages save Polish, are ± ¶ ź in Windows-1250)
+        if seen(_LATIN_2_BYTES) >= 2 and letters_in(LATIN_2):
+            return LATIN_2
+        return CENTRAL_EUROPEAN if letters_in(CENTRAL_EUROPEAN) else None
+    # (and its dotless ı, Western's ý, of nearly every Turkish text)
+    dotless, icelandic = (bool(np.isin(view, list(which)).any()) for which in (b"\xfd", _ICELANDIC_BYTES))
+    if seen(_TURKISH_BYTES) >= 2 and dotless and not icelandic and letters_in(TURKISH):
+        return TURKISH
+    return None
+
+
 def detected_code_page(sample: bytes) -> CodePage | None:
     """The code page of another script than Latin that charset-normalizer finds `sample` (lines
     of a file that is not UTF-8) in: KOI8-R, Shift-JIS (Japanese Excel's CSV), GBK, Big5, Korean's
