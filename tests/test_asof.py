@@ -13,7 +13,7 @@ import pytest
 import timeline
 from timeline import i18n
 from timeline.state import Filters, State, apply, as_of_bound
-from timeline.view import claims, export, panel
+from timeline.view import claims, controls, export, panel
 
 from .helpers import csv_bytes, ids, index_from_rows, row
 
@@ -354,6 +354,26 @@ def test_the_overview_counts_only_the_accounts_known_by_then(index):
     shown, mask = at(index, "2022-01-10")
     outlets = dict(panel.overview(shown, mask, True).outlets)
     assert outlets.get("AFP", 0) == 0 and outlets["AP"] == 1 and outlets["Khabar 24"] == 1
+
+
+@pytest.mark.parametrize(
+    "as_of, chosen, listed",
+    [
+        ("", (), ["AFP (2)", "AP (1)", "franceinfo (2)", "Khabar 24 (1)", "LA Times (1)"]),
+        # (AFP's accounts out on 15 January and undated of 2023: not known yet, not listed)
+        ("2022-01-10", (), ["AP (1)", "franceinfo (2)", "Khabar 24 (1)", "LA Times (1)"]),
+        ("2022-01-07", (), ["LA Times (1)"]),
+        # (an outlet chosen that had said nothing yet stays a choice: dropped, it would leave the address)
+        ("2022-01-07", ("AFP",), ["AFP (0)", "LA Times (1)"]),
+    ],
+)
+def test_the_outlets_dropdown_counts_the_accounts_known_by_then_as_the_overview_does(index, as_of, chosen, listed):
+    """The dropdown said AFP (7) beside the overview's AFP 3, as of a date: both count those known."""
+    shown, mask = at(index, as_of)
+    options = controls.outlet_options(shown.outlets, index.outlets, chosen)
+    assert [option["label"] for option in options] == listed
+    counted = {name: n for name, n in panel.overview(shown, mask, bool(as_of)).outlets}
+    assert all(f"{name} ({n})" in listed for name, n in counted.items())
 
 
 # --- A retraction as of a date: not yet made is not yet known ----------------------------------

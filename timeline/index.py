@@ -89,7 +89,16 @@ class EventIndex:
         disputed = self.disputed.copy()
         if len(known.disputed_events):
             disputed[known.disputed_events] = known.disputed_at(as_of)
-        return replace(self, disputed=disputed, shown=shown, as_of=as_of)
+        return replace(self, disputed=disputed, shown=shown, as_of=as_of, outlets=self._outlets_shown(shown))
+
+    def _outlets_shown(self, shown: np.ndarray) -> list[tuple[str, int]]:
+        """`outlets` with the accounts known by then (`shown`) alone: those of none left out."""
+        codes = self.source_code[shown]
+        counts = np.bincount(codes[codes >= 0], minlength=len(self.source_keys))
+        known: dict[str, int] = {}
+        for name, n in zip(self.source_names, counts.tolist()):
+            known[name] = known.get(name, 0) + n
+        return [(name, known[name]) for name, _ in self.outlets if known.get(name)]
 
     def values(self, name: str, positions) -> list:
         """One column of the events at some positions, as Python values (never the whole column)."""

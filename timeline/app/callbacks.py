@@ -183,7 +183,7 @@ def _shown(now: data.Current, state: State, file: str) -> dict:
         caption=render.list_caption(listing),
         counter=panel.counter_text(index, mask),
         categories=controls.category_options(index.lanes),
-        sources=controls.outlet_options(index.outlets),
+        sources=controls.outlet_options(index.outlets, now.index.outlets, state.filters.sources),
     )
 
 

@@ -136,8 +136,14 @@ def category_options(lanes: list[str]) -> list[dict]:
     return [{"label": shorten(name, labels.NAME), "value": name} for name in lanes]
 
 
-def outlet_options(outlets: list[tuple[str, int]]) -> list[dict]:
-    """The Outlets dropdown: "name (accounts)", the name shortened; the value is `outlet_value`."""
+def outlet_options(outlets: list[tuple[str, int]], every: list[tuple[str, int]] = (), chosen=()) -> list[dict]:
+    """The Outlets dropdown: "name (accounts)", the name shortened; the value is `outlet_value`.
+    As of a date, `outlets` are those with accounts known by then; an outlet of `every` whose value
+    is `chosen` is a choice too, with none (dropped, it would drop the filter from the address)."""
+    listed = {outlet_value(name) for name, _ in outlets}
+    missing = [(name, 0) for name, _ in every if outlet_value(name) in chosen and outlet_value(name) not in listed]
+    if missing:
+        outlets = sorted([*outlets, *missing], key=lambda kv: (kv[0].lower(), kv[0]))
     return [{"label": outlet_label(name, n), "value": outlet_value(name)} for name, n in outlets]
 
 
