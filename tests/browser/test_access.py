@@ -596,8 +596,16 @@ def test_the_share_box_stays_on_the_phone_s_screen(phone):
     assert left >= 0 and right <= 390 and phone.sideways_scroll() == 0
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
-@pytest.mark.parametrize("width", [720, 900])  # (a desktop at 200% zoom, a tablet: one column)
+@pytest.mark.parametrize(
+    "lang, width",
+    [
+        ("en", 720),  # (a desktop at 200% zoom, a tablet: one column)
+        ("en", 900),
+        ("ar", 720),
+        ("ar", 900),
+        ("ru", 320),  # (Share on a line of its own, at its start: the box opened 155 px off the left edge)
+    ],
+)
 def test_the_share_box_stays_on_a_narrow_window_s_screen(page, kazakhstan_url, lang, width):
     page.set_viewport_size({"width": width, "height": 900})
     timeline = TimelinePage(page, kazakhstan_url, lang).open(event="death-toll", query=f"lang={lang}")
