@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pandas as pd
@@ -136,7 +137,7 @@ def category_options(lanes: list[str]) -> list[dict]:
     return [{"label": shorten(name, labels.NAME), "value": name} for name in lanes]
 
 
-def outlet_options(outlets: list[tuple[str, int]], every: list[tuple[str, int]] = (), chosen=()) -> list[dict]:
+def outlet_options(outlets: list[tuple[str, int]], every: Sequence[tuple[str, int]] = (), chosen=()) -> list[dict]:
     """The Outlets dropdown: "name (accounts)", the name shortened; the value is `outlet_value`.
     As of a date, `outlets` are those with accounts known by then; an outlet of `every` whose value
     is `chosen` is a choice too, with none (dropped, it would drop the filter from the address)."""
