@@ -3431,6 +3431,43 @@ def test_an_iso_date_with_a_time_and_a_later_one_is_read_at_the_offset_with_a_wa
     assert dates.read(advice).warning == "" and dates.read(advice).offset == offset
 
 
+# A time after AM or PM, a space and a hyphen before a later time of that half of the day (9:00
+# PM -10:00): a time and its offset as programs write one (Moment.js's h:mm A Z), or a span of an
+# hour, 21:00 to 22:00. Read at the offset, as before, but no longer without a word.
+@pytest.mark.parametrize(
+    "text, time, until",
+    [
+        ("2022-01-05 9:00 PM -10:00", "21:00", "22:00"),
+        ("January 5, 2022 9:00 AM -10:00", "09:00", "10:00"),
+        ("5 January 2022 3:00 pm -05:00", "15:00", "17:00"),
+        ("2022-01-05 12:30 PM -01:00", "12:30", "13:00"),
+    ],
+)
+def test_a_time_after_am_or_pm_and_a_later_offset_is_read_at_the_offset_with_the_span_named(text, time, until):
+    parsed = parse_series(pd.Series([text], dtype="str"))
+    offset = text.rsplit(" ", 1)[1]
+    assert parsed.errors == {} and parsed.offset.iloc[0] == offset
+    said = str(parsed.warnings[text])
+    assert said.startswith(f"is read as {time} at UTC{offset}, as programs write a time and its offset")
+    assert f"If it is the span of time from {time} to {until}, write 2022-01-05 {time} in date" in said
+    advice = said.split("to say so, write ")[1].split(". ")[0]
+    assert dates.read(advice).warning == "" and dates.read(advice).offset == offset
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "January 5, 2022 9:00 AM -05:00",  # (Moment.js's: 17:00 only by a wrap to the afternoon)
+        "2022-01-05 9:00 PM -05:00",  # (17:00: before 21:00)
+        "2022-01-05 9:00 PM -0500",  # (four digits: strftime's %z, e-mail's)
+        "2022-01-05 11:30 PM -00:00",
+    ],
+)
+def test_a_time_after_am_or_pm_and_an_offset_that_is_no_later_time_is_read_without_a_word(text):
+    parsed = parse_series(pd.Series([text], dtype="str"))
+    assert parsed.errors == {} and parsed.warnings == {} and parsed.offset.iloc[0] == text.rsplit(" ", 1)[1]
+
+
 @pytest.mark.parametrize(
     "column, said",
     [

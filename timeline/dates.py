@@ -657,10 +657,14 @@ _TIME_SPAN_END = (
 )
 
 
-def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _spans(
+    written: pa.Array, values: np.ndarray, minute: np.ndarray, after_half: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Of the dates read to the minute (`minute`), those whose text (`written`, its digits ASCII)
     ends in a time, a hyphen and a later time (_TIME_SPAN_END), the date read at the first time:
-    (where, the span's start, its end), as seconds past midnight."""
+    (where, the span's start, its end), as seconds past midnight. `after_half`: instead, those
+    read at a UTC offset written after AM or PM and a space (9:00 PM -10:00, as Moment.js writes
+    a time and its offset) that is a later time of the same half of the day too (22:00)."""
     # A hyphen three, five or six from the end; of those, a time and a later one (16:00-05:00 is an
     # offset), the time read (a text's first, 9:00-10:00 at 9:00, not 2022-01-05 09:00-10:00 at 00:00).
     dashed = np.flatnonzero(np.logical_or.reduce([_byte_from_end(written, k) == ord("-") for k in (3, 5, 6)]) & minute)
@@ -699,7 +703,11 @@ def _spans(written: pa.Array, values: np.ndarray, minute: np.ndarray) -> tuple[n
     spaced = pc.fill_null(pc.struct_field(parts, "gap"), "").to_numpy(False).astype(str) != ""
     four = (np.char.str_len(ends) == 4) & (np.char.find(ends, ":") < 0)
     person = (half == "") & ~four & (written_at > begin_at)
-    keep &= ~spaced | person
+    if after_half:  # (9:00 PM -10:00: 21:00 to 22:00 too; not 9:00 AM -05:00, which only a wrap makes a span)
+        same_half = (written_at > 0) & (written_at + afternoon * 43200 > begin_at) & (written_at < 43200)
+        keep &= spaced & (half != "") & ~four & same_half
+    else:
+        keep &= ~spaced | person
     return dashed[keep], begin_at[keep], until_at[keep]
 
 
@@ -721,6 +729,13 @@ def _time_spans(texts: pd.Series, out: _Out, column: str, iso_spans: bool = True
         at, begin_at, until_at = (
             np.concatenate([mine, theirs])
             for mine, theirs in zip((at, begin_at, until_at), (those[found[0]], *found[1:]))
+        )
+    # (9:00 PM -10:00, as programs write a time and its offset: read so, the span named in a warning)
+    also = _spans(written, out.values, minute & ~other, after_half=True)
+    warned = set(also[0].tolist())
+    if warned:
+        at, begin_at, until_at = (
+            np.concatenate([mine, theirs]) for mine, theirs in zip((at, begin_at, until_at), also)
         )
     days = _days_written(out.values[at])
     ends = _days_written(out.values[at] + (until_at // 86400).astype("timedelta64[D]"))  # (to midnight: the next day)
@@ -744,6 +759,14 @@ def _time_spans(texts: pd.Series, out: _Out, column: str, iso_spans: bool = True
             with_offset=start.replace(" ", "T") + out.offset[i],  # (09:00-10:00 joined by T: _as_written's)
             span=_span_written(column, start, end),
         )
+        if i in warned:
+            said = say(
+                "is read as {time} at UTC{offset}, as programs write a time and its offset; to say so, write "
+                "{with_offset}. If it is the span of time from {time} to {until}, write {span}",
+                **ways,
+            )
+            out.warnings[text] = both(out.warnings.get(text, ""), said)
+            continue
         # (2022-01-05 09:00-10:00: read at the offset, as ISO 8601 has it)
         if iso_spans and _ISO_SPACED.fullmatch(text):
             said = say(
