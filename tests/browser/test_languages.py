@@ -337,3 +337,24 @@ def test_in_arabic_a_checkbox_keeps_its_gap_and_the_share_box_s_link_and_code_re
     for field in ("#share-link", "#share-embed"):
         expect(page.locator(field)).to_have_css("direction", "ltr")
     assert page.locator("#share-embed").input_value().startswith("<iframe")
+
+
+def test_in_arabic_a_place_s_list_on_the_map_reads_right_to_left(page, kazakhstan_url):
+    # (Leaflet lays its popups out left to right: the list's heading, 7 events here, read "أحداث هنا 7"
+    # at the left, and its close sat over the heading's side: a probe's finding)
+    timeline = TimelinePage(page, kazakhstan_url, "ar").open(query="lang=ar&map=5/44/62")
+    timeline.wait_for_map()
+    timeline.click_map_at(43.2389, 76.8897)  # (Almaty's seven events)
+    popup = page.locator(".leaflet-popup")
+    expect(popup.locator(".map-choices button")).to_have_count(7)
+    expect(popup.locator(".leaflet-popup-content")).to_have_css("direction", "rtl")
+    heading, close, first = (
+        popup.locator(which).first.bounding_box()
+        for which in (".map-choices p", ".leaflet-popup-close-button", "li button")
+    )
+    heading_text = popup.locator(".map-choices p").first.evaluate(
+        "p => { const r = document.createRange(); r.selectNodeContents(p); return r.getBoundingClientRect().right; }"
+    )
+    # (the heading's words end at the list's right edge, the close at its left)
+    assert heading_text >= first["x"] + first["width"] - 12, (heading_text, first)
+    assert close["x"] + close["width"] <= heading["x"] + heading["width"] / 2, (close, heading)
