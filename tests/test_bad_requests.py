@@ -142,6 +142,18 @@ def test_the_icon_is_the_apps_own_at_both_addresses(client):
     assert client.post("/favicon.ico").status_code == 405
 
 
+def test_the_home_screen_icon_is_linked_and_served(client):
+    # (iOS asked /apple-touch-icon.png of every page saved to a home screen: 404, and a
+    # screenshot of the page for an icon)
+    page = client.get("/").get_data(as_text=True)
+    assert '<link rel="apple-touch-icon" href="apple-touch-icon.png">' in page
+    answer = client.get("/apple-touch-icon.png")
+    assert answer.status_code == 200 and answer.mimetype == "image/png"
+    assert answer.get_data() == (ROOT / "assets" / "apple-touch-icon.png").read_bytes()
+    assert answer.cache_control.max_age == guard.ICON_MAX_AGE
+    assert client.post("/apple-touch-icon.png").status_code == 405
+
+
 def test_a_body_over_256_kb_is_413(app, client):
     body = body_for(app, "counter.children", {"view.data": "?q=" + "x" * 300_000})
     assert post(client, body)[0] == 413

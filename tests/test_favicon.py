@@ -57,8 +57,21 @@ def test_each_image_is_of_its_size_and_drawn_in_the_accent(favicon):
             for y in range(size)
             for x in range(size)
         ]
-        inked = [p for p in pixels if p[3]]
-        assert {tuple(p[:3]) for p in inked} == {favicon.ACCENT}
-        # The middle is inked (the chosen event), the corners are clear.
-        assert pixels[(size // 2) * size + size // 2][3] == 255
+        # The middle is inked (the chosen event) on a white tile (blue alone was faint on a dark
+        # tab strip), whose rounded corners are clear.
+        assert pixels[(size // 2) * size + size // 2] == bytes((*favicon.ACCENT, 255))
+        assert pixels[size // 2] == pixels[size * (size - 1) + size // 2] == bytes((255, 255, 255, 255))
         assert pixels[0][3] == pixels[-1][3] == 0
+
+
+def test_the_home_screen_icon_is_the_script_s_180_pixels_square_and_whole(favicon):
+    """iOS takes /apple-touch-icon.png for a page saved to the home screen, rounds its corners and
+    fills what is transparent with black: a square, opaque tile."""
+    touch = (ROOT / "assets" / "apple-touch-icon.png").read_bytes()
+    assert touch == favicon.png(favicon.TOUCH, radius=0)
+    width, height, rows = decoded(touch)
+    assert (width, height) == (180, 180)
+    line = 1 + 4 * width
+    assert all(rows[y * line + 4 + 4 * x] == 255 for y in range(height) for x in range(width))
+    assert rows[90 * line + 1 + 4 * 90 : 90 * line + 4 + 4 * 90] == bytes(favicon.ACCENT)
+    assert rows[1:4] == bytes((255, 255, 255))

@@ -91,8 +91,8 @@ def test_a_clear_warning_when_binding_beyond_loopback(app_module, runs, capsys, 
 
 # --- the routes ---------------------------------------------------------------------------
 
-# The version open pages poll: reads only; the icon: one fixed file of the assets folder, by name.
-OUR_ROUTES = {"/_timeline/version", "/favicon.ico"}
+# The version open pages poll: reads only; the icons: fixed files of the assets folder, by name.
+OUR_ROUTES = {"/_timeline/version", "/favicon.ico", "/apple-touch-icon.png"}
 
 
 def test_the_only_route_that_takes_a_post_is_dash_callback_dispatch(made):

@@ -7,14 +7,16 @@ traceback in the log.
   output asked for, each input and state by id and property, in order) and each value by
   what its component sends (`VALUES`), before Dash reads it;
 - a path that is neither `/`, the version open pages poll (`/_timeline/version`,
-  timeline/app/version.py), `/favicon.ico` nor one that Dash serves: 404 (Dash answers every
+  timeline/app/version.py), the icons nor one that Dash serves: 404 (Dash answers every
   path with the page, for multi-page apps; this app has one page); a bad
   `/_dash-component-suites/` path: 404.
 
 `/favicon.ico` is the page's icon (assets/favicon.ico, made by docs/favicon.py), which the page
 links to: a browser asks for it at the site's root when what it shows names none (a refused
 request's text), and so do crawlers and feed readers. (Served under a path prefix, it is at the
-prefix's root: the host's own root is the host's to answer.)
+prefix's root: the host's own root is the host's to answer.) `/apple-touch-icon.png` is the
+icon of a page saved to a phone's home screen (assets/apple-touch-icon.png, made by the same
+script): the page links to it, and iOS asks for it at the root when a page does not.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ MAX_DEPTH = 8  # nesting of a callback body's JSON
 MOST_NOTICES = 20
 NOTICE = 2_000  # characters
 ICON = "favicon.ico"  # in the assets folder (Dash links the page to it there)
-ICON_MAX_AGE = 86_400  # seconds a browser may keep the icon at /favicon.ico without asking again
+TOUCH_ICON = "apple-touch-icon.png"  # in the assets folder too
+ICON_MAX_AGE = 86_400  # seconds a browser may keep an icon without asking again
 
 
 def install(app) -> None:
@@ -60,12 +63,18 @@ def install(app) -> None:
     # The page at `/` only: Dash's catch-all (`/<path:path>`) answers every other path with it.
     server.view_functions[prefix + "<path:path>"] = lambda **_: _answer("Not found", 404)
     assets = app.config.assets_folder
-    server.add_url_rule(
-        prefix + "favicon.ico",
-        "timeline_favicon",
-        lambda: send_from_directory(assets, ICON, mimetype="image/x-icon", max_age=ICON_MAX_AGE),
-        methods=["GET"],
-    )
+    for name, endpoint, mimetype in (
+        (ICON, "timeline_favicon", "image/x-icon"),
+        (TOUCH_ICON, "timeline_touch_icon", "image/png"),
+    ):
+        server.add_url_rule(
+            prefix + name,
+            endpoint,
+            lambda name=name, mimetype=mimetype: send_from_directory(
+                assets, name, mimetype=mimetype, max_age=ICON_MAX_AGE
+            ),
+            methods=["GET"],
+        )
 
     @server.errorhandler(exceptions.DependencyException)
     def no_such_component_file(_error):

@@ -37,13 +37,16 @@ def graph_config() -> dcc.Graph.Config:
 
 
 # Dash's page around the layout, with the page's language (screen readers pronounce by it) and
-# without Dash's <footer> around its scripts (the page has one footer: the reading help).
+# without Dash's <footer> around its scripts (the page has one footer: the reading help). The
+# home screen's icon beside the tab's (timeline/app/guard.py serves it; the page is at the root
+# its address is relative to, under a path prefix too).
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="en">
     <head>
         {%metas%}
         <title>{%title%}</title>
         {%favicon%}
+        <link rel="apple-touch-icon" href="apple-touch-icon.png">
         {%css%}
     </head>
     <body>
