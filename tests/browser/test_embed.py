@@ -74,6 +74,16 @@ def test_the_embedded_view_is_the_title_the_chart_and_the_panel(embedded, kazakh
     assert panel["y"] < 200
 
 
+def test_previous_and_next_share_a_row_in_an_embed_of_800_px(embedded):
+    """The chart's column beside the panel is about 500 px: Previous stood alone on a row, Next
+    under it beside Show the whole span. Now side by side, one height, each title readable."""
+    previous, following = (embedded.page.locator(which).bounding_box() for which in ("#prev-event", "#next-event"))
+    assert previous["y"] == following["y"] and previous["height"] == following["height"], (previous, following)
+    assert min(previous["width"], following["width"]) >= 200, (previous, following)
+    title = embedded.page.locator("#prev-event .step-title")
+    assert title.evaluate("t => t.scrollHeight <= t.clientHeight + 1")  # (whole, on its two lines at most)
+
+
 def test_the_first_tab_in_the_embedded_view_reaches_something_it_shows(embedded):
     # (the skip links lead to the list of events, which the embedded view leaves out: the first
     # Tab reached "Skip to the events", and Enter on it did nothing)
