@@ -841,6 +841,22 @@ def test_the_range_slider_is_tall_enough_to_see_and_take_whatever_the_lanes(lane
     assert slider >= chart.SLIDER_PX - 0.01 and layout["yaxis"]["domain"][0] * inner >= slider + 15
 
 
+@pytest.mark.parametrize("lanes", [1, 2, 6])
+def test_the_range_slider_has_room_for_half_a_mark_beyond_its_first_and_last_lanes(lanes):
+    # (its lanes were the chart's to the edge: the first lane's marks, a pixel under the slider's
+    # top, were cut in half)
+    index = index_from_rows(many(12, lanes=lanes))
+    fig = figure(index, everything(index))
+    layout = fig["layout"]
+    inner = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    px = layout["xaxis"]["rangeslider"]["thickness"] * inner
+    bottom, top = layout["xaxis"]["rangeslider"]["yaxis"]["range"]
+    per_px = (bottom - top) / px
+    ys = [y for trace in fig["data"] if trace.get("xaxis", "x") == "x" for y in trace["y"] if y is not None]
+    radius = chart.SLIDER_MARK_PX / 2
+    assert ys and min(ys) - radius * per_px >= top and max(ys) + radius * per_px <= bottom, (top, bottom, ys)
+
+
 @pytest.mark.parametrize("width", [320, 1000])
 def test_the_range_slider_s_height_is_added_to_the_chart_not_taken_from_its_lanes(width):
     # (made 30 px high at least, it first took the lanes' room: a lane of four titles one above

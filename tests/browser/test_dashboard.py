@@ -60,6 +60,19 @@ def test_zoom_then_reset_to_the_whole_span(timeline):
     assert before[0] > "2021" and before[1] < "2022-02"
 
 
+def test_the_slider_s_marks_show_whole(timeline):
+    # (the first lane's marks sat on the slider's top edge, cut in half)
+    timeline.open()
+    slider = timeline.page.locator("#timeline .rangeslider-container").first
+    slider.scroll_into_view_if_needed()
+    outside, drawn = slider.evaluate(
+        """g => { const r = g.querySelector('.rangeslider-bg').getBoundingClientRect();
+             const marks = [...g.querySelectorAll('.point')].map(p => p.getBoundingClientRect());
+             return [marks.filter(b => b.top < r.top - 0.5 || b.bottom > r.bottom + 0.5).length, marks.length]; }"""
+    )
+    assert drawn > 20 and outside == 0, (outside, drawn)
+
+
 def test_the_slider_s_narrow_window_is_moved_by_a_drag_not_widened(timeline):
     """The opening view (three weeks of six years) is a window 7 px wide on the range slider, all
     under the grab areas of its two edges: a drag of it widened the view to half a year."""

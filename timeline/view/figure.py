@@ -68,6 +68,8 @@ DATES_PX = 40  # px: the dates' labels (two lines of 13 px) beside the lanes
 SLIDER_GAP_PX = 15  # px: plotly.js's gap between the dates and the range slider
 MODEBAR_COLOUR = "#666666"
 SLIDER_PX = 30  # px: the range slider's least height (its handles are a share of it)
+SLIDER_MARK_PX = 5  # px: a mark's size in the range slider (slider_marks, context_trace)
+SLIDER_EDGE_PX = SLIDER_MARK_PX / 2 + 1  # px: the room above and below its lanes, for half a mark
 TEXT_SHARE = 0.92  # of a text's estimated width (a wide font's, packing.text_width): what the
 # lane names and the legend's entries take on screen
 # The titled events are drawn on a second time axis laid over the first (the same range): the
@@ -548,15 +550,19 @@ def range_slider(
     index: EventIndex, window: Window, lanes: Lanes, mask: np.ndarray | None = None, shape: Frame | None = None
 ) -> dict:
     """The slider under the chart: it covers the whole span, whatever the view; about 50 px
-    thick however tall the chart (its thickness is a share of the plot's height)."""
+    thick however tall the chart (its thickness is a share of the plot's height). Its lanes are
+    the chart's, with room above the first and below the last for half a mark (the first lane's
+    marks, a pixel from its top edge, were cut in half)."""
     shape = shape or frame(index, lanes)
     whole = Window.around(index, np.ones(len(index), dtype=bool) if mask is None else mask, whole=True)
     whole = Window(min(whole.low, window.low), max(whole.high, window.high))
+    edge = lanes.total * SLIDER_EDGE_PX / max(shape.slider - 2 * SLIDER_EDGE_PX, 1)
     return {
         "visible": True,
         "thickness": round(shape.slider / shape.inner, 5),
         "autorange": False,
         "range": whole.iso(),
+        "yaxis": {"rangemode": "fixed", "range": [round(lanes.total + edge, 4), round(-edge, 4)]},
     }
 
 
@@ -1029,7 +1035,7 @@ def slider_marks(data: list[dict]) -> dict:
         "hoverinfo": "skip",
         "x": [x for t in points for x in t["x"]],
         "y": np.concatenate([np.asarray(t["y"], dtype=float) for t in points]) if points else [],
-        "marker": {"size": 5, "color": colours},
+        "marker": {"size": SLIDER_MARK_PX, "color": colours},
     }
 
 
@@ -1046,7 +1052,7 @@ def context_trace(index: EventIndex, outside: np.ndarray, lanes: Lanes, limit: i
         "hoverinfo": "skip",
         "x": isos(index.x[positions]).tolist(),
         "y": lanes.centres()[index.lane[positions]].astype(float),
-        "marker": {"size": 5, "color": [colour(int(lane)) for lane in index.lane[positions]]},
+        "marker": {"size": SLIDER_MARK_PX, "color": [colour(int(lane)) for lane in index.lane[positions]]},
     }
 
 
