@@ -2009,6 +2009,10 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         # languages of others' files: were "not a date that can be read", with no date to write
         ("5 gennaio 2022", "is written with a month name in Italian; write 2022-01-05"),
         ("5 de janeiro de 2022", "is written with a month name in Portuguese; write 2022-01-05"),
+        # (Google Sheets in Brazil: an abbreviation English shares, told as no date at all)
+        ("5 de jan. de 2022", "is written with a month name in Portuguese; write 2022-01-05"),
+        ("5 de mar. de 2022 14:30", "is written with a month name in Spanish or Portuguese; write 2022-03-05 14:30"),
+        ("5 de may de 2022", "is written with a month name in Spanish; write 2022-05-05"),
         ("5 januari 2022", "is written with a month name in Dutch; write 2022-01-05"),
         ("5 stycznia 2022", "is written with a month name in Polish; write 2022-01-05"),
         ("5 Ocak 2022 14:30", "is written with a month name in Turkish; write 2022-01-05 14:30"),

@@ -1980,7 +1980,9 @@ def _foreign_months() -> dict[str, tuple[int, tuple[str, ...]]]:
                 for table in tables:
                     for month, name in table.items():
                         key = " ".join(name.lower().rstrip(".").split())
-                        if key in _MONTH_NUMBERS:
+                        if key in _MONTH_NUMBERS:  # (English's too: its languages kept apart)
+                            if _MONTH_NUMBERS[key] == month and language not in _SHARED.get(key, (0, ()))[1]:
+                                _SHARED[key] = (month, _SHARED.get(key, (0, ()))[1] + (language,))
                             continue
                         known, languages = found.get(key, (month, ()))
                         if known != month:
@@ -2015,7 +2017,14 @@ _IN_A_MONTH = {
 
 
 _FOREIGN: dict[str, tuple[int, tuple[str, ...]]] = {}
+# Month names English shares with languages of LANGUAGES (jan, mar, jun, jul, nov: Portuguese's
+# abbreviations; mar, may: Spanish's): name -> (month, languages). A date of such a name is
+# another language's where that language's words are around it (5 de jan. de 2022, as Google
+# Sheets writes one in Brazil): _in_english.
+_SHARED: dict[str, tuple[int, tuple[str, ...]]] = {}
 _FOREIGN_LOCK = threading.Lock()
+_ROMANCE_OF = re.compile(r"(?i)(?<![^\W\d_])(?:de|del)(?!\w)")
+_WRITE_DE = ("es", "pt")  # (the languages that write a date so)
 
 
 def _foreign_words() -> re.Pattern:
@@ -2064,6 +2073,10 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
         nonlocal found
         key = _month_key(match.group(0))
         month, languages = months.get(key, (0, ()))
+        if not month and key in _SHARED and _ROMANCE_OF.search(match.string):  # (5 de jan. de 2022)
+            month, languages = _SHARED[key]
+            languages = tuple(language for language in languages if language in _WRITE_DE)
+            month = month if languages else 0
         if not month and key in weekdays:  # (среда, 5 января 2022: its weekday, said if not the date's)
             return " " + calendar.day_name[weekdays[key]] + " "
         if not month or _ENGLISH_AGO.search(match.string, 0, match.end()):
