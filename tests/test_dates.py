@@ -1802,8 +1802,32 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
                 ("2022-07-05 14:30 +02:00 CET", "2022-07-05 14:30+02:00"),
                 ("2022-07-05 14:30 +01:00 GMT", "2022-07-05 14:30+01:00"),
                 ("2024-03-05 10:00 +06:00 ALMT", "2024-03-05 10:00+06:00"),  # (Almaty at +05:00 from 1 March 2024)
+                ("2022-07-05 10:00 -0400 EST", "2022-07-05 10:00-0400"),  # (New York's clocks in July)
+                # (one of the offsets the zone's name may mean)
+                ("2022-01-05 10:00 -06:00 CST", "2022-01-05 10:00-06:00"),
+                ("2022-01-05 10:00 +08:00 CST", "2022-01-05 10:00+08:00"),
             )
         ],
+        # A zone read with a warning (EST in July: -05:00, though New York's clocks showed -04:00)
+        # or of several offsets (CST), and an offset that is none of its: were told to write the
+        # offset and drop the zone, "which says it already".
+        (
+            "2022-07-05 10:00 +0100 EST",
+            "has a UTC offset (+0100) and a zone's name after it (EST) that disagree: EST was UTC-05:00 at that "
+            "time; write 2022-07-05 10:00+0100 for the offset, or 2022-07-05 10:00-05:00 for the zone",
+        ),
+        (
+            "2022-01-05 10:00 +06:00 CST",
+            "has a UTC offset (+06:00) and a zone's name after it (CST) that disagree: CST names US Central -06:00, "
+            "China +08:00 or Cuba -05:00; write 2022-01-05 10:00+06:00 for the offset, or the zone's offset meant "
+            "instead, e.g. 2022-01-05 10:00-06:00",
+        ),
+        (
+            "2022-07-05 10:00 +0300 BST",
+            "has a UTC offset (+0300) and a zone's name after it (BST) that disagree: BST names British Summer Time "
+            "+01:00 or Bangladesh +06:00; write 2022-07-05 10:00+0300 for the offset, or the zone's offset meant "
+            "instead, e.g. 2022-07-05 10:00+01:00",
+        ),
         # (agreeing, in brackets: the words are what is told)
         (
             "2022-01-05T10:00:00+06:00[Asia/Almaty]",

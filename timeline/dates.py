@@ -475,6 +475,48 @@ def read(text: str) -> Reading:
 _read_one = read  # (for _said, whose own `read` is its readings)
 
 
+def _disagreeing(offset: str, zone: str, zone_offset: str, date: str, other: str) -> Message:
+    return say(
+        "has a UTC offset ({offset}) and a zone's name after it ({zone}) that disagree: {zone} was "
+        "UTC{zone_offset} at that time; write {date} for the offset, or {other} for the zone",
+        offset=offset,
+        zone=zone,
+        zone_offset=zone_offset,
+        date=date,
+        other=other,
+    )
+
+
+def _zone_disagrees(with_offset: tuple, offset: str, zone: str, zoned: str) -> Message | None:
+    """What is said of a date with a UTC offset and a zone's name after it (10:00 +0100 EST), read
+    at the offset (`with_offset`), where the zone alone (`zoned`) reads with a warning (EST in July:
+    at its own offset, -05:00) or names several offsets (CST: -06:00, +08:00 or -05:00): that they
+    disagree, where the offset is none of the zone's nor an hour ahead of one (its summer time)."""
+    try:
+        reading = _read_one(zoned)
+    except DateError:
+        return None
+    key = zone.upper()
+    theirs = [reading.offset] if reading.offset else re.findall(r"[+-]\d\d:\d\d", str(MANY_OFFSETS.get(key, "")))
+    if not theirs:
+        return None
+    east, known = offset_seconds([with_offset[2], *theirs])
+    if not known.all() or any(east[0] - other in (0, 3600) for other in east[1:].tolist()):
+        return None
+    if reading.offset:
+        other = _as_written(np.datetime64(reading.value, "s"), reading.precision, reading.offset)
+        return _disagreeing(offset, zone, reading.offset, _as_written(*with_offset), other)
+    return say(
+        "has a UTC offset ({offset}) and a zone's name after it ({zone}) that disagree: {zone} names {offsets}; "
+        "write {date} for the offset, or the zone's offset meant instead, e.g. {example}",
+        offset=offset,
+        zone=zone,
+        offsets=MANY_OFFSETS[key],
+        date=_as_written(*with_offset),
+        example=_as_written(np.datetime64(reading.value, "s"), "minute", example_offset(key, reading.value)),
+    )
+
+
 def parse_one(text: str) -> tuple[pd.Timestamp, str, str]:
     """Parse one date string: (wall-clock value, precision, offset). Raises DateError."""
     reading = read(text)
@@ -3475,15 +3517,12 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         # (an hour ahead of the zone's offset is its summer time, whose name is often the standard
         # time's: 14:30 +02:00 CET in July is Central Europe's clocks; the offset then is told to write)
         if with_offset is not None and with_zone is not None and known.all() and east[0] - east[1] not in (0, 3600):
-            return say(
-                "has a UTC offset ({offset}) and a zone's name after it ({zone}) that disagree: {zone} was "
-                "UTC{zone_offset} at that time; write {date} for the offset, or {other} for the zone",
-                offset=offset,
-                zone=zone,
-                zone_offset="+00:00" if with_zone[2] == "Z" else with_zone[2],
-                date=_as_written(*with_offset),
-                other=_as_written(*with_zone),
-            )
+            zone_offset = "+00:00" if with_zone[2] == "Z" else with_zone[2]
+            return _disagreeing(offset, zone, zone_offset, _as_written(*with_offset), _as_written(*with_zone))
+        if with_offset is not None and with_zone is None:  # (the zone read with a warning, or of no one offset)
+            disagree = _zone_disagrees(with_offset, offset, zone, plan["read"][at + 1])
+            if disagree is not None:
+                return disagree
     if "rewritten" in plan:
         at, said = plan["rewritten"]
         if read[at] is not None:
