@@ -613,50 +613,70 @@ CENTRAL_EUROPEAN = CodePage("cp1250", "Windows-1250", say("Central European"), "
 TURKISH = CodePage("cp1254", "Windows-1254", dates.LANGUAGES["tr"], "", ("LATIN",))
 LATIN_2 = dataclasses.replace(CENTRAL_EUROPEAN, encoding="iso8859_2", name="ISO-8859-2")
 # Central European's letters that Western text reads as signs (³ ¹ ¿ £ ¥ ¯ º ª) or has no
-# character for, and Western's letters that it reads as signs: the first seen inside words (between
-# letters) and the second never, the text is Central European.
+# character for; ISO-8859-2's that Windows-1250 reads as signs (± ¶); Western's letters that
+# Central European reads as signs (ƒ ˆ ÿ).
 _CENTRAL_BYTES = bytes(b for b in range(0x80, 0x100) if _letter_in("cp1250", b) and not _letter_in("cp1252", b))
-_WESTERN_BYTES = bytes(b for b in range(0x80, 0x100) if _letter_in("cp1252", b) and not _letter_in("cp1250", b))
 _LATIN_2_BYTES = bytes(b for b in range(0xA0, 0x100) if _letter_in("iso8859_2", b) and not _letter_in("cp1250", b))
-# Turkish's ğ ş Ğ Ş, Western's ð þ Ð Þ: letters of Icelandic alone (whose æ, anywhere, Turkish has not).
-_TURKISH_BYTES, _ICELANDIC_BYTES = b"\xf0\xfe\xd0\xde", b"\xe6\xc6"
+_WESTERN_BYTES = bytes(b for b in range(0x80, 0x100) if _letter_in("cp1252", b) and not _letter_in("cp1250", b))
+# Bytes that are letters both as Western and as Central European text: with ASCII's letters, what
+# a word goes on with on either side of a letter (not ¿ after « or “: Spanish's «¿Qué?»).
+_LETTERS_BOTH = np.array(
+    [chr(b).isalpha() if b < 0x80 else _letter_in("cp1252", b) and _letter_in("cp1250", b) for b in range(256)]
+)
+# Turkish's ğ ş Ğ Ş, Western's ð þ Ð Þ: letters of Icelandic, whose æ á é í ó ú Turkish has not.
+_TURKISH_BYTES, _ICELANDIC_BYTES = b"\xf0\xfe\xd0\xde", b"\xe6\xc6\xe1\xe9\xed\xf3\xfa\xc1\xc9\xcd\xd3\xda"
 
 
 def latin_page(raw: bytes) -> CodePage | None:
     """Central European's or Turkish code page where a file that is not UTF-8, of Latin letters
     (not words of three bytes or more beyond ASCII: code_page_of's), reads in it and not as
-    Western text: its letters Western text has not, or not together, inside words (between
-    letters). None where it reads as Western text. (Czech's č and Hungarian's ö alone read as
-    Western letters, è and ö: such a file without ě and ř, or ő and ű, is told as Western text.)"""
-    view = np.frombuffer(raw, dtype=np.uint8)
+    Western text: letters that Western text reads as signs, inside words; or letters Western
+    text has, but not together (Czech's ě ř, Western's ì ø; Hungarian's ő ű, õ û; Turkish's ğ ş
+    with ı, Icelandic's ð þ with ý). None where it may be Western text: told to such a file, the
+    command `add` gives would garble it for good. None too for a file mostly UTF-8, with some rows
+    of another encoding (opened as another code page, its UTF-8 rows would be garbled)."""
+    text = raw.decode("utf-8", errors="surrogateescape")
+    foreign = len(_NOT_UTF8.findall(text))
+    if not foreign or len(_UTF8_LETTERS.findall(text)) >= foreign:
+        return None
+    view = np.frombuffer(_UTF8_LETTERS.sub("\x00", text).encode("latin-1", errors="surrogateescape"), np.uint8)
     if len(view) < 3:
         return None
-    word = (view >= 0x80) | ((view | 0x20) >= ord("a")) & ((view | 0x20) <= ord("z"))
+    word = _LETTERS_BOTH[view]
     inside = np.zeros(len(view), dtype=bool)
     inside[1:-1] = word[:-2] & word[2:] & (view[1:-1] >= 0x80)
     found = np.bincount(view[inside], minlength=256)
+    anywhere = np.bincount(view, minlength=256)
 
-    def seen(which: bytes) -> int:
-        return int(found[list(which)].sum())
+    def seen(which: bytes, counts: np.ndarray = found) -> int:
+        return int(counts[list(which)].sum())
 
     def letters_in(page: CodePage) -> bool:  # (every byte inside a word a letter in it)
         return all(_letter_in(page.encoding, b) for b in np.flatnonzero(found).tolist())
 
-    central = seen(_CENTRAL_BYTES) >= 2 and not seen(_WESTERN_BYTES)
-    # (Czech's ě and ř, Western's ì and ø, that no Western language has both of inside words, nor
-    # Danish's å beside them; Hungarian's ő and ű, Western's õ and û, with no ã or ç beside them)
-    central |= all(seen(bytes([b])) for b in b"\xec\xf8") and not seen(b"\xe5\xc5")
-    central |= all(seen(bytes([b])) for b in b"\xf5\xfb") and not seen(b"\xe3\xe7\xc3\xc7")
+    signs = _CENTRAL_BYTES + _LATIN_2_BYTES
+    central = int(np.count_nonzero(found[list(signs)])) >= 2 and not seen(_WESTERN_BYTES)
+    # (Czech's ě ř, with č, š or ž, and no å or à; Hungarian's ő ű, with á and é, and none of à â ã ç è ê ñ)
+    central |= min(found[0xEC], found[0xF8]) >= 2 and seen(b"\xe8\x9a\x9e") > 0 and not seen(b"\xe5\xc5\xe0", anywhere)
+    central |= (
+        found[0xF5] >= 2
+        and found[0xFB] >= 1
+        and min(anywhere[0xE1], anywhere[0xE9]) > 0
+        and not seen(b"\xe0\xe2\xe3\xe7\xe8\xea\xf1", anywhere)
+    )
     if central:
-        # (ISO-8859-2's ą ś ź, as old Unix programs and web pages save Polish, are ± ¶ ź in Windows-1250)
-        if seen(_LATIN_2_BYTES) >= 2 and letters_in(LATIN_2):
+        # (ISO-8859-2's ą ś, as old Unix programs and web pages save Polish, are ± ¶ in Windows-1250)
+        if seen(_LATIN_2_BYTES) and letters_in(LATIN_2):
             return LATIN_2
         return CENTRAL_EUROPEAN if letters_in(CENTRAL_EUROPEAN) else None
-    # (and its dotless ı, Western's ý, of nearly every Turkish text)
-    dotless, icelandic = (bool(np.isin(view, list(which)).any()) for which in (b"\xfd", _ICELANDIC_BYTES))
-    if seen(_TURKISH_BYTES) >= 2 and dotless and not icelandic and letters_in(TURKISH):
+    if seen(_TURKISH_BYTES) >= 2 and anywhere[0xFD] and not seen(_ICELANDIC_BYTES, anywhere) and letters_in(TURKISH):
         return TURKISH
     return None
+
+
+# A byte that is not UTF-8 (decoded with surrogateescape), and a character UTF-8 encodes in more than one.
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+_UTF8_LETTERS = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 def detected_code_page(sample: bytes) -> CodePage | None:
