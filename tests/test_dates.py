@@ -2037,6 +2037,9 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("5 de jan. de 2022", "is written with a month name in Portuguese; write 2022-01-05"),
         ("5 de mar. de 2022 14:30", "is written with a month name in Spanish or Portuguese; write 2022-03-05 14:30"),
         ("5 de may de 2022", "is written with a month name in Spanish; write 2022-05-05"),
+        # (de elsewhere: not Spanish's nor Portuguese's way with a date)
+        ("May 5, 2022 de Blasio", str(dates.UNREADABLE)),
+        ("5 Jan 2022 del", str(dates.UNREADABLE)),
         ("5 januari 2022", "is written with a month name in Dutch; write 2022-01-05"),
         ("5 stycznia 2022", "is written with a month name in Polish; write 2022-01-05"),
         ("5 Ocak 2022 14:30", "is written with a month name in Turkish; write 2022-01-05 14:30"),
@@ -3469,6 +3472,10 @@ def test_an_iso_date_with_a_time_and_a_later_one_is_read_at_the_offset_with_a_wa
         ("January 5, 2022 9:00 AM -10:00", "09:00", "10:00"),
         ("5 January 2022 3:00 pm -05:00", "15:00", "17:00"),
         ("2022-01-05 12:30 PM -01:00", "12:30", "13:00"),
+        # (the narrow no-break space ICU and macOS write before PM; a no-break space; Arabic's digits)
+        ("2022-01-05 9:00\u202fPM -10:00", "21:00", "22:00"),
+        ("2022-01-05 9:00\u00a0PM -10:00", "21:00", "22:00"),
+        ("2022-01-05 ٩:٠٠ PM -10:00", "21:00", "22:00"),
     ],
 )
 def test_a_time_after_am_or_pm_and_a_later_offset_is_read_at_the_offset_with_the_span_named(text, time, until):

@@ -774,6 +774,9 @@ def _time_spans(texts: pd.Series, out: _Out, column: str, iso_spans: bool = True
         )
     # (9:00 PM -10:00, as programs write a time and its offset: read so, the span named in a warning)
     also = _spans(written, out.values, minute & ~other, after_half=True)
+    if other.any():  # (9:00\u202fPM -10:00: the narrow space ICU writes before PM)
+        theirs = _spans(made, out.values[those], np.ones(len(those), dtype=bool), after_half=True)
+        also = tuple(np.concatenate([mine, found]) for mine, found in zip(also, (those[theirs[0]], *theirs[1:])))
     warned = set(also[0].tolist())
     if warned:
         at, begin_at, until_at = (
@@ -2065,8 +2068,14 @@ _FOREIGN: dict[str, tuple[int, tuple[str, ...]]] = {}
 # Sheets writes one in Brazil): _in_english.
 _SHARED: dict[str, tuple[int, tuple[str, ...]]] = {}
 _FOREIGN_LOCK = threading.Lock()
-_ROMANCE_OF = re.compile(r"(?i)(?<![^\W\d_])(?:de|del)(?!\w)")
 _WRITE_DE = ("es", "pt")  # (the languages that write a date so)
+
+
+def _next_to_de(match: re.Match) -> bool:
+    """Whether a month's name is written as Spanish and Portuguese write one, between a day and
+    a year: `de` (or Spanish's `del`) before it after a number, or after it before one."""
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    return bool(re.search(r"(?i)\d\s+de\s*$", before) or re.match(r"(?i)\.?\s*(?:de|del)\s+\d", after))
 
 
 def _foreign_words() -> re.Pattern:
@@ -2115,7 +2124,7 @@ def _in_english(text: str) -> tuple[str, tuple[str, ...]] | None:
         nonlocal found
         key = _month_key(match.group(0))
         month, languages = months.get(key, (0, ()))
-        if not month and key in _SHARED and _ROMANCE_OF.search(match.string):  # (5 de jan. de 2022)
+        if not month and key in _SHARED and _next_to_de(match):  # (5 de jan. de 2022)
             month, languages = _SHARED[key]
             languages = tuple(language for language in languages if language in _WRITE_DE)
             month = month if languages else 0
