@@ -120,6 +120,10 @@ def test_the_address_s_outlets_come_as_the_dropdown_s_first_choices(client):
     assert view["outlets"] == [{"label": "TASS (4)", "value": "TASS"}]  # (as the file spells it; no other)
     assert view["view"] == "?source=TASS"
     assert opening(client, "/")["outlets"] == []
+    # (as of a date, the counts then, as the dropdown gives them after: 3 of TASS's 4 accounts
+    # were out by 6 January, none by the 4th; an outlet with none out yet stays a choice while chosen)
+    assert opening(client, "/?source=tass&asof=2022-01-06")["outlets"] == [{"label": "TASS (3)", "value": "TASS"}]
+    assert opening(client, "/?source=tass&asof=2022-01-04")["outlets"] == [{"label": "TASS (0)", "value": "TASS"}]
 
 
 def test_no_text_of_the_file_can_end_the_block(tmp_path):

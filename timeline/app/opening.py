@@ -59,9 +59,11 @@ def opening(now: data.Current, search: str, path: str) -> dict:
         # The address's outlets as the Outlets dropdown's first choices, until `show` gives them
         # all: it drops a value it has no choice for (a link's outlet was lost so as it opened).
         "outlets": controls.outlet_options(
-            [(name, n) for name, n in now.index.outlets if controls.outlet_value(name) in state.filters.sources]
+            [(name, n) for name, n in index.outlets if controls.outlet_value(name) in state.filters.sources]
             if state.filters.sources
-            else []
+            else [],
+            now.index.outlets,  # (as of a date, with its counts then; one chosen with none yet, too)
+            state.filters.sources,
         ),
     }
 
