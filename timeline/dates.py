@@ -776,7 +776,10 @@ def _time_spans(texts: pd.Series, out: _Out, column: str, iso_spans: bool = True
     also = _spans(written, out.values, minute & ~other, after_half=True)
     if other.any():  # (9:00\u202fPM -10:00: the narrow space ICU writes before PM)
         theirs = _spans(made, out.values[those], np.ones(len(those), dtype=bool), after_half=True)
-        also = tuple(np.concatenate([mine, found]) for mine, found in zip(also, (those[theirs[0]], *theirs[1:])))
+        where, begin, until = (
+            np.concatenate([mine, found]) for mine, found in zip(also, (those[theirs[0]], *theirs[1:]))
+        )
+        also = (where, begin, until)
     warned = set(also[0].tolist())
     if warned:
         at, begin_at, until_at = (
