@@ -369,7 +369,7 @@ def code_page(raw: bytes) -> diagnosis.CodePage | None:
     starts, ends = edges[::2], edges[1::2]
     in_words = int((ends - starts)[(ends - starts) >= 3].sum())
     if in_words * 2 < count:  # (Latin letters: Western text, or Central European's or Turkish)
-        return diagnosis.latin_page(raw[: 1 << 22])
+        return diagnosis.latin_page(raw[: 1 << 20])
     at = np.flatnonzero(high)
     found = diagnosis.code_page_of(bytes(np.frombuffer(raw, dtype=np.uint8)[at[:4096]]))
     if found is not None and found.encoding == "cp1251" and _mac_capitals(raw[: 1 << 20]):
