@@ -763,23 +763,24 @@ def _time_spans(texts: pd.Series, out: _Out, column: str, iso_spans: bool = True
     written = pa.array(texts.array, type=pa.large_string())
     minute = (out.precision == "minute") & ~np.isnat(out.values)
     other = ~pc.string_is_ascii(written).to_numpy(zero_copy_only=False) & minute
-    at, begin_at, until_at = _spans(written, out.values, minute & ~other)
-    if other.any():  # (other digits than ASCII's, ٠٩:٠٠-١٠:٠٠, made 09:00-10:00; a no-break space a space)
-        those = np.flatnonzero(other)
-        made = pa.array([_ascii_digits(t) for t in texts.iloc[those].tolist()], pa.large_string())
-        found = _spans(made, out.values[those], np.ones(len(those), dtype=bool))
-        at, begin_at, until_at = (
-            np.concatenate([mine, theirs])
-            for mine, theirs in zip((at, begin_at, until_at), (those[found[0]], *found[1:]))
-        )
-    # (9:00 PM -10:00, as programs write a time and its offset: read so, the span named in a warning)
-    also = _spans(written, out.values, minute & ~other, after_half=True)
-    if other.any():  # (9:00\u202fPM -10:00: the narrow space ICU writes before PM)
-        theirs = _spans(made, out.values[those], np.ones(len(those), dtype=bool), after_half=True)
-        where, begin, until = (
-            np.concatenate([mine, found]) for mine, found in zip(also, (those[theirs[0]], *theirs[1:]))
-        )
-        also = (where, begin, until)
+    those = np.flatnonzero(other)
+    # (other digits than ASCII's, ٠٩:٠٠-١٠:٠٠, made 09:00-10:00; a no-break space a space)
+    made = pa.array([_ascii_digits(t) for t in texts.iloc[those].tolist()], pa.large_string()) if len(those) else None
+
+    def found_spans(after_half: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        where, begin, until = _spans(written, out.values, minute & ~other, after_half)
+        if made is not None:
+            theirs = _spans(made, out.values[those], np.ones(len(those), dtype=bool), after_half)
+            where, begin, until = (
+                np.concatenate([mine, found])
+                for mine, found in zip((where, begin, until), (those[theirs[0]], *theirs[1:]))
+            )
+        return where, begin, until
+
+    at, begin_at, until_at = found_spans(after_half=False)
+    # (9:00 PM -10:00, as programs write a time and its offset: read so, the span named in a warning;
+    # 9:00\u202fPM -10:00 too, with the narrow space ICU writes before PM)
+    also = found_spans(after_half=True)
     warned = set(also[0].tolist())
     if warned:
         at, begin_at, until_at = (
