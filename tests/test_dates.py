@@ -3158,6 +3158,7 @@ PLACEHOLDER = "which programs write for a date they do not have"
         ("1970-01-01T00:00:00Z", "is 1 January 1970, the Unix epoch"),
         ("1899-12-30", "is 30 December 1899, day 0 of Excel, Access and SQL Server"),
         ("1900-01-01 00:00", "is 1 January 1900, day 0 of Excel, Access and SQL Server"),
+        ("1904-01-01", "is 1 January 1904, day 0 of Excel's 1904 date system (Excel for Mac's before 2011)"),
         ("9999-12-31", "is 31 December 9999, the last day most programs can hold"),  # (not a Buddhist Era year)
         ("9999-12-31 23:59:59", "is 31 December 9999, the last day most programs can hold"),
         # the same day at another time, or in another zone, or only its month or year: as before

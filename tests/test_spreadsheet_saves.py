@@ -820,6 +820,51 @@ def test_an_id_a_workbook_made_a_date_is_said(tmp_path, capsys, id_cell, number_
     assert out[-1].startswith("2 events, 2 accounts, 0 errors")  # (the row is kept)
 
 
+@pytest.mark.parametrize(
+    "mac_1904, cell, number_format, said",
+    [
+        # A day number typed into a cell formatted as a number: day 44566 of the 1900 date system
+        # is 5 January 2022; in a workbook of the 1904 date system (Excel for Mac's before 2011),
+        # day 43104 is (the 1900 system's day 43104 is 4 January 2018).
+        (
+            False,
+            44566,
+            "General",
+            "date '44566' is a number, the way a spreadsheet stores a date: probably 5 January 2022; write 2022-01-05",
+        ),
+        (
+            True,
+            43104,
+            "General",
+            "date '43104' is a number, the way a spreadsheet stores a date: probably 5 January 2022; write 2022-01-05",
+        ),
+        # 2022 typed alone into a date cell: day 2022, 14 July 1905 (1900) or 15 July 1909 (1904)
+        (False, 2022, "yyyy-mm-dd", "date '1905-07-14' is probably the year 2022"),
+        (True, 2022, "yyyy-mm-dd", "date '1909-07-15' is probably the year 2022"),
+    ],
+)
+def test_a_workbook_s_day_numbers_are_counted_from_its_own_day_0(tmp_path, capsys, mac_1904, cell, number_format, said):
+    book = openpyxl.Workbook()
+    if mac_1904:
+        book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(["typed", cell, None, "T", None, "protest", None, None, None, "AFP"])
+    sheet.cell(row=2, column=2).number_format = number_format
+    for day in (5, 6, 7):
+        sheet.append([f"other-{day}", dt.datetime(2022, 1, day), None, "T", None, "protest", None, None, None, "AFP"])
+        sheet.cell(row=sheet.max_row, column=2).number_format = "yyyy-mm-dd"
+    path = tmp_path / "events.xlsx"
+    book.save(path)
+    cli.main(["check", str(path)])
+    out = capsys.readouterr().out.splitlines()
+    [line] = [line for line in out if ":2: date: " in line]
+    assert said in line, line
+    assert not [
+        line for line in out if ":3: " in line or ":4: " in line or ":5: " in line
+    ]  # (the dates typed as dates)
+
+
 def test_import_reads_a_timelinejs_workbook(tmp_path):
     sheet = tmp_path / "sheet.xlsx"
     sheet.write_bytes(

@@ -23,6 +23,7 @@ years (500 BC is year -499), so spans across the BC/AD line have the right lengt
 from __future__ import annotations
 
 import calendar
+import contextvars
 import functools
 import importlib.resources
 import itertools
@@ -1053,6 +1054,7 @@ PLACEHOLDER_DAYS = {
     np.datetime64("1899-12-30", "D"): _EXCEL_ZERO,
     np.datetime64("1899-12-31", "D"): _EXCEL_ZERO,
     np.datetime64("1900-01-01", "D"): _EXCEL_ZERO,
+    np.datetime64("1904-01-01", "D"): say("day 0 of Excel's 1904 date system (Excel for Mac's before 2011)"),
     np.datetime64("1970-01-01", "D"): say("the Unix epoch, a time of 0"),
     np.datetime64("9999-12-31", "D"): say("the last day most programs can hold"),
 }
@@ -1399,12 +1401,18 @@ def is_day_number(text: str) -> bool:
     return bool(re.fullmatch(DAY_NUMBER, text, re.ASCII)) and _DAY_NUMBERS[0] <= float(text) <= _DAY_NUMBERS[1]
 
 
-_SPREADSHEET_EPOCH = np.datetime64("1899-12-30T00:00", "m")  # day 0 of Excel (from day 61) and LibreOffice
+SPREADSHEET_DAY_ZERO = np.datetime64("1899-12-30T00:00", "m")  # day 0 of Excel (from day 61) and LibreOffice
+# Day 0 of a workbook with the 1904 date system (Excel for Mac's default before 2011): its day
+# 43104 is 5 January 2022, the 1900 system's 4 January 2018.
+MAC_DAY_ZERO = np.datetime64("1904-01-01T00:00", "m")
+# The day 0 of the spreadsheet being read: MAC_DAY_ZERO while `load` reads such a workbook
+# (a CSV does not say which system it was saved from: the 1900 system's, by far the most used).
+day_zero: contextvars.ContextVar[np.datetime64] = contextvars.ContextVar("day_zero", default=SPREADSHEET_DAY_ZERO)
 
 
 def spreadsheet_day(text: str) -> np.datetime64:
     """The moment a spreadsheet's day number stands for, to the minute."""
-    return _SPREADSHEET_EPOCH + np.timedelta64(int(round(float(text) * 24 * 60)), "m")
+    return day_zero.get() + np.timedelta64(int(round(float(text) * 24 * 60)), "m")
 
 
 def spreadsheet_day_label(text: str) -> Day:

@@ -314,7 +314,6 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
 
 # --- years turned into days: 2022 shown as 1905-07-14 -----------------------------------------
 
-_EPOCH = np.datetime64("1899-12-30", "s")  # day 0 of Excel (from day 61 on) and of LibreOffice
 _DAY = np.timedelta64(86400, "s")
 FIRST_YEAR_AS_DAY, LAST_YEAR_AS_DAY = 1000, 2200  # 1902-09-26 .. 1906-01-08
 
@@ -339,8 +338,8 @@ def years_as_days(
     column's numbers days), even where one of them is within a year of the day number."""
     none = np.zeros(len(rows), dtype=bool)
     no_year = np.zeros(len(rows), dtype=np.int64)  # (the year is read only where there is a Finding)
-    low = _EPOCH + FIRST_YEAR_AS_DAY * _DAY
-    high = _EPOCH + LAST_YEAR_AS_DAY * _DAY
+    zero = _day_zero()
+    low, high = _year_window()
     if not parsed.any_within(low, high):
         return none, no_year, None
     value = parsed.value.to_numpy()
@@ -359,7 +358,7 @@ def years_as_days(
         if ((written >= FIRST_YEAR_AS_DAY) & (written <= LAST_YEAR_AS_DAY)).any():
             return none, no_year, None
     # (No date, NaT, is read as day 0: only the candidates' years are used.)
-    year = ((np.where(np.isnat(value), _EPOCH, value) - _EPOCH) // _DAY).astype(np.int64)
+    year = ((np.where(np.isnat(value), zero, value) - zero) // _DAY).astype(np.int64)
     # The years of every other date in the file (this column's others, and the other columns').
     other_values = [value[~candidate & kept]] + [o.value.to_numpy() for o in others]
     other_years = np.concatenate(
@@ -418,10 +417,22 @@ def _among(years: np.ndarray, others: np.ndarray) -> np.ndarray:
     return up_to[at[1]] - up_to[at[0]] >= max(1.0, HALF * expected)
 
 
+def _day_zero() -> np.datetime64:
+    """Day 0 of the spreadsheet read (dates.day_zero: 30 December 1899, or 1 January 1904)."""
+    return dates.day_zero.get().astype("datetime64[s]")
+
+
+def _year_window() -> tuple[np.datetime64, np.datetime64]:
+    """The days a year from FIRST_YEAR_AS_DAY to LAST_YEAR_AS_DAY becomes (1902-09-26 to
+    1906-01-08; in a workbook of the 1904 date system, 1906-09-27 to 1910-01-09)."""
+    zero = _day_zero()
+    return zero + FIRST_YEAR_AS_DAY * _DAY, zero + LAST_YEAR_AS_DAY * _DAY
+
+
 def in_year_window(*parsed: dates.ParsedDates) -> bool:
     """Whether any date lies where `years_as_days` looks (then whether it warns depends on every
     other date of the file)."""
-    low, high = _EPOCH + FIRST_YEAR_AS_DAY * _DAY, _EPOCH + LAST_YEAR_AS_DAY * _DAY
+    low, high = _year_window()
     return any(p.any_within(low, high) for p in parsed)
 
 

@@ -215,11 +215,11 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
             path,
             stamp,
         )
-    sheet_note, hidden = [], []
+    sheet_note, hidden, zero = [], [], dates.SPREADSHEET_DAY_ZERO
     if workbooks and workbook.kind(data.slice(0, min(data.size, 1 << 16)).to_pybytes()) == workbook.XLSX:
         try:
             read = workbook.read_xlsx(data.to_pybytes(), schema.column_named)
-            data, sheet, scan = read.text, read.title, None
+            data, sheet, scan, zero = read.text, read.title, None, read.day_zero
             hidden = read.problems(schema.column_named)  # (a month's cell's hidden day, an id made a date)
         except workbook.NotReadable as error:
             return _empty(
@@ -261,7 +261,11 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
     ends_line = not size or bytes(memoryview(data)[size - 1 :]) in (b"\n", b"\r")
     holder = [data]
     del data
-    dataset = _load(holder, edges, stamp[3] if len(stamp) > 3 else None, scan)
+    counting = dates.day_zero.set(zero)  # (the day numbers of a workbook of the 1904 date system)
+    try:
+        dataset = _load(holder, edges, stamp[3] if len(stamp) > 3 else None, scan)
+    finally:
+        dates.day_zero.reset(counting)
     if hidden:
         dataset.problems[:] = heapq.merge(dataset.problems, sorted(hidden, key=_reading_order), key=_reading_order)
     dataset.problems[:0] = sheet_note

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import numpy as np
+
 from . import dates
 from .problems import WARNING, Message, Problem, say, say_n, show
 
@@ -98,6 +100,10 @@ class SheetText:
     hidden: list[HiddenDay] = field(default_factory=list)
     dated_ids: list[DatedId] = field(default_factory=list)
     yearless: list[HiddenYear] = field(default_factory=list)
+    # Day 0 of the workbook's date system: 30 December 1899, or 1 January 1904 where the workbook
+    # counts its days from then (Excel for Mac's default before 2011): a day number typed into a
+    # cell formatted as a number means another day (dates.day_zero).
+    day_zero: np.datetime64 = dates.SPREADSHEET_DAY_ZERO
 
     def problems(self, column_of=str) -> list[Problem]:
         """A warning for each day a month's cell holds and does not show (`hidden_days`), for
@@ -168,6 +174,7 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
     TRUE/FALSE as words, an empty cell as nothing. `column_of`: the column a header's name
     names (schema.column_named), to find the id column's cells that hold dates (`DatedId`)."""
     from openpyxl import load_workbook  # (imported here: only `check` and `import` of a workbook need it)
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -209,7 +216,8 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
                 elif "y" not in shows and shows & {"d", "m", "h"}:  # (h:mm AM/PM: a time alone, its day unseen too)
                     name = header[index] if index < len(header) else ""
                     yearless.append(HiddenYear(number, name, cell.value, shown))
-        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids, yearless)
+        zero = dates.MAC_DAY_ZERO if book.epoch == CALENDAR_MAC_1904 else dates.SPREADSHEET_DAY_ZERO
+        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids, yearless, zero)
     finally:
         book.close()
 
