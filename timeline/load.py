@@ -215,7 +215,8 @@ def load(path: str | os.PathLike = "events.csv", workbooks: bool = False) -> Dat
             path,
             stamp,
         )
-    sheet_note, hidden, zero = [], [], dates.SPREADSHEET_DAY_ZERO
+    sheet_note, hidden = [], []
+    zero: np.datetime64 = dates.SPREADSHEET_DAY_ZERO
     if workbooks and workbook.kind(data.slice(0, min(data.size, 1 << 16)).to_pybytes()) == workbook.XLSX:
         try:
             read = workbook.read_xlsx(data.to_pybytes(), schema.column_named)
