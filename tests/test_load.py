@@ -2933,6 +2933,23 @@ def test_a_byte_order_mark_written_more_than_once_is_said_as_what_it_is(marks):
         ("cp1250", "Władze ogłosiły stan wyjątkowy w całym kraju", "Central European (Windows-1250)"),
         ("iso8859_2", "Władze ogłosiły stan wyjątkowy w całym kraju", "Central European (ISO-8859-2)"),
         ("cp1250", "Úřady vyhlásily výjimečný stav a vojáci střílejí ve městě", "Central European (Windows-1250)"),
+        # (Czech as ISO-8859-2 has it, without its letters Windows-1250 reads as signs: š ž are
+        # Windows-1250's ą ľ, and were told so)
+        ("iso8859_2", "Úřady vyhlásily výjimečný stav, šest mužů zraněno ve městě", "Central European (ISO-8859-2)"),
+        ("cp1250", "Úřady vyhlásily výjimečný stav, šest mužů zraněno ve městě", "Central European (Windows-1250)"),
+        # (Slovak: in Windows-1250, its ľ alone reads as a sign in Western text, ¾, and was told
+        # so; in ISO-8859-2, its š ž (Windows-1250's ą ľ) were told Windows-1250, and its ľ is µ)
+        (
+            "cp1250",
+            "Veľké protesty v Bratislave: ľudia žiadajú zmenu, polícia zasiahla veľmi tvrdo",
+            "Central European (Windows-1250)",
+        ),
+        (
+            "iso8859_2",
+            "Veľké protesty v Bratislave: ľudia žiadajú zmenu, polícia zasiahla veľmi tvrdo",
+            "Central European (ISO-8859-2)",
+        ),
+        ("iso8859_2", "Polícia zatkla šesť mužov v Košiciach, ťažké zranenia", "Central European (ISO-8859-2)"),
         ("cp1250", "A tüntetők szerint a hatóságok a szűkös üzemanyag miatt léptek", "Central European (Windows-1250)"),
         ("cp1254", "Yetkililer olağanüstü hal ilan etti ve askerler ateş açtı", "Turkish (Windows-1254)"),
     ],
@@ -2967,6 +2984,7 @@ def test_a_file_saved_in_another_script_s_code_page_is_told_so_first_not_as_lati
         ("cp1252", "Meloni: “Lunedì” incontro con Støre"),
         ("cp1252", "Sìne Nìc Dhòmhnaill meets Støre"),
         ("cp1252", "GBP£bn and £¥swap, Smith¹²"),
+        ("cp1252", "Die Lösung enthält 5 µg Blei; µTorrent, ¾ Stunde"),
     ],
 )
 def test_western_text_is_told_as_western_text(encoding, title):

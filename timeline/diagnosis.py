@@ -675,9 +675,15 @@ def latin_page(raw: bytes) -> CodePage | None:
         and min(anywhere[0xE1], anywhere[0xE9]) > 0
         and not seen(b"\xe0\xe2\xe3\xe7\xe8\xea\xf1", anywhere)
     )
+    # (Slovak's ľ ť, ¾ and no character in Western text, twice: the one Slovak letter Western text
+    # reads as a sign; or ISO-8859-2's ľ, which both read as µ, a sign inside a word)
+    central |= (seen(b"\xbe\x9d") >= 2 or found[0xB5] >= 2) and not seen(_WESTERN_BYTES)
     if central:
-        # (ISO-8859-2's ą ś, as old Unix programs and web pages save Polish, are ± ¶ in Windows-1250)
-        if seen(_LATIN_2_BYTES) and letters_in(LATIN_2):
+        # (ISO-8859-2's ą ś, as old Unix programs and web pages save Polish, are ± ¶ in Windows-1250;
+        # its š ž, Windows-1250's ą ľ, are found together, or with Czech's ě ř, where Windows-1250
+        # would read a Polish letter beside a Slovak one, or either among Czech's; its ľ is µ there)
+        iso = seen(_LATIN_2_BYTES) or (found[0xB9] and found[0xBE]) or (seen(b"\xec\xf8") and seen(b"\xb9\xbe"))
+        if (iso or found[0xB5]) and letters_in(LATIN_2):
             return LATIN_2
         return CENTRAL_EUROPEAN if letters_in(CENTRAL_EUROPEAN) else None
     if seen(_TURKISH_BYTES) >= 2 and anywhere[0xFD] and not seen(_ICELANDIC_BYTES, anywhere) and letters_in(TURKISH):
