@@ -682,10 +682,20 @@ REFUSED = [
     ("5 октября 1917 (ст. ст.)", ["write 1917-10-18"]),
     ("29 March 1700 (Julian)", ["write 1700-04-09"]),  # (1700 a leap year in the Julian calendar only)
     ("1917-10-25 14:30 (O.S.)", ["that day is 7 November 1917: write 1917-11-07 14:30"]),  # (its time kept)
-    # (no Julian date after 1923, nor one before AD 1 or after 9999 to convert: said as before, no traceback)
-    ("2022-01-05 (O.S.)", ["has 'O.S.' in brackets after it, which a date cannot hold; write 2022-01-05"]),
+    # (after 1923 too, as the Orthodox churches keep the Julian calendar, and BC: each was told to be
+    # written as it is, 13 days and 2 days before the day meant)
+    ("25 December 2021 (O.S.)", ["that day is 7 January 2022: write 2022-01-07"]),
+    ("2022-01-05 (O.S.)", ["that day is 18 January 2022: write 2022-01-18"]),
+    ("15 March 44 BC (Julian)", ["that day is 13 March 44 BC: write -0044-03-13"]),  # (no Lady Day's year then)
+    ("-0044-03-15 (O.S.)", ["that day is 13 March 44 BC: write -0044-03-13"]),
+    ("1 March 1066 (O.S.)", ["that day is 7 March 1066: write 1066-03-07"]),
+    # (a Julian leap day the Gregorian calendar has not: was "not a date that can be read")
+    ("29 February 1700 (O.S.)", ["that day is 11 March 1700: write 1700-03-11"]),
+    ("February 29, 1900 (Old Style)", ["that day is 13 March 1900: write 1900-03-13"]),
+    ("1900-02-29 (O.S.)", ["that day is 13 March 1900: write 1900-03-13"]),
+    # (none in a Julian year that has not the day, nor past the years a date holds: said as before)
+    ("29 February 1901 (O.S.)", ["is not a date that can be read"]),
     ("2022-01-05 (OS)", ["which a date cannot hold; write 2022-01-05"]),
-    ("-0044-03-15 (O.S.)", ["which a date cannot hold; write -0044-03-15"]),
     ("9999-12-31 (O.S.)", ["which a date cannot hold; write 9999-12-31"]),
     ("7 November 1917 (N.S.)", ["which a date cannot hold; write 1917-11-07"]),  # (New Style: Gregorian)
     # a date again in brackets, as a table copied from Wikipedia writes it (its sort key): said with

@@ -2694,6 +2694,10 @@ def _plan(text: str, template: str) -> dict:
         words = bracketed.group("words") or bracketed.group("note")
         plan["bracketed"] = (len(plan["read"]), words.strip(), bracketed.group("date"))
         plan["read"].append(bracketed.group("date"))
+        leap = _JULIAN_LEAP_DAY.fullmatch(bracketed.group("date")) if _OLD_STYLE.fullmatch(words.strip()) else None
+        if leap:  # 29 February 1700 (O.S.): a Julian leap day, no Gregorian one; read as the 28th, a day on
+            plan["julian leap day"] = len(plan["read"])
+            plan["read"].append(f"{leap['before']}28{leap['after']}")
     offset_zone = _OFFSET_AND_ZONE.fullmatch(written)
     if offset_zone:  # 10:00 +06:00 MSK: read at each, to see that they agree
         zone = offset_zone["zone"] or offset_zone["round"] or offset_zone["square"]
@@ -3675,6 +3679,13 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 # (a day or coarser as YYYY-MM-DD; a time as written, its seconds and zone kept)
                 date=_as_written(*read[at]) if precision != "minute" else date,
             )
+        leap = plan.get("julian leap day")
+        if leap is not None and read[leap] is not None and fields(read[leap][0])[1:3] == (2, 28):
+            # (29 February 1700 (O.S.): the Julian day after the 28th, read)
+            value, precision, offset = read[leap]
+            julian = _julian(words, value, precision, offset, leap_day=True)
+            if julian is not None:
+                return julian
     if "season" in plan:
         return _span(
             column,
@@ -4625,35 +4636,43 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
 _OLD_STYLE = re.compile(
     r"(?i)o\.\s?s\.|old\s+style|julian(?:\s+calendar)?|ст\.\s?ст\.?|по\s+старому\s+стилю|старого\s+стиля"
 )
-LAST_JULIAN_YEAR = 1923  # (Greece's change to the Gregorian calendar, the last: after it no date is Old Style)
+# A Julian leap day that the Gregorian calendar has not (29 February 1700, 1800, 1900, or of a year BC
+# before one that is no Gregorian leap year): read as the 28th, and the day after it said.
+_JULIAN_LEAP_DAY = re.compile(r"(?i)(?=.*\bfeb|.*\d-0?2-29(?!\d))(?P<before>.*?)(?<!\d)29(?P<after>(?!\d).*)")
 
 
-def _julian(words: str, value, precision: str, offset: str) -> Message | None:
+def _julian(words: str, value, precision: str, offset: str, leap_day: bool = False) -> Message | None:
     """What is said of a day (or a time) written with words that say it is of the Julian calendar
-    (`_OLD_STYLE`), from AD 1 to 1923: its Gregorian day to write; before 1752, from 1 January to 24
-    March, also the day of the next year, where the year began on 25 March (England's and its
-    colonies' Old Style). None for anything else, said as other words in brackets are."""
+    (`_OLD_STYLE`): its Gregorian day to write, in any year (the Orthodox churches keep the Julian
+    calendar: 25 December 2021 (O.S.) is 7 January 2022); before 1752, from 1 January to 24 March,
+    also the day of the next year, where the year began on 25 March (England's and its colonies'
+    Old Style, from 1155). `leap_day`: `value` is the 28th of February before a Julian 29th that is written.
+    None for anything else, said as other words in brackets are."""
     if precision not in ("day", "minute") or not _OLD_STYLE.fullmatch(words.strip()):
         return None
     year, month, day = fields(value)[:3]
-    meant = _gregorian_of_julian(year, month, day) if 1 <= year <= LAST_JULIAN_YEAR else None
+    meant = _gregorian_of_julian(year, month, day + leap_day)
     if meant is None:
         return None
     moment = np.datetime64(value, "s")
     time = moment - moment.astype("datetime64[D]")  # (the time of day, kept)
 
-    def written(day: Date) -> str:
-        return _as_written(np.datetime64(day.isoformat(), "D").astype("datetime64[s]") + time, precision, offset)
+    def written(day: np.datetime64) -> str:
+        return _as_written(day.astype("datetime64[s]") + time, precision, offset)
 
-    other = _gregorian_of_julian(year + 1, month, day) if year < 1752 and (month, day) < (3, 25) else None
+    def said(day: np.datetime64) -> Day:
+        return Day.of(*fields(day)[:3])
+
+    lady_day = _LADY_DAY_YEARS[0] <= year < _LADY_DAY_YEARS[1] and (month, day) < (3, 25)
+    other = _gregorian_of_julian(year + 1, month, day + leap_day) if lady_day else None
     if other is not None:
         return say(
             "has {words} in brackets after it: a date of the Julian calendar (Old Style), which this program "
             "does not read; in the Gregorian calendar it reads, that day is {day}, or {other_day} where the "
             "year began on 25 March (England and its colonies before 1752): write {date} or {other}",
             words=repr(words),
-            day=Day.of(meant.year, meant.month, meant.day),
-            other_day=Day.of(other.year, other.month, other.day),
+            day=said(meant),
+            other_day=said(other),
             date=written(meant),
             other=written(other),
         )
@@ -4661,20 +4680,28 @@ def _julian(words: str, value, precision: str, offset: str) -> Message | None:
         "has {words} in brackets after it: a date of the Julian calendar (Old Style), which this program "
         "does not read; in the Gregorian calendar it reads, that day is {day}: write {date}",
         words=repr(words),
-        day=Day.of(meant.year, meant.month, meant.day),
+        day=said(meant),
         date=written(meant),
     )
 
 
-def _gregorian_of_julian(year: int, month: int, day: int) -> Date | None:
-    """The Gregorian date of a day of the Julian calendar, by its Julian day number; None if it
-    is not a day of that calendar or falls outside AD 1 to 9999."""
+def _gregorian_of_julian(year: int, month: int, day: int) -> np.datetime64 | None:
+    """The Gregorian day of a day of the Julian calendar (`year` astronomical: 0 is 1 BC, a leap
+    year of both), by its Julian day number; None if it is not a day of that calendar or falls
+    outside the years a date holds (FIRST_YEAR to LAST_YEAR)."""
     if not (1 <= month <= 12 and 1 <= day <= (29 if month == 2 and year % 4 == 0 else _DAYS_IN[month])):
         return None
     a = (14 - month) // 12
     y, m = year + 4800 - a, month + 12 * a - 3
-    ordinal = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083 - 1721425
-    return Date.fromordinal(ordinal) if 1 <= ordinal <= Date.max.toordinal() else None
+    julian_day = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    meant = np.datetime64(julian_day - _UNIX_JULIAN_DAY, "D")
+    return meant if FIRST_YEAR <= fields(meant)[0] <= LAST_YEAR else None
+
+
+# The years England began on 25 March, Lady Day (from the 12th century until 1752): a date of 1
+# January to 24 March may be of the year after its number.
+_LADY_DAY_YEARS = (1155, 1752)
+_UNIX_JULIAN_DAY = 2440588  # (the Julian day number of 1 January 1970)
 
 
 _DAYS_IN = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
