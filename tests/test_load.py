@@ -2624,6 +2624,9 @@ def test_a_row_with_values_too_many_is_told_why(row, advice):
     assert advice in problem.message
 
 
+NEXT_YEAR, TODAY = datetime.now().year + 1, datetime.now().date().isoformat()
+
+
 @pytest.mark.parametrize(
     "date, published, retracted, said",
     [
@@ -2637,6 +2640,12 @@ def test_a_row_with_values_too_many_is_told_why(row, advice):
         ("2022-01-05", "2022-01-07T10:00+05:00", "2022-01-07T06:00Z", []),  # (the same day, as zones say it)
         ("2022-01-05", "", "2022-01-01", []),
         ("2022-01-05", "2022-01-07", "yes", []),
+        # published or withdrawn after today (2032 for 2022): was read without a word, and the account
+        # left out of every view as of a date until then
+        ("2022-01-05", f"{NEXT_YEAR}-01-07", "", [(2, "published", W)]),
+        ("2022-01-05", f"{NEXT_YEAR}", "", [(2, "published", W)]),
+        ("2022-01-05", "2022-01-07", f"{NEXT_YEAR}-01-09", [(2, "retracted", W)]),
+        (TODAY, TODAY, TODAY, []),  # (today is no day ahead)
     ],
 )
 def test_an_account_published_before_its_event_or_withdrawn_before_published_is_warned_about(

@@ -1745,6 +1745,44 @@ def _published_before(check: _Checker) -> None:
         )
 
 
+def _after_today(check: _Checker) -> None:
+    """A date of publication or withdrawal after today (more than a day ahead, for the clocks ahead of
+    this one's): no report is published, nor withdrawn, later than now, and 2032 for 2022 is one key
+    away. A warning (the row is kept, as written: a view as of a date shows the account from then)."""
+    now = np.datetime64(datetime.now(), "s")
+    today = dates.Day.of(*dates.fields(now)[:3])
+    published = check.found["published"].value.to_numpy()
+    for name, first in (("published", published), ("retracted", check.found["retracted"][1])):
+        ahead = ~np.isnat(first) & (first > now + _DAY)
+        if not ahead.any():
+            continue
+        if name == "published":
+            check.report(
+                ahead,
+                name,
+                WARNING,
+                lambda v: say(
+                    "published {value} is after today, {today}: an account is published by the time it is written "
+                    "down, so the year or the day is probably mistyped; a view as of a date shows the account only "
+                    "from that day on",
+                    value=show(v),
+                    today=today,
+                ),
+            )
+        else:
+            check.report(
+                ahead,
+                name,
+                WARNING,
+                lambda v: say(
+                    "retracted {value} is after today, {today}: an account is withdrawn by the time that is written "
+                    "down, so the year or the day is probably mistyped",
+                    value=show(v),
+                    today=today,
+                ),
+            )
+
+
 def _digit_dropped(check: _Checker, start: np.ndarray, published: np.ndarray) -> None:
     """A date in a year of three digits that the account's year of publication is, its last
     digit left out (`5 January 202`, published 2022): a warning, the date kept as written. A year
@@ -2303,6 +2341,7 @@ ACROSS = (
     _end_day_alone,
     _end_before_start,
     _published_before,
+    _after_today,
     _coordinate_pairs,
     _null_island,
     _swapped_coordinates,

@@ -1099,8 +1099,8 @@ COLUMNS: tuple[Column, ...] = (
         "published",
         "no",
         "When the source was published; same forms as `date`. One more than half a year before "
-        "`date` is warned about (a January date written with last year's year), as is a `retracted` "
-        "date before it, and a `date` in a year of three digits that is the year published with its last digit left "
+        "`date` is warned about (a January date written with last year's year), as is one after today "
+        "(`2032` for `2022`), a `retracted` date before it, and a `date` in a year of three digits that is the year published with its last digit left "
         "out (`5 January 202`, published 2022; a year meant so is written `0202` or `AD 202`).",
         "2022-01-07",
         rules=(
@@ -1222,7 +1222,7 @@ COLUMNS: tuple[Column, ...] = (
         "`retracted` also mean yes, and `false`, `n`, `0`, `unchecked` no (capitals or not: a checkbox column "
         "exports `TRUE` and `FALSE`). A date withdrawn before the account was `published`, or, with no `published`, "
         "more than half a year before its `date` (an announcement may come a little before what it tells of), "
-        "is warned about (a year mistyped). Drawn and labelled as retracted, never dropped.",
+        "or after today, is warned about (a year mistyped). Drawn and labelled as retracted, never dropped.",
         "",
         rules=(
             *SHEET,
