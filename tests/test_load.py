@@ -609,6 +609,33 @@ def test_an_end_date_that_is_a_day_s_number_alone_is_told_its_day(date, end, sai
     assert (problem.row, problem.column, problem.level) == (2, "end_date", E) and said in problem.message
 
 
+@pytest.mark.parametrize(
+    "date, end, said",
+    [
+        # a time alone: was told to write a day with it "(e.g. 2022-01-07 16:00)", any row's example day,
+        # which copied made a span of two days of one of an hour and a half
+        (
+            "2022-01-05 14:30",
+            "16:00",
+            "end_date '16:00' is a time of day with no date: if the event ends on 5 January ",
+        ),
+        ("2019-03-10 14:30", "16:00", "2019, write 2019-03-10 16:00"),
+        ("2022-01-05 22:00", "01:00", "if the event ends on 6 January 2022, write 2022-01-06 01:00"),  # (the next day)
+        ("2022-01-05", "01:00", "write 2022-01-05 01:00"),
+        ("2022-01-05 14:30", "4:00 PM", "write 2022-01-05 16:00"),
+        ("2022-01-05 14:30", "16:00:30 MSK", "write 2022-01-05 16:00:30 MSK"),
+        # (no day in the date, or a word with the time, or a zone of several offsets: told as before)
+        ("2022-01", "16:00", "write the day with it, as YYYY-MM-DD HH:MM (e.g. 2022-01-07 16:00)"),
+        ("2022-01-05 14:30", "about 16:00", "with 'about' added"),
+        ("2022-01-05 14:30", "16:00 CST", "names more than one UTC offset"),
+    ],
+)
+def test_an_end_date_that_is_a_time_alone_is_told_its_date_s_day(date, end, said):
+    dataset = load_text(f"id,date,end_date,title,category,source\na,{date},{end},T,protest,AP\n")
+    (problem,) = dataset.problems
+    assert (problem.row, problem.column, problem.level) == (2, "end_date", E) and said in problem.message
+
+
 def test_columns_with_no_name_are_said_in_their_order():
     """By their numbers: column 10 came before column 6, as text sorts."""
     dataset = load_text("id,date,title,category,source,,,,,\na,2022,T,p,S,x,x,x,x,x\n")

@@ -1410,6 +1410,22 @@ MAC_DAY_ZERO = np.datetime64("1904-01-01T00:00", "m")
 day_zero: contextvars.ContextVar[np.datetime64] = contextvars.ContextVar("day_zero", default=SPREADSHEET_DAY_ZERO)
 
 
+def time_alone(text: str) -> tuple[np.timedelta64, str] | None:
+    """Of a text that is a clock's time alone, as a 24-hour clock or with AM or PM (16:00, 4:00 PM,
+    4 PM, 16:00:30), with a UTC offset or a zone that names one or not: its time from midnight, and
+    the time as a date writes it (16:00, 16:00:30, 16:00 MSK). None for anything else (a word of
+    doubt with it, a zone of several offsets, a date)."""
+    found = _TIME_ALONE.fullmatch(text.strip())
+    if found is None or found["word"] or (found["zone"] or "").upper() in MANY_OFFSETS:
+        return None
+    read = parse_series(pd.Series([f"2022-01-07 {found['clock']}"]))
+    if read.errors or read.warnings or read.distinct_precision[0] != "minute":
+        return None
+    since = read.value.iat[0] - np.datetime64("2022-01-07", "s")
+    clock = _as_written(read.value.iat[0], "minute")[len("2022-01-07 ") :]
+    return since, clock + found["time"][len(found["clock"]) :]
+
+
 def spreadsheet_day(text: str) -> np.datetime64:
     """The moment a spreadsheet's day number stands for, to the minute."""
     return day_zero.get() + np.timedelta64(int(round(float(text) * 24 * 60)), "m")

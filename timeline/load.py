@@ -1668,6 +1668,46 @@ def _end_day_alone(check: _Checker) -> None:
         )
 
 
+def _end_time_alone(check: _Checker) -> None:
+    """An end_date that is a time of day alone (16:00, after a date of 2022-01-05 14:30) is told the
+    day and time it would be on its date's day (or the next day, for a time before the start's: 01:00
+    after 22:00), where it was told to write a day with it after an example of any day (which, copied,
+    made a span of days of one of an hour and a half)."""
+    told = [at for at, p in enumerate(check.problems) if p.column == "end_date" and p.level == ERROR and p.row > 1]
+    if not told:
+        return
+    start, ends = check.found["date"], check.frame["end_date"]
+    for at in told:
+        problem = check.problems[at]
+        k = int(np.searchsorted(check.rows, problem.row))  # (the rows in order: the frame's place)
+        if k >= len(check.rows) or check.rows[k] != problem.row:
+            continue
+        written = str(ends.iat[k]).strip()
+        when = start.value.iat[k]
+        alone = dates.time_alone(written)
+        if alone is None or pd.isna(when) or start.distinct_precision[start.take[k]] not in ("day", "minute"):
+            continue
+        since, clock = alone
+        day = np.datetime64(when, "D")
+        if start.distinct_precision[start.take[k]] == "minute" and day + since < np.datetime64(when, "s"):
+            day += 1  # (before the start's time: the next day)
+        year, month, number = dates.fields(day)[:3]
+        if year < 1:
+            continue
+        check.problems[at] = Problem(
+            problem.row,
+            "end_date",
+            ERROR,
+            say(
+                "end_date {value} is a time of day with no date: if the event ends on {day}, write {date}",
+                value=show(written),
+                day=dates.Day.of(year, month, number),
+                date=f"{day} {clock}",
+            ),
+            problem.code,
+        )
+
+
 def _end_before_start(check: _Checker) -> None:
     start = check.found["date"]
     end_last = check.found["end_date", "last"]
@@ -2339,6 +2379,7 @@ def _repeated_rows(check: _Checker) -> None:
 ACROSS = (
     _years_as_days,
     _end_day_alone,
+    _end_time_alone,
     _end_before_start,
     _published_before,
     _after_today,
