@@ -393,6 +393,8 @@ def test_rows_of_another_encoding_in_a_utf8_file_are_named_to_be_mended_not_the_
         # (from Windows-1252, Władze would read W³adze; ateş ateþ)
         ("cp1250", "Władze ogłosiły stan wyjątkowy w całym kraju", "Central European, Windows-1250"),
         ("cp1254", "Askerler kalabalığa ateş açtı", "Turkish, Windows-1254"),
+        # (Latvian: from Windows-1252, atkāpšanos would read atkâpðanos; was told Windows-1252)
+        ("cp1257", "Cilvēki pulcējās; žurnālisti ziņo par atkāpšanos", "Baltic, Windows-1257"),
     ],
 )
 def test_a_file_in_another_script_s_code_page_is_told_to_be_converted_from_that_one(tmp_path, encoding, title, said):
@@ -407,6 +409,31 @@ def test_a_file_in_another_script_s_code_page_is_told_to_be_converted_from_that_
     assert command.startswith("iconv -f ") and "WINDOWS-1252" not in command
     subprocess.run(command, shell=True, check=True)
     assert path.read_bytes() == (FILE + rows).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "encoding, line_end, said",
+    [
+        # (Excel for Mac's 'CSV (Macintosh)', its lines ended by a carriage return; and Excel's 'CSV
+        # (MS-DOS)': each was told Windows-1252, whose iconv made café cafŽ and caf‚ for good)
+        ("mac_roman", "\r", "Mac Roman, as Excel for Mac saves 'CSV (Macintosh)'"),
+        ("mac_roman", "\n", "Mac Roman, as Excel for Mac saves 'CSV (Macintosh)'"),
+        ("cp850", "\r\n", "DOS-850, as Excel saves 'CSV (MS-DOS)'"),
+        ("cp437", "\r\n", "DOS-850, as Excel saves 'CSV (MS-DOS)'"),  # (the US one's letters are 850's)
+    ],
+)
+def test_a_file_in_a_mac_s_or_dos_s_code_page_is_told_to_be_converted_from_that_one(tmp_path, encoding, line_end, said):
+    title = "Le café de Señor García est fermé; déclaration à 14h"
+    rows = "".join(f"e{n},2022-01-05,,{title},,protest,,,,AP,,,,,,,,,,{line_end}" for n in range(3))
+    written = (FILE.replace("\n", line_end) + rows).encode(encoding)
+    path = tmp_path / "events.csv"
+    path.write_bytes(written)
+    [problem] = editing.add(path, {**GOOD, "id": "curfew-ends"}).problems
+    assert f"(probably {said}), and a row added" in problem.message
+    command = problem.message.split("on the command line: ")[1]
+    assert command.startswith("iconv -f ") and "WINDOWS-1252" not in command
+    subprocess.run(command, shell=True, check=True)
+    assert path.read_bytes() == (FILE.replace("\n", line_end) + rows).encode("utf-8")
 
 
 def test_a_file_converted_with_the_suggested_command_takes_the_row(tmp_path):

@@ -2988,6 +2988,14 @@ def test_a_byte_order_mark_written_more_than_once_is_said_as_what_it_is(marks):
         ("iso8859_2", "Polícia zatkla šesť mužov v Košiciach, ťažké zranenia", "Central European (ISO-8859-2)"),
         ("cp1250", "A tüntetők szerint a hatóságok a szűkös üzemanyag miatt léptek", "Central European (Windows-1250)"),
         ("cp1254", "Yetkililer olağanüstü hal ilan etti ve askerler ateş açtı", "Turkish (Windows-1254)"),
+        # (Latvian and Lithuanian; Western Europe's letters as a Mac and DOS save them: each was told as
+        # Western text, Windows-1252, which reads them as others for good, atkâpðanos, cafŽ, caf‚)
+        ("cp1257", "Cilvēki pulcējās; žurnālisti ziņo par atkāpšanos", "Baltic (Windows-1257)"),
+        ("cp1257", "Žmonės užėmė aikštę, Sąjūdis reikalavo vyriausybės atsistatydinimo", "Baltic (Windows-1257)"),
+        ("mac_roman", "Le café de Señor García est fermé; déclaration à 14h", "Mac Roman"),
+        ("mac_roman", "Die Behörden verhängten den Ausnahmezustand; Tokajew äußerte sich", "Mac Roman"),
+        ("cp850", "Las autoridades declararon el estado de emergencia en todo el país", "DOS-850"),
+        ("cp850", "Die Behörden verhängten den Ausnahmezustand; Tokajew äußerte sich", "DOS-850"),
     ],
 )
 def test_a_file_saved_in_another_script_s_code_page_is_told_so_first_not_as_latin_1(encoding, title, said):

@@ -184,6 +184,19 @@ def _read(holder: list, scan: Scan | None, file_size: int | None = None) -> Tabl
                         encoding=page.name,
                         save_as_csv=workbook.SAVE_AS_CSV,
                     )
+                    if page and not page.saved_by
+                    else say_n(
+                        "{n:,} row holds text that is not UTF-8: the file was saved in {encoding}, {saved_by}, so its "
+                        "letters cannot be read and those rows are left out; open it as {encoding}, not as "
+                        "Windows-1252, then save it as CSV UTF-8: {save_as_csv}",
+                        "{n:,} rows hold text that is not UTF-8: the file was saved in {encoding}, {saved_by}, so its "
+                        "letters cannot be read and those rows are left out; open it as {encoding}, not as "
+                        "Windows-1252, then save it as CSV UTF-8: {save_as_csv}",
+                        len(set(not_utf8)),
+                        encoding=page.name,
+                        saved_by=page.saved_by,
+                        save_as_csv=workbook.SAVE_AS_CSV,
+                    )
                     if page
                     else say_n(
                         "{n:,} row holds text that is not UTF-8: the file (or part of it) was saved as Windows-1252 or "
@@ -1129,6 +1142,16 @@ def _rows_with_bad_text(
                         value=value,
                         script=code_page.script,
                         encoding=code_page.name,
+                        how_to_save=HOW_TO_SAVE,
+                    )
+                    if code_page and not code_page.saved_by
+                    else say(
+                        "{value} holds bytes that are not UTF-8 (the file was probably saved in {encoding}, "
+                        "{saved_by}): open it as {encoding}, not as Windows-1252, then {how_to_save}; the row is "
+                        "left out",
+                        value=value,
+                        encoding=code_page.name,
+                        saved_by=code_page.saved_by,
                         how_to_save=HOW_TO_SAVE,
                     )
                     if code_page

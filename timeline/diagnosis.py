@@ -540,6 +540,9 @@ class CodePage:
     common: str  # the script's ten commonest letters in running text: about half of it
     # (the beginnings of its characters' Unicode names: what detected_code_page checks a reading by)
     characters: tuple[str, ...] = ()
+    # What saves a file in it, where that is no spreadsheet set to a language of its script (a code
+    # page of Western Europe's letters: a Mac's, DOS's); its messages then say so.
+    saved_by: Message | None = None
 
     @property
     def iconv(self) -> str:
@@ -547,6 +550,8 @@ class CodePage:
         name = self.encoding.upper().replace("_", "-").replace("ISO8859-", "ISO-8859-")
         if name == "MAC-CYRILLIC":
             return "MACCYRILLIC"  # (both GNU's and macOS's name it so)
+        if name == "MAC-ROMAN":
+            return "MACINTOSH"  # (GNU's and macOS's name for it)
         return "GB18030" if name in ("GBK", "GB2312") else name  # (GB18030 holds GBK's every character)
 
     @property
@@ -623,6 +628,18 @@ def _letter_in(encoding: str, byte: int) -> bool:
 CENTRAL_EUROPEAN = CodePage("cp1250", "Windows-1250", say("Central European"), "", ("LATIN",))
 TURKISH = CodePage("cp1254", "Windows-1254", dates.LANGUAGES["tr"], "", ("LATIN",))
 LATIN_2 = dataclasses.replace(CENTRAL_EUROPEAN, encoding="iso8859_2", name="ISO-8859-2")
+# Latvian and Lithuanian as a spreadsheet set to either saves a plain CSV (Windows-1257): opened as
+# Western text, ā ē ī š ž are â ç î ð þ for good.
+BALTIC = CodePage("cp1257", "Windows-1257", say("Baltic"), "", ("LATIN",))
+# Western Europe's letters as a Mac saves them (Excel for Mac's 'CSV (Macintosh)', with a carriage
+# return alone at each line's end) and as DOS does (Excel's 'CSV (MS-DOS)': code page 850, whose
+# letters are code page 437's, the US one's, but for ø Ø and those from 0xB5): opened as Western
+# text, é is Ž or ‚ for good.
+_WESTERN_EUROPEAN = say("Western European")
+MAC_ROMAN = CodePage(
+    "mac_roman", "Mac Roman", _WESTERN_EUROPEAN, "", ("LATIN",), say("as Excel for Mac saves 'CSV (Macintosh)'")
+)
+DOS_WESTERN = CodePage("cp850", "DOS-850", _WESTERN_EUROPEAN, "", ("LATIN",), say("as Excel saves 'CSV (MS-DOS)'"))
 # Central European's letters that Western text reads as signs (³ ¹ ¿ £ ¥ ¯ º ª) or has no
 # character for; ISO-8859-2's that Windows-1250 reads as signs (± ¶); Western's letters that
 # Central European reads as signs (ƒ ˆ ÿ).
@@ -688,7 +705,52 @@ def latin_page(raw: bytes) -> CodePage | None:
         return CENTRAL_EUROPEAN if letters_in(CENTRAL_EUROPEAN) else None
     if seen(_TURKISH_BYTES) >= 2 and anywhere[0xFD] and not seen(_ICELANDIC_BYTES, anywhere) and letters_in(TURKISH):
         return TURKISH
-    return None
+    # (Latvian's and Lithuanian's š ž, Western's ð þ, with their ā ī ē ū ņ ļ ģ ė ų ą č, Western's â î ç û ò
+    # ï ì ë ø à è, which Icelandic, whose ð þ are, has not; and no ý, Turkish's ı)
+    baltic = int(np.count_nonzero(found[list(b"\xe2\xee\xe7\xfb\xf2\xef\xec\xeb\xf8\xe0\xe8")]))
+    if seen(b"\xf0\xfe") >= 2 and baltic >= 2 and not anywhere[0xFD] and letters_in(BALTIC):
+        return BALTIC
+    return _western_elsewhere(raw, view)
+
+
+def _western_elsewhere(raw: bytes, view: np.ndarray) -> CodePage | None:
+    """Mac Roman or DOS-850 where Western text (Windows-1252) reads a file's letters as signs or as
+    capitals inside words (café as cafŽ or caf‚, Señor as Se–or or Se¤or), twice or more, and one of
+    them reads every such letter as a small letter or a capital where one begins a word; a Mac's
+    where both do and its lines end with a carriage return alone. None for any other file."""
+    if _odd_letters(view, "cp1252") < 2:
+        return None
+    candidates = [page for page in (MAC_ROMAN, DOS_WESTERN) if not _odd_letters(view, page.encoding)]
+    if len(candidates) > 1:
+        candidates = [MAC_ROMAN] if b"\n" not in raw and b"\r" in raw else []
+    return candidates[0] if candidates else None
+
+
+def _odd_letters(view: np.ndarray, encoding: str) -> int:
+    """How many bytes of 0x80 or more between two letters a text reads as no letter (not an
+    apostrophe: don’t), or as a capital after a small letter, in that encoding."""
+    table = _READS[encoding]
+    letter = table[0][view]
+    odd = np.zeros(len(view), dtype=bool)
+    if len(view) >= 3:
+        high = view[1:-1] >= 0x80
+        between = letter[:-2] & letter[2:]
+        odd[1:-1] = high & ((between & table[2][view[1:-1]]) | (table[1][view[1:-1]] & table[3][view[:-2]]))
+    return int(np.count_nonzero(odd))
+
+
+def _reading(encoding: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per byte, in `encoding`: a letter; a capital; a sign (no letter, not an apostrophe); a small letter."""
+    chars = [bytes([b]).decode(encoding, errors="replace") for b in range(256)]
+    return (
+        np.array([c.isalpha() for c in chars]),
+        np.array([c.isupper() for c in chars]),
+        np.array([not c.isalpha() and c not in "’'‘" for c in chars]),
+        np.array([c.islower() for c in chars]),
+    )
+
+
+_READS = {encoding: _reading(encoding) for encoding in ("cp1252", "mac_roman", "cp850")}
 
 
 # A byte that is not UTF-8 (decoded with surrogateescape), and a character UTF-8 encodes in more than one.

@@ -234,6 +234,27 @@ def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
     path = shlex.quote(name)
     converted = shlex.quote(str(Path(name).with_name(Path(name).stem + "-utf8" + Path(name).suffix)))
     page = code_page(body)
+    if page is not None and page.saved_by:  # (café in Mac Roman: cafŽ from Windows-1252, for good)
+        return Problem(
+            0,
+            "",
+            ERROR,
+            say(
+                "the file is not UTF-8 text: row {row} is the first with bytes of another encoding (probably "
+                "{encoding}, {saved_by}), and a row added to it now would make a file of two encodings, which opens "
+                "garbled. Convert the file to UTF-8, then add the row again: open it as {encoding}, not as "
+                "Windows-1252, then in Excel, File > Save As > 'CSV UTF-8 (Comma delimited)'; in LibreOffice, "
+                "File > Save As > 'Text CSV' with Character set 'Unicode (UTF-8)'; or on the command line: "
+                "iconv -f {iconv} -t UTF-8 {path} > {converted} && mv {converted} {path}",
+                row=row,
+                encoding=page.name,
+                saved_by=page.saved_by,
+                iconv=page.iconv,
+                path=path,
+                converted=converted,
+            ),
+            ProblemCode.NOT_UTF8,
+        )
     if page is not None:  # (Токаев in Windows-1251: iconv from Windows-1252 would garble it for good)
         return Problem(
             0,
