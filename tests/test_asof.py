@@ -229,7 +229,7 @@ def test_the_step_chart_labels_every_value_and_draws_a_retracted_one_apart(index
     points = panel.event_panel(index, index.position("toll")).figures["dead"]
     figure = claims.step_figure(points, "dead")
     labels = [text for trace in figure["data"] for text in trace.get("text", [])]
-    assert sorted(labels) == ["164<br>(AP) retracted", "225<br>(AFP)", "44<br>(Khabar 24)"]
+    assert sorted(labels) == ["164<br>(AP)<br>retracted", "225<br>(AFP)", "44<br>(Khabar 24)"]
     line = next(t for t in figure["data"] if t["mode"] == "lines")
     assert 164 not in line["y"]  # the line does not step to a retracted value
     # A source's name is text, never markup, in plotly's labels
@@ -517,8 +517,9 @@ def test_the_step_chart_writes_every_value_and_no_label_covers_another_or_a_mark
 
 def test_a_value_with_room_around_it_is_written_with_its_sources():
     drawn = _drawn(SERIES["a retracted value among them"])
-    assert ["164", "(AP) retracted"] in [lines for lines, _b, _c in drawn]
-    assert all(len(lines) == 2 for lines, _b, _c in drawn)  # five values, far apart: each with its source
+    assert ["164", "(AP)", "retracted"] in [lines for lines, _b, _c in drawn]
+    # (five values, far apart: each with its source; the retracted one's word on a line of its own)
+    assert all(len(lines) == 2 + (lines[-1] == "retracted") for lines, _b, _c in drawn)
 
 
 def test_the_step_chart_speaks_the_reader_s_language():
@@ -538,10 +539,50 @@ def test_the_step_chart_speaks_the_reader_s_language():
         "démenti",
     }
     texts = " ".join(t for trace in figure["data"] for t in trace.get("text", []))
-    assert "(AP) démenti" in texts and "retracted" not in texts
+    assert "(AP)<br>démenti" in texts and "retracted" not in texts
     assert thousands == ["4\u202f353<br>(HRW)"]  # not "4,353": a French reader reads 4.353
     assert figure["layout"]["yaxis"]["title"]["text"] == "chiffre"
     with i18n.using("en"):
         english = claims.step_figure(points, "")
     assert english["layout"]["xaxis"]["ticktext"][0] == "1 Jan"
     assert claims.step_figure([_point(0, 4353, "HRW")], "dead")["data"][1]["text"] == ["4,353<br>(HRW)"]
+
+
+@pytest.mark.parametrize(
+    "points, labels",
+    [
+        # published 2022-11 and 2022-12 (only the month given): was "1 Nov", "1 Dec", days no source gave
+        (
+            [_point(0, 44, "Khabar 24"), _point(304, 238, "HRW", undated=True), _point(334, 238, "AP", undated=True)],
+            ["1 Jan", "Nov", "Dec"],
+        ),
+        # a month's first day where one value gives the day: that day
+        (
+            [_point(0, 44, "Khabar 24"), _point(304, 238, "HRW", undated=True), _point(304, 239, "AP")],
+            ["1 Jan", "1 Nov"],
+        ),
+        # an undated value on another day than a 1st (the event's own day): that day
+        ([_point(0, 44, "Khabar 24"), _point(9, 238, "HRW", undated=True)], ["1 Jan", "10 Jan"]),
+    ],
+)
+def test_the_step_chart_writes_a_month_where_its_values_give_only_the_month(points, labels):
+    with i18n.using("en"):
+        assert claims.step_figure(points, "dead")["layout"]["xaxis"]["ticktext"] == labels
+
+
+@pytest.mark.parametrize("days", [5, 10, 11, 30, 90])
+def test_the_step_chart_labels_as_many_days_as_fit_the_last_among_them(days):
+    """A label every TICK pixels at most of the narrowest plot (PLOT): at 30 days, each was written
+    over its neighbours ("10 Jan15 Jan14 Mar")."""
+    points = [_point(d, 10 + d, "TASS") for d in range(days)]
+    axis = claims.step_figure(points, "dead")["layout"]["xaxis"]
+    shown = axis["tickvals"]
+    assert len(shown) * claims.TICK <= claims.PLOT[0] + claims.TICK and shown[-1] == axis["categoryarray"][-1]
+    assert len(shown) == min(days, len(shown)) and (days > claims.PLOT[0] // claims.TICK or len(shown) == days)
+    spacing = {
+        b - a
+        for a, b in zip(
+            [axis["categoryarray"].index(v) for v in shown], [axis["categoryarray"].index(v) for v in shown][1:]
+        )
+    }
+    assert len(spacing) <= 1  # (evenly spaced)

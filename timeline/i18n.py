@@ -339,6 +339,24 @@ def _short_day(year: int, month_: int, day_: int, lang: str, year_too: bool) -> 
     return format_skeleton("yMMMd" if year_too else "MMMd", when, locale=lang)
 
 
+def short_month(year: int, month_: int, lang: str | None = None, year_too: bool = True) -> str | None:
+    """A month abbreviated, for an axis: "Nov 2022", "nov. 2022", "нояб. 2022 г."; without
+    `year_too`, "Nov", "nov.", "нояб."."""
+    return _short_month(int(year), int(month_), lang or current(), year_too)
+
+
+@lru_cache(maxsize=1024)
+def _short_month(year: int, month_: int, lang: str, year_too: bool) -> str | None:
+    when = _babel_date(year, month_, 1)
+    if when is None:
+        return None
+    if lang == ENGLISH:
+        return f"{when:%b}" + (f" {when.year}" if year_too else "")
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMM" if year_too else "MMM", when, locale=lang)
+
+
 def minute(
     year: int, month_: int, day_: int, hour: int, minute_: int, lang: str | None = None, second: int = 0
 ) -> str | None:

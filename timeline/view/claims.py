@@ -106,9 +106,11 @@ STEP_COLOUR = "#1f4e79"
 RETRACTED_COLOUR = "#b00020"
 
 
-# The step chart's size as drawn in the panel (timeline.app.render.step_chart), in pixels: the
-# panel is about as wide on a desktop as on a phone, so one estimate serves both.
-PLOT = (240, 210)  # the plot area: width, height (the layout's height less its margins)
+# The step chart's size as drawn in the panel (timeline.app.render.step_chart), in pixels, at its
+# narrowest: a panel 320 px wide (a phone's, the embed's beside its chart; assets/style.css), less
+# its padding and the margins. Wider (a desktop's, 290 px), the labels are only further apart.
+PLOT = (186, 210)  # the plot area: width, height (the layout's height less its margins)
+TICK = 18  # pixels between two of the days' labels at least (12 px text, written at 45 degrees)
 MARGIN = {"l": 64, "r": 36, "t": 40, "b": 112}  # below: the days, then the legend (two lines on a phone)
 CHAR, LINE, GAP = 6.0, 13, 6  # a 10 px label's character and line, and its distance from its marker
 SIDES = (
@@ -131,6 +133,12 @@ def step_figure(points: list[Point], unit: str) -> dict:
     standing = [p for p in points if not p.retracted]
     days = sorted({_day(p.second) for p in points})
     years = sorted({day[:-6] for day in days})
+    # (a month's first day where every value of it gives only its month, published 2022-11: that month,
+    # "Nov", not a day no source gave)
+    months = {d for d in days if d.endswith("-01") and all(p.undated for p in points if _day(p.second) == d)}
+    # (every day's label, or every second, third...: as many as fit, the last day's among them)
+    every = -(-len(days) * TICK // PLOT[0])
+    labelled = days[::-1][::every][::-1]
     traces = []
     if standing:
         traces.append(
@@ -200,8 +208,8 @@ def step_figure(points: list[Point], unit: str) -> dict:
                 "categoryorder": "array",
                 "categoryarray": days,
                 "tickmode": "array",
-                "tickvals": days,
-                "ticktext": [_day_label(d, len(years) > 1) for d in days],
+                "tickvals": labelled,
+                "ticktext": [_day_label(d, len(years) > 1, month=d in months) for d in labelled],
                 **({"title": {"text": years[0], "standoff": 4}} if len(years) == 1 else {}),
             },
             "plot_bgcolor": "white",
@@ -234,7 +242,11 @@ def placed(
         for (x0, y0), (x1, y1) in zip(corners, corners[1:])  # the line's steps: across, then up
         for box in ((x0, y0 - 1, x1, y0 + 1), (x1 - 1, min(y0, y1), x1 + 1, max(y0, y1)))
     ]
-    full = [[number(p.value), f"({p.source})" + (" " + _("retracted") if p.retracted else "")] for p in points]
+    # (a retracted value's word on a line of its own: narrower, it finds room clear of the line more often)
+    # (and in lines of a word each where it is long: теріске шығарылды)
+    retracted = _("retracted")
+    word = retracted.split() if len(retracted) > 10 else [retracted]
+    full = [[number(p.value), f"({p.source})", *(word if p.retracted else [])] for p in points]
     brief = [[number(p.value)] for p in points]
     order = sorted(range(len(points)), key=lambda i: (centre[i][0], centre[i][1]))
     boxes: dict[int, tuple[float, float, float, float]] = {}
@@ -322,7 +334,10 @@ def _day(second: int) -> str:
     return str(np.datetime64(int(second), "s").astype("datetime64[D]"))
 
 
-def _day_label(day: str, year: bool = True) -> str:
-    """The day as the axis writes it: 8 Jan 2022, 8 janv. 2022, 8 янв. 2022 г.; or 8 Jan, 8 janv."""
+def _day_label(day: str, year: bool = True, month: bool = False) -> str:
+    """The day as the axis writes it: 8 Jan 2022, 8 janv. 2022, 8 янв. 2022 г.; or 8 Jan, 8 janv.
+    `month`: its month alone, Nov 2022 or Nov."""
     when = np.datetime64(day, "D").item()
+    if month:
+        return i18n.chart_line(i18n.short_month(when.year, when.month, year_too=year) or day)
     return i18n.chart_line(i18n.short_day(when.year, when.month, when.day, year_too=year) or day)
