@@ -3,6 +3,7 @@
 import re
 from datetime import datetime
 
+import pytest
 from playwright.sync_api import expect
 
 TOTAL = "35 of 35 events"
@@ -452,3 +453,25 @@ def test_list_items_are_permalinks_and_keyboard_usable(timeline):
     timeline.page.keyboard.press("Enter")
     timeline.expect_selected("Ablyazov sentenced in absentia to 20 years")
     expect(timeline.event_list.locator("li[aria-current=true]")).to_contain_text("Ablyazov sentenced")
+
+
+@pytest.mark.parametrize("width", [794, 1100])  # (A4's width in CSS pixels, and a laptop's window)
+def test_a_printed_event_has_its_every_account_and_no_controls(timeline, width):
+    """The panel was a scroll box the window's height, its accounts cut off on paper (and on a
+    page as narrow as A4, the phone's sheet fixed over the chart on every page)."""
+    page = timeline.page
+    page.set_viewport_size({"width": width, "height": 900})
+    timeline.open("death-toll")
+    page.emulate_media(media="print")
+    panel = page.evaluate(
+        """() => { const p = document.querySelector('.sources-panel'); const s = getComputedStyle(p);
+        return {position: s.position, scroll: p.scrollHeight, shown: p.clientHeight}; }"""
+    )
+    assert panel["position"] == "static" and panel["scroll"] <= panel["shown"] + 1, panel
+    expect(page.locator(".sources-panel .account").last).to_be_visible()
+    for control in ("#search", "#prev-event", ".share-summary", "#sources-panel .close"):
+        expect(page.locator(control).first).to_be_hidden()
+    # (a source's link written out, for a reader of the paper)
+    linked = page.locator(".sources-panel a[href^='http']").first
+    assert page.evaluate("(a) => getComputedStyle(a, '::after').content", linked.element_handle()).startswith('" (http')
+    page.emulate_media(media="screen")
