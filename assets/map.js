@@ -203,8 +203,14 @@
     });
   }
 
+  // A reader who asks for less motion gets none: the map's zooms and pans jump (Leaflet animated them).
+  function still() {
+    return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+  }
+
   function makeMap(element, data) {
     map = L.map(element, {worldCopyJump: true, minZoom: 1, maxZoom: 18, zoomSnap: 0.5, fadeAnimation: false,
+                          zoomAnimation: !still(), markerZoomAnimation: !still(), inertia: !still(),
                           attributionControl: true, keyboard: true, zoomControl: false});
     // Leaflet's zoom buttons, named in the page's language (Leaflet's own names are English).
     L.control.zoom({zoomInTitle: word("Zoom in"), zoomOutTitle: word("Zoom out")}).addTo(map);
@@ -494,7 +500,9 @@
         var count = document.createElement("span");
         count.textContent = mark.shown;
         layer.bindTooltip(count, {permanent: true, direction: "center", className: "count-label"});
-        layer.on("click", function () { map.setView([mark.lat, mark.lon], Math.min(map.getZoom() + 2, 18)); });
+        layer.on("click", function () {
+          map.setView([mark.lat, mark.lon], Math.min(map.getZoom() + 2, 18), {animate: !still()});
+        });
       } else {
         layer = L.circleMarker([mark.lat, mark.lon], {
           radius: mark.selected ? 14 : MARK_RADIUS + Math.min(mark.count - 1, 5),
