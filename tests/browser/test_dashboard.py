@@ -6,6 +6,8 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
+from .pages import TimelinePage
+
 TOTAL = "35 of 35 events"
 
 
@@ -475,3 +477,20 @@ def test_a_printed_event_has_its_every_account_and_no_controls(timeline, width):
     linked = page.locator(".sources-panel a[href^='http']").first
     assert page.evaluate("(a) => getComputedStyle(a, '::after').content", linked.element_handle()).startswith('" (http')
     page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("lang, width", [("kk", 1000), ("fr", 1000), ("en", 1280), ("ar", 1100)])
+def test_the_chart_s_toolbar_covers_no_entry_of_its_legend(page, kazakhstan_url, lang, width):
+    """The toolbar, across the figure's top, was drawn over the legend's last entries ("Selected")
+    whenever it showed: on hover, and always on a touch screen."""
+    page.set_viewport_size({"width": width, "height": 800})
+    TimelinePage(page, kazakhstan_url, lang).open(query=f"lang={lang}")
+    box = page.locator("#timeline").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 200)
+    expect(page.locator("#timeline .modebar-group").first).to_have_css("opacity", "1")
+    crossed = page.evaluate(
+        """() => { const bar = document.querySelector('#timeline .modebar').getBoundingClientRect();
+        return [...document.querySelectorAll('#timeline .legend .traces')].map(e => e.getBoundingClientRect())
+          .filter(r => r.left < bar.right && bar.left < r.right && r.top < bar.bottom && bar.top < r.bottom).length; }"""
+    )
+    assert crossed == 0

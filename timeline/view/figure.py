@@ -60,7 +60,9 @@ DATES_SIDE = "top"
 # little larger than plotly.js needs, so it never grows (plotly.js still would, drawing twice,
 # if a font were wider than estimated).
 EDGE_PX = 10  # px: the figure's margin at the top, the bottom and the left
-RIGHT_PX = 20  # px: ... and at the right
+# px: ... and at the right, where the toolbar stands upright (its buttons 24 px and their padding):
+# across the top, it was drawn over the legend's last entries ("Selected", in every language)
+RIGHT_PX = 34
 LEGEND_ROW_PX = 19  # px: a row of the legend (its 12 px text)
 LEGEND_PAD_PX = 14  # px: the legend's own padding, above and below its rows
 LEGEND_ITEM_PX = 50  # px: a legend entry's symbol and gaps, beside its text
@@ -591,7 +593,12 @@ def layout(
         "dragmode": "zoom",
         # (the toolbar's icons: plotly.js's are grey at 30%, 1.7:1 on white; 5.7:1, as a control's
         # picture needs 3:1 at least, and the one pressed the text's colour)
-        "modebar": {"color": MODEBAR_COLOUR, "activecolor": TEXT_COLOUR, "bgcolor": "rgba(255, 255, 255, 0.9)"},
+        "modebar": {
+            "color": MODEBAR_COLOUR,
+            "activecolor": TEXT_COLOUR,
+            "bgcolor": "rgba(255, 255, 255, 0.9)",
+            "orientation": "v",
+        },
         "uirevision": "timeline",
         "showlegend": True,
         "xaxis": {
