@@ -408,6 +408,20 @@ def test_density_counts_only_kept_events_in_the_window(crowded, monkeypatch, fil
     assert density["y"] == figure(crowded, mask, window=window)["layout"]["yaxis"]["tickvals"]
 
 
+def test_the_density_counts_an_event_that_lasts_in_every_period_it_covers(monkeypatch):
+    """A span was counted only in the period it began: a file's spans through its last years left
+    their lanes' bands empty there, under an axis that ran on to them."""
+    monkeypatch.setattr(chart, "MAX_MARKERS", 10)
+    rows = many(40, lanes=1) + [row("long", "2022-01-01", end_date="2022-12-31", category="lasting")]
+    index = index_from_rows(rows)
+    (density,) = heatmaps(figure(index, everything(index)))
+    counts = dict(zip(index.lanes, np.asarray(density["customdata"])))
+    covered = counts["lasting"]
+    assert covered.sum() > 1 and covered.max() == 1  # (in every period from its start to its end, once)
+    assert np.flatnonzero(covered).tolist() == list(range(np.flatnonzero(covered)[0], chart.BINS))[: covered.sum()]
+    assert counts["lane0"].sum() == 40  # (the events on a day, once each)
+
+
 def test_zooming_in_turns_the_density_into_events(crowded, monkeypatch):
     monkeypatch.setattr(chart, "MAX_MARKERS", 10)
     assert heatmaps(figure(crowded, everything(crowded)))

@@ -1064,13 +1064,26 @@ def context_trace(index: EventIndex, outside: np.ndarray, lanes: Lanes, limit: i
 
 
 def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes | None = None) -> dict:
-    """Events per time bin per lane; each visible event counted once, in the bin where it is drawn."""
+    """Events per time bin per lane: an event on a day (or a month...) in the bin where it is
+    drawn; one that lasts in every bin it covers (counted only where it began, the spans of a
+    file's last years left its bands empty there)."""
     lanes = lanes or Lanes.plain(len(index.lanes))
     positions = np.flatnonzero(visible)
     width = max((window.high - window.low) / BINS, 1)
-    bins = np.clip(((index.x[positions] - window.low) // width).astype(np.int64), 0, BINS - 1)
+
+    def bin_of(seconds: np.ndarray) -> np.ndarray:
+        return np.clip(((seconds - window.low) // width).astype(np.int64), 0, BINS - 1)
+
     count = max(len(index.lanes), 1)
-    counts = np.bincount(index.lane[positions] * BINS + bins, minlength=count * BINS).reshape(count, BINS)
+    span = index.is_span[positions]
+    first = bin_of(np.where(span, index.start[positions], index.x[positions]))
+    last = np.where(span, bin_of(index.last[positions]), first)
+    # (+1 in each event's first bin and -1 after its last, summed along each lane's bins)
+    lane = index.lane[positions] * (BINS + 1)
+    steps = np.bincount(lane + first, minlength=count * (BINS + 1)) - np.bincount(
+        lane + last + 1, minlength=count * (BINS + 1)
+    )
+    counts = np.cumsum(steps.reshape(count, BINS + 1), axis=1)[:, :BINS]
     # Shade by the logarithm of the count, so that quiet periods still show beside busy ones.
     z = np.log1p(counts.astype(float))
     z[counts == 0] = np.nan
