@@ -86,6 +86,25 @@ def test_paging_follows_the_selection(long_index, monkeypatch, selected, first, 
         assert [i.id for i in view.items if i.selected] == [selected]
 
 
+@pytest.mark.parametrize(
+    "zoom, selected, first",
+    [
+        # with nothing chosen, the page that begins with the chart's first event in view (it was the
+        # file's first page: "Read the events as a list" led to other days than the chart's)
+        ("2022-01-15/2022-01-18", None, 15),
+        ("2022-01-14T13:00/2022-01-18", None, 15),  # (a day's mark at its noon: the 14th's is out)
+        ("2022-01-28/2022-02-10", None, 21),  # (near the end, the last page)
+        ("2022-03-01/2022-03-10", None, 1),  # (nothing in view: the first page)
+        ("2022-01-15/2022-01-18", "day-05", 1),  # (a choice: the page around it, as before)
+    ],
+)
+def test_paging_follows_the_chart_s_zoom_with_nothing_chosen(long_index, monkeypatch, zoom, selected, first):
+    monkeypatch.setattr(event_list, "PAGE", 10)
+    state = State.from_search(f"?zoom={zoom}" + (f"&event={selected}" if selected else ""))
+    view = listing(long_index, everything(long_index), state, long_index.position(selected) if selected else None)
+    assert view.first == first and view.items[0].id == f"day-{first:02d}"
+
+
 def test_paging_counts_only_kept_events(long_index, monkeypatch):
     monkeypatch.setattr(event_list, "PAGE", 4)
     mask = apply(long_index, Filters(date_from="2022-01-11"))

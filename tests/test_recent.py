@@ -86,7 +86,7 @@ def test_the_same_view_reuses_its_panel_and_figure_until_the_file_changes(path):
     show = lambda view: callbacks.show(view, "v", None, path=path)  # noqa: E731
     figure = lambda view: callbacks.figure(data.current(path), path, *view_of(path, view))  # noqa: E731
     first, again, other = show("?event=first"), show("?event=first"), show("?event=second")
-    assert again["panel"] is first["panel"] and again["listing"] is first["listing"]
+    assert again["panel"] is first["panel"] and again["counter"] is first["counter"]
     assert other["panel"] is not first["panel"]
     assert figure("?event=first") is figure("?event=first")
     before = figure("?event=first")

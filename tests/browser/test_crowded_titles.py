@@ -5,6 +5,7 @@ its dates on top and a range slider of the usual thickness."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from ..helpers import row
 from .conftest import serve_rows
@@ -82,3 +83,19 @@ def test_the_dates_show_where_the_chart_opens_on_a_laptop_and_a_phone(timeline, 
     for tick in shape["ticks"]:  # ...and its dates are above its lanes, on the first screen
         assert 0 <= tick["top"] and tick["bottom"] <= min(shape["plotTop"], shape["window"]), tick
     assert any("2022" in tick["text"] for tick in shape["ticks"])
+
+
+def test_the_list_begins_with_the_chart_s_first_event_in_view(page, crowded_url):
+    """With nothing chosen, the list's page was the file's first whatever the chart showed: "Read
+    the events as a list" led to events of other years than those in view."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    TimelinePage(page, crowded_url).open(query="zoom=2021-06-01/2021-06-20")
+    first = page.locator("#event-list li").first
+    expect(first).to_contain_text("June 2021")
+    expect(page.locator("#event-list-caption")).not_to_contain_text("Events 1 to")
+    # zoomed on the chart itself (its address follows), the list follows it too
+    page.evaluate(
+        """() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),
+                                 {'xaxis.range': ['2020-03-01', '2020-03-31']})"""
+    )
+    expect(first).to_contain_text("March 2020")

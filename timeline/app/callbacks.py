@@ -150,8 +150,6 @@ def navigate(
 @wired(
     output=dict(
         panel=Output("sources-panel", "children"),
-        listing=Output("event-list", "children"),
-        caption=Output("event-list-caption", "children"),
         counter=Output("counter", "children"),
         problems=Output("problems", "children"),
         categories=Output("category-filter", "options"),
@@ -176,11 +174,8 @@ def _shown(now: data.Current, state: State, file: str) -> dict:
     """What `show` shows but the problems: the same for every reader of one view."""
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
-    listing = event_list.listing(index, mask, state, selected)
     return dict(
         panel=_side(index, mask, state, selected, file),
-        listing=render.event_list(listing),
-        caption=render.list_caption(listing),
         counter=panel.counter_text(index, mask),
         categories=controls.category_options(index.lanes),
         sources=controls.outlet_options(index.outlets, now.index.outlets, state.filters.sources),
@@ -216,8 +211,9 @@ def describe(view, version, zoom, *, path):
 
 
 # The line above the chart: "30 of 35 events in view", and a button at each edge with the
-# events beyond it (one click widens the view to them). On load too: the page's opening figure
-# comes without a callback (timeline/app/opening.py).
+# events beyond it (one click widens the view to them); and the list beneath, whose page with no
+# event chosen is the one the zoom begins (event_list.listing). On load too: the page's opening
+# figure comes without a callback (timeline/app/opening.py).
 @wired(
     output=dict(
         text=Output("in-view", "children"),
@@ -225,16 +221,22 @@ def describe(view, version, zoom, *, path):
         no_before=Output("edge-before", "hidden"),
         after=Output("edge-after", "children"),
         no_after=Output("edge-after", "hidden"),
+        listing=Output("event-list", "children"),
+        caption=Output("event-list-caption", "children"),
     ),
     inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"), zoom=Input("zoom", "data")),
 )
 def in_view(view, version, zoom, *, path):
-    """The events in view and beyond each edge, for the view in the zoom in force."""
+    """The events in view and beyond each edge, for the view in the zoom in force; the list."""
     now, state = data.current(path, seen=version), State.from_search(view)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
-    window, _ = chart.view_window(index, mask, index.position(state.event), chart.window_of(zoom, index, mask))
+    selected = index.position(state.event)
+    window, _ = chart.view_window(index, mask, selected, chart.window_of(zoom, index, mask))
     edges = chart.edges(index, mask, window)
+    listing = event_list.listing(index, mask, state.zoomed(zoom), selected)
     return dict(
+        listing=render.event_list(listing),
+        caption=render.list_caption(listing),
         text=edges.text(),
         before=i18n._("← {n} earlier").format(n=i18n.number(edges.before)),
         no_before=not edges.before,

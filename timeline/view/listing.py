@@ -13,7 +13,7 @@ import numpy as np
 from ..index import EventIndex
 from ..state import State, step
 from . import labels
-from .figure import colour
+from .figure import Window, colour, in_window
 
 
 @dataclass(frozen=True)
@@ -42,12 +42,18 @@ PAGE = 50  # list items shown at once (each is a few components on the page)
 
 
 def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | None) -> Listing:
-    """The kept events in date order; past PAGE of them, the page around the selection."""
+    """The kept events in date order; past PAGE of them, the page around the selection, or with
+    none, the page that begins with the first event the chart's zoom shows (it was the file's
+    first page: "Read the events as a list" led to events of other years)."""
     kept = np.flatnonzero(mask)
     start = 0
     if len(kept) > PAGE and selected is not None:
         where = int(np.searchsorted(kept, selected))
         start = max(0, min(where - PAGE // 2, len(kept) - PAGE))
+    elif len(kept) > PAGE and state.window is not None:
+        seen = np.flatnonzero(in_window(index, mask, Window(*state.window)))
+        if len(seen):
+            start = max(0, min(int(np.searchsorted(kept, seen[0])), len(kept) - PAGE))
     shown = kept[start : start + PAGE]
     columns = zip(
         shown.tolist(),
