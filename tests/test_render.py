@@ -460,3 +460,11 @@ def test_an_overview_of_a_file_with_no_events_yet_blames_no_filter():
     assert text(tree_of(render.event_list(Listing([], 1, 0, 35)))) == "No events match the filters."
     filtered = Overview("", 0, 35, [], [], True)
     assert "No event matches the filters" in text(tree_of(render.overview(filtered)))
+
+
+def test_a_listed_event_s_category_is_said_in_words_not_only_by_its_colour():
+    item = ListItem("a", "5 January 2022", "Gas price capped", "government", "#56b4e9", False, 1, "/?event=a", False)
+    tree = tree_of(render.event_list(Listing([item], 1, 1)))
+    assert text(tree) == "5 January 2022 government: Gas price capped"  # (the category's words hidden but read)
+    [swatch] = [n for n in nodes(tree, "Span") if n["props"].get("className") == "swatch"]
+    assert swatch["props"]["title"] == "government"

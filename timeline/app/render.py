@@ -367,7 +367,10 @@ def event_list(view: Listing) -> list:
     items = []
     for item in view.items:
         what = [
-            html.Span(className="swatch", style={"background": item.colour}),
+            # (its category in words too, for a screen reader and on hover: a colour alone says nothing to
+            # either, and colours repeat past a dozen categories)
+            html.Span(className="swatch", style={"background": item.colour}, title=item.category),
+            html.Span(f"{item.category}: ", className="visually-hidden"),
             html.Span(item.title, className="title", title=item.full_title or None, **data_attributes()),
         ]
         if item.disputed:
@@ -393,7 +396,8 @@ def list_caption(view: Listing) -> str:
         return ngettext("{n} events in date order", "{n} events in date order", view.total).format(n=number(view.total))
     last = view.first + len(view.items) - 1
     return _(
-        "Events {first} to {last} of {total} in date order (the page follows the selection; use the filters to narrow)"
+        "Events {first} to {last} of {total} in date order (the page follows the selection, or with none the "
+        "chart's view; use the filters to narrow)"
     ).format(first=number(view.first), last=number(last), total=number(view.total))
 
 
