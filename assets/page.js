@@ -23,6 +23,19 @@
     window.location.assign(window.location.pathname + "?" + params.toString() + window.location.hash);
   });
 
+  // And the link itself names that view by the time it is used otherwise: opened in a new tab
+  // (a middle or Ctrl-click), copied from its menu, dragged. (Its href was the overview: ?lang=fr.)
+  function languageLinkFollows(event) {
+    var link = event.target && event.target.closest ? event.target.closest(".languages a[hreflang]") : null;
+    if (!link) return;
+    var params = new URLSearchParams(window.location.search);
+    params.set("lang", link.getAttribute("hreflang"));
+    link.setAttribute("href", window.location.pathname + "?" + params.toString() + window.location.hash);
+  }
+  ["pointerdown", "focusin", "contextmenu", "dragstart"].forEach(function (name) {
+    document.addEventListener(name, languageLinkFollows, true);
+  });
+
   // A finger shows no hover boxes on the chart (style.css): a tap's box was never taken away, and
   // stayed over the chart and a lane's name once the event's panel had opened, which says the
   // same. The page knows a finger from a mouse by the last press (a laptop may have both).

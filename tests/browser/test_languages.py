@@ -265,6 +265,19 @@ def test_a_language_s_link_shows_the_same_view_in_that_language(page, kazakhstan
     assert timeline.page_accessibility_problems() == []
 
 
+def test_a_language_s_link_opened_in_a_new_tab_or_copied_names_the_same_view(page, kazakhstan_url):
+    """Its href was the overview (?lang=fr): opened in a new tab, or copied, it lost the event,
+    the filters and the zoom."""
+    TimelinePage(page, kazakhstan_url).open(event=EVENT, query="category=security&q=order")
+    link = page.get_by_role("navigation", name="Languages").get_by_role("link", name="Français")
+    link.focus()  # (as a keyboard reaches it; a pointer's press and a right-click do the same)
+    href = link.get_attribute("href")
+    for kept in (f"event={EVENT}", "category=security", "q=order", "lang=fr"):
+        assert kept in href, href
+    link.dispatch_event("contextmenu")
+    assert link.get_attribute("href") == href
+
+
 @pytest.mark.parametrize(
     "lang, zoom_in, zoom_out, close",
     [
