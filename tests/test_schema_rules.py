@@ -356,6 +356,11 @@ def test_one_row_swapped_among_others_is_told_on_its_row_alone():
     [
         # thousands separators of any kind, one throughout: the number to write
         ("1 000", "figure '1 000' has separators between its thousands; write 1000"),
+        # (and decimals after the other mark: was "not a number", with no number to write)
+        ("1.500,5", "figure '1.500,5' has separators between its thousands; write 1500.5"),
+        ("1 234 567,89", "figure '1 234 567,89' has separators between its thousands; write 1234567.89"),
+        ("1,234.5", "figure '1,234.5' has separators between its thousands; write 1234.5"),
+        ("1.500.5", "figure '1.500.5' is not a number"),
         ("1,000,000", "write 1000000"),
         ("1 000 000", "write 1000000"),
         ("12\u202f345", "write 12345"),  # (a narrow no-break space, as French typography writes it)

@@ -535,11 +535,13 @@ def _not_a_figure(value: str) -> Message:
             whole=text.replace(",", ""),
             small=f"{float(text.replace(',', '.')):g}",
         )
-    if _GROUPED.fullmatch(text) or _DOTTED.fullmatch(text):
+    decimal = _GROUPED_DECIMAL.fullmatch(text)
+    if _GROUPED.fullmatch(text) or _DOTTED.fullmatch(text) or decimal:
         return say(
             "figure {value} has separators between its thousands; write {number}",
             value=show(value),
-            number=re.sub(r"\D", "", text),
+            # (1.500,5 or 1,500.5: 1500.5, the decimals after the other mark)
+            number=re.sub(r"\D", "", decimal["whole"]) + "." + decimal["part"] if decimal else re.sub(r"\D", "", text),
         )
     if _COMMA_DECIMAL.fullmatch(text):  # 2,5 or 1,25: no thousands are grouped so (2,500 is above)
         return _decimal_comma("figure", value, re.sub(r"^([+-]?),", r"\g<1>0,", text).replace(",", "."))
@@ -605,6 +607,13 @@ def _not_a_figure(value: str) -> Message:
 _ONE_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}", re.ASCII)
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?P<separator>[ ,'’])\d{3}(?:(?P=separator)\d{3})*", re.ASCII)
 _DOTTED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3}){2,}", re.ASCII)
+# Thousands grouped, then decimals after the other mark: 1.500,5 or 1 500,5 (as Europe writes
+# them), 1,500.5 (as English does).
+_GROUPED_DECIMAL = re.compile(
+    r"(?P<whole>[1-9]\d{0,2}(?:(?P<s>[ .'’])\d{3}(?:(?P=s)\d{3})*(?=,)|(?P<t>[ ,'’])\d{3}(?:(?P=t)\d{3})*(?=\.)))"
+    r"[.,](?P<part>\d+)",
+    re.ASCII,
+)
 _GROUPED_INSIDE = re.compile(r"\d[ ,'’]\d{3}(?!\d)", re.ASCII)
 _A_NUMBER = re.compile(r"\d*\.\d+|\d+(?:\.\d+)?", re.ASCII)  # (.75 too)
 _COMMA_DECIMAL = re.compile(r"[+-]?\d*,(?:\d{1,2}|\d{4,})", re.ASCII)  # (,5: a half; ,500 may be 1,500 cut)
