@@ -159,6 +159,14 @@ def test_a_new_column_with_simple_checks_is_one_record(monkeypatch):
         ("longitude", "-76,88", "write -76.88"),
         # degrees, minutes and seconds, and a hemisphere's letter: the decimal degrees to write
         ("latitude", "43°14′N", "is not in decimal degrees; as decimal degrees it is 43.2333 (south and west"),
+        # (the hemisphere in Russian's or Kazakh's words: was "not a number", with none to write)
+        ("latitude", "43°15′ с. ш.", "as decimal degrees it is 43.25 (south"),
+        ("longitude", "76,88 в.д.", "as decimal degrees it is 76.88 (south"),
+        ("latitude", "43°15′ ю. ш.", "as decimal degrees it is -43.25 (south"),
+        ("longitude", "76°53′ з. д.", "as decimal degrees it is -76.8833 (south"),
+        ("latitude", "43°15′ с. е.", "as decimal degrees it is 43.25 (south"),
+        ("longitude", "76°53′ восточной долготы", "as decimal degrees it is 76.8833 (south"),
+        ("latitude", "43°15′ в. д.", "is not a number"),  # (east in a latitude: the columns swapped?)
         ("latitude", "43°14'20\"N", "as decimal degrees it is 43.2389"),
         ("latitude", "43 14 20 N", "as decimal degrees it is 43.2389"),
         ("latitude", "43° 14.5′ N", "as decimal degrees it is 43.2417"),

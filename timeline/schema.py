@@ -445,6 +445,14 @@ _SEXAGESIMAL = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 _HEMISPHERES = {"latitude": "NS", "longitude": "EW"}
+# A hemisphere in Russian's and Kazakh's words, abbreviated (с. ш., северной широты: north; ю. ш.
+# south; в. д., восточной долготы: east; з. д. west; Kazakh's с. е., о. е., ш. б., б. б.), at the end.
+_HEMISPHERE_WORDS = re.compile(
+    r"\s?(?:(?P<north>с\.? ?ш|с\.? ?е|северной широты)|(?P<south>ю\.? ?ш|о\.? ?е|южной широты)"
+    r"|(?P<east>в\.? ?д|ш\.? ?б|восточной долготы)|(?P<west>з\.? ?д|б\.? ?б|западной долготы))\.?$",
+    re.IGNORECASE,
+)
+_HEMISPHERE_LETTERS = {"north": "N", "south": "S", "east": "E", "west": "W"}
 
 
 def _other_degrees(column: str, value: str) -> tuple[str | None, bool]:
@@ -455,6 +463,10 @@ def _other_degrees(column: str, value: str) -> tuple[str | None, bool]:
     text = " ".join(value.split())
     if len(text) > 40:  # (longer is no coordinate; and the pattern below is not for long texts)
         return None, False
+    words = _HEMISPHERE_WORDS.search(text)
+    if words:  # 43°15′ с. ш.: Russian's and Kazakh's words for north... as their letters
+        letter = next(letter for name, letter in _HEMISPHERE_LETTERS.items() if words[name])
+        text = (text[: words.start()] + " " + letter + text[words.end() :]).strip()
     comma = bool(_DECIMAL_COMMA.fullmatch(text))
     if comma:
         number = float(text.replace(",", "."))
