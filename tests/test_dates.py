@@ -1367,6 +1367,24 @@ def test_a_date_written_as_a_hijri_date_is_read_as_gregorian_and_said(text, year
 
 
 @pytest.mark.parametrize(
+    "text, column, said",
+    [
+        # published year first with hyphens, as Python's jdatetime writes a Solar Hijri date: read as AD
+        # 1400 without a word; a date of 1400 so written is a history's, and a source's day seldom is
+        ("1400-10-16", "published", True),
+        ("1400-10-16 09:30", "published", True),
+        ("1400-10-16", "date", False),
+        ("1400-10", "published", False),  # (a month: no day a program wrote)
+        ("1520-10-16", "published", False),
+    ],
+)
+def test_a_publication_day_in_a_solar_hijri_year_written_as_iso_is_said(text, column, said):
+    parsed = parse_series(pd.Series([text]), column=column)
+    warning = str(parsed.warnings.get(text, ""))
+    assert ("it may be a date of the Solar Hijri calendar" in warning) is said, warning
+
+
+@pytest.mark.parametrize(
     "text",
     # (day first, in a Hijri year still to come, 29/05/1453, or month first, 06/15/1443: Europe's, America's)
     ["1400-10-15", "15 October 1415", "1415", "1299/12/31", "1500/01/01", "2022/01/05", "29.05.1453", "29/05/1453"]

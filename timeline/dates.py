@@ -567,7 +567,7 @@ def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date", iso_
         out.done[i] = True
     _closer_diagnoses(out, column)
     _midnight(uniques, out)
-    _other_calendars(uniques, out)
+    _other_calendars(uniques, out, column)
     _placeholders(uniques, out, column)
     _time_spans(uniques, out, column, iso_spans)  # (what the others say of a date it refuses is said with it)
     _minus_signs(out, column, bulk)
@@ -596,10 +596,12 @@ def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date", iso_
     )
 
 
-def _other_calendars(texts: pd.Series, out: _Out) -> None:
+def _other_calendars(texts: pd.Series, out: _Out, column: str = "date") -> None:
     """Caveats for dates read as Gregorian that may be of another calendar: written in digits
     other than ASCII's with a year before FIRST_MODERN (۱۴۰۰/۱۰/۱۷ is a Solar Hijri date, read as AD 1400), or more than
-    FAR_AHEAD years after this year (a typo, 2202; a Thai Buddhist Era year, 2565)."""
+    FAR_AHEAD years after this year (a typo, 2202; a Thai Buddhist Era year, 2565). In `published`,
+    also year first with hyphens (1400-10-15, as Python's jdatetime writes a Solar Hijri date):
+    a source published in 1400 is seldom meant, where an event of 1400 is a history's."""
     far = np.datetime64(f"{datetime.now().year + FAR_AHEAD + 1}-01-01", "s")
     ahead = set(np.flatnonzero(out.values >= far).tolist())
     foreign = np.flatnonzero(
@@ -609,7 +611,11 @@ def _other_calendars(texts: pd.Series, out: _Out) -> None:
     hijri = {
         int(i)
         for i in np.flatnonzero((out.values >= first) & (out.values < last))
-        if _hijri_like(str(texts.iloc[i]).strip()) and out.precision[i] in ("day", "minute")
+        if (
+            _hijri_like(str(texts.iloc[i]).strip())
+            or (column == "published" and _ISO_HIJRI.fullmatch(str(texts.iloc[i]).strip()))
+        )
+        and out.precision[i] in ("day", "minute")
     }
     for i in sorted(ahead | hijri | set(foreign.tolist())):
         text = texts.iloc[i]
@@ -1120,6 +1126,7 @@ HIJRI_YEARS = (1300, 1500)
 _HIJRI_LIKE = re.compile(  # (29.05.1453, day first with dots, is Europe's)
     r"(?:(?P<first>1[34]\d\d)([/.])\d{1,2}\2\d{1,2}|\d{1,2}([/\-])(?:0?[1-9]|1[0-2])\3(?P<last>1[34]\d\d))(?:\s.*)?"
 )
+_ISO_HIJRI = re.compile(r"1[34]\d\d-\d{1,2}-\d{1,2}(?:[\sT].*)?")  # (in published only: _other_calendars)
 # (Day first, a Hijri year up to this one, where a date of this news can be: 29/05/1453 is Europe's.)
 _HIJRI_NOW = int((datetime.now().year - 622) * 33 / 32) + 1
 
