@@ -215,6 +215,10 @@
     // Leaflet's zoom buttons, named in the page's language (Leaflet's own names are English).
     L.control.zoom({zoomInTitle: word("Zoom in"), zoomOutTitle: word("Zoom out")}).addTo(map);
     map.attributionControl.setPrefix("");
+    if (still()) {  // (the arrow keys' pans and a list's pan into view go through panBy: no slide either)
+      var panBy = map.panBy;
+      map.panBy = function (offset, options) { return panBy.call(map, offset, L.extend({}, options, {animate: false})); };
+    }
     map.createPane("basemap").style.zIndex = 350;     // over tiles (200), under marks (400)
     // Towns in panes of their own, under the marks and their labels: drawn anew as the map moves
     // without the marks, they are never drawn over them.

@@ -696,7 +696,11 @@ REFUSED = [
     # (none in a Julian year that has not the day, nor past the years a date holds: said as before)
     ("29 February 1901 (O.S.)", ["is not a date that can be read"]),
     ("2022-01-05 (OS)", ["which a date cannot hold; write 2022-01-05"]),
-    ("9999-12-31 (O.S.)", ["which a date cannot hold; write 9999-12-31"]),
+    ("9999-12-31 (O.S.)", ["is not a date that can be read"]),  # (its Gregorian day in AD 10000: none to write)
+    # (the other ways a Julian 29 February is written; and no second reading for 1751, which began on 25 March)
+    ("29.02.1700 (ст. ст.)", ["that day is 11 March 1700: write 1700-03-11"]),
+    ("1700/02/29 (O.S.)", ["that day is 11 March 1700: write 1700-03-11"]),
+    ("10 January 1751 (O.S.)", ["that day is 21 January 1751: write 1751-01-21"]),
     ("7 November 1917 (N.S.)", ["which a date cannot hold; write 1917-11-07"]),  # (New Style: Gregorian)
     # a date again in brackets, as a table copied from Wikipedia writes it (its sort key): said with
     # the date to write where both are one date, else both (it was "not a date that can be read")

@@ -94,7 +94,8 @@ def test_paging_follows_the_selection(long_index, monkeypatch, selected, first, 
         ("2022-01-15/2022-01-18", None, 15),
         ("2022-01-14T13:00/2022-01-18", None, 15),  # (a day's mark at its noon: the 14th's is out)
         ("2022-01-28/2022-02-10", None, 21),  # (near the end, the last page)
-        ("2022-03-01/2022-03-10", None, 1),  # (nothing in view: the first page)
+        ("2022-03-01/2022-03-10", None, 21),  # (after every event: the last page)
+        ("2021-03-01/2021-03-10", None, 1),  # (before every event: the first page)
         ("2022-01-15/2022-01-18", "day-05", 1),  # (a choice: the page around it, as before)
     ],
 )

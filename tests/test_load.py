@@ -624,6 +624,10 @@ def test_an_end_date_that_is_a_day_s_number_alone_is_told_its_day(date, end, sai
         ("2022-01-05", "01:00", "write 2022-01-05 01:00"),
         ("2022-01-05 14:30", "4:00 PM", "write 2022-01-05 16:00"),
         ("2022-01-05 14:30", "16:00:30 MSK", "write 2022-01-05 16:00:30 MSK"),
+        # (on two clocks, or with an offset: its date's day, no next day guessed from wall clocks that
+        # do not compare; 09:00Z after 14:30+06:00 is half an hour later)
+        ("2019-03-10 14:30+06:00", "09:00Z", "if the event ends on 10 March 2019, write 2019-03-10 09:00Z"),
+        ("2022-01-05 22:00", "01:00+06:00", "write 2022-01-05 01:00+06:00"),
         # (no day in the date, or a word with the time, or a zone of several offsets: told as before)
         ("2022-01", "16:00", "write the day with it, as YYYY-MM-DD HH:MM (e.g. 2022-01-07 16:00)"),
         ("2022-01-05 14:30", "about 16:00", "with 'about' added"),
@@ -2973,6 +2977,8 @@ def test_a_byte_order_mark_written_more_than_once_is_said_as_what_it_is(marks):
         # Windows-1250's ą ľ, and were told so)
         ("iso8859_2", "Úřady vyhlásily výjimečný stav, šest mužů zraněno ve městě", "Central European (ISO-8859-2)"),
         ("cp1250", "Úřady vyhlásily výjimečný stav, šest mužů zraněno ve městě", "Central European (Windows-1250)"),
+        # (Slovak with a Czech name: was told ISO-8859-2, whose ž is its ľ)
+        ("cp1250", "Veľká pocta pre Dvořáka; veľmi pekný deň", "Central European (Windows-1250)"),
         # (Slovak: in Windows-1250, its ľ alone reads as a sign in Western text, ¾, and was told
         # so; in ISO-8859-2, its š ž (Windows-1250's ą ľ) were told Windows-1250, and its ľ is µ)
         (
@@ -2992,6 +2998,7 @@ def test_a_byte_order_mark_written_more_than_once_is_said_as_what_it_is(marks):
         # Western text, Windows-1252, which reads them as others for good, atkâpðanos, cafŽ, caf‚)
         ("cp1257", "Cilvēki pulcējās; žurnālisti ziņo par atkāpšanos", "Baltic (Windows-1257)"),
         ("cp1257", "Žmonės užėmė aikštę, Sąjūdis reikalavo vyriausybės atsistatydinimo", "Baltic (Windows-1257)"),
+        ("cp1257", "Saeima pieņēma likumu ceturtdien; Rīga, Jūrmala, Liepāja", "Baltic (Windows-1257)"),
         ("mac_roman", "Le café de Señor García est fermé; déclaration à 14h", "Mac Roman"),
         ("mac_roman", "Die Behörden verhängten den Ausnahmezustand; Tokajew äußerte sich", "Mac Roman"),
         ("cp850", "Las autoridades declararon el estado de emergencia en todo el país", "DOS-850"),
@@ -3029,6 +3036,10 @@ def test_a_file_saved_in_another_script_s_code_page_is_told_so_first_not_as_lati
         ("cp1252", "Sìne Nìc Dhòmhnaill meets Støre"),
         ("cp1252", "GBP£bn and £¥swap, Smith¹²"),
         ("cp1252", "Die Lösung enthält 5 µg Blei; µTorrent, ¾ Stunde"),
+        # (a review's: dashes and ellipses with no space, told Mac Roman or DOS-850; Icelandic with names
+        # from elsewhere, told Baltic; each with an iconv that garbled it)
+        ("cp1252", "Attack at dawn—witnesses say officials didn’t comment—yet; he was…unsure"),
+        ("cp1252", "Alþingi samþykkti frumvarpið; fundur með Françoise Hardy og Jørgen"),
     ],
 )
 def test_western_text_is_told_as_western_text(encoding, title):

@@ -476,3 +476,20 @@ def test_the_chart_summary_names_a_dozen_categories_and_counts_the_rest():
     summary = panel.chart_summary(many, everything(many), False)
     assert "20 categories: lane00 1, " in summary and "lane11 1, 8 more)." in summary
     assert "lane12" not in summary
+
+
+@pytest.mark.parametrize(
+    "published, month_only",
+    [
+        ("2022-11", True),  # (placed at 1 November, which no source gave)
+        ("2022-11-01", False),  # (that day, given)
+        ("", False),  # (no publication date: placed at the event's own day)
+        ("2022", False),  # (a year: placed at the event's day, the later)
+    ],
+)
+def test_a_figure_published_in_a_month_alone_is_placed_as_that_month(published, month_only):
+    index = index_from_rows(
+        [row("toll", "2022-01-07", figure="44", figure_unit="dead", source="AP", published=published)]
+    )
+    [point] = event_panel(index, index.position("toll")).figures["dead"]
+    assert point.month_only is month_only

@@ -3689,6 +3689,8 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             julian = _julian(words, value, precision, offset)
             if julian is not None:  # (25 October 1917 (O.S.): written as it is, 13 days before the day meant)
                 return julian
+            if _OLD_STYLE.fullmatch(words.strip()) and precision in ("day", "minute"):
+                return UNREADABLE  # (25 December 9999 (O.S.): its Gregorian day past the years a date holds)
             if precision == "minute" and not offset and not given and _ZONE_AND_HOURS.search(words):
                 return say(  # (14:30 (CET+1): not to be written without it)
                     "has {words} in brackets after it, which a date cannot hold, with an offset this program does "
@@ -4661,7 +4663,9 @@ _OLD_STYLE = re.compile(
 )
 # A Julian leap day that the Gregorian calendar has not (29 February 1700, 1800, 1900, or of a year BC
 # before one that is no Gregorian leap year): read as the 28th, and the day after it said.
-_JULIAN_LEAP_DAY = re.compile(r"(?i)(?=.*\bfeb|.*\d-0?2-29(?!\d))(?P<before>.*?)(?<!\d)29(?P<after>(?!\d).*)")
+_JULIAN_LEAP_DAY = re.compile(
+    r"(?i)(?=.*\bfeb|.*\d[-./]0?2[-./]29(?!\d)|\s*29[-./]0?2[-./]\d)(?P<before>.*?)(?<!\d)29(?P<after>(?!\d).*)"
+)
 
 
 def _julian(words: str, value, precision: str, offset: str, leap_day: bool = False) -> Message | None:
@@ -4723,7 +4727,7 @@ def _gregorian_of_julian(year: int, month: int, day: int) -> np.datetime64 | Non
 
 # The years England began on 25 March, Lady Day (from the 12th century until 1752): a date of 1
 # January to 24 March may be of the year after its number.
-_LADY_DAY_YEARS = (1155, 1752)
+_LADY_DAY_YEARS = (1155, 1751)  # (1751 began on 25 March, and its January to March were 1752's already)
 _UNIX_JULIAN_DAY = 2440588  # (the Julian day number of 1 January 1970)
 
 

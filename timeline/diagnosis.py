@@ -699,16 +699,23 @@ def latin_page(raw: bytes) -> CodePage | None:
         # (ISO-8859-2's ą ś, as old Unix programs and web pages save Polish, are ± ¶ in Windows-1250;
         # its š ž, Windows-1250's ą ľ, are found together, or with Czech's ě ř, where Windows-1250
         # would read a Polish letter beside a Slovak one, or either among Czech's; its ľ is µ there)
-        iso = seen(_LATIN_2_BYTES) or (found[0xB9] and found[0xBE]) or (seen(b"\xec\xf8") and seen(b"\xb9\xbe"))
+        # (ž alone beside Czech's ř, not ě, may be Slovak's ľ beside a Czech name, Dvořák, in Windows-1250)
+        czech = seen(b"\xec\xf8") and (found[0xB9] or (found[0xBE] and found[0xEC] >= 2))
+        iso = seen(_LATIN_2_BYTES) or (found[0xB9] and found[0xBE]) or czech
         if (iso or found[0xB5]) and letters_in(LATIN_2):
             return LATIN_2
         return CENTRAL_EUROPEAN if letters_in(CENTRAL_EUROPEAN) else None
     if seen(_TURKISH_BYTES) >= 2 and anywhere[0xFD] and not seen(_ICELANDIC_BYTES, anywhere) and letters_in(TURKISH):
         return TURKISH
-    # (Latvian's and Lithuanian's š ž, Western's ð þ, with their ā ī ē ū ņ ļ ģ ė ų ą č, Western's â î ç û ò
-    # ï ì ë ø à è, which Icelandic, whose ð þ are, has not; and no ý, Turkish's ı)
-    baltic = int(np.count_nonzero(found[list(b"\xe2\xee\xe7\xfb\xf2\xef\xec\xeb\xf8\xe0\xe8")]))
-    if seen(b"\xf0\xfe") >= 2 and baltic >= 2 and not anywhere[0xFD] and letters_in(BALTIC):
+    # (Latvian's ā ī ē ū ņ ļ, Western's â î ç û ò ï, three times inside words, with none of French's é ê ô ù,
+    # nor Icelandic's and Spanish's ó ú ý; Lithuanian's š ž, Western's ð þ, twice, with two of its ė ą č ų ū ę į,
+    # Western's ë à è ø û æ á, which Icelandic, whose ð þ are, has not, nor any of those)
+    western = seen(b"\xe9\xea\xf4\xf9\xf3\xfa\xfd", anywhere)
+    latvian = (
+        seen(b"\xe2\xee\xe7\xfb\xf2\xef") >= 3 and int(np.count_nonzero(found[list(b"\xe2\xee\xe7\xfb\xf2\xef")])) >= 2
+    )
+    lithuanian = seen(b"\xf0\xfe") >= 2 and int(np.count_nonzero(found[list(b"\xeb\xe0\xe8\xf8\xfb\xe6\xe1")])) >= 2
+    if (latvian or lithuanian) and not western and letters_in(BALTIC):
         return BALTIC
     return _western_elsewhere(raw, view)
 
@@ -740,12 +747,14 @@ def _odd_letters(view: np.ndarray, encoding: str) -> int:
 
 
 def _reading(encoding: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Per byte, in `encoding`: a letter; a capital; a sign (no letter, not an apostrophe); a small letter."""
+    """Per byte, in `encoding`: a letter; a capital; a sign (no letter, nor what Western text writes
+    between two letters: an apostrophe, didn’t; a dash or an ellipsis with no space, dawn—witnesses,
+    was…unsure; a middle dot, a no-break space, a soft hyphen); a small letter."""
     chars = [bytes([b]).decode(encoding, errors="replace") for b in range(256)]
     return (
         np.array([c.isalpha() for c in chars]),
         np.array([c.isupper() for c in chars]),
-        np.array([not c.isalpha() and c not in "’'‘" for c in chars]),
+        np.array([not c.isalpha() and c not in "’'‘—–…·\xa0\xad" for c in chars]),
         np.array([c.islower() for c in chars]),
     )
 

@@ -1689,8 +1689,15 @@ def _end_time_alone(check: _Checker) -> None:
             continue
         since, clock = alone
         day = np.datetime64(when, "D")
-        if start.distinct_precision[start.take[k]] == "minute" and day + since < np.datetime64(when, "s"):
-            day += 1  # (before the start's time: the next day)
+        # (before the start's time: the next day; on two clocks, 09:00Z after 14:30+06:00, its day: no
+        # guess where either has an offset, whose moments the wall clocks do not compare)
+        on_one_clock = not start.distinct_offset[start.take[k]] and re.fullmatch(r"\d\d:\d\d(?::\d\d)?", clock)
+        if (
+            on_one_clock
+            and start.distinct_precision[start.take[k]] == "minute"
+            and day + since < np.datetime64(when, "s")
+        ):
+            day += 1
         year, month, number = dates.fields(day)[:3]
         if year < 1:
             continue

@@ -233,7 +233,7 @@ def in_view(view, version, zoom, *, path):
     selected = index.position(state.event)
     window, _ = chart.view_window(index, mask, selected, chart.window_of(zoom, index, mask))
     edges = chart.edges(index, mask, window)
-    listing = event_list.listing(index, mask, state.zoomed(zoom), selected)
+    listing = event_list.listing(index, mask, state, selected, window)
     return dict(
         listing=render.event_list(listing),
         caption=render.list_caption(listing),

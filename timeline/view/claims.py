@@ -48,6 +48,9 @@ class Point:
     undated: bool
     retracted: str
     row: int
+    # placed at the first of the month its publication gives alone (published 2022-11): the axis
+    # writes that month, not a day no source gave
+    month_only: bool = False
 
 
 def number(value: float) -> str:
@@ -135,7 +138,7 @@ def step_figure(points: list[Point], unit: str) -> dict:
     years = sorted({day[:-6] for day in days})
     # (a month's first day where every value of it gives only its month, published 2022-11: that month,
     # "Nov", not a day no source gave)
-    months = {d for d in days if d.endswith("-01") and all(p.undated for p in points if _day(p.second) == d)}
+    months = {d for d in days if all(p.month_only for p in points if _day(p.second) == d)}
     # (every day's label, or every second, third...: as many as fit, the last day's among them)
     every = -(-len(days) * TICK // PLOT[0])
     labelled = days[::-1][::every][::-1]
@@ -324,6 +327,7 @@ def _merged(points: list[Point]) -> list[Point]:
                 first.undated,
                 first.retracted,
                 first.row,
+                first.month_only,
             )
         )
     return out

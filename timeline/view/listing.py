@@ -41,19 +41,25 @@ class Listing:
 PAGE = 50  # list items shown at once (each is a few components on the page)
 
 
-def listing(index: EventIndex, mask: np.ndarray, state: State, selected: int | None) -> Listing:
+def listing(
+    index: EventIndex, mask: np.ndarray, state: State, selected: int | None, window: Window | None = None
+) -> Listing:
     """The kept events in date order; past PAGE of them, the page around the selection, or with
-    none, the page that begins with the first event the chart's zoom shows (it was the file's
-    first page: "Read the events as a list" led to events of other years)."""
+    none, the page that begins with the first event the chart shows (`window`, else the address's
+    zoom; it was the file's first page: "Read the events as a list" led to events of other years),
+    the last page for a view after every event."""
     kept = np.flatnonzero(mask)
     start = 0
+    window = window or (Window(*state.window) if state.window is not None else None)
     if len(kept) > PAGE and selected is not None:
         where = int(np.searchsorted(kept, selected))
         start = max(0, min(where - PAGE // 2, len(kept) - PAGE))
-    elif len(kept) > PAGE and state.window is not None:
-        seen = np.flatnonzero(in_window(index, mask, Window(*state.window)))
+    elif len(kept) > PAGE and window is not None:
+        seen = np.flatnonzero(in_window(index, mask, window))
         if len(seen):
             start = max(0, min(int(np.searchsorted(kept, seen[0])), len(kept) - PAGE))
+        elif index.x[kept[-1]] < window.low:  # (a view after the last event: the page nearest it)
+            start = len(kept) - PAGE
     shown = kept[start : start + PAGE]
     columns = zip(
         shown.tolist(),

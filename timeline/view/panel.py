@@ -160,7 +160,19 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
         )
         if figure == figure:
             points.append(
-                claims.Point(second, when, figure, unit, account.source, who, undated, retracted, int(account.row))
+                claims.Point(
+                    second,
+                    when,
+                    figure,
+                    unit,
+                    account.source,
+                    who,
+                    undated,
+                    retracted,
+                    int(account.row),
+                    # (its month's first day, as published 2022-11 places it: that month on the axis)
+                    month_only=account.published_precision == "month" and _first_of_its_month(second),
+                )
             )
         moments.append(_written(account.start, account.precision, account.end, account.end_precision, shift))
         items.append(
@@ -275,3 +287,9 @@ def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool) -> str:
     return _("Timeline chart: {counted}, {span}, one row per category ({categories}: {named}).").format(
         counted=counted, span=_span(index, kept), categories=categories_text, named=listed(named)
     )
+
+
+def _first_of_its_month(second: int) -> bool:
+    """Whether a moment (seconds since 1970) is 00:00 on the first of its month."""
+    moment = np.datetime64(int(second), "s")
+    return bool(moment == moment.astype("datetime64[M]").astype("datetime64[s]"))
