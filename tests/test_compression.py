@@ -98,7 +98,8 @@ def test_callback_answers_come_compressed(client):
     layout = client.get("/_dash-layout").get_json()
     version = re.search(r'"data-version".*?"data": "([^"]+)"', json.dumps(layout)).group(1)
     outputs = (
-        "..sources-panel.children...counter.children...problems.children...category-filter.options..."
+        "..sources-panel.children...event-list.children...event-list-caption.children..."
+        "counter.children...problems.children...category-filter.options..."
         "source-filter.options...date-from.className...date-to.className...as-of.className.."
     )
     request = {
@@ -107,6 +108,8 @@ def test_callback_answers_come_compressed(client):
             {"id": i, "property": p}
             for i, p in (
                 ("sources-panel", "children"),
+                ("event-list", "children"),
+                ("event-list-caption", "children"),
                 ("counter", "children"),
                 ("problems", "children"),
                 ("category-filter", "options"),
@@ -122,7 +125,7 @@ def test_callback_answers_come_compressed(client):
             {"id": "refused", "property": "data", "value": []},
         ],
         "changedPropIds": ["view.data"],
-        "state": [],
+        "state": [{"id": "zoom", "property": "data", "value": None}],
     }
     plain = client.post("/_dash-update-component", json=request, headers={"Accept-Encoding": "identity"})
     packed = client.post("/_dash-update-component", json=request, headers={"Accept-Encoding": "gzip"})

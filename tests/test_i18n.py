@@ -326,16 +326,13 @@ def test_a_site_that_sets_no_title_is_titled_timeline_in_the_reader_s_language(u
 def test_a_callback_answers_in_the_address_s_language(client):
     page = opening(client.get("/?lang=fr").get_data(as_text=True))
     body = {
-        "output": "..in-view.children...edge-before.children...edge-before.hidden...edge-after.children..."
-        "edge-after.hidden...event-list.children...event-list-caption.children..",
+        "output": "..in-view.children...edge-before.children...edge-before.hidden...edge-after.children...edge-after.hidden..",
         "outputs": [
             {"id": "in-view", "property": "children"},
             {"id": "edge-before", "property": "children"},
             {"id": "edge-before", "property": "hidden"},
             {"id": "edge-after", "property": "children"},
             {"id": "edge-after", "property": "hidden"},
-            {"id": "event-list", "property": "children"},
-            {"id": "event-list-caption", "property": "children"},
         ],
         "inputs": [
             {"id": "view", "property": "data", "value": page["view"]},

@@ -256,7 +256,7 @@ def test_every_kind_of_response_carries_the_safe_headers(running):
                 "output": spec["output"],
                 "outputs": outputs,
                 "changedPropIds": [],
-                "state": [],
+                "state": [{**i, "value": None} for i in spec["state"]],
                 "inputs": [{**i, "value": None} for i in spec["inputs"]],
             }
         ).encode(),

@@ -97,7 +97,7 @@ def test_as_of_a_date_a_retraction_made_later_is_not_shown(page, retractions_url
     assert "retracted on" not in timeline.panel_text()
     assert "20 January" not in timeline.panel_text()
     labels = " | ".join(timeline.step_chart_labels())
-    assert re.search(r"100 ?\(AP\)( \||$)", labels) and re.search(r"90 ?\(TASS\) retracted", labels), labels
+    assert re.search(r"100 ?\(AP\)( \||$)", labels) and re.search(r"90 ?\(TASS\) ?retracted", labels), labels
     # From the day it was withdrawn, as today.
     timeline.open("toll-x", query="asof=2022-01-20")
     expect(timeline.panel).to_contain_text("100 dead (retracted on 20 January 2022)")

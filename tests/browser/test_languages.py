@@ -155,7 +155,7 @@ def test_arabic_steps_through_time_as_the_axis_runs_and_reads_its_words_in_their
         # A month on its own stands in the nominative ("май"), beside a day in the genitive ("7 мая"):
         # the chart's axis writes both as Russian readers do, not plotly.js's "Май 2022" and "Янв. 6".
         ("2021-12-01/2022-08-01", ["янв. 2022\u202fг.", "март 2022\u202fг.", "май 2022\u202fг."]),
-        ("2022-01-02/2022-01-20", ["6 янв.", "8 янв.", "12 янв."]),
+        ("2022-01-02/2022-01-20", ["6 янв.", "12 янв."]),  # (every second or third day, as the width allows)
     ],
 )
 def test_the_chart_s_axis_names_months_as_russian_readers_do(page, kazakhstan_url, zoom, ticks):

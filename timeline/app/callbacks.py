@@ -150,6 +150,8 @@ def navigate(
 @wired(
     output=dict(
         panel=Output("sources-panel", "children"),
+        listing=Output("event-list", "children"),
+        caption=Output("event-list-caption", "children"),
         counter=Output("counter", "children"),
         problems=Output("problems", "children"),
         categories=Output("category-filter", "options"),
@@ -157,8 +159,9 @@ def navigate(
         invalid=[Output(c, "className") for c in controls.DATE_CONTROLS],
     ),
     inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"), refused=Input("refused", "data")),
+    state=dict(zoom=Given("zoom", "data")),
 )  # called on load: `view` may come with the page (timeline/app/opening.py) and not change
-def show(view, version, refused, *, path):
+def show(view, version, refused, zoom=None, *, path):
     """The panel (the event chosen, or the overview), the list, the counter, the problems and
     the filters' choices, for the view (made once per version and view: PANELS)."""
     now, state, file = data.current(path, seen=version), State.from_search(view), os.path.basename(path)
@@ -167,7 +170,36 @@ def show(view, version, refused, *, path):
     notices = [*([] if state.embed else now.problems), *render.refused_notices(refused)]
     notices += [*render.filter_notices(bad_dates(state.filters)), *render.refused_notices(swapped_dates(state.filters))]
     problems = render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back and not state.embed)
-    return dict(shown, problems=problems, invalid=controls.invalid_dates(state.filters))
+    return dict(shown, **_listed(now, state, zoom), problems=problems, invalid=controls.invalid_dates(state.filters))
+
+
+def _listed(now: data.Current, state: State, zoom) -> dict:
+    """The list and its caption: the page around the event chosen, or with none, the page the
+    chart's view begins (event_list.listing)."""
+    index, mask = now.index_at(state.filters), now.mask(state.filters)
+    selected = index.position(state.event)
+    window, _ = chart.view_window(index, mask, selected, chart.window_of(zoom, index, mask))
+    listing = event_list.listing(index, mask, state, selected, window)
+    return dict(listing=render.event_list(listing), caption=render.list_caption(listing))
+
+
+# With no event chosen, the list's page follows the chart as it is zoomed or panned (with one
+# chosen, its page is the one around it: left as it is, and the focus in it kept).
+@wired(
+    output=dict(
+        listing=Output("event-list", "children", allow_duplicate=True),
+        caption=Output("event-list-caption", "children", allow_duplicate=True),
+    ),
+    inputs=dict(zoom=Input("zoom", "data")),
+    state=dict(view=Given("view", "data"), version=Given("data-version", "data")),
+    prevent_initial_call=True,
+)
+def list_page(zoom, view, version, *, path):
+    """The list's page for the chart's view, when no event is chosen."""
+    state = State.from_search(view)
+    if state.event:
+        raise PreventUpdate
+    return _listed(data.current(path, seen=version), state, zoom)
 
 
 def _shown(now: data.Current, state: State, file: str) -> dict:
@@ -211,9 +243,8 @@ def describe(view, version, zoom, *, path):
 
 
 # The line above the chart: "30 of 35 events in view", and a button at each edge with the
-# events beyond it (one click widens the view to them); and the list beneath, whose page with no
-# event chosen is the one the zoom begins (event_list.listing). On load too: the page's opening
-# figure comes without a callback (timeline/app/opening.py).
+# events beyond it (one click widens the view to them). On load too: the page's opening figure
+# comes without a callback (timeline/app/opening.py).
 @wired(
     output=dict(
         text=Output("in-view", "children"),
@@ -221,22 +252,16 @@ def describe(view, version, zoom, *, path):
         no_before=Output("edge-before", "hidden"),
         after=Output("edge-after", "children"),
         no_after=Output("edge-after", "hidden"),
-        listing=Output("event-list", "children"),
-        caption=Output("event-list-caption", "children"),
     ),
     inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"), zoom=Input("zoom", "data")),
 )
 def in_view(view, version, zoom, *, path):
-    """The events in view and beyond each edge, for the view in the zoom in force; the list."""
+    """The events in view and beyond each edge, for the view in the zoom in force."""
     now, state = data.current(path, seen=version), State.from_search(view)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
-    selected = index.position(state.event)
-    window, _ = chart.view_window(index, mask, selected, chart.window_of(zoom, index, mask))
+    window, _ = chart.view_window(index, mask, index.position(state.event), chart.window_of(zoom, index, mask))
     edges = chart.edges(index, mask, window)
-    listing = event_list.listing(index, mask, state, selected, window)
     return dict(
-        listing=render.event_list(listing),
-        caption=render.list_caption(listing),
         text=edges.text(),
         before=i18n._("← {n} earlier").format(n=i18n.number(edges.before)),
         no_before=not edges.before,
@@ -389,6 +414,7 @@ CALLBACKS = (
     navigate,
     TIDY_ADDRESS,
     show,
+    list_page,
     describe,
     in_view,
     draw,

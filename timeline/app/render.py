@@ -369,7 +369,9 @@ def event_list(view: Listing) -> list:
         what = [
             # (its category in words too, for a screen reader and on hover: a colour alone says nothing to
             # either, and colours repeat past a dozen categories)
-            html.Span(className="swatch", style={"background": item.colour}, title=item.category),
+            html.Span(
+                className="swatch", style={"background": item.colour}, title=item.category, **attrs(aria_hidden="true")
+            ),
             html.Span(f"{item.category}: ", className="visually-hidden"),
             html.Span(item.title, className="title", title=item.full_title or None, **data_attributes()),
         ]
