@@ -191,15 +191,22 @@ def _listed(now: data.Current, state: State, zoom) -> dict:
         caption=Output("event-list-caption", "children", allow_duplicate=True),
     ),
     inputs=dict(zoom=Input("zoom", "data")),
-    state=dict(view=Given("view", "data"), version=Given("data-version", "data")),
+    state=dict(
+        view=Given("view", "data"), version=Given("data-version", "data"), shown=Given("event-list-caption", "children")
+    ),
     prevent_initial_call=True,
 )
-def list_page(zoom, view, version, *, path):
-    """The list's page for the chart's view, when no event is chosen."""
+def list_page(zoom, view, version, shown, *, path):
+    """The list's page for the chart's view, when no event is chosen; nothing sent where that is
+    the page shown already (its caption the same): drawn again, the list would lose the focus
+    in it (on an event Close has just returned it to) and move the page."""
     state = State.from_search(view)
     if state.event:
         raise PreventUpdate
-    return _listed(data.current(path, seen=version), state, zoom)
+    listed = _listed(data.current(path, seen=version), state, zoom)
+    if listed["caption"] == shown:
+        raise PreventUpdate
+    return listed
 
 
 def _shown(now: data.Current, state: State, file: str) -> dict:
