@@ -315,4 +315,5 @@ VALUES = {
     ("outlet-choice", "data"): _outlet_choice,
     ("map-only", "n_clicks"): _count,
     ("map-only", "aria-pressed"): _text,
+    ("event-list-caption", "children"): _text,  # (callbacks.list_page: the page the list shows)
 }
