@@ -1629,10 +1629,9 @@ def _end_on_start_clock(check: _Checker) -> None:
 _DAY_ALONE = re.compile(r"\d{1,2}")
 
 
-def _end_day_alone(check: _Checker) -> None:
-    """An end_date that is a day's number alone (7, after a date of 5 January 2022: 5 to 7
-    January, as one says it) is told the day it would be in its date's month, where it was told
-    that it is no year of one digit (and to write 0007 for the year 7)."""
+def _refused_ends(check: _Checker):
+    """Each end_date refused in a row whose date gives a day or a time: (its place among the
+    problems, the problem, the end as written, the date's value, precision and offset)."""
     told = [at for at, p in enumerate(check.problems) if p.column == "end_date" and p.level == ERROR and p.row > 1]
     if not told:
         return
@@ -1642,13 +1641,17 @@ def _end_day_alone(check: _Checker) -> None:
         k = int(np.searchsorted(check.rows, problem.row))  # (the rows in order: the frame's place)
         if k >= len(check.rows) or check.rows[k] != problem.row:
             continue
-        written = str(ends.iat[k]).strip()
-        when = start.value.iat[k]
-        if (
-            not _DAY_ALONE.fullmatch(written)
-            or pd.isna(when)
-            or start.distinct_precision[start.take[k]] not in ("day", "minute")
-        ):
+        when, precision = start.value.iat[k], start.distinct_precision[start.take[k]]
+        if not pd.isna(when) and precision in ("day", "minute"):
+            yield at, problem, str(ends.iat[k]).strip(), when, precision, start.distinct_offset[start.take[k]]
+
+
+def _end_day_alone(check: _Checker) -> None:
+    """An end_date that is a day's number alone (7, after a date of 5 January 2022: 5 to 7
+    January, as one says it) is told the day it would be in its date's month, where it was told
+    that it is no year of one digit (and to write 0007 for the year 7)."""
+    for at, problem, written, when, _precision, _offset in _refused_ends(check):
+        if not _DAY_ALONE.fullmatch(written):
             continue
         year, month, day, _, _ = dates.fields(when)
         if not day < int(written) <= calendar.monthrange(year, month)[1] or year < 1:
@@ -1673,30 +1676,16 @@ def _end_time_alone(check: _Checker) -> None:
     day and time it would be on its date's day (or the next day, for a time before the start's: 01:00
     after 22:00), where it was told to write a day with it after an example of any day (which, copied,
     made a span of days of one of an hour and a half)."""
-    told = [at for at, p in enumerate(check.problems) if p.column == "end_date" and p.level == ERROR and p.row > 1]
-    if not told:
-        return
-    start, ends = check.found["date"], check.frame["end_date"]
-    for at in told:
-        problem = check.problems[at]
-        k = int(np.searchsorted(check.rows, problem.row))  # (the rows in order: the frame's place)
-        if k >= len(check.rows) or check.rows[k] != problem.row:
-            continue
-        written = str(ends.iat[k]).strip()
-        when = start.value.iat[k]
+    for at, problem, written, when, precision, offset in _refused_ends(check):
         alone = dates.time_alone(written)
-        if alone is None or pd.isna(when) or start.distinct_precision[start.take[k]] not in ("day", "minute"):
+        if alone is None:
             continue
         since, clock = alone
         day = np.datetime64(when, "D")
         # (before the start's time: the next day; on two clocks, 09:00Z after 14:30+06:00, its day: no
         # guess where either has an offset, whose moments the wall clocks do not compare)
-        on_one_clock = not start.distinct_offset[start.take[k]] and re.fullmatch(r"\d\d:\d\d(?::\d\d)?", clock)
-        if (
-            on_one_clock
-            and start.distinct_precision[start.take[k]] == "minute"
-            and day + since < np.datetime64(when, "s")
-        ):
+        on_one_clock = not offset and re.fullmatch(r"\d\d:\d\d(?::\d\d)?", clock)
+        if on_one_clock and precision == "minute" and day + since < np.datetime64(when, "s"):
             day += 1
         year, month, number = dates.fields(day)[:3]
         if year < 1:
