@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -1656,18 +1656,15 @@ def _end_day_alone(check: _Checker) -> None:
         year, month, day, _, _ = dates.fields(when)
         if not day < int(written) <= calendar.monthrange(year, month)[1] or year < 1:
             continue
-        check.problems[at] = Problem(
-            problem.row,
-            "end_date",
-            ERROR,
-            say(
+        check.problems[at] = replace(  # (a day to write said where a year of one digit was)
+            problem,
+            text=say(
                 "end_date {value} is a day's number alone: if the event ends on {day}, in its date's month, write "
                 "{date}",
                 value=show(written),
                 day=dates.Day.of(year, month, int(written)),
                 date=f"{year:04d}-{month:02d}-{int(written):02d}",
             ),
-            problem.code,
         )
 
 
@@ -1690,17 +1687,14 @@ def _end_time_alone(check: _Checker) -> None:
         year, month, number = dates.fields(day)[:3]
         if year < 1:
             continue
-        check.problems[at] = Problem(
-            problem.row,
-            "end_date",
-            ERROR,
-            say(
+        check.problems[at] = replace(  # (its date's day said where an example of any day was)
+            problem,
+            text=say(
                 "end_date {value} is a time of day with no date: if the event ends on {day}, write {date}",
                 value=show(written),
                 day=dates.Day.of(year, month, number),
                 date=f"{day} {clock}",
             ),
-            problem.code,
         )
 
 
