@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import serve
-from timeline.app.worker import LINGER, MOST_HEAD, _write_stall, arrived, awaits_continue
+from timeline.app.worker import BAD, LARGE, LINGER, MOST_HEAD, WHOLE, _Arrival, _write_stall, arrived, awaits_continue
 
 ROOT = Path(__file__).resolve().parent.parent
 GET = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
@@ -52,14 +52,70 @@ CHUNKED = b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
         (CHUNKED + b"5\r\nhello\r\n0\r\n", False),
         (CHUNKED + b"5\r\nhello\r\n0\r\n\r\n", True),
         (CHUNKED + b"5;x=y\r\nhello\r\n0\r\nTrailer: 1\r\n\r\n", True),
-        (CHUNKED + b"zz\r\n", True),  # not a chunk size: gunicorn refuses it
+        (CHUNKED + b"zz\r\n", True),  # not a chunk size: refused (400)
         (CHUNKED + b"-6\r\n", True),  # (nor a negative one, which once sent the look back forever)
         (CHUNKED + b"+5\r\nhello\r\n", True),
         (CHUNKED + b"ffffffff\r\n", True),  # a chunk over the app's 256 KB: refused (413)
+        # a size of 17 digits is a size (taken for bytes gunicorn refuses, it held a thread for good)
+        (CHUNKED + b"00000000000000005\r\nhello\r\n", False),
+        (CHUNKED + b"00000000000000005\r\nhello\r\n0\r\n\r\n", True),
+        (POST.replace(b"5", b"0" * 5000 + b"5") + b"{}", False),  # (5,001 digits: int() alone refuses them)
     ],
 )
 def test_a_request_has_arrived_once_its_head_and_body_are_there(sent, whole):
     assert arrived(sent) is whole
+
+
+@pytest.mark.parametrize(
+    "sent, state",
+    [
+        (CHUNKED + b"5\r\nhello\r\n0\r\n\r\n", WHOLE),
+        (CHUNKED + b"5 ;x=y\r\nhello\r\n0\r\n\r\n", WHOLE),  # (spaces before an extension: gunicorn's too)
+        (CHUNKED + b"zz\r\n", BAD),
+        (CHUNKED + b"0x5\r\nhello\r\n", BAD),
+        (CHUNKED + b"5 \r\nhello\r\n", BAD),  # (a space after the size, with no extension: gunicorn refuses it)
+        (CHUNKED + b" 5\r\nhello\r\n", BAD),
+        (CHUNKED + b"5;\r\nhello\r\n", BAD),  # (an extension with no name)
+        (CHUNKED + b"1" + b"0" * 40 + b"\r\n", LARGE),
+        (POST.replace(b"5", b"9" * 5000), LARGE),  # (int() refused it on the main loop: the worker ended)
+        (POST.replace(b"5", b"0" * 5000), WHOLE),  # (a body of none, which gunicorn's parser refuses)
+    ],
+)
+def test_a_body_framed_as_gunicorn_refuses_or_too_large_is_refused_by_the_worker(sent, state):
+    """What the worker answers itself (400, 413) and what it hands to a thread: a framing gunicorn's
+    parser refuses, handed on, was read as a body in the app, which answered 500 and logged a traceback."""
+    assert _Arrival().of(sent) == state
+
+
+def test_bad_framings_neither_hold_a_thread_nor_end_the_worker(tmp_path):
+    """Sixteen connections whose chunk size is written with 17 digits, a body never sent whole:
+    each was handed to a thread that waited for its body with no end (8 of them stopped a server
+    of 2 workers of 4 threads). A Content-Length of 5,000 digits ended the worker; a chunk size of
+    `0x1` was answered 500, gunicorn's traceback in the log."""
+    copy = tmp_path / "events.csv"
+    shutil.copyfile(ROOT / "events.csv", copy)
+    head, log = CHUNKED.replace(b"POST /", b"POST /_dash-update-component"), tmp_path / "server.log"
+    with serve(copy, gunicorn_workers=1, log=log) as url:
+        port = int(url.rsplit(":", 1)[1])
+        held = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(16)]
+        try:
+            for connection in held:
+                connection.sendall(head + b"00000000000000001\r\n{\r\n")
+            time.sleep(0.5)
+            assert answered_within(url) < 1
+            for sent, status in [
+                (GET.replace(b"\r\n\r\n", b"\r\nContent-Length: " + b"9" * 5000 + b"\r\n\r\n"), b"413"),
+                (head + b"0x1\r\n{\r\n0\r\n\r\n", b"400"),
+            ]:
+                with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+                    connection.sendall(sent)
+                    assert connection.recv(100).startswith(b"HTTP/1.1 " + status + b" "), sent[-40:]
+            assert answered_within(url) < 1
+            said = log.read_text()
+            assert "Traceback" not in said and said.count("Booting worker") == 1, said  # (the one worker, never ended)
+        finally:
+            for connection in held:
+                connection.close()
 
 
 EXPECTS = POST.replace(b"\r\n\r\n", b"\r\nExpect: 100-continue\r\n\r\n")

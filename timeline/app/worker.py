@@ -45,6 +45,7 @@ import time
 from functools import partial
 
 from gunicorn import util
+from gunicorn.http.body import CHUNK_EXT_RE
 from gunicorn.http2 import negotiation
 from gunicorn.workers.gthread import ThreadWorker
 
@@ -67,6 +68,10 @@ TOO_LARGE = (
     + ERROR_HEADERS
     + b"Content-Length: 0\r\n\r\n"
 )
+# A request whose body's framing gunicorn's parser refuses (a chunk size that is no hexadecimal
+# number, an extension after it it does not take): refused here. Handed on, the parser took it for a
+# body to read in the app, which answered 500 and logged gunicorn's error with its traceback.
+BAD_REQUEST = b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\n" + ERROR_HEADERS + b"Content-Length: 0\r\n\r\n"
 # A body over the app's MAX_BODY (a Content-Length, a chunk, or chunks so far): refused here, and
 # the connection closed, where a thread would have waited for the body to drain it (5 s a client).
 BODY_TOO_LARGE = (
@@ -77,7 +82,15 @@ _END_OF_HEAD = b"\r\n\r\n"
 _LENGTH = re.compile(rb"\r\ncontent-length[ \t]*:[ \t]*(\d+)[ \t]*\r\n", re.IGNORECASE)
 _CHUNKED = re.compile(rb"\r\ntransfer-encoding[ \t]*:[^\r\n]*chunked", re.IGNORECASE)
 _EXPECT = re.compile(rb"\r\nexpect[ \t]*:[ \t]*100-continue[ \t]*\r\n", re.IGNORECASE)
-_CHUNK_SIZE = re.compile(rb"[ \t]*([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?")  # (extensions after ;)
+# A chunk's size line as gunicorn's parser takes it: hexadecimal digits, as many as are written (17
+# or more were once taken for bytes it refuses, while it read them as a size: the request went to a
+# thread, which waited for the body with no end), then perhaps an extension (`;name=value`, spaces
+# before the `;`).
+_CHUNK_SIZE = re.compile(rb"([0-9A-Fa-f]+)(?:[ \t]*(;[^\r\n]*))?")
+# The most digits a Content-Length of a body the app takes has (leading zeros aside); more are
+# refused as too large without being read as a number (int() refuses 4,300 digits or more: the
+# ValueError, on the worker's main loop, ended the worker).
+_LENGTH_DIGITS = len(str(MAX_BODY))
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 # A client that takes none of its answer for WRITE_STALL seconds is cut off: a send that moves no
 # byte for STALL_LOOK seconds (the system's send timeout) looks whether the client took any of what
@@ -106,6 +119,7 @@ def _write_stall(text: str | None) -> float:
 WRITE_STALL = _write_stall(os.environ.get("TIMELINE_WRITE_STALL"))
 STALL_LOOK = WRITE_STALL / 3
 _SEND_TIMEOUT = struct.pack("ll", int(STALL_LOOK), int(STALL_LOOK % 1 * 1_000_000))  # (SO_SNDTIMEO's timeval)
+_RECEIVE_TIMEOUT = struct.pack("ll", int(READ_WITHIN), 0)  # (SO_RCVTIMEO's)
 LINGER = 2.0  # seconds a closed connection waits for the client to close its side (as gunicorn's)
 LINGER_READS = 64 * 1024  # bytes read meanwhile and dropped (as gunicorn's), after which it is closed
 
@@ -113,12 +127,13 @@ LINGER_READS = 64 * 1024  # bytes read meanwhile and dropped (as gunicorn's), af
 WAITING = "waiting"  # not a whole request yet
 WHOLE = "whole"  # a whole request, or bytes gunicorn's parser refuses at once (400): to a thread
 LARGE = "large"  # a body over what the app takes: refused (413) here
+BAD = "bad"  # a body whose framing gunicorn's parser refuses: refused (400) here
 
 
 def arrived(data: bytes | bytearray, most_body: int = MAX_BODY) -> bool:
     """Whether `data`, what a connection sent, is to be handed to gunicorn's parser: a whole
     request (its head and its body), what the parser refuses at once (a bare LF ending a line of
-    the head, a malformed chunk), or a body over `most_body` (which is refused)."""
+    the head), a malformed chunk or a body over `most_body` (which are refused)."""
     return _Arrival(most_body).of(data) != WAITING
 
 
@@ -142,7 +157,8 @@ class _Arrival:
             self.body = end + 4
             self.chunked = bool(_CHUNKED.search(head))
             length = _LENGTH.search(head)
-            self.needed = int(length.group(1)) if length else 0
+            digits = length.group(1).lstrip(b"0") if length else b""
+            self.needed = int(digits or b"0") if len(digits) <= _LENGTH_DIGITS else self.most_body + 1
         if self.chunked:
             return self._chunks(data)
         if self.needed > self.most_body:
@@ -158,9 +174,9 @@ class _Arrival:
             if line_end < 0:
                 return LARGE if len(data) - self.body > self.most_body else WAITING
             written = _CHUNK_SIZE.fullmatch(data, at, line_end)
-            if written is None:
-                return WHOLE  # (not a chunk size, nor a negative one: gunicorn refuses it, 400)
-            size = int(written.group(1), 16)
+            if written is None or (written.group(2) and not CHUNK_EXT_RE.fullmatch(written.group(2))):
+                return BAD  # (not a chunk size, nor a negative one, nor an extension gunicorn takes)
+            size = int(written.group(1), 16)  # (base 16: any number of digits)
             if size == 0:
                 return WHOLE if data.find(_END_OF_HEAD, line_end) >= 0 else WAITING
             if self.chunk + size > self.most_body:
@@ -188,7 +204,17 @@ class WholeRequests(ThreadWorker):
         self.worker_connections: int = self.cfg.worker_connections  # (gunicorn's, typed; fewer where files are few)
 
     def enqueue_req(self, conn):
-        """A connection opened, or with more to read: to a thread once its request is whole."""
+        """A connection opened, or with more to read: to a thread once its request is whole. (On
+        the main loop: a fault in looking at one request is that connection's, closed with a 400,
+        and never the worker's, which it would end with every request on it.)"""
+        try:
+            self._enqueue(conn)
+        except Exception:
+            self.log.exception("%s: a request the worker could not look at; connection closed", _peer(conn))
+            self._unwatch(conn.sock)
+            self._refuse(conn, BAD_REQUEST)
+
+    def _enqueue(self, conn):
         if not self._plain(conn):
             return super().enqueue_req(conn)
         if conn.parser is not None:  # (a request sent behind the last one, which the parser read ahead)
@@ -202,6 +228,8 @@ class WholeRequests(ThreadWorker):
             self._refuse(conn, TOO_LARGE)
         elif state == LARGE:
             self._refuse(conn, BODY_TOO_LARGE)
+        elif state == BAD:
+            self._refuse(conn, BAD_REQUEST)
         elif state == WHOLE:
             self.arriving.pop(conn, None)
             conn.__dict__.pop("arrival", None)
@@ -227,6 +255,9 @@ class WholeRequests(ThreadWorker):
             conn.parser.unreader.unread(bytes(sent))
         if self._plain(conn) and not conn.__dict__.get("write_stall"):
             conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, _SEND_TIMEOUT)
+            # (and a read waits READ_WITHIN seconds at most: the request is here whole, so a thread
+            # that waits to read more is one _Arrival and the parser disagree on, never one for good)
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, _RECEIVE_TIMEOUT)
             conn.write_stall = True
         return super().handle(conn)
 
