@@ -549,6 +549,34 @@ def test_a_client_that_reads_slowly_is_not_cut_off(export_served):
         connection.close()
 
 
+def test_clients_that_read_large_answers_slowly_hold_no_thread(export_served):
+    """Four clients read the export 16 KB a second each, as many as the worker has threads: each
+    thread waited on its client until all 14 MB were read (15 minutes), and nobody else was
+    answered. The threads now hand what the clients have not taken to the worker's main loop."""
+    url, ask = export_served
+    readers = [ask(small_buffer=False) for _ in range(4)]
+    stop, read = threading.Event(), [0] * 4
+
+    def read_slowly() -> None:
+        while not stop.wait(0.5):
+            for n, connection in enumerate(readers):
+                read[n] += len(connection.recv(8192))
+
+    reading = threading.Thread(target=read_slowly, daemon=True)
+    reading.start()
+    try:
+        for _ in range(2):
+            assert answered_within(url, "/_dash-layout") < 3
+            time.sleep(1)
+        assert all(read), read  # (each reading its answer meanwhile)
+        assert "of its answer for" not in Path(url.log).read_text()  # (none cut off)
+    finally:
+        stop.set()
+        reading.join()
+        for connection in readers:
+            connection.close()
+
+
 def test_gunicorn_opens_no_control_socket():
     """gunicorn.conf.py turns off gunicorn's control socket (`gunicornc`: it changes the workers
     or stops the server), which two servers on one machine would share the path of."""

@@ -13,9 +13,12 @@ chunked body to its last chunk) are there; a thread then parses it from memory. 
 whose request is not whole READ_WITHIN seconds after it was first looked at is closed. A slow
 client costs a socket and what it sent, never a thread.
 
-Answers go the other way with the same care. A client that reads nothing of its answer (a large
-export asked for and never read) held the thread writing it for as long as it liked: here one that
-has taken none of its answer for WRITE_STALL seconds is cut off (the connection reset). And a
+Answers go the other way with the same care. A thread writes an answer as fast as the system takes
+it; what the client has not made room for yet is left to the main loop, which writes it as the
+client reads (up to SPOOL_MOST bytes a worker; past that, the thread waits on the client as before).
+Eight clients that read a large export 64 bytes a second held every thread of a server of 2 workers
+for as long as they liked, and nobody else was answered. A client that has taken none of its answer
+for WRITE_STALL seconds is cut off (the connection reset), where it held the thread writing it. And a
 connection closed after its answer (`Connection: close`, HTTP/1.0) lingers, as RFC 9112 9.6 asks,
 until the client closes its side, for up to LINGER seconds: gunicorn lingers in the worker's main
 loop, so each client that kept its side open stopped the worker reading and answering anyone else
@@ -41,7 +44,9 @@ import resource
 import selectors
 import socket
 import struct
+import threading
 import time
+from collections import deque
 from functools import partial
 
 from gunicorn import util
@@ -120,6 +125,9 @@ WRITE_STALL = _write_stall(os.environ.get("TIMELINE_WRITE_STALL"))
 STALL_LOOK = WRITE_STALL / 3
 _SEND_TIMEOUT = struct.pack("ll", int(STALL_LOOK), int(STALL_LOOK % 1 * 1_000_000))  # (SO_SNDTIMEO's timeval)
 _RECEIVE_TIMEOUT = struct.pack("ll", int(READ_WITHIN), 0)  # (SO_RCVTIMEO's)
+# Bytes of answers a worker keeps for clients that read them slower than they were made (an export
+# of 200,000 rows is 9-23 MB uncompressed), written by the main loop as each client makes room.
+SPOOL_MOST = 128 * 1024 * 1024
 LINGER = 2.0  # seconds a closed connection waits for the client to close its side (as gunicorn's)
 LINGER_READS = 64 * 1024  # bytes read meanwhile and dropped (as gunicorn's), after which it is closed
 
@@ -202,6 +210,8 @@ class WholeRequests(ThreadWorker):
         self.arriving: dict = {}  # connection -> when its request must have arrived (in order)
         self.lingering: dict = {}  # a closed connection's socket -> when it is closed anyway (in order)
         self.worker_connections: int = self.cfg.worker_connections  # (gunicorn's, typed; fewer where files are few)
+        self.room = _Room(SPOOL_MOST)  # what the answers being written by the main loop may still hold
+        self.writing: dict = {}  # connection -> _Watch, while the main loop writes the rest of its answer
 
     def enqueue_req(self, conn):
         """A connection opened, or with more to read: to a thread once its request is whole. (On
@@ -267,7 +277,7 @@ class WholeRequests(ThreadWorker):
         traceback)."""
         plain = self._plain(conn)
         if plain:
-            conn.sock = _Answering(conn.sock)
+            conn.sock = _Answering(conn.sock, self.room)
         try:
             return super().handle_request(req, conn)
         except BlockingIOError:
@@ -276,7 +286,10 @@ class WholeRequests(ThreadWorker):
             return False
         finally:
             if plain:
-                conn.sock = conn.sock.sock  # (the socket itself again, for the poller)
+                answering = conn.sock
+                conn.sock = answering.sock  # (the socket itself again, for the poller)
+                if answering.spool:  # (the rest of the answer, for the main loop to write: finish_request)
+                    conn.spool = answering.spool
 
     def handle_error(self, req, client, addr, exc):
         """gunicorn's (its log line and its page for a request it could not parse, or an error
@@ -293,11 +306,66 @@ class WholeRequests(ThreadWorker):
         connection it closes gracefully lingers in the poller, not here (see _close_softly)."""
         if not self._plain(conn):
             return super().finish_request(conn, fs)
+        if conn.__dict__.get("spool") and not conn.__dict__.get("stalled"):
+            self.writing[conn] = _Watch(fs)
+            self.poller.register(conn.sock, selectors.EVENT_WRITE, partial(self._write_on, conn))
+            return
         conn.close = partial(self._close_softly, conn)  # (what gunicorn's finish_request calls)
         try:
             super().finish_request(conn, fs)
         finally:
             conn.__dict__.pop("close", None)
+
+    def _write_on(self, conn, _sock=None) -> None:
+        """On the main loop, as the client makes room: the rest of its answer, without waiting; once
+        it is all sent, the connection goes on as gunicorn's finish_request has it (kept alive, or
+        closed)."""
+        spool, watch = conn.spool, self.writing[conn]
+        try:
+            while spool:
+                sent = conn.sock.send(spool[0], socket.MSG_DONTWAIT)
+                self.room.give(sent)
+                spool[0] = spool[0][sent:]
+                if not len(spool[0]):
+                    spool.popleft()
+                watch.moved = time.monotonic()
+        except BlockingIOError:
+            return
+        except OSError:  # (the client went away)
+            self._cut(conn, said=False)
+            return
+        self._unwatch(conn.sock)
+        del self.writing[conn], conn.spool
+        self.finish_request(conn, watch.done)
+
+    def _look_at_writing(self, now: float) -> None:
+        """The answers the main loop writes: a client that has taken none of its answer for
+        WRITE_STALL seconds is cut off. The system's own buffer for the client going down counts
+        as taking it (it moves nothing to a slow reader until a third of it is free)."""
+        for conn, watch in list(self.writing.items()):
+            if now - watch.looked < STALL_LOOK:
+                continue
+            left = _unacknowledged(conn.sock)
+            if left is not None and watch.held is not None and left < watch.held:
+                watch.moved = now
+            watch.held, watch.looked = left, now
+            if now - watch.moved >= WRITE_STALL:
+                self._cut(conn)
+
+    def _cut(self, conn, said: bool = True) -> None:
+        """A connection whose answer the main loop was writing, closed: reset (what the system
+        holds for it is freed), and its rest given back."""
+        if said:
+            self.log.info("%s took none of its answer for %g s: connection cut", _peer(conn), WRITE_STALL)
+        self._unwatch(conn.sock)
+        self.writing.pop(conn, None)
+        self.room.give(sum(len(view) for view in conn.__dict__.pop("spool", ())))
+        try:
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        except OSError:
+            pass
+        self.nr_conns -= 1
+        util.close(conn.sock)
 
     def _close_softly(self, conn, graceful: bool = False) -> None:
         """gunicorn's util.close_graceful without waiting: the answer's end is told (a FIN), and the
@@ -382,6 +450,7 @@ class WholeRequests(ThreadWorker):
         then, if the worker is full, room made (_make_room)."""
         super().murder_pending()
         now = time.monotonic()
+        self._look_at_writing(now)
         for conn, deadline in list(self.arriving.items()):
             if deadline > now:
                 break
@@ -503,19 +572,70 @@ class _Kept:
         self.data += data
 
 
+class _Room:
+    """The bytes a worker's answers may still keep for the main loop to write (taken by the
+    threads, given back by the main loop)."""
+
+    def __init__(self, most: int):
+        self.left, self.lock = most, threading.Lock()
+
+    def take(self, size: int) -> bool:
+        with self.lock:
+            if size > self.left:
+                return False
+            self.left -= size
+            return True
+
+    def give(self, size: int) -> None:
+        with self.lock:
+            self.left += size
+
+
+class _Watch:
+    """An answer the main loop writes: the thread's outcome (for finish_request, once all is sent),
+    when the client last took some of it, and what the system held for it at the last look."""
+
+    def __init__(self, done):
+        self.done = done
+        self.moved = self.looked = time.monotonic()
+        self.held: int | None = None
+
+
 class _Answering:
     """A connection's socket while a thread writes its answer: the socket itself, but for sendall,
-    which waits on a client that is taking the answer however slowly and gives up on one that has
-    taken none of it for WRITE_STALL seconds (BlockingIOError, as the send timeout's)."""
+    which sends what the system takes at once and keeps the rest (`spool`) for the main loop to
+    write as the client reads, while the worker's `room` allows; past that, it waits on a client
+    that is taking the answer however slowly and gives up on one that has taken none of it for
+    WRITE_STALL seconds (BlockingIOError, as the send timeout's)."""
 
-    def __init__(self, sock):
-        self.sock = sock
+    def __init__(self, sock, room: _Room | None = None):
+        self.sock, self.room = sock, room
+        self.spool: deque[memoryview] = deque()
 
     def __getattr__(self, name):
         return getattr(self.sock, name)
 
     def sendall(self, data) -> None:
         view = memoryview(data).cast("B")
+        if self.room is None:
+            return self._wait_on(view)
+        try:
+            while len(view) and not self.spool:
+                view = view[self.sock.send(view, socket.MSG_DONTWAIT) :]
+        except BlockingIOError:
+            pass
+        if not len(view):
+            return None
+        if self.room.take(len(view)):  # (bytes are kept as they are; anything else, copied)
+            self.spool.append(view if isinstance(data, bytes) else memoryview(bytes(view)))
+            return None
+        while self.spool:  # (no room: what is kept goes first, then this, the thread waiting)
+            kept = self.spool.popleft()
+            self.room.give(len(kept))
+            self._wait_on(kept)
+        return self._wait_on(view)
+
+    def _wait_on(self, view: memoryview) -> None:
         moved, held = time.monotonic(), None  # when the client last took something; what it had not
         while len(view):
             try:
