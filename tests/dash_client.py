@@ -332,11 +332,7 @@ class View:
 
     @property
     def list_ids(self) -> list[str]:
-        return [
-            item["props"]["id"]["id"]
-            for item in self._children("event-list") or []
-            if isinstance(item["props"].get("id"), dict)
-        ]
+        return [item["id"] for item in self.response.get("event-list", {}).get("items") or [] if "id" in item]
 
     def _details(self):
         """The folded list of the file's problems (a Details), or None."""
@@ -835,9 +831,10 @@ def _main(argv: list[str]) -> int:
         return 1 if differences else 0
     tab = Tab(args.base)
     event = urllib.parse.parse_qs(
-        (links(tab.load().tab.props.get(("event-list", "children")), "event-link") or ["?event=none"])[0].split("?", 1)[
-            1
-        ]
+        (
+            [item["href"] for item in tab.load().tab.props.get(("event-list", "items")) or [] if "href" in item]
+            or ["?event=none"]
+        )[0].split("?", 1)[1]
     )["event"][0]
     for name, action in (
         ("page load", lambda: tab.load()),

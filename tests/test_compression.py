@@ -98,7 +98,7 @@ def test_callback_answers_come_compressed(client):
     layout = client.get("/_dash-layout").get_json()
     version = re.search(r'"data-version".*?"data": "([^"]+)"', json.dumps(layout)).group(1)
     outputs = (
-        "..sources-panel.children...event-list.children...event-list-caption.children..."
+        "..sources-panel.children...event-list.items...event-list-caption.children..."
         "counter.children...problems.children...category-filter.options..."
         "source-filter.options...date-from.className...date-to.className...as-of.className.."
     )
@@ -108,7 +108,7 @@ def test_callback_answers_come_compressed(client):
             {"id": i, "property": p}
             for i, p in (
                 ("sources-panel", "children"),
-                ("event-list", "children"),
+                ("event-list", "items"),
                 ("event-list-caption", "children"),
                 ("counter", "children"),
                 ("problems", "children"),

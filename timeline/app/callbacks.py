@@ -150,7 +150,7 @@ def navigate(
 @wired(
     output=dict(
         panel=Output("sources-panel", "children"),
-        listing=Output("event-list", "children"),
+        listing=Output("event-list", "items"),
         caption=Output("event-list-caption", "children"),
         counter=Output("counter", "children"),
         problems=Output("problems", "children"),
@@ -187,7 +187,7 @@ def _listed(now: data.Current, state: State, zoom) -> dict:
 # chosen, its page is the one around it: left as it is, and the focus in it kept).
 @wired(
     output=dict(
-        listing=Output("event-list", "children", allow_duplicate=True),
+        listing=Output("event-list", "items", allow_duplicate=True),
         caption=Output("event-list-caption", "children", allow_duplicate=True),
     ),
     inputs=dict(zoom=Input("zoom", "data")),

@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from .. import i18n
 from ..i18n import _
+from .components import EventList
 from .render import attrs
 
 POLL_MS = 2000  # an open page notices a saved events.csv within this (plus one round trip)
@@ -298,7 +299,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                             ),
                                         ],
                                     ),
-                                    html.Ol(id="event-list"),
+                                    EventList(id="event-list"),
                                 ],
                             ),
                         ],

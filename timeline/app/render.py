@@ -363,34 +363,30 @@ def overview(view: Overview, embedded: bool = False) -> list:
     ]
 
 
-def event_list(view: Listing) -> list:
-    items = []
-    for item in view.items:
-        what = [
-            # (its category in words too, for a screen reader and on hover: a colour alone says nothing to
-            # either, and colours repeat past a dozen categories)
-            html.Span(
-                className="swatch", style={"background": item.colour}, title=item.category, **attrs(aria_hidden="true")
-            ),
-            html.Span(f"{item.category}: ", className="visually-hidden"),
-            html.Span(item.title, className="title", title=item.full_title or None, **data_attributes()),
+def event_list(view: Listing) -> list[dict]:
+    """The list's items, as timeline.app.components.EventList draws them (its words in the
+    reader's language, its data's language on its titles)."""
+    if not view.items:
+        return [
+            {"empty": _("No events match the filters.") if view.in_file else _("The events file has no event to show.")}
         ]
-        if item.disputed:
-            what.append(html.Span(_(" ◆ disputed"), className="disputed-tag"))
-        # (The date in a column of its own: a span's two dates wrap within it, the titles stay aligned.)
-        label = [html.Span(item.date, className="when"), " ", html.Span(what, className="what")]
-        items.append(
-            html.Li(
-                selection_link(label, item.href, item.id, "event-link"),
-                className="selected" if item.selected else None,
-                id={"type": "list-item", "id": item.id},
-                **(attrs(aria_current="true") if item.selected else {}),
-            )
-        )
-    if not items:
-        empty = _("No events match the filters.") if view.in_file else _("The events file has no event to show.")
-        items = [html.Li(empty, className="empty")]
-    return items
+    lang = data_attributes().get("lang", "")
+    disputed = _(" ◆ disputed")
+    return [
+        {
+            "id": item.id,
+            "href": item.href,
+            "date": item.date,
+            "category": item.category,
+            "colour": item.colour,
+            "title": item.title,
+            "full_title": item.full_title,
+            "disputed": disputed if item.disputed else "",
+            "selected": item.selected,
+            "lang": lang,
+        }
+        for item in view.items
+    ]
 
 
 def list_caption(view: Listing) -> str:
