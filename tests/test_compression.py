@@ -98,7 +98,7 @@ def test_callback_answers_come_compressed(client):
     layout = client.get("/_dash-layout").get_json()
     version = re.search(r'"data-version".*?"data": "([^"]+)"', json.dumps(layout)).group(1)
     outputs = (
-        "..sources-panel.children...event-list.items...event-list-caption.children..."
+        "..sources-panel.children...event-list.items...event-list.first...event-list-caption.children..."
         "counter.children...problems.children...category-filter.options..."
         "source-filter.options...date-from.className...date-to.className...as-of.className.."
     )
@@ -109,6 +109,7 @@ def test_callback_answers_come_compressed(client):
             for i, p in (
                 ("sources-panel", "children"),
                 ("event-list", "items"),
+                ("event-list", "first"),
                 ("event-list-caption", "children"),
                 ("counter", "children"),
                 ("problems", "children"),
@@ -125,7 +126,10 @@ def test_callback_answers_come_compressed(client):
             {"id": "refused", "property": "data", "value": []},
         ],
         "changedPropIds": ["view.data"],
-        "state": [{"id": "zoom", "property": "data", "value": None}],
+        "state": [
+            {"id": "zoom", "property": "data", "value": None},
+            {"id": "event-list", "property": "first", "value": ""},
+        ],
     }
     plain = client.post("/_dash-update-component", json=request, headers={"Accept-Encoding": "identity"})
     packed = client.post("/_dash-update-component", json=request, headers={"Accept-Encoding": "gzip"})

@@ -106,6 +106,29 @@ def test_paging_follows_the_chart_s_zoom_with_nothing_chosen(long_index, monkeyp
     assert view.first == first and view.items[0].id == f"day-{first:02d}"
 
 
+@pytest.mark.parametrize(
+    "zoom, keep, mask, first",
+    [
+        # an event closed (Escape, or Close) in the list's page 11-20, the chart's view beginning
+        # on the 1st: the page stays, so that focus goes back to the event in it (was page 1-10)
+        ("2022-01-01/2022-01-30", "day-11", None, 11),
+        ("2022-01-01/2022-01-12", "day-11", None, 11),  # (the page shows the 11th and 12th of the view)
+        ("2022-01-01/2022-01-05", "day-11", None, 1),  # (none of its events in view: the view's page)
+        ("2022-01-01/2022-01-30", "day-11", "2022-01-15", 1),  # (not kept by a filter: the view's page)
+        ("2022-01-01/2022-01-30", "gone", None, 1),  # (no such event any more)
+        ("2022-01-01/2022-01-30", "", None, 1),
+    ],
+)
+def test_with_nothing_chosen_the_page_shown_stays_while_the_chart_shows_one_of_its_events(
+    long_index, monkeypatch, zoom, keep, mask, first
+):
+    monkeypatch.setattr(event_list, "PAGE", 10)
+    state = State.from_search(f"?zoom={zoom}")
+    kept = apply(long_index, Filters(date_from=mask)) if mask else everything(long_index)
+    view = listing(long_index, kept, state, None, keep=keep)
+    assert view.first == first, [i.id for i in view.items]
+
+
 def test_paging_counts_only_kept_events(long_index, monkeypatch):
     monkeypatch.setattr(event_list, "PAGE", 4)
     mask = apply(long_index, Filters(date_from="2022-01-11"))

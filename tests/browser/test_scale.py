@@ -93,3 +93,21 @@ def test_a_permalink_into_many_events_shows_it_among_its_neighbours(page, crowde
     wait_for_events(timeline)
     assert timeline.point_of(event_id) is not None  # drawn as itself, clickable
     expect(timeline.page.locator("#event-title")).not_to_be_empty()
+
+
+def test_escape_on_an_event_pages_into_the_list_returns_focus_to_it_there(page, crowded_url):
+    """Escape (or Close) on the 74th event of a view of the whole span: the list's page around it
+    (49-98) turned to the view's first page (1-50) as the event closed, and focus, with no link of
+    the event to go back to, went to the overview. The page now stays, and focus goes to the event."""
+    timeline = TimelinePage(page, crowded_url).open(query="zoom=all")
+    fiftieth = timeline.event_list.locator("a.event-link").nth(49).get_attribute("data-event")
+    timeline.open(event=fiftieth, query="zoom=all")  # (the list: the page around it, 25-74)
+    far = timeline.event_list.locator("a.event-link").last.get_attribute("data-event")
+    timeline.open(event=far, query="zoom=all")
+    caption = timeline.page.locator("#event-list-caption")
+    shown = caption.inner_text()
+    assert shown.startswith("Events 49 to 98 of")
+    timeline.page.locator("#event-title").focus()
+    timeline.page.keyboard.press("Escape")
+    expect(timeline.list_link(far)).to_be_focused()
+    expect(caption).to_have_text(shown)

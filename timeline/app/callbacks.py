@@ -151,6 +151,7 @@ def navigate(
     output=dict(
         panel=Output("sources-panel", "children"),
         listing=Output("event-list", "items"),
+        first=Output("event-list", "first"),
         caption=Output("event-list-caption", "children"),
         counter=Output("counter", "children"),
         problems=Output("problems", "children"),
@@ -159,9 +160,9 @@ def navigate(
         invalid=[Output(c, "className") for c in controls.DATE_CONTROLS],
     ),
     inputs=dict(view=Input("view", "data"), version=Input("data-version", "data"), refused=Input("refused", "data")),
-    state=dict(zoom=Given("zoom", "data")),
+    state=dict(zoom=Given("zoom", "data"), first=Given("event-list", "first")),
 )  # called on load: `view` may come with the page (timeline/app/opening.py) and not change
-def show(view, version, refused, zoom=None, *, path):
+def show(view, version, refused, zoom=None, first=None, *, path):
     """The panel (the event chosen, or the overview), the list, the counter, the problems and
     the filters' choices, for the view (made once per version and view: PANELS)."""
     now, state, file = data.current(path, seen=version), State.from_search(view), os.path.basename(path)
@@ -170,17 +171,20 @@ def show(view, version, refused, zoom=None, *, path):
     notices = [*([] if state.embed else now.problems), *render.refused_notices(refused)]
     notices += [*render.filter_notices(bad_dates(state.filters)), *render.refused_notices(swapped_dates(state.filters))]
     problems = render.problems(notices, now.index.dataset.rows_left_out, file, now.kept_back and not state.embed)
-    return dict(shown, **_listed(now, state, zoom), problems=problems, invalid=controls.invalid_dates(state.filters))
+    listed = _listed(now, state, zoom, keep=first or "")
+    return dict(shown, **listed, problems=problems, invalid=controls.invalid_dates(state.filters))
 
 
-def _listed(now: data.Current, state: State, zoom) -> dict:
-    """The list and its caption: the page around the event chosen, or with none, the page the
-    chart's view begins (event_list.listing)."""
+def _listed(now: data.Current, state: State, zoom, keep: str = "") -> dict:
+    """The list, its first event's id and its caption: the page around the event chosen, or with
+    none, the page the chart's view begins, or the page that begins with `keep` while it shows an
+    event the chart shows (event_list.listing)."""
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     selected = index.position(state.event)
     window, _ = chart.view_window(index, mask, selected, chart.window_of(zoom, index, mask))
-    listing = event_list.listing(index, mask, state, selected, window)
-    return dict(listing=render.event_list(listing), caption=render.list_caption(listing))
+    listing = event_list.listing(index, mask, state, selected, window, keep)
+    first = listing.items[0].id if listing.items else ""
+    return dict(listing=render.event_list(listing), first=first, caption=render.list_caption(listing))
 
 
 # With no event chosen, the list's page follows the chart as it is zoomed or panned (with one
@@ -188,22 +192,27 @@ def _listed(now: data.Current, state: State, zoom) -> dict:
 @wired(
     output=dict(
         listing=Output("event-list", "items", allow_duplicate=True),
+        first=Output("event-list", "first", allow_duplicate=True),
         caption=Output("event-list-caption", "children", allow_duplicate=True),
     ),
     inputs=dict(zoom=Input("zoom", "data")),
     state=dict(
-        view=Given("view", "data"), version=Given("data-version", "data"), shown=Given("event-list-caption", "children")
+        view=Given("view", "data"),
+        version=Given("data-version", "data"),
+        shown=Given("event-list-caption", "children"),
+        first=Given("event-list", "first"),
     ),
     prevent_initial_call=True,
 )
-def list_page(zoom, view, version, shown, *, path):
-    """The list's page for the chart's view, when no event is chosen; nothing sent where that is
-    the page shown already (its caption the same): drawn again, the list would lose the focus
-    in it (on an event Close has just returned it to) and move the page."""
+def list_page(zoom, view, version, shown, first=None, *, path):
+    """The list's page for the chart's view, when no event is chosen (the page shown while the
+    chart shows one of its events); nothing sent where that is the page shown already (its
+    caption the same): drawn again, the list would lose the focus in it (on an event Close has
+    just returned it to) and move the page."""
     state = State.from_search(view)
     if state.event:
         raise PreventUpdate
-    listed = _listed(data.current(path, seen=version), state, zoom)
+    listed = _listed(data.current(path, seen=version), state, zoom, keep=first or "")
     if listed["caption"] == shown:
         raise PreventUpdate
     return listed

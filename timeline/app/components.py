@@ -14,22 +14,25 @@ from __future__ import annotations
 
 from dash.development.base_component import Component
 
-PROPS = ["id", "items", "className"]
+PROPS = ["id", "items", "first", "className"]
 
 
 class EventList(Component):
     """<ol id=...> of the events listed: `items`, each {"id", "href", "date", "category", "colour",
-    "title", "full_title", "disputed", "selected", "lang"}, or one {"empty": what to say}."""
+    "title", "full_title", "disputed", "selected", "lang"}, or one {"empty": what to say}; `first`,
+    the id of the first (for the server: the page to keep, timeline.view.listing.listing)."""
 
     _children_props: list[str] = []
     _base_nodes: list[str] = []
     _namespace = "timeline_components"  # (window.timeline_components.EventList)
     _type = "EventList"
 
-    def __init__(self, id: str | None = None, items: list | None = None, className: str | None = None):
+    def __init__(
+        self, id: str | None = None, items: list | None = None, first: str | None = None, className: str | None = None
+    ):
         self._prop_names = PROPS
         self._valid_wildcard_attributes = []
         self.available_properties = PROPS
         self.available_wildcard_properties = []
-        given = {"id": id, "items": items, "className": className}
+        given = {"id": id, "items": items, "first": first, "className": className}
         super().__init__(**{name: value for name, value in given.items() if value is not None})

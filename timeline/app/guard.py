@@ -316,4 +316,5 @@ VALUES = {
     ("map-only", "n_clicks"): _count,
     ("map-only", "aria-pressed"): _text,
     ("event-list-caption", "children"): _text,  # (callbacks.list_page: the page the list shows)
+    ("event-list", "first"): _text,  # (callbacks.show: the event the list begins with)
 }

@@ -299,7 +299,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                             ),
                                         ],
                                     ),
-                                    EventList(id="event-list"),
+                                    EventList(id="event-list", first=""),
                                 ],
                             ),
                         ],

@@ -42,18 +42,29 @@ PAGE = 50  # list items shown at once (each is a few components on the page)
 
 
 def listing(
-    index: EventIndex, mask: np.ndarray, state: State, selected: int | None, window: Window | None = None
+    index: EventIndex,
+    mask: np.ndarray,
+    state: State,
+    selected: int | None,
+    window: Window | None = None,
+    keep: str = "",
 ) -> Listing:
     """The kept events in date order; past PAGE of them, the page around the selection, or with
     none, the page that begins with the first event the chart shows (`window`, else the address's
     zoom; it was the file's first page: "Read the events as a list" led to events of other years),
-    the last page for a view after every event."""
+    the last page for a view after every event. `keep`: the id of the event the list begins with
+    now; with none chosen, the page that begins with it stays while it is kept and shows an event
+    the chart shows (Close, or Escape, on an event of page 30-79 of a chart that begins in 2017
+    turned the list to page 1-50, and focus could not go back to the event in it)."""
     kept = np.flatnonzero(mask)
     start = 0
     window = window or (Window(*state.window) if state.window is not None else None)
+    first = index.position(keep) if keep else None
     if len(kept) > PAGE and selected is not None:
         where = int(np.searchsorted(kept, selected))
         start = max(0, min(where - PAGE // 2, len(kept) - PAGE))
+    elif len(kept) > PAGE and first is not None and mask[first] and _shows(index, mask, kept, first, window):
+        start = int(np.searchsorted(kept, first))
     elif len(kept) > PAGE and window is not None:
         seen = np.flatnonzero(in_window(index, mask, window))
         if len(seen):
@@ -84,6 +95,14 @@ def listing(
         for p, event_id, title, count, label in columns
     ]
     return Listing(items, start + 1, len(kept), len(index))
+
+
+def _shows(index: EventIndex, mask: np.ndarray, kept: np.ndarray, first: int, window: Window | None) -> bool:
+    """Whether the page that begins with the event at `first` holds one the chart shows."""
+    if window is None:
+        return True
+    page = kept[int(np.searchsorted(kept, first)) :][:PAGE]
+    return bool(in_window(index, mask, window)[page].any())
 
 
 @dataclass(frozen=True)
