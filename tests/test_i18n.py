@@ -142,6 +142,25 @@ def test_the_address_keeps_the_language_and_refuses_one_not_shipped():
     assert State.from_search("").to_search() == ""  # English addresses are unchanged
 
 
+@pytest.mark.parametrize(
+    "written, lang",
+    [
+        ("fr-FR", "fr"),  # (a language's tag with its region, as a browser or a CMS writes it)
+        ("Fr", "fr"),
+        ("AR", "ar"),
+        ("ru_RU", "ru"),
+        ("kk-Cyrl-KZ", "kk"),
+        ("pt-BR", ""),  # (not shipped: refused, as before)
+        ("french", ""),
+    ],
+)
+def test_the_address_s_language_is_read_in_any_case_with_its_region(written, lang):
+    state = State.from_search(f"?lang={written}")
+    assert state.lang == lang
+    assert bool(state.refused) == (not lang)
+    assert state.to_search() == (f"?lang={lang}" if lang else "")
+
+
 # --- Dates as readers write them ----------------------------------------------------------------
 
 

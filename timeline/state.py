@@ -131,6 +131,9 @@ class State:
                 )
             )
         lang = one("lang")
+        # (a language's tag, in any case, its region or script after it: fr-FR, AR, zh_Hant is zh)
+        named = re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
+        lang = named if named in i18n.LANGUAGES else lang
         if lang and lang not in i18n.LANGUAGES:
             refused.append(
                 _("'lang' {value} is not a language of this site ({languages}): it is ignored").format(
