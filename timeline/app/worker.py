@@ -306,10 +306,17 @@ class WholeRequests(ThreadWorker):
         connection it closes gracefully lingers in the poller, not here (see _close_softly)."""
         if not self._plain(conn):
             return super().finish_request(conn, fs)
-        if conn.__dict__.get("spool") and not conn.__dict__.get("stalled"):
-            self.writing[conn] = _Watch(fs)
-            self.poller.register(conn.sock, selectors.EVENT_WRITE, partial(self._write_on, conn))
-            return
+        spool = conn.__dict__.pop("spool", None)
+        if spool and not conn.__dict__.get("stalled"):
+            try:  # (not on a socket the thread closed: an answer it gave up, gunicorn's close_graceful)
+                self.poller.register(conn.sock, selectors.EVENT_WRITE, partial(self._write_on, conn))
+            except (OSError, ValueError, KeyError):
+                pass
+            else:
+                conn.spool, self.writing[conn] = spool, _Watch(fs)
+                return
+        if spool:
+            self.room.give(sum(len(view) for view in spool))
         conn.close = partial(self._close_softly, conn)  # (what gunicorn's finish_request calls)
         try:
             super().finish_request(conn, fs)
@@ -340,9 +347,14 @@ class WholeRequests(ThreadWorker):
 
     def _look_at_writing(self, now: float) -> None:
         """The answers the main loop writes: a client that has taken none of its answer for
-        WRITE_STALL seconds is cut off. The system's own buffer for the client going down counts
-        as taking it (it moves nothing to a slow reader until a third of it is free)."""
+        WRITE_STALL seconds is cut off. What the system takes of it at each look counts as the
+        client taking some (the poller says a socket takes more only once a third of what it holds
+        for the client is free: a reader of 16 KB a second, on a busy machine, was cut off before
+        it did), and so does that held going down."""
         for conn, watch in list(self.writing.items()):
+            self._write_on(conn)
+            if conn not in self.writing:  # (all sent, or the client gone)
+                continue
             if now - watch.looked < STALL_LOOK:
                 continue
             left = _unacknowledged(conn.sock)
