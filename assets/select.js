@@ -58,6 +58,10 @@
       pending = null;
       movesFocus = true;
       heading.focus({preventScroll: true});   // (the reader keeps their place; the panel is beside it)
+      // (unless the panel, held by its column's end at the page's end, has its heading above the
+      // window: scrolled just enough to show it, where focus went out of sight)
+      var shown = heading.getBoundingClientRect();
+      if (shown.top < 0 || shown.bottom > window.innerHeight) heading.scrollIntoView({block: "nearest"});
     } else if (pending && pending.focus === "list" && !heading) {
       var link = listLink(pending.event);
       var keyed = pending.keyed;

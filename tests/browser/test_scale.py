@@ -111,3 +111,17 @@ def test_escape_on_an_event_pages_into_the_list_returns_focus_to_it_there(page, 
     timeline.page.keyboard.press("Escape")
     expect(timeline.list_link(far)).to_be_focused()
     expect(caption).to_have_text(shown)
+
+
+def test_enter_on_the_list_s_last_event_shows_the_panel_s_heading_it_focuses(page, crowded_url):
+    """At the page's end the side panel is held up by its column's end: Enter on the list's last
+    event put focus on the panel's heading 35 px above the window, out of sight."""
+    timeline = TimelinePage(page, crowded_url).open(query="zoom=all")
+    last = timeline.event_list.locator("a.event-link").last
+    event_id = last.get_attribute("data-event")
+    last.focus()
+    timeline.page.keyboard.press("Enter")
+    heading = timeline.page.locator(f"#event-title[data-event='{event_id}']")
+    expect(heading).to_be_focused()
+    top, bottom = heading.evaluate("h => [h.getBoundingClientRect().top, h.getBoundingClientRect().bottom]")
+    assert 0 <= top and bottom <= timeline.page.viewport_size["height"], (top, bottom)
