@@ -315,8 +315,7 @@ class WholeRequests(ThreadWorker):
             else:
                 conn.spool, self.writing[conn] = spool, _Watch(fs)
                 return
-        if spool:
-            self.room.give(sum(len(view) for view in spool))
+        self.room.give_back(spool or ())
         conn.close = partial(self._close_softly, conn)  # (what gunicorn's finish_request calls)
         try:
             super().finish_request(conn, fs)
@@ -358,7 +357,7 @@ class WholeRequests(ThreadWorker):
             if now - watch.looked < STALL_LOOK:
                 continue
             left = _unacknowledged(conn.sock)
-            if left is not None and watch.held is not None and left < watch.held:
+            if _taken(left, watch.held):
                 watch.moved = now
             watch.held, watch.looked = left, now
             if now - watch.moved >= WRITE_STALL:
@@ -371,13 +370,9 @@ class WholeRequests(ThreadWorker):
             self.log.info("%s took none of its answer for %g s: connection cut", _peer(conn), WRITE_STALL)
         self._unwatch(conn.sock)
         self.writing.pop(conn, None)
-        self.room.give(sum(len(view) for view in conn.__dict__.pop("spool", ())))
-        try:
-            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        except OSError:
-            pass
+        self.room.give_back(conn.__dict__.pop("spool", ()))
         self.nr_conns -= 1
-        util.close(conn.sock)
+        _reset(conn.sock)
 
     def _close_softly(self, conn, graceful: bool = False) -> None:
         """gunicorn's util.close_graceful without waiting: the answer's end is told (a FIN), and the
@@ -386,11 +381,9 @@ class WholeRequests(ThreadWorker):
         up to LINGER seconds or LINGER_READS bytes. A client that stopped reading is closed at once."""
         sock = conn.sock
         if conn.__dict__.get("stalled"):  # (its answer is cut anyway: a reset frees what the system holds for it)
-            try:
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            except OSError:
-                pass
-        if not graceful or conn.__dict__.get("stalled"):
+            _reset(sock)
+            return
+        if not graceful:
             util.close(sock)
             return
         try:
@@ -602,6 +595,10 @@ class _Room:
         with self.lock:
             self.left += size
 
+    def give_back(self, spool) -> None:
+        """What an answer kept and will not write now (sent, cut, or its socket closed)."""
+        self.give(sum(len(view) for view in spool))
+
 
 class _Watch:
     """An answer the main loop writes: the thread's outcome (for finish_request, once all is sent),
@@ -620,7 +617,7 @@ class _Answering:
     that is taking the answer however slowly and gives up on one that has taken none of it for
     WRITE_STALL seconds (BlockingIOError, as the send timeout's)."""
 
-    def __init__(self, sock, room: _Room | None = None):
+    def __init__(self, sock, room: _Room):
         self.sock, self.room = sock, room
         self.spool: deque[memoryview] = deque()
 
@@ -629,8 +626,6 @@ class _Answering:
 
     def sendall(self, data) -> None:
         view = memoryview(data).cast("B")
-        if self.room is None:
-            return self._wait_on(view)
         try:
             while len(view) and not self.spool:
                 view = view[self.sock.send(view, socket.MSG_DONTWAIT) :]
@@ -654,7 +649,7 @@ class _Answering:
                 sent = self.sock.send(view)
             except BlockingIOError:  # (no byte moved for STALL_LOOK seconds)
                 now, left = time.monotonic(), _unacknowledged(self.sock)
-                if left is not None and held is not None and left < held:
+                if _taken(left, held):
                     moved = now  # (it took some of what was sent: reading, if slowly)
                 held = left
                 if now - moved >= WRITE_STALL:
@@ -662,6 +657,21 @@ class _Answering:
                 continue
             view = view[sent:]
             moved = time.monotonic()
+
+
+def _taken(left: int | None, held: int | None) -> bool:
+    """Whether a client took some of what the system held for it: less held now (`left`) than at
+    the last look (`held`); never where the system cannot say."""
+    return left is not None and held is not None and left < held
+
+
+def _reset(sock) -> None:
+    """Closed with a reset: what the system holds for the client is freed at once."""
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    except OSError:
+        pass
+    util.close(sock)
 
 
 def _unacknowledged(sock) -> int | None:

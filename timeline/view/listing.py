@@ -59,17 +59,20 @@ def listing(
     kept = np.flatnonzero(mask)
     start = 0
     window = window or (Window(*state.window) if state.window is not None else None)
-    first = index.position(keep) if keep else None
     if len(kept) > PAGE and selected is not None:
         where = int(np.searchsorted(kept, selected))
         start = max(0, min(where - PAGE // 2, len(kept) - PAGE))
-    elif len(kept) > PAGE and first is not None and mask[first] and _shows(index, mask, kept, first, window):
-        start = int(np.searchsorted(kept, first))
-    elif len(kept) > PAGE and window is not None:
-        seen = np.flatnonzero(in_window(index, mask, window))
-        if len(seen):
+    elif len(kept) > PAGE:
+        drawn = in_window(index, mask, window) if window is not None else None
+        first = index.position(keep) if keep else None
+        begins = int(np.searchsorted(kept, first)) if first is not None and mask[first] else None
+        if begins is not None and (drawn is None or drawn[kept[begins : begins + PAGE]].any()):
+            start = begins  # (the page shown, which shows an event the chart shows)
+        elif drawn is not None and len(seen := np.flatnonzero(drawn)):
             start = max(0, min(int(np.searchsorted(kept, seen[0])), len(kept) - PAGE))
-        elif index.x[kept[-1]] < window.low:  # (a view after the last event: the page nearest it)
+        elif (
+            window is not None and index.x[kept[-1]] < window.low
+        ):  # (a view after the last event: the page nearest it)
             start = len(kept) - PAGE
     shown = kept[start : start + PAGE]
     columns = zip(
@@ -95,14 +98,6 @@ def listing(
         for p, event_id, title, count, label in columns
     ]
     return Listing(items, start + 1, len(kept), len(index))
-
-
-def _shows(index: EventIndex, mask: np.ndarray, kept: np.ndarray, first: int, window: Window | None) -> bool:
-    """Whether the page that begins with the event at `first` holds one the chart shows."""
-    if window is None:
-        return True
-    page = kept[int(np.searchsorted(kept, first)) :][:PAGE]
-    return bool(in_window(index, mask, window)[page].any())
 
 
 @dataclass(frozen=True)
