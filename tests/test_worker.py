@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -575,6 +576,35 @@ def test_clients_that_read_large_answers_slowly_hold_no_thread(export_served):
         reading.join()
         for connection in readers:
             connection.close()
+
+
+def test_a_reload_finishes_the_answers_being_written_to_slow_readers(export_served):
+    """A deploy (`kill -HUP`, gunicorn's graceful reload) while a reader downloads the export
+    slowly: the old worker stops taking requests, but its main loop goes on writing what the reader
+    has not taken, within gunicorn's graceful_timeout, and the reader gets all of it."""
+    url, ask = export_served
+    connection = ask(small_buffer=False)
+    try:
+        head = connection.recv(4096, socket.MSG_PEEK)
+        whole = head.index(b"\r\n\r\n") + 4 + int(re.search(rb"Content-Length: (\d+)", head).group(1))
+        got = len(connection.recv(8192))
+        master = int(subprocess.check_output(["pgrep", "-o", "-f", f"127.0.0.1:{url.rsplit(':', 1)[1]} "]).split()[0])
+        os.kill(master, signal.SIGHUP)
+        log = Path(url.log)
+        started = time.perf_counter()
+        while "Booting worker" not in log.read_text().split("Handling signal: hup", 1)[-1]:
+            got += len(connection.recv(8192))  # (slowly: the old worker is told to stop meanwhile)
+            assert time.perf_counter() - started < 20
+            time.sleep(0.3)
+        for _ in range(5):
+            got += len(connection.recv(8192))
+            time.sleep(0.3)
+        assert got < whole  # (the rest still to write as the old worker stops)
+        while more := connection.recv(1 << 20):
+            got += len(more)
+        assert got == whole
+    finally:
+        connection.close()
 
 
 def test_gunicorn_opens_no_control_socket():
