@@ -103,6 +103,15 @@ def test_a_shared_link_zoomed_away_from_its_event_opens_on_that_zoom(client):
     assert shown["zoom"] is not None
 
 
+def test_a_link_with_the_map_s_place_keeps_its_zoom_away_from_its_event(client):
+    """The view the page stores is the one `navigate` stores, without the map's place: with it,
+    `navigate` changed the view, and the chart followed the event out of the link's zoom."""
+    search = "?event=ablyazov-sentenced-in-absentia&zoom=2022-01-08T10:26:25/2022-01-14T02:35:31&map=3.5/46/39.6"
+    shown = opening(client, "/" + search)
+    assert shown["view"] == "?event=ablyazov-sentenced-in-absentia"
+    assert shown["figure"]["layout"]["xaxis"]["range"][0].startswith("2022-01-08 10:26:25")
+
+
 def test_values_over_their_bounds_are_refused_as_in_the_address(client):
     shown = opening(client, "/?event=%3Cscript%3E&q=" + "x" * 400)
     assert shown["view"] == ""

@@ -210,6 +210,14 @@ class State:
                 query += ("&" if query else "") + f"{name}={text}"
         return "?" + query if query else ""
 
+    def view(self) -> str:
+        """The view's address without where the chart and the map are (the zoom, the map's
+        place): the page's `view` store, which neither a zoom nor a pan of the map changes, so
+        that neither redraws anything. (The page a link with map= opened stored it with the map's
+        place, which `navigate` then left out: a changed view, on which the chart followed the
+        chosen event out of the link's zoom.)"""
+        return self.zoomed(None).mapped(None).to_search()
+
     def mapped(self, view: MapView | None) -> State:
         """With the map at `view` (as the page reports it)."""
         return replace(self, map=view)

@@ -129,7 +129,7 @@ def navigate(
         area = (moved or {}).get("bounds")
         # (with the chart's zoom: Previous and Next from no event lead into it)
         state = controls.next_state(state.zoomed(zoom), trigger, value, now.index, now.mask, shown, area)
-    wanted, shown_view = controls.control_values(state), state.zoomed(None).mapped(None).to_search()
+    wanted, shown_view = controls.control_values(state), state.view()
     # What the address had that was refused is said until the view changes: the address
     # tidied of it (written back by the call before) leaves the notice up.
     said = list(state.refused) or ((refused or []) if shown_view == view else [])

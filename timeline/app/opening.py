@@ -53,7 +53,7 @@ def opening(now: data.Current, search: str, path: str) -> dict:
     return {
         "version": now.version,
         "figure": callbacks.figure(now, path, state.filters, mask, selected, window),
-        "view": state.zoomed(None).to_search(),
+        "view": state.view(),
         "zoom": WHOLE if state.zoom == WHOLE else [window.low, window.high] if pinned else None,
         "refused": list(state.refused),
         # The address's outlets as the Outlets dropdown's first choices, until `show` gives them
