@@ -112,6 +112,18 @@ def test_a_view_shows_what_is_inside_and_counts_what_is_outside(story):
     assert sorted(np.asarray(story.events["id"])[kept]) == ["aktau-rally", "protests-begin"]
 
 
+def test_the_map_says_where_the_events_it_keeps_fit_wherever_its_view_is(story):
+    """`fit`: what a link without the map's place opens the map on (the page writes the place
+    into its address once that is not where the map is)."""
+    west = Area(40, 45, 46, 60)
+    whole = map_data(story, everything(story), None)
+    assert whole["fit"] == whole["bounds"]
+    assert map_data(story, everything(story), west)["fit"] == whole["fit"] != west.as_list()
+    almaty = np.isin(story.events["id"].to_numpy(), ["akimat-stormed", "airport-seized"])
+    assert map_data(story, almaty, west)["fit"] == [42.7389, 76.3897, 43.7389, 77.3897]  # (half a degree about Almaty)
+    assert map_data(story, ~everything(story), west)["fit"] == list(places_map.WORLD)  # none: the world
+
+
 def test_the_selected_event_is_marked_and_its_place_given(story):
     selected = story.position("csto-deployment")
     data = map_data(story, everything(story), None, selected)

@@ -383,6 +383,29 @@ def test_the_filters_apply_to_the_map(timeline):
     expect(timeline.map_status).to_contain_text("events on the map")
 
 
+def test_a_link_after_a_filter_opens_the_map_where_the_sender_s_map_is(timeline):
+    """The map is fitted once, to the events the page opens on, and stays put as the filters
+    change. A link with no map= fits the map to the events it keeps: the sender of a link without
+    the international events saw it over Europe and Central Asia, the receiver on Kazakhstan. Once the
+    events kept fit elsewhere, the address says where the map is."""
+    timeline.open()
+    timeline.wait_for_map(6)
+    center, zoom = timeline.map_center(), timeline.page.evaluate("() => window.timelineMap.getZoom()")
+    timeline.toggle_category("international")  # (Paris and Yerevan gone: the rest fit on Kazakhstan)
+    timeline.wait_for_map(3)
+    expect(timeline.page).to_have_url(re.compile(r"[?&]map=[0-9.]+/[-0-9.]+/[-0-9.]+$"))
+    assert timeline.map_center() == center  # (the map stayed put)
+    shared = timeline.page.url
+    again = TimelinePage(timeline.page.context.new_page(), timeline.base_url)
+    again.page.goto(shared)
+    again.wait_for_map()
+    assert again.page.evaluate("() => window.timelineMap.getZoom()") == pytest.approx(zoom, abs=0.1)
+    assert again.map_center() == pytest.approx(center, abs=0.01)
+    again.page.close()
+    timeline.page.go_back()  # (to the page as opened: no map=, the map fitted as it was)
+    expect(timeline.page).not_to_have_url(re.compile("map="))
+
+
 def test_only_what_is_on_the_map_filters_the_list_and_the_counter_and_travels_in_the_link(timeline):
     timeline.open(query="map=8/43.24/76.89")  # Almaty only
     timeline.wait_for_map()

@@ -55,17 +55,21 @@ def map_data(index: EventIndex, mask: np.ndarray, bounds: Area | None, selected:
     kind "places": a mark per place (its events listed, their category's colour, disputed if
     any is, approximate if placed by name, selected if it holds the selected event);
     kind "counts": a mark per grid cell with how many events it holds. `unplaced` counts the
-    events of the mask that have no place; `outside` those placed outside the view."""
+    events of the mask that have no place; `outside` those placed outside the view. `fit`: where
+    the events of the mask are (`around` them), wherever the view is: a link without the map's
+    place opens the map on it."""
     placed = mask & (index.place >= 0)
     candidates = np.flatnonzero(placed)
+    fit = around(index, candidates)
     if bounds is None:
-        bounds = around(index, candidates)
+        bounds = fit
     inside = candidates[bounds.contains(index.lat[candidates], index.lon[candidates])]
     # The places in view, numbered in order of their first event (date order).
     codes, _ = pd.factorize(index.place[inside])
     first = first_positions(codes)
     data = {
         "bounds": bounds.as_list(),
+        "fit": fit.as_list(),
         "in_view": int(len(inside)),
         "places": len(first),
         "unplaced": int(mask.sum() - len(candidates)),
