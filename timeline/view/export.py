@@ -8,19 +8,23 @@ it (`-0044-03-15`) is written in words instead (`15 March 44 BC`), which no spre
 
 from __future__ import annotations
 
-import io
 import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import dates, i18n, schema
-from ..csvfile import quote
 from ..index import EventIndex, withdrawn
 from ..load import Dataset
 from ..timelinejs import export as timelinejs
 
 NUMBER = re.compile(schema.NUMBER)
+# neutralise and csvfile.quote, for a column at once (`_cells`).
+_FORMULA = "^[" + re.escape("".join(schema.FORMULA_START)) + "]"
+_NUMBER = "^(?:" + schema.NUMBER.replace(r"\d", "[0-9]") + ")$"
+_QUOTED = '[,"\n;\t]'
 
 
 def neutralise(value: str) -> str:
@@ -64,16 +68,14 @@ def _in_words(texts) -> dict[str, str]:
     }
 
 
-def _dates_in_words(column: np.ndarray) -> np.ndarray:
+def _dates_in_words(column: pa.Array) -> pa.Array:
     """A date column with its dates BC in words (bc_in_words), where they read back so."""
-    bc = [i for i, value in enumerate(column) if isinstance(value, str) and value.startswith("-")]
-    if not bc:
+    bc = pc.starts_with(column, "-")
+    if not pc.any(bc).as_py():
         return column
-    words = _in_words(column[i] for i in bc)
-    column = column.copy()
-    for i in bc:
-        column[i] = words.get(column[i], column[i])
-    return column
+    written = pc.filter(column, bc).to_pylist()
+    words = _in_words(written)
+    return pc.replace_with_mask(column, bc, pa.array([words.get(text, text) for text in written], column.type))
 
 
 def kept_accounts(index: EventIndex, mask: np.ndarray) -> np.ndarray:
@@ -138,13 +140,29 @@ def accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) -
     # In date order of their events, each event's accounts in file order.
     order: np.ndarray | list[int] = np.argsort(index.account_event[kept], kind="stable") if len(accounts) else []
     order = order[:most] if most is not None else order
-    out = io.StringIO()
-    out.write(",".join(schema.NAMES) + "\r\n")
-    columns = [chosen[name].to_numpy() for name in schema.NAMES]
+    if not len(order):
+        return ",".join(schema.NAMES) + "\r\n"
+    taken = pa.array(np.asarray(order, dtype=np.int64))
+    columns = [pa.array(chosen[name], pa.large_string()).take(taken).fill_null("") for name in schema.NAMES]
     columns = [_dates_in_words(c) if n in schema.DATE_COLUMNS else c for n, c in zip(schema.NAMES, columns)]
-    for i in order:  # (quoted as `add` quotes: a semicolon or a tab too, which spreadsheets split at)
-        out.write(",".join(quote(neutralise(column[i])) for column in columns) + "\r\n")
-    return out.getvalue()
+    rows = pc.binary_join_element_wise(*(_cells(column) for column in columns), pa.scalar(",", pa.large_string()))
+    return "\r\n".join([",".join(schema.NAMES), *rows.to_pylist(), ""])
+
+
+def _cells(text: pa.Array) -> pa.Array:
+    """A column's values as the export writes them: neutralise, then quote as `add` quotes (a
+    semicolon or a tab too, which spreadsheets split at), a column at once (a value at a time,
+    100,000 accounts took a worker 2.9 s). (A number here is of ASCII digits: `-٣`, which
+    neutralise leaves, is neutralised.)"""
+
+    def said(value: str) -> pa.Scalar:
+        return pa.scalar(value, text.type)
+
+    formula = pc.and_(pc.match_substring_regex(text, _FORMULA), pc.invert(pc.match_substring_regex(text, _NUMBER)))
+    text = pc.if_else(formula, pc.binary_join_element_wise(said("'"), text, said("")), text)
+    text = pc.replace_substring(pc.replace_substring(text, "\r\n", "\n"), "\r", "\n")
+    quoted = pc.binary_join_element_wise(said('"'), pc.replace_substring(text, '"', '""'), said('"'), said(""))
+    return pc.if_else(pc.match_substring_regex(text, _QUOTED), quoted, text)
 
 
 def timelinejs_json(index: EventIndex, mask: np.ndarray, title: str, most: int | None = None) -> str:
