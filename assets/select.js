@@ -42,6 +42,14 @@
     return null;
   }
 
+  function focusInSight(element) {
+    // Focus that moves the page no more than it must: none where the element is in the window,
+    // else just enough to show it.
+    element.focus({preventScroll: true});
+    var shown = element.getBoundingClientRect();
+    if (shown.top < 0 || shown.bottom > window.innerHeight) element.scrollIntoView({block: "nearest"});
+  }
+
   function settle() {
     if (pressed && !pressed.isConnected) {
       // (Its id is its outlet's: Dash writes a pattern's id as JSON.)
@@ -57,11 +65,9 @@
     if (pending && pending.focus === "heading" && now === pending.event) {
       pending = null;
       movesFocus = true;
-      heading.focus({preventScroll: true});   // (the reader keeps their place; the panel is beside it)
-      // (unless the panel, held by its column's end at the page's end, has its heading above the
-      // window: scrolled just enough to show it, where focus went out of sight)
-      var shown = heading.getBoundingClientRect();
-      if (shown.top < 0 || shown.bottom > window.innerHeight) heading.scrollIntoView({block: "nearest"});
+      // (the reader keeps their place, the panel beside it; unless the panel, held by its
+      // column's end at the page's end, has its heading above the window)
+      focusInSight(heading);
     } else if (pending && pending.focus === "list" && !heading) {
       var link = listLink(pending.event);
       var keyed = pending.keyed;
@@ -76,9 +82,10 @@
     if (now !== shownEvent && heading && !movesFocus && lost && focusWas) {
       // Stepped (← →, Previous, Next) from the panel or the list, which were drawn again: focus
       // goes to the new event's heading, or, from the list, to its link there.
+      // (The new event's link may be below the window: 35 steps down the list went out of sight.)
       var inList = focusWas === "list" ? listLink(now) : null;
       movesFocus = !inList;
-      (inList || heading).focus({preventScroll: true});
+      focusInSight(inList || heading);
     }
     if (now !== shownEvent) {
       shownEvent = now;

@@ -513,6 +513,23 @@ def test_stepping_from_the_list_keeps_focus_in_the_list_on_the_new_event(timelin
     expect(timeline.list_link("shoot-to-kill-order")).to_be_focused()
 
 
+def test_stepping_down_the_list_keeps_the_focused_event_in_sight(timeline):
+    """→ from an event's link in the list moves focus to the next event's link: past the window's
+    foot (the 14th step from the 2017 sentence) it went out of sight, the page never scrolled."""
+    timeline.open(event="ablyazov-sentenced-in-absentia")
+    timeline.list_link("ablyazov-sentenced-in-absentia").focus()
+    height = timeline.page.viewport_size["height"]
+    for _ in range(20):
+        was = timeline.heading.get_attribute("data-event")
+        timeline.page.keyboard.press("ArrowRight")
+        expect(timeline.heading).not_to_have_attribute("data-event", was)
+        now = timeline.heading.get_attribute("data-event")
+        link = timeline.list_link(now)
+        expect(link).to_be_focused()
+        top, bottom = link.evaluate("a => [a.getBoundingClientRect().top, a.getBoundingClientRect().bottom]")
+        assert -1 <= top and bottom <= height + 1, (now, top, bottom)  # (to the pixel: scrolls are whole)
+
+
 def test_stepping_from_a_link_in_the_panel_puts_focus_on_the_new_heading(timeline):
     timeline.open(event="shoot-to-kill-order")
     timeline.panel.locator("a.close").focus()
