@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -404,3 +405,59 @@ def test_a_version_built_while_another_thread_lets_go_of_every_version_is_still_
     monkeypatch.setattr(data, "_still", dropped_meanwhile)
     served.write_bytes(GOOD + b"late-event," + GOOD.split(b"\n")[1].split(b",", 1)[1] + b"\n")
     assert len(data.current(str(served), wait=True).index) == 36
+
+
+# --- A save that writes the file anew is read once it has stood still -------------------------
+
+
+def _saved_at(path: Path, seconds_ago: float) -> None:
+    at = time.time() - seconds_ago
+    os.utime(path, (at, at))
+
+
+YOUNG = [
+    # how the file changed since the version served, when (seconds ago), read now?
+    ("rows appended just now (timeline add)", "appended", 0.0, True),
+    ("written anew just now, a save paused at a row's end", "rows cut", 0.0, False),
+    ("written anew just now, its last value cut (2023-04-24 read as 2023-04-2)", "value cut", 0.0, False),
+    ("written anew just now, as long as before (one date changed)", "same size", 0.0, False),
+    ("written anew, and unchanged for as long as a save may pause", "rows cut", data.SETTLE + 0.5, True),
+    ("written anew, its time of change ahead of the clock", "rows cut", -3600.0, True),
+]
+
+
+@pytest.mark.parametrize("change, ago, now", [c[1:] for c in YOUNG], ids=[c[0] for c in YOUNG])
+def test_a_change_that_is_no_append_is_read_once_the_file_has_stood_still(served, change, ago, now):
+    served_first = data.current(str(served), wait=True)
+    lines = GOOD.split(b"\n")
+    new = {
+        "appended": GOOD + b"late-event," + lines[1].split(b",", 1)[1] + b"\n",
+        "rows cut": b"\n".join(lines[:30]) + b"\n",
+        "value cut": GOOD.rstrip(b"\r\n")[:-2],
+        "same size": GOOD.replace(b"2022-01-05,", b"2022-01-06,", 1),
+    }[change]
+    with open(served, "r+b") as file:  # (in place, as a save that truncates and writes again)
+        file.truncate(0)
+        file.write(new)
+    _saved_at(served, ago)
+    young = data._young(str(served), served_first, data.signature(served))
+    assert (young == 0) is now
+    assert young <= data.SETTLE
+
+
+def test_a_save_paused_at_a_row_s_end_is_not_served_until_it_has_stood_still(served, monkeypatch):
+    """The first 30 lines of the file written, the save paused: the version before is served
+    (35 events), then, the file unchanged for SETTLE seconds, what it holds (19)."""
+    monkeypatch.setattr(data, "SETTLE", 1.0)
+    first = data.current(str(served), wait=True)
+    with open(served, "r+b") as file:
+        file.truncate(0)
+        file.write(b"\n".join(GOOD.split(b"\n")[:30]) + b"\n")
+    started = time.monotonic()
+    while time.monotonic() - started < 0.7:
+        assert data.current(str(served)) is first  # (a poll, a page opened: the version before)
+        time.sleep(0.1)
+    while len(data.current(str(served)).index) == 35:
+        assert time.monotonic() - started < 10
+        time.sleep(0.1)
+    assert len(data.current(str(served)).index) == len(timeline.load(served).events) == 19

@@ -83,6 +83,13 @@ def load_more(previous: Dataset | None, path: str | os.PathLike) -> Dataset:
     return dataset
 
 
+def only_grew(previous: Dataset | None, path: str | os.PathLike, stamp: tuple) -> bool:
+    """Whether the file at `path` (its signature `stamp`) looks, from its first bytes and those
+    about `previous`'s end, like `previous` with rows appended: what `timeline add` writes.
+    (load_more checks every byte before reading on.)"""
+    return _appended(previous, path, stamp, whole=False) is not None
+
+
 def load_with(previous: Dataset | None, path: str | os.PathLike, extra: bytes) -> Dataset | None:
     """What `load` would give of the file at `path` with the bytes `extra` after its end, read on
     from `previous` (a load of the file as it is, or as it was before it grew) without writing
