@@ -3,6 +3,7 @@ when two editors add at the same moment."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -310,6 +311,66 @@ def test_a_file_that_cannot_take_a_row_is_left_alone(tmp_path, existing, message
     assert not outcome.written
     assert path.read_text() == existing
     assert outcome.review.blocking and message in outcome.review.blocking[0].message
+
+
+@pytest.mark.parametrize(
+    "existing, refused",
+    [
+        (FILE + "curfew,2022-01-05,,Curfew in Alm", True),  # a save in progress: the row cut, no line break
+        (FILE + 'curfew,2022-01-05,,"Curfew in Alm', False),  # (a quote open: never closed, said as such)
+        (FILE + "curfew,2022-01-05,,Curfew in Almaty,,government,,,,AFP,,,,,,,,,,", False),  # whole, no line break
+        (FILE + "curfew,2022-01-05,,Curfew in Alm\n", False),  # cut, but ended: a mistake, told by check
+    ],
+)
+def test_a_file_whose_last_row_is_cut_off_by_a_save_in_progress_takes_no_row(tmp_path, existing, refused):
+    """Appended after a row a save in progress has cut, the row was written over by the rest of
+    the save (an event `st` where `new-protest` was written), and `add` said it was added."""
+    path = tmp_path / "events.csv"
+    path.write_text(existing)
+    outcome = editing.add(path, {**GOOD, "id": "new-protest"})
+    said = [str(p.message) for p in outcome.review.blocking]
+    assert any("the file's last row is cut off" in text for text in said) is refused
+    if refused:
+        assert not outcome.written and path.read_text() == existing
+        assert outcome.review.blocking[0].row == 3
+
+
+def test_a_file_replaced_while_its_row_is_checked_takes_the_row_in_the_new_file(tmp_path, monkeypatch):
+    """A spreadsheet's save (a copy renamed over the file) after the file was looked at and before
+    the row was written: `add` starts again on the new file, where the row went to the old one."""
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    saved = FILE + "curfew,2022-01-05,,Curfew in Almaty,,government,,,,AFP,,,,,,,,,,\n"
+    real, replaced = editing._choose, []
+
+    def then_saved(*args):
+        if not replaced:
+            (tmp_path / "saved.csv").write_text(saved)
+            os.replace(tmp_path / "saved.csv", path)
+            replaced.append(True)
+        return real(*args)
+
+    monkeypatch.setattr(editing, "_choose", then_saved)
+    outcome = editing.add(path, {**GOOD, "id": "new-protest"})
+    assert outcome.written == {0: 4}
+    assert path.read_text().startswith(saved) and "new-protest" in path.read_text()
+
+
+def test_a_file_replaced_as_its_row_is_written_is_said_to_lack_it(tmp_path, monkeypatch):
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    real = editing._write_all
+
+    def saved_meanwhile(fd, data):
+        real(fd, data)
+        (tmp_path / "saved.csv").write_text(FILE)
+        os.replace(tmp_path / "saved.csv", path)
+
+    monkeypatch.setattr(editing, "_write_all", saved_meanwhile)
+    outcome = editing.add(path, {**GOOD, "id": "new-protest"})
+    assert not outcome.written
+    assert "the file was replaced by another program" in str(outcome.problems[0].message)
+    assert cli.main(["check", str(path)]) == 0 and "new-protest" not in path.read_text()
 
 
 # --- a file of another encoding or delimiter: refused, never made a mix ------------------------

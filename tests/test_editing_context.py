@@ -397,9 +397,9 @@ def test_the_shape_from_the_ends_is_the_shape_of_the_whole(tmp_path, existing):
         os.close(fd)
 
 
-def test_a_row_cut_short_at_the_end_is_read_with_the_new_row(tmp_path, monkeypatch):
-    """A save in progress left a row without its line end: the new row goes after a line end,
-    and both are checked as a full check reads them."""
+def test_a_row_cut_short_at_the_end_is_told_as_a_full_check_tells_it(tmp_path, monkeypatch):
+    """A save in progress left a row without its line end: no row is added after it (the rest of
+    the save would write over it), read on from the cache as a full check of the file says."""
     existing = FILE + b"cut-row,2022-01-0"
     path = tmp_path / "events.csv"
     path.write_bytes(existing)
@@ -407,8 +407,8 @@ def test_a_row_cut_short_at_the_end_is_read_with_the_new_row(tmp_path, monkeypat
     truth = whole(existing, GOOD)
     no_whole_read(monkeypatch)
     outcome = editing.add(path, GOOD)
-    assert outcome.problems == truth.findings[0] and outcome.written == {0: truth.numbers[0]}
-    assert path.read_bytes() == expected_bytes(existing, GOOD)
+    assert outcome.review.blocking == truth.blocking and len(truth.blocking) == 1
+    assert not outcome.written and path.read_bytes() == existing
 
 
 def test_an_add_with_the_cache_elsewhere(tmp_path, monkeypatch):

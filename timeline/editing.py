@@ -39,7 +39,7 @@ from . import context, lastgood, model, schema
 from .appends import Checked, check_with
 from .csvfile import BOM, code_page, quote, read_table
 from .load import Dataset, load_bytes, repeated_span
-from .problems import ERROR, Message, Problem, ProblemCode, and_list, say, say_n, show
+from .problems import CUT_SHORT, ERROR, Message, Problem, ProblemCode, and_list, say, say_n, show
 
 Row = dict  # column name -> value: one account as the editor wrote it
 
@@ -191,7 +191,33 @@ def _judged(
         findings = [[] for _ in rows]
     else:
         findings = [_unwritable(shape, row, number) + found for row, number, found in zip(rows, numbers, findings)]
+        blocking = _cut_off(dataset, shape)
     return Review(numbers, findings, blocking, dataset)
+
+
+def _cut_off(dataset: Dataset | Checked, shape: Shape) -> list[Problem]:
+    """Why nothing may be appended to a file whose last row is cut off, with no line break after
+    it: a save still in progress leaves it so (as `accept` refuses to publish it). Appended after
+    it, a row was written over by the rest of the save (its first bytes gone: an event with the
+    id `st` where `new-protest` was written), or ended the cut row for good."""
+    if not shape.needs_newline or shape.records < 2:
+        return []
+    cut = next(
+        (p for p in dataset.problems if p.row == shape.records and p.level == ERROR and p.code in CUT_SHORT), None
+    )
+    if cut is None:
+        return []
+    return [
+        Problem(
+            shape.records,
+            "",
+            ERROR,
+            say(
+                "the file's last row is cut off, with no line break after it, as a save still in progress "
+                "leaves it: wait for the save to end (or mend that row) and add again"
+            ),
+        )
+    ]
 
 
 def not_utf8(data: bytes, name: str = "events.csv") -> Problem | None:
@@ -445,8 +471,12 @@ def _append(
             keep = _choose(rows, checked, all_or_nothing)
             outcome = Appended(str(path), rows, checked)
             if keep:
+                if not _still_at(path, fd):
+                    continue  # (replaced while the rows were checked: start again)
                 _write_all(fd, encode(shape, [rows[i] for i in keep]))
                 os.fsync(fd)
+                if not _still_at(path, fd):  # (replaced as they were written: they are in the file before)
+                    return _cannot(path, REPLACED)
                 if judged.empty:
                     _fsync_folder(path)
                 if judged.base is not None:
@@ -520,6 +550,15 @@ def _choose(rows: list[Row], checked: Review, all_or_nothing: bool) -> list[int]
     if all_or_nothing and len(keep) != len(rows):
         return []
     return keep
+
+
+# A file replaced (a save from an editor or a spreadsheet: a copy renamed over it) between the
+# last look at it and the rows written: they went to the file that was replaced, and the new one
+# holds none of them. Said so, where `add` said they were added.
+REPLACED = say(
+    "the file was replaced by another program (a save from an editor or a spreadsheet?) as the rows were written, "
+    "so they are not in it: add them again once the save is done"
+)
 
 
 def _cannot(path: Path, message: Message) -> Appended:
