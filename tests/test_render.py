@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import plotly
@@ -138,6 +139,23 @@ def test_a_video_or_other_page_is_a_link_that_opens_in_a_new_tab(media, link_tex
     assert (link["props"]["target"], link["props"]["rel"]) == ("_blank", "noopener noreferrer")
     assert text(link) == link_text
     assert [text(c) for c in nodes(figure, "Figcaption")] == ([caption] if caption else [])
+
+
+@pytest.mark.parametrize(
+    "differs, said",
+    [(True, "Date given: 5 January 2022 (its date differs from the others')"), (False, "Date given: 5 January 2022")],
+)
+def test_an_account_s_date_that_differs_is_said_as_well_as_marked(differs, said):
+    """(The mark is a colour: a screen reader heard nothing of it.)"""
+    panel = EventPanel(
+        id="a", title="A", category="protest", colour="#000", date="5 January 2022", location="",
+        coordinates="", disputed=True, dispute_note="", accounts=[dataclasses.replace(account(None), date_differs=differs)],
+    )  # fmt: skip
+    tree = json.loads(
+        json.dumps(render.event_panel(panel, State("a"), "events.csv"), cls=plotly.utils.PlotlyJSONEncoder)
+    )
+    given = next(p for p in nodes(tree, "P") if text(p).startswith("Date given: "))
+    assert text(given) == said
 
 
 def test_no_media_no_figure():

@@ -736,3 +736,24 @@ def test_closing_the_sheet_with_a_tap_leaves_the_page_where_the_reader_is(phone)
     phone.panel.locator("a.close").tap()
     expect(phone.page.locator("#event-title")).to_have_count(0)
     assert abs(phone.scroll_y() - before) < 2, (before, phone.scroll_y())
+
+
+def test_states_drawn_in_colour_stay_seen_in_forced_colours(timeline):
+    """Windows' high contrast themes replace backgrounds and drop shadows: the event chosen in the
+    list, "Only what is on the map" pressed and an account's date that differs looked like the
+    others. They take the theme's colours for a selection."""
+    page = timeline.page
+    page.emulate_media(forced_colors="active")
+    try:
+        timeline.open(event="almaty-airport-retaken", query="map=5/44/62&area=40,50,48,80")
+        expect(page.locator("#map-only")).to_have_attribute("aria-pressed", "true")
+
+        def background(selector: str) -> str:
+            return page.locator(selector).first.evaluate("e => getComputedStyle(e).backgroundColor")
+
+        chosen, other = background("#event-list li.selected a"), background("#event-list li:not(.selected) a")
+        assert chosen != other
+        assert background(".account-date.differs") != background(".account-date:not(.differs)")
+        assert background("#map-only") != background("#export-csv")
+    finally:
+        page.emulate_media(forced_colors="none")

@@ -229,8 +229,15 @@ def _account(account, disputed: bool, file: str) -> html.Li:
     if account.claimed_by:
         who += [_(" · claim by "), html.Span(account.claimed_by, className="claimed-by", **data_attributes())]
     parts: list[Component] = [html.P(who, className="who")]
-    date_class = "account-date differs" if disputed and account.date_differs else "account-date"
-    parts.append(html.P([_("Date given: "), html.Span(account.date, className=date_class)]))
+    given: list[str | Component] = [_("Date given: ")]
+    if disputed and account.date_differs:  # (marked, and said: a screen reader hears no mark)
+        given += [
+            html.Span(account.date, className="account-date differs"),
+            html.Span(_(" (its date differs from the others')"), className="visually-hidden"),
+        ]
+    else:
+        given.append(html.Span(account.date, className="account-date"))
+    parts.append(html.P(given))
     parts += [html.P(text, className="description", **data_attributes()) for text in account.paragraphs]
     if account.figure:
         figure: list[str | Component] = [
