@@ -653,6 +653,15 @@
           map.fitBounds([[b[0], b[1]], [b[2], b[3]]], {animate: false});
         }
       }, true);
+      // A link with "Only what is on the map" (area=) opened on a narrower screen than the
+      // sender's: at the sender's zoom the map showed less than the area the list keeps (a
+      // phone: "0 events on the map; 10 outside its view"); it shows all of it. (A hundredth
+      // either way: the area is written to three decimals, a little beyond the map's own bounds
+      // on the sender's screen.)
+      var a = data.area;
+      if (data.view && a && !map.getBounds().pad(0.01).contains([[a[0], a[1]], [a[2], a[3]]])) {
+        moveByPage(function () { map.fitBounds([[a[0], a[1]], [a[2], a[3]]], {animate: false}); }, true);
+      }
     } else if (newlyChosen && data.selected && !map.getBounds().contains(data.selected)) {
       // An event chosen elsewhere: bring its place into view (once: the viewer, or a place's
       // list shown whole, may move the map away from it then).

@@ -69,6 +69,27 @@ def test_every_mark_is_at_least_24_px_across_on_a_desktop_and_a_phone(timeline, 
     assert all(min(size) >= 24 for size in sizes), sizes
 
 
+def test_a_link_that_keeps_what_is_on_the_map_shows_that_area_on_a_phone(timeline, phone_page, kazakhstan_url):
+    """Opened on a phone, a link sent from a desktop with "Only what is on the map" on kept its 10
+    events in the list, but the map, at the sender's zoom on a narrower screen, showed none of
+    them. It shows the whole area; and folded, the map's button that does nothing is not offered."""
+    link = "map=5/44/62&area=40,50,48,80"
+    timeline.open(query=link)
+    timeline.wait_for_map()
+    expect(timeline.map_status).to_have_text(re.compile(r"^10 events on the map"))
+    phone = TimelinePage(phone_page, kazakhstan_url).open(query=link)
+    expect(phone.page.locator("#map-only")).to_be_visible()  # (on: shown, to turn it off)
+    phone.page.locator("#map-toggle").click()
+    phone.wait_for_map()
+    expect(phone.map_status).to_have_text(timeline.map_status.inner_text())
+    expect(phone.page).to_have_url(re.compile(r"\?area=40,50,48,80&map=5/44/62$"))  # (the link as sent)
+    phone.page.goto(kazakhstan_url)
+    phone.wait_until_drawn()
+    expect(phone.page.locator("#map-only")).to_be_hidden()
+    phone.page.locator("#map-toggle").click()
+    expect(phone.page.locator("#map-only")).to_be_visible()
+
+
 @pytest.fixture(scope="module")
 def scattered_url(tmp_path_factory):
     # Events at more places than the map draws one by one (timeline.view.map.MAX_PLACES): it

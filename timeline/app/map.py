@@ -59,8 +59,13 @@ def show_map(view, version, moved, zoom, search, *, path, tiles):
     shown = places_map.map_data(
         index, chart.in_window(index, mask, window), Area.of((moved or {}).get("bounds")), selected
     )
-    place = State.from_search(search).map
-    shown.update(view=[place.zoom, place.lat, place.lon] if place else None, tiles=tiles)
+    asked = State.from_search(search)
+    place, area = asked.map, asked.filters.area
+    shown.update(
+        view=[place.zoom, place.lat, place.lon] if place else None,
+        area=area.as_list() if area else None,
+        tiles=tiles,
+    )
     return dict(shown=shown, status=places_map.status(shown))
 
 
