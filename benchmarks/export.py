@@ -14,6 +14,7 @@ import argparse
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -48,8 +49,8 @@ def main() -> None:
         index = now.index
         everything = np.ones(len(index.events), dtype=bool)
         for kind, make in (
-            ("CSV", lambda: export.csv_file(index, everything, "timeline-events")),
-            ("TimelineJS", lambda: export.timelinejs_file(index, everything, "Timeline", "timeline")),
+            ("CSV", partial(export.csv_file, index, everything, "timeline-events")),
+            ("TimelineJS", partial(export.timelinejs_file, index, everything, "Timeline", "timeline")),
         ):
             wall, cpu, size = timed(make, args.repeat)
             held = make()[1].removeprefix("timeline-events").removeprefix("timeline").lstrip("-") or "all"
