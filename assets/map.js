@@ -609,8 +609,18 @@
     // events"); its list of events takes focus when it opens, and gives it back when it closes.
     var element = layer.getElement && layer.getElement();
     if (!element || !label) return;
+    // (A place's mark says which place: two marks read "7 events" alike. It opens a list, said
+    // to be open or closed; the chosen event's mark is said to be the current one, as in the list.)
+    var mark = layer.options.mark || {}, several = mark.count > 1;
     element.setAttribute("role", "button");
-    element.setAttribute("aria-label", label);
+    element.setAttribute("aria-label", several && mark.place ? mark.place + ": " + label : label);
+    if (mark.selected) element.setAttribute("aria-current", "true");
+    if (several) {
+      element.setAttribute("aria-haspopup", "true");
+      element.setAttribute("aria-expanded", "false");
+      layer.on("popupopen", function () { element.setAttribute("aria-expanded", "true"); });
+      layer.on("popupclose", function () { element.setAttribute("aria-expanded", "false"); });
+    }
     layer.on("popupopen", function (event) {
       var popup = event.popup.getElement();
       var close = popup && popup.querySelector(".leaflet-popup-close-button");

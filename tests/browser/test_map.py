@@ -510,12 +510,17 @@ def test_a_keyboard_opens_a_place_s_list_of_events_and_escape_closes_it(timeline
     timeline.open()
     timeline.wait_for_map()
     several = timeline.page.locator("#map path.map-mark[role=button][aria-label$=' events']").first
+    # (named by its place too: the two marks of 7 events were read alike; said to open a list)
+    expect(several).to_have_attribute("aria-label", re.compile(r"^\w[\w -]+: \d+ events$"))
+    expect(several).to_have_attribute("aria-expanded", "false")
     several.focus()
     timeline.page.keyboard.press("Enter")
     choices = timeline.page.locator(".map-choices button")
     expect(choices.first).to_be_focused()
+    expect(several).to_have_attribute("aria-expanded", "true")
     timeline.page.keyboard.press("Escape")
     expect(timeline.page.locator(".leaflet-popup")).to_have_count(0)
+    expect(several).to_have_attribute("aria-expanded", "false")
     assert timeline.page.evaluate("() => document.activeElement.getAttribute('role')") == "button"
     labels = timeline.page.locator("#map .town-label")
     assert labels.count() > 0 and all(
@@ -553,6 +558,7 @@ def test_a_title_chosen_from_a_place_s_list_leaves_focus_on_its_mark(timeline):
     expect(timeline.page).to_have_url(re.compile(r"[?&]event="))
     timeline.settle()
     expect(timeline.page.locator(f"#map path.map-mark.selected[aria-label='{place}']")).to_be_focused()
+    expect(timeline.page.locator("#map path.map-mark.selected")).to_have_attribute("aria-current", "true")
 
 
 @pytest.mark.parametrize("key", ["Enter", " "])
