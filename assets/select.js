@@ -13,6 +13,7 @@
 // Without this file every link still works: as a plain link, which reloads the page.
 (function () {
   "use strict";
+  var siteTitle = document.title;  // the page's title as it came: the site's
   var pending = null;        // {focus: "heading" | "list", event: id}, until the panel shows it
   var shownEvent = null;     // the event the panel shows
   var focusWas = null;       // where focus last was: "panel" (the heading or a link in the panel)
@@ -89,6 +90,9 @@
     }
     if (now !== shownEvent) {
       shownEvent = now;
+      // The window's title names the event shown (a tab, the history, a screen reader's window
+      // list): it was the site's on every event.
+      document.title = now && heading ? heading.textContent + " – " + siteTitle : siteTitle;
       var panel = document.getElementById("sources-panel");
       if (panel && now) panel.scrollTop = 0;
       var announcer = document.getElementById("announcer");

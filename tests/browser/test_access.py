@@ -757,3 +757,15 @@ def test_states_drawn_in_colour_stay_seen_in_forced_colours(timeline):
         assert background("#map-only") != background("#export-csv")
     finally:
         page.emulate_media(forced_colors="none")
+
+
+def test_the_window_s_title_names_the_event_shown(timeline):
+    """(A tab, the browser's history and a screen reader's list of windows said the site's title
+    on every event.)"""
+    timeline.open(event="shoot-to-kill-order")
+    expect(timeline.page).to_have_title("Tokayev orders forces to shoot to kill – Kazakhstan, January 2022: a timeline")
+    timeline.page.keyboard.press("ArrowRight")
+    expect(timeline.page).not_to_have_title(re.compile("^Tokayev orders forces"))
+    expect(timeline.page).to_have_title(timeline.heading.inner_text() + " – Kazakhstan, January 2022: a timeline")
+    timeline.close_panel()
+    expect(timeline.page).to_have_title("Kazakhstan, January 2022: a timeline")
