@@ -265,6 +265,17 @@ def test_a_language_s_link_shows_the_same_view_in_that_language(page, kazakhstan
     assert timeline.page_accessibility_problems() == []
 
 
+@pytest.mark.parametrize("width, name", [(1440, "Français"), (720, "Français FR")])
+def test_a_language_s_link_is_named_by_what_it_shows(page, kazakhstan_url, width, name):
+    """A screen of middle width shows each language's code ("FR"), where the link was named
+    "Français" alone: a voice saying what it sees named nothing (WCAG 2.5.3, label in name)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    TimelinePage(page, kazakhstan_url).open()
+    link = page.get_by_role("navigation", name="Languages").get_by_role("link", name=name, exact=True)
+    expect(link).to_be_visible()
+    assert name.split()[-1] in link.inner_text()
+
+
 def test_a_language_s_link_opened_in_a_new_tab_or_copied_names_the_same_view(page, kazakhstan_url):
     """Its href was the overview (?lang=fr): opened in a new tab, or copied, it lost the event,
     the filters and the zoom."""

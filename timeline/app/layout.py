@@ -452,10 +452,11 @@ def _languages() -> html.Nav:
 
 def _named(code: str, name: str) -> list:
     """A language's name, and its code, which a screen of middle width shows instead (style.css:
-    the name is then read, not shown)."""
+    the name is then read, not shown, and the code read after it: a voice saying "FR", what the
+    link shows, names it, WCAG 2.5.3)."""
     return [
         html.Span(name, className="language-name"),
-        html.Span(code.upper(), className="language-code", **attrs(aria_hidden="true")),
+        html.Span(code.upper(), className="language-code"),
     ]
 
 
