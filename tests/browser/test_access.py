@@ -769,3 +769,20 @@ def test_the_window_s_title_names_the_event_shown(timeline):
     expect(timeline.page).to_have_title(timeline.heading.inner_text() + " – Kazakhstan, January 2022: a timeline")
     timeline.close_panel()
     expect(timeline.page).to_have_title("Kazakhstan, January 2022: a timeline")
+
+
+def test_a_figures_table_wider_than_a_phone_s_sheet_scrolls_in_its_box(browser, kazakhstan_url):
+    """At 320 px in Russian, the table of how a figure changed was 361 px wide in a sheet of 318:
+    the whole sheet scrolled sideways, Close with it. The table scrolls in its own box, which a
+    keyboard reaches and scrolls."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    try:
+        timeline = TimelinePage(context.new_page(), kazakhstan_url, "ru").open(event="death-toll", query="lang=ru")
+        box = timeline.page.locator(".step-table-box")
+        expect(box).to_have_attribute("tabindex", "0")
+        sheet = timeline.panel.evaluate("s => [s.scrollWidth, s.clientWidth]")
+        assert sheet[0] <= sheet[1], sheet
+        wide, room = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
+        assert wide > room  # (the words whole: the box scrolls)
+    finally:
+        context.close()

@@ -159,9 +159,10 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
         )
         for p in points
     ]
+    caption = _("{title}, in the order the figures came out").format(title=set_apart(title))
     table = html.Table(
         [
-            html.Caption(_("{title}, in the order the figures came out").format(title=set_apart(title))),
+            html.Caption(caption),
             html.Thead(html.Tr([html.Th(h, scope="col") for h in (_("Came out"), _("Figure"), _("Source"))])),
             html.Tbody(rows),
         ],
@@ -188,7 +189,9 @@ def step_chart(event_id: str, unit: str, points: list) -> list:
                         )
                     ),
                 ),
-                table,
+                # (a table wider than a phone's sheet of 320 px, its words whole, scrolls in its
+                # box, which a keyboard scrolls too: the whole sheet scrolled sideways, Close too)
+                html.Div(table, className="step-table-box", tabIndex="0", role="region", **attrs(aria_label=caption)),
             ],
             className="step-chart",
             **attrs(data_unit=unit),
