@@ -530,6 +530,24 @@ def test_stepping_down_the_list_keeps_the_focused_event_in_sight(timeline):
         assert -1 <= top and bottom <= height + 1, (now, top, bottom)  # (to the pixel: scrolls are whole)
 
 
+def test_with_no_event_chosen_an_arrow_from_the_list_chooses_the_focused_event_s_neighbour(timeline):
+    """→ on the list's last event chose the first event in the chart's view (its first), and
+    focus went out of sight 328 px above the window."""
+    timeline.open()
+    links = timeline.event_list.locator("a.event-link")
+    last, before = links.last.get_attribute("data-event"), links.nth(-2).get_attribute("data-event")
+    links.last.focus()
+    timeline.page.keyboard.press("ArrowLeft")
+    timeline.expect_event_param(before)
+    expect(timeline.page.locator(f"#event-title[data-event='{before}']")).to_be_focused()
+    timeline.close_panel()
+    expect(timeline.heading).to_have_count(0)
+    links.nth(1).focus()
+    timeline.page.keyboard.press("ArrowRight")
+    timeline.expect_event_param(links.nth(2).get_attribute("data-event"))
+    assert last != before
+
+
 def test_stepping_from_a_link_in_the_panel_puts_focus_on_the_new_heading(timeline):
     timeline.open(event="shoot-to-kill-order")
     timeline.panel.locator("a.close").focus()
