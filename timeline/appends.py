@@ -85,9 +85,12 @@ def load_more(previous: Dataset | None, path: str | os.PathLike) -> Dataset:
 
 def only_grew(previous: Dataset | None, path: str | os.PathLike, stamp: tuple) -> bool:
     """Whether the file at `path` (its signature `stamp`) looks, from its first bytes and those
-    about `previous`'s end, like `previous` with rows appended: what `timeline add` writes.
-    (load_more checks every byte before reading on.)"""
-    return _appended(previous, path, stamp, whole=False) is not None
+    about `previous`'s end, like `previous` with whole rows appended, the last ended by a line
+    break: what `timeline add` writes. (load_more checks every byte before reading on.) A row
+    with no line break after it may be one a save is still writing (`2023-04-24` as far as
+    `2023-04-2`, every column there)."""
+    grown = _appended(previous, path, stamp, whole=False)
+    return grown is not None and grown[1][-1:] in (b"\n", b"\r")
 
 
 def load_with(previous: Dataset | None, path: str | os.PathLike, extra: bytes) -> Dataset | None:

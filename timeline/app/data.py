@@ -126,7 +126,9 @@ def _current(path: str, wait: bool = False, seen: str | None = None) -> tuple[Cu
     now = signature(path)
     if cached is not None and _still(cached, now, path):
         return cached, now
-    if cached is not None and not wait and _young(path, cached, now):
+    # (Not for a page that has seen the file as it is now: another worker read it already, its
+    # first version or one it read on from; answered from this one's, the page would not move.)
+    if cached is not None and not wait and seen not in _versions(now) and _young(path, cached, now):
         _build_in_background(path)  # (which reads it once it has stood SETTLE seconds)
         return cached, now
     if cached is None or wait or (seen is not None and seen != cached.version):
@@ -143,9 +145,8 @@ def version_for(path: str, asked: str = "") -> str:
     worker's older one, the page would draw it again for a poll, then the newest again."""
     served, now = _current(path)
     if asked and served.signature != now:
-        newest = _version(now)
         for held in re.findall(r'"([^"]*)"', asked):
-            if held in (newest, newest + KEPT_BACK):
+            if held in _versions(now):
                 return held
     return served.version
 
@@ -213,21 +214,23 @@ class _Moving(Exception):
 
 
 SETTLE = 3.0  # seconds a change that is no append stands unchanged before it is read (_young)
+AHEAD = 5.0  # seconds a file's time of change may be ahead of this clock (a file server's) and still be waited on
 
 
 def _young(path: str, cached: Current | None, stamp: tuple) -> float:
     """The seconds before the file as it is (`stamp`, its signature) may be read, after `cached`
-    (0: now). Rows appended (what `timeline add` writes, a text editor's new lines) are read at
-    once; any other change (a save that writes the file anew) once the file has stood SETTLE
+    (0: now). Whole rows appended, the last ended by a line break (what `timeline add` writes),
+    are read at once; any other change (a save that writes the file anew) once the file has stood SETTLE
     seconds unchanged. A save that truncated the file and wrote it again in parts was published as
     it stood at a pause: at a row's end, the rows after it gone with no word (25 of 35 events);
     within the last value, with every column there, that value cut (`2023-04-24` read as
     `2023-04-2`, 2 April, `2023-04` or `2023`). A worker's first version, and a file whose time of
-    change is ahead of the clock, are read at once."""
+    change is more than AHEAD seconds ahead of the clock, are read at once; one changed again
+    within every SETTLE seconds is not read until it stands still."""
     if cached is None or len(stamp) < 2 or not stamp[1]:
         return 0.0
     left = stamp[1] / 1e9 + SETTLE - time.time()
-    if not 0 < left <= SETTLE or only_grew(cached.read, path, stamp):
+    if not 0 < left <= SETTLE + AHEAD or only_grew(cached.read, path, stamp):
         return 0.0
     return left
 
@@ -481,3 +484,9 @@ KEPT_BACK = "-kept-back"  # after the version of a file kept back (the last good
 
 def _version(stamp: tuple) -> str:
     return "-".join(str(part) for part in stamp[1:])
+
+
+def _versions(stamp: tuple) -> tuple[str, str]:
+    """The versions a page may hold of the file as it is (`stamp`): published, or kept back."""
+    newest = _version(stamp)
+    return newest, newest + KEPT_BACK
