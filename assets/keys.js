@@ -27,16 +27,15 @@ document.addEventListener("keydown", function (event) {
   if (!id) return;
   // With no event chosen, from an event's link in the list: its neighbour there is chosen, as
   // Enter on it would (Next led to the first event in the chart's view, wherever the list had
-  // focus: from the list's last event, to its first).
+  // focus: from the list's last event, to its first); at the list's end, the event itself (the
+  // next ← or → steps on from it, onto the list's next page too).
   var link = within("#event-list a.event-link");
   if (link && !document.getElementById("event-title")) {
     var links = Array.prototype.slice.call(document.querySelectorAll("#event-list a.event-link"));
     var neighbour = links[links.indexOf(link) + (id === "next-event" ? 1 : -1)];
-    if (neighbour) {
-      event.preventDefault();
-      neighbour.click();
-      return;
-    }
+    event.preventDefault();
+    (neighbour || link).click();
+    return;
   }
   var button = document.getElementById(id);
   if (button && !button.disabled) {

@@ -666,10 +666,12 @@
       // A link with "Only what is on the map" (area=) opened on a narrower screen than the
       // sender's: at the sender's zoom the map showed less than the area the list keeps (a
       // phone: "0 events on the map; 10 outside its view"); it shows all of it. (A hundredth
-      // either way: the area is written to three decimals, a little beyond the map's own bounds
-      // on the sender's screen.)
-      var a = data.area;
-      if (data.view && a && !map.getBounds().pad(0.01).contains([[a[0], a[1]], [a[2], a[3]]])) {
+      // of the map and a thousandth of a degree either way: the area is written to three
+      // decimals, a little beyond the map's own bounds on the sender's screen, by as much as a
+      // tenth of a map at a street's zoom.)
+      var a = data.area, b = map.getBounds().pad(0.01), slack = 0.001;
+      var room = L.latLngBounds([b.getSouth() - slack, b.getWest() - slack], [b.getNorth() + slack, b.getEast() + slack]);
+      if (data.view && a && !room.contains([[a[0], a[1]], [a[2], a[3]]])) {
         moveByPage(function () { map.fitBounds([[a[0], a[1]], [a[2], a[3]]], {animate: false}); }, true);
       }
     } else if (newlyChosen && data.selected && !map.getBounds().contains(data.selected)) {

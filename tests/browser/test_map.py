@@ -88,6 +88,12 @@ def test_a_link_that_keeps_what_is_on_the_map_shows_that_area_on_a_phone(timelin
     expect(phone.page.locator("#map-only")).to_be_hidden()
     phone.page.locator("#map-toggle").click()
     expect(phone.page.locator("#map-only")).to_be_visible()
+    # (turned off with the map folded: kept while it has focus, which fell to the page's body)
+    phone.open(query=link)
+    phone.page.locator("#map-only").focus()
+    phone.page.keyboard.press("Enter")
+    expect(phone.page.locator("#map-only")).to_have_attribute("aria-pressed", "false")
+    expect(phone.page.locator("#map-only")).to_be_focused()
 
 
 @pytest.fixture(scope="module")

@@ -20,18 +20,24 @@ from ..index import EventIndex, withdrawn
 from ..load import Dataset
 from ..timelinejs import export as timelinejs
 
-NUMBER = re.compile(schema.NUMBER)
-# neutralise and csvfile.quote, for a column at once (`_cells`).
+# neutralise and csvfile.quote, a column at once (pyarrow's RE2: `\p{Nd}` is any script's digit,
+# as Python's `\d` in schema.NUMBER, which `check` reads a plain number with).
 _FORMULA = "^[" + re.escape("".join(schema.FORMULA_START)) + "]"
-_NUMBER = "^(?:" + schema.NUMBER.replace(r"\d", "[0-9]") + ")$"
+_NUMBER = "^(?:" + schema.NUMBER.replace(r"\d", r"\p{Nd}") + ")$"
 _QUOTED = '[,"\n;\t]'
 
 
 def neutralise(value: str) -> str:
-    text = str(value)
-    if text.startswith(schema.FORMULA_START) and not NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+    """A value as the export writes it before quoting: with an apostrophe before it if it begins
+    as a formula does and is no plain number (schema.FORMULA_START, schema.NUMBER)."""
+    return _neutralised(pa.array([str(value)], pa.large_string()))[0].as_py()
+
+
+def _neutralised(text: pa.Array) -> pa.Array:
+    formula = pc.and_(pc.match_substring_regex(text, _FORMULA), pc.invert(pc.match_substring_regex(text, _NUMBER)))
+    return pc.if_else(
+        formula, pc.binary_join_element_wise(pa.scalar("'", text.type), text, pa.scalar("", text.type)), text
+    )
 
 
 def bc_in_words(text: str) -> str | None:
@@ -150,16 +156,14 @@ def accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) -
 
 
 def _cells(text: pa.Array) -> pa.Array:
-    """A column's values as the export writes them: neutralise, then quote as `add` quotes (a
+    """A column's values as the export writes them: neutralised, then quoted as `add` quotes (a
     semicolon or a tab too, which spreadsheets split at), a column at once (a value at a time,
-    100,000 accounts took a worker 2.9 s). (A number here is of ASCII digits: `-٣`, which
-    neutralise leaves, is neutralised.)"""
+    100,000 accounts took a worker 2.9 s)."""
 
     def said(value: str) -> pa.Scalar:
         return pa.scalar(value, text.type)
 
-    formula = pc.and_(pc.match_substring_regex(text, _FORMULA), pc.invert(pc.match_substring_regex(text, _NUMBER)))
-    text = pc.if_else(formula, pc.binary_join_element_wise(said("'"), text, said("")), text)
+    text = _neutralised(text)
     text = pc.replace_substring(pc.replace_substring(text, "\r\n", "\n"), "\r", "\n")
     quoted = pc.binary_join_element_wise(said('"'), pc.replace_substring(text, '"', '""'), said('"'), said(""))
     return pc.if_else(pc.match_substring_regex(text, _QUOTED), quoted, text)
