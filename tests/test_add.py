@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline import cli, editing, schema
+from timeline import cli, editing, lastgood, schema
+
+
+@pytest.fixture(autouse=True)
+def saves_end_at_once(monkeypatch):
+    """The files here are written whole before `add` runs: the wait for a save that may still be
+    writing a last row with no line break (lastgood.SETTLE, 3 s) is a twentieth of a second.
+    (test_add tests the wait itself, at a second.)"""
+    monkeypatch.setattr(lastgood, "SETTLE", 0.05)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = schema.header_line()
@@ -333,6 +342,34 @@ def test_a_file_whose_last_row_is_cut_off_by_a_save_in_progress_takes_no_row(tmp
     if refused:
         assert not outcome.written and path.read_text() == existing
         assert outcome.review.blocking[0].row == 3
+
+
+def test_a_row_is_appended_after_a_last_row_without_a_line_break_once_the_file_stands_still(tmp_path, monkeypatch):
+    """Every column there, nothing but the missing line break tells a row a save is still writing
+    (`2023-04-24` as far as `2023-04-2`) from a whole one: appended after it at once, the row made
+    the cut value the file's for good. `add` waits until the file has stood still, and looks
+    again: the save ended it meanwhile."""
+    monkeypatch.setattr(lastgood, "SETTLE", 1.0)
+    path = tmp_path / "events.csv"
+    whole = FILE + "curfew,2022-01-05,,Curfew in Almaty,,government,,,,AFP,,,,,,,,,,2023-04-24\n"
+    path.write_text(whole[:-4])  # (the save so far)
+    written = []
+
+    def save_ends():
+        time.sleep(0.3)
+        with open(path, "a") as file:
+            file.write(whole[-4:])
+        written.append(time.monotonic())
+
+    import threading
+
+    saving = threading.Thread(target=save_ends)
+    started = time.monotonic()
+    saving.start()
+    outcome = editing.add(path, {**GOOD, "id": "new-protest"})
+    saving.join()
+    assert outcome.written and written and time.monotonic() - started >= 1.0
+    assert path.read_text().startswith(whole) and "2023-04-24\nnew-protest," in path.read_text()
 
 
 def test_a_file_replaced_while_its_row_is_checked_takes_the_row_in_the_new_file(tmp_path, monkeypatch):

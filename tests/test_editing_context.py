@@ -86,6 +86,9 @@ SHAPES = [
 @pytest.fixture(autouse=True)
 def _beside(monkeypatch):
     monkeypatch.delenv(lastgood.STATE_DIR, raising=False)
+    # (The files here are written whole before `add` runs: its wait for a save that may still be
+    # writing a last row with no line break, lastgood.SETTLE, is a twentieth of a second.)
+    monkeypatch.setattr(lastgood, "SETTLE", 0.05)
 
 
 REAL_LOAD_BYTES = editing.load_bytes

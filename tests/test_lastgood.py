@@ -422,7 +422,7 @@ YOUNG = [
     ("written anew just now, its last row cut short", "value cut", 0.0, False),
     ("a row appended just now, cut in its last value (2023-04-24 as far as 2023-04-2)", "row cut", 0.0, False),
     ("written anew just now, as long as before (one date changed)", "same size", 0.0, False),
-    ("written anew, and unchanged for as long as a save may pause", "rows cut", data.SETTLE + 0.5, True),
+    ("written anew, and unchanged for as long as a save may pause", "rows cut", lastgood.SETTLE + 0.5, True),
     ("written anew, its time of change a little ahead of the clock (a file server's)", "rows cut", -2.0, False),
     ("written anew, its time of change far ahead of the clock", "rows cut", -3600.0, True),
 ]
@@ -446,19 +446,19 @@ def test_a_change_that_is_no_append_is_read_once_the_file_has_stood_still(served
     _saved_at(served, ago)
     young = data._young(str(served), served_first, data.signature(served))
     assert (young == 0) is now
-    assert young <= data.SETTLE + data.AHEAD
+    assert young <= lastgood.SETTLE + lastgood.AHEAD
 
 
 def test_a_save_paused_at_a_row_s_end_is_not_served_until_it_has_stood_still(served, monkeypatch):
     """The first 30 lines of the file written, the save paused: the version before is served
     (35 events), then, the file unchanged for SETTLE seconds, what it holds (19)."""
-    monkeypatch.setattr(data, "SETTLE", 1.0)
+    monkeypatch.setattr(lastgood, "SETTLE", 1.0)
     first = data.current(str(served), wait=True)
     with open(served, "r+b") as file:
         file.truncate(0)
         file.write(b"\n".join(GOOD.split(b"\n")[:30]) + b"\n")
     started = time.monotonic()
-    while time.time() < os.stat(served).st_mtime + data.SETTLE - 0.2:
+    while time.time() < os.stat(served).st_mtime + lastgood.SETTLE - 0.2:
         assert data.current(str(served)) is first  # (a poll, a page opened: the version before)
         time.sleep(0.1)
     while len(data.current(str(served)).index) == 35:

@@ -27,6 +27,7 @@ import csv
 import io
 import os
 import shlex
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -465,6 +466,10 @@ def _append(
             lock.acquire()
             if not _still_at(path, fd):
                 continue  # replaced (say, saved by a spreadsheet) while we waited: start again
+            wait = _being_saved(fd)
+            if wait:  # (then looked at again: still no line break at its end, the row is told cut off)
+                time.sleep(wait)
+                continue
             judged = judge(fd)
             rows, shape, checked = judged.rows, judged.shape, judged.review
             checked.refuse_dropped = refuse_dropped
@@ -564,6 +569,17 @@ REPLACED = say(
 def _cannot(path: Path, message: Message) -> Appended:
     problem = Problem(0, "", ERROR, message, ProblemCode.CANNOT_OPEN)
     return Appended(str(path), [], Review([], [], [problem]))
+
+
+def _being_saved(fd: int) -> float:
+    """The seconds to wait before appending to the file open at `fd`: while it has no line break
+    at its end and was written to less than lastgood.SETTLE seconds ago, a save may be writing
+    its last row, perhaps cut inside its last value with every column there (`2023-04-24` as far
+    as `2023-04-2`), which a row appended after it would make the file's for good."""
+    size = os.fstat(fd).st_size
+    if not size or _pread(fd, 1, size - 1) in (b"\n", b"\r"):
+        return 0.0
+    return lastgood.unsettled(os.fstat(fd).st_mtime)
 
 
 def _still_at(path: Path, fd: int) -> bool:

@@ -51,6 +51,21 @@ class Verdict:
     kind: str = ""  # "unreadable" (a save in progress, or no CSV at all) or "lost"
 
 
+# --- A save in progress ---------------------------------------------------------------------
+
+SETTLE = 3.0  # seconds a file written anew stands unchanged before it is read (timeline/app/data.py's _young)
+AHEAD = 5.0  # seconds a file's time of change may be ahead of this clock (a file server's) and still be waited on
+
+
+def unsettled(changed_at: float) -> float:
+    """The seconds before a file changed at `changed_at` (seconds since the epoch) has stood
+    SETTLE seconds unchanged (0: it has, or its time of change is more than AHEAD seconds ahead
+    of this clock, and cannot be waited on). A program that empties a file and writes it again in
+    parts may pause between two of them, at a row's end or inside the last value."""
+    left = changed_at + SETTLE - time.time()
+    return left if 0 < left <= SETTLE + AHEAD else 0.0
+
+
 # --- The decision -----------------------------------------------------------------------------
 
 
