@@ -92,10 +92,14 @@ def corpus(giants) -> dict[str, tuple[Path, dict]]:  # noqa: F811  (the fixture 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """The app, in-process, serving one path into which each test swaps its file."""
+    """The app, in-process, serving one path into which each test swaps its file. (Each swap is a
+    save that writes the file anew, read once the file has stood lastgood.SETTLE seconds: here a
+    twentieth of a second, the files swapped in whole; 150 swaps waited 3 s each.)"""
     path = tmp_path_factory.mktemp("served") / "events.csv"
     path.write_bytes(GOOD)
-    return path, Client(create_app(path).server.test_client())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lastgood, "SETTLE", 0.05)
+        yield path, Client(create_app(path).server.test_client())
 
 
 def assert_shows(view, source: Path, expected: dict) -> None:

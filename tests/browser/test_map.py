@@ -634,7 +634,7 @@ def test_on_a_phone_an_event_chosen_on_the_map_shows_its_sheet_above_the_map(pho
              const cross = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
              for (const m of all) {
                const r = m.getBoundingClientRect();
-               if (!/^\\d/.test(m.getAttribute('aria-label'))
+               if (!m.hasAttribute('aria-haspopup')
                    && !all.some((o) => o !== m && cross(r, o.getBoundingClientRect()))) {
                  return [r.x + r.width / 2, r.y + r.height / 2]; } } }"""
     )
