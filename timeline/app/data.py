@@ -216,13 +216,13 @@ class _Moving(Exception):
 def _young(path: str, cached: Current | None, stamp: tuple) -> float:
     """The seconds before the file as it is (`stamp`, its signature) may be read, after `cached`
     (0: now). Whole rows appended, the last ended by a line break (what `timeline add` writes),
-    are read at once; any other change (a save that writes the file anew) once the file has stood lastgood.SETTLE
-    seconds unchanged. A save that truncated the file and wrote it again in parts was published as
-    it stood at a pause: at a row's end, the rows after it gone with no word (25 of 35 events);
-    within the last value, with every column there, that value cut (`2023-04-24` read as
-    `2023-04-2`, 2 April, `2023-04` or `2023`). A worker's first version, and a file whose time of
-    change is more than lastgood.AHEAD seconds ahead of the clock, are read at once; one changed again
-    within every SETTLE seconds is not read until it stands still."""
+    are read at once; any other change (a save that writes the file anew) once the file has
+    stood unchanged for lastgood.SETTLE seconds. A save that truncated the file and wrote it
+    again in parts was published as it stood at a pause: at a row's end, the rows after it gone
+    with no word (25 of 35 events); within the last value, with every column there, that value
+    cut (`2023-04-24` read as `2023-04-2`, 2 April, `2023-04` or `2023`). A worker's first
+    version, and a file whose time of change is too far ahead of the clock (lastgood.unsettled),
+    are read at once; one changed again within every SETTLE seconds waits until it stands still."""
     if cached is None or len(stamp) < 2 or not stamp[1]:
         return 0.0
     left = lastgood.unsettled(stamp[1] / 1e9)
