@@ -21,8 +21,8 @@
   var moving = false;      // the map is moving (from its movestart to its moveend)
   var quiet = false;       // a list opened again takes no focus it did not have
   var firstBounds = null;  // the events' bounds as first fitted (a step back to no map= fits them)
-  var firstFit = "";       // ... as JSON, and where the events the map keeps now are (map_data's fit):
-  var fitNow = "";         // once they differ, a link with no map= would open elsewhere (writeHere)
+  var fitNow = null;       // where the events the map keeps now are (map_data's fit): once not
+                           // firstBounds, a link with no map= would open elsewhere (refitted)
   var baseRenderer = null; // one canvas, in a pane under the marks, for land, coasts and borders
 
   // The page's language (assets/opening.js: window.timelineWord).
@@ -296,9 +296,9 @@
     // The page's first fit is not put in the address (a link with no map= fits the events to the
     // screen it is opened on), nor a step back's move (the address says it); its other moves
     // (bringing a chosen event into view, a place's list into view) are, once the viewer has
-    // placed the map, or the events kept fit elsewhere than the map was fitted (writeHere): the
+    // placed the map, or the events kept fit elsewhere than the map was fitted (refitted): the
     // address then says where the map is.
-    if (kept || (!byViewer && !placed() && fitNow === firstFit)) return;
+    if (kept || (!byViewer && !placed() && !refitted())) return;
     // (Once a viewer's action being answered is in the address: assets/address.js.)
     window.timelineAddress("map", function () { writePlace(bounds, view); });
   }
@@ -308,6 +308,10 @@
     var b = map.getBounds(), c = map.getCenter();
     var bounds = [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map(function (v) { return +v.toFixed(3); });
     return [bounds, [+map.getZoom().toFixed(1), +c.lat.toFixed(4), +wrapped(c.lng).toFixed(4)]];
+  }
+
+  function refitted() {
+    return JSON.stringify(fitNow) !== JSON.stringify(firstBounds);
   }
 
   function placed() {
@@ -321,7 +325,7 @@
     // Europe and Central Asia, at 3.5): so once they fit elsewhere, the address says where the
     // map is. (Not a map folded away: its bounds are a point; it says so when it is unfolded.)
     var size = map.getSize();
-    if (placed() || fitNow === firstFit || !map.getContainer().offsetParent || !size.x || !size.y) return;
+    if (placed() || !refitted() || !map.getContainer().offsetParent || !size.x || !size.y) return;
     var place = here();
     window.timelineAddress("map", function () { writePlace(place[0], place[1]); });
   }
@@ -650,11 +654,10 @@
     if (!map) makeMap(element, data);
     var chosen = JSON.stringify(data.selected || null), newlyChosen = chosen !== chosenPlace;
     chosenPlace = chosen;
-    fitNow = JSON.stringify(data.fit);
+    fitNow = data.fit;
     if (!fitted) {
       fitted = true;
       firstBounds = data.fit;
-      firstFit = fitNow;
       moveByPage(function () {
         if (data.view) {
           map.setView([data.view[1], data.view[2]], data.view[0], {animate: false});

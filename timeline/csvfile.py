@@ -1631,12 +1631,15 @@ def concatenated(arrays: list, dtype=np.uint8) -> np.ndarray:
     return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
 
 
+QUOTED = ',"\n;\t'  # what in a value makes `quote` put it in double quotes (view.export's too)
+
+
 def quote(value: str) -> str:
     """One CSV value, quoted when it must be; line breaks inside a value become "\\n". A value
     with a semicolon or a tab in it is quoted too: LibreOffice's Text Import splits cells at
     them until its Semicolon and Tab are unticked, as Excel does at semicolons where they are the
     list separator, and neither splits a quoted value."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if any(c in value for c in ',"\n;\t'):
+    if any(c in value for c in QUOTED):
         return '"' + value.replace('"', '""') + '"'
     return value

@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .. import dates, i18n, schema
+from .. import csvfile, dates, i18n, schema
 from ..index import EventIndex, withdrawn
 from ..load import Dataset
 from ..timelinejs import export as timelinejs
@@ -24,7 +24,7 @@ from ..timelinejs import export as timelinejs
 # as Python's `\d` in schema.NUMBER, which `check` reads a plain number with).
 _FORMULA = "^[" + re.escape("".join(schema.FORMULA_START)) + "]"
 _NUMBER = "^(?:" + schema.NUMBER.replace(r"\d", r"\p{Nd}") + ")$"
-_QUOTED = '[,"\n;\t]'
+_QUOTED = "[" + re.escape(csvfile.QUOTED) + "]"
 
 
 def neutralise(value: str) -> str:
@@ -35,8 +35,13 @@ def neutralise(value: str) -> str:
 
 def _neutralised(text: pa.Array) -> pa.Array:
     formula = pc.and_(pc.match_substring_regex(text, _FORMULA), pc.invert(pc.match_substring_regex(text, _NUMBER)))
-    return pc.if_else(
-        formula, pc.binary_join_element_wise(pa.scalar("'", text.type), text, pa.scalar("", text.type)), text
+    return pc.if_else(formula, _around(text, "'", ""), text)
+
+
+def _around(text: pa.Array, before: str, after: str) -> pa.Array:
+    """Each value of `text` with `before` and `after` it."""
+    return pc.binary_join_element_wise(
+        pa.scalar(before, text.type), text, pa.scalar(after, text.type), pa.scalar("", text.type)
     )
 
 
@@ -159,13 +164,9 @@ def _cells(text: pa.Array) -> pa.Array:
     """A column's values as the export writes them: neutralised, then quoted as `add` quotes (a
     semicolon or a tab too, which spreadsheets split at), a column at once (a value at a time,
     100,000 accounts took a worker 2.9 s)."""
-
-    def said(value: str) -> pa.Scalar:
-        return pa.scalar(value, text.type)
-
     text = _neutralised(text)
     text = pc.replace_substring(pc.replace_substring(text, "\r\n", "\n"), "\r", "\n")
-    quoted = pc.binary_join_element_wise(said('"'), pc.replace_substring(text, '"', '""'), said('"'), said(""))
+    quoted = _around(pc.replace_substring(text, '"', '""'), '"', '"')
     return pc.if_else(pc.match_substring_regex(text, _QUOTED), quoted, text)
 
 
