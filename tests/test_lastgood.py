@@ -485,3 +485,101 @@ def test_a_page_that_has_seen_the_file_as_it_is_is_answered_from_it_at_once(serv
     assert data.current(str(served)) is grown  # (a page that holds nothing newer: the version before)
     answered = data.current(str(served), seen=newest)
     assert answered.version == newest and "later-event" in set(answered.index.dataset.events["id"])
+
+
+# --- Letters a save lost ------------------------------------------------------------------------
+
+RUSSIAN = csv_bytes(
+    [
+        row("zhanaozen", "2022-01-02", "Протесты в Жанаозене"),
+        row("state-of-emergency", "2022-01-05", "Токаев объявил чрезвычайное положение"),
+        row("akimat", "2022-01-05", 'Акимат Алматы "подожжён"', description="Огонь, дым"),
+        row("plain", "2022-01-06", "Almaty airport retaken"),
+    ]
+)
+
+
+def western(data: bytes, encoding: str = "cp1252") -> bytes:
+    """The file as Excel's plain CSV saves it on a Western Windows: ? for each letter it has not."""
+    return data.decode().encode(encoding, errors="replace")
+
+
+LETTERS = [
+    # what the published version is, the new save, kept back?, the value it names as the published one has it
+    ("a Russian chronology saved in Windows-1252", RUSSIAN, western(RUSSIAN), True, "Протесты в Жанаозене"),
+    ("saved in Latin-1", RUSSIAN, western(RUSSIAN, "latin-1"), True, "Протесты в Жанаозене"),
+    (
+        "guillemets Windows-1252 has are not UTF-8 then",
+        RUSSIAN.replace("Протесты в Жанаозене".encode(), "«Протесты» в Жанаозене".encode()),
+        western(RUSSIAN.replace("Протесты в Жанаозене".encode(), "«Протесты» в Жанаозене".encode())),
+        True,
+        "",
+    ),
+    ("saved with CRLF", RUSSIAN, western(RUSSIAN).replace(b"\n", b"\r\n"), True, "Протесты в Жанаозене"),
+    (
+        "one value lost, its quotes doubled",
+        RUSSIAN,
+        RUSSIAN.replace("Акимат Алматы".encode(), b"?????? ??????"),
+        True,
+        'Акимат Алматы ""подожжён""',
+    ),
+    (
+        "question marks the published version has too are meant",
+        RUSSIAN + csv_bytes([row("unknown", "2022-01-07", "???? ??????")]).split(b"\n", 1)[1],
+        RUSSIAN
+        + csv_bytes([row("unknown", "2022-01-07", "???? ??????"), row("x", "2022-01-08", "????")]).split(b"\n", 1)[1],
+        False,
+        "",
+    ),
+    (
+        "question marks of a new row stand for no letters the file had",
+        RUSSIAN,
+        csv_bytes([row("new", "2022-01-08", "???? ?????"), row("newer", "2022-01-09", "????? ???")]),
+        False,
+        "",
+    ),
+    ("letters of another length", RUSSIAN, RUSSIAN.replace("Протесты".encode(), b"?????"), False, ""),
+    ("ASCII text where letters were", RUSSIAN, RUSSIAN.replace("Протесты".encode(), b"Protesty"), False, ""),
+]
+
+
+@pytest.mark.parametrize("published, saved, kept, old", [c[1:] for c in LETTERS], ids=[c[0] for c in LETTERS])
+def test_a_save_that_wrote_question_marks_for_the_published_letters_is_kept_back(served, published, saved, kept, old):
+    swap_in(served, published)
+    first = data.current(str(served), wait=True)
+    assert not first.notices and lastgood.read(served).events == len(first.index)
+    swap_in(served, saved)
+    now = data.current(str(served), wait=True)
+    assert bool(now.notices) is kept, [n.message for n in now.notices]
+    if kept:
+        notice = now.notices[0].message
+        assert (
+            len(now.index) == len(first.index)
+            and now.index.dataset.events["id"].tolist() == first.index.dataset.events["id"].tolist()
+        )
+        assert "has letters, such as '" in notice and (f"for {old!r}" in notice or not old)
+        assert "CSV (Comma delimited)" in notice and str(lastgood.copy_path(served)) in notice
+        assert lastgood.copy_path(served).read_bytes() == published, "the copy with the letters is kept"
+        with_errors = ["--with-errors"] if now.read.rows_left_out else []  # (« », not UTF-8 then)
+        assert f"accept {' '.join(with_errors + [''])}events.csv`" in notice
+        assert main(["accept", *with_errors, str(served)]) == 0  # (meant: the editor publishes it)
+        accepted = data.current(str(served), wait=True)
+        assert not accepted.notices and "?" in " ".join(accepted.index.dataset.accounts["title"])
+    assert served.read_bytes() == saved, "the editor's file is never written"
+
+
+@pytest.mark.parametrize("titles", [["??????? ??????"], ["??????? ??????", "????"]])
+def test_rows_appended_with_question_marks_are_published(served, monkeypatch, titles):
+    """An append read on is not looked for in the copy (its new rows' text cannot be the published
+    version's); two such rows make a cause for the whole file, which a full read says: it looks,
+    and finds no letters there."""
+    swap_in(served, RUSSIAN)
+    data.current(str(served), wait=True)
+    looked = []
+    in_copy = lastgood._in_copy
+    monkeypatch.setattr(lastgood, "_in_copy", lambda *a: looked.append(a) or in_copy(*a))
+    with open(served, "ab") as file:
+        file.write(csv_bytes([row(f"q{i}", "2022-01-09", title) for i, title in enumerate(titles)]).split(b"\n", 1)[1])
+    now = data.current(str(served), wait=True)
+    assert not now.notices and len(now.index) == 4 + len(titles)
+    assert (now.index.dataset.growth is not None) is (len(titles) == 1) and bool(looked) is (len(titles) > 1)

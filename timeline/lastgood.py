@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from filelock import FileLock
 
 from .load import Dataset, edge_spans, load, load_bytes, signature
-from .problems import CUT_SHORT, ERROR, Problem
+from .problems import CUT_SHORT, ERROR, Problem, ProblemCode
 
 STATE_DIR = "TIMELINE_STATE_DIR"  # environment: where the record lives (default: beside the file)
 BESIDE = ".timeline"  # the state folder beside the file otherwise
@@ -48,7 +52,8 @@ class Published:
 class Verdict:
     publish: bool
     why: str = ""  # why the new version is kept back ("" when published)
-    kind: str = ""  # "unreadable" (a save in progress, or no CSV at all) or "lost"
+    kind: str = ""  # "unreadable" (a save in progress, or no CSV at all), "lost" or "letters"
+    lost: tuple[str, str] = ("", "")  # "letters": a value of the new version, and as the published one has it
 
 
 # --- A save in progress ---------------------------------------------------------------------
@@ -118,6 +123,99 @@ def decide(last: Published | None, dataset: Dataset, ends_a_line: bool = True) -
     return Verdict(True)
 
 
+# --- Letters a save lost ----------------------------------------------------------------------
+
+LETTERS_LOOKED_FOR = 20  # values with question marks where letters were, looked for in the copy at most
+
+
+def letters_lost(path: str | os.PathLike, last: Published | None, dataset: Dataset) -> Verdict | None:
+    """The verdict on a version whose question marks stand where the last good version has
+    letters (None when it has none): a spreadsheet saving a Russian chronology in Windows-1252
+    (Excel's plain CSV on a Western Windows) writes ? for every Cyrillic letter, and its file,
+    now ASCII, reads without an error. `load` warns of each such value (diagnosis.lost_letters);
+    here they are looked for in the copy of the last good version, each ? as a letter outside
+    ASCII, a whole value between commas: found, the letters were there and the save lost them,
+    and the version is kept back. A version read on from the one before (rows appended: its old
+    bytes unchanged) is not looked at, nor the last good version itself (accepted)."""
+    if last is None or dataset.growth is not None or tuple(dataset.signature[1:]) == tuple(last.signature):
+        return None
+    told = (p for p in dataset.problems if p.code == ProblemCode.LOST_LETTERS and p.row > 1)
+    lost = list(itertools.islice(told, 10 * LETTERS_LOOKED_FOR))  # (a whole save's repeat a few values)
+    if not lost:
+        return None
+    accounts = dataset.accounts
+    at = pd.Index(accounts["row"]).get_indexer([p.row for p in lost])
+    wanted: dict[str, str] = {}  # value -> the pattern that finds it with its letters
+    for problem, position in zip(lost, at.tolist()):
+        if position < 0 or problem.column not in accounts or len(wanted) >= LETTERS_LOOKED_FOR:
+            continue
+        value = str(accounts[problem.column].iloc[position])
+        if value and "\n" not in value and "\r" not in value and value not in wanted:
+            wanted[value] = _with_letters(value)
+    if not wanted:
+        return None
+    found = _in_copy(path, last, wanted)
+    if found is None:
+        return None
+    return Verdict(
+        False, f"it has question marks where the published version has letters ({found[1]!r})", "letters", found
+    )
+
+
+def _with_letters(value: str) -> str:
+    """A regular expression (RE2's, and Python's) for `value` as it was before a save wrote ? for
+    each of its letters outside ASCII: each ? one such letter, a quote perhaps doubled (CSV)."""
+    special = set("\\.^$|?*+()[]{}")
+    parts = []
+    for c in value:
+        if c == "?":
+            parts.append("[^\\x00-\\x7f]")
+        elif c == '"':
+            parts.append('""?')
+        else:
+            parts.append("\\" + c if c in special else c)
+    return "".join(parts)
+
+
+# The copy's bytes as a save that writes ? for each letter outside ASCII would write them: a
+# character's first byte (0xC0-0xFF) becomes ?, the bytes that go on with it (0x80-0xBF) go, and
+# a ? the copy has becomes 0x01 (a ? is meant there: it is no letter lost). A value's bytes the
+# same, but for its ? (what looked for in the copy: a byte search, where RE2 over the text with
+# the values' patterns took 28 s at a million rows).
+_AS_SAVED = bytes.maketrans(bytes(range(0xC0, 0x100)) + b"?", b"?" * 0x40 + b"\x01")
+_VALUE_AS_SAVED = bytes.maketrans(bytes(range(0xC0, 0x100)), b"?" * 0x40)
+_FOLLOWING = bytes(range(0x80, 0xC0))
+_EDGE, _END = '(?:^|[,\n])"?[ \t]*', '[ \t]*"?(?:[,\r\n]|$)'  # (a whole value: between commas, line ends)
+
+
+def _in_copy(path, last: Published, wanted: dict[str, str]) -> tuple[str, str] | None:
+    """The first of `wanted`'s values found in the copy of the last good version, a whole value
+    (between commas, quotes, line ends, and spaces around it), and its text there; None if none is."""
+    try:
+        with open(copy_path(path), "rb") as file:
+            size = int(last.signature[1]) if len(last.signature) == 3 and last.signature[1] is not None else -1
+            data = file.read(size)
+    except (OSError, ValueError):
+        return None
+    saved = data.translate(_AS_SAVED, _FOLLOWING)
+    ends = None  # the copy's line ends, once a value is found (the same lines in both)
+    for value, pattern in wanted.items():
+        needle = value.encode().translate(_VALUE_AS_SAVED, _FOLLOWING).replace(b'"', b'""')
+        at = saved.find(needle)
+        tries = 0
+        while at >= 0 and tries < 100:  # (each place the bytes are, until one is a whole value)
+            if ends is None:
+                ends = np.flatnonzero(np.frombuffer(data, np.uint8) == 0x0A)
+            line = int(np.count_nonzero(np.frombuffer(saved, np.uint8, count=at) == 0x0A)) if at else 0
+            start = int(ends[line - 1]) + 1 if line else 0
+            stop = int(ends[line]) + 1 if line < len(ends) else len(data)
+            found = re.search(f"{_EDGE}(?P<old>{pattern}){_END}", data[start:stop].decode("utf-8", errors="replace"))
+            if found:
+                return value, found["old"]
+            at, tries = saved.find(needle, at + 1), tries + 1
+    return None
+
+
 def worth_keeping(dataset: Dataset) -> bool:
     """A published version becomes the last good one unless the file as a whole is broken
     (published only because no good version was known)."""
@@ -137,6 +235,19 @@ def notice(name: str, dataset: Dataset, verdict: Verdict, last: Published) -> st
         if first
         else ""
     )
+    if verdict.kind == "letters":
+        new, old = verdict.lost
+        return (
+            f"{name}, saved at {when}, is not published: it has question marks where the published "
+            f"version (saved at {_clock(last.saved_at)}) has letters, such as {new!r} for {old!r}: the "
+            f"file was saved in a character set without those letters (Excel's plain 'CSV (Comma "
+            f"delimited)' on a Western Windows, or Text CSV set to Western Europe), which writes ? for "
+            f"each, and saving again does not bring them back. Readers still see the published version, "
+            f"whose copy ({copy_path(dataset.path or name)}) has the letters: take the text from it, or make "
+            f"the change again in the file as it was before, and save it as CSV UTF-8; or, if the question "
+            f"marks are meant, publish it with `python -m timeline accept "
+            f"{'--with-errors ' if dataset.rows_left_out else ''}{name}`."
+        )
     if verdict.kind == "lost":
         return (
             f"{name}, saved at {when}, is not published: it would show {len(dataset.events):,} "

@@ -1531,7 +1531,9 @@ def _lost_letters(check: _Checker, name: str, rule: schema.Rule) -> None:
     lost = np.zeros(len(values), dtype=bool)
     lost[at] = diagnosis.lost_letters(values.iloc[at]) if len(at) else False
     if lost.any():
-        check.report(lost, name, rule.level, lambda v: diagnosis.lost_letters_message(name, v))
+        check.report(
+            lost, name, rule.level, lambda v: diagnosis.lost_letters_message(name, v), ProblemCode.LOST_LETTERS
+        )
         check.found[name, "question_marks"] = lost
 
 

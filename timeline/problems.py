@@ -52,6 +52,7 @@ class ProblemCode(StrEnum):
     TOO_MANY_CATEGORIES = "too-many-categories"
     PLACED_BY_NAME = "placed-by-name"  # a location placed (or not) by its name
     YEAR_APART = "year-apart"  # a date's year far before the file's other dates (1022 among 2022's)
+    LOST_LETTERS = "lost-letters"  # question marks where a save lost letters (diagnosis.lost_letters)
 
 
 CUT_SHORT = frozenset({ProblemCode.FIELD_COUNT, ProblemCode.OPEN_QUOTE})  # what a row cut mid-write gets
