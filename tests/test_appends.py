@@ -28,6 +28,9 @@ DATES = ["2022-01-07", "2022-01", "2022", "2022-01-08 14:30", "7 January 2022", 
 DATES += ["1022-01-07", "1922-06", "1970-01-01", "2072-01-07"]
 # A year still to come 10 or more after the one before it, however far the others spread (FUTURE_APART).
 DATES += ["2017-06-07", "2032-01-07", "2036-03", "2029"]
+# A year of three digits that the others' begin with (a digit left out: load._digit_left_out), and one meant;
+# a day of one digit after a month of two (dates._day_digit_left_out).
+DATES += ["6 January 202", "0202-01-06", "2022-01-1"]
 # Two years written as a month is (refused), which makes a month two years could be said (load._years_read_as_months).
 DATES += ["1826-31", "1911-12"]
 # Times at different UTC offsets (one moment, 14:30 UTC, on three clocks), compared on one clock.

@@ -592,3 +592,21 @@ def test_the_step_chart_labels_as_many_days_as_fit_the_last_among_them(days):
         )
     }
     assert len(spacing) <= 1  # (evenly spaced)
+
+
+def test_disputes_as_of_a_date_before_any_account_with_an_offset_is_out_compare_dates_as_written():
+    """The file's times are at two offsets, but no account known by then gives one: an event whose
+    accounts known agree is not disputed yet (every disputed event was, with no clock to try)."""
+    index = index_from_rows(
+        [
+            row("later", "2022-01-07", source="Reuters", published="2022-01-07"),
+            row("later", "2022-01-07", source="AP", published="2022-01-07"),
+            row("later", "2022-01-09", source="AFP", published="2022-01-10"),
+            row("timed", "2022-01-07 14:30+06:00", source="Tengrinews", published="2022-01-09"),
+            row("timed", "2022-01-07 14:30Z", source="AFP", published="2022-01-09"),
+        ]
+    )
+    assert sorted(ids(index, index.disputed)) == ["later", "timed"]
+    for as_of, disputed in (("2022-01-08", []), ("2022-01-09", ["timed"]), ("2022-01-10", ["later", "timed"])):
+        shown, mask = at(index, as_of)
+        assert sorted(ids(index, mask & shown.disputed)) == disputed, as_of

@@ -3547,3 +3547,32 @@ def test_a_time_with_a_later_one_after_it_is_refused_as_its_column_writes_a_span
     text = "5 January 2022, 09:00-10:00"
     parsed = parse_series(pd.Series([text], dtype="str"), column=column)
     assert said in str(parsed.errors[text])
+
+
+@pytest.mark.parametrize(
+    "text, value, said",
+    [
+        # a day of one digit after a month of two: a digit left out (a save cut in the last value) as
+        # likely as the day written: read as written, both named
+        (
+            "2022-01-1",
+            D(2022, 1, 1),
+            "has a day of one digit after a month of two, read as 1 January 2022: if a digit was left out "
+            "(2022-01-10 to 2022-01-19), write the day in full; if 1 January 2022 is meant, write 2022-01-01",
+        ),
+        ("2022-01-2 09:30", D(2022, 1, 2, 9, 30), "(2022-01-20 to 2022-01-29)"),
+        ("2022-01-3", D(2022, 1, 3), "(2022-01-30 to 2022-01-31)"),
+        ("2024-02-2", D(2024, 2, 2), "(2024-02-20 to 2024-02-29)"),
+        # ... not where no day of the month would begin with it, nor where the month has one digit too
+        ("2022-02-3", D(2022, 2, 3), ""),
+        ("2022-01-4", D(2022, 1, 4), ""),
+        ("2022-1-1", D(2022, 1, 1), ""),
+        ("2022-01-01", D(2022, 1, 1), ""),
+        ("2022-01-10", D(2022, 1, 10), ""),
+    ],
+)
+def test_a_day_of_one_digit_after_a_month_of_two_is_read_as_written_and_told(text, value, said):
+    series = pd.Series(["2022-01-07", text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert parsed.value.iloc[1] == pd.Timestamp(value) and parsed.errors == {}
+        assert (said in str(parsed.warnings[text])) if said else text not in parsed.warnings

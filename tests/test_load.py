@@ -1847,6 +1847,24 @@ def test_a_repeated_title_is_judged_on_the_clock_of_the_rows_kept_as_the_dispute
     assert not dataset.events["disputed"].any()
 
 
+def test_times_at_two_offsets_only_in_rows_left_out_dispute_nothing():
+    """Rows left out are the only ones with a time at an offset (19:00Z, 09:30 EST): no account
+    kept gives one, so the dates compare as written. (Every event was told disputed, and every
+    title repeated "with another date": no clock was tried, and none agreed.)"""
+    dataset = load_text(
+        text(
+            line(date="2022-01-06", title="Tee"),
+            line(date="2022", title="", category=""),
+            line(id="b", date="2022-01-05 19:00Z", end_date="2022-01-04", title="B"),  # refused
+            line(id="b", date="2022-01-05 09:30 EST", source=""),  # refused
+            line(id="c", date="2022-01-07", title="Tee"),
+            line(id="c", date="2022-01", title="Tee", category="", source="AP"),
+        )
+    )
+    assert [(p.row, p.column, p.level) for p in dataset.problems] == [(4, "end_date", E), (5, "source", E)]
+    assert dataset.events["id"].tolist() == ["a", "c"] and not dataset.events["disputed"].any()
+
+
 def test_a_repeated_title_is_judged_per_id_and_against_the_first_accepted_row():
     dataset = load_text(
         text(
@@ -2715,6 +2733,39 @@ def test_a_year_with_a_digit_left_out_is_warned_about(date, published, meant):
     (problem,) = dataset.problems
     assert (problem.row, problem.column, problem.level) == (2, "date", W)
     assert f"write it in full ({meant})" in problem.message
+
+
+@pytest.mark.parametrize(
+    "body, row, meant",
+    [
+        # two dates are too few to call either apart: a year of three digits that the other's begins is told
+        ("a,6 January 202\nb,2022-01-05\n", 2, "6 January 2022"),
+        ("a,2022-01-05\nb,202\n", 3, "2022"),
+        ("a,Jan 7 202\nb,2021-12-30\nc,2021-12-31\nd,2022-01-05\n", 2, "Jan 7 2021"),  # (the most of them)
+        # ... and where years_apart would say it is far before them, the digit left out is said
+        ("a,6 January 202\n" + "".join(f"e{i},2022-01-0{i}\n" for i in range(1, 10)), 2, "6 January 2022"),
+        # a year before 1000 meant so, or no year of the file that it begins
+        ("a,0202-01-06\nb,2022-01-05\n", None, None),
+        ("a,6 January 202 AD\nb,2022-01-05\n", None, None),
+        ("a,6 January 202\nb,2019-01-05\n", None, None),
+        ("a,6 January 202\nb,6 January 203\n", None, None),
+    ],
+)
+def test_a_year_of_three_digits_that_the_file_s_years_begin_is_told(body, row, meant):
+    """`6 January 202` beside dates of 2022, with no date of publication to compare it with
+    (test_a_year_with_a_digit_left_out_is_warned_about): told on the year's last row, as a year
+    apart is, with the date meant; read as written."""
+    dataset = load_text("id,date,title,category,source\n" + body.replace("\n", ",T,p,S\n"))
+    assert len(dataset.accounts) == body.count("\n")
+    if row is None:
+        assert dataset.problems == []
+        return
+    (problem,) = dataset.problems
+    assert (problem.row, problem.column, problem.level, problem.code) == (row, "date", W, ProblemCode.YEAR_APART)
+    assert (
+        f"where the file's other dates are in {meant[-4:]}: if a digit of the year was left out, write it in full ({meant})"
+        in problem.message
+    )
 
 
 FAR_AHEAD = datetime.now().year + timeline.dates.FAR_AHEAD + 1  # (a year told as far ahead, whatever the year now)

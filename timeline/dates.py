@@ -4262,9 +4262,36 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
     for i in np.flatnonzero(named & (year_digits == 4) & (written_year < 1000) & no_era & (composed.problem == "")):
         if written_year[i] % 100 < 60 and caveat[i] == "":  # (0975: 09:75 is no time)
             caveat[i] = _year_or_time(int(year[i]), int(month[i]), int(day[i]) if precision[i] == "day" else None)
+    if form.name == "iso":
+        # 2022-01-1: a day of one digit after a month of two, a digit left out (2022-01-14 as far as
+        # 2022-01-1, a save cut inside its last value) as likely as the 1st. Read as written, and said.
+        cut = (
+            (pc.utf8_length(p.part("day")).to_numpy(zero_copy_only=False) == 1)
+            & (pc.utf8_length(p.part("month")).to_numpy(zero_copy_only=False) == 2)
+            & (day >= 1)
+            & (day <= 3)
+        )
+        for i in np.flatnonzero(cut & (composed.problem == "") & (caveat == "")):
+            caveat[i] = _day_digit_left_out(int(year[i]), int(month[i]), int(day[i])) or ""
     if "weekday" in parts:
         _check_weekdays(p, composed, precision, caveat)
     return composed, precision.astype(object), caveat
+
+
+def _day_digit_left_out(year: int, month: int, day: int) -> Message | None:
+    """What is said of 2022-01-1: the day it is read as, the days a digit left out would make,
+    and how to write each."""
+    first, last = day * 10, min(day * 10 + 9, _days_in(year, month))
+    if first > last:
+        return None
+    return say(
+        "has a day of one digit after a month of two, read as {day}: if a digit was left out ({first} to {last}), "
+        "write the day in full; if {day} is meant, write {iso}",
+        day=Day.of(year, month, day),
+        first=_iso_day(year, month, first),
+        last=_iso_day(year, month, last),
+        iso=_iso_day(year, month, day),
+    )
 
 
 def _year_or_time(year: int, month: int, day: int | None) -> Message:

@@ -2878,14 +2878,64 @@ def year_problems(counted: dict[int, int], last: Callable[[int], tuple[int, str]
     wrote last, whom `timeline add` tells. `last`: the row number and the date as written of the
     last row counted in a year."""
     apart, since, until = years_apart(counted)
+    short = _digit_left_out(counted)
     problems = []
-    for year in apart:
+    for year in sorted(set(apart) | set(short)):
         found = last(year)
         assert found is not None, "a year counted has a row"
         row, value = found
-        message = _year_apart_message(show(value), year, since, until, counted[year] - 1)
+        if year in short and not re.search(rf"(?:\b0{year}\b|\b(?:AD|CE)\b)", value, re.IGNORECASE):
+            message = _digit_left_out_message(value, year, short[year], counted[year] - 1)
+        elif year in apart:
+            message = _year_apart_message(show(value), year, since, until, counted[year] - 1)
+        else:
+            continue
         problems.append(Problem(row, "date", WARNING, message, ProblemCode.YEAR_APART))
     return problems
+
+
+def _digit_left_out(counted: dict[int, int]) -> dict[int, int]:
+    """The years of three digits (202) that years of the file's other dates begin with (2020 to
+    2029), each with the most counted of those: a year's last digit left out, whatever the file's
+    other years, where years_apart weighs them (two dates, `6 January 202` and `2022-01-05`, are
+    too few to say either is apart). The date's row's publication says so of each row, where it
+    is written (_digit_dropped)."""
+    short = {}
+    for year in counted:
+        if 100 <= year <= 999:
+            near = [(counted[whole], whole) for whole in range(year * 10, year * 10 + 10) if counted.get(whole)]
+            if near:
+                short[year] = max(near)[1]
+    return short
+
+
+def _digit_left_out_message(value: str, year: int, whole: int, more: int) -> Message:
+    """What year_problems says of `year`, of three digits, where the file's other dates are in
+    `whole`, which it begins: written in `value` on the row told and on `more` rows besides."""
+    said = dict(
+        value=show(value),
+        year=year,
+        whole=whole,
+        meant=re.sub(rf"(?<!\d){year}(?!\d)", str(whole), value, count=1),
+        padded=f"{year:04d}",
+    )
+    if more:
+        return say_n(
+            "date {value} is in the year {year}, as is {n} more row, where the file's other dates are in {whole}: if "
+            "a digit of the year was left out, write it in full ({meant}); a year before 1000 is written with four "
+            "digits ({padded}) or with AD to say it is meant",
+            "date {value} is in the year {year}, as are {n} more rows, where the file's other dates are in {whole}: "
+            "if a digit of the year was left out, write it in full ({meant}); a year before 1000 is written with "
+            "four digits ({padded}) or with AD to say it is meant",
+            more,
+            **said,
+        )
+    return say(
+        "date {value} is in the year {year}, where the file's other dates are in {whole}: if a digit of the year "
+        "was left out, write it in full ({meant}); a year before 1000 is written with four digits ({padded}) or "
+        "with AD to say it is meant",
+        **said,
+    )
 
 
 def _year_apart_message(value: str | Message, year: int, since: int, until: int, more: int) -> Message:

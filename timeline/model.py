@@ -210,7 +210,9 @@ def on_any_clock(
         result &= verdict | ~has
         timed |= has
         first = verdict if first is None else first
-    return result & (timed | first) if first is not None else result
+    if first is None:  # (no account gives an offset: as written, where every event's one clock is any)
+        return judged(None)
+    return result & (timed | first)
 
 
 def clock_shifts(offsets, codes: np.ndarray, n: int) -> np.ndarray | None:
@@ -245,9 +247,13 @@ def account_offsets(offsets) -> tuple[np.ndarray, np.ndarray] | None:
         else:
             take, distinct = pd.factorize(column)
     seconds, given = offset_seconds(distinct)
+    take = np.asarray(take)
+    if given.any():  # (only the offsets accounts give: a distinct one may be a row's left out)
+        used = np.zeros(len(distinct), dtype=bool)
+        used[take[take >= 0]] = True
+        given = given & used
     if len(np.unique(seconds[given])) <= 1:
         return None
-    take = np.asarray(take)
     return np.append(seconds, 0)[take], np.append(given, False)[take]  # (take -1: none)
 
 
