@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import timeline
@@ -50,6 +51,15 @@ FILE = HEADER + "\n" + "airport-seized,2022-01-05,,Almaty airport seized,,protes
         (b"\xef\xbb\xbfID , Date\na,2022", ("id", "date"), "\n", True, 2, True),
         (b'id,date\na,"2022\nstill a"\nb,2023\n', ("id", "date"), "\n", False, 3, False),
         (b"id,date\na,2022\n\n\nb,2023\n", ("id", "date"), "\n", False, 5, False),
+        # names as check reads them: spaces, hyphens or dots for underscores, in any case
+        (
+            b"id,End Date,Source URL,claimed-by,end.date\n",
+            ("id", "end_date", "source_url", "claimed_by", "end_date"),
+            "\n",
+            False,
+            1,
+            False,
+        ),
     ],
 )
 def test_shape_of_a_file(data, columns, newline, needs_newline, records, bom):
@@ -647,6 +657,22 @@ def test_a_value_for_a_column_the_file_lacks_is_refused_not_dropped(tmp_path):
     assert [(p.row, p.column, p.level) for p in outcome.problems] == [(2, "location", "error")]
     assert editing.add(path, GOOD).written == {0: 2}
     assert path.read_text() == existing + "airport-seized,2022-01-05,Almaty airport seized,protest,Interfax\n"
+
+
+@pytest.mark.parametrize("end_date", ["End Date", "end-date", "END_DATE", "end.date"])
+def test_a_column_named_as_check_reads_it_takes_its_value(tmp_path, end_date):
+    """`End Date`, as a spreadsheet's header has it, is check's end_date: add writes the end there
+    (it was refused, the file said to have no end_date column), where the site reads it."""
+    path = tmp_path / "events.csv"
+    existing = f"id,date,title,category,source,{end_date}\r\ne1,2022-01-05,T1,c,S,\r\n"
+    path.write_bytes(existing.encode())
+    outcome = editing.add(path, {**GOOD, "end_date": "2022-01-09"})
+    assert outcome.written == {0: 3}
+    assert (
+        path.read_bytes()
+        == existing.encode() + b"airport-seized,2022-01-05,Almaty airport seized,protest,Interfax,2022-01-09\r\n"
+    )
+    assert timeline.load(path).accounts["end"].iloc[-1] == pd.Timestamp("2022-01-09")
 
 
 def test_a_folder_that_does_not_exist_is_a_problem_not_a_traceback(tmp_path):

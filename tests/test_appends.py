@@ -31,6 +31,8 @@ DATES += ["2017-06-07", "2032-01-07", "2036-03", "2029"]
 # A year of three digits that the others' begin with (a digit left out: load._digit_left_out), and one meant;
 # a day of one digit after a month of two (dates._day_digit_left_out).
 DATES += ["6 January 202", "0202-01-06", "2022-01-1"]
+# Days at 00:00, told where they are most of a column's times (load._days_at_midnight: across rows).
+DATES += ["2022-01-05 00:00", "2022-01-06 00:00"]
 # Two years written as a month is (refused), which makes a month two years could be said (load._years_read_as_months).
 DATES += ["1826-31", "1911-12"]
 # Times at different UTC offsets (one moment, 14:30 UTC, on three clocks), compared on one clock.

@@ -2735,6 +2735,47 @@ def test_a_year_with_a_digit_left_out_is_warned_about(date, published, meant):
     assert f"write it in full ({meant})" in problem.message
 
 
+MIDNIGHT_SAVE = (  # (a day and a span saved in a date and time format beside the one time written)
+    "blackout,2022-01-05 16:30,,National internet blackout,communications,NetBlocks\n"
+    "blackout,2022-01-05 00:00,,,,Reuters\n"
+    "shutdown,2022-01-04 00:00,2022-01-10 00:00,Internet shutdown,communications,NetBlocks\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body, told",
+    [
+        (MIDNIGHT_SAVE, [(0, ""), (3, "date"), (4, "date"), (4, "end_date")]),
+        (
+            'a,"Jan 5, 2022 4:30 PM",,A,c,S\nb,"Jan 5, 2022 12:00 AM",,B,c,S\nc,"Jan 4, 2022 12:00 AM",,C,c,S\n',
+            [(0, ""), (3, "date"), (4, "date")],
+        ),
+        # two days at 00:00 and nothing else timed (a curfew at midnight, twice: said, as a program's are)
+        ("a,2022-01-05 00:00,,A,c,S\nb,2022-01-06 00:00,,B,c,S\n", [(0, ""), (2, "date"), (3, "date")]),
+        # not where they are few among the times, nor at an offset, nor one alone
+        ("a,2022-01-05 00:00,,A,c,S\nb,2022-01-06 16:30,,B,c,S\n", []),
+        (
+            "a,2022-01-05 00:00,,A,c,S\nb,2022-01-06 00:00,,B,c,S\n"
+            + "".join(f"t{i},2022-01-0{i} 1{i}:30,,T,c,S\n" for i in range(1, 4)),
+            [],
+        ),
+        ("a,2022-01-05 00:00+06:00,,A,c,S\nb,2022-01-06 00:00+06:00,,B,c,S\n", []),
+        ("a,2022-01-05,2022-01-10 00:00,A,c,S\n", []),
+    ],
+)
+def test_days_a_program_wrote_at_midnight_are_told_where_they_are_most_of_the_times(body, told):
+    """A column formatted yyyy-mm-dd hh:mm (LibreOffice's ISO date and time, an Excel custom format,
+    pandas' date_format) writes each day at 00:00: read as midnight, an account of the day
+    disagrees with another's 16:30 and a span ends as its last day begins. Read as written, told."""
+    dataset = load_text("id,date,end_date,title,category,source\n" + body)
+    assert [(p.row, p.column) for p in dataset.problems] == told
+    assert all(p.level == W for p in dataset.problems) and len(dataset.accounts) == body.count("\n")
+    if told:
+        assert "yyyy-mm-dd hh:mm" in dataset.problems[1].message and "if only the day is known, write 2022-01-0" in (
+            dataset.problems[1].message
+        )
+
+
 @pytest.mark.parametrize(
     "body, row, meant",
     [

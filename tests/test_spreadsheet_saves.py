@@ -245,8 +245,10 @@ def test_the_cause_is_said_first(name, data, expected):
     )  # (semicolons: the header row, as before)
     for word in words:
         assert word in first.message, (word, first.message)
-    # One diagnosis: no second problem of the file as a whole says the same.
-    assert sum(p.row == first.row for p in dataset.problems) == 1
+    # One diagnosis: no second problem of the file as a whole says the same. (Years made days: what
+    # the same format did to months and times besides, said apart.)
+    others = [p for p in dataset.problems if p.row == first.row][1:]
+    assert all("are the 1st of a month" in p.message and "are probably years" in first.message for p in others)
 
 
 @pytest.mark.parametrize("name, data", [(c[0], c[1]) for c in CASES[:8]], ids=[c[0] for c in CASES[:8]])
@@ -351,6 +353,31 @@ def test_a_year_as_a_day_names_the_year():
     problems = timeline.load_bytes(saved("yyyy-mm-dd", encoding="utf-8")).problems
     rows = [p for p in problems if p.row and p.column == "date"]
     assert rows and all("is probably the year 2022" in p.message for p in rows)
+
+
+@pytest.mark.parametrize(
+    "dates, said",
+    [
+        # the format that made 2022 a day made December 2021 its 1st and dropped 16:30: said once
+        (
+            ["2021-12-16", "2021-12-01", "2022-01-05", "1905-07-14", "1905-07-14"],
+            "1 dates in date are the 1st of a month, such as '2021-12-01'",
+        ),
+        # ... not where a date of the column is a month or has a time (the format kept those), nor with no 1st
+        (["2021-12", "2022-01-01", "2022-01-05", "1905-07-14", "1905-07-14"], ""),
+        (["2022-01-01", "2022-01-05 16:30", "2022-01-06", "1905-07-14", "1905-07-14"], ""),
+        (["2021-12-16", "2022-01-05", "1905-07-14", "1905-07-14"], ""),
+    ],
+)
+def test_the_format_that_made_years_days_is_said_to_make_months_days_and_drop_times(dates, said):
+    problems = [p for p in timeline.load_bytes(history(dates)).problems if p.row == 0]
+    assert any("are probably years" in p.message for p in problems)
+    firsts = [p.message for p in problems if "the 1st of a month" in p.message]
+    assert firsts == ([] if not said else [firsts[0]]) and (not said or said in firsts[0])
+    if said:
+        assert "writes a month (2022-01) as its first day (2022-01-01) and drops a time (16:30) too" in firsts[0]
+    full = [p.message for p in timeline.load_bytes(saved("yyyy-mm-dd", encoding="utf-8")).problems if p.row == 0]
+    assert any("are the 1st of a month, such as" in m for m in full)
 
 
 def history(dates: list[str]) -> bytes:
@@ -489,9 +516,13 @@ def test_check_reads_a_workbook_and_names_the_sheets_rows(workbook_file, capsys)
     assert cli.main(["check", str(workbook_file)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert "check read its first sheet, 'Events'" in out[0] and "serves only CSV" in out[0]
-    assert out[1].startswith(f"{workbook_file}:5: date: error: date '44568' is a number") and "7 January 2022" in out[1]
-    assert out[2].startswith(f"{workbook_file}:6: id: warning: id '417' is only digits")
-    assert out[-1] == "3 events, 3 accounts, 1 error, 2 warnings"
+    # (its days, in cells formatted with a time as openpyxl writes them, read at 00:00 beside 16:30: said)
+    assert out[1].startswith(f"{workbook_file}: -: warning: 2 rows have a date at 00:00")
+    assert out[2].startswith(f"{workbook_file}:2: date: warning: date '2022-01-05 00:00': has the time 00:00")
+    assert out[3].startswith(f"{workbook_file}:5: date: error: date '44568' is a number") and "7 January 2022" in out[3]
+    assert out[4].startswith(f"{workbook_file}:6: id: warning: id '417' is only digits")
+    assert out[5].startswith(f"{workbook_file}:6: date: warning: date '2022-01-07 00:00': has the time 00:00")
+    assert out[-1] == "3 events, 3 accounts, 1 error, 5 warnings"
 
 
 def test_the_dashboard_says_a_workbook_needs_csv(workbook_file):

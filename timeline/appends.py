@@ -346,6 +346,7 @@ def _checked_on(
     if (
         notes.year_window
         or notes.two_years
+        or notes.midnight
         or any(finding.always or len(np.unique(finding.rows)) > 1 for finding in findings)
     ):
         return None  # (a cause a full load may say first, of the whole file: see diagnosis.first)

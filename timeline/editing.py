@@ -66,7 +66,7 @@ def shape_of(data: bytes) -> Shape:
     first = body if end < 0 else body[:end]
     names = next(csv.reader([first.decode("utf-8", errors="replace").rstrip("\r")]), [])
     return Shape(
-        tuple(name.strip().lower() for name in names),
+        tuple(schema.column_named(name) for name in names),
         newline,
         not body.endswith((b"\n", b"\r")),
         count_records(body),

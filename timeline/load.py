@@ -398,6 +398,8 @@ class _Notes:
 
     year_window: bool = False  # a date that may be a year made a day (diagnosis.years_as_days)
     two_years: bool = False  # a date column writes two years as 1826-31: its months said across rows
+    midnights: bool = False  # most times of a date column are 00:00 (_days_at_midnight): said across rows
+    midnight: bool = False  # a date column has a time of 00:00 (an append of one is read with the whole file)
     places: dict = field(default_factory=dict)  # see Resume.places
     categories: dict = field(default_factory=dict)  # see Resume.categories
     years: dict = field(default_factory=dict)  # see Resume.years
@@ -411,6 +413,7 @@ def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, acc
         or findings
         or notes.year_window
         or notes.two_years
+        or notes.midnights
         or (table.quotes - edges.quotes_after) % 2
     ):
         return None
@@ -536,6 +539,8 @@ class _Checker:
             self.refused_by[column] = self.refused_by[column] | refused if column in self.refused_by else refused
         self.notes.places.update(part.notes.places)
         self.notes.two_years |= part.notes.two_years
+        self.notes.midnights |= part.notes.midnights
+        self.notes.midnight |= part.notes.midnight
         self.found.update(part.found)
         self.garbled.update(part.garbled)
         if name in part.replaced:
@@ -1068,6 +1073,12 @@ def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
     _months_made_days(check.frame[name], parsed, name)
     if _years_read_as_months(check.frame[name], parsed, name):
         check.notes.two_years = True  # (what rows it warns depends on every row: no append read alone)
+    if name != "published":
+        seen, told = _days_at_midnight(check.frame[name], parsed, name)
+        check.notes.midnight |= seen
+        check.notes.midnights |= told
+        if told and name == "date":
+            check.findings.append(_midnights_finding(parsed, check.rows))
     if parsed.errors:
         bad = check.frame[name].str.strip().isin(list(parsed.errors)).to_numpy()
         if rule.level == ERROR:
@@ -1103,6 +1114,69 @@ def _months_made_days(values: pd.Series, parsed: dates.ParsedDates, name: str) -
 # A year and two digits after a hyphen: a month as ISO writes it (1911-12), or two years as a
 # chronology writes a season or an academic year (1826-31, 1984-85: refused as two years).
 _YEAR_AND_TWO = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _at_midnight(parsed: dates.ParsedDates) -> tuple[np.ndarray, np.ndarray]:
+    """Of a column's distinct dates, those with a time of 00:00 and no UTC offset, and those with
+    a time at all."""
+    timed = np.isin(parsed.distinct_precision, ("minute", "second")) & ~np.isnat(parsed.distinct_value)
+    return timed & (parsed.distinct_value.view(np.int64) % 86400 == 0) & (parsed.distinct_offset == ""), timed
+
+
+def _days_at_midnight(values: pd.Series, parsed: dates.ParsedDates, name: str) -> tuple[bool, bool]:
+    """Times of 00:00 that are most of a column's times (at least two of its distinct ones, and
+    half): the days of a column a spreadsheet or a program wrote in a date and time format
+    (yyyy-mm-dd hh:mm), each with the time 00:00, beside the few times the editor wrote. Read as
+    written, as midnight, which makes an account of the day disagree with another's time of it
+    and a span end at the start of its last day: each is warned, with the day to write. (0:00,
+    00:00:00 and 12:00:00 AM, as programs alone write midnight, are warned wherever they are:
+    dates._midnight.) Returns whether the column has a time of 00:00 at all (an append of one is
+    read with the whole file), and whether they are told (which depends on every row)."""
+    at, timed = _at_midnight(parsed)
+    count, times = int(np.count_nonzero(at)), int(np.count_nonzero(timed))
+    if count < 2 or 2 * count < times:
+        return bool(count), False
+    rows = np.full(len(at), -1, dtype=np.int64)  # a row of each distinct date
+    rows[parsed.take[::-1]] = np.arange(len(parsed.take) - 1, -1, -1)
+    for i in np.flatnonzero(at & (rows >= 0)).tolist():
+        text = str(values.iat[rows[i]]).strip()
+        if text in parsed.warnings or text in parsed.errors:
+            continue
+        parsed.warnings[text] = say_n(
+            "has the time 00:00, as has {n} other of the {times} different times in {column}: a spreadsheet or a "
+            "program "
+            "writes a day with no time so in a date and time format (yyyy-mm-dd hh:mm), and it is read as "
+            "midnight; if only the day is known, write {day}; if midnight is meant, nothing is wrong",
+            "has the time 00:00, as have {n} others of the {times} different times in {column}: a spreadsheet or a "
+            "program "
+            "writes a day with no time so in a date and time format (yyyy-mm-dd hh:mm), and it is read as "
+            "midnight; if only the day is known, write {day}; if midnight is meant, nothing is wrong",
+            count - 1,
+            times=times,
+            column=name,
+            day=dates.as_written(parsed.distinct_value[i], "day"),
+        )
+    return True, True
+
+
+def _midnights_finding(parsed: dates.ParsedDates, rows: np.ndarray) -> Finding:
+    """The cause of date's times of 00:00 told (_days_at_midnight), said once for the file."""
+    at = rows[_at_midnight(parsed)[0][parsed.take]]
+    return Finding(
+        at,
+        Problem(
+            0,
+            "",
+            WARNING,
+            say(
+                "{count:,} rows have a date at 00:00, as a spreadsheet or a program writes days with no time in a date "
+                "and time format (yyyy-mm-dd hh:mm): they are read as midnight, which makes an account of a day "
+                "disagree with another's time of it, and a span end as its last day begins; if they are days, write "
+                "them without the time (2022-01-05), keeping the times that were written",
+                count=len(at),
+            ),
+        ),
+    )
 
 
 def _years_read_as_months(values: pd.Series, parsed: dates.ParsedDates, name: str) -> bool:
@@ -1587,7 +1661,44 @@ def _years_as_days(check: _Checker) -> None:
             lambda v, column=column, year_of=year_of: diagnosis.year_as_day_message(column, v, year_of[v]),
         )
         check.findings.append(finding)
+        firsts = _firsts_of_months(parsed, kept, flagged, check.rows, column)
+        if firsts is not None:
+            check.findings.append(firsts)
     check.notes.year_window = diagnosis.in_year_window(start, end, published)
+
+
+def _firsts_of_months(
+    parsed: dates.ParsedDates, kept: np.ndarray, years: np.ndarray, rows: np.ndarray, column: str
+) -> Finding | None:
+    """Where a spreadsheet made years days (_years_as_days), the column's format (yyyy-mm-dd) made
+    a month its first day (2022-01 as 2022-01-01) and dropped a time (16:30) too, and nothing
+    shows which: said once, for the file, where every other date of the column is a day and some
+    are the 1st of a month (None otherwise)."""
+    value = parsed.value.to_numpy()
+    precision = np.asarray(parsed.distinct_precision, dtype=object)[parsed.take]
+    others = kept & ~years & ~np.isnat(value)
+    if not others.any() or (precision[others] != "day").any():
+        return None
+    first = others & (value.astype("datetime64[D]") == value.astype("datetime64[M]").astype("datetime64[D]"))
+    if not first.any():
+        return None
+    return Finding(  # (the rows of the years made days: said where their cause is, diagnosis.first)
+        rows[years],
+        Problem(
+            0,
+            column,
+            WARNING,
+            say(
+                "{count:,} dates in {column} are the 1st of a month, such as {example!r}, and none of its dates is a "
+                "month or has a time: the format that made years days (yyyy-mm-dd) writes a month (2022-01) as its "
+                "first day (2022-01-01) and drops a time (16:30) too; where one of these was a month, or a date had "
+                "a time, write it again as it was",
+                count=int(np.count_nonzero(first)),
+                column=column,
+                example=str(np.datetime_as_string(value[first][0], unit="D")),
+            ),
+        ),
+    )
 
 
 def _end_on_start_clock(check: _Checker) -> None:
@@ -1698,6 +1809,36 @@ def _end_time_alone(check: _Checker) -> None:
                 date=f"{day} {clock}",
             ),
         )
+
+
+def _ends_at_midnight(check: _Checker) -> None:
+    """An end_date at 00:00 where most of date's times are (_days_at_midnight told them), the
+    column's other times too, if any, mostly: days a spreadsheet wrote in a date and time format,
+    as it wrote date's. Read as written, the span ends as its last day begins: warned, with the day
+    to write. (Two or more such ends are told by _days_at_midnight, as date's are.)"""
+    if not check.notes.midnights:
+        return
+    parsed = check.found["end_date"]
+    at, timed = _at_midnight(parsed)
+    count = int(np.count_nonzero(at))
+    if not count or 2 * count < int(np.count_nonzero(timed)):
+        return
+    values = check.frame["end_date"]
+    rows = at[parsed.take] & ~values.str.strip().isin(list(parsed.warnings) + list(parsed.errors)).to_numpy()
+    day_of = dict(zip(values[rows].tolist(), parsed.value[rows].tolist()))
+    check.report(
+        rows,
+        "end_date",
+        WARNING,
+        lambda v: say(
+            "end_date {value} has the time 00:00, as most of the times in date have: a spreadsheet or a program "
+            "writes a day with no time so in a date and time format (yyyy-mm-dd hh:mm), and the span is read as "
+            "ending as that day begins; if it ends on {day}, write {iso}; if midnight is meant, nothing is wrong",
+            value=show(v),
+            day=dates.Day.of(*dates.fields(day_of[v])[:3]),
+            iso=dates.as_written(day_of[v], "day"),
+        ),
+    )
 
 
 def _end_before_start(check: _Checker) -> None:
@@ -2372,6 +2513,7 @@ ACROSS = (
     _years_as_days,
     _end_day_alone,
     _end_time_alone,
+    _ends_at_midnight,
     _end_before_start,
     _published_before,
     _after_today,
