@@ -1329,3 +1329,35 @@ def test_check_reads_a_workbook_s_year_formatted_bc_as_bc(tmp_path, capsys):
     dataset = timeline.load(path, workbooks=True)
     assert [p for p in dataset.problems if p.column == "date"] == []
     assert dataset.events["start"].iloc[0].year == -752  # (753 BC: astronomical year -752)
+
+
+def test_dates_with_dots_among_slashed_ones_are_named_by_one_with_dots():
+    """The file's form is told with dots (day first): its example is one of those, read day first,
+    not a `1/5/2022` among them told "probably 2022-05-01"."""
+    written = ["1/5/2022", "1/6/2022", "05.01.2022", "06.01.2022", "13.01.2022"]
+    lines = ["id,date,title,category,source"] + [
+        f"e{i},{value},Event {i},protest,AFP" for i, value in enumerate(written)
+    ]
+    (line,) = [p for p in timeline.load_bytes("\n".join(lines).encode()).problems if p.row == 0]
+    assert "written like '05.01.2022' (day first, with dots" in line.message
+    assert "('05.01.2022' is probably 2022-01-05)" in line.message
+
+
+@pytest.mark.parametrize(
+    "others, said",
+    [
+        # 43104: 4 January 2018 as the 1900 system counts, 5 January 2022 as the 1904 one (a Mac's
+        # workbook before 2011), among the file's dates: that one is said, the other beside it
+        (["2022-01-08", "2022-01-09"], "probably 5 January 2022, as Excel's 1904 date system counts"),
+        # ... not where the usual reading is among them, nor where neither is
+        (["2018-01-03", "2022-01-09"], "probably 4 January 2018; write 2018-01-04"),
+        (["1999-05-01"], "probably 4 January 2018; write 2018-01-04"),
+    ],
+)
+def test_a_day_number_of_excel_s_1904_system_among_the_file_s_dates_is_read_so_for_the_editor(others, said):
+    lines = ["id,date,title,category,source", "e1,43104,T1,c,S"] + [f"e{i},{d},T,c,S" for i, d in enumerate(others, 2)]
+    (problem,) = timeline.load_bytes("\n".join(lines).encode()).problems
+    assert (problem.row, problem.column, problem.level) == (2, "date", ERROR)
+    assert said in problem.message
+    if "1904" in said:
+        assert "(4 January 2018 as the usual system counts); write 2022-01-05" in problem.message

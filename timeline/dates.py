@@ -1446,6 +1446,26 @@ def spreadsheet_day_label(text: str) -> Day:
     return Day.of(when.year, when.month, when.day, when.hour, when.minute)
 
 
+def mac_day_number(text: str) -> Message:
+    """What is said of a day number (`43104`) read as Excel's 1904 date system counts (5 January
+    2022), where that reading is among the file's other dates and the usual one (4 January 2018)
+    is not: load decides (_mac_day_numbers)."""
+    usual = spreadsheet_day_label(text)
+    token = day_zero.set(MAC_DAY_ZERO)
+    try:
+        day, iso = spreadsheet_day_label(text), _spreadsheet_day_iso(text)
+    finally:
+        day_zero.reset(token)
+    return say(
+        "is a number, the way a spreadsheet stores a date: probably {day}, as Excel's 1904 date system counts "
+        "(of workbooks made in Excel for Mac before 2011), among the file's other dates ({usual} as the usual "
+        "system counts); write {iso}",
+        day=day,
+        usual=usual,
+        iso=iso,
+    )
+
+
 def _spreadsheet_day_iso(text: str) -> str:
     when = pd.Timestamp(spreadsheet_day(text))
     return f"{when:%Y-%m-%d}" if "." not in text else f"{when:%Y-%m-%d %H:%M}"

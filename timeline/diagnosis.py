@@ -242,7 +242,11 @@ def _rewritten(column: str, values: pd.Series, numeric: list[str], rows: np.ndar
         # first. With no day over 12, nothing here tells them apart: 2/1/2022 to 11/1/2022 in a
         # chronology of January was told "probably 2022-02-01".)
         order, form = "", _EITHER
-    example = values[refused].iloc[0]
+    candidates = values[refused]
+    if dotted:  # (the form said is the dots': its example one of theirs, not a 1/5/2022 among them)
+        with_dots = candidates[candidates.str.contains(r"^\d{1,2}\.", regex=True)]
+        candidates = with_dots if len(with_dots) else candidates
+    example = candidates.iloc[0]
     m = NUMERIC_DATE.fullmatch(example)
     assert m is not None, "a refused value is a numeric date (NUMERIC_DATE picked it)"
     a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)

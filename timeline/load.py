@@ -400,6 +400,7 @@ class _Notes:
     two_years: bool = False  # a date column writes two years as 1826-31: its months said across rows
     midnights: bool = False  # most times of a date column are 00:00 (_days_at_midnight): said across rows
     midnight: bool = False  # a date column has a time of 00:00 (an append of one is read with the whole file)
+    day_number: bool = False  # a date refused is a day number, told from the column's dates (_mac_day_numbers)
     places: dict = field(default_factory=dict)  # see Resume.places
     categories: dict = field(default_factory=dict)  # see Resume.categories
     years: dict = field(default_factory=dict)  # see Resume.years
@@ -541,6 +542,7 @@ class _Checker:
         self.notes.two_years |= part.notes.two_years
         self.notes.midnights |= part.notes.midnights
         self.notes.midnight |= part.notes.midnight
+        self.notes.day_number |= part.notes.day_number
         self.found.update(part.found)
         self.garbled.update(part.garbled)
         if name in part.replaced:
@@ -1071,6 +1073,7 @@ def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
     (for the checks across rows, worked out here: beside the other columns' checks)."""
     parsed = dates.parse_series(check.frame[name], column=name)
     _months_made_days(check.frame[name], parsed, name)
+    check.notes.day_number |= _mac_day_numbers(parsed)
     if _years_read_as_months(check.frame[name], parsed, name):
         check.notes.two_years = True  # (what rows it warns depends on every row: no append read alone)
     if name != "published":
@@ -1121,6 +1124,28 @@ def _at_midnight(parsed: dates.ParsedDates) -> tuple[np.ndarray, np.ndarray]:
     a time at all."""
     timed = np.isin(parsed.distinct_precision, ("minute", "second")) & ~np.isnat(parsed.distinct_value)
     return timed & (parsed.distinct_value.view(np.int64) % 86400 == 0) & (parsed.distinct_offset == ""), timed
+
+
+MAC_DAYS = (dates.MAC_DAY_ZERO - dates.SPREADSHEET_DAY_ZERO).astype("timedelta64[s]")  # 1,462 days
+NEAR = np.timedelta64(31 * 86400, "s")  # _mac_day_numbers: a month either way of the column's dates
+
+
+def _mac_day_numbers(parsed: dates.ParsedDates) -> bool:
+    """A day number refused (`43104`) whose reading in Excel's 1904 date system (a workbook of
+    Excel for Mac before 2011: 5 January 2022) lies among the column's dates and whose usual one
+    (4 January 2018) does not: told with that reading (a CSV does not say which system its
+    workbook counted in). Whether the column has a day number refused (what it is told depends on
+    every row's date: an append of one is read with the whole file)."""
+    numbers = [text for text in parsed.errors if dates.is_day_number(text)]
+    known = parsed.distinct_value[~np.isnat(parsed.distinct_value)]
+    if not numbers or not len(known) or dates.day_zero.get() != dates.SPREADSHEET_DAY_ZERO:
+        return bool(numbers)
+    low, high = known.min() - NEAR, known.max() + NEAR
+    for text in numbers:
+        usual = dates.spreadsheet_day(text).astype("datetime64[s]")
+        if low <= usual + MAC_DAYS <= high and not low <= usual <= high:
+            parsed.errors[text] = dates.mac_day_number(text)
+    return True
 
 
 def _days_at_midnight(values: pd.Series, parsed: dates.ParsedDates, name: str) -> tuple[bool, bool]:
