@@ -190,6 +190,19 @@ def test_an_outlet_button_filters_to_that_outlet(index):
     assert after == State("emergency", Filters(categories=("government",), sources=("RFE/RL",), text="x"))
 
 
+@pytest.mark.parametrize(
+    "sources, after",
+    [
+        (("RFE/RL",), ()),  # (its button pressed: pressed again, every outlet's events again)
+        (("Akorda", "RFE/RL"), ("Akorda",)),  # (chosen with another in the dropdown: that one stays)
+    ],
+)
+def test_an_outlet_button_pressed_again_takes_its_filter_off(index, sources, after):
+    state = State("emergency", Filters(categories=("government",), sources=sources))
+    pressed = next_state(state, "outlet-choice", {"name": "RFE/RL", "at": 1}, index)
+    assert pressed == State("emergency", Filters(categories=("government",), sources=after))
+
+
 @pytest.mark.parametrize("value", [None, {}, {"name": 5, "at": 1}, "RFE/RL", ["RFE/RL"]])
 def test_an_outlet_choice_with_no_name_changes_nothing(index, value):
     assert next_state(START, "outlet-choice", value, index) == START

@@ -7,7 +7,7 @@ import pytest
 
 from timeline.state import Filters, apply
 from timeline.view import panel
-from timeline.view.figure import colour
+from timeline.view.figure import Window, colour
 from timeline.view.panel import Media, event_panel, overview, safe_url
 
 from .helpers import everything, index_from_rows, row
@@ -409,6 +409,12 @@ def test_filtered_overview_counts_only_kept_events(index, filters, events, categ
     assert view.outlets == outlets
 
 
+def test_the_overview_names_the_outlets_the_filters_keep(index):
+    filters = Filters(sources=("Akorda",))
+    assert overview(index, apply(index, filters), True, filters.sources).chosen == {"Akorda"}
+    assert overview(index, apply(index, Filters()), False).chosen == frozenset()
+
+
 def test_overview_of_nothing(index):
     view = overview(index, np.zeros(len(index), dtype=bool), filtered=True)
     assert view.span == "no events" and view.events == 0
@@ -459,6 +465,26 @@ def test_blank_lines_in_a_description_make_paragraphs(description, paragraphs):
 )
 def test_the_chart_said_in_words(index, filters, filtered, summary):
     assert panel.chart_summary(index, apply(index, filters), filtered) == summary
+
+
+def _seconds(text: str) -> int:
+    return int(np.datetime64(text, "s").astype(np.int64))
+
+
+@pytest.mark.parametrize(
+    "low, high, said",
+    [
+        # a zoom that leaves events out: what it shows is said (a screen reader heard the whole span)
+        ("2022-01-04", "2022-01-07", " Zoomed to 4 January 2022 to 7 January 2022: 3 of 5 events in view."),
+        ("2022-01-05 12:00", "2022-01-05 18:00", " Zoomed to 5 January 2022, 12:00 to 5 January 2022, 18:00: 1 of 5"),
+        # one that shows every event: nothing more to say
+        ("2021-12-01", "2023-02-01", ""),
+    ],
+)
+def test_the_chart_said_in_words_says_what_a_zoom_shows(index, low, high, said):
+    whole = panel.chart_summary(index, everything(index), False)
+    zoomed = panel.chart_summary(index, everything(index), False, Window(_seconds(low), _seconds(high)))
+    assert zoomed.startswith(whole) and zoomed[len(whole) :].startswith(said) and (said or zoomed == whole)
 
 
 def test_the_chart_of_a_file_with_no_event_blames_no_filter():

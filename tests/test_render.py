@@ -440,6 +440,17 @@ def test_the_embedded_overview_lists_its_outlets_and_offers_no_filter_it_has_not
     assert "choose one to filter" not in text(embedded)
 
 
+def test_an_outlet_s_button_is_pressed_while_the_filters_keep_only_its_events():
+    """The overview's outlet buttons filter to an outlet: the one in force says it is pressed (a
+    screen reader hears "pressed"), and what pressing it again does."""
+    view = Overview("7 June 2017 to 24 April 2023", 9, 35, [], [("AFP", 7), ("RFE/RL", 9)], True, frozenset({"RFE/RL"}))
+    buttons = nodes(tree_of(render.overview(view)), "Button")
+    assert [(b["props"]["aria-pressed"], b["props"]["title"]) for b in buttons] == [
+        ("false", "Show only events reported by \u2068AFP\u2069"),  # (set apart: an outlet in any script)
+        ("true", "Show the events of every outlet again"),
+    ]
+
+
 def test_a_claimant_and_the_outlet_are_each_set_apart_in_their_own_direction():
     item = Reported("8 January 2022", False, "وزارة الداخلية", "Reuters", "164 dead", "", 7)
     [who] = [n for n in nodes(tree_of(render._reported(item)), "Span") if n["props"].get("className") == "reported-who"]

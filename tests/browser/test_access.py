@@ -472,7 +472,16 @@ def test_an_outlet_s_button_pressed_in_the_overview_keeps_focus(timeline):
     timeline.page.keyboard.press("Enter")
     expect(timeline.counter).to_have_text("2 of 35 events")
     timeline.settle()
-    expect(timeline.panel.get_by_role("button", name="Los Angeles Times (2)")).to_be_focused()
+    pressed = timeline.panel.get_by_role("button", name="Los Angeles Times (2)")
+    expect(pressed).to_be_focused()
+    # ... and says it is pressed: pressed again, every outlet's events again, focus kept on it
+    expect(pressed).to_have_attribute("aria-pressed", "true")
+    timeline.page.keyboard.press("Enter")
+    expect(timeline.counter).to_have_text("35 of 35 events")
+    timeline.settle()
+    again = timeline.panel.get_by_role("button", name=re.compile(r"^Los Angeles Times \(2\)$"))
+    expect(again).to_have_attribute("aria-pressed", "false")
+    expect(again).to_be_focused()
 
 
 def test_an_outlet_s_button_does_not_take_focus_back_once_the_reader_clicked_elsewhere(timeline):

@@ -234,7 +234,8 @@ def _side(index, mask, state: State, selected, file: str) -> list:
     """The panel: the event chosen, or the overview (saying so when the address's event is gone)."""
     if selected is not None:
         return render.event_panel(panel.event_panel(index, selected), state, file, kept=bool(mask[selected]))
-    side = render.overview(panel.overview(index, mask, in_force(state.filters)), embedded=state.embed)
+    view = panel.overview(index, mask, in_force(state.filters), state.filters.sources)
+    side = render.overview(view, embedded=state.embed)
     return [render.missing_event(state.event), *side] if state.event else side
 
 
@@ -252,8 +253,9 @@ def describe(view, version, zoom, *, path):
     now, state = data.current(path, seen=version), State.from_search(view).zoomed(zoom)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
     window = chart.shown_window(index, mask, state.zoom, state.event)  # (from no event: into the view)
+    shown = chart.view_window(index, mask, index.position(state.event), chart.window_of(state.zoom, index, mask))[0]
     return dict(
-        summary=panel.chart_summary(index, mask, in_force(state.filters)),
+        summary=panel.chart_summary(index, mask, in_force(state.filters), shown),
         steps=list(render.steps(*event_list.steps(index, mask, state.event, window))),
     )
 

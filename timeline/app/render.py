@@ -308,7 +308,13 @@ def overview(view: Overview, embedded: bool = False) -> list:
                     html.Span(outlet_label(name, n), **data_attributes()),
                     id={"type": "outlet", "name": name},
                     className="outlet-button",
-                    title=_("Show only events reported by {outlet}").format(outlet=set_apart(name)),
+                    # (pressed: the filters keep its events; pressed again, they no longer do)
+                    title=(
+                        _("Show the events of every outlet again")
+                        if name in view.chosen
+                        else _("Show only events reported by {outlet}").format(outlet=set_apart(name))
+                    ),
+                    **attrs(aria_pressed="true" if name in view.chosen else "false"),
                 )
             )
             for name, n in view.outlets[:OUTLETS_SHOWN]

@@ -74,7 +74,12 @@ def next_state(state: State, trigger, value, index: EventIndex, masks=apply, sho
         return state.select(chosen) if isinstance(chosen, str) and index.position(chosen) is not None else state
     if trigger == "outlet-choice":  # an outlet's button in the panel pressed: {"name": ..., "at": ...}
         name = value.get("name") if isinstance(value, dict) else None
-        return state.with_filters(sources=(outlet_value(name),)) if isinstance(name, str) else state
+        if not isinstance(name, str):
+            return state
+        chosen = outlet_value(name)
+        if chosen in state.filters.sources:  # (its button was pressed: the filter it set is taken off)
+            return state.with_filters(sources=tuple(s for s in state.filters.sources if s != chosen))
+        return state.with_filters(sources=(chosen,))
     if trigger == "map-only":  # "Only what is on the map": on (the map's `area`) if it was off
         return state.with_filters(area=None if state.filters.area else Area.of(area))
     return state

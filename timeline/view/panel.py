@@ -17,8 +17,9 @@ from .. import dates, media, model
 from ..i18n import _, listed, ngettext, number
 from ..index import EventIndex, withdrawn
 from ..links import is_web_link
+from ..state import outlet_key
 from . import claims, labels
-from .figure import colour
+from .figure import Window, colour, edges
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Overview:
     categories: list[tuple[str, int, str]]  # name, events, colour
     outlets: list[tuple[str, int]]  # outlet, accounts
     filtered: bool
+    chosen: frozenset[str] = frozenset()  # the outlets the filters keep (their buttons are pressed)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n\s*")
@@ -236,7 +238,9 @@ def _categories(index: EventIndex, kept: np.ndarray) -> list[tuple[str, int, str
     return [(name, int(n), colour(i)) for i, (name, n) in enumerate(zip(index.lanes, per_lane)) if n]
 
 
-def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
+def overview(index: EventIndex, mask: np.ndarray, filtered: bool, sources: tuple[str, ...] = ()) -> Overview:
+    """What the panel shows with no event chosen; `sources`: the outlets the filters keep (as
+    the address and the Outlets dropdown hold them: state.outlet_key), whose buttons are pressed."""
     kept = np.flatnonzero(mask)
     span, categories = _span(index, kept), _categories(index, kept)
     codes = index.source_code  # (one code for the names one outlet goes by: Le Monde, le monde)
@@ -246,7 +250,10 @@ def overview(index: EventIndex, mask: np.ndarray, filtered: bool) -> Overview:
     counts = np.bincount(codes[codes >= 0], minlength=len(index.source_keys))
     outlets = [(name, int(n)) for name, n in zip(index.source_names, counts.tolist()) if n]
     outlets.sort(key=lambda item: (-item[1], item[0].lower()))
-    return Overview(span, len(kept), len(index), categories, outlets, filtered)
+    chosen = (
+        frozenset(name for name, _n in outlets if outlet_key(name, labels.NAME) in sources) if sources else frozenset()
+    )
+    return Overview(span, len(kept), len(index), categories, outlets, filtered, chosen)
 
 
 def counter_text(index: EventIndex, mask: np.ndarray) -> str:
@@ -262,9 +269,10 @@ def counter_text(index: EventIndex, mask: np.ndarray) -> str:
 CATEGORIES_NAMED = 12  # in the chart's summary; the rest are counted
 
 
-def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool) -> str:
+def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool, window: Window | None = None) -> str:
     """The chart said in words, for readers who cannot see it (the events themselves are in
-    the list): how many events, over what span, in which categories."""
+    the list): how many events, over what span, in which categories; and, where the view
+    (`window`) leaves some of them out, what it shows, as a zoom changes it."""
     kept = np.flatnonzero(mask)
     if not len(index):  # (a file of no rows, or none that can be read, or none there)
         return _("The chart is empty: the events file has no event to show.")
@@ -284,9 +292,28 @@ def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool) -> str:
         else ngettext("{n} event", "{n} events", len(kept)).format(n=number(len(kept)))
     )
     categories_text = ngettext("{n} category", "{n} categories", lanes).format(n=number(lanes))
-    return _("Timeline chart: {counted}, {span}, one row per category ({categories}: {named}).").format(
+    said = _("Timeline chart: {counted}, {span}, one row per category ({categories}: {named}).").format(
         counted=counted, span=_span(index, kept), categories=categories_text, named=listed(named)
     )
+    if window is None:
+        return said
+    in_view = edges(index, mask, window)
+    if not (in_view.before or in_view.after):
+        return said
+    precision = "minute" if window.high - window.low < ZOOMED_TO_HOURS else "day"
+    return " ".join(
+        [
+            said,
+            _("Zoomed to {start} to {end}: {in_view}.").format(
+                start=dates.label(np.datetime64(window.low, "s"), precision),
+                end=dates.label(np.datetime64(window.high, "s"), precision),
+                in_view=in_view.text(),
+            ),
+        ]
+    )
+
+
+ZOOMED_TO_HOURS = 3 * 86400  # seconds: a view narrower than this is said to the minute
 
 
 def _first_of_its_month(second: int) -> bool:
