@@ -338,6 +338,10 @@ def test_a_file_that_cannot_take_a_row_is_left_alone(tmp_path, existing, message
         (FILE + "curfew,2022-01-05,,Curfew in Alm", True),  # a save in progress: the row cut, no line break
         (FILE + 'curfew,2022-01-05,,"Curfew in Alm', False),  # (a quote open: never closed, said as such)
         (FILE + "curfew,2022-01-05,,Curfew in Almaty,,government,,,,AFP,,,,,,,,,,", False),  # whole, no line break
+        (
+            FILE + "curfew,2022-01-05,,Curfew in Almaty, Kazakhstan,,government,,,,AFP,,,,,,,,,,",
+            False,
+        ),  # a value too many: no cut
         (FILE + "curfew,2022-01-05,,Curfew in Alm\n", False),  # cut, but ended: a mistake, told by check
     ],
 )

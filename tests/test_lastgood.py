@@ -60,6 +60,14 @@ CASES = [
     ("a header naming a column twice", LAST, rows(12).replace(b"id,date,", b"id,date,date,", 1), True, False, "twice"),
     ("the last row cut off by a save in progress", LAST, rows(12)[:-20], False, False, "its last row is cut off"),
     ("a last row refused but whole is no save in progress", LAST, rows(12) + b'x,2022-01-01,,"T\n', True, True, ""),
+    (
+        "a last row of values too many is no save in progress, line break or none",
+        LAST,
+        rows(12) + b"x,2022-01-01,,T, with a comma,,p,,,,S,,,,,,,,,,",
+        False,
+        True,
+        "",
+    ),
     ("the last good version itself is published (accepted)", Published((), 100, 100), rows(1), True, True, ""),
 ]
 

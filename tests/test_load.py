@@ -2441,7 +2441,7 @@ def test_a_row_left_out_whose_id_may_have_moved_is_not_taken_for_an_event_s_firs
     data = "title,id,date,category,source\nCurfew,c,a,2022-01-05,protest,AP\nBig march,a,2022-01-06,protest,AP\n,c,2022-01-07,,AP\n"
     dataset = load_text(data)
     assert [(p.row, p.code) for p in dataset.problems if p.level == E] == [
-        (2, ProblemCode.FIELD_COUNT),
+        (2, ProblemCode.EXTRA_VALUES),
         (4, ProblemCode.FIRST_ROW_EMPTY),
         (4, ProblemCode.FIRST_ROW_EMPTY),
     ]
@@ -2669,7 +2669,7 @@ def test_a_row_written_for_the_template_s_header_under_a_shorter_one_is_told_whi
 def test_a_row_with_values_too_many_is_told_why(row, advice):
     dataset = load_text(QUOTED + row + "\n")
     (problem,) = dataset.problems
-    assert (problem.row, problem.level, problem.code) == (2, E, ProblemCode.FIELD_COUNT)
+    assert (problem.row, problem.level, problem.code) == (2, E, ProblemCode.EXTRA_VALUES)
     assert advice in problem.message
 
 

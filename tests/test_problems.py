@@ -16,6 +16,7 @@ GOOD = csv_bytes([row("a", "2022-01-01"), row("b", "2022-01-02")])
     "data, code, file_level",
     [
         (GOOD + b"c,2022-01-03,,Cut", ProblemCode.FIELD_COUNT, False),  # a save in progress
+        (GOOD + b"c,2022-01-03,,Not cut, but a comma,,p,,,,S,,,,,,,,,,", ProblemCode.EXTRA_VALUES, False),
         (GOOD + b'c,2022-01-03,,"Cut short', ProblemCode.OPEN_QUOTE, False),
         (b"", ProblemCode.NOT_CSV, True),  # empty
         (b"id;date;title\n", ProblemCode.NOT_CSV, True),  # semicolons

@@ -885,7 +885,7 @@ def _field_count_problem(row: int, count: int, expected: int, text: str, columns
             advice=advice,
             begins=show(text, 50),
         ),
-        ProblemCode.FIELD_COUNT,
+        ProblemCode.EXTRA_VALUES if extra > 0 else ProblemCode.FIELD_COUNT,
     )
 
 

@@ -37,7 +37,8 @@ class ProblemCode(StrEnum):
     DIAGNOSIS = "diagnosis"  # the cause behind many problems (diagnosis.first)
     KEPT_BACK = "kept-back"  # the dashboard's notice: a new version is not published
     # About a row's shape, as a row cut short by a save in progress has it:
-    FIELD_COUNT = "field-count"  # more or fewer values than the header has columns
+    FIELD_COUNT = "field-count"  # fewer values than the header has columns
+    EXTRA_VALUES = "extra-values"  # more values than the header has columns (no cut makes a row longer)
     OPEN_QUOTE = "open-quote"  # a double quote opens and never closes
     NOT_UTF8 = "not-utf8"  # a value holds bytes that are not UTF-8
     SPLIT_ROW = "split-row"  # a spreadsheet split a cell at a semicolon: the row's values moved right
