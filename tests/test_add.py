@@ -14,6 +14,7 @@ import pytest
 
 import timeline
 from timeline import cli, editing, lastgood, schema
+from timeline.problems import ProblemCode
 
 
 @pytest.fixture(autouse=True)
@@ -421,7 +422,23 @@ def test_a_file_replaced_as_its_row_is_written_is_said_to_lack_it(tmp_path, monk
     outcome = editing.add(path, {**GOOD, "id": "new-protest"})
     assert not outcome.written
     assert "the file was replaced by another program" in str(outcome.problems[0].message)
+    assert outcome.problems[0].code == ProblemCode.REPLACED
     assert cli.main(["check", str(path)]) == 0 and "new-protest" not in path.read_text()
+
+
+def test_a_file_replaced_again_and_again_is_given_up_on_in_time(tmp_path, monkeypatch):
+    """A file a program keeps replacing (a spreadsheet's autosave, a folder kept in sync): `add`
+    looked at it again for as long as that went on."""
+    path = tmp_path / "events.csv"
+    path.write_text(FILE)
+    monkeypatch.setattr(editing, "GIVE_UP", 0.3)
+    monkeypatch.setattr(editing, "_still_at", lambda path, fd: False)  # (replaced each time it is looked at)
+    started = time.monotonic()
+    outcome = editing.add(path, {**GOOD, "id": "new-protest"})
+    assert time.monotonic() - started < 5 and not outcome.written and path.read_text() == FILE
+    (problem,) = outcome.problems
+    assert problem.code == ProblemCode.REPLACED and "kept being replaced or written to" in str(problem.message)
+    assert "for 0 seconds" in str(problem.message)
 
 
 # --- a file of another encoding or delimiter: refused, never made a mix ------------------------

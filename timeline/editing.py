@@ -456,7 +456,10 @@ def _append(
         checked.refuse_dropped = refuse_dropped
         if not _choose(rows, checked, all_or_nothing):
             return Appended(str(path), rows, checked)
+    deadline = time.monotonic() + GIVE_UP
     while True:
+        if time.monotonic() > deadline:  # (replaced again and again, or written to without end)
+            return _cannot(path, _kept_changing(), ProblemCode.REPLACED)
         try:
             lock = _lock(path)
             fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
@@ -481,7 +484,7 @@ def _append(
                 _write_all(fd, encode(shape, [rows[i] for i in keep]))
                 os.fsync(fd)
                 if not _still_at(path, fd):  # (replaced as they were written: they are in the file before)
-                    return _cannot(path, REPLACED)
+                    return _cannot(path, REPLACED, ProblemCode.REPLACED)
                 if judged.empty:
                     _fsync_folder(path)
                 if judged.base is not None:
@@ -566,8 +569,21 @@ REPLACED = say(
 )
 
 
-def _cannot(path: Path, message: Message) -> Appended:
-    problem = Problem(0, "", ERROR, message, ProblemCode.CANNOT_OPEN)
+GIVE_UP = 30.0  # seconds: `add` looks again at a file replaced or being written to for this long at most
+
+
+def _kept_changing() -> Message:
+    return say_n(
+        "the file kept being replaced or written to by another program (a save from an editor or a spreadsheet, "
+        "or a folder kept in sync?) for {n} second, so nothing was added: add the rows again once it is done",
+        "the file kept being replaced or written to by another program (a save from an editor or a spreadsheet, "
+        "or a folder kept in sync?) for {n} seconds, so nothing was added: add the rows again once it is done",
+        int(GIVE_UP),
+    )
+
+
+def _cannot(path: Path, message: Message, code: ProblemCode = ProblemCode.CANNOT_OPEN) -> Appended:
+    problem = Problem(0, "", ERROR, message, code)
     return Appended(str(path), [], Review([], [], [problem]))
 
 

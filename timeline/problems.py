@@ -30,6 +30,7 @@ class ProblemCode(StrEnum):
     # About the file as a whole (row 0) or its header (row 1):
     NO_FILE = "no-file"
     CANNOT_OPEN = "cannot-open"
+    REPLACED = "replaced"  # `add`: the file was replaced by another program's save as its rows were written
     NOT_CSV = "not-csv"  # a workbook, UTF-16, empty, separated by semicolons...
     HEADER = "header"  # a column missing, unnamed, unknown or named twice
     EMPTY_COLUMN = "empty-column"  # a column unnamed and empty in every row (a spreadsheet's used cells)
