@@ -1,7 +1,10 @@
 // Left and right arrow keys step through events, like slides, unless the viewer is typing;
-// Escape closes the event's panel.
+// with Shift they move the chart's view, and + and − zoom it; Escape closes the event's panel.
 document.addEventListener("keydown", function (event) {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  var pan = event.shiftKey && (event.key === "ArrowLeft" || event.key === "ArrowRight");
+  var zoom = event.key === "+" || event.key === "=" || event.key === "-" || event.key === "\u2212";  // (+ is a shifted key)
+  if (event.shiftKey && !pan && !zoom) return;
   var target = event.target;
   var tag = target && target.tagName ? target.tagName.toLowerCase() : "";
   if (tag === "input" || tag === "textarea" || tag === "select" || (target && target.isContentEditable)) return;
@@ -21,6 +24,28 @@ document.addEventListener("keydown", function (event) {
       event.preventDefault();
       close.click();
     }
+    return;
+  }
+  // Shift with ← or → moves the chart's view by half its width, earlier or later; + and − zoom
+  // it in and out about its middle (a pointer drags and wheels it; a keyboard had only the edge
+  // buttons, which widen it to every event beyond). The chart is moved, and the server asked for
+  // the view, as after a drag.
+  if (pan || zoom) {
+    var chart = document.querySelector("#timeline .js-plotly-plot");
+    var ax = chart && chart._fullLayout && chart._fullLayout.xaxis;
+    if (!ax || !ax.range) return;
+    var low = ax.r2l(ax.range[0]), high = ax.r2l(ax.range[1]), width = high - low;
+    if (!(width > 0)) return;
+    var view;
+    if (pan) {
+      var by = (event.key === "ArrowLeft" ? -1 : 1) * width / 2;
+      view = [low + by, high + by];
+    } else {
+      var middle = (low + high) / 2, half = (event.key === "-" || event.key === "\u2212" ? width : width / 4);
+      view = [middle - half, middle + half];
+    }
+    event.preventDefault();
+    window.Plotly.relayout(chart, {"xaxis.range": [ax.l2r(view[0]), ax.l2r(view[1])]});  // (then as a drag's: zoomAsked)
     return;
   }
   var id = event.key === "ArrowLeft" ? "prev-event" : event.key === "ArrowRight" ? "next-event" : null;

@@ -817,3 +817,34 @@ def test_a_figures_table_wider_than_a_phone_s_sheet_scrolls_in_its_box(browser, 
         assert wide > room  # (the words whole: the box scrolls)
     finally:
         context.close()
+
+
+def test_the_keyboard_moves_and_zooms_the_chart_s_view(timeline):
+    """A pointer drags and wheels the chart; a keyboard had only the edge buttons, which widen it
+    to every event beyond: Shift with → moves the view half its width later, − zooms out about its
+    middle, + in; each into the address, as a drag's view is."""
+
+    def zoom() -> str:
+        return re.search(r"[?&]zoom=([^&]+)", timeline.page.url)[1].replace("%2F", "/").replace("%3A", ":")
+
+    def after(key: str) -> list[float]:
+        timeline.settle()
+        before = zoom()
+        timeline.page.keyboard.press(key)
+        timeline.page.wait_for_function(
+            "(before) => !location.search.replace(/%2F/g, '/').replace(/%3A/g, ':').includes('zoom=' + before)",
+            arg=before,
+            timeout=10_000,
+        )
+        timeline.settle()
+        return [seconds(moment) for moment in zoom().split("/")]
+
+    timeline.open(query="zoom=2022-01-08/2022-01-11")
+    before = timeline.in_view.inner_text()
+    timeline.page.locator("h1").click()
+    assert after("Shift+ArrowRight") == [seconds("2022-01-09T12:00"), seconds("2022-01-12T12:00")]
+    expect(timeline.in_view).not_to_have_text(before)
+    assert not re.search(r"[?&]event=", timeline.page.url)  # (no event chosen: → alone would have)
+    low, high = after("-")
+    assert (high - low, (low + high) / 2) == (6 * 86400, seconds("2022-01-11T00:00"))
+    assert after("+") == [seconds("2022-01-09T12:00"), seconds("2022-01-12T12:00")]
