@@ -529,7 +529,7 @@ LETTERS = [
         RUSSIAN,
         RUSSIAN.replace("Акимат Алматы".encode(), b"?????? ??????"),
         True,
-        'Акимат Алматы ""подожжён""',
+        'Акимат Алматы "подожжён"',
     ),
     (
         "question marks the published version has too are meant",
@@ -543,6 +543,30 @@ LETTERS = [
         "question marks of a new row stand for no letters the file had",
         RUSSIAN,
         csv_bytes([row("new", "2022-01-08", "???? ?????"), row("newer", "2022-01-09", "????? ???")]),
+        False,
+        "",
+    ),
+    (
+        "a 1252 save with rows inserted above: the same event's account",
+        RUSSIAN,
+        western(csv_bytes([row("new", "2022-01-01", "New")]) + RUSSIAN.split(b"\n", 1)[1]),
+        True,
+        "Протесты в Жанаозене",
+    ),
+    # (a review's: ??? of a new row, or of one published so, matched a short value anywhere in the copy)
+    (
+        "a new row's ??? where another row has three letters",
+        RUSSIAN + b"b,2022-01-03,,\xd0\xa1\xd1\x83\xd0\xb4,,protest,,,,AP,,,,,,,,,,\n",
+        RUSSIAN.replace(b"plain,", b"x,2022-01-04,,???,,protest,,,,AP,,,,,,,,,,\nplain,")
+        + b"b,2022-01-03,,\xd0\xa1\xd1\x83\xd0\xb4,,protest,,,,AP,,,,,,,,,,\n",
+        False,
+        "",
+    ),
+    (
+        "??? published so, another row's date changed",
+        RUSSIAN + csv_bytes([row("x", "2022-01-04", "???"), row("y", "2022-01-04", "????")]).split(b"\n", 1)[1],
+        RUSSIAN.replace(b"2022-01-06", b"2022-01-07")
+        + csv_bytes([row("x", "2022-01-04", "???"), row("y", "2022-01-04", "????")]).split(b"\n", 1)[1],
         False,
         "",
     ),
@@ -578,16 +602,28 @@ def test_a_save_that_wrote_question_marks_for_the_published_letters_is_kept_back
 
 @pytest.mark.parametrize("titles", [["??????? ??????"], ["??????? ??????", "????"]])
 def test_rows_appended_with_question_marks_are_published(served, monkeypatch, titles):
-    """An append read on is not looked for in the copy (its new rows' text cannot be the published
-    version's); two such rows make a cause for the whole file, which a full read says: it looks,
-    and finds no letters there."""
+    """An append read on is not compared with the last good version (its new rows' text cannot be
+    the published version's); two such rows make a cause for the whole file, which a full read
+    says: they are compared, and the published version has no letters there."""
     swap_in(served, RUSSIAN)
     data.current(str(served), wait=True)
     looked = []
-    in_copy = lastgood._in_copy
-    monkeypatch.setattr(lastgood, "_in_copy", lambda *a: looked.append(a) or in_copy(*a))
+    lost_since = lastgood._lost_since
+    monkeypatch.setattr(lastgood, "_lost_since", lambda *a: looked.append(a) or lost_since(*a))
     with open(served, "ab") as file:
         file.write(csv_bytes([row(f"q{i}", "2022-01-09", title) for i, title in enumerate(titles)]).split(b"\n", 1)[1])
     now = data.current(str(served), wait=True)
     assert not now.notices and len(now.index) == 4 + len(titles)
     assert (now.index.dataset.growth is not None) is (len(titles) == 1) and bool(looked) is (len(titles) > 1)
+
+
+def test_a_worker_started_on_such_a_save_compares_it_with_the_last_good_copy(served):
+    """A worker with no version in memory (started after the save) reads the last good version
+    from its copy to compare."""
+    swap_in(served, RUSSIAN)
+    data.current(str(served), wait=True)
+    swap_in(served, western(RUSSIAN))
+    data._cache.clear()
+    now = data.current(str(served), wait=True)
+    assert now.notices and "for 'Протесты в Жанаозене'" in now.notices[0].message
+    assert "Протесты в Жанаозене" in set(now.index.dataset.accounts["title"])

@@ -2760,6 +2760,12 @@ MIDNIGHT_SAVE = (  # (a day and a span saved in a date and time format beside th
             [],
         ),
         ("a,2022-01-05 00:00+06:00,,A,c,S\nb,2022-01-06 00:00+06:00,,B,c,S\n", []),
+        # (a review's: curfews from 00:00 beside days written without a time are meant)
+        (
+            "a,2022-01-05 00:00,2022-01-05 07:00,A,c,S\nb,2022-01-06 00:00,2022-01-06 07:00,B,c,S\n"
+            "c,2022-01-07 10:00,,C,c,S\nd,2022-01-06,,D,c,S\n",
+            [],
+        ),
         ("a,2022-01-05,2022-01-10 00:00,A,c,S\n", []),
     ],
 )
@@ -2790,6 +2796,8 @@ def test_days_a_program_wrote_at_midnight_are_told_where_they_are_most_of_the_ti
         ("a,6 January 202 AD\nb,2022-01-05\n", None, None),
         ("a,6 January 202\nb,2019-01-05\n", None, None),
         ("a,6 January 202\nb,6 January 203\n", None, None),
+        # a history of centuries: its years before 1000 are as likely meant (a review's: 117 told as 1176)
+        ("a,117\nb,145\nc,476\nd,1176\ne,1453\nf,1945\n", None, None),
     ],
 )
 def test_a_year_of_three_digits_that_the_file_s_years_begin_is_told(body, row, meant):

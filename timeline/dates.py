@@ -4283,11 +4283,13 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
         if written_year[i] % 100 < 60 and caveat[i] == "":  # (0975: 09:75 is no time)
             caveat[i] = _year_or_time(int(year[i]), int(month[i]), int(day[i]) if precision[i] == "day" else None)
     if form.name == "iso":
-        # 2022-01-1: a day of one digit after a month of two, a digit left out (2022-01-14 as far as
-        # 2022-01-1, a save cut inside its last value) as likely as the 1st. Read as written, and said.
+        # 2022-01-1: a day of one digit after a month written with its zero, a digit left out
+        # (2022-01-14 as far as 2022-01-1, a save cut inside its last value) as likely as the 1st.
+        # Read as written, and said. (2022-10-1 among 2022-9-15: a file that writes no zeros.)
         cut = (
             (pc.utf8_length(p.part("day")).to_numpy(zero_copy_only=False) == 1)
             & (pc.utf8_length(p.part("month")).to_numpy(zero_copy_only=False) == 2)
+            & pc.starts_with(p.part("month"), "0").to_numpy(zero_copy_only=False)  # (2022-10-1: no zero written)
             & (day >= 1)
             & (day <= 3)
         )

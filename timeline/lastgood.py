@@ -26,7 +26,6 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from filelock import FileLock
 
@@ -125,36 +124,36 @@ def decide(last: Published | None, dataset: Dataset, ends_a_line: bool = True) -
 
 # --- Letters a save lost ----------------------------------------------------------------------
 
-LETTERS_LOOKED_FOR = 20  # values with question marks where letters were, looked for in the copy at most
+LETTERS_LOOKED_FOR = (
+    200  # accounts with question marks where letters were, compared with the last good version's at most
+)
 
 
-def letters_lost(path: str | os.PathLike, last: Published | None, dataset: Dataset) -> Verdict | None:
+def letters_lost(
+    path: str | os.PathLike, last: Published | None, dataset: Dataset, before: Dataset | None = None
+) -> Verdict | None:
     """The verdict on a version whose question marks stand where the last good version has
     letters (None when it has none): a spreadsheet saving a Russian chronology in Windows-1252
     (Excel's plain CSV on a Western Windows) writes ? for every Cyrillic letter, and its file,
     now ASCII, reads without an error. `load` warns of each such value (diagnosis.lost_letters);
-    here they are looked for in the copy of the last good version, each ? as a letter outside
-    ASCII, a whole value between commas: found, the letters were there and the save lost them,
-    and the version is kept back. A version read on from the one before (rows appended: its old
-    bytes unchanged) is not looked at, nor the last good version itself (accepted)."""
+    each is compared with the same account's value in the last good version (`before`, or read
+    from its copy): the account of the same row, else the same event's account of the same
+    place among its accounts (rows inserted above it). Where that value has a letter outside
+    ASCII at each ? and is otherwise the same, the save lost its letters, and the version is kept
+    back. A version read on from the one before (rows appended: its old bytes unchanged) is not
+    looked at, nor the last good version itself (accepted)."""
     if last is None or dataset.growth is not None or tuple(dataset.signature[1:]) == tuple(last.signature):
         return None
     told = (p for p in dataset.problems if p.code == ProblemCode.LOST_LETTERS and p.row > 1)
-    lost = list(itertools.islice(told, 10 * LETTERS_LOOKED_FOR))  # (a whole save's repeat a few values)
+    lost = list(itertools.islice(told, LETTERS_LOOKED_FOR))
     if not lost:
         return None
-    accounts = dataset.accounts
-    at = pd.Index(accounts["row"]).get_indexer([p.row for p in lost])
-    wanted: dict[str, str] = {}  # value -> the pattern that finds it with its letters
-    for problem, position in zip(lost, at.tolist()):
-        if position < 0 or problem.column not in accounts or len(wanted) >= LETTERS_LOOKED_FOR:
-            continue
-        value = str(accounts[problem.column].iloc[position])
-        if value and "\n" not in value and "\r" not in value and value not in wanted:
-            wanted[value] = _with_letters(value)
-    if not wanted:
-        return None
-    found = _in_copy(path, last, wanted)
+    if before is None:
+        try:
+            before = load_copy(path, last)
+        except OSError:
+            return None
+    found = _lost_since(dataset.accounts, before.accounts, lost)
     if found is None:
         return None
     return Verdict(
@@ -162,58 +161,47 @@ def letters_lost(path: str | os.PathLike, last: Published | None, dataset: Datas
     )
 
 
-def _with_letters(value: str) -> str:
-    """A regular expression (RE2's, and Python's) for `value` as it was before a save wrote ? for
-    each of its letters outside ASCII: each ? one such letter, a quote perhaps doubled (CSV)."""
-    special = set("\\.^$|?*+()[]{}")
-    parts = []
-    for c in value:
-        if c == "?":
-            parts.append("[^\\x00-\\x7f]")
-        elif c == '"':
-            parts.append('""?')
-        else:
-            parts.append("\\" + c if c in special else c)
-    return "".join(parts)
-
-
-# The copy's bytes as a save that writes ? for each letter outside ASCII would write them: a
-# character's first byte (0xC0-0xFF) becomes ?, the bytes that go on with it (0x80-0xBF) go, and
-# a ? the copy has becomes 0x01 (a ? is meant there: it is no letter lost). A value's bytes the
-# same, but for its ? (what looked for in the copy: a byte search, where RE2 over the text with
-# the values' patterns took 28 s at a million rows).
-_AS_SAVED = bytes.maketrans(bytes(range(0xC0, 0x100)) + b"?", b"?" * 0x40 + b"\x01")
-_VALUE_AS_SAVED = bytes.maketrans(bytes(range(0xC0, 0x100)), b"?" * 0x40)
-_FOLLOWING = bytes(range(0x80, 0xC0))
-_EDGE, _END = '(?:^|[,\n])"?[ \t]*', '[ \t]*"?(?:[,\r\n]|$)'  # (a whole value: between commas, line ends)
-
-
-def _in_copy(path, last: Published, wanted: dict[str, str]) -> tuple[str, str] | None:
-    """The first of `wanted`'s values found in the copy of the last good version, a whole value
-    (between commas, quotes, line ends, and spaces around it), and its text there; None if none is."""
-    try:
-        with open(copy_path(path), "rb") as file:
-            size = int(last.signature[1]) if len(last.signature) == 3 and last.signature[1] is not None else -1
-            data = file.read(size)
-    except (OSError, ValueError):
+def _lost_since(new: pd.DataFrame, old: pd.DataFrame, lost: list[Problem]) -> tuple[str, str] | None:
+    """The first of the `lost` problems' values (new's) whose account in `old` has letters at its
+    question marks: (the value, the old one), or None. The account of the same row first; then,
+    for rows moved (rows inserted or deleted above them), the same event's account of the same
+    place among its accounts."""
+    if not len(old) or "row" not in old:
         return None
-    saved = data.translate(_AS_SAVED, _FOLLOWING)
-    ends = None  # the copy's line ends, once a value is found (the same lines in both)
-    for value, pattern in wanted.items():
-        needle = value.encode().translate(_VALUE_AS_SAVED, _FOLLOWING).replace(b'"', b'""')
-        at = saved.find(needle)
-        tries = 0
-        while at >= 0 and tries < 100:  # (each place the bytes are, until one is a whole value)
-            if ends is None:
-                ends = np.flatnonzero(np.frombuffer(data, np.uint8) == 0x0A)
-            line = int(np.count_nonzero(np.frombuffer(saved, np.uint8, count=at) == 0x0A)) if at else 0
-            start = int(ends[line - 1]) + 1 if line else 0
-            stop = int(ends[line]) + 1 if line < len(ends) else len(data)
-            found = re.search(f"{_EDGE}(?P<old>{pattern}){_END}", data[start:stop].decode("utf-8", errors="replace"))
-            if found:
-                return value, found["old"]
-            at, tries = saved.find(needle, at + 1), tries + 1
+    lost = [p for p in lost if p.column in new and p.column in old]
+    rows = [p.row for p in lost]
+    new_at = pd.Index(new["row"]).get_indexer(rows).tolist()
+    for problem, here, there in zip(lost, new_at, pd.Index(old["row"]).get_indexer(rows).tolist()):
+        found = _had_letters(new, old, problem.column, here, there)
+        if found is not None:
+            return found
+    places, positions = _account_places(new), {place: at for at, place in enumerate(_account_places(old))}
+    for problem, here in zip(lost, new_at):
+        found = _had_letters(new, old, problem.column, here, positions.get(places[here], -1) if here >= 0 else -1)
+        if found is not None:
+            return found
     return None
+
+
+def _had_letters(new: pd.DataFrame, old: pd.DataFrame, column: str, here: int, there: int) -> tuple[str, str] | None:
+    """(new's value, old's) where old's account at `there` has letters outside ASCII at the
+    question marks of new's at `here`, and is otherwise the same."""
+    if here < 0 or there < 0:
+        return None
+    value, was = str(new[column].iat[here]), str(old[column].iat[there])
+    return (value, was) if was != value and re.fullmatch(_with_letters(value), was) else None
+
+
+def _account_places(accounts: pd.DataFrame) -> list[tuple[str, int]]:
+    """Each account's event id and its place among the event's accounts, in file order."""
+    ids = accounts["id"].astype(str)
+    return list(zip(ids.tolist(), ids.groupby(ids, sort=False).cumcount().tolist()))
+
+
+def _with_letters(value: str) -> str:
+    """A regular expression for `value` as it was before a save wrote ? for each of its letters
+    outside ASCII: each ? one such letter."""
+    return "".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c) for c in value)
 
 
 def worth_keeping(dataset: Dataset) -> bool:

@@ -1121,8 +1121,13 @@ _YEAR_AND_TWO = re.compile(r"(\d{4})-(\d{2})")
 
 def _at_midnight(parsed: dates.ParsedDates) -> tuple[np.ndarray, np.ndarray]:
     """Of a column's distinct dates, those with a time of 00:00 and no UTC offset, and those with
-    a time at all."""
-    timed = np.isin(parsed.distinct_precision, ("minute", "second")) & ~np.isnat(parsed.distinct_value)
+    a time at all; none where a date of the column has no time (a day, a month, a year): a date
+    and time format writes a time in every cell, and the editor's curfews at 00:00 among days
+    are meant."""
+    known = ~np.isnat(parsed.distinct_value)
+    timed = np.isin(parsed.distinct_precision, ("minute", "second")) & known
+    if (known & ~timed).any():
+        return np.zeros(len(timed), dtype=bool), timed
     return timed & (parsed.distinct_value.view(np.int64) % 86400 == 0) & (parsed.distinct_offset == ""), timed
 
 
@@ -3063,11 +3068,15 @@ def year_problems(counted: dict[int, int], last: Callable[[int], tuple[int, str]
 
 def _digit_left_out(counted: dict[int, int]) -> dict[int, int]:
     """The years of three digits (202) that years of the file's other dates begin with (2020 to
-    2029), each with the most counted of those: a year's last digit left out, whatever the file's
-    other years, where years_apart weighs them (two dates, `6 January 202` and `2022-01-05`, are
-    too few to say either is apart). The date's row's publication says so of each row, where it
+    2029), each with the most counted of those: a year's last digit left out, however few the
+    file's dates, where years_apart weighs them (two dates, `6 January 202` and `2022-01-05`, are
+    too few to say either is apart). Only where the years of four digits span YEARS_APART at most
+    (a chronology of a few years, not a history of centuries, whose 117 is as likely meant). The date's row's publication says so of each row, where it
     is written (_digit_dropped)."""
-    short = {}
+    short: dict[int, int] = {}
+    later = [year for year in counted if year >= 1000]
+    if not later or max(later) - min(later) > YEARS_APART:  # (a history of centuries: 117, 1176, 1453...)
+        return short
     for year in counted:
         if 100 <= year <= 999:
             near = [(counted[whole], whole) for whole in range(year * 10, year * 10 + 10) if counted.get(whole)]

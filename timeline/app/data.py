@@ -318,8 +318,16 @@ def _build(path: str, cached: Current | None, unsettled: bool = False) -> Curren
         last = cached.shown  # no record on disk (none yet, or the folder is read-only)
     ends_line = dataset.ends_line if dataset.ends_line is not None else lastgood.ends_a_line(path)
     verdict = lastgood.decide(last, dataset, ends_line)
-    if verdict.publish:
-        verdict = lastgood.letters_lost(path, last, dataset) or verdict
+    if verdict.publish:  # (the last good version's accounts: this worker's own, where it serves them)
+        before = (
+            cached.index.dataset
+            if cached is not None
+            and cached.shown is not None
+            and last is not None
+            and (tuple(cached.shown.signature) == tuple(last.signature))
+            else None
+        )
+        verdict = lastgood.letters_lost(path, last, dataset, before) or verdict
     if not verdict.publish:
         kept = _kept_back(path, dataset, verdict, last, cached)
         if kept is not None:
