@@ -475,8 +475,12 @@ def _seconds(text: str) -> int:
     "low, high, said",
     [
         # a zoom that leaves events out: what it shows is said (a screen reader heard the whole span)
-        ("2022-01-04", "2022-01-07", " Zoomed to 4 January 2022 to 7 January 2022: 3 of 5 events in view."),
-        ("2022-01-05 12:00", "2022-01-05 18:00", " Zoomed to 5 January 2022, 12:00 to 5 January 2022, 18:00: 1 of 5"),
+        ("2022-01-04", "2022-01-07", " The view shows 4 January 2022 to 7 January 2022: 3 of 5 events in view."),
+        (
+            "2022-01-05 12:00",
+            "2022-01-05 18:00",
+            " The view shows 5 January 2022, 12:00 to 5 January 2022, 18:00: 1 of 5",
+        ),
         # one that shows every event: nothing more to say
         ("2021-12-01", "2023-02-01", ""),
     ],

@@ -247,7 +247,8 @@ def test_the_chart_has_a_text_alternative_with_a_link_to_the_list(timeline):
     expect(timeline.chart_summary).to_have_text(
         "Timeline chart: 35 events, 7 June 2017 to 24 April 2023, one row per category "
         "(10 categories: legal 6, economy 1, protest 5, detentions 2, government 7, communications 2, "
-        "security 3, international 6, casualties 2, opposition 1)."
+        "security 3, international 6, casualties 2, opposition 1). The view shows 31 December 2021 to 20 January "
+        "2022: 30 of 35 events in view."  # (the page opens on the days most events are in: said)
     )
     chart = timeline.page.get_by_role("figure", name="Timeline chart: 35 events", exact=False)
     expect(chart).to_have_count(1)

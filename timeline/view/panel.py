@@ -304,7 +304,7 @@ def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool, window: W
     return " ".join(
         [
             said,
-            _("Zoomed to {start} to {end}: {in_view}.").format(
+            _("The view shows {start} to {end}: {in_view}.").format(
                 start=dates.label(np.datetime64(window.low, "s"), precision),
                 end=dates.label(np.datetime64(window.high, "s"), precision),
                 in_view=in_view.text(),
