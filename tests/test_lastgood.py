@@ -627,3 +627,16 @@ def test_a_worker_started_on_such_a_save_compares_it_with_the_last_good_copy(ser
     now = data.current(str(served), wait=True)
     assert now.notices and "for 'Протесты в Жанаозене'" in now.notices[0].message
     assert "Протесты в Жанаозене" in set(now.index.dataset.accounts["title"])
+
+
+@pytest.mark.parametrize(
+    "written, seconds", [(None, 3.0), ("0.5", 0.5), ("10", 10.0), ("abc", 3.0), ("0", 3.0), ("100", 3.0)]
+)
+def test_the_wait_for_a_save_to_stand_still_is_set_by_the_environment(monkeypatch, written, seconds):
+    """TIMELINE_SETTLE: a file system whose saves pause longer (a network share) may wait longer;
+    what is no number of seconds from 0 to 60 is the default."""
+    if written is None:
+        monkeypatch.delenv(lastgood.SETTLE_SECONDS, raising=False)
+    else:
+        monkeypatch.setenv(lastgood.SETTLE_SECONDS, written)
+    assert lastgood._settle() == seconds

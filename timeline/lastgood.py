@@ -57,7 +57,18 @@ class Verdict:
 
 # --- A save in progress ---------------------------------------------------------------------
 
-SETTLE = 3.0  # seconds a file written anew stands unchanged before it is read (timeline/app/data.py's _young)
+SETTLE_SECONDS = "TIMELINE_SETTLE"  # environment: SETTLE, for a file system whose saves pause longer (or tests)
+
+
+def _settle() -> float:
+    try:
+        seconds = float(os.environ.get(SETTLE_SECONDS, "3"))
+    except ValueError:
+        return 3.0
+    return seconds if 0 < seconds <= 60 else 3.0
+
+
+SETTLE = _settle()  # seconds a file written anew stands unchanged before it is read (timeline/app/data.py's _young)
 AHEAD = 5.0  # seconds a file's time of change may be ahead of this clock (a file server's) and still be waited on
 
 

@@ -203,7 +203,9 @@ def test_a_dozen_bad_files_swapped_in_while_the_page_is_open(page, tmp_path, gia
     faults = []
     page.on("console", lambda m: faults.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: faults.append(str(e)))
-    with serve(path) as url:
+    # (each swap is no append: read once it has stood TIMELINE_SETTLE seconds, 3 by default; the
+    # wait has tests of its own, tests/test_lastgood.py)
+    with serve(path, env={lastgood.SETTLE_SECONDS: "0.5"}) as url:
         timeline_page = TimelinePage(page, url).open()
         expect(timeline_page.counter).to_have_text(GOOD_COUNTER)
         shown = GOOD_COUNTER

@@ -12,6 +12,7 @@ import sys
 from playwright.sync_api import expect
 
 import timeline
+from timeline import lastgood
 
 from ..dash_client import Client
 from ..helpers import us_excel
@@ -41,7 +42,7 @@ def test_a_us_excel_save_is_kept_back_until_an_editor_accepts_it(page, tmp_path)
     faults = []
     page.on("pageerror", lambda e: faults.append(str(e)))
 
-    with serve(path, gunicorn_workers=2) as url:
+    with serve(path, gunicorn_workers=2, env={lastgood.SETTLE_SECONDS: "0.5"}) as url:  # (the wait: its own tests)
         view = TimelinePage(page, url).open()
         expect(view.counter).to_have_text("35 of 35 events")
         swap_in(path, US_EXCEL)

@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 import timeline as timeline_package
+from timeline import lastgood
 
 from ..dash_client import Client
 from .conftest import ROOT, serve
@@ -97,7 +98,9 @@ def served(tmp_path):
     path = tmp_path / "events.csv"
     shutil.copyfile(ROOT / "events.csv", path)
     log = tmp_path / "server.log"
-    with serve(path, gunicorn_workers=2, env={"GUNICORN_CMD_ARGS": "--log-level info"}, log=log) as url:
+    # (a change that is no append is read once it has stood TIMELINE_SETTLE seconds: 3 by default)
+    settle = {lastgood.SETTLE_SECONDS: "0.5"}
+    with serve(path, gunicorn_workers=2, env={"GUNICORN_CMD_ARGS": "--log-level info", **settle}, log=log) as url:
         yield path, url
     text = log.read_text(encoding="utf-8", errors="replace")  # the server's whole output
     assert "Booting worker" in text, "the server's log was written"
