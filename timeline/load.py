@@ -3071,8 +3071,8 @@ def _digit_left_out(counted: dict[int, int]) -> dict[int, int]:
     2029), each with the most counted of those: a year's last digit left out, however few the
     file's dates, where years_apart weighs them (two dates, `6 January 202` and `2022-01-05`, are
     too few to say either is apart). Only where the years of four digits span YEARS_APART at most
-    (a chronology of a few years, not a history of centuries, whose 117 is as likely meant). The date's row's publication says so of each row, where it
-    is written (_digit_dropped)."""
+    (a chronology of a few years, not a history of centuries, whose 117 is as likely meant). The
+    date's row's publication says so of each row, where it is written (_digit_dropped)."""
     short: dict[int, int] = {}
     later = [year for year in counted if year >= 1000]
     if not later or max(later) - min(later) > YEARS_APART:  # (a history of centuries: 117, 1176, 1453...)

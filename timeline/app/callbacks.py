@@ -252,8 +252,11 @@ def describe(view, version, zoom, *, path):
     they lead into the chart's zoom: state.step)."""
     now, state = data.current(path, seen=version), State.from_search(view).zoomed(zoom)
     index, mask = now.index_at(state.filters), now.mask(state.filters)
-    window = chart.shown_window(index, mask, state.zoom, state.event)  # (from no event: into the view)
-    shown = chart.view_window(index, mask, index.position(state.event), chart.window_of(state.zoom, index, mask))[0]
+    position = index.position(state.event)
+    shown = chart.view_window(index, mask, position, chart.window_of(state.zoom, index, mask))[0]
+    window = (
+        None if position is not None else (shown.low, shown.high)
+    )  # (chart.shown_window's: from no event, into the view)
     return dict(
         summary=panel.chart_summary(index, mask, in_force(state.filters), shown),
         steps=list(render.steps(*event_list.steps(index, mask, state.event, window))),
