@@ -841,6 +841,8 @@ def test_the_keyboard_moves_and_zooms_the_chart_s_view(timeline):
         return [seconds(moment) for moment in zoom().split("/")]
 
     timeline.open(query="zoom=2022-01-08/2022-01-11")
+    # (the toolbar's hint says so: it named only ← and →)
+    expect(timeline.keys_hint).to_have_attribute("title", re.compile(r"with Shift .* \+ and − zoom"))
     before = timeline.in_view.inner_text()
     timeline.page.locator("h1").click()
     assert after("Shift+ArrowRight") == [seconds("2022-01-09T12:00"), seconds("2022-01-12T12:00")]

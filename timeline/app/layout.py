@@ -213,7 +213,10 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                     html.Span(
                                         _("Keys ← →"),
                                         className="keys-hint",
-                                        title=_("The left and right arrow keys step through the events"),
+                                        title=_(
+                                            "The left and right arrow keys step through the events; with Shift they move "
+                                            "the chart's view, + and − zoom it, and Escape closes an event"
+                                        ),
                                     ),
                                     html.Div(
                                         className="tools",
