@@ -3178,7 +3178,15 @@ def last_of_year(accounts: pd.DataFrame, year: int, counted: np.ndarray | None =
 def date_warned(problems: list[Problem], accounts: pd.DataFrame) -> np.ndarray | None:
     """A mask of the accounts whose date's year is told already among `problems` (a warning of
     say_year's: a year of two digits, a day programs write for none...), or None when none is."""
-    rows = [p.row for p in problems if p.column == "date" and p.level == WARNING and tells_the_year(p.text)]
+    told: dict[int, bool] = {}  # id of a message -> whether it tells the year (rows share their value's)
+    rows = []
+    for problem in problems:
+        if problem.column == "date" and problem.level == WARNING:
+            said = told.get(id(problem.text))
+            if said is None:
+                said = told[id(problem.text)] = tells_the_year(problem.text)
+            if said:
+                rows.append(problem.row)
     if not rows:
         return None
     return np.isin(accounts["row"].to_numpy(), rows)
