@@ -2085,6 +2085,15 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
             "13.01.2022.",
             "is a date with spaces after its dots or a dot after its year, as Czech, Slovak, Croatian and Serbian write one; write 2022-01-13",
         ),
+        # (with a time, as Czech Excel writes a date and time: was "not a date that can be read")
+        (
+            "13. 1. 2022 9:30",
+            "is a date with spaces after its dots or a dot after its year, as Czech, Slovak, Croatian and Serbian write one; write 2022-01-13 09:30",
+        ),
+        (
+            "13.01.2022. 14:05:30",
+            "is a date with spaces after its dots or a dot after its year, as Czech, Slovak, Croatian and Serbian write one; write 2022-01-13 14:05:30",
+        ),
         ("2022-01-05 2:30 p. m.", "has a. m. or p. m. for AM or PM, as Spanish writes them; write 2022-01-05 14:30"),
         # eras in German, Italian, Spanish, Portuguese (were "not a date that can be read")
         ("44 v. Chr.", "is the year 44 BC with its era written in German; write -0044"),
@@ -2101,6 +2110,11 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
             "1.2.2022.",
             "can be read two ways: 1 February 2022 (day first) or 2 January 2022 (month first); write 2022-02-01 or "
             "2022-01-02",
+        ),
+        (
+            "5. 1. 2022 9:30",
+            "can be read two ways: 5 January 2022 (day first) or 1 May 2022 (month first); write 2022-01-05 09:30 or "
+            "2022-05-01 09:30",
         ),
         ("5 мая", "is written with a month name in Russian. In English, '5 May': has no year; " + HOW_TO_WRITE),
         # a second past 59, 24:00

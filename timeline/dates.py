@@ -2482,10 +2482,11 @@ _REWRITES = (
         r"-\1",
         lambda date: say("is a date BC as PostgreSQL writes one; write {date}", date=date),
     ),
-    # 13. 1. 2022 (Czech, Slovak), 13.01.2022. (Croatian, Serbian): a dotted date with spaces or a final dot
+    # 13. 1. 2022 (Czech, Slovak), 13.01.2022. (Croatian, Serbian): a dotted date with spaces or a
+    # final dot, and a time after it (13. 1. 2022 9:30, as Czech Excel writes a date and time)
     (
-        re.compile(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\.?"),
-        r"\1.\2.\3",
+        re.compile(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\.?(\s+\d{1,2}:\d{2}(?::\d{2})?)?"),
+        r"\1.\2.\3\4",
         lambda date: say(
             "is a date with spaces after its dots or a dot after its year, as Czech, Slovak, Croatian and Serbian "
             "write one; write {date}",
