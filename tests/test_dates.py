@@ -62,6 +62,10 @@ ACCEPTED = [
     ("2022-01-05 16:00 -05:00", D(2022, 1, 5, 16), "minute", "-05:00"),
     ("2022-01-05 09:00:00-10:00", D(2022, 1, 5, 9), "minute", "-10:00"),
     ("2022-01-05 16:00-05:00", D(2022, 1, 5, 16), "minute", "-05:00"),  # (05:00 is no later time)
+    ("2022-01-05 17:30-07:00", D(2022, 1, 5, 17, 30), "minute", "-07:00"),  # (nor a night's span: before 18:00)
+    ("2022-01-05 23:00-11:00", D(2022, 1, 5, 23), "minute", "-11:00"),  # (nor: a morning's end is 10:00 at the latest)
+    ("2022-01-05T23:00-07:00", D(2022, 1, 5, 23), "minute", "-07:00"),  # (a program's: a T, as ISO 8601 writes it)
+    ("2022-01-05 23:00:00-07:00", D(2022, 1, 5, 23), "minute", "-07:00"),  # (a program's: seconds)
     ("2022-01-05 16:00-05", D(2022, 1, 5, 16), "minute", "-05"),
     ("2022-01-05 16:00-0500", D(2022, 1, 5, 16), "minute", "-0500"),
     # unambiguous English, through dateutil
@@ -767,6 +771,18 @@ REFUSED = [
     ),
     ("5 January 2022 22:00-00:00", ["22:00 at UTC-00:00, or the span of time from 22:00 to 00:00"]),
     ("5 January 2022 16:00-24:00", ["is a range: write its start (2022-01-05 16:00) in date and its end (2022-01-06"]),
+    # (an evening's time and a morning's: a night's span, the next morning, as a curfew is written;
+    # in the project's own events.csv: "a 23:00-07:00 curfew". Read at UTC-07:00 without a word before)
+    (
+        "5 January 2022, 23:00-07:00",
+        [
+            "can be read two ways: 23:00 at UTC-07:00, or the span of time from 23:00 to 07:00. For the first, write "
+            "2022-01-05T23:00-07:00; for the second, write 2022-01-05 23:00 in date and 2022-01-06 07:00 in end_date"
+        ],
+    ),
+    ("January 5, 2022 11:00 PM-07:00", ["23:00 at UTC-07:00, or the span of time from 23:00 to 07:00"]),
+    ("5 January 2022 21:00-06:00", ["2022-01-05 21:00 in date and 2022-01-06 06:00 in end_date"]),
+    ("5 January 2022, 23:00–07:00", ["is a range"]),  # (an en dash: not told to write 23:00-07:00)
     # (a date read two ways with such a time: the days alone, as the time may be a span)
     ("03/04/2022 10:00 AM-02:00", ["(month first); write 2022-04-03 or 2022-03-04"]),
     ("03/04/2022 9:00 PM-10:00", ["(month first); write 2022-04-03 or 2022-03-04"]),
@@ -3498,6 +3514,15 @@ def test_a_place_s_time_is_looked_up_in_the_tzdata_package_where_the_system_has_
             "If it is the span of time from 16:00 to 00:00, write 2022-01-05 16:00 in date and 2022-01-06 00:00 in end_date",
         ),
         ("date", "2022-12-31 22:00-00", "write 2022-12-31 22:00 in date and 2023-01-01 00:00 in end_date"),
+        # (an evening's time and a morning's: a night's span, as a curfew is written; read at the
+        # offset without a word before)
+        (
+            "date",
+            "2022-01-05 23:00-07:00",
+            "is read as 23:00 at UTC-07:00, as ISO 8601 reads it; to say so, write 2022-01-05T23:00-07:00. If it is the "
+            "span of time from 23:00 to 07:00, write 2022-01-05 23:00 in date and 2022-01-06 07:00 in end_date",
+        ),
+        ("date", "2022-12-31 18:00-10:00", "write 2022-12-31 18:00 in date and 2023-01-01 10:00 in end_date"),
     ],
 )
 def test_an_iso_date_with_a_time_and_a_later_one_is_read_at_the_offset_with_a_warning(column, text, said):

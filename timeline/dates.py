@@ -692,8 +692,8 @@ _MIDNIGHT_SQL = r"(?:^|[^0-9:])12:00[aA][mM]\b"
 
 
 # A time, a hyphen and a later time, no space after the hyphen (5 January 2022, 09:00-10:00 or
-# 09:00 -10:00; 2022-01-05 14:30-16:00): a span of time as often as a time and its UTC offset (09:00
-# at UTC-10:00). Read as the offset only where a program wrote it so: a T between the date and the
+# 09:00 -10:00; 2022-01-05 14:30-16:00), or an evening's and a morning's (23:00-07:00, a night's
+# curfew): a span of time as often as a time and its UTC offset (09:00 at UTC-10:00). Read as the offset only where a program wrote it so: a T between the date and the
 # time, or seconds (2022-01-05T09:00-10:00, 2022-01-05 09:00:00 -1000). Otherwise refused
 # (_time_spans). The strings to look at, found by Arrow (_spans): a time then a later one, no T
 # before it, at the end. (An hour alone, 9 PM-10:00, where AM or PM follows it: _spans.) With
@@ -744,6 +744,10 @@ def _spans(
     later = (until_at >= 0) & (until_at < 43200) & (until_at + 43200 > begin_at)
     morning = (half != "") & ~afternoon & (until_at <= begin_at) & (until_at >= 3600)
     until_at = np.where((afternoon | morning) & later, until_at + 43200, until_at)
+    # (23:00-07:00, a curfew's night: a span past midnight into the morning, as often as a time at
+    # UTC-07:00; from 18:00 or later to 10:00 or earlier, its end the next day's)
+    night = (until_at >= 0) & (until_at < begin_at) & (begin_at >= 18 * 3600) & (until_at <= 10 * 3600)
+    until_at = np.where(night, until_at + 86400, until_at)
     read_at = (values[dashed] - values[dashed].astype("datetime64[D]").astype(UNIT)).astype(np.int64)
     keep = (until_at > begin_at) & (begin_at == read_at)
     # A space before the hyphen alone: a span only of a 24-hour time to a later one as written
