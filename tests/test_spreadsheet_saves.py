@@ -356,6 +356,27 @@ def test_a_year_as_a_day_names_the_year():
 
 
 @pytest.mark.parametrize(
+    "made, others",
+    [
+        # a year typed into a cell formatted as a date and time (Excel's yyyy-mm-dd hh:mm, a UK
+        # Excel's dd/mm/yyyy hh:mm, pandas' seconds): its day at 00:00, read so without a word
+        ("1905-07-14 00:00", ["1986-12-17 10:00", "2011-12-16 11:45", "2022-01-05 09:30"]),
+        ("14/07/1905 00:00", ["17/12/2021 10:00", "16/01/2022 11:45", "25/01/2022 09:30"]),
+        ("1905-07-14 00:00:00", ["1986-12-17 10:00:00", "2011-12-16 11:45:00", "2022-01-05 09:30:00"]),
+        # (where most times are 00:00, it was told only its day to write, 1905-07-14)
+        ("1905-07-14 00:00", ["2022-01-03 00:00", "2022-01-04 00:00", "2022-01-05 16:30", "2022-01-06 00:00"]),
+    ],
+)
+def test_a_year_made_a_day_at_midnight_by_a_date_and_time_format_names_the_year(made, others):
+    lines = ["id,date,title,category,source"] + [
+        f"e{n},{date},Title {n},protest,AFP" for n, date in enumerate([*others, made])
+    ]
+    dataset = timeline.load_bytes(("\n".join(lines) + "\n").encode())
+    said = [p.message for p in dataset.problems if p.row == len(lines)]
+    assert len(said) == 1 and f"date '{made}' is probably the year 2022" in said[0], said
+
+
+@pytest.mark.parametrize(
     "dates, said",
     [
         # the format that made 2022 a day made December 2021 its 1st and dropped 16:30: said once

@@ -1054,6 +1054,14 @@ _MIDNIGHTS = (
 )
 
 
+def says_midnight(warning) -> bool:
+    """Whether a date's warning is one of _MIDNIGHTS': its time of 00:00 is how a program writes a day."""
+    return getattr(warning, "template", None) in _MIDNIGHT_TEMPLATES
+
+
+_MIDNIGHT_TEMPLATES = frozenset(said("").template for _, said in _MIDNIGHTS)
+
+
 # Days that programs write for a date they do not have (a database's or a spreadsheet's null, a
 # time of 0): read as written, with a warning, for a stand-in read as a real day is a date
 # changed without a word (an event drawn in AD 1 or in 1970 among those of 2022).

@@ -331,7 +331,7 @@ def years_as_days(
     1905 (LibreOffice and Google Sheets too: all three count from 30 December 1899 there).
 
     A real date in 1902-1906 looks the same, so the day number alone is not enough. The rule:
-    a day-precision date in that window whose day number is a year from 1000 to 2200 is warned
+    a date in that window read to the day (or at 00:00, as a date and time format writes it) whose day number is a year from 1000 to 2200 is warned
     about when that year is one the file's other dates are in (give or take a year, and at least
     half as many as the file's average: a 2022 chronology with 1905-07-14 in it), or when at
     least two rows show it and no other date of the file is near 1900-1910 (a file whose only
@@ -351,7 +351,14 @@ def years_as_days(
     if not window.any():
         return none, no_year, None
     precision = np.asarray(parsed.distinct_precision, dtype=object)[parsed.take]
-    candidate = window & (precision == "day")
+    # (a day, or a day at 00:00 with no offset: a column formatted yyyy-mm-dd hh:mm or dd/mm/yyyy
+    # hh:mm writes the year typed in it so, 1905-07-14 00:00)
+    midnight = (
+        np.isin(precision, ("minute", "second"))
+        & (value == value.astype("datetime64[D]"))
+        & (np.asarray(parsed.distinct_offset, dtype=object)[parsed.take] == "")
+    )
+    candidate = window & ((precision == "day") | midnight)
     if not candidate.any():
         return none, no_year, None
     # A year written as a year (1066, 1559) in the same column was not made a day: a spreadsheet

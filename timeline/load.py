@@ -1684,6 +1684,14 @@ def _years_as_days(check: _Checker) -> None:
             continue
         values = check.frame[column]
         year_of = dict(zip(values[flagged].tolist(), year[flagged].tolist()))
+        # (1905-07-14 00:00, a year in a date and time format: not told its day to write, as a time
+        # of 00:00 is, but its year)
+        rows = set(check.rows[flagged].tolist())
+        check.problems[:] = [
+            p
+            for p in check.problems
+            if not (p.row in rows and p.column == column and p.level == WARNING and _said_midnight(p.text))
+        ]
         check.report(
             flagged,
             column,
@@ -1695,6 +1703,13 @@ def _years_as_days(check: _Checker) -> None:
         if firsts is not None:
             check.findings.append(firsts)
     check.notes.year_window = diagnosis.in_year_window(start, end, published)
+
+
+def _said_midnight(text) -> bool:
+    """Whether a date's warning (schema.DATE_CAVEAT's) is only that its time, 00:00, is how a
+    program writes a day (dates.says_midnight, _days_at_midnight)."""
+    said = getattr(text, "values", {}).get("problem")
+    return dates.says_midnight(said) or str(getattr(said, "template", "")).startswith("has the time 00:00, as ha")
 
 
 def _firsts_of_months(
