@@ -138,6 +138,11 @@ ACCEPTED = [
     ("1960-01-07 14:30 MSK", D(1960, 1, 7, 14, 30), "minute", "+03:00"),  # (before 1970: as always)
     ("1991-08-19 06:00 MSK", D(1991, 8, 19, 6), "minute", "+03:00"),  # (the clocks, over a standard +02:00)
     ("1991-06-01 12:00 ALMT", D(1991, 6, 1, 12), "minute", "+06:00"),
+    # (TRT, Turkey's +03:00 all year from September 2016, written for a winter before: +02:00 then;
+    # it was read at +03:00 without a word)
+    ("2015-01-05 10:00 TRT", D(2015, 1, 5, 10), "minute", "+02:00"),
+    ("2015-07-05 10:00 TRT", D(2015, 7, 5, 10), "minute", "+03:00"),
+    ("2017-01-05 10:00 TRT", D(2017, 1, 5, 10), "minute", "+03:00"),
     ("2012-07-07 14:30 CET", D(2012, 7, 7, 14, 30), "minute", "+01:00"),  # (CET names one offset)
     # years before 1000, as a reader writes them
     ("600", D(600, 1, 1), "year", ""),
@@ -287,6 +292,28 @@ def test_a_time_a_zone_s_clocks_show_twice_or_never_is_read_with_a_warning(text,
     assert fragment in str(reading.warning) and str(reading.warning).endswith(f"(e.g. {advised})")
     again = dates.read(advised)  # what it says to write reads with no warning, at that offset
     assert (again.offset, again.warning) == (advised[-6:], "")
+
+
+# KST named North Korea's clocks too from 15 August 2015 to 4 May 2018 (+08:30, Pyongyang's): read
+# at South Korea's +09:00 then, as before, but no longer without a word; before and after, one offset.
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("2016-01-05 10:00 KST", "if the time is Pyongyang's, write 2016-01-05 10:00+08:30"),
+        ("5 January 2016, 10:00 (KST)", "if the time is Pyongyang's, write 2016-01-05 10:00+08:30"),
+        ("2018-05-04 23:00 KST", "if the time is Pyongyang's, write 2018-05-04 23:00+08:30"),
+        ("2015-08-14 10:00 KST", ""),
+        ("2018-05-05 10:00 KST", ""),
+        ("2022-01-05 10:00 KST", ""),
+    ],
+)
+def test_kst_in_the_years_it_named_two_koreas_clocks_is_read_at_the_south_s_with_a_warning(text, said):
+    reading = dates.read(text)
+    assert (reading.precision, reading.offset) == ("minute", "+09:00")
+    assert (said in str(reading.warning)) if said else reading.warning == ""
+    if said:
+        again = dates.read(said.split("write ")[1])  # what it says to write reads at +08:30, with no warning
+        assert (again.offset, again.warning) == ("+08:30", "")
 
 
 # A standard time's abbreviation written for a time its region's clocks were on summer time (EST

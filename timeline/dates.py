@@ -167,6 +167,9 @@ HOMES = {
     "SGT": "Asia/Singapore",
     "VET": "America/Caracas",
     "ART": "America/Argentina/Buenos_Aires",
+    # (TRT, named for Turkey's +03:00 all year from September 2016, written for a time before, when
+    # its clocks showed +02:00 in winter)
+    "TRT": "Europe/Istanbul",
 }
 MANY_OFFSETS: dict[str, Message] = {  # (the zones each names, in the editor's language)
     "CST": say("US Central -06:00, China +08:00 or Cuba -05:00"),
@@ -4642,7 +4645,9 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
         )
     if key in ZONES:
         offset = _abbreviation_offset(key, value)
-        return offset, _off_season(zone, offset, value) or _home_clock_change(zone, key, value, offset)
+        return offset, (
+            _off_season(zone, offset, value) or _home_clock_change(zone, key, value, offset) or _two_koreas(zone, value)
+        )
     if "/" in zone:
         try:
             place = zoneinfo.ZoneInfo(_iana_case(zone))
@@ -4908,6 +4913,24 @@ def _off_season(zone: str, offset: str, value) -> Message | str:
         other=shown,
         clock=offsets[0],
         example=_as_written(moment, "minute", offsets[0]),
+    )
+
+
+# KST: South Korea's +09:00, and from 15 August 2015 to 4 May 2018 North Korea's +08:30 too, as its
+# clocks were named then (zoneinfo's Asia/Pyongyang).
+_PYONGYANG_TIME = (np.datetime64("2015-08-15T00:00", "s"), np.datetime64("2018-05-05T00:00", "s"))
+
+
+def _two_koreas(zone: str, value) -> Message | str:
+    """What to say of KST at a time it named two offsets (_PYONGYANG_TIME): read at South Korea's."""
+    moment = np.datetime64(value, "s")
+    if zone.upper() != "KST" or np.isnat(moment) or not _PYONGYANG_TIME[0] <= moment < _PYONGYANG_TIME[1]:
+        return ""
+    return say(
+        "{zone!r} is read as South Korea's UTC+09:00; from 15 August 2015 to 4 May 2018 North Korea's clocks, at "
+        "UTC+08:30, were named so too: if the time is Pyongyang's, write {example}",
+        zone=zone,
+        example=_as_written(moment, "minute", "+08:30"),
     )
 
 
