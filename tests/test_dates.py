@@ -938,6 +938,8 @@ REFUSED = [
             ("ip", "PM", "14:30"),
             ("MD", "PM", "14:30"),
             ("odp", "PM", "14:30"),
+            ("du", "PM", "14:30"),  # (Hungarian: warned as a zone unknown, kept as 02:30, till a probe's finding)
+            ("de", "AM", "02:30"),
         )
     ],
     ("2022-01-05 오후 2:30:00", ["has '오후', a word for PM; write 2022-01-05 14:30"]),  # (Korean Excel)

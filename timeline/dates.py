@@ -4545,7 +4545,7 @@ def _era_after_time(word: str, value) -> Message | None:
 
 # AM and PM in the languages whose spreadsheets write them in Latin letters after a time: Vietnamese
 # (SA, CH), Swedish, Norwegian and Danish (fm, em), Malay (PG, PTG), German (vorm., nachm.),
-# Afrikaans (vm, nm), Finnish (ap, ip), Albanian (PD, MD), Czech (dop, odp).
+# Afrikaans (vm, nm), Finnish (ap, ip), Albanian (PD, MD), Czech (dop, odp), Hungarian (de., du.).
 _OTHER_HALVES = {
     "sa": "AM",
     "ch": "PM",
@@ -4563,6 +4563,8 @@ _OTHER_HALVES = {
     "md": "PM",
     "dop": "AM",
     "odp": "PM",
+    "de": "AM",
+    "du": "PM",
 }
 
 
