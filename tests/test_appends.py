@@ -130,6 +130,26 @@ def read_on(previous, index, path):
     return grown, grown_index
 
 
+def test_when_an_event_s_date_was_first_given_is_worked_out_for_rows_appended_as_for_the_whole_file(tmp_path):
+    """As of a date, an event is shown once an account giving its date (its first's) is out
+    (index.known_from): an appended account of another date, or one giving it later, changes
+    nothing; one giving it sooner, the event's time."""
+    rows = [
+        row("detained", "2022-01-06", source="AFP", published="2022-01-08"),
+        row("detained", "2022-01-05", source="Defence"),  # (another date, known sooner)
+        row("said", "2022-01", source="EFE", published="2022-01-05"),
+        row("detained", "2022-01-06", source="Reuters", published="2022-01-07"),  # (its date, sooner)
+        row("said", "2022-01", source="HRW"),
+        row("detained", "2022-01-06", source="TASS", published="2022-01-10"),
+    ]
+    path = tmp_path / "events.csv"
+    for cut in range(1, len(rows)):
+        path.write_bytes(csv_bytes(rows[:cut]))
+        previous = timeline.load(path)
+        path.write_bytes(csv_bytes(rows))
+        read_on(previous, build_index(previous), path)
+
+
 def test_appends_in_random_chunks_give_what_a_full_load_gives(tmp_path, monkeypatch):
     whole, steps = [], 0
     monkeypatch.setattr(appends, "load", lambda path: whole.append(path) or timeline.load(path))

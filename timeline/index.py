@@ -569,11 +569,12 @@ class KnownFrom:
     it does not (no `published`, or only a month or a year), it is known from the later of the
     first day its `published` allows and the first moment of the date it gives for the event
     (it cannot have reported the event before it happened), and it is `undated`: the panel says
-    so beside it."""
+    so beside it. An event is known from the earliest of its accounts that gives its date (its
+    first account's, which it is shown with); one known before that is shown from then on."""
 
     account: np.ndarray  # per account: int64 seconds
     undated: np.ndarray  # per account: bool, its publication day is not known
-    event: np.ndarray  # per event: its earliest account's `account` (NEVER: none)
+    event: np.ndarray  # per event: the earliest `account` of those giving its date (NEVER: none)
     disputed_events: np.ndarray  # positions of the events disputed with every account known
     # Their accounts, grouped by event (groups start at `group_starts`), as int64 seconds:
     starts: np.ndarray
@@ -631,8 +632,10 @@ def known_from(
     account, undated = _accounts_known(accounts)
     event = np.full(len(bounds) - 1, NEVER, dtype=np.int64)
     has = np.diff(bounds) > 0
-    if len(account):
-        event[has] = np.minimum.reduceat(account[account_order], bounds[:-1][has])
+    if len(account):  # (the earliest account that gives the event's date: its first account's)
+        first = np.repeat(account_order[bounds[:-1][has]], np.diff(bounds)[has])
+        given = np.where(_same_date(accounts, account_order, first), account[account_order], NEVER)
+        event[has] = np.minimum.reduceat(given, bounds[:-1][has])
     return _disputes(accounts, account, undated, event, account_order, bounds, disputed)
 
 
@@ -653,8 +656,11 @@ def grow_known(
     more, more_undated = _accounts_known(accounts.iloc[accounts_from:])
     account = model.appended(previous.account, more)
     undated = model.appended(previous.undated, more_undated)
-    # Each event's earliest account: an added event's from its (appended) accounts; an event
-    # joined keeps its own unless an appended account was known before it.
+    # When each event's date was first given (known_from): an added event's from its (appended)
+    # accounts; an event joined keeps its own unless an appended account giving it was known before.
+    appended = np.arange(accounts_from, len(accounts))
+    first = account_order[bounds[account_event]]  # (each appended account's event's first account)
+    more = np.where(_same_date(accounts, appended, first), more, NEVER)
     new = np.isin(account_event, added)
     earliest = np.full(len(added), NEVER, dtype=np.int64)
     np.minimum.at(earliest, np.searchsorted(added, account_event[new]), more[new])
@@ -674,6 +680,21 @@ def grow_known(
     ):
         return replace(previous, account=account, undated=undated, event=event, disputed_events=disputed_events)
     return _disputes(accounts, account, undated, event, account_order, bounds, disputed)
+
+
+DATE_PARTS = ("start", "precision", "offset", "end", "end_precision")  # what an event's date is made of
+
+
+def _same_date(accounts: pd.DataFrame, these: np.ndarray, firsts: np.ndarray) -> np.ndarray:
+    """Whether each of the accounts at `these` gives the date of the one at `firsts` (its event's
+    first account, whose date the event is shown with): as of a date, an event is shown once
+    an account giving its date is out, never with a date nobody had given yet."""
+    same = np.ones(len(these), dtype=bool)
+    for name in DATE_PARTS:
+        column = accounts[name]
+        values = column.cat.codes.to_numpy() if isinstance(column.dtype, pd.CategoricalDtype) else seconds(column)
+        same &= values[these] == values[firsts]
+    return same
 
 
 def _accounts_known(accounts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
