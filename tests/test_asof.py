@@ -92,6 +92,21 @@ def test_as_of_a_date_an_event_is_shown_once_an_account_giving_its_date_is_out(a
     assert sorted(ids(index, mask)) == kept
 
 
+def test_an_event_chosen_as_of_a_date_before_its_date_was_given_says_neither_its_date_nor_its_place():
+    """A link to an event as of a date before any account giving its date was out: its panel
+    said its date and place (a date nobody had given yet), beside "0 accounts"."""
+    index = index_from_rows(
+        [*FIRSTS, row("placed", "2022-01-09", source="AFP", published="2022-01-09", location="Almaty")]
+    )
+    for as_of, told in (("2022-01-07", False), ("2022-01-08", True)):
+        shown, _ = at(index, as_of)
+        view = panel.event_panel(shown, index.position("detained"))
+        assert (view.date == "6 January 2022") is told and (view.date == "") is not told
+    view = panel.event_panel(at(index, "2022-01-08")[0], index.position("placed"))
+    assert (view.date, view.location, view.coordinates) == ("", "", "")
+    assert panel.event_panel(index, index.position("placed")).location == "Almaty"
+
+
 CLOCKS = [
     # the same clock time at two UTC offsets, six hours apart: disputed once the second is out
     row("apart", "2022-01-07 14:30+06:00", source="Tengrinews", published="2022-01-07"),

@@ -89,8 +89,9 @@ def event_panel(panel: EventPanel, state: State, file: str, kept: bool = True) -
             **attrs(data_event=panel.id),
             **data_attributes(),
         ),
-        html.P(panel.date, className="when"),
     ]
+    if panel.date:  # (none as of a date before it was given: panel.event_panel)
+        head.append(html.P(panel.date, className="when"))
     if panel.location or panel.coordinates:
         place = panel.location + (f" ({panel.coordinates})" if panel.coordinates else "")
         head.append(html.P(place, className="where", **data_attributes()))

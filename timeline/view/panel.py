@@ -205,14 +205,17 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
             "Sources disagree on the date: {n} different dates are given ({dates}). Each account below shows its own."
         ).format(n=len(distinct), dates=listed(distinct, ";"))
     has_place = pd.notna(event["lat"]) and pd.notna(event["lon"])
+    # (an event chosen as of a date before any account giving its date was out, by a link: neither
+    # its date nor its place is said, one nobody had given yet)
+    unknown = index.as_of is not None and index.known is not None and int(index.known.event[position]) > index.as_of
     return EventPanel(
         id=str(event["id"]),
         title=str(event["title"]),
         category=str(index.lanes[index.lane[position]]),
         colour=colour(int(index.lane[position])),
-        date=index.date_label(position),
-        location=str(event["location"]),
-        coordinates=f"{event['lat']:.4f}, {event['lon']:.4f}" if has_place else "",
+        date="" if unknown else index.date_label(position),
+        location="" if unknown else str(event["location"]),
+        coordinates=f"{event['lat']:.4f}, {event['lon']:.4f}" if has_place and not unknown else "",
         disputed=bool(index.disputed[position]),
         dispute_note=note,
         accounts=items,
