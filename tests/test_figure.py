@@ -7,6 +7,7 @@ import re
 import numpy as np
 import pytest
 
+from timeline import i18n
 from timeline.state import Filters, apply
 from timeline.view import figure as chart
 from timeline.view import packing
@@ -880,6 +881,20 @@ def test_the_range_slider_s_height_is_added_to_the_chart_not_taken_from_its_lane
     inner = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
     room = inner * (1 - layout["yaxis"]["domain"][0])
     assert room >= 0.9 * chart.ROW_PX * max(layout["yaxis"]["range"]), (room, layout["yaxis"]["range"])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "kk", "ar"])
+@pytest.mark.parametrize("width", [296, 366])
+def test_a_legend_of_many_rows_is_added_to_the_chart_not_taken_from_its_lanes(lang, width):
+    # (a phone 320 px wide, one category chosen: the legend's five rows in Kazakh left its lane 2 px,
+    # two titles drawn over each other: a probe's finding)
+    index = index_from_rows([row(f"e{i}", f"2022-01-0{i + 5}", category="casualties") for i in range(2)])
+    with i18n.using(lang):
+        layout = figure(index, everything(index), width=width)["layout"]
+    inner = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    room = inner * (1 - layout["yaxis"]["domain"][0])
+    least = (chart.LANES_LEAST - 0.01) * chart.ROW_PX * max(layout["yaxis"]["range"])
+    assert room >= least, (room, layout["yaxis"]["range"])
 
 
 @pytest.mark.parametrize("events", [35, 600])

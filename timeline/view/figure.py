@@ -454,13 +454,26 @@ def plot_width(index: EventIndex, width: int | None) -> float:
     return max((width or GRAPH_WIDTH) - names - 30, 100)
 
 
-def height(lanes: Lanes, top: int = EDGE_PX + LEGEND_PAD_PX + LEGEND_ROW_PX + DATES_PX) -> int:
+ONE_ROW_TOP = EDGE_PX + LEGEND_PAD_PX + LEGEND_ROW_PX + DATES_PX  # px: the top margin with the legend on one row
+
+
+LANES_LEAST = 0.85  # of the lanes' ROW_PX a sub-row: what a wrapped legend may leave them (see `height`)
+
+
+def height(lanes: Lanes, top: int = ONE_ROW_TOP) -> int:
     """The chart's height for these lanes: FRAME_PX and a sub-row's ROW_PX each, and what the
     range slider takes beyond its share of a small chart (SLIDER_PX, see `frame`), added to the
-    chart, not taken from its lanes. `top`: the top margin (a wide chart's, its legend on one row)."""
+    chart, not taken from its lanes. `top`: the top margin (a wide chart's, its legend on one
+    row). A narrow chart's legend wraps into rows that take the lanes' room, down to LANES_LEAST
+    of it (a phone's chart of every event stays under the 960 px its box scrolls beyond); what
+    they take beyond that is added (a phone's legend of five rows left one lane 2 px)."""
+    share = _slider_share(lanes)
     plain = FRAME_PX + ROW_PX * lanes.total
-    inner = max(plain - top - EDGE_PX, 1)
-    return int(plain + max(0.0, np.ceil(SLIDER_PX - inner * _slider_share(lanes))))
+    total = plain + max(0.0, np.ceil(SLIDER_PX - max(plain - top - EDGE_PX, 1) * share))
+    inner = total - top - EDGE_PX
+    room = inner - SLIDER_GAP_PX - max(SLIDER_PX, inner * share) - 6  # (the lanes': see `frame`)
+    short = LANES_LEAST * ROW_PX * lanes.total - room
+    return int(total + (np.ceil(short / (1 - share)) if short > 0 else 0))
 
 
 def _slider_share(lanes: Lanes) -> float:
