@@ -213,3 +213,20 @@ def test_the_map_and_its_area_travel_in_the_address(search, area, view, refused)
     state = State.from_search(search)
     assert (state.filters.area, state.map, len(state.refused)) == (area, view, refused)
     assert State.from_search(state.to_search()) == state
+
+
+@pytest.mark.parametrize(
+    "names, shared",
+    [
+        (["Almaty", "Almaty, Republic Square", "Almaty airport"], "Almaty"),  # (was the first's name)
+        (["Nur-Sultan", "Mazhilis, Nur-Sultan"], "Nur-Sultan"),
+        (["Mazhilis, Nur-Sultan", "Akorda, Nur-Sultan"], "Nur-Sultan"),
+        (["Aktau", "Aktau"], "Aktau"),
+        (["", "Aktau"], "Aktau"),  # (an event placed by its coordinates alone names nothing)
+        (["Almaty,  Republic Square", "Almaty, Republic Square"], "Almaty, Republic Square"),
+        (["Almaty airport", "Airport of Almaty"], ""),  # (nothing shared: no name, rather than one's)
+        ([""], ""),
+    ],
+)
+def test_a_mark_is_named_by_what_the_names_of_its_events_share(names, shared):
+    assert places_map.shared_name(names) == shared

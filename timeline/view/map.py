@@ -12,6 +12,8 @@ map script (assets/map.js) draws.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -104,15 +106,18 @@ def _place_marks(
     listed = order[rank < LISTED]  # by place, then date
     ids = index.values("id", inside[listed])
     titles = index.values("title", inside[listed])
+    located = index.values("location", inside[listed])
     events: list[list[dict]] = [[] for _ in range(n)]
-    for place, event_id, title in zip(codes[listed].tolist(), ids, titles):
+    written: list[list[str]] = [[] for _ in range(n)]
+    for place, event_id, title, location in zip(codes[listed].tolist(), ids, titles, located):
         events[place].append({"id": str(event_id), "title": labels.shorten(str(title), 70)})
+        written[place].append(location if isinstance(location, str) else "")
     chosen = np.flatnonzero(inside == selected) if selected is not None else np.empty(0, dtype=np.int64)
     chosen_place = int(codes[chosen[0]]) if len(chosen) else -1
     where = inside[first]
-    # Each place's name, as its first event writes it: what tells apart the lists of places whose
-    # marks are drawn over one another (assets/map.js).
-    names = [labels.shorten(str(name), 40) if isinstance(name, str) else "" for name in index.values("location", where)]
+    # Each place's name, as the events it lists write it (shared_name): what tells apart the lists
+    # of places whose marks are drawn over one another (assets/map.js), and names the mark.
+    names = [labels.shorten(shared_name(names), 40) for names in written]
     return [
         {
             "lat": float(index.lat[where[p]]),
@@ -128,6 +133,29 @@ def _place_marks(
         }
         for p in range(n)
     ]
+
+
+def shared_name(names: list[str]) -> str:
+    """The name of a place its events share: the one they all write (those with none aside);
+    else the words they all begin with ("Almaty", of "Almaty airport" and "Almaty, Republic
+    Square"), else the parts after a comma they all end with ("Nur-Sultan", of "Mazhilis,
+    Nur-Sultan"); else none. (The first event's name named a mark of seven events "Almaty,
+    Republic Square".)"""
+    distinct = list(dict.fromkeys(" ".join(name.split()) for name in names if name.strip()))
+    if len(distinct) <= 1:
+        return distinct[0] if distinct else ""
+    for pieces, joiner in (
+        ([re.split(r"[\s,]+", name) for name in distinct], " "),
+        ([[part.strip() for part in name.split(",")][::-1] for name in distinct], ", "),
+    ):
+        shared = []
+        for alike in zip(*pieces):
+            if len(set(alike)) > 1:
+                break
+            shared.append(alike[0])
+        if shared:
+            return joiner.join(shared if joiner == " " else shared[::-1])
+    return ""
 
 
 def _said(count: int, events: list[dict], approximate: bool) -> dict:
