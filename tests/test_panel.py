@@ -509,17 +509,20 @@ def test_the_chart_summary_names_a_dozen_categories_and_counts_the_rest():
 
 
 @pytest.mark.parametrize(
-    "published, month_only",
+    "date, published, month_only",
     [
-        ("2022-11", True),  # (placed at 1 November, which no source gave)
-        ("2022-11-01", False),  # (that day, given)
-        ("", False),  # (no publication date: placed at the event's own day)
-        ("2022", False),  # (a year: placed at the event's day, the later)
+        ("2022-01-07", "2022-11", True),  # (placed at 1 November, which no source gave)
+        ("2022-01-07", "2022-11-01", False),  # (that day, given)
+        ("2022-01-07", "", False),  # (no publication date: placed at the event's own day)
+        ("2022-01-07", "2022", False),  # (a year: placed at the event's day, the later)
+        # (an account of a month with no publication day: placed at its first day; the axis said
+        # "1 Jul", a day no source gave: a probe's finding, events.csv's death toll)
+        ("2022-07", "", True),
+        ("2022-07", "2022", True),
+        ("2022-07", "2022-07-20", False),
     ],
 )
-def test_a_figure_published_in_a_month_alone_is_placed_as_that_month(published, month_only):
-    index = index_from_rows(
-        [row("toll", "2022-01-07", figure="44", figure_unit="dead", source="AP", published=published)]
-    )
+def test_a_figure_published_in_a_month_alone_is_placed_as_that_month(date, published, month_only):
+    index = index_from_rows([row("toll", date, figure="44", figure_unit="dead", source="AP", published=published)])
     [point] = event_panel(index, index.position("toll")).figures["dead"]
     assert point.month_only is month_only

@@ -172,8 +172,10 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
                     undated,
                     retracted,
                     int(account.row),
-                    # (its month's first day, as published 2022-11 places it: that month on the axis)
-                    month_only=account.published_precision == "month" and _first_of_its_month(second),
+                    # (its month's first day, as published 2022-11 places it, or an undated account of
+                    # a month, 2022-07, known from its first day: that month on the axis, not "1 Jul")
+                    month_only=(account.published_precision == "month" or (undated and account.precision == "month"))
+                    and _first_of_its_month(second),
                 )
             )
         moments.append(_written(account.start, account.precision, account.end, account.end_precision, shift))
