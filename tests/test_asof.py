@@ -14,6 +14,8 @@ import timeline
 from timeline import i18n
 from timeline.state import Filters, State, apply, as_of_bound
 from timeline.view import claims, controls, export, panel
+from timeline.view.figure import view_window
+from timeline.view.map import map_data
 
 from .helpers import csv_bytes, ids, index_from_rows, row
 
@@ -73,6 +75,8 @@ FIRSTS = [
     row("said", "2022-01", source="HRW"),  # (undated: known from 1 January, the month's first day)
     row("timed", "2022-01-07 14:30+06:00", source="AFP", published="2022-01-09"),
     row("timed", "2022-01-07 14:30Z", source="Reuters", published="2022-01-07"),  # (another moment)
+    row("moment", "2022-01-07 14:30+06:00", source="AFP", published="2022-01-09"),
+    row("moment", "2022-01-07 08:30Z", source="Reuters", published="2022-01-07"),  # (the same moment: its date)
 ]
 
 
@@ -81,15 +85,20 @@ FIRSTS = [
     [
         ("2022-01-04", ["said"]),
         ("2022-01-05", ["said"]),
-        ("2022-01-07", ["said"]),
-        ("2022-01-08", ["detained", "said"]),
-        ("2022-01-09", ["detained", "said", "timed"]),
+        ("2022-01-07", ["moment", "said"]),
+        ("2022-01-08", ["detained", "moment", "said"]),
+        ("2022-01-09", ["detained", "moment", "said", "timed"]),
     ],
 )
 def test_as_of_a_date_an_event_is_shown_once_an_account_giving_its_date_is_out(as_of, kept):
     index = index_from_rows(FIRSTS)
     shown, mask = at(index, as_of)
     assert sorted(ids(index, mask)) == kept
+    # (and the accounts of those not shown yet are neither shown nor counted among the outlets)
+    events = set(index.events["id"].iloc[index.account_event[shown.shown]])
+    assert events <= set(kept)
+    if as_of <= "2022-01-07":
+        assert "Defence" not in dict(shown.outlets)
 
 
 def test_an_event_chosen_as_of_a_date_before_its_date_was_given_says_neither_its_date_nor_its_place():
@@ -105,6 +114,12 @@ def test_an_event_chosen_as_of_a_date_before_its_date_was_given_says_neither_its
     view = panel.event_panel(at(index, "2022-01-08")[0], index.position("placed"))
     assert (view.date, view.location, view.coordinates) == ("", "", "")
     assert panel.event_panel(index, index.position("placed")).location == "Almaty"
+    # (nor is the chart drawn to its date, nor the map moved to its place: the review's finding)
+    shown, mask = at(index, "2022-01-08")
+    placed = index.position("placed")
+    assert map_data(shown, mask, None, placed)["selected"] is None
+    assert map_data(index, np.ones(len(index), bool), None, placed)["selected"] is not None
+    assert view_window(shown, mask, placed)[0] == view_window(shown, mask, None)[0]
 
 
 CLOCKS = [

@@ -226,6 +226,11 @@ def test_the_map_and_its_area_travel_in_the_address(search, area, view, refused)
         (["Almaty,  Republic Square", "Almaty, Republic Square"], "Almaty, Republic Square"),
         (["Almaty airport", "Airport of Almaty"], ""),  # (nothing shared: no name, rather than one's)
         ([""], ""),
+        # (the review's: commas kept, any case, no first word alone that nobody wrote as a name)
+        (["Almaty, Republic Square", "Almaty, Republic Square (east side)"], "Almaty, Republic Square"),
+        (["Almaty", "almaty airport"], "Almaty"),
+        (["Central Mosque", "Central Market"], ""),
+        (["Almaty airport", "Almaty, Republic Square"], "Almaty"),
     ],
 )
 def test_a_mark_is_named_by_what_the_names_of_its_events_share(names, shared):

@@ -85,11 +85,19 @@ class EventIndex:
         if as_of is None or self.known is None:
             return self
         known = self.known
-        shown = known.account <= as_of
+        # (an account of an event not shown yet, no account giving its date out: not shown either,
+        # nor counted among the outlets)
+        shown = (known.account <= as_of) & (known.event[self.account_event] <= as_of)
         disputed = self.disputed.copy()
         if len(known.disputed_events):
             disputed[known.disputed_events] = known.disputed_at(as_of)
         return replace(self, disputed=disputed, shown=shown, as_of=as_of, outlets=self._outlets_shown(shown))
+
+    def dated(self, position: int) -> bool:
+        """Whether the event's date is one given by then (as of a date: an account giving it is
+        out; always, without one). An event chosen by a link before then is not drawn to, nor
+        placed on the map (its panel says neither: panel.event_panel)."""
+        return self.as_of is None or self.known is None or int(self.known.event[position]) <= self.as_of
 
     def _outlets_shown(self, shown: np.ndarray) -> list[tuple[str, int]]:
         """`outlets` with the accounts known by then (`shown`) alone: those of none left out."""
@@ -682,18 +690,29 @@ def grow_known(
     return _disputes(accounts, account, undated, event, account_order, bounds, disputed)
 
 
-DATE_PARTS = ("start", "precision", "offset", "end", "end_precision")  # what an event's date is made of
-
-
 def _same_date(accounts: pd.DataFrame, these: np.ndarray, firsts: np.ndarray) -> np.ndarray:
     """Whether each of the accounts at `these` gives the date of the one at `firsts` (its event's
     first account, whose date the event is shown with): as of a date, an event is shown once
-    an account giving its date is out, never with a date nobody had given yet."""
-    same = np.ones(len(these), dtype=bool)
-    for name in DATE_PARTS:
+    an account giving its date is out, never with a date nobody had given yet. The same
+    precisions, and the same moments: on one clock, or on two that make them one (14:30+06:00 and
+    08:30Z, as the panel and the disputes have them)."""
+    n, rows = len(these), np.concatenate([these, firsts])
+    same = np.ones(n, dtype=bool)
+    for name in ("precision", "end_precision"):
         column = accounts[name]
-        values = column.cat.codes.to_numpy() if isinstance(column.dtype, pd.CategoricalDtype) else seconds(column)
-        same &= values[these] == values[firsts]
+        codes = (
+            column.cat.codes.to_numpy() if isinstance(column.dtype, pd.CategoricalDtype) else pd.factorize(column)[0]
+        )
+        same &= codes[rows[:n]] == codes[rows[n:]]
+    found = model.account_offsets(accounts["offset"]) if "offset" in accounts else None
+    shift = np.zeros(len(rows), dtype=np.int64)
+    if found is not None:  # (else one offset at most: the same clock, or none)
+        shift, given = found[0][rows].astype(np.int64), found[1][rows]
+        same &= given[:n] == given[n:]
+    for name in ("start", "end"):
+        values = seconds(accounts[name].to_numpy()[rows])
+        moments = np.where(values == np.iinfo(np.int64).min, values, values - shift)
+        same &= moments[:n] == moments[n:]
     return same
 
 

@@ -204,8 +204,11 @@ def view_window(
     next), a zoom is moved to centre on a selection outside it. Without a zoom, a selection
     among more events than can be drawn opens on its neighbourhood (about NEIGHBOURS events
     either side), so a permalink into a million events shows that event, clickable, among its
-    neighbours.
+    neighbours. (An event chosen as of a date before its date was given is not drawn to: its
+    date is one nobody had given yet.)
     """
+    if selected is not None and not index.dated(selected):
+        selected = None
     if zoom is not None:
         if not follow or selected is None or zoom.low <= spot(index, selected) <= zoom.high:
             return zoom, True

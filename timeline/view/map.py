@@ -12,7 +12,7 @@ map script (assets/map.js) draws.
 
 from __future__ import annotations
 
-import re
+import os
 
 import numpy as np
 import pandas as pd
@@ -136,26 +136,30 @@ def _place_marks(
 
 
 def shared_name(names: list[str]) -> str:
-    """The name of a place its events share: the one they all write (those with none aside);
-    else the words they all begin with ("Almaty", of "Almaty airport" and "Almaty, Republic
-    Square"), else the parts after a comma they all end with ("Nur-Sultan", of "Mazhilis,
-    Nur-Sultan"); else none. (The first event's name named a mark of seven events "Almaty,
-    Republic Square".)"""
+    """The name of a place its events share: the one they all write (those with none aside, in
+    any case); else the beginning they all share that one of them writes as a name or before a
+    comma ("Almaty", of "Almaty", "Almaty airport" and "Almaty, Republic Square"; not "Central",
+    of "Central Mosque" and "Central Market"); else the parts after a comma they all end with
+    ("Nur-Sultan", of "Mazhilis, Nur-Sultan"); else none. (The first event's name named a mark of
+    seven events "Almaty, Republic Square".)"""
     distinct = list(dict.fromkeys(" ".join(name.split()) for name in names if name.strip()))
-    if len(distinct) <= 1:
+    folded = list(dict.fromkeys(name.casefold() for name in distinct))
+    if len(folded) <= 1:
         return distinct[0] if distinct else ""
-    for pieces, joiner in (
-        ([re.split(r"[\s,]+", name) for name in distinct], " "),
-        ([[part.strip() for part in name.split(",")][::-1] for name in distinct], ", "),
-    ):
-        shared = []
-        for alike in zip(*pieces):
-            if len(set(alike)) > 1:
-                break
-            shared.append(alike[0])
-        if shared:
-            return joiner.join(shared if joiner == " " else shared[::-1])
-    return ""
+    written = {part.strip() for name in folded for part in [name, name.split(",")[0]]}
+    common = os.path.commonprefix(folded)
+    for end in range(len(common), 0, -1):  # (at a word's end in every name)
+        if all(len(name) == end or not name[end].isalnum() for name in folded) and not common[end - 1].isspace():
+            if common[:end].strip(" ,") in written:
+                return distinct[0][:end].strip(" ,")
+            break
+    ends = [[part.strip() for part in name.split(",")][::-1] for name in folded]
+    shared = 0
+    for parts in zip(*ends):
+        if len(set(parts)) > 1:
+            break
+        shared += 1
+    return ", ".join(part.strip() for part in distinct[0].split(",")[-shared:]) if shared else ""
 
 
 def _said(count: int, events: list[dict], approximate: bool) -> dict:
@@ -194,7 +198,11 @@ def _cell_marks(lat: np.ndarray, lon: np.ndarray, bounds: Area) -> list[dict]:
 
 
 def _selected_place(index: EventIndex, selected: int | None) -> list[float] | None:
-    if selected is None or not (np.isfinite(index.lat[selected]) and np.isfinite(index.lon[selected])):
+    if (
+        selected is None
+        or not index.dated(selected)
+        or not (np.isfinite(index.lat[selected]) and np.isfinite(index.lon[selected]))
+    ):
         return None
     return [float(index.lat[selected]), float(index.lon[selected])]
 

@@ -209,7 +209,7 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
     has_place = pd.notna(event["lat"]) and pd.notna(event["lon"])
     # (an event chosen as of a date before any account giving its date was out, by a link: neither
     # its date nor its place is said, one nobody had given yet)
-    unknown = index.as_of is not None and index.known is not None and int(index.known.event[position]) > index.as_of
+    unknown = not index.dated(position)
     return EventPanel(
         id=str(event["id"]),
         title=str(event["title"]),
