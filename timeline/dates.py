@@ -696,9 +696,9 @@ _MIDNIGHT_SQL = r"(?:^|[^0-9:])12:00[aA][mM]\b"
 
 # A time, a hyphen and a later time, no space after the hyphen (5 January 2022, 09:00-10:00 or
 # 09:00 -10:00; 2022-01-05 14:30-16:00), or an evening's and a morning's (23:00-07:00, a night's
-# curfew): a span of time as often as a time and its UTC offset (09:00 at UTC-10:00). Read as the offset only where a program wrote it so: a T between the date and the
-# time, or seconds (2022-01-05T09:00-10:00, 2022-01-05 09:00:00 -1000). Otherwise refused
-# (_time_spans). The strings to look at, found by Arrow (_spans): a time then a later one, no T
+# curfew): a span of time as often as a time and its UTC offset (09:00 at UTC-10:00). Read as the
+# offset only where a program wrote it so: a T between the date and the time, or seconds
+# (2022-01-05T09:00-10:00, 2022-01-05 09:00:00 -1000). Otherwise refused (_time_spans). The strings to look at, found by Arrow (_spans): a time then a later one, no T
 # before it, at the end. (An hour alone, 9 PM-10:00, where AM or PM follows it: _spans.) With
 # spaces on both sides of the hyphen it is a range, told so before (_RANGE_SEPARATOR). With
 # space before the hyphen only (`gap`), as programs write an offset (strftime's %H:%M %z, e-mail's

@@ -331,8 +331,8 @@ def years_as_days(
     1905 (LibreOffice and Google Sheets too: all three count from 30 December 1899 there).
 
     A real date in 1902-1906 looks the same, so the day number alone is not enough. The rule:
-    a date in that window read to the day (or at 00:00, as a date and time format writes it) whose day number is a year from 1000 to 2200 is warned
-    about when that year is one the file's other dates are in (give or take a year, and at least
+    a date in that window read to the day (or at 00:00, as a date and time format writes it)
+    whose day number is a year from 1000 to 2200 is warned about when that year is one the file's other dates are in (give or take a year, and at least
     half as many as the file's average: a 2022 chronology with 1905-07-14 in it), or when at
     least two rows show it and no other date of the file is near 1900-1910 (a file whose only
     early dates are these). A history of the 1905 revolution has other dates around 1905 and day

@@ -1172,21 +1172,31 @@ def _days_at_midnight(values: pd.Series, parsed: dates.ParsedDates, name: str) -
         text = str(values.iat[rows[i]]).strip()
         if text in parsed.warnings or text in parsed.errors:
             continue
-        parsed.warnings[text] = say_n(
-            "has the time 00:00, as has {n} other of the {times} different times in {column}: a spreadsheet or a "
-            "program "
-            "writes a day with no time so in a date and time format (yyyy-mm-dd hh:mm), and it is read as "
-            "midnight; if only the day is known, write {day}; if midnight is meant, nothing is wrong",
-            "has the time 00:00, as have {n} others of the {times} different times in {column}: a spreadsheet or a "
-            "program "
-            "writes a day with no time so in a date and time format (yyyy-mm-dd hh:mm), and it is read as "
-            "midnight; if only the day is known, write {day}; if midnight is meant, nothing is wrong",
-            count - 1,
-            times=times,
-            column=name,
-            day=dates.as_written(parsed.distinct_value[i], "day"),
+        parsed.warnings[text] = _at_midnight_said(
+            count - 1, times, name, dates.as_written(parsed.distinct_value[i], "day")
         )
     return True, True
+
+
+def _at_midnight_said(others: int, times: int, column: str, day: str) -> Message:
+    """_days_at_midnight's warning of a date at 00:00 (`others` more of the column's `times`)."""
+    return say_n(
+        "has the time 00:00, as has {n} other of the {times} different times in {column}: a spreadsheet or a "
+        "program "
+        "writes a day with no time so in a date and time format (yyyy-mm-dd hh:mm), and it is read as "
+        "midnight; if only the day is known, write {day}; if midnight is meant, nothing is wrong",
+        "has the time 00:00, as have {n} others of the {times} different times in {column}: a spreadsheet or a "
+        "program "
+        "writes a day with no time so in a date and time format (yyyy-mm-dd hh:mm), and it is read as "
+        "midnight; if only the day is known, write {day}; if midnight is meant, nothing is wrong",
+        others,
+        times=times,
+        column=column,
+        day=day,
+    )
+
+
+_AT_MIDNIGHT_TEMPLATE = _at_midnight_said(1, 2, "", "").template  # (_said_midnight tells it so)
 
 
 def _midnights_finding(parsed: dates.ParsedDates, rows: np.ndarray) -> Finding:
@@ -1709,7 +1719,7 @@ def _said_midnight(text) -> bool:
     """Whether a date's warning (schema.DATE_CAVEAT's) is only that its time, 00:00, is how a
     program writes a day (dates.says_midnight, _days_at_midnight)."""
     said = getattr(text, "values", {}).get("problem")
-    return dates.says_midnight(said) or str(getattr(said, "template", "")).startswith("has the time 00:00, as ha")
+    return dates.says_midnight(said) or getattr(said, "template", None) == _AT_MIDNIGHT_TEMPLATE
 
 
 def _firsts_of_months(
