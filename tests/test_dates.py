@@ -316,6 +316,27 @@ def test_kst_in_the_years_it_named_two_koreas_clocks_is_read_at_the_south_s_with
         assert (again.offset, again.warning) == ("+08:30", "")
 
 
+# TRT (Turkey's +03:00 all year from September 2016) written for a winter before: read at the
+# clocks' +02:00 then, with a warning giving the +03:00 its name says (it was read without a word).
+@pytest.mark.parametrize(
+    "text, offset, said",
+    [
+        ("2015-01-05 10:00 TRT", "+02:00", "UTC+02:00; the name is of the UTC+03:00 they have kept all year"),
+        ("5 January 2015, 10:00 (TRT)", "+02:00", "if the time is at that offset, write 2015-01-05 10:00+03:00"),
+        ("2016-03-27 04:00 TRT", "+03:00", ""),  # (summer time then: +03:00, as the name says)
+        ("2015-07-05 10:00 TRT", "+03:00", ""),
+        ("2017-01-05 10:00 TRT", "+03:00", ""),
+    ],
+)
+def test_trt_before_turkey_kept_plus_three_all_year_is_read_at_its_clocks_with_a_warning(text, offset, said):
+    reading = dates.read(text)
+    assert (reading.precision, reading.offset) == ("minute", offset)
+    assert (said in str(reading.warning)) if said else reading.warning == ""
+    if said:
+        again = dates.read(str(reading.warning).split("write ")[1])  # what it says to write: +03:00, no warning
+        assert (again.offset, again.warning) == ("+03:00", "")
+
+
 # A standard time's abbreviation written for a time its region's clocks were on summer time (EST
 # in July), or a summer time's for a time they were not (CEST in January): read at its own offset,
 # as written, with a warning naming the clocks' offset and the time to write with it.

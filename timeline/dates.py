@@ -4648,7 +4648,10 @@ def _zone_offset(zone: str, value) -> tuple[str, Message | str]:
     if key in ZONES:
         offset = _abbreviation_offset(key, value)
         return offset, (
-            _off_season(zone, offset, value) or _home_clock_change(zone, key, value, offset) or _two_koreas(zone, value)
+            _off_season(zone, offset, value)
+            or _home_clock_change(zone, key, value, offset)
+            or _two_koreas(zone, value)
+            or _before_trt(zone, key, value, offset)
         )
     if "/" in zone:
         try:
@@ -4933,6 +4936,21 @@ def _two_koreas(zone: str, value) -> Message | str:
         "UTC+08:30, were named so too: if the time is Pyongyang's, write {example}",
         zone=zone,
         example=_as_written(moment, "minute", "+08:30"),
+    )
+
+
+def _before_trt(zone: str, key: str, value, offset: str) -> Message | str:
+    """What to say of TRT written for a time before September 2016, when Turkey's clocks showed
+    +02:00 in winter (read so: _abbreviation_offset): the name is of the +03:00 they have kept all
+    year since, and a writer who gives it may mean that offset."""
+    if key != "TRT" or offset == ZONES["TRT"] or np.isnat(np.datetime64(value, "s")):
+        return ""
+    return say(
+        "{zone!r} is read at the offset of Turkey's clocks then, UTC{offset}; the name is of the UTC+03:00 they have "
+        "kept all year since September 2016: if the time is at that offset, write {example}",
+        zone=zone,
+        offset=offset,
+        example=_as_written(np.datetime64(value, "s"), "minute", ZONES["TRT"]),
     )
 
 
