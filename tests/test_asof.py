@@ -526,9 +526,9 @@ def test_the_exports_as_of_a_date_hold_no_retraction_made_later(as_of, cell, sai
 
 
 def _point(
-    day: int, value: float, source: str, retracted: str = "", undated: bool = False, month: bool = False
+    day: int, value: float, source: str, retracted: str = "", undated: bool = False, given: str = "day"
 ) -> claims.Point:
-    return claims.Point(day * 86_400, f"day {day}", value, "dead", source, source, undated, retracted, day + 2, month)
+    return claims.Point(day * 86_400, f"day {day}", value, "dead", source, source, undated, retracted, day + 2, given)
 
 
 def _drawn(points):
@@ -618,21 +618,31 @@ def test_the_step_chart_speaks_the_reader_s_language():
         (
             [
                 _point(0, 44, "Khabar 24"),
-                _point(304, 238, "HRW", undated=True, month=True),
-                _point(334, 238, "AP", undated=True, month=True),
+                _point(304, 238, "HRW", undated=True, given="month"),
+                _point(334, 238, "AP", undated=True, given="month"),
             ],
             ["1 Jan", "Nov", "Dec"],
         ),
         # a month's first day where one value gives the day: that day
         (
-            [_point(0, 44, "Khabar 24"), _point(304, 238, "HRW", undated=True, month=True), _point(304, 239, "AP")],
+            [_point(0, 44, "Khabar 24"), _point(304, 238, "HRW", undated=True, given="month"), _point(304, 239, "AP")],
             ["1 Jan", "1 Nov"],
         ),
         # undated at the event's own day, a 1st (no publication date: the event's, 1 November): that day
         ([_point(0, 44, "Khabar 24"), _point(304, 238, "HRW", undated=True)], ["1 Jan", "1 Nov"]),
+        # an undated account of a year, at its 1 January: that year (was "1 Jan 1971", a day no source gave)
+        (
+            [_point(0, 44, "Khabar 24"), _point(365, 238, "HRW", undated=True, given="year")],
+            ["1 Jan 1970", "1971"],
+        ),
+        # a day whose values give a month and a year (1 January): the month
+        (
+            [_point(0, 44, "AP", given="year"), _point(0, 45, "HRW", undated=True, given="month")],
+            ["Jan"],
+        ),
     ],
 )
-def test_the_step_chart_writes_a_month_where_its_values_give_only_the_month(points, labels):
+def test_the_step_chart_writes_a_month_or_year_where_its_values_give_only_that(points, labels):
     with i18n.using("en"):
         assert claims.step_figure(points, "dead")["layout"]["xaxis"]["ticktext"] == labels
 

@@ -509,20 +509,26 @@ def test_the_chart_summary_names_a_dozen_categories_and_counts_the_rest():
 
 
 @pytest.mark.parametrize(
-    "date, published, month_only",
+    "date, published, given",
     [
-        ("2022-01-07", "2022-11", True),  # (placed at 1 November, which no source gave)
-        ("2022-01-07", "2022-11-01", False),  # (that day, given)
-        ("2022-01-07", "", False),  # (no publication date: placed at the event's own day)
-        ("2022-01-07", "2022", False),  # (a year: placed at the event's day, the later)
+        ("2022-01-07", "2022-11", "month"),  # (placed at 1 November, which no source gave)
+        ("2022-01-07", "2022-11-01", "day"),  # (that day, given)
+        ("2022-01-07", "", "day"),  # (no publication date: placed at the event's own day)
+        ("2022-01-07", "2022", "day"),  # (a year: placed at the event's day, the later)
         # (an account of a month with no publication day: placed at its first day; the axis said
         # "1 Jul", a day no source gave: a probe's finding, events.csv's death toll)
-        ("2022-07", "", True),
-        ("2022-07", "2022", True),
-        ("2022-07", "2022-07-20", False),
+        ("2022-07", "", "month"),
+        ("2022-07", "2022", "month"),
+        ("2022-07", "2022-07-20", "day"),
+        # (of a year, likewise: "2022", not "1 Jan")
+        ("2022", "", "year"),
+        ("2022", "2022", "year"),
+        ("2022-01", "2022", "month"),  # (its month and the publication's year both place it: the finer)
+        ("2022-01-01", "2022", "day"),  # (its day and the publication's year: that day)
+        ("2021", "2022-03", "month"),  # (published later: its month)
     ],
 )
-def test_a_figure_published_in_a_month_alone_is_placed_as_that_month(date, published, month_only):
+def test_a_figure_known_to_a_month_or_year_alone_is_placed_as_that(date, published, given):
     index = index_from_rows([row("toll", date, figure="44", figure_unit="dead", source="AP", published=published)])
     [point] = event_panel(index, index.position("toll")).figures["dead"]
-    assert point.month_only is month_only
+    assert point.precision == given

@@ -48,9 +48,10 @@ class Point:
     undated: bool
     retracted: str
     row: int
-    # placed at the first of the month its publication gives alone (published 2022-11): the axis
-    # writes that month, not a day no source gave
-    month_only: bool = False
+    # "month": placed at the first of the month its publication gives alone (published 2022-11), or
+    # an undated account of a month; "year": of a year (2022): the axis writes that month or year,
+    # not a day no source gave
+    precision: str = "day"
 
 
 def number(value: float) -> str:
@@ -137,8 +138,8 @@ def step_figure(points: list[Point], unit: str) -> dict:
     days = sorted({_day(p.second) for p in points})
     years = sorted({day[:-6] for day in days})
     # (a month's first day where every value of it gives only its month, published 2022-11: that month,
-    # "Nov", not a day no source gave)
-    months = {d for d in days if all(p.month_only for p in points if _day(p.second) == d)}
+    # "Nov", not a day no source gave; a year's where every value gives only its year: "2022")
+    given = {d: _given(p.precision for p in points if _day(p.second) == d) for d in days}
     # (every day's label, or every second, third...: as many as fit, the last day's among them)
     every = -(-len(days) * TICK // PLOT[0])
     labelled = days[::-1][::every][::-1]
@@ -212,7 +213,7 @@ def step_figure(points: list[Point], unit: str) -> dict:
                 "categoryarray": days,
                 "tickmode": "array",
                 "tickvals": labelled,
-                "ticktext": [_day_label(d, len(years) > 1, month=d in months) for d in labelled],
+                "ticktext": [_day_label(d, len(years) > 1, given[d]) for d in labelled],
                 **({"title": {"text": years[0], "standoff": 4}} if len(years) == 1 else {}),
             },
             "plot_bgcolor": "white",
@@ -327,7 +328,7 @@ def _merged(points: list[Point]) -> list[Point]:
                 first.undated,
                 first.retracted,
                 first.row,
-                first.month_only,
+                first.precision,
             )
         )
     return out
@@ -338,10 +339,19 @@ def _day(second: int) -> str:
     return str(np.datetime64(int(second), "s").astype("datetime64[D]"))
 
 
-def _day_label(day: str, year: bool = True, month: bool = False) -> str:
+def _given(precisions) -> str:
+    """What a day's values all give (Point.precision): "year" where each gives its year alone,
+    "month" where each gives its month or year, else "day"."""
+    given = set(precisions)
+    return "year" if given == {"year"} else "month" if given <= {"month", "year"} else "day"
+
+
+def _day_label(day: str, year: bool = True, precision: str = "day") -> str:
     """The day as the axis writes it: 8 Jan 2022, 8 janv. 2022, 8 янв. 2022 г.; or 8 Jan, 8 janv.
-    `month`: its month alone, Nov 2022 or Nov."""
+    `precision` "month": its month alone, Nov 2022 or Nov; "year": its year alone, 2022."""
     when = np.datetime64(day, "D").item()
-    if month:
+    if precision == "year":
+        return i18n.chart_line(dates.label(np.datetime64(day, "D"), "year"))
+    if precision == "month":
         return i18n.chart_line(i18n.short_month(when.year, when.month, year_too=year) or day)
     return i18n.chart_line(i18n.short_day(when.year, when.month, when.day, year_too=year) or day)

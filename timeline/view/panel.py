@@ -173,9 +173,13 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
                     retracted,
                     int(account.row),
                     # (its month's first day, as published 2022-11 places it, or an undated account of
-                    # a month, 2022-07, known from its first day: that month on the axis, not "1 Jul")
-                    month_only=(account.published_precision == "month" or (undated and account.precision == "month"))
-                    and _first_of_its_month(second),
+                    # a month, 2022-07, known from its first day: that month on the axis, not "1 Jul";
+                    # a year's likewise: "2022", not "1 Jan")
+                    precision=_given(
+                        second,
+                        [(account.published_at, account.published_precision)]
+                        + ([(account.start, account.precision)] if undated else []),
+                    ),
                 )
             )
         moments.append(_written(account.start, account.precision, account.end, account.end_precision, shift))
@@ -321,7 +325,15 @@ def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool, window: W
 ZOOMED_TO_HOURS = 3 * 86400  # seconds: a view narrower than this is said to the minute
 
 
-def _first_of_its_month(second: int) -> bool:
-    """Whether a moment (seconds since 1970) is 00:00 on the first of its month."""
-    moment = np.datetime64(int(second), "s")
-    return bool(moment == moment.astype("datetime64[M]").astype("datetime64[s]"))
+def _given(second: int, dates_placing: list) -> str:
+    """What the axis writes of an account's figure placed at `second` (claims.Point.precision):
+    the precision of the date that places it there, of those that may ((moment, precision): its
+    publication date, and its own where that gives no day), the finer where both do: "month"
+    for published 2022-11 placed at 1 November, "year" for an undated account of 2022; "day"
+    for any other."""
+    at = {
+        precision
+        for moment, precision in dates_placing
+        if pd.notna(moment) and pd.Timestamp(moment).value // 1_000_000_000 == second
+    }
+    return "day" if not at or not at <= {"month", "year"} else "month" if "month" in at else "year"
