@@ -45,6 +45,7 @@ document.addEventListener("keydown", function (event) {
       view = [middle - half, middle + half];
     }
     event.preventDefault();
+    sayView();
     window.Plotly.relayout(chart, {"xaxis.range": [ax.l2r(view[0]), ax.l2r(view[1])]});  // (then as a drag's: zoomAsked)
     return;
   }
@@ -68,3 +69,23 @@ document.addEventListener("keydown", function (event) {
     button.click();
   }
 });
+
+// What the view shows once the server has said it (#chart-summary's .view-said: "The view shows
+// 5 to 8 January 2022: 12 events; 3 before it"), or the chart's summary where it shows every
+// event, is said by the live region after a key moved or zoomed it: the map's line under its
+// heading, a live region of its own, was all a screen reader said of a zoom.
+var viewAskedAt = 0;
+var summaryWatched = null;
+function sayView() {
+  viewAskedAt = Date.now();
+  var summary = document.getElementById("chart-summary");
+  if (!summary || summary === summaryWatched) return;
+  summaryWatched = summary;
+  new MutationObserver(function () {
+    var announcer = document.getElementById("announcer");
+    if (!announcer || Date.now() - viewAskedAt > 10000) return;
+    viewAskedAt = 0;
+    var part = summary.querySelector(".view-said");
+    announcer.textContent = (part || summary).textContent.trim();
+  }).observe(summary, {childList: true, subtree: true, characterData: true});
+}

@@ -420,11 +420,17 @@ def test_describe_says_where_previous_and_next_lead(path):
     previous_text, previous_tip, previous_class, next_text, next_tip, next_class = out["steps"]
     assert "First" in previous_tip and "Third" in next_tip
     assert previous_class == next_class == "step"
-    assert "4 events" in out["summary"]
+    assert "4 events" in texts(out["summary"])
     # With nothing chosen, they lead into the chart's zoom (2 to 4 January), as the zoom changes.
     zoom = [int(np.datetime64(day, "s").astype(np.int64)) for day in ("2022-01-02", "2022-01-04")]
     out = call(callbacks.describe, "zoom.data", zoom, view="", version="v", zoom=zoom, path=path)
     assert "Second" in out["steps"][4] and "Third" in out["steps"][1]
+    # What the view shows, apart from the rest of the chart's words (the keys that zoom say it)
+    said, view = out["summary"]
+    assert "4 events" in said and "The view shows" not in said
+    assert view.className == "view-said" and view.children.startswith(
+        " The view shows 2 January 2022, 00:00 to 4 January 2022"
+    )
 
 
 def draw(path, changed, value=None, view="", zoom=None, search="", click=None):

@@ -847,7 +847,12 @@ def test_the_keyboard_moves_and_zooms_the_chart_s_view(timeline):
     timeline.page.locator("h1").click()
     assert after("Shift+ArrowRight") == [seconds("2022-01-09T12:00"), seconds("2022-01-12T12:00")]
     expect(timeline.in_view).not_to_have_text(before)
+    # a screen reader is told what the view shows now (it was told only the map's count)
+    expect(timeline.announcer).to_have_text(
+        re.compile(r"^The view shows 9 January 2022 to 12 January 2022: 8 of 35 events in view")
+    )
     assert not re.search(r"[?&]event=", timeline.page.url)  # (no event chosen: → alone would have)
     low, high = after("-")
     assert (high - low, (low + high) / 2) == (6 * 86400, seconds("2022-01-11T00:00"))
+    expect(timeline.announcer).to_have_text(re.compile(r"^The view shows 8 January 2022 to 14 January 2022: "))
     assert after("+") == [seconds("2022-01-09T12:00"), seconds("2022-01-12T12:00")]

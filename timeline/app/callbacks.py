@@ -258,7 +258,9 @@ def describe(view, version, zoom, *, path):
         None if position is not None else (shown.low, shown.high)
     )  # (chart.shown_window's: from no event, into the view)
     return dict(
-        summary=panel.chart_summary(index, mask, in_force(state.filters), shown),
+        summary=render.chart_summary(
+            panel.chart_summary(index, mask, in_force(state.filters)), panel.view_said(index, mask, shown)
+        ),
         steps=list(render.steps(*event_list.steps(index, mask, state.event, window))),
     )
 

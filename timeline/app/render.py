@@ -517,6 +517,12 @@ def set_apart(value: str) -> str:
     return f"\u2068{value}\u2069"
 
 
+def chart_summary(said: str, view: str) -> list:
+    """The chart in words (panel.chart_summary), with what its view shows (panel.view_said) apart:
+    the keys that zoom and move the view have a screen reader say that part (assets/keys.js)."""
+    return [said, html.Span(" " + view, className="view-said")] if view else [said]
+
+
 def steps(previous: Step, following: Step) -> tuple:
     """The Previous and Next buttons' text, tooltips and class ("nowhere" at either end: the
     button stays enabled, so that focus is never lost from it).

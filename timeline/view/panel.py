@@ -304,21 +304,23 @@ def chart_summary(index: EventIndex, mask: np.ndarray, filtered: bool, window: W
     said = _("Timeline chart: {counted}, {span}, one row per category ({categories}: {named}).").format(
         counted=counted, span=_span(index, kept), categories=categories_text, named=listed(named)
     )
-    if window is None:
-        return said
+    view = view_said(index, mask, window)
+    return f"{said} {view}" if view else said
+
+
+def view_said(index: EventIndex, mask: np.ndarray, window: Window | None) -> str:
+    """What the chart's view (`window`) shows where it leaves some of the events out, as a zoom
+    changes it ("The view shows 5 to 8 January 2022: ..."); "" where it shows them all."""
+    if window is None or not mask.any():
+        return ""
     in_view = edges(index, mask, window)
     if not (in_view.before or in_view.after):
-        return said
+        return ""
     precision = "minute" if window.high - window.low < ZOOMED_TO_HOURS else "day"
-    return " ".join(
-        [
-            said,
-            _("The view shows {start} to {end}: {in_view}.").format(
-                start=dates.label(np.datetime64(window.low, "s"), precision),
-                end=dates.label(np.datetime64(window.high, "s"), precision),
-                in_view=in_view.text(),
-            ),
-        ]
+    return _("The view shows {start} to {end}: {in_view}.").format(
+        start=dates.label(np.datetime64(window.low, "s"), precision),
+        end=dates.label(np.datetime64(window.high, "s"), precision),
+        in_view=in_view.text(),
     )
 
 
