@@ -10,6 +10,8 @@
 // - The skip links move focus to the list without changing the address.
 // - An outlet's button pressed in the overview: the panel is drawn again for the outlet, and
 //   focus goes to that outlet's new button (else to the overview's heading), not the page's body.
+// - Where the panel is a sheet over the bottom of the screen (a phone, a narrow window), a mark
+//   tapped or clicked on the chart is scrolled to above the sheet it opens, not left under it.
 // Without this file every link still works: as a plain link, which reloads the page.
 (function () {
   "use strict";
@@ -20,6 +22,7 @@
                              // or "list"; null once the reader presses a pointer elsewhere
   var pressed = null;        // an outlet's button pressed in the overview, until it is drawn again
                              // (or the reader clicks or moves focus elsewhere first)
+  var onChart = null;        // {y: page y, at: ms}: where a pointer last pressed on the chart
 
   function plainClick(event) {
     return !(event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
@@ -95,6 +98,7 @@
       document.title = now && heading ? heading.textContent + " – " + siteTitle : siteTitle;
       var panel = document.getElementById("sources-panel");
       if (panel && now) panel.scrollTop = 0;
+      if (panel && now) aboveTheSheet(panel);
       var announcer = document.getElementById("announcer");
       // Focus on the heading has it read already; else the live region says which event it is.
       if (announcer) announcer.textContent = now && !movesFocus ? (window.timelineWord ? window.timelineWord("Selected: ") : "Selected: ") + heading.textContent : "";
@@ -137,7 +141,23 @@
   });
 
   // (A pointer pressed elsewhere, on the chart or the map: where focus was no longer counts.)
-  document.addEventListener("pointerdown", function () { focusWas = null; }, true);
+  document.addEventListener("pointerdown", function (event) {
+    focusWas = null;
+    // (the marks lie under plotly's drag layer, which takes the press: not the toolbar's or the slider's)
+    var chart = event.target && event.target.closest ? event.target.closest("#timeline .draglayer") : null;
+    onChart = chart ? {y: event.clientY + window.scrollY, at: Date.now()} : null;
+  }, true);
+
+  function aboveTheSheet(panel) {
+    // The mark just tapped (a press on the chart in the last few seconds, which chose this
+    // event), under the sheet it opened: the page scrolls it to just above the sheet's top, as
+    // far as the page can scroll (the sheet leaves room for that below the page's end).
+    var press = onChart;
+    onChart = null;
+    if (!press || Date.now() - press.at > 5000 || getComputedStyle(panel).position !== "fixed") return;
+    var top = panel.getBoundingClientRect().top, y = press.y - window.scrollY;
+    if (y > top - 32) window.scrollBy(0, y - (top - 56));
+  }
 
   new MutationObserver(settle).observe(document.documentElement, {childList: true, subtree: true});
 })();

@@ -760,6 +760,27 @@ def test_closing_with_a_click_leaves_the_page_where_the_reader_is(timeline):
     assert abs(timeline.scroll_y() - before) < 2, (before, timeline.scroll_y())
 
 
+def test_a_mark_tapped_low_on_the_phone_is_scrolled_above_the_sheet_it_opens(phone):
+    """The sheet covers the screen's lower part: the mark just tapped, the one the reader is
+    reading about, was left under it (its ring too)."""
+    phone.open()
+    point = phone.scroll_to_marker("shoot-to-kill-order")
+    phone.page.evaluate("(dy) => window.scrollBy(0, dy)", point["y"] - 700)  # (low: where the sheet will be)
+    point = phone.point_of("shoot-to-kill-order")
+    assert point["y"] > 650, point
+    phone.page.touchscreen.tap(point["x"], point["y"])
+    phone.expect_selected("Tokayev orders forces to shoot to kill")
+    top = phone.panel.bounding_box()["y"]
+    after = phone.point_of("shoot-to-kill-order")
+    assert 0 < after["y"] < top - 24, (after, top)
+    # a tap on a mark already above the sheet leaves the page where it is
+    before, point = phone.scroll_y(), phone.point_of("national-internet-blackout")
+    assert 0 < point["y"] < top - 24, (point, top)
+    phone.page.touchscreen.tap(point["x"], point["y"])
+    phone.expect_selected("National internet blackout")
+    assert abs(phone.scroll_y() - before) < 2
+
+
 def test_closing_the_sheet_with_a_tap_leaves_the_page_where_the_reader_is(phone):
     phone.open()
     phone.tap_marker_of("detentions")
