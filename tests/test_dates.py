@@ -938,6 +938,15 @@ REFUSED = [
             "write 2022-01-05 14:30 or 2022-05-01 14:30",
         ],
     ),
+    # (a word after the time of a date that reads two ways is written again only where it is a
+    # zone's; another language's PM makes the time: "write 2022-01-05 09:30 nachm" was refused again)
+    ("05.01.2022 9:30 nachm", ["write 2022-01-05 21:30 or 2022-05-01 21:30"]),
+    ("5/1/2022 12:30 vorm", ["write 2022-01-05 00:30 or 2022-05-01 00:30"]),
+    ("05.01.2022 14:30 Uhr", ["write 2022-01-05 14:30 or 2022-05-01 14:30"]),
+    ("5/1/2022 9:30 (Fri)", ["write 2022-01-05 09:30 or 2022-05-01 09:30"]),
+    ("5/1/2022 9:30 foo", ["write 2022-01-05 09:30 or 2022-05-01 09:30"]),
+    ("5/1/2022 9:30 EST", ["write 2022-01-05 09:30 EST or 2022-05-01 09:30 EST"]),
+    ("5/1/2022 9:30 Europe/Paris", ["write 2022-01-05 09:30 Europe/Paris or 2022-05-01 09:30 Europe/Paris"]),
     # AM or PM in another language: after the time in Latin letters (2:30 CH, Vietnamese; em, Swedish;
     # PTG, Malay: it was kept as 02:30, an unknown zone), in its own script before or after it
     (

@@ -4000,13 +4000,31 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
     ):
         return problem  # (03/04/2022 09:00-10:00: the time may be a span too; the days alone are said)
     seconds_written = seconds or re.search(r"\d:\d\d:\d\d", written)  # (09:00:00-10:00: kept, with its offset)
+    # The word after the time: a zone's is written again (EST, Europe/Paris); another language's AM
+    # or PM makes the time (9:30 nachm: 21:30); any other, no zone (Uhr, local, approx, a weekday, a
+    # word no one knows), is not (it was: "write 2022-01-05 09:30 nachm", refused again when written).
+    zone = str(clock.zone[at])
+    half = _OTHER_HALVES.get(zone.lower().rstrip("."))
+    if half and 1 <= hours <= 12:
+        hours = hours % 12 + (12 if half == "PM" else 0)
     time = f" {hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds_written else "")
-    time += offset + (f" {clock.zone[at]}" if clock.zone[at] else "")
+    time += offset + (f" {zone}" if zone and not half and _names_a_zone(zone) else "")
     values = dict(problem.values)
     for name in ("one_iso", "other_iso", "two_iso", "three_iso", "iso", "one_century", "other_century"):
         if name in values:
             values[name] += time
     return say(problem.template, **values)
+
+
+def _names_a_zone(word: str) -> bool:
+    """Whether a word after a time is a time zone's name: an abbreviation (of one offset or of
+    several), UTC+6, or a zone's (Europe/Paris)."""
+    if word.upper() in ZONES or word.upper() in MANY_OFFSETS or _UTC_PLUS.fullmatch(word):
+        return True
+    try:
+        return "/" in word and zoneinfo.ZoneInfo(_iana_case(word)) is not None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return False
 
 
 def _split(array: pa.Array) -> tuple[np.ndarray, dict]:
