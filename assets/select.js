@@ -11,7 +11,8 @@
 // - An outlet's button pressed in the overview: the panel is drawn again for the outlet, and
 //   focus goes to that outlet's new button (else to the overview's heading), not the page's body.
 // - Where the panel is a sheet over the bottom of the screen (a phone, a narrow window), a mark
-//   tapped or clicked on the chart is scrolled to above the sheet it opens, not left under it.
+//   tapped or clicked on the chart or the map is scrolled to above the sheet it opens, not left
+//   under it.
 // Without this file every link still works: as a plain link, which reloads the page.
 (function () {
   "use strict";
@@ -22,7 +23,7 @@
                              // or "list"; null once the reader presses a pointer elsewhere
   var pressed = null;        // an outlet's button pressed in the overview, until it is drawn again
                              // (or the reader clicks or moves focus elsewhere first)
-  var onChart = null;        // {y: page y, at: ms}: where a pointer last pressed on the chart
+  var onMark = null;        // {y: page y, at: ms}: where a pointer last pressed a mark (chart, map)
 
   function plainClick(event) {
     return !(event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
@@ -143,17 +144,19 @@
   // (A pointer pressed elsewhere, on the chart or the map: where focus was no longer counts.)
   document.addEventListener("pointerdown", function (event) {
     focusWas = null;
-    // (the marks lie under plotly's drag layer, which takes the press: not the toolbar's or the slider's)
-    var chart = event.target && event.target.closest ? event.target.closest("#timeline .draglayer") : null;
-    onChart = chart ? {y: event.clientY + window.scrollY, at: Date.now()} : null;
+    // (the chart's marks lie under plotly's drag layer, which takes the press: not the toolbar's or
+    // the slider's; the map's are its marks and a place's list of events)
+    var mark = event.target && event.target.closest
+      ? event.target.closest("#timeline .draglayer, #map .map-mark, #map .leaflet-popup") : null;
+    onMark = mark ? {y: event.clientY + window.scrollY, at: Date.now()} : null;
   }, true);
 
   function aboveTheSheet(panel) {
-    // The mark just tapped (a press on the chart in the last few seconds, which chose this
+    // The mark just tapped (a press on a mark in the last few seconds, which chose this
     // event), under the sheet it opened: the page scrolls it to just above the sheet's top, as
     // far as the page can scroll (the sheet leaves room for that below the page's end).
-    var press = onChart;
-    onChart = null;
+    var press = onMark;
+    onMark = null;
     if (!press || Date.now() - press.at > 5000 || getComputedStyle(panel).position !== "fixed") return;
     var top = panel.getBoundingClientRect().top, y = press.y - window.scrollY;
     if (y > top - 32) window.scrollBy(0, y - (top - 56));

@@ -69,6 +69,25 @@ def test_every_mark_is_at_least_24_px_across_on_a_desktop_and_a_phone(timeline, 
     assert all(min(size) >= 24 for size in sizes), sizes
 
 
+def test_a_map_mark_tapped_low_on_a_phone_is_scrolled_above_the_sheet_it_opens(phone_page, kazakhstan_url):
+    """The event's sheet covers the screen's lower part: the map's mark just tapped, with the
+    map's whole lower half, was left under it."""
+    phone = TimelinePage(phone_page, kazakhstan_url).open()
+    page = phone.page
+    page.locator("#map-toggle").click()
+    phone.wait_for_map(6)
+    area = page.locator("#map").bounding_box()
+    page.evaluate("(dy) => window.scrollBy(0, dy)", area["y"] + area["height"] - 830)  # (the map low on the screen)
+    marks = [page.locator("#map path.map-mark").nth(i).bounding_box() for i in range(6)]
+    low = max((box for box in marks if box and 0 < box["y"] < 800), key=lambda box: box["y"])
+    assert low["y"] > 500, low
+    page.touchscreen.tap(low["x"] + low["width"] / 2, low["y"] + low["height"] / 2)
+    expect(page.locator("#event-title")).to_have_count(1)
+    top = phone.panel.bounding_box()["y"]
+    chosen = page.locator("#map path.map-mark.selected").bounding_box()
+    assert 0 < chosen["y"] + chosen["height"] < top, (chosen, top)
+
+
 def test_a_link_that_keeps_what_is_on_the_map_shows_that_area_on_a_phone(timeline, phone_page, kazakhstan_url):
     """Opened on a phone, a link sent from a desktop with "Only what is on the map" on kept its 10
     events in the list, but the map, at the sender's zoom on a narrower screen, showed none of
