@@ -76,7 +76,11 @@ def random_row(rng: random.Random) -> dict:
     if rng.random() < 0.05:
         values["end_date"] = rng.choice(["2021-01-01", "2022-01-08 16:00Z", "2022-01-08 15:00+06:00"])
     if rng.random() < 0.4:  # when the account became known (as of a date): a day, a month, a year
-        values["published"] = rng.choice(["2022-01-09", "2022-01", "2022", "2021-12-30", "2022-02-01 08:00"])
+        # (publication times at UTC offsets: read on the clock most of them give, load._published_on_one_clock)
+        values["published"] = rng.choice(
+            ["2022-01-09", "2022-01", "2022", "2021-12-30", "2022-02-01 08:00"]
+            + (["2022-01-09 02:00+06:00", "2022-01-08 22:00Z"] if rng.random() < 0.1 else [])
+        )
     return values
 
 
@@ -416,6 +420,30 @@ def test_a_year_apart_is_told_of_the_rows_before_as_rows_after_make_it_one(tmp_p
     (problem,) = previous.problems
     assert (problem.row, problem.code) == (3, ProblemCode.YEAR_APART)
     assert "date '1022-02-01' is in 1022, as is 1 more row, 1,000 years before" in problem.message
+
+
+def test_publication_times_appended_at_another_offset_are_read_on_the_clock_most_give(tmp_path):
+    """Which clock a file's publication times are read on (load._published_on_one_clock) is the
+    one most of them give: rows appended at another offset can change it, for the rows before
+    too. Each version read on gives what a full load gives, and `timeline add`'s check too."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("toll", "2022-01-08", source="Khabar", published="2022-01-09 02:00+06:00")]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    for n, published in enumerate(["2022-01-08 22:00Z", "2022-01-08 23:00Z", "2022-01-09 01:00"]):
+        extra = csv_bytes([row("toll", "2022-01-08", source=f"S{n}", published=published)]).split(b"\n", 1)[1]
+        checked = appends.check_with(previous, path, extra)
+        with open(path, "ab") as f:
+            f.write(extra)
+        previous, index = read_on(previous, index, path)
+        assert checked is None or checked.problems == previous.problems
+    # (from the third row on, UTC is the clock most give: Khabar's read at 20:00Z)
+    assert previous.accounts["published_at"].tolist()[:3] == [
+        pd.Timestamp("2022-01-08 20:00"),
+        pd.Timestamp("2022-01-08 22:00"),
+        pd.Timestamp("2022-01-08 23:00"),
+    ]
+    assert [(p.row, p.column) for p in previous.problems] == [(2, "published")]
 
 
 @pytest.mark.parametrize("first, then", [("1911-12", "1826-31"), ("1826-31", "1911-12")])

@@ -2010,8 +2010,54 @@ def test_an_end_with_an_offset_after_a_time_with_none_is_read_as_written_with_a_
         "or leave it off both"
     )
     assert dataset.events.iloc[0]["end"] == pd.Timestamp("2022-01-05 12:00")
-    # (a day with no time is a day on any clock: nothing to say)
-    assert load_text(text(line(date="2022-01-05", end_date="2022-01-06 12:00Z"))).problems == []
+    # After a day with no time (or a month): read as written too, and warned (it was not: the page
+    # showed "6 January 2022, 12:00" with no word of UTC, which a reader in Almaty takes for 12:00 there)
+    for start in ("2022-01-05", "2022-01"):
+        dataset = load_text(text(line(date=start, end_date="2022-01-06 12:00Z")))
+        assert where(dataset) == [(2, "end_date", W)]
+        assert dataset.problems[0].message == (
+            f"end_date '2022-01-06 12:00Z' gives a UTC offset and the date '{start}' gives no time: the page shows "
+            "the end's time without the offset, which a reader takes for the clocks where the event was; write it "
+            "as those clocks showed it, without the offset"
+        )
+        assert dataset.events.iloc[0]["end"] == pd.Timestamp("2022-01-06 12:00")
+    assert load_text(text(line(date="2022-01-05", end_date="2022-01-06 12:00"))).problems == []
+
+
+# Publication times at different UTC offsets were compared and shown as written, with no offset:
+# Khabar's 02:00+06:00 on 9 January (20:00 UTC on the 8th) put after Reuters' 22:00Z on the 8th.
+# Read on one clock, the offset most of them give (the first row's where as many give another).
+@pytest.mark.parametrize(
+    "published, read, warned",
+    [
+        (
+            ["2022-01-09 02:00+06:00", "2022-01-08 22:00Z"],
+            ["2022-01-09 02:00", "2022-01-09 04:00"],
+            {
+                3: "published '2022-01-08 22:00Z' is at another UTC offset than the file's other publication times, "
+                "which are at UTC+06:00: they are compared and shown on one clock, with no offset, so it is read as "
+                "2022-01-09 04:00+06:00, the same moment on theirs; write it so"
+            },
+        ),
+        (  # (most of them at UTC: that clock)
+            ["2022-01-09 02:00+06:00", "2022-01-08 22:00Z", "2022-01-08 23:00Z"],
+            ["2022-01-08 20:00", "2022-01-08 22:00", "2022-01-08 23:00"],
+            {2: "so it is read as 2022-01-08 20:00Z, the same moment on theirs"},
+        ),
+        (  # (one offset, written two ways; a time with none, and a day: as written)
+            ["2022-01-09 02:00+06:00", "2022-01-09 03:00+0600", "2022-01-09 01:00", "2022-01-10"],
+            ["2022-01-09 02:00", "2022-01-09 03:00", "2022-01-09 01:00", "2022-01-10"],
+            {},
+        ),
+    ],
+)
+def test_publication_times_at_different_offsets_are_read_on_one_clock(published, read, warned):
+    rows = [line(id="toll", source=f"S{n}", published=value) for n, value in enumerate(published)]
+    dataset = load_text(text(*rows))
+    assert dataset.accounts["published_at"].tolist() == [pd.Timestamp(value) for value in read]
+    assert {p.row: p.column for p in dataset.problems} == dict.fromkeys(warned, "published")
+    for p in dataset.problems:
+        assert warned[p.row] in p.message
 
 
 @pytest.mark.parametrize("start,end,end_value,last", SPANS)

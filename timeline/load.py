@@ -400,6 +400,10 @@ class _Notes:
     two_years: bool = False  # a date column writes two years as 1826-31: its months said across rows
     midnights: bool = False  # most times of a date column are 00:00 (_days_at_midnight): said across rows
     midnight: bool = False  # a date column has a time of 00:00 (an append of one is read with the whole file)
+    # publication times at more than one UTC offset (_published_on_one_clock: which clock depends on
+    # every row), and at any (an append of one is read with the whole file)
+    published_clocks: bool = False
+    published_offset: bool = False
     day_number: bool = False  # a date refused is a day number, told from the column's dates (_mac_day_numbers)
     places: dict = field(default_factory=dict)  # see Resume.places
     categories: dict = field(default_factory=dict)  # see Resume.categories
@@ -415,6 +419,7 @@ def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, acc
         or notes.year_window
         or notes.two_years
         or notes.midnights
+        or notes.published_clocks
         or (table.quotes - edges.quotes_after) % 2
     ):
         return None
@@ -625,6 +630,7 @@ def _validate(
         if splits:
             _split_rows(check, written, header)
         _end_on_start_clock(check)
+        _published_on_one_clock(check)
         lane_codes, lane_names = lanes.result()
         if "category" in check.replaced:  # (a check dropped a value: a missing-value marker)
             lane_codes, lane_names = pd.factorize(check.frame["category"])
@@ -1760,7 +1766,9 @@ def _end_on_start_clock(check: _Checker) -> None:
     """An end written with another UTC offset than its start's (23:00+06:00 to 18:00Z) is read on
     the start's clock (00:00+06:00 the next day): the span is checked, drawn and shown as the
     moments written. An end with an offset after a start at a time with none is read on the
-    start's clock as it is written, with a warning: the two may be hours apart."""
+    start's clock as it is written, with a warning: the two may be hours apart. After a start
+    of a day (or a month, a year) it is read as written too, and warned: the page shows its time
+    with no offset, which a reader takes for the place's clock."""
     start, end = check.found["date"], check.found["end_date"]
     end_seconds, end_given = dates.offset_seconds(end.distinct_offset)
     if not end_given.any():
@@ -1775,6 +1783,21 @@ def _end_on_start_clock(check: _Checker) -> None:
         end.moved(at[moved], shift[moved], start.distinct_offset[own[moved]])
         check.found["end_date", "last"] = end.last()
     timed = ~given & (start.distinct_precision[own] == "minute")
+    for row in at[~given & ~timed].tolist():
+        check.problems.append(
+            Problem(
+                int(check.rows[row]),
+                "end_date",
+                WARNING,
+                say(
+                    "end_date {value} gives a UTC offset and the date {start} gives no time: the page shows the end's "
+                    "time without the offset, which a reader takes for the clocks where the event was; write it as "
+                    "those clocks showed it, without the offset",
+                    value=show(check.frame["end_date"].iat[row]),
+                    start=show(check.frame["date"].iat[row].strip()),
+                ),
+            )
+        )
     for row in at[timed].tolist():
         when, until = check.frame["date"].iat[row].strip(), check.frame["end_date"].iat[row]
         check.problems.append(
@@ -1789,6 +1812,49 @@ def _end_on_start_clock(check: _Checker) -> None:
                     value=show(until),
                     start=show(when),
                     example=when + str(end.distinct_offset[end.take[row]]),
+                ),
+            )
+        )
+
+
+def _published_on_one_clock(check: _Checker) -> None:
+    """Publication times written at different UTC offsets (02:00+06:00 on 9 January beside 22:00Z
+    on the 8th, two hours later) are compared and shown as the times written, with no offset:
+    the later was put first. The file's publication times with an offset are read on one clock,
+    the offset most of them give (the first row's where as many give another), each moved onto
+    it warned with the time to write."""
+    published = check.found["published"]
+    east, given = dates.offset_seconds(published.distinct_offset)
+    if not given.any():
+        return  # (nearly every file)
+    rows = np.flatnonzero(given[published.take])
+    seconds = east[published.take[rows]]
+    check.notes.published_offset = True
+    distinct, first, counts = np.unique(seconds, return_index=True, return_counts=True)
+    if len(distinct) < 2:
+        return
+    check.notes.published_clocks = True
+    most = np.flatnonzero(counts == counts.max())
+    common = int(distinct[most[np.argmin(first[most])]])
+    offset = str(published.distinct_offset[published.take[rows[seconds == common][0]]])
+    moved = rows[seconds != common]
+    shift = common - east[published.take[moved]]
+    written = check.frame["published"].iloc[moved].str.strip().tolist()
+    published.moved(moved, shift, np.full(len(moved), offset, dtype=object))
+    check.found["published", "last"] = published.last()
+    for row, value, when in zip(moved.tolist(), written, published.value.iloc[moved].tolist()):
+        check.problems.append(
+            Problem(
+                int(check.rows[row]),
+                "published",
+                WARNING,
+                say(
+                    "published {value} is at another UTC offset than the file's other publication times, which are "
+                    "at UTC{offset}: they are compared and shown on one clock, with no offset, so it is read as "
+                    "{moved}, the same moment on theirs; write it so",
+                    value=show(value),
+                    offset="+00:00" if offset in ("Z", "z") else offset,
+                    moved=dates.as_written(when, "minute", offset),
                 ),
             )
         )

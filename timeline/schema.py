@@ -1007,7 +1007,8 @@ COLUMNS: tuple[Column, ...] = (
         "For events that last (a span): same forms as `date`, not before it. An end at another UTC offset "
         "than its date's is read and shown on the date's clock (`2022-01-05 23:00+06:00` to "
         "`2022-01-05 18:00Z` ends at 00:00 on 6 January, UTC+06:00); an end with an offset after a time with "
-        "none gets a warning, as the two may be hours apart. A mark for no date (`n/a`, `—`, `?`, `TBD`) is "
+        "none gets a warning, as the two may be hours apart, and after a day with no time, as the page shows "
+        "its time without the offset. A mark for no date (`n/a`, `—`, `?`, `TBD`) is "
         "refused, with how to say none: leave the cell empty.",
         "2022-01-19",
         rules=(*SHEET, Rule("date", ERROR, _unreadable_date), DATE_CAVEAT),
@@ -1123,7 +1124,9 @@ COLUMNS: tuple[Column, ...] = (
         "When the source was published; same forms as `date`. One more than half a year before "
         "`date` is warned about (a January date written with last year's year), as is one after today "
         "(`2032` for `2022`), a `retracted` date before it, and a `date` in a year of three digits that is the year published with its last digit left "
-        "out (`5 January 202`, published 2022; a year meant so is written `0202` or `AD 202`).",
+        "out (`5 January 202`, published 2022; a year meant so is written `0202` or `AD 202`). Times at "
+        "different UTC offsets (`2022-01-09 02:00+06:00`, `2022-01-08 22:00Z`) are compared and shown on one clock, "
+        "the offset most of them give: each at another is read on it, with a warning and the time to write.",
         "2022-01-07",
         rules=(
             *SHEET,
