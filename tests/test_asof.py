@@ -458,6 +458,39 @@ RETRACTIONS = [
 ]
 
 
+# Withdrawn in a month or a year alone (January 2022, 2022): said so, and known from its end. It was
+# "retracted on 1 January 2022", before the account was published, and withdrawn as of the 12th.
+@pytest.mark.parametrize(
+    "as_of, month, year",
+    [
+        ("2022-01-12", "", ""),
+        ("2022-01-31", "retracted in January 2022", ""),
+        ("2022-02", "retracted in January 2022", ""),
+        ("2023-01-01", "retracted in January 2022", "retracted in 2022"),
+        ("", "retracted in January 2022", "retracted in 2022"),
+    ],
+)
+def test_a_retraction_of_a_month_or_a_year_is_said_so_and_known_from_its_end(as_of, month, year):
+    rows = [
+        row(
+            "toll-m",
+            "2022-01-08",
+            source=source,
+            published="2022-01-10",
+            figure="100",
+            figure_unit="dead",
+            retracted=on,
+        )
+        for source, on in (("AP", "January 2022"), ("TASS", "2022"))
+    ]
+    index = index_from_rows(rows)
+    shown, _ = at(index, as_of)
+    view = panel.event_panel(shown, index.position("toll-m"))
+    said = {"AP": month, "TASS": year}
+    assert {a.source: a.retracted for a in view.accounts} == said
+    assert {p.source: p.retracted for p in view.figures["dead"]} == said
+
+
 @pytest.mark.parametrize(
     "as_of, ap, tass",
     [

@@ -1632,6 +1632,7 @@ def test_export_says_when_an_account_was_published_its_figure_and_that_it_was_re
             "toll,2022-01-06,,,A toll of 225 <dead>.,,,,,Khabar,,2022-01-15,,,,,,225,<dead>,2022-01-20",
             "toll,2022-01-06,,,A toll of 44 dead.,,,,,Tass,,,,,,,,44,,",
             "toll,2022-01-06,,,Another.,,,,,Ria,,soon,,,,,,,,",
+            "toll,2022-01-06,,,A toll of 50 dead.,,,,,Kazinform,,2022-01-10,,,,,,50,dead,January 2022",
         )
     )
     [slide] = export.document(dataset)["events"]
@@ -1646,6 +1647,8 @@ def test_export_says_when_an_account_was_published_its_figure_and_that_it_was_re
     )
     assert "<strong>Tass</strong>, dated 2022-01-06, figure 44: A toll of 44 dead.</li>" in text  # (standing)
     assert "<strong>Ria</strong>, dated 2022-01-06: Another.</li>" in text  # (a publication date check ignores)
+    # (a month given: said so; it was "retracted on 1 January 2022", before the account was published)
+    assert "figure 50 dead, <strong>retracted in January 2022</strong>: A toll of 50 dead." in text
 
 
 @pytest.mark.parametrize(

@@ -652,7 +652,12 @@ def _validate(
         if approximate.any():
             latitude[approximate], longitude[approximate] = placed_latitude[approximate], placed_longitude[approximate]
         figure = found["figure"]
-        retracted, retracted_on = found["retracted"]
+        retracted, retracted_on, retracted_precision, retracted_take = found["retracted"]
+        # (withdrawn in a month or a year, January 2022: from the end of it, when it is known to
+        # be; as of a day in it, not yet, and never before it was published)
+        coarse = np.isin(np.asarray(retracted_precision, dtype=object)[retracted_take], ("month", "year"))
+        if coarse.any():
+            retracted_on = np.where(coarse, found["retracted", "last"], retracted_on)
         codes, ids = found["events"]
 
         keep: np.ndarray | slice
@@ -675,6 +680,7 @@ def _validate(
                 ("offset", start.distinct_offset, start.take),
                 ("end_precision", end.distinct_precision, end.take),
                 ("published_precision", published.distinct_precision, published.take),
+                ("retracted_precision", retracted_precision, retracted_take),
             )
         }
         lane_keys = pd.Series(lane_names, dtype="str").str.lower().to_numpy(dtype=object)
@@ -1396,10 +1402,15 @@ def _range(check: _Checker, name: str, rule: schema.Rule) -> None:
 def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
     """Neither a yes (schema.RETRACTED_WORDS), a no (schema.NOT_RETRACTED_WORDS: not
     retracted, as an empty cell) nor a date; found[name]: (retracted, the date it was
-    withdrawn, NaT unless one is given)."""
+    withdrawn, NaT unless one is given, and the precision of each as ParsedDates holds it:
+    the distinct precisions and a position in them per row); found[name, "last"]: the last
+    moment of each date."""
     text = check.frame[name]
     if not _given(text).any():  # (a column the file does not have, or leaves empty)
-        check.found[name] = (np.zeros(len(text), dtype=bool), np.full(len(text), np.datetime64("NaT"), dates.UNIT))
+        never = np.full(len(text), np.datetime64("NaT"), dates.UNIT)
+        no_precision = (np.array([""], dtype=object), np.zeros(len(text), dtype=np.int64))
+        check.found[name] = (np.zeros(len(text), dtype=bool), never, *no_precision)
+        check.found[name, "last"] = never
         return
     lower = text.str.lower()
     flagged = lower.isin(list(schema.RETRACTED_WORDS)).to_numpy()
@@ -1419,7 +1430,7 @@ def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
         return rule.say(name, value)
 
     check.report(unreadable, name, rule.level, said)
-    check.found[name] = (flagged | ~np.isnat(on), on)
+    check.found[name] = (flagged | ~np.isnat(on), on, parsed.distinct_precision, parsed.take)
     check.found[name, "last"] = np.asarray(parsed.last())  # (the last moment of each date, at its precision)
 
 

@@ -1247,7 +1247,9 @@ COLUMNS: tuple[Column, ...] = (
         "`retracted` also mean yes, and `false`, `n`, `0`, `unchecked` no (capitals or not: a checkbox column "
         "exports `TRUE` and `FALSE`). A date withdrawn before the account was `published`, or, with no `published`, "
         "more than half a year before its `date` (an announcement may come a little before what it tells of), "
-        "or after today, is warned about (a year mistyped). Drawn and labelled as retracted, never dropped.",
+        "or after today, is warned about (a year mistyped). Drawn and labelled as retracted, never dropped. A month "
+        'or a year (`January 2022`, `2022`) is said so ("retracted in January 2022"), and as of a date the '
+        "account stands until it ends.",
         "",
         rules=(
             *SHEET,
@@ -1284,6 +1286,7 @@ WORKED_OUT: tuple[str, ...] = (
     "figure_value",
     "is_retracted",
     "retracted_on",
+    "retracted_precision",
     "category_key",
 )
 REQUIRED: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required == "yes")

@@ -120,7 +120,14 @@ def accounts_html(accounts: list, disputed: bool = False, shown=None) -> str:
         if row.figure:
             said.append(f"figure {html.escape(' '.join(filter(None, (row.figure, row.figure_unit))))}")
         if row.is_retracted:  # (a withdrawn claim never reads as a standing one)
-            on = "" if pd.isna(row.retracted_on) else " on " + dates.label(row.retracted_on, "day")
+            # (a month or a year given, January 2022: said so, not as the day it is kept at)
+            coarse = row.retracted_precision in ("month", "year")
+            on = (
+                ""
+                if pd.isna(row.retracted_on)
+                else (" in " if coarse else " on ")
+                + dates.label(row.retracted_on, row.retracted_precision if coarse else "day")
+            )
             said.append(f"<strong>retracted{html.escape(on)}</strong>")
         item = ", ".join(said)
         if row.description:

@@ -72,14 +72,19 @@ def when_known(second: int, undated: bool, published_label: str, precision: str 
     return _("{day}, the date it gives (publication date not given)").format(day=given)
 
 
-def retraction(withdrawn: bool, retracted_on, as_of: bool = False) -> str:
+def retraction(withdrawn: bool, retracted_on, as_of: bool = False, precision: str = "day") -> str:
     """How an account withdrawn (`index.withdrawn`: by the as-of date, if any) is marked. `as_of`:
-    the view is as of a date, when a withdrawal with no day given says so (it may have come later)."""
+    the view is as of a date, when a withdrawal with no day given says so (it may have come later).
+    `precision`: that of the date given; a month or a year is said as such ("retracted in January
+    2022"), not as a day no one gave."""
     if not withdrawn:
         return ""
     if retracted_on is None or pd.isna(retracted_on):
         return _("retracted, date not given") if as_of else _("retracted")
-    return _("retracted on {date}").format(date=dates.label(pd.Timestamp(retracted_on).to_datetime64(), "day"))
+    when = pd.Timestamp(retracted_on).to_datetime64()
+    if precision in ("month", "year"):
+        return _("retracted in {date}").format(date=dates.label(when, precision))
+    return _("retracted on {date}").format(date=dates.label(when, "day"))
 
 
 def sequence(items: list[Reported], seconds: list[int]) -> list[Reported]:

@@ -146,7 +146,9 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
         second, undated = int(known.account[where]), bool(known.undated[where])
         when = claims.when_known(second, undated, published, account.precision)
         figure, unit = float(account.figure_value), str(account.figure_unit)
-        retracted = claims.retraction(gone_then, account.retracted_on, index.as_of is not None)
+        retracted = claims.retraction(
+            gone_then, account.retracted_on, index.as_of is not None, account.retracted_precision
+        )
         who = account.claimed_by or account.source
         seconds.append(second)
         reported.append(
