@@ -571,7 +571,9 @@ def test_the_served_page_says_a_workbook_needs_csv(workbook_file):
         # a time shown is kept, midnight too
         (dt.datetime(2022, 1, 7), "yyyy-mm-dd hh:mm", "2022-01-07 00:00"),
         (dt.datetime(2022, 1, 7), "[$-409]m/d/yyyy h:mm AM/PM;@", "2022-01-07 00:00"),
-        (dt.datetime(2022, 1, 7, 16, 30), "d-mmm-yy", "2022-01-07 16:30"),
+        # a day's format without a time shows the day whatever time the cell holds, as a CSV save
+        # writes it (it was read at 16:30, which no one saw: hidden_times warns)
+        (dt.datetime(2022, 1, 7, 16, 30), "d-mmm-yy", "2022-01-07"),
         # a format without the day shows the month whatever day and time the cell holds: `January
         # 2022` typed and dragged down holds 2022-01-01, 01-02, 01-03... each shown `January 2022`
         (dt.datetime(2022, 1, 4), "mmmm yyyy", "2022-01"),
@@ -820,6 +822,57 @@ def test_a_date_s_cell_that_shows_no_year_is_said(tmp_path, capsys, cells, said)
     for line, (row, words) in zip(warned, said):
         assert line.startswith(f"{path}:{row}: date: warning: ") and words in line, line
     assert ", 0 errors, " in out[-1] and not [line for line in out if ": error: " in line]  # (each row read)
+
+
+@pytest.mark.parametrize(
+    "cells, said, disputed",
+    [
+        # a day's cell (dd/mm/yyyy) that holds a time: read as the day it shows, as a CSV save
+        # writes it (it was read at its unseen 14:30 and 09:15, an event disputed by times no one saw)
+        (
+            [(dt.datetime(2022, 1, 5, 14, 30), "dd/mm/yyyy"), (dt.datetime(2022, 1, 5, 9, 15), "dd/mm/yyyy")],
+            [
+                (
+                    2,
+                    "the date cell is formatted 'dd/mm/yyyy', which shows no time, and is read as the day it shows, "
+                    "5 January 2022, but it holds 5 January 2022, 14:30, as does 1 more cell of this column, down "
+                    "to row 3: to have the times read, format the cells as yyyy-mm-dd hh:mm",
+                )
+            ],
+            False,
+        ),
+        (
+            [(dt.datetime(2022, 1, 5, 14, 30), "[$-409]d-mmm-yy;@")],
+            [(2, "formatted '[$-409]d-mmm-yy;@', which shows no time")],
+            False,
+        ),
+        # shown with its time, or holding none: nothing said (two times shown disagree)
+        (
+            [
+                (dt.datetime(2022, 1, 5, 14, 30), "yyyy-mm-dd hh:mm"),
+                (dt.datetime(2022, 1, 5, 9, 15), "dd/mm/yyyy hh:mm"),
+            ],
+            [],
+            True,
+        ),
+        ([(dt.datetime(2022, 1, 5), "dd/mm/yyyy"), (dt.datetime(2022, 1, 5), "yyyy-mm-dd")], [], False),
+    ],
+)
+def test_a_day_s_cell_that_holds_a_time_it_does_not_show_is_read_as_the_day(tmp_path, capsys, cells, said, disputed):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for number, (value, number_format) in enumerate(cells, start=2):
+        sheet.append(["airport", value, None, "T", None, "protest", None, None, None, f"S{number}"])
+        sheet.cell(row=number, column=2).number_format = number_format
+    path = tmp_path / "events.xlsx"
+    book.save(path)
+    cli.main(["check", str(path)])
+    warned = [line for line in capsys.readouterr().out.splitlines() if ": date: " in line]
+    assert len(warned) == len(said), warned
+    for line, (row, words) in zip(warned, said):
+        assert line.startswith(f"{path}:{row}: date: warning: ") and words in line, line
+    assert bool(timeline.load(path, workbooks=True).events["disputed"].iat[0]) is disputed
 
 
 def test_a_month_s_hidden_day_is_said_in_the_reader_s_language():

@@ -100,6 +100,7 @@ class SheetText:
     hidden: list[HiddenDay] = field(default_factory=list)
     dated_ids: list[DatedId] = field(default_factory=list)
     yearless: list[HiddenYear] = field(default_factory=list)
+    times: list[HiddenTime] = field(default_factory=list)
     # Day 0 of the workbook's date system: 30 December 1899, or 1 January 1904 where the workbook
     # counts its days from then (Excel for Mac's default before 2011): a day number typed into a
     # cell formatted as a number means another day (dates.day_zero).
@@ -107,13 +108,15 @@ class SheetText:
 
     def problems(self, column_of=str) -> list[Problem]:
         """A warning for each day a month's cell holds and does not show (`hidden_days`), for
-        each id a spreadsheet made a date (`dated_ids`), and for the dates of each column shown
-        without their year (`hidden_years`); `column_of`: the column a header's name names (as
-        written, by default)."""
+        each id a spreadsheet made a date (`dated_ids`), for the dates of each column shown
+        without their year (`hidden_years`), and for the times of each column's days that no
+        cell shows (`hidden_times`); `column_of`: the column a header's name names (as written,
+        by default)."""
         return (
             hidden_days(self.hidden, column_of)
             + dated_ids(self.dated_ids, column_of)
             + hidden_years(self.yearless, column_of)
+            + hidden_times(self.times, column_of)
         )
 
 
@@ -136,6 +139,17 @@ class HiddenYear:
     """A date cell formatted to show no year (`d-mmm`, `dd mmm`, `mmmm d`): read as the date it
     holds, in a year the editor does not see; a spreadsheet gives a date typed without its year
     (`7 Jan`, `Jan 7`) the year it is typed in."""
+
+    row: int  # the sheet's row number (the header is row 1)
+    header: str
+    value: dt.datetime
+    number_format: str
+
+
+@dataclass(frozen=True)
+class HiddenTime:
+    """A date cell formatted to show its day and no time (`dd/mm/yyyy`) that holds a time (typed
+    with one, or `=NOW()` kept as its value): read as the day it shows, as a CSV save writes it."""
 
     row: int  # the sheet's row number (the header is row 1)
     header: str
@@ -189,6 +203,7 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
         months: list[HiddenDay] = []
         ids: list[DatedId] = []
         yearless: list[HiddenYear] = []
+        times: list[HiddenTime] = []
         id_at: set[int] = set()
         for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
             formats = [getattr(cell, "number_format", "") or "" for cell in row]
@@ -216,8 +231,11 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
                 elif "y" not in shows and shows & {"d", "m", "h"}:  # (h:mm AM/PM: a time alone, its day unseen too)
                     name = header[index] if index < len(header) else ""
                     yearless.append(HiddenYear(number, name, cell.value, shown))
+                elif cell.value.time() != dt.time() and _day_alone(shown):
+                    name = header[index] if index < len(header) else ""
+                    times.append(HiddenTime(number, name, cell.value, shown))
         zero = dates.MAC_DAY_ZERO if book.epoch == CALENDAR_MAC_1904 else dates.SPREADSHEET_DAY_ZERO
-        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids, yearless, zero)
+        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids, yearless, times, zero)
     finally:
         book.close()
 
@@ -230,8 +248,10 @@ def cell_text(value, number_format: str = "") -> str:
       `[$-409]mmmm\\ yyyy`), is that month (`2022-01`), whatever day and time it holds: Excel
       keeps a month typed as `Jan 2022` as its first day, and `January 2022` dragged down holds
       2022-01-02, 01-03... each shown `January 2022`; a format with the year alone is the year
-      (`2022`); one with a time keeps it even at midnight (`2022-01-07 00:00`); any other (one
-      that shows the day, "General" or none) is the whole date, as the value holds it;
+      (`2022`); one with a time keeps it even at midnight (`2022-01-07 00:00`); one that shows
+      the day and no time (`dd/mm/yyyy`) is that day, whatever time it holds (`hidden_times`:
+      as a CSV save writes it); any other ("General" or none) is the whole date, as the value
+      holds it;
     - a number formatted as a percent (`0%`, `0.00%`; not a `%` quoted, escaped or in brackets)
       is the percent it holds, without float noise, whatever decimals the format shows: 0.05 is
       `5%` (typed so, shown `5%` or `5.00%`), 0.125 `12.5%`, 1 `100%`; `check` refuses it in a
@@ -244,6 +264,8 @@ def cell_text(value, number_format: str = "") -> str:
         shown = _shows(number_format)  # (a month shown alone: see also hidden_days)
         if "h" not in shown and "d" not in shown and "y" in shown:
             return f"{value.year:04d}-{value.month:02d}" if "m" in shown else f"{value.year:04d}"
+        if _day_alone(number_format):
+            return value.date().isoformat()
         if "h" in shown and value.second == 0 and value.microsecond == 0:
             return f"{value.date().isoformat()} {value:%H:%M}"
         if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
@@ -328,6 +350,13 @@ def _written(number_format: str) -> str:
     writes the ISO date `YYYY\\-MM\\-DD`, Excel `yyyy-mm-dd`: both `yyyy-mm-dd` here)."""
     section = re.sub(r"\[[^\]]*\]", "", number_format.split(";")[0])
     return re.sub(r'"([^"]*)"|\\(.)', lambda m: m.group(1) if m.group(1) is not None else m.group(2), section).lower()
+
+
+def _day_alone(number_format: str) -> bool:
+    """Whether a format shows a date's day, month and year and no time (`dd/mm/yyyy`, `d-mmm-yy`,
+    `yyyy-mm-dd`): not "General" or none, which shows the whole date."""
+    code = _code(number_format)
+    return "d" in code and "y" in code and _shows(number_format) == {"y", "m", "d"}
 
 
 def _shows(number_format: str) -> set[str]:
@@ -466,6 +495,47 @@ def hidden_years(cells: list[HiddenYear], column_of=str) -> list[Problem]:
                 "the {column} cell is formatted {format}, which shows no year, and is read as {held}, in the year "
                 "it holds: a spreadsheet gives a date typed without its year the year it is typed in. Format the "
                 "cell as yyyy-mm-dd to see its year, and type it again if it is not the one meant",
+                **said,
+            )
+        problems.append(Problem(first.row, said["column"], WARNING, text))
+    return problems
+
+
+def hidden_times(cells: list[HiddenTime], column_of=str) -> list[Problem]:
+    """A warning for each column's days whose cells hold a time they do not show (`HiddenTime`),
+    on the first of them, naming how many more there are and the last one's row: read as the
+    days shown, as a CSV save of the sheet writes them."""
+    by_column: dict[str, list[HiddenTime]] = {}
+    for cell in cells:
+        by_column.setdefault(cell.header, []).append(cell)
+    problems = []
+    for header, column in by_column.items():
+        first, more = column[0], len(column) - 1
+        said = {
+            "column": column_of(header),
+            "format": f"'{first.number_format}'",
+            "day": dates.Day.of(first.value.year, first.value.month, first.value.day),
+            "held": _held(first.value),
+        }
+        if more:
+            text = say_n(
+                "the {column} cell is formatted {format}, which shows no time, and is read as the day it shows, "
+                "{day}, but it holds {held}, as does {n} more cell of this column, down to row {last}: to have the "
+                "times read, format the cells as yyyy-mm-dd hh:mm; if the days alone are meant, nothing is wrong "
+                "(type them again to hold no time)",
+                "the {column} cell is formatted {format}, which shows no time, and is read as the day it shows, "
+                "{day}, but it holds {held}, as do {n} more cells of this column, down to row {last}: to have the "
+                "times read, format the cells as yyyy-mm-dd hh:mm; if the days alone are meant, nothing is wrong "
+                "(type them again to hold no time)",
+                more,
+                last=column[-1].row,
+                **said,
+            )
+        else:
+            text = say(
+                "the {column} cell is formatted {format}, which shows no time, and is read as the day it shows, "
+                "{day}, but it holds {held}: to have the time read, format the cell as yyyy-mm-dd hh:mm; if the day "
+                "alone is meant, nothing is wrong (type it again to hold no time)",
                 **said,
             )
         problems.append(Problem(first.row, said["column"], WARNING, text))
