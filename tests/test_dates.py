@@ -3676,3 +3676,22 @@ def test_a_day_of_one_digit_after_a_month_of_two_is_read_as_written_and_told(tex
     for parsed in (parse_series(series), parse_series(series, bulk=False)):
         assert parsed.value.iloc[1] == pd.Timestamp(value) and parsed.errors == {}
         assert (said in str(parsed.warnings[text])) if said else text not in parsed.warnings
+
+
+# A spreadsheet's day number with a fraction, a time: to the second where the fraction gives one
+# (as Excel keeps a time), else to the nearest minute, never into the next day (44566.999988426,
+# 23:59:59 on the 5th, was told "write 2022-01-06 00:00").
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("44566.999988426", "probably 5 January 2022, 23:59:59; write 2022-01-05 23:59:59"),
+        ("44566.9999", "probably 5 January 2022, 23:59; write 2022-01-05 23:59"),
+        ("44566.604", "probably 5 January 2022, 14:30; write 2022-01-05 14:30"),
+        ("44566.6041666667", "probably 5 January 2022, 14:30; write 2022-01-05 14:30"),
+        ("44566", "probably 5 January 2022; write 2022-01-05"),
+    ],
+)
+def test_a_day_number_with_a_time_is_told_the_time_it_holds_on_its_own_day(text, said):
+    with pytest.raises(dates.DateError) as error:
+        dates.read(text)
+    assert str(error.value.args[0]).endswith(said)

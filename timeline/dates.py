@@ -1449,16 +1449,24 @@ def time_alone(text: str) -> tuple[np.timedelta64, str] | None:
 
 
 def spreadsheet_day(text: str) -> np.datetime64:
-    """The moment a spreadsheet's day number stands for, to the minute."""
-    return day_zero.get() + np.timedelta64(int(round(float(text) * 24 * 60)), "m")
+    """The moment a spreadsheet's day number stands for: to the second where its fraction has
+    the digits to give one (six or more: 44566.999988426 is 23:59:59 on 5 January 2022, as Excel
+    keeps it; to the minute it was 00:00 on the 6th), else to the nearest minute within its day
+    (44566.604: 14:30; 44566.9999: 23:59)."""
+    number = float(text)
+    if len(text.partition(".")[2]) >= 6:
+        return day_zero.get() + np.timedelta64(int(round(number * 86_400)), "s")
+    minutes = min(int(round(number * 1_440)), int(number // 1) * 1_440 + 1_439)  # (not into the next day)
+    return day_zero.get() + np.timedelta64(minutes, "m")
 
 
 def spreadsheet_day_label(text: str) -> Day:
-    """'7 January 2022', or '7 January 2022, 16:30' for a number with a fraction."""
+    """'7 January 2022', or '7 January 2022, 16:30' for a number with a fraction (with its
+    seconds where it has some: '5 January 2022, 23:59:59')."""
     when = pd.Timestamp(spreadsheet_day(text))
     if "." not in text:
         return Day.of(when.year, when.month, when.day)
-    return Day.of(when.year, when.month, when.day, when.hour, when.minute)
+    return Day.of(when.year, when.month, when.day, when.hour, when.minute, *([when.second] if when.second else []))
 
 
 def mac_day_number(text: str) -> Message:
@@ -1483,7 +1491,7 @@ def mac_day_number(text: str) -> Message:
 
 def _spreadsheet_day_iso(text: str) -> str:
     when = pd.Timestamp(spreadsheet_day(text))
-    return f"{when:%Y-%m-%d}" if "." not in text else f"{when:%Y-%m-%d %H:%M}"
+    return f"{when:%Y-%m-%d}" if "." not in text else f"{when:%Y-%m-%d %H:%M}" + (f":{when:%S}" if when.second else "")
 
 
 def two_digit_year(year: int) -> int:
