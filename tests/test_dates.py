@@ -1102,6 +1102,17 @@ REFUSED = [
     # ... whose date has a caveat (another calendar? 1922?): the date to write as written, to be told so
     ("1400/10/15 - 14:30", ["is a date and its time with a dash between them", "write 1400/10/15 14:30"]),
     ("1/13/22 - 14:30", ["write 1/13/22 14:30"]),
+    # ... the time first, as Twitter wrote a post's time; a date that reads two ways: was told as a range
+    ("2:30 PM - 5 Jan 2022", ["is a date and its time with a dash between them", "write 2022-01-05 14:30"]),
+    ("14:30 - 5 January 2022", ["write 2022-01-05 14:30"]),
+    (
+        "05.01.2022 - 14:30",
+        [
+            "is a date and its time with a dash between them, which reads as a range; without the dash, "
+            "'05.01.2022 14:30': can be read two ways: 5 January 2022 (day first) or 1 May 2022 (month first); "
+            "write 2022-01-05 14:30 or 2022-05-01 14:30"
+        ],
+    ),
     ("≈ 2000", ["is 2000 with '≈' added"]),
     ("20150218230000", ["if it is 18 February 2015, 23:00, write 2015-02-18 23:00:00"]),
     ("between friends and foes", ["is not a date that can be read"]),

@@ -1820,6 +1820,10 @@ _FISCAL = re.compile(
 _DATE_DASH_TIME = re.compile(
     r"(?P<date>[^:]*\d[^:]*?)\s+[-\u2013\u2014]\s+(?P<time>\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?)", re.I
 )
+# (2:30 PM - 5 Jan 2022, as Twitter wrote a post's time: the time first)
+_TIME_DASH_DATE = re.compile(
+    r"(?P<time>\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?)\s+[-\u2013\u2014]\s+(?P<date>[^:]*\d[^:]*)", re.I
+)
 _SHORT_RANGE = re.compile(
     rf"([1-9]\d?)\s*(?:[{DASHES}\-]|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*([1-9]\d?)", re.IGNORECASE
 )
@@ -2854,7 +2858,7 @@ def _plan(text: str, template: str) -> dict:
     if letters:  # 2o22-01-05, l5 January 2022, lO:30: a letter typed for a digit
         plan["letter"] = (len(plan["read"]), letters[0])
         plan["read"].append(fixed)
-    dashed = _DATE_DASH_TIME.fullmatch(written)
+    dashed = _DATE_DASH_TIME.fullmatch(written) or _TIME_DASH_DATE.fullmatch(written)
     if dashed:  # 2022-01-13 - 14:30, January 13, 2022 - 2:30 PM: a date and its time, a dash between
         plan["dash time"] = len(plan["read"])
         plan["read"].append(f"{dashed['date']} {dashed['time']}")
@@ -3821,6 +3825,19 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 digit=_DIGIT_OF[letter],
                 date=_as_written(*read[at]),
             )
+    if "dash time" in plan and read[plan["dash time"]] is None:  # (05.01.2022 - 14:30: refused without the dash)
+        joined = plan["read"][plan["dash time"]]
+        try:
+            _read_one(joined)
+        except DateError as error:
+            told = error.args[0] if error.args else None
+            if isinstance(told, Message) and told.template != UNREADABLE.template:
+                return say(
+                    "is a date and its time with a dash between them, which reads as a range; without the dash, "
+                    "{joined}: {said}",
+                    joined=show(joined),
+                    said=told,
+                )
     if "dash time" in plan and read[plan["dash time"]] is not None:  # (before the range: 14:30 is no end)
         joined = plan["read"][plan["dash time"]]
         try:
