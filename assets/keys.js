@@ -71,21 +71,32 @@ document.addEventListener("keydown", function (event) {
 });
 
 // What the view shows once the server has said it (#chart-summary's .view-said: "The view shows
-// 5 to 8 January 2022: 12 events; 3 before it"), or the chart's summary where it shows every
-// event, is said by the live region after a key moved or zoomed it: the map's line under its
-// heading, a live region of its own, was all a screen reader said of a zoom.
+// 5 to 8 January 2022: 12 of 35 events in view"), or the chart's summary where it shows every
+// event, is said by the live region after a key moved or zoomed it, or a button widened it (the
+// map's line under its heading, a live region of its own, was all a screen reader said). Keys
+// pressed one after another are answered one after another: what is said is the last answer,
+// once none has come for a moment (the first was said alone, and the view it named was gone).
 var viewAskedAt = 0;
 var summaryWatched = null;
+var sayLater = null;
 function sayView() {
   viewAskedAt = Date.now();
   var summary = document.getElementById("chart-summary");
   if (!summary || summary === summaryWatched) return;
   summaryWatched = summary;
   new MutationObserver(function () {
-    var announcer = document.getElementById("announcer");
-    if (!announcer || Date.now() - viewAskedAt > 10000) return;
-    viewAskedAt = 0;
-    var part = summary.querySelector(".view-said");
-    announcer.textContent = (part || summary).textContent.trim();
+    if (Date.now() - viewAskedAt > 10000) return;
+    clearTimeout(sayLater);
+    sayLater = setTimeout(function () {
+      var announcer = document.getElementById("announcer");
+      if (!announcer || Date.now() - viewAskedAt > 10000) return;
+      viewAskedAt = 0;
+      var part = summary.querySelector(".view-said");
+      announcer.textContent = (part || summary).textContent.trim();
+    }, 400);
   }).observe(summary, {childList: true, subtree: true, characterData: true});
 }
+document.addEventListener("click", function (event) {
+  var button = event.target && event.target.closest ? event.target.closest("#reset-zoom, #edge-before, #edge-after") : null;
+  if (button) sayView();
+}, true);

@@ -481,6 +481,12 @@ def _seconds(text: str) -> int:
             "2022-01-05 18:00",
             " The view shows 5 January 2022, 12:00 to 5 January 2022, 18:00: 1 of 5",
         ),
+        # (a zoom's edges on any second: said to the minute, a probe's finding: "05:13:11" read aloud)
+        (
+            "2022-01-05 12:13:11",
+            "2022-01-05 18:46:47",
+            " The view shows 5 January 2022, 12:13 to 5 January 2022, 18:46: 1 of 5",
+        ),
         # one that shows every event: nothing more to say
         ("2021-12-01", "2023-02-01", ""),
     ],

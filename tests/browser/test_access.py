@@ -841,6 +841,26 @@ def test_a_figures_table_wider_than_a_phone_s_sheet_scrolls_in_its_box(browser, 
         context.close()
 
 
+def test_what_the_view_shows_is_said_after_keys_pressed_in_a_row_and_the_buttons_that_widen_it(timeline):
+    """Keys pressed one after another: what a screen reader is told is the view the chart ends
+    on (it was told the first answer alone, the view it named gone); "Show the whole span" and
+    the buttons that widen the view are said too (they were not), and the keys where it meets
+    the chart (only a mouse's tooltip named them)."""
+    timeline.open(query="zoom=2022-01-01/2022-01-21")
+    timeline.page.locator("h1").click()
+    for _ in range(3):
+        timeline.page.keyboard.press("+")
+        timeline.page.wait_for_timeout(120)
+    view_said = timeline.chart_summary.locator(".view-said")
+    expect(timeline.announcer).to_have_text(re.compile(r"^The view shows .* events in view\.$"), timeout=10_000)
+    timeline.settle()
+    expect(timeline.announcer).to_have_text(view_said.inner_text().strip())
+    timeline.page.get_by_role("button", name="Show the whole span").click()
+    expect(timeline.announcer).to_have_text(re.compile(r"^Timeline chart: 35 events, "))
+    figure = timeline.page.get_by_role("figure", name="Timeline chart: 35 events", exact=False)
+    expect(figure.locator(".chart-alternative")).to_contain_text("with Shift they move the chart's view")
+
+
 def test_the_keyboard_moves_and_zooms_the_chart_s_view(timeline):
     """A pointer drags and wheels the chart; a keyboard had only the edge buttons, which widen it
     to every event beyond: Shift with → moves the view half its width later, − zooms out about its

@@ -71,6 +71,10 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
     swipes over the chart), dash_a11y.js (roles and focus of Dash's own components), dash_input.js
     (what is typed into Dash's text boxes stays in order), share.js (Copy), opening.js (the
     opening figure), address.js (the map's place written into the address after a viewer's action)."""
+    keys_said = _(
+        "The left and right arrow keys step through the events; with Shift they move "
+        "the chart's view, + and − zoom it, and Escape closes an event"
+    )
     return html.Div(
         className="page",
         children=[
@@ -210,14 +214,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                 children=[
                                     html.Button(_("Previous"), id="prev-event", className="step"),
                                     html.Button(_("Next"), id="next-event", className="step"),
-                                    html.Span(
-                                        _("Keys ← →"),
-                                        className="keys-hint",
-                                        title=_(
-                                            "The left and right arrow keys step through the events; with Shift they move "
-                                            "the chart's view, + and − zoom it, and Escape closes an event"
-                                        ),
-                                    ),
+                                    html.Span(_("Keys ← →"), className="keys-hint", title=keys_said),
                                     html.Div(
                                         className="tools",
                                         children=[
@@ -269,6 +266,9 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                                 href="#event-list-caption",
                                                 className="to-list skip-link",
                                             ),
+                                            # (the keys, said where a screen reader meets the chart: the
+                                            # hint above says them only in its tooltip, to a mouse)
+                                            html.Span(" " + keys_said + ".", className="visually-hidden"),
                                         ],
                                     ),
                                 ],

@@ -319,9 +319,10 @@ def view_said(index: EventIndex, mask: np.ndarray, window: Window | None) -> str
     if not (in_view.before or in_view.after):
         return ""
     precision = "minute" if window.high - window.low < ZOOMED_TO_HOURS else "day"
+    # (to the minute: a zoom's edges fall on any second, which said aloud says no more than the minute)
     return _("The view shows {start} to {end}: {in_view}.").format(
-        start=dates.label(np.datetime64(window.low, "s"), precision),
-        end=dates.label(np.datetime64(window.high, "s"), precision),
+        start=dates.label(np.datetime64(int(window.low) // 60 * 60, "s"), precision),
+        end=dates.label(np.datetime64(int(window.high) // 60 * 60, "s"), precision),
         in_view=in_view.text(),
     )
 
