@@ -62,7 +62,10 @@
         window.dash_clientside.set_props("chart-width", {data: width});
       }
       const asks = ("xaxis.range[0]" in r) || ("xaxis.range" in r) || r["xaxis.autorange"];
-      return asks ? r : window.dash_clientside.no_update;
+      // (a key's view, asked for already by keys.js)
+      const keyed = Array.isArray(r["xaxis.range"]) && r["xaxis.range"].join("/") === window.timelineKeyedRange;
+      if (keyed) window.timelineKeyedRange = null;
+      return asks && !keyed ? r : window.dash_clientside.no_update;
     },
 
     // The address as the page tidied it (refused values left out, in its own order) takes the

@@ -46,7 +46,14 @@ document.addEventListener("keydown", function (event) {
     }
     event.preventDefault();
     sayView();
-    window.Plotly.relayout(chart, {"xaxis.range": [ax.l2r(view[0]), ax.l2r(view[1])]});  // (then as a drag's: zoomAsked)
+    var range = [ax.l2r(view[0]), ax.l2r(view[1])];
+    window.Plotly.relayout(chart, {"xaxis.range": range});
+    // The view asked of the server from here, as a drag's is (callbacks.js's zoomAsked passes the
+    // graph's report of it over): a relayout made while the chart is drawn again, as the answer to
+    // the key before comes, is not reported, and the view the chart ended on was never asked for
+    // (the address and the count kept the one before).
+    window.timelineKeyedRange = range.join("/");
+    window.dash_clientside.set_props("zoom-request", {data: {"xaxis.range": range}});
     return;
   }
   var id = event.key === "ArrowLeft" ? "prev-event" : event.key === "ArrowRight" ? "next-event" : null;
