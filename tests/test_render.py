@@ -489,3 +489,13 @@ def test_a_listed_event_is_sent_as_the_list_draws_it():
     }
     with i18n.using("fr"):
         assert render.event_list(Listing([item], 1, 1))[0]["disputed"] == " ◆ date contestée"
+
+
+@pytest.mark.parametrize(
+    "lang, total, caption",
+    [("en", 1, "1 event in date order"), ("en", 2, "2 events in date order"), ("fr", 1, "1 événement par date")],
+)
+def test_the_list_s_caption_counts_its_events_in_the_right_number(lang, total, caption):
+    # (one event was "1 events in date order": the English singular was the plural)
+    with i18n.using(lang):
+        assert render.list_caption(Listing(items=[None] * total, first=1, total=total)) == caption  # type: ignore[list-item]

@@ -408,7 +408,7 @@ def event_list(view: Listing) -> list[dict]:
 
 def list_caption(view: Listing) -> str:
     if view.total <= len(view.items):
-        return ngettext("{n} events in date order", "{n} events in date order", view.total).format(n=number(view.total))
+        return ngettext("{n} event in date order", "{n} events in date order", view.total).format(n=number(view.total))
     last = view.first + len(view.items) - 1
     return _(
         "Events {first} to {last} of {total} in date order (the page follows the selection, or with none the "
