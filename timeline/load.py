@@ -655,9 +655,9 @@ def _validate(
         retracted, retracted_on, retracted_precision, retracted_take = found["retracted"]
         # (withdrawn in a month or a year, January 2022: from the end of it, when it is known to
         # be; as of a day in it, not yet, and never before it was published)
-        coarse = np.isin(np.asarray(retracted_precision, dtype=object)[retracted_take], ("month", "year"))
+        coarse = np.isin(np.asarray(retracted_precision, dtype=object), ("month", "year"))  # (a few: each once)
         if coarse.any():
-            retracted_on = np.where(coarse, found["retracted", "last"], retracted_on)
+            retracted_on = np.where(coarse[retracted_take], found["retracted", "last"], retracted_on)
         codes, ids = found["events"]
 
         keep: np.ndarray | slice
