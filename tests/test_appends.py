@@ -446,6 +446,24 @@ def test_publication_times_appended_at_another_offset_are_read_on_the_clock_most
     assert [(p.row, p.column) for p in previous.problems] == [(2, "published")]
 
 
+def test_rows_at_the_file_s_one_clock_or_of_new_events_are_read_on_not_again(tmp_path, monkeypatch):
+    """A feed whose publication times are all at UTC (`...Z`), and a new event's at another
+    offset: each append is read on (every one was read whole), and gives what a full load gives."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("toll", "2022-01-08", source="AP", published="2022-01-08 22:00Z")]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    monkeypatch.setattr(appends, "load", lambda path: pytest.fail("read whole"))
+    for n, (event, published) in enumerate(
+        [("toll", "2022-01-08 23:00Z"), ("curfew", "2022-01-09 01:00+06:00"), ("curfew", "2022-01-09 02:00+06:00")]
+    ):
+        extra = csv_bytes([row(event, "2022-01-08", source=f"S{n}", published=published)]).split(b"\n", 1)[1]
+        with open(path, "ab") as f:
+            f.write(extra)
+        previous, index = read_on(previous, index, path)
+    assert previous.problems == []
+
+
 @pytest.mark.parametrize("first, then", [("1911-12", "1826-31"), ("1826-31", "1911-12")])
 def test_a_month_that_may_be_two_years_is_said_whichever_row_comes_first(tmp_path, first, then):
     """1911-12 is warned once the column also holds two years written so (1826-31), whichever of

@@ -2034,9 +2034,9 @@ def test_an_end_with_an_offset_after_a_time_with_none_is_read_as_written_with_a_
             ["2022-01-09 02:00+06:00", "2022-01-08 22:00Z"],
             ["2022-01-09 02:00", "2022-01-09 04:00"],
             {
-                3: "published '2022-01-08 22:00Z' is at another UTC offset than the file's other publication times, "
-                "which are at UTC+06:00: they are compared and shown on one clock, with no offset, so it is read as "
-                "2022-01-09 04:00+06:00, the same moment on theirs; write it so"
+                3: "published '2022-01-08 22:00Z' is at another UTC offset than its event's other publication "
+                "times, most at UTC+06:00: they are compared and shown on one clock, with no offset, so it is read "
+                "as 2022-01-09 04:00+06:00, the same moment on theirs; write it so"
             },
         ),
         (  # (most of them at UTC: that clock)
@@ -2058,6 +2058,27 @@ def test_publication_times_at_different_offsets_are_read_on_one_clock(published,
     assert {p.row: p.column for p in dataset.problems} == dict.fromkeys(warned, "published")
     for p in dataset.problems:
         assert warned[p.row] in p.message
+
+
+def test_publication_times_are_put_on_one_clock_within_an_event_only():
+    """Events of their own at London's two clocks (+00:00 in winter, +01:00 in summer) are read as
+    written; an event that mixes clocks is put on its own most common one, whatever other
+    events give (a tie: its first row's)."""
+    rows = [
+        line(id="winter", source="BBC", published="2022-01-09 10:00 Europe/London"),
+        line(id="summer", source="BBC", published="2022-07-09 10:00 Europe/London"),
+        line(id="toll", source="Khabar", published="2022-01-09 02:00+06:00"),
+        line(id="toll", source="Reuters", published="2022-01-08 22:00Z"),
+        *[line(id=f"other-{n}", source="AP", published="2022-01-08 12:00Z") for n in range(3)],
+    ]
+    dataset = load_text(text(*rows))
+    assert [(p.row, p.column) for p in dataset.problems] == [(5, "published")]
+    assert dataset.accounts["published_at"].tolist()[:4] == [
+        pd.Timestamp("2022-01-09 10:00"),
+        pd.Timestamp("2022-07-09 10:00"),
+        pd.Timestamp("2022-01-09 02:00"),
+        pd.Timestamp("2022-01-09 04:00"),  # (on Khabar's clock, its event's first row's)
+    ]
 
 
 @pytest.mark.parametrize("start,end,end_value,last", SPANS)

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import digest, lastgood, model, schema
+from . import dates, digest, lastgood, model, schema
 from .csvfile import empty_columns, holds_nothing, read_table
 from .load import (
     WINDOW,
@@ -347,7 +347,7 @@ def _checked_on(
         notes.year_window
         or notes.two_years
         or notes.midnight
-        or notes.published_offset
+        or (notes.published_offset and _clocks_joined(frame.iloc[context:], before_cut, joined))
         or notes.day_number
         or any(finding.always or len(np.unique(finding.rows)) > 1 for finding in findings)
     ):
@@ -577,6 +577,23 @@ def _repeats(before_cut: pd.DataFrame, joined: np.ndarray, accounts: pd.DataFram
     if not len(candidates):
         return []
     return repeated_rows(both, both["row"].to_numpy(), codes, candidates, said=candidates >= len(joined))
+
+
+def _clocks_joined(new: pd.DataFrame, before_cut: pd.DataFrame, joined: np.ndarray) -> bool:
+    """Whether an event the new rows join has publication times at more than one UTC offset,
+    its earlier accounts' and the new rows' together: which clock they are read on depends on
+    all of them (load._published_on_one_clock), and the file is read again whole. (An event of
+    new rows alone is read with all its rows here.)"""
+    earlier = model.take_rows(before_cut, joined)[["id", "published"]] if len(joined) else before_cut.iloc[:0]
+    ids = set(earlier["id"].tolist())
+    rows = pd.concat([earlier, new.loc[new["id"].str.strip().isin(ids), ["id", "published"]]], ignore_index=True)
+    if not len(rows):
+        return False
+    parsed = dates.parse_series(rows["published"].str.strip())
+    east, given = dates.offset_seconds(parsed.distinct_offset)
+    at = given[parsed.take]
+    clocks = pd.DataFrame({"id": rows["id"].str.strip().to_numpy()[at], "east": east[parsed.take][at]})
+    return bool(len(clocks)) and bool((clocks.groupby("id")["east"].nunique() > 1).any())
 
 
 def _heads(accounts: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:

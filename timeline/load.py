@@ -400,9 +400,8 @@ class _Notes:
     two_years: bool = False  # a date column writes two years as 1826-31: its months said across rows
     midnights: bool = False  # most times of a date column are 00:00 (_days_at_midnight): said across rows
     midnight: bool = False  # a date column has a time of 00:00 (an append of one is read with the whole file)
-    # publication times at more than one UTC offset (_published_on_one_clock: which clock depends on
-    # every row), and at any (an append of one is read with the whole file)
-    published_clocks: bool = False
+    # a publication time at a UTC offset (_published_on_one_clock): an append that joins an event
+    # whose times are at more than one is read with the whole file (appends._clocks_joined)
     published_offset: bool = False
     day_number: bool = False  # a date refused is a day number, told from the column's dates (_mac_day_numbers)
     places: dict = field(default_factory=dict)  # see Resume.places
@@ -419,7 +418,6 @@ def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, acc
         or notes.year_window
         or notes.two_years
         or notes.midnights
-        or notes.published_clocks
         or (table.quotes - edges.quotes_after) % 2
     ):
         return None
@@ -1829,11 +1827,12 @@ def _end_on_start_clock(check: _Checker) -> None:
 
 
 def _published_on_one_clock(check: _Checker) -> None:
-    """Publication times written at different UTC offsets (02:00+06:00 on 9 January beside 22:00Z
-    on the 8th, two hours later) are compared and shown as the times written, with no offset:
-    the later was put first. The file's publication times with an offset are read on one clock,
-    the offset most of them give (the first row's where as many give another), each moved onto
-    it warned with the time to write."""
+    """Publication times of one event's accounts written at different UTC offsets (02:00+06:00
+    on 9 January beside 22:00Z on the 8th, two hours later) are compared and shown as the times
+    written, with no offset: the later was put first. They are read on one clock, the offset
+    most of them give (the first row's where as many give another), each moved onto it warned
+    with the time to write. Only within an event: a file's times in one place's zone across a
+    change of its clocks (London's +00:00 and +01:00) are not moved where no event mixes them."""
     published = check.found["published"]
     east, given = dates.offset_seconds(published.distinct_offset)
     if not given.any():
@@ -1841,34 +1840,49 @@ def _published_on_one_clock(check: _Checker) -> None:
     rows = np.flatnonzero(given[published.take])
     seconds = east[published.take[rows]]
     check.notes.published_offset = True
-    distinct, first, counts = np.unique(seconds, return_index=True, return_counts=True)
-    if len(distinct) < 2:
+    codes = np.asarray(check.found["id", "events"][0])[rows].astype(np.int64)
+    # Each (event, offset) once: its rows and its first row; the events with more than one.
+    pairs, first, inverse, counts = np.unique(
+        codes * 100_000 + (seconds + 50_000), return_index=True, return_inverse=True, return_counts=True
+    )
+    pair_events = pairs // 100_000
+    events, per_event = np.unique(pair_events, return_counts=True)
+    mixed = events[per_event > 1]
+    if not len(mixed):
         return
-    check.notes.published_clocks = True
-    most = np.flatnonzero(counts == counts.max())
-    common = int(distinct[most[np.argmin(first[most])]])
-    offset = str(published.distinct_offset[published.take[rows[seconds == common][0]]])
-    moved = rows[seconds != common]
-    shift = common - east[published.take[moved]]
+    # The clock of each mixed event: its pair of most rows, then of the first row.
+    candidates = np.flatnonzero(np.isin(pair_events, mixed))
+    ranked = candidates[np.lexsort((first[candidates], -counts[candidates], pair_events[candidates]))]
+    chosen = ranked[np.r_[True, pair_events[ranked][1:] != pair_events[ranked][:-1]]]
+    # (chosen is in the order of the events, as `mixed` is: each row's event's pair looked up)
+    pair_of_row = inverse.reshape(-1)
+    in_mixed = np.isin(codes, mixed)
+    target = chosen[np.searchsorted(mixed, codes[in_mixed])]
+    away = target != pair_of_row[in_mixed]
+    moved = rows[in_mixed][away]
+    if not len(moved):
+        return
+    target_rows = rows[first[target[away]]]  # (a row written at each moved row's clock)
+    shift = east[published.take[target_rows]] - east[published.take[moved]]
+    offsets = np.asarray(published.distinct_offset, dtype=object)[published.take[target_rows]]
     written = check.frame["published"].iloc[moved].str.strip().tolist()
-    published.moved(moved, shift, np.full(len(moved), offset, dtype=object))
+    published.moved(moved, shift, offsets)
     check.found["published", "last"] = published.last()
-    for row, value, when in zip(moved.tolist(), written, published.value.iloc[moved].tolist()):
-        check.problems.append(
-            Problem(
-                int(check.rows[row]),
-                "published",
-                WARNING,
-                say(
-                    "published {value} is at another UTC offset than the file's other publication times, which are "
-                    "at UTC{offset}: they are compared and shown on one clock, with no offset, so it is read as "
-                    "{moved}, the same moment on theirs; write it so",
-                    value=show(value),
-                    offset="+00:00" if offset in ("Z", "z") else offset,
-                    moved=dates.as_written(when, "minute", offset),
-                ),
+    said: dict = {}  # (a value moved onto a clock: told once)
+    for row, value, offset, when in zip(
+        moved.tolist(), written, offsets.tolist(), published.value.iloc[moved].tolist()
+    ):
+        key = (value, offset)
+        if key not in said:
+            said[key] = say(
+                "published {value} is at another UTC offset than its event's other publication times, most at "
+                "UTC{offset}: they are compared and shown on one clock, with no offset, so it is read as {moved}, "
+                "the same moment on theirs; write it so",
+                value=show(value),
+                offset="+00:00" if offset in ("Z", "z") else offset,
+                moved=dates.as_written(when, "minute", offset),
             )
-        )
+        check.problems.append(Problem(int(check.rows[row]), "published", WARNING, said[key]))
 
 
 _DAY_ALONE = re.compile(r"\d{1,2}")
