@@ -148,7 +148,13 @@
     // the slider's; the map's are its marks and a place's list of events)
     var mark = event.target && event.target.closest
       ? event.target.closest("#timeline .draglayer, #map .map-mark, #map .leaflet-popup") : null;
-    onMark = mark ? {y: event.clientY + window.scrollY, at: Date.now()} : null;
+    onMark = mark ? {x: event.clientX, y: event.clientY + window.scrollY, at: Date.now()} : null;
+  }, true);
+  // (a press that moved, a drag of the chart or the map, chose nothing: not scrolled to after)
+  document.addEventListener("pointerup", function (event) {
+    if (onMark && Math.abs(event.clientX - onMark.x) + Math.abs(event.clientY + window.scrollY - onMark.y) > 10) {
+      onMark = null;
+    }
   }, true);
 
   function aboveTheSheet(panel) {

@@ -944,7 +944,11 @@ REFUSED = [
     ("5/1/2022 12:30 vorm", ["write 2022-01-05 00:30 or 2022-05-01 00:30"]),
     ("05.01.2022 14:30 Uhr", ["write 2022-01-05 14:30 or 2022-05-01 14:30"]),
     ("5/1/2022 9:30 (Fri)", ["write 2022-01-05 09:30 or 2022-05-01 09:30"]),
-    ("5/1/2022 9:30 foo", ["write 2022-01-05 09:30 or 2022-05-01 09:30"]),
+    # (any other word is written again, to be told as it is: p for PM, an era, a zone not known here;
+    # dropped, 7:30p was told "write 2022-01-05 07:30", read at 07:30 without a word: a review's finding)
+    ("01/05/2022 7:30p", ["write 2022-05-01 07:30 p or 2022-01-05 07:30 p"]),
+    ("05.03.0044 14:30 BC", ["write 0044-03-05 14:30 BC or 0044-05-03 14:30 BC"]),
+    ("5/1/2022 9:30 WITA", ["write 2022-01-05 09:30 WITA or 2022-05-01 09:30 WITA"]),
     ("5/1/2022 9:30 EST", ["write 2022-01-05 09:30 EST or 2022-05-01 09:30 EST"]),
     ("5/1/2022 9:30 Europe/Paris", ["write 2022-01-05 09:30 Europe/Paris or 2022-05-01 09:30 Europe/Paris"]),
     # AM or PM in another language: after the time in Latin letters (2:30 CH, Vietnamese; em, Swedish;
@@ -1105,6 +1109,9 @@ REFUSED = [
     # ... the time first, as Twitter wrote a post's time; a date that reads two ways: was told as a range
     ("2:30 PM - 5 Jan 2022", ["is a date and its time with a dash between them", "write 2022-01-05 14:30"]),
     ("14:30 - 5 January 2022", ["write 2022-01-05 14:30"]),
+    # (a time and another, or a number: no date after the dash, not told as one)
+    ("9:00 - 5 PM", ["is not a date that can be read"]),
+    ("14:00 - 16", ["is not a date that can be read"]),
     (
         "05.01.2022 - 14:30",
         [
@@ -3697,6 +3704,7 @@ def test_a_day_of_one_digit_after_a_month_of_two_is_read_as_written_and_told(tex
     [
         ("44566.999988426", "probably 5 January 2022, 23:59:59; write 2022-01-05 23:59:59"),
         ("44566.9999", "probably 5 January 2022, 23:59; write 2022-01-05 23:59"),
+        ("44566.9999999", "probably 5 January 2022, 23:59:59; write 2022-01-05 23:59:59"),
         ("44566.604", "probably 5 January 2022, 14:30; write 2022-01-05 14:30"),
         ("44566.6041666667", "probably 5 January 2022, 14:30; write 2022-01-05 14:30"),
         ("44566", "probably 5 January 2022; write 2022-01-05"),

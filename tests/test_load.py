@@ -2022,6 +2022,9 @@ def test_an_end_with_an_offset_after_a_time_with_none_is_read_as_written_with_a_
         )
         assert dataset.events.iloc[0]["end"] == pd.Timestamp("2022-01-06 12:00")
     assert load_text(text(line(date="2022-01-05", end_date="2022-01-06 12:00"))).problems == []
+    # (after a date refused, or none: the date's problem alone, not a date that "gives no time")
+    for start in ("garbage", ""):
+        assert [p.column for p in load_text(text(line(date=start, end_date="2022-01-06 12:00Z"))).problems] == ["date"]
 
 
 # Publication times at different UTC offsets were compared and shown as written, with no offset:

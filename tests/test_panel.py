@@ -532,6 +532,10 @@ def test_the_chart_summary_names_a_dozen_categories_and_counts_the_rest():
         ("2022-01", "2022", "month"),  # (its month and the publication's year both place it: the finer)
         ("2022-01-01", "2022", "day"),  # (its day and the publication's year: that day)
         ("2021", "2022-03", "month"),  # (published later: its month)
+        # (a year outside pandas' nanoseconds, 1677-2262: the panel raised OverflowError, a review's finding)
+        ("1500", "", "year"),
+        ("-0500", "", "year"),
+        ("1500-03-15", "", "day"),
     ],
 )
 def test_a_figure_known_to_a_month_or_year_alone_is_placed_as_that(date, published, given):

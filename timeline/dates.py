@@ -1454,8 +1454,9 @@ def spreadsheet_day(text: str) -> np.datetime64:
     keeps it; to the minute it was 00:00 on the 6th), else to the nearest minute within its day
     (44566.604: 14:30; 44566.9999: 23:59)."""
     number = float(text)
-    if len(text.partition(".")[2]) >= 6:
-        return day_zero.get() + np.timedelta64(int(round(number * 86_400)), "s")
+    if len(text.partition(".")[2]) >= 6:  # (not into the next day: 44566.9999999 is 23:59:59 on the 5th)
+        seconds = min(int(round(number * 86_400)), int(number // 1) * 86_400 + 86_399)
+        return day_zero.get() + np.timedelta64(seconds, "s")
     minutes = min(int(round(number * 1_440)), int(number // 1) * 1_440 + 1_439)  # (not into the next day)
     return day_zero.get() + np.timedelta64(minutes, "m")
 
@@ -1822,7 +1823,9 @@ _DATE_DASH_TIME = re.compile(
 )
 # (2:30 PM - 5 Jan 2022, as Twitter wrote a post's time: the time first)
 _TIME_DASH_DATE = re.compile(
-    r"(?P<time>\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?)\s+[-\u2013\u2014]\s+(?P<date>[^:]*\d[^:]*)", re.I
+    r"(?P<time>\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?)\s+[-\u2013\u2014]\s+"
+    r"(?P<date>(?=[^:]*(?:\d{4}|[^\W\d_]{3}))[^:]*\d[^:]*)",  # (a year or a month's name: not 9:00 - 5 PM, a span)
+    re.I,
 )
 _SHORT_RANGE = re.compile(
     rf"([1-9]\d?)\s*(?:[{DASHES}\-]|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*([1-9]\d?)", re.IGNORECASE
@@ -4033,7 +4036,7 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
     if half and 1 <= hours <= 12:
         hours = hours % 12 + (12 if half == "PM" else 0)
     time = f" {hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds_written else "")
-    time += offset + (f" {zone}" if zone and not half and _names_a_zone(zone) else "")
+    time += offset + (f" {zone}" if zone and not half and not _no_zone(zone) else "")
     values = dict(problem.values)
     for name in ("one_iso", "other_iso", "two_iso", "three_iso", "iso", "one_century", "other_century"):
         if name in values:
@@ -4041,15 +4044,14 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
     return say(problem.template, **values)
 
 
-def _names_a_zone(word: str) -> bool:
-    """Whether a word after a time is a time zone's name: an abbreviation (of one offset or of
-    several), UTC+6, or a zone's (Europe/Paris)."""
-    if word.upper() in ZONES or word.upper() in MANY_OFFSETS or _UTC_PLUS.fullmatch(word):
-        return True
-    try:
-        return "/" in word and zoneinfo.ZoneInfo(_iana_case(word)) is not None
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        return False
+def _no_zone(word: str) -> bool:
+    """Whether a word after a time says something a date cannot hold and no zone: o'clock (Uhr,
+    hrs), the local time, a word of nearness, or a weekday. (Any other is written again in the
+    ways to write, to be told as it is: `p` for PM, `BC`, a zone this program does not know.)"""
+    key = word.lower().rstrip(".")
+    return key in _CLOCK_WORDS | _LOCAL_WORDS | _DOUBT_WORDS or bool(
+        re.fullmatch(rf"(?i)(?:{_WEEKDAY_NAMES})(?:day)?\.?", word)
+    )
 
 
 def _split(array: pa.Array) -> tuple[np.ndarray, dict]:

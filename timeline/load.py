@@ -1792,21 +1792,19 @@ def _end_on_start_clock(check: _Checker) -> None:
         end.moved(at[moved], shift[moved], start.distinct_offset[own[moved]])
         check.found["end_date", "last"] = end.last()
     timed = ~given & (start.distinct_precision[own] == "minute")
-    for row in at[~given & ~timed].tolist():
-        check.problems.append(
-            Problem(
-                int(check.rows[row]),
-                "end_date",
-                WARNING,
-                say(
-                    "end_date {value} gives a UTC offset and the date {start} gives no time: the page shows the end's "
-                    "time without the offset, which a reader takes for the clocks where the event was; write it as "
-                    "those clocks showed it, without the offset",
-                    value=show(check.frame["end_date"].iat[row]),
-                    start=show(check.frame["date"].iat[row].strip()),
-                ),
+    dated = ~np.isnat(np.asarray(start.distinct_value)[own])  # (a date refused or left empty: said already)
+    said: dict = {}
+    for row in at[~given & ~timed & dated].tolist():
+        key = (check.frame["end_date"].iat[row], check.frame["date"].iat[row].strip())
+        if key not in said:  # (each pair told once: a file of many such rows)
+            said[key] = say(
+                "end_date {value} gives a UTC offset and the date {start} gives no time: the page shows the end's "
+                "time without the offset, which a reader takes for the clocks where the event was; write it as "
+                "those clocks showed it, without the offset",
+                value=show(key[0]),
+                start=show(key[1]),
             )
-        )
+        check.problems.append(Problem(int(check.rows[row]), "end_date", WARNING, said[key]))
     for row in at[timed].tolist():
         when, until = check.frame["date"].iat[row].strip(), check.frame["end_date"].iat[row]
         check.problems.append(

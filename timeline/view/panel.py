@@ -339,6 +339,7 @@ def _given(second: int, dates_placing: list) -> str:
     at = {
         precision
         for moment, precision in dates_placing
-        if pd.notna(moment) and pd.Timestamp(moment).value // 1_000_000_000 == second
+        if pd.notna(moment)
+        and int(np.datetime64(pd.Timestamp(moment).as_unit("s").asm8, "s").astype(np.int64)) == second
     }
     return "day" if not at or not at <= {"month", "year"} else "month" if "month" in at else "year"
