@@ -63,8 +63,10 @@
       }
       const asks = ("xaxis.range[0]" in r) || ("xaxis.range" in r) || r["xaxis.autorange"];
       // (a key's view, asked for already by keys.js)
-      const keyed = Array.isArray(r["xaxis.range"]) && r["xaxis.range"].join("/") === window.timelineKeyedRange;
-      if (keyed) window.timelineKeyedRange = null;
+      const asked = window.timelineKeyedRanges || [];
+      const at = Array.isArray(r["xaxis.range"]) ? asked.indexOf(r["xaxis.range"].join("/")) : -1;
+      const keyed = at >= 0;
+      if (keyed) window.timelineKeyedRanges = asked.slice(at + 1);
       return asks && !keyed ? r : window.dash_clientside.no_update;
     },
 

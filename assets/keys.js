@@ -52,7 +52,8 @@ document.addEventListener("keydown", function (event) {
     // graph's report of it over): a relayout made while the chart is drawn again, as the answer to
     // the key before comes, is not reported, and the view the chart ended on was never asked for
     // (the address and the count kept the one before).
-    window.timelineKeyedRange = range.join("/");
+    // (each key's: a graph's report of one may come after the next key's)
+    window.timelineKeyedRanges = (window.timelineKeyedRanges || []).concat([range.join("/")]).slice(-8);
     window.dash_clientside.set_props("zoom-request", {data: {"xaxis.range": range}});
     return;
   }
