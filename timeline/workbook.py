@@ -388,10 +388,7 @@ def hidden_days(cells: list[HiddenDay], column_of=str) -> list[Problem]:
     (each row a day after the row above, each shown as its month): such a chain of rows is one
     warning, on the first row that holds a day, naming the last."""
     problems = []
-    by_column: dict[str, list[HiddenDay]] = {}
-    for cell in cells:
-        by_column.setdefault(cell.header, []).append(cell)
-    for header, column in by_column.items():
+    for header, column in _by_column(cells).items():
         chains: list[list[HiddenDay]] = []
         for cell in column:
             last = chains[-1][-1] if chains else None
@@ -461,15 +458,20 @@ def _held(value: dt.datetime) -> dates.Day:
     return dates.Day.of(value.year, value.month, value.day, *time)
 
 
+def _by_column(cells: list) -> dict[str, list]:
+    """Cells (HiddenDay, HiddenYear, HiddenTime: each with its header) by their column, in sheet order."""
+    by_column: dict[str, list] = {}
+    for cell in cells:
+        by_column.setdefault(cell.header, []).append(cell)
+    return by_column
+
+
 def hidden_years(cells: list[HiddenYear], column_of=str) -> list[Problem]:
     """A warning for each column's dates whose cells show no year (`HiddenYear`), on the first
     of them, naming how many more there are and the last one's row: typed `7 Jan` in a year and
     of another, each is read in the year it was typed in, which the sheet does not show."""
-    by_column: dict[str, list[HiddenYear]] = {}
-    for cell in cells:
-        by_column.setdefault(cell.header, []).append(cell)
     problems = []
-    for header, column in by_column.items():
+    for header, column in _by_column(cells).items():
         first, more = column[0], len(column) - 1
         said = {
             "column": column_of(header),
@@ -505,11 +507,8 @@ def hidden_times(cells: list[HiddenTime], column_of=str) -> list[Problem]:
     """A warning for each column's days whose cells hold a time they do not show (`HiddenTime`),
     on the first of them, naming how many more there are and the last one's row: read as the
     days shown, as a CSV save of the sheet writes them."""
-    by_column: dict[str, list[HiddenTime]] = {}
-    for cell in cells:
-        by_column.setdefault(cell.header, []).append(cell)
     problems = []
-    for header, column in by_column.items():
+    for header, column in _by_column(cells).items():
         first, more = column[0], len(column) - 1
         said = {
             "column": column_of(header),
