@@ -2047,6 +2047,11 @@ def test_an_end_with_an_offset_after_a_time_with_none_is_read_as_written_with_a_
             ["2022-01-08 20:00", "2022-01-08 22:00", "2022-01-08 23:00"],
             {2: "so it is read as 2022-01-08 20:00Z, the same moment on theirs"},
         ),
+        (  # (Kiribati's +14:00, the last offset, beside UTC: one event's two clocks, not two events')
+            ["2022-01-09 02:00+14:00", "2022-01-08 10:00Z", "2022-01-08 11:00Z"],
+            ["2022-01-08 12:00", "2022-01-08 10:00", "2022-01-08 11:00"],
+            {2: "so it is read as 2022-01-08 12:00Z, the same moment on theirs"},
+        ),
         (  # (one offset, written two ways; a time with none, and a day: as written)
             ["2022-01-09 02:00+06:00", "2022-01-09 03:00+0600", "2022-01-09 01:00", "2022-01-10"],
             ["2022-01-09 02:00", "2022-01-09 03:00", "2022-01-09 01:00", "2022-01-10"],

@@ -1824,6 +1824,9 @@ def _end_on_start_clock(check: _Checker) -> None:
         )
 
 
+_PAIRED = 200_000  # (an event and a UTC offset as one number: offsets run from -43,200 s to +50,400 s)
+
+
 def _published_on_one_clock(check: _Checker) -> None:
     """Publication times of one event's accounts written at different UTC offsets (02:00+06:00
     on 9 January beside 22:00Z on the 8th, two hours later) are compared and shown as the times
@@ -1841,9 +1844,9 @@ def _published_on_one_clock(check: _Checker) -> None:
     codes = np.asarray(check.found["id", "events"][0])[rows].astype(np.int64)
     # Each (event, offset) once: its rows and its first row; the events with more than one.
     pairs, first, inverse, counts = np.unique(
-        codes * 100_000 + (seconds + 50_000), return_index=True, return_inverse=True, return_counts=True
+        codes * _PAIRED + (seconds + _PAIRED // 2), return_index=True, return_inverse=True, return_counts=True
     )
-    pair_events = pairs // 100_000
+    pair_events = pairs // _PAIRED
     events, per_event = np.unique(pair_events, return_counts=True)
     mixed = events[per_event > 1]
     if not len(mixed):
