@@ -404,11 +404,9 @@
 
   function choosers(layers) {
     // The lists of the marks `layers`, one after the other (a place's own list when alone), each
-    // headed by its place's name, as the file writes it.
-    if (layers.length === 1) return chooser(layers[0].options.mark);
-    var box = document.createElement("div");
-    box.className = "map-choices-shared";
-    layers.forEach(function (layer) {
+    // headed by its place's name, as the file writes it (alone too: "7 events here" named no
+    // place where the mark's label is not drawn).
+    var lists = layers.map(function (layer) {
       var list = chooser(layer.options.mark);
       if (layer.options.mark.place) {
         var place = document.createElement("p");
@@ -416,8 +414,12 @@
         place.textContent = layer.options.mark.place;
         list.insertBefore(place, list.firstChild);
       }
-      box.appendChild(list);
+      return list;
     });
+    if (lists.length === 1) return lists[0];
+    var box = document.createElement("div");
+    box.className = "map-choices-shared";
+    lists.forEach(function (list) { box.appendChild(list); });
     return box;
   }
 

@@ -846,6 +846,12 @@ def test_a_date_s_cell_that_shows_no_year_is_said(tmp_path, capsys, cells, said)
             [(2, "formatted '[$-409]d-mmm-yy;@', which shows no time")],
             False,
         ),
+        # the year of an era: Japan's (R4.1.5) and Thailand's Buddhist Era (5/1/2565), as other day formats
+        (
+            [(dt.datetime(2022, 1, 5, 14, 30), "[$-411]ge.m.d"), (dt.datetime(2022, 1, 5, 9, 15), "[$-th-TH]d/m/bbbb")],
+            [(2, "formatted '[$-411]ge.m.d', which shows no time")],
+            False,
+        ),
         # shown with its time, or holding none: nothing said (two times shown disagree)
         (
             [

@@ -354,9 +354,10 @@ def _written(number_format: str) -> str:
 
 def _day_alone(number_format: str) -> bool:
     """Whether a format shows a date's day, month and year and no time (`dd/mm/yyyy`, `d-mmm-yy`,
-    `yyyy-mm-dd`): not "General" or none, which shows the whole date."""
+    `yyyy-mm-dd`; the year of an era, Japan's `ge.m.d` or Thailand's `d/m/bbbb`): not "General"
+    or none, which shows the whole date."""
     code = _code(number_format)
-    return "d" in code and "y" in code and _shows(number_format) == {"y", "m", "d"}
+    return "d" in code and bool(re.search(r"[yeb]", code)) and _shows(number_format) == {"y", "m", "d"}
 
 
 def _shows(number_format: str) -> set[str]:

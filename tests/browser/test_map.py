@@ -154,6 +154,8 @@ def test_a_mark_selects_its_event_and_several_at_one_place_offer_a_list(timeline
     choices = timeline.page.locator(".map-choices button")
     expect(choices.first).to_be_visible()
     assert choices.count() >= 5
+    # (headed by its place's name: "7 events here" named none where the mark's label is not drawn)
+    expect(timeline.page.locator(".map-choices .map-place")).to_have_text("Almaty")
     # The list opens past the map's edge: the map slides to show it whole and writes its place
     # into the address, and the list is drawn anew. Chosen after that (a choice during the slide
     # is the next test's): on a busy machine, a click in the instant the list was drawn anew was lost.
