@@ -144,7 +144,7 @@ def step_figure(points: list[Point], unit: str) -> dict:
     years = sorted({day[:-6] for day in days})
     # (a month's first day where every value of it gives only its month, published 2022-11: that month,
     # "Nov", not a day no source gave; a year's where every value gives only its year: "2022")
-    given = {d: _given(p.precision for p in points if _day(p.second) == d) for d in days}
+    given = {d: _all_give(p.precision for p in points if _day(p.second) == d) for d in days}
     # (every day's label, or every second, third...: as many as fit, the last day's among them)
     every = -(-len(days) * TICK // PLOT[0])
     labelled = days[::-1][::every][::-1]
@@ -344,7 +344,7 @@ def _day(second: int) -> str:
     return str(np.datetime64(int(second), "s").astype("datetime64[D]"))
 
 
-def _given(precisions) -> str:
+def _all_give(precisions) -> str:
     """What a day's values all give (Point.precision): "year" where each gives its year alone,
     "month" where each gives its month or year, else "day"."""
     given = set(precisions)

@@ -177,7 +177,7 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
                     # (its month's first day, as published 2022-11 places it, or an undated account of
                     # a month, 2022-07, known from its first day: that month on the axis, not "1 Jul";
                     # a year's likewise: "2022", not "1 Jan")
-                    precision=_given(
+                    precision=_placed_as(
                         second,
                         [(account.published_at, account.published_precision)]
                         + ([(account.start, account.precision)] if undated else []),
@@ -330,7 +330,7 @@ def view_said(index: EventIndex, mask: np.ndarray, window: Window | None) -> str
 ZOOMED_TO_HOURS = 3 * 86400  # seconds: a view narrower than this is said to the minute
 
 
-def _given(second: int, dates_placing: list) -> str:
+def _placed_as(second: int, dates_placing: list) -> str:
     """What the axis writes of an account's figure placed at `second` (claims.Point.precision):
     the precision of the date that places it there, of those that may ((moment, precision): its
     publication date, and its own where that gives no day), the finer where both do: "month"
@@ -339,7 +339,6 @@ def _given(second: int, dates_placing: list) -> str:
     at = {
         precision
         for moment, precision in dates_placing
-        if pd.notna(moment)
-        and int(np.datetime64(pd.Timestamp(moment).as_unit("s").asm8, "s").astype(np.int64)) == second
+        if pd.notna(moment) and int(pd.Timestamp(moment).as_unit("s").asm8.astype(np.int64)) == second
     }
     return "day" if not at or not at <= {"month", "year"} else "month" if "month" in at else "year"
