@@ -915,7 +915,7 @@ def test_the_frame_leaves_room_for_the_dates_the_slider_and_the_legend(events, w
     assert below >= slider + 15
     assert 20 < slider <= 60
     names = chart.legend_names(fig["data"])
-    rows = chart.legend_rows(names, width - margin["l"] - margin["r"])
+    rows = chart.legend_rows(names, chart.legend_px(width))
     assert (rows == 1) == (width == 980)  # a phone's chart: the legend wraps
     assert margin["t"] >= 10 + chart.LEGEND_ROW_PX * rows + chart.DATES_PX
     # the lane names fit on the left

@@ -479,7 +479,23 @@ def test_a_printed_event_has_its_every_account_and_no_controls(timeline, width):
     page.emulate_media(media="screen")
 
 
-@pytest.mark.parametrize("lang, width", [("kk", 1000), ("en", 1280)])
+def test_a_phone_s_legend_takes_the_figure_s_width_not_its_first_screen(page, kazakhstan_url):
+    """At 320 px the legend began over the plot, beside the lane names: in Kazakh its entries, a
+    word or two to a line, were 195 px high and with the buttons above took the first screen."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    for lang in ("en", "fr", "ru", "kk", "ar"):
+        TimelinePage(page, kazakhstan_url, lang).open(query=f"lang={lang}")
+        legend, dates = page.evaluate(
+            """() => { const figure = document.querySelector('#timeline .main-svg').getBoundingClientRect();
+            const legend = document.querySelector('#timeline .legend').getBoundingClientRect();
+            const dates = [...document.querySelectorAll('#timeline .xtick text')].map(e => e.getBoundingClientRect().top);
+            return [{left: legend.left - figure.left, height: legend.height, bottom: legend.bottom}, Math.min(...dates)]; }"""
+        )
+        assert legend["left"] < 10 and legend["height"] <= 110, (lang, legend)
+        assert legend["bottom"] <= dates, (lang, legend, dates)  # (the dates under it, not under its last row)
+
+
+@pytest.mark.parametrize("lang, width", [("kk", 1000), ("en", 1280), ("kk", 320)])
 def test_the_chart_s_toolbar_covers_no_entry_of_its_legend(page, kazakhstan_url, lang, width):
     """The toolbar, across the figure's top, was drawn over the legend's last entries ("Selected")
     whenever it showed: on hover, and always on a touch screen."""

@@ -358,7 +358,7 @@ def left_px(index: EventIndex) -> int:
 def frame(index: EventIndex, lanes: Lanes, legend: Sequence[str] = (), width: int | None = None) -> Frame:
     """The frame for these lanes, a legend of `legend`'s entries, in a graph `width` wide."""
     left = left_px(index)
-    rows = legend_rows(list(legend), (width or GRAPH_WIDTH) - left - RIGHT_PX)
+    rows = legend_rows(list(legend), legend_px(width))
     top = EDGE_PX + (LEGEND_PAD_PX + LEGEND_ROW_PX * rows if rows else 0) + DATES_PX
     total = height(lanes, top)
     inner = max(total - top - EDGE_PX, 1)
@@ -367,6 +367,16 @@ def frame(index: EventIndex, lanes: Lanes, legend: Sequence[str] = (), width: in
     slider = max(SLIDER_PX, inner * _slider_share(lanes))
     below = SLIDER_GAP_PX + slider + 6
     return Frame(top=top, bottom=EDGE_PX, left=left, slider=slider, below=below, height=total)
+
+
+TOOLBAR_PX = 46  # px: the chart's toolbar, down its right side on a phone, from the figure's right edge
+
+
+def legend_px(width: int | None) -> int:
+    """The legend's width: the figure's, but for the toolbar's on the right. It starts at the
+    figure's left edge, above the lane names too (at 320 px, begun over the plot, it had half the
+    width, and its entries, a word to a line, took the phone's first screen)."""
+    return (width or GRAPH_WIDTH) - TOOLBAR_PX
 
 
 def legend_names(data: list[dict]) -> list[str]:
@@ -447,7 +457,7 @@ def drawing(
     # elements in the order of the traces.
     data.sort(key=lambda trace: (not len(trace["x"]), trace.get("xaxis") == TITLES_AXIS))
     # The legend names the shapes drawn: none of them when the density stands for the events.
-    room = (width or GRAPH_WIDTH) - left_px(index) - RIGHT_PX - LEGEND_ITEM_PX
+    room = legend_px(width) - LEGEND_ITEM_PX
     return (data if count > MAX_MARKERS else legend_traces(room) + data), lanes
 
 
@@ -528,12 +538,16 @@ def lane_layout(index: EventIndex, lanes: Lanes, shape: Frame | None = None) -> 
     return {
         "height": shape.height,
         "margin": shape.margin(),
-        # Above the chart and its dates.
+        # Above the chart and its dates, from the figure's left edge (legend_px). (Placed in the
+        # container both ways: plotly.js then keeps the top margin at least as high as the
+        # legend; placed across in it, down in the plot's, it took the whole width as a left margin.)
         "legend": {
             "orientation": "h",
+            "xref": "container",
+            "yref": "container",
             "x": 0,
-            "y": 1.0 + DATES_PX / shape.inner,
-            "yanchor": "bottom",
+            "y": 1.0 - EDGE_PX / shape.height,
+            "yanchor": "top",
             "font": {"size": 12},
         },
         "yaxis": {
