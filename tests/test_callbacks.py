@@ -17,7 +17,7 @@ from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
 from tests.helpers import csv_bytes, row
-from timeline.app import callbacks, data, map, share
+from timeline.app import callbacks, data, map, render, share
 from timeline.state import State
 
 ALMATY, ASTANA = dict(latitude="43.24", longitude="76.89"), dict(latitude="51.17", longitude="71.45")
@@ -587,8 +587,11 @@ def test_download_the_events_in_view(path, changed, filename, first_line):
         path=path,
         title="Events",
     )
-    assert out["filename"] == filename and out["content"].startswith(first_line)
-    assert "third" in out["content"] and "first" not in out["content"]
+    file = out["file"]
+    assert file["filename"] == filename and file["content"].startswith(first_line)
+    assert "third" in file["content"] and "first" not in file["content"]
+    assert out["said"].startswith(filename + ": 1 ")  # (said to a screen reader only: the file is whole)
+    assert out["seen"] == render.EXPORT_HEARD
 
 
 # --- registered as the page expects -------------------------------------------------------

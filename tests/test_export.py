@@ -151,36 +151,82 @@ def test_export_of_nothing_is_the_header():
 
 def test_an_export_holds_at_most_its_bound_and_its_file_s_name_says_how_many_of_how_many(monkeypatch):
     """A served file of a million rows would make downloads of hundreds of MB: an export holds
-    the first MOST_* in date order, and its name says so."""
+    the first MOST_* in date order, its name says so, and so does the page, in the viewer's
+    language (the file's name alone went unseen in a browser's downloads)."""
+    from timeline import i18n
     from timeline.view import export
 
     index = index_from_rows(ROWS)
-    text, name = export.csv_file(index, everything(index), "timeline-events")
-    assert text.startswith("\ufeffid,")  # a byte order mark: Excel reads the file as UTF-8
-    text = text.removeprefix("\ufeff")
-    assert name == "timeline-events" and len(read(text)) == len(ROWS)
+    made = export.csv_file(index, everything(index), "timeline-events")
+    assert made.text.startswith("\ufeffid,")  # a byte order mark: Excel reads the file as UTF-8
+    text = made.text.removeprefix("\ufeff")
+    assert made.name == "timeline-events" and len(read(text)) == len(ROWS) and made.whole
+    assert made.said == f"timeline-events.csv: {len(ROWS)} accounts"
     monkeypatch.setattr(export, "MOST_ACCOUNTS", 2)
     monkeypatch.setattr(export, "MOST_EVENTS", 1)
-    text, name = export.csv_file(index, everything(index), "timeline-events")
-    rows = read(text.removeprefix("\ufeff"))
-    assert name == f"timeline-events-2-of-{len(ROWS)}" and [r["id"] for r in rows] == ["early", "early"]
-    document, name = export.timelinejs_file(index, everything(index), "T", "timeline")
+    made = export.csv_file(index, everything(index), "timeline-events")
+    rows = read(made.text.removeprefix("\ufeff"))
+    assert made.name == f"timeline-events-2-of-{len(ROWS)}" and [r["id"] for r in rows] == ["early", "early"]
+    assert not made.whole
+    assert made.said == (
+        f"timeline-events-2-of-{len(ROWS)}.csv: the first 2 of {len(ROWS)} accounts in date order, "
+        "the most one file holds. Filter to fewer events for the rest."
+    )
+    made = export.timelinejs_file(index, everything(index), "T", "timeline")
     events = len(index.events)
-    assert name == f"timeline-1-of-{events}" and len(json.loads(document)["events"]) == 1
+    assert made.name == f"timeline-1-of-{events}" and len(json.loads(made.text)["events"]) == 1
+    assert made.said.startswith(f"timeline-1-of-{events}.json: the first 1 of {events} events")
+    with i18n.using("ru"):
+        made = export.csv_file(index, everything(index), "timeline-events")
+    assert made.said.startswith(f"timeline-events-2-of-{len(ROWS)}.csv: первые 2 из {len(ROWS)} сообщений")
+
+
+@pytest.mark.parametrize(
+    "events, most, taken",
+    [
+        ([0, 0, 1, 1], 3, 2),  # the second event's accounts whole or none
+        ([0, 0, 1, 1], 4, 4),
+        ([0, 1, 1, 2], 2, 1),
+        ([0, 1, 2, 3], 2, 2),
+        ([0, 0, 0, 1], 2, 2),  # the first event alone more than a file holds: cut, not left empty
+        ([], 2, 0),
+    ],
+)
+def test_an_export_s_bound_leaves_no_event_with_half_its_accounts(events, most, taken):
+    """Cut at the bound, an event's claims were half written: the sources that disagree on its
+    date left out of the file without a word."""
+    from timeline.view.export import _whole_events
+
+    assert _whole_events(np.array(events), most) == taken
+
+
+def test_an_export_at_its_bound_holds_whole_events(monkeypatch):
+    from timeline.view import export
+
+    index = index_from_rows(
+        [row("a", "2022-01-05", source=s) for s in "AB"] + [row("b", "2022-01-06", source=s) for s in "CD"]
+    )
+    monkeypatch.setattr(export, "MOST_ACCOUNTS", 3)
+    made = export.csv_file(index, everything(index), "timeline-events")
+    assert [r["source"] for r in read(made.text.removeprefix("\ufeff"))] == ["A", "B"]
+    assert made.name == "timeline-events-2-of-4" and "the first 2 of 4 accounts" in made.said
 
 
 def test_one_export_at_a_time_in_a_worker():
-    """An export asked for while another is being made is not made (no thread nor memory held)."""
-    from dash.exceptions import PreventUpdate
+    """An export asked for while another is being made is not made (no thread nor memory held),
+    and the viewer is told so: a click that did nothing was taken for a broken button."""
+    from dash import no_update
 
-    from timeline.app import callbacks
+    from timeline.app import callbacks, render
 
     assert callbacks._EXPORTING.acquire(blocking=False)
     try:
-        with pytest.raises(PreventUpdate):
-            callbacks.download(1, None, "", path="events.csv", title="T")
+        answer = callbacks.download(1, None, "", path="events.csv", title="T")
     finally:
         callbacks._EXPORTING.release()
+    assert answer["file"] is no_update
+    assert answer["said"] == "Another download is being made here: try again in a few seconds."
+    assert answer["seen"] == render.EXPORT_SHOWN
 
 
 def test_a_value_with_a_semicolon_or_a_tab_is_quoted_so_no_spreadsheet_splits_it():

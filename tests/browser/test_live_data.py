@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import shutil
 import urllib.request
 
@@ -126,6 +127,11 @@ def test_download_csv_holds_the_filtered_events_accounts(timeline):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {r["id"] for r in rows} == {"almaty-airport-retaken", "who-caused-the-violence", "shoot-to-kill-order"}
     assert download.value.suggested_filename.endswith(".csv")
+    # what it holds, said to a screen reader (a browser's download is not): shown only when cut
+    said = timeline.page.locator("#export-said")
+    expect(said).to_have_text(f"{download.value.suggested_filename}: {len(rows)} accounts")
+    expect(said).to_have_attribute("role", "status")
+    expect(said).to_have_class(re.compile("visually-hidden"))
 
 
 def test_download_timelinejs_json_of_the_filtered_events(timeline):

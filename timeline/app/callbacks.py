@@ -404,25 +404,32 @@ def zoom(relayout, view, width, *, path):
 
 
 @wired(
-    output=Output("download", "data"),
+    output=dict(
+        file=Output("download", "data"), said=Output("export-said", "children"), seen=Output("export-said", "className")
+    ),
     inputs=dict(csv_clicks=Input("export-csv", "n_clicks"), json_clicks=Input("export-timelinejs", "n_clicks")),
     state=dict(view=Given("view", "data")),
     prevent_initial_call=True,
 )
 def download(csv_clicks, json_clicks, view, *, path, title):
-    """The events in view as a CSV file, or as TimelineJS's JSON (at most export.MOST_*). One
-    export at a time in a worker: one asked for meanwhile is not made (a click does nothing),
-    so that a few large ones at once cannot hold every thread and the memory of a worker."""
+    """The events in view as a CSV file, or as TimelineJS's JSON (at most export.MOST_*), and
+    what it holds said beside the buttons (shown where it holds fewer than the filters keep).
+    One export at a time in a worker: one asked for meanwhile is not made, so that a few large
+    ones at once cannot hold every thread and the memory of a worker; the viewer is told so (a
+    click that did nothing, silently, was taken for a broken button)."""
     if not _EXPORTING.acquire(blocking=False):
-        raise PreventUpdate
+        said = i18n._("Another download is being made here: try again in a few seconds.")
+        return dict(file=no_update, said=said, seen=render.EXPORT_SHOWN)
     try:
         now, filters = data.current(path), State.from_search(view).filters
         index, mask = now.index_at(filters), now.mask(filters)
         if ctx.triggered_id == "export-timelinejs":
-            text, name = export.timelinejs_file(index, mask, i18n.title(title), i18n._("timeline"))
-            return dcc.send_string(text, name + ".json", type="application/json")
-        text, name = export.csv_file(index, mask, i18n._("timeline-events"))
-        return dcc.send_string(text, name + ".csv", type="text/csv")
+            made = export.timelinejs_file(index, mask, i18n.title(title), i18n._("timeline"))
+            file = dcc.send_string(made.text, made.name + ".json", type="application/json")
+        else:
+            made = export.csv_file(index, mask, i18n._("timeline-events"))
+            file = dcc.send_string(made.text, made.name + ".csv", type="text/csv")
+        return dict(file=file, said=made.said, seen=render.EXPORT_HEARD if made.whole else render.EXPORT_SHOWN)
     finally:
         _EXPORTING.release()
 

@@ -7,7 +7,7 @@ from dash import dcc, html
 from .. import i18n
 from ..i18n import _
 from .components import EventList
-from .render import attrs
+from .render import EXPORT_HEARD, attrs
 
 POLL_MS = 2000  # an open page notices a saved events.csv within this (plus one round trip)
 
@@ -300,6 +300,7 @@ def layout(title: str, version: str, chart: dict) -> html.Div:
                                                     ),
                                                 ],
                                             ),
+                                            html.P(id="export-said", className=EXPORT_HEARD, role="status"),
                                         ],
                                     ),
                                     EventList(id="event-list", first=""),

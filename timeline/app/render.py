@@ -22,6 +22,10 @@ from ..view.panel import EventPanel, Media, Overview
 SHOWN_PROBLEMS = 50
 LEVELS = (N_("error"), N_("warning"))  # a problem's level, as the page shows it
 OUTLETS_SHOWN = 40  # the busiest outlets as buttons; the Outlets filter lists them all
+# What a download holds, under the list's buttons: shown where the viewer must know it (it holds
+# fewer than the filters keep; none was made), else only said to a screen reader.
+EXPORT_SHOWN = "export-said"
+EXPORT_HEARD = "export-said visually-hidden"
 
 
 def attrs(**names: str) -> dict[str, Any]:

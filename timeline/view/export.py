@@ -9,6 +9,7 @@ it (`-0044-03-15`) is written in words instead (`15 March 44 BC`), which no spre
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -16,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import csvfile, dates, i18n, schema
+from ..i18n import ngettext, number
 from ..index import EventIndex, withdrawn
 from ..load import Dataset
 from ..timelinejs import export as timelinejs
@@ -125,39 +127,88 @@ def exported_name(name: str, held: int, total: int) -> str:
     return name if held >= total else f"{name}-{held}-of-{total}"
 
 
+class Export(NamedTuple):
+    """A download: its text, its file's name (with no extension), and what the page says of it:
+    the file and what it holds, and, where it holds fewer than the filters keep, that it does
+    (`whole` is False), for the page to show and not only to say."""
+
+    text: str
+    name: str
+    said: str
+    whole: bool
+
+
 BOM = "\ufeff"  # (Excel on Windows reads a CSV file without one in the computer's code page)
 
 
-def csv_file(index: EventIndex, mask: np.ndarray, name: str) -> tuple[str, str]:
-    """The CSV export of the kept events (at most MOST_ACCOUNTS accounts) and its file's name.
-    It starts with a byte order mark, as events.csv and the files `add` creates do: opened in
-    Excel with a double click, "Tokayev’s" read as "Tokayevâ€™s" without one."""
+def csv_file(index: EventIndex, mask: np.ndarray, name: str) -> Export:
+    """The CSV export of the kept events (at most MOST_ACCOUNTS accounts, whole events). It
+    starts with a byte order mark, as events.csv and the files `add` creates do: opened in Excel
+    with a double click, "Tokayev’s" read as "Tokayevâ€™s" without one."""
     total = int(np.count_nonzero(kept_accounts(index, mask))) if len(index.dataset.accounts) else 0
-    return BOM + accounts_csv(index, mask, MOST_ACCOUNTS), exported_name(name, min(total, MOST_ACCOUNTS), total)
+    text, held = _accounts_csv(index, mask, MOST_ACCOUNTS)
+    name = exported_name(name, held, total)
+    if held >= total:
+        said = ngettext("{file}: {n} account", "{file}: {n} accounts", held)
+    else:
+        said = ngettext(
+            "{file}: the first {held} of {n} account in date order, the most one file holds. Filter to fewer events for the rest.",
+            "{file}: the first {held} of {n} accounts in date order, the most one file holds. Filter to fewer events for the rest.",
+            total,
+        )
+    return Export(BOM + text, name, said.format(file=name + ".csv", n=number(total), held=number(held)), held >= total)
 
 
-def timelinejs_file(index: EventIndex, mask: np.ndarray, title: str, name: str) -> tuple[str, str]:
-    """The TimelineJS export of the kept events (at most MOST_EVENTS) and its file's name."""
+def timelinejs_file(index: EventIndex, mask: np.ndarray, title: str, name: str) -> Export:
+    """The TimelineJS export of the kept events (at most MOST_EVENTS)."""
     total = int(np.count_nonzero(mask))
-    return timelinejs_json(index, mask, title, MOST_EVENTS), exported_name(name, min(total, MOST_EVENTS), total)
+    held = min(total, MOST_EVENTS)
+    name = exported_name(name, held, total)
+    if held >= total:
+        said = ngettext("{file}: {n} event", "{file}: {n} events", held)
+    else:
+        said = ngettext(
+            "{file}: the first {held} of {n} event in date order, the most one file holds. Filter to fewer events for the rest.",
+            "{file}: the first {held} of {n} events in date order, the most one file holds. Filter to fewer events for the rest.",
+            total,
+        )
+    text = timelinejs_json(index, mask, title, MOST_EVENTS)
+    return Export(text, name, said.format(file=name + ".json", n=number(total), held=number(held)), held >= total)
 
 
 def accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) -> str:
     """The accounts of the kept events as CSV, in date order of their events (each event's in
-    file order): the first `most` of them."""
+    file order): the first `most` of them, whole events (`_whole_events`)."""
+    return _accounts_csv(index, mask, most)[0]
+
+
+def _whole_events(events: np.ndarray, most: int) -> int:
+    """How many of accounts of `events` (in order, each event's side by side) to take, at most
+    `most`: an event is not cut (its claims would be half written) unless it is the first."""
+    if len(events) <= most:
+        return len(events)
+    cut = most
+    while cut > 0 and events[cut - 1] == events[cut]:
+        cut -= 1
+    return cut or most
+
+
+def _accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) -> tuple[str, int]:
+    """accounts_csv, and how many accounts it holds."""
     accounts = index.dataset.accounts
     kept = kept_accounts(index, mask) if len(accounts) else None
     chosen = as_known(index, accounts[kept]) if len(accounts) else accounts
     # In date order of their events, each event's accounts in file order.
     order: np.ndarray | list[int] = np.argsort(index.account_event[kept], kind="stable") if len(accounts) else []
-    order = order[:most] if most is not None else order
+    if most is not None and len(order):
+        order = order[: _whole_events(index.account_event[kept][order], most)]
     if not len(order):
-        return ",".join(schema.NAMES) + "\r\n"
+        return ",".join(schema.NAMES) + "\r\n", 0
     taken = pa.array(np.asarray(order, dtype=np.int64))
     columns = [pa.array(chosen[name], pa.large_string()).take(taken).fill_null("") for name in schema.NAMES]
     columns = [_dates_in_words(c) if n in schema.DATE_COLUMNS else c for n, c in zip(schema.NAMES, columns)]
     rows = pc.binary_join_element_wise(*(_cells(column) for column in columns), pa.scalar(",", pa.large_string()))
-    return "\r\n".join([",".join(schema.NAMES), *rows.to_pylist(), ""])
+    return "\r\n".join([",".join(schema.NAMES), *rows.to_pylist(), ""]), len(order)
 
 
 def _cells(text: pa.Array) -> pa.Array:
