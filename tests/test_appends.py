@@ -39,6 +39,8 @@ DATES += ["44567"]
 DATES += ["1826-31", "1911-12"]
 # Times at different UTC offsets (one moment, 14:30 UTC, on three clocks), compared on one clock.
 DATES += ["2022-01-08 20:30+06:00", "2022-01-08 14:30Z", "2022-01-08 09:30 EST"]
+# Days a program wrote as the moment they began at +06:00, in UTC (told across rows: load._days_converted).
+DATES += ["2022-01-04T18:00:00.000Z", "2022-01-06T18:00:00Z"]
 # What a spreadsheet does to a file (a cause said on row 0 when it explains most problems): rare,
 # as a file with one is read again whole.
 SPREADSHEET = [("date", "03/04/2022"), ("id", "00417"), ("date", "1905-07-14"), ("title", "Tokayevâ€™s")]
@@ -74,7 +76,9 @@ def random_row(rng: random.Random) -> dict:
         column, value = rng.choice(SPREADSHEET)
         values[column] = value
     if rng.random() < 0.05:
-        values["end_date"] = rng.choice(["2021-01-01", "2022-01-08 16:00Z", "2022-01-08 15:00+06:00"])
+        values["end_date"] = rng.choice(
+            ["2021-01-01", "2022-01-08 16:00Z", "2022-01-08 15:00+06:00", "2022-01-09T18:00:00.000Z"]
+        )
     if rng.random() < 0.4:  # when the account became known (as of a date): a day, a month, a year
         # (publication times at UTC offsets: read on the clock most of them give, load._published_on_one_clock)
         values["published"] = rng.choice(

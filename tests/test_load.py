@@ -2858,6 +2858,69 @@ def test_days_a_program_wrote_at_midnight_are_told_where_they_are_most_of_the_ti
 
 
 @pytest.mark.parametrize(
+    "body, told",
+    [
+        # a CMS's export from Almaty (JavaScript's toISOString): 5 January began at 18:00 UTC on the 4th
+        (
+            "a,2022-01-01T18:00:00.000Z,2022-01-06T18:00:00.000Z,A,c,S\nb,2022-01-04T18:00:00.000Z,,B,c,S\n"
+            "c,2022-01-05T18:00:00Z,,C,c,S\n",
+            {
+                (2, "date"): "2 January 2022",
+                (2, "end_date"): "7 January 2022",
+                (3, "date"): "5 January 2022",
+                (4, "date"): "6 January 2022",
+            },
+        ),
+        # ... from New York (midnight at -05:00 is 05:00 UTC: the same day), or written at +00:00
+        (
+            "a,2022-01-05T05:00:00Z,,A,c,S\nb,2022-01-06T05:00:00Z,,B,c,S\n",
+            {(2, "date"): "5 January 2022", (3, "date"): "6 January 2022"},
+        ),
+        (
+            "a,2022-01-05 18:00:00+00:00,,A,c,S\nb,2022-01-06 18:00:00+00:00,,B,c,S\n",
+            {(2, "date"): "6 January 2022", (3, "date"): "7 January 2022"},
+        ),
+        # at another offset: 19:00 at +01:00 is midnight at +06:00
+        (
+            "a,2022-01-05T19:00:00+01:00,,A,c,S\nb,2022-01-06T19:00:00+01:00,,B,c,S\n",
+            {(2, "date"): "6 January 2022", (3, "date"): "7 January 2022"},
+        ),
+        # not: times as the editor writes them (no seconds), noon in UTC (a day kept the same everywhere),
+        # times at no offset, few among the times, one alone, days among them, midnight (_days_at_midnight's)
+        ("a,2022-01-05 18:00Z,,A,c,S\nb,2022-01-06 18:00Z,,B,c,S\n", {}),
+        ("a,2022-01-05T12:00:00Z,,A,c,S\nb,2022-01-06T12:00:00Z,,B,c,S\n", {}),
+        ("a,2022-01-05T18:00:00,,A,c,S\nb,2022-01-06T18:00:00,,B,c,S\n", {}),
+        (
+            "a,2022-01-05T18:00:00Z,,A,c,S\nb,2022-01-06T18:00:00Z,,B,c,S\n"
+            + "".join(f"t{i},2022-01-0{i}T1{i}:31:00Z,,T,c,S\n" for i in range(1, 4)),
+            {},
+        ),
+        ("a,2022-01-05T18:00:00Z,,A,c,S\n", {}),
+        ("a,2022-01-05T18:00:00Z,,A,c,S\nb,2022-01-06T18:00:00Z,,B,c,S\nc,2022-01-07,,C,c,S\n", {}),
+        (
+            "a,2022-01-05T00:00:00+06:00,,A,c,S\nb,2022-01-06T00:00:00+06:00,,B,c,S\n",
+            {(2, "date"): None, (3, "date"): None},
+        ),
+    ],
+)
+def test_days_a_program_wrote_as_another_place_s_midnight_in_utc_are_told(body, told):
+    """A date picker or a CMS east of UTC keeps 5 January as the moment it began there, and its
+    export writes that in UTC: `2022-01-04T18:00:00.000Z`. Read as written, every event was a
+    day early and a span ended a day early, with 0 warnings (a probe's finding). Where most of a
+    column's times are one such time of day, each is told with the day to write; read as written."""
+    dataset = load_text("id,date,end_date,title,category,source\n" + body)
+    assert len(dataset.accounts) == body.count("\n")
+    found = {(p.row, p.column): p.message for p in dataset.problems}
+    assert set(found) == set(told), found
+    for (row, column), day in told.items():
+        if day is None:  # (midnight at its own offset: told as a program's midnight, not as another place's)
+            assert "00:00" in found[row, column]
+            continue
+        assert f"if the {'span ends on' if column == 'end_date' else 'day'} {day}" in found[row, column]
+        assert "midnight at UTC" in found[row, column]
+
+
+@pytest.mark.parametrize(
     "body, row, meant",
     [
         # two dates are too few to call either apart: a year of three digits that the other's begins is told

@@ -5123,8 +5123,14 @@ def _offsets_at(home: str, moment: np.datetime64, fold: int = 0) -> tuple[str, s
 
 
 def _as_offset(delta: timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
+    return as_offset(int(delta.total_seconds()))
+
+
+def as_offset(seconds: int) -> str:
+    """An offset of `seconds` east of UTC as ISO writes it, to the minute (towards 0: a local mean
+    time of -4:56:02 is -04:56; `//` made it -04:57)."""
+    minutes = int(seconds / 60)
+    sign = "+" if seconds >= 0 else "-"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
