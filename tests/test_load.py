@@ -1975,6 +1975,28 @@ SPANS = [
 ]
 
 
+@pytest.mark.parametrize(
+    "start, end, said",
+    [
+        # a curfew from 23:00 to 07:00, both written on its first day: the next day's 07:00, not a swap
+        ("2022-01-05 23:00", "2022-01-05 07:00", "if it ends the next day, write 2022-01-06 07:00"),
+        ("2022-01-05 20:00", "2022-01-05 00:00", "if it ends the next day, write 2022-01-06 00:00"),
+        ("2022-01-05 23:00+06:00", "2022-01-05 07:00+06:00", "if it ends the next day, write 2022-01-06 07:00+06:00"),
+        ("5 January 2022 11 PM", "5 January 2022 7:30 AM", "if it ends the next day, write 2022-01-06 07:30"),
+        # an end on an earlier day, or a day alone, or at another offset: as before
+        ("2022-01-05 23:00", "2022-01-04 07:00", "(swap the two dates, or fix the one that is wrong)"),
+        ("2022-01-05", "2022-01-04 07:00", "(swap the two dates, or fix the one that is wrong)"),
+        ("2022-01-05 23:00+06:00", "2022-01-05 16:00Z", "(swap the two dates, or fix the one that is wrong)"),
+    ],
+)
+def test_an_end_earlier_the_same_day_is_told_to_write_the_next_day(start, end, said):
+    """Swapping 23:00 and 07:00 makes a night's curfew the day between them (a probe's finding):
+    an end at an earlier time of the start's own day is told the next day's time, refused."""
+    dataset = load_text(text(line(date=start, end_date=end)))
+    assert where(dataset) == [(2, "end_date", E)]
+    assert said in dataset.problems[0].message
+
+
 # An end at another UTC offset than its start's is read on the start's clock (the same moment):
 # (start, end, the end as the event has it, its offset, whether the end is before the start).
 SPANS_ACROSS_CLOCKS = [

@@ -1933,6 +1933,7 @@ def _end_on_start_clock(check: _Checker) -> None:
     if moved.any():
         end.moved(at[moved], shift[moved], start.distinct_offset[own[moved]])
         check.found["end_date", "last"] = end.last()
+        check.found["end_date", "moved"] = at[moved]  # (rows: told as written, _end_before_start)
     timed = ~given & (start.distinct_precision[own] == "minute")
     dated = ~np.isnat(np.asarray(start.distinct_value)[own])  # (a date refused or left empty: said already)
     said: dict = {}
@@ -2131,17 +2132,46 @@ def _ends_at_midnight(check: _Checker) -> None:
 
 
 def _end_before_start(check: _Checker) -> None:
+    """An end before the start: refused. An end at an earlier time of the start's own day (a
+    curfew from 23:00 to 07:00, both written on the 5th) is told to write the next day: "swap
+    the two dates" made it the day between 07:00 and 23:00 (a probe's)."""
     start = check.found["date"]
+    end = check.found["end_date"]
     end_last = check.found["end_date", "last"]
     check.found["start_last"], check.found["end_last"] = check.found["date", "last"], end_last
+    before = (end_last < start.value).to_numpy()
+    timed = start.precision.isin(("minute", "second")).to_numpy() & end.precision.isin(("minute", "second")).to_numpy()
+    day = np.timedelta64(86400, "s")
+    start_day, end_value = start.value.to_numpy().astype("datetime64[D]"), end.value.to_numpy()
+    overnight = before & timed & (end_value.astype("datetime64[D]") == start_day)
+    overnight &= (start.offset == end.offset).to_numpy()
+    overnight[check.found.get(("end_date", "moved"), [])] = False  # (written at another offset than the start)
     check.report(
-        (end_last < start.value).to_numpy(),
+        before & ~overnight,
         "end_date",
         ERROR,
         lambda v: say(
             "end_date {value} is before the date; a span ends on or after it starts "
             "(swap the two dates, or fix the one that is wrong)",
             value=show(v),
+        ),
+    )
+    if not overnight.any():
+        return
+    rows = np.flatnonzero(overnight)
+    written = check.frame["end_date"].iloc[rows].tolist()
+    later = dict(zip(written, (end_value[rows] + day).tolist()))
+    precision = dict(zip(written, end.precision.iloc[rows].tolist()))
+    offset = dict(zip(written, end.offset.iloc[rows].tolist()))
+    check.report(
+        overnight,
+        "end_date",
+        ERROR,
+        lambda v: say(
+            "end_date {value} is earlier the same day as the date; a span ends on or after it starts: if it ends "
+            "the next day, write {next} (or swap the two times, if they are the wrong way round)",
+            value=show(v),
+            next=dates.as_written(later[v], precision[v], offset[v]),
         ),
     )
 
