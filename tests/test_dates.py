@@ -895,6 +895,8 @@ REFUSED = [
         "5 января 2022, 14:30 (08:30 GMT)",
         ["In English, '5 January 2022, 14:30 (08:30 GMT)': has '(08:30 GMT)' after it", "write 2022-01-05 14:30+06:00"],
     ),
+    # (a weekday that is the Julian date's: test_a_weekday_that_is_the_julian_date_s_names_the_gregorian_day)
+    ("воскресенье, 9 января 1905", ["a Sunday in the Julian calendar", "Gregorian calendar, 1905-01-22"]),
     ("5 января", ["in Russian. In English, '5 January': has no year"]),
     ("5 января 2022 (среда)", ["In English, '5 January 2022 (Wednesday)': has 'Wednesday' in brackets after it"]),
     # (a city's time in Russian or Kazakh: the offset its clocks had then)
@@ -1672,6 +1674,26 @@ def test_a_weekday_that_is_not_its_date_s_is_said(text, value, said):
         assert str(parsed.warnings.get(text, "")) == said
         assert (text in parsed.warnings) == bool(said)
     assert dates.read(text).warning == said
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("Sunday, 9 January 1905", "Gregorian calendar, 1905-01-22; if not, check the day"),  # (Bloody Sunday)
+        ("Wednesday, 25 October 1917", "Gregorian calendar, 1917-11-07; if not, check the day"),
+        ("Wednesday, 2 September 1752", "Gregorian calendar, 1752-09-13; if not, check the day"),
+        # neither calendar's weekday, or a date since 1924: as before
+        ("Tuesday, 9 January 1905", "9 January 1905 was a Monday, not a Tuesday; check the day"),
+        ("Wednesday, 5 January 2022", None),
+        ("Tuesday, 5 January 2022", "5 January 2022 was a Wednesday, not a Tuesday; check the day"),  # (Julian's 5th)
+    ],
+)
+def test_a_weekday_that_is_the_julian_date_s_names_the_gregorian_day(text, said):
+    """ "Sunday, 9 January 1905" is Bloody Sunday in Russia's Old Style, 22 January: told only
+    "check the day", the editor changed the weekday and kept a date 13 days off (a probe's).
+    Read as written; the Gregorian day named."""
+    warning = str(parse_series(pd.Series([text, "2022-01-07"], dtype="str")).warnings.get(text, ""))
+    assert (said in warning) if said else warning == ""
 
 
 def test_the_weekday_and_the_day_in_its_month_are_said_in_french():

@@ -4428,15 +4428,34 @@ def _check_weekdays(p: _Parts, composed: _Composed, precision: np.ndarray, cavea
         said = _WEEKDAY_KEYS.index(str(names[i])[:3].lower())
         if said != weekday:
             year, month, day = fields(composed.values[i])[:3]
-            caveat[i] = both(
-                caveat[i],
-                say(
-                    "{day} was a {weekday}, not a {written}; check the day, and write the date as YYYY-MM-DD",
-                    day=Day.of(year, month, day),
-                    weekday=WEEKDAYS[weekday],
-                    written=WEEKDAYS[said],
-                ),
-            )
+            caveat[i] = both(caveat[i], _other_weekday_said(year, month, day, weekday, said))
+
+
+JULIAN_UNTIL = 1924  # the last countries to leave the Julian calendar (Russia 1918, Greece 1923)
+
+
+def _other_weekday_said(year: int, month: int, day: int, weekday: int, said: int) -> Message:
+    """A date's weekday written that is not its own (`said`, Monday 0). Where it is the weekday
+    of the same date in the Julian calendar (Old Style), which Russia kept until 1918, the date
+    is probably Old Style: "Sunday, 9 January 1905" is Bloody Sunday, 22 January in the Gregorian
+    calendar (told only "check the day", the weekday was the one changed, a probe's)."""
+    meant = _gregorian_of_julian(year, month, day) if year < JULIAN_UNTIL else None
+    if meant is not None and (int(meant.astype("datetime64[D]").astype(np.int64)) + 3) % 7 == said:
+        return say(
+            "{day} was a {weekday} in the Gregorian calendar, which this program reads, and a {written} in the "
+            "Julian calendar (Old Style: Britain kept it until 1752, Russia until 1918): if the date is Old Style, write "
+            "that day in the Gregorian calendar, {date}; if not, check the day",
+            day=Day.of(year, month, day),
+            weekday=WEEKDAYS[weekday],
+            written=WEEKDAYS[said],
+            date=_as_written(meant.astype("datetime64[s]"), "day"),
+        )
+    return say(
+        "{day} was a {weekday}, not a {written}; check the day, and write the date as YYYY-MM-DD",
+        day=Day.of(year, month, day),
+        weekday=WEEKDAYS[weekday],
+        written=WEEKDAYS[said],
+    )
 
 
 _MONTH_KEYS = pa.array(list(_MONTH_NUMBERS), type=pa.large_string())
