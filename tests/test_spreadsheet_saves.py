@@ -1441,3 +1441,37 @@ def test_a_day_number_of_excel_s_1904_system_among_the_file_s_dates_is_read_so_f
     assert said in problem.message
     if "1904" in said:
         assert "(4 January 2018 as the usual system counts); write 2022-01-05" in problem.message
+
+
+def merged_book() -> bytes:
+    """Three accounts of one event, as an editor lays them out: the retraction and the day of
+    publication typed once, in cells merged over the rows they stand for; a figure worked out by a
+    formula, and a span's end by another (openpyxl saves no value with them, as scripts do)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "date", "end_date", "title", "category", "source", "published", "figure", "retracted"])
+    sheet.append(["a", "2022-01-05", "=B2+2", "Alpha", "protest", "AFP", "2022-01-06", 10, "yes"])
+    sheet.append(["a", "2022-01-05", None, None, None, "Reuters", None, 12, None])
+    sheet.append(["a", "2022-01-05", None, None, None, "TASS", None, "=H3*2", None])
+    sheet.merge_cells("I2:I3")
+    sheet.merge_cells("G2:G4")
+    sheet.merge_cells("A5:I5")  # (an empty band under the rows: nothing read from it, nothing said)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_cells_merged_or_formulas_with_no_value_saved_are_said_not_read_empty_silently(tmp_path, capsys):
+    """A `retracted` yes merged over two accounts and a `published` day over three were read for
+    their first row alone (the Reuters figure drawn as standing, two accounts undated), and a
+    formula with no value saved was read as empty, each with 0 warnings (a probe's findings)."""
+    path = tmp_path / "events.xlsx"
+    path.write_bytes(merged_book())
+    assert cli.main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{path}:2: published: warning: cells G2:G4 are merged" in out and "rows 2 to 4" in out
+    assert f"{path}:2: retracted: warning: cells I2:I3 are merged" in out
+    assert f"{path}:2: end_date: warning: cell C2 holds the formula '=B2+2' and no value saved with it" in out
+    assert f"{path}:4: figure: warning: cell H4 holds the formula '=H4*2'" not in out
+    assert f"{path}:4: figure: warning: cell H4 holds the formula '=H3*2'" in out
+    assert "A5:I5" not in out and out.strip().endswith("1 event, 3 accounts, 0 errors, 5 warnings")

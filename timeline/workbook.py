@@ -14,8 +14,10 @@ import datetime as dt
 import io
 import math
 import re
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from xml.etree import ElementTree
 
 import numpy as np
 
@@ -101,6 +103,8 @@ class SheetText:
     dated_ids: list[DatedId] = field(default_factory=list)
     yearless: list[HiddenYear] = field(default_factory=list)
     times: list[HiddenTime] = field(default_factory=list)
+    merged: list[Merged] = field(default_factory=list)
+    unsaved: list[Unsaved] = field(default_factory=list)
     # Day 0 of the workbook's date system: 30 December 1899, or 1 January 1904 where the workbook
     # counts its days from then (Excel for Mac's default before 2011): a day number typed into a
     # cell formatted as a number means another day (dates.day_zero).
@@ -117,6 +121,7 @@ class SheetText:
             + dated_ids(self.dated_ids, column_of)
             + hidden_years(self.yearless, column_of)
             + hidden_times(self.times, column_of)
+            + [cell.problem(column_of) for cell in self.merged + self.unsaved]
         )
 
 
@@ -155,6 +160,120 @@ class HiddenTime:
     header: str
     value: dt.datetime
     number_format: str
+
+
+@dataclass(frozen=True)
+class Merged:
+    """Cells merged over rows (or columns) of the sheet: the value is the first cell's, and the
+    other cells of the range are empty, which the editor does not see (a `retracted` of yes over
+    two accounts, a `published` over three: the others read as standing, and undated)."""
+
+    ref: str  # as the sheet names the range: G2:G4
+    row: int  # its first row (the header is row 1)
+    header: str  # the name in the header row above its first cell
+    headers: tuple[str, ...]  # the columns the range covers
+    last: int  # its last row
+
+    def problem(self, column_of=str) -> Problem:
+        columns = ", ".join(column_of(h) for h in self.headers)
+        return Problem(
+            self.row,
+            column_of(self.header),
+            WARNING,
+            say(
+                "cells {ref} are merged: a merged range holds its value in its first cell alone, and its other "
+                "cells are read empty (it covers {columns}, rows {row} to {last}); unmerge the cells and fill each "
+                "(in Excel, Merge & Center > Unmerge Cells, then type or fill the value down)",
+                ref=self.ref,
+                columns=columns,
+                row=self.row,
+                last=self.last,
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Unsaved:
+    """A formula cell with no value saved with it (a workbook written by a program, never
+    recalculated by a spreadsheet): read as empty, without a word, where the editor's
+    spreadsheet shows the value."""
+
+    ref: str  # the cell: H3
+    row: int
+    header: str
+    formula: str  # as written, without its `=` ("" for a shared formula's other cells)
+
+    def problem(self, column_of=str) -> Problem:
+        return Problem(
+            self.row,
+            column_of(self.header),
+            WARNING,
+            say(
+                "cell {ref} holds the formula {formula} and no value saved with it (a program wrote the workbook, and "
+                "no spreadsheet has worked it out since): it is read as empty; open the workbook in a spreadsheet "
+                "and save it, or type the value",
+                ref=self.ref,
+                formula=show("=" + self.formula) if self.formula else "'='",
+            ),
+        )
+
+
+_CELL = re.compile(r"([A-Z]+)(\d+)")
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _column_number(letters: str) -> int:
+    """A column's index from its letters: A is 0, Z 25, AA 26."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number - 1
+
+
+def _merged_and_unsaved(data: bytes, path: str, text: str) -> tuple[list[Merged], list[Unsaved]]:
+    """What a sheet's XML says that openpyxl's values do not: its merged ranges below the header
+    whose first cell holds a value (`Merged`) and its formula cells with no value saved
+    (`Unsaved`). `path`: the sheet's part in the zip (openpyxl's read-only sheet names it);
+    `text`: the sheet as read (CSV), the header first."""
+    header = next(csv.reader(io.StringIO(text)), [])
+    rows: list[list[str]] = []  # (the sheet's cells, read again only where it has a merged range)
+
+    def name(index: int) -> str:
+        return header[index] if index < len(header) else ""
+
+    merged: list[Merged] = []
+    unsaved: list[Unsaved] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path) as part:
+        for _event, element in ElementTree.iterparse(part):
+            tag = element.tag.removeprefix(_MAIN)
+            if tag == "c":
+                formula = element.find(_MAIN + "f")
+                value = element.find(_MAIN + "v")
+                ref = element.get("r") or ""
+                at = _CELL.fullmatch(ref)
+                if formula is not None and (value is None or value.text is None) and at and int(at.group(2)) > 1:
+                    column = _column_number(at.group(1))
+                    unsaved.append(Unsaved(ref, int(at.group(2)), name(column), formula.text or ""))
+                element.clear()  # (a large sheet is read in constant memory)
+            elif tag == "mergeCell":
+                ref = element.get("ref") or ""
+                corners = [
+                    (_column_number(c.group(1)), int(c.group(2))) for c in map(_CELL.fullmatch, ref.split(":")) if c
+                ]
+                if len(corners) != 2:
+                    continue
+                (first_column, first), (last_column, last) = corners
+                rows = rows or list(csv.reader(io.StringIO(text)))
+                if first < 2 or not _holds(rows, first, first_column):
+                    continue  # (a title over the header, the header's own cells, an empty band: nothing lost)
+                columns = tuple(name(i) for i in range(first_column, last_column + 1))
+                merged.append(Merged(ref, first, name(first_column), columns, last))
+    return merged, unsaved
+
+
+def _holds(rows: list[list[str]], row: int, column: int) -> bool:
+    """Whether the sheet's cell at `row` (1 is the header) and `column` (0 is A) holds a value."""
+    return row <= len(rows) and column < len(rows[row - 1]) and rows[row - 1][column] != ""
 
 
 @dataclass(frozen=True)
@@ -235,7 +354,10 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
                     name = header[index] if index < len(header) else ""
                     times.append(HiddenTime(number, name, cell.value, shown))
         zero = dates.MAC_DAY_ZERO if book.epoch == CALENDAR_MAC_1904 else dates.SPREADSHEET_DAY_ZERO
-        return SheetText(out.getvalue().encode("utf-8"), sheet.title, months, ids, yearless, times, zero)
+        # (openpyxl's read-only sheet names its part: a private name, openpyxl pinned)
+        text = out.getvalue().encode("utf-8")
+        merged, unsaved = _merged_and_unsaved(data, sheet._worksheet_path, out.getvalue())  # type: ignore[attr-defined]
+        return SheetText(text, sheet.title, months, ids, yearless, times, merged, unsaved, zero)
     finally:
         book.close()
 
