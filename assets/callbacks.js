@@ -101,6 +101,13 @@
         window.dash_clientside.set_props("url", {search: search, href: window.location.href});
       }
     },
+
+    // What the last download held (#export-said) is of the view it was made in: another view
+    // (filters, an as-of date, a language) takes it away, as its file's name no longer says what
+    // the list shows. Input: view.data. Output: export-said.children.
+    exportSaidGone: function (_view) {
+      return "";
+    },
   };
 
   // The version's address, under the prefix Dash serves the app at (its _dash-config).

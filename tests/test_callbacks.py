@@ -631,7 +631,7 @@ def test_each_callback_is_registered_with_its_inputs_in_the_order_the_page_sends
     in_browser = [c["clientside_function"] for c in app._callback_list if c.get("clientside_function")]
     assert in_browser == [
         {"namespace": "timeline", "function_name": n}
-        for n in ("poll", "outletChosen", "tidyAddress", "chartWidth", "zoomAsked", "zoomIntoAddress")
+        for n in ("poll", "outletChosen", "tidyAddress", "chartWidth", "zoomAsked", "zoomIntoAddress", "exportSaidGone")
     ]
     chosen = next(
         c for c in app._callback_list if c.get("clientside_function", {}).get("function_name") == "outletChosen"

@@ -132,6 +132,8 @@ def test_download_csv_holds_the_filtered_events_accounts(timeline):
     expect(said).to_have_text(f"{download.value.suggested_filename}: {len(rows)} accounts")
     expect(said).to_have_attribute("role", "status")
     expect(said).to_have_class(re.compile("visually-hidden"))
+    timeline.toggle_category("protest")  # (another view: what the last file held no longer said)
+    expect(said).to_have_text("")
 
 
 def test_download_timelinejs_json_of_the_filtered_events(timeline):

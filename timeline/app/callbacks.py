@@ -436,6 +436,16 @@ def download(csv_clicks, json_clicks, view, *, path, title):
 
 _EXPORTING = threading.Semaphore(1)  # download: one export at a time in this process
 
+# What a download held is said until the view changes (in the browser: no request).
+EXPORT_SAID_GONE = InBrowser(
+    ClientsideFunction("timeline", "exportSaidGone"),
+    dict(
+        output=Output("export-said", "children", allow_duplicate=True),
+        inputs=[Input("view", "data")],
+        prevent_initial_call=True,
+    ),
+)
+
 
 # Handed to Dash in this order (/_dash-dependencies lists them so).
 CALLBACKS = (
@@ -453,6 +463,7 @@ CALLBACKS = (
     ZOOM_INTO_ADDRESS,
     zoom,
     download,
+    EXPORT_SAID_GONE,
 )
 
 
