@@ -2140,12 +2140,17 @@ def _end_before_start(check: _Checker) -> None:
     end_last = check.found["end_date", "last"]
     check.found["start_last"], check.found["end_last"] = check.found["date", "last"], end_last
     before = (end_last < start.value).to_numpy()
-    timed = start.precision.isin(("minute", "second")).to_numpy() & end.precision.isin(("minute", "second")).to_numpy()
-    day = np.timedelta64(86400, "s")
-    start_day, end_value = start.value.to_numpy().astype("datetime64[D]"), end.value.to_numpy()
-    overnight = before & timed & (end_value.astype("datetime64[D]") == start_day)
-    overnight &= (start.offset == end.offset).to_numpy()
-    overnight[check.found.get(("end_date", "moved"), [])] = False  # (written at another offset than the start)
+    overnight = np.zeros(len(before), dtype=bool)
+    rows = np.flatnonzero(before)  # (few: each looked at in the distinct dates of its start and end)
+    if len(rows):
+        own, theirs = start.take[rows], end.take[rows]
+        timed = np.isin(start.distinct_precision[own], ("minute", "second"))
+        timed &= np.isin(end.distinct_precision[theirs], ("minute", "second"))
+        same_day = start.distinct_value[own].astype("datetime64[D]") == end.distinct_value[theirs].astype(
+            "datetime64[D]"
+        )
+        overnight[rows] = timed & same_day & (start.distinct_offset[own] == end.distinct_offset[theirs])
+        overnight[check.found.get(("end_date", "moved"), [])] = False  # (written at another offset than the start)
     check.report(
         before & ~overnight,
         "end_date",
@@ -2160,9 +2165,10 @@ def _end_before_start(check: _Checker) -> None:
         return
     rows = np.flatnonzero(overnight)
     written = check.frame["end_date"].iloc[rows].tolist()
-    later = dict(zip(written, (end_value[rows] + day).tolist()))
-    precision = dict(zip(written, end.precision.iloc[rows].tolist()))
-    offset = dict(zip(written, end.offset.iloc[rows].tolist()))
+    theirs = end.take[rows]
+    later = dict(zip(written, (end.distinct_value[theirs] + np.timedelta64(86400, "s")).tolist()))
+    precision = dict(zip(written, end.distinct_precision[theirs].tolist()))
+    offset = dict(zip(written, end.distinct_offset[theirs].tolist()))
     check.report(
         overnight,
         "end_date",
