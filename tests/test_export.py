@@ -283,3 +283,30 @@ def test_what_the_export_neutralised_is_told_when_the_export_is_read_as_an_event
         assert after == before, name
     for column, first in (("title", "="), ("category", "-"), ("claimed_by", "@")):
         assert f"begins with an apostrophe before {first!r}, as the page's download" in said[column]
+
+
+@pytest.mark.parametrize("as_of", ["2022-01-08", "2022-01-09"])
+def test_an_export_as_of_a_date_reads_back_with_each_event_s_title_and_category(as_of):
+    """As of a date, an event whose first account (its title, its category) was published later
+    than a second one's is shown, and its export wrote the second first, with neither: `check`
+    refused the whole event (a probe's). Its first row written now holds them."""
+    from timeline.state import as_of_bound
+
+    index = index_from_rows(
+        [
+            row("toll", "2022-01-07", title="Death toll", category="casualties", source="AP", published="2022-01-10"),
+            {**row("toll", "2022-01-07", source="AFP", published="2022-01-07"), "title": "", "category": ""},
+            {**row("toll", "2022-01-08", source="TASS", published="2022-01-08"), "title": "", "category": ""},
+            row("other", "2022-01-05", title="Other event", category="protest", source="RFE/RL"),
+        ]
+    )
+    filters = Filters(as_of=as_of)
+    text = accounts_csv(index.at(as_of_bound(filters)), apply(index, filters))
+    rows = read(text)
+    assert [(r["id"], r["source"], r["title"], r["category"]) for r in rows] == [
+        ("other", "RFE/RL", "Other event", "protest"),
+        ("toll", "AFP", "Death toll", "casualties"),
+        ("toll", "TASS", "", ""),
+    ]
+    again = timeline.load_bytes(text.encode())
+    assert again.problems == [] and sorted(again.events["id"]) == ["other", "toll"]

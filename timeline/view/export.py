@@ -207,8 +207,25 @@ def _accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) 
     taken = pa.array(np.asarray(order, dtype=np.int64))
     columns = [pa.array(chosen[name], pa.large_string()).take(taken).fill_null("") for name in schema.NAMES]
     columns = [_dates_in_words(c) if n in schema.DATE_COLUMNS else c for n, c in zip(schema.NAMES, columns)]
+    _event_heads(columns, index, index.account_event[kept][order])
     rows = pc.binary_join_element_wise(*(_cells(column) for column in columns), pa.scalar(",", pa.large_string()))
     return "\r\n".join([",".join(schema.NAMES), *rows.to_pylist(), ""]), len(order)
+
+
+def _event_heads(columns: list[pa.Array], index: EventIndex, events: np.ndarray) -> None:
+    """Each event's first row written holds its title and category (schema.FIRST_ROW_REQUIRED),
+    in place in `columns` (schema.NAMES'; `events`: each row's event, its rows side by side). As
+    of a date, an event's first account may be one not known yet, and left out: its next, which
+    holds neither, was written first, and `check` refused the whole event (a probe's)."""
+    heads = np.flatnonzero(np.r_[True, events[1:] != events[:-1]])
+    for name in schema.FIRST_ROW_REQUIRED:
+        at = schema.NAMES.index(name)
+        empty = heads[pc.equal(columns[at].take(pa.array(heads)), "").to_numpy(zero_copy_only=False)]
+        if len(empty):
+            mask = np.zeros(len(columns[at]), dtype=bool)
+            mask[empty] = True
+            given = index.events[name].astype(str).to_numpy()[events[empty]]
+            columns[at] = pc.replace_with_mask(columns[at], pa.array(mask), pa.array(given, pa.large_string()))
 
 
 def _cells(text: pa.Array) -> pa.Array:
