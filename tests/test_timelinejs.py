@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 import timeline
-from timeline import cli, dates, media, schema
+from timeline import cli, dates, i18n, media, schema
 from timeline.load import load
 from timeline.problems import ERROR, WARNING, Problem, ProblemCode
 from timeline.timelinejs import export, importer, markup
@@ -2151,20 +2151,27 @@ def test_a_display_date_s_offset_for_the_slide_s_time_is_taken(cells, date):
     assert account["date"] == date
 
 
-def test_offsets_come_back_from_an_export_as_json(tmp_path):
-    """They went out in each slide's display_date (its Time cannot hold one) and were lost."""
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_offsets_come_back_from_an_export_as_json(tmp_path, lang):
+    """They went out in each slide's display_date (its Time cannot hold one) and were lost; made
+    on an Arabic page (`5 يناير 2022، 2:30 م (UTC-05:00)`), still lost, without a word, and each
+    page's display date other than English's kept as a line of every description (a probe's)."""
     events = tmp_path / "events.csv"
     events.write_text(
         "id,date,end_date,title,category,source\n"
         "a,2022-01-05 14:30-05:00,,A,protest,AP\n"
         "b,2022-01-05 14:30 MSK,,B,protest,TASS\n"
         "c,2022-01-05T23:30+06:00,2022-01-06 07:00,C,protest,Kazinform\n"
-        "d,2022-01-05 14:30,,D,protest,AFP\n",
+        "d,2022-01-05 14:30,,D,protest,AFP\n"
+        "e,2022-01-05 09:15Z,,E,protest,RFE/RL\n"
+        "f,2022-01-05,,F,protest,AFP\n",
         encoding="utf-8",
     )
-    assert cli.main(["export", "timelinejs", str(events), "--output", str(tmp_path / "t.json")]) == 0
+    with i18n.using(lang):  # (as the page's button makes it, in the page's language)
+        assert cli.main(["export", "timelinejs", str(events), "--output", str(tmp_path / "t.json")]) == 0
     again = importer.import_sheet(str(tmp_path / "t.json"), str(tmp_path / "again.csv"))
     assert not [p for p in again.problems if p.column == "Display Date"]
+    assert "Display date" not in (tmp_path / "again.csv").read_text(encoding="utf-8-sig")
     first, back = (
         timeline.load(path).accounts.set_index("id").sort_index() for path in (events, tmp_path / "again.csv")
     )

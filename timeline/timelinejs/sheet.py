@@ -22,7 +22,7 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
-from .. import dates, schema
+from .. import dates, i18n, schema
 from ..csvfile import misplaced_quote, open_quote_problem, other_separator
 from ..media import kind as media_kind
 from ..problems import ERROR, WARNING, Message, Problem, and_list, say, say_n, show
@@ -1216,6 +1216,9 @@ def _with_offset(date: str, display: str) -> str:
     except dates.DateError:
         return date
     said = _display_reading(display, date)
+    if said is None and not placed.offset:
+        offset = _labelled_offset(display, placed)
+        return dates.as_written(placed.value, placed.precision, offset) if offset else date
     if (
         said is None
         or said.warning
@@ -1225,6 +1228,25 @@ def _with_offset(date: str, display: str) -> str:
     ):
         return date
     return dates.as_written(said.value, said.precision, said.offset)
+
+
+_LABELLED_OFFSET = re.compile(r"(?P<label>.*)\(UTC(?P<offset>[+-]\d{2}:\d{2})?\)\s*")
+
+
+def _labelled_offset(display: str, placed: dates.Reading) -> str:
+    """The offset of a Display Date as `export` writes one in a page's language which dates.read
+    does not read back (Arabic's `5 يناير 2022، 4:30 م (UTC+06:00)`: its offset was dropped on
+    import, the time another moment, without a word), where the label gives the slide's year and
+    time (on a 12- or a 24-hour clock): else ""."""
+    found = _LABELLED_OFFSET.fullmatch(display)
+    if not found or placed.precision != "minute":
+        return ""
+    year, _month, _day, hour, minute = dates.fields(placed.value)
+    label = found["label"]
+    clocks = {f"{hour:02d}:{minute:02d}", f"{hour % 12 or 12}:{minute:02d}"}
+    if str(year) not in label or not any(re.search(rf"(?<!\d){clock}(?!\d)", label) for clock in clocks):
+        return ""
+    return found["offset"] or "Z"
 
 
 def _read_as_told(text: str) -> dates.Reading:
@@ -1397,9 +1419,12 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
     display_cell = cells.get("Display Date", "")
     display = inline(display_cell)
     if display:
-        shown = [shown_label(start)]
-        if end:
-            shown.append(f"{shown[0]} to {shown_label(end)}")
+        # (as the dashboard shows the date in each of its languages: `export` writes the page's)
+        shown = []
+        for lang in i18n.LANGUAGES:
+            with i18n.using(lang):
+                first = shown_label(start)
+                shown += [first, f"{first} to {shown_label(end)}"] if end else [first]
         if links_in(display_cell):  # (its address kept, even where its words are the date's)
             paragraphs.append(f"Display date: {one_line(display_cell)}")
             entry.notes.append("display date link")
