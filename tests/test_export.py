@@ -256,6 +256,9 @@ def test_a_value_with_a_semicolon_or_a_tab_is_quoted_so_no_spreadsheet_splits_it
         ("-0500", "500 BC"),
         ("-0044-03-15 14:30", "15 March 44 BC, 14:30"),
         ("-0044-03-15 14:30+02:00", "15 March 44 BC, 14:30 (UTC+02:00)"),
+        # an offset written otherwise, read back the same (its words were refused for +02:00: a probe's)
+        ("-0044-03-15 14:30 +0200", "15 March 44 BC, 14:30 (UTC+02:00)"),
+        ("-0044-03-15T14:30+0200", "15 March 44 BC, 14:30 (UTC+02:00)"),
         ("-protest", None),
     ],
 )
@@ -271,6 +274,9 @@ def test_what_the_export_neutralised_is_told_when_the_export_is_read_as_an_event
         [
             row("bc", "-0044-03-15", title="=Ides", category="-protest", claimed_by="@kz_gov", source="AFP"),
             row("bc-2", "-0044-03", end_date="-0044-03-16 14:30", published="-0043", source="Cicero"),
+            # withdrawn in 43 BC (written '-0043-06-01, refused read back: a probe's), and Excel's yes
+            row("bc-3", "-0044", source="Cicero", retracted="-0043-06-01"),
+            row("bc-4", "-0044", source="Livy", retracted="-1"),
         ]
     )
     text = accounts_csv(index, everything(index))
@@ -278,7 +284,7 @@ def test_what_the_export_neutralised_is_told_when_the_export_is_read_as_an_event
     again = timeline.load_bytes(text.encode("utf-8"))
     said = {p.column: p.message for p in again.problems}
     assert not {"date", "end_date", "published"} & said.keys()
-    for name in ("start", "precision", "end", "end_precision", "published_at"):
+    for name in ("start", "precision", "end", "end_precision", "published_at", "is_retracted", "retracted_on"):
         before, after = (dict(zip(a["id"], a[name])) for a in (index.dataset.accounts, again.accounts))
         assert after == before, name
     for column, first in (("title", "="), ("category", "-"), ("claimed_by", "@")):

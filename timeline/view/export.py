@@ -65,25 +65,22 @@ def _in_words(texts) -> dict[str, str]:
             for text, v, p, o in zip(written, value, precision, offset)
         ]
     again = dates.parse_series(pd.Series(words, dtype="str"))
+    # (the same offset however written: +0200 read back from the words' +02:00)
+    clock = zip(*dates.offset_seconds(parsed.offset.tolist()))
+    clock_again = zip(*dates.offset_seconds(again.offset.tolist()))
     return {
         text: word
         for text, word, v, p, o, v2, p2, o2 in zip(
-            written,
-            words,
-            value,
-            precision,
-            offset,
-            again.value.tolist(),
-            again.precision.tolist(),
-            again.offset.tolist(),
+            written, words, value, precision, clock, again.value.tolist(), again.precision.tolist(), clock_again
         )
         if word and word not in again.errors and word not in again.warnings and (v, p, o) == (v2, p2, o2)
     }
 
 
-def _dates_in_words(column: pa.Array) -> pa.Array:
-    """A date column with its dates BC in words (bc_in_words), where they read back so."""
-    bc = pc.starts_with(column, "-")
+def _dates_in_words(column: pa.Array, shape: str = "^-") -> pa.Array:
+    """A date column with its dates BC in words (bc_in_words), where they read back so; those of
+    values of `shape` (RE2), in a column of dates and other words (`retracted`: `-1` is yes)."""
+    bc = pc.match_substring_regex(column, shape)
     if not pc.any(bc).as_py():
         return column
     written = pc.filter(column, bc).to_pylist()
@@ -207,6 +204,8 @@ def _accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) 
     taken = pa.array(np.asarray(order, dtype=np.int64))
     columns = [pa.array(chosen[name], pa.large_string()).take(taken).fill_null("") for name in schema.NAMES]
     columns = [_dates_in_words(c) if n in schema.DATE_COLUMNS else c for n, c in zip(schema.NAMES, columns)]
+    at = schema.NAMES.index("retracted")  # (a date BC it was withdrawn in, -0043-06-01; -1 is Excel's yes)
+    columns[at] = _dates_in_words(columns[at], r"^-\d{4}")
     _event_heads(columns, index, index.account_event[kept][order])
     rows = pc.binary_join_element_wise(*(_cells(column) for column in columns), pa.scalar(",", pa.large_string()))
     return "\r\n".join([",".join(schema.NAMES), *rows.to_pylist(), ""]), len(order)
