@@ -1290,6 +1290,14 @@ def test_display_date_is_kept_when_it_says_more_than_the_date(display, cells, ke
         ("1/13/22", {"Year": "1922", "Month": "1", "Day": "13"}, ""),  # (a year of two digits: may be 1922)
         ("1400/10/15", {"Month": "1", "Day": "5"}, ""),  # (may be a Solar Hijri date: 5 January 2022)
         ("5 January 1600", {"Year": "1600", "Month": "1", "Day": "15"}, ""),  # (Old Style beside New)
+        # ... but a Julian date said so, on a slide at its day as written: placed 13 days off (a probe's)
+        (
+            "25 October 1917 (O.S.)",
+            {"Year": "1917", "Month": "10", "Day": "25"},
+            "Display Date '25 October 1917 (O.S.)' is 7 November 1917, but Year, Month, Day and Time say 25 October "
+            "1917",
+        ),
+        ("25 October 1917 (O.S.)", {"Year": "1917", "Month": "11", "Day": "7"}, ""),
         ("x" * 5000 + " 7:30 PM, January 5, 2022", {"Month": "1", "Day": "5"}, ""),  # (no date: not looked into)
     ],
 )

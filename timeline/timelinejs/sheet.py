@@ -1163,6 +1163,11 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
         placed = dates.read(start)
     except dates.DateError:
         return None
+    julian = _julian_display(display)
+    if julian is not None and placed.precision in ("day", "minute"):  # (25 October 1917 (O.S.): 7 November)
+        if np.datetime64(julian.value, "D") == np.datetime64(placed.value, "D"):
+            return None
+        return dates.label(julian.value, julian.precision), dates.as_written(julian.value, julian.precision)
     said = _display_reading(display, start)
     if said is None or said.warning:  # (1/13/22 may be 1922; 1400/10/15 a Solar Hijri date: not said to be another)
         return None
@@ -1180,6 +1185,25 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
     return dates.label(said.value, said.precision, said.offset), dates.as_written(
         said.value, said.precision, said.offset
     )
+
+
+def _julian_display(display: str) -> dates.Reading | None:
+    """The Gregorian day of a Display Date written as a Julian one (`25 October 1917 (O.S.)`, which
+    dates.read refuses, naming that day), where it names one: else None. A slide placed at the
+    Julian day by its Year, Month and Day was imported 13 days off without a word (a probe's)."""
+    try:
+        dates.read(display)
+    except dates.DateError as error:
+        told = error.args[0] if error.args else None
+        if isinstance(told, Message) and told.template == _JULIAN_TOLD:
+            return dates.read(str(told.values["date"]))
+    return None
+
+
+_JULIAN_TOLD = (
+    "has {words} in brackets after it: a date of the Julian calendar (Old Style), which this program "
+    "does not read; in the Gregorian calendar it reads, that day is {day}: write {date}"
+)
 
 
 def _display_reading(display: str, start: str) -> dates.Reading | None:
@@ -1419,9 +1443,12 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
     display_cell = cells.get("Display Date", "")
     display = inline(display_cell)
     if display:
-        # (as the dashboard shows the date in each of its languages: `export` writes the page's)
-        shown = []
-        for lang in i18n.LANGUAGES:
+        shown = [shown_label(start)]
+        if end:
+            shown.append(f"{shown[0]} to {shown_label(end)}")
+        for (
+            lang
+        ) in i18n.LANGUAGES:  # (as the dashboard shows the date in each of its languages: `export` writes the page's)
             with i18n.using(lang):
                 first = shown_label(start)
                 shown += [first, f"{first} to {shown_label(end)}"] if end else [first]
