@@ -426,6 +426,28 @@ def test_a_year_apart_is_told_of_the_rows_before_as_rows_after_make_it_one(tmp_p
     assert "date '1022-02-01' is in 1022, as is 1 more row, 1,000 years before" in problem.message
 
 
+def test_days_a_program_wrote_in_utc_are_told_as_a_full_load_tells_them_as_rows_are_appended(tmp_path):
+    """Whether a column's times at UTC are days written as another place's midnight depends on all
+    of them (load._days_in_utc): rows appended, one by one, that make them most of the times and
+    then stop being so (a time the editor wrote), each version read on says what a full load says."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", "2022-01-05 14:30"), row("b", "2022-01-04T18:00:00.000Z")]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    told = []
+    for appended in ("2022-01-05T18:00:00.000Z", "2022-01-06T18:00:00.000Z", "2022-01-07 09:15", "2022-01-07 11:40"):
+        with open(path, "ab") as f:
+            f.write(csv_bytes([row(f"e-{appended[:10]}-{appended[-5:]}", appended)]).split(b"\n", 1)[1])
+        previous, index = read_on(previous, index, path)
+        told.append([p.row for p in previous.problems if "midnight at UTC+06:00" in p.message])
+    # (2 of the 3 different times; 3 of 4; 3 of 5; 3 of 6: half, still; then one more time written)
+    assert told == [[3, 4], [3, 4, 5], [3, 4, 5], [3, 4, 5]]
+    with open(path, "ab") as f:
+        f.write(csv_bytes([row("late", "2022-01-08 08:05")]).split(b"\n", 1)[1])
+    previous, index = read_on(previous, index, path)
+    assert not [p for p in previous.problems if "midnight at UTC" in p.message]
+
+
 def test_publication_times_appended_at_another_offset_are_read_on_the_clock_most_give(tmp_path):
     """Which clock a file's publication times are read on (load._published_on_one_clock) is the
     one most of them give: rows appended at another offset can change it, for the rows before

@@ -132,6 +132,7 @@ ACCEPTED = [
     # a local mean time, to the minute towards 0 (-4:56:02 was -04:57: a probe's)
     ("1850-01-01 12:00 America/New_York", D(1850, 1, 1, 12, 0), "minute", "-04:56"),
     ("1900-01-01 12:00 Europe/Dublin", D(1900, 1, 1, 12, 0), "minute", "-00:25"),
+    ("1800-01-01 12:00 Africa/Accra", D(1800, 1, 1, 12, 0), "minute", "+00:00"),  # (-52 s: not -00:00)
     # an abbreviation named after one place's clocks is at the offset they had on the day written
     ("2012-06-01 14:30 MSK", D(2012, 6, 1, 14, 30), "minute", "+04:00"),  # (Moscow, 2011-2014)
     ("2010-07-01 14:30 MSK", D(2010, 7, 1, 14, 30), "minute", "+03:00"),  # (its standard, in summer)

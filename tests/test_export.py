@@ -225,7 +225,7 @@ def test_one_export_at_a_time_in_a_worker():
     finally:
         callbacks._EXPORTING.release()
     assert answer["file"] is no_update
-    assert answer["said"] == "Another download is being made here: try again in a few seconds."
+    assert answer["said"] == "Another download is being made on this server: try again in a few seconds."
     assert answer["seen"] == render.EXPORT_SHOWN
 
 

@@ -2902,11 +2902,19 @@ def test_days_a_program_wrote_at_midnight_are_told_where_they_are_most_of_the_ti
             "a,2022-01-05 18:00:00+00:00,,A,c,S\nb,2022-01-06 18:00:00+00:00,,B,c,S\n",
             {(2, "date"): "6 January 2022", (3, "date"): "7 January 2022"},
         ),
-        # at another offset: 19:00 at +01:00 is midnight at +06:00
+        # a place's clocks in winter and in summer (Paris: 23:00 and 22:00 UTC), each its own day
         (
-            "a,2022-01-05T19:00:00+01:00,,A,c,S\nb,2022-01-06T19:00:00+01:00,,B,c,S\n",
-            {(2, "date"): "6 January 2022", (3, "date"): "7 January 2022"},
+            "a,2022-01-04T23:00:00.000Z,,A,c,S\nb,2022-07-04T22:00:00.000Z,,B,c,S\nc,2022-07-05T22:00:00.000Z,,C,c,S\n",
+            {(2, "date"): "5 January 2022", (3, "date"): "5 July 2022", (4, "date"): "6 July 2022"},
         ),
+        # Hawaii's midnight (10:00 UTC), not Kiribati's: the same day (a review's)
+        (
+            "a,2022-01-05T10:00:00Z,,A,c,S\nb,2022-01-06T10:00:00Z,,B,c,S\n",
+            {(2, "date"): "5 January 2022", (3, "date"): "6 January 2022"},
+        ),
+        # not at another offset than UTC (a daily briefing at 09:00 in Almaty), nor at an offset no place keeps
+        ("a,2022-01-05T19:00:00+01:00,,A,c,S\nb,2022-01-06T19:00:00+01:00,,B,c,S\n", {}),
+        ("a,2022-01-05T14:15:00Z,,A,c,S\nb,2022-01-06T14:15:00Z,,B,c,S\n", {}),
         # not: times as the editor writes them (no seconds), noon in UTC (a day kept the same everywhere),
         # times at no offset, few among the times, one alone, days among them, midnight (_days_at_midnight's)
         ("a,2022-01-05 18:00Z,,A,c,S\nb,2022-01-06 18:00Z,,B,c,S\n", {}),

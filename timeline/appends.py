@@ -347,7 +347,7 @@ def _checked_on(
         notes.year_window
         or notes.two_years
         or notes.midnight
-        or notes.converted
+        or notes.days_in_utc
         or (notes.published_offset and _clocks_joined(frame.iloc[context:], before_cut, joined))
         or notes.day_number
         or any(finding.always or len(np.unique(finding.rows)) > 1 for finding in findings)

@@ -5149,7 +5149,7 @@ def as_offset(seconds: int) -> str:
     """An offset of `seconds` east of UTC as ISO writes it, to the minute (towards 0: a local mean
     time of -4:56:02 is -04:56; `//` made it -04:57)."""
     minutes = int(seconds / 60)
-    sign = "+" if seconds >= 0 else "-"
+    sign = "+" if minutes >= 0 else "-"  # (-52 s, Accra's local mean time: +00:00; -00:00 means "unknown")
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 

@@ -400,10 +400,10 @@ class _Notes:
     two_years: bool = False  # a date column writes two years as 1826-31: its months said across rows
     midnights: bool = False  # most times of a date column are 00:00 (_days_at_midnight): said across rows
     midnight: bool = False  # a date column has a time of 00:00 (an append of one is read with the whole file)
-    # a date column has a time at a UTC offset that may be another place's midnight, or most of
-    # its times are one such (_days_converted): an append of one is read with the whole file
-    converted: bool = False
-    converted_told: bool = False
+    # a date column has a time at UTC that may be another place's midnight; most of its times are
+    # (_days_in_utc): an append of one is read with the whole file; said across rows
+    days_in_utc: bool = False
+    days_in_utc_told: bool = False
     # a publication time at a UTC offset (_published_on_one_clock): an append that joins an event
     # whose times are at more than one is read with the whole file (appends._clocks_joined)
     published_offset: bool = False
@@ -422,7 +422,7 @@ def _resume(table, edges: _Edges, inode: int, findings: list, notes: _Notes, acc
         or notes.year_window
         or notes.two_years
         or notes.midnights
-        or notes.converted_told
+        or notes.days_in_utc_told
         or (table.quotes - edges.quotes_after) % 2
     ):
         return None
@@ -550,8 +550,8 @@ class _Checker:
         self.notes.two_years |= part.notes.two_years
         self.notes.midnights |= part.notes.midnights
         self.notes.midnight |= part.notes.midnight
-        self.notes.converted |= part.notes.converted
-        self.notes.converted_told |= part.notes.converted_told
+        self.notes.days_in_utc |= part.notes.days_in_utc
+        self.notes.days_in_utc_told |= part.notes.days_in_utc_told
         self.notes.day_number |= part.notes.day_number
         self.found.update(part.found)
         self.garbled.update(part.garbled)
@@ -1099,10 +1099,10 @@ def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
         check.notes.midnights |= told
         if told and name == "date":
             check.findings.append(_midnights_finding(parsed, check.rows))
-        seen, clock = _days_converted(check.frame[name], parsed, name)
-        check.notes.converted |= seen
-        check.notes.converted_told |= clock is not None
-        check.found[name, "converted"] = clock
+        written_in_utc, times = _days_in_utc(check.frame[name], parsed, name)
+        check.notes.days_in_utc |= written_in_utc
+        check.notes.days_in_utc_told |= bool(times)
+        check.found[name, "days in utc"] = times
     if parsed.errors:
         bad = check.frame[name].str.strip().isin(list(parsed.errors)).to_numpy()
         if rule.level == ERROR:
@@ -1219,99 +1219,102 @@ def _at_midnight_said(others: int, times: int, column: str, day: str) -> Message
 _AT_MIDNIGHT_TEMPLATE = _at_midnight_said(1, 2, "", "").template  # (_said_midnight tells it so)
 
 
-_WITH_SECONDS = re.compile(r"\d:\d\d:00(?:[.,]0+)?(?!\d)")  # (a program's time: 18:00:00, 18:00:00.000)
-QUARTER = 900  # s: every UTC offset in use is a whole quarter of an hour (Nepal's +05:45)
+# Where a program keeps a day as the moment it began there, in UTC: the time of day in UTC
+# (seconds) -> the UTC offset whose midnight it is. Offsets in use (whole hours from -12:00 to
+# +13:00, and the half and three-quarter hours some places keep). 10:00 UTC is Hawaii's midnight
+# (-10:00), not Kiribati's (+14:00); 12:00 UTC is none: programs write a day at noon in UTC to
+# keep it the same day everywhere.
+_IN_USE = [h * 3600 for h in range(-11, 14) if h != 0 and h != 12] + [
+    s * (h * 3600 + m * 60)
+    for s, h, m in ((-1, 9, 30), (-1, 3, 30), (1, 3, 30), (1, 4, 30), (1, 5, 30), (1, 5, 45), (1, 6, 30), (1, 8, 45))
+    + ((1, 9, 30), (1, 10, 30), (1, 12, 45))
+]
+MIDNIGHT_AT = {(-offset) % 86400: offset for offset in _IN_USE}
+_PROGRAM_TIME = r"\d:\d\d:00(?:[.,]0+)?(?:\D|$)"  # (seconds written, as programs write a time: 18:00:00.000Z)
 
 
-def _converted(parsed: dates.ParsedDates, values: pd.Series | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Of a column's distinct dates, (the wall clock's seconds into the day, the offset's seconds)
-    and which may be a day a program converted to a UTC offset from midnight elsewhere: a time
-    with its seconds written (as programs write them; looked for in `values`, the column, where
-    given), at a UTC offset, not midnight there, and midnight at an offset in use (a quarter of
-    an hour)."""
+def _utc_midnights(parsed: dates.ParsedDates, values: pd.Series | None = None) -> np.ndarray:
+    """Of a column's distinct dates, the time of day in UTC (seconds) of each that may be a day a
+    program wrote as the moment it began at another offset, converted to UTC (-1 where not): a
+    time at UTC (Z, +00:00) that is midnight at an offset in use (MIDNIGHT_AT), with its seconds
+    written, as programs write them (looked for in `values`, the column, where given)."""
     known = ~np.isnat(parsed.distinct_value)
-    timed = np.isin(parsed.distinct_precision, ("minute", "second")) & known
-    clock = parsed.distinct_value.view(np.int64) % 86400
-    maybe = timed & (clock != 0) & (parsed.distinct_offset != "")
-    offset = np.zeros(len(clock), dtype=np.int64)
-    if maybe.any():
-        offset[maybe], given = dates.offset_seconds(parsed.distinct_offset[maybe])
-        # (not noon in UTC: programs write a day so to keep it the same day everywhere)
-        utc = (clock[maybe] - offset[maybe]) % 86400
-        maybe[maybe] = given & (utc % QUARTER == 0) & (utc != 43200)
+    time = parsed.distinct_value.view(np.int64) % 86400
+    maybe = known & np.isin(parsed.distinct_precision, ("minute", "second")) & np.isin(time, list(MIDNIGHT_AT))
+    maybe &= np.isin(parsed.distinct_offset, ("Z", "z", "+00:00", "+0000", "+00"))
     if values is not None and maybe.any():
         at = np.flatnonzero(maybe)
-        row = _first_rows_of(parsed)[at]
-        maybe[at] = [r >= 0 and bool(_WITH_SECONDS.search(str(values.iat[r]))) for r in row.tolist()]
-    return np.stack([clock, offset]), maybe
+        written = pa.array(values.iloc[_first_rows_of(parsed)[at]].to_numpy(dtype=object), pa.large_string())
+        maybe[at] = pc.match_substring_regex(written, _PROGRAM_TIME).to_numpy(zero_copy_only=False)
+    return np.where(maybe, time, -1)
 
 
 def _first_rows_of(parsed: dates.ParsedDates) -> np.ndarray:
-    """A row of each of a column's distinct dates (-1: none)."""
-    rows = np.full(len(parsed.distinct_value), -1, dtype=np.int64)
+    """A row of each of a column's distinct dates."""
+    rows = np.zeros(len(parsed.distinct_value), dtype=np.int64)
     rows[parsed.take[::-1]] = np.arange(len(parsed.take) - 1, -1, -1)
     return rows
 
 
-def _days_converted(values: pd.Series, parsed: dates.ParsedDates, name: str) -> tuple[bool, tuple | None]:
-    """Times at a UTC offset that are most of a column's times (at least two of its distinct
-    ones, and half), all at one time of day that is midnight at another offset: the days a
-    program (a CMS's export, JavaScript's toISOString, a date picker east or west of UTC) wrote
-    as the moment the day began where it was entered, converted to UTC. `2022-01-04T18:00:00Z`
-    is 5 January in Almaty: read as written, every event a day early, without a word. Each is
-    warned with the day to write. Returns whether the column has such a time at all (an append
-    of one is read with the whole file), and the (time of day, offset) told, or None."""
+def _days_in_utc(values: pd.Series, parsed: dates.ParsedDates, name: str) -> tuple[bool, frozenset]:
+    """Times at UTC that are most of a column's times (at least two of its distinct ones, and
+    half), at one time of day that is midnight at an offset in use, or an hour either side (the
+    same place's clocks in summer and in winter): the days a program (a CMS's export,
+    JavaScript's toISOString, a date picker east or west of UTC) wrote as the moment each began
+    where it was entered, in UTC. `2022-01-04T18:00:00.000Z` is 5 January in Almaty: read as
+    written, every event a day early, without a word. Each is warned with the day to write.
+    Returns whether the column has such a time at all (an append of one is read with the whole
+    file), and the times of day told (none: nothing told)."""
     known = ~np.isnat(parsed.distinct_value)
     timed = np.isin(parsed.distinct_precision, ("minute", "second")) & known
     if not timed.any() or (known & ~timed).any():
-        return False, None
-    pairs, maybe = _converted(parsed, values)
-    if not maybe.any():
-        return False, None
-    found, counts = np.unique(pairs[:, maybe], axis=1, return_counts=True)
-    most = int(np.argmax(counts))
-    count, times = int(counts[most]), int(np.count_nonzero(timed))
-    if count < 2 or 2 * count < times:
-        return True, None
-    clock = tuple(found[:, most].tolist())
-    at = maybe & (pairs[0] == clock[0]) & (pairs[1] == clock[1])
+        return False, frozenset()
+    times = _utc_midnights(parsed, values)
+    if not (times >= 0).any():
+        return False, frozenset()
+    found, counts = np.unique(times[times >= 0], return_counts=True)
+    count_of = dict(zip(found.tolist(), counts.tolist()))
+    main = int(found[np.argmax(counts)])
+    told = frozenset(t for t in ((main - 3600) % 86400, main, (main + 3600) % 86400) if t in count_of)
+    count, all_times = sum(count_of[t] for t in told), int(np.count_nonzero(timed))
+    if count < 2 or 2 * count < all_times:
+        return True, frozenset()
     rows = _first_rows_of(parsed)
-    for i in np.flatnonzero(at & (rows >= 0)).tolist():
+    for i in np.flatnonzero(np.isin(times, list(told))).tolist():
         text = str(values.iat[rows[i]]).strip()
-        if text in parsed.warnings or text in parsed.errors:
-            continue
-        parsed.warnings[text] = _converted_said(parsed.distinct_value[i], clock, count - 1, times, name)
-    return True, clock
+        if text not in parsed.warnings and text not in parsed.errors:
+            parsed.warnings[text] = _day_in_utc_said(parsed.distinct_value[i], count - 1, all_times, name)
+    return True, told
 
 
-def _meant_day(value, clock: tuple[int, int]) -> tuple[np.datetime64, int]:
-    """The day that began at the moment `value` (written at `clock`'s offset), and the offset
-    where it began then."""
-    there = (clock[1] - clock[0]) % 86400
-    there = there - 86400 if there > 14 * 3600 else there
-    return pd.Timestamp(value).as_unit("s").to_datetime64() + np.timedelta64(there - clock[1], "s"), there
+def _day_meant(value) -> tuple[np.datetime64, int]:
+    """The day that began at the moment `value` (a time at UTC, a key of MIDNIGHT_AT), and the
+    offset where it began then."""
+    moment = pd.Timestamp(value).as_unit("s").to_datetime64()
+    there = MIDNIGHT_AT[int(moment.astype(np.int64)) % 86400]
+    return moment + np.timedelta64(there, "s"), there
 
 
-def _clock_words(clock: tuple[int, int]) -> str:
-    """18:00 UTC, 23:00 UTC-05:00."""
-    offset = "" if not clock[1] else dates.as_offset(clock[1])
-    return f"{clock[0] // 3600:02d}:{clock[0] % 3600 // 60:02d} UTC{offset}"
+def _utc_time(value) -> str:
+    """18:00 UTC."""
+    hour, minute = dates.fields(value)[3:5]
+    return f"{hour:02d}:{minute:02d} UTC"
 
 
-def _converted_said(value, clock: tuple[int, int], others: int, times: int, column: str) -> Message:
-    """_days_converted's warning of a date (`others` more of the column's `times` at its clock)."""
-    meant, there = _meant_day(value, clock)
+def _day_in_utc_said(value, others: int, times: int, column: str) -> Message:
+    """_days_in_utc's warning of a date (`others` more of the column's `times` told so)."""
+    meant, there = _day_meant(value)
     return say_n(
-        "is {clock}, as is {n} other of the {times} different times in {column}: that is midnight at UTC{there}, "
+        "is {time}, as is {n} other of the {times} different times in {column}: that is midnight at UTC{there}, "
         "and a program that keeps days as moments in UTC writes a day with no time so; it is read as written, "
-        "{clock} on {written}; if the day {day} is meant, write {iso}; if the time is meant, nothing is wrong",
-        "is {clock}, as are {n} others of the {times} different times in {column}: that is midnight at UTC{there}, "
+        "{time} on {written}; if the day {day} is meant, write {iso}; if the time is meant, nothing is wrong",
+        "is {time}, as are {n} others of the {times} different times in {column}: that is midnight at UTC{there}, "
         "and a program that keeps days as moments in UTC writes a day with no time so; it is read as written, "
-        "{clock} on {written}; if the day {day} is meant, write {iso}; if the time is meant, nothing is wrong",
+        "{time} on {written}; if the day {day} is meant, write {iso}; if the time is meant, nothing is wrong",
         others,
         times=times,
         column=column,
-        clock=_clock_words(clock),
+        time=_utc_time(value),
         there=dates.as_offset(there),
         written=dates.Day.of(*dates.fields(value)[:3]),
         day=dates.Day.of(*dates.fields(meant)[:3]),
@@ -1319,16 +1322,14 @@ def _converted_said(value, clock: tuple[int, int], others: int, times: int, colu
     )
 
 
-def _ends_converted(check: _Checker) -> None:
-    """An end_date at the time of day and offset most of date's times are at (_days_converted
-    told them), where end_date's own are too few to be told: a span's end written by the same
-    program, read a day early as its start is."""
-    clock = check.found.get(("date", "converted"))
-    if clock is None or check.found.get(("end_date", "converted")) is not None:
+def _ends_in_utc(check: _Checker) -> None:
+    """An end_date at a time of day date's are told at (_days_in_utc), where end_date's own are
+    too few to be told: a span's end written by the same program, read a day early as its start."""
+    told = check.found.get(("date", "days in utc"), frozenset())
+    if not told or check.found.get(("end_date", "days in utc")):
         return
     parsed = check.found["end_date"]
-    pairs, maybe = _converted(parsed)
-    at = maybe & (pairs[0] == clock[0]) & (pairs[1] == clock[1])
+    at = np.isin(_utc_midnights(parsed), list(told))
     if not at.any():
         return
     values = check.frame["end_date"]
@@ -1336,13 +1337,13 @@ def _ends_converted(check: _Checker) -> None:
     read = dict(zip(values[rows].tolist(), parsed.value[rows].tolist()))
 
     def said(v: str) -> Message:
-        meant, there = _meant_day(read[v], clock)
+        meant, there = _day_meant(read[v])
         return say(
-            "end_date {value} is {clock}, as most of the times in date are: that is midnight at UTC{there}, and a "
+            "end_date {value} is {time}, as most of the times in date are: that is midnight at UTC{there}, and a "
             "program that keeps days as moments in UTC writes a day with no time so; if the span ends on {day}, "
             "write {iso}; if the time is meant, nothing is wrong",
             value=show(v),
-            clock=_clock_words(clock),
+            time=_utc_time(read[v]),
             there=dates.as_offset(there),
             day=dates.Day.of(*dates.fields(meant)[:3]),
             iso=dates.as_written(meant, "day"),
@@ -2839,7 +2840,7 @@ ACROSS = (
     _end_day_alone,
     _end_time_alone,
     _ends_at_midnight,
-    _ends_converted,
+    _ends_in_utc,
     _end_before_start,
     _published_before,
     _after_today,

@@ -418,7 +418,7 @@ def download(csv_clicks, json_clicks, view, *, path, title):
     ones at once cannot hold every thread and the memory of a worker; the viewer is told so (a
     click that did nothing, silently, was taken for a broken button)."""
     if not _EXPORTING.acquire(blocking=False):
-        said = i18n._("Another download is being made here: try again in a few seconds.")
+        said = i18n._("Another download is being made on this server: try again in a few seconds.")
         return dict(file=no_update, said=said, seen=render.EXPORT_SHOWN)
     try:
         now, filters = data.current(path), State.from_search(view).filters
