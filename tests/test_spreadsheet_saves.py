@@ -1475,3 +1475,23 @@ def test_cells_merged_or_formulas_with_no_value_saved_are_said_not_read_empty_si
     assert f"{path}:4: figure: warning: cell H4 holds the formula '=H4*2'" not in out
     assert f"{path}:4: figure: warning: cell H4 holds the formula '=H3*2'" in out
     assert "A5:I5" not in out and out.strip().endswith("1 event, 3 accounts, 0 errors, 5 warnings")
+
+
+def test_a_formula_whose_saved_result_is_empty_text_is_not_said_to_have_none(tmp_path, capsys):
+    """Excel and LibreOffice save `=IF(A2="x","y","")`'s empty result as an empty value of text
+    (t="str"): a value saved, not a workbook no spreadsheet worked out (a review's)."""
+    source = io.BytesIO(merged_book())
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as book, zipfile.ZipFile(out, "w") as again:
+        for item in book.infolist():
+            data = book.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<c r="C2"', b'<c r="C2" t="str"', 1)
+                assert b'<c r="C2" t="str"' in data and b"<f>B2+2</f><v" in data
+                data = data.replace(b"<f>B2+2</f><v />", b"<f>B2+2</f><v></v>")
+            again.writestr(item, data)
+    path = tmp_path / "events.xlsx"
+    path.write_bytes(out.getvalue())
+    assert cli.main(["check", str(path)]) == 0
+    said = capsys.readouterr().out
+    assert "cell C2" not in said and "cell H4 holds the formula '=H3*2'" in said

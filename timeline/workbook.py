@@ -213,7 +213,7 @@ class Unsaved:
                 "no spreadsheet has worked it out since): it is read as empty; open the workbook in a spreadsheet "
                 "and save it, or type the value",
                 ref=self.ref,
-                formula=show("=" + self.formula) if self.formula else "'='",
+                formula=show("=" + (self.formula or "…")),  # (a shared formula's other cells write none)
             ),
         )
 
@@ -243,32 +243,44 @@ def _merged_and_unsaved(data: bytes, path: str, text: str) -> tuple[list[Merged]
 
     merged: list[Merged] = []
     unsaved: list[Unsaved] = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path) as part:
-        for _event, element in ElementTree.iterparse(part):
-            tag = element.tag.removeprefix(_MAIN)
-            if tag == "c":
-                formula = element.find(_MAIN + "f")
-                value = element.find(_MAIN + "v")
-                ref = element.get("r") or ""
-                at = _CELL.fullmatch(ref)
-                if formula is not None and (value is None or value.text is None) and at and int(at.group(2)) > 1:
-                    column = _column_number(at.group(1))
-                    unsaved.append(Unsaved(ref, int(at.group(2)), name(column), formula.text or ""))
-                element.clear()  # (a large sheet is read in constant memory)
-            elif tag == "mergeCell":
-                ref = element.get("ref") or ""
-                corners = [
-                    (_column_number(c.group(1)), int(c.group(2))) for c in map(_CELL.fullmatch, ref.split(":")) if c
-                ]
-                if len(corners) != 2:
-                    continue
-                (first_column, first), (last_column, last) = corners
-                rows = rows or list(csv.reader(io.StringIO(text)))
-                if first < 2 or not _holds(rows, first, first_column):
-                    continue  # (a title over the header, the header's own cells, an empty band: nothing lost)
-                columns = tuple(name(i) for i in range(first_column, last_column + 1))
-                merged.append(Merged(ref, first, name(first_column), columns, last))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        part = archive.read(path)
+    if not _FORMULA_OR_MERGED.search(part):  # (most sheets: not read a second time)
+        return merged, unsaved
+    for _event, element in ElementTree.iterparse(io.BytesIO(part)):
+        tag = element.tag.removeprefix(_MAIN)
+        if tag == "c":
+            formula = element.find(_MAIN + "f")
+            ref = element.get("r") or ""
+            at = _CELL.fullmatch(ref)
+            if formula is not None and at and int(at.group(2)) > 1 and not _saved(element):
+                column = _column_number(at.group(1))
+                unsaved.append(Unsaved(ref, int(at.group(2)), name(column), formula.text or ""))
+        elif tag == "row":
+            element.clear()  # (its cells read: a large sheet is read in constant memory)
+        elif tag == "mergeCell":
+            ref = element.get("ref") or ""
+            corners = [(_column_number(c.group(1)), int(c.group(2))) for c in map(_CELL.fullmatch, ref.split(":")) if c]
+            if len(corners) != 2:
+                continue
+            (first_column, first), (last_column, last) = corners
+            rows = rows or list(csv.reader(io.StringIO(text)))
+            if first < 2 or not _holds(rows, first, first_column):
+                continue  # (a title over the header, the header's own cells, an empty band: nothing lost)
+            columns = tuple(name(i) for i in range(first_column, last_column + 1))
+            merged.append(Merged(ref, first, name(first_column), columns, last))
     return merged, unsaved
+
+
+_FORMULA_OR_MERGED = re.compile(rb"<(?:\w+:)?(?:f|mergeCell)[\s>/]")
+
+
+def _saved(cell) -> bool:
+    """Whether a formula cell holds the value worked out when it was saved: a `<v>` with a value,
+    or an empty one of a text result (`=IF(A2="x","y","")`: t="str"); openpyxl, writing a formula,
+    writes an empty `<v/>` of no type."""
+    value = cell.find(_MAIN + "v")
+    return value is not None and (bool(value.text) or cell.get("t") == "str")
 
 
 def _holds(rows: list[list[str]], row: int, column: int) -> bool:
