@@ -947,6 +947,24 @@ def test_a_legend_entry_wider_than_a_phone_s_chart_goes_on_more_lines(name, room
     assert chart.legend_rows(["Event", "<br>".join(wrapped), "Selected"], 2000) == lines  # (one row, as tall)
 
 
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_on_a_phone_the_density_s_legend_and_an_empty_chart_s_note_go_on_more_lines(monkeypatch, crowded, lang):
+    """At 320 to 414 px the density's legend entry ("Events per period (darker: more; zoom in for
+    single events)", 400 to 550 px) ran under the toolbar and off the figure, and the note of an
+    empty chart was cut off at both ends (a probe's): each on lines that fit."""
+    monkeypatch.setattr(chart, "MAX_MARKERS", 10)
+    with i18n.using(lang):
+        data = figure(crowded, everything(crowded), width=296)["data"]
+        note = figure(crowded, np.zeros(len(crowded.events), dtype=bool), width=296)["layout"]["annotations"][0]
+    (density,) = [trace for trace in data if trace["type"] == "heatmap"]
+    room = 296 - chart.TOOLBAR_PX - chart.LEGEND_ITEM_PX
+    for line in density["name"].split("<br>"):
+        assert " " not in line or packing.text_width(line, 12) * chart.TEXT_SHARE <= room, line
+    assert len(density["name"].split("<br>")) > 1
+    for line in note["text"].split("<br>"):
+        assert " " not in line or packing.text_width(line, 15) * chart.TEXT_SHARE <= chart.plot_width(crowded, 296)
+
+
 def test_on_a_phone_the_dates_on_top_are_fewer_and_level():
     """At 390 px a day's view had five labels or more, turned on end and cut by the legend above
     them ("2022 0:00 | 6:00 | 2:00": 12:00 read as 2:00)."""

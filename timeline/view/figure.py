@@ -304,6 +304,7 @@ class Frame:
     slider: float
     below: float
     height: int
+    width: int = GRAPH_WIDTH  # (the graph's, as the browser said it)
 
     @property
     def inner(self) -> float:
@@ -318,26 +319,35 @@ class Frame:
 
 
 def legend_rows(names: list[str], width: float) -> int:
-    """Rows the horizontal legend takes in a plot `width` pixels wide (its entries wrap; an entry
-    of several lines, legend_name's, takes as many rows)."""
-    rows, used, tallest = (1 if names else 0), 0.0, 1
-    for name in names:
-        lines = name.split("<br>")
-        entry = LEGEND_ITEM_PX + max(packing.text_width(line, 12) for line in lines) * TEXT_SHARE
-        if used and used + entry > width:
+    """Rows the horizontal legend takes `width` pixels wide, as plotly.js lays it out (its
+    legend/draw.js): on one row where every entry fits; else in columns as wide as the widest
+    entry, as many to a row as fit. An entry of several lines (legend_name's) takes as many rows."""
+    if not names:
+        return 0
+    lines = [name.split("<br>") for name in names]
+    # (the text a little wider than measured: a row too many leaves a gap; one too few, plotly.js
+    # grows the margin after a first draw, as Kazakh's at 1,280 px did)
+    text = [max(packing.text_width(line, 12) for line in each) * TEXT_SHARE * LEGEND_TEXT_SAFE for each in lines]
+    entries = [LEGEND_ITEM_PX + width_of_text for width_of_text in text]
+    one_row = sum(entries) <= width
+    rows, used, tallest = 1, 0.0, 1
+    for entry, each in zip(entries, lines):
+        step = entry if one_row else max(entries)
+        if used and used + step > width:
             rows, used, tallest = rows + tallest, 0.0, 1
-        used, tallest = used + entry, max(tallest, len(lines))
-    return rows + tallest - 1 if names else 0
+        used, tallest = used + step, max(tallest, len(each))
+    return rows + tallest - 1
 
 
-def legend_name(name: str, room: float | None) -> str:
-    """A legend entry's text, on as many lines as it needs to fit `room` pixels (plotly.js does
-    not wrap it: on a phone, "Disputed: sources disagree on the date" in Kazakh ran off the screen)."""
-    if room is None or packing.text_width(name, 12) * TEXT_SHARE <= room:
+def legend_name(name: str, room: float | None, size: int = 12) -> str:
+    """A legend entry's text (or a note's, in `size` px type), on as many lines as it needs to fit
+    `room` pixels (plotly.js does not wrap it: on a phone, "Disputed: sources disagree on the
+    date" in Kazakh ran off the screen)."""
+    if room is None or packing.text_width(name, size) * TEXT_SHARE <= room:
         return name
     lines: list[str] = []
     for word in name.split():
-        if lines and packing.text_width(f"{lines[-1]} {word}", 12) * TEXT_SHARE <= room:
+        if lines and packing.text_width(f"{lines[-1]} {word}", size) * TEXT_SHARE <= room:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)
@@ -366,17 +376,21 @@ def frame(index: EventIndex, lanes: Lanes, legend: Sequence[str] = (), width: in
     # two dots and its handles 10 px high; `height` adds what it takes beyond its share)
     slider = max(SLIDER_PX, inner * _slider_share(lanes))
     below = SLIDER_GAP_PX + slider + 6
-    return Frame(top=top, bottom=EDGE_PX, left=left, slider=slider, below=below, height=total)
+    return Frame(
+        top=top, bottom=EDGE_PX, left=left, slider=slider, below=below, height=total, width=width or GRAPH_WIDTH
+    )
 
 
-TOOLBAR_PX = 46  # px: the chart's toolbar, down its right side on a phone, from the figure's right edge
+TOOLBAR_PX = 64  # px: the chart's toolbar, down its right side on a phone, from the figure's right edge, and a gap
+LEGEND_TEXT_SAFE = 1.06  # legend_rows: its text's width as measured, times this
 
 
 def legend_px(width: int | None) -> int:
-    """The legend's width: the figure's, but for the toolbar's on the right. It starts at the
-    figure's left edge, above the lane names too (at 320 px, begun over the plot, it had half the
-    width, and its entries, a word to a line, took the phone's first screen)."""
-    return (width or GRAPH_WIDTH) - TOOLBAR_PX
+    """The legend's width: the figure's but for its right margin (plotly.js's, for a legend above
+    the plot anchored left of it: the left margin and the plot). It starts at the figure's left
+    edge, above the lane names too (at 320 px, begun over the plot, it had half the width, and its
+    entries, a word to a line, took the phone's first screen)."""
+    return (width or GRAPH_WIDTH) - RIGHT_PX
 
 
 def legend_names(data: list[dict]) -> list[str]:
@@ -432,8 +446,9 @@ def drawing(
     count = int(visible.sum())
     shown = lanes_kept(index, mask)
     lanes = Lanes.plain(len(index.lanes), shown)
+    room = (width or GRAPH_WIDTH) - TOOLBAR_PX - LEGEND_ITEM_PX  # (a legend entry clear of the toolbar)
     if count > MAX_MARKERS:
-        data = [density(index, visible, window, lanes)]
+        data = [density(index, visible, window, lanes, room)]
     elif count > packing.CAPACITY:
         data = events_traces(index, np.flatnonzero(visible), lanes)
     else:
@@ -457,7 +472,6 @@ def drawing(
     # elements in the order of the traces.
     data.sort(key=lambda trace: (not len(trace["x"]), trace.get("xaxis") == TITLES_AXIS))
     # The legend names the shapes drawn: none of them when the density stands for the events.
-    room = legend_px(width) - LEGEND_ITEM_PX
     return (data if count > MAX_MARKERS else legend_traces(room) + data), lanes
 
 
@@ -538,16 +552,16 @@ def lane_layout(index: EventIndex, lanes: Lanes, shape: Frame | None = None) -> 
     return {
         "height": shape.height,
         "margin": shape.margin(),
-        # Above the chart and its dates, from the figure's left edge (legend_px). (Placed in the
-        # container both ways: plotly.js then keeps the top margin at least as high as the
-        # legend; placed across in it, down in the plot's, it took the whole width as a left margin.)
+        # Above the chart and its dates, from the figure's left edge (legend_px): left of the
+        # plot by the left margin, anchored there, plotly.js gives it the margin and the plot's
+        # width (placed in the container, it wrapped at the plot's, and grew the margins after
+        # a first draw).
         "legend": {
             "orientation": "h",
-            "xref": "container",
-            "yref": "container",
-            "x": 0,
-            "y": 1.0 - EDGE_PX / shape.height,
-            "yanchor": "top",
+            "x": -shape.left / max(shape.width - shape.left - RIGHT_PX, 1),
+            "xanchor": "left",
+            "y": 1.0 + DATES_PX / shape.inner,
+            "yanchor": "bottom",
             "font": {"size": 12},
         },
         "yaxis": {
@@ -647,14 +661,15 @@ def layout(
         "xaxis2": {"type": "date", "overlaying": "x", "matches": "x", "visible": False, "range": window.iso()},
         **lane_layout(index, lanes, shape),
         # (An empty chart says why: the filters keep no event.)
-        "annotations": [] if mask is None or mask.any() or not len(index) else [nothing_kept()],
+        "annotations": [] if mask is None or mask.any() or not len(index) else [nothing_kept(plot_width(index, width))],
     }
 
 
-def nothing_kept() -> dict:
-    """The note over a chart whose filters keep no event."""
+def nothing_kept(room: float | None = None) -> dict:
+    """The note over a chart whose filters keep no event, on as many lines as fit `room` pixels
+    (on one, a phone cut it off at both ends, and at 768 px in Russian it covered a lane's name)."""
     return {
-        "text": _("No event matches the filters: change them, or clear them"),
+        "text": legend_name(_("No event matches the filters: change them, or clear them"), room, size=15),
         "showarrow": False,
         "xref": "paper",
         "yref": "paper",
@@ -1093,7 +1108,9 @@ def context_trace(index: EventIndex, outside: np.ndarray, lanes: Lanes, limit: i
     }
 
 
-def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes | None = None) -> dict:
+def density(
+    index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes | None = None, room: float | None = None
+) -> dict:
     """Events per time bin per lane: an event on a day (or a month...) in the bin where it is
     drawn; one that lasts in every bin it covers (counted only where it began, the spans of a
     file's last years left its bands empty there)."""
@@ -1121,7 +1138,8 @@ def density(index: EventIndex, visible: np.ndarray, window: Window, lanes: Lanes
     centres = window.low + (np.arange(BINS) + 0.5) * width
     return {
         "type": "heatmap",
-        "name": _("Events per period (darker: more; zoom in for single events)"),
+        # (its legend entry within `room` pixels: on a phone it ran under the toolbar and off the figure)
+        "name": legend_name(_("Events per period (darker: more; zoom in for single events)"), room),
         "x": isos(centres.astype(np.int64)).tolist(),
         "y": lanes.centres()[drawn].tolist(),
         "z": z[drawn],
