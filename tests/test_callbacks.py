@@ -590,7 +590,9 @@ def test_download_the_events_in_view(path, changed, filename, first_line):
     file = out["file"]
     assert file["filename"] == filename and file["content"].startswith(first_line)
     assert "third" in file["content"] and "first" not in file["content"]
-    assert out["said"].startswith(filename + ": 1 ")  # (said to a screen reader only: the file is whole)
+    said = out["said"]  # (said to a screen reader only: the file is whole; its name in its own direction)
+    assert type(said[0]).__name__ == "Bdi" and said[0].children == filename
+    assert said[1].startswith(": 1 ")
     assert out["seen"] == render.EXPORT_HEARD
 
 

@@ -425,11 +425,14 @@ def download(csv_clicks, json_clicks, view, *, path, title):
         index, mask = now.index_at(filters), now.mask(filters)
         if ctx.triggered_id == "export-timelinejs":
             made = export.timelinejs_file(index, mask, i18n.title(title), i18n._("timeline"))
-            file = dcc.send_string(made.text, made.name + ".json", type="application/json")
+            name, kind = made.name + ".json", "application/json"
         else:
             made = export.csv_file(index, mask, i18n._("timeline-events"))
-            file = dcc.send_string(made.text, made.name + ".csv", type="text/csv")
-        return dict(file=file, said=made.said, seen=render.EXPORT_HEARD if made.whole else render.EXPORT_SHOWN)
+            name, kind = made.name + ".csv", "text/csv"
+        # (the file's name in its own direction: in Arabic, -99998-of-108323.csv was drawn reversed)
+        said = render.isolated(made.said, {name})
+        seen = render.EXPORT_HEARD if made.whole else render.EXPORT_SHOWN
+        return dict(file=dcc.send_string(made.text, name, type=kind), said=said, seen=seen)
     finally:
         _EXPORTING.release()
 
