@@ -628,10 +628,23 @@ def test_a_modern_view_keeps_plotlys_own_ticks_but_no_hours_where_no_event_has_a
     index = index_from_rows([row(chr(97 + i), date) for i, date in enumerate(dates)])
     xaxis = figure(index, everything(index))["layout"]["xaxis"]
     assert xaxis["tickmode"] == tickmode and xaxis["tickvals"] is None
-    if tickmode == "linear":
-        assert xaxis["dtick"] % (86_400 * 1000) == 0 and xaxis["tick0"] == "2000-01-01"
+    if tickmode == "linear":  # (from the view's first whole day)
+        low = int(np.datetime64(xaxis["range"][0].replace(" ", "T"), "s").astype(np.int64))
+        assert xaxis["dtick"] % (86_400 * 1000) == 0 and xaxis["tick0"] == str(np.datetime64(-(-low // 86_400), "D"))
     else:  # (a tick of days set before, by another view, is taken away: a zoom's update merges)
         assert xaxis["dtick"] is None and xaxis["tick0"] is None
+
+
+@pytest.mark.parametrize("width", [126, 166, 250, 980])
+def test_a_view_of_days_has_a_tick_however_narrow_the_plot(width):
+    """On a phone, a week's step counted from 1 January 2000 (a Saturday) ticked no day of a view
+    from 1 January 20:09 to 6 January 03:50: the chart had no dates at all (a probe's)."""
+    low, high = (int(np.datetime64(t, "s").astype(np.int64)) for t in ("2022-01-01T20:09", "2022-01-06T03:50"))
+    ticks = chart.axis_ticks(Window(low, high), plot=width, timed=False)
+    first = int(np.datetime64(ticks["tick0"], "s").astype(np.int64))
+    step = ticks["dtick"] // 1000
+    assert ticks["tickmode"] == "linear" and low <= first <= high and first % 86_400 == 0
+    assert len(range(first, high + 1, step)) <= max(2, width // chart.AUTO_TICK_PX) + 1
 
 
 @pytest.mark.parametrize(
