@@ -725,8 +725,8 @@ def axis_ticks(window: Window, plot: float | None = None, timed: bool = True) ->
             step = next((s for s in _DAY_STEPS if days / s <= most), _DAY_STEPS[-1])
             # (from the first day in view: from 1 January 2000, a Saturday, a week's step ticked no
             # day of a view from 1 January 20:09 to 6 January 03:50 on a phone, and it had no dates)
-            first = str(np.datetime64(-(-window.low // DAY), "D"))
-            return {"tickmode": "linear", "tick0": first, "dtick": step * DAY * 1000, **NO_TICKS, **level}
+            day = str(np.datetime64(-(-window.low // DAY), "D"))
+            return {"tickmode": "linear", "tick0": day, "dtick": step * DAY * 1000, **NO_TICKS, **level}
         if narrow and plot and days >= 2 * 365:  # (plotly.js ticked six years on a phone once: 2020)
             most = max(2, int(plot // AUTO_TICK_PX))
             first, last = (1970 + v / (365.2425 * DAY) for v in (window.low, window.high))
