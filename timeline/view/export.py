@@ -144,33 +144,33 @@ def csv_file(index: EventIndex, mask: np.ndarray, name: str) -> Export:
     with a double click, "Tokayev’s" read as "Tokayevâ€™s" without one."""
     total = int(np.count_nonzero(kept_accounts(index, mask))) if len(index.dataset.accounts) else 0
     text, held = _accounts_csv(index, mask, MOST_ACCOUNTS)
-    name = exported_name(name, held, total)
-    if held >= total:
-        said = ngettext("{file}: {n} account", "{file}: {n} accounts", held)
-    else:
-        said = ngettext(
-            "{file}: the first {held} of {n} account in date order, the most one file holds. Filter to fewer events for the rest.",
-            "{file}: the first {held} of {n} accounts in date order, the most one file holds. Filter to fewer events for the rest.",
-            total,
-        )
-    return Export(BOM + text, name, said.format(file=name + ".csv", n=number(total), held=number(held)), held >= total)
+    whole = ngettext("{file}: {n} account", "{file}: {n} accounts", held)
+    cut = ngettext(
+        "{file}: the first {held} of {n} account in date order, the most one file holds. Filter to fewer events for the rest.",
+        "{file}: the first {held} of {n} accounts in date order, the most one file holds. Filter to fewer events for the rest.",
+        total,
+    )
+    return _made(BOM + text, exported_name(name, held, total), ".csv", held, total, whole if held >= total else cut)
 
 
 def timelinejs_file(index: EventIndex, mask: np.ndarray, title: str, name: str) -> Export:
     """The TimelineJS export of the kept events (at most MOST_EVENTS)."""
     total = int(np.count_nonzero(mask))
     held = min(total, MOST_EVENTS)
-    name = exported_name(name, held, total)
-    if held >= total:
-        said = ngettext("{file}: {n} event", "{file}: {n} events", held)
-    else:
-        said = ngettext(
-            "{file}: the first {held} of {n} event in date order, the most one file holds. Filter to fewer events for the rest.",
-            "{file}: the first {held} of {n} events in date order, the most one file holds. Filter to fewer events for the rest.",
-            total,
-        )
+    whole = ngettext("{file}: {n} event", "{file}: {n} events", held)
+    cut = ngettext(
+        "{file}: the first {held} of {n} event in date order, the most one file holds. Filter to fewer events for the rest.",
+        "{file}: the first {held} of {n} events in date order, the most one file holds. Filter to fewer events for the rest.",
+        total,
+    )
     text = timelinejs_json(index, mask, title, MOST_EVENTS)
-    return Export(text, name, said.format(file=name + ".json", n=number(total), held=number(held)), held >= total)
+    return _made(text, exported_name(name, held, total), ".json", held, total, whole if held >= total else cut)
+
+
+def _made(text: str, name: str, extension: str, held: int, total: int, said: str) -> Export:
+    """An Export, its sentence (`said`, in the page's language) filled in."""
+    filled = said.format(file=name + extension, n=number(total), held=number(held))
+    return Export(text, name, filled, held >= total)
 
 
 def accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) -> str:
