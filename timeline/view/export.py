@@ -180,7 +180,7 @@ def accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) -
 
 
 def _whole_events(events: np.ndarray, most: int) -> int:
-    """How many of accounts of `events` (in order, each event's side by side) to take, at most
+    """How many accounts of `events` (in order, each event's side by side) to take, at most
     `most`: an event is not cut (its claims would be half written) unless it is the first."""
     if len(events) <= most:
         return len(events)
