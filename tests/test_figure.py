@@ -928,7 +928,7 @@ def test_the_frame_leaves_room_for_the_dates_the_slider_and_the_legend(events, w
     assert below >= slider + 15
     assert 20 < slider <= 60
     names = chart.legend_names(fig["data"])
-    rows = chart.legend_rows(names, chart.legend_px(width))
+    rows = chart.legend_rows(names, chart.legend_px(width, margin["l"]))
     assert (rows == 1) == (width == 980)  # a phone's chart: the legend wraps
     assert margin["t"] >= 10 + chart.LEGEND_ROW_PX * rows + chart.DATES_PX
     # the lane names fit on the left
@@ -970,7 +970,7 @@ def test_on_a_phone_the_density_s_legend_and_an_empty_chart_s_note_go_on_more_li
         data = figure(crowded, everything(crowded), width=296)["data"]
         note = figure(crowded, np.zeros(len(crowded.events), dtype=bool), width=296)["layout"]["annotations"][0]
     (density,) = [trace for trace in data if trace["type"] == "heatmap"]
-    room = 296 - chart.TOOLBAR_PX - chart.LEGEND_ITEM_PX
+    room = chart.legend_room(296, chart.left_px(crowded))
     for line in density["name"].split("<br>"):
         assert " " not in line or packing.text_width(line, 12) * chart.TEXT_SHARE <= room, line
     assert len(density["name"].split("<br>")) > 1

@@ -304,7 +304,7 @@ class Frame:
     slider: float
     below: float
     height: int
-    width: int = GRAPH_WIDTH  # (the graph's, as the browser said it)
+    width: int | None = None  # the graph's, as the browser said it (None: not said yet)
 
     @property
     def inner(self) -> float:
@@ -368,7 +368,7 @@ def left_px(index: EventIndex) -> int:
 def frame(index: EventIndex, lanes: Lanes, legend: Sequence[str] = (), width: int | None = None) -> Frame:
     """The frame for these lanes, a legend of `legend`'s entries, in a graph `width` wide."""
     left = left_px(index)
-    rows = legend_rows(list(legend), legend_px(width))
+    rows = legend_rows(list(legend), legend_px(width, left))
     top = EDGE_PX + (LEGEND_PAD_PX + LEGEND_ROW_PX * rows if rows else 0) + DATES_PX
     total = height(lanes, top)
     inner = max(total - top - EDGE_PX, 1)
@@ -376,21 +376,28 @@ def frame(index: EventIndex, lanes: Lanes, legend: Sequence[str] = (), width: in
     # two dots and its handles 10 px high; `height` adds what it takes beyond its share)
     slider = max(SLIDER_PX, inner * _slider_share(lanes))
     below = SLIDER_GAP_PX + slider + 6
-    return Frame(
-        top=top, bottom=EDGE_PX, left=left, slider=slider, below=below, height=total, width=width or GRAPH_WIDTH
-    )
+    return Frame(top=top, bottom=EDGE_PX, left=left, slider=slider, below=below, height=total, width=width)
 
 
 TOOLBAR_PX = 64  # px: the chart's toolbar, down its right side on a phone, from the figure's right edge, and a gap
 LEGEND_TEXT_SAFE = 1.06  # legend_rows: its text's width as measured, times this
 
 
-def legend_px(width: int | None) -> int:
-    """The legend's width: the figure's but for its right margin (plotly.js's, for a legend above
-    the plot anchored left of it: the left margin and the plot). It starts at the figure's left
-    edge, above the lane names too (at 320 px, begun over the plot, it had half the width, and its
-    entries, a word to a line, took the phone's first screen)."""
-    return (width or GRAPH_WIDTH) - RIGHT_PX
+def legend_px(width: int | None, left: int) -> int:
+    """The legend's width: the figure's but for its edge and its right margin (plotly.js's, for a
+    legend above the plot anchored left of it: the left margin and the plot). It starts at the
+    figure's edge, above the lane names too (at 320 px, begun over the plot, it had half the
+    width, and its entries, a word to a line, took the phone's first screen). Before the browser
+    has said the graph's width (`width` None), over the plot (`left`: the left margin), where a
+    guess of the width cannot put it off the figure or over the lane names."""
+    return GRAPH_WIDTH - left - RIGHT_PX if width is None else width - RIGHT_PX - EDGE_PX
+
+
+def legend_room(width: int | None, left: int) -> int:
+    """The room for a legend entry's text (legend_name): clear of the toolbar down a phone's
+    right side, beside the entry's symbol."""
+    toolbar = 0 if width is None else TOOLBAR_PX - RIGHT_PX
+    return legend_px(width, left) - toolbar - LEGEND_ITEM_PX
 
 
 def legend_names(data: list[dict]) -> list[str]:
@@ -446,7 +453,7 @@ def drawing(
     count = int(visible.sum())
     shown = lanes_kept(index, mask)
     lanes = Lanes.plain(len(index.lanes), shown)
-    room = (width or GRAPH_WIDTH) - TOOLBAR_PX - LEGEND_ITEM_PX  # (a legend entry clear of the toolbar)
+    room = legend_room(width, left_px(index))
     if count > MAX_MARKERS:
         data = [density(index, visible, window, lanes, room)]
     elif count > packing.CAPACITY:
@@ -558,7 +565,7 @@ def lane_layout(index: EventIndex, lanes: Lanes, shape: Frame | None = None) -> 
         # a first draw).
         "legend": {
             "orientation": "h",
-            "x": -shape.left / max(shape.width - shape.left - RIGHT_PX, 1),
+            "x": 0 if shape.width is None else -(shape.left - EDGE_PX) / max(shape.width - shape.left - RIGHT_PX, 1),
             "xanchor": "left",
             "y": 1.0 + DATES_PX / shape.inner,
             "yanchor": "bottom",
