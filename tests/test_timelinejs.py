@@ -1298,6 +1298,7 @@ def test_display_date_is_kept_when_it_says_more_than_the_date(display, cells, ke
             "1917",
         ),
         ("25 October 1917 (O.S.)", {"Year": "1917", "Month": "11", "Day": "7"}, ""),
+        ("10 February 1700 (O.S.)", {"Year": "1700", "Month": "2", "Day": "10"}, "is 20 February 1700, but"),
         ("x" * 5000 + " 7:30 PM, January 5, 2022", {"Month": "1", "Day": "5"}, ""),  # (no date: not looked into)
     ],
 )
@@ -2185,6 +2186,23 @@ def test_offsets_come_back_from_an_export_as_json(tmp_path, lang):
     )
     for column in ("start", "offset", "end"):
         assert back[column].equals(first[column]), column
+
+
+@pytest.mark.parametrize(
+    "display, time, year, date",
+    [
+        # the dashboard's own label of the slide's date and time, in a page's language: its offset
+        ("5 يناير 2022، 2:30 م (UTC+06:00)", "14:30", "2022", "2022-01-05 14:30+06:00"),
+        ("5 janvier 2022, 14:30 (UTC)", "14:30", "2022", "2022-01-05 14:30Z"),
+        # another's words with the year, the time and an offset in them: not (a review's)
+        ("2022: talks at 09:00 in Kyiv (UTC+02:00), 07:00 in London (UTC)", "09:00", "2022", "2022-01-05 09:00"),
+        ("Talks open 2022, 09:00 Kyiv time, streamed at 07:00 (UTC)", "09:00", "2022", "2022-01-05 09:00"),
+        ("Cup final 2015, kick-off 14:30 (UTC+05:00)", "14:30", "5", "0005-01-05 14:30"),
+    ],
+)
+def test_a_display_date_gives_its_offset_only_where_it_is_the_dashboard_s_own_label(display, time, year, date):
+    account, _ = one({"Year": year, "Month": "1", "Day": "5", "Time": time, "Display Date": display})
+    assert account["date"] == date
 
 
 TIMELINE_JSON = {  # TimelineJS's own format (timeline.knightlab.com/docs/json-format.html)

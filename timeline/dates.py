@@ -4870,6 +4870,25 @@ _UNIX_JULIAN_DAY = 2440588  # (the Julian day number of 1 January 1970)
 _DAYS_IN = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def old_style_day(text: str) -> Reading | None:
+    """The Gregorian day of a date written as a Julian one (`25 October 1917 (O.S.)`, which `read`
+    refuses, naming that day: 7 November 1917), in the year as written; None for any other text."""
+    try:
+        read(text)
+    except DateError as error:
+        told = error.args[0] if error.args else None
+        if isinstance(told, Message) and told.template in _old_style_said():
+            return read(str(told.values["date"]))
+    return None
+
+
+@functools.cache
+def _old_style_said() -> frozenset[str]:
+    """What `read` says of a date written as a Julian one (_julian), in both its forms."""
+    said = (_julian("O.S.", np.datetime64(day), "day", "") for day in ("1917-10-25", "1700-02-10"))
+    return frozenset(message.template for message in said if isinstance(message, Message))
+
+
 def _place_time(written: str) -> tuple[str, str, str, str] | None:
     """(the date before, the words of place and time, the place, its zone or "" for local time)
     of a date with a place's time after it (_PLACE_TIME), or None. The place is the longest run

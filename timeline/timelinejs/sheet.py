@@ -10,6 +10,7 @@ slide's unique_id its event's id). Pure: the sheet is given as bytes and nothing
 from __future__ import annotations
 
 import calendar
+import contextlib
 import csv
 import html
 import io
@@ -1135,6 +1136,17 @@ def title_from(text: str) -> str:
     return words.rstrip(" ,;:-\u2013\u2014") + "\u2026"
 
 
+def _shown_labels(start: str, end: str) -> list[str]:
+    """The slide's date (and its span) as the dashboard shows it, first in the language `import`
+    speaks, then in each of the dashboard's: `export` writes a display date in the page's."""
+    labels: list[str] = []
+    for lang in (None, *i18n.LANGUAGES):
+        with i18n.using(lang) if lang else contextlib.nullcontext():
+            first = shown_label(start)
+            labels += [first, f"{first} to {shown_label(end)}"] if end else [first]
+    return labels
+
+
 def shown_label(text: str) -> str:
     """The date as the dashboard shows it (dates.label), for one of our dates; "" if it
     cannot be read."""
@@ -1163,7 +1175,7 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
         placed = dates.read(start)
     except dates.DateError:
         return None
-    julian = _julian_display(display)
+    julian = dates.old_style_day(display)  # (a slide at its day as written was imported 13 days off)
     if julian is not None and placed.precision in ("day", "minute"):  # (25 October 1917 (O.S.): 7 November)
         if np.datetime64(julian.value, "D") == np.datetime64(placed.value, "D"):
             return None
@@ -1185,25 +1197,6 @@ def _other_date(display: str, start: str) -> tuple[str, str] | None:
     return dates.label(said.value, said.precision, said.offset), dates.as_written(
         said.value, said.precision, said.offset
     )
-
-
-def _julian_display(display: str) -> dates.Reading | None:
-    """The Gregorian day of a Display Date written as a Julian one (`25 October 1917 (O.S.)`, which
-    dates.read refuses, naming that day), where it names one: else None. A slide placed at the
-    Julian day by its Year, Month and Day was imported 13 days off without a word (a probe's)."""
-    try:
-        dates.read(display)
-    except dates.DateError as error:
-        told = error.args[0] if error.args else None
-        if isinstance(told, Message) and told.template == _JULIAN_TOLD:
-            return dates.read(str(told.values["date"]))
-    return None
-
-
-_JULIAN_TOLD = (
-    "has {words} in brackets after it: a date of the Julian calendar (Old Style), which this program "
-    "does not read; in the Gregorian calendar it reads, that day is {day}: write {date}"
-)
 
 
 def _display_reading(display: str, start: str) -> dates.Reading | None:
@@ -1254,23 +1247,24 @@ def _with_offset(date: str, display: str) -> str:
     return dates.as_written(said.value, said.precision, said.offset)
 
 
-_LABELLED_OFFSET = re.compile(r"(?P<label>.*)\(UTC(?P<offset>[+-]\d{2}:\d{2})?\)\s*")
+_LABELLED_OFFSET = re.compile(r".*\(UTC(?P<offset>[+-]\d{2}:\d{2})?\)\s*")
 
 
 def _labelled_offset(display: str, placed: dates.Reading) -> str:
-    """The offset of a Display Date as `export` writes one in a page's language which dates.read
-    does not read back (Arabic's `5 يناير 2022، 4:30 م (UTC+06:00)`: its offset was dropped on
-    import, the time another moment, without a word), where the label gives the slide's year and
-    time (on a 12- or a 24-hour clock): else ""."""
+    """The offset of a Display Date that is the dashboard's own label of the slide's date and
+    time in one of its languages (`export` writes the page's: Arabic's `5 يناير 2022، 4:30 م
+    (UTC+06:00)`, which dates.read does not read back: its offset was dropped on import, the time
+    another moment, without a word; `(UTC)`: Z); else "". (A display date that only mentions the
+    year and the time beside an offset is another's words: "talks at 09:00 in Kyiv (UTC+02:00)".)"""
     found = _LABELLED_OFFSET.fullmatch(display)
     if not found or placed.precision != "minute":
         return ""
-    year, _month, _day, hour, minute = dates.fields(placed.value)
-    label = found["label"]
-    clocks = {f"{hour:02d}:{minute:02d}", f"{hour % 12 or 12}:{minute:02d}"}
-    if str(year) not in label or not any(re.search(rf"(?<!\d){clock}(?!\d)", label) for clock in clocks):
-        return ""
-    return found["offset"] or "Z"
+    offset = found["offset"] or "Z"
+    for lang in i18n.LANGUAGES:
+        with i18n.using(lang):
+            if dates.label(placed.value, placed.precision, offset) == display.strip():
+                return offset
+    return ""
 
 
 def _read_as_told(text: str) -> dates.Reading:
@@ -1443,15 +1437,7 @@ def convert(number: int, cells: dict, credit: str) -> Entry:
     display_cell = cells.get("Display Date", "")
     display = inline(display_cell)
     if display:
-        shown = [shown_label(start)]
-        if end:
-            shown.append(f"{shown[0]} to {shown_label(end)}")
-        for (
-            lang
-        ) in i18n.LANGUAGES:  # (as the dashboard shows the date in each of its languages: `export` writes the page's)
-            with i18n.using(lang):
-                first = shown_label(start)
-                shown += [first, f"{first} to {shown_label(end)}"] if end else [first]
+        shown = _shown_labels(start, end)
         if links_in(display_cell):  # (its address kept, even where its words are the date's)
             paragraphs.append(f"Display date: {one_line(display_cell)}")
             entry.notes.append("display date link")
