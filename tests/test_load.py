@@ -2912,6 +2912,18 @@ def test_days_a_program_wrote_at_midnight_are_told_where_they_are_most_of_the_ti
             "a,2022-01-05T10:00:00Z,,A,c,S\nb,2022-01-06T10:00:00Z,,B,c,S\n",
             {(2, "date"): "5 January 2022", (3, "date"): "6 January 2022"},
         ),
+        # St John's in summer (-02:30) and in winter (-03:30); a pair on one side of the date line, as the
+        # most's (10:00 UTC is Hawaii's, so 11:00 beside it is -11:00's, not New Zealand's: a review's)
+        (
+            "a,2022-07-05T02:30:00Z,,A,c,S\nb,2022-07-06T02:30:00Z,,B,c,S\nc,2022-01-05T03:30:00Z,,C,c,S\n",
+            {(2, "date"): "5 July 2022", (3, "date"): "6 July 2022", (4, "date"): "5 January 2022"},
+        ),
+        (
+            "a,2022-01-05T10:00:00Z,,A,c,S\nb,2022-01-06T10:00:00Z,,B,c,S\nc,2022-07-05T11:00:00Z,,C,c,S\n",
+            {(2, "date"): "5 January 2022", (3, "date"): "6 January 2022", (4, "date"): "5 July 2022"},
+        ),
+        # not a time with its seconds' fraction written (18:00:00.500), which no program writes for a day
+        ("a,2022-01-05T18:00:00.500Z,,A,c,S\nb,2022-01-06T18:00:00.500Z,,B,c,S\n", {}),
         # not at another offset than UTC (a daily briefing at 09:00 in Almaty), nor at an offset no place keeps
         ("a,2022-01-05T19:00:00+01:00,,A,c,S\nb,2022-01-06T19:00:00+01:00,,B,c,S\n", {}),
         ("a,2022-01-05T14:15:00Z,,A,c,S\nb,2022-01-06T14:15:00Z,,B,c,S\n", {}),

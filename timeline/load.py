@@ -1221,16 +1221,18 @@ _AT_MIDNIGHT_TEMPLATE = _at_midnight_said(1, 2, "", "").template  # (_said_midni
 
 # Where a program keeps a day as the moment it began there, in UTC: the time of day in UTC
 # (seconds) -> the UTC offset whose midnight it is. Offsets in use (whole hours from -12:00 to
-# +13:00, and the half and three-quarter hours some places keep). 10:00 UTC is Hawaii's midnight
-# (-10:00), not Kiribati's (+14:00); 12:00 UTC is none: programs write a day at noon in UTC to
+# +13:00, and the half and three-quarter hours some places keep, in winter and in summer).
+# 10:00 UTC is Hawaii's midnight (-10:00), not Kiribati's (+14:00); 11:00 UTC New Zealand's in
+# summer (+13:00), not Samoa's (-11:00); 12:00 UTC is none: programs write a day at noon in UTC to
 # keep it the same day everywhere.
-_IN_USE = [h * 3600 for h in range(-11, 14) if h != 0 and h != 12] + [
+_IN_USE = [h * 3600 for h in range(-11, 14) if h not in (0, 12)] + [
     s * (h * 3600 + m * 60)
-    for s, h, m in ((-1, 9, 30), (-1, 3, 30), (1, 3, 30), (1, 4, 30), (1, 5, 30), (1, 5, 45), (1, 6, 30), (1, 8, 45))
-    + ((1, 9, 30), (1, 10, 30), (1, 12, 45))
+    for s, h, m in ((-1, 9, 30), (-1, 3, 30), (-1, 2, 30), (1, 3, 30), (1, 4, 30), (1, 5, 30), (1, 5, 45))
+    + ((1, 6, 30), (1, 8, 45), (1, 9, 30), (1, 10, 30), (1, 12, 45), (1, 13, 45))
 ]
-MIDNIGHT_AT = {(-offset) % 86400: offset for offset in _IN_USE}
-_PROGRAM_TIME = r"\d:\d\d:00(?:[.,]0+)?(?:\D|$)"  # (seconds written, as programs write a time: 18:00:00.000Z)
+MIDNIGHT_AT = {(-offset) % 86400: offset for offset in _IN_USE}  # (in order: the later of two is kept)
+# Seconds written, as programs write a time (18:00:00, 18:00:00.000Z; not 18:00:00.500Z).
+_PROGRAM_TIME = r"\d:\d\d:00(?:[.,]0+)?(?:[^\d.,]|$)"
 
 
 def _utc_midnights(parsed: dates.ParsedDates, values: pd.Series | None = None) -> np.ndarray:
@@ -1256,7 +1258,7 @@ def _first_rows_of(parsed: dates.ParsedDates) -> np.ndarray:
     return rows
 
 
-def _days_in_utc(values: pd.Series, parsed: dates.ParsedDates, name: str) -> tuple[bool, frozenset]:
+def _days_in_utc(values: pd.Series, parsed: dates.ParsedDates, name: str) -> tuple[bool, dict[int, int]]:
     """Times at UTC that are most of a column's times (at least two of its distinct ones, and
     half), at one time of day that is midnight at an offset in use, or an hour either side (the
     same place's clocks in summer and in winter): the days a program (a CMS's export,
@@ -1264,35 +1266,36 @@ def _days_in_utc(values: pd.Series, parsed: dates.ParsedDates, name: str) -> tup
     where it was entered, in UTC. `2022-01-04T18:00:00.000Z` is 5 January in Almaty: read as
     written, every event a day early, without a word. Each is warned with the day to write.
     Returns whether the column has such a time at all (an append of one is read with the whole
-    file), and the times of day told (none: nothing told)."""
+    file), and the times of day told, each with the offset whose midnight it is (none: nothing
+    told)."""
     known = ~np.isnat(parsed.distinct_value)
     timed = np.isin(parsed.distinct_precision, ("minute", "second")) & known
     if not timed.any() or (known & ~timed).any():
-        return False, frozenset()
+        return False, {}
     times = _utc_midnights(parsed, values)
     if not (times >= 0).any():
-        return False, frozenset()
+        return False, {}
     found, counts = np.unique(times[times >= 0], return_counts=True)
     count_of = dict(zip(found.tolist(), counts.tolist()))
     main = int(found[np.argmax(counts)])
-    told = frozenset(t for t in ((main - 3600) % 86400, main, (main + 3600) % 86400) if t in count_of)
+    there = MIDNIGHT_AT[main]  # (an hour earlier in UTC: the same place's clocks an hour ahead, in summer)
+    told = {t: there + shift for t, shift in ((main - 3600, 3600), (main, 0), (main + 3600, -3600)) if t in count_of}
     count, all_times = sum(count_of[t] for t in told), int(np.count_nonzero(timed))
     if count < 2 or 2 * count < all_times:
-        return True, frozenset()
+        return True, {}
     rows = _first_rows_of(parsed)
     for i in np.flatnonzero(np.isin(times, list(told))).tolist():
         text = str(values.iat[rows[i]]).strip()
         if text not in parsed.warnings and text not in parsed.errors:
-            parsed.warnings[text] = _day_in_utc_said(parsed.distinct_value[i], count - 1, all_times, name)
+            at = told[int(times[i])]
+            parsed.warnings[text] = _day_in_utc_said(parsed.distinct_value[i], at, count - 1, all_times, name)
     return True, told
 
 
-def _day_meant(value) -> tuple[np.datetime64, int]:
-    """The day that began at the moment `value` (a time at UTC, a key of MIDNIGHT_AT), and the
-    offset where it began then."""
-    moment = pd.Timestamp(value).as_unit("s").to_datetime64()
-    there = MIDNIGHT_AT[int(moment.astype(np.int64)) % 86400]
-    return moment + np.timedelta64(there, "s"), there
+def _day_meant(value, there: int) -> np.datetime64:
+    """The day that began at the moment `value` (a time at UTC) where the clocks were `there`
+    seconds ahead of UTC."""
+    return pd.Timestamp(value).as_unit("s").to_datetime64() + np.timedelta64(there, "s")
 
 
 def _utc_time(value) -> str:
@@ -1301,9 +1304,10 @@ def _utc_time(value) -> str:
     return f"{hour:02d}:{minute:02d} UTC"
 
 
-def _day_in_utc_said(value, others: int, times: int, column: str) -> Message:
-    """_days_in_utc's warning of a date (`others` more of the column's `times` told so)."""
-    meant, there = _day_meant(value)
+def _day_in_utc_said(value, there: int, others: int, times: int, column: str) -> Message:
+    """_days_in_utc's warning of a date, midnight where the clocks were `there` seconds ahead of
+    UTC (`others` more of the column's `times` told so)."""
+    meant = _day_meant(value, there)
     return say_n(
         "is {time}, as is {n} other of the {times} different times in {column}: that is midnight at UTC{there}, "
         "and a program that keeps days as moments in UTC writes a day with no time so; it is read as written, "
@@ -1325,19 +1329,22 @@ def _day_in_utc_said(value, others: int, times: int, column: str) -> Message:
 def _ends_in_utc(check: _Checker) -> None:
     """An end_date at a time of day date's are told at (_days_in_utc), where end_date's own are
     too few to be told: a span's end written by the same program, read a day early as its start."""
-    told = check.found.get(("date", "days in utc"), frozenset())
+    told = check.found.get(("date", "days in utc"), {})
     if not told or check.found.get(("end_date", "days in utc")):
         return
     parsed = check.found["end_date"]
-    at = np.isin(_utc_midnights(parsed), list(told))
+    times = _utc_midnights(parsed)
+    at = np.isin(times, list(told))
     if not at.any():
         return
     values = check.frame["end_date"]
     rows = at[parsed.take] & ~values.str.strip().isin(list(parsed.warnings) + list(parsed.errors)).to_numpy()
     read = dict(zip(values[rows].tolist(), parsed.value[rows].tolist()))
+    time_of = dict(zip(values[rows].tolist(), times[parsed.take[rows]].tolist()))
 
     def said(v: str) -> Message:
-        meant, there = _day_meant(read[v])
+        there = told[time_of[v]]
+        meant = _day_meant(read[v], there)
         return say(
             "end_date {value} is {time}, as most of the times in date are: that is midnight at UTC{there}, and a "
             "program that keeps days as moments in UTC writes a day with no time so; if the span ends on {day}, "
