@@ -316,3 +316,23 @@ def test_an_export_as_of_a_date_reads_back_with_each_event_s_title_and_category(
     ]
     again = timeline.load_bytes(text.encode())
     assert again.problems == [] and sorted(again.events["id"]) == ["other", "toll"]
+
+
+def test_an_export_as_of_a_date_reads_back_at_the_event_s_date_the_page_shows():
+    """Its first account not known yet, an event is shown at its date as soon as another account
+    giving it is out; a later account of another date, written first, moved the event to that
+    date when the file was read back (a review's). The account giving the date is written first."""
+    from timeline.state import as_of_bound
+
+    index = index_from_rows(
+        [
+            row("toll", "2022-01-07", title="Death toll", category="casualties", source="AP", published="2022-01-10"),
+            {**row("toll", "2022-01-08", source="TASS", published="2022-01-08"), "title": "", "category": ""},
+            {**row("toll", "2022-01-07", source="AFP", published="2022-01-07"), "title": "", "category": ""},
+        ]
+    )
+    filters = Filters(as_of="2022-01-09")
+    text = accounts_csv(index.at(as_of_bound(filters)), apply(index, filters))
+    assert [r["source"] for r in read(text)] == ["AFP", "TASS"]
+    again = timeline.load_bytes(text.encode())
+    assert again.problems == [] and str(again.events["start"].iloc[0].date()) == "2022-01-07"

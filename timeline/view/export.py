@@ -195,8 +195,9 @@ def _accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) 
     accounts = index.dataset.accounts
     kept = kept_accounts(index, mask) if len(accounts) else None
     chosen = as_known(index, accounts[kept]) if len(accounts) else accounts
-    # In date order of their events, each event's accounts in file order.
-    order: np.ndarray | list[int] = np.argsort(index.account_event[kept], kind="stable") if len(accounts) else []
+    # In date order of their events, each event's accounts in file order (as of a date, one
+    # giving the event's date first: _giving_first).
+    order: np.ndarray | list[int] = _giving_first(index, chosen, index.account_event[kept]) if len(accounts) else []
     if most is not None and len(order):
         order = order[: _whole_events(index.account_event[kept][order], most)]
     if not len(order):
@@ -209,6 +210,22 @@ def _accounts_csv(index: EventIndex, mask: np.ndarray, most: int | None = None) 
     _event_heads(columns, index, index.account_event[kept][order])
     rows = pc.binary_join_element_wise(*(_cells(column) for column in columns), pa.scalar(",", pa.large_string()))
     return "\r\n".join([",".join(schema.NAMES), *rows.to_pylist(), ""]), len(order)
+
+
+def _giving_first(index: EventIndex, chosen: pd.DataFrame, events: np.ndarray) -> np.ndarray:
+    """The order to write `chosen` (accounts in file order, each of the event at `events`): by
+    event, each event's accounts in file order; as of a date, the first that gives the event's
+    date (the one the page shows it at) first. An event takes its date from its first row: its
+    first account not known yet and left out, a later one of another date, written first, moved
+    the event to that date when the file was read back (a review's)."""
+    if index.as_of is None or not len(events):
+        return np.argsort(events, kind="stable")
+    starts, precisions = index.events["start"].to_numpy(), index.events["precision"].to_numpy()
+    gives = (chosen["start"].to_numpy() == starts[events]) & (chosen["precision"].to_numpy() == precisions[events])
+    rank = np.ones(len(events), dtype=np.int8)
+    first = np.flatnonzero(gives)
+    rank[first[np.unique(events[first], return_index=True)[1]]] = 0
+    return np.lexsort((np.arange(len(events)), rank, events))
 
 
 def _event_heads(columns: list[pa.Array], index: EventIndex, events: np.ndarray) -> None:
