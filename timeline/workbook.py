@@ -257,7 +257,7 @@ def _merged_and_unsaved(data: bytes, path: str, text: str) -> tuple[list[Merged]
                 column = _column_number(at.group(1))
                 unsaved.append(Unsaved(ref, int(at.group(2)), name(column), formula.text or ""))
         elif tag == "row":
-            element.clear()  # (its cells read: a large sheet is read in constant memory)
+            element.clear()  # (its cells read: let go, the sheet's bytes alone kept)
         elif tag == "mergeCell":
             ref = element.get("ref") or ""
             corners = [(_column_number(c.group(1)), int(c.group(2))) for c in map(_CELL.fullmatch, ref.split(":")) if c]
