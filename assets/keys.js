@@ -83,7 +83,9 @@ document.addEventListener("keydown", function (event) {
 // event, is said by the live region after a key moved or zoomed it, or a button widened it (the
 // map's line under its heading, a live region of its own, was all a screen reader said). Keys
 // pressed one after another are answered one after another: what is said is the last answer,
-// once none has come for a moment (the first was said alone, and the view it named was gone).
+// once none has come for a moment (the first was said alone, and the view it named was gone),
+// and again if a later one comes (a busy server's answers can be more than a moment apart: the
+// first was said, and the later ones, the view the chart ended on, were not).
 var viewAskedAt = 0;
 var summaryWatched = null;
 var sayLater = null;
@@ -98,9 +100,8 @@ function sayView() {
     sayLater = setTimeout(function () {
       var announcer = document.getElementById("announcer");
       if (!announcer || Date.now() - viewAskedAt > 10000) return;
-      viewAskedAt = 0;
-      var part = summary.querySelector(".view-said");
-      announcer.textContent = (part || summary).textContent.trim();
+      var said = (summary.querySelector(".view-said") || summary).textContent.trim();
+      if (announcer.textContent !== said) announcer.textContent = said;
     }, 400);
   }).observe(summary, {childList: true, subtree: true, characterData: true});
 }

@@ -869,6 +869,29 @@ def test_what_the_view_shows_is_said_after_keys_pressed_in_a_row_and_the_buttons
     expect(figure.locator(".chart-alternative")).to_contain_text("with Shift they move the chart's view")
 
 
+def test_what_the_view_shows_is_said_when_a_busy_server_answers_keys_in_a_row_slowly(timeline):
+    """A server's answers more than a moment apart (two test processes busy beside each other):
+    the first was said, and the view the chart ended on, answered later, was never said."""
+    timeline.open(query="zoom=2022-01-01/2022-01-21")
+    # each answer of what the view shows a second after the one before
+    timeline.page.evaluate(
+        """() => { const send = window.fetch; let asked = 0;
+        window.fetch = function (resource, options) {
+          const body = options && typeof options.body === "string" ? options.body : "";
+          if (!body.includes("chart-summary")) return send.apply(this, arguments);
+          const late = 1000 * asked++;
+          return send.call(this, resource, options).then((answer) => new Promise((done) => setTimeout(() => done(answer), late)));
+        }; }"""
+    )
+    timeline.page.locator("h1").click()
+    for _ in range(3):
+        timeline.page.keyboard.press("+")
+        timeline.page.wait_for_timeout(120)
+    view_said = timeline.chart_summary.locator(".view-said")
+    expect(view_said).to_contain_text("9 January 2022, 18:00 to 12 January 2022, 06:00", timeout=15_000)
+    expect(timeline.announcer).to_have_text(view_said.inner_text().strip(), timeout=5_000)
+
+
 def test_the_keyboard_moves_and_zooms_the_chart_s_view(timeline):
     """A pointer drags and wheels the chart; a keyboard had only the edge buttons, which widen it
     to every event beyond: Shift with → moves the view half its width later, − zooms out about its
