@@ -591,7 +591,7 @@ def test_download_the_events_in_view(path, changed, filename, first_line):
     assert file["filename"] == filename and file["content"].startswith(first_line)
     assert "third" in file["content"] and "first" not in file["content"]
     said = out["said"]  # (said to a screen reader only: the file is whole; its name in its own direction)
-    assert type(said[0]).__name__ == "Bdi" and said[0].children == filename
+    assert type(said[0]).__name__ == "Bdi" and said[0].children == filename and said[0].dir == "ltr"
     assert said[1].startswith(": 1 ")
     assert out["seen"] == render.EXPORT_HEARD
 

@@ -429,10 +429,10 @@ def download(csv_clicks, json_clicks, view, *, path, title):
         else:
             made = export.csv_file(index, mask, i18n._("timeline-events"))
             name, kind = made.name + ".csv", "text/csv"
-        # (the file's name in its own direction: in Arabic, -99998-of-108323.csv was drawn reversed)
+        # (the file's name left to right: in Arabic, -99998-of-108323.csv was drawn reversed)
         seen = render.EXPORT_HEARD if made.whole else render.EXPORT_SHOWN
         file = dcc.send_string(made.text, name, type=kind)
-        return dict(file=file, said=render.isolated(made.said, {name}), seen=seen)
+        return dict(file=file, said=render.isolated(made.said, {name}, "ltr"), seen=seen)
     finally:
         _EXPORTING.release()
 

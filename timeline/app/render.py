@@ -498,17 +498,22 @@ def quoted(text: Message | str) -> set[str]:
     return found
 
 
-def isolated(message: str, values: set[str]) -> list[str | Component]:
+def isolated(message: str, values: set[str], direction: str | None = None) -> list[str | Component]:
     """The message with each quoted value set apart in its own direction (<bdi>): among Arabic
     words a value ending in punctuation keeps it at its end ('netblocks.org/x/', not
-    '/netblocks.org/x'), and an Arabic value in an English message reads right to left."""
+    '/netblocks.org/x'), and an Arabic value in an English message reads right to left.
+    `direction`: the values' own, where their first letter would not say it (a file's name, ltr:
+    `أحداث-الخط-الزمني-99998-of-108323.csv` ends with its `.csv`, not with its number)."""
     values = {value for value in values if value in message}
     if not values:
         return [message]
     parts: list[str | Component] = []
     at = 0
     for found in re.finditer("|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)), message):
-        parts += [message[at : found.start()], html.Bdi(found.group())]
+        parts += [
+            message[at : found.start()],
+            html.Bdi(found.group(), dir=direction) if direction else html.Bdi(found.group()),
+        ]
         at = found.end()
     return [part for part in [*parts, message[at:]] if part != ""]
 
