@@ -1983,6 +1983,12 @@ SPANS = [
         ("2022-01-05 20:00", "2022-01-05 00:00", "if it ends the next day, write 2022-01-06 00:00"),
         ("2022-01-05 23:00+06:00", "2022-01-05 07:00+06:00", "if it ends the next day, write 2022-01-06 07:00+06:00"),
         ("5 January 2022 11 PM", "5 January 2022 7:30 AM", "if it ends the next day, write 2022-01-06 07:30"),
+        # a zone's name kept, to be read at the next day's offset (across a change of the clocks: a review's)
+        (
+            "2022-03-26 23:00 Europe/Paris",
+            "2022-03-26 07:00 Europe/Paris",
+            "if it ends the next day, write 2022-03-27 07:00 Europe/Paris",
+        ),
         # an end on an earlier day, or a day alone, or at another offset: as before
         ("2022-01-05 23:00", "2022-01-04 07:00", "(swap the two dates, or fix the one that is wrong)"),
         ("2022-01-05", "2022-01-04 07:00", "(swap the two dates, or fix the one that is wrong)"),

@@ -2185,9 +2185,24 @@ def _end_before_start(check: _Checker) -> None:
             "end_date {value} is earlier the same day as the date; a span ends on or after it starts: if it ends "
             "the next day, write {next} (or swap the two times, if they are the wrong way round)",
             value=show(v),
-            next=dates.as_written(later[v], precision[v], offset[v]),
+            next=_next_day(v, later[v], precision[v], offset[v]),
         ),
     )
+
+
+# A zone's name at the end of a time (Europe/Paris, Asia/Almaty), where no offset is written.
+_ZONE_NAMED = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+\(?(?P<zone>[A-Za-z]+(?:/[A-Za-z_+-]+)+)\)?\s*")
+
+
+def _next_day(written: str, later, precision: str, offset: str) -> str:
+    """An end's time on the next day (`later`), to write: with the zone's name, where the end was
+    written with one, so that it is read at the offset the zone's clocks show that day (from
+    `2022-03-26 07:00 Europe/Paris` the 27th's +01:00 was advised, an hour off: they were at
+    +02:00 by then; a review's)."""
+    zone = _ZONE_NAMED.search(written.strip())
+    if zone and zone.end() == len(written.strip()):
+        return f"{dates.as_written(later, precision)} {zone['zone']}"
+    return dates.as_written(later, precision, offset)
 
 
 def _published_before(check: _Checker) -> None:
