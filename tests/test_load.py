@@ -1989,6 +1989,12 @@ SPANS = [
             "2022-03-26 07:00 Europe/Paris",
             "if it ends the next day, write 2022-03-27 07:00 Europe/Paris",
         ),
+        # ... with the offset where the clocks skip that time that night (02:30 on 27 March in Paris)
+        (
+            "2022-03-26 23:00 Europe/Paris",
+            "2022-03-26 02:30 Europe/Paris",
+            "if it ends the next day, write 2022-03-27 02:30+01:00",
+        ),
         # an end on an earlier day, or a day alone, or at another offset: as before
         ("2022-01-05 23:00", "2022-01-04 07:00", "(swap the two dates, or fix the one that is wrong)"),
         ("2022-01-05", "2022-01-04 07:00", "(swap the two dates, or fix the one that is wrong)"),
@@ -2910,8 +2916,32 @@ def test_days_a_program_wrote_at_midnight_are_told_where_they_are_most_of_the_ti
         ),
         # a place's clocks in winter and in summer (Paris: 23:00 and 22:00 UTC), each its own day
         (
-            "a,2022-01-04T23:00:00.000Z,,A,c,S\nb,2022-07-04T22:00:00.000Z,,B,c,S\nc,2022-07-05T22:00:00.000Z,,C,c,S\n",
-            {(2, "date"): "5 January 2022", (3, "date"): "5 July 2022", (4, "date"): "6 July 2022"},
+            "a,2022-01-04T23:00:00.000Z,,A,c,S\nb,2022-07-04T22:00:00.000Z,,B,c,S\nc,2022-07-05T22:00:00.000Z,,C,c,S\n"
+            "d,2022-01-05T23:00:00.000Z,,D,c,S\n",
+            {
+                (2, "date"): "5 January 2022",
+                (3, "date"): "5 July 2022",
+                (4, "date"): "6 July 2022",
+                (5, "date"): "6 January 2022",
+            },
+        ),
+        # not an hourly feed: one time twice and the hours either side of it once (a probe's)
+        (
+            "a,2022-01-04T14:00:00Z,,A,c,S\nb,2022-01-04T15:00:00Z,,B,c,S\nc,2022-01-05T15:00:00Z,,C,c,S\n"
+            "d,2022-01-04T16:00:00Z,,D,c,S\ne,2022-01-04T17:00:00Z,,E,c,S\n",
+            {},
+        ),
+        # not spans of times each day (10:00 to 18:00 UTC), told as two places' days (a probe's)
+        (
+            "a,2022-01-04T10:00:00Z,2022-01-04T18:00:00Z,A,c,S\nb,2022-01-05T10:00:00Z,2022-01-05T18:00:00Z,B,c,S\n"
+            "c,2022-01-06T10:00:00Z,2022-01-06T18:00:00Z,C,c,S\n",
+            {},
+        ),
+        # not where the column has times at another offset too (a program keeping days in UTC writes all so)
+        (
+            "a,2022-01-04T18:00:00+00:00,,A,c,S\nb,2022-01-05T18:00:00+00:00,,B,c,S\nc,2022-01-06T12:13:00+06:00,,C,c,S\n"
+            "d,2022-01-06T10:13:00-05:00,,D,c,S\n",
+            {},
         ),
         # Hawaii's midnight (10:00 UTC), not Kiribati's: the same day (a review's)
         (
@@ -2921,12 +2951,24 @@ def test_days_a_program_wrote_at_midnight_are_told_where_they_are_most_of_the_ti
         # St John's in summer (-02:30) and in winter (-03:30); a pair on one side of the date line, as the
         # most's (10:00 UTC is Hawaii's, so 11:00 beside it is -11:00's, not New Zealand's: a review's)
         (
-            "a,2022-07-05T02:30:00Z,,A,c,S\nb,2022-07-06T02:30:00Z,,B,c,S\nc,2022-01-05T03:30:00Z,,C,c,S\n",
-            {(2, "date"): "5 July 2022", (3, "date"): "6 July 2022", (4, "date"): "5 January 2022"},
+            "a,2022-07-05T02:30:00Z,,A,c,S\nb,2022-07-06T02:30:00Z,,B,c,S\nc,2022-01-05T03:30:00Z,,C,c,S\n"
+            "d,2022-01-06T03:30:00Z,,D,c,S\n",
+            {
+                (2, "date"): "5 July 2022",
+                (3, "date"): "6 July 2022",
+                (4, "date"): "5 January 2022",
+                (5, "date"): "6 January 2022",
+            },
         ),
         (
-            "a,2022-01-05T10:00:00Z,,A,c,S\nb,2022-01-06T10:00:00Z,,B,c,S\nc,2022-07-05T11:00:00Z,,C,c,S\n",
-            {(2, "date"): "5 January 2022", (3, "date"): "6 January 2022", (4, "date"): "5 July 2022"},
+            "a,2022-01-05T10:00:00Z,,A,c,S\nb,2022-01-06T10:00:00Z,,B,c,S\nc,2022-07-05T11:00:00Z,,C,c,S\n"
+            "d,2022-07-06T11:00:00Z,,D,c,S\n",
+            {
+                (2, "date"): "5 January 2022",
+                (3, "date"): "6 January 2022",
+                (4, "date"): "5 July 2022",
+                (5, "date"): "6 July 2022",
+            },
         ),
         # not a time with its seconds' fraction written (18:00:00.500), which no program writes for a day
         ("a,2022-01-05T18:00:00.500Z,,A,c,S\nb,2022-01-06T18:00:00.500Z,,B,c,S\n", {}),

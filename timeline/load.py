@@ -1099,7 +1099,8 @@ def _date(check: _Checker, name: str, rule: schema.Rule) -> None:
         check.notes.midnights |= told
         if told and name == "date":
             check.findings.append(_midnights_finding(parsed, check.rows))
-        written_in_utc, times = _days_in_utc(check.frame[name], parsed, name)
+        other = {"date": "end_date", "end_date": "date"}[name]
+        written_in_utc, times = _days_in_utc(check.frame[name], parsed, name, check.frame.get(other))
         check.notes.days_in_utc |= written_in_utc
         check.notes.days_in_utc_told |= bool(times)
         check.found[name, "days in utc"] = times
@@ -1258,13 +1259,21 @@ def _first_rows_of(parsed: dates.ParsedDates) -> np.ndarray:
     return rows
 
 
-def _days_in_utc(values: pd.Series, parsed: dates.ParsedDates, name: str) -> tuple[bool, dict[int, int]]:
+def _days_in_utc(
+    values: pd.Series, parsed: dates.ParsedDates, name: str, other: pd.Series | None = None
+) -> tuple[bool, dict[int, int]]:
     """Times at UTC that are most of a column's times (at least two of its distinct ones, and
-    half), at one time of day that is midnight at an offset in use, or an hour either side (the
-    same place's clocks in summer and in winter): the days a program (a CMS's export,
+    half), at one time of day that is midnight at an offset in use, or at it and at an hour
+    beside it, each of two at least (the same place's clocks in summer and in winter; not both
+    sides: an hourly feed's 14:00, 15:00 and 15:00, 16:00 were told), with no time at another
+    offset in the column (a program that keeps days in UTC writes them all so): the days a
+    program (a CMS's export,
     JavaScript's toISOString, a date picker east or west of UTC) wrote as the moment each began
     where it was entered, in UTC. `2022-01-04T18:00:00.000Z` is 5 January in Almaty: read as
     written, every event a day early, without a word. Each is warned with the day to write.
+    `other`: the span's other column as written (date's for end_date, end_date's for date): where
+    most rows that have both give it another time of day at UTC, they are spans of times (a daily
+    window, 10:00 to 18:00 UTC), not days, and nothing is told (both were, as two places' days).
     Returns whether the column has such a time at all (an append of one is read with the whole
     file), and the times of day told, each with the offset whose midnight it is (none: nothing
     told)."""
@@ -1279,17 +1288,45 @@ def _days_in_utc(values: pd.Series, parsed: dates.ParsedDates, name: str) -> tup
     count_of = dict(zip(found.tolist(), counts.tolist()))
     main = int(found[np.argmax(counts)])
     there = MIDNIGHT_AT[main]  # (an hour earlier in UTC: the same place's clocks an hour ahead, in summer)
-    told = {t: there + shift for t, shift in ((main - 3600, 3600), (main, 0), (main + 3600, -3600)) if t in count_of}
+    beside = [(t, shift) for t, shift in ((main - 3600, 3600), (main + 3600, -3600)) if count_of.get(t, 0) >= 2]
+    told = {t: there + shift for t, shift in [(main, 0), *sorted(beside, key=lambda b: -count_of[b[0]])[:1]]}
     count, all_times = sum(count_of[t] for t in told), int(np.count_nonzero(timed))
-    if count < 2 or 2 * count < all_times:
+    elsewhere = timed & (times < 0) & ~np.isin(parsed.distinct_offset, ("", "Z", "z", "+00:00", "+0000", "+00"))
+    if count < 2 or 2 * count < all_times or elsewhere.any() or _times_of_a_span(parsed, times, told, other):
         return True, {}
     rows = _first_rows_of(parsed)
     for i in np.flatnonzero(np.isin(times, list(told))).tolist():
         text = str(values.iat[rows[i]]).strip()
         if text not in parsed.warnings and text not in parsed.errors:
-            at = told[int(times[i])]
-            parsed.warnings[text] = _day_in_utc_said(parsed.distinct_value[i], at, count - 1, all_times, name)
+            at = int(times[i])
+            parsed.warnings[text] = _day_in_utc_said(
+                parsed.distinct_value[i], told[at], count_of[at] - 1, all_times, name
+            )
     return True, told
+
+
+_UTC_TIME_OF_DAY = r"[T ]([0-2][0-9]):([0-5][0-9]):00(?:[.,]0+)?(?:Z|z|\+00:?00)\s*$"
+
+
+def _times_of_a_span(parsed: dates.ParsedDates, times: np.ndarray, told: dict, other: pd.Series | None) -> bool:
+    """Whether most rows at a time told that have a time at UTC in the span's other column
+    (`other`, as written) have another time of day there: a span of times each day, not days."""
+    if other is None:
+        return False
+    rows = np.isin(times, list(told))[parsed.take]
+    if not rows.any():
+        return False
+    written = pa.array(other.to_numpy(dtype=object)[rows], pa.large_string())
+    parts = pc.extract_regex(
+        written, _UTC_TIME_OF_DAY.replace("([0-2]", "(?P<hour>[0-2]").replace("([0-5]", "(?P<minute>[0-5]")
+    )
+    given = pc.is_valid(parts).to_numpy(zero_copy_only=False)
+    if not given.any():
+        return False
+    hours = pc.cast(pc.struct_field(parts, "hour"), pa.int64()).to_numpy(zero_copy_only=False)
+    minutes = pc.cast(pc.struct_field(parts, "minute"), pa.int64()).to_numpy(zero_copy_only=False)
+    seconds = (hours * 3600 + minutes * 60)[given]
+    return 2 * int(np.count_nonzero(~np.isin(seconds, list(told)))) > len(seconds)
 
 
 def _day_meant(value, there: int) -> np.datetime64:
@@ -2201,7 +2238,13 @@ def _next_day(written: str, later, precision: str, offset: str) -> str:
     +02:00 by then; a review's)."""
     zone = _ZONE_NAMED.search(written.strip())
     if zone and zone.end() == len(written.strip()):
-        return f"{dates.as_written(later, precision)} {zone['zone']}"
+        named = f"{dates.as_written(later, precision)} {zone['zone']}"
+        try:
+            reading = dates.read(named)
+        except dates.DateError:
+            return dates.as_written(later, precision, offset)
+        # (a time the clocks skip or show twice that night, with the offset it is read at: a probe's)
+        return dates.as_written(reading.value, reading.precision, reading.offset) if reading.warning else named
     return dates.as_written(later, precision, offset)
 
 

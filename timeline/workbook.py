@@ -265,8 +265,8 @@ def _merged_and_unsaved(data: bytes, path: str, text: str) -> tuple[list[Merged]
                 continue
             (first_column, first), (last_column, last) = corners
             rows = rows or list(csv.reader(io.StringIO(text)))
-            if first < 2 or not _holds(rows, first, first_column):
-                continue  # (a title over the header, the header's own cells, an empty band: nothing lost)
+            if first < 2 or first_column >= len(header) or not _holds(rows, first, first_column):
+                continue  # (a title over the header, its own cells, an empty band, cells past it: said otherwise)
             columns = tuple(name(i) for i in range(first_column, last_column + 1))
             merged.append(Merged(ref, first, name(first_column), columns, last))
     return merged, unsaved
@@ -280,6 +280,8 @@ def _saved(cell) -> bool:
     or an empty one of a text result (`=IF(A2="x","y","")`: t="str"); openpyxl, writing a formula,
     writes an empty `<v/>` of no type."""
     value = cell.find(_MAIN + "v")
+    if cell.find(_MAIN + "is") is not None:
+        return True  # (a text result written inline, as some programs save one)
     return value is not None and (bool(value.text) or cell.get("t") == "str")
 
 
