@@ -928,7 +928,7 @@ COLUMNS: tuple[Column, ...] = (
         "day that is midnight at another offset (`2022-01-04T18:00:00.000Z`: a program that keeps a day as the "
         "moment it began in Almaty writes 5 January so; a place's summer and winter times, an hour apart, both), "
         "are read as written with a warning naming the day to write (else every event would be a day early); not "
-        "noon in UTC. "
+        "noon in UTC, nor a column with times at other offsets, nor spans whose ends are another time of day. "
         "A time with `a` or `p` after it (`7:30p`), or with another language's word for AM or PM (`2:30 CH`, `2:30 nm`, "
         "`2:30 em`, `2022-01-05 오후 2:30:00` as Korean Excel writes one, `下午 2:30`, `2:30 م`), is refused, with "
         "the time to write if it is AM or PM. A footnote's mark after a date (`2022-01-05¹`, `2021²`, `†`: "
