@@ -1233,6 +1233,7 @@ _IN_USE = [h * 3600 for h in range(-11, 14) if h not in (0, 12)] + [
 ]
 MIDNIGHT_AT = {(-offset) % 86400: offset for offset in _IN_USE}  # (in order: the later of two is kept)
 # Seconds written, as programs write a time (18:00:00, 18:00:00.000Z; not 18:00:00.500Z).
+UTC_WRITTEN = ("Z", "z", "+00:00", "+0000", "+00")  # (a date's offset as written, where it is UTC's)
 _PROGRAM_TIME = r"\d:\d\d:00(?:[.,]0+)?(?:[^\d.,]|$)"
 
 
@@ -1244,7 +1245,7 @@ def _utc_midnights(parsed: dates.ParsedDates, values: pd.Series | None = None) -
     known = ~np.isnat(parsed.distinct_value)
     time = parsed.distinct_value.view(np.int64) % 86400
     maybe = known & np.isin(parsed.distinct_precision, ("minute", "second")) & np.isin(time, list(MIDNIGHT_AT))
-    maybe &= np.isin(parsed.distinct_offset, ("Z", "z", "+00:00", "+0000", "+00"))
+    maybe &= np.isin(parsed.distinct_offset, UTC_WRITTEN)
     if values is not None and maybe.any():
         at = np.flatnonzero(maybe)
         written = pa.array(values.iloc[_first_rows_of(parsed)[at]].to_numpy(dtype=object), pa.large_string())
@@ -1291,7 +1292,7 @@ def _days_in_utc(
     beside = [(t, shift) for t, shift in ((main - 3600, 3600), (main + 3600, -3600)) if count_of.get(t, 0) >= 2]
     told = {t: there + shift for t, shift in [(main, 0), *sorted(beside, key=lambda b: -count_of[b[0]])[:1]]}
     count, all_times = sum(count_of[t] for t in told), int(np.count_nonzero(timed))
-    elsewhere = timed & (times < 0) & ~np.isin(parsed.distinct_offset, ("", "Z", "z", "+00:00", "+0000", "+00"))
+    elsewhere = timed & (times < 0) & ~np.isin(parsed.distinct_offset, ("", *UTC_WRITTEN))
     if count < 2 or 2 * count < all_times or elsewhere.any() or _times_of_a_span(parsed, times, told, other):
         return True, {}
     rows = _first_rows_of(parsed)
@@ -1305,7 +1306,7 @@ def _days_in_utc(
     return True, told
 
 
-_UTC_TIME_OF_DAY = r"[T ]([0-2][0-9]):([0-5][0-9]):00(?:[.,]0+)?(?:Z|z|\+00:?00)\s*$"
+_UTC_TIME_OF_DAY = r"[T ](?P<hour>[0-2][0-9]):(?P<minute>[0-5][0-9]):00(?:[.,]0+)?(?:Z|z|\+00:?00)\s*$"
 
 
 def _times_of_a_span(parsed: dates.ParsedDates, times: np.ndarray, told: dict, other: pd.Series | None) -> bool:
@@ -1317,9 +1318,7 @@ def _times_of_a_span(parsed: dates.ParsedDates, times: np.ndarray, told: dict, o
     if not rows.any():
         return False
     written = pa.array(other.to_numpy(dtype=object)[rows], pa.large_string())
-    parts = pc.extract_regex(
-        written, _UTC_TIME_OF_DAY.replace("([0-2]", "(?P<hour>[0-2]").replace("([0-5]", "(?P<minute>[0-5]")
-    )
+    parts = pc.extract_regex(written, _UTC_TIME_OF_DAY)
     given = pc.is_valid(parts).to_numpy(zero_copy_only=False)
     if not given.any():
         return False
