@@ -2193,6 +2193,7 @@ def _end_before_start(check: _Checker) -> None:
         same_day = start.distinct_value[own].astype("datetime64[D]") == end.distinct_value[theirs].astype(
             "datetime64[D]"
         )
+        same_day &= start.distinct_value[own].astype("datetime64[D]") < LAST_DAY  # (no next day to write)
         overnight[rows] = timed & same_day & (start.distinct_offset[own] == end.distinct_offset[theirs])
         overnight[check.found.get(("end_date", "moved"), [])] = False  # (written at another offset than the start)
     check.report(
@@ -2225,6 +2226,8 @@ def _end_before_start(check: _Checker) -> None:
         ),
     )
 
+
+LAST_DAY = np.datetime64("9999-12-31")  # the last day a date is read on: it has no next day to advise
 
 # A zone's name at the end of a time (Europe/Paris, Asia/Almaty), where no offset is written.
 _ZONE_NAMED = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+\(?(?P<zone>[A-Za-z]+(?:/[A-Za-z_+-]+)+)\)?\s*")
