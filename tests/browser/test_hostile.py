@@ -3,10 +3,10 @@
 Every text column of hostile.csv holds a payload (script and event-handler tags, markdown and
 `javascript:` links, template syntax, HTML entities, the tags plotly reads in hover text, spreadsheet
 formulas). Its rows with `javascript:`, `data:` and `vbscript:` links (outlet "Refused") are served
-without the link, which the loader drops with a warning; the others link to https pages. For each served event, selected from the list and by a
-click on its marker, and hovered on the chart, and for three by their permalinks: no dialog opens, the console
-stays free of errors, each payload is shown as the literal text the editor wrote, and no link in
-the page leads anywhere but http(s).
+without the link, which the loader drops with a warning; the others link to https pages. For each
+served event, chosen from the list and by a click on its marker, and hovered on the chart (and three
+opened at their permalinks): no dialog opens, the console stays free of errors, each payload is
+shown as the literal text the editor wrote, and no link in the page leads anywhere but http(s).
 """
 
 from __future__ import annotations
