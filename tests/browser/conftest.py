@@ -107,6 +107,15 @@ def phone_page(returning_phone):
     yield from _new_tab(returning_phone)
 
 
+def in_time_zone(page, zone: str):
+    """`page` (a tab of the returning browser) with its clock in `zone`, as a browser context's
+    timezone_id sets it, without a fresh browser (whose empty cache makes each page twice the
+    work); the override holds while the returned session is open."""
+    session = page.context.new_cdp_session(page)
+    session.send("Emulation.setTimezoneOverride", {"timezoneId": zone})
+    return session
+
+
 @pytest.fixture
 def first_visit_page(context):
     """A tab in a browser that has never seen the app (an empty cache): pytest-playwright's own

@@ -11,7 +11,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT, serve
+from .conftest import ROOT, in_time_zone, serve
 from .pages import TimelinePage
 
 EVENT = "shoot-to-kill-order"  # 7 January 2022, in the category "security"
@@ -80,14 +80,14 @@ def test_the_browser_s_language_is_the_page_s_when_the_address_names_none(browse
 
 
 @pytest.mark.parametrize("zone", ["Pacific/Honolulu", "Asia/Tokyo"])
-def test_a_date_reads_the_same_in_french_in_every_time_zone(browser, kazakhstan_url, zone):
-    context = browser.new_context(timezone_id=zone)
-    timeline = open_in(context.new_page(), kazakhstan_url, "fr", EVENT)
+def test_a_date_reads_the_same_in_french_in_every_time_zone(page, kazakhstan_url, zone):
+    in_time_zone(page, zone)
+    timeline = open_in(page, kazakhstan_url, "fr", EVENT)
+    assert page.evaluate("() => Intl.DateTimeFormat().resolvedOptions().timeZone") == zone
     point = timeline.point_of(EVENT)
     assert timeline.point_date_at(point["x"]).startswith("2022-01-07T")
     assert "7 janvier 2022" in timeline.hover_marker_of(EVENT)
     expect(timeline.page.locator("#sources-panel .when").first).to_have_text("7 janvier 2022")
-    context.close()
 
 
 def test_a_right_to_left_page_mirrors_and_its_time_axis_still_runs_left_to_right(page, kazakhstan_url):

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ..dash_client import Client
-from .conftest import ROOT, serve
+from .conftest import ROOT, in_time_zone, serve
 from .pages import TimelinePage
 
 NEW_ROW = "added-event,2022-01-12,,A new event appended by an editor,,government,,,,TASS,,,,,,\n"
@@ -97,16 +97,15 @@ def test_every_gunicorn_worker_serves_the_new_data(page, events_copy):
 
 # 9. Time zones
 @pytest.mark.parametrize("zone", ["Pacific/Honolulu", "Asia/Tokyo", "UTC"])
-def test_a_date_only_event_shows_on_the_same_day_in_every_time_zone(browser, kazakhstan_url, zone):
-    context = browser.new_context(timezone_id=zone)
-    timeline = TimelinePage(context.new_page(), kazakhstan_url).open(event="shoot-to-kill-order")
-    assert context.pages[0].evaluate("() => Intl.DateTimeFormat().resolvedOptions().timeZone") == zone
+def test_a_date_only_event_shows_on_the_same_day_in_every_time_zone(page, kazakhstan_url, zone):
+    in_time_zone(page, zone)
+    timeline = TimelinePage(page, kazakhstan_url).open(event="shoot-to-kill-order")
+    assert page.evaluate("() => Intl.DateTimeFormat().resolvedOptions().timeZone") == zone
     point = timeline.point_of("shoot-to-kill-order")
     # Plotly dates are naive: the marker of 7 January sits inside 7 January, whatever the zone.
     assert timeline.point_date_at(point["x"]).startswith("2022-01-07T")
     assert "7 January 2022" in timeline.hover_marker_of("shoot-to-kill-order")
     expect(timeline.page.locator("#sources-panel .when").first).to_have_text("7 January 2022")
-    context.close()
 
 
 # 10. Export
