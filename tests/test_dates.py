@@ -58,6 +58,12 @@ ACCEPTED = [
     ("Wed, 05 Jan 2022 06:30 -0800", D(2022, 1, 5, 6, 30), "minute", "-0800"),
     ("January 5, 2022 9:00 AM -05:00", D(2022, 1, 5, 9), "minute", "-05:00"),
     ("January 5, 2022 2:00 PM -05:00", D(2022, 1, 5, 14), "minute", "-05:00"),
+    # AM or PM against the zone after it, as a page's text loses the space between two tags (the
+    # zone word was taken whole, unknown, and the hour read on a 24-hour clock: 11:04 for 23:04)
+    ("January 5, 2022 11:04PMEST", D(2022, 1, 5, 23, 4), "minute", "-05:00"),
+    ("2022-01-05 3:48pmUTC", D(2022, 1, 5, 15, 48), "minute", "Z"),
+    ("2022-01-05 12:30amZ", D(2022, 1, 5, 0, 30), "minute", "Z"),
+    ("2022-01-05 9:30p.m.MSK", D(2022, 1, 5, 21, 30), "minute", "+03:00"),
     ("2022-01-05 23:00 -00:00", D(2022, 1, 5, 23), "minute", "-00:00"),
     ("2022-01-05 16:00 -05:00", D(2022, 1, 5, 16), "minute", "-05:00"),
     ("2022-01-05 09:00:00-10:00", D(2022, 1, 5, 9), "minute", "-10:00"),
@@ -607,6 +613,41 @@ def test_parse_series_agrees_with_parse_one(text, value, precision, offset):
     assert parsed.value.iloc[1] == pd.Timestamp(value)
     assert list(parsed.precision) == [precision, precision, "year"]
     assert parsed.offset.iloc[0] == offset
+
+
+def test_pm_against_a_word_that_is_no_zone_is_read_in_the_afternoon_and_the_word_told():
+    """(`3:48pmish`: read 03:48, "the time is kept as written", which it was not.)"""
+    parsed = parse_series(pd.Series(["2022-01-05 3:48pmish"], dtype="str"))
+    assert parsed.value.iloc[0] == pd.Timestamp(2022, 1, 5, 15, 48)
+    assert "'ish' is not a time zone this program knows" in str(parsed.warnings["2022-01-05 3:48pmish"])
+    assert parse_series(pd.Series(["2022-01-05 13:48pmUTC"], dtype="str")).errors  # (no 13 PM)
+
+
+# A time with an offset behind UTC, as advice and imports write it: read back with no warning (an
+# evening's time at an American offset was written 2022-01-05 23:00-08:00, then warned of as
+# possibly the night from 23:00 to 08:00).
+@pytest.mark.parametrize(
+    "time, offset, written",
+    [
+        ("23:00", "-08:00", "2022-01-05T23:00-08:00"),
+        ("18:00", "-10:00", "2022-01-05T18:00-10:00"),
+        ("09:00", "-10:00", "2022-01-05T09:00-10:00"),
+        ("14:30", "-00:00", "2022-01-05T14:30-00:00"),
+        ("14:30", "-03:00", "2022-01-05 14:30-03:00"),
+        ("19:00", "-11:00", "2022-01-05 19:00-11:00"),
+        ("23:00", "+08:00", "2022-01-05 23:00+08:00"),
+    ],
+)
+def test_a_time_behind_utc_is_written_so_that_it_reads_back_with_no_warning(time, offset, written):
+    assert dates.as_written(np.datetime64(f"2022-01-05T{time}"), "minute", offset) == written
+    parsed = parse_series(pd.Series([written], dtype="str"))
+    assert parsed.errors == {} and parsed.warnings == {}
+    assert parsed.value.iloc[0] == pd.Timestamp(f"2022-01-05 {time}") and parsed.offset.iloc[0] == offset
+
+
+def test_a_date_read_two_ways_is_advised_with_its_evening_time_behind_utc_as_it_reads_back():
+    parsed = parse_series(pd.Series(["05.01.2022 23:00 -07:00"], dtype="str"))
+    assert "write 2022-01-05T23:00-07:00 or 2022-05-01T23:00-07:00" in str(parsed.errors["05.01.2022 23:00 -07:00"])
 
 
 # text -> fragments the message must hold (what is wrong, and a hint of the fix)

@@ -2312,9 +2312,18 @@ def _as_written(value: np.datetime64, precision: str, offset: str = "", seconds:
             return text
         second = _second(value)
         clock = f"{hour:02d}:{minute:02d}"
-    # (an offset behind UTC that reads as a later time, 09:00-10:00, joined by T: see _spans)
-    joined = "T" if not (second or seconds) and offset[:1] == "-" and offset[1:] > clock else " "
+    joined = " " if second or seconds else _joined(clock, offset)
     return f"{text}{joined}{clock}" + (f":{second:02d}" if second or seconds else "") + offset
+
+
+def _joined(clock: str, offset: str) -> str:
+    """What joins a day and its time (HH:MM, no seconds) written with `offset`: T where the offset
+    is behind UTC and would read as the end of a span, as _spans reads them (a later time,
+    09:00-10:00; midnight's, 16:00-00:00; a night's morning, 23:00-08:00, which an American
+    evening's time and offset are: the advice and imports wrote it so, then warned of it)."""
+    behind = offset[1:]
+    span = behind > clock or behind == "00:00" or (clock >= "18:00" and behind <= "10:00")
+    return "T" if offset[:1] == "-" and span else " "
 
 
 _FOUR_DIGITS = (np.datetime64("1000-01-01", "s"), np.datetime64("10000-01-01", "s"))
@@ -4035,7 +4044,9 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
     half = _OTHER_HALVES.get(zone.lower().rstrip("."))
     if half and 1 <= hours <= 12:
         hours = hours % 12 + (12 if half == "PM" else 0)
-    time = f" {hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds_written else "")
+    clock_written = f"{hours:02d}:{minutes:02d}"
+    time = (" " if seconds_written else _joined(clock_written, offset)) + clock_written
+    time += f":{seconds:02d}" if seconds_written else ""
     time += offset + (f" {zone}" if zone and not half and not _no_zone(zone) else "")
     values = dict(problem.values)
     for name in ("one_iso", "other_iso", "two_iso", "three_iso", "iso", "one_century", "other_century"):
@@ -4137,8 +4148,12 @@ def _read_clocks(texts: pa.Array, engine) -> _Clocks:
     hour, minute, second = p.number("hour"), p.number("minute"), p.number("second")
     problem = np.full(n, "", dtype=object)
     half = p.written("ampm", "ampm2")
-    if half.any():
+    zone = p.strings(p.written("zone"), "zone")
+    glued = _glued_halves(zone, half)
+    if half.any() or glued:
         pm = pc.starts_with(pc.utf8_lower(p.part("ampm", "ampm2")), "p").to_numpy(zero_copy_only=False)
+        for i, (afternoon, rest) in glued.items():
+            half[i], pm[i], zone[i] = True, afternoon, rest
         for i in np.flatnonzero(half & ((hour < 1) | (hour > 12))):
             problem[i] = say(
                 "{hour}:{minute:02d} {half} is not a time of day: with AM or PM the hour runs 1-12",
@@ -4150,15 +4165,28 @@ def _read_clocks(texts: pa.Array, engine) -> _Clocks:
     for i in np.flatnonzero((problem == "") & matched & ((hour > 23) | (minute > 59) | (second > 59))):
         problem[i] = _time_problem(int(hour[i]), int(minute[i]), int(second[i]))
     offset = p.strings(p.written("offset"), "offset")
+    for i in glued:  # (11:04pmZ: UTC's letter after PM)
+        if zone[i].lower() == "z":
+            offset[i], zone[i] = "z", ""
     offset[offset == "z"] = "Z"
-    return _Clocks(
-        matched | ~written,
-        written,
-        hour * 3600 + minute * 60 + second,
-        offset,
-        p.strings(p.written("zone"), "zone"),
-        problem,
-    )
+    return _Clocks(matched | ~written, written, hour * 3600 + minute * 60 + second, offset, zone, problem)
+
+
+_GLUED_HALF = re.compile(r"(?i)([ap])\.?m\.?([a-z]{1,5})")  # (letters: America/Chicago is a zone's name)
+
+
+def _glued_halves(zone: np.ndarray, half: np.ndarray) -> dict[int, tuple[bool, str]]:
+    """AM or PM written against the zone after it, as a page's text loses the space between
+    two tags (`11:04PMEST`, `3:48pmUTC`, `12:30amZ`): the zone word CLOCK reads was taken whole,
+    an unknown zone, and the hour read on a 24-hour clock, 12 hours off (11:04 for 23:04).
+    {row: (afternoon, the zone written after it)} where the word is not itself a zone this
+    program knows."""
+    glued = {}
+    for i in np.flatnonzero((zone != "") & ~half):
+        word = _GLUED_HALF.fullmatch(zone[i])
+        if word and zone[i].upper() not in ZONES and zone[i].upper() not in MANY_OFFSETS:
+            glued[int(i)] = (word[1].lower() == "p", word[2])
+    return glued
 
 
 class _Parts:
