@@ -4152,8 +4152,8 @@ def _read_clocks(texts: pa.Array, engine) -> _Clocks:
     glued = _glued_halves(zone, half)
     if half.any() or glued:
         pm = pc.starts_with(pc.utf8_lower(p.part("ampm", "ampm2")), "p").to_numpy(zero_copy_only=False)
-        for i, (afternoon, rest) in glued.items():
-            half[i], pm[i], zone[i] = True, afternoon, rest
+        for row, (afternoon, rest) in glued.items():
+            half[row], pm[row], zone[row] = True, afternoon, rest
         for i in np.flatnonzero(half & ((hour < 1) | (hour > 12))):
             problem[i] = say(
                 "{hour}:{minute:02d} {half} is not a time of day: with AM or PM the hour runs 1-12",
@@ -4165,9 +4165,9 @@ def _read_clocks(texts: pa.Array, engine) -> _Clocks:
     for i in np.flatnonzero((problem == "") & matched & ((hour > 23) | (minute > 59) | (second > 59))):
         problem[i] = _time_problem(int(hour[i]), int(minute[i]), int(second[i]))
     offset = p.strings(p.written("offset"), "offset")
-    for i in glued:  # (11:04pmZ: UTC's letter after PM)
-        if zone[i].lower() == "z":
-            offset[i], zone[i] = "z", ""
+    for row in glued:  # (11:04pmZ: UTC's letter after PM)
+        if zone[row].lower() == "z":
+            offset[row], zone[row] = "z", ""
     offset[offset == "z"] = "Z"
     return _Clocks(matched | ~written, written, hour * 3600 + minute * 60 + second, offset, zone, problem)
 
