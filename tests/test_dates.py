@@ -1044,6 +1044,8 @@ REFUSED = [
     ("2022-01-05 †", ["ends with '†'"]),
     # an apostrophe before a date, as the page's download and spreadsheets write one
     ("'-0044-03-15", ["begins with an apostrophe, as a spreadsheet or an export writes one", "write -0044-03-15"]),
+    # (the date after it refused: what it is told, its two readings, not "not a date that can be read")
+    ("'05/01/2022", ["can be read two ways: 5 January 2022 (day first) or 1 May 2022 (month first)"]),
     ("'2022-01-05", ["write 2022-01-05"]),
     # a time and the same moment in UTC in brackets, as news agencies write it: the offset the two give
     (

@@ -3647,6 +3647,13 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             "as a number or run as a formula; write {date}",
             date=_as_written(*read[plan["apostrophe"]]),
         )
+    if "apostrophe" in plan:  # ('05/01/2022: what the date after it is told, its two readings to write)
+        try:
+            _read_one(plan["read"][plan["apostrophe"]])
+        except DateError as error:
+            told = error.args[0] if error.args else None
+            if isinstance(told, Message) and told.template.startswith("can be read two ways"):
+                return told
     if "two clocks" in plan:
         at, words, utc = plan["two clocks"]
         offsets = _offsets_between(read[at], utc)
