@@ -615,12 +615,24 @@ def test_parse_series_agrees_with_parse_one(text, value, precision, offset):
     assert parsed.offset.iloc[0] == offset
 
 
-def test_pm_against_a_word_that_is_no_zone_is_read_in_the_afternoon_and_the_word_told():
-    """(`3:48pmish`: read 03:48, "the time is kept as written", which it was not.)"""
-    parsed = parse_series(pd.Series(["2022-01-05 3:48pmish"], dtype="str"))
-    assert parsed.value.iloc[0] == pd.Timestamp(2022, 1, 5, 15, 48)
-    assert "'ish' is not a time zone this program knows" in str(parsed.warnings["2022-01-05 3:48pmish"])
-    assert parse_series(pd.Series(["2022-01-05 13:48pmUTC"], dtype="str")).errors  # (no 13 PM)
+@pytest.mark.parametrize(
+    "text, hour, word",
+    [
+        # zones of their own, which this program does not know (Saint Pierre's, Amazon's summer time):
+        # never split into PM and DT, which read 09:00 as 21:00 ("the time is kept as written")
+        ("2022-01-05 9:00 PMDT", 9, "PMDT"),
+        ("2022-07-05 9:00PMST", 9, "PMST"),
+        ("2022-01-05 11:04 PMT", 11, "PMT"),
+        ("2022-01-05 14:00 AMST", 14, "AMST"),
+        # a word after PM that is no zone, and an hour that is none of PM's: told whole, as before
+        ("2022-01-05 3:48pmish", 3, "pmish"),
+        ("2022-01-05 13:48pmUTC", 13, "pmUTC"),
+    ],
+)
+def test_a_word_after_a_time_is_split_into_am_or_pm_and_a_zone_only_where_both_read(text, hour, word):
+    parsed = parse_series(pd.Series([text], dtype="str"))
+    assert parsed.value.iloc[0].hour == hour and parsed.offset.iloc[0] == ""
+    assert f"{word!r} is not a time zone this program knows" in str(parsed.warnings[text])
 
 
 # A time with an offset behind UTC, as advice and imports write it: read back with no warning (an
@@ -636,6 +648,11 @@ def test_pm_against_a_word_that_is_no_zone_is_read_in_the_afternoon_and_the_word
         ("14:30", "-03:00", "2022-01-05 14:30-03:00"),
         ("19:00", "-11:00", "2022-01-05 19:00-11:00"),
         ("23:00", "+08:00", "2022-01-05 23:00+08:00"),
+        # (offsets with no colon, as e-mail's dates write them: -0000 was compared with "00:00")
+        ("03:15", "-0330", "2022-01-05T03:15-0330"),
+        ("14:30", "-0000", "2022-01-05T14:30-0000"),
+        ("14:30", "-00", "2022-01-05T14:30-00"),
+        ("14:30", "-0300", "2022-01-05 14:30-0300"),
     ],
 )
 def test_a_time_behind_utc_is_written_so_that_it_reads_back_with_no_warning(time, offset, written):
@@ -1046,6 +1063,9 @@ REFUSED = [
     ("'-0044-03-15", ["begins with an apostrophe, as a spreadsheet or an export writes one", "write -0044-03-15"]),
     # (the date after it refused: what it is told, its two readings, not "not a date that can be read")
     ("'05/01/2022", ["can be read two ways: 5 January 2022 (day first) or 1 May 2022 (month first)"]),
+    ("'05/01/22", ["can be read three ways: 5 January 2022 (day first), 1 May 2022 (month first)"]),
+    # (a time or a span after it: told as before, the readings' columns being the date column's)
+    ("'5 January 2022 09:00-10:00", ["is not a date that can be read"]),
     ("'2022-01-05", ["write 2022-01-05"]),
     # a time and the same moment in UTC in brackets, as news agencies write it: the offset the two give
     (

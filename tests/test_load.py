@@ -2009,11 +2009,18 @@ def test_an_end_earlier_the_same_day_is_told_to_write_the_next_day(start, end, s
     assert said in dataset.problems[0].message
 
 
-def test_an_end_earlier_on_the_last_day_read_is_not_told_a_next_day():
+@pytest.mark.parametrize(
+    "end, said",
+    [
+        ("9999-12-31 07:00", "(swap the two dates, or fix the one that is wrong)"),
+        ("07:00", "is a time of day with no date"),  # (not "write 10000-01-01 07:00")
+    ],
+)
+def test_an_end_earlier_on_the_last_day_read_is_not_told_a_next_day(end, said):
     """(The year 10000 was advised: no date is read after 9999-12-31.)"""
-    dataset = load_text(text(line(date="9999-12-31 23:00", end_date="9999-12-31 07:00")))
+    dataset = load_text(text(line(date="9999-12-31 23:00", end_date=end)))
     [problem] = [p for p in dataset.problems if p.column == "end_date" and p.level == E]
-    assert "(swap the two dates, or fix the one that is wrong)" in problem.message
+    assert said in problem.message and "10000" not in problem.message
 
 
 # An end at another UTC offset than its start's is read on the start's clock (the same moment):

@@ -2321,8 +2321,9 @@ def _joined(clock: str, offset: str) -> str:
     is behind UTC and would read as the end of a span, as _spans reads them (a later time,
     09:00-10:00; midnight's, 16:00-00:00; a night's morning, 23:00-08:00, which an American
     evening's time and offset are: the advice and imports wrote it so, then warned of it)."""
-    behind = offset[1:]
-    span = behind > clock or behind == "00:00" or (clock >= "18:00" and behind <= "10:00")
+    digits = offset[1:].replace(":", "")
+    behind, at = (digits + "00" if len(digits) == 2 else digits), clock.replace(":", "")  # (-0330, -00: HHMM)
+    span = behind > at or behind == "0000" or (at >= "1800" and behind <= "1000")
     return "T" if offset[:1] == "-" and span else " "
 
 
@@ -3647,12 +3648,14 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             "as a number or run as a formula; write {date}",
             date=_as_written(*read[plan["apostrophe"]]),
         )
-    if "apostrophe" in plan:  # ('05/01/2022: what the date after it is told, its two readings to write)
+    if "apostrophe" in plan:  # ('05/01/2022: what the date after it is told, its readings to write)
         try:
             _read_one(plan["read"][plan["apostrophe"]])
         except DateError as error:
             told = error.args[0] if error.args else None
-            if isinstance(told, Message) and told.template.startswith("can be read two ways"):
+            # (only a day's and a month's readings, which every column writes alike; a time or a
+            # span's say which column holds what, as the date column's)
+            if isinstance(told, Message) and told.template.startswith(_DAY_AND_MONTH_WAYS):
                 return told
     if "two clocks" in plan:
         at, words, utc = plan["two clocks"]
@@ -4156,7 +4159,7 @@ def _read_clocks(texts: pa.Array, engine) -> _Clocks:
     problem = np.full(n, "", dtype=object)
     half = p.written("ampm", "ampm2")
     zone = p.strings(p.written("zone"), "zone")
-    glued = _glued_halves(zone, half)
+    glued = _glued_halves(zone, half, hour)
     if half.any() or glued:
         pm = pc.starts_with(pc.utf8_lower(p.part("ampm", "ampm2")), "p").to_numpy(zero_copy_only=False)
         for row, (afternoon, rest) in glued.items():
@@ -4179,21 +4182,29 @@ def _read_clocks(texts: pa.Array, engine) -> _Clocks:
     return _Clocks(matched | ~written, written, hour * 3600 + minute * 60 + second, offset, zone, problem)
 
 
+_DAY_AND_MONTH_WAYS = ("can be read two ways: {one} ({one_order})", "can be read three ways: {one} ({one_order})")
 _GLUED_HALF = re.compile(r"(?i)([ap])\.?m\.?([a-z]{1,5})")  # (letters: America/Chicago is a zone's name)
 
 
-def _glued_halves(zone: np.ndarray, half: np.ndarray) -> dict[int, tuple[bool, str]]:
+def _glued_halves(zone: np.ndarray, half: np.ndarray, hour: np.ndarray) -> dict[int, tuple[bool, str]]:
     """AM or PM written against the zone after it, as a page's text loses the space between
     two tags (`11:04PMEST`, `3:48pmUTC`, `12:30amZ`): the zone word CLOCK reads was taken whole,
     an unknown zone, and the hour read on a 24-hour clock, 12 hours off (11:04 for 23:04).
-    {row: (afternoon, the zone written after it)} where the word is not itself a zone this
-    program knows."""
+    {row: (afternoon, the zone written after it)} where the hour is one of AM's or PM's and what
+    follows them is a zone this program reads, the word itself none (PMDT, AMST and PMT are
+    zones of their own, which it does not know: told as they were, never split into PM and DT)."""
     glued = {}
-    for i in np.flatnonzero((zone != "") & ~half):
+    for i in np.flatnonzero((zone != "") & ~half & (hour >= 1) & (hour <= 12)):
         word = _GLUED_HALF.fullmatch(zone[i])
-        if word and zone[i].upper() not in ZONES and zone[i].upper() not in MANY_OFFSETS:
-            glued[int(i)] = (word[1].lower() == "p", word[2])
+        if word is None or _reads_zone(zone[i]) or not (_reads_zone(word[2]) or word[2].lower() == "z"):
+            continue
+        glued[int(i)] = (word[1].lower() == "p", word[2])
     return glued
+
+
+def _reads_zone(word: str) -> bool:
+    """Whether a word after a time is a zone this program reads (one offset, or several it names)."""
+    return word.upper() in ZONES or word.upper() in MANY_OFFSETS or word in _DOUBT_OR_ZONE
 
 
 class _Parts:

@@ -2132,7 +2132,7 @@ def _end_time_alone(check: _Checker) -> None:
         if on_one_clock and precision == "minute" and day + since < np.datetime64(when, "s"):
             day += 1
         year, month, number = dates.fields(day)[:3]
-        if year < 1:
+        if year < 1 or day > LAST_DAY:  # (after 9999-12-31 22:00, 01:00 is of no day read)
             continue
         check.problems[at] = replace(  # (its date's day said where an example of any day was)
             problem,
