@@ -64,6 +64,7 @@ ACCEPTED = [
     ("2022-01-05 3:48pmUTC", D(2022, 1, 5, 15, 48), "minute", "Z"),
     ("2022-01-05 12:30amZ", D(2022, 1, 5, 0, 30), "minute", "Z"),
     ("2022-01-05 9:30p.m.MSK", D(2022, 1, 5, 21, 30), "minute", "+03:00"),
+    ("2022-01-05 11:04pmAmerica/Chicago", D(2022, 1, 5, 23, 4), "minute", "-06:00"),
     ("2022-01-05 23:00 -00:00", D(2022, 1, 5, 23), "minute", "-00:00"),
     ("2022-01-05 16:00 -05:00", D(2022, 1, 5, 16), "minute", "-05:00"),
     ("2022-01-05 09:00:00-10:00", D(2022, 1, 5, 9), "minute", "-10:00"),
@@ -627,6 +628,7 @@ def test_parse_series_agrees_with_parse_one(text, value, precision, offset):
         # a word after PM that is no zone, and an hour that is none of PM's: told whole, as before
         ("2022-01-05 3:48pmish", 3, "pmish"),
         ("2022-01-05 13:48pmUTC", 13, "pmUTC"),
+        ("2022-01-05 9:00pmEurope/Nowhere", 9, "pmEurope/Nowhere"),
     ],
 )
 def test_a_word_after_a_time_is_split_into_am_or_pm_and_a_zone_only_where_both_read(text, hour, word):

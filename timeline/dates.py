@@ -4183,7 +4183,7 @@ def _read_clocks(texts: pa.Array, engine) -> _Clocks:
 
 
 _DAY_AND_MONTH_WAYS = ("can be read two ways: {one} ({one_order})", "can be read three ways: {one} ({one_order})")
-_GLUED_HALF = re.compile(r"(?i)([ap])\.?m\.?([a-z]{1,5})")  # (letters: America/Chicago is a zone's name)
+_GLUED_HALF = re.compile(r"(?i)([ap])\.?m\.?([a-z]{1,5}|[a-z]+/[a-z_/+-]+)")  # (an abbreviation, or a zone's name)
 
 
 def _glued_halves(zone: np.ndarray, half: np.ndarray, hour: np.ndarray) -> dict[int, tuple[bool, str]]:
@@ -4203,7 +4203,11 @@ def _glued_halves(zone: np.ndarray, half: np.ndarray, hour: np.ndarray) -> dict[
 
 
 def _reads_zone(word: str) -> bool:
-    """Whether a word after a time is a zone this program reads (one offset, or several it names)."""
+    """Whether a word after a time is a zone this program reads (one offset, or several it names,
+    or the time zone database's name of a place's clocks)."""
+    if "/" in word:
+        _iana_case(word)
+        return word.lower() in _IANA_NAMES
     return word.upper() in ZONES or word.upper() in MANY_OFFSETS or word in _DOUBT_OR_ZONE
 
 
