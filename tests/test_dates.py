@@ -2058,6 +2058,9 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         # an era after a time (it was taken for an unknown zone, and the year read as AD)
         ("0500-03-15 14:30 BC", "has 'BC' after its time, where an era goes with the year; write -0500-03-15 14:30"),
         ("0044-03-15 12:00 BCE", "has 'BCE' after its time, where an era goes with the year; write -0044-03-15 12:00"),
+        # ... and after an offset (taken for a zone's name, which the offset says already: AD 500 advised)
+        ("0500-03-15 14:30 +02:00 BC", "is a date BC as PostgreSQL writes one; write -0500-03-15 14:30+02:00"),
+        ("0500-03-15 14:30:00+02 BC", "is a date BC as PostgreSQL writes one; write -0500-03-15 14:30+02"),
         # a footnote's mark, the date again, a zone's name after its offset: in brackets, said so
         ("5 January 2022[3]", "has '3' in brackets after it, which a date cannot hold; write 2022-01-05"),
         (

@@ -2512,13 +2512,15 @@ _REWRITES = (
     # 2022-01-05 14:30:00 +0000 UTC: Go's time, the zone's name after its offset (one that
     # disagrees with it, 10:00 +06:00 MSK, is told before: _OFFSET_AND_ZONE)
     (
-        re.compile(_TIME_AND_OFFSET + r"\s+[A-Za-z]{2,5}"),
+        re.compile(_TIME_AND_OFFSET + r"\s+(?!BCE?$)[A-Za-z]{2,5}", re.IGNORECASE),  # (not BC: below)
         r"\g<date>\g<gap>\g<offset>",
         lambda date: say("has a zone's name after its UTC offset, which says it already; write {date}", date=date),
     ),
-    # 0500-03-15 BC: PostgreSQL's date BC
+    # 0500-03-15 BC: PostgreSQL's date BC (0500-03-15 14:30:00+02 BC, with its offset)
     (
-        re.compile(r"(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)\s*BC", re.IGNORECASE),
+        re.compile(
+            r"(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}(?::?\d{2})?)?)?)\s*BC", re.IGNORECASE
+        ),
         r"-\1",
         lambda date: say("is a date BC as PostgreSQL writes one; write {date}", date=date),
     ),
