@@ -637,6 +637,24 @@ def test_a_word_after_a_time_is_split_into_am_or_pm_and_a_zone_only_where_both_r
     assert f"{word!r} is not a time zone this program knows" in str(parsed.warnings[text])
 
 
+@pytest.mark.parametrize(
+    "text, advised",
+    [
+        ("1/13/22 2:30 PM EST", "2022-01-13 14:30-05:00"),
+        ("13 Jan '99 12:45 pm America/New_York", "1999-01-13 12:45-05:00"),
+        ("7 Jan '22 23:30 -08:00", "2022-01-07T23:30-08:00"),
+        ("3 Sep '22, 23:30:44 EDT", "2022-09-03 23:30:44-04:00"),
+        ("1/13/22", "2022-01-13"),
+    ],
+)
+def test_a_year_of_two_digits_is_advised_in_full_with_the_time_and_offset_written(text, advised):
+    """(`1/13/22 2:30 PM EST` was told to write 2022-01-13, which copied lost the time and offset.)"""
+    parsed = parse_series(pd.Series([text, advised], dtype="str"))
+    assert str(parsed.warnings[text]).endswith(f"write the year in full ({advised})")
+    assert advised not in parsed.warnings and parsed.errors == {}
+    assert parsed.value.iloc[0] == parsed.value.iloc[1] and parsed.offset.iloc[0] == parsed.offset.iloc[1]
+
+
 # A time with an offset behind UTC, as advice and imports write it: read back with no warning (an
 # evening's time at an American offset was written 2022-01-05 23:00-08:00, then warned of as
 # possibly the night from 23:00 to 08:00).
@@ -1243,8 +1261,11 @@ REFUSED = [
     ),
     ("12-янв-06", ["read as 2006 (12 January 2006); if 1906 is meant"]),
     ("13-oca-30", ["is written with a month name in Turkish. In English, '13-January-30': has a year of two digits"]),
-    # (with a time and its offset: the date to write keeps them, as before)
-    ("7-янв-22 14:30+06:00", ["is written with a month name in Russian; write 2022-01-07 14:30+06:00"]),
+    # (with a time and its offset: the date to write keeps them, and its century is said as in English)
+    (
+        "7-янв-22 14:30+06:00",
+        ["is written with a month name in Russian. In English", "in full (2022-01-07 14:30+06:00)"],
+    ),
     # Moscow's time and some hours in brackets, as Russia names its zones: the offset it is then kept
     (
         "2022-01-05 14:30 (МСК+3)",

@@ -1541,6 +1541,16 @@ def _two_digit_caveat(year: int, month: int, day: int | None, written: int) -> M
     )
 
 
+def _caveat_with_clock(caveat, value: np.datetime64, offset: str):
+    """A year of two digits' caveat of a date with a time: the date to write with its time and
+    offset (`1/13/22 2:30 PM EST` was told to write 2022-01-13, which copied lost them)."""
+    if not isinstance(caveat, Message) or not caveat.template.startswith(
+        "has a year of two digits, {written:02d}, read as {year} ({day}); if {other} is meant"
+    ):
+        return caveat
+    return say_year(caveat.template, **{**caveat.values, "iso": _as_written(value, "minute", offset)})
+
+
 def _year_first_caveat(year: int, month: int, day: int, also: tuple[int, int, int]) -> Message:
     """What is said of a date with a year of two digits read day or month first (22/01/05: 22
     January 2005) that is a date year first too, as Japan and Korea write them (5 January 2022)."""
@@ -4015,6 +4025,9 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     precision = np.where(timed, "minute", date.precision[d]).astype(object)
     offset, warning = _offsets(clock.offset[c], clock.zone[c], values, problem)
     caveat, said = date.caveat[d], warning
+    for i in np.flatnonzero(timed & (caveat != "") & (problem == "")):
+        if not re.search(f"{_MIDNIGHT}|{_MIDNIGHT_AM}", _ascii_digits(str(clock_texts[int(c[i])]))):
+            caveat[i] = _caveat_with_clock(caveat[i], values[i], str(offset[i]))  # (not a program's no time)
     warning = np.where(caveat != "", caveat, said).astype(object)
     for i in np.flatnonzero((caveat != "") & (said != "")):  # (the date's caveat, and the offset's or zone's)
         warning[i] = both(caveat[i], said[i])
