@@ -997,6 +997,8 @@ def _span_written(column: str, start: str, end: str) -> Message:
         return say("{end} in end_date, and {start} in date if date does not hold it already", start=start, end=end)
     if column == "published":
         return say("a moment of it, such as {start} (published is when the account was published)", start=start)
+    if column == "retracted":
+        return say("a moment of it, such as {start} (retracted is when the account was withdrawn)", start=start)
     return say("{start} in date and {end} in end_date", start=start, end=end)
 
 
@@ -2949,6 +2951,10 @@ def _span(column: str, in_date: Message, in_end_date: Message) -> Message:
     if column == "published":
         return say(
             "is a span of time, where published is one day: write the day the account was published, as YYYY-MM-DD"
+        )
+    if column == "retracted":  # (its start in date and its end in end_date would move the event)
+        return say(
+            "is a span of time, where retracted is one day: write the day the account was withdrawn, as YYYY-MM-DD"
         )
     return in_date
 
