@@ -1084,6 +1084,11 @@ REFUSED = [
     # (the date after it refused: what it is told, its two readings, not "not a date that can be read")
     ("'05/01/2022", ["can be read two ways: 5 January 2022 (day first) or 1 May 2022 (month first)"]),
     ("'05/01/22", ["can be read three ways: 5 January 2022 (day first), 1 May 2022 (month first)"]),
+    # a word of doubt after a time behind UTC: the date to write as it reads back (it was the time as
+    # written, 9:00 PM -10:00, which reads as a span too)
+    ("5 January 2022 9:00 PM -10:00?", ["write 2022-01-05T21:00-10:00, and say in the description"]),
+    ("2022-01-05 23:30 -08:00?", ["write 2022-01-05T23:30-08:00, and say in the description"]),
+    ("2022-01-05 14:30:15 EST?", ["write 2022-01-05 14:30:15 EST, and say in the description"]),
     # (a time or a span after it: told as before, the readings' columns being the date column's)
     ("'5 January 2022 09:00-10:00", ["is not a date that can be read"]),
     ("'2022-01-05", ["write 2022-01-05"]),

@@ -3327,8 +3327,9 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             return say(
                 "is {date} with {word} added, which a date cannot hold: write {date}, and say in the description "
                 "how sure or how near it is",
-                # (a day or coarser as YYYY-MM-DD; a time as written, its seconds and zone kept)
-                date=_as_written(*read[at]) if read[at][1] != "minute" else date,
+                # (a day or coarser as YYYY-MM-DD; a time as written, its seconds and zone kept, but
+                # with an offset behind UTC, which as written may read as a span: 9:00 PM -10:00)
+                date=_as_written(*read[at]) if read[at][1] != "minute" or _BEHIND_UTC.search(date) else date,
                 word=repr(word),
             )
     if "noon" in plan:
@@ -4203,6 +4204,7 @@ def _read_clocks(texts: pa.Array, engine) -> _Clocks:
     return _Clocks(matched | ~written, written, hour * 3600 + minute * 60 + second, offset, zone, problem)
 
 
+_BEHIND_UTC = re.compile(r"-\s*\d{2}(?::?\d{2})?\s*$")  # (a time's offset behind UTC, at the end)
 _DAY_AND_MONTH_WAYS = ("can be read two ways: {one} ({one_order})", "can be read three ways: {one} ({one_order})")
 _GLUED_HALF = re.compile(r"(?i)([ap])\.?m\.?([a-z]{1,5}|[a-z]+/[a-z_/+-]+)")  # (an abbreviation, or a zone's name)
 
