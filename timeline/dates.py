@@ -1546,9 +1546,7 @@ def _two_digit_caveat(year: int, month: int, day: int | None, written: int) -> M
 def _caveat_with_clock(caveat, value: np.datetime64, offset: str):
     """A year of two digits' caveat of a date with a time: the date to write with its time and
     offset (`1/13/22 2:30 PM EST` was told to write 2022-01-13, which copied lost them)."""
-    if not isinstance(caveat, Message) or not caveat.template.startswith(
-        "has a year of two digits, {written:02d}, read as {year} ({day}); if {other} is meant"
-    ):
+    if not isinstance(caveat, Message) or caveat.template != _TWO_DIGITS:
         return caveat
     return say_year(caveat.template, **{**caveat.values, "iso": _as_written(value, "minute", offset)})
 
@@ -2355,8 +2353,7 @@ def _readings(texts: list[str]) -> list[tuple[np.datetime64, str, str] | None]:
     written = pa.array([_ascii_digits(t) for t in texts], type=pa.large_string())
     _read(written, np.arange(len(texts)), out, _python, names=[str(i) for i in range(len(texts))])
     spans = set(_spans(written, out.values, (out.precision == "minute") & ~np.isnat(out.values))[0].tolist())
-    two_digits = _two_digit_caveat(2022, 1, 7, 22).template
-    warned = {int(name) for name, said in out.warnings.items() if getattr(said, "template", said) != two_digits}
+    warned = {int(name) for name, said in out.warnings.items() if getattr(said, "template", said) != _TWO_DIGITS}
     return [
         (out.values[i], str(out.precision[i]), str(out.offset[i]))
         if out.done[i] and not np.isnat(out.values[i]) and i not in warned and i not in spans  # (09:00-10:00: refused)
@@ -3659,7 +3656,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
             _read_one(plan["read"][at])
         except DateError as error:
             told = error.args[0] if error.args else None
-            if isinstance(told, Message) and told.template.startswith("can be read two ways: {one} ({one_order})"):
+            if isinstance(told, Message) and told.template.startswith(_DAY_AND_MONTH_WAYS[0]):
                 return told
     if "apostrophe" in plan and read[plan["apostrophe"]] is not None:
         return say(
@@ -4033,12 +4030,18 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     offset, warning = _offsets(clock.offset[c], clock.zone[c], values, problem)
     caveat, said = date.caveat[d], warning
     for i in np.flatnonzero(timed & (caveat != "") & (problem == "")):
-        if not re.search(f"{_MIDNIGHT}|{_MIDNIGHT_AM}", _ascii_digits(str(clock_texts[int(c[i])]))):
+        if not _no_time_written(str(clock_texts[int(c[i])])):
             caveat[i] = _caveat_with_clock(caveat[i], values[i], str(offset[i]))  # (not a program's no time)
     warning = np.where(caveat != "", caveat, said).astype(object)
     for i in np.flatnonzero((caveat != "") & (said != "")):  # (the date's caveat, and the offset's or zone's)
         warning[i] = both(caveat[i], said[i])
     _settle(out, at[rows], lambda i: name_of(rows[i]), _Composed(values, problem), precision, offset, warning=warning)
+
+
+def _no_time_written(clock: str) -> bool:
+    """Whether a clock written after a date is 00:00:00 as programs write a date without a time
+    (_MIDNIGHT, or 12:00:00 AM): its advice is the day alone."""
+    return bool(re.search(f"{_MIDNIGHT}|{_MIDNIGHT_AM}", _ascii_digits(clock)))
 
 
 def _with_clock(problem, clock: _Clocks, at: int, written: str):
@@ -4053,9 +4056,7 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
         return _NO_YEAR  # (Jan-22 14:00: a time is of a day, the 22nd, and the year is not written)
     if problem.template.startswith("is {month} with a year of two digits;"):
         return _NO_DAY  # (Feb-45 14:00: February 1945 at 14:00, of no day)
-    if not {"other_iso", "three_iso"} & set(problem.values) or re.search(
-        f"{_MIDNIGHT}|{_MIDNIGHT_AM}", _ascii_digits(written)
-    ):
+    if not {"other_iso", "three_iso"} & set(problem.values) or _no_time_written(written):
         return problem  # (not _day_and_month's two ways; or a date a program wrote without a time)
     hours, rest = divmod(int(clock.seconds[at]), 3600)
     minutes, seconds = divmod(rest, 60)
@@ -5524,3 +5525,8 @@ def _last_moments(value: np.ndarray, precision) -> np.ndarray:
 def _strings(distinct: np.ndarray, take: np.ndarray, index: pd.Index) -> pd.Series:
     """pd.Series(distinct[take], index=index, dtype="str"), taken in Arrow (no object array)."""
     return pd.Series(pa.array(distinct, type=pa.large_string()).take(pa.array(take)), index=index, dtype="str")
+
+
+# (Made once the module's helpers are defined: a year of two digits' caveat's template, which
+# tells that warning from others: _readings, _caveat_with_clock.)
+_TWO_DIGITS = _two_digit_caveat(2022, 1, 7, 22).template
