@@ -395,6 +395,21 @@ def test_retracted_before_the_date_it_reports_is_warned_and_kept(value):
 
 
 @pytest.mark.parametrize(
+    "value, said",
+    [
+        # (read as 09:00 at UTC-10:00, which may be a span of an hour: told as published tells it)
+        ("2022-01-10 09:00-10:00", "is read as 09:00 at UTC-10:00, as ISO 8601 reads it; to say so, write "),
+        ("2022-01-10T00:00:00Z", "a time of 00:00:00 is how pandas and spreadsheets write a date without a time"),
+    ],
+)
+def test_retracted_a_date_read_with_something_to_say_is_warned_as_published_is(value, said):
+    dataset = timeline.load_bytes(csv_bytes([row("a", "2022-01-07", figure="164", retracted=value)]))
+    assert [(p.row, p.column, p.level) for p in dataset.problems] == [(2, "retracted", "warning")]
+    assert str(dataset.problems[0].message).startswith(f"retracted {value!r}: {said}")
+    assert bool(dataset.accounts.iloc[0].is_retracted)
+
+
+@pytest.mark.parametrize(
     "value", ["maybe", "nope", "withdrawn", "x", "not retracted", "yes!", "n/a", "?", "-", "TBD", "2", "12"]
 )
 def test_retracted_neither_yes_no_nor_a_date_leaves_the_row_out(value):

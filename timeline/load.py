@@ -1445,11 +1445,15 @@ def _years_read_as_months(values: pd.Series, parsed: dates.ParsedDates, name: st
 
 def _caveat(check: _Checker, name: str, rule: schema.Rule) -> None:
     """A date read (by the "date" rule before it) with something to say of it: says(column, value, what)."""
-    parsed = check.found[name]
+    _caveats(check, name, rule, check.found[name], check.frame[name])
+
+
+def _caveats(check: _Checker, name: str, rule: schema.Rule, parsed: dates.ParsedDates, text: pd.Series) -> None:
+    """Each value of text that parsed has a warning for, told with it (rule.say)."""
     if parsed.warnings:
         # (An offset or a zone left out is a value dropped: ProblemCode.DROPPED, which `add` refuses.)
         dropped = [text for text, said in parsed.warnings.items() if dates.drops_offset(said)]
-        written = check.frame[name].str.strip()
+        written = text.str.strip()
         for texts, code in (
             ([t for t in parsed.warnings if t not in dropped], ProblemCode.OTHER),
             (dropped, ProblemCode.DROPPED),
@@ -1614,6 +1618,7 @@ def _retracted(check: _Checker, name: str, rule: schema.Rule) -> None:
         return rule.say(name, value)
 
     check.report(unreadable, name, rule.level, said)
+    _caveats(check, name, schema.DATE_CAVEAT, parsed, dated_text)  # (a date read, with something to say of it)
     check.found[name] = (flagged | ~np.isnat(on), on, parsed.distinct_precision, parsed.take)
     check.found[name, "last"] = np.asarray(parsed.last())  # (the last moment of each date, at its precision)
 

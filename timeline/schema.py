@@ -1253,7 +1253,7 @@ COLUMNS: tuple[Column, ...] = (
         "retracted",
         "no",
         "This account's figure or claim was later withdrawn: `yes`, or the date it was withdrawn "
-        "(same forms as `date`); `no` or empty if not. `true`, `y`, `1`, `-1` (Access's yes), `checked`, "
+        "(same forms as `date`, and a date that may be misread is warned as in `published`); `no` or empty if not. `true`, `y`, `1`, `-1` (Access's yes), `checked`, "
         "`retracted` also mean yes, and `false`, `n`, `0`, `unchecked` no (capitals or not: a checkbox column "
         "exports `TRUE` and `FALSE`). A date withdrawn before the account was `published`, or, with no `published`, "
         "more than half a year before its `date` (an announcement may come a little before what it tells of), "
