@@ -511,6 +511,25 @@ def test_a_month_that_may_be_two_years_is_said_whichever_row_comes_first(tmp_pat
     )
 
 
+@pytest.mark.parametrize("first, then", [("1/13/22", "7/14/05"), ("7/14/05", "1/13/22")])
+def test_a_year_made_a_day_with_a_year_of_two_digits_is_said_whichever_row_comes_first(tmp_path, first, then):
+    """7/14/05 (day 2022 as m/d/yy shows it) among 2022 dates is the year 2022, whichever of the
+    two is appended: what the append says is what a full load says, and `timeline add`'s check."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes([row("a", first)]))
+    previous = timeline.load(path)
+    index = build_index(previous)
+    extra = csv_bytes([row("b", then)]).split(b"\n", 1)[1]
+    checked = appends.check_with(previous, path, extra)
+    with open(path, "ab") as f:
+        f.write(extra)
+    previous, index = read_on(previous, index, path)
+    assert checked is None or checked.problems == previous.problems
+    assert previous.problems == timeline.load(path).problems
+    said = [p.message for p in previous.problems if "7/14/05" in p.message]
+    assert len(said) == 1 and said[0].startswith("date '7/14/05' is probably the year 2022:")
+
+
 @pytest.mark.parametrize("joins", [False, True])
 def test_coordinates_swapped_in_an_appended_row_are_counted_with_those_before(tmp_path, joins):
     """Two rows with swapped coordinates are a cause said first (diagnosis.first) when they are

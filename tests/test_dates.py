@@ -3112,6 +3112,22 @@ def test_a_date_with_a_word_of_doubt_is_said_with_the_date_to_write(text, said):
         # seconds written are kept in what to write
         ("14:30:15 2022-01-05", "has its time before its date; write 2022-01-05 14:30:15"),
         ("14:30:00 5 January 2022", "has its time before its date; write 2022-01-05 14:30:00"),
+        # midnight as programs write a date with no time: the day, or midnight as a person writes it
+        # (2022-01-05 00:00:00 would be warned of as a program's day: advice in two steps)
+        *(
+            (
+                f"{clock} {day}",
+                f"has its time before its date, and {clock} is how programs write a date without a time: "
+                "write 2022-01-05 if only the day is known, or 2022-01-05 00:00 for midnight",
+            )
+            for clock, day in (
+                ("12:00:00 AM", "2022-01-05"),
+                ("12:00:00 a.m.", "5 January 2022"),
+                ("00:00:00", "2022-01-05"),
+                ("0:00:00", "January 5, 2022"),
+            )
+        ),
+        ("00:00 2022-01-05", "has its time before its date; write 2022-01-05 00:00"),  # (a person's midnight)
         # no day to put it after: said as before
         ("14:30 2022", f"is not a date that can be read; {HOW_TO_WRITE}"),
     ],
@@ -3123,8 +3139,7 @@ def test_a_time_written_before_its_date_is_said_with_the_two_in_order(text, said
     series = pd.Series([text], dtype="str")
     for parsed in (parse_series(series), parse_series(series, bulk=False)):
         assert str(parsed.errors[text]) == said
-    if re.search(r"(?:write|00:00:) 20", said):
-        advised = re.split(r"write |: (?=\d{4}-)", said)[-1]
+    for advised in re.findall(r"\d{4}-\d\d-\d\d(?: \d\d:\d\d(?::\d\d)?)?", said.split("write ", 1)[-1]):
         assert dates.read(advised).value == pd.Timestamp(advised)
 
 
@@ -3793,6 +3808,31 @@ def test_a_time_with_a_later_one_after_it_is_refused_as_its_column_writes_a_span
     text = "5 January 2022, 09:00-10:00"
     parsed = parse_series(pd.Series([text], dtype="str"), column=column)
     assert said in str(parsed.errors[text])
+
+
+@pytest.mark.parametrize(
+    "column, said",
+    [
+        ("date", "write 1984-05, or 1984 in date and 1985 in end_date"),
+        ("end_date", "For the first, write 1984-05; for the second, write 1985 in end_date, and 1984 in date if date"),
+        # (1984 in date and 1985 in end_date would move the event: the year of publication, or of withdrawal)
+        (
+            "published",
+            "for the second, write a moment of it, such as 1984 (published is when the account was published)",
+        ),
+        (
+            "retracted",
+            "for the second, write a moment of it, such as 1984 (retracted is when the account was withdrawn)",
+        ),
+    ],
+)
+def test_a_month_that_may_be_two_years_is_told_as_its_column_writes_the_years(column, said):
+    """1984-5, May 1984 or the years 1984 to 1985, from both engines; the years as the column holds
+    a span (it told every column to write 1984 in date and 1985 in end_date)."""
+    for bulk in (True, False):
+        parsed = parse_series(pd.Series(["1984-5"], dtype="str"), column=column, bulk=bulk)
+        assert str(parsed.errors["1984-5"]).startswith("can be read two ways: May 1984, or the years 1984 to 1985")
+        assert said in str(parsed.errors["1984-5"])
 
 
 @pytest.mark.parametrize(

@@ -377,6 +377,43 @@ def test_a_year_made_a_day_at_midnight_by_a_date_and_time_format_names_the_year(
 
 
 @pytest.mark.parametrize(
+    "made, others, year",
+    [
+        # a year typed into a cell a sheet with US settings shows as m/d/yy: day 2022 is 7/14/05, a
+        # year of two digits read as 2005 (and told 1905 may be meant: neither the year typed)
+        ("7/14/05", ["1/13/22", "1/14/22", "1/15/22"], 2022),
+        ("07/14/05", ["2021-12-16", "2022-01-05", "2022-01-06"], 2022),
+        ("7/13/05", ["2021-12-16", "2022-01-05"], 2021),
+        # LibreOffice with Russian settings: dd.mm.yy (read 14 July 2005, or 5 July 2014 year first)
+        ("14.07.05", ["13.01.22", "14.01.22", "15.01.22"], 2022),
+    ],
+)
+def test_a_year_made_a_day_with_a_year_of_two_digits_names_the_year(made, others, year):
+    lines = ["id,date,title,category,source"] + [
+        f"e{n},{date},Title {n},protest,AFP" for n, date in enumerate([*others, made])
+    ]
+    dataset = timeline.load_bytes(("\n".join(lines) + "\n").encode())
+    said = [p.message for p in dataset.problems if p.row == len(lines)]
+    assert len(said) == 1 and said[0].startswith(f"date '{made}' is probably the year {year}:"), said
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        # a real 2005 among 2022 dates: its day number (1905-03-15 is 1901) near no year of the file
+        ["1/13/22", "1/14/22", "3/15/05"],
+        # a history of 2004-2006 written with years of two digits: its own years, not days
+        ["1/13/04", "7/14/05", "3/15/06"],
+    ],
+)
+def test_a_date_with_a_year_of_two_digits_is_told_as_before_where_no_year_was_made_a_day(dates):
+    lines = ["id,date,title,category,source"] + [f"e{n},{date},Title {n},protest,AFP" for n, date in enumerate(dates)]
+    dataset = timeline.load_bytes(("\n".join(lines) + "\n").encode())
+    assert not [p for p in dataset.problems if "probably the year" in p.message]
+    assert all("has a year of two digits" in p.message for p in dataset.problems)
+
+
+@pytest.mark.parametrize(
     "dates, said",
     [
         # the format that made 2022 a day made December 2021 its 1st and dropped 16:30: said once

@@ -575,6 +575,7 @@ def parse_series(texts: pd.Series, bulk: bool = True, column: str = "date", iso_
     _time_spans(uniques, out, column, iso_spans)  # (what the others say of a date it refuses is said with it)
     _minus_signs(out, column, bulk)
     _months_typed(uniques, out, column)
+    _years_or_month_in(out, column)
     index = texts.index
     if n == 0:
         empty = pd.Series(np.full(len(texts), np.datetime64("NaT"), dtype=UNIT), index=index)
@@ -905,6 +906,40 @@ def _minus_signs(out: _Out, column: str, bulk: bool = True) -> None:
 # A date year first with slashes or dots, as spreadsheets set to Japanese, Chinese or Hungarian
 # write one (2022/03/01, 2022/3/1, 2022.03.01, 2022. 03. 01.).
 _YEAR_FIRST_NUMERIC = re.compile(r"(\d{4})([/.])\s?(\d{1,2})\2\s?(\d{1,2})\.?")
+
+
+def _years_or_month(month: Day, first: int, last: int) -> Message:
+    """1984-5: May 1984, or the years 1984 to 1985 (said so in date; _years_or_month_in, elsewhere)."""
+    return say(
+        "can be read two ways: {month}, or the years {first} to {last}; write {iso}, or {first} in date and "
+        "{last} in end_date",
+        month=month,
+        first=first,
+        last=last,
+        iso=f"{first:04d}-{month.values['month']:02d}",
+    )
+
+
+def _years_or_month_in(out: _Out, column: str) -> None:
+    """1984-5 in a column but date: the years' span written as that column needs it (in end_date,
+    1985 there; in published or retracted, one moment of it), where date's "1984 in date and 1985 in
+    end_date" would move the event."""
+    if column == "date":
+        return
+    template = _years_or_month(Day.of(2000, 1), 2000, 2001).template
+    for text, problem in out.errors.items():
+        if isinstance(problem, Message) and problem.template == template:
+            values = problem.values
+            first, last = values["first"], values["last"]
+            out.errors[text] = say(
+                "can be read two ways: {month}, or the years {first} to {last}. For the first, write {iso}; for the "
+                "second, write {span}",
+                month=values["month"],
+                first=first,
+                last=last,
+                iso=values["iso"],
+                span=_span_written(column, f"{first:04d}", f"{last:04d}"),
+            )
 
 
 def _months_typed(texts: pd.Series, out: _Out, column: str) -> None:
@@ -3350,6 +3385,14 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         if read[at] is not None and read[at][1] == "minute":
             written_seconds = plan["text"].split()[0].count(":") == 2  # (14:30:00 5 January 2022: kept)
             value, precision, offset = read[at]
+            if not offset and _no_time_written(plan["text"]):  # (12:00:00 AM 5 January 2022: a program's day)
+                return say(
+                    "has its time before its date, and {time} is how programs write a date without a time: write "
+                    "{day} if only the day is known, or {date} for midnight",
+                    time=re.sub(r"(?s)^\s*([\d:.,]+(?:\s*[aA]\.?[mM]\b\.?)?).*", r"\1", plan["text"]),
+                    day=_as_written(value, "day"),
+                    date=_as_written(value, precision),
+                )
             return say(
                 "has its time before its date; write {date}",
                 date=_as_written(value, precision, offset, written_seconds),
@@ -4329,14 +4372,7 @@ def _date_parts(form: Form, parts: dict) -> tuple[_Composed, np.ndarray, np.ndar
         one_digit = (pc.utf8_length(p.part("month")).to_numpy(zero_copy_only=False) == 1) & ~p.written("day", "sign")
         for i in np.flatnonzero(one_digit & (month > year % 10) & (year_digits == 4)):
             first, number = int(year[i]), int(month[i])
-            problem[i] = say(
-                "can be read two ways: {month}, or the years {first} to {last}; write {iso}, or {first} in date and "
-                "{last} in end_date",
-                month=Day.of(first, number),
-                first=first,
-                last=first - first % 10 + number,
-                iso=f"{first:04d}-{number:02d}",
-            )
+            problem[i] = _years_or_month(Day.of(first, number), first, first - first % 10 + number)
     if form.name == "month year":
         # Jan-22: a spreadsheet shows a month so (mmm-yy), a year of two digits; or a day with no
         # year. Both named, each with how to write it.
@@ -5530,3 +5566,10 @@ def _strings(distinct: np.ndarray, take: np.ndarray, index: pd.Index) -> pd.Seri
 # (Made once the module's helpers are defined: a year of two digits' caveat's template, which
 # tells that warning from others: _readings, _caveat_with_clock.)
 _TWO_DIGITS = _two_digit_caveat(2022, 1, 7, 22).template
+_TWO_DIGIT_CAVEATS = (_TWO_DIGITS, _year_first_caveat(2005, 7, 14, (2014, 7, 5)).template)
+
+
+def says_two_digit_year(said) -> bool:
+    """Whether a date's caveat is only that its year has two digits (7/14/05: read as 2005, 1905
+    may be meant; 14.07.05: or 5 July 2014, year first)."""
+    return getattr(said, "template", None) in _TWO_DIGIT_CAVEATS

@@ -323,7 +323,12 @@ FIRST_YEAR_AS_DAY, LAST_YEAR_AS_DAY = 1000, 2200  # 1902-09-26 .. 1906-01-08
 
 
 def years_as_days(
-    column: str, parsed: dates.ParsedDates, others: list[dates.ParsedDates], rows: np.ndarray, kept: np.ndarray
+    column: str,
+    parsed: dates.ParsedDates,
+    others: list[dates.ParsedDates],
+    rows: np.ndarray,
+    kept: np.ndarray,
+    short: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, Finding | None]:
     """Dates that are probably a year a spreadsheet turned into the day of that number:
     (mask of rows, the year per row, a Finding). Excel stores 2022 typed alone as the number
@@ -339,14 +344,21 @@ def years_as_days(
     numbers (1849, ...) outside its years: it is left alone; so is a history of centuries whose
     8 April 1904 (day 1560) lands among its years but in none of its own (1221, 1439, 1569, ...),
     and one whose column holds years written as years (1066, 1559: no spreadsheet made that
-    column's numbers days), even where one of them is within a year of the day number."""
+    column's numbers days), even where one of them is within a year of the day number.
+
+    `short`, where given, marks the rows whose year was written with two digits (7/14/05, as a
+    sheet with US settings shows day 2022 in m/d/yy): read in this century (2005), they are the
+    same days a century earlier (1905-07-14), looked at so."""
     none = np.zeros(len(rows), dtype=bool)
     no_year = np.zeros(len(rows), dtype=np.int64)  # (the year is read only where there is a Finding)
     zero = _day_zero()
     low, high = _year_window()
-    if not parsed.any_within(low, high):
-        return none, no_year, None
     value = parsed.value.to_numpy()
+    moved = none  # (the rows of `short` read a century earlier)
+    if short is not None and short.any():
+        moved, value = _century_earlier(value, short)
+    elif not parsed.any_within(low, high):
+        return none, no_year, None
     window = (value >= low) & (value <= high) & kept
     if not window.any():
         return none, no_year, None
@@ -379,13 +391,15 @@ def years_as_days(
     within = np.zeros_like(candidate)
     within[candidate] = _among(year[candidate], other_years)
     # (several, and no year still to come among them: a history of 1905 whose every date is in the
-    # window, 1905-10-30 the day 2130, is no column of years typed alone)
+    # window, 1905-10-30 the day 2130, is no column of years typed alone; nor a history of 2004-2006
+    # written with years of two digits: those only among the file's years)
+    alone = candidate & ~moved
     several = (
-        np.count_nonzero(candidate) >= 2
-        and not _near_1900(other_values, candidate)
-        and int(year[candidate].max()) <= dates.this_year()
+        np.count_nonzero(alone) >= 2
+        and not _near_1900(other_values, alone)
+        and int(year[alone].max()) <= dates.this_year()
     )
-    flagged = within | (candidate if several else none)
+    flagged = within | (alone if several else none)
     if not flagged.any():
         return none, no_year, None
     example_year = int(year[flagged][0])
@@ -445,6 +459,23 @@ def in_year_window(*parsed: dates.ParsedDates) -> bool:
     other date of the file)."""
     low, high = _year_window()
     return any(p.any_within(low, high) for p in parsed)
+
+
+def short_in_year_window(parsed: dates.ParsedDates, short: np.ndarray | None) -> bool:
+    """Whether a date of `short` (a year of two digits, years_as_days) lies a century earlier where
+    `years_as_days` looks."""
+    return short is not None and bool(_century_earlier(parsed.value.to_numpy(), short)[0].any())
+
+
+def _century_earlier(value: np.ndarray, short: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The dates of `short` that a century earlier lie in _year_window (a mask), and the values with
+    those so read (7/14/05, read as 2005-07-14: 1905-07-14, day 2022)."""
+    low, high = _year_window()
+    earlier = np.full(len(value), np.datetime64("NaT"), value.dtype)
+    at = np.flatnonzero(short & ~np.isnat(value))
+    earlier[at] = (pd.DatetimeIndex(value[at]) - pd.DateOffset(years=100)).to_numpy().astype(value.dtype)
+    moved = (earlier >= low) & (earlier <= high)
+    return moved, np.where(moved, earlier, value)
 
 
 def _near_1900(other_values: list[np.ndarray], candidate: np.ndarray) -> bool:

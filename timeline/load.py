@@ -1894,11 +1894,15 @@ def _years_as_days(check: _Checker) -> None:
     among the rows that the id and the dates leave in."""
     start, end, published = (check.found[name] for name in schema.DATE_COLUMNS)
     kept = ~check.refused_in(("id", *schema.DATE_COLUMNS))
+    window = diagnosis.in_year_window(start, end, published)
     for column, parsed, others in (("date", start, [end, published]), ("end_date", end, [start, published])):
-        flagged, year, finding = diagnosis.years_as_days(column, parsed, others, check.rows, kept)
+        values = check.frame[column]
+        said_short = [text for text, said in parsed.warnings.items() if dates.says_two_digit_year(said)]
+        short = values.str.strip().isin(said_short).to_numpy() if said_short else None
+        window = window or diagnosis.short_in_year_window(parsed, short)
+        flagged, year, finding = diagnosis.years_as_days(column, parsed, others, check.rows, kept, short)
         if finding is None:
             continue
-        values = check.frame[column]
         year_of = dict(zip(values[flagged].tolist(), year[flagged].tolist()))
         # (1905-07-14 00:00, a year in a date and time format: not told its day to write, as a time
         # of 00:00 is, but its year)
@@ -1906,7 +1910,12 @@ def _years_as_days(check: _Checker) -> None:
         check.problems[:] = [
             p
             for p in check.problems
-            if not (p.row in rows and p.column == column and p.level == WARNING and _said_midnight(p.text))
+            if not (
+                p.row in rows
+                and p.column == column
+                and p.level == WARNING
+                and (_said_midnight(p.text) or dates.says_two_digit_year(getattr(p.text, "values", {}).get("problem")))
+            )
         ]
         check.report(
             flagged,
@@ -1918,7 +1927,7 @@ def _years_as_days(check: _Checker) -> None:
         firsts = _firsts_of_months(parsed, kept, flagged, check.rows, column)
         if firsts is not None:
             check.findings.append(firsts)
-    check.notes.year_window = diagnosis.in_year_window(start, end, published)
+    check.notes.year_window = window
 
 
 def _said_midnight(text) -> bool:
