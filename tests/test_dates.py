@@ -985,6 +985,9 @@ REFUSED = [
     ),
     ("5 января 2012 года в 14:30 мск", ["UTC+04:00: write 2012-01-05 14:30+04:00"]),  # (Moscow, 2011-2014)
     ("5 января 2022, 14:30 по времени Астаны", ["In English, '5 January 2022, 14:30 Astana time'", "UTC+06:00"]),
+    # (Astana's name from 2019 to 2022, as news there wrote its time)
+    ("5 января 2022, 14:30 по времени Нур-Султана", ["In English, '5 January 2022, 14:30 Astana time'", "UTC+06:00"]),
+    ("5 января 2022, 14:30 по нур-султанскому времени", ["'5 January 2022, 14:30 Astana time'", "UTC+06:00"]),
     ("2022 жылғы 5 қаңтар, 14:30 Алматы уақытымен", ["write 2022-01-05 14:30+06:00"]),
     # (and after a date in numbers: it was "not a date that can be read")
     (
@@ -1108,6 +1111,16 @@ REFUSED = [
     ("2022-01-05 06:45 (01:00 UTC)", ["UTC+05:45: write 2022-01-05 06:45+05:45"]),
     ("2022-01-05 21:30 (3:30 p.m. GMT)", ["UTC+06:00: write 2022-01-05 21:30+06:00"]),
     ("2022-01-05 9:30 am local time (1430 GMT)", ["UTC-05:00: write 2022-01-05 09:30-05:00"]),
+    # ... with the zone's name after the time, as AP writes it: one offset, the same moment; or of two
+    # offsets (ET), the one the two times give (it was "not a date that can be read")
+    (
+        "Jan. 9, 2022, 10:55 a.m. EST (1555 GMT)",
+        ["has '(1555 GMT)' after it, which a date cannot hold; write 2022-01-09 10:55-05:00"],
+    ),
+    ("2022-01-05 14:30 ALMT (08:30 GMT)", ["has '(08:30 GMT)' after it, which a date cannot hold; write"]),
+    ("Jan. 9, 2022, 10:55 a.m. ET (1555 GMT)", ["UTC-05:00: write 2022-01-09 10:55-05:00"]),
+    ("Jul. 9, 2022, 10:55 a.m. ET (1455 GMT)", ["UTC-04:00: write 2022-07-09 10:55-04:00"]),
+    ("2022-01-05 10:55 EST (1655 GMT)", ["is not a date that can be read"]),  # (EST and the UTC time disagree)
     (
         "2022-01-05 14:30+06:00 (08:30 GMT)",
         ["has '(08:30 GMT)' after it, which a date cannot hold; write 2022-01-05 14:30+06:00"],

@@ -1524,9 +1524,46 @@ def test_import_creates_an_absent_file_and_reports(tmp_path, capsys):
         f"  {into}:5: csto-withdrawal-begins (2022-01-13 09:15) from sheet row 5",
         "4 events, 4 accounts, 0 errors, 0 warnings",
     ]
-    # Importing twice appends twice, with new ids: the second run is not an update.
+    # Importing it again appends none of its rows a second time (under new ids), and says so.
+    before = into.read_bytes()
     assert cli.main(["import", "timelinejs", str(OLD_SHEET), "--into", str(into)]) == 0
-    assert "csto-troops-deployed-2" in set(timeline.load(into).accounts["id"])
+    assert into.read_bytes() == before
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"{OLD_SHEET}: -: warning: rows 2-5 of the sheet: their accounts are in {into} already, value for value "
+        "(rows 2-5 there), so they are not imported again; the sheet's other rows are",
+        f"imported 0 of 4 rows from {OLD_SHEET} into {into}",
+    ]
+
+
+def test_a_sheet_imported_again_once_its_refused_rows_are_mended_appends_only_those(tmp_path, capsys):
+    """An editor imports a sheet, three rows refused; mends them in the sheet and imports it again:
+    the twelve rows in the file already are not appended a second time (every event twice, under
+    -2 ids, with nothing said); the three mended rows are, with their sheet rows named."""
+    into = tmp_path / "events.csv"
+    assert cli.main(["import", "timelinejs", str(SHEET), "--into", str(into)]) == 1
+    capsys.readouterr()
+    first = into.read_bytes()
+    mended = tmp_path / "mended.csv"
+    records = list(csv.reader(io.StringIO(SHEET.read_text(encoding="utf-8"), newline="")))
+    header = records[0]
+    year, day = header.index("Year"), header.index("Day")
+    records[13][day], records[14][year] = "5", "2022"  # (30 February; no year)
+    for name in ("End Year", "End Month", "End Day"):  # (an end before its start)
+        records[16][header.index(name)] = ""
+    with mended.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(records)
+    assert cli.main(["import", "timelinejs", str(mended), "--into", str(into)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(
+        f"{mended}: -: warning: rows 3-13 and 16 of the sheet: their accounts are in {into} already"
+    )
+    assert f"imported 3 of 15 rows from {mended} into {into}" in out
+    assert into.read_bytes().startswith(first) and len(timeline.load(into).accounts) == 15
+    assert [line.split(" from ")[1] for line in out if line.startswith("  ")] == [
+        "sheet row 14",
+        "sheet row 15",
+        "sheet row 17",
+    ]
 
 
 def test_import_prints_skipped_rows_with_the_sheet_row(tmp_path, capsys):

@@ -2033,7 +2033,9 @@ _BRACKETED = re.compile(
 # (08:30 GMT), 2:30 p.m. (0830 GMT), 14:30 (local time = 08:30 UTC), 14:30 (Almaty time, 08:30
 # GMT)): the two give the offset.
 _TWO_CLOCKS = re.compile(
-    r"(?P<date>.*\d(?:\s*[ap]\.?m\.?)?)(?:\s+local(?:\s+time)?)?\s*,?\s*(?:\((?P<round>)|\[)\s*"
+    # (the time may have its zone: 10:55 a.m. EST (1555 GMT), as AP writes it)
+    r"(?P<date>.*\d(?:\s*[ap]\.?m\.?)?(?:\s+(?!local\b)[A-Za-z]{2,5})?)(?:\s+local(?:\s+time)?)?\s*,?\s*"
+    r"(?:\((?P<round>)|\[)\s*"
     # (words before the UTC time that say the time is the place's: local time =, Almaty time,; not
     # any words, as updated: 16:45 GMT is another moment)
     r"(?:(?:local|(?:[^\W\d_][^\d()\[\]=:,]{0,40}?\s+)?time)\s*[=:,]?\s*)?"
@@ -2304,6 +2306,7 @@ _PLACE_TIME_WORDS = [
         ("московскому", "Москвы", "Мәскеу", "Moscow"),
         ("алматинскому", "Алматы", "Алматы", "Almaty"),
         ("астанинскому", "Астаны", "Астана", "Astana"),
+        ("нур-султанскому", "Нур-Султана", "Нұр-Сұлтан", "Astana"),  # (its name from 2019 to 2022)
         ("ташкентскому", "Ташкента", "Ташкент", "Tashkent"),
         ("бишкекскому", "Бишкека", "Бішкек", "Bishkek"),
         ("киевскому", "Киева", "Киев", "Kyiv"),
@@ -2809,7 +2812,8 @@ def _plan(text: str, template: str) -> dict:
         if utc_hour <= 23 and utc_minute <= 59:
             words = written[len(two_clocks["date"]) :].strip()
             plan["two clocks"] = (len(plan["read"]), words, utc_hour * 3600 + utc_minute * 60)
-            plan["read"].append(two_clocks["date"])
+            # (and without a zone's word after the time, where that does not read: ET, of two offsets)
+            plan["read"] += [two_clocks["date"], re.sub(r"(?<=[\d.mM])\s+[A-Za-z]{2,5}$", "", two_clocks["date"])]
     place_time = _place_time(written)
     if place_time:  # 14:30 Almaty time, 14:30 (local time)
         date, words, place, zone = place_time
@@ -3718,13 +3722,14 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 return told
     if "two clocks" in plan:
         at, words, utc = plan["two clocks"]
-        offsets = _offsets_between(read[at], utc)
-        if offsets and read[at][2]:  # (14:30+06:00 (08:30 GMT): the same moment twice)
-            east = offset_seconds([read[at][2], *offsets])[0]
+        local = read[at] if read[at] is not None else read[at + 1]
+        offsets = _offsets_between(local, utc)
+        if offsets and local[2]:  # (14:30+06:00 (08:30 GMT): the same moment twice)
+            east = offset_seconds([local[2], *offsets])[0]
             if east[0] in east[1:]:
-                return _after_it(words, _as_written(*read[at]))
+                return _after_it(words, _as_written(*local))
         elif len(offsets) == 1:  # (14:30 local time (08:30 GMT): at UTC+06:00)
-            value, precision, _ = read[at]
+            value, precision, _ = local
             return say(
                 "has {words} after it, which a date cannot hold; the two times put its clocks at UTC{offset}: "
                 "write {date}",
@@ -3733,7 +3738,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 date=_as_written(value, precision, offsets[0]),
             )
         elif offsets:  # (12:00 (23:00 GMT): at UTC-11:00, or at UTC+13:00 a day after UTC)
-            value, precision, _ = read[at]
+            value, precision, _ = local
             return say(
                 "has {words} after it, which a date cannot hold; the two times put its clocks at UTC{one} or, a "
                 "day apart, at UTC{other}: write {one_date} or {other_date}",

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import dates, editing, workbook
+from ..csvfile import read_table
 from ..load import load
 from ..problems import ERROR, WARNING, Message, Problem, cut, say
-from .sheet import SHEET_COLUMN_OF, Sheet, read_sheet, row_skipped, rows_text, with_ids
+from .sheet import SHEET_COLUMN_OF, Entry, Sheet, read_sheet, row_skipped, rows_text, with_ids
 
 
 @dataclass
@@ -23,15 +24,14 @@ class Imported:
     appended: editing.Appended | None = None
     problems: list[Problem] = field(default_factory=list)  # by sheet row, sheet's and check's
     summary: str = ""  # check's summary of the file after
+    offered: list[Entry] = field(default_factory=list)  # the entries appended (those not in the file already)
 
     @property
     def rows(self) -> list[tuple[int, int, dict]]:
         """(sheet row, file row, account) for every row written."""
         if not self.appended:
             return []
-        return [
-            (self.sheet.entries[i].sheet_row, row, self.appended.rows[i]) for i, row in self.appended.written.items()
-        ]
+        return [(self.offered[i].sheet_row, row, self.appended.rows[i]) for i, row in self.appended.written.items()]
 
     @property
     def failed(self) -> bool:
@@ -81,6 +81,7 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
     if not sheet.entries:
         return result
     folded: list[int] = []  # sheet rows whose media went into the description
+    present: dict[int, int] = {}  # sheet row -> the file's row that holds its account already
 
     def build(current: bytes) -> list[dict]:
         rows = with_ids(sheet.entries, editing.existing_ids(current))
@@ -90,9 +91,34 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
         for entry, row in zip(sheet.entries, rows):
             if _fold_media(row, missing):
                 folded.append(entry.sheet_row)
-        return rows
+        # (a sheet imported again, once its refused rows are mended: what the file holds already is
+        # not appended twice under new ids)
+        held = _accounts_in(current, columns)
+        present.clear()
+        present.update(
+            (entry.sheet_row, held[key])
+            for entry, row in zip(sheet.entries, rows)
+            if (key := _account_key(row, columns)) in held
+        )
+        result.offered[:] = [entry for entry in sheet.entries if entry.sheet_row not in present]
+        return [row for entry, row in zip(sheet.entries, rows) if entry.sheet_row not in present]
 
     result.appended = editing.append_rows(into, build, all_or_nothing=False)
+    if present:
+        result.problems.append(
+            Problem(
+                0,
+                "",
+                WARNING,
+                say(
+                    "{rows} of the sheet: their accounts are in {file} already, value for value ({file_rows} there), "
+                    "so they are not imported again; the sheet's other rows are",
+                    rows=rows_text(list(present)),
+                    file=into,
+                    file_rows=rows_text(list(present.values())),
+                ),
+            )
+        )
     if folded:
         result.problems.append(
             Problem(
@@ -110,7 +136,7 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
                 ),
             )
         )
-    for entry, findings in zip(sheet.entries, result.appended.review.findings):
+    for entry, findings in zip(result.offered, result.appended.review.findings):
         for problem in findings:
             result.problems.append(
                 Problem(
@@ -124,6 +150,26 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
     if Path(into).exists():
         result.summary = load(into).summary()
     return result
+
+
+def _account_key(account: dict, columns: tuple) -> tuple:
+    """An account's values in the file's columns but its id, as a row of it would read."""
+    return tuple(str(account.get(name, "") or "").strip() for name in columns if name and name != "id")
+
+
+def _accounts_in(data: bytes, columns: tuple) -> dict[tuple, int]:
+    """Each account of the file (its values, _account_key) -> the first row that holds it."""
+    if not data or "id" not in columns:
+        return {}
+    table = read_table(data)
+    if len(table.frame.columns) != len(columns):
+        return {}
+    frame = table.frame.set_axis([name or f"?{i}" for i, name in enumerate(columns)], axis=1)
+    held: dict[tuple, int] = {}
+    for row, values in zip(table.rows.tolist(), frame.itertuples(index=False)):
+        account = dict(zip(frame.columns, values))
+        held.setdefault(_account_key(account, columns), row)
+    return held
 
 
 def sheet_column(column: str, account: dict) -> str:
