@@ -618,7 +618,7 @@ def test_a_file_with_another_delimiter_is_refused_with_checks_fix(tmp_path, exis
         ),
         (
             "airport-seized,2022-02-30,,Almaty airport seized,,protest,,,,,,,,,,,,,,",
-            "row 2, this event's first row, is refused: date '2022-02-30' February 2022 has 28 days, so day 30 "
+            "row 2, this event's first row, is refused: date '2022-02-30': February 2022 has 28 days, so day 30 "
             "does not exist (and 1 more: `python -m timeline check` lists them); fix it first",
         ),
         (

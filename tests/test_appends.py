@@ -261,12 +261,12 @@ def test_an_account_appended_to_an_event_whose_first_row_is_refused_names_that_r
         else:
             previous = timeline.load(path)
     assert [(p.row, p.column, p.code, p.message) for p in previous.problems] == [
-        (2, "date", ProblemCode.OTHER, "date '2022-02-30' February 2022 has 28 days, so day 30 does not exist."),
+        (2, "date", ProblemCode.OTHER, "date '2022-02-30': February 2022 has 28 days, so day 30 does not exist."),
         (
             4,
             "id",
             ProblemCode.FIRST_ROW_REFUSED,
-            "row 2, this event's first row, is refused: date '2022-02-30' February 2022 has 28 days, so day 30 "
+            "row 2, this event's first row, is refused: date '2022-02-30': February 2022 has 28 days, so day 30 "
             "does not exist; fix it first",
         ),
         *(

@@ -61,7 +61,7 @@ def test_one_line_per_problem_then_the_summary(tmp_path, capsys):
         (str(path), 4, "date", "error"),
     ]
     assert lines[1] == (
-        f"{path}:4: date: error: date '2022-02-30' February 2022 has 28 days, so day 30 does not exist."
+        f"{path}:4: date: error: date '2022-02-30': February 2022 has 28 days, so day 30 does not exist."
     )
 
 
@@ -204,7 +204,7 @@ def test_subprocess_reports_and_exits(tmp_path):
     assert result.stdout.splitlines() == [
         "events.csv:3: title: warning: title '<b>Title</b>' holds HTML; it is shown as plain text, "
         "tags and all. Write plain text",
-        "events.csv:4: date: error: date '2022-02-30' February 2022 has 28 days, so day 30 does not exist.",
+        "events.csv:4: date: error: date '2022-02-30': February 2022 has 28 days, so day 30 does not exist.",
         "2 events, 2 accounts, 1 error, 1 warning",
     ]
 
@@ -451,9 +451,9 @@ def _edited(row: int, old: str, new: str) -> list[str]:
                 "2022-02-30,,Gas price rises,,economy,Mangystau,,,",
             ),
             [
-                "5: date: error: date '2022-02-30' February 2022 has 28 days, so day 30 does not exist.",
+                "5: date: error: date '2022-02-30': February 2022 has 28 days, so day 30 does not exist.",
                 "5: source: error: source is empty; name who published this account (an outlet, agency or document)",
-                "6: id: error: row 5, this event's first row, is refused: date '2022-02-30' February 2022 has 28 "
+                "6: id: error: row 5, this event's first row, is refused: date '2022-02-30': February 2022 has 28 "
                 "days, so day 30 does not exist (and 1 more: `python -m timeline check` lists them); fix it first",
                 "4 events, 4 accounts, 3 errors, 0 warnings",
             ],

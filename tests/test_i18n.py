@@ -498,6 +498,20 @@ def test_a_sentence_ending_in_a_date_with_its_own_full_stop_takes_no_second(text
     assert i18n.sentence(text) == expected
 
 
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "1 event, December 2021."),  # (it said "1 events, December 2021 to 31 December 2021.")
+        ("fr", "1 événement, décembre 2021."),
+    ],
+)
+def test_the_overview_of_one_event_says_one_event_and_its_month(client, lang, said):
+    status, answer = Client(client).callback(
+        "counter.children", {"view.data": f"?q=Conseil&lang={lang}"}, changed=("view.data",)
+    )
+    assert status == 200 and said in json.dumps(answer["sources-panel"], ensure_ascii=False)
+
+
 def test_the_overview_in_russian_ends_its_span_with_one_full_stop(client):
     status, answer = Client(client).callback(
         "counter.children", {"view.data": "?lang=ru&asof=2022-01-08"}, changed=("view.data",)

@@ -2493,7 +2493,7 @@ def test_rows_left_out_before_an_event_s_first_whole_row_are_told_to_fix_its_fir
         line(id="c", category=""),
     )
     dataset = load_text(data)
-    refused = "row 2, this event's first row, is refused: date '2022-02-30' February 2022 has 28 days, so day 30 does not exist; fix it first"
+    refused = "row 2, this event's first row, is refused: date '2022-02-30': February 2022 has 28 days, so day 30 does not exist; fix it first"
     first = (
         "title is empty on the first row of this event; the first row of an id names its title: fill it in, or, if "
         "a later row of this id has it (a sort by date may have moved that row down), move that row up"

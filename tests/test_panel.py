@@ -350,10 +350,32 @@ def test_a_media_link_that_is_not_http_never_reaches_the_panel(url):
 # ---------------------------------------------------------------- overview ---------------
 
 
+@pytest.mark.parametrize(
+    "rows, span",
+    [
+        # one event known to the month: the month, not "December 2021 to 31 December 2021" (a probe's)
+        ([row("a", "2021-12")], "December 2021"),
+        # two on one day, one at a time: the day, not "5 January 2022 to 5 January 2022"
+        ([row("a", "2022-01-05"), row("b", "2022-01-05 14:30")], "5 January 2022"),
+        # the end of the one that ends last, as written: a span's end_date, a month's own month
+        (
+            [row("a", "2022-01-05 09:00"), row("b", "2022-01-06", end_date="2022-01-19")],
+            "5 January 2022 to 19 January 2022",
+        ),
+        ([row("a", "2021-12-16"), row("b", "2022-01")], "16 December 2021 to January 2022"),
+        ([row("a", "2021"), row("b", "2022-01-05")], "2021 to 5 January 2022"),
+        ([row("a", "500 BC"), row("b", "2022")], "500 BC to 2022"),
+    ],
+)
+def test_the_overview_says_when_its_events_happened_as_they_are_written(rows, span):
+    index = index_from_rows(rows)
+    assert overview(index, everything(index), filtered=False).span == span
+
+
 def test_overview_of_everything(index):
     view = overview(index, everything(index), filtered=False)
     assert (view.events, view.total, view.filtered) == (5, 5, False)
-    assert view.span == "2022 to 31 December 2022"
+    assert view.span == "2022"  # (every event within the year 2022, "budget" the year itself)
     assert view.categories == [
         (name, n, colour(index.lanes.index(name)))
         for name, n in [("economy", 1), ("protest", 1), ("government", 1), ("security", 2)]
@@ -451,13 +473,13 @@ def test_blank_lines_in_a_description_make_paragraphs(description, paragraphs):
         (
             Filters(),
             False,
-            "Timeline chart: 5 events, 2022 to 31 December 2022, one row per category "
+            "Timeline chart: 5 events, 2022, one row per category "
             "(4 categories: economy 1, protest 1, government 1, security 2).",
         ),
         (
             Filters(categories=("security",)),
             True,
-            "Timeline chart: 2 of 5 events, 5 January 2022, 14:30 to 19 January 2022, one row per category "
+            "Timeline chart: 2 of 5 events, 5 January 2022 to 19 January 2022, one row per category "
             "(1 category: security 2).",
         ),
         (Filters(text="nothing-matches"), True, "The chart is empty: no events match the filters."),

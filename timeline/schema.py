@@ -114,6 +114,19 @@ def date_problem(column: str, value: str, problem) -> Message:
 
 
 def _unreadable_date(column: str, value: str, problem, consequence: Message | str = "") -> Message:
+    # (a problem that is a sentence of its own, "24:00 is not a time of day", "February 2022 has 28
+    # days", follows a colon; one that goes on from the value, "is not a date", does not)
+    text = problem.english() if isinstance(problem, Message) else str(problem)
+    if text[:1].isdigit() or text[:1].isupper():
+        if consequence:
+            return say(
+                "{column} {value}: {problem}. {consequence}",
+                column=column,
+                value=show(value),
+                problem=problem,
+                consequence=consequence,
+            )
+        return say("{column} {value}: {problem}.", column=column, value=show(value), problem=problem)
     if consequence:
         return say(
             "{column} {value} {problem}. {consequence}",

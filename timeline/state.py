@@ -433,9 +433,15 @@ def unreadable_dates(filters: Filters) -> dict[str, str]:
             try:
                 dates.parse_one(text)
             except dates.DateError as error:
-                problems[field_name] = _("'{name}' date {value} {why}").format(
-                    name=date_box(name), value=repr(text), why=error
+                said = error.args[0] if error.args else ""
+                english = said.english() if hasattr(said, "english") else str(said)
+                # (a reason that is a sentence of its own, "February 2022 has 28 days", after a colon)
+                template = (
+                    _("'{name}' date {value}: {why}")
+                    if english[:1].isdigit() or english[:1].isupper()
+                    else _("'{name}' date {value} {why}")
                 )
+                problems[field_name] = template.format(name=date_box(name), value=repr(text), why=error)
     return problems
 
 

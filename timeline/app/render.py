@@ -364,7 +364,7 @@ def overview(view: Overview, embedded: bool = False) -> list:
         html.H2(heading, id="overview-title", tabIndex=-1),
         html.P(
             sentence(
-                ngettext("{n} events, {span}.", "{n} events, {span}.", view.events).format(
+                ngettext("{n} event, {span}.", "{n} events, {span}.", view.events).format(
                     n=number(view.events), span=view.span
                 )
             ),

@@ -235,13 +235,24 @@ def event_panel(index: EventIndex, position: int) -> EventPanel:
 
 
 def _span(index: EventIndex, kept: np.ndarray) -> str:
+    """When the events of `kept` happened, from the first's start to the end of the one that ends
+    last, each as written to the day at most ("December 2021", not its last day); one day (or
+    month, or year) alone where the two are the same ("5 January 2022", not "... to 5 January 2022")."""
     if not len(kept):
         return _("no events")
-    low = index.events["start"].iat[kept[0]]
-    high = index.last[kept].max().astype("datetime64[s]")
-    return _("{start} to {end}").format(
-        start=dates.label(low, index.events["precision"].iat[kept[0]]), end=dates.label(high, "day")
+    events = index.events
+    first, last = kept[0], kept[int(np.argmax(index.last[kept]))]
+    ended = not pd.isna(events["end"].iat[last])
+    start = _as_day(events["start"].iat[first], events["precision"].iat[first])
+    end = _as_day(
+        events["end" if ended else "start"].iat[last], events["end_precision" if ended else "precision"].iat[last]
     )
+    return start if start == end else _("{start} to {end}").format(start=start, end=end)
+
+
+def _as_day(value, precision: str) -> str:
+    """A date as dates.label writes it, a time left out (its day said)."""
+    return dates.label(value, "day" if precision in ("minute", "second") else precision)
 
 
 def _categories(index: EventIndex, kept: np.ndarray) -> list[tuple[str, int, str]]:
