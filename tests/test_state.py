@@ -305,6 +305,14 @@ def test_sources(index, sources, expected):
         ("almaty paris", []),  # every word must appear
         ("  almaty   airport ", ["airport-seized"]),
         ("zzz", []),
+        # quotes typed for a phrase, punctuation at a word's edge: the words alone (a probe's: a
+        # quoted phrase and "zhanaozen." found nothing, "Almaty," one event of two)
+        ('"interior ministry"', ["airport-seized"]),
+        ("«Interior ministry»", ["airport-seized"]),
+        ("Almaty,", ["sentence", "airport-seized"]),
+        ("kursiv.", ["budget-year"]),
+        ("(conseil)", ["annulment"]),
+        ("mangystau?", ["gas-price"]),
     ],
 )
 def test_text_search(index, text, expected):

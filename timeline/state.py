@@ -311,8 +311,16 @@ def checked(filters: Filters) -> tuple[Filters, tuple[str, ...]]:
 
 
 def search_words(text: str) -> list[str]:
-    """The distinct words of a search, as it looks them up (any case)."""
-    return list(dict.fromkeys(word.lower() for word in text.split()))
+    """The distinct words of a search, as it looks them up (any case), without the quotes and
+    the punctuation at their edges: "shoot to kill" (each word, the quotes typed for a phrase),
+    Almaty, and zhanaozen. find what the words alone find (they found nothing, or less)."""
+    words = (word.strip(_WORD_EDGES).lower() for word in text.split())
+    return list(dict.fromkeys(word for word in words if word))
+
+
+# Quotes and the punctuation that ends a word or a sentence, in the scripts of the page's languages
+# (not a hyphen, an apostrophe inside a word, # or @, which a word may begin with).
+_WORD_EDGES = "\"'“”‘’„«»‹›.,;:!?()[]{}…¡¿،؛؟"
 
 
 def quoted(value: str) -> str:
