@@ -264,6 +264,12 @@ def test_clock_refuses(text):
         (("2022", "1", "7", "14.30.15,5"), "2022-01-07 14:30:15.5"),
         ((" 2022 ", " 1 ", " 7 "), "2022-01-07"),
         (("2022.0", "1.0"), "2022-01"),
+        # ... and with a decimal comma, as a Russian or French sheet formats a number (they were told
+        # "holds two numbers; give the other in End Year", which put 0 there)
+        (("2022,0", "1,0", "5,0"), "2022-01-05"),
+        (("-44,00", "3,00", "15,00"), "-0044-03-15"),
+        (("2\u00a0022,00",), "2022"),
+        (("1,000",), "1000"),  # (three digits after the comma: a year's thousands, as TimelineJS reads it)
         (("476",), "0476"),
         (("600", "3", "15"), "0600-03-15"),
         (("0600",), "0600"),
@@ -382,6 +388,7 @@ def test_sheet_date(cells, date):
             "Year '2021,2022' holds two numbers; give one here, and the other in End Year",
         ),
         (("1,2",), "", "Year", "Year '1,2' holds two numbers"),  # (not a thousands separator)
+        (("2022,5",), "", "Year", "Year '2022,5' holds two numbers"),
         (("2021,2022",), "End ", "End Year", "End Year '2021,2022' holds two numbers; give one here"),
         # a Time a spreadsheet wrote as a fraction of a day: 0.25 is 06:00, or 00:25 as 14.30 is 14:30
         (

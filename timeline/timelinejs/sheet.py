@@ -215,6 +215,9 @@ def _number(text: str, column: str, low: int, high: int, *, year: bool = False, 
     digits is two numbers, refused: TimelineJS would read 1,2 as 12 (December). `other`
     names the column the second number belongs in (End Month for Month), if any."""
     value = text.strip()
+    decimal = _DECIMAL_COMMA_ZEROS.fullmatch(value)
+    if decimal:  # (2022,0 or 2 022,00: a whole number as a sheet with a decimal comma formats one)
+        value = re.sub(r"[\s\u00a0\u202f]", "", decimal.group(1))
     if not year and _CELL_DATE.fullmatch(value):  # (an .xlsx's date cell, as workbook.cell_text writes it)
         raise CellError(
             column,
@@ -256,6 +259,10 @@ def _number(text: str, column: str, low: int, high: int, *, year: bool = False, 
 
 
 _CELL_DATE = re.compile(r"-?\d{4}-\d\d(?:-\d\d(?: \d\d:\d\d(?::\d\d)?)?)?")
+# A whole number written with a decimal comma and one or two zeros after it, its thousands perhaps
+# parted by spaces (2022,0, -44,00, 2 022,00: a Russian or French sheet's number format), which is
+# no second number: no year, month or day is 0. (Three, 1,000, are a year's thousands, as before.)
+_DECIMAL_COMMA_ZEROS = re.compile(r"(-?\s*(?:\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)),0{1,2}")
 
 
 def year_text(year: int) -> str:
