@@ -3118,6 +3118,31 @@ def test_a_date_with_a_word_of_doubt_is_said_with_the_date_to_write(text, said):
 @pytest.mark.parametrize(
     "text, said",
     [
+        (
+            "1/9/2022 24:00",
+            "can be read two ways: 1 September 2022 (day first) or 9 January 2022 (month first), and 24:00 is the "
+            "end of the day, the next day at 00:00: write 2022-09-02 00:00 or 2022-01-10 00:00",
+        ),
+        ("05.01.2022 24:00:00", "the next day at 00:00: write 2022-01-06 00:00 or 2022-05-02 00:00"),
+        ("05/01/22 24:00", "write 2022-01-06 00:00, 2022-05-02 00:00 or 2005-01-23 00:00"),
+        # (another time that is none: the days, as before)
+        ("1/9/2022 25:00", "(month first); write 2022-09-01 or 2022-01-09"),
+    ],
+)
+def test_a_date_read_two_ways_at_24_00_is_told_each_way_s_next_day_at_00_00(text, said):
+    """1/9/2022 24:00, the end of a day read two ways: each way's next day at 00:00, from both
+    engines (it was told the days, 2022-09-01 or 2022-01-09: copied, the time lost and the end a
+    day early); what it says to write reads back clean."""
+    for bulk in (True, False):
+        parsed = parse_series(pd.Series([text], dtype="str"), bulk=bulk)
+        assert said in str(parsed.errors[text])
+    for advised in re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d", said):
+        assert dates.read(advised).value == pd.Timestamp(advised)
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
         ("14:30 5 January 2022", "has its time before its date; write 2022-01-05 14:30"),
         ("14:30, 5 January 2022", "has its time before its date; write 2022-01-05 14:30"),
         ("2:30 PM 5 January 2022", "has its time before its date; write 2022-01-05 14:30"),

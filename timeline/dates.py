@@ -4072,6 +4072,8 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     problem = np.where(date.problem[d] != "", date.problem[d], clock.problem[c]).astype(object)
     for i in np.flatnonzero(timed & (clock.problem[c] == "") & (date.problem[d] != "")):
         problem[i] = _with_clock(problem[i], clock, c[i], str(clock_texts[int(c[i])]))
+    for i in np.flatnonzero(timed & (clock.problem[c] != "") & (date.problem[d] != "")):
+        problem[i] = _ways_at_24(problem[i], str(clock_texts[int(c[i])]))
     problem[(problem == "") & timed & (date.precision[d] != "day")] = _NO_DAY
     values = date.values[d] + np.where(timed, clock.seconds[c], 0) * np.timedelta64(1, "s")
     precision = np.where(timed, "minute", date.precision[d]).astype(object)
@@ -4084,6 +4086,31 @@ def _read(array: pa.Array, at: np.ndarray, out: _Out, engine, names: list[str] |
     for i in np.flatnonzero((caveat != "") & (said != "")):  # (the date's caveat, and the offset's or zone's)
         warning[i] = both(caveat[i], said[i])
     _settle(out, at[rows], lambda i: name_of(rows[i]), _Composed(values, problem), precision, offset, warning=warning)
+
+
+def _ways_at_24(problem, clock: str):
+    """A date read two ways with 24:00 after it (1/9/2022 24:00): each way as the next day at 00:00,
+    the end of the day written (the days alone were said: the time lost, a day early, if copied)."""
+    if not (isinstance(problem, Message) and problem.template.startswith(_DAY_AND_MONTH_WAYS)):
+        return problem
+    names = ("one", "other") if "other_iso" in problem.values else ("one", "two", "three")
+    if not re.fullmatch(r"\s*24(?::?00){1,2}\s*", _ascii_digits(clock)) or f"{names[-1]}_iso" not in problem.values:
+        return problem
+    values = {key: problem.values[key] for name in names for key in (name, f"{name}_order")}
+    for name in names:  # (each way's next day, at 00:00)
+        day = np.datetime64(problem.values[f"{name}_iso"], "D") + 1
+        values[f"{name}_iso"] = _as_written(day.astype(UNIT), "minute")
+    if len(names) == 2:
+        return say(
+            "can be read two ways: {one} ({one_order}) or {other} ({other_order}), and 24:00 is the end of the "
+            "day, the next day at 00:00: write {one_iso} or {other_iso}",
+            **values,
+        )
+    return say(
+        "can be read three ways: {one} ({one_order}), {two} ({two_order}) or {three} ({three_order}), and 24:00 "
+        "is the end of the day, the next day at 00:00: write {one_iso}, {two_iso} or {three_iso}",
+        **values,
+    )
 
 
 def _no_time_written(clock: str) -> bool:
