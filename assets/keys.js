@@ -18,11 +18,20 @@ document.addEventListener("keydown", function (event) {
   if (within(".leaflet-container") && document.querySelector("#map .leaflet-popup")) return;
   if (event.key === "Escape") {
     // Escape closes the event's panel (on a phone, the sheet over the page), as its Close does:
-    // focus goes back to the event in the list.
+    // focus goes back to the event in the list. From the keyboard's place (the panel, the list,
+    // the map), the list scrolls to it; where no element has focus or the chart has it (an event
+    // chosen with a pointer), the page stays where the reader is, as a click on Close leaves it
+    // (it jumped to the list, far below the chart clicked on).
     var close = document.querySelector("#sources-panel a.close");
     if (close) {
       event.preventDefault();
-      close.click();
+      var at = document.activeElement;
+      var pointed = !at || at === document.body || at === document.documentElement || within("#timeline");
+      if (pointed) {
+        close.dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true, view: window, detail: 1}));
+      } else {
+        close.click();
+      }
     }
     return;
   }

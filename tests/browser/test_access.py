@@ -588,6 +588,17 @@ def test_escape_closes_the_event_s_panel_and_focus_returns_to_the_list(timeline)
     expect(timeline.page.locator("#event-title")).to_have_count(0)
     assert "event=" not in timeline.page.url
     expect(timeline.list_link("death-toll")).to_be_focused()
+    # An event chosen with the mouse on the chart: Escape leaves the page where the reader is, as
+    # a click on Close does (it scrolled to the list, ~1,900 px below the chart: a probe's)
+    timeline.page.evaluate("window.scrollTo(0, 0)")
+    timeline.click_marker_of("massimov-detained")
+    timeline.expect_selected("Former KNB chief Massimov detained")
+    timeline.settle()
+    before = timeline.page.evaluate("window.scrollY")
+    timeline.page.keyboard.press("Escape")
+    expect(timeline.page.locator("#event-title")).to_have_count(0)
+    expect(timeline.list_link("massimov-detained")).to_be_focused()
+    assert abs(timeline.page.evaluate("window.scrollY") - before) < 5
 
 
 @pytest.mark.parametrize("width, height", [(960, 600), (720, 450)])
