@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,7 @@ import pytest
 
 import timeline
 from timeline import i18n
+from timeline.index import build_index
 from timeline.state import Filters, State, apply, as_of_bound
 from timeline.view import claims, controls, export, panel
 from timeline.view.figure import view_window
@@ -306,6 +308,23 @@ def test_the_step_chart_labels_every_value_and_draws_a_retracted_one_apart(index
     assert title == '&lt;a href="mailto:a@example.org"&gt;dead&lt;/a&gt;'
     names = {t["name"] for t in figure["data"]}
     assert {"retracted", "publication day not given", "published that day"} <= names
+
+
+@pytest.mark.parametrize(
+    "lang, label",
+    [
+        ("en", "164<br>(AP)<br>retracted"),
+        ("ru", "164<br>(AP)<br>опровергнуто"),
+        # (its word long, no room beside the source: the word, not the value alone, "164")
+        ("kk", "164<br>теріске<br>шығарылды"),
+    ],
+)
+def test_a_retracted_value_on_the_step_chart_says_so_in_every_language(lang, label):
+    index = build_index(timeline.load(Path(__file__).resolve().parent.parent / "events.csv"))
+    with i18n.using(lang):
+        points = panel.event_panel(index, index.position("death-toll")).figures
+        [figure] = [claims.step_figure(values, unit) for unit, values in points.items()]
+    assert label in [text for trace in figure["data"] for text in trace.get("text", [])]
 
 
 @pytest.mark.parametrize(

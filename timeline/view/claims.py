@@ -280,18 +280,21 @@ def placed(
     for i in order:  # every value, where it covers least (nothing, mostly)
         least = min(SIDES, key=lambda side: cover(i, _box(centre[i], brief[i], side)))  # (the first of equals)
         boxes[i], sides[i] = _box(centre[i], brief[i], least), least
-    for i in order:  # its sources too, where they fit
-        side = next(
-            (
-                side
-                for lines_too in (True, False)
-                for side in SIDES  # (over the line if need be)
-                if cover(i, _box(centre[i], full[i], side), lines_too) == 0
-            ),
-            None,
-        )
-        if side is not None:
-            boxes[i], sides[i], lines[i] = _box(centre[i], full[i], side), side, full[i]
+    for i in order:  # its sources too, where they fit; else a retracted value's word without them
+        # (its word says what the red cross is: in Kazakh, long, it found no room beside the source)
+        for label in [full[i]] + ([[number(points[i].value), *word]] if points[i].retracted else []):
+            side = next(
+                (
+                    side
+                    for lines_too in (True, False)
+                    for side in SIDES  # (over the line if need be)
+                    if cover(i, _box(centre[i], label, side), lines_too) == 0
+                ),
+                None,
+            )
+            if side is not None:
+                boxes[i], sides[i], lines[i] = _box(centre[i], label, side), side, label
+                break
     return ["<br>".join(html.escape(line, quote=False) for line in label) for label in lines], sides
 
 
