@@ -89,6 +89,15 @@ def test_the_filters_fold_behind_one_button_on_the_phone(phone, timeline):
     timeline.open()
     expect(timeline.filters).to_be_visible()
     expect(timeline.filters_button).to_be_hidden()
+    # On a low one, a phone held sideways or a laptop at 200%, they fold: the chart is on the first
+    # screen (it was all filters)
+    for width, height in ((844, 390), (720, 450)):
+        timeline.page.set_viewport_size({"width": width, "height": height})
+        expect(timeline.filters).to_be_hidden()
+        expect(timeline.filters_button).to_be_visible()
+        assert timeline.chart_box()["y"] + 60 < height, (width, height)
+    timeline.filters_button.click()
+    expect(timeline.filters).to_be_visible()
 
 
 def test_a_vertical_swipe_over_the_chart_scrolls_the_page(phone):
