@@ -955,6 +955,13 @@ REFUSED = [
     # a month's name in another language with its weekday or "local time" in that language: read
     # as in English; what its English is told, said where it says more than the date to write
     ("среда, 5 января 2022", ["is written with a month name in Russian; write 2022-01-05"]),
+    # months of three letters, as LibreOffice and Excel set to Russian show them (CLDR's: сент., нояб.)
+    ("17 сен. 2022", ["is written with a month name in Russian; write 2022-09-17"]),
+    ("30 ноя 2021", ["is written with a month name in Russian; write 2021-11-30"]),
+    # "at" before the time, after a date in numbers (it was told as with г. only)
+    ("13.01.2022 в 14:30", ["is 2022-01-13 14:30 with 'в' added; write 2022-01-13 14:30"]),
+    ("05.01.2022 в 14:30", ["has 'в' after it", "write 2022-01-05 14:30 or 2022-05-01 14:30"]),
+    ("13.01.2022 сағат 14:30", ["with 'сағат' added; write 2022-01-13 14:30"]),
     ("в среду, 5 января 2022 года", ["is written with a month name in Russian; write 2022-01-05"]),
     ("5 января 2022, 14:30 по местному времени", ["is written with a month name in Russian; write 2022-01-05 14:30"]),
     ("le mercredi 5 janvier 2022 à 14h30 (heure locale)", ["in French; write 2022-01-05 14:30"]),

@@ -2166,7 +2166,7 @@ def _foreign_months() -> dict[str, tuple[int, tuple[str, ...]]]:
                             found[key] = (0, ())  # (two months: never said)
                         elif language not in languages:
                             found[key] = (month, languages + (language,))
-            for language, names in _IN_A_MONTH.items():
+            for language, names in [*_IN_A_MONTH.items(), *_THREE_LETTER_MONTHS.items()]:
                 for month, name in enumerate(names, start=1):
                     found.setdefault(name, (month, (language,)))
             for locale in _OTHER_MONTHS:  # (a name that is another month there: never said)
@@ -2191,6 +2191,9 @@ _IN_A_MONTH = {
     "kk": "қаңтарда ақпанда наурызда сәуірде мамырда маусымда шілдеде тамызда қыркүйекте қазанда қарашада желтоқсанда".split(),
     "uk": "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні".split(),
 }
+# Months of three letters, as LibreOffice and Excel set to Russian show them (MMM: 17 сен. 2022), where
+# CLDR's abbreviations are сент., февр., нояб.
+_THREE_LETTER_MONTHS = {"ru": "янв фев мар апр май июн июл авг сен окт ноя дек".split()}
 
 
 _FOREIGN: dict[str, tuple[int, tuple[str, ...]]] = {}
@@ -2456,9 +2459,11 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
 
 # A date with the word for year after it, as Russian and Kazakh write one (05.01.2022 г., 5 января
 # 2022г., 2022-01-05 жылы): what the date without it is, said (a year alone: _YEAR_WORD's plan).
+# (Or the word for "at" alone before a time: 05.01.2022 в 14:30.)
 _DATE_WORD = re.compile(
-    r"(?P<date>.*\d)\.?\s*(?P<word>гг?\.?|года?|ж\.?|жылы|жылғы)"
-    r"(?:\s*,?\s*(?:в\s+|сағат\s+)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?",
+    r"(?P<date>.*\d)\.?(?:\s*(?P<word>гг?\.?|года?|ж\.?|жылы|жылғы)"
+    r"(?:\s*,?\s*(?:в\s+|сағат\s+)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"
+    r"|\s*,?\s+(?P<at>в|сағат)\s+(?P<at_time>\d{1,2}:\d{2}(?::\d{2})?))",
     re.IGNORECASE,
 )
 
@@ -2473,8 +2478,11 @@ def _date_words(out: _Out, column: str) -> None:
         short = _squeezed(text.strip())
         match = _DATE_WORD.fullmatch(short) if len(short) <= _MOST_PLANNED else None
         if match and not _YEAR_WORD.fullmatch(short):
-            time = match.group("time")
-            found[text] = (match.group("date").strip() + (f" {time}" if time else ""), match.group("word"))
+            time = match.group("time") or match.group("at_time")
+            found[text] = (
+                match.group("date").strip() + (f" {time}" if time else ""),
+                match.group("word") or match.group("at"),
+            )
     if not found:
         return
     dates = [date for date, _ in found.values()]
