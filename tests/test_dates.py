@@ -1128,6 +1128,13 @@ REFUSED = [
     ("Jan. 9, 2022, 10:55 a.m. ET (1555 GMT)", ["UTC-05:00: write 2022-01-09 10:55-05:00"]),
     ("Jul. 9, 2022, 10:55 a.m. ET (1455 GMT)", ["UTC-04:00: write 2022-07-09 10:55-04:00"]),
     ("2022-01-05 10:55 EST (1655 GMT)", ["is not a date that can be read"]),  # (EST and the UTC time disagree)
+    ("Jan. 9, 2022, 10:55 a.m. CST (1655 GMT)", ["UTC-06:00: write 2022-01-09 10:55-06:00"]),  # (one of CST's)
+    # ... not an offset the zone's word does not name that day, nor after a word that is no zone
+    # (the review's: PT told -05:00, ET in July -05:00, XYZ dropped)
+    ("Jan. 9, 2022, 10:55 a.m. PT (1555 GMT)", ["is not a date that can be read"]),
+    ("Jul. 9, 2022, 10:55 a.m. ET (1555 GMT)", ["is not a date that can be read"]),
+    ("Jan. 9, 2022, 10:55 a.m. ET (2055 GMT)", ["is not a date that can be read"]),
+    ("Jan. 9, 2022, 10:55 a.m. XYZ (1555 GMT)", ["is not a date that can be read"]),
     (
         "2022-01-05 14:30+06:00 (08:30 GMT)",
         ["has '(08:30 GMT)' after it, which a date cannot hold; write 2022-01-05 14:30+06:00"],

@@ -3058,6 +3058,18 @@ def _after_it(words: str, date: str) -> Message:
     return say("has {words} after it, which a date cannot hold; write {date}", words=repr(words), date=date)
 
 
+def _offsets_named(written: str, value: np.datetime64) -> set[str]:
+    """The offsets the zone's word at the end of `written` may name at `value`: a US zone's that
+    day (ET in July: -04:00), or each of an abbreviation's of several zones (CST: -06:00, +08:00,
+    -05:00); none for any other word (10:55 XYZ (1555 GMT): no offset taken from the brackets)."""
+    key = written.rsplit(None, 1)[-1].upper()
+    if key in _MANY_HOMES:
+        return {example_offset(key, value)}
+    if key in MANY_OFFSETS:
+        return set(re.findall(r"[+-]\d{2}:\d{2}", MANY_OFFSETS[key].english()))
+    return set()
+
+
 def _offsets_between(local: tuple[np.datetime64, str, str] | None, utc: int) -> list[str]:
     """The UTC offsets at which a time (`local`, as _readings gives it, its offset not looked at)
     is the moment `utc` (seconds past midnight) in UTC: one, or two a day apart where both are
@@ -3732,6 +3744,8 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         at, words, utc = plan["two clocks"]
         local = read[at] if read[at] is not None else read[at + 1]
         offsets = _offsets_between(local, utc)
+        if read[at] is None and offsets:  # (a zone's word of several offsets: only an offset it names)
+            offsets = [o for o in offsets if o in _offsets_named(plan["read"][at], local[0])]
         if offsets and local[2]:  # (14:30+06:00 (08:30 GMT): the same moment twice)
             east = offset_seconds([local[2], *offsets])[0]
             if east[0] in east[1:]:
