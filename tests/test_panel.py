@@ -365,6 +365,9 @@ def test_a_media_link_that_is_not_http_never_reaches_the_panel(url):
         ([row("a", "2021-12-16"), row("b", "2022-01")], "16 December 2021 to January 2022"),
         ([row("a", "2021"), row("b", "2022-01-05")], "2021 to 5 January 2022"),
         ([row("a", "500 BC"), row("b", "2022")], "500 BC to 2022"),
+        # a year and a day of it, in either order: the year (the review's: "1 January 2022 to 2022")
+        ([row("a", "2022-01-01"), row("b", "2022")], "2022"),
+        ([row("a", "2022"), row("b", "2022-01-01")], "2022"),
     ],
 )
 def test_the_overview_says_when_its_events_happened_as_they_are_written(rows, span):

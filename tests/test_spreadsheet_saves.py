@@ -26,6 +26,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 import timeline
@@ -386,15 +387,25 @@ def test_a_year_made_a_day_at_midnight_by_a_date_and_time_format_names_the_year(
         ("7/13/05", ["2021-12-16", "2022-01-05"], 2021),
         # LibreOffice with Russian settings: dd.mm.yy (read 14 July 2005, or 5 July 2014 year first)
         ("14.07.05", ["13.01.22", "14.01.22", "15.01.22"], 2022),
+        # ... and as likely a day of its own, 7 July 2005 among dates of 2015 to 2017 (day 2015): the
+        # review's; it was told to write 2015. Both are named, each with what to write.
+        ("7/7/05", ["7/21/05", "11/13/15", "3/22/16", "3/22/17"], 2015),
     ],
 )
-def test_a_year_made_a_day_with_a_year_of_two_digits_names_the_year(made, others, year):
+def test_a_year_made_a_day_with_a_year_of_two_digits_names_the_year_and_the_day(made, others, year):
     lines = ["id,date,title,category,source"] + [
         f"e{n},{date},Title {n},protest,AFP" for n, date in enumerate([*others, made])
     ]
     dataset = timeline.load_bytes(("\n".join(lines) + "\n").encode())
     said = [p.message for p in dataset.problems if p.row == len(lines)]
-    assert len(said) == 1 and said[0].startswith(f"date '{made}' is probably the year {year}:"), said
+    read = pd.Timestamp(dataset.accounts.set_index("id").loc[f"e{len(others)}", "start"])
+    day = f"{read.day} {read:%B %Y}"
+    assert len(said) == 1 and said[0].startswith(
+        f"date '{made}' has a year of two digits, read as {day}; it may also be the year {year}:"
+    ), said
+    assert said[0].endswith(
+        f"write {year}, and keep the column as text in the spreadsheet; if {day} is meant, write {read:%Y-%m-%d}"
+    )
 
 
 @pytest.mark.parametrize(

@@ -1573,6 +1573,27 @@ def test_a_sheet_imported_again_once_its_refused_rows_are_mended_appends_only_th
     ]
 
 
+def test_a_sheet_imported_again_names_each_file_row_once_and_a_mended_row_takes_the_next_id(tmp_path, capsys):
+    """The review's: two identical rows of a sheet, both in the file after the first import, were
+    said to be file row 2 twice; a mended row took an id past those of the rows not imported again."""
+    header = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media Credit"
+    rows = ["2022,1,5,,,,,,,Protest,Crowds gather.,AP"] * 2 + ["2022,1,6,,,,,,,Curfew,Curfew declared.,AP"]
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("\n".join([header, *rows, "2022,2,30,,,,,,,Protest,A later protest.,AP"]) + "\n")
+    into = tmp_path / "events.csv"
+    assert cli.main(["import", "timelinejs", str(sheet), "--into", str(into)]) == 1  # (30 February refused)
+    assert list(timeline.load(into).accounts["id"]) == ["protest", "protest-2", "curfew"]
+    sheet.write_text("\n".join([header, *rows, "2022,2,28,,,,,,,Protest,A later protest.,AP"]) + "\n")
+    capsys.readouterr()
+    assert cli.main(["import", "timelinejs", str(sheet), "--into", str(into)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        f"{sheet}: -: warning: rows 2-4 of the sheet: their accounts are in {into} already, value for value "
+        "(rows 2-4 there), so they are not imported again; the sheet's other rows are"
+    )
+    assert list(timeline.load(into).accounts["id"]) == ["protest", "protest-2", "curfew", "protest-3"]
+
+
 def test_import_prints_skipped_rows_with_the_sheet_row(tmp_path, capsys):
     code = cli.main(["import", "timelinejs", str(SHEET), "--into", str(tmp_path / "events.csv")])
     out = capsys.readouterr().out.splitlines()

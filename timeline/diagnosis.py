@@ -486,7 +486,23 @@ def _near_1900(other_values: list[np.ndarray], candidate: np.ndarray) -> bool:
     return False
 
 
-def year_as_day_message(column: str, value: str, year: int) -> Message:
+def year_as_day_message(column: str, value: str, year: int, read: np.datetime64 | None = None) -> Message:
+    """`read`: where the value's year has two digits, the date it is read as (7/7/05: 7 July 2005),
+    as likely a date of its own as a year made a day: both named."""
+    if read is not None:
+        y, m, d = dates.fields(read)[:3]
+        return say_year(
+            "{column} {value} has a year of two digits, read as {day}; it may also be the year {year}: a "
+            "spreadsheet writes a year it holds as a number as the day of that number once the column is "
+            "formatted as dates (day {year} is {written}); if the source gives only the year, write {year}, and "
+            "keep the column as text in the spreadsheet; if {day} is meant, write {iso}",
+            column=column,
+            value=show(value),
+            written=value,
+            year=int(year),
+            day=dates.Day.of(y, m, d),
+            iso=dates.as_written(read, "day"),
+        )
     return say_year(
         "{column} {value} is probably the year {year}: a spreadsheet writes a year it holds as a "
         "number as the day of that number once the column is formatted as dates (day {year} is "

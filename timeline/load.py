@@ -1917,11 +1917,16 @@ def _years_as_days(check: _Checker) -> None:
                 and (_said_midnight(p.text) or dates.says_two_digit_year(getattr(p.text, "values", {}).get("problem")))
             )
         ]
+        # (a year of two digits: the date it reads as named too, as likely a date of its own: 7/7/05)
+        read = parsed.value.to_numpy()
+        short_of = {} if short is None else {values.iat[i]: read[i] for i in np.flatnonzero(flagged & short)}
         check.report(
             flagged,
             column,
             WARNING,
-            lambda v, column=column, year_of=year_of: diagnosis.year_as_day_message(column, v, year_of[v]),
+            lambda v, column=column, year_of=year_of, short_of=short_of: diagnosis.year_as_day_message(
+                column, v, year_of[v], short_of.get(v)
+            ),
         )
         check.findings.append(finding)
         firsts = _firsts_of_months(parsed, kept, flagged, check.rows, column)

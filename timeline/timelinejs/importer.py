@@ -84,24 +84,28 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
     present: dict[int, int] = {}  # sheet row -> the file's row that holds its account already
 
     def build(current: bytes) -> list[dict]:
-        rows = with_ids(sheet.entries, editing.existing_ids(current))
+        table = read_table(current) if current else None
         columns = editing.shape_of(current).columns
         missing = [name for name in MEDIA_COLUMNS if columns and name not in columns]
+        # (a sheet imported again, once its refused rows are mended: what the file holds already is
+        # not appended twice under new ids; each of the file's rows stands for one sheet row)
+        drafts = [dict(entry.account) for entry in sheet.entries]
+        for draft in drafts:
+            _fold_media(draft, missing)
+        keys = [_account_key(draft, columns) for draft in drafts]
+        held = _accounts_in(table, columns, set(keys))
+        present.clear()
+        for entry, key in zip(sheet.entries, keys):
+            if held.get(key):
+                present[entry.sheet_row] = held[key].pop(0)
+        result.offered[:] = [entry for entry in sheet.entries if entry.sheet_row not in present]
+        taken = set(table.frame["id"].str.strip()) if table is not None and "id" in table.frame else set()
+        rows = with_ids(result.offered, taken)
         folded.clear()
-        for entry, row in zip(sheet.entries, rows):
+        for entry, row in zip(result.offered, rows):
             if _fold_media(row, missing):
                 folded.append(entry.sheet_row)
-        # (a sheet imported again, once its refused rows are mended: what the file holds already is
-        # not appended twice under new ids)
-        held = _accounts_in(current, columns)
-        present.clear()
-        present.update(
-            (entry.sheet_row, held[key])
-            for entry, row in zip(sheet.entries, rows)
-            if (key := _account_key(row, columns)) in held
-        )
-        result.offered[:] = [entry for entry in sheet.entries if entry.sheet_row not in present]
-        return [row for entry, row in zip(sheet.entries, rows) if entry.sheet_row not in present]
+        return rows
 
     result.appended = editing.append_rows(into, build, all_or_nothing=False)
     if present:
@@ -157,18 +161,21 @@ def _account_key(account: dict, columns: tuple) -> tuple:
     return tuple(str(account.get(name, "") or "").strip() for name in columns if name and name != "id")
 
 
-def _accounts_in(data: bytes, columns: tuple) -> dict[tuple, int]:
-    """Each account of the file (its values, _account_key) -> the first row that holds it."""
-    if not data or "id" not in columns:
+def _accounts_in(table, columns: tuple, wanted: set[tuple]) -> dict[tuple, list[int]]:
+    """The file's accounts of `wanted` (their values, _account_key) -> the rows that hold each, in
+    order. Only rows whose title is one of theirs are looked at: a sheet's rows among a million."""
+    if table is None or "id" not in columns or len(table.frame.columns) != len(columns):
         return {}
-    table = read_table(data)
-    if len(table.frame.columns) != len(columns):
-        return {}
-    frame = table.frame.set_axis([name or f"?{i}" for i, name in enumerate(columns)], axis=1)
-    held: dict[tuple, int] = {}
-    for row, values in zip(table.rows.tolist(), frame.itertuples(index=False)):
-        account = dict(zip(frame.columns, values))
-        held.setdefault(_account_key(account, columns), row)
+    frame, rows = table.frame.set_axis([name or f"?{i}" for i, name in enumerate(columns)], axis=1), table.rows
+    if columns.count("title") == 1:
+        at = [name for name in columns if name and name != "id"].index("title")
+        mask = frame["title"].str.strip().isin({key[at] for key in wanted}).to_numpy()
+        frame, rows = frame[mask], rows[mask]
+    held: dict[tuple, list[int]] = {}
+    for row, values in zip(rows.tolist(), frame.itertuples(index=False)):
+        key = _account_key(dict(zip(frame.columns, values)), columns)
+        if key in wanted:
+            held.setdefault(key, []).append(row)
     return held
 
 

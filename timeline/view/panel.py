@@ -242,6 +242,8 @@ def _span(index: EventIndex, kept: np.ndarray) -> str:
         return _("no events")
     events = index.events
     first, last = kept[0], kept[int(np.argmax(index.last[kept]))]
+    if events["start"].iat[last] <= events["start"].iat[first]:
+        first = last  # (one event holds every other: 2022, and 1 January 2022 in it, is "2022", in any order)
     ended = not pd.isna(events["end"].iat[last])
     start = _as_day(events["start"].iat[first], events["precision"].iat[first])
     end = _as_day(
