@@ -1198,6 +1198,10 @@ REFUSED = [
     ("03/04/2022 14:30:15", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30:15 or 2022-03-04 14:30:15"]),
     ("03/04/2022 2:30 PM", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30 or 2022-03-04 14:30"]),
     ("03/04/2022 2:30 PM EST", ["3 April 2022", "write 2022-04-03 14:30 EST or 2022-03-04 14:30 EST"]),
+    # a zone's word of several offsets (ET, PT): each way with the offset its day had (ET again was
+    # warned of next, of no one offset: advice in two steps)
+    ("1/9/2022 11:15 AM ET", ["write 2022-09-01 11:15-04:00 or 2022-01-09 11:15-05:00"]),
+    ("1/9/2022 9:15 PM PT", ["write 2022-09-01T21:15-07:00 or 2022-01-09T21:15-08:00"]),
     ("03/04/2022 14:30+06:00", ["3 April 2022", "write 2022-04-03 14:30+06:00 or 2022-03-04 14:30+06:00"]),
     ("03/04/2022T14:30Z", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30Z or 2022-03-04 14:30Z"]),
     ("03.04.2022 14:30 MSK", ["3 April 2022", "4 March 2022", "write 2022-04-03 14:30 MSK or"]),

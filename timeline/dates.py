@@ -4179,8 +4179,21 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
     time += f":{seconds:02d}" if seconds_written else ""
     time += offset + (f" {zone}" if zone and not half and not _no_zone(zone) else "")
     values = dict(problem.values)
+    home = zone.upper() if zone.upper() in _MANY_HOMES and not offset else ""
     for name in ("one_iso", "other_iso", "two_iso", "three_iso", "iso", "one_century", "other_century"):
-        if name in values:
+        if name in values and home:
+            # (ET, PT...: each way written with the offset that zone's clocks had on its day, 1/9/22
+            # 11:15 AM ET: 2022-01-09 11:15-05:00 or 2022-09-01 11:15-04:00; ET written again was
+            # warned of next, of no one offset, and refused by add)
+            moment = np.datetime64(values[name], "s") + np.timedelta64(hours * 3600 + minutes * 60 + seconds, "s")
+            there = example_offset(home, moment)
+            values[name] += (
+                (" " if seconds_written else _joined(clock_written, there))
+                + clock_written
+                + (f":{seconds:02d}" if seconds_written else "")
+                + there
+            )
+        elif name in values:
             values[name] += time
     return say(problem.template, **values)
 
