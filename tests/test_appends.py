@@ -490,31 +490,9 @@ def test_rows_at_the_file_s_one_clock_or_of_new_events_are_read_on_not_again(tmp
     assert previous.problems == []
 
 
-@pytest.mark.parametrize("first, then", [("1911-12", "1826-31"), ("1826-31", "1911-12")])
-def test_a_month_that_may_be_two_years_is_said_whichever_row_comes_first(tmp_path, first, then):
-    """1911-12 is warned once the column also holds two years written so (1826-31), whichever of
-    the two is appended: what the append says is what a full load says, and `timeline add`'s check."""
-    path = tmp_path / "events.csv"
-    path.write_bytes(csv_bytes([row("a", first)]))
-    previous = timeline.load(path)
-    index = build_index(previous)
-    extra = csv_bytes([row("b", then)]).split(b"\n", 1)[1]
-    checked = appends.check_with(previous, path, extra)
-    with open(path, "ab") as f:
-        f.write(extra)
-    previous, index = read_on(previous, index, path)
-    assert checked is None or checked.problems == previous.problems
-    warned = [p for p in previous.problems if p.level == "warning"]
-    assert [(p.row, p.column) for p in warned] == [(2 if first == "1911-12" else 3, "date")]
-    assert "is read as the month December 1911, but date also holds two years written so ('1826-31')" in (
-        warned[0].message
-    )
-
-
-@pytest.mark.parametrize("first, then", [("1/13/22", "7/14/05"), ("7/14/05", "1/13/22")])
-def test_a_year_made_a_day_with_a_year_of_two_digits_is_said_whichever_row_comes_first(tmp_path, first, then):
-    """7/14/05 (day 2022 as m/d/yy shows it) among 2022 dates is the year 2022, whichever of the
-    two is appended: what the append says is what a full load says, and `timeline add`'s check."""
+def one_appended_to_one(tmp_path, first: str, then: str):
+    """A file of one account dated `first`, and one dated `then` appended to it: the dataset read
+    on, checked to be what `timeline add`'s check and a full load say."""
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([row("a", first)]))
     previous = timeline.load(path)
@@ -526,6 +504,26 @@ def test_a_year_made_a_day_with_a_year_of_two_digits_is_said_whichever_row_comes
     previous, index = read_on(previous, index, path)
     assert checked is None or checked.problems == previous.problems
     assert previous.problems == timeline.load(path).problems
+    return previous
+
+
+@pytest.mark.parametrize("first, then", [("1911-12", "1826-31"), ("1826-31", "1911-12")])
+def test_a_month_that_may_be_two_years_is_said_whichever_row_comes_first(tmp_path, first, then):
+    """1911-12 is warned once the column also holds two years written so (1826-31), whichever of
+    the two is appended: what the append says is what a full load says, and `timeline add`'s check."""
+    previous = one_appended_to_one(tmp_path, first, then)
+    warned = [p for p in previous.problems if p.level == "warning"]
+    assert [(p.row, p.column) for p in warned] == [(2 if first == "1911-12" else 3, "date")]
+    assert "is read as the month December 1911, but date also holds two years written so ('1826-31')" in (
+        warned[0].message
+    )
+
+
+@pytest.mark.parametrize("first, then", [("1/13/22", "7/14/05"), ("7/14/05", "1/13/22")])
+def test_a_year_made_a_day_with_a_year_of_two_digits_is_said_whichever_row_comes_first(tmp_path, first, then):
+    """7/14/05 (day 2022 as m/d/yy shows it) among 2022 dates is the year 2022, whichever of the
+    two is appended: what the append says is what a full load says, and `timeline add`'s check."""
+    previous = one_appended_to_one(tmp_path, first, then)
     said = [p.message for p in previous.problems if "7/14/05" in p.message]
     assert len(said) == 1 and said[0].startswith("date '7/14/05' has a year of two digits, read as 14 July 2005; it")
     assert "it may also be the year 2022:" in said[0]
