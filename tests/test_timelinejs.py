@@ -251,6 +251,34 @@ def test_clock_refuses(text):
 
 
 @pytest.mark.parametrize(
+    "text, said",
+    [
+        # the time the check reads in it, as a Time cell takes it (every such cell was told "write
+        # 14:30 or 2:30 PM", and copied, that was its time: a probe's)
+        ("noon", "Time 'noon' is not a time TimelineJS reads; write 12:00"),
+        ("12 noon", "write 12:00"),
+        ("midnight", "write 00:00"),
+        ("14h30", "write 14:30"),
+        ("14:30 Uhr", "write 14:30"),
+        ("14:30 hrs", "write 14:30"),
+        ("14:30 (UTC+6)", "write 14:30 UTC+06:00"),
+        ("14:30-05:00", "write 14:30 UTC-05:00"),  # (05:00 before 14:30: no span's end)
+        # ... none where it names no time, or two (21:00 at UTC-05:00, or 21:00 to 05:00)
+        ("9:00 PM-05:00", "Time '9:00 PM-05:00' is not a time of day; write 14:30 or 2:30 PM"),
+        ("half past two", "is not a time of day; write 14:30 or 2:30 PM"),
+        ("14:30 local", "is not a time of day; write 14:30 or 2:30 PM"),
+    ],
+)
+def test_a_time_timelinejs_does_not_read_is_told_the_time_to_write(text, said):
+    with pytest.raises(CellError) as refused:
+        sheets.clock(text)
+    assert said in str(refused.value.args[0])
+    advised = re.search(r"reads; write (.+)$", str(refused.value.args[0]))
+    if advised:  # (what it says to write, a Time cell reads)
+        sheets.clock(advised.group(1))
+
+
+@pytest.mark.parametrize(
     "cells, date",
     [
         (("2022",), "2022"),

@@ -186,6 +186,17 @@ def clock(text: str, column: str = "Time") -> tuple[int, int]:
         )
     match = _TIME.fullmatch(text.strip())
     if not match:
+        advised = _time_advised(shown)
+        if advised:  # (noon, 14h30, 14:30 Uhr, 14:30 (UTC+6): the time the check reads in it)
+            raise CellError(
+                column,
+                say(
+                    "{column} {value} is not a time TimelineJS reads; write {time}",
+                    column=column,
+                    value=show(shown),
+                    time=advised,
+                ),
+            )
         raise CellError(
             column,
             say("{column} {value} is not a time of day; write 14:30 or 2:30 PM", column=column, value=show(shown)),
@@ -207,6 +218,28 @@ def clock(text: str, column: str = "Time") -> tuple[int, int]:
             column, say("{column} {value} is not a time of day (00:00 to 23:59)", column=column, value=show(shown))
         )
     return hour, minute
+
+
+def _time_advised(text: str) -> str | None:
+    """The time `text` is as the check reads it after a day (timeline.dates), written as a Time
+    cell takes it (21:00, 14:30 UTC+06:00): read as it is, or the one time its refusal says to
+    write on that day; None where it names no time, or two (9:00 PM-05:00: 21:00 at UTC-05:00,
+    or 21:00 to 05:00)."""
+    day = "2000-01-03"
+    written = f"{day} {text.strip()}"
+    parsed = dates.parse_series(pd.Series([written], dtype="str"), bulk=False)
+    said = parsed.errors.get(written) or parsed.warnings.get(written)
+    if said is None:
+        value, offset = parsed.value.iloc[0], str(parsed.offset.iloc[0])
+        if pd.isna(value) or str(parsed.distinct_precision[parsed.take[0]]) != "minute":
+            return None
+        times = {(f"{value:%H:%M}", offset)}
+    else:
+        times = set(re.findall(rf"{day}[ T](\d\d:\d\d)(?::\d\d)?([+-]\d\d:\d\d|Z)?(?![\d:])", str(said)))
+    if len(times) != 1:
+        return None
+    [(time, offset)] = times
+    return time + (f" UTC{offset}" if offset and offset != "Z" else " UTC" if offset == "Z" else "")
 
 
 def _number(text: str, column: str, low: int, high: int, *, year: bool = False, other: str = "") -> int:
