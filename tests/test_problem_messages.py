@@ -361,6 +361,11 @@ PIECES = {
     "{listed}, {value}",
     "{one} or {other}",
     "{problem}; the row is skipped",
+    # (a header separated by semicolons, and its text not UTF-8 either: the one said, then the other)
+    "{separated}. Its text is not UTF-8 either: it was saved in {script} ({encoding}); open it as {script} "
+    "({encoding}), not as Western text, and save it with commas as CSV UTF-8",
+    "{separated}. Its text is not UTF-8 either: it was saved as Windows-1252 or Latin-1 (letters such as é or ’ "
+    "cannot be read); save it with commas as CSV UTF-8",
     "{text}... ({length:,} characters)",
     "{year:04d}-{month:02d}-{day:02d}",
     "{year:04d}-{month:02d}-{day:02d} and its time",

@@ -225,6 +225,18 @@ CASES = [
         saved("de", delimiter=";"),
         ("", ERROR, ["separated by semicolons", "List separator", "field delimiter ','"]),
     ),
+    # ... and its text not UTF-8 either, as a spreadsheet set to Russian saves it: both said at once (the
+    # second was told only once the first was mended: a probe's)
+    (
+        "semicolons and Windows-1251 (Russian Excel)",
+        saved(delimiter=";", encoding="cp1251", text=lambda v: v.replace("Almaty", "Алматы")),
+        ("", ERROR, ["separated by semicolons", "not UTF-8 either", "Cyrillic (Windows-1251)", "with commas"]),
+    ),
+    (
+        "semicolons and Windows-1252 (French Excel)",
+        saved(delimiter=";", encoding="cp1252", text=lambda v: v.replace("Tokayev ", "Tokayev\u2019s ")),
+        ("", ERROR, ["separated by semicolons", "not UTF-8 either", "Windows-1252 or Latin-1"]),
+    ),
     (
         "UTF-16 (Unicode Text)",
         b"\xff\xfe" + EVENTS.replace(",", "\t").encode("utf-16-le"),

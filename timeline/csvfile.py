@@ -483,6 +483,25 @@ def _read_header(data: pa.Buffer) -> tuple[list[str], list[Problem]]:
     names = next(csv.reader([text]))
     separated = other_separator(names, text)
     if separated is not None:
+        # (its text not UTF-8 either, as a spreadsheet set to Russian saves it: both said at once; the
+        # second was told only once the first was mended)
+        if not _is_utf8(data):
+            page = code_page(data.to_pybytes())
+            separated = (
+                say(
+                    "{separated}. Its text is not UTF-8 either: it was saved in {script} ({encoding}); open it as "
+                    "{script} ({encoding}), not as Western text, and save it with commas as CSV UTF-8",
+                    separated=separated,
+                    script=page.script,
+                    encoding=page.name,
+                )
+                if page is not None
+                else say(
+                    "{separated}. Its text is not UTF-8 either: it was saved as Windows-1252 or Latin-1 (letters "
+                    "such as é or ’ cannot be read); save it with commas as CSV UTF-8",
+                    separated=separated,
+                )
+            )
         raise Unreadable(Problem(1, "", ERROR, separated, ProblemCode.NOT_CSV))
     problems: list[Problem] = []
     columns: list[str] = []
