@@ -3112,6 +3112,12 @@ def _doubt(date: str, word: str) -> str:
         # a time kept as written, with its seconds and its zone
         ("about 2022-01-05 14:30:15 ALMT", _doubt("2022-01-05 14:30:15 ALMT", "about")),
         ("2022-01-05 14:30+06:00?", _doubt("2022-01-05 14:30+06:00", "?")),
+        # before a date's time (it was "not a date that can be read"), the date written as YYYY-MM-DD
+        ("13.01.2022 около 14:30", _doubt("2022-01-13 14:30", "около")),
+        ("13.01.2022 ок. 14:30", _doubt("2022-01-13 14:30", "ок.")),
+        ("January 5, 2022, about 2:30 p.m.", _doubt("2022-01-05 14:30", "about")),
+        ("2022-01-05 c. 14:30", _doubt("2022-01-05 14:30", "c.")),
+        ("ок. 1990", _doubt("1990", "ок.")),
         # without a date that reads beside the word, said as before
         ("early Jan", f"is not a date that can be read; {HOW_TO_WRITE}"),
         # (a time alone: said so, with the word)

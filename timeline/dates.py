@@ -2050,9 +2050,16 @@ _YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:�
 # the date to write and where the doubt goes.
 _DOUBT = re.compile(
     r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late|~|≈"
-    r"|начало|конец|середина|около|примерно)"
+    r"|начало|конец|середина|около|ок\.|примерно)"
     r"(?:(?<=[~≈])|\s+|-)(?:of\s+)?(?P<date>\S.*)"
     r"|(?P<date_before>.*\S)\s*(?P<mark>\?+|\((?:\?|approx\.?|approximately|circa|c\.|ca\.)\))",
+    re.IGNORECASE,
+)
+# The same before a date's time (05.01.2022 около 14:30, 5 January 2022, about 2:30 p.m.): the date
+# and the time, and the doubt.
+_DOUBT_TIME = re.compile(
+    r"(?P<date>.*\d\.?)\s*,?\s+(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|~|≈|около|ок\.|примерно)"
+    r"\s*(?P<time>\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?)",
     re.IGNORECASE,
 )
 # ISO 8601's basic form: a date of eight digits (years 1000-2999), perhaps a time of four or six
@@ -2700,6 +2707,10 @@ def _plan(text: str, template: str) -> dict:
             folded = schema.fold(written)
             english = _in_english(folded)  # (5 янвaря 2022: a Latin a in a Russian month's name)
             plan["read"].append(english[0] if english else folded)
+    doubt_time = _DOUBT_TIME.fullmatch(written)
+    if doubt_time and not _DOUBT.fullmatch(written):  # 05.01.2022 около 14:30
+        plan["doubt"] = (len(plan["read"]), doubt_time["word"], f"{doubt_time['date']} {doubt_time['time']}")
+        plan["read"].append(f"{doubt_time['date']} {doubt_time['time']}")
     doubt = _DOUBT.fullmatch(written)
     if doubt:  # 2022-01-05?, c. 2022, early January 2022
         date = (doubt.group("date") or doubt.group("date_before")).strip()
@@ -3385,7 +3396,12 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 "how sure or how near it is",
                 # (a day or coarser as YYYY-MM-DD; a time as written, its seconds and zone kept, but
                 # with an offset behind UTC, which as written may read as a span: 9:00 PM -10:00)
-                date=_as_written(*read[at]) if read[at][1] != "minute" or _BEHIND_UTC.search(date) else date,
+                # (and not a time after a date written otherwise: 13.01.2022 около 14:30, 2022-01-13 14:30)
+                date=(
+                    date
+                    if read[at][1] == "minute" and re.match(r"-?\d{4}-\d\d-\d\d", date) and not _BEHIND_UTC.search(date)
+                    else _as_written(*read[at])
+                ),
                 word=repr(word),
             )
     if "noon" in plan:
