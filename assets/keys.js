@@ -1,7 +1,7 @@
 // Left and right arrow keys step through events, like slides, unless the viewer is typing;
 // with Shift they move the chart's view, and + and − zoom it; Escape closes the event's panel.
 document.addEventListener("keydown", function (event) {
-  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
   var pan = event.shiftKey && (event.key === "ArrowLeft" || event.key === "ArrowRight");
   var zoom = event.key === "+" || event.key === "=" || event.key === "-" || event.key === "\u2212";  // (+ is a shifted key)
   if (event.shiftKey && !pan && !zoom) return;

@@ -11,6 +11,22 @@
     if (!button) return;
     button.setAttribute("aria-expanded", button.getAttribute("aria-expanded") === "true" ? "false" : "true");
   });
+  // Escape within the filters unfolded there folds them again, focus back on their button, as
+  // Escape closes the share box and the outlets' list (not a list open in them, which takes its own
+  // Escape first; nor a search box with text in it, which Escape empties).
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || event.altKey || event.ctrlKey || event.metaKey) return;
+    var button = document.getElementById("filters-toggle");
+    var filters = document.getElementById("filters");
+    var target = event.target;
+    if (!button || !filters || button.getAttribute("aria-expanded") !== "true" || !button.offsetParent) return;
+    if (!(target === button || filters.contains(target))) return;
+    if (target.closest && target.closest(".dash-dropdown-wrapper, .dash-dropdown-content, [role=listbox], [role=menu]")) return;
+    if (target.type === "search" && target.value) return;
+    event.preventDefault();  // (keys.js, after this one, leaves an Escape so taken: the event stays open)
+    button.setAttribute("aria-expanded", "false");
+    button.focus();
+  }, true);
 
   // A language's link (the masthead's): the same view, in that language. The address keeps
   // the view; only its lang= changes (the link's own href, without a script, is the overview).

@@ -98,6 +98,13 @@ def test_the_filters_fold_behind_one_button_on_the_phone(phone, timeline):
         assert timeline.chart_box()["y"] + 60 < height, (width, height)
     timeline.filters_button.click()
     expect(timeline.filters).to_be_visible()
+    # Escape within them folds them again, focus back on their button (it did nothing: a keyboard's
+    # reader at 200% had to find the button again)
+    timeline.page.locator("#filters input[type=checkbox]").first.focus()
+    timeline.page.keyboard.press("Escape")
+    expect(timeline.filters).to_be_hidden()
+    expect(timeline.filters_button).to_be_focused()
+    expect(timeline.filters_button).to_have_attribute("aria-expanded", "false")
 
 
 def test_a_vertical_swipe_over_the_chart_scrolls_the_page(phone):
