@@ -2048,9 +2048,10 @@ _YEAR_WORD = re.compile(r"(\d{3,4})\s*(гг?\.?|год[ауе]?|ж\.?|жыл(?:�
 # A word or mark of doubt or nearness with a date (2022-01-05?, c. 2022, early January 2022,
 # mid-January 2022; in Russian начало 1990-х, конец XII века, около 1990): refused, and said with
 # the date to write and where the doubt goes.
+# (Words of nearness, which go before a time too; those of a part of a span, early or начало, do not.)
+_NEAR = r"c\.|ca\.|circa|about|around|approx\.|approximately|~|≈|около|ок\.|примерно"
 _DOUBT = re.compile(
-    r"(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|early|mid|late|~|≈"
-    r"|начало|конец|середина|около|ок\.|примерно)"
+    rf"(?P<word>{_NEAR}|early|mid|late|начало|конец|середина)"
     r"(?:(?<=[~≈])|\s+|-)(?:of\s+)?(?P<date>\S.*)"
     r"|(?P<date_before>.*\S)\s*(?P<mark>\?+|\((?:\?|approx\.?|approximately|circa|c\.|ca\.)\))",
     re.IGNORECASE,
@@ -2058,7 +2059,7 @@ _DOUBT = re.compile(
 # The same before a date's time (05.01.2022 около 14:30, 5 January 2022, about 2:30 p.m.): the date
 # and the time, and the doubt.
 _DOUBT_TIME = re.compile(
-    r"(?P<date>.*\d\.?)\s*,?\s+(?P<word>c\.|ca\.|circa|about|around|approx\.|approximately|~|≈|около|ок\.|примерно)"
+    rf"(?P<date>.*\d\.?)\s*,?\s+(?P<word>{_NEAR})"
     r"\s*(?P<time>\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?)",
     re.IGNORECASE,
 )
@@ -2707,11 +2708,11 @@ def _plan(text: str, template: str) -> dict:
             folded = schema.fold(written)
             english = _in_english(folded)  # (5 янвaря 2022: a Latin a in a Russian month's name)
             plan["read"].append(english[0] if english else folded)
-    doubt_time = _DOUBT_TIME.fullmatch(written)
-    if doubt_time and not _DOUBT.fullmatch(written):  # 05.01.2022 около 14:30
+    doubt = _DOUBT.fullmatch(written)
+    doubt_time = None if doubt else _DOUBT_TIME.fullmatch(written)
+    if doubt_time:  # 05.01.2022 около 14:30
         plan["doubt"] = (len(plan["read"]), doubt_time["word"], f"{doubt_time['date']} {doubt_time['time']}")
         plan["read"].append(f"{doubt_time['date']} {doubt_time['time']}")
-    doubt = _DOUBT.fullmatch(written)
     if doubt:  # 2022-01-05?, c. 2022, early January 2022
         date = (doubt.group("date") or doubt.group("date_before")).strip()
         word = doubt.group("word") or doubt.group("mark")
@@ -4191,9 +4192,12 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
     if half and 1 <= hours <= 12:
         hours = hours % 12 + (12 if half == "PM" else 0)
     clock_written = f"{hours:02d}:{minutes:02d}"
-    time = (" " if seconds_written else _joined(clock_written, offset)) + clock_written
-    time += f":{seconds:02d}" if seconds_written else ""
-    time += offset + (f" {zone}" if zone and not half and not _no_zone(zone) else "")
+
+    def time_at(offset: str) -> str:  # (the time after a day, with this offset)
+        joined = " " if seconds_written else _joined(clock_written, offset)
+        return joined + clock_written + (f":{seconds:02d}" if seconds_written else "") + offset
+
+    time = time_at(offset) + (f" {zone}" if zone and not half and not _no_zone(zone) else "")
     values = dict(problem.values)
     home = zone.upper() if zone.upper() in _MANY_HOMES and not offset else ""
     for name in ("one_iso", "other_iso", "two_iso", "three_iso", "iso", "one_century", "other_century"):
@@ -4202,13 +4206,7 @@ def _with_clock(problem, clock: _Clocks, at: int, written: str):
             # 11:15 AM ET: 2022-01-09 11:15-05:00 or 2022-09-01 11:15-04:00; ET written again was
             # warned of next, of no one offset, and refused by add)
             moment = np.datetime64(values[name], "s") + np.timedelta64(hours * 3600 + minutes * 60 + seconds, "s")
-            there = example_offset(home, moment)
-            values[name] += (
-                (" " if seconds_written else _joined(clock_written, there))
-                + clock_written
-                + (f":{seconds:02d}" if seconds_written else "")
-                + there
-            )
+            values[name] += time_at(example_offset(home, moment))
         elif name in values:
             values[name] += time
     return say(problem.template, **values)

@@ -38,7 +38,7 @@ from filelock import FileLock
 
 from . import context, lastgood, model, schema
 from .appends import Checked, check_with
-from .csvfile import BOM, code_page, quote, read_table
+from .csvfile import BOM, code_page, quote
 from .load import Dataset, load_bytes, repeated_span
 from .problems import CUT_SHORT, ERROR, Message, Problem, ProblemCode, and_list, say, say_n, show
 
@@ -660,12 +660,9 @@ def add(path: str | os.PathLike, values: dict) -> Appended:
     return _append(Path(path), lambda: [row], _in_context(Path(path), [row]), True, refuse_dropped=True)
 
 
-def existing_ids(data: bytes) -> set[str]:
-    """Every id written in the file, on good rows and bad."""
-    table = read_table(data)
-    if "id" not in table.frame:
-        return set()
-    return set(table.frame["id"].str.strip())
+def ids_of(table) -> set[str]:
+    """Every id a file's table (csvfile.read_table) holds, on good rows and bad."""
+    return set(table.frame["id"].str.strip()) if "id" in table.frame else set()
 
 
 def add_report(outcome: Appended) -> list[str]:

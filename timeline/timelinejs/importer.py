@@ -99,8 +99,7 @@ def import_sheet(sheet_path: str, into: str = "events.csv") -> Imported:
             if held.get(key):
                 present[entry.sheet_row] = held[key].pop(0)
         result.offered[:] = [entry for entry in sheet.entries if entry.sheet_row not in present]
-        taken = set(table.frame["id"].str.strip()) if table is not None and "id" in table.frame else set()
-        rows = with_ids(result.offered, taken)
+        rows = with_ids(result.offered, editing.ids_of(table) if table is not None else set())
         folded.clear()
         for entry, row in zip(result.offered, rows):
             if _fold_media(row, missing):

@@ -239,7 +239,7 @@ def _time_advised(text: str) -> str | None:
     if len(times) != 1:
         return None
     [(time, offset)] = times
-    return time + (f" UTC{offset}" if offset and offset != "Z" else " UTC" if offset == "Z" else "")
+    return time + ("" if not offset else " UTC" if offset == "Z" else f" UTC{offset}")
 
 
 def _number(text: str, column: str, low: int, high: int, *, year: bool = False, other: str = "") -> int:
