@@ -519,13 +519,23 @@ def test_a_month_that_may_be_two_years_is_said_whichever_row_comes_first(tmp_pat
     )
 
 
-@pytest.mark.parametrize("first, then", [("1/13/22", "7/14/05"), ("7/14/05", "1/13/22")])
+@pytest.mark.parametrize(
+    "first, then",
+    [
+        ("1/13/22", "7/14/05"),
+        ("7/14/05", "1/13/22"),
+        ("1/13/22 0:00", "7/14/05 0:00"),
+        ("7/14/05 0:00", "1/13/22 0:00"),
+    ],
+)
 def test_a_year_made_a_day_with_a_year_of_two_digits_is_said_whichever_row_comes_first(tmp_path, first, then):
-    """7/14/05 (day 2022 as m/d/yy shows it) among 2022 dates is the year 2022, whichever of the
-    two is appended: what the append says is what a full load says, and `timeline add`'s check."""
+    """7/14/05 (day 2022 as m/d/yy shows it; 7/14/05 0:00 in m/d/yy h:mm) among 2022 dates is the
+    year 2022, whichever of the two is appended: what the append says is what a full load says,
+    and `timeline add`'s check."""
     previous = one_appended_to_one(tmp_path, first, then)
+    made = first if first.startswith("7/14/05") else then
     said = [p.message for p in previous.problems if "7/14/05" in p.message]
-    assert len(said) == 1 and said[0].startswith("date '7/14/05' has a year of two digits, read as 14 July 2005; it")
+    assert len(said) == 1 and said[0].startswith(f"date '{made}' has a year of two digits, read as 14 July 2005; it")
     assert "it may also be the year 2022:" in said[0]
 
 

@@ -402,6 +402,10 @@ def test_a_year_made_a_day_at_midnight_by_a_date_and_time_format_names_the_year(
         # ... and as likely a day of its own, 7 July 2005 among dates of 2015 to 2017 (day 2015): the
         # review's; it was told to write 2015. Both are named, each with what to write.
         ("7/7/05", ["7/21/05", "11/13/15", "3/22/16", "3/22/17"], 2015),
+        # ... in a date and time format (m/d/yy h:mm), which writes 0:00: it was told only its year
+        # of two digits and its time (2005-07-14 00:00)
+        ("7/14/05 0:00", ["1/13/22 0:00", "1/14/22 0:00", "1/15/22 0:00"], 2022),
+        ("7/14/05 0:00", ["1/13/22 14:30", "1/14/22 0:00"], 2022),
     ],
 )
 def test_a_year_made_a_day_with_a_year_of_two_digits_names_the_year_and_the_day(made, others, year):

@@ -1161,11 +1161,14 @@ def is_stand_in(warning) -> bool:
     return getattr(warning, "values", {}).get("which") in PLACEHOLDER_DAYS.values()
 
 
+_BOTH = "{first}; {second}"
+
+
 def both(first, second):
     """Two messages of one date, said one after the other (either may be "": none)."""
     if not first or not second:
         return first or second
-    return say("{first}; {second}", first=first, second=second)
+    return say(_BOTH, first=first, second=second)
 
 
 FAR_AHEAD = 50  # years after this one: a date further ahead gets a caveat (_other_calendars)
@@ -5652,5 +5655,8 @@ _TWO_DIGIT_CAVEATS = (_TWO_DIGITS, _year_first_caveat(2005, 7, 14, (2014, 7, 5))
 
 def says_two_digit_year(said) -> bool:
     """Whether a date's caveat is only that its year has two digits (7/14/05: read as 2005, 1905
-    may be meant; 14.07.05: or 5 July 2014, year first)."""
+    may be meant; 14.07.05: or 5 July 2014, year first), or that and its time of 0:00, as a
+    spreadsheet's date and time format writes a day (7/14/05 0:00)."""
+    if getattr(said, "template", None) == _BOTH:
+        return says_two_digit_year(said.values["first"]) and says_midnight(said.values["second"])
     return getattr(said, "template", None) in _TWO_DIGIT_CAVEATS
