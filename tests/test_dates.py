@@ -3178,15 +3178,18 @@ def test_a_date_read_two_ways_at_24_00_is_told_each_way_s_next_day_at_00_00(text
         # (2022-01-05 00:00:00 would be warned of as a program's day: advice in two steps)
         *(
             (
-                f"{clock} {day}",
+                f"{clock}{sep}{day}",
                 f"has its time before its date, and {clock} is how programs write a date without a time: "
                 "write 2022-01-05 if only the day is known, or 2022-01-05 00:00 for midnight",
             )
-            for clock, day in (
-                ("12:00:00 AM", "2022-01-05"),
-                ("12:00:00 a.m.", "5 January 2022"),
-                ("00:00:00", "2022-01-05"),
-                ("0:00:00", "January 5, 2022"),
+            for clock, sep, day in (
+                ("12:00:00 AM", " ", "2022-01-05"),
+                ("12:00:00 a.m.", " ", "5 January 2022"),
+                ("00:00:00", " ", "2022-01-05"),
+                ("0:00:00", " ", "January 5, 2022"),
+                # (a comma after the time, as a wire writes it: told 2022-01-05 00:00:00, then warned)
+                ("00:00:00", ", ", "5 January 2022"),
+                ("12:00:00 a.m.", ", ", "5 January 2022"),
             )
         ),
         ("00:00 2022-01-05", "has its time before its date; write 2022-01-05 00:00"),  # (a person's midnight)

@@ -686,7 +686,7 @@ def _hijri_years(year: int) -> tuple[str, str]:
 # A time of exactly 00:00:00, its seconds written (then perhaps a fraction of zeros, an offset or a
 # zone): how pandas' to_csv, openpyxl and spreadsheets write a date that has no time (00:00, as a
 # person types midnight, is not this).
-_MIDNIGHT = r"(?:^|[^0-9:])0?0:00:00(?:[.,]0+)?(?:$|[^0-9.,:])"
+_MIDNIGHT = r"(?:^|[^0-9:])0?0:00:00(?:[.,]0+)?(?:$|[^0-9.,:]|[.,](?:$|[^0-9]))"  # (00:00:00, 5 January 2022)
 # The same at 12:00:00 AM, as .NET, Socrata's portals and spreadsheets with US settings write it.
 _MIDNIGHT_AM = r"(?:^|[^0-9:])12:00:00(?:[.,]0+)?\s*[aA]\.?[mM]\b"
 # Without seconds, as a program shows one: 0:00 (a spreadsheet's h:mm; a person types 00:00), and
@@ -3433,7 +3433,7 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 return say(
                     "has its time before its date, and {time} is how programs write a date without a time: write "
                     "{day} if only the day is known, or {date} for midnight",
-                    time=re.sub(r"(?s)^\s*([\d:.,]+(?:\s*[aA]\.?[mM]\b\.?)?).*", r"\1", plan["text"]),
+                    time=re.sub(r"(?s)^\s*([\d:]+(?:[.,]\d+)?(?:\s*[aA]\.?[mM]\b\.?)?).*", r"\1", plan["text"]),
                     day=_as_written(value, "day"),
                     date=_as_written(value, precision),
                 )
