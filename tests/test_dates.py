@@ -3209,6 +3209,71 @@ def test_a_time_written_before_its_date_is_said_with_the_two_in_order(text, said
 
 
 @pytest.mark.parametrize(
+    "text, said",
+    [
+        # a weekday before a date in numbers (a log's, a mail header's): the date to write, and the
+        # weekday checked against it, as before a month's name
+        (
+            "Thu 13.01.2022",
+            "has a day of the week (Thursday) before a date in numbers, which this program does not read; write "
+            "2022-01-13",
+        ),
+        (
+            "Sunday 2022-01-09 14:30",
+            "has a day of the week (Sunday) before a date in numbers, which this program does not read; write "
+            "2022-01-09 14:30",
+        ),
+        (
+            "Sun, 1/13/2022",
+            "has a day of the week (Sunday) before a date in numbers, which this program does not read, and 13 "
+            "January 2022 was a Thursday, not a Sunday: check the day, and write it as YYYY-MM-DD (2022-01-13)",
+        ),
+        # ... it tells which of a date's two readings is meant (9 January 2022 was a Sunday)
+        (
+            "Sun 1/9/2022 2:30 PM",
+            "has a day of the week (Sunday) before a date in numbers, which this program does not read; it is 9 "
+            "January 2022 (month first), a Sunday, not 1 September 2022 (day first), a Thursday: write "
+            "2022-01-09 14:30",
+        ),
+        (
+            "Mon 1/9/2022",
+            "has a day of the week (Monday) before a date in numbers, which this program does not read, and can be "
+            "read two ways: 1 September 2022 (day first), a Thursday, or 9 January 2022 (month first), a Sunday; "
+            "write 2022-09-01 or 2022-01-09",
+        ),
+        # noon, or a word of doubt, beside a date of two readings: each reading (the general message)
+        (
+            "1/9/2022 noon",
+            "has 'noon' for its time (12:00), and can be read two ways: 1 September 2022 (day first) or 9 January "
+            "2022 (month first); write 2022-09-01 12:00 or 2022-01-09 12:00",
+        ),
+        (
+            "1/9/2022?",
+            "has '?' added, which a date cannot hold, and can be read two ways: 1 September 2022 (day first) or 9 "
+            "January 2022 (month first); write 2022-09-01 or 2022-01-09; say in the description how sure or how "
+            "near it is",
+        ),
+        (
+            "1/9/2022 about 14:30",
+            "has 'about' added, which a date cannot hold, and can be read two ways: 1 September 2022 (day first) or "
+            "9 January 2022 (month first); write 2022-09-01 14:30 or 2022-01-09 14:30; say in the description how "
+            "sure or how near it is",
+        ),
+        # midnight beside two readings, the day's start or its end: as before
+        ("1/9/2022 midnight", f"is not a date that can be read; {HOW_TO_WRITE}"),
+    ],
+)
+def test_a_weekday_noon_or_doubt_beside_a_date_in_numbers_is_said_with_the_date_to_write(text, said):
+    """`Sun 1/9/2022`, `1/9/2022 noon`, `1/9/2022?` were told only how dates are written; what
+    each way advised reads back as that way's date."""
+    series = pd.Series([text], dtype="str")
+    for parsed in (parse_series(series), parse_series(series, bulk=False)):
+        assert str(parsed.errors[text]) == said
+    for advised in re.findall(r"\d{4}-\d\d-\d\d(?: \d\d:\d\d)?", said.split("write ", 1)[-1]):
+        assert dates.read(advised).value == pd.Timestamp(advised)
+
+
+@pytest.mark.parametrize(
     "text, advised",
     [
         # a range: each end with its seconds and its offset, as written

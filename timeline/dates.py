@@ -1161,14 +1161,14 @@ def is_stand_in(warning) -> bool:
     return getattr(warning, "values", {}).get("which") in PLACEHOLDER_DAYS.values()
 
 
-_BOTH = "{first}; {second}"
-
-
 def both(first, second):
     """Two messages of one date, said one after the other (either may be "": none)."""
     if not first or not second:
         return first or second
-    return say(_BOTH, first=first, second=second)
+    return say("{first}; {second}", first=first, second=second)
+
+
+_BOTH = both("a", "b").template  # (says_two_digit_year: a year of two digits' caveat and another)
 
 
 FAR_AHEAD = 50  # years after this one: a date further ahead gets a caveat (_other_calendars)
@@ -1698,6 +1698,9 @@ _CLEAR_SEPARATOR = re.compile(
     rf"\s+[{DASHES}\-]\s+|\s*(?:[\u2013\u2014\u2015→⟶]|->|\.\.)\s*|\s*\b(?:to|until|till|through|thru)\b\s*",
     re.IGNORECASE,
 )
+# A weekday before a date in numbers (Sun 1/9/2022, Thu 13.01.2022, as a log or a mail's header
+# writes one): refused (a weekday is read before a month's name), and said with the date to write.
+_WEEKDAY_BEFORE = re.compile(rf"(?i)(?P<weekday>{_WEEKDAY_NAMES})(?:day)?\.?,?\s+(?P<date>\d.*)")
 # A time written before its date (14:30 5 January 2022, 2:30 PM, 5 January 2022): refused, and
 # said with the two in the order a date is written.
 _TIME_FIRST = re.compile(
@@ -2460,12 +2463,74 @@ def _closer_diagnoses(out: _Out, column: str = "date") -> None:
             ],
             column,
         )
+        unsaid = []
         for text, plan, start in plans:
             plan["english"] = english
             said = _said(plan, read[start : start + len(plan["read"])], column)
             if said:
                 out.errors[text] = said
+            else:
+                unsaid.append((text, plan, read[start : start + len(plan["read"])]))
+        _ways_beside(out, unsaid, column)
     _date_words(out, column)
+
+
+def _ways_beside(out: _Out, plans: list, column: str) -> None:
+    """A date of two readings (1/9/2022: 1 September or 9 January) with what a date cannot hold
+    beside it (noon, a word of doubt, a weekday before it): each reading named, with what was
+    beside it said (it was the general message). `plans`: (the text refused, its plan, its
+    readings) of those _said found nothing to say of."""
+    pieces = {}
+    for text, plan, read in plans:
+        kind = next((k for k in ("weekday", "doubt", "noon") if k in plan and read[plan[k][0]] is None), None)
+        if kind and not (kind == "noon" and plan["noon"][1]):  # (midnight: the day's start or its end)
+            pieces[text] = (kind, plan, plan["read"][plan[kind][0]])
+    if not pieces:
+        return
+    asked = sorted({piece for _, _, piece in pieces.values()})
+    errors = parse_series(pd.Series(asked, dtype="str"), bulk=False, column=column).errors
+    for text, (kind, plan, piece) in pieces.items():
+        ways = errors.get(piece)
+        if isinstance(ways, Message) and "other_iso" in ways.values and "three_iso" not in ways.values:
+            out.errors[text] = _beside(kind, plan, ways)
+
+
+def _beside(kind: str, plan: dict, ways: Message) -> Message:
+    """What _ways_beside says of a date of two readings (`ways`, as its message names them) with
+    a weekday, a word of doubt or noon beside it."""
+    if kind == "noon":
+        return say("has {word!r} for its time (12:00), and {ways}", word=plan["noon"][2], ways=ways)
+    if kind == "doubt":
+        return say(
+            "has {word!r} added, which a date cannot hold, and {ways}; say in the description how sure or how near "
+            "it is",
+            word=plan["doubt"][1],
+            ways=ways,
+        )
+    written = plan["weekday"][1]
+    one, other = (_weekday_of(np.datetime64(ways.values[name][:10], "s")) for name in ("one_iso", "other_iso"))
+    if (one == written) != (other == written):  # (Sun 1/9/2022: 9 January, a Sunday; 1 September, a Thursday)
+        it, not_it = ("one", "other") if one == written else ("other", "one")
+        return say(
+            "has a day of the week ({weekday}) before a date in numbers, which this program does not read; it is "
+            "{day} ({order}), a {weekday}, not {other} ({other_order}), a {other_weekday}: write {iso}",
+            weekday=WEEKDAYS[written],
+            day=ways.values[it],
+            order=ways.values[f"{it}_order"],
+            other=ways.values[not_it],
+            other_order=ways.values[f"{not_it}_order"],
+            other_weekday=WEEKDAYS[other if it == "one" else one],
+            iso=ways.values[f"{it}_iso"],
+        )
+    return say(
+        "has a day of the week ({written}) before a date in numbers, which this program does not read, and can be "
+        "read two ways: {one} ({one_order}), a {one_weekday}, or {other} ({other_order}), a {other_weekday}; write "
+        "{one_iso} or {other_iso}",
+        written=WEEKDAYS[written],
+        one_weekday=WEEKDAYS[one],
+        other_weekday=WEEKDAYS[other],
+        **{name: ways.values[name] for name in ("one", "one_order", "other", "other_order", "one_iso", "other_iso")},
+    )
 
 
 # A date with the word for year after it, as Russian and Kazakh write one (05.01.2022 г., 5 января
@@ -2740,6 +2805,10 @@ def _plan(text: str, template: str) -> dict:
     if noon:  # Jan. 5, 2022, noon (as AP style writes 12:00); midnight: the day's start, or its end
         plan["noon"] = (len(plan["read"]), noon.group("word").lower() == "midnight", noon.group("word"))
         plan["read"].append(f"{written[: noon.start()].rstrip(' ,')} {'00:00' if plan['noon'][1] else '12:00'}")
+    named_day = _WEEKDAY_BEFORE.fullmatch(written)
+    if named_day:  # Sun 1/9/2022: a weekday before a date in numbers
+        plan["weekday"] = (len(plan["read"]), _WEEKDAY_KEYS.index(named_day["weekday"][:3].lower()))
+        plan["read"].append(named_day["date"])
     time_first = _TIME_FIRST.fullmatch(written)
     if time_first:  # 14:30 5 January 2022
         plan["time first"] = len(plan["read"])
@@ -3424,6 +3493,27 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     start=_as_written(value, precision, offset),
                     end=_as_written(value + np.timedelta64(1, "D"), precision, offset),
                 )
+    if "weekday" in plan:
+        at, written = plan["weekday"]
+        if read[at] is not None and read[at][1] in ("day", "minute"):
+            value, precision, offset = read[at]
+            date = _as_written(value, precision, offset)
+            weekday = _weekday_of(value)
+            if weekday == written or value < GREGORIAN:  # (before it, a weekday written is the Julian day's)
+                return say(
+                    "has a day of the week ({weekday}) before a date in numbers, which this program does not read; "
+                    "write {date}",
+                    weekday=WEEKDAYS[written],
+                    date=date,
+                )
+            return say(
+                "has a day of the week ({written}) before a date in numbers, which this program does not read, and "
+                "{day} was a {weekday}, not a {written}: check the day, and write it as YYYY-MM-DD ({date})",
+                written=WEEKDAYS[written],
+                day=Day.of(*fields(value)[:3]),
+                weekday=WEEKDAYS[weekday],
+                date=date,
+            )
     if "time first" in plan:
         at = plan["time first"]
         if read[at] is not None and read[at][1] == "minute":
@@ -4591,6 +4681,11 @@ WEEKDAYS = (
 )
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # a weekday as written, by its first three letters
 GREGORIAN = np.datetime64("1582-10-15", "s")  # the first day of the Gregorian calendar (before: Julian weekdays)
+
+
+def _weekday_of(value) -> int:
+    """The weekday of a moment's day in the Gregorian calendar, Monday 0 (1 January 1970 was a Thursday)."""
+    return (int(np.datetime64(value, "s").astype("datetime64[D]").astype(np.int64)) + 3) % 7
 
 
 def _other_weekday(words: str, value) -> tuple[Message, Message, Message] | None:
