@@ -1948,6 +1948,23 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ("January 7/8, 2022", _range("2022-01-07", "2022-01-08")),
         ("January 7 & 8, 2022", _range("2022-01-07", "2022-01-08")),
         ("7./8. January 2022", RANGE),
+        # ends in numbers of two readings each: both ranges named (was the general message, or RANGE
+        # with spaces); an end of one reading (13.01.2022, day first) makes the other's order its own
+        *(
+            (
+                text,
+                "is a range that can be read two ways: from 2022-01-05 to 2022-01-07 (day first), or from 2022-05-01 "
+                "to 2022-07-01 (month first); write its start in date and its end in end_date",
+            )
+            for text in (
+                "05.01.2022-07.01.2022",
+                "05.01.2022 - 07.01.2022",
+                "05/01/2022-07/01/2022",
+                "5.1.2022–7.1.2022",
+            )
+        ),
+        ("05.01.2022-13.01.2022", _range("2022-01-05", "2022-01-13")),
+        ("1/9/2022 - 1/13/2022", _range("2022-01-09", "2022-01-13")),
         # a range whose ends are one date: that date (in any column)
         ("7 and 7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
         ("7-7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
@@ -2649,6 +2666,13 @@ WITHDRAWN_ON = "is a span of time, where retracted is one day: write the day the
         # a range whose ends are one date is that date in every column
         ("end_date", "7-7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
         ("published", "7 and 7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
+        (
+            "end_date",
+            "05.01.2022-07.01.2022",
+            "is a range that can be read two ways: from 2022-01-05 to 2022-01-07 (day first), or from 2022-05-01 to "
+            "2022-07-01 (month first); write its end in end_date, and its start in date if date does not hold it "
+            "already",
+        ),
         # in end_date: its end there (the span's start, written in date, was told as the start)
         (
             "end_date",
@@ -3259,13 +3283,34 @@ def test_a_time_written_before_its_date_is_said_with_the_two_in_order(text, said
             "9 January 2022 (month first); write 2022-09-01 14:30 or 2022-01-09 14:30; say in the description how "
             "sure or how near it is",
         ),
+        # a time with a dot (as German and the Nordic languages write it), or of four digits, after a
+        # date with dots: the time to write, and each reading where the date has two
+        ("13.01.2022 14.30 Uhr", "has a time written with a dot for its colon; write 2022-01-13 14:30"),
+        (
+            "05.01.2022 14.30",
+            "has a time written with a dot for its colon, and can be read two ways: 5 January 2022 (day first) or 1 "
+            "May 2022 (month first); write 2022-01-05 14:30 or 2022-05-01 14:30",
+        ),
+        (
+            "05.01.2022 1430",
+            "has a time of four digits with no colon, and can be read two ways: 5 January 2022 (day first) or 1 May "
+            "2022 (month first); write 2022-01-05 14:30 or 2022-05-01 14:30",
+        ),
+        (
+            "05.01.2022 2400",
+            "has a time of four digits with no colon, and can be read two ways: 5 January 2022 (day first) or 1 May "
+            "2022 (month first), and 24:00 is the end of the day, the next day at 00:00: write 2022-01-06 00:00 or "
+            "2022-05-02 00:00",
+        ),
         # midnight beside two readings, the day's start or its end: as before
         ("1/9/2022 midnight", f"is not a date that can be read; {HOW_TO_WRITE}"),
     ],
 )
-def test_a_weekday_noon_or_doubt_beside_a_date_in_numbers_is_said_with_the_date_to_write(text, said):
-    """`Sun 1/9/2022`, `1/9/2022 noon`, `1/9/2022?` were told only how dates are written; what
-    each way advised reads back as that way's date."""
+def test_a_weekday_noon_doubt_or_a_time_without_colon_beside_a_date_in_numbers_is_said_with_the_date_to_write(
+    text, said
+):
+    """`Sun 1/9/2022`, `1/9/2022 noon`, `1/9/2022?`, `13.01.2022 14.30`, `05.01.2022 1430` were told
+    only how dates are written; what each way advised reads back as that way's date."""
     series = pd.Series([text], dtype="str")
     for parsed in (parse_series(series), parse_series(series, bulk=False)):
         assert str(parsed.errors[text]) == said

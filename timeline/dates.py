@@ -2094,9 +2094,11 @@ _BARE_TIME = re.compile(
 )
 # A time written with a dot, as German, the Nordic languages and Finnish write it (2022-01-05 14.30,
 # 5 January 2022, 14.30 Uhr, klo 14.30): after a date whose year is written, the dot's two digits a
-# minute (05.01.2022 is a date: its dots are not after a year); 2.30 pm as British English writes it.
+# minute (05.01.2022 is a date: its dots are not after a year, but the date before a time, 05.01.2022
+# 14.30); 2.30 pm as British English writes it.
 _DOTTED_TIME = re.compile(
-    r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|.*?[^\d.]\d{4}|\d{4})\s*(?:(?:,|T|at|klo\.?|kl\.?|um)\s*)*"
+    r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}(?=[\s,])|.*?[^\d.]\d{4}|\d{4})"
+    r"\s*(?:(?:,|T|at|klo\.?|kl\.?|um)\s*)*"
     r"(?P<hour>[01]?\d|2[0-3])\.(?P<minute>[0-5]\d)(?:\s*(?:Uhr|h|hrs?\.?|(?P<half>[ap]\.?m\.?)))?",
     re.IGNORECASE,
 )
@@ -2482,9 +2484,16 @@ def _ways_beside(out: _Out, plans: list, column: str) -> None:
     readings) of those _said found nothing to say of."""
     pieces = {}
     for text, plan, read in plans:
-        kind = next((k for k in ("weekday", "doubt", "noon") if k in plan and read[plan[k][0]] is None), None)
-        if kind and not (kind == "noon" and plan["noon"][1]):  # (midnight: the day's start or its end)
-            pieces[text] = (kind, plan, plan["read"][plan[kind][0]])
+        at = {kind: plan[kind] if isinstance(plan[kind], int) else plan[kind][0] for kind in _BESIDE if kind in plan}
+        kind = next((kind for kind in _BESIDE if kind in at and read[at[kind]] is None), None)
+        if kind == "noon" and plan["noon"][1] or kind == "midnight" and not re.search(r"\b2400\b", plan["text"]):
+            continue  # (midnight: the day's start or its end; 24:00 was said with the ways)
+        if kind:  # (2400, read at 23:59: the ways at 24:00 are each the next day at 00:00)
+            pieces[text] = (
+                kind,
+                plan,
+                plan["read"][at[kind]].replace("23:59", "24:00") if kind == "midnight" else plan["read"][at[kind]],
+            )
     if not pieces:
         return
     asked = sorted({piece for _, _, piece in pieces.values()})
@@ -2495,9 +2504,18 @@ def _ways_beside(out: _Out, plans: list, column: str) -> None:
             out.errors[text] = _beside(kind, plan, ways)
 
 
+# What _ways_beside looks for beside a date of two readings: a weekday before it, a word of doubt,
+# noon, a time of four digits (1430; 2400 made midnight) or one with a dot (14.30).
+_BESIDE = ("weekday", "doubt", "noon", "bare time", "midnight", "dotted time")
+
+
 def _beside(kind: str, plan: dict, ways: Message) -> Message:
     """What _ways_beside says of a date of two readings (`ways`, as its message names them) with
-    a weekday, a word of doubt or noon beside it."""
+    a weekday, a word of doubt, noon or a time not written with a colon beside it."""
+    if kind in ("bare time", "midnight"):
+        return say("has a time of four digits with no colon, and {ways}", ways=ways)
+    if kind == "dotted time":
+        return say("has a time written with a dot for its colon, and {ways}", ways=ways)
     if kind == "noon":
         return say("has {word!r} for its time (12:00), and {ways}", word=plan["noon"][2], ways=ways)
     if kind == "doubt":
@@ -3068,6 +3086,31 @@ def _decade_years(decade: re.Match) -> list[str]:
     """The first and last years of a decade _DECADE matched (the 1990s: 1990, 1999)."""
     first = int(next(group for group in decade.groups() if group)) * 10
     return [f"{first:04d}", f"{first + 9:04d}"]
+
+
+_NUMERIC_DAY = re.compile(r"\s*(\d{1,2})([./\-])(\d{1,2})\2(\d{4})\s*")  # (05.01.2022, 1/9/2022)
+
+
+def _numeric_range(start: str, end: str) -> list[tuple[Message, str, str]]:
+    """A range's ends written as days in numbers, one of them at least of two readings (05.01.2022
+    to 07.01.2022: 5 to 7 January, or 1 May to 1 July): (the order, its start, its end) for each
+    order in which both ends are days and the start is not after the end (13.01.2022, a day only
+    day first, makes the other end's order day first too). None where an end is otherwise."""
+    ends = []
+    for text in (start, end):
+        day = _NUMERIC_DAY.fullmatch(text)
+        if day is None:
+            return []
+        a, b, year = int(day[1]), int(day[3]), int(day[4])
+        ends.append(
+            {
+                order: _iso_day(year, month, d)
+                for order, d, month in ((DAY_FIRST, a, b), (MONTH_FIRST, b, a))
+                if 1 <= month <= 12 and 1 <= d <= _days_in(year, month)
+            }
+        )
+    first, last = ends
+    return [(order, first[order], last[order]) for order in first if order in last and first[order] <= last[order]]
 
 
 def _span(column: str, in_date: Message, in_end_date: Message) -> Message:
@@ -4075,6 +4118,28 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                 if first == last:  # (7-7 January 2022: one date, not a span)
                     return say("is a range that starts and ends on one date: write {date}", date=first)
                 return _range(column, first, last)
+        for k in range(count):  # (05.01.2022-07.01.2022: ends of two readings each, read one way)
+            ways = _numeric_range(plan["read"][at + 2 * k], plan["read"][at + 2 * k + 1])
+            if len(ways) == 1:
+                return _range(column, *ways[0][1:])
+            if len(ways) == 2:
+                (one_order, one_start, one_end), (other_order, other_start, other_end) = ways
+                values = dict(one_order=one_order, other_order=other_order, one_start=one_start, one_end=one_end)
+                values.update(other_start=other_start, other_end=other_end)
+                return _span(
+                    column,
+                    say(
+                        "is a range that can be read two ways: from {one_start} to {one_end} ({one_order}), or from "
+                        "{other_start} to {other_end} ({other_order}); write its start in date and its end in end_date",
+                        **values,
+                    ),
+                    say(
+                        "is a range that can be read two ways: from {one_start} to {one_end} ({one_order}), or from "
+                        "{other_start} to {other_end} ({other_order}); write its end in end_date, and its start in "
+                        "date if date does not hold it already",
+                        **values,
+                    ),
+                )
     if "short years" in plan:  # between 47 and 50
         first, last = plan["short years"]
         return _span(
