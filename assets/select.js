@@ -11,8 +11,8 @@
 // - An outlet's button pressed in the overview: the panel is drawn again for the outlet, and
 //   focus goes to that outlet's new button (else to the overview's heading), not the page's body.
 // - Where the panel is a sheet over the bottom of the screen (a phone, a narrow window), a mark
-//   tapped or clicked on the chart or the map is scrolled to above the sheet it opens, not left
-//   under it.
+//   tapped or clicked on the chart or the map, or a row of the list, is scrolled to above the
+//   sheet it opens, not left under it.
 // Without this file every link still works: as a plain link, which reloads the page.
 (function () {
   "use strict";
@@ -147,8 +147,9 @@
     // (the chart's marks lie under plotly's drag layer, which takes the press: not the toolbar's or
     // the slider's; the map's are its marks and a place's list of events)
     var mark = event.target && event.target.closest
-      ? event.target.closest("#timeline .draglayer, #map .map-mark, #map .leaflet-popup") : null;
-    onMark = mark ? {x: event.clientX, y: event.clientY + window.scrollY, at: Date.now()} : null;
+      ? event.target.closest("#timeline .draglayer, #map .map-mark, #map .leaflet-popup, #event-list a.event-link") : null;
+    onMark = mark ? {x: event.clientX, y: event.clientY + window.scrollY, at: Date.now(),
+                     row: mark.matches("#event-list a.event-link")} : null;
   }, true);
   // (a press that moved, a drag of the chart or the map, chose nothing: not scrolled to after)
   document.addEventListener("pointerup", function (event) {
@@ -164,7 +165,9 @@
     var press = onMark;
     onMark = null;
     if (!press || Date.now() - press.at > 5000 || getComputedStyle(panel).position !== "fixed") return;
-    var top = panel.getBoundingClientRect().top, y = press.y - window.scrollY;
+    // (a row of the list: where it is now, the list drawn again around the event chosen)
+    var row = press.row ? listLink(shownEvent) : null, box = row && row.getBoundingClientRect();
+    var top = panel.getBoundingClientRect().top, y = box ? box.top + box.height / 2 : press.y - window.scrollY;
     if (y > top - 32) window.scrollBy(0, y - (top - 56));
   }
 

@@ -813,6 +813,23 @@ def test_a_mark_tapped_low_on_the_phone_is_scrolled_above_the_sheet_it_opens(pho
     assert abs(phone.scroll_y() - before) < 2
 
 
+def test_an_event_tapped_low_in_the_list_on_the_phone_is_scrolled_above_the_sheet_it_opens(phone):
+    """As a mark on the chart is: the list's row the reader tapped was left under the sheet."""
+    phone.open()
+    row = phone.list_link("detentions")
+    row.scroll_into_view_if_needed()
+    box = row.bounding_box()
+    phone.page.evaluate("(dy) => window.scrollBy(0, dy)", box["y"] - 760)  # (low: where the sheet will be)
+    box = row.bounding_box()
+    assert box["y"] > 700, box
+    phone.page.touchscreen.tap(box["x"] + 20, box["y"] + box["height"] / 2)
+    phone.expect_selected("Mass detentions")
+    top = phone.panel.bounding_box()["y"]
+    expect(phone.list_link("detentions")).to_be_in_viewport()
+    after = phone.list_link("detentions").bounding_box()
+    assert 0 < after["y"] and after["y"] + after["height"] < top, (after, top)
+
+
 def test_closing_the_sheet_with_a_tap_leaves_the_page_where_the_reader_is(phone):
     phone.open()
     phone.tap_marker_of("detentions")
