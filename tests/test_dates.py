@@ -995,6 +995,9 @@ REFUSED = [
     # (Astana's name from 2019 to 2022, as news there wrote its time)
     ("5 января 2022, 14:30 по времени Нур-Султана", ["In English, '5 January 2022, 14:30 Astana time'", "UTC+06:00"]),
     ("5 января 2022, 14:30 по нур-султанскому времени", ["'5 January 2022, 14:30 Astana time'", "UTC+06:00"]),
+    # (by a city, as speech and news write it: в 14:30 по Москве; it was "not a date that can be read")
+    ("5 января 2022 в 14:30 по Москве", ["the clocks of Moscow were then at UTC+03:00: write 2022-01-05 14:30+03:00"]),
+    ("5 января 2022, 14:30 по Нур-Султану", ["'5 January 2022, 14:30 Astana time'", "UTC+06:00"]),
     ("2022 жылғы 5 қаңтар, 14:30 Алматы уақытымен", ["write 2022-01-05 14:30+06:00"]),
     # (and after a date in numbers: it was "not a date that can be read")
     (
