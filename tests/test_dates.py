@@ -3307,18 +3307,31 @@ def test_a_time_written_before_its_date_is_said_with_the_two_in_order(text, said
         ),
         # midnight beside two readings, the day's start or its end: as before
         ("1/9/2022 midnight", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # a US zone in words, or with dots, after a time: the offset it names (that day's, for ET)
+        (
+            "January 9, 2022 11:04 p.m. Eastern Time",
+            "has 'Eastern Time' for its time zone; write 2022-01-09T23:04-05:00",
+        ),
+        ("July 9, 2022 11:04 PM (Eastern)", "has 'Eastern' for its time zone; write 2022-07-09T23:04-04:00"),
+        (
+            "January 9, 2022, 11:04 a.m. Central Standard Time",
+            "has 'Central Standard Time' for its time zone; write 2022-01-09 11:04-06:00",
+        ),
+        ("January 9, 2022 11:04 PM E.D.T.", "has 'E.D.T.' for its time zone; write 2022-01-09T23:04-04:00"),
     ],
 )
 def test_a_weekday_noon_doubt_or_a_time_without_colon_beside_a_date_in_numbers_is_said_with_the_date_to_write(
     text, said
 ):
-    """`Sun 1/9/2022`, `1/9/2022 noon`, `1/9/2022?`, `13.01.2022 14.30`, `05.01.2022 1430` were told
-    only how dates are written; what each way advised reads back as that way's date."""
+    """`Sun 1/9/2022`, `1/9/2022 noon`, `1/9/2022?`, `13.01.2022 14.30`, `05.01.2022 1430`, `11:04
+    p.m. Eastern Time` were told only how dates are written; what each way advised reads back as
+    that way's date (and offset)."""
     series = pd.Series([text], dtype="str")
     for parsed in (parse_series(series), parse_series(series, bulk=False)):
         assert str(parsed.errors[text]) == said
-    for advised in re.findall(r"\d{4}-\d\d-\d\d(?: \d\d:\d\d)?", said.split("write ", 1)[-1]):
-        assert dates.read(advised).value == pd.Timestamp(advised)
+    for advised in re.findall(r"\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?:[+-]\d\d:\d\d)?)?", said.split("write ", 1)[-1]):
+        assert dates.read(advised).value == pd.Timestamp(advised[:16].replace("T", " "))
+        assert dates.read(advised).offset == advised[16:]
 
 
 @pytest.mark.parametrize(

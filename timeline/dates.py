@@ -1698,6 +1698,31 @@ _CLEAR_SEPARATOR = re.compile(
     rf"\s+[{DASHES}\-]\s+|\s*(?:[\u2013\u2014\u2015→⟶]|->|\.\.)\s*|\s*\b(?:to|until|till|through|thru)\b\s*",
     re.IGNORECASE,
 )
+# A US zone in words after a time (11:04 p.m. Eastern Time, Pacific Standard Time, as US news writes
+# it), or an abbreviation with dots (E.D.T., E.S.T.): refused, and said with the offset it names.
+_ZONE_IN_WORDS = re.compile(
+    r"(?i)(?P<date>.*\d.*?)[\s,]*\(?(?P<words>(?P<area>Eastern|Central|Mountain|Pacific)(?:\s+(?P<kind>Standard|Daylight))?"
+    r"(?:\s+Time)?|(?P<dotted>[A-Z]\.(?:[A-Z]\.){1,3}))\)?"
+)
+_US_AREAS = {"eastern": "E", "central": "C", "mountain": "M", "pacific": "P"}
+_US_OFFSETS = {  # (a US zone's standard and summer times: CST and MST name others' too, MANY_OFFSETS)
+    f"{letter}{kind}T": f"-{hours - (kind == 'D'):02d}:00"
+    for letter, hours in zip("ECMP", (5, 6, 7, 8))
+    for kind in "SD"
+}
+
+
+def _zone_of_words(found: re.Match) -> str | None:
+    """The abbreviation (of ZONES or MANY_OFFSETS) a _ZONE_IN_WORDS names: Eastern Time, ET;
+    Eastern Standard Time, EST; E.D.T., EDT; None for dotted letters that are no zone this
+    program reads."""
+    if found["area"]:
+        letter = _US_AREAS[found["area"].lower()]
+        return letter + ({"standard": "S", "daylight": "D"}[found["kind"].lower()] if found["kind"] else "") + "T"
+    key = found["dotted"].replace(".", "").upper()
+    return key if key in ZONES or key in MANY_OFFSETS else None
+
+
 # A weekday before a date in numbers (Sun 1/9/2022, Thu 13.01.2022, as a log or a mail's header
 # writes one): refused (a weekday is read before a month's name), and said with the date to write.
 _WEEKDAY_BEFORE = re.compile(rf"(?i)(?P<weekday>{_WEEKDAY_NAMES})(?:day)?\.?,?\s+(?P<date>\d.*)")
@@ -2823,6 +2848,10 @@ def _plan(text: str, template: str) -> dict:
     if noon:  # Jan. 5, 2022, noon (as AP style writes 12:00); midnight: the day's start, or its end
         plan["noon"] = (len(plan["read"]), noon.group("word").lower() == "midnight", noon.group("word"))
         plan["read"].append(f"{written[: noon.start()].rstrip(' ,')} {'00:00' if plan['noon'][1] else '12:00'}")
+    zone_words = _ZONE_IN_WORDS.fullmatch(written)
+    if zone_words:  # 11:04 p.m. Eastern Time, 11:04 PM E.D.T.: a zone in words, or dotted
+        plan["zone words"] = (len(plan["read"]), zone_words["words"], _zone_of_words(zone_words))
+        plan["read"].append(zone_words["date"])
     named_day = _WEEKDAY_BEFORE.fullmatch(written)
     if named_day:  # Sun 1/9/2022: a weekday before a date in numbers
         plan["weekday"] = (len(plan["read"]), _WEEKDAY_KEYS.index(named_day["weekday"][:3].lower()))
@@ -3536,6 +3565,17 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     start=_as_written(value, precision, offset),
                     end=_as_written(value + np.timedelta64(1, "D"), precision, offset),
                 )
+    if "zone words" in plan:
+        at, words, key = plan["zone words"]
+        if read[at] is not None and read[at][1] == "minute" and not read[at][2] and key:
+            value = read[at][0]
+            # (a US zone's letters, standard or summer: their own offset; ET, CST...: the US zone's that day)
+            offset = _US_OFFSETS.get(key) or example_offset(key, value)
+            return say(
+                "has {words!r} for its time zone; write {date}",
+                words=words,
+                date=_as_written(value, "minute", offset),
+            )
     if "weekday" in plan:
         at, written = plan["weekday"]
         if read[at] is not None and read[at][1] in ("day", "minute"):
