@@ -748,6 +748,28 @@ def test_check_refuses_a_workbook_s_percent_figure_and_reads_its_months(tmp_path
     assert [line.split(",")[1] for line in text.decode().splitlines()[1:5]] == ["2022-01"] * 4
 
 
+def test_a_libreoffice_workbook_s_early_dates_are_read_as_libreoffice_shows_them(capsys):
+    """tests/data/libreoffice-early-dates.xlsx: LibreOffice 7.4's .xlsx of a CSV with 1500-03-01,
+    0600-06-01, 1900-01-15, -0044-03-15 and 1900-03-01 (`soffice --convert-to xlsx`). LibreOffice
+    shows days before 15 October 1582 in the Julian calendar and counts no 29 February 1900: read
+    as Excel counts its day numbers, they were 1500-03-11, 0600-06-04, 1900-01-16 without a word,
+    and 44 BC was a "formula error" (#VALUE!, openpyxl's for a day it cannot hold)."""
+    data = (ROOT / "tests/data/libreoffice-early-dates.xlsx").read_bytes()
+    text, _ = workbook.xlsx_to_csv(data)
+    read = [line.split(",")[1] for line in text.decode().splitlines()[1:]]
+    assert read == ["1500-03-01", "0600-06-01", "1900-01-15", "-0044-03-15", "1900-03-01"]
+    assert capsys.readouterr().err == ""  # (openpyxl's warning of the day it cannot hold: not the editor's)
+    # ... and a workbook Excel's way (openpyxl's), whose day numbers count as Excel's: as before
+    book = openpyxl.Workbook()
+    book.active.append(["id", "date"])
+    for day in (dt.datetime(1500, 3, 11), dt.datetime(1900, 1, 16)):
+        book.active.append(["a", day])
+    out = io.BytesIO()
+    book.save(out)
+    text, _ = workbook.xlsx_to_csv(out.getvalue())
+    assert [line.split(",")[1][:10] for line in text.decode().splitlines()[1:]] == ["1500-03-11", "1900-01-16"]
+
+
 MONTH = "mmmm yyyy"
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import math
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -338,8 +340,18 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
         yearless: list[HiddenYear] = []
         times: list[HiddenTime] = []
         id_at: set[int] = set()
-        for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
+        day_of = _libreoffice_day if _made_by_libreoffice(data) else None
+        rows = sheet.iter_rows(min_row=1)
+        for number in itertools.count(1):
+            with warnings.catch_warnings(record=True) as caught:  # (a day openpyxl cannot hold: see _far_days)
+                warnings.simplefilter("always")
+                row: tuple | None = next(rows, None)
+            if row is None:
+                break
             formats = [getattr(cell, "number_format", "") or "" for cell in row]
+            if day_of:
+                far = _far_days(caught)
+                row = tuple(_Cell(far.get(getattr(cell, "coordinate", "")) or day_of(cell.value)) for cell in row)
             cells = [cell_text(cell.value, shown) for cell, shown in zip(row, formats)]
             while cells and cells[-1] == "":
                 cells.pop()
@@ -374,6 +386,69 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
         return SheetText(text, sheet.title, months, ids, yearless, times, merged, unsaved, zero)
     finally:
         book.close()
+
+
+@dataclass
+class _Cell:
+    value: object
+
+
+def _made_by_libreoffice(data: bytes) -> bool:
+    """Whether LibreOffice saved the workbook (its docProps/app.xml names the application)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            return b"<Application>LibreOffice" in book.read("docProps/app.xml")[:2000]
+    except (KeyError, zipfile.BadZipFile):
+        return False
+
+
+def _libreoffice_day(value):
+    """A date of a workbook LibreOffice saved, as LibreOffice shows it (openpyxl reads its day
+    number as Excel counts): a day of January or February 1900 is a day earlier (Excel counts a
+    29 February 1900 that never was; LibreOffice does not), and one before 15 October 1582 is a
+    day of the Julian calendar, which LibreOffice shows before it (1500-03-01 typed is read
+    1500-03-11 otherwise); the text where that day is none of the Gregorian calendar's
+    (1500-02-29). (1900-02-28 is day 59 or 60, one of them Excel's: left as read.)"""
+    if not isinstance(value, dt.datetime):
+        return value
+    if dt.datetime(1900, 1, 1) <= value < dt.datetime(1900, 2, 28):
+        return value - dt.timedelta(days=1)
+    if value >= _GREGORIAN:
+        return value
+    year, month, day = _julian(value.toordinal())
+    try:
+        return value.replace(year=year, month=month, day=day)
+    except ValueError:
+        return f"{year:04d}-{month:02d}-{day:02d}" + (f" {value:%H:%M}" if value.time() != dt.time() else "")
+
+
+_GREGORIAN = dt.datetime(1582, 10, 15)
+_FAR_DAY = re.compile(r"Cell (\w+) is marked as a date but the serial value (-?\d+)(?:\.\d+)? is outside the limits")
+
+
+def _far_days(caught) -> dict[str, str]:
+    """The days before AD 1 of a workbook LibreOffice saved (15 March 44 BC, its day -709593),
+    which openpyxl cannot hold and makes an error cell (#VALUE!, as a broken formula shows): by
+    their cell, as LibreOffice shows them (-0044-03-15: a year BC with a minus sign, as this
+    program reads one)."""
+    found = {}
+    for warning in caught:
+        far = _FAR_DAY.search(str(warning.message))
+        if far:
+            year, month, day = _julian(int(far[2]) + 693594)  # (day 0, 30 December 1899, is ordinal 693594)
+            found[far[1]] = (
+                f"-{1 - year:04d}-{month:02d}-{day:02d}" if year < 1 else f"{year:04d}-{month:02d}-{day:02d}"
+            )
+    return found
+
+
+def _julian(ordinal: int) -> tuple[int, int, int]:
+    """The Julian calendar's year, month and day of a day (`ordinal`: date.toordinal's)."""
+    c = ordinal + 1721425 + 32082  # (the Julian day number, from 4800 BC)
+    d = (4 * c + 3) // 1461
+    e = c - 1461 * d // 4
+    m = (5 * e + 2) // 153
+    return d - 4800 + m // 10, m + 3 - 12 * (m // 10), e - (153 * m + 2) // 5 + 1
 
 
 def cell_text(value, number_format: str = "") -> str:
