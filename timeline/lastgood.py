@@ -26,7 +26,10 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from filelock import FileLock
 
 from .load import Dataset, edge_spans, load, load_bytes, signature
@@ -51,8 +54,8 @@ class Published:
 class Verdict:
     publish: bool
     why: str = ""  # why the new version is kept back ("" when published)
-    kind: str = ""  # "unreadable" (a save in progress, or no CSV at all), "lost" or "letters"
-    lost: tuple[str, str] = ("", "")  # "letters": a value of the new version, and as the published one has it
+    kind: str = ""  # "unreadable" (a save in progress, or no CSV at all), "lost", "letters" or "dates"
+    lost: tuple[str, str] = ("", "")  # "letters", "dates": a value of the new version, and as the published one has it
 
 
 # --- A save in progress ---------------------------------------------------------------------
@@ -215,6 +218,119 @@ def _with_letters(value: str) -> str:
     return "".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c) for c in value)
 
 
+# --- Dates a save rewrote -----------------------------------------------------------------------
+
+# Each date column: its text, the moment read, its precision, its UTC offset (the date's only).
+_DATE_PARTS = (
+    ("date", "start", "precision", "offset"),
+    ("end_date", "end", "end_precision", None),
+    ("published", "published_at", "published_precision", None),
+    ("retracted", "retracted_on", "retracted_precision", None),
+)
+COMPARED_FROM_COPY = 50_000  # accounts at most of a version compared with the last good copy read from disk
+
+
+def dates_rewritten(
+    path: str | os.PathLike, last: Published | None, dataset: Dataset, before: Dataset | None = None
+) -> Verdict | None:
+    """The verdict on a version whose dates are those of the last good version (`before`, or
+    read from its copy: for a file of COMPARED_FROM_COPY accounts at most) rewritten as a
+    spreadsheet rewrites dates when it saves a file (None when they are not): in a column, every
+    month whose text changed is now its first day (`January 2022`, `2022-01-01`: LibreOffice
+    with Canadian, Swedish or Hungarian settings), or every year its 1 January, or every date
+    and time its day (a date format with no time), or every time with a UTC offset the same
+    time without it (a column set to Date in the import dialog). Each reads without a word, and
+    the site would show another date; the version is kept back. Accounts are compared row for
+    row (the same id in the same row); a version read on from the one before (rows appended)
+    is not looked at, nor the last good version itself (accepted)."""
+    if last is None or dataset.growth is not None or tuple(dataset.signature[1:]) == tuple(last.signature):
+        return None
+    if before is None:
+        if len(dataset.accounts) > COMPARED_FROM_COPY:
+            return None
+        try:
+            before = load_copy(path, last)
+        except OSError:
+            return None
+    found = _rewritten(before.accounts, dataset.accounts)
+    if found is None:
+        return None
+    column, row, new, old, count = found
+    many = count != 1
+    why = (
+        f"{count:,} date{'s' if many else ''} in {column} {'are' if many else 'is'} another date than the published "
+        f"version has{', such as' if many else ':'} row {row}'s"
+    )
+    return Verdict(False, why, "dates", (new, old))
+
+
+def _rewritten(old: pd.DataFrame, new: pd.DataFrame) -> tuple[str, int, str, str, int] | None:
+    """(the column, a row, its new text, its old, how many) of the first column whose dates in
+    `new` are `old`'s rewritten one way (dates_rewritten), or None. Only the values whose text
+    changed are looked at (a million rows' columns compared as Arrow arrays: a few hundredths of
+    a second)."""
+    if not len(old) or not len(new) or "row" not in old or "row" not in new:
+        return None
+    there = pd.Index(old["row"]).get_indexer(new["row"])
+    here = np.flatnonzero(there >= 0)
+    there = there[here]
+    if not len(here):
+        return None
+    # (rows in their places, as a save of the file as it was leaves them: no column taken apart)
+    aligned = len(here) == len(new) == len(old) and bool((there == here).all())
+    for column, value, precision, offset in _DATE_PARTS:
+        if column not in old or column not in new:
+            continue
+        was_all, now_all = (
+            _texts(old[column], None if aligned else there),
+            _texts(new[column], None if aligned else here),
+        )
+        changed = np.flatnonzero(pc.fill_null(pc.not_equal(was_all, now_all), True).to_numpy(zero_copy_only=False))
+        if not len(changed):
+            continue
+        at_old, at_new = there[changed], here[changed]
+        same = old["id"].to_numpy()[at_old] == new["id"].to_numpy()[at_new]  # (the same account's row)
+        at_old, at_new = at_old[same], at_new[same]
+        if not len(at_old):
+            continue
+        old_value, new_value = old[value].to_numpy()[at_old], new[value].to_numpy()[at_new]
+        old_precision, new_precision = old[precision].to_numpy()[at_old], new[precision].to_numpy()[at_new]
+        day, same_moment = new_precision == "day", old_value == new_value
+        ways = [
+            (old_precision == "month", day & same_moment),
+            (old_precision == "year", day & same_moment),
+            (
+                np.isin(old_precision, ("minute", "second")),
+                day & (old_value.astype("datetime64[D]") == new_value.astype("datetime64[D]")),
+            ),
+        ]
+        if offset is not None:
+            old_offset, new_offset = old[offset].to_numpy()[at_old], new[offset].to_numpy()[at_new]
+            ways.append(
+                (
+                    (old_offset != "") & (old_precision != "day"),
+                    (new_offset == "") & same_moment & (old_precision == new_precision),
+                )
+            )
+        for asked, rewritten in ways:
+            if asked.any() and (rewritten & asked).sum() == asked.sum():
+                first = int(np.flatnonzero(asked)[0])
+                return (
+                    column,
+                    int(new["row"].iat[int(at_new[first])]),
+                    str(new[column].iat[int(at_new[first])]),
+                    str(old[column].iat[int(at_old[first])]),
+                    int(asked.sum()),
+                )
+    return None
+
+
+def _texts(column: pd.Series, at: np.ndarray | None) -> pa.Array | pa.ChunkedArray:
+    """A text column's values at `at` (None: all), as Arrow holds them."""
+    array = column.array.__arrow_array__() if hasattr(column.array, "__arrow_array__") else pa.array(column.array)
+    return array if at is None else array.take(pa.array(at))
+
+
 def worth_keeping(dataset: Dataset) -> bool:
     """A published version becomes the last good one unless the file as a whole is broken
     (published only because no good version was known)."""
@@ -245,6 +361,20 @@ def notice(name: str, dataset: Dataset, verdict: Verdict, last: Published) -> st
             f"whose copy ({copy_path(dataset.path or name)}) has the letters: take the text from it, or make "
             f"the change again in the file as it was before, and save it as CSV UTF-8; or, if the question "
             f"marks are meant, publish it with `python -m timeline accept "
+            f"{'--with-errors ' if dataset.rows_left_out else ''}{name}`."
+        )
+    if verdict.kind == "dates":
+        new, old = verdict.lost
+        return (
+            f"{name}, saved at {when}, is not published: {verdict.why}, {new!r} for {old!r}: a "
+            f"spreadsheet rewrote them when it saved the file (a month as its first day, a year as "
+            f"its 1 January, a date and time as its day, or a time without its UTC offset), and the "
+            f"site would show those dates. Readers still see the published version (saved at "
+            f"{_clock(last.saved_at)}), whose copy ({copy_path(dataset.path or name)}) has the dates as "
+            f"written: take them from it, or make the change again in the file as it was before, "
+            f"keeping the date columns as text in the spreadsheet (in LibreOffice, set them to Text in "
+            f"the import dialog; in Excel, Data > From Text/CSV with the columns set to Text); or, if "
+            f"the new dates are meant, publish it with `python -m timeline accept "
             f"{'--with-errors ' if dataset.rows_left_out else ''}{name}`."
         )
     if verdict.kind == "lost":

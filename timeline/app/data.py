@@ -327,7 +327,11 @@ def _build(path: str, cached: Current | None, unsettled: bool = False) -> Curren
             and (tuple(cached.shown.signature) == tuple(last.signature))
             else None
         )
-        verdict = lastgood.letters_lost(path, last, dataset, before) or verdict
+        verdict = (
+            lastgood.letters_lost(path, last, dataset, before)
+            or lastgood.dates_rewritten(path, last, dataset, before)
+            or verdict
+        )
     if not verdict.publish:
         kept = _kept_back(path, dataset, verdict, last, cached)
         if kept is not None:
