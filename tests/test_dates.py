@@ -1968,6 +1968,10 @@ INVISIBLE = "which a date picker or a copy from a right-to-left page adds"
         ),
         ("05.01.2022-13.01.2022", _range("2022-01-05", "2022-01-13")),
         ("1/9/2022 - 1/13/2022", _range("2022-01-09", "2022-01-13")),
+        ("13.01.2022-13.01.2022", "is a range that starts and ends on one date: write 2022-01-13"),
+        # (the review's: one date two ways; ends written two ways, no one order: as before)
+        ("05.01.2022-05.01.2022", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("1/9/2022 - 07.01.2022", RANGE),
         # a range whose ends are one date: that date (in any column)
         ("7 and 7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
         ("7-7 January 2022", "is a range that starts and ends on one date: write 2022-01-07"),
@@ -3307,17 +3311,31 @@ def test_a_time_written_before_its_date_is_said_with_the_two_in_order(text, said
         ),
         # midnight beside two readings, the day's start or its end: as before
         ("1/9/2022 midnight", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        # (the review's: a day and month after a dotted date, as much as a time; a weekday that 1922's
+        # reading of a year of two digits has too: as before)
+        ("05.01.2022 07.01", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("Thu 1/12/22", f"is not a date that can be read; {HOW_TO_WRITE}"),
         # a US zone in words, or with dots, after a time: the offset it names (that day's, for ET)
         (
             "January 9, 2022 11:04 p.m. Eastern Time",
             "has 'Eastern Time' for its time zone; write 2022-01-09T23:04-05:00",
         ),
-        ("July 9, 2022 11:04 PM (Eastern)", "has 'Eastern' for its time zone; write 2022-07-09T23:04-04:00"),
+        ("July 9, 2022 11:04 PM Eastern", "has 'Eastern' for its time zone; write 2022-07-09T23:04-04:00"),
         (
             "January 9, 2022, 11:04 a.m. Central Standard Time",
             "has 'Central Standard Time' for its time zone; write 2022-01-09 11:04-06:00",
         ),
-        ("January 9, 2022 11:04 PM E.D.T.", "has 'E.D.T.' for its time zone; write 2022-01-09T23:04-04:00"),
+        ("July 9, 2022 11:04 PM E.D.T.", "has 'E.D.T.' for its time zone; write 2022-07-09T23:04-04:00"),
+        # (the review's: one that names several zones, one its clocks did not show that day, a place in
+        # brackets, Mountain Time, Arizona's too: as before)
+        ("2022-01-05 14:30 I.S.T.", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("2022-07-05 14:30 E.S.T.", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("2022-07-05 14:30 Eastern Standard Time", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        ("July 9, 2022 11:04 PM Mountain Time", f"is not a date that can be read; {HOW_TO_WRITE}"),
+        (
+            "2022-01-05 14:30 (Pacific)",
+            "has 'Pacific' in brackets after it, which a date cannot hold; write 2022-01-05 14:30",
+        ),
     ],
 )
 def test_a_weekday_noon_doubt_or_a_time_without_colon_beside_a_date_in_numbers_is_said_with_the_date_to_write(

@@ -770,6 +770,40 @@ def test_a_libreoffice_workbook_s_early_dates_are_read_as_libreoffice_shows_them
     assert [line.split(",")[1][:10] for line in text.decode().splitlines()[1:]] == ["1500-03-11", "1900-01-16"]
 
 
+def test_a_libreoffice_workbook_that_counts_from_1904_is_read_as_it_shows_its_dates():
+    """(The review's: LibreOffice writes date1904 when a document counts its days from 1904; its
+    days of 1900 are then no Excel count, and its day numbers before AD 1 count from 1904.)"""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    book.active.append(["id", "date"])
+    for day in (dt.datetime(1900, 1, 15), dt.datetime(1500, 3, 11)):  # (1500-03-01 in the Julian calendar)
+        book.active.append(["a", day])
+    book.active.append(["b", -711055])  # (15 March 44 BC, its day number from 1904)
+    book.active.cell(row=4, column=2).number_format = "yyyy-mm-dd"
+    out = io.BytesIO()
+    book.save(out)
+    text, _ = workbook.xlsx_to_csv(made_by_libreoffice(out.getvalue()))
+    assert [line.split(",")[1].split(" ")[0] for line in text.decode().splitlines()[1:]] == [
+        "1900-01-15",
+        "1500-03-01",
+        "-0044-03-15",
+    ]
+
+
+def made_by_libreoffice(data: bytes) -> bytes:
+    """The workbook as LibreOffice names itself in it (docProps/app.xml's Application)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as copy:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "docProps/app.xml":
+                part = re.sub(rb"<Application>[^<]*</Application>", b"<Application>LibreOffice/7.4</Application>", part)
+            copy.writestr(item, part)
+    return out.getvalue()
+
+
 MONTH = "mmmm yyyy"
 
 

@@ -1699,28 +1699,33 @@ _CLEAR_SEPARATOR = re.compile(
     re.IGNORECASE,
 )
 # A US zone in words after a time (11:04 p.m. Eastern Time, Pacific Standard Time, as US news writes
-# it), or an abbreviation with dots (E.D.T., E.S.T.): refused, and said with the offset it names.
+# it), or an abbreviation with dots (E.D.T., M.S.K.): refused, and said with the offset it names.
 _ZONE_IN_WORDS = re.compile(
-    r"(?i)(?P<date>.*\d.*?)[\s,]*\(?(?P<words>(?P<area>Eastern|Central|Mountain|Pacific)(?:\s+(?P<kind>Standard|Daylight))?"
-    r"(?:\s+Time)?|(?P<dotted>[A-Z]\.(?:[A-Z]\.){1,3}))\)?"
+    r"(?i)(?P<date>.*\d.*?)[\s,]*(?P<open>\()?(?P<words>(?P<area>Eastern|Central|Mountain|Pacific)"
+    r"(?:\s+(?P<kind>Standard|Daylight))?(?P<time>\s+Time)?|(?P<dotted>[A-Z]\.(?:[A-Z]\.){1,3}))\)?"
 )
-_US_AREAS = {"eastern": "E", "central": "C", "mountain": "M", "pacific": "P"}
-_US_OFFSETS = {  # (a US zone's standard and summer times: CST and MST name others' too, MANY_OFFSETS)
-    f"{letter}{kind}T": f"-{hours - (kind == 'D'):02d}:00"
-    for letter, hours in zip("ECMP", (5, 6, 7, 8))
-    for kind in "SD"
-}
+_US_HOMES = {"eastern": "America/New_York", "central": "America/Chicago", "pacific": "America/Los_Angeles"}
+_US_HOMES["mountain"] = "America/Denver"  # (Arizona's clocks keep its standard time: Mountain Time alone is not read)
 
 
-def _zone_of_words(found: re.Match) -> str | None:
-    """The abbreviation (of ZONES or MANY_OFFSETS) a _ZONE_IN_WORDS names: Eastern Time, ET;
-    Eastern Standard Time, EST; E.D.T., EDT; None for dotted letters that are no zone this
-    program reads."""
+def _zone_of_words(found: re.Match) -> tuple[str, str] | None:
+    """What a _ZONE_IN_WORDS names: ("home", a US zone) for its standard or summer time, or its
+    time with neither said (not Mountain Time, Arizona's too; and that only after a time with AM
+    or PM, not in brackets: `(Central)` after a date is a place as often); ("abbreviation", the
+    letters) for an abbreviation with dots that names one zone (not I.S.T., India's, Ireland's or
+    Israel's); None otherwise."""
     if found["area"]:
-        letter = _US_AREAS[found["area"].lower()]
-        return letter + ({"standard": "S", "daylight": "D"}[found["kind"].lower()] if found["kind"] else "") + "T"
+        area = found["area"].lower()
+        if not found["kind"] and (
+            area == "mountain"
+            or found["open"]
+            or not found["time"]
+            and not re.search(r"[ap]\.?m\.?\s*$", found["date"], re.I)
+        ):
+            return None
+        return "home", _US_HOMES[area]
     key = found["dotted"].replace(".", "").upper()
-    return key if key in ZONES or key in MANY_OFFSETS else None
+    return ("abbreviation", key) if key in ZONES else None
 
 
 # A weekday before a date in numbers (Sun 1/9/2022, Thu 13.01.2022, as a log or a mail's header
@@ -2525,6 +2530,8 @@ def _ways_beside(out: _Out, plans: list, column: str) -> None:
     errors = parse_series(pd.Series(asked, dtype="str"), bulk=False, column=column).errors
     for text, (kind, plan, piece) in pieces.items():
         ways = errors.get(piece)
+        if kind == "weekday" and isinstance(ways, Message) and "one_century" in ways.values:
+            continue  # (Thu 1/12/22: 12 January 1922 was a Thursday too, and 1 December 2022)
         if isinstance(ways, Message) and "other_iso" in ways.values and "three_iso" not in ways.values:
             out.errors[text] = _beside(kind, plan, ways)
 
@@ -2849,9 +2856,12 @@ def _plan(text: str, template: str) -> dict:
         plan["noon"] = (len(plan["read"]), noon.group("word").lower() == "midnight", noon.group("word"))
         plan["read"].append(f"{written[: noon.start()].rstrip(' ,')} {'00:00' if plan['noon'][1] else '12:00'}")
     zone_words = _ZONE_IN_WORDS.fullmatch(written)
-    if zone_words:  # 11:04 p.m. Eastern Time, 11:04 PM E.D.T.: a zone in words, or dotted
-        plan["zone words"] = (len(plan["read"]), zone_words["words"], _zone_of_words(zone_words))
-        plan["read"].append(zone_words["date"])
+    named = _zone_of_words(zone_words) if zone_words else None
+    if zone_words and named:  # 11:04 p.m. Eastern Time, 11:04 PM E.D.T.: a zone in words, or dotted
+        kind = (zone_words["kind"] or "").lower()
+        plan["zone words"] = (len(plan["read"]), zone_words["words"], named, kind)
+        # (the date, and with an abbreviation its letters, read as they read after it: EST in July warned)
+        plan["read"] += [zone_words["date"], f"{zone_words['date']} {named[1]}"]
     named_day = _WEEKDAY_BEFORE.fullmatch(written)
     if named_day:  # Sun 1/9/2022: a weekday before a date in numbers
         plan["weekday"] = (len(plan["read"]), _WEEKDAY_KEYS.index(named_day["weekday"][:3].lower()))
@@ -3006,6 +3016,12 @@ def _plan(text: str, template: str) -> dict:
             clock = f"{bare_time.group('hour')}:{bare_time.group('minute')}"
             plan["read"].append(f"{bare_time.group('date')} {clock}{offset}")
     dotted_time = _DOTTED_TIME.fullmatch(written)
+    if (
+        dotted_time
+        and re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", dotted_time["date"])
+        and 1 <= int(dotted_time["minute"]) <= 12
+    ):
+        dotted_time = None  # (05.01.2022 07.01: a day and month after it as much as 07:01)
     if dotted_time:  # 2022-01-05 14.30
         plan["dotted time"] = len(plan["read"])
         clock = f"{int(dotted_time['hour']):02d}:{dotted_time['minute']}"
@@ -3125,11 +3141,12 @@ def _numeric_range(start: str, end: str) -> list[tuple[Message, str, str]]:
     to 07.01.2022: 5 to 7 January, or 1 May to 1 July): (the order, its start, its end) for each
     order in which both ends are days and the start is not after the end (13.01.2022, a day only
     day first, makes the other end's order day first too). None where an end is otherwise."""
-    ends = []
+    ends, separators = [], set()
     for text in (start, end):
         day = _NUMERIC_DAY.fullmatch(text)
         if day is None:
             return []
+        separators.add(day[2])
         a, b, year = int(day[1]), int(day[3]), int(day[4])
         ends.append(
             {
@@ -3138,6 +3155,8 @@ def _numeric_range(start: str, end: str) -> list[tuple[Message, str, str]]:
                 if 1 <= month <= 12 and 1 <= d <= _days_in(year, month)
             }
         )
+    if len(separators) > 1:  # (1/9/2022 - 07.01.2022: written in two ways, not one order)
+        return []
     first, last = ends
     return [(order, first[order], last[order]) for order in first if order in last and first[order] <= last[order]]
 
@@ -3566,11 +3585,17 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
                     end=_as_written(value + np.timedelta64(1, "D"), precision, offset),
                 )
     if "zone words" in plan:
-        at, words, key = plan["zone words"]
-        if read[at] is not None and read[at][1] == "minute" and not read[at][2] and key:
+        at, words, (how, zone), kind = plan["zone words"]
+        offset = None
+        if how == "abbreviation" and read[at + 1] is not None and read[at + 1][1] == "minute":
+            value, offset = read[at + 1][0], read[at + 1][2]
+        elif how == "home" and read[at] is not None and read[at][1] == "minute" and not read[at][2]:
             value = read[at][0]
-            # (a US zone's letters, standard or summer: their own offset; ET, CST...: the US zone's that day)
-            offset = _US_OFFSETS.get(key) or example_offset(key, value)
+            clocks = _offsets_at(zone, value)  # (the clocks' offset then, and their standard time's)
+            # (Eastern Time: the clocks'; Eastern Standard Time, only where they showed it: not in July)
+            if clocks is not None and (not kind or (clocks[0] == clocks[1]) == (kind == "standard")):
+                offset = clocks[0]
+        if offset:
             return say(
                 "has {words!r} for its time zone; write {date}",
                 words=words,
@@ -4151,18 +4176,20 @@ def _said(plan: dict, read: list, column: str = "date") -> Message | None:
         )
     if "range" in plan:
         at, count = plan["range"]
-        for k in range(count):
-            start, end = read[at + 2 * k], read[at + 2 * k + 1]
-            if start is not None and end is not None and start[0] <= end[0]:
-                first, last = _as_written(*start), _as_written(*end)
-                if first == last:  # (7-7 January 2022: one date, not a span)
-                    return say("is a range that starts and ends on one date: write {date}", date=first)
-                return _range(column, first, last)
-        for k in range(count):  # (05.01.2022-07.01.2022: ends of two readings each, read one way)
-            ways = _numeric_range(plan["read"][at + 2 * k], plan["read"][at + 2 * k + 1])
-            if len(ways) == 1:
-                return _range(column, *ways[0][1:])
-            if len(ways) == 2:
+        ends = [(read[at + 2 * k], read[at + 2 * k + 1]) for k in range(count)]
+        read_ends = [
+            (_as_written(*start), _as_written(*end)) for start, end in ends if start and end and start[0] <= end[0]
+        ]
+        # (05.01.2022-07.01.2022: ends of two readings each, read one way: 13.01.2022's, day first)
+        numeric = [_numeric_range(plan["read"][at + 2 * k], plan["read"][at + 2 * k + 1]) for k in range(count)]
+        one_way = read_ends[:1] or [ways[0][1:] for ways in numeric if len(ways) == 1][:1]
+        if one_way:
+            first, last = one_way[0]
+            if first == last:  # (7-7 January 2022: one date, not a span)
+                return say("is a range that starts and ends on one date: write {date}", date=first)
+            return _range(column, first, last)
+        for ways in numeric:
+            if len(ways) == 2 and all(start != end for _, start, end in ways):  # (05.01.2022-05.01.2022: as before)
                 (one_order, one_start, one_end), (other_order, other_start, other_end) = ways
                 values = dict(one_order=one_order, other_order=other_order, one_start=one_start, one_end=one_end)
                 values.update(other_start=other_start, other_end=other_end)

@@ -340,7 +340,8 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
         yearless: list[HiddenYear] = []
         times: list[HiddenTime] = []
         id_at: set[int] = set()
-        day_of = _libreoffice_day if _made_by_libreoffice(data) else None
+        from_1904 = book.epoch == CALENDAR_MAC_1904
+        libreoffice = _made_by_libreoffice(data)
         rows = sheet.iter_rows(min_row=1)
         for number in itertools.count(1):
             with warnings.catch_warnings(record=True) as caught:  # (a day openpyxl cannot hold: see _far_days)
@@ -349,9 +350,12 @@ def read_xlsx(data: bytes, column_of=str) -> SheetText:
             if row is None:
                 break
             formats = [getattr(cell, "number_format", "") or "" for cell in row]
-            if day_of:
-                far = _far_days(caught)
-                row = tuple(_Cell(far.get(getattr(cell, "coordinate", "")) or day_of(cell.value)) for cell in row)
+            if libreoffice:
+                far = _far_days(caught, from_1904)
+                row = tuple(
+                    _Cell(far.get(getattr(cell, "coordinate", "")) or _libreoffice_day(cell.value, from_1904))
+                    for cell in row
+                )
             cells = [cell_text(cell.value, shown) for cell, shown in zip(row, formats)]
             while cells and cells[-1] == "":
                 cells.pop()
@@ -402,16 +406,17 @@ def _made_by_libreoffice(data: bytes) -> bool:
         return False
 
 
-def _libreoffice_day(value):
+def _libreoffice_day(value, from_1904: bool = False):
     """A date of a workbook LibreOffice saved, as LibreOffice shows it (openpyxl reads its day
     number as Excel counts): a day of January or February 1900 is a day earlier (Excel counts a
     29 February 1900 that never was; LibreOffice does not), and one before 15 October 1582 is a
     day of the Julian calendar, which LibreOffice shows before it (1500-03-01 typed is read
     1500-03-11 otherwise); the text where that day is none of the Gregorian calendar's
-    (1500-02-29). (1900-02-28 is day 59 or 60, one of them Excel's: left as read.)"""
+    (1500-02-29). (1900-02-28 is day 59 or 60, one of them Excel's: left as read. `from_1904`: a
+    workbook that counts its days from 1904, whose days openpyxl reads as LibreOffice does.)"""
     if not isinstance(value, dt.datetime):
         return value
-    if dt.datetime(1900, 1, 1) <= value < dt.datetime(1900, 2, 28):
+    if not from_1904 and dt.datetime(1900, 1, 1) <= value < dt.datetime(1900, 2, 28):
         return value - dt.timedelta(days=1)
     if value >= _GREGORIAN:
         return value
@@ -426,7 +431,7 @@ _GREGORIAN = dt.datetime(1582, 10, 15)
 _FAR_DAY = re.compile(r"Cell (\w+) is marked as a date but the serial value (-?\d+)(?:\.\d+)? is outside the limits")
 
 
-def _far_days(caught) -> dict[str, str]:
+def _far_days(caught, from_1904: bool = False) -> dict[str, str]:
     """The days before AD 1 of a workbook LibreOffice saved (15 March 44 BC, its day -709593),
     which openpyxl cannot hold and makes an error cell (#VALUE!, as a broken formula shows): by
     their cell, as LibreOffice shows them (-0044-03-15: a year BC with a minus sign, as this
@@ -435,7 +440,8 @@ def _far_days(caught) -> dict[str, str]:
     for warning in caught:
         far = _FAR_DAY.search(str(warning.message))
         if far:
-            year, month, day = _julian(int(far[2]) + 693594)  # (day 0, 30 December 1899, is ordinal 693594)
+            # (day 0: 30 December 1899, ordinal 693594; or 1 January 1904, 695056)
+            year, month, day = _julian(int(far[2]) + (695056 if from_1904 else 693594))
             found[far[1]] = (
                 f"-{1 - year:04d}-{month:02d}-{day:02d}" if year < 1 else f"{year:04d}-{month:02d}-{day:02d}"
             )
