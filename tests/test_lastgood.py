@@ -636,6 +636,10 @@ CHRONOLOGY = csv_bytes(
         row("airport", "2022-01-06 14:30", "Airport retaken", published="January 2022"),
         row("report", "2022", "Report", published="2022-01-20 09:15"),
         row("aftermath", "February 2022", "Aftermath"),
+        row("law", "2021", "Law in force"),
+        row("curfew-lifted", "2022-01-11 07:00+06:00", "Curfew lifted", source="AFP"),
+        row("curfew-lifted", "2022-01-11", "", source="TASS"),
+        row("inquiry", "March 2022", "Inquiry opens"),
     ]
 )
 
@@ -648,15 +652,22 @@ def rewritten(data: bytes, *pairs: tuple[str, str]) -> bytes:
     return text.encode()
 
 
+MONTHS_FIRST_DAYS = (",January 2022,,Talks", ",2022-01-01,,Talks"), ("February 2022", "2022-02-01")
+
 DATES = [
     # the published version, the new save, kept back?, the value it names as the new save has it
     (
         "months made their first days (LibreOffice, Canadian settings)",
-        rewritten(CHRONOLOGY, ("January 2022", "2022-01-01")),
+        rewritten(CHRONOLOGY, *MONTHS_FIRST_DAYS, ("March 2022", "2022-03-01")),
         True,
         "'2022-01-01' for 'January 2022'",
     ),
-    ("a year made its 1 January", rewritten(CHRONOLOGY, (",2022,", ",2022-01-01,")), True, "for '2022'"),
+    (
+        "years made their 1 January",
+        rewritten(CHRONOLOGY, (",2022,", ",2022-01-01,"), (",2021,", ",2021-01-01,")),
+        True,
+        "for '2022'",
+    ),
     (
         "times dropped by a date format",
         rewritten(CHRONOLOGY, ("2022-01-06 14:30", "2022-01-06"), ("2022-01-05 23:00+06:00", "2022-01-05")),
@@ -665,17 +676,40 @@ DATES = [
     ),
     (
         "offsets dropped (a column set to Date in the import dialog)",
-        rewritten(CHRONOLOGY, ("2022-01-05 23:00+06:00", "2022-01-05 23:00")),
+        rewritten(
+            CHRONOLOGY, ("2022-01-05 23:00+06:00", "2022-01-05 23:00"), ("2022-01-11 07:00+06:00", "2022-01-11 07:00")
+        ),
         True,
         "'2022-01-05 23:00' for '2022-01-05 23:00+06:00'",
     ),
+    (
+        "months made their first days, one month corrected beside them, rows appended",
+        rewritten(CHRONOLOGY, *MONTHS_FIRST_DAYS, ("March 2022", "April 2022"))
+        + csv_bytes([row("more", "2022-04-01")]).split(b"\n", 1)[1],
+        True,
+        "'2022-01-01' for 'January 2022'",
+    ),
     ("rewritten in another form, the same date", rewritten(CHRONOLOGY, ("January 2022", "2022-01")), False, ""),
-    # an editor's own changes: a month made a day of its own, a date corrected
+    # an editor's own changes: one date made more precise, a month made a day of its own, a date corrected
+    ("one month made its first day", rewritten(CHRONOLOGY, ("March 2022", "2022-03-01")), False, ""),
+    ("one year made its 1 January", rewritten(CHRONOLOGY, (",2021,", ",2021-01-01,")), False, ""),
     ("a month made a day that is not its first", rewritten(CHRONOLOGY, ("January 2022", "2022-01-04")), False, ""),
     ("a date corrected", rewritten(CHRONOLOGY, ("2022-01-06 14:30", "2022-01-07 14:30")), False, ""),
     (
-        "one month made its first day, another day of its own",
-        rewritten(CHRONOLOGY, (",January 2022,,Talks", ",2022-01-01,,Talks"), ("February 2022", "2022-02-14")),
+        "months made their first day, others days of their own",
+        rewritten(CHRONOLOGY, MONTHS_FIRST_DAYS[0], ("February 2022", "2022-02-14"), ("March 2022", "2022-03-14")),
+        False,
+        "",
+    ),
+    # (the review's: an event's accounts swapped, one added above another: no date is lost)
+    (
+        "an event's accounts swapped",
+        rewritten(
+            CHRONOLOGY,
+            ("curfew-lifted,2022-01-11 07:00+06:00,", "curfew-lifted,@,"),
+            ("curfew-lifted,2022-01-11,", "curfew-lifted,2022-01-11 07:00+06:00,"),
+            ("curfew-lifted,@,", "curfew-lifted,2022-01-11,"),
+        ),
         False,
         "",
     ),
@@ -697,7 +731,11 @@ def test_a_save_that_rewrote_the_published_dates_is_kept_back(served, saved, kep
     if kept:
         notice = now.notices[0].message
         assert now.index.dataset.accounts["date"].tolist() == first.index.dataset.accounts["date"].tolist()
-        assert "is not published" in notice and said in notice and "rewrote them when it saved" in notice
+        assert (
+            "is not published" in notice
+            and said in notice
+            and "as a spreadsheet rewrites dates when it saves a file" in notice
+        )
         assert str(lastgood.copy_path(served)) in notice and "accept events.csv`" in notice
         data._cache.clear()  # a worker started after the save compares it with the last good copy
         assert data.current(str(served), wait=True).notices[0].message == notice

@@ -264,37 +264,43 @@ def dates_rewritten(
     return Verdict(False, why, "dates", (new, old))
 
 
+REWRITTEN_SHARE = 0.5  # of a kind's dates whose text changed, more than this share rewritten one way (and two)
+
+
 def _rewritten(old: pd.DataFrame, new: pd.DataFrame) -> tuple[str, int, str, str, int] | None:
     """(the column, a row, its new text, its old, how many) of the first column whose dates in
-    `new` are `old`'s rewritten one way (dates_rewritten), or None. Only the values whose text
-    changed are looked at (a million rows' columns compared as Arrow arrays: a few hundredths of
-    a second)."""
-    if not len(old) or not len(new) or "row" not in old or "row" not in new:
+    `new` are `old`'s rewritten one way (dates_rewritten), or None.
+
+    Accounts are compared in file order, as far as both files hold the same events' accounts
+    in the same order (a save rewrites, it does not move rows: rows appended after them, or
+    inserted, deleted or sorted from some row on, end the comparison there). A change is looked
+    at only where it loses what was written: the event's accounts no longer hold the old text,
+    and did not hold the new one (accounts of one event swapped, or one added above another, are
+    no rewrite). A kind of rewrite counts where at least two dates, and more than REWRITTEN_SHARE
+    of those of its kind whose text changed, were so rewritten: one date made its month's first
+    day is an editor's correction as often; twelve, with one month corrected beside them, a save. Only
+    the values whose text changed are read (a million rows compared as Arrow arrays: a few
+    hundredths of a second)."""
+    if not len(old) or not len(new) or "id" not in old or "id" not in new:
         return None
-    there = pd.Index(old["row"]).get_indexer(new["row"])
-    here = np.flatnonzero(there >= 0)
-    there = there[here]
-    if not len(here):
+    count = min(len(old), len(new))
+    ids = [_texts(frame["id"], None).slice(0, count) for frame in (old, new)]
+    differ = np.flatnonzero(pc.fill_null(pc.not_equal(*ids), True).to_numpy(zero_copy_only=False))
+    count = int(differ[0]) if len(differ) else count  # (the accounts in the same order)
+    if not count:
         return None
-    # (rows in their places, as a save of the file as it was leaves them: no column taken apart)
-    aligned = len(here) == len(new) == len(old) and bool((there == here).all())
     for column, value, precision, offset in _DATE_PARTS:
         if column not in old or column not in new:
             continue
-        was_all, now_all = (
-            _texts(old[column], None if aligned else there),
-            _texts(new[column], None if aligned else here),
-        )
+        was_all, now_all = (_texts(frame[column], None).slice(0, count) for frame in (old, new))
         changed = np.flatnonzero(pc.fill_null(pc.not_equal(was_all, now_all), True).to_numpy(zero_copy_only=False))
         if not len(changed):
             continue
-        at_old, at_new = there[changed], here[changed]
-        same = old["id"].to_numpy()[at_old] == new["id"].to_numpy()[at_new]  # (the same account's row)
-        at_old, at_new = at_old[same], at_new[same]
-        if not len(at_old):
+        changed = changed[_lost(old, new, column, changed)]
+        if not len(changed):
             continue
-        old_value, new_value = old[value].to_numpy()[at_old], new[value].to_numpy()[at_new]
-        old_precision, new_precision = old[precision].to_numpy()[at_old], new[precision].to_numpy()[at_new]
+        old_value, new_value = old[value].to_numpy()[changed], new[value].to_numpy()[changed]
+        old_precision, new_precision = old[precision].to_numpy()[changed], new[precision].to_numpy()[changed]
         day, same_moment = new_precision == "day", old_value == new_value
         ways = [
             (old_precision == "month", day & same_moment),
@@ -305,7 +311,7 @@ def _rewritten(old: pd.DataFrame, new: pd.DataFrame) -> tuple[str, int, str, str
             ),
         ]
         if offset is not None:
-            old_offset, new_offset = old[offset].to_numpy()[at_old], new[offset].to_numpy()[at_new]
+            old_offset, new_offset = old[offset].to_numpy()[changed], new[offset].to_numpy()[changed]
             ways.append(
                 (
                     (old_offset != "") & (old_precision != "day"),
@@ -313,16 +319,34 @@ def _rewritten(old: pd.DataFrame, new: pd.DataFrame) -> tuple[str, int, str, str
                 )
             )
         for asked, rewritten in ways:
-            if asked.any() and (rewritten & asked).sum() == asked.sum():
-                first = int(np.flatnonzero(asked)[0])
+            done = rewritten & asked
+            if done.sum() >= 2 and done.sum() > REWRITTEN_SHARE * asked.sum():
+                first = int(changed[np.flatnonzero(done)[0]])
                 return (
                     column,
-                    int(new["row"].iat[int(at_new[first])]),
-                    str(new[column].iat[int(at_new[first])]),
-                    str(old[column].iat[int(at_old[first])]),
-                    int(asked.sum()),
+                    int(new["row"].iat[first]),
+                    str(new[column].iat[first]),
+                    str(old[column].iat[first]),
+                    int(done.sum()),
                 )
     return None
+
+
+def _lost(old: pd.DataFrame, new: pd.DataFrame, column: str, at: np.ndarray) -> np.ndarray:
+    """Of the accounts at `at` (positions in both), those whose event's accounts in `new` no
+    longer hold the old text of `column`, and in `old` did not hold the new one (a mask)."""
+    ids = new["id"].to_numpy()[at]
+    was, now = old[column].to_numpy()[at], new[column].to_numpy()[at]
+    before, after = old[old["id"].isin(set(ids))], new[new["id"].isin(set(ids))]
+    held_before = set(zip(before["id"].tolist(), before[column].tolist()))
+    held_after = set(zip(after["id"].tolist(), after[column].tolist()))
+    return np.array(
+        [
+            (i, w) not in held_after and (i, n) not in held_before
+            for i, w, n in zip(ids.tolist(), was.tolist(), now.tolist())
+        ],
+        dtype=bool,
+    )
 
 
 def _texts(column: pd.Series, at: np.ndarray | None) -> pa.Array | pa.ChunkedArray:
@@ -366,8 +390,8 @@ def notice(name: str, dataset: Dataset, verdict: Verdict, last: Published) -> st
     if verdict.kind == "dates":
         new, old = verdict.lost
         return (
-            f"{name}, saved at {when}, is not published: {verdict.why}, {new!r} for {old!r}: a "
-            f"spreadsheet rewrote them when it saved the file (a month as its first day, a year as "
+            f"{name}, saved at {when}, is not published: {verdict.why}, {new!r} for {old!r}, as a "
+            f"spreadsheet rewrites dates when it saves a file (a month as its first day, a year as "
             f"its 1 January, a date and time as its day, or a time without its UTC offset), and the "
             f"site would show those dates. Readers still see the published version (saved at "
             f"{_clock(last.saved_at)}), whose copy ({copy_path(dataset.path or name)}) has the dates as "
