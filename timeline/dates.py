@@ -1704,8 +1704,11 @@ _ZONE_IN_WORDS = re.compile(
     r"(?i)(?P<date>.*\d.*?)[\s,]*(?P<open>\()?(?P<words>(?P<area>Eastern|Central|Mountain|Pacific)"
     r"(?:\s+(?P<kind>Standard|Daylight))?(?P<time>\s+Time)?|(?P<dotted>[A-Z]\.(?:[A-Z]\.){1,3}))\)?"
 )
-_US_HOMES = {"eastern": "America/New_York", "central": "America/Chicago", "pacific": "America/Los_Angeles"}
-_US_HOMES["mountain"] = "America/Denver"  # (Arizona's clocks keep its standard time: Mountain Time alone is not read)
+# (Mountain Time alone is not read: Arizona's clocks keep its standard time)
+_US_HOMES = {
+    area: _MANY_HOMES[key]
+    for area, key in (("eastern", "ET"), ("central", "CT"), ("mountain", "MT"), ("pacific", "PT"))
+}
 
 
 def _zone_of_words(found: re.Match) -> tuple[str, str] | None:
@@ -4826,7 +4829,7 @@ def _other_weekday(words: str, value) -> tuple[Message, Message, Message] | None
     moment = np.datetime64(value, "s")
     if not re.fullmatch(rf"(?i)(?:{_WEEKDAY_NAMES})(?:day)?\.?", words.strip()) or moment < GREGORIAN:
         return None
-    weekday = (int(moment.astype("datetime64[D]").astype(np.int64)) + 3) % 7  # (1 January 1970: a Thursday)
+    weekday = _weekday_of(moment)
     said = _WEEKDAY_KEYS.index(words.strip()[:3].lower())
     if said == weekday:
         return None
@@ -4861,7 +4864,7 @@ def _other_weekday_said(year: int, month: int, day: int, weekday: int, said: int
     is probably Old Style: "Sunday, 9 January 1905" is Bloody Sunday, 22 January in the Gregorian
     calendar (told only "check the day", the weekday was the one changed, a probe's)."""
     meant = _gregorian_of_julian(year, month, day) if year < JULIAN_UNTIL else None
-    if meant is not None and (int(meant.astype("datetime64[D]").astype(np.int64)) + 3) % 7 == said:
+    if meant is not None and _weekday_of(meant) == said:
         return say(
             "{day} was a {weekday} in the Gregorian calendar, which this program reads, and a {written} in the "
             "Julian calendar (Old Style: Britain kept it until 1752, Russia until 1918): if the date is Old Style, write "

@@ -156,7 +156,7 @@ def letters_lost(
     ASCII at each ? and is otherwise the same, the save lost its letters, and the version is kept
     back. A version read on from the one before (rows appended: its old bytes unchanged) is not
     looked at, nor the last good version itself (accepted)."""
-    if last is None or dataset.growth is not None or tuple(dataset.signature[1:]) == tuple(last.signature):
+    if last is None or not _a_new_save(last, dataset):
         return None
     told = (p for p in dataset.problems if p.code == ProblemCode.LOST_LETTERS and p.row > 1)
     lost = list(itertools.islice(told, LETTERS_LOOKED_FOR))
@@ -173,6 +173,12 @@ def letters_lost(
     return Verdict(
         False, f"it has question marks where the published version has letters ({found[1]!r})", "letters", found
     )
+
+
+def _a_new_save(last: Published, dataset: Dataset) -> bool:
+    """Whether `dataset` is a save to compare with the last good version: neither that version
+    itself (accepted) nor read on from the one before (rows appended)."""
+    return dataset.growth is None and tuple(dataset.signature[1:]) != tuple(last.signature)
 
 
 def _lost_since(new: pd.DataFrame, old: pd.DataFrame, lost: list[Problem]) -> tuple[str, str] | None:
@@ -235,15 +241,15 @@ def dates_rewritten(
 ) -> Verdict | None:
     """The verdict on a version whose dates are those of the last good version (`before`, or
     read from its copy: for a file of COMPARED_FROM_COPY accounts at most) rewritten as a
-    spreadsheet rewrites dates when it saves a file (None when they are not): in a column, every
-    month whose text changed is now its first day (`January 2022`, `2022-01-01`: LibreOffice
+    spreadsheet rewrites dates when it saves a file (None when they are not): in a column, the
+    months whose text changed are now their first day (`January 2022`, `2022-01-01`: LibreOffice
     with Canadian, Swedish or Hungarian settings), or every year its 1 January, or every date
     and time its day (a date format with no time), or every time with a UTC offset the same
     time without it (a column set to Date in the import dialog). Each reads without a word, and
-    the site would show another date; the version is kept back. Accounts are compared row for
-    row (the same id in the same row); a version read on from the one before (rows appended)
-    is not looked at, nor the last good version itself (accepted)."""
-    if last is None or dataset.growth is not None or tuple(dataset.signature[1:]) == tuple(last.signature):
+    the site would show another date; the version is kept back. Accounts are compared as
+    _rewritten says; a version read on from the one before (rows appended) is not looked at, nor
+    the last good version itself (accepted)."""
+    if last is None or not _a_new_save(last, dataset):
         return None
     if before is None:
         if len(dataset.accounts) > COMPARED_FROM_COPY:
@@ -284,7 +290,7 @@ def _rewritten(old: pd.DataFrame, new: pd.DataFrame) -> tuple[str, int, str, str
     if not len(old) or not len(new) or "id" not in old or "id" not in new:
         return None
     count = min(len(old), len(new))
-    ids = [_texts(frame["id"], None).slice(0, count) for frame in (old, new)]
+    ids = [_texts(frame["id"]).slice(0, count) for frame in (old, new)]
     differ = np.flatnonzero(pc.fill_null(pc.not_equal(*ids), True).to_numpy(zero_copy_only=False))
     count = int(differ[0]) if len(differ) else count  # (the accounts in the same order)
     if not count:
@@ -292,7 +298,7 @@ def _rewritten(old: pd.DataFrame, new: pd.DataFrame) -> tuple[str, int, str, str
     for column, value, precision, offset in _DATE_PARTS:
         if column not in old or column not in new:
             continue
-        was_all, now_all = (_texts(frame[column], None).slice(0, count) for frame in (old, new))
+        was_all, now_all = (_texts(frame[column]).slice(0, count) for frame in (old, new))
         changed = np.flatnonzero(pc.fill_null(pc.not_equal(was_all, now_all), True).to_numpy(zero_copy_only=False))
         if not len(changed):
             continue
@@ -349,10 +355,9 @@ def _lost(old: pd.DataFrame, new: pd.DataFrame, column: str, at: np.ndarray) -> 
     )
 
 
-def _texts(column: pd.Series, at: np.ndarray | None) -> pa.Array | pa.ChunkedArray:
-    """A text column's values at `at` (None: all), as Arrow holds them."""
-    array = column.array.__arrow_array__() if hasattr(column.array, "__arrow_array__") else pa.array(column.array)
-    return array if at is None else array.take(pa.array(at))
+def _texts(column: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """A text column's values as Arrow holds them."""
+    return column.array.__arrow_array__() if hasattr(column.array, "__arrow_array__") else pa.array(column.array)
 
 
 def worth_keeping(dataset: Dataset) -> bool:
