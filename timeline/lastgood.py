@@ -343,7 +343,8 @@ def _lost(old: pd.DataFrame, new: pd.DataFrame, column: str, at: np.ndarray) -> 
     longer hold the old text of `column`, and in `old` did not hold the new one (a mask)."""
     ids = new["id"].to_numpy()[at]
     was, now = old[column].to_numpy()[at], new[column].to_numpy()[at]
-    before, after = old[old["id"].isin(set(ids))], new[new["id"].isin(set(ids))]
+    events = set(ids)
+    before, after = old[old["id"].isin(events)], new[new["id"].isin(events)]
     held_before = set(zip(before["id"].tolist(), before[column].tolist()))
     held_after = set(zip(after["id"].tolist(), after[column].tolist()))
     return np.array(
